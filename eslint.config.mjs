@@ -1,0 +1,51 @@
+// @ts-check
+import eslint from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', '.data/**', 'apps/web/dist/**'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../../*', '../../../*'], message: 'Import across projects through the @vec/* path aliases.' }] }],
+    },
+  },
+  {
+    // Libraries never depend on applications.
+    files: ['libs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/**', '../../*'], message: 'libs/ must not import from apps/ or across projects by relative path.' }] }],
+    },
+  },
+  {
+    // The matching engine is pure: plain data in, plain data out.
+    files: ['libs/matching/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'graphql', 'pg', 'class-validator', 'class-transformer', 'dataloader', 'node:*', 'fs', 'http', 'net', 'crypto', '@vec/core', '@vec/core/*', '@vec/database', '@vec/database/*'], message: 'libs/matching must stay free of frameworks and I/O.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'Date', message: 'The engine takes `now` as an argument.' }],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'The engine is deterministic.' }],
+    },
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    // CommonJS configuration files (Jest).
+    files: ['*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

@@ -1,0 +1,22 @@
+// Integration and e2e tiers: one PostgreSQL per run, started by the global setup with the real
+// migrations; each test seeds the rows it needs. `npm run test:db`.
+const { shared } = require('./jest.shared');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  globalSetup: '<rootDir>/test/setup/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
+  projects: [
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/apps/*/src/**/*.int-spec.ts', '<rootDir>/libs/*/src/**/*.int-spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'],
+      testTimeout: 30000,
+    },
+  ],
+};

@@ -1,0 +1,7 @@
+import DataLoader from 'dataloader';
+import { ComuneEntity } from '../territory/comune.entity';
+
+/** Per-request batch loaders, so that a page of results costs one query per relation. */
+export interface Loaders {
+  comune: DataLoader<string, ComuneEntity | undefined>;
+}

@@ -1,0 +1,24 @@
+import { EmbeddedPostgresServer } from '@vec/database';
+import { Environment } from './environment';
+
+export interface DatabaseConnection {
+  url: string;
+  /** True when this process started an embedded PostgreSQL it must stop. */
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+/** Uses DATABASE_URL when set; otherwise starts (or reuses the data of) the embedded PostgreSQL. */
+export async function openDatabase(env: Environment, log: (line: string) => void): Promise<DatabaseConnection> {
+  if (env.DATABASE_URL) {
+    return { url: env.DATABASE_URL, embedded: false, close: async () => undefined };
+  }
+  const started = Date.now();
+  const server = await EmbeddedPostgresServer.start({
+    dataDir: env.EMBEDDED_PG_DIR,
+    port: env.EMBEDDED_PG_PORT,
+    database: 'vicini',
+  });
+  log(`Embedded PostgreSQL ready on port ${env.EMBEDDED_PG_PORT} (data in ${server.dataDir}) in ${Date.now() - started} ms`);
+  return { url: server.url, embedded: true, close: () => server.stop() };
+}

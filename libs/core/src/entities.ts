@@ -1,0 +1,4 @@
+import { TERRITORY_ENTITIES } from './territory/territory.entities';
+
+/** Every TypeORM entity of the platform, for the data source of the API, worker and CLI. */
+export const ALL_ENTITIES = [...TERRITORY_ENTITIES];

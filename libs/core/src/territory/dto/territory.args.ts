@@ -1,0 +1,51 @@
+import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { COMUNE_CODE_PATTERN, PROVINCE_CODE_PATTERN, REGION_CODE_PATTERN } from '@vec/territory';
+import { Transform } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export const MAX_COMUNI_PAGE = 100;
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+@ArgsType()
+export class RegionArgs {
+  @Field({ description: 'ISTAT region code, 2 digits (e.g. "01").' })
+  @Matches(REGION_CODE_PATTERN, { message: 'code must be a 2-digit ISTAT region code' })
+  code!: string;
+}
+
+@ArgsType()
+export class ProvincesArgs {
+  @Field({ nullable: true, description: 'Only the provinces of this region (ISTAT code, 2 digits).' })
+  @IsOptional()
+  @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a 2-digit ISTAT region code' })
+  regionCode?: string;
+}
+
+@ArgsType()
+export class ComuneArgs {
+  @Field({ description: 'ISTAT comune code, 6 digits (e.g. "001001").' })
+  @Matches(COMUNE_CODE_PATTERN, { message: 'code must be a 6-digit ISTAT comune code' })
+  code!: string;
+}
+
+@ArgsType()
+export class ComuniArgs {
+  @Field({ description: 'Beginning of the name; accents and case are ignored ("agli" finds Agliè).' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'search must not be empty' })
+  @MaxLength(100)
+  search!: string;
+
+  @Field({ nullable: true, description: 'Only comuni of this province (ISTAT code, 3 digits).' })
+  @IsOptional()
+  @Matches(PROVINCE_CODE_PATTERN, { message: 'provinceCode must be a 3-digit ISTAT province code' })
+  provinceCode?: string;
+
+  @Field(() => Int, { defaultValue: 20, description: `How many comuni to return, most populous first (1–${MAX_COMUNI_PAGE}).` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_COMUNI_PAGE)
+  first = 20;
+}

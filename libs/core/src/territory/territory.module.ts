@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ComuneResolver, ProvinceResolver, RegionResolver } from './territory.resolver';
+import { TerritoryService } from './territory.service';
+import { TERRITORY_ENTITIES } from './territory.entities';
+
+@Module({
+  imports: [TypeOrmModule.forFeature(TERRITORY_ENTITIES)],
+  providers: [TerritoryService, RegionResolver, ProvinceResolver, ComuneResolver],
+  exports: [TerritoryService],
+})
+export class TerritoryModule {}

@@ -1,0 +1,91 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { UseFilters } from '@nestjs/common';
+import { Ctx, RequestContext } from '../common/request-context';
+import type { Loaders } from '../common/loaders';
+import { ComuneArgs, ComuniArgs, ProvincesArgs, RegionArgs } from './dto/territory.args';
+import {
+  ComuneModel,
+  ProvinceModel,
+  RegionModel,
+  TerritorySummaryModel,
+  toComuneModel,
+  toProvinceModel,
+  toRegionModel,
+} from './models/territory.models';
+import { TerritoryExceptionFilter } from './territory.exception';
+import { TerritoryService } from './territory.service';
+
+@Resolver(() => RegionModel)
+@UseFilters(TerritoryExceptionFilter)
+export class RegionResolver {
+  constructor(private readonly territory: TerritoryService) {}
+
+  @Query(() => [RegionModel], { description: 'All 20 regions, by ISTAT code.' })
+  async regions(@Ctx() ctx: RequestContext): Promise<RegionModel[]> {
+    return (await this.territory.listRegions(ctx)).map(toRegionModel);
+  }
+
+  @Query(() => RegionModel, { description: 'One region by ISTAT code.' })
+  async region(@Ctx() ctx: RequestContext, @Args() args: RegionArgs): Promise<RegionModel> {
+    return toRegionModel(await this.territory.getRegion(ctx, args.code));
+  }
+
+  @ResolveField(() => [ProvinceModel])
+  async provinces(@Ctx() ctx: RequestContext, @Parent() region: RegionModel): Promise<ProvinceModel[]> {
+    return (await this.territory.listProvinces(ctx, region.code)).map(toProvinceModel);
+  }
+}
+
+@Resolver(() => ProvinceModel)
+@UseFilters(TerritoryExceptionFilter)
+export class ProvinceResolver {
+  constructor(private readonly territory: TerritoryService) {}
+
+  @Query(() => [ProvinceModel], { description: 'Provinces, optionally of one region, by ISTAT code.' })
+  async provinces(@Ctx() ctx: RequestContext, @Args() args: ProvincesArgs): Promise<ProvinceModel[]> {
+    return (await this.territory.listProvinces(ctx, args.regionCode)).map(toProvinceModel);
+  }
+
+  @ResolveField(() => RegionModel)
+  async region(@Ctx() ctx: RequestContext, @Parent() province: ProvinceModel): Promise<RegionModel> {
+    return toRegionModel(await this.territory.getRegion(ctx, province.regionCode));
+  }
+
+  @ResolveField(() => ComuneModel, { description: "The comune whose coordinates stand in for comuni the gazetteer lacks." })
+  async capital(@Context('loaders') loaders: Loaders, @Parent() province: ProvinceModel): Promise<ComuneModel> {
+    const comune = await loaders.comune.load(province.capitalCode);
+    if (!comune) throw new Error(`Capital ${province.capitalCode} of province ${province.code} is missing`);
+    return toComuneModel(comune);
+  }
+}
+
+@Resolver(() => ComuneModel)
+@UseFilters(TerritoryExceptionFilter)
+export class ComuneResolver {
+  constructor(private readonly territory: TerritoryService) {}
+
+  @Query(() => ComuneModel, { description: 'One comune by ISTAT code.' })
+  async comune(@Ctx() ctx: RequestContext, @Args() args: ComuneArgs): Promise<ComuneModel> {
+    return toComuneModel(await this.territory.getComune(ctx, args.code));
+  }
+
+  @Query(() => [ComuneModel], { description: 'Comuni whose name starts with `search`, most populous first.' })
+  async comuni(@Ctx() ctx: RequestContext, @Args() args: ComuniArgs): Promise<ComuneModel[]> {
+    return (await this.territory.searchComuni(ctx, args)).map(toComuneModel);
+  }
+
+  @Query(() => TerritorySummaryModel, { description: 'Counts of the loaded territory and how comuni were located.' })
+  territorySummary(@Ctx() ctx: RequestContext): Promise<TerritorySummaryModel> {
+    return this.territory.summary(ctx);
+  }
+
+  @ResolveField(() => ProvinceModel)
+  async province(@Ctx() ctx: RequestContext, @Parent() comune: ComuneModel): Promise<ProvinceModel> {
+    return toProvinceModel(await this.territory.getProvince(ctx, comune.provinceCode));
+  }
+
+  @ResolveField(() => RegionModel)
+  async region(@Ctx() ctx: RequestContext, @Parent() comune: ComuneModel): Promise<RegionModel> {
+    return toRegionModel(await this.territory.getRegion(ctx, comune.regionCode));
+  }
+}

@@ -1,0 +1,5 @@
+import { Territory1795321549661 } from './1795321549661-territory';
+import { LoadTerritory1795321600000 } from './1795321600000-load-territory';
+
+// Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
+export const MIGRATIONS = [Territory1795321549661, LoadTerritory1795321600000];

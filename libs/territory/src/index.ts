@@ -1,0 +1,6 @@
+export * from './territory.types';
+export * from './normalize';
+export * from './distance';
+export * from './istat-codes';
+export * from './build-territory';
+export * from './dataset';

@@ -12,14 +12,14 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../../*', '../../../*'], message: 'Import across projects through the @vec/* path aliases.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/libs/**', '**/apps/**'], message: 'Import across projects through the @vec/* path aliases.' }] }],
     },
   },
   {
     // Libraries never depend on applications.
     files: ['libs/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/**', '../../*'], message: 'libs/ must not import from apps/ or across projects by relative path.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/**', '**/libs/**'], message: 'libs/ never import apps/, and reach other libs through @vec/* aliases.' }] }],
     },
   },
   {
@@ -30,6 +30,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            { group: ['**/apps/**', '**/libs/**'], message: 'libs/ never import apps/, and reach other libs through @vec/* aliases.' },
             { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'graphql', 'pg', 'class-validator', 'class-transformer', 'dataloader', 'node:*', 'fs', 'http', 'net', 'crypto', '@vec/core', '@vec/core/*', '@vec/database', '@vec/database/*'], message: 'libs/matching must stay free of frameworks and I/O.' },
           ],
         },

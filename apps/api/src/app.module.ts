@@ -1,9 +1,9 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ALL_ENTITIES, CoreModule, createValidationPipe, LoaderFactory, validateEnvironment } from '@vec/core';
+import { ALL_ENTITIES, CoreModule, createValidationPipe, GraphQLErrorFilter, LoaderFactory, validateEnvironment } from '@vec/core';
 import { DatabaseModule } from '@vec/database';
 import { graphqlOptions } from './graphql.options';
 import { HealthModule } from './health/health.module';
@@ -29,7 +29,10 @@ export class AppModule {
         }),
         HealthModule,
       ],
-      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: GraphQLErrorFilter },
+      ],
     };
   }
 }

@@ -9,3 +9,4 @@ export * from './common/validation';
 export * from './common/graphql-errors';
 export * from './common/user-input.error';
 export * from './territory/territory.service';
+export * from './common/graphql-error.filter';

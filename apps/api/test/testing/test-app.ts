@@ -1,0 +1,35 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { AppModule } from '../../src/app.module';
+
+export interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions: Record<string, unknown> & { code: string } }[];
+}
+
+export interface TestApp {
+  app: INestApplication;
+  http: () => ReturnType<typeof request>;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** Boots the whole API on the test run's PostgreSQL (migrated by the global setup). */
+export async function startTestApp(): Promise<TestApp> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('DATABASE_URL is not set: run e2e tests through `npm run test:e2e`');
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register({ databaseUrl })] }).compile();
+  const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+  await app.init();
+  const http = (): ReturnType<typeof request> => request(app.getHttpServer());
+  return {
+    app,
+    http,
+    async gql<T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+      const response = await http().post('/graphql').set('content-type', 'application/json').send({ query, variables });
+      return response.body as GraphQLResponse<T>;
+    },
+    close: () => app.close(),
+  };
+}

@@ -6,6 +6,7 @@ const { shared } = require('./jest.shared');
 module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.mjs',
   globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
+  testTimeout: 30000,
   projects: [
     {
       ...shared,
@@ -16,7 +17,6 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'],
-      testTimeout: 30000,
     },
   ],
 };

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CommonModule } from './common/common.module';
 import { LoaderFactory } from './common/loader.factory';
 import { TerritoryModule } from './territory/territory.module';
 
 /** Every feature module shared by the API and the worker. */
 @Module({
-  imports: [TerritoryModule],
+  imports: [CommonModule, AuditModule, AuthModule, TerritoryModule],
   providers: [LoaderFactory],
-  exports: [LoaderFactory, TerritoryModule],
+  exports: [LoaderFactory, TerritoryModule, AuthModule, AuditModule],
 })
 export class CoreModule {}

@@ -1,4 +1,7 @@
+import { AuditEventEntity } from './audit/audit-event.entity';
+import { RefreshTokenEntity } from './auth/refresh-token.entity';
+import { UserAccountEntity } from './auth/user-account.entity';
 import { TERRITORY_ENTITIES } from './territory/territory.entities';
 
 /** Every TypeORM entity of the platform, for the data source of the API, worker and CLI. */
-export const ALL_ENTITIES = [...TERRITORY_ENTITIES];
+export const ALL_ENTITIES = [...TERRITORY_ENTITIES, UserAccountEntity, RefreshTokenEntity, AuditEventEntity];

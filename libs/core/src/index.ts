@@ -10,3 +10,8 @@ export * from './common/graphql-errors';
 export * from './common/user-input.error';
 export * from './territory/territory.service';
 export * from './common/graphql-error.filter';
+export * from './common/transactional-connection';
+export * from './auth/auth.decorators';
+export * from './auth/auth.service';
+export * from './auth/user-role';
+export * from './audit/audit.service';

@@ -20,6 +20,9 @@ export function buildDataSourceOptions(url: string, entities: EntityList): DataS
     synchronize: false,
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
+    // gen_random_uuid() is built into PostgreSQL ≥ 13: no extension to install or to be allowed to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     applicationName: 'vicini-e-connessi',
     extra: { max: 10 },
   };

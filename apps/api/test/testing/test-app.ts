@@ -12,6 +12,8 @@ export interface TestApp {
   app: INestApplication;
   http: () => ReturnType<typeof request>;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** The same, with `Authorization: Bearer <accessToken>`. */
+  gqlAs<T = Record<string, unknown>>(accessToken: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,14 @@ export async function startTestApp(): Promise<TestApp> {
     http,
     async gql<T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
       const response = await http().post('/graphql').set('content-type', 'application/json').send({ query, variables });
+      return response.body as GraphQLResponse<T>;
+    },
+    async gqlAs<T>(accessToken: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+      const response = await http()
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('authorization', `Bearer ${accessToken}`)
+        .send({ query, variables });
       return response.body as GraphQLResponse<T>;
     },
     close: () => app.close(),

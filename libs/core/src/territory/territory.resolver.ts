@@ -1,5 +1,6 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { UseFilters } from '@nestjs/common';
+import { Public } from '../auth/auth.decorators';
 import { Ctx, RequestContext } from '../common/request-context';
 import type { Loaders } from '../common/loaders';
 import { ComuneArgs, ComuniArgs, ProvincesArgs, RegionArgs } from './dto/territory.args';
@@ -15,6 +16,7 @@ import {
 import { TerritoryExceptionFilter } from './territory.exception';
 import { TerritoryService } from './territory.service';
 
+@Public()
 @Resolver(() => RegionModel)
 @UseFilters(TerritoryExceptionFilter)
 export class RegionResolver {
@@ -36,6 +38,7 @@ export class RegionResolver {
   }
 }
 
+@Public()
 @Resolver(() => ProvinceModel)
 @UseFilters(TerritoryExceptionFilter)
 export class ProvinceResolver {
@@ -59,6 +62,7 @@ export class ProvinceResolver {
   }
 }
 
+@Public()
 @Resolver(() => ComuneModel)
 @UseFilters(TerritoryExceptionFilter)
 export class ComuneResolver {

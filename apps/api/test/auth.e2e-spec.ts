@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { startTestApp, TestApp } from './testing/test-app';
+
+const REGISTER = `mutation ($input: RegisterInput!) {
+  register(input: $input) {
+    __typename
+    ... on AuthPayload { accessToken refreshToken user { id email role } }
+    ... on EmailTakenError { field message messageIt }
+  }
+}`;
+const LOGIN = 'mutation ($input: LoginInput!) { login(input: $input) { accessToken refreshToken user { email role } } }';
+const REFRESH = 'mutation ($input: RefreshSessionInput!) { refreshSession(input: $input) { accessToken refreshToken } }';
+
+interface Session {
+  accessToken: string;
+  refreshToken: string;
+}
+
+describe('Accounts and sessions over GraphQL', () => {
+  let api: TestApp;
+  const email = (): string => `shop-${randomUUID()}@example.it`;
+  const password = 'una-password-lunga-abbastanza';
+
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(() => api.close());
+
+  async function register(address: string, role = 'SHOP'): Promise<Session & { user: { id: string } }> {
+    const { data, errors } = await api.gql<{ register: Session & { user: { id: string } } }>(REGISTER, { input: { email: address, password, role } });
+    expect(errors).toBeUndefined();
+    return data!.register;
+  }
+
+  it('registers a shop, signs in, and knows who is calling', async () => {
+    const address = email();
+    const session = await register(address.toUpperCase());
+    const me = await api.gqlAs<{ me: { email: string; role: string } }>(session.accessToken, '{ me { email role } }');
+    expect(me.data?.me).toEqual({ email: address, role: 'SHOP' });
+
+    const login = await api.gql<{ login: Session & { user: { email: string } } }>(LOGIN, { input: { email: address, password } });
+    expect(login.data?.login.user.email).toBe(address);
+  });
+
+  it('records the registration in the append-only audit log, in the same transaction', async () => {
+    const session = await register(email(), 'PROVIDER');
+    const dataSource = api.app.get(DataSource);
+    const rows = await dataSource.query('SELECT action, actor_user_id, after FROM audit_event WHERE entity_id = $1', [session.user.id]);
+    expect(rows).toEqual([{ action: 'user.registered', actor_user_id: session.user.id, after: expect.objectContaining({ role: 'PROVIDER' }) }]);
+    await expect(dataSource.query('UPDATE audit_event SET action = $1 WHERE entity_id = $2', ['x', session.user.id])).rejects.toThrow(/append-only/);
+    await expect(dataSource.query('DELETE FROM audit_event WHERE entity_id = $1', [session.user.id])).rejects.toThrow(/append-only/);
+  });
+
+  it('answers a second registration of the same e-mail with EmailTakenError and writes nothing', async () => {
+    const address = email();
+    await register(address);
+    const { data } = await api.gql<{ register: { __typename: string; field: string } }>(REGISTER, { input: { email: address, password, role: 'SHOP' } });
+    expect(data?.register).toMatchObject({ __typename: 'EmailTakenError', field: 'email' });
+    const [{ count }] = await api.app.get(DataSource).query('SELECT COUNT(*)::int AS count FROM user_account WHERE email = $1', [address]);
+    expect(count).toBe(1);
+  });
+
+  it.each([
+    ['a short password', { password: 'short' }, 'password', 'minLength'],
+    ['a malformed e-mail', { email: 'not-an-email' }, 'email', 'isEmail'],
+    ['a ministry role', { role: 'MINISTRY' }, 'role', 'isIn'],
+  ])('refuses %s naming the field, and creates no account', async (_label, override, field, code) => {
+    const input = { email: email(), password, role: 'SHOP', ...override };
+    const { errors } = await api.gql(REGISTER, { input });
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field, code })] });
+    const [{ count }] = await api.app.get(DataSource).query('SELECT COUNT(*)::int AS count FROM user_account WHERE email = $1', [input.email]);
+    expect(count).toBe(0);
+  });
+
+  it('refuses a wrong password and an unknown e-mail alike', async () => {
+    const address = email();
+    await register(address);
+    for (const input of [{ email: address, password: 'wrong-password-123' }, { email: email(), password }]) {
+      const { errors } = await api.gql(LOGIN, { input });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_CREDENTIALS' });
+    }
+  });
+
+  it('closes every resolver to anonymous and forged callers', async () => {
+    const anonymous = await api.gql('{ me { id } }');
+    expect(anonymous.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'NOT_AUTHENTICATED' });
+    const forged = await api.gqlAs('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZSI6IkFETUlOIn0.c2lnbmF0dXJl', '{ me { id } }');
+    expect(forged.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('rotates refresh tokens, and a reused token revokes the whole family', async () => {
+    const first = await register(email());
+    const second = (await api.gql<{ refreshSession: Session }>(REFRESH, { input: { refreshToken: first.refreshToken } })).data!.refreshSession;
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+
+    const reuse = await api.gql(REFRESH, { input: { refreshToken: first.refreshToken } });
+    expect(reuse.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'REFRESH_TOKEN_REUSED' });
+    // The legitimate newest token died with its family.
+    const afterTheft = await api.gql(REFRESH, { input: { refreshToken: second.refreshToken } });
+    expect(afterTheft.errors?.[0].extensions).toMatchObject({ reason: 'INVALID_REFRESH_TOKEN' });
+  });
+
+  it('lets only one of two simultaneous refreshes with the same token succeed', async () => {
+    const session = await register(email());
+    const results = await Promise.all([1, 2, 3].map(() => api.gql(REFRESH, { input: { refreshToken: session.refreshToken } })));
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+  });
+
+  it('logs out: the refresh token stops working', async () => {
+    const session = await register(email());
+    const logout = await api.gqlAs<{ logout: boolean }>(session.accessToken, 'mutation ($input: RefreshSessionInput!) { logout(input: $input) }', {
+      input: { refreshToken: session.refreshToken },
+    });
+    expect(logout.data?.logout).toBe(true);
+    const refresh = await api.gql(REFRESH, { input: { refreshToken: session.refreshToken } });
+    expect(refresh.errors?.[0].extensions).toMatchObject({ reason: 'INVALID_REFRESH_TOKEN' });
+  });
+
+  it("refuses to log out another user's session", async () => {
+    const victim = await register(email());
+    const attacker = await register(email());
+    const { errors } = await api.gqlAs(attacker.accessToken, 'mutation ($input: RefreshSessionInput!) { logout(input: $input) }', {
+      input: { refreshToken: victim.refreshToken },
+    });
+    expect(errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    const stillValid = await api.gql(REFRESH, { input: { refreshToken: victim.refreshToken } });
+    expect(stillValid.errors).toBeUndefined();
+  });
+});

@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { IsNull, QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { AuthErrorCode, AuthException } from './auth.exception';
+import { decoyHash, hashPassword, verifyPassword } from './password-hasher';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { UserAccountEntity } from './user-account.entity';
+import { UserRole } from './user-role';
+
+export interface Session {
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+  user: UserAccountEntity;
+}
+
+export interface NewAccount {
+  email: string;
+  password: string;
+  role: UserRole;
+}
+
+export type RegisterOutcome = { kind: 'session'; session: Session } | { kind: 'email-taken' };
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const UNIQUE_VIOLATION = '23505';
+
+/** Accounts, passwords and sessions (JWT access tokens, rotating refresh tokens). */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly audit: AuditService,
+    private readonly jwt: JwtService,
+    private readonly config: ConfigService,
+  ) {}
+
+  /** Self-registration of a shop or provider account, signed in at once. */
+  async register(ctx: RequestContext, account: NewAccount): Promise<RegisterOutcome> {
+    try {
+      return await this.connection.withTransaction(ctx, async (tx) => {
+        const user = await this.createAccount(tx, account, 'user.registered');
+        return { kind: 'session', session: await this.startSession(tx, user) };
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+        return { kind: 'email-taken' };
+      }
+      throw error;
+    }
+  }
+
+  /** Ministry and admin accounts: created by an admin or the command line, never self-registered. */
+  async createUser(ctx: RequestContext, account: NewAccount): Promise<UserAccountEntity> {
+    return this.connection.withTransaction(ctx, (tx) => this.createAccount(tx, account, 'user.created'));
+  }
+
+  /** For the login strategy: the account, if the password is right and the account enabled. */
+  async validateCredentials(ctx: RequestContext, email: string, password: string): Promise<UserAccountEntity> {
+    const user = await this.connection.repository(ctx, UserAccountEntity).findOneBy({ email: email.trim().toLowerCase() });
+    const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
+    if (!user || !valid) throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS);
+    if (user.disabledAt) throw new AuthException(AuthErrorCode.ACCOUNT_DISABLED);
+    return user;
+  }
+
+  login(ctx: RequestContext, user: UserAccountEntity): Promise<Session> {
+    return this.connection.withTransaction(ctx.withActor({ userId: user.id, role: user.role }), (tx) => this.startSession(tx, user));
+  }
+
+  /**
+   * Uses a refresh token once and issues the next of its family. A token presented twice means
+   * it leaked: the whole family is revoked and the caller must log in again.
+   */
+  async refresh(ctx: RequestContext, token: string): Promise<Session> {
+    const [id, secret] = token.split('.');
+    const tokens = this.connection.repository(ctx, RefreshTokenEntity);
+    const row = /^[0-9a-f-]{36}$/.test(id ?? '') ? await tokens.findOneBy({ id }) : null;
+    if (!row || !secret || !this.secretMatches(row, secret) || row.expiresAt <= ctx.now || row.revokedAt) {
+      throw new AuthException(AuthErrorCode.INVALID_REFRESH_TOKEN);
+    }
+    // Claim the token atomically: of two concurrent refreshes with the same token only one wins.
+    const claimed = await tokens.update({ id, usedAt: IsNull(), revokedAt: IsNull() }, { usedAt: ctx.now });
+    if (!claimed.affected) {
+      await tokens.update({ familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: ctx.now });
+      throw new AuthException(AuthErrorCode.REFRESH_TOKEN_REUSED);
+    }
+    const user = await this.connection.repository(ctx, UserAccountEntity).findOneByOrFail({ id: row.userId });
+    if (user.disabledAt) throw new AuthException(AuthErrorCode.ACCOUNT_DISABLED);
+    return this.issue(ctx, user, row.familyId);
+  }
+
+  /** Ends the session the refresh token belongs to (its whole family). */
+  async logout(ctx: RequestContext, token: string): Promise<boolean> {
+    const [id, secret] = token.split('.');
+    const tokens = this.connection.repository(ctx, RefreshTokenEntity);
+    const row = /^[0-9a-f-]{36}$/.test(id ?? '') ? await tokens.findOneBy({ id }) : null;
+    if (!row || !secret || !this.secretMatches(row, secret) || (ctx.actor && ctx.actor.userId !== row.userId)) {
+      throw new AuthException(AuthErrorCode.INVALID_REFRESH_TOKEN);
+    }
+    await tokens.update({ familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: ctx.now });
+    return true;
+  }
+
+  async currentUser(ctx: RequestContext): Promise<UserAccountEntity> {
+    if (!ctx.actor) throw new AuthException(AuthErrorCode.NOT_AUTHENTICATED);
+    return this.connection.repository(ctx, UserAccountEntity).findOneByOrFail({ id: ctx.actor.userId });
+  }
+
+  private async createAccount(tx: RequestContext, account: NewAccount, action: string): Promise<UserAccountEntity> {
+    const users = this.connection.repository(tx, UserAccountEntity);
+    const user = await users.save(
+      users.create({ email: account.email.trim().toLowerCase(), passwordHash: await hashPassword(account.password), role: account.role, disabledAt: null }),
+    );
+    // Someone signing up acts as the account being created; otherwise the caller (admin, CLI) acts.
+    const actor = tx.actor ?? (action === 'user.registered' ? { userId: user.id, role: user.role } : undefined);
+    await this.audit.record(tx.withActor(actor), { action, entityType: 'user', entityId: user.id, after: { email: user.email, role: user.role } });
+    return user;
+  }
+
+  private startSession(tx: RequestContext, user: UserAccountEntity): Promise<Session> {
+    return this.issue(tx, user, randomUUID());
+  }
+
+  private async issue(ctx: RequestContext, user: UserAccountEntity, familyId: string): Promise<Session> {
+    const secret = randomBytes(32).toString('base64url');
+    const ttlDays = this.config.getOrThrow<number>('REFRESH_TOKEN_TTL_DAYS');
+    const refreshTokenExpiresAt = new Date(ctx.now.getTime() + ttlDays * 86_400_000);
+    const row = await this.connection.repository(ctx, RefreshTokenEntity).save({
+      userId: user.id,
+      familyId,
+      secretHash: sha256(secret),
+      expiresAt: refreshTokenExpiresAt,
+      usedAt: null,
+      revokedAt: null,
+    });
+    const ttlSeconds = this.config.getOrThrow<number>('ACCESS_TOKEN_TTL_SECONDS');
+    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role }, { expiresIn: ttlSeconds });
+    return {
+      accessToken,
+      accessTokenExpiresAt: new Date(ctx.now.getTime() + ttlSeconds * 1000),
+      refreshToken: `${row.id}.${secret}`,
+      refreshTokenExpiresAt,
+      user,
+    };
+  }
+
+  private secretMatches(row: RefreshTokenEntity, secret: string): boolean {
+    const expected = Buffer.from(row.secretHash, 'hex');
+    const actual = Buffer.from(sha256(secret), 'hex');
+    return expected.length === actual.length && timingSafeEqual(expected, actual);
+  }
+}

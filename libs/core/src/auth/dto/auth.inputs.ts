@@ -1,0 +1,50 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { SELF_REGISTRATION_ROLES, UserRole } from '../user-role';
+
+const normaliseEmail = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+@InputType()
+export class RegisterInput {
+  @Field()
+  @Transform(normaliseEmail)
+  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  @MaxLength(254)
+  email!: string;
+
+  @Field({ description: `At least ${PASSWORD_MIN_LENGTH} characters.` })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(128)
+  password!: string;
+
+  @Field(() => UserRole, { description: 'SHOP or PROVIDER; other roles are created by an administrator.' })
+  @IsIn(SELF_REGISTRATION_ROLES, { message: 'role must be SHOP or PROVIDER' })
+  role!: UserRole;
+}
+
+@InputType()
+export class LoginInput {
+  @Field()
+  @Transform(normaliseEmail)
+  @IsString()
+  @MaxLength(254)
+  email!: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(128)
+  password!: string;
+}
+
+@InputType()
+export class RefreshSessionInput {
+  @Field()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  refreshToken!: string;
+}

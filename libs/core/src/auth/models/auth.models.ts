@@ -1,0 +1,36 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { UserAccountEntity } from '../user-account.entity';
+import { UserRole } from '../user-role';
+
+registerEnumType(UserRole, { name: 'UserRole', description: 'What an account may do on the platform.' });
+
+@ObjectType('User')
+export class UserModel {
+  @Field(() => ID) id!: string;
+  @Field() email!: string;
+  @Field(() => UserRole) role!: UserRole;
+  @Field() createdAt!: Date;
+}
+
+@ObjectType('AuthPayload', { description: 'A new session: a short-lived access token and a one-use refresh token.' })
+export class AuthPayloadModel {
+  @Field({ description: 'Send as `Authorization: Bearer <token>`.' }) accessToken!: string;
+  @Field() accessTokenExpiresAt!: Date;
+  @Field({ description: 'Use once with `refreshSession` to get a new pair.' }) refreshToken!: string;
+  @Field() refreshTokenExpiresAt!: Date;
+  @Field(() => UserModel) user!: UserModel;
+}
+
+@ObjectType('EmailTakenError', { description: 'An account with this e-mail already exists.' })
+export class EmailTakenErrorModel {
+  @Field() field!: string;
+  @Field() message!: string;
+  @Field() messageIt!: string;
+}
+
+export const toUserModel = (user: UserAccountEntity): UserModel => ({
+  id: user.id,
+  email: user.email,
+  role: user.role,
+  createdAt: user.createdAt,
+});

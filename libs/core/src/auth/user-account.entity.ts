@@ -1,0 +1,26 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { UserRole } from './user-role';
+
+@Entity('user_account')
+@Check('user_account_email_lowercase', `"email" = lower("email")`)
+export class UserAccountEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('user_account_email_key', { unique: true })
+  @Column({ type: 'text' })
+  email!: string;
+
+  /** Argon2id hash (PHC string). */
+  @Column({ type: 'text' })
+  passwordHash!: string;
+
+  @Column({ type: 'enum', enum: UserRole, enumName: 'user_role' })
+  role!: UserRole;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  disabledAt!: Date | null;
+}

@@ -1,7 +1,22 @@
 import { AuditEventEntity } from './audit/audit-event.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { UserAccountEntity } from './auth/user-account.entity';
+import { HelpRequestEntity } from './help-request/help-request.entity';
+import { OfferCoverageEntity } from './offer/offer-coverage.entity';
+import { OfferEntity } from './offer/offer.entity';
+import { ProviderEntity } from './provider/provider.entity';
+import { ShopEntity } from './shop/shop.entity';
 import { TERRITORY_ENTITIES } from './territory/territory.entities';
 
 /** Every TypeORM entity of the platform, for the data source of the API, worker and CLI. */
-export const ALL_ENTITIES = [...TERRITORY_ENTITIES, UserAccountEntity, RefreshTokenEntity, AuditEventEntity];
+export const ALL_ENTITIES = [
+  ...TERRITORY_ENTITIES,
+  UserAccountEntity,
+  RefreshTokenEntity,
+  AuditEventEntity,
+  ShopEntity,
+  ProviderEntity,
+  OfferEntity,
+  OfferCoverageEntity,
+  HelpRequestEntity,
+];

@@ -1,0 +1,39 @@
+import { ServiceCategory } from '@vec/matching';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { ShopEntity } from '../shop/shop.entity';
+import { HelpRequestStatus } from './help-request.types';
+
+/** A shop's need for one category of service. */
+@Entity('help_request')
+@Index('help_request_status_category_idx', ['status', 'category'])
+@Check('help_request_description_length', `char_length("description") BETWEEN 1 AND 2000`)
+export class HelpRequestEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('help_request_shop_id_idx')
+  @Column({ type: 'uuid' })
+  shopId!: string;
+
+  @ManyToOne(() => ShopEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'shop_id', foreignKeyConstraintName: 'help_request_shop_id_fkey' })
+  shop?: ShopEntity;
+
+  @Column({ type: 'enum', enum: ServiceCategory, enumName: 'service_category' })
+  category!: ServiceCategory;
+
+  @Column({ type: 'text' })
+  description!: string;
+
+  @Column({ type: 'enum', enum: HelpRequestStatus, enumName: 'help_request_status', default: HelpRequestStatus.OPEN })
+  status!: HelpRequestStatus;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  cancelledAt!: Date | null;
+}

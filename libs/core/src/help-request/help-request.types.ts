@@ -1,0 +1,6 @@
+export enum HelpRequestStatus {
+  OPEN = 'OPEN',
+  MATCHED = 'MATCHED',
+  FULFILLED = 'FULFILLED',
+  CANCELLED = 'CANCELLED',
+}

@@ -22,6 +22,16 @@ const ITALIAN: Record<string, (english: string) => string> = {
   arrayMinSize: (en) => `deve contenere almeno ${lastNumber(en)} elementi`,
   arrayMaxSize: (en) => `può contenere al massimo ${lastNumber(en)} elementi`,
   whitelistValidation: () => 'non è un campo ammesso',
+  isPartitaIva: (en) =>
+    en.includes('check digit') ? 'ha la cifra di controllo errata' : en.includes('office') ? "ha un codice d'ufficio IVA non valido" : 'deve essere di 11 cifre',
+  isUrl: () => 'deve essere un indirizzo web valido',
+  isUUID: () => 'deve essere un identificativo valido',
+  isLatitude: () => 'deve essere una latitudine valida',
+  isLongitude: () => 'deve essere una longitudine valida',
+  arrayNotEmpty: () => 'non può essere vuoto',
+  arrayUnique: () => 'non può contenere duplicati',
+  isNumber: () => 'deve essere un numero',
+  isPositive: () => 'deve essere maggiore di zero',
 };
 
 function lastNumber(text: string): string {

@@ -1,5 +1,4 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { UseFilters } from '@nestjs/common';
 import { Public } from '../auth/auth.decorators';
 import { Ctx, RequestContext } from '../common/request-context';
 import type { Loaders } from '../common/loaders';
@@ -13,12 +12,10 @@ import {
   toProvinceModel,
   toRegionModel,
 } from './models/territory.models';
-import { TerritoryExceptionFilter } from './territory.exception';
 import { TerritoryService } from './territory.service';
 
 @Public()
 @Resolver(() => RegionModel)
-@UseFilters(TerritoryExceptionFilter)
 export class RegionResolver {
   constructor(private readonly territory: TerritoryService) {}
 
@@ -40,7 +37,6 @@ export class RegionResolver {
 
 @Public()
 @Resolver(() => ProvinceModel)
-@UseFilters(TerritoryExceptionFilter)
 export class ProvinceResolver {
   constructor(private readonly territory: TerritoryService) {}
 
@@ -64,7 +60,6 @@ export class ProvinceResolver {
 
 @Public()
 @Resolver(() => ComuneModel)
-@UseFilters(TerritoryExceptionFilter)
 export class ComuneResolver {
   constructor(private readonly territory: TerritoryService) {}
 

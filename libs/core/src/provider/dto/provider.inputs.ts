@@ -1,0 +1,54 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsEnum, IsIn, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsPartitaIva } from '../../shop/registry/partita-iva.validator';
+import { ProviderKind, VerificationStatus } from '../provider.types';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+const compact = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.replace(/\s+/g, '').replace(/^IT/i, '') : value);
+
+@InputType()
+export class RegisterProviderInput {
+  @Field() @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) name!: string;
+  @Field({ description: 'Partita IVA, 11 digits.' }) @Transform(compact) @IsPartitaIva() partitaIva!: string;
+  @Field(() => ProviderKind) @IsEnum(ProviderKind) kind!: ProviderKind;
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'website must be a web address starting with https://' })
+  @MaxLength(300)
+  website?: string;
+  @Field() @Transform(trim) @IsString() @MinLength(20) @MaxLength(4000) description!: string;
+}
+
+@InputType()
+export class UpdateProviderInput {
+  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) name?: string;
+  @Field(() => ProviderKind, { nullable: true }) @IsOptional() @IsEnum(ProviderKind) kind?: ProviderKind;
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'website must be a web address starting with https://' })
+  @MaxLength(300)
+  website?: string;
+  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MinLength(20) @MaxLength(4000) description?: string;
+}
+
+export const VERIFICATION_DECISIONS = [VerificationStatus.APPROVED, VerificationStatus.REJECTED, VerificationStatus.SUSPENDED] as const;
+
+@InputType()
+export class VerifyProviderInput {
+  @Field(() => ID) @IsUUID('all', { message: 'providerId must be a provider id' }) providerId!: string;
+
+  @Field(() => VerificationStatus, { description: 'APPROVED, REJECTED or SUSPENDED.' })
+  @IsIn(VERIFICATION_DECISIONS, { message: 'decision must be APPROVED, REJECTED or SUSPENDED' })
+  decision!: VerificationStatus;
+
+  @Field({ nullable: true, description: 'Required when rejecting or suspending; shown to the provider.' })
+  @ValidateIf((input: VerifyProviderInput) => input.decision !== VerificationStatus.APPROVED || input.reason !== undefined)
+  @Transform(trim)
+  @IsString()
+  @MinLength(5, { message: 'reason must explain the decision (at least 5 characters)' })
+  @MaxLength(1000)
+  reason?: string;
+}

@@ -1,0 +1,61 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsEnum, IsOptional } from 'class-validator';
+import { BusinessErrorModel } from '../../common/business-error.model';
+import { Paginated } from '../../common/pagination';
+import { ProviderEntity } from '../provider.entity';
+import { ProviderKind, VerificationStatus } from '../provider.types';
+
+registerEnumType(ProviderKind, { name: 'ProviderKind' });
+registerEnumType(VerificationStatus, { name: 'VerificationStatus', description: 'PENDING → APPROVED | REJECTED; APPROVED ↔ SUSPENDED.' });
+
+@ObjectType('Provider')
+export class ProviderModel {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field() partitaIva!: string;
+  @Field(() => ProviderKind) kind!: ProviderKind;
+  @Field(() => String, { nullable: true }) website!: string | null;
+  @Field() description!: string;
+  @Field(() => VerificationStatus) verificationStatus!: VerificationStatus;
+  @Field(() => String, { nullable: true, description: 'Why it was rejected or suspended.' }) verificationReason!: string | null;
+  @Field(() => Date, { nullable: true }) verifiedAt!: Date | null;
+  @Field() createdAt!: Date;
+}
+
+@ObjectType('ProviderPage')
+export class ProviderPageModel extends Paginated(ProviderModel, 'ProviderPageBase') {}
+
+@ObjectType('ProviderAlreadyRegisteredError', { implements: () => [BusinessErrorModel] })
+export class ProviderAlreadyRegisteredErrorModel implements BusinessErrorModel {
+  code!: string;
+  field?: string;
+  message!: string;
+  messageIt!: string;
+}
+
+@ObjectType('InvalidVerificationTransitionError', { implements: () => [BusinessErrorModel] })
+export class InvalidVerificationTransitionErrorModel implements BusinessErrorModel {
+  code!: string;
+  field?: string;
+  message!: string;
+  messageIt!: string;
+  @Field(() => VerificationStatus) currentStatus!: VerificationStatus;
+}
+
+@InputType()
+export class ProviderFilterInput {
+  @Field(() => VerificationStatus, { nullable: true }) @IsOptional() @IsEnum(VerificationStatus) status?: VerificationStatus;
+}
+
+export const toProviderModel = (e: ProviderEntity): ProviderModel => ({
+  id: e.id,
+  name: e.name,
+  partitaIva: e.partitaIva,
+  kind: e.kind,
+  website: e.website,
+  description: e.description,
+  verificationStatus: e.verificationStatus,
+  verificationReason: e.verificationReason,
+  verifiedAt: e.verifiedAt,
+  createdAt: e.createdAt,
+});

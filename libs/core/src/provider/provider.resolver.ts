@@ -1,0 +1,96 @@
+import { Args, createUnionType, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Roles } from '../auth/auth.decorators';
+import { UserRole } from '../auth/user-role';
+import { mapPage, PageArgs } from '../common/pagination';
+import { Ctx, RequestContext } from '../common/request-context';
+import { PartitaIvaTakenErrorModel } from '../shop/models/shop.models';
+import { RegisterProviderInput, UpdateProviderInput, VerifyProviderInput } from './dto/provider.inputs';
+import {
+  InvalidVerificationTransitionErrorModel,
+  ProviderAlreadyRegisteredErrorModel,
+  ProviderFilterInput,
+  ProviderModel,
+  ProviderPageModel,
+  toProviderModel,
+} from './models/provider.models';
+import { ProviderService } from './provider.service';
+
+export const RegisterProviderResult = createUnionType({
+  name: 'RegisterProviderResult',
+  types: () => [ProviderModel, ProviderAlreadyRegisteredErrorModel, PartitaIvaTakenErrorModel] as const,
+  resolveType: (value: { code?: string }) =>
+    value.code === 'PROVIDER_ALREADY_REGISTERED' ? ProviderAlreadyRegisteredErrorModel : value.code === 'PARTITA_IVA_TAKEN' ? PartitaIvaTakenErrorModel : ProviderModel,
+});
+
+export const VerifyProviderResult = createUnionType({
+  name: 'VerifyProviderResult',
+  types: () => [ProviderModel, InvalidVerificationTransitionErrorModel] as const,
+  resolveType: (value: { code?: string }) => (value.code === 'INVALID_TRANSITION' ? InvalidVerificationTransitionErrorModel : ProviderModel),
+});
+
+@Resolver(() => ProviderModel)
+export class ProviderResolver {
+  constructor(private readonly providerService: ProviderService) {}
+
+  @Roles(UserRole.PROVIDER)
+  @Mutation(() => RegisterProviderResult, { description: "Register the caller's organisation; it waits for ministry verification." })
+  async registerProvider(@Ctx() ctx: RequestContext, @Args('input') input: RegisterProviderInput): Promise<typeof RegisterProviderResult> {
+    const outcome = await this.providerService.register(ctx, input);
+    switch (outcome.kind) {
+      case 'provider':
+        return toProviderModel(outcome.provider);
+      case 'already-registered':
+        return { code: 'PROVIDER_ALREADY_REGISTERED', message: 'This account already has an organisation', messageIt: 'Questo account ha già registrato un’organizzazione' };
+      case 'partita-iva-taken':
+        return {
+          code: 'PARTITA_IVA_TAKEN',
+          field: 'input.partitaIva',
+          message: 'An organisation with this Partita IVA is already registered',
+          messageIt: 'Un’organizzazione con questa Partita IVA è già registrata',
+        };
+    }
+  }
+
+  @Roles(UserRole.PROVIDER)
+  @Mutation(() => ProviderModel)
+  async updateProvider(@Ctx() ctx: RequestContext, @Args('input') input: UpdateProviderInput): Promise<ProviderModel> {
+    return toProviderModel(await this.providerService.update(ctx, input));
+  }
+
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
+  @Mutation(() => VerifyProviderResult, { description: 'Approve, reject or suspend a provider (ministry staff).' })
+  async verifyProvider(@Ctx() ctx: RequestContext, @Args('input') input: VerifyProviderInput): Promise<typeof VerifyProviderResult> {
+    const outcome = await this.providerService.verify(ctx, input);
+    if (outcome.kind === 'provider') return toProviderModel(outcome.provider);
+    return {
+      code: 'INVALID_TRANSITION',
+      field: 'input.decision',
+      currentStatus: outcome.current,
+      message: `A ${outcome.current} provider cannot become ${input.decision}`,
+      messageIt: `Un fornitore ${outcome.current} non può passare a ${input.decision}`,
+    };
+  }
+
+  @Roles(UserRole.PROVIDER)
+  @Query(() => ProviderModel, { nullable: true, description: "The caller's organisation, if registered." })
+  async myProvider(@Ctx() ctx: RequestContext): Promise<ProviderModel | null> {
+    const provider = await this.providerService.findOwn(ctx);
+    return provider && toProviderModel(provider);
+  }
+
+  @Roles(UserRole.PROVIDER, UserRole.MINISTRY, UserRole.ADMIN)
+  @Query(() => ProviderModel)
+  async provider(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<ProviderModel> {
+    return toProviderModel(await this.providerService.get(ctx, id));
+  }
+
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
+  @Query(() => ProviderPageModel, { description: 'Providers by verification status, oldest first: the verification queue.' })
+  async providers(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { type: () => ProviderFilterInput, defaultValue: {} }) filter: ProviderFilterInput,
+    @Args() page: PageArgs,
+  ): Promise<ProviderPageModel> {
+    return mapPage(await this.providerService.list(ctx, filter, page), toProviderModel);
+  }
+}

@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { In, QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { UserRole } from '../auth/user-role';
+import { isStaff, requireActor } from '../common/access';
+import { Page, PageArgs, toPage } from '../common/pagination';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { RegisterProviderInput, UpdateProviderInput, VerifyProviderInput } from './dto/provider.inputs';
+import { ProviderFilterInput } from './models/provider.models';
+import { ProviderEntity } from './provider.entity';
+import { ProviderErrorCode, ProviderException } from './provider.exception';
+import { VerificationStatus } from './provider.types';
+
+export type RegisterProviderOutcome = { kind: 'provider'; provider: ProviderEntity } | { kind: 'already-registered' } | { kind: 'partita-iva-taken' };
+export type VerifyOutcome = { kind: 'provider'; provider: ProviderEntity } | { kind: 'invalid-transition'; current: VerificationStatus };
+
+/** Which verification decisions each status allows. */
+const ALLOWED: Record<VerificationStatus, VerificationStatus[]> = {
+  [VerificationStatus.PENDING]: [VerificationStatus.APPROVED, VerificationStatus.REJECTED],
+  [VerificationStatus.APPROVED]: [VerificationStatus.SUSPENDED],
+  [VerificationStatus.SUSPENDED]: [VerificationStatus.APPROVED, VerificationStatus.REJECTED],
+  [VerificationStatus.REJECTED]: [VerificationStatus.APPROVED],
+};
+
+const uniqueViolation = (error: unknown): string | undefined =>
+  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505'
+    ? (error.driverError as { constraint?: string }).constraint
+    : undefined;
+
+/** Provider organisations and their verification by ministry staff. */
+@Injectable()
+export class ProviderService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly audit: AuditService,
+  ) {}
+
+  async register(ctx: RequestContext, input: RegisterProviderInput): Promise<RegisterProviderOutcome> {
+    const actor = requireActor(ctx, UserRole.PROVIDER);
+    try {
+      return await this.connection.withTransaction(ctx, async (tx) => {
+        const providers = this.connection.repository(tx, ProviderEntity);
+        if (await providers.existsBy({ ownerUserId: actor.userId })) return { kind: 'already-registered' };
+        const provider = await providers.save(
+          providers.create({
+            ownerUserId: actor.userId,
+            name: input.name,
+            partitaIva: input.partitaIva,
+            kind: input.kind,
+            website: input.website ?? null,
+            description: input.description,
+            verificationStatus: VerificationStatus.PENDING,
+            verificationReason: null,
+            verifiedAt: null,
+            verifiedByUserId: null,
+          }),
+        );
+        await this.audit.record(tx, { action: 'provider.registered', entityType: 'provider', entityId: provider.id, after: provider });
+        return { kind: 'provider', provider };
+      });
+    } catch (error) {
+      const constraint = uniqueViolation(error);
+      if (constraint === 'provider_partita_iva_key') return { kind: 'partita-iva-taken' };
+      if (constraint === 'provider_owner_user_id_key') return { kind: 'already-registered' };
+      throw error;
+    }
+  }
+
+  async update(ctx: RequestContext, input: UpdateProviderInput): Promise<ProviderEntity> {
+    const current = await this.requireOwnProvider(ctx);
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const providers = this.connection.repository(tx, ProviderEntity);
+      const before = { ...current };
+      const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+      const updated = await providers.save(providers.merge(current, changes));
+      await this.audit.record(tx, { action: 'provider.updated', entityType: 'provider', entityId: updated.id, before, after: updated });
+      return updated;
+    });
+  }
+
+  /** Ministry staff decide; every decision is audited with its reason. */
+  async verify(ctx: RequestContext, input: VerifyProviderInput): Promise<VerifyOutcome> {
+    const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const providers = this.connection.repository(tx, ProviderEntity);
+      const current = await providers.findOne({ where: { id: input.providerId }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw new ProviderException(ProviderErrorCode.PROVIDER_NOT_FOUND);
+      if (!ALLOWED[current.verificationStatus].includes(input.decision)) {
+        return { kind: 'invalid-transition', current: current.verificationStatus };
+      }
+      const before = { verificationStatus: current.verificationStatus, verificationReason: current.verificationReason };
+      const updated = await providers.save(
+        providers.merge(current, {
+          verificationStatus: input.decision,
+          verificationReason: input.reason ?? null,
+          verifiedAt: ctx.now,
+          verifiedByUserId: actor.userId,
+        }),
+      );
+      await this.audit.record(tx, {
+        action: `provider.${input.decision.toLowerCase()}`,
+        entityType: 'provider',
+        entityId: updated.id,
+        before,
+        after: { verificationStatus: updated.verificationStatus, verificationReason: updated.verificationReason },
+      });
+      return { kind: 'provider', provider: updated };
+    });
+  }
+
+  async findOwn(ctx: RequestContext): Promise<ProviderEntity | null> {
+    const actor = requireActor(ctx, UserRole.PROVIDER);
+    return this.connection.repository(ctx, ProviderEntity).findOneBy({ ownerUserId: actor.userId });
+  }
+
+  /** For other features: the caller's organisation, or PROVIDER_NOT_REGISTERED. */
+  async requireOwnProvider(ctx: RequestContext): Promise<ProviderEntity> {
+    const provider = await this.findOwn(ctx);
+    if (!provider) throw new ProviderException(ProviderErrorCode.PROVIDER_NOT_REGISTERED);
+    return provider;
+  }
+
+  /** One provider: its owner or ministry staff. Anyone else is told it does not exist. */
+  async get(ctx: RequestContext, id: string): Promise<ProviderEntity> {
+    const actor = requireActor(ctx);
+    const provider = await this.connection.repository(ctx, ProviderEntity).findOneBy({ id });
+    if (!provider || (!isStaff(actor) && provider.ownerUserId !== actor.userId)) throw new ProviderException(ProviderErrorCode.PROVIDER_NOT_FOUND);
+    return provider;
+  }
+
+  /** The verification queue and provider lists (ministry staff); pending ones oldest first. */
+  async list(ctx: RequestContext, filter: ProviderFilterInput, page: PageArgs): Promise<Page<ProviderEntity>> {
+    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    const [items, total] = await this.connection.repository(ctx, ProviderEntity).findAndCount({
+      where: filter.status ? { verificationStatus: filter.status } : {},
+      order: { createdAt: 'ASC', id: 'ASC' },
+      skip: page.offset,
+      take: page.first,
+    });
+    return toPage(items, total, page);
+  }
+
+  /** Batch lookup for DataLoader, in the order asked. */
+  async findByIds(ids: readonly string[]): Promise<(ProviderEntity | undefined)[]> {
+    const rows = await this.connection.dataSource.getRepository(ProviderEntity).findBy({ id: In([...ids]) });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id));
+  }
+}

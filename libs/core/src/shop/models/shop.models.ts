@@ -1,0 +1,72 @@
+import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { COMUNE_CODE_PATTERN, PROVINCE_CODE_PATTERN, REGION_CODE_PATTERN } from '@vec/territory';
+import { IsOptional, Matches } from 'class-validator';
+import { BusinessErrorModel } from '../../common/business-error.model';
+import { Paginated } from '../../common/pagination';
+import { ShopEntity } from '../shop.entity';
+
+@ObjectType('Shop')
+export class ShopModel {
+  @Field(() => ID) id!: string;
+  @Field() legalName!: string;
+  @Field(() => String, { nullable: true }) tradingName!: string | null;
+  @Field() partitaIva!: string;
+  @Field() atecoSection!: string;
+  @Field() atecoDivision!: string;
+  @Field() comuneCode!: string;
+  @Field() address!: string;
+  @Field(() => Float) latitude!: number;
+  @Field(() => Float) longitude!: number;
+  @Field({ description: "True when the position is the comune's, not the shop's own." }) coordinatesFromComune!: boolean;
+  @Field(() => Int) employees!: number;
+  @Field() contactEmail!: string;
+  @Field(() => String, { nullable: true }) contactPhone!: string | null;
+  @Field() createdAt!: Date;
+  @Field() updatedAt!: Date;
+}
+
+@ObjectType('ShopPage')
+export class ShopPageModel extends Paginated(ShopModel, 'ShopPageBase') {}
+
+@ObjectType('ShopAlreadyRegisteredError', { implements: () => [BusinessErrorModel] })
+export class ShopAlreadyRegisteredErrorModel implements BusinessErrorModel {
+  code!: string;
+  field?: string;
+  message!: string;
+  messageIt!: string;
+}
+
+@ObjectType('PartitaIvaTakenError', { implements: () => [BusinessErrorModel] })
+export class PartitaIvaTakenErrorModel implements BusinessErrorModel {
+  code!: string;
+  field?: string;
+  message!: string;
+  messageIt!: string;
+}
+
+@InputType()
+export class ShopFilterInput {
+  @Field({ nullable: true }) @IsOptional() @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a 2-digit ISTAT region code' }) regionCode?: string;
+  @Field({ nullable: true }) @IsOptional() @Matches(PROVINCE_CODE_PATTERN, { message: 'provinceCode must be a 3-digit ISTAT province code' }) provinceCode?: string;
+  @Field({ nullable: true }) @IsOptional() @Matches(COMUNE_CODE_PATTERN, { message: 'comuneCode must be a 6-digit ISTAT comune code' }) comuneCode?: string;
+  @Field({ nullable: true }) @IsOptional() @Matches(/^[A-V]$/, { message: 'atecoSection must be an ATECO section letter from A to V' }) atecoSection?: string;
+}
+
+export const toShopModel = (e: ShopEntity): ShopModel => ({
+  id: e.id,
+  legalName: e.legalName,
+  tradingName: e.tradingName,
+  partitaIva: e.partitaIva,
+  atecoSection: e.atecoSection,
+  atecoDivision: e.atecoDivision,
+  comuneCode: e.comuneCode,
+  address: e.address,
+  latitude: e.latitude,
+  longitude: e.longitude,
+  coordinatesFromComune: e.coordinatesFromComune,
+  employees: e.employees,
+  contactEmail: e.contactEmail,
+  contactPhone: e.contactPhone,
+  createdAt: e.createdAt,
+  updatedAt: e.updatedAt,
+});

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { UserRole } from '../auth/user-role';
+import { isStaff, requireActor } from '../common/access';
+import { Page, PageArgs, toPage } from '../common/pagination';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { TerritoryService } from '../territory/territory.service';
+import { RegisterShopInput, UpdateShopInput } from './dto/shop.inputs';
+import { ShopFilterInput } from './models/shop.models';
+import { assertAtecoSector } from './registry/ateco-check';
+import { ShopEntity } from './shop.entity';
+import { ShopErrorCode, ShopException } from './shop.exception';
+
+export type RegisterShopOutcome =
+  | { kind: 'shop'; shop: ShopEntity }
+  | { kind: 'already-registered' }
+  | { kind: 'partita-iva-taken' };
+
+const isUniqueViolation = (error: unknown, constraint: string): boolean =>
+  error instanceof QueryFailedError &&
+  (error.driverError as { code?: string; constraint?: string }).code === '23505' &&
+  (error.driverError as { constraint?: string }).constraint === constraint;
+
+/** Shop profiles: each shop account manages its own; ministry staff read all. */
+@Injectable()
+export class ShopService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly territory: TerritoryService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async register(ctx: RequestContext, input: RegisterShopInput): Promise<RegisterShopOutcome> {
+    const actor = requireActor(ctx, UserRole.SHOP);
+    assertAtecoSector(input.atecoSection, input.atecoDivision);
+    const position = await this.position(ctx, input.comuneCode, input.latitude, input.longitude);
+    try {
+      return await this.connection.withTransaction(ctx, async (tx) => {
+        const shops = this.connection.repository(tx, ShopEntity);
+        if (await shops.existsBy({ ownerUserId: actor.userId })) return { kind: 'already-registered' };
+        const shop = await shops.save(
+          shops.create({
+            ownerUserId: actor.userId,
+            legalName: input.legalName,
+            tradingName: input.tradingName ?? null,
+            partitaIva: input.partitaIva,
+            atecoSection: input.atecoSection,
+            atecoDivision: input.atecoDivision,
+            comuneCode: input.comuneCode,
+            address: input.address,
+            ...position,
+            employees: input.employees,
+            contactEmail: input.contactEmail,
+            contactPhone: input.contactPhone ?? null,
+          }),
+        );
+        await this.audit.record(tx, { action: 'shop.registered', entityType: 'shop', entityId: shop.id, after: shop });
+        return { kind: 'shop', shop };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'shop_partita_iva_key')) return { kind: 'partita-iva-taken' };
+      if (isUniqueViolation(error, 'shop_owner_user_id_key')) return { kind: 'already-registered' };
+      throw error;
+    }
+  }
+
+  async update(ctx: RequestContext, input: UpdateShopInput): Promise<ShopEntity> {
+    const current = await this.requireOwnShop(ctx);
+    assertAtecoSector(input.atecoSection ?? current.atecoSection, input.atecoDivision ?? current.atecoDivision);
+    const comuneCode = input.comuneCode ?? current.comuneCode;
+    const movesPoint = input.comuneCode !== undefined || input.latitude !== undefined || input.longitude !== undefined;
+    const position = movesPoint ? await this.position(ctx, comuneCode, input.latitude, input.longitude) : {};
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const shops = this.connection.repository(tx, ShopEntity);
+      const before = { ...current };
+      const changes = Object.fromEntries(
+        Object.entries({ ...input, latitude: undefined, longitude: undefined }).filter(([, value]) => value !== undefined),
+      );
+      const updated = await shops.save(shops.merge(current, changes, position));
+      await this.audit.record(tx, { action: 'shop.updated', entityType: 'shop', entityId: updated.id, before, after: updated });
+      return updated;
+    });
+  }
+
+  /** The caller's own shop, or null when the account has not registered one yet. */
+  async findOwn(ctx: RequestContext): Promise<ShopEntity | null> {
+    const actor = requireActor(ctx, UserRole.SHOP);
+    return this.connection.repository(ctx, ShopEntity).findOneBy({ ownerUserId: actor.userId });
+  }
+
+  /** For other features: the caller's shop, or SHOP_NOT_REGISTERED. */
+  async requireOwnShop(ctx: RequestContext): Promise<ShopEntity> {
+    const shop = await this.findOwn(ctx);
+    if (!shop) throw new ShopException(ShopErrorCode.SHOP_NOT_REGISTERED);
+    return shop;
+  }
+
+  /** One shop: its owner or ministry staff. Anyone else is told it does not exist. */
+  async get(ctx: RequestContext, id: string): Promise<ShopEntity> {
+    const actor = requireActor(ctx);
+    const shop = await this.connection.repository(ctx, ShopEntity).findOneBy({ id });
+    if (!shop || (!isStaff(actor) && shop.ownerUserId !== actor.userId)) throw new ShopException(ShopErrorCode.SHOP_NOT_FOUND, 'id');
+    return shop;
+  }
+
+  async list(ctx: RequestContext, filter: ShopFilterInput, page: PageArgs): Promise<Page<ShopEntity>> {
+    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    if (filter.regionCode) await this.territory.getRegion(ctx, filter.regionCode, 'filter.regionCode');
+    if (filter.provinceCode) await this.territory.getProvince(ctx, filter.provinceCode, 'filter.provinceCode');
+    const query = this.connection.repository(ctx, ShopEntity).createQueryBuilder('shop').innerJoin('shop.comune', 'comune');
+    if (filter.regionCode) query.andWhere('comune.region_code = :region', { region: filter.regionCode });
+    if (filter.provinceCode) query.andWhere('comune.province_code = :province', { province: filter.provinceCode });
+    if (filter.comuneCode) query.andWhere('shop.comune_code = :comune', { comune: filter.comuneCode });
+    if (filter.atecoSection) query.andWhere('shop.ateco_section = :section', { section: filter.atecoSection });
+    const [items, total] = await query.orderBy('shop.created_at', 'DESC').addOrderBy('shop.id').skip(page.offset).take(page.first).getManyAndCount();
+    return toPage(items, total, page);
+  }
+
+  /** The given point, or the comune's (which must exist). */
+  private async position(
+    ctx: RequestContext,
+    comuneCode: string,
+    latitude: number | undefined,
+    longitude: number | undefined,
+  ): Promise<Pick<ShopEntity, 'latitude' | 'longitude' | 'coordinatesFromComune'>> {
+    const comune = await this.territory.getComune(ctx, comuneCode, 'input.comuneCode');
+    if ((latitude === undefined) !== (longitude === undefined)) {
+      throw new ShopException(ShopErrorCode.COORDINATES_INCOMPLETE, latitude === undefined ? 'input.latitude' : 'input.longitude');
+    }
+    if (latitude !== undefined && longitude !== undefined) return { latitude, longitude, coordinatesFromComune: false };
+    return { latitude: comune.latitude, longitude: comune.longitude, coordinatesFromComune: true };
+  }
+}

@@ -60,7 +60,8 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,
-    stopAtFirstError: false,
+    // One reason per field: the first rule it breaks.
+    stopAtFirstError: true,
     exceptionFactory: (errors) => userInputError(toFieldErrors(errors)),
   });
 }

@@ -1,14 +1,14 @@
 import { Args, createUnionType, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/auth.decorators';
 import { UserRole } from '../auth/user-role';
-import { mapPage, PageArgs } from '../common/pagination';
+import { mapPage } from '../common/pagination';
 import { Ctx, RequestContext } from '../common/request-context';
 import { PartitaIvaTakenErrorModel } from '../shop/models/shop.models';
 import { RegisterProviderInput, UpdateProviderInput, VerifyProviderInput } from './dto/provider.inputs';
 import {
   InvalidVerificationTransitionErrorModel,
   ProviderAlreadyRegisteredErrorModel,
-  ProviderFilterInput,
+  ProviderListArgs,
   ProviderModel,
   ProviderPageModel,
   toProviderModel,
@@ -88,9 +88,8 @@ export class ProviderResolver {
   @Query(() => ProviderPageModel, { description: 'Providers by verification status, oldest first: the verification queue.' })
   async providers(
     @Ctx() ctx: RequestContext,
-    @Args('filter', { type: () => ProviderFilterInput, defaultValue: {} }) filter: ProviderFilterInput,
-    @Args() page: PageArgs,
+    @Args() args: ProviderListArgs,
   ): Promise<ProviderPageModel> {
-    return mapPage(await this.providerService.list(ctx, filter, page), toProviderModel);
+    return mapPage(await this.providerService.list(ctx, args.filter, args), toProviderModel);
   }
 }

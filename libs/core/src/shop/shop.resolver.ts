@@ -2,14 +2,14 @@ import { Args, Context, createUnionType, ID, Mutation, Parent, Query, ResolveFie
 import type { Loaders } from '../common/loaders';
 import { Roles } from '../auth/auth.decorators';
 import { UserRole } from '../auth/user-role';
-import { PageArgs, mapPage } from '../common/pagination';
+import { mapPage } from '../common/pagination';
 import { Ctx, RequestContext } from '../common/request-context';
 import { ComuneModel, toComuneModel } from '../territory/models/territory.models';
 import { RegisterShopInput, UpdateShopInput } from './dto/shop.inputs';
 import {
   PartitaIvaTakenErrorModel,
   ShopAlreadyRegisteredErrorModel,
-  ShopFilterInput,
+  ShopListArgs,
   ShopModel,
   ShopPageModel,
   toShopModel,
@@ -71,10 +71,9 @@ export class ShopResolver {
   @Query(() => ShopPageModel, { description: 'Shops, newest first (ministry staff).' })
   async shops(
     @Ctx() ctx: RequestContext,
-    @Args('filter', { type: () => ShopFilterInput, defaultValue: {} }) filter: ShopFilterInput,
-    @Args() page: PageArgs,
+    @Args() args: ShopListArgs,
   ): Promise<ShopPageModel> {
-    return mapPage(await this.shopService.list(ctx, filter, page), toShopModel);
+    return mapPage(await this.shopService.list(ctx, args.filter, args), toShopModel);
   }
 
   @ResolveField(() => ComuneModel)

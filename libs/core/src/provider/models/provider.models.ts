@@ -1,7 +1,8 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsOptional } from 'class-validator';
+import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { BusinessErrorModel } from '../../common/business-error.model';
-import { Paginated } from '../../common/pagination';
+import { PageArgs, Paginated } from '../../common/pagination';
+import { Type } from 'class-transformer';
 import { ProviderEntity } from '../provider.entity';
 import { ProviderKind, VerificationStatus } from '../provider.types';
 
@@ -45,6 +46,15 @@ export class InvalidVerificationTransitionErrorModel implements BusinessErrorMod
 @InputType()
 export class ProviderFilterInput {
   @Field(() => VerificationStatus, { nullable: true }) @IsOptional() @IsEnum(VerificationStatus) status?: VerificationStatus;
+}
+
+/** A page of the list with its filter: one arguments type, validated as a whole. */
+@ArgsType()
+export class ProviderListArgs extends PageArgs {
+  @Field(() => ProviderFilterInput, { defaultValue: {} })
+  @ValidateNested()
+  @Type(() => ProviderFilterInput)
+  filter: ProviderFilterInput = {};
 }
 
 export const toProviderModel = (e: ProviderEntity): ProviderModel => ({

@@ -1,8 +1,9 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { COMUNE_CODE_PATTERN, PROVINCE_CODE_PATTERN, REGION_CODE_PATTERN } from '@vec/territory';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional, Matches, ValidateNested } from 'class-validator';
 import { BusinessErrorModel } from '../../common/business-error.model';
-import { Paginated } from '../../common/pagination';
+import { PageArgs, Paginated } from '../../common/pagination';
+import { Type } from 'class-transformer';
 import { ShopEntity } from '../shop.entity';
 
 @ObjectType('Shop')
@@ -50,6 +51,15 @@ export class ShopFilterInput {
   @Field({ nullable: true }) @IsOptional() @Matches(PROVINCE_CODE_PATTERN, { message: 'provinceCode must be a 3-digit ISTAT province code' }) provinceCode?: string;
   @Field({ nullable: true }) @IsOptional() @Matches(COMUNE_CODE_PATTERN, { message: 'comuneCode must be a 6-digit ISTAT comune code' }) comuneCode?: string;
   @Field({ nullable: true }) @IsOptional() @Matches(/^[A-V]$/, { message: 'atecoSection must be an ATECO section letter from A to V' }) atecoSection?: string;
+}
+
+/** A page of the list with its filter: one arguments type, validated as a whole. */
+@ArgsType()
+export class ShopListArgs extends PageArgs {
+  @Field(() => ShopFilterInput, { defaultValue: {} })
+  @ValidateNested()
+  @Type(() => ShopFilterInput)
+  filter: ShopFilterInput = {};
 }
 
 export const toShopModel = (e: ShopEntity): ShopModel => ({

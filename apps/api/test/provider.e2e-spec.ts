@@ -1,0 +1,104 @@
+import { DataSource } from 'typeorm';
+import { aProviderInput, REGISTER_PROVIDER, signUp, staffUser } from './testing/fixtures';
+import { startTestApp, TestApp } from './testing/test-app';
+
+const VERIFY = `mutation ($input: VerifyProviderInput!) {
+  verifyProvider(input: $input) {
+    __typename
+    ... on Provider { verificationStatus verificationReason }
+    ... on InvalidVerificationTransitionError { code currentStatus }
+  }
+}`;
+
+describe('Providers and their verification over GraphQL', () => {
+  let api: TestApp;
+  let db: DataSource;
+  beforeAll(async () => {
+    api = await startTestApp();
+    db = api.app.get(DataSource);
+  });
+  afterAll(() => api.close());
+
+  async function registeredProvider(): Promise<{ id: string; accessToken: string }> {
+    const owner = await signUp(api, 'PROVIDER');
+    const { data } = await api.gqlAs<{ registerProvider: { id: string; verificationStatus: string } }>(owner.accessToken, REGISTER_PROVIDER, {
+      input: aProviderInput(),
+    });
+    expect(data?.registerProvider.verificationStatus).toBe('PENDING');
+    return { id: data!.registerProvider.id, accessToken: owner.accessToken };
+  }
+
+  it('puts a new provider in the verification queue; staff approve, suspend and re-approve it', async () => {
+    const provider = await registeredProvider();
+    const staff = await staffUser(api);
+    const queue = await api.gqlAs<{ providers: { items: { id: string }[] } }>(staff.accessToken, '{ providers(filter: { status: PENDING }, first: 100) { items { id } } }');
+    expect(queue.data?.providers.items.map((p) => p.id)).toContain(provider.id);
+
+    const steps: [string, string | undefined, string][] = [
+      ['APPROVED', undefined, 'APPROVED'],
+      ['SUSPENDED', 'Offerte non gratuite segnalate', 'SUSPENDED'],
+      ['APPROVED', 'Chiarimento ricevuto', 'APPROVED'],
+    ];
+    for (const [decision, reason, expected] of steps) {
+      const { data } = await api.gqlAs<{ verifyProvider: { verificationStatus: string } }>(staff.accessToken, VERIFY, {
+        input: { providerId: provider.id, decision, reason },
+      });
+      expect(data?.verifyProvider.verificationStatus).toBe(expected);
+    }
+    const mine = await api.gqlAs<{ myProvider: { verificationStatus: string; verificationReason: string } }>(
+      provider.accessToken,
+      '{ myProvider { verificationStatus verificationReason } }',
+    );
+    expect(mine.data?.myProvider).toEqual({ verificationStatus: 'APPROVED', verificationReason: 'Chiarimento ricevuto' });
+    const audit = await db.query('SELECT action, actor_user_id FROM audit_event WHERE entity_id = $1 ORDER BY id', [provider.id]);
+    expect(audit).toEqual([
+      { action: 'provider.registered', actor_user_id: expect.any(String) },
+      { action: 'provider.approved', actor_user_id: staff.userId },
+      { action: 'provider.suspended', actor_user_id: staff.userId },
+      { action: 'provider.approved', actor_user_id: staff.userId },
+    ]);
+  });
+
+  it('refuses an impossible transition as a union error, and a rejection without a reason as bad input', async () => {
+    const provider = await registeredProvider();
+    const staff = await staffUser(api);
+    const suspendPending = await api.gqlAs<{ verifyProvider: { code: string; currentStatus: string } }>(staff.accessToken, VERIFY, {
+      input: { providerId: provider.id, decision: 'SUSPENDED', reason: 'Nessun motivo valido' },
+    });
+    expect(suspendPending.data?.verifyProvider).toEqual({ __typename: 'InvalidVerificationTransitionError', code: 'INVALID_TRANSITION', currentStatus: 'PENDING' });
+    const noReason = await api.gqlAs(staff.accessToken, VERIFY, { input: { providerId: provider.id, decision: 'REJECTED' } });
+    expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'reason' })] });
+    const [{ status }] = await db.query('SELECT verification_status AS status FROM provider WHERE id = $1', [provider.id]);
+    expect(status).toBe('PENDING');
+  });
+
+  it('lets only ministry staff verify, and providers see only their own organisation', async () => {
+    const provider = await registeredProvider();
+    const other = await registeredProvider();
+    const selfApproval = await api.gqlAs(provider.accessToken, VERIFY, { input: { providerId: provider.id, decision: 'APPROVED' } });
+    expect(selfApproval.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const peek = await api.gqlAs(provider.accessToken, 'query ($id: ID!) { provider(id: $id) { name } }', { id: other.id });
+    expect(peek.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    const queue = await api.gqlAs(provider.accessToken, '{ providers { totalCount } }');
+    expect(queue.errors?.[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it.each([
+    ['a website without https://', { website: 'consegne.example.it' }, 'website'],
+    ['a too short description', { description: 'Gratis' }, 'description'],
+    ['a bad Partita IVA', { partitaIva: '00000000001' }, 'partitaIva'],
+  ])('refuses %s and writes nothing', async (_label, override, field) => {
+    const owner = await signUp(api, 'PROVIDER');
+    const input = aProviderInput(override);
+    const { errors } = await api.gqlAs(owner.accessToken, REGISTER_PROVIDER, { input });
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field })] });
+    const [{ n }] = await db.query('SELECT COUNT(*)::int AS n FROM provider WHERE owner_user_id = $1', [owner.userId]);
+    expect(n).toBe(0);
+  });
+
+  it('refuses a kind outside the list before running anything', async () => {
+    const owner = await signUp(api, 'PROVIDER');
+    const { errors } = await api.gqlAs(owner.accessToken, REGISTER_PROVIDER, { input: aProviderInput({ kind: 'BANK' }) });
+    expect(errors?.[0]).toMatchObject({ message: expect.stringContaining('"BANK"'), extensions: { code: 'BAD_USER_INPUT' } });
+  });
+});

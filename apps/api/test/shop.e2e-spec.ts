@@ -1,0 +1,108 @@
+import { DataSource } from 'typeorm';
+import { aShopInput, REGISTER_SHOP, signUp, staffUser } from './testing/fixtures';
+import { startTestApp, TestApp } from './testing/test-app';
+
+interface ShopResult {
+  __typename: string;
+  id?: string;
+  code?: string;
+  field?: string;
+  latitude?: number;
+  coordinatesFromComune?: boolean;
+  comune?: { name: string };
+}
+
+describe('Shops over GraphQL', () => {
+  let api: TestApp;
+  let db: DataSource;
+  beforeAll(async () => {
+    api = await startTestApp();
+    db = api.app.get(DataSource);
+  });
+  afterAll(() => api.close());
+
+  const countShops = async (partitaIva: unknown): Promise<number> =>
+    (await db.query('SELECT COUNT(*)::int AS n FROM shop WHERE partita_iva = $1', [partitaIva]))[0].n;
+
+  it("registers the caller's shop at its comune's coordinates, then shows and updates it", async () => {
+    const owner = await signUp(api, 'SHOP');
+    const { data } = await api.gqlAs<{ registerShop: ShopResult }>(owner.accessToken, REGISTER_SHOP, { input: aShopInput() });
+    expect(data?.registerShop).toMatchObject({ __typename: 'Shop', coordinatesFromComune: true, comune: { name: 'Torino' } });
+    expect(data?.registerShop.latitude).toBeCloseTo(45.07, 1);
+
+    const mine = await api.gqlAs<{ myShop: { id: string } }>(owner.accessToken, '{ myShop { id } }');
+    expect(mine.data?.myShop.id).toBe(data?.registerShop.id);
+
+    const updated = await api.gqlAs<{ updateShop: { address: string; latitude: number; coordinatesFromComune: boolean } }>(
+      owner.accessToken,
+      'mutation ($input: UpdateShopInput!) { updateShop(input: $input) { address latitude coordinatesFromComune } }',
+      { input: { address: 'Piazza Castello 2', latitude: 45.0712, longitude: 7.6858 } },
+    );
+    expect(updated.data?.updateShop).toEqual({ address: 'Piazza Castello 2', latitude: 45.0712, coordinatesFromComune: false });
+    const audit = await db.query("SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id", [data?.registerShop.id]);
+    expect(audit.map((row: { action: string }) => row.action)).toEqual(['shop.registered', 'shop.updated']);
+  });
+
+  it('answers a second shop for the same account, or a taken Partita IVA, with union errors', async () => {
+    const owner = await signUp(api, 'SHOP');
+    const input = aShopInput();
+    await api.gqlAs(owner.accessToken, REGISTER_SHOP, { input });
+    const again = await api.gqlAs<{ registerShop: ShopResult }>(owner.accessToken, REGISTER_SHOP, { input: aShopInput() });
+    expect(again.data?.registerShop).toMatchObject({ __typename: 'ShopAlreadyRegisteredError', code: 'SHOP_ALREADY_REGISTERED' });
+
+    const other = await signUp(api, 'SHOP');
+    const taken = await api.gqlAs<{ registerShop: ShopResult }>(other.accessToken, REGISTER_SHOP, { input: aShopInput({ partitaIva: input.partitaIva }) });
+    expect(taken.data?.registerShop).toMatchObject({ __typename: 'PartitaIvaTakenError', field: 'input.partitaIva' });
+    expect(await countShops(input.partitaIva)).toBe(1);
+  });
+
+  it.each([
+    ['a wrong check digit', { partitaIva: '12345678901' }, 'partitaIva', 'isPartitaIva'],
+    ['a short Partita IVA', { partitaIva: '1234' }, 'partitaIva', 'isPartitaIva'],
+    ['an unknown comune', { comuneCode: '999999' }, 'input.comuneCode', 'COMUNE_NOT_FOUND'],
+    ['a malformed comune', { comuneCode: 'Torino' }, 'comuneCode', 'matches'],
+    ['a division outside its section', { atecoSection: 'G', atecoDivision: '10' }, 'input.atecoDivision', 'ATECO_DIVISION_NOT_IN_SECTION'],
+    ['an unknown ATECO division', { atecoSection: 'C', atecoDivision: '04' }, 'input.atecoDivision', 'ATECO_UNKNOWN_DIVISION'],
+    ['half a position', { latitude: 45.1 }, 'input.longitude', 'COORDINATES_INCOMPLETE'],
+    ['negative employees', { employees: -1 }, 'employees', 'min'],
+    ['a missing legal name', { legalName: ' ' }, 'legalName', 'minLength'],
+  ])('refuses %s naming the field and writes nothing', async (_label, override, field, code) => {
+    const owner = await signUp(api, 'SHOP');
+    const input = aShopInput(override);
+    const { errors } = await api.gqlAs(owner.accessToken, REGISTER_SHOP, { input });
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: expect.arrayContaining([expect.objectContaining({ field, code })]) });
+    expect(await countShops(input.partitaIva)).toBe(0);
+  });
+
+  it('refuses shop operations to other roles and to anonymous callers', async () => {
+    const provider = await signUp(api, 'PROVIDER');
+    const asProvider = await api.gqlAs(provider.accessToken, REGISTER_SHOP, { input: aShopInput() });
+    expect(asProvider.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const anonymous = await api.gql(REGISTER_SHOP, { input: aShopInput() });
+    expect(anonymous.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('lets ministry staff list shops by province, paginated with a bounded page size', async () => {
+    const owner = await signUp(api, 'SHOP');
+    await api.gqlAs(owner.accessToken, REGISTER_SHOP, { input: aShopInput({ comuneCode: '063049' }) });
+    const staff = await staffUser(api);
+    const { data } = await api.gqlAs<{ shops: { totalCount: number; items: { comune: { name: string } }[] } }>(
+      staff.accessToken,
+      '{ shops(filter: { provinceCode: "063" }, first: 100) { totalCount items { comune { name } } } }',
+    );
+    expect(data?.shops.totalCount).toBeGreaterThanOrEqual(1);
+    expect(data?.shops.items.map((s) => s.comune.name)).toContain('Napoli');
+    const tooMany = await api.gqlAs(staff.accessToken, '{ shops(first: 1000) { totalCount } }');
+    expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'first' })] });
+    const badProvince = await api.gqlAs(staff.accessToken, '{ shops(filter: { provinceCode: "999" }) { totalCount } }');
+    expect(badProvince.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'filter.provinceCode' })] });
+  });
+
+  it("hides one shop from another shop's owner", async () => {
+    const owner = await signUp(api, 'SHOP');
+    const { data } = await api.gqlAs<{ registerShop: ShopResult }>(owner.accessToken, REGISTER_SHOP, { input: aShopInput() });
+    const stranger = await signUp(api, 'SHOP');
+    const peek = await api.gqlAs(stranger.accessToken, 'query ($id: ID!) { shop(id: $id) { partitaIva } }', { id: data?.registerShop.id });
+    expect(peek.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

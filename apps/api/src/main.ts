@@ -2,7 +2,16 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ALL_ENTITIES, enabledLogLevels, Environment, InvalidEnvironmentError, openDatabase, validateEnvironment } from '@vec/core';
+import {
+  ALL_ENTITIES,
+  DEMO_PASSWORD,
+  enabledLogLevels,
+  Environment,
+  InvalidEnvironmentError,
+  openDatabase,
+  seedDemo,
+  validateEnvironment,
+} from '@vec/core';
 import { buildDataSourceOptions, EmbeddedPostgresStartError, runPendingMigrations } from '@vec/database';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
@@ -12,11 +21,25 @@ const logger = new Logger('Bootstrap');
 /** A start-up failure whose message tells the user what to do. */
 class PortInUseError extends Error {}
 
-async function migrate(url: string): Promise<void> {
+/** Applies pending migrations and, on an empty database when asked, seeds the demo. */
+async function prepareDatabase(env: Environment, url: string, embedded: boolean): Promise<void> {
   const dataSource = await new DataSource(buildDataSourceOptions(url, ALL_ENTITIES)).initialize();
   try {
-    const applied = await runPendingMigrations(dataSource);
-    logger.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
+    if (env.MIGRATIONS_RUN) {
+      const applied = await runPendingMigrations(dataSource);
+      logger.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
+    }
+    if (env.SEED_DEMO === 'true' || (env.SEED_DEMO === 'auto' && embedded)) {
+      const summary = await seedDemo(dataSource);
+      if (summary) {
+        logger.log(
+          `Demo data: ${summary.shops} shops in ${summary.provinces} provinces, ${summary.providers} providers, ` +
+            `${summary.offers} offers, ${summary.helpRequests} help requests`,
+        );
+        const lines = summary.logins.map((login) => `  ${login.role.padEnd(9)} ${login.email.padEnd(24)} ${login.note}`);
+        logger.log(`Demo logins (password "${DEMO_PASSWORD}"):\n${lines.join('\n')}`);
+      }
+    }
   } finally {
     await dataSource.destroy();
   }
@@ -39,7 +62,7 @@ async function bootstrap(env: Environment): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
   try {
-    if (env.MIGRATIONS_RUN) await migrate(database.url);
+    await prepareDatabase(env, database.url, database.embedded);
     app = await NestFactory.create<NestExpressApplication>(AppModule.register({ databaseUrl: database.url }), {
       logger: enabledLogLevels(env.LOG_LEVEL),
     });

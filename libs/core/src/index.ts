@@ -15,3 +15,4 @@ export * from './auth/auth.decorators';
 export * from './auth/auth.service';
 export * from './auth/user-role';
 export * from './audit/audit.service';
+export * from './demo/demo-seed';

@@ -45,6 +45,10 @@ export class Environment {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevelName = 'log';
 
+  /** Seed demo data into an empty database: `auto` does so only on the embedded PostgreSQL. */
+  @IsIn(['auto', 'true', 'false'])
+  SEED_DEMO: 'auto' | 'true' | 'false' = 'auto';
+
   /** Signs access tokens. Required in production; development and tests use a fixed local key. */
   @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
   @IsString()

@@ -1,0 +1,54 @@
+import { runPendingMigrations } from '@vec/database';
+import { SERVICE_CATEGORY_LABELS, ServiceCategory } from '@vec/matching';
+import { DataSource } from 'typeorm';
+import { verifyPassword } from '../auth/password-hasher';
+import { createScratchDatabase, openTestDataSource } from '../testing/test-database';
+import { DEMO_PASSWORD, seedDemo } from './demo-seed';
+
+describe('demo seed', () => {
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    db = await openTestDataSource(scratch.url);
+    await runPendingMigrations(db);
+  });
+  afterAll(async () => {
+    await db.destroy();
+    await scratch.drop();
+  });
+
+  const count = async (sql: string): Promise<number> => (await db.query(sql))[0].n;
+
+  it('fills an empty database with shops, providers, offers and requests across Italy', async () => {
+    const summary = await seedDemo(db, new Date('2026-11-22T09:00:00Z'));
+    expect(summary).toMatchObject({ shops: 400, providers: 30, offers: 90 });
+    expect(await count('SELECT COUNT(*)::int AS n FROM shop')).toBe(400);
+    expect(await count('SELECT COUNT(DISTINCT c.province_code)::int AS n FROM shop s JOIN comune c ON c.code = s.comune_code')).toBeGreaterThan(50);
+    expect(await count('SELECT COUNT(DISTINCT c.region_code)::int AS n FROM shop s JOIN comune c ON c.code = s.comune_code')).toBe(20);
+    expect(await count('SELECT COUNT(DISTINCT ateco_division)::int AS n FROM shop')).toBeGreaterThanOrEqual(8);
+    expect(await count('SELECT COUNT(*)::int AS n FROM help_request')).toBe(summary?.helpRequests);
+  });
+
+  it('offers every category and every coverage kind, from providers in every verification state', async () => {
+    const categories = (await db.query('SELECT DISTINCT unnest(categories)::text AS c FROM offer')).map((r: { c: string }) => r.c).sort();
+    expect(categories).toEqual(Object.keys(SERVICE_CATEGORY_LABELS).sort());
+    expect(categories).toHaveLength(Object.values(ServiceCategory).length);
+    const kinds = (await db.query('SELECT DISTINCT kind::text AS k FROM offer_coverage ORDER BY 1')).map((r: { k: string }) => r.k);
+    expect(kinds).toEqual(['COMUNE', 'PROVINCE', 'RADIUS', 'REGION']);
+    expect(await count('SELECT COUNT(*)::int AS n FROM offer WHERE coverage_national')).toBeGreaterThan(0);
+    const statuses = (await db.query('SELECT DISTINCT verification_status::text AS s FROM provider ORDER BY 1')).map((r: { s: string }) => r.s);
+    expect(statuses).toEqual(['APPROVED', 'PENDING', 'REJECTED', 'SUSPENDED']);
+  });
+
+  it('gives the printed demo logins the documented password', async () => {
+    const [row] = await db.query("SELECT password_hash FROM user_account WHERE email = 'ministero@vicini.demo'");
+    expect(await verifyPassword(row.password_hash, DEMO_PASSWORD)).toBe(true);
+  });
+
+  it('does nothing on a database that already has accounts', async () => {
+    expect(await seedDemo(db)).toBeNull();
+    expect(await count('SELECT COUNT(*)::int AS n FROM shop')).toBe(400);
+  });
+});

@@ -98,6 +98,17 @@ describe('Shops over GraphQL', () => {
     expect(badProvince.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'filter.provinceCode' })] });
   });
 
+  it('refuses a malformed id and a null for a required field as bad input, changing nothing', async () => {
+    const owner = await signUp(api, 'SHOP');
+    const { data } = await api.gqlAs<{ registerShop: ShopResult }>(owner.accessToken, REGISTER_SHOP, { input: aShopInput() });
+    const malformed = await api.gqlAs(owner.accessToken, '{ shop(id: "not-a-uuid") { id } }');
+    expect(malformed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'id' })] });
+    const nulled = await api.gqlAs(owner.accessToken, 'mutation { updateShop(input: { legalName: null }) { id } }');
+    expect(nulled.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'legalName' })] });
+    const [{ legal_name }] = await db.query('SELECT legal_name FROM shop WHERE id = $1', [data?.registerShop.id]);
+    expect(legal_name).toBe('Panificio Rossi S.n.c.');
+  });
+
   it("hides one shop from another shop's owner", async () => {
     const owner = await signUp(api, 'SHOP');
     const { data } = await api.gqlAs<{ registerShop: ShopResult }>(owner.accessToken, REGISTER_SHOP, { input: aShopInput() });

@@ -3,14 +3,16 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
 import { LoaderFactory } from './common/loader.factory';
+import { HelpRequestModule } from './help-request/help-request.module';
+import { OfferModule } from './offer/offer.module';
 import { ProviderModule } from './provider/provider.module';
 import { ShopModule } from './shop/shop.module';
 import { TerritoryModule } from './territory/territory.module';
 
 /** Every feature module shared by the API and the worker. */
 @Module({
-  imports: [CommonModule, AuditModule, AuthModule, TerritoryModule, ShopModule, ProviderModule],
+  imports: [CommonModule, AuditModule, AuthModule, TerritoryModule, ShopModule, ProviderModule, OfferModule, HelpRequestModule],
   providers: [LoaderFactory],
-  exports: [LoaderFactory, TerritoryModule, AuthModule, AuditModule, ShopModule, ProviderModule],
+  exports: [LoaderFactory, TerritoryModule, AuthModule, AuditModule, ShopModule, ProviderModule, OfferModule, HelpRequestModule],
 })
 export class CoreModule {}

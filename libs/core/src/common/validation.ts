@@ -6,7 +6,7 @@ type Translate = (constraint: string, english: string) => string;
 /** Italian wording for class-validator rules; `english` is the library's own message. */
 const ITALIAN: Record<string, (english: string) => string> = {
   isNotEmpty: () => 'non può essere vuoto',
-  isDefined: () => 'è obbligatorio',
+  isDefined: (en) => (en.includes('cannot be null') ? 'non può essere nullo: omettilo per mantenere il valore attuale' : 'è obbligatorio'),
   isString: () => 'deve essere un testo',
   isInt: () => 'deve essere un numero intero',
   isBoolean: () => 'deve essere vero o falso',
@@ -26,12 +26,17 @@ const ITALIAN: Record<string, (english: string) => string> = {
     en.includes('check digit') ? 'ha la cifra di controllo errata' : en.includes('office') ? "ha un codice d'ufficio IVA non valido" : 'deve essere di 11 cifre',
   isUrl: () => 'deve essere un indirizzo web valido',
   isUUID: () => 'deve essere un identificativo valido',
+  isUuid: () => 'deve essere un identificativo valido',
   isLatitude: () => 'deve essere una latitudine valida',
   isLongitude: () => 'deve essere una longitudine valida',
   arrayNotEmpty: () => 'non può essere vuoto',
   arrayUnique: () => 'non può contenere duplicati',
   isNumber: () => 'deve essere un numero',
   isPositive: () => 'deve essere maggiore di zero',
+  isDate: () => 'deve essere una data valida',
+  isAfter: (en) => `deve essere successiva a ${en.split(' ').pop()}`,
+  isArray: () => 'deve essere un elenco',
+  nestedValidation: () => 'deve essere un oggetto',
 };
 
 function lastNumber(text: string): string {

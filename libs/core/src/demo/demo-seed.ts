@@ -161,7 +161,10 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
         const area = (fields: Partial<OfferCoverageEntity>): OfferCoverageEntity =>
           Object.assign(new OfferCoverageEntity(), { offerId: id, regionCode: null, provinceCode: null, comuneCode: null, centerLatitude: null, centerLongitude: null, radiusKm: null, ...fields });
         if (kind === CoverageKind.REGION) coverage.push(area({ kind, regionCode: anchor.regionCode }));
-        if (kind === CoverageKind.PROVINCE) coverage.push(area({ kind, provinceCode: anchor.provinceCode }), area({ kind, provinceCode: random.pick(comuni).provinceCode }));
+        if (kind === CoverageKind.PROVINCE) {
+          const second = random.pick(comuni.filter((c) => c.provinceCode !== anchor.provinceCode));
+          coverage.push(area({ kind, provinceCode: anchor.provinceCode }), area({ kind, provinceCode: second.provinceCode }));
+        }
         if (kind === CoverageKind.COMUNE) coverage.push(...random.sample(comuni.slice(0, 200), 4).map((c) => area({ kind, comuneCode: c.code })));
         if (kind === CoverageKind.RADIUS) {
           coverage.push(area({ kind, comuneCode: anchor.code, centerLatitude: anchor.latitude, centerLongitude: anchor.longitude, radiusKm: random.pick([10, 25, 50]) }));

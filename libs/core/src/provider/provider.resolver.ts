@@ -1,7 +1,8 @@
-import { Args, createUnionType, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, createUnionType, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/auth.decorators';
 import { UserRole } from '../auth/user-role';
 import { mapPage } from '../common/pagination';
+import { IdArgs } from '../common/input-rules';
 import { Ctx, RequestContext } from '../common/request-context';
 import { PartitaIvaTakenErrorModel } from '../shop/models/shop.models';
 import { RegisterProviderInput, UpdateProviderInput, VerifyProviderInput } from './dto/provider.inputs';
@@ -80,7 +81,7 @@ export class ProviderResolver {
 
   @Roles(UserRole.PROVIDER, UserRole.MINISTRY, UserRole.ADMIN)
   @Query(() => ProviderModel)
-  async provider(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<ProviderModel> {
+  async provider(@Ctx() ctx: RequestContext, @Args() { id }: IdArgs): Promise<ProviderModel> {
     return toProviderModel(await this.providerService.get(ctx, id));
   }
 

@@ -1,8 +1,9 @@
-import { Args, Context, createUnionType, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, createUnionType, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Loaders } from '../common/loaders';
 import { Roles } from '../auth/auth.decorators';
 import { UserRole } from '../auth/user-role';
 import { mapPage } from '../common/pagination';
+import { IdArgs } from '../common/input-rules';
 import { Ctx, RequestContext } from '../common/request-context';
 import { ComuneModel, toComuneModel } from '../territory/models/territory.models';
 import { RegisterShopInput, UpdateShopInput } from './dto/shop.inputs';
@@ -63,7 +64,7 @@ export class ShopResolver {
 
   @Roles(UserRole.SHOP, UserRole.MINISTRY, UserRole.ADMIN)
   @Query(() => ShopModel, { description: 'One shop (its owner or ministry staff).' })
-  async shop(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<ShopModel> {
+  async shop(@Ctx() ctx: RequestContext, @Args() { id }: IdArgs): Promise<ShopModel> {
     return toShopModel(await this.shopService.get(ctx, id));
   }
 

@@ -3,14 +3,13 @@ import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsPartitaIva } from '../../shop/registry/partita-iva.validator';
 import { ProviderKind, VerificationStatus } from '../provider.types';
+import { Omittable, compactVatNumber, trim } from '../../common/input-rules';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const compact = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.replace(/\s+/g, '').replace(/^IT/i, '') : value);
 
 @InputType()
 export class RegisterProviderInput {
   @Field() @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) name!: string;
-  @Field({ description: 'Partita IVA, 11 digits.' }) @Transform(compact) @IsPartitaIva() partitaIva!: string;
+  @Field({ description: 'Partita IVA, 11 digits.' }) @Transform(compactVatNumber) @IsPartitaIva() partitaIva!: string;
   @Field(() => ProviderKind) @IsEnum(ProviderKind) kind!: ProviderKind;
   @Field({ nullable: true })
   @IsOptional()
@@ -23,15 +22,15 @@ export class RegisterProviderInput {
 
 @InputType()
 export class UpdateProviderInput {
-  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) name?: string;
-  @Field(() => ProviderKind, { nullable: true }) @IsOptional() @IsEnum(ProviderKind) kind?: ProviderKind;
+  @Field({ nullable: true }) @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) @Omittable() name?: string;
+  @Field(() => ProviderKind, { nullable: true }) @IsEnum(ProviderKind) @Omittable() kind?: ProviderKind;
   @Field({ nullable: true })
   @IsOptional()
   @Transform(trim)
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'website must be a web address starting with https://' })
   @MaxLength(300)
   website?: string;
-  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MinLength(20) @MaxLength(4000) description?: string;
+  @Field({ nullable: true }) @Transform(trim) @IsString() @MinLength(20) @MaxLength(4000) @Omittable() description?: string;
 }
 
 export const VERIFICATION_DECISIONS = [VerificationStatus.APPROVED, VerificationStatus.REJECTED, VerificationStatus.SUSPENDED] as const;

@@ -3,10 +3,8 @@ import { COMUNE_CODE_PATTERN } from '@vec/territory';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsPartitaIva } from '../registry/partita-iva.validator';
+import { Omittable, compactVatNumber, trim, upper } from '../../common/input-rules';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const compact = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.replace(/\s+/g, '').replace(/^IT/i, '') : value);
-const upper = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 
 @InputType()
 export class RegisterShopInput {
@@ -25,7 +23,7 @@ export class RegisterShopInput {
   tradingName?: string;
 
   @Field({ description: 'Partita IVA, 11 digits.' })
-  @Transform(compact)
+  @Transform(compactVatNumber)
   @IsPartitaIva()
   partitaIva!: string;
 
@@ -81,30 +79,30 @@ export class RegisterShopInput {
 
 @InputType()
 export class UpdateShopInput {
-  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) legalName?: string;
+  @Field({ nullable: true }) @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) @Omittable() legalName?: string;
   @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MaxLength(200) tradingName?: string;
   @Field({ nullable: true })
-  @IsOptional()
   @Transform(upper)
   @Matches(/^[A-V]$/, { message: 'atecoSection must be an ATECO section letter from A to V' })
+  @Omittable()
   atecoSection?: string;
   @Field({ nullable: true })
-  @IsOptional()
   @Transform(trim)
   @Matches(/^\d{2}$/, { message: 'atecoDivision must be a 2-digit ATECO division' })
+  @Omittable()
   atecoDivision?: string;
   @Field({ nullable: true })
-  @IsOptional()
   @Matches(COMUNE_CODE_PATTERN, { message: 'comuneCode must be a 6-digit ISTAT comune code' })
+  @Omittable()
   comuneCode?: string;
-  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MinLength(3) @MaxLength(300) address?: string;
-  @Field({ nullable: true }) @IsOptional() @IsLatitude() latitude?: number;
-  @Field({ nullable: true }) @IsOptional() @IsLongitude() longitude?: number;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(100000) employees?: number;
+  @Field({ nullable: true }) @Transform(trim) @IsString() @MinLength(3) @MaxLength(300) @Omittable() address?: string;
+  @Field({ nullable: true }) @IsLatitude() @Omittable() latitude?: number;
+  @Field({ nullable: true }) @IsLongitude() @Omittable() longitude?: number;
+  @Field(() => Int, { nullable: true }) @IsInt() @Min(0) @Max(100000) @Omittable() employees?: number;
   @Field({ nullable: true })
-  @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsEmail({}, { message: 'contactEmail must be a valid e-mail address' })
+  @Omittable()
   contactEmail?: string;
   @Field({ nullable: true })
   @IsOptional()

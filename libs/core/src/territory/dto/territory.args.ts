@@ -2,10 +2,10 @@ import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { COMUNE_CODE_PATTERN, PROVINCE_CODE_PATTERN, REGION_CODE_PATTERN } from '@vec/territory';
 import { Transform } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { trim } from '../../common/input-rules';
 
 export const MAX_COMUNI_PAGE = 100;
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 @ArgsType()
 export class RegionArgs {

@@ -1,0 +1,183 @@
+import { DataSource } from 'typeorm';
+import { signUp, SignedIn, staffUser } from './testing/fixtures';
+import { shopIn } from './testing/offer-fixtures';
+import { startTestApp, TestApp } from './testing/test-app';
+
+const FIELDS = 'id shopId category description status createdAt updatedAt cancelledAt';
+const CREATE = `mutation ($input: CreateHelpRequestInput!) { createHelpRequest(input: $input) { ${FIELDS} } }`;
+const UPDATE = `mutation ($input: UpdateHelpRequestInput!) {
+  updateHelpRequest(input: $input) { __typename ... on HelpRequest { ${FIELDS} } ... on HelpRequestStatusError { code field currentStatus message messageIt } }
+}`;
+const CANCEL = `mutation ($id: ID!) {
+  cancelHelpRequest(id: $id) { __typename ... on HelpRequest { ${FIELDS} } ... on HelpRequestStatusError { code field currentStatus message messageIt } }
+}`;
+const ONE = `query ($id: ID!) { helpRequest(id: $id) { ${FIELDS} } }`;
+
+interface HelpRequestResult {
+  __typename?: string;
+  id: string;
+  shopId: string;
+  category: string;
+  description: string;
+  status: string;
+  cancelledAt: string | null;
+  code?: string;
+  field?: string;
+  currentStatus?: string;
+}
+
+type Shop = SignedIn & { shopId: string };
+
+describe('Help requests over GraphQL', () => {
+  let api: TestApp;
+  let db: DataSource;
+  let staff: SignedIn;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    db = api.app.get(DataSource);
+    staff = await staffUser(api);
+  });
+  afterAll(() => api.close());
+
+  async function ask(shop: SignedIn, input: Record<string, unknown> = {}): Promise<HelpRequestResult> {
+    const { data, errors } = await api.gqlAs<{ createHelpRequest: HelpRequestResult }>(shop.accessToken, CREATE, {
+      input: { category: 'HOME_DELIVERY', description: 'Ci serve un servizio di consegna a domicilio per la spesa.', ...input },
+    });
+    expect(errors).toBeUndefined();
+    return data!.createHelpRequest;
+  }
+
+  /** The shop's requests and the audit events of its account: what a refused call must not change. */
+  const footprint = async (shop: Shop): Promise<unknown[]> =>
+    Promise.all([
+      db.query('SELECT row_to_json(r) AS row FROM help_request r WHERE shop_id = $1 ORDER BY id', [shop.shopId]),
+      db.query('SELECT COUNT(*)::int AS n FROM audit_event WHERE actor_user_id = $1', [shop.userId]),
+    ]);
+
+  it('lets a shop ask, edit while open, list and cancel its request, auditing each change', async () => {
+    const shop = await shopIn(api, '058091');
+    const request = await ask(shop);
+    expect(request).toMatchObject({ shopId: shop.shopId, category: 'HOME_DELIVERY', status: 'OPEN', cancelledAt: null });
+
+    const edited = await api.gqlAs<{ updateHelpRequest: HelpRequestResult }>(shop.accessToken, UPDATE, {
+      input: { id: request.id, category: 'ONLINE_STORE', description: '  Vorremmo vendere online i nostri prodotti.  ' },
+    });
+    expect(edited.data?.updateHelpRequest).toMatchObject({ __typename: 'HelpRequest', category: 'ONLINE_STORE', description: 'Vorremmo vendere online i nostri prodotti.' });
+
+    const mine = await api.gqlAs<{ myHelpRequests: { items: { id: string }[]; totalCount: number } }>(
+      shop.accessToken,
+      '{ myHelpRequests(filter: { status: OPEN, category: ONLINE_STORE }) { items { id } totalCount } }',
+    );
+    expect(mine.data?.myHelpRequests).toEqual({ items: [{ id: request.id }], totalCount: 1 });
+
+    const cancelled = await api.gqlAs<{ cancelHelpRequest: HelpRequestResult }>(shop.accessToken, CANCEL, { id: request.id });
+    expect(cancelled.data?.cancelHelpRequest).toMatchObject({ __typename: 'HelpRequest', status: 'CANCELLED', cancelledAt: expect.any(String) });
+
+    const audit = await db.query('SELECT action, actor_user_id FROM audit_event WHERE entity_id = $1 ORDER BY id', [request.id]);
+    expect(audit).toEqual(
+      ['help_request.created', 'help_request.updated', 'help_request.cancelled'].map((action) => ({ action, actor_user_id: shop.userId })),
+    );
+  });
+
+  it('cancels a MATCHED request, but refuses to cancel a fulfilled or cancelled one, or to edit one no longer open', async () => {
+    const shop = await shopIn(api, '058091');
+    const matched = await ask(shop);
+    await db.query("UPDATE help_request SET status = 'MATCHED' WHERE id = $1", [matched.id]);
+    const edit = await api.gqlAs<{ updateHelpRequest: HelpRequestResult }>(shop.accessToken, UPDATE, { input: { id: matched.id, description: 'Cambio idea sul servizio.' } });
+    expect(edit.data?.updateHelpRequest).toMatchObject({ __typename: 'HelpRequestStatusError', code: 'NOT_OPEN', field: 'input.id', currentStatus: 'MATCHED' });
+    const cancel = await api.gqlAs<{ cancelHelpRequest: HelpRequestResult }>(shop.accessToken, CANCEL, { id: matched.id });
+    expect(cancel.data?.cancelHelpRequest).toMatchObject({ status: 'CANCELLED' });
+
+    const fulfilled = await ask(shop);
+    await db.query("UPDATE help_request SET status = 'FULFILLED' WHERE id = $1", [fulfilled.id]);
+    for (const id of [fulfilled.id, matched.id]) {
+      const before = await footprint(shop);
+      const { data } = await api.gqlAs<{ cancelHelpRequest: HelpRequestResult }>(shop.accessToken, CANCEL, { id });
+      expect(data?.cancelHelpRequest).toMatchObject({ __typename: 'HelpRequestStatusError', code: 'INVALID_TRANSITION', field: 'id' });
+      expect(await footprint(shop)).toEqual(before);
+    }
+  });
+
+  it("refuses a shop acting on another shop's request as if it did not exist, and changes nothing", async () => {
+    const owner = await shopIn(api, '058091');
+    const request = await ask(owner);
+    const intruder = await shopIn(api, '058091');
+    const before = await footprint(owner);
+
+    const edit = await api.gqlAs(intruder.accessToken, UPDATE, { input: { id: request.id, description: 'Richiesta dirottata da un altro.' } });
+    expect(edit.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'HELP_REQUEST_NOT_FOUND', field: 'input.id' });
+    const cancel = await api.gqlAs(intruder.accessToken, CANCEL, { id: request.id });
+    expect(cancel.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    const read = await api.gqlAs(intruder.accessToken, ONE, { id: request.id });
+    expect(read.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    expect(await footprint(owner)).toEqual(before);
+
+    const asOwner = await api.gqlAs<{ helpRequest: { id: string } }>(owner.accessToken, ONE, { id: request.id });
+    const asStaff = await api.gqlAs<{ helpRequest: { id: string } }>(staff.accessToken, ONE, { id: request.id });
+    expect([asOwner.data?.helpRequest.id, asStaff.data?.helpRequest.id]).toEqual([request.id, request.id]);
+  });
+
+  it.each([
+    ['a description too short', { description: 'Aiuto' }, 'description', 'minLength'],
+    ['a description of spaces', { description: '               ' }, 'description', 'minLength'],
+    ['a description too long', { description: 'x'.repeat(2001) }, 'description', 'maxLength'],
+  ])('refuses %s, naming the field, and writes nothing', async (_label, input, field, code) => {
+    const shop = await shopIn(api, '015146');
+    const before = await footprint(shop);
+    const { errors } = await api.gqlAs(shop.accessToken, CREATE, { input: { category: 'WEBSITE', description: 'Un sito per la bottega.', ...input } });
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field, code, messageIt: expect.any(String) })] });
+    expect(await footprint(shop)).toEqual(before);
+  });
+
+  it('refuses an unknown or missing category before the resolver runs, naming the field', async () => {
+    const shop = await shopIn(api, '015146');
+    const before = await footprint(shop);
+    const unknown = await api.gqlAs(shop.accessToken, CREATE, { input: { category: 'TELEPATHY', description: 'Un sito per la bottega.' } });
+    expect(unknown.errors?.[0]).toMatchObject({ message: expect.stringContaining('input.category'), extensions: { code: 'BAD_USER_INPUT' } });
+    const missing = await api.gqlAs(shop.accessToken, CREATE, { input: { description: 'Un sito per la bottega.' } });
+    expect(missing.errors?.[0]).toMatchObject({ message: expect.stringContaining('"category"'), extensions: { code: 'BAD_USER_INPUT' } });
+    const nullEdit = await api.gqlAs(shop.accessToken, UPDATE, { input: { id: (await ask(shop)).id, description: null } });
+    expect(nullEdit.errors?.[0].extensions).toMatchObject({ fields: [expect.objectContaining({ field: 'description', code: 'isDefined' })] });
+    expect((await footprint(shop))[0]).toHaveLength((before[0] as unknown[]).length + 1);
+  });
+
+  it('needs a registered shop, and the SHOP role', async () => {
+    const noShop = await signUp(api, 'SHOP');
+    const early = await api.gqlAs(noShop.accessToken, CREATE, { input: { category: 'WEBSITE', description: 'Un sito per la bottega.' } });
+    expect(early.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'SHOP_NOT_REGISTERED' });
+    const provider = await signUp(api, 'PROVIDER');
+    const asProvider = await api.gqlAs(provider.accessToken, CREATE, { input: { category: 'WEBSITE', description: 'Un sito per la bottega.' } });
+    expect(asProvider.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const list = await api.gqlAs(noShop.accessToken, '{ helpRequests { totalCount } }');
+    expect(list.errors?.[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it("lets ministry staff list every shop's requests by status, category, region and province", async () => {
+    const inNapoli = await shopIn(api, '063049');
+    const inTorino = await shopIn(api, '001272');
+    const napoli = await ask(inNapoli, { category: 'CYBERSECURITY' });
+    const torino = await ask(inTorino, { category: 'CYBERSECURITY' });
+    const cancelled = await ask(inTorino, { category: 'CYBERSECURITY' });
+    await api.gqlAs(inTorino.accessToken, CANCEL, { id: cancelled.id });
+
+    const list = async (filter: string): Promise<string[]> => {
+      const { data, errors } = await api.gqlAs<{ helpRequests: { items: { id: string }[] } }>(
+        staff.accessToken,
+        `{ helpRequests(filter: ${filter}, first: 100) { items { id } } }`,
+      );
+      expect(errors).toBeUndefined();
+      return data!.helpRequests.items.map((item) => item.id);
+    };
+    const inCampania = await list('{ regionCode: "15", category: CYBERSECURITY }');
+    expect(inCampania).toContain(napoli.id);
+    expect(inCampania).not.toContain(torino.id);
+    const openInTurin = await list('{ provinceCode: "001", status: OPEN, category: CYBERSECURITY }');
+    expect(openInTurin).toContain(torino.id);
+    expect(openInTurin).not.toContain(cancelled.id);
+    expect(openInTurin).not.toContain(napoli.id);
+
+    const bad = await api.gqlAs(staff.accessToken, '{ helpRequests(filter: { provinceCode: "999" }) { totalCount } }');
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'filter.provinceCode' })] });
+  });
+});

@@ -1,0 +1,182 @@
+import { DataSource } from 'typeorm';
+import { SignedIn, staffUser } from './testing/fixtures';
+import {
+  approvedProvider,
+  createOffer,
+  daysFromNow,
+  OFFER,
+  OfferOrError,
+  offerIds,
+  ProviderAccount,
+  publishedOffer,
+  registeredProvider,
+  shopIn,
+  statusMutation,
+  UPDATE_OFFER,
+} from './testing/offer-fixtures';
+import { startTestApp, TestApp } from './testing/test-app';
+
+type StatusMutation = Parameters<typeof statusMutation>[0];
+
+/** DRAFT → PUBLISHED ↔ PAUSED → CLOSED, edits, and who may see what in each status. */
+describe('Offers over GraphQL: status machine, edits and visibility', () => {
+  let api: TestApp;
+  let db: DataSource;
+  let staff: SignedIn;
+  let provider: ProviderAccount;
+  let shop: SignedIn;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    db = api.app.get(DataSource);
+    staff = await staffUser(api);
+    provider = await approvedProvider(api, staff);
+    shop = await shopIn(api, '001272');
+  });
+  afterAll(() => api.close());
+
+  async function change(name: StatusMutation, id: string, as: SignedIn = provider): Promise<OfferOrError> {
+    const { data, errors } = await api.gqlAs<Record<string, OfferOrError>>(as.accessToken, statusMutation(name), { id });
+    expect(errors).toBeUndefined();
+    return data![name];
+  }
+
+  const statusOf = async (id: string): Promise<string> => (await db.query('SELECT status FROM offer WHERE id = $1', [id]))[0].status;
+
+  it('walks draft → published → paused → published → closed, auditing each step', async () => {
+    const offer = await createOffer(api, provider);
+    const published = await change('publishOffer', offer.id);
+    expect(published).toMatchObject({ __typename: 'Offer', status: 'PUBLISHED', publishedAt: expect.any(String) });
+    expect(await change('pauseOffer', offer.id)).toMatchObject({ status: 'PAUSED' });
+    const resumed = await change('resumeOffer', offer.id);
+    expect(resumed).toMatchObject({ status: 'PUBLISHED', publishedAt: published.publishedAt });
+    expect(await change('closeOffer', offer.id)).toMatchObject({ status: 'CLOSED' });
+
+    const audit = await db.query('SELECT action, actor_user_id, before, after FROM audit_event WHERE entity_id = $1 ORDER BY id', [offer.id]);
+    expect(audit.map((row: { action: string }) => row.action)).toEqual(['offer.created', 'offer.published', 'offer.paused', 'offer.resumed', 'offer.closed']);
+    expect(audit[2]).toMatchObject({ actor_user_id: provider.userId, before: { status: 'PUBLISHED' }, after: { status: 'PAUSED' } });
+  });
+
+  it.each([
+    ['pause a draft', [], 'pauseOffer', 'DRAFT'],
+    ['resume a draft', [], 'resumeOffer', 'DRAFT'],
+    ['publish a published offer', ['publishOffer'], 'publishOffer', 'PUBLISHED'],
+    ['resume a published offer', ['publishOffer'], 'resumeOffer', 'PUBLISHED'],
+    ['publish a paused offer', ['publishOffer', 'pauseOffer'], 'publishOffer', 'PAUSED'],
+    ['reopen a closed offer', ['closeOffer'], 'publishOffer', 'CLOSED'],
+    ['close a closed offer', ['closeOffer'], 'closeOffer', 'CLOSED'],
+  ] as [string, StatusMutation[], StatusMutation, string][])('refuses to %s as InvalidOfferTransitionError, changing nothing', async (_label, steps, attempt, status) => {
+    const offer = await createOffer(api, provider);
+    for (const step of steps) await change(step, offer.id);
+    const auditBefore = await db.query('SELECT COUNT(*)::int AS n FROM audit_event WHERE entity_id = $1', [offer.id]);
+    expect(await change(attempt, offer.id)).toMatchObject({
+      __typename: 'InvalidOfferTransitionError',
+      code: 'INVALID_TRANSITION',
+      field: 'id',
+      currentStatus: status,
+      message: expect.stringContaining(status),
+    });
+    expect(await statusOf(offer.id)).toBe(status);
+    expect(await db.query('SELECT COUNT(*)::int AS n FROM audit_event WHERE entity_id = $1', [offer.id])).toEqual(auditBefore);
+  });
+
+  it('closes a draft directly', async () => {
+    const offer = await createOffer(api, provider);
+    expect(await change('closeOffer', offer.id)).toMatchObject({ __typename: 'Offer', status: 'CLOSED' });
+  });
+
+  it('refuses to publish or resume once validUntil has passed, until it is extended', async () => {
+    const offer = await createOffer(api, provider, { validFrom: daysFromNow(-30), validUntil: daysFromNow(-1) });
+    expect(await change('publishOffer', offer.id)).toMatchObject({ __typename: 'OfferValidityEndedError', code: 'VALIDITY_ENDED', field: 'validUntil', validUntil: offer.validUntil });
+    expect(await statusOf(offer.id)).toBe('DRAFT');
+
+    const extended = await api.gqlAs<{ updateOffer: OfferOrError }>(provider.accessToken, UPDATE_OFFER, { input: { id: offer.id, validUntil: daysFromNow(30) } });
+    expect(extended.data?.updateOffer.__typename).toBe('Offer');
+    expect(await change('publishOffer', offer.id)).toMatchObject({ status: 'PUBLISHED' });
+
+    await change('pauseOffer', offer.id);
+    await db.query("UPDATE offer SET valid_until = now() - interval '1 hour' WHERE id = $1", [offer.id]);
+    expect(await change('resumeOffer', offer.id)).toMatchObject({ __typename: 'OfferValidityEndedError' });
+    expect(await statusOf(offer.id)).toBe('PAUSED');
+  });
+
+  it('replaces the coverage as a whole on update, keeps the status, and audits before and after', async () => {
+    const offer = await publishedOffer(api, provider, { coverage: { regionCodes: ['12'], comuneCodes: ['001272'], radii: [{ comuneCode: '058091', km: 10 }] } });
+    const { data } = await api.gqlAs<{ updateOffer: OfferOrError }>(provider.accessToken, UPDATE_OFFER, {
+      input: { id: offer.id, coverage: { provinceCodes: ['001'] }, sectors: { allSectors: false, sections: ['g'], divisions: ['56'] }, capacity: 25 },
+    });
+    expect(data?.updateOffer).toMatchObject({
+      __typename: 'Offer',
+      status: 'PUBLISHED',
+      capacity: 25,
+      coverage: { national: false, regions: [], provinces: [{ code: '001', name: 'Torino' }], comuni: [], radii: [] },
+      sectors: { allSectors: false, sections: ['G'], divisions: ['56'] },
+    });
+    const rows = await db.query('SELECT kind, province_code FROM offer_coverage WHERE offer_id = $1', [offer.id]);
+    expect(rows).toEqual([{ kind: 'PROVINCE', province_code: '001' }]);
+    const [audit] = await db.query("SELECT before, after FROM audit_event WHERE entity_id = $1 AND action = 'offer.updated'", [offer.id]);
+    expect(audit.before.coverage).toMatchObject({ regionCodes: ['12'], comuneCodes: ['001272'], radii: [expect.objectContaining({ comuneCode: '058091', km: 10 })] });
+    expect(audit.after).toMatchObject({ capacity: 25, coverage: { provinceCodes: ['001'], regionCodes: [], comuneCodes: [], radii: [] } });
+    expect(await offerIds(api, shop.accessToken, { comuneCode: '001272' })).toContain(offer.id);
+  });
+
+  it('refuses to edit a closed offer as OfferClosedError', async () => {
+    const offer = await createOffer(api, provider);
+    await change('closeOffer', offer.id);
+    const { data } = await api.gqlAs<{ updateOffer: OfferOrError }>(provider.accessToken, UPDATE_OFFER, { input: { id: offer.id, title: 'Riapertura tentata' } });
+    expect(data?.updateOffer).toMatchObject({ __typename: 'OfferClosedError', code: 'OFFER_CLOSED', field: 'input.id' });
+    expect((await db.query('SELECT title FROM offer WHERE id = $1', [offer.id]))[0].title).toBe(offer.title);
+  });
+
+  it('shows a draft to its provider and to staff only; other users are told it does not exist', async () => {
+    const draft = await createOffer(api, provider);
+    for (const viewer of [provider, staff]) {
+      const { data, errors } = await api.gqlAs<{ offer: { id: string } }>(viewer.accessToken, OFFER, { id: draft.id });
+      expect(errors).toBeUndefined();
+      expect(data?.offer.id).toBe(draft.id);
+    }
+    const otherProvider = await registeredProvider(api);
+    for (const viewer of [shop, otherProvider]) {
+      const { errors } = await api.gqlAs(viewer.accessToken, OFFER, { id: draft.id });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'OFFER_NOT_FOUND' });
+    }
+    const unknown = await api.gqlAs(shop.accessToken, OFFER, { id: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'OFFER_NOT_FOUND' });
+  });
+
+  it("hides the published offers of a provider that is not approved, until staff approve it", async () => {
+    const pending = await registeredProvider(api);
+    const offer = await publishedOffer(api, pending, { coverage: { comuneCodes: ['001272'] } });
+    expect((await api.gqlAs(shop.accessToken, OFFER, { id: offer.id })).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    expect(await offerIds(api, shop.accessToken, { comuneCode: '001272' })).not.toContain(offer.id);
+    expect(await offerIds(api, staff.accessToken, { comuneCode: '001272' })).toContain(offer.id);
+
+    await api.gqlAs(staff.accessToken, 'mutation ($input: VerifyProviderInput!) { verifyProvider(input: $input) { __typename } }', {
+      input: { providerId: pending.providerId, decision: 'APPROVED' },
+    });
+    expect((await api.gqlAs(shop.accessToken, OFFER, { id: offer.id })).errors).toBeUndefined();
+    expect(await offerIds(api, shop.accessToken, { comuneCode: '001272' })).toContain(offer.id);
+  });
+
+  it("lists the provider's own offers by status and category, newest first", async () => {
+    const own = await registeredProvider(api);
+    const first = await createOffer(api, own, { categories: ['WEBSITE'] });
+    const second = await publishedOffer(api, own, { categories: ['CYBERSECURITY', 'WEBSITE'] });
+    const third = await createOffer(api, own, { categories: ['CONNECTIVITY'] });
+    const list = async (filter: string): Promise<string[]> => {
+      const { data } = await api.gqlAs<{ myOffers: { items: { id: string }[]; totalCount: number } }>(
+        own.accessToken,
+        `{ myOffers(filter: ${filter}) { items { id } totalCount } }`,
+      );
+      return data!.myOffers.items.map((item) => item.id);
+    };
+    expect(await list('{}')).toEqual([third.id, second.id, first.id]);
+    expect(await list('{ status: DRAFT }')).toEqual([third.id, first.id]);
+    expect(await list('{ categories: [WEBSITE] }')).toEqual([second.id, first.id]);
+    const paged = await api.gqlAs<{ myOffers: { items: { id: string }[]; totalCount: number; hasNextPage: boolean } }>(
+      own.accessToken,
+      '{ myOffers(first: 2, offset: 2) { items { id } totalCount hasNextPage } }',
+    );
+    expect(paged.data?.myOffers).toEqual({ items: [{ id: first.id }], totalCount: 3, hasNextPage: false });
+  });
+});

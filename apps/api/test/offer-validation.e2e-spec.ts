@@ -1,0 +1,148 @@
+import { DataSource } from 'typeorm';
+import { signUp, staffUser } from './testing/fixtures';
+import {
+  anOfferInput,
+  approvedProvider,
+  CREATE_OFFER,
+  createOffer,
+  daysFromNow,
+  OfferOrError,
+  providerFootprint,
+  ProviderAccount,
+  registeredProvider,
+  statusMutation,
+  UPDATE_OFFER,
+} from './testing/offer-fixtures';
+import { startTestApp, TestApp } from './testing/test-app';
+
+/** Bad input and foreign offers: a clear error naming the field, and nothing written. */
+describe('Offers over GraphQL: refused input leaves the database unchanged', () => {
+  let api: TestApp;
+  let db: DataSource;
+  let provider: ProviderAccount;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    db = api.app.get(DataSource);
+    provider = await registeredProvider(api);
+    // Something already there, so "unchanged" means more than "still empty".
+    await createOffer(api, provider, { coverage: { regionCodes: ['12'], comuneCodes: ['001272'] } });
+  });
+  afterAll(() => api.close());
+
+  const withoutField = (field: string): Record<string, unknown> => Object.fromEntries(Object.entries(anOfferInput()).filter(([key]) => key !== field));
+
+  it.each([
+    ['capacity 0', { capacity: 0 }, 'capacity', 'min'],
+    ['a title of spaces', { title: '     ' }, 'title', 'minLength'],
+    ['an end date before the start', { validFrom: daysFromNow(10), validUntil: daysFromNow(5) }, 'validUntil', 'isAfter'],
+    ['no categories', { categories: [] }, 'categories', 'arrayNotEmpty'],
+    ['a repeated category', { categories: ['WEBSITE', 'WEBSITE'] }, 'categories', 'arrayUnique'],
+    ['a free period over 36 months', { freePeriodMonths: 37 }, 'freePeriodMonths', 'max'],
+    ['conditions too short to state the terms', { conditions: 'Gratis' }, 'conditions', 'minLength'],
+    ['a malformed comune code', { coverage: { comuneCodes: ['Roma'] } }, 'coverage.comuneCodes', 'matches'],
+    ['a radius over 500 km', { coverage: { radii: [{ comuneCode: '058091', km: 501 }] } }, 'coverage.radii.0.km', 'max'],
+    ['an unknown comune in the coverage', { coverage: { comuneCodes: ['058091', '999999'] } }, 'input.coverage.comuneCodes[1]', 'COMUNE_NOT_FOUND'],
+    ['an unknown province in the coverage', { coverage: { provinceCodes: ['058', '999'] } }, 'input.coverage.provinceCodes[1]', 'PROVINCE_NOT_FOUND'],
+    ['an unknown region in the coverage', { coverage: { regionCodes: ['42'] } }, 'input.coverage.regionCodes[0]', 'REGION_NOT_FOUND'],
+    ['a radius around an unknown comune', { coverage: { radii: [{ comuneCode: '999999', km: 10 }] } }, 'input.coverage.radii[0].comuneCode', 'COMUNE_NOT_FOUND'],
+    ['a radius around a comune and a point', { coverage: { radii: [{ comuneCode: '058091', latitude: 41.9, longitude: 12.5, km: 10 }] } }, 'input.coverage.radii[0]', 'RADIUS_CENTER'],
+    ['a radius around half a point', { coverage: { radii: [{ latitude: 41.9, km: 10 }] } }, 'input.coverage.radii[0]', 'RADIUS_CENTER'],
+    ['no area at all', { coverage: { national: false } }, 'input.coverage', 'COVERAGE_EMPTY'],
+    ['an unknown ATECO division', { sectors: { allSectors: false, divisions: ['47', '04'] } }, 'input.sectors.divisions[1]', 'ATECO_UNKNOWN_DIVISION'],
+    ['sectors listed with allSectors', { sectors: { allSectors: true, sections: ['G'] } }, 'input.sectors.allSectors', 'SECTORS_CONFLICT'],
+    ['no sector without allSectors', { sectors: { allSectors: false } }, 'input.sectors.sections', 'SECTORS_EMPTY'],
+  ])('refuses %s, naming the field', async (_label, override, field, code) => {
+    const before = await providerFootprint(db, provider);
+    const { data, errors } = await api.gqlAs(provider.accessToken, CREATE_OFFER, { input: anOfferInput(override) });
+    expect(data).toBeNull();
+    expect(errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field, code, message: expect.any(String), messageIt: expect.any(String) })],
+    });
+    expect(await providerFootprint(db, provider)).toEqual(before);
+  });
+
+  it.each([
+    ['a missing title', withoutField('title'), 'title'],
+    ['a missing coverage', withoutField('coverage'), 'coverage'],
+    ['an unknown category', anOfferInput({ categories: ['ONLINE_STORE', 'TELEPATHY'] }), 'categories'],
+  ])('refuses %s before the resolver runs, naming the field', async (_label, input, field) => {
+    const before = await providerFootprint(db, provider);
+    const { errors } = await api.gqlAs(provider.accessToken, CREATE_OFFER, { input });
+    expect(errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(errors?.[0].message).toContain(field);
+    expect(await providerFootprint(db, provider)).toEqual(before);
+  });
+
+  it("refuses to let a provider edit, publish or close another provider's offer", async () => {
+    const owner = await registeredProvider(api);
+    const offer = await createOffer(api, owner);
+    const before = await providerFootprint(db, owner);
+    const update = await api.gqlAs(provider.accessToken, UPDATE_OFFER, { input: { id: offer.id, capacity: 1 } });
+    expect(update.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'OFFER_NOT_FOUND', field: 'input.id' });
+    for (const mutation of ['publishOffer', 'closeOffer'] as const) {
+      const { errors } = await api.gqlAs(provider.accessToken, statusMutation(mutation), { id: offer.id });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    }
+    const peek = await api.gqlAs(provider.accessToken, 'query ($id: ID!) { offer(id: $id) { title } }', { id: offer.id });
+    expect(peek.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    expect(await providerFootprint(db, owner)).toEqual(before);
+  });
+
+  it('refuses capacity below the slots used as a union error, and accepts it at exactly used', async () => {
+    const offer = await createOffer(api, provider, { capacity: 10 });
+    await db.query('UPDATE offer SET used = 3 WHERE id = $1', [offer.id]);
+    const before = await providerFootprint(db, provider);
+    const below = await api.gqlAs<{ updateOffer: OfferOrError }>(provider.accessToken, UPDATE_OFFER, { input: { id: offer.id, capacity: 2, title: 'Nuovo titolo' } });
+    expect(below.data?.updateOffer).toMatchObject({ __typename: 'CapacityBelowUsedError', code: 'CAPACITY_BELOW_USED', field: 'input.capacity', used: 3 });
+    expect(await providerFootprint(db, provider)).toEqual(before);
+
+    const exact = await api.gqlAs<{ updateOffer: OfferOrError }>(provider.accessToken, UPDATE_OFFER, { input: { id: offer.id, capacity: 3 } });
+    expect(exact.data?.updateOffer).toMatchObject({ __typename: 'Offer', capacity: 3, used: 3, remainingCapacity: 0 });
+  });
+
+  it.each([
+    ['an end before the current start', { validUntil: '2020-01-01T00:00:00.000Z' }, 'input.validUntil', 'VALIDITY_ORDER'],
+    ['a start after the current end', { validFrom: daysFromNow(400) }, 'input.validFrom', 'VALIDITY_ORDER'],
+    ['an unknown province in a new coverage', { coverage: { provinceCodes: ['001', '000'] } }, 'input.coverage.provinceCodes[1]', 'PROVINCE_NOT_FOUND'],
+    ['a null title', { title: null }, 'title', 'isDefined'],
+    ['capacity 0', { capacity: 0 }, 'capacity', 'min'],
+    ['a malformed id', { id: 'offerta-1' }, 'id', 'isUuid'],
+  ])('refuses an update with %s, naming the field, and changes nothing', async (_label, change, field, code) => {
+    const offer = await createOffer(api, provider, { coverage: { comuneCodes: ['058091'] } });
+    const before = await providerFootprint(db, provider);
+    const { errors } = await api.gqlAs(provider.accessToken, UPDATE_OFFER, { input: { id: offer.id, ...change } });
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field, code })] });
+    expect(await providerFootprint(db, provider)).toEqual(before);
+  });
+
+  it('lets only provider accounts with an organisation draft offers', async () => {
+    const shop = await signUp(api, 'SHOP');
+    const asShop = await api.gqlAs(shop.accessToken, CREATE_OFFER, { input: anOfferInput() });
+    expect(asShop.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const noOrganisation = await signUp(api, 'PROVIDER');
+    const early = await api.gqlAs(noOrganisation.accessToken, CREATE_OFFER, { input: anOfferInput() });
+    expect(early.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'PROVIDER_NOT_REGISTERED' });
+    const staff = await staffUser(api);
+    const asStaff = await api.gqlAs(staff.accessToken, CREATE_OFFER, { input: anOfferInput() });
+    expect(asStaff.errors?.[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('lets an approved provider draft too, and audits the draft with its coverage', async () => {
+    const approved = await approvedProvider(api, await staffUser(api));
+    const offer = await createOffer(api, approved, { coverage: { provinceCodes: ['058'], radii: [{ latitude: 45.07, longitude: 7.68, km: 15 }] } });
+    expect(offer.status).toBe('DRAFT');
+    const audit = await db.query('SELECT action, actor_user_id, after FROM audit_event WHERE entity_id = $1', [offer.id]);
+    expect(audit).toEqual([
+      {
+        action: 'offer.created',
+        actor_user_id: approved.userId,
+        after: expect.objectContaining({
+          status: 'DRAFT',
+          coverage: { national: false, regionCodes: [], provinceCodes: ['058'], comuneCodes: [], radii: [{ comuneCode: null, latitude: 45.07, longitude: 7.68, km: 15 }] },
+        }),
+      },
+    ]);
+  });
+});

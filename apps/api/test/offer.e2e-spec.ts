@@ -1,0 +1,172 @@
+import { DataSource } from 'typeorm';
+import { SignedIn, staffUser } from './testing/fixtures';
+import {
+  approvedProvider,
+  createOffer,
+  OFFER,
+  OfferOrError,
+  offerIds,
+  OfferResult,
+  ProviderAccount,
+  publishedOffer,
+  shopIn,
+  statusMutation,
+} from './testing/offer-fixtures';
+import { QueryCounter } from './testing/query-counter';
+import { startTestApp, TestApp } from './testing/test-app';
+
+const ROMA = '058091';
+const FIUMICINO = '058120'; // 26.4 km from Roma's centre
+const FIUMICINO_POINT = { latitude: 41.77093, longitude: 12.23662 };
+
+/** One offer of every coverage kind, all published by one approved provider; and a shop in Roma. */
+describe('Offers over GraphQL: a provider publishes, a shop finds them by its comune', () => {
+  let api: TestApp;
+  let db: DataSource;
+  let staff: SignedIn;
+  let provider: ProviderAccount;
+  let shop: SignedIn;
+  let offers: Record<string, OfferResult>;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    db = api.app.get(DataSource);
+    staff = await staffUser(api);
+    provider = await approvedProvider(api, staff);
+    shop = await shopIn(api, ROMA);
+    const coverages: Record<string, unknown> = {
+      national: { national: true },
+      lazio: { regionCodes: ['12'] },
+      provinceOfRoma: { provinceCodes: ['058'] },
+      roma: { comuneCodes: [ROMA] },
+      aroundFiumicino: { radii: [{ comuneCode: FIUMICINO, km: 30 }] },
+      nearFiumicinoPoint: { radii: [{ ...FIUMICINO_POINT, km: 20 }] },
+      lombardia: { regionCodes: ['03'] },
+      latinaAndMilano: { comuneCodes: ['059011', '015146'] },
+    };
+    offers = {};
+    for (const [name, coverage] of Object.entries(coverages)) {
+      const categories = name === 'roma' ? ['HOME_DELIVERY', 'DIGITAL_PAYMENTS'] : ['ONLINE_STORE'];
+      offers[name] = await publishedOffer(api, provider, { title: `Offerta ${name}`, coverage, categories });
+    }
+  });
+  afterAll(() => api.close());
+
+  const ids = (...names: string[]): string[] => names.map((name) => offers[name].id);
+
+  it('stores each kind of coverage and shows it with place names', () => {
+    expect(offers.national.coverage).toMatchObject({ national: true, regions: [], provinces: [], comuni: [], radii: [] });
+    expect(offers.lazio.coverage.regions).toEqual([{ code: '12', name: 'Lazio' }]);
+    expect(offers.provinceOfRoma.coverage.provinces).toEqual([{ code: '058', name: 'Roma' }]);
+    expect(offers.roma.coverage.comuni).toEqual([{ code: ROMA, name: 'Roma' }]);
+    expect(offers.aroundFiumicino.coverage.radii).toEqual([{ km: 30, ...FIUMICINO_POINT, comune: { code: FIUMICINO, name: 'Fiumicino' } }]);
+    expect(offers.nearFiumicinoPoint.coverage.radii).toEqual([{ km: 20, ...FIUMICINO_POINT, comune: null }]);
+    expect(offers.latinaAndMilano.coverage.comuni.map((c) => c.name).sort()).toEqual(['Latina', 'Milano']);
+    expect(offers.national).toMatchObject({ status: 'PUBLISHED', remainingCapacity: 10, provider: { id: provider.providerId } });
+  });
+
+  it("lists for the shop exactly the offers covering its comune: national, region, province, comune, radius", async () => {
+    const { data } = await api.gqlAs<{ myShop: { comuneCode: string } }>(shop.accessToken, '{ myShop { comuneCode } }');
+    const found = await offerIds(api, shop.accessToken, { comuneCode: data!.myShop.comuneCode });
+    expect(found).toEqual(expect.arrayContaining(ids('national', 'lazio', 'provinceOfRoma', 'roma', 'aroundFiumicino')));
+    for (const outside of ids('nearFiumicinoPoint', 'lombardia', 'latinaAndMilano')) expect(found).not.toContain(outside);
+  });
+
+  it('lists by province and by region only the offers covering the whole area', async () => {
+    const inProvince = await offerIds(api, shop.accessToken, { provinceCode: '058' });
+    expect(inProvince).toEqual(expect.arrayContaining(ids('national', 'lazio', 'provinceOfRoma')));
+    for (const partial of ids('roma', 'aroundFiumicino', 'lombardia')) expect(inProvince).not.toContain(partial);
+    const inRegion = await offerIds(api, shop.accessToken, { regionCode: '03' });
+    expect(inRegion).toEqual(expect.arrayContaining(ids('national', 'lombardia')));
+    expect(inRegion).not.toContain(offers.lazio.id);
+  });
+
+  it('filters by category, combined with the place', async () => {
+    const found = await offerIds(api, shop.accessToken, { comuneCode: ROMA, categories: ['DIGITAL_PAYMENTS', 'CYBERSECURITY'] });
+    expect(found).toContain(offers.roma.id);
+    expect(found).not.toContain(offers.national.id);
+  });
+
+  it('shows one published offer to the shop with its public provider', async () => {
+    const { data, errors } = await api.gqlAs<{ offer: OfferResult }>(shop.accessToken, OFFER, { id: offers.roma.id });
+    expect(errors).toBeUndefined();
+    expect(data?.offer).toMatchObject({ id: offers.roma.id, categories: ['HOME_DELIVERY', 'DIGITAL_PAYMENTS'], provider: { name: 'Consegne Veloci S.r.l.' } });
+    const secret = await api.gqlAs(shop.accessToken, 'query ($id: ID!) { offer(id: $id) { provider { partitaIva } } }', { id: offers.roma.id });
+    expect(secret.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('hides a paused offer from shops until it is resumed; its provider still sees it', async () => {
+    const offer = await publishedOffer(api, provider, { title: 'Offerta da sospendere', coverage: { comuneCodes: [ROMA] } });
+    const paused = await api.gqlAs<{ pauseOffer: OfferOrError }>(provider.accessToken, statusMutation('pauseOffer'), { id: offer.id });
+    expect(paused.data?.pauseOffer).toMatchObject({ __typename: 'Offer', status: 'PAUSED' });
+
+    expect(await offerIds(api, shop.accessToken, { comuneCode: ROMA })).not.toContain(offer.id);
+    const direct = await api.gqlAs(shop.accessToken, OFFER, { id: offer.id });
+    expect(direct.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'OFFER_NOT_FOUND' });
+    const mine = await api.gqlAs<{ myOffers: { items: { id: string }[] } }>(
+      provider.accessToken,
+      '{ myOffers(filter: { status: PAUSED }, first: 100) { items { id } } }',
+    );
+    expect(mine.data?.myOffers.items.map((item) => item.id)).toContain(offer.id);
+
+    await api.gqlAs(provider.accessToken, statusMutation('resumeOffer'), { id: offer.id });
+    expect(await offerIds(api, shop.accessToken, { comuneCode: ROMA })).toContain(offer.id);
+  });
+
+  it('lets ministry staff see every status and filter by it; others may not filter by status', async () => {
+    const draft = await createOffer(api, provider, { title: 'Bozza visibile al Ministero' });
+    const drafts = await api.gqlAs<{ offers: { items: { id: string; status: string }[] } }>(
+      staff.accessToken,
+      '{ offers(filter: { status: DRAFT }, first: 100) { items { id status } } }',
+    );
+    expect(drafts.errors).toBeUndefined();
+    expect(drafts.data?.offers.items.map((item) => item.id)).toContain(draft.id);
+    expect(new Set(drafts.data?.offers.items.map((item) => item.status))).toEqual(new Set(['DRAFT']));
+    expect(await offerIds(api, staff.accessToken, { comuneCode: ROMA })).toContain(draft.id);
+    expect(await offerIds(api, shop.accessToken, { comuneCode: ROMA })).not.toContain(draft.id);
+    const asShop = await api.gqlAs(shop.accessToken, '{ offers(filter: { status: DRAFT }) { totalCount } }');
+    expect(asShop.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field: 'filter.status', code: 'STATUS_FILTER_STAFF_ONLY' })],
+    });
+  });
+
+  it.each([
+    ['an unknown comune', '{ offers(filter: { comuneCode: "999999" }) { totalCount } }', 'filter.comuneCode', 'COMUNE_NOT_FOUND'],
+    ['a malformed province', '{ offers(filter: { provinceCode: "58" }) { totalCount } }', 'filter.provinceCode', 'matches'],
+    ['a page too large', '{ offers(first: 101) { totalCount } }', 'first', 'max'],
+  ])('refuses a list filter with %s, naming it', async (_label, query, field, code) => {
+    const { errors } = await api.gqlAs(shop.accessToken, query);
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field, code })] });
+  });
+
+  it.each([
+    ['its provider', 'myOffers'],
+    ['ministry staff, across providers', 'offers'],
+  ])('costs %s the same number of SQL statements for a page of 2 offers as for 8 (coverage in one query, providers batched)', async (_viewer, list) => {
+    const viewer = list === 'myOffers' ? provider : staff;
+    const query = (n: number): string =>
+      `{ ${list}(first: ${n}) { items { id coverage { regions { name } provinces { name } comuni { name } radii { comune { name } } } provider { name } } } }`;
+    const counter = new QueryCounter(db);
+    try {
+      await api.gqlAs(viewer.accessToken, query(1));
+      const small = await counter.during(() => api.gqlAs(viewer.accessToken, query(2)));
+      const large = await counter.during(() => api.gqlAs(viewer.accessToken, query(8)));
+      expect(small).toBeGreaterThan(0);
+      expect(large).toBe(small);
+    } finally {
+      counter.restore();
+    }
+  });
+
+  it('answers the public list of service categories with Italian and English labels, signed in or not', async () => {
+    const { data } = await api.gql<{ serviceCategories: { code: string; labelIt: string; labelEn: string }[] }>('{ serviceCategories { code labelIt labelEn } }');
+    expect(data?.serviceCategories).toHaveLength(11);
+    expect(data?.serviceCategories).toContainEqual({ code: 'HOME_DELIVERY', labelIt: 'Consegna a domicilio', labelEn: 'Home delivery' });
+  });
+
+  it('keeps offers closed to anonymous callers', async () => {
+    const { errors } = await api.gql('{ offers { totalCount } }');
+    expect(errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});

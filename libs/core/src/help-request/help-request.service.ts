@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { SelectQueryBuilder } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { UserRole } from '../auth/user-role';
+import { isStaff, requireActor } from '../common/access';
+import { Page, PageArgs, toPage } from '../common/pagination';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { ShopService } from '../shop/shop.service';
+import { TerritoryService } from '../territory/territory.service';
+import { CreateHelpRequestInput, UpdateHelpRequestInput } from './dto/help-request.inputs';
+import { HelpRequestEntity } from './help-request.entity';
+import { HelpRequestErrorCode, HelpRequestException } from './help-request.exception';
+import { HelpRequestStatus } from './help-request.types';
+import { HelpRequestFilterInput, MyHelpRequestFilterInput } from './models/help-request.models';
+
+export type UpdateHelpRequestOutcome = { kind: 'request'; request: HelpRequestEntity } | { kind: 'not-open'; current: HelpRequestStatus };
+export type CancelHelpRequestOutcome = { kind: 'request'; request: HelpRequestEntity } | { kind: 'invalid-transition'; current: HelpRequestStatus };
+
+/** The statuses a shop may cancel its request from (a MATCHED one gives its match up). */
+const CANCELLABLE: readonly HelpRequestStatus[] = [HelpRequestStatus.OPEN, HelpRequestStatus.MATCHED];
+
+const auditView = (request: HelpRequestEntity): object => ({
+  category: request.category,
+  description: request.description,
+  status: request.status,
+  cancelledAt: request.cancelledAt,
+});
+
+/** Shops' requests for help: each shop manages its own; ministry staff read all. */
+@Injectable()
+export class HelpRequestService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly shops: ShopService,
+    private readonly territory: TerritoryService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(ctx: RequestContext, input: CreateHelpRequestInput): Promise<HelpRequestEntity> {
+    const shop = await this.shops.requireOwnShop(ctx);
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const requests = this.connection.repository(tx, HelpRequestEntity);
+      const request = await requests.save(
+        requests.create({ shopId: shop.id, category: input.category, description: input.description, status: HelpRequestStatus.OPEN, cancelledAt: null }),
+      );
+      await this.audit.record(tx, { action: 'help_request.created', entityType: 'help_request', entityId: request.id, after: auditView(request) });
+      return request;
+    });
+  }
+
+  /** Changes an OPEN request of the caller's shop; once matched it is what the provider agreed to. */
+  async update(ctx: RequestContext, input: UpdateHelpRequestInput): Promise<UpdateHelpRequestOutcome> {
+    const shop = await this.shops.requireOwnShop(ctx);
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const requests = this.connection.repository(tx, HelpRequestEntity);
+      const current = await this.lockOwn(tx, shop.id, input.id, 'input.id');
+      if (current.status !== HelpRequestStatus.OPEN) return { kind: 'not-open', current: current.status };
+      const before = auditView(current);
+      const updated = await requests.save(
+        requests.merge(current, {
+          ...(input.category !== undefined && { category: input.category }),
+          ...(input.description !== undefined && { description: input.description }),
+        }),
+      );
+      await this.audit.record(tx, { action: 'help_request.updated', entityType: 'help_request', entityId: updated.id, before, after: auditView(updated) });
+      return { kind: 'request', request: updated };
+    });
+  }
+
+  async cancel(ctx: RequestContext, id: string): Promise<CancelHelpRequestOutcome> {
+    const shop = await this.shops.requireOwnShop(ctx);
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const requests = this.connection.repository(tx, HelpRequestEntity);
+      const current = await this.lockOwn(tx, shop.id, id, 'id');
+      if (!CANCELLABLE.includes(current.status)) return { kind: 'invalid-transition', current: current.status };
+      const before = auditView(current);
+      const cancelled = await requests.save(requests.merge(current, { status: HelpRequestStatus.CANCELLED, cancelledAt: ctx.now }));
+      await this.audit.record(tx, { action: 'help_request.cancelled', entityType: 'help_request', entityId: id, before, after: auditView(cancelled) });
+      return { kind: 'request', request: cancelled };
+    });
+  }
+
+  /** One request: its shop's owner or ministry staff. Anyone else is told it does not exist. */
+  async get(ctx: RequestContext, id: string): Promise<HelpRequestEntity> {
+    const actor = requireActor(ctx);
+    const request = await this.connection.repository(ctx, HelpRequestEntity).findOne({ where: { id }, relations: { shop: true } });
+    if (!request || (!isStaff(actor) && request.shop?.ownerUserId !== actor.userId)) {
+      throw new HelpRequestException(HelpRequestErrorCode.HELP_REQUEST_NOT_FOUND, 'id');
+    }
+    return request;
+  }
+
+  /** The caller's shop's requests, newest first. */
+  async listOwn(ctx: RequestContext, filter: MyHelpRequestFilterInput, page: PageArgs): Promise<Page<HelpRequestEntity>> {
+    const shop = await this.shops.requireOwnShop(ctx);
+    const query = this.connection.repository(ctx, HelpRequestEntity).createQueryBuilder('request').where('request.shop_id = :shop', { shop: shop.id });
+    return this.page(this.filtered(query, filter), page);
+  }
+
+  /** Every shop's requests, newest first, by status, category and the shop's region or province (staff). */
+  async list(ctx: RequestContext, filter: HelpRequestFilterInput, page: PageArgs): Promise<Page<HelpRequestEntity>> {
+    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    if (filter.regionCode) await this.territory.getRegion(ctx, filter.regionCode, 'filter.regionCode');
+    if (filter.provinceCode) await this.territory.getProvince(ctx, filter.provinceCode, 'filter.provinceCode');
+    const query = this.connection.repository(ctx, HelpRequestEntity).createQueryBuilder('request');
+    if (filter.regionCode || filter.provinceCode) query.innerJoin('request.shop', 'shop').innerJoin('shop.comune', 'comune');
+    if (filter.regionCode) query.andWhere('comune.region_code = :region', { region: filter.regionCode });
+    if (filter.provinceCode) query.andWhere('comune.province_code = :province', { province: filter.provinceCode });
+    return this.page(this.filtered(query, filter), page);
+  }
+
+  private filtered(query: SelectQueryBuilder<HelpRequestEntity>, filter: MyHelpRequestFilterInput): SelectQueryBuilder<HelpRequestEntity> {
+    if (filter.status) query.andWhere('request.status = :status', { status: filter.status });
+    if (filter.category) query.andWhere('request.category = :category', { category: filter.category });
+    return query;
+  }
+
+  private async page(query: SelectQueryBuilder<HelpRequestEntity>, page: PageArgs): Promise<Page<HelpRequestEntity>> {
+    const [items, total] = await query.orderBy('request.createdAt', 'DESC').addOrderBy('request.id').skip(page.offset).take(page.first).getManyAndCount();
+    return toPage(items, total, page);
+  }
+
+  /** The caller's shop's request, locked for the rest of the transaction, or HELP_REQUEST_NOT_FOUND. */
+  private async lockOwn(tx: RequestContext, shopId: string, id: string, field: string): Promise<HelpRequestEntity> {
+    const request = await this.connection.repository(tx, HelpRequestEntity).findOne({ where: { id, shopId }, lock: { mode: 'pessimistic_write' } });
+    if (!request) throw new HelpRequestException(HelpRequestErrorCode.HELP_REQUEST_NOT_FOUND, field);
+    return request;
+  }
+}

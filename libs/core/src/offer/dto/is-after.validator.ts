@@ -1,0 +1,20 @@
+import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+
+/** A date later than the date in `property` of the same input (skipped while either is missing). */
+export function IsAfter(property: string, options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isAfter',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      constraints: [property],
+      options,
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => {
+          const other = (args.object as Record<string, unknown>)[property];
+          return !(value instanceof Date) || !(other instanceof Date) || value.getTime() > other.getTime();
+        },
+        defaultMessage: (args: ValidationArguments) => `${args.property} must be after ${property}`,
+      },
+    });
+}

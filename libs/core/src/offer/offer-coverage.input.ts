@@ -1,0 +1,94 @@
+import { RequestContext } from '../common/request-context';
+import { TerritoryErrorCode, TerritoryException } from '../territory/territory.exception';
+import { TerritoryService } from '../territory/territory.service';
+import { OfferCoverageInput } from './dto/offer.inputs';
+import { OfferCoverageEntity } from './offer-coverage.entity';
+import { OfferErrorCode, OfferException } from './offer.exception';
+import { CoverageKind } from './offer.types';
+
+export type CoverageRow = Pick<
+  OfferCoverageEntity,
+  'kind' | 'regionCode' | 'provinceCode' | 'comuneCode' | 'centerLatitude' | 'centerLongitude' | 'radiusKm'
+>;
+
+export interface ResolvedCoverage {
+  national: boolean;
+  rows: CoverageRow[];
+}
+
+/** Set in the input: GraphQL clients may send null for an optional field. */
+const given = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null;
+
+const EMPTY_ROW: CoverageRow = {
+  kind: CoverageKind.REGION,
+  regionCode: null,
+  provinceCode: null,
+  comuneCode: null,
+  centerLatitude: null,
+  centerLongitude: null,
+  radiusKm: null,
+};
+
+/**
+ * Checks a coverage input against the territory tables and turns it into rows. Every failure
+ * names its field (`input.coverage.provinceCodes[1]`); nothing is written before this passes.
+ */
+export async function resolveCoverage(
+  ctx: RequestContext,
+  territory: TerritoryService,
+  input: OfferCoverageInput,
+  field = 'input.coverage',
+): Promise<ResolvedCoverage> {
+  const { national, regionCodes, provinceCodes, comuneCodes, radii } = input;
+  if (!national && regionCodes.length + provinceCodes.length + comuneCodes.length + radii.length === 0) {
+    throw new OfferException(OfferErrorCode.COVERAGE_EMPTY, field);
+  }
+  radii.forEach((radius, i) => {
+    const hasPoint = given(radius.latitude) || given(radius.longitude);
+    const wholePoint = given(radius.latitude) && given(radius.longitude);
+    if (given(radius.comuneCode) === hasPoint || (hasPoint && !wholePoint)) {
+      throw new OfferException(OfferErrorCode.RADIUS_CENTER, `${field}.radii[${i}]`);
+    }
+  });
+  for (const [i, code] of regionCodes.entries()) await territory.getRegion(ctx, code, `${field}.regionCodes[${i}]`);
+  for (const [i, code] of provinceCodes.entries()) await territory.getProvince(ctx, code, `${field}.provinceCodes[${i}]`);
+
+  // Comuni are not cached: every code of the input in one query.
+  const named = [
+    ...comuneCodes.map((code, i) => ({ code, path: `${field}.comuneCodes[${i}]` })),
+    ...radii.flatMap((radius, i) => (radius.comuneCode ? [{ code: radius.comuneCode, path: `${field}.radii[${i}].comuneCode` }] : [])),
+  ];
+  const found = await territory.findComuniByCodes(named.map((n) => n.code));
+  const missing = named.find((_n, i) => !found[i]);
+  if (missing) throw new TerritoryException(TerritoryErrorCode.COMUNE_NOT_FOUND, missing.path, missing.code);
+  const comuni = new Map(found.flatMap((comune) => (comune ? [[comune.code, comune] as const] : [])));
+
+  const rows: CoverageRow[] = [
+    ...regionCodes.map((regionCode) => ({ ...EMPTY_ROW, kind: CoverageKind.REGION, regionCode })),
+    ...provinceCodes.map((provinceCode) => ({ ...EMPTY_ROW, kind: CoverageKind.PROVINCE, provinceCode })),
+    ...comuneCodes.map((comuneCode) => ({ ...EMPTY_ROW, kind: CoverageKind.COMUNE, comuneCode })),
+    ...radii.map((radius) => {
+      const comune = radius.comuneCode ? comuni.get(radius.comuneCode) : undefined;
+      return {
+        ...EMPTY_ROW,
+        kind: CoverageKind.RADIUS,
+        comuneCode: comune?.code ?? null,
+        centerLatitude: comune?.latitude ?? radius.latitude ?? null,
+        centerLongitude: comune?.longitude ?? radius.longitude ?? null,
+        radiusKm: radius.km,
+      };
+    }),
+  ];
+  return { national, rows };
+}
+
+/** A compact, stable description of a coverage for the audit log. */
+export const coverageAuditView = (national: boolean, rows: readonly CoverageRow[]): object => ({
+  national,
+  regionCodes: rows.filter((r) => r.kind === CoverageKind.REGION).map((r) => r.regionCode),
+  provinceCodes: rows.filter((r) => r.kind === CoverageKind.PROVINCE).map((r) => r.provinceCode),
+  comuneCodes: rows.filter((r) => r.kind === CoverageKind.COMUNE).map((r) => r.comuneCode),
+  radii: rows
+    .filter((r) => r.kind === CoverageKind.RADIUS)
+    .map((r) => ({ comuneCode: r.comuneCode, latitude: r.centerLatitude, longitude: r.centerLongitude, km: r.radiusKm })),
+});

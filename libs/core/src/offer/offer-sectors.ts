@@ -1,0 +1,26 @@
+import { findAtecoDivision, findAtecoSection } from '../shop/registry/ateco';
+import { OfferSectorsInput } from './dto/offer.inputs';
+import { OfferEntity } from './offer.entity';
+import { OfferErrorCode, OfferException } from './offer.exception';
+
+export type OfferSectors = Pick<OfferEntity, 'allSectors' | 'eligibleSections' | 'eligibleDivisions'>;
+
+export const ALL_SECTORS: OfferSectors = { allSectors: true, eligibleSections: [], eligibleDivisions: [] };
+
+/**
+ * Checks the eligible ATECO 2025 sectors: either all of them, or at least one listed section or
+ * division, each of which must exist. Omitted: all sectors.
+ */
+export function resolveSectors(input: OfferSectorsInput | undefined, field = 'input.sectors'): OfferSectors {
+  if (!input) return ALL_SECTORS;
+  const { allSectors, sections, divisions } = input;
+  if (allSectors && sections.length + divisions.length > 0) throw new OfferException(OfferErrorCode.SECTORS_CONFLICT, `${field}.allSectors`);
+  if (!allSectors && sections.length + divisions.length === 0) throw new OfferException(OfferErrorCode.SECTORS_EMPTY, `${field}.sections`);
+  sections.forEach((code, i) => {
+    if (!findAtecoSection(code)) throw new OfferException(OfferErrorCode.ATECO_UNKNOWN_SECTION, `${field}.sections[${i}]`, code);
+  });
+  divisions.forEach((code, i) => {
+    if (!findAtecoDivision(code)) throw new OfferException(OfferErrorCode.ATECO_UNKNOWN_DIVISION, `${field}.divisions[${i}]`, code);
+  });
+  return { allSectors, eligibleSections: [...sections].sort(), eligibleDivisions: [...divisions].sort() };
+}

@@ -1,0 +1,42 @@
+import { checkTransition, OfferStatusAction } from './offer-status';
+import { OfferStatus } from './offer.types';
+
+const NOW = new Date('2026-11-22T10:00:00Z');
+const { DRAFT, PUBLISHED, PAUSED, CLOSED } = OfferStatus;
+
+describe('checkTransition', () => {
+  // Every action from every status: the whole table, so a change to it shows here.
+  it.each([
+    ['publish', DRAFT, PUBLISHED],
+    ['publish', PUBLISHED, undefined],
+    ['publish', PAUSED, undefined],
+    ['publish', CLOSED, undefined],
+    ['pause', DRAFT, undefined],
+    ['pause', PUBLISHED, PAUSED],
+    ['pause', PAUSED, undefined],
+    ['pause', CLOSED, undefined],
+    ['resume', DRAFT, undefined],
+    ['resume', PUBLISHED, undefined],
+    ['resume', PAUSED, PUBLISHED],
+    ['resume', CLOSED, undefined],
+    ['close', DRAFT, CLOSED],
+    ['close', PUBLISHED, CLOSED],
+    ['close', PAUSED, CLOSED],
+    ['close', CLOSED, undefined],
+  ] as [OfferStatusAction, OfferStatus, OfferStatus | undefined][])('%s from %s → %s', (action, status, to) => {
+    expect(checkTransition(action, { status, validUntil: null }, NOW)).toEqual(to ? { ok: true, to } : { ok: false, reason: 'INVALID_TRANSITION' });
+  });
+
+  it('refuses to publish or resume once validUntil has passed (or is now), but lets it pause and close', () => {
+    const ended = new Date(NOW.getTime());
+    expect(checkTransition('publish', { status: DRAFT, validUntil: ended }, NOW)).toEqual({ ok: false, reason: 'VALIDITY_ENDED', validUntil: ended });
+    expect(checkTransition('resume', { status: PAUSED, validUntil: ended }, NOW)).toMatchObject({ ok: false, reason: 'VALIDITY_ENDED' });
+    expect(checkTransition('pause', { status: PUBLISHED, validUntil: ended }, NOW)).toEqual({ ok: true, to: PAUSED });
+    expect(checkTransition('close', { status: PAUSED, validUntil: ended }, NOW)).toEqual({ ok: true, to: CLOSED });
+    expect(checkTransition('publish', { status: DRAFT, validUntil: new Date(NOW.getTime() + 1) }, NOW)).toEqual({ ok: true, to: PUBLISHED });
+  });
+
+  it('reports an impossible transition before an ended validity', () => {
+    expect(checkTransition('publish', { status: CLOSED, validUntil: new Date(0) }, NOW)).toEqual({ ok: false, reason: 'INVALID_TRANSITION' });
+  });
+});

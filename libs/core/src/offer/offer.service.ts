@@ -1,0 +1,248 @@
+import { Injectable } from '@nestjs/common';
+import { SelectQueryBuilder } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { isStaff, requireActor } from '../common/access';
+import { Page, PageArgs, toPage } from '../common/pagination';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { ProviderService } from '../provider/provider.service';
+import { VerificationStatus } from '../provider/provider.types';
+import { TerritoryService } from '../territory/territory.service';
+import { CreateOfferInput, UpdateOfferInput } from './dto/offer.inputs';
+import { MyOfferFilterInput, OfferFilterInput } from './models/offer.models';
+import { OfferCoverageEntity } from './offer-coverage.entity';
+import { CoverageRow, coverageAuditView, resolveCoverage } from './offer-coverage.input';
+import { comuneArea, CoverageArea, loadCoverage, whereOfferCovers } from './offer-coverage.query';
+import { resolveSectors } from './offer-sectors';
+import { checkTransition, OFFER_TRANSITIONS, OfferStatusAction } from './offer-status';
+import { OfferEntity } from './offer.entity';
+import { OfferErrorCode, OfferException } from './offer.exception';
+import { OfferStatus } from './offer.types';
+
+export type UpdateOfferOutcome = { kind: 'offer'; offer: OfferEntity } | { kind: 'capacity-below-used'; used: number } | { kind: 'closed' };
+
+export type OfferStatusOutcome =
+  | { kind: 'offer'; offer: OfferEntity }
+  | { kind: 'invalid-transition'; current: OfferStatus }
+  | { kind: 'validity-ended'; validUntil: Date };
+
+/** What the audit log keeps of an offer (its coverage must be loaded). */
+const auditView = (offer: OfferEntity, coverage: readonly CoverageRow[]): object => ({
+  title: offer.title,
+  description: offer.description,
+  categories: offer.categories,
+  coverage: coverageAuditView(offer.coverageNational, coverage),
+  allSectors: offer.allSectors,
+  eligibleSections: offer.eligibleSections,
+  eligibleDivisions: offer.eligibleDivisions,
+  capacity: offer.capacity,
+  used: offer.used,
+  freePeriodMonths: offer.freePeriodMonths,
+  conditions: offer.conditions,
+  validFrom: offer.validFrom,
+  validUntil: offer.validUntil,
+  status: offer.status,
+});
+
+/**
+ * Providers' free offers: drafted, edited and moved through DRAFT → PUBLISHED ↔ PAUSED → CLOSED
+ * by their provider; published offers of approved providers are visible to every signed-in user.
+ */
+@Injectable()
+export class OfferService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly territory: TerritoryService,
+    private readonly providers: ProviderService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A new DRAFT of the caller's provider (approved or not: only publishing makes it visible). */
+  async create(ctx: RequestContext, input: CreateOfferInput): Promise<OfferEntity> {
+    const provider = await this.providers.requireOwnProvider(ctx);
+    const sectors = resolveSectors(input.sectors);
+    const coverage = await resolveCoverage(ctx, this.territory, input.coverage);
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const offers = this.connection.repository(tx, OfferEntity);
+      const offer = await offers.save(
+        offers.create({
+          providerId: provider.id,
+          title: input.title,
+          description: input.description,
+          categories: input.categories,
+          coverageNational: coverage.national,
+          ...sectors,
+          capacity: input.capacity,
+          used: 0,
+          freePeriodMonths: input.freePeriodMonths,
+          conditions: input.conditions,
+          validFrom: input.validFrom,
+          validUntil: input.validUntil ?? null,
+          status: OfferStatus.DRAFT,
+          publishedAt: null,
+        }),
+      );
+      await this.insertCoverage(tx, offer.id, coverage.rows);
+      await this.audit.record(tx, { action: 'offer.created', entityType: 'offer', entityId: offer.id, after: auditView(offer, coverage.rows) });
+      return this.reload(tx, offer.id);
+    });
+  }
+
+  /** Changes the given fields of one of the caller's offers; coverage and sectors are replaced whole. */
+  async update(ctx: RequestContext, input: UpdateOfferInput): Promise<UpdateOfferOutcome> {
+    const provider = await this.providers.requireOwnProvider(ctx);
+    const sectors = input.sectors ? resolveSectors(input.sectors) : undefined;
+    const coverage = input.coverage ? await resolveCoverage(ctx, this.territory, input.coverage) : undefined;
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const current = await this.lockOwn(tx, provider.id, input.id, 'input.id');
+      if (current.status === OfferStatus.CLOSED) return { kind: 'closed' };
+      // `used` cannot move while the row is locked, so the check holds until commit.
+      if (input.capacity !== undefined && input.capacity < current.used) return { kind: 'capacity-below-used', used: current.used };
+      const validFrom = input.validFrom ?? current.validFrom;
+      const validUntil = input.validUntil === undefined ? current.validUntil : input.validUntil;
+      if (validUntil && validUntil.getTime() <= validFrom.getTime()) {
+        throw new OfferException(OfferErrorCode.VALIDITY_ORDER, input.validUntil !== undefined ? 'input.validUntil' : 'input.validFrom');
+      }
+      const [before] = await loadCoverage(this.connection.repository(tx, OfferCoverageEntity), [current]);
+      await this.connection.repository(tx, OfferEntity).update(
+        { id: current.id },
+        {
+          ...(input.title !== undefined && { title: input.title }),
+          ...(input.description !== undefined && { description: input.description }),
+          ...(input.categories !== undefined && { categories: input.categories }),
+          ...(input.capacity !== undefined && { capacity: input.capacity }),
+          ...(input.freePeriodMonths !== undefined && { freePeriodMonths: input.freePeriodMonths }),
+          ...(input.conditions !== undefined && { conditions: input.conditions }),
+          ...(coverage && { coverageNational: coverage.national }),
+          ...sectors,
+          validFrom,
+          validUntil,
+        },
+      );
+      if (coverage) {
+        await this.connection.repository(tx, OfferCoverageEntity).delete({ offerId: current.id });
+        await this.insertCoverage(tx, current.id, coverage.rows);
+      }
+      const updated = await this.reload(tx, current.id);
+      await this.audit.record(tx, {
+        action: 'offer.updated',
+        entityType: 'offer',
+        entityId: current.id,
+        before: auditView(before, before.coverage ?? []),
+        after: auditView(updated, updated.coverage ?? []),
+      });
+      return { kind: 'offer', offer: updated };
+    });
+  }
+
+  /** publish, pause, resume or close one of the caller's offers, as OFFER_TRANSITIONS allows. */
+  async changeStatus(ctx: RequestContext, id: string, action: OfferStatusAction): Promise<OfferStatusOutcome> {
+    const provider = await this.providers.requireOwnProvider(ctx);
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const current = await this.lockOwn(tx, provider.id, id, 'id');
+      const check = checkTransition(action, current, ctx.now);
+      if (!check.ok) {
+        return check.reason === 'VALIDITY_ENDED' ? { kind: 'validity-ended', validUntil: check.validUntil } : { kind: 'invalid-transition', current: current.status };
+      }
+      const firstPublication = check.to === OfferStatus.PUBLISHED && !current.publishedAt;
+      await this.connection.repository(tx, OfferEntity).update({ id }, { status: check.to, ...(firstPublication && { publishedAt: ctx.now }) });
+      await this.audit.record(tx, {
+        action: OFFER_TRANSITIONS[action].audit,
+        entityType: 'offer',
+        entityId: id,
+        before: { status: current.status },
+        after: { status: check.to },
+      });
+      return { kind: 'offer', offer: await this.reload(tx, id) };
+    });
+  }
+
+  /**
+   * One offer. Published offers of approved providers are public to signed-in users; anything
+   * else only to its provider and ministry staff. Anyone else is told it does not exist.
+   */
+  async get(ctx: RequestContext, id: string): Promise<OfferEntity> {
+    const actor = requireActor(ctx);
+    const offer = await this.connection.repository(ctx, OfferEntity).findOne({ where: { id }, relations: { provider: true } });
+    const visible =
+      offer &&
+      (isStaff(actor) ||
+        offer.provider?.ownerUserId === actor.userId ||
+        (offer.status === OfferStatus.PUBLISHED && offer.provider?.verificationStatus === VerificationStatus.APPROVED));
+    if (!visible) throw new OfferException(OfferErrorCode.OFFER_NOT_FOUND, 'id');
+    const [withCoverage] = await loadCoverage(this.connection.repository(ctx, OfferCoverageEntity), [offer]);
+    return withCoverage;
+  }
+
+  /** The caller's own offers, in every status, newest first. */
+  async listOwn(ctx: RequestContext, filter: MyOfferFilterInput, page: PageArgs): Promise<Page<OfferEntity>> {
+    const provider = await this.providers.requireOwnProvider(ctx);
+    const query = this.connection.repository(ctx, OfferEntity).createQueryBuilder('offer').where('offer.provider_id = :provider', { provider: provider.id });
+    if (filter.status) query.andWhere('offer.status = :status', { status: filter.status });
+    if (filter.categories?.length) query.andWhere('offer.categories && ARRAY[:...categories]::service_category[]', { categories: filter.categories });
+    return this.page(ctx, query.orderBy('offer.createdAt', 'DESC').addOrderBy('offer.id'), page);
+  }
+
+  /**
+   * Offers by category and place. Ministry staff see every offer (and may filter by status);
+   * everyone else sees the published offers of approved providers.
+   */
+  async list(ctx: RequestContext, filter: OfferFilterInput, page: PageArgs): Promise<Page<OfferEntity>> {
+    const actor = requireActor(ctx);
+    if (filter.status && !isStaff(actor)) throw new OfferException(OfferErrorCode.STATUS_FILTER_STAFF_ONLY, 'filter.status');
+    const areas = await this.areas(ctx, filter);
+    const query = this.connection.repository(ctx, OfferEntity).createQueryBuilder('offer');
+    if (!isStaff(actor)) {
+      query
+        .innerJoin('offer.provider', 'provider')
+        .andWhere('offer.status = :published', { published: OfferStatus.PUBLISHED })
+        .andWhere('provider.verification_status = :approved', { approved: VerificationStatus.APPROVED });
+    } else if (filter.status) {
+      query.andWhere('offer.status = :status', { status: filter.status });
+    }
+    if (filter.categories?.length) query.andWhere('offer.categories && ARRAY[:...categories]::service_category[]', { categories: filter.categories });
+    areas.forEach((area, i) => whereOfferCovers(query, 'offer', area, `cover${i}`));
+    query.orderBy('offer.publishedAt', 'DESC', 'NULLS LAST').addOrderBy('offer.createdAt', 'DESC').addOrderBy('offer.id');
+    return this.page(ctx, query, page);
+  }
+
+  /** The places named in a filter, checked against the territory tables. */
+  private async areas(ctx: RequestContext, filter: OfferFilterInput): Promise<CoverageArea[]> {
+    const areas: CoverageArea[] = [];
+    if (filter.regionCode) {
+      const region = await this.territory.getRegion(ctx, filter.regionCode, 'filter.regionCode');
+      areas.push({ level: 'REGION', regionCode: region.code });
+    }
+    if (filter.provinceCode) {
+      const province = await this.territory.getProvince(ctx, filter.provinceCode, 'filter.provinceCode');
+      areas.push({ level: 'PROVINCE', regionCode: province.regionCode, provinceCode: province.code });
+    }
+    if (filter.comuneCode) areas.push(comuneArea(await this.territory.getComune(ctx, filter.comuneCode, 'filter.comuneCode')));
+    return areas;
+  }
+
+  /** One page of offers and their coverage: two queries and a count, whatever the page size. */
+  private async page(ctx: RequestContext, query: SelectQueryBuilder<OfferEntity>, page: PageArgs): Promise<Page<OfferEntity>> {
+    const [items, total] = await query.skip(page.offset).take(page.first).getManyAndCount();
+    await loadCoverage(this.connection.repository(ctx, OfferCoverageEntity), items);
+    return toPage(items, total, page);
+  }
+
+  /** The caller's offer, locked for the rest of the transaction, or OFFER_NOT_FOUND. */
+  private async lockOwn(tx: RequestContext, providerId: string, id: string, field: string): Promise<OfferEntity> {
+    const offer = await this.connection.repository(tx, OfferEntity).findOne({ where: { id, providerId }, lock: { mode: 'pessimistic_write' } });
+    if (!offer) throw new OfferException(OfferErrorCode.OFFER_NOT_FOUND, field);
+    return offer;
+  }
+
+  private async insertCoverage(tx: RequestContext, offerId: string, rows: readonly CoverageRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.connection.repository(tx, OfferCoverageEntity).insert(rows.map((row) => ({ ...row, offerId })));
+  }
+
+  private async reload(tx: RequestContext, id: string): Promise<OfferEntity> {
+    const offer = await this.connection.repository(tx, OfferEntity).findOneByOrFail({ id });
+    const [withCoverage] = await loadCoverage(this.connection.repository(tx, OfferCoverageEntity), [offer]);
+    return withCoverage;
+  }
+}

@@ -1,5 +1,5 @@
-// Integration and e2e tiers: one PostgreSQL per run, started by the global setup with the real
-// migrations; each test seeds the rows it needs. `npm run test:db`.
+// Integration, e2e and browser tiers: one PostgreSQL per run, started by the global setup with the
+// real migrations; each test seeds the rows it needs. `npm run test:db`.
 const { shared } = require('./jest.shared');
 
 /** @type {import('jest').Config} */
@@ -17,6 +17,13 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'],
+    },
+    {
+      // The built web app (dist/web) served by the real API, driven in Debian's Chromium.
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/apps/web/test/**/*.browser-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/apps/web/test/testing/browser-timeout.ts'],
     },
   ],
 };

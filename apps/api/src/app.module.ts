@@ -3,6 +3,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ALL_ENTITIES, CoreModule, createValidationPipe, GraphQLErrorFilter, LoaderFactory, validateEnvironment } from '@vec/core';
 import { DatabaseModule } from '@vec/database';
 import { graphqlOptions } from './graphql.options';
@@ -10,6 +13,22 @@ import { HealthModule } from './health/health.module';
 
 export interface AppOptions {
   databaseUrl: string;
+}
+
+/**
+ * The built web app (`vite build` writes dist/web): beside the compiled API in production
+ * (dist/apps/api/src → dist/web), under the repository's dist/ when run from source (tests).
+ */
+export function webAppRoot(): string | undefined {
+  const candidates = [join(__dirname, '..', '..', '..', 'web'), join(__dirname, '..', '..', '..', 'dist', 'web')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html')));
+}
+
+/** Serves the web app at `/`, with index.html for every other path (client-side routes). */
+function webApp(): DynamicModule[] {
+  const rootPath = webAppRoot();
+  if (!rootPath) return [];
+  return [ServeStaticModule.forRoot({ rootPath, exclude: ['/graphql{/*path}', '/health{/*path}'] })];
 }
 
 @Module({})
@@ -28,6 +47,7 @@ export class AppModule {
           useFactory: graphqlOptions,
         }),
         HealthModule,
+        ...webApp(),
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

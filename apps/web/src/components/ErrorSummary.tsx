@@ -1,0 +1,45 @@
+import { useEffect, useRef, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hasErrors, type FormErrors } from '../errors/form-errors';
+
+/** Moves to the field itself (a link to an input only scrolls); radio groups are found by name. */
+function focusField(event: MouseEvent, id: string): void {
+  const field = document.getElementById(id) ?? document.querySelector<HTMLElement>(`[name="${id}"]`);
+  if (!field) return;
+  event.preventDefault();
+  field.focus();
+}
+
+/**
+ * The list of problems at the top of a form, focused when it appears so that screen-reader and
+ * keyboard users learn about them at once; each field error links to its field.
+ */
+export function ErrorSummary({ errors, attempt, idPrefix }: { errors: FormErrors; attempt: number; idPrefix: string }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const visible = hasErrors(errors);
+  useEffect(() => {
+    if (attempt > 0) ref.current?.focus();
+  }, [attempt]);
+  if (!visible) return null;
+  const fieldEntries = Object.entries(errors.fields);
+  return (
+    <div ref={ref} className="alert alert-danger" role="alert" tabIndex={-1} aria-labelledby={`${idPrefix}-summary-title`}>
+      <h2 className="h5" id={`${idPrefix}-summary-title`}>
+        {t('errors.summaryTitle')}
+      </h2>
+      <ul className="mb-0">
+        {errors.general.map((message) => (
+          <li key={message}>{message}</li>
+        ))}
+        {fieldEntries.map(([field, message]) => (
+          <li key={field}>
+            <a href={`#${idPrefix}-${field}`} onClick={(event) => focusField(event, `${idPrefix}-${field}`)}>
+              {message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

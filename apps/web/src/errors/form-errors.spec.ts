@@ -1,0 +1,52 @@
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { apiFormErrors, businessFormErrors, formFieldName } from './form-errors';
+
+const labels = { partitaIva: 'Partita IVA', comuneCode: 'Comune', email: 'E-mail' };
+const badInput = (fields: { field: string; code: string; message: string; messageIt: string }[]) =>
+  new CombinedGraphQLErrors({ data: null, errors: [{ message: 'Invalid input.', extensions: { code: 'BAD_USER_INPUT', fields } }] });
+
+describe('form errors from the API', () => {
+  it.each([
+    ['input.partitaIva', 'partitaIva'],
+    ['partitaIva', 'partitaIva'],
+    ['input.coverage.radii', 'coverage.radii'],
+  ])('names the form field of %s as %s', (field, name) => {
+    expect(formFieldName(field)).toBe(name);
+  });
+
+  it("puts each field's message next to it, worded with the label the user sees, in the chosen language", () => {
+    const error = badInput([
+      { field: 'partitaIva', code: 'isPartitaIva', message: 'partitaIva has a wrong check digit', messageIt: 'partitaIva ha la cifra di controllo errata' },
+      { field: 'input.comuneCode', code: 'COMUNE_NOT_FOUND', message: 'no comune has ISTAT code "999999"', messageIt: 'nessun comune ha codice ISTAT "999999"' },
+    ]);
+    expect(apiFormErrors(error, labels, 'it', 'rete')).toEqual({
+      fields: { partitaIva: 'Partita IVA ha la cifra di controllo errata', comuneCode: 'Nessun comune ha codice ISTAT "999999"' },
+      general: [],
+    });
+    expect(apiFormErrors(error, labels, 'en', 'network').fields.partitaIva).toBe('Partita IVA has a wrong check digit');
+  });
+
+  it('keeps the first message per field and lists fields the form lacks as general messages', () => {
+    const error = badInput([
+      { field: 'partitaIva', code: 'a', message: 'first', messageIt: 'primo' },
+      { field: 'partitaIva', code: 'b', message: 'second', messageIt: 'secondo' },
+      { field: 'input.longitude', code: 'COORDINATES_INCOMPLETE', message: 'longitude is missing', messageIt: 'manca la longitudine' },
+    ]);
+    expect(apiFormErrors(error, labels, 'it', 'rete')).toEqual({ fields: { partitaIva: 'Primo' }, general: ['Manca la longitudine'] });
+  });
+
+  it('shows other GraphQL errors in Italian when the API gives extensions.messageIt, and network failures as one message', () => {
+    const unauthenticated = new CombinedGraphQLErrors({
+      data: null,
+      errors: [{ message: 'Wrong e-mail or password', extensions: { code: 'UNAUTHENTICATED', messageIt: 'E-mail o password errata' } }],
+    });
+    expect(apiFormErrors(unauthenticated, labels, 'it', 'rete').general).toEqual(['E-mail o password errata']);
+    expect(apiFormErrors(unauthenticated, labels, 'en', 'network').general).toEqual(['Wrong e-mail or password']);
+    expect(apiFormErrors(new TypeError('Failed to fetch'), labels, 'it', 'Servizio non raggiungibile')).toEqual({ fields: {}, general: ['Servizio non raggiungibile'] });
+  });
+
+  it('places business errors of result unions on their field', () => {
+    const taken = { field: 'email', message: 'An account with this e-mail already exists', messageIt: 'Esiste già un account con questa e-mail' };
+    expect(businessFormErrors(taken, labels, 'it')).toEqual({ fields: { email: 'Esiste già un account con questa e-mail' }, general: [] });
+  });
+});

@@ -1,0 +1,75 @@
+// Turns API failures into messages placed next to the right form field, in the user's language.
+// Bad input arrives as BAD_USER_INPUT with `extensions.fields[]` ({ field, message, messageIt });
+// expected business failures as union members with the same shape; anything else is general.
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import type { Language } from '../i18n';
+
+export interface FormErrors {
+  /** Message per form field name (the input field without the `input.` prefix). */
+  fields: Record<string, string>;
+  /** Messages that belong to no field on the form. */
+  general: string[];
+}
+
+export const NO_ERRORS: FormErrors = { fields: {}, general: [] };
+
+export interface ApiFieldError {
+  field?: string | null;
+  message: string;
+  messageIt: string;
+}
+
+/** Field labels of the form, by field name: used to place and to word the messages. */
+export type FieldLabels = Record<string, string>;
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** `input.partitaIva` → `partitaIva`; nested paths keep their tail (`input.coverage.km` → `coverage.km`). */
+export const formFieldName = (field: string): string => field.replace(/^input\./, '');
+
+/**
+ * The API words validation messages after the raw field path ("partitaIva ha la cifra di controllo
+ * errata"); the user reads the label they see instead ("Partita IVA ha la cifra di controllo errata").
+ */
+function wordMessage(error: ApiFieldError, language: Language, label: string | undefined): string {
+  const text = language === 'it' ? error.messageIt : error.message;
+  const raw = error.field ?? '';
+  for (const prefix of [raw, formFieldName(raw)]) {
+    if (prefix && label && text.startsWith(`${prefix} `)) return `${label}${text.slice(prefix.length)}`;
+  }
+  return capitalise(text);
+}
+
+function place(errors: ApiFieldError[], labels: FieldLabels, language: Language, into: FormErrors): FormErrors {
+  for (const error of errors) {
+    const name = error.field ? formFieldName(error.field) : '';
+    const message = wordMessage(error, language, labels[name]);
+    if (name in labels) into.fields[name] ??= message;
+    else into.general.push(message);
+  }
+  return into;
+}
+
+/** A business-error member of a result union (e.g. PartitaIvaTakenError). */
+export function businessFormErrors(error: ApiFieldError, labels: FieldLabels, language: Language): FormErrors {
+  return place([error], labels, language, { fields: {}, general: [] });
+}
+
+/** A thrown Apollo error: GraphQL errors with field lists, or a network failure (`networkMessage`). */
+export function apiFormErrors(error: unknown, labels: FieldLabels, language: Language, networkMessage: string): FormErrors {
+  const result: FormErrors = { fields: {}, general: [] };
+  if (!CombinedGraphQLErrors.is(error)) return { fields: {}, general: [networkMessage] };
+  for (const graphqlError of error.errors) {
+    const extensions = graphqlError.extensions ?? {};
+    const fields = extensions.fields;
+    if (extensions.code === 'BAD_USER_INPUT' && Array.isArray(fields)) {
+      place(fields as ApiFieldError[], labels, language, result);
+    } else {
+      const messageIt = typeof extensions.messageIt === 'string' ? extensions.messageIt : graphqlError.message;
+      result.general.push(capitalise(language === 'it' ? messageIt : graphqlError.message));
+    }
+  }
+  return result;
+}
+
+export const hasErrors = (errors: FormErrors): boolean => errors.general.length > 0 || Object.keys(errors.fields).length > 0;

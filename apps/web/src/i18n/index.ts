@@ -1,0 +1,41 @@
+// Italian first: the interface opens in Italian whatever the browser says; English on request,
+// remembered in localStorage. Every user-facing string lives in it.json / en.json.
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import it from './it.json';
+
+export type Language = 'it' | 'en';
+
+const STORAGE_KEY = 'vec.language';
+
+function storedLanguage(): Language {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'it';
+  } catch {
+    return 'it';
+  }
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { it: { translation: it }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: 'it',
+  supportedLngs: ['it', 'en'],
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+
+document.documentElement.lang = i18n.language;
+i18n.on('languageChanged', (language) => {
+  document.documentElement.lang = language;
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Private mode: the choice lasts for this page only.
+  }
+});
+
+export const currentLanguage = (): Language => (i18n.language === 'en' ? 'en' : 'it');
+
+export { i18n };

@@ -1,0 +1,163 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom';
+import { useSession } from '../auth/session-context';
+import { Icon } from '../components/Icon';
+import { homePathFor, PATHS } from '../routes';
+import { LanguageSwitch } from './LanguageSwitch';
+
+function AccountZone() {
+  const { t } = useTranslation();
+  const { user, signOut } = useSession();
+  const navigate = useNavigate();
+  if (!user) {
+    return (
+      <Link className="btn btn-primary btn-icon btn-full" to={PATHS.login}>
+        <span className="rounded-icon">
+          <Icon name="it-user" className="icon-primary" />
+        </span>
+        <span className="d-none d-lg-block">{t('common.login')}</span>
+        <span className="visually-hidden d-lg-none">{t('common.login')}</span>
+      </Link>
+    );
+  }
+  return (
+    <div className="d-flex align-items-center gap-2">
+      <span className="d-none d-lg-inline text-white small">{t('common.signedInAs', { email: user.email })}</span>
+      <button
+        type="button"
+        className="btn btn-primary btn-icon btn-full"
+        onClick={() => void signOut().then(() => navigate(PATHS.home))}
+      >
+        <span className="rounded-icon">
+          <Icon name="it-logout" className="icon-primary" />
+        </span>
+        <span>{t('common.logout')}</span>
+      </button>
+    </div>
+  );
+}
+
+function useNavigationLinks(): { to: string; label: string }[] {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const links: { to: string; label: string }[] = [{ to: PATHS.home, label: t('nav.home') }];
+  if (user) {
+    const key = user.role === 'SHOP' ? 'nav.shop' : user.role === 'PROVIDER' ? 'nav.provider' : 'nav.verification';
+    links.push({ to: homePathFor(user.role), label: t(key) });
+  } else {
+    links.push({ to: PATHS.register, label: t('nav.register') });
+  }
+  links.push({ to: PATHS.privacy, label: t('nav.privacy') });
+  return links;
+}
+
+export function Header() {
+  const { t } = useTranslation();
+  const links = useNavigationLinks();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const toggler = useRef<HTMLButtonElement>(null);
+  const firstLink = useRef<HTMLAnchorElement>(null);
+
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+  useEffect(() => {
+    if (menuOpen) firstLink.current?.focus();
+  }, [menuOpen]);
+
+  const closeMenu = (): void => {
+    setMenuOpen(false);
+    toggler.current?.focus();
+  };
+
+  return (
+    <header className="it-header-wrapper">
+      <div className="it-header-slim-wrapper">
+        <div className="container">
+          <div className="row">
+            <div className="col-12">
+              <div className="it-header-slim-wrapper-content">
+                <a className="navbar-brand" href="https://innovazione.gov.it/" lang="it">
+                  {t('common.department')}
+                </a>
+                <div className="it-header-slim-right-zone">
+                  <LanguageSwitch />
+                  <AccountZone />
+                </div>
+              </div>
+            </div>
+          </div>
+        </div>
+      </div>
+      <div className="it-nav-wrapper">
+        <div className="it-header-center-wrapper">
+          <div className="container">
+            <div className="row">
+              <div className="col-12">
+                <div className="it-header-center-content-wrapper">
+                  <div className="it-brand-wrapper">
+                    <Link to={PATHS.home}>
+                      <Icon name="it-pa" />
+                      <div className="it-brand-text">
+                        <div className="it-brand-title">{t('common.appName')}</div>
+                        <div className="it-brand-tagline d-none d-md-block">{t('common.tagline')}</div>
+                      </div>
+                    </Link>
+                  </div>
+                </div>
+              </div>
+            </div>
+          </div>
+        </div>
+        <div className="it-header-navbar-wrapper">
+          <div className="container">
+            <div className="row">
+              <div className="col-12">
+                <nav className="navbar navbar-expand-lg" aria-label={t('nav.label')}>
+                  <button
+                    ref={toggler}
+                    className="custom-navbar-toggler"
+                    type="button"
+                    aria-controls="main-menu"
+                    aria-expanded={menuOpen}
+                    aria-label={t('nav.open')}
+                    onClick={() => setMenuOpen(true)}
+                  >
+                    <Icon name="it-burger" />
+                  </button>
+                  <div
+                    id="main-menu"
+                    className={`navbar-collapsable${menuOpen ? ' expanded' : ''}`}
+                    style={menuOpen ? { display: 'block' } : undefined}
+                    onKeyDown={(event) => {
+                      if (event.key === 'Escape' && menuOpen) closeMenu();
+                    }}
+                  >
+                    <div className="overlay" style={menuOpen ? { display: 'block' } : undefined} onClick={closeMenu} aria-hidden="true" />
+                    <div className="close-div">
+                      <button className="btn close-menu" type="button" onClick={closeMenu}>
+                        <span className="visually-hidden">{t('nav.close')}</span>
+                        <Icon name="it-close-big" />
+                      </button>
+                    </div>
+                    <div className="menu-wrapper">
+                      <ul className="navbar-nav">
+                        {links.map((link, index) => (
+                          <li className="nav-item" key={link.to}>
+                            <NavLink ref={index === 0 ? firstLink : undefined} className="nav-link" to={link.to} end>
+                              <span>{link.label}</span>
+                            </NavLink>
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  </div>
+                </nav>
+              </div>
+            </div>
+          </div>
+        </div>
+      </div>
+    </header>
+  );
+}

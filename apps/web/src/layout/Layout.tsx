@@ -1,0 +1,39 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation } from 'react-router-dom';
+import { Footer } from './Footer';
+import { Header } from './Header';
+
+/** Skip link, header, the page, footer; after each navigation the new page's h1 takes the focus. */
+export function Layout() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const heading = document.querySelector<HTMLElement>('#main h1');
+    (heading ?? document.getElementById('main'))?.focus();
+  }, [pathname]);
+
+  return (
+    <>
+      <div className="skiplinks">
+        <a className="visually-hidden-focusable" href="#main">
+          {t('common.skipToContent')}
+        </a>
+        <a className="visually-hidden-focusable" href="#footer">
+          {t('common.skipToFooter')}
+        </a>
+      </div>
+      <Header />
+      <main id="main" tabIndex={-1} className="container my-5">
+        <Outlet />
+      </main>
+      <Footer />
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { useSession } from '../auth/session-context';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { SubmitButton, TextField } from '../components/fields';
+import { PageTitle } from '../components/PageTitle';
+import { useFormErrors } from '../errors/use-form-errors';
+import { LoginDocument } from '../gql/generated';
+import { homePathFor, PATHS } from '../routes';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { signIn } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [login, { loading }] = useMutation(LoginDocument);
+  const labels = { email: t('login.email'), password: t('login.password') };
+  const { errors, attempt, failWith } = useFormErrors(labels);
+  const from = (location.state as { from?: string } | null)?.from;
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    try {
+      const { data } = await login({ variables: { input: { email, password } } });
+      if (!data) return;
+      await signIn(data.login);
+      navigate(from ?? homePathFor(data.login.user.role), { replace: true });
+    } catch (error) {
+      failWith(error);
+    }
+  };
+
+  return (
+    <div className="row justify-content-center">
+      <div className="col-lg-6">
+        <PageTitle title={t('login.title')}>{t('login.title')}</PageTitle>
+        <p className="lead">{t('login.lead')}</p>
+        <ErrorSummary errors={errors} attempt={attempt} idPrefix="login" />
+        <form noValidate onSubmit={(event) => void submit(event)} className="mt-4">
+          <TextField id="login-email" label={labels.email} type="email" autoComplete="username" required value={email} onChange={setEmail} error={errors.fields.email} />
+          <TextField
+            id="login-password"
+            label={labels.password}
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={setPassword}
+            error={errors.fields.password}
+          />
+          <SubmitButton busy={loading} busyLabel={t('common.sending')}>
+            {t('login.submit')}
+          </SubmitButton>
+        </form>
+        <p className="mt-4">
+          {t('login.noAccount')} <Link to={PATHS.register}>{t('login.registerLink')}</Link>
+        </p>
+      </div>
+    </div>
+  );
+}

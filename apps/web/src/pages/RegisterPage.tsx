@@ -1,0 +1,101 @@
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useSession } from '../auth/session-context';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { FieldMessages, SubmitButton, TextField } from '../components/fields';
+import { PageTitle } from '../components/PageTitle';
+import { useFormErrors } from '../errors/use-form-errors';
+import { RegisterDocument } from '../gql/generated';
+import { homePathFor, PATHS } from '../routes';
+
+type SelfRole = 'SHOP' | 'PROVIDER';
+const ROLES: SelfRole[] = ['SHOP', 'PROVIDER'];
+
+export function RegisterPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const { signIn } = useSession();
+  const [role, setRole] = useState<SelfRole | ''>(() => (ROLES.find((r) => r === params.get('ruolo')) ?? ''));
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [register, { loading }] = useMutation(RegisterDocument);
+  const labels = { role: t('register.role'), email: t('register.email'), password: t('register.password') };
+  const { errors, attempt, failWith, failBusiness, failLocal } = useFormErrors(labels);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (!role) {
+      failLocal('role', () => t('register.chooseRole'));
+      return;
+    }
+    try {
+      const { data } = await register({ variables: { input: { email, password, role } } });
+      const result = data?.register;
+      if (result?.__typename === 'AuthPayload') {
+        await signIn(result);
+        navigate(homePathFor(result.user.role));
+      } else if (result) {
+        failBusiness(result);
+      }
+    } catch (error) {
+      failWith(error);
+    }
+  };
+
+  return (
+    <div className="row justify-content-center">
+      <div className="col-lg-8">
+        <PageTitle title={t('register.title')}>{t('register.title')}</PageTitle>
+        <p className="lead">{t('register.lead')}</p>
+        <ErrorSummary errors={errors} attempt={attempt} idPrefix="register" />
+        <form noValidate onSubmit={(event) => void submit(event)} className="mt-4">
+          <fieldset className="mb-4" aria-describedby={errors.fields.role ? 'register-role-error' : undefined}>
+            <legend className="h5">{t('register.role')}</legend>
+            {ROLES.map((value) => (
+              <div className="form-check" key={value}>
+                <input
+                  id={`register-role-${value}`}
+                  name="register-role"
+                  type="radio"
+                  value={value}
+                  checked={role === value}
+                  onChange={() => setRole(value)}
+                  aria-describedby={`register-role-${value}-hint`}
+                />
+                <label htmlFor={`register-role-${value}`}>{t(`register.roles.${value}`)}</label>
+                <small id={`register-role-${value}-hint`} className="form-text d-block ms-5">
+                  {t(`register.roleHints.${value}`)}
+                </small>
+              </div>
+            ))}
+            <FieldMessages id="register-role" error={errors.fields.role} />
+          </fieldset>
+          <TextField id="register-email" label={labels.email} type="email" autoComplete="email" required value={email} onChange={setEmail} error={errors.fields.email} />
+          <TextField
+            id="register-password"
+            label={labels.password}
+            type="password"
+            autoComplete="new-password"
+            required
+            hint={t('register.passwordHint')}
+            value={password}
+            onChange={setPassword}
+            error={errors.fields.password}
+          />
+          <p className="small">
+            {t('register.privacyBefore')} <Link to={PATHS.privacy}>{t('register.privacyLink')}</Link>.
+          </p>
+          <SubmitButton busy={loading} busyLabel={t('common.sending')}>
+            {t('register.submit')}
+          </SubmitButton>
+        </form>
+        <p className="mt-4">
+          {t('register.haveAccount')} <Link to={PATHS.login}>{t('register.loginLink')}</Link>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { SubmitButton, TextField } from '../../components/fields';
+import { useFormErrors } from '../../errors/use-form-errors';
+import { ProviderQueueDocument, VerifyProviderDocument, type ProviderFieldsFragment, type VerificationStatus } from '../../gql/generated';
+
+type Decision = Exclude<VerificationStatus, 'PENDING'>;
+
+/** The decisions the API allows from each status (PENDING → APPROVED | REJECTED; APPROVED ↔ SUSPENDED). */
+const ALLOWED: Record<VerificationStatus, Decision[]> = {
+  PENDING: ['APPROVED', 'REJECTED'],
+  APPROVED: ['SUSPENDED'],
+  SUSPENDED: ['APPROVED'],
+  REJECTED: [],
+};
+
+interface Props {
+  provider: ProviderFieldsFragment;
+  onDecided: (message: string) => void;
+}
+
+/** Approve at once; reject or suspend only with a reason, which the provider will read. */
+export function ProviderDecision({ provider, onDecided }: Props) {
+  const { t } = useTranslation();
+  const [pending, setPending] = useState<Decision | null>(null);
+  const [reason, setReason] = useState('');
+  const [verify, { loading }] = useMutation(VerifyProviderDocument, { refetchQueries: [ProviderQueueDocument], awaitRefetchQueries: true });
+  const prefix = `decision-${provider.id}`;
+  const labels = { reason: t('verification.reason') };
+  const { errors, attempt, failWith, failBusiness, clear } = useFormErrors(labels);
+
+  const decide = async (decision: Decision, why?: string): Promise<void> => {
+    clear();
+    try {
+      const { data } = await verify({ variables: { input: { providerId: provider.id, decision, reason: why } } });
+      const result = data?.verifyProvider;
+      if (result?.__typename === 'Provider') onDecided(t(`verification.done.${decision}`, { name: provider.name }));
+      else if (result) failBusiness(result);
+    } catch (error) {
+      failWith(error);
+    }
+  };
+
+  const submitReason = (event: FormEvent): void => {
+    event.preventDefault();
+    if (pending) void decide(pending, reason);
+  };
+
+  if (pending) {
+    return (
+      <form noValidate onSubmit={submitReason} className="decision-form mt-3" aria-label={t(`verification.confirm.${pending}`)}>
+        <ErrorSummary errors={errors} attempt={attempt} idPrefix={prefix} />
+        <TextField
+          id={`${prefix}-reason`}
+          label={labels.reason}
+          hint={t('verification.reasonHint')}
+          required
+          multiline
+          value={reason}
+          onChange={setReason}
+          error={errors.fields.reason}
+        />
+        <div className="d-flex flex-wrap gap-2">
+          <SubmitButton busy={loading} busyLabel={t('common.sending')}>
+            {t(`verification.confirm.${pending}`)}
+          </SubmitButton>
+          <button type="button" className="btn btn-outline-primary" onClick={() => setPending(null)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    );
+  }
+
+  const actions = ALLOWED[provider.verificationStatus];
+  if (actions.length === 0) return null;
+  return (
+    <div className="mt-3">
+      <ErrorSummary errors={errors} attempt={attempt} idPrefix={prefix} />
+      <div className="d-flex flex-wrap gap-2">
+        {actions.map((decision) => (
+          <button
+            key={decision}
+            type="button"
+            className={decision === 'APPROVED' ? 'btn btn-primary' : 'btn btn-outline-danger'}
+            disabled={loading}
+            aria-describedby={`provider-${provider.id}-name`}
+            onClick={() => (decision === 'APPROVED' ? void decide(decision) : setPending(decision))}
+          >
+            {t(`verification.actions.${decision}`)}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

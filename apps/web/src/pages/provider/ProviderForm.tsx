@@ -1,0 +1,119 @@
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { SelectField, SubmitButton, TextField } from '../../components/fields';
+import { useFormErrors } from '../../errors/use-form-errors';
+import { MyProviderDocument, RegisterProviderDocument, UpdateProviderDocument, type ProviderFieldsFragment, type ProviderKind } from '../../gql/generated';
+
+export const PROVIDER_KINDS: ProviderKind[] = ['TECH', 'PLATFORM', 'LOGISTICS', 'DELIVERY', 'OTHER'];
+
+interface Values {
+  name: string;
+  partitaIva: string;
+  kind: ProviderKind | '';
+  website: string;
+  description: string;
+}
+
+interface Props {
+  provider: ProviderFieldsFragment | null;
+  onDone: (message: string) => void;
+  onCancel?: () => void;
+}
+
+export function ProviderForm({ provider, onDone, onCancel }: Props) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Values>({
+    name: provider?.name ?? '',
+    partitaIva: provider?.partitaIva ?? '',
+    kind: provider?.kind ?? '',
+    website: provider?.website ?? '',
+    description: provider?.description ?? '',
+  });
+  const [registerProvider, registering] = useMutation(RegisterProviderDocument, { refetchQueries: [MyProviderDocument], awaitRefetchQueries: true });
+  const [updateProvider, updating] = useMutation(UpdateProviderDocument);
+  const labels: Record<string, string> = {
+    name: t('provider.fields.name'),
+    partitaIva: t('provider.fields.partitaIva'),
+    kind: t('provider.fields.kind'),
+    website: t('provider.fields.website'),
+    description: t('provider.fields.description'),
+  };
+  const { errors, attempt, failWith, failBusiness, failLocal, clear } = useFormErrors(labels);
+  const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (!values.kind) {
+      failLocal('kind', () => t('provider.chooseKind'));
+      return;
+    }
+    clear();
+    const common = { name: values.name, kind: values.kind, website: values.website || undefined, description: values.description };
+    try {
+      if (provider) {
+        await updateProvider({ variables: { input: common } });
+        onDone(t('provider.updated'));
+        return;
+      }
+      const { data } = await registerProvider({ variables: { input: { ...common, partitaIva: values.partitaIva } } });
+      const result = data?.registerProvider;
+      if (result?.__typename === 'Provider') onDone(t('provider.registered'));
+      else if (result) failBusiness(result);
+    } catch (error) {
+      failWith(error);
+    }
+  };
+
+  const id = (field: string): string => `provider-${field}`;
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)} className="mt-4">
+      <ErrorSummary errors={errors} attempt={attempt} idPrefix="provider" />
+      <TextField id={id('name')} label={labels.name} required autoComplete="organization" value={values.name} onChange={set('name')} error={errors.fields.name} />
+      {provider ? null : (
+        <TextField
+          id={id('partitaIva')}
+          label={labels.partitaIva}
+          hint={t('provider.hints.partitaIva')}
+          required
+          inputMode="numeric"
+          value={values.partitaIva}
+          onChange={set('partitaIva')}
+          error={errors.fields.partitaIva}
+        />
+      )}
+      <SelectField
+        id={id('kind')}
+        label={labels.kind}
+        required
+        placeholder={t('provider.chooseKindOption')}
+        options={PROVIDER_KINDS.map((kind) => ({ value: kind, label: t(`provider.kinds.${kind}`) }))}
+        value={values.kind}
+        onChange={(kind) => set('kind')(PROVIDER_KINDS.find((k) => k === kind) ?? '')}
+        error={errors.fields.kind}
+      />
+      <TextField id={id('website')} label={labels.website} type="url" hint={t('provider.hints.website')} autoComplete="url" value={values.website} onChange={set('website')} error={errors.fields.website} />
+      <TextField
+        id={id('description')}
+        label={labels.description}
+        hint={t('provider.hints.description')}
+        required
+        multiline
+        value={values.description}
+        onChange={set('description')}
+        error={errors.fields.description}
+      />
+      <div className="d-flex flex-wrap gap-3">
+        <SubmitButton busy={registering.loading || updating.loading} busyLabel={t('common.sending')}>
+          {provider ? t('common.saveChanges') : t('provider.submitRegister')}
+        </SubmitButton>
+        {onCancel ? (
+          <button type="button" className="btn btn-outline-primary" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

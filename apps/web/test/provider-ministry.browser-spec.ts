@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { aPartitaIva, aProviderInput, REGISTER_PROVIDER, TEST_PASSWORD, anEmail } from '../../api/test/testing/fixtures';
+import { expectAccessible, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
+
+const uniqueName = (prefix: string): string => `${prefix} ${randomUUID().slice(0, 8)}`;
+
+/** The queue lists the oldest first and other tests add providers too: page until the card shows. */
+async function providerCard(page: Page, name: string) {
+  for (let pageNumber = 1; pageNumber <= 50; pageNumber += 1) {
+    await page.locator('li.queue-card, .empty-state').first().waitFor();
+    const card = page.locator('li.queue-card').filter({ has: page.getByRole('heading', { name, exact: true }) });
+    if ((await card.count()) === 1) return card;
+    const next = page.getByRole('button', { name: 'Successiva' });
+    if ((await next.count()) === 0 || (await next.isDisabled())) break;
+    await next.click();
+    await page.getByText(`Pagina ${pageNumber + 1} di`).waitFor();
+  }
+  throw new Error(`${name} is not in the queue`);
+}
+
+describe('Provider and ministry journeys in the browser', () => {
+  let web: WebTestApp;
+  beforeAll(async () => {
+    web = await startWebTestApp();
+  });
+  afterAll(() => web.close());
+
+  it('a provider signs up, registers its organisation and sees it awaiting verification (phone width)', async () => {
+    const page = await web.newPage(PHONE);
+    const name = uniqueName('Consegne Veloci');
+    await page.goto('/registrati');
+    // Bootstrap Italia draws the radio over its label: a user clicks the label.
+    await page.getByText('Un fornitore di servizi digitali', { exact: true }).click();
+    expect(await page.getByLabel('Un fornitore di servizi digitali').isChecked()).toBe(true);
+    await page.getByLabel('E-mail').fill(anEmail('fornitore'));
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: "Crea l'account" }).click();
+    await page.waitForURL('**/organizzazione');
+
+    await page.getByRole('button', { name: "Registra l'organizzazione" }).waitFor();
+    await expectAccessible(page, 'provider-register-form-phone');
+    await page.getByLabel("Nome dell'organizzazione").fill(name);
+    await page.getByLabel('Partita IVA').fill(aPartitaIva());
+    await page.getByLabel('Tipo').selectOption('DELIVERY');
+    await page.getByLabel('Sito web').fill('https://consegne.example.it');
+    await page.getByLabel('Descrizione').fill('Consegne a domicilio gratuite per sei mesi ai negozi di quartiere.');
+    await page.getByRole('button', { name: "Registra l'organizzazione" }).click();
+
+    await page.getByText('Organizzazione registrata: ora attende la verifica.').waitFor();
+    expect(await page.getByTestId('verification-status').textContent()).toContain('In attesa di verifica');
+    await page.getByRole('heading', { level: 2, name }).waitFor();
+    await page.getByText('Consegne a domicilio', { exact: true }).waitFor();
+    await expectAccessible(page, 'provider-profile-pending-phone');
+    await page.context().close();
+  });
+
+  it('ministry staff approve a provider, reject another with a reason, then suspend the first; each provider sees the outcome', async () => {
+    const first = await web.signUp('PROVIDER');
+    const second = await web.signUp('PROVIDER');
+    const firstName = uniqueName('Negozi in Rete');
+    const secondName = uniqueName('Vetrina Facile');
+    for (const [owner, name] of [[first, firstName], [second, secondName]] as const) {
+      const { errors } = await web.gql(REGISTER_PROVIDER, { input: aProviderInput({ name }) }, owner.accessToken);
+      expect(errors).toBeUndefined();
+    }
+    const staff = await web.staffUser();
+    const page = await web.newPage();
+    await logIn(page, staff.email);
+    expect(new URL(page.url()).pathname).toBe('/ministero/verifica-fornitori');
+    await page.getByRole('heading', { level: 1, name: 'Verifica dei fornitori' }).waitFor();
+    await expectAccessible(page, 'verification-queue');
+
+    await (await providerCard(page, firstName)).getByRole('button', { name: 'Approva' }).click();
+    await page.getByText(`${firstName}: approvato.`).waitFor();
+
+    // Rejecting needs a reason: the API's refusal appears next to the field, in Italian.
+    const secondCard = await providerCard(page, secondName);
+    await secondCard.getByRole('button', { name: 'Respingi' }).click();
+    await secondCard.getByRole('button', { name: 'Conferma il rifiuto' }).click();
+    await secondCard.locator('[data-field-error]').waitFor();
+    expect(await secondCard.locator('[data-field-error]').textContent()).toBe('Motivazione deve avere almeno 5 caratteri');
+    expect(await secondCard.getByLabel('Motivazione').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'verification-reason-error');
+    await secondCard.getByLabel('Motivazione').fill('Le offerte descritte non sono gratuite.');
+    await secondCard.getByRole('button', { name: 'Conferma il rifiuto' }).click();
+    await page.getByText(`${secondName}: respinto.`).waitFor();
+
+    const providerPage = await web.newPage();
+    await logIn(providerPage, first.email);
+    expect(await providerPage.getByTestId('verification-status').textContent()).toContain('Approvata');
+    await expectAccessible(providerPage, 'provider-profile-approved');
+
+    await page.getByRole('button', { name: 'Approvati', exact: true }).click();
+    const approvedCard = await providerCard(page, firstName);
+    await approvedCard.getByRole('button', { name: 'Sospendi' }).click();
+    await approvedCard.getByLabel('Motivazione').fill('Segnalazioni di costi nascosti dopo il periodo gratuito.');
+    await approvedCard.getByRole('button', { name: 'Conferma la sospensione' }).click();
+    await page.getByText(`${firstName}: sospeso.`).waitFor();
+
+    await providerPage.reload();
+    await providerPage.getByTestId('verification-status').waitFor();
+    expect(await providerPage.getByTestId('verification-status').textContent()).toContain('Sospesa');
+    await providerPage.getByText('Segnalazioni di costi nascosti dopo il periodo gratuito.').waitFor();
+
+    const rejectedPage = await web.newPage();
+    await logIn(rejectedPage, second.email);
+    expect(await rejectedPage.getByTestId('verification-status').textContent()).toContain('Respinta');
+    await rejectedPage.getByText('Le offerte descritte non sono gratuite.').waitFor();
+    for (const p of [page, providerPage, rejectedPage]) await p.context().close();
+  });
+});

@@ -1,0 +1,90 @@
+import { DESKTOP, eventually, expectAccessible, focused, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
+
+describe('Public pages in the browser', () => {
+  let web: WebTestApp;
+  beforeAll(async () => {
+    web = await startWebTestApp();
+  });
+  afterAll(() => web.close());
+
+  it.each([
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ])('shows every public page in Italian with zero WCAG 2.1 AA violations (%s)', async (label, viewport) => {
+    const page = await web.newPage(viewport);
+
+    await page.goto('/');
+    expect(await page.locator('html').getAttribute('lang')).toBe('it');
+    await page.getByRole('heading', { level: 1, name: 'Servizi digitali gratuiti per i negozi di quartiere' }).waitFor();
+    // Live figures from the public API.
+    await page.getByText('regioni', { exact: true }).waitFor();
+    expect(await page.locator('.figure-value').allTextContents()).toEqual(['20', '107', expect.stringMatching(/^7\.?\d{3}$/), '11']);
+    await page.getByText('Consegna a domicilio').waitFor();
+    await expectAccessible(page, `home-${label}`);
+
+    await page.goto('/registrati');
+    await page.getByRole('heading', { level: 1, name: 'Registrati' }).waitFor();
+    await expectAccessible(page, `register-${label}`);
+
+    await page.goto('/accedi');
+    await page.getByRole('heading', { level: 1, name: 'Accedi' }).waitFor();
+    await expectAccessible(page, `login-${label}`);
+
+    await page.goto('/privacy');
+    await page.getByRole('heading', { level: 1, name: 'Informativa sulla privacy' }).waitFor();
+    await expectAccessible(page, `privacy-${label}`);
+
+    await page.goto('/non-esiste');
+    await page.getByRole('heading', { level: 1, name: 'Pagina non trovata' }).waitFor();
+    await expectAccessible(page, `not-found-${label}`);
+    await page.context().close();
+  });
+
+  it('sends signed-out visitors of a reserved page to the login page', async () => {
+    const page = await web.newPage();
+    await page.goto('/la-mia-attivita');
+    await page.waitForURL('**/accedi');
+    await page.getByRole('heading', { level: 1, name: 'Accedi' }).waitFor();
+    await page.context().close();
+  });
+
+  it('is keyboard operable: the skip link comes first, the phone menu opens and closes', async () => {
+    const page = await web.newPage(PHONE);
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe('Vai al contenuto principale');
+    await page.keyboard.press('Enter');
+    await eventually(async () => (await focused(page)).id, 'main');
+
+    const menuButton = page.getByRole('button', { name: 'Apri il menu' });
+    await menuButton.focus();
+    await page.keyboard.press('Enter');
+    await eventually(() => menuButton.getAttribute('aria-expanded'), 'true');
+    await eventually(async () => (await focused(page)).text, 'Home');
+    await expectAccessible(page, 'menu-phone');
+    await page.keyboard.press('Escape');
+    await eventually(() => menuButton.getAttribute('aria-expanded'), 'false');
+    expect((await focused(page)).label).toBe('Apri il menu');
+    await page.context().close();
+  });
+
+  it('switches the whole interface to English and remembers the choice', async () => {
+    const page = await web.newPage();
+    await page.goto('/');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Free digital services for neighbourhood shops' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Sign up' }).waitFor();
+    await page.getByText('Home delivery').waitFor(); // category labels from the API, in English
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Free digital services for neighbourhood shops' }).waitFor();
+    await expectAccessible(page, 'home-english');
+
+    await page.getByRole('button', { name: 'Italiano' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Servizi digitali gratuiti per i negozi di quartiere' }).waitFor();
+    await page.context().close();
+  });
+});

@@ -1,0 +1,99 @@
+import { aPartitaIva, anEmail, aShopInput, REGISTER_SHOP, TEST_PASSWORD } from '../../api/test/testing/fixtures';
+import { DESKTOP, eventually, expectAccessible, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
+
+describe('Shop journey in the browser', () => {
+  let web: WebTestApp;
+  beforeAll(async () => {
+    web = await startWebTestApp();
+  });
+  afterAll(() => web.close());
+
+  it('signs up, logs out and in, registers the shop choosing its comune by keyboard, and sees its profile (phone width)', async () => {
+    const page = await web.newPage(PHONE);
+    const email = anEmail('negozio');
+
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Registra la tua attività' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Registrati' }).waitFor();
+    expect(await page.getByLabel("Un negozio, una bottega o un'impresa locale").isChecked()).toBe(true);
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: "Crea l'account" }).click();
+    await page.waitForURL('**/la-mia-attivita');
+
+    // Logging out ends the session in this tab: no refresh token is left behind.
+    await page.getByRole('button', { name: 'Esci' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    await logIn(page, email);
+    expect(new URL(page.url()).pathname).toBe('/la-mia-attivita');
+
+    await page.getByRole('button', { name: "Registra l'attività" }).waitFor();
+    await expectAccessible(page, 'shop-register-form-phone');
+    await page.getByLabel('Ragione sociale').fill('Panificio Rossi S.n.c.');
+    await page.getByLabel('Insegna').fill('Il Forno di Via Roma');
+    await page.getByLabel('Partita IVA').fill(aPartitaIva());
+    await page.getByLabel('Sezione ATECO').selectOption('G');
+    await page.getByLabel('Divisione ATECO').selectOption('47');
+    await page.getByLabel('Numero di addetti').fill('4');
+
+    const comune = page.getByRole('combobox', { name: /^Comune/ });
+    await comune.fill('tori');
+    await page.getByRole('option', { name: 'Torino (TO)' }).waitFor();
+    await page.getByText('comuni trovati').waitFor({ state: 'attached' }); // announced to screen readers
+    await expectAccessible(page, 'shop-comune-autocomplete-phone');
+    await comune.press('ArrowDown');
+    expect(await comune.getAttribute('aria-activedescendant')).toBe(await page.getByRole('option', { name: 'Torino (TO)' }).getAttribute('id'));
+    await comune.press('Enter');
+    expect(await comune.inputValue()).toBe('Torino (TO)');
+    expect(await comune.getAttribute('aria-expanded')).toBe('false');
+
+    await page.getByLabel('Indirizzo').fill('Via Roma 1');
+    await page.getByLabel('E-mail di contatto').fill('forno@example.it');
+    await page.getByRole('button', { name: "Registra l'attività" }).click();
+
+    await page.getByText('Attività registrata.').waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Il Forno di Via Roma' }).waitFor();
+    await page.getByText('Torino (TO)').waitFor();
+    await page.getByText("G – Commercio all'ingrosso e al dettaglio · 47 – ", { exact: false }).waitFor();
+    await expectAccessible(page, 'shop-profile-phone');
+
+    // Editing: only the changed field is sent; the profile shows it.
+    await page.getByRole('button', { name: 'Modifica i dati' }).click();
+    await page.getByLabel('Indirizzo').fill('Piazza Castello 2');
+    await expectAccessible(page, 'shop-edit-form-phone');
+    await page.getByRole('button', { name: 'Salva le modifiche' }).click();
+    await page.getByText('Modifiche salvate.').waitFor();
+    await page.getByText('Piazza Castello 2').waitFor();
+    await page.context().close();
+  });
+
+  it('keeps the session across a reload and renews an expired access token once, transparently', async () => {
+    const owner = await web.signUp('SHOP');
+    const registered = await web.gql(REGISTER_SHOP, { input: aShopInput({ tradingName: 'Bottega del Corso' }) }, owner.accessToken);
+    expect(registered.errors).toBeUndefined();
+    const page = await web.newPage(DESKTOP);
+    await logIn(page, owner.email);
+    await page.getByRole('heading', { level: 2, name: 'Bottega del Corso' }).waitFor();
+
+    // The API answers the first profile request after the reload as if the access token had expired.
+    const operations: string[] = [];
+    let rejected = false;
+    await page.route('**/graphql', async (route) => {
+      const body = JSON.parse(route.request().postData() ?? '{}') as { query?: string };
+      const name = /(?:query|mutation) (\w+)/.exec(body.query ?? '')?.[1] ?? '?';
+      operations.push(name);
+      if (name === 'MyShop' && !rejected) {
+        rejected = true;
+        await route.fulfill({ json: { data: null, errors: [{ message: 'Log in to do this', extensions: { code: 'UNAUTHENTICATED' } }] } });
+        return;
+      }
+      await route.continue();
+    });
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Bottega del Corso' }).waitFor();
+    // Restore after the reload, the rejected query, one renewal, the retried query.
+    await eventually(async () => operations, ['RefreshSession', 'MyShop', 'RefreshSession', 'MyShop']);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,156 @@
+// Boots the real API (on the test run's PostgreSQL) serving the built web app from dist/web, on a
+// free port, and drives Debian's Chromium through playwright-core.
+import AxeBuilder from '@axe-core/playwright';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AuthService, RequestContext, UserRole } from '@vec/core';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AppModule, webAppRoot } from '../../../api/src/app.module';
+import { anEmail, TEST_PASSWORD } from '../../../api/test/testing/fixtures';
+
+/** Flags for Debian's Chromium on CI machines (no GPU, no sandbox, no background traffic). */
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+export const PHONE = { width: 375, height: 812 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+export interface WebTestApp {
+  baseUrl: string;
+  app: INestApplication;
+  /** A fresh browser context (no session, Italian) with one page. */
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  /** A GraphQL request straight to the API, for seeding. */
+  gql<T>(query: string, variables?: Record<string, unknown>, accessToken?: string): Promise<{ data?: T; errors?: unknown[] }>;
+  /** A ministry account created the way the CLI does it. */
+  staffUser(): Promise<{ email: string; password: string }>;
+  /** A self-registered SHOP or PROVIDER account, through the API. */
+  signUp(role: 'SHOP' | 'PROVIDER'): Promise<{ email: string; accessToken: string }>;
+  close(): Promise<void>;
+}
+
+export async function startWebTestApp(): Promise<WebTestApp> {
+  if (!webAppRoot()) throw new Error('dist/web is missing: build the web app first (`npm run web:build`; `npm test` and `npm run test:browser` do it)');
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('DATABASE_URL is not set: run browser tests through `npm run test:browser`');
+  // NestFactory as in production: a testing module would build ServeStaticModule before the HTTP
+  // adapter exists, and it would then serve nothing.
+  const app = await NestFactory.create(AppModule.register({ databaseUrl }), { logger: ['error', 'warn'] });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  } catch (error) {
+    await app.close();
+    throw new Error(`Chromium did not start (install Debian's \`chromium\` package or set CHROMIUM_PATH): ${(error as Error).message}`);
+  }
+
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, accessToken?: string): Promise<{ data?: T; errors?: unknown[] }> => {
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as { data?: T; errors?: unknown[] };
+  };
+
+  return {
+    baseUrl,
+    app,
+    async newPage(viewport = DESKTOP) {
+      const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'it-IT' });
+      const page = await context.newPage();
+      const failures: string[] = [];
+      page.on('pageerror', (error) => failures.push(error.message));
+      pageErrors.set(page, failures);
+      return page;
+    },
+    gql,
+    async staffUser() {
+      const email = anEmail('ministero');
+      await app.get(AuthService).createUser(RequestContext.system(), { email, password: TEST_PASSWORD, role: UserRole.MINISTRY });
+      return { email, password: TEST_PASSWORD };
+    },
+    async signUp(role) {
+      const email = anEmail(role.toLowerCase());
+      const { data, errors } = await gql<{ register: { accessToken?: string } }>(
+        'mutation ($input: RegisterInput!) { register(input: $input) { ... on AuthPayload { accessToken } } }',
+        { input: { email, password: TEST_PASSWORD, role } },
+      );
+      if (!data?.register.accessToken) throw new Error(`sign-up failed: ${JSON.stringify(errors)}`);
+      return { email, accessToken: data.register.accessToken };
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+    },
+  };
+}
+
+const pageErrors = new WeakMap<Page, string[]>();
+
+/**
+ * Every page the tests reach goes through here: no uncaught script error, zero axe violations of
+ * WCAG 2.1 A/AA, and, when WEB_SHOTS_DIR is set, a full-page screenshot to look at.
+ */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  expect(pageErrors.get(page) ?? []).toEqual([]);
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  const violations = results.violations.map((v) => ({ rule: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  expect({ page: name, violations }).toEqual({ page: name, violations: [] });
+  const dir = process.env.WEB_SHOTS_DIR;
+  if (dir) {
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+    // Long pages also in viewport-high slices, readable at full size.
+    const { width, height } = page.viewportSize() ?? DESKTOP;
+    const total = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0, part = 1; total > height * 1.5 && y < total; y += height, part += 1) {
+      const clip = { x: 0, y, width, height: Math.min(height, total - y) };
+      await page.screenshot({ path: join(dir, `${name}.part${part}.png`), fullPage: true, clip });
+    }
+  }
+}
+
+/** Logs in through the login page and waits for the role's landing page. */
+export async function logIn(page: Page, email: string, password = TEST_PASSWORD): Promise<void> {
+  await page.goto('/accedi');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+  await page.waitForURL((url) => url.pathname !== '/accedi');
+}
+
+/** Retries `read` until it yields `expected` (the page updates asynchronously); fails with the last value. */
+export async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await read();
+  while (!isDeepStrictEqual(last, expected) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    last = await read();
+  }
+  expect(last).toEqual(expected);
+}
+
+/** What has the keyboard focus: its id, accessible label attribute and text. */
+export function focused(page: Page): Promise<{ id: string; label: string | null; text: string }> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    return { id: element?.id ?? '', label: element?.getAttribute('aria-label') ?? null, text: element?.textContent?.trim() ?? '' };
+  });
+}

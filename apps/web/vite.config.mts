@@ -1,0 +1,21 @@
+// Builds the single-page app into dist/web, which the API serves at `/` (see apps/api/src/app.module.ts).
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  root: here('.'),
+  plugins: [react()],
+  resolve: {
+    // The ATECO 2025 registry is data shared with the API: one source of truth, no copy.
+    alias: { '@vec/ateco-2025': here('../../libs/core/src/shop/registry/ateco-2025.json') },
+  },
+  build: { outDir: here('../../dist/web'), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
+  server: {
+    port: 5173,
+    proxy: { '/graphql': 'http://localhost:3000', '/health': 'http://localhost:3000' },
+    fs: { allow: [here('../..')] },
+  },
+});

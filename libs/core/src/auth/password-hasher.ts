@@ -1,10 +1,18 @@
-import * as argon2 from 'argon2';
+import { hash, verify } from '@node-rs/argon2';
 
-/** Argon2id with the library's defaults (64 MiB, 3 passes, 4 lanes), above OWASP's minimum. */
-export const hashPassword = (password: string): Promise<string> => argon2.hash(password, { type: argon2.argon2id });
+// Algorithm.Argon2id of the package's const enum (not importable under isolatedModules).
+const ARGON2ID = 2;
 
-export const verifyPassword = (hash: string, password: string): Promise<boolean> =>
-  argon2.verify(hash, password).catch(() => false);
+/**
+ * Argon2id with 19 MiB of memory, 2 passes and 1 lane: OWASP's recommended minimum, and quick
+ * enough that a login stays well under 100 ms on a small server.
+ */
+const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+export const hashPassword = (password: string): Promise<string> => hash(password, OPTIONS);
+
+export const verifyPassword = (passwordHash: string, password: string): Promise<boolean> =>
+  verify(passwordHash, password).catch(() => false);
 
 /** A hash to verify against when the e-mail is unknown, so both cases take the same time. */
 let decoy: Promise<string> | undefined;

@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsDefined, IsUUID, ValidateIf } from 'class-validator';
+import { COMUNE_CODE_PATTERN, PROVINCE_CODE_PATTERN, REGION_CODE_PATTERN } from '@vec/territory';
+import { IsDefined, IsUUID, Matches, ValidateIf } from 'class-validator';
 
 type TransformArgs = { value: unknown };
 
@@ -25,3 +26,14 @@ export const Omittable = (): PropertyDecorator => (target, property) => {
 export class IdArgs {
   @Field(() => ID) @IsUUID('all', { message: 'id must be a valid identifier' }) id!: string;
 }
+
+/** Italian wording for a rule, read by the validation pipe (class-validator's `context`). */
+export const italian = (it: string): { context: { it: string } } => ({ context: { it } });
+
+/** ISTAT codes: text with leading zeros, checked by shape here and against the tables by services. */
+export const IsRegionCode = (): PropertyDecorator =>
+  Matches(REGION_CODE_PATTERN, { message: '$property must be a 2-digit ISTAT region code', ...italian('deve essere un codice ISTAT di regione di 2 cifre') });
+export const IsProvinceCode = (): PropertyDecorator =>
+  Matches(PROVINCE_CODE_PATTERN, { message: '$property must be a 3-digit ISTAT province code', ...italian('deve essere un codice ISTAT di provincia di 3 cifre') });
+export const IsComuneCode = (): PropertyDecorator =>
+  Matches(COMUNE_CODE_PATTERN, { message: '$property must be a 6-digit ISTAT comune code', ...italian('deve indicare un comune (codice ISTAT di 6 cifre): sceglilo dall’elenco') });

@@ -53,7 +53,7 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
       field,
       code,
       message: message.replace(/^(\S+\.)*\S+ /, `${field} `),
-      messageIt: `${field} ${toItalian(code, message)}`,
+      messageIt: `${field} ${(error.contexts?.[code] as { it?: string } | undefined)?.it ?? toItalian(code, message)}`,
     }));
     return [...own, ...toFieldErrors(error.children ?? [], field)];
   });

@@ -1,13 +1,13 @@
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ServiceCategory } from '@vec/matching';
-import { PROVINCE_CODE_PATTERN, REGION_CODE_PATTERN } from '@vec/territory';
 import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { BusinessErrorModel } from '../../common/business-error.model';
 import { PageArgs, Paginated } from '../../common/pagination';
 import '../../common/service-category.model';
 import { HelpRequestEntity } from '../help-request.entity';
 import { HelpRequestStatus } from '../help-request.types';
+import { IsProvinceCode, IsRegionCode } from '../../common/input-rules';
 
 registerEnumType(HelpRequestStatus, { name: 'HelpRequestStatus', description: 'OPEN → MATCHED → FULFILLED; OPEN or MATCHED → CANCELLED.' });
 
@@ -48,12 +48,12 @@ export class MyHelpRequestFilterInput {
 export class HelpRequestFilterInput extends MyHelpRequestFilterInput {
   @Field({ nullable: true, description: "Requests of shops in this region." })
   @IsOptional()
-  @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a 2-digit ISTAT region code' })
+  @IsRegionCode()
   regionCode?: string;
 
   @Field({ nullable: true, description: "Requests of shops in this province." })
   @IsOptional()
-  @Matches(PROVINCE_CODE_PATTERN, { message: 'provinceCode must be a 3-digit ISTAT province code' })
+  @IsProvinceCode()
   provinceCode?: string;
 }
 

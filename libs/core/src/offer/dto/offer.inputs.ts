@@ -23,7 +23,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsAfter } from './is-after.validator';
-import { Omittable, trim } from '../../common/input-rules';
+import { IsComuneCode, Omittable, trim } from '../../common/input-rules';
 
 export const MAX_RADIUS_KM = 500;
 export const MAX_FREE_PERIOD_MONTHS = 36;
@@ -37,7 +37,7 @@ const upperEach = ({ value }: { value: unknown }): unknown =>
 export class CoverageRadiusInput {
   @Field({ nullable: true, description: 'ISTAT code of the comune at the centre.' })
   @IsOptional()
-  @Matches(COMUNE_CODE_PATTERN, { message: 'comuneCode must be a 6-digit ISTAT comune code' })
+  @IsComuneCode()
   comuneCode?: string;
 
   @Field(() => Float, { nullable: true }) @IsOptional() @IsLatitude() latitude?: number;

@@ -1,8 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ServiceCategory } from '@vec/matching';
-import { COMUNE_CODE_PATTERN, PROVINCE_CODE_PATTERN, REGION_CODE_PATTERN } from '@vec/territory';
 import { Type } from 'class-transformer';
-import { ArrayUnique, IsEnum, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { ArrayUnique, IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { BusinessErrorModel } from '../../common/business-error.model';
 import { PageArgs, Paginated } from '../../common/pagination';
 import '../../common/service-category.model';
@@ -11,6 +10,7 @@ import { ProviderKind } from '../../provider/provider.types';
 import { OfferEntity } from '../offer.entity';
 import { OfferStatus } from '../offer.types';
 import { OfferCoverageModel, toCoverageModel } from './offer-coverage.model';
+import { IsComuneCode, IsProvinceCode, IsRegionCode } from '../../common/input-rules';
 
 registerEnumType(OfferStatus, { name: 'OfferStatus', description: 'DRAFT → PUBLISHED ↔ PAUSED → CLOSED (a draft may also be closed).' });
 
@@ -100,17 +100,17 @@ export class OfferFilterInput {
 
   @Field({ nullable: true, description: 'Offers covering the whole region: national or that region.' })
   @IsOptional()
-  @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a 2-digit ISTAT region code' })
+  @IsRegionCode()
   regionCode?: string;
 
   @Field({ nullable: true, description: 'Offers covering the whole province: national, its region or the province.' })
   @IsOptional()
-  @Matches(PROVINCE_CODE_PATTERN, { message: 'provinceCode must be a 3-digit ISTAT province code' })
+  @IsProvinceCode()
   provinceCode?: string;
 
   @Field({ nullable: true, description: 'Offers available in the comune: national, its region, its province, the comune, or a radius containing its coordinates.' })
   @IsOptional()
-  @Matches(COMUNE_CODE_PATTERN, { message: 'comuneCode must be a 6-digit ISTAT comune code' })
+  @IsComuneCode()
   comuneCode?: string;
 
   @Field(() => OfferStatus, { nullable: true, description: 'Ministry staff only; everyone else sees published offers of approved providers.' })

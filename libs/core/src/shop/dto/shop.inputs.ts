@@ -1,9 +1,8 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { COMUNE_CODE_PATTERN } from '@vec/territory';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsPartitaIva } from '../registry/partita-iva.validator';
-import { Omittable, compactVatNumber, trim, upper } from '../../common/input-rules';
+import { IsComuneCode, Omittable, compactVatNumber, trim, upper } from '../../common/input-rules';
 
 
 @InputType()
@@ -38,7 +37,7 @@ export class RegisterShopInput {
   atecoDivision!: string;
 
   @Field({ description: 'ISTAT code of the comune, 6 digits.' })
-  @Matches(COMUNE_CODE_PATTERN, { message: 'comuneCode must be a 6-digit ISTAT comune code' })
+  @IsComuneCode()
   comuneCode!: string;
 
   @Field()
@@ -92,7 +91,7 @@ export class UpdateShopInput {
   @Omittable()
   atecoDivision?: string;
   @Field({ nullable: true })
-  @Matches(COMUNE_CODE_PATTERN, { message: 'comuneCode must be a 6-digit ISTAT comune code' })
+  @IsComuneCode()
   @Omittable()
   comuneCode?: string;
   @Field({ nullable: true }) @Transform(trim) @IsString() @MinLength(3) @MaxLength(300) @Omittable() address?: string;

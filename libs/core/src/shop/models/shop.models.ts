@@ -1,10 +1,10 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { COMUNE_CODE_PATTERN, PROVINCE_CODE_PATTERN, REGION_CODE_PATTERN } from '@vec/territory';
 import { IsOptional, Matches, ValidateNested } from 'class-validator';
 import { BusinessErrorModel } from '../../common/business-error.model';
 import { PageArgs, Paginated } from '../../common/pagination';
 import { Type } from 'class-transformer';
 import { ShopEntity } from '../shop.entity';
+import { IsComuneCode, IsProvinceCode, IsRegionCode } from '../../common/input-rules';
 
 @ObjectType('Shop')
 export class ShopModel {
@@ -47,9 +47,9 @@ export class PartitaIvaTakenErrorModel implements BusinessErrorModel {
 
 @InputType()
 export class ShopFilterInput {
-  @Field({ nullable: true }) @IsOptional() @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a 2-digit ISTAT region code' }) regionCode?: string;
-  @Field({ nullable: true }) @IsOptional() @Matches(PROVINCE_CODE_PATTERN, { message: 'provinceCode must be a 3-digit ISTAT province code' }) provinceCode?: string;
-  @Field({ nullable: true }) @IsOptional() @Matches(COMUNE_CODE_PATTERN, { message: 'comuneCode must be a 6-digit ISTAT comune code' }) comuneCode?: string;
+  @Field({ nullable: true }) @IsOptional() @IsRegionCode() regionCode?: string;
+  @Field({ nullable: true }) @IsOptional() @IsProvinceCode() provinceCode?: string;
+  @Field({ nullable: true }) @IsOptional() @IsComuneCode() comuneCode?: string;
   @Field({ nullable: true }) @IsOptional() @Matches(/^[A-V]$/, { message: 'atecoSection must be an ATECO section letter from A to V' }) atecoSection?: string;
 }
 

@@ -1,8 +1,7 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
-import { COMUNE_CODE_PATTERN, PROVINCE_CODE_PATTERN, REGION_CODE_PATTERN } from '@vec/territory';
 import { Transform } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { trim } from '../../common/input-rules';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsComuneCode, IsProvinceCode, IsRegionCode, trim } from '../../common/input-rules';
 
 export const MAX_COMUNI_PAGE = 100;
 
@@ -10,7 +9,7 @@ export const MAX_COMUNI_PAGE = 100;
 @ArgsType()
 export class RegionArgs {
   @Field({ description: 'ISTAT region code, 2 digits (e.g. "01").' })
-  @Matches(REGION_CODE_PATTERN, { message: 'code must be a 2-digit ISTAT region code' })
+  @IsRegionCode()
   code!: string;
 }
 
@@ -18,14 +17,14 @@ export class RegionArgs {
 export class ProvincesArgs {
   @Field({ nullable: true, description: 'Only the provinces of this region (ISTAT code, 2 digits).' })
   @IsOptional()
-  @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a 2-digit ISTAT region code' })
+  @IsRegionCode()
   regionCode?: string;
 }
 
 @ArgsType()
 export class ComuneArgs {
   @Field({ description: 'ISTAT comune code, 6 digits (e.g. "001001").' })
-  @Matches(COMUNE_CODE_PATTERN, { message: 'code must be a 6-digit ISTAT comune code' })
+  @IsComuneCode()
   code!: string;
 }
 
@@ -40,7 +39,7 @@ export class ComuniArgs {
 
   @Field({ nullable: true, description: 'Only comuni of this province (ISTAT code, 3 digits).' })
   @IsOptional()
-  @Matches(PROVINCE_CODE_PATTERN, { message: 'provinceCode must be a 3-digit ISTAT province code' })
+  @IsProvinceCode()
   provinceCode?: string;
 
   @Field(() => Int, { defaultValue: 20, description: `How many comuni to return, most populous first (1–${MAX_COMUNI_PAGE}).` })

@@ -25,7 +25,7 @@ describe('Field errors from the API in the browser', () => {
     expect(await errorOf('partitaIva').textContent()).toBe('Partita IVA ha la cifra di controllo errata');
     expect(await errorOf('legalName').textContent()).toBe('Ragione sociale deve avere almeno 2 caratteri');
     expect(await errorOf('contactEmail').textContent()).toBe('E-mail di contatto deve essere un indirizzo e-mail valido');
-    expect(await errorOf('comuneCode').textContent()).toBe('Comune non ha il formato richiesto');
+    expect(await errorOf('comuneCode').textContent()).toBe('Comune deve essere scelto dall’elenco dei comuni (codice ISTAT di 6 cifre)');
     const partitaIva = page.getByLabel('Partita IVA');
     expect(await partitaIva.getAttribute('aria-invalid')).toBe('true');
     expect(await partitaIva.getAttribute('aria-describedby')).toContain('shop-partitaIva-error');

@@ -36,4 +36,4 @@ export const IsRegionCode = (): PropertyDecorator =>
 export const IsProvinceCode = (): PropertyDecorator =>
   Matches(PROVINCE_CODE_PATTERN, { message: '$property must be a 3-digit ISTAT province code', ...italian('deve essere un codice ISTAT di provincia di 3 cifre') });
 export const IsComuneCode = (): PropertyDecorator =>
-  Matches(COMUNE_CODE_PATTERN, { message: '$property must be a 6-digit ISTAT comune code', ...italian('deve indicare un comune (codice ISTAT di 6 cifre): sceglilo dall’elenco') });
+  Matches(COMUNE_CODE_PATTERN, { message: '$property must be a 6-digit ISTAT comune code', ...italian('deve essere scelto dall’elenco dei comuni (codice ISTAT di 6 cifre)') });

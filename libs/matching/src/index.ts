@@ -1,1 +1,10 @@
 export * from './service-category';
+export * from './model/matching.types';
+export * from './model/matching-input.error';
+export { eligibility, coverageLevel } from './eligibility/eligibility';
+export { rank, explainAll, DEFAULT_RANK_WEIGHTS } from './ranking/rank';
+export type { RankedOffer, IneligibleOffer, RankingExplanation, RankWeights, ScoreComponent, ScoreComponentName } from './ranking/rank';
+export { allocate } from './allocation/allocate';
+export type { AllocationOptions, AllocationResult, AllocationStats, Assignment, UnservedReason, UnservedRequest } from './allocation/allocate';
+export { DEFAULT_ALLOCATION_COST_WEIGHTS } from './allocation/allocation-cost';
+export type { AllocationCostWeights } from './allocation/allocation-cost';

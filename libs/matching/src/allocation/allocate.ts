@@ -1,0 +1,121 @@
+import { compileOffer, matchCoverage } from '../eligibility/compiled-offer';
+import { CoverageLevel, MatchingContext, MatchingOffer, MatchingRequest } from '../model/matching.types';
+import { MatchingInputError } from '../model/matching-input.error';
+import { AllocationCostWeights, resolveCostWeights } from './allocation-cost';
+import { AllocationNetwork, buildAllocationNetwork } from './allocation-network';
+import { SolverStats, TransportSolver } from './transport-solver';
+import { buildTransportProblem, shopAdmits } from './transport-problem';
+
+export interface AllocationOptions extends MatchingContext {
+  costWeights?: Partial<AllocationCostWeights>;
+}
+
+export type UnservedReason = 'NO_ELIGIBLE_OFFER' | 'ALL_FULL' | 'SHOP_LIMIT';
+
+export interface Assignment {
+  requestId: string;
+  offerId: string;
+  /** The edge's integer cost (see AllocationCostWeights). */
+  cost: number;
+  coverageLevel: CoverageLevel;
+  distanceKm: number;
+}
+
+export interface UnservedRequest {
+  requestId: string;
+  /**
+   * NO_ELIGIBLE_OFFER: no offer passes the rules other than capacity and shop limits.
+   * SHOP_LIMIT: the shop's limits are used up (by live matches or by this allocation).
+   * ALL_FULL: otherwise — every eligible offer is full after the allocation.
+   */
+  reason: UnservedReason;
+}
+
+export interface AllocationStats extends SolverStats {
+  requests: number;
+  offers: number;
+  /** Request–offer pairs passing every rule but capacity and shop limits, with room left. */
+  edges: number;
+}
+
+export interface AllocationResult {
+  /** Sorted by request id. */
+  assignments: Assignment[];
+  served: number;
+  totalCost: number;
+  /** Sorted by request id. */
+  unserved: UnservedRequest[];
+  stats: AllocationStats;
+}
+
+function validateContext(options: AllocationOptions): void {
+  if (!Number.isFinite(options.now)) throw new MatchingInputError('INVALID_CONTEXT', 'now must be a finite epoch-ms number');
+  const k = options.maxLiveMatchesPerShop;
+  if (!Number.isInteger(k) || k < 0) throw new MatchingInputError('INVALID_CONTEXT', 'maxLiveMatchesPerShop must be an integer ≥ 0');
+}
+
+/**
+ * Assigns open requests to offers all at once: the largest possible number of requests is
+ * served without exceeding any offer's free slots or any shop's limits, and among those
+ * assignments the one of least total cost is returned (exactly, not heuristically).
+ * The result depends only on the input as a set: ids fix a canonical order.
+ */
+export function allocate(
+  requests: readonly MatchingRequest[],
+  offers: readonly MatchingOffer[],
+  options: AllocationOptions,
+): AllocationResult {
+  validateContext(options);
+  const weights = resolveCostWeights(options.costWeights);
+  const network = buildAllocationNetwork(requests, offers, options, weights);
+  const solver = new TransportSolver(buildTransportProblem(network));
+  const edgeFlow = solver.solve();
+  return summarise(network, edgeFlow, solver.stats);
+}
+
+function summarise(network: AllocationNetwork, edgeFlow: Uint8Array, stats: SolverStats): AllocationResult {
+  const { requests, offers, edgeStart, edgeOffer, edgeCost, shops, shopOf } = network;
+  const assignedEdge = new Int32Array(requests.length).fill(-1);
+  const servedPerShop = new Int32Array(shops.length);
+  const servedCategories = new Set<string>();
+  for (let r = 0; r < requests.length; r++) {
+    for (let e = edgeStart[r]; e < edgeStart[r + 1]; e++) {
+      if (edgeFlow[e] === 0) continue;
+      assignedEdge[r] = e;
+      servedPerShop[shopOf[r]]++;
+      servedCategories.add(`${shopOf[r]}:${requests[r].category}`);
+    }
+  }
+
+  const assignments: Assignment[] = [];
+  const unserved: UnservedRequest[] = [];
+  let totalCost = 0;
+  for (let r = 0; r < requests.length; r++) {
+    const request = requests[r];
+    const e = assignedEdge[r];
+    if (e >= 0) {
+      const offer = offers[edgeOffer[e]];
+      // Recomputed for the few assigned pairs rather than stored for every candidate edge.
+      const match = matchCoverage(request.location, compileOffer(offer));
+      if (match === null) throw new Error(`internal: assigned offer ${offer.id} does not cover request ${request.id}`);
+      assignments.push({ requestId: request.id, offerId: offer.id, cost: edgeCost[e], coverageLevel: match.level, distanceKm: match.distanceKm });
+      totalCost += edgeCost[e];
+      continue;
+    }
+    const shop = shops[shopOf[r]];
+    const shopFull =
+      !shopAdmits(network, r) ||
+      servedCategories.has(`${shopOf[r]}:${request.category}`) ||
+      servedPerShop[shopOf[r]] >= shop.freeSlots;
+    const reason: UnservedReason =
+      network.eligibleCount[r] === 0 ? 'NO_ELIGIBLE_OFFER' : shopFull ? 'SHOP_LIMIT' : 'ALL_FULL';
+    unserved.push({ requestId: request.id, reason });
+  }
+  return {
+    assignments,
+    served: assignments.length,
+    totalCost,
+    unserved,
+    stats: { ...stats, requests: requests.length, offers: offers.length, edges: edgeOffer.length },
+  };
+}

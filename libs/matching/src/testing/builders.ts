@@ -1,4 +1,4 @@
-import { MatchingContext, MatchingOffer, MatchingRequest, OfferCoverage, ShopLocation } from '../model/matching.types';
+import { GeoPoint, MatchingContext, MatchingOffer, MatchingRequest, OfferCoverage, RadiusArea, ShopLocation, ShopLiveMatches } from '../model/matching.types';
 import { ServiceCategory } from '../service-category';
 
 /** 1 March 2024, 12:00 UTC: the tests' fixed "now". */
@@ -48,3 +48,17 @@ export const anOffer = (overrides: Partial<MatchingOffer> = {}): MatchingOffer =
   providerApproved: true,
   ...overrides,
 });
+
+/**
+ * Kilometres per degree along a meridian on the mean Earth radius (6371.0088 km): moving due
+ * north changes only the latitude, so the great-circle distance is exactly R·Δφ and tests can
+ * place points at a known distance without computing a haversine.
+ */
+export const KM_PER_DEGREE_LATITUDE = (6371.0088 * Math.PI) / 180;
+
+/** The same place (same ISTAT codes) moved `km` due north (south when negative). */
+export const northOf = <T extends GeoPoint>(place: T, km: number): T => ({ ...place, latitude: place.latitude + km / KM_PER_DEGREE_LATITUDE });
+
+export const aRadius = (centre: GeoPoint, km: number): RadiusArea => ({ latitude: centre.latitude, longitude: centre.longitude, km });
+
+export const liveMatches = (total: number, byCategory: ShopLiveMatches['byCategory'] = {}): ShopLiveMatches => ({ total, byCategory });

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AuthService, openDatabase, RequestContext, UserRole, validateEnvironment } from '@vec/core';
-import { randomBytes } from 'node:crypto';
+import { AuthService, generatePassword, openDatabase, RequestContext, UserRole, validateEnvironment } from '@vec/core';
 import { parseArgs } from 'node:util';
 import { CliModule } from './cli.module';
 
@@ -27,7 +26,7 @@ async function createUser(argv: string[]): Promise<number> {
     console.error(problems.join('\n'));
     return 2;
   }
-  const password = given ?? randomBytes(15).toString('base64url');
+  const password = given ?? generatePassword();
 
   const env = validateEnvironment(process.env);
   const database = await openDatabase(env, () => undefined);

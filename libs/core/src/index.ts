@@ -13,6 +13,7 @@ export * from './common/graphql-error.filter';
 export * from './common/transactional-connection';
 export * from './auth/auth.decorators';
 export * from './auth/auth.service';
+export { generatePassword } from './auth/password-hasher';
 export * from './auth/user-role';
 export * from './audit/audit.service';
 export * from './demo/demo-seed';

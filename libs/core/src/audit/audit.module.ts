@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
 
 @Module({
-  providers: [AuditService],
+  providers: [AuditService, AuditResolver],
   exports: [AuditService],
 })
 export class AuditModule {}

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { UserRole } from '../auth/user-role';
+import { requireActor } from '../common/access';
+import { Page, PageArgs, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { AuditEventEntity } from './audit-event.entity';
+import { AuditEventFilterInput } from './models/audit-event.models';
 
 export interface AuditRecord {
   action: string;
@@ -31,5 +35,20 @@ export class AuditService {
       after: (event.after as Record<string, unknown> | null | undefined) ?? null,
       }),
     );
+  }
+
+  /** The log for ministry staff, newest first; an action ending in a dot matches every verb under it. */
+  async list(ctx: RequestContext, filter: AuditEventFilterInput, page: PageArgs): Promise<Page<AuditEventEntity>> {
+    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    const query = this.connection.repository(ctx, AuditEventEntity).createQueryBuilder('event');
+    if (filter.entityType) query.andWhere('event.entity_type = :entityType', { entityType: filter.entityType });
+    if (filter.entityId) query.andWhere('event.entity_id = :entityId', { entityId: filter.entityId });
+    if (filter.action?.endsWith('.')) query.andWhere('starts_with(event.action, :action)', { action: filter.action });
+    else if (filter.action) query.andWhere('event.action = :action', { action: filter.action });
+    if (filter.actorUserId) query.andWhere('event.actor_user_id = :actor', { actor: filter.actorUserId });
+    if (filter.from) query.andWhere('event.occurred_at >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('event.occurred_at < :to', { to: filter.to });
+    const [items, total] = await query.orderBy('event.occurredAt', 'DESC').addOrderBy('event.id', 'DESC').skip(page.offset).take(page.first).getManyAndCount();
+    return toPage(items, total, page);
   }
 }

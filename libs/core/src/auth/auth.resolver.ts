@@ -2,11 +2,12 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Context, createUnionType, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { Ctx, RequestContext } from '../common/request-context';
-import { Public } from './auth.decorators';
+import { Public, Roles } from './auth.decorators';
 import { AuthService, Session } from './auth.service';
-import { LoginInput, RefreshSessionInput, RegisterInput } from './dto/auth.inputs';
+import { CreateStaffUserInput, LoginInput, RefreshSessionInput, RegisterInput } from './dto/auth.inputs';
 import { GqlLocalAuthGuard } from './guards/auth.guards';
-import { AuthPayloadModel, EmailTakenErrorModel, toUserModel, UserModel } from './models/auth.models';
+import { AuthPayloadModel, EmailTakenErrorModel, StaffUserCreatedModel, toUserModel, UserModel } from './models/auth.models';
+import { UserRole } from './user-role';
 import { UserAccountEntity } from './user-account.entity';
 
 export const RegisterResult = createUnionType({
@@ -14,6 +15,18 @@ export const RegisterResult = createUnionType({
   types: () => [AuthPayloadModel, EmailTakenErrorModel] as const,
   resolveType: (value: AuthPayloadModel | EmailTakenErrorModel) => ('accessToken' in value ? AuthPayloadModel : EmailTakenErrorModel),
 });
+
+export const CreateStaffUserResult = createUnionType({
+  name: 'CreateStaffUserResult',
+  types: () => [StaffUserCreatedModel, EmailTakenErrorModel] as const,
+  resolveType: (value: StaffUserCreatedModel | EmailTakenErrorModel) => ('user' in value ? StaffUserCreatedModel : EmailTakenErrorModel),
+});
+
+const EMAIL_TAKEN: EmailTakenErrorModel = {
+  field: 'email',
+  message: 'An account with this e-mail already exists',
+  messageIt: 'Esiste già un account con questa e-mail',
+};
 
 const toPayload = (session: Session): AuthPayloadModel => ({ ...session, user: toUserModel(session.user) });
 
@@ -26,11 +39,15 @@ export class AuthResolver {
   async register(@Ctx() ctx: RequestContext, @Args('input') input: RegisterInput): Promise<typeof RegisterResult> {
     const outcome = await this.auth.register(ctx, input);
     if (outcome.kind === 'session') return toPayload(outcome.session);
-    return {
-      field: 'email',
-      message: 'An account with this e-mail already exists',
-      messageIt: 'Esiste già un account con questa e-mail',
-    };
+    return EMAIL_TAKEN;
+  }
+
+  @Roles(UserRole.ADMIN)
+  @Mutation(() => CreateStaffUserResult, { description: 'Create a MINISTRY or ADMIN account (administrators only).' })
+  async createStaffUser(@Ctx() ctx: RequestContext, @Args('input') input: CreateStaffUserInput): Promise<typeof CreateStaffUserResult> {
+    const outcome = await this.auth.createStaffUser(ctx, input);
+    if (outcome.kind === 'email-taken') return { ...EMAIL_TAKEN, field: 'input.email' };
+    return { user: toUserModel(outcome.user), generatedPassword: outcome.generatedPassword };
   }
 
   @Public()

@@ -7,7 +7,8 @@ import { AuditService } from '../audit/audit.service';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { AuthErrorCode, AuthException } from './auth.exception';
-import { decoyHash, hashPassword, verifyPassword } from './password-hasher';
+import { requireActor } from '../common/access';
+import { decoyHash, generatePassword, hashPassword, verifyPassword } from './password-hasher';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserAccountEntity } from './user-account.entity';
 import { UserRole } from './user-role';
@@ -27,6 +28,11 @@ export interface NewAccount {
 }
 
 export type RegisterOutcome = { kind: 'session'; session: Session } | { kind: 'email-taken' };
+
+export type CreateStaffUserOutcome = { kind: 'created'; user: UserAccountEntity; generatedPassword: string | null } | { kind: 'email-taken' };
+
+const isUniqueViolation = (error: unknown): boolean =>
+  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION;
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const UNIQUE_VIOLATION = '23505';
@@ -49,9 +55,20 @@ export class AuthService {
         return { kind: 'session', session: await this.startSession(tx, user) };
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
-        return { kind: 'email-taken' };
-      }
+      if (isUniqueViolation(error)) return { kind: 'email-taken' };
+      throw error;
+    }
+  }
+
+  /** An administrator creates a ministry or admin account; without a password one is generated. */
+  async createStaffUser(ctx: RequestContext, input: { email: string; role: UserRole; password?: string }): Promise<CreateStaffUserOutcome> {
+    requireActor(ctx, UserRole.ADMIN);
+    const generatedPassword = input.password === undefined ? generatePassword() : null;
+    try {
+      const user = await this.createUser(ctx, { email: input.email, role: input.role, password: input.password ?? generatedPassword ?? '' });
+      return { kind: 'created', user, generatedPassword };
+    } catch (error) {
+      if (isUniqueViolation(error)) return { kind: 'email-taken' };
       throw error;
     }
   }

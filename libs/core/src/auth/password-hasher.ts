@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { randomBytes } from 'node:crypto';
 
 // Algorithm.Argon2id of the package's const enum (not importable under isolatedModules).
 const ARGON2ID = 2;
@@ -17,3 +18,6 @@ export const verifyPassword = (passwordHash: string, password: string): Promise<
 /** A hash to verify against when the e-mail is unknown, so both cases take the same time. */
 let decoy: Promise<string> | undefined;
 export const decoyHash = (): Promise<string> => (decoy ??= hashPassword('decoy-password-for-unknown-accounts'));
+
+/** A strong password to hand out once (120 random bits, URL-safe). */
+export const generatePassword = (): string => randomBytes(15).toString('base64url');

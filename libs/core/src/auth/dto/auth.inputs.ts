@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { SELF_REGISTRATION_ROLES, UserRole } from '../user-role';
 
 const normaliseEmail = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -47,4 +47,27 @@ export class RefreshSessionInput {
   @MinLength(10)
   @MaxLength(200)
   refreshToken!: string;
+}
+
+/** Roles only an administrator (or the command line) can create. */
+export const STAFF_ROLES = [UserRole.MINISTRY, UserRole.ADMIN] as const;
+
+@InputType()
+export class CreateStaffUserInput {
+  @Field()
+  @Transform(normaliseEmail)
+  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  @MaxLength(254)
+  email!: string;
+
+  @Field(() => UserRole, { description: 'MINISTRY or ADMIN.' })
+  @IsIn(STAFF_ROLES, { message: 'role must be MINISTRY or ADMIN' })
+  role!: UserRole;
+
+  @Field({ nullable: true, description: `At least ${PASSWORD_MIN_LENGTH} characters; omit it to have one generated and returned once.` })
+  @IsOptional()
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(128)
+  password?: string;
 }

@@ -28,6 +28,13 @@ export class EmailTakenErrorModel {
   @Field() messageIt!: string;
 }
 
+@ObjectType('StaffUserCreated', { description: 'The new staff account; a generated password is shown here once.' })
+export class StaffUserCreatedModel {
+  @Field(() => UserModel) user!: UserModel;
+  @Field(() => String, { nullable: true, description: 'Only when no password was given: give it to the person, it is not stored in clear.' })
+  generatedPassword!: string | null;
+}
+
 export const toUserModel = (user: UserAccountEntity): UserModel => ({
   id: user.id,
   email: user.email,

@@ -22,7 +22,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsAfter } from './is-after.validator';
+import { IsAfter } from '../../common/is-after.validator';
 import { IsComuneCode, Omittable, trim } from '../../common/input-rules';
 
 export const MAX_RADIUS_KM = 500;

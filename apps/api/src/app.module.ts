@@ -6,13 +6,17 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_ENTITIES, CoreModule, createValidationPipe, GraphQLErrorFilter, LoaderFactory, validateEnvironment } from '@vec/core';
+import { ALL_ENTITIES, CoreModule, createValidationPipe, GraphQLErrorFilter, JobsModule, LoaderFactory, validateEnvironment, WorkerModule } from '@vec/core';
 import { DatabaseModule } from '@vec/database';
 import { graphqlOptions } from './graphql.options';
 import { HealthModule } from './health/health.module';
 
 export interface AppOptions {
   databaseUrl: string;
+  /** Also consume jobs in this process (RUN_WORKER): expiry, waitlist promotion, allocation runs. */
+  worker: boolean;
+  /** How often the worker polls an idle queue, in seconds. */
+  workerPollSeconds?: number;
 }
 
 /**
@@ -39,7 +43,9 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment }),
         DatabaseModule.forRoot(options.databaseUrl, ALL_ENTITIES),
+        JobsModule.forRoot({ databaseUrl: options.databaseUrl, consume: options.worker, pollingIntervalSeconds: options.workerPollSeconds ?? 2 }),
         CoreModule,
+        ...(options.worker ? [WorkerModule] : []),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [CoreModule],

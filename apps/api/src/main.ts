@@ -63,7 +63,7 @@ async function bootstrap(env: Environment): Promise<void> {
 
   try {
     await prepareDatabase(env, database.url, database.embedded);
-    app = await NestFactory.create<NestExpressApplication>(AppModule.register({ databaseUrl: database.url }), {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.register({ databaseUrl: database.url, worker: env.RUN_WORKER, workerPollSeconds: env.WORKER_POLL_SECONDS }), {
       logger: enabledLogLevels(env.LOG_LEVEL),
     });
     await app.listen(env.PORT, env.HOST);
@@ -76,7 +76,7 @@ async function bootstrap(env: Environment): Promise<void> {
     throw error;
   }
   const base = `http://localhost:${env.PORT}`;
-  logger.log(`GraphQL API at ${base}/graphql — health at ${base}/health/ready`);
+  logger.log(`GraphQL API at ${base}/graphql — health at ${base}/health/ready${env.RUN_WORKER ? ' — worker running in this process' : ''}`);
 }
 
 function main(): void {

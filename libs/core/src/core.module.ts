@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AllocationModule } from './allocation/allocation.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
 import { LoaderFactory } from './common/loader.factory';
 import { HelpRequestModule } from './help-request/help-request.module';
+import { MatchModule } from './match/match.module';
+import { MatchingModule } from './matching/matching.module';
+import { NotificationModule } from './notification/notification.module';
 import { OfferModule } from './offer/offer.module';
 import { ProviderModule } from './provider/provider.module';
 import { ShopModule } from './shop/shop.module';
@@ -11,8 +15,21 @@ import { TerritoryModule } from './territory/territory.module';
 
 /** Every feature module shared by the API and the worker. */
 @Module({
-  imports: [CommonModule, AuditModule, AuthModule, TerritoryModule, ShopModule, ProviderModule, OfferModule, HelpRequestModule],
+  imports: [
+    CommonModule,
+    AuditModule,
+    AuthModule,
+    TerritoryModule,
+    ShopModule,
+    ProviderModule,
+    OfferModule,
+    HelpRequestModule,
+    NotificationModule,
+    MatchingModule,
+    MatchModule,
+    AllocationModule,
+  ],
   providers: [LoaderFactory],
-  exports: [LoaderFactory, TerritoryModule, AuthModule, AuditModule, ShopModule, ProviderModule, OfferModule, HelpRequestModule],
+  exports: [LoaderFactory, TerritoryModule, AuthModule, AuditModule, ShopModule, ProviderModule, OfferModule, HelpRequestModule, MatchModule, AllocationModule],
 })
 export class CoreModule {}

@@ -1,7 +1,13 @@
+import { AllocationRunItemEntity } from './allocation/allocation-run-item.entity';
+import { AllocationRunEntity } from './allocation/allocation-run.entity';
 import { AuditEventEntity } from './audit/audit-event.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { UserAccountEntity } from './auth/user-account.entity';
 import { HelpRequestEntity } from './help-request/help-request.entity';
+import { MatchTransitionEntity } from './match/match-transition.entity';
+import { MatchEntity } from './match/match.entity';
+import { OutcomeSurveyEntity } from './match/outcome-survey.entity';
+import { NotificationEntity } from './notification/notification.entity';
 import { OfferCoverageEntity } from './offer/offer-coverage.entity';
 import { OfferEntity } from './offer/offer.entity';
 import { ProviderEntity } from './provider/provider.entity';
@@ -19,4 +25,10 @@ export const ALL_ENTITIES = [
   OfferEntity,
   OfferCoverageEntity,
   HelpRequestEntity,
+  MatchEntity,
+  MatchTransitionEntity,
+  OutcomeSurveyEntity,
+  NotificationEntity,
+  AllocationRunEntity,
+  AllocationRunItemEntity,
 ];

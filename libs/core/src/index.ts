@@ -17,3 +17,7 @@ export { generatePassword } from './auth/password-hasher';
 export * from './auth/user-role';
 export * from './audit/audit.service';
 export * from './demo/demo-seed';
+export * from './jobs/jobs.module';
+export * from './jobs/job-queue';
+export * from './jobs/job-names';
+export * from './worker/worker.module';

@@ -17,11 +17,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Boots the whole API on the test run's PostgreSQL (migrated by the global setup). */
-export async function startTestApp(): Promise<TestApp> {
+/**
+ * Boots the whole API on the test run's PostgreSQL (migrated by the global setup); with
+ * `worker: true` it also consumes jobs, polling every half second.
+ */
+export async function startTestApp(options: { worker?: boolean } = {}): Promise<TestApp> {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL is not set: run e2e tests through `npm run test:e2e`');
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register({ databaseUrl })] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.register({ databaseUrl, worker: options.worker ?? false, workerPollSeconds: 0.5 })],
+  }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
   await app.init();
   const http = (): ReturnType<typeof request> => request(app.getHttpServer());

@@ -48,7 +48,7 @@ export async function startWebTestApp(): Promise<WebTestApp> {
   if (!databaseUrl) throw new Error('DATABASE_URL is not set: run browser tests through `npm run test:browser`');
   // NestFactory as in production: a testing module would build ServeStaticModule before the HTTP
   // adapter exists, and it would then serve nothing.
-  const app = await NestFactory.create(AppModule.register({ databaseUrl }), { logger: ['error', 'warn'] });
+  const app = await NestFactory.create(AppModule.register({ databaseUrl, worker: true, workerPollSeconds: 0.5 }), { logger: ['error', 'warn'] });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import { HelpRequestService } from '../help-request/help-request.service';
+import { MatchQueryService } from '../match/match-query.service';
+import { OfferService } from '../offer/offer.service';
 import { ProviderService } from '../provider/provider.service';
+import { ShopService } from '../shop/shop.service';
 import { TerritoryService } from '../territory/territory.service';
 import type { Loaders } from './loaders';
 
@@ -10,12 +14,22 @@ export class LoaderFactory {
   constructor(
     private readonly territory: TerritoryService,
     private readonly providers: ProviderService,
+    private readonly shops: ShopService,
+    private readonly offers: OfferService,
+    private readonly helpRequests: HelpRequestService,
+    private readonly matches: MatchQueryService,
   ) {}
 
   create(): Loaders {
     return {
       comune: new DataLoader((codes: readonly string[]) => this.territory.findComuniByCodes(codes)),
       provider: new DataLoader((ids: readonly string[]) => this.providers.findByIds(ids)),
+      shop: new DataLoader((ids: readonly string[]) => this.shops.findByIds(ids)),
+      offer: new DataLoader((ids: readonly string[]) => this.offers.findByIds(ids)),
+      helpRequest: new DataLoader((ids: readonly string[]) => this.helpRequests.findByIds(ids)),
+      matchTransitions: new DataLoader((ids: readonly string[]) => this.matches.transitionsOf(ids)),
+      matchSurveys: new DataLoader((ids: readonly string[]) => this.matches.surveysOf(ids)),
+      waitlistPosition: new DataLoader((ids: readonly string[]) => this.matches.waitlistPositionsOf(ids)),
     };
   }
 }

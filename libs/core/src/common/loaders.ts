@@ -1,9 +1,21 @@
 import DataLoader from 'dataloader';
-import { ProviderEntity } from '../provider/provider.entity';
-import { ComuneEntity } from '../territory/comune.entity';
+import type { HelpRequestEntity } from '../help-request/help-request.entity';
+import type { MatchTransitionEntity } from '../match/match-transition.entity';
+import type { OutcomeSurveyEntity } from '../match/outcome-survey.entity';
+import type { OfferEntity } from '../offer/offer.entity';
+import type { ProviderEntity } from '../provider/provider.entity';
+import type { ShopEntity } from '../shop/shop.entity';
+import type { ComuneEntity } from '../territory/comune.entity';
 
 /** Per-request batch loaders, so that a page of results costs one query per relation. */
 export interface Loaders {
   comune: DataLoader<string, ComuneEntity | undefined>;
   provider: DataLoader<string, ProviderEntity | undefined>;
+  shop: DataLoader<string, ShopEntity | undefined>;
+  /** With coverage rows. */
+  offer: DataLoader<string, OfferEntity | undefined>;
+  helpRequest: DataLoader<string, HelpRequestEntity | undefined>;
+  matchTransitions: DataLoader<string, MatchTransitionEntity[]>;
+  matchSurveys: DataLoader<string, OutcomeSurveyEntity[]>;
+  waitlistPosition: DataLoader<string, number | null>;
 }

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+import { DataSource, EntityTarget, ObjectLiteral, QueryFailedError, Repository } from 'typeorm';
 import { RequestContext } from './request-context';
+
+const MAX_ATTEMPTS = 4;
+/** deadlock_detected and serialization_failure: the transaction did nothing and may be retried. */
+const RETRYABLE = new Set(['40P01', '40001']);
+const isRetryable = (error: unknown): boolean =>
+  error instanceof QueryFailedError && RETRYABLE.has((error.driverError as { code?: string }).code ?? '');
 
 /**
  * Carries a transaction in the request context: services ask it for repositories, and a
@@ -10,10 +16,20 @@ import { RequestContext } from './request-context';
 export class TransactionalConnection {
   constructor(readonly dataSource: DataSource) {}
 
-  /** Runs `work` in the context's transaction, opening one if there is none yet. */
-  withTransaction<T>(ctx: RequestContext, work: (ctx: RequestContext) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in the context's transaction, opening one if there is none yet. A transaction
+   * that PostgreSQL aborts to break a deadlock is run again (its work is all in the database, so
+   * nothing of the failed try remains).
+   */
+  async withTransaction<T>(ctx: RequestContext, work: (ctx: RequestContext) => Promise<T>): Promise<T> {
     if (ctx.manager) return work(ctx);
-    return this.dataSource.transaction((manager) => work(ctx.withManager(manager)));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction((manager) => work(ctx.withManager(manager)));
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+      }
+    }
   }
 
   repository<E extends ObjectLiteral>(ctx: RequestContext, entity: EntityTarget<E>): Repository<E> {

@@ -11,13 +11,18 @@ describe('validateEnvironment', () => {
       EMBEDDED_PG_PORT: 54329,
       MIGRATIONS_RUN: true,
       LOG_LEVEL: 'log',
+      MAX_LIVE_MATCHES_PER_SHOP: 3,
+      MATCH_RESPONSE_DAYS: 5,
+      RUN_WORKER: true,
+      WORKER_POLL_SECONDS: 2,
     });
+    expect(env.ALLOCATION_SCHEDULE).toBeUndefined();
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
   it('reads strings from the environment into typed values', () => {
-    const env = validateEnvironment({ PORT: '8080', MIGRATIONS_RUN: 'false', DATABASE_URL: 'postgres://u:p@db:5432/vicini' });
-    expect(env).toMatchObject({ PORT: 8080, MIGRATIONS_RUN: false, DATABASE_URL: 'postgres://u:p@db:5432/vicini' });
+    const env = validateEnvironment({ PORT: '8080', MIGRATIONS_RUN: 'false', DATABASE_URL: 'postgres://u:p@db:5432/vicini', WORKER_POLL_SECONDS: '0.5', ALLOCATION_SCHEDULE: '0 2 * * *' });
+    expect(env).toMatchObject({ PORT: 8080, MIGRATIONS_RUN: false, DATABASE_URL: 'postgres://u:p@db:5432/vicini', WORKER_POLL_SECONDS: 0.5, ALLOCATION_SCHEDULE: '0 2 * * *' });
   });
 
   it.each([
@@ -27,6 +32,11 @@ describe('validateEnvironment', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ MIGRATIONS_RUN: 'maybe' }, 'MIGRATIONS_RUN'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ MAX_LIVE_MATCHES_PER_SHOP: '0' }, 'MAX_LIVE_MATCHES_PER_SHOP'],
+    [{ MATCH_RESPONSE_DAYS: 'tre' }, 'MATCH_RESPONSE_DAYS'],
+    [{ WORKER_POLL_SECONDS: '0.1' }, 'WORKER_POLL_SECONDS'],
+    [{ RUN_WORKER: 'sometimes' }, 'RUN_WORKER'],
+    [{ ALLOCATION_SCHEDULE: 'every night' }, 'ALLOCATION_SCHEDULE'],
   ])('rejects %j naming %s', (raw, variable) => {
     expect(() => validateEnvironment(raw)).toThrow(new RegExp(`^Invalid configuration:\\n  ${variable}=`));
   });

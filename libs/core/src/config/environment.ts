@@ -1,11 +1,13 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+
+const toNumber = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
 
 /**
  * Every environment variable the platform reads, with its default. Checked once at start:
@@ -18,7 +20,7 @@ export class Environment {
   @IsString()
   HOST = '0.0.0.0';
 
-  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @Transform(toNumber)
   @IsInt()
   @Min(1)
   @Max(65535)
@@ -32,7 +34,7 @@ export class Environment {
   @IsString()
   EMBEDDED_PG_DIR = '.data/postgres';
 
-  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @Transform(toNumber)
   @IsInt()
   @Min(1024)
   @Max(65535)
@@ -55,17 +57,48 @@ export class Environment {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters (required in production)' })
   JWT_SECRET?: string;
 
-  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @Transform(toNumber)
   @IsInt()
   @Min(60)
   @Max(86400)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
-  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @Transform(toNumber)
   @IsInt()
   @Min(1)
   @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
+
+  /** K: the most live matches (pending, accepted, active) one shop may hold at once. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  MAX_LIVE_MATCHES_PER_SHOP = 3;
+
+  /** How long a provider has to accept or decline a PENDING match before the held slot expires. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  MATCH_RESPONSE_DAYS = 5;
+
+  /** Run the job consumers (expiry, waitlist promotion, allocation runs) in the API process too. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  RUN_WORKER = true;
+
+  /** How often an idle worker looks for new jobs, in seconds. */
+  @Transform(toNumber)
+  @IsNumber({}, { message: 'WORKER_POLL_SECONDS must be a number of seconds' })
+  @Min(0.5)
+  @Max(60)
+  WORKER_POLL_SECONDS = 2;
+
+  /** Cron expression (5 fields, UTC) for recurring committed allocation runs; unset: none. */
+  @IsOptional()
+  @Matches(/^\S+( \S+){4}$/, { message: 'ALLOCATION_SCHEDULE must be a 5-field cron expression, e.g. "0 2 * * *"' })
+  ALLOCATION_SCHEDULE?: string;
 }
 
 /** Signs access tokens when JWT_SECRET is unset (never in production: validation requires it). */

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { SelectQueryBuilder } from 'typeorm';
+import { In, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UserRole } from '../auth/user-role';
 import { isStaff, requireActor } from '../common/access';
 import { Page, PageArgs, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
+import { MatchLifecycleService } from '../match/match-lifecycle.service';
 import { ShopService } from '../shop/shop.service';
 import { TerritoryService } from '../territory/territory.service';
 import { CreateHelpRequestInput, UpdateHelpRequestInput } from './dto/help-request.inputs';
@@ -35,6 +36,7 @@ export class HelpRequestService {
     private readonly shops: ShopService,
     private readonly territory: TerritoryService,
     private readonly audit: AuditService,
+    private readonly matches: MatchLifecycleService,
   ) {}
 
   async create(ctx: RequestContext, input: CreateHelpRequestInput): Promise<HelpRequestEntity> {
@@ -68,10 +70,15 @@ export class HelpRequestService {
     });
   }
 
+  /** Cancels an OPEN or MATCHED request; its open match or waitlist place is withdrawn with it. */
   async cancel(ctx: RequestContext, id: string): Promise<CancelHelpRequestOutcome> {
     const shop = await this.shops.requireOwnShop(ctx);
     return this.connection.withTransaction(ctx, async (tx) => {
       const requests = this.connection.repository(tx, HelpRequestEntity);
+      const seen = await requests.findOneBy({ id, shopId: shop.id });
+      if (!seen) throw new HelpRequestException(HelpRequestErrorCode.HELP_REQUEST_NOT_FOUND, 'id');
+      // The match (and its offer) are locked before the request, the order every match change uses.
+      if (CANCELLABLE.includes(seen.status)) await this.matches.withdrawForCancelledRequest(tx, id);
       const current = await this.lockOwn(tx, shop.id, id, 'id');
       if (!CANCELLABLE.includes(current.status)) return { kind: 'invalid-transition', current: current.status };
       const before = auditView(current);
@@ -126,5 +133,12 @@ export class HelpRequestService {
     const request = await this.connection.repository(tx, HelpRequestEntity).findOne({ where: { id, shopId }, lock: { mode: 'pessimistic_write' } });
     if (!request) throw new HelpRequestException(HelpRequestErrorCode.HELP_REQUEST_NOT_FOUND, field);
     return request;
+  }
+
+  /** For the per-request loader, in the order of `ids`. */
+  async findByIds(ids: readonly string[]): Promise<(HelpRequestEntity | undefined)[]> {
+    const rows = await this.connection.dataSource.getRepository(HelpRequestEntity).findBy({ id: In([...ids]) });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id));
   }
 }

@@ -54,7 +54,7 @@ export class OfferEntity {
   @Column({ type: 'integer' })
   capacity!: number;
 
-  /** Slots taken by live or completed matches (kept in step with them in the same transaction). */
+  /** Slots taken by live or completed matches; kept equal to those rows by a trigger on `match`. */
   @Column({ type: 'integer', default: 0 })
   used!: number;
 

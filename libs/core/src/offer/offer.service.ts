@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { SelectQueryBuilder } from 'typeorm';
+import { In, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { isStaff, requireActor } from '../common/access';
 import { Page, PageArgs, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
+import { JOB } from '../jobs/job-names';
+import { JobQueue } from '../jobs/job-queue';
 import { ProviderService } from '../provider/provider.service';
 import { VerificationStatus } from '../provider/provider.types';
 import { TerritoryService } from '../territory/territory.service';
@@ -55,6 +57,7 @@ export class OfferService {
     private readonly territory: TerritoryService,
     private readonly providers: ProviderService,
     private readonly audit: AuditService,
+    private readonly jobs: JobQueue,
   ) {}
 
   /** A new DRAFT of the caller's provider (approved or not: only publishing makes it visible). */
@@ -124,6 +127,8 @@ export class OfferService {
         await this.insertCoverage(tx, current.id, coverage.rows);
       }
       const updated = await this.reload(tx, current.id);
+      // More places: offer them to the waitlist.
+      if (updated.capacity > current.capacity) await this.jobs.send(tx, JOB.PROMOTE_WAITLIST, { offerId: current.id });
       await this.audit.record(tx, {
         action: 'offer.updated',
         entityType: 'offer',
@@ -146,6 +151,9 @@ export class OfferService {
       }
       const firstPublication = check.to === OfferStatus.PUBLISHED && !current.publishedAt;
       await this.connection.repository(tx, OfferEntity).update({ id }, { status: check.to, ...(firstPublication && { publishedAt: ctx.now }) });
+      // Resumed: its waitlist may take the free places; closed: its waitlist ends.
+      if (check.to === OfferStatus.PUBLISHED) await this.jobs.send(tx, JOB.PROMOTE_WAITLIST, { offerId: id });
+      if (check.to === OfferStatus.CLOSED) await this.jobs.send(tx, JOB.EXPIRE_HOLDS, {});
       await this.audit.record(tx, {
         action: OFFER_TRANSITIONS[action].audit,
         entityType: 'offer',
@@ -244,5 +252,13 @@ export class OfferService {
     const offer = await this.connection.repository(tx, OfferEntity).findOneByOrFail({ id });
     const [withCoverage] = await loadCoverage(this.connection.repository(tx, OfferCoverageEntity), [offer]);
     return withCoverage;
+  }
+
+  /** For the per-request loader: offers with their coverage, in the order of `ids`. */
+  async findByIds(ids: readonly string[]): Promise<(OfferEntity | undefined)[]> {
+    const rows = await this.connection.dataSource.getRepository(OfferEntity).findBy({ id: In([...ids]) });
+    await loadCoverage(this.connection.dataSource.getRepository(OfferCoverageEntity), rows);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { In, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UserRole } from '../auth/user-role';
 import { isStaff, requireActor } from '../common/access';
@@ -131,5 +131,12 @@ export class ShopService {
     }
     if (latitude !== undefined && longitude !== undefined) return { latitude, longitude, coordinatesFromComune: false };
     return { latitude: comune.latitude, longitude: comune.longitude, coordinatesFromComune: true };
+  }
+
+  /** For the per-request loader, in the order of `ids`. */
+  async findByIds(ids: readonly string[]): Promise<(ShopEntity | undefined)[]> {
+    const rows = await this.connection.dataSource.getRepository(ShopEntity).findBy({ id: In([...ids]) });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id));
   }
 }

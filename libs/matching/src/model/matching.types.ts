@@ -18,12 +18,13 @@ export interface ShopLocation extends GeoPoint {
   regionCode: string;
 }
 
+/** The sections of ATECO 2025 (ISTAT's adaptation of NACE Rev. 2.1), A to V. */
 export const ATECO_SECTIONS = [
-  'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U',
+  'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U', 'V',
 ] as const;
 export type AtecoSection = (typeof ATECO_SECTIONS)[number];
 
-/** ATECO 2007 classification of the shop: section letter and two-digit division ("47"). */
+/** ATECO 2025 classification of the shop: section letter and two-digit division ("47"). */
 export interface AtecoSector {
   section: AtecoSection;
   division: string;

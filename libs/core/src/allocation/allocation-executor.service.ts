@@ -1,0 +1,217 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { allocate, AllocationResult } from '@vec/matching';
+import { AuditService } from '../audit/audit.service';
+import { UserAccountEntity } from '../auth/user-account.entity';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { HelpRequestEntity } from '../help-request/help-request.entity';
+import { HelpRequestStatus } from '../help-request/help-request.types';
+import { JournalEntry, MatchJournal } from '../match/match-journal';
+import { MatchLocks } from '../match/match-locks';
+import { MatchEntity } from '../match/match.entity';
+import { MatchOrigin, MatchState } from '../match/match.types';
+import { MatchingData } from '../matching/matching-data';
+import { AllocationInput, AllocationInputLoader } from './allocation-input.loader';
+import { AllocationRunItemEntity } from './allocation-run-item.entity';
+import { AllocationRunEntity, AllocationRunStatistics } from './allocation-run.entity';
+import { AllocationRunMode, AllocationRunStatus, UnservedReasonCode } from './allocation.types';
+
+const DAY_MS = 86_400_000;
+const INSERT_CHUNK = 1000;
+/** pg_advisory_xact_lock key: one committing run at a time across every worker. */
+const COMMIT_LOCK_KEY = 7_310_001;
+
+/**
+ * Executes an allocation run with the exact engine. A preview reads a snapshot and records who
+ * would get what. A commit runs in one transaction that first locks every valid offer and the
+ * shops with open requests (the same order applications use), so nobody can take a slot or a
+ * shop-limit unit while the run decides; then it writes all matches, their history, the run's
+ * items and statistics together — or nothing.
+ */
+@Injectable()
+export class AllocationExecutor {
+  private readonly logger = new Logger('AllocationRun');
+
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly loader: AllocationInputLoader,
+    private readonly data: MatchingData,
+    private readonly journal: MatchJournal,
+    private readonly audit: AuditService,
+    private readonly config: ConfigService,
+  ) {}
+
+  /** Runs a QUEUED or due SCHEDULED run; returns null when another worker has it or it was cancelled. */
+  async execute(ctx: RequestContext, runId: string): Promise<AllocationRunEntity | null> {
+    const [claimed] = await this.connection.dataSource.query(
+      `UPDATE allocation_run SET status = 'RUNNING', started_at = $2
+       WHERE id = $1 AND status IN ('QUEUED', 'SCHEDULED') AND (scheduled_for IS NULL OR scheduled_for <= $2) RETURNING id, mode, requested_by_user_id`,
+      [runId, ctx.now],
+    ).then((result: [{ id: string; mode: AllocationRunMode; requested_by_user_id: string | null }[], number]) => result[0]);
+    if (!claimed) return null;
+    const actorCtx = await this.asRequester(ctx, claimed.requested_by_user_id);
+    try {
+      await (claimed.mode === AllocationRunMode.PREVIEW ? this.preview(actorCtx, runId) : this.commit(actorCtx, runId));
+    } catch (error) {
+      this.logger.error(`run ${runId} failed: ${(error as Error).message}`, (error as Error).stack);
+      await this.connection.dataSource.query(`UPDATE allocation_run SET status = 'FAILED', finished_at = now(), failure = $2 WHERE id = $1`, [
+        runId,
+        'The run could not complete; nothing was changed. See the server log for the request id.',
+      ]);
+    }
+    return this.connection.dataSource.getRepository(AllocationRunEntity).findOneByOrFail({ id: runId });
+  }
+
+  private async preview(ctx: RequestContext, runId: string): Promise<void> {
+    await this.connection.withTransaction(ctx, async (tx) => {
+      const started = Date.now();
+      const input = await this.loader.load(tx, await this.loader.validOfferIds(tx));
+      const { result, solveMs } = this.solve(tx, input);
+      await this.writeItems(tx, runId, result, new Map());
+      await this.finish(tx, runId, AllocationRunStatus.PREVIEWED, statistics(input, result, Date.now() - started, solveMs));
+    });
+  }
+
+  private async commit(ctx: RequestContext, runId: string): Promise<void> {
+    await this.connection.withTransaction(ctx, async (tx) => {
+      const started = Date.now();
+      const manager = tx.manager;
+      if (!manager) throw new Error('commit outside a transaction');
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [COMMIT_LOCK_KEY]);
+      const locks = new MatchLocks(this.connection, tx);
+      const offerIds = await this.loader.validOfferIds(tx);
+      await locks.offers(offerIds);
+      await locks.shops(await this.loader.openRequestShopIds(tx));
+      const input = await this.loader.load(tx, offerIds);
+      const { result, solveMs } = this.solve(tx, input);
+
+      // A request cancelled while the run computed keeps no assignment (its place stays free).
+      const stillOpen = new Set(
+        (await this.lockRows(tx, HelpRequestEntity, result.assignments.map((a) => a.requestId))).filter((r) => r.status === HelpRequestStatus.OPEN).map((r) => r.id),
+      );
+      const assignments = result.assignments.filter((a) => stillOpen.has(a.requestId));
+      const entries: JournalEntry[] = [];
+
+      // Their waitlist places elsewhere end: a request holds one open match at most.
+      const waiting = (await this.lockRows(tx, MatchEntity, [], assignments.map((a) => a.requestId))).filter((m) => m.state === MatchState.WAITLISTED);
+      for (const entry of waiting) {
+        Object.assign(entry, { state: MatchState.WITHDRAWN, endedAt: tx.now, endReason: 'ALLOCATED_ELSEWHERE' });
+        entries.push({ match: entry, from: MatchState.WAITLISTED, reason: 'ALLOCATED_ELSEWHERE' });
+      }
+      if (waiting.length) await this.connection.repository(tx, MatchEntity).save(waiting, { chunk: INSERT_CHUNK });
+
+      const respondBy = new Date(tx.now.getTime() + this.config.getOrThrow<number>('MATCH_RESPONSE_DAYS') * DAY_MS);
+      const created = assignments.map((a) => {
+        const request = input.requestEntities.get(a.requestId);
+        const offer = input.offerEntities.get(a.offerId);
+        if (!request || !offer) throw new Error(`assignment ${a.requestId} → ${a.offerId} outside the input`);
+        return this.connection.repository(tx, MatchEntity).create({
+          helpRequestId: request.id,
+          offerId: offer.id,
+          shopId: request.shopId,
+          providerId: offer.providerId,
+          category: request.category,
+          state: MatchState.PENDING,
+          origin: MatchOrigin.ALLOCATION,
+          allocationRunId: runId,
+          coverageLevel: a.coverageLevel,
+          distanceKm: a.distanceKm,
+          respondBy,
+          waitlistedAt: null,
+          acceptedAt: null,
+          activatedAt: null,
+          freeUntil: null,
+          completedAt: null,
+          endedAt: null,
+          endReason: null,
+        });
+      });
+      const saved = created.length ? await this.connection.repository(tx, MatchEntity).save(created, { chunk: INSERT_CHUNK }) : [];
+      for (const match of saved) entries.push({ match, from: null, reason: `allocation run ${runId}` });
+      await this.journal.record(tx, entries);
+
+      const matchByRequest = new Map(saved.map((m) => [m.helpRequestId, m.id]));
+      const kept: AllocationResult = { ...result, assignments, served: assignments.length, totalCost: assignments.reduce((sum, a) => sum + a.cost, 0) };
+      await this.writeItems(tx, runId, kept, matchByRequest);
+      await this.finish(tx, runId, AllocationRunStatus.COMMITTED, statistics(input, kept, Date.now() - started, solveMs));
+      await this.audit.record(tx, { action: 'allocation_run.committed', entityType: 'allocation_run', entityId: runId, after: { served: kept.served, matches: saved.length } });
+    });
+  }
+
+  /** Rows locked in id order, by id (or, for matches, by help request). */
+  private async lockRows<E extends HelpRequestEntity | MatchEntity>(
+    tx: RequestContext,
+    entity: new () => E,
+    ids: readonly string[],
+    helpRequestIds: readonly string[] = [],
+  ): Promise<E[]> {
+    const column = helpRequestIds.length ? 'help_request_id' : 'id';
+    const keys = helpRequestIds.length ? helpRequestIds : ids;
+    if (keys.length === 0) return [];
+    return this.connection
+      .repository(tx, entity)
+      .createQueryBuilder('row')
+      .setLock('pessimistic_write')
+      .where(`row.${column} = ANY(:keys::uuid[])`, { keys })
+      .orderBy('row.id')
+      .getMany();
+  }
+
+  private solve(ctx: RequestContext, input: AllocationInput): { result: AllocationResult; solveMs: number } {
+    const started = performance.now();
+    const result = allocate(input.requests, input.offers, this.data.context(ctx));
+    return { result, solveMs: Math.round(performance.now() - started) };
+  }
+
+  private async writeItems(
+    tx: RequestContext,
+    runId: string,
+    result: AllocationResult,
+    matchByRequest: ReadonlyMap<string, string>,
+  ): Promise<void> {
+    const rows: Partial<AllocationRunItemEntity>[] = [
+      ...result.assignments.map((a) => ({
+        runId,
+        helpRequestId: a.requestId,
+        offerId: a.offerId,
+        cost: a.cost,
+        coverageLevel: a.coverageLevel,
+        distanceKm: a.distanceKm,
+        unservedReason: null,
+        matchId: matchByRequest.get(a.requestId) ?? null,
+      })),
+      ...result.unserved.map((u) => ({ runId, helpRequestId: u.requestId, offerId: null, cost: null, coverageLevel: null, distanceKm: null, unservedReason: u.reason as UnservedReasonCode, matchId: null })),
+    ];
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      await this.connection.repository(tx, AllocationRunItemEntity).insert(rows.slice(i, i + INSERT_CHUNK));
+    }
+  }
+
+  private async finish(tx: RequestContext, runId: string, status: AllocationRunStatus, stats: AllocationRunStatistics): Promise<void> {
+    await this.connection.repository(tx, AllocationRunEntity).update({ id: runId }, { status, finishedAt: new Date(), statistics: stats });
+  }
+
+  /** The run acts as the staff member who started it (scheduled runs act as the platform). */
+  private async asRequester(ctx: RequestContext, userId: string | null): Promise<RequestContext> {
+    if (!userId) return ctx;
+    const user = await this.connection.dataSource.getRepository(UserAccountEntity).findOneBy({ id: userId });
+    return user ? ctx.withActor({ userId: user.id, role: user.role }) : ctx;
+  }
+}
+
+function statistics(input: AllocationInput, result: AllocationResult, durationMs: number, solveMs: number): AllocationRunStatistics {
+  const unservedByReason: Record<string, number> = {};
+  for (const u of result.unserved) unservedByReason[u.reason] = (unservedByReason[u.reason] ?? 0) + 1;
+  return {
+    requests: input.requests.length,
+    offers: input.offers.length,
+    candidatePairs: result.stats.edges,
+    served: result.served,
+    unserved: input.requests.length - result.served,
+    unservedByReason,
+    totalCost: result.totalCost,
+    durationMs,
+    solveMs,
+  };
+}

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { UserRole } from '../auth/user-role';
+import { requireActor } from '../common/access';
+import { Page, PageArgs, toPage } from '../common/pagination';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { JobQueue } from '../jobs/job-queue';
+import { JOB } from '../jobs/job-names';
+import { AllocationRunItemEntity } from './allocation-run-item.entity';
+import { AllocationRunEntity } from './allocation-run.entity';
+import { AllocationRunMode, AllocationRunStatus } from './allocation.types';
+import { AllocationErrorCode, AllocationException } from './allocation.exception';
+import { AllocationRunItemFilterInput } from './models/allocation-run.models';
+
+export type CancelRunOutcome = { kind: 'run'; run: AllocationRunEntity } | { kind: 'not-cancellable'; current: AllocationRunStatus };
+
+/** Ministry staff start, schedule, cancel and read allocation runs; the worker executes them. */
+@Injectable()
+export class AllocationRunService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly jobs: JobQueue,
+    private readonly audit: AuditService,
+  ) {}
+
+  async start(ctx: RequestContext, input: { mode: AllocationRunMode; runAt?: Date }): Promise<AllocationRunEntity> {
+    const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    if (input.runAt && input.runAt.getTime() <= ctx.now.getTime()) throw new AllocationException(AllocationErrorCode.RUN_AT_IN_PAST, 'input.runAt');
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const runs = this.connection.repository(tx, AllocationRunEntity);
+      const run = await runs.save(
+        runs.create({
+          mode: input.mode,
+          status: input.runAt ? AllocationRunStatus.SCHEDULED : AllocationRunStatus.QUEUED,
+          requestedByUserId: actor.userId,
+          scheduledFor: input.runAt ?? null,
+          startedAt: null,
+          finishedAt: null,
+          statistics: null,
+          failure: null,
+        }),
+      );
+      await this.jobs.send(tx, JOB.RUN_ALLOCATION, { runId: run.id }, { startAfter: input.runAt });
+      await this.audit.record(tx, { action: 'allocation_run.requested', entityType: 'allocation_run', entityId: run.id, after: { mode: run.mode, scheduledFor: run.scheduledFor } });
+      return run;
+    });
+  }
+
+  /** A run started by the recurring schedule: it commits, and acts as the platform. */
+  async startScheduled(ctx: RequestContext): Promise<AllocationRunEntity> {
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const runs = this.connection.repository(tx, AllocationRunEntity);
+      const run = await runs.save(
+        runs.create({ mode: AllocationRunMode.COMMIT, status: AllocationRunStatus.QUEUED, requestedByUserId: null, scheduledFor: tx.now, startedAt: null, finishedAt: null, statistics: null, failure: null }),
+      );
+      await this.audit.record(tx, { action: 'allocation_run.requested', entityType: 'allocation_run', entityId: run.id, after: { mode: run.mode, schedule: true } });
+      return run;
+    });
+  }
+
+  async cancel(ctx: RequestContext, id: string): Promise<CancelRunOutcome> {
+    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const runs = this.connection.repository(tx, AllocationRunEntity);
+      const run = await runs.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!run) throw new AllocationException(AllocationErrorCode.RUN_NOT_FOUND, 'id');
+      if (run.status !== AllocationRunStatus.SCHEDULED && run.status !== AllocationRunStatus.QUEUED) return { kind: 'not-cancellable', current: run.status };
+      await runs.update({ id }, { status: AllocationRunStatus.CANCELLED, finishedAt: tx.now });
+      await this.audit.record(tx, { action: 'allocation_run.cancelled', entityType: 'allocation_run', entityId: id, before: { status: run.status } });
+      return { kind: 'run', run: await runs.findOneByOrFail({ id }) };
+    });
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<AllocationRunEntity> {
+    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    const run = await this.connection.repository(ctx, AllocationRunEntity).findOneBy({ id });
+    if (!run) throw new AllocationException(AllocationErrorCode.RUN_NOT_FOUND, 'id');
+    return run;
+  }
+
+  async list(ctx: RequestContext, page: PageArgs): Promise<Page<AllocationRunEntity>> {
+    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    const [items, total] = await this.connection
+      .repository(ctx, AllocationRunEntity)
+      .findAndCount({ order: { createdAt: 'DESC', id: 'ASC' }, skip: page.offset, take: page.first });
+    return toPage(items, total, page);
+  }
+
+  /** Served items first (by request), then unserved ones by reason. */
+  async items(ctx: RequestContext, runId: string, filter: AllocationRunItemFilterInput, page: PageArgs): Promise<Page<AllocationRunItemEntity>> {
+    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    const query = this.connection.repository(ctx, AllocationRunItemEntity).createQueryBuilder('i').where('i.run_id = :runId', { runId });
+    if (filter.served === true) query.andWhere('i.offer_id IS NOT NULL');
+    if (filter.served === false) query.andWhere('i.offer_id IS NULL');
+    if (filter.reason) query.andWhere('i.unserved_reason = :reason', { reason: filter.reason });
+    const [items, total] = await query
+      .orderBy('i.offer_id IS NULL', 'ASC')
+      .addOrderBy('i.unserved_reason', 'ASC', 'NULLS FIRST')
+      .addOrderBy('i.help_request_id', 'ASC')
+      .skip(page.offset)
+      .take(page.first)
+      .getManyAndCount();
+    return toPage(items, total, page);
+  }
+}

@@ -1,0 +1,62 @@
+import { Args, createUnionType, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, RequestContext } from '../common/request-context';
+import { mapPage, PageArgs } from '../common/pagination';
+import { Roles } from '../auth/auth.decorators';
+import { UserRole } from '../auth/user-role';
+import { AllocationRunService } from './allocation-run.service';
+import {
+  AllocationRunIdArgs,
+  AllocationRunItemArgs,
+  AllocationRunItemPageModel,
+  AllocationRunModel,
+  AllocationRunPageModel,
+  InvalidAllocationRunStateErrorModel,
+  StartAllocationRunInput,
+  toAllocationRunItemModel,
+  toAllocationRunModel,
+} from './models/allocation-run.models';
+
+export const CancelAllocationRunResult = createUnionType({
+  name: 'CancelAllocationRunResult',
+  types: () => [AllocationRunModel, InvalidAllocationRunStateErrorModel] as const,
+  resolveType: (value: object) => ('code' in value ? InvalidAllocationRunStateErrorModel : AllocationRunModel),
+});
+
+@Roles(UserRole.MINISTRY, UserRole.ADMIN)
+@Resolver(() => AllocationRunModel)
+export class AllocationResolver {
+  constructor(private readonly runs: AllocationRunService) {}
+
+  @Mutation(() => AllocationRunModel, { description: 'Queue an allocation run now, or schedule it (runAt): PREVIEW (dry run) or COMMIT.' })
+  async startAllocationRun(@Ctx() ctx: RequestContext, @Args('input') input: StartAllocationRunInput): Promise<AllocationRunModel> {
+    return toAllocationRunModel(await this.runs.start(ctx, input));
+  }
+
+  @Mutation(() => CancelAllocationRunResult, { description: 'Cancel a run that has not started yet.' })
+  async cancelAllocationRun(@Ctx() ctx: RequestContext, @Args() { id }: AllocationRunIdArgs): Promise<typeof CancelAllocationRunResult> {
+    const outcome = await this.runs.cancel(ctx, id);
+    if (outcome.kind === 'run') return toAllocationRunModel(outcome.run);
+    return {
+      code: 'NOT_CANCELLABLE',
+      field: 'id',
+      currentStatus: outcome.current,
+      message: `A ${outcome.current} run cannot be cancelled`,
+      messageIt: `Un’esecuzione in stato ${outcome.current} non può essere annullata`,
+    };
+  }
+
+  @Query(() => AllocationRunModel)
+  async allocationRun(@Ctx() ctx: RequestContext, @Args() { id }: AllocationRunIdArgs): Promise<AllocationRunModel> {
+    return toAllocationRunModel(await this.runs.get(ctx, id));
+  }
+
+  @Query(() => AllocationRunPageModel, { description: 'Allocation runs, newest first.' })
+  async allocationRuns(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<AllocationRunPageModel> {
+    return mapPage(await this.runs.list(ctx, page), toAllocationRunModel);
+  }
+
+  @ResolveField(() => AllocationRunItemPageModel, { description: 'Who got what (or why not), served first.' })
+  async items(@Ctx() ctx: RequestContext, @Parent() run: AllocationRunModel, @Args() args: AllocationRunItemArgs): Promise<AllocationRunItemPageModel> {
+    return mapPage(await this.runs.items(ctx, run.id, args.filter, args), toAllocationRunItemModel);
+  }
+}

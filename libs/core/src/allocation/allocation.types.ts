@@ -1,0 +1,23 @@
+/** QUEUED or SCHEDULED → RUNNING → PREVIEWED (dry run) or COMMITTED; FAILED; a SCHEDULED one may be CANCELLED. */
+export enum AllocationRunStatus {
+  SCHEDULED = 'SCHEDULED',
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  PREVIEWED = 'PREVIEWED',
+  COMMITTED = 'COMMITTED',
+  FAILED = 'FAILED',
+  CANCELLED = 'CANCELLED',
+}
+
+/** PREVIEW computes and shows who would get what; COMMIT also creates the matches. */
+export enum AllocationRunMode {
+  PREVIEW = 'PREVIEW',
+  COMMIT = 'COMMIT',
+}
+
+/** Why the allocator left a request without an offer (from the engine's UnservedReason). */
+export enum UnservedReasonCode {
+  NO_ELIGIBLE_OFFER = 'NO_ELIGIBLE_OFFER',
+  ALL_FULL = 'ALL_FULL',
+  SHOP_LIMIT = 'SHOP_LIMIT',
+}

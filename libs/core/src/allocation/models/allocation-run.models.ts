@@ -1,0 +1,133 @@
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsDate, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import type { CoverageLevel } from '@vec/matching';
+import { BusinessErrorModel } from '../../common/business-error.model';
+import { CoverageLevelEnum } from '../../matching/models/matching-enums';
+import { PageArgs, Paginated } from '../../common/pagination';
+import { AllocationRunItemEntity } from '../allocation-run-item.entity';
+import { AllocationRunEntity } from '../allocation-run.entity';
+import { AllocationRunMode, AllocationRunStatus, UnservedReasonCode } from '../allocation.types';
+
+registerEnumType(AllocationRunMode, { name: 'AllocationRunMode', description: 'PREVIEW shows who would get what; COMMIT creates the matches.' });
+registerEnumType(AllocationRunStatus, { name: 'AllocationRunStatus' });
+registerEnumType(UnservedReasonCode, {
+  name: 'UnservedReason',
+  description: 'NO_ELIGIBLE_OFFER: no offer covers the request at all; ALL_FULL: those that do are full; SHOP_LIMIT: the shop is at its limits.',
+});
+
+@ObjectType('UnservedCount')
+export class UnservedCountModel {
+  @Field(() => UnservedReasonCode) reason!: UnservedReasonCode;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType('AllocationRunStatistics', { description: 'What a finished run found and decided.' })
+export class AllocationRunStatisticsModel {
+  @Field(() => Int) requests!: number;
+  @Field(() => Int) offers!: number;
+  @Field(() => Int, { description: 'Request–offer pairs that passed every rule but capacity and limits.' }) candidatePairs!: number;
+  @Field(() => Int) served!: number;
+  @Field(() => Int) unserved!: number;
+  @Field(() => [UnservedCountModel]) unservedByReason!: UnservedCountModel[];
+  @Field(() => Int, { description: 'Sum of the served pairs’ costs (coverage level, distance, priority).' }) totalCost!: number;
+  @Field(() => Int) durationMs!: number;
+  @Field(() => Int) solveMs!: number;
+}
+
+@ObjectType('AllocationRun', { description: 'One run of the exact allocator over every open request.' })
+export class AllocationRunModel {
+  @Field(() => ID) id!: string;
+  @Field(() => AllocationRunMode) mode!: AllocationRunMode;
+  @Field(() => AllocationRunStatus) status!: AllocationRunStatus;
+  @Field(() => ID, { nullable: true }) requestedByUserId!: string | null;
+  @Field(() => Date, { nullable: true }) scheduledFor!: Date | null;
+  @Field(() => Date, { nullable: true }) startedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
+  @Field(() => AllocationRunStatisticsModel, { nullable: true }) statistics!: AllocationRunStatisticsModel | null;
+  @Field(() => String, { nullable: true }) failure!: string | null;
+  @Field() createdAt!: Date;
+}
+
+@ObjectType('AllocationRunPage')
+export class AllocationRunPageModel extends Paginated(AllocationRunModel, 'AllocationRunPageBase') {}
+
+@ObjectType('AllocationRunItem', { description: 'What the run decided for one request.' })
+export class AllocationRunItemModel {
+  @Field(() => ID) helpRequestId!: string;
+  @Field(() => ID, { nullable: true }) offerId!: string | null;
+  @Field(() => Int, { nullable: true }) cost!: number | null;
+  @Field(() => CoverageLevelEnum, { nullable: true }) coverageLevel!: CoverageLevel | null;
+  @Field(() => Float, { nullable: true }) distanceKm!: number | null;
+  @Field(() => UnservedReasonCode, { nullable: true }) unservedReason!: UnservedReasonCode | null;
+  @Field(() => ID, { nullable: true, description: 'COMMIT runs: the match created.' }) matchId!: string | null;
+}
+
+@ObjectType('AllocationRunItemPage')
+export class AllocationRunItemPageModel extends Paginated(AllocationRunItemModel, 'AllocationRunItemPageBase') {}
+
+@ObjectType('InvalidAllocationRunStateError', { implements: () => [BusinessErrorModel] })
+export class InvalidAllocationRunStateErrorModel implements BusinessErrorModel {
+  code!: string;
+  field?: string;
+  message!: string;
+  messageIt!: string;
+  @Field(() => AllocationRunStatus) currentStatus!: AllocationRunStatus;
+}
+
+@InputType()
+export class StartAllocationRunInput {
+  @Field(() => AllocationRunMode) @IsEnum(AllocationRunMode) mode!: AllocationRunMode;
+
+  @Field(() => Date, { nullable: true, description: 'Run at this time instead of now (must be in the future).' })
+  @IsOptional()
+  @IsDate()
+  runAt?: Date;
+}
+
+@ArgsType()
+export class AllocationRunIdArgs {
+  @Field(() => ID) @IsUUID('all', { message: 'id must be an allocation run id' }) id!: string;
+}
+
+@InputType()
+export class AllocationRunItemFilterInput {
+  @Field({ nullable: true, description: 'true: only served requests; false: only unserved.' }) @IsOptional() @IsBoolean() served?: boolean;
+  @Field(() => UnservedReasonCode, { nullable: true }) @IsOptional() @IsEnum(UnservedReasonCode) reason?: UnservedReasonCode;
+}
+
+@ArgsType()
+export class AllocationRunItemArgs extends PageArgs {
+  @Field(() => AllocationRunItemFilterInput, { defaultValue: {} })
+  @ValidateNested()
+  @Type(() => AllocationRunItemFilterInput)
+  filter: AllocationRunItemFilterInput = {};
+}
+
+export const toAllocationRunModel = (e: AllocationRunEntity): AllocationRunModel => ({
+  id: e.id,
+  mode: e.mode,
+  status: e.status,
+  requestedByUserId: e.requestedByUserId,
+  scheduledFor: e.scheduledFor,
+  startedAt: e.startedAt,
+  finishedAt: e.finishedAt,
+  statistics: e.statistics
+    ? {
+        ...e.statistics,
+        unservedByReason: Object.entries(e.statistics.unservedByReason).map(([reason, count]) => ({ reason: reason as UnservedReasonCode, count })),
+      }
+    : null,
+  failure: e.failure,
+  createdAt: e.createdAt,
+});
+
+export const toAllocationRunItemModel = (e: AllocationRunItemEntity): AllocationRunItemModel => ({
+  helpRequestId: e.helpRequestId,
+  offerId: e.offerId,
+  cost: e.cost,
+  coverageLevel: e.coverageLevel as CoverageLevel | null,
+  distanceKm: e.distanceKm,
+  unservedReason: e.unservedReason,
+  matchId: e.matchId,
+});

@@ -1,0 +1,33 @@
+/** Every queue of the platform and the data its jobs carry. */
+export const JOB = {
+  /** PENDING matches past their answer deadline → EXPIRED; waitlists of ended offers → EXPIRED. */
+  EXPIRE_HOLDS: 'match-expire-holds',
+  /** ACTIVE matches whose free period has ended → COMPLETED. */
+  COMPLETE_ENDED: 'match-complete-ended',
+  /** Offer a freed slot of one offer to its waitlist, in priority order. */
+  PROMOTE_WAITLIST: 'waitlist-promote',
+  /** Every offer with free slots and a waitlist (catches capacity raised, offers resumed). */
+  SWEEP_WAITLISTS: 'waitlist-sweep',
+  /** Execute one allocation run (preview or commit) that staff queued or scheduled. */
+  RUN_ALLOCATION: 'allocation-run',
+  /** The recurring committed allocation run (ALLOCATION_SCHEDULE). */
+  SCHEDULED_ALLOCATION: 'allocation-scheduled',
+  /** Ask shops for the 30- and 90-day outcome survey. */
+  REMIND_SURVEYS: 'survey-remind',
+} as const;
+
+export type JobName = (typeof JOB)[keyof typeof JOB];
+
+type NoData = Record<string, never>;
+
+export interface JobData {
+  [JOB.EXPIRE_HOLDS]: NoData;
+  [JOB.COMPLETE_ENDED]: NoData;
+  [JOB.PROMOTE_WAITLIST]: { offerId: string };
+  [JOB.SWEEP_WAITLISTS]: NoData;
+  [JOB.RUN_ALLOCATION]: { runId: string };
+  [JOB.SCHEDULED_ALLOCATION]: NoData;
+  [JOB.REMIND_SURVEYS]: NoData;
+}
+
+export const ALL_JOBS: readonly JobName[] = Object.values(JOB);

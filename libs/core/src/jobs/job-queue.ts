@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { RequestContext } from '../common/request-context';
+import { ALL_JOBS, JobData, JobName } from './job-names';
+
+export const JOB_QUEUE_OPTIONS = Symbol('JOB_QUEUE_OPTIONS');
+
+export interface JobQueueOptions {
+  databaseUrl: string;
+  /** Consume jobs here (a worker): also run pg-boss's maintenance and cron scheduling. */
+  consume: boolean;
+  pollingIntervalSeconds: number;
+}
+
+export interface SendOptions {
+  /** Not before this instant. */
+  startAfter?: Date;
+  /** At most one queued job with this key (e.g. one promotion per offer). */
+  singletonKey?: string;
+}
+
+export type JobHandler<N extends JobName> = (data: JobData[N], jobId: string) => Promise<void>;
+
+/**
+ * The PostgreSQL-backed job queue (pg-boss). Jobs sent from inside a service transaction are
+ * written in that transaction, so a job exists exactly when the change that asks for it commits.
+ * pg-boss hands each job to one worker (SKIP LOCKED) and fires each cron schedule once a minute
+ * across all instances, so several workers can run side by side.
+ */
+@Injectable()
+export class JobQueue implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('JobQueue');
+  private readonly boss: PgBoss;
+
+  constructor(@Inject(JOB_QUEUE_OPTIONS) private readonly options: JobQueueOptions) {
+    this.boss = new PgBoss({
+      connectionString: options.databaseUrl,
+      schema: 'pgboss',
+      application_name: 'vicini-e-connessi-jobs',
+      max: 4,
+      supervise: options.consume,
+      schedule: options.consume,
+      retryLimit: 3,
+      retryDelay: 5,
+      retryBackoff: true,
+      expireInSeconds: 15 * 60,
+    });
+    this.boss.on('error', (error: Error) => this.logger.error(`pg-boss: ${error.message}`, error.stack));
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.boss.start();
+    for (const name of ALL_JOBS) await this.boss.createQueue(name);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+
+  /** Queues a job; inside a transaction (ctx.manager) it commits or rolls back with it. */
+  async send<N extends JobName>(ctx: RequestContext, name: N, data: JobData[N], options: SendOptions = {}): Promise<string | null> {
+    const manager = ctx.manager;
+    const db = manager ? { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }) } : undefined;
+    return this.boss.send(name, data, { ...options, ...(db && { db }) });
+  }
+
+  /** Runs `handler` for each job of the queue, one at a time per worker. */
+  async work<N extends JobName>(name: N, handler: JobHandler<N>): Promise<void> {
+    await this.boss.work<JobData[N]>(name, { pollingIntervalSeconds: this.options.pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
+      await handler(job.data, job.id);
+    });
+  }
+
+  /** A recurring job (5-field cron, UTC). */
+  async schedule(name: JobName, cron: string): Promise<void> {
+    await this.boss.schedule(name, cron, {}, { tz: 'UTC' });
+  }
+
+  async unschedule(name: JobName): Promise<void> {
+    await this.boss.unschedule(name);
+  }
+
+  /** Jobs of a queue not yet done (created, retrying or active), for tests and health. */
+  async queued(name: JobName): Promise<number> {
+    return this.boss.getQueueSize(name);
+  }
+}

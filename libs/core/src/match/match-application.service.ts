@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { explainAll, IneligibilityReason, RankedOffer } from '@vec/matching';
+import { UserRole } from '../auth/user-role';
+import { requireActor } from '../common/access';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { HelpRequestEntity } from '../help-request/help-request.entity';
+import { HelpRequestErrorCode, HelpRequestException } from '../help-request/help-request.exception';
+import { HelpRequestStatus } from '../help-request/help-request.types';
+import { toEngineOffer } from '../matching/engine-input.mapper';
+import { MatchingData } from '../matching/matching-data';
+import { OfferCoverageEntity } from '../offer/offer-coverage.entity';
+import { loadCoverage } from '../offer/offer-coverage.query';
+import { OfferErrorCode, OfferException } from '../offer/offer.exception';
+import { OfferStatus } from '../offer/offer.types';
+import { VerificationStatus } from '../provider/provider.types';
+import { ShopService } from '../shop/shop.service';
+import { MatchJournal } from './match-journal';
+import { MatchLocks } from './match-locks';
+import { MatchEntity } from './match.entity';
+import { MatchOrigin, MatchState, OPEN_STATES } from './match.types';
+
+export type ApplyOutcome =
+  | { kind: 'match'; match: MatchEntity }
+  | { kind: 'not-eligible'; failed: readonly IneligibilityReason[] }
+  | { kind: 'full' }
+  | { kind: 'already-applied'; match: MatchEntity }
+  | { kind: 'request-not-open'; status: HelpRequestStatus };
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A shop applies one of its open requests to an offer. The offer row is locked first, so of any
+ * number of simultaneous applications exactly as many get a PENDING hold as there are free
+ * slots; the others join the waitlist (or are told it is full). A trigger keeps `offer.used`
+ * equal to the slot-holding rows and the CHECK used <= capacity backs this in the database.
+ */
+@Injectable()
+export class MatchApplicationService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly shops: ShopService,
+    private readonly data: MatchingData,
+    private readonly journal: MatchJournal,
+    private readonly config: ConfigService,
+  ) {}
+
+  async apply(ctx: RequestContext, input: { helpRequestId: string; offerId: string; joinWaitlist: boolean }): Promise<ApplyOutcome> {
+    requireActor(ctx, UserRole.SHOP);
+    const own = await this.shops.requireOwnShop(ctx);
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const locks = new MatchLocks(this.connection, tx);
+      const offer = await locks.offer(input.offerId);
+      // Offers shops cannot see do not exist for them.
+      if (!offer || offer.status === OfferStatus.DRAFT || offer.provider?.verificationStatus !== VerificationStatus.APPROVED) {
+        throw new OfferException(OfferErrorCode.OFFER_NOT_FOUND, 'input.offerId');
+      }
+      const shop = await locks.shop(own.id);
+      if (!shop) throw new Error(`shop ${own.id} vanished`);
+      const request = await this.connection
+        .repository(tx, HelpRequestEntity)
+        .findOne({ where: { id: input.helpRequestId, shopId: shop.id }, lock: { mode: 'pessimistic_write' } });
+      if (!request) throw new HelpRequestException(HelpRequestErrorCode.HELP_REQUEST_NOT_FOUND, 'input.helpRequestId');
+      if (request.status !== HelpRequestStatus.OPEN) return { kind: 'request-not-open', status: request.status };
+      const existing = await this.connection
+        .repository(tx, MatchEntity)
+        .createQueryBuilder('m')
+        .where('m.help_request_id = :id', { id: request.id })
+        .andWhere('m.state IN (:...open)', { open: OPEN_STATES })
+        .getOne();
+      if (existing) return { kind: 'already-applied', match: existing };
+
+      await loadCoverage(this.connection.repository(tx, OfferCoverageEntity), [offer]);
+      const engineRequest = await this.data.engineRequest(tx, request, shop);
+      const explained = explainAll(engineRequest, [toEngineOffer(offer)], this.data.context(tx));
+      const [eligible] = explained.ranked;
+      const [waitlistable] = explained.waitlist;
+      if (!eligible && !waitlistable) return { kind: 'not-eligible', failed: explained.ineligible[0]?.failed ?? [] };
+      if (!eligible && !input.joinWaitlist) return { kind: 'full' };
+
+      const match = await this.insert(tx, request, offer.providerId, offer.id, shop.id, eligible ?? waitlistable, eligible ? MatchState.PENDING : MatchState.WAITLISTED);
+      await this.journal.record(tx, [{ match, from: null }]);
+      return { kind: 'match', match };
+    });
+  }
+
+  private async insert(
+    tx: RequestContext,
+    request: HelpRequestEntity,
+    providerId: string,
+    offerId: string,
+    shopId: string,
+    ranked: RankedOffer,
+    state: MatchState.PENDING | MatchState.WAITLISTED,
+  ): Promise<MatchEntity> {
+    const matches = this.connection.repository(tx, MatchEntity);
+    const days = this.config.getOrThrow<number>('MATCH_RESPONSE_DAYS');
+    return matches.save(
+      matches.create({
+        helpRequestId: request.id,
+        offerId,
+        shopId,
+        providerId,
+        category: request.category,
+        state,
+        origin: MatchOrigin.APPLICATION,
+        allocationRunId: null,
+        coverageLevel: ranked.coverageLevel,
+        distanceKm: ranked.distanceKm,
+        respondBy: state === MatchState.PENDING ? new Date(tx.now.getTime() + days * DAY_MS) : null,
+        waitlistedAt: state === MatchState.WAITLISTED ? tx.now : null,
+        acceptedAt: null,
+        activatedAt: null,
+        freeUntil: null,
+        completedAt: null,
+        endedAt: null,
+        endReason: null,
+      }),
+    );
+  }
+}

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { AuditRecord, AuditService } from '../audit/audit.service';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { NewNotification, NotificationService } from '../notification/notification.service';
+import { MatchTransitionEntity } from './match-transition.entity';
+import { MatchEntity } from './match.entity';
+import { LIVE_STATES, MatchOrigin, MatchState, sqlStates } from './match.types';
+
+/** The two sides of a match and the words notifications need. */
+export interface MatchParties {
+  shopOwnerUserId: string;
+  shopName: string;
+  providerOwnerUserId: string;
+  providerName: string;
+  offerTitle: string;
+}
+
+export interface JournalEntry {
+  /** The match after the change. */
+  match: MatchEntity;
+  from: MatchState | null;
+  reason?: string | null;
+}
+
+type Side = 'SHOP' | 'PROVIDER';
+
+/** Rows per INSERT: well under PostgreSQL's 65,535 bound parameters. */
+const INSERT_CHUNK = 1000;
+
+/** What a step is called (notification kind and audit verb) and who hears of it. */
+function describe(entry: JournalEntry, actorSide: Side | null): { kind: string; audience: Side[] } {
+  const { match, from } = entry;
+  const both: Side[] = ['SHOP', 'PROVIDER'];
+  const other: Side[] = actorSide === 'SHOP' ? ['PROVIDER'] : actorSide === 'PROVIDER' ? ['SHOP'] : both;
+  if (from === null && match.state === MatchState.PENDING) {
+    return match.origin === MatchOrigin.ALLOCATION ? { kind: 'MATCH_ALLOCATED', audience: both } : { kind: 'MATCH_APPLIED', audience: other };
+  }
+  if (from === null && match.state === MatchState.WAITLISTED) return { kind: 'MATCH_WAITLISTED', audience: other };
+  if (from === MatchState.WAITLISTED && match.state === MatchState.PENDING) return { kind: 'MATCH_PROMOTED', audience: both };
+  return { kind: `MATCH_${match.state}`, audience: other };
+}
+
+/**
+ * Writes everything that goes with a change of match state, in the caller's transaction: the
+ * transition row (who, when, why), the audit event, a notification for the other side, and the
+ * help request's status (MATCHED while a live match exists, FULFILLED once one completed).
+ */
+@Injectable()
+export class MatchJournal {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  async parties(tx: RequestContext, matchIds: readonly string[]): Promise<Map<string, MatchParties>> {
+    if (matchIds.length === 0) return new Map();
+    const rows: (MatchParties & { id: string })[] = await this.manager(tx).query(
+      `SELECT m.id, s.owner_user_id AS "shopOwnerUserId", coalesce(s.trading_name, s.legal_name) AS "shopName",
+              p.owner_user_id AS "providerOwnerUserId", p.name AS "providerName", o.title AS "offerTitle"
+       FROM match m JOIN shop s ON s.id = m.shop_id JOIN provider p ON p.id = m.provider_id JOIN offer o ON o.id = m.offer_id
+       WHERE m.id = ANY($1::uuid[])`,
+      [matchIds],
+    );
+    return new Map(rows.map(({ id, ...parties }) => [id, parties]));
+  }
+
+  async record(tx: RequestContext, entries: readonly JournalEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    if (!tx.manager) throw new Error('Match changes are recorded inside their transaction');
+    const actorSide: Side | null = tx.actor?.role === 'SHOP' ? 'SHOP' : tx.actor?.role === 'PROVIDER' ? 'PROVIDER' : null;
+    const parties = await this.parties(tx, entries.map((e) => e.match.id));
+    const transitions = entries.map((e) => ({
+      matchId: e.match.id,
+      fromState: e.from,
+      toState: e.match.state,
+      occurredAt: tx.now,
+      actorUserId: tx.actor?.userId ?? null,
+      actorRole: tx.actor?.role ?? null,
+      reason: e.reason ?? null,
+      requestId: tx.requestId,
+    }));
+    for (let i = 0; i < transitions.length; i += INSERT_CHUNK) {
+      await this.connection.repository(tx, MatchTransitionEntity).insert(transitions.slice(i, i + INSERT_CHUNK));
+    }
+    const notifications: NewNotification[] = [];
+    const audits: AuditRecord[] = [];
+    for (const entry of entries) {
+      const { match } = entry;
+      const side = parties.get(match.id);
+      if (!side) throw new Error(`match ${match.id} has no parties`);
+      const { kind, audience } = describe(entry, actorSide);
+      audits.push({
+        action: `match.${kind.slice('MATCH_'.length).toLowerCase()}`,
+        entityType: 'match',
+        entityId: match.id,
+        before: entry.from ? { state: entry.from } : null,
+        after: { state: match.state, helpRequestId: match.helpRequestId, offerId: match.offerId, reason: entry.reason ?? null },
+      });
+      const params = {
+        offerTitle: side.offerTitle,
+        shopName: side.shopName,
+        providerName: side.providerName,
+        reason: entry.reason ?? null,
+        respondBy: match.respondBy ? match.respondBy.toISOString() : null,
+      };
+      for (const who of audience) {
+        notifications.push({ userId: who === 'SHOP' ? side.shopOwnerUserId : side.providerOwnerUserId, kind, matchId: match.id, params: { ...params, audience: who } });
+      }
+    }
+    await this.audit.recordMany(tx, audits);
+    await this.notifications.notify(tx, notifications);
+    await this.syncRequests(tx, [...new Set(entries.map((e) => e.match.helpRequestId))]);
+  }
+
+  /** MATCHED while a live match exists, FULFILLED once one completed, OPEN otherwise (CANCELLED stays). */
+  async syncRequests(tx: RequestContext, requestIds: readonly string[]): Promise<void> {
+    if (requestIds.length === 0) return;
+    await this.manager(tx).query(
+      `UPDATE help_request r SET updated_at = now(), status = (CASE
+         WHEN EXISTS (SELECT 1 FROM match m WHERE m.help_request_id = r.id AND m.state IN (${sqlStates(LIVE_STATES)})) THEN 'MATCHED'
+         WHEN EXISTS (SELECT 1 FROM match m WHERE m.help_request_id = r.id AND m.state = 'COMPLETED') THEN 'FULFILLED'
+         ELSE 'OPEN' END)::help_request_status
+       WHERE r.id = ANY($1::uuid[]) AND r.status <> 'CANCELLED'`,
+      [requestIds],
+    );
+  }
+
+  private manager(tx: RequestContext): NonNullable<RequestContext['manager']> {
+    return tx.manager ?? this.connection.dataSource.manager;
+  }
+}

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { UserRole } from '../auth/user-role';
+import { requireActor } from '../common/access';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { JobQueue } from '../jobs/job-queue';
+import { JOB } from '../jobs/job-names';
+import { MatchJournal } from './match-journal';
+import { MatchLocks } from './match-locks';
+import { MatchEntity } from './match.entity';
+import { MatchErrorCode, MatchException } from './match.exception';
+import { MATCH_TRANSITIONS, MatchAction, MatchState, OPEN_STATES, SLOT_STATES } from './match.types';
+
+export type MatchStepOutcome =
+  | { kind: 'match'; match: MatchEntity }
+  | { kind: 'invalid-transition'; current: MatchState }
+  | { kind: 'deadline-passed'; respondBy: Date };
+
+type PartyAction = Extract<MatchAction, 'accept' | 'decline' | 'activate' | 'complete' | 'withdraw'>;
+
+/** Adds calendar months in UTC (31 January + 1 month = 3 March, as Date does: the free period is never shortened). */
+function addMonths(date: Date, months: number): Date {
+  const result = new Date(date.getTime());
+  result.setUTCMonth(result.getUTCMonth() + months);
+  return result;
+}
+
+/**
+ * The steps the two sides take: the provider accepts or declines a PENDING match before its
+ * deadline; the shop confirms the service ACTIVE, may complete it early, or withdraws. Whenever
+ * a slot frees, a promotion job for the offer's waitlist is queued in the same transaction.
+ */
+@Injectable()
+export class MatchLifecycleService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly journal: MatchJournal,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  async act(ctx: RequestContext, id: string, action: PartyAction, reason?: string): Promise<MatchStepOutcome> {
+    const actor = requireActor(ctx, UserRole.SHOP, UserRole.PROVIDER);
+    const side = actor.role === UserRole.SHOP ? 'SHOP' : 'PROVIDER';
+    const rule = MATCH_TRANSITIONS[action];
+    const seen = await this.ownMatch(ctx, id);
+    if (!rule.by.includes(side)) throw new MatchException(MatchErrorCode.MATCH_NOT_FOUND, 'id');
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const locks = new MatchLocks(this.connection, tx);
+      const offer = await locks.offer(seen.offerId);
+      const current = await locks.match(id);
+      if (!offer || !current) throw new MatchException(MatchErrorCode.MATCH_NOT_FOUND, 'id');
+      if (!rule.from.includes(current.state)) return { kind: 'invalid-transition', current: current.state };
+      if (action === 'accept' && current.respondBy && current.respondBy.getTime() < tx.now.getTime()) {
+        return { kind: 'deadline-passed', respondBy: current.respondBy };
+      }
+      const from = current.state;
+      const next = this.apply(current, action, tx.now, offer.freePeriodMonths, reason ?? null);
+      const saved = await this.connection.repository(tx, MatchEntity).save(next);
+      await this.journal.record(tx, [{ match: saved, from, reason }]);
+      await this.afterRelease(tx, from, saved);
+      return { kind: 'match', match: saved };
+    });
+  }
+
+  /**
+   * The shop cancelled its request: its open match (or waitlist place), if any, is withdrawn in
+   * the caller's transaction. Called before the request row is locked (lock order).
+   */
+  async withdrawForCancelledRequest(tx: RequestContext, helpRequestId: string): Promise<void> {
+    const open = await this.connection
+      .repository(tx, MatchEntity)
+      .createQueryBuilder('m')
+      .where('m.help_request_id = :id', { id: helpRequestId })
+      .andWhere('m.state IN (:...open)', { open: OPEN_STATES })
+      .getOne();
+    if (!open) return;
+    const locks = new MatchLocks(this.connection, tx);
+    await locks.offer(open.offerId);
+    const current = await locks.match(open.id);
+    if (!current || !OPEN_STATES.includes(current.state)) return;
+    const from = current.state;
+    const saved = await this.connection.repository(tx, MatchEntity).save(this.apply(current, 'withdraw', tx.now, 0, 'REQUEST_CANCELLED'));
+    await this.journal.record(tx, [{ match: saved, from, reason: 'REQUEST_CANCELLED' }]);
+    await this.afterRelease(tx, from, saved);
+  }
+
+  /** Queues the waitlist promotion when a step gave a slot back. */
+  async afterRelease(tx: RequestContext, from: MatchState, match: MatchEntity): Promise<void> {
+    if (SLOT_STATES.includes(from) && !SLOT_STATES.includes(match.state)) {
+      await this.jobs.send(tx, JOB.PROMOTE_WAITLIST, { offerId: match.offerId });
+    }
+  }
+
+  private apply(match: MatchEntity, action: PartyAction, now: Date, freePeriodMonths: number, reason: string | null): MatchEntity {
+    const to = MATCH_TRANSITIONS[action].to;
+    switch (action) {
+      case 'accept':
+        return Object.assign(match, { state: to, acceptedAt: now });
+      case 'activate':
+        return Object.assign(match, { state: to, activatedAt: now, freeUntil: addMonths(now, freePeriodMonths) });
+      case 'complete':
+        return Object.assign(match, { state: to, completedAt: now });
+      case 'decline':
+      case 'withdraw':
+        return Object.assign(match, { state: to, endedAt: now, endReason: reason });
+    }
+  }
+
+  /** The match, if the caller's shop or organisation is one of its sides; otherwise it does not exist. */
+  private async ownMatch(ctx: RequestContext, id: string): Promise<MatchEntity> {
+    const actor = requireActor(ctx);
+    const match = await this.connection.repository(ctx, MatchEntity).findOne({ where: { id }, relations: { shop: true, provider: true } });
+    const owner = actor.role === UserRole.SHOP ? match?.shop?.ownerUserId : match?.provider?.ownerUserId;
+    if (!match || owner !== actor.userId) throw new MatchException(MatchErrorCode.MATCH_NOT_FOUND, 'id');
+    return match;
+  }
+}

@@ -1,0 +1,210 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { explainAll } from '@vec/matching';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { HelpRequestEntity } from '../help-request/help-request.entity';
+import { JobQueue } from '../jobs/job-queue';
+import { JOB } from '../jobs/job-names';
+import { toEngineOffer } from '../matching/engine-input.mapper';
+import { MatchingData } from '../matching/matching-data';
+import { OfferCoverageEntity } from '../offer/offer-coverage.entity';
+import { loadCoverage } from '../offer/offer-coverage.query';
+import { MatchJournal } from './match-journal';
+import { MatchLocks } from './match-locks';
+import { MatchEntity } from './match.entity';
+import { MatchState } from './match.types';
+import { WAITLIST_ORDER } from './waitlist-order';
+
+const DAY_MS = 86_400_000;
+/** Rows handled per transaction by the sweeps: short transactions, bounded memory. */
+const BATCH = 200;
+/** Reasons recorded by the platform, as codes (the web app words them). */
+export const SYSTEM_REASON = {
+  NO_ANSWER: 'NO_ANSWER',
+  OFFER_ENDED: 'OFFER_ENDED',
+  NO_LONGER_ELIGIBLE: 'NO_LONGER_ELIGIBLE',
+  FREE_PERIOD_ENDED: 'FREE_PERIOD_ENDED',
+} as const;
+
+/**
+ * What the platform does on its own, run by the worker's jobs: holds past their deadline expire,
+ * waitlists of ended offers close, finished free periods complete, and freed slots go to the
+ * waitlist in priority order. Every step is idempotent: run twice, or by two workers at once, it
+ * changes each match once (rows are re-read under lock before they change).
+ */
+@Injectable()
+export class MatchMaintenanceService {
+  private readonly logger = new Logger('MatchMaintenance');
+
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly journal: MatchJournal,
+    private readonly data: MatchingData,
+    private readonly jobs: JobQueue,
+    private readonly config: ConfigService,
+  ) {}
+
+  /** PENDING past respondBy → EXPIRED (slot freed, promotion queued); waitlists of ended offers → EXPIRED. */
+  async expireHolds(ctx: RequestContext): Promise<number> {
+    const overdue = await this.sweep(
+      ctx,
+      `SELECT id, offer_id FROM match WHERE state = 'PENDING' AND respond_by < $1 ORDER BY respond_by, id LIMIT ${BATCH}`,
+      (m, now) => m.state === MatchState.PENDING && m.respondBy !== null && m.respondBy < now,
+      (m, now) => Object.assign(m, { state: MatchState.EXPIRED, endedAt: now, endReason: SYSTEM_REASON.NO_ANSWER }),
+      SYSTEM_REASON.NO_ANSWER,
+    );
+    const ended = await this.sweep(
+      ctx,
+      `SELECT m.id, m.offer_id FROM match m JOIN offer o ON o.id = m.offer_id
+       WHERE m.state = 'WAITLISTED' AND (o.status = 'CLOSED' OR o.valid_until < $1) ORDER BY m.id LIMIT ${BATCH}`,
+      (m) => m.state === MatchState.WAITLISTED,
+      (m, now) => Object.assign(m, { state: MatchState.EXPIRED, endedAt: now, endReason: SYSTEM_REASON.OFFER_ENDED }),
+      SYSTEM_REASON.OFFER_ENDED,
+    );
+    return overdue + ended;
+  }
+
+  /** ACTIVE whose free period is over → COMPLETED (the slot stays used: the shop was served). */
+  async completeEnded(ctx: RequestContext): Promise<number> {
+    return this.sweep(
+      ctx,
+      `SELECT id, offer_id FROM match WHERE state = 'ACTIVE' AND free_until < $1 ORDER BY free_until, id LIMIT ${BATCH}`,
+      (m, now) => m.state === MatchState.ACTIVE && m.freeUntil !== null && m.freeUntil < now,
+      (m, now) => Object.assign(m, { state: MatchState.COMPLETED, completedAt: now }),
+      SYSTEM_REASON.FREE_PERIOD_ENDED,
+    );
+  }
+
+  /**
+   * Gives the offer's free slots to its waitlist in priority order. An entry the shop's limits
+   * keep out for now stays waiting; one that no longer fits the offer at all expires.
+   */
+  async promoteWaitlist(ctx: RequestContext, offerId: string): Promise<number> {
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const locks = new MatchLocks(this.connection, tx);
+      const offer = await locks.offer(offerId);
+      if (!offer) return 0;
+      await loadCoverage(this.connection.repository(tx, OfferCoverageEntity), [offer]);
+      let free = offer.capacity - offer.used;
+      if (free <= 0) return 0;
+      const waiting: MatchEntity[] = await this.connection
+        .repository(tx, MatchEntity)
+        .createQueryBuilder('w')
+        .innerJoin(HelpRequestEntity, 'wr', 'wr.id = w.help_request_id')
+        .where('w.offer_id = :offerId', { offerId })
+        .andWhere(`w.state = 'WAITLISTED'`)
+        .orderBy(WAITLIST_ORDER[0], 'ASC')
+        .addOrderBy(WAITLIST_ORDER[1], 'ASC')
+        .addOrderBy(WAITLIST_ORDER[2], 'ASC')
+        .getMany();
+      const days = this.config.getOrThrow<number>('MATCH_RESPONSE_DAYS');
+      let promoted = 0;
+      for (const entry of waiting) {
+        if (free === 0) break;
+        const shop = await locks.shop(entry.shopId);
+        const request = await this.connection.repository(tx, HelpRequestEntity).findOneByOrFail({ id: entry.helpRequestId });
+        if (!shop) continue;
+        const engineRequest = await this.data.engineRequest(tx, request, shop);
+        // Judged as if this one free slot were its own: the offer has room by construction.
+        const explained = explainAll(engineRequest, [toEngineOffer(offer)], this.data.context(tx));
+        const [ranked] = explained.ranked;
+        const failed = explained.ineligible[0]?.failed ?? [];
+        if (!ranked) {
+          const onlyLimits = failed.every((reason) => reason === 'SHOP_LIMIT' || reason === 'SHOP_CATEGORY_LIMIT');
+          if (onlyLimits) continue;
+          const expired = Object.assign(entry, { state: MatchState.EXPIRED, endedAt: tx.now, endReason: SYSTEM_REASON.NO_LONGER_ELIGIBLE });
+          await this.connection.repository(tx, MatchEntity).save(expired);
+          await this.journal.record(tx, [{ match: expired, from: MatchState.WAITLISTED, reason: `${SYSTEM_REASON.NO_LONGER_ELIGIBLE}: ${failed.join(', ')}` }]);
+          continue;
+        }
+        const next = Object.assign(entry, {
+          state: MatchState.PENDING,
+          respondBy: new Date(tx.now.getTime() + days * DAY_MS),
+          coverageLevel: ranked.coverageLevel,
+          distanceKm: ranked.distanceKm,
+        });
+        await this.connection.repository(tx, MatchEntity).save(next);
+        await this.journal.record(tx, [{ match: next, from: MatchState.WAITLISTED }]);
+        offer.used += 1;
+        free -= 1;
+        promoted += 1;
+      }
+      return promoted;
+    });
+  }
+
+  /** Every offer with a free slot and a waitlist: catches capacity raised and offers resumed. */
+  async sweepWaitlists(ctx: RequestContext): Promise<number> {
+    const rows: { id: string }[] = await this.connection.dataSource.query(
+      `SELECT o.id FROM offer o WHERE o.used < o.capacity AND o.status = 'PUBLISHED'
+         AND EXISTS (SELECT 1 FROM match w WHERE w.offer_id = o.id AND w.state = 'WAITLISTED') ORDER BY o.id`,
+    );
+    let promoted = 0;
+    for (const { id } of rows) promoted += await this.promoteWaitlist(ctx, id);
+    return promoted;
+  }
+
+  /** Asks shops for the 30- and 90-day survey once each, when due and not yet answered. */
+  async remindSurveys(ctx: RequestContext): Promise<number> {
+    let sent = 0;
+    for (const [checkpoint, days] of [['DAY_30', 30], ['DAY_90', 90]] as const) {
+      const rows: { id: string; owner: string; title: string }[] = await this.connection.dataSource.query(
+        `SELECT m.id, s.owner_user_id AS owner, o.title FROM match m
+           JOIN shop s ON s.id = m.shop_id JOIN offer o ON o.id = m.offer_id
+         WHERE m.state IN ('ACTIVE', 'COMPLETED') AND m.activated_at <= $1
+           AND NOT EXISTS (SELECT 1 FROM outcome_survey v WHERE v.match_id = m.id AND v.checkpoint = $2)
+           AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.match_id = m.id AND n.kind = 'SURVEY_DUE' AND n.params->>'checkpoint' = $2)
+         ORDER BY m.id LIMIT ${BATCH * 5}`,
+        [new Date(ctx.now.getTime() - days * DAY_MS), checkpoint],
+      );
+      if (rows.length === 0) continue;
+      await this.connection.dataSource.query(
+        `INSERT INTO notification (user_id, kind, match_id, params, created_at)
+         SELECT u, 'SURVEY_DUE', m, jsonb_build_object('checkpoint', $4::text, 'offerTitle', t, 'audience', 'SHOP'), $5
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS x(u, m, t)`,
+        [rows.map((r) => r.owner), rows.map((r) => r.id), rows.map((r) => r.title), checkpoint, ctx.now],
+      );
+      sent += rows.length;
+    }
+    return sent;
+  }
+
+  /**
+   * Finds candidates without locks, then changes each under the offer's and the match's lock,
+   * re-checking that it still qualifies (another worker may have got there first).
+   */
+  private async sweep(
+    ctx: RequestContext,
+    findSql: string,
+    stillDue: (match: MatchEntity, now: Date) => boolean,
+    change: (match: MatchEntity, now: Date) => MatchEntity,
+    reason: string,
+  ): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const found: { id: string; offer_id: string }[] = await this.connection.dataSource.query(findSql, [ctx.now]);
+      if (found.length === 0) return total;
+      let changedThisRound = 0;
+      for (const { id, offer_id: offerId } of found) {
+        changedThisRound += await this.connection.withTransaction(ctx, async (tx) => {
+          const locks = new MatchLocks(this.connection, tx);
+          await locks.offer(offerId);
+          const match = await locks.match(id);
+          if (!match || !stillDue(match, tx.now)) return 0;
+          const from = match.state;
+          const changed = await this.connection.repository(tx, MatchEntity).save(change(match, tx.now));
+          await this.journal.record(tx, [{ match: changed, from, reason }]);
+          if (from === MatchState.PENDING) await this.jobs.send(tx, JOB.PROMOTE_WAITLIST, { offerId });
+          return 1;
+        });
+      }
+      total += changedThisRound;
+      // Everything found was taken by another worker: stop rather than spin on the same rows.
+      if (changedThisRound === 0) {
+        this.logger.debug(`sweep found ${found.length} rows already handled elsewhere`);
+        return total;
+      }
+    }
+  }
+}

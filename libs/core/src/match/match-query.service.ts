@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { UserRole } from '../auth/user-role';
+import { isStaff, requireActor } from '../common/access';
+import { Page, PageArgs, toPage } from '../common/pagination';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { ProviderEntity } from '../provider/provider.entity';
+import { ShopEntity } from '../shop/shop.entity';
+import { MatchFilterInput } from './models/match.models';
+import { MatchTransitionEntity } from './match-transition.entity';
+import { MatchEntity } from './match.entity';
+import { MatchErrorCode, MatchException } from './match.exception';
+import { OutcomeSurveyEntity } from './outcome-survey.entity';
+import { WAITLIST_KEY_SQL } from './waitlist-order';
+
+/** Reading matches: each side sees its own, ministry staff see all. */
+@Injectable()
+export class MatchQueryService {
+  constructor(private readonly connection: TransactionalConnection) {}
+
+  async get(ctx: RequestContext, id: string): Promise<MatchEntity> {
+    const actor = requireActor(ctx);
+    const match = await this.connection.repository(ctx, MatchEntity).findOne({ where: { id }, relations: { shop: true, provider: true } });
+    const visible = match && (isStaff(actor) || match.shop?.ownerUserId === actor.userId || match.provider?.ownerUserId === actor.userId);
+    if (!visible) throw new MatchException(MatchErrorCode.MATCH_NOT_FOUND, 'id');
+    return match;
+  }
+
+  /** The caller's shop's matches, or those of the caller's organisation's offers; newest first. */
+  async listMine(ctx: RequestContext, filter: MatchFilterInput, page: PageArgs): Promise<Page<MatchEntity>> {
+    const actor = requireActor(ctx, UserRole.SHOP, UserRole.PROVIDER);
+    const owner = actor.role === UserRole.SHOP ? ShopEntity : ProviderEntity;
+    const mine = await this.connection.repository<ShopEntity | ProviderEntity>(ctx, owner).findOneBy({ ownerUserId: actor.userId });
+    if (!mine) return toPage([], 0, page);
+    const column = actor.role === UserRole.SHOP ? 'm.shop_id' : 'm.provider_id';
+    return this.page(ctx, filter, page, (q) => q.where(`${column} = :mine`, { mine: mine.id }));
+  }
+
+  async list(ctx: RequestContext, filter: MatchFilterInput, page: PageArgs): Promise<Page<MatchEntity>> {
+    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    return this.page(ctx, filter, page, (q) => q);
+  }
+
+  /** For the per-request loaders: transitions, oldest first, of these matches. */
+  async transitionsOf(matchIds: readonly string[]): Promise<MatchTransitionEntity[][]> {
+    const rows = await this.connection.dataSource.getRepository(MatchTransitionEntity).find({ where: { matchId: In([...matchIds]) }, order: { id: 'ASC' } });
+    return matchIds.map((id) => rows.filter((row) => row.matchId === id));
+  }
+
+  async surveysOf(matchIds: readonly string[]): Promise<OutcomeSurveyEntity[][]> {
+    const rows = await this.connection.dataSource.getRepository(OutcomeSurveyEntity).find({ where: { matchId: In([...matchIds]) }, order: { answeredAt: 'ASC' } });
+    return matchIds.map((id) => rows.filter((row) => row.matchId === id));
+  }
+
+  /** 1-based place in its offer's waitlist (null when not waitlisted), in promotion order. */
+  async waitlistPositionsOf(matchIds: readonly string[]): Promise<(number | null)[]> {
+    const rows: { id: string; position: number }[] = await this.connection.dataSource.query(
+      `SELECT m.id, 1 + (SELECT count(*)::int FROM match w JOIN help_request wr ON wr.id = w.help_request_id
+                         WHERE w.offer_id = m.offer_id AND w.state = 'WAITLISTED'
+                           AND ${WAITLIST_KEY_SQL} < (r.created_at, m.waitlisted_at, m.id)) AS position
+       FROM match m JOIN help_request r ON r.id = m.help_request_id
+       WHERE m.id = ANY($1::uuid[]) AND m.state = 'WAITLISTED'`,
+      [matchIds],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row.position]));
+    return matchIds.map((id) => byId.get(id) ?? null);
+  }
+
+  async findByIds(ids: readonly string[]): Promise<(MatchEntity | undefined)[]> {
+    const rows = await this.connection.dataSource.getRepository(MatchEntity).findBy({ id: In([...ids]) });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id));
+  }
+
+  private async page(
+    ctx: RequestContext,
+    filter: MatchFilterInput,
+    page: PageArgs,
+    scope: (query: ReturnType<typeof this.baseQuery>) => ReturnType<typeof this.baseQuery>,
+  ): Promise<Page<MatchEntity>> {
+    const query = scope(this.baseQuery(ctx));
+    if (filter.state) query.andWhere('m.state = :state', { state: filter.state });
+    if (filter.offerId) query.andWhere('m.offer_id = :offerId', { offerId: filter.offerId });
+    if (filter.helpRequestId) query.andWhere('m.help_request_id = :helpRequestId', { helpRequestId: filter.helpRequestId });
+    const [items, total] = await query.orderBy('m.createdAt', 'DESC').addOrderBy('m.id').skip(page.offset).take(page.first).getManyAndCount();
+    return toPage(items, total, page);
+  }
+
+  private baseQuery(ctx: RequestContext) {
+    return this.connection.repository(ctx, MatchEntity).createQueryBuilder('m');
+  }
+}

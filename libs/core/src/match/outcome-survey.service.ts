@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { UserRole } from '../auth/user-role';
+import { requireActor } from '../common/access';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { AnswerOutcomeSurveyInput } from './dto/match.inputs';
+import { MatchLocks } from './match-locks';
+import { MatchEntity } from './match.entity';
+import { MatchErrorCode, MatchException } from './match.exception';
+import { CHECKPOINT_DAYS, MatchState, OutcomeCheckpoint } from './match.types';
+import { OutcomeSurveyEntity } from './outcome-survey.entity';
+
+export type SurveyOutcome =
+  | { kind: 'answered'; survey: OutcomeSurveyEntity; match: MatchEntity }
+  | { kind: 'not-due'; reason: 'NOT_COMPLETED' | 'TOO_EARLY' | 'ALREADY_ANSWERED' | 'NOT_ACTIVATED' };
+
+const DAY_MS = 86_400_000;
+
+/** The two-question outcome survey: at completion, and 30 and 90 days after activation. */
+@Injectable()
+export class OutcomeSurveyService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly audit: AuditService,
+  ) {}
+
+  async answer(ctx: RequestContext, input: AnswerOutcomeSurveyInput): Promise<SurveyOutcome> {
+    const actor = requireActor(ctx, UserRole.SHOP);
+    const seen = await this.connection.repository(ctx, MatchEntity).findOne({ where: { id: input.matchId }, relations: { shop: true } });
+    if (!seen || seen.shop?.ownerUserId !== actor.userId) throw new MatchException(MatchErrorCode.MATCH_NOT_FOUND, 'input.matchId');
+    return this.connection.withTransaction(ctx, async (tx) => {
+      // Locked so that two answers at once cannot both pass the "not yet answered" check.
+      const match = await new MatchLocks(this.connection, tx).match(seen.id);
+      if (!match) throw new MatchException(MatchErrorCode.MATCH_NOT_FOUND, 'input.matchId');
+      const due = this.due(match, input.checkpoint, tx.now);
+      if (due) return { kind: 'not-due', reason: due };
+      const surveys = this.connection.repository(tx, OutcomeSurveyEntity);
+      if (await surveys.existsBy({ matchId: match.id, checkpoint: input.checkpoint })) return { kind: 'not-due', reason: 'ALREADY_ANSWERED' };
+      const survey = await surveys.save(
+        surveys.create({
+          matchId: match.id,
+          checkpoint: input.checkpoint,
+          gotOnlineOrders: input.gotOnlineOrders,
+          approximateOrders: input.approximateOrders,
+          answeredAt: tx.now,
+          answeredByUserId: actor.userId,
+        }),
+      );
+      await this.audit.record(tx, {
+        action: 'outcome_survey.answered',
+        entityType: 'match',
+        entityId: match.id,
+        after: { checkpoint: survey.checkpoint, gotOnlineOrders: survey.gotOnlineOrders, approximateOrders: survey.approximateOrders },
+      });
+      return { kind: 'answered', survey, match };
+    });
+  }
+
+  private due(match: MatchEntity, checkpoint: OutcomeCheckpoint, now: Date): 'NOT_COMPLETED' | 'TOO_EARLY' | 'NOT_ACTIVATED' | null {
+    const days = CHECKPOINT_DAYS[checkpoint];
+    if (days === null) return match.state === MatchState.COMPLETED ? null : 'NOT_COMPLETED';
+    if (!match.activatedAt || (match.state !== MatchState.ACTIVE && match.state !== MatchState.COMPLETED)) return 'NOT_ACTIVATED';
+    return now.getTime() - match.activatedAt.getTime() >= days * DAY_MS ? null : 'TOO_EARLY';
+  }
+}

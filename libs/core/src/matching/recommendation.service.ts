@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { explainAll, IneligibilityReason, RankedOffer } from '@vec/matching';
+import { isStaff, requireActor } from '../common/access';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { HelpRequestEntity } from '../help-request/help-request.entity';
+import { HelpRequestErrorCode, HelpRequestException } from '../help-request/help-request.exception';
+import { OfferEntity } from '../offer/offer.entity';
+import { OfferService } from '../offer/offer.service';
+import { ShopEntity } from '../shop/shop.entity';
+import { toEngineOffer } from './engine-input.mapper';
+import { MatchingData } from './matching-data';
+
+export interface RankedCandidate {
+  ranked: RankedOffer;
+  offer: OfferEntity;
+}
+
+export interface Recommendations {
+  helpRequestId: string;
+  eligible: RankedCandidate[];
+  waitlist: RankedCandidate[];
+  notEligible: { offer: OfferEntity; failed: readonly IneligibilityReason[] }[];
+  candidateCount: number;
+}
+
+export interface OfferEligibility {
+  helpRequestId: string;
+  offer: OfferEntity;
+  failed: readonly IneligibilityReason[];
+  ranking: RankedCandidate | null;
+}
+
+/**
+ * Online matching for one request: candidates come from SQL through the coverage index, the pure
+ * engine judges and ranks them. Shops see their own requests; ministry staff any.
+ */
+@Injectable()
+export class RecommendationService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly data: MatchingData,
+    private readonly offers: OfferService,
+  ) {}
+
+  async recommend(ctx: RequestContext, helpRequestId: string, first: number): Promise<Recommendations> {
+    const { request, shop } = await this.requestFor(ctx, helpRequestId);
+    const engineRequest = await this.data.engineRequest(ctx, request, shop);
+    const offers = await this.data.candidateOffers(ctx, engineRequest);
+    const byId = new Map(offers.map((offer) => [offer.id, offer]));
+    const offerOf = (id: string): OfferEntity => {
+      const offer = byId.get(id);
+      if (!offer) throw new Error(`engine returned unknown offer ${id}`);
+      return offer;
+    };
+    const explained = explainAll(engineRequest, offers.map(toEngineOffer), this.data.context(ctx));
+    return {
+      helpRequestId,
+      eligible: explained.ranked.slice(0, first).map((ranked) => ({ ranked, offer: offerOf(ranked.offerId) })),
+      waitlist: explained.waitlist.slice(0, first).map((ranked) => ({ ranked, offer: offerOf(ranked.offerId) })),
+      notEligible: explained.ineligible.slice(0, first).map(({ offerId, failed }) => ({ offer: offerOf(offerId), failed })),
+      candidateCount: offers.length,
+    };
+  }
+
+  /** Any offer the caller may see, judged against the request: every rule it fails, or its score. */
+  async eligibilityOf(ctx: RequestContext, helpRequestId: string, offerId: string): Promise<OfferEligibility> {
+    const { request, shop } = await this.requestFor(ctx, helpRequestId);
+    const visible = await this.offers.get(ctx, offerId);
+    const [offer] = await this.data.offersByIds(ctx, [visible.id]);
+    const engineRequest = await this.data.engineRequest(ctx, request, shop);
+    const explained = explainAll(engineRequest, [toEngineOffer(offer)], this.data.context(ctx));
+    const ranked = explained.ranked[0] ?? explained.waitlist[0];
+    const failed = explained.ranked.length > 0 ? [] : explained.waitlist.length > 0 ? (['FULL'] as const) : (explained.ineligible[0]?.failed ?? []);
+    return { helpRequestId, offer, failed, ranking: ranked ? { ranked, offer } : null };
+  }
+
+  /** The request and its shop, if the caller owns it or is staff; otherwise it does not exist. */
+  private async requestFor(ctx: RequestContext, id: string): Promise<{ request: HelpRequestEntity; shop: ShopEntity }> {
+    const actor = requireActor(ctx);
+    const request = await this.connection.repository(ctx, HelpRequestEntity).findOne({ where: { id }, relations: { shop: true } });
+    if (!request?.shop || (!isStaff(actor) && request.shop.ownerUserId !== actor.userId)) {
+      throw new HelpRequestException(HelpRequestErrorCode.HELP_REQUEST_NOT_FOUND, 'helpRequestId');
+    }
+    return { request, shop: request.shop };
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Notification texts in both languages, from the kind and the values stored with it. Kept on the
+ * server so that every client of the API (the web app, a region's portal) says the same thing.
+ */
+type Params = Record<string, string | number | null | undefined>;
+type Words = { message: string; messageIt: string };
+
+const CHECKPOINTS_IT: Record<string, string> = { DAY_30: 'a 30 giorni', DAY_90: 'a 90 giorni', COMPLETION: 'finale' };
+const CHECKPOINTS_EN: Record<string, string> = { DAY_30: '30-day', DAY_90: '90-day', COMPLETION: 'final' };
+
+function day(iso: unknown, locale: 'it-IT' | 'en-GB'): string {
+  if (typeof iso !== 'string') return '';
+  return new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Rome' });
+}
+
+export function describeNotification(kind: string, p: Params): Words {
+  const offer = `«${p.offerTitle ?? ''}»`;
+  const toShop = p.audience === 'SHOP';
+  const reason = p.reason ? ` (${p.reason})` : '';
+  switch (kind) {
+    case 'MATCH_APPLIED':
+      return {
+        message: `${p.shopName} applied to ${offer}: answer by ${day(p.respondBy, 'en-GB')}`,
+        messageIt: `${p.shopName} ha chiesto ${offer}: rispondi entro il ${day(p.respondBy, 'it-IT')}`,
+      };
+    case 'MATCH_WAITLISTED':
+      return { message: `${p.shopName} joined the waitlist of ${offer}`, messageIt: `${p.shopName} è in lista d’attesa per ${offer}` };
+    case 'MATCH_ALLOCATED':
+      return toShop
+        ? {
+            message: `The allocation assigned you ${offer} by ${p.providerName}: they will answer by ${day(p.respondBy, 'en-GB')}`,
+            messageIt: `L’assegnazione ti ha attribuito ${offer} di ${p.providerName}: risponderà entro il ${day(p.respondBy, 'it-IT')}`,
+          }
+        : {
+            message: `The allocation assigned ${p.shopName} to ${offer}: answer by ${day(p.respondBy, 'en-GB')}`,
+            messageIt: `L’assegnazione ha attribuito ${p.shopName} a ${offer}: rispondi entro il ${day(p.respondBy, 'it-IT')}`,
+          };
+    case 'MATCH_PROMOTED':
+      return toShop
+        ? {
+            message: `A place freed up in ${offer}: you left the waitlist, ${p.providerName} will answer by ${day(p.respondBy, 'en-GB')}`,
+            messageIt: `Si è liberato un posto in ${offer}: sei uscito dalla lista d’attesa, ${p.providerName} risponderà entro il ${day(p.respondBy, 'it-IT')}`,
+          }
+        : {
+            message: `${p.shopName} moved up from the waitlist of ${offer}: answer by ${day(p.respondBy, 'en-GB')}`,
+            messageIt: `${p.shopName} è passato dalla lista d’attesa a ${offer}: rispondi entro il ${day(p.respondBy, 'it-IT')}`,
+          };
+    case 'MATCH_ACCEPTED':
+      return {
+        message: `${p.providerName} accepted your request for ${offer}: confirm when the service is active`,
+        messageIt: `${p.providerName} ha accettato la tua richiesta per ${offer}: conferma quando il servizio è attivo`,
+      };
+    case 'MATCH_DECLINED':
+      return { message: `${p.providerName} declined ${offer}${reason}`, messageIt: `${p.providerName} ha rifiutato ${offer}${reason}` };
+    case 'MATCH_ACTIVE':
+      return { message: `${p.shopName} confirmed that ${offer} is active`, messageIt: `${p.shopName} ha confermato che ${offer} è attivo` };
+    case 'MATCH_COMPLETED':
+      return toShop
+        ? { message: `${offer} is completed: tell us whether it brought online orders`, messageIt: `${offer} è concluso: dicci se ha portato ordini online` }
+        : { message: `${offer} for ${p.shopName} is completed`, messageIt: `${offer} per ${p.shopName} è concluso` };
+    case 'MATCH_WITHDRAWN':
+      return { message: `${p.shopName} withdrew from ${offer}${reason}`, messageIt: `${p.shopName} ha rinunciato a ${offer}${reason}` };
+    case 'MATCH_EXPIRED':
+      return toShop
+        ? { message: `${offer} ended without an answer: you can apply elsewhere`, messageIt: `${offer} è scaduto senza risposta: puoi candidarti altrove` }
+        : { message: `The application of ${p.shopName} to ${offer} expired without an answer`, messageIt: `La richiesta di ${p.shopName} per ${offer} è scaduta senza risposta` };
+    case 'SURVEY_DUE':
+      return {
+        message: `How is ${offer} going? Answer the ${CHECKPOINTS_EN[String(p.checkpoint)] ?? ''} survey`,
+        messageIt: `Come va ${offer}? Rispondi al questionario ${CHECKPOINTS_IT[String(p.checkpoint)] ?? ''}`,
+      };
+    default:
+      return { message: kind, messageIt: kind };
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { In, IsNull } from 'typeorm';
+import { requireActor } from '../common/access';
+import { Page, PageArgs, toPage } from '../common/pagination';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { NotificationEntity } from './notification.entity';
+
+/** Rows per INSERT: well under PostgreSQL's 65,535 bound parameters. */
+const INSERT_CHUNK = 1000;
+
+export interface NewNotification {
+  userId: string;
+  kind: string;
+  matchId?: string | null;
+  params?: Record<string, string | number | null>;
+}
+
+/** In-app notifications: written in the transaction of the change they report, read by their owner. */
+@Injectable()
+export class NotificationService {
+  constructor(private readonly connection: TransactionalConnection) {}
+
+  async notify(tx: RequestContext, notifications: readonly NewNotification[]): Promise<void> {
+    if (!tx.manager) throw new Error('Notifications are written inside the transaction of the change they report');
+    if (notifications.length === 0) return;
+    const rows = notifications.map((n) => ({ userId: n.userId, kind: n.kind, matchId: n.matchId ?? null, params: n.params ?? {}, createdAt: tx.now, readAt: null }));
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      await this.connection.repository(tx, NotificationEntity).insert(rows.slice(i, i + INSERT_CHUNK));
+    }
+  }
+
+  /** The caller's notifications: unread first, then newest first. */
+  async listMine(ctx: RequestContext, unreadOnly: boolean, page: PageArgs): Promise<Page<NotificationEntity>> {
+    const actor = requireActor(ctx);
+    const query = this.connection.repository(ctx, NotificationEntity).createQueryBuilder('n').where('n.user_id = :user', { user: actor.userId });
+    if (unreadOnly) query.andWhere('n.read_at IS NULL');
+    const [items, total] = await query
+      .orderBy('n.read_at IS NULL', 'DESC')
+      .addOrderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .skip(page.offset)
+      .take(page.first)
+      .getManyAndCount();
+    return toPage(items, total, page);
+  }
+
+  async unreadCount(ctx: RequestContext): Promise<number> {
+    const actor = requireActor(ctx);
+    return this.connection.repository(ctx, NotificationEntity).countBy({ userId: actor.userId, readAt: IsNull() });
+  }
+
+  /** Marks some (or, without ids, all) of the caller's notifications read; returns how many changed. */
+  async markRead(ctx: RequestContext, ids: readonly string[] | undefined): Promise<number> {
+    const actor = requireActor(ctx);
+    const where = { userId: actor.userId, readAt: IsNull(), ...(ids && { id: In([...ids]) }) };
+    const result = await this.connection.repository(ctx, NotificationEntity).update(where, { readAt: ctx.now });
+    return result.affected ?? 0;
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { AllocationExecutor } from '../allocation/allocation-executor.service';
+import { AllocationRunService } from '../allocation/allocation-run.service';
+import { RequestContext } from '../common/request-context';
+import { JobQueue } from '../jobs/job-queue';
+import { JOB } from '../jobs/job-names';
+import { MatchMaintenanceService } from '../match/match-maintenance.service';
+
+/** Recurring jobs (5-field cron, UTC). pg-boss fires each once per minute slot across all workers. */
+export const SCHEDULES: readonly { job: (typeof JOB)[keyof typeof JOB]; cron: string }[] = [
+  { job: JOB.EXPIRE_HOLDS, cron: '* * * * *' },
+  { job: JOB.COMPLETE_ENDED, cron: '*/5 * * * *' },
+  { job: JOB.SWEEP_WAITLISTS, cron: '*/5 * * * *' },
+  { job: JOB.REMIND_SURVEYS, cron: '17 * * * *' },
+];
+
+/**
+ * The worker: one handler per queue, each calling a core service with a system context whose
+ * `now` is the moment the job runs. Handlers are idempotent, so a retried job does no harm.
+ */
+@Injectable()
+export class JobConsumers implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Worker');
+
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly maintenance: MatchMaintenanceService,
+    private readonly executor: AllocationExecutor,
+    private readonly runs: AllocationRunService,
+    private readonly config: ConfigService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const system = (): RequestContext => RequestContext.system();
+    await this.jobs.work(JOB.EXPIRE_HOLDS, async () => this.report('expired', await this.maintenance.expireHolds(system())));
+    await this.jobs.work(JOB.COMPLETE_ENDED, async () => this.report('completed', await this.maintenance.completeEnded(system())));
+    await this.jobs.work(JOB.PROMOTE_WAITLIST, async ({ offerId }) => this.report(`promoted on offer ${offerId}`, await this.maintenance.promoteWaitlist(system(), offerId)));
+    await this.jobs.work(JOB.SWEEP_WAITLISTS, async () => this.report('promoted by the sweep', await this.maintenance.sweepWaitlists(system())));
+    await this.jobs.work(JOB.REMIND_SURVEYS, async () => this.report('survey reminders', await this.maintenance.remindSurveys(system())));
+    await this.jobs.work(JOB.RUN_ALLOCATION, async ({ runId }) => {
+      const run = await this.executor.execute(system(), runId);
+      if (run) this.logger.log(`allocation run ${runId}: ${run.status}, served ${run.statistics?.served ?? 0} of ${run.statistics?.requests ?? 0}`);
+    });
+    await this.jobs.work(JOB.SCHEDULED_ALLOCATION, async () => {
+      const run = await this.runs.startScheduled(system());
+      await this.executor.execute(system(), run.id);
+    });
+    for (const { job, cron } of SCHEDULES) await this.jobs.schedule(job, cron);
+    const allocation = this.config.get<string>('ALLOCATION_SCHEDULE');
+    if (allocation) await this.jobs.schedule(JOB.SCHEDULED_ALLOCATION, allocation);
+    else await this.jobs.unschedule(JOB.SCHEDULED_ALLOCATION);
+    this.logger.log(`Worker consuming ${Object.values(JOB).length} queues${allocation ? `; allocation runs on "${allocation}"` : ''}`);
+  }
+
+  private report(what: string, count: number): void {
+    if (count > 0) this.logger.log(`${what}: ${count}`);
+  }
+}

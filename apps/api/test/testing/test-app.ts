@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import { createScratchDatabase } from '@vec/core/testing/test-database';
 import { AppModule } from '../../src/app.module';
 
 export interface GraphQLResponse<T> {
@@ -19,11 +20,13 @@ export interface TestApp {
 
 /**
  * Boots the whole API on the test run's PostgreSQL (migrated by the global setup); with
- * `worker: true` it also consumes jobs, polling every half second.
+ * `worker: true` it also consumes jobs, polling every half second; with `ownDatabase: true` it
+ * runs on a fresh migrated copy of its own, dropped on close.
  */
-export async function startTestApp(options: { worker?: boolean } = {}): Promise<TestApp> {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error('DATABASE_URL is not set: run e2e tests through `npm run test:e2e`');
+export async function startTestApp(options: { worker?: boolean; ownDatabase?: boolean } = {}): Promise<TestApp> {
+  if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run e2e tests through `npm run test:e2e`');
+  const scratch = options.ownDatabase ? await createScratchDatabase({ migrated: true }) : undefined;
+  const databaseUrl = scratch?.url ?? process.env.DATABASE_URL;
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.register({ databaseUrl, worker: options.worker ?? false, workerPollSeconds: 0.5 })],
   }).compile();
@@ -45,6 +48,9 @@ export async function startTestApp(options: { worker?: boolean } = {}): Promise<
         .send({ query, variables });
       return response.body as GraphQLResponse<T>;
     },
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      await scratch?.drop();
+    },
   };
 }

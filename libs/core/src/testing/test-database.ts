@@ -1,4 +1,4 @@
-import { buildDataSourceOptions } from '@vec/database';
+import { buildDataSourceOptions, runPendingMigrations } from '@vec/database';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -16,18 +16,26 @@ export async function openTestDataSource(url = testDatabaseUrl()): Promise<DataS
 }
 
 /**
- * A brand-new empty database on the same server, for tests that must change the schema itself
- * (migration round trips) without disturbing tests that run at the same time.
+ * A brand-new database on the same server: empty, for tests that change the schema itself
+ * (migration round trips); or `migrated`, a clone of the run's freshly migrated database (its
+ * template), for tests that must see only their own rows (allocation runs take every open request).
  */
-export async function createScratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createScratchDatabase(options: { migrated?: boolean } = {}): Promise<{ url: string; drop(): Promise<void> }> {
   const base = new URL(testDatabaseUrl());
   const name = `scratch_${randomBytes(6).toString('hex')}`;
+  const template = process.env.TEST_TEMPLATE_DATABASE;
   const admin = new Client({ connectionString: base.toString() });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(options.migrated && template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(base.toString());
   url.pathname = `/${name}`;
+  if (options.migrated && !template) {
+    // An external test database (TEST_DATABASE_URL) has no template: migrate the copy instead.
+    const dataSource = await openTestDataSource(url.toString());
+    await runPendingMigrations(dataSource);
+    await dataSource.destroy();
+  }
   return {
     url: url.toString(),
     async drop() {

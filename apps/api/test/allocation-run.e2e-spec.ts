@@ -1,0 +1,129 @@
+import { DataSource } from 'typeorm';
+import { SignedIn, signUp, staffUser } from './testing/fixtures';
+import { approvedProvider, daysFromNow, ProviderAccount, publishedOffer, shopIn } from './testing/offer-fixtures';
+import { applyTo, askFor, eventually, matchAs, notificationKinds } from './testing/match-fixtures';
+import { startTestApp, TestApp } from './testing/test-app';
+
+const START = `mutation ($input: StartAllocationRunInput!) { startAllocationRun(input: $input) { id mode status scheduledFor } }`;
+const RUN = `query ($id: ID!) {
+  allocationRun(id: $id) {
+    id mode status failure
+    statistics { requests offers candidatePairs served unserved totalCost unservedByReason { reason count } }
+    items(first: 100) { totalCount items { helpRequestId offerId cost coverageLevel unservedReason matchId } }
+  }
+}`;
+const CANCEL = `mutation ($id: ID!) { cancelAllocationRun(id: $id) { __typename ... on AllocationRun { status } ... on InvalidAllocationRunStateError { code currentStatus } } }`;
+
+interface RunResult {
+  id: string;
+  status: string;
+  statistics: { requests: number; served: number; unserved: number; unservedByReason: { reason: string; count: number }[] } | null;
+  items: { totalCount: number; items: { helpRequestId: string; offerId: string | null; coverageLevel: string | null; unservedReason: string | null; matchId: string | null }[] };
+}
+
+const [TORINO, ROMA, MILANO, PALERMO] = ['001272', '058091', '015146', '082053'];
+
+describe('Allocation runs over GraphQL (a database of their own: a run takes every open request)', () => {
+  let api: TestApp;
+  let db: DataSource;
+  let staff: SignedIn;
+  let provider: ProviderAccount;
+
+  beforeAll(async () => {
+    api = await startTestApp({ worker: true, ownDatabase: true });
+    db = api.app.get(DataSource);
+    staff = await staffUser(api);
+    provider = await approvedProvider(api, staff);
+  });
+  afterAll(() => api.close());
+
+  const run = async (mode: 'PREVIEW' | 'COMMIT'): Promise<RunResult> => {
+    const started = await api.gqlAs<{ startAllocationRun: { id: string; status: string } }>(staff.accessToken, START, { input: { mode } });
+    expect(started.data?.startAllocationRun.status).toBe('QUEUED');
+    const id = started.data!.startAllocationRun.id;
+    return eventually(
+      async () => (await api.gqlAs<{ allocationRun: RunResult }>(staff.accessToken, RUN, { id })).data!.allocationRun,
+      (r) => ['PREVIEWED', 'COMMITTED', 'FAILED'].includes(r.status),
+    );
+  };
+
+  it('previews, then commits, an assignment that serves as many as possible, older requests first', async () => {
+    const torinoStore = await publishedOffer(api, provider, { capacity: 2, coverage: { comuneCodes: [TORINO] } });
+    const nationalStore = await publishedOffer(api, provider, { capacity: 1, coverage: { national: true } });
+    const milanoDelivery = await publishedOffer(api, provider, { capacity: 1, categories: ['HOME_DELIVERY'], coverage: { comuneCodes: [MILANO] } });
+    const nationalDelivery = await publishedOffer(api, provider, { capacity: 1, categories: ['HOME_DELIVERY'], coverage: { national: true } });
+
+    const torino = [await shopIn(api, TORINO), await shopIn(api, TORINO), await shopIn(api, TORINO)];
+    const torinoRequests = [await askFor(api, torino[0]), await askFor(api, torino[1]), await askFor(api, torino[2])];
+    // Waiting longest: the first two Torino requests are weeks old, the third is new.
+    await db.query(`UPDATE help_request SET created_at = now() - interval '30 days' WHERE id = ANY($1)`, [torinoRequests.slice(0, 2)]);
+    const roma = await shopIn(api, ROMA);
+    const romaRequest = await askFor(api, roma);
+    // Milano: one shop holds the only local delivery place, another waits for it.
+    const [holder, waiting] = [await shopIn(api, MILANO), await shopIn(api, MILANO)];
+    await applyTo(api, holder, await askFor(api, holder, 'HOME_DELIVERY'), milanoDelivery.id);
+    const waitingRequest = await askFor(api, waiting, 'HOME_DELIVERY');
+    const waitlisted = await applyTo(api, waiting, waitingRequest, milanoDelivery.id);
+    expect(waitlisted.state).toBe('WAITLISTED');
+    const palermo = await shopIn(api, PALERMO);
+    const palermoRequest = await askFor(api, palermo, 'CYBERSECURITY');
+
+    const preview = await run('PREVIEW');
+    expect(preview.status).toBe('PREVIEWED');
+    expect(preview.statistics).toMatchObject({ requests: 6, served: 4, unserved: 2 });
+    expect(preview.statistics?.unservedByReason).toEqual(expect.arrayContaining([{ reason: 'ALL_FULL', count: 1 }, { reason: 'NO_ELIGIBLE_OFFER', count: 1 }]));
+    const byRequest = new Map(preview.items.items.map((item) => [item.helpRequestId, item]));
+    // Roma has only the national offer; the two older Torino requests take the local places.
+    expect(byRequest.get(romaRequest)).toMatchObject({ offerId: nationalStore.id, coverageLevel: 'NATIONAL' });
+    expect(byRequest.get(torinoRequests[0])).toMatchObject({ offerId: torinoStore.id, coverageLevel: 'COMUNE' });
+    expect(byRequest.get(torinoRequests[1])).toMatchObject({ offerId: torinoStore.id });
+    expect(byRequest.get(torinoRequests[2])).toMatchObject({ offerId: null, unservedReason: 'ALL_FULL' });
+    expect(byRequest.get(waitingRequest)).toMatchObject({ offerId: nationalDelivery.id });
+    expect(byRequest.get(palermoRequest)).toMatchObject({ unservedReason: 'NO_ELIGIBLE_OFFER' });
+    const [{ n: beforeCommit }] = await db.query(`SELECT count(*)::int AS n FROM match WHERE origin = 'ALLOCATION'`);
+    expect(beforeCommit).toBe(0);
+
+    const commit = await run('COMMIT');
+    expect(commit.status).toBe('COMMITTED');
+    expect(commit.statistics).toMatchObject({ served: 4, unserved: 2 });
+    const created = await db.query(`SELECT help_request_id, offer_id, state FROM match WHERE allocation_run_id = $1 ORDER BY help_request_id`, [commit.id]);
+    expect(created).toHaveLength(4);
+    expect(created.every((m: { state: string }) => m.state === 'PENDING')).toBe(true);
+    const used = await db.query(`SELECT id, used, capacity FROM offer WHERE id = ANY($1)`, [[torinoStore.id, nationalStore.id, nationalDelivery.id]]);
+    expect(used.every((o: { used: number; capacity: number }) => o.used === o.capacity)).toBe(true);
+    // The waitlist place in Milano ended: the request now has a match elsewhere.
+    expect(await matchAs(api, waiting, waitlisted.id)).toMatchObject({ state: 'WITHDRAWN', endReason: 'ALLOCATED_ELSEWHERE' });
+    expect(await notificationKinds(api, roma)).toContain('MATCH_ALLOCATED');
+    const [{ status }] = await db.query('SELECT status FROM help_request WHERE id = $1', [romaRequest]);
+    expect(status).toBe('MATCHED');
+
+    // Nothing left to give: a second commit changes nothing.
+    const again = await run('COMMIT');
+    expect(again.statistics).toMatchObject({ requests: 2, served: 0 });
+  });
+
+  it('schedules a run for later and cancels it before it starts', async () => {
+    const scheduled = await api.gqlAs<{ startAllocationRun: { id: string; status: string; scheduledFor: string } }>(staff.accessToken, START, {
+      input: { mode: 'COMMIT', runAt: daysFromNow(1) },
+    });
+    expect(scheduled.data?.startAllocationRun.status).toBe('SCHEDULED');
+    const id = scheduled.data!.startAllocationRun.id;
+    const cancelled = await api.gqlAs<{ cancelAllocationRun: { status: string } }>(staff.accessToken, CANCEL, { id });
+    expect(cancelled.data?.cancelAllocationRun).toEqual({ __typename: 'AllocationRun', status: 'CANCELLED' });
+    const twice = await api.gqlAs<{ cancelAllocationRun: { code: string } }>(staff.accessToken, CANCEL, { id });
+    expect(twice.data?.cancelAllocationRun).toEqual({ __typename: 'InvalidAllocationRunStateError', code: 'NOT_CANCELLABLE', currentStatus: 'CANCELLED' });
+  });
+
+  it('refuses a run time in the past, and runs to anyone but ministry staff', async () => {
+    const past = await api.gqlAs(staff.accessToken, START, { input: { mode: 'PREVIEW', runAt: daysFromNow(-1) } });
+    expect(past.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.runAt' })] });
+    const badMode = await api.gqlAs(staff.accessToken, START, { input: { mode: 'SOMETIMES' } });
+    expect(badMode.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    for (const caller of [await signUp(api, 'SHOP'), await signUp(api, 'PROVIDER')]) {
+      const { errors } = await api.gqlAs(caller.accessToken, START, { input: { mode: 'COMMIT' } });
+      expect(errors?.[0].extensions.code).toBe('FORBIDDEN');
+    }
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM allocation_run WHERE scheduled_for < now() - interval '1 hour'`);
+    expect(n).toBe(0);
+  });
+});

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { SignedIn, staffUser } from './testing/fixtures';
+import { approvedProvider, ProviderAccount, publishedOffer, shopIn } from './testing/offer-fixtures';
+import { APPLY, applyTo, askFor, DECLINE, MatchResult } from './testing/match-fixtures';
+import { startTestApp, TestApp } from './testing/test-app';
+
+const SURVEY = 'mutation ($input: AnswerOutcomeSurveyInput!) { answerOutcomeSurvey(input: $input) { __typename } }';
+const TORINO = '001272';
+
+describe('Match operations refuse bad input clearly and write nothing', () => {
+  let api: TestApp;
+  let db: DataSource;
+  let staff: SignedIn;
+  let provider: ProviderAccount;
+  beforeAll(async () => {
+    api = await startTestApp();
+    db = api.app.get(DataSource);
+    staff = await staffUser(api);
+    provider = await approvedProvider(api, staff);
+  });
+  afterAll(() => api.close());
+
+  /** Every row a shop's match activity can write. */
+  const footprint = (shop: SignedIn & { shopId: string }): Promise<unknown[]> =>
+    Promise.all([
+      db.query('SELECT row_to_json(m) AS row FROM match m WHERE shop_id = $1 ORDER BY id', [shop.shopId]),
+      db.query('SELECT row_to_json(t) AS row FROM match_transition t JOIN match m ON m.id = t.match_id WHERE m.shop_id = $1 ORDER BY t.id', [shop.shopId]),
+      db.query('SELECT row_to_json(v) AS row FROM outcome_survey v JOIN match m ON m.id = v.match_id WHERE m.shop_id = $1', [shop.shopId]),
+      db.query('SELECT row_to_json(r) AS row FROM help_request r WHERE shop_id = $1 ORDER BY id', [shop.shopId]),
+      db.query('SELECT count(*)::int AS n FROM audit_event WHERE actor_user_id = $1', [shop.userId]),
+    ]);
+
+  it.each([
+    ['a malformed request id', { helpRequestId: 'richiesta-1' }, 'helpRequestId', 'isUuid'],
+    ['a malformed offer id', { offerId: '42' }, 'offerId', 'isUuid'],
+    ['a non-boolean joinWaitlist', { joinWaitlist: 'forse' }, 'joinWaitlist', undefined],
+  ])('applyToOffer with %s: BAD_USER_INPUT naming the field, nothing written', async (_label, override, field, code) => {
+    const offer = await publishedOffer(api, provider, { coverage: { comuneCodes: [TORINO] } });
+    const shop = await shopIn(api, TORINO);
+    const requestId = await askFor(api, shop);
+    const before = await footprint(shop);
+    const { errors } = await api.gqlAs(shop.accessToken, APPLY, { input: { helpRequestId: requestId, offerId: offer.id, ...override } });
+    expect(errors?.[0].extensions.code).toMatch(/BAD_USER_INPUT/);
+    if (code) expect(errors?.[0].extensions.fields).toEqual([expect.objectContaining({ field, code })]);
+    expect(await footprint(shop)).toEqual(before);
+  });
+
+  it('answers an unknown offer with NOT_FOUND, a cancelled request with REQUEST_NOT_OPEN, and an unfit offer with every failed rule', async () => {
+    const shop = await shopIn(api, TORINO);
+    const requestId = await askFor(api, shop);
+    const before = await footprint(shop);
+    const unknown = await api.gqlAs(shop.accessToken, APPLY, { input: { helpRequestId: requestId, offerId: randomUUID() } });
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'OFFER_NOT_FOUND', field: 'input.offerId' });
+    expect(await footprint(shop)).toEqual(before);
+
+    const unfit = await publishedOffer(api, provider, { categories: ['WEBSITE'], coverage: { comuneCodes: ['058091'] } });
+    const refused = await applyTo(api, shop, requestId, unfit.id);
+    expect(refused).toMatchObject({ __typename: 'NotEligibleError', code: 'NOT_ELIGIBLE', field: 'input.offerId' });
+    expect((refused as MatchResult & { reasons: { code: string }[] }).reasons.map((r) => r.code)).toEqual(['CATEGORY', 'OUTSIDE_COVERAGE']);
+    expect(await footprint(shop)).toEqual(before);
+
+    await api.gqlAs(shop.accessToken, 'mutation ($id: ID!) { cancelHelpRequest(id: $id) { __typename } }', { id: requestId });
+    const offer = await publishedOffer(api, provider, { coverage: { comuneCodes: [TORINO] } });
+    const closed = await applyTo(api, shop, requestId, offer.id);
+    expect(closed).toMatchObject({ __typename: 'InvalidMatchTransitionError', code: 'REQUEST_NOT_OPEN', currentState: 'CANCELLED' });
+  });
+
+  it('refuses a decline without a reason and an inconsistent survey, naming the field', async () => {
+    const offer = await publishedOffer(api, provider, { coverage: { comuneCodes: [TORINO] } });
+    const shop = await shopIn(api, TORINO);
+    const match = await applyTo(api, shop, await askFor(api, shop), offer.id);
+    const before = await footprint(shop);
+
+    const noReason = await api.gqlAs(provider.accessToken, DECLINE, { input: { id: match.id, reason: '  ' } });
+    expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'reason', code: 'minLength' })] });
+    for (const [input, field, code] of [
+      [{ gotOnlineOrders: false, approximateOrders: 5 }, 'approximateOrders', 'zeroWithoutOrders'],
+      [{ gotOnlineOrders: true, approximateOrders: -3 }, 'approximateOrders', 'min'],
+      [{ gotOnlineOrders: true, approximateOrders: 5, checkpoint: 'DAY_7' }, 'checkpoint', undefined],
+    ] as const) {
+      const { errors } = await api.gqlAs(shop.accessToken, SURVEY, { input: { matchId: match.id, ...input } });
+      expect(errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+      if (code) expect(errors?.[0].extensions.fields).toEqual([expect.objectContaining({ field, code })]);
+    }
+    expect(await footprint(shop)).toEqual(before);
+  });
+
+  it('counts unread notifications and marks them read, only the caller’s', async () => {
+    const offer = await publishedOffer(api, provider, { coverage: { comuneCodes: [TORINO] } });
+    const shop = await shopIn(api, TORINO);
+    const match = await applyTo(api, shop, await askFor(api, shop), offer.id);
+    await api.gqlAs(provider.accessToken, 'mutation ($id: ID!) { acceptMatch(id: $id) { __typename } }', { id: match.id });
+    const unread = async (): Promise<number> => (await api.gqlAs<{ unreadNotificationCount: number }>(shop.accessToken, '{ unreadNotificationCount }')).data!.unreadNotificationCount;
+    expect(await unread()).toBe(1);
+    const list = await api.gqlAs<{ myNotifications: { items: { id: string; kind: string; message: string; messageIt: string; readAt: string | null }[] } }>(
+      shop.accessToken,
+      '{ myNotifications(first: 10) { items { id kind message messageIt readAt } } }',
+    );
+    const [note] = list.data!.myNotifications.items;
+    expect(note).toMatchObject({ kind: 'MATCH_ACCEPTED', readAt: null, messageIt: expect.stringContaining('ha accettato la tua richiesta') });
+
+    const other = await api.gqlAs<{ markNotificationsRead: number }>(provider.accessToken, 'mutation ($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }', {
+      input: { ids: [note.id] },
+    });
+    expect(other.data?.markNotificationsRead).toBe(0);
+    const mine = await api.gqlAs<{ markNotificationsRead: number }>(shop.accessToken, 'mutation ($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }', {
+      input: { ids: [note.id] },
+    });
+    expect(mine.data?.markNotificationsRead).toBe(1);
+    expect(await unread()).toBe(0);
+    const bad = await api.gqlAs(shop.accessToken, 'mutation ($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }', { input: { ids: ['x'] } });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'ids' })] });
+  });
+});

@@ -34,7 +34,8 @@ async function prepareDatabase(env: Environment, url: string, embedded: boolean)
       if (summary) {
         logger.log(
           `Demo data: ${summary.shops} shops in ${summary.provinces} provinces, ${summary.providers} providers, ` +
-            `${summary.offers} offers, ${summary.helpRequests} help requests`,
+            `${summary.offers} offers, ${summary.helpRequests} help requests, ${summary.history.matches} matches ` +
+            `(${Object.entries(summary.history.byState).map(([state, n]) => `${n} ${state.toLowerCase()}`).join(', ')})`,
         );
         const lines = summary.logins.map((login) => `  ${login.role.padEnd(9)} ${login.email.padEnd(24)} ${login.note}`);
         logger.log(`Demo logins (password "${DEMO_PASSWORD}"):\n${lines.join('\n')}`);

@@ -22,7 +22,7 @@ describe('demo seed', () => {
   const count = async (sql: string): Promise<number> => (await db.query(sql))[0].n;
 
   it('fills an empty database with shops, providers, offers and requests across Italy', async () => {
-    const summary = await seedDemo(db, new Date('2026-11-22T09:00:00Z'));
+    const summary = await seedDemo(db);
     expect(summary).toMatchObject({ shops: 400, providers: 30, offers: 90 });
     expect(await count('SELECT COUNT(*)::int AS n FROM shop')).toBe(400);
     expect(await count('SELECT COUNT(DISTINCT c.province_code)::int AS n FROM shop s JOIN comune c ON c.code = s.comune_code')).toBeGreaterThan(50);
@@ -40,6 +40,33 @@ describe('demo seed', () => {
     expect(await count('SELECT COUNT(*)::int AS n FROM offer WHERE coverage_national')).toBeGreaterThan(0);
     const statuses = (await db.query('SELECT DISTINCT verification_status::text AS s FROM provider ORDER BY 1')).map((r: { s: string }) => r.s);
     expect(statuses).toEqual(['APPROVED', 'PENDING', 'REJECTED', 'SUSPENDED']);
+  });
+
+  it('tells six weeks of history decided by the engine: matches in every state, consistent counters', async () => {
+    const states = (await db.query('SELECT DISTINCT state::text AS s FROM match ORDER BY 1')).map((r: { s: string }) => r.s);
+    expect(states).toEqual(['ACCEPTED', 'ACTIVE', 'COMPLETED', 'DECLINED', 'EXPIRED', 'PENDING', 'WAITLISTED']);
+    const drift = await count(`SELECT COUNT(*)::int AS n FROM offer o
+      WHERE o.used <> (SELECT COUNT(*) FROM match m WHERE m.offer_id = o.id AND m.state IN ('PENDING','ACCEPTED','ACTIVE','COMPLETED'))`);
+    expect(drift).toBe(0);
+    const overbooked = await count('SELECT COUNT(*)::int AS n FROM offer WHERE used > capacity');
+    expect(overbooked).toBe(0);
+    const wrongStatus = await count(`SELECT COUNT(*)::int AS n FROM help_request r WHERE r.status = 'MATCHED'
+      AND NOT EXISTS (SELECT 1 FROM match m WHERE m.help_request_id = r.id AND m.state IN ('PENDING','ACCEPTED','ACTIVE'))`);
+    expect(wrongStatus).toBe(0);
+    expect(await count('SELECT COUNT(*)::int AS n FROM outcome_survey')).toBeGreaterThan(0);
+    expect(await count(`SELECT COUNT(*)::int AS n FROM match WHERE state = 'PENDING' AND respond_by <= now()`)).toBe(0);
+    // Each match's history starts at its creation and follows the state machine to its state.
+    const broken = await count(`SELECT COUNT(*)::int AS n FROM match m WHERE m.state <> (
+      SELECT t.to_state FROM match_transition t WHERE t.match_id = m.id ORDER BY t.occurred_at DESC, t.id DESC LIMIT 1)`);
+    expect(broken).toBe(0);
+  });
+
+  it('leaves the demo logins something to do: an answer to give, an activation to confirm, a request to place', async () => {
+    const [shop] = await db.query(`SELECT s.id FROM shop s JOIN user_account u ON u.id = s.owner_user_id WHERE u.email = 'negozio@vicini.demo'`);
+    expect(await count(`SELECT COUNT(*)::int AS n FROM match WHERE shop_id = '${shop.id}' AND state = 'ACCEPTED'`)).toBeGreaterThan(0);
+    expect(await count(`SELECT COUNT(*)::int AS n FROM help_request WHERE shop_id = '${shop.id}' AND status = 'OPEN'`)).toBeGreaterThan(0);
+    const [provider] = await db.query(`SELECT p.id FROM provider p JOIN user_account u ON u.id = p.owner_user_id WHERE u.email = 'fornitore@vicini.demo'`);
+    expect(await count(`SELECT COUNT(*)::int AS n FROM match WHERE provider_id = '${provider.id}' AND state = 'PENDING'`)).toBeGreaterThan(0);
   });
 
   it('gives the printed demo logins the documented password', async () => {

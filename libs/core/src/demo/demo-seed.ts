@@ -15,6 +15,7 @@ import { sectionOfDivision } from '../shop/registry/ateco';
 import { ShopEntity } from '../shop/shop.entity';
 import { ComuneEntity } from '../territory/comune.entity';
 import { DEMO_PROVIDERS, LEGAL_FORMS, REQUEST_TEXTS, SHOP_KINDS, SURNAMES } from './demo-catalogue';
+import { demoId, DemoHistory, seedDemoHistory } from './demo-history';
 import { SeededRandom } from './seeded-random';
 
 export const DEMO_PASSWORD = 'vicini-demo-2026';
@@ -32,6 +33,7 @@ export interface DemoSummary {
   offers: number;
   helpRequests: number;
   provinces: number;
+  history: DemoHistory;
   logins: DemoLogin[];
 }
 
@@ -46,11 +48,7 @@ async function insertAll<E extends ObjectLiteral>(manager: EntityManager, entity
 const user = (id: number, email: string, role: UserRole, passwordHash: string): UserAccountEntity =>
   Object.assign(new UserAccountEntity(), { id: uuidFrom(id), email, role, passwordHash, disabledAt: null });
 
-/** Stable ids make the demo reproducible: the same seed gives the same rows. */
-function uuidFrom(n: number, kind = 0): string {
-  const hex = (kind * 1_000_000 + n).toString(16).padStart(12, '0');
-  return `00000000-0000-4000-8000-${hex}`;
-}
+const uuidFrom = demoId;
 
 /**
  * Fills an empty database with a realistic demo across Italy: staff, hundreds of shops in many
@@ -177,18 +175,22 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     const categories = Object.values(ServiceCategory);
     shops.forEach((shop, s) => {
       for (const category of random.sample(categories, s % 3 === 0 ? 2 : 1)) {
+        const cancelled = s % 25 === 7;
         requests.push(
           Object.assign(new HelpRequestEntity(), {
+            id: uuidFrom(requests.length + 1, 4),
             shopId: shop.id,
             category,
             description: REQUEST_TEXTS[category],
-            status: s % 25 === 0 ? HelpRequestStatus.CANCELLED : HelpRequestStatus.OPEN,
-            cancelledAt: s % 25 === 0 ? new Date(now.getTime() - DAY) : null,
+            status: cancelled ? HelpRequestStatus.CANCELLED : HelpRequestStatus.OPEN,
+            cancelledAt: cancelled ? new Date(now.getTime() - DAY) : null,
             createdAt: new Date(now.getTime() - random.int(0, 40) * DAY - random.int(0, DAY)),
           }),
         );
       }
     });
+    // The demo shop keeps its second request open, to browse the recommendations and apply.
+    const keepOpen = new Set(requests.filter((r) => r.shopId === shops[0].id).slice(1).map((r) => r.id));
 
     await insertAll(manager, UserAccountEntity, users);
     await insertAll(manager, ShopEntity, shops);
@@ -196,12 +198,14 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     await insertAll(manager, OfferEntity, offers);
     await insertAll(manager, OfferCoverageEntity, coverage);
     await insertAll(manager, HelpRequestEntity, requests);
+    const history = await seedDemoHistory(manager, { shops, comuni, providers, offers, coverage, requests }, random, now, keepOpen);
     const summary: DemoSummary = {
       shops: shops.length,
       providers: providers.length,
       offers: offers.length,
       helpRequests: requests.length,
       provinces: new Set(shops.map((s) => s.comuneCode.slice(0, 3))).size,
+      history,
       logins: [
         { role: UserRole.ADMIN, email: 'admin@vicini.demo', note: 'platform settings and staff accounts' },
         { role: UserRole.MINISTRY, email: 'ministero@vicini.demo', note: 'monitoring, provider verification' },
@@ -219,7 +223,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       entityType: 'platform',
       entityId: 'demo',
       before: null,
-      after: { shops: summary.shops, providers: summary.providers, offers: summary.offers, helpRequests: summary.helpRequests },
+      after: { shops: summary.shops, providers: summary.providers, offers: summary.offers, helpRequests: summary.helpRequests, matches: history.matches },
       }),
     );
     return summary;

@@ -5,6 +5,7 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { JobQueue } from '../jobs/job-queue';
 import { JOB } from '../jobs/job-names';
+import { freePeriodEnd } from './free-period';
 import { MatchJournal } from './match-journal';
 import { MatchLocks } from './match-locks';
 import { MatchEntity } from './match.entity';
@@ -17,13 +18,6 @@ export type MatchStepOutcome =
   | { kind: 'deadline-passed'; respondBy: Date };
 
 type PartyAction = Extract<MatchAction, 'accept' | 'decline' | 'activate' | 'complete' | 'withdraw'>;
-
-/** Adds calendar months in UTC (31 January + 1 month = 3 March, as Date does: the free period is never shortened). */
-function addMonths(date: Date, months: number): Date {
-  const result = new Date(date.getTime());
-  result.setUTCMonth(result.getUTCMonth() + months);
-  return result;
-}
 
 /**
  * The steps the two sides take: the provider accepts or declines a PENDING match before its
@@ -97,7 +91,7 @@ export class MatchLifecycleService {
       case 'accept':
         return Object.assign(match, { state: to, acceptedAt: now });
       case 'activate':
-        return Object.assign(match, { state: to, activatedAt: now, freeUntil: addMonths(now, freePeriodMonths) });
+        return Object.assign(match, { state: to, activatedAt: now, freeUntil: freePeriodEnd(now, freePeriodMonths) });
       case 'complete':
         return Object.assign(match, { state: to, completedAt: now });
       case 'decline':

@@ -7,6 +7,7 @@ import { LoaderFactory } from './common/loader.factory';
 import { HelpRequestModule } from './help-request/help-request.module';
 import { MatchModule } from './match/match.module';
 import { MatchingModule } from './matching/matching.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 import { NotificationModule } from './notification/notification.module';
 import { OfferModule } from './offer/offer.module';
 import { ProviderModule } from './provider/provider.module';
@@ -28,6 +29,7 @@ import { TerritoryModule } from './territory/territory.module';
     MatchingModule,
     MatchModule,
     AllocationModule,
+    MonitoringModule,
   ],
   providers: [LoaderFactory],
   exports: [LoaderFactory, TerritoryModule, AuthModule, AuditModule, ShopModule, ProviderModule, OfferModule, HelpRequestModule, MatchModule, AllocationModule],

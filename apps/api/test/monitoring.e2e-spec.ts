@@ -1,0 +1,116 @@
+import { seedMonitoringFixture } from '@vec/core/testing/monitoring-fixture';
+import { DataSource } from 'typeorm';
+import { SignedIn, signUp, staffUser } from './testing/fixtures';
+import { startTestApp, TestApp } from './testing/test-app';
+
+const KPIS = `query ($filter: MonitoringFilterInput!) { monitoringKpis(filter: $filter) { shopsRegistered matchRate onlineOrdersShare requestsByStatus { status count } } }`;
+const QUERIES: [string, string][] = [
+  ['monitoringKpis', '{ monitoringKpis { shopsRegistered } }'],
+  ['monitoringBreakdown', '{ monitoringBreakdown(by: REGION) { code } }'],
+  ['monitoringTimeSeries', '{ monitoringTimeSeries { start } }'],
+  ['unmetDemand', '{ unmetDemand { totalCount } }'],
+  ['capacityByOffer', '{ capacityByOffer { totalCount } }'],
+  ['capacityByProvider', '{ capacityByProvider { totalCount } }'],
+];
+
+/** A response body as text (supertest buffers CSV as text; keep the BOM). */
+const text = (body: unknown, raw: string): string => (typeof body === 'string' && body.length ? body : raw);
+
+describe('Monitoring over GraphQL and HTTP: staff only, exports, open data (a database of their own)', () => {
+  let api: TestApp;
+  let db: DataSource;
+  let staff: SignedIn;
+  beforeAll(async () => {
+    api = await startTestApp({ ownDatabase: true });
+    db = api.app.get(DataSource);
+    await seedMonitoringFixture(db, new Date());
+    staff = await staffUser(api);
+  });
+  afterAll(() => api.close());
+
+  it('answers ministry staff', async () => {
+    const { data, errors } = await api.gqlAs<{ monitoringKpis: { shopsRegistered: number; onlineOrdersShare: number } }>(staff.accessToken, KPIS, { filter: {} });
+    expect(errors).toBeUndefined();
+    expect(data?.monitoringKpis).toMatchObject({ shopsRegistered: 7, onlineOrdersShare: 0.5 });
+    for (const [name, query] of QUERIES) {
+      const answer = await api.gqlAs<Record<string, unknown>>(staff.accessToken, query);
+      expect({ name, errors: answer.errors }).toEqual({ name, errors: undefined });
+    }
+  });
+
+  it('refuses every monitoring query to shops, providers and anonymous callers', async () => {
+    const callers = [await signUp(api, 'SHOP'), await signUp(api, 'PROVIDER')];
+    for (const [name, query] of QUERIES) {
+      for (const caller of callers) {
+        const { data, errors } = await api.gqlAs(caller.accessToken, query);
+        expect({ name, data: data ?? null, code: errors?.[0].extensions.code }).toEqual({ name, data: null, code: 'FORBIDDEN' });
+      }
+      const anonymous = await api.gql(query);
+      expect(anonymous.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it.each([
+    ['an unknown province', { provinceCode: '999' }, 'filter.provinceCode', 'PROVINCE_NOT_FOUND'],
+    ['a malformed region', { regionCode: '1' }, 'filter.regionCode', 'matches'],
+    ['a province of another region', { regionCode: '01', provinceCode: '015' }, 'filter.provinceCode', 'PROVINCE_OUTSIDE_REGION'],
+    ['inverted dates', { from: '2026-05-02T00:00:00Z', to: '2026-05-01T00:00:00Z' }, 'filter.to', 'isAfter'],
+    ['an unknown ATECO section', { atecoSection: 'Z' }, 'filter.atecoSection', 'matches'],
+  ])('refuses %s with a clear error naming the field', async (_label, filter, field, code) => {
+    const { errors } = await api.gqlAs(staff.accessToken, KPIS, { filter });
+    const extensions = errors?.[0].extensions as { code: string; fields?: { field: string; code: string }[]; field?: string; reason?: string };
+    const named = extensions.fields?.[0] ?? { field: extensions.field, code: extensions.reason };
+    expect(named).toMatchObject({ field, code });
+  });
+
+  it('exports CSV that spreadsheets open with accents right: BOM, semicolons, decimal comma', async () => {
+    const response = await api.http().get('/exports/breakdown-region.csv').set('authorization', `Bearer ${staff.accessToken}`).buffer(true);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/text\/csv; charset=utf-8/);
+    expect(response.headers['content-disposition']).toMatch(/attachment; filename="vicini-e-connessi-breakdown-region-/);
+    const csv = text(response.text, '');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const [header, ...lines] = csv.slice(1).trim().split('\n');
+    expect(header).toBe('code;name;shops;requests;matchedRequests;matchRate;activeMatches;completedMatches;onlineOrdersShare;offers;capacity;used');
+    expect(lines.find((line) => line.startsWith('02;'))).toContain("Valle d'Aosta/Vallée d'Aoste");
+    expect(lines.find((line) => line.startsWith('01;'))).toMatch(/^01;Piemonte;3;4;2;0,5;/);
+  });
+
+  it('streams raw lists, filtered like the figures', async () => {
+    const response = await api.http().get('/exports/help-requests.csv?regionCode=01').set('authorization', `Bearer ${staff.accessToken}`).buffer(true);
+    expect(response.status).toBe(200);
+    const [header, ...lines] = response.text.slice(1).trim().split('\n');
+    expect(header.split(';')).toEqual(['id', 'category', 'status', 'description', 'created_at', 'cancelled_at', 'shop_id', 'shop', 'comune', 'provincia', 'regione']);
+    expect(lines).toHaveLength(4);
+    expect(lines.every((line) => line.includes(';Torino;TO;Piemonte'))).toBe(true);
+    const empty = await api.http().get('/exports/matches.csv?provinceCode=090').set('authorization', `Bearer ${staff.accessToken}`).buffer(true);
+    expect(empty.text.slice(1).trim().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses exports to others and bad filters with HTTP errors naming the field', async () => {
+    const shop = await signUp(api, 'SHOP');
+    expect((await api.http().get('/exports/kpis.csv')).status).toBe(401);
+    expect((await api.http().get('/exports/kpis.csv').set('authorization', `Bearer ${shop.accessToken}`)).status).toBe(403);
+    const bad = await api.http().get('/exports/kpis.csv?from=ieri').set('authorization', `Bearer ${staff.accessToken}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'from' })] });
+    const unknown = await api.http().get('/exports/passwords.csv').set('authorization', `Bearer ${staff.accessToken}`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'file', code: 'UNKNOWN_EXPORT' })] });
+  });
+
+  it('publishes open data to anyone, as JSON and CSV, without personal data', async () => {
+    const json = await api.http().get('/open-data/aggregates.json');
+    expect(json.status).toBe(200);
+    expect(json.body).toMatchObject({ licence: 'CC-BY-4.0', rows: expect.arrayContaining([expect.objectContaining({ provinceCode: '001', category: 'ONLINE_STORE', requests: 3 })]) });
+    const csv = await api.http().get('/open-data/aggregates.csv').buffer(true);
+    expect(csv.status).toBe(200);
+    expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+    for (const body of [JSON.stringify(json.body), csv.text]) {
+      for (const personal of ['Negozio di prova', '@example.it', 'Via Roma', 'Fornitore di prova']) expect(body).not.toContain(personal);
+      expect(body).not.toMatch(/\b\d{11}\b/); // no Partita IVA
+    }
+    const figures = await api.gql<{ publicFigures: { shops: number; completedMatches: number } }>('{ publicFigures { shops completedMatches onlineOrdersShare } }');
+    expect(figures.data?.publicFigures).toMatchObject({ shops: 7, completedMatches: 2, onlineOrdersShare: 0.5 });
+  });
+});

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { Page, PageArgs, toPage } from '../common/pagination';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { MonitoringFilterInput } from './dto/monitoring.inputs';
+import { andClause, offerConditions, SqlParams } from './monitoring-scope';
+import { MonitoringService } from './monitoring.service';
+
+export interface SlotFigures {
+  capacity: number;
+  /** PENDING: places held while the provider answers. */
+  held: number;
+  accepted: number;
+  active: number;
+  completed: number;
+  remaining: number;
+  waitlist: number;
+}
+
+export interface OfferCapacityRow extends SlotFigures {
+  offerId: string;
+  title: string;
+  providerId: string;
+  providerName: string;
+  status: string;
+  freePeriodMonths: number;
+  validUntil: Date | null;
+  validityEndsInDays: number | null;
+  /** The earliest end of an ACTIVE match's free period. */
+  nextFreePeriodEnd: Date | null;
+  freePeriodEndsInDays: number | null;
+}
+
+export interface ProviderCapacityRow extends SlotFigures {
+  providerId: string;
+  providerName: string;
+  offers: number;
+}
+
+const DAY_MS = 86_400_000;
+const daysUntil = (date: Date | null, now: Date): number | null => (date ? Math.ceil((date.getTime() - now.getTime()) / DAY_MS) : null);
+
+const FIGURES = `
+  count(m.id) FILTER (WHERE m.state = 'PENDING')::int AS held,
+  count(m.id) FILTER (WHERE m.state = 'ACCEPTED')::int AS accepted,
+  count(m.id) FILTER (WHERE m.state = 'ACTIVE')::int AS active,
+  count(m.id) FILTER (WHERE m.state = 'COMPLETED')::int AS completed,
+  count(m.id) FILTER (WHERE m.state = 'WAITLISTED')::int AS waitlist`;
+
+/** How fast free places are being taken, per offer and per provider; offers about to end. */
+@Injectable()
+export class CapacityService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly monitoring: MonitoringService,
+  ) {}
+
+  /** Published and paused offers, the fullest first (fewest places left for their size). */
+  async byOffer(
+    ctx: RequestContext,
+    filter: MonitoringFilterInput,
+    options: { providerId?: string; endingWithinDays?: number },
+    page: PageArgs,
+  ): Promise<Page<OfferCapacityRow>> {
+    const scope = await this.monitoring.scope(ctx, filter);
+    const p = new SqlParams();
+    const conditions = [`o.status IN ('PUBLISHED', 'PAUSED')`, ...offerConditions(scope, p)];
+    if (options.providerId) conditions.push(`o.provider_id = ${p.add(options.providerId)}`);
+    const horizon = options.endingWithinDays ? p.add(new Date(ctx.now.getTime() + options.endingWithinDays * DAY_MS)) : null;
+    type Row = { id: string; title: string; provider_id: string; provider_name: string; status: string; capacity: number; used: number; free_period_months: number; valid_until: string | null; next_end: string | null } & Omit<SlotFigures, 'capacity' | 'remaining'>;
+    const [{ total, items }]: { total: number; items: Row[] | null }[] = await this.connection.dataSource.query(
+      `WITH rows AS (
+         SELECT o.id, o.title, o.provider_id, pr.name AS provider_name, o.status, o.capacity, o.used, o.free_period_months, o.valid_until,
+                min(m.free_until) FILTER (WHERE m.state = 'ACTIVE') AS next_end, ${FIGURES}
+         FROM offer o JOIN provider pr ON pr.id = o.provider_id LEFT JOIN match m ON m.offer_id = o.id
+         WHERE ${conditions.join(' AND ')}
+         GROUP BY o.id, pr.name
+         ${horizon ? `HAVING o.valid_until <= ${horizon} OR min(m.free_until) FILTER (WHERE m.state = 'ACTIVE') <= ${horizon}` : ''})
+       SELECT (SELECT count(*)::int FROM rows) AS total,
+              (SELECT json_agg(x) FROM (SELECT * FROM rows ORDER BY (capacity - used)::float / capacity, valid_until NULLS LAST, id
+                                        LIMIT ${p.add(page.first)} OFFSET ${p.add(page.offset)}) x) AS items`,
+      p.values,
+    );
+    return toPage(
+      (items ?? []).map((r) => {
+        const validUntil = r.valid_until ? new Date(r.valid_until) : null;
+        const nextEnd = r.next_end ? new Date(r.next_end) : null;
+        return {
+          offerId: r.id,
+          title: r.title,
+          providerId: r.provider_id,
+          providerName: r.provider_name,
+          status: r.status,
+          freePeriodMonths: r.free_period_months,
+          capacity: r.capacity,
+          held: r.held,
+          accepted: r.accepted,
+          active: r.active,
+          completed: r.completed,
+          remaining: r.capacity - r.used,
+          waitlist: r.waitlist,
+          validUntil,
+          validityEndsInDays: daysUntil(validUntil, ctx.now),
+          nextFreePeriodEnd: nextEnd,
+          freePeriodEndsInDays: daysUntil(nextEnd, ctx.now),
+        };
+      }),
+      total,
+      page,
+    );
+  }
+
+  /** The same figures summed per provider, the least remaining first. */
+  async byProvider(ctx: RequestContext, filter: MonitoringFilterInput, page: PageArgs): Promise<Page<ProviderCapacityRow>> {
+    const scope = await this.monitoring.scope(ctx, filter);
+    const p = new SqlParams();
+    type Row = { provider_id: string; provider_name: string; offers: number; capacity: number; used: number } & Omit<SlotFigures, 'capacity' | 'remaining'>;
+    const [{ total, items }]: { total: number; items: Row[] | null }[] = await this.connection.dataSource.query(
+      `WITH per_offer AS (
+         SELECT o.id, o.provider_id, o.capacity, o.used, ${FIGURES}
+         FROM offer o LEFT JOIN match m ON m.offer_id = o.id
+         WHERE o.status IN ('PUBLISHED', 'PAUSED') ${andClause(offerConditions(scope, p))} GROUP BY o.id),
+       rows AS (
+         SELECT pr.id AS provider_id, pr.name AS provider_name, count(*)::int AS offers, sum(capacity)::int AS capacity, sum(used)::int AS used,
+                sum(held)::int AS held, sum(accepted)::int AS accepted, sum(active)::int AS active, sum(completed)::int AS completed, sum(waitlist)::int AS waitlist
+         FROM per_offer JOIN provider pr ON pr.id = per_offer.provider_id GROUP BY pr.id)
+       SELECT (SELECT count(*)::int FROM rows) AS total,
+              (SELECT json_agg(x) FROM (SELECT * FROM rows ORDER BY capacity - used, provider_name, provider_id LIMIT ${p.add(page.first)} OFFSET ${p.add(page.offset)}) x) AS items`,
+      p.values,
+    );
+    return toPage(
+      (items ?? []).map((r) => ({
+        providerId: r.provider_id,
+        providerName: r.provider_name,
+        offers: r.offers,
+        capacity: r.capacity,
+        held: r.held,
+        accepted: r.accepted,
+        active: r.active,
+        completed: r.completed,
+        remaining: r.capacity - r.used,
+        waitlist: r.waitlist,
+      })),
+      total,
+      page,
+    );
+  }
+}

@@ -1,0 +1,46 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { GraphQLError } from 'graphql';
+import { AuthErrorCode, AuthException } from '../../auth/auth.exception';
+import { TerritoryException, territoryErrorToGraphQL } from '../../territory/territory.exception';
+import { MonitoringException, monitoringErrorToGraphQL } from '../monitoring.exception';
+
+const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
+
+/**
+ * The export and open-data routes speak HTTP, not GraphQL: the same errors the API gives
+ * (code, message in English and Italian, the fields at fault) as a JSON body with its status.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Exports');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const graphql =
+      error instanceof GraphQLError
+        ? error
+        : error instanceof MonitoringException
+          ? monitoringErrorToGraphQL(error)
+          : error instanceof TerritoryException
+            ? territoryErrorToGraphQL(error)
+            : error instanceof AuthException
+              ? new GraphQLError(error.code === AuthErrorCode.FORBIDDEN_ROLE ? 'Your role may not do this' : 'Log in to do this', {
+                  extensions: { code: error.code === AuthErrorCode.FORBIDDEN_ROLE ? 'FORBIDDEN' : 'UNAUTHENTICATED', reason: error.code },
+                })
+              : null;
+    if (response.headersSent) {
+      // A stream failed half-way: the client sees a cut file, the log says why.
+      this.logger.error(`export failed after the first bytes: ${(error as Error).message}`);
+      response.end();
+      return;
+    }
+    if (!graphql) {
+      this.logger.error((error as Error).message, (error as Error).stack);
+      response.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
+      return;
+    }
+    const code = String(graphql.extensions.code ?? 'BAD_REQUEST');
+    response.status(STATUS[code] ?? 400).json({ code, message: graphql.message, ...graphql.extensions });
+  }
+}

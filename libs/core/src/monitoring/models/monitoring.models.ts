@@ -1,0 +1,126 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ServiceCategory } from '@vec/matching';
+import { Paginated } from '../../common/pagination';
+import '../../common/service-category.model';
+
+@ObjectType('StatusCount')
+export class StatusCountModel {
+  @Field() status!: string;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType('MonitoringKpis', { description: 'Headline figures for the filter (ratios are 0–1; null when there is nothing to divide).' })
+export class MonitoringKpisModel {
+  @Field(() => Int) shopsRegistered!: number;
+  @Field(() => [StatusCountModel]) providersByStatus!: StatusCountModel[];
+  @Field(() => Int) offersPublished!: number;
+  @Field(() => Int) capacityTotal!: number;
+  @Field(() => Int) capacityUsed!: number;
+  @Field(() => [StatusCountModel]) requestsByStatus!: StatusCountModel[];
+  @Field(() => [StatusCountModel]) matchesByState!: StatusCountModel[];
+  @Field(() => Float, { nullable: true, description: 'Requests (not cancelled) with a live or completed match ÷ those requests.' }) matchRate!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Median hours from the request to the provider’s acceptance.' }) medianHoursToAcceptance!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Accepted matches the shop confirmed active ÷ accepted matches.' }) activationRate!: number | null;
+  @Field(() => Int) completedMatches!: number;
+  @Field(() => Int, { description: 'Completed matches whose shop answered the final survey.' }) surveyedCompletions!: number;
+  @Field(() => Float, { nullable: true, description: 'Of those, the share reporting online orders.' }) onlineOrdersShare!: number | null;
+}
+
+@ObjectType('BreakdownRow')
+export class BreakdownRowModel {
+  @Field({ description: 'Region or province ISTAT code, category, or ATECO section.' }) code!: string;
+  @Field() name!: string;
+  @Field(() => Int) shops!: number;
+  @Field(() => Int) requests!: number;
+  @Field(() => Int) matchedRequests!: number;
+  @Field(() => Float, { nullable: true }) matchRate!: number | null;
+  @Field(() => Int) activeMatches!: number;
+  @Field(() => Int) completedMatches!: number;
+  @Field(() => Float, { nullable: true }) onlineOrdersShare!: number | null;
+  @Field(() => Int, { description: 'Published offers reaching it.' }) offers!: number;
+  @Field(() => Int) capacity!: number;
+  @Field(() => Int) used!: number;
+}
+
+@ObjectType('SeriesPoint')
+export class SeriesPointModel {
+  @Field({ description: 'Start of the day or week (Italian time).' }) start!: Date;
+  @Field(() => Int) requests!: number;
+  @Field(() => Int) matches!: number;
+  @Field(() => Int) activations!: number;
+}
+
+@ObjectType('UnmetDemand', { description: 'Open requests of a province and category that no offer serves.' })
+export class UnmetDemandModel {
+  @Field() provinceCode!: string;
+  @Field() provinceName!: string;
+  @Field() regionCode!: string;
+  @Field() regionName!: string;
+  @Field(() => ServiceCategory) category!: ServiceCategory;
+  @Field(() => Int, { description: 'No valid offer covers them at all: providers are missing here.' }) coverageGap!: number;
+  @Field(() => Int, { description: 'Offers cover them but all are full: more capacity is missing.' }) capacityGap!: number;
+  @Field() oldestWaitingSince!: Date;
+}
+
+@ObjectType('UnmetDemandPage')
+export class UnmetDemandPageModel extends Paginated(UnmetDemandModel, 'UnmetDemandPageBase') {}
+
+@ObjectType('OfferCapacity')
+export class OfferCapacityModel {
+  @Field(() => ID) offerId!: string;
+  @Field() title!: string;
+  @Field(() => ID) providerId!: string;
+  @Field() providerName!: string;
+  @Field() status!: string;
+  @Field(() => Int) freePeriodMonths!: number;
+  @Field(() => Int) capacity!: number;
+  @Field(() => Int) held!: number;
+  @Field(() => Int) accepted!: number;
+  @Field(() => Int) active!: number;
+  @Field(() => Int) completed!: number;
+  @Field(() => Int) remaining!: number;
+  @Field(() => Int) waitlist!: number;
+  @Field(() => Date, { nullable: true }) validUntil!: Date | null;
+  @Field(() => Int, { nullable: true }) validityEndsInDays!: number | null;
+  @Field(() => Date, { nullable: true, description: 'The earliest end of an active free period.' }) nextFreePeriodEnd!: Date | null;
+  @Field(() => Int, { nullable: true }) freePeriodEndsInDays!: number | null;
+}
+
+@ObjectType('OfferCapacityPage')
+export class OfferCapacityPageModel extends Paginated(OfferCapacityModel, 'OfferCapacityPageBase') {}
+
+@ObjectType('ProviderCapacity')
+export class ProviderCapacityModel {
+  @Field(() => ID) providerId!: string;
+  @Field() providerName!: string;
+  @Field(() => Int) offers!: number;
+  @Field(() => Int) capacity!: number;
+  @Field(() => Int) held!: number;
+  @Field(() => Int) accepted!: number;
+  @Field(() => Int) active!: number;
+  @Field(() => Int) completed!: number;
+  @Field(() => Int) remaining!: number;
+  @Field(() => Int) waitlist!: number;
+}
+
+@ObjectType('ProviderCapacityPage')
+export class ProviderCapacityPageModel extends Paginated(ProviderCapacityModel, 'ProviderCapacityPageBase') {}
+
+@ObjectType('PublicFigures', { description: 'National totals anyone may see (the open data, summed).' })
+export class PublicFiguresModel {
+  @Field(() => Int) shops!: number;
+  @Field(() => Int) approvedProviders!: number;
+  @Field(() => Int) publishedOffers!: number;
+  @Field(() => Int) capacity!: number;
+  @Field(() => Int) requests!: number;
+  @Field(() => Int) matchedRequests!: number;
+  @Field(() => Int) activeMatches!: number;
+  @Field(() => Int) completedMatches!: number;
+  @Field(() => Float, { nullable: true }) onlineOrdersShare!: number | null;
+  @Field() updatedAt!: Date;
+}
+
+export const toCounts = (record: Record<string, number>): StatusCountModel[] =>
+  Object.entries(record)
+    .map(([status, count]) => ({ status, count }))
+    .sort((a, b) => (a.status < b.status ? -1 : 1));

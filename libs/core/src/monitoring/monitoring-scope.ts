@@ -1,0 +1,73 @@
+import { ServiceCategory } from '@vec/matching';
+
+/** Positional parameters for one raw query: `p.add(value)` returns `$n`. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** A monitoring filter after its codes were checked against the territory. */
+export interface MonitoringScope {
+  regionCode?: string;
+  provinceCode?: string;
+  category?: ServiceCategory;
+  atecoSection?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** Conditions on a shop (`s`) and its comune (`c`): place and sector. */
+export function shopConditions(scope: MonitoringScope, p: SqlParams): string[] {
+  const where: string[] = [];
+  if (scope.regionCode) where.push(`c.region_code = ${p.add(scope.regionCode)}`);
+  if (scope.provinceCode) where.push(`c.province_code = ${p.add(scope.provinceCode)}`);
+  if (scope.atecoSection) where.push(`s.ateco_section = ${p.add(scope.atecoSection)}`);
+  return where;
+}
+
+/** The period on one timestamp column. */
+export function periodConditions(column: string, scope: MonitoringScope, p: SqlParams): string[] {
+  const where: string[] = [];
+  if (scope.from) where.push(`${column} >= ${p.add(scope.from)}`);
+  if (scope.to) where.push(`${column} < ${p.add(scope.to)}`);
+  return where;
+}
+
+/** Requests (`r`) of shops in scope, in the category; the period applies to `periodColumn`. */
+export function requestConditions(scope: MonitoringScope, p: SqlParams, periodColumn: string | null = 'r.created_at'): string[] {
+  return [
+    ...shopConditions(scope, p),
+    ...(scope.category ? [`r.category = ${p.add(scope.category)}`] : []),
+    ...(periodColumn ? periodConditions(periodColumn, scope, p) : []),
+  ];
+}
+
+/**
+ * Offers (`o`) in the category whose coverage reaches the place: national, or an area row in it
+ * (a region for a province filter counts: the offer covers the province). Radius rows count by
+ * the comune they are drawn around.
+ */
+export function offerConditions(scope: MonitoringScope, p: SqlParams): string[] {
+  const where: string[] = [];
+  if (scope.category) where.push(`o.categories @> ARRAY[${p.add(scope.category)}]::service_category[]`);
+  if (scope.provinceCode) {
+    const province = p.add(scope.provinceCode);
+    where.push(`(o.coverage_national OR EXISTS (
+      SELECT 1 FROM offer_coverage k LEFT JOIN comune kc ON kc.code = k.comune_code
+      WHERE k.offer_id = o.id AND (k.province_code = ${province} OR kc.province_code = ${province}
+        OR k.region_code = (SELECT region_code FROM province WHERE code = ${province}))))`);
+  } else if (scope.regionCode) {
+    const region = p.add(scope.regionCode);
+    where.push(`(o.coverage_national OR EXISTS (
+      SELECT 1 FROM offer_coverage k LEFT JOIN province kp ON kp.code = k.province_code LEFT JOIN comune kc ON kc.code = k.comune_code
+      WHERE k.offer_id = o.id AND (k.region_code = ${region} OR kp.region_code = ${region} OR kc.region_code = ${region})))`);
+  }
+  return where;
+}
+
+export const whereClause = (conditions: readonly string[]): string => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+export const andClause = (conditions: readonly string[]): string => (conditions.length ? `AND ${conditions.join(' AND ')}` : '');

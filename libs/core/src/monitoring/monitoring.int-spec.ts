@@ -1,0 +1,184 @@
+import { UserRole } from '../auth/user-role';
+import { createScratchDatabase } from '../testing/test-database';
+import { seedUser } from '../testing/seed';
+import { actingAs, startTestCore, TestCore } from '../testing/test-core';
+import { CapacityService } from './capacity.service';
+import { BreakdownDimension, TimeBucket } from './dto/monitoring.inputs';
+import { DAY, OFFERS, REQUESTS, seedMonitoringFixture, SeededFixture, SHOPS } from '../testing/monitoring-fixture';
+import { MonitoringService } from './monitoring.service';
+import { OpenDataService } from './open-data.service';
+import { UnmetDemandService } from './unmet-demand.service';
+
+/** Expected figures are worked out from the fixture's spec here, never with the service's SQL. */
+const SLOT = ['PENDING', 'ACCEPTED', 'ACTIVE', 'COMPLETED'];
+const countBy = <T>(items: T[], key: (item: T) => string): Record<string, number> =>
+  items.reduce<Record<string, number>>((acc, item) => ({ ...acc, [key(item)]: (acc[key(item)] ?? 0) + 1 }), {});
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const shopOf = (key: string) => SHOPS.find((s) => s.key === key)!;
+const romeDay = (date: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(date);
+
+function expectedKpis(requests = REQUESTS, offers = OFFERS) {
+  const matches = requests.flatMap((r) => (r.match ? [{ ...r.match, request: r }] : []));
+  const live = requests.filter((r) => r.status !== 'CANCELLED');
+  const accepted = matches.filter((m) => m.acceptedDaysAgo !== undefined);
+  const completed = matches.filter((m) => m.state === 'COMPLETED');
+  const surveyed = completed.filter((m) => m.survey);
+  return {
+    requestsByStatus: countBy(requests, (r) => r.status),
+    matchesByState: countBy(matches, (m) => m.state),
+    matchRate: live.filter((r) => r.match && SLOT.includes(r.match.state)).length / live.length,
+    medianHoursToAcceptance: median(accepted.map((m) => (m.request.createdDaysAgo - (m.acceptedDaysAgo as number)) * 24)),
+    activationRate: accepted.filter((m) => m.activatedDaysAgo !== undefined).length / accepted.length,
+    completedMatches: completed.length,
+    surveyedCompletions: surveyed.length,
+    onlineOrdersShare: surveyed.filter((m) => m.survey?.gotOnlineOrders).length / surveyed.length,
+    offersPublished: offers.length,
+    capacityTotal: offers.reduce((sum, o) => sum + o.capacity, 0),
+    capacityUsed: matches.filter((m) => SLOT.includes(m.state) && offers.some((o) => o.key === m.offer)).length,
+  };
+}
+
+describe('monitoring figures against a seeded programme (a database of their own)', () => {
+  let scratch: { url: string; drop(): Promise<void> };
+  let core: TestCore;
+  let fixture: SeededFixture;
+  let staff: ReturnType<typeof actingAs>;
+  const now = new Date();
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase({ migrated: true });
+    core = await startTestCore({ url: scratch.url });
+    fixture = await seedMonitoringFixture(core.db, now);
+    staff = actingAs(await seedUser(core.db, UserRole.MINISTRY), now);
+  });
+  afterAll(async () => {
+    await core.close();
+    await scratch.drop();
+  });
+
+  it('computes every headline figure of the whole programme', async () => {
+    const kpis = await core.app.get(MonitoringService).kpis(staff, {});
+    const expected = expectedKpis();
+    expect(kpis).toMatchObject({
+      shopsRegistered: SHOPS.length,
+      providersByStatus: { APPROVED: 1, PENDING: 1, REJECTED: 1 },
+      ...expected,
+      medianHoursToAcceptance: expect.closeTo(expected.medianHoursToAcceptance, 6),
+      matchRate: expect.closeTo(expected.matchRate, 9),
+      activationRate: expect.closeTo(expected.activationRate, 9),
+    });
+  });
+
+  it('narrows every figure to a region: its shops, their requests and matches, the offers reaching it', async () => {
+    const piemonte = SHOPS.filter((s) => s.region === '01').map((s) => s.key);
+    const requests = REQUESTS.filter((r) => piemonte.includes(r.shop));
+    const offers = OFFERS.filter((o) => o.national || o.comuni?.some((c) => c.startsWith('001')) || o.regions?.includes('01'));
+    const expected = expectedKpis(requests, offers);
+    // Capacity used counts every slot of those offers, from any region.
+    const used = REQUESTS.filter((r) => r.match && SLOT.includes(r.match.state) && offers.some((o) => o.key === r.match?.offer)).length;
+    const kpis = await core.app.get(MonitoringService).kpis(staff, { regionCode: '01' });
+    expect(kpis).toMatchObject({ shopsRegistered: piemonte.length, requestsByStatus: expected.requestsByStatus, matchesByState: expected.matchesByState, offersPublished: offers.length, capacityUsed: used });
+  });
+
+  it('narrows to a category and an ATECO section, and to a period', async () => {
+    const service = core.app.get(MonitoringService);
+    const delivery = await service.kpis(staff, { category: REQUESTS[6].category });
+    expect(delivery.requestsByStatus).toEqual(countBy(REQUESTS.filter((r) => r.category === REQUESTS[6].category), (r) => r.status));
+    const sectionI = await service.kpis(staff, { atecoSection: 'I' });
+    expect(sectionI.shopsRegistered).toBe(SHOPS.filter((s) => s.section === 'I').length);
+    const lastWeek = await service.kpis(staff, { from: new Date(now.getTime() - 7 * DAY), to: now });
+    expect(lastWeek.requestsByStatus).toEqual(countBy(REQUESTS.filter((r) => r.createdDaysAgo < 7), (r) => r.status));
+    expect(lastWeek.shopsRegistered).toBe(0);
+  });
+
+  it('breaks the figures down by region and province, with codes and names', async () => {
+    const service = core.app.get(MonitoringService);
+    const regions = await service.breakdown(staff, {}, BreakdownDimension.REGION);
+    for (const code of ['01', '02', '03', '12']) {
+      const mine = REQUESTS.filter((r) => shopOf(r.shop).region === code && r.status !== 'CANCELLED');
+      const row = regions.find((r) => r.code === code);
+      expect(row).toMatchObject({ requests: mine.length, matchedRequests: mine.filter((r) => r.match && SLOT.includes(r.match.state)).length, shops: SHOPS.filter((s) => s.region === code).length });
+    }
+    expect(regions.find((r) => r.code === '02')?.name).toBe('Valle d’Aosta/Vallée d’Aoste'.replace(/’/g, "'"));
+    // The national offer reaches all 20 regions; Lombardia also has its regional one.
+    expect(regions).toHaveLength(20);
+    expect(regions.find((r) => r.code === '03')?.offers).toBe(2);
+    expect(regions.find((r) => r.code === '09')).toMatchObject({ offers: 1, requests: 0 });
+    const provinces = await service.breakdown(staff, { regionCode: '03' }, BreakdownDimension.PROVINCE);
+    expect(provinces.every((p) => ['012', '013', '014', '015', '016', '017', '018', '019', '020', '097', '098', '108'].includes(p.code))).toBe(true);
+    expect(provinces.find((p) => p.code === '015')).toMatchObject({ name: 'Milano', requests: REQUESTS.filter((r) => shopOf(r.shop).province === '015' && r.status !== 'CANCELLED').length });
+  });
+
+  it('breaks down by category and by sector', async () => {
+    const service = core.app.get(MonitoringService);
+    const categories = await service.breakdown(staff, {}, BreakdownDimension.CATEGORY);
+    const store = categories.find((c) => c.code === 'ONLINE_STORE');
+    expect(store).toMatchObject({ name: 'Negozio online', requests: REQUESTS.filter((r) => r.category === 'ONLINE_STORE' && r.status !== 'CANCELLED').length, offers: 2 });
+    const sectors = await service.breakdown(staff, { atecoSection: 'G' }, BreakdownDimension.SECTOR);
+    expect(sectors.map((s) => s.code)).toEqual(['G']);
+    expect(sectors[0].shops).toBe(SHOPS.filter((s) => s.section === 'G').length);
+  });
+
+  it('counts requests, matches and activations per Italian day', async () => {
+    const series = await core.app.get(MonitoringService).timeSeries(staff, { from: new Date(now.getTime() - 30 * DAY - 3_600_000), to: now }, TimeBucket.DAY);
+    const byDay = new Map(series.map((p) => [romeDay(p.start), p]));
+    const ago = (days: number): string => romeDay(new Date(now.getTime() - days * DAY));
+    const expectedRequests = countBy(REQUESTS, (r) => ago(r.createdDaysAgo));
+    const expectedActivations = countBy(REQUESTS.filter((r) => r.match?.activatedDaysAgo !== undefined), (r) => ago(r.match?.activatedDaysAgo as number));
+    for (const [day, n] of Object.entries(expectedRequests)) expect(byDay.get(day)?.requests).toBe(n);
+    for (const [day, n] of Object.entries(expectedActivations)) expect(byDay.get(day)?.activations).toBe(n);
+    expect(series.reduce((sum, p) => sum + p.matches, 0)).toBe(REQUESTS.filter((r) => r.match).length);
+  });
+
+  it('lists unmet demand by province and category: no offer at all versus only full ones', async () => {
+    const page = await core.app.get(UnmetDemandService).list(staff, {}, { first: 50, offset: 0 });
+    expect(page.items.map((r) => [r.provinceCode, r.category, r.coverageGap, r.capacityGap])).toEqual([
+      ['001', 'CYBERSECURITY', 1, 0],
+      ['001', 'ONLINE_STORE', 0, 1],
+      ['015', 'HOME_DELIVERY', 0, 1],
+      ['015', 'ONLINE_STORE', 0, 1],
+      ['007', 'SOCIAL_MARKETING', 1, 0],
+    ]);
+    expect(page.totalCount).toBe(5);
+    expect(page.items[0]).toMatchObject({ provinceName: 'Torino', regionName: 'Piemonte' });
+    expect(romeDay(page.items[0].oldestWaitingSince)).toBe(romeDay(new Date(now.getTime() - 12 * DAY)));
+    const lombardia = await core.app.get(UnmetDemandService).list(staff, { regionCode: '03' }, { first: 50, offset: 0 });
+    expect(lombardia.items.map((r) => r.provinceCode)).toEqual(['015', '015']);
+  });
+
+  it('burns capacity down per offer and per provider, and finds offers ending soon', async () => {
+    const capacity = core.app.get(CapacityService);
+    const offers = await capacity.byOffer(staff, {}, {}, { first: 50, offset: 0 });
+    const o1 = offers.items.find((o) => o.offerId === fixture.offerIds.get('O1'));
+    expect(o1).toMatchObject({ capacity: 2, held: 0, active: 1, completed: 1, remaining: 0, waitlist: 0, validityEndsInDays: 10 });
+    const o3 = offers.items.find((o) => o.offerId === fixture.offerIds.get('O3'));
+    expect(o3).toMatchObject({ capacity: 1, held: 1, remaining: 0, waitlist: 1 });
+    const soon = await capacity.byOffer(staff, {}, { endingWithinDays: 30 }, { first: 50, offset: 0 });
+    expect(soon.items.map((o) => o.offerId)).toEqual([fixture.offerIds.get('O1')]);
+    const providers = await capacity.byProvider(staff, {}, { first: 50, offset: 0 });
+    expect(providers.items).toEqual([
+      expect.objectContaining({ providerId: fixture.providerId, offers: 3, capacity: 5, remaining: 0, held: 1, accepted: 1, active: 1, completed: 2, waitlist: 1 }),
+    ]);
+  });
+
+  it('publishes open data by province and category with counts only', async () => {
+    const rows = await core.app.get(OpenDataService).aggregates(actingAs({ userId: 'x', role: UserRole.SHOP }, now));
+    const torinoStore = rows.find((r) => r.provinceCode === '001' && r.category === 'ONLINE_STORE');
+    expect(torinoStore).toMatchObject({ provinceSigla: 'TO', requests: 3, openRequests: 1, matchedRequests: 2, activeMatches: 1, completedMatches: 1, surveyAnswers: 1, reportingOnlineOrders: 1, offersCovering: 1, capacityCovering: 2 });
+    const text = JSON.stringify(rows);
+    for (const personal of ['Negozio di prova', 'negozio@example.it', 'Via Roma', 'Fornitore di prova']) expect(text).not.toContain(personal);
+    expect(Object.keys(torinoStore ?? {}).some((key) => /name|email|iva|address/i.test(key) && !/(region|province)Name/.test(key))).toBe(false);
+  });
+
+  it('refuses unknown places, a province outside the region, and people who are not staff', async () => {
+    const service = core.app.get(MonitoringService);
+    await expect(service.kpis(staff, { provinceCode: '999' })).rejects.toMatchObject({ code: 'PROVINCE_NOT_FOUND', field: 'filter.provinceCode' });
+    await expect(service.kpis(staff, { regionCode: '01', provinceCode: '015' })).rejects.toMatchObject({ code: 'PROVINCE_OUTSIDE_REGION', field: 'filter.provinceCode' });
+    const shop = actingAs(await seedUser(core.db, UserRole.SHOP), now);
+    await expect(service.kpis(shop, {})).rejects.toMatchObject({ code: 'FORBIDDEN_ROLE' });
+  });
+});

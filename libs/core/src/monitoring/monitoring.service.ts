@@ -1,0 +1,311 @@
+import { Injectable } from '@nestjs/common';
+import { SERVICE_CATEGORY_LABELS, ServiceCategory } from '@vec/matching';
+import { EntityManager } from 'typeorm';
+import { UserRole } from '../auth/user-role';
+import { requireActor } from '../common/access';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { findAtecoSection } from '../shop/registry/ateco';
+import { TerritoryService } from '../territory/territory.service';
+import { BreakdownDimension, MonitoringFilterInput, TimeBucket } from './dto/monitoring.inputs';
+import { andClause, MonitoringScope, offerConditions, periodConditions, requestConditions, shopConditions, SqlParams, whereClause } from './monitoring-scope';
+import { MonitoringErrorCode, MonitoringException } from './monitoring.exception';
+
+export interface Kpis {
+  shopsRegistered: number;
+  providersByStatus: Record<string, number>;
+  offersPublished: number;
+  capacityTotal: number;
+  capacityUsed: number;
+  requestsByStatus: Record<string, number>;
+  matchesByState: Record<string, number>;
+  /** Requests (not cancelled) with a live or completed match ÷ those requests; null when none. */
+  matchRate: number | null;
+  medianHoursToAcceptance: number | null;
+  /** Accepted matches the shop then confirmed active ÷ accepted matches. */
+  activationRate: number | null;
+  completedMatches: number;
+  surveyedCompletions: number;
+  /** Completed matches whose shop reports online orders ÷ completed matches whose shop answered. */
+  onlineOrdersShare: number | null;
+}
+
+export interface BreakdownRow {
+  code: string;
+  name: string;
+  shops: number;
+  requests: number;
+  matchedRequests: number;
+  matchRate: number | null;
+  activeMatches: number;
+  completedMatches: number;
+  onlineOrdersShare: number | null;
+  offers: number;
+  capacity: number;
+  used: number;
+}
+
+export interface SeriesPoint {
+  start: Date;
+  requests: number;
+  matches: number;
+  activations: number;
+}
+
+const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+const SLOT_STATES_SQL = `'PENDING','ACCEPTED','ACTIVE','COMPLETED'`;
+/** Offers count once their provider is approved: before that no shop can see them. */
+const APPROVED = `EXISTS (SELECT 1 FROM provider ap WHERE ap.id = o.provider_id AND ap.verification_status = 'APPROVED')`;
+/** Day and week boundaries are Italian ones. */
+const ZONE = 'Europe/Rome';
+/** Without a period, series cover the last 12 weeks (or 30 days). */
+const DEFAULT_SPAN_DAYS: Record<TimeBucket, number> = { [TimeBucket.DAY]: 30, [TimeBucket.WEEK]: 84 };
+/** More buckets than this is not a chart any more: ask for weeks, or a shorter period. */
+const MAX_BUCKETS = 400;
+
+type CountRow = { key: string; n: number };
+type RequestBreakdownRow = { key: string; requests: number; matched: number; active: number; completed: number; surveyed: number; orders: number };
+const toRecord = (rows: CountRow[]): Record<string, number> => Object.fromEntries(rows.map((r) => [r.key, r.n]));
+
+/**
+ * Figures for ministry staff, straight from indexed SQL (aggregates never pass through Node as rows).
+ * Each figure reads one or two tables joined on indexed keys; see README "Monitoring" for
+ * definitions and the benchmark that times them at national scale.
+ */
+@Injectable()
+export class MonitoringService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly territory: TerritoryService,
+  ) {}
+
+  /** Checks the filter's codes against the territory, and that a province lies in the region. */
+  async scope(ctx: RequestContext, filter: MonitoringFilterInput): Promise<MonitoringScope> {
+    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    return this.resolveScope(ctx, filter);
+  }
+
+  /** The same check without the staff requirement (open data is public). */
+  async resolveScope(ctx: RequestContext, filter: MonitoringFilterInput): Promise<MonitoringScope> {
+    if (filter.regionCode) await this.territory.getRegion(ctx, filter.regionCode, 'filter.regionCode');
+    if (filter.provinceCode) {
+      const province = await this.territory.getProvince(ctx, filter.provinceCode, 'filter.provinceCode');
+      if (filter.regionCode && province.regionCode !== filter.regionCode) {
+        throw new MonitoringException(MonitoringErrorCode.PROVINCE_OUTSIDE_REGION, 'filter.provinceCode');
+      }
+    }
+    return { ...filter };
+  }
+
+  async kpis(ctx: RequestContext, filter: MonitoringFilterInput): Promise<Kpis> {
+    const scope = await this.scope(ctx, filter);
+    const db = this.db(ctx);
+    const [shops, providers, offers, requests, matches, matchRate, acceptance, activation, outcomes] = await Promise.all([
+      this.one(db, (p) => `SELECT count(*)::int AS n FROM shop s JOIN comune c ON c.code = s.comune_code
+        ${whereClause([...shopConditions(scope, p), ...periodConditions('s.created_at', scope, p), ...this.shopHasCategory(scope, p)])}`),
+      this.rows(db, (p) => `SELECT pr.verification_status::text AS key, count(*)::int AS n FROM provider pr
+        ${whereClause([...periodConditions('pr.created_at', scope, p), ...(scope.category ? [`EXISTS (SELECT 1 FROM offer o WHERE o.provider_id = pr.id AND o.categories @> ARRAY[${p.add(scope.category)}]::service_category[])`] : [])])}
+        GROUP BY 1`),
+      this.one(db, (p) => `SELECT count(*)::int AS n, coalesce(sum(o.capacity), 0)::int AS capacity, coalesce(sum(o.used), 0)::int AS used FROM offer o
+        WHERE o.status = 'PUBLISHED' AND ${APPROVED} ${andClause([...offerConditions(scope, p), ...periodConditions('o.published_at', scope, p)])}`),
+      this.rows(db, (p) => `SELECT r.status::text AS key, count(*)::int AS n FROM help_request r JOIN shop s ON s.id = r.shop_id JOIN comune c ON c.code = s.comune_code
+        ${whereClause(requestConditions(scope, p))} GROUP BY 1`),
+      this.rows(db, (p) => `SELECT m.state::text AS key, count(*)::int AS n FROM match m JOIN help_request r ON r.id = m.help_request_id
+        JOIN shop s ON s.id = m.shop_id JOIN comune c ON c.code = s.comune_code ${whereClause(requestConditions(scope, p, 'm.created_at'))} GROUP BY 1`),
+      this.one(db, (p) => `SELECT count(*)::int AS n, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM match m WHERE m.help_request_id = r.id AND m.state IN (${SLOT_STATES_SQL})))::int AS matched
+        FROM help_request r JOIN shop s ON s.id = r.shop_id JOIN comune c ON c.code = s.comune_code
+        WHERE r.status <> 'CANCELLED' ${andClause(requestConditions(scope, p))}`),
+      this.one(db, (p) => `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM m.accepted_at - r.created_at) / 3600) AS median
+        FROM match m JOIN help_request r ON r.id = m.help_request_id JOIN shop s ON s.id = m.shop_id JOIN comune c ON c.code = s.comune_code
+        WHERE m.accepted_at IS NOT NULL ${andClause(requestConditions(scope, p, 'm.accepted_at'))}`),
+      this.one(db, (p) => `SELECT count(*)::int AS n, count(m.activated_at)::int AS activated
+        FROM match m JOIN help_request r ON r.id = m.help_request_id JOIN shop s ON s.id = m.shop_id JOIN comune c ON c.code = s.comune_code
+        WHERE m.accepted_at IS NOT NULL ${andClause(requestConditions(scope, p, 'm.accepted_at'))}`),
+      this.one(db, (p) => `SELECT count(*)::int AS n, count(v.match_id)::int AS surveyed, count(*) FILTER (WHERE v.got_online_orders)::int AS orders
+        FROM match m JOIN help_request r ON r.id = m.help_request_id JOIN shop s ON s.id = m.shop_id JOIN comune c ON c.code = s.comune_code
+        LEFT JOIN outcome_survey v ON v.match_id = m.id AND v.checkpoint = 'COMPLETION'
+        WHERE m.state = 'COMPLETED' ${andClause(requestConditions(scope, p, 'm.completed_at'))}`),
+    ]);
+    return {
+      shopsRegistered: shops.n,
+      providersByStatus: toRecord(providers),
+      offersPublished: offers.n,
+      capacityTotal: offers.capacity,
+      capacityUsed: offers.used,
+      requestsByStatus: toRecord(requests),
+      matchesByState: toRecord(matches),
+      matchRate: ratio(matchRate.matched, matchRate.n),
+      medianHoursToAcceptance: acceptance.median === null ? null : Number(acceptance.median),
+      activationRate: ratio(activation.activated, activation.n),
+      completedMatches: outcomes.n,
+      surveyedCompletions: outcomes.surveyed,
+      onlineOrdersShare: ratio(outcomes.orders, outcomes.surveyed),
+    };
+  }
+
+  async breakdown(ctx: RequestContext, filter: MonitoringFilterInput, by: BreakdownDimension): Promise<BreakdownRow[]> {
+    const scope = await this.scope(ctx, filter);
+    const db = this.db(ctx);
+    const key = { REGION: 'c.region_code', PROVINCE: 'c.province_code', CATEGORY: 'r.category::text', SECTOR: 's.ateco_section' }[by];
+    const shopKey = by === BreakdownDimension.CATEGORY ? null : key;
+    const [shops, requests, offers] = await Promise.all([
+      shopKey
+        ? this.rows(db, (p) => `SELECT ${shopKey} AS key, count(*)::int AS n FROM shop s JOIN comune c ON c.code = s.comune_code
+            ${whereClause([...shopConditions(scope, p), ...periodConditions('s.created_at', scope, p), ...this.shopHasCategory(scope, p)])} GROUP BY 1`)
+        : this.rows(db, (p) => `SELECT r.category::text AS key, count(DISTINCT s.id)::int AS n FROM help_request r JOIN shop s ON s.id = r.shop_id JOIN comune c ON c.code = s.comune_code
+            ${whereClause([...shopConditions(scope, p), ...periodConditions('s.created_at', scope, p), ...(scope.category ? [`r.category = ${p.add(scope.category)}`] : [])])} GROUP BY 1`),
+      this.rows<RequestBreakdownRow>(db, (p) => `SELECT ${key} AS key, count(*)::int AS requests,
+          count(*) FILTER (WHERE live.any_slot)::int AS matched,
+          coalesce(sum(live.active), 0)::int AS active, coalesce(sum(live.completed), 0)::int AS completed,
+          coalesce(sum(live.surveyed), 0)::int AS surveyed, coalesce(sum(live.orders), 0)::int AS orders
+        FROM help_request r JOIN shop s ON s.id = r.shop_id JOIN comune c ON c.code = s.comune_code
+        LEFT JOIN LATERAL (
+          SELECT bool_or(m.state IN (${SLOT_STATES_SQL})) AS any_slot, count(*) FILTER (WHERE m.state = 'ACTIVE') AS active,
+                 count(*) FILTER (WHERE m.state = 'COMPLETED') AS completed, count(v.match_id) AS surveyed, count(*) FILTER (WHERE v.got_online_orders) AS orders
+          FROM match m LEFT JOIN outcome_survey v ON v.match_id = m.id AND v.checkpoint = 'COMPLETION' WHERE m.help_request_id = r.id) live ON true
+        WHERE r.status <> 'CANCELLED' ${andClause(requestConditions(scope, p))} GROUP BY 1`),
+      this.offerBreakdown(db, scope, by),
+    ]);
+    const inPlace = await this.inPlace(ctx, scope, by);
+    const keys = new Set<string>([...shops, ...requests, ...offers].map((row) => String(row.key)).filter(inPlace));
+    const byKey = <T extends { key: string }>(rows: T[]): Map<string, T> => new Map(rows.map((row) => [String(row.key), row]));
+    const shopRows = byKey(shops);
+    const requestRows = byKey(requests);
+    const offerRows = byKey(offers);
+    const names = await this.names(ctx, by);
+    return [...keys]
+      .map((code): BreakdownRow => {
+        const r = requestRows.get(code);
+        const o = offerRows.get(code);
+        return {
+          code,
+          name: names(code),
+          shops: shopRows.get(code)?.n ?? 0,
+          requests: r?.requests ?? 0,
+          matchedRequests: r?.matched ?? 0,
+          matchRate: ratio(r?.matched ?? 0, r?.requests ?? 0),
+          activeMatches: r?.active ?? 0,
+          completedMatches: r?.completed ?? 0,
+          onlineOrdersShare: ratio(r?.orders ?? 0, r?.surveyed ?? 0),
+          offers: o?.offers ?? 0,
+          capacity: o?.capacity ?? 0,
+          used: o?.used ?? 0,
+        };
+      })
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  }
+
+  /** Requests made, matches created and matches activated per day or week of the period. */
+  async timeSeries(ctx: RequestContext, filter: MonitoringFilterInput, bucket: TimeBucket): Promise<SeriesPoint[]> {
+    const scope = await this.scope(ctx, filter);
+    const to = scope.to ?? ctx.now;
+    const from = scope.from ?? new Date(to.getTime() - DEFAULT_SPAN_DAYS[bucket] * 86_400_000);
+    const unit = bucket === TimeBucket.DAY ? 'day' : 'week';
+    const buckets = Math.ceil((to.getTime() - from.getTime()) / ((bucket === TimeBucket.DAY ? 1 : 7) * 86_400_000));
+    if (buckets > MAX_BUCKETS) throw new MonitoringException(MonitoringErrorCode.TOO_MANY_BUCKETS, 'filter.from');
+    const bounded = { ...scope, from, to };
+    const p = new SqlParams();
+    const zone = p.add(ZONE);
+    const unitParam = p.add(unit);
+    const series = (column: string, table: string, extra: string): string => `
+      SELECT date_trunc(${unitParam}, ${column} AT TIME ZONE ${zone}) AS start, count(*)::int AS n FROM ${table}
+      WHERE ${[...requestConditions(bounded, p, column), extra].filter(Boolean).join(' AND ')} GROUP BY 1`;
+    const rows: { start: Date; requests: number; matches: number; activations: number }[] = await this.db(ctx).query(
+      `WITH buckets AS (
+         SELECT generate_series(date_trunc(${unitParam}, ${p.add(from)}::timestamptz AT TIME ZONE ${zone}),
+                                date_trunc(${unitParam}, ${p.add(new Date(to.getTime() - 1))}::timestamptz AT TIME ZONE ${zone}), ('1 ' || ${unitParam})::interval) AS start),
+       req AS (${series('r.created_at', 'help_request r JOIN shop s ON s.id = r.shop_id JOIN comune c ON c.code = s.comune_code', '')}),
+       mat AS (${series('m.created_at', 'match m JOIN help_request r ON r.id = m.help_request_id JOIN shop s ON s.id = m.shop_id JOIN comune c ON c.code = s.comune_code', '')}),
+       act AS (${series('m.activated_at', 'match m JOIN help_request r ON r.id = m.help_request_id JOIN shop s ON s.id = m.shop_id JOIN comune c ON c.code = s.comune_code', 'm.activated_at IS NOT NULL')})
+       SELECT (b.start AT TIME ZONE ${zone}) AS start, coalesce(req.n, 0) AS requests, coalesce(mat.n, 0) AS matches, coalesce(act.n, 0) AS activations
+       FROM buckets b LEFT JOIN req ON req.start = b.start LEFT JOIN mat ON mat.start = b.start LEFT JOIN act ON act.start = b.start ORDER BY b.start`,
+      p.values,
+    );
+    return rows.map((r) => ({ start: new Date(r.start), requests: r.requests, matches: r.matches, activations: r.activations }));
+  }
+
+  /** Offers and their capacity per region, province, category or section they are open to. */
+  private offerBreakdown(db: EntityManager, scope: MonitoringScope, by: BreakdownDimension): Promise<{ key: string; offers: number; capacity: number; used: number }[]> {
+    const p = new SqlParams();
+    const conditions = [`o.status = 'PUBLISHED'`, APPROVED, ...offerConditions(scope, p), ...periodConditions('o.published_at', scope, p)];
+    if (by === BreakdownDimension.CATEGORY || by === BreakdownDimension.SECTOR) {
+      const keys =
+        by === BreakdownDimension.CATEGORY
+          ? `unnest(o.categories)::text`
+          : `unnest(CASE WHEN o.all_sectors THEN (SELECT array_agg(chr(x)) FROM generate_series(65, 86) x) ELSE o.eligible_sections END)`;
+      return db.query(
+        `SELECT key, count(*)::int AS offers, sum(capacity)::int AS capacity, sum(used)::int AS used
+         FROM (SELECT o.capacity, o.used, ${keys} AS key FROM offer o WHERE ${conditions.join(' AND ')}) x
+         GROUP BY key`,
+        p.values,
+      );
+    }
+    const level = by === BreakdownDimension.REGION ? 'region_code' : 'code';
+    // Every (offer, province) the offer reaches, then counted once per region or province.
+    return db.query(
+      `WITH reach AS (
+         SELECT o.id, pv.code AS province, pv.region_code FROM offer o CROSS JOIN province pv WHERE o.coverage_national AND ${conditions.join(' AND ')}
+         UNION SELECT o.id, pv.code, pv.region_code FROM offer o JOIN offer_coverage k ON k.offer_id = o.id
+           JOIN province pv ON pv.region_code = k.region_code OR pv.code = k.province_code
+             OR pv.code = (SELECT kc.province_code FROM comune kc WHERE kc.code = k.comune_code)
+           WHERE ${conditions.join(' AND ')})
+       SELECT key, count(*)::int AS offers, sum(o.capacity)::int AS capacity, sum(o.used)::int AS used
+       FROM (SELECT DISTINCT reach.id, reach.${level === 'code' ? 'province' : 'region_code'} AS key FROM reach) d JOIN offer o ON o.id = d.id
+       GROUP BY key`,
+      p.values,
+    );
+  }
+
+  /** Rows outside the filter are left out (an offer may reach beyond the place, or span other categories and sections). */
+  private async inPlace(ctx: RequestContext, scope: MonitoringScope, by: BreakdownDimension): Promise<(code: string) => boolean> {
+    if (by === BreakdownDimension.REGION && (scope.regionCode || scope.provinceCode)) {
+      const region = scope.regionCode ?? (await this.territory.getProvince(ctx, scope.provinceCode as string)).regionCode;
+      return (code) => code === region;
+    }
+    if (by === BreakdownDimension.PROVINCE && scope.provinceCode) return (code) => code === scope.provinceCode;
+    if (by === BreakdownDimension.PROVINCE && scope.regionCode) {
+      const provinces = new Set((await this.territory.listProvinces(ctx, scope.regionCode)).map((p) => p.code));
+      return (code) => provinces.has(code);
+    }
+    if (by === BreakdownDimension.SECTOR && scope.atecoSection) return (code) => code === scope.atecoSection;
+    if (by === BreakdownDimension.CATEGORY && scope.category) return (code) => code === scope.category;
+    return () => true;
+  }
+
+  private shopHasCategory(scope: MonitoringScope, p: SqlParams): string[] {
+    return scope.category ? [`EXISTS (SELECT 1 FROM help_request r WHERE r.shop_id = s.id AND r.category = ${p.add(scope.category)})`] : [];
+  }
+
+  private async names(ctx: RequestContext, by: BreakdownDimension): Promise<(code: string) => string> {
+    switch (by) {
+      case BreakdownDimension.REGION: {
+        const regions = new Map((await this.territory.listRegions(ctx)).map((r) => [r.code, r.name]));
+        return (code) => regions.get(code) ?? code;
+      }
+      case BreakdownDimension.PROVINCE: {
+        const provinces = new Map((await this.territory.listProvinces(ctx)).map((p) => [p.code, p.name]));
+        return (code) => provinces.get(code) ?? code;
+      }
+      case BreakdownDimension.CATEGORY:
+        return (code) => SERVICE_CATEGORY_LABELS[code as ServiceCategory]?.it ?? code;
+      case BreakdownDimension.SECTOR:
+        return (code) => findAtecoSection(code)?.it ?? code;
+    }
+  }
+
+  private async one<T = Record<string, number>>(db: EntityManager, build: (p: SqlParams) => string): Promise<T & Record<string, number>> {
+    const p = new SqlParams();
+    const sql = build(p);
+    return (await db.query(sql, p.values))[0];
+  }
+
+  private rows<T = CountRow>(db: EntityManager, build: (p: SqlParams) => string): Promise<T[]> {
+    const p = new SqlParams();
+    const sql = build(p);
+    return db.query(sql, p.values);
+  }
+
+  private db(ctx: RequestContext): EntityManager {
+    return ctx.manager ?? this.connection.dataSource.manager;
+  }
+}

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { SERVICE_CATEGORY_LABELS, ServiceCategory } from '@vec/matching';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { TerritoryService } from '../territory/territory.service';
+
+/** One province × category: counts only, never a name, an e-mail or a Partita IVA. */
+export interface OpenDataRow {
+  regionCode: string;
+  regionName: string;
+  provinceCode: string;
+  provinceName: string;
+  provinceSigla: string;
+  category: ServiceCategory;
+  categoryLabelIt: string;
+  shopsAsking: number;
+  requests: number;
+  openRequests: number;
+  matchedRequests: number;
+  activeMatches: number;
+  completedMatches: number;
+  surveyAnswers: number;
+  reportingOnlineOrders: number;
+  offersCovering: number;
+  capacityCovering: number;
+}
+
+export interface PublicFigures {
+  shops: number;
+  approvedProviders: number;
+  publishedOffers: number;
+  capacity: number;
+  requests: number;
+  matchedRequests: number;
+  activeMatches: number;
+  completedMatches: number;
+  onlineOrdersShare: number | null;
+  updatedAt: Date;
+}
+
+/**
+ * Open data: aggregates by province and service category that anyone may read and reuse
+ * (CC BY 4.0). Only counts leave the database; nothing identifies a shop or a person.
+ */
+@Injectable()
+export class OpenDataService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly territory: TerritoryService,
+  ) {}
+
+  async aggregates(ctx: RequestContext): Promise<OpenDataRow[]> {
+    type Row = { province_code: string; category: ServiceCategory } & Record<string, number>;
+    const rows: Row[] = await this.connection.dataSource.query(`
+      WITH demand AS (
+        SELECT c.province_code, r.category, count(DISTINCT r.shop_id)::int AS shops_asking,
+               count(*) FILTER (WHERE r.status <> 'CANCELLED')::int AS requests,
+               count(*) FILTER (WHERE r.status = 'OPEN')::int AS open_requests,
+               count(*) FILTER (WHERE r.status IN ('MATCHED', 'FULFILLED'))::int AS matched_requests
+        FROM help_request r JOIN shop s ON s.id = r.shop_id JOIN comune c ON c.code = s.comune_code GROUP BY 1, 2),
+      outcomes AS (
+        SELECT c.province_code, m.category,
+               count(*) FILTER (WHERE m.state = 'ACTIVE')::int AS active_matches,
+               count(*) FILTER (WHERE m.state = 'COMPLETED')::int AS completed_matches,
+               count(v.match_id)::int AS survey_answers, count(*) FILTER (WHERE v.got_online_orders)::int AS reporting_online_orders
+        FROM match m JOIN shop s ON s.id = m.shop_id JOIN comune c ON c.code = s.comune_code
+        LEFT JOIN outcome_survey v ON v.match_id = m.id AND v.checkpoint = 'COMPLETION' GROUP BY 1, 2),
+      reach AS (
+        SELECT DISTINCT o.id, pv.code AS province_code, unnest(o.categories) AS category, o.capacity
+        FROM offer o JOIN provider pr ON pr.id = o.provider_id AND pr.verification_status = 'APPROVED'
+        JOIN province pv ON o.coverage_national OR EXISTS (
+          SELECT 1 FROM offer_coverage k LEFT JOIN comune kc ON kc.code = k.comune_code
+          WHERE k.offer_id = o.id AND (k.region_code = pv.region_code OR k.province_code = pv.code OR kc.province_code = pv.code))
+        WHERE o.status = 'PUBLISHED'),
+      supply AS (SELECT province_code, category, count(*)::int AS offers_covering, sum(capacity)::int AS capacity_covering FROM reach GROUP BY 1, 2)
+      SELECT coalesce(d.province_code, s.province_code) AS province_code, coalesce(d.category, s.category) AS category,
+             coalesce(d.shops_asking, 0) AS shops_asking, coalesce(d.requests, 0) AS requests, coalesce(d.open_requests, 0) AS open_requests,
+             coalesce(d.matched_requests, 0) AS matched_requests, coalesce(x.active_matches, 0) AS active_matches,
+             coalesce(x.completed_matches, 0) AS completed_matches, coalesce(x.survey_answers, 0) AS survey_answers,
+             coalesce(x.reporting_online_orders, 0) AS reporting_online_orders,
+             coalesce(s.offers_covering, 0) AS offers_covering, coalesce(s.capacity_covering, 0) AS capacity_covering
+      FROM demand d FULL JOIN supply s ON s.province_code = d.province_code AND s.category = d.category
+      LEFT JOIN outcomes x ON x.province_code = coalesce(d.province_code, s.province_code) AND x.category = coalesce(d.category, s.category)
+      ORDER BY 1, 2`);
+    const [regions, provinces] = await Promise.all([this.territory.listRegions(ctx), this.territory.listProvinces(ctx)]);
+    const regionName = new Map(regions.map((r) => [r.code, r.name]));
+    const province = new Map(provinces.map((p) => [p.code, p]));
+    return rows.map((r) => {
+      const p = province.get(r.province_code);
+      return {
+        regionCode: p?.regionCode ?? '',
+        regionName: regionName.get(p?.regionCode ?? '') ?? '',
+        provinceCode: r.province_code,
+        provinceName: p?.name ?? r.province_code,
+        provinceSigla: p?.sigla ?? '',
+        category: r.category,
+        categoryLabelIt: SERVICE_CATEGORY_LABELS[r.category].it,
+        shopsAsking: r.shops_asking,
+        requests: r.requests,
+        openRequests: r.open_requests,
+        matchedRequests: r.matched_requests,
+        activeMatches: r.active_matches,
+        completedMatches: r.completed_matches,
+        surveyAnswers: r.survey_answers,
+        reportingOnlineOrders: r.reporting_online_orders,
+        offersCovering: r.offers_covering,
+        capacityCovering: r.capacity_covering,
+      };
+    });
+  }
+
+  /** National totals for the public home page. */
+  async figures(ctx: RequestContext): Promise<PublicFigures> {
+    const [row] = await this.connection.dataSource.query(`
+      SELECT (SELECT count(*)::int FROM shop) AS shops,
+             (SELECT count(*)::int FROM provider WHERE verification_status = 'APPROVED') AS providers,
+             (SELECT count(*)::int FROM offer o JOIN provider p ON p.id = o.provider_id WHERE o.status = 'PUBLISHED' AND p.verification_status = 'APPROVED') AS offers,
+             (SELECT coalesce(sum(o.capacity), 0)::int FROM offer o JOIN provider p ON p.id = o.provider_id WHERE o.status = 'PUBLISHED' AND p.verification_status = 'APPROVED') AS capacity,
+             (SELECT count(*)::int FROM help_request WHERE status <> 'CANCELLED') AS requests,
+             (SELECT count(*)::int FROM help_request WHERE status IN ('MATCHED', 'FULFILLED')) AS matched,
+             (SELECT count(*)::int FROM match WHERE state = 'ACTIVE') AS active,
+             (SELECT count(*)::int FROM match WHERE state = 'COMPLETED') AS completed,
+             (SELECT count(*)::int FROM outcome_survey WHERE checkpoint = 'COMPLETION') AS answers,
+             (SELECT count(*)::int FROM outcome_survey WHERE checkpoint = 'COMPLETION' AND got_online_orders) AS orders`);
+    return {
+      shops: row.shops,
+      approvedProviders: row.providers,
+      publishedOffers: row.offers,
+      capacity: row.capacity,
+      requests: row.requests,
+      matchedRequests: row.matched,
+      activeMatches: row.active,
+      completedMatches: row.completed,
+      onlineOrdersShare: row.answers > 0 ? row.orders / row.answers : null,
+      updatedAt: ctx.now,
+    };
+  }
+}

@@ -3,8 +3,8 @@ import { CoverageLevel, MatchingContext, MatchingOffer, MatchingRequest } from '
 import { MatchingInputError } from '../model/matching-input.error';
 import { AllocationCostWeights, resolveCostWeights } from './allocation-cost';
 import { AllocationNetwork, buildAllocationNetwork } from './allocation-network';
-import { SolverStats, TransportSolver } from './transport-solver';
-import { buildTransportProblem, shopAdmits } from './transport-problem';
+import { AllocationSolution, SolverStats, solveAllocation } from './allocation-solver';
+import { shopAdmits } from './transport-problem';
 
 export interface AllocationOptions extends MatchingContext {
   costWeights?: Partial<AllocationCostWeights>;
@@ -68,23 +68,18 @@ export function allocate(
   validateContext(options);
   const weights = resolveCostWeights(options.costWeights);
   const network = buildAllocationNetwork(requests, offers, options, weights);
-  const solver = new TransportSolver(buildTransportProblem(network));
-  const edgeFlow = solver.solve();
-  return summarise(network, edgeFlow, solver.stats);
+  return summarise(network, solveAllocation(network));
 }
 
-function summarise(network: AllocationNetwork, edgeFlow: Uint8Array, stats: SolverStats): AllocationResult {
-  const { requests, offers, edgeStart, edgeOffer, edgeCost, shops, shopOf } = network;
-  const assignedEdge = new Int32Array(requests.length).fill(-1);
+function summarise(network: AllocationNetwork, solution: AllocationSolution): AllocationResult {
+  const { requests, offers, edgeOffer, edgeCost, shops, shopOf } = network;
+  const { assignedEdge, stats } = solution;
   const servedPerShop = new Int32Array(shops.length);
   const servedCategories = new Set<string>();
   for (let r = 0; r < requests.length; r++) {
-    for (let e = edgeStart[r]; e < edgeStart[r + 1]; e++) {
-      if (edgeFlow[e] === 0) continue;
-      assignedEdge[r] = e;
-      servedPerShop[shopOf[r]]++;
-      servedCategories.add(`${shopOf[r]}:${requests[r].category}`);
-    }
+    if (assignedEdge[r] < 0) continue;
+    servedPerShop[shopOf[r]]++;
+    servedCategories.add(`${shopOf[r]}:${requests[r].category}`);
   }
 
   const assignments: Assignment[] = [];

@@ -1,16 +1,20 @@
 import { HeapPool } from './heap-pool';
 import { TransportProblem } from './transport-problem';
 
+/** Side of the maximal minimum cut a node lies on (see maximum-flow.ts). */
+export const UNDER_DEMANDED = 0;
+export const OVER_DEMANDED = 1;
+
 /**
- * Flow and potentials of the allocation network while the solver runs.
+ * Flow and potentials of the allocation network while the min-cost solvers run.
  *
  * A served request ("holder") always sits on a tight arc (reduced cost 0), so its potential is
  * not stored but derived: π(h) = π(offer) − cost(a). Moving a holder from offer o to offer o'
  * over its edge e' therefore costs cost(e') − cost(a) + π(o) − π(o'). For each pair (o, o') the
  * holders' options sit in a heap keyed by cost(e') − cost(a), which does not depend on
- * potentials, so a search reaching o relaxes each target o' once, with its cheapest mover,
- * instead of every edge of every holder. Pairs are built the first time a search reaches the
- * offer, then kept up to date as holders come and go.
+ * potentials, so a search relaxes each pair once, with its cheapest mover, instead of every edge
+ * of every holder. The pairs leaving an offer are built the first time a request-side search
+ * reaches it, then kept up to date as holders come and go (the slot side keeps its own heaps).
  */
 export class FlowState {
   readonly m: number;
@@ -18,7 +22,6 @@ export class FlowState {
   readonly n: number;
   /** Potentials of offers, extra nodes and unserved requests (holders: see potentialOf). */
   readonly pi: Float64Array;
-  readonly edgeFlow: Uint8Array;
   readonly edgeRequest: Int32Array;
   /** Per request: the edge serving it, or -1. */
   readonly assigned: Int32Array;
@@ -26,52 +29,60 @@ export class FlowState {
   readonly slotCount: Int32Array;
   readonly slots: Int32Array;
   private readonly slotPosition: Int32Array;
+  /** Per non-top node: 1 when its parent hands it a unit. */
   readonly parentFlow: Uint8Array;
-  /** Per top node: units sent to ⊥. */
-  readonly bottomFlow: Int32Array;
-  /** Per offer: holders that sit under a shop or category node (their arc up needs a look). */
-  readonly treeHolders: Int32Array;
-  readonly built: Uint8Array;
-  /** Per (offer, target offer) pair: holders' edges to the target, keyed by cost(e') − cost(a). */
+  /** Per top node: units it routes (the rest of its supply goes to ⊥). */
+  readonly topFlow: Int32Array;
+  /** Per node: OVER_DEMANDED or UNDER_DEMANDED. */
+  readonly side: Uint8Array;
+  /** Per offer: the pairs leaving it are indexed (request side only). */
+  readonly indexed: Uint8Array;
+  /** Per pair: holders' edges to the target, keyed by cost(e') − cost(a). */
   readonly transfers: HeapPool;
-  /** Pair ids by offer · offers + target. */
   private readonly pairId = new Map<number, number>();
-  /** Per offer: ids of its pairs; per pair: its target offer. */
-  readonly pairsOf: number[][];
+  readonly pairsOut: number[][];
   readonly pairTarget: number[] = [];
-  /** Per offer: edges of its top-node holders keyed by −cost (the costliest can go to ⊥). */
-  readonly topHolders: HeapPool;
+  /** Exposed edges by offer (CSR), for the slot-side solver. */
+  readonly offerEdgeStart: Int32Array;
+  readonly offerEdges: Int32Array;
 
-  constructor(readonly problem: TransportProblem) {
+  constructor(
+    readonly problem: TransportProblem,
+    side: Uint8Array,
+  ) {
     const { offerCount: m, requestCount: R, extraCount: X, edgeStart, edgeOffer, offerCapacity } = problem;
     this.m = m;
     this.firstExtra = m + R;
     this.n = m + R + X;
+    this.side = side;
     const edges = edgeOffer.length;
     this.pi = new Float64Array(this.n);
-    this.edgeFlow = new Uint8Array(edges);
     this.edgeRequest = new Int32Array(edges);
     this.assigned = new Int32Array(R).fill(-1);
-    const degree = new Int32Array(m);
+    this.offerEdgeStart = new Int32Array(m + 1);
     for (let r = 0; r < R; r++) {
       for (let e = edgeStart[r]; e < edgeStart[r + 1]; e++) {
         this.edgeRequest[e] = r;
-        degree[edgeOffer[e]]++;
+        this.offerEdgeStart[edgeOffer[e] + 1]++;
       }
     }
     // An offer never holds more than its free slots nor more than the requests that reach it.
     this.slotStart = new Int32Array(m + 1);
-    for (let o = 0; o < m; o++) this.slotStart[o + 1] = this.slotStart[o] + Math.min(offerCapacity[o], degree[o]);
+    for (let o = 0; o < m; o++) {
+      this.slotStart[o + 1] = this.slotStart[o] + Math.min(offerCapacity[o], this.offerEdgeStart[o + 1]);
+      this.offerEdgeStart[o + 1] += this.offerEdgeStart[o];
+    }
+    this.offerEdges = new Int32Array(edges);
+    const fill = this.offerEdgeStart.slice(0, m);
+    for (let e = 0; e < edges; e++) this.offerEdges[fill[edgeOffer[e]]++] = e;
     this.slots = new Int32Array(this.slotStart[m]);
     this.slotCount = new Int32Array(m);
     this.slotPosition = new Int32Array(edges).fill(-1);
     this.parentFlow = new Uint8Array(this.n);
-    this.bottomFlow = new Int32Array(this.n);
-    this.treeHolders = new Int32Array(m);
-    this.built = new Uint8Array(m);
+    this.topFlow = new Int32Array(this.n);
+    this.indexed = new Uint8Array(m);
     this.transfers = new HeapPool(m, edges);
-    this.pairsOf = Array.from({ length: m }, () => []);
-    this.topHolders = new HeapPool(m, edges);
+    this.pairsOut = Array.from({ length: m }, () => []);
   }
 
   isFree(o: number): boolean {
@@ -87,16 +98,35 @@ export class FlowState {
     return this.pi[node];
   }
 
+  /**
+   * A node the over-demanded side can feed: it and every node above it lie on that side (a unit
+   * can never cross the cut from the under-demanded side).
+   */
+  fedFromOverSide(v: number): boolean {
+    const { parent } = this.problem;
+    for (let u = v; u >= 0; u = parent[u]) if (this.side[u] !== OVER_DEMANDED) return false;
+    return true;
+  }
+
+  /** Gives a unit from the source down the unique chain of tree arcs to node v. */
+  feedChain(v: number): void {
+    const { parent } = this.problem;
+    let u = v;
+    while (parent[u] >= 0) {
+      this.parentFlow[u] = 1;
+      u = parent[u];
+    }
+    this.topFlow[u]++;
+  }
+
   assign(e: number): void {
     const o = this.problem.edgeOffer[e];
     const r = this.edgeRequest[e];
     const k = this.slotStart[o] + this.slotCount[o]++;
     this.slots[k] = e;
     this.slotPosition[e] = k;
-    this.edgeFlow[e] = 1;
     this.assigned[r] = e;
-    if (this.problem.parent[this.m + r] >= 0) this.treeHolders[o]++;
-    if (this.built[o] === 1) this.addHolder(o, e);
+    this.addHolder(o, e);
   }
 
   /** Unserves the request of edge e; its potential becomes explicit again. */
@@ -110,46 +140,45 @@ export class FlowState {
     this.slots[k] = moved;
     this.slotPosition[moved] = k;
     this.slotPosition[e] = -1;
-    this.edgeFlow[e] = 0;
     this.assigned[r] = -1;
-    if (this.problem.parent[this.m + r] >= 0) this.treeHolders[o]--;
-    if (this.built[o] === 1) this.removeHolder(o, e);
+    this.removeHolder(o, e);
   }
 
-  /** Builds an offer's heaps the first time a search needs them. */
-  build(o: number): void {
-    this.built[o] = 1;
+  /** Indexes the pairs leaving offer o (request side). */
+  indexOut(o: number): void {
+    this.indexed[o] = 1;
     for (let k = this.slotStart[o]; k < this.slotStart[o] + this.slotCount[o]; k++) this.addHolder(o, this.slots[k]);
   }
 
-  private pair(o: number, target: number): number {
-    const key = o * this.m + target;
+  private pair(source: number, target: number): number {
+    const key = source * this.m + target;
     let id = this.pairId.get(key);
     if (id === undefined) {
       id = this.pairTarget.length;
       this.pairId.set(key, id);
       this.pairTarget.push(target);
-      this.pairsOf[o].push(id);
+      this.pairsOut[source].push(id);
       this.transfers.ensureHeaps(id + 1);
     }
     return id;
   }
 
   private addHolder(o: number, a: number): void {
-    const { edgeStart, edgeCost, edgeOffer, parent } = this.problem;
+    if (this.indexed[o] === 0) return;
+    const { edgeStart, edgeCost, edgeOffer } = this.problem;
     const r = this.edgeRequest[a];
     for (let e = edgeStart[r]; e < edgeStart[r + 1]; e++) {
-      if (e !== a) this.transfers.insert(this.pair(o, edgeOffer[e]), e, edgeCost[e] - edgeCost[a]);
+      const target = edgeOffer[e];
+      if (e !== a && target !== o && this.side[target] === UNDER_DEMANDED) this.transfers.insert(this.pair(o, target), e, edgeCost[e] - edgeCost[a]);
     }
-    if (parent[this.m + r] < 0) this.topHolders.insert(o, a, -edgeCost[a]);
   }
 
   private removeHolder(o: number, a: number): void {
+    if (this.indexed[o] === 0) return;
     const { edgeStart, edgeOffer } = this.problem;
     const r = this.edgeRequest[a];
     for (let e = edgeStart[r]; e < edgeStart[r + 1]; e++) {
       if (e !== a && this.transfers.has(e)) this.transfers.remove(this.pair(o, edgeOffer[e]), e);
     }
-    if (this.topHolders.has(a)) this.topHolders.remove(o, a);
   }
 }

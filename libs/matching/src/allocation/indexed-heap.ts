@@ -49,6 +49,22 @@ export class IndexedMinHeap {
     return top;
   }
 
+  /** Takes a node out wherever it is in the heap. */
+  remove(node: number): void {
+    const i = this.position[node];
+    this.position[node] = -1;
+    const last = this.heap[--this.count];
+    if (i === this.count) return;
+    this.heap[i] = last;
+    this.position[last] = i;
+    this.siftDown(i);
+    this.siftUp(this.position[last]);
+  }
+
+  has(node: number): boolean {
+    return this.position[node] >= 0;
+  }
+
   clear(): void {
     for (let i = 0; i < this.count; i++) this.position[this.heap[i]] = -1;
     this.count = 0;

@@ -1,0 +1,110 @@
+import { IndexedMinHeap } from './indexed-heap';
+
+export const NOT_SEEN = 0;
+export const IN_HEAP = 1;
+export const SETTLED = 2;
+
+export interface SearchStats {
+  /** Units routed without a search (the cheapest option was free and tight). */
+  direct: number;
+  /** Units that needed a shortest-path search. */
+  searches: number;
+  /** Nodes settled over all searches. */
+  settled: number;
+  /** Holder moves relaxed over all searches. */
+  transfers: number;
+}
+
+export const emptySearchStats = (): SearchStats => ({ direct: 0, searches: 0, settled: 0, transfers: 0 });
+
+/**
+ * Dijkstra's working memory, shared by the two solvers (they run one after the other): keys,
+ * status and predecessor per node, and the list of nodes touched by the current search so that
+ * resetting costs what the search cost, not the size of the network.
+ *
+ * Nodes reached at exactly the distance being settled (over tight arcs) go on a stack rather
+ * than the heap and are settled first, depth first: allocation costs are highly degenerate
+ * (every provincial offer costs a shop the same), so searches often cross wide plateaus of tight
+ * arcs, and going deep finds a tight end without settling the whole plateau.
+ */
+export class SearchSpace {
+  readonly key: Float64Array;
+  readonly status: Uint8Array;
+  readonly predKind: Uint8Array;
+  readonly predId: Int32Array;
+  readonly touched: Int32Array;
+  touchedCount = 0;
+  readonly heap: IndexedMinHeap;
+  private readonly stack: Int32Array;
+  private stackSize = 0;
+  /** Distance of the node last settled. */
+  private level = 0;
+
+  constructor(n: number) {
+    this.key = new Float64Array(n);
+    this.status = new Uint8Array(n);
+    this.predKind = new Uint8Array(n);
+    this.predId = new Int32Array(n);
+    this.touched = new Int32Array(n);
+    this.heap = new IndexedMinHeap(n, this.key);
+    this.stack = new Int32Array(n);
+  }
+
+  /** Starts a search at node v (distance 0). */
+  start(v: number): void {
+    this.level = 0;
+    this.relax(v, 0, 0, 0);
+  }
+
+  /** Settles and returns the closest tentative node, or -1 when none is closer than `bound`. */
+  next(bound: number): number {
+    let v: number;
+    if (this.stackSize > 0) v = this.stack[this.stackSize - 1];
+    else if (this.heap.size > 0) v = this.heap.peek();
+    else return -1;
+    if (this.key[v] >= bound) return -1;
+    if (this.stackSize > 0) this.stackSize--;
+    else this.heap.pop();
+    this.status[v] = SETTLED;
+    this.level = this.key[v];
+    return v;
+  }
+
+  relax(v: number, d: number, kind: number, id: number): void {
+    const status = this.status[v];
+    if (status === NOT_SEEN) {
+      this.status[v] = IN_HEAP;
+      this.touched[this.touchedCount++] = v;
+    } else if (status !== IN_HEAP || d >= this.key[v]) {
+      return;
+    } else if (this.heap.has(v)) {
+      this.heap.remove(v);
+    }
+    this.key[v] = d;
+    this.predKind[v] = kind;
+    this.predId[v] = id;
+    if (d === this.level) this.stack[this.stackSize++] = v;
+    else this.heap.push(v);
+  }
+
+  /**
+   * Ends a search whose shortest path has length D: settled nodes take π += sign × (d − D), which
+   * keeps every residual arc's reduced cost ≥ 0 and makes the path tight. sign is +1 for a
+   * search from the supply side (distances from the source), −1 for one from the slot side
+   * (distances to the target).
+   */
+  finish(pi: Float64Array, D: number, sign: number, stats: SearchStats): void {
+    const { status, key } = this;
+    for (let i = 0; i < this.touchedCount; i++) {
+      const v = this.touched[i];
+      if (status[v] === SETTLED) {
+        pi[v] += sign * (key[v] - D);
+        stats.settled++;
+      }
+      status[v] = NOT_SEEN;
+    }
+    this.touchedCount = 0;
+    this.stackSize = 0;
+    this.heap.clear();
+  }
+}

@@ -40,6 +40,13 @@ export default tseslint.config(
     },
   },
   {
+    // The engine's benchmark drives it from Node (child processes, timings); the engine itself stays pure.
+    files: ['libs/matching/bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/**', '**/libs/**'], message: 'libs/ never import apps/, and reach other libs through @vec/* aliases.' }] }],
+    },
+  },
+  {
     // The web app runs in the browser (its tests and build scripts stay on Node).
     files: ['apps/web/src/**/*.{ts,tsx}'],
     ignores: ['apps/web/src/**/*.spec.ts'],

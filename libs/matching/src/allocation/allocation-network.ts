@@ -1,4 +1,4 @@
-import { compileOffer, CompiledOffer, matchCoverage, remainingCapacity, sectorEligible, validityFailures } from '../eligibility/compiled-offer';
+import { compileOffer, CompiledOffer, nearestCoveringRadiusKm, remainingCapacity, sectorEligible, validityFailures } from '../eligibility/compiled-offer';
 import { MatchingContext, MatchingOffer, MatchingRequest } from '../model/matching.types';
 import { MatchingInputError } from '../model/matching-input.error';
 import { ServiceCategory } from '../service-category';
@@ -91,23 +91,35 @@ export function buildAllocationNetwork(
   const edgeStart = new Int32Array(requests.length + 1);
   const edgeOffer = new IntBuffer();
   const offerTerm = new IntBuffer();
-  const candidates: number[] = [];
+  // Requests of one comune and category share their candidates and how each offer's areas
+  // cover them; only the sector and radius areas need the request itself.
+  const groups = new Map<string, CandidateGroup>();
   requests.forEach((request, r) => {
-    candidates.length = 0;
-    index.forEachCandidate(request.category, request.location, (v) => candidates.push(v));
-    // Canonical edge order (by offer index) whatever order the index produced them in.
-    candidates.sort((a, b) => a - b);
+    const key = index.candidateKey(request.category, request.location);
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = candidateGroup(index, valid, request);
+      groups.set(key, group);
+    }
     let eligible = 0;
-    for (const v of candidates) {
-      const offer = valid[v];
-      if (!sectorEligible(request.sector, offer)) continue;
-      const match = matchCoverage(request.location, offer);
-      if (match === null) continue;
+    for (let i = 0; i < group.offers.length; i++) {
+      const offer = valid[group.offers[i]];
+      if (offer.sections !== null && !sectorEligible(request.sector, offer)) continue;
+      let level = group.areaLevel[i];
+      let km = 0;
+      if (level !== COMUNE_RANK && group.radius[i] === 1) {
+        const nearest = nearestCoveringRadiusKm(request.location, offer.offer.coverage.radii);
+        if (nearest >= 0) {
+          level = RADIUS_RANK;
+          km = nearest;
+        }
+      }
+      if (level < 0) continue;
       eligible++;
-      const o = validToOffer[v];
+      const o = validToOffer[group.offers[i]];
       if (remaining[o] === 0) continue;
       edgeOffer.push(o);
-      offerTerm.push(offerCostTerm(weights, coverageLevelRank(match.level), match.distanceKm));
+      offerTerm.push(offerCostTerm(weights, level, km));
     }
     eligibleCount[r] = eligible;
     edgeStart[r + 1] = edgeOffer.length;
@@ -124,6 +136,36 @@ export function buildAllocationNetwork(
 
   const { shops, shopOf, categoryTaken } = buildShops(requests, context.maxLiveMatchesPerShop);
   return { requests, offers, remaining, eligibleCount, edgeStart, edgeOffer: edgeOffer.toArray(), edgeCost, shopOf, shops, categoryTaken };
+}
+
+const COMUNE_RANK = coverageLevelRank('COMUNE');
+const RADIUS_RANK = coverageLevelRank('RADIUS');
+
+/** A request's candidates for its category and place, by offer index, with their area match. */
+interface CandidateGroup {
+  offers: number[];
+  /** Level rank of the most local AREA (not radius) covering the comune, or -1. */
+  areaLevel: number[];
+  /** 1 when the offer also has radius areas (checked per request, against its coordinates). */
+  radius: number[];
+}
+
+function candidateGroup(index: OfferIndex, valid: readonly CompiledOffer[], request: MatchingRequest): CandidateGroup {
+  const candidates: number[] = [];
+  index.forEachCandidate(request.category, request.location, (v) => candidates.push(v));
+  // Canonical edge order (by offer index) whatever order the index produced them in.
+  candidates.sort((a, b) => a - b);
+  const { comuneCode, provinceCode, regionCode } = request.location;
+  const areaLevel = candidates.map((v) => {
+    const offer = valid[v];
+    if (offer.comuneCodes.has(comuneCode)) return COMUNE_RANK;
+    if (offer.provinceCodes.has(provinceCode)) return coverageLevelRank('PROVINCE');
+    if (offer.regionCodes.has(regionCode)) return coverageLevelRank('REGION');
+    if (offer.offer.coverage.national) return coverageLevelRank('NATIONAL');
+    return -1;
+  });
+  const radius = candidates.map((v) => (valid[v].offer.coverage.radii.length > 0 ? 1 : 0));
+  return { offers: candidates, areaLevel, radius };
 }
 
 /**

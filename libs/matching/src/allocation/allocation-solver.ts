@@ -54,11 +54,16 @@ export interface AllocationSolution {
  *    edge against the potentials, and the rare request with a hidden edge below zero shows
  *    more edges and the sides are solved again, until nothing prices below zero.
  */
-export function solveAllocation(network: AllocationNetwork): AllocationSolution {
+export interface SolverOptions {
+  /** Edges each under-demanded request shows at first (tests use 1 to exercise pricing). */
+  requestExposure?: number;
+}
+
+export function solveAllocation(network: AllocationNetwork, options: SolverOptions = {}): AllocationSolution {
   const tree = buildShopTree(network);
   const flow = maximumFlow(withEdges(tree, network));
   const sides = cutSides(tree, flow.overDemanded);
-  const exposure = new EdgeExposure(network, tree, sides);
+  const exposure = new EdgeExposure(network, tree, sides, options.requestExposure);
   for (let r = 0; r < flow.assigned.length; r++) if (flow.assigned[r] >= 0) exposure.force(flow.assigned[r]);
   let overDemanded = 0;
   for (const s of sides) overDemanded += s;
@@ -74,6 +79,7 @@ export function solveAllocation(network: AllocationNetwork): AllocationSolution 
     widened: 0,
   };
   const space = new SearchSpace(tree.offerCount + tree.requestCount + tree.extraCount);
+  let previous: { state: FlowState; exposed: ExposedEdges } | null = null;
   for (;;) {
     stats.rounds++;
     const exposed = exposure.build();
@@ -81,13 +87,36 @@ export function solveAllocation(network: AllocationNetwork): AllocationSolution 
     const problem = withEdges(tree, exposed);
     const state = new FlowState(problem, sides);
     const pseudoRoots = fixCrossFlows(state, flow, exposed, network);
-    new SlotSideSolver(state, space, stats).solve(slotSideOffers(state));
+    // Pricing only ever widens the under-demanded side, which the other side does not depend on.
+    if (previous === null) new SlotSideSolver(state, space, stats).solve(slotSideOffers(state));
+    else carryOverSide(previous.state, previous.exposed, state, exposed);
     const { sources, units } = requestSideSources(tree, state, pseudoRoots);
     new RequestSideSolver(state, space, stats).solve(sources, units);
     const priced = price(network, exposed, state);
     if (priced.optimal) return solutionOf(problem, exposed, state, priced.big, stats);
     stats.widened += priced.requests.length;
     for (const r of priced.requests) exposure.widenRequest(r);
+    previous = { state, exposed };
+  }
+}
+
+/** Copies the over-demanded side's flow and potentials into a state built on new shown edges. */
+function carryOverSide(from: FlowState, fromEdges: ExposedEdges, to: FlowState, toEdges: ExposedEdges): void {
+  const { m, n, side } = to;
+  for (let r = 0; r < to.problem.requestCount; r++) {
+    const a = from.assigned[r];
+    if (a < 0 || to.assigned[r] >= 0 || from.side[from.problem.edgeOffer[a]] !== OVER_DEMANDED) continue;
+    let e = toEdges.edgeStart[r];
+    while (toEdges.origin[e] !== fromEdges.origin[a]) e++;
+    to.assign(e);
+  }
+  for (let v = 0; v < n; v++) {
+    if (side[v] !== OVER_DEMANDED) continue;
+    to.pi[v] = from.pi[v];
+    if (v >= m) {
+      to.parentFlow[v] = from.parentFlow[v];
+      to.topFlow[v] = from.topFlow[v];
+    }
   }
 }
 

@@ -1,17 +1,17 @@
 import { FlowState, OVER_DEMANDED } from './flow-state';
-import { HeapPool } from './heap-pool';
+import { OverSideIndex } from './over-side-index';
+import { PairLists } from './pair-lists';
 import { PairTable } from './pair-table';
 
 /**
  * The moves that bring a holder INTO an offer, for the slot-side solver: per (source, target)
- * pair of over-demanded offers, the source's holders that have an edge to the target, in a heap
- * keyed by cost(e') − cost(a), which does not depend on potentials (see FlowState). A search
+ * pair of over-demanded offers, the source's holders that have an edge to the target, keyed by cost(e') − cost(a), which does not depend on potentials (see FlowState). A search
  * settling the target relaxes each source once, with its cheapest mover. A target's pairs are
  * built the first time a search settles it, then kept up to date as holders come and go; only
  * pairs that hold someone are listed.
  */
 export class InwardTransfers {
-  readonly heaps: HeapPool;
+  readonly heaps: PairLists;
   readonly pairSource: number[] = [];
   private readonly pairTarget: number[] = [];
   private readonly table: PairTable;
@@ -19,9 +19,12 @@ export class InwardTransfers {
   private readonly activePosition: number[] = [];
   private readonly indexed: Uint8Array;
 
-  constructor(private readonly state: FlowState) {
+  constructor(
+    private readonly state: FlowState,
+    private readonly edges: OverSideIndex,
+  ) {
     const { m, edgeRequest } = state;
-    this.heaps = new HeapPool(m, edgeRequest.length);
+    this.heaps = new PairLists(edgeRequest.length);
     this.table = new PairTable(m, 4 * m);
     this.active = Array.from({ length: m }, () => []);
     this.indexed = new Uint8Array(m);
@@ -41,12 +44,12 @@ export class InwardTransfers {
     this.indexed[t] = 1;
     const { state } = this;
     const { edgeOffer, edgeCost } = state.problem;
-    for (let k = state.offerEdgeStart[t]; k < state.offerEdgeStart[t + 1]; k++) {
-      const e = state.offerEdges[k];
-      const a = state.assigned[state.edgeRequest[e]];
-      if (a < 0 || a === e) continue;
+    const { edge, request, cost } = this.edges;
+    for (let k = this.edges.start[t]; k < this.edges.start[t + 1]; k++) {
+      const a = state.assigned[request[k]];
+      if (a < 0 || a === edge[k]) continue;
       const source = edgeOffer[a];
-      if (source !== t && state.side[source] === OVER_DEMANDED) this.insert(source, t, e, edgeCost[e] - edgeCost[a]);
+      if (source !== t && state.side[source] === OVER_DEMANDED) this.insert(source, t, edge[k], cost[k] - edgeCost[a]);
     }
   }
 
@@ -65,13 +68,12 @@ export class InwardTransfers {
   /** Request of edge a is about to leave offer(a). */
   removeHolder(a: number): void {
     const { state, heaps } = this;
-    const { edgeStart, edgeOffer } = state.problem;
-    const o = edgeOffer[a];
+    const { edgeStart } = state.problem;
     const r = state.edgeRequest[a];
     for (let e = edgeStart[r]; e < edgeStart[r + 1]; e++) {
       if (e === a || !heaps.has(e)) continue;
-      const pair = this.table.get(o, edgeOffer[e]);
-      heaps.remove(pair, e);
+      const pair = heaps.setOfItem(e);
+      heaps.remove(e);
       if (heaps.size(pair) === 0) this.deactivate(pair);
     }
   }
@@ -84,7 +86,7 @@ export class InwardTransfers {
       this.pairSource.push(source);
       this.pairTarget.push(target);
       this.activePosition.push(-1);
-      this.heaps.ensureHeaps(pair + 1);
+      this.heaps.ensureSets(pair + 1);
     }
     this.heaps.insert(pair, e, key);
     if (this.activePosition[pair] < 0) {

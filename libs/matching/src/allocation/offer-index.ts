@@ -50,6 +50,15 @@ export class OfferIndex {
     emit(bucket.byCell.get(cellKey(latCell(location.latitude), lonCell(location.longitude))));
   }
 
+  /**
+   * Requests with the same key get the same candidates (the index looks at nothing else), so a
+   * caller can compute a candidate list once per key.
+   */
+  candidateKey(category: ServiceCategory, location: ShopLocation): string {
+    const cell = cellKey(latCell(location.latitude), lonCell(location.longitude));
+    return `${category}|${location.regionCode}|${location.provinceCode}|${location.comuneCode}|${cell}`;
+  }
+
   get size(): number {
     return this.offers.length;
   }

@@ -13,19 +13,21 @@ export interface SearchStats {
   settled: number;
   /** Holder moves relaxed over all searches. */
   transfers: number;
+  /** Holder moves applied (each one an offer changing hands). */
+  moves: number;
 }
 
-export const emptySearchStats = (): SearchStats => ({ direct: 0, searches: 0, settled: 0, transfers: 0 });
+export const emptySearchStats = (): SearchStats => ({ direct: 0, searches: 0, settled: 0, transfers: 0, moves: 0 });
 
 /**
  * Dijkstra's working memory, shared by the two solvers (they run one after the other): keys,
  * status and predecessor per node, and the list of nodes touched by the current search so that
  * resetting costs what the search cost, not the size of the network.
  *
- * Nodes reached at exactly the distance being settled (over tight arcs) go on a stack rather
- * than the heap and are settled first, depth first: allocation costs are highly degenerate
- * (every provincial offer costs a shop the same), so searches often cross wide plateaus of tight
- * arcs, and going deep finds a tight end without settling the whole plateau.
+ * Nodes reached at exactly the distance being settled (over tight arcs) go to a FIFO queue rather
+ * than the heap: allocation costs are highly degenerate (every provincial offer costs a shop the
+ * same), so searches cross wide plateaus of tight arcs, which a queue walks breadth first without
+ * heap operations, keeping paths short (every step on a path is a holder moving).
  */
 export class SearchSpace {
   readonly key: Float64Array;
@@ -35,8 +37,9 @@ export class SearchSpace {
   readonly touched: Int32Array;
   touchedCount = 0;
   readonly heap: IndexedMinHeap;
-  private readonly stack: Int32Array;
-  private stackSize = 0;
+  private readonly queue: Int32Array;
+  private queueHead = 0;
+  private queueTail = 0;
   /** Distance of the node last settled. */
   private level = 0;
 
@@ -47,7 +50,7 @@ export class SearchSpace {
     this.predId = new Int32Array(n);
     this.touched = new Int32Array(n);
     this.heap = new IndexedMinHeap(n, this.key);
-    this.stack = new Int32Array(n);
+    this.queue = new Int32Array(n);
   }
 
   /** Starts a search at node v (distance 0). */
@@ -59,12 +62,16 @@ export class SearchSpace {
   /** Settles and returns the closest tentative node, or -1 when none is closer than `bound`. */
   next(bound: number): number {
     let v: number;
-    if (this.stackSize > 0) v = this.stack[this.stackSize - 1];
+    const queued = this.queueHead < this.queueTail;
+    if (queued) v = this.queue[this.queueHead];
     else if (this.heap.size > 0) v = this.heap.peek();
     else return -1;
     if (this.key[v] >= bound) return -1;
-    if (this.stackSize > 0) this.stackSize--;
-    else this.heap.pop();
+    if (queued) {
+      if (++this.queueHead === this.queueTail) this.queueHead = this.queueTail = 0;
+    } else {
+      this.heap.pop();
+    }
     this.status[v] = SETTLED;
     this.level = this.key[v];
     return v;
@@ -83,7 +90,7 @@ export class SearchSpace {
     this.key[v] = d;
     this.predKind[v] = kind;
     this.predId[v] = id;
-    if (d === this.level) this.stack[this.stackSize++] = v;
+    if (d === this.level) this.queue[this.queueTail++] = v;
     else this.heap.push(v);
   }
 
@@ -104,7 +111,7 @@ export class SearchSpace {
       status[v] = NOT_SEEN;
     }
     this.touchedCount = 0;
-    this.stackSize = 0;
+    this.queueHead = this.queueTail = 0;
     this.heap.clear();
   }
 }

@@ -1,7 +1,9 @@
 import { FlowState, OVER_DEMANDED } from './flow-state';
 import { InwardTransfers } from './inward-transfers';
+import { OverSideIndex } from './over-side-index';
 import { SearchSpace, SearchStats, SETTLED } from './search-space';
 import { warmStartSlotSide } from './slot-side-warm-start';
+import { TightPaths } from './tight-paths';
 import { UnservedLists } from './unserved-lists';
 
 // The arc leaving a node towards the slot being filled (predKind), in the flow's direction.
@@ -31,24 +33,41 @@ export class SlotSideSolver {
   private readonly lists: UnservedLists;
   private readonly transfers: InwardTransfers;
   private readonly path: Int32Array;
+  /** Offers settled by the last search (their potentials moved), and tight-path search memory. */
+  private readonly raised: Int32Array;
+  private raisedCount = 0;
+  private readonly tight: TightPaths;
 
   constructor(
     private readonly state: FlowState,
     private readonly space: SearchSpace,
     private readonly stats: SearchStats,
   ) {
-    stats.direct += warmStartSlotSide(state);
-    this.lists = new UnservedLists(state);
-    this.transfers = new InwardTransfers(state);
+    const index = new OverSideIndex(state);
+    stats.direct += warmStartSlotSide(state, index);
+    this.lists = new UnservedLists(state, index);
+    this.transfers = new InwardTransfers(state, index);
     this.path = new Int32Array(state.n + 1);
+    this.raised = new Int32Array(state.m);
+    this.tight = new TightPaths(state, this.lists, this.transfers, {
+      assign: (e) => this.assign(e),
+      unassign: (a) => this.unassign(a),
+    });
   }
 
-  /** Fills every free slot of the given offers, in that order. */
+  /**
+   * Fills every free slot of the given offers, in that order. After each search, the slots of
+   * the offers it raised are first offered tight paths (length 0 under the new potentials,
+   * hence shortest): on wide plateaus of equal costs one raise then fills many slots.
+   */
   solve(offers: Int32Array): void {
     const { state } = this;
     for (let i = 0; i < offers.length; i++) {
       const o = offers[i];
-      while (state.isFree(o)) this.search(o);
+      while (state.isFree(o)) {
+        this.search(o);
+        this.stats.direct += this.tight.fill(this.raised, this.raisedCount);
+      }
     }
   }
 
@@ -94,8 +113,8 @@ export class SlotSideSolver {
           const source = transfers.pairSource[pair];
           if (status[source] === SETTLED) continue;
           stats.transfers++;
-          const d = du + heaps.topKey(pair) + pi[source] - pu;
-          if (d < best) reachOffer(source, d, TRANSFER, heaps.topItem(pair));
+          const d = du + heaps.minKey(pair) + pi[source] - pu;
+          if (d < best) reachOffer(source, d, TRANSFER, heaps.minItem(pair));
         }
         continue;
       }
@@ -128,9 +147,12 @@ export class SlotSideSolver {
     }
     if (startId < 0) throw new Error('internal: a slot the maximum flow fills found no request');
     // Tree nodes and requests whose potential moves are no longer untouched.
+    this.raisedCount = 0;
     for (let i = 0; i < space.touchedCount; i++) {
       const v = space.touched[i];
-      if (v >= m && status[v] === SETTLED && key[v] < best) lists.touch(v);
+      if (status[v] !== SETTLED) continue;
+      if (v < m) this.raised[this.raisedCount++] = v;
+      else if (key[v] < best) lists.touch(v);
     }
     space.finish(pi, best, -1, stats);
     this.augment(target, startKind, startId);
@@ -142,6 +164,7 @@ export class SlotSideSolver {
   }
 
   private unassign(a: number): void {
+    this.stats.moves++;
     this.transfers.removeHolder(a);
     this.state.unassign(a);
   }

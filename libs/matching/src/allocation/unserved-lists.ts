@@ -1,4 +1,5 @@
 import { FlowState, OVER_DEMANDED } from './flow-state';
+import { OverSideIndex } from './over-side-index';
 
 /**
  * For each over-demanded offer, the unserved requests that can take it, for the slot-side
@@ -16,6 +17,7 @@ export class UnservedLists {
   private readonly touched: Uint8Array;
   private readonly sortedStart: Int32Array;
   private readonly sorted: Int32Array;
+  private readonly sortedRequest: Int32Array;
   private readonly pointer: Int32Array;
   private readonly listStart: Int32Array;
   private readonly listCount: Int32Array;
@@ -23,50 +25,28 @@ export class UnservedLists {
   private readonly position: Int32Array;
   private readonly listed: Uint8Array;
 
-  constructor(private readonly state: FlowState) {
-    const { m, n, side, offerEdgeStart, offerEdges, edgeRequest } = state;
-    const { parent, supply, edgeCost } = state.problem;
-    const edges = edgeRequest.length;
+  constructor(
+    private readonly state: FlowState,
+    index: OverSideIndex,
+  ) {
+    const { m, n, side } = state;
+    const { parent } = state.problem;
     this.touched = new Uint8Array(n);
-    this.sortedStart = new Int32Array(m + 1);
+    this.sortedStart = index.start;
+    this.sorted = index.edge;
+    this.sortedRequest = index.request;
+    this.pointer = index.start.slice(0, m);
     this.listStart = new Int32Array(m + 1);
-    // Edges this side can use: over-demanded request (in the tree, not yet served) to over-demanded offer.
-    const usable = (e: number): boolean => {
-      const v = m + edgeRequest[e];
-      return state.assigned[edgeRequest[e]] < 0 && (parent[v] >= 0 || supply[v] > 0) && state.fedFromOverSide(v);
-    };
     for (let o = 0; o < m; o++) {
-      let all = 0;
       let below = 0;
-      if (side[o] === OVER_DEMANDED) {
-        for (let k = offerEdgeStart[o]; k < offerEdgeStart[o + 1]; k++) {
-          const e = offerEdges[k];
-          if (!usable(e)) continue;
-          all++;
-          if (parent[m + edgeRequest[e]] >= 0) below++;
-        }
-      }
-      this.sortedStart[o + 1] = this.sortedStart[o] + all;
+      for (let k = index.start[o]; k < index.start[o + 1]; k++) if (parent[m + index.request[k]] >= 0) below++;
       this.listStart[o + 1] = this.listStart[o] + below;
     }
-    // Cheapest first, ties by edge id: cost × edges + edge is an exact float key.
-    const keys = new Float64Array(this.sortedStart[m]);
-    for (let o = 0; o < m; o++) {
-      let t = this.sortedStart[o];
-      if (side[o] !== OVER_DEMANDED) continue;
-      for (let k = offerEdgeStart[o]; k < offerEdgeStart[o + 1]; k++) {
-        const e = offerEdges[k];
-        if (usable(e)) keys[t++] = edgeCost[e] * edges + e;
-      }
-      keys.subarray(this.sortedStart[o], t).sort();
-    }
-    this.sorted = Int32Array.from(keys, (key) => key % edges);
-    this.pointer = this.sortedStart.slice(0, m);
     this.listCount = new Int32Array(m);
     this.list = new Int32Array(this.listStart[m]);
-    this.position = new Int32Array(edges).fill(-1);
+    this.position = new Int32Array(state.edgeRequest.length).fill(-1);
     this.listed = new Uint8Array(state.problem.requestCount);
-    // Flow fixed across the cut before the solver starts counts as a touch.
+    // Flow fixed before the solver starts (across the cut, or by the warm start) counts as a touch.
     for (let v = m; v < n; v++) {
       const carries = parent[v] >= 0 ? state.parentFlow[v] === 1 : state.topFlow[v] > 0;
       if (carries && side[v] === OVER_DEMANDED) this.touch(v);
@@ -75,11 +55,11 @@ export class UnservedLists {
 
   /** The cheapest untouched unserved request with an edge to o, as that edge, or -1. */
   firstUntouched(o: number): number {
-    const { sorted, pointer, state, touched } = this;
+    const { sorted, sortedRequest, pointer, state, touched } = this;
     const end = this.sortedStart[o + 1];
     let k = pointer[o];
     while (k < end) {
-      const r = state.edgeRequest[sorted[k]];
+      const r = sortedRequest[k];
       if (state.assigned[r] < 0 && touched[state.m + r] === 0) break;
       k++;
     }

@@ -6,6 +6,8 @@ import { HelpRequestStatus } from './help-request.types';
 /** A shop's need for one category of service. */
 @Entity('help_request')
 @Index('help_request_status_category_idx', ['status', 'category'])
+@Index('help_request_created_at_idx', ['createdAt'])
+@Index('help_request_category_shop_idx', ['category', 'shopId'])
 @Check('help_request_description_length', `char_length("description") BETWEEN 1 AND 2000`)
 export class HelpRequestEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -36,4 +38,19 @@ export class HelpRequestEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;
+
+  /**
+   * The shop's region, province and ATECO section, kept here by database triggers (never written
+   * by the application) so that monitoring counts requests by place and sector without joins.
+   */
+  @Index('help_request_region_code_idx')
+  @Column({ type: 'text', insert: false, update: false })
+  regionCode!: string;
+
+  @Index('help_request_province_code_idx')
+  @Column({ type: 'text', insert: false, update: false })
+  provinceCode!: string;
+
+  @Column({ type: 'text', insert: false, update: false })
+  atecoSection!: string;
 }

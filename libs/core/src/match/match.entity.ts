@@ -16,6 +16,7 @@ import { MatchOrigin, MatchState } from './match.types';
 @Index('match_request_open_key', ['helpRequestId'], { unique: true, where: `"state" IN ('WAITLISTED','PENDING','ACCEPTED','ACTIVE')` })
 @Index('match_shop_category_live_key', ['shopId', 'category'], { unique: true, where: `"state" IN ('PENDING','ACCEPTED','ACTIVE')` })
 @Index('match_offer_state_idx', ['offerId', 'state'])
+@Index('match_created_at_idx', ['createdAt'])
 @Index('match_shop_state_idx', ['shopId', 'state'])
 @Index('match_provider_state_idx', ['providerId', 'state'])
 @Index('match_pending_respond_by_idx', ['respondBy'], { where: `"state" = 'PENDING'` })
@@ -27,6 +28,7 @@ export class MatchEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
+  @Index('match_help_request_id_idx')
   @Column({ type: 'uuid' })
   helpRequestId!: string;
 
@@ -112,4 +114,19 @@ export class MatchEntity {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** Copied by database triggers from the request and its shop, for monitoring without joins. */
+  @Column({ type: 'timestamptz', insert: false, update: false })
+  requestedAt!: Date;
+
+  @Index('match_region_code_idx')
+  @Column({ type: 'text', insert: false, update: false })
+  regionCode!: string;
+
+  @Index('match_province_code_idx')
+  @Column({ type: 'text', insert: false, update: false })
+  provinceCode!: string;
+
+  @Column({ type: 'text', insert: false, update: false })
+  atecoSection!: string;
 }

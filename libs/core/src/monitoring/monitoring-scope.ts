@@ -20,6 +20,10 @@ export interface MonitoringScope {
   to?: Date;
 }
 
+/** `shop s`, joined with its comune `c` only when the place matters (the join costs at national scale). */
+export const shopFrom = (scope: MonitoringScope): string =>
+  scope.regionCode || scope.provinceCode ? 'shop s JOIN comune c ON c.code = s.comune_code' : 'shop s';
+
 /** Conditions on a shop (`s`) and its comune (`c`): place and sector. */
 export function shopConditions(scope: MonitoringScope, p: SqlParams): string[] {
   const where: string[] = [];
@@ -37,14 +41,22 @@ export function periodConditions(column: string, scope: MonitoringScope, p: SqlP
   return where;
 }
 
-/** Requests (`r`) of shops in scope, in the category; the period applies to `periodColumn`. */
-export function requestConditions(scope: MonitoringScope, p: SqlParams, periodColumn: string | null = 'r.created_at'): string[] {
-  return [
-    ...shopConditions(scope, p),
-    ...(scope.category ? [`r.category = ${p.add(scope.category)}`] : []),
-    ...(periodColumn ? periodConditions(periodColumn, scope, p) : []),
-  ];
+/**
+ * Requests (`r`) or matches (`m`) in scope, through the place, sector and category they carry
+ * themselves (triggers copy them from the shop), so counting needs no join; the period applies
+ * to `periodColumn`.
+ */
+export function requestConditions(scope: MonitoringScope, p: SqlParams, periodColumn: string | null = 'r.created_at', alias = 'r'): string[] {
+  const where: string[] = [];
+  if (scope.regionCode) where.push(`${alias}.region_code = ${p.add(scope.regionCode)}`);
+  if (scope.provinceCode) where.push(`${alias}.province_code = ${p.add(scope.provinceCode)}`);
+  if (scope.atecoSection) where.push(`${alias}.ateco_section = ${p.add(scope.atecoSection)}`);
+  if (scope.category) where.push(`${alias}.category = ${p.add(scope.category)}`);
+  return [...where, ...(periodColumn ? periodConditions(periodColumn, scope, p) : [])];
 }
+
+/** The same for matches (`m`). */
+export const matchConditions = (scope: MonitoringScope, p: SqlParams, periodColumn: string | null): string[] => requestConditions(scope, p, periodColumn, 'm');
 
 /**
  * Offers (`o`) in the category whose coverage reaches the place: national, or an area row in it

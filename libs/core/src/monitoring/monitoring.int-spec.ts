@@ -76,7 +76,7 @@ describe('monitoring figures against a seeded programme (a database of their own
   it('narrows every figure to a region: its shops, their requests and matches, the offers reaching it', async () => {
     const piemonte = SHOPS.filter((s) => s.region === '01').map((s) => s.key);
     const requests = REQUESTS.filter((r) => piemonte.includes(r.shop));
-    const offers = OFFERS.filter((o) => o.national || o.comuni?.some((c) => c.startsWith('001')) || o.regions?.includes('01'));
+    const offers = OFFERS.filter((o) => o.national || o.comuni?.some((c) => c.startsWith('001')) || o.regions?.includes('01') || o.radius?.comune.startsWith('001'));
     const expected = expectedKpis(requests, offers);
     // Capacity used counts every slot of those offers, from any region.
     const used = REQUESTS.filter((r) => r.match && SLOT.includes(r.match.state) && offers.some((o) => o.key === r.match?.offer)).length;
@@ -104,9 +104,9 @@ describe('monitoring figures against a seeded programme (a database of their own
       expect(row).toMatchObject({ requests: mine.length, matchedRequests: mine.filter((r) => r.match && SLOT.includes(r.match.state)).length, shops: SHOPS.filter((s) => s.region === code).length });
     }
     expect(regions.find((r) => r.code === '02')?.name).toBe('Valle d’Aosta/Vallée d’Aoste'.replace(/’/g, "'"));
-    // The national offer reaches all 20 regions; Lombardia also has its regional one.
+    // The national offer reaches all 20 regions; Lombardia also has its regional one and a circle.
     expect(regions).toHaveLength(20);
-    expect(regions.find((r) => r.code === '03')?.offers).toBe(2);
+    expect(regions.find((r) => r.code === '03')?.offers).toBe(3);
     expect(regions.find((r) => r.code === '09')).toMatchObject({ offers: 1, requests: 0 });
     const provinces = await service.breakdown(staff, { regionCode: '03' }, BreakdownDimension.PROVINCE);
     expect(provinces.every((p) => ['012', '013', '014', '015', '016', '017', '018', '019', '020', '097', '098', '108'].includes(p.code))).toBe(true);
@@ -159,9 +159,10 @@ describe('monitoring figures against a seeded programme (a database of their own
     expect(o3).toMatchObject({ capacity: 1, held: 1, remaining: 0, waitlist: 1 });
     const soon = await capacity.byOffer(staff, {}, { endingWithinDays: 30 }, { first: 50, offset: 0 });
     expect(soon.items.map((o) => o.offerId)).toEqual([fixture.offerIds.get('O1')]);
+    expect(offers.items.find((o) => o.offerId === fixture.offerIds.get('O4'))).toMatchObject({ capacity: 1, remaining: 1 });
     const providers = await capacity.byProvider(staff, {}, { first: 50, offset: 0 });
     expect(providers.items).toEqual([
-      expect.objectContaining({ providerId: fixture.providerId, offers: 3, capacity: 5, remaining: 0, held: 1, accepted: 1, active: 1, completed: 2, waitlist: 1 }),
+      expect.objectContaining({ providerId: fixture.providerId, offers: 4, capacity: 6, remaining: 1, held: 1, accepted: 1, active: 1, completed: 2, waitlist: 1 }),
     ]);
   });
 

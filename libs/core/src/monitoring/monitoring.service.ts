@@ -8,7 +8,7 @@ import { TransactionalConnection } from '../common/transactional-connection';
 import { findAtecoSection } from '../shop/registry/ateco';
 import { TerritoryService } from '../territory/territory.service';
 import { BreakdownDimension, MonitoringFilterInput, TimeBucket } from './dto/monitoring.inputs';
-import { andClause, MonitoringScope, offerConditions, periodConditions, requestConditions, shopConditions, SqlParams, whereClause } from './monitoring-scope';
+import { andClause, matchConditions, MonitoringScope, offerConditions, periodConditions, requestConditions, shopConditions, shopFrom, SqlParams, whereClause } from './monitoring-scope';
 import { MonitoringErrorCode, MonitoringException } from './monitoring.exception';
 
 export interface Kpis {
@@ -53,7 +53,6 @@ export interface SeriesPoint {
 }
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
-const SLOT_STATES_SQL = `'PENDING','ACCEPTED','ACTIVE','COMPLETED'`;
 /** Offers count once their provider is approved: before that no shop can see them. */
 const APPROVED = `EXISTS (SELECT 1 FROM provider ap WHERE ap.id = o.provider_id AND ap.verification_status = 'APPROVED')`;
 /** Day and week boundaries are Italian ones. */
@@ -64,7 +63,6 @@ const DEFAULT_SPAN_DAYS: Record<TimeBucket, number> = { [TimeBucket.DAY]: 30, [T
 const MAX_BUCKETS = 400;
 
 type CountRow = { key: string; n: number };
-type RequestBreakdownRow = { key: string; requests: number; matched: number; active: number; completed: number; surveyed: number; orders: number };
 const toRecord = (rows: CountRow[]): Record<string, number> => Object.fromEntries(rows.map((r) => [r.key, r.n]));
 
 /**
@@ -100,43 +98,38 @@ export class MonitoringService {
   async kpis(ctx: RequestContext, filter: MonitoringFilterInput): Promise<Kpis> {
     const scope = await this.scope(ctx, filter);
     const db = this.db(ctx);
-    const [shops, providers, offers, requests, matches, matchRate, acceptance, activation, outcomes] = await Promise.all([
-      this.one(db, (p) => `SELECT count(*)::int AS n FROM shop s JOIN comune c ON c.code = s.comune_code
+    const [shops, providers, offers, requests, matches, acceptance, outcomes] = await Promise.all([
+      this.one(db, (p) => `SELECT count(*)::int AS n FROM ${shopFrom(scope)}
         ${whereClause([...shopConditions(scope, p), ...periodConditions('s.created_at', scope, p), ...this.shopHasCategory(scope, p)])}`),
       this.rows(db, (p) => `SELECT pr.verification_status::text AS key, count(*)::int AS n FROM provider pr
         ${whereClause([...periodConditions('pr.created_at', scope, p), ...(scope.category ? [`EXISTS (SELECT 1 FROM offer o WHERE o.provider_id = pr.id AND o.categories @> ARRAY[${p.add(scope.category)}]::service_category[])`] : [])])}
         GROUP BY 1`),
       this.one(db, (p) => `SELECT count(*)::int AS n, coalesce(sum(o.capacity), 0)::int AS capacity, coalesce(sum(o.used), 0)::int AS used FROM offer o
         WHERE o.status = 'PUBLISHED' AND ${APPROVED} ${andClause([...offerConditions(scope, p), ...periodConditions('o.published_at', scope, p)])}`),
-      this.rows(db, (p) => `SELECT r.status::text AS key, count(*)::int AS n FROM help_request r JOIN shop s ON s.id = r.shop_id JOIN comune c ON c.code = s.comune_code
-        ${whereClause(requestConditions(scope, p))} GROUP BY 1`),
-      this.rows(db, (p) => `SELECT m.state::text AS key, count(*)::int AS n FROM match m JOIN help_request r ON r.id = m.help_request_id
-        JOIN shop s ON s.id = m.shop_id JOIN comune c ON c.code = s.comune_code ${whereClause(requestConditions(scope, p, 'm.created_at'))} GROUP BY 1`),
-      this.one(db, (p) => `SELECT count(*)::int AS n, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM match m WHERE m.help_request_id = r.id AND m.state IN (${SLOT_STATES_SQL})))::int AS matched
-        FROM help_request r JOIN shop s ON s.id = r.shop_id JOIN comune c ON c.code = s.comune_code
-        WHERE r.status <> 'CANCELLED' ${andClause(requestConditions(scope, p))}`),
-      this.one(db, (p) => `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM m.accepted_at - r.created_at) / 3600) AS median
-        FROM match m JOIN help_request r ON r.id = m.help_request_id JOIN shop s ON s.id = m.shop_id JOIN comune c ON c.code = s.comune_code
-        WHERE m.accepted_at IS NOT NULL ${andClause(requestConditions(scope, p, 'm.accepted_at'))}`),
-      this.one(db, (p) => `SELECT count(*)::int AS n, count(m.activated_at)::int AS activated
-        FROM match m JOIN help_request r ON r.id = m.help_request_id JOIN shop s ON s.id = m.shop_id JOIN comune c ON c.code = s.comune_code
-        WHERE m.accepted_at IS NOT NULL ${andClause(requestConditions(scope, p, 'm.accepted_at'))}`),
+      this.rows(db, (p) => `SELECT r.status::text AS key, count(*)::int AS n FROM help_request r ${whereClause(requestConditions(scope, p))} GROUP BY 1`),
+      this.rows(db, (p) => `SELECT m.state::text AS key, count(*)::int AS n FROM match m ${whereClause(matchConditions(scope, p, 'm.created_at'))} GROUP BY 1`),
+      this.one(db, (p) => `SELECT count(*)::int AS n, count(m.activated_at)::int AS activated,
+          percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM m.accepted_at - m.requested_at) / 3600) AS median
+        FROM match m WHERE m.accepted_at IS NOT NULL ${andClause(matchConditions(scope, p, 'm.accepted_at'))}`),
       this.one(db, (p) => `SELECT count(*)::int AS n, count(v.match_id)::int AS surveyed, count(*) FILTER (WHERE v.got_online_orders)::int AS orders
-        FROM match m JOIN help_request r ON r.id = m.help_request_id JOIN shop s ON s.id = m.shop_id JOIN comune c ON c.code = s.comune_code
-        LEFT JOIN outcome_survey v ON v.match_id = m.id AND v.checkpoint = 'COMPLETION'
-        WHERE m.state = 'COMPLETED' ${andClause(requestConditions(scope, p, 'm.completed_at'))}`),
+        FROM match m LEFT JOIN outcome_survey v ON v.match_id = m.id AND v.checkpoint = 'COMPLETION'
+        WHERE m.state = 'COMPLETED' ${andClause(matchConditions(scope, p, 'm.completed_at'))}`),
     ]);
+    const byStatus = toRecord(requests);
+    // A request is MATCHED while a match holds a place for it and FULFILLED once one completed.
+    const served = (byStatus.MATCHED ?? 0) + (byStatus.FULFILLED ?? 0);
+    const notCancelled = Object.entries(byStatus).reduce((sum, [status, n]) => sum + (status === 'CANCELLED' ? 0 : n), 0);
     return {
       shopsRegistered: shops.n,
       providersByStatus: toRecord(providers),
       offersPublished: offers.n,
       capacityTotal: offers.capacity,
       capacityUsed: offers.used,
-      requestsByStatus: toRecord(requests),
+      requestsByStatus: byStatus,
       matchesByState: toRecord(matches),
-      matchRate: ratio(matchRate.matched, matchRate.n),
+      matchRate: ratio(served, notCancelled),
       medianHoursToAcceptance: acceptance.median === null ? null : Number(acceptance.median),
-      activationRate: ratio(activation.activated, activation.n),
+      activationRate: ratio(acceptance.activated, acceptance.n),
       completedMatches: outcomes.n,
       surveyedCompletions: outcomes.surveyed,
       onlineOrdersShare: ratio(outcomes.orders, outcomes.surveyed),
@@ -146,36 +139,39 @@ export class MonitoringService {
   async breakdown(ctx: RequestContext, filter: MonitoringFilterInput, by: BreakdownDimension): Promise<BreakdownRow[]> {
     const scope = await this.scope(ctx, filter);
     const db = this.db(ctx);
-    const key = { REGION: 'c.region_code', PROVINCE: 'c.province_code', CATEGORY: 'r.category::text', SECTOR: 's.ateco_section' }[by];
-    const shopKey = by === BreakdownDimension.CATEGORY ? null : key;
-    const [shops, requests, offers] = await Promise.all([
+    const column = { REGION: 'region_code', PROVINCE: 'province_code', CATEGORY: 'category', SECTOR: 'ateco_section' }[by];
+    const shopKey = { REGION: 'c.region_code', PROVINCE: 'c.province_code', CATEGORY: null, SECTOR: 's.ateco_section' }[by];
+    const [shops, requests, matches, offers] = await Promise.all([
       shopKey
         ? this.rows(db, (p) => `SELECT ${shopKey} AS key, count(*)::int AS n FROM shop s JOIN comune c ON c.code = s.comune_code
             ${whereClause([...shopConditions(scope, p), ...periodConditions('s.created_at', scope, p), ...this.shopHasCategory(scope, p)])} GROUP BY 1`)
-        : this.rows(db, (p) => `SELECT r.category::text AS key, count(DISTINCT s.id)::int AS n FROM help_request r JOIN shop s ON s.id = r.shop_id JOIN comune c ON c.code = s.comune_code
-            ${whereClause([...shopConditions(scope, p), ...periodConditions('s.created_at', scope, p), ...(scope.category ? [`r.category = ${p.add(scope.category)}`] : [])])} GROUP BY 1`),
-      this.rows<RequestBreakdownRow>(db, (p) => `SELECT ${key} AS key, count(*)::int AS requests,
-          count(*) FILTER (WHERE live.any_slot)::int AS matched,
-          coalesce(sum(live.active), 0)::int AS active, coalesce(sum(live.completed), 0)::int AS completed,
-          coalesce(sum(live.surveyed), 0)::int AS surveyed, coalesce(sum(live.orders), 0)::int AS orders
-        FROM help_request r JOIN shop s ON s.id = r.shop_id JOIN comune c ON c.code = s.comune_code
-        LEFT JOIN LATERAL (
-          SELECT bool_or(m.state IN (${SLOT_STATES_SQL})) AS any_slot, count(*) FILTER (WHERE m.state = 'ACTIVE') AS active,
-                 count(*) FILTER (WHERE m.state = 'COMPLETED') AS completed, count(v.match_id) AS surveyed, count(*) FILTER (WHERE v.got_online_orders) AS orders
-          FROM match m LEFT JOIN outcome_survey v ON v.match_id = m.id AND v.checkpoint = 'COMPLETION' WHERE m.help_request_id = r.id) live ON true
-        WHERE r.status <> 'CANCELLED' ${andClause(requestConditions(scope, p))} GROUP BY 1`),
+        : // Grouped on the bare column, so the (category, shop_id) index delivers the rows in order.
+          this.rows(db, (p) => `SELECT r.category AS key, count(DISTINCT r.shop_id)::int AS n
+            FROM help_request r ${scope.from || scope.to ? 'JOIN shop s ON s.id = r.shop_id' : ''}
+            ${whereClause([...requestConditions({ ...scope, from: undefined, to: undefined }, p, null), ...periodConditions('s.created_at', scope, p)])} GROUP BY r.category`),
+      this.rows<{ key: string; requests: number; matched: number }>(db, (p) => `SELECT r.${column}::text AS key, count(*)::int AS requests,
+          count(*) FILTER (WHERE r.status IN ('MATCHED', 'FULFILLED'))::int AS matched
+        FROM help_request r WHERE r.status <> 'CANCELLED' ${andClause(requestConditions(scope, p))} GROUP BY 1`),
+      // Outcomes of the requests above (made in the period), whenever the match happened.
+      this.rows<{ key: string; active: number; completed: number; surveyed: number; orders: number }>(db, (p) => `SELECT m.${column}::text AS key,
+          count(*) FILTER (WHERE m.state = 'ACTIVE')::int AS active, count(*) FILTER (WHERE m.state = 'COMPLETED')::int AS completed,
+          count(v.match_id)::int AS surveyed, count(*) FILTER (WHERE v.got_online_orders)::int AS orders
+        FROM match m LEFT JOIN outcome_survey v ON v.match_id = m.id AND v.checkpoint = 'COMPLETION'
+        WHERE m.state IN ('ACTIVE', 'COMPLETED') ${andClause(matchConditions(scope, p, 'm.requested_at'))} GROUP BY 1`),
       this.offerBreakdown(db, scope, by),
     ]);
     const inPlace = await this.inPlace(ctx, scope, by);
-    const keys = new Set<string>([...shops, ...requests, ...offers].map((row) => String(row.key)).filter(inPlace));
+    const keys = new Set<string>([...shops, ...requests, ...matches, ...offers].map((row) => String(row.key)).filter(inPlace));
     const byKey = <T extends { key: string }>(rows: T[]): Map<string, T> => new Map(rows.map((row) => [String(row.key), row]));
     const shopRows = byKey(shops);
     const requestRows = byKey(requests);
+    const matchRows = byKey(matches);
     const offerRows = byKey(offers);
     const names = await this.names(ctx, by);
     return [...keys]
       .map((code): BreakdownRow => {
         const r = requestRows.get(code);
+        const m = matchRows.get(code);
         const o = offerRows.get(code);
         return {
           code,
@@ -184,9 +180,9 @@ export class MonitoringService {
           requests: r?.requests ?? 0,
           matchedRequests: r?.matched ?? 0,
           matchRate: ratio(r?.matched ?? 0, r?.requests ?? 0),
-          activeMatches: r?.active ?? 0,
-          completedMatches: r?.completed ?? 0,
-          onlineOrdersShare: ratio(r?.orders ?? 0, r?.surveyed ?? 0),
+          activeMatches: m?.active ?? 0,
+          completedMatches: m?.completed ?? 0,
+          onlineOrdersShare: ratio(m?.orders ?? 0, m?.surveyed ?? 0),
           offers: o?.offers ?? 0,
           capacity: o?.capacity ?? 0,
           used: o?.used ?? 0,
@@ -207,16 +203,16 @@ export class MonitoringService {
     const p = new SqlParams();
     const zone = p.add(ZONE);
     const unitParam = p.add(unit);
-    const series = (column: string, table: string, extra: string): string => `
+    const series = (column: string, table: string, alias: string): string => `
       SELECT date_trunc(${unitParam}, ${column} AT TIME ZONE ${zone}) AS start, count(*)::int AS n FROM ${table}
-      WHERE ${[...requestConditions(bounded, p, column), extra].filter(Boolean).join(' AND ')} GROUP BY 1`;
+      WHERE ${requestConditions(bounded, p, column, alias).join(' AND ')} GROUP BY 1`;
     const rows: { start: Date; requests: number; matches: number; activations: number }[] = await this.db(ctx).query(
       `WITH buckets AS (
          SELECT generate_series(date_trunc(${unitParam}, ${p.add(from)}::timestamptz AT TIME ZONE ${zone}),
                                 date_trunc(${unitParam}, ${p.add(new Date(to.getTime() - 1))}::timestamptz AT TIME ZONE ${zone}), ('1 ' || ${unitParam})::interval) AS start),
-       req AS (${series('r.created_at', 'help_request r JOIN shop s ON s.id = r.shop_id JOIN comune c ON c.code = s.comune_code', '')}),
-       mat AS (${series('m.created_at', 'match m JOIN help_request r ON r.id = m.help_request_id JOIN shop s ON s.id = m.shop_id JOIN comune c ON c.code = s.comune_code', '')}),
-       act AS (${series('m.activated_at', 'match m JOIN help_request r ON r.id = m.help_request_id JOIN shop s ON s.id = m.shop_id JOIN comune c ON c.code = s.comune_code', 'm.activated_at IS NOT NULL')})
+       req AS (${series('r.created_at', 'help_request r', 'r')}),
+       mat AS (${series('m.created_at', 'match m', 'm')}),
+       act AS (${series('m.activated_at', 'match m', 'm')})
        SELECT (b.start AT TIME ZONE ${zone}) AS start, coalesce(req.n, 0) AS requests, coalesce(mat.n, 0) AS matches, coalesce(act.n, 0) AS activations
        FROM buckets b LEFT JOIN req ON req.start = b.start LEFT JOIN mat ON mat.start = b.start LEFT JOIN act ON act.start = b.start ORDER BY b.start`,
       p.values,

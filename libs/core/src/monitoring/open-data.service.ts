@@ -38,6 +38,8 @@ export interface PublicFigures {
   updatedAt: Date;
 }
 
+const CACHE_MS = 60_000;
+
 /**
  * Open data: aggregates by province and service category that anyone may read and reuse
  * (CC BY 4.0). Only counts leave the database; nothing identifies a shop or a person.
@@ -49,28 +51,46 @@ export class OpenDataService {
     private readonly territory: TerritoryService,
   ) {}
 
+  private cached?: { at: number; rows: Promise<OpenDataRow[]> };
+
+  /**
+   * The aggregates, computed at most once a minute per process: the endpoint is public and the
+   * query reads the whole programme, so a burst of readers costs one computation.
+   */
   async aggregates(ctx: RequestContext): Promise<OpenDataRow[]> {
+    const now = ctx.now.getTime();
+    if (!this.cached || now - this.cached.at > CACHE_MS || now < this.cached.at) {
+      const rows = this.compute(ctx);
+      this.cached = { at: now, rows };
+      rows.catch(() => (this.cached = undefined));
+    }
+    return this.cached.rows;
+  }
+
+  private async compute(ctx: RequestContext): Promise<OpenDataRow[]> {
     type Row = { province_code: string; category: ServiceCategory } & Record<string, number>;
     const rows: Row[] = await this.connection.dataSource.query(`
       WITH demand AS (
-        SELECT c.province_code, r.category, count(DISTINCT r.shop_id)::int AS shops_asking,
+        SELECT r.province_code, r.category, count(DISTINCT r.shop_id)::int AS shops_asking,
                count(*) FILTER (WHERE r.status <> 'CANCELLED')::int AS requests,
                count(*) FILTER (WHERE r.status = 'OPEN')::int AS open_requests,
                count(*) FILTER (WHERE r.status IN ('MATCHED', 'FULFILLED'))::int AS matched_requests
-        FROM help_request r JOIN shop s ON s.id = r.shop_id JOIN comune c ON c.code = s.comune_code GROUP BY 1, 2),
+        FROM help_request r GROUP BY 1, 2),
       outcomes AS (
-        SELECT c.province_code, m.category,
+        SELECT m.province_code, m.category,
                count(*) FILTER (WHERE m.state = 'ACTIVE')::int AS active_matches,
                count(*) FILTER (WHERE m.state = 'COMPLETED')::int AS completed_matches,
                count(v.match_id)::int AS survey_answers, count(*) FILTER (WHERE v.got_online_orders)::int AS reporting_online_orders
-        FROM match m JOIN shop s ON s.id = m.shop_id JOIN comune c ON c.code = s.comune_code
-        LEFT JOIN outcome_survey v ON v.match_id = m.id AND v.checkpoint = 'COMPLETION' GROUP BY 1, 2),
+        FROM match m LEFT JOIN outcome_survey v ON v.match_id = m.id AND v.checkpoint = 'COMPLETION'
+        WHERE m.state IN ('ACTIVE', 'COMPLETED') GROUP BY 1, 2),
       reach AS (
         SELECT DISTINCT o.id, pv.code AS province_code, unnest(o.categories) AS category, o.capacity
         FROM offer o JOIN provider pr ON pr.id = o.provider_id AND pr.verification_status = 'APPROVED'
-        JOIN province pv ON o.coverage_national OR EXISTS (
-          SELECT 1 FROM offer_coverage k LEFT JOIN comune kc ON kc.code = k.comune_code
-          WHERE k.offer_id = o.id AND (k.region_code = pv.region_code OR k.province_code = pv.code OR kc.province_code = pv.code))
+        JOIN (SELECT o2.id AS offer_id, pv2.code FROM offer o2 CROSS JOIN province pv2 WHERE o2.coverage_national
+              UNION SELECT k.offer_id, pv2.code FROM offer_coverage k JOIN province pv2 ON pv2.region_code = k.region_code
+              UNION SELECT k.offer_id, k.province_code FROM offer_coverage k WHERE k.province_code IS NOT NULL
+              UNION SELECT k.offer_id, kc.province_code FROM offer_coverage k JOIN comune kc ON kc.code = k.comune_code) r ON r.offer_id = o.id
+        JOIN province pv ON pv.code = r.code
         WHERE o.status = 'PUBLISHED'),
       supply AS (SELECT province_code, category, count(*)::int AS offers_covering, sum(capacity)::int AS capacity_covering FROM reach GROUP BY 1, 2)
       SELECT coalesce(d.province_code, s.province_code) AS province_code, coalesce(d.category, s.category) AS category,

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ServiceCategory } from '@vec/matching';
+import { EntityManager } from 'typeorm';
 import { Page, PageArgs, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { TerritoryService } from '../territory/territory.service';
 import { MonitoringFilterInput } from './dto/monitoring.inputs';
-import { MonitoringScope, requestConditions, SqlParams, andClause } from './monitoring-scope';
+import { andClause, MonitoringScope, requestConditions, SqlParams } from './monitoring-scope';
 import { MonitoringService } from './monitoring.service';
 
 export interface UnmetDemandRow {
@@ -25,52 +26,84 @@ export interface UnmetDemandRow {
 /** Mean Earth radius, as in @vec/territory's distanceKm and the coverage queries. */
 const EARTH_RADIUS_KM = 6371.0088;
 const KM_PER_DEGREE = (EARTH_RADIUS_KM * Math.PI) / 180;
+/** Grid cell for matching circles with points, in degrees (about 55 × 40 km in Italy). */
+const CELL_DEG = 0.5;
 
 /**
- * The SQL that judges every open request against the offers that are valid now, with the same
- * rules as the engine (category, coverage, sector; validity and approval) but set-based: open
- * requests are reduced to distinct (place, category, sector) and joined with the offers each
- * coverage kind reaches through equality joins, so that no request is looked at one by one.
- * `any_room` is true when a fitting offer has a free place, false when all are full, null when
- * none fits.
+ * Judges every open request in scope against the offers valid now, with the engine's rules
+ * (category, coverage, sector; validity and approval), set-based, in staged temporary tables so
+ * that the planner sees their real sizes: open requests are reduced to distinct places (category,
+ * sector, point, comune); offers are expanded to the comuni their areas contain; places then meet
+ * only the offers of their own comune and category (plus radius and national ones). Leaves
+ * `unmet_judged(province_code, region_code, category, created_at, any_room)`: any_room is true when a
+ * fitting offer has a free place, false when all are full, null when none fits.
  */
-export function judgedOpenRequestsSql(scope: MonitoringScope, p: SqlParams, now: Date): string {
-  const at = p.add(now);
-  return `
-    open_req AS (
-      SELECT r.id, r.category, r.created_at, s.ateco_section AS section, s.ateco_division AS division,
-             s.latitude, s.longitude, c.code AS comune, c.province_code, c.region_code
-      FROM help_request r JOIN shop s ON s.id = r.shop_id JOIN comune c ON c.code = s.comune_code
-      WHERE r.status = 'OPEN' ${andClause(requestConditions(scope, p))}),
-    places AS (
-      SELECT row_number() OVER () AS pid, * FROM (
-        SELECT DISTINCT category, section, division, latitude, longitude, comune, province_code, region_code FROM open_req) d),
-    points AS (SELECT DISTINCT latitude, longitude FROM places),
-    valid AS (
-      SELECT o.id, unnest(o.categories) AS category, o.all_sectors, o.eligible_sections, o.eligible_divisions, o.coverage_national,
-             o.used < o.capacity AS room
-      FROM offer o JOIN provider pr ON pr.id = o.provider_id
-      WHERE o.status = 'PUBLISHED' AND pr.verification_status = 'APPROVED' AND o.valid_from <= ${at} AND (o.valid_until IS NULL OR o.valid_until >= ${at})),
-    radius_reach AS (
-      SELECT pt.latitude, pt.longitude, k.offer_id FROM offer_coverage k JOIN points pt
-        ON k.kind = 'RADIUS' AND pt.latitude BETWEEN k.center_latitude - k.radius_km / ${KM_PER_DEGREE} AND k.center_latitude + k.radius_km / ${KM_PER_DEGREE}
-      WHERE 2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(power(sin(radians(k.center_latitude - pt.latitude) / 2), 2)
-              + cos(radians(pt.latitude)) * cos(radians(k.center_latitude)) * power(sin(radians(k.center_longitude - pt.longitude) / 2), 2)))) <= k.radius_km),
-    reach AS (
-      SELECT pl.pid, k.offer_id FROM places pl JOIN offer_coverage k ON k.region_code = pl.region_code
-      UNION ALL SELECT pl.pid, k.offer_id FROM places pl JOIN offer_coverage k ON k.province_code = pl.province_code
-      UNION ALL SELECT pl.pid, k.offer_id FROM places pl JOIN offer_coverage k ON k.comune_code = pl.comune AND k.kind = 'COMUNE'
-      UNION ALL SELECT pl.pid, rr.offer_id FROM places pl JOIN radius_reach rr ON rr.latitude = pl.latitude AND rr.longitude = pl.longitude
-      UNION ALL SELECT pl.pid, v.id FROM places pl JOIN valid v ON v.coverage_national AND v.category = pl.category),
-    judged AS (
-      SELECT pl.pid, bool_or(v.room) AS any_room
-      FROM places pl JOIN reach ON reach.pid = pl.pid JOIN valid v ON v.id = reach.offer_id AND v.category = pl.category
-      WHERE v.all_sectors OR pl.section = ANY(v.eligible_sections) OR pl.division = ANY(v.eligible_divisions)
-      GROUP BY pl.pid),
-    open_judged AS (
-      SELECT q.*, j.any_room FROM open_req q
-      JOIN places pl ON (pl.category, pl.section, pl.division, pl.latitude, pl.longitude, pl.comune) = (q.category, q.section, q.division, q.latitude, q.longitude, q.comune)
-      LEFT JOIN judged j ON j.pid = pl.pid)`;
+async function judgeOpenRequests(db: EntityManager, scope: MonitoringScope, now: Date): Promise<void> {
+  const run = async (sql: string, values: unknown[] = []): Promise<void> => {
+    await db.query(sql, values);
+  };
+  const p = new SqlParams();
+  await run(
+    `CREATE TEMP TABLE unmet_open ON COMMIT DROP AS
+       SELECT r.category, r.created_at, r.province_code, r.region_code, s.ateco_section AS section, s.ateco_division AS division,
+              s.latitude, s.longitude, s.comune_code AS comune
+       FROM help_request r JOIN shop s ON s.id = r.shop_id WHERE r.status = 'OPEN' ${andClause(requestConditions(scope, p))}`,
+    p.values,
+  );
+  await run(`CREATE TEMP TABLE unmet_place ON COMMIT DROP AS
+       SELECT row_number() OVER () AS pid, * FROM (SELECT DISTINCT category, section, division, latitude, longitude, comune FROM unmet_open) d`);
+  await run(
+    `CREATE TEMP TABLE unmet_valid ON COMMIT DROP AS
+       SELECT o.id, unnest(o.categories) AS category, o.all_sectors, o.eligible_sections, o.eligible_divisions, o.coverage_national, o.used < o.capacity AS room
+       FROM offer o JOIN provider pr ON pr.id = o.provider_id
+       WHERE o.status = 'PUBLISHED' AND pr.verification_status = 'APPROVED' AND o.valid_from <= $1 AND (o.valid_until IS NULL OR o.valid_until >= $1)`,
+    [now],
+  );
+  // Every (comune, category, offer) an area reaches: region, province and comune rows.
+  await run(`CREATE TEMP TABLE unmet_area ON COMMIT DROP AS
+       SELECT DISTINCT a.comune, v.category, v.id, v.all_sectors, v.eligible_sections, v.eligible_divisions, v.room FROM (
+         SELECT cm.code AS comune, k.offer_id FROM offer_coverage k JOIN comune cm ON cm.region_code = k.region_code WHERE k.kind = 'REGION'
+         UNION ALL SELECT cm.code, k.offer_id FROM offer_coverage k JOIN comune cm ON cm.province_code = k.province_code WHERE k.kind = 'PROVINCE'
+         UNION ALL SELECT k.comune_code, k.offer_id FROM offer_coverage k WHERE k.kind = 'COMUNE') a
+       JOIN unmet_valid v ON v.id = a.offer_id`);
+  // Circles meet points through a grid of half-degree cells (equality joins), then the exact distance.
+  await run(`CREATE TEMP TABLE unmet_radius ON COMMIT DROP AS
+       WITH circle AS (
+         SELECT k.offer_id, k.center_latitude AS lat, k.center_longitude AS lon, k.radius_km AS km,
+                k.radius_km / ${KM_PER_DEGREE} AS dlat,
+                k.radius_km / (${KM_PER_DEGREE} * cos(radians(least(89, abs(k.center_latitude) + k.radius_km / ${KM_PER_DEGREE})))) AS dlon
+         FROM offer_coverage k WHERE k.kind = 'RADIUS'),
+       cell AS (
+         SELECT c.*, la, lo FROM circle c
+         CROSS JOIN LATERAL generate_series(floor((c.lat - c.dlat) / ${CELL_DEG})::int, floor((c.lat + c.dlat) / ${CELL_DEG})::int) la
+         CROSS JOIN LATERAL generate_series(floor((c.lon - c.dlon) / ${CELL_DEG})::int, floor((c.lon + c.dlon) / ${CELL_DEG})::int) lo),
+       point AS (
+         SELECT DISTINCT latitude, longitude, floor(latitude / ${CELL_DEG})::int AS la, floor(longitude / ${CELL_DEG})::int AS lo FROM unmet_place)
+       SELECT pt.latitude, pt.longitude, c.offer_id FROM cell c JOIN point pt ON pt.la = c.la AND pt.lo = c.lo
+       WHERE 2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(power(sin(radians(c.lat - pt.latitude) / 2), 2)
+               + cos(radians(pt.latitude)) * cos(radians(c.lat)) * power(sin(radians(c.lon - pt.longitude) / 2), 2)))) <= c.km`);
+  // Most offers take every sector: per comune and category two flags settle those at once, and only
+  // sector-restricted offers are matched place by place.
+  await run(`CREATE TEMP TABLE unmet_area_open ON COMMIT DROP AS
+       SELECT comune, category, bool_or(room) AS room FROM unmet_area WHERE all_sectors GROUP BY 1, 2`);
+  await run('ANALYZE unmet_open, unmet_place, unmet_valid, unmet_area, unmet_radius, unmet_area_open');
+  await run(`CREATE TEMP TABLE unmet_verdict ON COMMIT DROP AS
+       SELECT pid, bool_or(room) AS any_room FROM (
+         SELECT pl.pid, true AS fits, a.room FROM unmet_place pl JOIN unmet_area_open a ON a.comune = pl.comune AND a.category = pl.category
+         UNION ALL SELECT pl.pid, pl.section = ANY(a.eligible_sections) OR pl.division = ANY(a.eligible_divisions), a.room
+         FROM unmet_place pl JOIN unmet_area a ON a.comune = pl.comune AND a.category = pl.category AND NOT a.all_sectors
+         UNION ALL SELECT pl.pid, v.all_sectors OR pl.section = ANY(v.eligible_sections) OR pl.division = ANY(v.eligible_divisions), v.room
+         FROM unmet_place pl JOIN unmet_radius rr ON rr.latitude = pl.latitude AND rr.longitude = pl.longitude
+         JOIN unmet_valid v ON v.id = rr.offer_id AND v.category = pl.category
+         UNION ALL SELECT pl.pid, v.all_sectors OR pl.section = ANY(v.eligible_sections) OR pl.division = ANY(v.eligible_divisions), v.room
+         FROM unmet_place pl JOIN unmet_valid v ON v.coverage_national AND v.category = pl.category) reach
+       WHERE fits GROUP BY pid`);
+  await run(`CREATE TEMP TABLE unmet_judged ON COMMIT DROP AS
+       SELECT q.province_code, q.region_code, q.category, q.created_at, v.any_room
+       FROM unmet_open q
+       JOIN unmet_place pl ON (pl.category, pl.section, pl.division, pl.latitude, pl.longitude, pl.comune)
+                            = (q.category, q.section, q.division, q.latitude, q.longitude, q.comune)
+       LEFT JOIN unmet_verdict v ON v.pid = pl.pid`);
 }
 
 /** Where shops asked and nobody offers (coverage gap), or everyone who offers is full (capacity gap). */
@@ -85,21 +118,23 @@ export class UnmetDemandService {
   /** Province × category rows with unmet demand, most unmet first. */
   async list(ctx: RequestContext, filter: MonitoringFilterInput, page: PageArgs): Promise<Page<UnmetDemandRow>> {
     const scope = await this.monitoring.scope(ctx, filter);
-    const p = new SqlParams();
     type Row = { province_code: string; region_code: string; category: ServiceCategory; coverage_gap: number; capacity_gap: number; oldest: string };
-    const [{ total, items }]: { total: number; items: Row[] | null }[] = await this.connection.dataSource.query(
-      `WITH ${judgedOpenRequestsSql(scope, p, ctx.now)},
-       gaps AS (
-         SELECT province_code, region_code, category,
-                count(*) FILTER (WHERE any_room IS NULL)::int AS coverage_gap,
-                count(*) FILTER (WHERE any_room = false)::int AS capacity_gap,
-                min(created_at) FILTER (WHERE any_room IS NOT TRUE) AS oldest
-         FROM open_judged GROUP BY 1, 2, 3 HAVING count(*) FILTER (WHERE any_room IS NOT TRUE) > 0)
-       SELECT (SELECT count(*)::int FROM gaps) AS total,
-              (SELECT json_agg(g) FROM (SELECT * FROM gaps ORDER BY coverage_gap + capacity_gap DESC, oldest, province_code, category
-                                        LIMIT ${p.add(page.first)} OFFSET ${p.add(page.offset)}) g) AS items`,
-      p.values,
-    );
+    // Its own short transaction: the staging tables vanish at commit, nothing is written.
+    const [{ total, items }]: { total: number; items: Row[] | null }[] = await this.connection.dataSource.transaction(async (db) => {
+      await judgeOpenRequests(db, scope, ctx.now);
+      return db.query(
+        `WITH gaps AS (
+           SELECT province_code, region_code, category,
+                  count(*) FILTER (WHERE any_room IS NULL)::int AS coverage_gap,
+                  count(*) FILTER (WHERE any_room = false)::int AS capacity_gap,
+                  min(created_at) FILTER (WHERE any_room IS NOT TRUE) AS oldest
+           FROM unmet_judged GROUP BY 1, 2, 3 HAVING count(*) FILTER (WHERE any_room IS NOT TRUE) > 0)
+         SELECT (SELECT count(*)::int FROM gaps) AS total,
+                (SELECT json_agg(g) FROM (SELECT * FROM gaps ORDER BY coverage_gap + capacity_gap DESC, oldest, province_code, category
+                                          LIMIT $1 OFFSET $2) g) AS items`,
+        [page.first, page.offset],
+      );
+    });
     const rows = items ?? [];
     const [regions, provinces] = await Promise.all([this.territory.listRegions(ctx), this.territory.listProvinces(ctx)]);
     const regionName = new Map(regions.map((r) => [r.code, r.name]));

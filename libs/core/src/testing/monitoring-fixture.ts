@@ -43,6 +43,8 @@ export interface OfferSpec {
   national?: boolean;
   comuni?: string[];
   regions?: string[];
+  /** A circle of `km` around the comune's centre. */
+  radius?: { comune: string; km: number };
   validDays: number;
 }
 
@@ -54,12 +56,14 @@ export const SHOPS: ShopSpec[] = [
   { key: 'M2', comune: '015146', province: '015', region: '03', section: 'I', division: '56' },
   { key: 'R1', comune: '058091', province: '058', region: '12', section: 'G', division: '47' },
   { key: 'A1', comune: '007003', province: '007', region: '02', section: 'I', division: '55' },
+  { key: 'Z1', comune: '108033', province: '108', region: '03', section: 'M', division: '74' },
 ];
 
 export const OFFERS: OfferSpec[] = [
   { key: 'O1', categories: [ServiceCategory.ONLINE_STORE], capacity: 2, comuni: ['001272'], validDays: 10 },
   { key: 'O2', categories: [ServiceCategory.HOME_DELIVERY], capacity: 2, national: true, validDays: 200 },
   { key: 'O3', categories: [ServiceCategory.ONLINE_STORE, ServiceCategory.WEBSITE], capacity: 1, regions: ['03'], validDays: 90 },
+  { key: 'O4', categories: [ServiceCategory.CYBERSECURITY], capacity: 1, radius: { comune: '015146', km: 20 }, validDays: 120 },
 ];
 
 const S = ServiceCategory;
@@ -74,6 +78,8 @@ export const REQUESTS: RequestSpec[] = [
   { shop: 'R1', category: S.HOME_DELIVERY, status: 'FULFILLED', createdDaysAgo: 30, match: { offer: 'O2', state: 'COMPLETED', createdDaysAgo: 30, acceptedDaysAgo: 28, activatedDaysAgo: 27, completedDaysAgo: 2, survey: { gotOnlineOrders: false, approximateOrders: 0 } } },
   { shop: 'R1', category: S.WEBSITE, status: 'CANCELLED', createdDaysAgo: 4 },
   { shop: 'A1', category: S.SOCIAL_MARKETING, status: 'OPEN', createdDaysAgo: 1 },
+  // Monza lies 15 km from Milano: inside O4's circle, so this request is not unmet.
+  { shop: 'Z1', category: S.CYBERSECURITY, status: 'OPEN', createdDaysAgo: 9 },
   { shop: 'A1', category: S.HOME_DELIVERY, status: 'MATCHED', createdDaysAgo: 5, match: { offer: 'O2', state: 'ACCEPTED', createdDaysAgo: 4, acceptedDaysAgo: 3 } },
 ];
 
@@ -106,6 +112,13 @@ export async function seedMonitoringFixture(db: DataSource, now: Date): Promise<
     );
     for (const code of spec.comuni ?? []) await db.query(`INSERT INTO offer_coverage (offer_id, kind, comune_code) VALUES ($1, 'COMUNE', $2)`, [row.id, code]);
     for (const code of spec.regions ?? []) await db.query(`INSERT INTO offer_coverage (offer_id, kind, region_code) VALUES ($1, 'REGION', $2)`, [row.id, code]);
+    if (spec.radius) {
+      await db.query(
+        `INSERT INTO offer_coverage (offer_id, kind, comune_code, center_latitude, center_longitude, radius_km)
+         SELECT $1, 'RADIUS', code, latitude, longitude, $3 FROM comune WHERE code = $2`,
+        [row.id, spec.radius.comune, spec.radius.km],
+      );
+    }
     offerIds.set(spec.key, row.id);
   }
   for (const spec of REQUESTS) {

@@ -14,7 +14,8 @@ import { EngineRun, ReferenceRun } from './benchmark-run';
  * - first come first served: requests in creation order, first eligible offer with room;
  * - HiGHS: the LP optimum (maximise served, then minimise cost), where it finishes in time.
  *
- * Then each target is checked and printed with its figures.
+ * Engine and max-flow times are medians of 3 runs up to 200k requests, single runs above;
+ * HiGHS runs once. Then each target is checked and printed with its figures.
  */
 const runner = join(__dirname, 'benchmark-run.ts');
 
@@ -68,7 +69,8 @@ function main(): void {
     reference.highs ? count(reference.highs.served) : '-',
     reference.highs ? count(reference.highs.totalCost) : '-',
   ]);
-  process.stdout.write(`${table([header, ...rows])}\n\n`);
+  process.stdout.write(`${table([header, ...rows])}\n`);
+  process.stdout.write('engine, max-flow: median of 3 runs (1 run at 1M), after 12 warm-up runs on a 5k instance; network: the shared candidate build; HiGHS: one run, LP solve only\n\n');
 
   const targets: [string, boolean, string][] = [];
   for (const { name, engine, reference } of results) {

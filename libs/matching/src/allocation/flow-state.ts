@@ -42,9 +42,6 @@ export class FlowState {
   private readonly pairId = new Map<number, number>();
   readonly pairsOut: number[][];
   readonly pairTarget: number[] = [];
-  /** Exposed edges by offer (CSR), for the slot-side solver. */
-  readonly offerEdgeStart: Int32Array;
-  readonly offerEdges: Int32Array;
 
   constructor(
     readonly problem: TransportProblem,
@@ -59,22 +56,18 @@ export class FlowState {
     this.pi = new Float64Array(this.n);
     this.edgeRequest = new Int32Array(edges);
     this.assigned = new Int32Array(R).fill(-1);
-    this.offerEdgeStart = new Int32Array(m + 1);
+    const degree = new Int32Array(m);
     for (let r = 0; r < R; r++) {
       for (let e = edgeStart[r]; e < edgeStart[r + 1]; e++) {
         this.edgeRequest[e] = r;
-        this.offerEdgeStart[edgeOffer[e] + 1]++;
+        degree[edgeOffer[e]]++;
       }
     }
     // An offer never holds more than its free slots nor more than the requests that reach it.
     this.slotStart = new Int32Array(m + 1);
     for (let o = 0; o < m; o++) {
-      this.slotStart[o + 1] = this.slotStart[o] + Math.min(offerCapacity[o], this.offerEdgeStart[o + 1]);
-      this.offerEdgeStart[o + 1] += this.offerEdgeStart[o];
+      this.slotStart[o + 1] = this.slotStart[o] + Math.min(offerCapacity[o], degree[o]);
     }
-    this.offerEdges = new Int32Array(edges);
-    const fill = this.offerEdgeStart.slice(0, m);
-    for (let e = 0; e < edges; e++) this.offerEdges[fill[edgeOffer[e]]++] = e;
     this.slots = new Int32Array(this.slotStart[m]);
     this.slotCount = new Int32Array(m);
     this.slotPosition = new Int32Array(edges).fill(-1);

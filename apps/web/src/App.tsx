@@ -1,15 +1,51 @@
+import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { RequireRole } from './auth/RequireRole';
+import type { UserRole } from './gql/generated';
 import { Layout } from './layout/Layout';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
+import { MatchPage } from './pages/match/MatchPage';
+import { AllocationRunPage } from './pages/ministry/AllocationRunPage';
+import { AllocationRunsPage } from './pages/ministry/AllocationRunsPage';
 import { VerificationPage } from './pages/ministry/VerificationPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { PrivacyPage } from './pages/PrivacyPage';
+import { ApplicationsPage } from './pages/provider/ApplicationsPage';
+import { OfferEditPage } from './pages/provider/OfferEditPage';
+import { OffersPage } from './pages/provider/OffersPage';
 import { ProviderPage } from './pages/provider/ProviderPage';
 import { RegisterPage } from './pages/RegisterPage';
+import { NeedsPage } from './pages/shop/NeedsPage';
+import { RequestPage } from './pages/shop/RequestPage';
+import { RequestsPage } from './pages/shop/RequestsPage';
+import { ShopMatchesPage } from './pages/shop/ShopMatchesPage';
 import { ShopPage } from './pages/shop/ShopPage';
 import { PATHS } from './routes';
+
+const STAFF: UserRole[] = ['MINISTRY', 'ADMIN'];
+const EVERYONE: UserRole[] = ['SHOP', 'PROVIDER', 'MINISTRY', 'ADMIN'];
+
+/** The pages reserved to some roles, each with its own path. */
+const RESERVED: [string, UserRole[], ReactNode][] = [
+  [PATHS.notifications, EVERYONE, <NotificationsPage />],
+  [PATHS.shop, ['SHOP'], <ShopPage />],
+  [PATHS.shopNeeds, ['SHOP'], <NeedsPage />],
+  [PATHS.shopRequests, ['SHOP'], <RequestsPage />],
+  [PATHS.shopRequest, ['SHOP'], <RequestPage />],
+  [PATHS.shopMatches, ['SHOP'], <ShopMatchesPage />],
+  [PATHS.shopMatch, ['SHOP'], <MatchPage side="SHOP" />],
+  [PATHS.provider, ['PROVIDER'], <ProviderPage />],
+  [PATHS.providerOffers, ['PROVIDER'], <OffersPage />],
+  [PATHS.providerOfferNew, ['PROVIDER'], <OfferEditPage />],
+  [PATHS.providerOfferEdit, ['PROVIDER'], <OfferEditPage />],
+  [PATHS.providerApplications, ['PROVIDER'], <ApplicationsPage />],
+  [PATHS.providerMatch, ['PROVIDER'], <MatchPage side="PROVIDER" />],
+  [PATHS.verification, STAFF, <VerificationPage />],
+  [PATHS.allocationRuns, STAFF, <AllocationRunsPage />],
+  [PATHS.allocationRun, STAFF, <AllocationRunPage />],
+];
 
 export function App() {
   return (
@@ -19,30 +55,9 @@ export function App() {
         <Route path={PATHS.register} element={<RegisterPage />} />
         <Route path={PATHS.login} element={<LoginPage />} />
         <Route path={PATHS.privacy} element={<PrivacyPage />} />
-        <Route
-          path={PATHS.shop}
-          element={
-            <RequireRole roles={['SHOP']}>
-              <ShopPage />
-            </RequireRole>
-          }
-        />
-        <Route
-          path={PATHS.provider}
-          element={
-            <RequireRole roles={['PROVIDER']}>
-              <ProviderPage />
-            </RequireRole>
-          }
-        />
-        <Route
-          path={PATHS.verification}
-          element={
-            <RequireRole roles={['MINISTRY', 'ADMIN']}>
-              <VerificationPage />
-            </RequireRole>
-          }
-        />
+        {RESERVED.map(([path, roles, page]) => (
+          <Route key={path} path={path} element={<RequireRole roles={roles}>{page}</RequireRole>} />
+        ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

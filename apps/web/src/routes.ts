@@ -5,10 +5,26 @@ export const PATHS = {
   register: '/registrati',
   login: '/accedi',
   privacy: '/privacy',
+  notifications: '/notifiche',
   shop: '/la-mia-attivita',
+  shopNeeds: '/la-mia-attivita/di-cosa-hai-bisogno',
+  shopRequests: '/la-mia-attivita/richieste',
+  shopRequest: '/la-mia-attivita/richieste/:id',
+  shopMatches: '/la-mia-attivita/servizi',
+  shopMatch: '/la-mia-attivita/servizi/:id',
   provider: '/organizzazione',
+  providerOffers: '/organizzazione/offerte',
+  providerOfferNew: '/organizzazione/offerte/nuova',
+  providerOfferEdit: '/organizzazione/offerte/:id/modifica',
+  providerApplications: '/organizzazione/candidature',
+  providerMatch: '/organizzazione/candidature/:id',
   verification: '/ministero/verifica-fornitori',
+  allocationRuns: '/ministero/assegnazioni',
+  allocationRun: '/ministero/assegnazioni/:id',
 } as const;
+
+/** A path with its `:id` filled in. */
+export const pathTo = (path: string, id: string): string => path.replace(':id', encodeURIComponent(id));
 
 /** Where each role lands after signing in. */
 export function homePathFor(role: UserRole): string {
@@ -21,4 +37,11 @@ export function homePathFor(role: UserRole): string {
     case 'ADMIN':
       return PATHS.verification;
   }
+}
+
+/** Where a signed-in user reads one match: the shop and the provider each in their own area. */
+export function matchPathFor(role: UserRole, matchId: string): string | null {
+  if (role === 'SHOP') return pathTo(PATHS.shopMatch, matchId);
+  if (role === 'PROVIDER') return pathTo(PATHS.providerMatch, matchId);
+  return null;
 }

@@ -5,13 +5,10 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SearchComuniDocument } from '../gql/generated';
+import type { ComuneChoice } from './comune-choice';
 import { FieldMessages } from './fields';
 
-export interface ComuneChoice {
-  code: string;
-  name: string;
-  sigla: string;
-}
+export type { ComuneChoice };
 
 interface Props {
   id: string;

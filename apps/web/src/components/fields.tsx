@@ -112,3 +112,75 @@ export function SubmitButton({ busy, children, busyLabel }: { busy: boolean; chi
     </button>
   );
 }
+
+export interface ChoiceOption {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+interface ChoiceGroupProps {
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  options: ChoiceOption[];
+  /** Columns on wide screens, for long lists. */
+  columns?: boolean;
+}
+
+/** Radio buttons or checkboxes in a fieldset; the group's error is announced with its legend. */
+function ChoiceGroup({ id, legend, hint, error, required, options, columns, type, isChecked, onToggle }: ChoiceGroupProps & { type: 'radio' | 'checkbox'; isChecked: (value: string) => boolean; onToggle: (value: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset id={id} tabIndex={-1} className="form-group choice-group" aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined}>
+      <legend className="choice-legend">
+        {legend}
+        {required ? <span className="visually-hidden"> ({t('common.required')})</span> : null}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </legend>
+      <FieldMessages id={id} hint={hint} />
+      <div className={columns ? 'choice-columns' : undefined}>
+        {options.map((option) => {
+          const optionId = `${id}-${option.value}`;
+          return (
+            <div className="form-check" key={option.value}>
+              <input
+                id={optionId}
+                name={id}
+                type={type}
+                value={option.value}
+                checked={isChecked(option.value)}
+                onChange={() => onToggle(option.value)}
+                aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+              />
+              <label htmlFor={optionId}>{option.label}</label>
+              {option.hint ? (
+                <small id={`${optionId}-hint`} className="form-text d-block choice-hint">
+                  {option.hint}
+                </small>
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+      <FieldMessages id={id} error={error} />
+    </fieldset>
+  );
+}
+
+export function CheckboxGroup({ value, onChange, ...props }: ChoiceGroupProps & { value: string[]; onChange: (value: string[]) => void }) {
+  return (
+    <ChoiceGroup
+      {...props}
+      type="checkbox"
+      isChecked={(v) => value.includes(v)}
+      onToggle={(v) => onChange(value.includes(v) ? value.filter((x) => x !== v) : [...value, v])}
+    />
+  );
+}
+
+export function RadioGroup({ value, onChange, ...props }: ChoiceGroupProps & { value: string; onChange: (value: string) => void }) {
+  return <ChoiceGroup {...props} type="radio" isChecked={(v) => v === value} onToggle={onChange} />;
+}

@@ -10,6 +10,8 @@ describe('form errors from the API', () => {
     ['input.partitaIva', 'partitaIva'],
     ['partitaIva', 'partitaIva'],
     ['input.coverage.radii', 'coverage.radii'],
+    ['input.coverage.radii[1].comuneCode', 'coverage.radii.1.comuneCode'],
+    ['coverage.radii.1.km', 'coverage.radii.1.km'],
   ])('names the form field of %s as %s', (field, name) => {
     expect(formFieldName(field)).toBe(name);
   });
@@ -43,6 +45,22 @@ describe('form errors from the API', () => {
     expect(apiFormErrors(unauthenticated, labels, 'it', 'rete').general).toEqual(['E-mail o password errata']);
     expect(apiFormErrors(unauthenticated, labels, 'en', 'network').general).toEqual(['Wrong e-mail or password']);
     expect(apiFormErrors(new TypeError('Failed to fetch'), labels, 'it', 'Servizio non raggiungibile')).toEqual({ fields: {}, general: ['Servizio non raggiungibile'] });
+  });
+
+  it('puts a nested field on its nearest parent the form shows, and words service messages that end the path with a colon', () => {
+    const offerLabels = { coverage: 'Area servita', 'coverage.radii.0.km': 'Raggio 1 (km)', validFrom: 'Valida dal', validUntil: 'Valida fino al' };
+    const error = badInput([
+      { field: 'coverage.radii.0.km', code: 'max', message: 'coverage.radii.0.km must not be greater than 500', messageIt: 'coverage.radii.0.km non può superare 500' },
+      { field: 'input.coverage.regionCodes[0]', code: 'REGION_NOT_FOUND', message: 'no region "99"', messageIt: 'nessuna regione "99"' },
+      { field: 'validUntil', code: 'isAfter', message: 'validUntil must be after validFrom', messageIt: 'validUntil deve essere successiva a validFrom' },
+    ]);
+    expect(apiFormErrors(error, offerLabels, 'it', 'rete').fields).toEqual({
+      'coverage.radii.0.km': 'Raggio 1 (km) non può superare 500',
+      coverage: 'Nessuna regione "99"',
+      validUntil: 'Valida fino al deve essere successiva a Valida dal',
+    });
+    const empty = badInput([{ field: 'input.coverage', code: 'COVERAGE_EMPTY', message: 'input.coverage: give at least one area', messageIt: "input.coverage: indicare almeno un'area" }]);
+    expect(apiFormErrors(empty, offerLabels, 'it', 'rete').fields.coverage).toBe("Area servita: indicare almeno un'area");
   });
 
   it('places business errors of result unions on their field', () => {

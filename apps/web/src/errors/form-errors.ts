@@ -24,27 +24,47 @@ export type FieldLabels = Record<string, string>;
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** `input.partitaIva` → `partitaIva`; nested paths keep their tail (`input.coverage.km` → `coverage.km`). */
-export const formFieldName = (field: string): string => field.replace(/^input\./, '');
+/**
+ * `input.partitaIva` → `partitaIva`; nested paths keep their tail (`input.coverage.km` → `coverage.km`).
+ * Indexes read the same whether the API writes them `radii[0]` (services) or `radii.0` (validation).
+ */
+export const formFieldName = (field: string): string => field.replace(/^input\./, '').replace(/\[(\d+)\]/g, '.$1');
+
+/** The form field a message belongs to: the path itself, else its nearest parent the form shows. */
+function owningField(name: string, labels: FieldLabels): string | undefined {
+  for (let path = name; path; path = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '') {
+    if (path in labels) return path;
+  }
+  return undefined;
+}
 
 /**
  * The API words validation messages after the raw field path ("partitaIva ha la cifra di controllo
  * errata"); the user reads the label they see instead ("Partita IVA ha la cifra di controllo errata").
+ * Other camelCase field names in the message ("… successiva a validFrom") read as their labels too;
+ * plain words are left alone, as they may be ordinary words of the sentence.
  */
-function wordMessage(error: ApiFieldError, language: Language, label: string | undefined): string {
-  const text = language === 'it' ? error.messageIt : error.message;
+function wordMessage(error: ApiFieldError, language: Language, label: string | undefined, labels: FieldLabels): string {
+  let text = language === 'it' ? error.messageIt : error.message;
   const raw = error.field ?? '';
-  for (const prefix of [raw, formFieldName(raw)]) {
-    if (prefix && label && text.startsWith(`${prefix} `)) return `${label}${text.slice(prefix.length)}`;
+  for (const prefix of [raw, formFieldName(raw), raw.replace(/^input\./, '')]) {
+    const separator = [' ', ': '].find((s) => text.startsWith(`${prefix}${s}`));
+    if (prefix && label && separator) {
+      text = `${label}${text.slice(prefix.length)}`;
+      break;
+    }
+  }
+  for (const [name, other] of Object.entries(labels)) {
+    if (/^[a-z]+[A-Z]\w*$/.test(name)) text = text.replace(new RegExp(`\\b${name}\\b`, 'g'), other);
   }
   return capitalise(text);
 }
 
 function place(errors: ApiFieldError[], labels: FieldLabels, language: Language, into: FormErrors): FormErrors {
   for (const error of errors) {
-    const name = error.field ? formFieldName(error.field) : '';
-    const message = wordMessage(error, language, labels[name]);
-    if (name in labels) into.fields[name] ??= message;
+    const name = owningField(error.field ? formFieldName(error.field) : '', labels);
+    const message = wordMessage(error, language, name === undefined ? undefined : labels[name], labels);
+    if (name !== undefined) into.fields[name] ??= message;
     else into.general.push(message);
   }
   return into;

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/session-context';
 import { Icon } from '../components/Icon';
-import { homePathFor, PATHS } from '../routes';
+import { PATHS } from '../routes';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationsLink } from './NotificationsLink';
 
 function AccountZone() {
   const { t } = useTranslation();
@@ -23,7 +24,8 @@ function AccountZone() {
   }
   return (
     <div className="d-flex align-items-center gap-2">
-      <span className="d-none d-lg-inline text-white small">{t('common.signedInAs', { email: user.email })}</span>
+      <NotificationsLink />
+      <span className="d-none d-xl-inline text-white small">{t('common.signedInAs', { email: user.email })}</span>
       <button
         type="button"
         className="btn btn-primary btn-icon btn-full"
@@ -38,17 +40,43 @@ function AccountZone() {
   );
 }
 
-function useNavigationLinks(): { to: string; label: string }[] {
+interface NavigationLink {
+  to: string;
+  label: string;
+  /** Active only on this very path, not on the pages below it. */
+  end?: boolean;
+}
+
+/** Each role's own pages; ministry staff will find more here (dashboard, map) as they arrive. */
+function useNavigationLinks(): NavigationLink[] {
   const { t } = useTranslation();
   const { user } = useSession();
-  const links: { to: string; label: string }[] = [{ to: PATHS.home, label: t('nav.home') }];
-  if (user) {
-    const key = user.role === 'SHOP' ? 'nav.shop' : user.role === 'PROVIDER' ? 'nav.provider' : 'nav.verification';
-    links.push({ to: homePathFor(user.role), label: t(key) });
-  } else {
-    links.push({ to: PATHS.register, label: t('nav.register') });
+  const links: NavigationLink[] = [{ to: PATHS.home, label: t('nav.home'), end: true }];
+  switch (user?.role) {
+    case undefined:
+      links.push({ to: PATHS.register, label: t('nav.register') });
+      break;
+    case 'SHOP':
+      links.push(
+        { to: PATHS.shop, label: t('nav.shop'), end: true },
+        { to: PATHS.shopNeeds, label: t('nav.shopNeeds') },
+        { to: PATHS.shopRequests, label: t('nav.shopRequests') },
+        { to: PATHS.shopMatches, label: t('nav.shopMatches') },
+      );
+      break;
+    case 'PROVIDER':
+      links.push(
+        { to: PATHS.provider, label: t('nav.provider'), end: true },
+        { to: PATHS.providerOffers, label: t('nav.providerOffers') },
+        { to: PATHS.providerApplications, label: t('nav.providerApplications') },
+      );
+      break;
+    case 'MINISTRY':
+    case 'ADMIN':
+      links.push({ to: PATHS.verification, label: t('nav.verification') }, { to: PATHS.allocationRuns, label: t('nav.allocationRuns') });
+      break;
   }
-  links.push({ to: PATHS.privacy, label: t('nav.privacy') });
+  links.push({ to: PATHS.privacy, label: t('nav.privacy'), end: true });
   return links;
 }
 
@@ -144,7 +172,7 @@ export function Header() {
                       <ul className="navbar-nav">
                         {links.map((link, index) => (
                           <li className="nav-item" key={link.to}>
-                            <NavLink ref={index === 0 ? firstLink : undefined} className="nav-link" to={link.to} end>
+                            <NavLink ref={index === 0 ? firstLink : undefined} className="nav-link" to={link.to} end={link.end ?? false}>
                               <span>{link.label}</span>
                             </NavLink>
                           </li>

@@ -1,8 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
+import { PATHS } from '../../routes';
 import { MyProviderDocument, type ProviderFieldsFragment } from '../../gql/generated';
 import { ProviderForm } from './ProviderForm';
 import { VerificationBadge } from './VerificationBadge';
@@ -91,7 +93,23 @@ export function ProviderPage() {
       </>
     );
   } else {
-    body = <ProviderProfile provider={provider} onEdit={() => { setNotice(''); setEditing(true); }} />;
+    body = (
+      <>
+        <ProviderProfile provider={provider} onEdit={() => { setNotice(''); setEditing(true); }} />
+        <div className="next-card mt-5">
+          <h2 className="h4">{t('provider.nextTitle')}</h2>
+          <p>{t('provider.nextText')}</p>
+          <div className="d-flex flex-wrap gap-3">
+            <Link className="btn btn-primary" to={PATHS.providerOffers}>
+              {t('provider.offersLink')}
+            </Link>
+            <Link className="btn btn-outline-primary" to={PATHS.providerApplications}>
+              {t('provider.applicationsLink')}
+            </Link>
+          </div>
+        </div>
+      </>
+    );
   }
 
   return (

@@ -1,10 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { MyShopDocument, type ShopFieldsFragment } from '../../gql/generated';
 import { currentLanguage } from '../../i18n';
+import { PATHS } from '../../routes';
 import { atecoLabel } from './ateco';
 import { ShopForm } from './ShopForm';
 
@@ -76,7 +78,18 @@ export function ShopPage() {
         <ShopProfile shop={shop} onEdit={() => { setNotice(''); setEditing(true); }} />
         <div className="next-card mt-5">
           <h2 className="h4">{t('shop.nextTitle')}</h2>
-          <p className="mb-0">{t('shop.nextText')}</p>
+          <p>{t('shop.nextText')}</p>
+          <div className="d-flex flex-wrap gap-3">
+            <Link className="btn btn-primary" to={PATHS.shopNeeds}>
+              {t('shop.nextLink')}
+            </Link>
+            <Link className="btn btn-outline-primary" to={PATHS.shopRequests}>
+              {t('shop.requestsLink')}
+            </Link>
+            <Link className="btn btn-outline-primary" to={PATHS.shopMatches}>
+              {t('shop.matchesLink')}
+            </Link>
+          </div>
         </div>
       </>
     );

@@ -20,3 +20,7 @@ export function atecoLabel(section: string, division: string, language: Language
   const d = ateco.divisions.find((x) => x.code === division);
   return [s ? `${s.code} – ${s[language]}` : section, d ? `${d.code} – ${d[language]}` : division].join(' · ');
 }
+
+export function atecoAllDivisions(language: Language): AtecoOption[] {
+  return ateco.divisions.map((d) => ({ value: d.code, label: `${d.code} – ${d[language]}` }));
+}

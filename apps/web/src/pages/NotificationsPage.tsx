@@ -1,0 +1,117 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useSession } from '../auth/session-context';
+import { FilterButtons } from '../components/FilterButtons';
+import { Loading } from '../components/Loading';
+import { PageTitle } from '../components/PageTitle';
+import { Pagination, usePaging } from '../components/Pagination';
+import { StatusNotice } from '../components/StatusNotice';
+import { MarkNotificationsReadDocument, MyNotificationsDocument, UnreadNotificationCountDocument } from '../gql/generated';
+import { useFormat } from '../i18n/format';
+import { matchPathFor } from '../routes';
+
+const PAGE_SIZE = 10;
+
+export function NotificationsPage() {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const { user } = useSession();
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const [notice, setNotice] = useState('');
+  const paging = usePaging(PAGE_SIZE);
+  const { data, loading, error } = useQuery(MyNotificationsDocument, {
+    variables: { first: PAGE_SIZE, offset: paging.offset, unreadOnly },
+    fetchPolicy: 'cache-and-network',
+  });
+  const [markRead, marking] = useMutation(MarkNotificationsReadDocument, { refetchQueries: [MyNotificationsDocument, UnreadNotificationCountDocument] });
+  const notifications = data?.myNotifications;
+  const english = i18n.language === 'en';
+
+  const [failed, setFailed] = useState(false);
+
+  /** Marks these notifications read, or all of them when no ids are given. */
+  const mark = async (ids?: string[]): Promise<void> => {
+    setFailed(false);
+    try {
+      const { data: marked } = await markRead({ variables: { input: ids ? { ids } : {} } });
+      if (!ids) setNotice(t('notifications.allMarked', { count: marked?.markNotificationsRead ?? 0 }));
+    } catch {
+      setFailed(true);
+    }
+  };
+
+  let body;
+  if (loading && !notifications) body = <Loading />;
+  else if (error || !notifications) body = <p className="alert alert-danger">{t('errors.loadFailed')}</p>;
+  else if (notifications.items.length === 0) body = <p className="empty-state">{unreadOnly ? t('notifications.noneUnread') : t('notifications.none')}</p>;
+  else {
+    body = (
+      <>
+        <ul className="list-unstyled">
+          {notifications.items.map((n) => {
+            const to = n.matchId && user ? matchPathFor(user.role, n.matchId) : null;
+            return (
+              <li key={n.id} className={`queue-card notice-item${n.readAt ? '' : ' notice-unread'}`} data-testid="notification">
+                <p className="mb-1">
+                  {n.readAt ? null : <span className="visually-hidden">{t('notifications.unread')}: </span>}
+                  {english ? n.message : n.messageIt}
+                </p>
+                <p className="small mb-2">
+                  <time dateTime={n.createdAt}>{format.dateTime(n.createdAt)}</time>
+                </p>
+                <div className="d-flex flex-wrap gap-2">
+                  {to ? (
+                    <Link className="btn btn-outline-primary btn-sm" to={to} onClick={() => (n.readAt ? undefined : void mark([n.id]))}>
+                      {t('notifications.open')}
+                    </Link>
+                  ) : null}
+                  {n.readAt ? null : (
+                    <button type="button" className="btn btn-outline-primary btn-sm" disabled={marking.loading} onClick={() => void mark([n.id])}>
+                      {t('notifications.markRead')}
+                    </button>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+        <Pagination paging={paging} totalCount={notifications.totalCount} hasNextPage={notifications.hasNextPage} />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageTitle title={t('notifications.title')}>{t('notifications.title')}</PageTitle>
+      <p className="lead">{t('notifications.lead')}</p>
+      <StatusNotice message={notice} />
+      {failed ? (
+        <p className="alert alert-danger" role="alert">
+          {t('errors.actionFailed')}
+        </p>
+      ) : null}
+      <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
+        <FilterButtons
+          label={t('notifications.filter')}
+          options={[
+            { value: 'all', label: t('notifications.filterAll') },
+            { value: 'unread', label: t('notifications.filterUnread') },
+          ]}
+          value={unreadOnly ? 'unread' : 'all'}
+          onChange={(value) => {
+            setUnreadOnly(value === 'unread');
+            paging.reset();
+          }}
+        />
+        <button type="button" className="btn btn-primary btn-sm" disabled={marking.loading} onClick={() => void mark()}>
+          {t('notifications.markAll')}
+        </button>
+      </div>
+      <div ref={paging.resultsRef} tabIndex={-1} className="queue-results">
+        {body}
+      </div>
+    </>
+  );
+}

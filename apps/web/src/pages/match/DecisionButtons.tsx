@@ -1,0 +1,94 @@
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { SubmitButton, TextField } from '../../components/fields';
+import { AcceptMatchDocument, CompleteMatchDocument, DeclineMatchDocument, type MatchDetailFieldsFragment } from '../../gql/generated';
+import { AFTER_MATCH_STEP, useMatchStep } from './use-match-step';
+
+interface Props {
+  match: MatchDetailFieldsFragment;
+  onDone: (message: string) => void;
+  /** The element naming the shop, when several applications share the page. */
+  describedBy?: string;
+}
+
+/** The provider's answer to an application: accept, or decline with a reason the shop reads. */
+export function DecisionButtons({ match, onDone, describedBy }: Props) {
+  const { t } = useTranslation();
+  const [declining, setDeclining] = useState(false);
+  const [reason, setReason] = useState('');
+  const prefix = `decide-${match.id}`;
+  const step = useMatchStep({ reason: t('applications.declineReason') });
+  const options = { refetchQueries: AFTER_MATCH_STEP };
+  const [accept, accepting] = useMutation(AcceptMatchDocument, options);
+  const [decline, declineState] = useMutation(DeclineMatchDocument, options);
+  const [complete, completing] = useMutation(CompleteMatchDocument, options);
+  const busy = accepting.loading || declineState.loading || completing.loading;
+  const shop = match.shop.name;
+
+  const submitDecline = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (await step.run(async () => (await decline({ variables: { input: { id: match.id, reason } } })).data?.declineMatch)) onDone(t('applications.done.declined', { shop }));
+  };
+
+  if (match.state === 'ACTIVE') {
+    return (
+      <div className="mt-3">
+        <ErrorSummary errors={step.errors} attempt={step.attempt} idPrefix={prefix} />
+        <button
+          type="button"
+          className="btn btn-outline-primary"
+          disabled={busy}
+          aria-describedby={describedBy}
+          onClick={() => void step.run(async () => (await complete({ variables: { id: match.id } })).data?.completeMatch).then((ok) => ok && onDone(t('applications.done.completed', { shop })))}
+        >
+          {t('applications.complete')}
+        </button>
+      </div>
+    );
+  }
+  if (match.state !== 'PENDING') return null;
+  return (
+    <div className="mt-3">
+      <ErrorSummary errors={step.errors} attempt={step.attempt} idPrefix={prefix} />
+      {declining ? (
+        <form noValidate onSubmit={(event) => void submitDecline(event)} aria-label={t('applications.declineForm', { shop })}>
+          <TextField
+            id={`${prefix}-reason`}
+            label={t('applications.declineReason')}
+            hint={t('applications.declineReasonHint')}
+            required
+            multiline
+            value={reason}
+            onChange={setReason}
+            error={step.errors.fields.reason}
+          />
+          <div className="d-flex flex-wrap gap-2">
+            <SubmitButton busy={declineState.loading} busyLabel={t('common.sending')}>
+              {t('applications.confirmDecline')}
+            </SubmitButton>
+            <button type="button" className="btn btn-outline-primary" onClick={() => setDeclining(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="d-flex flex-wrap gap-2">
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy}
+            aria-describedby={describedBy}
+            onClick={() => void step.run(async () => (await accept({ variables: { id: match.id } })).data?.acceptMatch).then((ok) => ok && onDone(t('applications.done.accepted', { shop })))}
+          >
+            {t('applications.accept')}
+          </button>
+          <button type="button" className="btn btn-outline-danger" disabled={busy} aria-describedby={describedBy} onClick={() => setDeclining(true)}>
+            {t('applications.decline')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { Loading } from '../../components/Loading';
+import { PageTitle } from '../../components/PageTitle';
+import { StatusNotice } from '../../components/StatusNotice';
+import { MatchDocument } from '../../gql/generated';
+import { useFormat } from '../../i18n/format';
+import { PATHS } from '../../routes';
+import { DecisionButtons } from './DecisionButtons';
+import { MatchFacts } from './MatchFacts';
+import { MatchHistory } from './MatchHistory';
+import { ShopMatchActions } from './ShopMatchActions';
+import { SurveyForm } from './SurveyForm';
+import { surveysDue } from './surveys-due';
+
+/** One match, for its shop or its provider: where it stands, what to do next, and its history. */
+export function MatchPage({ side }: { side: 'SHOP' | 'PROVIDER' }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { id = '' } = useParams();
+  const arrived = (useLocation().state as { notice?: string } | null)?.notice ?? '';
+  const [notice, setNotice] = useState(arrived);
+  const { data, loading, error } = useQuery(MatchDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const match = data?.match;
+  const title = match ? match.offer.title : t('matches.loadingTitle');
+  const back = side === 'SHOP' ? { to: PATHS.shopMatches, label: t('matches.backShop') } : { to: PATHS.providerApplications, label: t('matches.backProvider') };
+
+  let body;
+  if (loading && !match) body = <Loading />;
+  else if (error || !match) body = <p className="alert alert-danger">{t('matches.notFound')}</p>;
+  else {
+    const due = side === 'SHOP' ? surveysDue(match, new Date()) : [];
+    body = (
+      <>
+        <section className="profile-card" aria-label={t('matches.detailsLabel')}>
+          <MatchFacts match={match} side={side} />
+          {match.endReason ? <p className="mb-0">{t('matches.reason', { reason: match.endReason })}</p> : null}
+        </section>
+        {side === 'SHOP' ? <ShopMatchActions match={match} onDone={setNotice} /> : <DecisionButtons match={match} onDone={setNotice} />}
+        {due.map((checkpoint) => (
+          <SurveyForm key={checkpoint} matchId={match.id} checkpoint={checkpoint} onDone={setNotice} />
+        ))}
+        {match.surveys.length > 0 ? (
+          <section aria-labelledby="surveys-title" className="mt-4">
+            <h2 id="surveys-title" className="h4">
+              {t('survey.answeredTitle')}
+            </h2>
+            <ul>
+              {match.surveys.map((survey) => (
+                <li key={survey.checkpoint}>
+                  {t(`survey.titles.${survey.checkpoint}`)}: {survey.gotOnlineOrders ? t('survey.answerYes', { count: survey.approximateOrders }) : t('survey.answerNo')} (
+                  {format.date(survey.answeredAt)})
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        <MatchHistory transitions={match.transitions} />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <p className="mb-2">
+        <Link to={back.to}>{back.label}</Link>
+      </p>
+      <PageTitle title={title}>{title}</PageTitle>
+      <StatusNotice message={notice} />
+      {body}
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { SubmitButton, TextField } from '../../components/fields';
+import { CompleteMatchDocument, ConfirmMatchActiveDocument, WithdrawMatchDocument, type MatchDetailFieldsFragment } from '../../gql/generated';
+import { AFTER_MATCH_STEP, useMatchStep } from './use-match-step';
+
+const WITHDRAWABLE = new Set(['WAITLISTED', 'PENDING', 'ACCEPTED', 'ACTIVE']);
+
+interface Props {
+  match: MatchDetailFieldsFragment;
+  onDone: (message: string) => void;
+}
+
+/** What the shop can do now: confirm the service is running, complete it, or give it up. */
+export function ShopMatchActions({ match, onDone }: Props) {
+  const { t } = useTranslation();
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [reason, setReason] = useState('');
+  const step = useMatchStep({ reason: t('matches.withdrawReason') });
+  const options = { refetchQueries: AFTER_MATCH_STEP };
+  const [confirmActive, confirming] = useMutation(ConfirmMatchActiveDocument, options);
+  const [complete, completing] = useMutation(CompleteMatchDocument, options);
+  const [withdraw, withdrawingNow] = useMutation(WithdrawMatchDocument, options);
+  const busy = confirming.loading || completing.loading || withdrawingNow.loading;
+  const variables = { id: match.id };
+
+  const act = async (run: () => Promise<boolean>, message: string): Promise<void> => {
+    if (await run()) {
+      setWithdrawing(false);
+      onDone(message);
+    }
+  };
+  const submitWithdraw = (event: FormEvent): void => {
+    event.preventDefault();
+    void act(() => step.run(async () => (await withdraw({ variables: { input: { id: match.id, reason: reason.trim() || undefined } } })).data?.withdrawMatch), t('matches.done.withdrawn'));
+  };
+
+  if (!WITHDRAWABLE.has(match.state)) return null;
+  return (
+    <section aria-labelledby="match-actions-title" className="mt-4 actions-card">
+      <h2 id="match-actions-title" className="h4">
+        {t('matches.actionsTitle')}
+      </h2>
+      <ErrorSummary errors={step.errors} attempt={step.attempt} idPrefix="match" />
+      {match.state === 'ACCEPTED' ? <p>{t('matches.help.confirm')}</p> : null}
+      {match.state === 'ACTIVE' ? <p>{t('matches.help.complete')}</p> : null}
+      <div className="d-flex flex-wrap gap-2">
+        {match.state === 'ACCEPTED' ? (
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy}
+            onClick={() => void act(() => step.run(async () => (await confirmActive({ variables })).data?.confirmMatchActive), t('matches.done.active'))}
+          >
+            {t('matches.actions.confirmActive')}
+          </button>
+        ) : null}
+        {match.state === 'ACTIVE' ? (
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy}
+            onClick={() => void act(() => step.run(async () => (await complete({ variables })).data?.completeMatch), t('matches.done.completed'))}
+          >
+            {t('matches.actions.complete')}
+          </button>
+        ) : null}
+        {!withdrawing ? (
+          <button type="button" className="btn btn-outline-danger" disabled={busy} onClick={() => setWithdrawing(true)}>
+            {match.state === 'WAITLISTED' ? t('matches.actions.leaveWaitlist') : t('matches.actions.withdraw')}
+          </button>
+        ) : null}
+      </div>
+      {withdrawing ? (
+        <form noValidate onSubmit={submitWithdraw} className="mt-3" aria-label={t('matches.withdrawForm')}>
+          <TextField id="match-reason" label={t('matches.withdrawReason')} hint={t('matches.withdrawReasonHint')} multiline value={reason} onChange={setReason} error={step.errors.fields.reason} />
+          <div className="d-flex flex-wrap gap-2">
+            <SubmitButton busy={withdrawingNow.loading} busyLabel={t('common.sending')}>
+              {t('matches.actions.confirmWithdraw')}
+            </SubmitButton>
+            <button type="button" className="btn btn-outline-primary" onClick={() => setWithdrawing(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}

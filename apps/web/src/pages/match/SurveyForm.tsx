@@ -1,0 +1,86 @@
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { RadioGroup, SubmitButton, TextField } from '../../components/fields';
+import { useFormErrors } from '../../errors/use-form-errors';
+import { AnswerOutcomeSurveyDocument, MatchDocument, type OutcomeCheckpoint } from '../../gql/generated';
+
+interface Props {
+  matchId: string;
+  checkpoint: OutcomeCheckpoint;
+  onDone: (message: string) => void;
+}
+
+/** The two questions: did the service bring online orders, and roughly how many. */
+export function SurveyForm({ matchId, checkpoint, onDone }: Props) {
+  const { t } = useTranslation();
+  const [got, setGot] = useState('');
+  const [orders, setOrders] = useState('');
+  const [answer, { loading }] = useMutation(AnswerOutcomeSurveyDocument, { refetchQueries: [MatchDocument], awaitRefetchQueries: true });
+  const labels = { gotOnlineOrders: t('survey.gotOnlineOrders'), approximateOrders: t('survey.approximateOrders') };
+  const { errors, attempt, failWith, failBusiness, failLocal, clear } = useFormErrors(labels);
+  const prefix = `survey-${checkpoint}`;
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    // Checked here only what the API cannot receive at all: no answer, or not a number.
+    if (got === '') {
+      failLocal('gotOnlineOrders', () => t('survey.chooseAnswer'));
+      return;
+    }
+    if (got === 'yes' && !/^\d{1,7}$/.test(orders.trim())) {
+      failLocal('approximateOrders', () => t('survey.ordersNotNumber'));
+      return;
+    }
+    clear();
+    try {
+      const input = { matchId, checkpoint, gotOnlineOrders: got === 'yes', approximateOrders: got === 'yes' ? Number(orders.trim()) : 0 };
+      const { data } = await answer({ variables: { input } });
+      const result = data?.answerOutcomeSurvey;
+      if (result?.__typename === 'OutcomeSurvey') onDone(t('survey.thanks'));
+      else if (result) failBusiness(result);
+    } catch (error) {
+      failWith(error);
+    }
+  };
+
+  return (
+    <section aria-labelledby={`${prefix}-title`} className="mt-4 actions-card">
+      <h2 id={`${prefix}-title`} className="h4">
+        {t(`survey.titles.${checkpoint}`)}
+      </h2>
+      <p>{t('survey.lead')}</p>
+      <form noValidate onSubmit={(event) => void submit(event)}>
+        <ErrorSummary errors={errors} attempt={attempt} idPrefix={prefix} />
+        <RadioGroup
+          id={`${prefix}-gotOnlineOrders`}
+          legend={labels.gotOnlineOrders}
+          required
+          options={[
+            { value: 'yes', label: t('survey.yes') },
+            { value: 'no', label: t('survey.no') },
+          ]}
+          value={got}
+          onChange={setGot}
+          error={errors.fields.gotOnlineOrders}
+        />
+        {got === 'yes' ? (
+          <TextField
+            id={`${prefix}-approximateOrders`}
+            label={labels.approximateOrders}
+            hint={t('survey.approximateOrdersHint')}
+            required
+            inputMode="numeric"
+            value={orders}
+            onChange={setOrders}
+            error={errors.fields.approximateOrders}
+          />
+        ) : null}
+        <SubmitButton busy={loading} busyLabel={t('common.sending')}>
+          {t('survey.submit')}
+        </SubmitButton>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,136 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { FilterButtons } from '../../components/FilterButtons';
+import { Loading } from '../../components/Loading';
+import { PageTitle } from '../../components/PageTitle';
+import { Pagination, usePaging } from '../../components/Pagination';
+import { AllocationRunDocument, type AllocationRunFieldsFragment, type AllocationRunItemFilterInput, type UnservedReason } from '../../gql/generated';
+import { useFormat } from '../../i18n/format';
+import { PATHS } from '../../routes';
+import { useRunName } from './AllocationRunsPage';
+import { RunItemRow } from './RunItemRow';
+import { RunStatusBadge, UNFINISHED } from './RunStatusBadge';
+import { usePollWhile } from './use-poll-while';
+
+const PAGE_SIZE = 10;
+const REASONS: UnservedReason[] = ['NO_ELIGIBLE_OFFER', 'ALL_FULL', 'SHOP_LIMIT'];
+type Filter = 'all' | 'served' | 'unserved' | UnservedReason;
+const FILTERS: Filter[] = ['all', 'served', 'unserved', ...REASONS];
+
+function filterInput(filter: Filter): AllocationRunItemFilterInput {
+  if (filter === 'all') return {};
+  if (filter === 'served') return { served: true };
+  if (filter === 'unserved') return { served: false };
+  return { served: false, reason: filter };
+}
+
+function Statistics({ run }: { run: AllocationRunFieldsFragment }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const stats = run.statistics;
+  if (!stats) return <p className="next-card">{UNFINISHED.has(run.status) ? t('allocation.notYet') : t('allocation.noStatistics')}</p>;
+  const figures: [string, number][] = [
+    [t('allocation.stats.requests'), stats.requests],
+    [t('allocation.stats.served'), stats.served],
+    [t('allocation.stats.unserved'), stats.unserved],
+    [t('allocation.stats.offers'), stats.offers],
+    [t('allocation.stats.candidatePairs'), stats.candidatePairs],
+  ];
+  return (
+    <section aria-labelledby="stats-title">
+      <h2 id="stats-title" className="h3">
+        {t('allocation.statsTitle')}
+      </h2>
+      <ul className="row list-unstyled figures" data-testid="run-statistics">
+        {figures.map(([name, value]) => (
+          <li key={name} className="col-6 col-lg mb-3">
+            <div className="figure-card">
+              <span className="figure-value">{format.number(value)}</span>
+              <span className="figure-label">{name}</span>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {stats.unservedByReason.length > 0 ? (
+        <p>
+          {t('allocation.unservedBecause')}{' '}
+          {stats.unservedByReason.map((r) => t('allocation.reasonCount', { reason: t(`allocation.reasons.${r.reason}`), count: r.count })).join('; ')}
+        </p>
+      ) : null}
+      <p className="small">{t('allocation.cost', { cost: format.number(stats.totalCost), ms: format.number(stats.durationMs) })}</p>
+    </section>
+  );
+}
+
+export function AllocationRunPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const runName = useRunName();
+  const [filter, setFilter] = useState<Filter>('all');
+  const paging = usePaging(PAGE_SIZE);
+  const { data, loading, error, startPolling, stopPolling } = useQuery(AllocationRunDocument, {
+    variables: { id, filter: filterInput(filter), first: PAGE_SIZE, offset: paging.offset },
+    fetchPolicy: 'cache-and-network',
+  });
+  const run = data?.allocationRun;
+  usePollWhile(run ? run.status === 'QUEUED' || run.status === 'RUNNING' : false, 2000, { startPolling, stopPolling });
+  const title = run ? runName(run) : t('allocation.runTitle');
+
+  let body;
+  if (loading && !run) body = <Loading />;
+  else if (error || !run) body = <p className="alert alert-danger">{t('allocation.notFound')}</p>;
+  else {
+    const items = run.items;
+    body = (
+      <>
+        <p className="d-flex flex-wrap align-items-center gap-2">
+          <RunStatusBadge status={run.status} />
+          <span>{t(`allocation.modeHints.${run.mode}`)}</span>
+        </p>
+        {run.failure ? <p className="alert alert-danger">{t('allocation.failed', { failure: run.failure })}</p> : null}
+        <Statistics run={run} />
+        {run.statistics ? (
+          <section aria-labelledby="items-title" className="mt-4">
+            <h2 id="items-title" className="h3">
+              {t('allocation.itemsTitle')}
+            </h2>
+            <FilterButtons
+              label={t('allocation.itemsFilter')}
+              options={FILTERS.map((value) => ({ value, label: t(`allocation.itemFilters.${value}`) }))}
+              value={filter}
+              onChange={(value) => {
+                setFilter(FILTERS.find((f) => f === value) ?? 'all');
+                paging.reset();
+              }}
+            />
+            <div ref={paging.resultsRef} tabIndex={-1} className="queue-results">
+              <p>{t('allocation.itemCount', { count: items.totalCount })}</p>
+              {items.items.length === 0 ? (
+                <p className="empty-state">{t('allocation.noItems')}</p>
+              ) : (
+                <ul className="list-unstyled">
+                  {items.items.map((item) => (
+                    <RunItemRow key={item.helpRequestId} item={item} />
+                  ))}
+                </ul>
+              )}
+              <Pagination paging={paging} totalCount={items.totalCount} hasNextPage={items.hasNextPage} />
+            </div>
+          </section>
+        ) : null}
+      </>
+    );
+  }
+
+  return (
+    <>
+      <p className="mb-2">
+        <Link to={PATHS.allocationRuns}>{t('allocation.back')}</Link>
+      </p>
+      <PageTitle title={title}>{title}</PageTitle>
+      {body}
+    </>
+  );
+}

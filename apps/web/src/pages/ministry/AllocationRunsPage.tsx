@@ -1,0 +1,96 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { Loading } from '../../components/Loading';
+import { PageTitle } from '../../components/PageTitle';
+import { Pagination, usePaging } from '../../components/Pagination';
+import { StatusNotice } from '../../components/StatusNotice';
+import { AllocationRunsDocument, type AllocationRunFieldsFragment } from '../../gql/generated';
+import { useFormat } from '../../i18n/format';
+import { PATHS, pathTo } from '../../routes';
+import { CancelRunButton } from './CancelRunButton';
+import { RunStatusBadge, UNFINISHED } from './RunStatusBadge';
+import { StartRunForm } from './StartRunForm';
+import { usePollWhile } from './use-poll-while';
+
+const PAGE_SIZE = 10;
+
+/** A run's name for the reader: its kind and when it was asked for (or is due). */
+export function useRunName(): (run: AllocationRunFieldsFragment) => string {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (run) => t('allocation.runName', { mode: t(`allocation.modes.${run.mode}`), date: format.dateTime(run.scheduledFor ?? run.createdAt) });
+}
+
+function RunCard({ run, onDone }: { run: AllocationRunFieldsFragment; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const name = useRunName()(run);
+  const stats = run.statistics;
+  return (
+    <li className="queue-card" data-testid="run-card">
+      <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
+        <h3 className="h5 mb-1" id={`run-${run.id}-name`}>
+          <Link to={pathTo(PATHS.allocationRun, run.id)}>{name}</Link>
+        </h3>
+        <RunStatusBadge status={run.status} />
+      </div>
+      <p className="mb-2 small">
+        {run.status === 'SCHEDULED' && run.scheduledFor ? t('allocation.scheduledFor', { date: format.dateTime(run.scheduledFor) }) : t('allocation.requestedOn', { date: format.dateTime(run.createdAt) })}
+        {run.finishedAt ? ` · ${t('allocation.finishedOn', { date: format.dateTime(run.finishedAt) })}` : ''}
+      </p>
+      {stats ? <p className="mb-2">{t('allocation.servedOf', { served: format.number(stats.served), requests: format.number(stats.requests) })}</p> : null}
+      {run.failure ? <p className="mb-2 text-danger">{t('allocation.failed', { failure: run.failure })}</p> : null}
+      {run.status === 'SCHEDULED' || run.status === 'QUEUED' ? <CancelRunButton runId={run.id} name={name} describedBy={`run-${run.id}-name`} onDone={onDone} /> : null}
+    </li>
+  );
+}
+
+export function AllocationRunsPage() {
+  const { t } = useTranslation();
+  const [notice, setNotice] = useState('');
+  const paging = usePaging(PAGE_SIZE);
+  const { data, loading, error, startPolling, stopPolling } = useQuery(AllocationRunsDocument, {
+    variables: { first: PAGE_SIZE, offset: paging.offset },
+    fetchPolicy: 'cache-and-network',
+  });
+  const runs = data?.allocationRuns;
+  usePollWhile(runs?.items.some((run) => run.status === 'QUEUED' || run.status === 'RUNNING') ?? false, 2000, { startPolling, stopPolling });
+  const scheduled = runs?.items.some((run) => UNFINISHED.has(run.status)) ?? false;
+
+  let body;
+  if (loading && !runs) body = <Loading />;
+  else if (error || !runs) body = <p className="alert alert-danger">{t('errors.loadFailed')}</p>;
+  else if (runs.items.length === 0) body = <p className="empty-state">{t('allocation.empty')}</p>;
+  else {
+    body = (
+      <>
+        <ul className="list-unstyled">
+          {runs.items.map((run) => (
+            <RunCard key={run.id} run={run} onDone={setNotice} />
+          ))}
+        </ul>
+        <Pagination paging={paging} totalCount={runs.totalCount} hasNextPage={runs.hasNextPage} />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageTitle title={t('allocation.title')}>{t('allocation.title')}</PageTitle>
+      <p className="lead">{t('allocation.lead')}</p>
+      <StatusNotice message={notice} />
+      <StartRunForm onStarted={setNotice} />
+      <section aria-labelledby="runs-title" className="mt-5">
+        <h2 id="runs-title" className="h3">
+          {t('allocation.runsTitle')}
+        </h2>
+        {scheduled ? <p className="small">{t('allocation.refreshNote')}</p> : null}
+        <div ref={paging.resultsRef} tabIndex={-1} className="queue-results">
+          {body}
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { ComuneName } from '../../components/ComuneName';
+import type { MatchDetailFieldsFragment } from '../../gql/generated';
+import { currentLanguage } from '../../i18n';
+import { useFormat } from '../../i18n/format';
+import { useCategoryLabels } from '../../i18n/use-category-labels';
+import { PATHS, pathTo } from '../../routes';
+import { DecisionButtons } from '../match/DecisionButtons';
+import { MatchStateBadge } from '../match/MatchStateBadge';
+import { atecoLabel } from '../shop/ateco';
+
+/** A shop's application as the provider decides on it: who, where, what they need, by when to answer. */
+export function ApplicationCard({ match, onDone }: { match: MatchDetailFieldsFragment; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { label } = useCategoryLabels();
+  const titleId = `application-${match.id}-title`;
+  return (
+    <li className="queue-card" data-testid="application">
+      <article aria-labelledby={titleId}>
+        <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
+          <h2 className="h4 mb-1" id={titleId}>
+            {match.shop.name}
+          </h2>
+          <MatchStateBadge state={match.state} />
+        </div>
+        <p className="mb-2">{t('applications.forOffer', { offer: match.offer.title, category: label(match.category) })}</p>
+        {match.state === 'PENDING' && match.respondBy ? (
+          <p className="deadline">{t('applications.respondBy', { date: format.dateTime(match.respondBy) })}</p>
+        ) : null}
+        <blockquote className="request-quote">{match.helpRequest.description}</blockquote>
+        <dl className="queue-facts">
+          <div>
+            <dt>{t('matches.fields.comune')}</dt>
+            <dd>
+              <ComuneName code={match.shop.comuneCode} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t('matches.fields.sector')}</dt>
+            <dd>{atecoLabel(match.shop.atecoSection, match.shop.atecoDivision, currentLanguage())}</dd>
+          </div>
+          <div>
+            <dt>{t('matches.fields.contacts')}</dt>
+            <dd>{[match.shop.contactEmail, match.shop.contactPhone].filter(Boolean).join(' · ')}</dd>
+          </div>
+          <div>
+            <dt>{t('applications.appliedOn')}</dt>
+            <dd>{format.date(match.createdAt)}</dd>
+          </div>
+        </dl>
+        <Link to={pathTo(PATHS.providerMatch, match.id)} aria-describedby={titleId}>
+          {t('applications.details')}
+        </Link>
+        <DecisionButtons match={match} onDone={onDone} describedBy={titleId} />
+      </article>
+    </li>
+  );
+}

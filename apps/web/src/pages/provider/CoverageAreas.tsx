@@ -1,0 +1,157 @@
+// The three pickers of the coverage that add one area at a time: provinces (chosen by region),
+// comuni (by autocomplete) and radii around a comune.
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Chips } from '../../components/Chips';
+import { ComuneAutocomplete, type ComuneChoice } from '../../components/ComuneAutocomplete';
+import { SelectField, TextField } from '../../components/fields';
+import { ProvincesDocument, RegionsDocument } from '../../gql/generated';
+import type { CoverageValue } from './offer-form-values';
+
+interface AreaProps {
+  value: CoverageValue;
+  onChange: (value: CoverageValue) => void;
+}
+
+const comuneLabel = (c: ComuneChoice): string => `${c.name} (${c.sigla})`;
+
+export function ProvincePicker({ value, onChange }: AreaProps) {
+  const { t } = useTranslation();
+  const [region, setRegion] = useState('');
+  const [province, setProvince] = useState('');
+  const regions = useQuery(RegionsDocument).data?.regions ?? [];
+  const provinces = useQuery(ProvincesDocument, { variables: { regionCode: region }, skip: !region }).data?.provinces ?? [];
+  const chosen = new Set(value.provinces.map((p) => p.code));
+  const add = (): void => {
+    const found = provinces.find((p) => p.code === province);
+    if (!found || chosen.has(found.code)) return;
+    onChange({ ...value, provinces: [...value.provinces, { code: found.code, name: found.name, sigla: found.sigla }] });
+    setProvince('');
+  };
+  return (
+    <fieldset className="coverage-part">
+      <legend className="h5">{t('coverage.provinces')}</legend>
+      <div className="row">
+        <div className="col-md-5">
+          <SelectField
+            id="offer-coverage-province-region"
+            label={t('coverage.provinceRegion')}
+            placeholder={t('coverage.chooseRegion')}
+            options={regions.map((r) => ({ value: r.code, label: r.name }))}
+            value={region}
+            onChange={(code) => {
+              setRegion(code);
+              setProvince('');
+            }}
+          />
+        </div>
+        <div className="col-md-5">
+          <SelectField
+            id="offer-coverage-province"
+            label={t('coverage.province')}
+            hint={region ? undefined : t('coverage.regionFirst')}
+            placeholder={t('coverage.chooseProvince')}
+            options={provinces.filter((p) => !chosen.has(p.code)).map((p) => ({ value: p.code, label: `${p.name} (${p.sigla})` }))}
+            value={province}
+            onChange={setProvince}
+          />
+        </div>
+        <div className="col-md-2 coverage-add">
+          <button type="button" className="btn btn-outline-primary" disabled={!province} onClick={add}>
+            {t('coverage.addProvince')}
+          </button>
+        </div>
+      </div>
+      <Chips
+        label={t('coverage.chosenProvinces')}
+        items={value.provinces.map((p) => ({ key: p.code, label: `${p.name} (${p.sigla})` }))}
+        onRemove={(code) => onChange({ ...value, provinces: value.provinces.filter((p) => p.code !== code) })}
+      />
+    </fieldset>
+  );
+}
+
+export function ComuniPicker({ value, onChange }: AreaProps) {
+  const { t } = useTranslation();
+  const [pending, setPending] = useState<ComuneChoice | null>(null);
+  // A new key empties the autocomplete once its comune is added.
+  const [round, setRound] = useState(0);
+  const add = (): void => {
+    if (!pending) return;
+    if (!value.comuni.some((c) => c.code === pending.code)) onChange({ ...value, comuni: [...value.comuni, pending] });
+    setPending(null);
+    setRound(round + 1);
+  };
+  return (
+    <fieldset className="coverage-part">
+      <legend className="h5">{t('coverage.comuni')}</legend>
+      <div className="row">
+        <div className="col-md-10">
+          <ComuneAutocomplete key={round} id="offer-coverage-comune" label={t('coverage.comune')} hint={t('coverage.comuneHint')} value={pending} onChange={setPending} />
+        </div>
+        <div className="col-md-2 coverage-add">
+          <button type="button" className="btn btn-outline-primary" disabled={!pending} onClick={add}>
+            {t('coverage.addComune')}
+          </button>
+        </div>
+      </div>
+      <Chips
+        label={t('coverage.chosenComuni')}
+        items={value.comuni.map((c) => ({ key: c.code, label: comuneLabel(c) }))}
+        onRemove={(code) => onChange({ ...value, comuni: value.comuni.filter((c) => c.code !== code) })}
+      />
+    </fieldset>
+  );
+}
+
+export function RadiusPicker({ value, onChange, errors }: AreaProps & { errors: Record<string, string> }) {
+  const { t, i18n } = useTranslation();
+  const [centre, setCentre] = useState<ComuneChoice | null>(null);
+  const [km, setKm] = useState('');
+  const [round, setRound] = useState(0);
+  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 4 });
+  const add = (): void => {
+    if (!centre) return;
+    onChange({ ...value, radii: [...value.radii, { comune: centre, latitude: 0, longitude: 0, km: km.trim() }] });
+    setCentre(null);
+    setKm('');
+    setRound(round + 1);
+  };
+  const centreOf = (r: CoverageValue['radii'][number]): string =>
+    r.comune ? comuneLabel(r.comune) : t('coverage.point', { latitude: number.format(r.latitude), longitude: number.format(r.longitude) });
+  return (
+    <fieldset className="coverage-part">
+      <legend className="h5">{t('coverage.radii')}</legend>
+      <div className="row">
+        <div className="col-md-7">
+          <ComuneAutocomplete key={round} id="offer-coverage-radius-centre" label={t('coverage.radiusCentre')} value={centre} onChange={setCentre} />
+        </div>
+        <div className="col-md-3">
+          <TextField id="offer-coverage-radius-km" label={t('coverage.radiusKm')} hint={t('coverage.radiusKmHint')} inputMode="numeric" value={km} onChange={setKm} />
+        </div>
+        <div className="col-md-2 coverage-add">
+          <button type="button" className="btn btn-outline-primary" disabled={!centre} onClick={add}>
+            {t('coverage.addRadius')}
+          </button>
+        </div>
+      </div>
+      {value.radii.length > 0 ? (
+        <ul className="list-unstyled radius-list" aria-label={t('coverage.chosenRadii')}>
+          {value.radii.map((radius, index) => {
+            const field = `coverage.radii.${index}.km`;
+            const update = (next: string): void => onChange({ ...value, radii: value.radii.map((r, i) => (i === index ? { ...r, km: next } : r)) });
+            return (
+              <li key={`${centreOf(radius)}-${index}`} className="radius-row">
+                <TextField id={`offer-${field}`} label={t('coverage.radiusAround', { centre: centreOf(radius) })} inputMode="numeric" value={radius.km} onChange={update} error={errors[field]} />
+                <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => onChange({ ...value, radii: value.radii.filter((_r, i) => i !== index) })}>
+                  {t('coverage.removeRadius', { centre: centreOf(radius) })}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,77 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { OfferFieldsFragment } from '../../gql/generated';
+import { useFormat } from '../../i18n/format';
+import { useCategoryLabels } from '../../i18n/use-category-labels';
+import { PATHS, pathTo } from '../../routes';
+import { CapacityBurnDown } from './CapacityBurnDown';
+import { OfferStatusActions } from './OfferStatusActions';
+import { OfferStatusBadge } from './OfferStatusBadge';
+
+/** The coverage in one line: «Tutta Italia», regions, provinces, comuni, and radii around their centre. */
+export function coverageSummary(coverage: OfferFieldsFragment['coverage'], t: TFunction): string {
+  const parts = [
+    ...(coverage.national ? [t('coverage.national')] : []),
+    ...coverage.regions.map((r) => r.name),
+    ...coverage.provinces.map((p) => t('coverage.provinceOf', { name: p.name, sigla: p.sigla })),
+    ...coverage.comuni.map((c) => `${c.name} (${c.province.sigla})`),
+    ...coverage.radii.map((r) =>
+      t('coverage.within', { km: r.km, centre: r.comune ? `${r.comune.name} (${r.comune.province.sigla})` : t('coverage.point', { latitude: r.latitude, longitude: r.longitude }) }),
+    ),
+  ];
+  return parts.join('; ');
+}
+
+export function OfferCard({ offer, onDone }: { offer: OfferFieldsFragment; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { label } = useCategoryLabels();
+  const titleId = `offer-${offer.id}-title`;
+  return (
+    <li className="queue-card" data-testid="offer-card">
+      <article aria-labelledby={titleId}>
+        <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
+          <h2 className="h4 mb-1" id={titleId}>
+            {offer.title}
+          </h2>
+          <OfferStatusBadge status={offer.status} />
+        </div>
+        <dl className="queue-facts">
+          <div>
+            <dt>{t('offers.categories')}</dt>
+            <dd>{offer.categories.map(label).join(', ')}</dd>
+          </div>
+          <div>
+            <dt>{t('offers.coverage')}</dt>
+            <dd>{coverageSummary(offer.coverage, t)}</dd>
+          </div>
+          <div>
+            <dt>{t('offers.freePeriod')}</dt>
+            <dd>{t('explanation.freePeriod', { count: offer.freePeriodMonths })}</dd>
+          </div>
+          <div>
+            <dt>{t('offers.validity')}</dt>
+            <dd>
+              {offer.validUntil
+                ? t('offers.validBetween', { from: format.date(offer.validFrom), until: format.date(offer.validUntil) })
+                : t('offers.validFrom', { from: format.date(offer.validFrom) })}
+            </dd>
+          </div>
+        </dl>
+        <CapacityBurnDown offer={offer} />
+        <div className="d-flex flex-wrap align-items-center gap-3 mt-3">
+          {offer.status !== 'CLOSED' ? (
+            <Link className="btn btn-outline-primary btn-sm" to={pathTo(PATHS.providerOfferEdit, offer.id)} aria-describedby={titleId}>
+              {t('offers.edit')}
+            </Link>
+          ) : null}
+          <Link to={`${PATHS.providerApplications}?offerta=${encodeURIComponent(offer.id)}`} aria-describedby={titleId}>
+            {t('offers.applications')}
+          </Link>
+          <OfferStatusActions offer={offer} onDone={onDone} />
+        </div>
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,156 @@
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { CheckboxGroup, SubmitButton, TextField } from '../../components/fields';
+import { useFormErrors } from '../../errors/use-form-errors';
+import { CreateOfferDocument, MyOffersDocument, UpdateOfferDocument, type OfferFieldsFragment, type ServiceCategory } from '../../gql/generated';
+import { useCategoryLabels } from '../../i18n/use-category-labels';
+import { CoveragePicker } from './CoveragePicker';
+import { createInput, emptyOffer, unsendable, updateInput, valuesOfOffer, type OfferValues } from './offer-form-values';
+import { SectorsPicker } from './SectorsPicker';
+
+interface Props {
+  offer: OfferFieldsFragment | null;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}
+
+export function OfferForm({ offer, onDone, onCancel }: Props) {
+  const { t } = useTranslation();
+  const categories = useCategoryLabels();
+  const [initial] = useState<OfferValues>(() => (offer ? valuesOfOffer(offer) : emptyOffer(new Date())));
+  const [values, setValues] = useState<OfferValues>(initial);
+  const [createOffer, creating] = useMutation(CreateOfferDocument, { refetchQueries: [MyOffersDocument] });
+  const [updateOffer, updating] = useMutation(UpdateOfferDocument, { refetchQueries: [MyOffersDocument] });
+  const set = <K extends keyof OfferValues>(key: K) => (value: OfferValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+
+  const labels: Record<string, string> = {
+    title: t('offerForm.fields.title'),
+    description: t('offerForm.fields.description'),
+    categories: t('offerForm.fields.categories'),
+    coverage: t('offerForm.fields.coverage'),
+    sectors: t('offerForm.fields.sectors'),
+    capacity: t('offerForm.fields.capacity'),
+    freePeriodMonths: t('offerForm.fields.freePeriodMonths'),
+    conditions: t('offerForm.fields.conditions'),
+    validFrom: t('offerForm.fields.validFrom'),
+    validUntil: t('offerForm.fields.validUntil'),
+  };
+  values.coverage.radii.forEach((radius, index) => {
+    const centre = radius.comune ? `${radius.comune.name} (${radius.comune.sigla})` : t('coverage.pointShort');
+    labels[`coverage.radii.${index}.km`] = t('coverage.radiusAround', { centre });
+  });
+  const { errors, attempt, failWith, failBusiness, failLocal, clear } = useFormErrors(labels);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const problem = unsendable(values);
+    if (problem) {
+      failLocal(problem.field, () => t(`offerForm.problems.${problem.problem}`, { field: labels[problem.field] }));
+      return;
+    }
+    clear();
+    try {
+      if (!offer) {
+        const { data } = await createOffer({ variables: { input: createInput(values) } });
+        if (data) onDone(t('offerForm.created', { title: data.createOffer.title }));
+        return;
+      }
+      const { data } = await updateOffer({ variables: { input: updateInput(offer.id, initial, values) } });
+      const result = data?.updateOffer;
+      if (result?.__typename === 'Offer') onDone(t('offerForm.updated', { title: result.title }));
+      else if (result) failBusiness(result);
+    } catch (error) {
+      failWith(error);
+    }
+  };
+
+  const id = (field: string): string => `offer-${field}`;
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)}>
+      <ErrorSummary errors={errors} attempt={attempt} idPrefix="offer" />
+      <fieldset className="mt-4">
+        <legend className="h3">{t('offerForm.sections.what')}</legend>
+        <TextField id={id('title')} label={labels.title} hint={t('offerForm.hints.title')} required value={values.title} onChange={set('title')} error={errors.fields.title} />
+        <TextField
+          id={id('description')}
+          label={labels.description}
+          hint={t('offerForm.hints.description')}
+          required
+          multiline
+          value={values.description}
+          onChange={set('description')}
+          error={errors.fields.description}
+        />
+        <CheckboxGroup
+          id={id('categories')}
+          legend={labels.categories}
+          hint={t('offerForm.hints.categories')}
+          required
+          columns
+          options={categories.all.map((c) => ({ value: c.code, label: c.label }))}
+          value={values.categories}
+          onChange={(codes) => set('categories')(categories.all.map((c) => c.code).filter((code): code is ServiceCategory => codes.includes(code)))}
+          error={errors.fields.categories}
+        />
+      </fieldset>
+      <fieldset className="mt-4">
+        <legend className="h3">{t('offerForm.sections.who')}</legend>
+        <CoveragePicker label={labels.coverage} value={values.coverage} onChange={set('coverage')} errors={errors.fields} />
+        <SectorsPicker
+          label={labels.sectors}
+          value={{ allSectors: values.allSectors, sections: values.sections, divisions: values.divisions }}
+          onChange={(sectors) => setValues((v) => ({ ...v, ...sectors }))}
+          error={errors.fields.sectors}
+        />
+      </fieldset>
+      <fieldset className="mt-4">
+        <legend className="h3">{t('offerForm.sections.terms')}</legend>
+        <div className="row">
+          <div className="col-md-6">
+            <TextField id={id('capacity')} label={labels.capacity} hint={t('offerForm.hints.capacity')} required inputMode="numeric" value={values.capacity} onChange={set('capacity')} error={errors.fields.capacity} />
+          </div>
+          <div className="col-md-6">
+            <TextField
+              id={id('freePeriodMonths')}
+              label={labels.freePeriodMonths}
+              hint={t('offerForm.hints.freePeriodMonths')}
+              required
+              inputMode="numeric"
+              value={values.freePeriodMonths}
+              onChange={set('freePeriodMonths')}
+              error={errors.fields.freePeriodMonths}
+            />
+          </div>
+        </div>
+        <TextField
+          id={id('conditions')}
+          label={labels.conditions}
+          hint={t('offerForm.hints.conditions')}
+          required
+          multiline
+          value={values.conditions}
+          onChange={set('conditions')}
+          error={errors.fields.conditions}
+        />
+        <div className="row">
+          <div className="col-md-6">
+            <TextField id={id('validFrom')} label={labels.validFrom} type="date" required value={values.validFrom} onChange={set('validFrom')} error={errors.fields.validFrom} />
+          </div>
+          <div className="col-md-6">
+            <TextField id={id('validUntil')} label={labels.validUntil} hint={t('offerForm.hints.validUntil')} type="date" value={values.validUntil} onChange={set('validUntil')} error={errors.fields.validUntil} />
+          </div>
+        </div>
+      </fieldset>
+      <div className="d-flex flex-wrap gap-3">
+        <SubmitButton busy={creating.loading || updating.loading} busyLabel={t('common.sending')}>
+          {offer ? t('common.saveChanges') : t('offerForm.submitCreate')}
+        </SubmitButton>
+        <button type="button" className="btn btn-outline-primary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
+import { FilterButtons } from '../../components/FilterButtons';
+import { Loading } from '../../components/Loading';
+import { PageTitle } from '../../components/PageTitle';
+import { Pagination, usePaging } from '../../components/Pagination';
+import { StatusNotice } from '../../components/StatusNotice';
+import { MyOffersDocument, type OfferStatus, type ProviderFieldsFragment } from '../../gql/generated';
+import { PATHS } from '../../routes';
+import { OfferCard } from './OfferCard';
+import { RequireProvider } from './RequireProvider';
+
+const PAGE_SIZE = 10;
+const STATUSES: OfferStatus[] = ['DRAFT', 'PUBLISHED', 'PAUSED', 'CLOSED'];
+
+function OfferList({ provider, onDone }: { provider: ProviderFieldsFragment; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<OfferStatus | ''>('');
+  const paging = usePaging(PAGE_SIZE);
+  const { data, loading, error } = useQuery(MyOffersDocument, {
+    variables: { filter: status ? { status } : {}, first: PAGE_SIZE, offset: paging.offset },
+    fetchPolicy: 'cache-and-network',
+  });
+  const offers = data?.myOffers;
+
+  let body;
+  if (loading && !offers) body = <Loading />;
+  else if (error || !offers) body = <p className="alert alert-danger">{t('errors.loadFailed')}</p>;
+  else if (offers.items.length === 0) body = <p className="empty-state">{status ? t('offers.emptyFiltered') : t('offers.empty')}</p>;
+  else {
+    body = (
+      <>
+        <p>{t('offers.count', { count: offers.totalCount })}</p>
+        <ul className="list-unstyled">
+          {offers.items.map((offer) => (
+            <OfferCard key={offer.id} offer={offer} onDone={onDone} />
+          ))}
+        </ul>
+        <Pagination paging={paging} totalCount={offers.totalCount} hasNextPage={offers.hasNextPage} />
+      </>
+    );
+  }
+
+  return (
+    <>
+      {provider.verificationStatus !== 'APPROVED' ? <p className="alert alert-warning">{t('offers.notApproved')}</p> : null}
+      <p>
+        <Link className="btn btn-primary" to={PATHS.providerOfferNew}>
+          {t('offers.new')}
+        </Link>
+      </p>
+      <FilterButtons
+        label={t('offers.filter')}
+        options={[{ value: '', label: t('offers.filterAll') }, ...STATUSES.map((value) => ({ value, label: t(`offers.statusFilters.${value}`) }))]}
+        value={status}
+        onChange={(value) => {
+          setStatus(STATUSES.find((s) => s === value) ?? '');
+          paging.reset();
+        }}
+      />
+      <div ref={paging.resultsRef} tabIndex={-1} className="queue-results">
+        {body}
+      </div>
+    </>
+  );
+}
+
+export function OffersPage() {
+  const { t } = useTranslation();
+  const arrived = (useLocation().state as { notice?: string } | null)?.notice ?? '';
+  const [notice, setNotice] = useState(arrived);
+  return (
+    <>
+      <PageTitle title={t('offers.title')}>{t('offers.title')}</PageTitle>
+      <p className="lead">{t('offers.lead')}</p>
+      <StatusNotice message={notice} />
+      <RequireProvider>{(provider) => <OfferList provider={provider} onDone={setNotice} />}</RequireProvider>
+    </>
+  );
+}

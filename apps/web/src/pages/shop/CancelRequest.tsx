@@ -1,0 +1,50 @@
+import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { useFormErrors } from '../../errors/use-form-errors';
+import { CancelHelpRequestDocument, MyHelpRequestsDocument, MyMatchesDocument, type HelpRequestFieldsFragment } from '../../gql/generated';
+
+/** Withdrawing a request also gives up its match or waitlist place: asked twice, then done. */
+export function CancelRequest({ request }: { request: HelpRequestFieldsFragment }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const [cancel, { loading }] = useMutation(CancelHelpRequestDocument, { refetchQueries: [MyHelpRequestsDocument, MyMatchesDocument] });
+  const { errors, attempt, failWith, failBusiness, clear } = useFormErrors({});
+  if (request.status !== 'OPEN' && request.status !== 'MATCHED') return null;
+
+  const submit = async (): Promise<void> => {
+    clear();
+    try {
+      const { data } = await cancel({ variables: { id: request.id } });
+      const result = data?.cancelHelpRequest;
+      if (result?.__typename === 'HelpRequest') setConfirming(false);
+      else if (result) failBusiness({ ...result, field: null });
+    } catch (error) {
+      failWith(error);
+    }
+  };
+
+  return (
+    <div>
+      <ErrorSummary errors={errors} attempt={attempt} idPrefix="cancel-request" />
+      {confirming ? (
+        <div className="confirm-box" role="group" aria-labelledby="cancel-request-question">
+          <p id="cancel-request-question">{request.status === 'MATCHED' ? t('request.cancelMatchedQuestion') : t('request.cancelQuestion')}</p>
+          <div className="d-flex flex-wrap gap-2">
+            <button type="button" className="btn btn-danger" disabled={loading} onClick={() => void submit()}>
+              {loading ? t('common.sending') : t('request.cancelConfirm')}
+            </button>
+            <button type="button" className="btn btn-outline-primary" onClick={() => setConfirming(false)}>
+              {t('request.keep')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className="btn btn-outline-danger" onClick={() => setConfirming(true)}>
+          {t('request.cancel')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { useLazyQuery, useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../../components/Loading';
+import { Pagination, usePaging } from '../../components/Pagination';
+import { CategoryOffersDocument, OfferEligibilityDocument, type OfferSummaryFieldsFragment, type ServiceCategory } from '../../gql/generated';
+import { ReasonList } from './Recommendations';
+
+const PAGE_SIZE = 5;
+
+function EligibilityCheck({ helpRequestId, offer }: { helpRequestId: string; offer: OfferSummaryFieldsFragment }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [check, { data, loading, error }] = useLazyQuery(OfferEligibilityDocument);
+  const panelId = `eligibility-${offer.id}`;
+  const toggle = (): void => {
+    if (!open && !data) void check({ variables: { helpRequestId, offerId: offer.id } });
+    setOpen(!open);
+  };
+  const result = data?.offerEligibility;
+  return (
+    <li className="offer-card offer-card-muted">
+      <h3 className="h5 mb-1" id={`other-${offer.id}-title`}>
+        {offer.title}
+      </h3>
+      <p className="mb-2">{t('recommendations.by', { provider: offer.provider.name })}</p>
+      <button type="button" className="btn btn-outline-primary btn-sm" aria-expanded={open} aria-controls={panelId} aria-describedby={`other-${offer.id}-title`} onClick={toggle}>
+        {t('otherOffers.check')}
+      </button>
+      <div id={panelId} hidden={!open} className="mt-2" aria-live="polite">
+        {open && loading ? <Loading /> : null}
+        {open && error ? <p className="alert alert-danger mb-0">{t('errors.loadFailed')}</p> : null}
+        {open && result ? (
+          result.eligible ? (
+            <p className="mb-0">{t('otherOffers.fits')}</p>
+          ) : result.waitlistOnly ? (
+            <p className="mb-0">{t('otherOffers.waitlistOnly')}</p>
+          ) : (
+            <ReasonList reasons={result.reasons} />
+          )
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+/** Any other offer of the category, anywhere in Italy: on request, why it does not fit. */
+export function OtherOffers({ helpRequestId, category }: { helpRequestId: string; category: ServiceCategory }) {
+  const { t } = useTranslation();
+  const paging = usePaging(PAGE_SIZE);
+  const { data, loading, error } = useQuery(CategoryOffersDocument, { variables: { category, first: PAGE_SIZE, offset: paging.offset } });
+  const offers = data?.offers;
+  let body;
+  if (loading && !offers) body = <Loading />;
+  else if (error || !offers) body = <p className="alert alert-danger">{t('errors.loadFailed')}</p>;
+  else if (offers.items.length === 0) body = <p className="empty-state">{t('otherOffers.none')}</p>;
+  else {
+    body = (
+      <>
+        <ul className="list-unstyled">
+          {offers.items.map((offer) => (
+            <EligibilityCheck key={offer.id} helpRequestId={helpRequestId} offer={offer} />
+          ))}
+        </ul>
+        <Pagination paging={paging} totalCount={offers.totalCount} hasNextPage={offers.hasNextPage} label={t('otherOffers.pages')} />
+      </>
+    );
+  }
+  return (
+    <section aria-labelledby="other-offers-title" className="mt-5">
+      <h2 id="other-offers-title" className="h3">
+        {t('otherOffers.title')}
+      </h2>
+      <p>{t('otherOffers.lead')}</p>
+      <div ref={paging.resultsRef} tabIndex={-1} className="queue-results">
+        {body}
+      </div>
+    </section>
+  );
+}

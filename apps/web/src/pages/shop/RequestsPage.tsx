@@ -1,0 +1,101 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
+import { FilterButtons } from '../../components/FilterButtons';
+import { Loading } from '../../components/Loading';
+import { PageTitle } from '../../components/PageTitle';
+import { Pagination, usePaging } from '../../components/Pagination';
+import { StatusNotice } from '../../components/StatusNotice';
+import { MyHelpRequestsDocument, type HelpRequestStatus } from '../../gql/generated';
+import { useFormat } from '../../i18n/format';
+import { useCategoryLabels } from '../../i18n/use-category-labels';
+import { PATHS, pathTo } from '../../routes';
+import { RequestStatusBadge } from './RequestStatusBadge';
+import { RequireShop } from './RequireShop';
+
+const PAGE_SIZE = 10;
+const STATUSES: HelpRequestStatus[] = ['OPEN', 'MATCHED', 'FULFILLED', 'CANCELLED'];
+
+function RequestList() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { label } = useCategoryLabels();
+  const [status, setStatus] = useState<HelpRequestStatus | ''>('');
+  const paging = usePaging(PAGE_SIZE);
+  const { data, loading, error } = useQuery(MyHelpRequestsDocument, {
+    variables: { filter: status ? { status } : {}, first: PAGE_SIZE, offset: paging.offset },
+    fetchPolicy: 'cache-and-network',
+  });
+  const requests = data?.myHelpRequests;
+
+  let body;
+  if (loading && !requests) body = <Loading />;
+  else if (error || !requests) body = <p className="alert alert-danger">{t('errors.loadFailed')}</p>;
+  else if (requests.items.length === 0) {
+    body = (
+      <div className="empty-state">
+        <p>{status ? t('requests.emptyFiltered') : t('requests.empty')}</p>
+        <Link className="btn btn-primary" to={PATHS.shopNeeds}>
+          {t('requests.askLink')}
+        </Link>
+      </div>
+    );
+  } else {
+    body = (
+      <>
+        <p>{t('requests.count', { count: requests.totalCount })}</p>
+        <ul className="list-unstyled">
+          {requests.items.map((request) => (
+            <li key={request.id} className="queue-card">
+              <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
+                <h2 className="h4 mb-1">
+                  <Link to={pathTo(PATHS.shopRequest, request.id)}>{label(request.category)}</Link>
+                </h2>
+                <RequestStatusBadge status={request.status} />
+              </div>
+              <p className="small mb-2">{t('requests.createdOn', { date: format.date(request.createdAt) })}</p>
+              <p className="mb-0">{request.description}</p>
+            </li>
+          ))}
+        </ul>
+        <Pagination paging={paging} totalCount={requests.totalCount} hasNextPage={requests.hasNextPage} />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <div className="d-flex flex-wrap gap-3 mb-4">
+        <Link className="btn btn-primary" to={PATHS.shopNeeds}>
+          {t('requests.askLink')}
+        </Link>
+      </div>
+      <FilterButtons
+        label={t('requests.filter')}
+        options={[{ value: '', label: t('requests.filterAll') }, ...STATUSES.map((value) => ({ value, label: t(`requests.statuses.${value}`) }))]}
+        value={status}
+        onChange={(value) => {
+          setStatus(STATUSES.find((s) => s === value) ?? '');
+          paging.reset();
+        }}
+      />
+      <div ref={paging.resultsRef} tabIndex={-1} className="queue-results">
+        {body}
+      </div>
+    </>
+  );
+}
+
+export function RequestsPage() {
+  const { t } = useTranslation();
+  const notice = (useLocation().state as { notice?: string } | null)?.notice ?? '';
+  return (
+    <>
+      <PageTitle title={t('requests.title')}>{t('requests.title')}</PageTitle>
+      <p className="lead">{t('requests.lead')}</p>
+      <StatusNotice message={notice} />
+      <RequireShop>{() => <RequestList />}</RequireShop>
+    </>
+  );
+}

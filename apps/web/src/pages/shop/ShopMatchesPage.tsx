@@ -1,0 +1,109 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { FilterButtons } from '../../components/FilterButtons';
+import { Loading } from '../../components/Loading';
+import { PageTitle } from '../../components/PageTitle';
+import { Pagination, usePaging } from '../../components/Pagination';
+import { MyMatchesDocument, type MatchListFieldsFragment, type MatchState } from '../../gql/generated';
+import { useFormat } from '../../i18n/format';
+import { useCategoryLabels } from '../../i18n/use-category-labels';
+import { PATHS, pathTo } from '../../routes';
+import { MATCH_STATES, MatchStateBadge } from '../match/MatchStateBadge';
+import { RequireShop } from './RequireShop';
+
+const PAGE_SIZE = 10;
+
+/** The one line that says what happens next for this match. */
+function NextStep({ match }: { match: MatchListFieldsFragment }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  switch (match.state) {
+    case 'WAITLISTED':
+      return <>{t('matches.next.WAITLISTED', { position: match.waitlistPosition ?? '—' })}</>;
+    case 'PENDING':
+      return <>{match.respondBy ? t('matches.next.PENDING', { date: format.dateTime(match.respondBy) }) : null}</>;
+    case 'ACTIVE':
+      return <>{match.freeUntil ? t('matches.next.ACTIVE', { date: format.date(match.freeUntil) }) : null}</>;
+    case 'ACCEPTED':
+    case 'COMPLETED':
+      return <>{t(`matches.next.${match.state}`)}</>;
+    default:
+      return null;
+  }
+}
+
+function MatchList() {
+  const { t } = useTranslation();
+  const { label } = useCategoryLabels();
+  const [state, setState] = useState<MatchState | ''>('');
+  const paging = usePaging(PAGE_SIZE);
+  const { data, loading, error } = useQuery(MyMatchesDocument, {
+    variables: { filter: state ? { state } : {}, first: PAGE_SIZE, offset: paging.offset },
+    fetchPolicy: 'cache-and-network',
+  });
+  const matches = data?.myMatches;
+
+  let body;
+  if (loading && !matches) body = <Loading />;
+  else if (error || !matches) body = <p className="alert alert-danger">{t('errors.loadFailed')}</p>;
+  else if (matches.items.length === 0) {
+    body = (
+      <div className="empty-state">
+        <p className="mb-0">{state ? t('matches.emptyFiltered') : t('matches.empty')}</p>
+      </div>
+    );
+  } else {
+    body = (
+      <>
+        <p>{t('matches.count', { count: matches.totalCount })}</p>
+        <ul className="list-unstyled">
+          {matches.items.map((match) => (
+            <li key={match.id} className="queue-card">
+              <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
+                <h2 className="h4 mb-1">
+                  <Link to={pathTo(PATHS.shopMatch, match.id)}>{match.offer.title}</Link>
+                </h2>
+                <MatchStateBadge state={match.state} />
+              </div>
+              <p className="small mb-2">{t('matches.summary', { category: label(match.category), provider: match.provider.name })}</p>
+              <p className="mb-0">
+                <NextStep match={match} />
+              </p>
+            </li>
+          ))}
+        </ul>
+        <Pagination paging={paging} totalCount={matches.totalCount} hasNextPage={matches.hasNextPage} />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <FilterButtons
+        label={t('matches.filter')}
+        options={[{ value: '', label: t('matches.filterAll') }, ...MATCH_STATES.map((value) => ({ value, label: t(`matches.states.${value}`) }))]}
+        value={state}
+        onChange={(value) => {
+          setState(MATCH_STATES.find((s) => s === value) ?? '');
+          paging.reset();
+        }}
+      />
+      <div ref={paging.resultsRef} tabIndex={-1} className="queue-results">
+        {body}
+      </div>
+    </>
+  );
+}
+
+export function ShopMatchesPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle title={t('matches.title')}>{t('matches.title')}</PageTitle>
+      <p className="lead">{t('matches.lead')}</p>
+      <RequireShop>{() => <MatchList />}</RequireShop>
+    </>
+  );
+}

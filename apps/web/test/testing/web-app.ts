@@ -4,13 +4,16 @@ import AxeBuilder from '@axe-core/playwright';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AuthService, RequestContext, UserRole } from '@vec/core';
+import { createScratchDatabase } from '@vec/core/testing/test-database';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import request from 'supertest';
 import { AppModule, webAppRoot } from '../../../api/src/app.module';
 import { anEmail, TEST_PASSWORD } from '../../../api/test/testing/fixtures';
+import type { GraphQLResponse, TestApp } from '../../../api/test/testing/test-app';
 
 /** Flags for Debian's Chromium on CI machines (no GPU, no sandbox, no background traffic). */
 const CHROMIUM_FLAGS = [
@@ -39,13 +42,20 @@ export interface WebTestApp {
   staffUser(): Promise<{ email: string; password: string }>;
   /** A self-registered SHOP or PROVIDER account, through the API. */
   signUp(role: 'SHOP' | 'PROVIDER'): Promise<{ email: string; accessToken: string }>;
+  /** The same API in the shape the API tests' fixtures take, to seed shops, offers and matches. */
+  api: TestApp;
   close(): Promise<void>;
 }
 
-export async function startWebTestApp(): Promise<WebTestApp> {
+/**
+ * With `ownDatabase: true` the app runs on a fresh migrated copy of its own, dropped on close: for
+ * journeys that must see only their own rows (an allocation run takes every open request).
+ */
+export async function startWebTestApp(options: { ownDatabase?: boolean } = {}): Promise<WebTestApp> {
   if (!webAppRoot()) throw new Error('dist/web is missing: build the web app first (`npm run web:build`; `npm test` and `npm run test:browser` do it)');
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error('DATABASE_URL is not set: run browser tests through `npm run test:browser`');
+  if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run browser tests through `npm run test:browser`');
+  const scratch = options.ownDatabase ? await createScratchDatabase({ migrated: true }) : undefined;
+  const databaseUrl = scratch?.url ?? process.env.DATABASE_URL;
   // NestFactory as in production: a testing module would build ServeStaticModule before the HTTP
   // adapter exists, and it would then serve nothing.
   const app = await NestFactory.create(AppModule.register({ databaseUrl, worker: true, workerPollSeconds: 0.5 }), { logger: ['error', 'warn'] });
@@ -57,6 +67,7 @@ export async function startWebTestApp(): Promise<WebTestApp> {
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
   } catch (error) {
     await app.close();
+    await scratch?.drop();
     throw new Error(`Chromium did not start (install Debian's \`chromium\` package or set CHROMIUM_PATH): ${(error as Error).message}`);
   }
 
@@ -69,9 +80,19 @@ export async function startWebTestApp(): Promise<WebTestApp> {
     return (await response.json()) as { data?: T; errors?: unknown[] };
   };
 
+  const http = (): ReturnType<typeof request> => request(app.getHttpServer());
+  const api: TestApp = {
+    app,
+    http,
+    gql: <T>(query: string, variables?: Record<string, unknown>) => gql(query, variables) as Promise<GraphQLResponse<T>>,
+    gqlAs: <T>(accessToken: string, query: string, variables?: Record<string, unknown>) => gql(query, variables, accessToken) as Promise<GraphQLResponse<T>>,
+    close: () => Promise.resolve(),
+  };
+
   return {
     baseUrl,
     app,
+    api,
     async newPage(viewport = DESKTOP) {
       const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'it-IT' });
       const page = await context.newPage();
@@ -98,6 +119,7 @@ export async function startWebTestApp(): Promise<WebTestApp> {
     async close() {
       await browser.close();
       await app.close();
+      await scratch?.drop();
     },
   };
 }

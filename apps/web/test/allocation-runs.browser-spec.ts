@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { staffUser } from '../../api/test/testing/fixtures';
+import { askFor } from '../../api/test/testing/match-fixtures';
+import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
+import { shopNamed } from './testing/journey-fixtures';
+import { eventually, expectAccessible, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
+
+const [TORINO, PALERMO] = ['001272', '082053'];
+const unique = (name: string): string => `${name} ${randomUUID().slice(0, 6)}`;
+const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+describe('Allocation runs in the browser (a database of their own: a run takes every open request)', () => {
+  let web: WebTestApp;
+  beforeAll(async () => {
+    web = await startWebTestApp({ ownDatabase: true });
+  });
+  afterAll(() => web.close());
+
+  it('schedules and cancels a run, previews one and reads who gets what and why not, then commits one', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const title = unique('Vetrina torinese');
+    await publishedOffer(web.api, provider, { title, capacity: 1, coverage: { comuneCodes: [TORINO] } });
+    const [bakery, florist, palermo] = [unique('Panetteria Sole'), unique('Fiori di Luna'), unique('Ferramenta Mare')];
+    for (const [name, comune, category] of [[bakery, TORINO, 'ONLINE_STORE'], [florist, TORINO, 'ONLINE_STORE'], [palermo, PALERMO, 'CYBERSECURITY']]) {
+      await askFor(web.api, await shopNamed(web.api, comune, name), category);
+    }
+
+    const page = await web.newPage();
+    await logIn(page, staff.email);
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Assegnazioni' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Assegnazione dei posti' }).waitFor();
+    await page.getByText('Nessuna assegnazione eseguita finora.').waitFor();
+
+    // A time in the past is refused by the API, next to the date.
+    await page.getByText('A una data e ora', { exact: true }).click();
+    await page.getByLabel(/^Data di avvio/).fill(inDays(-1));
+    await page.getByLabel(/^Ora di avvio/).fill('10:00');
+    await page.getByRole('button', { name: "Avvia l'anteprima" }).click();
+    await page.locator('#run-runAt-error').waitFor();
+    expect(await page.locator('#run-runAt-error').textContent()).toBe('Data di avvio deve essere nel futuro');
+    await expectAccessible(page, 'allocation-form-error');
+
+    await page.getByLabel(/^Data di avvio/).fill(inDays(1));
+    await page.getByRole('button', { name: "Avvia l'anteprima" }).click();
+    await page.getByText('Anteprima programmata.').waitFor();
+    const latest = page.getByTestId('run-card').first();
+    expect(await latest.getByTestId('run-status').textContent()).toBe('Programmata');
+    await latest.getByRole('button', { name: 'Annulla' }).click();
+    await page.getByText(': annullata.', { exact: false }).waitFor();
+    await eventually(() => latest.getByTestId('run-status').textContent(), 'Annullata');
+
+    await page.getByText('Subito', { exact: true }).click();
+    await page.getByRole('button', { name: "Avvia l'anteprima" }).click();
+    await page.getByText('Anteprima avviata', { exact: false }).waitFor();
+    await eventually(() => latest.getByTestId('run-status').textContent(), 'Anteprima pronta', 20_000);
+    await latest.getByText('1 richieste servite su 3').waitFor();
+    await expectAccessible(page, 'allocation-runs');
+
+    await latest.getByRole('link').click();
+    await page.getByTestId('run-statistics').waitFor();
+    expect(await page.getByTestId('run-statistics').locator('li').allInnerTexts()).toEqual([
+      expect.stringMatching(/^3\s+richieste aperte$/),
+      expect.stringMatching(/^1\s+servite$/),
+      expect.stringMatching(/^2\s+non servite$/),
+      expect.stringMatching(/^1\s+offerte con posti$/),
+      expect.stringMatching(/^2\s+abbinamenti possibili$/),
+    ]);
+    await page.getByText('le offerte adatte sono al completo (1); nessuna offerta copre la richiesta (1)', { exact: false }).waitFor();
+    const items = page.getByTestId('run-item');
+    await eventually(() => items.count(), 3);
+    const served = items.filter({ has: page.getByText('Servita', { exact: true }) });
+    await served.getByText(`«${title}» di `, { exact: false }).waitFor();
+    expect(await served.locator('p.fw-semibold').textContent()).toMatch(new RegExp(`^(${bakery}|${florist}), Torino \\(TO\\)$`));
+    await items.filter({ hasText: palermo }).getByText('nessuna offerta copre la richiesta').waitFor();
+    await expectAccessible(page, 'allocation-run-preview');
+
+    await page.getByRole('button', { name: 'Non servite', exact: true }).click();
+    await page.getByText('2 richieste', { exact: true }).waitFor();
+    await eventually(async () => (await items.allInnerTexts()).filter((text) => text.includes('Non servita')).length, 2);
+
+    // The commit asks for confirmation, then creates the match.
+    await page.getByRole('link', { name: 'Torna alle assegnazioni' }).click();
+    await page.getByText('Assegnazione definitiva', { exact: true }).click();
+    await page.getByRole('button', { name: "Avvia l'assegnazione definitiva" }).click();
+    await page.getByText("L'assegnazione definitiva crea gli abbinamenti", { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Sì, assegna i posti' }).click();
+    await page.getByText('Assegnazione definitiva avviata', { exact: false }).waitFor();
+    await eventually(() => latest.getByTestId('run-status').textContent(), 'Assegnata', 20_000);
+    await latest.getByRole('link').click();
+    await page.setViewportSize(PHONE);
+    await page.getByText('abbinamento creato', { exact: false }).waitFor();
+    await expectAccessible(page, 'allocation-run-committed-phone');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { staffUser } from '../../api/test/testing/fixtures';
+import { applyTo, askFor } from '../../api/test/testing/match-fixtures';
+import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
+import { shopNamed } from './testing/journey-fixtures';
+import { expectAccessible, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
+
+const PISTOIA = '047014';
+const unique = (title: string): string => `${title} ${randomUUID().slice(0, 6)}`;
+const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Types the first letters of a comune and picks it from the list. */
+async function pickComune(page: Page, label: string, search: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: new RegExp(`^${label}`) }).fill(search);
+  await page.getByRole('option', { name: option }).click();
+}
+
+describe('Provider offers and applications in the browser', () => {
+  let web: WebTestApp;
+  beforeAll(async () => {
+    web = await startWebTestApp();
+  });
+  afterAll(() => web.close());
+
+  it('drafts an offer with the coverage picker (regions, a province, a comune, a radius), reads the API’s error on the radius, publishes and edits it', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const title = unique('Consegne a domicilio gratuite');
+    const page = await web.newPage();
+    await logIn(page, provider.email);
+    await page.getByRole('link', { name: 'Le mie offerte' }).first().click();
+    await page.getByText('Non hai ancora nessuna offerta.').waitFor();
+    await page.getByRole('link', { name: 'Nuova offerta' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nuova offerta' }).waitFor();
+
+    await page.getByLabel(/^Titolo/).fill(title);
+    await page.getByLabel(/^Descrizione/).fill('Consegniamo gratis la spesa dei tuoi clienti in giornata.');
+    await page.locator('#offer-categories').getByText('Consegna a domicilio', { exact: true }).click();
+    await page.locator('#offer-coverage-regions').getByText('Umbria', { exact: true }).click();
+    const provinces = page.getByRole('group', { name: 'Province' });
+    await provinces.getByLabel('Regione della provincia').selectOption({ label: 'Lazio' });
+    await provinces.getByLabel('Provincia', { exact: true }).selectOption({ label: 'Roma (RM)' });
+    await provinces.getByRole('button', { name: 'Aggiungi' }).click();
+    await pickComune(page, 'Comune da aggiungere', 'bologn', 'Bologna (BO)');
+    await page.getByRole('group', { name: 'Comuni' }).getByRole('button', { name: 'Aggiungi' }).click();
+    await pickComune(page, 'Comune al centro', 'napol', 'Napoli (NA)');
+    await page.getByLabel('Raggio in km', { exact: true }).fill('900');
+    await page.getByRole('group', { name: 'Raggio attorno a un comune' }).getByRole('button', { name: 'Aggiungi' }).click();
+    expect(await page.locator('.chips-list .chip-label').allTextContents()).toEqual(['Roma (RM)', 'Bologna (BO)']);
+    await page.getByLabel(/^Posti disponibili/).fill('5');
+    await page.getByLabel(/^Mesi gratuiti/).fill('6');
+    await page.getByLabel(/^Condizioni/).fill('Gratuito per sei mesi, senza obbligo di rinnovo né costi nascosti.');
+    await page.getByLabel('Valida fino al').fill(inDays(200));
+    await page.getByRole('button', { name: 'Salva la bozza' }).click();
+
+    // The API refuses a 900 km radius: the message sits next to that radius, in Italian.
+    const radiusError = page.locator('[id="offer-coverage.radii.0.km-error"]');
+    await radiusError.waitFor();
+    expect(await radiusError.textContent()).toBe('Raggio in km attorno a Napoli (NA) non può superare 500');
+    expect(await page.getByLabel('Raggio in km attorno a Napoli (NA)').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'offer-form-errors');
+    await page.getByLabel('Raggio in km attorno a Napoli (NA)').fill('30');
+    await page.getByRole('button', { name: 'Salva la bozza' }).click();
+
+    await page.waitForURL('**/organizzazione/offerte');
+    await page.getByText(`«${title}» salvata in bozza`, { exact: false }).waitFor();
+    const card = page.getByTestId('offer-card').filter({ has: page.getByRole('heading', { name: title }) });
+    expect(await card.getByTestId('offer-status').textContent()).toBe('Bozza');
+    await card.getByText('Umbria; provincia di Roma (RM); Bologna (BO); entro 30 km da Napoli (NA)').waitFor();
+    await card.getByText('Posti usati: 0 su 5; liberi: 5').waitFor();
+    await card.getByRole('button', { name: 'Pubblica' }).click();
+    await page.getByText(`«${title}» è pubblicata`, { exact: false }).waitFor();
+    expect(await card.getByTestId('offer-status').textContent()).toBe('Pubblicata');
+    await expectAccessible(page, 'provider-offers');
+
+    // Editing sends only what changed: more places, and the coverage without Bologna.
+    await card.getByRole('link', { name: 'Modifica' }).click();
+    await page.getByRole('heading', { level: 1, name: "Modifica l'offerta" }).waitFor();
+    await page.getByLabel(/^Posti disponibili/).fill('7');
+    await page.getByRole('button', { name: 'Rimuovi Bologna (BO)' }).click();
+    await page.getByRole('button', { name: 'Salva le modifiche' }).click();
+    await page.getByText(`Modifiche a «${title}» salvate.`).waitFor();
+    await card.getByText('Umbria; provincia di Roma (RM); entro 30 km da Napoli (NA)').waitFor();
+    await card.getByText('Posti usati: 0 su 7; liberi: 7').waitFor();
+    await page.context().close();
+  });
+
+  it('accepts one application and declines another with a reason, before the deadline; the burn-down follows (phone width)', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const title = unique('Spesa a casa');
+    const offer = await publishedOffer(web.api, provider, { title, categories: ['HOME_DELIVERY'], capacity: 3, coverage: { comuneCodes: [PISTOIA] } });
+    const [first, second] = [unique('Fioraio Bianchi'), unique('Drogheria Verdi')];
+    for (const name of [first, second]) {
+      const shop = await shopNamed(web.api, PISTOIA, name);
+      expect((await applyTo(web.api, shop, await askFor(web.api, shop, 'HOME_DELIVERY'), offer.id)).state).toBe('PENDING');
+    }
+
+    const page = await web.newPage(PHONE);
+    await logIn(page, provider.email);
+    await page.goto('/organizzazione/candidature');
+    await page.getByRole('heading', { level: 1, name: 'Candidature dei negozi' }).waitFor();
+    const application = (shop: string) => page.getByTestId('application').filter({ has: page.getByRole('heading', { name: shop }) });
+    await application(first).getByText(/^Rispondi entro il /).waitFor();
+    await application(first).getByText('Pistoia (PT)').waitFor();
+    await application(first).getByText('Vorremmo vendere online i nostri prodotti.').waitFor();
+    await expectAccessible(page, 'provider-applications-phone');
+
+    await application(first).getByRole('button', { name: 'Accetta' }).click();
+    await page.getByText(`Hai accettato ${first}`, { exact: false }).waitFor();
+
+    await application(second).getByRole('button', { name: 'Rifiuta' }).click();
+    await application(second).getByRole('button', { name: 'Conferma il rifiuto' }).click();
+    const reasonError = application(second).locator('[data-field-error]');
+    await reasonError.waitFor();
+    expect(await reasonError.textContent()).toMatch(/^Motivo del rifiuto .*2 caratteri/);
+    await expectAccessible(page, 'provider-decline-error-phone');
+    await application(second).getByLabel(/^Motivo del rifiuto/).fill('Non consegniamo ancora nella vostra via.');
+    await application(second).getByRole('button', { name: 'Conferma il rifiuto' }).click();
+    await page.getByText(`Hai rifiutato ${second}`, { exact: false }).waitFor();
+    await page.getByText('Nessuna candidatura da decidere.').waitFor();
+
+    await page.getByRole('button', { name: 'Accettate', exact: true }).click();
+    await application(first).getByTestId('match-state').getByText('Accettato').waitFor();
+    await page.goto('/organizzazione/offerte');
+    const card = page.getByTestId('offer-card').filter({ has: page.getByRole('heading', { name: title }) });
+    await card.getByText('Posti usati: 1 su 3; liberi: 2').waitFor();
+    await card.getByText('1 in corso (accettato o attivo)').waitFor();
+    await page.context().close();
+  });
+});

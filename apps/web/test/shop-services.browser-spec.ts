@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { staffUser } from '../../api/test/testing/fixtures';
+import { applyTo, askFor, step } from '../../api/test/testing/match-fixtures';
+import { approvedProvider, publishedOffer, shopIn } from '../../api/test/testing/offer-fixtures';
+import { eventually, expectAccessible, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
+
+// Comuni the API tests do not use, so that the offers here are the only local ones.
+const [SIENA, LUCCA, ROMA] = ['052032', '046017', '058091'];
+const unique = (title: string): string => `${title} ${randomUUID().slice(0, 6)}`;
+
+describe('Shop services in the browser: needs, offers, matches, survey', () => {
+  let web: WebTestApp;
+  beforeAll(async () => {
+    web = await startWebTestApp();
+  });
+  afterAll(() => web.close());
+
+  it('answers the questionnaire, reads why the offers fit, applies, and after the provider accepts confirms, completes and answers the survey', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const title = unique('Vetrina di quartiere');
+    await publishedOffer(web.api, provider, { title, capacity: 2, freePeriodMonths: 12, coverage: { comuneCodes: [SIENA] } });
+    const shop = await shopIn(web.api, SIENA);
+    const page = await web.newPage();
+    await logIn(page, shop.email);
+
+    await page.getByRole('link', { name: 'Di che cosa hai bisogno?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Di che cosa hai bisogno?' }).waitFor();
+    await page.getByRole('button', { name: 'Proponimi i servizi' }).click();
+    await page.locator('#needs-answers-error').waitFor();
+    expect(await page.locator('#needs-answers-error').textContent()).toBe('Che cosa vorresti fare con il digitale: scegli almeno una risposta.');
+    await page.getByText('Vuoi vendere online?', { exact: true }).click();
+    await page.getByText('Vuoi consegnare a domicilio?', { exact: true }).click();
+    await expectAccessible(page, 'needs-questionnaire');
+    await page.getByRole('button', { name: 'Proponimi i servizi' }).click();
+
+    // Selling online proposes a shop and a marketplace; delivery, home delivery. Each with a description.
+    await page.getByRole('heading', { name: 'I servizi che ti proponiamo' }).waitFor();
+    expect(await page.locator('.need-card label.fw-semibold').allTextContents()).toEqual([
+      'Chiedi: Negozio online',
+      'Chiedi: Vendita su marketplace',
+      'Chiedi: Consegna a domicilio',
+    ]);
+    await page.getByText('Chiedi: Vendita su marketplace', { exact: true }).click();
+    const storeNeed = page.getByLabel('Che cosa ti serve: Negozio online');
+    await storeNeed.fill('Corto');
+    await page.getByRole('button', { name: 'Invia le richieste' }).click();
+    // The API refuses the short description: its message sits next to that field, nothing is created.
+    await page.locator('#need-ONLINE_STORE-description-error').waitFor();
+    expect(await page.locator('#need-ONLINE_STORE-description-error').textContent()).toBe('Che cosa ti serve: Negozio online deve avere almeno 10 caratteri');
+    expect(await storeNeed.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'needs-proposal-error');
+    await storeNeed.fill('Vorremmo vendere online il nostro pane e i dolci.');
+    await page.getByRole('button', { name: 'Invia le richieste' }).click();
+
+    await page.waitForURL('**/la-mia-attivita/richieste');
+    await page.getByText('Abbiamo registrato le tue 2 richieste.', { exact: false }).waitFor();
+    // The notice shows at once, the list when it has loaded.
+    await eventually(async () => (await page.locator('.queue-card h2').allTextContents()).sort(), ['Consegna a domicilio', 'Negozio online']);
+    await expectAccessible(page, 'shop-requests');
+
+    // The ranked offers of the request, each explained from its score in plain words.
+    await page.getByRole('link', { name: 'Negozio online', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Richiesta: Negozio online' }).waitFor();
+    const card = page.getByTestId('ranked-offer').filter({ has: page.getByRole('heading', { name: title }) });
+    await card.waitFor();
+    expect(await page.getByTestId('ranked-offer').first().getByRole('heading', { level: 3 }).textContent()).toBe(title);
+    expect(await card.locator('.reasons li').allTextContents()).toEqual([
+      'Copre il tuo comune',
+      'È pensata proprio per questo servizio',
+      'Restano 2 posti liberi',
+      'Gratuita per 12 mesi',
+    ]);
+    await card.getByText(/^Punteggio [\d,]+ su 100/).click();
+    await card.getByRole('cell', { name: '40 su 40' }).waitFor();
+    await expectAccessible(page, 'request-recommendations');
+
+    await card.getByRole('button', { name: 'Scegli questa offerta' }).click();
+    await page.waitForURL('**/la-mia-attivita/servizi/*');
+    await page.getByText(`Hai scelto «${title}»`, { exact: false }).waitFor();
+    expect(await page.getByTestId('match-state').textContent()).toBe('In attesa di risposta');
+    await page.getByText('Risposta del fornitore entro').waitFor();
+    const matchId = new URL(page.url()).pathname.split('/').pop() ?? '';
+
+    // The provider accepts (its own journey is in provider-offers): the shop is notified.
+    const accepted = await web.api.gqlAs<{ acceptMatch: { __typename: string } }>(provider.accessToken, step('acceptMatch'), { id: matchId });
+    expect(accepted.data?.acceptMatch.__typename).toBe('Match');
+    await page.reload();
+    const bell = page.getByRole('link', { name: 'Notifiche: 1 non letta' });
+    await bell.click();
+    await page.getByRole('heading', { level: 1, name: 'Notifiche' }).waitFor();
+    const notification = page.getByTestId('notification').first();
+    await notification.getByText(`ha accettato la tua richiesta per «${title}»`, { exact: false }).waitFor();
+    await expectAccessible(page, 'notifications');
+    await notification.getByRole('link', { name: 'Apri' }).click();
+    await page.waitForURL(`**/la-mia-attivita/servizi/${matchId}`);
+    await page.getByRole('link', { name: 'Notifiche', exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Conferma che il servizio è attivo' }).click();
+    await page.getByText('Hai confermato che il servizio è attivo', { exact: false }).waitFor();
+    expect(await page.getByTestId('match-state').textContent()).toBe('Attivo');
+    await page.getByText('Gratuito fino al').waitFor();
+    await page.getByRole('button', { name: 'Concludi il servizio' }).click();
+    await page.getByRole('heading', { name: "Com'è andata?" }).waitFor();
+    expect(await page.getByTestId('match-state').textContent()).toBe('Concluso');
+
+    // The two questions: an answer is required, then roughly how many orders.
+    await page.getByRole('button', { name: 'Invia le risposte' }).click();
+    await page.locator('#survey-COMPLETION-gotOnlineOrders-error').waitFor();
+    await page.getByText('Sì', { exact: true }).click();
+    await page.getByLabel(/^Quanti ordini online, più o meno\?/).fill('12');
+    await expectAccessible(page, 'match-survey');
+    await page.getByRole('button', { name: 'Invia le risposte' }).click();
+    await page.getByText('Grazie: abbiamo registrato le tue risposte.').waitFor();
+    await page.getByText("Com'è andata?: sì, circa 12 ordini", { exact: false }).waitFor();
+    expect(await page.getByTestId('match-history').locator('li > span.fw-semibold').allTextContents()).toEqual([
+      'Richiesta inviata al fornitore',
+      'Accettata dal fornitore',
+      'Servizio attivo',
+      'Servizio concluso',
+    ]);
+    await expectAccessible(page, 'match-completed');
+    await page.context().close();
+  });
+
+  it('joins the waitlist of a full offer, learns why another offer does not fit, and leaves the waitlist (phone width)', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const full = unique('Consegne in bici');
+    const elsewhere = unique('Consegne romane');
+    const fullOffer = await publishedOffer(web.api, provider, { title: full, categories: ['HOME_DELIVERY'], capacity: 1, coverage: { comuneCodes: [LUCCA] } });
+    const holder = await shopIn(web.api, LUCCA);
+    expect((await applyTo(web.api, holder, await askFor(web.api, holder, 'HOME_DELIVERY'), fullOffer.id)).state).toBe('PENDING');
+    // Published last, so that it leads the list of the category's other offers.
+    await publishedOffer(web.api, provider, { title: elsewhere, categories: ['HOME_DELIVERY'], coverage: { comuneCodes: [ROMA] } });
+    const shop = await shopIn(web.api, LUCCA);
+    const requestId = await askFor(web.api, shop, 'HOME_DELIVERY');
+
+    const page = await web.newPage(PHONE);
+    await logIn(page, shop.email);
+    await page.goto(`/la-mia-attivita/richieste/${requestId}`);
+    await page.getByRole('heading', { level: 1, name: 'Richiesta: Consegna a domicilio' }).waitFor();
+    const waiting = page.getByRole('region', { name: /Offerte al completo/ }).getByTestId('ranked-offer').filter({ has: page.getByRole('heading', { name: full }) });
+    await waiting.waitFor();
+    expect(await waiting.locator('.reasons li').allTextContents()).toContain("Nessun posto libero ora: entri in lista d'attesa");
+
+    const other = page.locator('.offer-card').filter({ has: page.getByRole('heading', { name: elsewhere }) });
+    await other.getByRole('button', { name: 'Perché non fa per me?' }).click();
+    await other.getByTestId('ineligibility-reasons').waitFor();
+    expect(await other.getByTestId('ineligibility-reasons').locator('li').allTextContents()).toEqual(['Il tuo negozio è fuori dall’area coperta dall’offerta']);
+    expect(await other.getByRole('button', { name: 'Perché non fa per me?' }).getAttribute('aria-expanded')).toBe('true');
+    await expectAccessible(page, 'request-waitlist-why-not-phone');
+
+    await waiting.getByRole('button', { name: "Mettiti in lista d'attesa" }).click();
+    await page.waitForURL('**/la-mia-attivita/servizi/*');
+    await page.getByText(`Sei in lista d'attesa per «${full}», in posizione 1.`).waitFor();
+    expect(await page.getByTestId('match-state').textContent()).toBe("In lista d'attesa");
+    await expectAccessible(page, 'match-waitlisted-phone');
+
+    await page.getByRole('button', { name: "Esci dalla lista d'attesa" }).click();
+    await page.getByLabel('Motivo (facoltativo)').fill('Abbiamo trovato un fattorino in zona.');
+    await page.getByRole('button', { name: 'Conferma la rinuncia' }).click();
+    await page.getByText('Hai rinunciato al servizio.').waitFor();
+    await eventually(() => page.getByTestId('match-state').textContent(), 'Ritirato');
+    await page.getByText('Motivo: Abbiamo trovato un fattorino in zona.').first().waitFor();
+
+    await page.goto('/la-mia-attivita/servizi');
+    await page.getByRole('heading', { level: 1, name: 'I miei servizi' }).waitFor();
+    await page.getByRole('link', { name: full }).waitFor();
+    await expectAccessible(page, 'shop-matches-phone');
+    await page.context().close();
+  });
+});

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { allocate, AllocationResult } from '@vec/matching';
 import { AuditService } from '../audit/audit.service';
 import { UserAccountEntity } from '../auth/user-account.entity';
+import { INSERT_CHUNK, insertInChunks } from '../common/batch-insert';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { HelpRequestEntity } from '../help-request/help-request.entity';
@@ -18,7 +19,6 @@ import { AllocationRunEntity, AllocationRunStatistics } from './allocation-run.e
 import { AllocationRunMode, AllocationRunStatus, UnservedReasonCode } from './allocation.types';
 
 const DAY_MS = 86_400_000;
-const INSERT_CHUNK = 1000;
 /** pg_advisory_xact_lock key: one committing run at a time across every worker. */
 const COMMIT_LOCK_KEY = 7_310_001;
 
@@ -183,9 +183,7 @@ export class AllocationExecutor {
       })),
       ...result.unserved.map((u) => ({ runId, helpRequestId: u.requestId, offerId: null, cost: null, coverageLevel: null, distanceKm: null, unservedReason: u.reason as UnservedReasonCode, matchId: null })),
     ];
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await this.connection.repository(tx, AllocationRunItemEntity).insert(rows.slice(i, i + INSERT_CHUNK));
-    }
+    await insertInChunks(this.connection.repository(tx, AllocationRunItemEntity), rows);
   }
 
   private async finish(tx: RequestContext, runId: string, status: AllocationRunStatus, stats: AllocationRunStatistics): Promise<void> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
+import { insertInChunks } from '../common/batch-insert';
 import { Page, PageArgs, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
@@ -15,9 +16,6 @@ export interface AuditRecord {
   before?: object | null;
   after?: object | null;
 }
-
-/** Rows per INSERT: well under PostgreSQL's 65,535 bound parameters. */
-const INSERT_CHUNK = 1000;
 
 /** Appends audit events in the caller's transaction, so a change and its record commit together. */
 @Injectable()
@@ -42,10 +40,8 @@ export class AuditService {
       before: (event.before as Record<string, unknown> | null | undefined) ?? null,
       after: (event.after as Record<string, unknown> | null | undefined) ?? null,
     }));
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      // jsonb columns hold arbitrary JSON, which TypeORM's deep-partial type cannot express.
-      await this.connection.repository(ctx, AuditEventEntity).insert(rows.slice(i, i + INSERT_CHUNK) as QueryDeepPartialEntity<AuditEventEntity>[]);
-    }
+    // jsonb columns hold arbitrary JSON, which TypeORM's deep-partial type cannot express.
+    await insertInChunks(this.connection.repository(ctx, AuditEventEntity), rows as QueryDeepPartialEntity<AuditEventEntity>[]);
   }
 
   /** The log for ministry staff, newest first; an action ending in a dot matches every verb under it. */

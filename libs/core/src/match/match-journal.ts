@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRecord, AuditService } from '../audit/audit.service';
+import { insertInChunks } from '../common/batch-insert';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { NewNotification, NotificationService } from '../notification/notification.service';
@@ -25,8 +26,7 @@ export interface JournalEntry {
 
 type Side = 'SHOP' | 'PROVIDER';
 
-/** Rows per INSERT: well under PostgreSQL's 65,535 bound parameters. */
-const INSERT_CHUNK = 1000;
+
 
 /** What a step is called (notification kind and audit verb) and who hears of it. */
 function describe(entry: JournalEntry, actorSide: Side | null): { kind: string; audience: Side[] } {
@@ -81,9 +81,7 @@ export class MatchJournal {
       reason: e.reason ?? null,
       requestId: tx.requestId,
     }));
-    for (let i = 0; i < transitions.length; i += INSERT_CHUNK) {
-      await this.connection.repository(tx, MatchTransitionEntity).insert(transitions.slice(i, i + INSERT_CHUNK));
-    }
+    await insertInChunks(this.connection.repository(tx, MatchTransitionEntity), transitions);
     const notifications: NewNotification[] = [];
     const audits: AuditRecord[] = [];
     for (const entry of entries) {

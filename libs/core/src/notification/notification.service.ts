@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull } from 'typeorm';
 import { requireActor } from '../common/access';
+import { insertInChunks } from '../common/batch-insert';
 import { Page, PageArgs, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { NotificationEntity } from './notification.entity';
-
-/** Rows per INSERT: well under PostgreSQL's 65,535 bound parameters. */
-const INSERT_CHUNK = 1000;
 
 export interface NewNotification {
   userId: string;
@@ -25,9 +23,7 @@ export class NotificationService {
     if (!tx.manager) throw new Error('Notifications are written inside the transaction of the change they report');
     if (notifications.length === 0) return;
     const rows = notifications.map((n) => ({ userId: n.userId, kind: n.kind, matchId: n.matchId ?? null, params: n.params ?? {}, createdAt: tx.now, readAt: null }));
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await this.connection.repository(tx, NotificationEntity).insert(rows.slice(i, i + INSERT_CHUNK));
-    }
+    await insertInChunks(this.connection.repository(tx, NotificationEntity), rows);
   }
 
   /** The caller's notifications: unread first, then newest first. */

@@ -65,21 +65,26 @@ export class UnmetDemandModel {
 @ObjectType('UnmetDemandPage')
 export class UnmetDemandPageModel extends Paginated(UnmetDemandModel, 'UnmetDemandPageBase') {}
 
+/** The slot figures offers and providers share. */
+@ObjectType({ isAbstract: true })
+abstract class SlotFiguresModel {
+  @Field(() => Int) capacity!: number;
+  @Field(() => Int, { description: 'PENDING: places held while the provider answers.' }) held!: number;
+  @Field(() => Int) accepted!: number;
+  @Field(() => Int) active!: number;
+  @Field(() => Int) completed!: number;
+  @Field(() => Int) remaining!: number;
+  @Field(() => Int) waitlist!: number;
+}
+
 @ObjectType('OfferCapacity')
-export class OfferCapacityModel {
+export class OfferCapacityModel extends SlotFiguresModel {
   @Field(() => ID) offerId!: string;
   @Field() title!: string;
   @Field(() => ID) providerId!: string;
   @Field() providerName!: string;
   @Field() status!: string;
   @Field(() => Int) freePeriodMonths!: number;
-  @Field(() => Int) capacity!: number;
-  @Field(() => Int) held!: number;
-  @Field(() => Int) accepted!: number;
-  @Field(() => Int) active!: number;
-  @Field(() => Int) completed!: number;
-  @Field(() => Int) remaining!: number;
-  @Field(() => Int) waitlist!: number;
   @Field(() => Date, { nullable: true }) validUntil!: Date | null;
   @Field(() => Int, { nullable: true }) validityEndsInDays!: number | null;
   @Field(() => Date, { nullable: true, description: 'The earliest end of an active free period.' }) nextFreePeriodEnd!: Date | null;
@@ -90,17 +95,10 @@ export class OfferCapacityModel {
 export class OfferCapacityPageModel extends Paginated(OfferCapacityModel, 'OfferCapacityPageBase') {}
 
 @ObjectType('ProviderCapacity')
-export class ProviderCapacityModel {
+export class ProviderCapacityModel extends SlotFiguresModel {
   @Field(() => ID) providerId!: string;
   @Field() providerName!: string;
   @Field(() => Int) offers!: number;
-  @Field(() => Int) capacity!: number;
-  @Field(() => Int) held!: number;
-  @Field(() => Int) accepted!: number;
-  @Field(() => Int) active!: number;
-  @Field(() => Int) completed!: number;
-  @Field(() => Int) remaining!: number;
-  @Field(() => Int) waitlist!: number;
 }
 
 @ObjectType('ProviderCapacityPage')

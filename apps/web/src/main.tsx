@@ -1,6 +1,7 @@
 import 'bootstrap-italia/dist/css/bootstrap-italia.min.css';
 import './styles/fonts.css';
 import './styles/app.css';
+import './styles/areas.css';
 import './i18n';
 import { ApolloProvider } from '@apollo/client/react';
 import { StrictMode } from 'react';

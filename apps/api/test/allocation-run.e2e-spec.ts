@@ -98,6 +98,14 @@ describe('Allocation runs over GraphQL (a database of their own: a run takes eve
     expect(status).toBe('MATCHED');
 
     // Nothing left to give: a second commit changes nothing.
+    const nested = await api.gqlAs<{ allocationRun: { items: { items: { helpRequest: { id: string }; shop: { name: string; comune: { name: string } }; offer: { id: string } | null }[] } } }>(
+      staff.accessToken,
+      'query ($id: ID!) { allocationRun(id: $id) { items(first: 100, filter: { served: true }) { items { helpRequest { id } shop { name comune { name } } offer { id } } } } }',
+      { id: commit.id },
+    );
+    const romaItem = nested.data?.allocationRun.items.items.find((i) => i.helpRequest.id === romaRequest);
+    expect(romaItem).toMatchObject({ shop: { comune: { name: 'Roma' } }, offer: { id: nationalStore.id } });
+
     const again = await run('COMMIT');
     expect(again.statistics).toMatchObject({ requests: 2, served: 0 });
   });

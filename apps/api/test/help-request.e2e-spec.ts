@@ -55,6 +55,20 @@ describe('Help requests over GraphQL', () => {
       db.query('SELECT COUNT(*)::int AS n FROM audit_event WHERE actor_user_id = $1', [shop.userId]),
     ]);
 
+  it('creates several requests at once, or none when one is bad, naming it', async () => {
+    const shop = await shopIn(api, '058091');
+    const MANY = 'mutation ($input: CreateHelpRequestsInput!) { createHelpRequests(input: $input) { id category status } }';
+    const good = { category: 'ONLINE_STORE', description: 'Vorremmo vendere online i nostri prodotti.' };
+    const created = await api.gqlAs<{ createHelpRequests: { category: string; status: string }[] }>(shop.accessToken, MANY, {
+      input: { requests: [good, { category: 'DIGITAL_PAYMENTS', description: 'Vorremmo accettare pagamenti con carta.' }] },
+    });
+    expect(created.data?.createHelpRequests.map((r) => [r.category, r.status])).toEqual([['ONLINE_STORE', 'OPEN'], ['DIGITAL_PAYMENTS', 'OPEN']]);
+    const before = await footprint(shop);
+    const bad = await api.gqlAs(shop.accessToken, MANY, { input: { requests: [good, { category: 'WEBSITE', description: 'corta' }] } });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'requests.1.description', code: 'minLength' })] });
+    expect(await footprint(shop)).toEqual(before);
+  });
+
   it('lets a shop ask, edit while open, list and cancel its request, auditing each change', async () => {
     const shop = await shopIn(api, '058091');
     const request = await ask(shop);

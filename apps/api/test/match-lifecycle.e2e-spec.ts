@@ -55,6 +55,12 @@ describe('The match lifecycle over GraphQL, with the worker', () => {
     expect(early).toMatchObject({ __typename: 'SurveyNotDueError', code: 'NOT_COMPLETED' });
 
     expect(await as<MatchResult>(shop, step('completeMatch'), { id: pending.id })).toMatchObject({ state: 'COMPLETED' });
+    const due = await as<{ surveysDue: string[]; offer: { usage: Record<string, number> }; shop: { comune: { name: string } } }>(
+      shop,
+      'query ($id: ID!) { match(id: $id) { surveysDue offer { usage { pending accepted active completed waitlisted } } shop { comune { name } } } }',
+      { id: pending.id },
+    );
+    expect(due).toEqual({ surveysDue: ['COMPLETION'], offer: { usage: { pending: 0, accepted: 0, active: 0, completed: 1, waitlisted: 1 } }, shop: { comune: { name: 'Torino' } } });
     const survey = await as<{ __typename: string }>(shop, SURVEY, { input: { matchId: pending.id, gotOnlineOrders: true, approximateOrders: 12 } });
     expect(survey).toEqual({ __typename: 'OutcomeSurvey', checkpoint: 'COMPLETION', gotOnlineOrders: true, approximateOrders: 12 });
     const again = await as<{ code: string }>(shop, SURVEY, { input: { matchId: pending.id, gotOnlineOrders: false, approximateOrders: 0 } });

@@ -7,11 +7,11 @@ import { AllocationExecutor } from './allocation-executor.service';
 import { AllocationInputLoader } from './allocation-input.loader';
 import { AllocationRunService } from './allocation-run.service';
 import { AllocationExceptionFilter } from './allocation.exception';
-import { AllocationResolver } from './allocation.resolver';
+import { AllocationResolver, AllocationRunItemResolver } from './allocation.resolver';
 
 @Module({
   imports: [AuditModule, MatchModule, MatchingModule],
-  providers: [AllocationInputLoader, AllocationExecutor, AllocationRunService, AllocationResolver, { provide: APP_FILTER, useClass: AllocationExceptionFilter }],
+  providers: [AllocationInputLoader, AllocationExecutor, AllocationRunService, AllocationResolver, AllocationRunItemResolver, { provide: APP_FILTER, useClass: AllocationExceptionFilter }],
   exports: [AllocationExecutor, AllocationRunService],
 })
 export class AllocationModule {}

@@ -1,4 +1,8 @@
-import { Args, createUnionType, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, createUnionType, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Loaders } from '../common/loaders';
+import { HelpRequestModel, toHelpRequestModel } from '../help-request/models/help-request.models';
+import { MatchShopModel, toMatchShopModel } from '../match/models/match.models';
+import { OfferModel, toOfferModel } from '../offer/models/offer.models';
 import { Ctx, RequestContext } from '../common/request-context';
 import { mapPage, PageArgs } from '../common/pagination';
 import { Roles } from '../auth/auth.decorators';
@@ -6,6 +10,7 @@ import { UserRole } from '../auth/user-role';
 import { AllocationRunService } from './allocation-run.service';
 import {
   AllocationRunIdArgs,
+  AllocationRunItemModel,
   AllocationRunItemArgs,
   AllocationRunItemPageModel,
   AllocationRunModel,
@@ -21,6 +26,31 @@ export const CancelAllocationRunResult = createUnionType({
   types: () => [AllocationRunModel, InvalidAllocationRunStateErrorModel] as const,
   resolveType: (value: object) => ('code' in value ? InvalidAllocationRunStateErrorModel : AllocationRunModel),
 });
+
+@Roles(UserRole.MINISTRY, UserRole.ADMIN)
+@Resolver(() => AllocationRunItemModel)
+export class AllocationRunItemResolver {
+  @ResolveField(() => HelpRequestModel)
+  async helpRequest(@Context('loaders') loaders: Loaders, @Parent() item: AllocationRunItemModel): Promise<HelpRequestModel> {
+    const request = await loaders.helpRequest.load(item.helpRequestId);
+    if (!request) throw new Error(`help request ${item.helpRequestId} of a run item is missing`);
+    return toHelpRequestModel(request);
+  }
+
+  @ResolveField(() => MatchShopModel, { description: 'The shop that asked.' })
+  async shop(@Context('loaders') loaders: Loaders, @Parent() item: AllocationRunItemModel): Promise<MatchShopModel> {
+    const request = await loaders.helpRequest.load(item.helpRequestId);
+    const shop = request && (await loaders.shop.load(request.shopId));
+    if (!shop) throw new Error(`shop of run item ${item.helpRequestId} is missing`);
+    return toMatchShopModel(shop);
+  }
+
+  @ResolveField(() => OfferModel, { nullable: true })
+  async offer(@Context('loaders') loaders: Loaders, @Parent() item: AllocationRunItemModel): Promise<OfferModel | null> {
+    const offer = item.offerId ? await loaders.offer.load(item.offerId) : undefined;
+    return offer ? toOfferModel(offer) : null;
+  }
+}
 
 @Roles(UserRole.MINISTRY, UserRole.ADMIN)
 @Resolver(() => AllocationRunModel)

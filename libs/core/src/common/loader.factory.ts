@@ -30,6 +30,7 @@ export class LoaderFactory {
       matchTransitions: new DataLoader((ids: readonly string[]) => this.matches.transitionsOf(ids)),
       matchSurveys: new DataLoader((ids: readonly string[]) => this.matches.surveysOf(ids)),
       waitlistPosition: new DataLoader((ids: readonly string[]) => this.matches.waitlistPositionsOf(ids)),
+      offerUsage: new DataLoader((ids: readonly string[]) => this.matches.usageOf(ids)),
     };
   }
 }

@@ -18,4 +18,5 @@ export interface Loaders {
   matchTransitions: DataLoader<string, MatchTransitionEntity[]>;
   matchSurveys: DataLoader<string, OutcomeSurveyEntity[]>;
   waitlistPosition: DataLoader<string, number | null>;
+  offerUsage: DataLoader<string, { pending: number; accepted: number; active: number; completed: number; waitlisted: number }>;
 }

@@ -3,7 +3,7 @@ import { Roles } from '../auth/auth.decorators';
 import { UserRole } from '../auth/user-role';
 import { mapPage } from '../common/pagination';
 import { Ctx, RequestContext } from '../common/request-context';
-import { CreateHelpRequestInput, HelpRequestIdArgs, UpdateHelpRequestInput } from './dto/help-request.inputs';
+import { CreateHelpRequestInput, CreateHelpRequestsInput, HelpRequestIdArgs, UpdateHelpRequestInput } from './dto/help-request.inputs';
 import { HelpRequestService } from './help-request.service';
 import {
   HelpRequestListArgs,
@@ -37,6 +37,12 @@ export class HelpRequestResolver {
   @Mutation(() => HelpRequestModel, { description: "Ask for help with one category of service, for the caller's shop." })
   async createHelpRequest(@Ctx() ctx: RequestContext, @Args('input') input: CreateHelpRequestInput): Promise<HelpRequestModel> {
     return toHelpRequestModel(await this.helpRequestService.create(ctx, input));
+  }
+
+  @Roles(UserRole.SHOP)
+  @Mutation(() => [HelpRequestModel], { description: 'Ask for several categories at once (the needs questionnaire): all are created, or none.' })
+  async createHelpRequests(@Ctx() ctx: RequestContext, @Args('input') input: CreateHelpRequestsInput): Promise<HelpRequestModel[]> {
+    return (await this.helpRequestService.createMany(ctx, input.requests)).map(toHelpRequestModel);
   }
 
   @Roles(UserRole.SHOP)

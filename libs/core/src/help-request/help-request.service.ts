@@ -40,15 +40,27 @@ export class HelpRequestService {
   ) {}
 
   async create(ctx: RequestContext, input: CreateHelpRequestInput): Promise<HelpRequestEntity> {
+    const [request] = await this.createMany(ctx, [input]);
+    return request;
+  }
+
+  /** Several requests of the caller's shop in one transaction: all are created, or none. */
+  async createMany(ctx: RequestContext, inputs: readonly CreateHelpRequestInput[]): Promise<HelpRequestEntity[]> {
     const shop = await this.shops.requireOwnShop(ctx);
     return this.connection.withTransaction(ctx, async (tx) => {
-      const requests = this.connection.repository(tx, HelpRequestEntity);
-      const request = await requests.save(
-        requests.create({ shopId: shop.id, category: input.category, description: input.description, status: HelpRequestStatus.OPEN, cancelledAt: null }),
-      );
-      await this.audit.record(tx, { action: 'help_request.created', entityType: 'help_request', entityId: request.id, after: auditView(request) });
-      return request;
+      const created: HelpRequestEntity[] = [];
+      for (const input of inputs) created.push(await this.insert(tx, shop.id, input));
+      return created;
     });
+  }
+
+  private async insert(tx: RequestContext, shopId: string, input: CreateHelpRequestInput): Promise<HelpRequestEntity> {
+    const requests = this.connection.repository(tx, HelpRequestEntity);
+    const request = await requests.save(
+      requests.create({ shopId, category: input.category, description: input.description, status: HelpRequestStatus.OPEN, cancelledAt: null }),
+    );
+    await this.audit.record(tx, { action: 'help_request.created', entityType: 'help_request', entityId: request.id, after: auditView(request) });
+    return request;
   }
 
   /** Changes an OPEN request of the caller's shop; once matched it is what the provider agreed to. */

@@ -67,6 +67,18 @@ export class MatchQueryService {
     return matchIds.map((id) => byId.get(id) ?? null);
   }
 
+  /** For the per-request loader: matches per state of these offers. */
+  async usageOf(offerIds: readonly string[]): Promise<{ pending: number; accepted: number; active: number; completed: number; waitlisted: number }[]> {
+    const rows: { offer_id: string; state: string; n: number }[] = await this.connection.dataSource.query(
+      `SELECT offer_id, state, count(*)::int AS n FROM match WHERE offer_id = ANY($1::uuid[]) AND state IN ('PENDING','ACCEPTED','ACTIVE','COMPLETED','WAITLISTED') GROUP BY 1, 2`,
+      [offerIds],
+    );
+    return offerIds.map((id) => {
+      const n = (state: string): number => rows.find((r) => r.offer_id === id && r.state === state)?.n ?? 0;
+      return { pending: n('PENDING'), accepted: n('ACCEPTED'), active: n('ACTIVE'), completed: n('COMPLETED'), waitlisted: n('WAITLISTED') };
+    });
+  }
+
   async findByIds(ids: readonly string[]): Promise<(MatchEntity | undefined)[]> {
     const rows = await this.connection.dataSource.getRepository(MatchEntity).findBy({ id: In([...ids]) });
     const byId = new Map(rows.map((row) => [row.id, row]));

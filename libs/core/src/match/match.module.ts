@@ -10,7 +10,7 @@ import { MatchLifecycleService } from './match-lifecycle.service';
 import { MatchMaintenanceService } from './match-maintenance.service';
 import { MatchQueryService } from './match-query.service';
 import { MatchExceptionFilter } from './match.exception';
-import { MatchResolver } from './match.resolver';
+import { MatchResolver, MatchShopResolver } from './match.resolver';
 import { OutcomeSurveyService } from './outcome-survey.service';
 
 @Module({
@@ -23,6 +23,7 @@ import { OutcomeSurveyService } from './outcome-survey.service';
     MatchQueryService,
     OutcomeSurveyService,
     MatchResolver,
+    MatchShopResolver,
     { provide: APP_FILTER, useClass: MatchExceptionFilter },
   ],
   exports: [MatchJournal, MatchLifecycleService, MatchMaintenanceService, MatchQueryService],

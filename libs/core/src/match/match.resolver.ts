@@ -6,6 +6,7 @@ import { mapPage } from '../common/pagination';
 import { Ctx, RequestContext } from '../common/request-context';
 import { HelpRequestModel, toHelpRequestModel } from '../help-request/models/help-request.models';
 import { OfferModel, PublicProviderModel, toOfferModel, toPublicProviderModel } from '../offer/models/offer.models';
+import { ComuneModel, toComuneModel } from '../territory/models/territory.models';
 import { AnswerOutcomeSurveyInput, ApplyToOfferInput, DeclineMatchInput, MatchIdArgs, WithdrawMatchInput } from './dto/match.inputs';
 import { MatchApplicationService } from './match-application.service';
 import { MatchLifecycleService } from './match-lifecycle.service';
@@ -19,10 +20,13 @@ import {
   MatchTransitionModel,
   OutcomeSurveyModel,
   toMatchModel,
+  toMatchShopModel,
   toSurveyModel,
   toTransitionModel,
 } from './models/match.models';
+import { OutcomeCheckpoint } from './match.types';
 import { OutcomeSurveyService } from './outcome-survey.service';
+import { surveysDue } from './surveys-due';
 
 const required = <T>(value: T | undefined, what: string): T => {
   if (value === undefined) throw new Error(`${what} is missing`);
@@ -115,16 +119,7 @@ export class MatchResolver {
 
   @ResolveField(() => MatchShopModel, { description: 'Who to serve, and how to reach them.' })
   async shop(@Context('loaders') loaders: Loaders, @Parent() match: MatchModel): Promise<MatchShopModel> {
-    const shop = required(await loaders.shop.load(match.shopId), `shop of match ${match.id}`);
-    return {
-      id: shop.id,
-      name: shop.tradingName ?? shop.legalName,
-      comuneCode: shop.comuneCode,
-      atecoSection: shop.atecoSection,
-      atecoDivision: shop.atecoDivision,
-      contactEmail: shop.contactEmail,
-      contactPhone: shop.contactPhone,
-    };
+    return toMatchShopModel(required(await loaders.shop.load(match.shopId), `shop of match ${match.id}`));
   }
 
   @ResolveField(() => [MatchTransitionModel], { description: 'Every step so far, oldest first.' })
@@ -137,8 +132,22 @@ export class MatchResolver {
     return (await loaders.matchSurveys.load(match.id)).map(toSurveyModel);
   }
 
+  @ResolveField(() => [OutcomeCheckpoint], { description: 'Survey checkpoints the shop may answer now and has not yet.' })
+  async surveysDue(@Context('loaders') loaders: Loaders, @Context('ctx') ctx: RequestContext, @Parent() match: MatchModel): Promise<OutcomeCheckpoint[]> {
+    const answered = (await loaders.matchSurveys.load(match.id)).map((s) => s.checkpoint);
+    return surveysDue(match, answered, ctx.now);
+  }
+
   @ResolveField(() => Int, { nullable: true, description: 'WAITLISTED: 1-based place in the queue (oldest request first).' })
   async waitlistPosition(@Context('loaders') loaders: Loaders, @Parent() match: MatchModel): Promise<number | null> {
     return loaders.waitlistPosition.load(match.id);
+  }
+}
+
+@Resolver(() => MatchShopModel)
+export class MatchShopResolver {
+  @ResolveField(() => ComuneModel)
+  async comune(@Context('loaders') loaders: Loaders, @Parent() shop: MatchShopModel): Promise<ComuneModel> {
+    return toComuneModel(required(await loaders.comune.load(shop.comuneCode), `comune ${shop.comuneCode}`));
   }
 }

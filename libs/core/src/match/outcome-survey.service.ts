@@ -8,14 +8,13 @@ import { AnswerOutcomeSurveyInput } from './dto/match.inputs';
 import { MatchLocks } from './match-locks';
 import { MatchEntity } from './match.entity';
 import { MatchErrorCode, MatchException } from './match.exception';
-import { CHECKPOINT_DAYS, MatchState, OutcomeCheckpoint } from './match.types';
 import { OutcomeSurveyEntity } from './outcome-survey.entity';
+import { checkpointRefusal } from './surveys-due';
 
 export type SurveyOutcome =
   | { kind: 'answered'; survey: OutcomeSurveyEntity; match: MatchEntity }
   | { kind: 'not-due'; reason: 'NOT_COMPLETED' | 'TOO_EARLY' | 'ALREADY_ANSWERED' | 'NOT_ACTIVATED' };
 
-const DAY_MS = 86_400_000;
 
 /** The two-question outcome survey: at completion, and 30 and 90 days after activation. */
 @Injectable()
@@ -33,7 +32,7 @@ export class OutcomeSurveyService {
       // Locked so that two answers at once cannot both pass the "not yet answered" check.
       const match = await new MatchLocks(this.connection, tx).match(seen.id);
       if (!match) throw new MatchException(MatchErrorCode.MATCH_NOT_FOUND, 'input.matchId');
-      const due = this.due(match, input.checkpoint, tx.now);
+      const due = checkpointRefusal(match, input.checkpoint, tx.now);
       if (due) return { kind: 'not-due', reason: due };
       const surveys = this.connection.repository(tx, OutcomeSurveyEntity);
       if (await surveys.existsBy({ matchId: match.id, checkpoint: input.checkpoint })) return { kind: 'not-due', reason: 'ALREADY_ANSWERED' };
@@ -55,12 +54,5 @@ export class OutcomeSurveyService {
       });
       return { kind: 'answered', survey, match };
     });
-  }
-
-  private due(match: MatchEntity, checkpoint: OutcomeCheckpoint, now: Date): 'NOT_COMPLETED' | 'TOO_EARLY' | 'NOT_ACTIVATED' | null {
-    const days = CHECKPOINT_DAYS[checkpoint];
-    if (days === null) return match.state === MatchState.COMPLETED ? null : 'NOT_COMPLETED';
-    if (!match.activatedAt || (match.state !== MatchState.ACTIVE && match.state !== MatchState.COMPLETED)) return 'NOT_ACTIVATED';
-    return now.getTime() - match.activatedAt.getTime() >= days * DAY_MS ? null : 'TOO_EARLY';
   }
 }

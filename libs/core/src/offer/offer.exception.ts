@@ -45,13 +45,13 @@ export function offerErrorToGraphQL(error: OfferException): GraphQLError {
       );
     case OfferErrorCode.SECTORS_CONFLICT:
       return bad(
-        `${field}: list sections or divisions only when allSectors is false`,
-        `${field}: indicare sezioni o divisioni solo quando allSectors è falso`,
+        `${field}: an offer open to every sector lists no sections or divisions`,
+        `${field}: un’offerta aperta a tutti i settori non elenca sezioni o divisioni`,
       );
     case OfferErrorCode.SECTORS_EMPTY:
       return bad(
-        `${field}: when allSectors is false, list at least one ATECO section or division`,
-        `${field}: se allSectors è falso, indicare almeno una sezione o divisione ATECO`,
+        `${field}: choose at least one ATECO section or division, or open the offer to every sector`,
+        `${field}: scegli almeno una sezione o divisione ATECO, oppure apri l’offerta a tutti i settori`,
       );
     case OfferErrorCode.ATECO_UNKNOWN_SECTION:
       return bad(`${field}: "${detail}" is not an ATECO 2025 section`, `${field}: "${detail}" non è una sezione ATECO 2025`);

@@ -18,6 +18,7 @@ import {
   PublicProviderModel,
   toOfferModel,
   toPublicProviderModel,
+  OfferUsageModel,
 } from './models/offer.models';
 import { OfferStatusAction } from './offer-status';
 import { OfferService, OfferStatusOutcome } from './offer.service';
@@ -135,6 +136,11 @@ export class OfferResolver {
   @Query(() => OfferPageModel, { description: 'Offers by category and place, most recently published first.' })
   async offers(@Ctx() ctx: RequestContext, @Args() args: OfferListArgs): Promise<OfferPageModel> {
     return mapPage(await this.offerService.list(ctx, args.filter, args), toOfferModel);
+  }
+
+  @ResolveField(() => OfferUsageModel, { description: 'Places by state of the matches holding or waiting for them.' })
+  async usage(@Context('loaders') loaders: Loaders, @Parent() offer: OfferModel): Promise<OfferUsageModel> {
+    return loaders.offerUsage.load(offer.id);
   }
 
   @ResolveField(() => PublicProviderModel)

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { ServiceCategory } from '@vec/matching';
-import { Transform } from 'class-transformer';
-import { IsEnum, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Omittable, trim } from '../../common/input-rules';
 
 
@@ -14,6 +14,17 @@ export class CreateHelpRequestInput {
   @MinLength(10)
   @MaxLength(2000)
   description!: string;
+}
+
+@InputType({ description: 'Several needs at once (the needs questionnaire): all are created, or none.' })
+export class CreateHelpRequestsInput {
+  @Field(() => [CreateHelpRequestInput])
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(11)
+  @ValidateNested({ each: true })
+  @Type(() => CreateHelpRequestInput)
+  requests!: CreateHelpRequestInput[];
 }
 
 @InputType({ description: 'Only while the request is OPEN; only the fields given change.' })

@@ -12,6 +12,7 @@ import { MatchTransitionEntity } from '../match-transition.entity';
 import { MatchEntity } from '../match.entity';
 import { MatchOrigin, MatchState, OutcomeCheckpoint } from '../match.types';
 import { OutcomeSurveyEntity } from '../outcome-survey.entity';
+import { ShopEntity } from '../../shop/shop.entity';
 
 registerEnumType(MatchState, {
   name: 'MatchState',
@@ -156,6 +157,16 @@ export const toMatchModel = (e: MatchEntity): MatchModel => ({
   endReason: e.endReason,
   createdAt: e.createdAt,
   updatedAt: e.updatedAt,
+});
+
+export const toMatchShopModel = (shop: ShopEntity): MatchShopModel => ({
+  id: shop.id,
+  name: shop.tradingName ?? shop.legalName,
+  comuneCode: shop.comuneCode,
+  atecoSection: shop.atecoSection,
+  atecoDivision: shop.atecoDivision,
+  contactEmail: shop.contactEmail,
+  contactPhone: shop.contactPhone,
 });
 
 export const toTransitionModel = (e: MatchTransitionEntity): MatchTransitionModel => ({

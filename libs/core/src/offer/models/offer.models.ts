@@ -52,6 +52,15 @@ export class OfferModel {
   @Field() updatedAt!: Date;
 }
 
+@ObjectType('OfferUsage', { description: 'How an offer’s places are used, by match state.' })
+export class OfferUsageModel {
+  @Field(() => Int, { description: 'PENDING: places held while the provider answers.' }) pending!: number;
+  @Field(() => Int) accepted!: number;
+  @Field(() => Int) active!: number;
+  @Field(() => Int) completed!: number;
+  @Field(() => Int) waitlisted!: number;
+}
+
 @ObjectType('OfferPage')
 export class OfferPageModel extends Paginated(OfferModel, 'OfferPageBase') {}
 

@@ -7,6 +7,7 @@ import { eventually, expectAccessible, logIn, PHONE, startWebTestApp, type WebTe
 // Comuni the API tests do not use, so that the offers here are the only local ones.
 const [SIENA, LUCCA, ROMA] = ['052032', '046017', '058091'];
 const unique = (title: string): string => `${title} ${randomUUID().slice(0, 6)}`;
+const MY_REQUEST_COUNT = 'query { myHelpRequests(filter: {}, first: 1, offset: 0) { totalCount } }';
 
 describe('Shop services in the browser: needs, offers, matches, survey', () => {
   let web: WebTestApp;
@@ -43,14 +44,23 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     ]);
     await page.getByText('Chiedi: Vendita su marketplace', { exact: true }).click();
     const storeNeed = page.getByLabel('Che cosa ti serve: Negozio online');
-    await storeNeed.fill('Corto');
+    const deliveryNeed = page.getByLabel('Che cosa ti serve: Consegna a domicilio');
+    await deliveryNeed.fill('Corto');
     await page.getByRole('button', { name: 'Invia le richieste' }).click();
-    // The API refuses the short description: its message sits next to that field, nothing is created.
-    await page.locator('#need-ONLINE_STORE-description-error').waitFor();
-    expect(await page.locator('#need-ONLINE_STORE-description-error').textContent()).toBe('Che cosa ti serve: Negozio online deve avere almeno 10 caratteri');
-    expect(await storeNeed.getAttribute('aria-invalid')).toBe('true');
+    // The API refuses the short description of the second request: its message sits next to that
+    // field, and the first request, valid as it is, is not created either (all or none).
+    const deliveryError = page.locator('[id="needs-requests.1.description-error"]');
+    await deliveryError.waitFor();
+    expect(await deliveryError.textContent()).toBe('Che cosa ti serve: Consegna a domicilio deve avere almeno 10 caratteri');
+    expect(await deliveryNeed.getAttribute('aria-invalid')).toBe('true');
+    expect(await storeNeed.getAttribute('aria-invalid')).toBeNull();
+    const created = await web.api.gqlAs<{ myHelpRequests: { totalCount: number } }>(shop.accessToken, MY_REQUEST_COUNT, {});
+    expect(created.data?.myHelpRequests.totalCount).toBe(0);
     await expectAccessible(page, 'needs-proposal-error');
-    await storeNeed.fill('Vorremmo vendere online il nostro pane e i dolci.');
+    // The summary's link leads to the field.
+    await page.getByRole('alert').getByRole('link', { name: /Consegna a domicilio deve avere almeno 10 caratteri/ }).click();
+    expect(await deliveryNeed.evaluate((field) => field === document.activeElement)).toBe(true);
+    await deliveryNeed.fill('Vorremmo consegnare il pane a domicilio nel quartiere.');
     await page.getByRole('button', { name: 'Invia le richieste' }).click();
 
     await page.waitForURL('**/la-mia-attivita/richieste');

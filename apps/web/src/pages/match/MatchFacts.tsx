@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ComuneName } from '../../components/ComuneName';
 import type { MatchDetailFieldsFragment } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
@@ -24,7 +23,7 @@ export function MatchFacts({ match, side }: { match: MatchDetailFieldsFragment; 
   } else {
     rows.push(
       [t('matches.fields.shop'), match.shop.name],
-      [t('matches.fields.comune'), <ComuneName key="comune" code={match.shop.comuneCode} />],
+      [t('matches.fields.comune'), `${match.shop.comune.name} (${match.shop.comune.province.sigla})`],
       [t('matches.fields.sector'), atecoLabel(match.shop.atecoSection, match.shop.atecoDivision, currentLanguage())],
       [t('matches.fields.contacts'), [match.shop.contactEmail, match.shop.contactPhone].filter(Boolean).join(' · ')],
     );

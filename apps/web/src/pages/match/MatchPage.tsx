@@ -13,7 +13,6 @@ import { MatchFacts } from './MatchFacts';
 import { MatchHistory } from './MatchHistory';
 import { ShopMatchActions } from './ShopMatchActions';
 import { SurveyForm } from './SurveyForm';
-import { surveysDue } from './surveys-due';
 
 /** One match, for its shop or its provider: where it stands, what to do next, and its history. */
 export function MatchPage({ side }: { side: 'SHOP' | 'PROVIDER' }) {
@@ -31,7 +30,8 @@ export function MatchPage({ side }: { side: 'SHOP' | 'PROVIDER' }) {
   if (loading && !match) body = <Loading />;
   else if (error || !match) body = <p className="alert alert-danger">{t('matches.notFound')}</p>;
   else {
-    const due = side === 'SHOP' ? surveysDue(match, new Date()) : [];
+    // The surveys are the shop's to answer; the provider only reads the answers.
+    const due = side === 'SHOP' ? match.surveysDue : [];
     body = (
       <>
         <section className="profile-card" aria-label={t('matches.detailsLabel')}>

@@ -1,6 +1,5 @@
-import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { AllocationItemOfferDocument, AllocationItemRequestDocument, AllocationItemShopDocument, type AllocationRunQuery } from '../../gql/generated';
+import type { AllocationRunQuery } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
 
@@ -11,18 +10,15 @@ export function RunItemRow({ item }: { item: Item }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { label } = useCategoryLabels();
-  const request = useQuery(AllocationItemRequestDocument, { variables: { id: item.helpRequestId } }).data?.helpRequest;
-  const shop = useQuery(AllocationItemShopDocument, { variables: { id: request?.shopId ?? '' }, skip: !request }).data?.shop;
-  const offer = useQuery(AllocationItemOfferDocument, { variables: { id: item.offerId ?? '' }, skip: !item.offerId }).data?.offer;
-  const shopName = shop ? `${shop.tradingName ?? shop.legalName}, ${shop.comune.name} (${shop.comune.province.sigla})` : '…';
+  const { helpRequest: request, shop, offer } = item;
   return (
     <li className="queue-card run-item" data-testid="run-item">
-      <p className="mb-1 fw-semibold">{shopName}</p>
-      <p className="mb-2 small">{request ? t('allocation.item.request', { category: label(request.category), description: request.description }) : '…'}</p>
-      {item.offerId ? (
+      <p className="mb-1 fw-semibold">{`${shop.name}, ${shop.comune.name} (${shop.comune.province.sigla})`}</p>
+      <p className="mb-2 small">{t('allocation.item.request', { category: label(request.category), description: request.description })}</p>
+      {offer ? (
         <p className="mb-0" data-testid="run-item-outcome">
           <span className="status-badge status-approved me-2">{t('allocation.item.served')}</span>
-          {offer ? t('allocation.item.offer', { title: offer.title, provider: offer.provider.name }) : '…'}
+          {t('allocation.item.offer', { title: offer.title, provider: offer.provider.name })}
           {item.coverageLevel ? ` · ${t(`coverageLevels.${item.coverageLevel}`)}` : ''}
           {item.coverageLevel === 'RADIUS' && item.distanceKm !== null ? ` · ${t('allocation.item.distance', { km: format.number(item.distanceKm, 1) })}` : ''}
           {item.matchId ? ` · ${t('allocation.item.matchCreated')}` : ''}

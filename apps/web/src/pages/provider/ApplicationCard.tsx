@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ComuneName } from '../../components/ComuneName';
 import type { MatchDetailFieldsFragment } from '../../gql/generated';
 import { currentLanguage } from '../../i18n';
 import { useFormat } from '../../i18n/format';
@@ -33,9 +32,7 @@ export function ApplicationCard({ match, onDone }: { match: MatchDetailFieldsFra
         <dl className="queue-facts">
           <div>
             <dt>{t('matches.fields.comune')}</dt>
-            <dd>
-              <ComuneName code={match.shop.comuneCode} />
-            </dd>
+            <dd>{`${match.shop.comune.name} (${match.shop.comune.province.sigla})`}</dd>
           </div>
           <div>
             <dt>{t('matches.fields.sector')}</dt>

@@ -6,4 +6,7 @@ module.exports = {
   ...shared,
   displayName: 'unit',
   testMatch: ['<rootDir>/apps/*/src/**/*.spec.ts', '<rootDir>/libs/*/src/**/*.spec.ts'],
+  // The map of Italy ships as an ES module in a .js file: compile that one package too.
+  transform: { ...shared.transform, '^.+/@svg-maps/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true } }] },
+  transformIgnorePatterns: ['/node_modules/(?!@svg-maps/)'],
 };

@@ -32,7 +32,7 @@ export function webAppRoot(): string | undefined {
 function webApp(): DynamicModule[] {
   const rootPath = webAppRoot();
   if (!rootPath) return [];
-  return [ServeStaticModule.forRoot({ rootPath, exclude: ['/graphql{/*path}', '/health{/*path}'] })];
+  return [ServeStaticModule.forRoot({ rootPath, exclude: ['/graphql{/*path}', '/health{/*path}', '/exports{/*path}', '/open-data{/*path}'] })];
 }
 
 @Module({})

@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { RequireRole } from './auth/RequireRole';
+import { Loading } from './components/Loading';
 import type { UserRole } from './gql/generated';
 import { Layout } from './layout/Layout';
 import { HomePage } from './pages/HomePage';
@@ -24,6 +25,9 @@ import { ShopMatchesPage } from './pages/shop/ShopMatchesPage';
 import { ShopPage } from './pages/shop/ShopPage';
 import { PATHS } from './routes';
 
+// The dashboard's charts and map are for staff only: a separate download, fetched when first opened.
+const DashboardPage = lazy(() => import('./pages/ministry/dashboard/DashboardPage').then((module) => ({ default: module.DashboardPage })));
+
 const STAFF: UserRole[] = ['MINISTRY', 'ADMIN'];
 const EVERYONE: UserRole[] = ['SHOP', 'PROVIDER', 'MINISTRY', 'ADMIN'];
 
@@ -42,6 +46,13 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.providerOfferEdit, ['PROVIDER'], <OfferEditPage />],
   [PATHS.providerApplications, ['PROVIDER'], <ApplicationsPage />],
   [PATHS.providerMatch, ['PROVIDER'], <MatchPage side="PROVIDER" />],
+  [
+    PATHS.dashboard,
+    STAFF,
+    <Suspense fallback={<Loading />}>
+      <DashboardPage />
+    </Suspense>,
+  ],
   [PATHS.verification, STAFF, <VerificationPage />],
   [PATHS.allocationRuns, STAFF, <AllocationRunsPage />],
   [PATHS.allocationRun, STAFF, <AllocationRunPage />],

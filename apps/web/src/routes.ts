@@ -18,6 +18,7 @@ export const PATHS = {
   providerOfferEdit: '/organizzazione/offerte/:id/modifica',
   providerApplications: '/organizzazione/candidature',
   providerMatch: '/organizzazione/candidature/:id',
+  dashboard: '/ministero/cruscotto',
   verification: '/ministero/verifica-fornitori',
   allocationRuns: '/ministero/assegnazioni',
   allocationRun: '/ministero/assegnazioni/:id',
@@ -35,7 +36,7 @@ export function homePathFor(role: UserRole): string {
       return PATHS.provider;
     case 'MINISTRY':
     case 'ADMIN':
-      return PATHS.verification;
+      return PATHS.dashboard;
   }
 }
 

@@ -67,7 +67,8 @@ describe('Provider and ministry journeys in the browser', () => {
     const staff = await web.staffUser();
     const page = await web.newPage();
     await logIn(page, staff.email);
-    expect(new URL(page.url()).pathname).toBe('/ministero/verifica-fornitori');
+    expect(new URL(page.url()).pathname).toBe('/ministero/cruscotto');
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Verifica fornitori' }).click();
     await page.getByRole('heading', { level: 1, name: 'Verifica dei fornitori' }).waitFor();
     await expectAccessible(page, 'verification-queue');
 

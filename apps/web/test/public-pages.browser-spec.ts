@@ -16,9 +16,13 @@ describe('Public pages in the browser', () => {
     await page.goto('/');
     expect(await page.locator('html').getAttribute('lang')).toBe('it');
     await page.getByRole('heading', { level: 1, name: 'Servizi digitali gratuiti per i negozi di quartiere' }).waitFor();
-    // Live figures from the public API.
+    // The programme's national totals (the open-data figures) and the territory, from the public API.
+    const live = page.getByTestId('live-figures');
+    await live.getByText('attività registrate', { exact: true }).waitFor();
+    expect(await live.locator('.figure-value').allTextContents()).toEqual(Array(8).fill(expect.stringMatching(/^\d{1,3}(\.\d{3})*$/)));
+    expect(await page.getByRole('link', { name: 'CSV' }).getAttribute('href')).toBe('/open-data/aggregates.csv');
     await page.getByText('regioni', { exact: true }).waitFor();
-    expect(await page.locator('.figure-value').allTextContents()).toEqual(['20', '107', expect.stringMatching(/^7\.?\d{3}$/), '11']);
+    expect(await page.locator('section[aria-labelledby="figures-title"] .figure-value').allTextContents()).toEqual(['20', '107', expect.stringMatching(/^7\.?\d{3}$/), '11']);
     await page.getByText('Consegna a domicilio').waitFor();
     await expectAccessible(page, `home-${label}`);
 

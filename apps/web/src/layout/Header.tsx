@@ -47,7 +47,7 @@ interface NavigationLink {
   end?: boolean;
 }
 
-/** Each role's own pages; ministry staff will find more here (dashboard, map) as they arrive. */
+/** Each role's own pages. */
 function useNavigationLinks(): NavigationLink[] {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -73,7 +73,11 @@ function useNavigationLinks(): NavigationLink[] {
       break;
     case 'MINISTRY':
     case 'ADMIN':
-      links.push({ to: PATHS.verification, label: t('nav.verification') }, { to: PATHS.allocationRuns, label: t('nav.allocationRuns') });
+      links.push(
+        { to: PATHS.dashboard, label: t('nav.dashboard') },
+        { to: PATHS.verification, label: t('nav.verification') },
+        { to: PATHS.allocationRuns, label: t('nav.allocationRuns') },
+      );
       break;
   }
   links.push({ to: PATHS.privacy, label: t('nav.privacy'), end: true });

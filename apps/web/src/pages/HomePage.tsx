@@ -7,6 +7,7 @@ import { Loading } from '../components/Loading';
 import { PageTitle } from '../components/PageTitle';
 import { HomeFiguresDocument } from '../gql/generated';
 import { homePathFor, PATHS } from '../routes';
+import { LiveFigures } from './LiveFigures';
 
 function Figures() {
   const { t, i18n } = useTranslation();
@@ -115,8 +116,13 @@ export function HomePage() {
         </div>
       </section>
 
+      <section className="mb-5" aria-labelledby="live-title">
+        <h2 id="live-title">{t('home.liveTitle')}</h2>
+        <LiveFigures />
+      </section>
+
       <section aria-labelledby="figures-title">
-        <h2 id="figures-title">{t('home.figuresTitle')}</h2>
+        <h2 id="figures-title">{t('home.territoryTitle')}</h2>
         <Figures />
       </section>
     </>

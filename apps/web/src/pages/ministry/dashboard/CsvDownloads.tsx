@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { StatusNotice } from '../../../components/StatusNotice';
+import type { MonitoringFilterInput } from '../../../gql/generated';
+import { currentLanguage } from '../../../i18n';
+import { downloadExport, ExportFailedError, EXPORTS, type ExportName } from './csv-download';
+
+/** Every export with the dashboard's filter; raw lists stream from the API, so national files are fine. */
+export function CsvDownloads({ filter }: { filter: MonitoringFilterInput }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState<ExportName | null>(null);
+  const [failure, setFailure] = useState('');
+  const [notice, setNotice] = useState('');
+
+  const download = async (name: ExportName): Promise<void> => {
+    setBusy(name);
+    setFailure('');
+    setNotice('');
+    try {
+      await downloadExport(name, filter);
+      setNotice(t('dashboard.exports.done', { name: t(`dashboard.exports.names.${name}`) }));
+    } catch (error) {
+      const body = error instanceof ExportFailedError ? error.body : null;
+      setFailure((currentLanguage() === 'it' ? body?.messageIt : body?.message) ?? t('errors.network'));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section aria-labelledby="exports-title" className="mt-5">
+      <h2 id="exports-title" className="h3">
+        {t('dashboard.exports.title')}
+      </h2>
+      <p>{t('dashboard.exports.lead')}</p>
+      <StatusNotice message={notice} />
+      {failure ? (
+        <p className="alert alert-danger" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      <ul className="export-list list-unstyled">
+        {EXPORTS.map((name) => (
+          <li key={name}>
+            <button type="button" className="btn btn-outline-primary btn-sm" disabled={busy !== null} aria-busy={busy === name} onClick={() => void download(name)}>
+              {t(`dashboard.exports.names.${name}`)}
+              <span className="visually-hidden"> {t('dashboard.exports.format')}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+import { useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../../components/ErrorSummary';
+import { SelectField, TextField } from '../../../components/fields';
+import type { FormErrorState } from '../../../errors/use-form-errors';
+import { ProvincesDocument, RegionsDocument } from '../../../gql/generated';
+import { currentLanguage } from '../../../i18n';
+import { useCategoryLabels } from '../../../i18n/use-category-labels';
+import { atecoSections } from '../../shop/ateco';
+import type { DashboardFilter } from './dashboard-filter';
+
+/** The form's field ids follow the API's error paths (`filter.to`), so errors land next to their field. */
+export const FILTER_ERROR_PREFIX = 'dashboard';
+const fieldId = (name: keyof DashboardFilter): string => `${FILTER_ERROR_PREFIX}-filter.${name}`;
+
+interface Props {
+  filter: DashboardFilter;
+  onApply: (filter: DashboardFilter) => void;
+  form: FormErrorState;
+}
+
+/** Place, category, sector and period: the same filter narrows every figure of the dashboard. */
+export function DashboardFilters({ filter, onApply, form }: Props) {
+  const { t } = useTranslation();
+  // The parent keys the form by the address, so a new filter there starts a new draft.
+  const [draft, setDraft] = useState(filter);
+  const regions = useQuery(RegionsDocument).data?.regions ?? [];
+  const provinces = useQuery(ProvincesDocument, { variables: { regionCode: draft.regionCode }, skip: !draft.regionCode }).data?.provinces ?? [];
+  const categories = useCategoryLabels();
+  const set = (patch: Partial<DashboardFilter>) => setDraft((current) => ({ ...current, ...patch }));
+  const { errors } = form;
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    onApply(draft);
+  };
+  const empty: DashboardFilter = { regionCode: '', provinceCode: '', category: '', atecoSection: '', from: '', to: '' };
+
+  return (
+    <form noValidate onSubmit={submit} className="actions-card" aria-labelledby="dashboard-filter-title">
+      <h2 id="dashboard-filter-title" className="h4">
+        {t('dashboard.filter.title')}
+      </h2>
+      <ErrorSummary errors={errors} attempt={form.attempt} idPrefix={FILTER_ERROR_PREFIX} />
+      <div className="row">
+        <div className="col-12 col-md-6 col-xl-4">
+          <SelectField
+            id={fieldId('regionCode')}
+            label={t('dashboard.filter.region')}
+            placeholder={t('dashboard.filter.allRegions')}
+            value={draft.regionCode}
+            onChange={(regionCode) => set({ regionCode, provinceCode: '' })}
+            options={regions.map((region) => ({ value: region.code, label: region.name }))}
+            error={errors.fields['filter.regionCode']}
+          />
+        </div>
+        <div className="col-12 col-md-6 col-xl-4">
+          <SelectField
+            id={fieldId('provinceCode')}
+            label={t('dashboard.filter.province')}
+            placeholder={draft.regionCode ? t('dashboard.filter.allProvinces') : t('dashboard.filter.regionFirst')}
+            value={draft.provinceCode}
+            onChange={(provinceCode) => set({ provinceCode })}
+            options={provinces.map((province) => ({ value: province.code, label: `${province.name} (${province.sigla})` }))}
+            error={errors.fields['filter.provinceCode']}
+          />
+        </div>
+        <div className="col-12 col-md-6 col-xl-4">
+          <SelectField
+            id={fieldId('category')}
+            label={t('dashboard.filter.category')}
+            placeholder={t('dashboard.filter.allCategories')}
+            value={draft.category}
+            onChange={(category) => set({ category })}
+            options={categories.all.map((category) => ({ value: category.code, label: category.label }))}
+            error={errors.fields['filter.category']}
+          />
+        </div>
+        <div className="col-12 col-md-6 col-xl-4">
+          <SelectField
+            id={fieldId('atecoSection')}
+            label={t('dashboard.filter.sector')}
+            placeholder={t('dashboard.filter.allSectors')}
+            value={draft.atecoSection}
+            onChange={(atecoSection) => set({ atecoSection })}
+            options={atecoSections(currentLanguage())}
+            error={errors.fields['filter.atecoSection']}
+          />
+        </div>
+        <div className="col-6 col-xl-4">
+          <TextField id={fieldId('from')} type="date" label={t('dashboard.filter.from')} value={draft.from} onChange={(from) => set({ from })} error={errors.fields['filter.from']} />
+        </div>
+        <div className="col-6 col-xl-4">
+          <TextField id={fieldId('to')} type="date" label={t('dashboard.filter.to')} value={draft.to} onChange={(to) => set({ to })} error={errors.fields['filter.to']} hint={t('dashboard.filter.toHint')} />
+        </div>
+      </div>
+      <div className="d-flex flex-wrap gap-3">
+        <button type="submit" className="btn btn-primary">
+          {t('dashboard.filter.apply')}
+        </button>
+        <button type="button" className="btn btn-outline-primary" onClick={() => onApply(empty)}>
+          {t('dashboard.filter.reset')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+import { useTranslation } from 'react-i18next';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { DashboardOverviewQuery, TimeBucket } from '../../../gql/generated';
+import { useFormat } from '../../../i18n/format';
+import { TableScroll } from './TableScroll';
+
+type Point = DashboardOverviewQuery['monitoringTimeSeries'][number];
+
+/** Bootstrap Italia's primary, success and warning tones: apart in hue and in lightness. */
+const SERIES = [
+  { key: 'requests', color: '#0066cc', dash: undefined },
+  { key: 'matches', color: '#008055', dash: '6 3' },
+  { key: 'activations', color: '#995c00', dash: '2 3' },
+] as const;
+
+interface Props {
+  points: Point[];
+  bucket: TimeBucket;
+  onBucket: (bucket: TimeBucket) => void;
+}
+
+/** Requests, matches and activations over time, with the same figures as a table for screen readers and print. */
+export function TimeSeriesChart({ points, bucket, onBucket }: Props) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const locale = i18n.language === 'en' ? 'en-GB' : 'it-IT';
+  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' });
+  const data = points.map((point) => ({ ...point, label: day.format(new Date(point.start)) }));
+  const names = Object.fromEntries(SERIES.map((s) => [s.key, t(`dashboard.series.${s.key}`)]));
+  return (
+    <section aria-labelledby="series-title" className="mt-5">
+      <div className="d-flex flex-wrap justify-content-between align-items-center gap-2">
+        <h2 id="series-title" className="h3 mb-0">
+          {t('dashboard.series.title')}
+        </h2>
+        <div className="btn-group" role="group" aria-label={t('dashboard.series.bucket')}>
+          {(['WEEK', 'DAY'] as const).map((value) => (
+            <button key={value} type="button" className={`btn btn-sm ${bucket === value ? 'btn-primary' : 'btn-outline-primary'}`} aria-pressed={bucket === value} onClick={() => onBucket(value)}>
+              {t(`dashboard.series.buckets.${value}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="chart-frame" aria-hidden="true">
+        <ResponsiveContainer width="100%" height={280}>
+          <LineChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#d9dadb" />
+            <XAxis dataKey="label" tick={{ fill: '#1a1a1a', fontSize: 12 }} />
+            <YAxis allowDecimals={false} tick={{ fill: '#1a1a1a', fontSize: 12 }} width={40} />
+            <Tooltip formatter={(value) => format.number(Number(value))} />
+            <Legend />
+            {SERIES.map((s) => (
+              <Line key={s.key} type="monotone" dataKey={s.key} name={names[s.key]} stroke={s.color} strokeWidth={2} strokeDasharray={s.dash} dot={false} isAnimationActive={false} />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <details className="mt-2">
+        <summary>{t('dashboard.series.asTable')}</summary>
+        <TableScroll label={t('dashboard.series.title')}>
+          <table className="table table-sm" data-testid="series-table">
+            <caption>{t('dashboard.series.caption', { bucket: t(`dashboard.series.buckets.${bucket}`) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dashboard.series.start')}</th>
+                {SERIES.map((s) => (
+                  <th key={s.key} scope="col" className="text-end">
+                    {names[s.key]}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((point) => (
+                <tr key={point.start}>
+                  <th scope="row">{format.date(point.start)}</th>
+                  {SERIES.map((s) => (
+                    <td key={s.key} className="text-end">
+                      {format.number(point[s.key])}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { staffUser } from '../../api/test/testing/fixtures';
+import { askFor } from '../../api/test/testing/match-fixtures';
+import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
+import { shopNamed } from './testing/journey-fixtures';
+import { eventually, expectAccessible, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
+
+const [TORINO, PALERMO] = ['001272', '082053'];
+const unique = (name: string): string => `${name} ${randomUUID().slice(0, 6)}`;
+const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString();
+
+describe('The ministry dashboard in the browser (a database of its own: the figures are national)', () => {
+  let web: WebTestApp;
+  beforeAll(async () => {
+    web = await startWebTestApp({ ownDatabase: true });
+  });
+  afterAll(() => web.close());
+
+  it('shows the figures, the map with its table, unmet demand, places ending soon, narrows by region and period, and downloads a CSV', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const title = unique('Vetrina torinese');
+    await publishedOffer(web.api, provider, { title, categories: ['ONLINE_STORE'], capacity: 5, coverage: { comuneCodes: [TORINO] }, validUntil: inDays(10) });
+    for (const [comune, category] of [[TORINO, 'ONLINE_STORE'], [TORINO, 'ONLINE_STORE'], [PALERMO, 'CYBERSECURITY']]) {
+      await askFor(web.api, await shopNamed(web.api, comune, unique('Bottega')), category);
+    }
+
+    const page = await web.newPage();
+    await logIn(page, staff.email);
+    expect(new URL(page.url()).pathname).toBe('/ministero/cruscotto');
+    await page.getByRole('heading', { level: 1, name: 'Cruscotto del programma' }).waitFor();
+    const kpi = (id: string) => page.locator(`[data-kpi="${id}"] .figure-value`);
+    await eventually(() => kpi('shops').textContent(), '3');
+    expect(await kpi('requests').textContent()).toBe('3');
+    expect(await kpi('matchRate').textContent()).toBe('0 %');
+    expect(await kpi('capacity').textContent()).toBe('0 / 5');
+    expect(await kpi('activationRate').textContent()).toBe('–');
+
+    // The chart's figures as a table: this week's three requests.
+    await page.getByText('Mostra i dati in tabella').click();
+    const series = await page.getByTestId('series-table').locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(series.map(Number).reduce((a, b) => a + b, 0)).toBe(3);
+
+    // The map colours the regions with requests; the table says the same in words.
+    const regions = page.getByTestId('breakdown-REGION');
+    const row = (name: string) => regions.locator('tbody tr').filter({ has: page.locator('th', { hasText: new RegExp(`^${name}$`) }) });
+    expect(await row('Piemonte').locator('td').nth(1).textContent()).toBe('2');
+    expect(await row('Sicilia').locator('td').nth(1).textContent()).toBe('1');
+    expect(await row('Lazio').count()).toBe(0);
+    const fill = (code: string) => page.locator(`[data-region="${code}"]`).getAttribute('fill');
+    expect(await fill('12')).toBe('#d6d6d6'); // no shop, no offer: "nessun dato"
+    expect(await fill('01')).not.toBe(await fill('19')); // two requests are a darker step than one
+    expect(await page.locator('.map-legend li').allInnerTexts()).toEqual(['0', '1', '2', 'nessun dato']);
+    await expectAccessible(page, 'dashboard');
+
+    // Palermo's request has no offer at all; Turin's are served by the offer, which ends in 10 days.
+    const unmet = page.getByTestId('unmet-demand');
+    expect(await unmet.locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^Palermo \(Sicilia\)\s+Sicurezza informatica\s+1\s+0\s+/)]);
+    await page.getByTestId('capacity-ending').getByText(title).waitFor();
+    expect(await page.getByTestId('capacity-ending').locator('tbody tr td').first().textContent()).toBe('5 su 5');
+
+    // A region from the table narrows every figure; its provinces replace the regions.
+    await page.getByRole('button', { name: 'Mostra solo Piemonte' }).click();
+    await page.waitForURL((url) => url.searchParams.get('regione') === '01');
+    await eventually(() => kpi('shops').textContent(), '2');
+    const provinces = page.getByTestId('breakdown-PROVINCE');
+    expect(await provinces.locator('tbody tr').filter({ hasText: /^Torino/ }).locator('td').nth(1).textContent()).toBe('2');
+    expect(await page.getByLabel('Regione', { exact: true }).inputValue()).toBe('01');
+    expect(await page.getByRole('form').or(page.locator('form')).count()).toBe(1);
+    await page.getByText('Nessuna richiesta aperta senza risposta per questo filtro.').waitFor();
+
+    // The same filter goes into the CSV the API streams.
+    await page.getByRole('button', { name: 'Azzera i filtri' }).click();
+    await eventually(() => kpi('shops').textContent(), '3');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Domanda senza risposta (file CSV)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^vicini-e-connessi-unmet-demand-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await download.path()) as string, 'utf8');
+    expect(csv).toContain('Palermo');
+    expect(csv.trim().split('\n')).toHaveLength(2);
+    await page.getByText('Download avviato: Domanda senza risposta.').waitFor();
+
+    // A period that ends before it starts: the API's message, next to the field, in the labels' words.
+    await page.getByLabel('Dal').fill('2026-05-10');
+    await page.getByLabel(/^Al/).fill('2026-05-01');
+    await page.getByRole('button', { name: 'Applica i filtri' }).click();
+    await page.locator('[id="dashboard-filter.to-error"]').waitFor();
+    expect(await page.locator('[id="dashboard-filter.to-error"]').textContent()).toBe('Al deve essere successiva a Dal');
+    expect(await page.getByTestId('kpis').count()).toBe(0);
+    await expectAccessible(page, 'dashboard-filter-error');
+
+    const phone = await web.newPage(PHONE);
+    await logIn(phone, staff.email);
+    await phone.getByTestId('region-map').waitFor();
+    await expectAccessible(phone, 'dashboard-phone');
+  });
+});

@@ -2,7 +2,8 @@ import { useLazyQuery, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Loading';
-import { Pagination, usePaging } from '../../components/Pagination';
+import { PagedResults } from '../../components/PagedResults';
+import { usePaging } from '../../components/Pagination';
 import { CategoryOffersDocument, OfferEligibilityDocument, type OfferSummaryFieldsFragment, type ServiceCategory } from '../../gql/generated';
 import { ReasonList } from './Recommendations';
 
@@ -48,33 +49,22 @@ function EligibilityCheck({ helpRequestId, offer }: { helpRequestId: string; off
 export function OtherOffers({ helpRequestId, category }: { helpRequestId: string; category: ServiceCategory }) {
   const { t } = useTranslation();
   const paging = usePaging(PAGE_SIZE);
-  const { data, loading, error } = useQuery(CategoryOffersDocument, { variables: { category, first: PAGE_SIZE, offset: paging.offset } });
-  const offers = data?.offers;
-  let body;
-  if (loading && !offers) body = <Loading />;
-  else if (error || !offers) body = <p className="alert alert-danger">{t('errors.loadFailed')}</p>;
-  else if (offers.items.length === 0) body = <p className="empty-state">{t('otherOffers.none')}</p>;
-  else {
-    body = (
-      <>
-        <ul className="list-unstyled">
-          {offers.items.map((offer) => (
-            <EligibilityCheck key={offer.id} helpRequestId={helpRequestId} offer={offer} />
-          ))}
-        </ul>
-        <Pagination paging={paging} totalCount={offers.totalCount} hasNextPage={offers.hasNextPage} label={t('otherOffers.pages')} />
-      </>
-    );
-  }
+  const { data, error } = useQuery(CategoryOffersDocument, { variables: { category, first: PAGE_SIZE, offset: paging.offset } });
   return (
     <section aria-labelledby="other-offers-title" className="mt-5">
       <h2 id="other-offers-title" className="h3">
         {t('otherOffers.title')}
       </h2>
       <p>{t('otherOffers.lead')}</p>
-      <div ref={paging.resultsRef} tabIndex={-1} className="queue-results">
-        {body}
-      </div>
+      <PagedResults paging={paging} page={data?.offers} error={error} empty={t('otherOffers.none')} pagerLabel={t('otherOffers.pages')}>
+        {(page) => (
+          <ul className="list-unstyled">
+            {page.items.map((offer) => (
+              <EligibilityCheck key={offer.id} helpRequestId={helpRequestId} offer={offer} />
+            ))}
+          </ul>
+        )}
+      </PagedResults>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../../components/Loading';
-import { Pagination, usePaging } from '../../../components/Pagination';
+import { PagedResults } from '../../../components/PagedResults';
+import { usePaging } from '../../../components/Pagination';
 import { CapacityEndingSoonDocument, type MonitoringFilterInput } from '../../../gql/generated';
 import { useFormat } from '../../../i18n/format';
 import { TableScroll } from './TableScroll';
@@ -15,58 +15,47 @@ export function CapacityEndingSoon({ filter }: { filter: MonitoringFilterInput }
   const format = useFormat();
   const paging = usePaging(PAGE_SIZE);
   const { data, error } = useQuery(CapacityEndingSoonDocument, { variables: { filter, endingWithinDays: ENDING_WITHIN_DAYS, first: PAGE_SIZE, offset: paging.offset } });
-  const page = data?.capacityByOffer;
   const ending = (date: string | null | undefined, days: number | null | undefined): string => (date ? t('dashboard.ending.on', { date: format.date(date), count: days ?? 0 }) : '–');
-  let body;
-  if (error) body = <p className="alert alert-danger">{t('errors.loadFailed')}</p>;
-  else if (!page) body = <Loading />;
-  else if (page.items.length === 0) body = <p className="empty-state">{t('dashboard.ending.empty', { days: ENDING_WITHIN_DAYS })}</p>;
-  else {
-    body = (
-      <>
-        <TableScroll label={t('dashboard.ending.title')}>
-          <table className="table table-sm" data-testid="capacity-ending">
-            <caption>{t('dashboard.ending.caption', { count: page.totalCount, days: ENDING_WITHIN_DAYS })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('dashboard.ending.offer')}</th>
-                <th scope="col" className="text-end">
-                  {t('dashboard.ending.remaining')}
-                </th>
-                <th scope="col" className="text-end">
-                  {t('dashboard.ending.waitlist')}
-                </th>
-                <th scope="col">{t('dashboard.ending.validUntil')}</th>
-                <th scope="col">{t('dashboard.ending.freePeriodEnd')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((item) => (
-                <tr key={item.offerId}>
-                  <th scope="row">
-                    {item.title} <span className="text-secondary small">({item.providerName})</span>
-                  </th>
-                  <td className="text-end">{t('dashboard.ending.remainingOf', { remaining: format.number(item.remaining), capacity: format.number(item.capacity) })}</td>
-                  <td className="text-end">{format.number(item.waitlist)}</td>
-                  <td>{ending(item.validUntil, item.validityEndsInDays)}</td>
-                  <td>{ending(item.nextFreePeriodEnd, item.freePeriodEndsInDays)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-        <Pagination paging={paging} totalCount={page.totalCount} hasNextPage={page.hasNextPage} label={t('dashboard.ending.pagination')} />
-      </>
-    );
-  }
   return (
     <section aria-labelledby="ending-title" className="mt-5">
       <h2 id="ending-title" className="h3">
         {t('dashboard.ending.title')}
       </h2>
-      <div ref={paging.resultsRef} tabIndex={-1}>
-        {body}
-      </div>
+      <PagedResults paging={paging} page={data?.capacityByOffer} error={error} empty={t('dashboard.ending.empty', { days: ENDING_WITHIN_DAYS })} pagerLabel={t('dashboard.ending.pagination')}>
+        {(page) => (
+          <TableScroll label={t('dashboard.ending.title')}>
+            <table className="table table-sm" data-testid="capacity-ending">
+              <caption>{t('dashboard.ending.caption', { count: page.totalCount, days: ENDING_WITHIN_DAYS })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('dashboard.ending.offer')}</th>
+                  <th scope="col" className="text-end">
+                    {t('dashboard.ending.remaining')}
+                  </th>
+                  <th scope="col" className="text-end">
+                    {t('dashboard.ending.waitlist')}
+                  </th>
+                  <th scope="col">{t('dashboard.ending.validUntil')}</th>
+                  <th scope="col">{t('dashboard.ending.freePeriodEnd')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((item) => (
+                  <tr key={item.offerId}>
+                    <th scope="row">
+                      {item.title} <span className="text-secondary small">({item.providerName})</span>
+                    </th>
+                    <td className="text-end">{t('dashboard.ending.remainingOf', { remaining: format.number(item.remaining), capacity: format.number(item.capacity) })}</td>
+                    <td className="text-end">{format.number(item.waitlist)}</td>
+                    <td>{ending(item.validUntil, item.validityEndsInDays)}</td>
+                    <td>{ending(item.nextFreePeriodEnd, item.freePeriodEndsInDays)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </PagedResults>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../../components/Loading';
-import { Pagination, usePaging } from '../../../components/Pagination';
+import { PagedResults } from '../../../components/PagedResults';
+import { usePaging } from '../../../components/Pagination';
 import { UnmetDemandDocument, type MonitoringFilterInput } from '../../../gql/generated';
 import { useFormat } from '../../../i18n/format';
 import { useCategoryLabels } from '../../../i18n/use-category-labels';
@@ -16,58 +16,47 @@ export function UnmetDemandTable({ filter }: { filter: MonitoringFilterInput }) 
   const categories = useCategoryLabels();
   const paging = usePaging(PAGE_SIZE);
   const { data, error } = useQuery(UnmetDemandDocument, { variables: { filter, first: PAGE_SIZE, offset: paging.offset } });
-  const page = data?.unmetDemand;
-  let body;
-  if (error) body = <p className="alert alert-danger">{t('errors.loadFailed')}</p>;
-  else if (!page) body = <Loading />;
-  else if (page.items.length === 0) body = <p className="empty-state">{t('dashboard.unmet.empty')}</p>;
-  else {
-    body = (
-      <>
-        <TableScroll label={t('dashboard.unmet.title')}>
-          <table className="table table-sm" data-testid="unmet-demand">
-            <caption>{t('dashboard.unmet.caption', { count: page.totalCount })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('dashboard.unmet.province')}</th>
-                <th scope="col">{t('dashboard.unmet.category')}</th>
-                <th scope="col" className="text-end">
-                  {t('dashboard.unmet.coverageGap')}
-                </th>
-                <th scope="col" className="text-end">
-                  {t('dashboard.unmet.capacityGap')}
-                </th>
-                <th scope="col">{t('dashboard.unmet.waitingSince')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((item) => (
-                <tr key={`${item.provinceCode}-${item.category}`}>
-                  <th scope="row">
-                    {item.provinceName} <span className="text-secondary small">({item.regionName})</span>
-                  </th>
-                  <td>{categories.label(item.category)}</td>
-                  <td className="text-end">{format.number(item.coverageGap)}</td>
-                  <td className="text-end">{format.number(item.capacityGap)}</td>
-                  <td>{format.date(item.oldestWaitingSince)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-        <Pagination paging={paging} totalCount={page.totalCount} hasNextPage={page.hasNextPage} label={t('dashboard.unmet.pagination')} />
-      </>
-    );
-  }
   return (
     <section aria-labelledby="unmet-title" className="mt-5">
       <h2 id="unmet-title" className="h3">
         {t('dashboard.unmet.title')}
       </h2>
       <p>{t('dashboard.unmet.lead')}</p>
-      <div ref={paging.resultsRef} tabIndex={-1}>
-        {body}
-      </div>
+      <PagedResults paging={paging} page={data?.unmetDemand} error={error} empty={t('dashboard.unmet.empty')} pagerLabel={t('dashboard.unmet.pagination')}>
+        {(page) => (
+          <TableScroll label={t('dashboard.unmet.title')}>
+            <table className="table table-sm" data-testid="unmet-demand">
+              <caption>{t('dashboard.unmet.caption', { count: page.totalCount })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('dashboard.unmet.province')}</th>
+                  <th scope="col">{t('dashboard.unmet.category')}</th>
+                  <th scope="col" className="text-end">
+                    {t('dashboard.unmet.coverageGap')}
+                  </th>
+                  <th scope="col" className="text-end">
+                    {t('dashboard.unmet.capacityGap')}
+                  </th>
+                  <th scope="col">{t('dashboard.unmet.waitingSince')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((item) => (
+                  <tr key={`${item.provinceCode}-${item.category}`}>
+                    <th scope="row">
+                      {item.provinceName} <span className="text-secondary small">({item.regionName})</span>
+                    </th>
+                    <td>{categories.label(item.category)}</td>
+                    <td className="text-end">{format.number(item.coverageGap)}</td>
+                    <td className="text-end">{format.number(item.capacityGap)}</td>
+                    <td>{format.date(item.oldestWaitingSince)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </PagedResults>
     </section>
   );
 }

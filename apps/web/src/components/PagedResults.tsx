@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Loading } from './Loading';
+import { Pagination, type Paging } from './Pagination';
+
+export interface ResultPage<T> {
+  items: T[];
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+interface Props<T> {
+  paging: Paging;
+  page: ResultPage<T> | undefined;
+  error: unknown;
+  /** Said when the page holds nothing. */
+  empty: string;
+  pagerLabel?: string;
+  children: (page: ResultPage<T>) => ReactNode;
+}
+
+/**
+ * One page of a long list with its loading, failure and empty states and the pager below; the
+ * focus moves to the top of the results after a page turn.
+ */
+export function PagedResults<T>({ paging, page, error, empty, pagerLabel, children }: Props<T>) {
+  const { t } = useTranslation();
+  let body;
+  if (page) {
+    body =
+      page.items.length === 0 ? (
+        <p className="empty-state">{empty}</p>
+      ) : (
+        <>
+          {children(page)}
+          <Pagination paging={paging} totalCount={page.totalCount} hasNextPage={page.hasNextPage} label={pagerLabel} />
+        </>
+      );
+  } else body = error ? <p className="alert alert-danger">{t('errors.loadFailed')}</p> : <Loading />;
+  return (
+    <div ref={paging.resultsRef} tabIndex={-1} className="queue-results">
+      {body}
+    </div>
+  );
+}

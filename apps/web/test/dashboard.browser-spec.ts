@@ -54,6 +54,16 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     expect(await page.locator('.map-legend li').allInnerTexts()).toEqual(['0', '1', '2', 'nessun dato']);
     await expectAccessible(page, 'dashboard');
 
+    // By service category, then by the shops' ATECO section.
+    const byCategory = page.getByTestId('breakdown-CATEGORY');
+    expect(await byCategory.locator('tbody tr').filter({ hasText: /^Negozio online/ }).locator('td').nth(1).textContent()).toBe('2');
+    expect(await byCategory.locator('tbody tr').filter({ hasText: /^Sicurezza informatica/ }).locator('td').nth(1).textContent()).toBe('1');
+    await page.getByRole('button', { name: 'Settore', exact: true }).click();
+    const bySector = page.getByTestId('breakdown-SECTOR');
+    await bySector.waitFor();
+    const sectorRequests = await bySector.locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(sectorRequests.map(Number).reduce((a, b) => a + b, 0)).toBe(3);
+
     // Palermo's request has no offer at all; Turin's are served by the offer, which ends in 10 days.
     const unmet = page.getByTestId('unmet-demand');
     expect(await unmet.locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^Palermo \(Sicilia\)\s+Sicurezza informatica\s+1\s+0\s+/)]);

@@ -14,6 +14,7 @@ import { filterFromParams, paramsFromFilter, toMonitoringFilter, unreadableDates
 import { KpiCards } from './KpiCards';
 import { PlacesSection } from './PlacesSection';
 import { TimeSeriesChart } from './TimeSeriesChart';
+import { TopicsSection } from './TopicsSection';
 import { UnmetDemandTable } from './UnmetDemandTable';
 
 /** Uptake, gaps and outcomes for ministry staff, narrowed by one filter kept in the address. */
@@ -77,6 +78,7 @@ export function DashboardPage() {
       {valid ? (
         <div key={`sections-${key}`}>
           <PlacesSection filter={input} onRegion={(regionCode) => apply({ ...filter, regionCode, provinceCode: '' })} />
+          <TopicsSection filter={input} />
           <UnmetDemandTable filter={input} />
           <CapacityEndingSoon filter={input} />
           <CsvDownloads filter={input} />

@@ -1,0 +1,43 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../../../components/Loading';
+import { DashboardBreakdownDocument, type MonitoringFilterInput, type ServiceCategory } from '../../../gql/generated';
+import { currentLanguage } from '../../../i18n';
+import { useCategoryLabels } from '../../../i18n/use-category-labels';
+import { atecoSections } from '../../shop/ateco';
+import { BreakdownTable } from './BreakdownTable';
+
+type Topic = 'CATEGORY' | 'SECTOR';
+
+/** The same figures by service category or by the shops' ATECO section: which needs and trades lag behind. */
+export function TopicsSection({ filter }: { filter: MonitoringFilterInput }) {
+  const { t } = useTranslation();
+  const categories = useCategoryLabels();
+  const [topic, setTopic] = useState<Topic>('CATEGORY');
+  const { data, error } = useQuery(DashboardBreakdownDocument, { variables: { by: topic, filter } });
+  const sections = new Map(atecoSections(currentLanguage()).map((section) => [section.value, section.label]));
+  // Names in the interface language (the API names them in Italian).
+  const nameOf = (code: string): string | undefined => (topic === 'CATEGORY' ? categories.label(code as ServiceCategory) : sections.get(code));
+  const rows = data?.monitoringBreakdown.map((row) => ({ ...row, name: nameOf(row.code) ?? row.name }));
+  let body;
+  if (rows) body = <BreakdownTable rows={rows} dimension={topic} caption={t(`dashboard.topics.captions.${topic}`)} />;
+  else body = error ? <p className="alert alert-danger">{t('errors.loadFailed')}</p> : <Loading />;
+  return (
+    <section aria-labelledby="topics-title" className="mt-5">
+      <div className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-2">
+        <h2 id="topics-title" className="h3 mb-0">
+          {t('dashboard.topics.title')}
+        </h2>
+        <div className="btn-group" role="group" aria-label={t('dashboard.topics.by')}>
+          {(['CATEGORY', 'SECTOR'] as const).map((value) => (
+            <button key={value} type="button" className={`btn btn-sm ${topic === value ? 'btn-primary' : 'btn-outline-primary'}`} aria-pressed={topic === value} onClick={() => setTopic(value)}>
+              {t(`dashboard.breakdown.dimensions.${value}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+      {body}
+    </section>
+  );
+}

@@ -1,3 +1,4 @@
+import { ServiceCategory } from '@vec/matching';
 import { UserRole } from '../auth/user-role';
 import { createScratchDatabase } from '../testing/test-database';
 import { seedUser } from '../testing/seed';
@@ -109,7 +110,8 @@ describe('monitoring figures against a seeded programme (a database of their own
     expect(regions.find((r) => r.code === '03')?.offers).toBe(3);
     expect(regions.find((r) => r.code === '09')).toMatchObject({ offers: 1, requests: 0 });
     const provinces = await service.breakdown(staff, { regionCode: '03' }, BreakdownDimension.PROVINCE);
-    expect(provinces.every((p) => ['012', '013', '014', '015', '016', '017', '018', '019', '020', '097', '098', '108'].includes(p.code))).toBe(true);
+    // Every province of the region is a row, those where nothing happened too: they are the gaps.
+    expect(provinces.map((p) => p.code)).toEqual(['012', '013', '014', '015', '016', '017', '018', '019', '020', '097', '098', '108']);
     expect(provinces.find((p) => p.code === '015')).toMatchObject({ name: 'Milano', requests: REQUESTS.filter((r) => shopOf(r.shop).province === '015' && r.status !== 'CANCELLED').length });
   });
 
@@ -118,6 +120,8 @@ describe('monitoring figures against a seeded programme (a database of their own
     const categories = await service.breakdown(staff, {}, BreakdownDimension.CATEGORY);
     const store = categories.find((c) => c.code === 'ONLINE_STORE');
     expect(store).toMatchObject({ name: 'Negozio online', requests: REQUESTS.filter((r) => r.category === 'ONLINE_STORE' && r.status !== 'CANCELLED').length, offers: 2 });
+    expect(categories.map((c) => c.code).sort()).toEqual(Object.values(ServiceCategory).sort());
+    expect((await service.breakdown(staff, {}, BreakdownDimension.SECTOR)).map((s) => s.code).join('')).toBe('ABCDEFGHIJKLMNOPQRSTUV');
     const sectors = await service.breakdown(staff, { atecoSection: 'G' }, BreakdownDimension.SECTOR);
     expect(sectors.map((s) => s.code)).toEqual(['G']);
     expect(sectors[0].shops).toBe(SHOPS.filter((s) => s.section === 'G').length);

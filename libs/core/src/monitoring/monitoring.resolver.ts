@@ -35,7 +35,7 @@ export class MonitoringResolver {
   }
 
   @Roles(UserRole.MINISTRY, UserRole.ADMIN)
-  @Query(() => [BreakdownRowModel], { description: 'The figures by region, province, category or ATECO section.' })
+  @Query(() => [BreakdownRowModel], { description: 'The figures by region, province, category or ATECO section: every one in the filter, with zeros where nothing happened.' })
   monitoringBreakdown(@Ctx() ctx: RequestContext, @Args() { filter, by }: BreakdownArgs): Promise<BreakdownRowModel[]> {
     return this.monitoring.breakdown(ctx, filter, by);
   }

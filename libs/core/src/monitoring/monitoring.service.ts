@@ -5,7 +5,7 @@ import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { findAtecoSection } from '../shop/registry/ateco';
+import { ATECO_SECTIONS, findAtecoSection } from '../shop/registry/ateco';
 import { TerritoryService } from '../territory/territory.service';
 import { BreakdownDimension, MonitoringFilterInput, TimeBucket } from './dto/monitoring.inputs';
 import { andClause, matchConditions, MonitoringScope, offerConditions, periodConditions, requestConditions, shopConditions, shopFrom, SqlParams, whereClause } from './monitoring-scope';
@@ -161,7 +161,9 @@ export class MonitoringService {
       this.offerBreakdown(db, scope, by),
     ]);
     const inPlace = await this.inPlace(ctx, scope, by);
-    const keys = new Set<string>([...shops, ...requests, ...matches, ...offers].map((row) => String(row.key)).filter(inPlace));
+    // Every region, province, category or section in scope, with zeros where nothing happened: those are the gaps.
+    const members = await this.members(ctx, scope, by);
+    const keys = new Set<string>([...members, ...[...shops, ...requests, ...matches, ...offers].map((row) => String(row.key))].filter(inPlace));
     const byKey = <T extends { key: string }>(rows: T[]): Map<string, T> => new Map(rows.map((row) => [String(row.key), row]));
     const shopRows = byKey(shops);
     const requestRows = byKey(requests);
@@ -266,6 +268,20 @@ export class MonitoringService {
     if (by === BreakdownDimension.SECTOR && scope.atecoSection) return (code) => code === scope.atecoSection;
     if (by === BreakdownDimension.CATEGORY && scope.category) return (code) => code === scope.category;
     return () => true;
+  }
+
+  /** The whole dimension, narrowed to the place filter where the dimension is a place. */
+  private async members(ctx: RequestContext, scope: MonitoringScope, by: BreakdownDimension): Promise<string[]> {
+    switch (by) {
+      case BreakdownDimension.REGION:
+        return (await this.territory.listRegions(ctx)).map((r) => r.code);
+      case BreakdownDimension.PROVINCE:
+        return (await this.territory.listProvinces(ctx, scope.regionCode)).map((p) => p.code);
+      case BreakdownDimension.CATEGORY:
+        return Object.values(ServiceCategory);
+      case BreakdownDimension.SECTOR:
+        return ATECO_SECTIONS.map((section) => section.code);
+    }
   }
 
   private shopHasCategory(scope: MonitoringScope, p: SqlParams): string[] {

@@ -101,6 +101,7 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     await page.locator('[id="dashboard-filter.to-error"]').waitFor();
     expect(await page.locator('[id="dashboard-filter.to-error"]').textContent()).toBe('Al deve essere successiva a Dal');
     expect(await page.getByTestId('kpis').count()).toBe(0);
+    await page.getByText('Correggi i filtri qui sopra per vedere i dati.').waitFor();
     await expectAccessible(page, 'dashboard-filter-error');
 
     const phone = await web.newPage(PHONE);

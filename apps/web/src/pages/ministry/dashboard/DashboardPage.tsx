@@ -50,7 +50,7 @@ export function DashboardPage() {
   const valid = unreadable.length === 0 && !overview.error;
 
   let figures;
-  if (!valid) figures = null;
+  if (!valid) figures = <p className="empty-state">{t('dashboard.filter.fixFirst')}</p>;
   else if (!overview.data) figures = <Loading />;
   else {
     figures = (

@@ -22,7 +22,8 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     const provider = await approvedProvider(web.api, staff);
     const title = unique('Vetrina torinese');
     await publishedOffer(web.api, provider, { title, categories: ['ONLINE_STORE'], capacity: 5, coverage: { comuneCodes: [TORINO] }, validUntil: inDays(10) });
-    for (const [comune, category] of [[TORINO, 'ONLINE_STORE'], [TORINO, 'ONLINE_STORE'], [PALERMO, 'CYBERSECURITY']]) {
+    // Shops of one comune and trade share a place: the unmet-demand count must add them up.
+    for (const [comune, category] of [[TORINO, 'ONLINE_STORE'], [TORINO, 'ONLINE_STORE'], [TORINO, 'ONLINE_STORE'], [PALERMO, 'CYBERSECURITY'], [PALERMO, 'CYBERSECURITY']]) {
       await askFor(web.api, await shopNamed(web.api, comune, unique('Bottega')), category);
     }
 
@@ -31,28 +32,28 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     expect(new URL(page.url()).pathname).toBe('/ministero/cruscotto');
     await page.getByRole('heading', { level: 1, name: 'Cruscotto del programma' }).waitFor();
     const kpi = (id: string) => page.locator(`[data-kpi="${id}"] .figure-value`);
-    await eventually(() => kpi('shops').textContent(), '3');
-    expect(await kpi('requests').textContent()).toBe('3');
+    await eventually(() => kpi('shops').textContent(), '5');
+    expect(await kpi('requests').textContent()).toBe('5');
     expect(await kpi('matchRate').textContent()).toBe('0 %');
     expect(await kpi('capacity').textContent()).toBe('0 / 5');
     expect(await kpi('activationRate').textContent()).toBe('–');
 
-    // The chart's figures as a table: this week's three requests.
+    // The chart's figures as a table: this week's five requests.
     await page.getByText('Mostra i dati in tabella').click();
     const series = await page.getByTestId('series-table').locator('tbody tr td:nth-child(2)').allTextContents();
-    expect(series.map(Number).reduce((a, b) => a + b, 0)).toBe(3);
+    expect(series.map(Number).reduce((a, b) => a + b, 0)).toBe(5);
 
     // The map colours the regions with requests; the table says the same in words.
     const regions = page.getByTestId('breakdown-REGION');
     const row = (name: string) => regions.locator('tbody tr').filter({ has: page.locator('th', { hasText: new RegExp(`^${name}$`) }) });
-    expect(await row('Piemonte').locator('td').nth(1).textContent()).toBe('2');
-    expect(await row('Sicilia').locator('td').nth(1).textContent()).toBe('1');
+    expect(await row('Piemonte').locator('td').nth(1).textContent()).toBe('3');
+    expect(await row('Sicilia').locator('td').nth(1).textContent()).toBe('2');
     expect(await row('Lazio').locator('td').nth(1).textContent()).toBe('0'); // a region where nobody asked is a row too
     expect(await regions.locator('tbody tr').count()).toBe(20);
     const fill = (code: string) => page.locator(`[data-region="${code}"]`).getAttribute('fill');
     const [piemonte, sicilia, lazio] = [await fill('01'), await fill('19'), await fill('12')];
-    expect(new Set([piemonte, sicilia, lazio]).size).toBe(3); // 2, 1 and 0 requests: three steps
-    expect(await page.locator('.map-legend li').allInnerTexts()).toEqual(['0', '1', '2', 'nessun dato']);
+    expect(new Set([piemonte, sicilia, lazio]).size).toBe(3); // 3, 2 and 0 requests: three steps
+    expect(await page.locator('.map-legend li').allInnerTexts()).toEqual(['0', '1', '2', '3', 'nessun dato']);
     await page.getByLabel('Colora la mappa per').selectOption('matchRate');
     expect(await fill('12')).toBe('#d6d6d6'); // no request to match: no rate, "nessun dato"
     await page.getByLabel('Colora la mappa per').selectOption('requests');
@@ -60,33 +61,33 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
 
     // By service category, then by the shops' ATECO section.
     const byCategory = page.getByTestId('breakdown-CATEGORY');
-    expect(await byCategory.locator('tbody tr').filter({ hasText: /^Negozio online/ }).locator('td').nth(1).textContent()).toBe('2');
-    expect(await byCategory.locator('tbody tr').filter({ hasText: /^Sicurezza informatica/ }).locator('td').nth(1).textContent()).toBe('1');
+    expect(await byCategory.locator('tbody tr').filter({ hasText: /^Negozio online/ }).locator('td').nth(1).textContent()).toBe('3');
+    expect(await byCategory.locator('tbody tr').filter({ hasText: /^Sicurezza informatica/ }).locator('td').nth(1).textContent()).toBe('2');
     await page.getByRole('button', { name: 'Settore', exact: true }).click();
     const bySector = page.getByTestId('breakdown-SECTOR');
     await bySector.waitFor();
     const sectorRequests = await bySector.locator('tbody tr td:nth-child(3)').allTextContents();
-    expect(sectorRequests.map(Number).reduce((a, b) => a + b, 0)).toBe(3);
+    expect(sectorRequests.map(Number).reduce((a, b) => a + b, 0)).toBe(5);
 
-    // Palermo's request has no offer at all; Turin's are served by the offer, which ends in 10 days.
+    // Palermo's two requests have no offer at all; Turin's are served by the offer, which ends in 10 days.
     const unmet = page.getByTestId('unmet-demand');
-    expect(await unmet.locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^Palermo \(Sicilia\)\s+Sicurezza informatica\s+1\s+0\s+/)]);
+    expect(await unmet.locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^Palermo \(Sicilia\)\s+Sicurezza informatica\s+2\s+0\s+/)]);
     await page.getByTestId('capacity-ending').getByText(title).waitFor();
     expect(await page.getByTestId('capacity-ending').locator('tbody tr td').first().textContent()).toBe('5 su 5');
 
     // A region from the table narrows every figure; its provinces replace the regions.
     await page.getByRole('button', { name: 'Mostra solo Piemonte' }).click();
     await page.waitForURL((url) => url.searchParams.get('regione') === '01');
-    await eventually(() => kpi('shops').textContent(), '2');
+    await eventually(() => kpi('shops').textContent(), '3');
     const provinces = page.getByTestId('breakdown-PROVINCE');
-    expect(await provinces.locator('tbody tr').filter({ hasText: /^Torino/ }).locator('td').nth(1).textContent()).toBe('2');
+    expect(await provinces.locator('tbody tr').filter({ hasText: /^Torino/ }).locator('td').nth(1).textContent()).toBe('3');
     expect(await page.getByLabel('Regione', { exact: true }).inputValue()).toBe('01');
     expect(await page.getByRole('form').or(page.locator('form')).count()).toBe(1);
     await page.getByText('Nessuna richiesta aperta senza risposta per questo filtro.').waitFor();
 
     // The same filter goes into the CSV the API streams.
     await page.getByRole('button', { name: 'Azzera i filtri' }).click();
-    await eventually(() => kpi('shops').textContent(), '3');
+    await eventually(() => kpi('shops').textContent(), '5');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Domanda senza risposta (file CSV)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^vicini-e-connessi-unmet-demand-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = readFileSync((await download.path()) as string, 'utf8');

@@ -35,23 +35,25 @@ const CELL_DEG = 0.5;
  * that the planner sees their real sizes: open requests are reduced to distinct places (category,
  * sector, point, comune); offers are expanded to the comuni their areas contain; places then meet
  * only the offers of their own comune and category (plus radius and national ones). Leaves
- * `unmet_judged(province_code, region_code, category, created_at, any_room)`: any_room is true when a
- * fitting offer has a free place, false when all are full, null when none fits.
+ * `unmet_place(pid, …, province_code, region_code, n, oldest)` with `unmet_verdict(pid, any_room)`:
+ * any_room is true when a fitting offer has a free place, false when all are full; no verdict row
+ * when none fits.
  */
 async function judgeOpenRequests(db: EntityManager, scope: MonitoringScope, now: Date): Promise<void> {
   const run = async (sql: string, values: unknown[] = []): Promise<void> => {
     await db.query(sql, values);
   };
   const p = new SqlParams();
+  // Open requests fold into distinct places at once, each with its count and oldest request.
   await run(
-    `CREATE TEMP TABLE unmet_open ON COMMIT DROP AS
-       SELECT r.category, r.created_at, r.province_code, r.region_code, s.ateco_section AS section, s.ateco_division AS division,
-              s.latitude, s.longitude, s.comune_code AS comune
-       FROM help_request r JOIN shop s ON s.id = r.shop_id WHERE r.status = 'OPEN' ${andClause(requestConditions(scope, p))}`,
+    `CREATE TEMP TABLE unmet_place ON COMMIT DROP AS
+       SELECT row_number() OVER () AS pid, * FROM (
+         SELECT r.category, s.ateco_section AS section, s.ateco_division AS division, s.latitude, s.longitude, s.comune_code AS comune,
+                r.province_code, r.region_code, count(*)::int AS n, min(r.created_at) AS oldest
+         FROM help_request r JOIN shop s ON s.id = r.shop_id WHERE r.status = 'OPEN' ${andClause(requestConditions(scope, p))}
+         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) d`,
     p.values,
   );
-  await run(`CREATE TEMP TABLE unmet_place ON COMMIT DROP AS
-       SELECT row_number() OVER () AS pid, * FROM (SELECT DISTINCT category, section, division, latitude, longitude, comune FROM unmet_open) d`);
   await run(
     `CREATE TEMP TABLE unmet_valid ON COMMIT DROP AS
        SELECT o.id, unnest(o.categories) AS category, o.all_sectors, o.eligible_sections, o.eligible_divisions, o.coverage_national, o.used < o.capacity AS room
@@ -86,7 +88,7 @@ async function judgeOpenRequests(db: EntityManager, scope: MonitoringScope, now:
   // sector-restricted offers are matched place by place.
   await run(`CREATE TEMP TABLE unmet_area_open ON COMMIT DROP AS
        SELECT comune, category, bool_or(room) AS room FROM unmet_area WHERE all_sectors GROUP BY 1, 2`);
-  await run('ANALYZE unmet_open, unmet_place, unmet_valid, unmet_area, unmet_radius, unmet_area_open');
+  await run('ANALYZE unmet_place, unmet_valid, unmet_area, unmet_radius, unmet_area_open');
   await run(`CREATE TEMP TABLE unmet_verdict ON COMMIT DROP AS
        SELECT pid, bool_or(room) AS any_room FROM (
          SELECT pl.pid, true AS fits, a.room FROM unmet_place pl JOIN unmet_area_open a ON a.comune = pl.comune AND a.category = pl.category
@@ -98,12 +100,6 @@ async function judgeOpenRequests(db: EntityManager, scope: MonitoringScope, now:
          UNION ALL SELECT pl.pid, v.all_sectors OR pl.section = ANY(v.eligible_sections) OR pl.division = ANY(v.eligible_divisions), v.room
          FROM unmet_place pl JOIN unmet_valid v ON v.coverage_national AND v.category = pl.category) reach
        WHERE fits GROUP BY pid`);
-  await run(`CREATE TEMP TABLE unmet_judged ON COMMIT DROP AS
-       SELECT q.province_code, q.region_code, q.category, q.created_at, v.any_room
-       FROM unmet_open q
-       JOIN unmet_place pl ON (pl.category, pl.section, pl.division, pl.latitude, pl.longitude, pl.comune)
-                            = (q.category, q.section, q.division, q.latitude, q.longitude, q.comune)
-       LEFT JOIN unmet_verdict v ON v.pid = pl.pid`);
 }
 
 /** Where shops asked and nobody offers (coverage gap), or everyone who offers is full (capacity gap). */
@@ -123,12 +119,15 @@ export class UnmetDemandService {
     const [{ total, items }]: { total: number; items: Row[] | null }[] = await this.connection.dataSource.transaction(async (db) => {
       await judgeOpenRequests(db, scope, ctx.now);
       return db.query(
-        `WITH gaps AS (
+        `WITH judged AS (
+           SELECT pl.province_code, pl.region_code, pl.category, pl.n, pl.oldest, v.any_room
+           FROM unmet_place pl LEFT JOIN unmet_verdict v ON v.pid = pl.pid),
+         gaps AS (
            SELECT province_code, region_code, category,
-                  count(*) FILTER (WHERE any_room IS NULL)::int AS coverage_gap,
-                  count(*) FILTER (WHERE any_room = false)::int AS capacity_gap,
-                  min(created_at) FILTER (WHERE any_room IS NOT TRUE) AS oldest
-           FROM unmet_judged GROUP BY 1, 2, 3 HAVING count(*) FILTER (WHERE any_room IS NOT TRUE) > 0)
+                  coalesce(sum(n) FILTER (WHERE any_room IS NULL), 0)::int AS coverage_gap,
+                  coalesce(sum(n) FILTER (WHERE any_room = false), 0)::int AS capacity_gap,
+                  min(oldest) FILTER (WHERE any_room IS NOT TRUE) AS oldest
+           FROM judged GROUP BY 1, 2, 3 HAVING bool_or(any_room IS NOT TRUE))
          SELECT (SELECT count(*)::int FROM gaps) AS total,
                 (SELECT json_agg(g) FROM (SELECT * FROM gaps ORDER BY coverage_gap + capacity_gap DESC, oldest, province_code, category
                                           LIMIT $1 OFFSET $2) g) AS items`,

@@ -84,21 +84,30 @@ async function judgeOpenRequests(db: EntityManager, scope: MonitoringScope, now:
        SELECT pt.latitude, pt.longitude, c.offer_id FROM cell c JOIN point pt ON pt.la = c.la AND pt.lo = c.lo
        WHERE 2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(power(sin(radians(c.lat - pt.latitude) / 2), 2)
                + cos(radians(pt.latitude)) * cos(radians(c.lat)) * power(sin(radians(c.lon - pt.longitude) / 2), 2)))) <= c.km`);
-  // Most offers take every sector: per comune and category two flags settle those at once, and only
-  // sector-restricted offers are matched place by place.
+  // Most offers take every sector: per comune, point or nation and category one flag settles those
+  // at once, and only sector-restricted offers are matched place by place.
   await run(`CREATE TEMP TABLE unmet_area_open ON COMMIT DROP AS
        SELECT comune, category, bool_or(room) AS room FROM unmet_area WHERE all_sectors GROUP BY 1, 2`);
-  await run('ANALYZE unmet_place, unmet_valid, unmet_area, unmet_radius, unmet_area_open');
+  await run(`CREATE TEMP TABLE unmet_radius_open ON COMMIT DROP AS
+       SELECT rr.latitude, rr.longitude, v.category, bool_or(v.room) AS room
+       FROM unmet_radius rr JOIN unmet_valid v ON v.id = rr.offer_id WHERE v.all_sectors GROUP BY 1, 2, 3`);
+  await run(`CREATE TEMP TABLE unmet_national_open ON COMMIT DROP AS
+       SELECT category, bool_or(room) AS room FROM unmet_valid WHERE coverage_national AND all_sectors GROUP BY 1`);
+  await run('ANALYZE unmet_place, unmet_valid, unmet_area, unmet_radius, unmet_area_open, unmet_radius_open, unmet_national_open');
+  const restricted = (alias: string): string => `pl.section = ANY(${alias}.eligible_sections) OR pl.division = ANY(${alias}.eligible_divisions)`;
   await run(`CREATE TEMP TABLE unmet_verdict ON COMMIT DROP AS
        SELECT pid, bool_or(room) AS any_room FROM (
          SELECT pl.pid, true AS fits, a.room FROM unmet_place pl JOIN unmet_area_open a ON a.comune = pl.comune AND a.category = pl.category
-         UNION ALL SELECT pl.pid, pl.section = ANY(a.eligible_sections) OR pl.division = ANY(a.eligible_divisions), a.room
+         UNION ALL SELECT pl.pid, ${restricted('a')}, a.room
          FROM unmet_place pl JOIN unmet_area a ON a.comune = pl.comune AND a.category = pl.category AND NOT a.all_sectors
-         UNION ALL SELECT pl.pid, v.all_sectors OR pl.section = ANY(v.eligible_sections) OR pl.division = ANY(v.eligible_divisions), v.room
+         UNION ALL SELECT pl.pid, true, ro.room
+         FROM unmet_place pl JOIN unmet_radius_open ro ON ro.latitude = pl.latitude AND ro.longitude = pl.longitude AND ro.category = pl.category
+         UNION ALL SELECT pl.pid, ${restricted('v')}, v.room
          FROM unmet_place pl JOIN unmet_radius rr ON rr.latitude = pl.latitude AND rr.longitude = pl.longitude
-         JOIN unmet_valid v ON v.id = rr.offer_id AND v.category = pl.category
-         UNION ALL SELECT pl.pid, v.all_sectors OR pl.section = ANY(v.eligible_sections) OR pl.division = ANY(v.eligible_divisions), v.room
-         FROM unmet_place pl JOIN unmet_valid v ON v.coverage_national AND v.category = pl.category) reach
+         JOIN unmet_valid v ON v.id = rr.offer_id AND v.category = pl.category AND NOT v.all_sectors
+         UNION ALL SELECT pl.pid, true, n.room FROM unmet_place pl JOIN unmet_national_open n ON n.category = pl.category
+         UNION ALL SELECT pl.pid, ${restricted('v')}, v.room
+         FROM unmet_place pl JOIN unmet_valid v ON v.coverage_national AND NOT v.all_sectors AND v.category = pl.category) reach
        WHERE fits GROUP BY pid`);
 }
 

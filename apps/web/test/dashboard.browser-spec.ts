@@ -4,7 +4,7 @@ import { staffUser } from '../../api/test/testing/fixtures';
 import { askFor } from '../../api/test/testing/match-fixtures';
 import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
 import { shopNamed } from './testing/journey-fixtures';
-import { eventually, expectAccessible, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
+import { eventually, expectAccessible, focused, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 const [TORINO, PALERMO] = ['001272', '082053'];
 const unique = (name: string): string => `${name} ${randomUUID().slice(0, 6)}`;
@@ -26,28 +26,34 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     for (const [comune, category] of [[TORINO, 'ONLINE_STORE'], [TORINO, 'ONLINE_STORE'], [TORINO, 'ONLINE_STORE'], [PALERMO, 'CYBERSECURITY'], [PALERMO, 'CYBERSECURITY']]) {
       await askFor(web.api, await shopNamed(web.api, comune, unique('Bottega')), category);
     }
+    // A withdrawn request counts nowhere: not in the headline, not in the tables.
+    const changedMind = await shopNamed(web.api, PALERMO, unique('Bottega'));
+    const withdrawn = await askFor(web.api, changedMind, 'WEBSITE');
+    const { errors } = await web.gql('mutation ($id: ID!) { cancelHelpRequest(id: $id) { __typename } }', { id: withdrawn }, changedMind.accessToken);
+    expect(errors).toBeUndefined();
 
     const page = await web.newPage();
     await logIn(page, staff.email);
     expect(new URL(page.url()).pathname).toBe('/ministero/cruscotto');
     await page.getByRole('heading', { level: 1, name: 'Cruscotto del programma' }).waitFor();
     const kpi = (id: string) => page.locator(`[data-kpi="${id}"] .figure-value`);
-    await eventually(() => kpi('shops').textContent(), '5');
+    await eventually(() => kpi('shops').textContent(), '6');
     expect(await kpi('requests').textContent()).toBe('5');
-    expect(await kpi('matchRate').textContent()).toBe('0 %');
+    expect(await kpi('matchRate').textContent()).toBe('0%');
     expect(await kpi('capacity').textContent()).toBe('0 / 5');
     expect(await kpi('activationRate').textContent()).toBe('–');
 
-    // The chart's figures as a table: this week's five requests.
+    // The chart's figures as a table: the trend counts what happened, the six requests made this week (the withdrawn one too).
     await page.getByText('Mostra i dati in tabella').click();
     const series = await page.getByTestId('series-table').locator('tbody tr td:nth-child(2)').allTextContents();
-    expect(series.map(Number).reduce((a, b) => a + b, 0)).toBe(5);
+    expect(series.map(Number).reduce((a, b) => a + b, 0)).toBe(6);
 
     // The map colours the regions with requests; the table says the same in words.
     const regions = page.getByTestId('breakdown-REGION');
     const row = (name: string) => regions.locator('tbody tr').filter({ has: page.locator('th', { hasText: new RegExp(`^${name}$`) }) });
     expect(await row('Piemonte').locator('td').nth(1).textContent()).toBe('3');
     expect(await row('Sicilia').locator('td').nth(1).textContent()).toBe('2');
+    expect(await row('Sicilia').locator('td').nth(0).textContent()).toBe('3'); // three shops, one of them withdrew
     expect(await row('Lazio').locator('td').nth(1).textContent()).toBe('0'); // a region where nobody asked is a row too
     expect(await regions.locator('tbody tr').count()).toBe(20);
     const fill = (code: string) => page.locator(`[data-region="${code}"]`).getAttribute('fill');
@@ -78,16 +84,16 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     // A region from the table narrows every figure; its provinces replace the regions.
     await page.getByRole('button', { name: 'Mostra solo Piemonte' }).click();
     await page.waitForURL((url) => url.searchParams.get('regione') === '01');
+    expect((await focused(page)).id).toBe('places-title'); // the button gave way to the provinces: the reader goes on from here
     await eventually(() => kpi('shops').textContent(), '3');
     const provinces = page.getByTestId('breakdown-PROVINCE');
     expect(await provinces.locator('tbody tr').filter({ hasText: /^Torino/ }).locator('td').nth(1).textContent()).toBe('3');
     expect(await page.getByLabel('Regione', { exact: true }).inputValue()).toBe('01');
-    expect(await page.getByRole('form').or(page.locator('form')).count()).toBe(1);
     await page.getByText('Nessuna richiesta aperta senza risposta per questo filtro.').waitFor();
 
     // The same filter goes into the CSV the API streams.
     await page.getByRole('button', { name: 'Azzera i filtri' }).click();
-    await eventually(() => kpi('shops').textContent(), '5');
+    await eventually(() => kpi('shops').textContent(), '6');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Domanda senza risposta (file CSV)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^vicini-e-connessi-unmet-demand-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = readFileSync((await download.path()) as string, 'utf8');
@@ -95,12 +101,22 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     expect(csv.trim().split('\n')).toHaveLength(2);
     await page.getByText('Download avviato: Domanda senza risposta.').waitFor();
 
-    // A period that ends before it starts: the API's message, next to the field, in the labels' words.
+    // Days for two years are too many points: the trend says so next to its toggle, the rest stays.
+    await page.getByLabel('Dal').fill('2024-01-01');
+    await page.getByLabel(/^Al/).fill('2026-01-01');
+    await page.getByRole('button', { name: 'Applica i filtri' }).click();
+    await page.waitForURL((url) => url.searchParams.get('dal') === '2024-01-01');
+    expect((await focused(page)).text).toBe('Applica i filtri'); // the form stays as it was, focus included
+    await page.getByRole('button', { name: 'giorno' }).click();
+    await page.getByText('Dal: il periodo supera 400 giorni o settimane; accorcialo o usa le settimane').waitFor();
+    await page.getByTestId('kpis').waitFor();
+
+    // A period that ends before it starts is said next to the field, before asking the API.
     await page.getByLabel('Dal').fill('2026-05-10');
     await page.getByLabel(/^Al/).fill('2026-05-01');
     await page.getByRole('button', { name: 'Applica i filtri' }).click();
     await page.locator('[id="dashboard-filter.to-error"]').waitFor();
-    expect(await page.locator('[id="dashboard-filter.to-error"]').textContent()).toBe('Al deve essere successiva a Dal');
+    expect(await page.locator('[id="dashboard-filter.to-error"]').textContent()).toBe('Al: il periodo non può finire prima di cominciare');
     expect(await page.getByTestId('kpis').count()).toBe(0);
     await page.getByText('Correggi i filtri qui sopra per vedere i dati.').waitFor();
     await expectAccessible(page, 'dashboard-filter-error');

@@ -27,15 +27,13 @@ export function PagedResults<T>({ paging, page, error, empty, pagerLabel, childr
   const { t } = useTranslation();
   let body;
   if (page) {
-    body =
-      page.items.length === 0 ? (
-        <p className="empty-state">{empty}</p>
-      ) : (
-        <>
-          {children(page)}
-          <Pagination paging={paging} totalCount={page.totalCount} hasNextPage={page.hasNextPage} label={pagerLabel} />
-        </>
-      );
+    // A page past the end (the list shrank meanwhile) still offers the way back.
+    body = (
+      <>
+        {page.items.length === 0 ? <p className="empty-state">{empty}</p> : children(page)}
+        <Pagination paging={paging} totalCount={page.totalCount} hasNextPage={page.hasNextPage} label={pagerLabel} />
+      </>
+    );
   } else body = error ? <p className="alert alert-danger">{t('errors.loadFailed')}</p> : <Loading />;
   return (
     <div ref={paging.resultsRef} tabIndex={-1} className="queue-results">

@@ -28,13 +28,6 @@ describe('form errors from the API', () => {
     expect(apiFormErrors(error, labels, 'en', 'network').fields.partitaIva).toBe('Partita IVA has a wrong check digit');
   });
 
-  it('words the sibling a nested field refers to with its label, and leaves other plain words alone', () => {
-    const error = badInput([{ field: 'filter.to', code: 'isAfter', message: 'filter.to must be after from', messageIt: 'filter.to deve essere successiva a from' }]);
-    const dates = { 'filter.from': 'Dal', 'filter.to': 'Al', from: 'Mittente' };
-    expect(apiFormErrors(error, dates, 'it', 'rete').fields).toEqual({ 'filter.to': 'Al deve essere successiva a Dal' });
-    expect(apiFormErrors(error, { 'filter.to': 'To' }, 'en', 'network').fields).toEqual({ 'filter.to': 'To must be after from' });
-  });
-
   it('keeps the first message per field and lists fields the form lacks as general messages', () => {
     const error = badInput([
       { field: 'partitaIva', code: 'a', message: 'first', messageIt: 'primo' },

@@ -41,9 +41,8 @@ function owningField(name: string, labels: FieldLabels): string | undefined {
 /**
  * The API words validation messages after the raw field path ("partitaIva ha la cifra di controllo
  * errata"); the user reads the label they see instead ("Partita IVA ha la cifra di controllo errata").
- * Other camelCase field names in the message ("… successiva a validFrom") read as their labels too,
- * and so do the siblings of a nested field ("filter.to … successiva a from"); other plain words are
- * left alone, as they may be ordinary words of the sentence.
+ * Other camelCase field names in the message ("… successiva a validFrom") read as their labels too;
+ * plain words are left alone, as they may be ordinary words of the sentence.
  */
 function wordMessage(error: ApiFieldError, language: Language, label: string | undefined, labels: FieldLabels): string {
   let text = language === 'it' ? error.messageIt : error.message;
@@ -55,14 +54,8 @@ function wordMessage(error: ApiFieldError, language: Language, label: string | u
       break;
     }
   }
-  const own = formFieldName(raw);
-  const parent = own.includes('.') ? own.slice(0, own.lastIndexOf('.') + 1) : '';
   for (const [name, other] of Object.entries(labels)) {
     if (/^[a-z]+[A-Z]\w*$/.test(name)) text = text.replace(new RegExp(`\\b${name}\\b`, 'g'), other);
-    // A sibling of a nested field ("filter.to … after from") reads as its label, even as one plain word.
-    else if (parent && name !== own && name.startsWith(parent) && !name.slice(parent.length).includes('.')) {
-      text = text.replace(new RegExp(`\\b${name.slice(parent.length)}\\b`, 'g'), other);
-    }
   }
   return capitalise(text);
 }
@@ -97,6 +90,11 @@ export function apiFormErrors(error: unknown, labels: FieldLabels, language: Lan
     }
   }
   return result;
+}
+
+/** True when the API refused the input itself (as opposed to failing, or the network). */
+export function isBadUserInput(error: unknown): boolean {
+  return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'BAD_USER_INPUT');
 }
 
 export const hasErrors = (errors: FormErrors): boolean => errors.general.length > 0 || Object.keys(errors.fields).length > 0;

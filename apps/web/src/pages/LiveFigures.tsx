@@ -27,7 +27,7 @@ export function LiveFigures() {
           </li>
         ))}
       </ul>
-      {figures.onlineOrdersShare != null ? <p>{t('home.liveOnlineOrders', { share: `${format.number(figures.onlineOrdersShare * 100, 0)} %` })}</p> : null}
+      {figures.onlineOrdersShare != null ? <p>{t('home.liveOnlineOrders', { share: format.percent(figures.onlineOrdersShare, 0) })}</p> : null}
       <p className="small text-secondary">
         {t('home.liveUpdated', { date: format.dateTime(figures.updatedAt) })} <a href="/open-data/aggregates.json">{t('home.openDataJson')}</a>
         {' · '}

@@ -163,14 +163,14 @@ export class MonitoringService {
     const inPlace = await this.inPlace(ctx, scope, by);
     // Every region, province, category or section in scope, with zeros where nothing happened: those are the gaps.
     const members = await this.members(ctx, scope, by);
-    const keys = new Set<string>([...members, ...[...shops, ...requests, ...matches, ...offers].map((row) => String(row.key))].filter(inPlace));
+    const keys = members.filter(inPlace);
     const byKey = <T extends { key: string }>(rows: T[]): Map<string, T> => new Map(rows.map((row) => [String(row.key), row]));
     const shopRows = byKey(shops);
     const requestRows = byKey(requests);
     const matchRows = byKey(matches);
     const offerRows = byKey(offers);
     const names = await this.names(ctx, by);
-    return [...keys]
+    return keys
       .map((code): BreakdownRow => {
         const r = requestRows.get(code);
         const m = matchRows.get(code);

@@ -16,7 +16,6 @@ interface Props {
 export function BreakdownTable({ rows, dimension, caption, onSelect }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
-  const share = (value: number | null | undefined): string => (value == null ? '–' : `${format.number(value * 100, 1)} %`);
   const columns = ['shops', 'requests', 'matchRate', 'offers', 'capacity', 'used', 'activeMatches', 'completedMatches'] as const;
   if (rows.length === 0) return <p className="empty-state">{t('dashboard.breakdown.empty')}</p>;
   return (
@@ -47,7 +46,7 @@ export function BreakdownTable({ rows, dimension, caption, onSelect }: Props) {
               </th>
               {columns.map((column) => (
                 <td key={column} className="text-end">
-                  {column === 'matchRate' ? share(row.matchRate) : format.number(row[column])}
+                  {column === 'matchRate' ? format.percent(row.matchRate) : format.number(row[column])}
                 </td>
               ))}
             </tr>

@@ -5,7 +5,7 @@ import type { MonitoringFilterInput } from '../../../gql/generated';
 import { currentLanguage } from '../../../i18n';
 import { downloadExport, ExportFailedError, EXPORTS, type ExportName } from './csv-download';
 
-/** Every export with the dashboard's filter; raw lists stream from the API, so national files are fine. */
+/** Every export with the dashboard's filter, fetched with the session's token and saved as a file. */
 export function CsvDownloads({ filter }: { filter: MonitoringFilterInput }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<ExportName | null>(null);
@@ -20,8 +20,10 @@ export function CsvDownloads({ filter }: { filter: MonitoringFilterInput }) {
       await downloadExport(name, filter);
       setNotice(t('dashboard.exports.done', { name: t(`dashboard.exports.names.${name}`) }));
     } catch (error) {
-      const body = error instanceof ExportFailedError ? error.body : null;
-      setFailure((currentLanguage() === 'it' ? body?.messageIt : body?.message) ?? t('errors.network'));
+      if (error instanceof ExportFailedError) {
+        const { body } = error;
+        setFailure((currentLanguage() === 'it' ? body?.messageIt : body?.message) ?? t('errors.loadFailed'));
+      } else setFailure(t('errors.network'));
     } finally {
       setBusy(null);
     }
@@ -42,7 +44,8 @@ export function CsvDownloads({ filter }: { filter: MonitoringFilterInput }) {
       <ul className="export-list list-unstyled">
         {EXPORTS.map((name) => (
           <li key={name}>
-            <button type="button" className="btn btn-outline-primary btn-sm" disabled={busy !== null} aria-busy={busy === name} onClick={() => void download(name)}>
+            {/* aria-disabled, not disabled: the button keeps the focus while its file downloads. */}
+            <button type="button" className="btn btn-outline-primary btn-sm" aria-disabled={busy !== null} aria-busy={busy === name} onClick={() => busy === null && void download(name)}>
               {t(`dashboard.exports.names.${name}`)}
               <span className="visually-hidden"> {t('dashboard.exports.format')}</span>
             </button>

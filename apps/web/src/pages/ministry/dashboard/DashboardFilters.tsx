@@ -16,15 +16,21 @@ const fieldId = (name: keyof DashboardFilter): string => `${FILTER_ERROR_PREFIX}
 
 interface Props {
   filter: DashboardFilter;
+  /** The filter as written in the address: when it changes, the draft starts again from it. */
+  filterKey: string;
   onApply: (filter: DashboardFilter) => void;
   form: FormErrorState;
 }
 
 /** Place, category, sector and period: the same filter narrows every figure of the dashboard. */
-export function DashboardFilters({ filter, onApply, form }: Props) {
+export function DashboardFilters({ filter, filterKey, onApply, form }: Props) {
   const { t } = useTranslation();
-  // The parent keys the form by the address, so a new filter there starts a new draft.
   const [draft, setDraft] = useState(filter);
+  const [draftOf, setDraftOf] = useState(filterKey);
+  if (draftOf !== filterKey) {
+    setDraftOf(filterKey);
+    setDraft(filter);
+  }
   const regions = useQuery(RegionsDocument).data?.regions ?? [];
   const provinces = useQuery(ProvincesDocument, { variables: { regionCode: draft.regionCode }, skip: !draft.regionCode }).data?.provinces ?? [];
   const categories = useCategoryLabels();

@@ -1,16 +1,17 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
+import { isBadUserInput } from '../../../errors/form-errors';
 import { useFormErrors } from '../../../errors/use-form-errors';
-import { DashboardOverviewDocument, type TimeBucket } from '../../../gql/generated';
+import { DashboardKpisDocument } from '../../../gql/generated';
 import { PATHS } from '../../../routes';
 import { CapacityEndingSoon } from './CapacityEndingSoon';
 import { CsvDownloads } from './CsvDownloads';
 import { DashboardFilters } from './DashboardFilters';
-import { filterFromParams, paramsFromFilter, toMonitoringFilter, unreadableDates } from './dashboard-filter';
+import { filterFromParams, filterProblems, paramsFromFilter, toMonitoringFilter, type DashboardFilter } from './dashboard-filter';
 import { KpiCards } from './KpiCards';
 import { PlacesSection } from './PlacesSection';
 import { TimeSeriesChart } from './TimeSeriesChart';
@@ -21,11 +22,11 @@ import { UnmetDemandTable } from './UnmetDemandTable';
 export function DashboardPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const [bucket, setBucket] = useState<TimeBucket>('WEEK');
   const filter = filterFromParams(params);
-  const unreadable = unreadableDates(filter);
+  const key = params.toString();
+  const [problem] = filterProblems(filter);
   const input = toMonitoringFilter(filter);
-  const labels = {
+  const labels: Record<string, string> = {
     'filter.regionCode': t('dashboard.filter.region'),
     'filter.provinceCode': t('dashboard.filter.province'),
     'filter.category': t('dashboard.filter.category'),
@@ -35,31 +36,26 @@ export function DashboardPage() {
   };
   const form = useFormErrors(labels);
   const { failWith, failLocal, clear } = form;
-  const overview = useQuery(DashboardOverviewDocument, { variables: { filter: input, bucket }, skip: unreadable.length > 0 });
-  const key = params.toString();
+  const kpis = useQuery(DashboardKpisDocument, { variables: { filter: input }, skip: problem !== undefined });
+  // The API checks the filter too (an unknown or mismatched place): only such refusals go to the form.
+  const refused = isBadUserInput(kpis.error);
 
-  // The figures' query is where the API checks the filter: its field errors go next to the fields.
-  const unreadableField = unreadable[0];
+  const problemField = problem?.field;
+  const problemReason = problem?.reason;
   useEffect(() => {
-    if (unreadableField) failLocal(`filter.${unreadableField}`, () => t('dashboard.filter.notADate'));
-    else if (overview.error) failWith(overview.error);
+    if (problemField && problemReason) {
+      failLocal(`filter.${problemField}`, () => t(`dashboard.filter.${problemReason}`, { field: t(`dashboard.filter.${problemField}`) }));
+    } else if (refused) failWith(kpis.error);
     else clear();
-  }, [unreadableField, overview.error, failWith, failLocal, clear, t]);
+  }, [problemField, problemReason, refused, kpis.error, failWith, failLocal, clear, t]);
 
-  const apply = (next: typeof filter): void => setParams(paramsFromFilter(next));
-  const valid = unreadable.length === 0 && !overview.error;
+  const apply = (next: DashboardFilter): void => setParams(paramsFromFilter(next));
+  const valid = problem === undefined && !refused;
 
   let figures;
   if (!valid) figures = <p className="empty-state">{t('dashboard.filter.fixFirst')}</p>;
-  else if (!overview.data) figures = <Loading />;
-  else {
-    figures = (
-      <>
-        <KpiCards kpis={overview.data.monitoringKpis} />
-        <TimeSeriesChart points={overview.data.monitoringTimeSeries} bucket={bucket} onBucket={setBucket} />
-      </>
-    );
-  }
+  else if (kpis.data) figures = <KpiCards kpis={kpis.data.monitoringKpis} />;
+  else figures = kpis.error ? <p className="alert alert-danger">{t('errors.loadFailed')}</p> : <Loading />;
 
   return (
     <>
@@ -68,7 +64,7 @@ export function DashboardPage() {
       <p>
         <Link to={PATHS.verification}>{t('nav.verification')}</Link> · <Link to={PATHS.allocationRuns}>{t('nav.allocationRuns')}</Link>
       </p>
-      <DashboardFilters key={`filters-${key}`} filter={filter} onApply={apply} form={form} />
+      <DashboardFilters filter={filter} filterKey={key} onApply={apply} form={form} />
       <section aria-labelledby="kpi-title" className="mt-5">
         <h2 id="kpi-title" className="h3">
           {t('dashboard.kpi.title')}
@@ -76,13 +72,15 @@ export function DashboardPage() {
         {figures}
       </section>
       {valid ? (
-        <div key={`sections-${key}`}>
+        <>
+          <TimeSeriesChart filter={input} />
           <PlacesSection filter={input} onRegion={(regionCode) => apply({ ...filter, regionCode, provinceCode: '' })} />
           <TopicsSection filter={input} />
-          <UnmetDemandTable filter={input} />
-          <CapacityEndingSoon filter={input} />
+          {/* A new filter starts the long lists again from their first page. */}
+          <UnmetDemandTable key={`unmet-${key}`} filter={input} />
+          <CapacityEndingSoon key={`ending-${key}`} filter={input} />
           <CsvDownloads filter={input} />
-        </div>
+        </>
       ) : null}
     </>
   );

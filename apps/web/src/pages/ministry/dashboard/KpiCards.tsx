@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { DashboardOverviewQuery } from '../../../gql/generated';
+import type { DashboardKpisQuery } from '../../../gql/generated';
 import { useFormat } from '../../../i18n/format';
 
-type Kpis = DashboardOverviewQuery['monitoringKpis'];
+type Kpis = DashboardKpisQuery['monitoringKpis'];
 
 interface Card {
   id: string;
@@ -15,12 +15,15 @@ interface Card {
 export function KpiCards({ kpis }: { kpis: Kpis }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const share = (value: number | null | undefined): string => (value == null ? '–' : `${format.number(value * 100, 1)} %`);
-  const count = (statuses: { status: string; count: number }[], status: string): number => statuses.find((s) => s.status === status)?.count ?? 0;
-  const requests = kpis.requestsByStatus.reduce((sum, s) => sum + s.count, 0);
+  const share = (value: number | null | undefined): string => format.percent(value);
+  // Counts inside sentences: the plural follows `count`, the figure is written as the cards write it.
+  const counted = (key: 'dashboard.kpi.requestsOpen' | 'dashboard.kpi.offers' | 'dashboard.kpi.surveyed', count: number): string => t(key, { count, n: format.number(count) });
+  const open = kpis.requestsByStatus.find((s) => s.status === 'OPEN')?.count ?? 0;
+  // As everywhere else on the page, a withdrawn request is no longer a request.
+  const requests = kpis.requestsByStatus.reduce((sum, s) => (s.status === 'CANCELLED' ? sum : sum + s.count), 0);
   const cards: Card[] = [
     { id: 'shops', value: format.number(kpis.shopsRegistered), label: t('dashboard.kpi.shops') },
-    { id: 'requests', value: format.number(requests), label: t('dashboard.kpi.requests'), detail: t('dashboard.kpi.requestsOpen', { count: count(kpis.requestsByStatus, 'OPEN') }) },
+    { id: 'requests', value: format.number(requests), label: t('dashboard.kpi.requests'), detail: counted('dashboard.kpi.requestsOpen', open) },
     { id: 'matchRate', value: share(kpis.matchRate), label: t('dashboard.kpi.matchRate') },
     { id: 'activationRate', value: share(kpis.activationRate), label: t('dashboard.kpi.activationRate') },
     {
@@ -32,9 +35,9 @@ export function KpiCards({ kpis }: { kpis: Kpis }) {
       id: 'capacity',
       value: `${format.number(kpis.capacityUsed)} / ${format.number(kpis.capacityTotal)}`,
       label: t('dashboard.kpi.capacity'),
-      detail: t('dashboard.kpi.offers', { count: kpis.offersPublished }),
+      detail: counted('dashboard.kpi.offers', kpis.offersPublished),
     },
-    { id: 'completed', value: format.number(kpis.completedMatches), label: t('dashboard.kpi.completed'), detail: t('dashboard.kpi.surveyed', { count: kpis.surveyedCompletions }) },
+    { id: 'completed', value: format.number(kpis.completedMatches), label: t('dashboard.kpi.completed'), detail: counted('dashboard.kpi.surveyed', kpis.surveyedCompletions) },
     { id: 'onlineOrders', value: share(kpis.onlineOrdersShare), label: t('dashboard.kpi.onlineOrders') },
   ];
   return (

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../../components/Loading';
 import { DashboardBreakdownDocument, type MonitoringFilterInput } from '../../../gql/generated';
@@ -27,22 +27,28 @@ export function PlacesSection({ filter, onRegion }: Props) {
   const provinces = useQuery(DashboardBreakdownDocument, { variables: { by: 'PROVINCE', filter }, skip: !regionCode });
   const formatValue = (value: number | null): string => {
     if (value === null) return '–';
-    return isRatio(metric) ? `${format.number(value * 100, 0)} %` : format.number(value);
+    return isRatio(metric) ? format.percent(value, 0) : format.number(value);
   };
   const regions = national.data?.monitoringBreakdown;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The region's button gives way to its provinces' table: the reader goes on from this section's heading.
+  const chooseRegion = (code: string): void => {
+    onRegion(code);
+    heading.current?.focus();
+  };
   const regionName = regions?.find((row) => row.code === regionCode)?.name ?? regionCode ?? '';
 
   let table;
   if (regionCode) {
     const rows = provinces.data?.monitoringBreakdown;
-    table = rows ? <BreakdownTable rows={rows} dimension="PROVINCE" caption={t('dashboard.places.provincesCaption', { region: regionName })} /> : <Loading />;
+    table = rows ? <BreakdownTable rows={rows} dimension="PROVINCE" caption={t('dashboard.places.provincesCaption', { region: regionName })} /> : provinces.error ? null : <Loading />;
   } else {
-    table = regions ? <BreakdownTable rows={regions} dimension="REGION" caption={t('dashboard.places.regionsCaption')} onSelect={onRegion} /> : <Loading />;
+    table = regions ? <BreakdownTable rows={regions} dimension="REGION" caption={t('dashboard.places.regionsCaption')} onSelect={chooseRegion} /> : national.error ? null : <Loading />;
   }
 
   return (
     <section aria-labelledby="places-title" className="mt-5">
-      <h2 id="places-title" className="h3">
+      <h2 id="places-title" className="h3" ref={heading} tabIndex={-1}>
         {t('dashboard.places.title')}
       </h2>
       {national.error || provinces.error ? <p className="alert alert-danger">{t('errors.loadFailed')}</p> : null}
@@ -60,7 +66,7 @@ export function PlacesSection({ filter, onRegion }: Props) {
               ))}
             </select>
           </div>
-          {regions ? <RegionMap rows={regions} metric={metric} selectedRegion={regionCode ?? ''} formatValue={formatValue} onSelect={onRegion} /> : <Loading />}
+          {regions ? <RegionMap rows={regions} metric={metric} selectedRegion={regionCode ?? ''} formatValue={formatValue} onSelect={chooseRegion} /> : national.error ? null : <Loading />}
         </div>
         <div className="col-12 col-lg-7">{table}</div>
       </div>

@@ -1,7 +1,7 @@
 import { scaleQuantize } from 'd3-scale';
 import { schemeBlues } from 'd3-scale-chromatic';
 import { useTranslation } from 'react-i18next';
-import { isRatio, metricValue, type BreakdownRowData, type MapMetric } from './breakdown-metrics';
+import { isRatio, type BreakdownRowData, type MapMetric } from './breakdown-metrics';
 import { MAP_REGIONS, MAP_VIEW_BOX } from './map-regions';
 
 const NO_DATA = '#d6d6d6';
@@ -38,7 +38,7 @@ interface Props {
 export function RegionMap({ rows, metric, selectedRegion, formatValue, onSelect }: Props) {
   const { t } = useTranslation();
   const byCode = new Map(rows.map((row) => [row.code, row]));
-  const values = rows.map((row) => metricValue(row, metric)).filter((value): value is number => value !== null);
+  const values = rows.map((row) => row[metric] ?? null).filter((value): value is number => value !== null);
   const { colour, legend } = colourScale(values, metric, formatValue);
   return (
     <figure className="region-map" data-testid="region-map">
@@ -46,7 +46,7 @@ export function RegionMap({ rows, metric, selectedRegion, formatValue, onSelect 
         <title id="region-map-title">{t('dashboard.map.imageTitle', { metric: t(`dashboard.metrics.${metric}`) })}</title>
         {MAP_REGIONS.map((region) => {
           const row = byCode.get(region.code);
-          const value = row ? metricValue(row, metric) : null;
+          const value = row?.[metric] ?? null; // null: nothing to divide
           return (
             <path
               key={region.code}

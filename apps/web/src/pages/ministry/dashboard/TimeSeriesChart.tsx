@@ -1,10 +1,15 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { DashboardOverviewQuery, TimeBucket } from '../../../gql/generated';
+import { Loading } from '../../../components/Loading';
+import { apiFormErrors } from '../../../errors/form-errors';
+import { DashboardSeriesDocument, type DashboardSeriesQuery, type MonitoringFilterInput, type TimeBucket } from '../../../gql/generated';
+import { currentLanguage } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { TableScroll } from './TableScroll';
 
-type Point = DashboardOverviewQuery['monitoringTimeSeries'][number];
+type Point = DashboardSeriesQuery['monitoringTimeSeries'][number];
 
 /** Bootstrap Italia's primary, success and warning tones: apart in hue and in lightness. */
 const SERIES = [
@@ -13,20 +18,23 @@ const SERIES = [
   { key: 'activations', color: '#995c00', dash: '2 3' },
 ] as const;
 
-interface Props {
-  points: Point[];
-  bucket: TimeBucket;
-  onBucket: (bucket: TimeBucket) => void;
-}
-
-/** Requests, matches and activations over time, with the same figures as a table for screen readers and print. */
-export function TimeSeriesChart({ points, bucket, onBucket }: Props) {
-  const { t, i18n } = useTranslation();
-  const format = useFormat();
-  const locale = i18n.language === 'en' ? 'en-GB' : 'it-IT';
-  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' });
-  const data = points.map((point) => ({ ...point, label: day.format(new Date(point.start)) }));
-  const names = Object.fromEntries(SERIES.map((s) => [s.key, t(`dashboard.series.${s.key}`)]));
+/**
+ * Requests, matches and activations over time, with the same figures as a table for screen readers
+ * and print. Its own query: a period too long for days is refused here, next to the toggle, while
+ * the rest of the dashboard stays.
+ */
+export function TimeSeriesChart({ filter }: { filter: MonitoringFilterInput }) {
+  const { t } = useTranslation();
+  const [bucket, setBucket] = useState<TimeBucket>('WEEK');
+  const { data, error } = useQuery(DashboardSeriesDocument, { variables: { filter, bucket } });
+  let body;
+  if (data) body = <SeriesFigures points={data.monitoringTimeSeries} bucket={bucket} />;
+  else if (error) {
+    // "Dal: il periodo supera 400 giorni…": the API names the filter's field, the reader reads its label.
+    const worded = apiFormErrors(error, { 'filter.from': t('dashboard.filter.from'), 'filter.to': t('dashboard.filter.to') }, currentLanguage(), t('errors.network'));
+    const messages = [...worded.general, ...Object.values(worded.fields)];
+    body = <p className="alert alert-warning mt-3">{messages.join(' ') || t('errors.loadFailed')}</p>;
+  } else body = <Loading />;
   return (
     <section aria-labelledby="series-title" className="mt-5">
       <div className="d-flex flex-wrap justify-content-between align-items-center gap-2">
@@ -35,12 +43,26 @@ export function TimeSeriesChart({ points, bucket, onBucket }: Props) {
         </h2>
         <div className="btn-group" role="group" aria-label={t('dashboard.series.bucket')}>
           {(['WEEK', 'DAY'] as const).map((value) => (
-            <button key={value} type="button" className={`btn btn-sm ${bucket === value ? 'btn-primary' : 'btn-outline-primary'}`} aria-pressed={bucket === value} onClick={() => onBucket(value)}>
+            <button key={value} type="button" className={`btn btn-sm ${bucket === value ? 'btn-primary' : 'btn-outline-primary'}`} aria-pressed={bucket === value} onClick={() => setBucket(value)}>
               {t(`dashboard.series.buckets.${value}`)}
             </button>
           ))}
         </div>
       </div>
+      {body}
+    </section>
+  );
+}
+
+function SeriesFigures({ points, bucket }: { points: Point[]; bucket: TimeBucket }) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const locale = i18n.language === 'en' ? 'en-GB' : 'it-IT';
+  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' });
+  const data = points.map((point) => ({ ...point, label: day.format(new Date(point.start)) }));
+  const names = Object.fromEntries(SERIES.map((s) => [s.key, t(`dashboard.series.${s.key}`)]));
+  return (
+    <>
       <div className="chart-frame" aria-hidden="true">
         <ResponsiveContainer width="100%" height={280}>
           <LineChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
@@ -85,6 +107,6 @@ export function TimeSeriesChart({ points, bucket, onBucket }: Props) {
           </table>
         </TableScroll>
       </details>
-    </section>
+    </>
   );
 }

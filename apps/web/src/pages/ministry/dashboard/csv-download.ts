@@ -1,5 +1,6 @@
 // A CSV export is an authenticated GET: fetched with the session's token (renewed once if it
-// expired), then handed to the browser as a file named by the API.
+// expired), then handed to the browser as a file named by the API. The API streams it; the browser
+// holds the finished file until it is saved (a national list of requests is some tens of MB).
 import { refreshSession } from '../../../auth/refresh';
 import { sessionStore } from '../../../auth/session-store';
 import type { MonitoringFilterInput } from '../../../gql/generated';

@@ -1,4 +1,4 @@
-import { filterFromParams, isFiltered, paramsFromFilter, toMonitoringFilter, unreadableDates } from './dashboard-filter';
+import { filterFromParams, isFiltered, paramsFromFilter, toMonitoringFilter, unreadableDates, filterProblems } from './dashboard-filter';
 
 describe('the dashboard filter', () => {
   it('reads the address and writes it back without empty parameters', () => {
@@ -24,5 +24,11 @@ describe('the dashboard filter', () => {
     expect(unreadableDates(filter)).toEqual(['from', 'to']);
     expect(toMonitoringFilter(filter)).toEqual({});
     expect(unreadableDates(filterFromParams(new URLSearchParams('dal=2026-02-28')))).toEqual([]);
+  });
+
+  it('finds a period that ends before it starts, once both dates are days', () => {
+    expect(filterProblems(filterFromParams(new URLSearchParams('dal=2026-05-10&al=2026-05-01')))).toEqual([{ field: 'to', reason: 'endsBeforeStart' }]);
+    expect(filterProblems(filterFromParams(new URLSearchParams('dal=2026-05-01&al=2026-05-01')))).toEqual([]);
+    expect(filterProblems(filterFromParams(new URLSearchParams('dal=ieri&al=2026-05-01')))).toEqual([{ field: 'from', reason: 'notADate' }]);
   });
 });

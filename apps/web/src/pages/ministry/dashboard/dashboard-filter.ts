@@ -52,7 +52,20 @@ export function unreadableDates(filter: DashboardFilter): ('from' | 'to')[] {
   return (['from', 'to'] as const).filter((field) => filter[field] !== '' && dayStart(filter[field], 0) === null);
 }
 
-/** The API's filter; call it once `unreadableDates` is empty (an unreadable date is left out). */
+export interface FilterProblem {
+  field: 'from' | 'to';
+  reason: 'notADate' | 'endsBeforeStart';
+}
+
+/** What the reader can be told before asking the API: a date that is no day, a period ending before it starts. */
+export function filterProblems(filter: DashboardFilter): FilterProblem[] {
+  const problems: FilterProblem[] = unreadableDates(filter).map((field) => ({ field, reason: 'notADate' }));
+  // yyyy-mm-dd texts compare as the days they name.
+  if (problems.length === 0 && filter.from && filter.to && filter.to < filter.from) problems.push({ field: 'to', reason: 'endsBeforeStart' });
+  return problems;
+}
+
+/** The API's filter; call it once `filterProblems` is empty (an unreadable date is left out). */
 export function toMonitoringFilter(filter: DashboardFilter): MonitoringFilterInput {
   const input: MonitoringFilterInput = {};
   if (filter.regionCode) input.regionCode = filter.regionCode;

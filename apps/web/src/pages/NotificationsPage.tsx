@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSession } from '../auth/session-context';
 import { FilterButtons } from '../components/FilterButtons';
-import { Loading } from '../components/Loading';
 import { PageTitle } from '../components/PageTitle';
-import { Pagination, usePaging } from '../components/Pagination';
+import { PagedResults } from '../components/PagedResults';
+import { usePaging } from '../components/Pagination';
 import { StatusNotice } from '../components/StatusNotice';
 import { MarkNotificationsReadDocument, MyNotificationsDocument, UnreadNotificationCountDocument } from '../gql/generated';
 import { useFormat } from '../i18n/format';
@@ -21,7 +21,7 @@ export function NotificationsPage() {
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [notice, setNotice] = useState('');
   const paging = usePaging(PAGE_SIZE);
-  const { data, loading, error } = useQuery(MyNotificationsDocument, {
+  const { data, error } = useQuery(MyNotificationsDocument, {
     variables: { first: PAGE_SIZE, offset: paging.offset, unreadOnly },
     fetchPolicy: 'cache-and-network',
   });
@@ -41,46 +41,6 @@ export function NotificationsPage() {
       setFailed(true);
     }
   };
-
-  let body;
-  if (loading && !notifications) body = <Loading />;
-  else if (error || !notifications) body = <p className="alert alert-danger">{t('errors.loadFailed')}</p>;
-  else if (notifications.items.length === 0) body = <p className="empty-state">{unreadOnly ? t('notifications.noneUnread') : t('notifications.none')}</p>;
-  else {
-    body = (
-      <>
-        <ul className="list-unstyled">
-          {notifications.items.map((n) => {
-            const to = n.matchId && user ? matchPathFor(user.role, n.matchId) : null;
-            return (
-              <li key={n.id} className={`queue-card notice-item${n.readAt ? '' : ' notice-unread'}`} data-testid="notification">
-                <p className="mb-1">
-                  {n.readAt ? null : <span className="visually-hidden">{t('notifications.unread')}: </span>}
-                  {english ? n.message : n.messageIt}
-                </p>
-                <p className="small mb-2">
-                  <time dateTime={n.createdAt}>{format.dateTime(n.createdAt)}</time>
-                </p>
-                <div className="d-flex flex-wrap gap-2">
-                  {to ? (
-                    <Link className="btn btn-outline-primary btn-sm" to={to} onClick={() => (n.readAt ? undefined : void mark([n.id]))}>
-                      {t('notifications.open')}
-                    </Link>
-                  ) : null}
-                  {n.readAt ? null : (
-                    <button type="button" className="btn btn-outline-primary btn-sm" disabled={marking.loading} onClick={() => void mark([n.id])}>
-                      {t('notifications.markRead')}
-                    </button>
-                  )}
-                </div>
-              </li>
-            );
-          })}
-        </ul>
-        <Pagination paging={paging} totalCount={notifications.totalCount} hasNextPage={notifications.hasNextPage} />
-      </>
-    );
-  }
 
   return (
     <>
@@ -109,9 +69,38 @@ export function NotificationsPage() {
           {t('notifications.markAll')}
         </button>
       </div>
-      <div ref={paging.resultsRef} tabIndex={-1} className="queue-results">
-        {body}
-      </div>
+      <PagedResults paging={paging} page={notifications} error={error} empty={unreadOnly ? t('notifications.noneUnread') : t('notifications.none')}>
+        {(page) => (
+          <ul className="list-unstyled">
+            {page.items.map((n) => {
+              const to = n.matchId && user ? matchPathFor(user.role, n.matchId) : null;
+              return (
+                <li key={n.id} className={`queue-card notice-item${n.readAt ? '' : ' notice-unread'}`} data-testid="notification">
+                  <p className="mb-1">
+                    {n.readAt ? null : <span className="visually-hidden">{t('notifications.unread')}: </span>}
+                    {english ? n.message : n.messageIt}
+                  </p>
+                  <p className="small mb-2">
+                    <time dateTime={n.createdAt}>{format.dateTime(n.createdAt)}</time>
+                  </p>
+                  <div className="d-flex flex-wrap gap-2">
+                    {to ? (
+                      <Link className="btn btn-outline-primary btn-sm" to={to} onClick={() => (n.readAt ? undefined : void mark([n.id]))}>
+                        {t('notifications.open')}
+                      </Link>
+                    ) : null}
+                    {n.readAt ? null : (
+                      <button type="button" className="btn btn-outline-primary btn-sm" disabled={marking.loading} onClick={() => void mark([n.id])}>
+                        {t('notifications.markRead')}
+                      </button>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </PagedResults>
     </>
   );
 }

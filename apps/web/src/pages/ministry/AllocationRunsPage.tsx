@@ -2,9 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
-import { Pagination, usePaging } from '../../components/Pagination';
+import { PagedResults } from '../../components/PagedResults';
+import { usePaging } from '../../components/Pagination';
 import { StatusNotice } from '../../components/StatusNotice';
 import { AllocationRunsDocument, type AllocationRunFieldsFragment } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
@@ -51,30 +51,13 @@ export function AllocationRunsPage() {
   const { t } = useTranslation();
   const [notice, setNotice] = useState('');
   const paging = usePaging(PAGE_SIZE);
-  const { data, loading, error, startPolling, stopPolling } = useQuery(AllocationRunsDocument, {
+  const { data, error, startPolling, stopPolling } = useQuery(AllocationRunsDocument, {
     variables: { first: PAGE_SIZE, offset: paging.offset },
     fetchPolicy: 'cache-and-network',
   });
   const runs = data?.allocationRuns;
   usePollWhile(runs?.items.some((run) => run.status === 'QUEUED' || run.status === 'RUNNING') ?? false, 2000, { startPolling, stopPolling });
   const scheduled = runs?.items.some((run) => UNFINISHED.has(run.status)) ?? false;
-
-  let body;
-  if (loading && !runs) body = <Loading />;
-  else if (error || !runs) body = <p className="alert alert-danger">{t('errors.loadFailed')}</p>;
-  else if (runs.items.length === 0) body = <p className="empty-state">{t('allocation.empty')}</p>;
-  else {
-    body = (
-      <>
-        <ul className="list-unstyled">
-          {runs.items.map((run) => (
-            <RunCard key={run.id} run={run} onDone={setNotice} />
-          ))}
-        </ul>
-        <Pagination paging={paging} totalCount={runs.totalCount} hasNextPage={runs.hasNextPage} />
-      </>
-    );
-  }
 
   return (
     <>
@@ -87,9 +70,15 @@ export function AllocationRunsPage() {
           {t('allocation.runsTitle')}
         </h2>
         {scheduled ? <p className="small">{t('allocation.refreshNote')}</p> : null}
-        <div ref={paging.resultsRef} tabIndex={-1} className="queue-results">
-          {body}
-        </div>
+        <PagedResults paging={paging} page={runs} error={error} empty={t('allocation.empty')}>
+          {(page) => (
+            <ul className="list-unstyled">
+              {page.items.map((run) => (
+                <RunCard key={run.id} run={run} onDone={setNotice} />
+              ))}
+            </ul>
+          )}
+        </PagedResults>
       </section>
     </>
   );

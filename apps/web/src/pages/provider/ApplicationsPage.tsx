@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { FilterButtons } from '../../components/FilterButtons';
-import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
-import { Pagination, usePaging } from '../../components/Pagination';
+import { PagedResults } from '../../components/PagedResults';
+import { usePaging } from '../../components/Pagination';
 import { StatusNotice } from '../../components/StatusNotice';
 import { OfferDocument, ProviderApplicationsDocument, type MatchState } from '../../gql/generated';
 import { PATHS } from '../../routes';
@@ -24,29 +24,11 @@ function ApplicationList({ onDone }: { onDone: (message: string) => void }) {
   const [state, setState] = useState<Filter>('PENDING');
   const paging = usePaging(PAGE_SIZE);
   const offer = useQuery(OfferDocument, { variables: { id: offerId ?? '' }, skip: !offerId }).data?.offer;
-  const { data, loading, error } = useQuery(ProviderApplicationsDocument, {
+  const { data, error } = useQuery(ProviderApplicationsDocument, {
     variables: { filter: { ...(state === 'ALL' ? {} : { state }), ...(offerId ? { offerId } : {}) }, first: PAGE_SIZE, offset: paging.offset },
     fetchPolicy: 'cache-and-network',
   });
   const matches = data?.myMatches;
-
-  let body;
-  if (loading && !matches) body = <Loading />;
-  else if (error || !matches) body = <p className="alert alert-danger">{t('errors.loadFailed')}</p>;
-  else if (matches.items.length === 0) body = <p className="empty-state">{t(`applications.empty.${state}`)}</p>;
-  else {
-    body = (
-      <>
-        <p>{t('applications.count', { count: matches.totalCount })}</p>
-        <ul className="list-unstyled">
-          {matches.items.map((match) => (
-            <ApplicationCard key={match.id} match={match} onDone={onDone} />
-          ))}
-        </ul>
-        <Pagination paging={paging} totalCount={matches.totalCount} hasNextPage={matches.hasNextPage} />
-      </>
-    );
-  }
 
   return (
     <>
@@ -64,9 +46,18 @@ function ApplicationList({ onDone }: { onDone: (message: string) => void }) {
           paging.reset();
         }}
       />
-      <div ref={paging.resultsRef} tabIndex={-1} className="queue-results">
-        {body}
-      </div>
+      <PagedResults paging={paging} page={matches} error={error} empty={t(`applications.empty.${state}`)}>
+        {(page) => (
+          <>
+            <p>{t('applications.count', { count: page.totalCount })}</p>
+            <ul className="list-unstyled">
+              {page.items.map((match) => (
+                <ApplicationCard key={match.id} match={match} onDone={onDone} />
+              ))}
+            </ul>
+          </>
+        )}
+      </PagedResults>
     </>
   );
 }

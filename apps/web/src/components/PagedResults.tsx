@@ -13,8 +13,8 @@ interface Props<T> {
   paging: Paging;
   page: ResultPage<T> | undefined;
   error: unknown;
-  /** Said when the page holds nothing. */
-  empty: string;
+  /** Said when the page holds nothing: a sentence, or a block of its own (a sentence and a link). */
+  empty: string | ReactNode;
   pagerLabel?: string;
   children: (page: ResultPage<T>) => ReactNode;
 }
@@ -27,10 +27,11 @@ export function PagedResults<T>({ paging, page, error, empty, pagerLabel, childr
   const { t } = useTranslation();
   let body;
   if (page) {
+    const nothing = typeof empty === 'string' ? <p className="empty-state">{empty}</p> : empty;
     // A page past the end (the list shrank meanwhile) still offers the way back.
     body = (
       <>
-        {page.items.length === 0 ? <p className="empty-state">{empty}</p> : children(page)}
+        {page.items.length === 0 ? nothing : children(page)}
         <Pagination paging={paging} totalCount={page.totalCount} hasNextPage={page.hasNextPage} label={pagerLabel} />
       </>
     );

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { FilterButtons } from '../../components/FilterButtons';
-import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
-import { Pagination, usePaging } from '../../components/Pagination';
+import { PagedResults } from '../../components/PagedResults';
+import { usePaging } from '../../components/Pagination';
 import { StatusNotice } from '../../components/StatusNotice';
 import { MyOffersDocument, type OfferStatus, type ProviderFieldsFragment } from '../../gql/generated';
 import { PATHS } from '../../routes';
@@ -19,29 +19,11 @@ function OfferList({ provider, onDone }: { provider: ProviderFieldsFragment; onD
   const { t } = useTranslation();
   const [status, setStatus] = useState<OfferStatus | ''>('');
   const paging = usePaging(PAGE_SIZE);
-  const { data, loading, error } = useQuery(MyOffersDocument, {
+  const { data, error } = useQuery(MyOffersDocument, {
     variables: { filter: status ? { status } : {}, first: PAGE_SIZE, offset: paging.offset },
     fetchPolicy: 'cache-and-network',
   });
   const offers = data?.myOffers;
-
-  let body;
-  if (loading && !offers) body = <Loading />;
-  else if (error || !offers) body = <p className="alert alert-danger">{t('errors.loadFailed')}</p>;
-  else if (offers.items.length === 0) body = <p className="empty-state">{status ? t('offers.emptyFiltered') : t('offers.empty')}</p>;
-  else {
-    body = (
-      <>
-        <p>{t('offers.count', { count: offers.totalCount })}</p>
-        <ul className="list-unstyled">
-          {offers.items.map((offer) => (
-            <OfferCard key={offer.id} offer={offer} onDone={onDone} />
-          ))}
-        </ul>
-        <Pagination paging={paging} totalCount={offers.totalCount} hasNextPage={offers.hasNextPage} />
-      </>
-    );
-  }
 
   return (
     <>
@@ -60,9 +42,18 @@ function OfferList({ provider, onDone }: { provider: ProviderFieldsFragment; onD
           paging.reset();
         }}
       />
-      <div ref={paging.resultsRef} tabIndex={-1} className="queue-results">
-        {body}
-      </div>
+      <PagedResults paging={paging} page={offers} error={error} empty={status ? t('offers.emptyFiltered') : t('offers.empty')}>
+        {(page) => (
+          <>
+            <p>{t('offers.count', { count: page.totalCount })}</p>
+            <ul className="list-unstyled">
+              {page.items.map((offer) => (
+                <OfferCard key={offer.id} offer={offer} onDone={onDone} />
+              ))}
+            </ul>
+          </>
+        )}
+      </PagedResults>
     </>
   );
 }

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { FilterButtons } from '../../components/FilterButtons';
-import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
-import { Pagination, usePaging } from '../../components/Pagination';
+import { PagedResults } from '../../components/PagedResults';
+import { usePaging } from '../../components/Pagination';
 import { StatusNotice } from '../../components/StatusNotice';
 import { MyHelpRequestsDocument, type HelpRequestStatus } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
@@ -23,46 +23,20 @@ function RequestList() {
   const { label } = useCategoryLabels();
   const [status, setStatus] = useState<HelpRequestStatus | ''>('');
   const paging = usePaging(PAGE_SIZE);
-  const { data, loading, error } = useQuery(MyHelpRequestsDocument, {
+  const { data, error } = useQuery(MyHelpRequestsDocument, {
     variables: { filter: status ? { status } : {}, first: PAGE_SIZE, offset: paging.offset },
     fetchPolicy: 'cache-and-network',
   });
   const requests = data?.myHelpRequests;
 
-  let body;
-  if (loading && !requests) body = <Loading />;
-  else if (error || !requests) body = <p className="alert alert-danger">{t('errors.loadFailed')}</p>;
-  else if (requests.items.length === 0) {
-    body = (
-      <div className="empty-state">
-        <p>{status ? t('requests.emptyFiltered') : t('requests.empty')}</p>
-        <Link className="btn btn-primary" to={PATHS.shopNeeds}>
-          {t('requests.askLink')}
-        </Link>
-      </div>
-    );
-  } else {
-    body = (
-      <>
-        <p>{t('requests.count', { count: requests.totalCount })}</p>
-        <ul className="list-unstyled">
-          {requests.items.map((request) => (
-            <li key={request.id} className="queue-card">
-              <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
-                <h2 className="h4 mb-1">
-                  <Link to={pathTo(PATHS.shopRequest, request.id)}>{label(request.category)}</Link>
-                </h2>
-                <RequestStatusBadge status={request.status} />
-              </div>
-              <p className="small mb-2">{t('requests.createdOn', { date: format.date(request.createdAt) })}</p>
-              <p className="mb-0">{request.description}</p>
-            </li>
-          ))}
-        </ul>
-        <Pagination paging={paging} totalCount={requests.totalCount} hasNextPage={requests.hasNextPage} />
-      </>
-    );
-  }
+  const empty = (
+    <div className="empty-state">
+      <p>{status ? t('requests.emptyFiltered') : t('requests.empty')}</p>
+      <Link className="btn btn-primary" to={PATHS.shopNeeds}>
+        {t('requests.askLink')}
+      </Link>
+    </div>
+  );
 
   return (
     <>
@@ -80,9 +54,27 @@ function RequestList() {
           paging.reset();
         }}
       />
-      <div ref={paging.resultsRef} tabIndex={-1} className="queue-results">
-        {body}
-      </div>
+      <PagedResults paging={paging} page={requests} error={error} empty={empty}>
+        {(page) => (
+          <>
+            <p>{t('requests.count', { count: page.totalCount })}</p>
+            <ul className="list-unstyled">
+              {page.items.map((request) => (
+                <li key={request.id} className="queue-card">
+                  <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
+                    <h2 className="h4 mb-1">
+                      <Link to={pathTo(PATHS.shopRequest, request.id)}>{label(request.category)}</Link>
+                    </h2>
+                    <RequestStatusBadge status={request.status} />
+                  </div>
+                  <p className="small mb-2">{t('requests.createdOn', { date: format.date(request.createdAt) })}</p>
+                  <p className="mb-0">{request.description}</p>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </PagedResults>
     </>
   );
 }

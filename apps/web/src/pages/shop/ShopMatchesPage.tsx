@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { FilterButtons } from '../../components/FilterButtons';
-import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
-import { Pagination, usePaging } from '../../components/Pagination';
+import { PagedResults } from '../../components/PagedResults';
+import { usePaging } from '../../components/Pagination';
 import { MyMatchesDocument, type MatchListFieldsFragment, type MatchState } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
@@ -39,45 +39,17 @@ function MatchList() {
   const { label } = useCategoryLabels();
   const [state, setState] = useState<MatchState | ''>('');
   const paging = usePaging(PAGE_SIZE);
-  const { data, loading, error } = useQuery(MyMatchesDocument, {
+  const { data, error } = useQuery(MyMatchesDocument, {
     variables: { filter: state ? { state } : {}, first: PAGE_SIZE, offset: paging.offset },
     fetchPolicy: 'cache-and-network',
   });
   const matches = data?.myMatches;
 
-  let body;
-  if (loading && !matches) body = <Loading />;
-  else if (error || !matches) body = <p className="alert alert-danger">{t('errors.loadFailed')}</p>;
-  else if (matches.items.length === 0) {
-    body = (
-      <div className="empty-state">
-        <p className="mb-0">{state ? t('matches.emptyFiltered') : t('matches.empty')}</p>
-      </div>
-    );
-  } else {
-    body = (
-      <>
-        <p>{t('matches.count', { count: matches.totalCount })}</p>
-        <ul className="list-unstyled">
-          {matches.items.map((match) => (
-            <li key={match.id} className="queue-card">
-              <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
-                <h2 className="h4 mb-1">
-                  <Link to={pathTo(PATHS.shopMatch, match.id)}>{match.offer.title}</Link>
-                </h2>
-                <MatchStateBadge state={match.state} />
-              </div>
-              <p className="small mb-2">{t('matches.summary', { category: label(match.category), provider: match.provider.name })}</p>
-              <p className="mb-0">
-                <NextStep match={match} />
-              </p>
-            </li>
-          ))}
-        </ul>
-        <Pagination paging={paging} totalCount={matches.totalCount} hasNextPage={matches.hasNextPage} />
-      </>
-    );
-  }
+  const empty = (
+    <div className="empty-state">
+      <p className="mb-0">{state ? t('matches.emptyFiltered') : t('matches.empty')}</p>
+    </div>
+  );
 
   return (
     <>
@@ -90,9 +62,29 @@ function MatchList() {
           paging.reset();
         }}
       />
-      <div ref={paging.resultsRef} tabIndex={-1} className="queue-results">
-        {body}
-      </div>
+      <PagedResults paging={paging} page={matches} error={error} empty={empty}>
+        {(page) => (
+          <>
+            <p>{t('matches.count', { count: page.totalCount })}</p>
+            <ul className="list-unstyled">
+              {page.items.map((match) => (
+                <li key={match.id} className="queue-card">
+                  <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
+                    <h2 className="h4 mb-1">
+                      <Link to={pathTo(PATHS.shopMatch, match.id)}>{match.offer.title}</Link>
+                    </h2>
+                    <MatchStateBadge state={match.state} />
+                  </div>
+                  <p className="small mb-2">{t('matches.summary', { category: label(match.category), provider: match.provider.name })}</p>
+                  <p className="mb-0">
+                    <NextStep match={match} />
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </PagedResults>
     </>
   );
 }

@@ -15,7 +15,7 @@ export const NATIONAL_SCALE: MonitoringScale = { shops: 500_000, providers: 1_00
  * Fills an empty, migrated database with a synthetic national programme, entirely in SQL
  * (generate_series, a fixed random seed): shops placed in comuni in proportion to population,
  * offers of every coverage kind, requests over the last 90 days, matches in every state with
- * consistent timestamps, and completion surveys. Returns the seconds each step took.
+ * consistent timestamps, and completion surveys. Logs the seconds each step took.
  */
 export async function fillMonitoringData(db: DataSource, scale: MonitoringScale, log: (line: string) => void): Promise<void> {
   const step = async (label: string, sql: string, params: unknown[] = []): Promise<void> => {

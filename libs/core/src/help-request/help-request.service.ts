@@ -48,19 +48,18 @@ export class HelpRequestService {
   async createMany(ctx: RequestContext, inputs: readonly CreateHelpRequestInput[]): Promise<HelpRequestEntity[]> {
     const shop = await this.shops.requireOwnShop(ctx);
     return this.connection.withTransaction(ctx, async (tx) => {
-      const created: HelpRequestEntity[] = [];
-      for (const input of inputs) created.push(await this.insert(tx, shop.id, input));
+      const requests = this.connection.repository(tx, HelpRequestEntity);
+      const created = await requests.save(
+        inputs.map((input) =>
+          requests.create({ shopId: shop.id, category: input.category, description: input.description, status: HelpRequestStatus.OPEN, cancelledAt: null }),
+        ),
+      );
+      await this.audit.recordMany(
+        tx,
+        created.map((request) => ({ action: 'help_request.created', entityType: 'help_request', entityId: request.id, after: auditView(request) })),
+      );
       return created;
     });
-  }
-
-  private async insert(tx: RequestContext, shopId: string, input: CreateHelpRequestInput): Promise<HelpRequestEntity> {
-    const requests = this.connection.repository(tx, HelpRequestEntity);
-    const request = await requests.save(
-      requests.create({ shopId, category: input.category, description: input.description, status: HelpRequestStatus.OPEN, cancelledAt: null }),
-    );
-    await this.audit.record(tx, { action: 'help_request.created', entityType: 'help_request', entityId: request.id, after: auditView(request) });
-    return request;
   }
 
   /** Changes an OPEN request of the caller's shop; once matched it is what the provider agreed to. */

@@ -148,7 +148,7 @@ export class MonitoringService {
         : // Grouped on the bare column, so the (category, shop_id) index delivers the rows in order.
           this.rows(db, (p) => `SELECT r.category AS key, count(DISTINCT r.shop_id)::int AS n
             FROM help_request r ${scope.from || scope.to ? 'JOIN shop s ON s.id = r.shop_id' : ''}
-            ${whereClause([...requestConditions({ ...scope, from: undefined, to: undefined }, p, null), ...periodConditions('s.created_at', scope, p)])} GROUP BY r.category`),
+            ${whereClause([...requestConditions(scope, p, null), ...periodConditions('s.created_at', scope, p)])} GROUP BY r.category`),
       this.rows<{ key: string; requests: number; matched: number }>(db, (p) => `SELECT r.${column}::text AS key, count(*)::int AS requests,
           count(*) FILTER (WHERE r.status IN ('MATCHED', 'FULFILLED'))::int AS matched
         FROM help_request r WHERE r.status <> 'CANCELLED' ${andClause(requestConditions(scope, p))} GROUP BY 1`),
@@ -261,10 +261,6 @@ export class MonitoringService {
       return (code) => code === region;
     }
     if (by === BreakdownDimension.PROVINCE && scope.provinceCode) return (code) => code === scope.provinceCode;
-    if (by === BreakdownDimension.PROVINCE && scope.regionCode) {
-      const provinces = new Set((await this.territory.listProvinces(ctx, scope.regionCode)).map((p) => p.code));
-      return (code) => provinces.has(code);
-    }
     if (by === BreakdownDimension.SECTOR && scope.atecoSection) return (code) => code === scope.atecoSection;
     if (by === BreakdownDimension.CATEGORY && scope.category) return (code) => code === scope.category;
     return () => true;

@@ -40,9 +40,7 @@ const CELL_DEG = 0.5;
  * when none fits.
  */
 async function judgeOpenRequests(db: EntityManager, scope: MonitoringScope, now: Date): Promise<void> {
-  const run = async (sql: string, values: unknown[] = []): Promise<void> => {
-    await db.query(sql, values);
-  };
+  const run = (sql: string, values: unknown[] = []): Promise<unknown> => db.query(sql, values);
   const p = new SqlParams();
   // Open requests fold into distinct places at once, each with its count and oldest request.
   await run(

@@ -21,7 +21,7 @@ export class CreateHelpRequestsInput {
   @Field(() => [CreateHelpRequestInput])
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(11)
+  @ArrayMaxSize(Object.values(ServiceCategory).length)
   @ValidateNested({ each: true })
   @Type(() => CreateHelpRequestInput)
   requests!: CreateHelpRequestInput[];

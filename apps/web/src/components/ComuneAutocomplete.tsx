@@ -5,7 +5,7 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SearchComuniDocument } from '../gql/generated';
-import type { ComuneChoice } from './comune-choice';
+import { type ComuneChoice, placeLabel } from './comune-choice';
 import { FieldMessages } from './fields';
 
 export type { ComuneChoice };
@@ -21,7 +21,6 @@ interface Props {
 }
 
 const MAX_OPTIONS = 8;
-const display = (comune: ComuneChoice): string => `${comune.name} (${comune.sigla})`;
 const searchable = (text: string): boolean => text.length >= 2 && /[\p{L}\p{N}]/u.test(text);
 
 function useDebounced(value: string, delayMs: number): string {
@@ -35,16 +34,16 @@ function useDebounced(value: string, delayMs: number): string {
 
 export function ComuneAutocomplete({ id, label, hint, error, required, value, onChange }: Props) {
   const { t } = useTranslation();
-  const [text, setText] = useState(value ? display(value) : '');
+  const [text, setText] = useState(value ? placeLabel(value) : '');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const search = useDebounced(text.trim(), 200);
 
   useEffect(() => {
-    if (value) setText(display(value));
+    if (value) setText(placeLabel(value));
   }, [value]);
 
-  const wanted = open && searchable(search) && !(value && text === display(value));
+  const wanted = open && searchable(search) && !(value && text === placeLabel(value));
   const { data, loading } = useQuery(SearchComuniDocument, { variables: { search, first: MAX_OPTIONS }, skip: !wanted });
   const options: ComuneChoice[] = wanted && !loading ? (data?.comuni ?? []).map((c) => ({ code: c.code, name: c.name, sigla: c.province.sigla })) : [];
   const expanded = options.length > 0;
@@ -53,7 +52,7 @@ export function ComuneAutocomplete({ id, label, hint, error, required, value, on
 
   const choose = (comune: ComuneChoice): void => {
     onChange(comune);
-    setText(display(comune));
+    setText(placeLabel(comune));
     setOpen(false);
     setActive(-1);
   };

@@ -1,14 +1,16 @@
-interface Props {
+interface Props<V extends string> {
   label: string;
-  options: { value: string; label: string }[];
-  value: string;
-  onChange: (value: string) => void;
+  options: { value: V; label: string }[];
+  value: V;
+  onChange: (value: V) => void;
+  /** The group's layout: spaced buttons above a list by default, joined ones beside a heading. */
+  className?: string;
 }
 
 /** One choice among a few filters, as toggle buttons (the pattern of the verification queue). */
-export function FilterButtons({ label, options, value, onChange }: Props) {
+export function FilterButtons<V extends string>({ label, options, value, onChange, className = 'status-filter mb-4' }: Props<V>) {
   return (
-    <div className="status-filter mb-4" role="group" aria-label={label}>
+    <div className={className} role="group" aria-label={label}>
       {options.map((option) => (
         <button
           key={option.value}

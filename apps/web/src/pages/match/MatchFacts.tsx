@@ -6,6 +6,7 @@ import { useCategoryLabels } from '../../i18n/use-category-labels';
 import { currentLanguage } from '../../i18n';
 import { atecoLabel } from '../shop/ateco';
 import { MatchStateBadge } from './MatchStateBadge';
+import { comunePlaceLabel } from '../../components/comune-choice';
 
 type Side = 'SHOP' | 'PROVIDER';
 
@@ -23,7 +24,7 @@ export function MatchFacts({ match, side }: { match: MatchDetailFieldsFragment; 
   } else {
     rows.push(
       [t('matches.fields.shop'), match.shop.name],
-      [t('matches.fields.comune'), `${match.shop.comune.name} (${match.shop.comune.province.sigla})`],
+      [t('matches.fields.comune'), comunePlaceLabel(match.shop.comune)],
       [t('matches.fields.sector'), atecoLabel(match.shop.atecoSection, match.shop.atecoDivision, currentLanguage())],
       [t('matches.fields.contacts'), [match.shop.contactEmail, match.shop.contactPhone].filter(Boolean).join(' · ')],
     );

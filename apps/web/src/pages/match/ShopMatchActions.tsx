@@ -5,8 +5,8 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { SubmitButton, TextField } from '../../components/fields';
 import { CompleteMatchDocument, ConfirmMatchActiveDocument, WithdrawMatchDocument, type MatchDetailFieldsFragment } from '../../gql/generated';
 import { AFTER_MATCH_STEP, useMatchStep } from './use-match-step';
+import { OPEN_STATES } from './MatchStateBadge';
 
-const WITHDRAWABLE = new Set(['WAITLISTED', 'PENDING', 'ACCEPTED', 'ACTIVE']);
 
 interface Props {
   match: MatchDetailFieldsFragment;
@@ -37,7 +37,8 @@ export function ShopMatchActions({ match, onDone }: Props) {
     void act(() => step.run(async () => (await withdraw({ variables: { input: { id: match.id, reason: reason.trim() || undefined } } })).data?.withdrawMatch), t('matches.done.withdrawn'));
   };
 
-  if (!WITHDRAWABLE.has(match.state)) return null;
+  // Withdrawing is possible while the match is open.
+  if (!OPEN_STATES.has(match.state)) return null;
   return (
     <section aria-labelledby="match-actions-title" className="mt-4 actions-card">
       <h2 id="match-actions-title" className="h4">

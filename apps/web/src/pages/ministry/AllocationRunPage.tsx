@@ -101,7 +101,7 @@ export function AllocationRunPage() {
               options={FILTERS.map((value) => ({ value, label: t(`allocation.itemFilters.${value}`) }))}
               value={filter}
               onChange={(value) => {
-                setFilter(FILTERS.find((f) => f === value) ?? 'all');
+                setFilter(value);
                 paging.reset();
               }}
             />

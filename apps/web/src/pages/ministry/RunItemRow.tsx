@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AllocationRunQuery } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
+import { comunePlaceLabel } from '../../components/comune-choice';
 
 type Item = AllocationRunQuery['allocationRun']['items']['items'][number];
 
@@ -13,7 +14,7 @@ export function RunItemRow({ item }: { item: Item }) {
   const { helpRequest: request, shop, offer } = item;
   return (
     <li className="queue-card run-item" data-testid="run-item">
-      <p className="mb-1 fw-semibold">{`${shop.name}, ${shop.comune.name} (${shop.comune.province.sigla})`}</p>
+      <p className="mb-1 fw-semibold">{`${shop.name}, ${comunePlaceLabel(shop.comune)}`}</p>
       <p className="mb-2 small">{t('allocation.item.request', { category: label(request.category), description: request.description })}</p>
       {offer ? (
         <p className="mb-0" data-testid="run-item-outcome">

@@ -8,6 +8,7 @@ import { PATHS, pathTo } from '../../routes';
 import { DecisionButtons } from '../match/DecisionButtons';
 import { MatchStateBadge } from '../match/MatchStateBadge';
 import { atecoLabel } from '../shop/ateco';
+import { comunePlaceLabel } from '../../components/comune-choice';
 
 /** A shop's application as the provider decides on it: who, where, what they need, by when to answer. */
 export function ApplicationCard({ match, onDone }: { match: MatchDetailFieldsFragment; onDone: (message: string) => void }) {
@@ -32,7 +33,7 @@ export function ApplicationCard({ match, onDone }: { match: MatchDetailFieldsFra
         <dl className="queue-facts">
           <div>
             <dt>{t('matches.fields.comune')}</dt>
-            <dd>{`${match.shop.comune.name} (${match.shop.comune.province.sigla})`}</dd>
+            <dd>{comunePlaceLabel(match.shop.comune)}</dd>
           </div>
           <div>
             <dt>{t('matches.fields.sector')}</dt>

@@ -42,7 +42,7 @@ function ApplicationList({ onDone }: { onDone: (message: string) => void }) {
         options={FILTERS.map((value) => ({ value, label: t(`applications.filters.${value}`) }))}
         value={state}
         onChange={(value) => {
-          setState(FILTERS.find((f) => f === value) ?? 'PENDING');
+          setState(value);
           paging.reset();
         }}
       />

@@ -7,14 +7,15 @@ import { Chips } from '../../components/Chips';
 import { ComuneAutocomplete, type ComuneChoice } from '../../components/ComuneAutocomplete';
 import { SelectField, TextField } from '../../components/fields';
 import { ProvincesDocument, RegionsDocument } from '../../gql/generated';
+import { useFormat } from '../../i18n/format';
 import type { CoverageValue } from './offer-form-values';
+import { placeLabel } from '../../components/comune-choice';
 
 interface AreaProps {
   value: CoverageValue;
   onChange: (value: CoverageValue) => void;
 }
 
-const comuneLabel = (c: ComuneChoice): string => `${c.name} (${c.sigla})`;
 
 export function ProvincePicker({ value, onChange }: AreaProps) {
   const { t } = useTranslation();
@@ -52,7 +53,7 @@ export function ProvincePicker({ value, onChange }: AreaProps) {
             label={t('coverage.province')}
             hint={region ? undefined : t('coverage.regionFirst')}
             placeholder={t('coverage.chooseProvince')}
-            options={provinces.filter((p) => !chosen.has(p.code)).map((p) => ({ value: p.code, label: `${p.name} (${p.sigla})` }))}
+            options={provinces.filter((p) => !chosen.has(p.code)).map((p) => ({ value: p.code, label: placeLabel(p) }))}
             value={province}
             onChange={setProvince}
           />
@@ -65,7 +66,7 @@ export function ProvincePicker({ value, onChange }: AreaProps) {
       </div>
       <Chips
         label={t('coverage.chosenProvinces')}
-        items={value.provinces.map((p) => ({ key: p.code, label: `${p.name} (${p.sigla})` }))}
+        items={value.provinces.map((p) => ({ key: p.code, label: placeLabel(p) }))}
         onRemove={(code) => onChange({ ...value, provinces: value.provinces.filter((p) => p.code !== code) })}
       />
     </fieldset>
@@ -98,7 +99,7 @@ export function ComuniPicker({ value, onChange }: AreaProps) {
       </div>
       <Chips
         label={t('coverage.chosenComuni')}
-        items={value.comuni.map((c) => ({ key: c.code, label: comuneLabel(c) }))}
+        items={value.comuni.map((c) => ({ key: c.code, label: placeLabel(c) }))}
         onRemove={(code) => onChange({ ...value, comuni: value.comuni.filter((c) => c.code !== code) })}
       />
     </fieldset>
@@ -106,11 +107,11 @@ export function ComuniPicker({ value, onChange }: AreaProps) {
 }
 
 export function RadiusPicker({ value, onChange, errors }: AreaProps & { errors: Record<string, string> }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const [centre, setCentre] = useState<ComuneChoice | null>(null);
   const [km, setKm] = useState('');
   const [round, setRound] = useState(0);
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 4 });
   const add = (): void => {
     if (!centre) return;
     onChange({ ...value, radii: [...value.radii, { comune: centre, latitude: 0, longitude: 0, km: km.trim() }] });
@@ -119,7 +120,7 @@ export function RadiusPicker({ value, onChange, errors }: AreaProps & { errors: 
     setRound(round + 1);
   };
   const centreOf = (r: CoverageValue['radii'][number]): string =>
-    r.comune ? comuneLabel(r.comune) : t('coverage.point', { latitude: number.format(r.latitude), longitude: number.format(r.longitude) });
+    r.comune ? placeLabel(r.comune) : t('coverage.point', { latitude: format.number(r.latitude, 4), longitude: format.number(r.longitude, 4) });
   return (
     <fieldset className="coverage-part">
       <legend className="h5">{t('coverage.radii')}</legend>

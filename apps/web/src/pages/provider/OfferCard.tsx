@@ -8,6 +8,7 @@ import { PATHS, pathTo } from '../../routes';
 import { CapacityBurnDown } from './CapacityBurnDown';
 import { OfferStatusActions } from './OfferStatusActions';
 import { OfferStatusBadge } from './OfferStatusBadge';
+import { comunePlaceLabel } from '../../components/comune-choice';
 
 /** The coverage in one line: «Tutta Italia», regions, provinces, comuni, and radii around their centre. */
 export function coverageSummary(coverage: OfferFieldsFragment['coverage'], t: TFunction): string {
@@ -15,9 +16,9 @@ export function coverageSummary(coverage: OfferFieldsFragment['coverage'], t: TF
     ...(coverage.national ? [t('coverage.national')] : []),
     ...coverage.regions.map((r) => r.name),
     ...coverage.provinces.map((p) => t('coverage.provinceOf', { name: p.name, sigla: p.sigla })),
-    ...coverage.comuni.map((c) => `${c.name} (${c.province.sigla})`),
+    ...coverage.comuni.map(comunePlaceLabel),
     ...coverage.radii.map((r) =>
-      t('coverage.within', { km: r.km, centre: r.comune ? `${r.comune.name} (${r.comune.province.sigla})` : t('coverage.point', { latitude: r.latitude, longitude: r.longitude }) }),
+      t('coverage.within', { km: r.km, centre: r.comune ? comunePlaceLabel(r.comune) : t('coverage.point', { latitude: r.latitude, longitude: r.longitude }) }),
     ),
   ];
   return parts.join('; ');

@@ -9,6 +9,7 @@ import { useCategoryLabels } from '../../i18n/use-category-labels';
 import { CoveragePicker } from './CoveragePicker';
 import { createInput, emptyOffer, unsendable, updateInput, valuesOfOffer, type OfferValues } from './offer-form-values';
 import { SectorsPicker } from './SectorsPicker';
+import { placeLabel } from '../../components/comune-choice';
 
 interface Props {
   offer: OfferFieldsFragment | null;
@@ -38,7 +39,7 @@ export function OfferForm({ offer, onDone, onCancel }: Props) {
     validUntil: t('offerForm.fields.validUntil'),
   };
   values.coverage.radii.forEach((radius, index) => {
-    const centre = radius.comune ? `${radius.comune.name} (${radius.comune.sigla})` : t('coverage.pointShort');
+    const centre = radius.comune ? placeLabel(radius.comune) : t('coverage.pointShort');
     labels[`coverage.radii.${index}.km`] = t('coverage.radiusAround', { centre });
   });
   const { errors, attempt, failWith, failBusiness, failLocal, clear } = useFormErrors(labels);

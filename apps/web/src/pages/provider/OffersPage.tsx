@@ -38,7 +38,7 @@ function OfferList({ provider, onDone }: { provider: ProviderFieldsFragment; onD
         options={[{ value: '', label: t('offers.filterAll') }, ...STATUSES.map((value) => ({ value, label: t(`offers.statusFilters.${value}`) }))]}
         value={status}
         onChange={(value) => {
-          setStatus(STATUSES.find((s) => s === value) ?? '');
+          setStatus(value);
           paging.reset();
         }}
       />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
+import { StatusNotice } from '../../components/StatusNotice';
 import { PATHS } from '../../routes';
 import { MyProviderDocument, type ProviderFieldsFragment } from '../../gql/generated';
 import { ProviderForm } from './ProviderForm';
@@ -115,9 +116,7 @@ export function ProviderPage() {
   return (
     <>
       <PageTitle title={t('provider.title')}>{t('provider.title')}</PageTitle>
-      <div role="status" className={notice ? 'alert alert-success' : 'visually-hidden'}>
-        {notice}
-      </div>
+      <StatusNotice message={notice} />
       {body}
     </>
   );

@@ -50,7 +50,7 @@ function RequestList() {
         options={[{ value: '', label: t('requests.filterAll') }, ...STATUSES.map((value) => ({ value, label: t(`requests.statuses.${value}`) }))]}
         value={status}
         onChange={(value) => {
-          setStatus(STATUSES.find((s) => s === value) ?? '');
+          setStatus(value);
           paging.reset();
         }}
       />

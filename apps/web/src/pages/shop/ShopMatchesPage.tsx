@@ -58,7 +58,7 @@ function MatchList() {
         options={[{ value: '', label: t('matches.filterAll') }, ...MATCH_STATES.map((value) => ({ value, label: t(`matches.states.${value}`) }))]}
         value={state}
         onChange={(value) => {
-          setState(MATCH_STATES.find((s) => s === value) ?? '');
+          setState(value);
           paging.reset();
         }}
       />

@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
+import { StatusNotice } from '../../components/StatusNotice';
 import { MyShopDocument, type ShopFieldsFragment } from '../../gql/generated';
 import { currentLanguage } from '../../i18n';
 import { PATHS } from '../../routes';
 import { atecoLabel } from './ateco';
 import { ShopForm } from './ShopForm';
+import { comunePlaceLabel } from '../../components/comune-choice';
 
 function ShopProfile({ shop, onEdit }: { shop: ShopFieldsFragment; onEdit: () => void }) {
   const { t } = useTranslation();
@@ -17,7 +19,7 @@ function ShopProfile({ shop, onEdit }: { shop: ShopFieldsFragment; onEdit: () =>
     [t('shop.fields.tradingName'), shop.tradingName ?? '—'],
     [t('shop.fields.partitaIva'), shop.partitaIva],
     [t('shop.fields.sector'), atecoLabel(shop.atecoSection, shop.atecoDivision, currentLanguage())],
-    [t('shop.fields.comune'), `${shop.comune.name} (${shop.comune.province.sigla})`],
+    [t('shop.fields.comune'), comunePlaceLabel(shop.comune)],
     [t('shop.fields.address'), shop.address],
     [t('shop.fields.employees'), String(shop.employees)],
     [t('shop.fields.contactEmail'), shop.contactEmail],
@@ -98,9 +100,7 @@ export function ShopPage() {
   return (
     <>
       <PageTitle title={t('shop.title')}>{t('shop.title')}</PageTitle>
-      <div role="status" className={notice ? 'alert alert-success' : 'visually-hidden'}>
-        {notice}
-      </div>
+      <StatusNotice message={notice} />
       {body}
     </>
   );

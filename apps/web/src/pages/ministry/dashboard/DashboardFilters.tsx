@@ -9,6 +9,7 @@ import { currentLanguage } from '../../../i18n';
 import { useCategoryLabels } from '../../../i18n/use-category-labels';
 import { atecoSections } from '../../shop/ateco';
 import type { DashboardFilter } from './dashboard-filter';
+import { placeLabel } from '../../../components/comune-choice';
 
 /** The form's field ids follow the API's error paths (`filter.to`), so errors land next to their field. */
 export const FILTER_ERROR_PREFIX = 'dashboard';
@@ -68,7 +69,7 @@ export function DashboardFilters({ filter, filterKey, onApply, form }: Props) {
             placeholder={draft.regionCode ? t('dashboard.filter.allProvinces') : t('dashboard.filter.regionFirst')}
             value={draft.provinceCode}
             onChange={(provinceCode) => set({ provinceCode })}
-            options={provinces.map((province) => ({ value: province.code, label: `${province.name} (${province.sigla})` }))}
+            options={provinces.map((province) => ({ value: province.code, label: placeLabel(province) }))}
             error={errors.fields['filter.provinceCode']}
           />
         </div>

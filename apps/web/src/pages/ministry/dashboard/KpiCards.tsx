@@ -15,7 +15,6 @@ interface Card {
 export function KpiCards({ kpis }: { kpis: Kpis }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const share = (value: number | null | undefined): string => format.percent(value);
   // Counts inside sentences: the plural follows `count`, the figure is written as the cards write it.
   const counted = (key: 'dashboard.kpi.requestsOpen' | 'dashboard.kpi.offers' | 'dashboard.kpi.surveyed', count: number): string => t(key, { count, n: format.number(count) });
   const open = kpis.requestsByStatus.find((s) => s.status === 'OPEN')?.count ?? 0;
@@ -24,8 +23,8 @@ export function KpiCards({ kpis }: { kpis: Kpis }) {
   const cards: Card[] = [
     { id: 'shops', value: format.number(kpis.shopsRegistered), label: t('dashboard.kpi.shops') },
     { id: 'requests', value: format.number(requests), label: t('dashboard.kpi.requests'), detail: counted('dashboard.kpi.requestsOpen', open) },
-    { id: 'matchRate', value: share(kpis.matchRate), label: t('dashboard.kpi.matchRate') },
-    { id: 'activationRate', value: share(kpis.activationRate), label: t('dashboard.kpi.activationRate') },
+    { id: 'matchRate', value: format.percent(kpis.matchRate), label: t('dashboard.kpi.matchRate') },
+    { id: 'activationRate', value: format.percent(kpis.activationRate), label: t('dashboard.kpi.activationRate') },
     {
       id: 'medianHours',
       value: kpis.medianHoursToAcceptance == null ? '–' : t('dashboard.kpi.hours', { hours: format.number(kpis.medianHoursToAcceptance, 1) }),
@@ -38,7 +37,7 @@ export function KpiCards({ kpis }: { kpis: Kpis }) {
       detail: counted('dashboard.kpi.offers', kpis.offersPublished),
     },
     { id: 'completed', value: format.number(kpis.completedMatches), label: t('dashboard.kpi.completed'), detail: counted('dashboard.kpi.surveyed', kpis.surveyedCompletions) },
-    { id: 'onlineOrders', value: share(kpis.onlineOrdersShare), label: t('dashboard.kpi.onlineOrders') },
+    { id: 'onlineOrders', value: format.percent(kpis.onlineOrdersShare), label: t('dashboard.kpi.onlineOrders') },
   ];
   return (
     <ul className="row list-unstyled figures" data-testid="kpis">

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { FilterButtons } from '../../../components/FilterButtons';
 import { Loading } from '../../../components/Loading';
 import { apiFormErrors } from '../../../errors/form-errors';
 import { DashboardSeriesDocument, type DashboardSeriesQuery, type MonitoringFilterInput, type TimeBucket } from '../../../gql/generated';
@@ -41,13 +42,13 @@ export function TimeSeriesChart({ filter }: { filter: MonitoringFilterInput }) {
         <h2 id="series-title" className="h3 mb-0">
           {t('dashboard.series.title')}
         </h2>
-        <div className="btn-group" role="group" aria-label={t('dashboard.series.bucket')}>
-          {(['WEEK', 'DAY'] as const).map((value) => (
-            <button key={value} type="button" className={`btn btn-sm ${bucket === value ? 'btn-primary' : 'btn-outline-primary'}`} aria-pressed={bucket === value} onClick={() => setBucket(value)}>
-              {t(`dashboard.series.buckets.${value}`)}
-            </button>
-          ))}
-        </div>
+        <FilterButtons
+          className="btn-group"
+          label={t('dashboard.series.bucket')}
+          options={(['WEEK', 'DAY'] as const).map((value) => ({ value, label: t(`dashboard.series.buckets.${value}`) }))}
+          value={bucket}
+          onChange={setBucket}
+        />
       </div>
       {body}
     </section>

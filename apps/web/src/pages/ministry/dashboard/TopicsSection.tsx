@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilterButtons } from '../../../components/FilterButtons';
 import { Loading } from '../../../components/Loading';
 import { DashboardBreakdownDocument, type MonitoringFilterInput, type ServiceCategory } from '../../../gql/generated';
 import { currentLanguage } from '../../../i18n';
@@ -29,13 +30,13 @@ export function TopicsSection({ filter }: { filter: MonitoringFilterInput }) {
         <h2 id="topics-title" className="h3 mb-0">
           {t('dashboard.topics.title')}
         </h2>
-        <div className="btn-group" role="group" aria-label={t('dashboard.topics.by')}>
-          {(['CATEGORY', 'SECTOR'] as const).map((value) => (
-            <button key={value} type="button" className={`btn btn-sm ${topic === value ? 'btn-primary' : 'btn-outline-primary'}`} aria-pressed={topic === value} onClick={() => setTopic(value)}>
-              {t(`dashboard.breakdown.dimensions.${value}`)}
-            </button>
-          ))}
-        </div>
+        <FilterButtons
+          className="btn-group"
+          label={t('dashboard.topics.by')}
+          options={(['CATEGORY', 'SECTOR'] as const).map((value) => ({ value, label: t(`dashboard.breakdown.dimensions.${value}`) }))}
+          value={topic}
+          onChange={setTopic}
+        />
       </div>
       {body}
     </section>

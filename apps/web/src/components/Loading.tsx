@@ -9,3 +9,9 @@ export function Loading({ label }: { label?: string }) {
     </div>
   );
 }
+
+/** What a section shows when its data could not be loaded. */
+export function LoadFailed({ className = '' }: { className?: string }) {
+  const { t } = useTranslation();
+  return <p className={`alert alert-danger ${className}`.trim()}>{t('errors.loadFailed')}</p>;
+}

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Loading } from './Loading';
+import { LoadFailed, Loading } from './Loading';
 import { Pagination, type Paging } from './Pagination';
 
 export interface ResultPage<T> {
@@ -24,7 +23,6 @@ interface Props<T> {
  * focus moves to the top of the results after a page turn.
  */
 export function PagedResults<T>({ paging, page, error, empty, pagerLabel, children }: Props<T>) {
-  const { t } = useTranslation();
   let body;
   if (page) {
     const nothing = typeof empty === 'string' ? <p className="empty-state">{empty}</p> : empty;
@@ -35,7 +33,7 @@ export function PagedResults<T>({ paging, page, error, empty, pagerLabel, childr
         <Pagination paging={paging} totalCount={page.totalCount} hasNextPage={page.hasNextPage} label={pagerLabel} />
       </>
     );
-  } else body = error ? <p className="alert alert-danger">{t('errors.loadFailed')}</p> : <Loading />;
+  } else body = error ? <LoadFailed /> : <Loading />;
   return (
     <div ref={paging.resultsRef} tabIndex={-1} className="queue-results">
       {body}

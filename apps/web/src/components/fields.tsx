@@ -105,11 +105,28 @@ export function SelectField({ id, label, error, hint, required, value, onChange,
   );
 }
 
-export function SubmitButton({ busy, children, busyLabel }: { busy: boolean; children: ReactNode; busyLabel: string }) {
+/** The form's submit button; while the form is being sent it says so and cannot be pressed again. */
+export function SubmitButton({ busy, children }: { busy: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <button type="submit" className="btn btn-primary" disabled={busy} aria-disabled={busy}>
-      {busy ? busyLabel : children}
+      {busy ? t('common.sending') : children}
     </button>
+  );
+}
+
+/** A form's buttons: submit, and cancel when the form can be left without sending it. */
+export function FormActions({ busy, submitLabel, onCancel }: { busy: boolean; submitLabel: string; onCancel?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="d-flex flex-wrap gap-3">
+      <SubmitButton busy={busy}>{submitLabel}</SubmitButton>
+      {onCancel ? (
+        <button type="button" className="btn btn-outline-primary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      ) : null}
+    </div>
   );
 }
 

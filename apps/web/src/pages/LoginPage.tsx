@@ -52,7 +52,7 @@ export function LoginPage() {
             onChange={setPassword}
             error={errors.fields.password}
           />
-          <SubmitButton busy={loading} busyLabel={t('common.sending')}>
+          <SubmitButton busy={loading}>
             {t('login.submit')}
           </SubmitButton>
         </form>

@@ -88,7 +88,7 @@ export function RegisterPage() {
           <p className="small">
             {t('register.privacyBefore')} <Link to={PATHS.privacy}>{t('register.privacyLink')}</Link>.
           </p>
-          <SubmitButton busy={loading} busyLabel={t('common.sending')}>
+          <SubmitButton busy={loading}>
             {t('register.submit')}
           </SubmitButton>
         </form>

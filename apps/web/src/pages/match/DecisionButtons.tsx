@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { SubmitButton, TextField } from '../../components/fields';
+import { FormActions, TextField } from '../../components/fields';
 import { AcceptMatchDocument, CompleteMatchDocument, DeclineMatchDocument, type MatchDetailFieldsFragment } from '../../gql/generated';
 import { AFTER_MATCH_STEP, useMatchStep } from './use-match-step';
 
@@ -64,14 +64,7 @@ export function DecisionButtons({ match, onDone, describedBy }: Props) {
             onChange={setReason}
             error={step.errors.fields.reason}
           />
-          <div className="d-flex flex-wrap gap-2">
-            <SubmitButton busy={declineState.loading} busyLabel={t('common.sending')}>
-              {t('applications.confirmDecline')}
-            </SubmitButton>
-            <button type="button" className="btn btn-outline-primary" onClick={() => setDeclining(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions busy={declineState.loading} submitLabel={t('applications.confirmDecline')} onCancel={() => setDeclining(false)} />
         </form>
       ) : (
         <div className="d-flex flex-wrap gap-2">

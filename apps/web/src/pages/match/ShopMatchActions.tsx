@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { SubmitButton, TextField } from '../../components/fields';
+import { FormActions, TextField } from '../../components/fields';
 import { CompleteMatchDocument, ConfirmMatchActiveDocument, WithdrawMatchDocument, type MatchDetailFieldsFragment } from '../../gql/generated';
 import { AFTER_MATCH_STEP, useMatchStep } from './use-match-step';
 import { OPEN_STATES } from './MatchStateBadge';
@@ -77,14 +77,7 @@ export function ShopMatchActions({ match, onDone }: Props) {
       {withdrawing ? (
         <form noValidate onSubmit={submitWithdraw} className="mt-3" aria-label={t('matches.withdrawForm')}>
           <TextField id="match-reason" label={t('matches.withdrawReason')} hint={t('matches.withdrawReasonHint')} multiline value={reason} onChange={setReason} error={step.errors.fields.reason} />
-          <div className="d-flex flex-wrap gap-2">
-            <SubmitButton busy={withdrawingNow.loading} busyLabel={t('common.sending')}>
-              {t('matches.actions.confirmWithdraw')}
-            </SubmitButton>
-            <button type="button" className="btn btn-outline-primary" onClick={() => setWithdrawing(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions busy={withdrawingNow.loading} submitLabel={t('matches.actions.confirmWithdraw')} onCancel={() => setWithdrawing(false)} />
         </form>
       ) : null}
     </section>

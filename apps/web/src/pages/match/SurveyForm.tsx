@@ -77,7 +77,7 @@ export function SurveyForm({ matchId, checkpoint, onDone }: Props) {
             error={errors.fields.approximateOrders}
           />
         ) : null}
-        <SubmitButton busy={loading} busyLabel={t('common.sending')}>
+        <SubmitButton busy={loading}>
           {t('survey.submit')}
         </SubmitButton>
       </form>

@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { SubmitButton, TextField } from '../../components/fields';
+import { FormActions, TextField } from '../../components/fields';
 import { useFormErrors } from '../../errors/use-form-errors';
 import { ProviderQueueDocument, VerifyProviderDocument, type ProviderFieldsFragment, type VerificationStatus } from '../../gql/generated';
 
@@ -62,14 +62,7 @@ export function ProviderDecision({ provider, onDecided }: Props) {
           onChange={setReason}
           error={errors.fields.reason}
         />
-        <div className="d-flex flex-wrap gap-2">
-          <SubmitButton busy={loading} busyLabel={t('common.sending')}>
-            {t(`verification.confirm.${pending}`)}
-          </SubmitButton>
-          <button type="button" className="btn btn-outline-primary" onClick={() => setPending(null)}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions busy={loading} submitLabel={t(`verification.confirm.${pending}`)} onCancel={() => setPending(null)} />
       </form>
     );
   }

@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { RadioGroup, SubmitButton, TextField } from '../../components/fields';
+import { FormActions, RadioGroup, TextField } from '../../components/fields';
 import { useFormErrors } from '../../errors/use-form-errors';
 import { AllocationRunsDocument, StartAllocationRunDocument, type AllocationRunMode } from '../../gql/generated';
 
@@ -91,16 +91,7 @@ export function StartRunForm({ onStarted }: { onStarted: (message: string) => vo
           <p className="mb-0">{t('allocation.form.commitWarning')}</p>
         </div>
       ) : null}
-      <div className="d-flex flex-wrap gap-2">
-        <SubmitButton busy={loading} busyLabel={t('common.sending')}>
-          {confirming ? t('allocation.form.confirmCommit') : t(`allocation.form.submit.${mode}`)}
-        </SubmitButton>
-        {confirming ? (
-          <button type="button" className="btn btn-outline-primary" onClick={() => setConfirming(false)}>
-            {t('common.cancel')}
-          </button>
-        ) : null}
-      </div>
+      <FormActions busy={loading} submitLabel={confirming ? t('allocation.form.confirmCommit') : t(`allocation.form.submit.${mode}`)} onCancel={confirming ? () => setConfirming(false) : undefined} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../components/Loading';
+import { LoadFailed, Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { ProviderQueueDocument, type ProviderFieldsFragment, type VerificationStatus } from '../../gql/generated';
 import { VerificationBadge } from '../provider/VerificationBadge';
@@ -88,7 +88,7 @@ export function VerificationPage() {
 
   let body;
   if (loading && !queue) body = <Loading />;
-  else if (error) body = <p className="alert alert-danger">{t('errors.loadFailed')}</p>;
+  else if (error) body = <LoadFailed />;
   else if (!queue || queue.items.length === 0) body = <p className="empty-state">{t(`verification.empty.${status}`)}</p>;
   else {
     body = (

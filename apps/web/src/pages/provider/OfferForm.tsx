@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { CheckboxGroup, SubmitButton, TextField } from '../../components/fields';
+import { CheckboxGroup, FormActions, TextField } from '../../components/fields';
 import { useFormErrors } from '../../errors/use-form-errors';
 import { CreateOfferDocument, MyOffersDocument, UpdateOfferDocument, type OfferFieldsFragment, type ServiceCategory } from '../../gql/generated';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
@@ -144,14 +144,7 @@ export function OfferForm({ offer, onDone, onCancel }: Props) {
           </div>
         </div>
       </fieldset>
-      <div className="d-flex flex-wrap gap-3">
-        <SubmitButton busy={creating.loading || updating.loading} busyLabel={t('common.sending')}>
-          {offer ? t('common.saveChanges') : t('offerForm.submitCreate')}
-        </SubmitButton>
-        <button type="button" className="btn btn-outline-primary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={creating.loading || updating.loading} submitLabel={offer ? t('common.saveChanges') : t('offerForm.submitCreate')} onCancel={onCancel} />
     </form>
   );
 }

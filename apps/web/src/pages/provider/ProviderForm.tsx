@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { SelectField, SubmitButton, TextField } from '../../components/fields';
+import { FormActions, SelectField, TextField } from '../../components/fields';
 import { useFormErrors } from '../../errors/use-form-errors';
 import { MyProviderDocument, RegisterProviderDocument, UpdateProviderDocument, type ProviderFieldsFragment, type ProviderKind } from '../../gql/generated';
 
@@ -104,16 +104,7 @@ export function ProviderForm({ provider, onDone, onCancel }: Props) {
         onChange={set('description')}
         error={errors.fields.description}
       />
-      <div className="d-flex flex-wrap gap-3">
-        <SubmitButton busy={registering.loading || updating.loading} busyLabel={t('common.sending')}>
-          {provider ? t('common.saveChanges') : t('provider.submitRegister')}
-        </SubmitButton>
-        {onCancel ? (
-          <button type="button" className="btn btn-outline-primary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        ) : null}
-      </div>
+      <FormActions busy={registering.loading || updating.loading} submitLabel={provider ? t('common.saveChanges') : t('provider.submitRegister')} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,12 +1,8 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
-import { Loading } from '../../components/Loading';
-import { PageTitle } from '../../components/PageTitle';
-import { StatusNotice } from '../../components/StatusNotice';
-import { PATHS } from '../../routes';
+import { AccountPage, ProfileCard } from '../../components/AccountPage';
 import { MyProviderDocument, type ProviderFieldsFragment } from '../../gql/generated';
+import { PATHS } from '../../routes';
 import { ProviderForm } from './ProviderForm';
 import { VerificationBadge } from './VerificationBadge';
 
@@ -31,36 +27,19 @@ function ProviderProfile({ provider, onEdit }: { provider: ProviderFieldsFragmen
           </p>
         ) : null}
       </section>
-      <section className="profile-card" aria-labelledby="provider-profile-title">
-        <h2 id="provider-profile-title" className="h3">
-          {provider.name}
-        </h2>
-        <dl className="profile-list">
-          <div className="profile-row">
-            <dt>{t('provider.fields.partitaIva')}</dt>
-            <dd>{provider.partitaIva}</dd>
-          </div>
-          <div className="profile-row">
-            <dt>{t('provider.fields.kind')}</dt>
-            <dd>{t(`provider.kinds.${provider.kind}`)}</dd>
-          </div>
-          <div className="profile-row">
-            <dt>{t('provider.fields.website')}</dt>
-            <dd>{provider.website ? <a href={provider.website}>{provider.website}</a> : '—'}</dd>
-          </div>
-          <div className="profile-row">
-            <dt>{t('provider.fields.description')}</dt>
-            <dd>{provider.description}</dd>
-          </div>
-          <div className="profile-row">
-            <dt>{t('provider.registeredOn')}</dt>
-            <dd>{date(provider.createdAt)}</dd>
-          </div>
-        </dl>
-        <button type="button" className="btn btn-outline-primary" onClick={onEdit}>
-          {t('provider.edit')}
-        </button>
-      </section>
+      <ProfileCard
+        id="provider-profile-title"
+        title={provider.name}
+        rows={[
+          [t('provider.fields.partitaIva'), provider.partitaIva],
+          [t('provider.fields.kind'), t(`provider.kinds.${provider.kind}`)],
+          [t('provider.fields.website'), provider.website ? <a href={provider.website}>{provider.website}</a> : '—'],
+          [t('provider.fields.description'), provider.description],
+          [t('provider.registeredOn'), date(provider.createdAt)],
+        ]}
+        editLabel={t('provider.edit')}
+        onEdit={onEdit}
+      />
     </>
   );
 }
@@ -68,56 +47,18 @@ function ProviderProfile({ provider, onEdit }: { provider: ProviderFieldsFragmen
 export function ProviderPage() {
   const { t } = useTranslation();
   const { data, loading, error } = useQuery(MyProviderDocument);
-  const [editing, setEditing] = useState(false);
-  const [notice, setNotice] = useState('');
-  const provider = data?.myProvider ?? null;
-  const done = (message: string): void => {
-    setEditing(false);
-    setNotice(message);
-  };
-
-  let body;
-  if (loading) body = <Loading />;
-  else if (error) body = <p className="alert alert-danger">{t('errors.loadFailed')}</p>;
-  else if (!provider) {
-    body = (
-      <>
-        <p className="lead">{t('provider.registerLead')}</p>
-        <ProviderForm provider={null} onDone={done} />
-      </>
-    );
-  } else if (editing) {
-    body = (
-      <>
-        <h2 className="h3">{t('provider.editTitle')}</h2>
-        <ProviderForm provider={provider} onDone={done} onCancel={() => setEditing(false)} />
-      </>
-    );
-  } else {
-    body = (
-      <>
-        <ProviderProfile provider={provider} onEdit={() => { setNotice(''); setEditing(true); }} />
-        <div className="next-card mt-5">
-          <h2 className="h4">{t('provider.nextTitle')}</h2>
-          <p>{t('provider.nextText')}</p>
-          <div className="d-flex flex-wrap gap-3">
-            <Link className="btn btn-primary" to={PATHS.providerOffers}>
-              {t('provider.offersLink')}
-            </Link>
-            <Link className="btn btn-outline-primary" to={PATHS.providerApplications}>
-              {t('provider.applicationsLink')}
-            </Link>
-          </div>
-        </div>
-      </>
-    );
-  }
-
   return (
-    <>
-      <PageTitle title={t('provider.title')}>{t('provider.title')}</PageTitle>
-      <StatusNotice message={notice} />
-      {body}
-    </>
+    <AccountPage
+      ns="provider"
+      entity={data?.myProvider ?? null}
+      loading={loading}
+      failed={error !== undefined}
+      form={(provider, onDone, onCancel) => <ProviderForm provider={provider} onDone={onDone} onCancel={onCancel} />}
+      profile={(provider, onEdit) => <ProviderProfile provider={provider} onEdit={onEdit} />}
+      next={[
+        { to: PATHS.providerOffers, label: t('provider.offersLink') },
+        { to: PATHS.providerApplications, label: t('provider.applicationsLink') },
+      ]}
+    />
   );
 }

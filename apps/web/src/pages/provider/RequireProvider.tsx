@@ -1,8 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
-import { Loading } from '../../components/Loading';
+import { RequireAccount } from '../../components/AccountPage';
 import { MyProviderDocument, type ProviderFieldsFragment } from '../../gql/generated';
 import { PATHS } from '../../routes';
 
@@ -10,17 +9,16 @@ import { PATHS } from '../../routes';
 export function RequireProvider({ children }: { children: (provider: ProviderFieldsFragment) => ReactNode }) {
   const { t } = useTranslation();
   const { data, loading, error } = useQuery(MyProviderDocument);
-  if (loading) return <Loading />;
-  if (error) return <p className="alert alert-danger">{t('errors.loadFailed')}</p>;
-  if (!data?.myProvider) {
-    return (
-      <div className="next-card">
-        <p>{t('offers.registerFirst')}</p>
-        <Link className="btn btn-primary" to={PATHS.provider}>
-          {t('offers.registerFirstLink')}
-        </Link>
-      </div>
-    );
-  }
-  return children(data.myProvider);
+  return (
+    <RequireAccount
+      entity={data?.myProvider ?? null}
+      loading={loading}
+      failed={error !== undefined}
+      message={t('offers.registerFirst')}
+      registerLabel={t('offers.registerFirstLink')}
+      registerPath={PATHS.provider}
+    >
+      {children}
+    </RequireAccount>
+  );
 }

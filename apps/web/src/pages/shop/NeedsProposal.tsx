@@ -107,7 +107,7 @@ export function NeedsProposal({ categories, alreadyAsked, onBack }: Props) {
         </ul>
       </fieldset>
       <div className="d-flex flex-wrap gap-3">
-        <SubmitButton busy={loading} busyLabel={t('common.sending')}>
+        <SubmitButton busy={loading}>
           {t('needs.send')}
         </SubmitButton>
         <button type="button" className="btn btn-outline-primary" onClick={onBack}>

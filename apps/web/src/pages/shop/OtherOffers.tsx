@@ -1,7 +1,7 @@
 import { useLazyQuery, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../components/Loading';
+import { LoadFailed, Loading } from '../../components/Loading';
 import { PagedResults } from '../../components/PagedResults';
 import { usePaging } from '../../components/Pagination';
 import { CategoryOffersDocument, OfferEligibilityDocument, type OfferSummaryFieldsFragment, type ServiceCategory } from '../../gql/generated';
@@ -30,7 +30,7 @@ function EligibilityCheck({ helpRequestId, offer }: { helpRequestId: string; off
       </button>
       <div id={panelId} hidden={!open} className="mt-2" aria-live="polite">
         {open && loading ? <Loading /> : null}
-        {open && error ? <p className="alert alert-danger mb-0">{t('errors.loadFailed')}</p> : null}
+        {open && error ? <LoadFailed className="mb-0" /> : null}
         {open && result ? (
           result.eligible ? (
             <p className="mb-0">{t('otherOffers.fits')}</p>

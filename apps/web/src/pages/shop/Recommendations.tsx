@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../components/Loading';
+import { LoadFailed, Loading } from '../../components/Loading';
 import { OfferRecommendationsDocument } from '../../gql/generated';
 import { RankedOfferCard } from './RankedOfferCard';
 
@@ -18,7 +18,7 @@ export function Recommendations({ helpRequestId }: { helpRequestId: string }) {
   });
   const recommendations = (data ?? previousData)?.offerRecommendations;
   if (!recommendations && loading) return <Loading label={t('recommendations.loading')} />;
-  if (error || !recommendations) return <p className="alert alert-danger">{t('errors.loadFailed')}</p>;
+  if (error || !recommendations) return <LoadFailed />;
   const { eligible, waitlist, notEligible } = recommendations;
   const more = eligible.length > shown || waitlist.length > shown || notEligible.length > shown;
 

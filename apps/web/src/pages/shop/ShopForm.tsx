@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ComuneAutocomplete, type ComuneChoice } from '../../components/ComuneAutocomplete';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { SelectField, SubmitButton, TextField } from '../../components/fields';
+import { FormActions, SelectField, TextField } from '../../components/fields';
 import { useFormErrors } from '../../errors/use-form-errors';
 import { MyShopDocument, RegisterShopDocument, UpdateShopDocument, type ShopFieldsFragment, type UpdateShopInput } from '../../gql/generated';
 import { currentLanguage } from '../../i18n';
@@ -195,16 +195,7 @@ export function ShopForm({ shop, onDone, onCancel }: Props) {
         <TextField id={id('contactEmail')} label={labels.contactEmail} type="email" required autoComplete="email" value={values.contactEmail} onChange={set('contactEmail')} error={errors.fields.contactEmail} />
         <TextField id={id('contactPhone')} label={labels.contactPhone} type="tel" autoComplete="tel" value={values.contactPhone} onChange={set('contactPhone')} error={errors.fields.contactPhone} />
       </fieldset>
-      <div className="d-flex flex-wrap gap-3">
-        <SubmitButton busy={busy} busyLabel={t('common.sending')}>
-          {shop ? t('common.saveChanges') : t('shop.submitRegister')}
-        </SubmitButton>
-        {onCancel ? (
-          <button type="button" className="btn btn-outline-primary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        ) : null}
-      </div>
+      <FormActions busy={busy} submitLabel={shop ? t('common.saveChanges') : t('shop.submitRegister')} onCancel={onCancel} />
     </form>
   );
 }

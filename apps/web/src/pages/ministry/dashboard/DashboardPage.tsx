@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Loading } from '../../../components/Loading';
+import { LoadFailed, Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { isBadUserInput } from '../../../errors/form-errors';
 import { useFormErrors } from '../../../errors/use-form-errors';
@@ -55,7 +55,7 @@ export function DashboardPage() {
   let figures;
   if (!valid) figures = <p className="empty-state">{t('dashboard.filter.fixFirst')}</p>;
   else if (kpis.data) figures = <KpiCards kpis={kpis.data.monitoringKpis} />;
-  else figures = kpis.error ? <p className="alert alert-danger">{t('errors.loadFailed')}</p> : <Loading />;
+  else figures = kpis.error ? <LoadFailed /> : <Loading />;
 
   return (
     <>

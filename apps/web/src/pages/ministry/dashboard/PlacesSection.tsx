@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../../components/Loading';
+import { LoadFailed, Loading } from '../../../components/Loading';
 import { DashboardBreakdownDocument, type MonitoringFilterInput } from '../../../gql/generated';
 import { useFormat } from '../../../i18n/format';
 import { BreakdownTable } from './BreakdownTable';
@@ -51,7 +51,7 @@ export function PlacesSection({ filter, onRegion }: Props) {
       <h2 id="places-title" className="h3" ref={heading} tabIndex={-1}>
         {t('dashboard.places.title')}
       </h2>
-      {national.error || provinces.error ? <p className="alert alert-danger">{t('errors.loadFailed')}</p> : null}
+      {national.error || provinces.error ? <LoadFailed /> : null}
       <div className="row">
         <div className="col-12 col-lg-5">
           <div className="select-wrapper form-group">

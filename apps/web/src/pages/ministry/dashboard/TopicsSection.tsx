@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterButtons } from '../../../components/FilterButtons';
-import { Loading } from '../../../components/Loading';
+import { LoadFailed, Loading } from '../../../components/Loading';
 import { DashboardBreakdownDocument, type MonitoringFilterInput, type ServiceCategory } from '../../../gql/generated';
 import { currentLanguage } from '../../../i18n';
 import { useCategoryLabels } from '../../../i18n/use-category-labels';
@@ -23,7 +23,7 @@ export function TopicsSection({ filter }: { filter: MonitoringFilterInput }) {
   const rows = data?.monitoringBreakdown.map((row) => ({ ...row, name: nameOf(row.code) ?? row.name }));
   let body;
   if (rows) body = <BreakdownTable rows={rows} dimension={topic} caption={t(`dashboard.topics.captions.${topic}`)} />;
-  else body = error ? <p className="alert alert-danger">{t('errors.loadFailed')}</p> : <Loading />;
+  else body = error ? <LoadFailed /> : <Loading />;
   return (
     <section aria-labelledby="topics-title" className="mt-5">
       <div className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-2">

@@ -1,0 +1,147 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { LoadFailed, Loading } from './Loading';
+import { PageTitle } from './PageTitle';
+import { StatusNotice } from './StatusNotice';
+
+/** Reports that a form was sent, with the message to show. */
+export type FormDone = (message: string) => void;
+
+export interface NextLink {
+  to: string;
+  label: string;
+}
+
+interface Props<T> {
+  /** i18n namespace of the page: its title, registerLead, editTitle, nextTitle and nextText. */
+  ns: 'shop' | 'provider';
+  entity: T | null;
+  loading: boolean;
+  failed: boolean;
+  /** The registration form (entity null) or the edit form. */
+  form: (entity: T | null, onDone: FormDone, onCancel?: () => void) => ReactNode;
+  profile: (entity: T, onEdit: () => void) => ReactNode;
+  /** Where to go next once registered; the first is the main action. */
+  next: readonly NextLink[];
+}
+
+/**
+ * The page of the signed-in user's own organisation (a shop or a provider): the registration
+ * form until there is one, then its profile with an edit form and the next steps.
+ */
+export function AccountPage<T>({ ns, entity, loading, failed, form, profile, next }: Props<T>) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState('');
+  const done: FormDone = (message) => {
+    setEditing(false);
+    setNotice(message);
+  };
+
+  let body;
+  if (loading) body = <Loading />;
+  else if (failed) body = <LoadFailed />;
+  else if (!entity) {
+    body = (
+      <>
+        <p className="lead">{t(`${ns}.registerLead`)}</p>
+        {form(null, done)}
+      </>
+    );
+  } else if (editing) {
+    body = (
+      <>
+        <h2 className="h3">{t(`${ns}.editTitle`)}</h2>
+        {form(entity, done, () => setEditing(false))}
+      </>
+    );
+  } else {
+    const edit = (): void => {
+      setNotice('');
+      setEditing(true);
+    };
+    body = (
+      <>
+        {profile(entity, edit)}
+        <div className="next-card mt-5">
+          <h2 className="h4">{t(`${ns}.nextTitle`)}</h2>
+          <p>{t(`${ns}.nextText`)}</p>
+          <div className="d-flex flex-wrap gap-3">
+            {next.map((link, i) => (
+              <Link key={link.to} className={i === 0 ? 'btn btn-primary' : 'btn btn-outline-primary'} to={link.to}>
+                {link.label}
+              </Link>
+            ))}
+          </div>
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageTitle title={t(`${ns}.title`)}>{t(`${ns}.title`)}</PageTitle>
+      <StatusNotice message={notice} />
+      {body}
+    </>
+  );
+}
+
+interface ProfileCardProps {
+  id: string;
+  title: string;
+  rows: readonly (readonly [string, ReactNode])[];
+  editLabel: string;
+  onEdit: () => void;
+}
+
+/** An organisation's details as a definition list, with the button that opens the edit form. */
+export function ProfileCard({ id, title, rows, editLabel, onEdit }: ProfileCardProps) {
+  return (
+    <section className="profile-card" aria-labelledby={id}>
+      <h2 id={id} className="h3">
+        {title}
+      </h2>
+      <dl className="profile-list">
+        {rows.map(([label, value]) => (
+          <div key={label} className="profile-row">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <button type="button" className="btn btn-outline-primary" onClick={onEdit}>
+        {editLabel}
+      </button>
+    </section>
+  );
+}
+
+interface RequireAccountProps<T> {
+  entity: T | null;
+  loading: boolean;
+  failed: boolean;
+  /** Why the page needs the organisation, and the link to its registration page. */
+  message: string;
+  registerLabel: string;
+  registerPath: string;
+  children: (entity: T) => ReactNode;
+}
+
+/** A page that needs the user's organisation registered: until then, the way to register it. */
+export function RequireAccount<T>({ entity, loading, failed, message, registerLabel, registerPath, children }: RequireAccountProps<T>) {
+  if (loading) return <Loading />;
+  if (failed) return <LoadFailed />;
+  if (!entity) {
+    return (
+      <div className="next-card">
+        <p>{message}</p>
+        <Link className="btn btn-primary" to={registerPath}>
+          {registerLabel}
+        </Link>
+      </div>
+    );
+  }
+  return children(entity);
+}

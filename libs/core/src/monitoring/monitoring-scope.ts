@@ -83,3 +83,13 @@ export function offerConditions(scope: MonitoringScope, p: SqlParams): string[] 
 
 export const whereClause = (conditions: readonly string[]): string => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
 export const andClause = (conditions: readonly string[]): string => (conditions.length ? `AND ${conditions.join(' AND ')}` : '');
+
+/**
+ * Every (offer_id, province_code) an offer reaches: all provinces for a national offer, those of
+ * a covered region, a covered province, and the province of a covered comune or radius centre.
+ */
+export const OFFER_PROVINCES = `
+  SELECT o.id AS offer_id, pv.code AS province_code FROM offer o CROSS JOIN province pv WHERE o.coverage_national
+  UNION SELECT k.offer_id, pv.code FROM offer_coverage k JOIN province pv ON pv.region_code = k.region_code
+  UNION SELECT k.offer_id, k.province_code FROM offer_coverage k WHERE k.province_code IS NOT NULL
+  UNION SELECT k.offer_id, kc.province_code FROM offer_coverage k JOIN comune kc ON kc.code = k.comune_code`;

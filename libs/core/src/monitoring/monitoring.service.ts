@@ -8,7 +8,7 @@ import { TransactionalConnection } from '../common/transactional-connection';
 import { ATECO_SECTIONS, findAtecoSection } from '../shop/registry/ateco';
 import { TerritoryService } from '../territory/territory.service';
 import { BreakdownDimension, MonitoringFilterInput, TimeBucket } from './dto/monitoring.inputs';
-import { andClause, matchConditions, MonitoringScope, offerConditions, periodConditions, requestConditions, shopConditions, shopFrom, SqlParams, whereClause } from './monitoring-scope';
+import { andClause, matchConditions, MonitoringScope, OFFER_PROVINCES, offerConditions, periodConditions, requestConditions, shopConditions, shopFrom, SqlParams, whereClause } from './monitoring-scope';
 import { MonitoringErrorCode, MonitoringException } from './monitoring.exception';
 
 export interface Kpis {
@@ -238,17 +238,13 @@ export class MonitoringService {
         p.values,
       );
     }
-    const level = by === BreakdownDimension.REGION ? 'region_code' : 'code';
+    const key = by === BreakdownDimension.REGION ? 'pv.region_code' : 'pv.code';
     // Every (offer, province) the offer reaches, then counted once per region or province.
     return db.query(
-      `WITH reach AS (
-         SELECT o.id, pv.code AS province, pv.region_code FROM offer o CROSS JOIN province pv WHERE o.coverage_national AND ${conditions.join(' AND ')}
-         UNION SELECT o.id, pv.code, pv.region_code FROM offer o JOIN offer_coverage k ON k.offer_id = o.id
-           JOIN province pv ON pv.region_code = k.region_code OR pv.code = k.province_code
-             OR pv.code = (SELECT kc.province_code FROM comune kc WHERE kc.code = k.comune_code)
-           WHERE ${conditions.join(' AND ')})
-       SELECT key, count(*)::int AS offers, sum(o.capacity)::int AS capacity, sum(o.used)::int AS used
-       FROM (SELECT DISTINCT reach.id, reach.${level === 'code' ? 'province' : 'region_code'} AS key FROM reach) d JOIN offer o ON o.id = d.id
+      `SELECT key, count(*)::int AS offers, sum(o.capacity)::int AS capacity, sum(o.used)::int AS used
+       FROM (SELECT DISTINCT reach.offer_id, ${key} AS key FROM (${OFFER_PROVINCES}) reach JOIN province pv ON pv.code = reach.province_code) d
+       JOIN offer o ON o.id = d.offer_id
+       WHERE ${conditions.join(' AND ')}
        GROUP BY key`,
       p.values,
     );

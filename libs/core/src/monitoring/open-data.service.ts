@@ -3,6 +3,7 @@ import { SERVICE_CATEGORY_LABELS, ServiceCategory } from '@vec/matching';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { TerritoryService } from '../territory/territory.service';
+import { OFFER_PROVINCES } from './monitoring-scope';
 
 /** One province × category: counts only, never a name, an e-mail or a Partita IVA. */
 export interface OpenDataRow {
@@ -84,12 +85,9 @@ export class OpenDataService {
         FROM match m LEFT JOIN outcome_survey v ON v.match_id = m.id AND v.checkpoint = 'COMPLETION'
         WHERE m.state IN ('ACTIVE', 'COMPLETED') GROUP BY 1, 2),
       reach AS (
-        SELECT DISTINCT o.id, r.code AS province_code, unnest(o.categories) AS category, o.capacity
+        SELECT DISTINCT o.id, r.province_code, unnest(o.categories) AS category, o.capacity
         FROM offer o JOIN provider pr ON pr.id = o.provider_id AND pr.verification_status = 'APPROVED'
-        JOIN (SELECT o2.id AS offer_id, pv2.code FROM offer o2 CROSS JOIN province pv2 WHERE o2.coverage_national
-              UNION SELECT k.offer_id, pv2.code FROM offer_coverage k JOIN province pv2 ON pv2.region_code = k.region_code
-              UNION SELECT k.offer_id, k.province_code FROM offer_coverage k WHERE k.province_code IS NOT NULL
-              UNION SELECT k.offer_id, kc.province_code FROM offer_coverage k JOIN comune kc ON kc.code = k.comune_code) r ON r.offer_id = o.id
+        JOIN (${OFFER_PROVINCES}) r ON r.offer_id = o.id
         WHERE o.status = 'PUBLISHED'),
       supply AS (SELECT province_code, category, count(*)::int AS offers_covering, sum(capacity)::int AS capacity_covering FROM reach GROUP BY 1, 2)
       SELECT coalesce(d.province_code, s.province_code) AS province_code, coalesce(d.category, s.category) AS category,

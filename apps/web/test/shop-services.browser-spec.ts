@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { staffUser } from '../../api/test/testing/fixtures';
 import { applyTo, askFor, step } from '../../api/test/testing/match-fixtures';
 import { approvedProvider, publishedOffer, shopIn } from '../../api/test/testing/offer-fixtures';
@@ -130,6 +131,18 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
       'Servizio concluso',
     ]);
     await expectAccessible(page, 'match-completed');
+
+    // A month after activation the same page asks how the first 30 days went (90 days: not yet).
+    await web.api.app.get(DataSource).query(`UPDATE match SET activated_at = activated_at - interval '31 days' WHERE id = $1`, [matchId]);
+    await page.reload();
+    const monthSurvey = page.getByRole('region', { name: "Com'è andata nei primi 30 giorni?" });
+    await monthSurvey.waitFor();
+    expect(await page.getByRole('region', { name: "Com'è andata nei primi 90 giorni?" }).count()).toBe(0);
+    await monthSurvey.getByText('No', { exact: true }).click();
+    await monthSurvey.getByRole('button', { name: 'Invia le risposte' }).click();
+    await page.getByText('Grazie: abbiamo registrato le tue risposte.').waitFor();
+    await page.getByText("Com'è andata nei primi 30 giorni?: nessun ordine online", { exact: false }).waitFor();
+    expect(await monthSurvey.count()).toBe(0);
     await page.context().close();
   });
 

@@ -153,8 +153,8 @@ export class MatchMaintenanceService {
         `SELECT m.id, s.owner_user_id AS owner, o.title FROM match m
            JOIN shop s ON s.id = m.shop_id JOIN offer o ON o.id = m.offer_id
          WHERE m.state IN ('ACTIVE', 'COMPLETED') AND m.activated_at <= $1
-           AND NOT EXISTS (SELECT 1 FROM outcome_survey v WHERE v.match_id = m.id AND v.checkpoint = $2)
-           AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.match_id = m.id AND n.kind = 'SURVEY_DUE' AND n.params->>'checkpoint' = $2)
+           AND NOT EXISTS (SELECT 1 FROM outcome_survey v WHERE v.match_id = m.id AND v.checkpoint = $2::outcome_checkpoint)
+           AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.match_id = m.id AND n.kind = 'SURVEY_DUE' AND n.params->>'checkpoint' = $2::text)
          ORDER BY m.id LIMIT ${BATCH * 5}`,
         [new Date(ctx.now.getTime() - days * DAY_MS), checkpoint],
       );

@@ -15,7 +15,6 @@ export type SurveyOutcome =
   | { kind: 'answered'; survey: OutcomeSurveyEntity; match: MatchEntity }
   | { kind: 'not-due'; reason: 'NOT_COMPLETED' | 'TOO_EARLY' | 'ALREADY_ANSWERED' | 'NOT_ACTIVATED' };
 
-
 /** The two-question outcome survey: at completion, and 30 and 90 days after activation. */
 @Injectable()
 export class OutcomeSurveyService {

@@ -1,0 +1,94 @@
+import { RequestContext } from '../common/request-context';
+import { seedOffer, seedProvider, seedRequest, SeededShop, seedShops } from '../testing/seed';
+import { actingAs, startTestCore, TestCore } from '../testing/test-core';
+import { MatchApplicationService } from './match-application.service';
+import { MatchLifecycleService } from './match-lifecycle.service';
+import { MatchMaintenanceService } from './match-maintenance.service';
+import { OutcomeCheckpoint } from './match.types';
+import { OutcomeSurveyService } from './outcome-survey.service';
+
+const DAY_MS = 86_400_000;
+
+describe('30- and 90-day outcome surveys over time (real PostgreSQL)', () => {
+  let core: TestCore;
+  beforeAll(async () => {
+    core = await startTestCore();
+  });
+  afterAll(() => core.close());
+
+  /** A match the shop confirmed active at `activated`, with the shop that owns it. */
+  async function activeMatch(activated: Date): Promise<{ matchId: string; shop: SeededShop }> {
+    const provider = await seedProvider(core.db);
+    const offerId = await seedOffer(core.db, provider.id, { capacity: 1 });
+    const [shop] = await seedShops(core.db, 1);
+    const helpRequestId = await seedRequest(core.db, shop.id);
+    const applied = await core.app.get(MatchApplicationService).apply(actingAs(shop.owner, activated), { helpRequestId, offerId, joinWaitlist: false });
+    if (applied.kind !== 'match') throw new Error(`apply: ${applied.kind}`);
+    const lifecycle = core.app.get(MatchLifecycleService);
+    expect((await lifecycle.act(actingAs(provider.owner, activated), applied.match.id, 'accept')).kind).toBe('match');
+    expect((await lifecycle.act(actingAs(shop.owner, activated), applied.match.id, 'activate')).kind).toBe('match');
+    return { matchId: applied.match.id, shop };
+  }
+
+  /** Runs the reminder job at `now` until it has nothing left to send (other tests' matches share the database). */
+  async function remindAt(now: Date): Promise<void> {
+    const maintenance = core.app.get(MatchMaintenanceService);
+    while ((await maintenance.remindSurveys(RequestContext.system(now))) > 0);
+  }
+
+  const reminders = async (matchId: string): Promise<{ user_id: string; checkpoint: string }[]> =>
+    core.db.query(
+      `SELECT user_id, params->>'checkpoint' AS checkpoint FROM notification WHERE match_id = $1 AND kind = 'SURVEY_DUE' ORDER BY created_at, id`,
+      [matchId],
+    );
+
+  const answer = (shop: SeededShop, matchId: string, checkpoint: OutcomeCheckpoint, now: Date) =>
+    core.app.get(OutcomeSurveyService).answer(actingAs(shop.owner, now), { matchId, checkpoint, gotOnlineOrders: true, approximateOrders: 4 });
+
+  it('reminds the shop once per checkpoint when it falls due, and takes each answer only from then on', async () => {
+    const activated = new Date();
+    const at = (days: number): Date => new Date(activated.getTime() + days * DAY_MS);
+    const { matchId, shop } = await activeMatch(activated);
+
+    await remindAt(at(29));
+    expect(await reminders(matchId)).toEqual([]);
+    expect(await answer(shop, matchId, OutcomeCheckpoint.DAY_30, at(29))).toEqual({ kind: 'not-due', reason: 'TOO_EARLY' });
+
+    await remindAt(at(31));
+    await remindAt(at(32));
+    expect(await reminders(matchId)).toEqual([{ user_id: shop.owner.userId, checkpoint: 'DAY_30' }]);
+    expect(await answer(shop, matchId, OutcomeCheckpoint.DAY_90, at(31))).toEqual({ kind: 'not-due', reason: 'TOO_EARLY' });
+    expect((await answer(shop, matchId, OutcomeCheckpoint.DAY_30, at(31))).kind).toBe('answered');
+    expect(await answer(shop, matchId, OutcomeCheckpoint.DAY_30, at(33))).toEqual({ kind: 'not-due', reason: 'ALREADY_ANSWERED' });
+
+    await remindAt(at(91));
+    expect((await reminders(matchId)).map((r) => r.checkpoint)).toEqual(['DAY_30', 'DAY_90']);
+    expect((await answer(shop, matchId, OutcomeCheckpoint.DAY_90, at(91))).kind).toBe('answered');
+    const surveys = await core.db.query('SELECT checkpoint, approximate_orders FROM outcome_survey WHERE match_id = $1 ORDER BY checkpoint', [matchId]);
+    expect(surveys).toEqual([
+      { checkpoint: 'DAY_30', approximate_orders: 4 },
+      { checkpoint: 'DAY_90', approximate_orders: 4 },
+    ]);
+  });
+
+  it('sends no reminder for a checkpoint the shop already answered, nor for a service that never started', async () => {
+    const activated = new Date();
+    const { matchId, shop } = await activeMatch(activated);
+    // Answered on the day it fell due, before the job ran.
+    expect((await answer(shop, matchId, OutcomeCheckpoint.DAY_30, new Date(activated.getTime() + 30 * DAY_MS))).kind).toBe('answered');
+
+    const provider = await seedProvider(core.db);
+    const offerId = await seedOffer(core.db, provider.id);
+    const [waiting] = await seedShops(core.db, 1);
+    const pending = await core.app.get(MatchApplicationService).apply(actingAs(waiting.owner, activated), {
+      helpRequestId: await seedRequest(core.db, waiting.id),
+      offerId,
+      joinWaitlist: false,
+    });
+    if (pending.kind !== 'match') throw new Error(`apply: ${pending.kind}`);
+
+    await remindAt(new Date(activated.getTime() + 40 * DAY_MS));
+    expect(await reminders(matchId)).toEqual([]);
+    expect(await reminders(pending.match.id)).toEqual([]);
+  });
+});

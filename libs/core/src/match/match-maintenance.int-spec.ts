@@ -1,0 +1,129 @@
+import { ServiceCategory } from '@vec/matching';
+import { RequestContext } from '../common/request-context';
+import { seedOffer, seedProvider, seedRequest, SeededProvider, SeededShop, seedShops } from '../testing/seed';
+import { actingAs, startTestCore, TestCore } from '../testing/test-core';
+import { createScratchDatabase } from '../testing/test-database';
+import { MatchApplicationService } from './match-application.service';
+import { MatchLifecycleService } from './match-lifecycle.service';
+import { MatchMaintenanceService, SYSTEM_REASON } from './match-maintenance.service';
+
+const DAY_MS = 86_400_000;
+
+// Its own database: the sweeps run months ahead and would change every other test's matches too.
+describe('what the platform does on its own: free periods end, waitlists close or move (real PostgreSQL)', () => {
+  let scratch: { url: string; drop(): Promise<void> };
+  let core: TestCore;
+  let maintenance: MatchMaintenanceService;
+  beforeAll(async () => {
+    scratch = await createScratchDatabase({ migrated: true });
+    core = await startTestCore({ url: scratch.url });
+    maintenance = core.app.get(MatchMaintenanceService);
+  });
+  afterAll(async () => {
+    await core.close();
+    await scratch.drop();
+  });
+
+  const system = (at: Date): RequestContext => RequestContext.system(at);
+  const match = async (id: string): Promise<{ state: string; end_reason: string | null; completed_at: Date | null; respond_by: Date | null }> =>
+    (await core.db.query('SELECT state, end_reason, completed_at, respond_by FROM match WHERE id = $1', [id]))[0];
+  const used = async (offerId: string): Promise<number> => (await core.db.query('SELECT used FROM offer WHERE id = $1', [offerId]))[0].used;
+  const notified = async (userId: string, kind: string): Promise<number> =>
+    (await core.db.query('SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND kind = $2', [userId, kind]))[0].n;
+
+  /** Applies at `at` with a request made at `asked` (the waitlist's order), joining the waitlist if full. */
+  async function apply(shop: SeededShop, offerId: string, at: Date, category = ServiceCategory.ONLINE_STORE, asked = at): Promise<string> {
+    const helpRequestId = await seedRequest(core.db, shop.id, category, asked);
+    const outcome = await core.app.get(MatchApplicationService).apply(actingAs(shop.owner, at), { helpRequestId, offerId, joinWaitlist: true });
+    if (outcome.kind !== 'match') throw new Error(`apply: ${outcome.kind}`);
+    return outcome.match.id;
+  }
+
+  async function activated(provider: SeededProvider, shop: SeededShop, matchId: string, at: Date): Promise<void> {
+    const lifecycle = core.app.get(MatchLifecycleService);
+    expect((await lifecycle.act(actingAs(provider.owner, at), matchId, 'accept')).kind).toBe('match');
+    expect((await lifecycle.act(actingAs(shop.owner, at), matchId, 'activate')).kind).toBe('match');
+  }
+
+  it('completes an active service when its free period is over, once, keeping its place counted and telling the provider', async () => {
+    const start = new Date();
+    const provider = await seedProvider(core.db);
+    const offerId = await seedOffer(core.db, provider.id, { capacity: 2, freePeriodMonths: 6 });
+    const [shop] = await seedShops(core.db, 1);
+    const matchId = await apply(shop, offerId, start);
+    await activated(provider, shop, matchId, start);
+
+    const beforeEnd = new Date(start.getTime() + 180 * DAY_MS);
+    expect(await maintenance.completeEnded(system(beforeEnd))).toBe(0);
+    expect((await match(matchId)).state).toBe('ACTIVE');
+
+    const afterEnd = new Date(start.getTime() + 190 * DAY_MS);
+    expect(await maintenance.completeEnded(system(afterEnd))).toBe(1);
+    expect(await maintenance.completeEnded(system(afterEnd))).toBe(0);
+    const done = await match(matchId);
+    expect(done.state).toBe('COMPLETED');
+    expect(done.completed_at?.getTime()).toBe(afterEnd.getTime());
+    expect(await used(offerId)).toBe(1);
+    expect(await notified(provider.owner.userId, 'MATCH_COMPLETED')).toBe(1);
+  });
+
+  it('closes the waitlist of an offer that was closed, with the reason, and frees nothing', async () => {
+    const now = new Date();
+    const provider = await seedProvider(core.db);
+    const offerId = await seedOffer(core.db, provider.id, { capacity: 1 });
+    const [holder, waiting] = await seedShops(core.db, 2);
+    const held = await apply(holder, offerId, now);
+    const waitlisted = await apply(waiting, offerId, now);
+    expect((await match(waitlisted)).state).toBe('WAITLISTED');
+    await core.db.query(`UPDATE offer SET status = 'CLOSED' WHERE id = $1`, [offerId]);
+
+    expect(await maintenance.expireHolds(system(now))).toBe(1);
+    expect(await match(waitlisted)).toMatchObject({ state: 'EXPIRED', end_reason: SYSTEM_REASON.OFFER_ENDED });
+    expect((await match(held)).state).toBe('PENDING');
+    expect(await used(offerId)).toBe(1);
+  });
+
+  it('gives a raised capacity to the waitlist in priority order, and the new hold its answer window', async () => {
+    const now = new Date();
+    const provider = await seedProvider(core.db);
+    const offerId = await seedOffer(core.db, provider.id, { capacity: 1 });
+    const [holder, younger, older] = await seedShops(core.db, 3);
+    await apply(holder, offerId, now);
+    const youngerMatch = await apply(younger, offerId, now, ServiceCategory.ONLINE_STORE, new Date(now.getTime() - 1 * DAY_MS));
+    const olderMatch = await apply(older, offerId, now, ServiceCategory.ONLINE_STORE, new Date(now.getTime() - 20 * DAY_MS));
+    await core.db.query('UPDATE offer SET capacity = 2 WHERE id = $1', [offerId]);
+
+    expect(await maintenance.sweepWaitlists(system(now))).toBe(1);
+    expect(await maintenance.sweepWaitlists(system(now))).toBe(0);
+    const promoted = await match(olderMatch);
+    expect(promoted.state).toBe('PENDING');
+    expect(promoted.respond_by?.getTime()).toBe(now.getTime() + 5 * DAY_MS);
+    expect((await match(youngerMatch)).state).toBe('WAITLISTED');
+    expect(await used(offerId)).toBe(2);
+    expect(await notified(older.owner.userId, 'MATCH_PROMOTED')).toBe(1);
+  });
+
+  it('expires a waitlisted entry the offer no longer fits, and keeps one that only its shop limits hold back', async () => {
+    const now = new Date();
+    const provider = await seedProvider(core.db);
+    const offerId = await seedOffer(core.db, provider.id, { capacity: 1, categories: [ServiceCategory.ONLINE_STORE, ServiceCategory.HOME_DELIVERY] });
+    const [holder, unfit, limited] = await seedShops(core.db, 3);
+    await apply(holder, offerId, now);
+    const unfitMatch = await apply(unfit, offerId, now, ServiceCategory.HOME_DELIVERY, new Date(now.getTime() - 10 * DAY_MS));
+    const limitedMatch = await apply(limited, offerId, now, ServiceCategory.ONLINE_STORE, new Date(now.getTime() - 5 * DAY_MS));
+    // The provider narrows the offer, and the other shop gets an online store elsewhere meanwhile.
+    await core.db.query(`UPDATE offer SET categories = ARRAY['ONLINE_STORE']::service_category[], capacity = 2 WHERE id = $1`, [offerId]);
+    const elsewhere = await seedOffer(core.db, (await seedProvider(core.db)).id);
+    const other = await core.app.get(MatchApplicationService).apply(actingAs(limited.owner, now), {
+      helpRequestId: await seedRequest(core.db, limited.id, ServiceCategory.ONLINE_STORE, now),
+      offerId: elsewhere,
+      joinWaitlist: false,
+    });
+    expect(other.kind).toBe('match');
+
+    expect(await maintenance.promoteWaitlist(system(now), offerId)).toBe(0);
+    expect(await match(unfitMatch)).toMatchObject({ state: 'EXPIRED', end_reason: SYSTEM_REASON.NO_LONGER_ELIGIBLE });
+    expect((await match(limitedMatch)).state).toBe('WAITLISTED');
+    expect(await used(offerId)).toBe(1);
+  });
+});

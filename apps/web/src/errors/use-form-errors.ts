@@ -29,6 +29,15 @@ export interface FormErrorState {
   failBusiness(error: ApiFieldError): void;
   failLocal(field: string, message: () => string): void;
   clear(): void;
+  /**
+   * Runs a mutation whose payload is either the object it asked for or a refusal with its
+   * message. Clears the last failure first; returns the payload when it is of the `expected`
+   * type, otherwise shows the refusal (or the error thrown) and returns null.
+   */
+  send<T extends string, R extends { __typename: T } | (ApiFieldError & { __typename: string })>(
+    expected: T,
+    mutate: () => Promise<R | null | undefined>,
+  ): Promise<Extract<R, { __typename: T }> | null>;
 }
 
 /**
@@ -45,6 +54,19 @@ export function useFormErrors(labels: FieldLabels): FormErrorState {
     setAttempt((n) => n + 1);
   }, []);
 
+  const send: FormErrorState['send'] = async (expected, mutate) => {
+    setFailure(null);
+    try {
+      const result = await mutate();
+      if (!result) return null;
+      if (result.__typename === expected) return result as Extract<typeof result, { __typename: typeof expected }>;
+      const refusal = result as ApiFieldError;
+      fail({ kind: 'business', error: { field: refusal.field ?? null, message: refusal.message, messageIt: refusal.messageIt } });
+    } catch (error) {
+      fail({ kind: 'api', error });
+    }
+    return null;
+  };
   return {
     errors: word(failure, labels, t('errors.network')),
     attempt,
@@ -52,5 +74,6 @@ export function useFormErrors(labels: FieldLabels): FormErrorState {
     failBusiness: useCallback((error: ApiFieldError) => fail({ kind: 'business', error }), [fail]),
     failLocal: useCallback((field: string, message: () => string) => fail({ kind: 'local', field, message }), [fail]),
     clear: useCallback(() => setFailure(null), []),
+    send,
   };
 }

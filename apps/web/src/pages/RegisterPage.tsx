@@ -23,7 +23,7 @@ export function RegisterPage() {
   const [password, setPassword] = useState('');
   const [register, { loading }] = useMutation(RegisterDocument);
   const labels = { role: t('register.role'), email: t('register.email'), password: t('register.password') };
-  const { errors, attempt, failWith, failBusiness, failLocal } = useFormErrors(labels);
+  const { errors, attempt, failLocal, send } = useFormErrors(labels);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -31,17 +31,10 @@ export function RegisterPage() {
       failLocal('role', () => t('register.chooseRole'));
       return;
     }
-    try {
-      const { data } = await register({ variables: { input: { email, password, role } } });
-      const result = data?.register;
-      if (result?.__typename === 'AuthPayload') {
-        await signIn(result);
-        navigate(homePathFor(result.user.role));
-      } else if (result) {
-        failBusiness(result);
-      }
-    } catch (error) {
-      failWith(error);
+    const session = await send('AuthPayload', async () => (await register({ variables: { input: { email, password, role } } })).data?.register);
+    if (session) {
+      await signIn(session);
+      navigate(homePathFor(session.user.role));
     }
   };
 

@@ -19,7 +19,7 @@ export function SurveyForm({ matchId, checkpoint, onDone }: Props) {
   const [orders, setOrders] = useState('');
   const [answer, { loading }] = useMutation(AnswerOutcomeSurveyDocument, { refetchQueries: [MatchDocument], awaitRefetchQueries: true });
   const labels = { gotOnlineOrders: t('survey.gotOnlineOrders'), approximateOrders: t('survey.approximateOrders') };
-  const { errors, attempt, failWith, failBusiness, failLocal, clear } = useFormErrors(labels);
+  const { errors, attempt, failLocal, send } = useFormErrors(labels);
   const prefix = `survey-${checkpoint}`;
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -33,16 +33,8 @@ export function SurveyForm({ matchId, checkpoint, onDone }: Props) {
       failLocal('approximateOrders', () => t('survey.ordersNotNumber'));
       return;
     }
-    clear();
-    try {
-      const input = { matchId, checkpoint, gotOnlineOrders: got === 'yes', approximateOrders: got === 'yes' ? Number(orders.trim()) : 0 };
-      const { data } = await answer({ variables: { input } });
-      const result = data?.answerOutcomeSurvey;
-      if (result?.__typename === 'OutcomeSurvey') onDone(t('survey.thanks'));
-      else if (result) failBusiness(result);
-    } catch (error) {
-      failWith(error);
-    }
+    const input = { matchId, checkpoint, gotOnlineOrders: got === 'yes', approximateOrders: got === 'yes' ? Number(orders.trim()) : 0 };
+    if (await send('OutcomeSurvey', async () => (await answer({ variables: { input } })).data?.answerOutcomeSurvey)) onDone(t('survey.thanks'));
   };
 
   return (

@@ -32,18 +32,5 @@ export interface MatchStep extends FormErrorState {
 /** A match step whose business refusal or bad input shows in the form's error summary. */
 export function useMatchStep(labels: Record<string, string> = {}): MatchStep {
   const state = useFormErrors(labels);
-  return {
-    ...state,
-    async run(step) {
-      state.clear();
-      try {
-        const result = await step();
-        if (result?.__typename === 'Match') return true;
-        if (result) state.failBusiness({ ...result, field: result.field ?? null });
-      } catch (error) {
-        state.failWith(error);
-      }
-      return false;
-    },
-  };
+  return { ...state, run: async (step) => (await state.send('Match', step)) !== null };
 }

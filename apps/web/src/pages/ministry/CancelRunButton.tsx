@@ -8,16 +8,9 @@ import { AllocationRunsDocument, CancelAllocationRunDocument } from '../../gql/g
 export function CancelRunButton({ runId, name, describedBy, onDone }: { runId: string; name: string; describedBy: string; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const [cancel, { loading }] = useMutation(CancelAllocationRunDocument, { refetchQueries: [AllocationRunsDocument] });
-  const { errors, attempt, failWith, failBusiness, clear } = useFormErrors({});
+  const { errors, attempt, send } = useFormErrors({});
   const submit = async (): Promise<void> => {
-    clear();
-    try {
-      const result = (await cancel({ variables: { id: runId } })).data?.cancelAllocationRun;
-      if (result?.__typename === 'AllocationRun') onDone(t('allocation.cancelled', { name }));
-      else if (result) failBusiness({ ...result, field: null });
-    } catch (error) {
-      failWith(error);
-    }
+    if (await send('AllocationRun', async () => (await cancel({ variables: { id: runId } })).data?.cancelAllocationRun)) onDone(t('allocation.cancelled', { name }));
   };
   return (
     <>

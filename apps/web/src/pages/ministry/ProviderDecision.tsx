@@ -29,18 +29,11 @@ export function ProviderDecision({ provider, onDecided }: Props) {
   const [verify, { loading }] = useMutation(VerifyProviderDocument, { refetchQueries: [ProviderQueueDocument], awaitRefetchQueries: true });
   const prefix = `decision-${provider.id}`;
   const labels = { reason: t('verification.reason') };
-  const { errors, attempt, failWith, failBusiness, clear } = useFormErrors(labels);
+  const { errors, attempt, send } = useFormErrors(labels);
 
   const decide = async (decision: Decision, why?: string): Promise<void> => {
-    clear();
-    try {
-      const { data } = await verify({ variables: { input: { providerId: provider.id, decision, reason: why } } });
-      const result = data?.verifyProvider;
-      if (result?.__typename === 'Provider') onDecided(t(`verification.done.${decision}`, { name: provider.name }));
-      else if (result) failBusiness(result);
-    } catch (error) {
-      failWith(error);
-    }
+    const decided = await send('Provider', async () => (await verify({ variables: { input: { providerId: provider.id, decision, reason: why } } })).data?.verifyProvider);
+    if (decided) onDecided(t(`verification.done.${decision}`, { name: provider.name }));
   };
 
   const submitReason = (event: FormEvent): void => {

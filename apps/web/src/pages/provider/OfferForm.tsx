@@ -42,7 +42,7 @@ export function OfferForm({ offer, onDone, onCancel }: Props) {
     const centre = radius.comune ? placeLabel(radius.comune) : t('coverage.pointShort');
     labels[`coverage.radii.${index}.km`] = t('coverage.radiusAround', { centre });
   });
-  const { errors, attempt, failWith, failBusiness, failLocal, clear } = useFormErrors(labels);
+  const { errors, attempt, failLocal, send } = useFormErrors(labels);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -51,20 +51,13 @@ export function OfferForm({ offer, onDone, onCancel }: Props) {
       failLocal(problem.field, () => t(`offerForm.problems.${problem.problem}`, { field: labels[problem.field] }));
       return;
     }
-    clear();
-    try {
-      if (!offer) {
-        const { data } = await createOffer({ variables: { input: createInput(values) } });
-        if (data) onDone(t('offerForm.created', { title: data.createOffer.title }));
-        return;
-      }
-      const { data } = await updateOffer({ variables: { input: updateInput(offer.id, initial, values) } });
-      const result = data?.updateOffer;
-      if (result?.__typename === 'Offer') onDone(t('offerForm.updated', { title: result.title }));
-      else if (result) failBusiness(result);
-    } catch (error) {
-      failWith(error);
+    if (!offer) {
+      const created = await send('Offer', async () => (await createOffer({ variables: { input: createInput(values) } })).data?.createOffer);
+      if (created) onDone(t('offerForm.created', { title: created.title }));
+      return;
     }
+    const updated = await send('Offer', async () => (await updateOffer({ variables: { input: updateInput(offer.id, initial, values) } })).data?.updateOffer);
+    if (updated) onDone(t('offerForm.updated', { title: updated.title }));
   };
 
   const id = (field: string): string => `offer-${field}`;

@@ -19,11 +19,10 @@ export function OfferStatusActions({ offer, onDone }: { offer: OfferFieldsFragme
   const [resume, resuming] = useMutation(ResumeOfferDocument, options);
   const [close, closing] = useMutation(CloseOfferDocument, options);
   const busy = publishing.loading || pausing.loading || resuming.loading || closing.loading;
-  const { errors, attempt, failWith, failBusiness, clear } = useFormErrors({});
+  const { errors, attempt, send } = useFormErrors({});
   const prefix = `offer-status-${offer.id}`;
 
   const run = async (action: Action): Promise<void> => {
-    clear();
     const variables = { id: offer.id };
     const steps = {
       publish: async () => (await publish({ variables })).data?.publishOffer,
@@ -31,14 +30,9 @@ export function OfferStatusActions({ offer, onDone }: { offer: OfferFieldsFragme
       resume: async () => (await resume({ variables })).data?.resumeOffer,
       close: async () => (await close({ variables })).data?.closeOffer,
     };
-    try {
-      const result = await steps[action]();
-      if (result?.__typename === 'Offer') {
-        setConfirmClose(false);
-        onDone(t(`offers.done.${action}`, { title: offer.title }));
-      } else if (result) failBusiness({ ...result, field: null });
-    } catch (error) {
-      failWith(error);
+    if (await send('Offer', steps[action])) {
+      setConfirmClose(false);
+      onDone(t(`offers.done.${action}`, { title: offer.title }));
     }
   };
 

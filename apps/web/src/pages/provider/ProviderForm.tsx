@@ -40,7 +40,7 @@ export function ProviderForm({ provider, onDone, onCancel }: Props) {
     website: t('provider.fields.website'),
     description: t('provider.fields.description'),
   };
-  const { errors, attempt, failWith, failBusiness, failLocal, clear } = useFormErrors(labels);
+  const { errors, attempt, failLocal, send } = useFormErrors(labels);
   const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -49,21 +49,13 @@ export function ProviderForm({ provider, onDone, onCancel }: Props) {
       failLocal('kind', () => t('provider.chooseKind'));
       return;
     }
-    clear();
     const common = { name: values.name, kind: values.kind, website: values.website || undefined, description: values.description };
-    try {
-      if (provider) {
-        await updateProvider({ variables: { input: common } });
-        onDone(t('provider.updated'));
-        return;
-      }
-      const { data } = await registerProvider({ variables: { input: { ...common, partitaIva: values.partitaIva } } });
-      const result = data?.registerProvider;
-      if (result?.__typename === 'Provider') onDone(t('provider.registered'));
-      else if (result) failBusiness(result);
-    } catch (error) {
-      failWith(error);
+    if (provider) {
+      if (await send('Provider', async () => (await updateProvider({ variables: { input: common } })).data?.updateProvider)) onDone(t('provider.updated'));
+      return;
     }
+    const input = { ...common, partitaIva: values.partitaIva };
+    if (await send('Provider', async () => (await registerProvider({ variables: { input } })).data?.registerProvider)) onDone(t('provider.registered'));
   };
 
   const id = (field: string): string => `provider-${field}`;

@@ -10,19 +10,11 @@ export function CancelRequest({ request }: { request: HelpRequestFieldsFragment 
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [cancel, { loading }] = useMutation(CancelHelpRequestDocument, { refetchQueries: [MyHelpRequestsDocument, MyMatchesDocument] });
-  const { errors, attempt, failWith, failBusiness, clear } = useFormErrors({});
+  const { errors, attempt, send } = useFormErrors({});
   if (request.status !== 'OPEN' && request.status !== 'MATCHED') return null;
 
   const submit = async (): Promise<void> => {
-    clear();
-    try {
-      const { data } = await cancel({ variables: { id: request.id } });
-      const result = data?.cancelHelpRequest;
-      if (result?.__typename === 'HelpRequest') setConfirming(false);
-      else if (result) failBusiness({ ...result, field: null });
-    } catch (error) {
-      failWith(error);
-    }
+    if (await send('HelpRequest', async () => (await cancel({ variables: { id: request.id } })).data?.cancelHelpRequest)) setConfirming(false);
   };
 
   return (

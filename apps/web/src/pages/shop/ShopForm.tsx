@@ -92,7 +92,7 @@ export function ShopForm({ shop, onDone, onCancel }: Props) {
     contactEmail: t('shop.fields.contactEmail'),
     contactPhone: t('shop.fields.contactPhone'),
   };
-  const { errors, attempt, failWith, failBusiness, failLocal, clear } = useFormErrors(labels);
+  const { errors, attempt, failLocal, send } = useFormErrors(labels);
   const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -103,35 +103,24 @@ export function ShopForm({ shop, onDone, onCancel }: Props) {
       return;
     }
     const employees = Number(values.employees.trim());
-    clear();
-    try {
-      if (shop) {
-        await updateShop({ variables: { input: changes(initial, values, employees) } });
-        onDone(t('shop.updated'));
-        return;
-      }
-      const { data } = await registerShop({
-        variables: {
-          input: {
-            legalName: values.legalName,
-            tradingName: values.tradingName || undefined,
-            partitaIva: values.partitaIva,
-            atecoSection: values.atecoSection,
-            atecoDivision: values.atecoDivision,
-            comuneCode: values.comune?.code ?? '',
-            address: values.address,
-            employees,
-            contactEmail: values.contactEmail,
-            contactPhone: values.contactPhone || undefined,
-          },
-        },
-      });
-      const result = data?.registerShop;
-      if (result?.__typename === 'Shop') onDone(t('shop.registered'));
-      else if (result) failBusiness(result);
-    } catch (error) {
-      failWith(error);
+    if (shop) {
+      const input = changes(initial, values, employees);
+      if (await send('Shop', async () => (await updateShop({ variables: { input } })).data?.updateShop)) onDone(t('shop.updated'));
+      return;
     }
+    const input = {
+      legalName: values.legalName,
+      tradingName: values.tradingName || undefined,
+      partitaIva: values.partitaIva,
+      atecoSection: values.atecoSection,
+      atecoDivision: values.atecoDivision,
+      comuneCode: values.comune?.code ?? '',
+      address: values.address,
+      employees,
+      contactEmail: values.contactEmail,
+      contactPhone: values.contactPhone || undefined,
+    };
+    if (await send('Shop', async () => (await registerShop({ variables: { input } })).data?.registerShop)) onDone(t('shop.registered'));
   };
 
   const id = (field: string): string => `shop-${field}`;

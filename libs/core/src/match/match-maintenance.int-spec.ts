@@ -126,4 +126,25 @@ describe('what the platform does on its own: free periods end, waitlists close o
     expect((await match(limitedMatch)).state).toBe('WAITLISTED');
     expect(await used(offerId)).toBe(1);
   });
+  it('leaves the waitlist alone while the offer is paused or its provider suspended, and promotes it once open again', async () => {
+    const now = new Date();
+    const provider = await seedProvider(core.db);
+    const offerId = await seedOffer(core.db, provider.id, { capacity: 1 });
+    const [holder, waiting] = await seedShops(core.db, 2);
+    await apply(holder, offerId, now);
+    const waitlisted = await apply(waiting, offerId, now);
+    await core.db.query('UPDATE offer SET capacity = 2 WHERE id = $1', [offerId]);
+
+    await core.db.query(`UPDATE offer SET status = 'PAUSED' WHERE id = $1`, [offerId]);
+    expect(await maintenance.promoteWaitlist(system(now), offerId)).toBe(0);
+    expect((await match(waitlisted)).state).toBe('WAITLISTED');
+    await core.db.query(`UPDATE offer SET status = 'PUBLISHED' WHERE id = $1`, [offerId]);
+    await core.db.query(`UPDATE provider SET verification_status = 'SUSPENDED' WHERE id = $1`, [provider.id]);
+    expect(await maintenance.promoteWaitlist(system(now), offerId)).toBe(0);
+    expect((await match(waitlisted)).state).toBe('WAITLISTED');
+
+    await core.db.query(`UPDATE provider SET verification_status = 'APPROVED' WHERE id = $1`, [provider.id]);
+    expect(await maintenance.promoteWaitlist(system(now), offerId)).toBe(1);
+    expect((await match(waitlisted)).state).toBe('PENDING');
+  });
 });

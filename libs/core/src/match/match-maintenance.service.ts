@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { explainAll } from '@vec/matching';
+import { explainAll, validityFailures } from '@vec/matching';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { HelpRequestEntity } from '../help-request/help-request.entity';
@@ -88,6 +88,10 @@ export class MatchMaintenanceService {
       await loadCoverage(this.connection.repository(tx, OfferCoverageEntity), [offer]);
       let free = offer.capacity - offer.used;
       if (free <= 0) return 0;
+      const context = this.data.context(tx);
+      // A paused, not yet started or ended offer, or one of a suspended provider, leaves its
+      // waitlist as it is: promoted when the offer is open again, closed with it when it ends.
+      if (validityFailures(toEngineOffer(offer), context.now).length > 0) return 0;
       const waiting: MatchEntity[] = await this.connection
         .repository(tx, MatchEntity)
         .createQueryBuilder('w')
@@ -107,7 +111,7 @@ export class MatchMaintenanceService {
         if (!shop) continue;
         const engineRequest = await this.data.engineRequest(tx, request, shop);
         // Judged as if this one free slot were its own: the offer has room by construction.
-        const explained = explainAll(engineRequest, [toEngineOffer(offer)], this.data.context(tx));
+        const explained = explainAll(engineRequest, [toEngineOffer(offer)], context);
         const [ranked] = explained.ranked;
         const failed = explained.ineligible[0]?.failed ?? [];
         if (!ranked) {

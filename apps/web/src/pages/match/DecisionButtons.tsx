@@ -3,11 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormActions, TextField } from '../../components/fields';
-import { AcceptMatchDocument, CompleteMatchDocument, DeclineMatchDocument, type MatchDetailFieldsFragment } from '../../gql/generated';
+import { AcceptMatchDocument, CompleteMatchDocument, DeclineMatchDocument, type ApplicationFieldsFragment } from '../../gql/generated';
 import { AFTER_MATCH_STEP, useMatchStep } from './use-match-step';
 
 interface Props {
-  match: MatchDetailFieldsFragment;
+  match: ApplicationFieldsFragment;
   onDone: (message: string) => void;
   /** The element naming the shop, when several applications share the page. */
   describedBy?: string;

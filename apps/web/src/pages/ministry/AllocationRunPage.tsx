@@ -5,7 +5,8 @@ import { Link, useParams } from 'react-router-dom';
 import { FilterButtons } from '../../components/FilterButtons';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
-import { Pagination, usePaging } from '../../components/Pagination';
+import { PagedResults } from '../../components/PagedResults';
+import { usePaging } from '../../components/Pagination';
 import { AllocationRunDocument, type AllocationRunFieldsFragment, type AllocationRunItemFilterInput, type UnservedReason } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
 import { PATHS } from '../../routes';
@@ -82,7 +83,6 @@ export function AllocationRunPage() {
   if (loading && !run) body = <Loading />;
   else if (error || !run) body = <p className="alert alert-danger">{t('allocation.notFound')}</p>;
   else {
-    const items = run.items;
     body = (
       <>
         <p className="d-flex flex-wrap align-items-center gap-2">
@@ -105,19 +105,18 @@ export function AllocationRunPage() {
                 paging.reset();
               }}
             />
-            <div ref={paging.resultsRef} tabIndex={-1} className="queue-results">
-              <p>{t('allocation.itemCount', { count: items.totalCount })}</p>
-              {items.items.length === 0 ? (
-                <p className="empty-state">{t('allocation.noItems')}</p>
-              ) : (
-                <ul className="list-unstyled">
-                  {items.items.map((item) => (
-                    <RunItemRow key={item.helpRequestId} item={item} />
-                  ))}
-                </ul>
+            <PagedResults paging={paging} page={run.items} error={error} empty={t('allocation.noItems')}>
+              {(items) => (
+                <>
+                  <p>{t('allocation.itemCount', { count: items.totalCount })}</p>
+                  <ul className="list-unstyled">
+                    {items.items.map((item) => (
+                      <RunItemRow key={item.helpRequestId} item={item} />
+                    ))}
+                  </ul>
+                </>
               )}
-              <Pagination paging={paging} totalCount={items.totalCount} hasNextPage={items.hasNextPage} />
-            </div>
+            </PagedResults>
           </section>
         ) : null}
       </>

@@ -1,8 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadFailed, Loading } from '../../components/Loading';
+import { FilterButtons } from '../../components/FilterButtons';
+import { PagedResults } from '../../components/PagedResults';
+import { usePaging } from '../../components/Pagination';
 import { PageTitle } from '../../components/PageTitle';
+import { StatusNotice } from '../../components/StatusNotice';
 import { ProviderQueueDocument, type ProviderFieldsFragment, type VerificationStatus } from '../../gql/generated';
 import { VerificationBadge } from '../provider/VerificationBadge';
 import { ProviderDecision } from './ProviderDecision';
@@ -59,84 +62,42 @@ function ProviderCard({ provider, onDecided }: { provider: ProviderFieldsFragmen
 export function VerificationPage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<VerificationStatus>('PENDING');
-  const [page, setPage] = useState(0);
   const [notice, setNotice] = useState('');
-  const { data, loading, error } = useQuery(ProviderQueueDocument, {
-    variables: { status, first: PAGE_SIZE, offset: page * PAGE_SIZE },
+  const paging = usePaging(PAGE_SIZE);
+  const { data, error } = useQuery(ProviderQueueDocument, {
+    variables: { status, first: PAGE_SIZE, offset: paging.offset },
     fetchPolicy: 'cache-and-network',
   });
-  const results = useRef<HTMLDivElement>(null);
-  const turnedPage = useRef(false);
-  const queue = data?.providers;
-
-  // After Previous/Next the reader continues from the top of the new page, not from the buttons.
-  useEffect(() => {
-    if (turnedPage.current) results.current?.focus();
-    turnedPage.current = false;
-  }, [page]);
-  const turnTo = (next: number): void => {
-    turnedPage.current = true;
-    setPage(next);
-  };
-  const pages = queue ? Math.max(1, Math.ceil(queue.totalCount / PAGE_SIZE)) : 1;
 
   const choose = (next: VerificationStatus): void => {
     setStatus(next);
-    setPage(0);
+    paging.reset();
     setNotice('');
   };
-
-  let body;
-  if (loading && !queue) body = <Loading />;
-  else if (error) body = <LoadFailed />;
-  else if (!queue || queue.items.length === 0) body = <p className="empty-state">{t(`verification.empty.${status}`)}</p>;
-  else {
-    body = (
-      <>
-        <p>{t('verification.count', { count: queue.totalCount })}</p>
-        <ul className="list-unstyled">
-          {queue.items.map((provider) => (
-            <ProviderCard key={provider.id} provider={provider} onDecided={setNotice} />
-          ))}
-        </ul>
-        {pages > 1 ? (
-          <nav className="d-flex flex-wrap align-items-center gap-3" aria-label={t('pagination.label')}>
-            <button type="button" className="btn btn-outline-primary btn-sm" disabled={page === 0} onClick={() => turnTo(page - 1)}>
-              {t('pagination.previous')}
-            </button>
-            <span>{t('pagination.page', { page: page + 1, pages })}</span>
-            <button type="button" className="btn btn-outline-primary btn-sm" disabled={!queue.hasNextPage} onClick={() => turnTo(page + 1)}>
-              {t('pagination.next')}
-            </button>
-          </nav>
-        ) : null}
-      </>
-    );
-  }
 
   return (
     <>
       <PageTitle title={t('verification.title')}>{t('verification.title')}</PageTitle>
       <p className="lead">{t('verification.lead')}</p>
-      <div className="status-filter mb-4" role="group" aria-label={t('verification.filter')}>
-        {STATUSES.map((value) => (
-          <button
-            key={value}
-            type="button"
-            className={`btn btn-sm ${value === status ? 'btn-primary' : 'btn-outline-primary'}`}
-            aria-pressed={value === status}
-            onClick={() => choose(value)}
-          >
-            {t(`verification.filters.${value}`)}
-          </button>
-        ))}
-      </div>
-      <div role="status" className={notice ? 'alert alert-success' : 'visually-hidden'}>
-        {notice}
-      </div>
-      <div ref={results} tabIndex={-1} className="queue-results">
-        {body}
-      </div>
+      <FilterButtons
+        label={t('verification.filter')}
+        options={STATUSES.map((value) => ({ value, label: t(`verification.filters.${value}`) }))}
+        value={status}
+        onChange={choose}
+      />
+      <StatusNotice message={notice} />
+      <PagedResults paging={paging} page={data?.providers} error={error} empty={t(`verification.empty.${status}`)}>
+        {(queue) => (
+          <>
+            <p>{t('verification.count', { count: queue.totalCount })}</p>
+            <ul className="list-unstyled">
+              {queue.items.map((provider) => (
+                <ProviderCard key={provider.id} provider={provider} onDecided={setNotice} />
+              ))}
+            </ul>
+          </>
+        )}
+      </PagedResults>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { MatchDetailFieldsFragment } from '../../gql/generated';
+import type { ApplicationFieldsFragment } from '../../gql/generated';
 import { currentLanguage } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
@@ -11,7 +11,7 @@ import { atecoLabel } from '../shop/ateco';
 import { comunePlaceLabel } from '../../components/comune-choice';
 
 /** A shop's application as the provider decides on it: who, where, what they need, by when to answer. */
-export function ApplicationCard({ match, onDone }: { match: MatchDetailFieldsFragment; onDone: (message: string) => void }) {
+export function ApplicationCard({ match, onDone }: { match: ApplicationFieldsFragment; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { label } = useCategoryLabels();

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { signUp, SignedIn, staffUser } from './testing/fixtures';
-import { shopIn } from './testing/offer-fixtures';
+import { applyTo, askFor } from './testing/match-fixtures';
+import { approvedProvider, publishedOffer, shopIn } from './testing/offer-fixtures';
 import { startTestApp, TestApp } from './testing/test-app';
 
 const FIELDS = 'id shopId category description status createdAt updatedAt cancelledAt';
@@ -111,6 +112,26 @@ describe('Help requests over GraphQL', () => {
       expect(data?.cancelHelpRequest).toMatchObject({ __typename: 'HelpRequestStatusError', code: 'INVALID_TRANSITION', field: 'id' });
       expect(await footprint(shop)).toEqual(before);
     }
+  });
+
+  it('keeps the service of a request on a waitlist: its description may change, its category not until it leaves', async () => {
+    const provider = await approvedProvider(api, staff);
+    const offer = await publishedOffer(api, provider, { capacity: 1, coverage: { comuneCodes: ['058091'] } });
+    const holder = await shopIn(api, '058091');
+    await applyTo(api, holder, await askFor(api, holder), offer.id);
+    const shop = await shopIn(api, '058091');
+    const request = await ask(shop, { category: 'ONLINE_STORE' });
+    expect((await applyTo(api, shop, request.id, offer.id)).state).toBe('WAITLISTED');
+
+    const before = await footprint(shop);
+    const moved = await api.gqlAs<{ updateHelpRequest: HelpRequestResult }>(shop.accessToken, UPDATE, { input: { id: request.id, category: 'MARKETPLACE_LISTING' } });
+    expect(moved.data?.updateHelpRequest).toMatchObject({ __typename: 'HelpRequestStatusError', code: 'ON_WAITLIST', field: 'input.category', currentStatus: 'OPEN' });
+    expect(await footprint(shop)).toEqual(before);
+
+    const described = await api.gqlAs<{ updateHelpRequest: HelpRequestResult }>(shop.accessToken, UPDATE, {
+      input: { id: request.id, category: 'ONLINE_STORE', description: 'Un negozio online per i nostri prodotti freschi.' },
+    });
+    expect(described.data?.updateHelpRequest).toMatchObject({ __typename: 'HelpRequest', category: 'ONLINE_STORE', description: 'Un negozio online per i nostri prodotti freschi.' });
   });
 
   it("refuses a shop acting on another shop's request as if it did not exist, and changes nothing", async () => {

@@ -5,6 +5,7 @@ import { mapPage } from '../common/pagination';
 import { Ctx, RequestContext } from '../common/request-context';
 import { CreateHelpRequestInput, CreateHelpRequestsInput, HelpRequestIdArgs, UpdateHelpRequestInput } from './dto/help-request.inputs';
 import { HelpRequestService } from './help-request.service';
+import { HelpRequestStatus } from './help-request.types';
 import {
   HelpRequestListArgs,
   HelpRequestModel,
@@ -15,7 +16,7 @@ import {
 } from './models/help-request.models';
 
 const resolveHelpRequestResult = (value: { code?: string }): typeof HelpRequestModel | typeof HelpRequestStatusErrorModel =>
-  value.code === 'NOT_OPEN' || value.code === 'INVALID_TRANSITION' ? HelpRequestStatusErrorModel : HelpRequestModel;
+  value.code === 'NOT_OPEN' || value.code === 'INVALID_TRANSITION' || value.code === 'ON_WAITLIST' ? HelpRequestStatusErrorModel : HelpRequestModel;
 
 export const UpdateHelpRequestResult = createUnionType({
   name: 'UpdateHelpRequestResult',
@@ -50,6 +51,15 @@ export class HelpRequestResolver {
   async updateHelpRequest(@Ctx() ctx: RequestContext, @Args('input') input: UpdateHelpRequestInput): Promise<typeof UpdateHelpRequestResult> {
     const outcome = await this.helpRequestService.update(ctx, input);
     if (outcome.kind === 'request') return toHelpRequestModel(outcome.request);
+    if (outcome.kind === 'on-waitlist') {
+      return {
+        code: 'ON_WAITLIST',
+        field: 'input.category',
+        currentStatus: HelpRequestStatus.OPEN,
+        message: 'This request is on a waitlist for its service: leave the waitlist before changing the service',
+        messageIt: "Questa richiesta è in lista d'attesa per il suo servizio: esci dalla lista d'attesa prima di cambiare servizio",
+      };
+    }
     return {
       code: 'NOT_OPEN',
       field: 'input.id',

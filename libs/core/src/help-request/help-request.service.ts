@@ -15,7 +15,11 @@ import { HelpRequestErrorCode, HelpRequestException } from './help-request.excep
 import { HelpRequestStatus } from './help-request.types';
 import { HelpRequestFilterInput, MyHelpRequestFilterInput } from './models/help-request.models';
 
-export type UpdateHelpRequestOutcome = { kind: 'request'; request: HelpRequestEntity } | { kind: 'not-open'; current: HelpRequestStatus };
+export type UpdateHelpRequestOutcome =
+  | { kind: 'request'; request: HelpRequestEntity }
+  | { kind: 'not-open'; current: HelpRequestStatus }
+  /** Its waitlist place is for the service it names: the category cannot change under it. */
+  | { kind: 'on-waitlist' };
 export type CancelHelpRequestOutcome = { kind: 'request'; request: HelpRequestEntity } | { kind: 'invalid-transition'; current: HelpRequestStatus };
 
 /** The statuses a shop may cancel its request from (a MATCHED one gives its match up). */
@@ -69,6 +73,7 @@ export class HelpRequestService {
       const requests = this.connection.repository(tx, HelpRequestEntity);
       const current = await this.lockOwn(tx, shop.id, input.id, 'input.id');
       if (current.status !== HelpRequestStatus.OPEN) return { kind: 'not-open', current: current.status };
+      if (input.category !== undefined && input.category !== current.category && (await this.matches.isWaitlisted(tx, current.id))) return { kind: 'on-waitlist' };
       const before = auditView(current);
       const updated = await requests.save(
         requests.merge(current, {

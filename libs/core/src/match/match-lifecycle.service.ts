@@ -78,6 +78,11 @@ export class MatchLifecycleService {
     await this.afterRelease(tx, from, saved);
   }
 
+  /** The request holds a waitlist place: the place is for the request's category as it is now. */
+  isWaitlisted(tx: RequestContext, helpRequestId: string): Promise<boolean> {
+    return this.connection.repository(tx, MatchEntity).existsBy({ helpRequestId, state: MatchState.WAITLISTED });
+  }
+
   /** Queues the waitlist promotion when a step gave a slot back. */
   async afterRelease(tx: RequestContext, from: MatchState, match: MatchEntity): Promise<void> {
     if (SLOT_STATES.includes(from) && !SLOT_STATES.includes(match.state)) {

@@ -28,7 +28,7 @@ export class HelpRequestPageModel extends Paginated(HelpRequestModel, 'HelpReque
 
 @ObjectType('HelpRequestStatusError', {
   implements: () => [BusinessErrorModel],
-  description: 'The request is in a status that does not allow this (code NOT_OPEN or INVALID_TRANSITION).',
+  description: 'The request is in a status that does not allow this (code NOT_OPEN or INVALID_TRANSITION), or on a waitlist for its service (ON_WAITLIST).',
 })
 export class HelpRequestStatusErrorModel implements BusinessErrorModel {
   code!: string;

@@ -147,4 +147,25 @@ describe('what the platform does on its own: free periods end, waitlists close o
     expect(await maintenance.promoteWaitlist(system(now), offerId)).toBe(1);
     expect((await match(waitlisted)).state).toBe('PENDING');
   });
+  it('goes on with the other waitlists when one offer cannot be promoted', async () => {
+    const now = new Date();
+    const provider = await seedProvider(core.db);
+    const broken = await seedOffer(core.db, provider.id, { capacity: 1, categories: [ServiceCategory.ONLINE_STORE, ServiceCategory.MARKETPLACE_LISTING] });
+    const healthy = await seedOffer(core.db, provider.id, { capacity: 1 });
+    const [a, b, shop, waiting] = await seedShops(core.db, 4);
+    await apply(a, broken, now);
+    await apply(b, healthy, now);
+    const stuck = await apply(shop, broken, now);
+    const next = await apply(waiting, healthy, now);
+    // Rows as an older release could leave them: the request moved to another service under its
+    // waitlist place, and the shop holds a live match in the place's own category elsewhere.
+    await core.db.query(`UPDATE help_request SET category = 'MARKETPLACE_LISTING' WHERE id = (SELECT help_request_id FROM match WHERE id = $1)`, [stuck]);
+    const elsewhere = await seedOffer(core.db, provider.id);
+    await apply(shop, elsewhere, now);
+    await core.db.query('UPDATE offer SET capacity = 2 WHERE id = ANY($1)', [[broken, healthy]]);
+
+    expect(await maintenance.sweepWaitlists(system(now))).toBe(1);
+    expect((await match(next)).state).toBe('PENDING');
+    expect((await match(stuck)).state).toBe('WAITLISTED');
+  });
 });

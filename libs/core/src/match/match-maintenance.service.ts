@@ -145,7 +145,14 @@ export class MatchMaintenanceService {
          AND EXISTS (SELECT 1 FROM match w WHERE w.offer_id = o.id AND w.state = 'WAITLISTED') ORDER BY o.id`,
     );
     let promoted = 0;
-    for (const { id } of rows) promoted += await this.promoteWaitlist(ctx, id);
+    for (const { id } of rows) {
+      // One offer that cannot be promoted (its transaction rolled back) does not hold up the others.
+      try {
+        promoted += await this.promoteWaitlist(ctx, id);
+      } catch (error) {
+        this.logger.error(`waitlist of offer ${id} not promoted: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
     return promoted;
   }
 

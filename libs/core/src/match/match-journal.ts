@@ -26,8 +26,6 @@ export interface JournalEntry {
 
 type Side = 'SHOP' | 'PROVIDER';
 
-
-
 /** What a step is called (notification kind and audit verb) and who hears of it. */
 function describe(entry: JournalEntry, actorSide: Side | null): { kind: string; audience: Side[] } {
   const { match, from } = entry;

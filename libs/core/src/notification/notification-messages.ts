@@ -8,6 +8,30 @@ type Words = { message: string; messageIt: string };
 const CHECKPOINTS_IT: Record<string, string> = { DAY_30: 'a 30 giorni', DAY_90: 'a 90 giorni', COMPLETION: 'finale' };
 const CHECKPOINTS_EN: Record<string, string> = { DAY_30: '30-day', DAY_90: '90-day', COMPLETION: 'final' };
 
+/** Reasons the platform records as codes (a person's own reason is shown as they wrote it). */
+const SYSTEM_REASONS: Record<string, Words> = {
+  NO_ANSWER: { message: 'no answer in time', messageIt: 'nessuna risposta in tempo' },
+  OFFER_ENDED: { message: 'the offer has ended', messageIt: 'l’offerta è terminata' },
+  NO_LONGER_ELIGIBLE: { message: 'the offer no longer fits the request', messageIt: 'l’offerta non è più adatta alla richiesta' },
+  FREE_PERIOD_ENDED: { message: 'the free period is over', messageIt: 'il periodo gratuito è finito' },
+  REQUEST_CANCELLED: { message: 'the request was cancelled', messageIt: 'la richiesta è stata annullata' },
+  ALLOCATED_ELSEWHERE: { message: 'the allocation assigned another offer', messageIt: 'l’assegnazione ha attribuito un’altra offerta' },
+};
+
+/** The code a system reason starts with ("NO_LONGER_ELIGIBLE: CATEGORY" → NO_LONGER_ELIGIBLE), or null. */
+export function systemReasonCode(reason: unknown): string | null {
+  if (typeof reason !== 'string') return null;
+  const code = /^([A-Z_]+)(?::|$)/.exec(reason)?.[1];
+  return code !== undefined && code in SYSTEM_REASONS ? code : null;
+}
+
+/** " (why)" in each language: a system reason in words, a person's reason as written, or nothing. */
+function because(reason: unknown): Words {
+  const code = systemReasonCode(reason);
+  if (code) return { message: ` (${SYSTEM_REASONS[code].message})`, messageIt: ` (${SYSTEM_REASONS[code].messageIt})` };
+  return typeof reason === 'string' && reason !== '' ? { message: ` (${reason})`, messageIt: ` (${reason})` } : { message: '', messageIt: '' };
+}
+
 function day(iso: unknown, locale: 'it-IT' | 'en-GB'): string {
   if (typeof iso !== 'string') return '';
   return new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Rome' });
@@ -16,7 +40,8 @@ function day(iso: unknown, locale: 'it-IT' | 'en-GB'): string {
 export function describeNotification(kind: string, p: Params): Words {
   const offer = `«${p.offerTitle ?? ''}»`;
   const toShop = p.audience === 'SHOP';
-  const reason = p.reason ? ` (${p.reason})` : '';
+  const why = because(p.reason);
+  const code = systemReasonCode(p.reason);
   switch (kind) {
     case 'MATCH_APPLIED':
       return {
@@ -51,7 +76,7 @@ export function describeNotification(kind: string, p: Params): Words {
         messageIt: `${p.providerName} ha accettato la tua richiesta per ${offer}: conferma quando il servizio è attivo`,
       };
     case 'MATCH_DECLINED':
-      return { message: `${p.providerName} declined ${offer}${reason}`, messageIt: `${p.providerName} ha rifiutato ${offer}${reason}` };
+      return { message: `${p.providerName} declined ${offer}${why.message}`, messageIt: `${p.providerName} ha rifiutato ${offer}${why.messageIt}` };
     case 'MATCH_ACTIVE':
       return { message: `${p.shopName} confirmed that ${offer} is active`, messageIt: `${p.shopName} ha confermato che ${offer} è attivo` };
     case 'MATCH_COMPLETED':
@@ -59,8 +84,18 @@ export function describeNotification(kind: string, p: Params): Words {
         ? { message: `${offer} is completed: tell us whether it brought online orders`, messageIt: `${offer} è concluso: dicci se ha portato ordini online` }
         : { message: `${offer} for ${p.shopName} is completed`, messageIt: `${offer} per ${p.shopName} è concluso` };
     case 'MATCH_WITHDRAWN':
-      return { message: `${p.shopName} withdrew from ${offer}${reason}`, messageIt: `${p.shopName} ha rinunciato a ${offer}${reason}` };
+      if (code === 'ALLOCATED_ELSEWHERE') {
+        return toShop
+          ? { message: `Your waitlist place for ${offer} is released: the allocation assigned you another offer`, messageIt: `Il tuo posto in lista d’attesa per ${offer} è liberato: l’assegnazione ti ha attribuito un’altra offerta` }
+          : { message: `${p.shopName} left the waitlist of ${offer}: the allocation assigned it another offer`, messageIt: `${p.shopName} è uscito dalla lista d’attesa di ${offer}: l’assegnazione gli ha attribuito un’altra offerta` };
+      }
+      return { message: `${p.shopName} withdrew from ${offer}${why.message}`, messageIt: `${p.shopName} ha rinunciato a ${offer}${why.messageIt}` };
     case 'MATCH_EXPIRED':
+      if (code === 'OFFER_ENDED' || code === 'NO_LONGER_ELIGIBLE') {
+        return toShop
+          ? { message: `Your waitlist place for ${offer} is closed${why.message}: you can apply elsewhere`, messageIt: `Il tuo posto in lista d’attesa per ${offer} è chiuso${why.messageIt}: puoi candidarti altrove` }
+          : { message: `The waitlist place of ${p.shopName} for ${offer} is closed${why.message}`, messageIt: `Il posto in lista d’attesa di ${p.shopName} per ${offer} è chiuso${why.messageIt}` };
+      }
       return toShop
         ? { message: `${offer} ended without an answer: you can apply elsewhere`, messageIt: `${offer} è scaduto senza risposta: puoi candidarti altrove` }
         : { message: `The application of ${p.shopName} to ${offer} expired without an answer`, messageIt: `La richiesta di ${p.shopName} per ${offer} è scaduta senza risposta` };

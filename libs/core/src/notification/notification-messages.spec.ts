@@ -1,0 +1,52 @@
+import { describeNotification, systemReasonCode } from './notification-messages';
+
+const PARTIES = { offerTitle: 'Vetrina online', shopName: 'Forno Rossi', providerName: 'Digitale Srl', respondBy: '2026-03-10T10:00:00Z' };
+const KINDS = ['MATCH_APPLIED', 'MATCH_WAITLISTED', 'MATCH_ALLOCATED', 'MATCH_PROMOTED', 'MATCH_ACCEPTED', 'MATCH_DECLINED', 'MATCH_ACTIVE', 'MATCH_COMPLETED', 'MATCH_WITHDRAWN', 'MATCH_EXPIRED', 'SURVEY_DUE'];
+const SYSTEM_REASONS = ['NO_ANSWER', 'OFFER_ENDED', 'NO_LONGER_ELIGIBLE: CATEGORY, OUTSIDE_COVERAGE', 'FREE_PERIOD_ENDED', 'REQUEST_CANCELLED', 'ALLOCATED_ELSEWHERE'];
+const words = (kind: string, audience: 'SHOP' | 'PROVIDER', reason: string | null = null) =>
+  describeNotification(kind, { ...PARTIES, audience, reason, checkpoint: 'DAY_30' });
+
+describe('describeNotification', () => {
+  it('never shows a code to a person, whatever the kind, the side and the system reason', () => {
+    for (const kind of KINDS) {
+      for (const audience of ['SHOP', 'PROVIDER'] as const) {
+        for (const reason of [null, ...SYSTEM_REASONS]) {
+          const { message, messageIt } = words(kind, audience, reason);
+          expect([kind, audience, reason, message]).toEqual([kind, audience, reason, expect.not.stringMatching(/[A-Z_]{6,}/)]);
+          expect([kind, audience, reason, messageIt]).toEqual([kind, audience, reason, expect.not.stringMatching(/[A-Z_]{6,}/)]);
+        }
+      }
+    }
+  });
+
+  it("keeps a person's own reason as they wrote it", () => {
+    expect(words('MATCH_DECLINED', 'SHOP', 'Siamo al completo a marzo.').messageIt).toBe('Digitale Srl ha rifiutato «Vetrina online» (Siamo al completo a marzo.)');
+    expect(words('MATCH_WITHDRAWN', 'PROVIDER', 'Abbiamo trovato un fattorino.').message).toBe('Forno Rossi withdrew from «Vetrina online» (Abbiamo trovato un fattorino.)');
+  });
+
+  it('tells a shop whose waitlist place the allocation released that it got another offer, not that it withdrew', () => {
+    expect(words('MATCH_WITHDRAWN', 'SHOP', 'ALLOCATED_ELSEWHERE').messageIt).toBe(
+      'Il tuo posto in lista d’attesa per «Vetrina online» è liberato: l’assegnazione ti ha attribuito un’altra offerta',
+    );
+    expect(words('MATCH_WITHDRAWN', 'PROVIDER', 'ALLOCATED_ELSEWHERE').messageIt).toContain('Forno Rossi è uscito dalla lista d’attesa');
+    expect(words('MATCH_WITHDRAWN', 'PROVIDER', 'REQUEST_CANCELLED').messageIt).toBe('Forno Rossi ha rinunciato a «Vetrina online» (la richiesta è stata annullata)');
+  });
+
+  it('says why a waitlist place closed, and keeps "without an answer" for holds that ran out', () => {
+    expect(words('MATCH_EXPIRED', 'SHOP', 'OFFER_ENDED').messageIt).toBe('Il tuo posto in lista d’attesa per «Vetrina online» è chiuso (l’offerta è terminata): puoi candidarti altrove');
+    expect(words('MATCH_EXPIRED', 'PROVIDER', 'NO_LONGER_ELIGIBLE: CATEGORY').message).toBe(
+      'The waitlist place of Forno Rossi for «Vetrina online» is closed (the offer no longer fits the request)',
+    );
+    expect(words('MATCH_EXPIRED', 'SHOP', 'NO_ANSWER').messageIt).toBe('«Vetrina online» è scaduto senza risposta: puoi candidarti altrove');
+  });
+});
+
+describe('systemReasonCode', () => {
+  it('recognises the platform codes, with or without details, and nothing else', () => {
+    expect(systemReasonCode('NO_LONGER_ELIGIBLE: CATEGORY')).toBe('NO_LONGER_ELIGIBLE');
+    expect(systemReasonCode('OFFER_ENDED')).toBe('OFFER_ENDED');
+    expect(systemReasonCode('NOT_A_CODE')).toBeNull();
+    expect(systemReasonCode('Abbiamo cambiato idea')).toBeNull();
+    expect(systemReasonCode(null)).toBeNull();
+  });
+});

@@ -11,6 +11,7 @@ import { PATHS } from '../../routes';
 import { DecisionButtons } from './DecisionButtons';
 import { MatchFacts } from './MatchFacts';
 import { MatchHistory } from './MatchHistory';
+import { reasonText } from './match-reason';
 import { ShopMatchActions } from './ShopMatchActions';
 import { SurveyForm } from './SurveyForm';
 
@@ -36,7 +37,7 @@ export function MatchPage({ side }: { side: 'SHOP' | 'PROVIDER' }) {
       <>
         <section className="profile-card" aria-label={t('matches.detailsLabel')}>
           <MatchFacts match={match} side={side} />
-          {match.endReason ? <p className="mb-0">{t('matches.reason', { reason: match.endReason })}</p> : null}
+          {match.endReason ? <p className="mb-0">{t('matches.reason', { reason: reasonText(match.endReason, t) })}</p> : null}
         </section>
         {side === 'SHOP' ? <ShopMatchActions match={match} onDone={setNotice} /> : <DecisionButtons match={match} onDone={setNotice} />}
         {due.map((checkpoint) => (

@@ -13,3 +13,6 @@ export const INELIGIBILITY_WORDS: Readonly<Record<IneligibilityReason, { message
   SHOP_CATEGORY_LIMIT: { message: 'You already have a service of this kind in progress', messageIt: 'Hai già un servizio di questo tipo in corso' },
   SHOP_LIMIT: { message: 'You have reached the most services you may have at the same time', messageIt: 'Hai raggiunto il numero massimo di servizi contemporanei' },
 };
+
+/** FULL beside another reason: the waitlist is not open to the shop either, so it is not offered. */
+export const FULL_WITHOUT_WAITLIST = { message: 'No places left', messageIt: 'Posti esauriti' } as const;

@@ -3,7 +3,7 @@ import type { CoverageLevel, IneligibilityReason, RankedOffer, ScoreComponent, S
 import { IsInt, IsUUID, Max, Min } from 'class-validator';
 import { OfferModel, toOfferModel } from '../../offer/models/offer.models';
 import { OfferEntity } from '../../offer/offer.entity';
-import { INELIGIBILITY_WORDS } from '../eligibility-reasons';
+import { FULL_WITHOUT_WAITLIST, INELIGIBILITY_WORDS } from '../eligibility-reasons';
 import { CoverageLevelEnum, IneligibilityReasonEnum, ScoreComponentNameEnum } from './matching-enums';
 
 @ObjectType('ScoreComponent', { description: 'One term of the score: the measured fact, its 0–1 value, its weight, and what it adds.' })
@@ -87,5 +87,6 @@ export const toRankedOfferModel = (ranked: RankedOffer, offer: OfferEntity): Ran
   components: ranked.components.map(toScoreComponent),
 });
 
+/** The waitlist is open only when being full is all that stands in the way. */
 export const toExplanations = (failed: readonly IneligibilityReason[]): IneligibilityExplanationModel[] =>
-  failed.map((code) => ({ code, ...INELIGIBILITY_WORDS[code] }));
+  failed.map((code) => ({ code, ...(code === 'FULL' && failed.length > 1 ? FULL_WITHOUT_WAITLIST : INELIGIBILITY_WORDS[code]) }));

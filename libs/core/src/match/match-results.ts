@@ -109,8 +109,9 @@ export function toStepResult(outcome: MatchStepOutcome, verb: { en: string; it: 
 }
 
 const NOT_DUE_WORDS: Record<Extract<SurveyOutcome, { kind: 'not-due' }>['reason'], { en: string; it: string }> = {
-  NOT_COMPLETED: { en: 'The completion survey opens when the match is COMPLETED', it: 'Il questionario finale si apre quando l’abbinamento è COMPLETED' },
+  NOT_COMPLETED: { en: 'The final survey opens when the service is completed', it: 'Il questionario finale si apre quando il servizio è concluso' },
   NOT_ACTIVATED: { en: 'The service was never activated', it: 'Il servizio non è mai stato attivato' },
+  WITHDRAWN: { en: 'The service was given up: its later surveys are no longer asked', it: 'Al servizio si è rinunciato: i questionari successivi non si compilano più' },
   TOO_EARLY: { en: 'This checkpoint is not due yet', it: 'Questa verifica non è ancora prevista' },
   ALREADY_ANSWERED: { en: 'This checkpoint was already answered', it: 'A questa verifica è già stata data risposta' },
 };

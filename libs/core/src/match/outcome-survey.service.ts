@@ -9,11 +9,11 @@ import { MatchLocks } from './match-locks';
 import { MatchEntity } from './match.entity';
 import { MatchErrorCode, MatchException } from './match.exception';
 import { OutcomeSurveyEntity } from './outcome-survey.entity';
-import { checkpointRefusal } from './surveys-due';
+import { checkpointRefusal, SurveyRefusal } from './surveys-due';
 
 export type SurveyOutcome =
   | { kind: 'answered'; survey: OutcomeSurveyEntity; match: MatchEntity }
-  | { kind: 'not-due'; reason: 'NOT_COMPLETED' | 'TOO_EARLY' | 'ALREADY_ANSWERED' | 'NOT_ACTIVATED' };
+  | { kind: 'not-due'; reason: SurveyRefusal | 'ALREADY_ANSWERED' };
 
 /** The two-question outcome survey: at completion, and 30 and 90 days after activation. */
 @Injectable()

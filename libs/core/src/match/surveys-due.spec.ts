@@ -1,4 +1,5 @@
 import { MatchState, OutcomeCheckpoint } from './match.types';
+import { toSurveyResult } from './match-results';
 import { checkpointRefusal, surveysDue } from './surveys-due';
 
 const DAY_MS = 86_400_000;
@@ -25,7 +26,8 @@ describe('checkpointRefusal', () => {
   it('keeps asking after completion, but never a service that was not activated or ended otherwise', () => {
     expect(checkpointRefusal({ state: MatchState.COMPLETED, activatedAt: ACTIVATED }, DAY_90, after(120))).toBeNull();
     expect(checkpointRefusal({ state: MatchState.ACCEPTED, activatedAt: null }, DAY_30, after(40))).toBe('NOT_ACTIVATED');
-    expect(checkpointRefusal({ state: MatchState.WITHDRAWN, activatedAt: ACTIVATED }, DAY_30, after(40))).toBe('NOT_ACTIVATED');
+    expect(checkpointRefusal({ state: MatchState.WITHDRAWN, activatedAt: ACTIVATED }, DAY_30, after(40))).toBe('WITHDRAWN');
+    expect(checkpointRefusal({ state: MatchState.WITHDRAWN, activatedAt: null }, DAY_30, after(40))).toBe('NOT_ACTIVATED');
   });
 });
 
@@ -37,5 +39,17 @@ describe('surveysDue', () => {
     expect(surveysDue(completed, [COMPLETION, DAY_90], after(95))).toEqual([DAY_30]);
     expect(surveysDue({ state: MatchState.ACTIVE, activatedAt: ACTIVATED }, [], after(45))).toEqual([DAY_30]);
     expect(surveysDue({ state: MatchState.ACTIVE, activatedAt: ACTIVATED }, [DAY_30], after(45))).toEqual([]);
+  });
+});
+
+describe('a survey refused', () => {
+  it('says why in words, naming the checkpoint field', () => {
+    expect(toSurveyResult({ kind: 'not-due', reason: 'WITHDRAWN' })).toEqual({
+      code: 'WITHDRAWN',
+      field: 'input.checkpoint',
+      message: 'The service was given up: its later surveys are no longer asked',
+      messageIt: 'Al servizio si è rinunciato: i questionari successivi non si compilano più',
+    });
+    expect(toSurveyResult({ kind: 'not-due', reason: 'NOT_COMPLETED' })).toMatchObject({ messageIt: 'Il questionario finale si apre quando il servizio è concluso' });
   });
 });

@@ -99,6 +99,21 @@ describe('Monitoring over GraphQL and HTTP: staff only, exports, open data (a da
     expect(unknown.body).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'file', code: 'UNKNOWN_EXPORT' })] });
   });
 
+  it('answers a filter the data refuses with a JSON error, not a CSV file, naming the query parameter', async () => {
+    const get = (path: string) => api.http().get(path).set('authorization', `Bearer ${staff.accessToken}`);
+    const cases: [string, string, string][] = [
+      ['/exports/timeseries-day.csv?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z', 'from', 'TOO_MANY_BUCKETS'],
+      ['/exports/shops.csv?regionCode=99', 'regionCode', 'REGION_NOT_FOUND'],
+      ['/exports/breakdown-province.csv?regionCode=01&provinceCode=015', 'provinceCode', 'PROVINCE_OUTSIDE_REGION'],
+    ];
+    for (const [path, field, code] of cases) {
+      const response = await get(path);
+      expect([path, response.status, response.headers['content-type'], response.headers['content-disposition']]).toEqual([path, 400, 'application/json; charset=utf-8', undefined]);
+      expect(response.body).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field, code })] });
+      expect(response.body.fields[0].messageIt).not.toContain('filter.');
+    }
+  });
+
   it('publishes open data to anyone, as JSON and CSV, without personal data', async () => {
     const json = await api.http().get('/open-data/aggregates.json');
     expect(json.status).toBe(200);

@@ -7,6 +7,9 @@ import { MonitoringException, monitoringErrorToGraphQL } from '../monitoring.exc
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
 
+/** These routes take the filter's fields as query parameters: `from`, not `filter.from`. */
+const asQueryParameter = (field: string): string => field.replace(/^filter\./, '');
+
 /**
  * The export and open-data routes speak HTTP, not GraphQL: the same errors the API gives
  * (code, message in English and Italian, the fields at fault) as a JSON body with its status.
@@ -21,9 +24,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       error instanceof GraphQLError
         ? error
         : error instanceof MonitoringException
-          ? monitoringErrorToGraphQL(error)
+          ? monitoringErrorToGraphQL(new MonitoringException(error.code, asQueryParameter(error.field)))
           : error instanceof TerritoryException
-            ? territoryErrorToGraphQL(error)
+            ? territoryErrorToGraphQL(new TerritoryException(error.code, asQueryParameter(error.field), error.value))
             : error instanceof AuthException
               ? new GraphQLError(error.code === AuthErrorCode.FORBIDDEN_ROLE ? 'Your role may not do this' : 'Log in to do this', {
                   extensions: { code: error.code === AuthErrorCode.FORBIDDEN_ROLE ? 'FORBIDDEN' : 'UNAUTHENTICATED', reason: error.code },
@@ -35,6 +38,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       response.end();
       return;
     }
+    // The route had announced a CSV file; what goes out instead is the error, as JSON.
+    response.removeHeader('content-disposition');
+    response.setHeader('content-type', 'application/json; charset=utf-8');
     if (!graphql) {
       this.logger.error((error as Error).message, (error as Error).stack);
       response.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });

@@ -76,6 +76,23 @@ describe('Monitoring over GraphQL and HTTP: staff only, exports, open data (a da
     expect(lines.find((line) => line.startsWith('01;'))).toMatch(/^01;Piemonte;3;4;2;0,5;/);
   });
 
+  it('runs every export listed, with and without a filter: a header row at least, and the fixture counted', async () => {
+    const get = (path: string) => api.http().get(path).set('authorization', `Bearer ${staff.accessToken}`).buffer(true);
+    const { exports } = (await get('/exports')).body as { exports: string[] };
+    expect(exports.length).toBeGreaterThanOrEqual(15);
+    for (const file of exports) {
+      for (const query of ['', '?regionCode=01&category=ONLINE_STORE', '?provinceCode=001&atecoSection=G']) {
+        const response = await get(`/exports/${file}${query}`);
+        const csv = text(response.text, '');
+        expect([file, query, response.status, csv.charCodeAt(0)]).toEqual([file, query, 200, 0xfeff]);
+        expect([file, query, csv.slice(1).split('\n')[0]]).toEqual([file, query, expect.stringMatching(/^[a-zA-Z_]+(;[a-zA-Z_]+)+$/)]);
+      }
+    }
+    const rows = async (path: string): Promise<string[]> => text((await get(path)).text, '').slice(1).trim().split('\n').slice(1);
+    expect(await rows('/exports/shops.csv?regionCode=01')).toHaveLength(3);
+    expect((await rows('/exports/kpis.csv')).find((line) => line.startsWith('shopsRegistered;'))).toBeDefined();
+  });
+
   it('streams raw lists, filtered like the figures', async () => {
     const response = await api.http().get('/exports/help-requests.csv?regionCode=01').set('authorization', `Bearer ${staff.accessToken}`).buffer(true);
     expect(response.status).toBe(200);

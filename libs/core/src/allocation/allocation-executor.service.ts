@@ -21,6 +21,10 @@ import { AllocationRunMode, AllocationRunStatus, UnservedReasonCode } from './al
 const DAY_MS = 86_400_000;
 /** pg_advisory_xact_lock key: one committing run at a time across every worker. */
 const COMMIT_LOCK_KEY = 7_310_001;
+/** A run still RUNNING this long after it started lost its worker: a national run takes seconds. */
+export const STALE_RUN_MINUTES = 30;
+const FAILED_RUN = 'The run could not complete; nothing was changed. See the server log for the request id.';
+const STALE_RUN = 'The worker stopped before the run finished; nothing was changed. Start the run again.';
 
 /**
  * Executes an allocation run with the exact engine. A preview reads a snapshot and records who
@@ -55,12 +59,26 @@ export class AllocationExecutor {
       await (claimed.mode === AllocationRunMode.PREVIEW ? this.preview(actorCtx, runId) : this.commit(actorCtx, runId));
     } catch (error) {
       this.logger.error(`run ${runId} failed: ${(error as Error).message}`, (error as Error).stack);
-      await this.connection.dataSource.query(`UPDATE allocation_run SET status = 'FAILED', finished_at = now(), failure = $2 WHERE id = $1`, [
+      await this.connection.dataSource.query(`UPDATE allocation_run SET status = 'FAILED', finished_at = now(), failure = $2 WHERE id = $1 AND status = 'RUNNING'`, [
         runId,
-        'The run could not complete; nothing was changed. See the server log for the request id.',
+        FAILED_RUN,
       ]);
     }
     return this.connection.dataSource.getRepository(AllocationRunEntity).findOneByOrFail({ id: runId });
+  }
+
+  /**
+   * Fails the runs a stopped worker left RUNNING: a run writes everything in one transaction,
+   * so one that never finished changed nothing, and staff can start it again. Returns how many.
+   */
+  async failStale(ctx: RequestContext): Promise<number> {
+    const [, count]: [unknown, number] = await this.connection.dataSource.query(
+      `UPDATE allocation_run SET status = 'FAILED', finished_at = $1, failure = $2
+       WHERE status = 'RUNNING' AND started_at < $1::timestamptz - make_interval(mins => $3)`,
+      [ctx.now, STALE_RUN, STALE_RUN_MINUTES],
+    );
+    if (count > 0) this.logger.warn(`${count} allocation run(s) left RUNNING by a stopped worker marked FAILED`);
+    return count;
   }
 
   private async preview(ctx: RequestContext, runId: string): Promise<void> {

@@ -14,6 +14,8 @@ export const JOB = {
   SCHEDULED_ALLOCATION: 'allocation-scheduled',
   /** Ask shops for the 30- and 90-day outcome survey. */
   REMIND_SURVEYS: 'survey-remind',
+  /** Runs left RUNNING by a worker that stopped half-way → FAILED (their transaction never committed). */
+  FAIL_STALE_RUNS: 'allocation-fail-stale',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
@@ -28,6 +30,7 @@ export interface JobData {
   [JOB.RUN_ALLOCATION]: { runId: string };
   [JOB.SCHEDULED_ALLOCATION]: NoData;
   [JOB.REMIND_SURVEYS]: NoData;
+  [JOB.FAIL_STALE_RUNS]: NoData;
 }
 
 export const ALL_JOBS: readonly JobName[] = Object.values(JOB);

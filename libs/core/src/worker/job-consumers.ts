@@ -13,6 +13,7 @@ export const SCHEDULES: readonly { job: (typeof JOB)[keyof typeof JOB]; cron: st
   { job: JOB.COMPLETE_ENDED, cron: '*/5 * * * *' },
   { job: JOB.SWEEP_WAITLISTS, cron: '*/5 * * * *' },
   { job: JOB.REMIND_SURVEYS, cron: '17 * * * *' },
+  { job: JOB.FAIL_STALE_RUNS, cron: '*/10 * * * *' },
 ];
 
 /**
@@ -38,6 +39,7 @@ export class JobConsumers implements OnApplicationBootstrap {
     await this.jobs.work(JOB.PROMOTE_WAITLIST, async ({ offerId }) => this.report(`promoted on offer ${offerId}`, await this.maintenance.promoteWaitlist(system(), offerId)));
     await this.jobs.work(JOB.SWEEP_WAITLISTS, async () => this.report('promoted by the sweep', await this.maintenance.sweepWaitlists(system())));
     await this.jobs.work(JOB.REMIND_SURVEYS, async () => this.report('survey reminders', await this.maintenance.remindSurveys(system())));
+    await this.jobs.work(JOB.FAIL_STALE_RUNS, async () => this.report('stale allocation runs failed', await this.executor.failStale(system())));
     await this.jobs.work(JOB.RUN_ALLOCATION, async ({ runId }) => {
       const run = await this.executor.execute(system(), runId);
       if (run) this.logger.log(`allocation run ${runId}: ${run.status}, served ${run.statistics?.served ?? 0} of ${run.statistics?.requests ?? 0}`);

@@ -1,0 +1,38 @@
+import { RequestContext } from '../common/request-context';
+import { startTestCore, TestCore } from '../testing/test-core';
+import { AllocationExecutor, STALE_RUN_MINUTES } from './allocation-executor.service';
+import { AllocationRunService } from './allocation-run.service';
+
+const MINUTE_MS = 60_000;
+
+describe('allocation runs a stopped worker left RUNNING (real PostgreSQL)', () => {
+  let core: TestCore;
+  beforeAll(async () => {
+    core = await startTestCore();
+  });
+  afterAll(() => core.close());
+
+  /** A run claimed by a worker `minutesAgo` before now, as if that worker had then stopped. */
+  async function runningSince(now: Date, minutesAgo: number): Promise<string> {
+    const run = await core.app.get(AllocationRunService).startScheduled(RequestContext.system(now));
+    await core.db.query(`UPDATE allocation_run SET status = 'RUNNING', started_at = $2 WHERE id = $1`, [run.id, new Date(now.getTime() - minutesAgo * MINUTE_MS)]);
+    return run.id;
+  }
+  const status = async (id: string): Promise<{ status: string; failure: string | null }> =>
+    (await core.db.query('SELECT status, failure FROM allocation_run WHERE id = $1', [id]))[0];
+
+  it('fails the runs stuck past the limit, once, saying nothing changed; a run still within it goes on', async () => {
+    const now = new Date();
+    const stuck = await runningSince(now, STALE_RUN_MINUTES + 1);
+    const recent = await runningSince(now, STALE_RUN_MINUTES - 5);
+    const executor = core.app.get(AllocationExecutor);
+
+    expect(await executor.failStale(RequestContext.system(now))).toBeGreaterThanOrEqual(1);
+    expect(await status(stuck)).toEqual({ status: 'FAILED', failure: 'The worker stopped before the run finished; nothing was changed. Start the run again.' });
+    expect((await status(recent)).status).toBe('RUNNING');
+    expect(await executor.failStale(RequestContext.system(now))).toBe(0);
+    // The job it would take to run it again does nothing to a run that is not QUEUED or SCHEDULED.
+    expect((await executor.execute(RequestContext.system(now), stuck))).toBeNull();
+    expect((await status(stuck)).status).toBe('FAILED');
+  });
+});

@@ -75,4 +75,33 @@ describe('two workers on one database', () => {
     const [{ used }] = await a.db.query('SELECT used FROM offer WHERE id = $1', [offerId]);
     expect(used).toBe(0);
   });
+  it('run the scheduled allocation as the platform: one committed run, its matches announced to both sides', async () => {
+    const [a] = workers;
+    const provider = await seedProvider(a.db);
+    // Rome only: the other tests' national offers and Turin shops stay out of this offer's way.
+    const offerId = await seedOffer(a.db, provider.id, { capacity: 2, comuneCodes: ['058091'] });
+    const shops = await seedShops(a.db, 3, { comuneCode: '058091' });
+    for (const shop of shops) await seedRequest(a.db, shop.id);
+    const before = (await a.db.query(`SELECT count(*)::int AS n FROM allocation_run WHERE requested_by_user_id IS NULL`))[0].n;
+
+    await a.app.get(JobQueue).send(RequestContext.system(), JOB.SCHEDULED_ALLOCATION, {});
+
+    await eventually(async () => (await a.db.query(`SELECT count(*)::int AS n FROM match WHERE offer_id = $1`, [offerId]))[0].n === 2);
+    await eventually(async () => (await a.app.get(JobQueue).queued(JOB.SCHEDULED_ALLOCATION)) === 0);
+    const runs = await a.db.query(`SELECT id, status, mode FROM allocation_run WHERE requested_by_user_id IS NULL ORDER BY created_at`);
+    expect(runs).toHaveLength(before + 1);
+    const run = runs[runs.length - 1];
+    expect(run).toMatchObject({ status: 'COMMITTED', mode: 'COMMIT' });
+    const matches = await a.db.query(`SELECT origin, state, allocation_run_id FROM match WHERE offer_id = $1`, [offerId]);
+    expect(matches).toEqual([0, 1].map(() => ({ origin: 'ALLOCATION', state: 'PENDING', allocation_run_id: run.id })));
+    const told = await a.db.query(
+      `SELECT n.params->>'audience' AS audience, count(*)::int AS n FROM notification n JOIN match m ON m.id = n.match_id
+       WHERE m.offer_id = $1 AND n.kind = 'MATCH_ALLOCATED' GROUP BY 1 ORDER BY 1`,
+      [offerId],
+    );
+    expect(told).toEqual([
+      { audience: 'PROVIDER', n: 2 },
+      { audience: 'SHOP', n: 2 },
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from './testing/test-app';
 
@@ -105,6 +106,31 @@ describe('Accounts and sessions over GraphQL', () => {
     const session = await register(email());
     const results = await Promise.all([1, 2, 3].map(() => api.gql(REFRESH, { input: { refreshToken: session.refreshToken } })));
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
+  });
+
+  it('keeps the refresh token usable when issuing its successor fails half-way', async () => {
+    const session = await register(email());
+    const jwt = api.app.get(JwtService);
+    const failing = jest.spyOn(jwt, 'signAsync').mockRejectedValueOnce(new Error('signing key unavailable'));
+    try {
+      const failed = await api.gql(REFRESH, { input: { refreshToken: session.refreshToken } });
+      expect(failed.errors?.[0].extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
+    } finally {
+      failing.mockRestore();
+    }
+    const retried = await api.gql<{ refreshSession: Session }>(REFRESH, { input: { refreshToken: session.refreshToken } });
+    expect(retried.errors).toBeUndefined();
+    expect(retried.data?.refreshSession.refreshToken).not.toBe(session.refreshToken);
+  });
+
+  it('refuses a disabled account both at login and at refresh', async () => {
+    const address = email();
+    const session = await register(address);
+    await api.app.get(DataSource).query('UPDATE user_account SET disabled_at = now() WHERE id = $1', [session.user.id]);
+    const login = await api.gql(LOGIN, { input: { email: address, password } });
+    expect(login.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'ACCOUNT_DISABLED' });
+    const refresh = await api.gql(REFRESH, { input: { refreshToken: session.refreshToken } });
+    expect(refresh.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'ACCOUNT_DISABLED' });
   });
 
   it('logs out: the refresh token stops working', async () => {

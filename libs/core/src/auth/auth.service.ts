@@ -102,15 +102,21 @@ export class AuthService {
     if (!row || !secret || !this.secretMatches(row, secret) || row.expiresAt <= ctx.now || row.revokedAt) {
       throw new AuthException(AuthErrorCode.INVALID_REFRESH_TOKEN);
     }
-    // Claim the token atomically: of two concurrent refreshes with the same token only one wins.
-    const claimed = await tokens.update({ id, usedAt: IsNull(), revokedAt: IsNull() }, { usedAt: ctx.now });
-    if (!claimed.affected) {
-      await tokens.update({ familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: ctx.now });
-      throw new AuthException(AuthErrorCode.REFRESH_TOKEN_REUSED);
-    }
-    const user = await this.connection.repository(ctx, UserAccountEntity).findOneByOrFail({ id: row.userId });
-    if (user.disabledAt) throw new AuthException(AuthErrorCode.ACCOUNT_DISABLED);
-    return this.issue(ctx, user, row.familyId);
+    // One transaction: the token is spent only if its successor is issued. The claim is a
+    // conditional update, so of two concurrent refreshes with the same token only one wins.
+    const outcome = await this.connection.withTransaction(ctx, async (tx): Promise<Session | AuthErrorCode> => {
+      const family = this.connection.repository(tx, RefreshTokenEntity);
+      const claimed = await family.update({ id, usedAt: IsNull(), revokedAt: IsNull() }, { usedAt: tx.now });
+      if (!claimed.affected) {
+        await family.update({ familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: tx.now });
+        return AuthErrorCode.REFRESH_TOKEN_REUSED;
+      }
+      const user = await this.connection.repository(tx, UserAccountEntity).findOneByOrFail({ id: row.userId });
+      if (user.disabledAt) return AuthErrorCode.ACCOUNT_DISABLED;
+      return this.issue(tx, user, row.familyId);
+    });
+    if (typeof outcome === 'string') throw new AuthException(outcome);
+    return outcome;
   }
 
   /** Ends the session the refresh token belongs to (its whole family). */

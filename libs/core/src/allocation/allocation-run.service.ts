@@ -54,6 +54,8 @@ export class AllocationRunService {
       const run = await runs.save(
         runs.create({ mode: AllocationRunMode.COMMIT, status: AllocationRunStatus.QUEUED, requestedByUserId: null, scheduledFor: tx.now, startedAt: null, finishedAt: null, statistics: null, failure: null }),
       );
+      // Executed by its own job, sent with it: a worker that stops here leaves no run without one.
+      await this.jobs.send(tx, JOB.RUN_ALLOCATION, { runId: run.id });
       await this.audit.record(tx, { action: 'allocation_run.requested', entityType: 'allocation_run', entityId: run.id, after: { mode: run.mode, schedule: true } });
       return run;
     });

@@ -1,7 +1,6 @@
 import { RequestContext } from '../common/request-context';
 import { startTestCore, TestCore } from '../testing/test-core';
 import { AllocationExecutor, STALE_RUN_MINUTES } from './allocation-executor.service';
-import { AllocationRunService } from './allocation-run.service';
 
 const MINUTE_MS = 60_000;
 
@@ -12,10 +11,11 @@ describe('allocation runs a stopped worker left RUNNING (real PostgreSQL)', () =
   });
   afterAll(() => core.close());
 
-  /** A run claimed by a worker `minutesAgo` before now, as if that worker had then stopped. */
+  /** A run claimed by a worker `minutesAgo` before now, as if that worker had then stopped (no job: nothing else may run it). */
   async function runningSince(now: Date, minutesAgo: number): Promise<string> {
-    const run = await core.app.get(AllocationRunService).startScheduled(RequestContext.system(now));
-    await core.db.query(`UPDATE allocation_run SET status = 'RUNNING', started_at = $2 WHERE id = $1`, [run.id, new Date(now.getTime() - minutesAgo * MINUTE_MS)]);
+    const [run] = await core.db.query(`INSERT INTO allocation_run (mode, status, started_at) VALUES ('PREVIEW', 'RUNNING', $1) RETURNING id`, [
+      new Date(now.getTime() - minutesAgo * MINUTE_MS),
+    ]);
     return run.id;
   }
   const status = async (id: string): Promise<{ status: string; failure: string | null }> =>

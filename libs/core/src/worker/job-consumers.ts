@@ -45,8 +45,7 @@ export class JobConsumers implements OnApplicationBootstrap {
       if (run) this.logger.log(`allocation run ${runId}: ${run.status}, served ${run.statistics?.served ?? 0} of ${run.statistics?.requests ?? 0}`);
     });
     await this.jobs.work(JOB.SCHEDULED_ALLOCATION, async () => {
-      const run = await this.runs.startScheduled(system());
-      await this.executor.execute(system(), run.id);
+      await this.runs.startScheduled(system());
     });
     for (const { job, cron } of SCHEDULES) await this.jobs.schedule(job, cron);
     const allocation = this.config.get<string>('ALLOCATION_SCHEDULE');

@@ -1,4 +1,11 @@
+import { DataSource } from 'typeorm';
+import { staffUser } from '../../api/test/testing/fixtures';
+import { applyTo, askFor } from '../../api/test/testing/match-fixtures';
+import { approvedProvider, publishedOffer, shopIn } from '../../api/test/testing/offer-fixtures';
 import { expectAccessible, logIn, startWebTestApp, type WebTestApp } from './testing/web-app';
+
+// A comune no other browser test uses, so that the offer here is the only local one.
+const FIRENZE = '048017';
 
 describe('Field errors from the API in the browser', () => {
   let web: WebTestApp;
@@ -66,6 +73,52 @@ describe('Field errors from the API in the browser', () => {
     await page.getByRole('button', { name: 'Accedi', exact: true }).click();
     await page.getByText('E-mail o password errata').waitFor();
     await expectAccessible(page, 'login-error');
+    await page.context().close();
+  });
+  it('keeps the registration form, with what was typed, when the Partita IVA belongs to another shop', async () => {
+    const other = await shopIn(web.api, FIRENZE);
+    const [{ partita_iva: taken }] = await web.api.app.get(DataSource).query('SELECT partita_iva FROM shop WHERE id = $1', [other.shopId]);
+    const owner = await web.signUp('SHOP');
+    const page = await web.newPage();
+    await logIn(page, owner.email);
+    await page.getByLabel('Ragione sociale').fill('Ferramenta Bianchi');
+    await page.getByLabel('Partita IVA').fill(taken);
+    await page.getByLabel('Sezione ATECO').selectOption('G');
+    await page.getByLabel('Divisione ATECO').selectOption('47');
+    await page.getByLabel('Numero di addetti').fill('2');
+    const comune = page.getByRole('combobox', { name: /^Comune/ });
+    await comune.fill('firen');
+    await page.getByRole('option', { name: 'Firenze (FI)' }).click();
+    await page.getByLabel('Indirizzo').fill('Via dei Servi 3');
+    await page.getByLabel('E-mail di contatto').fill('ferramenta@example.it');
+    await page.getByRole('button', { name: "Registra l'attività" }).click();
+    await page.locator('#shop-partitaIva-error').waitFor();
+    expect(await page.locator('#shop-partitaIva-error').textContent()).toBe('Un’attività con questa Partita IVA è già registrata');
+    expect(await page.getByLabel('Ragione sociale').inputValue()).toBe('Ferramenta Bianchi');
+    expect(await comune.inputValue()).toBe('Firenze (FI)');
+    await page.context().close();
+  });
+
+  it('tells the shop why its choice was refused when the offer filled up while it was reading', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const title = `Vetrina fiorentina ${Date.now()}`;
+    const offer = await publishedOffer(web.api, provider, { title, capacity: 1, coverage: { comuneCodes: [FIRENZE] } });
+    const shop = await shopIn(web.api, FIRENZE);
+    const requestId = await askFor(web.api, shop);
+    const page = await web.newPage();
+    await logIn(page, shop.email);
+    await page.goto(`/la-mia-attivita/richieste/${requestId}`);
+    const card = page.getByTestId('ranked-offer').filter({ has: page.getByRole('heading', { name: title }) });
+    await card.waitFor();
+
+    const quicker = await shopIn(web.api, FIRENZE);
+    expect((await applyTo(web.api, quicker, await askFor(web.api, quicker), offer.id, false)).state).toBe('PENDING');
+    await card.getByRole('button', { name: 'Scegli questa offerta' }).click();
+
+    await page.getByRole('alert').getByText('L’offerta non ha posti liberi').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/la-mia-attivita/richieste/${requestId}`);
+    await page.getByRole('heading', { level: 1, name: 'Richiesta: Negozio online' }).waitFor();
     await page.context().close();
   });
 });

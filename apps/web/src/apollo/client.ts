@@ -5,6 +5,7 @@ import { ErrorLink } from '@apollo/client/link/error';
 import { from, switchMap, throwError } from 'rxjs';
 import { GRAPHQL_PATH, refreshSession } from '../auth/refresh';
 import { sessionStore } from '../auth/session-store';
+import introspection from '../gql/possible-types';
 
 /** Operations that never carry or renew a session. */
 const SESSION_OPERATIONS = new Set(['Login', 'Register', 'RefreshSession', 'Logout']);
@@ -31,6 +32,9 @@ const refreshLink = new ErrorLink(({ error, operation, forward }) => {
 export const apolloClient = new ApolloClient({
   link: ApolloLink.from([refreshLink, authLink, new HttpLink({ uri: GRAPHQL_PATH })]),
   cache: new InMemoryCache({
+    // Which types implement BusinessError and belong to each result union: without them the cache
+    // cannot match `... on BusinessError` and a refusal would reach the forms without its message.
+    possibleTypes: introspection.possibleTypes,
     typePolicies: {
       Comune: { keyFields: ['code'] },
       Province: { keyFields: ['code'] },

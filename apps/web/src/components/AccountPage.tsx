@@ -17,6 +17,7 @@ interface Props<T> {
   /** i18n namespace of the page: its title, registerLead, editTitle, nextTitle and nextText. */
   ns: 'shop' | 'provider';
   entity: T | null;
+  /** True only until the first answer: a refetch keeps the form (and its errors) on screen. */
   loading: boolean;
   failed: boolean;
   /** The registration form (entity null) or the edit form. */

@@ -23,7 +23,7 @@ export function OfferEditPage() {
 
   let body;
   if (!id) body = <OfferForm offer={null} onDone={done} onCancel={cancel} />;
-  else if (loading) body = <Loading />;
+  else if (loading && !data) body = <Loading />;
   else if (error || !data) body = <p className="alert alert-danger">{t('offers.notFound')}</p>;
   else if (data.offer.status === 'CLOSED') body = <p className="alert alert-warning">{t('offerForm.closed')}</p>;
   else body = <OfferForm offer={data.offer} onDone={done} onCancel={cancel} />;

@@ -51,7 +51,7 @@ export function ProviderPage() {
     <AccountPage
       ns="provider"
       entity={data?.myProvider ?? null}
-      loading={loading}
+      loading={loading && data === undefined}
       failed={error !== undefined}
       form={(provider, onDone, onCancel) => <ProviderForm provider={provider} onDone={onDone} onCancel={onCancel} />}
       profile={(provider, onEdit) => <ProviderProfile provider={provider} onEdit={onEdit} />}

@@ -12,7 +12,7 @@ export function RequireProvider({ children }: { children: (provider: ProviderFie
   return (
     <RequireAccount
       entity={data?.myProvider ?? null}
-      loading={loading}
+      loading={loading && data === undefined}
       failed={error !== undefined}
       message={t('offers.registerFirst')}
       registerLabel={t('offers.registerFirstLink')}

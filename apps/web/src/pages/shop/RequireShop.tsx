@@ -12,7 +12,7 @@ export function RequireShop({ children }: { children: (shop: ShopFieldsFragment)
   return (
     <RequireAccount
       entity={data?.myShop ?? null}
-      loading={loading}
+      loading={loading && data === undefined}
       failed={error !== undefined}
       message={t('requests.registerFirst')}
       registerLabel={t('requests.registerFirstLink')}

@@ -31,7 +31,7 @@ export function ShopPage() {
     <AccountPage
       ns="shop"
       entity={data?.myShop ?? null}
-      loading={loading}
+      loading={loading && data === undefined}
       failed={error !== undefined}
       form={(shop, onDone, onCancel) => <ShopForm shop={shop} onDone={onDone} onCancel={onCancel} />}
       profile={(shop, onEdit) => <ShopProfile shop={shop} onEdit={onEdit} />}

@@ -23,8 +23,9 @@ const DAY_MS = 86_400_000;
 const COMMIT_LOCK_KEY = 7_310_001;
 /** A run still RUNNING this long after it started lost its worker: a national run takes seconds. */
 export const STALE_RUN_MINUTES = 30;
-const FAILED_RUN = 'The run could not complete; nothing was changed. See the server log for the request id.';
-const STALE_RUN = 'The worker stopped before the run finished; nothing was changed. Start the run again.';
+/** Why a run FAILED, as stored (allocation-run.models.ts words them). */
+const FAILED_RUN = 'RUN_FAILED';
+const STALE_RUN = 'WORKER_STOPPED';
 
 /**
  * Executes an allocation run with the exact engine. A preview reads a snapshot and records who
@@ -146,7 +147,7 @@ export class AllocationExecutor {
         });
       });
       const saved = created.length ? await this.connection.repository(tx, MatchEntity).save(created, { chunk: INSERT_CHUNK }) : [];
-      for (const match of saved) entries.push({ match, from: null, reason: `allocation run ${runId}` });
+      for (const match of saved) entries.push({ match, from: null, reason: `ALLOCATION_RUN: ${runId}` });
       await this.journal.record(tx, entries);
 
       const matchByRequest = new Map(saved.map((m) => [m.helpRequestId, m.id]));

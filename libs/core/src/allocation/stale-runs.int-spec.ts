@@ -28,7 +28,7 @@ describe('allocation runs a stopped worker left RUNNING (real PostgreSQL)', () =
     const executor = core.app.get(AllocationExecutor);
 
     expect(await executor.failStale(RequestContext.system(now))).toBeGreaterThanOrEqual(1);
-    expect(await status(stuck)).toEqual({ status: 'FAILED', failure: 'The worker stopped before the run finished; nothing was changed. Start the run again.' });
+    expect(await status(stuck)).toEqual({ status: 'FAILED', failure: 'WORKER_STOPPED' });
     expect((await status(recent)).status).toBe('RUNNING');
     expect(await executor.failStale(RequestContext.system(now))).toBe(0);
     // The job it would take to run it again does nothing to a run that is not QUEUED or SCHEDULED.

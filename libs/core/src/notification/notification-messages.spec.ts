@@ -2,7 +2,7 @@ import { describeNotification, systemReasonCode } from './notification-messages'
 
 const PARTIES = { offerTitle: 'Vetrina online', shopName: 'Forno Rossi', providerName: 'Digitale Srl', respondBy: '2026-03-10T10:00:00Z' };
 const KINDS = ['MATCH_APPLIED', 'MATCH_WAITLISTED', 'MATCH_ALLOCATED', 'MATCH_PROMOTED', 'MATCH_ACCEPTED', 'MATCH_DECLINED', 'MATCH_ACTIVE', 'MATCH_COMPLETED', 'MATCH_WITHDRAWN', 'MATCH_EXPIRED', 'SURVEY_DUE'];
-const SYSTEM_REASONS = ['NO_ANSWER', 'OFFER_ENDED', 'NO_LONGER_ELIGIBLE: CATEGORY, OUTSIDE_COVERAGE', 'FREE_PERIOD_ENDED', 'REQUEST_CANCELLED', 'ALLOCATED_ELSEWHERE'];
+const SYSTEM_REASONS = ['NO_ANSWER', 'OFFER_ENDED', 'NO_LONGER_ELIGIBLE: CATEGORY, OUTSIDE_COVERAGE', 'FREE_PERIOD_ENDED', 'REQUEST_CANCELLED', 'ALLOCATED_ELSEWHERE', 'ALLOCATION_RUN: 3f2a5c1e'];
 const words = (kind: string, audience: 'SHOP' | 'PROVIDER', reason: string | null = null) =>
   describeNotification(kind, { ...PARTIES, audience, reason, checkpoint: 'DAY_30' });
 

@@ -16,6 +16,7 @@ const SYSTEM_REASONS: Record<string, Words> = {
   FREE_PERIOD_ENDED: { message: 'the free period is over', messageIt: 'il periodo gratuito è finito' },
   REQUEST_CANCELLED: { message: 'the request was cancelled', messageIt: 'la richiesta è stata annullata' },
   ALLOCATED_ELSEWHERE: { message: 'the allocation assigned another offer', messageIt: 'l’assegnazione ha attribuito un’altra offerta' },
+  ALLOCATION_RUN: { message: 'assigned by an allocation run', messageIt: 'attribuita da un’assegnazione' },
 };
 
 /** The code a system reason starts with ("NO_LONGER_ELIGIBLE: CATEGORY" → NO_LONGER_ELIGIBLE), or null. */

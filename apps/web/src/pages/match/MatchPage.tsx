@@ -46,7 +46,7 @@ export function MatchPage({ side }: { side: 'SHOP' | 'PROVIDER' }) {
         {match.surveys.length > 0 ? (
           <section aria-labelledby="surveys-title" className="mt-4">
             <h2 id="surveys-title" className="h4">
-              {t('survey.answeredTitle')}
+              {side === 'SHOP' ? t('survey.answeredTitle') : t('survey.answeredTitleProvider')}
             </h2>
             <ul>
               {match.surveys.map((survey) => (

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 
 /** The reasons the platform records as codes, sometimes with details ("NO_LONGER_ELIGIBLE: CATEGORY"). */
-const SYSTEM_REASONS = ['NO_ANSWER', 'OFFER_ENDED', 'NO_LONGER_ELIGIBLE', 'FREE_PERIOD_ENDED', 'REQUEST_CANCELLED', 'ALLOCATED_ELSEWHERE'] as const;
+const SYSTEM_REASONS = ['NO_ANSWER', 'OFFER_ENDED', 'NO_LONGER_ELIGIBLE', 'FREE_PERIOD_ENDED', 'REQUEST_CANCELLED', 'ALLOCATED_ELSEWHERE', 'ALLOCATION_RUN'] as const;
 type SystemReason = (typeof SYSTEM_REASONS)[number];
 
 const isSystemReason = (code: string | undefined): code is SystemReason => SYSTEM_REASONS.some((known) => known === code);

@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { PagedResults } from '../../components/PagedResults';
 import { usePaging } from '../../components/Pagination';
 import { AllocationRunDocument, type AllocationRunFieldsFragment, type AllocationRunItemFilterInput, type UnservedReason } from '../../gql/generated';
+import { currentLanguage } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { PATHS } from '../../routes';
 import { useRunName } from './AllocationRunsPage';
@@ -71,12 +72,15 @@ export function AllocationRunPage() {
   const runName = useRunName();
   const [filter, setFilter] = useState<Filter>('all');
   const paging = usePaging(PAGE_SIZE);
-  const { data, loading, error, startPolling, stopPolling } = useQuery(AllocationRunDocument, {
+  const { data, previousData, loading, error, startPolling, stopPolling } = useQuery(AllocationRunDocument, {
     variables: { id, filter: filterInput(filter), first: PAGE_SIZE, offset: paging.offset },
     fetchPolicy: 'cache-and-network',
   });
-  const run = data?.allocationRun;
-  usePollWhile(run ? run.status === 'QUEUED' || run.status === 'RUNNING' : false, 2000, { startPolling, stopPolling });
+  // While another filter or page of items loads, the run stays on screen (and the focus with it).
+  const shown = data ?? (previousData?.allocationRun?.id === id ? previousData : undefined);
+  const run = shown?.allocationRun;
+  // A scheduled run is looked at less often until it starts.
+  usePollWhile(run ? UNFINISHED.has(run.status) : false, run?.status === 'SCHEDULED' ? 30_000 : 2000, { startPolling, stopPolling });
   const title = run ? runName(run) : t('allocation.runTitle');
 
   let body;
@@ -89,7 +93,7 @@ export function AllocationRunPage() {
           <RunStatusBadge status={run.status} />
           <span>{t(`allocation.modeHints.${run.mode}`)}</span>
         </p>
-        {run.failure ? <p className="alert alert-danger">{t('allocation.failed', { failure: run.failure })}</p> : null}
+        {run.failure ? <p className="alert alert-danger">{t('allocation.failed', { failure: currentLanguage() === 'it' ? run.failureIt : run.failure })}</p> : null}
         <Statistics run={run} />
         {run.statistics ? (
           <section aria-labelledby="items-title" className="mt-4">

@@ -8,12 +8,16 @@ import { ProviderQueueDocument, VerifyProviderDocument, type ProviderFieldsFragm
 
 type Decision = Exclude<VerificationStatus, 'PENDING'>;
 
-/** The decisions the API allows from each status (PENDING → APPROVED | REJECTED; APPROVED ↔ SUSPENDED). */
+/**
+ * The decisions the API allows from each status: a pending provider is approved or rejected, an
+ * approved one suspended, a suspended one approved again or rejected, and a rejection can be
+ * reversed (the organisation cannot register again under its Partita IVA).
+ */
 const ALLOWED: Record<VerificationStatus, Decision[]> = {
   PENDING: ['APPROVED', 'REJECTED'],
   APPROVED: ['SUSPENDED'],
-  SUSPENDED: ['APPROVED'],
-  REJECTED: [],
+  SUSPENDED: ['APPROVED', 'REJECTED'],
+  REJECTED: ['APPROVED'],
 };
 
 interface Props {

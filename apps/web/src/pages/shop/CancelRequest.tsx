@@ -6,7 +6,7 @@ import { useFormErrors } from '../../errors/use-form-errors';
 import { CancelHelpRequestDocument, MyHelpRequestsDocument, MyMatchesDocument, type HelpRequestFieldsFragment } from '../../gql/generated';
 
 /** Withdrawing a request also gives up its match or waitlist place: asked twice, then done. */
-export function CancelRequest({ request }: { request: HelpRequestFieldsFragment }) {
+export function CancelRequest({ request, onDone }: { request: HelpRequestFieldsFragment; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [cancel, { loading }] = useMutation(CancelHelpRequestDocument, { refetchQueries: [MyHelpRequestsDocument, MyMatchesDocument] });
@@ -14,7 +14,10 @@ export function CancelRequest({ request }: { request: HelpRequestFieldsFragment 
   if (request.status !== 'OPEN' && request.status !== 'MATCHED') return null;
 
   const submit = async (): Promise<void> => {
-    if (await send('HelpRequest', async () => (await cancel({ variables: { id: request.id } })).data?.cancelHelpRequest)) setConfirming(false);
+    if (await send('HelpRequest', async () => (await cancel({ variables: { id: request.id } })).data?.cancelHelpRequest)) {
+      setConfirming(false);
+      onDone(t('request.withdrawn'));
+    }
   };
 
   return (

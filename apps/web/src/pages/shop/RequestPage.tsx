@@ -1,8 +1,10 @@
 import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
+import { StatusNotice } from '../../components/StatusNotice';
 import { HelpRequestDocument, MyMatchesDocument, type HelpRequestFieldsFragment } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
@@ -56,12 +58,14 @@ export function RequestPage() {
   const { label } = useCategoryLabels();
   const { id = '' } = useParams();
   const { data, loading, error } = useQuery(HelpRequestDocument, { variables: { id } });
+  const [notice, setNotice] = useState('');
   const request = data?.helpRequest;
   const title = request ? t('request.title', { category: label(request.category) }) : t('request.loadingTitle');
 
   let body;
-  if (loading) body = <Loading />;
-  else if (error || !request) body = <p className="alert alert-danger">{t('request.notFound')}</p>;
+  // A refetch (after applying or cancelling) keeps the page, with its messages, on screen.
+  if (!request && loading) body = <Loading />;
+  else if (!request) body = <p className="alert alert-danger">{error ? t('errors.loadFailed') : t('request.notFound')}</p>;
   else {
     body = (
       <>
@@ -82,7 +86,14 @@ export function RequestPage() {
               <dd>{request.description}</dd>
             </div>
           </dl>
-          <CancelRequest request={request} />
+          <CancelRequest
+            request={request}
+            onDone={(message) => {
+              setNotice(message);
+              // The buttons are gone: the reader continues from the top of the page, where the notice is.
+              document.querySelector<HTMLElement>('h1.page-title')?.focus();
+            }}
+          />
         </section>
         <RequestMatches request={request} />
       </>
@@ -95,6 +106,7 @@ export function RequestPage() {
         <Link to={PATHS.shopRequests}>{t('request.back')}</Link>
       </p>
       <PageTitle title={title}>{title}</PageTitle>
+      <StatusNotice message={notice} />
       {body}
     </>
   );

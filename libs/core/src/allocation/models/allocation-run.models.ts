@@ -45,9 +45,23 @@ export class AllocationRunModel {
   @Field(() => Date, { nullable: true }) startedAt!: Date | null;
   @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
   @Field(() => AllocationRunStatisticsModel, { nullable: true }) statistics!: AllocationRunStatisticsModel | null;
-  @Field(() => String, { nullable: true }) failure!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the run FAILED, as a code: RUN_FAILED or WORKER_STOPPED.' }) failureCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the run FAILED, in English.' }) failure!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the run FAILED, in Italian.' }) failureIt!: string | null;
   @Field() createdAt!: Date;
 }
+
+/** A failed run never changed anything (it writes in one transaction): what staff read, in both languages. */
+const FAILURE_WORDS: Record<string, { message: string; messageIt: string }> = {
+  RUN_FAILED: {
+    message: 'The run could not complete; nothing was changed. See the server log for the request id.',
+    messageIt: 'L’esecuzione non è riuscita a terminare; non è cambiato nulla. Il registro del server riporta l’identificativo della richiesta.',
+  },
+  WORKER_STOPPED: {
+    message: 'The worker stopped before the run finished; nothing was changed. Start the run again.',
+    messageIt: 'Il processo si è fermato prima della fine dell’esecuzione; non è cambiato nulla. Avviala di nuovo.',
+  },
+};
 
 @ObjectType('AllocationRunPage')
 export class AllocationRunPageModel extends Paginated(AllocationRunModel, 'AllocationRunPageBase') {}
@@ -118,7 +132,9 @@ export const toAllocationRunModel = (e: AllocationRunEntity): AllocationRunModel
         unservedByReason: Object.entries(e.statistics.unservedByReason).map(([reason, count]) => ({ reason: reason as UnservedReasonCode, count })),
       }
     : null,
-  failure: e.failure,
+  failureCode: e.failure,
+  failure: e.failure ? (FAILURE_WORDS[e.failure]?.message ?? e.failure) : null,
+  failureIt: e.failure ? (FAILURE_WORDS[e.failure]?.messageIt ?? e.failure) : null,
   createdAt: e.createdAt,
 });
 

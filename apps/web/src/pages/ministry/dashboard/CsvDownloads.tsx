@@ -20,10 +20,8 @@ export function CsvDownloads({ filter }: { filter: MonitoringFilterInput }) {
       await downloadExport(name, filter);
       setNotice(t('dashboard.exports.done', { name: t(`dashboard.exports.names.${name}`) }));
     } catch (error) {
-      if (error instanceof ExportFailedError) {
-        const { body } = error;
-        setFailure((currentLanguage() === 'it' ? body?.messageIt : body?.message) ?? t('errors.loadFailed'));
-      } else setFailure(t('errors.network'));
+      if (error instanceof ExportFailedError) setFailure(error.reason(currentLanguage()) ?? t('errors.loadFailed'));
+      else setFailure(t('errors.network'));
     } finally {
       setBusy(null);
     }

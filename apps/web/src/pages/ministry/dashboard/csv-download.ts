@@ -37,9 +37,18 @@ function fileName(response: Response, name: ExportName): string {
   return match?.[1] ?? `vicini-e-connessi-${name}.csv`;
 }
 
+type Words = { message?: string; messageIt?: string };
+
+/** A refused export: the API's error body (its own words, or those of the first field at fault). */
 export class ExportFailedError extends Error {
-  constructor(readonly status: number, readonly body: { message?: string; messageIt?: string } | null) {
+  constructor(readonly status: number, readonly body: (Words & { fields?: Words[] }) | null) {
     super(body?.message ?? `HTTP ${status}`);
+  }
+
+  /** The reason in the language asked for, when the API gave one. */
+  reason(language: 'it' | 'en'): string | undefined {
+    const words = this.body?.fields?.[0] ?? this.body;
+    return language === 'it' ? words?.messageIt : words?.message;
   }
 }
 

@@ -193,4 +193,18 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     await expectAccessible(page, 'shop-matches-phone');
     await page.context().close();
   });
+  it('withdraws a request: the page says so and the reader continues from its title', async () => {
+    const shop = await shopIn(web.api, SIENA);
+    const requestId = await askFor(web.api, shop, 'HOME_DELIVERY');
+    const page = await web.newPage();
+    await logIn(page, shop.email);
+    await page.goto(`/la-mia-attivita/richieste/${requestId}`);
+    await page.getByRole('button', { name: 'Ritira la richiesta' }).click();
+    await page.getByRole('button', { name: 'Sì, ritira la richiesta' }).click();
+    await page.getByRole('status').getByText('Hai ritirato la richiesta.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(await page.getByRole('button', { name: 'Ritira la richiesta' }).count()).toBe(0);
+    await expectAccessible(page, 'request-withdrawn');
+    await page.context().close();
+  });
 });

@@ -22,14 +22,15 @@ export function MatchPage({ side }: { side: 'SHOP' | 'PROVIDER' }) {
   const { id = '' } = useParams();
   const arrived = (useLocation().state as { notice?: string } | null)?.notice ?? '';
   const [notice, setNotice] = useState(arrived);
-  const { data, loading, error } = useQuery(MatchDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const { data, loading } = useQuery(MatchDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const match = data?.match;
   const title = match ? match.offer.title : t('matches.loadingTitle');
   const back = side === 'SHOP' ? { to: PATHS.shopMatches, label: t('matches.backShop') } : { to: PATHS.providerApplications, label: t('matches.backProvider') };
 
   let body;
   if (loading && !match) body = <Loading />;
-  else if (error || !match) body = <p className="alert alert-danger">{t('matches.notFound')}</p>;
+  // A failed reload keeps the match on screen: only one never loaded is reported missing.
+  else if (!match) body = <p className="alert alert-danger">{t('matches.notFound')}</p>;
   else {
     // The surveys are the shop's to answer; the provider only reads the answers.
     const due = side === 'SHOP' ? match.surveysDue : [];

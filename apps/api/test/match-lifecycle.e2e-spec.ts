@@ -133,6 +133,14 @@ describe('The match lifecycle over GraphQL, with the worker', () => {
     const cancel = await as<{ status: string }>(shop, 'mutation ($id: ID!) { cancelHelpRequest(id: $id) { ... on HelpRequest { status } } }', { id: requestId });
     expect(cancel.status).toBe('CANCELLED');
     expect(await matchAs(api, shop, held.id)).toMatchObject({ state: 'WITHDRAWN', endReason: 'REQUEST_CANCELLED' });
+    // The platform's code comes in words too, for the match and for its last step.
+    const words = await as<{ endReasonTextIt: string; transitions: { reasonText: string | null; reasonTextIt: string | null }[] }>(
+      shop,
+      'query ($id: ID!) { match(id: $id) { endReasonTextIt transitions { reasonText reasonTextIt } } }',
+      { id: held.id },
+    );
+    expect(words.endReasonTextIt).toBe('la richiesta è stata annullata');
+    expect(words.transitions.at(-1)).toEqual({ reasonText: 'the request was cancelled', reasonTextIt: 'la richiesta è stata annullata' });
     const [{ used }] = await db.query('SELECT used FROM offer WHERE id = $1', [offer.id]);
     expect(used).toBe(0);
   });

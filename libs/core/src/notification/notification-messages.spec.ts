@@ -1,4 +1,5 @@
-import { describeNotification, systemReasonCode } from './notification-messages';
+import { systemReasonCode } from '../match/match-reasons';
+import { describeNotification } from './notification-messages';
 
 const PARTIES = { offerTitle: 'Vetrina online', shopName: 'Forno Rossi', providerName: 'Digitale Srl', respondBy: '2026-03-10T10:00:00Z' };
 const KINDS = ['MATCH_APPLIED', 'MATCH_WAITLISTED', 'MATCH_ALLOCATED', 'MATCH_PROMOTED', 'MATCH_ACCEPTED', 'MATCH_DECLINED', 'MATCH_ACTIVE', 'MATCH_COMPLETED', 'MATCH_WITHDRAWN', 'MATCH_EXPIRED', 'SURVEY_DUE'];

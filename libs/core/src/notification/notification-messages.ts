@@ -2,35 +2,18 @@
  * Notification texts in both languages, from the kind and the values stored with it. Kept on the
  * server so that every client of the API (the web app, a region's portal) says the same thing.
  */
+import { reasonWords, systemReasonCode } from '../match/match-reasons';
+
 type Params = Record<string, string | number | null | undefined>;
 type Words = { message: string; messageIt: string };
 
 const CHECKPOINTS_IT: Record<string, string> = { DAY_30: 'a 30 giorni', DAY_90: 'a 90 giorni', COMPLETION: 'finale' };
 const CHECKPOINTS_EN: Record<string, string> = { DAY_30: '30-day', DAY_90: '90-day', COMPLETION: 'final' };
 
-/** Reasons the platform records as codes (a person's own reason is shown as they wrote it). */
-const SYSTEM_REASONS: Record<string, Words> = {
-  NO_ANSWER: { message: 'no answer in time', messageIt: 'nessuna risposta in tempo' },
-  OFFER_ENDED: { message: 'the offer has ended', messageIt: 'l’offerta è terminata' },
-  NO_LONGER_ELIGIBLE: { message: 'the offer no longer fits the request', messageIt: 'l’offerta non è più adatta alla richiesta' },
-  FREE_PERIOD_ENDED: { message: 'the free period is over', messageIt: 'il periodo gratuito è finito' },
-  REQUEST_CANCELLED: { message: 'the request was cancelled', messageIt: 'la richiesta è stata annullata' },
-  ALLOCATED_ELSEWHERE: { message: 'the allocation assigned another offer', messageIt: 'l’assegnazione ha attribuito un’altra offerta' },
-  ALLOCATION_RUN: { message: 'assigned by an allocation run', messageIt: 'attribuita da un’assegnazione' },
-};
-
-/** The code a system reason starts with ("NO_LONGER_ELIGIBLE: CATEGORY" → NO_LONGER_ELIGIBLE), or null. */
-export function systemReasonCode(reason: unknown): string | null {
-  if (typeof reason !== 'string') return null;
-  const code = /^([A-Z_]+)(?::|$)/.exec(reason)?.[1];
-  return code !== undefined && code in SYSTEM_REASONS ? code : null;
-}
-
-/** " (why)" in each language: a system reason in words, a person's reason as written, or nothing. */
+/** " (why)" in each language, or nothing. */
 function because(reason: unknown): Words {
-  const code = systemReasonCode(reason);
-  if (code) return { message: ` (${SYSTEM_REASONS[code].message})`, messageIt: ` (${SYSTEM_REASONS[code].messageIt})` };
-  return typeof reason === 'string' && reason !== '' ? { message: ` (${reason})`, messageIt: ` (${reason})` } : { message: '', messageIt: '' };
+  const words = reasonWords(reason);
+  return words ? { message: ` (${words.message})`, messageIt: ` (${words.messageIt})` } : { message: '', messageIt: '' };
 }
 
 function day(iso: unknown, locale: 'it-IT' | 'en-GB'): string {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MatchDetailFieldsFragment } from '../../gql/generated';
+import { currentLanguage } from '../../i18n';
 import { useFormat } from '../../i18n/format';
-import { reasonText } from './match-reason';
 
 /** Every step of the match, oldest first: what happened, who did it, when and why. */
 export function MatchHistory({ transitions }: { transitions: MatchDetailFieldsFragment['transitions'] }) {
@@ -20,7 +20,7 @@ export function MatchHistory({ transitions }: { transitions: MatchDetailFieldsFr
             <span className="d-block small">
               <time dateTime={step.occurredAt}>{format.dateTime(step.occurredAt)}</time> · {actor(step.actorRole)}
             </span>
-            {step.reason ? <span className="d-block">{t('matches.reason', { reason: reasonText(step.reason, t) })}</span> : null}
+            {step.reasonText ? <span className="d-block">{t('matches.reason', { reason: currentLanguage() === 'it' ? step.reasonTextIt : step.reasonText })}</span> : null}
           </li>
         ))}
       </ol>

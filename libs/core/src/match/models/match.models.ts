@@ -13,6 +13,7 @@ import { MatchEntity } from '../match.entity';
 import { MatchOrigin, MatchState, OutcomeCheckpoint } from '../match.types';
 import { OutcomeSurveyEntity } from '../outcome-survey.entity';
 import { ShopEntity } from '../../shop/shop.entity';
+import { reasonWords } from '../match-reasons';
 
 registerEnumType(MatchState, {
   name: 'MatchState',
@@ -27,7 +28,9 @@ export class MatchTransitionModel {
   @Field(() => MatchState) toState!: MatchState;
   @Field() occurredAt!: Date;
   @Field(() => String, { nullable: true, description: 'SHOP, PROVIDER, MINISTRY, ADMIN; empty when the platform acted.' }) actorRole!: string | null;
-  @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why, as recorded: a platform code or the words of the person who acted.' }) reason!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why, in English words.' }) reasonText!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why, in Italian words.' }) reasonTextIt!: string | null;
 }
 
 @ObjectType('OutcomeSurvey', { description: 'The shop’s answer: did the service bring online orders, and roughly how many.' })
@@ -68,7 +71,9 @@ export class MatchModel {
   @Field(() => Date, { nullable: true, description: 'ACTIVE: when the free period ends.' }) freeUntil!: Date | null;
   @Field(() => Date, { nullable: true }) completedAt!: Date | null;
   @Field(() => Date, { nullable: true }) endedAt!: Date | null;
-  @Field(() => String, { nullable: true }) endReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it ended, as recorded: a platform code or the words of the person who acted.' }) endReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it ended, in English words.' }) endReasonText!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it ended, in Italian words.' }) endReasonTextIt!: string | null;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
 }
@@ -155,6 +160,8 @@ export const toMatchModel = (e: MatchEntity): MatchModel => ({
   completedAt: e.completedAt,
   endedAt: e.endedAt,
   endReason: e.endReason,
+  endReasonText: reasonWords(e.endReason)?.message ?? null,
+  endReasonTextIt: reasonWords(e.endReason)?.messageIt ?? null,
   createdAt: e.createdAt,
   updatedAt: e.updatedAt,
 });
@@ -175,6 +182,8 @@ export const toTransitionModel = (e: MatchTransitionEntity): MatchTransitionMode
   occurredAt: e.occurredAt,
   actorRole: e.actorRole,
   reason: e.reason,
+  reasonText: reasonWords(e.reason)?.message ?? null,
+  reasonTextIt: reasonWords(e.reason)?.messageIt ?? null,
 });
 
 export const toSurveyModel = (e: OutcomeSurveyEntity): OutcomeSurveyModel => ({

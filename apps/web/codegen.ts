@@ -58,6 +58,7 @@ export async function generate(): Promise<[string, string][]> {
     schemaAst: schema,
     documents: [],
     filename: relative(ROOT, POSSIBLE_TYPES),
+    // The plugin's format for Apollo Client 3 and later (`possibleTypes`), which Apollo 4 reads as is.
     config: { apolloClientVersion: 3, useExplicitTyping: true },
     plugins: [{ fragmentMatcher: {} }],
     pluginMap: { fragmentMatcher },

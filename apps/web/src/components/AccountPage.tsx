@@ -42,7 +42,7 @@ export function AccountPage<T>({ ns, entity, loading, failed, form, profile, nex
 
   let body;
   if (loading) body = <Loading />;
-  else if (failed) body = <LoadFailed />;
+  else if (failed && !entity) body = <LoadFailed />;
   else if (!entity) {
     body = (
       <>
@@ -133,7 +133,7 @@ interface RequireAccountProps<T> {
 /** A page that needs the user's organisation registered: until then, the way to register it. */
 export function RequireAccount<T>({ entity, loading, failed, message, registerLabel, registerPath, children }: RequireAccountProps<T>) {
   if (loading) return <Loading />;
-  if (failed) return <LoadFailed />;
+  if (failed && !entity) return <LoadFailed />;
   if (!entity) {
     return (
       <div className="next-card">

@@ -205,8 +205,12 @@ export class AllocationExecutor {
     await insertInChunks(this.connection.repository(tx, AllocationRunItemEntity), rows);
   }
 
+  /** Only a run still RUNNING finishes: one failed meanwhile as stale rolls its whole transaction back. */
   private async finish(tx: RequestContext, runId: string, status: AllocationRunStatus, stats: AllocationRunStatistics): Promise<void> {
-    await this.connection.repository(tx, AllocationRunEntity).update({ id: runId }, { status, finishedAt: new Date(), statistics: stats });
+    const { affected } = await this.connection
+      .repository(tx, AllocationRunEntity)
+      .update({ id: runId, status: AllocationRunStatus.RUNNING }, { status, finishedAt: new Date(), statistics: stats });
+    if (!affected) throw new Error(`run ${runId} is no longer RUNNING: its results are not kept`);
   }
 
   /** The run acts as the staff member who started it (scheduled runs act as the platform). */

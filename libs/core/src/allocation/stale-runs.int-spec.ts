@@ -1,6 +1,7 @@
 import { RequestContext } from '../common/request-context';
 import { startTestCore, TestCore } from '../testing/test-core';
 import { AllocationExecutor, STALE_RUN_MINUTES } from './allocation-executor.service';
+import { AllocationInputLoader } from './allocation-input.loader';
 
 const MINUTE_MS = 60_000;
 
@@ -34,5 +35,23 @@ describe('allocation runs a stopped worker left RUNNING (real PostgreSQL)', () =
     // The job it would take to run it again does nothing to a run that is not QUEUED or SCHEDULED.
     expect((await executor.execute(RequestContext.system(now), stuck))).toBeNull();
     expect((await status(stuck)).status).toBe('FAILED');
+  });
+  it('keeps nothing of a run that was failed as stale while it was still working', async () => {
+    const [run] = await core.db.query(`INSERT INTO allocation_run (mode, status) VALUES ('PREVIEW', 'QUEUED') RETURNING id`);
+    const loader = core.app.get(AllocationInputLoader);
+    const load = loader.load.bind(loader);
+    // The stale-run job gets there while the run is reading its input.
+    const slow = jest.spyOn(loader, 'load').mockImplementationOnce(async (...args) => {
+      await core.db.query(`UPDATE allocation_run SET status = 'FAILED', failure = 'WORKER_STOPPED' WHERE id = $1`, [run.id]);
+      return load(...args);
+    });
+    try {
+      await core.app.get(AllocationExecutor).execute(RequestContext.system(), run.id);
+    } finally {
+      slow.mockRestore();
+    }
+    expect(await status(run.id)).toEqual({ status: 'FAILED', failure: 'WORKER_STOPPED' });
+    const [{ items }] = await core.db.query('SELECT count(*)::int AS items FROM allocation_run_item WHERE run_id = $1', [run.id]);
+    expect(items).toBe(0);
   });
 });

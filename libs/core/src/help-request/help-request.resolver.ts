@@ -57,7 +57,7 @@ export class HelpRequestResolver {
         field: 'input.category',
         currentStatus: HelpRequestStatus.OPEN,
         message: 'This request is on a waitlist for its service: leave the waitlist before changing the service',
-        messageIt: "Questa richiesta è in lista d'attesa per il suo servizio: esci dalla lista d'attesa prima di cambiare servizio",
+        messageIt: "Questa richiesta è in lista d’attesa per il suo servizio: esci dalla lista d’attesa prima di cambiare servizio",
       };
     }
     return {

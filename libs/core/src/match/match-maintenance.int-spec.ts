@@ -126,6 +126,7 @@ describe('what the platform does on its own: free periods end, waitlists close o
     expect((await match(limitedMatch)).state).toBe('WAITLISTED');
     expect(await used(offerId)).toBe(1);
   });
+
   it('leaves the waitlist alone while the offer is paused or its provider suspended, and promotes it once open again', async () => {
     const now = new Date();
     const provider = await seedProvider(core.db);
@@ -147,6 +148,7 @@ describe('what the platform does on its own: free periods end, waitlists close o
     expect(await maintenance.promoteWaitlist(system(now), offerId)).toBe(1);
     expect((await match(waitlisted)).state).toBe('PENDING');
   });
+
   it('goes on with the other waitlists when one offer cannot be promoted', async () => {
     const now = new Date();
     const provider = await seedProvider(core.db);

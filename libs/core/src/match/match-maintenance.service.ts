@@ -19,7 +19,7 @@ import { WAITLIST_ORDER } from './waitlist-order';
 const DAY_MS = 86_400_000;
 /** Rows handled per transaction by the sweeps: short transactions, bounded memory. */
 const BATCH = 200;
-/** Reasons recorded by the platform, as codes (the web app words them). */
+/** Reasons recorded by the platform, as codes (match-reasons.ts words them). */
 export const SYSTEM_REASON = {
   NO_ANSWER: 'NO_ANSWER',
   OFFER_ENDED: 'OFFER_ENDED',

@@ -18,9 +18,13 @@ const SYSTEM_REASONS: Readonly<Record<string, ReasonWords>> = {
   ALLOCATION_RUN: { message: 'assigned by an allocation run', messageIt: 'attribuita da un’assegnazione' },
 };
 
+/** How runs were recorded before they had a code; the history is append-only, so such rows stay. */
+const EARLIER_RUN_REASON = /^allocation run [0-9a-f-]{36}$/;
+
 /** The code a system reason starts with ("NO_LONGER_ELIGIBLE: CATEGORY" → NO_LONGER_ELIGIBLE), or null. */
 export function systemReasonCode(reason: unknown): string | null {
   if (typeof reason !== 'string') return null;
+  if (EARLIER_RUN_REASON.test(reason)) return 'ALLOCATION_RUN';
   const code = /^([A-Z_]+)(?::|$)/.exec(reason)?.[1];
   return code !== undefined && code in SYSTEM_REASONS ? code : null;
 }

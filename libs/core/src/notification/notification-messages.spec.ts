@@ -46,6 +46,7 @@ describe('systemReasonCode', () => {
   it('recognises the platform codes, with or without details, and nothing else', () => {
     expect(systemReasonCode('NO_LONGER_ELIGIBLE: CATEGORY')).toBe('NO_LONGER_ELIGIBLE');
     expect(systemReasonCode('OFFER_ENDED')).toBe('OFFER_ENDED');
+    expect(systemReasonCode('allocation run 3f2a5c1e-0000-4000-8000-000000000000')).toBe('ALLOCATION_RUN');
     expect(systemReasonCode('NOT_A_CODE')).toBeNull();
     expect(systemReasonCode('Abbiamo cambiato idea')).toBeNull();
     expect(systemReasonCode(null)).toBeNull();

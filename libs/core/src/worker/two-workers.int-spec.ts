@@ -75,6 +75,7 @@ describe('two workers on one database', () => {
     const [{ used }] = await a.db.query('SELECT used FROM offer WHERE id = $1', [offerId]);
     expect(used).toBe(0);
   });
+
   it('run the scheduled allocation as the platform: one committed run, its matches announced to both sides', async () => {
     const [a] = workers;
     const provider = await seedProvider(a.db);

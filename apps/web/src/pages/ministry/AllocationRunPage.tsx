@@ -85,7 +85,7 @@ export function AllocationRunPage() {
 
   let body;
   if (loading && !run) body = <Loading />;
-  else if (error || !run) body = <p className="alert alert-danger">{t('allocation.notFound')}</p>;
+  else if (!run) body = <p className="alert alert-danger">{t('allocation.notFound')}</p>;
   else {
     body = (
       <>

@@ -57,10 +57,10 @@ export function AllocationRunsPage() {
     fetchPolicy: 'cache-and-network',
   });
   const runs = data?.allocationRuns;
-  const scheduled = runs?.items.some((run) => UNFINISHED.has(run.status)) ?? false;
+  const unfinished = runs?.items.some((run) => UNFINISHED.has(run.status)) ?? false;
   const busy = runs?.items.some((run) => run.status === 'QUEUED' || run.status === 'RUNNING') ?? false;
   // Queued and running runs are followed closely; one only scheduled for later, now and then.
-  usePollWhile(scheduled, busy ? 2000 : 30_000, { startPolling, stopPolling });
+  usePollWhile(unfinished, busy ? 2000 : 30_000, { startPolling, stopPolling });
 
   return (
     <>
@@ -72,7 +72,7 @@ export function AllocationRunsPage() {
         <h2 id="runs-title" className="h3">
           {t('allocation.runsTitle')}
         </h2>
-        {scheduled ? <p className="small">{t('allocation.refreshNote')}</p> : null}
+        {unfinished ? <p className="small">{t('allocation.refreshNote')}</p> : null}
         <PagedResults paging={paging} page={runs} error={error} empty={t('allocation.empty')}>
           {(page) => (
             <ul className="list-unstyled">

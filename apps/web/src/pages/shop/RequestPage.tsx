@@ -57,7 +57,7 @@ export function RequestPage() {
   const format = useFormat();
   const { label } = useCategoryLabels();
   const { id = '' } = useParams();
-  const { data, loading, error } = useQuery(HelpRequestDocument, { variables: { id } });
+  const { data, loading } = useQuery(HelpRequestDocument, { variables: { id } });
   const [notice, setNotice] = useState('');
   const request = data?.helpRequest;
   const title = request ? t('request.title', { category: label(request.category) }) : t('request.loadingTitle');
@@ -65,7 +65,8 @@ export function RequestPage() {
   let body;
   // A refetch (after applying or cancelling) keeps the page, with its messages, on screen.
   if (!request && loading) body = <Loading />;
-  else if (!request) body = <p className="alert alert-danger">{error ? t('errors.loadFailed') : t('request.notFound')}</p>;
+  // The API answers an unknown request, or another shop's, with an error: either way it is not there.
+  else if (!request) body = <p className="alert alert-danger">{t('request.notFound')}</p>;
   else {
     body = (
       <>

@@ -63,6 +63,19 @@ const FAILURE_WORDS: Record<string, { message: string; messageIt: string }> = {
   },
 };
 
+/** The stored failure as a code: runs that failed before codes were stored kept the English sentence. */
+export function failureCode(stored: string | null): string | null {
+  if (stored === null) return null;
+  if (stored in FAILURE_WORDS) return stored;
+  return Object.keys(FAILURE_WORDS).find((code) => FAILURE_WORDS[code].message === stored) ?? 'RUN_FAILED';
+}
+
+/** Why a run failed, as the API gives it: its code and the words in both languages. */
+export function failureFields(stored: string | null): { failureCode: string | null; failure: string | null; failureIt: string | null } {
+  const code = failureCode(stored);
+  return code === null ? { failureCode: null, failure: null, failureIt: null } : { failureCode: code, failure: FAILURE_WORDS[code].message, failureIt: FAILURE_WORDS[code].messageIt };
+}
+
 @ObjectType('AllocationRunPage')
 export class AllocationRunPageModel extends Paginated(AllocationRunModel, 'AllocationRunPageBase') {}
 
@@ -132,9 +145,7 @@ export const toAllocationRunModel = (e: AllocationRunEntity): AllocationRunModel
         unservedByReason: Object.entries(e.statistics.unservedByReason).map(([reason, count]) => ({ reason: reason as UnservedReasonCode, count })),
       }
     : null,
-  failureCode: e.failure,
-  failure: e.failure ? (FAILURE_WORDS[e.failure]?.message ?? e.failure) : null,
-  failureIt: e.failure ? (FAILURE_WORDS[e.failure]?.messageIt ?? e.failure) : null,
+  ...failureFields(e.failure),
   createdAt: e.createdAt,
 });
 

@@ -16,9 +16,8 @@ export interface NextLink {
 interface Props<T> {
   /** i18n namespace of the page: its title, registerLead, editTitle, nextTitle and nextText. */
   ns: 'shop' | 'provider';
-  entity: T | null;
-  /** True only until the first answer: a refetch keeps the form (and its errors) on screen. */
-  loading: boolean;
+  /** Undefined until the first answer (a refetch keeps the form and its errors on screen), null when there is none. */
+  entity: T | null | undefined;
   failed: boolean;
   /** The registration form (entity null) or the edit form. */
   form: (entity: T | null, onDone: FormDone, onCancel?: () => void) => ReactNode;
@@ -31,7 +30,7 @@ interface Props<T> {
  * The page of the signed-in user's own organisation (a shop or a provider): the registration
  * form until there is one, then its profile with an edit form and the next steps.
  */
-export function AccountPage<T>({ ns, entity, loading, failed, form, profile, next }: Props<T>) {
+export function AccountPage<T>({ ns, entity, failed, form, profile, next }: Props<T>) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState('');
@@ -41,8 +40,7 @@ export function AccountPage<T>({ ns, entity, loading, failed, form, profile, nex
   };
 
   let body;
-  if (loading) body = <Loading />;
-  else if (failed && !entity) body = <LoadFailed />;
+  if (entity === undefined) body = failed ? <LoadFailed /> : <Loading />;
   else if (!entity) {
     body = (
       <>
@@ -120,8 +118,8 @@ export function ProfileCard({ id, title, rows, editLabel, onEdit }: ProfileCardP
 }
 
 interface RequireAccountProps<T> {
-  entity: T | null;
-  loading: boolean;
+  /** Undefined until the first answer, null when there is none. */
+  entity: T | null | undefined;
   failed: boolean;
   /** Why the page needs the organisation, and the link to its registration page. */
   message: string;
@@ -131,9 +129,8 @@ interface RequireAccountProps<T> {
 }
 
 /** A page that needs the user's organisation registered: until then, the way to register it. */
-export function RequireAccount<T>({ entity, loading, failed, message, registerLabel, registerPath, children }: RequireAccountProps<T>) {
-  if (loading) return <Loading />;
-  if (failed && !entity) return <LoadFailed />;
+export function RequireAccount<T>({ entity, failed, message, registerLabel, registerPath, children }: RequireAccountProps<T>) {
+  if (entity === undefined) return failed ? <LoadFailed /> : <Loading />;
   if (!entity) {
     return (
       <div className="next-card">

@@ -38,4 +38,7 @@ i18n.on('languageChanged', (language) => {
 
 export const currentLanguage = (): Language => (i18n.language === 'en' ? 'en' : 'it');
 
+/** Of the API's two wordings (`message` and `messageIt`, `failure` and `failureIt`…), the one of the moment. */
+export const inLanguage = <T>(english: T, italian: T): T => (currentLanguage() === 'it' ? italian : english);
+
 export { i18n };

@@ -10,22 +10,20 @@ import { HelpRequestEntity } from '../help-request/help-request.entity';
 import { HelpRequestStatus } from '../help-request/help-request.types';
 import { JournalEntry, MatchJournal } from '../match/match-journal';
 import { MatchLocks } from '../match/match-locks';
+import { SYSTEM_REASON } from '../match/match-reasons';
 import { MatchEntity } from '../match/match.entity';
 import { MatchOrigin, MatchState } from '../match/match.types';
 import { MatchingData } from '../matching/matching-data';
 import { AllocationInput, AllocationInputLoader } from './allocation-input.loader';
 import { AllocationRunItemEntity } from './allocation-run-item.entity';
 import { AllocationRunEntity, AllocationRunStatistics } from './allocation-run.entity';
-import { AllocationRunMode, AllocationRunStatus, UnservedReasonCode } from './allocation.types';
+import { AllocationRunMode, AllocationRunStatus, RunFailure, UnservedReasonCode } from './allocation.types';
 
 const DAY_MS = 86_400_000;
 /** pg_advisory_xact_lock key: one committing run at a time across every worker. */
 const COMMIT_LOCK_KEY = 7_310_001;
 /** A run still RUNNING this long after it started lost its worker: a national run takes seconds. */
 export const STALE_RUN_MINUTES = 30;
-/** Why a run FAILED, as stored (allocation-run.models.ts words them). */
-const FAILED_RUN = 'RUN_FAILED';
-const STALE_RUN = 'WORKER_STOPPED';
 
 /**
  * Executes an allocation run with the exact engine. A preview reads a snapshot and records who
@@ -62,7 +60,7 @@ export class AllocationExecutor {
       this.logger.error(`run ${runId} failed: ${(error as Error).message}`, (error as Error).stack);
       await this.connection.dataSource.query(`UPDATE allocation_run SET status = 'FAILED', finished_at = now(), failure = $2 WHERE id = $1 AND status = 'RUNNING'`, [
         runId,
-        FAILED_RUN,
+        RunFailure.RUN_FAILED,
       ]);
     }
     return this.connection.dataSource.getRepository(AllocationRunEntity).findOneByOrFail({ id: runId });
@@ -76,9 +74,8 @@ export class AllocationExecutor {
     const [, count]: [unknown, number] = await this.connection.dataSource.query(
       `UPDATE allocation_run SET status = 'FAILED', finished_at = $1, failure = $2
        WHERE status = 'RUNNING' AND started_at < $1::timestamptz - make_interval(mins => $3)`,
-      [ctx.now, STALE_RUN, STALE_RUN_MINUTES],
+      [ctx.now, RunFailure.WORKER_STOPPED, STALE_RUN_MINUTES],
     );
-    if (count > 0) this.logger.warn(`${count} allocation run(s) left RUNNING by a stopped worker marked FAILED`);
     return count;
   }
 
@@ -115,8 +112,8 @@ export class AllocationExecutor {
       // Their waitlist places elsewhere end: a request holds one open match at most.
       const waiting = (await this.lockRows(tx, MatchEntity, [], assignments.map((a) => a.requestId))).filter((m) => m.state === MatchState.WAITLISTED);
       for (const entry of waiting) {
-        Object.assign(entry, { state: MatchState.WITHDRAWN, endedAt: tx.now, endReason: 'ALLOCATED_ELSEWHERE' });
-        entries.push({ match: entry, from: MatchState.WAITLISTED, reason: 'ALLOCATED_ELSEWHERE' });
+        Object.assign(entry, { state: MatchState.WITHDRAWN, endedAt: tx.now, endReason: SYSTEM_REASON.ALLOCATED_ELSEWHERE });
+        entries.push({ match: entry, from: MatchState.WAITLISTED, reason: SYSTEM_REASON.ALLOCATED_ELSEWHERE });
       }
       if (waiting.length) await this.connection.repository(tx, MatchEntity).save(waiting, { chunk: INSERT_CHUNK });
 
@@ -147,7 +144,7 @@ export class AllocationExecutor {
         });
       });
       const saved = created.length ? await this.connection.repository(tx, MatchEntity).save(created, { chunk: INSERT_CHUNK }) : [];
-      for (const match of saved) entries.push({ match, from: null, reason: `ALLOCATION_RUN: ${runId}` });
+      for (const match of saved) entries.push({ match, from: null, reason: `${SYSTEM_REASON.ALLOCATION_RUN}: ${runId}` });
       await this.journal.record(tx, entries);
 
       const matchByRequest = new Map(saved.map((m) => [m.helpRequestId, m.id]));

@@ -21,3 +21,10 @@ export enum UnservedReasonCode {
   ALL_FULL = 'ALL_FULL',
   SHOP_LIMIT = 'SHOP_LIMIT',
 }
+
+/** Why a run FAILED, as stored (models/allocation-run.models.ts words them). */
+export enum RunFailure {
+  RUN_FAILED = 'RUN_FAILED',
+  /** Left RUNNING by a worker that stopped, and failed by the stale-run job. */
+  WORKER_STOPPED = 'WORKER_STOPPED',
+}

@@ -7,6 +7,7 @@ import { JobQueue } from '../jobs/job-queue';
 import { JOB } from '../jobs/job-names';
 import { freePeriodEnd } from './free-period';
 import { MatchJournal } from './match-journal';
+import { SYSTEM_REASON } from './match-reasons';
 import { MatchLocks } from './match-locks';
 import { MatchEntity } from './match.entity';
 import { MatchErrorCode, MatchException } from './match.exception';
@@ -73,8 +74,8 @@ export class MatchLifecycleService {
     const current = await locks.match(open.id);
     if (!current || !OPEN_STATES.includes(current.state)) return;
     const from = current.state;
-    const saved = await this.connection.repository(tx, MatchEntity).save(this.apply(current, 'withdraw', tx.now, 0, 'REQUEST_CANCELLED'));
-    await this.journal.record(tx, [{ match: saved, from, reason: 'REQUEST_CANCELLED' }]);
+    const saved = await this.connection.repository(tx, MatchEntity).save(this.apply(current, 'withdraw', tx.now, 0, SYSTEM_REASON.REQUEST_CANCELLED));
+    await this.journal.record(tx, [{ match: saved, from, reason: SYSTEM_REASON.REQUEST_CANCELLED }]);
     await this.afterRelease(tx, from, saved);
   }
 

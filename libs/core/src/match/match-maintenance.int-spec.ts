@@ -5,7 +5,8 @@ import { actingAs, startTestCore, TestCore } from '../testing/test-core';
 import { createScratchDatabase } from '../testing/test-database';
 import { MatchApplicationService } from './match-application.service';
 import { MatchLifecycleService } from './match-lifecycle.service';
-import { MatchMaintenanceService, SYSTEM_REASON } from './match-maintenance.service';
+import { MatchMaintenanceService } from './match-maintenance.service';
+import { SYSTEM_REASON } from './match-reasons';
 
 const DAY_MS = 86_400_000;
 

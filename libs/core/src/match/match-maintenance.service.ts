@@ -11,6 +11,7 @@ import { MatchingData } from '../matching/matching-data';
 import { OfferCoverageEntity } from '../offer/offer-coverage.entity';
 import { loadCoverage } from '../offer/offer-coverage.query';
 import { MatchJournal } from './match-journal';
+import { SYSTEM_REASON } from './match-reasons';
 import { MatchLocks } from './match-locks';
 import { MatchEntity } from './match.entity';
 import { MatchState } from './match.types';
@@ -19,13 +20,6 @@ import { WAITLIST_ORDER } from './waitlist-order';
 const DAY_MS = 86_400_000;
 /** Rows handled per transaction by the sweeps: short transactions, bounded memory. */
 const BATCH = 200;
-/** Reasons recorded by the platform, as codes (match-reasons.ts words them). */
-export const SYSTEM_REASON = {
-  NO_ANSWER: 'NO_ANSWER',
-  OFFER_ENDED: 'OFFER_ENDED',
-  NO_LONGER_ELIGIBLE: 'NO_LONGER_ELIGIBLE',
-  FREE_PERIOD_ENDED: 'FREE_PERIOD_ENDED',
-} as const;
 
 /**
  * What the platform does on its own, run by the worker's jobs: holds past their deadline expire,

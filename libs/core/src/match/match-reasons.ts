@@ -8,7 +8,19 @@ export interface ReasonWords {
   messageIt: string;
 }
 
-const SYSTEM_REASONS: Readonly<Record<string, ReasonWords>> = {
+/** The reasons the platform records, as codes (NO_LONGER_ELIGIBLE and ALLOCATION_RUN carry details after a colon). */
+export const SYSTEM_REASON = {
+  NO_ANSWER: 'NO_ANSWER',
+  OFFER_ENDED: 'OFFER_ENDED',
+  NO_LONGER_ELIGIBLE: 'NO_LONGER_ELIGIBLE',
+  FREE_PERIOD_ENDED: 'FREE_PERIOD_ENDED',
+  REQUEST_CANCELLED: 'REQUEST_CANCELLED',
+  ALLOCATED_ELSEWHERE: 'ALLOCATED_ELSEWHERE',
+  ALLOCATION_RUN: 'ALLOCATION_RUN',
+} as const;
+export type SystemReason = (typeof SYSTEM_REASON)[keyof typeof SYSTEM_REASON];
+
+const SYSTEM_REASONS: Readonly<Record<SystemReason, ReasonWords>> = {
   NO_ANSWER: { message: 'no answer in time', messageIt: 'nessuna risposta in tempo' },
   OFFER_ENDED: { message: 'the offer has ended', messageIt: 'l’offerta è terminata' },
   NO_LONGER_ELIGIBLE: { message: 'the offer no longer fits the request', messageIt: 'l’offerta non è più adatta alla richiesta' },
@@ -21,12 +33,20 @@ const SYSTEM_REASONS: Readonly<Record<string, ReasonWords>> = {
 /** How runs were recorded before they had a code; the history is append-only, so such rows stay. */
 const EARLIER_RUN_REASON = /^allocation run [0-9a-f-]{36}$/;
 
+const isSystemReason = (code: string | undefined): code is SystemReason => code !== undefined && code in SYSTEM_REASONS;
+
 /** The code a system reason starts with ("NO_LONGER_ELIGIBLE: CATEGORY" → NO_LONGER_ELIGIBLE), or null. */
-export function systemReasonCode(reason: unknown): string | null {
+export function systemReasonCode(reason: unknown): SystemReason | null {
   if (typeof reason !== 'string') return null;
-  if (EARLIER_RUN_REASON.test(reason)) return 'ALLOCATION_RUN';
+  if (EARLIER_RUN_REASON.test(reason)) return SYSTEM_REASON.ALLOCATION_RUN;
   const code = /^([A-Z_]+)(?::|$)/.exec(reason)?.[1];
-  return code !== undefined && code in SYSTEM_REASONS ? code : null;
+  return isSystemReason(code) ? code : null;
+}
+
+/** The words of a reason as the API gives them beside the recorded one: English and Italian, or nulls. */
+export function reasonTexts(reason: string | null): [string | null, string | null] {
+  const words = reasonWords(reason);
+  return [words?.message ?? null, words?.messageIt ?? null];
 }
 
 /** A reason in both languages: a system code in words, a person's reason as written; null when there is none. */

@@ -5,7 +5,7 @@ import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { ATECO_SECTIONS, findAtecoSection } from '../shop/registry/ateco';
+import { ATECO_SECTIONS } from '../shop/registry/ateco';
 import { TerritoryService } from '../territory/territory.service';
 import { BreakdownDimension, MonitoringFilterInput, TimeBucket } from './dto/monitoring.inputs';
 import { andClause, matchConditions, MonitoringScope, OFFER_PROVINCES, offerConditions, periodConditions, requestConditions, shopConditions, shopFrom, SqlParams, whereClause } from './monitoring-scope';
@@ -160,24 +160,21 @@ export class MonitoringService {
         WHERE m.state IN ('ACTIVE', 'COMPLETED') ${andClause(matchConditions(scope, p, 'm.requested_at'))} GROUP BY 1`),
       this.offerBreakdown(db, scope, by),
     ]);
-    const inPlace = await this.inPlace(ctx, scope, by);
     // Every region, province, category or section in scope, with zeros where nothing happened: those are the gaps.
     const members = await this.members(ctx, scope, by);
-    const keys = members.filter(inPlace);
     const byKey = <T extends { key: string }>(rows: T[]): Map<string, T> => new Map(rows.map((row) => [String(row.key), row]));
     const shopRows = byKey(shops);
     const requestRows = byKey(requests);
     const matchRows = byKey(matches);
     const offerRows = byKey(offers);
-    const names = await this.names(ctx, by);
-    return keys
-      .map((code): BreakdownRow => {
+    return members
+      .map(({ code, name }): BreakdownRow => {
         const r = requestRows.get(code);
         const m = matchRows.get(code);
         const o = offerRows.get(code);
         return {
           code,
-          name: names(code),
+          name,
           shops: shopRows.get(code)?.n ?? 0,
           requests: r?.requests ?? 0,
           matchedRequests: r?.matched ?? 0,
@@ -250,51 +247,30 @@ export class MonitoringService {
     );
   }
 
-  /** Rows outside the filter are left out (an offer may reach beyond the place, or span other categories and sections). */
-  private async inPlace(ctx: RequestContext, scope: MonitoringScope, by: BreakdownDimension): Promise<(code: string) => boolean> {
-    if (by === BreakdownDimension.REGION && (scope.regionCode || scope.provinceCode)) {
-      const region = scope.regionCode ?? (await this.territory.getProvince(ctx, scope.provinceCode as string)).regionCode;
-      return (code) => code === region;
-    }
-    if (by === BreakdownDimension.PROVINCE && scope.provinceCode) return (code) => code === scope.provinceCode;
-    if (by === BreakdownDimension.SECTOR && scope.atecoSection) return (code) => code === scope.atecoSection;
-    if (by === BreakdownDimension.CATEGORY && scope.category) return (code) => code === scope.category;
-    return () => true;
-  }
-
-  /** The whole dimension, narrowed to the place filter where the dimension is a place. */
-  private async members(ctx: RequestContext, scope: MonitoringScope, by: BreakdownDimension): Promise<string[]> {
+  /**
+   * The whole dimension with the names of its members, narrowed to the filter: rows outside it are
+   * left out, since an offer may reach beyond the place, or span other categories and sections.
+   */
+  private async members(ctx: RequestContext, scope: MonitoringScope, by: BreakdownDimension): Promise<{ code: string; name: string }[]> {
+    const only = <T extends { code: string }>(items: readonly T[], code: string | undefined): readonly T[] => (code ? items.filter((item) => item.code === code) : items);
     switch (by) {
-      case BreakdownDimension.REGION:
-        return (await this.territory.listRegions(ctx)).map((r) => r.code);
+      case BreakdownDimension.REGION: {
+        const region = scope.regionCode ?? (scope.provinceCode ? (await this.territory.getProvince(ctx, scope.provinceCode)).regionCode : undefined);
+        return only(await this.territory.listRegions(ctx), region).map((r) => ({ code: r.code, name: r.name }));
+      }
       case BreakdownDimension.PROVINCE:
-        return (await this.territory.listProvinces(ctx, scope.regionCode)).map((p) => p.code);
+        return only(await this.territory.listProvinces(ctx, scope.regionCode), scope.provinceCode).map((p) => ({ code: p.code, name: p.name }));
       case BreakdownDimension.CATEGORY:
-        return Object.values(ServiceCategory);
+        return Object.values(ServiceCategory)
+          .filter((category) => !scope.category || category === scope.category)
+          .map((category) => ({ code: category, name: SERVICE_CATEGORY_LABELS[category].it }));
       case BreakdownDimension.SECTOR:
-        return ATECO_SECTIONS.map((section) => section.code);
+        return only(ATECO_SECTIONS, scope.atecoSection).map((section) => ({ code: section.code, name: section.it }));
     }
   }
 
   private shopHasCategory(scope: MonitoringScope, p: SqlParams): string[] {
     return scope.category ? [`EXISTS (SELECT 1 FROM help_request r WHERE r.shop_id = s.id AND r.category = ${p.add(scope.category)})`] : [];
-  }
-
-  private async names(ctx: RequestContext, by: BreakdownDimension): Promise<(code: string) => string> {
-    switch (by) {
-      case BreakdownDimension.REGION: {
-        const regions = new Map((await this.territory.listRegions(ctx)).map((r) => [r.code, r.name]));
-        return (code) => regions.get(code) ?? code;
-      }
-      case BreakdownDimension.PROVINCE: {
-        const provinces = new Map((await this.territory.listProvinces(ctx)).map((p) => [p.code, p.name]));
-        return (code) => provinces.get(code) ?? code;
-      }
-      case BreakdownDimension.CATEGORY:
-        return (code) => SERVICE_CATEGORY_LABELS[code as ServiceCategory]?.it ?? code;
-      case BreakdownDimension.SECTOR:
-        return (code) => findAtecoSection(code)?.it ?? code;
-    }
   }
 
   private async one<T = Record<string, number>>(db: EntityManager, build: (p: SqlParams) => string): Promise<T & Record<string, number>> {

@@ -2,7 +2,7 @@
  * Notification texts in both languages, from the kind and the values stored with it. Kept on the
  * server so that every client of the API (the web app, a region's portal) says the same thing.
  */
-import { reasonWords, systemReasonCode } from '../match/match-reasons';
+import { reasonWords, SYSTEM_REASON, systemReasonCode } from '../match/match-reasons';
 
 type Params = Record<string, string | number | null | undefined>;
 type Words = { message: string; messageIt: string };
@@ -68,14 +68,14 @@ export function describeNotification(kind: string, p: Params): Words {
         ? { message: `${offer} is completed: tell us whether it brought online orders`, messageIt: `${offer} è concluso: dicci se ha portato ordini online` }
         : { message: `${offer} for ${p.shopName} is completed`, messageIt: `${offer} per ${p.shopName} è concluso` };
     case 'MATCH_WITHDRAWN':
-      if (code === 'ALLOCATED_ELSEWHERE') {
+      if (code === SYSTEM_REASON.ALLOCATED_ELSEWHERE) {
         return toShop
           ? { message: `Your waitlist place for ${offer} is released: the allocation assigned you another offer`, messageIt: `Il tuo posto in lista d’attesa per ${offer} è liberato: l’assegnazione ti ha attribuito un’altra offerta` }
           : { message: `${p.shopName} left the waitlist of ${offer}: the allocation assigned it another offer`, messageIt: `${p.shopName} è uscito dalla lista d’attesa di ${offer}: l’assegnazione gli ha attribuito un’altra offerta` };
       }
       return { message: `${p.shopName} withdrew from ${offer}${why.message}`, messageIt: `${p.shopName} ha rinunciato a ${offer}${why.messageIt}` };
     case 'MATCH_EXPIRED':
-      if (code === 'OFFER_ENDED' || code === 'NO_LONGER_ELIGIBLE') {
+      if (code === SYSTEM_REASON.OFFER_ENDED || code === SYSTEM_REASON.NO_LONGER_ELIGIBLE) {
         return toShop
           ? { message: `Your waitlist place for ${offer} is closed${why.message}: you can apply elsewhere`, messageIt: `Il tuo posto in lista d’attesa per ${offer} è chiuso${why.messageIt}: puoi candidarti altrove` }
           : { message: `The waitlist place of ${p.shopName} for ${offer} is closed${why.message}`, messageIt: `Il posto in lista d’attesa di ${p.shopName} per ${offer} è chiuso${why.messageIt}` };

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { MatchDetailFieldsFragment } from '../../gql/generated';
-import { currentLanguage } from '../../i18n';
+import { inLanguage } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 
 /** Every step of the match, oldest first: what happened, who did it, when and why. */
@@ -20,7 +20,7 @@ export function MatchHistory({ transitions }: { transitions: MatchDetailFieldsFr
             <span className="d-block small">
               <time dateTime={step.occurredAt}>{format.dateTime(step.occurredAt)}</time> · {actor(step.actorRole)}
             </span>
-            {step.reasonText ? <span className="d-block">{t('matches.reason', { reason: currentLanguage() === 'it' ? step.reasonTextIt : step.reasonText })}</span> : null}
+            {step.reasonText ? <span className="d-block">{t('matches.reason', { reason: inLanguage(step.reasonText, step.reasonTextIt) })}</span> : null}
           </li>
         ))}
       </ol>

@@ -6,7 +6,7 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { StatusNotice } from '../../components/StatusNotice';
 import { MatchDocument } from '../../gql/generated';
-import { currentLanguage } from '../../i18n';
+import { inLanguage } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { PATHS } from '../../routes';
 import { DecisionButtons } from './DecisionButtons';
@@ -38,7 +38,7 @@ export function MatchPage({ side }: { side: 'SHOP' | 'PROVIDER' }) {
       <>
         <section className="profile-card" aria-label={t('matches.detailsLabel')}>
           <MatchFacts match={match} side={side} />
-          {match.endReasonText ? <p className="mb-0">{t('matches.reason', { reason: currentLanguage() === 'it' ? match.endReasonTextIt : match.endReasonText })}</p> : null}
+          {match.endReasonText ? <p className="mb-0">{t('matches.reason', { reason: inLanguage(match.endReasonText, match.endReasonTextIt) })}</p> : null}
         </section>
         {side === 'SHOP' ? <ShopMatchActions match={match} onDone={setNotice} /> : <DecisionButtons match={match} onDone={setNotice} />}
         {due.map((checkpoint) => (

@@ -8,7 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { PagedResults } from '../../components/PagedResults';
 import { usePaging } from '../../components/Pagination';
 import { AllocationRunDocument, type AllocationRunFieldsFragment, type AllocationRunItemFilterInput, type UnservedReason } from '../../gql/generated';
-import { currentLanguage } from '../../i18n';
+import { inLanguage } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { PATHS } from '../../routes';
 import { useRunName } from './AllocationRunsPage';
@@ -93,7 +93,7 @@ export function AllocationRunPage() {
           <RunStatusBadge status={run.status} />
           <span>{t(`allocation.modeHints.${run.mode}`)}</span>
         </p>
-        {run.failure ? <p className="alert alert-danger">{t('allocation.failed', { failure: currentLanguage() === 'it' ? run.failureIt : run.failure })}</p> : null}
+        {run.failure ? <p className="alert alert-danger">{t('allocation.failed', { failure: inLanguage(run.failure, run.failureIt) })}</p> : null}
         <Statistics run={run} />
         {run.statistics ? (
           <section aria-labelledby="items-title" className="mt-4">

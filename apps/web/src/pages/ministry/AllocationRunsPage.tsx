@@ -7,7 +7,7 @@ import { PagedResults } from '../../components/PagedResults';
 import { usePaging } from '../../components/Pagination';
 import { StatusNotice } from '../../components/StatusNotice';
 import { AllocationRunsDocument, type AllocationRunFieldsFragment } from '../../gql/generated';
-import { currentLanguage } from '../../i18n';
+import { inLanguage } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { PATHS, pathTo } from '../../routes';
 import { CancelRunButton } from './CancelRunButton';
@@ -42,7 +42,7 @@ function RunCard({ run, onDone }: { run: AllocationRunFieldsFragment; onDone: (m
         {run.finishedAt ? ` · ${t('allocation.finishedOn', { date: format.dateTime(run.finishedAt) })}` : ''}
       </p>
       {stats ? <p className="mb-2">{t('allocation.servedOf', { served: format.number(stats.served), requests: format.number(stats.requests) })}</p> : null}
-      {run.failure ? <p className="mb-2 text-danger">{t('allocation.failed', { failure: currentLanguage() === 'it' ? run.failureIt : run.failure })}</p> : null}
+      {run.failure ? <p className="mb-2 text-danger">{t('allocation.failed', { failure: inLanguage(run.failure, run.failureIt) })}</p> : null}
       {run.status === 'SCHEDULED' || run.status === 'QUEUED' ? <CancelRunButton runId={run.id} name={name} describedBy={`run-${run.id}-name`} onDone={onDone} /> : null}
     </li>
   );

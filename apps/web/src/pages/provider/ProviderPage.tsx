@@ -46,12 +46,11 @@ function ProviderProfile({ provider, onEdit }: { provider: ProviderFieldsFragmen
 
 export function ProviderPage() {
   const { t } = useTranslation();
-  const { data, loading, error } = useQuery(MyProviderDocument);
+  const { data, error } = useQuery(MyProviderDocument);
   return (
     <AccountPage
       ns="provider"
-      entity={data?.myProvider ?? null}
-      loading={loading && data === undefined}
+      entity={data?.myProvider}
       failed={error !== undefined}
       form={(provider, onDone, onCancel) => <ProviderForm provider={provider} onDone={onDone} onCancel={onCancel} />}
       profile={(provider, onEdit) => <ProviderProfile provider={provider} onEdit={onEdit} />}

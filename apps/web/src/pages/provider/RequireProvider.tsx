@@ -8,11 +8,10 @@ import { PATHS } from '../../routes';
 /** Offers and applications need a registered organisation: until then, the way to register it. */
 export function RequireProvider({ children }: { children: (provider: ProviderFieldsFragment) => ReactNode }) {
   const { t } = useTranslation();
-  const { data, loading, error } = useQuery(MyProviderDocument);
+  const { data, error } = useQuery(MyProviderDocument);
   return (
     <RequireAccount
-      entity={data?.myProvider ?? null}
-      loading={loading && data === undefined}
+      entity={data?.myProvider}
       failed={error !== undefined}
       message={t('offers.registerFirst')}
       registerLabel={t('offers.registerFirstLink')}

@@ -8,11 +8,10 @@ import { PATHS } from '../../routes';
 /** Requests and services need a registered shop: until then, the way to register it. */
 export function RequireShop({ children }: { children: (shop: ShopFieldsFragment) => ReactNode }) {
   const { t } = useTranslation();
-  const { data, loading, error } = useQuery(MyShopDocument);
+  const { data, error } = useQuery(MyShopDocument);
   return (
     <RequireAccount
-      entity={data?.myShop ?? null}
-      loading={loading && data === undefined}
+      entity={data?.myShop}
       failed={error !== undefined}
       message={t('requests.registerFirst')}
       registerLabel={t('requests.registerFirstLink')}

@@ -26,12 +26,11 @@ function ShopProfile({ shop, onEdit }: { shop: ShopFieldsFragment; onEdit: () =>
 
 export function ShopPage() {
   const { t } = useTranslation();
-  const { data, loading, error } = useQuery(MyShopDocument);
+  const { data, error } = useQuery(MyShopDocument);
   return (
     <AccountPage
       ns="shop"
-      entity={data?.myShop ?? null}
-      loading={loading && data === undefined}
+      entity={data?.myShop}
       failed={error !== undefined}
       form={(shop, onDone, onCancel) => <ShopForm shop={shop} onDone={onDone} onCancel={onCancel} />}
       profile={(shop, onEdit) => <ShopProfile shop={shop} onEdit={onEdit} />}

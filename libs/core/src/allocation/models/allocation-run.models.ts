@@ -7,7 +7,7 @@ import { CoverageLevelEnum } from '../../matching/models/matching-enums';
 import { PageArgs, Paginated } from '../../common/pagination';
 import { AllocationRunItemEntity } from '../allocation-run-item.entity';
 import { AllocationRunEntity } from '../allocation-run.entity';
-import { AllocationRunMode, AllocationRunStatus, UnservedReasonCode } from '../allocation.types';
+import { AllocationRunMode, AllocationRunStatus, RunFailure, UnservedReasonCode } from '../allocation.types';
 
 registerEnumType(AllocationRunMode, { name: 'AllocationRunMode', description: 'PREVIEW shows who would get what; COMMIT creates the matches.' });
 registerEnumType(AllocationRunStatus, { name: 'AllocationRunStatus' });
@@ -52,28 +52,23 @@ export class AllocationRunModel {
 }
 
 /** A failed run never changed anything (it writes in one transaction): what staff read, in both languages. */
-const FAILURE_WORDS: Record<string, { message: string; messageIt: string }> = {
-  RUN_FAILED: {
+const FAILURE_WORDS: Readonly<Record<RunFailure, { message: string; messageIt: string }>> = {
+  [RunFailure.RUN_FAILED]: {
     message: 'The run could not complete; nothing was changed. See the server log for the request id.',
     messageIt: 'L’esecuzione non è riuscita a terminare; non è cambiato nulla. Il registro del server riporta l’identificativo della richiesta.',
   },
-  WORKER_STOPPED: {
+  [RunFailure.WORKER_STOPPED]: {
     message: 'The worker stopped before the run finished; nothing was changed. Start the run again.',
     messageIt: 'Il processo si è fermato prima della fine dell’esecuzione; non è cambiato nulla. Avviala di nuovo.',
   },
 };
+const FAILURES = Object.values(RunFailure);
 
-/** The stored failure as a code: runs that failed before codes were stored kept the English sentence. */
-export function failureCode(stored: string | null): string | null {
-  if (stored === null) return null;
-  if (stored in FAILURE_WORDS) return stored;
-  return Object.keys(FAILURE_WORDS).find((code) => FAILURE_WORDS[code].message === stored) ?? 'RUN_FAILED';
-}
-
-/** Why a run failed, as the API gives it: its code and the words in both languages. */
-export function failureFields(stored: string | null): { failureCode: string | null; failure: string | null; failureIt: string | null } {
-  const code = failureCode(stored);
-  return code === null ? { failureCode: null, failure: null, failureIt: null } : { failureCode: code, failure: FAILURE_WORDS[code].message, failureIt: FAILURE_WORDS[code].messageIt };
+/** Why a run failed, as the API gives it: its code and the words in both languages. Runs that failed before codes were stored kept the English sentence. */
+export function failureFields(stored: string | null): { failureCode: RunFailure | null; failure: string | null; failureIt: string | null } {
+  if (stored === null) return { failureCode: null, failure: null, failureIt: null };
+  const code = FAILURES.find((failure) => failure === stored || FAILURE_WORDS[failure].message === stored) ?? RunFailure.RUN_FAILED;
+  return { failureCode: code, failure: FAILURE_WORDS[code].message, failureIt: FAILURE_WORDS[code].messageIt };
 }
 
 @ObjectType('AllocationRunPage')

@@ -13,7 +13,7 @@ import { MatchEntity } from '../match.entity';
 import { MatchOrigin, MatchState, OutcomeCheckpoint } from '../match.types';
 import { OutcomeSurveyEntity } from '../outcome-survey.entity';
 import { ShopEntity } from '../../shop/shop.entity';
-import { reasonWords } from '../match-reasons';
+import { reasonTexts } from '../match-reasons';
 
 registerEnumType(MatchState, {
   name: 'MatchState',
@@ -141,30 +141,33 @@ export class MatchListArgs extends PageArgs {
   filter: MatchFilterInput = {};
 }
 
-export const toMatchModel = (e: MatchEntity): MatchModel => ({
-  id: e.id,
-  helpRequestId: e.helpRequestId,
-  offerId: e.offerId,
-  shopId: e.shopId,
-  category: e.category,
-  state: e.state,
-  origin: e.origin,
-  allocationRunId: e.allocationRunId,
-  coverageLevel: e.coverageLevel as CoverageLevel,
-  distanceKm: e.distanceKm,
-  respondBy: e.respondBy,
-  waitlistedAt: e.waitlistedAt,
-  acceptedAt: e.acceptedAt,
-  activatedAt: e.activatedAt,
-  freeUntil: e.freeUntil,
-  completedAt: e.completedAt,
-  endedAt: e.endedAt,
-  endReason: e.endReason,
-  endReasonText: reasonWords(e.endReason)?.message ?? null,
-  endReasonTextIt: reasonWords(e.endReason)?.messageIt ?? null,
-  createdAt: e.createdAt,
-  updatedAt: e.updatedAt,
-});
+export const toMatchModel = (e: MatchEntity): MatchModel => {
+  const [endReasonText, endReasonTextIt] = reasonTexts(e.endReason);
+  return {
+    id: e.id,
+    helpRequestId: e.helpRequestId,
+    offerId: e.offerId,
+    shopId: e.shopId,
+    category: e.category,
+    state: e.state,
+    origin: e.origin,
+    allocationRunId: e.allocationRunId,
+    coverageLevel: e.coverageLevel as CoverageLevel,
+    distanceKm: e.distanceKm,
+    respondBy: e.respondBy,
+    waitlistedAt: e.waitlistedAt,
+    acceptedAt: e.acceptedAt,
+    activatedAt: e.activatedAt,
+    freeUntil: e.freeUntil,
+    completedAt: e.completedAt,
+    endedAt: e.endedAt,
+    endReason: e.endReason,
+    endReasonText,
+    endReasonTextIt,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+  };
+};
 
 export const toMatchShopModel = (shop: ShopEntity): MatchShopModel => ({
   id: shop.id,
@@ -176,15 +179,10 @@ export const toMatchShopModel = (shop: ShopEntity): MatchShopModel => ({
   contactPhone: shop.contactPhone,
 });
 
-export const toTransitionModel = (e: MatchTransitionEntity): MatchTransitionModel => ({
-  fromState: e.fromState,
-  toState: e.toState,
-  occurredAt: e.occurredAt,
-  actorRole: e.actorRole,
-  reason: e.reason,
-  reasonText: reasonWords(e.reason)?.message ?? null,
-  reasonTextIt: reasonWords(e.reason)?.messageIt ?? null,
-});
+export const toTransitionModel = (e: MatchTransitionEntity): MatchTransitionModel => {
+  const [reasonText, reasonTextIt] = reasonTexts(e.reason);
+  return { fromState: e.fromState, toState: e.toState, occurredAt: e.occurredAt, actorRole: e.actorRole, reason: e.reason, reasonText, reasonTextIt };
+};
 
 export const toSurveyModel = (e: OutcomeSurveyEntity): OutcomeSurveyModel => ({
   checkpoint: e.checkpoint,

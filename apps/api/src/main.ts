@@ -15,6 +15,7 @@ import {
 import { buildDataSourceOptions, EmbeddedPostgresStartError, runPendingMigrations } from '@vec/database';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { configureHttp } from './http/configure-http';
 
 const logger = new Logger('Bootstrap');
 
@@ -67,6 +68,7 @@ async function bootstrap(env: Environment): Promise<void> {
     app = await NestFactory.create<NestExpressApplication>(AppModule.register({ databaseUrl: database.url, worker: env.RUN_WORKER, workerPollSeconds: env.WORKER_POLL_SECONDS }), {
       logger: enabledLogLevels(env.LOG_LEVEL),
     });
+    configureHttp(app);
     await app.listen(env.PORT, env.HOST);
   } catch (error) {
     await app?.close().catch(() => undefined);

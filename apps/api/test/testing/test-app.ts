@@ -2,7 +2,9 @@ import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { createScratchDatabase } from '@vec/core/testing/test-database';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../../src/app.module';
+import { configureHttp } from '../../src/http/configure-http';
 
 export interface GraphQLResponse<T> {
   data?: T | null;
@@ -23,14 +25,15 @@ export interface TestApp {
  * `worker: true` it also consumes jobs, polling every half second; with `ownDatabase: true` it
  * runs on a fresh migrated copy of its own, dropped on close.
  */
-export async function startTestApp(options: { worker?: boolean; ownDatabase?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(options: { worker?: boolean; ownDatabase?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run e2e tests through `npm run test:e2e`');
   const scratch = options.ownDatabase ? await createScratchDatabase({ migrated: true }) : undefined;
   const databaseUrl = scratch?.url ?? process.env.DATABASE_URL;
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.register({ databaseUrl, worker: options.worker ?? false, workerPollSeconds: 0.5 })],
+    imports: [AppModule.register({ databaseUrl, worker: options.worker ?? false, workerPollSeconds: 0.5, env: options.env })],
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error', 'warn'] });
+  configureHttp(app);
   await app.init();
   const http = (): ReturnType<typeof request> => request(app.getHttpServer());
   return {

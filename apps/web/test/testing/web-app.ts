@@ -11,7 +11,10 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import request from 'supertest';
-import { AppModule, webAppRoot } from '../../../api/src/app.module';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from '../../../api/src/app.module';
+import { configureHttp } from '../../../api/src/http/configure-http';
+import { webAppRoot } from '../../../api/src/http/web-app';
 import { anEmail, TEST_PASSWORD } from '../../../api/test/testing/fixtures';
 import type { GraphQLResponse, TestApp } from '../../../api/test/testing/test-app';
 
@@ -56,9 +59,9 @@ export async function startWebTestApp(options: { ownDatabase?: boolean } = {}): 
   if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run browser tests through `npm run test:browser`');
   const scratch = options.ownDatabase ? await createScratchDatabase({ migrated: true }) : undefined;
   const databaseUrl = scratch?.url ?? process.env.DATABASE_URL;
-  // NestFactory as in production: a testing module would build ServeStaticModule before the HTTP
-  // adapter exists, and it would then serve nothing.
-  const app = await NestFactory.create(AppModule.register({ databaseUrl, worker: true, workerPollSeconds: 0.5 }), { logger: ['error', 'warn'] });
+  // NestFactory and the HTTP edge as in production.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ databaseUrl, worker: true, workerPollSeconds: 0.5 }), { logger: ['error', 'warn'] });
+  configureHttp(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -98,6 +101,10 @@ export async function startWebTestApp(options: { ownDatabase?: boolean } = {}): 
       const page = await context.newPage();
       const failures: string[] = [];
       page.on('pageerror', (error) => failures.push(error.message));
+      // The API's Content-Security-Policy must never block what the web app does.
+      page.on('console', (message) => {
+        if (message.type() === 'error' && message.text().includes('Content Security Policy')) failures.push(message.text());
+      });
       pageErrors.set(page, failures);
       return page;
     },
@@ -127,7 +134,7 @@ export async function startWebTestApp(options: { ownDatabase?: boolean } = {}): 
 const pageErrors = new WeakMap<Page, string[]>();
 
 /**
- * Every page the tests reach goes through here: no uncaught script error, zero axe violations of
+ * Every page the tests reach goes through here: no uncaught script error or CSP refusal, zero axe violations of
  * WCAG 2.1 A/AA, and, when WEB_SHOTS_DIR is set, a full-page screenshot to look at.
  */
 export async function expectAccessible(page: Page, name: string): Promise<void> {

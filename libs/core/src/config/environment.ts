@@ -95,6 +95,25 @@ export class Environment {
   @Max(60)
   WORKER_POLL_SECONDS = 2;
 
+  /**
+   * Which proxies to believe about the client's address (Express `trust proxy`): `false` (the
+   * socket's address is the client), `true`, a number of hops, or comma-separated addresses/subnets.
+   * Throttling is per client address, so set it to the real proxies in front of the API.
+   */
+  @Matches(/^(true|false|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, { message: 'TRUST_PROXY must be true, false, a number of hops or a list of addresses/subnets' })
+  TRUST_PROXY = 'false';
+
+  /** The largest request body accepted, in kB (larger bodies are refused with 413). */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(10240)
+  HTTP_BODY_LIMIT_KB = 100;
+
+  /** Secure flag of the session cookie: `auto` sets it in production only (plain HTTP on localhost otherwise). */
+  @IsIn(['auto', 'true', 'false'])
+  COOKIE_SECURE: 'auto' | 'true' | 'false' = 'auto';
+
   /** Cron expression (5 fields, UTC) for recurring committed allocation runs; unset: none. */
   @IsOptional()
   @Matches(/^\S+( \S+){4}$/, { message: 'ALLOCATION_SCHEDULE must be a 5-field cron expression, e.g. "0 2 * * *"' })

@@ -1,0 +1,34 @@
+import { ConfigService } from '@nestjs/config';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Environment } from '@vec/core';
+import compression from 'compression';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { bodyErrorHandler } from './body-errors';
+import { securityHeaders } from './security-headers';
+import { serveWebApp } from './web-app';
+
+/** Express `trust proxy` from TRUST_PROXY: a boolean, a hop count, or a list of addresses. */
+export function trustProxySetting(value: string): boolean | number | string[] {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((part) => part.trim());
+}
+
+/**
+ * The HTTP edge, the same for `npm start`, production and every test that boots the API: it must
+ * run before `init()`/`listen()`, so that its middleware comes before Nest's routes and parsers.
+ */
+export function configureHttp(app: NestExpressApplication): void {
+  const config = app.get<ConfigService<Environment, true>>(ConfigService);
+  const production = config.get('NODE_ENV', { infer: true }) === 'production';
+  app.disable('x-powered-by');
+  app.set('trust proxy', trustProxySetting(config.get('TRUST_PROXY', { infer: true })));
+  app.use(helmet(securityHeaders(production)));
+  app.use(compression());
+  app.use(cookieParser());
+  // Registered here, the JSON parser replaces Nest's own; its errors get JSON answers right after.
+  app.useBodyParser('json', { limit: `${config.get('HTTP_BODY_LIMIT_KB', { infer: true })}kb` });
+  app.use(bodyErrorHandler);
+  serveWebApp(app, production);
+}

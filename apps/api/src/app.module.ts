@@ -1,11 +1,11 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
+import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ALL_ENTITIES, CoreModule, createValidationPipe, GraphQLErrorFilter, JobsModule, LoaderFactory, validateEnvironment, WorkerModule } from '@vec/core';
 import { DatabaseModule } from '@vec/database';
-import { graphqlOptions } from './graphql.options';
+import { graphqlOptions } from './graphql/graphql.options';
 import { HealthModule } from './health/health.module';
 
 export interface AppOptions {
@@ -32,7 +32,7 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [CoreModule],
-          inject: [LoaderFactory],
+          inject: [LoaderFactory, ConfigService],
           useFactory: graphqlOptions,
         }),
         HealthModule,

@@ -21,3 +21,4 @@ export * from './jobs/jobs.module';
 export * from './jobs/job-queue';
 export * from './jobs/job-names';
 export * from './worker/worker.module';
+export * from './common/query-cost';

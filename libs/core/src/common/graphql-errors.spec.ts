@@ -1,4 +1,6 @@
+import { GraphQLError, Source } from 'graphql';
 import { formatGraphQLError } from './graphql-errors';
+import { queryTooComplex } from './query-cost';
 
 describe('formatGraphQLError', () => {
   it('masks unexpected errors: no message, no stack', () => {
@@ -16,5 +18,22 @@ describe('formatGraphQLError', () => {
       extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'code' }], stacktrace: ['x'] },
     });
     expect(formatted).toEqual({ message: 'Invalid input', extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'code' }] } });
+  });
+});
+
+describe('formatGraphQLError and the operation limits', () => {
+  it('reports the token limit as QUERY_TOO_COMPLEX with the length of the document', () => {
+    const source = new Source(`{ ${'a '.repeat(30)}}`);
+    const original = new GraphQLError('Syntax Error: Document contains more that 10 tokens. Parsing aborted.', { source, positions: [0] });
+    const formatted = formatGraphQLError({ message: original.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, original);
+    expect(formatted.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'tokens', max: 10, found: 32, messageIt: expect.stringContaining('oltre il limite di 10') });
+  });
+
+  it('keeps the limit a validation rule reported, instead of GRAPHQL_VALIDATION_FAILED', () => {
+    const original = queryTooComplex('depth', 10, 13);
+    const wrapped = new GraphQLError(original.message, { originalError: original, extensions: { ...original.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const formatted = formatGraphQLError({ message: wrapped.message, extensions: wrapped.extensions }, wrapped);
+    expect(formatted.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'depth', max: 10, found: 13 });
+    expect(formatted.extensions).not.toHaveProperty('http');
   });
 });

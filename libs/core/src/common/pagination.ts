@@ -1,5 +1,6 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, Max, Min } from 'class-validator';
+import { SizedByParentPage } from './query-cost';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -38,7 +39,7 @@ type Class<T> = new (...args: never[]) => T;
 export function Paginated<T>(model: Class<T>, name: string): Class<Page<T>> {
   @ObjectType(name, { isAbstract: false })
   class PageType implements Page<T> {
-    @Field(() => [model]) items!: T[];
+    @SizedByParentPage() @Field(() => [model]) items!: T[];
     @Field(() => Int) totalCount!: number;
     @Field() hasNextPage!: boolean;
   }

@@ -114,6 +114,42 @@ export class Environment {
   @IsIn(['auto', 'true', 'false'])
   COOKIE_SECURE: 'auto' | 'true' | 'false' = 'auto';
 
+  /** Schema introspection: `auto` allows it outside production only. */
+  @IsIn(['auto', 'true', 'false'])
+  GRAPHQL_INTROSPECTION: 'auto' | 'true' | 'false' = 'auto';
+
+  /** Limits every GraphQL operation must meet before it runs (see README, Security). */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(2)
+  @Max(100)
+  GRAPHQL_MAX_DEPTH = 10;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  GRAPHQL_MAX_ALIASES = 30;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  GRAPHQL_MAX_DIRECTIVES = 20;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(100)
+  @Max(1_000_000)
+  GRAPHQL_MAX_TOKENS = 2500;
+
+  /** Budget of what one operation may return: fields, with lists multiplied by their size. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(100)
+  @Max(100_000_000)
+  GRAPHQL_MAX_COST = 200_000;
+
   /** Cron expression (5 fields, UTC) for recurring committed allocation runs; unset: none. */
   @IsOptional()
   @Matches(/^\S+( \S+){4}$/, { message: 'ALLOCATION_SCHEDULE must be a 5-field cron expression, e.g. "0 2 * * *"' })

@@ -14,6 +14,8 @@ import {
   MyHelpRequestListArgs,
   toHelpRequestModel,
 } from './models/help-request.models';
+import { ServiceCategory } from '@vec/matching';
+import { ListSize } from '../common/query-cost';
 
 const resolveHelpRequestResult = (value: { code?: string }): typeof HelpRequestModel | typeof HelpRequestStatusErrorModel =>
   value.code === 'NOT_OPEN' || value.code === 'INVALID_TRANSITION' || value.code === 'ON_WAITLIST' ? HelpRequestStatusErrorModel : HelpRequestModel;
@@ -41,6 +43,7 @@ export class HelpRequestResolver {
   }
 
   @Roles(UserRole.SHOP)
+  @ListSize(Object.values(ServiceCategory).length)
   @Mutation(() => [HelpRequestModel], { description: 'Ask for several categories at once (the needs questionnaire): all are created, or none.' })
   async createHelpRequests(@Ctx() ctx: RequestContext, @Args('input') input: CreateHelpRequestsInput): Promise<HelpRequestModel[]> {
     return (await this.helpRequestService.createMany(ctx, input.requests)).map(toHelpRequestModel);

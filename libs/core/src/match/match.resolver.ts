@@ -24,9 +24,10 @@ import {
   toSurveyModel,
   toTransitionModel,
 } from './models/match.models';
-import { OutcomeCheckpoint } from './match.types';
+import { MatchState, OutcomeCheckpoint } from './match.types';
 import { OutcomeSurveyService } from './outcome-survey.service';
 import { surveysDue } from './surveys-due';
+import { ListSize } from '../common/query-cost';
 
 const required = <T>(value: T | undefined, what: string): T => {
   if (value === undefined) throw new Error(`${what} is missing`);
@@ -122,11 +123,14 @@ export class MatchResolver {
     return toMatchShopModel(required(await loaders.shop.load(match.shopId), `shop of match ${match.id}`));
   }
 
+  // The state machine has no cycle: a match passes through each state at most once.
+  @ListSize(Object.keys(MatchState).length)
   @ResolveField(() => [MatchTransitionModel], { description: 'Every step so far, oldest first.' })
   async transitions(@Context('loaders') loaders: Loaders, @Parent() match: MatchModel): Promise<MatchTransitionModel[]> {
     return (await loaders.matchTransitions.load(match.id)).map(toTransitionModel);
   }
 
+  @ListSize(Object.keys(OutcomeCheckpoint).length)
   @ResolveField(() => [OutcomeSurveyModel])
   async surveys(@Context('loaders') loaders: Loaders, @Parent() match: MatchModel): Promise<OutcomeSurveyModel[]> {
     return (await loaders.matchSurveys.load(match.id)).map(toSurveyModel);

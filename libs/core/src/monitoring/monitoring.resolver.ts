@@ -14,9 +14,11 @@ import {
   toCounts,
   UnmetDemandPageModel,
 } from './models/monitoring.models';
-import { MonitoringService } from './monitoring.service';
+import { MAX_BUCKETS, MonitoringService } from './monitoring.service';
 import { OpenDataService } from './open-data.service';
 import { UnmetDemandService } from './unmet-demand.service';
+import { PROVINCE_COUNT } from '@vec/territory';
+import { ListSize } from '../common/query-cost';
 
 @Resolver()
 export class MonitoringResolver {
@@ -35,12 +37,14 @@ export class MonitoringResolver {
   }
 
   @Roles(UserRole.MINISTRY, UserRole.ADMIN)
+  @ListSize(PROVINCE_COUNT)
   @Query(() => [BreakdownRowModel], { description: 'The figures by region, province, category or ATECO section: every one in the filter, with zeros where nothing happened.' })
   monitoringBreakdown(@Ctx() ctx: RequestContext, @Args() { filter, by }: BreakdownArgs): Promise<BreakdownRowModel[]> {
     return this.monitoring.breakdown(ctx, filter, by);
   }
 
   @Roles(UserRole.MINISTRY, UserRole.ADMIN)
+  @ListSize(MAX_BUCKETS)
   @Query(() => [SeriesPointModel], { description: 'Requests, matches and activations per day or week (default: the last 12 weeks).' })
   monitoringTimeSeries(@Ctx() ctx: RequestContext, @Args() { filter, bucket }: TimeSeriesArgs): Promise<SeriesPointModel[]> {
     return this.monitoring.timeSeries(ctx, filter, bucket);

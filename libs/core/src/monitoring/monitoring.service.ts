@@ -60,7 +60,7 @@ const ZONE = 'Europe/Rome';
 /** Without a period, series cover the last 12 weeks (or 30 days). */
 const DEFAULT_SPAN_DAYS: Record<TimeBucket, number> = { [TimeBucket.DAY]: 30, [TimeBucket.WEEK]: 84 };
 /** More buckets than this is not a chart any more: ask for weeks, or a shorter period. */
-const MAX_BUCKETS = 400;
+export const MAX_BUCKETS = 400;
 
 type CountRow = { key: string; n: number };
 const toRecord = (rows: CountRow[]): Record<string, number> => Object.fromEntries(rows.map((r) => [r.key, r.n]));

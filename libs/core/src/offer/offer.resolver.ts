@@ -1,3 +1,5 @@
+import { ServiceCategory } from '@vec/matching';
+import { ListSize } from '../common/query-cost';
 import { Args, Context, createUnionType, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Public, Roles } from '../auth/auth.decorators';
 import { UserRole } from '../auth/user-role';
@@ -154,6 +156,7 @@ export class OfferResolver {
 @Resolver(() => ServiceCategoryModel)
 export class ServiceCategoryResolver {
   @Public()
+  @ListSize(Object.values(ServiceCategory).length)
   @Query(() => [ServiceCategoryModel], { description: 'The closed list of service categories, with Italian and English labels.' })
   serviceCategories(): ServiceCategoryModel[] {
     return serviceCategoryModels();

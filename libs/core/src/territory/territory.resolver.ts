@@ -13,12 +13,15 @@ import {
   toRegionModel,
 } from './models/territory.models';
 import { TerritoryService } from './territory.service';
+import { MAX_PROVINCES_PER_REGION, PROVINCE_COUNT, REGION_COUNT } from '@vec/territory';
+import { ListSize } from '../common/query-cost';
 
 @Public()
 @Resolver(() => RegionModel)
 export class RegionResolver {
   constructor(private readonly territory: TerritoryService) {}
 
+  @ListSize(REGION_COUNT)
   @Query(() => [RegionModel], { description: 'All 20 regions, by ISTAT code.' })
   async regions(@Ctx() ctx: RequestContext): Promise<RegionModel[]> {
     return (await this.territory.listRegions(ctx)).map(toRegionModel);
@@ -29,6 +32,7 @@ export class RegionResolver {
     return toRegionModel(await this.territory.getRegion(ctx, args.code));
   }
 
+  @ListSize(MAX_PROVINCES_PER_REGION)
   @ResolveField(() => [ProvinceModel])
   async provinces(@Ctx() ctx: RequestContext, @Parent() region: RegionModel): Promise<ProvinceModel[]> {
     return (await this.territory.listProvinces(ctx, region.code)).map(toProvinceModel);
@@ -40,6 +44,7 @@ export class RegionResolver {
 export class ProvinceResolver {
   constructor(private readonly territory: TerritoryService) {}
 
+  @ListSize(PROVINCE_COUNT)
   @Query(() => [ProvinceModel], { description: 'Provinces, optionally of one region, by ISTAT code.' })
   async provinces(@Ctx() ctx: RequestContext, @Args() args: ProvincesArgs): Promise<ProvinceModel[]> {
     return (await this.territory.listProvinces(ctx, args.regionCode)).map(toProvinceModel);

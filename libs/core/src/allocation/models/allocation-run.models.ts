@@ -8,6 +8,7 @@ import { PageArgs, Paginated } from '../../common/pagination';
 import { AllocationRunItemEntity } from '../allocation-run-item.entity';
 import { AllocationRunEntity } from '../allocation-run.entity';
 import { AllocationRunMode, AllocationRunStatus, RunFailure, UnservedReasonCode } from '../allocation.types';
+import { ListSize } from '../../common/query-cost';
 
 registerEnumType(AllocationRunMode, { name: 'AllocationRunMode', description: 'PREVIEW shows who would get what; COMMIT creates the matches.' });
 registerEnumType(AllocationRunStatus, { name: 'AllocationRunStatus' });
@@ -29,7 +30,7 @@ export class AllocationRunStatisticsModel {
   @Field(() => Int, { description: 'Request–offer pairs that passed every rule but capacity and limits.' }) candidatePairs!: number;
   @Field(() => Int) served!: number;
   @Field(() => Int) unserved!: number;
-  @Field(() => [UnservedCountModel]) unservedByReason!: UnservedCountModel[];
+  @ListSize(Object.keys(UnservedReasonCode).length) @Field(() => [UnservedCountModel]) unservedByReason!: UnservedCountModel[];
   @Field(() => Int, { description: 'Sum of the served pairs’ costs (coverage level, distance, priority).' }) totalCost!: number;
   @Field(() => Int) durationMs!: number;
   @Field(() => Int) solveMs!: number;

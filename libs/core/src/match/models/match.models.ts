@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ServiceCategory } from '@vec/matching';
+import { INELIGIBILITY_REASONS, ServiceCategory } from '@vec/matching';
 import type { CoverageLevel, IneligibilityReason } from '@vec/matching';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
@@ -14,6 +14,7 @@ import { MatchOrigin, MatchState, OutcomeCheckpoint } from '../match.types';
 import { OutcomeSurveyEntity } from '../outcome-survey.entity';
 import { ShopEntity } from '../../shop/shop.entity';
 import { reasonTexts } from '../match-reasons';
+import { ListSize } from '../../common/query-cost';
 
 registerEnumType(MatchState, {
   name: 'MatchState',
@@ -87,7 +88,7 @@ export class NotEligibleErrorModel implements BusinessErrorModel {
   field?: string;
   message!: string;
   messageIt!: string;
-  @Field(() => [IneligibilityExplanationModel]) reasons!: IneligibilityExplanationModel[];
+  @ListSize(INELIGIBILITY_REASONS.length) @Field(() => [IneligibilityExplanationModel]) reasons!: IneligibilityExplanationModel[];
   failed!: readonly IneligibilityReason[];
 }
 

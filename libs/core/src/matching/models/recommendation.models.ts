@@ -1,10 +1,11 @@
 import { ArgsType, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { CoverageLevel, IneligibilityReason, RankedOffer, ScoreComponent, ScoreComponentName } from '@vec/matching';
+import { INELIGIBILITY_REASONS, type CoverageLevel, type IneligibilityReason, type RankedOffer, type ScoreComponent, type ScoreComponentName } from '@vec/matching';
 import { IsInt, IsUUID, Max, Min } from 'class-validator';
 import { OfferModel, toOfferModel } from '../../offer/models/offer.models';
 import { OfferEntity } from '../../offer/offer.entity';
 import { FULL_WITHOUT_WAITLIST, INELIGIBILITY_WORDS } from '../eligibility-reasons';
 import { CoverageLevelEnum, IneligibilityReasonEnum, ScoreComponentNameEnum } from './matching-enums';
+import { ListSize, SizedByParentPage } from '../../common/query-cost';
 
 @ObjectType('ScoreComponent', { description: 'One term of the score: the measured fact, its 0–1 value, its weight, and what it adds.' })
 export class ScoreComponentModel {
@@ -23,7 +24,7 @@ export class RankedOfferModel {
   @Field(() => CoverageLevelEnum) coverageLevel!: CoverageLevel;
   @Field(() => Float, { description: 'Km from the centre of the covering radius; 0 for area coverage.' }) distanceKm!: number;
   @Field(() => Int) seatsLeft!: number;
-  @Field(() => [ScoreComponentModel]) components!: ScoreComponentModel[];
+  @ListSize(Object.keys(ScoreComponentNameEnum).length) @Field(() => [ScoreComponentModel]) components!: ScoreComponentModel[];
 }
 
 @ObjectType('IneligibilityExplanation', { description: 'One rule the offer fails, with its wording.' })
@@ -36,15 +37,15 @@ export class IneligibilityExplanationModel {
 @ObjectType('IneligibleOffer')
 export class IneligibleOfferModel {
   @Field(() => OfferModel) offer!: OfferModel;
-  @Field(() => [IneligibilityExplanationModel]) reasons!: IneligibilityExplanationModel[];
+  @ListSize(INELIGIBILITY_REASONS.length) @Field(() => [IneligibilityExplanationModel]) reasons!: IneligibilityExplanationModel[];
 }
 
 @ObjectType('OfferRecommendations', { description: 'The offers that cover a request’s shop and category, ranked and explained.' })
 export class OfferRecommendationsModel {
   @Field(() => ID) helpRequestId!: string;
-  @Field(() => [RankedOfferModel], { description: 'Offers to apply to now, best first.' }) eligible!: RankedOfferModel[];
-  @Field(() => [RankedOfferModel], { description: 'Full offers whose waitlist the shop may join, best first.' }) waitlist!: RankedOfferModel[];
-  @Field(() => [IneligibleOfferModel], { description: 'Offers covering the place and category that fail another rule.' }) notEligible!: IneligibleOfferModel[];
+  @SizedByParentPage() @Field(() => [RankedOfferModel], { description: 'Offers to apply to now, best first.' }) eligible!: RankedOfferModel[];
+  @SizedByParentPage() @Field(() => [RankedOfferModel], { description: 'Full offers whose waitlist the shop may join, best first.' }) waitlist!: RankedOfferModel[];
+  @SizedByParentPage() @Field(() => [IneligibleOfferModel], { description: 'Offers covering the place and category that fail another rule.' }) notEligible!: IneligibleOfferModel[];
   @Field(() => Int, { description: 'Offers found through the coverage index and judged by the engine.' }) candidateCount!: number;
 }
 
@@ -54,7 +55,7 @@ export class OfferEligibilityModel {
   @Field(() => ID) offerId!: string;
   @Field() eligible!: boolean;
   @Field({ description: 'Fails only because it is full: the shop may join the waitlist.' }) waitlistOnly!: boolean;
-  @Field(() => [IneligibilityExplanationModel]) reasons!: IneligibilityExplanationModel[];
+  @ListSize(INELIGIBILITY_REASONS.length) @Field(() => [IneligibilityExplanationModel]) reasons!: IneligibilityExplanationModel[];
   @Field(() => RankedOfferModel, { nullable: true, description: 'The score, when the offer fits (or fits but for capacity).' })
   ranking!: RankedOfferModel | null;
 }

@@ -2,6 +2,10 @@ import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ServiceCategory } from '@vec/matching';
 import { Paginated } from '../../common/pagination';
 import '../../common/service-category.model';
+import { ListSize } from '../../common/query-cost';
+import { HelpRequestStatus } from '../../help-request/help-request.types';
+import { MatchState } from '../../match/match.types';
+import { VerificationStatus } from '../../provider/provider.types';
 
 @ObjectType('StatusCount')
 export class StatusCountModel {
@@ -12,12 +16,12 @@ export class StatusCountModel {
 @ObjectType('MonitoringKpis', { description: 'Headline figures for the filter (ratios are 0–1; null when there is nothing to divide).' })
 export class MonitoringKpisModel {
   @Field(() => Int) shopsRegistered!: number;
-  @Field(() => [StatusCountModel]) providersByStatus!: StatusCountModel[];
+  @ListSize(Object.keys(VerificationStatus).length) @Field(() => [StatusCountModel]) providersByStatus!: StatusCountModel[];
   @Field(() => Int) offersPublished!: number;
   @Field(() => Int) capacityTotal!: number;
   @Field(() => Int) capacityUsed!: number;
-  @Field(() => [StatusCountModel]) requestsByStatus!: StatusCountModel[];
-  @Field(() => [StatusCountModel]) matchesByState!: StatusCountModel[];
+  @ListSize(Object.keys(HelpRequestStatus).length) @Field(() => [StatusCountModel]) requestsByStatus!: StatusCountModel[];
+  @ListSize(Object.keys(MatchState).length) @Field(() => [StatusCountModel]) matchesByState!: StatusCountModel[];
   @Field(() => Float, { nullable: true, description: 'Requests (not cancelled) with a live or completed match ÷ those requests.' }) matchRate!: number | null;
   @Field(() => Float, { nullable: true, description: 'Median hours from the request to the provider’s acceptance.' }) medianHoursToAcceptance!: number | null;
   @Field(() => Float, { nullable: true, description: 'Accepted matches the shop confirmed active ÷ accepted matches.' }) activationRate!: number | null;

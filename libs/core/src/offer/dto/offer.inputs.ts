@@ -28,7 +28,8 @@ import { IsComuneCode, Omittable, trim } from '../../common/input-rules';
 export const MAX_RADIUS_KM = 500;
 export const MAX_FREE_PERIOD_MONTHS = 36;
 export const MAX_CAPACITY = 100_000;
-const MAX_AREAS = 200;
+export const MAX_AREAS = 200;
+export const MAX_RADII = 50;
 
 const upperEach = ({ value }: { value: unknown }): unknown =>
   Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value;
@@ -69,7 +70,7 @@ export class OfferCoverageInput {
   comuneCodes: string[] = [];
 
   @Field(() => [CoverageRadiusInput], { defaultValue: [] })
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(MAX_RADII)
   @ValidateNested({ each: true })
   @Type(() => CoverageRadiusInput)
   radii: CoverageRadiusInput[] = [];

@@ -9,6 +9,9 @@ import {
 } from '../../territory/models/territory.models';
 import { OfferCoverageEntity } from '../offer-coverage.entity';
 import { CoverageKind } from '../offer.types';
+import { PROVINCE_COUNT, REGION_COUNT } from '@vec/territory';
+import { ListSize } from '../../common/query-cost';
+import { MAX_AREAS, MAX_RADII } from '../dto/offer.inputs';
 
 @ObjectType('CoverageRadius', { description: 'A circle around a comune or a point.' })
 export class CoverageRadiusModel {
@@ -22,10 +25,10 @@ export class CoverageRadiusModel {
 @ObjectType('OfferCoverage', { description: 'Where the offer is available: any mix of these areas.' })
 export class OfferCoverageModel {
   @Field({ description: 'The whole of Italy.' }) national!: boolean;
-  @Field(() => [RegionModel]) regions!: RegionModel[];
-  @Field(() => [ProvinceModel]) provinces!: ProvinceModel[];
-  @Field(() => [ComuneModel]) comuni!: ComuneModel[];
-  @Field(() => [CoverageRadiusModel]) radii!: CoverageRadiusModel[];
+  @ListSize(REGION_COUNT) @Field(() => [RegionModel]) regions!: RegionModel[];
+  @ListSize(PROVINCE_COUNT) @Field(() => [ProvinceModel]) provinces!: ProvinceModel[];
+  @ListSize(MAX_AREAS) @Field(() => [ComuneModel]) comuni!: ComuneModel[];
+  @ListSize(MAX_RADII) @Field(() => [CoverageRadiusModel]) radii!: CoverageRadiusModel[];
 }
 
 const present = <T>(value: T | null | undefined, what: string): T => {

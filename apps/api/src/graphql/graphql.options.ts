@@ -1,0 +1,51 @@
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import { ConfigService } from '@nestjs/config';
+import { Environment, errorReportingPlugin, formatGraphQLError, GraphQLContext, LoaderFactory, RequestContext } from '@vec/core';
+import type { Request, Response } from 'express';
+import { queryCostPlugin, QueryLimits, queryLimitRules } from './query-limits';
+
+/** The operation limits from the environment (GRAPHQL_MAX_*). */
+export function queryLimits(config: ConfigService<Environment, true>): QueryLimits {
+  return {
+    depth: config.get('GRAPHQL_MAX_DEPTH', { infer: true }),
+    aliases: config.get('GRAPHQL_MAX_ALIASES', { infer: true }),
+    directives: config.get('GRAPHQL_MAX_DIRECTIVES', { infer: true }),
+    tokens: config.get('GRAPHQL_MAX_TOKENS', { infer: true }),
+    cost: config.get('GRAPHQL_MAX_COST', { infer: true }),
+  };
+}
+
+/** Whether the schema may be introspected: GRAPHQL_INTROSPECTION, by default only outside production. */
+export function introspectionEnabled(config: ConfigService<Environment, true>): boolean {
+  const setting = config.get('GRAPHQL_INTROSPECTION', { infer: true });
+  return setting === 'auto' ? config.get('NODE_ENV', { infer: true }) !== 'production' : setting === 'true';
+}
+
+/**
+ * Apollo on Express, schema generated code-first (sorted, so that the committed file is stable).
+ * Every operation meets the limits before any resolver runs: tokens while parsing, depth, aliases
+ * and directives while validating, cost once its variables are known.
+ */
+export function graphqlOptions(loaders: LoaderFactory, config: ConfigService<Environment, true>): ApolloDriverConfig {
+  const limits = queryLimits(config);
+  const introspection = introspectionEnabled(config);
+  return {
+    autoSchemaFile: true,
+    sortSchema: true,
+    path: '/graphql',
+    playground: false,
+    introspection,
+    // Without introspection, "Did you mean …?" would give the schema away field by field.
+    hideSchemaDetailsFromClientErrors: !introspection,
+    includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: limits.tokens },
+    validationRules: queryLimitRules(limits),
+    formatError: formatGraphQLError,
+    plugins: [queryCostPlugin(limits.cost), errorReportingPlugin],
+    context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => {
+      const ctx = RequestContext.fromHttp(req);
+      res.setHeader('x-request-id', ctx.requestId);
+      return { req, ctx, loaders: loaders.create() };
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { queryCostEstimator, queryTooComplex, type QueryLimit } from '@vec/core';
+import { GraphQLError, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
+import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
+
+export interface QueryLimits {
+  depth: number;
+  aliases: number;
+  directives: number;
+  tokens: number;
+  cost: number;
+}
+
+/**
+ * GraphQL Armor's rules word a rejection as "… limit of N exceeded, found M."; the rejection is
+ * reported as the platform's QUERY_TOO_COMPLEX error, naming the limit and the measured value.
+ */
+function reportAs(limit: QueryLimit, max: number) {
+  return {
+    n: max,
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError): void => {
+        const found = Number(/found (\d+)/.exec(error.message)?.[1] ?? max + 1);
+        context?.reportError(queryTooComplex(limit, max, found));
+      },
+    ],
+  };
+}
+
+/** Depth, aliases and directives: checked while the operation is validated, before anything runs. */
+export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
+  return [
+    // Introspection is kept shallow by graphql-js's own MaxIntrospectionDepthRule and priced by the cost budget.
+    maxDepthRule({ ...reportAs('depth', limits.depth), ignoreIntrospection: true, flattenFragments: true }),
+    maxAliasesRule({ ...reportAs('aliases', limits.aliases), allowList: [] }),
+    maxDirectivesRule(reportAs('directives', limits.directives)),
+  ];
+}
+
+/** The cost of an operation with its variables: what it may return, lists multiplied by their size. */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number {
+  return getComplexity({ schema, query: document, operationName, variables, estimators: [queryCostEstimator, simpleEstimator({ defaultComplexity: 1 })] });
+}
+
+/**
+ * Prices each operation once its variables are known (a page's `first` may be a variable) and
+ * refuses it before execution when it is over the budget.
+ */
+export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          let cost: number;
+          try {
+            cost = operationCost(schema, document, request.variables, request.operationName ?? undefined);
+          } catch {
+            // Variables that do not fit the operation: execution refuses them as bad input, before any resolver.
+            return;
+          }
+          if (cost > maxCost) throw queryTooComplex('cost', maxCost, cost);
+        },
+      };
+    },
+  };
+}

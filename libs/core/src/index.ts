@@ -22,3 +22,4 @@ export * from './jobs/job-queue';
 export * from './jobs/job-names';
 export * from './worker/worker.module';
 export * from './common/query-cost';
+export * from './common/input-hygiene';

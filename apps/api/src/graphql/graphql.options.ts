@@ -2,6 +2,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ConfigService } from '@nestjs/config';
 import { Environment, errorReportingPlugin, formatGraphQLError, GraphQLContext, LoaderFactory, RequestContext } from '@vec/core';
 import type { Request, Response } from 'express';
+import { inputHygienePlugin } from './input-hygiene.plugin';
 import { queryCostPlugin, QueryLimits, queryLimitRules } from './query-limits';
 
 /** The operation limits from the environment (GRAPHQL_MAX_*). */
@@ -41,7 +42,7 @@ export function graphqlOptions(loaders: LoaderFactory, config: ConfigService<Env
     parseOptions: { maxTokens: limits.tokens },
     validationRules: queryLimitRules(limits),
     formatError: formatGraphQLError,
-    plugins: [queryCostPlugin(limits.cost), errorReportingPlugin],
+    plugins: [queryCostPlugin(limits.cost), inputHygienePlugin, errorReportingPlugin],
     context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => {
       const ctx = RequestContext.fromHttp(req);
       res.setHeader('x-request-id', ctx.requestId);

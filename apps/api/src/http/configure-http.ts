@@ -5,6 +5,7 @@ import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { bodyErrorHandler } from './body-errors';
+import { queryHygiene } from './query-hygiene';
 import { securityHeaders } from './security-headers';
 import { serveWebApp } from './web-app';
 
@@ -30,5 +31,6 @@ export function configureHttp(app: NestExpressApplication): void {
   // Registered here, the JSON parser replaces Nest's own; its errors get JSON answers right after.
   app.useBodyParser('json', { limit: `${config.get('HTTP_BODY_LIMIT_KB', { infer: true })}kb` });
   app.use(bodyErrorHandler);
+  app.use(queryHygiene);
   serveWebApp(app, production);
 }

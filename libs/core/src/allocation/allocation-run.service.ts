@@ -16,6 +16,9 @@ import { AllocationRunItemFilterInput } from './models/allocation-run.models';
 export type CancelRunOutcome = { kind: 'run'; run: AllocationRunEntity } | { kind: 'not-cancellable'; current: AllocationRunStatus };
 
 /** Ministry staff start, schedule, cancel and read allocation runs; the worker executes them. */
+/** A run is scheduled at most this far ahead: further, the data it would allocate does not exist yet. */
+export const MAX_SCHEDULE_AHEAD_DAYS = 366;
+
 @Injectable()
 export class AllocationRunService {
   constructor(
@@ -27,6 +30,9 @@ export class AllocationRunService {
   async start(ctx: RequestContext, input: { mode: AllocationRunMode; runAt?: Date }): Promise<AllocationRunEntity> {
     const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
     if (input.runAt && input.runAt.getTime() <= ctx.now.getTime()) throw new AllocationException(AllocationErrorCode.RUN_AT_IN_PAST, 'input.runAt');
+    if (input.runAt && input.runAt.getTime() > ctx.now.getTime() + MAX_SCHEDULE_AHEAD_DAYS * 86_400_000) {
+      throw new AllocationException(AllocationErrorCode.RUN_AT_TOO_FAR, 'input.runAt');
+    }
     return this.connection.withTransaction(ctx, async (tx) => {
       const runs = this.connection.repository(tx, AllocationRunEntity);
       const run = await runs.save(

@@ -6,6 +6,7 @@ import { userInputError } from '../common/user-input.error';
 export enum AllocationErrorCode {
   RUN_NOT_FOUND = 'RUN_NOT_FOUND',
   RUN_AT_IN_PAST = 'RUN_AT_IN_PAST',
+  RUN_AT_TOO_FAR = 'RUN_AT_TOO_FAR',
 }
 
 export class AllocationException extends Error {
@@ -25,6 +26,15 @@ export function allocationErrorToGraphQL(error: AllocationException): GraphQLErr
     case AllocationErrorCode.RUN_AT_IN_PAST:
       return userInputError([
         { field: error.field, code: error.code, message: `${error.field} must be in the future`, messageIt: `${error.field} deve essere nel futuro` },
+      ]);
+    case AllocationErrorCode.RUN_AT_TOO_FAR:
+      return userInputError([
+        {
+          field: error.field,
+          code: error.code,
+          message: `${error.field} must be within a year from now`,
+          messageIt: `${error.field} deve essere entro un anno da oggi`,
+        },
       ]);
   }
 }

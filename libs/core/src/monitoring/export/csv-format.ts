@@ -1,8 +1,15 @@
 import { stringify, Stringifier } from 'csv-stringify';
 
+/** Cells a spreadsheet would run as a formula (OWASP "CSV injection"): =, +, -, @, tab, carriage return. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Text that would start a formula is prefixed with an apostrophe, so spreadsheets show it as text. */
+export const neutraliseFormula = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
+
 /**
  * CSV as Italian spreadsheets read it: UTF-8 with a byte-order mark (so accented names open
- * right), `;` between fields, decimal comma, ISO 8601 instants.
+ * right), `;` between fields, decimal comma, ISO 8601 instants, and no text a spreadsheet would
+ * run: what shops and providers typed is data, never a formula.
  */
 export function csvStringifier(columns: readonly string[]): Stringifier {
   return stringify({
@@ -11,6 +18,7 @@ export function csvStringifier(columns: readonly string[]): Stringifier {
     delimiter: ';',
     columns: [...columns],
     cast: {
+      string: neutraliseFormula,
       number: (value) => (Number.isInteger(value) ? String(value) : String(Math.round(value * 1e6) / 1e6).replace('.', ',')),
       date: (value) => value.toISOString(),
       boolean: (value) => (value ? 'true' : 'false'),

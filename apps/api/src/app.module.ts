@@ -3,7 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ALL_ENTITIES, CoreModule, createValidationPipe, GraphQLErrorFilter, JobsModule, LoaderFactory, validateEnvironment, WorkerModule } from '@vec/core';
+import { ALL_ENTITIES, CoreModule, createValidationPipe, GraphQLErrorFilter, JobsModule, LoaderFactory, UnexpectedErrorFilter, validateEnvironment, WorkerModule } from '@vec/core';
 import { DatabaseModule } from '@vec/database';
 import { graphqlOptions } from './graphql/graphql.options';
 import { HealthModule } from './health/health.module';
@@ -39,6 +39,8 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        // Registered first, tried last: only errors that no feature filter claims.
+        { provide: APP_FILTER, useClass: UnexpectedErrorFilter },
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
       ],
     };

@@ -8,6 +8,7 @@ import {
   enabledLogLevels,
   Environment,
   InvalidEnvironmentError,
+  loggableError,
   openDatabase,
   seedDemo,
   validateEnvironment,
@@ -56,8 +57,8 @@ async function bootstrap(env: Environment): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal} received: stopping`);
-    await app?.close().catch((error: unknown) => logger.error(error));
-    await database.close().catch((error: unknown) => logger.error(error));
+    await app?.close().catch((error: unknown) => logger.error(loggableError(error).message));
+    await database.close().catch((error: unknown) => logger.error(loggableError(error).message));
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -23,3 +23,6 @@ export * from './jobs/job-names';
 export * from './worker/worker.module';
 export * from './common/query-cost';
 export * from './common/input-hygiene';
+export * from './config/production-checks';
+export * from './common/log-safety';
+export * from './common/unexpected-error.filter';

@@ -18,6 +18,7 @@ import { AllocationInput, AllocationInputLoader } from './allocation-input.loade
 import { AllocationRunItemEntity } from './allocation-run-item.entity';
 import { AllocationRunEntity, AllocationRunStatistics } from './allocation-run.entity';
 import { AllocationRunMode, AllocationRunStatus, RunFailure, UnservedReasonCode } from './allocation.types';
+import { loggableError } from '../common/log-safety';
 
 const DAY_MS = 86_400_000;
 /** pg_advisory_xact_lock key: one committing run at a time across every worker. */
@@ -57,7 +58,8 @@ export class AllocationExecutor {
     try {
       await (claimed.mode === AllocationRunMode.PREVIEW ? this.preview(actorCtx, runId) : this.commit(actorCtx, runId));
     } catch (error) {
-      this.logger.error(`run ${runId} failed: ${(error as Error).message}`, (error as Error).stack);
+      const { message, stack } = loggableError(error);
+      this.logger.error(`run ${runId} failed: ${message}`, stack);
       await this.connection.dataSource.query(`UPDATE allocation_run SET status = 'FAILED', finished_at = now(), failure = $2 WHERE id = $1 AND status = 'RUNNING'`, [
         runId,
         RunFailure.RUN_FAILED,

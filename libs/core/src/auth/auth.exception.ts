@@ -9,6 +9,7 @@ export enum AuthErrorCode {
   ACCOUNT_DISABLED = 'ACCOUNT_DISABLED',
   NOT_AUTHENTICATED = 'NOT_AUTHENTICATED',
   FORBIDDEN_ROLE = 'FORBIDDEN_ROLE',
+  SESSION_ENDED = 'SESSION_ENDED',
 }
 
 export class AuthException extends Error {
@@ -35,6 +36,8 @@ export function authErrorToGraphQL(error: AuthException): GraphQLError {
       );
     case AuthErrorCode.ACCOUNT_DISABLED:
       return unauthenticated(error.code, 'The account is disabled', "L'account è disattivato");
+    case AuthErrorCode.SESSION_ENDED:
+      return unauthenticated(error.code, 'The session has ended (logged out, or the account was disabled): log in again', 'La sessione è terminata (uscita o account disattivato): accedi di nuovo');
     case AuthErrorCode.NOT_AUTHENTICATED:
       return unauthenticated(error.code, 'Log in to do this', 'Accedi per continuare');
     case AuthErrorCode.FORBIDDEN_ROLE:

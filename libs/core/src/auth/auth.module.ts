@@ -4,7 +4,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AuditModule } from '../audit/audit.module';
-import { DEVELOPMENT_JWT_SECRET } from '../config/environment';
+import { DEVELOPMENT_JWT_SECRET } from '../config/production-checks';
 import { AuthExceptionFilter } from './auth.exception';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';

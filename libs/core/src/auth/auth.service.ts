@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { IsNull, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { RequestContext } from '../common/request-context';
+import { Actor, RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { requireActor } from '../common/access';
@@ -131,6 +131,22 @@ export class AuthService {
     return true;
   }
 
+  /**
+   * The actor of an access token, if its session is still live: not logged out, not ended by a
+   * reused refresh token, not expired, its account enabled. The role is read from the account, so
+   * a change of role applies to the next request.
+   */
+  async sessionActor(ctx: RequestContext, userId: string, sessionId: string): Promise<Actor | null> {
+    const rows: { role: UserRole }[] = await (ctx.manager ?? this.connection.dataSource.manager).query(
+      `SELECT u.role FROM refresh_token t JOIN user_account u ON u.id = t.user_id
+        WHERE t.family_id = $1 AND t.user_id = $2 AND t.used_at IS NULL AND t.revoked_at IS NULL
+          AND t.expires_at > $3 AND u.disabled_at IS NULL
+        LIMIT 1`,
+      [sessionId, userId, ctx.now],
+    );
+    return rows[0] ? { userId, role: rows[0].role } : null;
+  }
+
   async currentUser(ctx: RequestContext): Promise<UserAccountEntity> {
     if (!ctx.actor) throw new AuthException(AuthErrorCode.NOT_AUTHENTICATED);
     return this.connection.repository(ctx, UserAccountEntity).findOneByOrFail({ id: ctx.actor.userId });
@@ -164,7 +180,8 @@ export class AuthService {
       revokedAt: null,
     });
     const ttlSeconds = this.config.getOrThrow<number>('ACCESS_TOKEN_TTL_SECONDS');
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role }, { expiresIn: ttlSeconds });
+    // `sid` names the session (the token family): logging out or a reused token ends its access tokens too.
+    const accessToken = await this.jwt.signAsync({ sub: user.id, sid: familyId }, { expiresIn: ttlSeconds });
     return {
       accessToken,
       accessTokenExpiresAt: new Date(ctx.now.getTime() + ttlSeconds * 1000),

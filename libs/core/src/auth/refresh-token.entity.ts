@@ -6,6 +6,9 @@ import { UserAccountEntity } from './user-account.entity';
  * in the same family; presenting a used token again revokes the whole family.
  */
 @Entity('refresh_token')
+// A session is live while its family has a current token (not yet used, not revoked): every
+// authenticated request asks, so the question is answered from this small index.
+@Index('refresh_token_live_family_idx', ['familyId'], { where: 'used_at IS NULL AND revoked_at IS NULL' })
 export class RefreshTokenEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

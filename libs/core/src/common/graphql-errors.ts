@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError, Lexer, Source, TokenKind } from 'graphql';
 import { queryTooComplex } from './query-cost';
 import type { GraphQLContext } from './request-context';
+import { loggableError } from './log-safety';
 
 /** Error codes whose message is meant for the client; anything else is masked. */
 const EXPOSED_CODES = new Set([
@@ -75,8 +76,8 @@ export const errorReportingPlugin: ApolloServerPlugin<GraphQLContext> = {
       async didEncounterErrors({ errors, contextValue }) {
         for (const error of errors) {
           if (isExposed(error.extensions?.code)) continue;
-          const cause = error.originalError ?? error;
-          logger.error(`request ${contextValue.ctx.requestId}: ${cause.name}: ${cause.message}`, cause.stack);
+          const { message, stack } = loggableError(error.originalError ?? error);
+          logger.error(`request ${contextValue.ctx.requestId}: ${message}`, stack);
         }
       },
       async willSendResponse({ response, contextValue }) {

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { printable, productionProblems } from './production-checks';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -51,8 +52,8 @@ export class Environment {
   @IsIn(['auto', 'true', 'false'])
   SEED_DEMO: 'auto' | 'true' | 'false' = 'auto';
 
-  /** Signs access tokens. Required in production; development and tests use a fixed local key. */
-  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
+  /** Signs access tokens. Required in production (and not guessable); development and tests use a fixed local key. */
+  @IsOptional()
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters (required in production)' })
   JWT_SECRET?: string;
@@ -156,9 +157,6 @@ export class Environment {
   ALLOCATION_SCHEDULE?: string;
 }
 
-/** Signs access tokens when JWT_SECRET is unset (never in production: validation requires it). */
-export const DEVELOPMENT_JWT_SECRET = 'vicini-e-connessi-local-development-key-not-for-production';
-
 export class InvalidEnvironmentError extends Error {}
 
 /** Parses and checks the environment; throws naming every wrong variable and why. */
@@ -166,13 +164,14 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const present = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''));
   const env = plainToInstance(Environment, present, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false });
-  if (errors.length > 0) {
-    const lines = errors.map((error) => {
-      const reasons = Object.values(error.constraints ?? {}).join('; ');
-      return `  ${error.property}=${JSON.stringify(error.value)}: ${reasons}`;
-    });
-    throw new InvalidEnvironmentError(`Invalid configuration:\n${lines.join('\n')}`);
+  const lines = errors.map((error) => `  ${error.property}=${printable(error.property, error.value)}: ${Object.values(error.constraints ?? {}).join('; ')}`);
+  // Production's own rules only once every value has the right shape.
+  if (lines.length === 0) {
+    for (const { variable, reason } of productionProblems(env)) {
+      lines.push(`  ${variable}=${printable(variable, env[variable as keyof Environment])}: ${reason}`);
+    }
   }
+  if (lines.length > 0) throw new InvalidEnvironmentError(`Invalid configuration:\n${lines.join('\n')}`);
   return env;
 }
 

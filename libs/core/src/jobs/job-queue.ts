@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import PgBoss from 'pg-boss';
 import { RequestContext } from '../common/request-context';
 import { ALL_JOBS, JobData, JobName } from './job-names';
+import { loggableError } from '../common/log-safety';
 
 export const JOB_QUEUE_OPTIONS = Symbol('JOB_QUEUE_OPTIONS');
 
@@ -45,7 +46,10 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
       retryBackoff: true,
       expireInSeconds: 15 * 60,
     });
-    this.boss.on('error', (error: Error) => this.logger.error(`pg-boss: ${error.message}`, error.stack));
+    this.boss.on('error', (error: Error) => {
+      const { message, stack } = loggableError(error);
+      this.logger.error(`pg-boss: ${message}`, stack);
+    });
   }
 
   async onModuleInit(): Promise<void> {

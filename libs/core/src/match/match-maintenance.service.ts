@@ -16,6 +16,7 @@ import { MatchLocks } from './match-locks';
 import { MatchEntity } from './match.entity';
 import { MatchState } from './match.types';
 import { WAITLIST_ORDER } from './waitlist-order';
+import { loggableError } from '../common/log-safety';
 
 const DAY_MS = 86_400_000;
 /** Rows handled per transaction by the sweeps: short transactions, bounded memory. */
@@ -144,7 +145,7 @@ export class MatchMaintenanceService {
       try {
         promoted += await this.promoteWaitlist(ctx, id);
       } catch (error) {
-        this.logger.error(`waitlist of offer ${id} not promoted: ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.error(`waitlist of offer ${id} not promoted: ${loggableError(error).message}`);
       }
     }
     return promoted;

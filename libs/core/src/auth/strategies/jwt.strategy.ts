@@ -2,19 +2,27 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import type { Actor } from '../../common/request-context';
-import { DEVELOPMENT_JWT_SECRET } from '../../config/environment';
-import { UserRole } from '../user-role';
+import { RequestContext, type Actor } from '../../common/request-context';
+import { DEVELOPMENT_JWT_SECRET } from '../../config/production-checks';
+import { AuthErrorCode, AuthException } from '../auth.exception';
+import { AuthService } from '../auth.service';
 
 interface AccessTokenClaims {
-  sub: string;
-  role: UserRole;
+  sub?: unknown;
+  sid?: unknown;
+  exp?: unknown;
 }
 
-/** Verifies the bearer access token; the actor comes from its claims, with no database round trip. */
+/**
+ * Verifies the bearer access token (signature, algorithm, expiry), then asks the database whether
+ * its session is still live: a token outlives neither its logout nor a disabled account.
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(config: ConfigService) {
+  constructor(
+    config: ConfigService,
+    private readonly auth: AuthService,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.get<string>('JWT_SECRET') ?? DEVELOPMENT_JWT_SECRET,
@@ -22,7 +30,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(claims: AccessTokenClaims): Actor {
-    return { userId: claims.sub, role: claims.role };
+  async validate(claims: AccessTokenClaims): Promise<Actor> {
+    // A token without an expiry would be valid forever: only tokens this platform issued pass.
+    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
+      throw new AuthException(AuthErrorCode.NOT_AUTHENTICATED);
+    }
+    const actor = await this.auth.sessionActor(RequestContext.system(), claims.sub, claims.sid);
+    if (!actor) throw new AuthException(AuthErrorCode.SESSION_ENDED);
+    return actor;
   }
 }

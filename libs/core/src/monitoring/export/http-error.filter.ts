@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import { AuthErrorCode, AuthException } from '../../auth/auth.exception';
 import { TerritoryException, territoryErrorToGraphQL } from '../../territory/territory.exception';
 import { MonitoringException, monitoringErrorToGraphQL } from '../monitoring.exception';
+import { loggableError } from '../../common/log-safety';
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
 
@@ -34,7 +35,7 @@ export class HttpErrorFilter implements ExceptionFilter {
               : null;
     if (response.headersSent) {
       // A stream failed half-way: the client sees a cut file, the log says why.
-      this.logger.error(`export failed after the first bytes: ${(error as Error).message}`);
+      this.logger.error(`export failed after the first bytes: ${loggableError(error).message}`);
       response.end();
       return;
     }
@@ -42,7 +43,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     response.removeHeader('content-disposition');
     response.setHeader('content-type', 'application/json; charset=utf-8');
     if (!graphql) {
-      this.logger.error((error as Error).message, (error as Error).stack);
+      const { message, stack } = loggableError(error);
+      this.logger.error(message, stack);
       response.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
       return;
     }

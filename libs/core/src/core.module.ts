@@ -13,11 +13,13 @@ import { OfferModule } from './offer/offer.module';
 import { ProviderModule } from './provider/provider.module';
 import { ShopModule } from './shop/shop.module';
 import { TerritoryModule } from './territory/territory.module';
+import { ThrottleModule } from './throttle/throttle.module';
 
 /** Every feature module shared by the API and the worker. */
 @Module({
   imports: [
     CommonModule,
+    ThrottleModule,
     AuditModule,
     AuthModule,
     TerritoryModule,

@@ -26,3 +26,5 @@ export * from './common/input-hygiene';
 export * from './config/production-checks';
 export * from './common/log-safety';
 export * from './common/unexpected-error.filter';
+export * from './throttle/throttle.exception';
+export * from './throttle/throttle.service';

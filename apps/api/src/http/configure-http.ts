@@ -6,6 +6,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { bodyErrorHandler } from './body-errors';
 import { queryHygiene } from './query-hygiene';
+import { rateLimit } from './rate-limit';
 import { securityHeaders } from './security-headers';
 import { serveWebApp } from './web-app';
 
@@ -26,6 +27,7 @@ export function configureHttp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(config.get('TRUST_PROXY', { infer: true })));
   app.use(helmet(securityHeaders(production)));
+  app.use(rateLimit(config.get('RATE_LIMIT_PER_MINUTE', { infer: true })));
   app.use(compression());
   app.use(cookieParser());
   // Registered here, the JSON parser replaces Nest's own; its errors get JSON answers right after.

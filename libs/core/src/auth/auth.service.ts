@@ -12,6 +12,7 @@ import { decoyHash, generatePassword, hashPassword, verifyPassword } from './pas
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserAccountEntity } from './user-account.entity';
 import { UserRole } from './user-role';
+import { AddressLimit, ThrottleService } from '../throttle/throttle.service';
 
 export interface Session {
   accessToken: string;
@@ -45,10 +46,12 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly jwt: JwtService,
     private readonly config: ConfigService,
+    private readonly throttle: ThrottleService,
   ) {}
 
   /** Self-registration of a shop or provider account, signed in at once. */
   async register(ctx: RequestContext, account: NewAccount): Promise<RegisterOutcome> {
+    await this.throttle.consume(ctx, AddressLimit.REGISTER);
     try {
       return await this.connection.withTransaction(ctx, async (tx) => {
         const user = await this.createAccount(tx, account, 'user.registered');
@@ -78,11 +81,22 @@ export class AuthService {
     return this.connection.withTransaction(ctx, (tx) => this.createAccount(tx, account, 'user.created'));
   }
 
-  /** For the login strategy: the account, if the password is right and the account enabled. */
+  /**
+   * For the login strategy: the account, if the password is right and the account enabled. Attempts
+   * are counted per address, and wrong passwords per account (existing or not, so that the answer
+   * never tells which e-mails have accounts): a locked account refuses even the right password.
+   */
   async validateCredentials(ctx: RequestContext, email: string, password: string): Promise<UserAccountEntity> {
-    const user = await this.connection.repository(ctx, UserAccountEntity).findOneBy({ email: email.trim().toLowerCase() });
+    const account = email.trim().toLowerCase();
+    await this.throttle.consume(ctx, AddressLimit.LOGIN);
+    await this.throttle.assertNotLocked(account);
+    const user = await this.connection.repository(ctx, UserAccountEntity).findOneBy({ email: account });
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-    if (!user || !valid) throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS);
+    if (!user || !valid) {
+      await this.throttle.loginFailed(account);
+      throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS);
+    }
+    await this.throttle.loginSucceeded(account);
     if (user.disabledAt) throw new AuthException(AuthErrorCode.ACCOUNT_DISABLED);
     return user;
   }
@@ -96,6 +110,7 @@ export class AuthService {
    * it leaked: the whole family is revoked and the caller must log in again.
    */
   async refresh(ctx: RequestContext, token: string): Promise<Session> {
+    await this.throttle.consume(ctx, AddressLimit.REFRESH);
     const [id, secret] = token.split('.');
     const tokens = this.connection.repository(ctx, RefreshTokenEntity);
     const row = /^[0-9a-f-]{36}$/.test(id ?? '') ? await tokens.findOneBy({ id }) : null;

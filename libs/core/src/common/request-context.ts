@@ -22,12 +22,14 @@ export class RequestContext {
     readonly now: Date,
     readonly actor?: Actor,
     readonly manager?: EntityManager,
+    /** The client's address (behind trusted proxies, as TRUST_PROXY says): what throttling counts by. */
+    readonly clientAddress?: string,
   ) {}
 
-  static fromHttp(req: Pick<Request, 'header'> | undefined): RequestContext {
+  static fromHttp(req: Pick<Request, 'header' | 'ip'> | undefined): RequestContext {
     const fromHeader = req?.header('x-request-id');
     const requestId = fromHeader && /^[\w.-]{8,64}$/.test(fromHeader) ? fromHeader : randomUUID();
-    return new RequestContext(requestId, new Date());
+    return new RequestContext(requestId, new Date(), undefined, undefined, req?.ip);
   }
 
   /** A context for work no user started (CLI, seeding, scheduled jobs). */
@@ -36,11 +38,11 @@ export class RequestContext {
   }
 
   withActor(actor: Actor | undefined): RequestContext {
-    return new RequestContext(this.requestId, this.now, actor, this.manager);
+    return new RequestContext(this.requestId, this.now, actor, this.manager, this.clientAddress);
   }
 
   withManager(manager: EntityManager): RequestContext {
-    return new RequestContext(this.requestId, this.now, this.actor, manager);
+    return new RequestContext(this.requestId, this.now, this.actor, manager, this.clientAddress);
   }
 }
 

@@ -151,6 +151,54 @@ export class Environment {
   @Max(100_000_000)
   GRAPHQL_MAX_COST = 200_000;
 
+  /** Requests one client address may make per minute to one API process (0: no limit). */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Sign-in attempts per client address per 15 minutes, counted across every API process. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  THROTTLE_LOGIN_PER_ADDRESS = 30;
+
+  /** Sign-ups per client address per hour, across every API process. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  THROTTLE_REGISTER_PER_ADDRESS = 10;
+
+  /** Session renewals per client address per 15 minutes, across every API process. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  THROTTLE_REFRESH_PER_ADDRESS = 300;
+
+  /** Consecutive wrong passwords after which an account is locked for a while. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_LOCKOUT_AFTER = 5;
+
+  /** The first lock, in seconds; each further wrong password doubles it, up to LOGIN_LOCKOUT_MAX_SECONDS. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  LOGIN_LOCKOUT_SECONDS = 60;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  LOGIN_LOCKOUT_MAX_SECONDS = 900;
+
   /** Cron expression (5 fields, UTC) for recurring committed allocation runs; unset: none. */
   @IsOptional()
   @Matches(/^\S+( \S+){4}$/, { message: 'ALLOCATION_SCHEDULE must be a 5-field cron expression, e.g. "0 2 * * *"' })

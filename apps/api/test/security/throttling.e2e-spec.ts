@@ -1,0 +1,124 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { anEmail, TEST_PASSWORD } from '../testing/fixtures';
+import { startTestApp, TestApp } from '../testing/test-app';
+
+const LOGIN = 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }';
+const REGISTER = 'mutation ($input: RegisterInput!) { register(input: $input) { __typename } }';
+
+/** A client address of its own for each test: the counts are shared through the database. */
+const anAddress = (): string => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+
+type Reply = { status: number; headers: Record<string, string>; body: { errors?: { message: string; extensions: Record<string, unknown> }[]; data?: unknown } };
+
+describe('Throttling shared by the API processes, and the account lockout', () => {
+  let first: TestApp;
+  let second: TestApp;
+  const strict = {
+    TRUST_PROXY: 'true',
+    THROTTLE_LOGIN_PER_ADDRESS: '12',
+    THROTTLE_REGISTER_PER_ADDRESS: '2',
+    THROTTLE_REFRESH_PER_ADDRESS: '2',
+    LOGIN_LOCKOUT_AFTER: '5',
+    LOGIN_LOCKOUT_SECONDS: '2',
+    LOGIN_LOCKOUT_MAX_SECONDS: '3',
+  };
+  beforeAll(async () => {
+    // Two API processes on one database, as in production.
+    first = await startTestApp({ env: strict });
+    second = await startTestApp({ env: strict });
+  });
+  afterAll(async () => {
+    await first.close();
+    await second.close();
+  });
+
+  const post = (api: TestApp, address: string, query: string, variables: Record<string, unknown>): Promise<Reply> =>
+    api.http().post('/graphql').set('x-forwarded-for', address).send({ query, variables }) as unknown as Promise<Reply>;
+  const login = (api: TestApp, address: string, email: string, password: string): Promise<Reply> => post(api, address, LOGIN, { input: { email, password } });
+  const register = (api: TestApp, address: string, email = anEmail()): Promise<Reply> => post(api, address, REGISTER, { input: { email, password: TEST_PASSWORD, role: 'SHOP' } });
+  const code = (reply: Reply): unknown => reply.body.errors?.[0]?.extensions.reason ?? reply.body.errors?.[0]?.extensions.code ?? 'OK';
+
+  it('locks an account after 5 wrong passwords, on every process, refusing even the right one, then lets its owner in', async () => {
+    const email = anEmail();
+    expect(code(await register(first, anAddress(), email))).toBe('OK');
+    const address = anAddress();
+    const answers: unknown[] = [];
+    for (let attempt = 1; attempt <= 5; attempt += 1) answers.push(code(await login(attempt % 2 ? first : second, address, email, 'sbagliata-sbagliata')));
+    expect(answers).toEqual(Array(5).fill('INVALID_CREDENTIALS'));
+    // The sixth attempt, with the right password and through the other process: locked.
+    const locked = await login(second, anAddress(), email, TEST_PASSWORD);
+    expect(locked.body.data ?? null).toBeNull();
+    expect(locked.body.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'ACCOUNT_LOCKED' });
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(locked.body.errors?.[0]?.extensions.retryAfter).toBe(Number(locked.headers['retry-after']));
+    expect(locked.body.errors?.[0]?.message).toMatch(/^Too many wrong passwords for this account: it is locked for now\. Try again in \d seconds$/);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(code(await login(first, anAddress(), email, TEST_PASSWORD))).toBe('OK');
+  });
+
+  it('doubles the lock with each further wrong password, up to the maximum', async () => {
+    const email = anEmail();
+    await register(first, anAddress(), email);
+    for (let attempt = 1; attempt <= 5; attempt += 1) await login(first, anAddress(), email, 'sbagliata-sbagliata');
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    // The sixth wrong password, after the first lock: locked again, for twice as long (capped at 3 s here).
+    expect(code(await login(first, anAddress(), email, 'sbagliata-sbagliata'))).toBe('INVALID_CREDENTIALS');
+    const again = await login(first, anAddress(), email, TEST_PASSWORD);
+    expect(code(again)).toBe('ACCOUNT_LOCKED');
+    expect(Number(again.headers['retry-after'])).toBe(3);
+  });
+
+  it('locks an e-mail without an account the same way, so the answers never tell which e-mails exist', async () => {
+    const email = anEmail('nessuno');
+    for (let attempt = 1; attempt <= 5; attempt += 1) expect(code(await login(first, anAddress(), email, 'qualsiasi-password'))).toBe('INVALID_CREDENTIALS');
+    expect(code(await login(first, anAddress(), email, 'qualsiasi-password'))).toBe('ACCOUNT_LOCKED');
+  });
+
+  it('limits sign-in attempts per address across processes, whatever the account', async () => {
+    const address = anAddress();
+    const answers: unknown[] = [];
+    for (let attempt = 1; attempt <= 13; attempt += 1) answers.push(code(await login(attempt % 2 ? first : second, address, anEmail(), 'qualsiasi-password')));
+    expect(answers.slice(0, 12)).toEqual(Array(12).fill('INVALID_CREDENTIALS'));
+    expect(answers[12]).toBe('ADDRESS_LIMIT');
+    expect(code(await login(first, anAddress(), anEmail(), 'qualsiasi-password'))).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('limits sign-ups per address', async () => {
+    const address = anAddress();
+    expect([code(await register(first, address)), code(await register(second, address))]).toEqual(['OK', 'OK']);
+    const third = await register(first, address);
+    expect(code(third)).toBe('ADDRESS_LIMIT');
+    expect(Number(third.headers['retry-after'])).toBeGreaterThan(3000);
+  });
+
+  it('limits session renewals per address', async () => {
+    const address = anAddress();
+    const refresh = (api: TestApp) => post(api, address, 'mutation ($input: RefreshSessionInput!) { refreshSession(input: $input) { accessToken } }', { input: { refreshToken: `${randomUUID()}.${'a'.repeat(43)}` } });
+    expect([code(await refresh(first)), code(await refresh(second))]).toEqual(['INVALID_REFRESH_TOKEN', 'INVALID_REFRESH_TOKEN']);
+    expect(code(await refresh(first))).toBe('ADDRESS_LIMIT');
+  });
+});
+
+describe('The ceiling on requests per address and minute', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp({ env: { TRUST_PROXY: 'true', RATE_LIMIT_PER_MINUTE: '5' } });
+  });
+  afterAll(() => api.close());
+
+  it('answers the sixth request of a minute with 429 and Retry-After, GraphQL and HTTP alike, never the health checks', async () => {
+    const address = anAddress();
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) statuses.push((await api.http().post('/graphql').set('x-forwarded-for', address).send({ query: '{ __typename }' })).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    const refused = await api.http().post('/graphql').set('x-forwarded-for', address).send({ query: '{ __typename }' });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.body.errors[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'ADDRESS_LIMIT' });
+    const http = await api.http().get('/open-data').set('x-forwarded-for', address);
+    expect(http.status).toBe(429);
+    expect(http.body).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfter: expect.any(Number) });
+    expect((await api.http().get('/health/live').set('x-forwarded-for', address)).status).toBe(200);
+    expect((await api.http().post('/graphql').set('x-forwarded-for', anAddress()).send({ query: '{ __typename }' })).status).toBe(200);
+  });
+});

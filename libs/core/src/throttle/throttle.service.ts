@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { createHash } from 'node:crypto';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { DataSource } from 'typeorm';
+import type { RequestContext } from '../common/request-context';
+import type { Environment } from '../config/environment';
+import { ThrottleException } from './throttle.exception';
+
+/** What is counted, per client address, across every API process. */
+export enum AddressLimit {
+  LOGIN = 'login',
+  REGISTER = 'register',
+  REFRESH = 'refresh',
+}
+
+const MINUTE = 60;
+const DAY = 86_400;
+
+/** Keys never hold an e-mail address or an IP in clear: the table is not a log of who tried what. */
+const keyOf = (value: string): string => createHash('sha256').update(value).digest('base64url');
+
+/**
+ * Throttling whose counts live in PostgreSQL (the `rate_limit` table, through rate-limiter-flexible),
+ * so that several API processes share them: attempts per client address for signing in, signing up
+ * and renewing sessions, and a lockout per account after repeated wrong passwords that doubles with
+ * each further one, up to a maximum — the owner is never locked out for longer than that.
+ */
+@Injectable()
+export class ThrottleService {
+  private readonly byAddress: Record<AddressLimit, RateLimiterPostgres>;
+  private readonly failures: RateLimiterPostgres;
+  private readonly locks: RateLimiterPostgres;
+  private readonly lockout: { after: number; seconds: number; maxSeconds: number };
+
+  constructor(dataSource: DataSource, config: ConfigService<Environment, true>) {
+    const store = (keyPrefix: string, points: number, duration: number, clearExpired = false): RateLimiterPostgres =>
+      new RateLimiterPostgres({
+        storeClient: dataSource,
+        storeType: 'typeorm',
+        tableName: 'rate_limit',
+        // The table is made by a migration, like every other.
+        tableCreated: true,
+        // One limiter sweeps the expired rows of all (every five minutes, those expired over an hour ago).
+        clearExpiredByTimeout: clearExpired,
+        keyPrefix,
+        points,
+        duration,
+      });
+    this.byAddress = {
+      [AddressLimit.LOGIN]: store('login-address', config.get('THROTTLE_LOGIN_PER_ADDRESS', { infer: true }), 15 * MINUTE, true),
+      [AddressLimit.REGISTER]: store('register-address', config.get('THROTTLE_REGISTER_PER_ADDRESS', { infer: true }), 60 * MINUTE),
+      [AddressLimit.REFRESH]: store('refresh-address', config.get('THROTTLE_REFRESH_PER_ADDRESS', { infer: true }), 15 * MINUTE),
+    };
+    // Wrong passwords of an account in a row: forgotten at a success, or a day after the first.
+    this.failures = store('login-failures', 1_000_000, DAY);
+    this.locks = store('login-lock', 1, DAY);
+    this.lockout = {
+      after: config.get('LOGIN_LOCKOUT_AFTER', { infer: true }),
+      seconds: config.get('LOGIN_LOCKOUT_SECONDS', { infer: true }),
+      maxSeconds: config.get('LOGIN_LOCKOUT_MAX_SECONDS', { infer: true }),
+    };
+  }
+
+  /** Counts one attempt from the caller's address; refuses it when the address is over its limit. */
+  async consume(ctx: RequestContext, limit: AddressLimit): Promise<void> {
+    if (!ctx.clientAddress) return;
+    try {
+      await this.byAddress[limit].consume(keyOf(ctx.clientAddress));
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) throw new ThrottleException('ADDRESS_LIMIT', retryAfter(rejection));
+      throw rejection;
+    }
+  }
+
+  /** Refuses any sign-in, with the right password too, while the account is locked. */
+  async assertNotLocked(account: string): Promise<void> {
+    const lock = await this.locks.get(keyOf(account));
+    if (lock && lock.consumedPoints > this.locks.points && lock.msBeforeNext > 0) throw new ThrottleException('ACCOUNT_LOCKED', retryAfter(lock));
+  }
+
+  /** A wrong password: from the threshold on, the account is locked, twice as long each time. */
+  async loginFailed(account: string): Promise<void> {
+    const key = keyOf(account);
+    const { consumedPoints: failures } = await this.failures.penalty(key, 1);
+    if (failures < this.lockout.after) return;
+    const seconds = Math.min(this.lockout.seconds * 2 ** (failures - this.lockout.after), this.lockout.maxSeconds);
+    await this.locks.block(key, seconds);
+  }
+
+  /** The right password: the count of wrong ones starts again. */
+  async loginSucceeded(account: string): Promise<void> {
+    await this.failures.delete(keyOf(account));
+  }
+}
+
+const retryAfter = (res: RateLimiterRes): number => Math.max(1, Math.ceil(res.msBeforeNext / 1000));

@@ -4,3 +4,4 @@ export * from './distance';
 export * from './istat-codes';
 export * from './build-territory';
 export * from './dataset';
+export * from './second-language-names';

@@ -5,3 +5,4 @@ export * from './istat-codes';
 export * from './build-territory';
 export * from './dataset';
 export * from './second-language-names';
+export * from './comune-query';

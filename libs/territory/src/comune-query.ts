@@ -18,26 +18,33 @@ const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
 
 /** More words than any comune's name and province together: the rest are ignored. */
 export const MAX_QUERY_WORDS = 8;
-/** Bounds the combinations of expanded abbreviations tried as whole phrases. */
-export const MAX_QUERY_PHRASES = 32;
+
+export interface ComuneQueryWord {
+  /** The word as typed ("S"). */
+  typed: string;
+  /** What it may stand for in a name, as typed first: ["S", "san", "sant", "santa", "santo"]. */
+  forms: string[];
+  /** The beginnings a word of the name must have to match it: ["san"] for "S", else the word itself. */
+  prefixes: string[];
+}
 
 export interface ComuneQuery {
-  /** Each word typed, with what it may stand for; a name word must begin with one of them. */
-  words: string[][];
-  /** The words joined back, once per combination of expansions, to compare with whole names. */
-  phrases: string[];
+  words: ComuneQueryWord[];
 }
+
+/** The forms no other form begins: "san" also begins "sant", "santa" and "santo". */
+const shortest = (forms: readonly string[]): string[] => forms.filter((form) => !forms.some((other) => other !== form && form.startsWith(other)));
 
 export function parseComuneQuery(search: string): ComuneQuery {
   const typed = search.split(SEPARATORS).filter((word) => word !== '').slice(0, MAX_QUERY_WORDS);
-  const expansions = typed.map((word) => [word, ...(ABBREVIATIONS[word.toLowerCase()] ?? [])]);
-  let phrases = [''];
-  for (const options of expansions) {
-    phrases = phrases.flatMap((phrase) => options.map((option) => (phrase ? `${phrase} ${option}` : option))).slice(0, MAX_QUERY_PHRASES);
-  }
   return {
-    // "s" already begins "san" and "santa": a word needs only the options no other option begins.
-    words: expansions.map((options) => options.filter((option) => !options.some((other) => other !== option && option.toLowerCase().startsWith(other.toLowerCase())))),
-    phrases: typed.length ? phrases : [],
+    words: typed.map((word) => {
+      const expansions = ABBREVIATIONS[word.toLowerCase()];
+      // Inside a name an abbreviation stands for its expansions: no name has a word "S" of its own.
+      return expansions ? { typed: word, forms: [word, ...expansions], prefixes: shortest(expansions) } : { typed: word, forms: [word], prefixes: [word] };
+    }),
   };
 }
+
+/** The search as typed, its words joined by single spaces. */
+export const typedText = (query: ComuneQuery): string => query.words.map((word) => word.typed).join(' ');

@@ -1,10 +1,11 @@
-import { ComuneQuery } from '@vec/territory';
+import { ComuneQuery, ComuneQueryWord, typedText } from '@vec/territory';
 
 /**
  * SQL for the comune search, over keys the database folds and keeps (see the ComuneSearch
  * migration): `search_names` holds every name of a comune as "| l aquila | laquila | aquila |",
  * `search_province` the same for its province and its sigla. Patterns are built in SQL from the
- * words as typed, so both sides are folded by the one function, comune_search_fold().
+ * words as typed, so both sides are folded by the one function, comune_search_fold(); the trigram
+ * indexes serve both the LIKE patterns and the regular expressions.
  */
 
 /** Similarity, 0–1, a misspelt search needs to reach a name (pg_trgm word similarity). */
@@ -52,19 +53,29 @@ const PLACES = '(c.search_names || c.search_province)';
 const or = (parts: string[]): string => `(${parts.join(' OR ')})`;
 const and = (parts: string[]): string => `(${parts.join(' AND ')})`;
 
-/** A name of the comune is the phrase (`end` ' |%') or begins with it (`end` '%'), spaced or run together. */
-function nameMatches(phrases: string[], params: Params, end: string): string {
-  return or(
-    phrases.flatMap((phrase) => {
-      const p = params.add(phrase);
-      return [`${NAMES} LIKE '%| ' || comune_search_like(${p}) || '${end}'`, `${NAMES} LIKE '%| ' || replace(comune_search_like(${p}), ' ', '') || '${end}'`];
-    }),
-  );
+const shortestForms = (forms: string[]): string[] =>
+  forms.filter((form) => !forms.some((other) => other !== form && form.toLowerCase().startsWith(other.toLowerCase())));
+
+/** A word folded and escaped for a regular expression (every character but letters and digits). */
+const regexWord = (p: string): string => String.raw`regexp_replace(comune_search_fold(${p}), '([^[:alnum:]])', '\\\1', 'g')`;
+
+/**
+ * A name of the comune begins with the words in order (`whole`: is exactly them), spaced or run
+ * together ("santagata" for Sant'Agata), each word in any of its forms ("S" as San, Sant'…): one
+ * regular expression, "\| (s|san|sant|santa|santo) ?agata".
+ */
+function nameMatches(words: ComuneQueryWord[], params: Params, whole: boolean): string {
+  const groups = words.map((word, i) => {
+    // A name that begins "s" also begins "san", "sant"…: for the last word of a prefix, the shortest forms do.
+    const forms = whole || i < words.length - 1 ? word.forms : shortestForms(word.forms);
+    return `'(' || ${forms.map((form) => regexWord(params.add(form))).join(" || '|' || ")} || ')'`;
+  });
+  return String.raw`${NAMES} ~ ('\| ' || ${groups.join(" || ' ?' || ")}${whole ? String.raw` || ' \|'` : ''})`;
 }
 
-/** Some word of `doc` begins with one of the word's options. */
-const wordMatches = (doc: string, options: string[], params: Params): string =>
-  or(options.map((option) => `${doc} LIKE '% ' || comune_search_like(${params.add(option)}) || '%'`));
+/** Some word of `doc` begins with one of the word's prefixes. */
+const wordMatches = (doc: string, word: ComuneQueryWord, params: Params): string =>
+  or(word.prefixes.map((prefix) => `${doc} LIKE '% ' || comune_search_like(${params.add(prefix)}) || '%'`));
 
 /**
  * Candidates ranked: a name equal to the search, a name beginning with it, names holding every
@@ -74,9 +85,9 @@ function ranked(query: ComuneQuery, candidates: (params: Params) => string, opti
   const params = new Params();
   const where = [candidates(params)];
   if (options.provinceCode !== undefined) where.push(`c.province_code = ${params.add(options.provinceCode)}`);
-  const tier = `CASE WHEN ${nameMatches(query.phrases, params, " |%")} THEN 0
-    WHEN ${nameMatches(query.phrases, params, '%')} THEN 1
-    WHEN ${and(query.words.map((options) => wordMatches(NAMES, options, params)))} THEN 2
+  const tier = `CASE WHEN ${nameMatches(query.words, params, true)} THEN 0
+    WHEN ${nameMatches(query.words, params, false)} THEN 1
+    WHEN ${and(query.words.map((word) => wordMatches(NAMES, word, params)))} THEN 2
     ELSE 3 END`;
   const sql = `SELECT c.code FROM comune c WHERE ${and(where)}
     ORDER BY ${tier}, c.population DESC, c.code LIMIT ${params.add(options.first)}`;
@@ -86,7 +97,7 @@ function ranked(query: ComuneQuery, candidates: (params: Params) => string, opti
 /** Last resort for a misspelling: names most like the search (by their closest form), larger comuni a little first. */
 function typos(query: ComuneQuery, options: Options): SearchStep {
   const params = new Params();
-  const text = `comune_search_fold(${params.add(query.phrases[0])})`;
+  const text = `comune_search_fold(${params.add(typedText(query))})`;
   const where = [`${text} <% ${NAMES}`];
   if (options.provinceCode !== undefined) where.push(`c.province_code = ${params.add(options.provinceCode)}`);
   const closest = `(SELECT max(similarity(${text}, form)) FROM unnest(string_to_array(btrim(${NAMES}, '| '), ' | ')) AS form)`;
@@ -105,7 +116,7 @@ function typos(query: ComuneQuery, options: Options): SearchStep {
 export function comuneSearchSteps(query: ComuneQuery, options: Options): SearchStep[] {
   const steps: SearchStep[] = [];
   if (query.words.length === 1) {
-    steps.push(ranked(query, (params) => nameMatches(query.phrases, params, '%'), options));
+    steps.push(ranked(query, (params) => nameMatches(query.words, params, false), options));
     steps.push(ranked(query, (params) => wordMatches(NAMES, query.words[0], params), options));
   } else {
     steps.push(
@@ -113,17 +124,17 @@ export function comuneSearchSteps(query: ComuneQuery, options: Options): SearchS
         query,
         (params) =>
           or([
-            nameMatches(query.phrases, params, '%'),
+            nameMatches(query.words, params, false),
             and([
-              ...query.words.map((options) => wordMatches(PLACES, options, params)),
-              or(query.words.map((options) => wordMatches(NAMES, options, params))),
+              ...query.words.map((word) => wordMatches(PLACES, word, params)),
+              or(query.words.map((word) => wordMatches(NAMES, word, params))),
             ]),
           ]),
         options,
       ),
     );
   }
-  const letters = query.phrases[0]?.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+  const letters = typedText(query).match(/[\p{L}\p{N}]/gu)?.length ?? 0;
   if (letters >= TYPO_MIN_LETTERS) steps.push(typos(query, options));
   return steps;
 }

@@ -71,7 +71,7 @@ export class TerritoryService {
    */
   async searchComuni(ctx: RequestContext, query: ComuneSearch): Promise<ComuneEntity[]> {
     const parsed = parseComuneQuery(query.search);
-    if (!parsed.phrases.some((phrase) => /[\p{L}\p{N}]/u.test(phrase))) {
+    if (!parsed.words.some((word) => /[\p{L}\p{N}]/u.test(word.typed))) {
       throw new TerritoryException(TerritoryErrorCode.EMPTY_SEARCH, 'search', query.search);
     }
     if (query.provinceCode !== undefined) await this.getProvince(ctx, query.provinceCode, 'provinceCode');

@@ -32,8 +32,9 @@ export interface ComuneQuery {
   words: ComuneQueryWord[];
 }
 
-/** The forms no other form begins: "san" also begins "sant", "santa" and "santo". */
-const shortest = (forms: readonly string[]): string[] => forms.filter((form) => !forms.some((other) => other !== form && form.startsWith(other)));
+/** The forms no other form begins (whatever the case): "san" also begins "sant", "santa" and "santo". */
+export const shortestForms = (forms: readonly string[]): string[] =>
+  forms.filter((form) => !forms.some((other) => other !== form && form.toLowerCase().startsWith(other.toLowerCase())));
 
 export function parseComuneQuery(search: string): ComuneQuery {
   const typed = search.split(SEPARATORS).filter((word) => word !== '').slice(0, MAX_QUERY_WORDS);
@@ -41,7 +42,7 @@ export function parseComuneQuery(search: string): ComuneQuery {
     words: typed.map((word) => {
       const expansions = ABBREVIATIONS[word.toLowerCase()];
       // Inside a name an abbreviation stands for its expansions: no name has a word "S" of its own.
-      return expansions ? { typed: word, forms: [word, ...expansions], prefixes: shortest(expansions) } : { typed: word, forms: [word], prefixes: [word] };
+      return expansions ? { typed: word, forms: [word, ...expansions], prefixes: shortestForms(expansions) } : { typed: word, forms: [word], prefixes: [word] };
     }),
   };
 }

@@ -1,4 +1,4 @@
-import { ComuneQuery, ComuneQueryWord, typedText } from '@vec/territory';
+import { ComuneQuery, ComuneQueryWord, shortestForms, typedText } from '@vec/territory';
 
 /**
  * SQL for the comune search, over keys the database folds and keeps (see the ComuneSearch
@@ -46,21 +46,18 @@ class Params {
   }
 }
 
-// Must read exactly as the expression of the index comune_search_places_trgm_idx.
 const NAMES = 'c.search_names';
+// Must read exactly as the expression of the index comune_search_places_trgm_idx.
 const PLACES = '(c.search_names || c.search_province)';
 
 const or = (parts: string[]): string => `(${parts.join(' OR ')})`;
 const and = (parts: string[]): string => `(${parts.join(' AND ')})`;
 
-const shortestForms = (forms: string[]): string[] =>
-  forms.filter((form) => !forms.some((other) => other !== form && form.toLowerCase().startsWith(other.toLowerCase())));
-
 /** A word folded and escaped for a regular expression (every character but letters and digits). */
 const regexWord = (p: string): string => String.raw`regexp_replace(comune_search_fold(${p}), '([^[:alnum:]])', '\\\1', 'g')`;
 
 /**
- * A name of the comune begins with the words in order (`whole`: is exactly them), spaced or run
+ * A name of the comune begins with the words in order (with `whole`, consists of them), spaced or run
  * together ("santagata" for Sant'Agata), each word in any of its forms ("S" as San, Sant'…): one
  * regular expression, "\| (s|san|sant|santa|santo) ?agata".
  */

@@ -37,6 +37,18 @@ describe('Territory over GraphQL', () => {
     expect(wildcard.data).toEqual({ comuni: [], under: [] });
   });
 
+  it('finds comuni as people type them, with their second-language name', async () => {
+    const { data, errors } = await api.gql<{ bozen: (ComuneRow & { secondLanguageName: string | null })[]; reggio: ComuneRow[]; santAgata: ComuneRow[] }>(
+      `{ bozen: comuni(search: "Bozen", first: 1) { code name secondLanguageName population province { sigla } }
+         reggio: comuni(search: "reggio emilia", first: 1) { code name population province { sigla } }
+         santAgata: comuni(search: "S. Agata", first: 3) { code name population province { sigla } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.bozen).toEqual([{ code: '021008', name: 'Bolzano', secondLanguageName: 'Bozen', population: 102575, province: { sigla: 'BZ' } }]);
+    expect(data?.reggio.map((c) => [c.name, c.province.sigla])).toEqual([["Reggio nell'Emilia", 'RE']]);
+    expect(data?.santAgata.every((c) => c.name.startsWith("Sant'Agata"))).toBe(true);
+  });
+
   it('returns regions with their provinces, and a province with its region and capital', async () => {
     const { data } = await api.gql<{
       regions: { code: string; name: string; provinces: { sigla: string }[] }[];

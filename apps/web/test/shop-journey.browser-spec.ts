@@ -68,6 +68,30 @@ describe('Shop journey in the browser', () => {
     await page.context().close();
   });
 
+  it('finds the comune as people type it: second-language names shown beside the Italian one, words in any form', async () => {
+    const owner = await web.signUp('SHOP');
+    const page = await web.newPage(DESKTOP);
+    await logIn(page, owner.email);
+    const comune = page.getByRole('combobox', { name: /^Comune/ });
+    const firstOption = page.getByRole('listbox', { name: /^Comune/ }).getByRole('option').first();
+
+    await comune.fill('Bozen');
+    const bolzano = page.getByRole('option', { name: 'Bolzano/Bozen (BZ)' });
+    await bolzano.waitFor();
+    await expectAccessible(page, 'shop-comune-autocomplete-bilingual');
+    await bolzano.click();
+    // The choice reads as everywhere else in the app: the Italian name and the sigla.
+    expect(await comune.inputValue()).toBe('Bolzano (BZ)');
+
+    await comune.fill('reggio emilia');
+    await page.getByRole('option', { name: "Reggio nell'Emilia (RE)" }).waitFor();
+    expect(await firstOption.textContent()).toBe("Reggio nell'Emilia (RE)");
+    await comune.fill('S. Agata');
+    await page.getByRole('option', { name: "Sant'Agata di Militello (ME)" }).waitFor();
+    expect(await firstOption.textContent()).toBe("Sant'Agata di Militello (ME)");
+    await page.context().close();
+  });
+
   it('keeps the session across a reload and renews an expired access token once, transparently', async () => {
     const owner = await web.signUp('SHOP');
     const registered = await web.gql(REGISTER_SHOP, { input: aShopInput({ tradingName: 'Bottega del Corso' }) }, owner.accessToken);

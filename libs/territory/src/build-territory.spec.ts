@@ -29,6 +29,9 @@ describe('buildTerritory on the shipped datasets', () => {
     expect(aglie).toMatchObject({ name: 'Agliè', provinceCode: '001', regionCode: '01', coordinatesSource: CoordinatesSource.EXACT });
     expect(aglie && distanceKm(aglie, { latitude: 45.368, longitude: 7.768 })).toBeLessThan(1);
     expect(territory.provinces.find((p) => p.sigla === 'BZ')?.name).toBe('Bolzano/Bozen');
+    expect(territory.comuni.find((c) => c.code === '021008')).toMatchObject({ name: 'Bolzano', secondLanguageName: 'Bozen' });
+    expect(aglie?.secondLanguageName).toBeNull();
+    expect(territory.comuni.filter((c) => c.secondLanguageName !== null)).toHaveLength(120);
     expect(territory.regions.find((r) => r.code === '02')?.name).toBe("Valle d'Aosta/Vallée d'Aoste");
   });
 

@@ -50,8 +50,13 @@ function locateByIstatCode(gazetteer: readonly GazetteerRecord[]): Map<string, G
  * Builds the Italian territory from the ISTAT-coded comuni dataset and the GeoNames gazetteer,
  * joined on the ISTAT comune code (GeoNames' admin3 for Italy), preferring the comune's seat.
  * A comune GeoNames does not know takes its province capital's coordinates, and says so.
+ * Bilingual comuni get their official second-language name (see second-language-names.ts).
  */
-export function buildTerritory(records: readonly ComuneRecord[], gazetteer: readonly GazetteerRecord[]): Territory {
+export function buildTerritory(
+  records: readonly ComuneRecord[],
+  gazetteer: readonly GazetteerRecord[],
+  secondLanguageNames: ReadonlyMap<string, string> = new Map(),
+): Territory {
   const located = locateByIstatCode(gazetteer);
   const regions = new Map<string, Region>();
   const provinceRecords = new Map<string, ComuneRecord[]>();
@@ -77,6 +82,7 @@ export function buildTerritory(records: readonly ComuneRecord[], gazetteer: read
     return {
       code: record.codice,
       name: record.nome,
+      secondLanguageName: secondLanguageNames.get(record.codice) ?? null,
       provinceCode: record.provincia.codice,
       regionCode: record.regione.codice,
       cadastralCode: record.codiceCatastale,

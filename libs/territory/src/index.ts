@@ -5,3 +5,5 @@ export * from './istat-codes';
 export * from './build-territory';
 export * from './dataset';
 export * from './territory-size';
+export * from './second-language-names';
+export * from './comune-query';

@@ -33,7 +33,10 @@ export interface Province {
 export interface Comune extends GeoPoint {
   /** ISTAT comune code, 6 digits ("001001" Agliè). */
   code: string;
+  /** The Italian name ("Bolzano"). */
   name: string;
+  /** The official name in the comune's other language ("Bozen"), where ISTAT lists one. */
+  secondLanguageName: string | null;
   provinceCode: string;
   regionCode: string;
   /** Codice catastale (Belfiore), e.g. "A074". */

@@ -1,6 +1,7 @@
 // Comune picker following the WAI-ARIA 1.2 combobox pattern (list autocomplete): type the first
 // letters, move with the arrow keys, Enter to choose, Escape to close. Results come from the API's
-// `comuni(search:)`, most populous first; their number is announced in a polite live region.
+// `comuni(search:)`, best match first (it forgives accents, apostrophes, S. for San, and finds
+// second-language names: "Bozen" lists Bolzano/Bozen); their number is announced in a polite live region.
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +22,11 @@ interface Props {
 }
 
 const MAX_OPTIONS = 8;
+
+/** A comune offered in the list: bilingual comuni show their official second name too. */
+interface Option extends ComuneChoice {
+  secondLanguageName: string | null;
+}
 const searchable = (text: string): boolean => text.length >= 2 && /[\p{L}\p{N}]/u.test(text);
 
 function useDebounced(value: string, delayMs: number): string {
@@ -45,12 +51,16 @@ export function ComuneAutocomplete({ id, label, hint, error, required, value, on
 
   const wanted = open && searchable(search) && !(value && text === placeLabel(value));
   const { data, loading } = useQuery(SearchComuniDocument, { variables: { search, first: MAX_OPTIONS }, skip: !wanted });
-  const options: ComuneChoice[] = wanted && !loading ? (data?.comuni ?? []).map((c) => ({ code: c.code, name: c.name, sigla: c.province.sigla })) : [];
+  const options: Option[] =
+    wanted && !loading
+      ? (data?.comuni ?? []).map((c) => ({ code: c.code, name: c.name, sigla: c.province.sigla, secondLanguageName: c.secondLanguageName ?? null }))
+      : [];
   const expanded = options.length > 0;
   const listboxId = `${id}-listbox`;
   const optionId = (index: number): string => `${id}-option-${index}`;
 
-  const choose = (comune: ComuneChoice): void => {
+  const choose = ({ code, name, sigla }: Option): void => {
+    const comune = { code, name, sigla };
     onChange(comune);
     setText(placeLabel(comune));
     setOpen(false);
@@ -132,7 +142,8 @@ export function ComuneAutocomplete({ id, label, hint, error, required, value, on
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => choose(comune)}
           >
-            {comune.name} <span className="comune-sigla">({comune.sigla})</span>
+            {comune.secondLanguageName ? `${comune.name}/${comune.secondLanguageName}` : comune.name}{' '}
+            <span className="comune-sigla">({comune.sigla})</span>
           </li>
         ))}
       </ul>

@@ -97,7 +97,8 @@ export async function startWebTestApp(options: { ownDatabase?: boolean } = {}): 
     app,
     api,
     async newPage(viewport = DESKTOP) {
-      const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'it-IT' });
+      // Reduced motion: Bootstrap then drops its colour transitions, so axe never measures a button mid-fade.
+      const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'it-IT', reducedMotion: 'reduce' });
       const page = await context.newPage();
       const failures: string[] = [];
       page.on('pageerror', (error) => failures.push(error.message));

@@ -74,6 +74,7 @@ export async function seedDemoHistory(manager: EntityManager, world: DemoWorld, 
   const byState: Record<string, number> = {};
   const at = (from: Date, minDays: number, maxDays: number): Date => new Date(Math.min(now.getTime() - 3_600_000, from.getTime() + (minDays + random.next() * (maxDays - minDays)) * DAY));
 
+  let demoProviderRecent = 0;
   result.assignments.forEach((assignment, index) => {
     const request = requestById.get(assignment.requestId) as HelpRequestEntity;
     const offer = offerById.get(assignment.offerId) as OfferEntity;
@@ -82,9 +83,10 @@ export async function seedDemoHistory(manager: EntityManager, world: DemoWorld, 
     const created = at(request.createdAt, 0, 1);
     const age = (now.getTime() - created.getTime()) / DAY;
     const roll = random.next();
-    // The demo provider always has applications to answer; the demo shop one to confirm.
+    // The demo provider always has applications to answer (every other recent one, from the first);
+    // the demo shop one to confirm.
     const fate = ((): MatchState => {
-      if (provider.ownerUserId === world.providers[0].ownerUserId && index % 2 === 0 && age < RESPONSE_DAYS) return MatchState.PENDING;
+      if (provider.ownerUserId === world.providers[0].ownerUserId && age < RESPONSE_DAYS && demoProviderRecent++ % 2 === 0) return MatchState.PENDING;
       if (shop.id === world.shops[0].id) return MatchState.ACCEPTED;
       if (age < 1 || (age < RESPONSE_DAYS && roll < 0.4)) return MatchState.PENDING;
       if (roll < 0.08) return MatchState.DECLINED;

@@ -59,7 +59,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
   if ((await dataSource.getRepository(UserAccountEntity).count()) > 0) return null;
   const random = new SeededRandom(2020);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const comuni = await dataSource.getRepository(ComuneEntity).find({ order: { population: 'DESC' }, take: 2500 });
+  // Ties broken by code: the demo must not depend on the order rows happen to lie in the table.
+  const comuni = await dataSource.getRepository(ComuneEntity).find({ order: { population: 'DESC', code: 'ASC' }, take: 2500 });
 
   return dataSource.transaction(async (manager) => {
     const users: UserAccountEntity[] = [

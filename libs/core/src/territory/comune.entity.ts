@@ -9,16 +9,34 @@ import { RegionEntity } from './region.entity';
 @Check('comune_coordinates_range', `"latitude" BETWEEN -90 AND 90 AND "longitude" BETWEEN -180 AND 180`)
 // Prefix search on the folded name: a text_pattern_ops index TypeORM cannot describe, kept by migrations.
 @Index('comune_search_name_prefix_idx', { synchronize: false })
+// Trigram indexes of the search keys (one over names and province together), kept by migrations.
+@Index('comune_search_names_trgm_idx', { synchronize: false })
+@Index('comune_search_places_trgm_idx', { synchronize: false })
 export class ComuneEntity {
   @PrimaryColumn({ type: 'text' })
   code!: string;
 
+  /** The Italian name ("Bolzano"). */
   @Column({ type: 'text' })
   name!: string;
+
+  /** The official name in the comune's second language ("Bozen"), where ISTAT lists one. */
+  @Column({ type: 'text', nullable: true })
+  secondLanguageName!: string | null;
 
   /** `name` folded for accent- and case-insensitive prefix search (see normalizePlaceName). */
   @Column({ type: 'text' })
   searchName!: string;
+
+  /**
+   * Every name of the comune folded in SQL, as whole-name and word prefixes ("| l aquila | laquila |
+   * aquila |"), and the same for its province: written by a trigger, read only by the search.
+   */
+  @Column({ type: 'text', select: false, insert: false, update: false })
+  searchNames!: string;
+
+  @Column({ type: 'text', select: false, insert: false, update: false })
+  searchProvince!: string;
 
   @Index('comune_province_code_idx')
   @Column({ type: 'text' })

@@ -73,7 +73,11 @@ export class ComuneResolver {
     return toComuneModel(await this.territory.getComune(ctx, args.code));
   }
 
-  @Query(() => [ComuneModel], { description: 'Comuni whose name starts with `search`, most populous first.' })
+  @Query(() => [ComuneModel], {
+    description:
+      'Comuni found by `search`, best match first: a name equal to it, then names beginning with it, then names (and provinces) ' +
+      'holding its words, then, only if none, near spellings; the most populous first within each.',
+  })
   async comuni(@Ctx() ctx: RequestContext, @Args() args: ComuniArgs): Promise<ComuneModel[]> {
     return (await this.territory.searchComuni(ctx, args)).map(toComuneModel);
   }

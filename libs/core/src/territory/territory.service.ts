@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { CoordinatesSource, normalizePlaceName, TerritoryStats } from '@vec/territory';
+import { CoordinatesSource, parseComuneQuery, TerritoryStats } from '@vec/territory';
 import { In, Repository } from 'typeorm';
+import { comuneSearchSteps, SearchStep, TYPO_THRESHOLD } from './comune-search.query';
 import { RequestContext } from '../common/request-context';
 import { ComuneEntity } from './comune.entity';
 import { ProvinceEntity } from './province.entity';
@@ -62,21 +63,33 @@ export class TerritoryService {
     return comune;
   }
 
-  /** Prefix search on the accent- and case-folded name, most populous first. */
+  /**
+   * Comuni by what people type: accents, case, apostrophes and spaces ignored, S./SS. read as
+   * San/Santi, official second-language names, words over the name and the province, and
+   * misspellings as a last resort. Best match first (exact name, name beginning with the search,
+   * then the rest), the most populous first within each; see comune-search.query.ts.
+   */
   async searchComuni(ctx: RequestContext, query: ComuneSearch): Promise<ComuneEntity[]> {
-    const folded = normalizePlaceName(query.search);
-    if (!/[\p{L}\p{N}]/u.test(folded)) {
+    const parsed = parseComuneQuery(query.search);
+    if (!parsed.words.some((word) => /[\p{L}\p{N}]/u.test(word.typed))) {
       throw new TerritoryException(TerritoryErrorCode.EMPTY_SEARCH, 'search', query.search);
     }
     if (query.provinceCode !== undefined) await this.getProvince(ctx, query.provinceCode, 'provinceCode');
-    const builder = this.comuni
-      .createQueryBuilder('comune')
-      .where("comune.search_name LIKE :prefix ESCAPE '\\'", { prefix: `${folded.replace(/[\\%_]/g, '\\$&')}%` })
-      .orderBy('comune.population', 'DESC')
-      .addOrderBy('comune.code', 'ASC')
-      .limit(query.first);
-    if (query.provinceCode !== undefined) builder.andWhere('comune.province_code = :province', { province: query.provinceCode });
-    return builder.getMany();
+    for (const step of comuneSearchSteps(parsed, { provinceCode: query.provinceCode, first: query.first })) {
+      const codes = await this.searchStep(step);
+      if (codes.length > 0) return (await this.findComuniByCodes(codes)).filter((comune) => comune !== undefined);
+    }
+    return [];
+  }
+
+  private async searchStep(step: SearchStep): Promise<string[]> {
+    const codesOf = (rows: { code: string }[]): string[] => rows.map((row) => row.code);
+    if (!step.typos) return codesOf(await this.comuni.query(step.sql, step.params));
+    // The trigram operator's threshold is a setting: lowered for this one query only.
+    return this.comuni.manager.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [String(TYPO_THRESHOLD)]);
+      return codesOf(await manager.query(step.sql, step.params));
+    });
   }
 
   /** Batch lookup for DataLoader: one query for any number of codes, answers in the codes' order. */

@@ -4,8 +4,19 @@ import { Accounts1795322630473 } from './1795322630473-accounts';
 import { Domain1795322878417 } from './1795322878417-domain';
 import { Matching1796157035480 } from './1796157035480-matching';
 import { MonitoringFacts1796163024280 } from './1796163024280-monitoring-facts';
+import { ComuneSearch1796250000000 } from './1796250000000-comune-search';
 import { LiveSessionIndex1796416918452 } from './1796416918452-live-session-index';
 import { RateLimit1796420000000 } from './1796420000000-rate-limit';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
-export const MIGRATIONS = [Territory1795321549661, LoadTerritory1795321600000, Accounts1795322630473, Domain1795322878417, Matching1796157035480, MonitoringFacts1796163024280, LiveSessionIndex1796416918452, RateLimit1796420000000];
+export const MIGRATIONS = [
+  Territory1795321549661,
+  LoadTerritory1795321600000,
+  Accounts1795322630473,
+  Domain1795322878417,
+  Matching1796157035480,
+  MonitoringFacts1796163024280,
+  ComuneSearch1796250000000,
+  LiveSessionIndex1796416918452,
+  RateLimit1796420000000,
+];

@@ -30,7 +30,13 @@ export class ComuneArgs {
 
 @ArgsType()
 export class ComuniArgs {
-  @Field({ description: 'Beginning of the name; accents and case are ignored ("agli" finds Agliè).' })
+  @Field({
+    description:
+      'What to look for: the beginning of a name, in Italian or in the second language ("agli" finds Agliè, "Bozen" Bolzano), ' +
+      'or words of the name and of its province ("reggio emilia", "san giovanni bergamo"). Accents, case, apostrophes and spaces ' +
+      'are ignored ("laquila", "santagata"), S. and SS. read as San/Sant\'/Santa/Santo and Santi; a misspelling is guessed only ' +
+      'when nothing matches as typed.',
+  })
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'search must not be empty' })
@@ -42,7 +48,7 @@ export class ComuniArgs {
   @IsProvinceCode()
   provinceCode?: string;
 
-  @Field(() => Int, { defaultValue: 20, description: `How many comuni to return, most populous first (1–${MAX_COMUNI_PAGE}).` })
+  @Field(() => Int, { defaultValue: 20, description: `How many comuni to return, best match first (1–${MAX_COMUNI_PAGE}).` })
   @IsInt()
   @Min(1)
   @Max(MAX_COMUNI_PAGE)

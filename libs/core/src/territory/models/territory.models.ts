@@ -32,7 +32,13 @@ export class ProvinceModel {
 @ObjectType('Comune', { description: 'An Italian municipality.' })
 export class ComuneModel {
   @Field({ description: 'ISTAT code, 6 digits.' }) code!: string;
-  @Field() name!: string;
+  @Field({ description: 'The Italian name, e.g. Bolzano.' }) name!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The official name in the comune's other language (German, Slovenian or Ladin), where ISTAT lists one: Bozen for Bolzano, Zgonik for Sgonico. Null for comuni with an Italian name only. `comuni(search:)` finds comuni by it too.",
+  })
+  secondLanguageName!: string | null;
   @Field() provinceCode!: string;
   @Field() regionCode!: string;
   @Field({ description: 'Codice catastale (Belfiore).' }) cadastralCode!: string;
@@ -66,6 +72,7 @@ export const toProvinceModel = (e: ProvinceEntity): ProvinceModel => ({
 export const toComuneModel = (e: ComuneEntity): ComuneModel => ({
   code: e.code,
   name: e.name,
+  secondLanguageName: e.secondLanguageName,
   provinceCode: e.provinceCode,
   regionCode: e.regionCode,
   cadastralCode: e.cadastralCode,

@@ -20,11 +20,22 @@ describe('Shop journey in the browser', () => {
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: "Crea l'account" }).click();
     await page.waitForURL('**/la-mia-attivita');
+    // The refresh token is in an HttpOnly cookie for /graphql that no script can read.
+    const [cookie] = await page.context().cookies();
+    expect(cookie).toMatchObject({ name: 'vec_refresh', path: '/graphql', httpOnly: true, sameSite: 'Strict' });
+    expect(await page.evaluate(() => document.cookie)).toBe('');
 
-    // Logging out ends the session in this tab: no refresh token is left behind.
+    // A second tab of the same browser is signed in too.
+    const second = await page.context().newPage();
+    await second.goto('/la-mia-attivita');
+    await second.getByRole('button', { name: "Registra l'attività" }).waitFor();
+    await second.close();
+
+    // Logging out ends the session: no refresh token is left behind, in the cookie or in storage.
     await page.getByRole('button', { name: 'Esci' }).click();
     await page.waitForURL((url) => url.pathname === '/');
-    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await page.context().cookies()).toEqual([]);
+    expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
     await logIn(page, email);
     expect(new URL(page.url()).pathname).toBe('/la-mia-attivita');
 

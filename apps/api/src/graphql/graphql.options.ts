@@ -46,7 +46,7 @@ export function graphqlOptions(loaders: LoaderFactory, config: ConfigService<Env
     context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => {
       const ctx = RequestContext.fromHttp(req);
       res.setHeader('x-request-id', ctx.requestId);
-      return { req, ctx, loaders: loaders.create() };
+      return { req, res, ctx, loaders: loaders.create() };
     },
   };
 }

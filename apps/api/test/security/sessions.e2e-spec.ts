@@ -62,3 +62,67 @@ describe('Sessions: what an access token is worth', () => {
     expect(refreshed.data?.refreshSession.user.role).toBe('SHOP');
   });
 });
+
+describe('Sessions of browsers: the refresh token in an HttpOnly cookie', () => {
+  let api: TestApp;
+  let production: TestApp;
+  // Passport keeps one 'jwt' strategy per process: both apps sign with the same key.
+  const JWT_SECRET = 'Vq3s9Kp2xZ7mW4tB8nR1cF6hJ0yL5dG-aE_uO2iT9rS3wQ7';
+  beforeAll(async () => {
+    api = await startTestApp({ env: { JWT_SECRET } });
+    production = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET } });
+  });
+  afterAll(async () => {
+    await api.close();
+    await production.close();
+  });
+
+  const LOGIN_IN_COOKIE = 'mutation ($input: LoginInput!) { login(input: $input) { accessToken refreshToken user { id } } }';
+  const RENEW = 'mutation { refreshSession { accessToken refreshToken } }';
+
+  async function browserLogin(app: TestApp): Promise<{ cookie: string; setCookie: string; accessToken: string; refreshToken: unknown }> {
+    const shop = await signUp(app, 'SHOP');
+    const response = await app.http().post('/graphql').send({ query: LOGIN_IN_COOKIE, variables: { input: { email: shop.email, password: 'una-password-lunga-abbastanza', refreshTokenInCookie: true } } });
+    const setCookie = (response.headers['set-cookie'] as unknown as string[])[0];
+    return { cookie: setCookie.split(';')[0], setCookie, accessToken: response.body.data.login.accessToken, refreshToken: response.body.data.login.refreshToken };
+  }
+
+  it('sets the cookie HttpOnly, SameSite=Strict, for /graphql only, and leaves the token out of the answer', async () => {
+    const session = await browserLogin(api);
+    expect(session.refreshToken).toBeNull();
+    expect(session.setCookie).toMatch(/^vec_refresh=[0-9a-f-]{36}\.[\w-]+; Path=\/graphql; HttpOnly; SameSite=Strict$/);
+  });
+
+  it('is Secure, with the __Secure- prefix, in production', async () => {
+    const session = await browserLogin(production);
+    expect(session.setCookie).toMatch(/^__Secure-vec_refresh=\S+; Path=\/graphql; HttpOnly; Secure; SameSite=Strict$/);
+  });
+
+  it('renews from the cookie alone, rotating it; the old cookie presented again ends the session', async () => {
+    const session = await browserLogin(api);
+    const renewed = await api.http().post('/graphql').set('cookie', session.cookie).send({ query: RENEW });
+    expect(renewed.body.data.refreshSession).toMatchObject({ accessToken: expect.any(String), refreshToken: null });
+    const next = (renewed.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+    expect(next).not.toBe(session.cookie);
+    const replayed = await api.http().post('/graphql').set('cookie', session.cookie).send({ query: RENEW });
+    expect(replayed.body.errors[0].extensions).toMatchObject({ reason: 'REFRESH_TOKEN_REUSED' });
+    expect((replayed.headers['set-cookie'] as unknown as string[])[0]).toMatch(/^vec_refresh=; Path=\/graphql; Expires=Thu, 01 Jan 1970/);
+    const stolen = await api.http().post('/graphql').set('cookie', next).send({ query: RENEW });
+    expect(stolen.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('logs out from the cookie, clearing it, even with no access token', async () => {
+    const session = await browserLogin(api);
+    const out = await api.http().post('/graphql').set('cookie', session.cookie).send({ query: 'mutation { logout }' });
+    expect(out.body.data.logout).toBe(true);
+    expect((out.headers['set-cookie'] as unknown as string[])[0]).toMatch(/^vec_refresh=; Path=\/graphql; Expires=Thu, 01 Jan 1970/);
+    expect((await api.gqlAs(session.accessToken, ME)).errors?.[0].extensions).toMatchObject({ reason: 'SESSION_ENDED' });
+    const again = await api.http().post('/graphql').set('cookie', session.cookie).send({ query: RENEW });
+    expect(again.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('renews nothing without a cookie', async () => {
+    const response = await api.http().post('/graphql').send({ query: RENEW });
+    expect(response.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_REFRESH_TOKEN' });
+  });
+});

@@ -19,7 +19,7 @@ const authLink = new SetContextLink((previous) => {
 const refreshLink = new ErrorLink(({ error, operation, forward }) => {
   const unauthenticated = CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
   if (!unauthenticated || SESSION_OPERATIONS.has(operation.operationName ?? '') || operation.getContext().retried) return;
-  if (!sessionStore.refreshToken()) return;
+  if (!sessionStore.hasSession()) return;
   return from(refreshSession()).pipe(
     switchMap((renewed) => {
       if (!renewed) return throwError(() => error);

@@ -1,8 +1,8 @@
 import { useApolloClient } from '@apollo/client/react';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { LogoutDocument } from '../gql/generated';
 import { refreshSession } from './refresh';
-import { sessionStore, type SessionPayload, type SessionUser } from './session-store';
+import { SIGNED_IN_KEY, sessionStore, type SessionPayload, type SessionUser } from './session-store';
 
 export interface Session {
   user: SessionUser | null;
@@ -17,7 +17,7 @@ const SessionContext = createContext<Session | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useApolloClient();
   const { user } = useSyncExternalStore(sessionStore.subscribe, sessionStore.getState);
-  const [restoring, setRestoring] = useState(() => user === null && sessionStore.refreshToken() !== null);
+  const [restoring, setRestoring] = useState(() => user === null && sessionStore.hasSession());
 
   useEffect(() => {
     if (!restoring) return;
@@ -35,12 +35,28 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [client],
   );
 
+  // Signing out in another tab signs this one out too; a renewal that brought another account (signed
+  // in meanwhile in another tab) must not show what the cache holds from the previous one.
+  const previousUser = useRef(user?.id);
+  useEffect(() => {
+    const before = previousUser.current;
+    previousUser.current = user?.id;
+    if (before && user && before !== user.id) void client.clearStore();
+  }, [user, client]);
+  useEffect(() => {
+    const onStorage = (event: StorageEvent): void => {
+      if (event.key === SIGNED_IN_KEY && event.newValue === null) {
+        sessionStore.forget();
+        void client.clearStore();
+      }
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [client]);
+
   const signOut = useCallback(async () => {
-    const refreshToken = sessionStore.refreshToken();
-    if (refreshToken) {
-      // Ending the session on the server is best effort: the local session ends regardless.
-      await client.mutate({ mutation: LogoutDocument, variables: { input: { refreshToken } } }).catch(() => undefined);
-    }
+    // The API ends the session and clears its cookie; the local session ends regardless.
+    await client.mutate({ mutation: LogoutDocument, variables: { input: {} } }).catch(() => undefined);
     sessionStore.clear();
     await client.clearStore();
   }, [client]);

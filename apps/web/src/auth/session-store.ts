@@ -1,6 +1,6 @@
-// The session lives outside React so that the Apollo links can read and renew it:
-// the access token only in memory, the one-use refresh token in sessionStorage (it survives a
-// reload of this tab, not the closing of the browser), and the signed-in user.
+// The session lives outside React so that the Apollo links can read and renew it. The access token
+// stays in memory; the one-use refresh token is in an HttpOnly cookie that scripts cannot read, so
+// a marker in localStorage says whether there is a session to renew (in any tab of this browser).
 import type { UserRole } from '../gql/generated';
 
 export interface SessionUser {
@@ -11,7 +11,6 @@ export interface SessionUser {
 
 export interface SessionPayload {
   accessToken: string;
-  refreshToken: string;
   user: SessionUser;
 }
 
@@ -20,7 +19,8 @@ export interface SessionState {
   user: SessionUser | null;
 }
 
-const REFRESH_TOKEN_KEY = 'vec.refreshToken';
+/** Not a secret: only that this browser signed in and has not signed out. */
+export const SIGNED_IN_KEY = 'vec.signedIn';
 const SIGNED_OUT: SessionState = { accessToken: null, user: null };
 
 let state: SessionState = SIGNED_OUT;
@@ -28,6 +28,14 @@ const listeners = new Set<() => void>();
 
 function emit(): void {
   for (const listener of listeners) listener();
+}
+
+function storage(): Storage | null {
+  try {
+    return localStorage;
+  } catch {
+    return null;
+  }
 }
 
 export const sessionStore = {
@@ -38,22 +46,25 @@ export const sessionStore = {
     return () => listeners.delete(listener);
   },
 
-  refreshToken(): string | null {
-    try {
-      return sessionStorage.getItem(REFRESH_TOKEN_KEY);
-    } catch {
-      return null;
-    }
+  /** Whether the session cookie is worth renewing: this browser signed in and did not sign out. */
+  hasSession(): boolean {
+    return storage()?.getItem(SIGNED_IN_KEY) === '1';
   },
 
-  start({ accessToken, refreshToken, user }: SessionPayload): void {
-    sessionStorage.setItem(REFRESH_TOKEN_KEY, refreshToken);
+  start({ accessToken, user }: SessionPayload): void {
+    storage()?.setItem(SIGNED_IN_KEY, '1');
     state = { accessToken, user: { id: user.id, email: user.email, role: user.role } };
     emit();
   },
 
   clear(): void {
-    sessionStorage.removeItem(REFRESH_TOKEN_KEY);
+    storage()?.removeItem(SIGNED_IN_KEY);
+    state = SIGNED_OUT;
+    emit();
+  },
+
+  /** Another tab signed out: this one forgets its access token too (the cookie is already gone). */
+  forget(): void {
     state = SIGNED_OUT;
     emit();
   },

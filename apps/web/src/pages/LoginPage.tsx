@@ -25,7 +25,7 @@ export function LoginPage() {
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     try {
-      const { data } = await login({ variables: { input: { email, password } } });
+      const { data } = await login({ variables: { input: { email, password, refreshTokenInCookie: true } } });
       if (!data) return;
       await signIn(data.login);
       navigate(from ?? homePathFor(data.login.user.role), { replace: true });

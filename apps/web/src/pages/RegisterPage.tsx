@@ -31,7 +31,7 @@ export function RegisterPage() {
       failLocal('role', () => t('register.chooseRole'));
       return;
     }
-    const session = await send('AuthPayload', async () => (await register({ variables: { input: { email, password, role } } })).data?.register);
+    const session = await send('AuthPayload', async () => (await register({ variables: { input: { email, password, role, refreshTokenInCookie: true } } })).data?.register);
     if (session) {
       await signIn(session);
       navigate(homePathFor(session.user.role));

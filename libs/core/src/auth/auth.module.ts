@@ -11,6 +11,8 @@ import { AuthService } from './auth.service';
 import { JwtAuthGuard, RolesGuard } from './guards/auth.guards';
 import { JwtStrategy } from './strategies/jwt.strategy';
 import { LocalStrategy } from './strategies/local.strategy';
+import { SessionCookie } from './session-cookie';
+import type { Environment } from '../config/environment';
 
 @Module({
   imports: [
@@ -26,6 +28,14 @@ import { LocalStrategy } from './strategies/local.strategy';
   ],
   providers: [
     AuthService,
+    {
+      provide: SessionCookie,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<Environment, true>) => {
+        const setting = config.get('COOKIE_SECURE', { infer: true });
+        return new SessionCookie(setting === 'auto' ? config.get('NODE_ENV', { infer: true }) === 'production' : setting === 'true');
+      },
+    },
     AuthResolver,
     LocalStrategy,
     JwtStrategy,

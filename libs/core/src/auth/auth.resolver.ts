@@ -1,6 +1,6 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, createUnionType, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { Ctx, RequestContext } from '../common/request-context';
 import { Public, Roles } from './auth.decorators';
 import { AuthService, Session } from './auth.service';
@@ -9,6 +9,8 @@ import { GqlLocalAuthGuard } from './guards/auth.guards';
 import { AuthPayloadModel, EmailTakenErrorModel, StaffUserCreatedModel, toUserModel, UserModel } from './models/auth.models';
 import { UserRole } from './user-role';
 import { UserAccountEntity } from './user-account.entity';
+import { AuthErrorCode, AuthException } from './auth.exception';
+import { SessionCookie } from './session-cookie';
 
 export const RegisterResult = createUnionType({
   name: 'RegisterResult',
@@ -32,13 +34,23 @@ const toPayload = (session: Session): AuthPayloadModel => ({ ...session, user: t
 
 @Resolver()
 export class AuthResolver {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly cookie: SessionCookie,
+  ) {}
+
+  /** The session as the caller asked for it: the refresh token in the answer, or in the session cookie. */
+  private deliver(session: Session, res: Response, inCookie: boolean): AuthPayloadModel {
+    if (!inCookie) return toPayload(session);
+    this.cookie.set(res, session.refreshToken);
+    return { ...toPayload(session), refreshToken: null };
+  }
 
   @Public()
   @Mutation(() => RegisterResult, { description: 'Create a SHOP or PROVIDER account and sign in.' })
-  async register(@Ctx() ctx: RequestContext, @Args('input') input: RegisterInput): Promise<typeof RegisterResult> {
+  async register(@Ctx() ctx: RequestContext, @Args('input') input: RegisterInput, @Context('res') res: Response): Promise<typeof RegisterResult> {
     const outcome = await this.auth.register(ctx, input);
-    if (outcome.kind === 'session') return toPayload(outcome.session);
+    if (outcome.kind === 'session') return this.deliver(outcome.session, res, input.refreshTokenInCookie);
     return EMAIL_TAKEN;
   }
 
@@ -55,21 +67,49 @@ export class AuthResolver {
   @Mutation(() => AuthPayloadModel, { description: 'Sign in with e-mail and password.' })
   async login(
     @Ctx() ctx: RequestContext,
-    @Args('input') _input: LoginInput,
+    @Args('input') input: LoginInput,
     @Context('req') req: Request & { user: UserAccountEntity },
+    @Context('res') res: Response,
   ): Promise<AuthPayloadModel> {
-    return toPayload(await this.auth.login(ctx, req.user));
+    return this.deliver(await this.auth.login(ctx, req.user), res, input.refreshTokenInCookie);
   }
 
   @Public()
-  @Mutation(() => AuthPayloadModel, { description: 'Exchange a refresh token (once) for a new session.' })
-  async refreshSession(@Ctx() ctx: RequestContext, @Args('input') input: RefreshSessionInput): Promise<AuthPayloadModel> {
-    return toPayload(await this.auth.refresh(ctx, input.refreshToken));
+  @Mutation(() => AuthPayloadModel, { description: 'Exchange a refresh token (once) for a new session: the one given, else the session cookie’s.' })
+  async refreshSession(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { defaultValue: {} }) input: RefreshSessionInput,
+    @Context('req') req: Request,
+    @Context('res') res: Response,
+  ): Promise<AuthPayloadModel> {
+    const fromCookie = input.refreshToken === undefined;
+    const token = input.refreshToken ?? this.cookie.read(req);
+    if (!token) throw new AuthException(AuthErrorCode.INVALID_REFRESH_TOKEN);
+    try {
+      return this.deliver(await this.auth.refresh(ctx, token), res, fromCookie);
+    } catch (error) {
+      // A cookie whose session is over is of no use to the browser any more.
+      if (fromCookie && error instanceof AuthException) this.cookie.clear(res);
+      throw error;
+    }
   }
 
-  @Mutation(() => Boolean, { description: 'End the session this refresh token belongs to.' })
-  logout(@Ctx() ctx: RequestContext, @Args('input') input: RefreshSessionInput): Promise<boolean> {
-    return this.auth.logout(ctx, input.refreshToken);
+  @Public()
+  @Mutation(() => Boolean, {
+    description: 'End the session this refresh token belongs to (the one given, else the session cookie’s, which is cleared): the refresh token proves the session, so an expired access token does not stop a logout.',
+  })
+  async logout(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { defaultValue: {} }) input: RefreshSessionInput,
+    @Context('req') req: Request,
+    @Context('res') res: Response,
+  ): Promise<boolean> {
+    if (input.refreshToken !== undefined) return this.auth.logout(ctx, input.refreshToken);
+    const token = this.cookie.read(req);
+    this.cookie.clear(res);
+    // Signing out of a browser always succeeds: a cookie whose session already ended is just removed.
+    if (token) await this.auth.logout(ctx, token).catch((error: unknown) => (error instanceof AuthException ? false : Promise.reject(error)));
+    return true;
   }
 
   @Query(() => UserModel, { description: 'The signed-in account.' })

@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { EntityManager } from 'typeorm';
 import type { UserRole } from '../auth/user-role';
 import type { Loaders } from './loaders';
@@ -55,6 +55,7 @@ export function actorOf(user: unknown): Actor | undefined {
 /** The GraphQL context built once per HTTP request. */
 export interface GraphQLContext {
   req: Request;
+  res: Response;
   ctx: RequestContext;
   loaders: Loaders;
 }

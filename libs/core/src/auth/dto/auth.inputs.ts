@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { SELF_REGISTRATION_ROLES, UserRole } from '../user-role';
 
 const normaliseEmail = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -24,6 +24,10 @@ export class RegisterInput {
   @Field(() => UserRole, { description: 'SHOP or PROVIDER; other roles are created by an administrator.' })
   @IsIn(SELF_REGISTRATION_ROLES, { message: 'role must be SHOP or PROVIDER' })
   role!: UserRole;
+
+  @Field({ defaultValue: false, description: 'Browsers: deliver the refresh token as an HttpOnly cookie for /graphql instead of in the answer (whose refreshToken is then null).' })
+  @IsBoolean()
+  refreshTokenInCookie: boolean = false;
 }
 
 @InputType()
@@ -38,15 +42,20 @@ export class LoginInput {
   @IsString()
   @MaxLength(128)
   password!: string;
+
+  @Field({ defaultValue: false, description: 'Browsers: deliver the refresh token as an HttpOnly cookie for /graphql instead of in the answer (whose refreshToken is then null).' })
+  @IsBoolean()
+  refreshTokenInCookie: boolean = false;
 }
 
 @InputType()
 export class RefreshSessionInput {
-  @Field()
+  @Field({ nullable: true, description: 'The refresh token; omit it when the browser holds it in the session cookie.' })
+  @IsOptional()
   @IsString()
   @MinLength(10)
   @MaxLength(200)
-  refreshToken!: string;
+  refreshToken?: string;
 }
 
 /** Roles only an administrator (or the command line) can create. */

@@ -16,7 +16,8 @@ export class UserModel {
 export class AuthPayloadModel {
   @Field({ description: 'Send as `Authorization: Bearer <token>`.' }) accessToken!: string;
   @Field() accessTokenExpiresAt!: Date;
-  @Field({ description: 'Use once with `refreshSession` to get a new pair.' }) refreshToken!: string;
+  @Field(() => String, { nullable: true, description: 'Use once with `refreshSession` to get a new pair; null when it was set in the session cookie.' })
+  refreshToken!: string | null;
   @Field() refreshTokenExpiresAt!: Date;
   @Field(() => UserModel) user!: UserModel;
 }

@@ -82,7 +82,8 @@ export class AuthResolver {
     @Context('req') req: Request,
     @Context('res') res: Response,
   ): Promise<AuthPayloadModel> {
-    const fromCookie = input.refreshToken === undefined;
+    // null, like an omitted token, means the cookie's.
+    const fromCookie = input.refreshToken == null;
     const token = input.refreshToken ?? this.cookie.read(req);
     if (!token) throw new AuthException(AuthErrorCode.INVALID_REFRESH_TOKEN);
     try {
@@ -104,7 +105,7 @@ export class AuthResolver {
     @Context('req') req: Request,
     @Context('res') res: Response,
   ): Promise<boolean> {
-    if (input.refreshToken !== undefined) return this.auth.logout(ctx, input.refreshToken);
+    if (input.refreshToken != null) return this.auth.logout(ctx, input.refreshToken);
     const token = this.cookie.read(req);
     this.cookie.clear(res);
     // Signing out of a browser always succeeds: a cookie whose session already ended is just removed.

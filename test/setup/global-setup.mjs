@@ -32,11 +32,15 @@ function migrate(url) {
 }
 
 /**
- * The suites sign up and sign in hundreds of accounts from 127.0.0.1, so the run raises the
- * throttles; the security suite starts its apps with its own, strict ones.
+ * Settings for the whole run: the suites sign up and sign in hundreds of accounts from 127.0.0.1,
+ * so the throttles are raised (the security suite starts its apps with its own, strict ones); the
+ * access log stays quiet (warnings and errors only, as JSON lines); no metrics port is opened.
  */
-function raiseThrottles() {
+function testEnvironment() {
   const generous = {
+    LOG_LEVEL: 'warn',
+    LOG_FORMAT: 'json',
+    METRICS_PORT: '0',
     RATE_LIMIT_PER_MINUTE: '0',
     THROTTLE_LOGIN_PER_ADDRESS: '1000000',
     THROTTLE_REGISTER_PER_ADDRESS: '1000000',
@@ -46,7 +50,7 @@ function raiseThrottles() {
 }
 
 export default async function globalSetup() {
-  raiseThrottles();
+  testEnvironment();
   if (process.env.TEST_DATABASE_URL) {
     process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
     migrate(process.env.DATABASE_URL);

@@ -3,7 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ALL_ENTITIES, CoreModule, createValidationPipe, GraphQLErrorFilter, JobsModule, LoaderFactory, UnexpectedErrorFilter, validateEnvironment, WorkerModule } from '@vec/core';
+import { ALL_ENTITIES, CoreModule, createValidationPipe, GraphQLErrorFilter, JobsModule, LoaderFactory, LoggingModule, MetricsModule, MetricsService, UnexpectedErrorFilter, validateEnvironment, WorkerModule } from '@vec/core';
 import { DatabaseModule } from '@vec/database';
 import { graphqlOptions } from './graphql/graphql.options';
 import { HealthModule } from './health/health.module';
@@ -25,6 +25,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: (raw) => validateEnvironment({ ...raw, ...options.env }) }),
+        LoggingModule,
+        MetricsModule,
         DatabaseModule.forRoot(options.databaseUrl, ALL_ENTITIES),
         JobsModule.forRoot({ databaseUrl: options.databaseUrl, consume: options.worker, pollingIntervalSeconds: options.workerPollSeconds ?? 2 }),
         CoreModule,
@@ -32,7 +34,7 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [CoreModule],
-          inject: [LoaderFactory, ConfigService],
+          inject: [LoaderFactory, ConfigService, MetricsService],
           useFactory: graphqlOptions,
         }),
         HealthModule,

@@ -1,27 +1,48 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { enabledLogLevels, InvalidEnvironmentError, validateEnvironment } from '@vec/core';
+import { InvalidEnvironmentError, loggableError, pinoOptions, validateEnvironment } from '@vec/core';
+import { DatabaseUnreachableError, waitForDatabase } from '@vec/database';
+import { Logger } from 'nestjs-pino';
+import pino from 'pino';
 import { WorkerAppModule } from './worker-app.module';
-
-const logger = new Logger('Worker');
 
 /**
  * A worker process for production: as many as needed run beside the API processes, all on the
- * same PostgreSQL (DATABASE_URL is required: the embedded server belongs to `npm start`).
+ * same PostgreSQL (DATABASE_URL is required: the embedded server belongs to `npm start`). On
+ * SIGTERM or SIGINT it finishes the jobs it holds, then closes the database pool.
  */
-async function main(): Promise<void> {
+async function main(log: pino.Logger): Promise<void> {
   const env = validateEnvironment(process.env);
   if (!env.DATABASE_URL) throw new InvalidEnvironmentError('DATABASE_URL is required for a separate worker (npm start runs one inside the API)');
-  const app = await NestFactory.createApplicationContext(WorkerAppModule.register(env.DATABASE_URL, env.WORKER_POLL_SECONDS), {
-    logger: enabledLogLevels(env.LOG_LEVEL),
-  });
-  app.enableShutdownHooks();
-  logger.log('Worker started');
+  await waitForDatabase(env.DATABASE_URL, env.DATABASE_CONNECT_TIMEOUT_SECONDS, (line) => log.info(line));
+  const app = await NestFactory.createApplicationContext(WorkerAppModule.register(env.DATABASE_URL, env.WORKER_POLL_SECONDS), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal} received: finishing the jobs in hand, then stopping`);
+    void app
+      .close()
+      .catch((error: unknown) => log.error(`While stopping: ${loggableError(error).message}`))
+      .finally(() => log.flush(() => process.exit(0)));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  log.info('Worker started');
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof InvalidEnvironmentError) console.error(`Cannot start: ${error.message}`);
-  else console.error(error);
+let log: pino.Logger;
+try {
+  log = pino(pinoOptions(validateEnvironment(process.env))).child({ context: 'Worker' });
+} catch (error) {
+  console.error(`Cannot start: ${(error as Error).message}`);
   process.exit(1);
+}
+main(log).catch((error: unknown) => {
+  const expected = error instanceof InvalidEnvironmentError || error instanceof DatabaseUnreachableError;
+  const { message, stack } = loggableError(error);
+  console.error(`Cannot start: ${expected ? (error as Error).message : message}`);
+  if (!expected && stack) console.error(stack);
+  log.flush(() => process.exit(1));
 });

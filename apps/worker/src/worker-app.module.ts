@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { ALL_ENTITIES, CoreModule, JobsModule, validateEnvironment, WorkerModule } from '@vec/core';
+import { ALL_ENTITIES, CoreModule, JobsModule, LoggingModule, MetricsModule, validateEnvironment, WorkerModule } from '@vec/core';
 import { DatabaseModule } from '@vec/database';
 
 /** Composition root of a worker process: the core services and the job consumers, no HTTP. */
@@ -11,6 +11,8 @@ export class WorkerAppModule {
       module: WorkerAppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment }),
+        LoggingModule,
+        MetricsModule,
         DatabaseModule.forRoot(databaseUrl, ALL_ENTITIES),
         JobsModule.forRoot({ databaseUrl, consume: true, pollingIntervalSeconds }),
         CoreModule,

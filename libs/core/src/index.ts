@@ -28,3 +28,7 @@ export * from './common/log-safety';
 export * from './common/unexpected-error.filter';
 export * from './throttle/throttle.exception';
 export * from './throttle/throttle.service';
+export * from './logging/log-options';
+export * from './logging/logging.module';
+export * from './metrics/metrics.module';
+export * from './metrics/metrics.service';

@@ -1,8 +1,10 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ConfigService } from '@nestjs/config';
-import { Environment, errorReportingPlugin, formatGraphQLError, GraphQLContext, LoaderFactory, RequestContext } from '@vec/core';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Environment, errorReportingPlugin, LoggedRequest, MetricsService, formatGraphQLError, GraphQLContext, LoaderFactory, RequestContext } from '@vec/core';
 import type { Request, Response } from 'express';
 import { inputHygienePlugin } from './input-hygiene.plugin';
+import { graphqlMetricsPlugin } from './metrics.plugin';
 import { queryCostPlugin, QueryLimits, queryLimitRules } from './query-limits';
 
 /** The operation limits from the environment (GRAPHQL_MAX_*). */
@@ -22,12 +24,23 @@ export function introspectionEnabled(config: ConfigService<Environment, true>): 
   return setting === 'auto' ? config.get('NODE_ENV', { infer: true }) !== 'production' : setting === 'true';
 }
 
+/** Names the GraphQL operation on the request, for its access line and metrics. */
+const operationNamePlugin: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue, operationName, operation }) {
+        (contextValue.req as LoggedRequest).graphqlOperation = operationName ?? operation?.name?.value ?? `(anonymous ${operation?.operation ?? "operation"})`;
+      },
+    };
+  },
+};
+
 /**
  * Apollo on Express, schema generated code-first (sorted, so that the committed file is stable).
  * Every operation meets the limits before any resolver runs: tokens while parsing, depth, aliases
  * and directives while validating, cost once its variables are known.
  */
-export function graphqlOptions(loaders: LoaderFactory, config: ConfigService<Environment, true>): ApolloDriverConfig {
+export function graphqlOptions(loaders: LoaderFactory, config: ConfigService<Environment, true>, metrics: MetricsService): ApolloDriverConfig {
   const limits = queryLimits(config);
   const introspection = introspectionEnabled(config);
   return {
@@ -42,7 +55,7 @@ export function graphqlOptions(loaders: LoaderFactory, config: ConfigService<Env
     parseOptions: { maxTokens: limits.tokens },
     validationRules: queryLimitRules(limits),
     formatError: formatGraphQLError,
-    plugins: [queryCostPlugin(limits.cost), inputHygienePlugin, errorReportingPlugin],
+    plugins: [operationNamePlugin, graphqlMetricsPlugin(metrics), queryCostPlugin(limits.cost), inputHygienePlugin, errorReportingPlugin],
     context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => {
       const ctx = RequestContext.fromHttp(req);
       res.setHeader('x-request-id', ctx.requestId);

@@ -1,6 +1,7 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '@vec/core';
+import { ShutdownState } from './shutdown-state';
 
 @Public()
 @Controller('health')
@@ -8,6 +9,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   /** The process is up and serving HTTP. */
@@ -17,10 +19,11 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** The process can do its work: PostgreSQL answers. */
+  /** The process can do its work: PostgreSQL answers, and it is not stopping. */
   @Get('ready')
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
+    if (this.shutdown.draining) throw new ServiceUnavailableException({ status: 'shutting_down', message: 'This instance is stopping' });
     return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
   }
 }

@@ -1,12 +1,17 @@
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Environment } from '@vec/core';
+import { accessLogOptions, MetricsService, type Environment } from '@vec/core';
+import { Logger, PinoLogger } from 'nestjs-pino';
+import { pinoHttp } from 'pino-http';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import type { NextFunction, Request, Response } from 'express';
+import { ShutdownState } from '../health/shutdown-state';
 import { bodyErrorHandler } from './body-errors';
 import { queryHygiene } from './query-hygiene';
 import { rateLimit } from './rate-limit';
+import { requestMetrics } from './request-metrics';
 import { securityHeaders } from './security-headers';
 import { serveWebApp } from './web-app';
 
@@ -24,7 +29,17 @@ export function trustProxySetting(value: string): boolean | number | string[] {
 export function configureHttp(app: NestExpressApplication): void {
   const config = app.get<ConfigService<Environment, true>>(ConfigService);
   const production = config.get('NODE_ENV', { infer: true }) === 'production';
+  // First of all: one access line per request, refusals by the middleware below included.
+  app.get(Logger);
+  app.use(pinoHttp({ logger: PinoLogger.root, ...accessLogOptions() }));
+  app.use(requestMetrics(app.get(MetricsService)));
   app.disable('x-powered-by');
+  // While the instance drains, every answer closes its connection, so keep-alive clients move on.
+  const shutdown = app.get(ShutdownState);
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    if (shutdown.draining) res.setHeader('connection', 'close');
+    next();
+  });
   app.set('trust proxy', trustProxySetting(config.get('TRUST_PROXY', { infer: true })));
   app.use(helmet(securityHeaders(production)));
   app.use(rateLimit(config.get('RATE_LIMIT_PER_MINUTE', { infer: true })));

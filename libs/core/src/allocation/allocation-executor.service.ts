@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Optional, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { allocate, AllocationResult } from '@vec/matching';
 import { AuditService } from '../audit/audit.service';
@@ -19,6 +19,7 @@ import { AllocationRunItemEntity } from './allocation-run-item.entity';
 import { AllocationRunEntity, AllocationRunStatistics } from './allocation-run.entity';
 import { AllocationRunMode, AllocationRunStatus, RunFailure, UnservedReasonCode } from './allocation.types';
 import { loggableError } from '../common/log-safety';
+import { MetricsService } from '../metrics/metrics.service';
 
 const DAY_MS = 86_400_000;
 /** pg_advisory_xact_lock key: one committing run at a time across every worker. */
@@ -44,6 +45,7 @@ export class AllocationExecutor {
     private readonly journal: MatchJournal,
     private readonly audit: AuditService,
     private readonly config: ConfigService,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   /** Runs a QUEUED or due SCHEDULED run; returns null when another worker has it or it was cancelled. */
@@ -55,9 +57,12 @@ export class AllocationExecutor {
     ).then((result: [{ id: string; mode: AllocationRunMode; requested_by_user_id: string | null }[], number]) => result[0]);
     if (!claimed) return null;
     const actorCtx = await this.asRequester(ctx, claimed.requested_by_user_id);
+    const stopTimer = this.metrics?.allocationRunDuration.startTimer({ mode: claimed.mode });
     try {
       await (claimed.mode === AllocationRunMode.PREVIEW ? this.preview(actorCtx, runId) : this.commit(actorCtx, runId));
+      stopTimer?.({ status: 'FINISHED' });
     } catch (error) {
+      stopTimer?.({ status: 'FAILED' });
       const { message, stack } = loggableError(error);
       this.logger.error(`run ${runId} failed: ${message}`, stack);
       await this.connection.dataSource.query(`UPDATE allocation_run SET status = 'FAILED', finished_at = now(), failure = $2 WHERE id = $1 AND status = 'RUNNING'`, [

@@ -26,9 +26,10 @@ export class RequestContext {
     readonly clientAddress?: string,
   ) {}
 
-  static fromHttp(req: Pick<Request, 'header' | 'ip'> | undefined): RequestContext {
+  static fromHttp(req: (Pick<Request, 'header' | 'ip'> & { id?: unknown }) | undefined): RequestContext {
+    // The access log gave the request its id (the caller's X-Request-Id when well-formed): the same everywhere.
     const fromHeader = req?.header('x-request-id');
-    const requestId = fromHeader && /^[\w.-]{8,64}$/.test(fromHeader) ? fromHeader : randomUUID();
+    const requestId = typeof req?.id === 'string' ? req.id : fromHeader && /^[\w.-]{8,64}$/.test(fromHeader) ? fromHeader : randomUUID();
     return new RequestContext(requestId, new Date(), undefined, undefined, req?.ip);
   }
 

@@ -1,4 +1,4 @@
-import { EmbeddedPostgresServer } from '@vec/database';
+import { EmbeddedPostgresServer, waitForDatabase } from '@vec/database';
 import { Environment } from './environment';
 
 export interface DatabaseConnection {
@@ -8,9 +8,10 @@ export interface DatabaseConnection {
   close(): Promise<void>;
 }
 
-/** Uses DATABASE_URL when set; otherwise starts (or reuses the data of) the embedded PostgreSQL. */
+/** Uses DATABASE_URL when set (waiting for it to answer); otherwise starts (or reuses the data of) the embedded PostgreSQL. */
 export async function openDatabase(env: Environment, log: (line: string) => void): Promise<DatabaseConnection> {
   if (env.DATABASE_URL) {
+    await waitForDatabase(env.DATABASE_URL, env.DATABASE_CONNECT_TIMEOUT_SECONDS, log);
     return { url: env.DATABASE_URL, embedded: false, close: async () => undefined };
   }
   const started = Date.now();

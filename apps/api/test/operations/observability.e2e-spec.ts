@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { API_MAIN, freePort, jsonLines, Spawned, spawnBuilt, waitUntilReady } from '../testing/spawned-api';
+
+const METRICS_TOKEN = 'scrape-token-0123456789abcdef';
+
+describe('What the platform says about itself: an access line per request, Prometheus metrics', () => {
+  let api: Spawned;
+  let base: string;
+  let metricsUrl: string;
+  beforeAll(async () => {
+    const port = await freePort();
+    const metricsPort = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
+    // On the test run's database, already migrated: no demo, no worker.
+    api = spawnBuilt(API_MAIN, {
+      PORT: String(port),
+      METRICS_PORT: String(metricsPort),
+      METRICS_TOKEN,
+      MIGRATIONS_RUN: 'false',
+      SEED_DEMO: 'false',
+      RUN_WORKER: 'false',
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'log',
+    });
+    await waitUntilReady(`${base}/health/ready`, api);
+  });
+  afterAll(async () => {
+    api.process.kill('SIGTERM');
+    await api.exited;
+  });
+
+  const graphql = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+    fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  const scrape = async (): Promise<string> => (await fetch(metricsUrl, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  const sample = (metrics: string, line: string): number => Number(metrics.split('\n').find((l) => l.startsWith(`${line} `))?.split(' ')[1] ?? 0);
+
+  it('writes one JSON access line per request, with the caller’s request id, the operation, status, duration and user id — and no e-mail', async () => {
+    const email = `accesso-${randomUUID()}@example.it`;
+    const registered = await graphql('mutation SignUp($input: RegisterInput!) { register(input: $input) { ... on AuthPayload { accessToken user { id } } } }', {
+      input: { email, password: 'una-password-lunga-abbastanza', role: 'SHOP' },
+    });
+    const { accessToken, user } = ((await registered.json()) as { data: { register: { accessToken: string; user: { id: string } } } }).data.register;
+    const requestId = `trace-${randomUUID()}`;
+    const answer = await graphql('query WhoAmI { me { id } myShop { id } nope }', {}, { authorization: `Bearer ${accessToken}`, 'x-request-id': requestId });
+    expect(answer.headers.get('x-request-id')).toBe(requestId);
+    const mine = await graphql('query WhoAmI { me { id } }', {}, { authorization: `Bearer ${accessToken}`, 'x-request-id': requestId });
+    expect(((await mine.json()) as { data: { me: { id: string } } }).data.me.id).toBe(user.id);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const lines = jsonLines(api.output()).filter((line) => line.requestId === requestId);
+    expect(lines.map((line) => ({ msg: line.msg, operation: line.operation, userId: line.userId, status: (line.response as { status: number }).status }))).toEqual([
+      { msg: expect.stringMatching(/^POST \/graphql 400 \d+ ms$/), operation: undefined, userId: undefined, status: 400 },
+      { msg: expect.stringMatching(/^POST \/graphql 200 \d+ ms$/), operation: 'WhoAmI', userId: user.id, status: 200 },
+    ]);
+    expect(lines[1]).toMatchObject({ request: { id: requestId, method: 'POST', path: '/graphql' }, durationMs: expect.any(Number), level: 30 });
+    expect(api.output()).not.toContain(email);
+    expect(api.output()).not.toContain(accessToken);
+  });
+
+  it('serves Prometheus metrics on their own port, behind the token, and they move with the traffic', async () => {
+    expect((await fetch(metricsUrl)).status).toBe(401);
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    const before = await scrape();
+    for (let i = 0; i < 3; i += 1) await graphql('query Regions { regions { code } }');
+    await graphql('query Broken($s: String!) { comuni(search: $s) { code } }', { s: '' });
+    const after = await scrape();
+    for (const name of ['http_request_duration_seconds', 'graphql_operation_duration_seconds', 'graphql_errors_total', 'db_pool_connections', 'job_queue_depth', 'job_duration_seconds', 'allocation_run_duration_seconds', 'vicini_matches', 'vicini_offers', 'process_cpu_seconds_total']) {
+      expect([name, after.includes(`# TYPE ${name} `)]).toEqual([name, true]);
+    }
+    const regions = 'graphql_operation_duration_seconds_count{operation="Regions",kind="query"}';
+    expect(sample(after, regions) - sample(before, regions)).toBe(3);
+    const badInput = 'graphql_errors_total{code="BAD_USER_INPUT"}';
+    expect(sample(after, badInput) - sample(before, badInput)).toBe(1);
+    const http = 'http_request_duration_seconds_count{method="POST",route="/graphql",status="200"}';
+    expect(sample(after, http) - sample(before, http)).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -1,0 +1,63 @@
+import { createServer, Server } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { API_MAIN, freePort, spawnBuilt, WORKER_MAIN } from '../testing/spawned-api';
+
+/** The process ends on its own: every case here is refused. */
+async function refused(main: string, env: Record<string, string | undefined>): Promise<{ code: number | null; output: string; ms: number }> {
+  const started = Date.now();
+  const spawned = spawnBuilt(main, { LOG_FORMAT: 'json', LOG_LEVEL: 'log', ...env });
+  const code = await spawned.exited;
+  return { code, output: spawned.output(), ms: Date.now() - started };
+}
+
+describe('Start-up checks everything it can before touching the database, and says what is wrong in one line', () => {
+  it('refuses an invalid ALLOCATION_SCHEDULE before migrating anything', async () => {
+    const { code, output } = await refused(API_MAIN, { ALLOCATION_SCHEDULE: '99 99 99 99 99', PORT: String(await freePort()) });
+    expect(code).toBe(1);
+    expect(output.trim()).toBe(
+      'Cannot start: Invalid configuration:\n  ALLOCATION_SCHEDULE="99 99 99 99 99": ALLOCATION_SCHEDULE is not a valid cron expression (Constraint error, got value 99 expected range 0-59)',
+    );
+  });
+
+  it('names PORT=abc as it was given', async () => {
+    const { code, output } = await refused(API_MAIN, { PORT: 'abc' });
+    expect(code).toBe(1);
+    expect(output.trim()).toBe('Cannot start: Invalid configuration:\n  PORT="abc": PORT must be an integer number');
+  });
+
+  it('finds a busy HTTP port before starting a database', async () => {
+    const busy: Server = createServer();
+    const port = await freePort();
+    await new Promise<void>((resolve) => busy.listen(port, '0.0.0.0', () => resolve()));
+    try {
+      const { code, output } = await refused(API_MAIN, { PORT: String(port), DATABASE_URL: undefined, EMBEDDED_PG_DIR: mkdtempSync(join(tmpdir(), 'vicini-busy-')) });
+      expect(code).toBe(1);
+      expect(output).toContain(`Cannot start: Port ${port} is in use (is the platform already running?). Stop the other process or set PORT.`);
+      expect(output).not.toContain('Embedded PostgreSQL ready');
+    } finally {
+      busy.close();
+    }
+  });
+
+  it.each([
+    ['the API', API_MAIN],
+    ['a worker', WORKER_MAIN],
+  ])('retries an unreachable database with back-off for the time allowed, then says so in one line (%s)', async (_who, main) => {
+    const port = await freePort();
+    const { code, output, ms } = await refused(main, {
+      DATABASE_URL: `postgres://vicini:s3cret@127.0.0.1:${port}/vicini`,
+      DATABASE_CONNECT_TIMEOUT_SECONDS: '2',
+      PORT: String(await freePort()),
+    });
+    expect(code).toBe(1);
+    expect(ms).toBeGreaterThan(1500);
+    const errors = output.split('\n').filter((line) => line.startsWith('Cannot start'));
+    expect(errors).toEqual([
+      `Cannot start: Cannot reach the database at postgres://vicini:***@127.0.0.1:${port}/vicini after 2 s (ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:${port}); check DATABASE_URL and that PostgreSQL is running`,
+    ]);
+    expect(output).not.toContain('s3cret');
+    expect(output).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LoggerOptions } from 'pino';
+import type { Options } from 'pino-http';
+import type { Environment, LogLevelName } from '../config/environment';
+
+/** Nest's level names as pino's. */
+const PINO_LEVELS: Record<LogLevelName, string> = { error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' };
+
+/** JSON lines in production (and wherever LOG_FORMAT=json), readable lines in development. */
+export function pinoOptions(env: Pick<Environment, 'LOG_LEVEL' | 'LOG_FORMAT' | 'NODE_ENV'>): LoggerOptions {
+  const pretty = env.LOG_FORMAT === 'pretty' || (env.LOG_FORMAT === 'auto' && env.NODE_ENV !== 'production');
+  return {
+    level: PINO_LEVELS[env.LOG_LEVEL],
+    base: { app: 'vicini-e-connessi' },
+    timestamp: () => `,"time":"${new Date().toISOString()}"`,
+    // pino-pretty is a development dependency: production images log JSON and do not carry it.
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,app' } } } : {}),
+  };
+}
+
+/** What a request carries that the access line reads, set along the way (GraphQL operation, actor). */
+export interface LoggedRequest extends IncomingMessage {
+  user?: unknown;
+  graphqlOperation?: string;
+  originalUrl?: string;
+}
+
+const REQUEST_ID = /^[\w.-]{8,64}$/;
+
+/** The request id: the caller's X-Request-Id when well-formed, else a new one; echoed in the answer. */
+export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('x-request-id', id);
+  return id;
+}
+
+const pathOf = (req: LoggedRequest): string => (req.originalUrl ?? req.url ?? '').split('?')[0] ?? '';
+
+/**
+ * One access line per request, after its answer: method, path, GraphQL operation, status,
+ * duration, user id and request id — never headers, query strings or bodies (no tokens, no
+ * personal data). Health checks and metrics scrapes are not logged.
+ */
+export function accessLogOptions(): Options<LoggedRequest, ServerResponse> {
+  return {
+    genReqId: requestIdOf,
+    autoLogging: { ignore: (req) => /^\/(health|metrics)(\/|$)/.test(pathOf(req)) },
+    quietReqLogger: true,
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+    customSuccessMessage: (req, res, responseTime) => `${req.method} ${pathOf(req)} ${res.statusCode} ${Math.round(responseTime)} ms`,
+    customErrorMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
+    customProps: (req) => {
+      const user = req.user as { userId?: unknown } | undefined;
+      return {
+        ...(req.graphqlOperation ? { operation: req.graphqlOperation } : {}),
+        ...(typeof user?.userId === 'string' ? { userId: user.userId } : {}),
+      };
+    },
+    serializers: {
+      req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, path: (req.url ?? '').split('?')[0] }),
+      res: (res: { statusCode?: number }) => ({ status: res.statusCode }),
+    },
+    customAttributeKeys: { req: 'request', res: 'response', responseTime: 'durationMs', reqId: 'requestId' },
+  };
+}

@@ -1,0 +1,66 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import type { Environment } from '../config/environment';
+import { MetricsService } from './metrics.service';
+
+/**
+ * Serves `/metrics` (Prometheus text format) on a port of its own, METRICS_PORT, which is meant
+ * for the monitoring network only; with METRICS_TOKEN set, scrapes must also send it as a bearer
+ * token. The public port never serves metrics.
+ */
+@Injectable()
+export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Metrics');
+  private server?: Server;
+
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const port = this.config.get('METRICS_PORT', { infer: true });
+    if (port === 0) return;
+    const host = this.config.get('METRICS_HOST', { infer: true });
+    const server = createServer((req, res) => void this.answer(req, res));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+    this.server = server;
+    this.logger.log(`Metrics at http://${host}:${port}/metrics`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const server = this.server;
+    if (server) await new Promise((resolve) => server.close(resolve));
+  }
+
+  private authorised(req: IncomingMessage): boolean {
+    const token = this.config.get('METRICS_TOKEN', { infer: true });
+    if (!token) return true;
+    const given = Buffer.from(req.headers.authorization ?? '');
+    const expected = Buffer.from(`Bearer ${token}`);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  private async answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.url?.split('?')[0] !== '/metrics' || req.method !== 'GET') {
+      res.writeHead(404).end();
+      return;
+    }
+    if (!this.authorised(req)) {
+      res.writeHead(401, { 'www-authenticate': 'Bearer' }).end();
+      return;
+    }
+    try {
+      const body = await this.metrics.registry.metrics();
+      res.writeHead(200, { 'content-type': this.metrics.registry.contentType }).end(body);
+    } catch (error) {
+      this.logger.error(`Metrics not collected: ${(error as Error).message}`);
+      res.writeHead(500).end();
+    }
+  }
+}

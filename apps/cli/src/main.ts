@@ -1,13 +1,31 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AuthService, generatePassword, openDatabase, RequestContext, UserRole, validateEnvironment } from '@vec/core';
+import { ALL_ENTITIES, AuthService, generatePassword, openDatabase, RequestContext, UserRole, validateEnvironment } from '@vec/core';
+import { buildDataSourceOptions, runPendingMigrations } from '@vec/database';
+import { DataSource } from 'typeorm';
 import { parseArgs } from 'node:util';
 import { CliModule } from './cli.module';
 
-const USAGE = `Usage: npm run cli -- <command> [options]
+const USAGE = `Usage: npm run cli -- <command> [options]   (in a container: node dist/apps/cli/src/main.js <command>)
+  migrate
+      Applies the pending migrations (under an advisory lock: safe while other processes start).
   user:create --role <ministry|admin|shop|provider> --email <address> [--password <at least 12 characters>]
       Creates an account. Without --password (or NEW_USER_PASSWORD in the environment) a strong
       password is generated and printed once.`;
+
+async function migrate(): Promise<number> {
+  const env = validateEnvironment(process.env);
+  const database = await openDatabase(env, (line) => console.log(line));
+  const dataSource = await new DataSource(buildDataSourceOptions(database.url, ALL_ENTITIES)).initialize();
+  try {
+    const applied = await runPendingMigrations(dataSource);
+    console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
+    return 0;
+  } finally {
+    await dataSource.destroy();
+    await database.close();
+  }
+}
 
 async function createUser(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -51,6 +69,8 @@ async function createUser(argv: string[]): Promise<number> {
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   switch (command) {
+    case 'migrate':
+      return migrate();
     case 'user:create':
       return createUser(rest);
     default:

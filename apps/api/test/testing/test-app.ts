@@ -25,10 +25,10 @@ export interface TestApp {
  * `worker: true` it also consumes jobs, polling every half second; with `ownDatabase: true` it
  * runs on a fresh migrated copy of its own, dropped on close.
  */
-export async function startTestApp(options: { worker?: boolean; ownDatabase?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(options: { worker?: boolean; ownDatabase?: boolean; databaseUrl?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
   if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run e2e tests through `npm run test:e2e`');
   const scratch = options.ownDatabase ? await createScratchDatabase({ migrated: true }) : undefined;
-  const databaseUrl = scratch?.url ?? process.env.DATABASE_URL;
+  const databaseUrl = options.databaseUrl ?? scratch?.url ?? process.env.DATABASE_URL;
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.register({ databaseUrl, worker: options.worker ?? false, workerPollSeconds: 0.5, env: options.env })],
   }).compile();

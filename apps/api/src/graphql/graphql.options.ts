@@ -1,10 +1,12 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ConfigService } from '@nestjs/config';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { Environment, errorReportingPlugin, LoggedRequest, MetricsService, formatGraphQLError, GraphQLContext, LoaderFactory, RequestContext } from '@vec/core';
 import type { Request, Response } from 'express';
 import { inputHygienePlugin } from './input-hygiene.plugin';
 import { graphqlMetricsPlugin } from './metrics.plugin';
+import { publicCachePlugin } from './public-cache.plugin';
 import { queryCostPlugin, QueryLimits, queryLimitRules } from './query-limits';
 
 /** The operation limits from the environment (GRAPHQL_MAX_*). */
@@ -55,7 +57,7 @@ export function graphqlOptions(loaders: LoaderFactory, config: ConfigService<Env
     parseOptions: { maxTokens: limits.tokens },
     validationRules: queryLimitRules(limits),
     formatError: formatGraphQLError,
-    plugins: [operationNamePlugin, graphqlMetricsPlugin(metrics), queryCostPlugin(limits.cost), inputHygienePlugin, errorReportingPlugin],
+    plugins: [ApolloServerPluginCacheControlDisabled(), publicCachePlugin, operationNamePlugin, graphqlMetricsPlugin(metrics), queryCostPlugin(limits.cost), inputHygienePlugin, errorReportingPlugin],
     context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => {
       const ctx = RequestContext.fromHttp(req);
       res.setHeader('x-request-id', ctx.requestId);

@@ -44,10 +44,11 @@ export function configureHttp(app: NestExpressApplication): void {
   app.use(helmet(securityHeaders(production)));
   app.use(rateLimit(config.get('RATE_LIMIT_PER_MINUTE', { infer: true })));
   app.use(compression());
-  app.use(cookieParser());
+  // Only GraphQL reads a cookie (the session's refresh token).
+  app.use('/graphql', cookieParser());
   // Registered here, the JSON parser replaces Nest's own; its errors get JSON answers right after.
   app.useBodyParser('json', { limit: `${config.get('HTTP_BODY_LIMIT_KB', { infer: true })}kb` });
   app.use(bodyErrorHandler);
-  app.use(queryHygiene);
+  app.use(['/exports', '/open-data'], queryHygiene);
   serveWebApp(app, production);
 }

@@ -3,11 +3,10 @@ import type { NextFunction, Request, Response } from 'express';
 
 /**
  * The HTTP routes (exports, open data) take their filters as query parameters: a NUL character or
- * a lone surrogate in one is refused with 400 naming the parameter, as GraphQL arguments are.
+ * a lone surrogate in one is refused with 400 naming the parameter, as GraphQL arguments are
+ * (GraphQL checks its own, variables included, against the schema's types).
  */
 export function queryHygiene(req: Request, res: Response, next: NextFunction): void {
-  // GraphQL checks its own arguments, variables included, against the schema's types.
-  if (req.path === '/graphql') return next();
   const problems = inputHygieneErrors(req.query, '');
   if (problems.length === 0) return next();
   const refusal = userInputError(problems);

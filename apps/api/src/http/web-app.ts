@@ -34,23 +34,24 @@ export function serveWebApp(app: NestExpressApplication, production: boolean): v
   if (production) {
     app.use((req: Request, res: Response, next: NextFunction) => (req.path.endsWith('.map') ? res.status(404).end() : next()));
   }
-  app.use(
-    expressStaticGzip(root, {
-      enableBrotli: true,
-      orderPreference: ['br', 'gzip'],
+  const files = expressStaticGzip(root, {
+    enableBrotli: true,
+    orderPreference: ['br', 'gzip'],
+    index: false,
+    serveStatic: {
       index: false,
-      serveStatic: {
-        index: false,
-        fallthrough: true,
-        // Vite names every file under assets/ by its content hash.
-        setHeaders: (res: ServerResponse, path: string) =>
-          res.setHeader('cache-control', path.startsWith(assets) ? `public, max-age=${YEAR_SECONDS}, immutable` : 'no-cache'),
-      },
-    }),
-  );
+      fallthrough: true,
+      // Vite names every file under assets/ by its content hash.
+      setHeaders: (res: ServerResponse, path: string) =>
+        res.setHeader('cache-control', path.startsWith(assets) ? `public, max-age=${YEAR_SECONDS}, immutable` : 'no-cache'),
+    },
+  });
+  // Files are only ever read: API calls go straight on.
+  const isPageRequest = (req: Request): boolean => (req.method === 'GET' || req.method === 'HEAD') && !isApiPath(req.path);
+  app.use((req: Request, res: Response, next: NextFunction) => (isPageRequest(req) ? files(req, res, next) : next()));
   const index = join(root, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiPath(req.path)) return next();
+    if (!isPageRequest(req)) return next();
     // A missing asset is a 404, not the page: a browser would otherwise parse HTML as a script.
     if (req.path.startsWith('/assets/')) return res.status(404).end();
     res.setHeader('cache-control', 'no-cache');

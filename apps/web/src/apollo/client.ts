@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
+import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { from, switchMap, throwError } from 'rxjs';
 import { GRAPHQL_PATH, refreshSession } from '../auth/refresh';
 import { sessionStore } from '../auth/session-store';
@@ -29,8 +30,22 @@ const refreshLink = new ErrorLink(({ error, operation, forward }) => {
   );
 });
 
+/** SHA-256 of a query, in hex, with the browser's own Web Crypto. */
+async function sha256(query: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(query));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Queries go by GET with the hash of their text (automatic persisted queries: the full text only
+ * once per API process), so public answers can be kept by the browser and a CDN; mutations go by
+ * POST. GETs carry the header the API's CSRF protection asks of them.
+ */
+const persistedQueries = new PersistedQueryLink({ sha256, useGETForHashedQueries: true });
+const csrfHeaderLink = new SetContextLink((previous) => ({ headers: { ...previous.headers, 'apollo-require-preflight': 'true' } }));
+
 export const apolloClient = new ApolloClient({
-  link: ApolloLink.from([refreshLink, authLink, new HttpLink({ uri: GRAPHQL_PATH })]),
+  link: ApolloLink.from([refreshLink, authLink, csrfHeaderLink, persistedQueries, new HttpLink({ uri: GRAPHQL_PATH })]),
   cache: new InMemoryCache({
     // Which types implement BusinessError and belong to each result union: without them the cache
     // cannot match `... on BusinessError` and a refusal would reach the forms without its message.

@@ -22,6 +22,10 @@ export interface SendOptions {
   singletonKey?: string;
 }
 
+/** admin_shutdown and its kin, or the client noticing the connection is gone. */
+const isConnectionClosed = (error: Error): boolean =>
+  ['57P01', '57P02', '57P03'].includes((error as { code?: string }).code ?? '') || /Connection terminated/i.test(error.message);
+
 export type JobHandler<N extends JobName> = (data: JobData[N], jobId: string) => Promise<void>;
 
 /**
@@ -34,6 +38,7 @@ export type JobHandler<N extends JobName> = (data: JobData[N], jobId: string) =>
 export class JobQueue implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('JobQueue');
   private readonly boss: PgBoss;
+  private stopping = false;
 
   constructor(
     @Inject(JOB_QUEUE_OPTIONS) private readonly options: JobQueueOptions,
@@ -53,7 +58,10 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
     });
     this.boss.on('error', (error: Error) => {
       const { message, stack } = loggableError(error);
-      this.logger.error(`pg-boss: ${message}`, stack);
+      // While the platform stops, the database may close a connection pg-boss still held (the
+      // embedded server stops right after): expected, not a failure.
+      if (this.stopping && isConnectionClosed(error)) this.logger.warn(`pg-boss: a connection closed while stopping (${message})`);
+      else this.logger.error(`pg-boss: ${message}`, stack);
     });
   }
 
@@ -78,6 +86,7 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { LoggerOptions } from 'pino';
+import pino, { type DestinationStream, type LoggerOptions } from 'pino';
 import type { Options } from 'pino-http';
 import type { Environment, LogLevelName } from '../config/environment';
 
@@ -17,6 +17,15 @@ export function pinoOptions(env: Pick<Environment, 'LOG_LEVEL' | 'LOG_FORMAT' | 
     // pino-pretty is a development dependency: production images log JSON and do not carry it.
     ...(pretty ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,app' } } } : {}),
   };
+}
+
+/**
+ * Where JSON lines go: standard output, written asynchronously, so that a busy process does not
+ * make a system call per access line (writes that queue up while one is in flight go out
+ * together; pino flushes what is left when the process exits).
+ */
+export function logDestination(): DestinationStream {
+  return pino.destination({ dest: 1, sync: false });
 }
 
 /** What a request carries that the access line reads, set along the way (GraphQL operation, actor). */

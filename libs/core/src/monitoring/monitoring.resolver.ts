@@ -18,7 +18,11 @@ import { MAX_BUCKETS, MonitoringService } from './monitoring.service';
 import { OpenDataService } from './open-data.service';
 import { UnmetDemandService } from './unmet-demand.service';
 import { PROVINCE_COUNT } from '@vec/territory';
+import { PublicCache } from '../common/public-cache';
 import { ListSize } from '../common/query-cost';
+
+/** The public figures are recomputed at most once a minute per process (OpenDataService): a minute's staleness more is fine. */
+const PUBLIC_FIGURES_CACHE_SECONDS = 60;
 
 @Resolver()
 export class MonitoringResolver {
@@ -69,6 +73,7 @@ export class MonitoringResolver {
   }
 
   @Public()
+  @PublicCache(PUBLIC_FIGURES_CACHE_SECONDS)
   @Query(() => PublicFiguresModel, { description: 'National totals of the programme (public; no personal data).' })
   publicFigures(@Ctx() ctx: RequestContext): Promise<PublicFiguresModel> {
     return this.openData.figures(ctx);

@@ -1,4 +1,5 @@
 import { ServiceCategory } from '@vec/matching';
+import { PublicCache, TERRITORY_CACHE_SECONDS } from '../common/public-cache';
 import { ListSize } from '../common/query-cost';
 import { Args, Context, createUnionType, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Public, Roles } from '../auth/auth.decorators';
@@ -156,6 +157,7 @@ export class OfferResolver {
 @Resolver(() => ServiceCategoryModel)
 export class ServiceCategoryResolver {
   @Public()
+  @PublicCache(TERRITORY_CACHE_SECONDS)
   @ListSize(Object.values(ServiceCategory).length)
   @Query(() => [ServiceCategoryModel], { description: 'The closed list of service categories, with Italian and English labels.' })
   serviceCategories(): ServiceCategoryModel[] {

@@ -28,6 +28,8 @@ export interface SearchStep {
 interface Options {
   provinceCode?: string;
   first: number;
+  /** What each step returns of a comune `c` (default: its code). */
+  select?: string;
 }
 
 /** Positional parameters, each value bound once however often the SQL uses it. */
@@ -86,7 +88,7 @@ function ranked(query: ComuneQuery, candidates: (params: Params) => string, opti
     WHEN ${nameMatches(query.words, params, false)} THEN 1
     WHEN ${and(query.words.map((word) => wordMatches(NAMES, word, params)))} THEN 2
     ELSE 3 END`;
-  const sql = `SELECT c.code FROM comune c WHERE ${and(where)}
+  const sql = `SELECT ${options.select ?? 'c.code'} FROM comune c WHERE ${and(where)}
     ORDER BY ${tier}, c.population DESC, c.code LIMIT ${params.add(options.first)}`;
   return { sql, params: params.values, typos: false };
 }
@@ -98,7 +100,7 @@ function typos(query: ComuneQuery, options: Options): SearchStep {
   const where = [`${text} <% ${NAMES}`];
   if (options.provinceCode !== undefined) where.push(`c.province_code = ${params.add(options.provinceCode)}`);
   const closest = `(SELECT max(similarity(${text}, form)) FROM unnest(string_to_array(btrim(${NAMES}, '| '), ' | ')) AS form)`;
-  const sql = `SELECT c.code FROM comune c WHERE ${and(where)}
+  const sql = `SELECT ${options.select ?? 'c.code'} FROM comune c WHERE ${and(where)}
     ORDER BY ${closest} + ${TYPO_POPULATION_WEIGHT} * log(c.population + 1) DESC, c.population DESC, c.code LIMIT ${params.add(options.first)}`;
   return { sql, params: params.values, typos: true };
 }

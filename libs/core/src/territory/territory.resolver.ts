@@ -14,6 +14,7 @@ import {
 } from './models/territory.models';
 import { TerritoryService } from './territory.service';
 import { MAX_PROVINCES_PER_REGION, PROVINCE_COUNT, REGION_COUNT } from '@vec/territory';
+import { PublicCache, TERRITORY_CACHE_SECONDS } from '../common/public-cache';
 import { ListSize } from '../common/query-cost';
 
 @Public()
@@ -22,11 +23,13 @@ export class RegionResolver {
   constructor(private readonly territory: TerritoryService) {}
 
   @ListSize(REGION_COUNT)
+  @PublicCache(TERRITORY_CACHE_SECONDS)
   @Query(() => [RegionModel], { description: 'All 20 regions, by ISTAT code.' })
   async regions(@Ctx() ctx: RequestContext): Promise<RegionModel[]> {
     return (await this.territory.listRegions(ctx)).map(toRegionModel);
   }
 
+  @PublicCache(TERRITORY_CACHE_SECONDS)
   @Query(() => RegionModel, { description: 'One region by ISTAT code.' })
   async region(@Ctx() ctx: RequestContext, @Args() args: RegionArgs): Promise<RegionModel> {
     return toRegionModel(await this.territory.getRegion(ctx, args.code));
@@ -45,6 +48,7 @@ export class ProvinceResolver {
   constructor(private readonly territory: TerritoryService) {}
 
   @ListSize(PROVINCE_COUNT)
+  @PublicCache(TERRITORY_CACHE_SECONDS)
   @Query(() => [ProvinceModel], { description: 'Provinces, optionally of one region, by ISTAT code.' })
   async provinces(@Ctx() ctx: RequestContext, @Args() args: ProvincesArgs): Promise<ProvinceModel[]> {
     return (await this.territory.listProvinces(ctx, args.regionCode)).map(toProvinceModel);
@@ -68,11 +72,13 @@ export class ProvinceResolver {
 export class ComuneResolver {
   constructor(private readonly territory: TerritoryService) {}
 
+  @PublicCache(TERRITORY_CACHE_SECONDS)
   @Query(() => ComuneModel, { description: 'One comune by ISTAT code.' })
   async comune(@Ctx() ctx: RequestContext, @Args() args: ComuneArgs): Promise<ComuneModel> {
     return toComuneModel(await this.territory.getComune(ctx, args.code));
   }
 
+  @PublicCache(TERRITORY_CACHE_SECONDS)
   @Query(() => [ComuneModel], {
     description:
       'Comuni found by `search`, best match first: a name equal to it, then names beginning with it, then names (and provinces) ' +
@@ -82,6 +88,7 @@ export class ComuneResolver {
     return (await this.territory.searchComuni(ctx, args)).map(toComuneModel);
   }
 
+  @PublicCache(TERRITORY_CACHE_SECONDS)
   @Query(() => TerritorySummaryModel, { description: 'Counts of the loaded territory and how comuni were located.' })
   territorySummary(@Ctx() ctx: RequestContext): Promise<TerritorySummaryModel> {
     return this.territory.summary(ctx);

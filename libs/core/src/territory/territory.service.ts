@@ -75,20 +75,33 @@ export class TerritoryService {
       throw new TerritoryException(TerritoryErrorCode.EMPTY_SEARCH, 'search', query.search);
     }
     if (query.provinceCode !== undefined) await this.getProvince(ctx, query.provinceCode, 'provinceCode');
-    for (const step of comuneSearchSteps(parsed, { provinceCode: query.provinceCode, first: query.first })) {
-      const codes = await this.searchStep(step);
-      if (codes.length > 0) return (await this.findComuniByCodes(codes)).filter((comune) => comune !== undefined);
+    for (const step of comuneSearchSteps(parsed, { provinceCode: query.provinceCode, first: query.first, select: this.comuneColumns() })) {
+      const found = await this.searchStep(step);
+      if (found.length > 0) return found.map((row) => Object.assign(new ComuneEntity(), row));
     }
     return [];
   }
 
-  private async searchStep(step: SearchStep): Promise<string[]> {
-    const codesOf = (rows: { code: string }[]): string[] => rows.map((row) => row.code);
-    if (!step.typos) return codesOf(await this.comuni.query(step.sql, step.params));
+  private selectList?: string;
+
+  /**
+   * The comune's selected columns under their property names, read from the entity's mapping
+   * once: each search step returns whole comuni in one statement, as the entity would hold them.
+   */
+  private comuneColumns(): string {
+    this.selectList ??= this.comuni.metadata.columns
+      .filter((column) => column.isSelect)
+      .map((column) => `c."${column.databaseName}" AS "${column.propertyName}"`)
+      .join(', ');
+    return this.selectList;
+  }
+
+  private async searchStep(step: SearchStep): Promise<Partial<ComuneEntity>[]> {
+    if (!step.typos) return this.comuni.query(step.sql, step.params);
     // The trigram operator's threshold is a setting: lowered for this one query only.
     return this.comuni.manager.transaction(async (manager) => {
       await manager.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [String(TYPO_THRESHOLD)]);
-      return codesOf(await manager.query(step.sql, step.params));
+      return manager.query(step.sql, step.params);
     });
   }
 

@@ -1,11 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { PassportStrategy } from '@nestjs/passport';
+import { createSecretKey } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { RequestContext, type Actor } from '../../common/request-context';
 import { DEVELOPMENT_JWT_SECRET } from '../../config/production-checks';
 import { AuthErrorCode, AuthException } from '../auth.exception';
 import { AuthService } from '../auth.service';
+
+/**
+ * The key as a KeyObject, made once: given a string or a buffer, jsonwebtoken first tries it as a
+ * public key (an exception on every request) and then builds a secret key from it each time. It
+ * accepts a KeyObject, which passport-jwt passes through although its types say string or Buffer.
+ */
+function verificationKey(secret: string): (request: unknown, token: unknown, done: (error: null, key: Buffer) => void) => void {
+  const key = createSecretKey(Buffer.from(secret)) as unknown as Buffer;
+  return (_request, _token, done) => done(null, key);
+}
 
 interface AccessTokenClaims {
   sub?: unknown;
@@ -25,7 +36,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.get<string>('JWT_SECRET') ?? DEVELOPMENT_JWT_SECRET,
+      secretOrKeyProvider: verificationKey(config.get<string>('JWT_SECRET') ?? DEVELOPMENT_JWT_SECRET),
       algorithms: ['HS256'],
     });
   }

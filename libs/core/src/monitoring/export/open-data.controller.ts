@@ -1,4 +1,4 @@
-import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Header, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { Public } from '../../auth/auth.decorators';
@@ -29,6 +29,8 @@ const COLUMNS = [
 
 const LICENCE = 'CC-BY-4.0';
 
+const OPEN_DATA_CACHE = 'public, max-age=60';
+
 /** Open data, public without login: aggregates by province and category, no personal data. */
 @Public()
 @UseFilters(HttpErrorFilter)
@@ -36,6 +38,8 @@ const LICENCE = 'CC-BY-4.0';
 export class OpenDataController {
   constructor(private readonly openData: OpenDataService) {}
 
+  // Public and the same for everyone, recomputed at most once a minute: browsers and CDNs may keep it.
+  @Header('cache-control', OPEN_DATA_CACHE)
   @Get('aggregates.json')
   async json(@Req() req: Request): Promise<object> {
     const ctx = RequestContext.fromHttp(req);
@@ -52,6 +56,7 @@ export class OpenDataController {
   async csv(@Req() req: Request, @Res() res: Response): Promise<void> {
     const ctx = RequestContext.fromHttp(req);
     const rows = await this.openData.aggregates(ctx);
+    res.setHeader('cache-control', OPEN_DATA_CACHE);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="vicini-e-connessi-open-data-${ctx.now.toISOString().slice(0, 10)}.csv"`);
     const csv = csvStringifier(COLUMNS);

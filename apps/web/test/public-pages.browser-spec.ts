@@ -20,9 +20,12 @@ describe('Public pages in the browser', () => {
     const live = page.getByTestId('live-figures');
     await live.getByText('attività registrate', { exact: true }).waitFor();
     expect(await live.locator('.figure-value').allTextContents()).toEqual(Array(8).fill(expect.stringMatching(/^\d{1,3}(\.\d{3})*$/)));
-    expect(await page.getByRole('link', { name: 'CSV' }).getAttribute('href')).toBe('/open-data/aggregates.csv');
+    expect(await page.getByRole('link', { name: 'dati aperti per fogli di calcolo (CSV)' }).getAttribute('href')).toBe('/open-data/aggregates.csv');
     await page.getByText('regioni', { exact: true }).waitFor();
-    expect(await page.locator('section[aria-labelledby="figures-title"] .figure-value').allTextContents()).toEqual(['20', '107', expect.stringMatching(/^7\.?\d{3}$/), '11']);
+    // Thousands grouped as Italians write them, four digits too.
+    expect(await page.locator('section[aria-labelledby="figures-title"] .figure-value').allTextContents()).toEqual(['20', '107', '7.904', '11']);
+    // Public text is for citizens: no notes about the API or the data behind it.
+    expect(await page.locator('main').textContent()).not.toMatch(/\bAPI\b|coordinate/);
     await page.getByText('Consegna a domicilio').waitFor();
     await expectAccessible(page, `home-${label}`);
 
@@ -82,6 +85,7 @@ describe('Public pages in the browser', () => {
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Sign up' }).waitFor();
     await page.getByText('Home delivery').waitFor(); // category labels from the API, in English
+    expect(await page.locator('section[aria-labelledby="figures-title"] .figure-value').nth(2).textContent()).toBe('7,904');
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Free digital services for neighbourhood shops' }).waitFor();

@@ -7,6 +7,7 @@ import { usePaging } from '../../components/Pagination';
 import { PageTitle } from '../../components/PageTitle';
 import { StatusNotice } from '../../components/StatusNotice';
 import { ProviderQueueDocument, type ProviderFieldsFragment, type VerificationStatus } from '../../gql/generated';
+import { useFormat } from '../../i18n/format';
 import { VerificationBadge } from '../provider/VerificationBadge';
 import { ProviderDecision } from './ProviderDecision';
 
@@ -14,8 +15,8 @@ const STATUSES: VerificationStatus[] = ['PENDING', 'APPROVED', 'SUSPENDED', 'REJ
 const PAGE_SIZE = 10;
 
 function ProviderCard({ provider, onDecided }: { provider: ProviderFieldsFragment; onDecided: (message: string) => void }) {
-  const { t, i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(provider.createdAt));
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <li className="queue-card">
       <article aria-labelledby={`provider-${provider.id}-name`}>
@@ -36,7 +37,7 @@ function ProviderCard({ provider, onDecided }: { provider: ProviderFieldsFragmen
           </div>
           <div>
             <dt>{t('provider.registeredOn')}</dt>
-            <dd>{date}</dd>
+            <dd>{format.date(provider.createdAt)}</dd>
           </div>
           {provider.website ? (
             <div>

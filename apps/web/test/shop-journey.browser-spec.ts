@@ -1,5 +1,5 @@
 import { aPartitaIva, anEmail, aShopInput, REGISTER_SHOP, TEST_PASSWORD } from '../../api/test/testing/fixtures';
-import { DESKTOP, eventually, expectAccessible, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
+import { DESKTOP, eventually, expectAccessible, focusedNotice, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 describe('Shop journey in the browser', () => {
   let web: WebTestApp;
@@ -64,6 +64,7 @@ describe('Shop journey in the browser', () => {
     await page.getByRole('button', { name: "Registra l'attività" }).click();
 
     await page.getByText('Attività registrata.').waitFor();
+    await eventually(() => focusedNotice(page), 'Attività registrata.');
     await page.getByRole('heading', { level: 2, name: 'Il Forno di Via Roma' }).waitFor();
     await page.getByText('Torino (TO)').waitFor();
     await page.getByText("G – Commercio all'ingrosso e al dettaglio · 47 – ", { exact: false }).waitFor();
@@ -75,6 +76,8 @@ describe('Shop journey in the browser', () => {
     await expectAccessible(page, 'shop-edit-form-phone');
     await page.getByRole('button', { name: 'Salva le modifiche' }).click();
     await page.getByText('Modifiche salvate.').waitFor();
+    // The form has given way to the profile: the focus is on the message saying it was saved.
+    await eventually(() => focusedNotice(page), 'Modifiche salvate.');
     await page.getByText('Piazza Castello 2').waitFor();
     await page.context().close();
   });

@@ -92,6 +92,7 @@ describe('Provider and ministry journeys in the browser', () => {
     const providerPage = await web.newPage();
     await logIn(providerPage, first.email);
     expect(await providerPage.getByTestId('verification-status').textContent()).toContain('Approvata');
+    await eventually(() => providerPage.getByTestId('account-name').textContent(), `Accesso come ${firstName}`);
     await expectAccessible(providerPage, 'provider-profile-approved');
 
     await page.getByRole('button', { name: 'Approvati', exact: true }).click();

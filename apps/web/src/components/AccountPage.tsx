@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { LoadFailed, Loading } from './Loading';
 import { PageTitle } from './PageTitle';
+import { SignUpSteps } from './SignUpSteps';
 import { StatusNotice, useNotice } from './StatusNotice';
 
 /** Reports that a form was sent, with the message to show. */
@@ -44,6 +45,7 @@ export function AccountPage<T>({ ns, entity, failed, form, profile, next }: Prop
   else if (!entity) {
     body = (
       <>
+        <SignUpSteps current={2} role={ns === 'shop' ? 'SHOP' : 'PROVIDER'} />
         <p className="lead">{t(`${ns}.registerLead`)}</p>
         {form(null, done)}
       </>

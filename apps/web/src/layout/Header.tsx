@@ -2,10 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/session-context';
+import type { SessionUser } from '../auth/session-store';
 import { Icon } from '../components/Icon';
 import { PATHS } from '../routes';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationsLink } from './NotificationsLink';
+import { useAccountName } from './use-account-name';
 
 function AccountZone() {
   const { t } = useTranslation();
@@ -25,7 +27,7 @@ function AccountZone() {
   return (
     <div className="d-flex align-items-center gap-2">
       <NotificationsLink />
-      <span className="d-none d-xl-inline text-white small">{t('common.signedInAs', { email: user.email })}</span>
+      <AccountName user={user} />
       <button
         type="button"
         className="btn btn-primary btn-icon btn-full"
@@ -37,6 +39,16 @@ function AccountZone() {
         <span>{t('common.logout')}</span>
       </button>
     </div>
+  );
+}
+
+function AccountName({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const name = useAccountName(user);
+  return (
+    <span className="d-none d-xl-inline text-white small" data-testid="account-name">
+      {t('common.signedInAs', { name })}
+    </span>
   );
 }
 

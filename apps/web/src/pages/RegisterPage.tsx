@@ -6,6 +6,7 @@ import { useSession } from '../auth/session-context';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { FieldMessages, SubmitButton, TextField } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
+import { SignUpSteps } from '../components/SignUpSteps';
 import { useFormErrors } from '../errors/use-form-errors';
 import { RegisterDocument } from '../gql/generated';
 import { homePathFor, PATHS } from '../routes';
@@ -48,6 +49,7 @@ export function RegisterPage() {
     <div className="row justify-content-center">
       <div className="col-lg-8">
         <PageTitle title={t('register.title')}>{t('register.title')}</PageTitle>
+        <SignUpSteps current={1} role={role} />
         <p className="lead">{t('register.lead')}</p>
         <ErrorSummary errors={errors} attempt={attempt} idPrefix="register" />
         <form noValidate onSubmit={(event) => void submit(event)} className="mt-4">

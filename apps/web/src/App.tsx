@@ -10,9 +10,10 @@ import { MatchPage } from './pages/match/MatchPage';
 import { AllocationRunPage } from './pages/ministry/AllocationRunPage';
 import { AllocationRunsPage } from './pages/ministry/AllocationRunsPage';
 import { VerificationPage } from './pages/ministry/VerificationPage';
+import { FaqPage } from './pages/info/FaqPage';
+import { InfoPage } from './pages/info/InfoPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
-import { PrivacyPage } from './pages/PrivacyPage';
 import { ApplicationsPage } from './pages/provider/ApplicationsPage';
 import { OfferEditPage } from './pages/provider/OfferEditPage';
 import { OffersPage } from './pages/provider/OffersPage';
@@ -65,7 +66,11 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path={PATHS.register} element={<RegisterPage />} />
         <Route path={PATHS.login} element={<LoginPage />} />
-        <Route path={PATHS.privacy} element={<PrivacyPage />} />
+        <Route path={PATHS.privacy} element={<InfoPage key="privacy" name="privacy" template />} />
+        <Route path={PATHS.accessibility} element={<InfoPage key="accessibility" name="accessibility" template />} />
+        <Route path={PATHS.legalNotes} element={<InfoPage key="legalNotes" name="legalNotes" template />} />
+        <Route path={PATHS.contacts} element={<InfoPage key="contacts" name="contacts" template />} />
+        <Route path={PATHS.faq} element={<FaqPage />} />
         {RESERVED.map(([path, roles, page]) => (
           <Route key={path} path={path} element={<RequireRole roles={roles}>{page}</RequireRole>} />
         ))}

@@ -4,6 +4,7 @@ import { RequireRole } from './auth/RequireRole';
 import { Loading } from './components/Loading';
 import type { UserRole } from './gql/generated';
 import { Layout } from './layout/Layout';
+import { CataloguePage } from './pages/catalogue/CataloguePage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { MatchPage } from './pages/match/MatchPage';
@@ -65,6 +66,7 @@ export function App() {
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path={PATHS.register} element={<RegisterPage />} />
+        <Route path={PATHS.catalogue} element={<CataloguePage />} />
         <Route path={PATHS.login} element={<LoginPage />} />
         <Route path={PATHS.privacy} element={<InfoPage key="privacy" name="privacy" template />} />
         <Route path={PATHS.accessibility} element={<InfoPage key="accessibility" name="accessibility" template />} />

@@ -3,6 +3,7 @@ import type { UserRole } from './gql/generated';
 export const PATHS = {
   home: '/',
   register: '/registrati',
+  catalogue: '/offerte',
   login: '/accedi',
   privacy: '/privacy',
   accessibility: '/dichiarazione-di-accessibilita',

@@ -63,7 +63,10 @@ interface NavigationLink {
 function useNavigationLinks(): NavigationLink[] {
   const { t } = useTranslation();
   const { user } = useSession();
-  const links: NavigationLink[] = [{ to: PATHS.home, label: t('nav.home'), end: true }];
+  const links: NavigationLink[] = [
+    { to: PATHS.home, label: t('nav.home'), end: true },
+    { to: PATHS.catalogue, label: t('nav.catalogue') },
+  ];
   switch (user?.role) {
     case undefined:
       links.push({ to: PATHS.register, label: t('nav.register') });

@@ -83,6 +83,9 @@ export function HomePage() {
               </>
             )}
           </div>
+          <p className="mt-3 mb-0">
+            <Link to={PATHS.catalogue}>{t('home.ctaCatalogue')}</Link>
+          </p>
         </div>
       </section>
 

@@ -4,7 +4,7 @@ import { staffUser } from '../../api/test/testing/fixtures';
 import { askFor } from '../../api/test/testing/match-fixtures';
 import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
 import { shopNamed } from './testing/journey-fixtures';
-import { eventually, expectAccessible, focused, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
+import { eventually, expectAccessible, focused, logIn, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 const [TORINO, PALERMO] = ['001272', '082053'];
 const unique = (name: string): string => `${name} ${randomUUID().slice(0, 6)}`;
@@ -121,9 +121,32 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     await page.getByText('Correggi i filtri qui sopra per vedere i dati.').waitFor();
     await expectAccessible(page, 'dashboard-filter-error');
 
-    const phone = await web.newPage(PHONE);
+    // On a 390 px phone the figures come first: the filter is one line and a button until it is opened.
+    const screen = { width: 390, height: 844 };
+    const phone = await web.newPage(screen);
     await logIn(phone, staff.email);
+    const shops = phone.locator('[data-kpi="shops"]');
+    await eventually(() => shops.locator('.figure-value').textContent(), '6');
     await phone.getByTestId('region-map').waitFor();
     await expectAccessible(phone, 'dashboard-phone');
+    const box = await shops.boundingBox();
+    expect(box && box.y + box.height).toBeLessThan(screen.height);
+    const summary = phone.getByTestId('filter-summary');
+    expect(await summary.textContent()).toBe('Tutta Italia · Tutte le categorie · Tutti i settori · tutto il periodo');
+    expect(await phone.getByLabel('Regione', { exact: true }).isVisible()).toBe(false);
+
+    const edit = phone.locator('button[aria-controls="dashboard-filter-form"]');
+    expect(await edit.textContent()).toBe('Modifica i filtri');
+    await edit.click();
+    expect(await edit.getAttribute('aria-expanded')).toBe('true');
+    expect(await edit.textContent()).toBe('Nascondi i filtri');
+    await phone.getByLabel('Regione', { exact: true }).selectOption({ label: 'Piemonte' });
+    await expectAccessible(phone, 'dashboard-filters-open-phone');
+    await phone.getByRole('button', { name: 'Applica i filtri' }).click();
+    await phone.waitForURL((url) => url.searchParams.get('regione') === '01');
+    await eventually(() => summary.textContent(), 'Piemonte · Tutte le categorie · Tutti i settori · tutto il periodo');
+    expect(await phone.getByLabel('Regione', { exact: true }).isVisible()).toBe(false);
+    expect(await edit.evaluate((button) => button === document.activeElement)).toBe(true);
+    await eventually(() => shops.locator('.figure-value').textContent(), '3');
   });
 });

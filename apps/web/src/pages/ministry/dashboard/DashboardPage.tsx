@@ -65,7 +65,7 @@ export function DashboardPage() {
         <Link to={PATHS.verification}>{t('nav.verification')}</Link> · <Link to={PATHS.allocationRuns}>{t('nav.allocationRuns')}</Link>
       </p>
       <DashboardFilters filter={filter} filterKey={key} onApply={apply} form={form} />
-      <section aria-labelledby="kpi-title" className="mt-5">
+      <section aria-labelledby="kpi-title" className="mt-4 mt-lg-5">
         <h2 id="kpi-title" className="h3">
           {t('dashboard.kpi.title')}
         </h2>

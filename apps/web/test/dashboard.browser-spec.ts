@@ -44,7 +44,7 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     expect(await kpi('activationRate').textContent()).toBe('–');
 
     // The chart's figures as a table: the trend counts what happened, the six requests made this week (the withdrawn one too).
-    await page.getByText('Mostra i dati in tabella').click();
+    await page.locator('section[aria-labelledby="series-title"]').getByText('Mostra i dati in tabella').click();
     const series = await page.getByTestId('series-table').locator('tbody tr td:nth-child(2)').allTextContents();
     expect(series.map(Number).reduce((a, b) => a + b, 0)).toBe(6);
 
@@ -80,6 +80,20 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     expect(await unmet.locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^Palermo \(Sicilia\)\s+Sicurezza informatica\s+2\s+0\s+/)]);
     await page.getByTestId('capacity-ending').getByText(title).waitFor();
     expect(await page.getByTestId('capacity-ending').locator('tbody tr td').first().textContent()).toBe('5 su 5');
+
+    // The capacity burn-down as a chart, by provider then by offer, with the same figures as a table.
+    const places = page.locator('section[aria-labelledby="capacity-title"]');
+    await places.getByTestId('capacity-chart').locator('.recharts-bar-rectangle').first().waitFor();
+    await places.getByText('Mostra i dati in tabella').click();
+    const placesRow = places.getByTestId('capacity-table').locator('tbody tr');
+    expect(await placesRow.count()).toBe(1);
+    // Offered, completed, active, accepted, awaiting an answer, free, on the waitlist.
+    expect(await placesRow.first().locator('td').allTextContents()).toEqual(['5', '0', '0', '0', '0', '5', '0']);
+    await places.getByRole('button', { name: 'offerta', exact: true }).click();
+    await places.getByTestId('capacity-chart').waitFor();
+    await places.getByText('Mostra i dati in tabella').click();
+    expect(await places.getByTestId('capacity-table').locator('tbody th').first().textContent()).toContain(title);
+    await expectAccessible(page, 'dashboard-capacity-chart');
 
     // A region from the table narrows every figure; its provinces replace the regions.
     await page.getByRole('button', { name: 'Mostra solo Piemonte' }).click();

@@ -4,15 +4,17 @@ import { RequireRole } from './auth/RequireRole';
 import { Loading } from './components/Loading';
 import type { UserRole } from './gql/generated';
 import { Layout } from './layout/Layout';
+import { CataloguePage } from './pages/catalogue/CataloguePage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { MatchPage } from './pages/match/MatchPage';
 import { AllocationRunPage } from './pages/ministry/AllocationRunPage';
 import { AllocationRunsPage } from './pages/ministry/AllocationRunsPage';
 import { VerificationPage } from './pages/ministry/VerificationPage';
+import { FaqPage } from './pages/info/FaqPage';
+import { InfoPage } from './pages/info/InfoPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
-import { PrivacyPage } from './pages/PrivacyPage';
 import { ApplicationsPage } from './pages/provider/ApplicationsPage';
 import { OfferEditPage } from './pages/provider/OfferEditPage';
 import { OffersPage } from './pages/provider/OffersPage';
@@ -64,8 +66,13 @@ export function App() {
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path={PATHS.register} element={<RegisterPage />} />
+        <Route path={PATHS.catalogue} element={<CataloguePage />} />
         <Route path={PATHS.login} element={<LoginPage />} />
-        <Route path={PATHS.privacy} element={<PrivacyPage />} />
+        <Route path={PATHS.privacy} element={<InfoPage key="privacy" name="privacy" template />} />
+        <Route path={PATHS.accessibility} element={<InfoPage key="accessibility" name="accessibility" template />} />
+        <Route path={PATHS.legalNotes} element={<InfoPage key="legalNotes" name="legalNotes" template />} />
+        <Route path={PATHS.contacts} element={<InfoPage key="contacts" name="contacts" template />} />
+        <Route path={PATHS.faq} element={<FaqPage />} />
         {RESERVED.map(([path, roles, page]) => (
           <Route key={path} path={path} element={<RequireRole roles={roles}>{page}</RequireRole>} />
         ))}

@@ -3,8 +3,13 @@ import type { UserRole } from './gql/generated';
 export const PATHS = {
   home: '/',
   register: '/registrati',
+  catalogue: '/offerte',
   login: '/accedi',
   privacy: '/privacy',
+  accessibility: '/dichiarazione-di-accessibilita',
+  legalNotes: '/note-legali',
+  contacts: '/contatti',
+  faq: '/domande-frequenti',
   notifications: '/notifiche',
   shop: '/la-mia-attivita',
   shopNeeds: '/la-mia-attivita/di-cosa-hai-bisogno',

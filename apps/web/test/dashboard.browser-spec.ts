@@ -4,7 +4,7 @@ import { staffUser } from '../../api/test/testing/fixtures';
 import { askFor } from '../../api/test/testing/match-fixtures';
 import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
 import { shopNamed } from './testing/journey-fixtures';
-import { eventually, expectAccessible, focused, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
+import { eventually, expectAccessible, focused, logIn, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 const [TORINO, PALERMO] = ['001272', '082053'];
 const unique = (name: string): string => `${name} ${randomUUID().slice(0, 6)}`;
@@ -44,7 +44,7 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     expect(await kpi('activationRate').textContent()).toBe('–');
 
     // The chart's figures as a table: the trend counts what happened, the six requests made this week (the withdrawn one too).
-    await page.getByText('Mostra i dati in tabella').click();
+    await page.locator('section[aria-labelledby="series-title"]').getByText('Mostra i dati in tabella').click();
     const series = await page.getByTestId('series-table').locator('tbody tr td:nth-child(2)').allTextContents();
     expect(series.map(Number).reduce((a, b) => a + b, 0)).toBe(6);
 
@@ -80,6 +80,20 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     expect(await unmet.locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^Palermo \(Sicilia\)\s+Sicurezza informatica\s+2\s+0\s+/)]);
     await page.getByTestId('capacity-ending').getByText(title).waitFor();
     expect(await page.getByTestId('capacity-ending').locator('tbody tr td').first().textContent()).toBe('5 su 5');
+
+    // The capacity burn-down as a chart, by provider then by offer, with the same figures as a table.
+    const places = page.locator('section[aria-labelledby="capacity-title"]');
+    await places.getByTestId('capacity-chart').locator('.recharts-bar-rectangle').first().waitFor();
+    await places.getByText('Mostra i dati in tabella').click();
+    const placesRow = places.getByTestId('capacity-table').locator('tbody tr');
+    expect(await placesRow.count()).toBe(1);
+    // Offered, completed, active, accepted, awaiting an answer, free, on the waitlist.
+    expect(await placesRow.first().locator('td').allTextContents()).toEqual(['5', '0', '0', '0', '0', '5', '0']);
+    await places.getByRole('button', { name: 'offerta', exact: true }).click();
+    await places.getByTestId('capacity-chart').waitFor();
+    await places.getByText('Mostra i dati in tabella').click();
+    expect(await places.getByTestId('capacity-table').locator('tbody th').first().textContent()).toContain(title);
+    await expectAccessible(page, 'dashboard-capacity-chart');
 
     // A region from the table narrows every figure; its provinces replace the regions.
     await page.getByRole('button', { name: 'Mostra solo Piemonte' }).click();
@@ -121,9 +135,32 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     await page.getByText('Correggi i filtri qui sopra per vedere i dati.').waitFor();
     await expectAccessible(page, 'dashboard-filter-error');
 
-    const phone = await web.newPage(PHONE);
+    // On a 390 px phone the figures come first: the filter is one line and a button until it is opened.
+    const screen = { width: 390, height: 844 };
+    const phone = await web.newPage(screen);
     await logIn(phone, staff.email);
+    const shops = phone.locator('[data-kpi="shops"]');
+    await eventually(() => shops.locator('.figure-value').textContent(), '6');
     await phone.getByTestId('region-map').waitFor();
     await expectAccessible(phone, 'dashboard-phone');
+    const box = await shops.boundingBox();
+    expect(box && box.y + box.height).toBeLessThan(screen.height);
+    const summary = phone.getByTestId('filter-summary');
+    expect(await summary.textContent()).toBe('Tutta Italia · Tutte le categorie · Tutti i settori · tutto il periodo');
+    expect(await phone.getByLabel('Regione', { exact: true }).isVisible()).toBe(false);
+
+    const edit = phone.locator('button[aria-controls="dashboard-filter-form"]');
+    expect(await edit.textContent()).toBe('Modifica i filtri');
+    await edit.click();
+    expect(await edit.getAttribute('aria-expanded')).toBe('true');
+    expect(await edit.textContent()).toBe('Nascondi i filtri');
+    await phone.getByLabel('Regione', { exact: true }).selectOption({ label: 'Piemonte' });
+    await expectAccessible(phone, 'dashboard-filters-open-phone');
+    await phone.getByRole('button', { name: 'Applica i filtri' }).click();
+    await phone.waitForURL((url) => url.searchParams.get('regione') === '01');
+    await eventually(() => summary.textContent(), 'Piemonte · Tutte le categorie · Tutti i settori · tutto il periodo');
+    expect(await phone.getByLabel('Regione', { exact: true }).isVisible()).toBe(false);
+    expect(await edit.evaluate((button) => button === document.activeElement)).toBe(true);
+    await eventually(() => shops.locator('.figure-value').textContent(), '3');
   });
 });

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { staffUser } from '../../api/test/testing/fixtures';
 import { applyTo, askFor } from '../../api/test/testing/match-fixtures';
 import { approvedProvider, publishedOffer, shopIn } from '../../api/test/testing/offer-fixtures';
-import { expectAccessible, logIn, startWebTestApp, type WebTestApp } from './testing/web-app';
+import { eventually, expectAccessible, logIn, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 // A comune no other browser test uses, so that the offer here is the only local one.
 const FIRENZE = '048017';
@@ -48,6 +48,33 @@ describe('Field errors from the API in the browser', () => {
     expect(english).toMatch(/^VAT number \(Partita IVA\) .*check digit/);
     expect(await errorOf('legalName').textContent()).toMatch(/^Legal name .*2 characters/);
     await expectAccessible(page, 'shop-form-errors-english');
+    await page.context().close();
+  });
+
+  it('shows every problem of an empty shop form at once, and takes each away as soon as its field is changed', async () => {
+    const owner = await web.signUp('SHOP');
+    const page = await web.newPage();
+    await logIn(page, owner.email);
+    await page.getByRole('button', { name: "Registra l'attività" }).click();
+    const required = ['legalName', 'partitaIva', 'atecoSection', 'atecoDivision', 'employees', 'comuneCode', 'address', 'contactEmail'];
+    const shownErrors = () => page.locator('[data-field-error]').evaluateAll((nodes) => nodes.map((node) => node.id.replace(/^shop-|-error$/g, '')));
+    await eventually(shownErrors, required);
+    const summary = page.getByRole('alert').getByRole('listitem');
+    // The summary lists them in the order of the fields, each linking to its field.
+    expect(await summary.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(required.map((field) => `#shop-${field}`));
+    expect(await page.locator('#shop-employees-error').textContent()).toBe('Numero di addetti deve essere un numero intero, per esempio 3.');
+    await expectAccessible(page, 'shop-form-every-error');
+
+    await page.getByLabel('Ragione sociale').fill('Panificio Rossi S.n.c.');
+    await page.getByLabel('Numero di addetti').fill('4');
+    await page.getByLabel('Sezione ATECO').selectOption('G');
+    await eventually(shownErrors, ['partitaIva', 'atecoDivision', 'comuneCode', 'address', 'contactEmail']);
+    expect(await summary.count()).toBe(5);
+    expect(await page.getByLabel('Ragione sociale').getAttribute('aria-invalid')).toBeNull();
+
+    // Sent again, only what is still wrong comes back.
+    await page.getByRole('button', { name: "Registra l'attività" }).click();
+    await eventually(shownErrors, ['partitaIva', 'atecoDivision', 'comuneCode', 'address', 'contactEmail']);
     await page.context().close();
   });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { aPartitaIva, aProviderInput, REGISTER_PROVIDER, TEST_PASSWORD, anEmail } from '../../api/test/testing/fixtures';
-import { expectAccessible, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
+import { eventually, expectAccessible, focusedNotice, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 const uniqueName = (prefix: string): string => `${prefix} ${randomUUID().slice(0, 8)}`;
 
@@ -74,6 +74,8 @@ describe('Provider and ministry journeys in the browser', () => {
 
     await (await providerCard(page, firstName)).getByRole('button', { name: 'Approva' }).click();
     await page.getByText(`${firstName}: approvato.`).waitFor();
+    // The card has left the queue: the focus is on the message, not lost at the top of the page.
+    await eventually(() => focusedNotice(page), `${firstName}: approvato.`);
 
     // Rejecting needs a reason: the API's refusal appears next to the field, in Italian.
     const secondCard = await providerCard(page, secondName);
@@ -90,6 +92,7 @@ describe('Provider and ministry journeys in the browser', () => {
     const providerPage = await web.newPage();
     await logIn(providerPage, first.email);
     expect(await providerPage.getByTestId('verification-status').textContent()).toContain('Approvata');
+    await eventually(() => providerPage.getByTestId('account-name').textContent(), `Accesso come ${firstName}`);
     await expectAccessible(providerPage, 'provider-profile-approved');
 
     await page.getByRole('button', { name: 'Approvati', exact: true }).click();

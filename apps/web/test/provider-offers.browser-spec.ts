@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { staffUser } from '../../api/test/testing/fixtures';
-import { applyTo, askFor } from '../../api/test/testing/match-fixtures';
+import { applyTo, askFor, step } from '../../api/test/testing/match-fixtures';
 import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
 import { shopNamed } from './testing/journey-fixtures';
-import { expectAccessible, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
+import { eventually, expectAccessible, focusedNotice, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 const PISTOIA = '047014';
 const unique = (title: string): string => `${title} ${randomUUID().slice(0, 6)}`;
@@ -71,6 +71,8 @@ describe('Provider offers and applications in the browser', () => {
     await card.getByText('Posti usati: 0 su 5; liberi: 5').waitFor();
     await card.getByRole('button', { name: 'Pubblica' }).click();
     await page.getByText(`«${title}» è pubblicata`, { exact: false }).waitFor();
+    // The button pressed has given way to others: the reader goes on from the message, which has the focus.
+    await eventually(() => focusedNotice(page), `«${title}» è pubblicata: i negozi della zona la vedono.`);
     expect(await card.getByTestId('offer-status').textContent()).toBe('Pubblicata');
     await expectAccessible(page, 'provider-offers');
 
@@ -92,9 +94,12 @@ describe('Provider offers and applications in the browser', () => {
     const title = unique('Spesa a casa');
     const offer = await publishedOffer(web.api, provider, { title, categories: ['HOME_DELIVERY'], capacity: 3, coverage: { comuneCodes: [PISTOIA] } });
     const [first, second] = [unique('Fioraio Bianchi'), unique('Drogheria Verdi')];
+    const matchOf: Record<string, { shop: Awaited<ReturnType<typeof shopNamed>>; id: string }> = {};
     for (const name of [first, second]) {
       const shop = await shopNamed(web.api, PISTOIA, name);
-      expect((await applyTo(web.api, shop, await askFor(web.api, shop, 'HOME_DELIVERY'), offer.id)).state).toBe('PENDING');
+      const match = await applyTo(web.api, shop, await askFor(web.api, shop, 'HOME_DELIVERY'), offer.id);
+      expect(match.state).toBe('PENDING');
+      matchOf[name] = { shop, id: match.id };
     }
 
     const page = await web.newPage(PHONE);
@@ -109,6 +114,8 @@ describe('Provider offers and applications in the browser', () => {
 
     await application(first).getByRole('button', { name: 'Accetta' }).click();
     await page.getByText(`Hai accettato ${first}`, { exact: false }).waitFor();
+    // The application has left the list of those to decide: the focus is on what happened.
+    await eventually(() => focusedNotice(page), `Hai accettato ${first}: il negozio confermerà quando il servizio è attivo.`);
 
     await application(second).getByRole('button', { name: 'Rifiuta' }).click();
     await application(second).getByRole('button', { name: 'Conferma il rifiuto' }).click();
@@ -127,6 +134,23 @@ describe('Provider offers and applications in the browser', () => {
     const card = page.getByTestId('offer-card').filter({ has: page.getByRole('heading', { name: title }) });
     await card.getByText('Posti usati: 1 su 3; liberi: 2').waitFor();
     await card.getByText('1 in corso (accettato o attivo)').waitFor();
+
+    // Ending a running service is asked twice; "no" leaves it running, with the focus back on the button.
+    const activated = await web.api.gqlAs<{ confirmMatchActive: { __typename: string } }>(matchOf[first].shop.accessToken, step('confirmMatchActive'), { id: matchOf[first].id });
+    expect(activated.data?.confirmMatchActive.__typename).toBe('Match');
+    await page.goto('/organizzazione/candidature');
+    await page.getByRole('button', { name: 'Attive', exact: true }).click();
+    const complete = application(first).getByRole('button', { name: 'Segna il servizio come concluso' });
+    await complete.click();
+    const question = application(first).getByRole('group', { name: /^Vuoi segnare come concluso il servizio per/ });
+    await question.waitFor();
+    await expectAccessible(page, 'provider-complete-question-phone');
+    await question.getByRole('button', { name: 'No, lascialo attivo' }).click();
+    await eventually(() => complete.evaluate((button) => button === document.activeElement), true);
+    expect(await application(first).getByTestId('match-state').textContent()).toBe('Attivo');
+    await complete.click();
+    await question.getByRole('button', { name: 'Sì, segna come concluso' }).click();
+    await eventually(() => focusedNotice(page), `Il servizio per ${first} è concluso.`);
     await page.context().close();
   });
 });

@@ -20,9 +20,12 @@ describe('Public pages in the browser', () => {
     const live = page.getByTestId('live-figures');
     await live.getByText('attività registrate', { exact: true }).waitFor();
     expect(await live.locator('.figure-value').allTextContents()).toEqual(Array(8).fill(expect.stringMatching(/^\d{1,3}(\.\d{3})*$/)));
-    expect(await page.getByRole('link', { name: 'CSV' }).getAttribute('href')).toBe('/open-data/aggregates.csv');
+    expect(await page.getByRole('link', { name: 'dati aperti per fogli di calcolo (CSV)' }).getAttribute('href')).toBe('/open-data/aggregates.csv');
     await page.getByText('regioni', { exact: true }).waitFor();
-    expect(await page.locator('section[aria-labelledby="figures-title"] .figure-value').allTextContents()).toEqual(['20', '107', expect.stringMatching(/^7\.?\d{3}$/), '11']);
+    // Thousands grouped as Italians write them, four digits too.
+    expect(await page.locator('section[aria-labelledby="figures-title"] .figure-value').allTextContents()).toEqual(['20', '107', '7.904', '11']);
+    // Public text is for citizens: no notes about the API or the data behind it.
+    expect(await page.locator('main').textContent()).not.toMatch(/\bAPI\b|coordinate/);
     await page.getByText('Consegna a domicilio').waitFor();
     await expectAccessible(page, `home-${label}`);
 
@@ -34,13 +37,48 @@ describe('Public pages in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Accedi' }).waitFor();
     await expectAccessible(page, `login-${label}`);
 
-    await page.goto('/privacy');
-    await page.getByRole('heading', { level: 1, name: 'Informativa sulla privacy' }).waitFor();
-    await expectAccessible(page, `privacy-${label}`);
+    // What AgID requires of a public service, linked from every page's footer.
+    const footer = page.locator('footer');
+    for (const [link, title, shot] of [
+      ['Note legali', 'Note legali', 'legal-notes'],
+      ['Privacy', 'Informativa sulla privacy', 'privacy'],
+      ['Dichiarazione di accessibilità', 'Dichiarazione di accessibilità', 'accessibility-statement'],
+      ['Domande frequenti', 'Domande frequenti', 'faq'],
+      ['Contatti', 'Contatti', 'contacts'],
+    ]) {
+      await footer.getByRole('link', { name: link, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await expectAccessible(page, `${shot}-${label}`);
+    }
 
     await page.goto('/non-esiste');
     await page.getByRole('heading', { level: 1, name: 'Pagina non trovata' }).waitFor();
     await expectAccessible(page, `not-found-${label}`);
+    await page.context().close();
+  });
+
+  it('states its accessibility with a way to report problems, and marks what the administration must complete', async () => {
+    const page = await web.newPage();
+    await page.goto('/dichiarazione-di-accessibilita');
+    await page.getByRole('heading', { level: 1, name: 'Dichiarazione di accessibilità' }).waitFor();
+    for (const section of ['Stato di conformità', 'Contenuti non accessibili', 'Redazione della dichiarazione', 'Segnala un problema di accessibilità', 'Se la risposta non arriva o non ti soddisfa']) {
+      await page.getByRole('heading', { level: 2, name: section }).waitFor();
+    }
+    const feedback = page.getByRole('link', { name: /^Scrivi a accessibilita@/ });
+    expect(await feedback.getAttribute('href')).toMatch(/^mailto:accessibilita@[^?]+\?subject=/);
+    expect(await page.getByRole('link', { name: 'Difensore civico per il digitale (AgID)' }).getAttribute('href')).toBe('https://www.agid.gov.it/it/design-servizi/difensore-civico-per-il-digitale');
+    await page.getByTestId('template-notice').waitFor();
+    // Every page of the footer is reachable from here too.
+    await page.getByRole('navigation', { name: 'Informazioni legali' }).getByRole('link', { name: 'Privacy' }).click();
+    await page.getByText('un solo cookie tecnico', { exact: false }).waitFor();
+
+    await page.goto('/domande-frequenti');
+    const question = page.getByText('I servizi sono davvero gratuiti?');
+    await question.click();
+    await page.getByText('Sì, per tutto il periodo indicato', { exact: false }).waitFor();
+    await expectAccessible(page, 'faq-open');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Frequently asked questions' }).waitFor();
     await page.context().close();
   });
 
@@ -82,6 +120,7 @@ describe('Public pages in the browser', () => {
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Sign up' }).waitFor();
     await page.getByText('Home delivery').waitFor(); // category labels from the API, in English
+    expect(await page.locator('section[aria-labelledby="figures-title"] .figure-value').nth(2).textContent()).toBe('7,904');
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Free digital services for neighbourhood shops' }).waitFor();

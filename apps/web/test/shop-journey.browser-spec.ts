@@ -1,5 +1,5 @@
 import { aPartitaIva, anEmail, aShopInput, REGISTER_SHOP, TEST_PASSWORD } from '../../api/test/testing/fixtures';
-import { DESKTOP, eventually, expectAccessible, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
+import { DESKTOP, eventually, expectAccessible, focusedNotice, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 describe('Shop journey in the browser', () => {
   let web: WebTestApp;
@@ -16,6 +16,10 @@ describe('Shop journey in the browser', () => {
     await page.getByRole('link', { name: 'Registra la tua attività' }).click();
     await page.getByRole('heading', { level: 1, name: 'Registrati' }).waitFor();
     expect(await page.getByLabel("Un negozio, una bottega o un'impresa locale").isChecked()).toBe(true);
+    // Signing up takes two steps, and each page says which one it is.
+    const steps = (current: number) => page.getByRole('list', { name: `Registrazione: passo ${current} di 2` });
+    expect(await steps(1).getByRole('listitem').allTextContents()).toEqual(["1Crea l'account", "2Registra l'attività"]);
+    expect(await steps(1).locator('[aria-current="step"]').textContent()).toBe("1Crea l'account");
     await page.getByLabel('E-mail').fill(email);
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: "Crea l'account" }).click();
@@ -40,6 +44,8 @@ describe('Shop journey in the browser', () => {
     expect(new URL(page.url()).pathname).toBe('/la-mia-attivita');
 
     await page.getByRole('button', { name: "Registra l'attività" }).waitFor();
+    expect(await steps(2).locator('[aria-current="step"]').textContent()).toBe("2Registra l'attività");
+    expect(await steps(2).getByRole('listitem').first().textContent()).toBe("1Crea l'account (fatto)");
     await expectAccessible(page, 'shop-register-form-phone');
     await page.getByLabel('Ragione sociale').fill('Panificio Rossi S.n.c.');
     await page.getByLabel('Insegna').fill('Il Forno di Via Roma');
@@ -64,9 +70,11 @@ describe('Shop journey in the browser', () => {
     await page.getByRole('button', { name: "Registra l'attività" }).click();
 
     await page.getByText('Attività registrata.').waitFor();
+    await eventually(() => focusedNotice(page), 'Attività registrata.');
     await page.getByRole('heading', { level: 2, name: 'Il Forno di Via Roma' }).waitFor();
     await page.getByText('Torino (TO)').waitFor();
     await page.getByText("G – Commercio all'ingrosso e al dettaglio · 47 – ", { exact: false }).waitFor();
+    expect(await page.getByTestId('sign-up-steps').count()).toBe(0);
     await expectAccessible(page, 'shop-profile-phone');
 
     // Editing: only the changed field is sent; the profile shows it.
@@ -75,6 +83,8 @@ describe('Shop journey in the browser', () => {
     await expectAccessible(page, 'shop-edit-form-phone');
     await page.getByRole('button', { name: 'Salva le modifiche' }).click();
     await page.getByText('Modifiche salvate.').waitFor();
+    // The form has given way to the profile: the focus is on the message saying it was saved.
+    await eventually(() => focusedNotice(page), 'Modifiche salvate.');
     await page.getByText('Piazza Castello 2').waitFor();
     await page.context().close();
   });
@@ -110,6 +120,8 @@ describe('Shop journey in the browser', () => {
     const page = await web.newPage(DESKTOP);
     await logIn(page, owner.email);
     await page.getByRole('heading', { level: 2, name: 'Bottega del Corso' }).waitFor();
+    // The header names the business the person acts for, not the e-mail they sign in with.
+    await eventually(() => page.getByTestId('account-name').textContent(), 'Accesso come Bottega del Corso');
 
     // The API answers the first profile request after the reload as if the access token had expired.
     const operations: string[] = [];

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { staffUser } from '../../api/test/testing/fixtures';
 import { applyTo, askFor, step } from '../../api/test/testing/match-fixtures';
 import { approvedProvider, publishedOffer, shopIn } from '../../api/test/testing/offer-fixtures';
-import { eventually, expectAccessible, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
+import { eventually, expectAccessible, focusedNotice, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 // Comuni the API tests do not use, so that the offers here are the only local ones.
 const [SIENA, LUCCA, ROMA] = ['052032', '046017', '058091'];
@@ -111,8 +111,19 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     await page.getByText('Hai confermato che il servizio è attivo', { exact: false }).waitFor();
     expect(await page.getByTestId('match-state').textContent()).toBe('Attivo');
     await page.getByText('Gratuito fino al').waitFor();
-    await page.getByRole('button', { name: 'Concludi il servizio' }).click();
+    // Ending the free period cannot be undone: asked first, and "no" changes nothing.
+    const complete = page.getByRole('button', { name: 'Concludi il servizio' });
+    await complete.click();
+    const question = page.getByRole('group', { name: /^Vuoi concludere il servizio adesso\?/ });
+    await eventually(() => question.evaluate((box) => box === document.activeElement), true);
+    await expectAccessible(page, 'match-complete-question');
+    await question.getByRole('button', { name: 'No, continua a usarlo' }).click();
+    await eventually(() => complete.evaluate((button) => button === document.activeElement), true);
+    expect(await page.getByTestId('match-state').textContent()).toBe('Attivo');
+    await complete.click();
+    await question.getByRole('button', { name: 'Sì, concludi il servizio' }).click();
     await page.getByRole('heading', { name: "Com'è andata?" }).waitFor();
+    await eventually(() => focusedNotice(page), 'Servizio concluso. Rispondi alle due domande qui sotto.');
     expect(await page.getByTestId('match-state').textContent()).toBe('Concluso');
 
     // The two questions: an answer is required, then roughly how many orders.
@@ -193,7 +204,7 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     await expectAccessible(page, 'shop-matches-phone');
     await page.context().close();
   });
-  it('withdraws a request: the page says so and the reader continues from its title', async () => {
+  it('withdraws a request: the page says so and the reader continues from that message', async () => {
     const shop = await shopIn(web.api, SIENA);
     const requestId = await askFor(web.api, shop, 'HOME_DELIVERY');
     const page = await web.newPage();
@@ -202,7 +213,7 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     await page.getByRole('button', { name: 'Ritira la richiesta' }).click();
     await page.getByRole('button', { name: 'Sì, ritira la richiesta' }).click();
     await page.getByRole('status').getByText('Hai ritirato la richiesta.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await eventually(() => focusedNotice(page), 'Hai ritirato la richiesta.');
     expect(await page.getByRole('button', { name: 'Ritira la richiesta' }).count()).toBe(0);
     await expectAccessible(page, 'request-withdrawn');
     await page.context().close();

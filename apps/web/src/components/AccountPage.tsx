@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { LoadFailed, Loading } from './Loading';
 import { PageTitle } from './PageTitle';
-import { StatusNotice } from './StatusNotice';
+import { SignUpSteps } from './SignUpSteps';
+import { StatusNotice, useNotice } from './StatusNotice';
 
 /** Reports that a form was sent, with the message to show. */
 export type FormDone = (message: string) => void;
@@ -33,10 +34,10 @@ interface Props<T> {
 export function AccountPage<T>({ ns, entity, failed, form, profile, next }: Props<T>) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
-  const [notice, setNotice] = useState('');
+  const { notice, announce, clear } = useNotice();
   const done: FormDone = (message) => {
     setEditing(false);
-    setNotice(message);
+    announce(message);
   };
 
   let body;
@@ -44,6 +45,7 @@ export function AccountPage<T>({ ns, entity, failed, form, profile, next }: Prop
   else if (!entity) {
     body = (
       <>
+        <SignUpSteps current={2} role={ns === 'shop' ? 'SHOP' : 'PROVIDER'} />
         <p className="lead">{t(`${ns}.registerLead`)}</p>
         {form(null, done)}
       </>
@@ -57,7 +59,7 @@ export function AccountPage<T>({ ns, entity, failed, form, profile, next }: Prop
     );
   } else {
     const edit = (): void => {
-      setNotice('');
+      clear();
       setEditing(true);
     };
     body = (
@@ -81,7 +83,7 @@ export function AccountPage<T>({ ns, entity, failed, form, profile, next }: Prop
   return (
     <>
       <PageTitle title={t(`${ns}.title`)}>{t(`${ns}.title`)}</PageTitle>
-      <StatusNotice message={notice} />
+      <StatusNotice {...notice} />
       {body}
     </>
   );

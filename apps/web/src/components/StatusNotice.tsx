@@ -1,7 +1,34 @@
-/** A success message announced politely; present (empty) from the start so that it is announced. */
-export function StatusNotice({ message }: { message: string }) {
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export interface Notice {
+  message: string;
+  /** Grows with every announcement that should take the focus (0: none yet). */
+  seq: number;
+}
+
+/**
+ * The result of what the reader just did. `announce` also moves the focus to the message: the
+ * button pressed has often gone (an application accepted leaves the list, a form gives way to the
+ * profile), and the reader should go on from what happened, not from the top of the page.
+ */
+export function useNotice(initial = ''): { notice: Notice; announce(message: string): void; clear(): void } {
+  const [notice, setNotice] = useState<Notice>({ message: initial, seq: 0 });
+  const announce = useCallback((message: string) => setNotice((current) => ({ message, seq: current.seq + 1 })), []);
+  const clear = useCallback(() => setNotice((current) => ({ message: '', seq: current.seq })), []);
+  return { notice, announce, clear };
+}
+
+/**
+ * A success message announced politely; present (empty) from the start so that it is announced.
+ * With a `seq` from useNotice, it takes the focus each time a new message is announced.
+ */
+export function StatusNotice({ message, seq = 0 }: { message: string; seq?: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (seq > 0) ref.current?.focus();
+  }, [seq]);
   return (
-    <div role="status" className={message ? 'alert alert-success' : 'visually-hidden'}>
+    <div ref={ref} role="status" tabIndex={seq > 0 ? -1 : undefined} className={message ? 'alert alert-success' : 'visually-hidden'} data-testid="status-notice">
       {message}
     </div>
   );

@@ -1,5 +1,5 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { apiFormErrors, businessFormErrors, formFieldName } from './form-errors';
+import { apiFormErrors, businessFormErrors, formFieldName, mergeFormErrors } from './form-errors';
 
 const labels = { partitaIva: 'Partita IVA', comuneCode: 'Comune', email: 'E-mail' };
 const badInput = (fields: { field: string; code: string; message: string; messageIt: string }[]) =>
@@ -66,5 +66,16 @@ describe('form errors from the API', () => {
   it('places business errors of result unions on their field', () => {
     const taken = { field: 'email', message: 'An account with this e-mail already exists', messageIt: 'Esiste già un account con questa e-mail' };
     expect(businessFormErrors(taken, labels, 'it')).toEqual({ fields: { email: 'Esiste già un account con questa e-mail' }, general: [] });
+  });
+
+  it("shows the form's own messages with the API's, its own first, and drops those of fields changed since", () => {
+    const api = { fields: { legalName: 'Ragione sociale è obbligatoria', employees: 'Numero di addetti non può essere negativo', 'coverage.radii.0.km': 'Raggio troppo grande' }, general: ['Riprova'] };
+    const local = { employees: 'Numero di addetti deve essere un numero intero' };
+    expect(mergeFormErrors(api, local, new Set())).toEqual({
+      fields: { legalName: 'Ragione sociale è obbligatoria', employees: 'Numero di addetti deve essere un numero intero', 'coverage.radii.0.km': 'Raggio troppo grande' },
+      general: ['Riprova'],
+    });
+    expect(mergeFormErrors(api, local, new Set(['legalName', 'employees', 'coverage']))).toEqual({ fields: {}, general: ['Riprova'] });
+    expect(mergeFormErrors(api, {}, new Set(['coverage.radii']))).toEqual({ fields: { legalName: 'Ragione sociale è obbligatoria', employees: 'Numero di addetti non può essere negativo' }, general: ['Riprova'] });
   });
 });

@@ -98,3 +98,19 @@ export function isBadUserInput(error: unknown): boolean {
 }
 
 export const hasErrors = (errors: FormErrors): boolean => errors.general.length > 0 || Object.keys(errors.fields).length > 0;
+
+/** Whether a change to `dismissed` settles the message of `field` (the field itself or a part of it). */
+const settledBy = (field: string, dismissed: ReadonlySet<string>): boolean => [...dismissed].some((d) => field === d || field.startsWith(`${d}.`));
+
+/**
+ * The messages to show: the form's own (`local`, for values the API cannot even receive) win over
+ * the API's for the same field, and a field changed since the attempt (`dismissed`) shows none.
+ */
+export function mergeFormErrors(api: FormErrors, local: Record<string, string>, dismissed: ReadonlySet<string>): FormErrors {
+  const fields: Record<string, string> = {};
+  for (const [field, message] of Object.entries({ ...api.fields, ...local })) {
+    if (!settledBy(field, dismissed)) fields[field] = message;
+  }
+  return { fields, general: api.general };
+}
+

@@ -1,24 +1,35 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
-import { apiFormErrors, businessFormErrors, NO_ERRORS, type ApiFieldError, type FieldLabels, type FormErrors } from './form-errors';
+import { apiFormErrors, businessFormErrors, mergeFormErrors, NO_ERRORS, type ApiFieldError, type FieldLabels, type FormErrors } from './form-errors';
 
-type Failure =
-  | { kind: 'api'; error: unknown }
-  | { kind: 'business'; error: ApiFieldError }
-  | { kind: 'local'; field: string; message: () => string };
+type Failure = { kind: 'api'; error: unknown } | { kind: 'business'; error: ApiFieldError } | { kind: 'local' };
+
+/** Messages the form words itself, by field, worded when shown (so they follow the language switch). */
+export type LocalProblems = Record<string, () => string>;
+
+interface Attempt {
+  failure: Failure;
+  local: LocalProblems;
+  /** Fields changed since the attempt: their messages are gone. */
+  dismissed: ReadonlySet<string>;
+}
+
+const NO_DISMISSAL: ReadonlySet<string> = new Set();
 
 /** Worded on every render, in the language of the moment. */
-function word(failure: Failure | null, labels: FieldLabels, networkMessage: string): FormErrors {
-  if (!failure) return NO_ERRORS;
-  switch (failure.kind) {
-    case 'api':
-      return apiFormErrors(failure.error, labels, currentLanguage(), networkMessage);
-    case 'business':
-      return businessFormErrors(failure.error, labels, currentLanguage());
-    case 'local':
-      return { fields: { [failure.field]: failure.message() }, general: [] };
-  }
+function word(attempt: Attempt | null, labels: FieldLabels, networkMessage: string): FormErrors {
+  if (!attempt) return NO_ERRORS;
+  const { failure } = attempt;
+  let api = NO_ERRORS;
+  if (failure.kind === 'api') api = apiFormErrors(failure.error, labels, currentLanguage(), networkMessage);
+  else if (failure.kind === 'business') api = businessFormErrors(failure.error, labels, currentLanguage());
+  const local = Object.fromEntries(Object.entries(attempt.local).map(([field, message]) => [field, message()]));
+  const merged = mergeFormErrors(api, local, attempt.dismissed);
+  // In the order of the form's labels, which is the order of its fields: the summary reads top to bottom.
+  const order = Object.keys(labels);
+  const rank = (field: string): number => (order.includes(field) ? order.indexOf(field) : order.length);
+  return { ...merged, fields: Object.fromEntries(Object.entries(merged.fields).sort(([a], [b]) => rank(a) - rank(b))) };
 }
 
 export interface FormErrorState {
@@ -29,51 +40,62 @@ export interface FormErrorState {
   failBusiness(error: ApiFieldError): void;
   failLocal(field: string, message: () => string): void;
   clear(): void;
+  /** The reader changed this field: its message goes (from the field and from the summary). */
+  dismiss(field: string): void;
   /**
    * Runs a mutation whose payload is either the object it asked for or a refusal with its
    * message. Clears the last failure first; returns the payload when it is of the `expected`
-   * type, otherwise shows the refusal (or the error thrown) and returns null.
+   * type, otherwise shows the refusal (or the error thrown) and returns null. `local` are the
+   * problems the form found itself, shown together with the API's: the caller must then send what
+   * the API is sure to refuse, so that every message arrives at once and nothing is written.
    */
   send<T extends string, R extends { __typename: T } | (ApiFieldError & { __typename: string })>(
     expected: T,
     mutate: () => Promise<R | null | undefined>,
+    local?: LocalProblems,
   ): Promise<Extract<R, { __typename: T }> | null>;
 }
 
 /**
  * Keeps the last failure as the API sent it and words it at render time, so that the messages
- * follow the language switch.
+ * follow the language switch; each message goes as soon as its field is changed.
  */
 export function useFormErrors(labels: FieldLabels): FormErrorState {
   // Subscribes to language changes, so the messages are worded again after a switch.
   const { t } = useTranslation();
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const [current, setCurrent] = useState<Attempt | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const fail = useCallback((next: Failure) => {
-    setFailure(next);
+  const fail = useCallback((failure: Failure, local: LocalProblems = {}) => {
+    setCurrent({ failure, local, dismissed: NO_DISMISSAL });
     setAttempt((n) => n + 1);
   }, []);
+  const dismiss = useCallback((field: string) => {
+    setCurrent((shown) => (shown && !shown.dismissed.has(field) ? { ...shown, dismissed: new Set([...shown.dismissed, field]) } : shown));
+  }, []);
 
-  const send: FormErrorState['send'] = async (expected, mutate) => {
-    setFailure(null);
+  const send: FormErrorState['send'] = async (expected, mutate, local = {}) => {
+    setCurrent(null);
+    const found = Object.keys(local).length > 0;
     try {
       const result = await mutate();
-      if (!result) return null;
-      if (result.__typename === expected) return result as Extract<typeof result, { __typename: typeof expected }>;
-      const refusal = result as ApiFieldError;
-      fail({ kind: 'business', error: { field: refusal.field ?? null, message: refusal.message, messageIt: refusal.messageIt } });
+      if (result && result.__typename === expected) return result as Extract<typeof result, { __typename: typeof expected }>;
+      if (result) {
+        const refusal = result as ApiFieldError;
+        fail({ kind: 'business', error: { field: refusal.field ?? null, message: refusal.message, messageIt: refusal.messageIt } }, local);
+      } else if (found) fail({ kind: 'local' }, local);
     } catch (error) {
-      fail({ kind: 'api', error });
+      fail({ kind: 'api', error }, local);
     }
     return null;
   };
   return {
-    errors: word(failure, labels, t('errors.network')),
+    errors: word(current, labels, t('errors.network')),
     attempt,
     failWith: useCallback((error: unknown) => fail({ kind: 'api', error }), [fail]),
     failBusiness: useCallback((error: ApiFieldError) => fail({ kind: 'business', error }), [fail]),
-    failLocal: useCallback((field: string, message: () => string) => fail({ kind: 'local', field, message }), [fail]),
-    clear: useCallback(() => setFailure(null), []),
+    failLocal: useCallback((field: string, message: () => string) => fail({ kind: 'local' }, { [field]: message }), [fail]),
+    clear: useCallback(() => setCurrent(null), []),
+    dismiss,
     send,
   };
 }

@@ -1,8 +1,42 @@
+// Numbers, percentages and dates in the page's language, through Intl, in one place: the React
+// hook below and the `number` format of the translations ({{count, number}}) both come here.
+import type { i18n as I18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
+
+/** The locale of an interface language: Italian as written in Italy, English as in Europe (day first). */
+export const localeOf = (language: string | undefined): string => (language === 'en' ? 'en-GB' : 'it-IT');
+
+/**
+ * Thousands are always grouped: Intl's Italian leaves four-digit numbers bare ("7904"), but public
+ * Italian writing (ISTAT, the ministries) writes "7.904", and a table of mixed sizes reads better so.
+ */
+export function formatNumber(value: number, language: string | undefined, maximumFractionDigits = 0): string {
+  return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits, useGrouping: 'always' }).format(value);
+}
+
+/** A 0–1 ratio as a percentage ("35,5%"); "–" when there is nothing to divide. */
+export function formatPercent(ratio: number | null | undefined, language: string | undefined, maximumFractionDigits = 1): string {
+  if (ratio == null) return '–';
+  return new Intl.NumberFormat(localeOf(language), { style: 'percent', maximumFractionDigits, useGrouping: 'always' }).format(ratio);
+}
+
+export function formatDate(iso: string, language: string | undefined): string {
+  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long' }).format(new Date(iso));
+}
+
+export function formatDateTime(iso: string, language: string | undefined): string {
+  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** Day and short month, for chart axes ("3 mar", "3 Mar"). */
+export function formatDayMonth(iso: string, language: string | undefined): string {
+  return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'short' }).format(new Date(iso));
+}
 
 export interface Formatters {
   date(iso: string): string;
   dateTime(iso: string): string;
+  dayMonth(iso: string): string;
   number(value: number, maximumFractionDigits?: number): string;
   /** A 0–1 ratio as a percentage ("35,5%"); "–" when there is nothing to divide. */
   percent(ratio: number | null | undefined, maximumFractionDigits?: number): string;
@@ -11,11 +45,17 @@ export interface Formatters {
 /** Dates and numbers in the interface language (and the reader's own time zone). */
 export function useFormat(): Formatters {
   const { i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? 'en-GB' : 'it-IT';
+  const language = i18n.language;
   return {
-    date: (iso) => new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(iso)),
-    dateTime: (iso) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso)),
-    number: (value, maximumFractionDigits = 0) => new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value),
-    percent: (ratio, maximumFractionDigits = 1) => (ratio == null ? '–' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits }).format(ratio)),
+    date: (iso) => formatDate(iso, language),
+    dateTime: (iso) => formatDateTime(iso, language),
+    dayMonth: (iso) => formatDayMonth(iso, language),
+    number: (value, maximumFractionDigits) => formatNumber(value, language, maximumFractionDigits),
+    percent: (ratio, maximumFractionDigits) => formatPercent(ratio, language, maximumFractionDigits),
   };
+}
+
+/** `{{count, number}}` in a translation goes through formatNumber, like every number the code formats. */
+export function addNumberFormat(instance: I18n): void {
+  instance.services.formatter?.add('number', (value: unknown, language: string | undefined) => (typeof value === 'number' ? formatNumber(value, language) : String(value)));
 }

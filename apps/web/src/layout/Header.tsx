@@ -2,10 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/session-context';
+import type { SessionUser } from '../auth/session-store';
 import { Icon } from '../components/Icon';
 import { PATHS } from '../routes';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationsLink } from './NotificationsLink';
+import { useAccountName } from './use-account-name';
 
 function AccountZone() {
   const { t } = useTranslation();
@@ -25,7 +27,7 @@ function AccountZone() {
   return (
     <div className="d-flex align-items-center gap-2">
       <NotificationsLink />
-      <span className="d-none d-xl-inline text-white small">{t('common.signedInAs', { email: user.email })}</span>
+      <AccountName user={user} />
       <button
         type="button"
         className="btn btn-primary btn-icon btn-full"
@@ -40,6 +42,16 @@ function AccountZone() {
   );
 }
 
+function AccountName({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const name = useAccountName(user);
+  return (
+    <span className="d-none d-xl-inline text-white small" data-testid="account-name">
+      {t('common.signedInAs', { name })}
+    </span>
+  );
+}
+
 interface NavigationLink {
   to: string;
   label: string;
@@ -51,7 +63,10 @@ interface NavigationLink {
 function useNavigationLinks(): NavigationLink[] {
   const { t } = useTranslation();
   const { user } = useSession();
-  const links: NavigationLink[] = [{ to: PATHS.home, label: t('nav.home'), end: true }];
+  const links: NavigationLink[] = [
+    { to: PATHS.home, label: t('nav.home'), end: true },
+    { to: PATHS.catalogue, label: t('nav.catalogue') },
+  ];
   switch (user?.role) {
     case undefined:
       links.push({ to: PATHS.register, label: t('nav.register') });

@@ -6,13 +6,14 @@ import { Icon } from '../components/Icon';
 import { Loading } from '../components/Loading';
 import { PageTitle } from '../components/PageTitle';
 import { HomeFiguresDocument } from '../gql/generated';
+import { useFormat } from '../i18n/format';
 import { homePathFor, PATHS } from '../routes';
 import { LiveFigures } from './LiveFigures';
 
 function Figures() {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const { data, loading, error } = useQuery(HomeFiguresDocument);
-  const number = new Intl.NumberFormat(i18n.language);
   if (loading) return <Loading />;
   if (error || !data) return <p className="alert alert-warning">{t('home.figuresUnavailable')}</p>;
   const figures = [
@@ -27,13 +28,12 @@ function Figures() {
         {figures.map((figure) => (
           <li key={figure.label} className="col-6 col-lg-3 mb-3">
             <div className="figure-card">
-              <span className="figure-value">{number.format(figure.value)}</span>
+              <span className="figure-value">{format.number(figure.value)}</span>
               <span className="figure-label">{figure.label}</span>
             </div>
           </li>
         ))}
       </ul>
-      <p className="small text-secondary">{t('home.figuresNote', { exact: number.format(data.territorySummary.exactCoordinates) })}</p>
       <h3 className="h4 mt-4">{t('home.categoriesTitle')}</h3>
       <ul className="category-list">
         {data.serviceCategories.map((category) => (
@@ -83,6 +83,9 @@ export function HomePage() {
               </>
             )}
           </div>
+          <p className="mt-3 mb-0">
+            <Link to={PATHS.catalogue}>{t('home.ctaCatalogue')}</Link>
+          </p>
         </div>
       </section>
 

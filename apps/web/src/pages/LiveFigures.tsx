@@ -29,9 +29,9 @@ export function LiveFigures() {
       </ul>
       {figures.onlineOrdersShare != null ? <p>{t('home.liveOnlineOrders', { share: format.percent(figures.onlineOrdersShare, 0) })}</p> : null}
       <p className="small text-secondary">
-        {t('home.liveUpdated', { date: format.dateTime(figures.updatedAt) })} <a href="/open-data/aggregates.json">{t('home.openDataJson')}</a>
+        {t('home.liveUpdated', { date: format.dateTime(figures.updatedAt) })} <a href="/open-data/aggregates.csv">{t('home.openDataCsv')}</a>
         {' · '}
-        <a href="/open-data/aggregates.csv">{t('home.openDataCsv')}</a>
+        <a href="/open-data/aggregates.json">{t('home.openDataJson')}</a>
       </p>
     </>
   );

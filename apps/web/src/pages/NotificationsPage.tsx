@@ -7,7 +7,7 @@ import { FilterButtons } from '../components/FilterButtons';
 import { PageTitle } from '../components/PageTitle';
 import { PagedResults } from '../components/PagedResults';
 import { usePaging } from '../components/Pagination';
-import { StatusNotice } from '../components/StatusNotice';
+import { StatusNotice, useNotice } from '../components/StatusNotice';
 import { MarkNotificationsReadDocument, MyNotificationsDocument, UnreadNotificationCountDocument } from '../gql/generated';
 import { useFormat } from '../i18n/format';
 import { matchPathFor } from '../routes';
@@ -19,7 +19,7 @@ export function NotificationsPage() {
   const format = useFormat();
   const { user } = useSession();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const [notice, setNotice] = useState('');
+  const { notice, announce } = useNotice();
   const paging = usePaging(PAGE_SIZE);
   const { data, error } = useQuery(MyNotificationsDocument, {
     variables: { first: PAGE_SIZE, offset: paging.offset, unreadOnly },
@@ -36,7 +36,7 @@ export function NotificationsPage() {
     setFailed(false);
     try {
       const { data: marked } = await markRead({ variables: { input: ids ? { ids } : {} } });
-      if (!ids) setNotice(t('notifications.allMarked', { count: marked?.markNotificationsRead ?? 0 }));
+      if (!ids) announce(t('notifications.allMarked', { count: marked?.markNotificationsRead ?? 0 }));
     } catch {
       setFailed(true);
     }
@@ -46,7 +46,7 @@ export function NotificationsPage() {
     <>
       <PageTitle title={t('notifications.title')}>{t('notifications.title')}</PageTitle>
       <p className="lead">{t('notifications.lead')}</p>
-      <StatusNotice message={notice} />
+      <StatusNotice {...notice} />
       {failed ? (
         <p className="alert alert-danger" role="alert">
           {t('errors.actionFailed')}

@@ -6,6 +6,7 @@ import { useSession } from '../auth/session-context';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { FieldMessages, SubmitButton, TextField } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
+import { SignUpSteps } from '../components/SignUpSteps';
 import { useFormErrors } from '../errors/use-form-errors';
 import { RegisterDocument } from '../gql/generated';
 import { homePathFor, PATHS } from '../routes';
@@ -23,7 +24,13 @@ export function RegisterPage() {
   const [password, setPassword] = useState('');
   const [register, { loading }] = useMutation(RegisterDocument);
   const labels = { role: t('register.role'), email: t('register.email'), password: t('register.password') };
-  const { errors, attempt, failLocal, send } = useFormErrors(labels);
+  const { errors, attempt, failLocal, dismiss, send } = useFormErrors(labels);
+  const changing =
+    (field: 'email' | 'password', change: (value: string) => void) =>
+    (value: string): void => {
+      change(value);
+      dismiss(field);
+    };
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -42,6 +49,7 @@ export function RegisterPage() {
     <div className="row justify-content-center">
       <div className="col-lg-8">
         <PageTitle title={t('register.title')}>{t('register.title')}</PageTitle>
+        <SignUpSteps current={1} role={role} />
         <p className="lead">{t('register.lead')}</p>
         <ErrorSummary errors={errors} attempt={attempt} idPrefix="register" />
         <form noValidate onSubmit={(event) => void submit(event)} className="mt-4">
@@ -55,7 +63,10 @@ export function RegisterPage() {
                   type="radio"
                   value={value}
                   checked={role === value}
-                  onChange={() => setRole(value)}
+                  onChange={() => {
+                    setRole(value);
+                    dismiss('role');
+                  }}
                   aria-describedby={`register-role-${value}-hint`}
                 />
                 <label htmlFor={`register-role-${value}`}>{t(`register.roles.${value}`)}</label>
@@ -66,7 +77,7 @@ export function RegisterPage() {
             ))}
             <FieldMessages id="register-role" error={errors.fields.role} />
           </fieldset>
-          <TextField id="register-email" label={labels.email} type="email" autoComplete="email" required value={email} onChange={setEmail} error={errors.fields.email} />
+          <TextField id="register-email" label={labels.email} type="email" autoComplete="email" required value={email} onChange={changing('email', setEmail)} error={errors.fields.email} />
           <TextField
             id="register-password"
             label={labels.password}
@@ -75,7 +86,7 @@ export function RegisterPage() {
             required
             hint={t('register.passwordHint')}
             value={password}
-            onChange={setPassword}
+            onChange={changing('password', setPassword)}
             error={errors.fields.password}
           />
           <p className="small">

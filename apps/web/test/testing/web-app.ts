@@ -184,3 +184,11 @@ export function focused(page: Page): Promise<{ id: string; label: string | null;
     return { id: element?.id ?? '', label: element?.getAttribute('aria-label') ?? null, text: element?.textContent?.trim() ?? '' };
   });
 }
+
+/** The text of the status message that holds the focus, or '' when the focus is elsewhere. */
+export function focusedNotice(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    return element?.getAttribute('role') === 'status' ? (element.textContent?.trim() ?? '') : '';
+  });
+}

@@ -23,6 +23,7 @@ export class MatchingResolver {
     const result = await this.recommendations.recommend(ctx, args.helpRequestId, args.first);
     return {
       helpRequestId: result.helpRequestId,
+      shopLimits: result.shopLimits,
       eligible: result.eligible.map((c) => toRankedOfferModel(c.ranked, c.offer)),
       waitlist: result.waitlist.map((c) => toRankedOfferModel(c.ranked, c.offer)),
       notEligible: result.notEligible.map((c) => ({ offer: toOfferModel(c.offer), reasons: toExplanations(c.failed) })),

@@ -16,8 +16,15 @@ export interface RankedCandidate {
   offer: OfferEntity;
 }
 
+export interface ShopLimits {
+  liveMatches: number;
+  maxLiveMatches: number;
+  liveInCategory: number;
+}
+
 export interface Recommendations {
   helpRequestId: string;
+  shopLimits: ShopLimits;
   eligible: RankedCandidate[];
   waitlist: RankedCandidate[];
   notEligible: { offer: OfferEntity; failed: readonly IneligibilityReason[] }[];
@@ -53,9 +60,12 @@ export class RecommendationService {
       if (!offer) throw new Error(`engine returned unknown offer ${id}`);
       return offer;
     };
-    const explained = explainAll(engineRequest, offers.map(toEngineOffer), this.data.context(ctx));
+    const context = this.data.context(ctx);
+    const explained = explainAll(engineRequest, offers.map(toEngineOffer), context);
+    const live = engineRequest.shopLiveMatches;
     return {
       helpRequestId,
+      shopLimits: { liveMatches: live.total, maxLiveMatches: context.maxLiveMatchesPerShop, liveInCategory: live.byCategory[engineRequest.category] ?? 0 },
       eligible: explained.ranked.slice(0, first).map((ranked) => ({ ranked, offer: offerOf(ranked.offerId) })),
       waitlist: explained.waitlist.slice(0, first).map((ranked) => ({ ranked, offer: offerOf(ranked.offerId) })),
       notEligible: explained.ineligible.slice(0, first).map(({ offerId, failed }) => ({ offer: offerOf(offerId), failed })),

@@ -80,6 +80,17 @@ export function whereOfferCovers<T extends ObjectLiteral>(
   return query.andWhere(`(${alias}.coverage_national OR ${alias}.id IN (${sql}))`, parameters);
 }
 
+/** Keeps only the offers whose coverage does not contain the area: the complement of whereOfferCovers. */
+export function whereOfferDoesNotCover<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  area: CoverageArea,
+  key = 'outside',
+): SelectQueryBuilder<T> {
+  const { sql, parameters } = coveringOfferIdsSql(area, key);
+  return query.andWhere(`NOT (${alias}.coverage_national OR ${alias}.id IN (${sql}))`, parameters);
+}
+
 /**
  * Loads the coverage rows of these offers, with their region, province and comune, in one query,
  * and sets each offer's `coverage`. Returns the same offers.

@@ -3,13 +3,15 @@ import { APP_FILTER } from '@nestjs/core';
 import { AuditModule } from '../audit/audit.module';
 import { ProviderModule } from '../provider/provider.module';
 import { TerritoryModule } from '../territory/territory.module';
+import { OfferCatalogueResolver } from './offer-catalogue.resolver';
+import { OfferCatalogueService } from './offer-catalogue.service';
 import { OfferExceptionFilter } from './offer.exception';
 import { OfferResolver, ServiceCategoryResolver } from './offer.resolver';
 import { OfferService } from './offer.service';
 
 @Module({
   imports: [AuditModule, TerritoryModule, ProviderModule],
-  providers: [OfferService, OfferResolver, ServiceCategoryResolver, { provide: APP_FILTER, useClass: OfferExceptionFilter }],
+  providers: [OfferService, OfferResolver, ServiceCategoryResolver, OfferCatalogueService, OfferCatalogueResolver, { provide: APP_FILTER, useClass: OfferExceptionFilter }],
   exports: [OfferService],
 })
 export class OfferModule {}

@@ -14,7 +14,7 @@ import { CreateOfferInput, UpdateOfferInput } from './dto/offer.inputs';
 import { MyOfferFilterInput, OfferFilterInput } from './models/offer.models';
 import { OfferCoverageEntity } from './offer-coverage.entity';
 import { CoverageRow, coverageAuditView, resolveCoverage } from './offer-coverage.input';
-import { comuneArea, CoverageArea, loadCoverage, whereOfferCovers } from './offer-coverage.query';
+import { comuneArea, CoverageArea, loadCoverage, whereOfferCovers, whereOfferDoesNotCover } from './offer-coverage.query';
 import { resolveSectors } from './offer-sectors';
 import { checkTransition, OFFER_TRANSITIONS, OfferStatusAction } from './offer-status';
 import { OfferEntity } from './offer.entity';
@@ -210,6 +210,9 @@ export class OfferService {
     }
     if (filter.categories?.length) query.andWhere('offer.categories && ARRAY[:...categories]::service_category[]', { categories: filter.categories });
     areas.forEach((area, i) => whereOfferCovers(query, 'offer', area, `cover${i}`));
+    if (filter.outsideComuneCode) {
+      whereOfferDoesNotCover(query, 'offer', comuneArea(await this.territory.getComune(ctx, filter.outsideComuneCode, 'filter.outsideComuneCode')));
+    }
     query.orderBy('offer.publishedAt', 'DESC', 'NULLS LAST').addOrderBy('offer.createdAt', 'DESC').addOrderBy('offer.id');
     return this.page(ctx, query, page);
   }

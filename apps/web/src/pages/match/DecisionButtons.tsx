@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmBox, useConfirmation } from '../../components/ConfirmBox';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormActions, TextField } from '../../components/fields';
 import { AcceptMatchDocument, CompleteMatchDocument, DeclineMatchDocument, type ApplicationFieldsFragment } from '../../gql/generated';
@@ -18,6 +19,7 @@ export function DecisionButtons({ match, onDone, describedBy }: Props) {
   const { t } = useTranslation();
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
+  const completion = useConfirmation();
   const prefix = `decide-${match.id}`;
   const step = useMatchStep({ reason: t('applications.declineReason') });
   const options = { refetchQueries: AFTER_MATCH_STEP };
@@ -36,15 +38,27 @@ export function DecisionButtons({ match, onDone, describedBy }: Props) {
     return (
       <div className="mt-3">
         <ErrorSummary errors={step.errors} attempt={step.attempt} idPrefix={prefix} />
-        <button
-          type="button"
-          className="btn btn-outline-primary"
-          disabled={busy}
-          aria-describedby={describedBy}
-          onClick={() => void step.run(async () => (await complete({ variables: { id: match.id } })).data?.completeMatch).then((ok) => ok && onDone(t('applications.done.completed', { shop })))}
-        >
-          {t('applications.complete')}
-        </button>
+        {completion.asking ? (
+          <ConfirmBox
+            id={`${prefix}-complete`}
+            question={t('applications.completeQuestion', { shop })}
+            confirmLabel={t('applications.confirmComplete')}
+            cancelLabel={t('applications.keepActive')}
+            busy={completing.loading}
+            onConfirm={() =>
+              void step.run(async () => (await complete({ variables: { id: match.id } })).data?.completeMatch).then((ok) => {
+                if (!ok) return;
+                completion.close();
+                onDone(t('applications.done.completed', { shop }));
+              })
+            }
+            onCancel={completion.cancel}
+          />
+        ) : (
+          <button ref={completion.trigger} type="button" className="btn btn-outline-primary" disabled={busy} aria-describedby={describedBy} onClick={completion.ask}>
+            {t('applications.complete')}
+          </button>
+        )}
       </div>
     );
   }

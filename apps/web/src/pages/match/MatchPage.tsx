@@ -1,10 +1,9 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
-import { StatusNotice } from '../../components/StatusNotice';
+import { StatusNotice, useNotice } from '../../components/StatusNotice';
 import { MatchDocument } from '../../gql/generated';
 import { inLanguage } from '../../i18n';
 import { useFormat } from '../../i18n/format';
@@ -21,7 +20,7 @@ export function MatchPage({ side }: { side: 'SHOP' | 'PROVIDER' }) {
   const format = useFormat();
   const { id = '' } = useParams();
   const arrived = (useLocation().state as { notice?: string } | null)?.notice ?? '';
-  const [notice, setNotice] = useState(arrived);
+  const { notice, announce } = useNotice(arrived);
   const { data, loading } = useQuery(MatchDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const match = data?.match;
   const title = match ? match.offer.title : t('matches.loadingTitle');
@@ -40,9 +39,9 @@ export function MatchPage({ side }: { side: 'SHOP' | 'PROVIDER' }) {
           <MatchFacts match={match} side={side} />
           {match.endReasonText ? <p className="mb-0">{t('matches.reason', { reason: inLanguage(match.endReasonText, match.endReasonTextIt) })}</p> : null}
         </section>
-        {side === 'SHOP' ? <ShopMatchActions match={match} onDone={setNotice} /> : <DecisionButtons match={match} onDone={setNotice} />}
+        {side === 'SHOP' ? <ShopMatchActions match={match} onDone={announce} /> : <DecisionButtons match={match} onDone={announce} />}
         {due.map((checkpoint) => (
-          <SurveyForm key={checkpoint} matchId={match.id} checkpoint={checkpoint} onDone={setNotice} />
+          <SurveyForm key={checkpoint} matchId={match.id} checkpoint={checkpoint} onDone={announce} />
         ))}
         {match.surveys.length > 0 ? (
           <section aria-labelledby="surveys-title" className="mt-4">
@@ -70,7 +69,7 @@ export function MatchPage({ side }: { side: 'SHOP' | 'PROVIDER' }) {
         <Link to={back.to}>{back.label}</Link>
       </p>
       <PageTitle title={title}>{title}</PageTitle>
-      <StatusNotice message={notice} />
+      <StatusNotice {...notice} />
       {body}
     </>
   );

@@ -1,12 +1,12 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmBox, useConfirmation } from '../../components/ConfirmBox';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormActions, TextField } from '../../components/fields';
 import { CompleteMatchDocument, ConfirmMatchActiveDocument, WithdrawMatchDocument, type MatchDetailFieldsFragment } from '../../gql/generated';
 import { AFTER_MATCH_STEP, useMatchStep } from './use-match-step';
 import { OPEN_STATES } from './MatchStateBadge';
-
 
 interface Props {
   match: MatchDetailFieldsFragment;
@@ -18,6 +18,7 @@ export function ShopMatchActions({ match, onDone }: Props) {
   const { t } = useTranslation();
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
+  const completion = useConfirmation();
   const step = useMatchStep({ reason: t('matches.withdrawReason') });
   const options = { refetchQueries: AFTER_MATCH_STEP };
   const [confirmActive, confirming] = useMutation(ConfirmMatchActiveDocument, options);
@@ -29,6 +30,7 @@ export function ShopMatchActions({ match, onDone }: Props) {
   const act = async (run: () => Promise<boolean>, message: string): Promise<void> => {
     if (await run()) {
       setWithdrawing(false);
+      completion.close();
       onDone(message);
     }
   };
@@ -47,33 +49,49 @@ export function ShopMatchActions({ match, onDone }: Props) {
       <ErrorSummary errors={step.errors} attempt={step.attempt} idPrefix="match" />
       {match.state === 'ACCEPTED' ? <p>{t('matches.help.confirm')}</p> : null}
       {match.state === 'ACTIVE' ? <p>{t('matches.help.complete')}</p> : null}
-      <div className="d-flex flex-wrap gap-2">
-        {match.state === 'ACCEPTED' ? (
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={busy}
-            onClick={() => void act(() => step.run(async () => (await confirmActive({ variables })).data?.confirmMatchActive), t('matches.done.active'))}
-          >
-            {t('matches.actions.confirmActive')}
-          </button>
-        ) : null}
-        {match.state === 'ACTIVE' ? (
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={busy}
-            onClick={() => void act(() => step.run(async () => (await complete({ variables })).data?.completeMatch), t('matches.done.completed'))}
-          >
-            {t('matches.actions.complete')}
-          </button>
-        ) : null}
-        {!withdrawing ? (
-          <button type="button" className="btn btn-outline-danger" disabled={busy} onClick={() => setWithdrawing(true)}>
-            {match.state === 'WAITLISTED' ? t('matches.actions.leaveWaitlist') : t('matches.actions.withdraw')}
-          </button>
-        ) : null}
-      </div>
+      {completion.asking ? (
+        <ConfirmBox
+          id="match-complete"
+          question={t('matches.completeQuestion')}
+          confirmLabel={t('matches.actions.confirmComplete')}
+          cancelLabel={t('matches.actions.keepActive')}
+          busy={completing.loading}
+          onConfirm={() => void act(() => step.run(async () => (await complete({ variables })).data?.completeMatch), t('matches.done.completed'))}
+          onCancel={completion.cancel}
+        />
+      ) : (
+        <div className="d-flex flex-wrap gap-2">
+          {match.state === 'ACCEPTED' ? (
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy}
+              onClick={() => void act(() => step.run(async () => (await confirmActive({ variables })).data?.confirmMatchActive), t('matches.done.active'))}
+            >
+              {t('matches.actions.confirmActive')}
+            </button>
+          ) : null}
+          {match.state === 'ACTIVE' ? (
+            <button
+              ref={completion.trigger}
+              type="button"
+              className="btn btn-primary"
+              disabled={busy}
+              onClick={() => {
+                setWithdrawing(false);
+                completion.ask();
+              }}
+            >
+              {t('matches.actions.complete')}
+            </button>
+          ) : null}
+          {!withdrawing ? (
+            <button type="button" className="btn btn-outline-danger" disabled={busy} onClick={() => setWithdrawing(true)}>
+              {match.state === 'WAITLISTED' ? t('matches.actions.leaveWaitlist') : t('matches.actions.withdraw')}
+            </button>
+          ) : null}
+        </div>
+      )}
       {withdrawing ? (
         <form noValidate onSubmit={submitWithdraw} className="mt-3" aria-label={t('matches.withdrawForm')}>
           <TextField id="match-reason" label={t('matches.withdrawReason')} hint={t('matches.withdrawReasonHint')} multiline value={reason} onChange={setReason} error={step.errors.fields.reason} />

@@ -1,11 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { PageTitle } from '../../components/PageTitle';
 import { PagedResults } from '../../components/PagedResults';
 import { usePaging } from '../../components/Pagination';
-import { StatusNotice } from '../../components/StatusNotice';
+import { StatusNotice, useNotice } from '../../components/StatusNotice';
 import { AllocationRunsDocument, type AllocationRunFieldsFragment } from '../../gql/generated';
 import { inLanguage } from '../../i18n';
 import { useFormat } from '../../i18n/format';
@@ -50,7 +49,7 @@ function RunCard({ run, onDone }: { run: AllocationRunFieldsFragment; onDone: (m
 
 export function AllocationRunsPage() {
   const { t } = useTranslation();
-  const [notice, setNotice] = useState('');
+  const { notice, announce } = useNotice();
   const paging = usePaging(PAGE_SIZE);
   const { data, error, startPolling, stopPolling } = useQuery(AllocationRunsDocument, {
     variables: { first: PAGE_SIZE, offset: paging.offset },
@@ -66,8 +65,8 @@ export function AllocationRunsPage() {
     <>
       <PageTitle title={t('allocation.title')}>{t('allocation.title')}</PageTitle>
       <p className="lead">{t('allocation.lead')}</p>
-      <StatusNotice message={notice} />
-      <StartRunForm onStarted={setNotice} />
+      <StatusNotice {...notice} />
+      <StartRunForm onStarted={announce} />
       <section aria-labelledby="runs-title" className="mt-5">
         <h2 id="runs-title" className="h3">
           {t('allocation.runsTitle')}
@@ -77,7 +76,7 @@ export function AllocationRunsPage() {
           {(page) => (
             <ul className="list-unstyled">
               {page.items.map((run) => (
-                <RunCard key={run.id} run={run} onDone={setNotice} />
+                <RunCard key={run.id} run={run} onDone={announce} />
               ))}
             </ul>
           )}

@@ -5,8 +5,9 @@ import { FilterButtons } from '../../components/FilterButtons';
 import { PagedResults } from '../../components/PagedResults';
 import { usePaging } from '../../components/Pagination';
 import { PageTitle } from '../../components/PageTitle';
-import { StatusNotice } from '../../components/StatusNotice';
+import { StatusNotice, useNotice } from '../../components/StatusNotice';
 import { ProviderQueueDocument, type ProviderFieldsFragment, type VerificationStatus } from '../../gql/generated';
+import { useFormat } from '../../i18n/format';
 import { VerificationBadge } from '../provider/VerificationBadge';
 import { ProviderDecision } from './ProviderDecision';
 
@@ -14,8 +15,8 @@ const STATUSES: VerificationStatus[] = ['PENDING', 'APPROVED', 'SUSPENDED', 'REJ
 const PAGE_SIZE = 10;
 
 function ProviderCard({ provider, onDecided }: { provider: ProviderFieldsFragment; onDecided: (message: string) => void }) {
-  const { t, i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(provider.createdAt));
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <li className="queue-card">
       <article aria-labelledby={`provider-${provider.id}-name`}>
@@ -36,7 +37,7 @@ function ProviderCard({ provider, onDecided }: { provider: ProviderFieldsFragmen
           </div>
           <div>
             <dt>{t('provider.registeredOn')}</dt>
-            <dd>{date}</dd>
+            <dd>{format.date(provider.createdAt)}</dd>
           </div>
           {provider.website ? (
             <div>
@@ -62,7 +63,7 @@ function ProviderCard({ provider, onDecided }: { provider: ProviderFieldsFragmen
 export function VerificationPage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<VerificationStatus>('PENDING');
-  const [notice, setNotice] = useState('');
+  const { notice, announce, clear } = useNotice();
   const paging = usePaging(PAGE_SIZE);
   const { data, error } = useQuery(ProviderQueueDocument, {
     variables: { status, first: PAGE_SIZE, offset: paging.offset },
@@ -72,7 +73,7 @@ export function VerificationPage() {
   const choose = (next: VerificationStatus): void => {
     setStatus(next);
     paging.reset();
-    setNotice('');
+    clear();
   };
 
   return (
@@ -85,14 +86,14 @@ export function VerificationPage() {
         value={status}
         onChange={choose}
       />
-      <StatusNotice message={notice} />
+      <StatusNotice {...notice} />
       <PagedResults paging={paging} page={data?.providers} error={error} empty={t(`verification.empty.${status}`)}>
         {(queue) => (
           <>
             <p>{t('verification.count', { count: queue.totalCount })}</p>
             <ul className="list-unstyled">
               {queue.items.map((provider) => (
-                <ProviderCard key={provider.id} provider={provider} onDecided={setNotice} />
+                <ProviderCard key={provider.id} provider={provider} onDecided={announce} />
               ))}
             </ul>
           </>

@@ -6,7 +6,7 @@ import { FilterButtons } from '../../components/FilterButtons';
 import { PageTitle } from '../../components/PageTitle';
 import { PagedResults } from '../../components/PagedResults';
 import { usePaging } from '../../components/Pagination';
-import { StatusNotice } from '../../components/StatusNotice';
+import { StatusNotice, useNotice } from '../../components/StatusNotice';
 import { OfferDocument, ProviderApplicationsDocument, type MatchState } from '../../gql/generated';
 import { PATHS } from '../../routes';
 import { ApplicationCard } from './ApplicationCard';
@@ -64,13 +64,13 @@ function ApplicationList({ onDone }: { onDone: (message: string) => void }) {
 
 export function ApplicationsPage() {
   const { t } = useTranslation();
-  const [notice, setNotice] = useState('');
+  const { notice, announce } = useNotice();
   return (
     <>
       <PageTitle title={t('applications.title')}>{t('applications.title')}</PageTitle>
       <p className="lead">{t('applications.lead')}</p>
-      <StatusNotice message={notice} />
-      <RequireProvider>{() => <ApplicationList onDone={setNotice} />}</RequireProvider>
+      <StatusNotice {...notice} />
+      <RequireProvider>{() => <ApplicationList onDone={announce} />}</RequireProvider>
     </>
   );
 }

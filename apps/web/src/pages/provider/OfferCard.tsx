@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { OfferFieldsFragment } from '../../gql/generated';
@@ -8,21 +7,7 @@ import { PATHS, pathTo } from '../../routes';
 import { CapacityBurnDown } from './CapacityBurnDown';
 import { OfferStatusActions } from './OfferStatusActions';
 import { OfferStatusBadge } from './OfferStatusBadge';
-import { comunePlaceLabel } from '../../components/comune-choice';
-
-/** The coverage in one line: «Tutta Italia», regions, provinces, comuni, and radii around their centre. */
-export function coverageSummary(coverage: OfferFieldsFragment['coverage'], t: TFunction): string {
-  const parts = [
-    ...(coverage.national ? [t('coverage.national')] : []),
-    ...coverage.regions.map((r) => r.name),
-    ...coverage.provinces.map((p) => t('coverage.provinceOf', { name: p.name, sigla: p.sigla })),
-    ...coverage.comuni.map(comunePlaceLabel),
-    ...coverage.radii.map((r) =>
-      t('coverage.within', { km: r.km, centre: r.comune ? comunePlaceLabel(r.comune) : t('coverage.point', { latitude: r.latitude, longitude: r.longitude }) }),
-    ),
-  ];
-  return parts.join('; ');
-}
+import { coverageSummary } from '../../components/coverage-summary';
 
 export function OfferCard({ offer, onDone }: { offer: OfferFieldsFragment; onDone: (message: string) => void }) {
   const { t } = useTranslation();

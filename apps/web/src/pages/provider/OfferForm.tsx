@@ -24,7 +24,6 @@ export function OfferForm({ offer, onDone, onCancel }: Props) {
   const [values, setValues] = useState<OfferValues>(initial);
   const [createOffer, creating] = useMutation(CreateOfferDocument, { refetchQueries: [MyOffersDocument] });
   const [updateOffer, updating] = useMutation(UpdateOfferDocument, { refetchQueries: [MyOffersDocument] });
-  const set = <K extends keyof OfferValues>(key: K) => (value: OfferValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   const labels: Record<string, string> = {
     title: t('offerForm.fields.title'),
@@ -42,7 +41,13 @@ export function OfferForm({ offer, onDone, onCancel }: Props) {
     const centre = radius.comune ? placeLabel(radius.comune) : t('coverage.pointShort');
     labels[`coverage.radii.${index}.km`] = t('coverage.radiusAround', { centre });
   });
-  const { errors, attempt, failLocal, send } = useFormErrors(labels);
+  const { errors, attempt, failLocal, dismiss, send } = useFormErrors(labels);
+  const set =
+    <K extends keyof OfferValues>(key: K) =>
+    (value: OfferValues[K]) => {
+      setValues((v) => ({ ...v, [key]: value }));
+      dismiss(key);
+    };
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -95,7 +100,10 @@ export function OfferForm({ offer, onDone, onCancel }: Props) {
         <SectorsPicker
           label={labels.sectors}
           value={{ allSectors: values.allSectors, sections: values.sections, divisions: values.divisions }}
-          onChange={(sectors) => setValues((v) => ({ ...v, ...sectors }))}
+          onChange={(sectors) => {
+            setValues((v) => ({ ...v, ...sectors }));
+            dismiss('sectors');
+          }}
           error={errors.fields.sectors}
         />
       </fieldset>

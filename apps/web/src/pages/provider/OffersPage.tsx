@@ -6,7 +6,7 @@ import { FilterButtons } from '../../components/FilterButtons';
 import { PageTitle } from '../../components/PageTitle';
 import { PagedResults } from '../../components/PagedResults';
 import { usePaging } from '../../components/Pagination';
-import { StatusNotice } from '../../components/StatusNotice';
+import { StatusNotice, useNotice } from '../../components/StatusNotice';
 import { MyOffersDocument, type OfferStatus, type ProviderFieldsFragment } from '../../gql/generated';
 import { PATHS } from '../../routes';
 import { OfferCard } from './OfferCard';
@@ -61,13 +61,13 @@ function OfferList({ provider, onDone }: { provider: ProviderFieldsFragment; onD
 export function OffersPage() {
   const { t } = useTranslation();
   const arrived = (useLocation().state as { notice?: string } | null)?.notice ?? '';
-  const [notice, setNotice] = useState(arrived);
+  const { notice, announce } = useNotice(arrived);
   return (
     <>
       <PageTitle title={t('offers.title')}>{t('offers.title')}</PageTitle>
       <p className="lead">{t('offers.lead')}</p>
-      <StatusNotice message={notice} />
-      <RequireProvider>{(provider) => <OfferList provider={provider} onDone={setNotice} />}</RequireProvider>
+      <StatusNotice {...notice} />
+      <RequireProvider>{(provider) => <OfferList provider={provider} onDone={announce} />}</RequireProvider>
     </>
   );
 }

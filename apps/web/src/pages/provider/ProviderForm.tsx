@@ -40,8 +40,13 @@ export function ProviderForm({ provider, onDone, onCancel }: Props) {
     website: t('provider.fields.website'),
     description: t('provider.fields.description'),
   };
-  const { errors, attempt, failLocal, send } = useFormErrors(labels);
-  const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const { errors, attempt, failLocal, dismiss, send } = useFormErrors(labels);
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (value: Values[K]) => {
+      setValues((v) => ({ ...v, [key]: value }));
+      dismiss(key);
+    };
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();

@@ -2,13 +2,14 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { AccountPage, ProfileCard } from '../../components/AccountPage';
 import { MyProviderDocument, type ProviderFieldsFragment } from '../../gql/generated';
+import { useFormat } from '../../i18n/format';
 import { PATHS } from '../../routes';
 import { ProviderForm } from './ProviderForm';
 import { VerificationBadge } from './VerificationBadge';
 
 function ProviderProfile({ provider, onEdit }: { provider: ProviderFieldsFragment; onEdit: () => void }) {
-  const { t, i18n } = useTranslation();
-  const date = (iso: string): string => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(iso));
+  const { t } = useTranslation();
+  const { date } = useFormat();
   const status = provider.verificationStatus;
   return (
     <>

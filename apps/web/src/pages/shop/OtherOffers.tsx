@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { PagedResults } from '../../components/PagedResults';
 import { usePaging } from '../../components/Pagination';
-import { CategoryOffersDocument, OfferEligibilityDocument, type OfferSummaryFieldsFragment, type ServiceCategory } from '../../gql/generated';
+import { CategoryOffersDocument, MyShopDocument, OfferEligibilityDocument, type OfferSummaryFieldsFragment, type ServiceCategory } from '../../gql/generated';
 import { ReasonList } from './Recommendations';
 
 const PAGE_SIZE = 5;
@@ -45,18 +45,26 @@ function EligibilityCheck({ helpRequestId, offer }: { helpRequestId: string; off
   );
 }
 
-/** Any other offer of the category, anywhere in Italy: on request, why it does not fit. */
+/**
+ * The other offers of the category, those that do not reach the shop's comune (the ones that do are
+ * above, recommended, waiting or explained): on request, why one does not fit.
+ */
 export function OtherOffers({ helpRequestId, category }: { helpRequestId: string; category: ServiceCategory }) {
   const { t } = useTranslation();
   const paging = usePaging(PAGE_SIZE);
-  const { data, error } = useQuery(CategoryOffersDocument, { variables: { category, first: PAGE_SIZE, offset: paging.offset } });
+  const shop = useQuery(MyShopDocument);
+  const comuneCode = shop.data?.myShop?.comune.code;
+  const { data, error } = useQuery(CategoryOffersDocument, {
+    variables: { category, outsideComuneCode: comuneCode ?? '', first: PAGE_SIZE, offset: paging.offset },
+    skip: !comuneCode,
+  });
   return (
     <section aria-labelledby="other-offers-title" className="mt-5">
       <h2 id="other-offers-title" className="h3">
         {t('otherOffers.title')}
       </h2>
       <p>{t('otherOffers.lead')}</p>
-      <PagedResults paging={paging} page={data?.offers} error={error} empty={t('otherOffers.none')} pagerLabel={t('otherOffers.pages')}>
+      <PagedResults paging={paging} page={data?.offers} error={error ?? shop.error} empty={t('otherOffers.none')} pagerLabel={t('otherOffers.pages')}>
         {(page) => (
           <ul className="list-unstyled">
             {page.items.map((offer) => (

@@ -1,8 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { LoadFailed, Loading } from '../../components/Loading';
-import { OfferRecommendationsDocument } from '../../gql/generated';
+import { OfferRecommendationsDocument, type OfferRecommendationsQuery } from '../../gql/generated';
+import { PATHS } from '../../routes';
 import { RankedOfferCard } from './RankedOfferCard';
 
 const STEP = 5;
@@ -19,17 +21,19 @@ export function Recommendations({ helpRequestId }: { helpRequestId: string }) {
   const recommendations = (data ?? previousData)?.offerRecommendations;
   if (!recommendations && loading) return <Loading label={t('recommendations.loading')} />;
   if (error || !recommendations) return <LoadFailed />;
-  const { eligible, waitlist, notEligible } = recommendations;
+  const { eligible, waitlist, notEligible, shopLimits } = recommendations;
   const more = eligible.length > shown || waitlist.length > shown || notEligible.length > shown;
+  const limited = shopLimits.liveMatches >= shopLimits.maxLiveMatches || shopLimits.liveInCategory > 0;
 
   return (
     <>
+      <LimitNotice limits={shopLimits} />
       <section aria-labelledby="eligible-title" className="mt-4">
         <h2 id="eligible-title" className="h3">
           {t('recommendations.eligibleTitle')}
         </h2>
         {eligible.length === 0 ? (
-          <p className="empty-state">{t('recommendations.noneEligible')}</p>
+          <p className="empty-state">{waitlist.length > 0 ? t('recommendations.noneEligibleWaitlist') : limited ? t('recommendations.noneAtLimit') : t('recommendations.noneEligible')}</p>
         ) : (
           <>
             <p>{t('recommendations.eligibleLead')}</p>
@@ -77,6 +81,28 @@ export function Recommendations({ helpRequestId }: { helpRequestId: string }) {
         </button>
       ) : null}
     </>
+  );
+}
+
+/**
+ * At one of its limits the shop can neither apply nor join a waitlist: say which limit, how many
+ * services it holds, and what frees a place.
+ */
+function LimitNotice({ limits }: { limits: OfferRecommendationsQuery['offerRecommendations']['shopLimits'] }) {
+  const { t } = useTranslation();
+  const atShopLimit = limits.liveMatches >= limits.maxLiveMatches;
+  const atCategoryLimit = limits.liveInCategory > 0;
+  if (!atShopLimit && !atCategoryLimit) return null;
+  return (
+    <section className="limit-notice mt-4" aria-labelledby="limit-title" data-testid="shop-limit">
+      <h2 id="limit-title" className="h4">
+        {atShopLimit ? t('limits.shopTitle') : t('limits.categoryTitle')}
+      </h2>
+      {atShopLimit ? <p>{t('limits.shop', { count: limits.liveMatches })}</p> : null}
+      {atCategoryLimit ? <p>{t('limits.category')}</p> : null}
+      <p>{t('limits.frees')}</p>
+      <Link to={PATHS.shopMatches}>{t('limits.link')}</Link>
+    </section>
   );
 }
 

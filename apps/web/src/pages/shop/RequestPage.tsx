@@ -1,10 +1,9 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
-import { StatusNotice } from '../../components/StatusNotice';
+import { StatusNotice, useNotice } from '../../components/StatusNotice';
 import { HelpRequestDocument, MyMatchesDocument, type HelpRequestFieldsFragment } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
@@ -58,7 +57,7 @@ export function RequestPage() {
   const { label } = useCategoryLabels();
   const { id = '' } = useParams();
   const { data, loading } = useQuery(HelpRequestDocument, { variables: { id } });
-  const [notice, setNotice] = useState('');
+  const { notice, announce } = useNotice();
   const request = data?.helpRequest;
   const title = request ? t('request.title', { category: label(request.category) }) : t('request.loadingTitle');
 
@@ -89,11 +88,7 @@ export function RequestPage() {
           </dl>
           <CancelRequest
             request={request}
-            onDone={(message) => {
-              setNotice(message);
-              // The buttons are gone: the reader continues from the top of the page, where the notice is.
-              document.querySelector<HTMLElement>('h1.page-title')?.focus();
-            }}
+            onDone={announce}
           />
         </section>
         <RequestMatches request={request} />
@@ -107,7 +102,7 @@ export function RequestPage() {
         <Link to={PATHS.shopRequests}>{t('request.back')}</Link>
       </p>
       <PageTitle title={title}>{title}</PageTitle>
-      <StatusNotice message={notice} />
+      <StatusNotice {...notice} />
       {body}
     </>
   );

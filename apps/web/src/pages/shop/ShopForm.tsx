@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ComuneAutocomplete, type ComuneChoice } from '../../components/ComuneAutocomplete';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormActions, SelectField, TextField } from '../../components/fields';
-import { useFormErrors } from '../../errors/use-form-errors';
+import { useFormErrors, type LocalProblems } from '../../errors/use-form-errors';
 import { MyShopDocument, RegisterShopDocument, UpdateShopDocument, type ShopFieldsFragment, type UpdateShopInput } from '../../gql/generated';
 import { currentLanguage } from '../../i18n';
 import { atecoDivisions, atecoSections } from './ateco';
@@ -21,6 +21,15 @@ interface Values {
   contactEmail: string;
   contactPhone: string;
 }
+
+/** The form field each value is checked as (the API's name for it). */
+const FIELD_OF: Partial<Record<keyof Values, string>> = { comune: 'comuneCode' };
+
+/**
+ * A number of employees that cannot be read is sent as this, which the API refuses (at least 0)
+ * together with every other field's problem: all the messages arrive at once, and nothing is saved.
+ */
+const UNREADABLE_EMPLOYEES = -1;
 
 const EMPTY: Values = {
   legalName: '',
@@ -86,26 +95,29 @@ export function ShopForm({ shop, onDone, onCancel }: Props) {
     partitaIva: t('shop.fields.partitaIva'),
     atecoSection: t('shop.fields.atecoSection'),
     atecoDivision: t('shop.fields.atecoDivision'),
+    employees: t('shop.fields.employees'),
     comuneCode: t('shop.fields.comune'),
     address: t('shop.fields.address'),
-    employees: t('shop.fields.employees'),
     contactEmail: t('shop.fields.contactEmail'),
     contactPhone: t('shop.fields.contactPhone'),
   };
-  const { errors, attempt, failLocal, send } = useFormErrors(labels);
-  const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const { errors, attempt, dismiss, send } = useFormErrors(labels);
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (value: Values[K]) => {
+      setValues((v) => ({ ...v, [key]: value }));
+      dismiss(FIELD_OF[key] ?? key);
+    };
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     // The one check made here: a number field the API cannot even receive when it is not a number.
-    if (!/^\d{1,6}$/.test(values.employees.trim())) {
-      failLocal('employees', () => t('shop.employeesNotNumber'));
-      return;
-    }
-    const employees = Number(values.employees.trim());
+    const readable = /^\d{1,6}$/.test(values.employees.trim());
+    const local: LocalProblems = readable ? {} : { employees: () => t('shop.employeesNotNumber') };
+    const employees = readable ? Number(values.employees.trim()) : UNREADABLE_EMPLOYEES;
     if (shop) {
       const input = changes(initial, values, employees);
-      if (await send('Shop', async () => (await updateShop({ variables: { input } })).data?.updateShop)) onDone(t('shop.updated'));
+      if (await send('Shop', async () => (await updateShop({ variables: { input } })).data?.updateShop, local)) onDone(t('shop.updated'));
       return;
     }
     const input = {
@@ -120,7 +132,7 @@ export function ShopForm({ shop, onDone, onCancel }: Props) {
       contactEmail: values.contactEmail,
       contactPhone: values.contactPhone || undefined,
     };
-    if (await send('Shop', async () => (await registerShop({ variables: { input } })).data?.registerShop)) onDone(t('shop.registered'));
+    if (await send('Shop', async () => (await registerShop({ variables: { input } })).data?.registerShop, local)) onDone(t('shop.registered'));
   };
 
   const id = (field: string): string => `shop-${field}`;
@@ -150,7 +162,10 @@ export function ShopForm({ shop, onDone, onCancel }: Props) {
           placeholder={t('shop.choose')}
           options={atecoSections(language)}
           value={values.atecoSection}
-          onChange={(section) => setValues((v) => ({ ...v, atecoSection: section, atecoDivision: '' }))}
+          onChange={(section) => {
+            setValues((v) => ({ ...v, atecoSection: section, atecoDivision: '' }));
+            dismiss('atecoSection');
+          }}
           error={errors.fields.atecoSection}
         />
         <SelectField

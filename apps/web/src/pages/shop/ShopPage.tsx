@@ -4,12 +4,14 @@ import { AccountPage, ProfileCard } from '../../components/AccountPage';
 import { comunePlaceLabel } from '../../components/comune-choice';
 import { MyShopDocument, type ShopFieldsFragment } from '../../gql/generated';
 import { currentLanguage } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { PATHS } from '../../routes';
 import { atecoLabel } from './ateco';
 import { ShopForm } from './ShopForm';
 
 function ShopProfile({ shop, onEdit }: { shop: ShopFieldsFragment; onEdit: () => void }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const rows: [string, string][] = [
     [t('shop.fields.legalName'), shop.legalName],
     [t('shop.fields.tradingName'), shop.tradingName ?? '—'],
@@ -17,7 +19,7 @@ function ShopProfile({ shop, onEdit }: { shop: ShopFieldsFragment; onEdit: () =>
     [t('shop.fields.sector'), atecoLabel(shop.atecoSection, shop.atecoDivision, currentLanguage())],
     [t('shop.fields.comune'), comunePlaceLabel(shop.comune)],
     [t('shop.fields.address'), shop.address],
-    [t('shop.fields.employees'), String(shop.employees)],
+    [t('shop.fields.employees'), format.number(shop.employees)],
     [t('shop.fields.contactEmail'), shop.contactEmail],
     [t('shop.fields.contactPhone'), shop.contactPhone ?? '—'],
   ];

@@ -40,9 +40,19 @@ export class IneligibleOfferModel {
   @ListSize(INELIGIBILITY_REASONS.length) @Field(() => [IneligibilityExplanationModel]) reasons!: IneligibilityExplanationModel[];
 }
 
+@ObjectType('ShopLimits', {
+  description: 'The services the shop holds now against its limits. At a limit it can neither apply nor join a waitlist, until one of them ends or it gives one up.',
+})
+export class ShopLimitsModel {
+  @Field(() => Int, { description: 'Pending, accepted or active matches the shop holds now.' }) liveMatches!: number;
+  @Field(() => Int, { description: 'The most it may hold at once (MAX_LIVE_MATCHES_PER_SHOP).' }) maxLiveMatches!: number;
+  @Field(() => Int, { description: 'Of those, in the request’s category: one at a time.' }) liveInCategory!: number;
+}
+
 @ObjectType('OfferRecommendations', { description: 'The offers that cover a request’s shop and category, ranked and explained.' })
 export class OfferRecommendationsModel {
   @Field(() => ID) helpRequestId!: string;
+  @Field(() => ShopLimitsModel) shopLimits!: ShopLimitsModel;
   @SizedByParentPage() @Field(() => [RankedOfferModel], { description: 'Offers to apply to now, best first.' }) eligible!: RankedOfferModel[];
   @SizedByParentPage() @Field(() => [RankedOfferModel], { description: 'Full offers whose waitlist the shop may join, best first.' }) waitlist!: RankedOfferModel[];
   @SizedByParentPage() @Field(() => [IneligibleOfferModel], { description: 'Offers covering the place and category that fail another rule.' }) notEligible!: IneligibleOfferModel[];

@@ -122,6 +122,14 @@ export class OfferFilterInput {
   @IsComuneCode()
   comuneCode?: string;
 
+  @Field({
+    nullable: true,
+    description: 'Offers that do not reach the comune: the complement of comuneCode (for a shop there, the offers it cannot take because of where it is).',
+  })
+  @IsOptional()
+  @IsComuneCode()
+  outsideComuneCode?: string;
+
   @Field(() => OfferStatus, { nullable: true, description: 'Ministry staff only; everyone else sees published offers of approved providers.' })
   @IsOptional()
   @IsEnum(OfferStatus)

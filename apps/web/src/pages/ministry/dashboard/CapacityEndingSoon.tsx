@@ -20,7 +20,7 @@ export function CapacityEndingSoon({ filter }: { filter: MonitoringFilterInput }
     if (days == null) return format.date(date);
     if (days < 0) return t('dashboard.ending.past', { date: format.date(date) });
     if (days === 0) return t('dashboard.ending.today', { date: format.date(date) });
-    return t('dashboard.ending.on', { date: format.date(date), count: days, n: format.number(days) });
+    return t('dashboard.ending.on', { date: format.date(date), count: days });
   };
   return (
     <section aria-labelledby="ending-title" className="mt-5">
@@ -31,7 +31,7 @@ export function CapacityEndingSoon({ filter }: { filter: MonitoringFilterInput }
         {(page) => (
           <TableScroll label={t('dashboard.ending.title')}>
             <table className="table table-sm" data-testid="capacity-ending">
-              <caption>{t('dashboard.ending.caption', { count: page.totalCount, n: format.number(page.totalCount), days: ENDING_WITHIN_DAYS })}</caption>
+              <caption>{t('dashboard.ending.caption', { count: page.totalCount, days: ENDING_WITHIN_DAYS })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('dashboard.ending.offer')}</th>

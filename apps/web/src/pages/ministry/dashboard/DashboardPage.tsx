@@ -8,6 +8,7 @@ import { isBadUserInput } from '../../../errors/form-errors';
 import { useFormErrors } from '../../../errors/use-form-errors';
 import { DashboardKpisDocument } from '../../../gql/generated';
 import { PATHS } from '../../../routes';
+import { CapacityChart } from './CapacityChart';
 import { CapacityEndingSoon } from './CapacityEndingSoon';
 import { CsvDownloads } from './CsvDownloads';
 import { DashboardFilters } from './DashboardFilters';
@@ -65,7 +66,7 @@ export function DashboardPage() {
         <Link to={PATHS.verification}>{t('nav.verification')}</Link> · <Link to={PATHS.allocationRuns}>{t('nav.allocationRuns')}</Link>
       </p>
       <DashboardFilters filter={filter} filterKey={key} onApply={apply} form={form} />
-      <section aria-labelledby="kpi-title" className="mt-5">
+      <section aria-labelledby="kpi-title" className="mt-4 mt-lg-5">
         <h2 id="kpi-title" className="h3">
           {t('dashboard.kpi.title')}
         </h2>
@@ -78,6 +79,7 @@ export function DashboardPage() {
           <TopicsSection filter={input} />
           {/* A new filter starts the long lists again from their first page. */}
           <UnmetDemandTable key={`unmet-${key}`} filter={input} />
+          <CapacityChart key={`capacity-${key}`} filter={input} />
           <CapacityEndingSoon key={`ending-${key}`} filter={input} />
           <CsvDownloads filter={input} />
         </>

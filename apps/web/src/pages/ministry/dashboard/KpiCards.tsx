@@ -16,7 +16,7 @@ export function KpiCards({ kpis }: { kpis: Kpis }) {
   const { t } = useTranslation();
   const format = useFormat();
   // Counts inside sentences: the plural follows `count`, the figure is written as the cards write it.
-  const counted = (key: 'dashboard.kpi.requestsOpen' | 'dashboard.kpi.offers' | 'dashboard.kpi.surveyed', count: number): string => t(key, { count, n: format.number(count) });
+  const counted = (key: 'dashboard.kpi.requestsOpen' | 'dashboard.kpi.offers' | 'dashboard.kpi.surveyed', count: number): string => t(key, { count });
   const open = kpis.requestsByStatus.find((s) => s.status === 'OPEN')?.count ?? 0;
   // As everywhere else on the page, a withdrawn request is no longer a request.
   const requests = kpis.requestsByStatus.reduce((sum, s) => (s.status === 'CANCELLED' ? sum : sum + s.count), 0);

@@ -56,11 +56,9 @@ export function TimeSeriesChart({ filter }: { filter: MonitoringFilterInput }) {
 }
 
 function SeriesFigures({ points, bucket }: { points: Point[]; bucket: TimeBucket }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
-  const locale = i18n.language === 'en' ? 'en-GB' : 'it-IT';
-  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' });
-  const data = points.map((point) => ({ ...point, label: day.format(new Date(point.start)) }));
+  const data = points.map((point) => ({ ...point, label: format.dayMonth(point.start) }));
   const names = Object.fromEntries(SERIES.map((s) => [s.key, t(`dashboard.series.${s.key}`)]));
   return (
     <>
@@ -69,7 +67,7 @@ function SeriesFigures({ points, bucket }: { points: Point[]; bucket: TimeBucket
           <LineChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" stroke="#d9dadb" />
             <XAxis dataKey="label" tick={{ fill: '#1a1a1a', fontSize: 12 }} />
-            <YAxis allowDecimals={false} tick={{ fill: '#1a1a1a', fontSize: 12 }} width={40} />
+            <YAxis allowDecimals={false} tick={{ fill: '#1a1a1a', fontSize: 12 }} tickFormatter={(value: number) => format.number(value)} width={48} />
             <Tooltip formatter={(value) => format.number(Number(value))} />
             <Legend />
             {SERIES.map((s) => (

@@ -26,7 +26,7 @@ export function UnmetDemandTable({ filter }: { filter: MonitoringFilterInput }) 
         {(page) => (
           <TableScroll label={t('dashboard.unmet.title')}>
             <table className="table table-sm" data-testid="unmet-demand">
-              <caption>{t('dashboard.unmet.caption', { count: page.totalCount, n: format.number(page.totalCount) })}</caption>
+              <caption>{t('dashboard.unmet.caption', { count: page.totalCount })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('dashboard.unmet.province')}</th>

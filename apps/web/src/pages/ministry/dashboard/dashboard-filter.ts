@@ -47,6 +47,9 @@ function dayStart(day: string, plusDays: number): string | null {
   return new Date(year, month, date + plusDays).toISOString();
 }
 
+/** Local midnight of a yyyy-mm-dd day as an ISO instant; null when the text is no such day. */
+export const isoOfDay = (day: string): string | null => dayStart(day, 0);
+
 /** The date fields whose text is not a calendar day (from an edited address). */
 export function unreadableDates(filter: DashboardFilter): ('from' | 'to')[] {
   return (['from', 'to'] as const).filter((field) => filter[field] !== '' && dayStart(filter[field], 0) === null);

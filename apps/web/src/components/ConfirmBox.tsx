@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface Confirmation {
+  asking: boolean;
+  /** The button that asks: the focus comes back to it when the reader says no. */
+  trigger: RefObject<HTMLButtonElement | null>;
+  ask(): void;
+  /** The reader said no. */
+  cancel(): void;
+  /** The action ran: nothing to go back to. */
+  close(): void;
+}
+
+/** A destructive action asked twice: the question replaces its button, and "no" puts the button back, focused. */
+export function useConfirmation(): Confirmation {
+  const [asking, setAsking] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const returning = useRef(false);
+  useEffect(() => {
+    if (!asking && returning.current) {
+      returning.current = false;
+      trigger.current?.focus();
+    }
+  }, [asking]);
+  return {
+    asking,
+    trigger,
+    ask: useCallback(() => setAsking(true), []),
+    cancel: useCallback(() => {
+      returning.current = true;
+      setAsking(false);
+    }, []),
+    close: useCallback(() => setAsking(false), []),
+  };
+}
+
+interface Props {
+  id: string;
+  question: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** The question and its two answers; it takes the focus when it appears, so the question is read first. */
+export function ConfirmBox({ id, question, confirmLabel, cancelLabel, busy, onConfirm, onCancel }: Props) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div ref={ref} className="confirm-box" role="group" tabIndex={-1} aria-labelledby={`${id}-question`}>
+      <p id={`${id}-question`}>{question}</p>
+      <div className="d-flex flex-wrap gap-2">
+        <button type="button" className="btn btn-danger" disabled={busy} onClick={onConfirm}>
+          {busy ? t('common.sending') : confirmLabel}
+        </button>
+        <button type="button" className="btn btn-outline-primary" onClick={onCancel}>
+          {cancelLabel}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { useQuery } from '@apollo/client/react';
+import type { SessionUser } from '../auth/session-store';
+import { MyProviderDocument, MyShopDocument } from '../gql/generated';
+
+/**
+ * Whom the signed-in person acts for, as the header names them: the shop's sign (or legal name),
+ * the provider's name; the e-mail until the business is registered, and for ministry staff.
+ * The same queries as the profile pages, so an edit there shows here at once.
+ */
+export function useAccountName(user: SessionUser): string {
+  const shop = useQuery(MyShopDocument, { skip: user.role !== 'SHOP' }).data?.myShop;
+  const provider = useQuery(MyProviderDocument, { skip: user.role !== 'PROVIDER' }).data?.myProvider;
+  if (shop) return shop.tradingName ?? shop.legalName;
+  if (provider) return provider.name;
+  return user.email;
+}

@@ -1,0 +1,19 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Public } from '../auth/auth.decorators';
+import { mapPage } from '../common/pagination';
+import { Ctx, RequestContext } from '../common/request-context';
+import { CatalogueArgs, CatalogueOfferModel, CatalogueOfferPageModel, toCatalogueOfferModel } from './models/offer-catalogue.models';
+import { OfferCatalogueService } from './offer-catalogue.service';
+
+@Resolver(() => CatalogueOfferModel)
+export class OfferCatalogueResolver {
+  constructor(private readonly catalogue: OfferCatalogueService) {}
+
+  @Public()
+  @Query(() => CatalogueOfferPageModel, {
+    description: 'The public catalogue: published offers of approved providers still valid, by category and comune, most recently published first. No account needed; no personal data.',
+  })
+  async offerCatalogue(@Ctx() ctx: RequestContext, @Args() args: CatalogueArgs): Promise<CatalogueOfferPageModel> {
+    return mapPage(await this.catalogue.list(ctx, args.filter, args), toCatalogueOfferModel);
+  }
+}

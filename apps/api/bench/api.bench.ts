@@ -143,6 +143,7 @@ async function main(): Promise<void> {
     const documents = new Map(webOperations().map((operation) => [operation.name, print(operation.document)]));
     const allScenarios: Scenario[] = [
       { name: 'comuni search', operation: 'SearchComuni', variables: { search: 'tor', first: 8 }, target: 0.5 },
+      { name: 'public catalogue page', operation: 'OfferCatalogue', variables: { filter: {}, first: 20, offset: 0 }, target: 0.33 },
       { name: 'offers(first: 20) as a shop', operation: 'CategoryOffers', variables: { category: 'ONLINE_STORE', first: 20, offset: 0 }, token: shop, target: 0.33 },
       { name: 'offerRecommendations', operation: 'OfferRecommendations', variables: { helpRequestId, first: 20 }, token: shop, target: 0.33 },
       { name: 'dashboard KPIs', operation: 'DashboardKpis', variables: { filter: {} }, token: ministry, target: 0.33 },

@@ -1,6 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Public } from '../auth/auth.decorators';
 import { mapPage } from '../common/pagination';
+import { PublicCache } from '../common/public-cache';
 import { Ctx, RequestContext } from '../common/request-context';
 import { CatalogueArgs, CatalogueOfferModel, CatalogueOfferPageModel, toCatalogueOfferModel } from './models/offer-catalogue.models';
 import { OfferCatalogueService } from './offer-catalogue.service';
@@ -10,6 +11,8 @@ export class OfferCatalogueResolver {
   constructor(private readonly catalogue: OfferCatalogueService) {}
 
   @Public()
+  // Places left change as shops apply: a short time only.
+  @PublicCache(60)
   @Query(() => CatalogueOfferPageModel, {
     description: 'The public catalogue: published offers of approved providers still valid, by category and comune, most recently published first. No account needed; no personal data.',
   })

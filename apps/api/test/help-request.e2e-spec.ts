@@ -66,7 +66,7 @@ describe('Help requests over GraphQL', () => {
     expect(created.data?.createHelpRequests.map((r) => [r.category, r.status])).toEqual([['ONLINE_STORE', 'OPEN'], ['DIGITAL_PAYMENTS', 'OPEN']]);
     const before = await footprint(shop);
     const bad = await api.gqlAs(shop.accessToken, MANY, { input: { requests: [good, { category: 'WEBSITE', description: 'corta' }] } });
-    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'requests.1.description', code: 'minLength' })] });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.requests.1.description', code: 'minLength' })] });
     expect(await footprint(shop)).toEqual(before);
   });
 
@@ -154,9 +154,9 @@ describe('Help requests over GraphQL', () => {
   });
 
   it.each([
-    ['a description too short', { description: 'Aiuto' }, 'description', 'minLength'],
-    ['a description of spaces', { description: '               ' }, 'description', 'minLength'],
-    ['a description too long', { description: 'x'.repeat(2001) }, 'description', 'maxLength'],
+    ['a description too short', { description: 'Aiuto' }, 'input.description', 'minLength'],
+    ['a description of spaces', { description: '               ' }, 'input.description', 'minLength'],
+    ['a description too long', { description: 'x'.repeat(2001) }, 'input.description', 'maxLength'],
   ])('refuses %s, naming the field, and writes nothing', async (_label, input, field, code) => {
     const shop = await shopIn(api, '015146');
     const before = await footprint(shop);
@@ -173,7 +173,7 @@ describe('Help requests over GraphQL', () => {
     const missing = await api.gqlAs(shop.accessToken, CREATE, { input: { description: 'Un sito per la bottega.' } });
     expect(missing.errors?.[0]).toMatchObject({ message: expect.stringContaining('"category"'), extensions: { code: 'BAD_USER_INPUT' } });
     const nullEdit = await api.gqlAs(shop.accessToken, UPDATE, { input: { id: (await ask(shop)).id, description: null } });
-    expect(nullEdit.errors?.[0].extensions).toMatchObject({ fields: [expect.objectContaining({ field: 'description', code: 'isDefined' })] });
+    expect(nullEdit.errors?.[0].extensions).toMatchObject({ fields: [expect.objectContaining({ field: 'input.description', code: 'isDefined' })] });
     expect((await footprint(shop))[0]).toHaveLength((before[0] as unknown[]).length + 1);
   });
 

@@ -3,6 +3,7 @@ import { Roles } from '../auth/auth.decorators';
 import { UserRole } from '../auth/user-role';
 import { mapPage } from '../common/pagination';
 import { Ctx, RequestContext } from '../common/request-context';
+import { REQUEST_STATUS_WORDS, statusWords } from '../common/status-words';
 import { CreateHelpRequestInput, CreateHelpRequestsInput, HelpRequestIdArgs, UpdateHelpRequestInput } from './dto/help-request.inputs';
 import { HelpRequestService } from './help-request.service';
 import { HelpRequestStatus } from './help-request.types';
@@ -67,8 +68,8 @@ export class HelpRequestResolver {
       code: 'NOT_OPEN',
       field: 'input.id',
       currentStatus: outcome.current,
-      message: `Only an OPEN request can change; this one is ${outcome.current}`,
-      messageIt: `Si può modificare solo una richiesta OPEN; questa è ${outcome.current}`,
+      message: `The request is ${statusWords(REQUEST_STATUS_WORDS, outcome.current).en}: only an open request can change`,
+      messageIt: `La richiesta è ${statusWords(REQUEST_STATUS_WORDS, outcome.current).it}: si può modificare solo una richiesta aperta`,
     };
   }
 
@@ -81,8 +82,8 @@ export class HelpRequestResolver {
       code: 'INVALID_TRANSITION',
       field: 'id',
       currentStatus: outcome.current,
-      message: `A ${outcome.current} request cannot be cancelled`,
-      messageIt: `Una richiesta in stato ${outcome.current} non può essere annullata`,
+      message: `The request is ${statusWords(REQUEST_STATUS_WORDS, outcome.current).en}: it can no longer be withdrawn`,
+      messageIt: `La richiesta è ${statusWords(REQUEST_STATUS_WORDS, outcome.current).it}: non si può più ritirare`,
     };
   }
 

@@ -1,8 +1,8 @@
 import { ServiceCategory } from '@vec/matching';
 import { Type } from 'class-transformer';
-import { IsDate, IsEnum, IsOptional, Matches } from 'class-validator';
+import { IsDate, IsEnum, IsOptional } from 'class-validator';
 import { IsAfter } from '../../common/is-after.validator';
-import { IsProvinceCode, IsRegionCode, italian } from '../../common/input-rules';
+import { IsAtecoSection, IsProvinceCode, IsRegionCode } from '../../common/input-rules';
 
 /** The monitoring filter as query-string parameters of the CSV exports. */
 export class ExportQuery {
@@ -11,7 +11,7 @@ export class ExportQuery {
   @IsOptional() @IsEnum(ServiceCategory, { message: 'category must be one of the service categories' }) category?: ServiceCategory;
 
   @IsOptional()
-  @Matches(/^[A-V]$/, { message: 'atecoSection must be an ATECO section letter from A to V', ...italian('deve essere una lettera di sezione ATECO da A a V') })
+  @IsAtecoSection()
   atecoSection?: string;
 
   @IsOptional() @Type(() => Date) @IsDate({ message: 'from must be a date (ISO 8601)' }) from?: Date;

@@ -28,6 +28,7 @@
       "OfferValidityEndedError",
       "PartitaIvaTakenError",
       "ProviderAlreadyRegisteredError",
+      "ProviderNotApprovedError",
       "ShopAlreadyRegisteredError",
       "SurveyNotDueError"
     ],
@@ -45,12 +46,18 @@
     ],
     "MatchStepResult": [
       "InvalidMatchTransitionError",
-      "Match"
+      "Match",
+      "ProviderNotApprovedError"
+    ],
+    "ModerateOfferResult": [
+      "InvalidOfferTransitionError",
+      "Offer"
     ],
     "OfferStatusResult": [
       "InvalidOfferTransitionError",
       "Offer",
-      "OfferValidityEndedError"
+      "OfferValidityEndedError",
+      "ProviderNotApprovedError"
     ],
     "RegisterProviderResult": [
       "PartitaIvaTakenError",
@@ -108,6 +115,7 @@
       "OfferValidityEndedError",
       "PartitaIvaTakenError",
       "ProviderAlreadyRegisteredError",
+      "ProviderNotApprovedError",
       "ShopAlreadyRegisteredError",
       "SurveyNotDueError"
     ],
@@ -125,12 +133,18 @@
     ],
     "MatchStepResult": [
       "InvalidMatchTransitionError",
-      "Match"
+      "Match",
+      "ProviderNotApprovedError"
+    ],
+    "ModerateOfferResult": [
+      "InvalidOfferTransitionError",
+      "Offer"
     ],
     "OfferStatusResult": [
       "InvalidOfferTransitionError",
       "Offer",
-      "OfferValidityEndedError"
+      "OfferValidityEndedError",
+      "ProviderNotApprovedError"
     ],
     "RegisterProviderResult": [
       "PartitaIvaTakenError",

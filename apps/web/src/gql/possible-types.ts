@@ -17,6 +17,7 @@
     "BusinessError": [
       "AlreadyAppliedError",
       "CapacityBelowUsedError",
+      "DuplicateHelpRequestError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
       "InvalidMatchTransitionError",
@@ -39,6 +40,14 @@
     "CancelHelpRequestResult": [
       "HelpRequest",
       "HelpRequestStatusError"
+    ],
+    "CreateHelpRequestResult": [
+      "DuplicateHelpRequestError",
+      "HelpRequest"
+    ],
+    "CreateHelpRequestsResult": [
+      "DuplicateHelpRequestError",
+      "HelpRequestBatch"
     ],
     "CreateStaffUserResult": [
       "EmailTakenError",
@@ -74,6 +83,7 @@
       "ShopAlreadyRegisteredError"
     ],
     "UpdateHelpRequestResult": [
+      "DuplicateHelpRequestError",
       "HelpRequest",
       "HelpRequestStatusError"
     ],
@@ -104,6 +114,7 @@
     "BusinessError": [
       "AlreadyAppliedError",
       "CapacityBelowUsedError",
+      "DuplicateHelpRequestError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
       "InvalidMatchTransitionError",
@@ -126,6 +137,14 @@
     "CancelHelpRequestResult": [
       "HelpRequest",
       "HelpRequestStatusError"
+    ],
+    "CreateHelpRequestResult": [
+      "DuplicateHelpRequestError",
+      "HelpRequest"
+    ],
+    "CreateHelpRequestsResult": [
+      "DuplicateHelpRequestError",
+      "HelpRequestBatch"
     ],
     "CreateStaffUserResult": [
       "EmailTakenError",
@@ -161,6 +180,7 @@
       "ShopAlreadyRegisteredError"
     ],
     "UpdateHelpRequestResult": [
+      "DuplicateHelpRequestError",
       "HelpRequest",
       "HelpRequestStatusError"
     ],

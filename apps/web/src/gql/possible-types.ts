@@ -12,7 +12,8 @@
       "InvalidMatchTransitionError",
       "Match",
       "NotEligibleError",
-      "OfferFullError"
+      "OfferFullError",
+      "PreviouslyRefusedError"
     ],
     "BusinessError": [
       "AlreadyAppliedError",
@@ -28,6 +29,7 @@
       "OfferFullError",
       "OfferValidityEndedError",
       "PartitaIvaTakenError",
+      "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
       "ProviderNotApprovedError",
       "ShopAlreadyRegisteredError",
@@ -109,7 +111,8 @@
       "InvalidMatchTransitionError",
       "Match",
       "NotEligibleError",
-      "OfferFullError"
+      "OfferFullError",
+      "PreviouslyRefusedError"
     ],
     "BusinessError": [
       "AlreadyAppliedError",
@@ -125,6 +128,7 @@
       "OfferFullError",
       "OfferValidityEndedError",
       "PartitaIvaTakenError",
+      "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
       "ProviderNotApprovedError",
       "ShopAlreadyRegisteredError",

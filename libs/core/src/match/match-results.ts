@@ -11,11 +11,13 @@ import {
   NotEligibleErrorModel,
   OfferFullErrorModel,
   OutcomeSurveyModel,
+  PreviouslyRefusedErrorModel,
   SurveyNotDueErrorModel,
   toMatchModel,
   toSurveyModel,
 } from './models/match.models';
 import { SurveyOutcome } from './outcome-survey.service';
+import { MatchState } from './match.types';
 
 /** Expected outcomes of the match mutations, as members of result unions (never thrown). */
 
@@ -23,7 +25,7 @@ const codeOf = (value: object): string | undefined => ('code' in value && typeof
 
 export const ApplyToOfferResult = createUnionType({
   name: 'ApplyToOfferResult',
-  types: () => [MatchModel, NotEligibleErrorModel, OfferFullErrorModel, AlreadyAppliedErrorModel, InvalidMatchTransitionErrorModel] as const,
+  types: () => [MatchModel, NotEligibleErrorModel, OfferFullErrorModel, AlreadyAppliedErrorModel, InvalidMatchTransitionErrorModel, PreviouslyRefusedErrorModel] as const,
   resolveType: (value: object) => {
     switch (codeOf(value)) {
       case 'NOT_ELIGIBLE':
@@ -34,6 +36,8 @@ export const ApplyToOfferResult = createUnionType({
         return AlreadyAppliedErrorModel;
       case 'REQUEST_NOT_OPEN':
         return InvalidMatchTransitionErrorModel;
+      case 'PREVIOUSLY_REFUSED':
+        return PreviouslyRefusedErrorModel;
       default:
         return MatchModel;
     }
@@ -84,6 +88,22 @@ export function toApplyResult(outcome: ApplyOutcome): typeof ApplyToOfferResult 
         message: `This request already has a match (${statusWords(MATCH_STATE_WORDS, outcome.match.state).en}): give it up first to apply elsewhere`,
         messageIt: `Questa richiesta ha già un abbinamento (${statusWords(MATCH_STATE_WORDS, outcome.match.state).it}): rinunciaci prima di candidarti altrove`,
       };
+    case 'previously-refused': {
+      const on = dayWords(outcome.refusal.at);
+      const declined = outcome.refusal.how === 'DECLINED';
+      return {
+        code: 'PREVIOUSLY_REFUSED',
+        field: 'input.offerId',
+        endedAs: declined ? MatchState.DECLINED : MatchState.WITHDRAWN,
+        endedAt: outcome.refusal.at,
+        message: declined
+          ? `The provider declined this request for the offer on ${on.en}: confirm that you are asking again to apply anyway`
+          : `You gave this offer up on ${on.en}: confirm that you are asking for it again`,
+        messageIt: declined
+          ? `Il fornitore ha rifiutato questa richiesta per l’offerta il ${on.it}: conferma che la chiedi di nuovo per candidarti comunque`
+          : `Hai rinunciato a questa offerta il ${on.it}: conferma che la chiedi di nuovo`,
+      };
+    }
     case 'request-not-open':
       return {
         code: 'REQUEST_NOT_OPEN',

@@ -2,7 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadFailed, Loading } from '../../components/Loading';
-import { OfferRecommendationsDocument } from '../../gql/generated';
+import { OfferRecommendationsDocument, type OfferRecommendationsQuery } from '../../gql/generated';
+import { useFormat } from '../../i18n/format';
+import { ApplyButton } from './ApplyButton';
 import { RankedOfferCard } from './RankedOfferCard';
 
 const STEP = 5;
@@ -19,8 +21,8 @@ export function Recommendations({ helpRequestId }: { helpRequestId: string }) {
   const recommendations = (data ?? previousData)?.offerRecommendations;
   if (!recommendations && loading) return <Loading label={t('recommendations.loading')} />;
   if (error || !recommendations) return <LoadFailed />;
-  const { eligible, waitlist, notEligible } = recommendations;
-  const more = eligible.length > shown || waitlist.length > shown || notEligible.length > shown;
+  const { eligible, waitlist, notEligible, refused } = recommendations;
+  const more = eligible.length > shown || waitlist.length > shown || notEligible.length > shown || refused.length > shown;
 
   return (
     <>
@@ -71,12 +73,45 @@ export function Recommendations({ helpRequestId }: { helpRequestId: string }) {
           </ul>
         </section>
       ) : null}
+      {refused.length > 0 ? <RefusedOffers refused={refused.slice(0, shown)} helpRequestId={helpRequestId} /> : null}
       {more ? (
         <button type="button" className="btn btn-outline-primary mt-2" disabled={loading} onClick={() => setShown(shown + STEP)}>
           {loading ? t('common.loading') : t('recommendations.more')}
         </button>
       ) : null}
     </>
+  );
+}
+
+/**
+ * Offers this request gave up, or whose provider declined it: never proposed again among the
+ * others, but the shop may ask for one again, knowingly.
+ */
+function RefusedOffers({ refused, helpRequestId }: { refused: OfferRecommendationsQuery['offerRecommendations']['refused']; helpRequestId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <section aria-labelledby="refused-title" className="mt-5">
+      <h2 id="refused-title" className="h3">
+        {t('recommendations.refusedTitle')}
+      </h2>
+      <p>{t('recommendations.refusedLead')}</p>
+      <ul className="list-unstyled">
+        {refused.map(({ ranked, waitlistOnly, endedAs, endedAt }) => {
+          const titleId = `refused-${ranked.offer.id}-title`;
+          return (
+            <li key={ranked.offer.id} className="offer-card offer-card-muted" data-testid="refused-offer">
+              <h3 className="h5 mb-1" id={titleId}>
+                {ranked.offer.title}
+              </h3>
+              <p className="mb-1">{t('recommendations.by', { provider: ranked.offer.provider.name })}</p>
+              <p className="mb-2">{t(endedAs === 'DECLINED' ? 'recommendations.declinedOn' : 'recommendations.withdrawnOn', { date: format.date(endedAt) })}</p>
+              <ApplyButton helpRequestId={helpRequestId} offerId={ranked.offer.id} offerTitle={ranked.offer.title} waitlist={waitlistOnly} describedBy={titleId} askAgain />
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 

@@ -37,20 +37,20 @@ export const italian = (it: string): { context: { it: string } } => ({ context: 
 export const IsRegionCode = (each = false): PropertyDecorator =>
   Matches(REGION_CODE_PATTERN, {
     each,
-    message: '$property must be a region chosen from the list (a 2-digit ISTAT code such as 01)',
-    ...italian('deve essere una regione scelta dall’elenco'),
+    message: '$property must be chosen from the list of regions (a 2-digit ISTAT code such as 01)',
+    ...italian('va scelta dall’elenco delle regioni'),
   });
 export const IsProvinceCode = (each = false): PropertyDecorator =>
   Matches(PROVINCE_CODE_PATTERN, {
     each,
-    message: '$property must be a province chosen from the list (a 3-digit ISTAT code such as 001)',
-    ...italian('deve essere una provincia scelta dall’elenco'),
+    message: '$property must be chosen from the list of provinces (a 3-digit ISTAT code such as 001)',
+    ...italian('va scelta dall’elenco delle province'),
   });
 export const IsComuneCode = (each = false): PropertyDecorator =>
   Matches(COMUNE_CODE_PATTERN, {
     each,
-    message: '$property must be a comune chosen from the list (a 6-digit ISTAT code such as 001001)',
-    ...italian('deve essere un comune scelto dall’elenco'),
+    message: '$property must be chosen from the list of comuni (a 6-digit ISTAT code such as 001001)',
+    ...italian('va scelto dall’elenco dei comuni'),
   });
 
 /** ATECO 2025: the section letter and the two digits of the division. */

@@ -46,8 +46,8 @@ describe('the global validation pipe', () => {
         {
           field: 'provinceCode',
           code: 'matches',
-          message: 'provinceCode must be a province chosen from the list (a 3-digit ISTAT code such as 001)',
-          messageIt: 'provinceCode deve essere una provincia scelta dall’elenco',
+          message: 'provinceCode must be chosen from the list of provinces (a 3-digit ISTAT code such as 001)',
+          messageIt: 'provinceCode va scelta dall’elenco delle province',
         },
         { field: 'first', code: 'min', message: 'first must be at least 1', messageIt: 'first deve essere almeno 1' },
       ]),
@@ -100,7 +100,7 @@ describe('the global validation pipe', () => {
     expect(italian).toMatchObject({
       'input.atecoSection': 'input.atecoSection deve essere una lettera da A a V (la sezione del codice ATECO)',
       'input.atecoDivision': 'input.atecoDivision deve essere formata dalle due cifre della divisione ATECO, per esempio 47',
-      'input.comuneCode': 'input.comuneCode deve essere un comune scelto dall’elenco',
+      'input.comuneCode': 'input.comuneCode va scelto dall’elenco dei comuni',
     });
     expect(errors.map((e) => e.messageIt).join(' ')).not.toMatch(/formato richiesto|ISTAT|cifre\)/);
   });

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { SignedIn, signUp, staffUser } from './testing/fixtures';
 import { approvedProvider, daysFromNow, ProviderAccount, publishedOffer, shopIn } from './testing/offer-fixtures';
-import { applyTo, askFor, eventually, matchAs, notificationKinds } from './testing/match-fixtures';
+import { applyTo, askFor, DECLINE, eventually, matchAs, notificationKinds, WITHDRAW } from './testing/match-fixtures';
 import { startTestApp, TestApp } from './testing/test-app';
 
 const START = `mutation ($input: StartAllocationRunInput!) { startAllocationRun(input: $input) { id mode status scheduledFor } }`;
@@ -11,6 +11,9 @@ const RUN = `query ($id: ID!) {
     statistics { requests offers candidatePairs served unserved totalCost unservedByReason { reason count } }
     items(first: 100) { totalCount items { helpRequestId offerId cost coverageLevel unservedReason matchId } }
   }
+}`;
+const APPLY_AGAIN = `mutation ($input: ApplyToOfferInput!) {
+  applyToOffer(input: $input) { __typename ... on Match { state } ... on PreviouslyRefusedError { endedAs } }
 }`;
 const CANCEL = `mutation ($id: ID!) { cancelAllocationRun(id: $id) { __typename ... on AllocationRun { status } ... on InvalidAllocationRunStateError { code currentStatus } } }`;
 
@@ -133,5 +136,44 @@ describe('Allocation runs over GraphQL (a database of their own: a run takes eve
     }
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM allocation_run WHERE scheduled_for < now() - interval '1 hour'`);
     expect(n).toBe(0);
+  });
+
+  it('never gives a request again an offer it gave up or its provider declined, which stays listed apart until the shop asks for it again', async () => {
+    const AGLIE = '001001';
+    const local = await publishedOffer(api, provider, { capacity: 5, categories: ['DIGITAL_SKILLS'], coverage: { comuneCodes: [AGLIE] } });
+    const regional = await publishedOffer(api, provider, { capacity: 5, categories: ['DIGITAL_SKILLS'], coverage: { regionCodes: ['01'] } });
+    const [leaver, declined] = [await shopIn(api, AGLIE), await shopIn(api, AGLIE)];
+    const [leaverRequest, declinedRequest] = [await askFor(api, leaver, 'DIGITAL_SKILLS'), await askFor(api, declined, 'DIGITAL_SKILLS')];
+    const itemOf = (result: RunResult, requestId: string) => result.items.items.find((item) => item.helpRequestId === requestId);
+
+    const first = await run('COMMIT');
+    expect([itemOf(first, leaverRequest)?.offerId, itemOf(first, declinedRequest)?.offerId]).toEqual([local.id, local.id]);
+    await api.gqlAs(leaver.accessToken, WITHDRAW, { input: { id: itemOf(first, leaverRequest)?.matchId, reason: 'Abbiamo trovato un altro fornitore.' } });
+    await api.gqlAs(provider.accessToken, DECLINE, { input: { id: itemOf(first, declinedRequest)?.matchId, reason: 'Non serviamo questo tipo di attività.' } });
+
+    const second = await run('COMMIT');
+    expect([itemOf(second, leaverRequest)?.offerId, itemOf(second, declinedRequest)?.offerId]).toEqual([regional.id, regional.id]);
+
+    // Given up again: the regional offer was the last one left, so the run leaves the request unserved.
+    await api.gqlAs(leaver.accessToken, WITHDRAW, { input: { id: itemOf(second, leaverRequest)?.matchId, reason: 'Preferiamo aspettare.' } });
+    const third = await run('PREVIEW');
+    expect(itemOf(third, leaverRequest)).toMatchObject({ offerId: null, unservedReason: 'NO_ELIGIBLE_OFFER' });
+
+    const recommendations = await api.gqlAs<{ offerRecommendations: { eligible: { offer: { id: string } }[]; refused: { ranked: { offer: { id: string } }; endedAs: string }[] } }>(
+      leaver.accessToken,
+      'query ($id: ID!) { offerRecommendations(helpRequestId: $id) { eligible { offer { id } } refused { ranked { offer { id } } endedAs } } }',
+      { id: leaverRequest },
+    );
+    expect(recommendations.data?.offerRecommendations.eligible).toEqual([]);
+    expect(recommendations.data?.offerRecommendations.refused.map((r) => [r.ranked.offer.id, r.endedAs]).sort()).toEqual(
+      [[local.id, 'WITHDRAWN'], [regional.id, 'WITHDRAWN']].sort(),
+    );
+
+    const unasked = await api.gqlAs<{ applyToOffer: { __typename: string; endedAs: string } }>(leaver.accessToken, APPLY_AGAIN, { input: { helpRequestId: leaverRequest, offerId: local.id } });
+    expect(unasked.data?.applyToOffer).toEqual({ __typename: 'PreviouslyRefusedError', endedAs: 'WITHDRAWN' });
+    const asked = await api.gqlAs<{ applyToOffer: { __typename: string; state: string } }>(leaver.accessToken, APPLY_AGAIN, {
+      input: { helpRequestId: leaverRequest, offerId: local.id, askAgain: true },
+    });
+    expect(asked.data?.applyToOffer).toEqual({ __typename: 'Match', state: 'PENDING' });
   });
 });

@@ -57,15 +57,15 @@ describe('Accounts and sessions over GraphQL', () => {
     const address = email();
     await register(address);
     const { data } = await api.gql<{ register: { __typename: string; field: string } }>(REGISTER, { input: { email: address, password, role: 'SHOP' } });
-    expect(data?.register).toMatchObject({ __typename: 'EmailTakenError', field: 'email' });
+    expect(data?.register).toMatchObject({ __typename: 'EmailTakenError', field: 'input.email' });
     const [{ count }] = await api.app.get(DataSource).query('SELECT COUNT(*)::int AS count FROM user_account WHERE email = $1', [address]);
     expect(count).toBe(1);
   });
 
   it.each([
-    ['a short password', { password: 'short' }, 'password', 'minLength'],
-    ['a malformed e-mail', { email: 'not-an-email' }, 'email', 'isEmail'],
-    ['a ministry role', { role: 'MINISTRY' }, 'role', 'isIn'],
+    ['a short password', { password: 'short' }, 'input.password', 'minLength'],
+    ['a malformed e-mail', { email: 'not-an-email' }, 'input.email', 'isEmail'],
+    ['a ministry role', { role: 'MINISTRY' }, 'input.role', 'isIn'],
   ])('refuses %s naming the field, and creates no account', async (_label, override, field, code) => {
     const input = { email: email(), password, role: 'SHOP', ...override };
     const { errors } = await api.gql(REGISTER, { input });

@@ -5,7 +5,7 @@ import { approvedProvider, publishedOffer, shopIn } from './testing/offer-fixtur
 import { startTestApp, TestApp } from './testing/test-app';
 
 const FIELDS = 'id shopId category description status createdAt updatedAt cancelledAt';
-const CREATE = `mutation ($input: CreateHelpRequestInput!) { createHelpRequest(input: $input) { ${FIELDS} } }`;
+const CREATE = `mutation ($input: CreateHelpRequestInput!) { createHelpRequest(input: $input) { ... on HelpRequest { ${FIELDS} } } }`;
 const UPDATE = `mutation ($input: UpdateHelpRequestInput!) {
   updateHelpRequest(input: $input) { __typename ... on HelpRequest { ${FIELDS} } ... on HelpRequestStatusError { code field currentStatus message messageIt } }
 }`;
@@ -56,17 +56,60 @@ describe('Help requests over GraphQL', () => {
       db.query('SELECT COUNT(*)::int AS n FROM audit_event WHERE actor_user_id = $1', [shop.userId]),
     ]);
 
+  it('refuses a second open request for the same service, pointing at the one the shop already has, and writes nothing', async () => {
+    const shop = await shopIn(api, '058091');
+    const first = await ask(shop);
+    const before = await footprint(shop);
+    const DUPLICATE = `mutation ($input: CreateHelpRequestInput!) {
+      createHelpRequest(input: $input) { __typename ... on DuplicateHelpRequestError { code field existingRequestId existingStatus message messageIt } }
+    }`;
+    const again = await api.gqlAs<{ createHelpRequest: Record<string, string> }>(shop.accessToken, DUPLICATE, {
+      input: { category: 'HOME_DELIVERY', description: 'Di nuovo: ci serve la consegna a domicilio.' },
+    });
+    expect(again.data?.createHelpRequest).toMatchObject({
+      __typename: 'DuplicateHelpRequestError',
+      code: 'DUPLICATE_REQUEST',
+      field: 'input.category',
+      existingRequestId: first.id,
+      existingStatus: 'OPEN',
+      messageIt: expect.stringMatching(/^Hai già una richiesta aperta per «Consegna a domicilio» \(del .+\): è in «Le mie richieste»; modifica quella, oppure ritirala/),
+    });
+    const MANY = `mutation ($input: CreateHelpRequestsInput!) {
+      createHelpRequests(input: $input) { __typename ... on DuplicateHelpRequestError { field existingRequestId } }
+    }`;
+    const inBatch = await api.gqlAs<{ createHelpRequests: Record<string, string> }>(shop.accessToken, MANY, {
+      input: { requests: [{ category: 'WEBSITE', description: 'Un sito per la bottega.' }, { category: 'HOME_DELIVERY', description: 'Consegne in zona.' }] },
+    });
+    expect(inBatch.data?.createHelpRequests).toEqual({ __typename: 'DuplicateHelpRequestError', field: 'input.requests.1.category', existingRequestId: first.id });
+    const twice = await api.gqlAs<{ createHelpRequests: Record<string, string> }>(shop.accessToken, MANY, {
+      input: { requests: [{ category: 'WEBSITE', description: 'Un sito per la bottega.' }, { category: 'WEBSITE', description: 'Un altro sito.' }] },
+    });
+    expect(twice.data?.createHelpRequests).toEqual({ __typename: 'DuplicateHelpRequestError', field: 'input.requests.1.category', existingRequestId: null });
+    const other = await ask(shop, { category: 'WEBSITE' });
+    const moved = await api.gqlAs<{ updateHelpRequest: Record<string, string> }>(
+      shop.accessToken,
+      'mutation ($input: UpdateHelpRequestInput!) { updateHelpRequest(input: $input) { __typename ... on DuplicateHelpRequestError { existingRequestId } } }',
+      { input: { id: other.id, category: 'HOME_DELIVERY' } },
+    );
+    expect(moved.data?.updateHelpRequest).toEqual({ __typename: 'DuplicateHelpRequestError', existingRequestId: first.id });
+    expect((await footprint(shop))[0]).toHaveLength((before[0] as unknown[]).length + 1);
+
+    // Once the first is withdrawn, the shop may ask again.
+    await api.gqlAs(shop.accessToken, 'mutation ($id: ID!) { cancelHelpRequest(id: $id) { __typename } }', { id: first.id });
+    expect((await ask(shop)).status).toBe('OPEN');
+  });
+
   it('creates several requests at once, or none when one is bad, naming it', async () => {
     const shop = await shopIn(api, '058091');
-    const MANY = 'mutation ($input: CreateHelpRequestsInput!) { createHelpRequests(input: $input) { id category status } }';
+    const MANY = 'mutation ($input: CreateHelpRequestsInput!) { createHelpRequests(input: $input) { ... on HelpRequestBatch { requests { id category status } } } }';
     const good = { category: 'ONLINE_STORE', description: 'Vorremmo vendere online i nostri prodotti.' };
-    const created = await api.gqlAs<{ createHelpRequests: { category: string; status: string }[] }>(shop.accessToken, MANY, {
+    const created = await api.gqlAs<{ createHelpRequests: { requests: { category: string; status: string }[] } }>(shop.accessToken, MANY, {
       input: { requests: [good, { category: 'DIGITAL_PAYMENTS', description: 'Vorremmo accettare pagamenti con carta.' }] },
     });
-    expect(created.data?.createHelpRequests.map((r) => [r.category, r.status])).toEqual([['ONLINE_STORE', 'OPEN'], ['DIGITAL_PAYMENTS', 'OPEN']]);
+    expect(created.data?.createHelpRequests.requests.map((r) => [r.category, r.status])).toEqual([['ONLINE_STORE', 'OPEN'], ['DIGITAL_PAYMENTS', 'OPEN']]);
     const before = await footprint(shop);
     const bad = await api.gqlAs(shop.accessToken, MANY, { input: { requests: [good, { category: 'WEBSITE', description: 'corta' }] } });
-    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'requests.1.description', code: 'minLength' })] });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.requests.1.description', code: 'minLength' })] });
     expect(await footprint(shop)).toEqual(before);
   });
 
@@ -154,9 +197,9 @@ describe('Help requests over GraphQL', () => {
   });
 
   it.each([
-    ['a description too short', { description: 'Aiuto' }, 'description', 'minLength'],
-    ['a description of spaces', { description: '               ' }, 'description', 'minLength'],
-    ['a description too long', { description: 'x'.repeat(2001) }, 'description', 'maxLength'],
+    ['a description too short', { description: 'Aiuto' }, 'input.description', 'minLength'],
+    ['a description of spaces', { description: '               ' }, 'input.description', 'minLength'],
+    ['a description too long', { description: 'x'.repeat(2001) }, 'input.description', 'maxLength'],
   ])('refuses %s, naming the field, and writes nothing', async (_label, input, field, code) => {
     const shop = await shopIn(api, '015146');
     const before = await footprint(shop);
@@ -173,7 +216,7 @@ describe('Help requests over GraphQL', () => {
     const missing = await api.gqlAs(shop.accessToken, CREATE, { input: { description: 'Un sito per la bottega.' } });
     expect(missing.errors?.[0]).toMatchObject({ message: expect.stringContaining('"category"'), extensions: { code: 'BAD_USER_INPUT' } });
     const nullEdit = await api.gqlAs(shop.accessToken, UPDATE, { input: { id: (await ask(shop)).id, description: null } });
-    expect(nullEdit.errors?.[0].extensions).toMatchObject({ fields: [expect.objectContaining({ field: 'description', code: 'isDefined' })] });
+    expect(nullEdit.errors?.[0].extensions).toMatchObject({ fields: [expect.objectContaining({ field: 'input.description', code: 'isDefined' })] });
     expect((await footprint(shop))[0]).toHaveLength((before[0] as unknown[]).length + 1);
   });
 

@@ -34,7 +34,7 @@ describe('IDOR matrix: nobody reaches another tenant’s objects', () => {
     attackerProvider = await approvedProvider(api, ministry);
     const created = await api.gqlAs<{ createHelpRequest: { id: string } }>(
       victimShop.accessToken,
-      'mutation ($input: CreateHelpRequestInput!) { createHelpRequest(input: $input) { id } }',
+      'mutation ($input: CreateHelpRequestInput!) { createHelpRequest(input: $input) { ... on HelpRequest { id } } }',
       { input: { category: 'HOME_DELIVERY', description: 'Consegne a domicilio nel quartiere, tre giorni a settimana.' } },
     );
     requestId = created.data!.createHelpRequest.id;

@@ -32,9 +32,9 @@ describe('Match operations refuse bad input clearly and write nothing', () => {
     ]);
 
   it.each([
-    ['a malformed request id', { helpRequestId: 'richiesta-1' }, 'helpRequestId', 'isUuid'],
-    ['a malformed offer id', { offerId: '42' }, 'offerId', 'isUuid'],
-    ['a non-boolean joinWaitlist', { joinWaitlist: 'forse' }, 'joinWaitlist', undefined],
+    ['a malformed request id', { helpRequestId: 'richiesta-1' }, 'input.helpRequestId', 'isUuid'],
+    ['a malformed offer id', { offerId: '42' }, 'input.offerId', 'isUuid'],
+    ['a non-boolean joinWaitlist', { joinWaitlist: 'forse' }, 'input.joinWaitlist', undefined],
   ])('applyToOffer with %s: BAD_USER_INPUT naming the field, nothing written', async (_label, override, field, code) => {
     const offer = await publishedOffer(api, provider, { coverage: { comuneCodes: [TORINO] } });
     const shop = await shopIn(api, TORINO);
@@ -73,11 +73,11 @@ describe('Match operations refuse bad input clearly and write nothing', () => {
     const before = await footprint(shop);
 
     const noReason = await api.gqlAs(provider.accessToken, DECLINE, { input: { id: match.id, reason: '  ' } });
-    expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'reason', code: 'minLength' })] });
+    expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.reason', code: 'minLength' })] });
     for (const [input, field, code] of [
-      [{ gotOnlineOrders: false, approximateOrders: 5 }, 'approximateOrders', 'zeroWithoutOrders'],
-      [{ gotOnlineOrders: true, approximateOrders: -3 }, 'approximateOrders', 'min'],
-      [{ gotOnlineOrders: true, approximateOrders: 5, checkpoint: 'DAY_7' }, 'checkpoint', undefined],
+      [{ gotOnlineOrders: false, approximateOrders: 5 }, 'input.approximateOrders', 'zeroWithoutOrders'],
+      [{ gotOnlineOrders: true, approximateOrders: -3 }, 'input.approximateOrders', 'min'],
+      [{ gotOnlineOrders: true, approximateOrders: 5, checkpoint: 'DAY_7' }, 'input.checkpoint', undefined],
     ] as const) {
       const { errors } = await api.gqlAs(shop.accessToken, SURVEY, { input: { matchId: match.id, ...input } });
       expect(errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
@@ -110,6 +110,6 @@ describe('Match operations refuse bad input clearly and write nothing', () => {
     expect(mine.data?.markNotificationsRead).toBe(1);
     expect(await unread()).toBe(0);
     const bad = await api.gqlAs(shop.accessToken, 'mutation ($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }', { input: { ids: ['x'] } });
-    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'ids' })] });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.ids' })] });
   });
 });

@@ -71,33 +71,44 @@ describe('Monitoring over GraphQL and HTTP: staff only, exports, open data (a da
     const csv = text(response.text, '');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const [header, ...lines] = csv.slice(1).trim().split('\n');
-    expect(header).toBe('code;name;shops;requests;matchedRequests;matchRate;activeMatches;completedMatches;onlineOrdersShare;offers;capacity;used');
+    expect(header).toBe(
+      'Codice;Nome;Attività registrate;Richieste;Richieste abbinate;Quota abbinate;Servizi attivi;Servizi conclusi;Quota con ordini online;Offerte;Posti offerti;Posti usati',
+    );
     expect(lines.find((line) => line.startsWith('02;'))).toContain("Valle d'Aosta/Vallée d'Aoste");
     expect(lines.find((line) => line.startsWith('01;'))).toMatch(/^01;Piemonte;3;4;2;0,5;/);
+    const english = await api.http().get('/exports/breakdown-region.csv?lang=en').set('authorization', `Bearer ${staff.accessToken}`).buffer(true);
+    expect(text(english.text, '').slice(1).split('\n')[0]).toBe(
+      'Code;Name;Registered shops;Requests;Matched requests;Match rate;Active services;Completed services;Online orders share;Offers;Places offered;Places used',
+    );
+    const unknownLanguage = await api.http().get('/exports/breakdown-region.csv?lang=fr').set('authorization', `Bearer ${staff.accessToken}`);
+    expect(unknownLanguage.body).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'lang' })] });
   });
 
   it('runs every export listed, with and without a filter: a header row at least, and the fixture counted', async () => {
     const get = (path: string) => api.http().get(path).set('authorization', `Bearer ${staff.accessToken}`).buffer(true);
-    const { exports } = (await get('/exports')).body as { exports: string[] };
+    const { exports, columns } = (await get('/exports')).body as { exports: string[]; columns: Record<string, { it: string; en: string }[]> };
     expect(exports.length).toBeGreaterThanOrEqual(15);
     for (const file of exports) {
-      for (const query of ['', '?regionCode=01&category=ONLINE_STORE', '?provinceCode=001&atecoSection=G']) {
+      for (const query of ['', '?regionCode=01&category=ONLINE_STORE', '?provinceCode=001&atecoSection=G&lang=en']) {
         const response = await get(`/exports/${file}${query}`);
         const csv = text(response.text, '');
         expect([file, query, response.status, csv.charCodeAt(0)]).toEqual([file, query, 200, 0xfeff]);
-        expect([file, query, csv.slice(1).split('\n')[0]]).toEqual([file, query, expect.stringMatching(/^[a-zA-Z_]+(;[a-zA-Z_]+)+$/)]);
+        // The documented headers, in the language asked for (Italian unless lang=en).
+        const headers = columns[file].map((column) => (query.includes('lang=en') ? column.en : column.it)).join(';');
+        expect([file, query, csv.slice(1).split('\n')[0]]).toEqual([file, query, headers]);
       }
     }
     const rows = async (path: string): Promise<string[]> => text((await get(path)).text, '').slice(1).trim().split('\n').slice(1);
     expect(await rows('/exports/shops.csv?regionCode=01')).toHaveLength(3);
-    expect((await rows('/exports/kpis.csv')).find((line) => line.startsWith('shopsRegistered;'))).toBeDefined();
+    expect((await rows('/exports/kpis.csv')).find((line) => line.startsWith('Attività registrate;shopsRegistered;'))).toBeDefined();
+    expect((await rows('/exports/kpis.csv?lang=en')).find((line) => line.startsWith('Answers after 30 days;outcomes.DAY_30.answers;'))).toBeDefined();
   });
 
   it('streams raw lists, filtered like the figures', async () => {
     const response = await api.http().get('/exports/help-requests.csv?regionCode=01').set('authorization', `Bearer ${staff.accessToken}`).buffer(true);
     expect(response.status).toBe(200);
     const [header, ...lines] = response.text.slice(1).trim().split('\n');
-    expect(header.split(';')).toEqual(['id', 'category', 'status', 'description', 'created_at', 'cancelled_at', 'shop_id', 'shop', 'comune', 'provincia', 'regione']);
+    expect(header.split(';')).toEqual(['Id', 'Servizio', 'Stato', 'Descrizione', 'Creata il', 'Ritirata il', 'Id attività', 'Attività', 'Comune', 'Provincia', 'Regione']);
     expect(lines).toHaveLength(4);
     expect(lines.every((line) => line.includes(';Torino;TO;Piemonte'))).toBe(true);
     const empty = await api.http().get('/exports/matches.csv?provinceCode=090').set('authorization', `Bearer ${staff.accessToken}`).buffer(true);
@@ -138,6 +149,9 @@ describe('Monitoring over GraphQL and HTTP: staff only, exports, open data (a da
     const csv = await api.http().get('/open-data/aggregates.csv').buffer(true);
     expect(csv.status).toBe(200);
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.text.slice(1).split('\n')[0]).toMatch(/^Codice regione;Regione;Codice provincia;Provincia;Sigla;Codice servizio;Servizio;.*;Risposte a 30 giorni;Con ordini online a 30 giorni;Ordini mediani a 30 giorni;/);
+    const englishCsv = await api.http().get('/open-data/aggregates.csv?lang=en').buffer(true);
+    expect(englishCsv.text.slice(1).split('\n')[0]).toMatch(/^Region code;Region;Province code;/);
     for (const body of [JSON.stringify(json.body), csv.text]) {
       for (const personal of ['Negozio di prova', '@example.it', 'Via Roma', 'Fornitore di prova']) expect(body).not.toContain(personal);
       expect(body).not.toMatch(/\b\d{11}\b/); // no Partita IVA

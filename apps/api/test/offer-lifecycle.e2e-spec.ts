@@ -57,6 +57,8 @@ describe('Offers over GraphQL: status machine, edits and visibility', () => {
     expect(audit[2]).toMatchObject({ actor_user_id: provider.userId, before: { status: 'PUBLISHED' }, after: { status: 'PAUSED' } });
   });
 
+  const STATUS_WORDS: Record<string, string> = { DRAFT: 'a draft', PUBLISHED: 'published', PAUSED: 'paused', CLOSED: 'closed' };
+
   it.each([
     ['pause a draft', [], 'pauseOffer', 'DRAFT'],
     ['resume a draft', [], 'resumeOffer', 'DRAFT'],
@@ -74,7 +76,7 @@ describe('Offers over GraphQL: status machine, edits and visibility', () => {
       code: 'INVALID_TRANSITION',
       field: 'id',
       currentStatus: status,
-      message: expect.stringContaining(status),
+      message: expect.stringContaining(`The offer is ${STATUS_WORDS[status]}:`),
     });
     expect(await statusOf(offer.id)).toBe(status);
     expect(await db.query('SELECT COUNT(*)::int AS n FROM audit_event WHERE entity_id = $1', [offer.id])).toEqual(auditBefore);
@@ -87,7 +89,7 @@ describe('Offers over GraphQL: status machine, edits and visibility', () => {
 
   it('refuses to publish or resume once validUntil has passed, until it is extended', async () => {
     const offer = await createOffer(api, provider, { validFrom: daysFromNow(-30), validUntil: daysFromNow(-1) });
-    expect(await change('publishOffer', offer.id)).toMatchObject({ __typename: 'OfferValidityEndedError', code: 'VALIDITY_ENDED', field: 'validUntil', validUntil: offer.validUntil });
+    expect(await change('publishOffer', offer.id)).toMatchObject({ __typename: 'OfferValidityEndedError', code: 'VALIDITY_ENDED', field: 'id', validUntil: offer.validUntil });
     expect(await statusOf(offer.id)).toBe('DRAFT');
 
     const extended = await api.gqlAs<{ updateOffer: OfferOrError }>(provider.accessToken, UPDATE_OFFER, { input: { id: offer.id, validUntil: daysFromNow(30) } });

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { SignedIn, signUp, staffUser } from './testing/fixtures';
 import { approvedProvider, ProviderAccount, publishedOffer, shopIn } from './testing/offer-fixtures';
 import { applyTo, askFor } from './testing/match-fixtures';
@@ -102,7 +103,11 @@ describe('Online matching over GraphQL: ranked offers with their reasons', () =>
 
     const offer = await publishedOffer(api, provider, { categories: ['CONNECTIVITY'], capacity: 3, coverage: { comuneCodes: [TORINO] } });
     await applyTo(api, shop, requestId, offer.id);
-    const second = await askFor(api, shop, 'CONNECTIVITY');
+    // A shop cannot open a second request for a service it already has in progress; one written
+    // before that rule still meets the engine's own limit.
+    const [{ id: second }] = await api.app
+      .get(DataSource)
+      .query(`INSERT INTO help_request (shop_id, category, description) VALUES ($1, 'CONNECTIVITY', 'Una seconda richiesta.') RETURNING id`, [shop.shopId]);
     const after = await recommend(shop, second);
     expect(after.eligible).toEqual([]);
     expect(after.notEligible.find((n) => n.offer.id === offer.id)?.reasons.map((r) => r.code)).toEqual(['SHOP_CATEGORY_LIMIT']);

@@ -67,7 +67,7 @@ describe('Providers and their verification over GraphQL', () => {
     });
     expect(suspendPending.data?.verifyProvider).toEqual({ __typename: 'InvalidVerificationTransitionError', code: 'INVALID_TRANSITION', currentStatus: 'PENDING' });
     const noReason = await api.gqlAs(staff.accessToken, VERIFY, { input: { providerId: provider.id, decision: 'REJECTED' } });
-    expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'reason' })] });
+    expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.reason' })] });
     const [{ status }] = await db.query('SELECT verification_status AS status FROM provider WHERE id = $1', [provider.id]);
     expect(status).toBe('PENDING');
   });
@@ -84,9 +84,9 @@ describe('Providers and their verification over GraphQL', () => {
   });
 
   it.each([
-    ['a website without https://', { website: 'consegne.example.it' }, 'website'],
-    ['a too short description', { description: 'Gratis' }, 'description'],
-    ['a bad Partita IVA', { partitaIva: '00000000001' }, 'partitaIva'],
+    ['a website without https://', { website: 'consegne.example.it' }, 'input.website'],
+    ['a too short description', { description: 'Gratis' }, 'input.description'],
+    ['a bad Partita IVA', { partitaIva: '00000000001' }, 'input.partitaIva'],
   ])('refuses %s and writes nothing', async (_label, override, field) => {
     const owner = await signUp(api, 'PROVIDER');
     const input = aProviderInput(override);

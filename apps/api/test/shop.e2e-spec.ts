@@ -57,15 +57,16 @@ describe('Shops over GraphQL', () => {
   });
 
   it.each([
-    ['a wrong check digit', { partitaIva: '12345678901' }, 'partitaIva', 'isPartitaIva'],
-    ['a short Partita IVA', { partitaIva: '1234' }, 'partitaIva', 'isPartitaIva'],
+    ['a wrong check digit', { partitaIva: '12345678901' }, 'input.partitaIva', 'isPartitaIva'],
+    ['a short Partita IVA', { partitaIva: '1234' }, 'input.partitaIva', 'isPartitaIva'],
     ['an unknown comune', { comuneCode: '999999' }, 'input.comuneCode', 'COMUNE_NOT_FOUND'],
-    ['a malformed comune', { comuneCode: 'Torino' }, 'comuneCode', 'matches'],
+    ['a malformed comune', { comuneCode: 'Torino' }, 'input.comuneCode', 'matches'],
     ['a division outside its section', { atecoSection: 'G', atecoDivision: '10' }, 'input.atecoDivision', 'ATECO_DIVISION_NOT_IN_SECTION'],
     ['an unknown ATECO division', { atecoSection: 'C', atecoDivision: '04' }, 'input.atecoDivision', 'ATECO_UNKNOWN_DIVISION'],
     ['half a position', { latitude: 45.1 }, 'input.longitude', 'COORDINATES_INCOMPLETE'],
-    ['negative employees', { employees: -1 }, 'employees', 'min'],
-    ['a missing legal name', { legalName: ' ' }, 'legalName', 'minLength'],
+    ['negative employees', { employees: -1 }, 'input.employees', 'min'],
+    ['a missing legal name', { legalName: ' ' }, 'input.legalName', 'minLength'],
+    ['a point in Paris for a shop in Agliè', { comuneCode: '001001', latitude: 48.8566, longitude: 2.3522 }, 'input.latitude', 'COORDINATES_FAR_FROM_COMUNE'],
   ])('refuses %s naming the field and writes nothing', async (_label, override, field, code) => {
     const owner = await signUp(api, 'SHOP');
     const input = aShopInput(override);
@@ -98,13 +99,26 @@ describe('Shops over GraphQL', () => {
     expect(badProvince.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'filter.provinceCode' })] });
   });
 
+  it("keeps a shop's own point only when it lies near its comune, naming both coordinates and the distance otherwise", async () => {
+    const owner = await signUp(api, 'SHOP');
+    const paris = await api.gqlAs(owner.accessToken, REGISTER_SHOP, { input: aShopInput({ comuneCode: '001001', latitude: 48.8566, longitude: 2.3522 }) });
+    const fields = paris.errors?.[0].extensions.fields as { field: string; messageIt: string }[];
+    expect(fields.map((f) => f.field)).toEqual(['input.latitude', 'input.longitude']);
+    expect(fields[0].messageIt).toMatch(/^input\.latitude: il punto è a \d[\d.]* km da Agliè, ma deve trovarsi entro 40 km dal comune/);
+    // A shop a few kilometres from the centre of Agliè, in its countryside, is kept where it says.
+    const near = await api.gqlAs<{ registerShop: { latitude: number; coordinatesFromComune: boolean } }>(owner.accessToken, REGISTER_SHOP, {
+      input: aShopInput({ comuneCode: '001001', latitude: 45.39, longitude: 7.79 }),
+    });
+    expect(near.data?.registerShop).toMatchObject({ latitude: 45.39, coordinatesFromComune: false });
+  });
+
   it('refuses a malformed id and a null for a required field as bad input, changing nothing', async () => {
     const owner = await signUp(api, 'SHOP');
     const { data } = await api.gqlAs<{ registerShop: ShopResult }>(owner.accessToken, REGISTER_SHOP, { input: aShopInput() });
     const malformed = await api.gqlAs(owner.accessToken, '{ shop(id: "not-a-uuid") { id } }');
     expect(malformed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'id' })] });
     const nulled = await api.gqlAs(owner.accessToken, 'mutation { updateShop(input: { legalName: null }) { id } }');
-    expect(nulled.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'legalName' })] });
+    expect(nulled.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.legalName' })] });
     const [{ legal_name }] = await db.query('SELECT legal_name FROM shop WHERE id = $1', [data?.registerShop.id]);
     expect(legal_name).toBe('Panificio Rossi S.n.c.');
   });

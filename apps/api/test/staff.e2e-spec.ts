@@ -62,9 +62,9 @@ describe('Staff accounts and the audit log over GraphQL', () => {
   });
 
   it.each([
-    ['a shop or provider role', { role: 'SHOP' }, 'role', 'isIn'],
-    ['a short password', { role: 'MINISTRY', password: 'corta' }, 'password', 'minLength'],
-    ['a malformed e-mail', { role: 'MINISTRY', email: 'non-una-email' }, 'email', 'isEmail'],
+    ['a shop or provider role', { role: 'SHOP' }, 'input.role', 'isIn'],
+    ['a short password', { role: 'MINISTRY', password: 'corta' }, 'input.password', 'minLength'],
+    ['a malformed e-mail', { role: 'MINISTRY', email: 'non-una-email' }, 'input.email', 'isEmail'],
   ])('refuses %s naming the field, and creates nothing', async (_label, override, field, code) => {
     const admin = await staffUser(api, UserRole.ADMIN);
     const input = { email: anEmail('staff'), ...override };

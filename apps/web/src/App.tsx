@@ -10,6 +10,7 @@ import { LoginPage } from './pages/LoginPage';
 import { MatchPage } from './pages/match/MatchPage';
 import { AllocationRunPage } from './pages/ministry/AllocationRunPage';
 import { AllocationRunsPage } from './pages/ministry/AllocationRunsPage';
+import { OfferReviewPage } from './pages/ministry/OfferReviewPage';
 import { VerificationPage } from './pages/ministry/VerificationPage';
 import { FaqPage } from './pages/info/FaqPage';
 import { InfoPage } from './pages/info/InfoPage';
@@ -56,6 +57,7 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
     </Suspense>,
   ],
   [PATHS.verification, STAFF, <VerificationPage />],
+  [PATHS.offerReview, STAFF, <OfferReviewPage />],
   [PATHS.allocationRuns, STAFF, <AllocationRunsPage />],
   [PATHS.allocationRun, STAFF, <AllocationRunPage />],
 ];

@@ -25,6 +25,7 @@ export const PATHS = {
   providerMatch: '/organizzazione/candidature/:id',
   dashboard: '/ministero/cruscotto',
   verification: '/ministero/verifica-fornitori',
+  offerReview: '/ministero/verifica-offerte',
   allocationRuns: '/ministero/assegnazioni',
   allocationRun: '/ministero/assegnazioni/:id',
 } as const;

@@ -59,13 +59,23 @@ describe('Allocation runs in the browser (a database of their own: a run takes e
 
     await latest.getByRole('link').click();
     await page.getByTestId('run-statistics').waitFor();
+    // What the run achieved, in an analyst's words; the total cost is explained on demand, not headlined.
     expect(await page.getByTestId('run-statistics').locator('li').allInnerTexts()).toEqual([
-      expect.stringMatching(/^3\s+richieste aperte$/),
-      expect.stringMatching(/^1\s+servite$/),
+      expect.stringMatching(/^1\s+richieste servite\s+su 3 aperte \(33\s?%\)$/),
       expect.stringMatching(/^2\s+non servite$/),
-      expect.stringMatching(/^1\s+offerte con posti$/),
-      expect.stringMatching(/^2\s+abbinamenti possibili$/),
+      expect.stringMatching(/^1\s+servite da un'offerta locale\s+nel comune del negozio o entro un raggio$/),
+      expect.stringMatching(/^–\s+distanza media\s+dal centro del raggio, per 0 negozi serviti entro un raggio$/),
     ]);
+    expect(await page.getByTestId('run-levels').locator('li').allInnerTexts()).toEqual([
+      'offerta del comune del negozio: 1',
+      'offerta entro un raggio: 0',
+      'offerta della provincia: 0',
+      'offerta della regione: 0',
+      'offerta nazionale: 0',
+    ]);
+    expect(await page.getByText('Costo totale', { exact: false }).count()).toBe(0);
+    await page.getByText("Che cos'è il costo dell'assegnazione?").click();
+    await page.getByText('Più è basso, più le assegnazioni sono vicine e locali', { exact: false }).waitFor();
     await page.getByText('le offerte adatte sono al completo (1); nessuna offerta copre la richiesta (1)', { exact: false }).waitFor();
     const items = page.getByTestId('run-item');
     await eventually(() => items.count(), 3);

@@ -42,6 +42,12 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     expect(await kpi('matchRate').textContent()).toBe('0%');
     expect(await kpi('capacity').textContent()).toBe('0 / 5');
     expect(await kpi('activationRate').textContent()).toBe('–');
+    // Outcomes per checkpoint, each with its number of answers (none yet in this database).
+    expect(await page.getByTestId('outcomes').locator('tbody tr').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Alla conclusione\s+0\s+–\s+–$/),
+      expect.stringMatching(/^A 30 giorni\s+0\s+–\s+–$/),
+      expect.stringMatching(/^A 90 giorni\s+0\s+–\s+–$/),
+    ]);
 
     // The chart's figures as a table: the trend counts what happened, the six requests made this week (the withdrawn one too).
     await page.locator('section[aria-labelledby="series-title"]').getByText('Mostra i dati in tabella').click();

@@ -29,16 +29,16 @@ describe('Field errors from the API in the browser', () => {
 
     const errorOf = (field: string) => page.locator(`#shop-${field}-error`);
     await errorOf('partitaIva').waitFor();
-    expect(await errorOf('partitaIva').textContent()).toBe('Partita IVA ha la cifra di controllo errata');
+    expect(await errorOf('partitaIva').textContent()).toBe('Partita IVA ha la cifra di controllo errata: ricontrolla le 11 cifre');
     expect(await errorOf('legalName').textContent()).toBe('Ragione sociale deve avere almeno 2 caratteri');
-    expect(await errorOf('contactEmail').textContent()).toBe('E-mail di contatto deve essere un indirizzo e-mail valido');
-    expect(await errorOf('comuneCode').textContent()).toBe('Comune deve essere scelto dall’elenco dei comuni (codice ISTAT di 6 cifre)');
+    expect(await errorOf('contactEmail').textContent()).toBe('E-mail di contatto deve essere un indirizzo e-mail, per esempio nome@esempio.it');
+    expect(await errorOf('comuneCode').textContent()).toBe('Comune va scelto dall’elenco dei comuni');
     const partitaIva = page.getByLabel('Partita IVA');
     expect(await partitaIva.getAttribute('aria-invalid')).toBe('true');
     expect(await partitaIva.getAttribute('aria-describedby')).toContain('shop-partitaIva-error');
     // The summary above the form takes the focus and links to each field.
     expect(await page.evaluate(() => document.activeElement?.classList.contains('alert-danger'))).toBe(true);
-    await page.getByRole('link', { name: 'Partita IVA ha la cifra di controllo errata' }).click();
+    await page.getByRole('link', { name: 'Partita IVA ha la cifra di controllo errata: ricontrolla le 11 cifre' }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('shop-partitaIva');
     await expectAccessible(page, 'shop-form-errors');
 

@@ -82,7 +82,7 @@ describe('Provider and ministry journeys in the browser', () => {
     await secondCard.getByRole('button', { name: 'Respingi' }).click();
     await secondCard.getByRole('button', { name: 'Conferma il rifiuto' }).click();
     await secondCard.locator('[data-field-error]').waitFor();
-    expect(await secondCard.locator('[data-field-error]').textContent()).toBe('Motivazione deve avere almeno 5 caratteri');
+    expect(await secondCard.locator('[data-field-error]').textContent()).toBe('Motivazione deve spiegare la decisione in almeno 5 caratteri: il fornitore la leggerà');
     expect(await secondCard.getByLabel('Motivazione').getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'verification-reason-error');
     await secondCard.getByLabel('Motivazione').fill('Le offerte descritte non sono gratuite.');
@@ -111,6 +111,27 @@ describe('Provider and ministry journeys in the browser', () => {
     await logIn(rejectedPage, second.email);
     expect(await rejectedPage.getByTestId('verification-status').textContent()).toContain('Respinta');
     await rejectedPage.getByText('Le offerte descritte non sono gratuite.').waitFor();
+
+    // A rejection is not turned into an approval: staff are offered no decision until the organisation resubmits.
+    await page.getByRole('button', { name: 'Respinti', exact: true }).click();
+    const rejectedCard = await providerCard(page, secondName);
+    await rejectedCard.getByText("Nessuna decisione possibile: l'organizzazione deve prima correggere i propri dati.").waitFor();
+    expect(await rejectedCard.getByRole('button').count()).toBe(0);
+    await expectAccessible(page, 'verification-rejected');
+
+    await rejectedPage.getByRole('button', { name: 'Correggi e invia di nuovo' }).click();
+    await rejectedPage.getByText('Correggi ciò che indica la motivazione', { exact: false }).waitFor();
+    await rejectedPage.getByLabel('Descrizione').fill('Vetrine online gratuite per dodici mesi, senza rinnovo e senza costi al termine.');
+    await expectAccessible(rejectedPage, 'provider-resubmit-form');
+    await rejectedPage.getByRole('button', { name: 'Correggi e invia di nuovo' }).click();
+    await rejectedPage.getByText('Dati inviati di nuovo: il Dipartimento li verificherà.').waitFor();
+    expect(await rejectedPage.getByTestId('verification-status').textContent()).toContain('In attesa di verifica');
+
+    await page.getByRole('button', { name: 'Da verificare', exact: true }).click();
+    const resubmitted = await providerCard(page, secondName);
+    await resubmitted.getByText('Respinta in precedenza per:', { exact: false }).waitFor();
+    await resubmitted.getByRole('button', { name: 'Approva' }).waitFor();
+    await expectAccessible(page, 'verification-resubmitted');
     for (const p of [page, providerPage, rejectedPage]) await p.context().close();
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { staffUser } from '../../api/test/testing/fixtures';
 import { applyTo, askFor, step } from '../../api/test/testing/match-fixtures';
-import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
+import { approvedProvider, createOffer, publishedOffer, registeredProvider } from '../../api/test/testing/offer-fixtures';
 import { shopNamed } from './testing/journey-fixtures';
 import { eventually, expectAccessible, focusedNotice, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
 
@@ -14,6 +14,20 @@ const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000
 async function pickComune(page: Page, label: string, search: string, option: string): Promise<void> {
   await page.getByRole('combobox', { name: new RegExp(`^${label}`) }).fill(search);
   await page.getByRole('option', { name: option }).click();
+}
+
+/** The staff review card of an offer, on whichever page of the list it is. */
+async function offerCard(page: Page, title: string) {
+  for (let pageNumber = 1; pageNumber <= 50; pageNumber += 1) {
+    await page.locator('li.queue-card, .empty-state').first().waitFor();
+    const card = page.locator('li.queue-card').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+    if ((await card.count()) === 1) return card;
+    const next = page.getByRole('button', { name: 'Successiva' });
+    if ((await next.count()) === 0 || (await next.isDisabled())) break;
+    await next.click();
+    await page.getByText(`Pagina ${pageNumber + 1} di`).waitFor();
+  }
+  throw new Error(`offer ${title} not in the review list`);
 }
 
 describe('Provider offers and applications in the browser', () => {
@@ -152,5 +166,47 @@ describe('Provider offers and applications in the browser', () => {
     await question.getByRole('button', { name: 'Sì, segna come concluso' }).click();
     await eventually(() => focusedNotice(page), `Il servizio per ${first} è concluso.`);
     await page.context().close();
+  });
+
+  it('shows an offer published while the organisation awaits verification in one state, and lets staff suspend an offer that is not free', async () => {
+    const pending = await registeredProvider(web.api);
+    const title = unique('Consegne in prova');
+    await createOffer(web.api, pending, { title, coverage: { comuneCodes: [PISTOIA] }, conditions: 'Gratis tre mesi. Dopo il periodo si paga 30 euro al mese.' });
+    const page = await web.newPage();
+    await logIn(page, pending.email);
+    await page.goto('/organizzazione/offerte');
+    await page.getByText('La tua organizzazione è in attesa di verifica. Puoi già pubblicare le offerte', { exact: false }).waitFor();
+    const card = page.getByTestId('offer-card').filter({ has: page.getByRole('heading', { name: title }) });
+    await card.getByRole('button', { name: 'Pubblica' }).click();
+    await page.getByText(`«${title}» è pubblicata in attesa di verifica: i negozi la vedranno quando la tua organizzazione sarà approvata.`).waitFor();
+    expect(await card.getByTestId('offer-status').textContent()).toBe('Pubblicata · in attesa di verifica');
+    // One state: nothing on the page says shops can see it already.
+    expect(await page.getByText('i negozi della zona la vedono', { exact: false }).count()).toBe(0);
+    await expectAccessible(page, 'provider-offers-awaiting-verification');
+
+    const staff = await staffUser(web.api);
+    await web.api.gqlAs(staff.accessToken, 'mutation ($input: VerifyProviderInput!) { verifyProvider(input: $input) { __typename } }', {
+      input: { providerId: pending.providerId, decision: 'APPROVED' },
+    });
+    const review = await web.newPage();
+    await logIn(review, staff.email);
+    await review.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Verifica offerte' }).click();
+    await review.getByRole('heading', { level: 1, name: 'Verifica delle offerte' }).waitFor();
+    const reviewed = await offerCard(review, title);
+    await reviewed.getByText('Dopo il periodo si paga 30 euro al mese.', { exact: false }).waitFor();
+    await reviewed.getByRole('button', { name: "Sospendi l'offerta" }).click();
+    await reviewed.getByRole('button', { name: 'Conferma la sospensione' }).click();
+    await reviewed.locator('[data-field-error]').waitFor();
+    await expectAccessible(review, 'offer-review-error');
+    await reviewed.getByLabel(/^Motivazione/).fill('Le condizioni chiedono 30 euro al mese dopo il periodo gratuito.');
+    await reviewed.getByRole('button', { name: 'Conferma la sospensione' }).click();
+    await review.getByText(`«${title}» è sospesa: il fornitore è stato avvisato.`).waitFor();
+
+    await page.reload();
+    await card.getByTestId('offer-suspension').getByText('Le condizioni chiedono 30 euro al mese dopo il periodo gratuito.', { exact: false }).waitFor();
+    expect(await card.getByTestId('offer-status').textContent()).toBe('Sospesa dal Ministero');
+    expect(await card.getByRole('button', { name: 'Riprendi' }).count()).toBe(0);
+    await expectAccessible(page, 'provider-offer-suspended');
+    for (const p of [page, review]) await p.context().close();
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { staffUser } from '../../api/test/testing/fixtures';
-import { applyTo, askFor, step } from '../../api/test/testing/match-fixtures';
+import { applyTo, askFor, step, WITHDRAW } from '../../api/test/testing/match-fixtures';
 import { approvedProvider, publishedOffer, shopIn } from '../../api/test/testing/offer-fixtures';
 import { eventually, expectAccessible, focusedNotice, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
 
@@ -216,6 +216,30 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     await eventually(() => focusedNotice(page), 'Hai ritirato la richiesta.');
     expect(await page.getByRole('button', { name: 'Ritira la richiesta' }).count()).toBe(0);
     await expectAccessible(page, 'request-withdrawn');
+    await page.context().close();
+  });
+
+  it('keeps an offer the shop gave up apart from the ranked ones, and lets it ask for it again knowingly', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const title = unique('Corso di vendita online');
+    const offer = await publishedOffer(web.api, provider, { title, categories: ['DIGITAL_SKILLS'], coverage: { comuneCodes: [LUCCA] } });
+    const shop = await shopIn(web.api, LUCCA);
+    const requestId = await askFor(web.api, shop, 'DIGITAL_SKILLS');
+    const held = await applyTo(web.api, shop, requestId, offer.id);
+    await web.api.gqlAs(shop.accessToken, WITHDRAW, { input: { id: held.id, reason: 'Abbiamo trovato un altro corso.' } });
+
+    const page = await web.newPage();
+    await logIn(page, shop.email);
+    await page.goto(`/la-mia-attivita/richieste/${requestId}`);
+    await page.getByRole('heading', { level: 2, name: 'Offerte che hai lasciato o che ti sono state rifiutate' }).waitFor();
+    expect(await page.getByTestId('ranked-offer').filter({ has: page.getByRole('heading', { name: title }) }).count()).toBe(0);
+    const refused = page.getByTestId('refused-offer').filter({ has: page.getByRole('heading', { name: title }) });
+    await refused.getByText('Hai rinunciato a questa offerta il', { exact: false }).waitFor();
+    await expectAccessible(page, 'request-refused-offers');
+    await refused.getByRole('button', { name: 'Chiedi di nuovo' }).click();
+    await page.waitForURL('**/la-mia-attivita/servizi/*');
+    await eventually(() => page.getByTestId('match-state').textContent(), 'In attesa di risposta');
     await page.context().close();
   });
 });

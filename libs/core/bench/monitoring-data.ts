@@ -88,6 +88,12 @@ export async function fillMonitoringData(db: DataSource, scale: MonitoringScale,
       SELECT m.id, 'COMPLETION', o.yes, CASE WHEN o.yes THEN 1 + (random() * 50)::int ELSE 0 END, m.completed_at, s.owner_user_id
       FROM match m JOIN shop s ON s.id = m.shop_id CROSS JOIN LATERAL (SELECT random() + length(m.id::text) * 0 < 0.6 AS yes) o
       WHERE m.state = 'COMPLETED' AND random() < 0.7`);
+  await step('30- and 90-day surveys', `INSERT INTO outcome_survey (match_id, checkpoint, got_online_orders, approximate_orders, answered_at, answered_by_user_id)
+      SELECT m.id, c.checkpoint::outcome_checkpoint, o.yes, CASE WHEN o.yes THEN 1 + (random() * 80)::int ELSE 0 END, m.activated_at + c.days * interval '1 day', s.owner_user_id
+      FROM match m JOIN shop s ON s.id = m.shop_id
+      CROSS JOIN (VALUES ('DAY_30', 30), ('DAY_90', 90)) c(checkpoint, days)
+      CROSS JOIN LATERAL (SELECT random() + length(m.id::text) * 0 < 0.5 AS yes) o
+      WHERE m.state IN ('ACTIVE', 'COMPLETED') AND m.activated_at <= now() - c.days * interval '1 day' AND random() < 0.6`);
   // Autovacuum's steady state: statistics and visibility maps up to date.
   await step('VACUUM ANALYZE', `VACUUM ANALYZE`);
 }

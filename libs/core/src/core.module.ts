@@ -7,6 +7,7 @@ import { LoaderFactory } from './common/loader.factory';
 import { HelpRequestModule } from './help-request/help-request.module';
 import { MatchModule } from './match/match.module';
 import { MatchingModule } from './matching/matching.module';
+import { ModerationModule } from './moderation/moderation.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { NotificationModule } from './notification/notification.module';
 import { OfferModule } from './offer/offer.module';
@@ -31,9 +32,10 @@ import { ThrottleModule } from './throttle/throttle.module';
     MatchingModule,
     MatchModule,
     AllocationModule,
+    ModerationModule,
     MonitoringModule,
   ],
   providers: [LoaderFactory],
-  exports: [LoaderFactory, TerritoryModule, AuthModule, AuditModule, ShopModule, ProviderModule, OfferModule, HelpRequestModule, MatchModule, AllocationModule],
+  exports: [LoaderFactory, TerritoryModule, AuthModule, AuditModule, ShopModule, ProviderModule, OfferModule, HelpRequestModule, MatchModule, AllocationModule, ModerationModule],
 })
 export class CoreModule {}

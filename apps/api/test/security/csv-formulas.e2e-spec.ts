@@ -33,7 +33,7 @@ describe('CSV exports neutralise formulas typed by shops and providers (a databa
     const shopInput = aShopInput({ comuneCode: '001272', legalName: PAYLOADS.shop, tradingName: PAYLOADS.trading, address: PAYLOADS.address });
     const shopResult = await api.gqlAs<{ registerShop: { __typename: string } }>(shop.accessToken, REGISTER_SHOP, { input: shopInput });
     expect(shopResult.data?.registerShop.__typename).toBe('Shop');
-    const request = await api.gqlAs<{ createHelpRequest: { id: string } }>(shop.accessToken, 'mutation ($input: CreateHelpRequestInput!) { createHelpRequest(input: $input) { id } }', {
+    const request = await api.gqlAs<{ createHelpRequest: { id: string } }>(shop.accessToken, 'mutation ($input: CreateHelpRequestInput!) { createHelpRequest(input: $input) { ... on HelpRequest { id } } }', {
       input: { category: 'ONLINE_STORE', description: PAYLOADS.request },
     });
     const requestId = request.data?.createHelpRequest.id;

@@ -48,13 +48,15 @@ export const WITHDRAW = `mutation ($input: WithdrawMatchInput!) {
 
 export const MATCH = `query ($id: ID!) { match(id: $id) { ${MATCH_FIELDS} } }`;
 
-export const CREATE_REQUEST = `mutation ($input: CreateHelpRequestInput!) { createHelpRequest(input: $input) { id status } }`;
+export const CREATE_REQUEST = `mutation ($input: CreateHelpRequestInput!) {
+  createHelpRequest(input: $input) { __typename ... on HelpRequest { id status } ... on BusinessError { code message } }
+}`;
 
 export async function askFor(api: TestApp, shop: SignedIn, category = 'ONLINE_STORE'): Promise<string> {
   const { data, errors } = await api.gqlAs<{ createHelpRequest: { id: string } }>(shop.accessToken, CREATE_REQUEST, {
     input: { category, description: 'Vorremmo vendere online i nostri prodotti.' },
   });
-  if (errors || !data) throw new Error(`createHelpRequest failed: ${JSON.stringify(errors)}`);
+  if (errors || !data?.createHelpRequest.id) throw new Error(`createHelpRequest failed: ${JSON.stringify(errors ?? data)}`);
   return data.createHelpRequest.id;
 }
 

@@ -10,15 +10,15 @@ describe('form errors from the API', () => {
     ['input.partitaIva', 'partitaIva'],
     ['partitaIva', 'partitaIva'],
     ['input.coverage.radii', 'coverage.radii'],
-    ['input.coverage.radii[1].comuneCode', 'coverage.radii.1.comuneCode'],
-    ['coverage.radii.1.km', 'coverage.radii.1.km'],
+    ['input.coverage.radii.1.comuneCode', 'coverage.radii.1.comuneCode'],
+    ['filter.provinceCode', 'filter.provinceCode'],
   ])('names the form field of %s as %s', (field, name) => {
     expect(formFieldName(field)).toBe(name);
   });
 
   it("puts each field's message next to it, worded with the label the user sees, in the chosen language", () => {
     const error = badInput([
-      { field: 'partitaIva', code: 'isPartitaIva', message: 'partitaIva has a wrong check digit', messageIt: 'partitaIva ha la cifra di controllo errata' },
+      { field: 'input.partitaIva', code: 'isPartitaIva', message: 'input.partitaIva has a wrong check digit', messageIt: 'input.partitaIva ha la cifra di controllo errata' },
       { field: 'input.comuneCode', code: 'COMUNE_NOT_FOUND', message: 'no comune has ISTAT code "999999"', messageIt: 'nessun comune ha codice ISTAT "999999"' },
     ]);
     expect(apiFormErrors(error, labels, 'it', 'rete')).toEqual({
@@ -30,8 +30,8 @@ describe('form errors from the API', () => {
 
   it('keeps the first message per field and lists fields the form lacks as general messages', () => {
     const error = badInput([
-      { field: 'partitaIva', code: 'a', message: 'first', messageIt: 'primo' },
-      { field: 'partitaIva', code: 'b', message: 'second', messageIt: 'secondo' },
+      { field: 'input.partitaIva', code: 'a', message: 'first', messageIt: 'primo' },
+      { field: 'input.partitaIva', code: 'b', message: 'second', messageIt: 'secondo' },
       { field: 'input.longitude', code: 'COORDINATES_INCOMPLETE', message: 'longitude is missing', messageIt: 'manca la longitudine' },
     ]);
     expect(apiFormErrors(error, labels, 'it', 'rete')).toEqual({ fields: { partitaIva: 'Primo' }, general: ['Manca la longitudine'] });
@@ -50,9 +50,9 @@ describe('form errors from the API', () => {
   it('puts a nested field on its nearest parent the form shows, and words service messages that end the path with a colon', () => {
     const offerLabels = { coverage: 'Area servita', 'coverage.radii.0.km': 'Raggio 1 (km)', validFrom: 'Valida dal', validUntil: 'Valida fino al' };
     const error = badInput([
-      { field: 'coverage.radii.0.km', code: 'max', message: 'coverage.radii.0.km must not be greater than 500', messageIt: 'coverage.radii.0.km non può superare 500' },
-      { field: 'input.coverage.regionCodes[0]', code: 'REGION_NOT_FOUND', message: 'no region "99"', messageIt: 'nessuna regione "99"' },
-      { field: 'validUntil', code: 'isAfter', message: 'validUntil must be after validFrom', messageIt: 'validUntil deve essere successiva a validFrom' },
+      { field: 'input.coverage.radii.0.km', code: 'max', message: 'input.coverage.radii.0.km must be at most 500', messageIt: 'input.coverage.radii.0.km non può superare 500' },
+      { field: 'input.coverage.regionCodes.0', code: 'REGION_NOT_FOUND', message: 'no region "99"', messageIt: 'nessuna regione "99"' },
+      { field: 'input.validUntil', code: 'isAfter', message: 'input.validUntil must be after validFrom', messageIt: 'input.validUntil deve essere successiva a validFrom' },
     ]);
     expect(apiFormErrors(error, offerLabels, 'it', 'rete').fields).toEqual({
       'coverage.radii.0.km': 'Raggio 1 (km) non può superare 500',
@@ -64,7 +64,7 @@ describe('form errors from the API', () => {
   });
 
   it('places business errors of result unions on their field', () => {
-    const taken = { field: 'email', message: 'An account with this e-mail already exists', messageIt: 'Esiste già un account con questa e-mail' };
+    const taken = { field: 'input.email', message: 'An account with this e-mail already exists', messageIt: 'Esiste già un account con questa e-mail' };
     expect(businessFormErrors(taken, labels, 'it')).toEqual({ fields: { email: 'Esiste già un account con questa e-mail' }, general: [] });
   });
 

@@ -25,10 +25,11 @@ export type FieldLabels = Record<string, string>;
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
- * `input.partitaIva` → `partitaIva`; nested paths keep their tail (`input.coverage.km` → `coverage.km`).
- * Indexes read the same whether the API writes them `radii[0]` (services) or `radii.0` (validation).
+ * The API names every field by one convention, its path from the operation's arguments with list
+ * positions as numbers (`input.coverage.radii.0.km`); forms name theirs without the `input.` of the
+ * argument: `input.partitaIva` → `partitaIva`, `input.coverage.radii.0.km` → `coverage.radii.0.km`.
  */
-export const formFieldName = (field: string): string => field.replace(/^input\./, '').replace(/\[(\d+)\]/g, '.$1');
+export const formFieldName = (field: string): string => field.replace(/^input\./, '');
 
 /** The form field a message belongs to: the path itself, else its nearest parent the form shows. */
 function owningField(name: string, labels: FieldLabels): string | undefined {
@@ -47,7 +48,7 @@ function owningField(name: string, labels: FieldLabels): string | undefined {
 function wordMessage(error: ApiFieldError, language: Language, label: string | undefined, labels: FieldLabels): string {
   let text = language === 'it' ? error.messageIt : error.message;
   const raw = error.field ?? '';
-  for (const prefix of [raw, formFieldName(raw), raw.replace(/^input\./, '')]) {
+  for (const prefix of [raw, formFieldName(raw)]) {
     const separator = [' ', ': '].find((s) => text.startsWith(`${prefix}${s}`));
     if (prefix && label && separator) {
       text = `${label}${text.slice(prefix.length)}`;

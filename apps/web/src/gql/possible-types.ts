@@ -12,11 +12,13 @@
       "InvalidMatchTransitionError",
       "Match",
       "NotEligibleError",
-      "OfferFullError"
+      "OfferFullError",
+      "PreviouslyRefusedError"
     ],
     "BusinessError": [
       "AlreadyAppliedError",
       "CapacityBelowUsedError",
+      "DuplicateHelpRequestError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
       "InvalidMatchTransitionError",
@@ -27,7 +29,9 @@
       "OfferFullError",
       "OfferValidityEndedError",
       "PartitaIvaTakenError",
+      "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
+      "ProviderNotApprovedError",
       "ShopAlreadyRegisteredError",
       "SurveyNotDueError"
     ],
@@ -39,18 +43,32 @@
       "HelpRequest",
       "HelpRequestStatusError"
     ],
+    "CreateHelpRequestResult": [
+      "DuplicateHelpRequestError",
+      "HelpRequest"
+    ],
+    "CreateHelpRequestsResult": [
+      "DuplicateHelpRequestError",
+      "HelpRequestBatch"
+    ],
     "CreateStaffUserResult": [
       "EmailTakenError",
       "StaffUserCreated"
     ],
     "MatchStepResult": [
       "InvalidMatchTransitionError",
-      "Match"
+      "Match",
+      "ProviderNotApprovedError"
+    ],
+    "ModerateOfferResult": [
+      "InvalidOfferTransitionError",
+      "Offer"
     ],
     "OfferStatusResult": [
       "InvalidOfferTransitionError",
       "Offer",
-      "OfferValidityEndedError"
+      "OfferValidityEndedError",
+      "ProviderNotApprovedError"
     ],
     "RegisterProviderResult": [
       "PartitaIvaTakenError",
@@ -67,6 +85,7 @@
       "ShopAlreadyRegisteredError"
     ],
     "UpdateHelpRequestResult": [
+      "DuplicateHelpRequestError",
       "HelpRequest",
       "HelpRequestStatusError"
     ],
@@ -92,11 +111,13 @@
       "InvalidMatchTransitionError",
       "Match",
       "NotEligibleError",
-      "OfferFullError"
+      "OfferFullError",
+      "PreviouslyRefusedError"
     ],
     "BusinessError": [
       "AlreadyAppliedError",
       "CapacityBelowUsedError",
+      "DuplicateHelpRequestError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
       "InvalidMatchTransitionError",
@@ -107,7 +128,9 @@
       "OfferFullError",
       "OfferValidityEndedError",
       "PartitaIvaTakenError",
+      "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
+      "ProviderNotApprovedError",
       "ShopAlreadyRegisteredError",
       "SurveyNotDueError"
     ],
@@ -119,18 +142,32 @@
       "HelpRequest",
       "HelpRequestStatusError"
     ],
+    "CreateHelpRequestResult": [
+      "DuplicateHelpRequestError",
+      "HelpRequest"
+    ],
+    "CreateHelpRequestsResult": [
+      "DuplicateHelpRequestError",
+      "HelpRequestBatch"
+    ],
     "CreateStaffUserResult": [
       "EmailTakenError",
       "StaffUserCreated"
     ],
     "MatchStepResult": [
       "InvalidMatchTransitionError",
-      "Match"
+      "Match",
+      "ProviderNotApprovedError"
+    ],
+    "ModerateOfferResult": [
+      "InvalidOfferTransitionError",
+      "Offer"
     ],
     "OfferStatusResult": [
       "InvalidOfferTransitionError",
       "Offer",
-      "OfferValidityEndedError"
+      "OfferValidityEndedError",
+      "ProviderNotApprovedError"
     ],
     "RegisterProviderResult": [
       "PartitaIvaTakenError",
@@ -147,6 +184,7 @@
       "ShopAlreadyRegisteredError"
     ],
     "UpdateHelpRequestResult": [
+      "DuplicateHelpRequestError",
       "HelpRequest",
       "HelpRequestStatusError"
     ],

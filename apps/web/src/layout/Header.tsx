@@ -91,6 +91,7 @@ function useNavigationLinks(): NavigationLink[] {
       links.push(
         { to: PATHS.dashboard, label: t('nav.dashboard') },
         { to: PATHS.verification, label: t('nav.verification') },
+        { to: PATHS.offerReview, label: t('nav.offerReview') },
         { to: PATHS.allocationRuns, label: t('nav.allocationRuns') },
       );
       break;

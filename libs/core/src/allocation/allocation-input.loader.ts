@@ -6,6 +6,8 @@ import { HelpRequestEntity } from '../help-request/help-request.entity';
 import { LIVE_STATES, sqlStates } from '../match/match.types';
 import { toEngineOffer, toEngineRequest } from '../matching/engine-input.mapper';
 import { MatchingData } from '../matching/matching-data';
+import { refusedOffers } from '../match/refused-offers';
+import { withoutRefusedPairs } from './refused-pairs';
 import { OfferCoverageEntity } from '../offer/offer-coverage.entity';
 import { loadCoverage } from '../offer/offer-coverage.query';
 import { OfferEntity } from '../offer/offer.entity';
@@ -22,7 +24,8 @@ export interface AllocationInput {
 /**
  * Everything an allocation run decides over: every OPEN request without a live match (waitlisted
  * ones included: the run may find them a place elsewhere) and every currently valid offer, full
- * ones included so that "all full" is told apart from "nothing covers it".
+ * ones included so that "all full" is told apart from "nothing covers it"; minus the pairs of a
+ * request and an offer it refused.
  */
 @Injectable()
 export class AllocationInputLoader {
@@ -74,16 +77,22 @@ export class AllocationInputLoader {
       ? await this.connection.repository(ctx, OfferEntity).createQueryBuilder('o').innerJoinAndSelect('o.provider', 'p').where('o.id IN (:...ids)', { ids: offerIds }).orderBy('o.id').getMany()
       : [];
     await loadCoverage(this.connection.repository(ctx, OfferCoverageEntity), offers);
-
-    return {
-      requests: requests.map((request) => {
+    // A request is never given again an offer it refused (the shop may still ask for it itself).
+    const refused = await refusedOffers(this.manager(ctx), null);
+    const engineInput = withoutRefusedPairs(
+      requests.map((request) => {
         const shop = shopById.get(request.shopId);
         const comune = shop && comuneByCode.get(shop.comuneCode);
         const counts = live.get(request.shopId);
         if (!shop || !comune || !counts) throw new Error(`request ${request.id} lacks its shop, comune or counts`);
         return toEngineRequest(request, shop, comune, counts);
       }),
-      offers: offers.map(toEngineOffer),
+      offers.map(toEngineOffer),
+      new Map([...refused].map(([requestId, byOffer]) => [requestId, new Set(byOffer.keys())])),
+    );
+
+    return {
+      ...engineInput,
       requestEntities: new Map(requests.map((r) => [r.id, r])),
       offerEntities: new Map(offers.map((o) => [o.id, o])),
     };

@@ -1,3 +1,4 @@
+import { COVERAGE_LEVELS, type CoverageLevel } from '@vec/matching';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { UserRole } from '../auth/user-role';
@@ -12,6 +13,15 @@ import { AllocationRunEntity } from './allocation-run.entity';
 import { AllocationRunMode, AllocationRunStatus } from './allocation.types';
 import { AllocationErrorCode, AllocationException } from './allocation.exception';
 import { AllocationRunItemFilterInput } from './models/allocation-run.models';
+
+export interface AllocationRunSummary {
+  requests: number;
+  served: number;
+  servedShare: number | null;
+  byCoverageLevel: { level: CoverageLevel; count: number }[];
+  servedWithinRadius: number;
+  averageRadiusKm: number | null;
+}
 
 export type CancelRunOutcome = { kind: 'run'; run: AllocationRunEntity } | { kind: 'not-cancellable'; current: AllocationRunStatus };
 
@@ -93,6 +103,28 @@ export class AllocationRunService {
       .repository(ctx, AllocationRunEntity)
       .findAndCount({ order: { createdAt: 'DESC', id: 'ASC' }, skip: page.offset, take: page.first });
     return toPage(items, total, page);
+  }
+
+  /** What the run achieved: requests served, and how locally, from its items (every run, old ones included). */
+  async summary(ctx: RequestContext, runId: string): Promise<AllocationRunSummary> {
+    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    const rows: { level: CoverageLevel | null; n: number; km: number | null }[] = await (ctx.manager ?? this.connection.dataSource.manager).query(
+      `SELECT coverage_level AS level, count(*)::int AS n, avg(distance_km) FILTER (WHERE coverage_level = 'RADIUS') AS km
+       FROM allocation_run_item WHERE run_id = $1 GROUP BY 1`,
+      [runId],
+    );
+    const requests = rows.reduce((sum, row) => sum + row.n, 0);
+    const count = (level: CoverageLevel): number => rows.find((row) => row.level === level)?.n ?? 0;
+    const served = COVERAGE_LEVELS.reduce((sum, level) => sum + count(level), 0);
+    const radius = rows.find((row) => row.level === 'RADIUS');
+    return {
+      requests,
+      served,
+      servedShare: requests > 0 ? served / requests : null,
+      byCoverageLevel: COVERAGE_LEVELS.map((level) => ({ level, count: count(level) })),
+      servedWithinRadius: count('RADIUS'),
+      averageRadiusKm: radius?.km == null ? null : Number(radius.km),
+    };
   }
 
   /** Served items first (by request), then unserved ones by reason. */

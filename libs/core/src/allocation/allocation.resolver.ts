@@ -13,6 +13,7 @@ import {
   AllocationRunItemModel,
   AllocationRunItemArgs,
   AllocationRunItemPageModel,
+  AllocationRunSummaryModel,
   AllocationRunModel,
   AllocationRunPageModel,
   InvalidAllocationRunStateErrorModel,
@@ -83,6 +84,11 @@ export class AllocationResolver {
   @Query(() => AllocationRunPageModel, { description: 'Allocation runs, newest first.' })
   async allocationRuns(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<AllocationRunPageModel> {
     return mapPage(await this.runs.list(ctx, page), toAllocationRunModel);
+  }
+
+  @ResolveField(() => AllocationRunSummaryModel, { description: 'Requests served, and how locally: what to read instead of the total cost.' })
+  async summary(@Ctx() ctx: RequestContext, @Parent() run: AllocationRunModel): Promise<AllocationRunSummaryModel> {
+    return this.runs.summary(ctx, run.id);
   }
 
   @ResolveField(() => AllocationRunItemPageModel, { description: 'Who got what (or why not), served first.' })

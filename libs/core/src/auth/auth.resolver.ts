@@ -25,7 +25,7 @@ export const CreateStaffUserResult = createUnionType({
 });
 
 const EMAIL_TAKEN: EmailTakenErrorModel = {
-  field: 'email',
+  field: 'input.email',
   message: 'An account with this e-mail already exists',
   messageIt: 'Esiste già un account con questa e-mail',
 };

@@ -30,10 +30,45 @@ export class IdArgs {
 /** Italian wording for a rule, read by the validation pipe (class-validator's `context`). */
 export const italian = (it: string): { context: { it: string } } => ({ context: { it } });
 
-/** ISTAT codes: text with leading zeros, checked by shape here and against the tables by services. */
-export const IsRegionCode = (): PropertyDecorator =>
-  Matches(REGION_CODE_PATTERN, { message: '$property must be a 2-digit ISTAT region code', ...italian('deve essere un codice ISTAT di regione di 2 cifre') });
-export const IsProvinceCode = (): PropertyDecorator =>
-  Matches(PROVINCE_CODE_PATTERN, { message: '$property must be a 3-digit ISTAT province code', ...italian('deve essere un codice ISTAT di provincia di 3 cifre') });
-export const IsComuneCode = (): PropertyDecorator =>
-  Matches(COMUNE_CODE_PATTERN, { message: '$property must be a 6-digit ISTAT comune code', ...italian('deve essere scelto dall’elenco dei comuni (codice ISTAT di 6 cifre)') });
+/**
+ * ISTAT codes: text with leading zeros, checked by shape here and against the tables by services.
+ * People pick places from a list, so the words say that rather than how the code is written.
+ */
+export const IsRegionCode = (each = false): PropertyDecorator =>
+  Matches(REGION_CODE_PATTERN, {
+    each,
+    message: '$property must be chosen from the list of regions (a 2-digit ISTAT code such as 01)',
+    ...italian('va scelta dall’elenco delle regioni'),
+  });
+export const IsProvinceCode = (each = false): PropertyDecorator =>
+  Matches(PROVINCE_CODE_PATTERN, {
+    each,
+    message: '$property must be chosen from the list of provinces (a 3-digit ISTAT code such as 001)',
+    ...italian('va scelta dall’elenco delle province'),
+  });
+export const IsComuneCode = (each = false): PropertyDecorator =>
+  Matches(COMUNE_CODE_PATTERN, {
+    each,
+    message: '$property must be chosen from the list of comuni (a 6-digit ISTAT code such as 001001)',
+    ...italian('va scelto dall’elenco dei comuni'),
+  });
+
+/** ATECO 2025: the section letter and the two digits of the division. */
+export const IsAtecoSection = (each = false): PropertyDecorator =>
+  Matches(/^[A-V]$/, {
+    each,
+    message: '$property must be a letter from A to V (the section of the ATECO code)',
+    ...italian('deve essere una lettera da A a V (la sezione del codice ATECO)'),
+  });
+export const IsAtecoDivision = (each = false): PropertyDecorator =>
+  Matches(/^\d{2}$/, {
+    each,
+    message: '$property must be the two digits of the ATECO division, such as 47',
+    ...italian('deve essere formata dalle due cifre della divisione ATECO, per esempio 47'),
+  });
+
+export const IsPhoneNumber = (): PropertyDecorator =>
+  Matches(/^\+?[0-9 ()-]{6,20}$/, {
+    message: '$property must be a phone number, such as 011 1234567 or +39 011 1234567',
+    ...italian('deve essere un numero di telefono, per esempio 011 1234567 o +39 011 1234567'),
+  });

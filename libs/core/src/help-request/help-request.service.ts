@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { In, SelectQueryBuilder } from 'typeorm';
+import { ServiceCategory } from '@vec/matching';
+import { In, Not, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UserRole } from '../auth/user-role';
 import { isStaff, requireActor } from '../common/access';
@@ -7,6 +8,7 @@ import { Page, PageArgs, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { MatchLifecycleService } from '../match/match-lifecycle.service';
+import { ShopEntity } from '../shop/shop.entity';
 import { ShopService } from '../shop/shop.service';
 import { TerritoryService } from '../territory/territory.service';
 import { CreateHelpRequestInput, UpdateHelpRequestInput } from './dto/help-request.inputs';
@@ -15,8 +17,21 @@ import { HelpRequestErrorCode, HelpRequestException } from './help-request.excep
 import { HelpRequestStatus } from './help-request.types';
 import { HelpRequestFilterInput, MyHelpRequestFilterInput } from './models/help-request.models';
 
+/**
+ * A request the shop would have twice: the `index`-th of the input names a service the shop
+ * already has an open or matched request for (`existing`), or one named earlier in the same input.
+ */
+export interface Duplicate {
+  index: number;
+  category: ServiceCategory;
+  existing: HelpRequestEntity | null;
+}
+
+export type CreateHelpRequestsOutcome = { kind: 'requests'; requests: HelpRequestEntity[] } | { kind: 'duplicate'; duplicate: Duplicate };
+
 export type UpdateHelpRequestOutcome =
   | { kind: 'request'; request: HelpRequestEntity }
+  | { kind: 'duplicate'; duplicate: Duplicate }
   | { kind: 'not-open'; current: HelpRequestStatus }
   /** Its waitlist place is for the service it names: the category cannot change under it. */
   | { kind: 'on-waitlist' };
@@ -24,6 +39,9 @@ export type CancelHelpRequestOutcome = { kind: 'request'; request: HelpRequestEn
 
 /** The statuses a shop may cancel its request from (a MATCHED one gives its match up). */
 const CANCELLABLE: readonly HelpRequestStatus[] = [HelpRequestStatus.OPEN, HelpRequestStatus.MATCHED];
+
+/** A request still being dealt with: a shop has at most one per service. */
+const IN_PROGRESS: readonly HelpRequestStatus[] = [HelpRequestStatus.OPEN, HelpRequestStatus.MATCHED];
 
 const auditView = (request: HelpRequestEntity): object => ({
   category: request.category,
@@ -43,15 +61,17 @@ export class HelpRequestService {
     private readonly matches: MatchLifecycleService,
   ) {}
 
-  async create(ctx: RequestContext, input: CreateHelpRequestInput): Promise<HelpRequestEntity> {
-    const [request] = await this.createMany(ctx, [input]);
-    return request;
-  }
-
-  /** Several requests of the caller's shop in one transaction: all are created, or none. */
-  async createMany(ctx: RequestContext, inputs: readonly CreateHelpRequestInput[]): Promise<HelpRequestEntity[]> {
+  /**
+   * Several requests of the caller's shop in one transaction: all are created, or none. A shop
+   * asks once per service: a service it already has an open or matched request for is refused,
+   * naming that request.
+   */
+  async createMany(ctx: RequestContext, inputs: readonly CreateHelpRequestInput[]): Promise<CreateHelpRequestsOutcome> {
     const shop = await this.shops.requireOwnShop(ctx);
     return this.connection.withTransaction(ctx, async (tx) => {
+      await this.lockShop(tx, shop.id);
+      const duplicate = await this.findDuplicate(tx, shop.id, inputs.map((input) => input.category));
+      if (duplicate) return { kind: 'duplicate', duplicate };
       const requests = this.connection.repository(tx, HelpRequestEntity);
       const created = await requests.save(
         inputs.map((input) =>
@@ -62,7 +82,7 @@ export class HelpRequestService {
         tx,
         created.map((request) => ({ action: 'help_request.created', entityType: 'help_request', entityId: request.id, after: auditView(request) })),
       );
-      return created;
+      return { kind: 'requests', requests: created };
     });
   }
 
@@ -71,9 +91,16 @@ export class HelpRequestService {
     const shop = await this.shops.requireOwnShop(ctx);
     return this.connection.withTransaction(ctx, async (tx) => {
       const requests = this.connection.repository(tx, HelpRequestEntity);
+      const moves = input.category !== undefined;
+      // The shop before the request: the order every path takes locks in.
+      if (moves) await this.lockShop(tx, shop.id);
       const current = await this.lockOwn(tx, shop.id, input.id, 'input.id');
       if (current.status !== HelpRequestStatus.OPEN) return { kind: 'not-open', current: current.status };
-      if (input.category !== undefined && input.category !== current.category && (await this.matches.isWaitlisted(tx, current.id))) return { kind: 'on-waitlist' };
+      if (input.category !== undefined && input.category !== current.category) {
+        if (await this.matches.isWaitlisted(tx, current.id)) return { kind: 'on-waitlist' };
+        const duplicate = await this.findDuplicate(tx, shop.id, [input.category], current.id);
+        if (duplicate) return { kind: 'duplicate', duplicate };
+      }
       const before = auditView(current);
       const updated = await requests.save(
         requests.merge(current, {
@@ -142,6 +169,25 @@ export class HelpRequestService {
   private async page(query: SelectQueryBuilder<HelpRequestEntity>, page: PageArgs): Promise<Page<HelpRequestEntity>> {
     const [items, total] = await query.orderBy('request.createdAt', 'DESC').addOrderBy('request.id').skip(page.offset).take(page.first).getManyAndCount();
     return toPage(items, total, page);
+  }
+
+  /** Two simultaneous sends of one shop are judged one after the other, each seeing the other's requests. */
+  private async lockShop(tx: RequestContext, shopId: string): Promise<void> {
+    await this.connection.repository(tx, ShopEntity).findOne({ where: { id: shopId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The first of `categories` the shop already asks for, or asks for twice; `except` is the request being changed. */
+  private async findDuplicate(tx: RequestContext, shopId: string, categories: readonly ServiceCategory[], except?: string): Promise<Duplicate | undefined> {
+    const inProgress = await this.connection.repository(tx, HelpRequestEntity).find({
+      where: { shopId, category: In([...new Set(categories)]), status: In([...IN_PROGRESS]), ...(except && { id: Not(except) }) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    for (const [index, category] of categories.entries()) {
+      const existing = inProgress.find((request) => request.category === category);
+      if (existing) return { index, category, existing };
+      if (categories.indexOf(category) < index) return { index, category, existing: null };
+    }
+    return undefined;
   }
 
   /** The caller's shop's request, locked for the rest of the transaction, or HELP_REQUEST_NOT_FOUND. */

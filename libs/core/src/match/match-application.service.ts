@@ -18,6 +18,7 @@ import { VerificationStatus } from '../provider/provider.types';
 import { ShopService } from '../shop/shop.service';
 import { MatchJournal } from './match-journal';
 import { MatchLocks } from './match-locks';
+import { Refusal, refusedOffers } from './refused-offers';
 import { MatchEntity } from './match.entity';
 import { MatchOrigin, MatchState, OPEN_STATES } from './match.types';
 
@@ -26,7 +27,8 @@ export type ApplyOutcome =
   | { kind: 'not-eligible'; failed: readonly IneligibilityReason[] }
   | { kind: 'full' }
   | { kind: 'already-applied'; match: MatchEntity }
-  | { kind: 'request-not-open'; status: HelpRequestStatus };
+  | { kind: 'request-not-open'; status: HelpRequestStatus }
+  | { kind: 'previously-refused'; refusal: Refusal };
 
 const DAY_MS = 86_400_000;
 
@@ -46,7 +48,7 @@ export class MatchApplicationService {
     private readonly config: ConfigService,
   ) {}
 
-  async apply(ctx: RequestContext, input: { helpRequestId: string; offerId: string; joinWaitlist: boolean }): Promise<ApplyOutcome> {
+  async apply(ctx: RequestContext, input: { helpRequestId: string; offerId: string; joinWaitlist: boolean; askAgain?: boolean }): Promise<ApplyOutcome> {
     requireActor(ctx, UserRole.SHOP);
     const own = await this.shops.requireOwnShop(ctx);
     return this.connection.withTransaction(ctx, async (tx) => {
@@ -70,6 +72,9 @@ export class MatchApplicationService {
         .getOne();
       if (existing) return { kind: 'already-applied', match: existing };
       if (request.status !== HelpRequestStatus.OPEN) return { kind: 'request-not-open', status: request.status };
+      // An offer the request refused comes back only when the shop says it is asking again.
+      const refusal = tx.manager && (await refusedOffers(tx.manager, [request.id])).get(request.id)?.get(offer.id);
+      if (refusal && !input.askAgain) return { kind: 'previously-refused', refusal };
 
       await loadCoverage(this.connection.repository(tx, OfferCoverageEntity), [offer]);
       const engineRequest = await this.data.engineRequest(tx, request, shop);

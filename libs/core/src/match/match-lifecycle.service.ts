@@ -5,6 +5,8 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { JobQueue } from '../jobs/job-queue';
 import { JOB } from '../jobs/job-names';
+import { providerActive } from '../provider/provider-verification';
+import { VerificationStatus } from '../provider/provider.types';
 import { freePeriodEnd } from './free-period';
 import { MatchJournal } from './match-journal';
 import { SYSTEM_REASON } from './match-reasons';
@@ -16,7 +18,9 @@ import { MATCH_TRANSITIONS, MatchAction, MatchState, OPEN_STATES, SLOT_STATES } 
 export type MatchStepOutcome =
   | { kind: 'match'; match: MatchEntity }
   | { kind: 'invalid-transition'; current: MatchState }
-  | { kind: 'deadline-passed'; respondBy: Date };
+  | { kind: 'deadline-passed'; respondBy: Date }
+  /** A suspended or rejected provider's actions are frozen. */
+  | { kind: 'provider-not-approved'; status: VerificationStatus };
 
 type PartyAction = Extract<MatchAction, 'accept' | 'decline' | 'activate' | 'complete' | 'withdraw'>;
 
@@ -44,6 +48,8 @@ export class MatchLifecycleService {
       const offer = await locks.offer(seen.offerId);
       const current = await locks.match(id);
       if (!offer || !current) throw new MatchException(MatchErrorCode.MATCH_NOT_FOUND, 'id');
+      const providerStatus = offer.provider?.verificationStatus;
+      if (side === 'PROVIDER' && providerStatus && !providerActive(providerStatus)) return { kind: 'provider-not-approved', status: providerStatus };
       if (!rule.from.includes(current.state)) return { kind: 'invalid-transition', current: current.state };
       if (action === 'accept' && current.respondBy && current.respondBy.getTime() < tx.now.getTime()) {
         return { kind: 'deadline-passed', respondBy: current.respondBy };

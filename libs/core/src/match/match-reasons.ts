@@ -17,6 +17,9 @@ export const SYSTEM_REASON = {
   REQUEST_CANCELLED: 'REQUEST_CANCELLED',
   ALLOCATED_ELSEWHERE: 'ALLOCATED_ELSEWHERE',
   ALLOCATION_RUN: 'ALLOCATION_RUN',
+  PROVIDER_SUSPENDED: 'PROVIDER_SUSPENDED',
+  PROVIDER_REJECTED: 'PROVIDER_REJECTED',
+  OFFER_SUSPENDED: 'OFFER_SUSPENDED',
 } as const;
 export type SystemReason = (typeof SYSTEM_REASON)[keyof typeof SYSTEM_REASON];
 
@@ -28,6 +31,9 @@ const SYSTEM_REASONS: Readonly<Record<SystemReason, ReasonWords>> = {
   REQUEST_CANCELLED: { message: 'the request was cancelled', messageIt: 'la richiesta è stata annullata' },
   ALLOCATED_ELSEWHERE: { message: 'the allocation assigned another offer', messageIt: 'l’assegnazione ha attribuito un’altra offerta' },
   ALLOCATION_RUN: { message: 'assigned by an allocation run', messageIt: 'attribuita da un’assegnazione' },
+  PROVIDER_SUSPENDED: { message: 'the Ministry suspended the provider', messageIt: 'il Ministero ha sospeso il fornitore' },
+  PROVIDER_REJECTED: { message: 'the Ministry rejected the provider', messageIt: 'il Ministero ha respinto il fornitore' },
+  OFFER_SUSPENDED: { message: 'the Ministry suspended the offer', messageIt: 'il Ministero ha sospeso l’offerta' },
 };
 
 /** How runs were recorded before they had a code; the history is append-only, so such rows stay. */

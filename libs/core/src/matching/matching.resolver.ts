@@ -2,6 +2,7 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/auth.decorators';
 import { UserRole } from '../auth/user-role';
 import { Ctx, RequestContext } from '../common/request-context';
+import { MatchState } from '../match/match.types';
 import { toOfferModel } from '../offer/models/offer.models';
 import {
   OfferEligibilityArgs,
@@ -27,6 +28,12 @@ export class MatchingResolver {
       eligible: result.eligible.map((c) => toRankedOfferModel(c.ranked, c.offer)),
       waitlist: result.waitlist.map((c) => toRankedOfferModel(c.ranked, c.offer)),
       notEligible: result.notEligible.map((c) => ({ offer: toOfferModel(c.offer), reasons: toExplanations(c.failed) })),
+      refused: result.refused.map((c) => ({
+        ranked: toRankedOfferModel(c.ranked, c.offer),
+        waitlistOnly: c.waitlistOnly,
+        endedAs: c.refusal.how === 'DECLINED' ? MatchState.DECLINED : MatchState.WITHDRAWN,
+        endedAt: c.refusal.at,
+      })),
       candidateCount: result.candidateCount,
     };
   }

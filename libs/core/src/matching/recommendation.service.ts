@@ -5,6 +5,7 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { HelpRequestEntity } from '../help-request/help-request.entity';
 import { HelpRequestErrorCode, HelpRequestException } from '../help-request/help-request.exception';
+import { Refusal, refusedOffers } from '../match/refused-offers';
 import { OfferEntity } from '../offer/offer.entity';
 import { OfferService } from '../offer/offer.service';
 import { ShopEntity } from '../shop/shop.entity';
@@ -22,12 +23,19 @@ export interface ShopLimits {
   liveInCategory: number;
 }
 
+export interface RefusedCandidate extends RankedCandidate {
+  waitlistOnly: boolean;
+  refusal: Refusal;
+}
+
 export interface Recommendations {
   helpRequestId: string;
   shopLimits: ShopLimits;
   eligible: RankedCandidate[];
   waitlist: RankedCandidate[];
   notEligible: { offer: OfferEntity; failed: readonly IneligibilityReason[] }[];
+  /** Offers that would fit but that the request refused: never ranked among the others. */
+  refused: RefusedCandidate[];
   candidateCount: number;
 }
 
@@ -63,12 +71,21 @@ export class RecommendationService {
     const context = this.data.context(ctx);
     const explained = explainAll(engineRequest, offers.map(toEngineOffer), context);
     const live = engineRequest.shopLiveMatches;
+    const refusals = (await refusedOffers(this.manager(ctx), [helpRequestId])).get(helpRequestId) ?? new Map<string, Refusal>();
+    const fresh = (ranked: RankedOffer): boolean => !refusals.has(ranked.offerId);
+    const refused = [...explained.ranked.map((ranked) => ({ ranked, waitlistOnly: false })), ...explained.waitlist.map((ranked) => ({ ranked, waitlistOnly: true }))].flatMap(
+      ({ ranked, waitlistOnly }) => {
+        const refusal = refusals.get(ranked.offerId);
+        return refusal ? [{ ranked, offer: offerOf(ranked.offerId), waitlistOnly, refusal }] : [];
+      },
+    );
     return {
       helpRequestId,
       shopLimits: { liveMatches: live.total, maxLiveMatches: context.maxLiveMatchesPerShop, liveInCategory: live.byCategory[engineRequest.category] ?? 0 },
-      eligible: explained.ranked.slice(0, first).map((ranked) => ({ ranked, offer: offerOf(ranked.offerId) })),
-      waitlist: explained.waitlist.slice(0, first).map((ranked) => ({ ranked, offer: offerOf(ranked.offerId) })),
+      eligible: explained.ranked.filter(fresh).slice(0, first).map((ranked) => ({ ranked, offer: offerOf(ranked.offerId) })),
+      waitlist: explained.waitlist.filter(fresh).slice(0, first).map((ranked) => ({ ranked, offer: offerOf(ranked.offerId) })),
       notEligible: explained.ineligible.slice(0, first).map(({ offerId, failed }) => ({ offer: offerOf(offerId), failed })),
+      refused: refused.slice(0, first),
       candidateCount: offers.length,
     };
   }
@@ -83,6 +100,10 @@ export class RecommendationService {
     const ranked = explained.ranked[0] ?? explained.waitlist[0];
     const failed = explained.ranked.length > 0 ? [] : explained.waitlist.length > 0 ? (['FULL'] as const) : (explained.ineligible[0]?.failed ?? []);
     return { helpRequestId, offer, failed, ranking: ranked ? { ranked, offer } : null };
+  }
+
+  private manager(ctx: RequestContext): NonNullable<RequestContext['manager']> {
+    return ctx.manager ?? this.connection.dataSource.manager;
   }
 
   /** The request and its shop, if the caller owns it or is staff; otherwise it does not exist. */

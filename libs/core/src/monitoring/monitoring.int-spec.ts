@@ -74,6 +74,41 @@ describe('monitoring figures against a seeded programme (a database of their own
     });
   });
 
+  it('counts only the providers whose offers reach the place chosen', async () => {
+    const service = core.app.get(MonitoringService);
+    // Lazio: only the national offer's provider. Lombardia: its draft places the pending provider there too.
+    expect((await service.kpis(staff, { regionCode: '12' })).providersByStatus).toEqual({ APPROVED: 1 });
+    expect((await service.kpis(staff, { regionCode: '03' })).providersByStatus).toEqual({ APPROVED: 1, PENDING: 1 });
+    expect((await service.kpis(staff, { provinceCode: '015' })).providersByStatus).toEqual({ APPROVED: 1, PENDING: 1 });
+    expect((await service.kpis(staff, { category: ServiceCategory.CYBERSECURITY })).providersByStatus).toEqual({ APPROVED: 1 });
+  });
+
+  it('reports outcomes per checkpoint: answers, the share with online orders and the median orders', async () => {
+    const answers = REQUESTS.flatMap((r) => [
+      ...(r.match?.survey ? [{ checkpoint: 'COMPLETION', ...r.match.survey, answeredDaysAgo: 0, shop: r.shop }] : []),
+      ...(r.match?.laterSurveys ?? []).map((a) => ({ ...a, shop: r.shop })),
+    ]);
+    const expected = (among: typeof answers) =>
+      ['COMPLETION', 'DAY_30', 'DAY_90'].map((checkpoint) => {
+        const at = among.filter((a) => a.checkpoint === checkpoint);
+        const withOrders = at.filter((a) => a.gotOnlineOrders);
+        return {
+          checkpoint,
+          answers: at.length,
+          withOnlineOrders: withOrders.length,
+          onlineOrdersShare: at.length ? withOrders.length / at.length : null,
+          medianOrders: withOrders.length ? median(withOrders.map((a) => a.approximateOrders)) : null,
+        };
+      });
+    const service = core.app.get(MonitoringService);
+    expect((await service.kpis(staff, {})).outcomes).toEqual(expected(answers));
+    // Piemonte, answered in the last week.
+    const piemonte = SHOPS.filter((s) => s.region === '01').map((s) => s.key);
+    const lastWeek = await service.kpis(staff, { regionCode: '01', from: new Date(now.getTime() - 7 * DAY), to: new Date(now.getTime() + DAY) });
+    expect(lastWeek.outcomes).toEqual(expected(answers.filter((a) => piemonte.includes(a.shop) && a.answeredDaysAgo < 7)));
+    expect(lastWeek.outcomes.find((o) => o.checkpoint === 'DAY_30')).toMatchObject({ answers: 1, medianOrders: 6 });
+  });
+
   it('narrows every figure to a region: its shops, their requests and matches, the offers reaching it', async () => {
     const piemonte = SHOPS.filter((s) => s.region === '01').map((s) => s.key);
     const requests = REQUESTS.filter((r) => piemonte.includes(r.shop));
@@ -173,7 +208,24 @@ describe('monitoring figures against a seeded programme (a database of their own
   it('publishes open data by province and category with counts only', async () => {
     const rows = await core.app.get(OpenDataService).aggregates(actingAs({ userId: 'x', role: UserRole.SHOP }, now));
     const torinoStore = rows.find((r) => r.provinceCode === '001' && r.category === 'ONLINE_STORE');
-    expect(torinoStore).toMatchObject({ provinceSigla: 'TO', requests: 3, openRequests: 1, matchedRequests: 2, activeMatches: 1, completedMatches: 1, surveyAnswers: 1, reportingOnlineOrders: 1, offersCovering: 1, capacityCovering: 2 });
+    expect(torinoStore).toMatchObject({
+      provinceSigla: 'TO',
+      requests: 3,
+      openRequests: 1,
+      matchedRequests: 2,
+      activeMatches: 1,
+      completedMatches: 1,
+      answersAtCompletion: 1,
+      onlineOrdersAtCompletion: 1,
+      // One or two answers: their median would be a shop's own figure, so it is not published.
+      medianOrdersAtCompletion: null,
+      answersAt30Days: 2,
+      onlineOrdersAt30Days: 1,
+      medianOrdersAt30Days: null,
+      answersAt90Days: 0,
+      offersCovering: 1,
+      capacityCovering: 2,
+    });
     const text = JSON.stringify(rows);
     for (const personal of ['Negozio di prova', 'negozio@example.it', 'Via Roma', 'Fornitore di prova']) expect(text).not.toContain(personal);
     expect(Object.keys(torinoStore ?? {}).some((key) => /name|email|iva|address/i.test(key) && !/(region|province)Name/.test(key))).toBe(false);

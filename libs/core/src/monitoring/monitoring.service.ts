@@ -5,6 +5,7 @@ import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
+import { OutcomeCheckpoint } from '../match/match.types';
 import { ATECO_SECTIONS } from '../shop/registry/ateco';
 import { TerritoryService } from '../territory/territory.service';
 import { BreakdownDimension, MonitoringFilterInput, TimeBucket } from './dto/monitoring.inputs';
@@ -28,6 +29,18 @@ export interface Kpis {
   surveyedCompletions: number;
   /** Completed matches whose shop reports online orders ÷ completed matches whose shop answered. */
   onlineOrdersShare: number | null;
+  /** The outcome surveys answered in the period, per checkpoint (completion, 30 and 90 days). */
+  outcomes: CheckpointOutcome[];
+}
+
+export interface CheckpointOutcome {
+  checkpoint: OutcomeCheckpoint;
+  answers: number;
+  withOnlineOrders: number;
+  /** withOnlineOrders ÷ answers; null without answers. */
+  onlineOrdersShare: number | null;
+  /** The median of the orders reported by the answers that had any; null when none had. */
+  medianOrders: number | null;
 }
 
 export interface BreakdownRow {
@@ -98,11 +111,11 @@ export class MonitoringService {
   async kpis(ctx: RequestContext, filter: MonitoringFilterInput): Promise<Kpis> {
     const scope = await this.scope(ctx, filter);
     const db = this.db(ctx);
-    const [shops, providers, offers, requests, matches, acceptance, outcomes] = await Promise.all([
+    const [shops, providers, offers, requests, matches, acceptance, outcomes, surveys] = await Promise.all([
       this.one(db, (p) => `SELECT count(*)::int AS n FROM ${shopFrom(scope)}
         ${whereClause([...shopConditions(scope, p), ...periodConditions('s.created_at', scope, p), ...this.shopHasCategory(scope, p)])}`),
       this.rows(db, (p) => `SELECT pr.verification_status::text AS key, count(*)::int AS n FROM provider pr
-        ${whereClause([...periodConditions('pr.created_at', scope, p), ...(scope.category ? [`EXISTS (SELECT 1 FROM offer o WHERE o.provider_id = pr.id AND o.categories @> ARRAY[${p.add(scope.category)}]::service_category[])`] : [])])}
+        ${whereClause([...periodConditions('pr.created_at', scope, p), ...this.providerReaches(scope, p)])}
         GROUP BY 1`),
       this.one(db, (p) => `SELECT count(*)::int AS n, coalesce(sum(o.capacity), 0)::int AS capacity, coalesce(sum(o.used), 0)::int AS used FROM offer o
         WHERE o.status = 'PUBLISHED' AND ${APPROVED} ${andClause([...offerConditions(scope, p), ...periodConditions('o.published_at', scope, p)])}`),
@@ -114,6 +127,15 @@ export class MonitoringService {
       this.one(db, (p) => `SELECT count(*)::int AS n, count(v.match_id)::int AS surveyed, count(*) FILTER (WHERE v.got_online_orders)::int AS orders
         FROM match m LEFT JOIN outcome_survey v ON v.match_id = m.id AND v.checkpoint = 'COMPLETION'
         WHERE m.state = 'COMPLETED' ${andClause(matchConditions(scope, p, 'm.completed_at'))}`),
+      // Answers given in the period, of matches in the place, category and sector: one row per checkpoint answered.
+      // Without a place, category or sector the answers alone are read: joining every match would double the cost.
+      this.rows<{ key: OutcomeCheckpoint; answers: number; orders: number; median: number | null }>(db, (p) => {
+        const ofMatches = matchConditions(scope, p, null);
+        return `SELECT v.checkpoint::text AS key, count(*)::int AS answers, count(*) FILTER (WHERE v.got_online_orders)::int AS orders,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY v.approximate_orders) FILTER (WHERE v.got_online_orders) AS median
+          FROM outcome_survey v ${ofMatches.length ? 'JOIN match m ON m.id = v.match_id' : ''}
+          ${whereClause([...ofMatches, ...periodConditions('v.answered_at', scope, p)])} GROUP BY 1`;
+      }),
     ]);
     const byStatus = toRecord(requests);
     // A request is MATCHED while a match holds a place for it and FULFILLED once one completed.
@@ -133,6 +155,12 @@ export class MonitoringService {
       completedMatches: outcomes.n,
       surveyedCompletions: outcomes.surveyed,
       onlineOrdersShare: ratio(outcomes.orders, outcomes.surveyed),
+      outcomes: Object.values(OutcomeCheckpoint).map((checkpoint) => {
+        const row = surveys.find((s) => s.key === checkpoint);
+        const answers = row?.answers ?? 0;
+        const withOnlineOrders = row?.orders ?? 0;
+        return { checkpoint, answers, withOnlineOrders, onlineOrdersShare: ratio(withOnlineOrders, answers), medianOrders: row?.median == null ? null : Number(row.median) };
+      }),
     };
   }
 
@@ -267,6 +295,15 @@ export class MonitoringService {
       case BreakdownDimension.SECTOR:
         return only(ATECO_SECTIONS, scope.atecoSection).map((section) => ({ code: section.code, name: section.it }));
     }
+  }
+
+  /**
+   * Providers in the place and category: those with an offer (in any status) reaching them, as
+   * the published-offer figures count reach. Without a place or category, every provider.
+   */
+  private providerReaches(scope: MonitoringScope, p: SqlParams): string[] {
+    const reach = offerConditions(scope, p);
+    return reach.length ? [`EXISTS (SELECT 1 FROM offer o WHERE o.provider_id = pr.id AND ${reach.join(' AND ')})`] : [];
   }
 
   private shopHasCategory(scope: MonitoringScope, p: SqlParams): string[] {

@@ -20,8 +20,16 @@ export interface OpenDataRow {
   matchedRequests: number;
   activeMatches: number;
   completedMatches: number;
-  surveyAnswers: number;
-  reportingOnlineOrders: number;
+  /** Outcome surveys answered at completion, and of those reporting online orders, with their median orders. */
+  answersAtCompletion: number;
+  onlineOrdersAtCompletion: number;
+  medianOrdersAtCompletion: number | null;
+  answersAt30Days: number;
+  onlineOrdersAt30Days: number;
+  medianOrdersAt30Days: number | null;
+  answersAt90Days: number;
+  onlineOrdersAt90Days: number;
+  medianOrdersAt90Days: number | null;
   offersCovering: number;
   capacityCovering: number;
 }
@@ -40,6 +48,18 @@ export interface PublicFigures {
 }
 
 const CACHE_MS = 60_000;
+
+/**
+ * A median of fewer answers than this is not published: with one or two answers in a province
+ * and category it would be a single shop's own figure.
+ */
+export const MIN_ANSWERS_FOR_MEDIAN = 3;
+
+const CHECKPOINT_COLUMNS = [
+  ['COMPLETION', 'completion'],
+  ['DAY_30', 'd30'],
+  ['DAY_90', 'd90'],
+] as const;
 
 /**
  * Open data: aggregates by province and service category that anyone may read and reuse
@@ -69,7 +89,8 @@ export class OpenDataService {
   }
 
   private async compute(ctx: RequestContext): Promise<OpenDataRow[]> {
-    type Row = { province_code: string; category: ServiceCategory } & Record<string, number>;
+    type Row = { province_code: string; category: ServiceCategory } & Record<string, number> & Record<`median_${string}`, number | null>;
+    const median = (value: number | null): number | null => (value === null ? null : Number(value));
     const rows: Row[] = await this.connection.dataSource.query(`
       WITH demand AS (
         SELECT r.province_code, r.category, count(DISTINCT r.shop_id)::int AS shops_asking,
@@ -80,10 +101,17 @@ export class OpenDataService {
       outcomes AS (
         SELECT m.province_code, m.category,
                count(*) FILTER (WHERE m.state = 'ACTIVE')::int AS active_matches,
-               count(*) FILTER (WHERE m.state = 'COMPLETED')::int AS completed_matches,
-               count(v.match_id)::int AS survey_answers, count(*) FILTER (WHERE v.got_online_orders)::int AS reporting_online_orders
-        FROM match m LEFT JOIN outcome_survey v ON v.match_id = m.id AND v.checkpoint = 'COMPLETION'
-        WHERE m.state IN ('ACTIVE', 'COMPLETED') GROUP BY 1, 2),
+               count(*) FILTER (WHERE m.state = 'COMPLETED')::int AS completed_matches
+        FROM match m WHERE m.state IN ('ACTIVE', 'COMPLETED') GROUP BY 1, 2),
+      answers AS (
+        SELECT m.province_code, m.category,
+               ${CHECKPOINT_COLUMNS.map(
+                 ([checkpoint, key]) => `count(*) FILTER (WHERE v.checkpoint = '${checkpoint}')::int AS answers_${key},
+               count(*) FILTER (WHERE v.checkpoint = '${checkpoint}' AND v.got_online_orders)::int AS orders_${key},
+               CASE WHEN count(*) FILTER (WHERE v.checkpoint = '${checkpoint}') >= ${MIN_ANSWERS_FOR_MEDIAN}
+                    THEN percentile_cont(0.5) WITHIN GROUP (ORDER BY v.approximate_orders) FILTER (WHERE v.checkpoint = '${checkpoint}' AND v.got_online_orders) END AS median_${key}`,
+               ).join(',\n               ')}
+        FROM outcome_survey v JOIN match m ON m.id = v.match_id GROUP BY 1, 2),
       reach AS (
         SELECT DISTINCT o.id, r.province_code, unnest(o.categories) AS category, o.capacity
         FROM offer o JOIN provider pr ON pr.id = o.provider_id AND pr.verification_status = 'APPROVED'
@@ -93,11 +121,12 @@ export class OpenDataService {
       SELECT coalesce(d.province_code, s.province_code) AS province_code, coalesce(d.category, s.category) AS category,
              coalesce(d.shops_asking, 0) AS shops_asking, coalesce(d.requests, 0) AS requests, coalesce(d.open_requests, 0) AS open_requests,
              coalesce(d.matched_requests, 0) AS matched_requests, coalesce(x.active_matches, 0) AS active_matches,
-             coalesce(x.completed_matches, 0) AS completed_matches, coalesce(x.survey_answers, 0) AS survey_answers,
-             coalesce(x.reporting_online_orders, 0) AS reporting_online_orders,
+             coalesce(x.completed_matches, 0) AS completed_matches,
+             ${CHECKPOINT_COLUMNS.map(([, key]) => `coalesce(a.answers_${key}, 0) AS answers_${key}, coalesce(a.orders_${key}, 0) AS orders_${key}, a.median_${key}`).join(', ')},
              coalesce(s.offers_covering, 0) AS offers_covering, coalesce(s.capacity_covering, 0) AS capacity_covering
       FROM demand d FULL JOIN supply s ON s.province_code = d.province_code AND s.category = d.category
       LEFT JOIN outcomes x ON x.province_code = coalesce(d.province_code, s.province_code) AND x.category = coalesce(d.category, s.category)
+      LEFT JOIN answers a ON a.province_code = coalesce(d.province_code, s.province_code) AND a.category = coalesce(d.category, s.category)
       ORDER BY 1, 2`);
     const [regions, provinces] = await Promise.all([this.territory.listRegions(ctx), this.territory.listProvinces(ctx)]);
     const regionName = new Map(regions.map((r) => [r.code, r.name]));
@@ -118,8 +147,15 @@ export class OpenDataService {
         matchedRequests: r.matched_requests,
         activeMatches: r.active_matches,
         completedMatches: r.completed_matches,
-        surveyAnswers: r.survey_answers,
-        reportingOnlineOrders: r.reporting_online_orders,
+        answersAtCompletion: r.answers_completion,
+        onlineOrdersAtCompletion: r.orders_completion,
+        medianOrdersAtCompletion: median(r.median_completion),
+        answersAt30Days: r.answers_d30,
+        onlineOrdersAt30Days: r.orders_d30,
+        medianOrdersAt30Days: median(r.median_d30),
+        answersAt90Days: r.answers_d90,
+        onlineOrdersAt90Days: r.orders_d90,
+        medianOrdersAt90Days: median(r.median_d90),
         offersCovering: r.offers_covering,
         capacityCovering: r.capacity_covering,
       };

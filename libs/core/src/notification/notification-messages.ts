@@ -21,6 +21,49 @@ function day(iso: unknown, locale: 'it-IT' | 'en-GB'): string {
   return new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Rome' });
 }
 
+/**
+ * To a shop whose match is on an offer that ministry staff suspended (the offer, or its whole
+ * provider): what happens to its waitlist place or to the service it has.
+ */
+function standingChanged(kind: string, offer: string, p: Params): Words {
+  const who =
+    kind === 'OFFER_SUSPENDED'
+      ? { en: `The Ministry suspended ${offer}`, it: `Il Ministero ha sospeso ${offer}` }
+      : { en: `The Ministry suspended the provider of ${offer}`, it: `Il Ministero ha sospeso il fornitore di ${offer}` };
+  if (p.state === 'WAITLISTED') {
+    return {
+      message: `${who.en}. You keep your waitlist place: it moves on only if the suspension is lifted. If you prefer, leave the waitlist and apply to another offer`,
+      messageIt: `${who.it}. Mantieni il tuo posto in lista d’attesa: andrà avanti solo se la sospensione verrà revocata. Se preferisci, esci dalla lista e candidati a un’altra offerta`,
+    };
+  }
+  return {
+    message: `${who.en}. The platform does not stop the service you agreed, but the provider cannot act here until the suspension is lifted. You can give it up at any time and ask for another`,
+    messageIt: `${who.it}. La piattaforma non interrompe il servizio concordato, ma il fornitore non può agire qui finché la sospensione non viene revocata. Puoi rinunciarvi in qualsiasi momento e chiederne un altro`,
+  };
+}
+
+/** To a provider: the decision ministry staff took on its organisation. */
+function providerDecision(p: Params): Words {
+  const why = because(p.reason);
+  switch (p.status) {
+    case 'APPROVED':
+      return {
+        message: 'The Ministry approved your organisation: shops now see your published offers',
+        messageIt: 'Il Ministero ha approvato la tua organizzazione: i negozi vedono ora le tue offerte pubblicate',
+      };
+    case 'REJECTED':
+      return {
+        message: `The Ministry rejected your organisation${why.message}: correct its details to have them verified again`,
+        messageIt: `Il Ministero ha respinto la tua organizzazione${why.messageIt}: correggi i suoi dati per farli verificare di nuovo`,
+      };
+    default:
+      return {
+        message: `The Ministry suspended your organisation${why.message}: your offers are hidden and you cannot answer shops until it is reinstated`,
+        messageIt: `Il Ministero ha sospeso la tua organizzazione${why.messageIt}: le tue offerte sono nascoste e non puoi rispondere ai negozi finché non viene riammessa`,
+      };
+  }
+}
+
 export function describeNotification(kind: string, p: Params): Words {
   const offer = `«${p.offerTitle ?? ''}»`;
   const toShop = p.audience === 'SHOP';
@@ -75,6 +118,14 @@ export function describeNotification(kind: string, p: Params): Words {
       }
       return { message: `${p.shopName} withdrew from ${offer}${why.message}`, messageIt: `${p.shopName} ha rinunciato a ${offer}${why.messageIt}` };
     case 'MATCH_EXPIRED':
+      if (code === SYSTEM_REASON.PROVIDER_SUSPENDED || code === SYSTEM_REASON.OFFER_SUSPENDED || code === SYSTEM_REASON.PROVIDER_REJECTED) {
+        return toShop
+          ? {
+              message: `Your request for ${offer} is open again${why.message}: the place held for you is released, and you can apply to another offer`,
+              messageIt: `La tua richiesta per ${offer} è di nuovo aperta${why.messageIt}: il posto trattenuto per te è liberato e puoi candidarti a un’altra offerta`,
+            }
+          : { message: `The place held for ${p.shopName} in ${offer} is released${why.message}`, messageIt: `Il posto trattenuto per ${p.shopName} in ${offer} è liberato${why.messageIt}` };
+      }
       if (code === SYSTEM_REASON.OFFER_ENDED || code === SYSTEM_REASON.NO_LONGER_ELIGIBLE) {
         return toShop
           ? { message: `Your waitlist place for ${offer} is closed${why.message}: you can apply elsewhere`, messageIt: `Il tuo posto in lista d’attesa per ${offer} è chiuso${why.messageIt}: puoi candidarti altrove` }
@@ -83,6 +134,26 @@ export function describeNotification(kind: string, p: Params): Words {
       return toShop
         ? { message: `${offer} ended without an answer: you can apply elsewhere`, messageIt: `${offer} è scaduto senza risposta: puoi candidarti altrove` }
         : { message: `The application of ${p.shopName} to ${offer} expired without an answer`, messageIt: `La richiesta di ${p.shopName} per ${offer} è scaduta senza risposta` };
+    case 'PROVIDER_SUSPENDED':
+    case 'OFFER_SUSPENDED':
+      return standingChanged(kind, offer, p);
+    case 'PROVIDER_REJECTED':
+      return {
+        message: `The Ministry rejected the provider of ${offer}: the platform does not stop the service you agreed, but the provider can no longer act here. You can give it up at any time and ask for another`,
+        messageIt: `Il Ministero ha respinto il fornitore di ${offer}: la piattaforma non interrompe il servizio concordato, ma il fornitore non può più agire qui. Puoi rinunciarvi in qualsiasi momento e chiederne un altro`,
+      };
+    case 'PROVIDER_DECISION':
+      return providerDecision(p);
+    case 'OFFER_MODERATED':
+      return p.action === 'REINSTATED'
+        ? {
+            message: `The Ministry lifted the suspension of ${offer}${why.message}: it is paused, resume it when you are ready`,
+            messageIt: `Il Ministero ha revocato la sospensione di ${offer}${why.messageIt}: è in pausa, riattivala quando sei pronto`,
+          }
+        : {
+            message: `The Ministry suspended ${offer}${why.message}: shops no longer see it. Correct it and write to the Ministry to have it reinstated`,
+            messageIt: `Il Ministero ha sospeso ${offer}${why.messageIt}: i negozi non la vedono più. Correggila e scrivi al Ministero per farla riattivare`,
+          };
     case 'SURVEY_DUE':
       return {
         message: `How is ${offer} going? Answer the ${CHECKPOINTS_EN[String(p.checkpoint)] ?? ''} survey`,

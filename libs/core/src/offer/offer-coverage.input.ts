@@ -1,7 +1,8 @@
 import { RequestContext } from '../common/request-context';
 import { TerritoryErrorCode, TerritoryException } from '../territory/territory.exception';
 import { TerritoryService } from '../territory/territory.service';
-import { OfferCoverageInput } from './dto/offer.inputs';
+import { fieldPath } from '../common/field-path';
+import { CoverageRadiusInput, OfferCoverageInput } from './dto/offer.inputs';
 import { OfferCoverageEntity } from './offer-coverage.entity';
 import { OfferErrorCode, OfferException } from './offer.exception';
 import { CoverageKind } from './offer.types';
@@ -29,9 +30,19 @@ const EMPTY_ROW: CoverageRow = {
   radiusKm: null,
 };
 
+/** A circle is drawn around a comune or around a whole point: which of the three ways it fails, if any. */
+function radiusCentreProblem(radius: CoverageRadiusInput): OfferErrorCode | undefined {
+  const hasPoint = given(radius.latitude) || given(radius.longitude);
+  const wholePoint = given(radius.latitude) && given(radius.longitude);
+  if (given(radius.comuneCode) && hasPoint) return OfferErrorCode.RADIUS_TWO_CENTRES;
+  if (!given(radius.comuneCode) && !hasPoint) return OfferErrorCode.RADIUS_NO_CENTRE;
+  if (hasPoint && !wholePoint) return OfferErrorCode.RADIUS_POINT_INCOMPLETE;
+  return undefined;
+}
+
 /**
  * Checks a coverage input against the territory tables and turns it into rows. Every failure
- * names its field (`input.coverage.provinceCodes[1]`); nothing is written before this passes.
+ * names its field (`input.coverage.provinceCodes.1`); nothing is written before this passes.
  */
 export async function resolveCoverage(
   ctx: RequestContext,
@@ -44,19 +55,16 @@ export async function resolveCoverage(
     throw new OfferException(OfferErrorCode.COVERAGE_EMPTY, field);
   }
   radii.forEach((radius, i) => {
-    const hasPoint = given(radius.latitude) || given(radius.longitude);
-    const wholePoint = given(radius.latitude) && given(radius.longitude);
-    if (given(radius.comuneCode) === hasPoint || (hasPoint && !wholePoint)) {
-      throw new OfferException(OfferErrorCode.RADIUS_CENTER, `${field}.radii[${i}]`);
-    }
+    const problem = radiusCentreProblem(radius);
+    if (problem) throw new OfferException(problem, fieldPath(field, 'radii', i));
   });
-  for (const [i, code] of regionCodes.entries()) await territory.getRegion(ctx, code, `${field}.regionCodes[${i}]`);
-  for (const [i, code] of provinceCodes.entries()) await territory.getProvince(ctx, code, `${field}.provinceCodes[${i}]`);
+  for (const [i, code] of regionCodes.entries()) await territory.getRegion(ctx, code, fieldPath(field, 'regionCodes', i));
+  for (const [i, code] of provinceCodes.entries()) await territory.getProvince(ctx, code, fieldPath(field, 'provinceCodes', i));
 
   // Comuni are not cached: every code of the input in one query.
   const named = [
-    ...comuneCodes.map((code, i) => ({ code, path: `${field}.comuneCodes[${i}]` })),
-    ...radii.flatMap((radius, i) => (radius.comuneCode ? [{ code: radius.comuneCode, path: `${field}.radii[${i}].comuneCode` }] : [])),
+    ...comuneCodes.map((code, i) => ({ code, path: fieldPath(field, 'comuneCodes', i) })),
+    ...radii.flatMap((radius, i) => (radius.comuneCode ? [{ code: radius.comuneCode, path: fieldPath(field, 'radii', i, 'comuneCode') }] : [])),
   ];
   const found = await territory.findComuniByCodes(named.map((n) => n.code));
   const missing = named.find((_n, i) => !found[i]);

@@ -17,8 +17,8 @@ describe('resolveSectors', () => {
   it.each([
     ['lists with allSectors', input(true, ['G']), OfferErrorCode.SECTORS_CONFLICT, 'input.sectors.allSectors'],
     ['nothing without allSectors', input(false), OfferErrorCode.SECTORS_EMPTY, 'input.sectors.sections'],
-    ['a division ATECO 2025 lacks (45 was dissolved)', input(false, [], ['47', '45']), OfferErrorCode.ATECO_UNKNOWN_DIVISION, 'input.sectors.divisions[1]'],
-    ['a section ATECO 2025 lacks', input(false, ['W']), OfferErrorCode.ATECO_UNKNOWN_SECTION, 'input.sectors.sections[0]'],
+    ['a division ATECO 2025 lacks (45 was dissolved)', input(false, [], ['47', '45']), OfferErrorCode.ATECO_UNKNOWN_DIVISION, 'input.sectors.divisions.1'],
+    ['a section ATECO 2025 lacks', input(false, ['W']), OfferErrorCode.ATECO_UNKNOWN_SECTION, 'input.sectors.sections.0'],
   ])('refuses %s, naming the field', (_label, given, code, field) => {
     const error = (() => {
       try {

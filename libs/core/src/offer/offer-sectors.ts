@@ -1,3 +1,4 @@
+import { fieldPath } from '../common/field-path';
 import { findAtecoDivision, findAtecoSection } from '../shop/registry/ateco';
 import { OfferSectorsInput } from './dto/offer.inputs';
 import { OfferEntity } from './offer.entity';
@@ -14,13 +15,13 @@ export const ALL_SECTORS: OfferSectors = { allSectors: true, eligibleSections: [
 export function resolveSectors(input: OfferSectorsInput | undefined, field = 'input.sectors'): OfferSectors {
   if (!input) return ALL_SECTORS;
   const { allSectors, sections, divisions } = input;
-  if (allSectors && sections.length + divisions.length > 0) throw new OfferException(OfferErrorCode.SECTORS_CONFLICT, `${field}.allSectors`);
-  if (!allSectors && sections.length + divisions.length === 0) throw new OfferException(OfferErrorCode.SECTORS_EMPTY, `${field}.sections`);
+  if (allSectors && sections.length + divisions.length > 0) throw new OfferException(OfferErrorCode.SECTORS_CONFLICT, fieldPath(field, 'allSectors'));
+  if (!allSectors && sections.length + divisions.length === 0) throw new OfferException(OfferErrorCode.SECTORS_EMPTY, fieldPath(field, 'sections'));
   sections.forEach((code, i) => {
-    if (!findAtecoSection(code)) throw new OfferException(OfferErrorCode.ATECO_UNKNOWN_SECTION, `${field}.sections[${i}]`, code);
+    if (!findAtecoSection(code)) throw new OfferException(OfferErrorCode.ATECO_UNKNOWN_SECTION, fieldPath(field, 'sections', i), code);
   });
   divisions.forEach((code, i) => {
-    if (!findAtecoDivision(code)) throw new OfferException(OfferErrorCode.ATECO_UNKNOWN_DIVISION, `${field}.divisions[${i}]`, code);
+    if (!findAtecoDivision(code)) throw new OfferException(OfferErrorCode.ATECO_UNKNOWN_DIVISION, fieldPath(field, 'divisions', i), code);
   });
   return { allSectors, eligibleSections: [...sections].sort(), eligibleDivisions: [...divisions].sort() };
 }

@@ -1,4 +1,5 @@
-import { OfferStatus } from './offer.types';
+import { VerificationStatus } from '../provider/provider.types';
+import { OfferStatus, OfferVisibility } from './offer.types';
 
 export type OfferStatusAction = 'publish' | 'pause' | 'resume' | 'close';
 
@@ -7,7 +8,8 @@ export const OFFER_TRANSITIONS: Readonly<Record<OfferStatusAction, { from: reado
   publish: { from: [OfferStatus.DRAFT], to: OfferStatus.PUBLISHED, audit: 'offer.published' },
   pause: { from: [OfferStatus.PUBLISHED], to: OfferStatus.PAUSED, audit: 'offer.paused' },
   resume: { from: [OfferStatus.PAUSED], to: OfferStatus.PUBLISHED, audit: 'offer.resumed' },
-  close: { from: [OfferStatus.DRAFT, OfferStatus.PUBLISHED, OfferStatus.PAUSED], to: OfferStatus.CLOSED, audit: 'offer.closed' },
+  // A provider may give up an offer ministry staff suspended; only staff lift a suspension.
+  close: { from: [OfferStatus.DRAFT, OfferStatus.PUBLISHED, OfferStatus.PAUSED, OfferStatus.SUSPENDED], to: OfferStatus.CLOSED, audit: 'offer.closed' },
 };
 
 export type TransitionCheck = { ok: true; to: OfferStatus } | { ok: false; reason: 'INVALID_TRANSITION' } | { ok: false; reason: 'VALIDITY_ENDED'; validUntil: Date };
@@ -23,4 +25,12 @@ export function checkTransition(action: OfferStatusAction, offer: { status: Offe
     return { ok: false, reason: 'VALIDITY_ENDED', validUntil: offer.validUntil };
   }
   return { ok: true, to: transition.to };
+}
+
+/** One clear state for the provider and staff: does a shop see this offer, and if not, why. */
+export function offerVisibility(status: OfferStatus, provider: VerificationStatus): OfferVisibility {
+  if (status === OfferStatus.SUSPENDED) return OfferVisibility.SUSPENDED_BY_MINISTRY;
+  if (status !== OfferStatus.PUBLISHED) return OfferVisibility.NOT_PUBLISHED;
+  if (provider === VerificationStatus.APPROVED) return OfferVisibility.VISIBLE;
+  return provider === VerificationStatus.PENDING ? OfferVisibility.AWAITING_VERIFICATION : OfferVisibility.PROVIDER_NOT_APPROVED;
 }

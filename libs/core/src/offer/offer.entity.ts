@@ -77,6 +77,16 @@ export class OfferEntity {
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
 
+  /** Why ministry staff last suspended the offer (or lifted the suspension), for its provider to read. */
+  @Column({ type: 'text', nullable: true })
+  moderationReason!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  moderatedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  moderatedByUserId!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -7,6 +7,7 @@ import { UserRole } from '../auth/user-role';
 import type { Loaders } from '../common/loaders';
 import { mapPage } from '../common/pagination';
 import { Ctx, RequestContext } from '../common/request-context';
+import { dayWords, OFFER_STATUS_WORDS, statusWords } from '../common/status-words';
 import { ServiceCategoryModel, serviceCategoryModels } from '../common/service-category.model';
 import { CreateOfferInput, OfferIdArgs, UpdateOfferInput } from './dto/offer.inputs';
 import {
@@ -23,7 +24,9 @@ import {
   toPublicProviderModel,
   OfferUsageModel,
 } from './models/offer.models';
-import { OfferStatusAction } from './offer-status';
+import { offerVisibility, OfferStatusAction } from './offer-status';
+import { OfferVisibility } from './offer.types';
+import { providerNotApproved, ProviderNotApprovedErrorModel } from '../provider/models/provider.models';
 import { OfferService, OfferStatusOutcome } from './offer.service';
 
 export const UpdateOfferResult = createUnionType({
@@ -36,14 +39,20 @@ export const UpdateOfferResult = createUnionType({
 export const OfferStatusResult = createUnionType({
   name: 'OfferStatusResult',
   description: 'The offer in its new status, or why the change is not possible now.',
-  types: () => [OfferModel, InvalidOfferTransitionErrorModel, OfferValidityEndedErrorModel] as const,
+  types: () => [OfferModel, InvalidOfferTransitionErrorModel, OfferValidityEndedErrorModel, ProviderNotApprovedErrorModel] as const,
   resolveType: (value: { code?: string }) =>
-    value.code === 'INVALID_TRANSITION' ? InvalidOfferTransitionErrorModel : value.code === 'VALIDITY_ENDED' ? OfferValidityEndedErrorModel : OfferModel,
+    value.code === 'INVALID_TRANSITION'
+      ? InvalidOfferTransitionErrorModel
+      : value.code === 'VALIDITY_ENDED'
+        ? OfferValidityEndedErrorModel
+        : value.code === 'PROVIDER_NOT_APPROVED'
+          ? ProviderNotApprovedErrorModel
+          : OfferModel,
 });
 
 const VERBS: Record<OfferStatusAction, { en: string; it: string }> = {
   publish: { en: 'published', it: 'pubblicata' },
-  pause: { en: 'paused', it: 'sospesa' },
+  pause: { en: 'paused', it: 'messa in pausa' },
   resume: { en: 'resumed', it: 'riattivata' },
   close: { en: 'closed', it: 'chiusa' },
 };
@@ -52,22 +61,26 @@ function toStatusResult(outcome: OfferStatusOutcome, action: OfferStatusAction):
   switch (outcome.kind) {
     case 'offer':
       return toOfferModel(outcome.offer);
-    case 'invalid-transition':
+    case 'invalid-transition': {
+      const status = statusWords(OFFER_STATUS_WORDS, outcome.current);
       return {
         code: 'INVALID_TRANSITION',
         field: 'id',
         currentStatus: outcome.current,
-        message: `A ${outcome.current} offer cannot be ${VERBS[action].en}`,
-        messageIt: `Un’offerta in stato ${outcome.current} non può essere ${VERBS[action].it}`,
+        message: `The offer is ${status.en}: it cannot be ${VERBS[action].en}`,
+        messageIt: `L’offerta è ${status.it}: non può essere ${VERBS[action].it}`,
       };
+    }
     case 'validity-ended':
       return {
         code: 'VALIDITY_ENDED',
-        field: 'validUntil',
+        field: 'id',
         validUntil: outcome.validUntil,
-        message: 'The offer’s validity has ended: move validUntil into the future first',
-        messageIt: 'La validità dell’offerta è terminata: sposta prima validUntil nel futuro',
+        message: `The offer was valid until ${dayWords(outcome.validUntil).en}: move the end of its validity into the future first`,
+        messageIt: `L’offerta era valida fino al ${dayWords(outcome.validUntil).it}: sposta prima la fine della validità nel futuro`,
       };
+    case 'provider-not-approved':
+      return providerNotApproved(outcome.status, 'id');
   }
 }
 
@@ -93,11 +106,16 @@ export class OfferResolver {
           code: 'CAPACITY_BELOW_USED',
           field: 'input.capacity',
           used: outcome.used,
-          message: `Capacity cannot be below the ${outcome.used} slots already used`,
-          messageIt: `La capacità non può essere inferiore ai ${outcome.used} posti già occupati`,
+          message: `${outcome.used} places are already taken: the capacity can be ${outcome.used} or more`,
+          messageIt: `${outcome.used} posti sono già occupati: la capacità può essere ${outcome.used} o più`,
         };
       case 'closed':
-        return { code: 'OFFER_CLOSED', field: 'input.id', message: 'A closed offer cannot change', messageIt: 'Un’offerta chiusa non può essere modificata' };
+        return {
+          code: 'OFFER_CLOSED',
+          field: 'input.id',
+          message: 'The offer is closed and can no longer change: create a new one instead',
+          messageIt: 'L’offerta è chiusa e non si può più modificare: creane una nuova',
+        };
     }
   }
 
@@ -144,6 +162,13 @@ export class OfferResolver {
   @ResolveField(() => OfferUsageModel, { description: 'Places by state of the matches holding or waiting for them.' })
   async usage(@Context('loaders') loaders: Loaders, @Parent() offer: OfferModel): Promise<OfferUsageModel> {
     return loaders.offerUsage.load(offer.id);
+  }
+
+  @ResolveField(() => OfferVisibility, { description: 'Whether shops see the offer now, or why not (awaiting the provider’s verification, suspended…).' })
+  async visibility(@Context('loaders') loaders: Loaders, @Parent() offer: OfferModel): Promise<OfferVisibility> {
+    const provider = await loaders.provider.load(offer.providerId);
+    if (!provider) throw new Error(`Provider ${offer.providerId} of offer ${offer.id} is missing`);
+    return offerVisibility(offer.status, provider.verificationStatus);
   }
 
   @ResolveField(() => PublicProviderModel)

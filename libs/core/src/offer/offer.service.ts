@@ -9,6 +9,7 @@ import { JOB } from '../jobs/job-names';
 import { JobQueue } from '../jobs/job-queue';
 import { ProviderService } from '../provider/provider.service';
 import { VerificationStatus } from '../provider/provider.types';
+import { mayPublish } from '../provider/provider-verification';
 import { TerritoryService } from '../territory/territory.service';
 import { CreateOfferInput, UpdateOfferInput } from './dto/offer.inputs';
 import { MyOfferFilterInput, OfferFilterInput } from './models/offer.models';
@@ -26,7 +27,9 @@ export type UpdateOfferOutcome = { kind: 'offer'; offer: OfferEntity } | { kind:
 export type OfferStatusOutcome =
   | { kind: 'offer'; offer: OfferEntity }
   | { kind: 'invalid-transition'; current: OfferStatus }
-  | { kind: 'validity-ended'; validUntil: Date };
+  | { kind: 'validity-ended'; validUntil: Date }
+  /** A suspended or rejected organisation cannot put offers in front of shops. */
+  | { kind: 'provider-not-approved'; status: VerificationStatus };
 
 /** What the audit log keeps of an offer (its coverage must be loaded). */
 const auditView = (offer: OfferEntity, coverage: readonly CoverageRow[]): object => ({
@@ -142,12 +145,17 @@ export class OfferService {
 
   /** publish, pause, resume or close one of the caller's offers, as OFFER_TRANSITIONS allows. */
   async changeStatus(ctx: RequestContext, id: string, action: OfferStatusAction): Promise<OfferStatusOutcome> {
-    const provider = await this.providers.requireOwnProvider(ctx);
+    const own = await this.providers.requireOwnProvider(ctx);
     return this.connection.withTransaction(ctx, async (tx) => {
-      const current = await this.lockOwn(tx, provider.id, id, 'id');
+      const current = await this.lockOwn(tx, own.id, id, 'id');
       const check = checkTransition(action, current, ctx.now);
       if (!check.ok) {
         return check.reason === 'VALIDITY_ENDED' ? { kind: 'validity-ended', validUntil: check.validUntil } : { kind: 'invalid-transition', current: current.status };
+      }
+      // Read after the offer's lock: a suspension decided meanwhile is seen (it locks the offers too).
+      const provider = await this.providers.requireOwnProvider(tx);
+      if (check.to === OfferStatus.PUBLISHED && !mayPublish(provider.verificationStatus)) {
+        return { kind: 'provider-not-approved', status: provider.verificationStatus };
       }
       const firstPublication = check.to === OfferStatus.PUBLISHED && !current.publishedAt;
       await this.connection.repository(tx, OfferEntity).update({ id }, { status: check.to, ...(firstPublication && { publishedAt: ctx.now }) });

@@ -46,6 +46,10 @@ export class ProviderEntity {
   @Column({ type: 'uuid', nullable: true })
   verifiedByUserId!: string | null;
 
+  /** When a rejected organisation last corrected its details and came back to the queue. */
+  @Column({ type: 'timestamptz', nullable: true })
+  resubmittedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

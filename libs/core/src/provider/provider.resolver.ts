@@ -1,13 +1,14 @@
-import { Args, createUnionType, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, createUnionType, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/auth.decorators';
 import { UserRole } from '../auth/user-role';
 import { mapPage } from '../common/pagination';
+import { ListSize } from '../common/query-cost';
+import { VerificationStatus } from './provider.types';
 import { IdArgs } from '../common/input-rules';
 import { Ctx, RequestContext } from '../common/request-context';
 import { PartitaIvaTakenErrorModel } from '../shop/models/shop.models';
-import { RegisterProviderInput, UpdateProviderInput, VerifyProviderInput } from './dto/provider.inputs';
+import { RegisterProviderInput, UpdateProviderInput } from './dto/provider.inputs';
 import {
-  InvalidVerificationTransitionErrorModel,
   ProviderAlreadyRegisteredErrorModel,
   ProviderListArgs,
   ProviderModel,
@@ -15,18 +16,16 @@ import {
   toProviderModel,
 } from './models/provider.models';
 import { ProviderService } from './provider.service';
+import { allowedDecisions } from './provider-verification';
+
+/** No status allows more decisions than this. */
+const STAFF_DECISION_COUNT = 2;
 
 export const RegisterProviderResult = createUnionType({
   name: 'RegisterProviderResult',
   types: () => [ProviderModel, ProviderAlreadyRegisteredErrorModel, PartitaIvaTakenErrorModel] as const,
   resolveType: (value: { code?: string }) =>
     value.code === 'PROVIDER_ALREADY_REGISTERED' ? ProviderAlreadyRegisteredErrorModel : value.code === 'PARTITA_IVA_TAKEN' ? PartitaIvaTakenErrorModel : ProviderModel,
-});
-
-export const VerifyProviderResult = createUnionType({
-  name: 'VerifyProviderResult',
-  types: () => [ProviderModel, InvalidVerificationTransitionErrorModel] as const,
-  resolveType: (value: { code?: string }) => (value.code === 'INVALID_TRANSITION' ? InvalidVerificationTransitionErrorModel : ProviderModel),
 });
 
 @Resolver(() => ProviderModel)
@@ -53,23 +52,11 @@ export class ProviderResolver {
   }
 
   @Roles(UserRole.PROVIDER)
-  @Mutation(() => ProviderModel)
+  @Mutation(() => ProviderModel, {
+    description: 'Change your organisation’s details. A rejected organisation that changes them resubmits them: it is PENDING again.',
+  })
   async updateProvider(@Ctx() ctx: RequestContext, @Args('input') input: UpdateProviderInput): Promise<ProviderModel> {
     return toProviderModel(await this.providerService.update(ctx, input));
-  }
-
-  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
-  @Mutation(() => VerifyProviderResult, { description: 'Approve, reject or suspend a provider (ministry staff).' })
-  async verifyProvider(@Ctx() ctx: RequestContext, @Args('input') input: VerifyProviderInput): Promise<typeof VerifyProviderResult> {
-    const outcome = await this.providerService.verify(ctx, input);
-    if (outcome.kind === 'provider') return toProviderModel(outcome.provider);
-    return {
-      code: 'INVALID_TRANSITION',
-      field: 'input.decision',
-      currentStatus: outcome.current,
-      message: `A ${outcome.current} provider cannot become ${input.decision}`,
-      messageIt: `Un fornitore ${outcome.current} non può passare a ${input.decision}`,
-    };
   }
 
   @Roles(UserRole.PROVIDER)
@@ -92,5 +79,11 @@ export class ProviderResolver {
     @Args() args: ProviderListArgs,
   ): Promise<ProviderPageModel> {
     return mapPage(await this.providerService.list(ctx, args.filter, args), toProviderModel);
+  }
+
+  @ListSize(STAFF_DECISION_COUNT)
+  @ResolveField(() => [VerificationStatus], { description: 'The decisions ministry staff may take now (none for a rejected organisation until it resubmits).' })
+  allowedDecisions(@Parent() provider: ProviderModel): readonly VerificationStatus[] {
+    return allowedDecisions(provider.verificationStatus);
   }
 }

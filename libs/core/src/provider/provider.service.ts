@@ -11,17 +11,12 @@ import { ProviderFilterInput } from './models/provider.models';
 import { ProviderEntity } from './provider.entity';
 import { ProviderErrorCode, ProviderException } from './provider.exception';
 import { VerificationStatus } from './provider.types';
+import { allowedDecisions, resubmits } from './provider-verification';
 
 export type RegisterProviderOutcome = { kind: 'provider'; provider: ProviderEntity } | { kind: 'already-registered' } | { kind: 'partita-iva-taken' };
-export type VerifyOutcome = { kind: 'provider'; provider: ProviderEntity } | { kind: 'invalid-transition'; current: VerificationStatus };
-
-/** Which verification decisions each status allows. */
-const ALLOWED: Record<VerificationStatus, VerificationStatus[]> = {
-  [VerificationStatus.PENDING]: [VerificationStatus.APPROVED, VerificationStatus.REJECTED],
-  [VerificationStatus.APPROVED]: [VerificationStatus.SUSPENDED],
-  [VerificationStatus.SUSPENDED]: [VerificationStatus.APPROVED, VerificationStatus.REJECTED],
-  [VerificationStatus.REJECTED]: [VerificationStatus.APPROVED],
-};
+export type VerifyOutcome =
+  | { kind: 'provider'; provider: ProviderEntity; previous: VerificationStatus }
+  | { kind: 'invalid-transition'; current: VerificationStatus };
 
 const uniqueViolation = (error: unknown): string | undefined =>
   error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505'
@@ -67,26 +62,35 @@ export class ProviderService {
     }
   }
 
+  /** Changes the caller's details; a rejected organisation that changes something resubmits them. */
   async update(ctx: RequestContext, input: UpdateProviderInput): Promise<ProviderEntity> {
-    const current = await this.requireOwnProvider(ctx);
+    const own = await this.requireOwnProvider(ctx);
     return this.connection.withTransaction(ctx, async (tx) => {
       const providers = this.connection.repository(tx, ProviderEntity);
+      const current = await providers.findOneOrFail({ where: { id: own.id }, lock: { mode: 'pessimistic_write' } });
       const before = { ...current };
-      const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
-      const updated = await providers.save(providers.merge(current, changes));
-      await this.audit.record(tx, { action: 'provider.updated', entityType: 'provider', entityId: updated.id, before, after: updated });
+      const changes: Partial<ProviderEntity> = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+      const changed = Object.entries(changes).some(([key, value]) => current[key as keyof ProviderEntity] !== value);
+      const resubmitted = resubmits(current.verificationStatus, changed);
+      const updated = await providers.save(
+        providers.merge(current, changes, resubmitted ? { verificationStatus: VerificationStatus.PENDING, resubmittedAt: ctx.now } : {}),
+      );
+      await this.audit.record(tx, { action: resubmitted ? 'provider.resubmitted' : 'provider.updated', entityType: 'provider', entityId: updated.id, before, after: updated });
       return updated;
     });
   }
 
-  /** Ministry staff decide; every decision is audited with its reason. */
+  /**
+   * Ministry staff decide; every decision is audited with its reason. What a decision means for
+   * the provider's offers and matches is the moderation service's, in the same transaction.
+   */
   async verify(ctx: RequestContext, input: VerifyProviderInput): Promise<VerifyOutcome> {
     const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
     return this.connection.withTransaction(ctx, async (tx) => {
       const providers = this.connection.repository(tx, ProviderEntity);
       const current = await providers.findOne({ where: { id: input.providerId }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new ProviderException(ProviderErrorCode.PROVIDER_NOT_FOUND);
-      if (!ALLOWED[current.verificationStatus].includes(input.decision)) {
+      if (!allowedDecisions(current.verificationStatus).includes(input.decision)) {
         return { kind: 'invalid-transition', current: current.verificationStatus };
       }
       const before = { verificationStatus: current.verificationStatus, verificationReason: current.verificationReason };
@@ -105,7 +109,7 @@ export class ProviderService {
         before,
         after: { verificationStatus: updated.verificationStatus, verificationReason: updated.verificationReason },
       });
-      return { kind: 'provider', provider: updated };
+      return { kind: 'provider', provider: updated, previous: before.verificationStatus };
     });
   }
 

@@ -6,7 +6,7 @@ export enum ProviderKind {
   OTHER = 'OTHER',
 }
 
-/** PENDING → APPROVED | REJECTED; APPROVED ↔ SUSPENDED. Decided by ministry staff, with a reason. */
+/** Decided by ministry staff, with a reason; the transitions are in provider-verification.ts. */
 export enum VerificationStatus {
   PENDING = 'PENDING',
   APPROVED = 'APPROVED',

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CoordinatesSource, distanceKm } from '@vec/territory';
 import { In, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UserRole } from '../auth/user-role';
@@ -17,6 +18,17 @@ export type RegisterShopOutcome =
   | { kind: 'shop'; shop: ShopEntity }
   | { kind: 'already-registered' }
   | { kind: 'partita-iva-taken' };
+
+/**
+ * How far a shop's own point may lie from its comune's coordinates. The farthest corner of the
+ * largest comune (Roma) is about 30 km from its seat; 40 km leaves room for that and refuses a
+ * point in another part of Italy or abroad. A few comuni made by mergers carry their province
+ * capital's coordinates, so for them the allowance is the size of a province.
+ */
+export const MAX_KM_FROM_COMUNE = 40;
+export const MAX_KM_FROM_PROVINCE_CAPITAL = 150;
+const maxKmFromComune = (source: CoordinatesSource): number =>
+  source === CoordinatesSource.EXACT ? MAX_KM_FROM_COMUNE : MAX_KM_FROM_PROVINCE_CAPITAL;
 
 const isUniqueViolation = (error: unknown, constraint: string): boolean =>
   error instanceof QueryFailedError &&
@@ -129,7 +141,18 @@ export class ShopService {
     if ((latitude === undefined) !== (longitude === undefined)) {
       throw new ShopException(ShopErrorCode.COORDINATES_INCOMPLETE, latitude === undefined ? 'input.latitude' : 'input.longitude');
     }
-    if (latitude !== undefined && longitude !== undefined) return { latitude, longitude, coordinatesFromComune: false };
+    if (latitude !== undefined && longitude !== undefined) {
+      const km = distanceKm({ latitude, longitude }, comune);
+      const maxKm = maxKmFromComune(comune.coordinatesSource);
+      if (km > maxKm) {
+        throw new ShopException(ShopErrorCode.COORDINATES_FAR_FROM_COMUNE, 'input.latitude', undefined, {
+          km: Math.round(km).toLocaleString('it-IT'),
+          maxKm: String(maxKm),
+          comune: comune.name,
+        });
+      }
+      return { latitude, longitude, coordinatesFromComune: false };
+    }
     return { latitude: comune.latitude, longitude: comune.longitude, coordinatesFromComune: true };
   }
 

@@ -27,19 +27,39 @@ export function territoryErrorToGraphQL(error: TerritoryException): GraphQLError
   switch (error.code) {
     case TerritoryErrorCode.REGION_NOT_FOUND:
       return userInputError([
-        { field, code: error.code, message: `no region has ISTAT code "${value}"`, messageIt: `nessuna regione ha codice ISTAT "${value}"` },
+        {
+          field,
+          code: error.code,
+          message: `no region has the code "${value}": choose it from the list of regions`,
+          messageIt: `nessuna regione ha il codice "${value}": sceglila dall’elenco delle regioni`,
+        },
       ]);
     case TerritoryErrorCode.PROVINCE_NOT_FOUND:
       return userInputError([
-        { field, code: error.code, message: `no province has ISTAT code "${value}"`, messageIt: `nessuna provincia ha codice ISTAT "${value}"` },
+        {
+          field,
+          code: error.code,
+          message: `no province has the code "${value}": choose it from the list of provinces`,
+          messageIt: `nessuna provincia ha il codice "${value}": sceglila dall’elenco delle province`,
+        },
       ]);
     case TerritoryErrorCode.COMUNE_NOT_FOUND:
       return userInputError([
-        { field, code: error.code, message: `no comune has ISTAT code "${value}"`, messageIt: `nessun comune ha codice ISTAT "${value}"` },
+        {
+          field,
+          code: error.code,
+          message: `no comune has the code "${value}": choose it from the list of comuni`,
+          messageIt: `nessun comune ha il codice "${value}": sceglilo dall’elenco dei comuni`,
+        },
       ]);
     case TerritoryErrorCode.EMPTY_SEARCH:
       return userInputError([
-        { field, code: error.code, message: 'search must contain at least one letter or digit', messageIt: 'la ricerca deve contenere almeno una lettera o una cifra' },
+        {
+          field,
+          code: error.code,
+          message: 'search must contain at least one letter or digit: type part of the name',
+          messageIt: 'la ricerca deve contenere almeno una lettera o una cifra: scrivi parte del nome',
+        },
       ]);
   }
 }

@@ -26,6 +26,8 @@ export interface MatchSpec {
   activatedDaysAgo?: number;
   completedDaysAgo?: number;
   survey?: { gotOnlineOrders: boolean; approximateOrders: number };
+  /** Answers to the 30- and 90-day surveys. */
+  laterSurveys?: { checkpoint: 'DAY_30' | 'DAY_90'; gotOnlineOrders: boolean; approximateOrders: number; answeredDaysAgo: number }[];
 }
 
 export interface RequestSpec {
@@ -68,14 +70,32 @@ export const OFFERS: OfferSpec[] = [
 
 const S = ServiceCategory;
 export const REQUESTS: RequestSpec[] = [
-  { shop: 'T1', category: S.ONLINE_STORE, status: 'FULFILLED', createdDaysAgo: 20, match: { offer: 'O1', state: 'COMPLETED', createdDaysAgo: 20, acceptedDaysAgo: 19, activatedDaysAgo: 18, completedDaysAgo: 5, survey: { gotOnlineOrders: true, approximateOrders: 14 } } },
-  { shop: 'T2', category: S.ONLINE_STORE, status: 'MATCHED', createdDaysAgo: 15, match: { offer: 'O1', state: 'ACTIVE', createdDaysAgo: 14, acceptedDaysAgo: 12, activatedDaysAgo: 11 } },
+  { shop: 'T1', category: S.ONLINE_STORE, status: 'FULFILLED', createdDaysAgo: 20, match: { offer: 'O1', state: 'COMPLETED', createdDaysAgo: 20, acceptedDaysAgo: 19, activatedDaysAgo: 18, completedDaysAgo: 5, survey: { gotOnlineOrders: true, approximateOrders: 14 }, laterSurveys: [{ checkpoint: 'DAY_30', gotOnlineOrders: true, approximateOrders: 6, answeredDaysAgo: 3 }] } },
+  { shop: 'T2', category: S.ONLINE_STORE, status: 'MATCHED', createdDaysAgo: 15, match: { offer: 'O1', state: 'ACTIVE', createdDaysAgo: 14, acceptedDaysAgo: 12, activatedDaysAgo: 11, laterSurveys: [{ checkpoint: 'DAY_30', gotOnlineOrders: false, approximateOrders: 0, answeredDaysAgo: 10 }] } },
   { shop: 'T3', category: S.ONLINE_STORE, status: 'OPEN', createdDaysAgo: 10 },
   { shop: 'T3', category: S.CYBERSECURITY, status: 'OPEN', createdDaysAgo: 12 },
   { shop: 'M1', category: S.ONLINE_STORE, status: 'MATCHED', createdDaysAgo: 3, match: { offer: 'O3', state: 'PENDING', createdDaysAgo: 2 } },
   { shop: 'M2', category: S.ONLINE_STORE, status: 'OPEN', createdDaysAgo: 6, match: { offer: 'O3', state: 'WAITLISTED', createdDaysAgo: 2 } },
   { shop: 'M1', category: S.HOME_DELIVERY, status: 'OPEN', createdDaysAgo: 8, match: { offer: 'O2', state: 'DECLINED', createdDaysAgo: 8 } },
-  { shop: 'R1', category: S.HOME_DELIVERY, status: 'FULFILLED', createdDaysAgo: 30, match: { offer: 'O2', state: 'COMPLETED', createdDaysAgo: 30, acceptedDaysAgo: 28, activatedDaysAgo: 27, completedDaysAgo: 2, survey: { gotOnlineOrders: false, approximateOrders: 0 } } },
+  {
+    shop: 'R1',
+    category: S.HOME_DELIVERY,
+    status: 'FULFILLED',
+    createdDaysAgo: 30,
+    match: {
+      offer: 'O2',
+      state: 'COMPLETED',
+      createdDaysAgo: 30,
+      acceptedDaysAgo: 28,
+      activatedDaysAgo: 27,
+      completedDaysAgo: 2,
+      survey: { gotOnlineOrders: false, approximateOrders: 0 },
+      laterSurveys: [
+        { checkpoint: 'DAY_30', gotOnlineOrders: true, approximateOrders: 9, answeredDaysAgo: 4 },
+        { checkpoint: 'DAY_90', gotOnlineOrders: true, approximateOrders: 20, answeredDaysAgo: 1 },
+      ],
+    },
+  },
   { shop: 'R1', category: S.WEBSITE, status: 'CANCELLED', createdDaysAgo: 4 },
   { shop: 'A1', category: S.SOCIAL_MARKETING, status: 'OPEN', createdDaysAgo: 1 },
   // Monza lies 15 km from Milano: inside O4's circle, so this request is not unmet.
@@ -100,7 +120,14 @@ export async function seedMonitoringFixture(db: DataSource, now: Date): Promise<
     shopIds.set(spec.key, shop.id);
   }
   const provider = await seedProvider(db, 'APPROVED');
-  await seedProvider(db, 'PENDING');
+  const pending = await seedProvider(db, 'PENDING');
+  // A draft reaching Lombardia only: it counts no published offer, but places its provider there.
+  await db.query(
+    `WITH o AS (INSERT INTO offer (provider_id, title, description, categories, capacity, free_period_months, conditions, valid_from, status)
+       VALUES ($1, 'Bozza lombarda', 'Offerta in preparazione.', ARRAY['WEBSITE']::service_category[], 3, 6, 'Gratuito, senza obbligo di rinnovo.', $2, 'DRAFT') RETURNING id)
+     INSERT INTO offer_coverage (offer_id, kind, region_code) SELECT id, 'REGION', '03' FROM o`,
+    [pending.id, now],
+  );
   const rejected = await seedProvider(db, 'PENDING');
   await db.query(`UPDATE provider SET verification_status = 'REJECTED' WHERE id = $1`, [rejected.id]);
   const offerIds = new Map<string, string>();
@@ -151,11 +178,12 @@ export async function seedMonitoringFixture(db: DataSource, now: Date): Promise<
         ago(m.createdDaysAgo),
       ],
     );
-    if (m.survey) {
-      const staff = await seedUser(db, UserRole.SHOP);
+    const answers = [...(m.survey ? [{ checkpoint: 'COMPLETION', ...m.survey, answeredDaysAgo: 0 }] : []), ...(m.laterSurveys ?? [])];
+    for (const answer of answers) {
+      const owner = await seedUser(db, UserRole.SHOP);
       await db.query(
-        `INSERT INTO outcome_survey (match_id, checkpoint, got_online_orders, approximate_orders, answered_at, answered_by_user_id) VALUES ($1, 'COMPLETION', $2, $3, $4, $5)`,
-        [match.id, m.survey.gotOnlineOrders, m.survey.approximateOrders, now, staff.userId],
+        `INSERT INTO outcome_survey (match_id, checkpoint, got_online_orders, approximate_orders, answered_at, answered_by_user_id) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [match.id, answer.checkpoint, answer.gotOnlineOrders, answer.approximateOrders, ago(answer.answeredDaysAgo), owner.userId],
       );
     }
   }

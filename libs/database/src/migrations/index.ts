@@ -7,6 +7,8 @@ import { MonitoringFacts1796163024280 } from './1796163024280-monitoring-facts';
 import { ComuneSearch1796250000000 } from './1796250000000-comune-search';
 import { LiveSessionIndex1796416918452 } from './1796416918452-live-session-index';
 import { RateLimit1796420000000 } from './1796420000000-rate-limit';
+import { ProviderResubmission1796425100000 } from './1796425100000-provider-resubmission';
+import { OfferModeration1796425200000 } from './1796425200000-offer-moderation';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   ComuneSearch1796250000000,
   LiveSessionIndex1796416918452,
   RateLimit1796420000000,
+  ProviderResubmission1796425100000,
+  OfferModeration1796425200000,
 ];

@@ -67,7 +67,8 @@ export interface SectorFilter {
   divisions: readonly string[];
 }
 
-export type OfferStatus = 'DRAFT' | 'PUBLISHED' | 'PAUSED' | 'CLOSED';
+/** SUSPENDED: hidden by ministry staff (for example, conditions that are not free). */
+export type OfferStatus = 'DRAFT' | 'PUBLISHED' | 'PAUSED' | 'SUSPENDED' | 'CLOSED';
 
 export interface MatchingOffer {
   id: string;

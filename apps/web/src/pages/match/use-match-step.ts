@@ -22,7 +22,9 @@ export const AFTER_MATCH_STEP = [
   UnreadNotificationCountDocument,
 ];
 
-type StepResult = { __typename: 'Match' } | { __typename: 'InvalidMatchTransitionError'; code: string; message: string; messageIt: string; field?: string | null };
+type StepResult =
+  | { __typename: 'Match' }
+  | { __typename: 'InvalidMatchTransitionError' | 'ProviderNotApprovedError'; code: string; message: string; messageIt: string; field?: string | null };
 
 export interface MatchStep extends FormErrorState {
   /** Runs the mutation; true when the match moved on, else the failure is shown. */

@@ -7,7 +7,7 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { PagedResults } from '../../components/PagedResults';
 import { usePaging } from '../../components/Pagination';
-import { AllocationRunDocument, type AllocationRunFieldsFragment, type AllocationRunItemFilterInput, type UnservedReason } from '../../gql/generated';
+import { AllocationRunDocument, type AllocationRunFieldsFragment, type AllocationRunItemFilterInput, type AllocationRunQuery, type UnservedReason } from '../../gql/generated';
 import { inLanguage } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { PATHS } from '../../routes';
@@ -28,17 +28,27 @@ function filterInput(filter: Filter): AllocationRunItemFilterInput {
   return { served: false, reason: filter };
 }
 
-function Statistics({ run }: { run: AllocationRunFieldsFragment }) {
+type RunWithSummary = AllocationRunFieldsFragment & Pick<AllocationRunQuery['allocationRun'], 'summary'>;
+
+/**
+ * What a run achieved, in the words an analyst uses: how many requests were served and how
+ * locally. The allocator's total cost is a score without a unit, so it is explained, not headlined.
+ */
+function Statistics({ run }: { run: RunWithSummary }) {
   const { t } = useTranslation();
   const format = useFormat();
   const stats = run.statistics;
   if (!stats) return <p className="next-card">{UNFINISHED.has(run.status) ? t('allocation.notYet') : t('allocation.noStatistics')}</p>;
-  const figures: [string, number][] = [
-    [t('allocation.stats.requests'), stats.requests],
-    [t('allocation.stats.served'), stats.served],
-    [t('allocation.stats.unserved'), stats.unserved],
-    [t('allocation.stats.offers'), stats.offers],
-    [t('allocation.stats.candidatePairs'), stats.candidatePairs],
+  const { summary } = run;
+  const figures: [string, string, string?][] = [
+    [t('allocation.stats.served'), format.number(stats.served), t('allocation.stats.servedOf', { total: format.number(stats.requests), share: format.percent(summary.servedShare, 0) })],
+    [t('allocation.stats.unserved'), format.number(stats.unserved)],
+    [t('allocation.stats.local'), format.number(summary.byCoverageLevel.filter((l) => l.level === 'COMUNE' || l.level === 'RADIUS').reduce((sum, l) => sum + l.count, 0)), t('allocation.stats.localHint')],
+    [
+      t('allocation.stats.averageRadiusKm'),
+      summary.averageRadiusKm == null ? '–' : t('allocation.km', { km: format.number(summary.averageRadiusKm, 1) }),
+      t('allocation.stats.averageRadiusHint', { count: summary.servedWithinRadius, n: format.number(summary.servedWithinRadius) }),
+    ],
   ];
   return (
     <section aria-labelledby="stats-title">
@@ -46,11 +56,12 @@ function Statistics({ run }: { run: AllocationRunFieldsFragment }) {
         {t('allocation.statsTitle')}
       </h2>
       <ul className="row list-unstyled figures" data-testid="run-statistics">
-        {figures.map(([name, value]) => (
+        {figures.map(([name, value, detail]) => (
           <li key={name} className="col-6 col-lg mb-3">
             <div className="figure-card">
-              <span className="figure-value">{format.number(value)}</span>
+              <span className="figure-value">{value}</span>
               <span className="figure-label">{name}</span>
+              {detail ? <span className="figure-detail">{detail}</span> : null}
             </div>
           </li>
         ))}
@@ -61,7 +72,17 @@ function Statistics({ run }: { run: AllocationRunFieldsFragment }) {
           {stats.unservedByReason.map((r) => t('allocation.reasonCount', { reason: t(`allocation.reasons.${r.reason}`), count: r.count })).join('; ')}
         </p>
       ) : null}
-      <p className="small">{t('allocation.cost', { cost: format.number(stats.totalCost), ms: format.number(stats.durationMs) })}</p>
+      <h3 className="h5">{t('allocation.levelsTitle')}</h3>
+      <ul data-testid="run-levels">
+        {summary.byCoverageLevel.map(({ level, count }) => (
+          <li key={level}>{t('allocation.levelCount', { level: t(`allocation.levels.${level}`), n: format.number(count) })}</li>
+        ))}
+      </ul>
+      <p className="small">{t('allocation.scope', { offers: format.number(stats.offers), pairs: format.number(stats.candidatePairs), ms: format.number(stats.durationMs) })}</p>
+      <details className="small">
+        <summary>{t('allocation.costQuestion')}</summary>
+        <p className="mt-2 mb-0">{t('allocation.costExplained', { cost: format.number(stats.totalCost) })}</p>
+      </details>
     </section>
   );
 }

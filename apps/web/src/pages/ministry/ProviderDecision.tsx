@@ -8,17 +8,7 @@ import { ProviderQueueDocument, VerifyProviderDocument, type ProviderFieldsFragm
 
 type Decision = Exclude<VerificationStatus, 'PENDING'>;
 
-/**
- * The decisions the API allows from each status: a pending provider is approved or rejected, an
- * approved one suspended, a suspended one approved again or rejected, and a rejection can be
- * reversed (the organisation cannot register again under its Partita IVA).
- */
-const ALLOWED: Record<VerificationStatus, Decision[]> = {
-  PENDING: ['APPROVED', 'REJECTED'],
-  APPROVED: ['SUSPENDED'],
-  SUSPENDED: ['APPROVED', 'REJECTED'],
-  REJECTED: ['APPROVED'],
-};
+const isDecision = (status: VerificationStatus): status is Decision => status !== 'PENDING';
 
 interface Props {
   provider: ProviderFieldsFragment;
@@ -64,8 +54,9 @@ export function ProviderDecision({ provider, onDecided }: Props) {
     );
   }
 
-  const actions = ALLOWED[provider.verificationStatus];
-  if (actions.length === 0) return null;
+  // The API says which decisions the provider's status allows: the state machine lives there only.
+  const actions = provider.allowedDecisions.filter(isDecision);
+  if (actions.length === 0) return <p className="mt-3 mb-0 small">{t('verification.noDecision')}</p>;
   return (
     <div className="mt-3">
       <ErrorSummary errors={errors} attempt={attempt} idPrefix={prefix} />

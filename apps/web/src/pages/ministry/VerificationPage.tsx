@@ -51,8 +51,11 @@ function ProviderCard({ provider, onDecided }: { provider: ProviderFieldsFragmen
         <p className="mb-0">{provider.description}</p>
         {provider.verificationReason ? (
           <p className="mt-2 mb-0">
-            <strong>{t('provider.reason')}:</strong> {provider.verificationReason}
+            <strong>{provider.verificationStatus === 'PENDING' ? t('verification.previousReason') : t('provider.reason')}:</strong> {provider.verificationReason}
           </p>
+        ) : null}
+        {provider.verificationStatus === 'PENDING' && provider.resubmittedAt ? (
+          <p className="mt-2 mb-0 small">{t('provider.resubmittedOn', { date: format.date(provider.resubmittedAt) })}</p>
         ) : null}
         <ProviderDecision provider={provider} onDecided={onDecided} />
       </article>

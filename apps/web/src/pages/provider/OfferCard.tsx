@@ -21,8 +21,17 @@ export function OfferCard({ offer, onDone }: { offer: OfferFieldsFragment; onDon
           <h2 className="h4 mb-1" id={titleId}>
             {offer.title}
           </h2>
-          <OfferStatusBadge status={offer.status} />
+          <OfferStatusBadge status={offer.status} visibility={offer.visibility} />
         </div>
+        {offer.visibility === 'AWAITING_VERIFICATION' || offer.visibility === 'PROVIDER_NOT_APPROVED' ? (
+          <p className="small mb-2">{t(`offers.visibility.${offer.visibility}`)}</p>
+        ) : null}
+        {offer.status === 'SUSPENDED' ? (
+          <div className="alert alert-danger" data-testid="offer-suspension">
+            <p className="mb-1">{t('offers.suspendedBy', { date: offer.moderatedAt ? format.date(offer.moderatedAt) : '', reason: offer.moderationReason ?? '' })}</p>
+            <p className="mb-0">{t('offers.suspendedHelp')}</p>
+          </div>
+        ) : null}
         <dl className="queue-facts">
           <div>
             <dt>{t('offers.categories')}</dt>

@@ -8,7 +8,14 @@ import { CloseOfferDocument, MyOffersDocument, PauseOfferDocument, PublishOfferD
 type Action = 'publish' | 'pause' | 'resume' | 'close';
 
 /** DRAFT → PUBLISHED ↔ PAUSED → CLOSED (a draft may also be closed). */
-const ACTIONS: Record<OfferStatus, Action[]> = { DRAFT: ['publish', 'close'], PUBLISHED: ['pause', 'close'], PAUSED: ['resume', 'close'], CLOSED: [] };
+const ACTIONS: Record<OfferStatus, Action[]> = {
+  DRAFT: ['publish', 'close'],
+  PUBLISHED: ['pause', 'close'],
+  PAUSED: ['resume', 'close'],
+  // Only the Ministry lifts its suspension; the provider may still give the offer up.
+  SUSPENDED: ['close'],
+  CLOSED: [],
+};
 
 export function OfferStatusActions({ offer, onDone }: { offer: OfferFieldsFragment; onDone: (message: string) => void }) {
   const { t } = useTranslation();
@@ -30,9 +37,11 @@ export function OfferStatusActions({ offer, onDone }: { offer: OfferFieldsFragme
       resume: async () => (await resume({ variables })).data?.resumeOffer,
       close: async () => (await close({ variables })).data?.closeOffer,
     };
-    if (await send('Offer', steps[action])) {
+    const changed = await send('Offer', steps[action]);
+    if (changed) {
       setConfirmClose(false);
-      onDone(t(`offers.done.${action}`, { title: offer.title }));
+      const awaiting = action !== 'close' && action !== 'pause' && changed.visibility === 'AWAITING_VERIFICATION';
+      onDone(awaiting ? t('offers.done.publishAwaiting', { title: offer.title }) : t(`offers.done.${action}`, { title: offer.title }));
     }
   };
 

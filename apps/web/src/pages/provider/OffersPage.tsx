@@ -13,7 +13,13 @@ import { OfferCard } from './OfferCard';
 import { RequireProvider } from './RequireProvider';
 
 const PAGE_SIZE = 10;
-const STATUSES: OfferStatus[] = ['DRAFT', 'PUBLISHED', 'PAUSED', 'CLOSED'];
+const STATUSES: OfferStatus[] = ['DRAFT', 'PUBLISHED', 'PAUSED', 'SUSPENDED', 'CLOSED'];
+/** What an organisation not (or no longer) approved can do with its offers. */
+const STANDING = {
+  PENDING: 'offers.providerStanding.PENDING',
+  SUSPENDED: 'offers.providerStanding.SUSPENDED',
+  REJECTED: 'offers.providerStanding.REJECTED',
+} as const;
 
 function OfferList({ provider, onDone }: { provider: ProviderFieldsFragment; onDone: (message: string) => void }) {
   const { t } = useTranslation();
@@ -27,7 +33,7 @@ function OfferList({ provider, onDone }: { provider: ProviderFieldsFragment; onD
 
   return (
     <>
-      {provider.verificationStatus !== 'APPROVED' ? <p className="alert alert-warning">{t('offers.notApproved')}</p> : null}
+      {provider.verificationStatus !== 'APPROVED' ? <p className="alert alert-warning">{t(STANDING[provider.verificationStatus])}</p> : null}
       <p>
         <Link className="btn btn-primary" to={PATHS.providerOfferNew}>
           {t('offers.new')}

@@ -56,7 +56,11 @@ export function ProviderForm({ provider, onDone, onCancel }: Props) {
     }
     const common = { name: values.name, kind: values.kind, website: values.website || undefined, description: values.description };
     if (provider) {
-      if (await send('Provider', async () => (await updateProvider({ variables: { input: common } })).data?.updateProvider)) onDone(t('provider.updated'));
+      const updated = await send('Provider', async () => (await updateProvider({ variables: { input: common } })).data?.updateProvider);
+      if (!updated) return;
+      // A rejected organisation that changes its details sends them back for verification.
+      if (provider.verificationStatus === 'REJECTED') onDone(updated.verificationStatus === 'PENDING' ? t('provider.resubmitted') : t('provider.nothingChanged'));
+      else onDone(t('provider.updated'));
       return;
     }
     const input = { ...common, partitaIva: values.partitaIva };
@@ -64,9 +68,11 @@ export function ProviderForm({ provider, onDone, onCancel }: Props) {
   };
 
   const id = (field: string): string => `provider-${field}`;
+  const resubmitting = provider?.verificationStatus === 'REJECTED';
   return (
     <form noValidate onSubmit={(event) => void submit(event)} className="mt-4">
       <ErrorSummary errors={errors} attempt={attempt} idPrefix="provider" />
+      {resubmitting ? <p className="alert alert-info">{t('provider.resubmitLead')}</p> : null}
       <TextField id={id('name')} label={labels.name} required autoComplete="organization" value={values.name} onChange={set('name')} error={errors.fields.name} />
       {provider ? null : (
         <TextField
@@ -101,7 +107,11 @@ export function ProviderForm({ provider, onDone, onCancel }: Props) {
         onChange={set('description')}
         error={errors.fields.description}
       />
-      <FormActions busy={registering.loading || updating.loading} submitLabel={provider ? t('common.saveChanges') : t('provider.submitRegister')} onCancel={onCancel} />
+      <FormActions
+        busy={registering.loading || updating.loading}
+        submitLabel={resubmitting ? t('provider.resubmit') : provider ? t('common.saveChanges') : t('provider.submitRegister')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

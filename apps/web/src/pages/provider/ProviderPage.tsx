@@ -20,6 +20,7 @@ function ProviderProfile({ provider, onEdit }: { provider: ProviderFieldsFragmen
         <p className="d-flex flex-wrap align-items-center gap-2 mb-2" data-testid="verification-status">
           <VerificationBadge status={status} />
           {provider.verifiedAt ? <span className="small">{t('provider.decidedOn', { date: date(provider.verifiedAt) })}</span> : null}
+          {status === 'PENDING' && provider.resubmittedAt ? <span className="small">{t('provider.resubmittedOn', { date: date(provider.resubmittedAt) })}</span> : null}
         </p>
         <p className="mb-0">{t(`provider.statusHelp.${status}`)}</p>
         {provider.verificationReason ? (
@@ -38,7 +39,7 @@ function ProviderProfile({ provider, onEdit }: { provider: ProviderFieldsFragmen
           [t('provider.fields.description'), provider.description],
           [t('provider.registeredOn'), date(provider.createdAt)],
         ]}
-        editLabel={t('provider.edit')}
+        editLabel={status === 'REJECTED' ? t('provider.resubmit') : t('provider.edit')}
         onEdit={onEdit}
       />
     </>

@@ -15,13 +15,15 @@ interface Props {
   waitlist: boolean;
   /** The element naming the offer: several apply buttons share the page. */
   describedBy: string;
+  /** The request refused this offer before: the shop asks for it again, knowingly. */
+  askAgain?: boolean;
 }
 
 /**
  * Applies (or joins the waitlist) and opens the new match. A free place is applied for without
  * joining any waitlist: if the offer filled up meanwhile, the shop is told and chooses again.
  */
-export function ApplyButton({ helpRequestId, offerId, offerTitle, waitlist, describedBy }: Props) {
+export function ApplyButton({ helpRequestId, offerId, offerTitle, waitlist, describedBy, askAgain = false }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [existing, setExisting] = useState<string | null>(null);
@@ -35,7 +37,7 @@ export function ApplyButton({ helpRequestId, offerId, offerTitle, waitlist, desc
     clear();
     setExisting(null);
     try {
-      const { data } = await apply({ variables: { input: { helpRequestId, offerId, joinWaitlist: waitlist } } });
+      const { data } = await apply({ variables: { input: { helpRequestId, offerId, joinWaitlist: waitlist, askAgain } } });
       const result = data?.applyToOffer;
       if (!result) return;
       if (result.__typename === 'Match') {
@@ -68,7 +70,7 @@ export function ApplyButton({ helpRequestId, offerId, offerTitle, waitlist, desc
         </p>
       ) : null}
       <button type="button" className={waitlist ? 'btn btn-outline-primary' : 'btn btn-primary'} disabled={loading} aria-describedby={describedBy} onClick={() => void submit()}>
-        {loading ? t('common.sending') : waitlist ? t('apply.joinWaitlist') : t('apply.apply')}
+        {loading ? t('common.sending') : askAgain ? t('apply.askAgain') : waitlist ? t('apply.joinWaitlist') : t('apply.apply')}
       </button>
     </div>
   );

@@ -40,7 +40,7 @@ export function NeedsProposal({ categories, alreadyAsked, onBack }: Props) {
   chosen.forEach((row, index) => {
     labels[descriptionField(index)] = t('needs.descriptionOf', { category: label(row.category) });
   });
-  const { errors, attempt, failWith, failLocal, clear } = useFormErrors(labels);
+  const { errors, attempt, send, failLocal, clear } = useFormErrors(labels);
   const update = (category: ServiceCategory, change: Partial<Row>): void => setRows((all) => all.map((r) => (r.category === category ? { ...r, ...change } : r)));
   const toggle = (row: Row): void => {
     // Choosing differently renumbers the requests, so the API's messages no longer point at the right field.
@@ -54,13 +54,9 @@ export function NeedsProposal({ categories, alreadyAsked, onBack }: Props) {
       failLocal('rows', () => t('needs.chooseService'));
       return;
     }
-    clear();
-    try {
-      const { data } = await create({ variables: { input: { requests: chosen.map((r) => ({ category: r.category, description: r.description })) } } });
-      navigate(PATHS.shopRequests, { state: { notice: t('needs.sent', { count: data?.createHelpRequests.length ?? chosen.length }) } });
-    } catch (error) {
-      failWith(error);
-    }
+    // A service the shop already asks for is refused, naming that request: the message says where it is.
+    const sent = await send('HelpRequestBatch', async () => (await create({ variables: { input: { requests: chosen.map((r) => ({ category: r.category, description: r.description })) } } })).data?.createHelpRequests);
+    if (sent) navigate(PATHS.shopRequests, { state: { notice: t('needs.sent', { count: sent.requests.length }) } });
   };
 
   return (

@@ -1,11 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { LoadFailed, Loading } from '../../components/Loading';
-import { OfferRecommendationsDocument, type OfferRecommendationsQuery } from '../../gql/generated';
-import { PATHS } from '../../routes';
+import { OfferRecommendationsDocument } from '../../gql/generated';
+import { LimitNotice } from './LimitNotice';
 import { RankedOfferCard } from './RankedOfferCard';
+import { RefusedOffers } from './RefusedOffers';
 
 const STEP = 5;
 
@@ -21,8 +21,8 @@ export function Recommendations({ helpRequestId }: { helpRequestId: string }) {
   const recommendations = (data ?? previousData)?.offerRecommendations;
   if (!recommendations && loading) return <Loading label={t('recommendations.loading')} />;
   if (error || !recommendations) return <LoadFailed />;
-  const { eligible, waitlist, notEligible, shopLimits } = recommendations;
-  const more = eligible.length > shown || waitlist.length > shown || notEligible.length > shown;
+  const { eligible, waitlist, notEligible, refused, shopLimits } = recommendations;
+  const more = eligible.length > shown || waitlist.length > shown || notEligible.length > shown || refused.length > shown;
   const limited = shopLimits.liveMatches >= shopLimits.maxLiveMatches || shopLimits.liveInCategory > 0;
 
   return (
@@ -75,6 +75,7 @@ export function Recommendations({ helpRequestId }: { helpRequestId: string }) {
           </ul>
         </section>
       ) : null}
+      {refused.length > 0 ? <RefusedOffers refused={refused.slice(0, shown)} helpRequestId={helpRequestId} /> : null}
       {more ? (
         <button type="button" className="btn btn-outline-primary mt-2" disabled={loading} onClick={() => setShown(shown + STEP)}>
           {loading ? t('common.loading') : t('recommendations.more')}
@@ -84,27 +85,6 @@ export function Recommendations({ helpRequestId }: { helpRequestId: string }) {
   );
 }
 
-/**
- * At one of its limits the shop can neither apply nor join a waitlist: say which limit, how many
- * services it holds, and what frees a place.
- */
-function LimitNotice({ limits }: { limits: OfferRecommendationsQuery['offerRecommendations']['shopLimits'] }) {
-  const { t } = useTranslation();
-  const atShopLimit = limits.liveMatches >= limits.maxLiveMatches;
-  const atCategoryLimit = limits.liveInCategory > 0;
-  if (!atShopLimit && !atCategoryLimit) return null;
-  return (
-    <section className="limit-notice mt-4" aria-labelledby="limit-title" data-testid="shop-limit">
-      <h2 id="limit-title" className="h4">
-        {atShopLimit ? t('limits.shopTitle') : t('limits.categoryTitle')}
-      </h2>
-      {atShopLimit ? <p>{t('limits.shop', { count: limits.liveMatches })}</p> : null}
-      {atCategoryLimit ? <p>{t('limits.category')}</p> : null}
-      <p>{t('limits.frees')}</p>
-      <Link to={PATHS.shopMatches}>{t('limits.link')}</Link>
-    </section>
-  );
-}
 
 /** The rules an offer fails, in the language of the moment. */
 export function ReasonList({ reasons }: { reasons: { code: string; message: string; messageIt: string }[] }) {

@@ -1,7 +1,7 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import type { CoverageLevel } from '@vec/matching';
+import { COVERAGE_LEVELS, type CoverageLevel } from '@vec/matching';
 import { BusinessErrorModel } from '../../common/business-error.model';
 import { CoverageLevelEnum } from '../../matching/models/matching-enums';
 import { PageArgs, Paginated } from '../../common/pagination';
@@ -23,6 +23,26 @@ export class UnservedCountModel {
   @Field(() => Int) count!: number;
 }
 
+@ObjectType('CoverageLevelCount')
+export class CoverageLevelCountModel {
+  @Field(() => CoverageLevelEnum) level!: CoverageLevel;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType('AllocationRunSummary', {
+  description: 'What a run achieved, in the terms an analyst reads: how many were served, and how locally.',
+})
+export class AllocationRunSummaryModel {
+  @Field(() => Int) requests!: number;
+  @Field(() => Int) served!: number;
+  @Field(() => Float, { nullable: true, description: 'served ÷ requests.' }) servedShare!: number | null;
+  @ListSize(COVERAGE_LEVELS.length)
+  @Field(() => [CoverageLevelCountModel], { description: 'Served requests by how locally the offer covers the shop, from the comune to all of Italy (zeros included).' })
+  byCoverageLevel!: CoverageLevelCountModel[];
+  @Field(() => Int, { description: 'Served through an offer drawn as a radius: the only ones with a distance.' }) servedWithinRadius!: number;
+  @Field(() => Float, { nullable: true, description: 'Average km from the shop to the centre of the radius, over those.' }) averageRadiusKm!: number | null;
+}
+
 @ObjectType('AllocationRunStatistics', { description: 'What a finished run found and decided.' })
 export class AllocationRunStatisticsModel {
   @Field(() => Int) requests!: number;
@@ -31,7 +51,11 @@ export class AllocationRunStatisticsModel {
   @Field(() => Int) served!: number;
   @Field(() => Int) unserved!: number;
   @ListSize(Object.keys(UnservedReasonCode).length) @Field(() => [UnservedCountModel]) unservedByReason!: UnservedCountModel[];
-  @Field(() => Int, { description: 'Sum of the served pairs’ costs (coverage level, distance, priority).' }) totalCost!: number;
+  @Field(() => Int, {
+    description:
+      'The allocator’s own score, lowest best once the most requests are served: 100 per step from comune coverage towards national, 2 per km to a radius centre, less for older requests and for those with fewer alternatives. It has no unit: compare runs on the same data, or read summary instead.',
+  })
+  totalCost!: number;
   @Field(() => Int) durationMs!: number;
   @Field(() => Int) solveMs!: number;
 }

@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { BusinessErrorModel } from '../../common/business-error.model';
 import { PageArgs, Paginated } from '../../common/pagination';
+import { ListSize } from '../../common/query-cost';
 import '../../common/service-category.model';
 import { HelpRequestEntity } from '../help-request.entity';
 import { HelpRequestStatus } from '../help-request.types';
@@ -36,6 +37,29 @@ export class HelpRequestStatusErrorModel implements BusinessErrorModel {
   message!: string;
   messageIt!: string;
   @Field(() => HelpRequestStatus) currentStatus!: HelpRequestStatus;
+}
+
+@ObjectType('DuplicateHelpRequestError', {
+  implements: () => [BusinessErrorModel],
+  description: 'The shop already has an open or matched request for this service: it is named, to be changed or withdrawn instead.',
+})
+export class DuplicateHelpRequestErrorModel implements BusinessErrorModel {
+  code!: string;
+  field?: string;
+  message!: string;
+  messageIt!: string;
+  @Field(() => ServiceCategory) category!: ServiceCategory;
+  @Field(() => ID, { nullable: true, description: 'The request already open for the service (null when the same input asked for it twice).' })
+  existingRequestId!: string | null;
+  @Field(() => HelpRequestStatus, { nullable: true }) existingStatus!: HelpRequestStatus | null;
+}
+
+@ObjectType('HelpRequestBatch', { description: 'The requests created together.' })
+export class HelpRequestBatchModel {
+  // One request per service at most.
+  @ListSize(Object.values(ServiceCategory).length)
+  @Field(() => [HelpRequestModel])
+  requests!: HelpRequestModel[];
 }
 
 @InputType()

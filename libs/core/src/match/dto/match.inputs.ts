@@ -12,6 +12,13 @@ export class ApplyToOfferInput {
   @Field(() => Boolean, { defaultValue: true, description: 'When the offer is full, join its waitlist (otherwise answer OfferFullError).' })
   @IsBoolean()
   joinWaitlist: boolean = true;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'The shop asks again for an offer this request refused before (gave up, or the provider declined): without it, PreviouslyRefusedError.',
+  })
+  @IsBoolean()
+  askAgain: boolean = false;
 }
 
 @ArgsType()

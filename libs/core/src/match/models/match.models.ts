@@ -110,6 +110,19 @@ export class AlreadyAppliedErrorModel implements BusinessErrorModel {
   @Field(() => MatchState) state!: MatchState;
 }
 
+@ObjectType('PreviouslyRefusedError', {
+  implements: () => [BusinessErrorModel],
+  description: 'The request refused this offer before (the shop gave it up, or the provider declined it): apply again with askAgain to ask for it anyway.',
+})
+export class PreviouslyRefusedErrorModel implements BusinessErrorModel {
+  code!: string;
+  field?: string;
+  message!: string;
+  messageIt!: string;
+  @Field(() => MatchState, { description: 'WITHDRAWN or DECLINED.' }) endedAs!: MatchState;
+  @Field() endedAt!: Date;
+}
+
 @ObjectType('InvalidMatchTransitionError', { implements: () => [BusinessErrorModel], description: 'The match is in a state that does not allow this (or the request is no longer open).' })
 export class InvalidMatchTransitionErrorModel implements BusinessErrorModel {
   code!: string;

@@ -6,6 +6,7 @@ import { OfferEntity } from '../../offer/offer.entity';
 import { FULL_WITHOUT_WAITLIST, INELIGIBILITY_WORDS } from '../eligibility-reasons';
 import { CoverageLevelEnum, IneligibilityReasonEnum, ScoreComponentNameEnum } from './matching-enums';
 import { ListSize, SizedByParentPage } from '../../common/query-cost';
+import { MatchState } from '../../match/match.types';
 
 @ObjectType('ScoreComponent', { description: 'One term of the score: the measured fact, its 0–1 value, its weight, and what it adds.' })
 export class ScoreComponentModel {
@@ -49,6 +50,16 @@ export class ShopLimitsModel {
   @Field(() => Int, { description: 'Of those, in the request’s category: one at a time.' }) liveInCategory!: number;
 }
 
+@ObjectType('RefusedOffer', {
+  description: 'An offer that would fit, but the request refused it before: the shop gave it up, or the provider declined it. It is never proposed again; the shop may ask for it again itself.',
+})
+export class RefusedOfferModel {
+  @Field(() => RankedOfferModel) ranked!: RankedOfferModel;
+  @Field({ description: 'Full: asking again would mean joining its waitlist.' }) waitlistOnly!: boolean;
+  @Field(() => MatchState, { description: 'WITHDRAWN (the shop gave it up) or DECLINED (the provider said no).' }) endedAs!: MatchState;
+  @Field() endedAt!: Date;
+}
+
 @ObjectType('OfferRecommendations', { description: 'The offers that cover a request’s shop and category, ranked and explained.' })
 export class OfferRecommendationsModel {
   @Field(() => ID) helpRequestId!: string;
@@ -56,6 +67,9 @@ export class OfferRecommendationsModel {
   @SizedByParentPage() @Field(() => [RankedOfferModel], { description: 'Offers to apply to now, best first.' }) eligible!: RankedOfferModel[];
   @SizedByParentPage() @Field(() => [RankedOfferModel], { description: 'Full offers whose waitlist the shop may join, best first.' }) waitlist!: RankedOfferModel[];
   @SizedByParentPage() @Field(() => [IneligibleOfferModel], { description: 'Offers covering the place and category that fail another rule.' }) notEligible!: IneligibleOfferModel[];
+  @SizedByParentPage()
+  @Field(() => [RefusedOfferModel], { description: 'Offers that would fit but that this request refused before: listed apart, never ranked among the others.' })
+  refused!: RefusedOfferModel[];
   @Field(() => Int, { description: 'Offers found through the coverage index and judged by the engine.' }) candidateCount!: number;
 }
 

@@ -1,9 +1,9 @@
 import { ArgsType, Field, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { ServiceCategory } from '@vec/matching';
 import { Type } from 'class-transformer';
-import { IsDate, IsEnum, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsDate, IsEnum, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { IsAfter } from '../../common/is-after.validator';
-import { IsProvinceCode, IsRegionCode, italian } from '../../common/input-rules';
+import { IsAtecoSection, IsProvinceCode, IsRegionCode } from '../../common/input-rules';
 import { PageArgs } from '../../common/pagination';
 import '../../common/service-category.model';
 
@@ -35,7 +35,7 @@ export class MonitoringFilterInput {
 
   @Field({ nullable: true, description: 'ATECO 2025 section letter (A–V).' })
   @IsOptional()
-  @Matches(/^[A-V]$/, { message: 'atecoSection must be an ATECO section letter from A to V', ...italian('deve essere una lettera di sezione ATECO da A a V') })
+  @IsAtecoSection()
   atecoSection?: string;
 
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() from?: Date;

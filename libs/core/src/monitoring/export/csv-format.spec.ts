@@ -15,7 +15,10 @@ describe('CSV cells and formulas', () => {
   });
 
   it('leaves numbers alone, negative ones included', async () => {
-    const csv = csvStringifier(['name', 'delta']);
+    const csv = csvStringifier([
+      { key: 'name', header: 'Nome' },
+      { key: 'delta', header: 'Scarto' },
+    ]);
     const chunks: string[] = [];
     csv.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
     const done = new Promise((resolve) => csv.on('end', resolve));

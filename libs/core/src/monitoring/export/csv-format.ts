@@ -11,7 +11,7 @@ export const neutraliseFormula = (value: string): string => (FORMULA_START.test(
  * right), `;` between fields, decimal comma, ISO 8601 instants, and no text a spreadsheet would
  * run: what shops and providers typed is data, never a formula.
  */
-export function csvStringifier(columns: readonly string[]): Stringifier {
+export function csvStringifier(columns: readonly { key: string; header: string }[]): Stringifier {
   return stringify({
     bom: true,
     header: true,

@@ -1,3 +1,4 @@
+import { AGGREGATE_COLUMNS, ExportColumn, STREAMED_COLUMNS } from './export-columns';
 import { MonitoringScope, offerConditions, periodConditions, requestConditions, shopConditions, SqlParams, whereClause } from '../monitoring-scope';
 
 /** A raw list staff may download: streamed from the database a row at a time. */
@@ -69,3 +70,10 @@ export const AGGREGATE_EXPORTS = [
 export type AggregateExport = (typeof AGGREGATE_EXPORTS)[number];
 
 export const EXPORT_NAMES: readonly string[] = [...AGGREGATE_EXPORTS, ...Object.keys(STREAMED_EXPORTS)];
+
+/** The documented columns of an export (export-columns.ts). */
+export function columnsOf(name: string): readonly ExportColumn[] {
+  const columns = AGGREGATE_COLUMNS[name] ?? STREAMED_COLUMNS[name];
+  if (!columns) throw new Error(`export ${name} has no documented columns`);
+  return columns;
+}

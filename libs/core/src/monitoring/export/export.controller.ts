@@ -14,8 +14,10 @@ import { MonitoringErrorCode, MonitoringException } from '../monitoring.exceptio
 import { MonitoringService } from '../monitoring.service';
 import { UnmetDemandService } from '../unmet-demand.service';
 import { csvStringifier } from './csv-format';
-import { AGGREGATE_EXPORTS, AggregateExport, EXPORT_NAMES, STREAMED_EXPORTS } from './export-catalogue';
-import { ExportQuery } from './export-query';
+import { AGGREGATE_EXPORTS, AggregateExport, columnsOf, EXPORT_NAMES, STREAMED_EXPORTS } from './export-catalogue';
+import { ExportColumn, ExportLanguage, headerOf } from './export-columns';
+import { kpiRows } from './kpi-rows';
+import { ExportQuery, headerLanguage } from './export-query';
 import { HttpErrorFilter } from './http-error.filter';
 
 /** Every row of an aggregate export fits comfortably in memory (at most offers × 1). */
@@ -37,10 +39,13 @@ export class ExportController {
     private readonly capacity: CapacityService,
   ) {}
 
-  /** The names of the exports, for integrators. */
+  /** The names of the exports and their columns (headers in both languages), for integrators. */
   @Get()
-  list(): { exports: string[] } {
-    return { exports: EXPORT_NAMES.map((name) => `${name}.csv`) };
+  list(): { exports: string[]; columns: Record<string, readonly ExportColumn[]> } {
+    return {
+      exports: EXPORT_NAMES.map((name) => `${name}.csv`),
+      columns: Object.fromEntries(EXPORT_NAMES.map((name) => [`${name}.csv`, columnsOf(name)])),
+    };
   }
 
   @Get(':file')
@@ -48,28 +53,38 @@ export class ExportController {
     const name = file.endsWith('.csv') ? file.slice(0, -'.csv'.length) : '';
     if (!EXPORT_NAMES.includes(name)) throw new MonitoringException(MonitoringErrorCode.UNKNOWN_EXPORT, 'file');
     const ctx = RequestContext.fromHttp(req).withActor(actorOf(req.user));
-    const scope = await this.monitoring.scope(ctx, query);
+    const { lang, ...filter } = query;
+    const language = headerLanguage({ lang });
+    const scope = await this.monitoring.scope(ctx, filter);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="vicini-e-connessi-${name}-${ctx.now.toISOString().slice(0, 10)}.csv"`);
     const streamed = STREAMED_EXPORTS[name];
-    if (streamed) return this.stream(streamed.build.bind(streamed), scope, res);
-    const { columns, rows } = await this.aggregate(ctx, name as AggregateExport, query);
-    const csv = csvStringifier(columns);
+    if (streamed) return this.stream(streamed.build.bind(streamed), scope, columnsOf(name), language, res);
+    const rows = await this.aggregate(ctx, name as AggregateExport, filter, language);
+    const csv = csvStringifier(headerOf(columnsOf(name), language));
     const done = pipeline(csv, res);
     for (const row of rows) csv.write(row);
     csv.end();
     await done;
   }
 
-  private async stream(build: (scope: MonitoringScope, p: SqlParams) => string, scope: MonitoringScope, res: Response): Promise<void> {
+  private async stream(
+    build: (scope: MonitoringScope, p: SqlParams) => string,
+    scope: MonitoringScope,
+    columns: readonly ExportColumn[],
+    language: ExportLanguage,
+    res: Response,
+  ): Promise<void> {
     const p = new SqlParams();
     const sql = build(scope, p);
     const runner = this.connection.dataSource.createQueryRunner();
     try {
       const client = (await runner.connect()) as PoolClient;
-      // The header comes from the query itself, so an empty export is still a well-formed file.
+      // The documented columns are the query's own, in its order: a column added to one and not the other is a bug.
       const { fields } = await client.query({ text: `SELECT * FROM (${sql}) q LIMIT 0`, values: p.values });
-      const csv = csvStringifier(fields.map((field) => field.name));
+      const returned = fields.map((field) => field.name).join(',');
+      if (returned !== columns.map((column) => column.key).join(',')) throw new Error(`export columns ${returned} are not the documented ones`);
+      const csv = csvStringifier(headerOf(columns, language));
       // A cursor hands the rows over a few hundred at a time, as fast as the client reads them.
       await pipeline(client.query(new QueryStream(sql, p.values, { batchSize: 500 })), csv, res);
     } finally {
@@ -77,36 +92,13 @@ export class ExportController {
     }
   }
 
-  private async aggregate(ctx: RequestContext, name: AggregateExport, query: ExportQuery): Promise<{ columns: string[]; rows: Record<string, unknown>[] }> {
+  private async aggregate(ctx: RequestContext, name: AggregateExport, query: ExportQuery, language: ExportLanguage): Promise<object[]> {
     if (!AGGREGATE_EXPORTS.includes(name)) throw new MonitoringException(MonitoringErrorCode.UNKNOWN_EXPORT, 'file');
-    if (name === 'kpis') {
-      const kpis = await this.monitoring.kpis(ctx, query);
-      const rows = Object.entries(kpis).flatMap(([figure, value]) =>
-        value !== null && typeof value === 'object' ? Object.entries(value).map(([key, n]) => ({ figure: `${figure}.${key}`, value: n })) : [{ figure, value }],
-      );
-      return { columns: ['figure', 'value'], rows };
-    }
-    if (name.startsWith('breakdown-')) {
-      const by = name.slice('breakdown-'.length).toUpperCase() as BreakdownDimension;
-      const rows = await this.monitoring.breakdown(ctx, query, by);
-      return { columns: ['code', 'name', 'shops', 'requests', 'matchedRequests', 'matchRate', 'activeMatches', 'completedMatches', 'onlineOrdersShare', 'offers', 'capacity', 'used'], rows: rows as unknown as Record<string, unknown>[] };
-    }
-    if (name.startsWith('timeseries-')) {
-      const rows = await this.monitoring.timeSeries(ctx, query, name.endsWith('day') ? TimeBucket.DAY : TimeBucket.WEEK);
-      return { columns: ['start', 'requests', 'matches', 'activations'], rows: rows as unknown as Record<string, unknown>[] };
-    }
-    if (name === 'unmet-demand') {
-      const page = await this.unmet.list(ctx, query, ALL);
-      return { columns: ['regionCode', 'regionName', 'provinceCode', 'provinceName', 'category', 'coverageGap', 'capacityGap', 'oldestWaitingSince'], rows: page.items as unknown as Record<string, unknown>[] };
-    }
-    if (name === 'capacity-offers') {
-      const page = await this.capacity.byOffer(ctx, query, {}, ALL);
-      return {
-        columns: ['offerId', 'title', 'providerId', 'providerName', 'status', 'capacity', 'held', 'accepted', 'active', 'completed', 'remaining', 'waitlist', 'freePeriodMonths', 'validUntil', 'validityEndsInDays', 'nextFreePeriodEnd', 'freePeriodEndsInDays'],
-        rows: page.items as unknown as Record<string, unknown>[],
-      };
-    }
-    const page = await this.capacity.byProvider(ctx, query, ALL);
-    return { columns: ['providerId', 'providerName', 'offers', 'capacity', 'held', 'accepted', 'active', 'completed', 'remaining', 'waitlist'], rows: page.items as unknown as Record<string, unknown>[] };
+    if (name === 'kpis') return kpiRows(await this.monitoring.kpis(ctx, query), language);
+    if (name.startsWith('breakdown-')) return this.monitoring.breakdown(ctx, query, name.slice('breakdown-'.length).toUpperCase() as BreakdownDimension);
+    if (name.startsWith('timeseries-')) return this.monitoring.timeSeries(ctx, query, name.endsWith('day') ? TimeBucket.DAY : TimeBucket.WEEK);
+    if (name === 'unmet-demand') return (await this.unmet.list(ctx, query, ALL)).items;
+    if (name === 'capacity-offers') return (await this.capacity.byOffer(ctx, query, {}, ALL)).items;
+    return (await this.capacity.byProvider(ctx, query, ALL)).items;
   }
 }

@@ -4,7 +4,7 @@ import { Paginated } from '../../common/pagination';
 import '../../common/service-category.model';
 import { ListSize } from '../../common/query-cost';
 import { HelpRequestStatus } from '../../help-request/help-request.types';
-import { MatchState } from '../../match/match.types';
+import { MatchState, OutcomeCheckpoint } from '../../match/match.types';
 import { VerificationStatus } from '../../provider/provider.types';
 
 @ObjectType('StatusCount')
@@ -28,6 +28,18 @@ export class MonitoringKpisModel {
   @Field(() => Int) completedMatches!: number;
   @Field(() => Int, { description: 'Completed matches whose shop answered the final survey.' }) surveyedCompletions!: number;
   @Field(() => Float, { nullable: true, description: 'Of those, the share reporting online orders.' }) onlineOrdersShare!: number | null;
+  @ListSize(Object.keys(OutcomeCheckpoint).length)
+  @Field(() => [CheckpointOutcomeModel], { description: 'Outcome surveys answered in the period, for each checkpoint (every checkpoint listed, zeros included).' })
+  outcomes!: CheckpointOutcomeModel[];
+}
+
+@ObjectType('CheckpointOutcome', { description: 'The outcome surveys answered at one checkpoint (at completion, 30 or 90 days after activation).' })
+export class CheckpointOutcomeModel {
+  @Field(() => OutcomeCheckpoint) checkpoint!: OutcomeCheckpoint;
+  @Field(() => Int, { description: 'Answers given in the period.' }) answers!: number;
+  @Field(() => Int, { description: 'Of those, answers reporting online orders.' }) withOnlineOrders!: number;
+  @Field(() => Float, { nullable: true, description: 'withOnlineOrders ÷ answers.' }) onlineOrdersShare!: number | null;
+  @Field(() => Float, { nullable: true, description: 'The median of the orders reported, among the answers that had any.' }) medianOrders!: number | null;
 }
 
 @ObjectType('BreakdownRow')

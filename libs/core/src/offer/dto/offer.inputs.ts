@@ -1,6 +1,5 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { ServiceCategory } from '@vec/matching';
-import { COMUNE_CODE_PATTERN, PROVINCE_CODE_PATTERN, REGION_CODE_PATTERN } from '@vec/territory';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,7 +14,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -23,7 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsAfter } from '../../common/is-after.validator';
-import { IsComuneCode, Omittable, trim } from '../../common/input-rules';
+import { IsAtecoDivision, IsAtecoSection, IsComuneCode, IsProvinceCode, IsRegionCode, Omittable, trim } from '../../common/input-rules';
 
 export const MAX_RADIUS_KM = 500;
 export const MAX_FREE_PERIOD_MONTHS = 36;
@@ -54,19 +52,19 @@ export class OfferCoverageInput {
   @Field(() => [String], { defaultValue: [] })
   @ArrayMaxSize(MAX_AREAS)
   @ArrayUnique()
-  @Matches(REGION_CODE_PATTERN, { each: true, message: 'regionCodes must be 2-digit ISTAT region codes' })
+  @IsRegionCode(true)
   regionCodes: string[] = [];
 
   @Field(() => [String], { defaultValue: [] })
   @ArrayMaxSize(MAX_AREAS)
   @ArrayUnique()
-  @Matches(PROVINCE_CODE_PATTERN, { each: true, message: 'provinceCodes must be 3-digit ISTAT province codes' })
+  @IsProvinceCode(true)
   provinceCodes: string[] = [];
 
   @Field(() => [String], { defaultValue: [] })
   @ArrayMaxSize(MAX_AREAS)
   @ArrayUnique()
-  @Matches(COMUNE_CODE_PATTERN, { each: true, message: 'comuneCodes must be 6-digit ISTAT comune codes' })
+  @IsComuneCode(true)
   comuneCodes: string[] = [];
 
   @Field(() => [CoverageRadiusInput], { defaultValue: [] })
@@ -84,14 +82,14 @@ export class OfferSectorsInput {
   @Transform(upperEach)
   @ArrayMaxSize(22)
   @ArrayUnique()
-  @Matches(/^[A-V]$/, { each: true, message: 'sections must be ATECO section letters from A to V' })
+  @IsAtecoSection(true)
   sections: string[] = [];
 
   @Field(() => [String], { defaultValue: [], description: 'Two-digit divisions, e.g. "47".' })
   @Transform(upperEach)
   @ArrayMaxSize(100)
   @ArrayUnique()
-  @Matches(/^\d{2}$/, { each: true, message: 'divisions must be 2-digit ATECO divisions' })
+  @IsAtecoDivision(true)
   divisions: string[] = [];
 }
 
@@ -122,7 +120,10 @@ export class CreateOfferInput {
   @Max(MAX_FREE_PERIOD_MONTHS)
   freePeriodMonths!: number;
 
-  @Field({ description: 'The terms, stating that the service is free and carries no obligation to renew.' })
+  @Field({
+    description:
+      'The terms (20–2000 characters). The service must be free for the whole free period, with no fee, no obligation to renew and nothing to pay afterwards: ministry staff suspend offers whose terms ask for money.',
+  })
   @Transform(trim)
   @IsString()
   @MinLength(20)

@@ -8,11 +8,15 @@ import '../../common/service-category.model';
 import { ProviderEntity } from '../../provider/provider.entity';
 import { ProviderKind } from '../../provider/provider.types';
 import { OfferEntity } from '../offer.entity';
-import { OfferStatus } from '../offer.types';
+import { OfferStatus, OfferVisibility } from '../offer.types';
 import { OfferCoverageModel, toCoverageModel } from './offer-coverage.model';
 import { IsComuneCode, IsProvinceCode, IsRegionCode } from '../../common/input-rules';
 
-registerEnumType(OfferStatus, { name: 'OfferStatus', description: 'DRAFT → PUBLISHED ↔ PAUSED → CLOSED (a draft may also be closed).' });
+registerEnumType(OfferStatus, {
+  name: 'OfferStatus',
+  description: 'DRAFT → PUBLISHED ↔ PAUSED → CLOSED (a draft may also be closed); SUSPENDED by ministry staff, lifted to PAUSED.',
+});
+registerEnumType(OfferVisibility, { name: 'OfferVisibility', description: 'Whether shops see the offer now, or the one reason they do not.' });
 
 @ObjectType('OfferSectors', { description: 'Which ATECO 2025 sectors may apply.' })
 export class OfferSectorsModel {
@@ -43,11 +47,15 @@ export class OfferModel {
   @Field(() => Int, { description: 'Slots taken by live or completed matches.' }) used!: number;
   @Field(() => Int) remainingCapacity!: number;
   @Field(() => Int) freePeriodMonths!: number;
-  @Field() conditions!: string;
+  @Field({ description: 'The terms: the service must be free for the whole free period, with no fee and no obligation to renew or pay afterwards.' })
+  conditions!: string;
   @Field() validFrom!: Date;
   @Field(() => Date, { nullable: true }) validUntil!: Date | null;
   @Field(() => OfferStatus) status!: OfferStatus;
   @Field(() => Date, { nullable: true }) publishedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why ministry staff suspended the offer, or the note they left when lifting the suspension.' })
+  moderationReason!: string | null;
+  @Field(() => Date, { nullable: true }) moderatedAt!: Date | null;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
 }
@@ -187,6 +195,8 @@ export function toOfferModel(e: OfferEntity): OfferModel {
     validUntil: e.validUntil,
     status: e.status,
     publishedAt: e.publishedAt,
+    moderationReason: e.moderationReason,
+    moderatedAt: e.moderatedAt,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
   };

@@ -1,9 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsIn, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsDefined, IsEnum, IsIn, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsPartitaIva } from '../../shop/registry/partita-iva.validator';
 import { ProviderKind, VerificationStatus } from '../provider.types';
-import { Omittable, compactVatNumber, trim } from '../../common/input-rules';
+import { Omittable, compactVatNumber, italian, trim } from '../../common/input-rules';
 
 
 @InputType()
@@ -43,11 +43,19 @@ export class VerifyProviderInput {
   @IsIn(VERIFICATION_DECISIONS, { message: 'decision must be APPROVED, REJECTED or SUSPENDED' })
   decision!: VerificationStatus;
 
+  // Rules run from the one nearest the property: a missing reason is reported as missing.
   @Field({ nullable: true, description: 'Required when rejecting or suspending; shown to the provider.' })
-  @ValidateIf((input: VerifyProviderInput) => input.decision !== VerificationStatus.APPROVED || input.reason !== undefined)
+  @ValidateIf((input: VerifyProviderInput) => input.decision !== VerificationStatus.APPROVED || (input.reason !== undefined && input.reason !== null))
   @Transform(trim)
-  @IsString()
-  @MinLength(5, { message: 'reason must explain the decision (at least 5 characters)' })
   @MaxLength(1000)
+  @MinLength(5, {
+    message: 'reason must explain the decision in at least 5 characters: the provider will read it',
+    ...italian('deve spiegare la decisione in almeno 5 caratteri: il fornitore la leggerà'),
+  })
+  @IsString()
+  @IsDefined({
+    message: 'reason is required to reject or suspend: explain the decision, the provider will read it',
+    ...italian('è obbligatoria per respingere o sospendere: spiega la decisione, il fornitore la leggerà'),
+  })
   reason?: string;
 }

@@ -1,8 +1,8 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsEmail, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsPartitaIva } from '../registry/partita-iva.validator';
-import { IsComuneCode, Omittable, compactVatNumber, trim, upper } from '../../common/input-rules';
+import { IsAtecoDivision, IsAtecoSection, IsComuneCode, IsPhoneNumber, Omittable, compactVatNumber, trim, upper } from '../../common/input-rules';
 
 
 @InputType()
@@ -28,12 +28,12 @@ export class RegisterShopInput {
 
   @Field({ description: 'ATECO 2025 section letter (A–V).' })
   @Transform(upper)
-  @Matches(/^[A-V]$/, { message: 'atecoSection must be an ATECO section letter from A to V' })
+  @IsAtecoSection()
   atecoSection!: string;
 
   @Field({ description: 'ATECO 2025 division, 2 digits, within the section.' })
   @Transform(trim)
-  @Matches(/^\d{2}$/, { message: 'atecoDivision must be a 2-digit ATECO division' })
+  @IsAtecoDivision()
   atecoDivision!: string;
 
   @Field({ description: 'ISTAT code of the comune, 6 digits.' })
@@ -65,14 +65,14 @@ export class RegisterShopInput {
 
   @Field()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail({}, { message: 'contactEmail must be a valid e-mail address' })
+  @IsEmail({}, { message: 'contactEmail must be an e-mail address, such as name@example.it' })
   @MaxLength(254)
   contactEmail!: string;
 
   @Field({ nullable: true })
   @IsOptional()
   @Transform(trim)
-  @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'contactPhone must be a phone number' })
+  @IsPhoneNumber()
   contactPhone?: string;
 }
 
@@ -82,12 +82,12 @@ export class UpdateShopInput {
   @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MaxLength(200) tradingName?: string;
   @Field({ nullable: true })
   @Transform(upper)
-  @Matches(/^[A-V]$/, { message: 'atecoSection must be an ATECO section letter from A to V' })
+  @IsAtecoSection()
   @Omittable()
   atecoSection?: string;
   @Field({ nullable: true })
   @Transform(trim)
-  @Matches(/^\d{2}$/, { message: 'atecoDivision must be a 2-digit ATECO division' })
+  @IsAtecoDivision()
   @Omittable()
   atecoDivision?: string;
   @Field({ nullable: true })
@@ -100,12 +100,12 @@ export class UpdateShopInput {
   @Field(() => Int, { nullable: true }) @IsInt() @Min(0) @Max(100000) @Omittable() employees?: number;
   @Field({ nullable: true })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail({}, { message: 'contactEmail must be a valid e-mail address' })
+  @IsEmail({}, { message: 'contactEmail must be an e-mail address, such as name@example.it' })
   @Omittable()
   contactEmail?: string;
   @Field({ nullable: true })
   @IsOptional()
   @Transform(trim)
-  @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'contactPhone must be a phone number' })
+  @IsPhoneNumber()
   contactPhone?: string;
 }

@@ -1,10 +1,10 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsOptional, ValidateNested } from 'class-validator';
 import { BusinessErrorModel } from '../../common/business-error.model';
 import { PageArgs, Paginated } from '../../common/pagination';
 import { Type } from 'class-transformer';
 import { ShopEntity } from '../shop.entity';
-import { IsComuneCode, IsProvinceCode, IsRegionCode } from '../../common/input-rules';
+import { IsAtecoSection, IsComuneCode, IsProvinceCode, IsRegionCode } from '../../common/input-rules';
 
 @ObjectType('Shop')
 export class ShopModel {
@@ -50,7 +50,7 @@ export class ShopFilterInput {
   @Field({ nullable: true }) @IsOptional() @IsRegionCode() regionCode?: string;
   @Field({ nullable: true }) @IsOptional() @IsProvinceCode() provinceCode?: string;
   @Field({ nullable: true }) @IsOptional() @IsComuneCode() comuneCode?: string;
-  @Field({ nullable: true }) @IsOptional() @Matches(/^[A-V]$/, { message: 'atecoSection must be an ATECO section letter from A to V' }) atecoSection?: string;
+  @Field({ nullable: true }) @IsOptional() @IsAtecoSection() atecoSection?: string;
 }
 
 /** A page of the list with its filter: one arguments type, validated as a whole. */

@@ -11,10 +11,9 @@ export function assertAtecoSector(section: string, division: string, prefix = 'i
     case 'UNKNOWN_DIVISION':
       throw new ShopException(ShopErrorCode.ATECO_UNKNOWN_DIVISION, `${prefix}.atecoDivision`, division);
     case 'DIVISION_NOT_IN_SECTION':
-      throw new ShopException(
-        ShopErrorCode.ATECO_DIVISION_NOT_IN_SECTION,
-        `${prefix}.atecoDivision`,
-        `${division} belongs to section ${sectionOfDivision(division)?.code}, not ${section}`,
-      );
+      throw new ShopException(ShopErrorCode.ATECO_DIVISION_NOT_IN_SECTION, `${prefix}.atecoDivision`, division, {
+        section,
+        divisionSection: sectionOfDivision(division)?.code ?? '',
+      });
   }
 }

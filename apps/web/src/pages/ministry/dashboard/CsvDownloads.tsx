@@ -17,7 +17,7 @@ export function CsvDownloads({ filter }: { filter: MonitoringFilterInput }) {
     setFailure('');
     setNotice('');
     try {
-      await downloadExport(name, filter);
+      await downloadExport(name, filter, currentLanguage());
       setNotice(t('dashboard.exports.done', { name: t(`dashboard.exports.names.${name}`) }));
     } catch (error) {
       if (error instanceof ExportFailedError) setFailure(error.reason(currentLanguage()) ?? t('errors.loadFailed'));

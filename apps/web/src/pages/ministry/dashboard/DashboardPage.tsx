@@ -14,6 +14,7 @@ import { CsvDownloads } from './CsvDownloads';
 import { DashboardFilters } from './DashboardFilters';
 import { filterFromParams, filterProblems, paramsFromFilter, toMonitoringFilter, type DashboardFilter } from './dashboard-filter';
 import { KpiCards } from './KpiCards';
+import { OutcomesTable } from './OutcomesTable';
 import { PlacesSection } from './PlacesSection';
 import { TimeSeriesChart } from './TimeSeriesChart';
 import { TopicsSection } from './TopicsSection';
@@ -55,7 +56,14 @@ export function DashboardPage() {
 
   let figures;
   if (!valid) figures = <p className="empty-state">{t('dashboard.filter.fixFirst')}</p>;
-  else if (kpis.data) figures = <KpiCards kpis={kpis.data.monitoringKpis} />;
+  else if (kpis.data) {
+    figures = (
+      <>
+        <KpiCards kpis={kpis.data.monitoringKpis} />
+        <OutcomesTable outcomes={kpis.data.monitoringKpis.outcomes} />
+      </>
+    );
+  }
   else figures = kpis.error ? <LoadFailed /> : <Loading />;
 
   return (

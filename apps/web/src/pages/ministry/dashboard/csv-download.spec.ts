@@ -11,6 +11,7 @@ describe('the CSV downloads', () => {
     expect(exportUrl('kpis', { regionCode: '01', category: 'ONLINE_STORE', from: '2026-03-01T00:00:00.000Z', provinceCode: undefined })).toBe(
       '/exports/kpis.csv?regionCode=01&category=ONLINE_STORE&from=2026-03-01T00%3A00%3A00.000Z',
     );
+    expect(exportUrl('shops', { regionCode: '01' }, 'en')).toBe('/exports/shops.csv?regionCode=01&lang=en');
   });
 
   it('words a refusal with the field at fault, in the reader\'s language', () => {

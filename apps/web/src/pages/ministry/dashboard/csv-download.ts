@@ -4,6 +4,7 @@
 import { refreshSession } from '../../../auth/refresh';
 import { sessionStore } from '../../../auth/session-store';
 import type { MonitoringFilterInput } from '../../../gql/generated';
+import type { Language } from '../../../i18n';
 
 export const EXPORTS = [
   'kpis',
@@ -24,9 +25,11 @@ export const EXPORTS = [
 ] as const;
 export type ExportName = (typeof EXPORTS)[number];
 
-export function exportUrl(name: ExportName, filter: MonitoringFilterInput): string {
+/** The file's headers follow the interface language: Italian is the API's default. */
+export function exportUrl(name: ExportName, filter: MonitoringFilterInput, language: Language = 'it'): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filter)) if (typeof value === 'string' && value) params.set(key, value);
+  if (language === 'en') params.set('lang', 'en');
   const query = params.toString();
   return `/exports/${name}.csv${query ? `?${query}` : ''}`;
 }
@@ -58,8 +61,8 @@ async function fetchExport(url: string): Promise<Response> {
 }
 
 /** Downloads one export; throws ExportFailedError with the API's message when it is refused. */
-export async function downloadExport(name: ExportName, filter: MonitoringFilterInput): Promise<void> {
-  const url = exportUrl(name, filter);
+export async function downloadExport(name: ExportName, filter: MonitoringFilterInput, language: Language): Promise<void> {
+  const url = exportUrl(name, filter, language);
   let response = await fetchExport(url);
   if (response.status === 401 && (await refreshSession())) response = await fetchExport(url);
   if (!response.ok) {

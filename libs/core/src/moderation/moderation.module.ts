@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { MatchModule } from '../match/match.module';
+import { NotificationModule } from '../notification/notification.module';
+import { OfferModule } from '../offer/offer.module';
+import { ProviderModule } from '../provider/provider.module';
+import { MatchStanding } from './match-standing';
+import { ModerationResolver } from './moderation.resolver';
+import { ModerationService } from './moderation.service';
+
+/** Ministry staff's decisions on providers and offers, and what they mean for shops' matches. */
+@Module({
+  imports: [AuditModule, ProviderModule, OfferModule, MatchModule, NotificationModule],
+  providers: [MatchStanding, ModerationService, ModerationResolver],
+  exports: [ModerationService],
+})
+export class ModerationModule {}

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { UserRole } from '../auth/user-role';
+import { requireActor } from '../common/access';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { MatchLocks } from '../match/match-locks';
+import { NotificationService } from '../notification/notification.service';
+import { OfferEntity } from '../offer/offer.entity';
+import { OfferErrorCode, OfferException } from '../offer/offer.exception';
+import { OfferService } from '../offer/offer.service';
+import { OfferStatus } from '../offer/offer.types';
+import { VerifyProviderInput } from '../provider/dto/provider.inputs';
+import { ProviderService, VerifyOutcome } from '../provider/provider.service';
+import { VerificationStatus } from '../provider/provider.types';
+import { ReinstateOfferInput, SuspendOfferInput } from './dto/moderation.inputs';
+import { MatchStanding } from './match-standing';
+
+export type ModerateOfferOutcome = { kind: 'offer'; offer: OfferEntity } | { kind: 'invalid-transition'; current: OfferStatus };
+
+/** The offers staff may suspend: those shops can see, or will see again once resumed. */
+const SUSPENDABLE: readonly OfferStatus[] = [OfferStatus.PUBLISHED, OfferStatus.PAUSED];
+
+/**
+ * Ministry staff's decisions on providers and offers, with what each means for shops' matches,
+ * in one transaction: the decision, its audit event, the notifications and the match changes.
+ */
+@Injectable()
+export class ModerationService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly providers: ProviderService,
+    private readonly offers: OfferService,
+    private readonly standing: MatchStanding,
+    private readonly notifications: NotificationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async verifyProvider(ctx: RequestContext, input: VerifyProviderInput): Promise<VerifyOutcome> {
+    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const outcome = await this.providers.verify(tx, input);
+      if (outcome.kind !== 'provider') return outcome;
+      const { provider, previous } = outcome;
+      await this.notifications.notify(tx, [
+        { userId: provider.ownerUserId, kind: 'PROVIDER_DECISION', params: { status: provider.verificationStatus, reason: provider.verificationReason, audience: 'PROVIDER' } },
+      ]);
+      const offerIds = await this.offerIdsOf(tx, provider.id);
+      if (provider.verificationStatus === VerificationStatus.SUSPENDED) await this.standing.suspend(tx, offerIds, 'PROVIDER_SUSPENDED');
+      if (provider.verificationStatus === VerificationStatus.REJECTED && previous === VerificationStatus.SUSPENDED) await this.standing.reject(tx, offerIds);
+      if (provider.verificationStatus === VerificationStatus.APPROVED && previous === VerificationStatus.SUSPENDED) await this.standing.reinstate(tx, offerIds);
+      return outcome;
+    });
+  }
+
+  /** Hides a published or paused offer from shops, with a reason its provider reads. */
+  async suspendOffer(ctx: RequestContext, input: SuspendOfferInput): Promise<ModerateOfferOutcome> {
+    const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const offer = await this.lockOffer(tx, input.offerId);
+      if (!SUSPENDABLE.includes(offer.status)) return { kind: 'invalid-transition', current: offer.status };
+      await this.moderate(tx, offer, { status: OfferStatus.SUSPENDED, moderationReason: input.reason, moderatedAt: tx.now, moderatedByUserId: actor.userId });
+      await this.standing.suspend(tx, [offer.id], 'OFFER_SUSPENDED');
+      return { kind: 'offer', offer: await this.offers.get(tx, offer.id) };
+    });
+  }
+
+  /** Lifts a suspension: the offer is PAUSED, and its provider resumes it once corrected. */
+  async reinstateOffer(ctx: RequestContext, input: ReinstateOfferInput): Promise<ModerateOfferOutcome> {
+    const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const offer = await this.lockOffer(tx, input.offerId);
+      if (offer.status !== OfferStatus.SUSPENDED) return { kind: 'invalid-transition', current: offer.status };
+      await this.moderate(tx, offer, { status: OfferStatus.PAUSED, moderationReason: input.note ?? null, moderatedAt: tx.now, moderatedByUserId: actor.userId });
+      return { kind: 'offer', offer: await this.offers.get(tx, offer.id) };
+    });
+  }
+
+  private async lockOffer(tx: RequestContext, id: string): Promise<OfferEntity> {
+    const offer = await new MatchLocks(this.connection, tx).offer(id);
+    if (!offer) throw new OfferException(OfferErrorCode.OFFER_NOT_FOUND, 'input.offerId');
+    return offer;
+  }
+
+  private async moderate(
+    tx: RequestContext,
+    offer: OfferEntity,
+    change: Pick<OfferEntity, 'status' | 'moderationReason' | 'moderatedAt' | 'moderatedByUserId'>,
+  ): Promise<void> {
+    await this.connection.repository(tx, OfferEntity).update({ id: offer.id }, change);
+    const suspended = change.status === OfferStatus.SUSPENDED;
+    await this.audit.record(tx, {
+      action: suspended ? 'offer.suspended' : 'offer.reinstated',
+      entityType: 'offer',
+      entityId: offer.id,
+      before: { status: offer.status },
+      after: { status: change.status, reason: change.moderationReason },
+    });
+    const owner = offer.provider?.ownerUserId;
+    if (!owner) throw new Error(`offer ${offer.id} has no provider`);
+    await this.notifications.notify(tx, [
+      {
+        userId: owner,
+        kind: 'OFFER_MODERATED',
+        params: { offerTitle: offer.title, action: suspended ? 'SUSPENDED' : 'REINSTATED', reason: change.moderationReason, audience: 'PROVIDER' },
+      },
+    ]);
+  }
+
+  private async offerIdsOf(tx: RequestContext, providerId: string): Promise<string[]> {
+    const rows = await this.connection.repository(tx, OfferEntity).find({ select: { id: true }, where: { providerId }, order: { id: 'ASC' } });
+    return rows.map((row) => row.id);
+  }
+}

@@ -1,0 +1,68 @@
+import { Kpis } from '../monitoring.service';
+import { ExportLanguage } from './export-columns';
+
+type Words = Record<ExportLanguage, string>;
+
+const FIGURES: Readonly<Record<string, Words>> = {
+  shopsRegistered: { it: 'Attività registrate', en: 'Registered shops' },
+  offersPublished: { it: 'Offerte pubblicate', en: 'Published offers' },
+  capacityTotal: { it: 'Posti offerti', en: 'Places offered' },
+  capacityUsed: { it: 'Posti usati', en: 'Places used' },
+  matchRate: { it: 'Quota di richieste abbinate', en: 'Match rate' },
+  medianHoursToAcceptance: { it: "Ore mediane fino all'accettazione", en: 'Median hours to acceptance' },
+  activationRate: { it: "Quota di servizi attivati dopo l'accettazione", en: 'Activation rate' },
+  completedMatches: { it: 'Servizi conclusi', en: 'Completed services' },
+  surveyedCompletions: { it: 'Servizi conclusi con il questionario finale', en: 'Completed services with the final survey' },
+  onlineOrdersShare: { it: 'Quota dei questionari finali con ordini online', en: 'Share of final surveys with online orders' },
+};
+
+const GROUPS: Readonly<Record<string, Words>> = {
+  providersByStatus: { it: 'Fornitori', en: 'Providers' },
+  requestsByStatus: { it: 'Richieste', en: 'Requests' },
+  matchesByState: { it: 'Abbinamenti', en: 'Matches' },
+};
+
+const CHECKPOINTS: Readonly<Record<string, Words>> = {
+  COMPLETION: { it: 'alla conclusione', en: 'at completion' },
+  DAY_30: { it: 'a 30 giorni', en: 'after 30 days' },
+  DAY_90: { it: 'a 90 giorni', en: 'after 90 days' },
+};
+
+const OUTCOME_FIGURES: Readonly<Record<string, Words>> = {
+  answers: { it: 'Risposte', en: 'Answers' },
+  withOnlineOrders: { it: 'Risposte con ordini online', en: 'Answers with online orders' },
+  onlineOrdersShare: { it: 'Quota con ordini online', en: 'Share with online orders' },
+  medianOrders: { it: 'Ordini mediani tra chi ne ha ricevuti', en: 'Median orders among those with any' },
+};
+
+export interface KpiRow {
+  label: string;
+  code: string;
+  value: number | null;
+}
+
+/** The headline figures as rows of the kpis export: each named in words, and by its API code. */
+export function kpiRows(kpis: Kpis, language: ExportLanguage): KpiRow[] {
+  const rows: KpiRow[] = [];
+  for (const [code, value] of Object.entries(kpis)) {
+    if (code === 'outcomes') continue;
+    if (value !== null && typeof value === 'object') {
+      for (const [status, n] of Object.entries(value as Record<string, number>)) {
+        rows.push({ label: `${GROUPS[code]?.[language] ?? code}: ${status}`, code: `${code}.${status}`, value: n });
+      }
+    } else {
+      rows.push({ label: FIGURES[code]?.[language] ?? code, code, value: value as number | null });
+    }
+  }
+  for (const outcome of kpis.outcomes) {
+    const { checkpoint, ...figures } = outcome;
+    for (const [figure, value] of Object.entries(figures)) {
+      rows.push({
+        label: `${OUTCOME_FIGURES[figure]?.[language] ?? figure} ${CHECKPOINTS[checkpoint]?.[language] ?? checkpoint}`,
+        code: `outcomes.${checkpoint}.${figure}`,
+        value,
+      });
+    }
+  }
+  return rows;
+}

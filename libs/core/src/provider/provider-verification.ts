@@ -1,0 +1,44 @@
+import { StatusWords } from '../common/status-words';
+import { VerificationStatus } from './provider.types';
+
+/**
+ * The verification state machine. Ministry staff decide, always with a reason except to approve:
+ *
+ *   PENDING   → APPROVED | REJECTED
+ *   APPROVED  → SUSPENDED
+ *   SUSPENDED → APPROVED (reinstated) | REJECTED
+ *   REJECTED  → PENDING, only by the organisation itself, when it corrects its details
+ *
+ * A rejection is never turned into an approval directly: staff approve what they have checked,
+ * so a rejected organisation first changes what was wrong and comes back to the queue.
+ */
+export const STAFF_DECISIONS: Readonly<Record<VerificationStatus, readonly VerificationStatus[]>> = {
+  [VerificationStatus.PENDING]: [VerificationStatus.APPROVED, VerificationStatus.REJECTED],
+  [VerificationStatus.APPROVED]: [VerificationStatus.SUSPENDED],
+  [VerificationStatus.SUSPENDED]: [VerificationStatus.APPROVED, VerificationStatus.REJECTED],
+  [VerificationStatus.REJECTED]: [],
+};
+
+export const allowedDecisions = (status: VerificationStatus): readonly VerificationStatus[] => STAFF_DECISIONS[status];
+
+/** A rejected organisation that changes its details resubmits them: it goes back to PENDING. */
+export const resubmits = (status: VerificationStatus, changed: boolean): boolean => status === VerificationStatus.REJECTED && changed;
+
+/** What staff can do instead, said after a refused decision. */
+export const DECISION_HINTS: Readonly<Partial<Record<VerificationStatus, StatusWords>>> = {
+  [VerificationStatus.REJECTED]: {
+    en: ': the organisation must first correct its details, which sends them back for verification',
+    it: ': l’organizzazione deve prima correggere i propri dati, che tornano così in verifica',
+  },
+  [VerificationStatus.APPROVED]: { en: ': suspend it first', it: ': prima sospendila' },
+  [VerificationStatus.PENDING]: { en: ': approve or reject it', it: ': approvala o respingila' },
+};
+
+/** Only an approved organisation acts towards shops: a suspended or rejected one is frozen. */
+export const providerActive = (status: VerificationStatus): boolean => status === VerificationStatus.APPROVED;
+
+/**
+ * A provider awaiting verification may publish: its offers wait, shown as awaiting verification,
+ * and reach shops once it is approved. A suspended or rejected one may not.
+ */
+export const mayPublish = (status: VerificationStatus): boolean => status === VerificationStatus.APPROVED || status === VerificationStatus.PENDING;

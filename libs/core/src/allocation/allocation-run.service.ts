@@ -13,6 +13,7 @@ import { AllocationRunEntity } from './allocation-run.entity';
 import { AllocationRunMode, AllocationRunStatus } from './allocation.types';
 import { AllocationErrorCode, AllocationException } from './allocation.exception';
 import { AllocationRunItemFilterInput } from './models/allocation-run.models';
+import { DAY_MS } from '../common/time';
 
 export interface AllocationRunSummary {
   requests: number;
@@ -40,7 +41,7 @@ export class AllocationRunService {
   async start(ctx: RequestContext, input: { mode: AllocationRunMode; runAt?: Date }): Promise<AllocationRunEntity> {
     const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
     if (input.runAt && input.runAt.getTime() <= ctx.now.getTime()) throw new AllocationException(AllocationErrorCode.RUN_AT_IN_PAST, 'input.runAt');
-    if (input.runAt && input.runAt.getTime() > ctx.now.getTime() + MAX_SCHEDULE_AHEAD_DAYS * 86_400_000) {
+    if (input.runAt && input.runAt.getTime() > ctx.now.getTime() + MAX_SCHEDULE_AHEAD_DAYS * DAY_MS) {
       throw new AllocationException(AllocationErrorCode.RUN_AT_TOO_FAR, 'input.runAt');
     }
     return this.connection.withTransaction(ctx, async (tx) => {

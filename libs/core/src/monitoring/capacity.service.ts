@@ -5,6 +5,7 @@ import { TransactionalConnection } from '../common/transactional-connection';
 import { MonitoringFilterInput } from './dto/monitoring.inputs';
 import { andClause, offerConditions, SqlParams } from './monitoring-scope';
 import { MonitoringService } from './monitoring.service';
+import { DAY_MS } from '../common/time';
 
 export interface SlotFigures {
   capacity: number;
@@ -37,7 +38,6 @@ export interface ProviderCapacityRow extends SlotFigures {
   offers: number;
 }
 
-const DAY_MS = 86_400_000;
 const daysUntil = (date: Date | null, now: Date): number | null => (date ? Math.ceil((date.getTime() - now.getTime()) / DAY_MS) : null);
 
 const FIGURES = `

@@ -11,6 +11,7 @@ import { TerritoryService } from '../territory/territory.service';
 import { BreakdownDimension, MonitoringFilterInput, TimeBucket } from './dto/monitoring.inputs';
 import { andClause, matchConditions, MonitoringScope, OFFER_PROVINCES, offerConditions, periodConditions, requestConditions, shopConditions, shopFrom, SqlParams, whereClause } from './monitoring-scope';
 import { MonitoringErrorCode, MonitoringException } from './monitoring.exception';
+import { DAY_MS } from '../common/time';
 
 export interface Kpis {
   shopsRegistered: number;
@@ -222,9 +223,9 @@ export class MonitoringService {
   async timeSeries(ctx: RequestContext, filter: MonitoringFilterInput, bucket: TimeBucket): Promise<SeriesPoint[]> {
     const scope = await this.scope(ctx, filter);
     const to = scope.to ?? ctx.now;
-    const from = scope.from ?? new Date(to.getTime() - DEFAULT_SPAN_DAYS[bucket] * 86_400_000);
+    const from = scope.from ?? new Date(to.getTime() - DEFAULT_SPAN_DAYS[bucket] * DAY_MS);
     const unit = bucket === TimeBucket.DAY ? 'day' : 'week';
-    const buckets = Math.ceil((to.getTime() - from.getTime()) / ((bucket === TimeBucket.DAY ? 1 : 7) * 86_400_000));
+    const buckets = Math.ceil((to.getTime() - from.getTime()) / ((bucket === TimeBucket.DAY ? 1 : 7) * DAY_MS));
     if (buckets > MAX_BUCKETS) throw new MonitoringException(MonitoringErrorCode.TOO_MANY_BUCKETS, 'filter.from');
     const bounded = { ...scope, from, to };
     const p = new SqlParams();

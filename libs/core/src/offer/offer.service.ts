@@ -17,7 +17,8 @@ import { OfferCoverageEntity } from './offer-coverage.entity';
 import { CoverageRow, coverageAuditView, resolveCoverage } from './offer-coverage.input';
 import { comuneArea, CoverageArea, loadCoverage, whereOfferCovers, whereOfferDoesNotCover } from './offer-coverage.query';
 import { resolveSectors } from './offer-sectors';
-import { checkTransition, OFFER_TRANSITIONS, OfferStatusAction } from './offer-status';
+import { checkTransition, OFFER_TRANSITIONS, OfferStatusAction, shownToShops } from './offer-status';
+import { whereShownToShops } from './offer-visibility.query';
 import { OfferEntity } from './offer.entity';
 import { OfferErrorCode, OfferException } from './offer.exception';
 import { OfferStatus } from './offer.types';
@@ -181,10 +182,7 @@ export class OfferService {
     const actor = requireActor(ctx);
     const offer = await this.connection.repository(ctx, OfferEntity).findOne({ where: { id }, relations: { provider: true } });
     const visible =
-      offer &&
-      (isStaff(actor) ||
-        offer.provider?.ownerUserId === actor.userId ||
-        (offer.status === OfferStatus.PUBLISHED && offer.provider?.verificationStatus === VerificationStatus.APPROVED));
+      offer && (isStaff(actor) || offer.provider?.ownerUserId === actor.userId || shownToShops(offer.status, offer.provider?.verificationStatus));
     if (!visible) throw new OfferException(OfferErrorCode.OFFER_NOT_FOUND, 'id');
     const [withCoverage] = await loadCoverage(this.connection.repository(ctx, OfferCoverageEntity), [offer]);
     return withCoverage;
@@ -209,10 +207,7 @@ export class OfferService {
     const areas = await this.areas(ctx, filter);
     const query = this.connection.repository(ctx, OfferEntity).createQueryBuilder('offer');
     if (!isStaff(actor)) {
-      query
-        .innerJoin('offer.provider', 'provider')
-        .andWhere('offer.status = :published', { published: OfferStatus.PUBLISHED })
-        .andWhere('provider.verification_status = :approved', { approved: VerificationStatus.APPROVED });
+      whereShownToShops(query.innerJoin('offer.provider', 'provider'), 'offer', 'provider');
     } else if (filter.status) {
       query.andWhere('offer.status = :status', { status: filter.status });
     }

@@ -3,7 +3,7 @@ import { AllocationModule } from './allocation/allocation.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
-import { LoaderFactory } from './common/loader.factory';
+import { LoaderFactory } from './api/loader.factory';
 import { HelpRequestModule } from './help-request/help-request.module';
 import { MatchModule } from './match/match.module';
 import { MatchingModule } from './matching/matching.module';

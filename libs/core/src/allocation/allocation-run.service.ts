@@ -12,7 +12,7 @@ import { AllocationRunItemEntity } from './allocation-run-item.entity';
 import { AllocationRunEntity } from './allocation-run.entity';
 import { AllocationRunMode, AllocationRunStatus } from './allocation.types';
 import { AllocationErrorCode, AllocationException } from './allocation.exception';
-import { AllocationRunItemFilterInput } from './models/allocation-run.models';
+import { AllocationRunItemFilterInput } from './api/allocation-run.models';
 import { DAY_MS } from '../common/time';
 
 export interface AllocationRunSummary {

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { userInputError } from '../common/user-input.error';
+import { userInputError } from '../api/user-input.error';
 
 export enum AllocationErrorCode {
   RUN_NOT_FOUND = 'RUN_NOT_FOUND',

@@ -7,7 +7,7 @@ import { AllocationExecutor } from './allocation-executor.service';
 import { AllocationInputLoader } from './allocation-input.loader';
 import { AllocationRunService } from './allocation-run.service';
 import { AllocationExceptionFilter } from './allocation.exception';
-import { AllocationResolver, AllocationRunItemResolver } from './allocation.resolver';
+import { AllocationResolver, AllocationRunItemResolver } from './api/allocation.resolver';
 
 @Module({
   imports: [AuditModule, MatchModule, MatchingModule],

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditResolver } from './audit.resolver';
+import { AuditResolver } from './api/audit.resolver';
 import { AuditService } from './audit.service';
 
 @Module({

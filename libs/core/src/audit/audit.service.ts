@@ -7,7 +7,7 @@ import { Page, PageArgs, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { AuditEventEntity } from './audit-event.entity';
-import { AuditEventFilterInput } from './models/audit-event.models';
+import { AuditEventFilterInput } from './api/audit-event.models';
 
 export interface AuditRecord {
   action: string;

@@ -6,12 +6,12 @@ import { PassportModule } from '@nestjs/passport';
 import { AuditModule } from '../audit/audit.module';
 import { DEVELOPMENT_JWT_SECRET } from '../config/production-checks';
 import { AuthExceptionFilter } from './auth.exception';
-import { AuthResolver } from './auth.resolver';
+import { AuthResolver } from './api/auth.resolver';
 import { AuthService } from './auth.service';
-import { JwtAuthGuard, RolesGuard } from './guards/auth.guards';
-import { JwtStrategy } from './strategies/jwt.strategy';
-import { LocalStrategy } from './strategies/local.strategy';
-import { SessionCookie } from './session-cookie';
+import { JwtAuthGuard, RolesGuard } from './api/auth.guards';
+import { JwtStrategy } from './api/jwt.strategy';
+import { LocalStrategy } from './api/local.strategy';
+import { SessionCookie } from './api/session-cookie';
 import type { Environment } from '../config/environment';
 
 @Module({

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, Max, Min } from 'class-validator';
-import { SizedByParentPage } from './query-cost';
+import { SizedByParentPage } from '../api/query-cost';
 
 export const MAX_PAGE_SIZE = 100;
 

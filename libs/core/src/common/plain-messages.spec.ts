@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { OfferErrorCode, offerErrorToGraphQL, OfferException } from '../offer/offer.exception';
 import { assertAtecoSector } from '../shop/registry/ateco-check';
 import { ShopErrorCode, shopErrorToGraphQL, ShopException } from '../shop/shop.exception';
-import { FieldError } from './user-input.error';
+import { FieldError } from '../api/user-input.error';
 
 const fieldsOf = (error: GraphQLError): FieldError[] => error.extensions.fields as FieldError[];
 /** English words that gave away untranslated text in Italian messages. */

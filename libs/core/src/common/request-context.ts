@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { EntityManager } from 'typeorm';
 import type { UserRole } from '../auth/user-role';
-import type { Loaders } from './loaders';
+import type { Loaders } from '../api/loaders';
 
 /** Who is acting: taken from a verified access token. */
 export interface Actor {

@@ -5,7 +5,7 @@ import { MatchModule } from '../match/match.module';
 import { ShopModule } from '../shop/shop.module';
 import { TerritoryModule } from '../territory/territory.module';
 import { HelpRequestExceptionFilter } from './help-request.exception';
-import { HelpRequestResolver } from './help-request.resolver';
+import { HelpRequestResolver } from './api/help-request.resolver';
 import { HelpRequestService } from './help-request.service';
 
 @Module({

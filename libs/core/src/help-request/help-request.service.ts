@@ -11,11 +11,11 @@ import { MatchLifecycleService } from '../match/match-lifecycle.service';
 import { ShopEntity } from '../shop/shop.entity';
 import { ShopService } from '../shop/shop.service';
 import { TerritoryService } from '../territory/territory.service';
-import { CreateHelpRequestInput, UpdateHelpRequestInput } from './dto/help-request.inputs';
+import { CreateHelpRequestInput, UpdateHelpRequestInput } from './api/help-request.inputs';
 import { HelpRequestEntity } from './help-request.entity';
 import { HelpRequestErrorCode, HelpRequestException } from './help-request.exception';
 import { HelpRequestStatus } from './help-request.types';
-import { HelpRequestFilterInput, MyHelpRequestFilterInput } from './models/help-request.models';
+import { HelpRequestFilterInput, MyHelpRequestFilterInput } from './api/help-request.models';
 
 /**
  * A request the shop would have twice: the `index`-th of the input names a service the shop

@@ -7,7 +7,7 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { ProviderEntity } from '../provider/provider.entity';
 import { ShopEntity } from '../shop/shop.entity';
-import { MatchFilterInput } from './models/match.models';
+import { MatchFilterInput } from './api/match.models';
 import { MatchTransitionEntity } from './match-transition.entity';
 import { MatchEntity } from './match.entity';
 import { MatchErrorCode, MatchException } from './match.exception';

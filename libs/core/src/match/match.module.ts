@@ -10,7 +10,7 @@ import { MatchLifecycleService } from './match-lifecycle.service';
 import { MatchMaintenanceService } from './match-maintenance.service';
 import { MatchQueryService } from './match-query.service';
 import { MatchExceptionFilter } from './match.exception';
-import { MatchResolver, MatchShopResolver } from './match.resolver';
+import { MatchResolver, MatchShopResolver } from './api/match.resolver';
 import { OutcomeSurveyService } from './outcome-survey.service';
 
 @Module({

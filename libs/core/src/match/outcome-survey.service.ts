@@ -4,7 +4,7 @@ import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { AnswerOutcomeSurveyInput } from './dto/match.inputs';
+import { AnswerOutcomeSurveyInput } from './api/match.inputs';
 import { MatchLocks } from './match-locks';
 import { MatchEntity } from './match.entity';
 import { MatchErrorCode, MatchException } from './match.exception';

@@ -1,5 +1,5 @@
 import { MatchState, OutcomeCheckpoint } from './match.types';
-import { toSurveyResult } from './match-results';
+import { toSurveyResult } from './api/match-results';
 import { checkpointRefusal, surveysDue } from './surveys-due';
 
 const DAY_MS = 86_400_000;

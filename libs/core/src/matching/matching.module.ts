@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OfferModule } from '../offer/offer.module';
 import { MatchingData } from './matching-data';
-import { MatchingResolver } from './matching.resolver';
+import { MatchingResolver } from './api/matching.resolver';
 import { RecommendationService } from './recommendation.service';
 
 /** The adapter of the pure engine: online recommendations and eligibility explanations. */

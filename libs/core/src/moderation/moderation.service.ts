@@ -10,10 +10,10 @@ import { OfferEntity } from '../offer/offer.entity';
 import { OfferErrorCode, OfferException } from '../offer/offer.exception';
 import { OfferService } from '../offer/offer.service';
 import { OfferStatus } from '../offer/offer.types';
-import { VerifyProviderInput } from '../provider/dto/provider.inputs';
+import { VerifyProviderInput } from '../provider/api/provider.inputs';
 import { ProviderService, VerifyOutcome } from '../provider/provider.service';
 import { VerificationStatus } from '../provider/provider.types';
-import { ReinstateOfferInput, SuspendOfferInput } from './dto/moderation.inputs';
+import { ReinstateOfferInput, SuspendOfferInput } from './api/moderation.inputs';
 import { MatchStanding } from './match-standing';
 
 export type ModerateOfferOutcome = { kind: 'offer'; offer: OfferEntity } | { kind: 'invalid-transition'; current: OfferStatus };

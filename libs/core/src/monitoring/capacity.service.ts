@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Page, PageArgs, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { MonitoringFilterInput } from './dto/monitoring.inputs';
+import { MonitoringFilterInput } from './api/monitoring.inputs';
 import { andClause, offerConditions, SqlParams } from './monitoring-scope';
 import { MonitoringService } from './monitoring.service';
 import { DAY_MS } from '../common/time';

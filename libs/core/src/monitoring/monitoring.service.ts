@@ -8,7 +8,7 @@ import { TransactionalConnection } from '../common/transactional-connection';
 import { OutcomeCheckpoint } from '../match/match.types';
 import { ATECO_SECTIONS } from '../shop/registry/ateco';
 import { TerritoryService } from '../territory/territory.service';
-import { BreakdownDimension, MonitoringFilterInput, TimeBucket } from './dto/monitoring.inputs';
+import { BreakdownDimension, MonitoringFilterInput, TimeBucket } from './api/monitoring.inputs';
 import { andClause, matchConditions, MonitoringScope, OFFER_PROVINCES, offerConditions, periodConditions, requestConditions, shopConditions, shopFrom, SqlParams, whereClause } from './monitoring-scope';
 import { MonitoringErrorCode, MonitoringException } from './monitoring.exception';
 import { DAY_MS } from '../common/time';

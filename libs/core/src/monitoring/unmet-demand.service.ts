@@ -5,7 +5,7 @@ import { Page, PageArgs, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { TerritoryService } from '../territory/territory.service';
-import { MonitoringFilterInput } from './dto/monitoring.inputs';
+import { MonitoringFilterInput } from './api/monitoring.inputs';
 import { andClause, MonitoringScope, requestConditions, SqlParams } from './monitoring-scope';
 import { MonitoringService } from './monitoring.service';
 

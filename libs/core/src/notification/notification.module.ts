@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { NotificationResolver } from './notification.resolver';
+import { NotificationResolver } from './api/notification.resolver';
 import { NotificationService } from './notification.service';
 
 @Module({

@@ -3,7 +3,7 @@ import { Page, PageArgs, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { TerritoryService } from '../territory/territory.service';
-import { CatalogueFilterInput } from './models/offer-catalogue.models';
+import { CatalogueFilterInput } from './api/offer-catalogue.models';
 import { OfferCoverageEntity } from './offer-coverage.entity';
 import { comuneArea, loadCoverage, whereOfferCovers } from './offer-coverage.query';
 import { OfferEntity } from './offer.entity';

@@ -2,7 +2,7 @@ import { RequestContext } from '../common/request-context';
 import { TerritoryErrorCode, TerritoryException } from '../territory/territory.exception';
 import { TerritoryService } from '../territory/territory.service';
 import { fieldPath } from '../common/field-path';
-import { CoverageRadiusInput, OfferCoverageInput } from './dto/offer.inputs';
+import { CoverageRadiusInput, OfferCoverageInput } from './api/offer.inputs';
 import { OfferCoverageEntity } from './offer-coverage.entity';
 import { OfferErrorCode, OfferException } from './offer.exception';
 import { CoverageKind } from './offer.types';

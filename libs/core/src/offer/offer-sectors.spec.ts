@@ -1,4 +1,4 @@
-import { OfferSectorsInput } from './dto/offer.inputs';
+import { OfferSectorsInput } from './api/offer.inputs';
 import { ALL_SECTORS, resolveSectors } from './offer-sectors';
 import { OfferErrorCode, OfferException } from './offer.exception';
 

@@ -1,6 +1,6 @@
 import { fieldPath } from '../common/field-path';
 import { findAtecoDivision, findAtecoSection } from '../shop/registry/ateco';
-import { OfferSectorsInput } from './dto/offer.inputs';
+import { OfferSectorsInput } from './api/offer.inputs';
 import { OfferEntity } from './offer.entity';
 import { OfferErrorCode, OfferException } from './offer.exception';
 

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AuditModule } from '../audit/audit.module';
 import { ProviderExceptionFilter } from './provider.exception';
-import { ProviderResolver } from './provider.resolver';
+import { ProviderResolver } from './api/provider.resolver';
 import { ProviderService } from './provider.service';
 
 @Module({

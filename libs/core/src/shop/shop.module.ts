@@ -3,7 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { AuditModule } from '../audit/audit.module';
 import { TerritoryModule } from '../territory/territory.module';
 import { ShopExceptionFilter } from './shop.exception';
-import { ShopResolver } from './shop.resolver';
+import { ShopResolver } from './api/shop.resolver';
 import { ShopService } from './shop.service';
 
 @Module({

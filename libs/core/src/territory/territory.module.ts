@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TerritoryExceptionFilter } from './territory.exception';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ComuneResolver, ProvinceResolver, RegionResolver } from './territory.resolver';
+import { ComuneResolver, ProvinceResolver, RegionResolver } from './api/territory.resolver';
 import { TerritoryService } from './territory.service';
 import { TERRITORY_ENTITIES } from './territory.entities';
 

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError, Lexer, Source, TokenKind } from 'graphql';
 import { queryTooComplex } from './query-cost';
-import type { GraphQLContext } from '../common/request-context';
+import type { GraphQLContext } from './request-context';
 import { loggableError } from '../common/log-safety';
 
 /** Error codes whose message is meant for the client; anything else is masked. */

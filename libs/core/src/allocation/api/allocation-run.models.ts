@@ -4,11 +4,12 @@ import { IsBoolean, IsDate, IsEnum, IsOptional, IsUUID, ValidateNested } from 'c
 import { COVERAGE_LEVELS, type CoverageLevel } from '@vec/matching';
 import { BusinessErrorModel } from '../../api/business-error.model';
 import { CoverageLevelEnum } from '../../matching/api/matching-enums';
-import { PageArgs, Paginated } from '../../common/pagination';
+import { PageArgs, Paginated } from '../../api/pagination';
 import { AllocationRunItemEntity } from '../allocation-run-item.entity';
 import { AllocationRunEntity } from '../allocation-run.entity';
 import { AllocationRunMode, AllocationRunStatus, RunFailure, UnservedReasonCode } from '../allocation.types';
 import { ListSize } from '../../api/query-cost';
+import type { AllocationRunItemFilter } from '../allocation.commands';
 
 registerEnumType(AllocationRunMode, { name: 'AllocationRunMode', description: 'PREVIEW shows who would get what; COMMIT creates the matches.' });
 registerEnumType(AllocationRunStatus, { name: 'AllocationRunStatus' });
@@ -138,7 +139,7 @@ export class AllocationRunIdArgs {
 }
 
 @InputType()
-export class AllocationRunItemFilterInput {
+export class AllocationRunItemFilterInput implements AllocationRunItemFilter {
   @Field({ nullable: true, description: 'true: only served requests; false: only unserved.' }) @IsOptional() @IsBoolean() served?: boolean;
   @Field(() => UnservedReasonCode, { nullable: true }) @IsOptional() @IsEnum(UnservedReasonCode) reason?: UnservedReasonCode;
 }

@@ -2,9 +2,10 @@ import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { PageArgs, Paginated } from '../../common/pagination';
+import { PageArgs, Paginated } from '../../api/pagination';
 import { IsAfter } from '../../api/is-after.validator';
 import { AuditEventEntity } from '../audit-event.entity';
+import type { AuditEventFilter } from '../audit.commands';
 
 @ObjectType('AuditEvent', { description: 'One recorded state change: who, what, when, before and after.' })
 export class AuditEventModel {
@@ -25,7 +26,7 @@ export class AuditEventModel {
 export class AuditEventPageModel extends Paginated(AuditEventModel, 'AuditEventPageBase') {}
 
 @InputType()
-export class AuditEventFilterInput {
+export class AuditEventFilterInput implements AuditEventFilter {
   @Field({ nullable: true, description: 'e.g. `offer`, `provider`, `match`.' })
   @IsOptional()
   @Matches(/^[a-z_]{1,40}$/, { message: 'entityType must be lower-case letters and underscores' })

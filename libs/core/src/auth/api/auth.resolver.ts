@@ -1,7 +1,8 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, createUnionType, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
-import { Ctx, RequestContext } from '../../common/request-context';
+import { RequestContext } from '../../common/request-context';
+import { Ctx } from '../../api/request-context';
 import { Public, Roles } from './auth.decorators';
 import { AuthService, Session } from '../auth.service';
 import { CreateStaffUserInput, LoginInput, RefreshSessionInput, RegisterInput } from './auth.inputs';

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
 import { Strategy } from 'passport-local';
-import { RequestContext } from '../../common/request-context';
 import { AuthService } from '../auth.service';
 import { UserAccountEntity } from '../user-account.entity';
+import { requestContextFromHttp } from '../../api/request-context';
 
 /** E-mail and password login. */
 @Injectable()
@@ -14,6 +14,6 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   }
 
   validate(req: Request, email: string, password: string): Promise<UserAccountEntity> {
-    return this.auth.validateCredentials(RequestContext.fromHttp(req), email, password);
+    return this.auth.validateCredentials(requestContextFromHttp(req), email, password);
   }
 }

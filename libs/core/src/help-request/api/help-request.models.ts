@@ -3,12 +3,13 @@ import { ServiceCategory } from '@vec/matching';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { BusinessErrorModel } from '../../api/business-error.model';
-import { PageArgs, Paginated } from '../../common/pagination';
+import { PageArgs, Paginated } from '../../api/pagination';
 import { ListSize } from '../../api/query-cost';
 import '../../api/service-category.model';
 import { HelpRequestEntity } from '../help-request.entity';
 import { HelpRequestStatus } from '../help-request.types';
 import { IsProvinceCode, IsRegionCode } from '../../api/input-rules';
+import type { HelpRequestFilter, MyHelpRequestFilter } from '../help-request.commands';
 
 registerEnumType(HelpRequestStatus, { name: 'HelpRequestStatus', description: 'OPEN → MATCHED → FULFILLED; OPEN or MATCHED → CANCELLED.' });
 
@@ -63,13 +64,13 @@ export class HelpRequestBatchModel {
 }
 
 @InputType()
-export class MyHelpRequestFilterInput {
+export class MyHelpRequestFilterInput implements MyHelpRequestFilter {
   @Field(() => HelpRequestStatus, { nullable: true }) @IsOptional() @IsEnum(HelpRequestStatus) status?: HelpRequestStatus;
   @Field(() => ServiceCategory, { nullable: true }) @IsOptional() @IsEnum(ServiceCategory) category?: ServiceCategory;
 }
 
 @InputType()
-export class HelpRequestFilterInput extends MyHelpRequestFilterInput {
+export class HelpRequestFilterInput extends MyHelpRequestFilterInput implements HelpRequestFilter {
   @Field({ nullable: true, description: "Requests of shops in this region." })
   @IsOptional()
   @IsRegionCode()

@@ -2,7 +2,8 @@ import { Args, createUnionType, Mutation, Query, Resolver } from '@nestjs/graphq
 import { Roles } from '../../auth/api/auth.decorators';
 import { UserRole } from '../../auth/user-role';
 import { mapPage } from '../../common/pagination';
-import { Ctx, RequestContext } from '../../common/request-context';
+import { RequestContext } from '../../common/request-context';
+import { Ctx } from '../../api/request-context';
 import { dayWords, REQUEST_STATUS_WORDS, statusWords } from '../../common/status-words';
 import { CreateHelpRequestInput, CreateHelpRequestsInput, HelpRequestIdArgs, UpdateHelpRequestInput } from './help-request.inputs';
 import { Duplicate, HelpRequestService } from '../help-request.service';

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, registerDecorator } from 'class-validator';
 import { trim } from '../../api/input-rules';
 import { OutcomeCheckpoint } from '../match.types';
+import type { AnswerOutcomeSurvey } from '../match.commands';
 
 @InputType()
 export class ApplyToOfferInput {
@@ -63,7 +64,7 @@ function IsZeroWithoutOrders(): PropertyDecorator {
 }
 
 @InputType()
-export class AnswerOutcomeSurveyInput {
+export class AnswerOutcomeSurveyInput implements AnswerOutcomeSurvey {
   @Field(() => ID) @IsUUID('all', { message: 'matchId must be a match id' }) matchId!: string;
 
   @Field(() => OutcomeCheckpoint, { defaultValue: OutcomeCheckpoint.COMPLETION })

@@ -4,7 +4,7 @@ import type { CoverageLevel, IneligibilityReason } from '@vec/matching';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { BusinessErrorModel } from '../../api/business-error.model';
-import { PageArgs, Paginated } from '../../common/pagination';
+import { PageArgs, Paginated } from '../../api/pagination';
 import '../../api/service-category.model';
 import { CoverageLevelEnum } from '../../matching/api/matching-enums';
 import { IneligibilityExplanationModel } from '../../matching/api/recommendation.models';
@@ -15,6 +15,7 @@ import { OutcomeSurveyEntity } from '../outcome-survey.entity';
 import { ShopEntity } from '../../shop/shop.entity';
 import { reasonTexts } from '../match-reasons';
 import { ListSize } from '../../api/query-cost';
+import type { MatchFilter } from '../match.commands';
 
 registerEnumType(MatchState, {
   name: 'MatchState',
@@ -141,7 +142,7 @@ export class SurveyNotDueErrorModel implements BusinessErrorModel {
 }
 
 @InputType()
-export class MatchFilterInput {
+export class MatchFilterInput implements MatchFilter {
   @Field(() => MatchState, { nullable: true }) @IsOptional() @IsEnum(MatchState) state?: MatchState;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'offerId must be an offer id' }) offerId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'helpRequestId must be a help request id' }) helpRequestId?: string;

@@ -1,7 +1,8 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '../../auth/api/auth.decorators';
 import { UserRole } from '../../auth/user-role';
-import { Ctx, RequestContext } from '../../common/request-context';
+import { RequestContext } from '../../common/request-context';
+import { Ctx } from '../../api/request-context';
 import { MatchState } from '../../match/match.types';
 import { toOfferModel } from '../../offer/api/offer.models';
 import {

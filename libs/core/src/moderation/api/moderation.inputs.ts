@@ -2,9 +2,10 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { italian, trim } from '../../api/input-rules';
+import type { ReinstateOffer, SuspendOffer } from '../moderation.commands';
 
 @InputType({ description: 'Hide an offer from shops, with a reason its provider reads (ministry staff).' })
-export class SuspendOfferInput {
+export class SuspendOfferInput implements SuspendOffer {
   @Field(() => ID) @IsUUID('all', { message: 'offerId must be an offer id' }) offerId!: string;
 
   // Rules run from the one nearest the property: a missing reason is reported as missing.
@@ -21,7 +22,7 @@ export class SuspendOfferInput {
 }
 
 @InputType({ description: 'Lift the suspension of an offer: it becomes PAUSED, for its provider to resume (ministry staff).' })
-export class ReinstateOfferInput {
+export class ReinstateOfferInput implements ReinstateOffer {
   @Field(() => ID) @IsUUID('all', { message: 'offerId must be an offer id' }) offerId!: string;
 
   @Field({ nullable: true, description: 'A note for the provider.' })

@@ -1,7 +1,8 @@
 import { Args, createUnionType, Mutation, Resolver } from '@nestjs/graphql';
 import { Roles } from '../../auth/api/auth.decorators';
 import { UserRole } from '../../auth/user-role';
-import { Ctx, RequestContext } from '../../common/request-context';
+import { RequestContext } from '../../common/request-context';
+import { Ctx } from '../../api/request-context';
 import { OFFER_STATUS_WORDS, statusWords, VERIFICATION_STATUS_WORDS } from '../../common/status-words';
 import { InvalidOfferTransitionErrorModel, OfferModel, toOfferModel } from '../../offer/api/offer.models';
 import { VerifyProviderInput } from '../../provider/api/provider.inputs';

@@ -8,7 +8,7 @@ import { UserRole } from '../../auth/user-role';
 import { actorOf, RequestContext } from '../../common/request-context';
 import { TransactionalConnection } from '../../common/transactional-connection';
 import { CapacityService } from '../capacity.service';
-import { BreakdownDimension, TimeBucket } from './monitoring.inputs';
+import { BreakdownDimension, TimeBucket } from '../monitoring.types';
 import { MonitoringScope, SqlParams } from '../monitoring-scope';
 import { MonitoringErrorCode, MonitoringException } from '../monitoring.exception';
 import { MonitoringService } from '../monitoring.service';
@@ -19,6 +19,7 @@ import { ExportColumn, ExportLanguage, headerOf } from '../export/export-columns
 import { kpiRows } from '../export/kpi-rows';
 import { ExportQuery, headerLanguage } from './export-query';
 import { HttpErrorFilter } from './http-error.filter';
+import { requestContextFromHttp } from '../../api/request-context';
 
 /** Every row of an aggregate export fits comfortably in memory (at most offers × 1). */
 const ALL = { first: 1_000_000, offset: 0 };
@@ -52,7 +53,7 @@ export class ExportController {
   async download(@Param('file') file: string, @Query() query: ExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
     const name = file.endsWith('.csv') ? file.slice(0, -'.csv'.length) : '';
     if (!EXPORT_NAMES.includes(name)) throw new MonitoringException(MonitoringErrorCode.UNKNOWN_EXPORT, 'file');
-    const ctx = RequestContext.fromHttp(req).withActor(actorOf(req.user));
+    const ctx = requestContextFromHttp(req).withActor(actorOf(req.user));
     const { lang, ...filter } = query;
     const language = headerLanguage({ lang });
     const scope = await this.monitoring.scope(ctx, filter);

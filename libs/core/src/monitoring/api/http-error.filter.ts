@@ -2,8 +2,10 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { AuthErrorCode, AuthException } from '../../auth/auth.exception';
-import { TerritoryException, territoryErrorToGraphQL } from '../../territory/territory.exception';
-import { MonitoringException, monitoringErrorToGraphQL } from '../monitoring.exception';
+import { TerritoryException } from '../../territory/territory.exception';
+import { territoryErrorToGraphQL } from '../../territory/api/territory.errors';
+import { MonitoringException } from '../monitoring.exception';
+import { monitoringErrorToGraphQL } from './monitoring.errors';
 import { loggableError } from '../../common/log-safety';
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };

@@ -4,20 +4,10 @@ import { Type } from 'class-transformer';
 import { IsDate, IsEnum, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { IsAfter } from '../../api/is-after.validator';
 import { IsAtecoSection, IsProvinceCode, IsRegionCode } from '../../api/input-rules';
-import { PageArgs } from '../../common/pagination';
+import { PageArgs } from '../../api/pagination';
 import '../../api/service-category.model';
-
-export enum BreakdownDimension {
-  REGION = 'REGION',
-  PROVINCE = 'PROVINCE',
-  CATEGORY = 'CATEGORY',
-  SECTOR = 'SECTOR',
-}
-
-export enum TimeBucket {
-  DAY = 'DAY',
-  WEEK = 'WEEK',
-}
+import type { MonitoringFilter } from '../monitoring.commands';
+import { BreakdownDimension, TimeBucket } from '../monitoring.types';
 
 registerEnumType(BreakdownDimension, { name: 'BreakdownDimension', description: 'What to group the figures by (SECTOR: ATECO section).' });
 registerEnumType(TimeBucket, { name: 'TimeBucket', description: 'Days or ISO weeks (Monday to Sunday), in Italian time.' });
@@ -28,7 +18,7 @@ registerEnumType(TimeBucket, { name: 'TimeBucket', description: 'Days or ISO wee
  * happened in it (shops registered, requests made, matches created, activations).
  */
 @InputType()
-export class MonitoringFilterInput {
+export class MonitoringFilterInput implements MonitoringFilter {
   @Field({ nullable: true }) @IsOptional() @IsRegionCode() regionCode?: string;
   @Field({ nullable: true }) @IsOptional() @IsProvinceCode() provinceCode?: string;
   @Field(() => ServiceCategory, { nullable: true }) @IsOptional() @IsEnum(ServiceCategory) category?: ServiceCategory;

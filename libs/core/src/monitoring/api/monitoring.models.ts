@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ServiceCategory } from '@vec/matching';
-import { Paginated } from '../../common/pagination';
+import { Paginated } from '../../api/pagination';
 import '../../api/service-category.model';
 import { ListSize } from '../../api/query-cost';
 import { HelpRequestStatus } from '../../help-request/help-request.types';

@@ -1,7 +1,8 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Public, Roles } from '../../auth/api/auth.decorators';
 import { UserRole } from '../../auth/user-role';
-import { Ctx, RequestContext } from '../../common/request-context';
+import { RequestContext } from '../../common/request-context';
+import { Ctx } from '../../api/request-context';
 import { CapacityService } from '../capacity.service';
 import { BreakdownArgs, CapacityArgs, MonitoringArgs, TimeSeriesArgs, MonitoringPageArgs } from './monitoring.inputs';
 import {

@@ -4,11 +4,11 @@ import { pipeline } from 'node:stream/promises';
 import { IsIn, IsOptional } from 'class-validator';
 import { Public } from '../../auth/api/auth.decorators';
 import { italian } from '../../api/input-rules';
-import { RequestContext } from '../../common/request-context';
 import { OpenDataService } from '../open-data.service';
 import { csvStringifier } from '../export/csv-format';
 import { EXPORT_LANGUAGES, type ExportLanguage, headerOf, OPEN_DATA_COLUMNS } from '../export/export-columns';
 import { HttpErrorFilter } from './http-error.filter';
+import { requestContextFromHttp } from '../../api/request-context';
 
 const LICENCE = 'CC-BY-4.0';
 
@@ -32,7 +32,7 @@ export class OpenDataController {
   @Header('cache-control', OPEN_DATA_CACHE)
   @Get('aggregates.json')
   async json(@Req() req: Request): Promise<object> {
-    const ctx = RequestContext.fromHttp(req);
+    const ctx = requestContextFromHttp(req);
     return {
       title: 'Vicini e connessi — domanda, offerta ed esiti per provincia e categoria di servizio',
       licence: LICENCE,
@@ -44,7 +44,7 @@ export class OpenDataController {
 
   @Get('aggregates.csv')
   async csv(@Req() req: Request, @Res() res: Response, @Query() query: OpenDataQuery): Promise<void> {
-    const ctx = RequestContext.fromHttp(req);
+    const ctx = requestContextFromHttp(req);
     const rows = await this.openData.aggregates(ctx);
     res.setHeader('cache-control', OPEN_DATA_CACHE);
     res.setHeader('content-type', 'text/csv; charset=utf-8');

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { PageArgs, Paginated } from '../../common/pagination';
+import { PageArgs, Paginated } from '../../api/pagination';
 import { describeNotification } from '../notification-messages';
 import { NotificationEntity } from '../notification.entity';
 

@@ -1,6 +1,7 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { mapPage } from '../../common/pagination';
-import { Ctx, RequestContext } from '../../common/request-context';
+import { RequestContext } from '../../common/request-context';
+import { Ctx } from '../../api/request-context';
 import { MarkNotificationsReadInput, NotificationListArgs, NotificationModel, NotificationPageModel, toNotificationModel } from './notification.models';
 import { NotificationService } from '../notification.service';
 

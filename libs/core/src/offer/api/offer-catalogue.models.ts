@@ -3,11 +3,12 @@ import { ServiceCategory } from '@vec/matching';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { IsComuneCode } from '../../api/input-rules';
-import { PageArgs, Paginated } from '../../common/pagination';
+import { PageArgs, Paginated } from '../../api/pagination';
 import '../../api/service-category.model';
 import { OfferEntity } from '../offer.entity';
 import { OfferCoverageModel, toCoverageModel } from './offer-coverage.model';
 import { OfferSectorsModel, PublicProviderModel, toPublicProviderModel } from './offer.models';
+import type { CatalogueFilter } from '../offer.commands';
 
 const CATEGORY_COUNT = Object.values(ServiceCategory).length;
 
@@ -34,7 +35,7 @@ export class CatalogueOfferModel {
 export class CatalogueOfferPageModel extends Paginated(CatalogueOfferModel, 'CatalogueOfferPageBase') {}
 
 @InputType()
-export class CatalogueFilterInput {
+export class CatalogueFilterInput implements CatalogueFilter {
   @Field(() => [ServiceCategory], { nullable: true, description: 'Offers with any of these categories.' })
   @IsOptional()
   @ArrayUnique()

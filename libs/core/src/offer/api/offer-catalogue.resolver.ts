@@ -2,7 +2,8 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Public } from '../../auth/api/auth.decorators';
 import { mapPage } from '../../common/pagination';
 import { PublicCache } from '../../api/public-cache';
-import { Ctx, RequestContext } from '../../common/request-context';
+import { RequestContext } from '../../common/request-context';
+import { Ctx } from '../../api/request-context';
 import { CatalogueArgs, CatalogueOfferModel, CatalogueOfferPageModel, toCatalogueOfferModel } from './offer-catalogue.models';
 import { OfferCatalogueService } from '../offer-catalogue.service';
 

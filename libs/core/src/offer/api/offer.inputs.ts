@@ -22,6 +22,7 @@ import {
 } from 'class-validator';
 import { IsAfter } from '../../api/is-after.validator';
 import { IsAtecoDivision, IsAtecoSection, IsComuneCode, IsProvinceCode, IsRegionCode, Omittable, trim } from '../../api/input-rules';
+import type { CoverageRadius, CreateOffer, OfferCoverageChoice, OfferSectorsChoice, UpdateOffer } from '../offer.commands';
 
 export const MAX_RADIUS_KM = 500;
 export const MAX_FREE_PERIOD_MONTHS = 36;
@@ -33,7 +34,7 @@ const upperEach = ({ value }: { value: unknown }): unknown =>
   Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value;
 
 @InputType({ description: 'A circle around a comune (comuneCode) or a point (latitude and longitude).' })
-export class CoverageRadiusInput {
+export class CoverageRadiusInput implements CoverageRadius {
   @Field({ nullable: true, description: 'ISTAT code of the comune at the centre.' })
   @IsOptional()
   @IsComuneCode()
@@ -46,7 +47,7 @@ export class CoverageRadiusInput {
 }
 
 @InputType({ description: 'Any mix of areas; at least one. Codes are ISTAT codes.' })
-export class OfferCoverageInput {
+export class OfferCoverageInput implements OfferCoverageChoice {
   @Field(() => Boolean, { defaultValue: false, description: 'The whole of Italy.' }) @IsBoolean() national: boolean = false;
 
   @Field(() => [String], { defaultValue: [] })
@@ -75,7 +76,7 @@ export class OfferCoverageInput {
 }
 
 @InputType({ description: 'Which ATECO 2025 sectors may apply: all, or the listed sections and divisions.' })
-export class OfferSectorsInput {
+export class OfferSectorsInput implements OfferSectorsChoice {
   @Field() @IsBoolean() allSectors!: boolean;
 
   @Field(() => [String], { defaultValue: [], description: 'Section letters, A–V.' })
@@ -94,7 +95,7 @@ export class OfferSectorsInput {
 }
 
 @InputType()
-export class CreateOfferInput {
+export class CreateOfferInput implements CreateOffer {
   @Field() @Transform(trim) @IsString() @MinLength(5) @MaxLength(120) title!: string;
   @Field() @Transform(trim) @IsString() @MinLength(20) @MaxLength(4000) description!: string;
 
@@ -140,7 +141,7 @@ export class CreateOfferInput {
 }
 
 @InputType({ description: 'Only the fields given change; coverage and sectors, when given, replace the old ones as a whole.' })
-export class UpdateOfferInput {
+export class UpdateOfferInput implements UpdateOffer {
   @Field(() => ID) @IsUUID('all', { message: 'id must be an offer id' }) id!: string;
   @Field({ nullable: true }) @Transform(trim) @MaxLength(120) @MinLength(5) @IsString() @Omittable() title?: string;
   @Field({ nullable: true }) @Transform(trim) @MaxLength(4000) @MinLength(20) @IsString() @Omittable() description?: string;

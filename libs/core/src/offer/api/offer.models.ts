@@ -3,7 +3,7 @@ import { ServiceCategory } from '@vec/matching';
 import { Type } from 'class-transformer';
 import { ArrayUnique, IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { BusinessErrorModel } from '../../api/business-error.model';
-import { PageArgs, Paginated } from '../../common/pagination';
+import { PageArgs, Paginated } from '../../api/pagination';
 import '../../api/service-category.model';
 import { ProviderEntity } from '../../provider/provider.entity';
 import { ProviderKind } from '../../provider/provider.types';
@@ -11,6 +11,7 @@ import { OfferEntity } from '../offer.entity';
 import { OfferStatus, OfferVisibility } from '../offer.types';
 import { OfferCoverageModel, toCoverageModel } from './offer-coverage.model';
 import { IsComuneCode, IsProvinceCode, IsRegionCode } from '../../api/input-rules';
+import type { MyOfferFilter, OfferFilter } from '../offer.commands';
 
 registerEnumType(OfferStatus, {
   name: 'OfferStatus',
@@ -108,7 +109,7 @@ export class OfferValidityEndedErrorModel implements BusinessErrorModel {
 }
 
 @InputType()
-export class OfferFilterInput {
+export class OfferFilterInput implements OfferFilter {
   @Field(() => [ServiceCategory], { nullable: true, description: 'Offers with any of these categories.' })
   @IsOptional()
   @ArrayUnique()
@@ -145,7 +146,7 @@ export class OfferFilterInput {
 }
 
 @InputType()
-export class MyOfferFilterInput {
+export class MyOfferFilterInput implements MyOfferFilter {
   @Field(() => OfferStatus, { nullable: true }) @IsOptional() @IsEnum(OfferStatus) status?: OfferStatus;
   @Field(() => [ServiceCategory], { nullable: true }) @IsOptional() @ArrayUnique() @IsEnum(ServiceCategory, { each: true }) categories?: ServiceCategory[];
 }

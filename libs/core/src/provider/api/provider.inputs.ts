@@ -4,10 +4,11 @@ import { IsDefined, IsEnum, IsIn, IsOptional, IsString, IsUrl, IsUUID, MaxLength
 import { IsPartitaIva } from '../../shop/api/partita-iva.validator';
 import { ProviderKind, VerificationStatus } from '../provider.types';
 import { Omittable, compactVatNumber, italian, trim } from '../../api/input-rules';
+import type { RegisterProvider, UpdateProvider, VerifyProvider } from '../provider.commands';
 
 
 @InputType()
-export class RegisterProviderInput {
+export class RegisterProviderInput implements RegisterProvider {
   @Field() @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) name!: string;
   @Field({ description: 'Partita IVA, 11 digits.' }) @Transform(compactVatNumber) @IsPartitaIva() partitaIva!: string;
   @Field(() => ProviderKind) @IsEnum(ProviderKind) kind!: ProviderKind;
@@ -21,7 +22,7 @@ export class RegisterProviderInput {
 }
 
 @InputType()
-export class UpdateProviderInput {
+export class UpdateProviderInput implements UpdateProvider {
   @Field({ nullable: true }) @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) @Omittable() name?: string;
   @Field(() => ProviderKind, { nullable: true }) @IsEnum(ProviderKind) @Omittable() kind?: ProviderKind;
   @Field({ nullable: true })
@@ -36,7 +37,7 @@ export class UpdateProviderInput {
 export const VERIFICATION_DECISIONS = [VerificationStatus.APPROVED, VerificationStatus.REJECTED, VerificationStatus.SUSPENDED] as const;
 
 @InputType()
-export class VerifyProviderInput {
+export class VerifyProviderInput implements VerifyProvider {
   @Field(() => ID) @IsUUID('all', { message: 'providerId must be a provider id' }) providerId!: string;
 
   @Field(() => VerificationStatus, { description: 'APPROVED, REJECTED or SUSPENDED.' })

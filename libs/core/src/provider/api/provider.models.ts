@@ -1,10 +1,11 @@
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { BusinessErrorModel } from '../../api/business-error.model';
-import { PageArgs, Paginated } from '../../common/pagination';
+import { PageArgs, Paginated } from '../../api/pagination';
 import { Type } from 'class-transformer';
 import { ProviderEntity } from '../provider.entity';
 import { ProviderKind, VerificationStatus } from '../provider.types';
+import type { ProviderFilter } from '../provider.commands';
 
 registerEnumType(ProviderKind, { name: 'ProviderKind' });
 registerEnumType(VerificationStatus, {
@@ -77,7 +78,7 @@ export function providerNotApproved(status: VerificationStatus, field: string): 
 }
 
 @InputType()
-export class ProviderFilterInput {
+export class ProviderFilterInput implements ProviderFilter {
   @Field(() => VerificationStatus, { nullable: true }) @IsOptional() @IsEnum(VerificationStatus) status?: VerificationStatus;
 }
 

@@ -5,7 +5,8 @@ import { mapPage } from '../../common/pagination';
 import { ListSize } from '../../api/query-cost';
 import { VerificationStatus } from '../provider.types';
 import { IdArgs } from '../../api/input-rules';
-import { Ctx, RequestContext } from '../../common/request-context';
+import { RequestContext } from '../../common/request-context';
+import { Ctx } from '../../api/request-context';
 import { PartitaIvaTakenErrorModel } from '../../shop/api/shop.models';
 import { RegisterProviderInput, UpdateProviderInput } from './provider.inputs';
 import {

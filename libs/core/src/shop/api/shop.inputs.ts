@@ -3,10 +3,11 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsPartitaIva } from './partita-iva.validator';
 import { IsAtecoDivision, IsAtecoSection, IsComuneCode, IsPhoneNumber, Omittable, compactVatNumber, trim, upper } from '../../api/input-rules';
+import type { RegisterShop, UpdateShop } from '../shop.commands';
 
 
 @InputType()
-export class RegisterShopInput {
+export class RegisterShopInput implements RegisterShop {
   @Field({ description: 'Ragione sociale.' })
   @Transform(trim)
   @IsString()
@@ -77,7 +78,7 @@ export class RegisterShopInput {
 }
 
 @InputType()
-export class UpdateShopInput {
+export class UpdateShopInput implements UpdateShop {
   @Field({ nullable: true }) @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) @Omittable() legalName?: string;
   @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MaxLength(200) tradingName?: string;
   @Field({ nullable: true })

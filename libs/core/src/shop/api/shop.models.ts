@@ -1,10 +1,11 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
 import { BusinessErrorModel } from '../../api/business-error.model';
-import { PageArgs, Paginated } from '../../common/pagination';
+import { PageArgs, Paginated } from '../../api/pagination';
 import { Type } from 'class-transformer';
 import { ShopEntity } from '../shop.entity';
 import { IsAtecoSection, IsComuneCode, IsProvinceCode, IsRegionCode } from '../../api/input-rules';
+import type { ShopFilter } from '../shop.commands';
 
 @ObjectType('Shop')
 export class ShopModel {
@@ -46,7 +47,7 @@ export class PartitaIvaTakenErrorModel implements BusinessErrorModel {
 }
 
 @InputType()
-export class ShopFilterInput {
+export class ShopFilterInput implements ShopFilter {
   @Field({ nullable: true }) @IsOptional() @IsRegionCode() regionCode?: string;
   @Field({ nullable: true }) @IsOptional() @IsProvinceCode() provinceCode?: string;
   @Field({ nullable: true }) @IsOptional() @IsComuneCode() comuneCode?: string;

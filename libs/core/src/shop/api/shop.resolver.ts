@@ -4,7 +4,8 @@ import { Roles } from '../../auth/api/auth.decorators';
 import { UserRole } from '../../auth/user-role';
 import { mapPage } from '../../common/pagination';
 import { IdArgs } from '../../api/input-rules';
-import { Ctx, RequestContext } from '../../common/request-context';
+import { RequestContext } from '../../common/request-context';
+import { Ctx } from '../../api/request-context';
 import { ComuneModel, toComuneModel } from '../../territory/api/territory.models';
 import { RegisterShopInput, UpdateShopInput } from './shop.inputs';
 import {

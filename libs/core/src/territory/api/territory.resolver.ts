@@ -1,6 +1,7 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Public } from '../../auth/api/auth.decorators';
-import { Ctx, RequestContext } from '../../common/request-context';
+import { RequestContext } from '../../common/request-context';
+import { Ctx } from '../../api/request-context';
 import type { Loaders } from '../../api/loaders';
 import { ComuneArgs, ComuniArgs, ProvincesArgs, RegionArgs } from './territory.args';
 import {

@@ -1,8 +1,10 @@
 import { GraphQLError } from 'graphql';
-import { OfferErrorCode, offerErrorToGraphQL, OfferException } from '../offer/offer.exception';
+import { OfferErrorCode, OfferException } from '../offer/offer.exception';
+import { offerErrorToGraphQL } from '../offer/api/offer.errors';
 import { assertAtecoSector } from '../shop/registry/ateco-check';
-import { ShopErrorCode, shopErrorToGraphQL, ShopException } from '../shop/shop.exception';
-import { FieldError } from '../api/user-input.error';
+import { ShopErrorCode, ShopException } from '../shop/shop.exception';
+import { shopErrorToGraphQL } from '../shop/api/shop.errors';
+import { FieldError } from './user-input.error';
 
 const fieldsOf = (error: GraphQLError): FieldError[] => error.extensions.fields as FieldError[];
 /** English words that gave away untranslated text in Italian messages. */

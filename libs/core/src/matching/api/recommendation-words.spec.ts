@@ -1,5 +1,5 @@
-import { toApplyResult } from '../match/api/match-results';
-import { toExplanations } from './api/recommendation.models';
+import { toApplyResult } from '../../match/api/match-results';
+import { toExplanations } from './recommendation.models';
 
 describe('why an offer does not fit, in words', () => {
   it('offers the waitlist when being full is the only obstacle', () => {

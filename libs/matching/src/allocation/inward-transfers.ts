@@ -1,76 +1,80 @@
-import { FlowState, OVER_DEMANDED } from './flow-state';
+import { OVER_DEMANDED } from './cut-side';
+import { FlowState } from './flow-state';
 import { OverSideIndex } from './over-side-index';
 import { PairLists } from './pair-lists';
 import { PairTable } from './pair-table';
 
 /**
- * The moves that bring a holder INTO an offer, for the slot-side solver: per (source, target)
- * pair of over-demanded offers, the source's holders that have an edge to the target, keyed by cost(e') − cost(a), which does not depend on potentials (see FlowState). A search
- * settling the target relaxes each source once, with its cheapest mover. A target's pairs are
- * built the first time a search settles it, then kept up to date as holders come and go; only
- * pairs that hold someone are listed.
+ * The moves that bring a holder INTO a group, for the slot-side solver: per (source, target) pair
+ * of over-demanded groups, the source's holders that have an arm to the target, keyed by
+ * cost(a') − cost(a), which does not depend on potentials (see FlowState). A search settling the
+ * target relaxes each source once, with its cheapest mover. A target's pairs are built the first
+ * time a search settles it, then kept up to date as holders come and go; only pairs that hold
+ * someone are listed.
  */
 export class InwardTransfers {
   readonly heaps: PairLists;
+  /** Per pair: the source group's node id. */
   readonly pairSource: number[] = [];
   private readonly pairTarget: number[] = [];
   private readonly table: PairTable;
+  /** Per target group index: its pairs with at least one mover. */
   private readonly active: number[][];
   private readonly activePosition: number[] = [];
   private readonly indexed: Uint8Array;
 
   constructor(
     private readonly state: FlowState,
-    private readonly edges: OverSideIndex,
+    private readonly arms: OverSideIndex,
   ) {
-    const { m, edgeRequest } = state;
-    this.heaps = new PairLists(edgeRequest.length);
-    this.table = new PairTable(m, 4 * m);
-    this.active = Array.from({ length: m }, () => []);
-    this.indexed = new Uint8Array(m);
+    const { graph } = state;
+    this.heaps = new PairLists(graph.armGroup.length);
+    this.table = new PairTable(graph.nodeCount, 4 * graph.groupCount);
+    this.active = Array.from({ length: graph.groupCount }, () => []);
+    this.indexed = new Uint8Array(graph.groupCount);
   }
 
-  /** Pairs into t with at least one holder (build them first with index). */
+  /** Pairs into group node t with at least one mover (build them first with index). */
   into(t: number): readonly number[] {
-    return this.active[t];
+    return this.active[t - this.state.firstGroup];
   }
 
   isIndexed(t: number): boolean {
-    return this.indexed[t] === 1;
+    return this.indexed[t - this.state.firstGroup] === 1;
   }
 
-  /** Builds the pairs into t from every holder elsewhere with an edge to t. */
+  /** Builds the pairs into group node t from every holder elsewhere with an arm to t. */
   index(t: number): void {
-    this.indexed[t] = 1;
-    const { state } = this;
-    const { edgeOffer, edgeCost } = state.problem;
-    const { edge, request, cost } = this.edges;
-    for (let k = this.edges.start[t]; k < this.edges.start[t + 1]; k++) {
-      const a = state.assigned[request[k]];
-      if (a < 0 || a === edge[k]) continue;
-      const source = edgeOffer[a];
-      if (source !== t && state.side[source] === OVER_DEMANDED) this.insert(source, t, edge[k], cost[k] - edgeCost[a]);
+    const { state, arms } = this;
+    const g = t - state.firstGroup;
+    this.indexed[g] = 1;
+    const { armGroup, armCost } = state.graph;
+    for (let k = arms.start[g]; k < arms.start[g + 1]; k++) {
+      const a = state.assigned[arms.request[k]];
+      if (a < 0 || a === arms.arm[k]) continue;
+      const source = armGroup[a];
+      if (source !== t && state.side[source] === OVER_DEMANDED) this.insert(source, t, arms.arm[k], arms.cost[k] - armCost[a]);
     }
   }
 
-  /** Request of edge a was just placed on offer(a). */
+  /** The request of arm a was just placed in its group. */
   addHolder(a: number): void {
     const { state } = this;
-    const { edgeStart, edgeOffer, edgeCost } = state.problem;
-    const o = edgeOffer[a];
-    const r = state.edgeRequest[a];
-    for (let e = edgeStart[r]; e < edgeStart[r + 1]; e++) {
-      const t = edgeOffer[e];
-      if (e !== a && t !== o && this.indexed[t] === 1 && state.side[t] === OVER_DEMANDED) this.insert(o, t, e, edgeCost[e] - edgeCost[a]);
+    const { armStart, armGroup, armCost, armRequest } = state.graph;
+    const source = armGroup[a];
+    const r = armRequest[a];
+    for (let e = armStart[r]; e < armStart[r + 1]; e++) {
+      const t = armGroup[e];
+      if (e !== a && this.indexed[t - state.firstGroup] === 1 && state.side[t] === OVER_DEMANDED) this.insert(source, t, e, armCost[e] - armCost[a]);
     }
   }
 
-  /** Request of edge a is about to leave offer(a). */
+  /** The request of arm a is about to leave its group. */
   removeHolder(a: number): void {
     const { state, heaps } = this;
-    const { edgeStart } = state.problem;
-    const r = state.edgeRequest[a];
-    for (let e = edgeStart[r]; e < edgeStart[r + 1]; e++) {
+    const { armStart, armRequest } = state.graph;
+    const r = armRequest[a];
+    for (let e = armStart[r]; e < armStart[r + 1]; e++) {
       if (e === a || !heaps.has(e)) continue;
       const pair = heaps.setOfItem(e);
       heaps.remove(e);
@@ -90,14 +94,14 @@ export class InwardTransfers {
     }
     this.heaps.insert(pair, e, key);
     if (this.activePosition[pair] < 0) {
-      const list = this.active[target];
+      const list = this.active[target - this.state.firstGroup];
       this.activePosition[pair] = list.length;
       list.push(pair);
     }
   }
 
   private deactivate(pair: number): void {
-    const list = this.active[this.pairTarget[pair]];
+    const list = this.active[this.pairTarget[pair] - this.state.firstGroup];
     const i = this.activePosition[pair];
     const last = list.pop() as number;
     if (last !== pair) {

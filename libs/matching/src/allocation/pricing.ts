@@ -1,9 +1,8 @@
-import { AllocationNetwork } from './allocation-network';
-import { ExposedEdges } from './edge-exposure';
-import { FlowState, OVER_DEMANDED, UNDER_DEMANDED } from './flow-state';
+import { OVER_DEMANDED, UNDER_DEMANDED } from './cut-side';
+import { FlowState } from './flow-state';
 
 /**
- * Turns the two sides' potentials into one certificate, and checks it over every edge.
+ * Turns the two sides' potentials into one certificate: returns ⊥'s price, `big`.
  *
  * Each side's solver leaves potentials under which its own residual arcs have reduced cost
  * ≥ 0. Lowering every over-demanded potential by `big` keeps those (both ends move) and makes
@@ -12,80 +11,59 @@ import { FlowState, OVER_DEMANDED, UNDER_DEMANDED } from './flow-state';
  * then tight for exactly the tops that keep supply back: the two-phase objective (serve the
  * most, then cheapest) is certified as one min-cost flow.
  *
- * A served request's potential is derived from its offer's, so it takes its offer's side.
+ * `maxEdgeCost` is the dearest candidate edge of any request. The graph's arcs are checked on the way (a violation is an internal error): an edge of the
+ * candidate network is a request's arm followed by its group's arc to the offer, so its reduced
+ * cost is the sum of theirs, and the certificate carries over to every candidate edge.
  */
-export type PricingResult =
-  | { readonly optimal: true; readonly big: number }
-  /** Under-demanded requests with a hidden edge below zero. */
-  | { readonly optimal: false; readonly requests: readonly number[] };
-
-export function potentialSide(state: FlowState, node: number): number {
-  if (node >= state.m && node < state.firstExtra) {
-    const a = state.assigned[node - state.m];
-    if (a >= 0) return state.side[state.problem.edgeOffer[a]];
-  }
-  return state.side[node];
-}
-
-export function price(network: AllocationNetwork, exposed: ExposedEdges, state: FlowState): PricingResult {
-  const { m, n } = state;
-  const { parent, supply, offerCapacity } = state.problem;
-  const { edgeStart, edgeOffer, edgeCost } = network;
-  const R = edgeStart.length - 1;
-  const pi = (v: number): number => state.potentialOf(v);
-  const shown = new Uint8Array(edgeOffer.length);
-  for (const e of exposed.origin) shown[e] = 1;
-
-  let maxCost = 0;
-  for (const c of edgeCost) if (c > maxCost) maxCost = c;
+export function certificatePrice(state: FlowState, maxEdgeCost: number): number {
+  const { m, firstGroup, graph, pi, side } = state;
+  const { parent, supply, offerCapacity, armStart, armGroup, armCost, requestCount: R, memberStart, memberOffer, groupCount } = graph;
   // A simple path crosses each request at most once, so no set of changes gains more than this.
-  let big = R * maxCost + 1;
-  // An arc from the under- to the over-demanded side needs big ≥ −(its reduced cost before the shift).
-  const cross = (fromSide: number, toSide: number, reduced: number): void => {
-    if (fromSide === toSide) return;
-    if (fromSide === OVER_DEMANDED) throw new Error(`internal: a residual arc leaves the over-demanded side (${reduced})`);
+  let big = R * maxEdgeCost + 1;
+  const arc = (fromSide: number, toSide: number, reduced: number, what: string): void => {
+    if (fromSide === toSide) {
+      if (reduced < 0) throw new Error(`internal: ${what} has reduced cost ${reduced}`);
+      return;
+    }
+    if (fromSide === OVER_DEMANDED) throw new Error(`internal: a residual arc leaves the over-demanded side (${what})`);
+    // An arc from the under- to the over-demanded side needs big ≥ −(its reduced cost before the shift).
     big = Math.max(big, -reduced);
   };
 
-  const violating: number[] = [];
   for (let r = 0; r < R; r++) {
     const u = m + r;
-    // A request outside the shop tree gets no supply: its edges are not arcs of the network.
     if (parent[u] < 0 && supply[u] === 0) continue;
     const a = state.assigned[r];
-    const assignedEdge = a >= 0 ? exposed.origin[a] : -1;
-    const uSide = potentialSide(state, u);
-    const pu = pi(u);
-    let violated = false;
-    for (let e = edgeStart[r]; e < edgeStart[r + 1]; e++) {
-      if (e === assignedEdge) continue;
-      const o = edgeOffer[e];
-      const reduced = edgeCost[e] + pu - pi(o);
-      if (uSide !== state.side[o]) cross(uSide, state.side[o], reduced);
-      else if (reduced < 0) {
-        if (shown[e] === 1 || uSide === OVER_DEMANDED) throw new Error(`internal: shown edge ${e} has reduced cost ${reduced}`);
-        violated = true;
-      }
-    }
-    if (violated) violating.push(r);
+    const uSide = state.potentialSide(u);
+    const pu = state.potentialOf(u);
+    for (let e = armStart[r]; e < armStart[r + 1]; e++) if (e !== a) arc(uSide, side[armGroup[e]], armCost[e] + pu - pi[armGroup[e]], `arm ${e}`);
   }
-  if (violating.length > 0) return { optimal: false, requests: violating };
-
-  for (let c = m; c < n; c++) {
+  for (let g = 0; g < groupCount; g++) {
+    const group = firstGroup + g;
+    for (let k = memberStart[g]; k < memberStart[g + 1]; k++) {
+      const o = memberOffer[k];
+      arc(side[group], side[o], pi[group] - pi[o], `member arc ${k}`);
+      if (state.memberFlow[k] > 0) arc(side[o], side[group], pi[o] - pi[group], `reverse member arc ${k}`);
+    }
+  }
+  for (let c = m; c < firstGroup; c++) {
     const p = parent[c];
     if (p < 0) continue;
-    if (state.parentFlow[c] === 0) cross(potentialSide(state, p), potentialSide(state, c), pi(p) - pi(c));
-    else cross(potentialSide(state, c), potentialSide(state, p), pi(c) - pi(p));
+    if (state.parentFlow[c] === 0) arc(state.potentialSide(p), state.potentialSide(c), state.potentialOf(p) - state.potentialOf(c), `tree arc to ${c}`);
+    else arc(state.potentialSide(c), state.potentialSide(p), state.potentialOf(c) - state.potentialOf(p), `reverse tree arc to ${c}`);
   }
   for (let o = 0; o < m; o++) {
     // The sink is on the under-demanded side with potential 0.
-    if (state.slotCount[o] > 0) cross(UNDER_DEMANDED, state.side[o], -pi(o));
-    if (state.slotCount[o] < offerCapacity[o] && state.side[o] === OVER_DEMANDED) throw new Error('internal: an over-demanded offer has room');
+    if (state.load[o] > 0) arc(UNDER_DEMANDED, side[o], -pi[o], `reverse sink arc of ${o}`);
+    if (state.load[o] < offerCapacity[o]) {
+      if (side[o] === OVER_DEMANDED) throw new Error('internal: an over-demanded offer has room');
+      arc(UNDER_DEMANDED, UNDER_DEMANDED, pi[o], `sink arc of ${o}`);
+    }
   }
-  for (let v = m; v < n; v++) {
+  for (let v = m; v < firstGroup; v++) {
     if (parent[v] >= 0 || supply[v] === 0) continue;
     // ⊥ arc of a top priced on the under-demanded side (it routes all its supply): big + π ≥ 0.
-    if (potentialSide(state, v) === UNDER_DEMANDED && state.topFlow[v] > 0) big = Math.max(big, -pi(v));
+    if (state.potentialSide(v) === UNDER_DEMANDED && state.topFlow[v] > 0) big = Math.max(big, -state.potentialOf(v));
   }
-  return { optimal: true, big };
+  return big;
 }

@@ -1,12 +1,15 @@
-import { FlowState, UNDER_DEMANDED } from './flow-state';
+import { UNDER_DEMANDED } from './cut-side';
+import { FlowState } from './flow-state';
 import { SearchSpace, SearchStats, SETTLED } from './search-space';
 
 // How a node was reached (predKind), i.e. the move that brings the unit to it.
-const ASSIGN = 1; // id = edge: an unserved request takes the offer
-const TRANSFER = 2; // id = edge e': the offer's holder of request(e') moves to offer(e')
-const TREE_DOWN = 3; // id = child: its parent hands it the unit
-const TREE_UP = 4; // id = child: the child gives its unit back to its parent
-const HOLDER_UP = 5; // id = edge a: the offer's holder leaves and gives its unit back to its parent
+const ASSIGN = 1; // id = arm: an unserved request takes the group
+const TRANSFER = 2; // id = arm a': a holder of the previous group moves to group(a')
+const FEED = 3; // id = member arc: the group sends the unit on to its offer
+const UNFEED = 4; // id = member arc: the offer hands a unit back to the arc's group
+const TREE_DOWN = 5; // id = child: its parent hands it the unit
+const TREE_UP = 6; // id = child: the child gives its unit back to its parent
+const HOLDER_UP = 7; // id = arm a: a holder of group(a) leaves and gives its unit back to its parent
 
 /**
  * Min-cost routing of the under-demanded side: every unit there can be served (the maximum flow
@@ -18,135 +21,172 @@ const HOLDER_UP = 5; // id = edge a: the offer's holder leaves and gives its uni
  * before the end of a search) and the sink's potential is 0.
  */
 export class RequestSideSolver {
+  /** Per group: the member that last had room, where the next look for room starts. */
+  private readonly roomHint: Int32Array;
+
   constructor(
     private readonly state: FlowState,
     private readonly space: SearchSpace,
     private readonly stats: SearchStats,
-  ) {}
+  ) {
+    this.roomHint = state.graph.memberStart.slice(0, state.graph.groupCount);
+  }
 
-  /** Routes every unit of the given sources (tops, or nodes fed by a fixed arc), in that order. */
+  /** Routes every unit of the given sources (tops, groups or nodes fed by a fixed arc), in that order. */
   solve(sources: Int32Array, units: Int32Array): void {
     const { state } = this;
+    const { parent } = state.graph;
     for (let i = 0; i < sources.length; i++) {
       const source = sources[i];
       for (let unit = 0; unit < units[i]; unit++) {
-        if (unit === 0 && source < state.firstExtra && this.tryDirect(source)) this.stats.direct++;
+        if (unit === 0 && source >= state.m && source < state.firstExtra && this.tryDirect(source)) this.stats.direct++;
         else this.search(source);
-        if (state.problem.parent[source] < 0) state.topFlow[source]++;
+        if (source < state.firstGroup && parent[source] < 0) state.topFlow[source]++;
       }
     }
   }
 
   /**
-   * A fresh request whose cheapest reduced arc leads to an offer with room: that arc alone is a
-   * shortest path (reduced costs are ≥ 0), and only the request's own potential moves.
+   * A fresh request whose cheapest reduced arm leads to a group at potential 0 with a free offer:
+   * that arm, the group's arc to the offer and the offer's arc to the sink are a shortest path
+   * (reduced costs are ≥ 0, free offers are at 0), and only the request's own potential moves.
    */
   private tryDirect(node: number): boolean {
     const { state } = this;
-    const { edgeStart, edgeOffer, edgeCost } = state.problem;
+    const { armStart, armGroup, armCost } = state.graph;
     const { pi, side } = state;
     const r = node - state.m;
     let min = Infinity;
-    for (let e = edgeStart[r]; e < edgeStart[r + 1]; e++) {
-      const o = edgeOffer[e];
-      if (side[o] === UNDER_DEMANDED) min = Math.min(min, edgeCost[e] - pi[o]);
+    for (let a = armStart[r]; a < armStart[r + 1]; a++) {
+      const g = armGroup[a];
+      if (side[g] === UNDER_DEMANDED) min = Math.min(min, armCost[a] - pi[g]);
     }
-    for (let e = edgeStart[r]; e < edgeStart[r + 1]; e++) {
-      const o = edgeOffer[e];
-      if (side[o] === UNDER_DEMANDED && edgeCost[e] - pi[o] === min && state.isFree(o)) {
-        pi[node] = -min; // π += 0 − D with D = min + π(node)
-        state.assign(e);
-        return true;
-      }
+    for (let a = armStart[r]; a < armStart[r + 1]; a++) {
+      const g = armGroup[a];
+      if (side[g] !== UNDER_DEMANDED || armCost[a] - pi[g] !== min || pi[g] !== 0) continue;
+      const k = this.memberWithRoom(g);
+      if (k < 0) continue;
+      pi[node] = -min; // π += 0 − D with D = min + π(node)
+      state.assign(a);
+      state.feed(k);
+      return true;
     }
     return false;
+  }
+
+  /** A member arc of group node g whose offer has room and potential 0, or -1. */
+  private memberWithRoom(g: number): number {
+    const { state, roomHint } = this;
+    const { memberStart, memberOffer } = state.graph;
+    const x = g - state.firstGroup;
+    const start = memberStart[x];
+    const count = memberStart[x + 1] - start;
+    for (let i = 0; i < count; i++) {
+      const k = start + ((roomHint[x] - start + i) % count);
+      const o = memberOffer[k];
+      if (state.side[o] === UNDER_DEMANDED && state.isFree(o) && state.pi[o] === 0) {
+        roomHint[x] = k;
+        return k;
+      }
+    }
+    return -1;
   }
 
   /** Routes one unit from `source` along a shortest residual path to a free slot. */
   private search(source: number): void {
     const { state, space, stats } = this;
     const { key, status } = space;
-    const { m, firstExtra, pi, parentFlow, transfers, slots, slotStart, slotCount, side } = state;
-    const { edgeStart, edgeOffer, edgeCost, parent, childStart, children } = state.problem;
+    const { m, firstExtra, firstGroup, pi, parentFlow, side, outward, memberFlow } = state;
+    const { armStart, armGroup, armCost, parent, childStart, children, feederStart, feederMember, memberGroup, memberStart, memberOffer } = state.graph;
+    const heaps = outward.heaps;
     stats.searches++;
     space.start(source);
     let best = Infinity;
     let endOffer = -1;
-    const reachOffer = (o: number, d: number, kind: number, id: number): void => {
+    const reachOffer = (o: number, d: number, k: number): void => {
       if (status[o] === SETTLED || side[o] !== UNDER_DEMANDED) return;
-      space.relax(o, d, kind, id);
+      space.relax(o, d, FEED, k);
       // A free offer ends a path right here (its π is 0): bound D now, stop sooner.
       if (d < best && key[o] === d && state.isFree(o)) {
         best = d;
         endOffer = o;
       }
     };
+    const reach = (v: number, d: number, kind: number, id: number): void => {
+      if (status[v] !== SETTLED && side[v] === UNDER_DEMANDED) space.relax(v, d, kind, id);
+    };
     for (let u = space.next(best); u >= 0; u = space.next(best)) {
       const du = key[u];
       const pu = pi[u];
       if (u < m) {
-        if (state.indexed[u] === 0) state.indexOut(u);
         if (state.isFree(u) && du + pu < best) {
           best = du + pu;
           endOffer = u;
         }
-        // Holders under a shop or category node may hand their unit back to it.
-        for (let k = slotStart[u]; k < slotStart[u] + slotCount[u]; k++) {
-          const a = slots[k];
-          const p = parent[m + state.edgeRequest[a]];
-          if (p >= 0 && status[p] !== SETTLED && side[p] === UNDER_DEMANDED) space.relax(p, du + pu - edgeCost[a] - pi[p], HOLDER_UP, a);
+        // A group feeding this offer can take a unit back and send it elsewhere.
+        for (let i = feederStart[u]; i < feederStart[u + 1]; i++) {
+          const k = feederMember[i];
+          if (memberFlow[k] > 0) reach(memberGroup[k], du + pu - pi[memberGroup[k]], UNFEED, k);
         }
-        // Each target offer once, through the holder that moves there cheapest.
-        const pairs = state.pairsOut[u];
+        continue;
+      }
+      if (u >= firstGroup) {
+        if (!outward.isIndexed(u)) outward.index(u);
+        const g = u - firstGroup;
+        for (let k = memberStart[g]; k < memberStart[g + 1]; k++) reachOffer(memberOffer[k], du + pu - pi[memberOffer[k]], k);
+        // Each target once, through the holder that leaves for it cheapest.
+        const pairs = outward.pairs(u);
         for (let i = 0; i < pairs.length; i++) {
           const pair = pairs[i];
-          if (transfers.size(pair) === 0) continue;
-          const target = state.pairTarget[pair];
+          if (heaps.size(pair) === 0) continue;
+          const target = outward.pairTarget[pair];
           if (status[target] === SETTLED) continue;
           stats.transfers++;
-          reachOffer(target, du + pu + transfers.topKey(pair) - pi[target], TRANSFER, transfers.topItem(pair));
+          reach(target, du + pu + heaps.topKey(pair) - pi[target], target >= firstGroup ? TRANSFER : HOLDER_UP, heaps.topItem(pair));
         }
         continue;
       }
       if (u < firstExtra) {
         // An unserved request: the source, or one handed a unit by its shop / category node.
         const r = u - m;
-        for (let e = edgeStart[r]; e < edgeStart[r + 1]; e++) {
-          const o = edgeOffer[e];
-          reachOffer(o, du + edgeCost[e] + pu - pi[o], ASSIGN, e);
-        }
+        for (let a = armStart[r]; a < armStart[r + 1]; a++) reach(armGroup[a], du + armCost[a] + pu - pi[armGroup[a]], ASSIGN, a);
       } else {
         const x = u - firstExtra;
         for (let k = childStart[x]; k < childStart[x + 1]; k++) {
           const c = children[k];
-          if (parentFlow[c] === 0 && status[c] !== SETTLED && side[c] === UNDER_DEMANDED) space.relax(c, du + pu - pi[c], TREE_DOWN, c);
+          if (parentFlow[c] === 0) reach(c, du + pu - pi[c], TREE_DOWN, c);
         }
       }
       const p = parent[u];
-      if (p >= 0 && parentFlow[u] === 1 && status[p] !== SETTLED && side[p] === UNDER_DEMANDED) {
-        space.relax(p, du + pu - pi[p], TREE_UP, u);
-      }
+      if (p >= 0 && parentFlow[u] === 1) reach(p, du + pu - pi[p], TREE_UP, u);
     }
     if (endOffer < 0) throw new Error('internal: a unit the maximum flow can serve found no free slot');
     space.finish(pi, best, 1, stats);
     this.augment(source, endOffer);
   }
 
+  /** Applies the path found, walking it back from its end. */
   private augment(source: number, end: number): void {
     const { state, space } = this;
-    const { edgeOffer, parent } = state.problem;
+    const { armGroup, armRequest, memberGroup, memberOffer, parent } = state.graph;
     let v = end;
     while (v !== source) {
       const kind = space.predKind[v];
       const id = space.predId[v];
       if (kind === ASSIGN) {
         state.assign(id);
-        v = state.m + state.edgeRequest[id];
+        v = state.m + armRequest[id];
       } else if (kind === TRANSFER) {
-        const a = state.assigned[state.edgeRequest[id]];
+        const a = state.assigned[armRequest[id]];
         state.unassign(a);
         state.assign(id);
-        v = edgeOffer[a];
+        v = armGroup[a];
+      } else if (kind === FEED) {
+        state.feed(id);
+        v = memberGroup[id];
+      } else if (kind === UNFEED) {
+        state.unfeed(id);
+        v = memberOffer[id];
       } else if (kind === TREE_DOWN) {
         state.parentFlow[id] = 1;
         v = parent[id];
@@ -154,9 +194,9 @@ export class RequestSideSolver {
         state.parentFlow[id] = 0;
         v = id;
       } else if (kind === HOLDER_UP) {
-        v = edgeOffer[id];
-        state.parentFlow[state.m + state.edgeRequest[id]] = 0;
+        state.parentFlow[state.m + armRequest[id]] = 0;
         state.unassign(id);
+        v = armGroup[id];
       } else {
         throw new Error('internal: broken path');
       }

@@ -1,4 +1,5 @@
-import { FlowState, OVER_DEMANDED } from './flow-state';
+import { OVER_DEMANDED } from './cut-side';
+import { FlowState } from './flow-state';
 import { InwardTransfers } from './inward-transfers';
 import { OverSideIndex } from './over-side-index';
 import { SearchSpace, SearchStats, SETTLED } from './search-space';
@@ -7,13 +8,15 @@ import { TightPaths } from './tight-paths';
 import { UnservedLists } from './unserved-lists';
 
 // The arc leaving a node towards the slot being filled (predKind), in the flow's direction.
-const ASSIGN = 1; // id = edge: an unserved request takes offer(edge)
-const TRANSFER = 2; // id = edge e': the node's holder request(e') moves to offer(e')
-const TREE_DOWN = 3; // id = child: the node hands the child a unit
-const TREE_UP = 4; // id = child (this node): it gives its unit back to its parent
-const HOLDER_UP = 5; // id = edge a: the node's holder request(a) leaves and gives its unit back to its parent
+const ASSIGN = 1; // id = arm: an unserved request takes group(arm)
+const TRANSFER = 2; // id = arm a': the group's holder request(a') moves to group(a')
+const FEED = 3; // id = member arc: the group sends one more unit to its offer
+const UNFEED = 4; // id = member arc: the offer hands a unit back to the arc's group
+const TREE_DOWN = 5; // id = child: the node hands the child a unit
+const TREE_UP = 6; // id = child (this node): it gives its unit back to its parent
+const HOLDER_UP = 7; // id = arm a: the group's holder request(a) leaves and gives its unit back to its parent
 // How the path starts at the source.
-const START_FREE = 1; // id = edge: an unserved top request takes offer(edge)
+const START_FREE = 1; // id = arm: an untouched unserved request takes group(arm)
 const START_TOP = 2; // id = top node with supply left
 
 /**
@@ -24,15 +27,18 @@ const START_TOP = 2; // id = top node with supply left
  * searches end as soon as they meet an unserved request, and unserved requests are plentiful on
  * this side; nothing is ever routed to ⊥, whose price then only appears in the certificate.
  *
+ * A plateau of offers tied for the same requests is one group, so a search crosses it through
+ * the group node (the group reaches each offer, each offer is fed by a few groups) instead of
+ * relaxing a move between every two offers of the plateau.
+ *
  * Potentials: the source's is 0, and an untouched unserved request is never settled, so
- * reaching it from offer o costs cost(e) − π(o) (UnservedLists). Moves of holders into an offer
- * are relaxed per source offer with the cheapest mover (InwardTransfers). The search starts
- * from a price-based assignment that already fills many slots optimally (slot-side-warm-start.ts).
+ * reaching it from group g costs cost(a) − π(g) (UnservedLists). Moves of holders into a group
+ * are relaxed per source group with the cheapest mover (InwardTransfers). The search starts from
+ * a price-based assignment that already fills many slots optimally (slot-side-warm-start.ts).
  */
 export class SlotSideSolver {
   private readonly lists: UnservedLists;
   private readonly transfers: InwardTransfers;
-  private readonly path: Int32Array;
   /** Offers settled by the last search (their potentials moved), and tight-path search memory. */
   private readonly raised: Int32Array;
   private raisedCount = 0;
@@ -47,10 +53,9 @@ export class SlotSideSolver {
     stats.direct += warmStartSlotSide(state, index);
     this.lists = new UnservedLists(state, index);
     this.transfers = new InwardTransfers(state, index);
-    this.path = new Int32Array(state.n + 1);
     this.raised = new Int32Array(state.m);
     this.tight = new TightPaths(state, this.lists, this.transfers, {
-      assign: (e) => this.assign(e),
+      assign: (a) => this.assign(a),
       unassign: (a) => this.unassign(a),
     });
   }
@@ -75,38 +80,46 @@ export class SlotSideSolver {
   private search(target: number): void {
     const { state, space, stats, lists, transfers } = this;
     const { key, status } = space;
-    const { m, firstExtra, pi, parentFlow, side, assigned } = state;
-    const { edgeOffer, edgeCost, parent, childStart, children, supply } = state.problem;
+    const { m, firstExtra, firstGroup, pi, parentFlow, side, assigned, memberFlow } = state;
+    const { armCost, armGroup, parent, childStart, children, supply, feederStart, feederMember, memberGroup, memberStart, memberOffer } = state.graph;
     const heaps = transfers.heaps;
     stats.searches++;
     space.start(target);
     let best = Infinity;
     let startKind = 0;
     let startId = -1;
-    // An offer's cheapest untouched request bounds the search as soon as the offer is reached.
-    const reachOffer = (o: number, d: number, kind: number, id: number): void => {
-      space.relax(o, d, kind, id);
-      if (key[o] !== d) return;
-      const f = lists.firstUntouched(o);
-      if (f >= 0 && d + edgeCost[f] - pi[o] < best) {
-        best = d + edgeCost[f] - pi[o];
+    // A group's cheapest untouched request bounds the search as soon as the group is reached.
+    const reachGroup = (g: number, d: number, kind: number, id: number): void => {
+      space.relax(g, d, kind, id);
+      if (key[g] !== d) return;
+      const f = lists.firstUntouched(g);
+      if (f >= 0 && d + armCost[f] - pi[g] < best) {
+        best = d + armCost[f] - pi[g];
         startKind = START_FREE;
         startId = f;
       }
     };
-    reachOffer(target, 0, 0, 0);
     for (let u = space.next(best); u >= 0; u = space.next(best)) {
       const du = key[u];
       const pu = pi[u];
       if (u < m) {
         if (best <= du) continue; // reduced costs are ≥ 0: nothing through u can be shorter
+        for (let i = feederStart[u]; i < feederStart[u + 1]; i++) {
+          const k = feederMember[i];
+          const g = memberGroup[k];
+          if (side[g] === OVER_DEMANDED && status[g] !== SETTLED) reachGroup(g, du + pi[g] - pu, FEED, k);
+        }
+        continue;
+      }
+      if (u >= firstGroup) {
+        if (best <= du) continue;
         for (let k = lists.touchedStart(u); k < lists.touchedEnd(u); k++) {
-          const e = lists.touchedEdge(k);
-          const r = state.edgeRequest[e];
-          if (status[m + r] !== SETTLED) space.relax(m + r, du + edgeCost[e] + pi[m + r] - pu, ASSIGN, e);
+          const a = lists.touchedArm(k);
+          const r = state.graph.armRequest[a];
+          if (status[m + r] !== SETTLED) space.relax(m + r, du + armCost[a] + pi[m + r] - pu, ASSIGN, a);
         }
         if (!transfers.isIndexed(u)) transfers.index(u);
-        // Each source offer once, through its holder that moves here cheapest.
+        // Each source group once, through its holder that moves here cheapest.
         const pairs = transfers.into(u);
         for (let i = 0; i < pairs.length && best > du; i++) {
           const pair = pairs[i];
@@ -114,7 +127,13 @@ export class SlotSideSolver {
           if (status[source] === SETTLED) continue;
           stats.transfers++;
           const d = du + heaps.minKey(pair) + pi[source] - pu;
-          if (d < best) reachOffer(source, d, TRANSFER, heaps.minItem(pair));
+          if (d < best) reachGroup(source, d, TRANSFER, heaps.minItem(pair));
+        }
+        // An offer this group feeds can hand the unit back and take another from elsewhere.
+        const g = u - firstGroup;
+        for (let k = memberStart[g]; k < memberStart[g + 1]; k++) {
+          const o = memberOffer[k];
+          if (memberFlow[k] > 0 && side[o] === OVER_DEMANDED && status[o] !== SETTLED) space.relax(o, du + pi[o] - pu, UNFEED, k);
         }
         continue;
       }
@@ -136,10 +155,10 @@ export class SlotSideSolver {
         const c = children[k];
         if (parentFlow[c] === 0 || side[c] !== OVER_DEMANDED) continue;
         if (c < firstExtra) {
-          // A served child: its offer loses it, and it gives the unit back here.
+          // A served child: its group loses it, and it gives the unit back here.
           const a = assigned[c - m];
-          const oc = edgeOffer[a];
-          if (side[oc] === OVER_DEMANDED && status[oc] !== SETTLED) reachOffer(oc, du + pi[oc] - edgeCost[a] - pu, HOLDER_UP, a);
+          const gc = armGroup[a];
+          if (side[gc] === OVER_DEMANDED && status[gc] !== SETTLED) reachGroup(gc, du + pi[gc] - armCost[a] - pu, HOLDER_UP, a);
         } else if (status[c] !== SETTLED) {
           space.relax(c, du + pi[c] - pu, TREE_UP, c);
         }
@@ -152,15 +171,15 @@ export class SlotSideSolver {
       const v = space.touched[i];
       if (status[v] !== SETTLED) continue;
       if (v < m) this.raised[this.raisedCount++] = v;
-      else if (key[v] < best) lists.touch(v);
+      else if (v < firstGroup && key[v] < best) lists.touch(v);
     }
     space.finish(pi, best, -1, stats);
     this.augment(target, startKind, startId);
   }
 
-  private assign(e: number): void {
-    this.state.assign(e);
-    this.transfers.addHolder(e);
+  private assign(a: number): void {
+    this.state.assign(a);
+    this.transfers.addHolder(a);
   }
 
   private unassign(a: number): void {
@@ -169,68 +188,58 @@ export class SlotSideSolver {
     this.state.unassign(a);
   }
 
-  /**
-   * Applies the path from the source to the target. It is walked from the source, collected,
-   * and applied from the target backwards, so that every offer loses a holder before it gains
-   * one and no slot list overflows.
-   */
+  /** Applies the path from the source to the target, walking it from the source. */
   private augment(target: number, startKind: number, startId: number): void {
-    const { state, space, path, lists } = this;
+    const { state, space, lists } = this;
     const { m } = state;
-    const { edgeOffer, parent } = state.problem;
-    let length = 0;
+    const { armGroup, armRequest, memberOffer, memberGroup, parent } = state.graph;
     let v: number;
     if (startKind === START_FREE) {
-      path[length++] = -1 - startId; // marks the first assignment
-      v = edgeOffer[startId];
+      const r = m + armRequest[startId];
+      state.feedChain(r);
+      this.assign(startId);
+      lists.touchChain(r);
+      v = armGroup[startId];
     } else {
+      state.topFlow[startId]++;
+      lists.touch(startId);
       v = startId;
     }
     while (v !== target) {
-      path[length++] = v;
       const kind = space.predKind[v];
       const id = space.predId[v];
-      if (kind === ASSIGN || kind === TRANSFER) v = edgeOffer[id];
-      else if (kind === TREE_DOWN) v = id;
-      else if (kind === TREE_UP) v = parent[id];
-      else if (kind === HOLDER_UP) v = parent[m + state.edgeRequest[id]];
-      else throw new Error('internal: broken path');
-    }
-    for (let i = length - 1; i >= 0; i--) {
-      const node = path[i];
-      if (node < 0) {
-        const e = -1 - node;
-        const r = m + state.edgeRequest[e];
-        state.feedChain(r);
-        this.assign(e);
-        lists.touchChain(r);
-        continue;
-      }
-      const kind = space.predKind[node];
-      const id = space.predId[node];
       if (kind === ASSIGN) {
         this.assign(id);
-        lists.touch(node);
+        lists.touch(v);
+        v = armGroup[id];
       } else if (kind === TRANSFER) {
-        this.unassign(state.assigned[state.edgeRequest[id]]);
+        this.unassign(state.assigned[armRequest[id]]);
         this.assign(id);
+        v = armGroup[id];
+      } else if (kind === FEED) {
+        state.feed(id);
+        v = memberOffer[id];
+      } else if (kind === UNFEED) {
+        state.unfeed(id);
+        v = memberGroup[id];
       } else if (kind === TREE_DOWN) {
         state.parentFlow[id] = 1;
-        lists.touch(node);
+        lists.touch(v);
         lists.touch(id);
+        v = id;
       } else if (kind === TREE_UP) {
         state.parentFlow[id] = 0;
         lists.touch(id);
-      } else {
-        const c = m + state.edgeRequest[id];
+        v = parent[id];
+      } else if (kind === HOLDER_UP) {
+        const c = m + armRequest[id];
         state.parentFlow[c] = 0;
         this.unassign(id);
         lists.touch(c);
+        v = parent[c];
+      } else {
+        throw new Error('internal: broken path');
       }
-    }
-    if (startKind === START_TOP) {
-      state.topFlow[startId]++;
-      lists.touch(startId);
     }
   }
 }

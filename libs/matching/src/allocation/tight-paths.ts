@@ -1,19 +1,26 @@
+import { OVER_DEMANDED } from './cut-side';
 import { FlowState } from './flow-state';
 import { InwardTransfers } from './inward-transfers';
 import { UnservedLists } from './unserved-lists';
 
 export interface HolderMoves {
-  assign(e: number): void;
+  assign(a: number): void;
   unassign(a: number): void;
 }
 
+// How a node was reached from the slot's side (the move that brings it a unit).
+const FEED = 1; // a group, reached from the offer it feeds over member arc `via`
+const TRANSFER = 2; // a group, whose holder request(via) moves to the group it was reached from
+const UNFEED = 3; // an offer, which hands a unit back to the group of member arc `via`
+
 /**
- * Paths of reduced cost 0 into offers with free slots, found breadth first (fewest holder moves)
- * over tight arcs only: an untouched unserved request whose edge is tight, or a tight move of a
- * holder from another offer (the cheapest mover of a pair, the only one that can be tight).
- * Every residual arc has reduced cost ≥ 0, so such a path is a shortest one, and augmenting it
- * keeps every potential valid (the reversed arcs are tight too). Offers a search gave up on are
- * not tried again until the next fill (Dinic's dead ends): that only skips chances.
+ * Paths of reduced cost 0 into offers with free slots, found breadth first (fewest moves) over
+ * tight arcs only: an untouched unserved request whose arm is tight, a tight move of a holder
+ * from another group (the cheapest mover of a pair, the only one that can be tight), or a group
+ * and one of its offers at the same potential. Every residual arc has reduced cost ≥ 0, so such
+ * a path is a shortest one, and augmenting it keeps every potential valid (the reversed arcs
+ * are tight too). Nodes a search gave up on are not tried again until the next fill (Dinic's
+ * dead ends): that only skips chances.
  */
 export class TightPaths {
   private readonly dead: Int32Array;
@@ -22,7 +29,8 @@ export class TightPaths {
   private searchStamp = 0;
   private readonly queue: Int32Array;
   private readonly from: Int32Array;
-  private readonly item: Int32Array;
+  private readonly how: Uint8Array;
+  private readonly via: Int32Array;
 
   constructor(
     private readonly state: FlowState,
@@ -30,11 +38,12 @@ export class TightPaths {
     private readonly transfers: InwardTransfers,
     private readonly moves: HolderMoves,
   ) {
-    this.dead = new Int32Array(state.m);
-    this.seen = new Int32Array(state.m);
-    this.queue = new Int32Array(state.m);
-    this.from = new Int32Array(state.m);
-    this.item = new Int32Array(state.m);
+    this.dead = new Int32Array(state.n);
+    this.seen = new Int32Array(state.n);
+    this.queue = new Int32Array(state.n);
+    this.from = new Int32Array(state.n);
+    this.how = new Uint8Array(state.n);
+    this.via = new Int32Array(state.n);
   }
 
   /** Fills what it can of the free slots of the given offers; returns how many. */
@@ -49,52 +58,79 @@ export class TightPaths {
   }
 
   private find(root: number): boolean {
-    const { state, lists, transfers, seen, dead, queue, from, item } = this;
-    const { pi } = state;
-    const { edgeCost } = state.problem;
+    const { state, lists, transfers, seen, dead, queue } = this;
+    const { pi, m, memberFlow, firstGroup } = state;
+    const { armCost, feederStart, feederMember, memberGroup, memberStart, memberOffer } = state.graph;
     const heaps = transfers.heaps;
     const stamp = ++this.searchStamp;
+    let endGroup = -1;
+    let endArm = -1;
+    // A group is checked for a tight untouched request as soon as it is reached, not when its
+    // turn comes: plateaus are wide, and the first such group ends the search.
+    const visit = (v: number, parent: number, how: number, via: number): void => {
+      if (seen[v] === stamp || dead[v] === this.fillStamp || endGroup >= 0) return;
+      seen[v] = stamp;
+      this.from[v] = parent;
+      this.how[v] = how;
+      this.via[v] = via;
+      queue[tail++] = v;
+      if (v < m) return;
+      const f = lists.firstUntouched(v);
+      if (f >= 0 && armCost[f] - pi[v] === 0) {
+        endGroup = v;
+        endArm = f;
+      }
+    };
     let head = 0;
     let tail = 0;
-    queue[tail++] = root;
-    seen[root] = stamp;
-    from[root] = -1;
-    while (head < tail) {
+    visit(root, -1, 0, 0);
+    while (head < tail && endGroup < 0) {
       const v = queue[head++];
-      const f = lists.firstUntouched(v);
-      if (f >= 0 && edgeCost[f] - pi[v] === 0) {
-        this.apply(v, f);
-        return true;
+      if (v < m) {
+        for (let i = feederStart[v]; i < feederStart[v + 1]; i++) {
+          const k = feederMember[i];
+          const g = memberGroup[k];
+          if (pi[g] === pi[v] && state.side[g] === OVER_DEMANDED) visit(g, v, FEED, k);
+        }
+        continue;
       }
       if (!transfers.isIndexed(v)) transfers.index(v);
       const pairs = transfers.into(v);
       for (let i = 0; i < pairs.length; i++) {
         const pair = pairs[i];
         const source = transfers.pairSource[pair];
-        if (seen[source] === stamp || dead[source] === this.fillStamp || heaps.minKey(pair) + pi[source] - pi[v] !== 0) continue;
-        seen[source] = stamp;
-        from[source] = v;
-        item[source] = heaps.minItem(pair);
-        queue[tail++] = source;
+        if (heaps.minKey(pair) + pi[source] - pi[v] === 0) visit(source, v, TRANSFER, heaps.minItem(pair));
+      }
+      const g = v - firstGroup;
+      for (let k = memberStart[g]; k < memberStart[g + 1]; k++) {
+        const o = memberOffer[k];
+        if (memberFlow[k] > 0 && pi[o] === pi[v] && state.side[o] === OVER_DEMANDED) visit(o, v, UNFEED, k);
       }
     }
-    // Nothing tight reaches any offer visited: skip them for the rest of this fill.
+    if (endGroup >= 0) {
+      this.apply(endGroup, endArm);
+      return true;
+    }
+    // Nothing tight reaches any node visited: skip them for the rest of this fill.
     for (let i = 0; i < tail; i++) dead[queue[i]] = this.fillStamp;
     return false;
   }
 
-  /** Each offer on the way gains the mover from the next; the last one takes the free request. */
+  /** Applies the moves back to the root, then the free request takes the group `last`. */
   private apply(last: number, free: number): void {
-    const { state, moves, from, item } = this;
-    // Walk from the root's side: collect the chain first (from[] points towards the root).
-    let length = 0;
-    for (let v = last; from[v] >= 0; v = from[v]) this.queue[length++] = v;
-    for (let i = length - 1; i >= 0; i--) {
-      const e = item[this.queue[i]];
-      moves.unassign(state.assigned[state.edgeRequest[e]]);
-      moves.assign(e);
+    const { state, moves } = this;
+    const { armRequest } = state.graph;
+    for (let v = last; this.from[v] >= 0; v = this.from[v]) {
+      const via = this.via[v];
+      const how = this.how[v];
+      if (how === FEED) state.feed(via);
+      else if (how === UNFEED) state.unfeed(via);
+      else {
+        moves.unassign(state.assigned[armRequest[via]]);
+        moves.assign(via);
+      }
     }
-    const r = state.m + state.edgeRequest[free];
+    const r = state.m + armRequest[free];
     state.feedChain(r);
     moves.assign(free);
     this.lists.touchChain(r);

@@ -2,15 +2,15 @@ import { ServiceCategory } from '../service-category';
 import { AllocationNetwork } from './allocation-network';
 
 /**
- * The allocation network, layered as
+ * The shop limits over the requests, as the top of the allocation network
  *
- *   source → [shop] → [shop × category] → request → offer → sink        (and any top node → ⊥ → sink)
+ *   source → [shop] → [shop × category] → request → … → offer → sink     (and any top node → ⊥ → sink)
  *
  * Node ids: offers [0, m), requests [m, m + R), then the optional shop / shop×category nodes
- * ("extra" nodes). Every arc above the offers has capacity 1 and cost 0 except request → offer,
- * which costs the edge's integer cost; offer → sink has the offer's free slots. Top nodes (those
- * without a parent) hold the supply. A shop or category node is only created when its limit can
- * bind, so most requests are top nodes themselves.
+ * ("extra" nodes); what lies between requests and offers is in allocation-graph.ts. Every tree arc
+ * has capacity 1 and cost 0; offer → sink has the offer's free slots. Top nodes (those without a
+ * parent) hold the supply. A shop or category node is only created when its limit can bind, so
+ * most requests are top nodes themselves.
  *
  * ⊥ is an arc from every top node to the sink costing BIG, more than any set of edges costs, so
  * "serve as many as possible, then cheapest" is one min-cost flow in which all supply is routed
@@ -34,23 +34,6 @@ export interface ShopTree {
   minCost: Float64Array;
   /** Top nodes cheapest first, ties by node id: any order is optimal, a good one is faster. */
   order: Int32Array;
-}
-
-/** The shop tree with one set of request → offer edges (CSR by request). */
-export interface TransportProblem extends ShopTree {
-  edgeStart: Int32Array;
-  edgeOffer: Int32Array;
-  edgeCost: Int32Array;
-}
-
-export interface EdgeLists {
-  edgeStart: Int32Array;
-  edgeOffer: Int32Array;
-  edgeCost: Int32Array;
-}
-
-export function withEdges(tree: ShopTree, edges: EdgeLists): TransportProblem {
-  return { ...tree, edgeStart: edges.edgeStart, edgeOffer: edges.edgeOffer, edgeCost: edges.edgeCost };
 }
 
 /** Per request: can the shop's limits take it at all, before anything is allocated. */

@@ -1,16 +1,17 @@
-import { FlowState, OVER_DEMANDED } from './flow-state';
+import { OVER_DEMANDED } from './cut-side';
+import { FlowState } from './flow-state';
 import { OverSideIndex } from './over-side-index';
 
 /**
- * For each over-demanded offer, the unserved requests that can take it, for the slot-side
- * solver, in two kinds:
+ * For each over-demanded group, the unserved requests that can take it, for the slot-side solver,
+ * in two kinds:
  *
  * - untouched: neither the request nor any node above it ever carried flow or had its potential
  *   moved, so all those potentials are still the source's (0) and the chain of arcs from the
- *   source is tight. Reaching such a request over edge e costs cost(e) − π(offer), so the
- *   cheapest is the first of the offer's edges sorted by cost; once touched, a request never
- *   becomes untouched again, so one pointer per offer walks past served and touched ones.
- * - touched (below a shop or category node whose chain changed): kept in a per-offer list and
+ *   source is tight. Reaching such a request over arm a costs cost(a) − π(group), so the
+ *   cheapest is the first of the group's arms sorted by cost; once touched, a request never
+ *   becomes untouched again, so one pointer per group walks past served and touched ones.
+ * - touched (below a shop or category node whose chain changed): kept in a per-group list and
  *   relaxed one by one. Top requests are never in it: a served top stays served on this side.
  */
 export class UnservedLists {
@@ -29,53 +30,55 @@ export class UnservedLists {
     private readonly state: FlowState,
     index: OverSideIndex,
   ) {
-    const { m, n, side } = state;
-    const { parent } = state.problem;
+    const { m, n, side, graph } = state;
+    const { parent, groupCount } = graph;
     this.touched = new Uint8Array(n);
     this.sortedStart = index.start;
-    this.sorted = index.edge;
+    this.sorted = index.arm;
     this.sortedRequest = index.request;
-    this.pointer = index.start.slice(0, m);
-    this.listStart = new Int32Array(m + 1);
-    for (let o = 0; o < m; o++) {
+    this.pointer = index.start.slice(0, groupCount);
+    this.listStart = new Int32Array(groupCount + 1);
+    for (let g = 0; g < groupCount; g++) {
       let below = 0;
-      for (let k = index.start[o]; k < index.start[o + 1]; k++) if (parent[m + index.request[k]] >= 0) below++;
-      this.listStart[o + 1] = this.listStart[o] + below;
+      for (let k = index.start[g]; k < index.start[g + 1]; k++) if (parent[m + index.request[k]] >= 0) below++;
+      this.listStart[g + 1] = this.listStart[g] + below;
     }
-    this.listCount = new Int32Array(m);
-    this.list = new Int32Array(this.listStart[m]);
-    this.position = new Int32Array(state.edgeRequest.length).fill(-1);
-    this.listed = new Uint8Array(state.problem.requestCount);
+    this.listCount = new Int32Array(groupCount);
+    this.list = new Int32Array(this.listStart[groupCount]);
+    this.position = new Int32Array(graph.armGroup.length).fill(-1);
+    this.listed = new Uint8Array(graph.requestCount);
     // Flow fixed before the solver starts (across the cut, or by the warm start) counts as a touch.
-    for (let v = m; v < n; v++) {
+    for (let v = m; v < state.firstGroup; v++) {
       const carries = parent[v] >= 0 ? state.parentFlow[v] === 1 : state.topFlow[v] > 0;
       if (carries && side[v] === OVER_DEMANDED) this.touch(v);
     }
   }
 
-  /** The cheapest untouched unserved request with an edge to o, as that edge, or -1. */
-  firstUntouched(o: number): number {
+  /** The cheapest untouched unserved request with an arm to group node g, as that arm, or -1. */
+  firstUntouched(group: number): number {
     const { sorted, sortedRequest, pointer, state, touched } = this;
-    const end = this.sortedStart[o + 1];
-    let k = pointer[o];
+    const g = group - state.firstGroup;
+    const end = this.sortedStart[g + 1];
+    let k = pointer[g];
     while (k < end) {
       const r = sortedRequest[k];
       if (state.assigned[r] < 0 && touched[state.m + r] === 0) break;
       k++;
     }
-    pointer[o] = k;
+    pointer[g] = k;
     return k < end ? sorted[k] : -1;
   }
 
-  touchedStart(o: number): number {
-    return this.listStart[o];
+  touchedStart(group: number): number {
+    return this.listStart[group - this.state.firstGroup];
   }
 
-  touchedEnd(o: number): number {
-    return this.listStart[o] + this.listCount[o];
+  touchedEnd(group: number): number {
+    const g = group - this.state.firstGroup;
+    return this.listStart[g] + this.listCount[g];
   }
 
-  touchedEdge(k: number): number {
+  touchedArm(k: number): number {
     return this.list[k];
   }
 
@@ -89,7 +92,7 @@ export class UnservedLists {
       this.refresh(v - m);
       return;
     }
-    const { childStart, children } = state.problem;
+    const { childStart, children } = state.graph;
     const x = v - firstExtra;
     for (let k = childStart[x]; k < childStart[x + 1]; k++) {
       const c = children[k];
@@ -99,33 +102,34 @@ export class UnservedLists {
 
   /** A unit came down the chain to v: v and every node above it are touched. */
   touchChain(v: number): void {
-    const { parent } = this.state.problem;
+    const { parent } = this.state.graph;
     for (let u = v; u >= 0; u = parent[u]) this.touch(u);
   }
 
-  /** Puts request r's edges in or out of the touched lists, as its state now says. */
+  /** Puts request r's arms in or out of the touched lists, as its state now says. */
   private refresh(r: number): void {
     const { state } = this;
     const v = state.m + r;
-    if (state.problem.parent[v] < 0 || !state.fedFromOverSide(v)) return;
+    if (state.graph.parent[v] < 0 || !state.fedFromOverSide(v)) return;
     const want = this.touched[v] === 1 && state.assigned[r] < 0 ? 1 : 0;
     if (this.listed[r] === want) return;
     this.listed[r] = want;
-    const { edgeStart, edgeOffer } = state.problem;
-    for (let e = edgeStart[r]; e < edgeStart[r + 1]; e++) {
-      const o = edgeOffer[e];
-      if (state.side[o] !== OVER_DEMANDED) continue;
+    const { armStart, armGroup } = state.graph;
+    for (let a = armStart[r]; a < armStart[r + 1]; a++) {
+      const group = armGroup[a];
+      if (state.side[group] !== OVER_DEMANDED) continue;
+      const g = group - state.firstGroup;
       if (want === 1) {
-        const k = this.listStart[o] + this.listCount[o]++;
-        this.list[k] = e;
-        this.position[e] = k;
+        const k = this.listStart[g] + this.listCount[g]++;
+        this.list[k] = a;
+        this.position[a] = k;
       } else {
-        const k = this.position[e];
-        const last = this.listStart[o] + --this.listCount[o];
+        const k = this.position[a];
+        const last = this.listStart[g] + --this.listCount[g];
         const moved = this.list[last];
         this.list[k] = moved;
         this.position[moved] = k;
-        this.position[e] = -1;
+        this.position[a] = -1;
       }
     }
   }

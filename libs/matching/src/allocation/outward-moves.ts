@@ -1,0 +1,88 @@
+import { UNDER_DEMANDED } from './cut-side';
+import type { FlowState } from './flow-state';
+import { HeapPool } from './heap-pool';
+import { PairTable } from './pair-table';
+
+/**
+ * The ways a holder can leave its group, for the request side: to another group over one of its
+ * other arms (key cost(a') − cost(a)), or back up to its shop or category node (key −cost(a)).
+ * Keys do not depend on potentials (see FlowState), so per (group, target) pair a heap holds the
+ * holders' options and a search relaxes each pair once, with its cheapest option, instead of
+ * every arm of every holder. A group's pairs are built the first time a search reaches it, then
+ * kept up to date as holders come and go. Only targets on the under-demanded side are kept.
+ */
+export class OutwardMoves {
+  readonly heaps: HeapPool;
+  /** Per group index: its pairs. */
+  readonly pairsOut: number[][];
+  /** Per pair: the node it leads to (a group, or the holder's parent). */
+  readonly pairTarget: number[] = [];
+  private readonly table: PairTable;
+  private readonly indexed: Uint8Array;
+  /** Per arm: the pair it is an option in, or -1. */
+  private readonly itemPair: Int32Array;
+
+  constructor(private readonly state: FlowState) {
+    const { graph } = state;
+    this.heaps = new HeapPool(graph.groupCount, graph.armGroup.length);
+    this.pairsOut = Array.from({ length: graph.groupCount }, () => []);
+    this.table = new PairTable(graph.nodeCount, graph.groupCount);
+    this.indexed = new Uint8Array(graph.groupCount);
+    this.itemPair = new Int32Array(graph.armGroup.length).fill(-1);
+  }
+
+  isIndexed(group: number): boolean {
+    return this.indexed[group - this.state.firstGroup] === 1;
+  }
+
+  /** Indexes the moves out of a group from its current holders. */
+  index(group: number): void {
+    this.indexed[group - this.state.firstGroup] = 1;
+    const { state } = this;
+    for (let k = state.holdersStart(group); k < state.holdersEnd(group); k++) this.addHolder(state.holders[k]);
+  }
+
+  pairs(group: number): readonly number[] {
+    return this.pairsOut[group - this.state.firstGroup];
+  }
+
+  /** The request of arm a was just placed in its group. */
+  addHolder(a: number): void {
+    const { state } = this;
+    const { graph, side, m } = state;
+    const g = graph.armGroup[a];
+    if (this.indexed[g - state.firstGroup] === 0) return;
+    const r = graph.armRequest[a];
+    for (let e = graph.armStart[r]; e < graph.armStart[r + 1]; e++) {
+      const target = graph.armGroup[e];
+      if (e !== a && side[target] === UNDER_DEMANDED) this.insert(g, target, e, graph.armCost[e] - graph.armCost[a]);
+    }
+    const p = graph.parent[m + r];
+    if (p >= 0 && side[p] === UNDER_DEMANDED) this.insert(g, p, a, -graph.armCost[a]);
+  }
+
+  /** The request of arm a has just left its group. */
+  removeHolder(a: number): void {
+    const { graph } = this.state;
+    const r = graph.armRequest[a];
+    for (let e = graph.armStart[r]; e < graph.armStart[r + 1]; e++) {
+      const pair = this.itemPair[e];
+      if (pair < 0) continue;
+      this.heaps.remove(pair, e);
+      this.itemPair[e] = -1;
+    }
+  }
+
+  private insert(group: number, target: number, item: number, key: number): void {
+    let pair = this.table.get(group, target);
+    if (pair < 0) {
+      pair = this.pairTarget.length;
+      this.table.set(group, target, pair);
+      this.pairTarget.push(target);
+      this.pairsOut[group - this.state.firstGroup].push(pair);
+      this.heaps.ensureHeaps(pair + 1);
+    }
+    this.heaps.insert(pair, item, key);
+    this.itemPair[item] = pair;
+  }
+}

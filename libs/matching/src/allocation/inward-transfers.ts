@@ -34,6 +34,11 @@ export class InwardTransfers {
     this.indexed = new Uint8Array(graph.groupCount);
   }
 
+  /** The group node a pair leads into. */
+  targetOf(pair: number): number {
+    return this.pairTarget[pair];
+  }
+
   /** Pairs into group node t with at least one mover (build them first with index). */
   into(t: number): readonly number[] {
     return this.active[t - this.state.firstGroup];

@@ -58,6 +58,15 @@ export class PairLists {
     return this.keys[this.min[set]];
   }
 
+  /** How many items of a set share its least key. */
+  countAtMin(set: number): number {
+    const best = this.min[set];
+    if (best < 0) return 0;
+    let count = 0;
+    for (let i = this.head[set]; i >= 0; i = this.next[i]) if (this.keys[i] === this.keys[best]) count++;
+    return count;
+  }
+
   insert(set: number, item: number, key: number): void {
     this.keys[item] = key;
     this.setOf[item] = set;

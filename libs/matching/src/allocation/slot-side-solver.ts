@@ -3,13 +3,14 @@ import { FlowState } from './flow-state';
 import { InwardTransfers } from './inward-transfers';
 import { OverSideIndex } from './over-side-index';
 import { SearchSpace, SearchStats, SETTLED } from './search-space';
+import { EndQueue } from './slot-side-ends';
 import { warmStartSlotSide } from './slot-side-warm-start';
 import { TightPaths } from './tight-paths';
 import { UnservedLists } from './unserved-lists';
 
 // The arc leaving a node towards the slot being filled (predKind), in the flow's direction.
 const ASSIGN = 1; // id = arm: an unserved request takes group(arm)
-const TRANSFER = 2; // id = arm a': the group's holder request(a') moves to group(a')
+const TRANSFER = 2; // id = pair: one of the group's cheapest movers into the pair's target moves there
 const FEED = 3; // id = member arc: the group sends one more unit to its offer
 const UNFEED = 4; // id = member arc: the offer hands a unit back to the arc's group
 const TREE_DOWN = 5; // id = child: the node hands the child a unit
@@ -18,6 +19,10 @@ const HOLDER_UP = 7; // id = arm a: the group's holder request(a) leaves and giv
 // How the path starts at the source.
 const START_FREE = 1; // id = arm: an untouched unserved request takes group(arm)
 const START_TOP = 2; // id = top node with supply left
+// What a batch does with an end it meets (see take).
+const TAKEN = 0;
+const SKIP = 1;
+const STOP = 2;
 
 /**
  * Min-cost filling of the over-demanded side: there every slot is filled in every maximum flow
@@ -43,6 +48,16 @@ export class SlotSideSolver {
   private readonly raised: Int32Array;
   private raisedCount = 0;
   private readonly tight: TightPaths;
+  /** The ends taken by the current search: how each path starts, and from where. */
+  private readonly ends = new EndQueue();
+  private readonly takenKind: Uint8Array;
+  private readonly takenId: Int32Array;
+  private takenCount = 0;
+  /** Per node, for the current batch (usedBatch): units on its arc towards the slot, units of its supply. */
+  private readonly arcUsed: Int32Array;
+  private readonly supplyUsed: Int32Array;
+  private readonly usedBatch: Int32Array;
+  private batch = 0;
 
   constructor(
     private readonly state: FlowState,
@@ -54,6 +69,13 @@ export class SlotSideSolver {
     this.lists = new UnservedLists(state, index);
     this.transfers = new InwardTransfers(state, index);
     this.raised = new Int32Array(state.m);
+    let most = 1;
+    for (const capacity of state.graph.offerCapacity) most = Math.max(most, capacity);
+    this.takenKind = new Uint8Array(most);
+    this.takenId = new Int32Array(most);
+    this.arcUsed = new Int32Array(state.n);
+    this.supplyUsed = new Int32Array(state.n);
+    this.usedBatch = new Int32Array(state.n);
     this.tight = new TightPaths(state, this.lists, this.transfers, {
       assign: (a) => this.assign(a),
       unassign: (a) => this.unassign(a),
@@ -76,58 +98,75 @@ export class SlotSideSolver {
     }
   }
 
-  /** Fills one slot of `target` along a shortest residual path from the source. */
+  /**
+   * Fills free slots of `target` along shortest residual paths from the source, as many as one
+   * search allows. The search settles nodes in order of distance to the slot and collects ends
+   * (untouched requests of settled groups, tops with supply left) as they come; each end taken
+   * is a shortest path, taken while the slot has room and its path is still free (paths share
+   * the search tree: a holder can only move once). The first end whose path is not free stops
+   * the batch, and the potentials move by that end's distance: every end taken is then tight,
+   * every end not taken at least as long, so reduced costs stay ≥ 0.
+   */
   private search(target: number): void {
-    const { state, space, stats, lists, transfers } = this;
+    const { state, space, stats, lists, transfers, ends } = this;
     const { key, status } = space;
     const { m, firstExtra, firstGroup, pi, parentFlow, side, assigned, memberFlow } = state;
-    const { armCost, armGroup, parent, childStart, children, supply, feederStart, feederMember, memberGroup, memberStart, memberOffer } = state.graph;
+    const { armCost, armGroup, armRequest, parent, childStart, children, supply, feederStart, feederMember, memberGroup, memberStart, memberOffer } = state.graph;
     const heaps = transfers.heaps;
     stats.searches++;
+    const want = state.graph.offerCapacity[target] - state.load[target];
+    this.batch++;
+    this.takenCount = 0;
+    ends.clear();
     space.start(target);
-    let best = Infinity;
-    let startKind = 0;
-    let startId = -1;
-    // A group's cheapest untouched request bounds the search as soon as the group is reached.
-    const reachGroup = (g: number, d: number, kind: number, id: number): void => {
-      space.relax(g, d, kind, id);
-      if (key[g] !== d) return;
-      const f = lists.firstUntouched(g);
-      if (f >= 0 && d + armCost[f] - pi[g] < best) {
-        best = d + armCost[f] - pi[g];
-        startKind = START_FREE;
-        startId = f;
+    let cutoff = -1;
+    for (;;) {
+      const u = space.next(ends.minKey());
+      if (u < 0) {
+        if (ends.size === 0) break;
+        ends.pop();
+        const taken = this.take(target, ends.node, ends.position);
+        if (taken === STOP) {
+          cutoff = ends.key;
+          break;
+        }
+        if (taken === TAKEN) cutoff = ends.key;
+        if (this.takenCount === want) break;
+        if (ends.position >= 0) {
+          const next = lists.nextPosition(ends.node, ends.position + 1);
+          if (next >= 0) ends.push(key[ends.node] + armCost[lists.armAt(next)] - pi[ends.node], ends.node, next);
+        } else if (taken === TAKEN) {
+          ends.push(ends.key, ends.node, -1);
+        }
+        continue;
       }
-    };
-    for (let u = space.next(best); u >= 0; u = space.next(best)) {
       const du = key[u];
       const pu = pi[u];
       if (u < m) {
-        if (best <= du) continue; // reduced costs are ≥ 0: nothing through u can be shorter
         for (let i = feederStart[u]; i < feederStart[u + 1]; i++) {
           const k = feederMember[i];
           const g = memberGroup[k];
-          if (side[g] === OVER_DEMANDED && status[g] !== SETTLED) reachGroup(g, du + pi[g] - pu, FEED, k);
+          if (side[g] === OVER_DEMANDED && status[g] !== SETTLED) space.relax(g, du + pi[g] - pu, FEED, k);
         }
         continue;
       }
       if (u >= firstGroup) {
-        if (best <= du) continue;
+        const first = lists.firstPosition(u);
+        if (first >= 0) ends.push(du + armCost[lists.armAt(first)] - pu, u, first);
         for (let k = lists.touchedStart(u); k < lists.touchedEnd(u); k++) {
           const a = lists.touchedArm(k);
-          const r = state.graph.armRequest[a];
+          const r = armRequest[a];
           if (status[m + r] !== SETTLED) space.relax(m + r, du + armCost[a] + pi[m + r] - pu, ASSIGN, a);
         }
         if (!transfers.isIndexed(u)) transfers.index(u);
         // Each source group once, through its holder that moves here cheapest.
         const pairs = transfers.into(u);
-        for (let i = 0; i < pairs.length && best > du; i++) {
+        for (let i = 0; i < pairs.length; i++) {
           const pair = pairs[i];
           const source = transfers.pairSource[pair];
           if (status[source] === SETTLED) continue;
           stats.transfers++;
-          const d = du + heaps.minKey(pair) + pi[source] - pu;
-          if (d < best) reachGroup(source, d, TRANSFER, heaps.minItem(pair));
+          space.relax(source, du + heaps.minKey(pair) + pi[source] - pu, TRANSFER, pair);
         }
         // An offer this group feeds can hand the unit back and take another from elsewhere.
         const g = u - firstGroup;
@@ -143,12 +182,7 @@ export class SlotSideSolver {
         if (p >= 0 && status[p] !== SETTLED && side[p] === OVER_DEMANDED) space.relax(p, du + pi[p] - pu, TREE_DOWN, u);
         continue;
       }
-      if (p < 0 && state.topFlow[u] < supply[u] && du - pu < best) {
-        best = du - pu;
-        startKind = START_TOP;
-        startId = u;
-      }
-      if (best <= du) continue;
+      if (p < 0 && state.topFlow[u] < supply[u]) ends.push(du - pu, u, -1);
       if (p >= 0 && parentFlow[u] === 0 && status[p] !== SETTLED && side[p] === OVER_DEMANDED) space.relax(p, du + pi[p] - pu, TREE_DOWN, u);
       const x = u - firstExtra;
       for (let k = childStart[x]; k < childStart[x + 1]; k++) {
@@ -158,23 +192,109 @@ export class SlotSideSolver {
           // A served child: its group loses it, and it gives the unit back here.
           const a = assigned[c - m];
           const gc = armGroup[a];
-          if (side[gc] === OVER_DEMANDED && status[gc] !== SETTLED) reachGroup(gc, du + pi[gc] - armCost[a] - pu, HOLDER_UP, a);
+          if (side[gc] === OVER_DEMANDED && status[gc] !== SETTLED) space.relax(gc, du + pi[gc] - armCost[a] - pu, HOLDER_UP, a);
         } else if (status[c] !== SETTLED) {
           space.relax(c, du + pi[c] - pu, TREE_UP, c);
         }
       }
     }
-    if (startId < 0) throw new Error('internal: a slot the maximum flow fills found no request');
+    if (this.takenCount === 0) throw new Error('internal: a slot the maximum flow fills found no request');
     // Tree nodes and requests whose potential moves are no longer untouched.
     this.raisedCount = 0;
     for (let i = 0; i < space.touchedCount; i++) {
       const v = space.touched[i];
       if (status[v] !== SETTLED) continue;
       if (v < m) this.raised[this.raisedCount++] = v;
-      else if (v < firstGroup && key[v] < best) lists.touch(v);
+      else if (v < firstGroup && key[v] < cutoff) lists.touch(v);
     }
-    space.finish(pi, best, -1, stats);
-    this.augment(target, startKind, startId);
+    space.finish(pi, cutoff, -1, stats);
+    for (let i = 0; i < this.takenCount; i++) this.augment(target, this.takenKind[i], this.takenId[i]);
+  }
+
+  /**
+   * Whether the end popped last can be taken in this batch: TAKEN (its path is free, and is now
+   * reserved), SKIP (its request or top was already taken through another end: the request is
+   * served, nothing is lost), or STOP (its path, or its request's chain, carries an earlier end
+   * of the batch).
+   */
+  private take(target: number, node: number, position: number): number {
+    const { state } = this;
+    const { parent, supply, armRequest } = state.graph;
+    if (position >= 0) {
+      const arm = this.lists.armAt(position);
+      const r = state.m + armRequest[arm];
+      let top = r;
+      while (parent[top] >= 0) top = parent[top];
+      if (this.count(this.supplyUsed, top) >= supply[top] - state.topFlow[top]) return parent[r] < 0 ? SKIP : STOP;
+      // An untouched request's chain carries nothing yet, unless an earlier end of the batch uses it.
+      for (let v = r; parent[v] >= 0; v = parent[v]) if (this.count(this.arcUsed, v) > 0) return STOP;
+      if (!this.pathFree(node, target)) return STOP;
+      for (let v = r; parent[v] >= 0; v = parent[v]) this.add(this.arcUsed, v);
+      this.add(this.supplyUsed, top);
+      this.takenKind[this.takenCount] = START_FREE;
+      this.takenId[this.takenCount++] = arm;
+    } else {
+      if (this.count(this.supplyUsed, node) >= supply[node] - state.topFlow[node]) return SKIP;
+      if (!this.pathFree(node, target)) return STOP;
+      this.add(this.supplyUsed, node);
+      this.takenKind[this.takenCount] = START_TOP;
+      this.takenId[this.takenCount++] = node;
+    }
+    for (let v = node; v !== target; v = this.successor(v)) this.add(this.arcUsed, v);
+    return TAKEN;
+  }
+
+  /** Whether every arc on the search tree's path from v to the target can carry one more unit. */
+  private pathFree(v: number, target: number): boolean {
+    const { space, state } = this;
+    for (let u = v; u !== target; u = this.successor(u)) {
+      const kind = space.predKind[u];
+      if (kind === FEED) continue;
+      // Movers tied at a pair's least key are interchangeable: each can carry one path.
+      const id = space.predId[u];
+      const capacity = kind === UNFEED ? state.memberFlow[id] : kind === TRANSFER ? this.transfers.heaps.countAtMin(id) : 1;
+      if (this.count(this.arcUsed, u) >= capacity) return false;
+    }
+    return true;
+  }
+
+  /** The next node towards the target on the search tree. */
+  private successor(v: number): number {
+    const { space, state } = this;
+    const { armGroup, armRequest, memberOffer, memberGroup, parent } = state.graph;
+    const id = space.predId[v];
+    switch (space.predKind[v]) {
+      case ASSIGN:
+        return armGroup[id];
+      case TRANSFER:
+        return this.transfers.targetOf(id);
+      case FEED:
+        return memberOffer[id];
+      case UNFEED:
+        return memberGroup[id];
+      case TREE_DOWN:
+        return id;
+      case TREE_UP:
+        return parent[id];
+      case HOLDER_UP:
+        return parent[state.m + armRequest[id]];
+      default:
+        throw new Error('internal: broken path');
+    }
+  }
+
+  /** Units of this batch on node v's arc towards the target (arcUsed) or from v's supply (supplyUsed). */
+  private count(used: Int32Array, v: number): number {
+    return this.usedBatch[v] === this.batch ? used[v] : 0;
+  }
+
+  private add(used: Int32Array, v: number): void {
+    if (this.usedBatch[v] !== this.batch) {
+      this.usedBatch[v] = this.batch;
+      this.arcUsed[v] = 0;
+      this.supplyUsed[v] = 0;
+    }
+    used[v]++;
   }
 
   private assign(a: number): void {
@@ -213,9 +333,10 @@ export class SlotSideSolver {
         lists.touch(v);
         v = armGroup[id];
       } else if (kind === TRANSFER) {
-        this.unassign(state.assigned[armRequest[id]]);
-        this.assign(id);
-        v = armGroup[id];
+        const mover = this.transfers.heaps.minItem(id);
+        this.unassign(state.assigned[armRequest[mover]]);
+        this.assign(mover);
+        v = armGroup[mover];
       } else if (kind === FEED) {
         state.feed(id);
         v = memberOffer[id];

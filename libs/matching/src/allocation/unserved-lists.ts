@@ -56,17 +56,32 @@ export class UnservedLists {
 
   /** The cheapest untouched unserved request with an arm to group node g, as that arm, or -1. */
   firstUntouched(group: number): number {
-    const { sorted, sortedRequest, pointer, state, touched } = this;
-    const g = group - state.firstGroup;
-    const end = this.sortedStart[g + 1];
-    let k = pointer[g];
-    while (k < end) {
+    const k = this.firstPosition(group);
+    return k < 0 ? -1 : this.sorted[k];
+  }
+
+  /** Where the cheapest untouched unserved request of group node g sits in the index, or -1. */
+  firstPosition(group: number): number {
+    const g = group - this.state.firstGroup;
+    const k = this.nextPosition(group, this.pointer[g]);
+    this.pointer[g] = k < 0 ? this.sortedStart[g + 1] : k;
+    return k;
+  }
+
+  /** The first position from `from` on (in group node g's run) of an untouched unserved request, or -1. */
+  nextPosition(group: number, from: number): number {
+    const { sortedRequest, state, touched } = this;
+    const end = this.sortedStart[group - state.firstGroup + 1];
+    for (let k = from; k < end; k++) {
       const r = sortedRequest[k];
-      if (state.assigned[r] < 0 && touched[state.m + r] === 0) break;
-      k++;
+      if (state.assigned[r] < 0 && touched[state.m + r] === 0) return k;
     }
-    pointer[g] = k;
-    return k < end ? sorted[k] : -1;
+    return -1;
+  }
+
+  /** The arm at a position of the index. */
+  armAt(position: number): number {
+    return this.sorted[position];
   }
 
   touchedStart(group: number): number {

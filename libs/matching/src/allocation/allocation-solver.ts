@@ -178,16 +178,20 @@ function networkEdges(network: AllocationNetwork, state: FlowState): Int32Array 
   const assignedEdge = new Int32Array(graph.requestCount).fill(-1);
   for (let g = 0; g < graph.groupCount; g++) {
     const group = graph.firstGroup + g;
-    const holders = Array.from(state.holders.subarray(state.holdersStart(group), state.holdersEnd(group))).sort((a, b) => a - b);
+    const from = state.holdersStart(group);
+    const count = state.holdersEnd(group) - from;
+    if (count === 0) continue;
+    // Holders by request, so that the pairing does not depend on the order they arrived in.
+    const holders = count === 1 || graph.memberStart[g + 1] - graph.memberStart[g] === 1 ? state.holders.subarray(from, from + count) : state.holders.slice(from, from + count).sort();
     let next = 0;
     for (let k = graph.memberStart[g]; k < graph.memberStart[g + 1]; k++) {
       for (let unit = 0; unit < state.memberFlow[k]; unit++) {
-        if (next === holders.length) throw new Error(`internal: group ${group} sends more units than it holds`);
+        if (next === count) throw new Error(`internal: group ${group} sends more units than it holds`);
         const r = graph.armRequest[holders[next++]];
         assignedEdge[r] = edgeOf(edgeOffer, edgeStart[r], edgeStart[r + 1], graph.memberOffer[k]);
       }
     }
-    if (next !== holders.length) throw new Error(`internal: group ${group} holds more requests than it sends units`);
+    if (next !== count) throw new Error(`internal: group ${group} holds more requests than it sends units`);
   }
   return assignedEdge;
 }

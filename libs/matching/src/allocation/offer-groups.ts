@@ -43,12 +43,12 @@ export function groupOffers(network: AllocationNetwork, included: (request: numb
     const degree = edgeStart[r + 1] - start;
     if (degree > 0 && included(r)) {
       for (let i = 0; i < degree; i++) keys[i] = edgeCost[start + i] * OFFER_SPAN + edgeOffer[start + i];
-      const sorted = keys.subarray(0, degree).sort();
+      sortPrefix(keys, degree);
       let i = 0;
       while (i < degree) {
-        const cost = Math.floor(sorted[i] / OFFER_SPAN);
+        const cost = Math.floor(keys[i] / OFFER_SPAN);
         let size = 0;
-        while (i < degree && Math.floor(sorted[i] / OFFER_SPAN) === cost) run[size++] = sorted[i++] % OFFER_SPAN;
+        while (i < degree && Math.floor(keys[i] / OFFER_SPAN) === cost) run[size++] = keys[i++] % OFFER_SPAN;
         armGroup.push(table.idOf(run, size));
         armCost.push(cost);
       }
@@ -66,6 +66,23 @@ export function groupOffers(network: AllocationNetwork, included: (request: numb
 }
 
 const OFFER_SPAN = 2 ** 28;
+
+/** Sorts the first `count` keys in place: insertion sort for the short lists most requests have. */
+function sortPrefix(keys: Float64Array, count: number): void {
+  if (count > 16) {
+    keys.subarray(0, count).sort();
+    return;
+  }
+  for (let i = 1; i < count; i++) {
+    const key = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > key) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+}
 
 function maxDegree(edgeStart: Int32Array): number {
   let max = 0;

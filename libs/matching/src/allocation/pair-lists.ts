@@ -8,7 +8,7 @@
 export class PairLists {
   private readonly next: Int32Array;
   private readonly prev: Int32Array;
-  private readonly keys: Float64Array;
+  private readonly keys: Int32Array;
   private readonly setOf: Int32Array;
   private head: Int32Array;
   private min: Int32Array;
@@ -17,7 +17,7 @@ export class PairLists {
   constructor(items: number) {
     this.next = new Int32Array(items);
     this.prev = new Int32Array(items);
-    this.keys = new Float64Array(items);
+    this.keys = new Int32Array(items);
     this.setOf = new Int32Array(items).fill(-1);
     this.head = new Int32Array(1024).fill(-1);
     this.min = new Int32Array(1024).fill(-1);

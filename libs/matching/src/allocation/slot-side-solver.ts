@@ -83,18 +83,23 @@ export class SlotSideSolver {
   }
 
   /**
-   * Fills every free slot of the given offers, in that order. After each search, the slots of
-   * the offers it raised are first offered tight paths (length 0 under the new potentials,
-   * hence shortest): on wide plateaus of equal costs one raise then fills many slots.
+   * Fills every free slot of the given offers, one search per offer in turn (round robin, so
+   * that offers rise together rather than one offer pulling ever dearer requests while the
+   * others wait). After each search, the slots of the offers it raised are first offered tight
+   * paths (length 0 under the new potentials, hence shortest): on wide plateaus of equal costs
+   * one raise then fills many slots.
    */
   solve(offers: Int32Array): void {
     const { state } = this;
-    for (let i = 0; i < offers.length; i++) {
-      const o = offers[i];
-      while (state.isFree(o)) {
+    let active = offers;
+    while (active.length > 0) {
+      for (let i = 0; i < active.length; i++) {
+        const o = active[i];
+        if (!state.isFree(o)) continue;
         this.search(o);
         this.stats.direct += this.tight.fill(this.raised, this.raisedCount);
       }
+      active = active.filter((o) => state.isFree(o));
     }
   }
 

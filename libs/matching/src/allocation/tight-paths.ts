@@ -38,12 +38,14 @@ export class TightPaths {
     private readonly transfers: InwardTransfers,
     private readonly moves: HolderMoves,
   ) {
-    this.dead = new Int32Array(state.n);
-    this.seen = new Int32Array(state.n);
-    this.queue = new Int32Array(state.n);
-    this.from = new Int32Array(state.n);
-    this.how = new Uint8Array(state.n);
-    this.via = new Int32Array(state.n);
+    // Only offers and groups are visited: they take slots [0, m) and [m, m + groups).
+    const size = state.m + state.graph.groupCount;
+    this.dead = new Int32Array(size);
+    this.seen = new Int32Array(size);
+    this.queue = new Int32Array(size);
+    this.from = new Int32Array(size);
+    this.how = new Uint8Array(size);
+    this.via = new Int32Array(size);
   }
 
   /** Fills what it can of the free slots of the given offers; returns how many. */
@@ -63,16 +65,18 @@ export class TightPaths {
     const { armCost, feederStart, feederMember, memberGroup, memberStart, memberOffer } = state.graph;
     const heaps = transfers.heaps;
     const stamp = ++this.searchStamp;
+    const shift = firstGroup - m;
     let endGroup = -1;
     let endArm = -1;
     // A group is checked for a tight untouched request as soon as it is reached, not when its
     // turn comes: plateaus are wide, and the first such group ends the search.
     const visit = (v: number, parent: number, how: number, via: number): void => {
-      if (seen[v] === stamp || dead[v] === this.fillStamp || endGroup >= 0) return;
-      seen[v] = stamp;
-      this.from[v] = parent;
-      this.how[v] = how;
-      this.via[v] = via;
+      const at = v < m ? v : v - shift;
+      if (seen[at] === stamp || dead[at] === this.fillStamp || endGroup >= 0) return;
+      seen[at] = stamp;
+      this.from[at] = parent;
+      this.how[at] = how;
+      this.via[at] = via;
       queue[tail++] = v;
       if (v < m) return;
       const f = lists.firstUntouched(v);
@@ -112,17 +116,22 @@ export class TightPaths {
       return true;
     }
     // Nothing tight reaches any node visited: skip them for the rest of this fill.
-    for (let i = 0; i < tail; i++) dead[queue[i]] = this.fillStamp;
+    for (let i = 0; i < tail; i++) dead[queue[i] < m ? queue[i] : queue[i] - shift] = this.fillStamp;
     return false;
+  }
+
+  /** Where node v (an offer or a group) sits in the per-node arrays. */
+  private slot(v: number): number {
+    return v < this.state.m ? v : v - this.state.firstGroup + this.state.m;
   }
 
   /** Applies the moves back to the root, then the free request takes the group `last`. */
   private apply(last: number, free: number): void {
     const { state, moves } = this;
     const { armRequest } = state.graph;
-    for (let v = last; this.from[v] >= 0; v = this.from[v]) {
-      const via = this.via[v];
-      const how = this.how[v];
+    for (let v = last; this.from[this.slot(v)] >= 0; v = this.from[this.slot(v)]) {
+      const via = this.via[this.slot(v)];
+      const how = this.how[this.slot(v)];
       if (how === FEED) state.feed(via);
       else if (how === UNFEED) state.unfeed(via);
       else {

@@ -52,64 +52,83 @@ export function buildShopTree(network: AllocationNetwork): ShopTree {
   const { requests, offers, remaining, shops, edgeStart, edgeCost } = network;
   const m = offers.length;
   const R = requests.length;
+  // At most one extra node per request (a category node has ≥ 2 children, a shop node ≥ 2 heads).
   const requestParent = new Int32Array(R).fill(-1);
-  const extraParent: number[] = [];
-  const childStartList: number[] = [0];
-  const childList: number[] = [];
-  const tops: number[] = [];
-  const topSupply: number[] = [];
-  const newExtra = (members: readonly number[]): number => {
-    const node = m + R + extraParent.length;
-    extraParent.push(-1);
-    for (const child of members) {
-      childList.push(child);
+  const extraParent = new Int32Array(R).fill(-1);
+  const childStart = new Int32Array(R + 1);
+  const children = new Int32Array(2 * R);
+  const tops = new Int32Array(R);
+  const topSupply = new Int32Array(R);
+  let X = 0;
+  let childCount = 0;
+  let topCount = 0;
+  const newExtra = (members: Int32Array, count: number): number => {
+    const node = m + R + X;
+    for (let i = 0; i < count; i++) {
+      const child = members[i];
+      children[childCount++] = child;
       if (child < m + R) requestParent[child - m] = node;
       else extraParent[child - m - R] = node;
     }
-    childStartList.push(childList.length);
+    childStart[++X] = childCount;
     return node;
   };
 
   // Per category: the shop's admitted requests in it (reset shop by shop).
-  const byCategory: number[][] = Array.from({ length: CATEGORY_INDEX.size + 1 }, () => []);
-  const used: number[] = [];
-  const heads: number[] = [];
+  const categories = CATEGORY_INDEX.size + 1;
+  const categoryOf = new Int32Array(R);
+  requests.forEach((request, r) => (categoryOf[r] = CATEGORY_INDEX.get(request.category) ?? CATEGORY_INDEX.size));
+  const byCategoryCount = new Int32Array(categories);
+  const byCategoryStart = new Int32Array(categories);
+  const members = new Int32Array(Math.max(1, R));
+  const used = new Int32Array(categories);
+  const heads = new Int32Array(categories);
+  const admitted = new Int32Array(Math.max(1, R));
   for (const shop of shops) {
     if (shop.freeSlots === 0) continue;
+    let admittedCount = 0;
+    let usedCount = 0;
     for (const r of shop.requests) {
       if (edgeStart[r + 1] === edgeStart[r] || !shopAdmits(network, r)) continue;
-      const c = CATEGORY_INDEX.get(requests[r].category) ?? CATEGORY_INDEX.size;
-      if (byCategory[c].length === 0) used.push(c);
-      byCategory[c].push(m + r);
+      admitted[admittedCount++] = r;
+      const c = categoryOf[r];
+      if (byCategoryCount[c]++ === 0) used[usedCount++] = c;
+    }
+    // Each category's members side by side, in the shop's canonical request order.
+    let offset = 0;
+    for (let i = 0; i < usedCount; i++) {
+      byCategoryStart[used[i]] = offset;
+      offset += byCategoryCount[used[i]];
+      byCategoryCount[used[i]] = 0;
+    }
+    for (let i = 0; i < admittedCount; i++) {
+      const c = categoryOf[admitted[i]];
+      members[byCategoryStart[c] + byCategoryCount[c]++] = m + admitted[i];
     }
     // Categories in order of first appearance, i.e. the shop's canonical request order.
-    heads.length = 0;
-    for (const c of used) {
-      const members = byCategory[c];
-      heads.push(members.length === 1 ? members[0] : newExtra(members));
-      members.length = 0;
+    for (let i = 0; i < usedCount; i++) {
+      const c = used[i];
+      const count = byCategoryCount[c];
+      heads[i] = count === 1 ? members[byCategoryStart[c]] : newExtra(members.subarray(byCategoryStart[c]), count);
+      byCategoryCount[c] = 0;
     }
-    used.length = 0;
-    if (heads.length <= shop.freeSlots) {
-      for (const head of heads) {
-        tops.push(head);
-        topSupply.push(1);
+    if (usedCount <= shop.freeSlots) {
+      for (let i = 0; i < usedCount; i++) {
+        tops[topCount] = heads[i];
+        topSupply[topCount++] = 1;
       }
     } else {
-      tops.push(newExtra(heads));
-      topSupply.push(shop.freeSlots);
+      tops[topCount] = newExtra(heads, usedCount);
+      topSupply[topCount++] = shop.freeSlots;
     }
   }
 
-  const X = extraParent.length;
   const n = m + R + X;
   const parent = new Int32Array(n).fill(-1);
   parent.set(requestParent, m);
-  for (let x = 0; x < X; x++) parent[m + R + x] = extraParent[x];
+  parent.set(extraParent.subarray(0, X), m + R);
   const supply = new Int32Array(n);
-  tops.forEach((top, i) => (supply[top] = topSupply[i]));
-  const childStart = Int32Array.from(childStartList);
-  const children = Int32Array.from(childList);
+  for (let i = 0; i < topCount; i++) supply[tops[i]] = topSupply[i];
 
   const minCost = new Float64Array(n).fill(Infinity);
   for (let r = 0; r < R; r++) {
@@ -124,11 +143,22 @@ export function buildShopTree(network: AllocationNetwork): ShopTree {
   }
   // Cheapest first (oldest, fewest alternatives, most local), ties by node id. Costs are
   // integers below 10^7, so cost × n + id is an exact float and a plain numeric sort does it.
-  const keys = new Float64Array(tops.length);
-  tops.forEach((top, i) => (keys[i] = minCost[top] * n + top));
+  const keys = new Float64Array(topCount);
+  for (let i = 0; i < topCount; i++) keys[i] = minCost[tops[i]] * n + tops[i];
   keys.sort();
-  const order = new Int32Array(tops.length);
-  for (let i = 0; i < keys.length; i++) order[i] = keys[i] % n;
+  const order = new Int32Array(topCount);
+  for (let i = 0; i < topCount; i++) order[i] = keys[i] % n;
 
-  return { offerCount: m, offerCapacity: remaining, requestCount: R, extraCount: X, parent, childStart, children, supply, minCost, order };
+  return {
+    offerCount: m,
+    offerCapacity: remaining,
+    requestCount: R,
+    extraCount: X,
+    parent,
+    childStart: childStart.slice(0, X + 1),
+    children: children.slice(0, childCount),
+    supply,
+    minCost,
+    order,
+  };
 }

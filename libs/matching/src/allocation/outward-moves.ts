@@ -3,6 +3,14 @@ import type { FlowState } from './flow-state';
 import { HeapPool } from './heap-pool';
 import { PairTable } from './pair-table';
 
+/** The heaps and their lookup, built the first time a group is indexed. */
+interface MoveHeaps {
+  readonly heaps: HeapPool;
+  readonly table: PairTable;
+  /** Per arm: the pair it is an option in, or -1. */
+  readonly itemPair: Int32Array;
+}
+
 /**
  * The ways a holder can leave its group, for the request side: to another group over one of its
  * other arms (key cost(a') − cost(a)), or back up to its shop or category node (key −cost(a)).
@@ -10,25 +18,23 @@ import { PairTable } from './pair-table';
  * holders' options and a search relaxes each pair once, with its cheapest option, instead of
  * every arm of every holder. A group's pairs are built the first time a search reaches it, then
  * kept up to date as holders come and go. Only targets on the under-demanded side are kept.
+ * Nothing is allocated until a search needs it: on a contested instance the request side is
+ * small, and arrays sized by every arm would be wasted.
  */
 export class OutwardMoves {
-  readonly heaps: HeapPool;
-  /** Per group index: its pairs. */
-  readonly pairsOut: number[][];
+  private built: MoveHeaps | null = null;
+  /** Per group node: its pairs. */
+  private readonly pairsOut = new Map<number, number[]>();
   /** Per pair: the node it leads to (a group, or the holder's parent). */
   readonly pairTarget: number[] = [];
-  private readonly table: PairTable;
   private readonly indexed: Uint8Array;
-  /** Per arm: the pair it is an option in, or -1. */
-  private readonly itemPair: Int32Array;
 
   constructor(private readonly state: FlowState) {
-    const { graph } = state;
-    this.heaps = new HeapPool(graph.groupCount, graph.armGroup.length);
-    this.pairsOut = Array.from({ length: graph.groupCount }, () => []);
-    this.table = new PairTable(graph.nodeCount, graph.groupCount);
-    this.indexed = new Uint8Array(graph.groupCount);
-    this.itemPair = new Int32Array(graph.armGroup.length).fill(-1);
+    this.indexed = new Uint8Array(state.graph.groupCount);
+  }
+
+  get heaps(): HeapPool {
+    return this.moveHeaps().heaps;
   }
 
   isIndexed(group: number): boolean {
@@ -43,7 +49,7 @@ export class OutwardMoves {
   }
 
   pairs(group: number): readonly number[] {
-    return this.pairsOut[group - this.state.firstGroup];
+    return this.pairsOut.get(group) ?? NO_PAIRS;
   }
 
   /** The request of arm a was just placed in its group. */
@@ -63,26 +69,45 @@ export class OutwardMoves {
 
   /** The request of arm a has just left its group. */
   removeHolder(a: number): void {
+    if (this.built === null) return;
+    const { heaps, itemPair } = this.built;
     const { graph } = this.state;
     const r = graph.armRequest[a];
     for (let e = graph.armStart[r]; e < graph.armStart[r + 1]; e++) {
-      const pair = this.itemPair[e];
+      const pair = itemPair[e];
       if (pair < 0) continue;
-      this.heaps.remove(pair, e);
-      this.itemPair[e] = -1;
+      heaps.remove(pair, e);
+      itemPair[e] = -1;
     }
   }
 
+  private moveHeaps(): MoveHeaps {
+    if (this.built === null) {
+      const { graph } = this.state;
+      this.built = {
+        heaps: new HeapPool(graph.groupCount, graph.armGroup.length),
+        table: new PairTable(graph.nodeCount, graph.groupCount),
+        itemPair: new Int32Array(graph.armGroup.length).fill(-1),
+      };
+    }
+    return this.built;
+  }
+
   private insert(group: number, target: number, item: number, key: number): void {
-    let pair = this.table.get(group, target);
+    const { heaps, table, itemPair } = this.moveHeaps();
+    let pair = table.get(group, target);
     if (pair < 0) {
       pair = this.pairTarget.length;
-      this.table.set(group, target, pair);
+      table.set(group, target, pair);
       this.pairTarget.push(target);
-      this.pairsOut[group - this.state.firstGroup].push(pair);
-      this.heaps.ensureHeaps(pair + 1);
+      const list = this.pairsOut.get(group);
+      if (list) list.push(pair);
+      else this.pairsOut.set(group, [pair]);
+      heaps.ensureHeaps(pair + 1);
     }
-    this.heaps.insert(pair, item, key);
-    this.itemPair[item] = pair;
+    heaps.insert(pair, item, key);
+    itemPair[item] = pair;
   }
 }
+
+const NO_PAIRS: readonly number[] = [];

@@ -1,9 +1,9 @@
 import { loadItalianTerritory, Territory } from '@vec/territory';
 import { allocate } from '../src/allocation/allocate';
 import { resolveCostWeights } from '../src/allocation/allocation-cost';
-import { AllocationNetwork, buildAllocationNetwork } from '../src/allocation/allocation-network';
+import { AllocationNetwork, buildAllocationNetwork } from '../src/allocation/network/allocation-network';
 import { solveAllocation } from '../src/allocation/allocation-solver';
-import { checkOptimality } from '../src/allocation/optimality-certificate';
+import { checkOptimality } from '../src/allocation/certificate/optimality-certificate';
 import { loadHighs, referenceOptimum } from '../src/testing/highs-reference';
 import { minCostFlowOracle } from '../src/testing/min-cost-flow-oracle';
 import { BENCHMARK_INSTANCES, BenchmarkInstance, WARM_UP_SPEC } from './benchmark-specs';

@@ -1,13 +1,13 @@
-import { AllocationGraph, buildAllocationGraph } from './allocation-graph';
-import { AllocationNetwork } from './allocation-network';
-import { OVER_DEMANDED, UNDER_DEMANDED } from './cut-side';
-import { FlowState } from './flow-state';
-import { MaximumFlow, maximumFlow } from './maximum-flow';
-import { certificatePrice } from './pricing';
-import { RequestSideSolver } from './request-side-solver';
-import { emptySearchStats, SearchSpace, SearchStats } from './search-space';
-import { SlotSideSolver } from './slot-side-solver';
-import { buildShopTree } from './transport-problem';
+import { AllocationGraph, buildAllocationGraph } from './network/allocation-graph';
+import { AllocationNetwork } from './network/allocation-network';
+import { OVER_DEMANDED, UNDER_DEMANDED } from './max-flow/cut-side';
+import { FlowState } from './min-cost/flow-state';
+import { MaximumFlow, maximumFlow } from './max-flow/maximum-flow';
+import { certificatePrice } from './certificate/certificate-price';
+import { RequestSideSolver } from './min-cost/request-side/request-side-solver';
+import { emptySearchStats, SearchSpace, SearchStats } from './min-cost/search-space';
+import { SlotSideSolver } from './min-cost/slot-side/slot-side-solver';
+import { buildShopTree } from './network/shop-tree';
 
 export interface SolverStats extends SearchStats {
   /** Units placed by the maximum flow's greedy pass, by its augmenting paths, in how many phases. */
@@ -62,7 +62,7 @@ export type SolverPhase = 'graph' | 'maximum flow' | 'slot side' | 'request side
  * 3. Over-demanded side: every slot is filled; slots pull requests (slot-side-solver.ts).
  *    Under-demanded side: every unit is served; requests push to free slots
  *    (request-side-solver.ts). Neither search ever has to prove that a unit cannot be served.
- * 4. The two sides' potentials become one certificate (pricing.ts).
+ * 4. The two sides' potentials become one certificate (certificate-price.ts).
  */
 export function solveAllocation(network: AllocationNetwork, options: SolverOptions = {}): AllocationSolution {
   const phase = options.onPhase ?? ((): void => undefined);

@@ -3,9 +3,9 @@ import { arbTieHeavyInstance } from '../testing/arbitraries';
 import { HighsSolver, loadHighs, referenceOptimum } from '../testing/highs-reference';
 import { allocate } from './allocate';
 import { resolveCostWeights } from './allocation-cost';
-import { buildAllocationNetwork } from './allocation-network';
+import { buildAllocationNetwork } from './network/allocation-network';
 import { solveAllocation } from './allocation-solver';
-import { checkOptimality } from './optimality-certificate';
+import { checkOptimality } from './certificate/optimality-certificate';
 
 const weights = resolveCostWeights(undefined);
 

@@ -33,7 +33,7 @@ export function toEligibilityResult(failed: IneligibilityReason[]): EligibilityR
   return first === undefined ? ELIGIBLE : { ok: false, failed: [first, ...rest] };
 }
 
-/** Whether `offer` may serve `request` now, listing every rule it fails (rules 1-6 of PRODUCT.md). */
+/** Whether `offer` may serve `request` now, listing every rule it fails (rules 1-6 of docs/product.md). */
 export function eligibility(request: MatchingRequest, offer: MatchingOffer, context: MatchingContext): EligibilityResult {
   return toEligibilityResult(failedRules(request, compileOffer(offer), context));
 }

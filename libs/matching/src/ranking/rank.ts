@@ -56,7 +56,7 @@ export interface RankingExplanation {
 
 export type RankWeights = Readonly<Record<ScoreComponentName, number>>;
 
-/** Locality first, as PRODUCT.md lists it; weights sum to 100 so a score reads as points out of 100. */
+/** Locality first, as docs/product.md lists it; weights sum to 100 so a score reads as points out of 100. */
 export const DEFAULT_RANK_WEIGHTS: RankWeights = {
   COVERAGE: 40,
   DISTANCE: 20,

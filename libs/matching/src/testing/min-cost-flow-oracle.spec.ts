@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { resolveCostWeights } from '../allocation/allocation-cost';
-import { buildAllocationNetwork } from '../allocation/allocation-network';
+import { buildAllocationNetwork } from '../allocation/network/allocation-network';
 import { AllocationInstance, arbInstance, arbTieHeavyInstance } from './arbitraries';
 import { HighsSolver, loadHighs, referenceOptimum } from './highs-reference';
 import { minCostFlowOracle } from './min-cost-flow-oracle';

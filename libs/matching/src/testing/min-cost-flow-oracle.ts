@@ -1,4 +1,4 @@
-import { AllocationNetwork } from '../allocation/allocation-network';
+import { AllocationNetwork } from '../allocation/network/allocation-network';
 
 /**
  * An exact min-cost maximum flow computed with nothing from the engine's solvers: a textbook

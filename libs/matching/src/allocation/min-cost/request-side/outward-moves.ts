@@ -1,7 +1,7 @@
-import { UNDER_DEMANDED } from './cut-side';
-import type { FlowState } from './flow-state';
-import { HeapPool } from './heap-pool';
-import { PairTable } from './pair-table';
+import { UNDER_DEMANDED } from '../../max-flow/cut-side';
+import type { FlowState } from '../flow-state';
+import { HeapPool } from '../structures/heap-pool';
+import { PairTable } from '../structures/pair-table';
 
 /** The heaps and their lookup, built the first time a group is indexed. */
 interface MoveHeaps {

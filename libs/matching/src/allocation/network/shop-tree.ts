@@ -1,4 +1,4 @@
-import { ServiceCategory } from '../service-category';
+import { ServiceCategory } from '../../service-category';
 import { AllocationNetwork } from './allocation-network';
 
 /**
@@ -15,7 +15,7 @@ import { AllocationNetwork } from './allocation-network';
  * ⊥ is an arc from every top node to the sink costing BIG, more than any set of edges costs, so
  * "serve as many as possible, then cheapest" is one min-cost flow in which all supply is routed
  * (a unit that goes to ⊥ is a request left unserved). The solvers never route anything to ⊥
- * explicitly: they know from the maximum flow how many units can be served (see allocate.ts),
+ * explicitly: they know from the maximum flow how many units can be served (see allocation-solver.ts),
  * and ⊥ only appears in the dual certificate.
  */
 export interface ShopTree {

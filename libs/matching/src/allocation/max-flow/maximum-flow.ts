@@ -1,4 +1,4 @@
-import { AllocationGraph } from './allocation-graph';
+import { AllocationGraph } from '../network/allocation-graph';
 
 /**
  * How many requests can be served at all, and where demand exceeds supply.

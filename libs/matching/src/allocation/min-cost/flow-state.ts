@@ -1,6 +1,6 @@
-import { AllocationGraph } from './allocation-graph';
-import { OVER_DEMANDED } from './cut-side';
-import { OutwardMoves } from './outward-moves';
+import { AllocationGraph } from '../network/allocation-graph';
+import { OVER_DEMANDED } from '../max-flow/cut-side';
+import { OutwardMoves } from './request-side/outward-moves';
 
 /**
  * Flow and potentials of the allocation graph while the min-cost solvers run.

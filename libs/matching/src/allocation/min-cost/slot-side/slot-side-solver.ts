@@ -1,8 +1,8 @@
-import { OVER_DEMANDED } from './cut-side';
-import { FlowState } from './flow-state';
+import { OVER_DEMANDED } from '../../max-flow/cut-side';
+import { FlowState } from '../flow-state';
 import { InwardTransfers } from './inward-transfers';
 import { OverSideIndex } from './over-side-index';
-import { SearchSpace, SearchStats, SETTLED } from './search-space';
+import { SearchSpace, SearchStats, SETTLED } from '../search-space';
 import { EndQueue } from './slot-side-ends';
 import { warmStartSlotSide } from './slot-side-warm-start';
 import { TightPaths } from './tight-paths';

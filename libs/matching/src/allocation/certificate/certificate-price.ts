@@ -1,5 +1,5 @@
-import { OVER_DEMANDED, UNDER_DEMANDED } from './cut-side';
-import { FlowState } from './flow-state';
+import { OVER_DEMANDED, UNDER_DEMANDED } from '../max-flow/cut-side';
+import { FlowState } from '../min-cost/flow-state';
 
 /**
  * Turns the two sides' potentials into one certificate: returns ⊥'s price, `big`.

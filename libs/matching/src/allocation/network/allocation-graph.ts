@@ -1,6 +1,6 @@
 import { AllocationNetwork } from './allocation-network';
 import { groupOffers } from './offer-groups';
-import { ShopTree } from './transport-problem';
+import { ShopTree } from './shop-tree';
 
 /**
  * The network the solvers work on: the shop tree above the requests, offer groups below them.

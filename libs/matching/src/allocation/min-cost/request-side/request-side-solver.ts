@@ -1,6 +1,6 @@
-import { UNDER_DEMANDED } from './cut-side';
-import { FlowState } from './flow-state';
-import { SearchSpace, SearchStats, SETTLED } from './search-space';
+import { UNDER_DEMANDED } from '../../max-flow/cut-side';
+import { FlowState } from '../flow-state';
+import { SearchSpace, SearchStats, SETTLED } from '../search-space';
 
 // How a node was reached (predKind), i.e. the move that brings the unit to it.
 const ASSIGN = 1; // id = arm: an unserved request takes the group

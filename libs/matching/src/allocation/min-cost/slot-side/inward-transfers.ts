@@ -1,8 +1,8 @@
-import { OVER_DEMANDED } from './cut-side';
-import { FlowState } from './flow-state';
+import { OVER_DEMANDED } from '../../max-flow/cut-side';
+import { FlowState } from '../flow-state';
 import { OverSideIndex } from './over-side-index';
-import { PairLists } from './pair-lists';
-import { PairTable } from './pair-table';
+import { PairLists } from '../structures/pair-lists';
+import { PairTable } from '../structures/pair-table';
 
 /**
  * The moves that bring a holder INTO a group, for the slot-side solver: per (source, target) pair

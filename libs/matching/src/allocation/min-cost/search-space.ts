@@ -1,4 +1,4 @@
-import { IndexedMinHeap } from './indexed-heap';
+import { IndexedMinHeap } from './structures/indexed-heap';
 
 export const NOT_SEEN = 0;
 export const IN_HEAP = 1;

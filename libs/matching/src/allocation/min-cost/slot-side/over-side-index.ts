@@ -1,5 +1,5 @@
-import { OVER_DEMANDED } from './cut-side';
-import { FlowState } from './flow-state';
+import { OVER_DEMANDED } from '../../max-flow/cut-side';
+import { FlowState } from '../flow-state';
 
 /**
  * Every arm from a request the over-demanded side can feed into an over-demanded group, grouped

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { arbInstance, arbTieHeavyInstance } from '../testing/arbitraries';
-import { resolveCostWeights } from './allocation-cost';
+import { arbInstance, arbTieHeavyInstance } from '../../testing/arbitraries';
+import { resolveCostWeights } from '../allocation-cost';
 import { buildAllocationNetwork } from './allocation-network';
 import { groupOffers } from './offer-groups';
 

@@ -1,5 +1,5 @@
-import { AllocationNetwork } from './allocation-network';
-import { AllocationSolution } from './allocation-solver';
+import { AllocationNetwork } from '../network/allocation-network';
+import { AllocationSolution } from '../allocation-solver';
 
 /**
  * Independent check of a finished solve over the WHOLE network (every candidate edge, shown to

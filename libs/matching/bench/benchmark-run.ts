@@ -7,21 +7,22 @@ import { checkOptimality } from '../src/allocation/certificate/optimality-certif
 import { loadHighs, referenceOptimum } from '../src/testing/highs-reference';
 import { minCostFlowOracle } from '../src/testing/min-cost-flow-oracle';
 import { BENCHMARK_INSTANCES, BenchmarkInstance, WARM_UP_SPEC } from './benchmark-specs';
-import { cpuMs, timed } from './cpu-time';
+import { cpuMs, interleaved } from './cpu-time';
 import { firstComeFirstServed } from './first-come-first-served';
 import { generateInstance, Instance } from './instance-generator';
 import { maxFlowReference } from './max-flow-reference';
 
 /**
- * One side of one benchmark instance, run in its own process so that its peak memory is its
- * own: `engine` (the allocator) or `reference` (max flow, first come first served, HiGHS and the
- * min-cost-flow oracle where flagged). Times are CPU time of the process (user + system), so that
- * other work on the machine does not count against either side. Each solver first runs
- * WARM_UP_RUNS times on a small instance, then a few untimed runs on the instance itself (V8
- * keeps optimising and collecting for the first runs on a new size), so that what is timed is
- * the steady state; the engine and the max flow then get the same number of timed runs, whose
- * median is reported (see runsFor). HiGHS and the oracle run once. allocate() end to end is one
- * cold run. Progress goes to stderr; the result is one JSON line.
+ * One side of one benchmark instance, run in its own process: `engine` (allocate() end to end,
+ * cold, with its peak memory; then the engine's solve and the plain maximum flow timed side by
+ * side on the same network) or `reference` (first come first served, the maximum flow's count,
+ * HiGHS and the min-cost-flow oracle where flagged). Times are CPU time of the process (user +
+ * system), so that other work on the machine does not count against either side, and the engine
+ * and the max flow alternate run by run, so that both meet the same load and the same garbage.
+ * Both first run WARM_UP_RUNS times on a small instance, then a few untimed rounds on the
+ * instance itself (V8 keeps optimising for the first runs on a new size), so that what is timed
+ * is the steady state; then the same number of timed runs each, whose medians are reported (see
+ * runsFor). HiGHS and the oracle run once. Progress goes to stderr; the result is one JSON line.
  */
 const WARM_UP_RUNS = 12;
 
@@ -37,6 +38,11 @@ export interface EngineRun {
   edges: number;
   networkMs: number;
   solveMs: number;
+  /** The plain maximum flow on the same network, timed alongside; and what it serves. */
+  maxFlowMs: number;
+  maxFlowServed: number;
+  /** CPU time of each phase of the last timed solve. */
+  phaseMs: Record<string, number>;
   allocateMs: number;
   /** Resident set size before allocate() and its peak, MB. */
   rssBeforeMb: number;
@@ -49,7 +55,6 @@ export interface EngineRun {
 
 export interface ReferenceRun {
   networkMs: number;
-  maxFlowMs: number;
   maxFlowServed: number;
   fcfsServed: number;
   highs: { served: number; totalCost: number; solveMs: number } | null;
@@ -64,7 +69,11 @@ const progress = (instance: BenchmarkInstance, what: string): void => {
 
 function runEngine(territory: Territory, instance: BenchmarkInstance): EngineRun {
   const warmUp = generateInstance(territory, WARM_UP_SPEC);
-  for (let i = 0; i < WARM_UP_RUNS; i++) allocate(warmUp.requests, warmUp.offers, warmUp.context);
+  const warmUpNetwork = network(warmUp);
+  for (let i = 0; i < WARM_UP_RUNS; i++) {
+    allocate(warmUp.requests, warmUp.offers, warmUp.context);
+    maxFlowReference(warmUpNetwork);
+  }
 
   progress(instance, 'generating');
   const generated = generateInstance(territory, instance.spec);
@@ -79,9 +88,20 @@ function runEngine(territory: Territory, instance: BenchmarkInstance): EngineRun
   const net = network(generated);
   const networkMs = cpuMs() - started;
   const runs = runsFor(instance.spec.requests);
-  progress(instance, `solving (${runs.untimed} untimed, ${runs.timed} timed runs)`);
-  for (let i = 0; i < runs.untimed; i++) solveAllocation(net);
-  const { ms: solveMs, result: solution } = timed(runs.timed, () => solveAllocation(net));
+  progress(instance, `solving and max flow side by side (${runs.untimed} untimed, ${runs.timed} timed rounds)`);
+  const phaseMs: Record<string, number> = {};
+  const solve = (): ReturnType<typeof solveAllocation> => {
+    let last = cpuMs();
+    return solveAllocation(net, {
+      onPhase: (phase) => {
+        const now = cpuMs();
+        phaseMs[phase] = now - last;
+        last = now;
+      },
+    });
+  };
+  const { a: engine, b: maxFlow } = interleaved(runs.untimed, runs.timed, solve, () => maxFlowReference(net));
+  const solution = engine.result;
   let served = 0;
   let totalCost = 0;
   for (const e of solution.assignedEdge) {
@@ -97,7 +117,10 @@ function runEngine(territory: Territory, instance: BenchmarkInstance): EngineRun
     eligiblePerRequest: eligible / instance.spec.requests,
     edges: net.edgeOffer.length,
     networkMs,
-    solveMs,
+    solveMs: engine.ms,
+    maxFlowMs: maxFlow.ms,
+    maxFlowServed: maxFlow.result.served,
+    phaseMs,
     allocateMs,
     rssBeforeMb,
     peakRssMb,
@@ -109,17 +132,13 @@ function runEngine(territory: Territory, instance: BenchmarkInstance): EngineRun
 }
 
 async function runReference(territory: Territory, instance: BenchmarkInstance): Promise<ReferenceRun> {
-  const warmUp = network(generateInstance(territory, WARM_UP_SPEC));
-  for (let i = 0; i < WARM_UP_RUNS; i++) maxFlowReference(warmUp);
   progress(instance, 'generating');
   const generated = generateInstance(territory, instance.spec);
   let started = cpuMs();
   const net = network(generated);
   const networkMs = cpuMs() - started;
-  const runs = runsFor(instance.spec.requests);
-  progress(instance, `max flow (${runs.untimed} untimed, ${runs.timed} timed runs)`);
-  for (let i = 0; i < runs.untimed; i++) maxFlowReference(net);
-  const { ms: maxFlowMs, result: maxFlow } = timed(runs.timed, () => maxFlowReference(net));
+  progress(instance, 'max flow (its count), first come first served');
+  const maxFlow = maxFlowReference(net);
   const fcfsServed = firstComeFirstServed(net);
   let highs: ReferenceRun['highs'] = null;
   if (instance.highs) {
@@ -140,7 +159,7 @@ async function runReference(territory: Territory, instance: BenchmarkInstance): 
     const optimum = minCostFlowOracle(net);
     oracle = { served: optimum.served, totalCost: optimum.totalCost, solveMs: cpuMs() - started };
   }
-  return { networkMs, maxFlowMs, maxFlowServed: maxFlow.served, fcfsServed, highs, oracle };
+  return { networkMs, maxFlowServed: maxFlow.served, fcfsServed, highs, oracle };
 }
 
 async function main(): Promise<void> {

@@ -255,10 +255,12 @@ export class SlotSideSolver {
     for (let u = v; u !== target; u = this.successor(u)) {
       const kind = space.predKind[u];
       if (kind === FEED) continue;
+      const used = this.count(this.arcUsed, u);
+      if (used === 0) continue; // every arc on the tree carries at least one unit
       // Movers tied at a pair's least key are interchangeable: each can carry one path.
       const id = space.predId[u];
       const capacity = kind === UNFEED ? state.memberFlow[id] : kind === TRANSFER ? this.transfers.heaps.countAtMin(id) : 1;
-      if (this.count(this.arcUsed, u) >= capacity) return false;
+      if (used >= capacity) return false;
     }
     return true;
   }

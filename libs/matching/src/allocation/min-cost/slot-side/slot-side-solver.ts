@@ -83,23 +83,35 @@ export class SlotSideSolver {
   }
 
   /**
-   * Fills every free slot of the given offers, one search per offer in turn (round robin, so
-   * that offers rise together rather than one offer pulling ever dearer requests while the
-   * others wait). After each search, the slots of the offers it raised are first offered tight
-   * paths (length 0 under the new potentials, hence shortest): on wide plateaus of equal costs
-   * one raise then fills many slots.
+   * Fills every free slot of the given offers. After each search, the slots of the offers it
+   * raised are first offered tight paths (length 0 under the new potentials, hence shortest): on
+   * wide plateaus of equal costs one raise then fills many slots. Then the search's own offer, if
+   * it still has room, and the offers it raised come next (a stack): their potentials have just
+   * moved together, so their next shortest paths are short, where an offer taken later, after its
+   * neighbourhood has changed, would start from far below its final price and search widely.
    */
   solve(offers: Int32Array): void {
     const { state } = this;
-    let active = offers;
-    while (active.length > 0) {
-      for (let i = 0; i < active.length; i++) {
-        const o = active[i];
-        if (!state.isFree(o)) continue;
-        this.search(o);
-        this.stats.direct += this.tight.fill(this.raised, this.raisedCount);
+    let stack = Int32Array.from(offers).reverse();
+    let top = stack.length;
+    const push = (o: number): void => {
+      if (top === stack.length) {
+        const grown = new Int32Array(2 * stack.length + 16);
+        grown.set(stack);
+        stack = grown;
       }
-      active = active.filter((o) => state.isFree(o));
+      stack[top++] = o;
+    };
+    while (top > 0) {
+      const o = stack[--top];
+      if (!state.isFree(o)) continue;
+      this.search(o);
+      this.stats.direct += this.tight.fill(this.raised, this.raisedCount);
+      for (let i = 0; i < this.raisedCount; i++) {
+        const raised = this.raised[i];
+        if (raised !== o && state.isFree(raised)) push(raised);
+      }
+      if (state.isFree(o)) push(o);
     }
   }
 

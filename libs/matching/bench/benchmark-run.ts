@@ -26,9 +26,13 @@ import { maxFlowReference } from './max-flow-reference';
  */
 const WARM_UP_RUNS = 12;
 
-/** Untimed and timed runs on an instance: more where runs are short and noisy, one above 200k. */
+/**
+ * Untimed and timed runs on an instance: more where runs are short (a collection of the whole
+ * heap, some 50 ms here, lands in one run of a few tens of ms and must not be the median), one
+ * above 200k.
+ */
 export function runsFor(requests: number): { untimed: number; timed: number } {
-  if (requests <= 50_000) return { untimed: 3, timed: 5 };
+  if (requests <= 50_000) return { untimed: 5, timed: 11 };
   if (requests <= 200_000) return { untimed: 1, timed: 3 };
   return { untimed: 0, timed: 1 };
 }

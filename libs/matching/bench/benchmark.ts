@@ -80,7 +80,7 @@ function main(): void {
   ]);
   process.stdout.write(`${table([header, ...rows])}\n`);
   process.stdout.write(
-    `CPU time on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; engine and max-flow alternate in one process: 12 warm-up runs on a 5k instance, then on the instance 3 untimed + median of 5 runs up to 50k requests, 1 + median of 3 up to 200k, 1 run above; allocate(): one cold run; HiGHS: both LP solves; oracle: one run\n\n`,
+    `CPU time on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; engine and max-flow alternate in one process: 12 warm-up runs on a 5k instance, then on the instance 5 untimed + median of 11 runs up to 50k requests, 1 + median of 3 up to 200k, 1 run above; allocate(): one cold run; HiGHS: both LP solves; oracle: one run\n\n`,
   );
   for (const { instance, engine } of results) {
     if (!engine) continue;

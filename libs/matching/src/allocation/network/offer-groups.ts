@@ -35,22 +35,47 @@ export function groupOffers(network: AllocationNetwork, included: (request: numb
   const armStart = new Int32Array(R + 1);
   const armGroup = new GrowingInts();
   const armCost = new GrowingInts();
-  // (cost, offer) packed in one exact float: costs stay below 2^24 and offer indices below 2^28.
-  const keys = new Float64Array(maxDegree(edgeStart));
-  const run = new Int32Array(keys.length);
+  // A request's edges take few distinct costs: bucket them by cost (offers stay ascending
+  // within a bucket, since edges come by offer), then take the buckets by increasing cost.
+  const degreeMax = maxDegree(edgeStart);
+  const costs = new Float64Array(degreeMax);
+  const bucketOf = new Int32Array(degreeMax);
+  const counts = new Int32Array(degreeMax + 1);
+  const sorted = new Int32Array(degreeMax);
+  const order = new Float64Array(degreeMax);
   for (let r = 0; r < R; r++) {
     const start = edgeStart[r];
     const degree = edgeStart[r + 1] - start;
     if (degree > 0 && included(r)) {
-      for (let i = 0; i < degree; i++) keys[i] = edgeCost[start + i] * OFFER_SPAN + edgeOffer[start + i];
-      sortPrefix(keys, degree);
-      let i = 0;
-      while (i < degree) {
-        const cost = Math.floor(keys[i] / OFFER_SPAN);
-        let size = 0;
-        while (i < degree && Math.floor(keys[i] / OFFER_SPAN) === cost) run[size++] = keys[i++] % OFFER_SPAN;
-        armGroup.push(table.idOf(run, size));
-        armCost.push(cost);
+      let distinct = 0;
+      for (let i = 0; i < degree; i++) {
+        const cost = edgeCost[start + i];
+        let b = 0;
+        while (b < distinct && costs[b] !== cost) b++;
+        if (b === distinct) {
+          costs[distinct] = cost;
+          counts[distinct++] = 0;
+        }
+        bucketOf[i] = b;
+        counts[b]++;
+      }
+      // Bucket starts, then offers placed bucket by bucket in edge order.
+      let offset = 0;
+      for (let b = 0; b < distinct; b++) {
+        const size = counts[b];
+        counts[b] = offset;
+        offset += size;
+      }
+      counts[distinct] = degree;
+      for (let i = 0; i < degree; i++) sorted[counts[bucketOf[i]]++] = edgeOffer[start + i];
+      // counts[b] now ends bucket b; buckets by cost (cost × span + bucket is exact and distinct).
+      for (let b = 0; b < distinct; b++) order[b] = costs[b] * BUCKET_SPAN + b;
+      order.subarray(0, distinct).sort();
+      for (let i = 0; i < distinct; i++) {
+        const b = order[i] % BUCKET_SPAN;
+        const from = b === 0 ? 0 : counts[b - 1];
+        armGroup.push(table.idOf(sorted, from, counts[b] - from));
+        armCost.push(costs[b]);
       }
     }
     armStart[r + 1] = armGroup.length;
@@ -65,24 +90,8 @@ export function groupOffers(network: AllocationNetwork, included: (request: numb
   };
 }
 
-const OFFER_SPAN = 2 ** 28;
-
-/** Sorts the first `count` keys in place: insertion sort for the short lists most requests have. */
-function sortPrefix(keys: Float64Array, count: number): void {
-  if (count > 16) {
-    keys.subarray(0, count).sort();
-    return;
-  }
-  for (let i = 1; i < count; i++) {
-    const key = keys[i];
-    let j = i - 1;
-    while (j >= 0 && keys[j] > key) {
-      keys[j + 1] = keys[j];
-      j--;
-    }
-    keys[j + 1] = key;
-  }
-}
+/** Bucket indices stay below 2^20 (a request's distinct costs), costs below 2^24. */
+const BUCKET_SPAN = 2 ** 20;
 
 function maxDegree(edgeStart: Int32Array): number {
   let max = 0;
@@ -124,21 +133,22 @@ class GroupTable {
     const single = new Int32Array(1);
     for (let o = 0; o < offerCount; o++) {
       single[0] = o;
-      this.idOf(single, 1);
+      this.idOf(single, 0, 1);
     }
   }
 
-  idOf(list: Int32Array, size: number): number {
+  /** The id of the group of offers list[from, from + size), created if new. */
+  idOf(list: Int32Array, from: number, size: number): number {
     if (size === 1) {
-      const o = list[0];
+      const o = list[from];
       if (o < this.count && this.count >= this.offerCount) return o;
     }
-    const hash = hashList(list, size);
+    const hash = hashList(list, from, size);
     const mask = this.slots.length - 1;
     for (let i = hash & mask; ; i = (i + 1) & mask) {
       const id = this.slots[i];
-      if (id < 0) return this.insert(i, hash, list, size);
-      if (this.hashes[i] === hash && this.same(id, list, size)) return id;
+      if (id < 0) return this.insert(i, hash, list, from, size);
+      if (this.hashes[i] === hash && this.same(id, list, from, size)) return id;
     }
   }
 
@@ -146,17 +156,17 @@ class GroupTable {
     return this.starts.toArray();
   }
 
-  private same(id: number, list: Int32Array, size: number): boolean {
+  private same(id: number, list: Int32Array, from: number, size: number): boolean {
     const data = this.members.data;
     const start = this.starts.data[id];
     if (this.starts.data[id + 1] - start !== size) return false;
-    for (let k = 0; k < size; k++) if (data[start + k] !== list[k]) return false;
+    for (let k = 0; k < size; k++) if (data[start + k] !== list[from + k]) return false;
     return true;
   }
 
-  private insert(slot: number, hash: number, list: Int32Array, size: number): number {
+  private insert(slot: number, hash: number, list: Int32Array, from: number, size: number): number {
     const id = this.count++;
-    for (let k = 0; k < size; k++) this.members.push(list[k]);
+    for (let k = 0; k < size; k++) this.members.push(list[from + k]);
     this.starts.push(this.members.length);
     this.slots[slot] = id;
     this.hashes[slot] = hash;
@@ -181,9 +191,9 @@ class GroupTable {
 }
 
 /** FNV-1a over the list's integers, then a final mix. */
-function hashList(list: Int32Array, size: number): number {
+function hashList(list: Int32Array, from: number, size: number): number {
   let h = 0x811c9dc5 ^ size;
-  for (let k = 0; k < size; k++) h = Math.imul(h ^ list[k], 0x01000193);
+  for (let k = from; k < from + size; k++) h = Math.imul(h ^ list[k], 0x01000193);
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   return (h ^ (h >>> 13)) & 0x7fffffff;
 }

@@ -1,6 +1,6 @@
-import { CompiledOffer } from '../eligibility/compiled-offer';
-import { RadiusArea, ShopLocation } from '../model/matching.types';
-import { ServiceCategory } from '../service-category';
+import { CompiledOffer } from '../../eligibility/compiled-offer';
+import { RadiusArea, ShopLocation } from '../../model/matching.types';
+import { ServiceCategory } from '../../service-category';
 
 /**
  * Finds, for a shop and a category, the offers that MIGHT cover it, without looking at the

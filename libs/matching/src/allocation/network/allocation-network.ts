@@ -1,8 +1,8 @@
-import { compileOffer, CompiledOffer, nearestCoveringRadiusKm, remainingCapacity, sectorEligible, validityFailures } from '../eligibility/compiled-offer';
-import { MatchingContext, MatchingOffer, MatchingRequest } from '../model/matching.types';
-import { MatchingInputError } from '../model/matching-input.error';
-import { ServiceCategory } from '../service-category';
-import { AllocationCostWeights, coverageLevelRank, offerCostTerm, requestCostTerm } from './allocation-cost';
+import { compileOffer, CompiledOffer, nearestCoveringRadiusKm, remainingCapacity, sectorEligible, validityFailures } from '../../eligibility/compiled-offer';
+import { MatchingContext, MatchingOffer, MatchingRequest } from '../../model/matching.types';
+import { MatchingInputError } from '../../model/matching-input.error';
+import { ServiceCategory } from '../../service-category';
+import { AllocationCostWeights, coverageLevelRank, offerCostTerm, requestCostTerm } from '../allocation-cost';
 import { OfferIndex } from './offer-index';
 
 /**

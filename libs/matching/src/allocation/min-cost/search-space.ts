@@ -1,4 +1,4 @@
-import { IndexedMinHeap } from './indexed-heap';
+import { IndexedMinHeap } from './structures/indexed-heap';
 
 export const NOT_SEEN = 0;
 export const IN_HEAP = 1;
@@ -95,17 +95,18 @@ export class SearchSpace {
   }
 
   /**
-   * Ends a search whose shortest path has length D: settled nodes take π += sign × (d − D), which
-   * keeps every residual arc's reduced cost ≥ 0 and makes the path tight. sign is +1 for a
-   * search from the supply side (distances from the source), −1 for one from the slot side
-   * (distances to the target).
+   * Ends a search whose shortest path has length D: settled nodes closer than D take
+   * π += sign × (d − D), which keeps every residual arc's reduced cost ≥ 0 and makes the path
+   * tight; nodes at D or beyond keep theirs (a search that kept looking past its last path may
+   * have settled some). sign is +1 for a search from the supply side (distances from the
+   * source), −1 for one from the slot side (distances to the target).
    */
   finish(pi: Float64Array, D: number, sign: number, stats: SearchStats): void {
     const { status, key } = this;
     for (let i = 0; i < this.touchedCount; i++) {
       const v = this.touched[i];
       if (status[v] === SETTLED) {
-        pi[v] += sign * (key[v] - D);
+        if (key[v] < D) pi[v] += sign * (key[v] - D);
         stats.settled++;
       }
       status[v] = NOT_SEEN;

@@ -8,7 +8,7 @@
 export class PairLists {
   private readonly next: Int32Array;
   private readonly prev: Int32Array;
-  private readonly keys: Float64Array;
+  private readonly keys: Int32Array;
   private readonly setOf: Int32Array;
   private head: Int32Array;
   private min: Int32Array;
@@ -17,7 +17,7 @@ export class PairLists {
   constructor(items: number) {
     this.next = new Int32Array(items);
     this.prev = new Int32Array(items);
-    this.keys = new Float64Array(items);
+    this.keys = new Int32Array(items);
     this.setOf = new Int32Array(items).fill(-1);
     this.head = new Int32Array(1024).fill(-1);
     this.min = new Int32Array(1024).fill(-1);
@@ -56,6 +56,15 @@ export class PairLists {
 
   minKey(set: number): number {
     return this.keys[this.min[set]];
+  }
+
+  /** How many items of a set share its least key. */
+  countAtMin(set: number): number {
+    const best = this.min[set];
+    if (best < 0) return 0;
+    let count = 0;
+    for (let i = this.head[set]; i >= 0; i = this.next[i]) if (this.keys[i] === this.keys[best]) count++;
+    return count;
   }
 
   insert(set: number, item: number, key: number): void {

@@ -1,5 +1,5 @@
-import { AllocationNetwork } from './allocation-network';
-import { AllocationSolution } from './allocation-solver';
+import { AllocationNetwork } from '../network/allocation-network';
+import { AllocationSolution } from '../allocation-solver';
 
 /**
  * Independent check of a finished solve over the WHOLE network (every candidate edge, shown to
@@ -11,7 +11,7 @@ import { AllocationSolution } from './allocation-solver';
  * Returns the violations found; an empty list means the solution is certified optimal.
  */
 export function checkOptimality(network: AllocationNetwork, solution: AllocationSolution): string[] {
-  const { offerCount: m, requestCount: R, extraCount: X, offerCapacity, parent, childStart, children, supply } = solution.problem;
+  const { offerCount: m, requestCount: R, extraCount: X, offerCapacity, parent, childStart, children, supply } = solution.graph;
   const { edgeStart, edgeOffer, edgeCost } = network;
   const { assignedEdge, big } = solution;
   const { parentFlow, topFlow } = solution.state;

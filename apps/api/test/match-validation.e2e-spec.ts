@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { SignedIn, staffUser } from './testing/fixtures';
 import { approvedProvider, ProviderAccount, publishedOffer, shopIn } from './testing/offer-fixtures';
-import { APPLY, applyTo, askFor, DECLINE, MatchResult } from './testing/match-fixtures';
+import { APPLY, applyResult, applyTo, askFor, DECLINE, MatchResult } from './testing/match-fixtures';
 import { startTestApp, TestApp } from './testing/test-app';
 
 const SURVEY = 'mutation ($input: AnswerOutcomeSurveyInput!) { answerOutcomeSurvey(input: $input) { __typename } }';
@@ -55,14 +55,14 @@ describe('Match operations refuse bad input clearly and write nothing', () => {
     expect(await footprint(shop)).toEqual(before);
 
     const unfit = await publishedOffer(api, provider, { categories: ['WEBSITE'], coverage: { comuneCodes: ['058091'] } });
-    const refused = await applyTo(api, shop, requestId, unfit.id);
+    const refused = await applyResult(api, shop, requestId, unfit.id);
     expect(refused).toMatchObject({ __typename: 'NotEligibleError', code: 'NOT_ELIGIBLE', field: 'input.offerId' });
-    expect((refused as MatchResult & { reasons: { code: string }[] }).reasons.map((r) => r.code)).toEqual(['CATEGORY', 'OUTSIDE_COVERAGE']);
+    expect((refused as unknown as MatchResult & { reasons: { code: string }[] }).reasons.map((r) => r.code)).toEqual(['CATEGORY', 'OUTSIDE_COVERAGE']);
     expect(await footprint(shop)).toEqual(before);
 
     await api.gqlAs(shop.accessToken, 'mutation ($id: ID!) { cancelHelpRequest(id: $id) { __typename } }', { id: requestId });
     const offer = await publishedOffer(api, provider, { coverage: { comuneCodes: [TORINO] } });
-    const closed = await applyTo(api, shop, requestId, offer.id);
+    const closed = await applyResult(api, shop, requestId, offer.id);
     expect(closed).toMatchObject({ __typename: 'InvalidMatchTransitionError', code: 'REQUEST_NOT_OPEN', currentState: 'CANCELLED' });
   });
 

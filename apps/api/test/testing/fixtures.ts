@@ -1,7 +1,6 @@
 import { AuthService, RequestContext, UserRole } from '@vec/core';
 import { randomInt, randomUUID } from 'node:crypto';
-import { print } from 'graphql';
-import { LoginDocument, RegisterDocument, RegisterProviderDocument, type RegisterProviderInput, RegisterShopDocument, type RegisterShopInput } from '../gql/generated';
+import { LoginDocument, RegisterDocument, type RegisterProviderInput, type RegisterShopInput } from '../gql/generated';
 import { dataOf, member, type TestApp } from './test-app';
 
 export const TEST_PASSWORD = 'una-password-lunga-abbastanza';
@@ -66,6 +65,3 @@ export const aProviderInput = (overrides: Partial<RegisterProviderInput> = {}): 
   ...overrides,
 });
 
-// Transitional: the documents as text for the suites still sending strings; removed once all send typed documents.
-export const REGISTER_SHOP = print(RegisterShopDocument);
-export const REGISTER_PROVIDER = print(RegisterProviderDocument);

@@ -1,11 +1,5 @@
-import { print } from 'graphql';
 import {
-  AcceptMatchDocument,
   ApplyToOfferDocument,
-  CompleteMatchDocument,
-  ConfirmMatchActiveDocument,
-  DeclineMatchDocument,
-  WithdrawMatchDocument,
   type ApplyToOfferMutation,
   CreateHelpRequestDocument,
   type MatchFieldsFragment,
@@ -52,27 +46,3 @@ export async function notificationKinds(api: TestApp, who: SignedIn): Promise<st
   return dataOf(await api.gqlAs(who.accessToken, MyNotificationsDocument, { first: 50 })).myNotifications.items.map((n) => n.kind);
 }
 
-// Transitional: the documents as text and the hand-written result type for the suites still sending
-// strings; removed once all send typed documents.
-export interface MatchResult {
-  __typename?: string;
-  id: string;
-  state: string;
-  origin: string;
-  helpRequestId: string;
-  offerId: string;
-  coverageLevel: string;
-  respondBy: string | null;
-  freeUntil: string | null;
-  endReason: string | null;
-  waitlistPosition: number | null;
-  transitions: { fromState: string | null; toState: string; actorRole: string | null; reason: string | null }[];
-  code?: string;
-  field?: string;
-  currentState?: string;
-}
-export const APPLY = print(ApplyToOfferDocument);
-const STEPS = { acceptMatch: AcceptMatchDocument, confirmMatchActive: ConfirmMatchActiveDocument, completeMatch: CompleteMatchDocument };
-export const step = (name: keyof typeof STEPS): string => print(STEPS[name]);
-export const DECLINE = print(DeclineMatchDocument);
-export const WITHDRAW = print(WithdrawMatchDocument);

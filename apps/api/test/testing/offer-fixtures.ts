@@ -1,11 +1,5 @@
-import { print } from 'graphql';
 import { DataSource } from 'typeorm';
 import {
-  CloseOfferDocument,
-  OfferByIdDocument,
-  PauseOfferDocument,
-  ResumeOfferDocument,
-  UpdateOfferDocument,
   type CreateOfferInput,
   CreateOfferDocument,
   DecideProviderDocument,
@@ -96,12 +90,3 @@ export async function providerFootprint(db: DataSource, provider: ProviderAccoun
   ]);
 }
 
-// Transitional: the documents as text and the hand-written result types for the suites still sending
-// strings; removed once all send typed documents.
-export type OfferResult = OfferFieldsFragment;
-export type OfferOrError = Partial<OfferResult> & { __typename: string; code?: string; field?: string; message?: string; currentStatus?: string; used?: number };
-export const CREATE_OFFER = print(CreateOfferDocument);
-export const UPDATE_OFFER = print(UpdateOfferDocument);
-export const OFFER = print(OfferByIdDocument);
-const STATUS = { publishOffer: PublishOfferDocument, pauseOffer: PauseOfferDocument, resumeOffer: ResumeOfferDocument, closeOffer: CloseOfferDocument };
-export const statusMutation = (name: keyof typeof STATUS): string => print(STATUS[name]);

@@ -47,12 +47,8 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   /** Sends a typed document generated from apps/api/test/graphql (`npm run test:codegen`). */
   gql<R, V>(document: TypedDocumentNode<R, V>, ...variables: VariablesOf<V>): Promise<GraphQLResponse<R>>;
-  /** Transitional: a query string, until every suite sends typed documents. */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** The same, with `Authorization: Bearer <accessToken>`. */
   gqlAs<R, V>(accessToken: string, document: TypedDocumentNode<R, V>, ...variables: VariablesOf<V>): Promise<GraphQLResponse<R>>;
-  /** Transitional: a query string, until every suite sends typed documents. */
-  gqlAs<T = Record<string, unknown>>(accessToken: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** A typed document with request headers of the test's choosing (a cookie, a client address), answered with status and headers. */
   gqlHttp<R, V>(document: TypedDocumentNode<R, V>, variables: V | InvalidVariables | undefined, headers?: Record<string, string>): Promise<GraphQLHttpResponse<R>>;
   /**
@@ -83,11 +79,11 @@ export function testAppOver(app: INestApplication, close: () => Promise<void>): 
   return {
     app,
     http,
-    async gql(document: DocumentNode | string, variables?: unknown): Promise<GraphQLResponse<never>> {
-      return (await post(typeof document === 'string' ? document : textOf(document), variables, {})).body as GraphQLResponse<never>;
+    async gql<R, V>(document: TypedDocumentNode<R, V>, ...[variables]: VariablesOf<V>): Promise<GraphQLResponse<R>> {
+      return (await post(textOf(document), variables, {})).body as GraphQLResponse<R>;
     },
-    async gqlAs(accessToken: string, document: DocumentNode | string, variables?: unknown): Promise<GraphQLResponse<never>> {
-      return (await post(typeof document === 'string' ? document : textOf(document), variables, bearer(accessToken))).body as GraphQLResponse<never>;
+    async gqlAs<R, V>(accessToken: string, document: TypedDocumentNode<R, V>, ...[variables]: VariablesOf<V>): Promise<GraphQLResponse<R>> {
+      return (await post(textOf(document), variables, bearer(accessToken))).body as GraphQLResponse<R>;
     },
     async gqlHttp<R, V>(document: TypedDocumentNode<R, V>, variables: V | InvalidVariables | undefined, headers: Record<string, string> = {}): Promise<GraphQLHttpResponse<R>> {
       const response = await post(textOf(document), variables, headers);

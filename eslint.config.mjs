@@ -23,6 +23,26 @@ export default tseslint.config(
     },
   },
   {
+    // The domain (libs/core outside api/ folders) knows nothing of GraphQL or HTTP: resolvers,
+    // models, inputs, error mappings and controllers live in api/ folders on top of it.
+    files: ['libs/core/src/**/*.ts'],
+    ignores: ['libs/core/src/**/api/**', 'libs/core/src/index.ts', 'libs/core/src/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/api', '**/api/**', './api/**', '../api/**'], message: 'The domain never imports the API layer (api/ folders): move the type it needs into the feature, e.g. <feature>.commands.ts.' },
+            {
+              group: ['@nestjs/graphql', '@nestjs/apollo', '@nestjs/passport', 'passport', 'passport-*', 'graphql', 'graphql-*', '@apollo/*', 'dataloader', 'express'],
+              message: 'GraphQL and HTTP belong to the API layer (api/ folders), not the domain.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The matching engine is pure: plain data in, plain data out.
     files: ['libs/matching/**/*.ts'],
     rules: {

@@ -3,7 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ALL_ENTITIES, CoreModule, createValidationPipe, GraphQLErrorFilter, JobsModule, LoaderFactory, LoggingModule, MetricsModule, MetricsService, UnexpectedErrorFilter, validateEnvironment, WorkerModule } from '@vec/core';
+import { ALL_ENTITIES, ApiModule, CoreModule, createValidationPipe, GraphQLErrorFilter, JobsModule, LoaderFactory, LoggingModule, MetricsModule, MetricsService, UnexpectedErrorFilter, validateEnvironment, WorkerModule } from '@vec/core';
 import { DatabaseModule } from '@vec/database';
 import { graphqlOptions } from './graphql/graphql.options';
 import { HealthModule } from './health/health.module';
@@ -30,10 +30,11 @@ export class AppModule {
         DatabaseModule.forRoot(options.databaseUrl, ALL_ENTITIES),
         JobsModule.forRoot({ databaseUrl: options.databaseUrl, consume: options.worker, pollingIntervalSeconds: options.workerPollSeconds ?? 2 }),
         CoreModule,
+        ApiModule,
         ...(options.worker ? [WorkerModule] : []),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [CoreModule],
+          imports: [ApiModule],
           inject: [LoaderFactory, ConfigService, MetricsService],
           useFactory: graphqlOptions,
         }),

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserRole } from '../src/auth/user-role';
 import { CapacityService } from '../src/monitoring/capacity.service';
-import { BreakdownDimension, TimeBucket } from '../src/monitoring/dto/monitoring.inputs';
+import { BreakdownDimension, TimeBucket } from '../src/monitoring/monitoring.types';
 import { MonitoringService } from '../src/monitoring/monitoring.service';
 import { OpenDataService } from '../src/monitoring/open-data.service';
 import { UnmetDemandService } from '../src/monitoring/unmet-demand.service';

@@ -3,7 +3,6 @@ import { AllocationModule } from './allocation/allocation.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
-import { LoaderFactory } from './common/loader.factory';
 import { HelpRequestModule } from './help-request/help-request.module';
 import { MatchModule } from './match/match.module';
 import { MatchingModule } from './matching/matching.module';
@@ -16,7 +15,10 @@ import { ShopModule } from './shop/shop.module';
 import { TerritoryModule } from './territory/territory.module';
 import { ThrottleModule } from './throttle/throttle.module';
 
-/** Every feature module shared by the API and the worker. */
+/**
+ * The domain: every feature's services and tables, with no GraphQL or HTTP in it. The worker runs
+ * on this alone; the API adds ApiModule (src/api/api.module.ts) on top.
+ */
 @Module({
   imports: [
     CommonModule,
@@ -35,7 +37,6 @@ import { ThrottleModule } from './throttle/throttle.module';
     ModerationModule,
     MonitoringModule,
   ],
-  providers: [LoaderFactory],
-  exports: [LoaderFactory, TerritoryModule, AuthModule, AuditModule, ShopModule, ProviderModule, OfferModule, HelpRequestModule, MatchModule, AllocationModule, ModerationModule],
+  exports: [TerritoryModule, AuthModule, AuditModule, ShopModule, ProviderModule, OfferModule, HelpRequestModule, MatchModule, AllocationModule, ModerationModule],
 })
 export class CoreModule {}

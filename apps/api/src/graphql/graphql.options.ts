@@ -2,7 +2,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ConfigService } from '@nestjs/config';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { Environment, errorReportingPlugin, LoggedRequest, MetricsService, formatGraphQLError, GraphQLContext, LoaderFactory, RequestContext } from '@vec/core';
+import { Environment, errorReportingPlugin, LoggedRequest, MetricsService, formatGraphQLError, GraphQLContext, LoaderFactory, requestContextFromHttp } from '@vec/core';
 import type { Request, Response } from 'express';
 import { inputHygienePlugin } from './input-hygiene.plugin';
 import { graphqlMetricsPlugin } from './metrics.plugin';
@@ -59,7 +59,7 @@ export function graphqlOptions(loaders: LoaderFactory, config: ConfigService<Env
     formatError: formatGraphQLError,
     plugins: [ApolloServerPluginCacheControlDisabled(), publicCachePlugin, operationNamePlugin, graphqlMetricsPlugin(metrics), queryCostPlugin(limits.cost), inputHygienePlugin, errorReportingPlugin],
     context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => {
-      const ctx = RequestContext.fromHttp(req);
+      const ctx = requestContextFromHttp(req);
       res.setHeader('x-request-id', ctx.requestId);
       return { req, res, ctx, loaders: loaders.create() };
     },

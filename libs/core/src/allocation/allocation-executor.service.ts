@@ -12,6 +12,7 @@ import { JournalEntry, MatchJournal } from '../match/match-journal';
 import { MatchLocks } from '../match/match-locks';
 import { SYSTEM_REASON } from '../match/match-reasons';
 import { MatchEntity } from '../match/match.entity';
+import { moveMatch, openMatch } from '../match/match-rules';
 import { MatchOrigin, MatchState } from '../match/match.types';
 import { MatchingData } from '../matching/matching-data';
 import { AllocationInput, AllocationInputLoader } from './allocation-input.loader';
@@ -21,7 +22,6 @@ import { AllocationRunMode, AllocationRunStatus, RunFailure, UnservedReasonCode 
 import { loggableError } from '../common/log-safety';
 import { MetricsService } from '../metrics/metrics.service';
 
-const DAY_MS = 86_400_000;
 /** pg_advisory_xact_lock key: one committing run at a time across every worker. */
 const COMMIT_LOCK_KEY = 7_310_001;
 /** A run still RUNNING this long after it started lost its worker: a national run takes seconds. */
@@ -119,36 +119,18 @@ export class AllocationExecutor {
       // Their waitlist places elsewhere end: a request holds one open match at most.
       const waiting = (await this.lockRows(tx, MatchEntity, [], assignments.map((a) => a.requestId))).filter((m) => m.state === MatchState.WAITLISTED);
       for (const entry of waiting) {
-        Object.assign(entry, { state: MatchState.WITHDRAWN, endedAt: tx.now, endReason: SYSTEM_REASON.ALLOCATED_ELSEWHERE });
+        moveMatch(entry, 'withdraw', 'SYSTEM', { now: tx.now, reason: SYSTEM_REASON.ALLOCATED_ELSEWHERE });
         entries.push({ match: entry, from: MatchState.WAITLISTED, reason: SYSTEM_REASON.ALLOCATED_ELSEWHERE });
       }
       if (waiting.length) await this.connection.repository(tx, MatchEntity).save(waiting, { chunk: INSERT_CHUNK });
 
-      const respondBy = new Date(tx.now.getTime() + this.config.getOrThrow<number>('MATCH_RESPONSE_DAYS') * DAY_MS);
+      const responseDays = this.config.getOrThrow<number>('MATCH_RESPONSE_DAYS');
       const created = assignments.map((a) => {
         const request = input.requestEntities.get(a.requestId);
         const offer = input.offerEntities.get(a.offerId);
         if (!request || !offer) throw new Error(`assignment ${a.requestId} → ${a.offerId} outside the input`);
-        return this.connection.repository(tx, MatchEntity).create({
-          helpRequestId: request.id,
-          offerId: offer.id,
-          shopId: request.shopId,
-          providerId: offer.providerId,
-          category: request.category,
-          state: MatchState.PENDING,
-          origin: MatchOrigin.ALLOCATION,
-          allocationRunId: runId,
-          coverageLevel: a.coverageLevel,
-          distanceKm: a.distanceKm,
-          respondBy,
-          waitlistedAt: null,
-          acceptedAt: null,
-          activatedAt: null,
-          freeUntil: null,
-          completedAt: null,
-          endedAt: null,
-          endReason: null,
-        });
+        const opening = { request, offer, state: MatchState.PENDING, origin: MatchOrigin.ALLOCATION, allocationRunId: runId, ranked: a } as const;
+        return this.connection.repository(tx, MatchEntity).create(openMatch(opening, tx.now, responseDays));
       });
       const saved = created.length ? await this.connection.repository(tx, MatchEntity).save(created, { chunk: INSERT_CHUNK }) : [];
       for (const match of saved) entries.push({ match, from: null, reason: `${SYSTEM_REASON.ALLOCATION_RUN}: ${runId}` });

@@ -24,7 +24,7 @@ export interface AllocationInput {
 /**
  * Everything an allocation run decides over: every OPEN request without a live match (waitlisted
  * ones included: the run may find them a place elsewhere) and every currently valid offer, full
- * ones included so that "all full" is told apart from "nothing covers it"; minus the pairs of a
+ * ones included so that "all full" is told apart from 'nothing covers it'; minus the pairs of a
  * request and an offer it refused.
  */
 @Injectable()

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
-import { Page, PageArgs, toPage } from '../common/pagination';
+import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { JobQueue } from '../jobs/job-queue';
@@ -12,7 +12,8 @@ import { AllocationRunItemEntity } from './allocation-run-item.entity';
 import { AllocationRunEntity } from './allocation-run.entity';
 import { AllocationRunMode, AllocationRunStatus } from './allocation.types';
 import { AllocationErrorCode, AllocationException } from './allocation.exception';
-import { AllocationRunItemFilterInput } from './models/allocation-run.models';
+import { DAY_MS } from '../common/time';
+import type { AllocationRunItemFilter } from './allocation.commands';
 
 export interface AllocationRunSummary {
   requests: number;
@@ -40,7 +41,7 @@ export class AllocationRunService {
   async start(ctx: RequestContext, input: { mode: AllocationRunMode; runAt?: Date }): Promise<AllocationRunEntity> {
     const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
     if (input.runAt && input.runAt.getTime() <= ctx.now.getTime()) throw new AllocationException(AllocationErrorCode.RUN_AT_IN_PAST, 'input.runAt');
-    if (input.runAt && input.runAt.getTime() > ctx.now.getTime() + MAX_SCHEDULE_AHEAD_DAYS * 86_400_000) {
+    if (input.runAt && input.runAt.getTime() > ctx.now.getTime() + MAX_SCHEDULE_AHEAD_DAYS * DAY_MS) {
       throw new AllocationException(AllocationErrorCode.RUN_AT_TOO_FAR, 'input.runAt');
     }
     return this.connection.withTransaction(ctx, async (tx) => {
@@ -97,7 +98,7 @@ export class AllocationRunService {
     return run;
   }
 
-  async list(ctx: RequestContext, page: PageArgs): Promise<Page<AllocationRunEntity>> {
+  async list(ctx: RequestContext, page: PageRequest): Promise<Page<AllocationRunEntity>> {
     requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
     const [items, total] = await this.connection
       .repository(ctx, AllocationRunEntity)
@@ -128,7 +129,7 @@ export class AllocationRunService {
   }
 
   /** Served items first (by request), then unserved ones by reason. */
-  async items(ctx: RequestContext, runId: string, filter: AllocationRunItemFilterInput, page: PageArgs): Promise<Page<AllocationRunItemEntity>> {
+  async items(ctx: RequestContext, runId: string, filter: AllocationRunItemFilter, page: PageRequest): Promise<Page<AllocationRunItemEntity>> {
     requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
     const query = this.connection.repository(ctx, AllocationRunItemEntity).createQueryBuilder('i').where('i.run_id = :runId', { runId });
     if (filter.served === true) query.andWhere('i.offer_id IS NOT NULL');

@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
-import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
 
 @Module({
-  providers: [AuditService, AuditResolver],
+  providers: [AuditService],
   exports: [AuditService],
 })
 export class AuditModule {}

@@ -3,11 +3,11 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
 import { insertInChunks } from '../common/batch-insert';
-import { Page, PageArgs, toPage } from '../common/pagination';
+import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { AuditEventEntity } from './audit-event.entity';
-import { AuditEventFilterInput } from './models/audit-event.models';
+import type { AuditEventFilter } from './audit.commands';
 
 export interface AuditRecord {
   action: string;
@@ -45,7 +45,7 @@ export class AuditService {
   }
 
   /** The log for ministry staff, newest first; an action ending in a dot matches every verb under it. */
-  async list(ctx: RequestContext, filter: AuditEventFilterInput, page: PageArgs): Promise<Page<AuditEventEntity>> {
+  async list(ctx: RequestContext, filter: AuditEventFilter, page: PageRequest): Promise<Page<AuditEventEntity>> {
     requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
     const query = this.connection.repository(ctx, AuditEventEntity).createQueryBuilder('event');
     if (filter.entityType) query.andWhere('event.entity_type = :entityType', { entityType: filter.entityType });

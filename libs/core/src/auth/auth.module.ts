@@ -1,23 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { PassportModule } from '@nestjs/passport';
 import { AuditModule } from '../audit/audit.module';
 import { DEVELOPMENT_JWT_SECRET } from '../config/production-checks';
-import { AuthExceptionFilter } from './auth.exception';
-import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
-import { JwtAuthGuard, RolesGuard } from './guards/auth.guards';
-import { JwtStrategy } from './strategies/jwt.strategy';
-import { LocalStrategy } from './strategies/local.strategy';
-import { SessionCookie } from './session-cookie';
-import type { Environment } from '../config/environment';
 
+/** Accounts, passwords, sessions and the tokens that carry them. */
 @Module({
   imports: [
     AuditModule,
-    PassportModule,
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService) => ({
@@ -26,24 +17,7 @@ import type { Environment } from '../config/environment';
       }),
     }),
   ],
-  providers: [
-    AuthService,
-    {
-      provide: SessionCookie,
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<Environment, true>) => {
-        const setting = config.get('COOKIE_SECURE', { infer: true });
-        return new SessionCookie(setting === 'auto' ? config.get('NODE_ENV', { infer: true }) === 'production' : setting === 'true');
-      },
-    },
-    AuthResolver,
-    LocalStrategy,
-    JwtStrategy,
-    // Order matters: authenticate first, then check roles.
-    { provide: APP_GUARD, useClass: JwtAuthGuard },
-    { provide: APP_GUARD, useClass: RolesGuard },
-    { provide: APP_FILTER, useClass: AuthExceptionFilter },
-  ],
+  providers: [AuthService],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -13,6 +13,7 @@ import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserAccountEntity } from './user-account.entity';
 import { UserRole } from './user-role';
 import { AddressLimit, ThrottleService } from '../throttle/throttle.service';
+import { DAY_MS } from '../common/time';
 
 export interface Session {
   accessToken: string;
@@ -185,7 +186,7 @@ export class AuthService {
   private async issue(ctx: RequestContext, user: UserAccountEntity, familyId: string): Promise<Session> {
     const secret = randomBytes(32).toString('base64url');
     const ttlDays = this.config.getOrThrow<number>('REFRESH_TOKEN_TTL_DAYS');
-    const refreshTokenExpiresAt = new Date(ctx.now.getTime() + ttlDays * 86_400_000);
+    const refreshTokenExpiresAt = new Date(ctx.now.getTime() + ttlDays * DAY_MS);
     const row = await this.connection.repository(ctx, RefreshTokenEntity).save({
       userId: user.id,
       familyId,

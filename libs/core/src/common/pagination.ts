@@ -1,22 +1,9 @@
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { IsInt, Max, Min } from 'class-validator';
-import { SizedByParentPage } from './query-cost';
-
 export const MAX_PAGE_SIZE = 100;
 
-@ArgsType()
-export class PageArgs {
-  @Field(() => Int, { defaultValue: 20, description: `Page size, 1–${MAX_PAGE_SIZE}.` })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  first = 20;
-
-  @Field(() => Int, { defaultValue: 0, description: 'How many items to skip.' })
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  offset = 0;
+/** Which slice of a list to return: `first` items after skipping `offset`. */
+export interface PageRequest {
+  first: number;
+  offset: number;
 }
 
 export interface Page<T> {
@@ -25,23 +12,10 @@ export interface Page<T> {
   hasNextPage: boolean;
 }
 
-export function toPage<T>(items: T[], totalCount: number, args: PageArgs): Page<T> {
+export function toPage<T>(items: T[], totalCount: number, args: PageRequest): Page<T> {
   return { items, totalCount, hasNextPage: args.offset + items.length < totalCount };
 }
 
 export function mapPage<T, U>(page: Page<T>, map: (item: T) => U): Page<U> {
   return { ...page, items: page.items.map(map) };
-}
-
-type Class<T> = new (...args: never[]) => T;
-
-/** A GraphQL page type for a model: `{ items, totalCount, hasNextPage }`. */
-export function Paginated<T>(model: Class<T>, name: string): Class<Page<T>> {
-  @ObjectType(name, { isAbstract: false })
-  class PageType implements Page<T> {
-    @SizedByParentPage() @Field(() => [model]) items!: T[];
-    @Field(() => Int) totalCount!: number;
-    @Field() hasNextPage!: boolean;
-  }
-  return PageType;
 }

@@ -1,10 +1,6 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { GqlExecutionContext } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
-import type { Request, Response } from 'express';
 import type { EntityManager } from 'typeorm';
 import type { UserRole } from '../auth/user-role';
-import type { Loaders } from './loaders';
 
 /** Who is acting: taken from a verified access token. */
 export interface Actor {
@@ -26,13 +22,6 @@ export class RequestContext {
     readonly clientAddress?: string,
   ) {}
 
-  static fromHttp(req: (Pick<Request, 'header' | 'ip'> & { id?: unknown }) | undefined): RequestContext {
-    // The access log gave the request its id (the caller's X-Request-Id when well-formed): the same everywhere.
-    const fromHeader = req?.header('x-request-id');
-    const requestId = typeof req?.id === 'string' ? req.id : fromHeader && /^[\w.-]{8,64}$/.test(fromHeader) ? fromHeader : randomUUID();
-    return new RequestContext(requestId, new Date(), undefined, undefined, req?.ip);
-  }
-
   /** A context for work no user started (CLI, seeding, scheduled jobs). */
   static system(now = new Date()): RequestContext {
     return new RequestContext(`system-${randomUUID()}`, now);
@@ -52,17 +41,3 @@ export function actorOf(user: unknown): Actor | undefined {
   const candidate = user as Partial<Actor> | undefined;
   return typeof candidate?.userId === 'string' && typeof candidate.role === 'string' ? (candidate as Actor) : undefined;
 }
-
-/** The GraphQL context built once per HTTP request. */
-export interface GraphQLContext {
-  req: Request;
-  res: Response;
-  ctx: RequestContext;
-  loaders: Loaders;
-}
-
-/** Injects the request's RequestContext, with the authenticated actor, into a resolver method. */
-export const Ctx = createParamDecorator((_data: unknown, execution: ExecutionContext): RequestContext => {
-  const { ctx, req } = GqlExecutionContext.create(execution).getContext<GraphQLContext>();
-  return ctx.withActor(actorOf(req.user));
-});

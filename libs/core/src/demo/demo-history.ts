@@ -2,10 +2,12 @@ import { allocate, explainAll, MatchingRequest } from '@vec/matching';
 import { EntityManager } from 'typeorm';
 import { HelpRequestEntity } from '../help-request/help-request.entity';
 import { HelpRequestStatus } from '../help-request/help-request.types';
-import { freePeriodEnd } from '../match/free-period';
+import { DAY_MS } from '../common/time';
+import { validateEnvironment } from '../config/environment';
+import { moveMatch, openMatch } from '../match/match-rules';
 import { MatchTransitionEntity } from '../match/match-transition.entity';
 import { MatchEntity } from '../match/match.entity';
-import { MatchOrigin, MatchState, OutcomeCheckpoint } from '../match/match.types';
+import { MatchAction, MatchActorKind, MatchOrigin, MatchState, OutcomeCheckpoint } from '../match/match.types';
 import { OutcomeSurveyEntity } from '../match/outcome-survey.entity';
 import { liveMatchesOf, toEngineOffer, toEngineRequest } from '../matching/engine-input.mapper';
 import { OfferCoverageEntity } from '../offer/offer-coverage.entity';
@@ -15,9 +17,14 @@ import { ShopEntity } from '../shop/shop.entity';
 import { ComuneEntity } from '../territory/comune.entity';
 import { SeededRandom } from './seeded-random';
 
-const DAY = 86_400_000;
-const RESPONSE_DAYS = 5;
-const MAX_LIVE = 3;
+/** Where a step of the story takes a match: the action and who takes it, as the transition table names them. */
+const STEP_ACTION: Partial<Record<MatchState, { action: MatchAction; by: MatchActorKind }>> = {
+  [MatchState.ACCEPTED]: { action: 'accept', by: 'PROVIDER' },
+  [MatchState.DECLINED]: { action: 'decline', by: 'PROVIDER' },
+  [MatchState.ACTIVE]: { action: 'activate', by: 'SHOP' },
+  [MatchState.COMPLETED]: { action: 'complete', by: 'SHOP' },
+  [MatchState.EXPIRED]: { action: 'expire', by: 'SYSTEM' },
+};
 
 export interface DemoWorld {
   shops: ShopEntity[];
@@ -50,6 +57,8 @@ interface Step {
  * trigger on `match` keeps every offer's slot counter right.
  */
 export async function seedDemoHistory(manager: EntityManager, world: DemoWorld, random: SeededRandom, now: Date, keepOpen: ReadonlySet<string>): Promise<DemoHistory> {
+  // The platform's own settings, as a running instance reads them.
+  const { MATCH_RESPONSE_DAYS: RESPONSE_DAYS, MAX_LIVE_MATCHES_PER_SHOP: MAX_LIVE } = validateEnvironment(process.env);
   const comuneByCode = new Map(world.comuni.map((c) => [c.code, c]));
   const shopById = new Map(world.shops.map((s) => [s.id, s]));
   const providerById = new Map(world.providers.map((p) => [p.id, p]));
@@ -72,7 +81,7 @@ export async function seedDemoHistory(manager: EntityManager, world: DemoWorld, 
   const transitions: Partial<MatchTransitionEntity>[] = [];
   const surveys: Partial<OutcomeSurveyEntity>[] = [];
   const byState: Record<string, number> = {};
-  const at = (from: Date, minDays: number, maxDays: number): Date => new Date(Math.min(now.getTime() - 3_600_000, from.getTime() + (minDays + random.next() * (maxDays - minDays)) * DAY));
+  const at = (from: Date, minDays: number, maxDays: number): Date => new Date(Math.min(now.getTime() - 3_600_000, from.getTime() + (minDays + random.next() * (maxDays - minDays)) * DAY_MS));
 
   let demoProviderRecent = 0;
   result.assignments.forEach((assignment, index) => {
@@ -81,7 +90,7 @@ export async function seedDemoHistory(manager: EntityManager, world: DemoWorld, 
     const shop = shopById.get(request.shopId) as ShopEntity;
     const provider = providerById.get(offer.providerId) as ProviderEntity;
     const created = at(request.createdAt, 0, 1);
-    const age = (now.getTime() - created.getTime()) / DAY;
+    const age = (now.getTime() - created.getTime()) / DAY_MS;
     const roll = random.next();
     // The demo provider always has applications to answer (every other recent one, from the first);
     // the demo shop one to confirm.
@@ -99,39 +108,21 @@ export async function seedDemoHistory(manager: EntityManager, world: DemoWorld, 
       steps.push({ to, at: at(created, 0.1, 3), role: 'PROVIDER', userId: provider.ownerUserId, reason });
     };
     if (fate === MatchState.DECLINED) providerStep(MatchState.DECLINED, 'Al momento non possiamo seguire altri negozi in questa zona');
-    if (fate === MatchState.EXPIRED) steps.push({ to: MatchState.EXPIRED, at: new Date(created.getTime() + RESPONSE_DAYS * DAY + 60_000), role: null, userId: null, reason: 'NO_ANSWER' });
+    if (fate === MatchState.EXPIRED) steps.push({ to: MatchState.EXPIRED, at: new Date(created.getTime() + RESPONSE_DAYS * DAY_MS + 60_000), role: null, userId: null, reason: 'NO_ANSWER' });
     if ([MatchState.ACCEPTED, MatchState.ACTIVE, MatchState.COMPLETED].includes(fate)) providerStep(MatchState.ACCEPTED);
     if (fate === MatchState.ACTIVE || fate === MatchState.COMPLETED) {
       steps.push({ to: MatchState.ACTIVE, at: at(steps[steps.length - 1].at, 0.5, 4), role: 'SHOP', userId: shop.ownerUserId });
     }
     if (fate === MatchState.COMPLETED) steps.push({ to: MatchState.COMPLETED, at: at(steps[steps.length - 1].at, 7, 20), role: 'SHOP', userId: shop.ownerUserId });
     const last = steps[steps.length - 1];
-    const when = (state: MatchState): Date | null => steps.find((s) => s.to === state)?.at ?? null;
-    const activatedAt = when(MatchState.ACTIVE);
-    const freeUntil = activatedAt ? freePeriodEnd(activatedAt, offer.freePeriodMonths) : null;
-    const match = Object.assign(new MatchEntity(), {
-      id: demoId(index + 1, 5),
-      helpRequestId: request.id,
-      offerId: offer.id,
-      shopId: shop.id,
-      providerId: provider.id,
-      category: request.category,
-      state: fate,
-      origin: index % 3 === 0 ? MatchOrigin.ALLOCATION : MatchOrigin.APPLICATION,
-      allocationRunId: null,
-      coverageLevel: assignment.coverageLevel,
-      distanceKm: assignment.distanceKm,
-      respondBy: new Date(created.getTime() + RESPONSE_DAYS * DAY),
-      waitlistedAt: null,
-      acceptedAt: when(MatchState.ACCEPTED),
-      activatedAt,
-      freeUntil,
-      completedAt: when(MatchState.COMPLETED),
-      endedAt: fate === MatchState.DECLINED || fate === MatchState.EXPIRED ? last.at : null,
-      endReason: last.reason ?? null,
-      createdAt: created,
-      updatedAt: last.at,
-    });
+    // Opened and walked through its steps by the same rules the platform applies.
+    const opening = { request, offer, state: MatchState.PENDING, origin: index % 3 === 0 ? MatchOrigin.ALLOCATION : MatchOrigin.APPLICATION, ranked: assignment } as const;
+    const match = Object.assign(new MatchEntity(), openMatch(opening, created, RESPONSE_DAYS), { id: demoId(index + 1, 5), createdAt: created, updatedAt: last.at });
+    for (const step of steps.slice(1)) {
+      const move = STEP_ACTION[step.to];
+      if (!move) throw new Error(`the demo has no step to ${step.to}`);
+      moveMatch(match, move.action, move.by, { now: step.at, reason: step.reason ?? null, freePeriodMonths: offer.freePeriodMonths });
+    }
     matches.push(match);
     byState[fate] = (byState[fate] ?? 0) + 1;
     steps.forEach((step, i) =>
@@ -156,29 +147,8 @@ export async function seedDemoHistory(manager: EntityManager, world: DemoWorld, 
     const offer = offerById.get(best.offerId) as OfferEntity;
     const created = at(request.createdAt, 0, 2);
     waiting += 1;
-    const match = Object.assign(new MatchEntity(), {
-      id: demoId(100_000 + waiting, 5),
-      helpRequestId: request.id,
-      offerId: offer.id,
-      shopId: request.shopId,
-      providerId: offer.providerId,
-      category: request.category,
-      state: MatchState.WAITLISTED,
-      origin: MatchOrigin.APPLICATION,
-      allocationRunId: null,
-      coverageLevel: best.coverageLevel,
-      distanceKm: best.distanceKm,
-      respondBy: null,
-      waitlistedAt: created,
-      acceptedAt: null,
-      activatedAt: null,
-      freeUntil: null,
-      completedAt: null,
-      endedAt: null,
-      endReason: null,
-      createdAt: created,
-      updatedAt: created,
-    });
+    const opening = { request, offer, state: MatchState.WAITLISTED, origin: MatchOrigin.APPLICATION, ranked: best } as const;
+    const match = Object.assign(new MatchEntity(), openMatch(opening, created, RESPONSE_DAYS), { id: demoId(100_000 + waiting, 5), createdAt: created, updatedAt: created });
     matches.push(match);
     transitions.push({ matchId: match.id, fromState: null, toState: MatchState.WAITLISTED, occurredAt: created, actorUserId: (shopById.get(request.shopId) as ShopEntity).ownerUserId, actorRole: 'SHOP', reason: null, requestId: 'demo-seed' });
   }

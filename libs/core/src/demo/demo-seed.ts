@@ -17,6 +17,7 @@ import { ComuneEntity } from '../territory/comune.entity';
 import { DEMO_PROVIDERS, LEGAL_FORMS, REQUEST_TEXTS, SHOP_KINDS, SURNAMES } from './demo-catalogue';
 import { demoId, DemoHistory, seedDemoHistory } from './demo-history';
 import { SeededRandom } from './seeded-random';
+import { DAY_MS } from '../common/time';
 
 export const DEMO_PASSWORD = 'vicini-demo-2026';
 export const DEMO_SHOPS = 400;
@@ -37,7 +38,6 @@ export interface DemoSummary {
   logins: DemoLogin[];
 }
 
-const DAY = 86_400_000;
 
 async function insertAll<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, rows: E[]): Promise<void> {
   for (let start = 0; start < rows.length; start += 500) {
@@ -118,7 +118,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
         verificationStatus: status,
         verificationReason:
           status === VerificationStatus.REJECTED ? 'Documentazione incompleta' : status === VerificationStatus.SUSPENDED ? 'Segnalazioni di costi nascosti' : null,
-        verifiedAt: status === VerificationStatus.PENDING ? null : new Date(now.getTime() - 20 * DAY),
+        verifiedAt: status === VerificationStatus.PENDING ? null : new Date(now.getTime() - 20 * DAY_MS),
         verifiedByUserId: status === VerificationStatus.PENDING ? null : uuidFrom(2),
       });
     });
@@ -151,10 +151,10 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
             used: 0,
             freePeriodMonths: random.pick([3, 6, 6, 12]),
             conditions: 'Gratuito per tutto il periodo indicato; alla scadenza il servizio termina senza alcun obbligo di rinnovo.',
-            validFrom: new Date(now.getTime() - 30 * DAY),
-            validUntil: n % 3 === 0 ? null : new Date(now.getTime() + random.int(20, 360) * DAY),
+            validFrom: new Date(now.getTime() - 30 * DAY_MS),
+            validUntil: n % 3 === 0 ? null : new Date(now.getTime() + random.int(20, 360) * DAY_MS),
             status,
-            publishedAt: status === OfferStatus.DRAFT ? null : new Date(now.getTime() - 25 * DAY),
+            publishedAt: status === OfferStatus.DRAFT ? null : new Date(now.getTime() - 25 * DAY_MS),
           }),
         );
         const area = (fields: Partial<OfferCoverageEntity>): OfferCoverageEntity =>
@@ -184,8 +184,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
             category,
             description: REQUEST_TEXTS[category],
             status: cancelled ? HelpRequestStatus.CANCELLED : HelpRequestStatus.OPEN,
-            cancelledAt: cancelled ? new Date(now.getTime() - DAY) : null,
-            createdAt: new Date(now.getTime() - random.int(0, 40) * DAY - random.int(0, DAY)),
+            cancelledAt: cancelled ? new Date(now.getTime() - DAY_MS) : null,
+            createdAt: new Date(now.getTime() - random.int(0, 40) * DAY_MS - random.int(0, DAY_MS)),
           }),
         );
       }

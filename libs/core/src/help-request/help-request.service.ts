@@ -4,18 +4,17 @@ import { In, Not, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UserRole } from '../auth/user-role';
 import { isStaff, requireActor } from '../common/access';
-import { Page, PageArgs, toPage } from '../common/pagination';
+import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { MatchLifecycleService } from '../match/match-lifecycle.service';
 import { ShopEntity } from '../shop/shop.entity';
 import { ShopService } from '../shop/shop.service';
 import { TerritoryService } from '../territory/territory.service';
-import { CreateHelpRequestInput, UpdateHelpRequestInput } from './dto/help-request.inputs';
 import { HelpRequestEntity } from './help-request.entity';
 import { HelpRequestErrorCode, HelpRequestException } from './help-request.exception';
 import { HelpRequestStatus } from './help-request.types';
-import { HelpRequestFilterInput, MyHelpRequestFilterInput } from './models/help-request.models';
+import type { CreateHelpRequest, HelpRequestFilter, MyHelpRequestFilter, UpdateHelpRequest } from './help-request.commands';
 
 /**
  * A request the shop would have twice: the `index`-th of the input names a service the shop
@@ -66,7 +65,7 @@ export class HelpRequestService {
    * asks once per service: a service it already has an open or matched request for is refused,
    * naming that request.
    */
-  async createMany(ctx: RequestContext, inputs: readonly CreateHelpRequestInput[]): Promise<CreateHelpRequestsOutcome> {
+  async createMany(ctx: RequestContext, inputs: readonly CreateHelpRequest[]): Promise<CreateHelpRequestsOutcome> {
     const shop = await this.shops.requireOwnShop(ctx);
     return this.connection.withTransaction(ctx, async (tx) => {
       await this.lockShop(tx, shop.id);
@@ -87,7 +86,7 @@ export class HelpRequestService {
   }
 
   /** Changes an OPEN request of the caller's shop; once matched it is what the provider agreed to. */
-  async update(ctx: RequestContext, input: UpdateHelpRequestInput): Promise<UpdateHelpRequestOutcome> {
+  async update(ctx: RequestContext, input: UpdateHelpRequest): Promise<UpdateHelpRequestOutcome> {
     const shop = await this.shops.requireOwnShop(ctx);
     return this.connection.withTransaction(ctx, async (tx) => {
       const requests = this.connection.repository(tx, HelpRequestEntity);
@@ -142,14 +141,14 @@ export class HelpRequestService {
   }
 
   /** The caller's shop's requests, newest first. */
-  async listOwn(ctx: RequestContext, filter: MyHelpRequestFilterInput, page: PageArgs): Promise<Page<HelpRequestEntity>> {
+  async listOwn(ctx: RequestContext, filter: MyHelpRequestFilter, page: PageRequest): Promise<Page<HelpRequestEntity>> {
     const shop = await this.shops.requireOwnShop(ctx);
     const query = this.connection.repository(ctx, HelpRequestEntity).createQueryBuilder('request').where('request.shop_id = :shop', { shop: shop.id });
     return this.page(this.filtered(query, filter), page);
   }
 
   /** Every shop's requests, newest first, by status, category and the shop's region or province (staff). */
-  async list(ctx: RequestContext, filter: HelpRequestFilterInput, page: PageArgs): Promise<Page<HelpRequestEntity>> {
+  async list(ctx: RequestContext, filter: HelpRequestFilter, page: PageRequest): Promise<Page<HelpRequestEntity>> {
     requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
     if (filter.regionCode) await this.territory.getRegion(ctx, filter.regionCode, 'filter.regionCode');
     if (filter.provinceCode) await this.territory.getProvince(ctx, filter.provinceCode, 'filter.provinceCode');
@@ -160,13 +159,13 @@ export class HelpRequestService {
     return this.page(this.filtered(query, filter), page);
   }
 
-  private filtered(query: SelectQueryBuilder<HelpRequestEntity>, filter: MyHelpRequestFilterInput): SelectQueryBuilder<HelpRequestEntity> {
+  private filtered(query: SelectQueryBuilder<HelpRequestEntity>, filter: MyHelpRequestFilter): SelectQueryBuilder<HelpRequestEntity> {
     if (filter.status) query.andWhere('request.status = :status', { status: filter.status });
     if (filter.category) query.andWhere('request.category = :category', { category: filter.category });
     return query;
   }
 
-  private async page(query: SelectQueryBuilder<HelpRequestEntity>, page: PageArgs): Promise<Page<HelpRequestEntity>> {
+  private async page(query: SelectQueryBuilder<HelpRequestEntity>, page: PageRequest): Promise<Page<HelpRequestEntity>> {
     const [items, total] = await query.orderBy('request.createdAt', 'DESC').addOrderBy('request.id').skip(page.offset).take(page.first).getManyAndCount();
     return toPage(items, total, page);
   }

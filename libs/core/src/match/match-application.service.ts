@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { explainAll, IneligibilityReason, RankedOffer } from '@vec/matching';
+import { explainAll, IneligibilityReason } from '@vec/matching';
 import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
 import { RequestContext } from '../common/request-context';
@@ -13,14 +13,14 @@ import { MatchingData } from '../matching/matching-data';
 import { OfferCoverageEntity } from '../offer/offer-coverage.entity';
 import { loadCoverage } from '../offer/offer-coverage.query';
 import { OfferErrorCode, OfferException } from '../offer/offer.exception';
-import { OfferStatus } from '../offer/offer.types';
-import { VerificationStatus } from '../provider/provider.types';
+import { knownToShops } from '../offer/offer-status';
 import { ShopService } from '../shop/shop.service';
 import { MatchJournal } from './match-journal';
 import { MatchLocks } from './match-locks';
 import { Refusal, refusedOffers } from './refused-offers';
 import { MatchEntity } from './match.entity';
 import { MatchOrigin, MatchState, OPEN_STATES } from './match.types';
+import { MatchOpening, openMatch } from './match-rules';
 
 export type ApplyOutcome =
   | { kind: 'match'; match: MatchEntity }
@@ -30,7 +30,6 @@ export type ApplyOutcome =
   | { kind: 'request-not-open'; status: HelpRequestStatus }
   | { kind: 'previously-refused'; refusal: Refusal };
 
-const DAY_MS = 86_400_000;
 
 /**
  * A shop applies one of its open requests to an offer. The offer row is locked first, so of any
@@ -55,7 +54,7 @@ export class MatchApplicationService {
       const locks = new MatchLocks(this.connection, tx);
       const offer = await locks.offer(input.offerId);
       // Offers shops cannot see do not exist for them.
-      if (!offer || offer.status === OfferStatus.DRAFT || offer.provider?.verificationStatus !== VerificationStatus.APPROVED) {
+      if (!offer || !knownToShops(offer.status, offer.provider?.verificationStatus)) {
         throw new OfferException(OfferErrorCode.OFFER_NOT_FOUND, 'input.offerId');
       }
       const shop = await locks.shop(own.id);
@@ -84,44 +83,11 @@ export class MatchApplicationService {
       if (!eligible && !waitlistable) return { kind: 'not-eligible', failed: explained.ineligible[0]?.failed ?? [] };
       if (!eligible && !input.joinWaitlist) return { kind: 'full' };
 
-      const match = await this.insert(tx, request, offer.providerId, offer.id, shop.id, eligible ?? waitlistable, eligible ? MatchState.PENDING : MatchState.WAITLISTED);
+      const opening: MatchOpening = { request, offer, state: eligible ? MatchState.PENDING : MatchState.WAITLISTED, origin: MatchOrigin.APPLICATION, ranked: eligible ?? waitlistable };
+      const matches = this.connection.repository(tx, MatchEntity);
+      const match = await matches.save(matches.create(openMatch(opening, tx.now, this.config.getOrThrow<number>('MATCH_RESPONSE_DAYS'))));
       await this.journal.record(tx, [{ match, from: null }]);
       return { kind: 'match', match };
     });
-  }
-
-  private async insert(
-    tx: RequestContext,
-    request: HelpRequestEntity,
-    providerId: string,
-    offerId: string,
-    shopId: string,
-    ranked: RankedOffer,
-    state: MatchState.PENDING | MatchState.WAITLISTED,
-  ): Promise<MatchEntity> {
-    const matches = this.connection.repository(tx, MatchEntity);
-    const days = this.config.getOrThrow<number>('MATCH_RESPONSE_DAYS');
-    return matches.save(
-      matches.create({
-        helpRequestId: request.id,
-        offerId,
-        shopId,
-        providerId,
-        category: request.category,
-        state,
-        origin: MatchOrigin.APPLICATION,
-        allocationRunId: null,
-        coverageLevel: ranked.coverageLevel,
-        distanceKm: ranked.distanceKm,
-        respondBy: state === MatchState.PENDING ? new Date(tx.now.getTime() + days * DAY_MS) : null,
-        waitlistedAt: state === MatchState.WAITLISTED ? tx.now : null,
-        acceptedAt: null,
-        activatedAt: null,
-        freeUntil: null,
-        completedAt: null,
-        endedAt: null,
-        endReason: null,
-      }),
-    );
   }
 }

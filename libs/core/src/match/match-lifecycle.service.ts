@@ -7,13 +7,13 @@ import { JobQueue } from '../jobs/job-queue';
 import { JOB } from '../jobs/job-names';
 import { providerActive } from '../provider/provider-verification';
 import { VerificationStatus } from '../provider/provider.types';
-import { freePeriodEnd } from './free-period';
 import { MatchJournal } from './match-journal';
 import { SYSTEM_REASON } from './match-reasons';
 import { MatchLocks } from './match-locks';
 import { MatchEntity } from './match.entity';
 import { MatchErrorCode, MatchException } from './match.exception';
 import { MATCH_TRANSITIONS, MatchAction, MatchState, OPEN_STATES, SLOT_STATES } from './match.types';
+import { moveMatch } from './match-rules';
 
 export type MatchStepOutcome =
   | { kind: 'match'; match: MatchEntity }
@@ -55,7 +55,7 @@ export class MatchLifecycleService {
         return { kind: 'deadline-passed', respondBy: current.respondBy };
       }
       const from = current.state;
-      const next = this.apply(current, action, tx.now, offer.freePeriodMonths, reason ?? null);
+      const next = moveMatch(current, action, side, { now: tx.now, freePeriodMonths: offer.freePeriodMonths, reason: reason ?? null });
       const saved = await this.connection.repository(tx, MatchEntity).save(next);
       await this.journal.record(tx, [{ match: saved, from, reason }]);
       await this.afterRelease(tx, from, saved);
@@ -80,7 +80,7 @@ export class MatchLifecycleService {
     const current = await locks.match(open.id);
     if (!current || !OPEN_STATES.includes(current.state)) return;
     const from = current.state;
-    const saved = await this.connection.repository(tx, MatchEntity).save(this.apply(current, 'withdraw', tx.now, 0, SYSTEM_REASON.REQUEST_CANCELLED));
+    const saved = await this.connection.repository(tx, MatchEntity).save(moveMatch(current, 'withdraw', 'SYSTEM', { now: tx.now, reason: SYSTEM_REASON.REQUEST_CANCELLED }));
     await this.journal.record(tx, [{ match: saved, from, reason: SYSTEM_REASON.REQUEST_CANCELLED }]);
     await this.afterRelease(tx, from, saved);
   }
@@ -97,20 +97,6 @@ export class MatchLifecycleService {
     }
   }
 
-  private apply(match: MatchEntity, action: PartyAction, now: Date, freePeriodMonths: number, reason: string | null): MatchEntity {
-    const to = MATCH_TRANSITIONS[action].to;
-    switch (action) {
-      case 'accept':
-        return Object.assign(match, { state: to, acceptedAt: now });
-      case 'activate':
-        return Object.assign(match, { state: to, activatedAt: now, freeUntil: freePeriodEnd(now, freePeriodMonths) });
-      case 'complete':
-        return Object.assign(match, { state: to, completedAt: now });
-      case 'decline':
-      case 'withdraw':
-        return Object.assign(match, { state: to, endedAt: now, endReason: reason });
-    }
-  }
 
   /** The match, if the caller's shop or organisation is one of its sides; otherwise it does not exist. */
   private async ownMatch(ctx: RequestContext, id: string): Promise<MatchEntity> {

@@ -17,8 +17,9 @@ import { MatchEntity } from './match.entity';
 import { MatchState } from './match.types';
 import { WAITLIST_ORDER } from './waitlist-order';
 import { loggableError } from '../common/log-safety';
+import { moveMatch } from './match-rules';
+import { addDays } from '../common/time';
 
-const DAY_MS = 86_400_000;
 /** Rows handled per transaction by the sweeps: short transactions, bounded memory. */
 const BATCH = 200;
 
@@ -46,7 +47,7 @@ export class MatchMaintenanceService {
       ctx,
       `SELECT id, offer_id FROM match WHERE state = 'PENDING' AND respond_by < $1 ORDER BY respond_by, id LIMIT ${BATCH}`,
       (m, now) => m.state === MatchState.PENDING && m.respondBy !== null && m.respondBy < now,
-      (m, now) => Object.assign(m, { state: MatchState.EXPIRED, endedAt: now, endReason: SYSTEM_REASON.NO_ANSWER }),
+      (m, now) => moveMatch(m, 'expire', 'SYSTEM', { now, reason: SYSTEM_REASON.NO_ANSWER }),
       SYSTEM_REASON.NO_ANSWER,
     );
     const ended = await this.sweep(
@@ -54,7 +55,7 @@ export class MatchMaintenanceService {
       `SELECT m.id, m.offer_id FROM match m JOIN offer o ON o.id = m.offer_id
        WHERE m.state = 'WAITLISTED' AND (o.status = 'CLOSED' OR o.valid_until < $1) ORDER BY m.id LIMIT ${BATCH}`,
       (m) => m.state === MatchState.WAITLISTED,
-      (m, now) => Object.assign(m, { state: MatchState.EXPIRED, endedAt: now, endReason: SYSTEM_REASON.OFFER_ENDED }),
+      (m, now) => moveMatch(m, 'expire', 'SYSTEM', { now, reason: SYSTEM_REASON.OFFER_ENDED }),
       SYSTEM_REASON.OFFER_ENDED,
     );
     return overdue + ended;
@@ -66,7 +67,7 @@ export class MatchMaintenanceService {
       ctx,
       `SELECT id, offer_id FROM match WHERE state = 'ACTIVE' AND free_until < $1 ORDER BY free_until, id LIMIT ${BATCH}`,
       (m, now) => m.state === MatchState.ACTIVE && m.freeUntil !== null && m.freeUntil < now,
-      (m, now) => Object.assign(m, { state: MatchState.COMPLETED, completedAt: now }),
+      (m, now) => moveMatch(m, 'complete', 'SYSTEM', { now }),
       SYSTEM_REASON.FREE_PERIOD_ENDED,
     );
   }
@@ -112,17 +113,12 @@ export class MatchMaintenanceService {
         if (!ranked) {
           const onlyLimits = failed.every((reason) => reason === 'SHOP_LIMIT' || reason === 'SHOP_CATEGORY_LIMIT');
           if (onlyLimits) continue;
-          const expired = Object.assign(entry, { state: MatchState.EXPIRED, endedAt: tx.now, endReason: SYSTEM_REASON.NO_LONGER_ELIGIBLE });
+          const expired = moveMatch(entry, 'expire', 'SYSTEM', { now: tx.now, reason: SYSTEM_REASON.NO_LONGER_ELIGIBLE });
           await this.connection.repository(tx, MatchEntity).save(expired);
           await this.journal.record(tx, [{ match: expired, from: MatchState.WAITLISTED, reason: `${SYSTEM_REASON.NO_LONGER_ELIGIBLE}: ${failed.join(', ')}` }]);
           continue;
         }
-        const next = Object.assign(entry, {
-          state: MatchState.PENDING,
-          respondBy: new Date(tx.now.getTime() + days * DAY_MS),
-          coverageLevel: ranked.coverageLevel,
-          distanceKm: ranked.distanceKm,
-        });
+        const next = moveMatch(entry, 'promote', 'SYSTEM', { now: tx.now, responseDays: days, ranked });
         await this.connection.repository(tx, MatchEntity).save(next);
         await this.journal.record(tx, [{ match: next, from: MatchState.WAITLISTED }]);
         offer.used += 1;
@@ -162,7 +158,7 @@ export class MatchMaintenanceService {
            AND NOT EXISTS (SELECT 1 FROM outcome_survey v WHERE v.match_id = m.id AND v.checkpoint = $2::outcome_checkpoint)
            AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.match_id = m.id AND n.kind = 'SURVEY_DUE' AND n.params->>'checkpoint' = $2::text)
          ORDER BY m.id LIMIT ${BATCH * 5}`,
-        [new Date(ctx.now.getTime() - days * DAY_MS), checkpoint],
+        [addDays(ctx.now, -days), checkpoint],
       );
       if (rows.length === 0) continue;
       await this.connection.dataSource.query(

@@ -2,17 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { UserRole } from '../auth/user-role';
 import { isStaff, requireActor } from '../common/access';
-import { Page, PageArgs, toPage } from '../common/pagination';
+import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { ProviderEntity } from '../provider/provider.entity';
 import { ShopEntity } from '../shop/shop.entity';
-import { MatchFilterInput } from './models/match.models';
 import { MatchTransitionEntity } from './match-transition.entity';
 import { MatchEntity } from './match.entity';
 import { MatchErrorCode, MatchException } from './match.exception';
 import { OutcomeSurveyEntity } from './outcome-survey.entity';
 import { WAITLIST_KEY_SQL } from './waitlist-order';
+import type { MatchFilter } from './match.commands';
 
 /** Reading matches: each side sees its own, ministry staff see all. */
 @Injectable()
@@ -28,7 +28,7 @@ export class MatchQueryService {
   }
 
   /** The caller's shop's matches, or those of the caller's organisation's offers; newest first. */
-  async listMine(ctx: RequestContext, filter: MatchFilterInput, page: PageArgs): Promise<Page<MatchEntity>> {
+  async listMine(ctx: RequestContext, filter: MatchFilter, page: PageRequest): Promise<Page<MatchEntity>> {
     const actor = requireActor(ctx, UserRole.SHOP, UserRole.PROVIDER);
     const owner = actor.role === UserRole.SHOP ? ShopEntity : ProviderEntity;
     const mine = await this.connection.repository<ShopEntity | ProviderEntity>(ctx, owner).findOneBy({ ownerUserId: actor.userId });
@@ -37,7 +37,7 @@ export class MatchQueryService {
     return this.page(ctx, filter, page, (q) => q.where(`${column} = :mine`, { mine: mine.id }));
   }
 
-  async list(ctx: RequestContext, filter: MatchFilterInput, page: PageArgs): Promise<Page<MatchEntity>> {
+  async list(ctx: RequestContext, filter: MatchFilter, page: PageRequest): Promise<Page<MatchEntity>> {
     requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
     return this.page(ctx, filter, page, (q) => q);
   }
@@ -87,8 +87,8 @@ export class MatchQueryService {
 
   private async page(
     ctx: RequestContext,
-    filter: MatchFilterInput,
-    page: PageArgs,
+    filter: MatchFilter,
+    page: PageRequest,
     scope: (query: ReturnType<typeof this.baseQuery>) => ReturnType<typeof this.baseQuery>,
   ): Promise<Page<MatchEntity>> {
     const query = scope(this.baseQuery(ctx));

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
 import { AuditModule } from '../audit/audit.module';
 import { MatchingModule } from '../matching/matching.module';
 import { NotificationModule } from '../notification/notification.module';
@@ -9,8 +8,6 @@ import { MatchJournal } from './match-journal';
 import { MatchLifecycleService } from './match-lifecycle.service';
 import { MatchMaintenanceService } from './match-maintenance.service';
 import { MatchQueryService } from './match-query.service';
-import { MatchExceptionFilter } from './match.exception';
-import { MatchResolver, MatchShopResolver } from './match.resolver';
 import { OutcomeSurveyService } from './outcome-survey.service';
 
 @Module({
@@ -21,11 +18,8 @@ import { OutcomeSurveyService } from './outcome-survey.service';
     MatchLifecycleService,
     MatchMaintenanceService,
     MatchQueryService,
-    OutcomeSurveyService,
-    MatchResolver,
-    MatchShopResolver,
-    { provide: APP_FILTER, useClass: MatchExceptionFilter },
+    OutcomeSurveyService
   ],
-  exports: [MatchJournal, MatchLifecycleService, MatchMaintenanceService, MatchQueryService],
+  exports: [MatchJournal, MatchLifecycleService, MatchMaintenanceService, MatchQueryService, MatchApplicationService, OutcomeSurveyService],
 })
 export class MatchModule {}

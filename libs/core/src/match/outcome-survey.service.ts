@@ -4,12 +4,12 @@ import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { AnswerOutcomeSurveyInput } from './dto/match.inputs';
 import { MatchLocks } from './match-locks';
 import { MatchEntity } from './match.entity';
 import { MatchErrorCode, MatchException } from './match.exception';
 import { OutcomeSurveyEntity } from './outcome-survey.entity';
 import { checkpointRefusal, SurveyRefusal } from './surveys-due';
+import type { AnswerOutcomeSurvey } from './match.commands';
 
 export type SurveyOutcome =
   | { kind: 'answered'; survey: OutcomeSurveyEntity; match: MatchEntity }
@@ -23,7 +23,7 @@ export class OutcomeSurveyService {
     private readonly audit: AuditService,
   ) {}
 
-  async answer(ctx: RequestContext, input: AnswerOutcomeSurveyInput): Promise<SurveyOutcome> {
+  async answer(ctx: RequestContext, input: AnswerOutcomeSurvey): Promise<SurveyOutcome> {
     const actor = requireActor(ctx, UserRole.SHOP);
     const seen = await this.connection.repository(ctx, MatchEntity).findOne({ where: { id: input.matchId }, relations: { shop: true } });
     if (!seen || seen.shop?.ownerUserId !== actor.userId) throw new MatchException(MatchErrorCode.MATCH_NOT_FOUND, 'input.matchId');

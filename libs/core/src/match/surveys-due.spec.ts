@@ -1,8 +1,7 @@
+import { DAY_MS } from '../common/time';
 import { MatchState, OutcomeCheckpoint } from './match.types';
-import { toSurveyResult } from './match-results';
 import { checkpointRefusal, surveysDue } from './surveys-due';
 
-const DAY_MS = 86_400_000;
 const ACTIVATED = new Date('2026-03-02T09:30:00Z');
 const after = (days: number, ms = 0): Date => new Date(ACTIVATED.getTime() + days * DAY_MS + ms);
 const { COMPLETION, DAY_30, DAY_90 } = OutcomeCheckpoint;
@@ -39,17 +38,5 @@ describe('surveysDue', () => {
     expect(surveysDue(completed, [COMPLETION, DAY_90], after(95))).toEqual([DAY_30]);
     expect(surveysDue({ state: MatchState.ACTIVE, activatedAt: ACTIVATED }, [], after(45))).toEqual([DAY_30]);
     expect(surveysDue({ state: MatchState.ACTIVE, activatedAt: ACTIVATED }, [DAY_30], after(45))).toEqual([]);
-  });
-});
-
-describe('a survey refused', () => {
-  it('says why in words, naming the checkpoint field', () => {
-    expect(toSurveyResult({ kind: 'not-due', reason: 'WITHDRAWN' })).toEqual({
-      code: 'WITHDRAWN',
-      field: 'input.checkpoint',
-      message: 'The service was given up: its later surveys are no longer asked',
-      messageIt: 'Al servizio si è rinunciato: i questionari successivi non si compilano più',
-    });
-    expect(toSurveyResult({ kind: 'not-due', reason: 'NOT_COMPLETED' })).toMatchObject({ messageIt: 'Il questionario finale si apre quando il servizio è concluso' });
   });
 });

@@ -1,6 +1,6 @@
 import { CHECKPOINT_DAYS, MatchState, OutcomeCheckpoint } from './match.types';
+import { DAY_MS } from '../common/time';
 
-const DAY_MS = 86_400_000;
 
 export type SurveyRefusal = 'NOT_COMPLETED' | 'TOO_EARLY' | 'NOT_ACTIVATED' | 'WITHDRAWN';
 

@@ -6,10 +6,9 @@ import { TransactionalConnection } from '../common/transactional-connection';
 import { HelpRequestEntity } from '../help-request/help-request.entity';
 import { LIVE_STATES, sqlStates } from '../match/match.types';
 import { loadCoverage, whereOfferCovers } from '../offer/offer-coverage.query';
+import { whereShownToShops } from '../offer/offer-visibility.query';
 import { OfferCoverageEntity } from '../offer/offer-coverage.entity';
 import { OfferEntity } from '../offer/offer.entity';
-import { OfferStatus } from '../offer/offer.types';
-import { VerificationStatus } from '../provider/provider.types';
 import { ShopEntity } from '../shop/shop.entity';
 import { ComuneEntity } from '../territory/comune.entity';
 import { liveMatchesOf, toEngineRequest } from './engine-input.mapper';
@@ -63,9 +62,8 @@ export class MatchingData {
       .repository(ctx, OfferEntity)
       .createQueryBuilder('offer')
       .innerJoinAndSelect('offer.provider', 'provider')
-      .where('offer.status = :published', { published: OfferStatus.PUBLISHED })
-      .andWhere('provider.verification_status = :approved', { approved: VerificationStatus.APPROVED })
-      .andWhere('offer.categories @> ARRAY[:category]::service_category[]', { category: request.category });
+      .where('offer.categories @> ARRAY[:category]::service_category[]', { category: request.category });
+    whereShownToShops(query, 'offer', 'provider');
     whereOfferCovers(query, 'offer', { level: 'COMUNE', ...location });
     const offers = await query.orderBy('offer.id').getMany();
     return loadCoverage(this.connection.repository(ctx, OfferCoverageEntity), offers);

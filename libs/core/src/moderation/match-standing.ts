@@ -9,6 +9,7 @@ import { SYSTEM_REASON } from '../match/match-reasons';
 import { MatchEntity } from '../match/match.entity';
 import { MatchState, OPEN_STATES } from '../match/match.types';
 import { NewNotification, NotificationService } from '../notification/notification.service';
+import { moveMatch } from '../match/match-rules';
 
 /** Who ministry staff stopped: the notification a shop gets says which. */
 export type Suspended = 'PROVIDER_SUSPENDED' | 'OFFER_SUSPENDED';
@@ -68,7 +69,7 @@ export class MatchStanding {
     if (matches.length === 0) return;
     const entries: JournalEntry[] = matches.map((match) => {
       const from = match.state;
-      Object.assign(match, { state: MatchState.EXPIRED, endedAt: tx.now, endReason: reason });
+      moveMatch(match, 'expire', 'SYSTEM', { now: tx.now, reason });
       return { match, from, reason };
     });
     await this.connection.repository(tx, MatchEntity).save([...matches]);

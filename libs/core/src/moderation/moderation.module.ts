@@ -5,13 +5,12 @@ import { NotificationModule } from '../notification/notification.module';
 import { OfferModule } from '../offer/offer.module';
 import { ProviderModule } from '../provider/provider.module';
 import { MatchStanding } from './match-standing';
-import { ModerationResolver } from './moderation.resolver';
 import { ModerationService } from './moderation.service';
 
 /** Ministry staff's decisions on providers and offers, and what they mean for shops' matches. */
 @Module({
   imports: [AuditModule, ProviderModule, OfferModule, MatchModule, NotificationModule],
-  providers: [MatchStanding, ModerationService, ModerationResolver],
+  providers: [MatchStanding, ModerationService],
   exports: [ModerationService],
 })
 export class ModerationModule {}

@@ -10,11 +10,11 @@ import { OfferEntity } from '../offer/offer.entity';
 import { OfferErrorCode, OfferException } from '../offer/offer.exception';
 import { OfferService } from '../offer/offer.service';
 import { OfferStatus } from '../offer/offer.types';
-import { VerifyProviderInput } from '../provider/dto/provider.inputs';
 import { ProviderService, VerifyOutcome } from '../provider/provider.service';
 import { VerificationStatus } from '../provider/provider.types';
-import { ReinstateOfferInput, SuspendOfferInput } from './dto/moderation.inputs';
 import { MatchStanding } from './match-standing';
+import type { ReinstateOffer, SuspendOffer } from './moderation.commands';
+import type { VerifyProvider } from '../provider/provider.commands';
 
 export type ModerateOfferOutcome = { kind: 'offer'; offer: OfferEntity } | { kind: 'invalid-transition'; current: OfferStatus };
 
@@ -36,7 +36,7 @@ export class ModerationService {
     private readonly audit: AuditService,
   ) {}
 
-  async verifyProvider(ctx: RequestContext, input: VerifyProviderInput): Promise<VerifyOutcome> {
+  async verifyProvider(ctx: RequestContext, input: VerifyProvider): Promise<VerifyOutcome> {
     requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
     return this.connection.withTransaction(ctx, async (tx) => {
       const outcome = await this.providers.verify(tx, input);
@@ -54,7 +54,7 @@ export class ModerationService {
   }
 
   /** Hides a published or paused offer from shops, with a reason its provider reads. */
-  async suspendOffer(ctx: RequestContext, input: SuspendOfferInput): Promise<ModerateOfferOutcome> {
+  async suspendOffer(ctx: RequestContext, input: SuspendOffer): Promise<ModerateOfferOutcome> {
     const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
     return this.connection.withTransaction(ctx, async (tx) => {
       const offer = await this.lockOffer(tx, input.offerId);
@@ -66,7 +66,7 @@ export class ModerationService {
   }
 
   /** Lifts a suspension: the offer is PAUSED, and its provider resumes it once corrected. */
-  async reinstateOffer(ctx: RequestContext, input: ReinstateOfferInput): Promise<ModerateOfferOutcome> {
+  async reinstateOffer(ctx: RequestContext, input: ReinstateOffer): Promise<ModerateOfferOutcome> {
     const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
     return this.connection.withTransaction(ctx, async (tx) => {
       const offer = await this.lockOffer(tx, input.offerId);

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Page, PageArgs, toPage } from '../common/pagination';
+import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { MonitoringFilterInput } from './dto/monitoring.inputs';
 import { andClause, offerConditions, SqlParams } from './monitoring-scope';
 import { MonitoringService } from './monitoring.service';
+import { DAY_MS } from '../common/time';
+import type { MonitoringFilter } from './monitoring.commands';
 
 export interface SlotFigures {
   capacity: number;
@@ -37,7 +38,6 @@ export interface ProviderCapacityRow extends SlotFigures {
   offers: number;
 }
 
-const DAY_MS = 86_400_000;
 const daysUntil = (date: Date | null, now: Date): number | null => (date ? Math.ceil((date.getTime() - now.getTime()) / DAY_MS) : null);
 
 const FIGURES = `
@@ -58,9 +58,9 @@ export class CapacityService {
   /** Published and paused offers, the fullest first (fewest places left for their size). */
   async byOffer(
     ctx: RequestContext,
-    filter: MonitoringFilterInput,
+    filter: MonitoringFilter,
     options: { providerId?: string; endingWithinDays?: number },
-    page: PageArgs,
+    page: PageRequest,
   ): Promise<Page<OfferCapacityRow>> {
     const scope = await this.monitoring.scope(ctx, filter);
     const p = new SqlParams();
@@ -111,7 +111,7 @@ export class CapacityService {
   }
 
   /** The same figures summed per provider, the least remaining first. */
-  async byProvider(ctx: RequestContext, filter: MonitoringFilterInput, page: PageArgs): Promise<Page<ProviderCapacityRow>> {
+  async byProvider(ctx: RequestContext, filter: MonitoringFilter, page: PageRequest): Promise<Page<ProviderCapacityRow>> {
     const scope = await this.monitoring.scope(ctx, filter);
     const p = new SqlParams();
     type Row = { provider_id: string; provider_name: string; offers: number; capacity: number; used: number } & Omit<SlotFigures, 'capacity' | 'remaining'>;

@@ -4,7 +4,7 @@ import { createScratchDatabase } from '../testing/test-database';
 import { seedUser } from '../testing/seed';
 import { actingAs, startTestCore, TestCore } from '../testing/test-core';
 import { CapacityService } from './capacity.service';
-import { BreakdownDimension, TimeBucket } from './dto/monitoring.inputs';
+import { BreakdownDimension, TimeBucket } from './monitoring.types';
 import { DAY, OFFERS, REQUESTS, seedMonitoringFixture, SeededFixture, SHOPS } from '../testing/monitoring-fixture';
 import { MonitoringService } from './monitoring.service';
 import { OpenDataService } from './open-data.service';

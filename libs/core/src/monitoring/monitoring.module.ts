@@ -1,11 +1,6 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
 import { TerritoryModule } from '../territory/territory.module';
 import { CapacityService } from './capacity.service';
-import { ExportController } from './export/export.controller';
-import { OpenDataController } from './export/open-data.controller';
-import { MonitoringExceptionFilter } from './monitoring.exception';
-import { MonitoringResolver } from './monitoring.resolver';
 import { MonitoringService } from './monitoring.service';
 import { OpenDataService } from './open-data.service';
 import { UnmetDemandService } from './unmet-demand.service';
@@ -13,8 +8,7 @@ import { UnmetDemandService } from './unmet-demand.service';
 /** Ministry monitoring: figures, gaps, capacity, exports; and the public open data. */
 @Module({
   imports: [TerritoryModule],
-  controllers: [ExportController, OpenDataController],
-  providers: [MonitoringService, UnmetDemandService, CapacityService, OpenDataService, MonitoringResolver, { provide: APP_FILTER, useClass: MonitoringExceptionFilter }],
+  providers: [MonitoringService, UnmetDemandService, CapacityService, OpenDataService],
   exports: [MonitoringService, UnmetDemandService, CapacityService, OpenDataService],
 })
 export class MonitoringModule {}

@@ -8,9 +8,11 @@ import { TransactionalConnection } from '../common/transactional-connection';
 import { OutcomeCheckpoint } from '../match/match.types';
 import { ATECO_SECTIONS } from '../shop/registry/ateco';
 import { TerritoryService } from '../territory/territory.service';
-import { BreakdownDimension, MonitoringFilterInput, TimeBucket } from './dto/monitoring.inputs';
+import { BreakdownDimension, TimeBucket } from './monitoring.types';
 import { andClause, matchConditions, MonitoringScope, OFFER_PROVINCES, offerConditions, periodConditions, requestConditions, shopConditions, shopFrom, SqlParams, whereClause } from './monitoring-scope';
 import { MonitoringErrorCode, MonitoringException } from './monitoring.exception';
+import { DAY_MS } from '../common/time';
+import type { MonitoringFilter } from './monitoring.commands';
 
 export interface Kpis {
   shopsRegistered: number;
@@ -91,13 +93,13 @@ export class MonitoringService {
   ) {}
 
   /** Checks the filter's codes against the territory, and that a province lies in the region. */
-  async scope(ctx: RequestContext, filter: MonitoringFilterInput): Promise<MonitoringScope> {
+  async scope(ctx: RequestContext, filter: MonitoringFilter): Promise<MonitoringScope> {
     requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
     return this.resolveScope(ctx, filter);
   }
 
   /** The same check without the staff requirement (open data is public). */
-  async resolveScope(ctx: RequestContext, filter: MonitoringFilterInput): Promise<MonitoringScope> {
+  async resolveScope(ctx: RequestContext, filter: MonitoringFilter): Promise<MonitoringScope> {
     if (filter.regionCode) await this.territory.getRegion(ctx, filter.regionCode, 'filter.regionCode');
     if (filter.provinceCode) {
       const province = await this.territory.getProvince(ctx, filter.provinceCode, 'filter.provinceCode');
@@ -108,7 +110,7 @@ export class MonitoringService {
     return { ...filter };
   }
 
-  async kpis(ctx: RequestContext, filter: MonitoringFilterInput): Promise<Kpis> {
+  async kpis(ctx: RequestContext, filter: MonitoringFilter): Promise<Kpis> {
     const scope = await this.scope(ctx, filter);
     const db = this.db(ctx);
     const [shops, providers, offers, requests, matches, acceptance, outcomes, surveys] = await Promise.all([
@@ -164,7 +166,7 @@ export class MonitoringService {
     };
   }
 
-  async breakdown(ctx: RequestContext, filter: MonitoringFilterInput, by: BreakdownDimension): Promise<BreakdownRow[]> {
+  async breakdown(ctx: RequestContext, filter: MonitoringFilter, by: BreakdownDimension): Promise<BreakdownRow[]> {
     const scope = await this.scope(ctx, filter);
     const db = this.db(ctx);
     const column = { REGION: 'region_code', PROVINCE: 'province_code', CATEGORY: 'category', SECTOR: 'ateco_section' }[by];
@@ -219,12 +221,12 @@ export class MonitoringService {
   }
 
   /** Requests made, matches created and matches activated per day or week of the period. */
-  async timeSeries(ctx: RequestContext, filter: MonitoringFilterInput, bucket: TimeBucket): Promise<SeriesPoint[]> {
+  async timeSeries(ctx: RequestContext, filter: MonitoringFilter, bucket: TimeBucket): Promise<SeriesPoint[]> {
     const scope = await this.scope(ctx, filter);
     const to = scope.to ?? ctx.now;
-    const from = scope.from ?? new Date(to.getTime() - DEFAULT_SPAN_DAYS[bucket] * 86_400_000);
+    const from = scope.from ?? new Date(to.getTime() - DEFAULT_SPAN_DAYS[bucket] * DAY_MS);
     const unit = bucket === TimeBucket.DAY ? 'day' : 'week';
-    const buckets = Math.ceil((to.getTime() - from.getTime()) / ((bucket === TimeBucket.DAY ? 1 : 7) * 86_400_000));
+    const buckets = Math.ceil((to.getTime() - from.getTime()) / ((bucket === TimeBucket.DAY ? 1 : 7) * DAY_MS));
     if (buckets > MAX_BUCKETS) throw new MonitoringException(MonitoringErrorCode.TOO_MANY_BUCKETS, 'filter.from');
     const bounded = { ...scope, from, to };
     const p = new SqlParams();

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ServiceCategory } from '@vec/matching';
 import { EntityManager } from 'typeorm';
-import { Page, PageArgs, toPage } from '../common/pagination';
+import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { TerritoryService } from '../territory/territory.service';
-import { MonitoringFilterInput } from './dto/monitoring.inputs';
 import { andClause, MonitoringScope, requestConditions, SqlParams } from './monitoring-scope';
 import { MonitoringService } from './monitoring.service';
+import type { MonitoringFilter } from './monitoring.commands';
 
 export interface UnmetDemandRow {
   provinceCode: string;
@@ -119,7 +119,7 @@ export class UnmetDemandService {
   ) {}
 
   /** Province × category rows with unmet demand, most unmet first. */
-  async list(ctx: RequestContext, filter: MonitoringFilterInput, page: PageArgs): Promise<Page<UnmetDemandRow>> {
+  async list(ctx: RequestContext, filter: MonitoringFilter, page: PageRequest): Promise<Page<UnmetDemandRow>> {
     const scope = await this.monitoring.scope(ctx, filter);
     type Row = { province_code: string; region_code: string; category: ServiceCategory; coverage_gap: number; capacity_gap: number; oldest: string };
     // Its own short transaction: the staging tables vanish at commit, nothing is written.

@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
-import { NotificationResolver } from './notification.resolver';
 import { NotificationService } from './notification.service';
 
 @Module({
-  providers: [NotificationService, NotificationResolver],
+  providers: [NotificationService],
   exports: [NotificationService],
 })
 export class NotificationModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In, IsNull } from 'typeorm';
 import { requireActor } from '../common/access';
 import { insertInChunks } from '../common/batch-insert';
-import { Page, PageArgs, toPage } from '../common/pagination';
+import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { NotificationEntity } from './notification.entity';
@@ -27,7 +27,7 @@ export class NotificationService {
   }
 
   /** The caller's notifications: unread first, then newest first. */
-  async listMine(ctx: RequestContext, unreadOnly: boolean, page: PageArgs): Promise<Page<NotificationEntity>> {
+  async listMine(ctx: RequestContext, unreadOnly: boolean, page: PageRequest): Promise<Page<NotificationEntity>> {
     const actor = requireActor(ctx);
     const query = this.connection.repository(ctx, NotificationEntity).createQueryBuilder('n').where('n.user_id = :user', { user: actor.userId });
     if (unreadOnly) query.andWhere('n.read_at IS NULL');

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Page, PageArgs, toPage } from '../common/pagination';
+import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { VerificationStatus } from '../provider/provider.types';
 import { TerritoryService } from '../territory/territory.service';
-import { CatalogueFilterInput } from './models/offer-catalogue.models';
 import { OfferCoverageEntity } from './offer-coverage.entity';
 import { comuneArea, loadCoverage, whereOfferCovers } from './offer-coverage.query';
 import { OfferEntity } from './offer.entity';
-import { OfferStatus } from './offer.types';
+import { whereShownToShops } from './offer-visibility.query';
+import type { CatalogueFilter } from './offer.commands';
 
 /**
  * The public catalogue, as the 2020 programme had: the offers a shop could take up today or later —
@@ -23,14 +22,9 @@ export class OfferCatalogueService {
     private readonly territory: TerritoryService,
   ) {}
 
-  async list(ctx: RequestContext, filter: CatalogueFilterInput, page: PageArgs): Promise<Page<OfferEntity>> {
-    const query = this.connection
-      .repository(ctx, OfferEntity)
-      .createQueryBuilder('offer')
-      .innerJoinAndSelect('offer.provider', 'provider')
-      .where('offer.status = :published', { published: OfferStatus.PUBLISHED })
-      .andWhere('provider.verification_status = :approved', { approved: VerificationStatus.APPROVED })
-      .andWhere('(offer.validUntil IS NULL OR offer.validUntil > :now)', { now: ctx.now });
+  async list(ctx: RequestContext, filter: CatalogueFilter, page: PageRequest): Promise<Page<OfferEntity>> {
+    const query = this.connection.repository(ctx, OfferEntity).createQueryBuilder('offer').innerJoinAndSelect('offer.provider', 'provider');
+    whereShownToShops(query, 'offer', 'provider', { currentAt: ctx.now });
     if (filter.categories?.length) query.andWhere('offer.categories && ARRAY[:...categories]::service_category[]', { categories: filter.categories });
     if (filter.comuneCode) whereOfferCovers(query, 'offer', comuneArea(await this.territory.getComune(ctx, filter.comuneCode, 'filter.comuneCode')));
     query.orderBy('offer.publishedAt', 'DESC', 'NULLS LAST').addOrderBy('offer.id');

@@ -2,10 +2,10 @@ import { RequestContext } from '../common/request-context';
 import { TerritoryErrorCode, TerritoryException } from '../territory/territory.exception';
 import { TerritoryService } from '../territory/territory.service';
 import { fieldPath } from '../common/field-path';
-import { CoverageRadiusInput, OfferCoverageInput } from './dto/offer.inputs';
 import { OfferCoverageEntity } from './offer-coverage.entity';
 import { OfferErrorCode, OfferException } from './offer.exception';
 import { CoverageKind } from './offer.types';
+import type { CoverageRadius, OfferCoverageChoice } from './offer.commands';
 
 export type CoverageRow = Pick<
   OfferCoverageEntity,
@@ -31,7 +31,7 @@ const EMPTY_ROW: CoverageRow = {
 };
 
 /** A circle is drawn around a comune or around a whole point: which of the three ways it fails, if any. */
-function radiusCentreProblem(radius: CoverageRadiusInput): OfferErrorCode | undefined {
+function radiusCentreProblem(radius: CoverageRadius): OfferErrorCode | undefined {
   const hasPoint = given(radius.latitude) || given(radius.longitude);
   const wholePoint = given(radius.latitude) && given(radius.longitude);
   if (given(radius.comuneCode) && hasPoint) return OfferErrorCode.RADIUS_TWO_CENTRES;
@@ -47,7 +47,7 @@ function radiusCentreProblem(radius: CoverageRadiusInput): OfferErrorCode | unde
 export async function resolveCoverage(
   ctx: RequestContext,
   territory: TerritoryService,
-  input: OfferCoverageInput,
+  input: OfferCoverageChoice,
   field = 'input.coverage',
 ): Promise<ResolvedCoverage> {
   const { national, regionCodes, provinceCodes, comuneCodes, radii } = input;

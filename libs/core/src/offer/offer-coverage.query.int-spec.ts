@@ -1,10 +1,10 @@
 import { distanceKm } from '@vec/territory';
 import { ServiceCategory } from '@vec/matching';
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { UserRole } from '../auth/user-role';
 import { ProviderKind } from '../provider/provider.types';
-import { isValidPartitaIva } from '../shop/registry/partita-iva';
+import { randomPartitaIva } from '../testing/seed';
 import { openTestDataSource } from '../testing/test-database';
 import { ComuneEntity } from '../territory/comune.entity';
 import { CoverageRow } from './offer-coverage.input';
@@ -12,14 +12,6 @@ import { comuneArea, CoverageArea, coveringOfferIdsSql, loadCoverage, whereOffer
 import { OfferCoverageEntity } from './offer-coverage.entity';
 import { OfferEntity } from './offer.entity';
 import { CoverageKind, OfferStatus } from './offer.types';
-
-/** A random valid Partita IVA (about one 11-digit number in a hundred is one). */
-function aPartitaIva(): string {
-  for (;;) {
-    const candidate = String(randomInt(0, 1e11)).padStart(11, '0');
-    if (isValidPartitaIva(candidate)) return candidate;
-  }
-}
 
 const ROW: CoverageRow = { kind: CoverageKind.REGION, regionCode: null, provinceCode: null, comuneCode: null, centerLatitude: null, centerLongitude: null, radiusKm: null };
 
@@ -69,7 +61,7 @@ describe('offer-coverage.query against PostgreSQL', () => {
     const [provider] = await db.query('INSERT INTO provider (owner_user_id, name, partita_iva, kind, description) VALUES ($1, $2, $3, $4, $5) RETURNING id', [
       user.id,
       'Copertura S.r.l.',
-      aPartitaIva(),
+      randomPartitaIva(),
       ProviderKind.TECH,
       'Seeded for the coverage query test.',
     ]);

@@ -1,8 +1,8 @@
-import { OfferSectorsInput } from './dto/offer.inputs';
 import { ALL_SECTORS, resolveSectors } from './offer-sectors';
 import { OfferErrorCode, OfferException } from './offer.exception';
+import type { OfferSectorsChoice } from './offer.commands';
 
-const input = (allSectors: boolean, sections: string[] = [], divisions: string[] = []): OfferSectorsInput => Object.assign(new OfferSectorsInput(), { allSectors, sections, divisions });
+const input = (allSectors: boolean, sections: string[] = [], divisions: string[] = []): OfferSectorsChoice => ({ allSectors, sections, divisions });
 
 describe('resolveSectors', () => {
   it('takes every sector when omitted or asked for', () => {

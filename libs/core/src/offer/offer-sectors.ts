@@ -1,8 +1,8 @@
 import { fieldPath } from '../common/field-path';
 import { findAtecoDivision, findAtecoSection } from '../shop/registry/ateco';
-import { OfferSectorsInput } from './dto/offer.inputs';
 import { OfferEntity } from './offer.entity';
 import { OfferErrorCode, OfferException } from './offer.exception';
+import type { OfferSectorsChoice } from './offer.commands';
 
 export type OfferSectors = Pick<OfferEntity, 'allSectors' | 'eligibleSections' | 'eligibleDivisions'>;
 
@@ -12,7 +12,7 @@ export const ALL_SECTORS: OfferSectors = { allSectors: true, eligibleSections: [
  * Checks the eligible ATECO 2025 sectors: either all of them, or at least one listed section or
  * division, each of which must exist. Omitted: all sectors.
  */
-export function resolveSectors(input: OfferSectorsInput | undefined, field = 'input.sectors'): OfferSectors {
+export function resolveSectors(input: OfferSectorsChoice | undefined, field = 'input.sectors'): OfferSectors {
   if (!input) return ALL_SECTORS;
   const { allSectors, sections, divisions } = input;
   if (allSectors && sections.length + divisions.length > 0) throw new OfferException(OfferErrorCode.SECTORS_CONFLICT, fieldPath(field, 'allSectors'));

@@ -1,4 +1,5 @@
-import { checkTransition, OfferStatusAction } from './offer-status';
+import { VerificationStatus } from '../provider/provider.types';
+import { checkTransition, knownToShops, OfferStatusAction, shownToShops } from './offer-status';
 import { OfferStatus } from './offer.types';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
@@ -38,5 +39,24 @@ describe('checkTransition', () => {
 
   it('reports an impossible transition before an ended validity', () => {
     expect(checkTransition('publish', { status: CLOSED, validUntil: new Date(0) }, NOW)).toEqual({ ok: false, reason: 'INVALID_TRANSITION' });
+  });
+});
+
+describe('what shops see', () => {
+  const { APPROVED, PENDING, REJECTED, SUSPENDED } = VerificationStatus;
+
+  it('shows only published offers of approved providers', () => {
+    for (const status of Object.values(OfferStatus)) {
+      for (const provider of Object.values(VerificationStatus)) {
+        expect(shownToShops(status, provider)).toBe(status === PUBLISHED && provider === APPROVED);
+      }
+    }
+    expect(shownToShops(PUBLISHED, undefined)).toBe(false);
+  });
+
+  it('keeps an offer known once published by an approved provider, whatever its status now', () => {
+    expect([PUBLISHED, PAUSED, OfferStatus.SUSPENDED, CLOSED].map((status) => knownToShops(status, APPROVED))).toEqual([true, true, true, true]);
+    expect(knownToShops(DRAFT, APPROVED)).toBe(false);
+    expect([PENDING, REJECTED, SUSPENDED, undefined].map((provider) => knownToShops(PUBLISHED, provider))).toEqual([false, false, false, false]);
   });
 });

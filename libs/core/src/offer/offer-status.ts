@@ -34,3 +34,15 @@ export function offerVisibility(status: OfferStatus, provider: VerificationStatu
   if (provider === VerificationStatus.APPROVED) return OfferVisibility.VISIBLE;
   return provider === VerificationStatus.PENDING ? OfferVisibility.AWAITING_VERIFICATION : OfferVisibility.PROVIDER_NOT_APPROVED;
 }
+
+/** Shops see an offer: it is published and its provider approved. */
+export const shownToShops = (status: OfferStatus, provider: VerificationStatus | undefined): boolean =>
+  provider !== undefined && offerVisibility(status, provider) === OfferVisibility.VISIBLE;
+
+/**
+ * An offer a shop may have seen. Once published by an approved provider an offer stays known to
+ * shops when paused, closed or suspended (applying to it gets that reason); drafts and the offers
+ * of providers not approved do not exist for them.
+ */
+export const knownToShops = (status: OfferStatus, provider: VerificationStatus | undefined): boolean =>
+  provider === VerificationStatus.APPROVED && status !== OfferStatus.DRAFT;

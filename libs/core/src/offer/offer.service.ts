@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { isStaff, requireActor } from '../common/access';
-import { Page, PageArgs, toPage } from '../common/pagination';
+import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { JOB } from '../jobs/job-names';
@@ -11,16 +11,16 @@ import { ProviderService } from '../provider/provider.service';
 import { VerificationStatus } from '../provider/provider.types';
 import { mayPublish } from '../provider/provider-verification';
 import { TerritoryService } from '../territory/territory.service';
-import { CreateOfferInput, UpdateOfferInput } from './dto/offer.inputs';
-import { MyOfferFilterInput, OfferFilterInput } from './models/offer.models';
 import { OfferCoverageEntity } from './offer-coverage.entity';
 import { CoverageRow, coverageAuditView, resolveCoverage } from './offer-coverage.input';
 import { comuneArea, CoverageArea, loadCoverage, whereOfferCovers, whereOfferDoesNotCover } from './offer-coverage.query';
 import { resolveSectors } from './offer-sectors';
-import { checkTransition, OFFER_TRANSITIONS, OfferStatusAction } from './offer-status';
+import { checkTransition, OFFER_TRANSITIONS, OfferStatusAction, shownToShops } from './offer-status';
+import { whereShownToShops } from './offer-visibility.query';
 import { OfferEntity } from './offer.entity';
 import { OfferErrorCode, OfferException } from './offer.exception';
 import { OfferStatus } from './offer.types';
+import type { CreateOffer, MyOfferFilter, OfferFilter, UpdateOffer } from './offer.commands';
 
 export type UpdateOfferOutcome = { kind: 'offer'; offer: OfferEntity } | { kind: 'capacity-below-used'; used: number } | { kind: 'closed' };
 
@@ -64,7 +64,7 @@ export class OfferService {
   ) {}
 
   /** A new DRAFT of the caller's provider (approved or not: only publishing makes it visible). */
-  async create(ctx: RequestContext, input: CreateOfferInput): Promise<OfferEntity> {
+  async create(ctx: RequestContext, input: CreateOffer): Promise<OfferEntity> {
     const provider = await this.providers.requireOwnProvider(ctx);
     const sectors = resolveSectors(input.sectors);
     const coverage = await resolveCoverage(ctx, this.territory, input.coverage);
@@ -95,7 +95,7 @@ export class OfferService {
   }
 
   /** Changes the given fields of one of the caller's offers; coverage and sectors are replaced whole. */
-  async update(ctx: RequestContext, input: UpdateOfferInput): Promise<UpdateOfferOutcome> {
+  async update(ctx: RequestContext, input: UpdateOffer): Promise<UpdateOfferOutcome> {
     const provider = await this.providers.requireOwnProvider(ctx);
     const sectors = input.sectors ? resolveSectors(input.sectors) : undefined;
     const coverage = input.coverage ? await resolveCoverage(ctx, this.territory, input.coverage) : undefined;
@@ -181,17 +181,14 @@ export class OfferService {
     const actor = requireActor(ctx);
     const offer = await this.connection.repository(ctx, OfferEntity).findOne({ where: { id }, relations: { provider: true } });
     const visible =
-      offer &&
-      (isStaff(actor) ||
-        offer.provider?.ownerUserId === actor.userId ||
-        (offer.status === OfferStatus.PUBLISHED && offer.provider?.verificationStatus === VerificationStatus.APPROVED));
+      offer && (isStaff(actor) || offer.provider?.ownerUserId === actor.userId || shownToShops(offer.status, offer.provider?.verificationStatus));
     if (!visible) throw new OfferException(OfferErrorCode.OFFER_NOT_FOUND, 'id');
     const [withCoverage] = await loadCoverage(this.connection.repository(ctx, OfferCoverageEntity), [offer]);
     return withCoverage;
   }
 
   /** The caller's own offers, in every status, newest first. */
-  async listOwn(ctx: RequestContext, filter: MyOfferFilterInput, page: PageArgs): Promise<Page<OfferEntity>> {
+  async listOwn(ctx: RequestContext, filter: MyOfferFilter, page: PageRequest): Promise<Page<OfferEntity>> {
     const provider = await this.providers.requireOwnProvider(ctx);
     const query = this.connection.repository(ctx, OfferEntity).createQueryBuilder('offer').where('offer.provider_id = :provider', { provider: provider.id });
     if (filter.status) query.andWhere('offer.status = :status', { status: filter.status });
@@ -203,16 +200,13 @@ export class OfferService {
    * Offers by category and place. Ministry staff see every offer (and may filter by status);
    * everyone else sees the published offers of approved providers.
    */
-  async list(ctx: RequestContext, filter: OfferFilterInput, page: PageArgs): Promise<Page<OfferEntity>> {
+  async list(ctx: RequestContext, filter: OfferFilter, page: PageRequest): Promise<Page<OfferEntity>> {
     const actor = requireActor(ctx);
     if (filter.status && !isStaff(actor)) throw new OfferException(OfferErrorCode.STATUS_FILTER_STAFF_ONLY, 'filter.status');
     const areas = await this.areas(ctx, filter);
     const query = this.connection.repository(ctx, OfferEntity).createQueryBuilder('offer');
     if (!isStaff(actor)) {
-      query
-        .innerJoin('offer.provider', 'provider')
-        .andWhere('offer.status = :published', { published: OfferStatus.PUBLISHED })
-        .andWhere('provider.verification_status = :approved', { approved: VerificationStatus.APPROVED });
+      whereShownToShops(query.innerJoin('offer.provider', 'provider'), 'offer', 'provider');
     } else if (filter.status) {
       query.andWhere('offer.status = :status', { status: filter.status });
     }
@@ -226,7 +220,7 @@ export class OfferService {
   }
 
   /** The places named in a filter, checked against the territory tables. */
-  private async areas(ctx: RequestContext, filter: OfferFilterInput): Promise<CoverageArea[]> {
+  private async areas(ctx: RequestContext, filter: OfferFilter): Promise<CoverageArea[]> {
     const areas: CoverageArea[] = [];
     if (filter.regionCode) {
       const region = await this.territory.getRegion(ctx, filter.regionCode, 'filter.regionCode');
@@ -241,7 +235,7 @@ export class OfferService {
   }
 
   /** One page of offers and their coverage: two queries and a count, whatever the page size. */
-  private async page(ctx: RequestContext, query: SelectQueryBuilder<OfferEntity>, page: PageArgs): Promise<Page<OfferEntity>> {
+  private async page(ctx: RequestContext, query: SelectQueryBuilder<OfferEntity>, page: PageRequest): Promise<Page<OfferEntity>> {
     const [items, total] = await query.skip(page.offset).take(page.first).getManyAndCount();
     await loadCoverage(this.connection.repository(ctx, OfferCoverageEntity), items);
     return toPage(items, total, page);

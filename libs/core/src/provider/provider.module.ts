@@ -1,13 +1,10 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
 import { AuditModule } from '../audit/audit.module';
-import { ProviderExceptionFilter } from './provider.exception';
-import { ProviderResolver } from './provider.resolver';
 import { ProviderService } from './provider.service';
 
 @Module({
   imports: [AuditModule],
-  providers: [ProviderService, ProviderResolver, { provide: APP_FILTER, useClass: ProviderExceptionFilter }],
+  providers: [ProviderService],
   exports: [ProviderService],
 })
 export class ProviderModule {}

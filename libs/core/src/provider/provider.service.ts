@@ -3,15 +3,14 @@ import { In, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UserRole } from '../auth/user-role';
 import { isStaff, requireActor } from '../common/access';
-import { Page, PageArgs, toPage } from '../common/pagination';
+import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { RegisterProviderInput, UpdateProviderInput, VerifyProviderInput } from './dto/provider.inputs';
-import { ProviderFilterInput } from './models/provider.models';
 import { ProviderEntity } from './provider.entity';
 import { ProviderErrorCode, ProviderException } from './provider.exception';
 import { VerificationStatus } from './provider.types';
 import { allowedDecisions, resubmits } from './provider-verification';
+import type { ProviderFilter, RegisterProvider, UpdateProvider, VerifyProvider } from './provider.commands';
 
 export type RegisterProviderOutcome = { kind: 'provider'; provider: ProviderEntity } | { kind: 'already-registered' } | { kind: 'partita-iva-taken' };
 export type VerifyOutcome =
@@ -31,7 +30,7 @@ export class ProviderService {
     private readonly audit: AuditService,
   ) {}
 
-  async register(ctx: RequestContext, input: RegisterProviderInput): Promise<RegisterProviderOutcome> {
+  async register(ctx: RequestContext, input: RegisterProvider): Promise<RegisterProviderOutcome> {
     const actor = requireActor(ctx, UserRole.PROVIDER);
     try {
       return await this.connection.withTransaction(ctx, async (tx) => {
@@ -63,7 +62,7 @@ export class ProviderService {
   }
 
   /** Changes the caller's details; a rejected organisation that changes something resubmits them. */
-  async update(ctx: RequestContext, input: UpdateProviderInput): Promise<ProviderEntity> {
+  async update(ctx: RequestContext, input: UpdateProvider): Promise<ProviderEntity> {
     const own = await this.requireOwnProvider(ctx);
     return this.connection.withTransaction(ctx, async (tx) => {
       const providers = this.connection.repository(tx, ProviderEntity);
@@ -84,7 +83,7 @@ export class ProviderService {
    * Ministry staff decide; every decision is audited with its reason. What a decision means for
    * the provider's offers and matches is the moderation service's, in the same transaction.
    */
-  async verify(ctx: RequestContext, input: VerifyProviderInput): Promise<VerifyOutcome> {
+  async verify(ctx: RequestContext, input: VerifyProvider): Promise<VerifyOutcome> {
     const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
     return this.connection.withTransaction(ctx, async (tx) => {
       const providers = this.connection.repository(tx, ProviderEntity);
@@ -134,7 +133,7 @@ export class ProviderService {
   }
 
   /** The verification queue and provider lists (ministry staff); pending ones oldest first. */
-  async list(ctx: RequestContext, filter: ProviderFilterInput, page: PageArgs): Promise<Page<ProviderEntity>> {
+  async list(ctx: RequestContext, filter: ProviderFilter, page: PageRequest): Promise<Page<ProviderEntity>> {
     requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
     const [items, total] = await this.connection.repository(ctx, ProviderEntity).findAndCount({
       where: filter.status ? { verificationStatus: filter.status } : {},

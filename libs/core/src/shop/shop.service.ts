@@ -4,15 +4,14 @@ import { In, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UserRole } from '../auth/user-role';
 import { isStaff, requireActor } from '../common/access';
-import { Page, PageArgs, toPage } from '../common/pagination';
+import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { TerritoryService } from '../territory/territory.service';
-import { RegisterShopInput, UpdateShopInput } from './dto/shop.inputs';
-import { ShopFilterInput } from './models/shop.models';
 import { assertAtecoSector } from './registry/ateco-check';
 import { ShopEntity } from './shop.entity';
 import { ShopErrorCode, ShopException } from './shop.exception';
+import type { RegisterShop, ShopFilter, UpdateShop } from './shop.commands';
 
 export type RegisterShopOutcome =
   | { kind: 'shop'; shop: ShopEntity }
@@ -44,7 +43,7 @@ export class ShopService {
     private readonly audit: AuditService,
   ) {}
 
-  async register(ctx: RequestContext, input: RegisterShopInput): Promise<RegisterShopOutcome> {
+  async register(ctx: RequestContext, input: RegisterShop): Promise<RegisterShopOutcome> {
     const actor = requireActor(ctx, UserRole.SHOP);
     assertAtecoSector(input.atecoSection, input.atecoDivision);
     const position = await this.position(ctx, input.comuneCode, input.latitude, input.longitude);
@@ -78,7 +77,7 @@ export class ShopService {
     }
   }
 
-  async update(ctx: RequestContext, input: UpdateShopInput): Promise<ShopEntity> {
+  async update(ctx: RequestContext, input: UpdateShop): Promise<ShopEntity> {
     const current = await this.requireOwnShop(ctx);
     assertAtecoSector(input.atecoSection ?? current.atecoSection, input.atecoDivision ?? current.atecoDivision);
     const comuneCode = input.comuneCode ?? current.comuneCode;
@@ -117,7 +116,7 @@ export class ShopService {
     return shop;
   }
 
-  async list(ctx: RequestContext, filter: ShopFilterInput, page: PageArgs): Promise<Page<ShopEntity>> {
+  async list(ctx: RequestContext, filter: ShopFilter, page: PageRequest): Promise<Page<ShopEntity>> {
     requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
     if (filter.regionCode) await this.territory.getRegion(ctx, filter.regionCode, 'filter.regionCode');
     if (filter.provinceCode) await this.territory.getProvince(ctx, filter.provinceCode, 'filter.provinceCode');

@@ -2,12 +2,13 @@ import { ServiceCategory } from '@vec/matching';
 import { DataSource } from 'typeorm';
 import { UserRole } from '../auth/user-role';
 import { seedProvider, seedShops, seedUser } from './seed';
+import { DAY_MS } from '../common/time';
 
 /**
  * A small programme whose figures a test can work out by hand: the spec below is the truth, the
  * database is filled from it, and expectations are computed from the spec in TypeScript.
  */
-export const DAY = 86_400_000;
+export const DAY = DAY_MS;
 
 export interface ShopSpec {
   key: string;

@@ -3,13 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { UserRole } from '../auth/user-role';
 import { Actor } from '../common/request-context';
+import { DAY_MS } from '../common/time';
+import type { OfferStatus } from '../offer/offer.types';
+import type { VerificationStatus } from '../provider/provider.types';
 
 /**
  * Rows for integration tests, written straight to the tables (no API, no password hashing) so a
  * test can seed hundreds of shops in a moment. Each call makes new rows: tests never share them.
  */
 
-const DAY_MS = 86_400_000;
 
 /** A valid Partita IVA: random body, office code 001–100, Luhn-style check digit. */
 export function randomPartitaIva(): string {
@@ -63,7 +65,7 @@ export interface SeededProvider {
   owner: Actor;
 }
 
-export async function seedProvider(db: DataSource, status: 'APPROVED' | 'PENDING' = 'APPROVED'): Promise<SeededProvider> {
+export async function seedProvider(db: DataSource, status: `${VerificationStatus}` = 'APPROVED'): Promise<SeededProvider> {
   const owner = await seedUser(db, UserRole.PROVIDER);
   const [row] = await db.query(
     `INSERT INTO provider (owner_user_id, name, partita_iva, kind, description, verification_status)
@@ -73,16 +75,23 @@ export async function seedProvider(db: DataSource, status: 'APPROVED' | 'PENDING
   return { id: row.id, owner };
 }
 
-/** A PUBLISHED offer, valid from yesterday for 180 days, covering the comuni given (else all of Italy). */
+/** An offer (PUBLISHED unless told), valid from yesterday for 180 days unless told, covering the comuni given (else all of Italy). */
 export async function seedOffer(
   db: DataSource,
   providerId: string,
-  options: { capacity?: number; categories?: ServiceCategory[]; comuneCodes?: string[]; freePeriodMonths?: number } = {},
+  options: {
+    capacity?: number;
+    categories?: ServiceCategory[];
+    comuneCodes?: string[];
+    freePeriodMonths?: number;
+    status?: `${OfferStatus}`;
+    validUntil?: Date | null;
+  } = {},
 ): Promise<string> {
   const national = !options.comuneCodes?.length;
   const [row] = await db.query(
     `INSERT INTO offer (provider_id, title, description, categories, coverage_national, capacity, free_period_months, conditions, valid_from, valid_until, status, published_at)
-     VALUES ($1, 'Offerta di prova', 'Un servizio gratuito di prova.', $2::service_category[], $3, $4, $5, 'Gratuito, senza obbligo di rinnovo.', $6, $7, 'PUBLISHED', $6)
+     VALUES ($1, 'Offerta di prova', 'Un servizio gratuito di prova.', $2::service_category[], $3, $4, $5, 'Gratuito, senza obbligo di rinnovo.', $6, $7, $8, $6)
      RETURNING id`,
     [
       providerId,
@@ -91,7 +100,8 @@ export async function seedOffer(
       options.capacity ?? 10,
       options.freePeriodMonths ?? 6,
       new Date(Date.now() - DAY_MS),
-      new Date(Date.now() + 180 * DAY_MS),
+      options.validUntil === undefined ? new Date(Date.now() + 180 * DAY_MS) : options.validUntil,
+      options.status ?? 'PUBLISHED',
     ],
   );
   for (const code of options.comuneCodes ?? []) {

@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { AllocationApiModule } from '../allocation/api/allocation-api.module';
+import { AuditApiModule } from '../audit/api/audit-api.module';
+import { AuthApiModule } from '../auth/api/auth-api.module';
+import { CoreModule } from '../core.module';
+import { HelpRequestApiModule } from '../help-request/api/help-request-api.module';
+import { MatchApiModule } from '../match/api/match-api.module';
+import { MatchingApiModule } from '../matching/api/matching-api.module';
+import { ModerationApiModule } from '../moderation/api/moderation-api.module';
+import { MonitoringApiModule } from '../monitoring/api/monitoring-api.module';
+import { NotificationApiModule } from '../notification/api/notification-api.module';
+import { OfferApiModule } from '../offer/api/offer-api.module';
+import { ProviderApiModule } from '../provider/api/provider-api.module';
+import { ShopApiModule } from '../shop/api/shop-api.module';
+import { TerritoryApiModule } from '../territory/api/territory-api.module';
+import { ThrottleApiModule } from '../throttle/api/throttle-api.module';
+import { LoaderFactory } from './loader.factory';
+
+/**
+ * The API layer on top of the domain (CoreModule): each feature's resolvers, inputs, models and
+ * error mappings live in its own `api/` folder and are gathered here, with the per-request
+ * loaders. Only the API process imports it; domain files never import from an `api/` folder.
+ */
+@Module({
+  imports: [
+    CoreModule,
+    AuthApiModule,
+    ThrottleApiModule,
+    AuditApiModule,
+    TerritoryApiModule,
+    ShopApiModule,
+    ProviderApiModule,
+    OfferApiModule,
+    HelpRequestApiModule,
+    NotificationApiModule,
+    MatchingApiModule,
+    MatchApiModule,
+    AllocationApiModule,
+    ModerationApiModule,
+    MonitoringApiModule,
+  ],
+  providers: [LoaderFactory],
+  exports: [LoaderFactory],
+})
+export class ApiModule {}

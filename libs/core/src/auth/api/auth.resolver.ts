@@ -1,0 +1,121 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, Context, createUnionType, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Request, Response } from 'express';
+import { RequestContext } from '../../common/request-context';
+import { Ctx } from '../../api/request-context';
+import { Public, Roles } from './auth.decorators';
+import { AuthService, Session } from '../auth.service';
+import { CreateStaffUserInput, LoginInput, RefreshSessionInput, RegisterInput } from './auth.inputs';
+import { GqlLocalAuthGuard } from './auth.guards';
+import { AuthPayloadModel, EmailTakenErrorModel, StaffUserCreatedModel, toUserModel, UserModel } from './auth.models';
+import { UserRole } from '../user-role';
+import { UserAccountEntity } from '../user-account.entity';
+import { AuthErrorCode, AuthException } from '../auth.exception';
+import { SessionCookie } from './session-cookie';
+
+export const RegisterResult = createUnionType({
+  name: 'RegisterResult',
+  types: () => [AuthPayloadModel, EmailTakenErrorModel] as const,
+  resolveType: (value: AuthPayloadModel | EmailTakenErrorModel) => ('accessToken' in value ? AuthPayloadModel : EmailTakenErrorModel),
+});
+
+export const CreateStaffUserResult = createUnionType({
+  name: 'CreateStaffUserResult',
+  types: () => [StaffUserCreatedModel, EmailTakenErrorModel] as const,
+  resolveType: (value: StaffUserCreatedModel | EmailTakenErrorModel) => ('user' in value ? StaffUserCreatedModel : EmailTakenErrorModel),
+});
+
+const EMAIL_TAKEN: EmailTakenErrorModel = {
+  field: 'input.email',
+  message: 'An account with this e-mail already exists',
+  messageIt: 'Esiste già un account con questa e-mail',
+};
+
+const toPayload = (session: Session): AuthPayloadModel => ({ ...session, user: toUserModel(session.user) });
+
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly cookie: SessionCookie,
+  ) {}
+
+  /** The session as the caller asked for it: the refresh token in the answer, or in the session cookie. */
+  private deliver(session: Session, res: Response, inCookie: boolean): AuthPayloadModel {
+    if (!inCookie) return toPayload(session);
+    this.cookie.set(res, session.refreshToken);
+    return { ...toPayload(session), refreshToken: null };
+  }
+
+  @Public()
+  @Mutation(() => RegisterResult, { description: 'Create a SHOP or PROVIDER account and sign in.' })
+  async register(@Ctx() ctx: RequestContext, @Args('input') input: RegisterInput, @Context('res') res: Response): Promise<typeof RegisterResult> {
+    const outcome = await this.auth.register(ctx, input);
+    if (outcome.kind === 'session') return this.deliver(outcome.session, res, input.refreshTokenInCookie);
+    return EMAIL_TAKEN;
+  }
+
+  @Roles(UserRole.ADMIN)
+  @Mutation(() => CreateStaffUserResult, { description: 'Create a MINISTRY or ADMIN account (administrators only).' })
+  async createStaffUser(@Ctx() ctx: RequestContext, @Args('input') input: CreateStaffUserInput): Promise<typeof CreateStaffUserResult> {
+    const outcome = await this.auth.createStaffUser(ctx, input);
+    if (outcome.kind === 'email-taken') return { ...EMAIL_TAKEN, field: 'input.email' };
+    return { user: toUserModel(outcome.user), generatedPassword: outcome.generatedPassword };
+  }
+
+  @Public()
+  @UseGuards(GqlLocalAuthGuard)
+  @Mutation(() => AuthPayloadModel, { description: 'Sign in with e-mail and password.' })
+  async login(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: LoginInput,
+    @Context('req') req: Request & { user: UserAccountEntity },
+    @Context('res') res: Response,
+  ): Promise<AuthPayloadModel> {
+    return this.deliver(await this.auth.login(ctx, req.user), res, input.refreshTokenInCookie);
+  }
+
+  @Public()
+  @Mutation(() => AuthPayloadModel, { description: 'Exchange a refresh token (once) for a new session: the one given, else the session cookie’s.' })
+  async refreshSession(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { defaultValue: {} }) input: RefreshSessionInput,
+    @Context('req') req: Request,
+    @Context('res') res: Response,
+  ): Promise<AuthPayloadModel> {
+    // null, like an omitted token, means the cookie's.
+    const fromCookie = input.refreshToken == null;
+    const token = input.refreshToken ?? this.cookie.read(req);
+    if (!token) throw new AuthException(AuthErrorCode.INVALID_REFRESH_TOKEN);
+    try {
+      return this.deliver(await this.auth.refresh(ctx, token), res, fromCookie);
+    } catch (error) {
+      // A cookie whose session is over is of no use to the browser any more.
+      if (fromCookie && error instanceof AuthException) this.cookie.clear(res);
+      throw error;
+    }
+  }
+
+  @Public()
+  @Mutation(() => Boolean, {
+    description: 'End the session this refresh token belongs to (the one given, else the session cookie’s, which is cleared): the refresh token proves the session, so an expired access token does not stop a logout.',
+  })
+  async logout(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { defaultValue: {} }) input: RefreshSessionInput,
+    @Context('req') req: Request,
+    @Context('res') res: Response,
+  ): Promise<boolean> {
+    if (input.refreshToken != null) return this.auth.logout(ctx, input.refreshToken);
+    const token = this.cookie.read(req);
+    this.cookie.clear(res);
+    // Signing out of a browser always succeeds: a cookie whose session already ended is just removed.
+    if (token) await this.auth.logout(ctx, token).catch((error: unknown) => (error instanceof AuthException ? false : Promise.reject(error)));
+    return true;
+  }
+
+  @Query(() => UserModel, { description: 'The signed-in account.' })
+  async me(@Ctx() ctx: RequestContext): Promise<UserModel> {
+    return toUserModel(await this.auth.currentUser(ctx));
+  }
+}

@@ -1,0 +1,28 @@
+import type { HelpRequestStatus } from './help-request.types';
+import type { ServiceCategory } from '@vec/matching';
+
+/**
+ * What callers give the help-request service: new requests, changes, list filters.
+ * The GraphQL inputs in api/ implement these interfaces; the services depend on nothing else.
+ */
+
+export interface CreateHelpRequest {
+  readonly category: ServiceCategory;
+  readonly description: string;
+}
+
+export interface UpdateHelpRequest {
+  readonly id: string;
+  readonly category?: ServiceCategory;
+  readonly description?: string;
+}
+
+export interface HelpRequestFilter extends MyHelpRequestFilter {
+  readonly regionCode?: string;
+  readonly provinceCode?: string;
+}
+
+export interface MyHelpRequestFilter {
+  readonly status?: HelpRequestStatus;
+  readonly category?: ServiceCategory;
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { MatchResolver, MatchShopResolver } from './match.resolver';
+import { MatchExceptionFilter } from './match.errors';
+import { MatchModule } from '../match.module';
+
+@Module({
+  imports: [MatchModule],
+  providers: [MatchResolver, MatchShopResolver, { provide: APP_FILTER, useClass: MatchExceptionFilter }],
+})
+export class MatchApiModule {}

@@ -1,0 +1,84 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, registerDecorator } from 'class-validator';
+import { trim } from '../../api/input-rules';
+import { OutcomeCheckpoint } from '../match.types';
+import type { AnswerOutcomeSurvey } from '../match.commands';
+
+@InputType()
+export class ApplyToOfferInput {
+  @Field(() => ID) @IsUUID('all', { message: 'helpRequestId must be a help request id' }) helpRequestId!: string;
+  @Field(() => ID) @IsUUID('all', { message: 'offerId must be an offer id' }) offerId!: string;
+
+  @Field(() => Boolean, { defaultValue: true, description: 'When the offer is full, join its waitlist (otherwise answer OfferFullError).' })
+  @IsBoolean()
+  joinWaitlist: boolean = true;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'The shop asks again for an offer this request refused before (gave up, or the provider declined): without it, PreviouslyRefusedError.',
+  })
+  @IsBoolean()
+  askAgain: boolean = false;
+}
+
+@ArgsType()
+export class MatchIdArgs {
+  @Field(() => ID) @IsUUID('all', { message: 'id must be a match id' }) id!: string;
+}
+
+@InputType()
+export class DeclineMatchInput {
+  @Field(() => ID) @IsUUID('all', { message: 'id must be a match id' }) id!: string;
+
+  @Field({ description: 'Why, in a few words the shop will read (2–500 characters).' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  reason!: string;
+}
+
+@InputType()
+export class WithdrawMatchInput {
+  @Field(() => ID) @IsUUID('all', { message: 'id must be a match id' }) id!: string;
+
+  @Field({ nullable: true, description: 'Optional: why (up to 500 characters).' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+/** "No online orders" cannot come with a count of them. */
+function IsZeroWithoutOrders(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'zeroWithoutOrders',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: 'approximateOrders must be 0 when gotOnlineOrders is false', context: { it: 'deve essere 0 se non sono arrivati ordini online' } },
+      validator: { validate: (value: unknown, args) => (args?.object as AnswerOutcomeSurveyInput).gotOnlineOrders !== false || value === 0 },
+    });
+}
+
+@InputType()
+export class AnswerOutcomeSurveyInput implements AnswerOutcomeSurvey {
+  @Field(() => ID) @IsUUID('all', { message: 'matchId must be a match id' }) matchId!: string;
+
+  @Field(() => OutcomeCheckpoint, { defaultValue: OutcomeCheckpoint.COMPLETION })
+  @IsEnum(OutcomeCheckpoint)
+  checkpoint: OutcomeCheckpoint = OutcomeCheckpoint.COMPLETION;
+
+  @Field({ description: 'Did the service bring online orders?' })
+  @IsBoolean()
+  gotOnlineOrders!: boolean;
+
+  @Field(() => Int, { description: 'Roughly how many online orders (0 when none; at most 1,000,000).' })
+  @IsZeroWithoutOrders()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  approximateOrders!: number;
+}

@@ -1,0 +1,207 @@
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { INELIGIBILITY_REASONS, ServiceCategory } from '@vec/matching';
+import type { CoverageLevel, IneligibilityReason } from '@vec/matching';
+import { Type } from 'class-transformer';
+import { IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { BusinessErrorModel } from '../../api/business-error.model';
+import { PageArgs, Paginated } from '../../api/pagination';
+import '../../api/service-category.model';
+import { CoverageLevelEnum } from '../../matching/api/matching-enums';
+import { IneligibilityExplanationModel } from '../../matching/api/recommendation.models';
+import { MatchTransitionEntity } from '../match-transition.entity';
+import { MatchEntity } from '../match.entity';
+import { MatchOrigin, MatchState, OutcomeCheckpoint } from '../match.types';
+import { OutcomeSurveyEntity } from '../outcome-survey.entity';
+import { ShopEntity } from '../../shop/shop.entity';
+import { reasonTexts } from '../match-reasons';
+import { ListSize } from '../../api/query-cost';
+import type { MatchFilter } from '../match.commands';
+
+registerEnumType(MatchState, {
+  name: 'MatchState',
+  description: 'PENDING → ACCEPTED → ACTIVE → COMPLETED; or DECLINED, WITHDRAWN, EXPIRED. WAITLISTED when the offer was full.',
+});
+registerEnumType(MatchOrigin, { name: 'MatchOrigin', description: 'APPLICATION by the shop, or ALLOCATION by a committed run.' });
+registerEnumType(OutcomeCheckpoint, { name: 'OutcomeCheckpoint', description: 'When the outcome survey is asked.' });
+
+@ObjectType('MatchTransition', { description: 'One step of a match: from, to, who, when, why.' })
+export class MatchTransitionModel {
+  @Field(() => MatchState, { nullable: true }) fromState!: MatchState | null;
+  @Field(() => MatchState) toState!: MatchState;
+  @Field() occurredAt!: Date;
+  @Field(() => String, { nullable: true, description: 'SHOP, PROVIDER, MINISTRY, ADMIN; empty when the platform acted.' }) actorRole!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why, as recorded: a platform code or the words of the person who acted.' }) reason!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why, in English words.' }) reasonText!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why, in Italian words.' }) reasonTextIt!: string | null;
+}
+
+@ObjectType('OutcomeSurvey', { description: 'The shop’s answer: did the service bring online orders, and roughly how many.' })
+export class OutcomeSurveyModel {
+  @Field(() => OutcomeCheckpoint) checkpoint!: OutcomeCheckpoint;
+  @Field() gotOnlineOrders!: boolean;
+  @Field(() => Int) approximateOrders!: number;
+  @Field() answeredAt!: Date;
+}
+
+@ObjectType('MatchShop', { description: 'The shop of a match, as its provider sees it (contacts to deliver the service).' })
+export class MatchShopModel {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field() comuneCode!: string;
+  @Field() atecoSection!: string;
+  @Field() atecoDivision!: string;
+  @Field() contactEmail!: string;
+  @Field(() => String, { nullable: true }) contactPhone!: string | null;
+}
+
+@ObjectType('Match', { description: 'A help request paired with an offer.' })
+export class MatchModel {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) helpRequestId!: string;
+  @Field(() => ID) offerId!: string;
+  shopId!: string;
+  @Field(() => ServiceCategory) category!: ServiceCategory;
+  @Field(() => MatchState) state!: MatchState;
+  @Field(() => MatchOrigin) origin!: MatchOrigin;
+  @Field(() => ID, { nullable: true }) allocationRunId!: string | null;
+  @Field(() => CoverageLevelEnum, { description: 'How the offer reaches the shop when the match was made.' }) coverageLevel!: CoverageLevel;
+  @Field(() => Float) distanceKm!: number;
+  @Field(() => Date, { nullable: true, description: 'PENDING: the provider answers by then, or the held place is released.' }) respondBy!: Date | null;
+  @Field(() => Date, { nullable: true }) waitlistedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) acceptedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) activatedAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'ACTIVE: when the free period ends.' }) freeUntil!: Date | null;
+  @Field(() => Date, { nullable: true }) completedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) endedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why it ended, as recorded: a platform code or the words of the person who acted.' }) endReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it ended, in English words.' }) endReasonText!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it ended, in Italian words.' }) endReasonTextIt!: string | null;
+  @Field() createdAt!: Date;
+  @Field() updatedAt!: Date;
+}
+
+@ObjectType('MatchPage')
+export class MatchPageModel extends Paginated(MatchModel, 'MatchPageBase') {}
+
+@ObjectType('NotEligibleError', { implements: () => [BusinessErrorModel], description: 'The offer does not fit the request: every failed rule.' })
+export class NotEligibleErrorModel implements BusinessErrorModel {
+  code!: string;
+  field?: string;
+  message!: string;
+  messageIt!: string;
+  @ListSize(INELIGIBILITY_REASONS.length) @Field(() => [IneligibilityExplanationModel]) reasons!: IneligibilityExplanationModel[];
+  failed!: readonly IneligibilityReason[];
+}
+
+@ObjectType('OfferFullError', { implements: () => [BusinessErrorModel], description: 'No place is free and joinWaitlist was false.' })
+export class OfferFullErrorModel implements BusinessErrorModel {
+  code!: string;
+  field?: string;
+  message!: string;
+  messageIt!: string;
+}
+
+@ObjectType('AlreadyAppliedError', { implements: () => [BusinessErrorModel], description: 'The request already has an open match (or waitlist place).' })
+export class AlreadyAppliedErrorModel implements BusinessErrorModel {
+  code!: string;
+  field?: string;
+  message!: string;
+  messageIt!: string;
+  @Field(() => ID) matchId!: string;
+  @Field(() => MatchState) state!: MatchState;
+}
+
+@ObjectType('PreviouslyRefusedError', {
+  implements: () => [BusinessErrorModel],
+  description: 'The request refused this offer before (the shop gave it up, or the provider declined it): apply again with askAgain to ask for it anyway.',
+})
+export class PreviouslyRefusedErrorModel implements BusinessErrorModel {
+  code!: string;
+  field?: string;
+  message!: string;
+  messageIt!: string;
+  @Field(() => MatchState, { description: 'WITHDRAWN or DECLINED.' }) endedAs!: MatchState;
+  @Field() endedAt!: Date;
+}
+
+@ObjectType('InvalidMatchTransitionError', { implements: () => [BusinessErrorModel], description: 'The match is in a state that does not allow this (or the request is no longer open).' })
+export class InvalidMatchTransitionErrorModel implements BusinessErrorModel {
+  code!: string;
+  field?: string;
+  message!: string;
+  messageIt!: string;
+  @Field(() => String) currentState!: string;
+}
+
+@ObjectType('SurveyNotDueError', { implements: () => [BusinessErrorModel], description: 'This checkpoint of the survey cannot be answered (yet, or again).' })
+export class SurveyNotDueErrorModel implements BusinessErrorModel {
+  code!: string;
+  field?: string;
+  message!: string;
+  messageIt!: string;
+}
+
+@InputType()
+export class MatchFilterInput implements MatchFilter {
+  @Field(() => MatchState, { nullable: true }) @IsOptional() @IsEnum(MatchState) state?: MatchState;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'offerId must be an offer id' }) offerId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'helpRequestId must be a help request id' }) helpRequestId?: string;
+}
+
+@ArgsType()
+export class MatchListArgs extends PageArgs {
+  @Field(() => MatchFilterInput, { defaultValue: {} })
+  @ValidateNested()
+  @Type(() => MatchFilterInput)
+  filter: MatchFilterInput = {};
+}
+
+export const toMatchModel = (e: MatchEntity): MatchModel => {
+  const [endReasonText, endReasonTextIt] = reasonTexts(e.endReason);
+  return {
+    id: e.id,
+    helpRequestId: e.helpRequestId,
+    offerId: e.offerId,
+    shopId: e.shopId,
+    category: e.category,
+    state: e.state,
+    origin: e.origin,
+    allocationRunId: e.allocationRunId,
+    coverageLevel: e.coverageLevel as CoverageLevel,
+    distanceKm: e.distanceKm,
+    respondBy: e.respondBy,
+    waitlistedAt: e.waitlistedAt,
+    acceptedAt: e.acceptedAt,
+    activatedAt: e.activatedAt,
+    freeUntil: e.freeUntil,
+    completedAt: e.completedAt,
+    endedAt: e.endedAt,
+    endReason: e.endReason,
+    endReasonText,
+    endReasonTextIt,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+  };
+};
+
+export const toMatchShopModel = (shop: ShopEntity): MatchShopModel => ({
+  id: shop.id,
+  name: shop.tradingName ?? shop.legalName,
+  comuneCode: shop.comuneCode,
+  atecoSection: shop.atecoSection,
+  atecoDivision: shop.atecoDivision,
+  contactEmail: shop.contactEmail,
+  contactPhone: shop.contactPhone,
+});
+
+export const toTransitionModel = (e: MatchTransitionEntity): MatchTransitionModel => {
+  const [reasonText, reasonTextIt] = reasonTexts(e.reason);
+  return { fromState: e.fromState, toState: e.toState, occurredAt: e.occurredAt, actorRole: e.actorRole, reason: e.reason, reasonText, reasonTextIt };
+};
+
+export const toSurveyModel = (e: OutcomeSurveyEntity): OutcomeSurveyModel => ({
+  checkpoint: e.checkpoint,
+  gotOnlineOrders: e.gotOnlineOrders,
+  approximateOrders: e.approximateOrders,
+  answeredAt: e.answeredAt,
+});

@@ -1,0 +1,158 @@
+import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Roles } from '../../auth/api/auth.decorators';
+import { UserRole } from '../../auth/user-role';
+import type { Loaders } from '../../api/loaders';
+import { mapPage } from '../../common/pagination';
+import { RequestContext } from '../../common/request-context';
+import { Ctx } from '../../api/request-context';
+import { HelpRequestModel, toHelpRequestModel } from '../../help-request/api/help-request.models';
+import { OfferModel, PublicProviderModel, toOfferModel, toPublicProviderModel } from '../../offer/api/offer.models';
+import { ComuneModel, toComuneModel } from '../../territory/api/territory.models';
+import { AnswerOutcomeSurveyInput, ApplyToOfferInput, DeclineMatchInput, MatchIdArgs, WithdrawMatchInput } from './match.inputs';
+import { MatchApplicationService } from '../match-application.service';
+import { MatchLifecycleService } from '../match-lifecycle.service';
+import { MatchQueryService } from '../match-query.service';
+import { AnswerOutcomeSurveyResult, ApplyToOfferResult, MatchStepResult, toApplyResult, toStepResult, toSurveyResult } from './match-results';
+import {
+  MatchListArgs,
+  MatchModel,
+  MatchPageModel,
+  MatchShopModel,
+  MatchTransitionModel,
+  OutcomeSurveyModel,
+  toMatchModel,
+  toMatchShopModel,
+  toSurveyModel,
+  toTransitionModel,
+} from './match.models';
+import { MatchState, OutcomeCheckpoint } from '../match.types';
+import { OutcomeSurveyService } from '../outcome-survey.service';
+import { surveysDue } from '../surveys-due';
+import { ListSize } from '../../api/query-cost';
+
+const required = <T>(value: T | undefined, what: string): T => {
+  if (value === undefined) throw new Error(`${what} is missing`);
+  return value;
+};
+
+@Resolver(() => MatchModel)
+export class MatchResolver {
+  constructor(
+    private readonly applications: MatchApplicationService,
+    private readonly lifecycle: MatchLifecycleService,
+    private readonly queries: MatchQueryService,
+    private readonly outcomeSurveys: OutcomeSurveyService,
+  ) {}
+
+  @Roles(UserRole.SHOP)
+  @Mutation(() => ApplyToOfferResult, { description: 'Apply an open request to an offer: PENDING (a place is held) or, when full, WAITLISTED.' })
+  async applyToOffer(@Ctx() ctx: RequestContext, @Args('input') input: ApplyToOfferInput): Promise<typeof ApplyToOfferResult> {
+    return toApplyResult(await this.applications.apply(ctx, input));
+  }
+
+  @Roles(UserRole.PROVIDER)
+  @Mutation(() => MatchStepResult, { description: 'PENDING → ACCEPTED, before the answer deadline.' })
+  async acceptMatch(@Ctx() ctx: RequestContext, @Args() { id }: MatchIdArgs): Promise<typeof MatchStepResult> {
+    return toStepResult(await this.lifecycle.act(ctx, id, 'accept'), { en: 'accepted', it: 'accettato' });
+  }
+
+  @Roles(UserRole.PROVIDER)
+  @Mutation(() => MatchStepResult, { description: 'PENDING → DECLINED, with a reason the shop reads; the place goes to the waitlist.' })
+  async declineMatch(@Ctx() ctx: RequestContext, @Args('input') input: DeclineMatchInput): Promise<typeof MatchStepResult> {
+    return toStepResult(await this.lifecycle.act(ctx, input.id, 'decline', input.reason), { en: 'declined', it: 'rifiutato' });
+  }
+
+  @Roles(UserRole.SHOP)
+  @Mutation(() => MatchStepResult, { description: 'ACCEPTED → ACTIVE: the shop confirms the service is running; the free period starts.' })
+  async confirmMatchActive(@Ctx() ctx: RequestContext, @Args() { id }: MatchIdArgs): Promise<typeof MatchStepResult> {
+    return toStepResult(await this.lifecycle.act(ctx, id, 'activate'), { en: 'activated', it: 'attivato' });
+  }
+
+  @Roles(UserRole.SHOP, UserRole.PROVIDER)
+  @Mutation(() => MatchStepResult, { description: 'ACTIVE → COMPLETED before the free period ends (it completes by itself when it ends).' })
+  async completeMatch(@Ctx() ctx: RequestContext, @Args() { id }: MatchIdArgs): Promise<typeof MatchStepResult> {
+    return toStepResult(await this.lifecycle.act(ctx, id, 'complete'), { en: 'completed', it: 'completato' });
+  }
+
+  @Roles(UserRole.SHOP)
+  @Mutation(() => MatchStepResult, { description: 'The shop gives up a waitlist place or a pending, accepted or active match.' })
+  async withdrawMatch(@Ctx() ctx: RequestContext, @Args('input') input: WithdrawMatchInput): Promise<typeof MatchStepResult> {
+    return toStepResult(await this.lifecycle.act(ctx, input.id, 'withdraw', input.reason), { en: 'withdrawn', it: 'ritirato' });
+  }
+
+  @Roles(UserRole.SHOP)
+  @Mutation(() => AnswerOutcomeSurveyResult, { description: 'Did the service bring online orders, and roughly how many (at completion, or 30 and 90 days after activation).' })
+  async answerOutcomeSurvey(@Ctx() ctx: RequestContext, @Args('input') input: AnswerOutcomeSurveyInput): Promise<typeof AnswerOutcomeSurveyResult> {
+    return toSurveyResult(await this.outcomeSurveys.answer(ctx, input));
+  }
+
+  @Query(() => MatchModel, { description: 'One match: its shop, its provider, or ministry staff.' })
+  async match(@Ctx() ctx: RequestContext, @Args() { id }: MatchIdArgs): Promise<MatchModel> {
+    return toMatchModel(await this.queries.get(ctx, id));
+  }
+
+  @Roles(UserRole.SHOP, UserRole.PROVIDER)
+  @Query(() => MatchPageModel, { description: "The caller's matches: a shop's own, or those of the organisation's offers; newest first." })
+  async myMatches(@Ctx() ctx: RequestContext, @Args() args: MatchListArgs): Promise<MatchPageModel> {
+    return mapPage(await this.queries.listMine(ctx, args.filter, args), toMatchModel);
+  }
+
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
+  @Query(() => MatchPageModel, { description: 'Every match, newest first (ministry staff).' })
+  async matches(@Ctx() ctx: RequestContext, @Args() args: MatchListArgs): Promise<MatchPageModel> {
+    return mapPage(await this.queries.list(ctx, args.filter, args), toMatchModel);
+  }
+
+  @ResolveField(() => HelpRequestModel)
+  async helpRequest(@Context('loaders') loaders: Loaders, @Parent() match: MatchModel): Promise<HelpRequestModel> {
+    return toHelpRequestModel(required(await loaders.helpRequest.load(match.helpRequestId), `help request of match ${match.id}`));
+  }
+
+  @ResolveField(() => OfferModel)
+  async offer(@Context('loaders') loaders: Loaders, @Parent() match: MatchModel): Promise<OfferModel> {
+    return toOfferModel(required(await loaders.offer.load(match.offerId), `offer of match ${match.id}`));
+  }
+
+  @ResolveField(() => PublicProviderModel)
+  async provider(@Context('loaders') loaders: Loaders, @Parent() match: MatchModel): Promise<PublicProviderModel> {
+    const offer = required(await loaders.offer.load(match.offerId), `offer of match ${match.id}`);
+    return toPublicProviderModel(required(await loaders.provider.load(offer.providerId), `provider of match ${match.id}`));
+  }
+
+  @ResolveField(() => MatchShopModel, { description: 'Who to serve, and how to reach them.' })
+  async shop(@Context('loaders') loaders: Loaders, @Parent() match: MatchModel): Promise<MatchShopModel> {
+    return toMatchShopModel(required(await loaders.shop.load(match.shopId), `shop of match ${match.id}`));
+  }
+
+  // The state machine has no cycle: a match passes through each state at most once.
+  @ListSize(Object.keys(MatchState).length)
+  @ResolveField(() => [MatchTransitionModel], { description: 'Every step so far, oldest first.' })
+  async transitions(@Context('loaders') loaders: Loaders, @Parent() match: MatchModel): Promise<MatchTransitionModel[]> {
+    return (await loaders.matchTransitions.load(match.id)).map(toTransitionModel);
+  }
+
+  @ListSize(Object.keys(OutcomeCheckpoint).length)
+  @ResolveField(() => [OutcomeSurveyModel])
+  async surveys(@Context('loaders') loaders: Loaders, @Parent() match: MatchModel): Promise<OutcomeSurveyModel[]> {
+    return (await loaders.matchSurveys.load(match.id)).map(toSurveyModel);
+  }
+
+  @ResolveField(() => [OutcomeCheckpoint], { description: 'Survey checkpoints the shop may answer now and has not yet.' })
+  async surveysDue(@Context('loaders') loaders: Loaders, @Context('ctx') ctx: RequestContext, @Parent() match: MatchModel): Promise<OutcomeCheckpoint[]> {
+    const answered = (await loaders.matchSurveys.load(match.id)).map((s) => s.checkpoint);
+    return surveysDue(match, answered, ctx.now);
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: 'WAITLISTED: 1-based place in the queue (oldest request first).' })
+  async waitlistPosition(@Context('loaders') loaders: Loaders, @Parent() match: MatchModel): Promise<number | null> {
+    return loaders.waitlistPosition.load(match.id);
+  }
+}
+
+@Resolver(() => MatchShopModel)
+export class MatchShopResolver {
+  @ResolveField(() => ComuneModel)
+  async comune(@Context('loaders') loaders: Loaders, @Parent() shop: MatchShopModel): Promise<ComuneModel> {
+    return toComuneModel(required(await loaders.comune.load(shop.comuneCode), `comune ${shop.comuneCode}`));
+  }
+}

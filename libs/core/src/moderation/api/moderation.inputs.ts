@@ -1,0 +1,34 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsDefined, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { italian, trim } from '../../api/input-rules';
+import type { ReinstateOffer, SuspendOffer } from '../moderation.commands';
+
+@InputType({ description: 'Hide an offer from shops, with a reason its provider reads (ministry staff).' })
+export class SuspendOfferInput implements SuspendOffer {
+  @Field(() => ID) @IsUUID('all', { message: 'offerId must be an offer id' }) offerId!: string;
+
+  // Rules run from the one nearest the property: a missing reason is reported as missing.
+  @Field({ description: 'Why, for the provider: for example, conditions that ask for a payment (10–1000 characters).' })
+  @Transform(trim)
+  @MaxLength(1000)
+  @MinLength(10, {
+    message: 'reason must explain the suspension in at least 10 characters: the provider will read it',
+    ...italian('deve spiegare la sospensione in almeno 10 caratteri: il fornitore la leggerà'),
+  })
+  @IsString()
+  @IsDefined()
+  reason!: string;
+}
+
+@InputType({ description: 'Lift the suspension of an offer: it becomes PAUSED, for its provider to resume (ministry staff).' })
+export class ReinstateOfferInput implements ReinstateOffer {
+  @Field(() => ID) @IsUUID('all', { message: 'offerId must be an offer id' }) offerId!: string;
+
+  @Field({ nullable: true, description: 'A note for the provider.' })
+  @IsOptional()
+  @Transform(trim)
+  @MaxLength(1000)
+  @IsString()
+  note?: string;
+}

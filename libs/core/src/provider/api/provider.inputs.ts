@@ -1,0 +1,62 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsDefined, IsEnum, IsIn, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsPartitaIva } from '../../shop/api/partita-iva.validator';
+import { ProviderKind, VerificationStatus } from '../provider.types';
+import { Omittable, compactVatNumber, italian, trim } from '../../api/input-rules';
+import type { RegisterProvider, UpdateProvider, VerifyProvider } from '../provider.commands';
+
+
+@InputType()
+export class RegisterProviderInput implements RegisterProvider {
+  @Field() @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) name!: string;
+  @Field({ description: 'Partita IVA, 11 digits.' }) @Transform(compactVatNumber) @IsPartitaIva() partitaIva!: string;
+  @Field(() => ProviderKind) @IsEnum(ProviderKind) kind!: ProviderKind;
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'website must be a web address starting with https://' })
+  @MaxLength(300)
+  website?: string;
+  @Field() @Transform(trim) @IsString() @MinLength(20) @MaxLength(4000) description!: string;
+}
+
+@InputType()
+export class UpdateProviderInput implements UpdateProvider {
+  @Field({ nullable: true }) @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) @Omittable() name?: string;
+  @Field(() => ProviderKind, { nullable: true }) @IsEnum(ProviderKind) @Omittable() kind?: ProviderKind;
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'website must be a web address starting with https://' })
+  @MaxLength(300)
+  website?: string;
+  @Field({ nullable: true }) @Transform(trim) @IsString() @MinLength(20) @MaxLength(4000) @Omittable() description?: string;
+}
+
+export const VERIFICATION_DECISIONS = [VerificationStatus.APPROVED, VerificationStatus.REJECTED, VerificationStatus.SUSPENDED] as const;
+
+@InputType()
+export class VerifyProviderInput implements VerifyProvider {
+  @Field(() => ID) @IsUUID('all', { message: 'providerId must be a provider id' }) providerId!: string;
+
+  @Field(() => VerificationStatus, { description: 'APPROVED, REJECTED or SUSPENDED.' })
+  @IsIn(VERIFICATION_DECISIONS, { message: 'decision must be APPROVED, REJECTED or SUSPENDED' })
+  decision!: VerificationStatus;
+
+  // Rules run from the one nearest the property: a missing reason is reported as missing.
+  @Field({ nullable: true, description: 'Required when rejecting or suspending; shown to the provider.' })
+  @ValidateIf((input: VerifyProviderInput) => input.decision !== VerificationStatus.APPROVED || (input.reason !== undefined && input.reason !== null))
+  @Transform(trim)
+  @MaxLength(1000)
+  @MinLength(5, {
+    message: 'reason must explain the decision in at least 5 characters: the provider will read it',
+    ...italian('deve spiegare la decisione in almeno 5 caratteri: il fornitore la leggerà'),
+  })
+  @IsString()
+  @IsDefined({
+    message: 'reason is required to reject or suspend: explain the decision, the provider will read it',
+    ...italian('è obbligatoria per respingere o sospendere: spiega la decisione, il fornitore la leggerà'),
+  })
+  reason?: string;
+}

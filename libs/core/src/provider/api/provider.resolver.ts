@@ -1,0 +1,90 @@
+import { Args, createUnionType, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Roles } from '../../auth/api/auth.decorators';
+import { UserRole } from '../../auth/user-role';
+import { mapPage } from '../../common/pagination';
+import { ListSize } from '../../api/query-cost';
+import { VerificationStatus } from '../provider.types';
+import { IdArgs } from '../../api/input-rules';
+import { RequestContext } from '../../common/request-context';
+import { Ctx } from '../../api/request-context';
+import { PartitaIvaTakenErrorModel } from '../../shop/api/shop.models';
+import { RegisterProviderInput, UpdateProviderInput } from './provider.inputs';
+import {
+  ProviderAlreadyRegisteredErrorModel,
+  ProviderListArgs,
+  ProviderModel,
+  ProviderPageModel,
+  toProviderModel,
+} from './provider.models';
+import { ProviderService } from '../provider.service';
+import { allowedDecisions } from '../provider-verification';
+
+/** No status allows more decisions than this. */
+const STAFF_DECISION_COUNT = 2;
+
+export const RegisterProviderResult = createUnionType({
+  name: 'RegisterProviderResult',
+  types: () => [ProviderModel, ProviderAlreadyRegisteredErrorModel, PartitaIvaTakenErrorModel] as const,
+  resolveType: (value: { code?: string }) =>
+    value.code === 'PROVIDER_ALREADY_REGISTERED' ? ProviderAlreadyRegisteredErrorModel : value.code === 'PARTITA_IVA_TAKEN' ? PartitaIvaTakenErrorModel : ProviderModel,
+});
+
+@Resolver(() => ProviderModel)
+export class ProviderResolver {
+  constructor(private readonly providerService: ProviderService) {}
+
+  @Roles(UserRole.PROVIDER)
+  @Mutation(() => RegisterProviderResult, { description: "Register the caller's organisation; it waits for ministry verification." })
+  async registerProvider(@Ctx() ctx: RequestContext, @Args('input') input: RegisterProviderInput): Promise<typeof RegisterProviderResult> {
+    const outcome = await this.providerService.register(ctx, input);
+    switch (outcome.kind) {
+      case 'provider':
+        return toProviderModel(outcome.provider);
+      case 'already-registered':
+        return { code: 'PROVIDER_ALREADY_REGISTERED', message: 'This account already has an organisation', messageIt: 'Questo account ha già registrato un’organizzazione' };
+      case 'partita-iva-taken':
+        return {
+          code: 'PARTITA_IVA_TAKEN',
+          field: 'input.partitaIva',
+          message: 'An organisation with this Partita IVA is already registered',
+          messageIt: 'Un’organizzazione con questa Partita IVA è già registrata',
+        };
+    }
+  }
+
+  @Roles(UserRole.PROVIDER)
+  @Mutation(() => ProviderModel, {
+    description: 'Change your organisation’s details. A rejected organisation that changes them resubmits them: it is PENDING again.',
+  })
+  async updateProvider(@Ctx() ctx: RequestContext, @Args('input') input: UpdateProviderInput): Promise<ProviderModel> {
+    return toProviderModel(await this.providerService.update(ctx, input));
+  }
+
+  @Roles(UserRole.PROVIDER)
+  @Query(() => ProviderModel, { nullable: true, description: "The caller's organisation, if registered." })
+  async myProvider(@Ctx() ctx: RequestContext): Promise<ProviderModel | null> {
+    const provider = await this.providerService.findOwn(ctx);
+    return provider && toProviderModel(provider);
+  }
+
+  @Roles(UserRole.PROVIDER, UserRole.MINISTRY, UserRole.ADMIN)
+  @Query(() => ProviderModel)
+  async provider(@Ctx() ctx: RequestContext, @Args() { id }: IdArgs): Promise<ProviderModel> {
+    return toProviderModel(await this.providerService.get(ctx, id));
+  }
+
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
+  @Query(() => ProviderPageModel, { description: 'Providers by verification status, oldest first: the verification queue.' })
+  async providers(
+    @Ctx() ctx: RequestContext,
+    @Args() args: ProviderListArgs,
+  ): Promise<ProviderPageModel> {
+    return mapPage(await this.providerService.list(ctx, args.filter, args), toProviderModel);
+  }
+
+  @ListSize(STAFF_DECISION_COUNT)
+  @ResolveField(() => [VerificationStatus], { description: 'The decisions ministry staff may take now (none for a rejected organisation until it resubmits).' })
+  allowedDecisions(@Parent() provider: ProviderModel): readonly VerificationStatus[] {
+    return allowedDecisions(provider.verificationStatus);
+  }
+}

@@ -1,0 +1,31 @@
+import type { ProviderKind, VerificationStatus } from './provider.types';
+
+/**
+ * What callers give the provider services: registration, changes, verification decisions, list filters.
+ * The GraphQL inputs in api/ implement these interfaces; the services depend on nothing else.
+ */
+
+export interface RegisterProvider {
+  readonly name: string;
+  readonly partitaIva: string;
+  readonly kind: ProviderKind;
+  readonly website?: string;
+  readonly description: string;
+}
+
+export interface UpdateProvider {
+  readonly name?: string;
+  readonly kind?: ProviderKind;
+  readonly website?: string;
+  readonly description?: string;
+}
+
+export interface VerifyProvider {
+  readonly providerId: string;
+  readonly decision: VerificationStatus;
+  readonly reason?: string;
+}
+
+export interface ProviderFilter {
+  readonly status?: VerificationStatus;
+}

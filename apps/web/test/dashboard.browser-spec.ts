@@ -23,7 +23,7 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     const title = unique('Vetrina torinese');
     await publishedOffer(web.api, provider, { title, categories: ['ONLINE_STORE'], capacity: 5, coverage: { comuneCodes: [TORINO] }, validUntil: inDays(10) });
     // Shops of one comune and trade share a place: the unmet-demand count must add them up.
-    for (const [comune, category] of [[TORINO, 'ONLINE_STORE'], [TORINO, 'ONLINE_STORE'], [TORINO, 'ONLINE_STORE'], [PALERMO, 'CYBERSECURITY'], [PALERMO, 'CYBERSECURITY']]) {
+    for (const [comune, category] of [[TORINO, 'ONLINE_STORE'], [TORINO, 'ONLINE_STORE'], [TORINO, 'ONLINE_STORE'], [PALERMO, 'CYBERSECURITY'], [PALERMO, 'CYBERSECURITY']] as const) {
       await askFor(web.api, await shopNamed(web.api, comune, unique('Bottega')), category);
     }
     // A withdrawn request counts nowhere: not in the headline, not in the tables.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { aPartitaIva, aProviderInput, REGISTER_PROVIDER, TEST_PASSWORD, anEmail } from '../../api/test/testing/fixtures';
+import { RegisterProviderDocument } from '../../api/test/gql/generated';
+import { aPartitaIva, aProviderInput, TEST_PASSWORD, anEmail } from '../../api/test/testing/fixtures';
 import { eventually, expectAccessible, focusedNotice, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 const uniqueName = (prefix: string): string => `${prefix} ${randomUUID().slice(0, 8)}`;
@@ -61,7 +62,7 @@ describe('Provider and ministry journeys in the browser', () => {
     const firstName = uniqueName('Negozi in Rete');
     const secondName = uniqueName('Vetrina Facile');
     for (const [owner, name] of [[first, firstName], [second, secondName]] as const) {
-      const { errors } = await web.gql(REGISTER_PROVIDER, { input: aProviderInput({ name }) }, owner.accessToken);
+      const { errors } = await web.api.gqlAs(owner.accessToken, RegisterProviderDocument, { input: aProviderInput({ name }) });
       expect(errors).toBeUndefined();
     }
     const staff = await web.staffUser();

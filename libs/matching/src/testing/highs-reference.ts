@@ -2,7 +2,7 @@ import highsLoader from 'highs';
 import { AllocationCostWeights, DEFAULT_ALLOCATION_COST_WEIGHTS, coverageLevelRank, offerCostTerm, requestCostTerm } from '../allocation/allocation-cost';
 import { compileOffer, matchCoverage } from '../eligibility/compiled-offer';
 import { eligibility } from '../eligibility/eligibility';
-import { IneligibilityReason, MatchingContext, MatchingOffer, MatchingRequest } from '../model/matching.types';
+import { AllocationContext, IneligibilityReason, MatchingOffer, MatchingRequest } from '../model/matching.types';
 
 /**
  * An exact optimum computed independently of the engine: edges by brute force over every pair
@@ -35,7 +35,7 @@ interface Edge {
 export function referenceEdges(
   requests: readonly MatchingRequest[],
   offers: readonly MatchingOffer[],
-  context: MatchingContext,
+  context: AllocationContext,
   weights: AllocationCostWeights = DEFAULT_ALLOCATION_COST_WEIGHTS,
 ): Edge[] {
   const edges: Edge[] = [];
@@ -43,6 +43,7 @@ export function referenceEdges(
     const mine: { offer: number; term: number }[] = [];
     offers.forEach((offer, o) => {
       if (offer.capacity - offer.used <= 0) return;
+      if (context.excludedPairs?.get(request.id)?.has(offer.id)) return;
       const result = eligibility(request, offer, context);
       if (!result.ok && result.failed.some((reason) => !CAPACITY_OR_SHOP.has(reason))) return;
       const match = matchCoverage(request.location, compileOffer(offer));
@@ -104,7 +105,7 @@ export function referenceOptimum(
   highs: HighsSolver,
   requests: readonly MatchingRequest[],
   offers: readonly MatchingOffer[],
-  context: MatchingContext,
+  context: AllocationContext,
   weights: AllocationCostWeights = DEFAULT_ALLOCATION_COST_WEIGHTS,
   precomputedEdges?: readonly Edge[],
   clock: () => number = () => performance.now(),

@@ -1,5 +1,5 @@
 import { compileOffer, CompiledOffer, nearestCoveringRadiusKm, remainingCapacity, sectorEligible, validityFailures } from '../../eligibility/compiled-offer';
-import { MatchingContext, MatchingOffer, MatchingRequest } from '../../model/matching.types';
+import { AllocationContext, MatchingOffer, MatchingRequest } from '../../model/matching.types';
 import { MatchingInputError } from '../../model/matching-input.error';
 import { ServiceCategory } from '../../service-category';
 import { AllocationCostWeights, coverageLevelRank, offerCostTerm, requestCostTerm } from '../allocation-cost';
@@ -68,7 +68,7 @@ class IntBuffer {
 export function buildAllocationNetwork(
   requestsInput: readonly MatchingRequest[],
   offersInput: readonly MatchingOffer[],
-  context: MatchingContext,
+  context: AllocationContext,
   weights: AllocationCostWeights,
 ): AllocationNetwork {
   const requests = sortedUnique(requestsInput, 'DUPLICATE_REQUEST_ID');
@@ -102,9 +102,11 @@ export function buildAllocationNetwork(
       groups.set(key, group);
     }
     let eligible = 0;
+    const excluded = context.excludedPairs?.get(request.id);
     for (let i = 0; i < group.offers.length; i++) {
       const offer = valid[group.offers[i]];
       if (offer.sections !== null && !sectorEligible(request.sector, offer)) continue;
+      if (excluded !== undefined && excluded.has(offer.offer.id)) continue;
       let level = group.areaLevel[i];
       let km = 0;
       if (level !== COMUNE_RANK && group.radius[i] === 1) {

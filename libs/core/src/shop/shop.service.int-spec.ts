@@ -41,7 +41,7 @@ describe('shop profiles: registration, changes, ownership and staff lists (real 
     (await core.db.query('SELECT code, latitude, longitude, region_code, province_code FROM comune WHERE code = $1', [code]))[0];
   const shopRows = async (owner: Actor): Promise<ShopEntity[]> => core.db.getRepository(ShopEntity).findBy({ ownerUserId: owner.userId });
   const audits = async (entityId: string): Promise<{ action: string; actor_user_id: string; before: Record<string, unknown> | null; after: Record<string, unknown> }[]> =>
-    core.db.query('SELECT action, actor_user_id, before, after FROM audit_event WHERE entity_id = $1 ORDER BY occurred_at, id', [entityId]);
+    core.db.query('SELECT action, actor_user_id, before, after FROM audit_event WHERE entity_id = $1 ORDER BY id', [entityId]);
   const auditsBy = async (actor: Actor): Promise<number> =>
     (await core.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE actor_user_id = $1 AND entity_type = 'shop'`, [actor.userId]))[0].n;
 

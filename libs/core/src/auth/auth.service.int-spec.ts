@@ -1,10 +1,14 @@
+import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
+import { AuditService } from '../audit/audit.service';
 import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
 import { DAY_MS } from '../common/time';
 import { seedUser } from '../testing/seed';
 import { actingAs, startTestCore, TestCore } from '../testing/test-core';
 import { ThrottleException } from '../throttle/throttle.exception';
+import { ThrottleService } from '../throttle/throttle.service';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { AuthService, Session } from './auth.service';
 import { UserRole } from './user-role';
@@ -112,6 +116,36 @@ describe('accounts, sign-in and rotating sessions (real PostgreSQL)', () => {
       expect(locked).toMatchObject({ reason: 'ACCOUNT_LOCKED' });
       expect((locked as ThrottleException).retryAfterSeconds).toBeGreaterThan(30);
       expect((locked as ThrottleException).retryAfterSeconds).toBeLessThanOrEqual(60);
+    });
+
+    it('doubles the lock with each further wrong password, up to the maximum, and lets the owner in once it ends', async () => {
+      // The same service over a throttle with short locks (after 2 wrong passwords, 1 s, at most 2 s), so that they can run out.
+      const config = core.app.get(ConfigService);
+      const throttle = new ThrottleService(
+        core.db,
+        new ConfigService({ THROTTLE_LOGIN_PER_ADDRESS: 30, THROTTLE_REGISTER_PER_ADDRESS: 10, THROTTLE_REFRESH_PER_ADDRESS: 300, LOGIN_LOCKOUT_AFTER: 2, LOGIN_LOCKOUT_SECONDS: 1, LOGIN_LOCKOUT_MAX_SECONDS: 2 }),
+      );
+      const shortLocks = new AuthService(core.app.get(TransactionalConnection), core.app.get(AuditService), core.app.get(JwtService), config, throttle);
+      const { email } = await signUp();
+      const wrong = (): Promise<void> => refusedWith(shortLocks.validateCredentials(anon(), email, 'password-sbagliata'), AuthErrorCode.INVALID_CREDENTIALS);
+      const lockedFor = async (): Promise<number> => {
+        const error = await shortLocks.validateCredentials(anon(), email, PASSWORD).catch((e: unknown) => e);
+        expect(error).toMatchObject({ reason: 'ACCOUNT_LOCKED' });
+        return (error as ThrottleException).retryAfterSeconds;
+      };
+      const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+      await wrong();
+      await wrong();
+      expect(await lockedFor()).toBe(1);
+      await pause(1100);
+      await wrong();
+      expect(await lockedFor()).toBe(2);
+      await pause(2100);
+      await wrong();
+      expect(await lockedFor()).toBe(2);
+      await pause(2100);
+      await expect(shortLocks.validateCredentials(anon(), email, PASSWORD)).resolves.toMatchObject({ email });
     });
 
     it('refuses a disabled account its right password, and ends its sessions', async () => {

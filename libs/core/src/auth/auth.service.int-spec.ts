@@ -237,13 +237,14 @@ describe('accounts, sign-in and rotating sessions (real PostgreSQL)', () => {
     it('ends the session the token belongs to, whichever of its tokens is shown, and leaves the other sessions live', async () => {
       const { email, session } = await signUp();
       const other = await auth.login(anon(), await auth.validateCredentials(anon(), email, PASSWORD));
-      await auth.refresh(anon(), session.refreshToken);
+      const next = await auth.refresh(anon(), session.refreshToken);
 
       // The spent token still proves the session.
       await expect(auth.logout(anon(), session.refreshToken)).resolves.toBe(true);
       const family = (await familyOf(session.user.id)).filter((token) => token.family_id === sessionIdOf(session));
       expect(family.map((token) => token.revoked_at !== null)).toEqual([true, true]);
       expect(await auth.sessionActor(anon(), session.user.id, sessionIdOf(session))).toBeNull();
+      await refusedWith(auth.refresh(anon(), next.refreshToken), AuthErrorCode.INVALID_REFRESH_TOKEN);
       expect(await auth.sessionActor(anon(), session.user.id, sessionIdOf(other))).not.toBeNull();
     });
 

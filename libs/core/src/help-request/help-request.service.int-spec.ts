@@ -217,6 +217,19 @@ describe('shops’ requests for help (real PostgreSQL)', () => {
       expect((await rowsOf(shop))[0].status).toBe(HelpRequestStatus.CANCELLED);
     });
 
+    it('gives up a waitlist place with its request, leaving the offer’s places and queue alone', async () => {
+      const shop = await aShop();
+      const [request] = await created(shop, ONLINE_STORE);
+      const { matchId, offerId } = await applied(shop, request, { full: true });
+      expect((await core.db.query('SELECT state FROM match WHERE id = $1', [matchId]))[0].state).toBe('WAITLISTED');
+
+      expect(await requests.cancel(as(shop), request.id)).toMatchObject({ kind: 'request', request: { status: HelpRequestStatus.CANCELLED } });
+      expect((await core.db.query('SELECT state FROM match WHERE id = $1', [matchId]))[0].state).toBe('WITHDRAWN');
+      expect((await core.db.query('SELECT used FROM offer WHERE id = $1', [offerId]))[0].used).toBe(1);
+      const jobs = await core.db.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'waitlist-promote' AND data->>'offerId' = $1`, [offerId]);
+      expect(jobs[0].n).toBe(0);
+    });
+
     it('does not cancel a fulfilled request', async () => {
       const shop = await aShop();
       const [request] = await created(shop, ONLINE_STORE);

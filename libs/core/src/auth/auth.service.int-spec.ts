@@ -77,6 +77,19 @@ describe('accounts, sign-in and rotating sessions (real PostgreSQL)', () => {
       expect(audits[0].n).toBe(1);
     });
 
+    it('lets anyone sign up as a shop or provider only, and an admin create staff accounts only, writing nothing otherwise', async () => {
+      const selfMade = uniqueEmail();
+      for (const role of [UserRole.MINISTRY, UserRole.ADMIN]) {
+        await refusedWith(auth.register(anon(), { email: selfMade, password: PASSWORD, role }), AuthErrorCode.FORBIDDEN_ROLE);
+      }
+      const admin = await seedUser(core.db, UserRole.ADMIN);
+      const staffMade = uniqueEmail();
+      for (const role of [UserRole.SHOP, UserRole.PROVIDER]) {
+        await refusedWith(auth.createStaffUser(actingAs(admin), { email: staffMade, role }), AuthErrorCode.FORBIDDEN_ROLE);
+      }
+      expect(await core.db.query('SELECT id FROM user_account WHERE email IN ($1, $2)', [selfMade, staffMade])).toEqual([]);
+    });
+
     it('lets only an admin create staff accounts, handing out a generated password once that signs in', async () => {
       const admin = await seedUser(core.db, UserRole.ADMIN);
       const ministry = await seedUser(core.db, UserRole.MINISTRY);

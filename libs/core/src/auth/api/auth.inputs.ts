@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { SELF_REGISTRATION_ROLES, UserRole } from '../user-role';
+import { SELF_REGISTRATION_ROLES, STAFF_ROLES, UserRole } from '../user-role';
 
 const normaliseEmail = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
@@ -57,9 +57,6 @@ export class RefreshSessionInput {
   @MaxLength(200)
   refreshToken?: string;
 }
-
-/** Roles only an administrator (or the command line) can create. */
-export const STAFF_ROLES = [UserRole.MINISTRY, UserRole.ADMIN] as const;
 
 @InputType()
 export class CreateStaffUserInput {

@@ -191,6 +191,15 @@ describe('shop profiles: registration, changes, ownership and staff lists (real 
       expect((await shopRows(owner))[0]).toMatchObject({ comuneCode: MILANO, latitude: milano.latitude });
     });
 
+    it('keeps the shop’s own point when a change names its comune again', async () => {
+      const owner = await seedUser(core.db, UserRole.SHOP);
+      const torino = await place(TORINO);
+      await registered(owner, { latitude: torino.latitude + 0.1, longitude: torino.longitude });
+      const updated = await shops.update(actingAs(owner), { comuneCode: TORINO, address: 'Via Roma 1' });
+      expect(updated).toMatchObject({ comuneCode: TORINO, address: 'Via Roma 1', latitude: torino.latitude + 0.1, coordinatesFromComune: false });
+      expect((await shopRows(owner))[0]).toMatchObject({ latitude: torino.latitude + 0.1, coordinatesFromComune: false });
+    });
+
     it('checks an ATECO change against the shop’s other half, and writes nothing when refused', async () => {
       const owner = await seedUser(core.db, UserRole.SHOP);
       const shop = await registered(owner);

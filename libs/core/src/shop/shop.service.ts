@@ -78,13 +78,16 @@ export class ShopService {
   }
 
   async update(ctx: RequestContext, input: UpdateShop): Promise<ShopEntity> {
-    const current = await this.requireOwnShop(ctx);
-    assertAtecoSector(input.atecoSection ?? current.atecoSection, input.atecoDivision ?? current.atecoDivision);
-    const comuneCode = input.comuneCode ?? current.comuneCode;
-    const movesPoint = input.comuneCode !== undefined || input.latitude !== undefined || input.longitude !== undefined;
-    const position = movesPoint ? await this.position(ctx, comuneCode, input.latitude, input.longitude) : {};
+    const own = await this.requireOwnShop(ctx);
     return this.connection.withTransaction(ctx, async (tx) => {
       const shops = this.connection.repository(tx, ShopEntity);
+      // Read again under a lock: two edits at once apply one after the other, neither lost.
+      const current = await shops.findOneOrFail({ where: { id: own.id }, lock: { mode: 'pessimistic_write' } });
+      assertAtecoSector(input.atecoSection ?? current.atecoSection, input.atecoDivision ?? current.atecoDivision);
+      const comuneCode = input.comuneCode ?? current.comuneCode;
+      // The point moves with a new comune or new coordinates; naming the same comune again keeps it.
+      const movesPoint = comuneCode !== current.comuneCode || input.latitude !== undefined || input.longitude !== undefined;
+      const position = movesPoint ? await this.position(tx, comuneCode, input.latitude, input.longitude) : {};
       const before = { ...current };
       const changes = Object.fromEntries(
         Object.entries({ ...input, latitude: undefined, longitude: undefined }).filter(([, value]) => value !== undefined),

@@ -9,6 +9,8 @@ const uniqueName = (prefix: string): string => `${prefix} ${randomUUID().slice(0
 /** The queue lists the oldest first and other tests add providers too: page until the card shows. */
 async function providerCard(page: Page, name: string) {
   for (let pageNumber = 1; pageNumber <= 50; pageNumber += 1) {
+    // The list shown first may come from the cache: wait for the fresh one.
+    await page.locator('.queue-results:not([aria-busy])').waitFor();
     await page.locator('li.queue-card, .empty-state').first().waitFor();
     const card = page.locator('li.queue-card').filter({ has: page.getByRole('heading', { name, exact: true }) });
     if ((await card.count()) === 1) return card;

@@ -166,6 +166,12 @@ export class AuthService {
     return rows[0] ? { userId, role: rows[0].role } : null;
   }
 
+  /** Who an account acts as (its id and role), e.g. for work it started that runs later; null if it is gone. */
+  async actorOf(ctx: RequestContext, userId: string): Promise<Actor | null> {
+    const user = await this.connection.repository(ctx, UserAccountEntity).findOneBy({ id: userId });
+    return user ? { userId: user.id, role: user.role } : null;
+  }
+
   async currentUser(ctx: RequestContext): Promise<UserAccountEntity> {
     if (!ctx.actor) throw new AuthException(AuthErrorCode.NOT_AUTHENTICATED);
     return this.connection.repository(ctx, UserAccountEntity).findOneByOrFail({ id: ctx.actor.userId });

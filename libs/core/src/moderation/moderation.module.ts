@@ -4,13 +4,12 @@ import { MatchModule } from '../match/match.module';
 import { NotificationModule } from '../notification/notification.module';
 import { OfferModule } from '../offer/offer.module';
 import { ProviderModule } from '../provider/provider.module';
-import { MatchStanding } from './match-standing';
 import { ModerationService } from './moderation.service';
 
 /** Ministry staff's decisions on providers and offers, and what they mean for shops' matches. */
 @Module({
   imports: [AuditModule, ProviderModule, OfferModule, MatchModule, NotificationModule],
-  providers: [MatchStanding, ModerationService],
+  providers: [ModerationService],
   exports: [ModerationService],
 })
 export class ModerationModule {}

@@ -158,6 +158,26 @@ export class ShopService {
     return { latitude: comune.latitude, longitude: comune.longitude, coordinatesFromComune: true };
   }
 
+  /**
+   * For other features, in the caller's transaction: the shop, locked until it ends, so that what
+   * depends on the shop's requests and matches is judged one change at a time.
+   */
+  lock(tx: RequestContext, id: string): Promise<ShopEntity | null> {
+    return this.connection.repository(tx, ShopEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** These shops locked, in id order, until the caller's transaction ends. */
+  async lockMany(tx: RequestContext, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.connection.repository(tx, ShopEntity).createQueryBuilder('s').setLock('pessimistic_write').where('s.id IN (:...ids)', { ids: [...ids].sort() }).orderBy('s.id').getMany();
+  }
+
+  /** These shops, in the caller's transaction (missing ones left out). */
+  async findMany(ctx: RequestContext, ids: readonly string[]): Promise<ShopEntity[]> {
+    if (ids.length === 0) return [];
+    return this.connection.repository(ctx, ShopEntity).createQueryBuilder('s').where('s.id IN (:...ids)', { ids }).getMany();
+  }
+
   /** For the per-request loader, in the order of `ids`. */
   async findByIds(ids: readonly string[]): Promise<(ShopEntity | undefined)[]> {
     const rows = await this.connection.dataSource.getRepository(ShopEntity).findBy({ id: In([...ids]) });

@@ -12,7 +12,7 @@ import { MatchTransitionEntity } from '../match-transition.entity';
 import { MatchEntity } from '../match.entity';
 import { MatchOrigin, MatchState, OutcomeCheckpoint } from '../match.types';
 import { OutcomeSurveyEntity } from '../outcome-survey.entity';
-import { ShopEntity } from '../../shop/shop.entity';
+import type { ShopEntity } from '../../shop/shop.entity';
 import { reasonTexts } from '../match-reasons';
 import { ListSize } from '../../api/query-cost';
 import type { MatchFilter } from '../match.commands';

@@ -2,7 +2,7 @@ import { ArgsType, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { INELIGIBILITY_REASONS, type CoverageLevel, type IneligibilityReason, type RankedOffer, type ScoreComponent, type ScoreComponentName } from '@vec/matching';
 import { IsInt, IsUUID, Max, Min } from 'class-validator';
 import { OfferModel, toOfferModel } from '../../offer/api/offer.models';
-import { OfferEntity } from '../../offer/offer.entity';
+import type { OfferEntity } from '../../offer/offer.entity';
 import { FULL_WITHOUT_WAITLIST, INELIGIBILITY_WORDS } from '../eligibility-reasons';
 import { CoverageLevelEnum, IneligibilityReasonEnum, ScoreComponentNameEnum } from './matching-enums';
 import { ListSize, SizedByParentPage } from '../../api/query-cost';

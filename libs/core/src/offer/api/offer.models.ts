@@ -5,7 +5,7 @@ import { ArrayUnique, IsEnum, IsOptional, ValidateNested } from 'class-validator
 import { BusinessErrorModel } from '../../api/business-error.model';
 import { PageArgs, Paginated } from '../../api/pagination';
 import '../../api/service-category.model';
-import { ProviderEntity } from '../../provider/provider.entity';
+import type { ProviderEntity } from '../../provider/provider.entity';
 import { ProviderKind } from '../../provider/provider.types';
 import { OfferEntity } from '../offer.entity';
 import { OfferStatus, OfferVisibility } from '../offer.types';

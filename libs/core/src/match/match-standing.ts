@@ -3,13 +3,13 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { JOB } from '../jobs/job-names';
 import { JobQueue } from '../jobs/job-queue';
-import { JournalEntry, MatchJournal } from '../match/match-journal';
-import { MatchLocks } from '../match/match-locks';
-import { SYSTEM_REASON } from '../match/match-reasons';
-import { MatchEntity } from '../match/match.entity';
-import { MatchState, OPEN_STATES } from '../match/match.types';
 import { NewNotification, NotificationService } from '../notification/notification.service';
-import { moveMatch } from '../match/match-rules';
+import { JournalEntry, MatchJournal } from './match-journal';
+import { MatchLocks } from './match-locks';
+import { SYSTEM_REASON } from './match-reasons';
+import { moveMatch } from './match-rules';
+import { MatchEntity } from './match.entity';
+import { MatchState, OPEN_STATES } from './match.types';
 
 /** Who ministry staff stopped: the notification a shop gets says which. */
 export type Suspended = 'PROVIDER_SUSPENDED' | 'OFFER_SUSPENDED';
@@ -29,6 +29,7 @@ export class MatchStanding {
   constructor(
     private readonly connection: TransactionalConnection,
     private readonly journal: MatchJournal,
+    private readonly locks: MatchLocks,
     private readonly notifications: NotificationService,
     private readonly jobs: JobQueue,
   ) {}
@@ -54,7 +55,7 @@ export class MatchStanding {
   /** The offers first, then their open matches, in id order: the order every match change takes locks in. */
   private async lockOpenMatches(tx: RequestContext, offerIds: readonly string[]): Promise<MatchEntity[]> {
     if (offerIds.length === 0) return [];
-    await new MatchLocks(this.connection, tx).offers(offerIds);
+    await this.locks.offers(tx, offerIds);
     return this.connection
       .repository(tx, MatchEntity)
       .createQueryBuilder('m')

@@ -121,7 +121,7 @@ export class AllocationExecutor {
 
   private solve(ctx: RequestContext, input: AllocationInput): { result: AllocationResult; solveMs: number } {
     const started = performance.now();
-    const result = allocate(input.requests, input.offers, this.data.context(ctx));
+    const result = allocate(input.requests, input.offers, { ...this.data.context(ctx), excludedPairs: input.excludedPairs });
     return { result, solveMs: Math.round(performance.now() - started) };
   }
 

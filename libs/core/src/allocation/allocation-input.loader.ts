@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MatchingOffer, MatchingRequest } from '@vec/matching';
+import { ExcludedPairs, MatchingOffer, MatchingRequest } from '@vec/matching';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { HelpRequestRecords } from '../help-request/help-request-records.service';
@@ -11,11 +11,12 @@ import { OfferRecords } from '../offer/offer-records.service';
 import type { OfferEntity } from '../offer/offer.entity';
 import { ShopService } from '../shop/shop.service';
 import { TerritoryService } from '../territory/territory.service';
-import { withoutRefusedPairs } from './refused-pairs';
 
 export interface AllocationInput {
   requests: MatchingRequest[];
   offers: MatchingOffer[];
+  /** Per request, the offers it refused: the run must not give them to it again. */
+  excludedPairs: ExcludedPairs;
   requestEntities: Map<string, HelpRequestEntity>;
   offerEntities: Map<string, OfferEntity>;
 }
@@ -59,20 +60,16 @@ export class AllocationInputLoader {
     const offers = await this.offers.forMatching(ctx, offerIds);
     // A request is never given again an offer it refused (the shop may still ask for it itself).
     const refused = await refusedOffers(this.manager(ctx), null);
-    const engineInput = withoutRefusedPairs(
-      requests.map((request) => {
+    return {
+      requests: requests.map((request) => {
         const shop = shopById.get(request.shopId);
         const comune = shop && comuneByCode.get(shop.comuneCode);
         const counts = live.get(request.shopId);
         if (!shop || !comune || !counts) throw new Error(`request ${request.id} lacks its shop, comune or counts`);
         return toEngineRequest(request, shop, comune, counts);
       }),
-      offers.map(toEngineOffer),
-      new Map([...refused].map(([requestId, byOffer]) => [requestId, new Set(byOffer.keys())])),
-    );
-
-    return {
-      ...engineInput,
+      offers: offers.map(toEngineOffer),
+      excludedPairs: new Map([...refused].map(([requestId, byOffer]) => [requestId, new Set(byOffer.keys())])),
       requestEntities: new Map(requests.map((r) => [r.id, r])),
       offerEntities: new Map(offers.map((o) => [o.id, o])),
     };

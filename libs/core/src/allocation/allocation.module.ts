@@ -11,6 +11,12 @@ import { AllocationExecutor } from './allocation-executor.service';
 import { AllocationInputLoader } from './allocation-input.loader';
 import { AllocationRunService } from './allocation-run.service';
 
+/**
+ * Allocation runs: ministry staff preview, commit or schedule a run that assigns open requests to
+ * offers all at once with the exact allocator of libs/matching, in one transaction, with a reason
+ * for every request left unserved. Owns `allocation_run` and `allocation_run_item`; the matches a
+ * run opens are written by the match feature.
+ */
 @Module({
   imports: [AuditModule, AuthModule, HelpRequestRecordsModule, MatchModule, MatchingModule, OfferModule, ShopModule, TerritoryModule],
   providers: [AllocationInputLoader, AllocationExecutor, AllocationRunService],

@@ -16,6 +16,14 @@ import { MatchQueryService } from './match-query.service';
 import { MatchStanding } from './match-standing';
 import { OutcomeSurveyService } from './outcome-survey.service';
 
+/**
+ * Matches between a request and an offer and their whole life: applications and the waitlist,
+ * acceptance, decline, expiry, activation, completion, withdrawal, outcome surveys, the periodic
+ * sweeps, and what a provider's or offer's suspension means for them. Every move goes through the
+ * pure rules of match-rules.ts against one transition table. Owns `match`, `match_transition` and
+ * `outcome_survey`; others call its services (allocation runs open matches through
+ * MatchAllocationService).
+ */
 @Module({
   imports: [AuditModule, HelpRequestRecordsModule, MatchingModule, NotificationModule, OfferModule, ProviderModule, ShopModule],
   providers: [

@@ -1,8 +1,10 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { modelOf } from '../../api/model-instance';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { COVERAGE_LEVELS, type CoverageLevel } from '@vec/matching';
-import { BusinessErrorModel } from '../../api/business-error.model';
+import { BusinessErrorModel, BusinessFailure } from '../../api/business-error.model';
+import type { Words } from '../../messages';
 import { CoverageLevelEnum } from '../../matching/api/matching-enums';
 import { PageArgs, Paginated } from '../../api/pagination';
 import { AllocationRunItemEntity } from '../allocation-run-item.entity';
@@ -115,12 +117,14 @@ export class AllocationRunItemModel {
 export class AllocationRunItemPageModel extends Paginated(AllocationRunItemModel, 'AllocationRunItemPageBase') {}
 
 @ObjectType('InvalidAllocationRunStateError', { implements: () => [BusinessErrorModel] })
-export class InvalidAllocationRunStateErrorModel implements BusinessErrorModel {
-  code!: string;
-  field?: string;
-  message!: string;
-  messageIt!: string;
-  @Field(() => AllocationRunStatus) currentStatus!: AllocationRunStatus;
+export class InvalidAllocationRunStateErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'NOT_CANCELLABLE' as const;
+  @Field(() => AllocationRunStatus) readonly currentStatus: AllocationRunStatus;
+
+  constructor(words: Words, field: string, currentStatus: AllocationRunStatus) {
+    super(words, field);
+    this.currentStatus = currentStatus;
+  }
 }
 
 @InputType()
@@ -152,7 +156,7 @@ export class AllocationRunItemArgs extends PageArgs {
   filter: AllocationRunItemFilterInput = {};
 }
 
-export const toAllocationRunModel = (e: AllocationRunEntity): AllocationRunModel => ({
+export const toAllocationRunModel = (e: AllocationRunEntity): AllocationRunModel => modelOf(AllocationRunModel, {
   id: e.id,
   mode: e.mode,
   status: e.status,

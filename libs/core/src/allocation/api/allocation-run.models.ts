@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { COVERAGE_LEVELS, type CoverageLevel } from '@vec/matching';
 import { BusinessErrorModel, BusinessFailure } from '../../api/business-error.model';
-import type { Words } from '../../messages';
+import { MESSAGES, type Words } from '../../messages';
 import { CoverageLevelEnum } from '../../matching/api/matching-enums';
 import { PageArgs, Paginated } from '../../api/pagination';
 import { AllocationRunItemEntity } from '../allocation-run-item.entity';
@@ -79,24 +79,14 @@ export class AllocationRunModel {
   @Field() createdAt!: Date;
 }
 
-/** A failed run never changed anything (it writes in one transaction): what staff read, in both languages. */
-const FAILURE_WORDS: Readonly<Record<RunFailure, { message: string; messageIt: string }>> = {
-  [RunFailure.RUN_FAILED]: {
-    message: 'The run could not complete; nothing was changed. See the server log for the request id.',
-    messageIt: 'L’esecuzione non è riuscita a terminare; non è cambiato nulla. Il registro del server riporta l’identificativo della richiesta.',
-  },
-  [RunFailure.WORKER_STOPPED]: {
-    message: 'The worker stopped before the run finished; nothing was changed. Start the run again.',
-    messageIt: 'Il processo si è fermato prima della fine dell’esecuzione; non è cambiato nulla. Avviala di nuovo.',
-  },
-};
 const FAILURES = Object.values(RunFailure);
 
 /** Why a run failed, as the API gives it: its code and the words in both languages. Runs that failed before codes were stored kept the English sentence. */
 export function failureFields(stored: string | null): { failureCode: RunFailure | null; failure: string | null; failureIt: string | null } {
   if (stored === null) return { failureCode: null, failure: null, failureIt: null };
-  const code = FAILURES.find((failure) => failure === stored || FAILURE_WORDS[failure].message === stored) ?? RunFailure.RUN_FAILED;
-  return { failureCode: code, failure: FAILURE_WORDS[code].message, failureIt: FAILURE_WORDS[code].messageIt };
+  const code = FAILURES.find((failure) => failure === stored || MESSAGES.allocation.runFailed(failure).en === stored) ?? RunFailure.RUN_FAILED;
+  const words = MESSAGES.allocation.runFailed(code);
+  return { failureCode: code, failure: words.en, failureIt: words.it };
 }
 
 @ObjectType('AllocationRunPage')

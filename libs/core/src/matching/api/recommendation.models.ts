@@ -3,7 +3,7 @@ import { INELIGIBILITY_REASONS, type CoverageLevel, type IneligibilityReason, ty
 import { IsInt, IsUUID, Max, Min } from 'class-validator';
 import { OfferModel, toOfferModel } from '../../offer/api/offer.models';
 import { OfferEntity } from '../../offer/offer.entity';
-import { FULL_WITHOUT_WAITLIST, INELIGIBILITY_WORDS } from '../eligibility-reasons';
+import { MESSAGES } from '../../messages';
 import { CoverageLevelEnum, IneligibilityReasonEnum, ScoreComponentNameEnum } from './matching-enums';
 import { ListSize, SizedByParentPage } from '../../api/query-cost';
 import { MatchState } from '../../match/match.types';
@@ -114,4 +114,7 @@ export const toRankedOfferModel = (ranked: RankedOffer, offer: OfferEntity): Ran
 
 /** The waitlist is open only when being full is all that stands in the way. */
 export const toExplanations = (failed: readonly IneligibilityReason[]): IneligibilityExplanationModel[] =>
-  failed.map((code) => ({ code, ...(code === 'FULL' && failed.length > 1 ? FULL_WITHOUT_WAITLIST : INELIGIBILITY_WORDS[code]) }));
+  failed.map((code) => {
+    const words = MESSAGES.reason.ineligible(code, failed.length === 1);
+    return { code, message: words.en, messageIt: words.it };
+  });

@@ -14,7 +14,6 @@ export function IsAfter(property: string, options?: ValidationOptions): Property
           const other = (args.object as Record<string, unknown>)[property];
           return !(value instanceof Date) || !(other instanceof Date) || value.getTime() > other.getTime();
         },
-        defaultMessage: (args: ValidationArguments) => `${args.property} must be after ${property}`,
       },
     });
 }

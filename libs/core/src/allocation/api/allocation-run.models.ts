@@ -12,6 +12,7 @@ import { AllocationRunEntity } from '../allocation-run.entity';
 import { AllocationRunMode, AllocationRunStatus, RunFailure, UnservedReasonCode } from '../allocation.types';
 import { ListSize } from '../../api/query-cost';
 import type { AllocationRunItemFilter } from '../allocation.commands';
+import { identifies } from '../../api/input-rules';
 
 registerEnumType(AllocationRunMode, { name: 'AllocationRunMode', description: 'PREVIEW shows who would get what; COMMIT creates the matches.' });
 registerEnumType(AllocationRunStatus, { name: 'AllocationRunStatus' });
@@ -129,7 +130,7 @@ export class StartAllocationRunInput {
 
 @ArgsType()
 export class AllocationRunIdArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'id must be an allocation run id' }) id!: string;
+  @Field(() => ID) @IsUUID('all', identifies('allocationRun')) id!: string;
 }
 
 @InputType()

@@ -18,6 +18,7 @@ import { ShopEntity } from '../../shop/shop.entity';
 import { reasonTexts } from '../match-reasons';
 import { ListSize } from '../../api/query-cost';
 import type { MatchFilter } from '../match.commands';
+import { identifies } from '../../api/input-rules';
 
 registerEnumType(MatchState, {
   name: 'MatchState',
@@ -163,8 +164,8 @@ export class SurveyNotDueErrorModel extends BusinessFailure implements BusinessE
 @InputType()
 export class MatchFilterInput implements MatchFilter {
   @Field(() => MatchState, { nullable: true }) @IsOptional() @IsEnum(MatchState) state?: MatchState;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'offerId must be an offer id' }) offerId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'helpRequestId must be a help request id' }) helpRequestId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', identifies('offer')) offerId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', identifies('helpRequest')) helpRequestId?: string;
 }
 
 @ArgsType()

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { COMUNE_CODE_PATTERN, PROVINCE_CODE_PATTERN, REGION_CODE_PATTERN } from '@vec/territory';
-import { IsDefined, IsUUID, Matches, ValidateIf } from 'class-validator';
+import { IsDefined, IsUUID, Matches, ValidateIf, type ValidationArguments } from 'class-validator';
 import { MESSAGES, type IdentifiedThing, type Words } from '../messages';
 
 type TransformArgs = { value: unknown };
@@ -19,17 +19,24 @@ export const compactVatNumber = ({ value }: TransformArgs): unknown =>
  */
 export type RuleWords = (path: string, constraints: readonly unknown[], value: unknown) => Words;
 
+/** The options that word a rule: its catalogue entry, and the library's own message taken from it. */
+type Worded = { message: (args: ValidationArguments) => string; context: { words: RuleWords } };
+
 /**
  * A rule worded by a catalogue entry of its own rather than by its name (class-validator's
- * `context`, read by the validation pipe): what the value is for, not only its form.
+ * `context`, read by the validation pipe): what the value is for, not only its form. The library
+ * keeps a context only beside a non-empty message, so the English words are its message too.
  */
-export const worded = (words: RuleWords): { context: { words: RuleWords } } => ({ context: { words } });
+export const worded = (words: RuleWords): Worded => ({
+  message: (args) => words(args.property, args.constraints ?? [], args.value).en,
+  context: { words },
+});
 
 /** An identifier of a thing the platform gives ids to, named in the refusal. */
-export const identifies = (thing: IdentifiedThing): { context: { words: RuleWords } } => worded((path) => MESSAGES.validation.identifier(path, thing));
+export const identifies = (thing: IdentifiedThing): Worded => worded((path) => MESSAGES.validation.identifier(path, thing));
 
 /** An `@IsIn` rule worded as its alternatives ("lang must be it or en"), read from the values it was given. */
-export const asAlternatives = (): { context: { words: RuleWords } } =>
+export const asAlternatives = (): Worded =>
   worded((path, [values]) => MESSAGES.validation.either(path, Array.isArray(values) ? values.map(String) : []));
 
 /**

@@ -7,6 +7,8 @@ import {
   IsIn,
   IsInt,
   IsOptional,
+  IsString,
+  IsUUID,
   Max,
   MaxLength,
   Min,
@@ -14,7 +16,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { GraphQLError } from 'graphql';
-import { asAlternatives } from './input-rules';
+import { IsPartitaIva } from '../shop/api/partita-iva.validator';
+import { asAlternatives, identifies, Omittable } from './input-rules';
 import { IsAfter } from './is-after.validator';
 import { FieldError } from './user-input.error';
 import { createValidationPipe } from './validation';
@@ -44,11 +47,18 @@ class Sample {
   @IsOptional() @ValidateNested({ each: true }) @Type(() => Slot) slots?: Slot[];
 }
 
-const pipe = createValidationPipe();
-const metadata: ArgumentMetadata = { type: 'body', metatype: Sample, data: 'input' };
+/** Rules with words of their own, from the catalogue. */
+class Worded {
+  @IsOptional() @IsUUID() anyId?: string;
+  @IsOptional() @IsPartitaIva() partitaIva?: string;
+  @IsOptional() @IsUUID('all', identifies('offer')) offerId?: string;
+  @IsString() @Omittable() name?: string;
+}
 
-async function refusal(value: object): Promise<Pick<FieldError, 'field' | 'code' | 'message' | 'messageIt'>> {
-  const error: unknown = await pipe.transform(value, metadata).catch((e: unknown) => e);
+const pipe = createValidationPipe();
+
+async function refusal(value: object, metatype: ArgumentMetadata['metatype'] = Sample): Promise<Pick<FieldError, 'field' | 'code' | 'message' | 'messageIt'>> {
+  const error: unknown = await pipe.transform(value, { type: 'body', metatype, data: 'input' }).catch((e: unknown) => e);
   if (!(error instanceof GraphQLError)) throw new Error('the pipe accepted the input');
   const fields = error.extensions.fields as FieldError[];
   expect(fields).toHaveLength(1);
@@ -81,5 +91,38 @@ describe('a rule with arguments, worded from the arguments it was declared with'
   it('reads the arguments of the property that failed, not of another with the same rule', async () => {
     expect((await refusal({ atMost: 100 })).message).toBe('input.atMost must be at most 7');
     expect((await refusal({ slots: [{ month: 0 }] })).message).toBe('input.slots.0.month must be at least 1');
+  });
+});
+
+describe('a rule with words of its own, taken from the catalogue', () => {
+  it.each([
+    ['123', 'input.partitaIva must be 11 digits', 'input.partitaIva deve essere di 11 cifre'],
+    ['01234567899', 'input.partitaIva has a wrong check digit', 'input.partitaIva ha la cifra di controllo errata: ricontrolla le 11 cifre'],
+    [
+      '01234567897',
+      'input.partitaIva has an invalid VAT office code (digits 8–10)',
+      'input.partitaIva non è una Partita IVA valida (il codice dell’ufficio IVA non esiste): ricontrolla le cifre',
+    ],
+  ])('a Partita IVA %s says which check it failed', async (partitaIva, message, messageIt) => {
+    expect(await refusal({ partitaIva }, Worded)).toEqual({ field: 'input.partitaIva', code: 'isPartitaIva', message, messageIt });
+  });
+
+  it('names the thing an identifier stands for, or says it is one the platform gives', async () => {
+    expect(await refusal({ anyId: 'abc' }, Worded)).toMatchObject({ message: 'input.anyId must be an identifier given by the platform' });
+    expect(await refusal({ offerId: 'abc' }, Worded)).toEqual({
+      field: 'input.offerId',
+      code: 'isUuid',
+      message: 'input.offerId must be an offer id',
+      messageIt: 'input.offerId deve essere l’identificativo di un’offerta',
+    });
+  });
+
+  it('says that a field left null keeps nothing, rather than that it is required', async () => {
+    expect(await refusal({ name: null }, Worded)).toEqual({
+      field: 'input.name',
+      code: 'isDefined',
+      message: 'input.name cannot be null: omit it to keep the current value',
+      messageIt: 'input.name non può essere nullo: omettilo per mantenere il valore attuale',
+    });
   });
 });

@@ -39,7 +39,7 @@ const RULES: Readonly<Record<string, RuleWords>> = {
   arrayUnique: V.uniqueItems,
   whitelistValidation: V.unknownField,
   isUrl: V.url,
-  isUUID: (path) => V.identifier(path),
+  isUuid: (path) => V.identifier(path),
   isLatitude: V.latitude,
   isLongitude: V.longitude,
   isArray: V.list,

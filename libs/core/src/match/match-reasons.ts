@@ -1,10 +1,12 @@
 import { asWritten, MESSAGES, type Words } from '../messages';
 
-/**
+/*
  * Why a match moved, for people. The platform records its own reasons as codes, sometimes with
  * details ("NO_LONGER_ELIGIBLE: CATEGORY"); a person's reason (a decline, a withdrawal) is kept
- * as they wrote it. Worded in the message catalogue, for the notifications and for every client of the API.
+ * as they wrote it. The words are the message catalogue's (MESSAGES.reason), for the
+ * notifications and for every client of the API.
  */
+
 /** The reasons the platform records, as codes (NO_LONGER_ELIGIBLE and ALLOCATION_RUN carry details after a colon). */
 export const SYSTEM_REASON = {
   NO_ANSWER: 'NO_ANSWER',

@@ -36,3 +36,4 @@ export * from './logging/logging.module';
 export * from './metrics/metrics.module';
 export * from './metrics/metrics.service';
 export * from './api/public-cache';
+export { MESSAGES, type Words } from './messages';

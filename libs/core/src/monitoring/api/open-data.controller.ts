@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { IsIn, IsOptional } from 'class-validator';
 import { Public } from '../../auth/api/auth.decorators';
-import { italian } from '../../api/input-rules';
+import { asAlternatives } from '../../api/input-rules';
 import { OpenDataService } from '../open-data.service';
 import { csvStringifier } from '../export/csv-format';
 import { EXPORT_LANGUAGES, type ExportLanguage, headerOf, OPEN_DATA_COLUMNS } from '../export/export-columns';
@@ -17,7 +17,7 @@ const OPEN_DATA_CACHE = 'public, max-age=60';
 /** The open data CSV takes one parameter: the language of its headers. */
 export class OpenDataQuery {
   @IsOptional()
-  @IsIn(EXPORT_LANGUAGES, { message: 'lang must be it or en', ...italian('deve essere it oppure en') })
+  @IsIn(EXPORT_LANGUAGES, asAlternatives())
   lang?: ExportLanguage;
 }
 

@@ -1,8 +1,11 @@
-import { toSurveyResult } from './match-results';
+import { SurveyNotDueErrorModel } from './match.models';
+import { toSurveyResult } from './match.results';
 
 describe('a survey refused', () => {
   it('says why in words, naming the checkpoint field', () => {
-    expect(toSurveyResult({ kind: 'not-due', reason: 'WITHDRAWN' })).toEqual({
+    const refused = toSurveyResult({ kind: 'not-due', reason: 'WITHDRAWN' });
+    expect(refused).toBeInstanceOf(SurveyNotDueErrorModel);
+    expect(refused).toEqual({
       code: 'WITHDRAWN',
       field: 'input.checkpoint',
       message: 'The service was given up: its later surveys are no longer asked',

@@ -1,4 +1,5 @@
-import { SERVICE_CATEGORY_LABELS, type ServiceCategory } from '@vec/matching';
+import { type ServiceCategory } from '@vec/matching';
+import { SERVICE_CATEGORY_LABELS } from './service-categories';
 import type { HelpRequestStatus } from '../help-request/help-request.types';
 import { statusMessages } from './status.messages';
 import { day, type Words } from './words';

@@ -15,6 +15,7 @@ import { territoryMessages } from './territory.messages';
 import { validationMessages } from './validation.messages';
 
 export * from './words';
+export * from './service-categories';
 export type { OfferChange } from './offer.messages';
 export type { MatchStep, SurveyNotDueReason } from './match.messages';
 export type { Parties, Suspended } from './notification.messages';

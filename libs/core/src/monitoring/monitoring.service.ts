@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { SERVICE_CATEGORY_LABELS, ServiceCategory } from '@vec/matching';
+import { ServiceCategory } from '@vec/matching';
+import { SERVICE_CATEGORY_LABELS } from '../messages';
 import { EntityManager } from 'typeorm';
 import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';

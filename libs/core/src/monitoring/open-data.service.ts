@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { SERVICE_CATEGORY_LABELS, ServiceCategory } from '@vec/matching';
+import { ServiceCategory } from '@vec/matching';
+import { SERVICE_CATEGORY_LABELS } from '../messages';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { TerritoryService } from '../territory/territory.service';

@@ -1,4 +1,5 @@
-import { SERVICE_CATEGORY_LABELS, ServiceCategory } from './service-category';
+import { ServiceCategory } from '@vec/matching';
+import { SERVICE_CATEGORY_LABELS } from './service-categories';
 
 describe('service categories', () => {
   it('label every category in Italian and English, each label distinct', () => {

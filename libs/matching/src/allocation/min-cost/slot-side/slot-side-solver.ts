@@ -128,7 +128,7 @@ export class SlotSideSolver {
     const { state, space, stats, lists, transfers, ends } = this;
     const { key, status } = space;
     const { m, firstExtra, firstGroup, pi, parentFlow, side, assigned, memberFlow } = state;
-    const { armCost, armGroup, armRequest, parent, childStart, children, supply, feederStart, feederMember, memberGroup, memberStart, memberOffer } = state.graph;
+    const { armCost, armGroup, parent, childStart, children, supply, feederStart, feederMember, memberGroup, memberStart, memberOffer } = state.graph;
     const heaps = transfers.heaps;
     stats.searches++;
     const want = state.graph.offerCapacity[target] - state.load[target];
@@ -170,10 +170,9 @@ export class SlotSideSolver {
       if (u >= firstGroup) {
         const first = lists.firstPosition(u);
         if (first >= 0) ends.push(du + armCost[lists.armAt(first)] - pu, u, first);
-        for (let k = lists.touchedStart(u); k < lists.touchedEnd(u); k++) {
-          const a = lists.touchedArm(k);
-          const r = armRequest[a];
-          if (status[m + r] !== SETTLED) space.relax(m + r, du + armCost[a] + pi[m + r] - pu, ASSIGN, a);
+        for (let k = lists.touchedStart(u), end = lists.touchedEnd(u); k < end; k++) {
+          const r = lists.touchedNode(k);
+          if (status[r] !== SETTLED) space.relax(r, du + lists.touchedCost(k) + pi[r] - pu, ASSIGN, lists.touchedArm(k));
         }
         if (!transfers.isIndexed(u)) transfers.index(u);
         // Each source group once, through its holder that moves here cheapest.

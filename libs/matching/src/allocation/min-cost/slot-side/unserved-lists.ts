@@ -23,6 +23,9 @@ export class UnservedLists {
   private readonly listStart: Int32Array;
   private readonly listCount: Int32Array;
   private readonly list: Int32Array;
+  /** Beside each listed arm, its request's node and its cost: the search reads these for every listed arm of every group it settles. */
+  private readonly listNode: Int32Array;
+  private readonly listCost: Float64Array;
   private readonly position: Int32Array;
   private readonly listed: Uint8Array;
 
@@ -45,6 +48,8 @@ export class UnservedLists {
     }
     this.listCount = new Int32Array(groupCount);
     this.list = new Int32Array(this.listStart[groupCount]);
+    this.listNode = new Int32Array(this.listStart[groupCount]);
+    this.listCost = new Float64Array(this.listStart[groupCount]);
     this.position = new Int32Array(graph.armGroup.length).fill(-1);
     this.listed = new Uint8Array(graph.requestCount);
     // Flow fixed before the solver starts (across the cut, or by the warm start) counts as a touch.
@@ -97,6 +102,16 @@ export class UnservedLists {
     return this.list[k];
   }
 
+  /** The request node of the listed arm at k. */
+  touchedNode(k: number): number {
+    return this.listNode[k];
+  }
+
+  /** The cost of the listed arm at k. */
+  touchedCost(k: number): number {
+    return this.listCost[k];
+  }
+
   /** Node v's flow or potential changed: it and everything below it are touched. */
   touch(v: number): void {
     const { state, touched } = this;
@@ -129,7 +144,7 @@ export class UnservedLists {
     const want = this.touched[v] === 1 && state.assigned[r] < 0 ? 1 : 0;
     if (this.listed[r] === want) return;
     this.listed[r] = want;
-    const { armStart, armGroup } = state.graph;
+    const { armStart, armGroup, armCost } = state.graph;
     for (let a = armStart[r]; a < armStart[r + 1]; a++) {
       const group = armGroup[a];
       if (state.side[group] !== OVER_DEMANDED) continue;
@@ -137,12 +152,16 @@ export class UnservedLists {
       if (want === 1) {
         const k = this.listStart[g] + this.listCount[g]++;
         this.list[k] = a;
+        this.listNode[k] = v;
+        this.listCost[k] = armCost[a];
         this.position[a] = k;
       } else {
         const k = this.position[a];
         const last = this.listStart[g] + --this.listCount[g];
         const moved = this.list[last];
         this.list[k] = moved;
+        this.listNode[k] = this.listNode[last];
+        this.listCost[k] = this.listCost[last];
         this.position[moved] = k;
         this.position[a] = -1;
       }

@@ -9,7 +9,7 @@ import { TightPaths } from './tight-paths';
 import { UnservedLists } from './unserved-lists';
 
 // The arc leaving a node towards the slot being filled (predKind), in the flow's direction.
-const ASSIGN = 1; // id = arm: an unserved request takes group(arm)
+const ASSIGN = 1; // id = arm: the node (a tree node) hands its unserved child request(arm) a unit, which takes group(arm)
 const TRANSFER = 2; // id = pair: one of the group's cheapest movers into the pair's target moves there
 const FEED = 3; // id = member arc: the group sends one more unit to its offer
 const UNFEED = 4; // id = member arc: the offer hands a unit back to the arc's group
@@ -113,6 +113,14 @@ export class SlotSideSolver {
       }
       if (state.isFree(o)) push(o);
     }
+    // An unserved request below a tree node takes its parent's potential: its tree arc is then
+    // tight and each of its arms has the reduced cost the searches kept ≥ 0 (they relax the arm
+    // from the parent). Untouched ones are at 0 under a parent at 0.
+    const { parent } = state.graph;
+    for (let r = state.m; r < state.firstExtra; r++) {
+      const p = parent[r];
+      if (p >= 0 && state.side[r] === OVER_DEMANDED && state.assigned[r - state.m] < 0) state.pi[r] = state.pi[p];
+    }
   }
 
   /**
@@ -170,9 +178,11 @@ export class SlotSideSolver {
       if (u >= firstGroup) {
         const first = lists.firstPosition(u);
         if (first >= 0) ends.push(du + armCost[lists.armAt(first)] - pu, u, first);
+        // A touched unserved request only leads on to its parent, so the search goes there directly
+        // (the request's own potential is its parent's, see solve).
         for (let k = lists.touchedStart(u), end = lists.touchedEnd(u); k < end; k++) {
-          const r = lists.touchedNode(k);
-          if (status[r] !== SETTLED) space.relax(r, du + lists.touchedCost(k) + pi[r] - pu, ASSIGN, lists.touchedArm(k));
+          const p = parent[lists.touchedNode(k)];
+          if (status[p] !== SETTLED) space.relax(p, du + lists.touchedCost(k) + pi[p] - pu, ASSIGN, lists.touchedArm(k));
         }
         if (!transfers.isIndexed(u)) transfers.index(u);
         // Each source group once, through its holder that moves here cheapest.
@@ -192,12 +202,8 @@ export class SlotSideSolver {
         }
         continue;
       }
+      // A tree node (requests are never settled: see the touched lists above).
       const p = parent[u];
-      if (u < firstExtra) {
-        // An unserved request below a tree node: its parent may hand it a unit.
-        if (p >= 0 && status[p] !== SETTLED && side[p] === OVER_DEMANDED) space.relax(p, du + pi[p] - pu, TREE_DOWN, u);
-        continue;
-      }
       if (p < 0 && state.topFlow[u] < supply[u]) ends.push(du - pu, u, -1);
       if (p >= 0 && parentFlow[u] === 0 && status[p] !== SETTLED && side[p] === OVER_DEMANDED) space.relax(p, du + pi[p] - pu, TREE_DOWN, u);
       const x = u - firstExtra;
@@ -347,8 +353,11 @@ export class SlotSideSolver {
       const kind = space.predKind[v];
       const id = space.predId[v];
       if (kind === ASSIGN) {
+        const r = m + armRequest[id];
+        state.parentFlow[r] = 1;
         this.assign(id);
         lists.touch(v);
+        lists.touch(r);
         v = armGroup[id];
       } else if (kind === TRANSFER) {
         const mover = this.transfers.heaps.minItem(id);

@@ -181,7 +181,7 @@ export class SlotSideSolver {
         // A touched unserved request only leads on to its parent, so the search goes there directly
         // (the request's own potential is its parent's, see solve).
         for (let k = lists.touchedStart(u), end = lists.touchedEnd(u); k < end; k++) {
-          const p = parent[lists.touchedNode(k)];
+          const p = lists.touchedParent(k);
           if (status[p] !== SETTLED) space.relax(p, du + lists.touchedCost(k) + pi[p] - pu, ASSIGN, lists.touchedArm(k));
         }
         if (!transfers.isIndexed(u)) transfers.index(u);

@@ -23,8 +23,8 @@ export class UnservedLists {
   private readonly listStart: Int32Array;
   private readonly listCount: Int32Array;
   private readonly list: Int32Array;
-  /** Beside each listed arm, its request's node and its cost: the search reads these for every listed arm of every group it settles. */
-  private readonly listNode: Int32Array;
+  /** Beside each listed arm, its request's parent and its cost: a search reads these for every listed arm of every group it settles. */
+  private readonly listParent: Int32Array;
   private readonly listCost: Float64Array;
   private readonly position: Int32Array;
   private readonly listed: Uint8Array;
@@ -48,7 +48,7 @@ export class UnservedLists {
     }
     this.listCount = new Int32Array(groupCount);
     this.list = new Int32Array(this.listStart[groupCount]);
-    this.listNode = new Int32Array(this.listStart[groupCount]);
+    this.listParent = new Int32Array(this.listStart[groupCount]);
     this.listCost = new Float64Array(this.listStart[groupCount]);
     this.position = new Int32Array(graph.armGroup.length).fill(-1);
     this.listed = new Uint8Array(graph.requestCount);
@@ -102,9 +102,9 @@ export class UnservedLists {
     return this.list[k];
   }
 
-  /** The request node of the listed arm at k. */
-  touchedNode(k: number): number {
-    return this.listNode[k];
+  /** The parent of the listed arm's request (the node a search reaches through that arm). */
+  touchedParent(k: number): number {
+    return this.listParent[k];
   }
 
   /** The cost of the listed arm at k. */
@@ -152,7 +152,7 @@ export class UnservedLists {
       if (want === 1) {
         const k = this.listStart[g] + this.listCount[g]++;
         this.list[k] = a;
-        this.listNode[k] = v;
+        this.listParent[k] = state.graph.parent[v];
         this.listCost[k] = armCost[a];
         this.position[a] = k;
       } else {
@@ -160,7 +160,7 @@ export class UnservedLists {
         const last = this.listStart[g] + --this.listCount[g];
         const moved = this.list[last];
         this.list[k] = moved;
-        this.listNode[k] = this.listNode[last];
+        this.listParent[k] = this.listParent[last];
         this.listCost[k] = this.listCost[last];
         this.position[moved] = k;
         this.position[a] = -1;

@@ -37,7 +37,9 @@ const STOP = 2;
  * relaxing a move between every two offers of the plateau.
  *
  * Potentials: the source's is 0, and an untouched unserved request is never settled, so
- * reaching it from group g costs cost(a) − π(g) (UnservedLists). Moves of holders into a group
+ * reaching it from group g costs cost(a) − π(g) (UnservedLists). A touched one is not settled
+ * either: a search goes from the group straight to its parent at cost(a), and the request takes
+ * its parent's potential when the side is done. Moves of holders into a group
  * are relaxed per source group with the cheapest mover (InwardTransfers). The search starts from
  * a price-based assignment that already fills many slots optimally (slot-side-warm-start.ts).
  */

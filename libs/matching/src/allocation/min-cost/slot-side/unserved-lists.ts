@@ -11,8 +11,11 @@ import { OverSideIndex } from './over-side-index';
  *   source is tight. Reaching such a request over arm a costs cost(a) − π(group), so the
  *   cheapest is the first of the group's arms sorted by cost; once touched, a request never
  *   becomes untouched again, so one pointer per group walks past served and touched ones.
- * - touched (below a shop or category node whose chain changed): kept in a per-group list and
- *   relaxed one by one. Top requests are never in it: a served top stays served on this side.
+ * - touched (below a shop or category node whose chain changed): kept in a per-group list with
+ *   the request's parent and the arm's cost. Such a request only leads on to its parent, so a
+ *   search relaxes the parent over the arm directly and never settles the request (its potential
+ *   is its parent's, see SlotSideSolver.solve). Top requests are never in it: a served top stays
+ *   served on this side.
  */
 export class UnservedLists {
   private readonly touched: Uint8Array;

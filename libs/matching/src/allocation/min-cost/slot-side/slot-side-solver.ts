@@ -9,7 +9,7 @@ import { TightPaths } from './tight-paths';
 import { UnservedLists } from './unserved-lists';
 
 // The arc leaving a node towards the slot being filled (predKind), in the flow's direction.
-const ASSIGN = 1; // id = arm: an unserved request takes group(arm)
+const ASSIGN = 1; // id = arm: the node (a tree node) hands its unserved child request(arm) a unit, which takes group(arm)
 const TRANSFER = 2; // id = pair: one of the group's cheapest movers into the pair's target moves there
 const FEED = 3; // id = member arc: the group sends one more unit to its offer
 const UNFEED = 4; // id = member arc: the offer hands a unit back to the arc's group
@@ -37,7 +37,9 @@ const STOP = 2;
  * relaxing a move between every two offers of the plateau.
  *
  * Potentials: the source's is 0, and an untouched unserved request is never settled, so
- * reaching it from group g costs cost(a) − π(g) (UnservedLists). Moves of holders into a group
+ * reaching it from group g costs cost(a) − π(g) (UnservedLists). A touched one is not settled
+ * either: a search goes from the group straight to its parent at cost(a), and the request takes
+ * its parent's potential when the side is done. Moves of holders into a group
  * are relaxed per source group with the cheapest mover (InwardTransfers). The search starts from
  * a price-based assignment that already fills many slots optimally (slot-side-warm-start.ts).
  */
@@ -113,6 +115,14 @@ export class SlotSideSolver {
       }
       if (state.isFree(o)) push(o);
     }
+    // An unserved request below a tree node takes its parent's potential: its tree arc is then
+    // tight and each of its arms has the reduced cost the searches kept ≥ 0 (they relax the arm
+    // from the parent). Untouched ones are at 0 under a parent at 0.
+    const { parent } = state.graph;
+    for (let r = state.m; r < state.firstExtra; r++) {
+      const p = parent[r];
+      if (p >= 0 && state.side[r] === OVER_DEMANDED && state.assigned[r - state.m] < 0) state.pi[r] = state.pi[p];
+    }
   }
 
   /**
@@ -128,7 +138,7 @@ export class SlotSideSolver {
     const { state, space, stats, lists, transfers, ends } = this;
     const { key, status } = space;
     const { m, firstExtra, firstGroup, pi, parentFlow, side, assigned, memberFlow } = state;
-    const { armCost, armGroup, armRequest, parent, childStart, children, supply, feederStart, feederMember, memberGroup, memberStart, memberOffer } = state.graph;
+    const { armCost, armGroup, parent, childStart, children, supply, feederStart, feederMember, memberGroup, memberStart, memberOffer } = state.graph;
     const heaps = transfers.heaps;
     stats.searches++;
     const want = state.graph.offerCapacity[target] - state.load[target];
@@ -170,10 +180,11 @@ export class SlotSideSolver {
       if (u >= firstGroup) {
         const first = lists.firstPosition(u);
         if (first >= 0) ends.push(du + armCost[lists.armAt(first)] - pu, u, first);
-        for (let k = lists.touchedStart(u); k < lists.touchedEnd(u); k++) {
-          const a = lists.touchedArm(k);
-          const r = armRequest[a];
-          if (status[m + r] !== SETTLED) space.relax(m + r, du + armCost[a] + pi[m + r] - pu, ASSIGN, a);
+        // A touched unserved request only leads on to its parent, so the search goes there directly
+        // (the request's own potential is its parent's, see solve).
+        for (let k = lists.touchedStart(u), end = lists.touchedEnd(u); k < end; k++) {
+          const p = lists.touchedParent(k);
+          if (status[p] !== SETTLED) space.relax(p, du + lists.touchedCost(k) + pi[p] - pu, ASSIGN, lists.touchedArm(k));
         }
         if (!transfers.isIndexed(u)) transfers.index(u);
         // Each source group once, through its holder that moves here cheapest.
@@ -193,12 +204,8 @@ export class SlotSideSolver {
         }
         continue;
       }
+      // A tree node (requests are never settled: see the touched lists above).
       const p = parent[u];
-      if (u < firstExtra) {
-        // An unserved request below a tree node: its parent may hand it a unit.
-        if (p >= 0 && status[p] !== SETTLED && side[p] === OVER_DEMANDED) space.relax(p, du + pi[p] - pu, TREE_DOWN, u);
-        continue;
-      }
       if (p < 0 && state.topFlow[u] < supply[u]) ends.push(du - pu, u, -1);
       if (p >= 0 && parentFlow[u] === 0 && status[p] !== SETTLED && side[p] === OVER_DEMANDED) space.relax(p, du + pi[p] - pu, TREE_DOWN, u);
       const x = u - firstExtra;
@@ -348,8 +355,11 @@ export class SlotSideSolver {
       const kind = space.predKind[v];
       const id = space.predId[v];
       if (kind === ASSIGN) {
+        const r = m + armRequest[id];
+        state.parentFlow[r] = 1;
         this.assign(id);
         lists.touch(v);
+        lists.touch(r);
         v = armGroup[id];
       } else if (kind === TRANSFER) {
         const mover = this.transfers.heaps.minItem(id);

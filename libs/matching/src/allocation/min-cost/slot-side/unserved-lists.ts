@@ -11,8 +11,11 @@ import { OverSideIndex } from './over-side-index';
  *   source is tight. Reaching such a request over arm a costs cost(a) − π(group), so the
  *   cheapest is the first of the group's arms sorted by cost; once touched, a request never
  *   becomes untouched again, so one pointer per group walks past served and touched ones.
- * - touched (below a shop or category node whose chain changed): kept in a per-group list and
- *   relaxed one by one. Top requests are never in it: a served top stays served on this side.
+ * - touched (below a shop or category node whose chain changed): kept in a per-group list with
+ *   the request's parent and the arm's cost. Such a request only leads on to its parent, so a
+ *   search relaxes the parent over the arm directly and never settles the request (its potential
+ *   is its parent's, see SlotSideSolver.solve). Top requests are never in it: a served top stays
+ *   served on this side.
  */
 export class UnservedLists {
   private readonly touched: Uint8Array;
@@ -23,6 +26,9 @@ export class UnservedLists {
   private readonly listStart: Int32Array;
   private readonly listCount: Int32Array;
   private readonly list: Int32Array;
+  /** Beside each listed arm, its request's parent and its cost: a search reads these for every listed arm of every group it settles. */
+  private readonly listParent: Int32Array;
+  private readonly listCost: Float64Array;
   private readonly position: Int32Array;
   private readonly listed: Uint8Array;
 
@@ -45,6 +51,8 @@ export class UnservedLists {
     }
     this.listCount = new Int32Array(groupCount);
     this.list = new Int32Array(this.listStart[groupCount]);
+    this.listParent = new Int32Array(this.listStart[groupCount]);
+    this.listCost = new Float64Array(this.listStart[groupCount]);
     this.position = new Int32Array(graph.armGroup.length).fill(-1);
     this.listed = new Uint8Array(graph.requestCount);
     // Flow fixed before the solver starts (across the cut, or by the warm start) counts as a touch.
@@ -97,6 +105,16 @@ export class UnservedLists {
     return this.list[k];
   }
 
+  /** The parent of the listed arm's request (the node a search reaches through that arm). */
+  touchedParent(k: number): number {
+    return this.listParent[k];
+  }
+
+  /** The cost of the listed arm at k. */
+  touchedCost(k: number): number {
+    return this.listCost[k];
+  }
+
   /** Node v's flow or potential changed: it and everything below it are touched. */
   touch(v: number): void {
     const { state, touched } = this;
@@ -129,7 +147,7 @@ export class UnservedLists {
     const want = this.touched[v] === 1 && state.assigned[r] < 0 ? 1 : 0;
     if (this.listed[r] === want) return;
     this.listed[r] = want;
-    const { armStart, armGroup } = state.graph;
+    const { armStart, armGroup, armCost } = state.graph;
     for (let a = armStart[r]; a < armStart[r + 1]; a++) {
       const group = armGroup[a];
       if (state.side[group] !== OVER_DEMANDED) continue;
@@ -137,12 +155,16 @@ export class UnservedLists {
       if (want === 1) {
         const k = this.listStart[g] + this.listCount[g]++;
         this.list[k] = a;
+        this.listParent[k] = state.graph.parent[v];
+        this.listCost[k] = armCost[a];
         this.position[a] = k;
       } else {
         const k = this.position[a];
         const last = this.listStart[g] + --this.listCount[g];
         const moved = this.list[last];
         this.list[k] = moved;
+        this.listParent[k] = this.listParent[last];
+        this.listCost[k] = this.listCost[last];
         this.position[moved] = k;
         this.position[a] = -1;
       }

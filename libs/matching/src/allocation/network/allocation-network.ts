@@ -3,6 +3,7 @@ import { AllocationContext, MatchingOffer, MatchingRequest } from '../../model/m
 import { MatchingInputError } from '../../model/matching-input.error';
 import { ServiceCategory } from '../../service-category';
 import { AllocationCostWeights, coverageLevelRank, offerCostTerm, requestCostTerm } from '../allocation-cost';
+import { IntBuffer } from './int-buffer';
 import { OfferIndex } from './offer-index';
 
 /**
@@ -46,23 +47,6 @@ function sortedUnique<T extends { id: string }>(items: readonly T[], code: 'DUPL
     if (sorted[i].id === sorted[i - 1].id) throw new MatchingInputError(code, `id ${sorted[i].id} appears twice`);
   }
   return sorted;
-}
-
-/** Growable Int32 buffer: the edge count is unknown until every request has been scanned. */
-class IntBuffer {
-  data = new Int32Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-  toArray(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
 }
 
 export function buildAllocationNetwork(

@@ -1,4 +1,5 @@
 import { AllocationNetwork } from './allocation-network';
+import { IntBuffer } from './int-buffer';
 
 /**
  * The candidate edges, grouped: the offers a request reaches at one and the same cost form a
@@ -33,8 +34,8 @@ export function groupOffers(network: AllocationNetwork, included: (request: numb
   const R = edgeStart.length - 1;
   const table = new GroupTable(offers.length);
   const armStart = new Int32Array(R + 1);
-  const armGroup = new GrowingInts();
-  const armCost = new GrowingInts();
+  const armGroup = new IntBuffer();
+  const armCost = new IntBuffer();
   // A request's edges take few distinct costs: bucket them by cost (offers stay ascending
   // within a bucket, since edges come by offer), then take the buckets by increasing cost.
   const degreeMax = maxDegree(edgeStart);
@@ -99,30 +100,14 @@ function maxDegree(edgeStart: Int32Array): number {
   return max;
 }
 
-/** Growable Int32 buffer. */
-class GrowingInts {
-  data = new Int32Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-  toArray(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
-}
 
 /**
  * Group ids by member list, by open addressing on a hash of the list; a hit is confirmed by
  * comparing the lists, so a hash collision never merges two groups.
  */
 class GroupTable {
-  readonly members = new GrowingInts();
-  private readonly starts = new GrowingInts();
+  readonly members = new IntBuffer();
+  private readonly starts = new IntBuffer();
   private slots = new Int32Array(1024).fill(-1);
   private hashes = new Int32Array(1024);
   count = 0;

@@ -83,6 +83,16 @@ describe('monitoring snapshots: unmet demand and open data as last computed (a d
     await core.db.query(`UPDATE help_request SET status = 'CANCELLED', cancelled_at = now() WHERE shop_id = $1`, [shop.id]);
   });
 
+  it('computes an old snapshot once for readers arriving together', async () => {
+    const unmet = core.app.get(UnmetDemandService);
+    await unmet.refresh(staff(now));
+    const late = now.getTime() + SNAPSHOT_MAX_AGE_MS;
+    const [a, b] = await Promise.all([unmet.list(staff(new Date(late + MINUTE)), {}, ALL), unmet.list(staff(new Date(late + 2 * MINUTE)), {}, ALL)]);
+    // Whichever took the lock first computed it; the other found it fresh and kept it.
+    expect(a.computedAt).toEqual(b.computedAt);
+    expect([late + MINUTE, late + 2 * MINUTE]).toContain(a.computedAt.getTime());
+  });
+
   it('publishes open data as computed by the last refresh, with its time', async () => {
     const openData = core.app.get(OpenDataService);
     const first = await openData.refresh(staff(now));

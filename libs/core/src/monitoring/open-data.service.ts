@@ -100,14 +100,19 @@ export class OpenDataService {
   private async current(ctx: RequestContext): Promise<OpenDataSnapshot> {
     const snapshot = await readSnapshot<OpenDataRow[]>(this.connection.dataSource.manager, SnapshotName.OPEN_DATA);
     if (!isStale(snapshot, ctx.now)) return { computedAt: snapshot!.computedAt, rows: snapshot!.data };
-    return this.refresh(ctx);
+    return this.refresh(ctx, { onlyIfStale: true });
   }
 
-  /** Computes the aggregates as of `ctx.now` and keeps them as the snapshot (about a second at national scale). */
-  async refresh(ctx: RequestContext): Promise<OpenDataSnapshot> {
+  /**
+   * Computes the aggregates as of `ctx.now` and keeps them as the snapshot (about a second at
+   * national scale). With `onlyIfStale`, a snapshot another process computed meanwhile is kept.
+   */
+  async refresh(ctx: RequestContext, { onlyIfStale = false } = {}): Promise<OpenDataSnapshot> {
     const started = performance.now();
     return this.connection.dataSource.transaction(async (db) => {
       await lockSnapshot(db, SnapshotName.OPEN_DATA);
+      const current = onlyIfStale ? await readSnapshot<OpenDataRow[]>(db, SnapshotName.OPEN_DATA) : undefined;
+      if (current && !isStale(current, ctx.now)) return { computedAt: current.computedAt, rows: current.data };
       const rows = await this.compute(ctx, db);
       await writeSnapshot(db, SnapshotName.OPEN_DATA, ctx.now, performance.now() - started, rows);
       return { computedAt: ctx.now, rows };

@@ -64,7 +64,7 @@ export class UnmetDemandService {
   async list(ctx: RequestContext, filter: MonitoringFilter, page: PageRequest): Promise<UnmetDemandPage> {
     const scope = await this.monitoring.scope(ctx, filter);
     const snapshot = await readSnapshot(this.connection.dataSource.manager, SnapshotName.UNMET_DEMAND);
-    const computedAt = isStale(snapshot, ctx.now) ? await this.refresh(ctx) : snapshot!.computedAt;
+    const computedAt = isStale(snapshot, ctx.now) ? await this.refresh(ctx, { onlyIfStale: true }) : snapshot!.computedAt;
     const p = new SqlParams();
     p.add(page.first);
     p.add(page.offset);
@@ -97,12 +97,16 @@ export class UnmetDemandService {
 
   /**
    * Judges every open request as of `ctx.now` and replaces the snapshot in one transaction:
-   * readers see the previous snapshot until it commits. Returns its time.
+   * readers see the previous snapshot until it commits. Returns its time. With `onlyIfStale`
+   * (readers finding it old), a snapshot another process computed meanwhile is kept instead, so a
+   * crowd of readers costs one computation.
    */
-  async refresh(ctx: RequestContext): Promise<Date> {
+  async refresh(ctx: RequestContext, { onlyIfStale = false } = {}): Promise<Date> {
     const started = performance.now();
-    await this.connection.dataSource.transaction(async (db: EntityManager) => {
+    return this.connection.dataSource.transaction(async (db: EntityManager) => {
       await lockSnapshot(db, SnapshotName.UNMET_DEMAND);
+      const current = onlyIfStale ? await readSnapshot(db, SnapshotName.UNMET_DEMAND) : undefined;
+      if (current && !isStale(current, ctx.now)) return current.computedAt;
       await judgeOpenRequests(db, {}, ctx.now, true);
       await db.query('DELETE FROM unmet_demand_request');
       await db.query(`INSERT INTO unmet_demand_request (help_request_id, region_code, province_code, category, ateco_section, created_at, capacity_gap)
@@ -111,8 +115,8 @@ export class UnmetDemandService {
           CROSS JOIN LATERAL unnest(pl.request_ids) AS u(id) JOIN help_request r ON r.id = u.id
           WHERE v.any_room IS NOT TRUE`);
       await writeSnapshot(db, SnapshotName.UNMET_DEMAND, ctx.now, performance.now() - started);
+      return ctx.now;
     });
-    return ctx.now;
   }
 
   private async toRows(ctx: RequestContext, rows: GapRow[], total: number, page: PageRequest): Promise<Page<UnmetDemandRow>> {

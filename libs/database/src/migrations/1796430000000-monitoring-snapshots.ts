@@ -40,9 +40,22 @@ export class MonitoringSnapshots1796430000000 implements MigrationInterface {
         await queryRunner.query(`
             CREATE INDEX "match_accepted_at_idx" ON "match" ("accepted_at", "requested_at", "activated_at") WHERE "accepted_at" IS NOT NULL
         `);
+        // Requests by region or province and status (breakdowns, figures of a place): from the index alone.
+        await queryRunner.query(`
+            CREATE INDEX "help_request_region_status_idx" ON "help_request" ("region_code", "status")
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "help_request_province_status_idx" ON "help_request" ("province_code", "status")
+        `);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
+            DROP INDEX "public"."help_request_province_status_idx"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."help_request_region_status_idx"
+        `);
         await queryRunner.query(`
             DROP INDEX "public"."match_accepted_at_idx"
         `);

@@ -263,7 +263,9 @@ describe('shops’ requests for help (real PostgreSQL)', () => {
       const [[cagliari], [palermo]] = await Promise.all(['092009', '082053'].map((code) => core.db.query('SELECT region_code, province_code FROM comune WHERE code = $1', [code])));
       const south = await aShop('092009');
       const island = await aShop('082053');
-      const [a, b] = await created(south, ONLINE_STORE, HOME_DELIVERY);
+      // One after the other: requests sent together share their time, and their order among themselves is the ids'.
+      const [a] = await created(south, ONLINE_STORE);
+      const [b] = await created(south, HOME_DELIVERY);
       const [c] = await created(island, ONLINE_STORE);
       await requests.cancel(as(south), b.id);
 

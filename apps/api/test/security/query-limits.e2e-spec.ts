@@ -24,6 +24,9 @@ import { sampleVariables } from '../testing/schema-values';
 import { startTestApp, TestApp } from '../testing/test-app';
 import { webOperations } from '../testing/web-operations';
 
+// The documents here are raw on purpose: bombs and near-limit walks built to size, which no typed
+// document of apps/api/test/graphql should ever be, posted as bodies of their own.
+
 /** `{ regions { provinces { region { provinces { … { code } } } } } }`, `depth` fields deep (the leaf included). */
 function regionBomb(depth: number): string {
   let selection = 'code';

@@ -16,6 +16,8 @@ export const JOB = {
   REMIND_SURVEYS: 'survey-remind',
   /** Runs left RUNNING by a worker that stopped half-way → FAILED (their transaction never committed). */
   FAIL_STALE_RUNS: 'allocation-fail-stale',
+  /** Recompute the unmet-demand and open-data snapshots the dashboard and open data read. */
+  REFRESH_MONITORING_SNAPSHOTS: 'monitoring-snapshots-refresh',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
@@ -31,6 +33,7 @@ export interface JobData {
   [JOB.SCHEDULED_ALLOCATION]: NoData;
   [JOB.REMIND_SURVEYS]: NoData;
   [JOB.FAIL_STALE_RUNS]: NoData;
+  [JOB.REFRESH_MONITORING_SNAPSHOTS]: NoData;
 }
 
 export const ALL_JOBS: readonly JobName[] = Object.values(JOB);

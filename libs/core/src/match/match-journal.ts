@@ -3,10 +3,11 @@ import { AuditRecord, AuditService } from '../audit/audit.service';
 import { insertInChunks } from '../common/batch-insert';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
+import { HelpRequestRecords } from '../help-request/help-request-records.service';
 import { NewNotification, NotificationService } from '../notification/notification.service';
 import { MatchTransitionEntity } from './match-transition.entity';
 import { MatchEntity } from './match.entity';
-import { LIVE_STATES, MatchOrigin, MatchState, sqlStates } from './match.types';
+import { MatchOrigin, MatchState } from './match.types';
 
 /** The two sides of a match and the words notifications need. */
 export interface MatchParties {
@@ -42,7 +43,7 @@ function describe(entry: JournalEntry, actorSide: Side | null): { kind: string; 
 /**
  * Writes everything that goes with a change of match state, in the caller's transaction: the
  * transition row (who, when, why), the audit event, a notification for the other side, and the
- * help request's status (MATCHED while a live match exists, FULFILLED once one completed).
+ * help request's status, which the help-request feature derives from its matches.
  */
 @Injectable()
 export class MatchJournal {
@@ -50,6 +51,7 @@ export class MatchJournal {
     private readonly connection: TransactionalConnection,
     private readonly audit: AuditService,
     private readonly notifications: NotificationService,
+    private readonly requests: HelpRequestRecords,
   ) {}
 
   async parties(tx: RequestContext, matchIds: readonly string[]): Promise<Map<string, MatchParties>> {
@@ -107,20 +109,7 @@ export class MatchJournal {
     }
     await this.audit.recordMany(tx, audits);
     await this.notifications.notify(tx, notifications);
-    await this.syncRequests(tx, [...new Set(entries.map((e) => e.match.helpRequestId))]);
-  }
-
-  /** MATCHED while a live match exists, FULFILLED once one completed, OPEN otherwise (CANCELLED stays). */
-  async syncRequests(tx: RequestContext, requestIds: readonly string[]): Promise<void> {
-    if (requestIds.length === 0) return;
-    await this.manager(tx).query(
-      `UPDATE help_request r SET updated_at = now(), status = (CASE
-         WHEN EXISTS (SELECT 1 FROM match m WHERE m.help_request_id = r.id AND m.state IN (${sqlStates(LIVE_STATES)})) THEN 'MATCHED'
-         WHEN EXISTS (SELECT 1 FROM match m WHERE m.help_request_id = r.id AND m.state = 'COMPLETED') THEN 'FULFILLED'
-         ELSE 'OPEN' END)::help_request_status
-       WHERE r.id = ANY($1::uuid[]) AND r.status <> 'CANCELLED'`,
-      [requestIds],
-    );
+    await this.requests.followMatches(tx, [...new Set(entries.map((e) => e.match.helpRequestId))]);
   }
 
   private manager(tx: RequestContext): NonNullable<RequestContext['manager']> {

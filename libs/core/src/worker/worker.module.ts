@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AllocationModule } from '../allocation/allocation.module';
 import { MatchModule } from '../match/match.module';
+import { MonitoringModule } from '../monitoring/monitoring.module';
 import { JobConsumers } from './job-consumers';
 
 /** Job consumers: imported by apps/worker, and by the API when RUN_WORKER is set. */
 @Module({
-  imports: [MatchModule, AllocationModule],
+  imports: [MatchModule, AllocationModule, MonitoringModule],
   providers: [JobConsumers],
 })
 export class WorkerModule {}

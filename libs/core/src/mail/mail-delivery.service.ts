@@ -5,7 +5,7 @@ import { TransactionalConnection } from '../common/transactional-connection';
 import { JOB } from '../jobs/job-names';
 import { JobQueue } from '../jobs/job-queue';
 import { MESSAGES } from '../messages';
-import { describeFailure, judgeFailure } from './mail-failure';
+import { codeOf, describeFailure, judgeFailure } from './mail-failure';
 import { MailMessageEntity } from './mail-message.entity';
 import { MailSettings } from './mail-settings';
 import { MailStatus } from './mail.types';
@@ -102,17 +102,18 @@ export class MailDeliveryService implements OnModuleDestroy {
     const reason = describeFailure(error);
     if (verdict === 'UNKNOWN') {
       await this.finish(ctx, mail.id, { status: MailStatus.UNCERTAIN, lastError: MESSAGES.mail.outcomeUnknown(reason).en });
-      this.logger.warn(`e-mail ${mail.id}: outcome unknown (${reason}): UNCERTAIN, not sent again`);
+      // Reasons stay in the table: an SMTP reply may quote the address, which logs never carry.
+      this.logger.warn(`e-mail ${mail.id}: outcome unknown (${codeOf(error)}): UNCERTAIN, not sent again`);
       return MailStatus.UNCERTAIN;
     }
     if (verdict === 'PERMANENT' || mail.attempts >= this.settings.maxAttempts) {
       await this.finish(ctx, mail.id, { status: MailStatus.FAILED, lastError: reason });
-      this.logger.warn(`e-mail ${mail.id} FAILED after ${mail.attempts} attempt(s): ${reason}`);
+      this.logger.warn(`e-mail ${mail.id} FAILED after ${mail.attempts} attempt(s) (${codeOf(error)})`);
       return MailStatus.FAILED;
     }
     const retryAt = new Date(ctx.now.getTime() + this.settings.retrySeconds * 1000 * 2 ** (mail.attempts - 1));
     await this.finish(ctx, mail.id, { status: MailStatus.QUEUED, lastError: reason }, retryAt);
-    this.logger.log(`e-mail ${mail.id} refused for now (${reason}): attempt ${mail.attempts + 1} at ${retryAt.toISOString()}`);
+    this.logger.log(`e-mail ${mail.id} refused for now (${codeOf(error)}): attempt ${mail.attempts + 1} at ${retryAt.toISOString()}`);
     return MailStatus.QUEUED;
   }
 

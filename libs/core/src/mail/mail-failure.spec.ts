@@ -1,4 +1,4 @@
-import { describeFailure, judgeFailure } from './mail-failure';
+import { codeOf, describeFailure, judgeFailure } from './mail-failure';
 
 describe('a failed attempt at an e-mail', () => {
   it.each([
@@ -17,5 +17,10 @@ describe('a failed attempt at an e-mail', () => {
   it('is described by the server’s reply when there is one, else by what went wrong', () => {
     expect(describeFailure({ response: '550 5.1.1 No such user', message: 'Can not send mail' })).toBe('550 5.1.1 No such user');
     expect(describeFailure(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNECTION' }))).toBe('ECONNECTION: connect ECONNREFUSED 127.0.0.1:1');
+  });
+
+  it('is logged by its codes alone, never by the reply that may quote the address', () => {
+    expect(codeOf({ code: 'EENVELOPE', responseCode: 550, response: '550 <someone@example.it>: no such user' })).toBe('550 EENVELOPE');
+    expect(codeOf(new Error('boom'))).toBe('no code');
   });
 });

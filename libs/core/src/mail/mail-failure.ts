@@ -30,3 +30,9 @@ export function describeFailure(error: unknown): string {
   const text = typeof message === 'string' ? message : String(error);
   return typeof code === 'string' ? `${code}: ${text}` : text;
 }
+
+/** The SMTP reply code or nodemailer's error code alone: safe to log (no address, no text). */
+export function codeOf(error: unknown): string {
+  const { responseCode, code } = (error ?? {}) as { responseCode?: unknown; code?: unknown };
+  return [typeof responseCode === 'number' ? String(responseCode) : null, typeof code === 'string' ? code : null].filter(Boolean).join(' ') || 'no code';
+}

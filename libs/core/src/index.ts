@@ -23,6 +23,8 @@ export * from './jobs/jobs.module';
 export * from './jobs/job-queue';
 export * from './jobs/job-names';
 export * from './worker/worker.module';
+export { MailService } from './mail/mail.service';
+export { MailStatus, MailKind } from './mail/mail.types';
 export * from './api/query-cost';
 export * from './api/input-hygiene';
 export * from './config/production-checks';

@@ -23,7 +23,7 @@ describe('HTTP edge: headers, caching, compression and body errors', () => {
   const assets = builtAssets();
   beforeAll(async () => {
     api = await startTestApp();
-    production = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET } });
+    production = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'noreply@vicini.example', APP_URL: 'https://vicini.example' } });
   });
   afterAll(async () => {
     await api.close();

@@ -170,7 +170,7 @@ describe('Operation limits in production and when tuned', () => {
   let production: TestApp;
   let tuned: TestApp;
   beforeAll(async () => {
-    production = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: 'Vq3s9Kp2xZ7mW4tB8nR1cF6hJ0yL5dG-aE_uO2iT9rS3wQ7' } });
+    production = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: 'Vq3s9Kp2xZ7mW4tB8nR1cF6hJ0yL5dG-aE_uO2iT9rS3wQ7', SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'noreply@vicini.example', APP_URL: 'https://vicini.example' } });
     tuned = await startTestApp({ env: { GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_COST: '100' } });
   });
   afterAll(async () => {

@@ -73,7 +73,7 @@ describe('Sessions of browsers: the refresh token in an HttpOnly cookie', () => 
   const JWT_SECRET = 'Vq3s9Kp2xZ7mW4tB8nR1cF6hJ0yL5dG-aE_uO2iT9rS3wQ7';
   beforeAll(async () => {
     api = await startTestApp({ env: { JWT_SECRET } });
-    production = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET } });
+    production = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET, SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'noreply@vicini.example', APP_URL: 'https://vicini.example' } });
   });
   afterAll(async () => {
     await api.close();

@@ -227,6 +227,39 @@ export class Environment {
   @MinLength(16, { message: MESSAGES.config.metricsTokenTooShort(16).en })
   METRICS_TOKEN?: string;
 
+  /**
+   * The SMTP server e-mails go through, e.g. `smtp://user:password@mail.example.org:587` (STARTTLS
+   * when offered) or `smtps://…:465`. Unset: e-mails stay in the development mailbox
+   * (`npm run cli -- mailbox`); production refuses to start without it.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: MESSAGES.config.smtpUrl().en })
+  SMTP_URL?: string;
+
+  /** Who e-mails come from, `noreply@example.org` or `Vicini e connessi <noreply@example.org>`; required in production. */
+  @IsOptional()
+  @Matches(/^([^<>]*<\s*[^\s@<>]+@[^\s@<>]+\s*>|[^\s@<>]+@[^\s@<>]+)$/, { message: MESSAGES.config.mailFrom().en })
+  MAIL_FROM?: string;
+
+  /** The public address of the web app, for the links in e-mails; required in production. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: MESSAGES.config.appUrl().en })
+  APP_URL?: string;
+
+  /** The first wait before an e-mail refused for now (SMTP 4xx, server unreachable) is tried again, in seconds; each retry doubles it. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  MAIL_RETRY_SECONDS = 60;
+
+  /** Attempts at one e-mail before it is FAILED. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  MAIL_MAX_ATTEMPTS = 6;
+
   /** On SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut, in seconds. */
   @Transform(toNumber)
   @IsInt()

@@ -32,7 +32,8 @@ export function printable(variable: string, value: unknown): string {
 
 /**
  * What production refuses, each as `VARIABLE: reason`: it must run on a real database, sign with a
- * key of its own, and never hold demo data. Development and tests may do all three.
+ * key of its own, send e-mail through a real SMTP server with links to its own address, and never
+ * hold demo data. Development and tests may do all of these.
  */
 export function productionProblems(env: Environment): { variable: string; reason: string }[] {
   if (env.NODE_ENV !== 'production') return [];
@@ -50,6 +51,10 @@ export function productionProblems(env: Environment): { variable: string; reason
       reason: MESSAGES.config.jwtSecretGuessable(estimatedBits(env.JWT_SECRET), MIN_SECRET_BITS).en,
     });
   }
+  // Without an SMTP server e-mails would pile up unseen in the development mailbox.
+  if (!env.SMTP_URL) problems.push({ variable: 'SMTP_URL', reason: MESSAGES.config.smtpRequired().en });
+  if (!env.MAIL_FROM) problems.push({ variable: 'MAIL_FROM', reason: MESSAGES.config.mailFromRequired().en });
+  if (!env.APP_URL) problems.push({ variable: 'APP_URL', reason: MESSAGES.config.appUrlRequired().en });
   if (env.SEED_DEMO === 'true') problems.push({ variable: 'SEED_DEMO', reason: MESSAGES.config.demoInProduction().en });
   if (env.COOKIE_SECURE === 'false') problems.push({ variable: 'COOKIE_SECURE', reason: MESSAGES.config.insecureCookieInProduction().en });
   return problems;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { HelpRequestRecordsModule } from '../help-request/help-request-records.module';
+import { MailModule } from '../mail/mail.module';
 import { MatchingModule } from '../matching/matching.module';
 import { NotificationModule } from '../notification/notification.module';
 import { OfferModule } from '../offer/offer.module';
@@ -25,7 +26,7 @@ import { OutcomeSurveyService } from './outcome-survey.service';
  * MatchAllocationService).
  */
 @Module({
-  imports: [AuditModule, HelpRequestRecordsModule, MatchingModule, NotificationModule, OfferModule, ProviderModule, ShopModule],
+  imports: [AuditModule, HelpRequestRecordsModule, MailModule, MatchingModule, NotificationModule, OfferModule, ProviderModule, ShopModule],
   providers: [
     MatchJournal,
     MatchLocks,

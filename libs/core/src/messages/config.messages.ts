@@ -28,6 +28,24 @@ export const configMessages = {
     en: `${variable} is not a valid cron expression (${problem})`,
     it: `${variable} non è un’espressione cron valida (${problem})`,
   }),
+  mailFrom: (): Words => ({
+    en: 'MAIL_FROM must be an e-mail address, alone or as "Name <address>"',
+    it: 'MAIL_FROM deve essere un indirizzo e-mail, da solo o come "Nome <indirizzo>"',
+  }),
+  smtpUrl: (): Words => ({ en: 'SMTP_URL must be an smtp:// or smtps:// URL', it: 'SMTP_URL deve essere un URL smtp:// o smtps://' }),
+  appUrl: (): Words => ({ en: 'APP_URL must be an http:// or https:// URL', it: 'APP_URL deve essere un URL http:// o https://' }),
+  smtpRequired: (): Words => ({
+    en: 'is required in production: without it e-mails would only reach the development mailbox',
+    it: 'è obbligatoria in produzione: senza, le e-mail finirebbero solo nella casella di sviluppo',
+  }),
+  mailFromRequired: (): Words => ({
+    en: 'is required in production: the address e-mails come from, on a domain of the platform',
+    it: 'è obbligatoria in produzione: l’indirizzo da cui partono le e-mail, su un dominio della piattaforma',
+  }),
+  appUrlRequired: (): Words => ({
+    en: 'is required in production: the public address of the web app, for the links in e-mails',
+    it: 'è obbligatoria in produzione: l’indirizzo pubblico dell’app web, per i link nelle e-mail',
+  }),
   databaseRequired: (): Words => ({
     en: 'is required in production: the embedded PostgreSQL is for development only',
     it: 'è obbligatoria in produzione: il PostgreSQL incorporato serve solo allo sviluppo',

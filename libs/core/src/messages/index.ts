@@ -2,6 +2,7 @@ import { allocationMessages } from './allocation.messages';
 import { authMessages } from './auth.messages';
 import { configMessages } from './config.messages';
 import { helpRequestMessages } from './help-request.messages';
+import { mailMessages } from './mail.messages';
 import { matchMessages } from './match.messages';
 import { monitoringMessages } from './monitoring.messages';
 import { notificationMessages } from './notification.messages';
@@ -20,6 +21,7 @@ export type { OfferChange } from './offer.messages';
 export type { MatchStep, SurveyNotDueReason } from './match.messages';
 export type { Parties, Suspended } from './notification.messages';
 export type { QueryLimit } from './request.messages';
+export type { ApplicationMail } from './mail.messages';
 export type { IdentifiedThing } from './validation.messages';
 
 /**
@@ -32,6 +34,7 @@ export const MESSAGES = {
   config: configMessages,
   helpRequest: helpRequestMessages,
   input: inputMessages,
+  mail: mailMessages,
   match: matchMessages,
   monitoring: monitoringMessages,
   notification: notificationMessages,

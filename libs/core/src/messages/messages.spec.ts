@@ -18,6 +18,10 @@ const DATE = new Date('2026-03-10T10:00:00Z');
 const PARTIES = { offer: 'Vetrina online', shop: 'Forno Rossi', provider: 'Digitale Srl' };
 const WHY: readonly (Words | null)[] = [null, { en: 'siamo al completo', it: 'siamo al completo' }, MESSAGES.reason.system('NO_ANSWER')];
 const withWhy = (prefix: readonly unknown[] = []) => WHY.map((why) => [...prefix, why]);
+const APPLICATION_MAILS = [
+  [{ shop: 'Forno Rossi', offer: 'Vetrina online', respondBy: '15 marzo 2026', link: 'https://vicini.example/organizzazione/candidature/1' }],
+  [{ shop: 'Bar <Centrale> & Co', offer: 'Sito', respondBy: null, link: 'https://vicini.example/organizzazione/candidature/2' }],
+] as const;
 const STATES = Object.values(MatchState);
 const STEPS = ['accept', 'decline', 'activate', 'complete', 'withdraw'] as const;
 const CHANGES = ['publish', 'pause', 'resume', 'close', 'suspend', 'reinstate'] as const;
@@ -48,6 +52,12 @@ const SAMPLES: Samples<typeof MESSAGES> = {
     trustProxy: NONE,
     allocationSchedule: NONE,
     cronExpression: [['ALLOCATION_SCHEDULE', '99 > 59']],
+    mailFrom: NONE,
+    smtpUrl: NONE,
+    appUrl: NONE,
+    smtpRequired: NONE,
+    mailFromRequired: NONE,
+    appUrlRequired: NONE,
     databaseRequired: NONE,
     jwtSecretRequired: NONE,
     jwtSecretPublished: NONE,
@@ -65,6 +75,13 @@ const SAMPLES: Samples<typeof MESSAGES> = {
     notWithdrawable: each(Object.values(HelpRequestStatus)),
   },
   input: { nulCharacter: ON_FIELD, malformedText: ON_FIELD, dateOutOfRange: ON_FIELD },
+  mail: {
+    matchAppliedSubject: APPLICATION_MAILS,
+    matchAppliedText: APPLICATION_MAILS,
+    matchAppliedHtml: APPLICATION_MAILS,
+    attemptUnfinished: [[10]],
+    outcomeUnknown: [['ETIMEDOUT']],
+  },
   match: {
     notFound: NONE,
     notEligible: [[[MESSAGES.reason.ineligible('OUTSIDE_COVERAGE', false)]], [INELIGIBILITY_REASONS.map((reason) => MESSAGES.reason.ineligible(reason, false))]],
@@ -218,8 +235,8 @@ const SAMPLES: Samples<typeof MESSAGES> = {
 
 /** English words that give away untranslated text in an Italian message. */
 const ENGLISH = /\b(the|and|or|is|are|must|should|not|cannot|with|from|your|please|only|already|this|that|have|has|will|can|of|to|for|by|on|at|be|been|was|were)\b/i;
-/** What an unfilled or badly filled placeholder leaves behind. */
-const UNFILLED = /\bundefined\b|\bnull\b(?!:)|\bNaN\b|\[object|\$\{|\$property|\$constraint|\{\{|\s{2}/;
+/** What an unfilled or badly filled placeholder leaves behind (a blank line between paragraphs is fine, two are not). */
+const UNFILLED = /\bundefined\b|\bnull\b(?!:)|\bNaN\b|\[object|\$\{|\$property|\$constraint|\{\{|[^\S\n]{2}|\n{3}|[^\S\n]\n|\n[^\S\n]/;
 
 const cases = Object.entries(SAMPLES).flatMap(([area, entries]) =>
   Object.entries(entries as unknown as Record<string, readonly unknown[][]>).flatMap(([entry, samples]) =>
@@ -251,6 +268,14 @@ describe('the message catalogue', () => {
 
   it.each(cases)('$name: Italian without English words', ({ words }) => {
     expect(words.it).not.toMatch(ENGLISH);
+  });
+
+  it('escapes the values in the HTML part of an e-mail, and only there', () => {
+    const values = { shop: 'Bar <Centrale> & Co', offer: 'Sito', respondBy: null, link: 'https://vicini.example/x?a=1&b=2' };
+    expect(MESSAGES.mail.matchAppliedHtml(values).it).toContain('<strong>Bar &lt;Centrale&gt; &amp; Co</strong>');
+    expect(MESSAGES.mail.matchAppliedHtml(values).it).toContain('href="https://vicini.example/x?a&#x3D;1&amp;b&#x3D;2"');
+    expect(MESSAGES.mail.matchAppliedText(values).it).toContain('Bar <Centrale> & Co si è candidata');
+    expect(MESSAGES.mail.matchAppliedText(values).it).not.toContain('entro il');
   });
 
   it('writes the values it is given into both languages', () => {

@@ -5,6 +5,7 @@ import { AllocationRunService } from '../allocation/allocation-run.service';
 import { RequestContext } from '../common/request-context';
 import { JobQueue } from '../jobs/job-queue';
 import { JOB } from '../jobs/job-names';
+import { MailDeliveryService } from '../mail/mail-delivery.service';
 import { MatchMaintenanceService } from '../match/match-maintenance.service';
 import { SNAPSHOT_REFRESH_CRON } from '../monitoring/monitoring-snapshot';
 import { OpenDataService } from '../monitoring/open-data.service';
@@ -37,6 +38,7 @@ export class JobConsumers implements OnApplicationBootstrap {
     private readonly unmet: UnmetDemandService,
     private readonly openData: OpenDataService,
     private readonly config: ConfigService,
+    private readonly mail: MailDeliveryService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -60,6 +62,9 @@ export class JobConsumers implements OnApplicationBootstrap {
       await this.unmet.refresh(ctx);
       await this.openData.refresh(ctx);
       this.logger.log(`monitoring snapshots computed as of ${ctx.now.toISOString()}`);
+    });
+    await this.jobs.work(JOB.SEND_MAIL, async ({ mailId }) => {
+      await this.mail.deliver(system(), mailId);
     });
     await this.jobs.work(JOB.SCHEDULED_ALLOCATION, async () => {
       await this.runs.startScheduled(system());

@@ -18,7 +18,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]   (in a container: node
 
 async function migrate(): Promise<number> {
   const env = validateEnvironment(process.env);
-  const database = await openDatabase(env, (line) => console.log(line));
+  const database = await openDatabase(env, (line) => console.log(line), { joinRunning: true });
   const dataSource = await new DataSource(buildDataSourceOptions(database.url, ALL_ENTITIES)).initialize();
   try {
     const applied = await runPendingMigrations(dataSource);
@@ -50,7 +50,7 @@ async function createUser(argv: string[]): Promise<number> {
   const password = given ?? generatePassword();
 
   const env = validateEnvironment(process.env);
-  const database = await openDatabase(env, () => undefined);
+  const database = await openDatabase(env, () => undefined, { joinRunning: true });
   const app = await NestFactory.createApplicationContext(CliModule.register(database.url), { logger: ['error', 'warn'] });
   try {
     const user = await app.get(AuthService).createUser(RequestContext.system(), { email, password, role });
@@ -77,7 +77,7 @@ async function mailbox(argv: string[]): Promise<number> {
     return 2;
   }
   const env = validateEnvironment(process.env);
-  const database = await openDatabase(env, () => undefined);
+  const database = await openDatabase(env, () => undefined, { joinRunning: true });
   const app = await NestFactory.createApplicationContext(CliModule.register(database.url), { logger: ['error', 'warn'] });
   try {
     const mails = await app.get(MailService).devMailbox(RequestContext.system(), limit);

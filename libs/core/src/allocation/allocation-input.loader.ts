@@ -59,7 +59,7 @@ export class AllocationInputLoader {
     // In id order, as validOfferIds gives them.
     const offers = await this.offers.forMatching(ctx, offerIds);
     // A request is never given again an offer it refused (the shop may still ask for it itself).
-    const refused = await refusedOffers(this.manager(ctx), null);
+    const refused = await refusedOffers(this.connection.manager(ctx), null);
     return {
       requests: requests.map((request) => {
         const shop = shopById.get(request.shopId);
@@ -73,9 +73,5 @@ export class AllocationInputLoader {
       requestEntities: new Map(requests.map((r) => [r.id, r])),
       offerEntities: new Map(offers.map((o) => [o.id, o])),
     };
-  }
-
-  private manager(ctx: RequestContext): NonNullable<RequestContext['manager']> {
-    return ctx.manager ?? this.connection.dataSource.manager;
   }
 }

@@ -156,7 +156,7 @@ export class AuthService {
    * a change of role applies to the next request.
    */
   async sessionActor(ctx: RequestContext, userId: string, sessionId: string): Promise<Actor | null> {
-    const rows: { role: UserRole }[] = await (ctx.manager ?? this.connection.dataSource.manager).query(
+    const rows: { role: UserRole }[] = await this.connection.manager(ctx).query(
       `SELECT u.role FROM refresh_token t JOIN user_account u ON u.id = t.user_id
         WHERE t.family_id = $1 AND t.user_id = $2 AND t.used_at IS NULL AND t.revoked_at IS NULL
           AND t.expires_at > $3 AND u.disabled_at IS NULL

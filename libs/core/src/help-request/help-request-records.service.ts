@@ -69,7 +69,7 @@ export class HelpRequestRecords {
 
   /** The shops of those requests, in id order, to lock them before the run reads anything. */
   async shopIdsOfOpenWithoutLiveMatch(ctx: RequestContext): Promise<string[]> {
-    const rows: { shop_id: string }[] = await (ctx.manager ?? this.connection.dataSource.manager).query(
+    const rows: { shop_id: string }[] = await this.connection.manager(ctx).query(
       `SELECT DISTINCT r.shop_id FROM help_request r WHERE ${OPEN_WITHOUT_LIVE_MATCH} ORDER BY r.shop_id`,
     );
     return rows.map((row) => row.shop_id);

@@ -64,7 +64,7 @@ export class MatchJournal {
 
   async parties(tx: RequestContext, matchIds: readonly string[]): Promise<Map<string, MatchParties>> {
     if (matchIds.length === 0) return new Map();
-    const rows: (MatchParties & { id: string })[] = await this.manager(tx).query(
+    const rows: (MatchParties & { id: string })[] = await this.connection.manager(tx).query(
       `SELECT m.id, s.owner_user_id AS "shopOwnerUserId", coalesce(s.trading_name, s.legal_name) AS "shopName",
               p.owner_user_id AS "providerOwnerUserId", pu.email AS "providerOwnerEmail", p.name AS "providerName", o.title AS "offerTitle"
        FROM match m JOIN shop s ON s.id = m.shop_id JOIN provider p ON p.id = m.provider_id JOIN offer o ON o.id = m.offer_id
@@ -139,9 +139,5 @@ export class MatchJournal {
         link: this.mail.link(`/organizzazione/candidature/${match.id}`),
       },
     };
-  }
-
-  private manager(tx: RequestContext): NonNullable<RequestContext['manager']> {
-    return tx.manager ?? this.connection.dataSource.manager;
   }
 }

@@ -31,7 +31,7 @@ export class MatchingData {
     const rows: { shop_id: string; category: ServiceCategory; count: number }[] =
       shopIds.length === 0
         ? []
-        : await (ctx.manager ?? this.connection.dataSource.manager).query(
+        : await this.connection.manager(ctx).query(
             `SELECT shop_id, category, count(*)::int AS count FROM match
              WHERE shop_id = ANY($1::uuid[]) AND state IN (${sqlStates(LIVE_STATES)}) GROUP BY shop_id, category`,
             [shopIds],

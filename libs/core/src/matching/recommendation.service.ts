@@ -75,7 +75,7 @@ export class RecommendationService {
     const context = this.data.context(ctx);
     const explained = explainAll(engineRequest, offers.map(toEngineOffer), context);
     const live = engineRequest.shopLiveMatches;
-    const refusals = (await refusedOffers(this.manager(ctx), [helpRequestId])).get(helpRequestId) ?? new Map<string, Refusal>();
+    const refusals = (await refusedOffers(this.connection.manager(ctx), [helpRequestId])).get(helpRequestId) ?? new Map<string, Refusal>();
     const fresh = (ranked: RankedOffer): boolean => !refusals.has(ranked.offerId);
     const refused = [...explained.ranked.map((ranked) => ({ ranked, waitlistOnly: false })), ...explained.waitlist.map((ranked) => ({ ranked, waitlistOnly: true }))].flatMap(
       ({ ranked, waitlistOnly }) => {
@@ -106,9 +106,6 @@ export class RecommendationService {
     return { helpRequestId, offer, failed, ranking: ranked ? { ranked, offer } : null };
   }
 
-  private manager(ctx: RequestContext): NonNullable<RequestContext['manager']> {
-    return ctx.manager ?? this.connection.dataSource.manager;
-  }
 
   /** The request and its shop, if the caller owns it or is staff; otherwise it does not exist. */
   private async requestFor(ctx: RequestContext, id: string): Promise<{ request: HelpRequestEntity; shop: ShopEntity }> {

@@ -113,7 +113,7 @@ export class MonitoringService {
 
   async kpis(ctx: RequestContext, filter: MonitoringFilter): Promise<Kpis> {
     const scope = await this.scope(ctx, filter);
-    const db = this.db(ctx);
+    const db = this.connection.manager(ctx);
     const [shops, providers, offers, requests, matches, acceptance, outcomes, surveys] = await Promise.all([
       this.one(db, (p) => `SELECT count(*)::int AS n FROM ${shopFrom(scope)}
         ${whereClause([...shopConditions(scope, p), ...periodConditions('s.created_at', scope, p), ...this.shopHasCategory(scope, p)])}`),
@@ -170,7 +170,7 @@ export class MonitoringService {
 
   async breakdown(ctx: RequestContext, filter: MonitoringFilter, by: BreakdownDimension): Promise<BreakdownRow[]> {
     const scope = await this.scope(ctx, filter);
-    const db = this.db(ctx);
+    const db = this.connection.manager(ctx);
     const column = { REGION: 'region_code', PROVINCE: 'province_code', CATEGORY: 'category', SECTOR: 'ateco_section' }[by];
     const shopWhere = (p: SqlParams): string => whereClause([...shopConditions(scope, p), ...periodConditions('s.created_at', scope, p), ...this.shopHasCategory(scope, p)]);
     const [shops, requests, matches, offers] = await Promise.all([
@@ -235,7 +235,7 @@ export class MonitoringService {
     const buckets = Math.ceil((to.getTime() - from.getTime()) / ((bucket === TimeBucket.DAY ? 1 : 7) * DAY_MS));
     if (buckets > MAX_BUCKETS) throw new MonitoringException(MonitoringErrorCode.TOO_MANY_BUCKETS, 'filter.from');
     const bounded = { ...scope, from, to };
-    const db = this.db(ctx);
+    const db = this.connection.manager(ctx);
     // Each series is its own query, so that the three run side by side. Rows fall into buckets by
     // a binary search over the buckets' instants (width_bucket), not by converting each row's time
     // to Italian time: the conversion was most of the cost.
@@ -337,9 +337,5 @@ export class MonitoringService {
     const p = new SqlParams();
     const sql = build(p);
     return db.query(sql, p.values);
-  }
-
-  private db(ctx: RequestContext): EntityManager {
-    return ctx.manager ?? this.connection.dataSource.manager;
   }
 }

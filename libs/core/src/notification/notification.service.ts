@@ -32,7 +32,7 @@ export class NotificationService {
    */
   async notifyAll(ctx: RequestContext, notifications: readonly NewNotification[]): Promise<void> {
     if (notifications.length === 0) return;
-    await (ctx.manager ?? this.connection.dataSource.manager).query(
+    await this.connection.manager(ctx).query(
       `INSERT INTO notification (user_id, kind, match_id, params, created_at)
        SELECT u, k, m, p, $5::timestamptz FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::jsonb[]) AS x(u, k, m, p)`,
       [

@@ -71,7 +71,7 @@ export class OfferRecords {
 
   /** The ids of the offers valid now (published, provider approved, within their dates), in id order. */
   async validIds(ctx: RequestContext): Promise<string[]> {
-    const rows: { id: string }[] = await (ctx.manager ?? this.connection.dataSource.manager).query(
+    const rows: { id: string }[] = await this.connection.manager(ctx).query(
       `SELECT o.id FROM offer o JOIN provider p ON p.id = o.provider_id
        WHERE o.status = 'PUBLISHED' AND p.verification_status = 'APPROVED'
          AND o.valid_from <= $1 AND (o.valid_until IS NULL OR o.valid_until >= $1) ORDER BY o.id`,

@@ -45,6 +45,7 @@ function testEnvironment() {
     THROTTLE_LOGIN_PER_ADDRESS: '1000000',
     THROTTLE_REGISTER_PER_ADDRESS: '1000000',
     THROTTLE_REFRESH_PER_ADDRESS: '1000000',
+    THROTTLE_ACCOUNT_MAIL_PER_ADDRESS: '1000000',
   };
   for (const [name, value] of Object.entries(generous)) process.env[name] ??= value;
 }

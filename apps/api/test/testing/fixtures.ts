@@ -1,6 +1,7 @@
 import { AuthService, RequestContext, UserRole } from '@vec/core';
 import { randomInt, randomUUID } from 'node:crypto';
 import { LoginDocument, RegisterDocument, type RegisterProviderInput, type RegisterShopInput } from '../gql/generated';
+import { verifyThroughMailbox } from './mailbox';
 import { dataOf, member, type TestApp } from './test-app';
 
 export const TEST_PASSWORD = 'una-password-lunga-abbastanza';
@@ -26,11 +27,15 @@ export interface SignedIn {
   refreshToken: string;
 }
 
-/** Self-registers a SHOP or PROVIDER account and returns its session. */
-export async function signUp(api: TestApp, role: 'SHOP' | 'PROVIDER'): Promise<SignedIn> {
+/**
+ * Self-registers a SHOP or PROVIDER account and returns its session; its address is verified
+ * through the link in the sign-up e-mail, unless `verified: false`.
+ */
+export async function signUp(api: TestApp, role: 'SHOP' | 'PROVIDER', options: { verified?: boolean } = {}): Promise<SignedIn> {
   const email = anEmail(role.toLowerCase());
   const session = member(dataOf(await api.gql(RegisterDocument, { input: { email, password: TEST_PASSWORD, role } })).register, 'AuthPayload');
   if (!session.refreshToken) throw new Error('sign-up answered without a refresh token');
+  if (options.verified !== false) await verifyThroughMailbox(api, email);
   return { userId: session.user.id, email, accessToken: session.accessToken, refreshToken: session.refreshToken };
 }
 

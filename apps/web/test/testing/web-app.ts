@@ -15,6 +15,7 @@ import { AppModule } from '../../../api/src/app.module';
 import { configureHttp } from '../../../api/src/http/configure-http';
 import { webAppRoot } from '../../../api/src/http/web-app';
 import { anEmail, TEST_PASSWORD } from '../../../api/test/testing/fixtures';
+import { verifyThroughMailbox } from '../../../api/test/testing/mailbox';
 import { testAppOver, type TestApp } from '../../../api/test/testing/test-app';
 
 /** Flags for Debian's Chromium on CI machines (no GPU, no sandbox, no background traffic). */
@@ -115,6 +116,8 @@ export async function startWebTestApp(options: { ownDatabase?: boolean } = {}): 
         { input: { email, password: TEST_PASSWORD, role } },
       );
       if (!data?.register.accessToken) throw new Error(`sign-up failed: ${JSON.stringify(errors)}`);
+      // As its owner would: through the link in the sign-up e-mail.
+      await verifyThroughMailbox(api, email);
       return { email, accessToken: data.register.accessToken };
     },
     async close() {

@@ -9,6 +9,7 @@ import { seedUser } from '../testing/seed';
 import { actingAs, startTestCore, TestCore } from '../testing/test-core';
 import { ThrottleException } from '../throttle/throttle.exception';
 import { ThrottleService } from '../throttle/throttle.service';
+import { AccountLinks } from './account-links';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { AuthService, Session } from './auth.service';
 import { UserRole } from './user-role';
@@ -136,9 +137,9 @@ describe('accounts, sign-in and rotating sessions (real PostgreSQL)', () => {
       const config = core.app.get(ConfigService);
       const throttle = new ThrottleService(
         core.db,
-        new ConfigService({ THROTTLE_LOGIN_PER_ADDRESS: 30, THROTTLE_REGISTER_PER_ADDRESS: 10, THROTTLE_REFRESH_PER_ADDRESS: 300, LOGIN_LOCKOUT_AFTER: 2, LOGIN_LOCKOUT_SECONDS: 1, LOGIN_LOCKOUT_MAX_SECONDS: 2 }),
+        new ConfigService({ THROTTLE_LOGIN_PER_ADDRESS: 30, THROTTLE_REGISTER_PER_ADDRESS: 10, THROTTLE_REFRESH_PER_ADDRESS: 300, THROTTLE_ACCOUNT_MAIL_PER_ADDRESS: 10, THROTTLE_ACCOUNT_MAIL_PER_EMAIL: 3, LOGIN_LOCKOUT_AFTER: 2, LOGIN_LOCKOUT_SECONDS: 1, LOGIN_LOCKOUT_MAX_SECONDS: 2 }),
       );
-      const shortLocks = new AuthService(core.app.get(TransactionalConnection), core.app.get(AuditService), core.app.get(JwtService), config, throttle);
+      const shortLocks = new AuthService(core.app.get(TransactionalConnection), core.app.get(AuditService), core.app.get(JwtService), config, throttle, core.app.get(AccountLinks));
       const { email } = await signUp();
       const wrong = (): Promise<void> => refusedWith(shortLocks.validateCredentials(anon(), email, 'password-sbagliata'), AuthErrorCode.INVALID_CREDENTIALS);
       const lockedFor = async (): Promise<number> => {

@@ -14,6 +14,8 @@ import { UserAccountEntity } from './user-account.entity';
 import { isSelfRegistrationRole, isStaffRole, UserRole } from './user-role';
 import { AddressLimit, ThrottleService } from '../throttle/throttle.service';
 import { DAY_MS } from '../common/time';
+import { AccountLinks } from './account-links';
+import { AccountTokenPurpose } from './account-token-purpose';
 
 export interface Session {
   accessToken: string;
@@ -48,9 +50,13 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly config: ConfigService,
     private readonly throttle: ThrottleService,
+    private readonly links: AccountLinks,
   ) {}
 
-  /** Self-registration of a shop or provider account, signed in at once. */
+  /**
+   * Self-registration of a shop or provider account, signed in at once; its address is verified
+   * through the link e-mailed in the same transaction.
+   */
   async register(ctx: RequestContext, account: NewAccount): Promise<RegisterOutcome> {
     // The input checks this too; the rule is the service's, whoever calls it.
     if (!isSelfRegistrationRole(account.role)) throw new AuthException(AuthErrorCode.FORBIDDEN_ROLE);
@@ -58,6 +64,7 @@ export class AuthService {
     try {
       return await this.connection.withTransaction(ctx, async (tx) => {
         const user = await this.createAccount(tx, account, 'user.registered');
+        await this.links.send(tx, user, AccountTokenPurpose.VERIFY_EMAIL, user.email);
         return { kind: 'session', session: await this.startSession(tx, user) };
       });
     } catch (error) {
@@ -80,7 +87,10 @@ export class AuthService {
     }
   }
 
-  /** Ministry and admin accounts: created by an admin or the command line, never self-registered. */
+  /**
+   * Ministry and admin accounts: created by an admin or the command line, never self-registered.
+   * Whoever creates an account this way vouches for its address: it is verified.
+   */
   async createUser(ctx: RequestContext, account: NewAccount): Promise<UserAccountEntity> {
     return this.connection.withTransaction(ctx, (tx) => this.createAccount(tx, account, 'user.created'));
   }
@@ -180,7 +190,13 @@ export class AuthService {
   private async createAccount(tx: RequestContext, account: NewAccount, action: string): Promise<UserAccountEntity> {
     const users = this.connection.repository(tx, UserAccountEntity);
     const user = await users.save(
-      users.create({ email: account.email.trim().toLowerCase(), passwordHash: await hashPassword(account.password), role: account.role, disabledAt: null }),
+      users.create({
+        email: account.email.trim().toLowerCase(),
+        passwordHash: await hashPassword(account.password),
+        role: account.role,
+        disabledAt: null,
+        emailVerifiedAt: action === 'user.registered' ? null : tx.now,
+      }),
     );
     // Someone signing up acts as the account being created; otherwise the caller (admin, CLI) acts.
     const actor = tx.actor ?? (action === 'user.registered' ? { userId: user.id, role: user.role } : undefined);

@@ -23,4 +23,12 @@ export class UserAccountEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
+
+  /**
+   * When the owner proved the address is theirs (the link e-mailed at sign-up or at a change of
+   * address). Until then the account may sign in but not apply to offers or publish them. Staff
+   * accounts, the demo's and those from before the rule are verified.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt!: Date | null;
 }

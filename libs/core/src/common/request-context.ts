@@ -6,6 +6,8 @@ import type { UserRole } from '../auth/user-role';
 export interface Actor {
   userId: string;
   role: UserRole;
+  /** The session (refresh-token family) the access token belongs to, when the actor signed in. */
+  sessionId?: string;
 }
 
 /**

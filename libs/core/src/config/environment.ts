@@ -76,6 +76,20 @@ export class Environment {
   @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
+  /** How long a password-reset link works, in minutes. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(5)
+  @Max(1440)
+  PASSWORD_RESET_TTL_MINUTES = 30;
+
+  /** How long a link confirming an e-mail address (at sign-up or at a change of address) works, in hours. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  EMAIL_LINK_TTL_HOURS = 48;
+
   /** K: the most live matches (pending, accepted, active) one shop may hold at once. */
   @Transform(toNumber)
   @IsInt()
@@ -184,6 +198,20 @@ export class Environment {
   @Min(1)
   @Max(1_000_000)
   THROTTLE_REFRESH_PER_ADDRESS = 300;
+
+  /** Account e-mails asked for (password reset, verification link, change of address) per client address per hour. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  THROTTLE_ACCOUNT_MAIL_PER_ADDRESS = 10;
+
+  /** Account e-mails asked for per e-mail address per hour, whether an account has it or not. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  THROTTLE_ACCOUNT_MAIL_PER_EMAIL = 3;
 
   /** Consecutive wrong passwords after which an account is locked for a while. */
   @Transform(toNumber)

@@ -46,8 +46,9 @@ async function insertAll<E extends ObjectLiteral>(manager: EntityManager, entity
   }
 }
 
-const user = (id: number, email: string, role: UserRole, passwordHash: string): UserAccountEntity =>
-  Object.assign(new UserAccountEntity(), { id: uuidFrom(id), email, role, passwordHash, disabledAt: null });
+/** Demo accounts have verified addresses, as if each owner had opened the sign-up link. */
+const user = (id: number, email: string, role: UserRole, passwordHash: string, verifiedAt: Date): UserAccountEntity =>
+  Object.assign(new UserAccountEntity(), { id: uuidFrom(id), email, role, passwordHash, disabledAt: null, emailVerifiedAt: verifiedAt });
 
 const uuidFrom = demoId;
 
@@ -65,8 +66,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
 
   return dataSource.transaction(async (manager) => {
     const users: UserAccountEntity[] = [
-      user(1, 'admin@vicini.demo', UserRole.ADMIN, passwordHash),
-      user(2, 'ministero@vicini.demo', UserRole.MINISTRY, passwordHash),
+      user(1, 'admin@vicini.demo', UserRole.ADMIN, passwordHash, now),
+      user(2, 'ministero@vicini.demo', UserRole.MINISTRY, passwordHash, now),
     ];
 
     // Shops: one in the largest comune of every region, then the big cities and a long tail of
@@ -75,7 +76,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     const shops: ShopEntity[] = [];
     for (let i = 1; i <= DEMO_SHOPS; i += 1) {
       const email = i === 1 ? 'negozio@vicini.demo' : `negozio-${String(i).padStart(3, '0')}@vicini.demo`;
-      users.push(user(100 + i, email, UserRole.SHOP, passwordHash));
+      users.push(user(100 + i, email, UserRole.SHOP, passwordHash, now));
       const comune = i <= largestPerRegion.length ? largestPerRegion[i - 1] : i % 3 === 0 ? random.pick(comuni.slice(0, 60)) : random.pick(comuni);
       const kind = random.pick(SHOP_KINDS);
       const surname = random.pick(SURNAMES);
@@ -105,7 +106,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     // Providers: most approved, a few waiting, one rejected and one suspended.
     const providers: ProviderEntity[] = DEMO_PROVIDERS.map((demo, index) => {
       const i = index + 1;
-      users.push(user(1000 + i, i === 1 ? 'fornitore@vicini.demo' : `fornitore-${String(i).padStart(2, '0')}@vicini.demo`, UserRole.PROVIDER, passwordHash));
+      users.push(user(1000 + i, i === 1 ? 'fornitore@vicini.demo' : `fornitore-${String(i).padStart(2, '0')}@vicini.demo`, UserRole.PROVIDER, passwordHash, now));
       const status =
         index < 26 ? VerificationStatus.APPROVED : index < 28 ? VerificationStatus.PENDING : index === 28 ? VerificationStatus.REJECTED : VerificationStatus.SUSPENDED;
       return Object.assign(new ProviderEntity(), {

@@ -25,6 +25,14 @@ export enum MailStatus {
 export enum MailKind {
   /** A shop applied to a provider's offer and holds a place (PENDING): the provider should answer. */
   MATCH_APPLIED = 'MATCH_APPLIED',
+  /** The link proving a new account's address. A security e-mail: it can never be turned off. */
+  EMAIL_VERIFICATION = 'EMAIL_VERIFICATION',
+  /** A password-reset link asked for on the sign-in page. A security e-mail: it can never be turned off. */
+  PASSWORD_RESET = 'PASSWORD_RESET',
+  /** The link, sent to the new address, that confirms a change of address. A security e-mail: it can never be turned off. */
+  EMAIL_CHANGE_CONFIRM = 'EMAIL_CHANGE_CONFIRM',
+  /** To the old address, once a change of address is confirmed. A security e-mail: it can never be turned off. */
+  EMAIL_CHANGED_NOTICE = 'EMAIL_CHANGED_NOTICE',
 }
 
 /** The languages e-mails are written in. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { explainAll, IneligibilityReason } from '@vec/matching';
+import { AccountService } from '../auth/account.service';
 import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
 import { RequestContext } from '../common/request-context';
@@ -27,7 +28,9 @@ export type ApplyOutcome =
   | { kind: 'full' }
   | { kind: 'already-applied'; match: MatchEntity }
   | { kind: 'request-not-open'; status: HelpRequestStatus }
-  | { kind: 'previously-refused'; refusal: Refusal };
+  | { kind: 'previously-refused'; refusal: Refusal }
+  /** Applying waits until the account's e-mail address is verified. */
+  | { kind: 'email-not-verified'; email: string };
 
 
 /**
@@ -47,11 +50,14 @@ export class MatchApplicationService {
     private readonly requests: HelpRequestRecords,
     private readonly offers: OfferRecords,
     private readonly config: ConfigService,
+    private readonly accounts: AccountService,
   ) {}
 
   async apply(ctx: RequestContext, input: { helpRequestId: string; offerId: string; joinWaitlist: boolean; askAgain?: boolean }): Promise<ApplyOutcome> {
     requireActor(ctx, UserRole.SHOP);
     const own = await this.shops.requireOwnShop(ctx);
+    const unverified = await this.accounts.unverifiedEmail(ctx);
+    if (unverified) return { kind: 'email-not-verified', email: unverified };
     return this.connection.withTransaction(ctx, async (tx) => {
       const offer = await this.locks.offer(tx, input.offerId);
       // Offers shops cannot see do not exist for them.

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
 import { HelpRequestRecordsModule } from '../help-request/help-request-records.module';
 import { MailModule } from '../mail/mail.module';
 import { MatchingModule } from '../matching/matching.module';
@@ -26,7 +27,7 @@ import { OutcomeSurveyService } from './outcome-survey.service';
  * MatchAllocationService).
  */
 @Module({
-  imports: [AuditModule, HelpRequestRecordsModule, MailModule, MatchingModule, NotificationModule, OfferModule, ProviderModule, ShopModule],
+  imports: [AuditModule, AuthModule, HelpRequestRecordsModule, MailModule, MatchingModule, NotificationModule, OfferModule, ProviderModule, ShopModule],
   providers: [
     MatchJournal,
     MatchLocks,

@@ -1,5 +1,8 @@
 import type { Words } from './words';
 
+/** Why a link e-mailed to an account's owner no longer works. */
+export type AccountLinkProblem = 'INVALID' | 'EXPIRED' | 'USED';
+
 /** Signing up, signing in, sessions and roles. */
 export const authMessages = {
   invalidCredentials: (): Words => ({ en: 'Wrong e-mail or password', it: 'E-mail o password errata' }),
@@ -16,4 +19,21 @@ export const authMessages = {
   notAuthenticated: (): Words => ({ en: 'Log in to do this', it: 'Accedi per continuare' }),
   forbiddenRole: (): Words => ({ en: 'Your role may not do this', it: 'Il tuo ruolo non consente questa operazione' }),
   emailTaken: (): Words => ({ en: 'An account with this e-mail already exists', it: 'Esiste già un account con questa e-mail' }),
+  emailNotVerified: (email: string): Words => ({
+    en: `Confirm your e-mail address first: open the link we sent to ${email} (or ask for a new one from the banner at the top of the page)`,
+    it: `Prima conferma il tuo indirizzo e-mail: apri il collegamento che abbiamo inviato a ${email} (o chiedine uno nuovo dall’avviso in cima alla pagina)`,
+  }),
+  emailAlreadyVerified: (): Words => ({ en: 'This e-mail address is already confirmed', it: 'Questo indirizzo e-mail è già confermato' }),
+  accountLink: (problem: AccountLinkProblem): Words => {
+    switch (problem) {
+      case 'INVALID':
+        return { en: 'This link is not valid: copy the whole link from the e-mail, or ask for a new one', it: 'Questo collegamento non è valido: copia l’intero collegamento dall’e-mail, o chiedine uno nuovo' };
+      case 'EXPIRED':
+        return { en: 'This link has expired: ask for a new one', it: 'Questo collegamento è scaduto: chiedine uno nuovo' };
+      case 'USED':
+        return { en: 'This link has already been used, or a newer one replaced it: ask for a new one if you still need it', it: 'Questo collegamento è già stato usato, o ne è stato inviato uno più recente: chiedine uno nuovo se ti serve ancora' };
+    }
+  },
+  wrongCurrentPassword: (): Words => ({ en: 'The current password is not right', it: 'La password attuale non è corretta' }),
+  sameEmail: (): Words => ({ en: 'This is already your account’s address', it: 'Questo è già l’indirizzo del tuo account' }),
 };

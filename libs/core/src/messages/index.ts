@@ -1,3 +1,4 @@
+import { accountMailMessages } from './account-mail.messages';
 import { allocationMessages } from './allocation.messages';
 import { authMessages } from './auth.messages';
 import { configMessages } from './config.messages';
@@ -22,6 +23,8 @@ export type { MatchStep, SurveyNotDueReason } from './match.messages';
 export type { Parties, Suspended } from './notification.messages';
 export type { QueryLimit } from './request.messages';
 export type { ApplicationMail } from './mail.messages';
+export type { EmailChangedMail, EmailLinkMail, PasswordResetMail } from './account-mail.messages';
+export type { AccountLinkProblem } from './auth.messages';
 export type { IdentifiedThing } from './validation.messages';
 
 /**
@@ -29,6 +32,7 @@ export type { IdentifiedThing } from './validation.messages';
  * from here and never writes a sentence itself; a test keeps it so.
  */
 export const MESSAGES = {
+  accountMail: accountMailMessages,
   allocation: allocationMessages,
   auth: authMessages,
   config: configMessages,

@@ -26,7 +26,23 @@ const STATES = Object.values(MatchState);
 const STEPS = ['accept', 'decline', 'activate', 'complete', 'withdraw'] as const;
 const CHANGES = ['publish', 'pause', 'resume', 'close', 'suspend', 'reinstate'] as const;
 
+const LINK_MAILS = [[{ email: 'negozio@example.it', link: 'https://vicini.example/verifica-email#1.abc', hours: 48 }], [{ email: '<b>x</b>@example.it', link: 'https://vicini.example/conferma-email#2.def', hours: 1 }]] as const;
+
 const SAMPLES: Samples<typeof MESSAGES> = {
+  accountMail: {
+    emailVerificationSubject: LINK_MAILS,
+    emailVerificationText: LINK_MAILS,
+    emailVerificationHtml: LINK_MAILS,
+    passwordResetSubject: [[{ link: 'https://vicini.example/reimposta-password#1.abc', minutes: 30 }]],
+    passwordResetText: [[{ link: 'https://vicini.example/reimposta-password#1.abc', minutes: 30 }]],
+    passwordResetHtml: [[{ link: 'https://vicini.example/reimposta-password#1.abc', minutes: 30 }]],
+    emailChangeSubject: LINK_MAILS,
+    emailChangeText: LINK_MAILS,
+    emailChangeHtml: LINK_MAILS,
+    emailChangedSubject: [[{ oldEmail: 'vecchio@example.it', newEmail: 'nuovo@example.it' }]],
+    emailChangedText: [[{ oldEmail: 'vecchio@example.it', newEmail: 'nuovo@example.it' }]],
+    emailChangedHtml: [[{ oldEmail: 'vecchio@example.it', newEmail: 'nuovo@example.it' }]],
+  },
   allocation: {
     runNotFound: NONE,
     runAtInPast: ON_FIELD,
@@ -43,6 +59,11 @@ const SAMPLES: Samples<typeof MESSAGES> = {
     notAuthenticated: NONE,
     forbiddenRole: NONE,
     emailTaken: NONE,
+    emailNotVerified: [['negozio@example.it']],
+    emailAlreadyVerified: NONE,
+    accountLink: each(['INVALID', 'EXPIRED', 'USED'] as const),
+    wrongCurrentPassword: NONE,
+    sameEmail: NONE,
   },
   config: {
     databaseUrl: NONE,
@@ -156,6 +177,7 @@ const SAMPLES: Samples<typeof MESSAGES> = {
   request: {
     tooComplex: each(['depth', 'aliases', 'directives', 'tokens', 'cost'] as const).map(([limit]) => [limit, 10, 32] as const),
     tooManyRequests: [[1], [59], [60], [61], [900]],
+    emailLimit: [[30], [3600]],
     accountLocked: [[1], [60], [900]],
     bodyNotJson: NONE,
     bodyTooLarge: [[100]],

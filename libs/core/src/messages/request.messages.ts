@@ -28,6 +28,10 @@ export const requestMessages = {
     const wait = waitFor(retryAfterSeconds);
     return { en: `Too many requests from your connection. Try again in ${wait.en}`, it: `Troppe richieste dalla tua connessione. Riprova tra ${wait.it}` };
   },
+  emailLimit: (retryAfterSeconds: number): Words => {
+    const wait = waitFor(retryAfterSeconds);
+    return { en: `Too many e-mails asked for this address. Try again in ${wait.en}`, it: `Troppe e-mail richieste per questo indirizzo. Riprova tra ${wait.it}` };
+  },
   accountLocked: (retryAfterSeconds: number): Words => {
     const wait = waitFor(retryAfterSeconds);
     return {

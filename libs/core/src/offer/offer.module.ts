@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
 import { ProviderModule } from '../provider/provider.module';
 import { TerritoryModule } from '../territory/territory.module';
 import { OfferCatalogueService } from './offer-catalogue.service';
@@ -14,7 +15,7 @@ import { OfferService } from './offer.service';
  * OfferRecords (locks, candidates for matching, moderation).
  */
 @Module({
-  imports: [AuditModule, TerritoryModule, ProviderModule],
+  imports: [AuditModule, AuthModule, TerritoryModule, ProviderModule],
   providers: [OfferService, OfferCatalogueService, OfferRecords],
   exports: [OfferService, OfferCatalogueService, OfferRecords],
 })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AccountService } from '../auth/account.service';
 import { isStaff, requireActor } from '../common/access';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
@@ -29,7 +30,9 @@ export type OfferStatusOutcome =
   | { kind: 'invalid-transition'; current: OfferStatus }
   | { kind: 'validity-ended'; validUntil: Date }
   /** A suspended or rejected organisation cannot put offers in front of shops. */
-  | { kind: 'provider-not-approved'; status: VerificationStatus };
+  | { kind: 'provider-not-approved'; status: VerificationStatus }
+  /** Publishing waits until the account's e-mail address is verified. */
+  | { kind: 'email-not-verified'; email: string };
 
 /** What the audit log keeps of an offer (its coverage must be loaded). */
 const auditView = (offer: OfferEntity, coverage: readonly CoverageRow[]): object => ({
@@ -61,6 +64,7 @@ export class OfferService {
     private readonly providers: ProviderService,
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
+    private readonly accounts: AccountService,
   ) {}
 
   /** A new DRAFT of the caller's provider (approved or not: only publishing makes it visible). */
@@ -146,7 +150,8 @@ export class OfferService {
   /** publish, pause, resume or close one of the caller's offers, as OFFER_TRANSITIONS allows. */
   async changeStatus(ctx: RequestContext, id: string, action: OfferStatusAction): Promise<OfferStatusOutcome> {
     const own = await this.providers.requireOwnProvider(ctx);
-    return this.connection.withTransaction(ctx, async (tx) => {
+    const unverified = await this.accounts.unverifiedEmail(ctx);
+    return this.connection.withTransaction(ctx, async (tx): Promise<OfferStatusOutcome> => {
       const current = await this.lockOwn(tx, own.id, id, 'id');
       const check = checkTransition(action, current, ctx.now);
       if (!check.ok) {
@@ -157,6 +162,7 @@ export class OfferService {
       if (check.to === OfferStatus.PUBLISHED && !mayPublish(provider.verificationStatus)) {
         return { kind: 'provider-not-approved', status: provider.verificationStatus };
       }
+      if (check.to === OfferStatus.PUBLISHED && unverified) return { kind: 'email-not-verified', email: unverified };
       const firstPublication = check.to === OfferStatus.PUBLISHED && !current.publishedAt;
       await this.connection.repository(tx, OfferEntity).update({ id }, { status: check.to, ...(firstPublication && { publishedAt: ctx.now }) });
       // Resumed: its waitlist may take the free places; closed: its waitlist ends.

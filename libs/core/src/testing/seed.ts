@@ -26,7 +26,7 @@ export function randomPartitaIva(): string {
 }
 
 export async function seedUser(db: DataSource, role: UserRole): Promise<Actor> {
-  const [row] = await db.query(`INSERT INTO user_account (email, password_hash, role) VALUES ($1, 'not-a-login', $2) RETURNING id`, [
+  const [row] = await db.query(`INSERT INTO user_account (email, password_hash, role, email_verified_at) VALUES ($1, 'not-a-login', $2, now()) RETURNING id`, [
     `${role.toLowerCase()}-${randomUUID()}@example.it`,
     role,
   ]);

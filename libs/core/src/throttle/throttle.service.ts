@@ -12,6 +12,8 @@ export enum AddressLimit {
   LOGIN = 'login',
   REGISTER = 'register',
   REFRESH = 'refresh',
+  /** Account e-mails asked for: password reset, verification link, change of address. */
+  ACCOUNT_MAIL = 'account-mail',
 }
 
 const MINUTE = 60;
@@ -30,6 +32,7 @@ const keyOf = (value: string): string => createHash('sha256').update(value).dige
 export class ThrottleService {
   private readonly byAddress: Record<AddressLimit, RateLimiterPostgres>;
   private readonly failures: RateLimiterPostgres;
+  private readonly mailsPerEmail: RateLimiterPostgres;
   private readonly locks: RateLimiterPostgres;
   private readonly lockout: { after: number; seconds: number; maxSeconds: number };
 
@@ -51,7 +54,9 @@ export class ThrottleService {
       [AddressLimit.LOGIN]: store('login-address', config.get('THROTTLE_LOGIN_PER_ADDRESS', { infer: true }), 15 * MINUTE, true),
       [AddressLimit.REGISTER]: store('register-address', config.get('THROTTLE_REGISTER_PER_ADDRESS', { infer: true }), 60 * MINUTE),
       [AddressLimit.REFRESH]: store('refresh-address', config.get('THROTTLE_REFRESH_PER_ADDRESS', { infer: true }), 15 * MINUTE),
+      [AddressLimit.ACCOUNT_MAIL]: store('account-mail-address', config.get('THROTTLE_ACCOUNT_MAIL_PER_ADDRESS', { infer: true }), 60 * MINUTE),
     };
+    this.mailsPerEmail = store('account-mail-email', config.get('THROTTLE_ACCOUNT_MAIL_PER_EMAIL', { infer: true }), 60 * MINUTE);
     // Wrong passwords of an account in a row: forgotten at a success, or a day after the first.
     this.failures = store('login-failures', 1_000_000, DAY);
     this.locks = store('login-lock', 1, DAY);
@@ -69,6 +74,19 @@ export class ThrottleService {
       await this.byAddress[limit].consume(keyOf(ctx.clientAddress));
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) throw new ThrottleException('ADDRESS_LIMIT', retryAfter(rejection));
+      throw rejection;
+    }
+  }
+
+  /**
+   * Counts one account e-mail asked for an address (a password reset, a verification link, a new
+   * address to confirm), whether an account has it or not, so that the refusal tells nothing.
+   */
+  async consumeEmail(email: string): Promise<void> {
+    try {
+      await this.mailsPerEmail.consume(keyOf(email.trim().toLowerCase()));
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) throw new ThrottleException('EMAIL_LIMIT', retryAfter(rejection));
       throw rejection;
     }
   }

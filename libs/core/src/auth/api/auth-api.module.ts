@@ -6,6 +6,7 @@ import type { Environment } from '../../config/environment';
 import { AuthModule } from '../auth.module';
 import { AuthExceptionFilter } from './auth.errors';
 import { JwtAuthGuard, RolesGuard } from './auth.guards';
+import { AccountResolver } from './account.resolver';
 import { AuthResolver } from './auth.resolver';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
@@ -24,6 +25,7 @@ import { SessionCookie } from './session-cookie';
       },
     },
     AuthResolver,
+    AccountResolver,
     LocalStrategy,
     JwtStrategy,
     // Order matters: authenticate first, then check roles.

@@ -12,6 +12,8 @@ export class UserModel {
   @Field() email!: string;
   @Field(() => UserRole) role!: UserRole;
   @Field() createdAt!: Date;
+  @Field({ description: 'Whether the owner confirmed the address through the e-mailed link; until then the account cannot apply to offers or publish them.' })
+  emailVerified!: boolean;
 }
 
 @ObjectType('AuthPayload', { description: 'A new session: a short-lived access token and a one-use refresh token.' })
@@ -49,4 +51,5 @@ export const toUserModel = (user: UserAccountEntity): UserModel => modelOf(UserM
   email: user.email,
   role: user.role,
   createdAt: user.createdAt,
+  emailVerified: user.emailVerifiedAt !== null,
 });

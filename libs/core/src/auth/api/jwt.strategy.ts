@@ -48,6 +48,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     }
     const actor = await this.auth.sessionActor(RequestContext.system(), claims.sub, claims.sid);
     if (!actor) throw new AuthException(AuthErrorCode.SESSION_ENDED);
-    return actor;
+    return { ...actor, sessionId: claims.sid };
   }
 }

@@ -1,4 +1,6 @@
 import { resultUnion } from '../../api/result-union';
+import { EmailNotVerifiedErrorModel } from '../../auth/api/account.models';
+import { emailNotVerified } from '../../auth/api/account.results';
 import { MESSAGES, type MatchStep } from '../../messages';
 import { toExplanations } from '../../matching/api/recommendation.models';
 import { ProviderNotApprovedErrorModel } from '../../provider/api/provider.models';
@@ -27,7 +29,8 @@ import {
 
 export const ApplyToOfferResult = resultUnion({
   name: 'ApplyToOfferResult',
-  types: () => [MatchModel, NotEligibleErrorModel, OfferFullErrorModel, AlreadyAppliedErrorModel, InvalidMatchTransitionErrorModel, PreviouslyRefusedErrorModel] as const,
+  types: () =>
+    [MatchModel, NotEligibleErrorModel, OfferFullErrorModel, AlreadyAppliedErrorModel, InvalidMatchTransitionErrorModel, PreviouslyRefusedErrorModel, EmailNotVerifiedErrorModel] as const,
 });
 
 export const MatchStepResult = resultUnion({
@@ -61,6 +64,8 @@ export function toApplyResult(outcome: ApplyOutcome): typeof ApplyToOfferResult 
     }
     case 'request-not-open':
       return new InvalidMatchTransitionErrorModel('REQUEST_NOT_OPEN', MESSAGES.match.requestNotOpen(outcome.status), 'input.helpRequestId', outcome.status);
+    case 'email-not-verified':
+      return emailNotVerified(outcome.email);
   }
 }
 

@@ -1,4 +1,6 @@
 import { resultUnion } from '../../api/result-union';
+import { EmailNotVerifiedErrorModel } from '../../auth/api/account.models';
+import { emailNotVerified } from '../../auth/api/account.results';
 import { MESSAGES } from '../../messages';
 import { ProviderNotApprovedErrorModel } from '../../provider/api/provider.models';
 import { providerNotApproved } from '../../provider/api/provider.results';
@@ -23,7 +25,7 @@ export const UpdateOfferResult = resultUnion({
 export const OfferStatusResult = resultUnion({
   name: 'OfferStatusResult',
   description: 'The offer in its new status, or why the change is not possible now.',
-  types: () => [OfferModel, InvalidOfferTransitionErrorModel, OfferValidityEndedErrorModel, ProviderNotApprovedErrorModel] as const,
+  types: () => [OfferModel, InvalidOfferTransitionErrorModel, OfferValidityEndedErrorModel, ProviderNotApprovedErrorModel, EmailNotVerifiedErrorModel] as const,
 });
 
 export function toUpdateOfferResult(outcome: UpdateOfferOutcome): typeof UpdateOfferResult {
@@ -47,5 +49,7 @@ export function toOfferStatusResult(outcome: OfferStatusOutcome, action: OfferSt
       return new OfferValidityEndedErrorModel(MESSAGES.offer.validityEnded(outcome.validUntil), 'id', outcome.validUntil);
     case 'provider-not-approved':
       return providerNotApproved(outcome.status, 'id');
+    case 'email-not-verified':
+      return emailNotVerified(outcome.email);
   }
 }

@@ -7,7 +7,12 @@ import { ThrottleException } from '../throttle.exception';
 
 /** The words of a refusal, for GraphQL and for plain HTTP alike. */
 export function throttleWords(error: ThrottleException): { message: string; messageIt: string } {
-  const words = error.reason === 'ACCOUNT_LOCKED' ? MESSAGES.request.accountLocked(error.retryAfterSeconds) : MESSAGES.request.tooManyRequests(error.retryAfterSeconds);
+  const words =
+    error.reason === 'ACCOUNT_LOCKED'
+      ? MESSAGES.request.accountLocked(error.retryAfterSeconds)
+      : error.reason === 'EMAIL_LIMIT'
+        ? MESSAGES.request.emailLimit(error.retryAfterSeconds)
+        : MESSAGES.request.tooManyRequests(error.retryAfterSeconds);
   return { message: words.en, messageIt: words.it };
 }
 

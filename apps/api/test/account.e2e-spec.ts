@@ -1,0 +1,135 @@
+import { DataSource } from 'typeorm';
+import {
+  ChangePasswordDocument,
+  ConfirmEmailChangeDocument,
+  CreateOfferDocument,
+  DecideProviderDocument,
+  LoginDocument,
+  MeDocument,
+  MyAccountDocument,
+  PublishOfferDocument,
+  RefreshSessionDocument,
+  RegisterProviderDocument,
+  RegisterShopDocument,
+  RequestEmailChangeDocument,
+  RequestPasswordResetDocument,
+  ResendEmailVerificationDocument,
+  ResetPasswordDocument,
+  VerifyEmailDocument,
+} from './gql/generated';
+import { anOfferInput, approvedProvider, publishedOffer } from './testing/offer-fixtures';
+import { aProviderInput, aShopInput, anEmail, signUp, SignedIn, staffUser, TEST_PASSWORD } from './testing/fixtures';
+import { mailedLink, verifyThroughMailbox } from './testing/mailbox';
+import { applyResult, askFor } from './testing/match-fixtures';
+import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
+
+const TORINO = '001272';
+const NEW_PASSWORD = 'una-nuova-password-sicura';
+
+describe('Verified addresses, password reset and account changes over GraphQL', () => {
+  let api: TestApp;
+  let db: DataSource;
+  let staff: SignedIn;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    db = api.app.get(DataSource);
+    staff = await staffUser(api);
+  });
+  afterAll(() => api.close());
+
+  const login = (email: string, password: string) => api.gql(LoginDocument, { input: { email, password } });
+
+  it('lets an unverified shop sign in but not apply until it opens the link from the sign-up e-mail', async () => {
+    const provider = await approvedProvider(api, staff);
+    const offer = await publishedOffer(api, provider, { coverage: { comuneCodes: [TORINO] } });
+    const shop = await signUp(api, 'SHOP', { verified: false });
+    member(dataOf(await api.gqlAs(shop.accessToken, RegisterShopDocument, { input: aShopInput({ comuneCode: TORINO }) })).registerShop, 'Shop');
+    const requestId = await askFor(api, shop);
+    expect(dataOf(await api.gqlAs(shop.accessToken, MyAccountDocument)).me).toMatchObject({ email: shop.email, emailVerified: false });
+
+    expect(await applyResult(api, shop, requestId, offer.id)).toMatchObject({
+      __typename: 'EmailNotVerifiedError',
+      code: 'EMAIL_NOT_VERIFIED',
+      messageIt: expect.stringContaining(shop.email),
+    });
+    expect((await db.query('SELECT count(*)::int AS n FROM match WHERE help_request_id = $1', [requestId]))[0].n).toBe(0);
+
+    await verifyThroughMailbox(api, shop.email);
+    expect(dataOf(await api.gqlAs(shop.accessToken, MyAccountDocument)).me.emailVerified).toBe(true);
+    expect((await applyResult(api, shop, requestId, offer.id)).__typename).toBe('Match');
+  });
+
+  it('lets an unverified provider prepare offers but not publish them until verified, and resend the link', async () => {
+    const owner = await signUp(api, 'PROVIDER', { verified: false });
+    const { registerProvider } = dataOf(await api.gqlAs(owner.accessToken, RegisterProviderDocument, { input: aProviderInput() }));
+    const providerId = member(registerProvider, 'Provider').id;
+    member(dataOf(await api.gqlAs(staff.accessToken, DecideProviderDocument, { input: { providerId, decision: 'APPROVED' } })).verifyProvider, 'Provider');
+    const offer = dataOf(await api.gqlAs(owner.accessToken, CreateOfferDocument, { input: anOfferInput() })).createOffer;
+
+    expect(dataOf(await api.gqlAs(owner.accessToken, PublishOfferDocument, { id: offer.id })).publishOffer).toMatchObject({ __typename: 'EmailNotVerifiedError', code: 'EMAIL_NOT_VERIFIED' });
+    const first = await mailedLink(db, owner.email, 'EMAIL_VERIFICATION');
+    expect(dataOf(await api.gqlAs(owner.accessToken, ResendEmailVerificationDocument)).resendEmailVerification).toMatchObject({ __typename: 'EmailVerificationSent', email: owner.email });
+    expect(dataOf(await api.gql(VerifyEmailDocument, { input: { token: first.token } })).verifyEmail).toMatchObject({ __typename: 'AccountLinkError', problem: 'USED', field: 'input.token' });
+
+    await verifyThroughMailbox(api, owner.email);
+    expect(dataOf(await api.gqlAs(owner.accessToken, PublishOfferDocument, { id: offer.id })).publishOffer).toMatchObject({ __typename: 'Offer', status: 'PUBLISHED' });
+    expect(dataOf(await api.gqlAs(owner.accessToken, ResendEmailVerificationDocument)).resendEmailVerification).toMatchObject({ code: 'EMAIL_ALREADY_VERIFIED' });
+  });
+
+  it('resets a forgotten password through the e-mailed link, the same answer for unknown addresses, and ends every session', async () => {
+    const shop = await signUp(api, 'SHOP');
+    const unknown = anEmail('nessuno');
+    expect(await api.gql(RequestPasswordResetDocument, { input: { email: unknown } })).toEqual({ data: { requestPasswordReset: true } });
+    expect(await api.gql(RequestPasswordResetDocument, { input: { email: shop.email.toUpperCase() } })).toEqual({ data: { requestPasswordReset: true } });
+    expect((await db.query('SELECT count(*)::int AS n FROM mail_message WHERE recipient = $1', [unknown]))[0].n).toBe(0);
+
+    const { url, token } = await mailedLink(db, shop.email, 'PASSWORD_RESET');
+    expect(new URL(url).pathname).toBe('/reimposta-password');
+    const short = await api.gql(ResetPasswordDocument, { input: { token, password: 'corta' } });
+    expect(short.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.password', code: 'minLength' })] });
+
+    expect(dataOf(await api.gql(ResetPasswordDocument, { input: { token, password: NEW_PASSWORD } })).resetPassword).toMatchObject({ __typename: 'User', email: shop.email });
+    const stale = await api.gqlAs(shop.accessToken, MeDocument);
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' });
+    expect((await api.gql(RefreshSessionDocument, { input: { refreshToken: shop.refreshToken } })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await login(shop.email, TEST_PASSWORD)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(dataOf(await login(shop.email, NEW_PASSWORD)).login.user.email).toBe(shop.email);
+    expect(dataOf(await api.gql(ResetPasswordDocument, { input: { token, password: NEW_PASSWORD } })).resetPassword).toMatchObject({ __typename: 'AccountLinkError', problem: 'USED' });
+  });
+
+  it('changes the password with the current one, keeping this session and ending the others', async () => {
+    const shop = await signUp(api, 'SHOP');
+    const other = dataOf(await login(shop.email, TEST_PASSWORD)).login;
+    const wrong = dataOf(await api.gqlAs(shop.accessToken, ChangePasswordDocument, { input: { currentPassword: 'non-è-questa-password', newPassword: NEW_PASSWORD } })).changePassword;
+    expect(wrong).toMatchObject({ __typename: 'WrongPasswordError', code: 'WRONG_PASSWORD', field: 'input.currentPassword' });
+
+    const changed = dataOf(await api.gqlAs(shop.accessToken, ChangePasswordDocument, { input: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD } })).changePassword;
+    expect(changed).toMatchObject({ __typename: 'User', id: shop.userId });
+    expect(dataOf(await api.gqlAs(shop.accessToken, MeDocument)).me.id).toBe(shop.userId);
+    expect((await api.gqlAs(other.accessToken, MeDocument)).errors?.[0].extensions).toMatchObject({ reason: 'SESSION_ENDED' });
+    expect(dataOf(await login(shop.email, NEW_PASSWORD)).login.user.id).toBe(shop.userId);
+  });
+
+  it('changes the address only once the link sent to the new one is opened, and tells the old one', async () => {
+    const shop = await signUp(api, 'SHOP');
+    const newEmail = anEmail('nuovo');
+    const requested = dataOf(await api.gqlAs(shop.accessToken, RequestEmailChangeDocument, { input: { currentPassword: TEST_PASSWORD, newEmail } })).requestEmailChange;
+    expect(requested).toMatchObject({ __typename: 'EmailChangeRequested', newEmail });
+    expect(dataOf(await api.gqlAs(shop.accessToken, MyAccountDocument)).me.email).toBe(shop.email);
+
+    const { url, token } = await mailedLink(db, newEmail, 'EMAIL_CHANGE_CONFIRM');
+    expect(new URL(url).pathname).toBe('/conferma-email');
+    expect(dataOf(await api.gql(ConfirmEmailChangeDocument, { input: { token } })).confirmEmailChange).toMatchObject({ __typename: 'User', email: newEmail, emailVerified: true });
+    expect(dataOf(await api.gqlAs(shop.accessToken, MyAccountDocument)).me.email).toBe(newEmail);
+    expect((await db.query(`SELECT count(*)::int AS n FROM mail_message WHERE recipient = $1 AND kind = 'EMAIL_CHANGED_NOTICE'`, [shop.email]))[0].n).toBe(1);
+    const taken = dataOf(await api.gqlAs(shop.accessToken, RequestEmailChangeDocument, { input: { currentPassword: TEST_PASSWORD, newEmail: staff.email } })).requestEmailChange;
+    expect(taken).toMatchObject({ __typename: 'EmailTakenError', takenField: 'input.newEmail' });
+  });
+
+  it('keeps the account operations for signed-in users closed to anonymous callers', async () => {
+    const { errors } = await api.gql(ChangePasswordDocument, { input: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD } });
+    expect(errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await api.gql(ResendEmailVerificationDocument)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});

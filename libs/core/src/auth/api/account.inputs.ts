@@ -1,0 +1,61 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { PASSWORD_MIN_LENGTH } from './auth.inputs';
+
+const normaliseEmail = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+@InputType()
+export class RequestPasswordResetInput {
+  @Field()
+  @Transform(normaliseEmail)
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+}
+
+@InputType({ description: 'A token from an e-mailed link (the part of the link after #).' })
+export class AccountLinkInput {
+  @Field()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  token!: string;
+}
+
+@InputType()
+export class ResetPasswordInput extends AccountLinkInput {
+  @Field({ description: `At least ${PASSWORD_MIN_LENGTH} characters.` })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(128)
+  password!: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field()
+  @IsString()
+  @MaxLength(128)
+  currentPassword!: string;
+
+  @Field({ description: `At least ${PASSWORD_MIN_LENGTH} characters.` })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(128)
+  newPassword!: string;
+}
+
+@InputType()
+export class RequestEmailChangeInput {
+  @Field()
+  @IsString()
+  @MaxLength(128)
+  currentPassword!: string;
+
+  @Field()
+  @Transform(normaliseEmail)
+  @IsEmail()
+  @MaxLength(254)
+  newEmail!: string;
+}

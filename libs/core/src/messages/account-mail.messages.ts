@@ -1,0 +1,241 @@
+import Handlebars from 'handlebars';
+import type { Words } from './words';
+
+/** A link that proves an address: the sign-up verification or a new address to confirm. */
+export interface EmailLinkMail {
+  /** The address being confirmed. */
+  email: string;
+  link: string;
+  /** How long the link works. */
+  hours: number;
+}
+
+/** A password-reset link. */
+export interface PasswordResetMail {
+  link: string;
+  minutes: number;
+}
+
+/** The notice to the old address that the account's address changed. */
+export interface EmailChangedMail {
+  oldEmail: string;
+  newEmail: string;
+}
+
+type Template = (values: object) => string;
+
+// The same Handlebars settings as the other e-mails (mail.messages.ts): text parts as written,
+// subjects on one line, every value escaped in the HTML part.
+const plain = (source: string): Template => {
+  const template = Handlebars.compile(source, { noEscape: true, strict: true });
+  return (values) => template(values).replace(/\n{3,}/g, '\n\n');
+};
+const subject = (source: string): Template => {
+  const template = plain(source);
+  return (values) => template(values).replace(/\s+/g, ' ').trim();
+};
+const html = (source: string): Template => Handlebars.compile(source, { strict: true });
+const both =
+  <V extends object>(en: Template, it: Template) =>
+  (values: V): Words => ({ en: en(values), it: it(values) });
+const lines = (...parts: string[]): string => parts.join('\n');
+
+const SIGNATURE = 'Vicini e connessi';
+
+/**
+ * The e-mails about the account itself: verifying the address, resetting the password, changing
+ * the address. They are sent whatever the person's e-mail preferences: they are how the account
+ * stays theirs.
+ */
+export const accountMailMessages = {
+  emailVerificationSubject: both<EmailLinkMail>(subject('Confirm your e-mail address for Vicini e connessi'), subject('Conferma il tuo indirizzo e-mail per Vicini e connessi')),
+  emailVerificationText: both<EmailLinkMail>(
+    plain(
+      lines(
+        'Hello,',
+        '',
+        'to finish signing up to Vicini e connessi, confirm that {{email}} is your address by opening this link:',
+        '{{link}}',
+        '',
+        'The link works for {{hours}} hours. Until then you can sign in, but not apply to offers or publish them.',
+        'If you did not sign up, ignore this message.',
+        '',
+        SIGNATURE,
+      ),
+    ),
+    plain(
+      lines(
+        'Buongiorno,',
+        '',
+        'per completare la registrazione a Vicini e connessi, conferma che {{email}} è il tuo indirizzo aprendo questo collegamento:',
+        '{{link}}',
+        '',
+        'Il collegamento vale {{hours}} ore. Fino ad allora puoi accedere, ma non candidarti alle offerte né pubblicarle.',
+        'Se non ti sei registrato, ignora questo messaggio.',
+        '',
+        SIGNATURE,
+      ),
+    ),
+  ),
+  emailVerificationHtml: both<EmailLinkMail>(
+    html(
+      lines(
+        '<p>Hello,</p>',
+        '<p>to finish signing up to Vicini e connessi, confirm that <strong>{{email}}</strong> is your address.</p>',
+        '<p><a href="{{link}}">Confirm my e-mail address</a></p>',
+        '<p>The link works for {{hours}} hours. Until then you can sign in, but not apply to offers or publish them. If you did not sign up, ignore this message.</p>',
+        `<p>${SIGNATURE}</p>`,
+      ),
+    ),
+    html(
+      lines(
+        '<p>Buongiorno,</p>',
+        '<p>per completare la registrazione a Vicini e connessi, conferma che <strong>{{email}}</strong> è il tuo indirizzo.</p>',
+        '<p><a href="{{link}}">Conferma il mio indirizzo e-mail</a></p>',
+        '<p>Il collegamento vale {{hours}} ore. Fino ad allora puoi accedere, ma non candidarti alle offerte né pubblicarle. Se non ti sei registrato, ignora questo messaggio.</p>',
+        `<p>${SIGNATURE}</p>`,
+      ),
+    ),
+  ),
+  passwordResetSubject: both<PasswordResetMail>(subject('Reset your Vicini e connessi password'), subject('Reimposta la password di Vicini e connessi')),
+  passwordResetText: both<PasswordResetMail>(
+    plain(
+      lines(
+        'Hello,',
+        '',
+        'someone asked to reset the password of your Vicini e connessi account. To choose a new one, open this link:',
+        '{{link}}',
+        '',
+        'The link works once, for {{minutes}} minutes. Setting a new password signs you out everywhere.',
+        'If you did not ask, ignore this message: your password stays as it is.',
+        '',
+        SIGNATURE,
+      ),
+    ),
+    plain(
+      lines(
+        'Buongiorno,',
+        '',
+        'è stato chiesto di reimpostare la password del tuo account Vicini e connessi. Per sceglierne una nuova, apri questo collegamento:',
+        '{{link}}',
+        '',
+        'Il collegamento vale una sola volta, per {{minutes}} minuti. Con la nuova password tutte le sessioni aperte vengono chiuse.',
+        'Se non l’hai chiesto tu, ignora questo messaggio: la password resta quella di prima.',
+        '',
+        SIGNATURE,
+      ),
+    ),
+  ),
+  passwordResetHtml: both<PasswordResetMail>(
+    html(
+      lines(
+        '<p>Hello,</p>',
+        '<p>someone asked to reset the password of your Vicini e connessi account.</p>',
+        '<p><a href="{{link}}">Choose a new password</a></p>',
+        '<p>The link works once, for {{minutes}} minutes. Setting a new password signs you out everywhere. If you did not ask, ignore this message: your password stays as it is.</p>',
+        `<p>${SIGNATURE}</p>`,
+      ),
+    ),
+    html(
+      lines(
+        '<p>Buongiorno,</p>',
+        '<p>è stato chiesto di reimpostare la password del tuo account Vicini e connessi.</p>',
+        '<p><a href="{{link}}">Scegli una nuova password</a></p>',
+        '<p>Il collegamento vale una sola volta, per {{minutes}} minuti. Con la nuova password tutte le sessioni aperte vengono chiuse. Se non l’hai chiesto tu, ignora questo messaggio: la password resta quella di prima.</p>',
+        `<p>${SIGNATURE}</p>`,
+      ),
+    ),
+  ),
+  emailChangeSubject: both<EmailLinkMail>(subject('Confirm your new e-mail address for Vicini e connessi'), subject('Conferma il nuovo indirizzo e-mail per Vicini e connessi')),
+  emailChangeText: both<EmailLinkMail>(
+    plain(
+      lines(
+        'Hello,',
+        '',
+        'you asked to use {{email}} for your Vicini e connessi account. To confirm, open this link:',
+        '{{link}}',
+        '',
+        'The link works for {{hours}} hours; until you open it, your account keeps its current address.',
+        'If you did not ask, ignore this message.',
+        '',
+        SIGNATURE,
+      ),
+    ),
+    plain(
+      lines(
+        'Buongiorno,',
+        '',
+        'hai chiesto di usare {{email}} per il tuo account Vicini e connessi. Per confermare, apri questo collegamento:',
+        '{{link}}',
+        '',
+        'Il collegamento vale {{hours}} ore; finché non lo apri, l’account mantiene l’indirizzo attuale.',
+        'Se non l’hai chiesto tu, ignora questo messaggio.',
+        '',
+        SIGNATURE,
+      ),
+    ),
+  ),
+  emailChangeHtml: both<EmailLinkMail>(
+    html(
+      lines(
+        '<p>Hello,</p>',
+        '<p>you asked to use <strong>{{email}}</strong> for your Vicini e connessi account.</p>',
+        '<p><a href="{{link}}">Confirm my new e-mail address</a></p>',
+        '<p>The link works for {{hours}} hours; until you open it, your account keeps its current address. If you did not ask, ignore this message.</p>',
+        `<p>${SIGNATURE}</p>`,
+      ),
+    ),
+    html(
+      lines(
+        '<p>Buongiorno,</p>',
+        '<p>hai chiesto di usare <strong>{{email}}</strong> per il tuo account Vicini e connessi.</p>',
+        '<p><a href="{{link}}">Conferma il nuovo indirizzo e-mail</a></p>',
+        '<p>Il collegamento vale {{hours}} ore; finché non lo apri, l’account mantiene l’indirizzo attuale. Se non l’hai chiesto tu, ignora questo messaggio.</p>',
+        `<p>${SIGNATURE}</p>`,
+      ),
+    ),
+  ),
+  emailChangedSubject: both<EmailChangedMail>(subject('The e-mail address of your Vicini e connessi account changed'), subject('L’indirizzo e-mail del tuo account Vicini e connessi è cambiato')),
+  emailChangedText: both<EmailChangedMail>(
+    plain(
+      lines(
+        'Hello,',
+        '',
+        'the Vicini e connessi account that used {{oldEmail}} now uses {{newEmail}}: messages and sign-in go to the new address.',
+        '',
+        'If you did not make this change, write at once to the platform’s support: someone else may have your password.',
+        '',
+        SIGNATURE,
+      ),
+    ),
+    plain(
+      lines(
+        'Buongiorno,',
+        '',
+        'l’account Vicini e connessi che usava {{oldEmail}} ora usa {{newEmail}}: i messaggi e l’accesso passano al nuovo indirizzo.',
+        '',
+        'Se non hai fatto tu questa modifica, scrivi subito all’assistenza della piattaforma: qualcun altro potrebbe avere la tua password.',
+        '',
+        SIGNATURE,
+      ),
+    ),
+  ),
+  emailChangedHtml: both<EmailChangedMail>(
+    html(
+      lines(
+        '<p>Hello,</p>',
+        '<p>the Vicini e connessi account that used <strong>{{oldEmail}}</strong> now uses <strong>{{newEmail}}</strong>: messages and sign-in go to the new address.</p>',
+        '<p>If you did not make this change, write at once to the platform’s support: someone else may have your password.</p>',
+        `<p>${SIGNATURE}</p>`,
+      ),
+    ),
+    html(
+      lines(
+        '<p>Buongiorno,</p>',
+        '<p>l’account Vicini e connessi che usava <strong>{{oldEmail}}</strong> ora usa <strong>{{newEmail}}</strong>: i messaggi e l’accesso passano al nuovo indirizzo.</p>',
+        '<p>Se non hai fatto tu questa modifica, scrivi subito all’assistenza della piattaforma: qualcun altro potrebbe avere la tua password.</p>',
+        `<p>${SIGNATURE}</p>`,
+      ),
+    ),
+  ),
+};

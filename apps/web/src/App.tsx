@@ -7,6 +7,10 @@ import { Layout } from './layout/Layout';
 import { CataloguePage } from './pages/catalogue/CataloguePage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
+import { EmailLinkPage } from './pages/account/EmailLinkPage';
+import { ForgotPasswordPage } from './pages/account/ForgotPasswordPage';
+import { MyAccountPage } from './pages/account/MyAccountPage';
+import { ResetPasswordPage } from './pages/account/ResetPasswordPage';
 import { MatchPage } from './pages/match/MatchPage';
 import { AllocationRunPage } from './pages/ministry/AllocationRunPage';
 import { AllocationRunsPage } from './pages/ministry/AllocationRunsPage';
@@ -37,6 +41,7 @@ const EVERYONE: UserRole[] = ['SHOP', 'PROVIDER', 'MINISTRY', 'ADMIN'];
 /** The pages reserved to some roles, each with its own path. */
 const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.notifications, EVERYONE, <NotificationsPage />],
+  [PATHS.account, EVERYONE, <MyAccountPage />],
   [PATHS.shop, ['SHOP'], <ShopPage />],
   [PATHS.shopNeeds, ['SHOP'], <NeedsPage />],
   [PATHS.shopRequests, ['SHOP'], <RequestsPage />],
@@ -70,6 +75,10 @@ export function App() {
         <Route path={PATHS.register} element={<RegisterPage />} />
         <Route path={PATHS.catalogue} element={<CataloguePage />} />
         <Route path={PATHS.login} element={<LoginPage />} />
+        <Route path={PATHS.forgotPassword} element={<ForgotPasswordPage />} />
+        <Route path={PATHS.resetPassword} element={<ResetPasswordPage />} />
+        <Route path={PATHS.verifyEmail} element={<EmailLinkPage key="verify" kind="verify" />} />
+        <Route path={PATHS.confirmEmail} element={<EmailLinkPage key="change" kind="change" />} />
         <Route path={PATHS.privacy} element={<InfoPage key="privacy" name="privacy" template />} />
         <Route path={PATHS.accessibility} element={<InfoPage key="accessibility" name="accessibility" template />} />
         <Route path={PATHS.legalNotes} element={<InfoPage key="legalNotes" name="legalNotes" template />} />

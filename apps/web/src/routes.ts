@@ -5,6 +5,12 @@ export const PATHS = {
   register: '/registrati',
   catalogue: '/offerte',
   login: '/accedi',
+  forgotPassword: '/password-dimenticata',
+  // The next three are the pages the e-mailed links open (libs/core/src/auth/account-links.ts).
+  resetPassword: '/reimposta-password',
+  verifyEmail: '/verifica-email',
+  confirmEmail: '/conferma-email',
+  account: '/il-mio-account',
   privacy: '/privacy',
   accessibility: '/dichiarazione-di-accessibilita',
   legalNotes: '/note-legali',

@@ -57,6 +57,13 @@ export const sessionStore = {
     emit();
   },
 
+  /** The account now has another address (a change confirmed in this browser). */
+  emailChanged(userId: string, email: string): void {
+    if (state.user?.id !== userId) return;
+    state = { ...state, user: { ...state.user, email } };
+    emit();
+  },
+
   clear(): void {
     storage()?.removeItem(SIGNED_IN_KEY);
     state = SIGNED_OUT;

@@ -5,6 +5,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** A token from an e-mailed link (the part of the link after #). */
+export type AccountLinkInput = {
+  token: string;
+};
+
 export type AllocationRunItemFilterInput = {
   reason?: UnservedReason | null | undefined;
   /** true: only served requests; false: only unserved. */
@@ -55,6 +60,12 @@ export type CatalogueFilterInput = {
   categories?: Array<ServiceCategory> | null | undefined;
   /** Offers available in the comune: national, its region, its province, the comune, or a radius containing it. */
   comuneCode?: string | null | undefined;
+};
+
+export type ChangePasswordInput = {
+  currentPassword: string;
+  /** At least 12 characters. */
+  newPassword: string;
 };
 
 /** How locally an offer covers a shop, from most to least local. */
@@ -287,6 +298,21 @@ export type ReinstateOfferInput = {
   offerId: string | number;
 };
 
+export type RequestEmailChangeInput = {
+  currentPassword: string;
+  newEmail: string;
+};
+
+export type RequestPasswordResetInput = {
+  email: string;
+};
+
+export type ResetPasswordInput = {
+  /** At least 12 characters. */
+  password: string;
+  token: string;
+};
+
 /** One term of the ranking score. */
 export type ScoreComponentName =
   | 'CATEGORY_FIT'
@@ -409,6 +435,78 @@ export type WithdrawMatchInput = {
   /** Optional: why (up to 500 characters). */
   reason?: string | null | undefined;
 };
+
+export type AccountStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountStatusQuery = { me: { __typename: 'User', id: string, email: string, emailVerified: boolean } };
+
+export type ResendEmailVerificationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ResendEmailVerificationMutation = { resendEmailVerification:
+    | { __typename: 'EmailAlreadyVerifiedError', message: string, messageIt: string }
+    | { __typename: 'EmailVerificationSent', email: string }
+   };
+
+export type VerifyEmailMutationVariables = Exact<{
+  input: AccountLinkInput;
+}>;
+
+
+export type VerifyEmailMutation = { verifyEmail:
+    | { __typename: 'AccountLinkError', field: string | null, message: string, messageIt: string }
+    | { __typename: 'User', id: string, email: string, emailVerified: boolean }
+   };
+
+export type ConfirmEmailChangeMutationVariables = Exact<{
+  input: AccountLinkInput;
+}>;
+
+
+export type ConfirmEmailChangeMutation = { confirmEmailChange:
+    | { __typename: 'AccountLinkError', field: string | null, message: string, messageIt: string }
+    | { __typename: 'EmailTakenError', message: string, messageIt: string }
+    | { __typename: 'User', id: string, email: string, emailVerified: boolean }
+   };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  input: RequestPasswordResetInput;
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  input: ResetPasswordInput;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword:
+    | { __typename: 'AccountLinkError', field: string | null, message: string, messageIt: string }
+    | { __typename: 'User', id: string }
+   };
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword:
+    | { __typename: 'User', id: string }
+    | { __typename: 'WrongPasswordError', field: string | null, message: string, messageIt: string }
+   };
+
+export type RequestEmailChangeMutationVariables = Exact<{
+  input: RequestEmailChangeInput;
+}>;
+
+
+export type RequestEmailChangeMutation = { requestEmailChange:
+    | { __typename: 'EmailChangeRequested', newEmail: string }
+    | { __typename: 'EmailTakenError', message: string, messageIt: string, takenField: string }
+    | { __typename: 'WrongPasswordError', field: string | null, message: string, messageIt: string }
+   };
 
 export type AllocationRunFieldsFragment = { __typename: 'AllocationRun', id: string, mode: AllocationRunMode, status: AllocationRunStatus, scheduledFor: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, failure: string | null, failureIt: string | null, statistics: { __typename: 'AllocationRunStatistics', requests: number, offers: number, candidatePairs: number, served: number, unserved: number, totalCost: number, durationMs: number, solveMs: number, unservedByReason: Array<{ __typename: 'UnservedCount', reason: UnservedReason, count: number }> } | null };
 
@@ -547,11 +645,17 @@ export type ApplicationFieldsFragment = { __typename: 'Match', id: string, state
 
 export type MatchDetailFieldsFragment = { __typename: 'Match', helpRequestId: string, endReasonText: string | null, endReasonTextIt: string | null, surveysDue: Array<OutcomeCheckpoint>, id: string, state: MatchState, origin: MatchOrigin, category: ServiceCategory, coverageLevel: CoverageLevel, distanceKm: number, respondBy: string | null, freeUntil: string | null, waitlistPosition: number | null, createdAt: string, updatedAt: string, helpRequest: { __typename: 'HelpRequest', id: string, description: string, category: ServiceCategory, status: HelpRequestStatus, createdAt: string }, offer: { __typename: 'Offer', id: string, title: string, description: string, categories: Array<ServiceCategory>, freePeriodMonths: number, conditions: string, validUntil: string | null, remainingCapacity: number, provider: { __typename: 'PublicProvider', id: string, name: string, website: string | null } }, provider: { __typename: 'PublicProvider', id: string, name: string, website: string | null }, transitions: Array<{ __typename: 'MatchTransition', toState: MatchState, actorRole: string | null, reasonText: string | null, reasonTextIt: string | null, occurredAt: string }>, surveys: Array<{ __typename: 'OutcomeSurvey', checkpoint: OutcomeCheckpoint, gotOnlineOrders: boolean, approximateOrders: number, answeredAt: string }>, shop: { __typename: 'MatchShop', id: string, name: string, atecoSection: string, atecoDivision: string, contactEmail: string, contactPhone: string | null, comune: { __typename: 'Comune', code: string, name: string, province: { __typename: 'Province', code: string, sigla: string } } } };
 
+type MatchErrorFields_AccountLinkError_Fragment = { __typename: 'AccountLinkError', code: string, field: string | null, message: string, messageIt: string };
+
 type MatchErrorFields_AlreadyAppliedError_Fragment = { __typename: 'AlreadyAppliedError', code: string, field: string | null, message: string, messageIt: string };
 
 type MatchErrorFields_CapacityBelowUsedError_Fragment = { __typename: 'CapacityBelowUsedError', code: string, field: string | null, message: string, messageIt: string };
 
 type MatchErrorFields_DuplicateHelpRequestError_Fragment = { __typename: 'DuplicateHelpRequestError', code: string, field: string | null, message: string, messageIt: string };
+
+type MatchErrorFields_EmailAlreadyVerifiedError_Fragment = { __typename: 'EmailAlreadyVerifiedError', code: string, field: string | null, message: string, messageIt: string };
+
+type MatchErrorFields_EmailNotVerifiedError_Fragment = { __typename: 'EmailNotVerifiedError', code: string, field: string | null, message: string, messageIt: string };
 
 type MatchErrorFields_HelpRequestStatusError_Fragment = { __typename: 'HelpRequestStatusError', code: string, field: string | null, message: string, messageIt: string };
 
@@ -583,10 +687,15 @@ type MatchErrorFields_ShopAlreadyRegisteredError_Fragment = { __typename: 'ShopA
 
 type MatchErrorFields_SurveyNotDueError_Fragment = { __typename: 'SurveyNotDueError', code: string, field: string | null, message: string, messageIt: string };
 
+type MatchErrorFields_WrongPasswordError_Fragment = { __typename: 'WrongPasswordError', code: string, field: string | null, message: string, messageIt: string };
+
 export type MatchErrorFieldsFragment =
+  | MatchErrorFields_AccountLinkError_Fragment
   | MatchErrorFields_AlreadyAppliedError_Fragment
   | MatchErrorFields_CapacityBelowUsedError_Fragment
   | MatchErrorFields_DuplicateHelpRequestError_Fragment
+  | MatchErrorFields_EmailAlreadyVerifiedError_Fragment
+  | MatchErrorFields_EmailNotVerifiedError_Fragment
   | MatchErrorFields_HelpRequestStatusError_Fragment
   | MatchErrorFields_InvalidAllocationRunStateError_Fragment
   | MatchErrorFields_InvalidMatchTransitionError_Fragment
@@ -602,6 +711,7 @@ export type MatchErrorFieldsFragment =
   | MatchErrorFields_ProviderNotApprovedError_Fragment
   | MatchErrorFields_ShopAlreadyRegisteredError_Fragment
   | MatchErrorFields_SurveyNotDueError_Fragment
+  | MatchErrorFields_WrongPasswordError_Fragment
 ;
 
 export type MyMatchesQueryVariables = Exact<{
@@ -636,6 +746,7 @@ export type ApplyToOfferMutationVariables = Exact<{
 
 export type ApplyToOfferMutation = { applyToOffer:
     | { __typename: 'AlreadyAppliedError', matchId: string, state: MatchState, code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'EmailNotVerifiedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidMatchTransitionError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'Match', id: string, state: MatchState, origin: MatchOrigin, category: ServiceCategory, coverageLevel: CoverageLevel, distanceKm: number, respondBy: string | null, freeUntil: string | null, waitlistPosition: number | null, createdAt: string, updatedAt: string, offer: { __typename: 'Offer', id: string, title: string }, provider: { __typename: 'PublicProvider', id: string, name: string }, shop: { __typename: 'MatchShop', id: string, name: string } }
     | { __typename: 'NotEligibleError', code: string, field: string | null, message: string, messageIt: string, reasons: Array<{ __typename: 'IneligibilityExplanation', code: IneligibilityReason, message: string, messageIt: string }> }
@@ -793,11 +904,17 @@ export type OfferCoverageFieldsFragment = { __typename: 'OfferCoverage', nationa
 
 export type OfferFieldsFragment = { __typename: 'Offer', id: string, title: string, description: string, status: OfferStatus, categories: Array<ServiceCategory>, capacity: number, used: number, remainingCapacity: number, freePeriodMonths: number, conditions: string, validFrom: string, validUntil: string | null, createdAt: string, visibility: OfferVisibility, moderationReason: string | null, moderatedAt: string | null, coverage: { __typename: 'OfferCoverage', national: boolean, regions: Array<{ __typename: 'Region', code: string, name: string }>, provinces: Array<{ __typename: 'Province', code: string, name: string, sigla: string }>, comuni: Array<{ __typename: 'Comune', code: string, name: string, province: { __typename: 'Province', code: string, sigla: string } }>, radii: Array<{ __typename: 'CoverageRadius', km: number, latitude: number, longitude: number, comune: { __typename: 'Comune', code: string, name: string, province: { __typename: 'Province', code: string, sigla: string } } | null }> }, sectors: { __typename: 'OfferSectors', allSectors: boolean, sections: Array<string>, divisions: Array<string> } };
 
+type OfferErrorFields_AccountLinkError_Fragment = { __typename: 'AccountLinkError', code: string, field: string | null, message: string, messageIt: string };
+
 type OfferErrorFields_AlreadyAppliedError_Fragment = { __typename: 'AlreadyAppliedError', code: string, field: string | null, message: string, messageIt: string };
 
 type OfferErrorFields_CapacityBelowUsedError_Fragment = { __typename: 'CapacityBelowUsedError', code: string, field: string | null, message: string, messageIt: string };
 
 type OfferErrorFields_DuplicateHelpRequestError_Fragment = { __typename: 'DuplicateHelpRequestError', code: string, field: string | null, message: string, messageIt: string };
+
+type OfferErrorFields_EmailAlreadyVerifiedError_Fragment = { __typename: 'EmailAlreadyVerifiedError', code: string, field: string | null, message: string, messageIt: string };
+
+type OfferErrorFields_EmailNotVerifiedError_Fragment = { __typename: 'EmailNotVerifiedError', code: string, field: string | null, message: string, messageIt: string };
 
 type OfferErrorFields_HelpRequestStatusError_Fragment = { __typename: 'HelpRequestStatusError', code: string, field: string | null, message: string, messageIt: string };
 
@@ -829,10 +946,15 @@ type OfferErrorFields_ShopAlreadyRegisteredError_Fragment = { __typename: 'ShopA
 
 type OfferErrorFields_SurveyNotDueError_Fragment = { __typename: 'SurveyNotDueError', code: string, field: string | null, message: string, messageIt: string };
 
+type OfferErrorFields_WrongPasswordError_Fragment = { __typename: 'WrongPasswordError', code: string, field: string | null, message: string, messageIt: string };
+
 export type OfferErrorFieldsFragment =
+  | OfferErrorFields_AccountLinkError_Fragment
   | OfferErrorFields_AlreadyAppliedError_Fragment
   | OfferErrorFields_CapacityBelowUsedError_Fragment
   | OfferErrorFields_DuplicateHelpRequestError_Fragment
+  | OfferErrorFields_EmailAlreadyVerifiedError_Fragment
+  | OfferErrorFields_EmailNotVerifiedError_Fragment
   | OfferErrorFields_HelpRequestStatusError_Fragment
   | OfferErrorFields_InvalidAllocationRunStateError_Fragment
   | OfferErrorFields_InvalidMatchTransitionError_Fragment
@@ -848,6 +970,7 @@ export type OfferErrorFieldsFragment =
   | OfferErrorFields_ProviderNotApprovedError_Fragment
   | OfferErrorFields_ShopAlreadyRegisteredError_Fragment
   | OfferErrorFields_SurveyNotDueError_Fragment
+  | OfferErrorFields_WrongPasswordError_Fragment
 ;
 
 export type MyOffersQueryVariables = Exact<{
@@ -897,6 +1020,7 @@ export type PublishOfferMutationVariables = Exact<{
 
 
 export type PublishOfferMutation = { publishOffer:
+    | { __typename: 'EmailNotVerifiedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidOfferTransitionError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'Offer', id: string, title: string, description: string, status: OfferStatus, categories: Array<ServiceCategory>, capacity: number, used: number, remainingCapacity: number, freePeriodMonths: number, conditions: string, validFrom: string, validUntil: string | null, createdAt: string, visibility: OfferVisibility, moderationReason: string | null, moderatedAt: string | null, coverage: { __typename: 'OfferCoverage', national: boolean, regions: Array<{ __typename: 'Region', code: string, name: string }>, provinces: Array<{ __typename: 'Province', code: string, name: string, sigla: string }>, comuni: Array<{ __typename: 'Comune', code: string, name: string, province: { __typename: 'Province', code: string, sigla: string } }>, radii: Array<{ __typename: 'CoverageRadius', km: number, latitude: number, longitude: number, comune: { __typename: 'Comune', code: string, name: string, province: { __typename: 'Province', code: string, sigla: string } } | null }> }, sectors: { __typename: 'OfferSectors', allSectors: boolean, sections: Array<string>, divisions: Array<string> } }
     | { __typename: 'OfferValidityEndedError', code: string, field: string | null, message: string, messageIt: string }
@@ -909,6 +1033,7 @@ export type PauseOfferMutationVariables = Exact<{
 
 
 export type PauseOfferMutation = { pauseOffer:
+    | { __typename: 'EmailNotVerifiedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidOfferTransitionError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'Offer', id: string, title: string, description: string, status: OfferStatus, categories: Array<ServiceCategory>, capacity: number, used: number, remainingCapacity: number, freePeriodMonths: number, conditions: string, validFrom: string, validUntil: string | null, createdAt: string, visibility: OfferVisibility, moderationReason: string | null, moderatedAt: string | null, coverage: { __typename: 'OfferCoverage', national: boolean, regions: Array<{ __typename: 'Region', code: string, name: string }>, provinces: Array<{ __typename: 'Province', code: string, name: string, sigla: string }>, comuni: Array<{ __typename: 'Comune', code: string, name: string, province: { __typename: 'Province', code: string, sigla: string } }>, radii: Array<{ __typename: 'CoverageRadius', km: number, latitude: number, longitude: number, comune: { __typename: 'Comune', code: string, name: string, province: { __typename: 'Province', code: string, sigla: string } } | null }> }, sectors: { __typename: 'OfferSectors', allSectors: boolean, sections: Array<string>, divisions: Array<string> } }
     | { __typename: 'OfferValidityEndedError', code: string, field: string | null, message: string, messageIt: string }
@@ -921,6 +1046,7 @@ export type ResumeOfferMutationVariables = Exact<{
 
 
 export type ResumeOfferMutation = { resumeOffer:
+    | { __typename: 'EmailNotVerifiedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidOfferTransitionError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'Offer', id: string, title: string, description: string, status: OfferStatus, categories: Array<ServiceCategory>, capacity: number, used: number, remainingCapacity: number, freePeriodMonths: number, conditions: string, validFrom: string, validUntil: string | null, createdAt: string, visibility: OfferVisibility, moderationReason: string | null, moderatedAt: string | null, coverage: { __typename: 'OfferCoverage', national: boolean, regions: Array<{ __typename: 'Region', code: string, name: string }>, provinces: Array<{ __typename: 'Province', code: string, name: string, sigla: string }>, comuni: Array<{ __typename: 'Comune', code: string, name: string, province: { __typename: 'Province', code: string, sigla: string } }>, radii: Array<{ __typename: 'CoverageRadius', km: number, latitude: number, longitude: number, comune: { __typename: 'Comune', code: string, name: string, province: { __typename: 'Province', code: string, sigla: string } } | null }> }, sectors: { __typename: 'OfferSectors', allSectors: boolean, sections: Array<string>, divisions: Array<string> } }
     | { __typename: 'OfferValidityEndedError', code: string, field: string | null, message: string, messageIt: string }
@@ -933,6 +1059,7 @@ export type CloseOfferMutationVariables = Exact<{
 
 
 export type CloseOfferMutation = { closeOffer:
+    | { __typename: 'EmailNotVerifiedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidOfferTransitionError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'Offer', id: string, title: string, description: string, status: OfferStatus, categories: Array<ServiceCategory>, capacity: number, used: number, remainingCapacity: number, freePeriodMonths: number, conditions: string, validFrom: string, validUntil: string | null, createdAt: string, visibility: OfferVisibility, moderationReason: string | null, moderatedAt: string | null, coverage: { __typename: 'OfferCoverage', national: boolean, regions: Array<{ __typename: 'Region', code: string, name: string }>, provinces: Array<{ __typename: 'Province', code: string, name: string, sigla: string }>, comuni: Array<{ __typename: 'Comune', code: string, name: string, province: { __typename: 'Province', code: string, sigla: string } }>, radii: Array<{ __typename: 'CoverageRadius', km: number, latitude: number, longitude: number, comune: { __typename: 'Comune', code: string, name: string, province: { __typename: 'Province', code: string, sigla: string } } | null }> }, sectors: { __typename: 'OfferSectors', allSectors: boolean, sections: Array<string>, divisions: Array<string> } }
     | { __typename: 'OfferValidityEndedError', code: string, field: string | null, message: string, messageIt: string }
@@ -1118,6 +1245,14 @@ export const ProviderFieldsFragmentDoc = {"kind":"Document","definitions":[{"kin
 export const RankedOfferFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RankedOfferFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RankedOffer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"coverageLevel"}},{"kind":"Field","name":{"kind":"Name","value":"distanceKm"}},{"kind":"Field","name":{"kind":"Name","value":"seatsLeft"}},{"kind":"Field","name":{"kind":"Name","value":"components"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"raw"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"contribution"}}]}},{"kind":"Field","name":{"kind":"Name","value":"offer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OfferSummaryFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OfferSummaryFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Offer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"categories"}},{"kind":"Field","name":{"kind":"Name","value":"freePeriodMonths"}},{"kind":"Field","name":{"kind":"Name","value":"conditions"}},{"kind":"Field","name":{"kind":"Name","value":"validUntil"}},{"kind":"Field","name":{"kind":"Name","value":"remainingCapacity"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"website"}}]}}]}}]} as unknown as DocumentNode<RankedOfferFieldsFragment, unknown>;
 export const IneligibilityFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IneligibilityFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IneligibilityExplanation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"messageIt"}}]}}]} as unknown as DocumentNode<IneligibilityFieldsFragment, unknown>;
 export const ShopFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ShopFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Shop"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"legalName"}},{"kind":"Field","name":{"kind":"Name","value":"tradingName"}},{"kind":"Field","name":{"kind":"Name","value":"partitaIva"}},{"kind":"Field","name":{"kind":"Name","value":"atecoSection"}},{"kind":"Field","name":{"kind":"Name","value":"atecoDivision"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"employees"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"contactPhone"}},{"kind":"Field","name":{"kind":"Name","value":"comune"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComunePlace"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComunePlace"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comune"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"province"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"sigla"}}]}}]}}]} as unknown as DocumentNode<ShopFieldsFragment, unknown>;
+export const AccountStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}}]}}]}}]} as unknown as DocumentNode<AccountStatusQuery, AccountStatusQueryVariables>;
+export const ResendEmailVerificationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResendEmailVerification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resendEmailVerification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EmailVerificationSent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EmailAlreadyVerifiedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"messageIt"}}]}}]}}]}}]} as unknown as DocumentNode<ResendEmailVerificationMutation, ResendEmailVerificationMutationVariables>;
+export const VerifyEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"VerifyEmail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountLinkInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyEmail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccountLinkError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"messageIt"}}]}}]}}]}}]} as unknown as DocumentNode<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const ConfirmEmailChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmEmailChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountLinkInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmEmailChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccountLinkError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"messageIt"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EmailTakenError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"messageIt"}}]}}]}}]}}]} as unknown as DocumentNode<ConfirmEmailChangeMutation, ConfirmEmailChangeMutationVariables>;
+export const RequestPasswordResetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestPasswordReset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestPasswordResetInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestPasswordReset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResetPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResetPasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resetPassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccountLinkError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"messageIt"}}]}}]}}]}}]} as unknown as DocumentNode<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const ChangePasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangePasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WrongPasswordError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"messageIt"}}]}}]}}]}}]} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const RequestEmailChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestEmailChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestEmailChangeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestEmailChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EmailChangeRequested"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"newEmail"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WrongPasswordError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"messageIt"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EmailTakenError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"takenField"},"name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"messageIt"}}]}}]}}]}}]} as unknown as DocumentNode<RequestEmailChangeMutation, RequestEmailChangeMutationVariables>;
 export const AllocationRunsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AllocationRuns"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allocationRuns"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AllocationRunFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AllocationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AllocationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledFor"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"failure"}},{"kind":"Field","name":{"kind":"Name","value":"failureIt"}},{"kind":"Field","name":{"kind":"Name","value":"statistics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requests"}},{"kind":"Field","name":{"kind":"Name","value":"offers"}},{"kind":"Field","name":{"kind":"Name","value":"candidatePairs"}},{"kind":"Field","name":{"kind":"Name","value":"served"}},{"kind":"Field","name":{"kind":"Name","value":"unserved"}},{"kind":"Field","name":{"kind":"Name","value":"totalCost"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"solveMs"}},{"kind":"Field","name":{"kind":"Name","value":"unservedByReason"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<AllocationRunsQuery, AllocationRunsQueryVariables>;
 export const AllocationRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AllocationRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AllocationRunItemFilterInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allocationRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AllocationRunFields"}},{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requests"}},{"kind":"Field","name":{"kind":"Name","value":"served"}},{"kind":"Field","name":{"kind":"Name","value":"servedShare"}},{"kind":"Field","name":{"kind":"Name","value":"byCoverageLevel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"servedWithinRadius"}},{"kind":"Field","name":{"kind":"Name","value":"averageRadiusKm"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"helpRequestId"}},{"kind":"Field","name":{"kind":"Name","value":"matchId"}},{"kind":"Field","name":{"kind":"Name","value":"cost"}},{"kind":"Field","name":{"kind":"Name","value":"coverageLevel"}},{"kind":"Field","name":{"kind":"Name","value":"distanceKm"}},{"kind":"Field","name":{"kind":"Name","value":"unservedReason"}},{"kind":"Field","name":{"kind":"Name","value":"helpRequest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"shop"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"comune"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComunePlace"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"offer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AllocationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AllocationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledFor"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"failure"}},{"kind":"Field","name":{"kind":"Name","value":"failureIt"}},{"kind":"Field","name":{"kind":"Name","value":"statistics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requests"}},{"kind":"Field","name":{"kind":"Name","value":"offers"}},{"kind":"Field","name":{"kind":"Name","value":"candidatePairs"}},{"kind":"Field","name":{"kind":"Name","value":"served"}},{"kind":"Field","name":{"kind":"Name","value":"unserved"}},{"kind":"Field","name":{"kind":"Name","value":"totalCost"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"solveMs"}},{"kind":"Field","name":{"kind":"Name","value":"unservedByReason"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComunePlace"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comune"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"province"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"sigla"}}]}}]}}]} as unknown as DocumentNode<AllocationRunQuery, AllocationRunQueryVariables>;
 export const StartAllocationRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartAllocationRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartAllocationRunInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startAllocationRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AllocationRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AllocationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AllocationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledFor"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"failure"}},{"kind":"Field","name":{"kind":"Name","value":"failureIt"}},{"kind":"Field","name":{"kind":"Name","value":"statistics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requests"}},{"kind":"Field","name":{"kind":"Name","value":"offers"}},{"kind":"Field","name":{"kind":"Name","value":"candidatePairs"}},{"kind":"Field","name":{"kind":"Name","value":"served"}},{"kind":"Field","name":{"kind":"Name","value":"unserved"}},{"kind":"Field","name":{"kind":"Name","value":"totalCost"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"solveMs"}},{"kind":"Field","name":{"kind":"Name","value":"unservedByReason"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<StartAllocationRunMutation, StartAllocationRunMutationVariables>;

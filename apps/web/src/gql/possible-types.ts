@@ -3,12 +3,17 @@
 
       export type PossibleTypesResultData = {
   "possibleTypes": {
+    "AccountLinkResult": [
+      "AccountLinkError",
+      "User"
+    ],
     "AnswerOutcomeSurveyResult": [
       "OutcomeSurvey",
       "SurveyNotDueError"
     ],
     "ApplyToOfferResult": [
       "AlreadyAppliedError",
+      "EmailNotVerifiedError",
       "InvalidMatchTransitionError",
       "Match",
       "NotEligibleError",
@@ -16,9 +21,12 @@
       "PreviouslyRefusedError"
     ],
     "BusinessError": [
+      "AccountLinkError",
       "AlreadyAppliedError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
+      "EmailAlreadyVerifiedError",
+      "EmailNotVerifiedError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
       "InvalidMatchTransitionError",
@@ -33,7 +41,8 @@
       "ProviderAlreadyRegisteredError",
       "ProviderNotApprovedError",
       "ShopAlreadyRegisteredError",
-      "SurveyNotDueError"
+      "SurveyNotDueError",
+      "WrongPasswordError"
     ],
     "CancelAllocationRunResult": [
       "AllocationRun",
@@ -42,6 +51,15 @@
     "CancelHelpRequestResult": [
       "HelpRequest",
       "HelpRequestStatusError"
+    ],
+    "ChangePasswordResult": [
+      "User",
+      "WrongPasswordError"
+    ],
+    "ConfirmEmailChangeResult": [
+      "AccountLinkError",
+      "EmailTakenError",
+      "User"
     ],
     "CreateHelpRequestResult": [
       "DuplicateHelpRequestError",
@@ -65,6 +83,7 @@
       "Offer"
     ],
     "OfferStatusResult": [
+      "EmailNotVerifiedError",
       "InvalidOfferTransitionError",
       "Offer",
       "OfferValidityEndedError",
@@ -83,6 +102,15 @@
       "PartitaIvaTakenError",
       "Shop",
       "ShopAlreadyRegisteredError"
+    ],
+    "RequestEmailChangeResult": [
+      "EmailChangeRequested",
+      "EmailTakenError",
+      "WrongPasswordError"
+    ],
+    "ResendEmailVerificationResult": [
+      "EmailAlreadyVerifiedError",
+      "EmailVerificationSent"
     ],
     "UpdateHelpRequestResult": [
       "DuplicateHelpRequestError",
@@ -102,12 +130,17 @@
 };
       const result: PossibleTypesResultData = {
   "possibleTypes": {
+    "AccountLinkResult": [
+      "AccountLinkError",
+      "User"
+    ],
     "AnswerOutcomeSurveyResult": [
       "OutcomeSurvey",
       "SurveyNotDueError"
     ],
     "ApplyToOfferResult": [
       "AlreadyAppliedError",
+      "EmailNotVerifiedError",
       "InvalidMatchTransitionError",
       "Match",
       "NotEligibleError",
@@ -115,9 +148,12 @@
       "PreviouslyRefusedError"
     ],
     "BusinessError": [
+      "AccountLinkError",
       "AlreadyAppliedError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
+      "EmailAlreadyVerifiedError",
+      "EmailNotVerifiedError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
       "InvalidMatchTransitionError",
@@ -132,7 +168,8 @@
       "ProviderAlreadyRegisteredError",
       "ProviderNotApprovedError",
       "ShopAlreadyRegisteredError",
-      "SurveyNotDueError"
+      "SurveyNotDueError",
+      "WrongPasswordError"
     ],
     "CancelAllocationRunResult": [
       "AllocationRun",
@@ -141,6 +178,15 @@
     "CancelHelpRequestResult": [
       "HelpRequest",
       "HelpRequestStatusError"
+    ],
+    "ChangePasswordResult": [
+      "User",
+      "WrongPasswordError"
+    ],
+    "ConfirmEmailChangeResult": [
+      "AccountLinkError",
+      "EmailTakenError",
+      "User"
     ],
     "CreateHelpRequestResult": [
       "DuplicateHelpRequestError",
@@ -164,6 +210,7 @@
       "Offer"
     ],
     "OfferStatusResult": [
+      "EmailNotVerifiedError",
       "InvalidOfferTransitionError",
       "Offer",
       "OfferValidityEndedError",
@@ -182,6 +229,15 @@
       "PartitaIvaTakenError",
       "Shop",
       "ShopAlreadyRegisteredError"
+    ],
+    "RequestEmailChangeResult": [
+      "EmailChangeRequested",
+      "EmailTakenError",
+      "WrongPasswordError"
+    ],
+    "ResendEmailVerificationResult": [
+      "EmailAlreadyVerifiedError",
+      "EmailVerificationSent"
     ],
     "UpdateHelpRequestResult": [
       "DuplicateHelpRequestError",

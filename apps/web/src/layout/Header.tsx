@@ -28,6 +28,11 @@ function AccountZone() {
     <div className="d-flex align-items-center gap-2">
       <NotificationsLink />
       <AccountName user={user} />
+      <Link className="account-link" to={PATHS.account}>
+        <Icon name="it-user" className="icon-white icon-sm" />
+        <span className="d-none d-lg-inline">{t('account.link')}</span>
+        <span className="visually-hidden d-lg-none">{t('account.link')}</span>
+      </Link>
       <button
         type="button"
         className="btn btn-primary btn-icon btn-full"

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router-dom';
 import { Footer } from './Footer';
 import { Header } from './Header';
+import { VerifyEmailBanner } from './VerifyEmailBanner';
 
 /** Skip link, header, the page, footer; after each navigation the new page's h1 takes the focus. */
 export function Layout() {
@@ -31,6 +32,7 @@ export function Layout() {
       </div>
       <Header />
       <main id="main" tabIndex={-1} className="container my-5">
+        <VerifyEmailBanner />
         <Outlet />
       </main>
       <Footer />

@@ -57,6 +57,9 @@ export function LoginPage() {
           </SubmitButton>
         </form>
         <p className="mt-4">
+          <Link to={PATHS.forgotPassword}>{t('login.forgotPassword')}</Link>
+        </p>
+        <p className="mt-4">
           {t('login.noAccount')} <Link to={PATHS.register}>{t('login.registerLink')}</Link>
         </p>
       </div>

@@ -28,11 +28,6 @@ function AccountZone() {
     <div className="d-flex align-items-center gap-2">
       <NotificationsLink />
       <AccountName user={user} />
-      <Link className="account-link" to={PATHS.account}>
-        <Icon name="it-user" className="icon-white icon-sm" />
-        <span className="d-none d-lg-inline">{t('account.link')}</span>
-        <span className="visually-hidden d-lg-none">{t('account.link')}</span>
-      </Link>
       <button
         type="button"
         className="btn btn-primary btn-icon btn-full"
@@ -101,6 +96,7 @@ function useNavigationLinks(): NavigationLink[] {
       );
       break;
   }
+  if (user) links.push({ to: PATHS.account, label: t('account.link') });
   links.push({ to: PATHS.privacy, label: t('nav.privacy'), end: true });
   return links;
 }

@@ -1,6 +1,7 @@
 import { AllocationRunItemEntity } from './allocation/allocation-run-item.entity';
 import { AllocationRunEntity } from './allocation/allocation-run.entity';
 import { AuditEventEntity } from './audit/audit-event.entity';
+import { IdentityLinkEntity } from './auth/oidc/identity-link.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { UserAccountEntity } from './auth/user-account.entity';
 import { HelpRequestEntity } from './help-request/help-request.entity';
@@ -20,6 +21,7 @@ export const ALL_ENTITIES = [
   ...TERRITORY_ENTITIES,
   UserAccountEntity,
   RefreshTokenEntity,
+  IdentityLinkEntity,
   AuditEventEntity,
   ShopEntity,
   ProviderEntity,

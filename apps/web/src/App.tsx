@@ -7,6 +7,7 @@ import { Layout } from './layout/Layout';
 import { CataloguePage } from './pages/catalogue/CataloguePage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
+import { DigitalIdentityLandingPage } from './pages/digital-identity/DigitalIdentityLandingPage';
 import { MatchPage } from './pages/match/MatchPage';
 import { AllocationRunPage } from './pages/ministry/AllocationRunPage';
 import { AllocationRunsPage } from './pages/ministry/AllocationRunsPage';
@@ -70,6 +71,7 @@ export function App() {
         <Route path={PATHS.register} element={<RegisterPage />} />
         <Route path={PATHS.catalogue} element={<CataloguePage />} />
         <Route path={PATHS.login} element={<LoginPage />} />
+        <Route path={PATHS.digitalIdentity} element={<DigitalIdentityLandingPage />} />
         <Route path={PATHS.privacy} element={<InfoPage key="privacy" name="privacy" template />} />
         <Route path={PATHS.accessibility} element={<InfoPage key="accessibility" name="accessibility" template />} />
         <Route path={PATHS.legalNotes} element={<InfoPage key="legalNotes" name="legalNotes" template />} />

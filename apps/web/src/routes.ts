@@ -5,6 +5,8 @@ export const PATHS = {
   register: '/registrati',
   catalogue: '/offerte',
   login: '/accedi',
+  /** Where sign-in with SPID, CIE or another identity provider comes back to (the API redirects here). */
+  digitalIdentity: '/accedi/identita-digitale',
   privacy: '/privacy',
   accessibility: '/dichiarazione-di-accessibilita',
   legalNotes: '/note-legali',

@@ -80,6 +80,13 @@ describe('Sign-in with SPID or CIE through OpenID Connect, against a real provid
     ]);
   });
 
+  it('publishes the public half of the platform’s key for the provider to check its signatures', async () => {
+    const response = await fetch(new URL('/auth/oidc/jwks.json', base));
+    const { d, ...publicHalf } = idp.clientKey;
+    expect(d).toEqual(expect.any(String));
+    expect(await response.json()).toEqual({ keys: [{ ...publicHalf, use: 'sig' }] });
+  });
+
   it('sends the provider a signed request object with PKCE (S256), state and nonce', async () => {
     const browser = new HttpBrowser();
     const response = await browser.request(new URL(`/auth/oidc/${PROVIDER_ID}/login`, base));

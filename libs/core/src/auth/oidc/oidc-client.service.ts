@@ -55,6 +55,22 @@ export class OidcClientService {
     return [...this.providers.values()].map(({ id, kind, name }) => ({ id, kind, name }));
   }
 
+  /**
+   * The public halves of the platform's keys, as a JWK Set: what identity providers fetch from our
+   * `jwks_uri` to check our client assertions and request objects.
+   */
+  publicKeys(): { keys: Record<string, unknown>[] } {
+    const keys = new Map<string, Record<string, unknown>>();
+    for (const { privateKeyJwk } of this.providers.values()) {
+      if (!privateKeyJwk) continue;
+      const { kty, crv, x, y, n, e, kid } = privateKeyJwk;
+      const alg = signingAlgorithmOf(privateKeyJwk);
+      const key = Object.fromEntries(Object.entries({ kty, crv, x, y, n, e, kid, alg, use: 'sig' }).filter(([, value]) => value !== undefined));
+      keys.set(JSON.stringify(key), key);
+    }
+    return { keys: [...keys.values()] };
+  }
+
   provider(id: string): IdentityProviderConfig {
     const provider = this.providers.get(id);
     if (!provider) throw new OidcException(OidcErrorCode.UNKNOWN_PROVIDER);

@@ -56,6 +56,13 @@ export class OidcController {
     };
   }
 
+  /** Our `jwks_uri`: the public keys identity providers check our signatures with (never a private member). */
+  @Get('jwks.json')
+  jwks(@Res() res: Response): void {
+    res.setHeader('cache-control', 'public, max-age=300');
+    res.json(this.client.publicKeys());
+  }
+
   @Get(':provider/login')
   async login(@Param('provider') providerId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     res.setHeader('cache-control', 'no-store');

@@ -1,5 +1,5 @@
 // Unit tier: pure code, no database. `npm run test:unit`.
-const { shared } = require('./jest.shared');
+const { ESM_PACKAGES, shared } = require('./jest.shared');
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -8,5 +8,5 @@ module.exports = {
   testMatch: ['<rootDir>/apps/*/src/**/*.spec.ts', '<rootDir>/libs/*/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   // The map of Italy ships as an ES module in a .js file: compile that one package too.
   transform: { ...shared.transform, '^.+/@svg-maps/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true } }] },
-  transformIgnorePatterns: ['/node_modules/(?!@svg-maps/)'],
+  transformIgnorePatterns: [`/node_modules/(?!(@svg-maps|${ESM_PACKAGES.join('|')})/)`],
 };

@@ -11,6 +11,7 @@ import { EmailLinkPage } from './pages/account/EmailLinkPage';
 import { ForgotPasswordPage } from './pages/account/ForgotPasswordPage';
 import { MyAccountPage } from './pages/account/MyAccountPage';
 import { ResetPasswordPage } from './pages/account/ResetPasswordPage';
+import { DigitalIdentityLandingPage } from './pages/digital-identity/DigitalIdentityLandingPage';
 import { MatchPage } from './pages/match/MatchPage';
 import { AllocationRunPage } from './pages/ministry/AllocationRunPage';
 import { AllocationRunsPage } from './pages/ministry/AllocationRunsPage';
@@ -79,6 +80,7 @@ export function App() {
         <Route path={PATHS.resetPassword} element={<ResetPasswordPage />} />
         <Route path={PATHS.verifyEmail} element={<EmailLinkPage key="verify" kind="verify" />} />
         <Route path={PATHS.confirmEmail} element={<EmailLinkPage key="change" kind="change" />} />
+        <Route path={PATHS.digitalIdentity} element={<DigitalIdentityLandingPage />} />
         <Route path={PATHS.privacy} element={<InfoPage key="privacy" name="privacy" template />} />
         <Route path={PATHS.accessibility} element={<InfoPage key="accessibility" name="accessibility" template />} />
         <Route path={PATHS.legalNotes} element={<InfoPage key="legalNotes" name="legalNotes" template />} />

@@ -11,6 +11,8 @@ export const PATHS = {
   verifyEmail: '/verifica-email',
   confirmEmail: '/conferma-email',
   account: '/il-mio-account',
+  /** Where sign-in with SPID, CIE or another identity provider comes back to (the API redirects here). */
+  digitalIdentity: '/accedi/identita-digitale',
   privacy: '/privacy',
   accessibility: '/dichiarazione-di-accessibilita',
   legalNotes: '/note-legali',

@@ -2,6 +2,7 @@ import { AllocationRunItemEntity } from './allocation/allocation-run-item.entity
 import { AllocationRunEntity } from './allocation/allocation-run.entity';
 import { AuditEventEntity } from './audit/audit-event.entity';
 import { AccountTokenEntity } from './auth/account-token.entity';
+import { IdentityLinkEntity } from './auth/oidc/identity-link.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { UserAccountEntity } from './auth/user-account.entity';
 import { HelpRequestEntity } from './help-request/help-request.entity';
@@ -22,6 +23,7 @@ export const ALL_ENTITIES = [
   UserAccountEntity,
   RefreshTokenEntity,
   AccountTokenEntity,
+  IdentityLinkEntity,
   AuditEventEntity,
   ShopEntity,
   ProviderEntity,

@@ -44,8 +44,8 @@ export function configureHttp(app: NestExpressApplication): void {
   app.use(helmet(securityHeaders(production)));
   app.use(rateLimit(config.get('RATE_LIMIT_PER_MINUTE', { infer: true })));
   app.use(compression());
-  // Only GraphQL reads a cookie (the session's refresh token).
-  app.use('/graphql', cookieParser());
+  // Only GraphQL (the session's refresh token) and sign-in through an identity provider (the pending sign-in) read cookies.
+  app.use(['/graphql', '/auth/oidc'], cookieParser());
   // Registered here, the JSON parser replaces Nest's own; its errors get JSON answers right after.
   app.useBodyParser('json', { limit: `${config.get('HTTP_BODY_LIMIT_KB', { infer: true })}kb` });
   app.use(bodyErrorHandler);

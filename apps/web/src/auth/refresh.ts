@@ -39,3 +39,17 @@ export function refreshSession(): Promise<boolean> {
   });
   return inFlight;
 }
+
+/**
+ * After sign-in through an identity provider the API has set the session cookie, but this browser
+ * has no marker yet: renew from the cookie regardless. Resolves true when a session was obtained.
+ */
+export function claimCookieSession(): Promise<boolean> {
+  inFlight ??= (async () => {
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    return locks ? locks.request('vec-session-refresh', renewNow) : renewNow();
+  })().finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
+}

@@ -9,6 +9,8 @@ import { PageTitle } from '../components/PageTitle';
 import { useFormErrors } from '../errors/use-form-errors';
 import { LoginDocument } from '../gql/generated';
 import { homePathFor, PATHS } from '../routes';
+import { DigitalIdentityError } from './digital-identity/DigitalIdentityError';
+import { DigitalIdentitySignIn } from './digital-identity/DigitalIdentitySignIn';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -39,6 +41,8 @@ export function LoginPage() {
       <div className="col-lg-6">
         <PageTitle title={t('login.title')}>{t('login.title')}</PageTitle>
         <p className="lead">{t('login.lead')}</p>
+        <DigitalIdentityError />
+        <DigitalIdentitySignIn />
         <ErrorSummary errors={errors} attempt={attempt} idPrefix="login" />
         <form noValidate onSubmit={(event) => void submit(event)} className="mt-4">
           <TextField id="login-email" label={labels.email} type="email" autoComplete="username" required value={email} onChange={setEmail} error={errors.fields.email} />

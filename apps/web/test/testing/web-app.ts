@@ -52,15 +52,16 @@ export interface WebTestApp {
 
 /**
  * With `ownDatabase: true` the app runs on a fresh migrated copy of its own, dropped on close: for
- * journeys that must see only their own rows (an allocation run takes every open request).
+ * journeys that must see only their own rows (an allocation run takes every open request). `env`
+ * takes precedence over the process environment (e.g. OIDC_PROVIDERS).
  */
-export async function startWebTestApp(options: { ownDatabase?: boolean } = {}): Promise<WebTestApp> {
+export async function startWebTestApp(options: { ownDatabase?: boolean; env?: Record<string, string> } = {}): Promise<WebTestApp> {
   if (!webAppRoot()) throw new Error('dist/web is missing: build the web app first (`npm run web:build`; `npm test` and `npm run test:browser` do it)');
   if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run browser tests through `npm run test:browser`');
   const scratch = options.ownDatabase ? await createScratchDatabase({ migrated: true }) : undefined;
   const databaseUrl = scratch?.url ?? process.env.DATABASE_URL;
   // NestFactory and the HTTP edge as in production.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ databaseUrl, worker: true, workerPollSeconds: 0.5 }), { logger: ['error', 'warn'] });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ databaseUrl, worker: true, workerPollSeconds: 0.5, env: options.env }), { logger: ['error', 'warn'] });
   configureHttp(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

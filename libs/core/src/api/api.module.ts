@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AllocationApiModule } from '../allocation/api/allocation-api.module';
 import { AuditApiModule } from '../audit/api/audit-api.module';
 import { AuthApiModule } from '../auth/api/auth-api.module';
+import { OidcApiModule } from '../auth/oidc/api/oidc-api.module';
 import { CoreModule } from '../core.module';
 import { HelpRequestApiModule } from '../help-request/api/help-request-api.module';
 import { MatchApiModule } from '../match/api/match-api.module';
@@ -25,6 +26,7 @@ import { LoaderFactory } from './loader.factory';
   imports: [
     CoreModule,
     AuthApiModule,
+    OidcApiModule,
     ThrottleApiModule,
     AuditApiModule,
     TerritoryApiModule,

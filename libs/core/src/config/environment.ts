@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsCronExpression } from './cron-expression';
+import { IsIdentityProviders } from './identity-providers.validator';
 import { printable, productionProblems } from './production-checks';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { MESSAGES } from '../messages';
@@ -287,6 +288,14 @@ export class Environment {
   @Min(1)
   @Max(20)
   MAIL_MAX_ATTEMPTS = 6;
+
+  /**
+   * Identity providers for sign-in with SPID, CIE or another OpenID provider: a JSON list (see
+   * README, "SPID and CIE"). Unset: no such sign-in, and the web app shows no button for it.
+   */
+  @IsOptional()
+  @IsIdentityProviders()
+  OIDC_PROVIDERS?: string;
 
   /** On SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut, in seconds. */
   @Transform(toNumber)

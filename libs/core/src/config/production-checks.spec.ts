@@ -20,6 +20,12 @@ describe('production refuses unsafe settings', () => {
     ['without APP_URL', { APP_URL: undefined }, /APP_URL=undefined: is required in production/],
     ['seeding the demo', { SEED_DEMO: 'true' }, /SEED_DEMO="true": cannot be true in production/],
     ['with an insecure session cookie', { COOKIE_SECURE: 'false' }, /COOKIE_SECURE="false": cannot be false in production/],
+    [
+      'with an identity provider over plain http',
+      { OIDC_PROVIDERS: JSON.stringify([{ id: 'locale', kind: 'oidc', name: 'Locale', issuer: 'http://idp.example.org', clientId: 'vicini', clientSecret: 'segreto-del-client' }]) },
+      /OIDC_PROVIDERS=<hidden, \d+ characters>: provider "locale" is reached over plain http: production needs https/,
+    ],
+    ['with an identity provider configured wrongly', { OIDC_PROVIDERS: '[{"id":"x"}]' }, /OIDC_PROVIDERS=<hidden, 12 characters>: \[0\]\.kind must be spid, cie or oidc/],
   ])('refuses to start %s, naming the variable', (_what, change, message) => {
     expect(() => validateEnvironment({ ...PRODUCTION, ...change })).toThrow(message);
   });

@@ -1,6 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import type { Environment } from './environment';
 import { MESSAGES } from '../messages';
+import { identityProviderProductionProblems, parseIdentityProviders } from '../auth/oidc/oidc-provider-config';
 
 /** Signs access tokens when JWT_SECRET is unset (never in production: the checks below refuse it). */
 export const DEVELOPMENT_JWT_SECRET = 'vicini-e-connessi-local-development-key-not-for-production';
@@ -25,7 +26,7 @@ export function estimatedBits(secret: string): number {
 
 /** A value fit for a log line: secrets described, never shown; a URL's password masked. */
 export function printable(variable: string, value: unknown): string {
-  if (variable === 'JWT_SECRET' || variable === 'METRICS_TOKEN') return typeof value === 'string' ? `<hidden, ${value.length} characters>` : String(value);
+  if (variable === 'JWT_SECRET' || variable === 'METRICS_TOKEN' || variable === 'OIDC_PROVIDERS') return typeof value === 'string' ? `<hidden, ${value.length} characters>` : String(value);
   if (typeof value === 'string' && variable.endsWith('_URL')) return JSON.stringify(value.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@'));
   return JSON.stringify(value);
 }
@@ -57,5 +58,7 @@ export function productionProblems(env: Environment): { variable: string; reason
   if (!env.APP_URL) problems.push({ variable: 'APP_URL', reason: MESSAGES.config.appUrlRequired().en });
   if (env.SEED_DEMO === 'true') problems.push({ variable: 'SEED_DEMO', reason: MESSAGES.config.demoInProduction().en });
   if (env.COOKIE_SECURE === 'false') problems.push({ variable: 'COOKIE_SECURE', reason: MESSAGES.config.insecureCookieInProduction().en });
+  const identity = parseIdentityProviders(env.OIDC_PROVIDERS);
+  if (identity.ok) for (const words of identityProviderProductionProblems(identity.providers)) problems.push({ variable: 'OIDC_PROVIDERS', reason: words.en });
   return problems;
 }

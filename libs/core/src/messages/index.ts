@@ -8,6 +8,7 @@ import { matchMessages } from './match.messages';
 import { monitoringMessages } from './monitoring.messages';
 import { notificationMessages } from './notification.messages';
 import { offerMessages } from './offer.messages';
+import { oidcMessages } from './oidc.messages';
 import { providerMessages } from './provider.messages';
 import { reasonMessages } from './reason.messages';
 import { inputMessages, requestMessages } from './request.messages';
@@ -43,6 +44,7 @@ export const MESSAGES = {
   monitoring: monitoringMessages,
   notification: notificationMessages,
   offer: offerMessages,
+  oidc: oidcMessages,
   provider: providerMessages,
   reason: reasonMessages,
   request: requestMessages,

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { anEmail } from '../../api/test/testing/fixtures';
+import { aFiscalCode, startOidcTestProvider, type OidcTestProvider, type TestIdentity } from '../../api/test/testing/oidc-test-provider';
+import { expectAccessible, startWebTestApp, type WebTestApp } from './testing/web-app';
+
+const PROVIDER_ID = 'spid-prova';
+
+describe('Sign-in with SPID in the browser, against a real OpenID provider on loopback', () => {
+  let idp: OidcTestProvider;
+  let web: WebTestApp;
+
+  beforeAll(async () => {
+    idp = await startOidcTestProvider();
+    web = await startWebTestApp({ env: { OIDC_PROVIDERS: idp.providersSetting(PROVIDER_ID, 'spid') } });
+    await idp.configure([`${web.baseUrl}/auth/oidc/${PROVIDER_ID}/callback`]);
+  });
+  afterAll(async () => {
+    await web?.close();
+    await idp?.close();
+  });
+
+  const anIdentity = (): TestIdentity => ({
+    subject: `spid-${randomUUID()}`,
+    fiscalCode: aFiscalCode(),
+    givenName: 'Giulia',
+    familyName: 'Bianchi',
+    email: anEmail('spid'),
+    emailVerified: true,
+  });
+
+  it('clicks "Entra con SPID", logs in at the provider and lands signed in, in the shop owner’s area', async () => {
+    const identity = anIdentity();
+    await idp.addUser(identity);
+    const page = await web.newPage();
+
+    await page.goto('/accedi');
+    const spid = page.getByRole('link', { name: 'Entra con SPID' });
+    await spid.waitFor();
+    await expectAccessible(page, 'login-with-spid');
+
+    await spid.click();
+    await page.waitForURL((url) => url.origin === idp.issuer);
+    await page.locator('input[name="login"]').fill(identity.subject);
+    await page.locator('input[name="password"]').fill('una-password-qualsiasi');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await page.waitForURL((url) => url.origin === web.baseUrl && url.pathname === '/la-mia-attivita');
+    await page.getByRole('button', { name: 'Esci' }).waitFor();
+    expect(await page.getByTestId('account-name').textContent()).toContain(identity.email);
+  });
+
+  it('says in Italian why, when the person cancels at the provider', async () => {
+    const page = await web.newPage();
+    await page.goto('/accedi');
+    await page.getByRole('link', { name: 'Entra con SPID' }).click();
+    await page.waitForURL((url) => url.origin === idp.issuer);
+    await page.getByRole('link', { name: '[ Cancel ]' }).click();
+
+    await page.waitForURL((url) => url.origin === web.baseUrl && url.pathname === '/accedi');
+    const alert = page.getByRole('alert');
+    await alert.getByText('Accesso non riuscito').waitFor();
+    expect(await alert.textContent()).toContain('Hai annullato l\'accesso');
+    await expectAccessible(page, 'login-with-spid-cancelled');
+  });
+});

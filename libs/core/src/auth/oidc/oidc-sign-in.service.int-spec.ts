@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { AuditService } from '../../audit/audit.service';
+import { RequestContext } from '../../common/request-context';
+import { TransactionalConnection } from '../../common/transactional-connection';
+import { seedUser } from '../../testing/seed';
+import { startTestCore, type TestCore } from '../../testing/test-core';
+import { AuthService } from '../auth.service';
+import { UserRole } from '../user-role';
+import type { VerifiedIdentity } from './identity-claims';
+import { OidcErrorCode } from './oidc.exception';
+import { OidcSignInService, type OidcSignInOutcome } from './oidc-sign-in.service';
+
+describe('sign-in with an identity a provider vouched for (real PostgreSQL)', () => {
+  let core: TestCore;
+  let service: OidcSignInService;
+  beforeAll(async () => {
+    core = await startTestCore();
+    service = new OidcSignInService(core.app.get(TransactionalConnection), core.app.get(AuthService), core.app.get(AuditService));
+  });
+  afterAll(() => core.close());
+
+  const ctx = (): RequestContext => new RequestContext(`test-${randomUUID()}`, new Date());
+  let sequence = 0;
+  const anIdentity = (overrides: Partial<VerifiedIdentity> = {}): VerifiedIdentity => {
+    sequence += 1;
+    const digits = String(Date.now() % 1000).padStart(3, '0');
+    const fiscalCode = `RSSMRA${String(10 + (sequence % 90))}A01H${digits}${String.fromCharCode(65 + (sequence % 26))}`;
+    return { subject: randomUUID(), fiscalCode, givenName: 'Maria', familyName: 'Rossi', email: `spid-${randomUUID()}@example.it`, emailVerified: true, ...overrides };
+  };
+  const userOf = (outcome: OidcSignInOutcome): string => {
+    if (outcome.kind !== 'signed-in') throw new Error(`refused: ${outcome.code}`);
+    return outcome.session.user.id;
+  };
+
+  it('reaches the account another provider linked for the same fiscal code, and links this identity too', async () => {
+    const spid = anIdentity();
+    const first = await service.signIn(ctx(), 'spid-poste', spid);
+    const cie = anIdentity({ fiscalCode: spid.fiscalCode, email: null, emailVerified: false });
+    const second = await service.signIn(ctx(), 'cie', cie);
+
+    expect(second).toMatchObject({ kind: 'signed-in', match: 'fiscal-code' });
+    expect(userOf(second)).toBe(userOf(first));
+    const links = await core.db.query('SELECT provider_id, subject FROM identity_link WHERE user_id = $1 ORDER BY created_at', [userOf(first)]);
+    expect(links).toEqual([
+      { provider_id: 'spid-poste', subject: spid.subject },
+      { provider_id: 'cie', subject: cie.subject },
+    ]);
+  });
+
+  it('creates only shop-owner accounts, and none without an e-mail', async () => {
+    const created = await service.signIn(ctx(), 'spid-poste', anIdentity());
+    expect(created.kind === 'signed-in' && created.session.user.role).toBe(UserRole.SHOP);
+
+    const subject = randomUUID();
+    expect(await service.signIn(ctx(), 'spid-poste', anIdentity({ subject, email: null }))).toEqual({ kind: 'refused', code: OidcErrorCode.MISSING_EMAIL });
+    expect(await core.db.query('SELECT 1 FROM identity_link WHERE subject = $1', [subject])).toEqual([]);
+  });
+
+  it('links a staff account by its verified e-mail, but never opens a disabled one', async () => {
+    const staff = await seedUser(core.db, UserRole.MINISTRY);
+    const [{ email }] = await core.db.query('SELECT email FROM user_account WHERE id = $1', [staff.userId]);
+    const linked = await service.signIn(ctx(), 'cie', anIdentity({ email }));
+    expect(linked).toMatchObject({ kind: 'signed-in', match: 'email', session: { user: { id: staff.userId, role: UserRole.MINISTRY } } });
+
+    await core.db.query('UPDATE user_account SET disabled_at = now() WHERE id = $1', [staff.userId]);
+    const identity = anIdentity({ email });
+    expect(await service.signIn(ctx(), 'cie', identity)).toEqual({ kind: 'refused', code: OidcErrorCode.ACCOUNT_DISABLED });
+    expect(await core.db.query('SELECT 1 FROM identity_link WHERE subject = $1', [identity.subject])).toEqual([]);
+  });
+
+  it('gives the same account to two first sign-ins of one person at once', async () => {
+    const identity = anIdentity();
+    const [a, b] = await Promise.all([service.signIn(ctx(), 'spid-poste', identity), service.signIn(ctx(), 'spid-poste', identity)]);
+    expect(userOf(a)).toBe(userOf(b));
+    expect(await core.db.query('SELECT count(*)::int AS n FROM identity_link WHERE subject = $1', [identity.subject])).toEqual([{ n: 1 }]);
+  });
+});

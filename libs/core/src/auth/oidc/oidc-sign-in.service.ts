@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import type { RequestContext } from '../../common/request-context';
+import { TransactionalConnection } from '../../common/transactional-connection';
+import { AuthService, type Session } from '../auth.service';
+import { generatePassword, hashPassword } from '../password-hasher';
+import { UserAccountEntity } from '../user-account.entity';
+import { UserRole } from '../user-role';
+import type { VerifiedIdentity } from './identity-claims';
+import { IdentityLinkEntity } from './identity-link.entity';
+import { OidcErrorCode } from './oidc.exception';
+
+/** How the account was found: by this very identity, through another provider's link with the same fiscal code, by verified e-mail, or new. */
+export type AccountMatch = 'identity' | 'fiscal-code' | 'email' | 'created';
+
+export type OidcSignInOutcome =
+  | { kind: 'signed-in'; session: Session; match: AccountMatch }
+  | { kind: 'refused'; code: OidcErrorCode.MISSING_EMAIL | OidcErrorCode.EMAIL_NOT_VERIFIED | OidcErrorCode.ACCOUNT_DISABLED };
+
+type Found = { user: UserAccountEntity; link: IdentityLinkEntity | null; match: AccountMatch } | { refused: OidcErrorCode.MISSING_EMAIL | OidcErrorCode.EMAIL_NOT_VERIFIED };
+
+const isUniqueViolation = (error: unknown): boolean => error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+
+/**
+ * Sign-in with an identity an identity provider vouched for: finds the account (by the identity's
+ * link, by the fiscal code another provider already linked, or by an e-mail the provider says is
+ * verified), links the identity to it, or creates a shop-owner account (the one role a citizen
+ * can take by signing in: providers' and staff accounts are never created this way). Then it opens
+ * the platform's own session, the same as a password sign-in. All in one transaction, audited.
+ */
+@Injectable()
+export class OidcSignInService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly auth: AuthService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async signIn(ctx: RequestContext, providerId: string, identity: VerifiedIdentity): Promise<OidcSignInOutcome> {
+    try {
+      return await this.attempt(ctx, providerId, identity);
+    } catch (error) {
+      // The same person's first sign-in twice at once (two tabs): the other one linked or created first, so this one now finds it.
+      if (isUniqueViolation(error)) return this.attempt(ctx, providerId, identity);
+      throw error;
+    }
+  }
+
+  private attempt(ctx: RequestContext, providerId: string, identity: VerifiedIdentity): Promise<OidcSignInOutcome> {
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const found = await this.find(tx, providerId, identity);
+      if ('refused' in found) return { kind: 'refused', code: found.refused };
+      const { user, match } = found;
+      if (user.disabledAt) return { kind: 'refused', code: OidcErrorCode.ACCOUNT_DISABLED };
+      const asUser = tx.withActor({ userId: user.id, role: user.role });
+      const links = this.connection.repository(tx, IdentityLinkEntity);
+      if (found.link) {
+        await links.update({ id: found.link.id }, { lastSignInAt: tx.now, fiscalCode: found.link.fiscalCode ?? identity.fiscalCode });
+      } else {
+        const link = await links.save(links.create({ userId: user.id, providerId, subject: identity.subject, fiscalCode: identity.fiscalCode, lastSignInAt: tx.now }));
+        await this.audit.record(asUser, {
+          action: 'user.identity-linked',
+          entityType: 'user',
+          entityId: user.id,
+          after: { linkId: link.id, providerId, by: match },
+        });
+      }
+      await this.audit.record(asUser, { action: 'user.signed-in-with-identity', entityType: 'user', entityId: user.id, after: { providerId, by: match } });
+      return { kind: 'signed-in', session: await this.auth.login(asUser, user), match };
+    });
+  }
+
+  private async find(tx: RequestContext, providerId: string, identity: VerifiedIdentity): Promise<Found> {
+    const links = this.connection.repository(tx, IdentityLinkEntity);
+    const users = this.connection.repository(tx, UserAccountEntity);
+    const own = await links.findOneBy({ providerId, subject: identity.subject });
+    if (own) return { user: await users.findOneByOrFail({ id: own.userId }), link: own, match: 'identity' };
+    if (identity.fiscalCode) {
+      // The oldest link wins should a fiscal code ever have reached two accounts.
+      const other = await links.findOne({ where: { fiscalCode: identity.fiscalCode }, order: { createdAt: 'ASC' } });
+      if (other) return { user: await users.findOneByOrFail({ id: other.userId }), link: null, match: 'fiscal-code' };
+    }
+    if (!identity.email) return { refused: OidcErrorCode.MISSING_EMAIL };
+    const byEmail = await users.findOneBy({ email: identity.email });
+    if (byEmail) return identity.emailVerified ? { user: byEmail, link: null, match: 'email' } : { refused: OidcErrorCode.EMAIL_NOT_VERIFIED };
+    return { user: await this.createShopOwner(tx, providerId, identity.email, identity.emailVerified), link: null, match: 'created' };
+  }
+
+  /**
+   * The account has a random password nobody knows: its owner signs in through the provider (or sets a password by resetting it).
+   * Its address counts as verified when the provider says so; otherwise the owner confirms it like anyone signing up.
+   */
+  private async createShopOwner(tx: RequestContext, providerId: string, email: string, emailVerified: boolean): Promise<UserAccountEntity> {
+    const users = this.connection.repository(tx, UserAccountEntity);
+    const user = await users.save(
+      users.create({ email, passwordHash: await hashPassword(generatePassword()), role: UserRole.SHOP, disabledAt: null, emailVerifiedAt: emailVerified ? tx.now : null }),
+    );
+    await this.audit.record(tx.withActor({ userId: user.id, role: user.role }), {
+      action: 'user.registered',
+      entityType: 'user',
+      entityId: user.id,
+      after: { email: user.email, role: user.role, via: providerId },
+    });
+    return user;
+  }
+}

@@ -172,6 +172,18 @@ export class AuthService {
     return user ? { userId: user.id, role: user.role } : null;
   }
 
+  /**
+   * Whether the signed-in account's password is this one: the confirmation a grave step asks for.
+   * Wrong passwords count towards the account's lock, as at sign-in.
+   */
+  async confirmPassword(ctx: RequestContext, password: string): Promise<boolean> {
+    const user = await this.currentUser(ctx);
+    await this.throttle.assertNotLocked(user.email);
+    const valid = await verifyPassword(user.passwordHash, password);
+    if (!valid) await this.throttle.loginFailed(user.email);
+    return valid;
+  }
+
   async currentUser(ctx: RequestContext): Promise<UserAccountEntity> {
     if (!ctx.actor) throw new AuthException(AuthErrorCode.NOT_AUTHENTICATED);
     return this.connection.repository(ctx, UserAccountEntity).findOneByOrFail({ id: ctx.actor.userId });

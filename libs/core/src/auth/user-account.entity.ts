@@ -23,4 +23,8 @@ export class UserAccountEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
+
+  /** When the person asked for erasure: the row stays as a pseudonym for the audit trail, with nothing personal in it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
 }

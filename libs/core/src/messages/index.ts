@@ -7,6 +7,7 @@ import { matchMessages } from './match.messages';
 import { monitoringMessages } from './monitoring.messages';
 import { notificationMessages } from './notification.messages';
 import { offerMessages } from './offer.messages';
+import { privacyMessages } from './privacy.messages';
 import { providerMessages } from './provider.messages';
 import { reasonMessages } from './reason.messages';
 import { inputMessages, requestMessages } from './request.messages';
@@ -23,6 +24,7 @@ export type { Parties, Suspended } from './notification.messages';
 export type { QueryLimit } from './request.messages';
 export type { ApplicationMail } from './mail.messages';
 export type { IdentifiedThing } from './validation.messages';
+export type { ErasureBlockerKind } from './privacy.messages';
 
 /**
  * Every text the server writes for people, in English and Italian, by area. Code takes its words
@@ -39,6 +41,7 @@ export const MESSAGES = {
   monitoring: monitoringMessages,
   notification: notificationMessages,
   offer: offerMessages,
+  privacy: privacyMessages,
   provider: providerMessages,
   reason: reasonMessages,
   request: requestMessages,

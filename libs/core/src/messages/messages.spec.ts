@@ -126,6 +126,14 @@ const SAMPLES: Samples<typeof MESSAGES> = {
     offerSuspended: withWhy([PARTIES]) as [typeof PARTIES, Words | null][],
     surveyDue: Object.values(OutcomeCheckpoint).map((checkpoint) => [PARTIES, checkpoint]),
   },
+  privacy: {
+    erasureRefused: NONE,
+    erasureBlocker: (['STAFF_ACCOUNT', 'LIVE_MATCHES', 'WAITLIST_ENTRIES', 'OPEN_REQUESTS', 'OPEN_OFFERS', 'ALREADY_ERASED'] as const).map((kind) => [kind, 2] as const),
+    wrongPassword: NONE,
+    accountNotFound: NONE,
+    exportReasonRequired: NONE,
+    exportSummary: [[{ account: 1, helpRequests: 3, unknownSection: 0 }, DATE]],
+  },
   offer: {
     notFound: NONE,
     coverageEmpty: ON_FIELD,

@@ -7,7 +7,7 @@ import { requireActor } from '../common/access';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { MESSAGES } from '../messages';
-import { EXPORT_QUERIES } from './personal-data-export.queries';
+import { bindSubject, EXPORT_QUERIES, ExportSubject } from './personal-data-export.queries';
 import { EXPORT_SECTIONS, ExportSection } from './personal-data.registry';
 import { PrivacyErrorCode, PrivacyException } from './privacy.exception';
 
@@ -25,12 +25,6 @@ export interface PersonalDataDocument {
   fileName: string;
   /** The JSON document, piece by piece, read from the database as the consumer asks for more. */
   chunks: AsyncGenerator<string>;
-}
-
-interface Subject {
-  userId: string;
-  shopId: string | null;
-  providerId: string | null;
 }
 
 /**
@@ -82,10 +76,10 @@ export class PersonalDataExportService {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       open = true;
       const subject = await this.subjectOf(client, userId);
-      const params = [subject.userId, subject.shopId, subject.providerId];
       const counts = {} as Record<ExportSection, number>;
       for (const section of EXPORT_SECTIONS) {
-        const [row] = (await client.query(`SELECT count(*)::int AS n FROM (${EXPORT_QUERIES[section].sql}) q`, params)).rows;
+        const { text, values } = bindSubject(EXPORT_QUERIES[section].sql, subject);
+        const [row] = (await client.query(`SELECT count(*)::int AS n FROM (${text}) q`, values)).rows;
         counts[section] = row.n;
       }
       const summary = MESSAGES.privacy.exportSummary(counts, ctx.now);
@@ -93,13 +87,14 @@ export class PersonalDataExportService {
       buffer += `"summary":${JSON.stringify({ it: summary.it, en: summary.en })},"counts":${JSON.stringify(counts)}`;
       for (const section of EXPORT_SECTIONS) {
         const query = EXPORT_QUERIES[section];
+        const { text, values } = bindSubject(query.sql, subject);
         if (query.single) {
-          buffer += `,${JSON.stringify(section)}:${JSON.stringify((await client.query(query.sql, params)).rows[0] ?? null)}`;
+          buffer += `,${JSON.stringify(section)}:${JSON.stringify((await client.query(text, values)).rows[0] ?? null)}`;
           continue;
         }
         buffer += `,${JSON.stringify(section)}:[`;
         let first = true;
-        for await (const row of client.query(new QueryStream(query.sql, params, { batchSize: 200 }))) {
+        for await (const row of client.query(new QueryStream(text, values, { batchSize: 200 }))) {
           buffer += (first ? '' : ',') + JSON.stringify(row);
           first = false;
           if (buffer.length >= CHUNK_BYTES) {
@@ -119,11 +114,11 @@ export class PersonalDataExportService {
     }
   }
 
-  private async subjectOf(client: PoolClient, userId: string): Promise<Subject> {
+  private async subjectOf(client: PoolClient, userId: string): Promise<ExportSubject> {
     const { rows } = await client.query(
       `SELECT (SELECT id FROM shop WHERE owner_user_id = $1) AS "shopId", (SELECT id FROM provider WHERE owner_user_id = $1) AS "providerId"`,
       [userId],
     );
-    return { userId, shopId: rows[0].shopId, providerId: rows[0].providerId };
+    return { user: userId, shop: rows[0].shopId, provider: rows[0].providerId };
   }
 }

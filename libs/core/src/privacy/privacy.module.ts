@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { AccountErasureService } from './account-erasure.service';
 import { PersonalDataExportService } from './personal-data-export.service';
+import { RetentionService } from './retention.service';
 
 /**
  * Personal data and the GDPR: the registry of every table's personal columns
@@ -13,7 +14,7 @@ import { PersonalDataExportService } from './personal-data-export.service';
  */
 @Module({
   imports: [AuditModule, AuthModule],
-  providers: [AccountErasureService, PersonalDataExportService],
-  exports: [AccountErasureService, PersonalDataExportService],
+  providers: [AccountErasureService, PersonalDataExportService, RetentionService],
+  exports: [AccountErasureService, PersonalDataExportService, RetentionService],
 })
 export class PrivacyModule {}

@@ -31,5 +31,6 @@ import { SessionCookie } from './session-cookie';
     { provide: APP_GUARD, useClass: RolesGuard },
     { provide: APP_FILTER, useClass: AuthExceptionFilter },
   ],
+  exports: [SessionCookie],
 })
 export class AuthApiModule {}

@@ -1,0 +1,81 @@
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { BusinessErrorModel, BusinessFailure } from '../../api/business-error.model';
+import { modelOf } from '../../api/model-instance';
+import { MESSAGES } from '../../messages';
+import { RETENTION_RULES, RetentionAction, RetentionKind } from '../retention-policy';
+import type { RetentionReport } from '../retention.service';
+import type { ErasureBlocker } from '../account-erasure.service';
+
+export enum ErasureBlockerKind {
+  STAFF_ACCOUNT = 'STAFF_ACCOUNT',
+  LIVE_MATCHES = 'LIVE_MATCHES',
+  WAITLIST_ENTRIES = 'WAITLIST_ENTRIES',
+  OPEN_REQUESTS = 'OPEN_REQUESTS',
+  OPEN_OFFERS = 'OPEN_OFFERS',
+  ALREADY_ERASED = 'ALREADY_ERASED',
+}
+registerEnumType(ErasureBlockerKind, { name: 'ErasureBlockerKind', description: 'What keeps an account from being deleted now.' });
+
+@ObjectType('ErasureBlocker', { description: 'One thing to settle before the account can be deleted, and how many of it.' })
+export class ErasureBlockerModel {
+  @Field(() => ErasureBlockerKind) kind!: ErasureBlockerKind;
+  @Field(() => Int) count!: number;
+  @Field({ description: 'What to do first, in English.' }) message!: string;
+  @Field({ description: 'What to do first, in Italian.' }) messageIt!: string;
+}
+
+export function toErasureBlockerModel(blocker: ErasureBlocker): ErasureBlockerModel {
+  const words = MESSAGES.privacy.erasureBlocker(blocker.kind, blocker.count);
+  return Object.assign(new ErasureBlockerModel(), { kind: blocker.kind as ErasureBlockerKind, count: blocker.count, message: words.en, messageIt: words.it });
+}
+
+@ObjectType('AccountErased', { description: 'The account was deleted: personal data erased or pseudonymised, every session ended.' })
+export class AccountErasedModel {
+  @Field() erasedAt!: Date;
+}
+
+@ObjectType('AccountErasureRefusedError', { implements: () => [BusinessErrorModel], description: 'The account cannot be deleted yet: the blockers say what to do first.' })
+export class AccountErasureRefusedErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'ERASURE_REFUSED' as const;
+  @Field(() => [ErasureBlockerModel]) readonly blockers: ErasureBlockerModel[];
+
+  constructor(blockers: ErasureBlocker[]) {
+    super(MESSAGES.privacy.erasureRefused());
+    this.blockers = blockers.map(toErasureBlockerModel);
+  }
+}
+
+@ObjectType('WrongPasswordError', { implements: () => [BusinessErrorModel], description: 'The password given to confirm is not the account’s.' })
+export class WrongPasswordErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'WRONG_PASSWORD' as const;
+
+  constructor(field: string) {
+    super(MESSAGES.privacy.wrongPassword(), field);
+  }
+}
+
+registerEnumType(RetentionKind, { name: 'RetentionKind', description: 'A kind of data with a retention period of its own.' });
+registerEnumType(RetentionAction, { name: 'RetentionAction', description: 'What the daily job does with what expired.' });
+
+@ObjectType('RetentionLine', { description: 'One kind of data: its period, what happens when it ends, and how many rows have expired.' })
+export class RetentionLineModel {
+  @Field(() => RetentionKind) kind!: RetentionKind;
+  @Field({ description: 'The environment variable that sets the period.' }) variable!: string;
+  @Field(() => Int, { description: 'The period configured, in days.' }) days!: number;
+  @Field(() => RetentionAction) action!: RetentionAction;
+  @Field({ description: 'What is older than this has expired.' }) cutoff!: Date;
+  @Field(() => Int, { description: 'Rows expired and not yet purged or pseudonymised.' }) rows!: number;
+}
+
+@ObjectType('RetentionReport', { description: 'What the daily retention job would purge or pseudonymise now (a dry run: nothing changes).' })
+export class RetentionReportModel {
+  @Field() at!: Date;
+  @Field(() => [RetentionLineModel]) lines!: RetentionLineModel[];
+}
+
+export function toRetentionReportModel(report: RetentionReport): RetentionReportModel {
+  return modelOf(RetentionReportModel, {
+    at: report.at,
+    lines: report.lines.map((line) => modelOf(RetentionLineModel, { ...line, variable: RETENTION_RULES[line.kind].variable })),
+  });
+}

@@ -14,6 +14,8 @@ import { OfferReviewPage } from './pages/ministry/OfferReviewPage';
 import { VerificationPage } from './pages/ministry/VerificationPage';
 import { FaqPage } from './pages/info/FaqPage';
 import { InfoPage } from './pages/info/InfoPage';
+import { PrivacyPage } from './pages/info/PrivacyPage';
+import { RetentionPage } from './pages/ministry/RetentionPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { ApplicationsPage } from './pages/provider/ApplicationsPage';
@@ -59,6 +61,7 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.verification, STAFF, <VerificationPage />],
   [PATHS.offerReview, STAFF, <OfferReviewPage />],
   [PATHS.allocationRuns, STAFF, <AllocationRunsPage />],
+  [PATHS.retention, STAFF, <RetentionPage />],
   [PATHS.allocationRun, STAFF, <AllocationRunPage />],
 ];
 
@@ -70,7 +73,7 @@ export function App() {
         <Route path={PATHS.register} element={<RegisterPage />} />
         <Route path={PATHS.catalogue} element={<CataloguePage />} />
         <Route path={PATHS.login} element={<LoginPage />} />
-        <Route path={PATHS.privacy} element={<InfoPage key="privacy" name="privacy" template />} />
+        <Route path={PATHS.privacy} element={<PrivacyPage />} />
         <Route path={PATHS.accessibility} element={<InfoPage key="accessibility" name="accessibility" template />} />
         <Route path={PATHS.legalNotes} element={<InfoPage key="legalNotes" name="legalNotes" template />} />
         <Route path={PATHS.contacts} element={<InfoPage key="contacts" name="contacts" template />} />

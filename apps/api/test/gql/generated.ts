@@ -294,6 +294,8 @@ export type RegisterInput = {
   email: string;
   /** At least 12 characters. */
   password: string;
+  /** The version of the privacy notice the person read and accepted (privacyNotice.version); recorded with the account. */
+  privacyNoticeVersion: string;
   /** Browsers: deliver the refresh token as an HttpOnly cookie for /graphql instead of in the answer (whose refreshToken is then null). */
   refreshTokenInCookie?: boolean;
   /** SHOP or PROVIDER; other roles are created by an administrator. */

@@ -16,6 +16,7 @@
       "PreviouslyRefusedError"
     ],
     "BusinessError": [
+      "AccountErasureRefusedError",
       "AlreadyAppliedError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
@@ -33,7 +34,8 @@
       "ProviderAlreadyRegisteredError",
       "ProviderNotApprovedError",
       "ShopAlreadyRegisteredError",
-      "SurveyNotDueError"
+      "SurveyNotDueError",
+      "WrongPasswordError"
     ],
     "CancelAllocationRunResult": [
       "AllocationRun",
@@ -54,6 +56,11 @@
     "CreateStaffUserResult": [
       "EmailTakenError",
       "StaffUserCreated"
+    ],
+    "DeleteMyAccountResult": [
+      "AccountErased",
+      "AccountErasureRefusedError",
+      "WrongPasswordError"
     ],
     "MatchStepResult": [
       "InvalidMatchTransitionError",
@@ -115,6 +122,7 @@
       "PreviouslyRefusedError"
     ],
     "BusinessError": [
+      "AccountErasureRefusedError",
       "AlreadyAppliedError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
@@ -132,7 +140,8 @@
       "ProviderAlreadyRegisteredError",
       "ProviderNotApprovedError",
       "ShopAlreadyRegisteredError",
-      "SurveyNotDueError"
+      "SurveyNotDueError",
+      "WrongPasswordError"
     ],
     "CancelAllocationRunResult": [
       "AllocationRun",
@@ -153,6 +162,11 @@
     "CreateStaffUserResult": [
       "EmailTakenError",
       "StaffUserCreated"
+    ],
+    "DeleteMyAccountResult": [
+      "AccountErased",
+      "AccountErasureRefusedError",
+      "WrongPasswordError"
     ],
     "MatchStepResult": [
       "InvalidMatchTransitionError",

@@ -9,6 +9,7 @@ import { TransactionalConnection } from '../common/transactional-connection';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { requireActor } from '../common/access';
 import { decoyHash, generatePassword, hashPassword, verifyPassword } from './password-hasher';
+import { PrivacyNoticeAcceptanceEntity } from './privacy-notice-acceptance.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserAccountEntity } from './user-account.entity';
 import { isSelfRegistrationRole, isStaffRole, UserRole } from './user-role';
@@ -27,6 +28,11 @@ export interface NewAccount {
   email: string;
   password: string;
   role: UserRole;
+}
+
+/** Someone signing up: the account, and the version of the privacy notice they accepted. */
+export interface NewRegistration extends NewAccount {
+  privacyNoticeVersion: string;
 }
 
 export type RegisterOutcome = { kind: 'session'; session: Session } | { kind: 'email-taken' };
@@ -51,13 +57,17 @@ export class AuthService {
   ) {}
 
   /** Self-registration of a shop or provider account, signed in at once. */
-  async register(ctx: RequestContext, account: NewAccount): Promise<RegisterOutcome> {
+  async register(ctx: RequestContext, account: NewRegistration): Promise<RegisterOutcome> {
     // The input checks this too; the rule is the service's, whoever calls it.
     if (!isSelfRegistrationRole(account.role)) throw new AuthException(AuthErrorCode.FORBIDDEN_ROLE);
     await this.throttle.consume(ctx, AddressLimit.REGISTER);
     try {
       return await this.connection.withTransaction(ctx, async (tx) => {
         const user = await this.createAccount(tx, account, 'user.registered');
+        // What the person accepted and when, with the account (GDPR Art. 5(2) and 13).
+        await this.connection
+          .repository(tx, PrivacyNoticeAcceptanceEntity)
+          .insert({ userId: user.id, noticeVersion: account.privacyNoticeVersion, acceptedAt: tx.now });
         return { kind: 'session', session: await this.startSession(tx, user) };
       });
     } catch (error) {

@@ -8,6 +8,7 @@ import { monitoringMessages } from './monitoring.messages';
 import { notificationMessages } from './notification.messages';
 import { offerMessages } from './offer.messages';
 import { privacyMessages } from './privacy.messages';
+import { privacyNoticeMessages } from './privacy-notice.messages';
 import { providerMessages } from './provider.messages';
 import { reasonMessages } from './reason.messages';
 import { inputMessages, requestMessages } from './request.messages';
@@ -42,6 +43,7 @@ export const MESSAGES = {
   notification: notificationMessages,
   offer: offerMessages,
   privacy: privacyMessages,
+  privacyNotice: privacyNoticeMessages,
   provider: providerMessages,
   reason: reasonMessages,
   request: requestMessages,

@@ -84,7 +84,7 @@ export const PERSONAL_DATA_REGISTRY: Readonly<Record<string, TablePolicy>> = {
     columns: { secret_hash: erase('the rows are deleted (every session ends); the hash is never exported', false) },
   },
   privacy_notice_acceptance: {
-    owner: 'privacy',
+    owner: 'auth',
     subject: 'user_id',
     exportSection: 'privacyNoticeAcceptances',
     columns: { notice_version: not('which version of the notice was accepted; the row is kept (Art. 5(2) and 7(1) GDPR: the controller shows the person was informed), under the pseudonymous account id') },

@@ -9,8 +9,8 @@ import { RetentionService } from './retention.service';
  * Personal data and the GDPR: the registry of every table's personal columns
  * (personal-data.registry.ts), the export of a person's data (Art. 15 and 20), the erasure of an
  * account (Art. 17), the retention periods and their daily purge, the privacy notice and who
- * accepted which version. Owns `privacy_notice_acceptance`; erasure and retention are the one
- * place that writes the personal columns of other features' tables, as the registry says.
+ * accepted which version (written by auth at sign-up). Owns no table; erasure and retention are
+ * the one place that writes the personal columns of other features' tables, as the registry says.
  */
 @Module({
   imports: [AuditModule, AuthModule],

@@ -4,6 +4,7 @@ import { modelOf } from '../../api/model-instance';
 import { MESSAGES } from '../../messages';
 import { RETENTION_RULES, RetentionAction, RetentionKind } from '../retention-policy';
 import type { RetentionReport } from '../retention.service';
+import type { PrivacyNotice } from '../privacy-notice';
 import type { ErasureBlocker } from '../account-erasure.service';
 
 export enum ErasureBlockerKind {
@@ -77,5 +78,43 @@ export function toRetentionReportModel(report: RetentionReport): RetentionReport
   return modelOf(RetentionReportModel, {
     at: report.at,
     lines: report.lines.map((line) => modelOf(RetentionLineModel, { ...line, variable: RETENTION_RULES[line.kind].variable })),
+  });
+}
+
+@ObjectType('PrivacyNoticePurpose', { description: 'Why personal data is processed, and on which legal basis.' })
+export class PrivacyNoticePurposeModel {
+  @Field() purpose!: string;
+  @Field() purposeIt!: string;
+  @Field() legalBasis!: string;
+  @Field() legalBasisIt!: string;
+}
+
+@ObjectType('PrivacyNoticeRetention', { description: 'How long one kind of data is kept, as configured on this platform.' })
+export class PrivacyNoticeRetentionModel {
+  @Field(() => RetentionKind) kind!: RetentionKind;
+  @Field(() => Int) days!: number;
+  @Field(() => RetentionAction) action!: RetentionAction;
+}
+
+@ObjectType('PrivacyNotice', { description: 'The privacy notice (informativa): the controller, the purposes with their legal bases, and the retention periods in force.' })
+export class PrivacyNoticeModel {
+  @Field({ description: 'Sign-up sends it back as the version accepted.' }) version!: string;
+  @Field() controller!: string;
+  @Field() controllerIt!: string;
+  @Field({ description: 'Where the data protection officer is reached.' }) dpoEmail!: string;
+  @Field(() => [PrivacyNoticePurposeModel]) purposes!: PrivacyNoticePurposeModel[];
+  @Field(() => [PrivacyNoticeRetentionModel]) retention!: PrivacyNoticeRetentionModel[];
+}
+
+export function toPrivacyNoticeModel(notice: PrivacyNotice): PrivacyNoticeModel {
+  return modelOf(PrivacyNoticeModel, {
+    version: notice.version,
+    controller: notice.controller.en,
+    controllerIt: notice.controller.it,
+    dpoEmail: notice.dpoEmail,
+    purposes: notice.purposes.map(({ purpose, legalBasis }) =>
+      modelOf(PrivacyNoticePurposeModel, { purpose: purpose.en, purposeIt: purpose.it, legalBasis: legalBasis.en, legalBasisIt: legalBasis.it }),
+    ),
+    retention: notice.retention.map((line) => modelOf(PrivacyNoticeRetentionModel, line)),
   });
 }

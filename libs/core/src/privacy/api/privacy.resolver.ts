@@ -5,10 +5,12 @@ import { SessionCookie } from '../../auth/api/session-cookie';
 import { RequestContext } from '../../common/request-context';
 import { AccountErasureService } from '../account-erasure.service';
 import { DeleteMyAccountInput } from './privacy.inputs';
-import { Roles } from '../../auth/api/auth.decorators';
 import { UserRole } from '../../auth/user-role';
 import { RetentionService } from '../retention.service';
-import { ErasureBlockerModel, RetentionReportModel, toErasureBlockerModel, toRetentionReportModel } from './privacy.models';
+import { Public, Roles } from '../../auth/api/auth.decorators';
+import { privacyNotice } from '../privacy-notice';
+import { retentionCutoffs } from '../retention-policy';
+import { ErasureBlockerModel, PrivacyNoticeModel, RetentionReportModel, toErasureBlockerModel, toPrivacyNoticeModel, toRetentionReportModel } from './privacy.models';
 import { DeleteMyAccountResult, toDeleteMyAccountResult } from './privacy.results';
 
 @Resolver()
@@ -18,6 +20,12 @@ export class PrivacyResolver {
     private readonly cookie: SessionCookie,
     private readonly retention: RetentionService,
   ) {}
+
+  @Public()
+  @Query(() => PrivacyNoticeModel, { description: 'The privacy notice, with the retention periods configured on this platform.' })
+  privacyNotice(@Ctx() ctx: RequestContext): PrivacyNoticeModel {
+    return toPrivacyNoticeModel(privacyNotice(retentionCutoffs(ctx.now, this.retention.periods())));
+  }
 
   @Roles(UserRole.MINISTRY, UserRole.ADMIN)
   @Query(() => RetentionReportModel, { description: 'The retention periods configured and what the daily job would purge or pseudonymise now (nothing changes).' })

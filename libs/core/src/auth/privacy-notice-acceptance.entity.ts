@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { UserAccountEntity } from '../auth/user-account.entity';
+import { UserAccountEntity } from './user-account.entity';
 
 /**
  * That an account was shown and accepted a version of the privacy notice, and when: written at

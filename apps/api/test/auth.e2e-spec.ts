@@ -1,3 +1,4 @@
+import { PRIVACY_NOTICE_VERSION } from '@vec/core';
 import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
@@ -15,7 +16,7 @@ describe('Accounts and sessions over GraphQL', () => {
   afterAll(() => api.close());
 
   async function register(address: string, role: UserRole = 'SHOP'): Promise<{ accessToken: string; refreshToken: string | null; user: { id: string } }> {
-    return member(dataOf(await api.gql(RegisterDocument, { input: { email: address, password, role } })).register, 'AuthPayload');
+    return member(dataOf(await api.gql(RegisterDocument, { input: { email: address, password, role, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } })).register, 'AuthPayload');
   }
 
   it('registers a shop, signs in, and knows who is calling', async () => {
@@ -40,7 +41,7 @@ describe('Accounts and sessions over GraphQL', () => {
   it('answers a second registration of the same e-mail with EmailTakenError and writes nothing', async () => {
     const address = email();
     await register(address);
-    const { data } = await api.gql(RegisterDocument, { input: { email: address, password, role: 'SHOP' } });
+    const { data } = await api.gql(RegisterDocument, { input: { email: address, password, role: 'SHOP', privacyNoticeVersion: PRIVACY_NOTICE_VERSION } });
     expect(data?.register).toMatchObject({ __typename: 'EmailTakenError', field: 'input.email' });
     const [{ count }] = await api.app.get(DataSource).query('SELECT COUNT(*)::int AS count FROM user_account WHERE email = $1', [address]);
     expect(count).toBe(1);
@@ -51,8 +52,9 @@ describe('Accounts and sessions over GraphQL', () => {
     ['a malformed e-mail', { email: 'not-an-email' }, 'input.email', 'isEmail'],
     // A role of the schema's enum that sign-up does not allow.
     ['a ministry role', { role: 'MINISTRY' }, 'input.role', 'isIn'],
+    ['a privacy notice other than the one in force', { privacyNoticeVersion: '2020-01-01' }, 'input.privacyNoticeVersion', 'isIn'],
   ])('refuses %s naming the field, and creates no account', async (_label, override, field, code) => {
-    const input: RegisterInput = { email: email(), password, role: 'SHOP', ...override };
+    const input: RegisterInput = { email: email(), password, role: 'SHOP', privacyNoticeVersion: PRIVACY_NOTICE_VERSION, ...override };
     const { errors } = await api.gql(RegisterDocument, { input });
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field, code })] });
     const [{ count }] = await api.app.get(DataSource).query('SELECT COUNT(*)::int AS count FROM user_account WHERE email = $1', [input.email]);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { print } from 'graphql';
+import { PRIVACY_NOTICE_VERSION } from '@vec/core';
 import { DataSource } from 'typeorm';
 import { RegisterDocument, SessionFromCookieDocument, SignInProvidersDocument, type SessionFromCookieMutation } from './gql/generated';
 import { anEmail, TEST_PASSWORD } from './testing/fixtures';
@@ -128,7 +129,7 @@ describe('Sign-in with SPID or CIE through OpenID Connect, against a real provid
 
   it('links an existing account whose e-mail the provider says is verified', async () => {
     const email = anEmail('negozio');
-    const registered = member(dataOf(await api.gql(RegisterDocument, { input: { email, password: TEST_PASSWORD, role: 'PROVIDER' } })).register, 'AuthPayload');
+    const registered = member(dataOf(await api.gql(RegisterDocument, { input: { email, password: TEST_PASSWORD, role: 'PROVIDER', privacyNoticeVersion: PRIVACY_NOTICE_VERSION } })).register, 'AuthPayload');
     const identity = anIdentity({ email: email.toUpperCase(), emailVerified: true });
     await idp.addUser(identity);
     const browser = new HttpBrowser();
@@ -141,7 +142,7 @@ describe('Sign-in with SPID or CIE through OpenID Connect, against a real provid
 
   it('does not link an existing account by an e-mail the provider does not vouch for', async () => {
     const email = anEmail('negozio');
-    const registered = member(dataOf(await api.gql(RegisterDocument, { input: { email, password: TEST_PASSWORD, role: 'SHOP' } })).register, 'AuthPayload');
+    const registered = member(dataOf(await api.gql(RegisterDocument, { input: { email, password: TEST_PASSWORD, role: 'SHOP', privacyNoticeVersion: PRIVACY_NOTICE_VERSION } })).register, 'AuthPayload');
     const identity = anIdentity({ email, emailVerified: false });
     await idp.addUser(identity);
     const browser = new HttpBrowser();

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ALL_ENTITIES, AuthService, generatePassword, MailService, openDatabase, RequestContext, UserRole, validateEnvironment } from '@vec/core';
+import { ALL_ENTITIES, AuthService, generatePassword, MailService, openDatabase, RequestContext, RetentionService, UserRole, validateEnvironment } from '@vec/core';
 import { buildDataSourceOptions, runPendingMigrations } from '@vec/database';
 import { DataSource } from 'typeorm';
 import { parseArgs } from 'node:util';
@@ -14,7 +14,10 @@ const USAGE = `Usage: npm run cli -- <command> [options]   (in a container: node
       password is generated and printed once.
   mailbox [--limit <1-200, default 10>]
       Shows the newest e-mails of the development mailbox (where e-mails go when SMTP_URL is
-      unset, outside production): recipient, subject and text.`;
+      unset, outside production): recipient, subject and text.
+  retention [--dry-run]
+      Purges or pseudonymises the personal data whose retention period has ended (what the
+      worker does daily); with --dry-run, only says how many rows of each kind have expired.`;
 
 async function migrate(): Promise<number> {
   const env = validateEnvironment(process.env);
@@ -92,6 +95,26 @@ async function mailbox(argv: string[]): Promise<number> {
   }
 }
 
+async function retention(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' } }, strict: true });
+  const env = validateEnvironment(process.env);
+  const database = await openDatabase(env, () => undefined, { joinRunning: true });
+  const app = await NestFactory.createApplicationContext(CliModule.register(database.url), { logger: ['error', 'warn'] });
+  try {
+    const service = app.get(RetentionService);
+    const report = values['dry-run'] ? await service.expired(RequestContext.system()) : await service.purge(RequestContext.system());
+    console.log(values['dry-run'] ? `Dry run at ${report.at.toISOString()}: nothing changed` : `Retention run at ${report.at.toISOString()}`);
+    for (const line of report.lines) {
+      const verb = line.action === 'DELETE' ? 'delete' : 'pseudonymise';
+      console.log(`${line.kind.padEnd(16)} ${String(line.days).padStart(5)} days  ${verb.padEnd(12)} before ${line.cutoff.toISOString()}  ${line.rows} row(s)`);
+    }
+    return 0;
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
+
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   switch (command) {
@@ -101,6 +124,8 @@ async function main(): Promise<number> {
       return createUser(rest);
     case 'mailbox':
       return mailbox(rest);
+    case 'retention':
+      return retention(rest);
     default:
       console.error(USAGE);
       return 2;

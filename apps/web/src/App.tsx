@@ -19,6 +19,8 @@ import { OfferReviewPage } from './pages/ministry/OfferReviewPage';
 import { VerificationPage } from './pages/ministry/VerificationPage';
 import { FaqPage } from './pages/info/FaqPage';
 import { InfoPage } from './pages/info/InfoPage';
+import { PrivacyPage } from './pages/info/PrivacyPage';
+import { RetentionPage } from './pages/ministry/RetentionPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { ApplicationsPage } from './pages/provider/ApplicationsPage';
@@ -65,6 +67,7 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.verification, STAFF, <VerificationPage />],
   [PATHS.offerReview, STAFF, <OfferReviewPage />],
   [PATHS.allocationRuns, STAFF, <AllocationRunsPage />],
+  [PATHS.retention, STAFF, <RetentionPage />],
   [PATHS.allocationRun, STAFF, <AllocationRunPage />],
 ];
 
@@ -81,7 +84,7 @@ export function App() {
         <Route path={PATHS.verifyEmail} element={<EmailLinkPage key="verify" kind="verify" />} />
         <Route path={PATHS.confirmEmail} element={<EmailLinkPage key="change" kind="change" />} />
         <Route path={PATHS.digitalIdentity} element={<DigitalIdentityLandingPage />} />
-        <Route path={PATHS.privacy} element={<InfoPage key="privacy" name="privacy" template />} />
+        <Route path={PATHS.privacy} element={<PrivacyPage />} />
         <Route path={PATHS.accessibility} element={<InfoPage key="accessibility" name="accessibility" template />} />
         <Route path={PATHS.legalNotes} element={<InfoPage key="legalNotes" name="legalNotes" template />} />
         <Route path={PATHS.contacts} element={<InfoPage key="contacts" name="contacts" template />} />

@@ -36,6 +36,7 @@ export const PATHS = {
   offerReview: '/ministero/verifica-offerte',
   allocationRuns: '/ministero/assegnazioni',
   allocationRun: '/ministero/assegnazioni/:id',
+  retention: '/ministero/conservazione-dati',
 } as const;
 
 /** A path with its `:id` filled in. */

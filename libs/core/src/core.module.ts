@@ -11,6 +11,7 @@ import { ModerationModule } from './moderation/moderation.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { NotificationModule } from './notification/notification.module';
 import { OfferModule } from './offer/offer.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ProviderModule } from './provider/provider.module';
 import { ShopModule } from './shop/shop.module';
 import { TerritoryModule } from './territory/territory.module';
@@ -38,7 +39,8 @@ import { ThrottleModule } from './throttle/throttle.module';
     AllocationModule,
     ModerationModule,
     MonitoringModule,
+    PrivacyModule,
   ],
-  exports: [TerritoryModule, AuthModule, MailModule, AuditModule, ShopModule, ProviderModule, OfferModule, HelpRequestModule, MatchModule, AllocationModule, ModerationModule],
+  exports: [TerritoryModule, AuthModule, MailModule, AuditModule, ShopModule, ProviderModule, OfferModule, HelpRequestModule, MatchModule, AllocationModule, ModerationModule, PrivacyModule],
 })
 export class CoreModule {}

@@ -13,6 +13,7 @@ import { OutcomeSurveyEntity } from './match/outcome-survey.entity';
 import { NotificationEntity } from './notification/notification.entity';
 import { OfferCoverageEntity } from './offer/offer-coverage.entity';
 import { OfferEntity } from './offer/offer.entity';
+import { PrivacyNoticeAcceptanceEntity } from './auth/privacy-notice-acceptance.entity';
 import { ProviderEntity } from './provider/provider.entity';
 import { ShopEntity } from './shop/shop.entity';
 import { TERRITORY_ENTITIES } from './territory/territory.entities';
@@ -37,4 +38,5 @@ export const ALL_ENTITIES = [
   AllocationRunEntity,
   AllocationRunItemEntity,
   MailMessageEntity,
+  PrivacyNoticeAcceptanceEntity,
 ];

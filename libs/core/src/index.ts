@@ -25,6 +25,8 @@ export * from './jobs/job-names';
 export * from './worker/worker.module';
 export { MailService } from './mail/mail.service';
 export { MailStatus, MailKind } from './mail/mail.types';
+export { RetentionService } from './privacy/retention.service';
+export { PRIVACY_NOTICE_VERSION } from './privacy/privacy-notice';
 export * from './api/query-cost';
 export * from './api/input-hygiene';
 export * from './config/production-checks';

@@ -1,3 +1,4 @@
+import { PRIVACY_NOTICE_VERSION } from '@vec/core';
 import { randomUUID } from 'node:crypto';
 import { ComuneCodesDocument, MeDocument, type MeQuery, RegionsDocument, RegisterDocument, type RegisterMutation } from '../gql/generated';
 import { API_MAIN, freePort, graphqlBody, jsonLines, Spawned, spawnBuilt, waitUntilReady } from '../testing/spawned-api';
@@ -38,7 +39,7 @@ describe('What the platform says about itself: an access line per request, Prome
 
   it('writes one JSON access line per request, with the caller’s request id, the operation, status, duration and user id — and no e-mail', async () => {
     const email = `accesso-${randomUUID()}@example.it`;
-    const registered = await graphql(graphqlBody(RegisterDocument, { input: { email, password: 'una-password-lunga-abbastanza', role: 'SHOP' } }));
+    const registered = await graphql(graphqlBody(RegisterDocument, { input: { email, password: 'una-password-lunga-abbastanza', role: 'SHOP', privacyNoticeVersion: PRIVACY_NOTICE_VERSION } }));
     const { accessToken, user } = member(dataOf((await registered.json()) as GraphQLResponse<RegisterMutation>).register, 'AuthPayload');
     const requestId = `trace-${randomUUID()}`;
     // A document the schema refuses (no field \`nope\`), raw on purpose: its line has no operation name.

@@ -1,3 +1,4 @@
+import { PRIVACY_NOTICE_VERSION } from '@vec/core';
 import {
   AuditEventsDocument,
   ComuneCodesDocument,
@@ -42,7 +43,7 @@ describe('Input hygiene at the edge: NUL, lone surrogates and dates out of range
 
   it('refuses a lone surrogate in a sign-up e-mail', async () => {
     const response = await api.gql(RegisterDocument, {
-      input: { email: 'mario\ud800@example.it', password: 'una-password-lunga-abbastanza', role: 'SHOP' },
+      input: { email: 'mario\ud800@example.it', password: 'una-password-lunga-abbastanza', role: 'SHOP', privacyNoticeVersion: PRIVACY_NOTICE_VERSION },
     });
     expect(refusedFields(response)).toEqual(['input.email:wellFormedText']);
   });

@@ -1,3 +1,4 @@
+import { PRIVACY_NOTICE_VERSION } from '@vec/core';
 import { randomInt, randomUUID } from 'node:crypto';
 import { LoginDocument, RefreshSessionDocument, RegisterDocument, TypenameDocument } from '../gql/generated';
 import { anEmail, TEST_PASSWORD } from '../testing/fixtures';
@@ -34,7 +35,7 @@ describe('Throttling shared by the API processes, and the account lockout', () =
   const login = (api: TestApp, address: string, email: string, password: string): Promise<Reply> =>
     api.gqlHttp(LoginDocument, { input: { email, password } }, { 'x-forwarded-for': address });
   const register = (api: TestApp, address: string, email = anEmail()): Promise<Reply> =>
-    api.gqlHttp(RegisterDocument, { input: { email, password: TEST_PASSWORD, role: 'SHOP' } }, { 'x-forwarded-for': address });
+    api.gqlHttp(RegisterDocument, { input: { email, password: TEST_PASSWORD, role: 'SHOP', privacyNoticeVersion: PRIVACY_NOTICE_VERSION } }, { 'x-forwarded-for': address });
   const code = (reply: Reply): unknown => reply.body.errors?.[0]?.extensions.reason ?? reply.body.errors?.[0]?.extensions.code ?? 'OK';
 
   it('locks an account after 5 wrong passwords, on every process, refusing even the right one, then lets its owner in', async () => {

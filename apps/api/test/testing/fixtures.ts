@@ -1,4 +1,4 @@
-import { AuthService, RequestContext, UserRole } from '@vec/core';
+import { AuthService, PRIVACY_NOTICE_VERSION, RequestContext, UserRole } from '@vec/core';
 import { randomInt, randomUUID } from 'node:crypto';
 import { LoginDocument, RegisterDocument, type RegisterProviderInput, type RegisterShopInput } from '../gql/generated';
 import { verifyThroughMailbox } from './mailbox';
@@ -33,7 +33,7 @@ export interface SignedIn {
  */
 export async function signUp(api: TestApp, role: 'SHOP' | 'PROVIDER', options: { verified?: boolean } = {}): Promise<SignedIn> {
   const email = anEmail(role.toLowerCase());
-  const session = member(dataOf(await api.gql(RegisterDocument, { input: { email, password: TEST_PASSWORD, role } })).register, 'AuthPayload');
+  const session = member(dataOf(await api.gql(RegisterDocument, { input: { email, password: TEST_PASSWORD, role, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } })).register, 'AuthPayload');
   if (!session.refreshToken) throw new Error('sign-up answered without a refresh token');
   if (options.verified !== false) await verifyThroughMailbox(api, email);
   return { userId: session.user.id, email, accessToken: session.accessToken, refreshToken: session.refreshToken };

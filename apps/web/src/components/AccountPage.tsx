@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { PersonalDataPanel } from '../pages/account/PersonalDataPanel';
 import { LoadFailed, Loading } from './Loading';
 import { PageTitle } from './PageTitle';
 import { SignUpSteps } from './SignUpSteps';
@@ -76,6 +77,7 @@ export function AccountPage<T>({ ns, entity, failed, form, profile, next }: Prop
             ))}
           </div>
         </div>
+        <PersonalDataPanel />
       </>
     );
   }

@@ -21,6 +21,7 @@
       "PreviouslyRefusedError"
     ],
     "BusinessError": [
+      "AccountErasureRefusedError",
       "AccountLinkError",
       "AlreadyAppliedError",
       "CapacityBelowUsedError",
@@ -72,6 +73,11 @@
     "CreateStaffUserResult": [
       "EmailTakenError",
       "StaffUserCreated"
+    ],
+    "DeleteMyAccountResult": [
+      "AccountErased",
+      "AccountErasureRefusedError",
+      "WrongPasswordError"
     ],
     "MatchStepResult": [
       "InvalidMatchTransitionError",
@@ -148,6 +154,7 @@
       "PreviouslyRefusedError"
     ],
     "BusinessError": [
+      "AccountErasureRefusedError",
       "AccountLinkError",
       "AlreadyAppliedError",
       "CapacityBelowUsedError",
@@ -199,6 +206,11 @@
     "CreateStaffUserResult": [
       "EmailTakenError",
       "StaffUserCreated"
+    ],
+    "DeleteMyAccountResult": [
+      "AccountErased",
+      "AccountErasureRefusedError",
+      "WrongPasswordError"
     ],
     "MatchStepResult": [
       "InvalidMatchTransitionError",

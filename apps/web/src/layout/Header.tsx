@@ -93,6 +93,7 @@ function useNavigationLinks(): NavigationLink[] {
         { to: PATHS.verification, label: t('nav.verification') },
         { to: PATHS.offerReview, label: t('nav.offerReview') },
         { to: PATHS.allocationRuns, label: t('nav.allocationRuns') },
+        { to: PATHS.retention, label: t('nav.retention') },
       );
       break;
   }

@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -8,7 +8,7 @@ import { FieldMessages, SubmitButton, TextField } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
 import { SignUpSteps } from '../components/SignUpSteps';
 import { useFormErrors } from '../errors/use-form-errors';
-import { RegisterDocument } from '../gql/generated';
+import { PrivacyNoticeDocument, RegisterDocument } from '../gql/generated';
 import { homePathFor, PATHS } from '../routes';
 
 type SelfRole = 'SHOP' | 'PROVIDER';
@@ -23,6 +23,9 @@ export function RegisterPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [register, { loading }] = useMutation(RegisterDocument);
+  // The notice in force: signing up accepts this version, and the API records it with the account.
+  const notice = useQuery(PrivacyNoticeDocument);
+  const noticeVersion = notice.data?.privacyNotice.version ?? '';
   const labels = { role: t('register.role'), email: t('register.email'), password: t('register.password') };
   const { errors, attempt, failLocal, dismiss, send } = useFormErrors(labels);
   const changing =
@@ -38,7 +41,7 @@ export function RegisterPage() {
       failLocal('role', () => t('register.chooseRole'));
       return;
     }
-    const session = await send('AuthPayload', async () => (await register({ variables: { input: { email, password, role, refreshTokenInCookie: true } } })).data?.register);
+    const session = await send('AuthPayload', async () => (await register({ variables: { input: { email, password, role, refreshTokenInCookie: true, privacyNoticeVersion: noticeVersion } } })).data?.register);
     if (session) {
       await signIn(session);
       navigate(homePathFor(session.user.role));
@@ -90,9 +93,10 @@ export function RegisterPage() {
             error={errors.fields.password}
           />
           <p className="small">
-            {t('register.privacyBefore')} <Link to={PATHS.privacy}>{t('register.privacyLink')}</Link>.
+            {t('register.privacyBefore')} <Link to={PATHS.privacy}>{t('register.privacyLink')}</Link>
+            {noticeVersion ? ` ${t('register.privacyVersion', { version: noticeVersion })}` : ''}.
           </p>
-          <SubmitButton busy={loading}>
+          <SubmitButton busy={loading || notice.loading}>
             {t('register.submit')}
           </SubmitButton>
         </form>

@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AuthService, RequestContext, UserRole } from '@vec/core';
+import { AuthService, PRIVACY_NOTICE_VERSION, RequestContext, UserRole } from '@vec/core';
 import { createScratchDatabase } from '@vec/core/testing/test-database';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -114,7 +114,7 @@ export async function startWebTestApp(options: { ownDatabase?: boolean; env?: Re
       const email = anEmail(role.toLowerCase());
       const { data, errors } = await gql<{ register: { accessToken?: string } }>(
         'mutation ($input: RegisterInput!) { register(input: $input) { ... on AuthPayload { accessToken } } }',
-        { input: { email, password: TEST_PASSWORD, role } },
+        { input: { email, password: TEST_PASSWORD, role, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } },
       );
       if (!data?.register.accessToken) throw new Error(`sign-up failed: ${JSON.stringify(errors)}`);
       // As its owner would: through the link in the sign-up e-mail.

@@ -11,6 +11,7 @@ import { ModerationApiModule } from '../moderation/api/moderation-api.module';
 import { MonitoringApiModule } from '../monitoring/api/monitoring-api.module';
 import { NotificationApiModule } from '../notification/api/notification-api.module';
 import { OfferApiModule } from '../offer/api/offer-api.module';
+import { PrivacyApiModule } from '../privacy/api/privacy-api.module';
 import { ProviderApiModule } from '../provider/api/provider-api.module';
 import { ShopApiModule } from '../shop/api/shop-api.module';
 import { TerritoryApiModule } from '../territory/api/territory-api.module';
@@ -40,6 +41,7 @@ import { LoaderFactory } from './loader.factory';
     AllocationApiModule,
     ModerationApiModule,
     MonitoringApiModule,
+    PrivacyApiModule,
   ],
   providers: [LoaderFactory],
   exports: [LoaderFactory],

@@ -14,6 +14,7 @@ import { AccountTokenPurpose } from './account-token-purpose';
 import { AccountService, RESET_REQUEST_FLOOR_MS } from './account.service';
 import { AuthService, Session } from './auth.service';
 import { UserRole } from './user-role';
+import { PRIVACY_NOTICE_VERSION } from '../privacy/privacy-notice';
 
 const PASSWORD = 'una-password-lunga-2026';
 const NEW_PASSWORD = 'un-altra-password-2026';
@@ -52,7 +53,7 @@ describe('verified addresses, password reset and changes of password or address 
 
   async function signUp(): Promise<{ email: string; session: Session }> {
     const email = uniqueEmail();
-    const outcome = await auth.register(anon(), { email, password: PASSWORD, role: UserRole.SHOP });
+    const outcome = await auth.register(anon(), { email, password: PASSWORD, role: UserRole.SHOP, privacyNoticeVersion: PRIVACY_NOTICE_VERSION });
     if (outcome.kind !== 'session') throw new Error(outcome.kind);
     return { email, session: outcome.session };
   }

@@ -13,6 +13,7 @@ import { AccountLinks } from './account-links';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { AuthService, Session } from './auth.service';
 import { UserRole } from './user-role';
+import { PRIVACY_NOTICE_VERSION } from '../privacy/privacy-notice';
 
 const PASSWORD = 'una-password-lunga-2026';
 
@@ -45,7 +46,7 @@ describe('accounts, sign-in and rotating sessions (real PostgreSQL)', () => {
 
   async function signUp(role = UserRole.SHOP, now = new Date()): Promise<{ email: string; session: Session }> {
     const email = uniqueEmail();
-    const outcome = await auth.register(anon(now), { email, password: PASSWORD, role });
+    const outcome = await auth.register(anon(now), { email, password: PASSWORD, role, privacyNoticeVersion: PRIVACY_NOTICE_VERSION });
     if (outcome.kind !== 'session') throw new Error(`register: ${outcome.kind}`);
     return { email, session: outcome.session };
   }
@@ -53,7 +54,7 @@ describe('accounts, sign-in and rotating sessions (real PostgreSQL)', () => {
   describe('sign-up', () => {
     it('creates the account with its e-mail lowercased and a hashed password, opens a session and audits the sign-up as the new account', async () => {
       const email = `Nuovo.Negozio-${randomUUID()}@Example.IT`;
-      const outcome = await auth.register(anon(), { email: `  ${email} `, password: PASSWORD, role: UserRole.SHOP });
+      const outcome = await auth.register(anon(), { email: `  ${email} `, password: PASSWORD, role: UserRole.SHOP, privacyNoticeVersion: PRIVACY_NOTICE_VERSION });
       expect(outcome.kind).toBe('session');
       const { session } = outcome as { kind: 'session'; session: Session };
 
@@ -68,9 +69,17 @@ describe('accounts, sign-in and rotating sessions (real PostgreSQL)', () => {
       expect(await auth.sessionActor(anon(), row.id, sessionIdOf(session))).toEqual({ userId: row.id, role: UserRole.SHOP });
     });
 
+    it('records the version of the privacy notice the person accepted, and when', async () => {
+      const now = new Date('2026-12-05T09:30:00Z');
+      const { session } = await signUp(UserRole.PROVIDER, now);
+      expect(await core.db.query('SELECT notice_version, accepted_at FROM privacy_notice_acceptance WHERE user_id = $1', [session.user.id])).toEqual([
+        { notice_version: PRIVACY_NOTICE_VERSION, accepted_at: now },
+      ]);
+    });
+
     it('answers email-taken for an address already registered, whatever its case, and writes nothing', async () => {
       const { email, session } = await signUp();
-      const outcome = await auth.register(anon(), { email: email.toUpperCase(), password: PASSWORD, role: UserRole.PROVIDER });
+      const outcome = await auth.register(anon(), { email: email.toUpperCase(), password: PASSWORD, role: UserRole.PROVIDER, privacyNoticeVersion: PRIVACY_NOTICE_VERSION });
       expect(outcome).toEqual({ kind: 'email-taken' });
       expect(await core.db.query('SELECT role FROM user_account WHERE email = $1', [email])).toEqual([{ role: 'SHOP' }]);
       expect(await familyOf(session.user.id)).toHaveLength(1);
@@ -81,7 +90,7 @@ describe('accounts, sign-in and rotating sessions (real PostgreSQL)', () => {
     it('lets anyone sign up as a shop or provider only, and an admin create staff accounts only, writing nothing otherwise', async () => {
       const selfMade = uniqueEmail();
       for (const role of [UserRole.MINISTRY, UserRole.ADMIN]) {
-        await refusedWith(auth.register(anon(), { email: selfMade, password: PASSWORD, role }), AuthErrorCode.FORBIDDEN_ROLE);
+        await refusedWith(auth.register(anon(), { email: selfMade, password: PASSWORD, role, privacyNoticeVersion: PRIVACY_NOTICE_VERSION }), AuthErrorCode.FORBIDDEN_ROLE);
       }
       const admin = await seedUser(core.db, UserRole.ADMIN);
       const staffMade = uniqueEmail();

@@ -9,6 +9,7 @@ import { TransactionalConnection } from '../common/transactional-connection';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { requireActor } from '../common/access';
 import { decoyHash, generatePassword, hashPassword, verifyPassword } from './password-hasher';
+import { PrivacyNoticeAcceptanceEntity } from './privacy-notice-acceptance.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserAccountEntity } from './user-account.entity';
 import { isSelfRegistrationRole, isStaffRole, UserRole } from './user-role';
@@ -29,6 +30,11 @@ export interface NewAccount {
   email: string;
   password: string;
   role: UserRole;
+}
+
+/** Someone signing up: the account, and the version of the privacy notice they accepted. */
+export interface NewRegistration extends NewAccount {
+  privacyNoticeVersion: string;
 }
 
 export type RegisterOutcome = { kind: 'session'; session: Session } | { kind: 'email-taken' };
@@ -57,7 +63,7 @@ export class AuthService {
    * Self-registration of a shop or provider account, signed in at once; its address is verified
    * through the link e-mailed in the same transaction.
    */
-  async register(ctx: RequestContext, account: NewAccount): Promise<RegisterOutcome> {
+  async register(ctx: RequestContext, account: NewRegistration): Promise<RegisterOutcome> {
     // The input checks this too; the rule is the service's, whoever calls it.
     if (!isSelfRegistrationRole(account.role)) throw new AuthException(AuthErrorCode.FORBIDDEN_ROLE);
     await this.throttle.consume(ctx, AddressLimit.REGISTER);
@@ -65,6 +71,10 @@ export class AuthService {
       return await this.connection.withTransaction(ctx, async (tx) => {
         const user = await this.createAccount(tx, account, 'user.registered');
         await this.links.send(tx, user, AccountTokenPurpose.VERIFY_EMAIL, user.email);
+        // What the person accepted and when, with the account (GDPR Art. 5(2) and 13).
+        await this.connection
+          .repository(tx, PrivacyNoticeAcceptanceEntity)
+          .insert({ userId: user.id, noticeVersion: account.privacyNoticeVersion, acceptedAt: tx.now });
         return { kind: 'session', session: await this.startSession(tx, user) };
       });
     } catch (error) {
@@ -180,6 +190,18 @@ export class AuthService {
   async actorOf(ctx: RequestContext, userId: string): Promise<Actor | null> {
     const user = await this.connection.repository(ctx, UserAccountEntity).findOneBy({ id: userId });
     return user ? { userId: user.id, role: user.role } : null;
+  }
+
+  /**
+   * Whether the signed-in account's password is this one: the confirmation a grave step asks for.
+   * Wrong passwords count towards the account's lock, as at sign-in.
+   */
+  async confirmPassword(ctx: RequestContext, password: string): Promise<boolean> {
+    const user = await this.currentUser(ctx);
+    await this.throttle.assertNotLocked(user.email);
+    const valid = await verifyPassword(user.passwordHash, password);
+    if (!valid) await this.throttle.loginFailed(user.email);
+    return valid;
   }
 
   async currentUser(ctx: RequestContext): Promise<UserAccountEntity> {

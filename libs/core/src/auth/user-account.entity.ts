@@ -31,4 +31,7 @@ export class UserAccountEntity {
    */
   @Column({ type: 'timestamptz', nullable: true })
   emailVerifiedAt!: Date | null;
+  /** When the person asked for erasure: the row stays as a pseudonym for the audit trail, with nothing personal in it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
 }

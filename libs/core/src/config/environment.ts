@@ -297,6 +297,45 @@ export class Environment {
   @IsIdentityProviders()
   OIDC_PROVIDERS?: string;
 
+  /**
+   * Retention, in days (see README, Personal data): after this long, the daily job purges or
+   * pseudonymises what expired. Closed requests and their matches: the free texts (descriptions,
+   * reasons) of requests fulfilled or withdrawn that long ago; the rows stay for the statistics.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(30)
+  @Max(36_500)
+  RETENTION_CLOSED_REQUEST_DAYS = 730;
+
+  /** In-app notifications older than this are deleted. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(7)
+  @Max(36_500)
+  RETENTION_NOTIFICATION_DAYS = 365;
+
+  /** Sign-in sessions (refresh tokens) expired this long ago are deleted. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(36_500)
+  RETENTION_SESSION_DAYS = 90;
+
+  /** E-mails of the outbox, once sent or given up, are deleted this long after they were recorded. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(7)
+  @Max(36_500)
+  RETENTION_MAIL_DAYS = 180;
+
+  /** Audit events older than this are deleted. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(365)
+  @Max(36_500)
+  RETENTION_AUDIT_DAYS = 3650;
+
   /** On SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut, in seconds. */
   @Transform(toNumber)
   @IsInt()

@@ -9,6 +9,8 @@ import { monitoringMessages } from './monitoring.messages';
 import { notificationMessages } from './notification.messages';
 import { offerMessages } from './offer.messages';
 import { oidcMessages } from './oidc.messages';
+import { privacyMessages } from './privacy.messages';
+import { privacyNoticeMessages } from './privacy-notice.messages';
 import { providerMessages } from './provider.messages';
 import { reasonMessages } from './reason.messages';
 import { inputMessages, requestMessages } from './request.messages';
@@ -27,6 +29,7 @@ export type { ApplicationMail } from './mail.messages';
 export type { EmailChangedMail, EmailLinkMail, PasswordResetMail } from './account-mail.messages';
 export type { AccountLinkProblem } from './auth.messages';
 export type { IdentifiedThing } from './validation.messages';
+export type { ErasureBlockerKind } from './privacy.messages';
 
 /**
  * Every text the server writes for people, in English and Italian, by area. Code takes its words
@@ -45,6 +48,8 @@ export const MESSAGES = {
   notification: notificationMessages,
   offer: offerMessages,
   oidc: oidcMessages,
+  privacy: privacyMessages,
+  privacyNotice: privacyNoticeMessages,
   provider: providerMessages,
   reason: reasonMessages,
   request: requestMessages,

@@ -11,6 +11,7 @@ import { SNAPSHOT_REFRESH_CRON } from '../monitoring/monitoring-snapshot';
 import { OpenDataService } from '../monitoring/open-data.service';
 import { UnmetDemandService } from '../monitoring/unmet-demand.service';
 import { AllocationRunStatus } from '../allocation/allocation.types';
+import { RetentionService } from '../privacy/retention.service';
 
 /** Recurring jobs (5-field cron, UTC). pg-boss fires each once per minute slot across all workers. */
 export const SCHEDULES: readonly { job: (typeof JOB)[keyof typeof JOB]; cron: string }[] = [
@@ -20,6 +21,7 @@ export const SCHEDULES: readonly { job: (typeof JOB)[keyof typeof JOB]; cron: st
   { job: JOB.REMIND_SURVEYS, cron: '17 * * * *' },
   { job: JOB.FAIL_STALE_RUNS, cron: '*/10 * * * *' },
   { job: JOB.REFRESH_MONITORING_SNAPSHOTS, cron: SNAPSHOT_REFRESH_CRON },
+  { job: JOB.PURGE_EXPIRED_PERSONAL_DATA, cron: '23 3 * * *' },
 ];
 
 /**
@@ -39,6 +41,7 @@ export class JobConsumers implements OnApplicationBootstrap {
     private readonly openData: OpenDataService,
     private readonly config: ConfigService,
     private readonly mail: MailDeliveryService,
+    private readonly retention: RetentionService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -65,6 +68,10 @@ export class JobConsumers implements OnApplicationBootstrap {
     });
     await this.jobs.work(JOB.SEND_MAIL, async ({ mailId }) => {
       await this.mail.deliver(system(), mailId);
+    });
+    await this.jobs.work(JOB.PURGE_EXPIRED_PERSONAL_DATA, async () => {
+      const { lines } = await this.retention.purge(system());
+      this.report('personal data past its retention period purged or pseudonymised', lines.reduce((total, line) => total + line.rows, 0));
     });
     await this.jobs.work(JOB.SCHEDULED_ALLOCATION, async () => {
       await this.runs.startScheduled(system());

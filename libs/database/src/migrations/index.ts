@@ -12,6 +12,7 @@ import { OfferModeration1796425200000 } from './1796425200000-offer-moderation';
 import { MonitoringSnapshots1796430000000 } from './1796430000000-monitoring-snapshots';
 import { MailMessage1796433370050 } from './1796433370050-mail-message';
 import { AccountRecovery1796438029667 } from './1796438029667-account-recovery';
+import { PersonalData1796438073018 } from './1796438073018-personal-data';
 import { IdentityLink1796438203844 } from './1796438203844-identity-link';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   MonitoringSnapshots1796430000000,
   MailMessage1796433370050,
   AccountRecovery1796438029667,
+  PersonalData1796438073018,
   IdentityLink1796438203844,
 ];

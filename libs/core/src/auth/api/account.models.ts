@@ -34,7 +34,7 @@ export class AccountLinkErrorModel extends BusinessFailure implements BusinessEr
   }
 }
 
-@ObjectType('WrongPasswordError', { implements: () => [BusinessErrorModel], description: 'The current password given is not the account’s.' })
+@ObjectType('WrongPasswordError', { implements: () => [BusinessErrorModel], description: 'The password given (the current one, or the one confirming an action) is not the account’s.' })
 export class WrongPasswordErrorModel extends BusinessFailure implements BusinessErrorModel {
   readonly code = 'WRONG_PASSWORD' as const;
 }

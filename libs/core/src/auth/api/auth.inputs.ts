@@ -2,7 +2,9 @@ import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { SELF_REGISTRATION_ROLES, STAFF_ROLES, UserRole } from '../user-role';
-import { asAlternatives } from '../../api/input-rules';
+import { asAlternatives, worded } from '../../api/input-rules';
+import { MESSAGES } from '../../messages';
+import { PRIVACY_NOTICE_VERSION } from '../../privacy/privacy-notice';
 
 const normaliseEmail = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
@@ -29,6 +31,10 @@ export class RegisterInput {
   @Field({ defaultValue: false, description: 'Browsers: deliver the refresh token as an HttpOnly cookie for /graphql instead of in the answer (whose refreshToken is then null).' })
   @IsBoolean()
   refreshTokenInCookie: boolean = false;
+
+  @Field({ description: 'The version of the privacy notice the person read and accepted (privacyNotice.version); recorded with the account.' })
+  @IsIn([PRIVACY_NOTICE_VERSION], worded(MESSAGES.validation.privacyNoticeVersion))
+  privacyNoticeVersion!: string;
 }
 
 @InputType()

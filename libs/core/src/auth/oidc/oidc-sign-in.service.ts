@@ -54,6 +54,8 @@ export class OidcSignInService {
       const { user, match } = found;
       if (user.disabledAt) return { kind: 'refused', code: OidcErrorCode.ACCOUNT_DISABLED };
       const asUser = tx.withActor({ userId: user.id, role: user.role });
+      // The provider vouched for the address it matched by: the account need not confirm it again.
+      if (match === 'email' && !user.emailVerifiedAt) await this.connection.repository(tx, UserAccountEntity).update({ id: user.id }, { emailVerifiedAt: tx.now });
       const links = this.connection.repository(tx, IdentityLinkEntity);
       if (found.link) {
         await links.update({ id: found.link.id }, { lastSignInAt: tx.now, fiscalCode: found.link.fiscalCode ?? identity.fiscalCode });

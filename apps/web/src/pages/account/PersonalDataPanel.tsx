@@ -1,0 +1,105 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { useSession } from '../../auth/session-context';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { TextField } from '../../components/fields';
+import { useFormErrors } from '../../errors/use-form-errors';
+import { DeleteMyAccountDocument, MyErasureBlockersDocument } from '../../gql/generated';
+import { currentLanguage } from '../../i18n';
+import { PATHS } from '../../routes';
+import { downloadMyData } from './personal-data-download';
+
+/**
+ * The person's rights over their data, in their own area: download everything the platform holds
+ * about them (Art. 15 and 20 GDPR), and delete the account (Art. 17), which the API refuses, saying
+ * what to do first, while matches, waitlist places, requests or offers are live.
+ */
+export function PersonalDataPanel() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { signOut } = useSession();
+  const [downloading, setDownloading] = useState(false);
+  const [downloadFailed, setDownloadFailed] = useState(false);
+  const [password, setPassword] = useState('');
+  const blockers = useQuery(MyErasureBlockersDocument, { fetchPolicy: 'network-only' });
+  const [deleteAccount, { loading }] = useMutation(DeleteMyAccountDocument);
+  const labels = { password: t('personalData.password') };
+  const { errors, attempt, send, dismiss, failBusiness } = useFormErrors(labels);
+  const italian = currentLanguage() === 'it';
+  const pending = blockers.data?.myErasureBlockers ?? [];
+
+  const download = async (): Promise<void> => {
+    setDownloading(true);
+    setDownloadFailed(!(await downloadMyData()));
+    setDownloading(false);
+  };
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const erased = await send('AccountErased', async () => {
+      const result = (await deleteAccount({ variables: { input: { password } } })).data?.deleteMyAccount;
+      if (result?.__typename === 'AccountErasureRefusedError') {
+        void blockers.refetch();
+        failBusiness({ message: result.message, messageIt: result.messageIt });
+        return null;
+      }
+      return result;
+    });
+    if (erased) {
+      await signOut();
+      navigate(PATHS.home, { state: { notice: t('personalData.deleted') } });
+    }
+  };
+
+  return (
+    <section className="profile-card mt-5" aria-labelledby="personal-data-title">
+      <h2 id="personal-data-title" className="h3">
+        {t('personalData.title')}
+      </h2>
+      <p>{t('personalData.downloadText')}</p>
+      <button type="button" className="btn btn-outline-primary" onClick={() => void download()} disabled={downloading}>
+        {t('personalData.download')}
+      </button>
+      {downloadFailed ? (
+        <p className="text-danger mt-2" role="alert">
+          {t('personalData.downloadFailed')}
+        </p>
+      ) : null}
+
+      <h3 className="h4 mt-5">{t('personalData.deleteTitle')}</h3>
+      <p>{t('personalData.deleteText')}</p>
+      {pending.length > 0 ? (
+        <div className="callout-note" data-testid="erasure-blockers">
+          <p className="mb-2">{t('personalData.blockersIntro')}</p>
+          <ul className="mb-0">
+            {pending.map((blocker) => (
+              <li key={blocker.kind}>{italian ? blocker.messageIt : blocker.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <ErrorSummary errors={errors} attempt={attempt} idPrefix="delete-account" />
+      <form noValidate onSubmit={(event) => void submit(event)} className="mt-3">
+        <TextField
+          id="delete-account-password"
+          label={labels.password}
+          type="password"
+          autoComplete="current-password"
+          required
+          hint={t('personalData.passwordHint')}
+          value={password}
+          onChange={(value) => {
+            setPassword(value);
+            dismiss('password');
+          }}
+          error={errors.fields.password}
+        />
+        <button type="submit" className="btn btn-danger" disabled={loading} aria-disabled={loading}>
+          {loading ? t('common.sending') : t('personalData.delete')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { day, type Words } from './words';
+
+/** The sections of a personal-data export, as its summary names them. */
+export const EXPORT_SECTION_LABELS: Record<string, Words> = {
+  account: { en: 'account', it: 'account' },
+  privacyNoticeAcceptances: { en: 'privacy notices accepted', it: 'informative accettate' },
+  sessions: { en: 'sign-in sessions', it: 'sessioni di accesso' },
+  shop: { en: 'shop', it: 'attività' },
+  provider: { en: 'organisation', it: 'organizzazione' },
+  offers: { en: 'offers', it: 'offerte' },
+  helpRequests: { en: 'help requests', it: 'richieste di aiuto' },
+  matches: { en: 'matches, each with its history', it: 'abbinamenti, ciascuno con la sua storia' },
+  outcomeSurveys: { en: 'outcome surveys', it: 'questionari sui risultati' },
+  notifications: { en: 'notifications', it: 'notifiche' },
+  mailMessages: { en: 'e-mails sent to you', it: 'e-mail inviate a te' },
+  auditEvents: { en: 'audit-trail events by you or about you', it: 'eventi del registro delle operazioni compiute da te o che ti riguardano' },
+};
+
+/** The reasons an account cannot be erased yet, each saying what to do first. */
+export type ErasureBlockerKind = 'STAFF_ACCOUNT' | 'LIVE_MATCHES' | 'WAITLIST_ENTRIES' | 'OPEN_REQUESTS' | 'OPEN_OFFERS' | 'ALREADY_ERASED';
+
+const BLOCKERS: Record<ErasureBlockerKind, (count: number) => Words> = {
+  STAFF_ACCOUNT: () => ({
+    en: 'Staff accounts are closed by an administrator: ask one',
+    it: 'Gli account del personale sono chiusi da un amministratore: rivolgiti a uno di loro',
+  }),
+  LIVE_MATCHES: (count) => ({
+    en: `${count} service(s) are still pending, accepted or active: withdraw or complete them first (Services)`,
+    it: `${count} servizi sono ancora in attesa, accettati o attivi: ritirali o concludili prima (Servizi)`,
+  }),
+  WAITLIST_ENTRIES: (count) => ({
+    en: `${count} request(s) are on an offer's waitlist: leave the waitlist first`,
+    it: `${count} richieste sono in lista d’attesa di un’offerta: esci prima dalla lista d’attesa`,
+  }),
+  OPEN_REQUESTS: (count) => ({
+    en: `${count} request(s) are still open: withdraw them first (My requests)`,
+    it: `${count} richieste sono ancora aperte: ritirale prima (Le mie richieste)`,
+  }),
+  OPEN_OFFERS: (count) => ({
+    en: `${count} offer(s) are published, paused or suspended: close them first (My offers)`,
+    it: `${count} offerte sono pubblicate, in pausa o sospese: chiudile prima (Le mie offerte)`,
+  }),
+  ALREADY_ERASED: () => ({ en: 'This account has already been erased', it: 'Questo account è già stato cancellato' }),
+};
+
+/** Personal data: export, erasure, retention. */
+export const privacyMessages = {
+  erasureRefused: (): Words => ({
+    en: 'The account cannot be deleted yet: see what to do first',
+    it: 'L’account non si può ancora cancellare: ecco cosa fare prima',
+  }),
+  erasureBlocker: (kind: ErasureBlockerKind, count: number): Words => BLOCKERS[kind](count),
+  wrongPassword: (): Words => ({ en: 'The password is not right', it: 'La password non è corretta' }),
+  accountNotFound: (): Words => ({ en: 'No such account', it: 'Account non trovato' }),
+  exportSummary: (counts: Readonly<Record<string, number>>, generatedAt: Date): Words => {
+    const at = day(generatedAt);
+    const list = (language: 'en' | 'it'): string =>
+      Object.entries(counts)
+        .map(([section, count]) => `${EXPORT_SECTION_LABELS[section]?.[language] ?? section}: ${count}`)
+        .join('; ');
+    return {
+      en:
+        `Everything the Vicini e connessi platform holds about you and your organisation on ${at.en} (Art. 15 and 20 GDPR). ` +
+        `Each section below is named in the "counts" field (${list('en')}). JSON in UTF-8, times in UTC (ISO 8601). ` +
+        'Names of other people and organisations are left out; staff are named by their role.',
+      it:
+        `Tutti i dati che la piattaforma Vicini e connessi conserva su di te e sulla tua organizzazione al ${at.it} (artt. 15 e 20 GDPR). ` +
+        `Ogni sezione che segue è contata nel campo "counts" (${list('it')}). Formato JSON in UTF-8, orari in UTC (ISO 8601). ` +
+        'I nomi di altre persone e organizzazioni non sono inclusi; il personale è indicato dal suo ruolo.',
+    };
+  },
+  exportReasonRequired: (): Words => ({
+    en: 'Say why (at least 10 characters): the request of the person, its date and reference',
+    it: 'Indica il motivo (almeno 10 caratteri): la richiesta dell’interessato, la data e il protocollo',
+  }),
+};

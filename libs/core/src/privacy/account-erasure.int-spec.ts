@@ -1,0 +1,225 @@
+import { ServiceCategory } from '@vec/matching';
+import { createHash } from 'node:crypto';
+import { hashPassword } from '../auth/password-hasher';
+import { UserRole } from '../auth/user-role';
+import { RequestContext } from '../common/request-context';
+import { MonitoringService } from '../monitoring/monitoring.service';
+import { BreakdownDimension } from '../monitoring/monitoring.types';
+import { OpenDataService } from '../monitoring/open-data.service';
+import { seedPersonLife, SeededPerson } from '../testing/personal-data-fixture';
+import { seedOffer, seedProvider, seedRequest, seedUser } from '../testing/seed';
+import { actingAs, startTestCore, TestCore } from '../testing/test-core';
+import { createScratchDatabase } from '../testing/test-database';
+import { AccountErasureService } from './account-erasure.service';
+import { ERASED_TEXT, PERSONAL_TABLES } from './personal-data.registry';
+
+describe('erasing an account (real PostgreSQL)', () => {
+  let scratch: { url: string; drop(): Promise<void> };
+  let core: TestCore;
+  let erasure: AccountErasureService;
+  beforeAll(async () => {
+    // A database of its own: the statistics compared before and after are those of every row.
+    scratch = await createScratchDatabase({ migrated: true });
+    core = await startTestCore({ url: scratch.url });
+    erasure = core.app.get(AccountErasureService);
+  });
+  afterAll(async () => {
+    await core.close();
+    await scratch.drop();
+  });
+
+  const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => core.db.query(sql, params);
+  const as = (person: SeededPerson): RequestContext => actingAs(person.owner);
+  const hashOf = (email: string): string => createHash('sha256').update(email).digest('base64url');
+  /** Every text of a row joined, to look for a value anywhere in it. */
+  const textOf = async (table: string, where: string, params: unknown[]): Promise<string> =>
+    (await q<{ t: string }>(`SELECT coalesce(string_agg(to_jsonb(x)::text, ' '), '') AS t FROM ${table} x WHERE ${where}`, params))[0].t;
+
+  /** For each table holding personal data, what erasure must have left there; a new such table without a check fails below. */
+  const CHECKS: Record<string, (person: SeededPerson) => Promise<void>> = {
+    user_account: async ({ owner, values }) => {
+      const [row] = await q<{ email: string; password_hash: string; erased_at: Date; disabled_at: Date }>(`SELECT * FROM user_account WHERE id = $1`, [owner.userId]);
+      expect(row.email).toBe(`erased-${owner.userId}@erased.invalid`);
+      expect(row.password_hash).toBe('!erased');
+      expect(row.erased_at).toBeInstanceOf(Date);
+      expect(row.disabled_at).toBeInstanceOf(Date);
+      expect(await textOf('user_account', 'id = $1', [owner.userId])).not.toContain(values.email);
+    },
+    refresh_token: async ({ owner }) => expect(await q(`SELECT id FROM refresh_token WHERE user_id = $1`, [owner.userId])).toEqual([]),
+    privacy_notice_acceptance: async ({ owner }) =>
+      expect(await q(`SELECT notice_version FROM privacy_notice_acceptance WHERE user_id = $1`, [owner.userId])).toEqual([{ notice_version: '2026-12-05' }]),
+    audit_event: async ({ owner, shopId, requestIds, matchIds, values }) => {
+      const ids = [owner.userId, shopId, ...requestIds, ...matchIds];
+      const text = await textOf('audit_event', 'entity_id = ANY($1)', [ids]);
+      for (const value of [values.email, values.legalName, values.contactEmail, values.address, values.requestText, values.withdrawalReason]) expect(text).not.toContain(value);
+      // Who did what stays: the seeded events, the pseudonymous actor and the facts that are not personal.
+      const events = await q<{ action: string; actor_user_id: string; after: Record<string, unknown> }>(
+        `SELECT action, actor_user_id, after FROM audit_event WHERE entity_id = ANY($1) AND request_id = 'seed' ORDER BY id`,
+        [ids],
+      );
+      expect(events.map((event) => [event.action, event.actor_user_id])).toEqual([
+        ['user.registered', owner.userId],
+        ['shop.registered', owner.userId],
+        ['help_request.created', owner.userId],
+        ['match.withdrawn', owner.userId],
+      ]);
+      expect(events.map((event) => event.after)).toEqual([{ role: 'SHOP' }, { comuneCode: '001272' }, { category: 'ONLINE_STORE' }, { state: 'WITHDRAWN' }]);
+      expect(await q(`SELECT after FROM audit_event WHERE action = 'user.erased' AND entity_id = $1`, [owner.userId])).toEqual([{ after: { role: 'SHOP' } }]);
+    },
+    shop: async ({ shopId, values }) => {
+      const [row] = await q(`SELECT legal_name, trading_name, partita_iva, address, contact_email, contact_phone, s.comune_code, ateco_section, ateco_division, employees,
+                                    coordinates_from_comune, s.latitude = c.latitude AND s.longitude = c.longitude AS at_comune
+                               FROM shop s JOIN comune c ON c.code = s.comune_code WHERE s.id = $1`, [shopId]);
+      expect(row).toEqual({
+        legal_name: ERASED_TEXT,
+        trading_name: null,
+        partita_iva: values.partitaIva,
+        address: ERASED_TEXT,
+        contact_email: `erased-${shopId}@erased.invalid`,
+        contact_phone: null,
+        comune_code: '001272',
+        ateco_section: 'G',
+        ateco_division: '47',
+        employees: 2,
+        coordinates_from_comune: true,
+        at_comune: true,
+      });
+    },
+    provider: async ({ providerId }) => expect(await q(`SELECT name FROM provider WHERE id = $1`, [providerId])).toEqual([{ name: 'Fornitore di prova' }]),
+    offer: async ({ offerId }) => expect(await q(`SELECT title, status FROM offer WHERE id = $1`, [offerId])).toEqual([{ title: 'Offerta di prova', status: 'PUBLISHED' }]),
+    offer_coverage: async ({ offerId }) => expect(await q(`SELECT count(*)::int AS n FROM offer_coverage WHERE offer_id = $1`, [offerId])).toEqual([{ n: 0 }]),
+    help_request: async ({ requestIds }) =>
+      expect(await q(`SELECT description, status FROM help_request WHERE id = ANY($1) ORDER BY created_at`, [requestIds])).toEqual([
+        { description: ERASED_TEXT, status: 'FULFILLED' },
+        { description: ERASED_TEXT, status: 'CANCELLED' },
+      ]),
+    match: async ({ matchIds }) =>
+      expect(await q(`SELECT state, end_reason FROM match WHERE id = ANY($1) ORDER BY created_at`, [matchIds])).toEqual([
+        { state: 'COMPLETED', end_reason: null },
+        { state: 'WITHDRAWN', end_reason: null },
+      ]),
+    match_transition: async ({ matchIds, owner }) => {
+      const steps = await q(`SELECT to_state, actor_user_id, reason FROM match_transition WHERE match_id = ANY($1) ORDER BY id`, [matchIds]);
+      expect(steps).toHaveLength(6);
+      expect(steps.filter((step) => step.reason !== null)).toEqual([]);
+      expect(steps.filter((step) => step.actor_user_id === owner.userId)).toHaveLength(5);
+    },
+    outcome_survey: async ({ matchIds, owner }) =>
+      expect(await q(`SELECT got_online_orders, approximate_orders, answered_by_user_id FROM outcome_survey WHERE match_id = ANY($1)`, [matchIds])).toEqual([
+        { got_online_orders: true, approximate_orders: 12, answered_by_user_id: owner.userId },
+      ]),
+    notification: async ({ owner, provider, values }) => {
+      expect(await q(`SELECT id FROM notification WHERE user_id = $1`, [owner.userId])).toEqual([]);
+      const [theirs] = await q<{ params: Record<string, string> }>(`SELECT params FROM notification WHERE user_id = $1`, [provider.userId]);
+      expect(theirs.params).toEqual({ shopName: ERASED_TEXT, offerTitle: 'Offerta di prova' });
+      expect(JSON.stringify(theirs)).not.toContain(values.tradingName);
+    },
+    mail_message: async ({ owner, values }) => {
+      expect(await q(`SELECT id FROM mail_message WHERE user_id = $1`, [owner.userId])).toEqual([]);
+      expect(await q(`SELECT id FROM mail_message WHERE recipient = $1`, [values.email])).toEqual([]);
+    },
+    rate_limit: async ({ values }) => expect(await textOf('rate_limit', `key LIKE 'login-failures:%'`, [])).not.toContain(hashOf(values.email)),
+  };
+
+  it('has a check for every table the registry says can hold personal data', () => {
+    expect(PERSONAL_TABLES.filter((table) => !(table in CHECKS))).toEqual([]);
+  });
+
+  it('erases or pseudonymises each table as the registry says, in one go, and the statistics and open data do not change', async () => {
+    const person = await seedPersonLife(core.db);
+    const staff = actingAs(await seedUser(core.db, UserRole.MINISTRY));
+    const monitoring = core.app.get(MonitoringService);
+    const openData = core.app.get(OpenDataService);
+    const figures = async (): Promise<unknown> => ({
+      kpis: await monitoring.kpis(staff, {}),
+      torino: await monitoring.kpis(staff, { provinceCode: '001' }),
+      regions: await monitoring.breakdown(staff, {}, BreakdownDimension.REGION),
+      openData: (await openData.refresh(staff)).rows,
+    });
+    const before = await figures();
+
+    expect(await erasure.eraseOwnAccount(as(person), person.password)).toEqual({ kind: 'erased', userId: person.owner.userId, erasedAt: expect.any(Date) });
+
+    for (const [, check] of Object.entries(CHECKS)) await check(person);
+    expect(await figures()).toEqual(before);
+  });
+
+  it('ends every session: the account can neither sign in nor renew', async () => {
+    const person = await seedPersonLife(core.db);
+    await erasure.eraseOwnAccount(as(person), person.password);
+    expect(await q(`SELECT id FROM refresh_token WHERE user_id = $1`, [person.owner.userId])).toEqual([]);
+    expect(await q(`SELECT id FROM user_account WHERE email = $1`, [person.values.email])).toEqual([]);
+  });
+
+  it('asks for the right password and changes nothing without it', async () => {
+    const person = await seedPersonLife(core.db);
+    expect(await erasure.eraseOwnAccount(as(person), 'non-è-la-password')).toEqual({ kind: 'wrong-password' });
+    expect(await q(`SELECT email FROM user_account WHERE id = $1`, [person.owner.userId])).toEqual([{ email: person.values.email }]);
+  });
+
+  it('refuses while the shop has live matches, waitlist places or open requests, saying how many of each', async () => {
+    const person = await seedPersonLife(core.db);
+    const provider = await seedProvider(core.db);
+    const offerId = await seedOffer(core.db, provider.id, { capacity: 5, categories: [ServiceCategory.WEBSITE, ServiceCategory.HOME_DELIVERY] });
+    const pending = await seedRequest(core.db, person.shopId, ServiceCategory.WEBSITE);
+    await seedRequest(core.db, person.shopId, ServiceCategory.DIGITAL_PAYMENTS);
+    const waiting = await seedRequest(core.db, person.shopId, ServiceCategory.HOME_DELIVERY);
+    await q(`UPDATE help_request SET status = 'MATCHED' WHERE id = $1`, [pending]);
+    await q(
+      `INSERT INTO match (help_request_id, offer_id, shop_id, provider_id, category, state, origin, coverage_level, distance_km, respond_by, waitlisted_at)
+       VALUES ($1, $3, $4, $5, 'WEBSITE', 'PENDING', 'APPLICATION', 'NATIONAL', 0, now() + interval '5 days', NULL),
+              ($2, $3, $4, $5, 'HOME_DELIVERY', 'WAITLISTED', 'APPLICATION', 'NATIONAL', 0, NULL, now())`,
+      [pending, waiting, offerId, person.shopId, provider.id],
+    );
+    const outcome = await erasure.eraseOwnAccount(as(person), person.password);
+    expect(outcome).toEqual({
+      kind: 'refused',
+      blockers: [
+        { kind: 'LIVE_MATCHES', count: 1 },
+        { kind: 'WAITLIST_ENTRIES', count: 1 },
+        { kind: 'OPEN_REQUESTS', count: 2 },
+      ],
+    });
+    expect(await q(`SELECT legal_name FROM shop WHERE id = $1`, [person.shopId])).toEqual([{ legal_name: person.values.legalName }]);
+    expect(await erasure.blockers(as(person))).toEqual([
+      { kind: 'LIVE_MATCHES', count: 1 },
+      { kind: 'WAITLIST_ENTRIES', count: 1 },
+      { kind: 'OPEN_REQUESTS', count: 2 },
+    ]);
+  });
+
+  it('refuses a provider with open offers, then erases its account and keeps the organisation’s records', async () => {
+    const provider = await seedProvider(core.db);
+    const offerId = await seedOffer(core.db, provider.id);
+    const password = 'una-password-lunga-fornitore';
+    await q(`UPDATE user_account SET password_hash = $2 WHERE id = $1`, [provider.owner.userId, await hashPassword(password)]);
+    expect(await erasure.eraseOwnAccount(actingAs(provider.owner), password)).toEqual({ kind: 'refused', blockers: [{ kind: 'OPEN_OFFERS', count: 1 }] });
+    await q(`UPDATE offer SET status = 'CLOSED' WHERE id = $1`, [offerId]);
+    expect(await erasure.eraseOwnAccount(actingAs(provider.owner), password)).toMatchObject({ kind: 'erased' });
+    expect(await q(`SELECT p.name, p.partita_iva ~ '^[0-9]{11}$' AS kept, u.email FROM provider p JOIN user_account u ON u.id = p.owner_user_id WHERE p.id = $1`, [provider.id])).toEqual([
+      { name: 'Fornitore di prova', kept: true, email: `erased-${provider.owner.userId}@erased.invalid` },
+    ]);
+  });
+
+  it('refuses staff accounts (an administrator closes them) and a second erasure', async () => {
+    const staff = await seedUser(core.db, UserRole.MINISTRY);
+    await q(`UPDATE user_account SET password_hash = $2 WHERE id = $1`, [staff.userId, await hashPassword('una-password-lunga-staff')]);
+    expect(await erasure.eraseOwnAccount(actingAs(staff), 'una-password-lunga-staff')).toEqual({ kind: 'refused', blockers: [{ kind: 'STAFF_ACCOUNT', count: 1 }] });
+    const person = await seedPersonLife(core.db);
+    await erasure.eraseOwnAccount(as(person), person.password);
+    expect(await erasure.blockers(as(person))).toEqual([{ kind: 'ALREADY_ERASED', count: 1 }]);
+  });
+
+  it('keeps the audit trail append-only for every other transaction', async () => {
+    const person = await seedPersonLife(core.db);
+    await expect(q(`UPDATE audit_event SET after = NULL WHERE actor_user_id = $1`, [person.owner.userId])).rejects.toThrow(/append-only/);
+    await expect(q(`DELETE FROM match_transition WHERE match_id = $1`, [person.matchIds[0]])).rejects.toThrow(/append-only/);
+    // Even inside erasure's own mode, the facts of an event cannot change.
+    await expect(
+      core.db.transaction(async (tx) => {
+        await tx.query(`SELECT set_config('vec.personal_data_maintenance', 'on', true)`);
+        await tx.query(`UPDATE audit_event SET action = 'rewritten' WHERE actor_user_id = $1`, [person.owner.userId]);
+      }),
+    ).rejects.toThrow(/only the personal data/);
+  });
+});

@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { AuditService } from '../audit/audit.service';
+import { AuthService } from '../auth/auth.service';
+import { isStaffRole, UserRole } from '../auth/user-role';
+import { requireActor } from '../common/access';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { SYSTEM_REASON } from '../match/match-reasons';
+import type { ErasureBlockerKind } from '../messages';
+import { AUDIT_PERSONAL_KEYS, ERASED_TEXT } from './personal-data.registry';
+import { enterPersonalDataMaintenance } from './personal-data-maintenance';
+
+export interface ErasureBlocker {
+  kind: ErasureBlockerKind;
+  count: number;
+}
+
+export type EraseAccountOutcome =
+  | { kind: 'erased'; userId: string; erasedAt: Date }
+  | { kind: 'wrong-password' }
+  | { kind: 'refused'; blockers: ErasureBlocker[] };
+
+interface Organisation {
+  shopId: string | null;
+  providerId: string | null;
+}
+
+/** The throttle's keys are SHA-256 hashes of the e-mail (ThrottleService): the account's sign-in counters end in this. */
+const throttleKeyOf = (email: string): string => createHash('sha256').update(email).digest('base64url');
+
+/**
+ * The right to erasure (Art. 17 GDPR): refused, with what to do first, while the account's shop or
+ * organisation is still in the middle of something (live matches, waitlists, open requests, open
+ * offers); otherwise, in one transaction, the personal data is erased or pseudonymised as
+ * PERSONAL_DATA_REGISTRY says, every session ends, and the account row stays as a pseudonym so
+ * the audit trail and the statistics keep who did what, without saying who that was.
+ */
+@Injectable()
+export class AccountErasureService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly auth: AuthService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** What keeps the signed-in account from being erased now (empty: nothing). */
+  async blockers(ctx: RequestContext): Promise<ErasureBlocker[]> {
+    const actor = requireActor(ctx);
+    return this.connection.withTransaction(ctx, async (tx) => this.blockersOf(tx, actor.userId, actor.role, await this.organisationOf(tx, actor.userId, false)));
+  }
+
+  async eraseOwnAccount(ctx: RequestContext, password: string): Promise<EraseAccountOutcome> {
+    const actor = requireActor(ctx);
+    if (!(await this.auth.confirmPassword(ctx, password))) return { kind: 'wrong-password' };
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const manager = this.connection.manager(tx);
+      // The account, then its shop or organisation, locked: nothing of theirs changes meanwhile.
+      await manager.query(`SELECT id FROM user_account WHERE id = $1 FOR UPDATE`, [actor.userId]);
+      const organisation = await this.organisationOf(tx, actor.userId, true);
+      const blockers = await this.blockersOf(tx, actor.userId, actor.role, organisation);
+      if (blockers.length > 0) return { kind: 'refused', blockers };
+      await this.erase(tx, actor.userId, organisation);
+      return { kind: 'erased', userId: actor.userId, erasedAt: tx.now };
+    });
+  }
+
+  private async organisationOf(ctx: RequestContext, userId: string, lock: boolean): Promise<Organisation> {
+    const forUpdate = lock ? ' FOR UPDATE' : '';
+    const manager = this.connection.manager(ctx);
+    const [shop] = await manager.query(`SELECT id FROM shop WHERE owner_user_id = $1${forUpdate}`, [userId]);
+    const [provider] = await manager.query(`SELECT id FROM provider WHERE owner_user_id = $1${forUpdate}`, [userId]);
+    return { shopId: shop?.id ?? null, providerId: provider?.id ?? null };
+  }
+
+  private async blockersOf(ctx: RequestContext, userId: string, role: UserRole, organisation: Organisation): Promise<ErasureBlocker[]> {
+    const manager = this.connection.manager(ctx);
+    const [account] = await manager.query(`SELECT erased_at FROM user_account WHERE id = $1`, [userId]);
+    if (account?.erased_at) return [{ kind: 'ALREADY_ERASED', count: 1 }];
+    if (isStaffRole(role)) return [{ kind: 'STAFF_ACCOUNT', count: 1 }];
+    const found: ErasureBlocker[] = [];
+    const add = (kind: ErasureBlockerKind, count: number | string): void => {
+      if (Number(count) > 0) found.push({ kind, count: Number(count) });
+    };
+    if (organisation.shopId) {
+      const [matches] = await manager.query(
+        `SELECT count(*) FILTER (WHERE state IN ('PENDING', 'ACCEPTED', 'ACTIVE')) AS live, count(*) FILTER (WHERE state = 'WAITLISTED') AS waitlisted
+           FROM match WHERE shop_id = $1`,
+        [organisation.shopId],
+      );
+      const [requests] = await manager.query(`SELECT count(*) AS open FROM help_request WHERE shop_id = $1 AND status = 'OPEN'`, [organisation.shopId]);
+      add('LIVE_MATCHES', matches.live);
+      add('WAITLIST_ENTRIES', matches.waitlisted);
+      add('OPEN_REQUESTS', requests.open);
+    }
+    if (organisation.providerId) {
+      const [matches] = await manager.query(`SELECT count(*) AS live FROM match WHERE provider_id = $1 AND state IN ('PENDING', 'ACCEPTED', 'ACTIVE')`, [
+        organisation.providerId,
+      ]);
+      const [offers] = await manager.query(`SELECT count(*) AS open FROM offer WHERE provider_id = $1 AND status IN ('PUBLISHED', 'PAUSED', 'SUSPENDED')`, [
+        organisation.providerId,
+      ]);
+      add('LIVE_MATCHES', matches.live);
+      add('OPEN_OFFERS', offers.open);
+    }
+    return found;
+  }
+
+  /**
+   * The erasure itself, table by table as the registry says. The privacy feature is the one writer
+   * of other features' personal columns (docs/architecture.md): what each table keeps, erases or
+   * pseudonymises is decided in one place, and tested per table.
+   */
+  private async erase(tx: RequestContext, userId: string, organisation: Organisation): Promise<void> {
+    const manager = this.connection.manager(tx);
+    await enterPersonalDataMaintenance(manager);
+    const [{ email, role }] = await manager.query(`SELECT email, role FROM user_account WHERE id = $1`, [userId]);
+    const subjects: { type: string; ids: string[] }[] = [{ type: 'user', ids: [userId] }];
+    if (organisation.shopId) {
+      const shopId = organisation.shopId;
+      await manager.query(
+        `UPDATE shop s SET legal_name = $2, trading_name = NULL, address = $2, contact_email = 'erased-' || s.id || '@erased.invalid',
+                contact_phone = NULL, latitude = c.latitude, longitude = c.longitude, coordinates_from_comune = true
+           FROM comune c WHERE s.id = $1 AND c.code = s.comune_code`,
+        [shopId, ERASED_TEXT],
+      );
+      await manager.query(`UPDATE help_request SET description = $2 WHERE shop_id = $1`, [shopId, ERASED_TEXT]);
+      const requests: { id: string }[] = await manager.query(`SELECT id FROM help_request WHERE shop_id = $1`, [shopId]);
+      const matches: { id: string }[] = await manager.query(`SELECT id FROM match WHERE shop_id = $1`, [shopId]);
+      const matchIds = matches.map((match) => match.id);
+      // The platform's own reasons are codes, not personal; what a person wrote goes.
+      const systemCodes = Object.values(SYSTEM_REASON);
+      await manager.query(
+        `UPDATE match SET end_reason = NULL
+          WHERE id = ANY($1) AND end_reason IS NOT NULL AND NOT (split_part(end_reason, ':', 1) = ANY($2)) AND end_reason !~ '^allocation run '`,
+        [matchIds, systemCodes],
+      );
+      await manager.query(
+        `UPDATE match_transition SET reason = NULL
+          WHERE match_id = ANY($1) AND reason IS NOT NULL AND NOT (split_part(reason, ':', 1) = ANY($2)) AND reason !~ '^allocation run '`,
+        [matchIds, systemCodes],
+      );
+      // The other side's notifications about these matches keep their facts, not the shop's name.
+      await manager.query(`UPDATE notification SET params = params || jsonb_build_object('shopName', $2::text) WHERE match_id = ANY($1) AND params ? 'shopName'`, [
+        matchIds,
+        ERASED_TEXT,
+      ]);
+      subjects.push({ type: 'shop', ids: [shopId] }, { type: 'help_request', ids: requests.map((request) => request.id) }, { type: 'match', ids: matchIds });
+    }
+    await manager.query(`DELETE FROM notification WHERE user_id = $1`, [userId]);
+    await manager.query(`DELETE FROM mail_message WHERE user_id = $1`, [userId]);
+    await manager.query(`DELETE FROM refresh_token WHERE user_id = $1`, [userId]);
+    await manager.query(`DELETE FROM rate_limit WHERE key LIKE '%:' || $1`, [throttleKeyOf(email)]);
+    for (const subject of subjects) {
+      await manager.query(
+        `UPDATE audit_event SET before = before - $3::text[], after = after - $3::text[]
+          WHERE entity_type = $1 AND entity_id = ANY($2) AND (before ?| $3::text[] OR after ?| $3::text[])`,
+        [subject.type, subject.ids, AUDIT_PERSONAL_KEYS],
+      );
+    }
+    await manager.query(
+      `UPDATE user_account SET email = 'erased-' || id || '@erased.invalid', password_hash = '!erased', disabled_at = coalesce(disabled_at, $2), erased_at = $2
+        WHERE id = $1`,
+      [userId, tx.now],
+    );
+    await this.audit.record(tx, { action: 'user.erased', entityType: 'user', entityId: userId, after: { role } });
+  }
+}

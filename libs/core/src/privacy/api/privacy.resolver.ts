@@ -1,0 +1,50 @@
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Response } from 'express';
+import { Ctx } from '../../api/request-context';
+import { SessionCookie } from '../../auth/api/session-cookie';
+import { RequestContext } from '../../common/request-context';
+import { AccountErasureService } from '../account-erasure.service';
+import { DeleteMyAccountInput } from './privacy.inputs';
+import { UserRole } from '../../auth/user-role';
+import { RetentionService } from '../retention.service';
+import { Public, Roles } from '../../auth/api/auth.decorators';
+import { privacyNotice } from '../privacy-notice';
+import { retentionCutoffs } from '../retention-policy';
+import { ErasureBlockerModel, PrivacyNoticeModel, RetentionReportModel, toErasureBlockerModel, toPrivacyNoticeModel, toRetentionReportModel } from './privacy.models';
+import { DeleteMyAccountResult, toDeleteMyAccountResult } from './privacy.results';
+
+@Resolver()
+export class PrivacyResolver {
+  constructor(
+    private readonly erasure: AccountErasureService,
+    private readonly cookie: SessionCookie,
+    private readonly retention: RetentionService,
+  ) {}
+
+  @Public()
+  @Query(() => PrivacyNoticeModel, { description: 'The privacy notice, with the retention periods configured on this platform.' })
+  privacyNotice(@Ctx() ctx: RequestContext): PrivacyNoticeModel {
+    return toPrivacyNoticeModel(privacyNotice(retentionCutoffs(ctx.now, this.retention.periods())));
+  }
+
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
+  @Query(() => RetentionReportModel, { description: 'The retention periods configured and what the daily job would purge or pseudonymise now (nothing changes).' })
+  async retentionReport(@Ctx() ctx: RequestContext): Promise<RetentionReportModel> {
+    return toRetentionReportModel(await this.retention.dryRun(ctx));
+  }
+
+  @Query(() => [ErasureBlockerModel], { description: 'What keeps the signed-in account from being deleted now (empty: nothing).' })
+  async myErasureBlockers(@Ctx() ctx: RequestContext): Promise<ErasureBlockerModel[]> {
+    return (await this.erasure.blockers(ctx)).map(toErasureBlockerModel);
+  }
+
+  @Mutation(() => DeleteMyAccountResult, {
+    description:
+      'Delete the signed-in account (Art. 17 GDPR), confirmed with its password: refused while matches, waitlist places, requests or offers are live; otherwise personal data is erased or pseudonymised and every session ends.',
+  })
+  async deleteMyAccount(@Ctx() ctx: RequestContext, @Args('input') input: DeleteMyAccountInput, @Context('res') res: Response): Promise<typeof DeleteMyAccountResult> {
+    const outcome = await this.erasure.eraseOwnAccount(ctx, input.password);
+    if (outcome.kind === 'erased') this.cookie.clear(res);
+    return toDeleteMyAccountResult(outcome);
+  }
+}

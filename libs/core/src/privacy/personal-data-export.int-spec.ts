@@ -1,0 +1,122 @@
+import { UserRole } from '../auth/user-role';
+import { seedPersonLife, SeededPerson } from '../testing/personal-data-fixture';
+import { seedUser } from '../testing/seed';
+import { actingAs, startTestCore, TestCore } from '../testing/test-core';
+import { EXPORT_FORMAT, PersonalDataDocument, PersonalDataExportService } from './personal-data-export.service';
+import { EXPORT_SECTIONS, PERSONAL_DATA_REGISTRY } from './personal-data.registry';
+import { PrivacyErrorCode, PrivacyException } from './privacy.exception';
+
+type Document = Record<string, unknown> & { counts: Record<string, number>; summary: { it: string; en: string } };
+
+describe('the personal-data export (real PostgreSQL)', () => {
+  let core: TestCore;
+  let exports: PersonalDataExportService;
+  beforeAll(async () => {
+    core = await startTestCore();
+    exports = core.app.get(PersonalDataExportService);
+  });
+  afterAll(() => core.close());
+
+  const read = async (document: PersonalDataDocument): Promise<{ text: string; chunks: number; json: Document }> => {
+    let text = '';
+    let chunks = 0;
+    for await (const chunk of document.chunks) {
+      text += chunk;
+      chunks++;
+    }
+    return { text, chunks, json: JSON.parse(text) as Document };
+  };
+  const list = (json: Document, section: string): Record<string, unknown>[] => json[section] as Record<string, unknown>[];
+
+  /** For each table the registry exports, where its seeded rows show in the document; a new exported table without one fails below. */
+  const FOUND: Record<string, (json: Document, person: SeededPerson) => void> = {
+    user_account: (json, { owner, values }) => expect(json.account).toMatchObject({ id: owner.userId, email: values.email, role: 'SHOP' }),
+    refresh_token: (json) => expect(list(json, 'sessions')).toHaveLength(1),
+    privacy_notice_acceptance: (json) => expect(list(json, 'privacyNoticeAcceptances')).toEqual([{ noticeVersion: '2026-12-05', acceptedAt: expect.any(String) }]),
+    audit_event: (json) =>
+      expect(list(json, 'auditEvents').map((event) => event.action)).toEqual(
+        expect.arrayContaining(['user.registered', 'shop.registered', 'help_request.created', 'match.withdrawn', 'personal_data.exported']),
+      ),
+    shop: (json, { values }) =>
+      expect(json.shop).toMatchObject({
+        legalName: values.legalName,
+        tradingName: values.tradingName,
+        partitaIva: values.partitaIva,
+        address: values.address,
+        contactEmail: values.contactEmail,
+        contactPhone: values.contactPhone,
+        comune: 'Torino',
+      }),
+    help_request: (json, { values }) => expect(list(json, 'helpRequests').map((request) => [request.status, request.description])).toEqual([
+      ['FULFILLED', values.requestText],
+      ['CANCELLED', values.requestText],
+    ]),
+    match: (json, { values }) => expect(list(json, 'matches').map((match) => [match.state, match.endReason])).toEqual([
+      ['COMPLETED', null],
+      ['WITHDRAWN', values.withdrawalReason],
+    ]),
+    match_transition: (json, { values }) => {
+      const history = list(json, 'matches').map((match) => (match.history as { toState: string; byYou: boolean; reason: string | null }[]).map((step) => [step.toState, step.byYou]));
+      expect(history).toEqual([
+        [['PENDING', true], ['ACCEPTED', false], ['ACTIVE', true], ['COMPLETED', true]],
+        [['PENDING', true], ['WITHDRAWN', true]],
+      ]);
+      expect(JSON.stringify(list(json, 'matches'))).toContain(values.completionReason);
+    },
+    outcome_survey: (json) => expect(list(json, 'outcomeSurveys')).toEqual([expect.objectContaining({ checkpoint: 'COMPLETION', gotOnlineOrders: true, approximateOrders: 12 })]),
+    notification: (json) => expect(list(json, 'notifications').map((notification) => notification.kind)).toEqual(['MATCH_ACCEPTED']),
+    mail_message: (json, { values }) => expect(list(json, 'mailMessages')).toEqual([expect.objectContaining({ recipient: values.email, subject: values.mailSubject })]),
+  };
+
+  it('has a place in the document for every table the registry exports', () => {
+    const exported = Object.entries(PERSONAL_DATA_REGISTRY)
+      .filter(([, policy]) => Object.values(policy.columns).some((column) => column.personal && column.exported))
+      .map(([table]) => table);
+    expect(exported.filter((table) => !(table in FOUND))).toEqual([]);
+  });
+
+  it('gives a person everything about them and their shop, section by section, with a summary and counts that match', async () => {
+    const person = await seedPersonLife(core.db);
+    const document = await exports.exportOwn(actingAs(person.owner));
+    expect(document.fileName).toMatch(/^vicini-e-connessi-dati-personali-\d{4}-\d{2}-\d{2}\.json$/);
+    const { json, text } = await read(document);
+    expect(json).toMatchObject({ format: EXPORT_FORMAT, version: 1 });
+    expect(Object.keys(json).slice(5)).toEqual([...EXPORT_SECTIONS]);
+    for (const check of Object.values(FOUND)) check(json, person);
+    for (const section of EXPORT_SECTIONS) {
+      const value = json[section];
+      expect([section, Array.isArray(value) ? value.length : value === null ? 0 : 1]).toEqual([section, json.counts[section]]);
+    }
+    expect(json.summary.it).toContain('Tutti i dati che la piattaforma Vicini e connessi conserva su di te');
+    expect(json.summary.it).toContain('richieste di aiuto: 2');
+    // Credentials never leave, nor does the other side's name.
+    expect(text).not.toMatch(/argon2|secret_hash|secretHash|passwordHash/);
+    expect(json.provider).toBeNull();
+  });
+
+  it('streams a large export in pieces', async () => {
+    const person = await seedPersonLife(core.db);
+    await core.db.query(
+      `INSERT INTO notification (user_id, kind, params) SELECT $1, 'MATCH_ACCEPTED', jsonb_build_object('offerTitle', repeat('x', 500)) FROM generate_series(1, 2000)`,
+      [person.owner.userId],
+    );
+    const { json, chunks } = await read(await exports.exportOwn(actingAs(person.owner)));
+    expect(list(json, 'notifications')).toHaveLength(2001);
+    expect(chunks).toBeGreaterThan(10);
+  });
+
+  it('lets staff export an account for a stated reason, audited, and refuses without one', async () => {
+    const person = await seedPersonLife(core.db);
+    const staff = await seedUser(core.db, UserRole.MINISTRY);
+    await expect(exports.exportFor(actingAs(staff), person.owner.userId, 'breve')).rejects.toEqual(new PrivacyException(PrivacyErrorCode.EXPORT_REASON_REQUIRED, 'reason'));
+    await expect(exports.exportFor(actingAs(staff), '00000000-0000-0000-0000-000000000000', 'Richiesta via PEC prot. 123/2026')).rejects.toEqual(
+      new PrivacyException(PrivacyErrorCode.ACCOUNT_NOT_FOUND, 'userId'),
+    );
+    await expect(exports.exportFor(actingAs(person.owner), person.owner.userId, 'Richiesta via PEC prot. 123/2026')).rejects.toThrow(/FORBIDDEN_ROLE/);
+    const { json } = await read(await exports.exportFor(actingAs(staff), person.owner.userId, 'Richiesta via PEC prot. 123/2026'));
+    expect(json.account).toMatchObject({ id: person.owner.userId });
+    expect(
+      await core.db.query(`SELECT actor_user_id, after FROM audit_event WHERE action = 'personal_data.exported' AND entity_id = $1`, [person.owner.userId]),
+    ).toEqual([{ actor_user_id: staff.userId, after: { requestedBy: 'staff', reason: 'Richiesta via PEC prot. 123/2026' } }]);
+  });
+});

@@ -1,0 +1,114 @@
+import type { ExportSection } from './personal-data.registry';
+
+/**
+ * The SQL of each section of the personal-data export. Parameters: {user} the account, {shop} its shop,
+ * {provider} its organisation (provider); either may be null. Columns are named as the API names them.
+ * `single` sections are one object (or null), the others lists streamed row by row.
+ */
+export const EXPORT_QUERIES: Record<ExportSection, { single: boolean; sql: string }> = {
+  account: {
+    single: true,
+    sql: `SELECT id, email, role, created_at AS "createdAt", disabled_at AS "disabledAt" FROM user_account WHERE id = {user}`,
+  },
+  privacyNoticeAcceptances: {
+    single: false,
+    sql: `SELECT notice_version AS "noticeVersion", accepted_at AS "acceptedAt" FROM privacy_notice_acceptance WHERE user_id = {user} ORDER BY accepted_at, id`,
+  },
+  sessions: {
+    single: false,
+    sql: `SELECT family_id AS "sessionId", created_at AS "createdAt", expires_at AS "expiresAt", used_at AS "renewedAt", revoked_at AS "endedAt"
+            FROM refresh_token WHERE user_id = {user} ORDER BY created_at, id`,
+  },
+  shop: {
+    single: true,
+    sql: `SELECT s.id, s.legal_name AS "legalName", s.trading_name AS "tradingName", s.partita_iva AS "partitaIva",
+                 s.ateco_section AS "atecoSection", s.ateco_division AS "atecoDivision", s.comune_code AS "comuneCode", c.name AS "comune",
+                 s.address, s.latitude, s.longitude, s.coordinates_from_comune AS "coordinatesFromComune", s.employees,
+                 s.contact_email AS "contactEmail", s.contact_phone AS "contactPhone", s.created_at AS "createdAt", s.updated_at AS "updatedAt"
+            FROM shop s JOIN comune c ON c.code = s.comune_code WHERE s.id = {shop}`,
+  },
+  provider: {
+    single: true,
+    sql: `SELECT id, name, partita_iva AS "partitaIva", kind, website, description, verification_status AS "verificationStatus",
+                 verification_reason AS "verificationReason", verified_at AS "verifiedAt", resubmitted_at AS "resubmittedAt",
+                 created_at AS "createdAt", updated_at AS "updatedAt"
+            FROM provider WHERE id = {provider}`,
+  },
+  offers: {
+    single: false,
+    sql: `SELECT o.id, o.title, o.description, o.categories, o.coverage_national AS "coverageNational",
+                 (SELECT coalesce(json_agg(json_build_object('kind', k.kind, 'regionCode', k.region_code, 'provinceCode', k.province_code,
+                         'comuneCode', k.comune_code, 'centerLatitude', k.center_latitude, 'centerLongitude', k.center_longitude, 'radiusKm', k.radius_km)
+                         ORDER BY k.id), '[]') FROM offer_coverage k WHERE k.offer_id = o.id) AS coverage,
+                 o.all_sectors AS "allSectors", o.eligible_sections AS "eligibleSections", o.eligible_divisions AS "eligibleDivisions",
+                 o.capacity, o.used, o.free_period_months AS "freePeriodMonths", o.conditions, o.valid_from AS "validFrom", o.valid_until AS "validUntil",
+                 o.status, o.published_at AS "publishedAt", o.moderation_reason AS "moderationReason", o.moderated_at AS "moderatedAt",
+                 o.created_at AS "createdAt", o.updated_at AS "updatedAt"
+            FROM offer o WHERE o.provider_id = {provider} ORDER BY o.created_at, o.id`,
+  },
+  helpRequests: {
+    single: false,
+    sql: `SELECT id, category, description, status, created_at AS "createdAt", updated_at AS "updatedAt", cancelled_at AS "cancelledAt"
+            FROM help_request WHERE shop_id = {shop} ORDER BY created_at, id`,
+  },
+  matches: {
+    single: false,
+    sql: `SELECT m.id, m.help_request_id AS "helpRequestId", m.offer_id AS "offerId", o.title AS "offerTitle", m.shop_id AS "shopId",
+                 m.provider_id AS "providerId", m.category, m.state, m.origin, m.coverage_level AS "coverageLevel", m.distance_km AS "distanceKm",
+                 m.respond_by AS "respondBy", m.waitlisted_at AS "waitlistedAt", m.accepted_at AS "acceptedAt", m.activated_at AS "activatedAt",
+                 m.free_until AS "freeUntil", m.completed_at AS "completedAt", m.ended_at AS "endedAt", m.end_reason AS "endReason", m.created_at AS "createdAt",
+                 (SELECT coalesce(json_agg(json_build_object('fromState', t.from_state, 'toState', t.to_state, 'occurredAt', t.occurred_at,
+                         'actorRole', t.actor_role, 'byYou', t.actor_user_id IS NOT DISTINCT FROM {user}::uuid, 'reason', t.reason) ORDER BY t.id), '[]')
+                    FROM match_transition t WHERE t.match_id = m.id) AS history
+            FROM match m JOIN offer o ON o.id = m.offer_id
+           WHERE m.shop_id = {shop} OR m.provider_id = {provider} ORDER BY m.created_at, m.id`,
+  },
+  outcomeSurveys: {
+    single: false,
+    sql: `SELECT s.id, s.match_id AS "matchId", s.checkpoint, s.got_online_orders AS "gotOnlineOrders", s.approximate_orders AS "approximateOrders",
+                 s.answered_at AS "answeredAt"
+            FROM outcome_survey s JOIN match m ON m.id = s.match_id
+           WHERE m.shop_id = {shop} OR m.provider_id = {provider} OR s.answered_by_user_id = {user} ORDER BY s.answered_at, s.id`,
+  },
+  notifications: {
+    single: false,
+    sql: `SELECT id, kind, match_id AS "matchId", params, created_at AS "createdAt", read_at AS "readAt"
+            FROM notification WHERE user_id = {user} ORDER BY created_at, id`,
+  },
+  mailMessages: {
+    single: false,
+    sql: `SELECT id, recipient, kind, language, subject, text, status, created_at AS "createdAt", sent_at AS "sentAt"
+            FROM mail_message WHERE user_id = {user} ORDER BY created_at, id`,
+  },
+  auditEvents: {
+    single: false,
+    // By the person, or about the account, its shop or organisation, their requests, offers and matches.
+    sql: `SELECT e.id, e.occurred_at AS "occurredAt", e.action, e.entity_type AS "entityType", e.entity_id AS "entityId",
+                 e.actor_role AS "actorRole", e.actor_user_id IS NOT DISTINCT FROM {user}::uuid AS "byYou", e.before, e.after
+            FROM audit_event e
+           WHERE e.actor_user_id = {user}
+              OR (e.entity_type = 'user' AND e.entity_id = {user}::text)
+              OR (e.entity_type = 'shop' AND e.entity_id = {shop}::text)
+              OR (e.entity_type = 'provider' AND e.entity_id = {provider}::text)
+              OR (e.entity_type = 'help_request' AND e.entity_id IN (SELECT id::text FROM help_request WHERE shop_id = {shop}))
+              OR (e.entity_type = 'offer' AND e.entity_id IN (SELECT id::text FROM offer WHERE provider_id = {provider}))
+              OR (e.entity_type = 'match' AND e.entity_id IN (SELECT id::text FROM match WHERE shop_id = {shop} OR provider_id = {provider}))
+           ORDER BY e.id`,
+  },
+};
+
+export interface ExportSubject {
+  user: string;
+  shop: string | null;
+  provider: string | null;
+}
+
+/** The statement with its placeholders numbered in order of first use (each a uuid), and their values. */
+export function bindSubject(sql: string, subject: ExportSubject): { text: string; values: (string | null)[] } {
+  const names: (keyof ExportSubject)[] = [];
+  const text = sql.replace(/\{(user|shop|provider)\}/g, (_, name: keyof ExportSubject) => {
+    if (!names.includes(name)) names.push(name);
+    return `$${names.indexOf(name) + 1}::uuid`;
+  });
+  return { text, values: names.map((name) => subject[name]) };
+}

@@ -1,0 +1,265 @@
+/**
+ * The personal-data registry: for every table of the schema, and every column that can hold text
+ * (text, varchar, jsonb), whether it holds personal data and what the export (Art. 15, 20) and
+ * the erasure (Art. 17) do with it. A test compares it with the migrated schema and fails on a
+ * table or column it does not classify, so a new table holding personal data cannot slip through;
+ * the export and erasure tests are driven by it, table by table. docs/personal-data.md explains
+ * the decisions.
+ */
+
+/** What erasure does to a personal column. */
+export enum ErasureAction {
+  /** The value is removed (the row deleted, or the column emptied). */
+  ERASE = 'ERASE',
+  /** The value is replaced by one that no longer points to the person (a placeholder, or keys removed from a JSON document). */
+  PSEUDONYMISE = 'PSEUDONYMISE',
+  /** The value stays, for the legal reason given. */
+  KEEP = 'KEEP',
+}
+
+export type ColumnPolicy =
+  | { readonly personal: false; readonly note: string }
+  | { readonly personal: true; readonly exported: boolean; readonly erasure: ErasureAction.ERASE | ErasureAction.PSEUDONYMISE; readonly note: string }
+  | { readonly personal: true; readonly exported: boolean; readonly erasure: ErasureAction.KEEP; readonly legalReason: string };
+
+export interface TablePolicy {
+  /** The feature that owns the table (docs/architecture.md, "Who owns what"). */
+  readonly owner: string;
+  /** How a row is tied to a person; null when no row ever is. */
+  readonly subject: string | null;
+  /** The section of the personal-data export that holds the person's rows; null when none. */
+  readonly exportSection: string | null;
+  /** The text, varchar and jsonb columns. */
+  readonly columns: Readonly<Record<string, ColumnPolicy>>;
+}
+
+/** What erased text columns that may not be empty hold instead. */
+export const ERASED_TEXT = '[dati cancellati]';
+
+const not = (note: string): ColumnPolicy => ({ personal: false, note });
+const erase = (note: string, exported = true): ColumnPolicy => ({ personal: true, exported, erasure: ErasureAction.ERASE, note });
+const pseudonymise = (note: string, exported = true): ColumnPolicy => ({ personal: true, exported, erasure: ErasureAction.PSEUDONYMISE, note });
+const keep = (legalReason: string, exported = true): ColumnPolicy => ({ personal: true, exported, erasure: ErasureAction.KEEP, legalReason });
+
+const TERRITORY = 'territory: ISTAT reference data';
+
+export const PERSONAL_DATA_REGISTRY: Readonly<Record<string, TablePolicy>> = {
+  schema_migration: { owner: 'database', subject: null, exportSection: null, columns: { name: not('migration names') } },
+  region: { owner: 'territory', subject: null, exportSection: null, columns: { code: not(TERRITORY), name: not(TERRITORY), area: not(TERRITORY) } },
+  province: {
+    owner: 'territory',
+    subject: null,
+    exportSection: null,
+    columns: { code: not(TERRITORY), name: not(TERRITORY), sigla: not(TERRITORY), region_code: not(TERRITORY), capital_code: not(TERRITORY) },
+  },
+  comune: {
+    owner: 'territory',
+    subject: null,
+    exportSection: null,
+    columns: {
+      code: not(TERRITORY),
+      name: not(TERRITORY),
+      search_name: not(TERRITORY),
+      province_code: not(TERRITORY),
+      region_code: not(TERRITORY),
+      cadastral_code: not(TERRITORY),
+      second_language_name: not(TERRITORY),
+      search_names: not(TERRITORY),
+      search_province: not(TERRITORY),
+    },
+  },
+  user_account: {
+    owner: 'auth',
+    subject: 'the account itself (id)',
+    exportSection: 'account',
+    columns: {
+      email: pseudonymise('replaced by erased-<id>@erased.invalid: the row stays as the pseudonym the audit trail and the match history name'),
+      password_hash: erase('replaced by a value no password matches; never exported (a credential)', false),
+    },
+  },
+  refresh_token: {
+    owner: 'auth',
+    subject: 'user_id',
+    exportSection: 'sessions',
+    columns: { secret_hash: erase('the rows are deleted (every session ends); the hash is never exported', false) },
+  },
+  privacy_notice_acceptance: {
+    owner: 'auth',
+    subject: 'user_id',
+    exportSection: 'privacyNoticeAcceptances',
+    columns: { notice_version: not('which version of the notice was accepted; the row is kept (Art. 5(2) and 7(1) GDPR: the controller shows the person was informed), under the pseudonymous account id') },
+  },
+  audit_event: {
+    owner: 'audit',
+    subject: 'actor_user_id, or entity_type/entity_id naming the account, its shop, its requests or its matches',
+    exportSection: 'auditEvents',
+    columns: {
+      actor_role: not('a role'),
+      request_id: not('a request id'),
+      action: not('a verb'),
+      entity_type: not('a table name'),
+      entity_id: not('a row id (pseudonymous once the account is erased)'),
+      before: pseudonymise('the personal keys (e-mail, names, address, contacts, coordinates, free texts) are removed; who did what stays, under the pseudonymous account id'),
+      after: pseudonymise('as before'),
+    },
+  },
+  shop: {
+    owner: 'shop',
+    subject: 'owner_user_id',
+    exportSection: 'shop',
+    columns: {
+      legal_name: pseudonymise(`replaced by "${ERASED_TEXT}" (a sole trader's business name is often the person's name)`),
+      trading_name: erase('emptied'),
+      partita_iva: keep(
+        'Art. 17(3)(b) and (e) GDPR: the tax identifier of a business that received services under a public programme is kept for the controls on that programme (it identifies the beneficiary of decisions already taken)',
+      ),
+      ateco_section: not('business sector: kept, the statistics count by it'),
+      ateco_division: not('business sector: kept, the statistics count by it'),
+      comune_code: not('the comune: kept, the statistics and open data count by it (the coordinates become the comune’s)'),
+      address: erase(`replaced by "${ERASED_TEXT}"`),
+      contact_email: pseudonymise('replaced by erased-<shop id>@erased.invalid'),
+      contact_phone: erase('emptied'),
+    },
+  },
+  provider: {
+    owner: 'provider',
+    subject: 'owner_user_id',
+    exportSection: 'provider',
+    columns: {
+      name: not('a company name, shown with its published offers; kept with the decisions taken on them'),
+      partita_iva: not('a company identifier; kept with the verification decisions taken on it'),
+      website: not('a company website'),
+      description: not('a company description'),
+      verification_reason: not('staff decisions on the company, kept with them'),
+    },
+  },
+  offer: {
+    owner: 'offer',
+    subject: 'provider_id (the organisation of the account)',
+    exportSection: 'offers',
+    columns: {
+      title: not('a published offer of a company'),
+      description: not('a published offer of a company'),
+      conditions: not('a published offer of a company'),
+      moderation_reason: not('staff decisions on the offer'),
+    },
+  },
+  offer_coverage: {
+    owner: 'offer',
+    subject: 'offer_id (offers of the organisation)',
+    exportSection: 'offers',
+    columns: { region_code: not('an area covered'), province_code: not('an area covered'), comune_code: not('an area covered') },
+  },
+  help_request: {
+    owner: 'help-request',
+    subject: 'shop_id (the shop of the account)',
+    exportSection: 'helpRequests',
+    columns: {
+      description: erase(`free text written by the shop, replaced by "${ERASED_TEXT}"; the row stays (category, status, dates, place) for the statistics`),
+      region_code: not('copied from the shop for monitoring'),
+      province_code: not('copied from the shop for monitoring'),
+      ateco_section: not('copied from the shop for monitoring'),
+    },
+  },
+  match: {
+    owner: 'match',
+    subject: 'shop_id or provider_id (the organisation of the account)',
+    exportSection: 'matches',
+    columns: {
+      coverage_level: not('how the offer reached the shop'),
+      end_reason: erase('free text of the parties: emptied on the erased shop’s matches; a provider’s decisions stay with the shop they were given to'),
+      region_code: not('copied from the shop for monitoring'),
+      province_code: not('copied from the shop for monitoring'),
+      ateco_section: not('copied from the shop for monitoring'),
+    },
+  },
+  match_transition: {
+    owner: 'match',
+    subject: 'match_id (matches of the organisation), actor_user_id',
+    exportSection: 'matches',
+    columns: {
+      actor_role: not('a role'),
+      reason: erase('free text of the parties: emptied on the erased shop’s matches (who did what and when stays, under the pseudonymous account id)'),
+      request_id: not('a request id'),
+    },
+  },
+  outcome_survey: { owner: 'match', subject: 'match_id (matches of the shop), answered_by_user_id', exportSection: 'outcomeSurveys', columns: {} },
+  notification: {
+    owner: 'notification',
+    subject: 'user_id',
+    exportSection: 'notifications',
+    columns: {
+      kind: not('what happened'),
+      params: erase(`the account’s notifications are deleted; in other accounts’ notifications about the erased shop’s matches its name becomes "${ERASED_TEXT}"`),
+    },
+  },
+  allocation_run: { owner: 'allocation', subject: null, exportSection: null, columns: { failure: not('what went wrong, for staff'), statistics: not('counts') } },
+  allocation_run_item: { owner: 'allocation', subject: null, exportSection: null, columns: { coverage_level: not('how an offer reaches a request') } },
+  mail_message: {
+    owner: 'mail',
+    subject: 'user_id',
+    exportSection: 'mailMessages',
+    columns: {
+      idempotency_key: not('event and account ids'),
+      recipient: erase('the account’s e-mails are deleted'),
+      kind: not('which e-mail'),
+      language: not('it or en'),
+      subject: erase('the account’s e-mails are deleted'),
+      text: erase('the account’s e-mails are deleted'),
+      html: erase('the account’s e-mails are deleted (the export carries the text version, the same words)', false),
+      last_error: erase('an SMTP answer may repeat the address; deleted with the e-mail', false),
+      message_id: not('our Message-ID'),
+      smtp_response: erase('an SMTP answer may repeat the address; deleted with the e-mail', false),
+    },
+  },
+  rate_limit: {
+    owner: 'throttle',
+    subject: 'key: a SHA-256 of the e-mail or client address, never the value itself',
+    exportSection: null,
+    columns: { key: erase('pseudonymous already (a hash); the account’s sign-in counters are deleted, and every counter once expired (retention)', false) },
+  },
+  monitoring_snapshot: { owner: 'monitoring', subject: null, exportSection: null, columns: { name: not('snapshot name'), data: not('aggregates: counts per province and category, no names') } },
+  unmet_demand_request: {
+    owner: 'monitoring',
+    subject: null,
+    exportSection: null,
+    columns: { region_code: not('place of an unmet request'), province_code: not('place of an unmet request'), ateco_section: not('sector of an unmet request') },
+  },
+};
+
+/** The tables whose rows can be about a person. */
+export const PERSONAL_TABLES = Object.entries(PERSONAL_DATA_REGISTRY)
+  .filter(([, table]) => table.subject !== null)
+  .map(([name]) => name);
+
+/** The sections of the export, in the order they are written. */
+export const EXPORT_SECTIONS = [
+  'account',
+  'privacyNoticeAcceptances',
+  'sessions',
+  'shop',
+  'provider',
+  'offers',
+  'helpRequests',
+  'matches',
+  'outcomeSurveys',
+  'notifications',
+  'mailMessages',
+  'auditEvents',
+] as const;
+export type ExportSection = (typeof EXPORT_SECTIONS)[number];
+
+/** The keys erasure removes from the JSON of audit events about the person (the names of the personal columns above, as the entities spell them). */
+export const AUDIT_PERSONAL_KEYS = [
+  'email',
+  'legalName',
+  'tradingName',
+  'address',
+  'contactEmail',
+  'contactPhone',
+  'latitude',
+  'longitude',
+  'description',
+  'reason',
+  'endReason',
+] as const;

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { UserRole } from '../auth/user-role';
+import { RequestContext } from '../common/request-context';
+import { DAY_MS } from '../common/time';
+import { MonitoringService } from '../monitoring/monitoring.service';
+import { seedPersonLife } from '../testing/personal-data-fixture';
+import { seedUser } from '../testing/seed';
+import { actingAs, startTestCore, TestCore } from '../testing/test-core';
+import { createScratchDatabase } from '../testing/test-database';
+import { ERASED_TEXT } from './personal-data.registry';
+import { RetentionKind } from './retention-policy';
+import { RetentionService } from './retention.service';
+
+describe('retention: the daily purge with a moved clock (real PostgreSQL)', () => {
+  let scratch: { url: string; drop(): Promise<void> };
+  let core: TestCore;
+  let retention: RetentionService;
+  beforeAll(async () => {
+    // A database of its own: moving the clock years ahead expires every row in it.
+    scratch = await createScratchDatabase({ migrated: true });
+    core = await startTestCore({ url: scratch.url });
+    retention = core.app.get(RetentionService);
+  });
+  afterAll(async () => {
+    await core.close();
+    await scratch.drop();
+  });
+
+  const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => core.db.query(sql, params);
+  const at = (date: Date): RequestContext => new RequestContext(`test-${randomUUID()}`, date);
+  const days = (from: Date, n: number): Date => new Date(from.getTime() + n * DAY_MS);
+  const rowsOf = (report: { lines: { kind: RetentionKind; rows: number }[] }): Record<string, number> =>
+    Object.fromEntries(report.lines.map((line) => [line.kind, line.rows]));
+
+  it('keeps everything within its period, purges or pseudonymises each kind once its period ends, and a second run changes nothing', async () => {
+    const now = new Date();
+    const person = await seedPersonLife(core.db, now);
+    const staff = actingAs(await seedUser(core.db, UserRole.MINISTRY), now);
+    // The fixture's rows are 19–60 days old, its session expires in 20 days: nothing has expired yet.
+    expect(rowsOf(await retention.dryRun(staff))).toEqual({ CLOSED_REQUESTS: 0, NOTIFICATIONS: 0, SESSIONS: 0, MAIL: 0, AUDIT_EVENTS: 0 });
+
+    // 200 days on: the e-mail (180 days) and the session (expired 90 days before) are due; the rest is not.
+    const later = days(now, 200);
+    expect(rowsOf(await retention.expired(at(later)))).toEqual({ CLOSED_REQUESTS: 0, NOTIFICATIONS: 0, SESSIONS: 1, MAIL: 1, AUDIT_EVENTS: 0 });
+    expect(rowsOf(await retention.purge(at(later)))).toEqual({ CLOSED_REQUESTS: 0, NOTIFICATIONS: 0, SESSIONS: 1, MAIL: 1, AUDIT_EVENTS: 0 });
+    expect(await q(`SELECT id FROM mail_message WHERE user_id = $1`, [person.owner.userId])).toEqual([]);
+    expect(await q(`SELECT id FROM refresh_token WHERE user_id = $1`, [person.owner.userId])).toEqual([]);
+    expect(await q(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1`, [person.owner.userId])).toEqual([{ n: 1 }]);
+
+    // Three years on: notifications and the closed requests' free texts are due as well.
+    const monitoring = core.app.get(MonitoringService);
+    const before = await monitoring.kpis(staff, {});
+    const years = days(now, 3 * 365);
+    expect(rowsOf(await retention.purge(at(years)))).toEqual({ CLOSED_REQUESTS: 2, NOTIFICATIONS: 2, SESSIONS: 0, MAIL: 0, AUDIT_EVENTS: 0 });
+    expect(await q(`SELECT description, status FROM help_request WHERE shop_id = $1 ORDER BY created_at`, [person.shopId])).toEqual([
+      { description: ERASED_TEXT, status: 'FULFILLED' },
+      { description: ERASED_TEXT, status: 'CANCELLED' },
+    ]);
+    expect(await q(`SELECT end_reason FROM match WHERE id = ANY($1) ORDER BY created_at`, [person.matchIds])).toEqual([{ end_reason: null }, { end_reason: null }]);
+    expect(await q(`SELECT count(*)::int AS n FROM match_transition WHERE match_id = ANY($1) AND reason IS NOT NULL`, [person.matchIds])).toEqual([{ n: 0 }]);
+    // The rows themselves stay: the statistics do not change.
+    expect(await monitoring.kpis(staff, {})).toEqual(before);
+
+    // Idempotent: the same day again finds nothing left, and writes no second audit event.
+    expect(rowsOf(await retention.purge(at(years)))).toEqual({ CLOSED_REQUESTS: 0, NOTIFICATIONS: 0, SESSIONS: 0, MAIL: 0, AUDIT_EVENTS: 0 });
+    const audited = await q<{ entity_id: string; after: Record<string, { rows: number }> }>(
+      `SELECT entity_id, after FROM audit_event WHERE action = 'retention.purged' ORDER BY id`,
+    );
+    expect(audited.map((event) => [event.entity_id, Object.keys(event.after).sort()])).toEqual([
+      [later.toISOString().slice(0, 10), ['MAIL', 'SESSIONS']],
+      [years.toISOString().slice(0, 10), ['CLOSED_REQUESTS', 'NOTIFICATIONS']],
+    ]);
+
+    // Eleven years on, the audit events go too (ten years by default), the purge's own included.
+    const eleven = days(now, 11 * 365);
+    const total = async (): Promise<number> => (await q<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event`))[0].n;
+    const events = await total();
+    expect(events).toBeGreaterThanOrEqual(6);
+    // All but the record of the three-year purge, eight years old then, and this purge's own.
+    expect(rowsOf(await retention.purge(at(eleven))).AUDIT_EVENTS).toBe(events - 1);
+    expect((await q<{ entity_id: string }>(`SELECT entity_id FROM audit_event ORDER BY id`)).map((event) => event.entity_id)).toEqual([
+      years.toISOString().slice(0, 10),
+      eleven.toISOString().slice(0, 10),
+    ]);
+  });
+
+  it('leaves closed requests alone while one of their matches ended within the period, and the dry run is for staff only', async () => {
+    const now = new Date();
+    const person = await seedPersonLife(core.db, now);
+    await q(`UPDATE help_request SET updated_at = $2 WHERE shop_id = $1`, [person.shopId, days(now, -1000)]);
+    await q(`UPDATE match SET ended_at = $2 WHERE id = $1`, [person.matchIds[1], days(now, -10)]);
+    const report = await retention.expired(at(now));
+    // The fulfilled request's match completed 25 days ago: not yet; the withdrawn one ended 10 days ago: not yet.
+    expect(rowsOf(report).CLOSED_REQUESTS).toBe(0);
+    await expect(retention.dryRun(actingAs(person.owner))).rejects.toThrow(/FORBIDDEN_ROLE/);
+  });
+});

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { UserRole } from '../auth/user-role';
+import { requireActor } from '../common/access';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { SYSTEM_REASON } from '../match/match-reasons';
+import { ERASED_TEXT } from './personal-data.registry';
+import { enterPersonalDataMaintenance } from './personal-data-maintenance';
+import { RETENTION_RULES, RetentionCutoff, RetentionKind, RetentionPeriods, retentionCutoffs } from './retention-policy';
+
+export interface RetentionLine extends RetentionCutoff {
+  /** Rows expired and not yet purged (dry run), or purged now. */
+  rows: number;
+}
+
+export interface RetentionReport {
+  at: Date;
+  lines: RetentionLine[];
+}
+
+/** A person's words in a reason; the platform's own codes are kept (they are not personal). */
+const PERSON_WRITTEN = (column: string): string =>
+  `${column} IS NOT NULL AND NOT (split_part(${column}, ':', 1) = ANY($2)) AND ${column} !~ '^allocation run '`;
+
+/** Closed requests whose last change is older than the cutoff ($1), not yet pseudonymised. */
+const EXPIRED_REQUESTS = `SELECT r.id FROM help_request r
+  WHERE r.status IN ('FULFILLED', 'CANCELLED') AND coalesce(r.cancelled_at, r.updated_at) < $1
+    AND NOT EXISTS (SELECT 1 FROM match m WHERE m.help_request_id = r.id AND (m.state IN ('WAITLISTED', 'PENDING', 'ACCEPTED', 'ACTIVE') OR greatest(m.completed_at, m.ended_at) >= $1))`;
+
+/** For each kind: how to count what expired ($1 the cutoff; $2, where used, the system reason codes), and how to purge it. */
+const STATEMENTS: Record<RetentionKind, { count: string; purge: string[] }> = {
+  [RetentionKind.CLOSED_REQUESTS]: {
+    count: `SELECT count(*)::int AS n FROM (${EXPIRED_REQUESTS}) x
+              WHERE EXISTS (SELECT 1 FROM help_request r WHERE r.id = x.id AND r.description <> '${ERASED_TEXT}')
+                 OR EXISTS (SELECT 1 FROM match m WHERE m.help_request_id = x.id AND ${PERSON_WRITTEN('m.end_reason')})
+                 OR EXISTS (SELECT 1 FROM match m JOIN match_transition t ON t.match_id = m.id WHERE m.help_request_id = x.id AND ${PERSON_WRITTEN('t.reason')})`,
+    purge: [
+      `UPDATE match_transition t SET reason = NULL FROM match m WHERE m.id = t.match_id AND m.help_request_id IN (${EXPIRED_REQUESTS}) AND ${PERSON_WRITTEN('t.reason')}`,
+      `UPDATE match m SET end_reason = NULL WHERE m.help_request_id IN (${EXPIRED_REQUESTS}) AND ${PERSON_WRITTEN('m.end_reason')}`,
+      `UPDATE help_request SET description = '${ERASED_TEXT}' WHERE id IN (${EXPIRED_REQUESTS}) AND description <> '${ERASED_TEXT}'`,
+    ],
+  },
+  [RetentionKind.NOTIFICATIONS]: {
+    count: `SELECT count(*)::int AS n FROM notification WHERE created_at < $1`,
+    purge: [`DELETE FROM notification WHERE created_at < $1`],
+  },
+  [RetentionKind.SESSIONS]: {
+    count: `SELECT count(*)::int AS n FROM refresh_token WHERE expires_at < $1`,
+    purge: [`DELETE FROM refresh_token WHERE expires_at < $1`],
+  },
+  [RetentionKind.MAIL]: {
+    count: `SELECT count(*)::int AS n FROM mail_message WHERE status IN ('SENT', 'FAILED', 'UNCERTAIN', 'DEV_MAILBOX') AND created_at < $1`,
+    purge: [`DELETE FROM mail_message WHERE status IN ('SENT', 'FAILED', 'UNCERTAIN', 'DEV_MAILBOX') AND created_at < $1`],
+  },
+  [RetentionKind.AUDIT_EVENTS]: {
+    count: `SELECT count(*)::int AS n FROM audit_event WHERE occurred_at < $1`,
+    purge: [`DELETE FROM audit_event WHERE occurred_at < $1`],
+  },
+};
+
+/** The cutoff, and the system reason codes for the statements that tell a person's words from them. */
+const paramsOf = (statement: string, cutoff: RetentionCutoff): unknown[] =>
+  statement.includes('$2') ? [cutoff.cutoff, Object.values(SYSTEM_REASON)] : [cutoff.cutoff];
+
+/**
+ * Retention: each kind of data is kept for the period configured (RETENTION_*_DAYS), then the
+ * daily job deletes it or, where the statistics need the rows, pseudonymises it. The same
+ * statements count what has expired for the staff's dry run. Running twice changes nothing more,
+ * and each run that changed something is audited with its counts.
+ */
+@Injectable()
+export class RetentionService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly audit: AuditService,
+    private readonly config: ConfigService,
+  ) {}
+
+  /** The periods configured, in days. */
+  periods(): RetentionPeriods {
+    const days = (kind: RetentionKind): number => this.config.getOrThrow<number>(RETENTION_RULES[kind].variable);
+    return Object.fromEntries(Object.values(RetentionKind).map((kind) => [kind, days(kind)])) as Record<RetentionKind, number>;
+  }
+
+  /** What the job would purge now, for staff (nothing changes). */
+  async dryRun(ctx: RequestContext): Promise<RetentionReport> {
+    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    return this.expired(ctx);
+  }
+
+  /** The same report without an actor: the command line's dry run. */
+  async expired(ctx: RequestContext): Promise<RetentionReport> {
+    const manager = this.connection.manager(ctx);
+    const lines = await Promise.all(
+      retentionCutoffs(ctx.now, this.periods()).map(async (cutoff) => ({ ...cutoff, rows: await this.count(manager, cutoff) })),
+    );
+    return { at: ctx.now, lines };
+  }
+
+  /** The daily job: purges or pseudonymises everything expired, in one transaction. */
+  async purge(ctx: RequestContext): Promise<RetentionReport> {
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const manager = this.connection.manager(tx);
+      await enterPersonalDataMaintenance(manager);
+      const lines: RetentionLine[] = [];
+      for (const cutoff of retentionCutoffs(tx.now, this.periods())) {
+        const rows = await this.count(manager, cutoff);
+        for (const statement of STATEMENTS[cutoff.kind].purge) await manager.query(statement, paramsOf(statement, cutoff));
+        lines.push({ ...cutoff, rows });
+      }
+      const purged = lines.filter((line) => line.rows > 0);
+      if (purged.length > 0) {
+        await this.audit.record(tx, {
+          action: 'retention.purged',
+          entityType: 'retention',
+          entityId: tx.now.toISOString().slice(0, 10),
+          after: Object.fromEntries(purged.map((line) => [line.kind, { rows: line.rows, days: line.days, action: line.action }])),
+        });
+      }
+      return { at: tx.now, lines };
+    });
+  }
+
+  private async count(manager: EntityManager, cutoff: RetentionCutoff): Promise<number> {
+    const [row] = await manager.query(STATEMENTS[cutoff.kind].count, paramsOf(STATEMENTS[cutoff.kind].count, cutoff));
+    return row.n;
+  }
+}

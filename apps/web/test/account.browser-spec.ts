@@ -87,6 +87,11 @@ describe('Account recovery and changes in the browser, through the development m
     await expectAccessible(page, 'forgot-password-sent');
     expect(await mailCount(unknown, 'PASSWORD_RESET')).toBe(0);
 
+    // A link cut short (no token after #) says so, instead of offering a form that cannot work.
+    await page.goto('/reimposta-password');
+    await page.getByRole('alert').getByText('Questo collegamento è incompleto', { exact: false }).waitFor();
+    expect(await page.getByLabel('Nuova password').count()).toBe(0);
+
     await page.goto(await mailboxLink(email, 'PASSWORD_RESET'));
     await page.getByRole('heading', { level: 1, name: 'Scegli una nuova password' }).waitFor();
     await page.getByLabel('Nuova password').fill('corta');

@@ -19,7 +19,21 @@ type Outcome = { ok: true } | { ok: false; words: { en: string; it: string } | n
  * one sent to a new address (`change`). The link is used as soon as the page opens.
  */
 export function EmailLinkPage({ kind }: { kind: 'verify' | 'change' }) {
+  const { t } = useTranslation();
   const token = useLinkToken();
+  if (!token) {
+    const title = t(kind === 'verify' ? 'emailLink.verifyTitle' : 'emailLink.changeTitle');
+    return (
+      <div className="row justify-content-center">
+        <div className="col-lg-8">
+          <PageTitle title={title}>{title}</PageTitle>
+          <div className="alert alert-danger" role="alert">
+            {t('emailLink.missing')}
+          </div>
+        </div>
+      </div>
+    );
+  }
   // Another link opened in the same tab is another use.
   return <LinkUse key={token} kind={kind} token={token} />;
 }

@@ -39,7 +39,16 @@ export function ResetPasswordPage() {
       <div className="col-lg-6">
         <PageTitle title={t('resetPassword.title')}>{t('resetPassword.title')}</PageTitle>
         <StatusNotice message={notice.message} seq={notice.seq} />
-        {done ? (
+        {!token && !done ? (
+          <>
+            <div className="alert alert-danger" role="alert">
+              {t('emailLink.missing')}
+            </div>
+            <p>
+              <Link to={PATHS.forgotPassword}>{t('resetPassword.askAgain')}</Link>
+            </p>
+          </>
+        ) : done ? (
           <p>
             <Link className="btn btn-primary" to={PATHS.login}>
               {t('resetPassword.toLogin')}

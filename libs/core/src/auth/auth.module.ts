@@ -3,11 +3,13 @@ import { ConfigService } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditModule } from '../audit/audit.module';
 import { DEVELOPMENT_JWT_SECRET } from '../config/production-checks';
+import { AccountAdminService } from './account-admin.service';
 import { AuthService } from './auth.service';
 
 /**
  * Accounts, passwords, sessions and the tokens that carry them: sign-up, sign-in with lockout,
- * refresh-token rotation with reuse detection, logout, staff accounts. Owns `user_account` and
+ * refresh-token rotation with reuse detection, logout, staff accounts, and account administration
+ * (disable and re-enable, staff roles; AccountAdminService). Owns `user_account` and
  * `refresh_token`; others call AuthService (`actorOf`, `createUser`, …). Guards, strategies and the
  * session cookie are the API's, in ./api.
  */
@@ -22,7 +24,7 @@ import { AuthService } from './auth.service';
       }),
     }),
   ],
-  providers: [AuthService],
-  exports: [AuthService],
+  providers: [AuthService, AccountAdminService],
+  exports: [AuthService, AccountAdminService],
 })
 export class AuthModule {}

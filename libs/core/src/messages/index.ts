@@ -1,3 +1,4 @@
+import { accountMessages } from './account.messages';
 import { allocationMessages } from './allocation.messages';
 import { authMessages } from './auth.messages';
 import { configMessages } from './config.messages';
@@ -29,6 +30,7 @@ export type { IdentifiedThing } from './validation.messages';
  * from here and never writes a sentence itself; a test keeps it so.
  */
 export const MESSAGES = {
+  account: accountMessages,
   allocation: allocationMessages,
   auth: authMessages,
   config: configMessages,

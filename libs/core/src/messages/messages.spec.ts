@@ -27,6 +27,14 @@ const STEPS = ['accept', 'decline', 'activate', 'complete', 'withdraw'] as const
 const CHANGES = ['publish', 'pause', 'resume', 'close', 'suspend', 'reinstate'] as const;
 
 const SAMPLES: Samples<typeof MESSAGES> = {
+  account: {
+    notFound: NONE,
+    ownAccount: NONE,
+    lastAdmin: NONE,
+    notStaff: NONE,
+    reasonRequired: ON_FIELD,
+    reasonTooShort: [[FIELD, 5]],
+  },
   allocation: {
     runNotFound: NONE,
     runAtInPast: ON_FIELD,
@@ -226,6 +234,7 @@ const SAMPLES: Samples<typeof MESSAGES> = {
     serviceCategory: ON_FIELD,
     auditEntityType: ON_FIELD,
     auditAction: ON_FIELD,
+    auditCursor: ON_FIELD,
     decisionReasonRequired: ON_FIELD,
     decisionReasonTooShort: [[FIELD, 5]],
     suspensionReasonTooShort: [[FIELD, 10]],

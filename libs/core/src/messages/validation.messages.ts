@@ -79,6 +79,7 @@ export const validationMessages = {
   auditEntityType: (path: string): Words => field(path, 'must be lower-case letters and underscores', 'deve contenere solo lettere minuscole e trattini bassi'),
   auditAction: (path: string): Words =>
     field(path, 'must be a dotted verb such as offer.published, or a prefix such as match.', 'deve essere un’azione come offer.published, oppure un suo inizio come match.'),
+  auditCursor: (path: string): Words => field(path, 'must be the endCursor of a previous page', 'deve essere l’endCursor di una pagina precedente'),
   decisionReasonRequired: (path: string): Words =>
     field(path, 'is required to reject or suspend: explain the decision, the provider will read it', 'è obbligatoria per respingere o sospendere: spiega la decisione, il fornitore la leggerà'),
   decisionReasonTooShort: (path: string, min: number): Words =>

@@ -1,0 +1,18 @@
+import type { ExportColumn } from '../../monitoring/export/export-columns';
+
+const col = (key: string, it: string, en: string, about: string): ExportColumn => ({ key, it, en, about });
+
+/** The columns of `/audit/events.csv`, in the order of the query that fills them. */
+export const AUDIT_CSV_COLUMNS: readonly ExportColumn[] = [
+  col('id', 'Numero evento', 'Event number', 'the event’s number in the log (increasing)'),
+  col('occurred_at', 'Data e ora', 'Time', 'when the change happened (ISO 8601, UTC)'),
+  col('action', 'Azione', 'Action', 'dotted verb, e.g. provider.approved'),
+  col('entity_type', 'Tipo di oggetto', 'Object type', 'what changed: user, shop, provider, offer, help_request, match, …'),
+  col('entity_id', 'Identificativo oggetto', 'Object id', 'its identifier'),
+  col('actor_email', 'E-mail autore', 'Actor e-mail', 'the e-mail the acting account has now; empty for system work'),
+  col('actor_role', 'Ruolo autore', 'Actor role', 'the role the account acted with'),
+  col('actor_user_id', 'Identificativo autore', 'Actor id', 'the acting account’s id'),
+  col('request_id', 'Richiesta API', 'Request id', 'the API request or job that made the change'),
+  col('before', 'Prima', 'Before', 'the values before the change (JSON)'),
+  col('after', 'Dopo', 'After', 'the values after the change (JSON)'),
+];

@@ -12,6 +12,9 @@ import { AllocationRunPage } from './pages/ministry/AllocationRunPage';
 import { AllocationRunsPage } from './pages/ministry/AllocationRunsPage';
 import { OfferReviewPage } from './pages/ministry/OfferReviewPage';
 import { VerificationPage } from './pages/ministry/VerificationPage';
+import { AuditPage } from './pages/ministry/audit/AuditPage';
+import { EntityHistoryPage } from './pages/ministry/audit/EntityHistoryPage';
+import { AccountsPage } from './pages/admin/AccountsPage';
 import { FaqPage } from './pages/info/FaqPage';
 import { InfoPage } from './pages/info/InfoPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -60,6 +63,9 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.offerReview, STAFF, <OfferReviewPage />],
   [PATHS.allocationRuns, STAFF, <AllocationRunsPage />],
   [PATHS.allocationRun, STAFF, <AllocationRunPage />],
+  [PATHS.audit, STAFF, <AuditPage />],
+  [PATHS.auditHistory, STAFF, <EntityHistoryPage />],
+  [PATHS.accounts, ['ADMIN'], <AccountsPage />],
 ];
 
 export function App() {

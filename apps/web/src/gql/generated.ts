@@ -5,6 +5,18 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type AccountFilterInput = {
+  role?: UserRole | null | undefined;
+  /** Part of the e-mail or of the shop’s or provider’s name. */
+  search?: string | null | undefined;
+  status?: AccountStatus | null | undefined;
+};
+
+/** Whether an account may sign in. */
+export type AccountStatus =
+  | 'ACTIVE'
+  | 'DISABLED';
+
 export type AllocationRunItemFilterInput = {
   reason?: UnservedReason | null | undefined;
   /** true: only served requests; false: only unserved. */
@@ -43,6 +55,21 @@ export type ApplyToOfferInput = {
   offerId: string | number;
 };
 
+export type AuditEventFilterInput = {
+  /** Exact action, or a prefix ending in a dot (`match.`). */
+  action?: string | null | undefined;
+  /** The acting account by its e-mail. */
+  actorEmail?: string | null | undefined;
+  actorUserId?: string | number | null | undefined;
+  entityId?: string | null | undefined;
+  /** e.g. `offer`, `provider`, `match`. */
+  entityType?: string | null | undefined;
+  /** From this instant (inclusive). */
+  from?: string | null | undefined;
+  /** Before this instant (exclusive). */
+  to?: string | null | undefined;
+};
+
 /** What to group the figures by (SECTOR: ATECO section). */
 export type BreakdownDimension =
   | 'CATEGORY'
@@ -55,6 +82,14 @@ export type CatalogueFilterInput = {
   categories?: Array<ServiceCategory> | null | undefined;
   /** Offers available in the comune: national, its region, its province, the comune, or a radius containing it. */
   comuneCode?: string | null | undefined;
+};
+
+export type ChangeStaffRoleInput = {
+  /** Required: why, in at least 5 characters; kept in the audit trail. */
+  reason?: string | null | undefined;
+  /** MINISTRY or ADMIN. */
+  role: UserRole;
+  userId: string | number;
 };
 
 /** How locally an offer covers a shop, from most to least local. */
@@ -104,6 +139,14 @@ export type CreateOfferInput = {
   validFrom: string;
   /** After validFrom; omitted: open-ended. */
   validUntil?: string | null | undefined;
+};
+
+export type CreateStaffUserInput = {
+  email: string;
+  /** At least 12 characters; omit it to have one generated and returned once. */
+  password?: string | null | undefined;
+  /** MINISTRY or ADMIN. */
+  role: UserRole;
 };
 
 export type DeclineMatchInput = {
@@ -320,6 +363,14 @@ export type ServiceCategory =
   /** Website */
   | 'WEBSITE';
 
+export type SetAccountStatusInput = {
+  /** Required: why, in at least 5 characters; kept in the audit trail. */
+  reason?: string | null | undefined;
+  /** DISABLED ends every session of the account at once; ACTIVE lets it sign in again. */
+  status: AccountStatus;
+  userId: string | number;
+};
+
 export type StartAllocationRunInput = {
   mode: AllocationRunMode;
   /** Run at this time instead of now (must be in the future). */
@@ -409,6 +460,82 @@ export type WithdrawMatchInput = {
   /** Optional: why (up to 500 characters). */
   reason?: string | null | undefined;
 };
+
+export type AuditEventFieldsFragment = { __typename: 'AuditEvent', id: string, occurredAt: string, action: string, entityType: string, entityId: string, actorUserId: string | null, actorEmail: string | null, actorRole: string | null, before: unknown, after: unknown };
+
+export type AuditEventsQueryVariables = Exact<{
+  filter: AuditEventFilterInput;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditEventsQuery = { auditEvents: { __typename: 'AuditEventPage', totalCount: number, hasNextPage: boolean, endCursor: string | null, items: Array<{ __typename: 'AuditEvent', id: string, occurredAt: string, action: string, entityType: string, entityId: string, actorUserId: string | null, actorEmail: string | null, actorRole: string | null, before: unknown, after: unknown }> } };
+
+export type AdminAccountFieldsFragment = { __typename: 'Account', id: string, email: string, role: UserRole, status: AccountStatus, createdAt: string, disabledAt: string | null, organisation: string | null };
+
+export type AdminAccountsQueryVariables = Exact<{
+  filter: AccountFilterInput;
+  first: number;
+  offset: number;
+}>;
+
+
+export type AdminAccountsQuery = { accounts: { __typename: 'AccountPage', totalCount: number, hasNextPage: boolean, items: Array<{ __typename: 'Account', id: string, email: string, role: UserRole, status: AccountStatus, createdAt: string, disabledAt: string | null, organisation: string | null }> } };
+
+type AdminAccountChange_Account_Fragment = { __typename: 'Account', id: string, email: string, role: UserRole, status: AccountStatus, createdAt: string, disabledAt: string | null, organisation: string | null };
+
+type AdminAccountChange_AccountNotFoundError_Fragment = { __typename: 'AccountNotFoundError', code: string, field: string | null, message: string, messageIt: string };
+
+type AdminAccountChange_LastAdminError_Fragment = { __typename: 'LastAdminError', code: string, field: string | null, message: string, messageIt: string };
+
+type AdminAccountChange_NotStaffAccountError_Fragment = { __typename: 'NotStaffAccountError', code: string, field: string | null, message: string, messageIt: string };
+
+type AdminAccountChange_OwnAccountError_Fragment = { __typename: 'OwnAccountError', code: string, field: string | null, message: string, messageIt: string };
+
+export type AdminAccountChangeFragment =
+  | AdminAccountChange_Account_Fragment
+  | AdminAccountChange_AccountNotFoundError_Fragment
+  | AdminAccountChange_LastAdminError_Fragment
+  | AdminAccountChange_NotStaffAccountError_Fragment
+  | AdminAccountChange_OwnAccountError_Fragment
+;
+
+export type SetAdminAccountStatusMutationVariables = Exact<{
+  input: SetAccountStatusInput;
+}>;
+
+
+export type SetAdminAccountStatusMutation = { setAccountStatus:
+    | { __typename: 'Account', id: string, email: string, role: UserRole, status: AccountStatus, createdAt: string, disabledAt: string | null, organisation: string | null }
+    | { __typename: 'AccountNotFoundError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'LastAdminError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'NotStaffAccountError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'OwnAccountError', code: string, field: string | null, message: string, messageIt: string }
+   };
+
+export type ChangeAdminStaffRoleMutationVariables = Exact<{
+  input: ChangeStaffRoleInput;
+}>;
+
+
+export type ChangeAdminStaffRoleMutation = { changeStaffRole:
+    | { __typename: 'Account', id: string, email: string, role: UserRole, status: AccountStatus, createdAt: string, disabledAt: string | null, organisation: string | null }
+    | { __typename: 'AccountNotFoundError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'LastAdminError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'NotStaffAccountError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'OwnAccountError', code: string, field: string | null, message: string, messageIt: string }
+   };
+
+export type CreateAdminStaffUserMutationVariables = Exact<{
+  input: CreateStaffUserInput;
+}>;
+
+
+export type CreateAdminStaffUserMutation = { createStaffUser:
+    | { __typename: 'EmailTakenError', field: string, message: string, messageIt: string }
+    | { __typename: 'StaffUserCreated', generatedPassword: string | null, user: { __typename: 'User', id: string, email: string, role: UserRole } }
+   };
 
 export type AllocationRunFieldsFragment = { __typename: 'AllocationRun', id: string, mode: AllocationRunMode, status: AllocationRunStatus, scheduledFor: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, failure: string | null, failureIt: string | null, statistics: { __typename: 'AllocationRunStatistics', requests: number, offers: number, candidatePairs: number, served: number, unserved: number, totalCost: number, durationMs: number, solveMs: number, unservedByReason: Array<{ __typename: 'UnservedCount', reason: UnservedReason, count: number }> } | null };
 
@@ -547,6 +674,8 @@ export type ApplicationFieldsFragment = { __typename: 'Match', id: string, state
 
 export type MatchDetailFieldsFragment = { __typename: 'Match', helpRequestId: string, endReasonText: string | null, endReasonTextIt: string | null, surveysDue: Array<OutcomeCheckpoint>, id: string, state: MatchState, origin: MatchOrigin, category: ServiceCategory, coverageLevel: CoverageLevel, distanceKm: number, respondBy: string | null, freeUntil: string | null, waitlistPosition: number | null, createdAt: string, updatedAt: string, helpRequest: { __typename: 'HelpRequest', id: string, description: string, category: ServiceCategory, status: HelpRequestStatus, createdAt: string }, offer: { __typename: 'Offer', id: string, title: string, description: string, categories: Array<ServiceCategory>, freePeriodMonths: number, conditions: string, validUntil: string | null, remainingCapacity: number, provider: { __typename: 'PublicProvider', id: string, name: string, website: string | null } }, provider: { __typename: 'PublicProvider', id: string, name: string, website: string | null }, transitions: Array<{ __typename: 'MatchTransition', toState: MatchState, actorRole: string | null, reasonText: string | null, reasonTextIt: string | null, occurredAt: string }>, surveys: Array<{ __typename: 'OutcomeSurvey', checkpoint: OutcomeCheckpoint, gotOnlineOrders: boolean, approximateOrders: number, answeredAt: string }>, shop: { __typename: 'MatchShop', id: string, name: string, atecoSection: string, atecoDivision: string, contactEmail: string, contactPhone: string | null, comune: { __typename: 'Comune', code: string, name: string, province: { __typename: 'Province', code: string, sigla: string } } } };
 
+type MatchErrorFields_AccountNotFoundError_Fragment = { __typename: 'AccountNotFoundError', code: string, field: string | null, message: string, messageIt: string };
+
 type MatchErrorFields_AlreadyAppliedError_Fragment = { __typename: 'AlreadyAppliedError', code: string, field: string | null, message: string, messageIt: string };
 
 type MatchErrorFields_CapacityBelowUsedError_Fragment = { __typename: 'CapacityBelowUsedError', code: string, field: string | null, message: string, messageIt: string };
@@ -563,13 +692,19 @@ type MatchErrorFields_InvalidOfferTransitionError_Fragment = { __typename: 'Inva
 
 type MatchErrorFields_InvalidVerificationTransitionError_Fragment = { __typename: 'InvalidVerificationTransitionError', code: string, field: string | null, message: string, messageIt: string };
 
+type MatchErrorFields_LastAdminError_Fragment = { __typename: 'LastAdminError', code: string, field: string | null, message: string, messageIt: string };
+
 type MatchErrorFields_NotEligibleError_Fragment = { __typename: 'NotEligibleError', code: string, field: string | null, message: string, messageIt: string };
+
+type MatchErrorFields_NotStaffAccountError_Fragment = { __typename: 'NotStaffAccountError', code: string, field: string | null, message: string, messageIt: string };
 
 type MatchErrorFields_OfferClosedError_Fragment = { __typename: 'OfferClosedError', code: string, field: string | null, message: string, messageIt: string };
 
 type MatchErrorFields_OfferFullError_Fragment = { __typename: 'OfferFullError', code: string, field: string | null, message: string, messageIt: string };
 
 type MatchErrorFields_OfferValidityEndedError_Fragment = { __typename: 'OfferValidityEndedError', code: string, field: string | null, message: string, messageIt: string };
+
+type MatchErrorFields_OwnAccountError_Fragment = { __typename: 'OwnAccountError', code: string, field: string | null, message: string, messageIt: string };
 
 type MatchErrorFields_PartitaIvaTakenError_Fragment = { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string };
 
@@ -584,6 +719,7 @@ type MatchErrorFields_ShopAlreadyRegisteredError_Fragment = { __typename: 'ShopA
 type MatchErrorFields_SurveyNotDueError_Fragment = { __typename: 'SurveyNotDueError', code: string, field: string | null, message: string, messageIt: string };
 
 export type MatchErrorFieldsFragment =
+  | MatchErrorFields_AccountNotFoundError_Fragment
   | MatchErrorFields_AlreadyAppliedError_Fragment
   | MatchErrorFields_CapacityBelowUsedError_Fragment
   | MatchErrorFields_DuplicateHelpRequestError_Fragment
@@ -592,10 +728,13 @@ export type MatchErrorFieldsFragment =
   | MatchErrorFields_InvalidMatchTransitionError_Fragment
   | MatchErrorFields_InvalidOfferTransitionError_Fragment
   | MatchErrorFields_InvalidVerificationTransitionError_Fragment
+  | MatchErrorFields_LastAdminError_Fragment
   | MatchErrorFields_NotEligibleError_Fragment
+  | MatchErrorFields_NotStaffAccountError_Fragment
   | MatchErrorFields_OfferClosedError_Fragment
   | MatchErrorFields_OfferFullError_Fragment
   | MatchErrorFields_OfferValidityEndedError_Fragment
+  | MatchErrorFields_OwnAccountError_Fragment
   | MatchErrorFields_PartitaIvaTakenError_Fragment
   | MatchErrorFields_PreviouslyRefusedError_Fragment
   | MatchErrorFields_ProviderAlreadyRegisteredError_Fragment
@@ -793,6 +932,8 @@ export type OfferCoverageFieldsFragment = { __typename: 'OfferCoverage', nationa
 
 export type OfferFieldsFragment = { __typename: 'Offer', id: string, title: string, description: string, status: OfferStatus, categories: Array<ServiceCategory>, capacity: number, used: number, remainingCapacity: number, freePeriodMonths: number, conditions: string, validFrom: string, validUntil: string | null, createdAt: string, visibility: OfferVisibility, moderationReason: string | null, moderatedAt: string | null, coverage: { __typename: 'OfferCoverage', national: boolean, regions: Array<{ __typename: 'Region', code: string, name: string }>, provinces: Array<{ __typename: 'Province', code: string, name: string, sigla: string }>, comuni: Array<{ __typename: 'Comune', code: string, name: string, province: { __typename: 'Province', code: string, sigla: string } }>, radii: Array<{ __typename: 'CoverageRadius', km: number, latitude: number, longitude: number, comune: { __typename: 'Comune', code: string, name: string, province: { __typename: 'Province', code: string, sigla: string } } | null }> }, sectors: { __typename: 'OfferSectors', allSectors: boolean, sections: Array<string>, divisions: Array<string> } };
 
+type OfferErrorFields_AccountNotFoundError_Fragment = { __typename: 'AccountNotFoundError', code: string, field: string | null, message: string, messageIt: string };
+
 type OfferErrorFields_AlreadyAppliedError_Fragment = { __typename: 'AlreadyAppliedError', code: string, field: string | null, message: string, messageIt: string };
 
 type OfferErrorFields_CapacityBelowUsedError_Fragment = { __typename: 'CapacityBelowUsedError', code: string, field: string | null, message: string, messageIt: string };
@@ -809,13 +950,19 @@ type OfferErrorFields_InvalidOfferTransitionError_Fragment = { __typename: 'Inva
 
 type OfferErrorFields_InvalidVerificationTransitionError_Fragment = { __typename: 'InvalidVerificationTransitionError', code: string, field: string | null, message: string, messageIt: string };
 
+type OfferErrorFields_LastAdminError_Fragment = { __typename: 'LastAdminError', code: string, field: string | null, message: string, messageIt: string };
+
 type OfferErrorFields_NotEligibleError_Fragment = { __typename: 'NotEligibleError', code: string, field: string | null, message: string, messageIt: string };
+
+type OfferErrorFields_NotStaffAccountError_Fragment = { __typename: 'NotStaffAccountError', code: string, field: string | null, message: string, messageIt: string };
 
 type OfferErrorFields_OfferClosedError_Fragment = { __typename: 'OfferClosedError', code: string, field: string | null, message: string, messageIt: string };
 
 type OfferErrorFields_OfferFullError_Fragment = { __typename: 'OfferFullError', code: string, field: string | null, message: string, messageIt: string };
 
 type OfferErrorFields_OfferValidityEndedError_Fragment = { __typename: 'OfferValidityEndedError', code: string, field: string | null, message: string, messageIt: string };
+
+type OfferErrorFields_OwnAccountError_Fragment = { __typename: 'OwnAccountError', code: string, field: string | null, message: string, messageIt: string };
 
 type OfferErrorFields_PartitaIvaTakenError_Fragment = { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string };
 
@@ -830,6 +977,7 @@ type OfferErrorFields_ShopAlreadyRegisteredError_Fragment = { __typename: 'ShopA
 type OfferErrorFields_SurveyNotDueError_Fragment = { __typename: 'SurveyNotDueError', code: string, field: string | null, message: string, messageIt: string };
 
 export type OfferErrorFieldsFragment =
+  | OfferErrorFields_AccountNotFoundError_Fragment
   | OfferErrorFields_AlreadyAppliedError_Fragment
   | OfferErrorFields_CapacityBelowUsedError_Fragment
   | OfferErrorFields_DuplicateHelpRequestError_Fragment
@@ -838,10 +986,13 @@ export type OfferErrorFieldsFragment =
   | OfferErrorFields_InvalidMatchTransitionError_Fragment
   | OfferErrorFields_InvalidOfferTransitionError_Fragment
   | OfferErrorFields_InvalidVerificationTransitionError_Fragment
+  | OfferErrorFields_LastAdminError_Fragment
   | OfferErrorFields_NotEligibleError_Fragment
+  | OfferErrorFields_NotStaffAccountError_Fragment
   | OfferErrorFields_OfferClosedError_Fragment
   | OfferErrorFields_OfferFullError_Fragment
   | OfferErrorFields_OfferValidityEndedError_Fragment
+  | OfferErrorFields_OwnAccountError_Fragment
   | OfferErrorFields_PartitaIvaTakenError_Fragment
   | OfferErrorFields_PreviouslyRefusedError_Fragment
   | OfferErrorFields_ProviderAlreadyRegisteredError_Fragment
@@ -1101,6 +1252,9 @@ export type UpdateShopMutationVariables = Exact<{
 
 export type UpdateShopMutation = { updateShop: { __typename: 'Shop', id: string, legalName: string, tradingName: string | null, partitaIva: string, atecoSection: string, atecoDivision: string, address: string, employees: number, contactEmail: string, contactPhone: string | null, comune: { __typename: 'Comune', code: string, name: string, province: { __typename: 'Province', code: string, sigla: string } } } };
 
+export const AuditEventFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuditEventFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"actorUserId"}},{"kind":"Field","name":{"kind":"Name","value":"actorEmail"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}}]}}]} as unknown as DocumentNode<AuditEventFieldsFragment, unknown>;
+export const AdminAccountFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminAccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"disabledAt"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"}}]}}]} as unknown as DocumentNode<AdminAccountFieldsFragment, unknown>;
+export const AdminAccountChangeFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminAccountChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccountChangeResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AdminAccountFields"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"messageIt"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminAccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"disabledAt"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"}}]}}]} as unknown as DocumentNode<AdminAccountChangeFragment, unknown>;
 export const AllocationRunFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AllocationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AllocationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledFor"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"failure"}},{"kind":"Field","name":{"kind":"Name","value":"failureIt"}},{"kind":"Field","name":{"kind":"Name","value":"statistics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requests"}},{"kind":"Field","name":{"kind":"Name","value":"offers"}},{"kind":"Field","name":{"kind":"Name","value":"candidatePairs"}},{"kind":"Field","name":{"kind":"Name","value":"served"}},{"kind":"Field","name":{"kind":"Name","value":"unserved"}},{"kind":"Field","name":{"kind":"Name","value":"totalCost"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"solveMs"}},{"kind":"Field","name":{"kind":"Name","value":"unservedByReason"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<AllocationRunFieldsFragment, unknown>;
 export const SessionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<SessionFieldsFragment, unknown>;
 export const ComunePlaceFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComunePlace"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comune"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"province"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"sigla"}}]}}]}}]} as unknown as DocumentNode<ComunePlaceFragment, unknown>;
@@ -1118,6 +1272,11 @@ export const ProviderFieldsFragmentDoc = {"kind":"Document","definitions":[{"kin
 export const RankedOfferFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RankedOfferFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RankedOffer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"coverageLevel"}},{"kind":"Field","name":{"kind":"Name","value":"distanceKm"}},{"kind":"Field","name":{"kind":"Name","value":"seatsLeft"}},{"kind":"Field","name":{"kind":"Name","value":"components"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"raw"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"contribution"}}]}},{"kind":"Field","name":{"kind":"Name","value":"offer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OfferSummaryFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OfferSummaryFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Offer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"categories"}},{"kind":"Field","name":{"kind":"Name","value":"freePeriodMonths"}},{"kind":"Field","name":{"kind":"Name","value":"conditions"}},{"kind":"Field","name":{"kind":"Name","value":"validUntil"}},{"kind":"Field","name":{"kind":"Name","value":"remainingCapacity"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"website"}}]}}]}}]} as unknown as DocumentNode<RankedOfferFieldsFragment, unknown>;
 export const IneligibilityFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IneligibilityFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IneligibilityExplanation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"messageIt"}}]}}]} as unknown as DocumentNode<IneligibilityFieldsFragment, unknown>;
 export const ShopFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ShopFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Shop"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"legalName"}},{"kind":"Field","name":{"kind":"Name","value":"tradingName"}},{"kind":"Field","name":{"kind":"Name","value":"partitaIva"}},{"kind":"Field","name":{"kind":"Name","value":"atecoSection"}},{"kind":"Field","name":{"kind":"Name","value":"atecoDivision"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"employees"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"contactPhone"}},{"kind":"Field","name":{"kind":"Name","value":"comune"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComunePlace"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComunePlace"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comune"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"province"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"sigla"}}]}}]}}]} as unknown as DocumentNode<ShopFieldsFragment, unknown>;
+export const AuditEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEventFilterInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuditEventFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuditEventFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"actorUserId"}},{"kind":"Field","name":{"kind":"Name","value":"actorEmail"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}}]}}]} as unknown as DocumentNode<AuditEventsQuery, AuditEventsQueryVariables>;
+export const AdminAccountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminAccounts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountFilterInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AdminAccountFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminAccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"disabledAt"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"}}]}}]} as unknown as DocumentNode<AdminAccountsQuery, AdminAccountsQueryVariables>;
+export const SetAdminAccountStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetAdminAccountStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetAccountStatusInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setAccountStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AdminAccountChange"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminAccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"disabledAt"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminAccountChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccountChangeResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AdminAccountFields"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"messageIt"}}]}}]}}]} as unknown as DocumentNode<SetAdminAccountStatusMutation, SetAdminAccountStatusMutationVariables>;
+export const ChangeAdminStaffRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeAdminStaffRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeStaffRoleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeStaffRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AdminAccountChange"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminAccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"disabledAt"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminAccountChange"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccountChangeResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AdminAccountFields"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BusinessError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"messageIt"}}]}}]}}]} as unknown as DocumentNode<ChangeAdminStaffRoleMutation, ChangeAdminStaffRoleMutationVariables>;
+export const CreateAdminStaffUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAdminStaffUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateStaffUserInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createStaffUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StaffUserCreated"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generatedPassword"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EmailTakenError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"messageIt"}}]}}]}}]}}]} as unknown as DocumentNode<CreateAdminStaffUserMutation, CreateAdminStaffUserMutationVariables>;
 export const AllocationRunsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AllocationRuns"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allocationRuns"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AllocationRunFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AllocationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AllocationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledFor"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"failure"}},{"kind":"Field","name":{"kind":"Name","value":"failureIt"}},{"kind":"Field","name":{"kind":"Name","value":"statistics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requests"}},{"kind":"Field","name":{"kind":"Name","value":"offers"}},{"kind":"Field","name":{"kind":"Name","value":"candidatePairs"}},{"kind":"Field","name":{"kind":"Name","value":"served"}},{"kind":"Field","name":{"kind":"Name","value":"unserved"}},{"kind":"Field","name":{"kind":"Name","value":"totalCost"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"solveMs"}},{"kind":"Field","name":{"kind":"Name","value":"unservedByReason"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<AllocationRunsQuery, AllocationRunsQueryVariables>;
 export const AllocationRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AllocationRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AllocationRunItemFilterInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allocationRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AllocationRunFields"}},{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requests"}},{"kind":"Field","name":{"kind":"Name","value":"served"}},{"kind":"Field","name":{"kind":"Name","value":"servedShare"}},{"kind":"Field","name":{"kind":"Name","value":"byCoverageLevel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"servedWithinRadius"}},{"kind":"Field","name":{"kind":"Name","value":"averageRadiusKm"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"helpRequestId"}},{"kind":"Field","name":{"kind":"Name","value":"matchId"}},{"kind":"Field","name":{"kind":"Name","value":"cost"}},{"kind":"Field","name":{"kind":"Name","value":"coverageLevel"}},{"kind":"Field","name":{"kind":"Name","value":"distanceKm"}},{"kind":"Field","name":{"kind":"Name","value":"unservedReason"}},{"kind":"Field","name":{"kind":"Name","value":"helpRequest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"shop"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"comune"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComunePlace"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"offer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AllocationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AllocationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledFor"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"failure"}},{"kind":"Field","name":{"kind":"Name","value":"failureIt"}},{"kind":"Field","name":{"kind":"Name","value":"statistics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requests"}},{"kind":"Field","name":{"kind":"Name","value":"offers"}},{"kind":"Field","name":{"kind":"Name","value":"candidatePairs"}},{"kind":"Field","name":{"kind":"Name","value":"served"}},{"kind":"Field","name":{"kind":"Name","value":"unserved"}},{"kind":"Field","name":{"kind":"Name","value":"totalCost"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"solveMs"}},{"kind":"Field","name":{"kind":"Name","value":"unservedByReason"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComunePlace"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comune"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"province"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"sigla"}}]}}]}}]} as unknown as DocumentNode<AllocationRunQuery, AllocationRunQueryVariables>;
 export const StartAllocationRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartAllocationRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartAllocationRunInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startAllocationRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AllocationRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AllocationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AllocationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledFor"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"failure"}},{"kind":"Field","name":{"kind":"Name","value":"failureIt"}},{"kind":"Field","name":{"kind":"Name","value":"statistics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requests"}},{"kind":"Field","name":{"kind":"Name","value":"offers"}},{"kind":"Field","name":{"kind":"Name","value":"candidatePairs"}},{"kind":"Field","name":{"kind":"Name","value":"served"}},{"kind":"Field","name":{"kind":"Name","value":"unserved"}},{"kind":"Field","name":{"kind":"Name","value":"totalCost"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"solveMs"}},{"kind":"Field","name":{"kind":"Name","value":"unservedByReason"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<StartAllocationRunMutation, StartAllocationRunMutationVariables>;

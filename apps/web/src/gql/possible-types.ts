@@ -3,6 +3,13 @@
 
       export type PossibleTypesResultData = {
   "possibleTypes": {
+    "AccountChangeResult": [
+      "Account",
+      "AccountNotFoundError",
+      "LastAdminError",
+      "NotStaffAccountError",
+      "OwnAccountError"
+    ],
     "AnswerOutcomeSurveyResult": [
       "OutcomeSurvey",
       "SurveyNotDueError"
@@ -16,6 +23,7 @@
       "PreviouslyRefusedError"
     ],
     "BusinessError": [
+      "AccountNotFoundError",
       "AlreadyAppliedError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
@@ -24,10 +32,13 @@
       "InvalidMatchTransitionError",
       "InvalidOfferTransitionError",
       "InvalidVerificationTransitionError",
+      "LastAdminError",
       "NotEligibleError",
+      "NotStaffAccountError",
       "OfferClosedError",
       "OfferFullError",
       "OfferValidityEndedError",
+      "OwnAccountError",
       "PartitaIvaTakenError",
       "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
@@ -102,6 +113,13 @@
 };
       const result: PossibleTypesResultData = {
   "possibleTypes": {
+    "AccountChangeResult": [
+      "Account",
+      "AccountNotFoundError",
+      "LastAdminError",
+      "NotStaffAccountError",
+      "OwnAccountError"
+    ],
     "AnswerOutcomeSurveyResult": [
       "OutcomeSurvey",
       "SurveyNotDueError"
@@ -115,6 +133,7 @@
       "PreviouslyRefusedError"
     ],
     "BusinessError": [
+      "AccountNotFoundError",
       "AlreadyAppliedError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
@@ -123,10 +142,13 @@
       "InvalidMatchTransitionError",
       "InvalidOfferTransitionError",
       "InvalidVerificationTransitionError",
+      "LastAdminError",
       "NotEligibleError",
+      "NotStaffAccountError",
       "OfferClosedError",
       "OfferFullError",
       "OfferValidityEndedError",
+      "OwnAccountError",
       "PartitaIvaTakenError",
       "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",

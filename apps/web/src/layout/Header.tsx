@@ -93,7 +93,9 @@ function useNavigationLinks(): NavigationLink[] {
         { to: PATHS.verification, label: t('nav.verification') },
         { to: PATHS.offerReview, label: t('nav.offerReview') },
         { to: PATHS.allocationRuns, label: t('nav.allocationRuns') },
+        { to: PATHS.audit, label: t('nav.audit') },
       );
+      if (user.role === 'ADMIN') links.push({ to: PATHS.accounts, label: t('nav.accounts') });
       break;
   }
   links.push({ to: PATHS.privacy, label: t('nav.privacy'), end: true });

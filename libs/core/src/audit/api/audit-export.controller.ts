@@ -13,7 +13,7 @@ import { HttpErrorFilter } from '../../monitoring/api/http-error.filter';
 import { csvStringifier } from '../../monitoring/export/csv-format';
 import { headerOf } from '../../monitoring/export/export-columns';
 import { AUDIT_FROM, auditWhere, AuditSqlParams } from '../audit-query';
-import { AUDIT_CSV_COLUMNS } from '../export/audit-csv-columns';
+import { AUDIT_CSV_COLUMNS, AUDIT_CSV_SELECT } from '../export/audit-csv-columns';
 import { AuditExportQuery } from './audit-export.query';
 
 /**
@@ -33,10 +33,7 @@ export class AuditExportController {
     requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
     const { lang, ...filter } = query;
     const p = new AuditSqlParams();
-    const sql = `SELECT e.id, e.occurred_at, e.action, e.entity_type, e.entity_id, u.email AS actor_email, e.actor_role, e.actor_user_id,
-                        e.request_id, e.before::text AS before, e.after::text AS after
-                   FROM ${AUDIT_FROM} ${auditWhere(filter, p)}
-                  ORDER BY e.occurred_at DESC, e.id DESC`;
+    const sql = `SELECT ${AUDIT_CSV_SELECT} FROM ${AUDIT_FROM} ${auditWhere(filter, p)} ORDER BY e.occurred_at DESC, e.id DESC`;
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="vicini-e-connessi-registro-${ctx.now.toISOString().slice(0, 10)}.csv"`);
     const runner = this.connection.dataSource.createQueryRunner();

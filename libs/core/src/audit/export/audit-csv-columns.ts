@@ -16,3 +16,24 @@ export const AUDIT_CSV_COLUMNS: readonly ExportColumn[] = [
   col('before', 'Prima', 'Before', 'the values before the change (JSON)'),
   col('after', 'Dopo', 'After', 'the values after the change (JSON)'),
 ];
+
+/** What fills each column, over `audit_event e` and the acting account `u`: the query is built from this, in the columns' order. */
+const EXPRESSIONS: Readonly<Record<string, string>> = {
+  id: 'e.id',
+  occurred_at: 'e.occurred_at',
+  action: 'e.action',
+  entity_type: 'e.entity_type',
+  entity_id: 'e.entity_id',
+  actor_email: 'u.email',
+  actor_role: 'e.actor_role',
+  actor_user_id: 'e.actor_user_id',
+  request_id: 'e.request_id',
+  before: 'e.before::text',
+  after: 'e.after::text',
+};
+
+export const AUDIT_CSV_SELECT = AUDIT_CSV_COLUMNS.map((column) => {
+  const expression = EXPRESSIONS[column.key];
+  if (!expression) throw new Error(`audit export column ${column.key} has no expression`);
+  return `${expression} AS ${column.key}`;
+}).join(', ');

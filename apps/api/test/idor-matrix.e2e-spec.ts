@@ -4,7 +4,9 @@ import {
   AcceptMatchDocument,
   AnswerOutcomeSurveyDocument,
   ApplyToOfferDocument,
+  AccountsDocument,
   AuditEventsDocument,
+  SetAccountStatusDocument,
   CancelHelpRequestDocument,
   CloseOfferDocument,
   CompleteMatchDocument,
@@ -100,6 +102,8 @@ describe('IDOR matrix: nobody reaches another tenant’s objects', () => {
       db.query('SELECT * FROM outcome_survey WHERE match_id = $1', [matchId]),
       db.query('SELECT * FROM notification WHERE user_id = ANY($1) ORDER BY id', [[victimShop.userId, victimProvider.userId]]),
       db.query('SELECT * FROM help_request WHERE id = $1', [matchRequestId]),
+      db.query('SELECT id, role, disabled_at FROM user_account WHERE id = ANY($1) ORDER BY id', [[victimShop.userId, victimProvider.userId]]),
+      db.query('SELECT id, revoked_at FROM refresh_token WHERE user_id = ANY($1) ORDER BY id', [[victimShop.userId, victimProvider.userId]]),
     ]);
     return createHash('sha256').update(JSON.stringify(rows)).digest('hex');
   }
@@ -172,6 +176,20 @@ describe('IDOR matrix: nobody reaches another tenant’s objects', () => {
     ['attackerShop', 'lists every match', (t) => api.gqlAs(t, MatchesDocument), 'FORBIDDEN'],
     ['attackerProvider', 'starts an allocation run', (t) => api.gqlAs(t, StartAllocationRunDocument, { input: { mode: 'COMMIT' } }), 'FORBIDDEN'],
     ['attackerShop', 'reads the audit log', (t) => api.gqlAs(t, AuditEventsDocument, { filter: {}, first: 20 }), 'FORBIDDEN'],
+    ['attackerProvider', 'lists the accounts', (t) => api.gqlAs(t, AccountsDocument, { filter: {}, first: 20 }), 'FORBIDDEN'],
+    ['ministry', 'lists the accounts', (t) => api.gqlAs(t, AccountsDocument, { filter: {}, first: 20 }), 'FORBIDDEN'],
+    [
+      'attackerShop',
+      'disables the other shop’s account',
+      (t) => api.gqlAs(t, SetAccountStatusDocument, { input: { userId: victimShop.userId, status: 'DISABLED', reason: 'Concorrenza sleale' } }),
+      'FORBIDDEN',
+    ],
+    [
+      'ministry',
+      'disables a shop’s account',
+      (t) => api.gqlAs(t, SetAccountStatusDocument, { input: { userId: victimShop.userId, status: 'DISABLED', reason: 'Non di competenza' } }),
+      'FORBIDDEN',
+    ],
   ];
 
   it.each(attempts)('%s %s: refused, nothing changes', async (who, _label, send, refusedWith) => {

@@ -17,6 +17,9 @@ import { AllocationRunPage } from './pages/ministry/AllocationRunPage';
 import { AllocationRunsPage } from './pages/ministry/AllocationRunsPage';
 import { OfferReviewPage } from './pages/ministry/OfferReviewPage';
 import { VerificationPage } from './pages/ministry/VerificationPage';
+import { AuditPage } from './pages/ministry/audit/AuditPage';
+import { EntityHistoryPage } from './pages/ministry/audit/EntityHistoryPage';
+import { AccountsPage } from './pages/admin/AccountsPage';
 import { FaqPage } from './pages/info/FaqPage';
 import { InfoPage } from './pages/info/InfoPage';
 import { PrivacyPage } from './pages/info/PrivacyPage';
@@ -69,6 +72,9 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.allocationRuns, STAFF, <AllocationRunsPage />],
   [PATHS.retention, STAFF, <RetentionPage />],
   [PATHS.allocationRun, STAFF, <AllocationRunPage />],
+  [PATHS.audit, STAFF, <AuditPage />],
+  [PATHS.auditHistory, STAFF, <EntityHistoryPage />],
+  [PATHS.accounts, ['ADMIN'], <AccountsPage />],
 ];
 
 export function App() {

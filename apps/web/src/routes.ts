@@ -37,10 +37,17 @@ export const PATHS = {
   allocationRuns: '/ministero/assegnazioni',
   allocationRun: '/ministero/assegnazioni/:id',
   retention: '/ministero/conservazione-dati',
+  audit: '/ministero/registro',
+  auditHistory: '/ministero/registro/:type/:id',
+  accounts: '/amministrazione/account',
 } as const;
 
 /** A path with its `:id` filled in. */
 export const pathTo = (path: string, id: string): string => path.replace(':id', encodeURIComponent(id));
+
+/** The audit history of one object: its type (`provider`, `offer`, `user`, …) and id. */
+export const historyPath = (entityType: string, entityId: string): string =>
+  PATHS.auditHistory.replace(':type', encodeURIComponent(entityType)).replace(':id', encodeURIComponent(entityId));
 
 /** Where each role lands after signing in. */
 export function homePathFor(role: UserRole): string {

@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 
 /** A bounded route label: the API's own prefixes, assets, or the web app's pages. */
 function routeOf(path: string): string {
-  const prefix = /^\/(graphql|health|exports|open-data|personal-data|assets)(\/|$)/.exec(path)?.[1];
+  const prefix = /^\/(graphql|health|exports|audit|open-data|personal-data|assets)(\/|$)/.exec(path)?.[1];
   return prefix ? `/${prefix}` : '/ (web app)';
 }
 

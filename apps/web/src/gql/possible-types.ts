@@ -3,9 +3,12 @@
 
       export type PossibleTypesResultData = {
   "possibleTypes": {
-    "AccountLinkResult": [
-      "AccountLinkError",
-      "User"
+    "AccountChangeResult": [
+      "Account",
+      "AccountNotFoundError",
+      "LastAdminError",
+      "NotStaffAccountError",
+      "OwnAccountError"
     ],
     "AnswerOutcomeSurveyResult": [
       "OutcomeSurvey",
@@ -13,7 +16,6 @@
     ],
     "ApplyToOfferResult": [
       "AlreadyAppliedError",
-      "EmailNotVerifiedError",
       "InvalidMatchTransitionError",
       "Match",
       "NotEligibleError",
@@ -21,29 +23,28 @@
       "PreviouslyRefusedError"
     ],
     "BusinessError": [
-      "AccountErasureRefusedError",
-      "AccountLinkError",
+      "AccountNotFoundError",
       "AlreadyAppliedError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
-      "EmailAlreadyVerifiedError",
-      "EmailNotVerifiedError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
       "InvalidMatchTransitionError",
       "InvalidOfferTransitionError",
       "InvalidVerificationTransitionError",
+      "LastAdminError",
       "NotEligibleError",
+      "NotStaffAccountError",
       "OfferClosedError",
       "OfferFullError",
       "OfferValidityEndedError",
+      "OwnAccountError",
       "PartitaIvaTakenError",
       "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
       "ProviderNotApprovedError",
       "ShopAlreadyRegisteredError",
-      "SurveyNotDueError",
-      "WrongPasswordError"
+      "SurveyNotDueError"
     ],
     "CancelAllocationRunResult": [
       "AllocationRun",
@@ -52,15 +53,6 @@
     "CancelHelpRequestResult": [
       "HelpRequest",
       "HelpRequestStatusError"
-    ],
-    "ChangePasswordResult": [
-      "User",
-      "WrongPasswordError"
-    ],
-    "ConfirmEmailChangeResult": [
-      "AccountLinkError",
-      "EmailTakenError",
-      "User"
     ],
     "CreateHelpRequestResult": [
       "DuplicateHelpRequestError",
@@ -74,11 +66,6 @@
       "EmailTakenError",
       "StaffUserCreated"
     ],
-    "DeleteMyAccountResult": [
-      "AccountErased",
-      "AccountErasureRefusedError",
-      "WrongPasswordError"
-    ],
     "MatchStepResult": [
       "InvalidMatchTransitionError",
       "Match",
@@ -89,7 +76,6 @@
       "Offer"
     ],
     "OfferStatusResult": [
-      "EmailNotVerifiedError",
       "InvalidOfferTransitionError",
       "Offer",
       "OfferValidityEndedError",
@@ -108,15 +94,6 @@
       "PartitaIvaTakenError",
       "Shop",
       "ShopAlreadyRegisteredError"
-    ],
-    "RequestEmailChangeResult": [
-      "EmailChangeRequested",
-      "EmailTakenError",
-      "WrongPasswordError"
-    ],
-    "ResendEmailVerificationResult": [
-      "EmailAlreadyVerifiedError",
-      "EmailVerificationSent"
     ],
     "UpdateHelpRequestResult": [
       "DuplicateHelpRequestError",
@@ -136,9 +113,12 @@
 };
       const result: PossibleTypesResultData = {
   "possibleTypes": {
-    "AccountLinkResult": [
-      "AccountLinkError",
-      "User"
+    "AccountChangeResult": [
+      "Account",
+      "AccountNotFoundError",
+      "LastAdminError",
+      "NotStaffAccountError",
+      "OwnAccountError"
     ],
     "AnswerOutcomeSurveyResult": [
       "OutcomeSurvey",
@@ -146,7 +126,6 @@
     ],
     "ApplyToOfferResult": [
       "AlreadyAppliedError",
-      "EmailNotVerifiedError",
       "InvalidMatchTransitionError",
       "Match",
       "NotEligibleError",
@@ -154,29 +133,28 @@
       "PreviouslyRefusedError"
     ],
     "BusinessError": [
-      "AccountErasureRefusedError",
-      "AccountLinkError",
+      "AccountNotFoundError",
       "AlreadyAppliedError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
-      "EmailAlreadyVerifiedError",
-      "EmailNotVerifiedError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
       "InvalidMatchTransitionError",
       "InvalidOfferTransitionError",
       "InvalidVerificationTransitionError",
+      "LastAdminError",
       "NotEligibleError",
+      "NotStaffAccountError",
       "OfferClosedError",
       "OfferFullError",
       "OfferValidityEndedError",
+      "OwnAccountError",
       "PartitaIvaTakenError",
       "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
       "ProviderNotApprovedError",
       "ShopAlreadyRegisteredError",
-      "SurveyNotDueError",
-      "WrongPasswordError"
+      "SurveyNotDueError"
     ],
     "CancelAllocationRunResult": [
       "AllocationRun",
@@ -185,15 +163,6 @@
     "CancelHelpRequestResult": [
       "HelpRequest",
       "HelpRequestStatusError"
-    ],
-    "ChangePasswordResult": [
-      "User",
-      "WrongPasswordError"
-    ],
-    "ConfirmEmailChangeResult": [
-      "AccountLinkError",
-      "EmailTakenError",
-      "User"
     ],
     "CreateHelpRequestResult": [
       "DuplicateHelpRequestError",
@@ -207,11 +176,6 @@
       "EmailTakenError",
       "StaffUserCreated"
     ],
-    "DeleteMyAccountResult": [
-      "AccountErased",
-      "AccountErasureRefusedError",
-      "WrongPasswordError"
-    ],
     "MatchStepResult": [
       "InvalidMatchTransitionError",
       "Match",
@@ -222,7 +186,6 @@
       "Offer"
     ],
     "OfferStatusResult": [
-      "EmailNotVerifiedError",
       "InvalidOfferTransitionError",
       "Offer",
       "OfferValidityEndedError",
@@ -241,15 +204,6 @@
       "PartitaIvaTakenError",
       "Shop",
       "ShopAlreadyRegisteredError"
-    ],
-    "RequestEmailChangeResult": [
-      "EmailChangeRequested",
-      "EmailTakenError",
-      "WrongPasswordError"
-    ],
-    "ResendEmailVerificationResult": [
-      "EmailAlreadyVerifiedError",
-      "EmailVerificationSent"
     ],
     "UpdateHelpRequestResult": [
       "DuplicateHelpRequestError",

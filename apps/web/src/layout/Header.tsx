@@ -94,7 +94,9 @@ function useNavigationLinks(): NavigationLink[] {
         { to: PATHS.offerReview, label: t('nav.offerReview') },
         { to: PATHS.allocationRuns, label: t('nav.allocationRuns') },
         { to: PATHS.retention, label: t('nav.retention') },
+        { to: PATHS.audit, label: t('nav.audit') },
       );
+      if (user.role === 'ADMIN') links.push({ to: PATHS.accounts, label: t('nav.accounts') });
       break;
   }
   if (user) links.push({ to: PATHS.account, label: t('account.link') });

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
-import { insertInChunks } from '../common/batch-insert';
-import { Page, PageRequest, toPage } from '../common/pagination';
-import { RequestContext } from '../common/request-context';
+import { Page } from '../common/pagination';
+import { Actor, RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { AuditEventEntity } from './audit-event.entity';
-import type { AuditEventFilter } from './audit.commands';
+import type { AuditEventFilter, AuditPageRequest } from './audit.commands';
+import { AUDIT_FROM, auditWhere, AuditSqlParams } from './audit-query';
 
 export interface AuditRecord {
   action: string;
@@ -16,6 +14,15 @@ export interface AuditRecord {
   before?: object | null;
   after?: object | null;
 }
+
+/** An event that happened earlier, by someone other than the context's actor (or by no one). */
+export interface PastAuditRecord extends AuditRecord {
+  occurredAt: Date;
+  actor: Actor | null;
+}
+
+/** Events per INSERT statement. */
+const AUDIT_CHUNK = 5000;
 
 /** Appends audit events in the caller's transaction, so a change and its record commit together. */
 @Injectable()
@@ -28,34 +35,122 @@ export class AuditService {
 
   /** Many events of one transaction (an allocation run writes thousands) in a few statements. */
   async recordMany(ctx: RequestContext, events: readonly AuditRecord[]): Promise<void> {
-    if (!ctx.manager) throw new Error(`Audit of ${events[0]?.action ?? 'nothing'} outside a transaction`);
-    const rows = events.map((event) => ({
-      occurredAt: ctx.now,
-      actorUserId: ctx.actor?.userId ?? null,
-      actorRole: ctx.actor?.role ?? null,
-      requestId: ctx.requestId,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      before: (event.before as Record<string, unknown> | null | undefined) ?? null,
-      after: (event.after as Record<string, unknown> | null | undefined) ?? null,
-    }));
-    // jsonb columns hold arbitrary JSON, which TypeORM's deep-partial type cannot express.
-    await insertInChunks(this.connection.repository(ctx, AuditEventEntity), rows as QueryDeepPartialEntity<AuditEventEntity>[]);
+    const actor = ctx.actor ?? null;
+    await this.insert(ctx, events.map((event) => ({ ...event, occurredAt: ctx.now, actor })));
   }
 
-  /** The log for ministry staff, newest first; an action ending in a dot matches every verb under it. */
-  async list(ctx: RequestContext, filter: AuditEventFilter, page: PageRequest): Promise<Page<AuditEventEntity>> {
+  /**
+   * History recorded after the fact (the demo's weeks of programme, an import): each event keeps
+   * the time it happened and who acted, none later than the context's "now". Everything else is
+   * as for live changes: the caller's transaction, a few statements for thousands of events.
+   */
+  async recordPast(ctx: RequestContext, events: readonly PastAuditRecord[]): Promise<void> {
+    const future = events.find((event) => event.occurredAt > ctx.now);
+    if (future) throw new Error(`Audit of ${future.action} dated after now`);
+    await this.insert(ctx, events);
+  }
+
+  /**
+   * One statement per few thousand events: the rows travel as one JSON parameter and PostgreSQL
+   * unpacks them, which costs far less than a bound parameter per column and row.
+   */
+  private async insert(ctx: RequestContext, events: readonly PastAuditRecord[]): Promise<void> {
+    if (!ctx.manager) throw new Error(`Audit of ${events[0]?.action ?? 'nothing'} outside a transaction`);
+    const rows = events.map((event) => ({
+      occurred_at: event.occurredAt,
+      actor_user_id: event.actor?.userId ?? null,
+      actor_role: event.actor?.role ?? null,
+      request_id: ctx.requestId,
+      action: event.action,
+      entity_type: event.entityType,
+      entity_id: event.entityId,
+      before: event.before ?? null,
+      after: event.after ?? null,
+    }));
+    for (let i = 0; i < rows.length; i += AUDIT_CHUNK) {
+      await ctx.manager.query(
+        `INSERT INTO audit_event (occurred_at, actor_user_id, actor_role, request_id, action, entity_type, entity_id, before, after)
+         SELECT occurred_at, actor_user_id, actor_role, request_id, action, entity_type, entity_id, before, after
+           FROM jsonb_to_recordset($1::jsonb) AS r(occurred_at timestamptz, actor_user_id uuid, actor_role text, request_id text,
+                                                  action text, entity_type text, entity_id text, before jsonb, after jsonb)`,
+        [JSON.stringify(rows.slice(i, i + AUDIT_CHUNK))],
+      );
+    }
+  }
+
+  /**
+   * The log for ministry staff, newest first (ties by id), with the acting account's e-mail. Pages
+   * by keyset: `after` is the last event of the previous page, so a page costs the same however
+   * deep it lies and events appended meanwhile never shift it.
+   */
+  async list(ctx: RequestContext, filter: AuditEventFilter, page: AuditPageRequest): Promise<AuditPage> {
     requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
-    const query = this.connection.repository(ctx, AuditEventEntity).createQueryBuilder('event');
-    if (filter.entityType) query.andWhere('event.entity_type = :entityType', { entityType: filter.entityType });
-    if (filter.entityId) query.andWhere('event.entity_id = :entityId', { entityId: filter.entityId });
-    if (filter.action?.endsWith('.')) query.andWhere('starts_with(event.action, :action)', { action: filter.action });
-    else if (filter.action) query.andWhere('event.action = :action', { action: filter.action });
-    if (filter.actorUserId) query.andWhere('event.actor_user_id = :actor', { actor: filter.actorUserId });
-    if (filter.from) query.andWhere('event.occurred_at >= :from', { from: filter.from });
-    if (filter.to) query.andWhere('event.occurred_at < :to', { to: filter.to });
-    const [items, total] = await query.orderBy('event.occurredAt', 'DESC').addOrderBy('event.id', 'DESC').skip(page.offset).take(page.first).getManyAndCount();
-    return toPage(items, total, page);
+    const manager = this.connection.manager(ctx);
+    const p = new AuditSqlParams();
+    const where = auditWhere(filter, p);
+    const [{ total }] = (await manager.query(`SELECT count(*)::int AS total FROM ${AUDIT_FROM} ${where}`, p.values)) as { total: number }[];
+    const keyset = page.after
+      ? `${where ? 'AND' : 'WHERE'} (e.occurred_at, e.id) < (SELECT occurred_at, id FROM audit_event WHERE id = ${p.add(page.after)})`
+      : '';
+    const skip = page.after ? 0 : page.offset;
+    const rows = (await manager.query(
+      `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_FROM} ${where} ${keyset}
+        ORDER BY e.occurred_at DESC, e.id DESC LIMIT ${p.add(page.first + 1)} OFFSET ${p.add(skip)}`,
+      p.values,
+    )) as AuditEventRow[];
+    const items = rows.slice(0, page.first).map(toAuditEventView);
+    const hasNextPage = rows.length > page.first;
+    return { items, totalCount: total, hasNextPage, endCursor: items.length ? items[items.length - 1].id : null };
   }
 }
+
+/** The columns of the log as the list and the export read them. */
+export const AUDIT_COLUMNS = `e.id, e.occurred_at, e.actor_user_id, e.actor_role, u.email AS actor_email, e.request_id, e.action, e.entity_type, e.entity_id, e.before, e.after`;
+
+interface AuditEventRow {
+  id: string;
+  occurred_at: Date;
+  actor_user_id: string | null;
+  actor_role: string | null;
+  actor_email: string | null;
+  request_id: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** One event as staff read it: the row and the e-mail the acting account has now. */
+export interface AuditEventView {
+  id: string;
+  occurredAt: Date;
+  actorUserId: string | null;
+  actorRole: string | null;
+  actorEmail: string | null;
+  requestId: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export interface AuditPage extends Page<AuditEventView> {
+  /** The last event of this page: pass it as `after` for the next one. */
+  endCursor: string | null;
+}
+
+const toAuditEventView = (row: AuditEventRow): AuditEventView => ({
+  id: String(row.id),
+  occurredAt: row.occurred_at,
+  actorUserId: row.actor_user_id,
+  actorRole: row.actor_role,
+  actorEmail: row.actor_email,
+  requestId: row.request_id,
+  action: row.action,
+  entityType: row.entity_type,
+  entityId: row.entity_id,
+  before: row.before,
+  after: row.after,
+});

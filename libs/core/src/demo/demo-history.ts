@@ -41,6 +41,13 @@ export interface DemoHistory {
   surveys: number;
 }
 
+/** What the history wrote, for its audit events: the matches and every step each took. */
+export interface DemoJournal {
+  matches: readonly MatchEntity[];
+  transitions: readonly Partial<MatchTransitionEntity>[];
+  surveys: readonly Partial<OutcomeSurveyEntity>[];
+}
+
 interface Step {
   to: MatchState;
   at: Date;
@@ -56,7 +63,13 @@ interface Step {
  * on a list. Timestamps follow the request's age so that monitoring has a story over time. The
  * trigger on `match` keeps every offer's slot counter right.
  */
-export async function seedDemoHistory(manager: EntityManager, world: DemoWorld, random: SeededRandom, now: Date, keepOpen: ReadonlySet<string>): Promise<DemoHistory> {
+export async function seedDemoHistory(
+  manager: EntityManager,
+  world: DemoWorld,
+  random: SeededRandom,
+  now: Date,
+  keepOpen: ReadonlySet<string>,
+): Promise<{ history: DemoHistory; journal: DemoJournal }> {
   // The platform's own settings, as a running instance reads them.
   const { MATCH_RESPONSE_DAYS: RESPONSE_DAYS, MAX_LIVE_MATCHES_PER_SHOP: MAX_LIVE } = validateEnvironment(process.env);
   const comuneByCode = new Map(world.comuni.map((c) => [c.code, c]));
@@ -162,7 +175,7 @@ export async function seedDemoHistory(manager: EntityManager, world: DemoWorld, 
     const ids = changed.filter((r) => r.status === status).map((r) => r.id);
     if (ids.length) await manager.query(`UPDATE help_request SET status = $1 WHERE id = ANY($2::uuid[])`, [status, ids]);
   }
-  return { matches: matches.length, byState, surveys: surveys.length };
+  return { history: { matches: matches.length, byState, surveys: surveys.length }, journal: { matches, transitions, surveys } };
 }
 
 /** Stable ids make the demo reproducible: the same seed gives the same rows. */

@@ -62,6 +62,31 @@ describe('demo seed', () => {
     expect(broken).toBe(0);
   });
 
+  it('records what it created in the audit trail, as the real actions do: every object and every step of every match', async () => {
+    for (const [table, type, action] of [
+      ['user_account', 'user', 'user.%'],
+      ['shop', 'shop', 'shop.registered'],
+      ['provider', 'provider', 'provider.registered'],
+      ['offer', 'offer', 'offer.created'],
+      ['help_request', 'help_request', 'help_request.created'],
+    ]) {
+      const missing = await count(`SELECT COUNT(*)::int AS n FROM ${table} x
+        WHERE NOT EXISTS (SELECT 1 FROM audit_event e WHERE e.entity_type = '${type}' AND e.entity_id = x.id::text AND e.action LIKE '${action}')`);
+      expect({ table, missing }).toEqual({ table, missing: 0 });
+    }
+    // One match event per transition, with the same time and actor, and the match's state last.
+    const unmatched = await count(`SELECT COUNT(*)::int AS n FROM match_transition t WHERE NOT EXISTS (
+      SELECT 1 FROM audit_event e WHERE e.entity_type = 'match' AND e.entity_id = t.match_id::text AND e.action LIKE 'match.%'
+        AND e.occurred_at = t.occurred_at AND e.actor_user_id IS NOT DISTINCT FROM t.actor_user_id AND e.after->>'state' = t.to_state::text)`);
+    expect(unmatched).toBe(0);
+    expect(await count(`SELECT COUNT(*)::int AS n FROM audit_event WHERE entity_type = 'match' AND action LIKE 'match.%'`)).toBe(await count('SELECT COUNT(*)::int AS n FROM match_transition'));
+    expect(await count(`SELECT COUNT(*)::int AS n FROM audit_event WHERE action = 'outcome_survey.answered'`)).toBe(await count('SELECT COUNT(*)::int AS n FROM outcome_survey'));
+    const decided = await count(`SELECT COUNT(*)::int AS n FROM provider p WHERE verification_status <> 'PENDING' AND NOT EXISTS (
+      SELECT 1 FROM audit_event e WHERE e.entity_id = p.id::text AND e.action = 'provider.' || lower(p.verification_status::text) AND e.actor_user_id = p.verified_by_user_id)`);
+    expect(decided).toBe(0);
+    expect(await count(`SELECT COUNT(*)::int AS n FROM audit_event WHERE request_id <> 'demo-seed' OR occurred_at > now()`)).toBe(0);
+  });
+
   it('leaves the demo logins something to do: an answer to give, an activation to confirm, a request to place', async () => {
     const [shop] = await db.query(`SELECT s.id FROM shop s JOIN user_account u ON u.id = s.owner_user_id WHERE u.email = 'negozio@vicini.demo'`);
     expect(await count(`SELECT COUNT(*)::int AS n FROM match WHERE shop_id = '${shop.id}' AND state = 'ACCEPTED'`)).toBeGreaterThan(0);

@@ -1,7 +1,9 @@
 import { ServiceCategory } from '@vec/matching';
 import { SERVICE_CATEGORY_LABELS } from '../messages';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { AuditEventEntity } from '../audit/audit-event.entity';
+import { AuditService } from '../audit/audit.service';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
 import { hashPassword } from '../auth/password-hasher';
 import { UserAccountEntity } from '../auth/user-account.entity';
 import { UserRole } from '../auth/user-role';
@@ -16,6 +18,7 @@ import { sectionOfDivision } from '../shop/registry/ateco';
 import { ShopEntity } from '../shop/shop.entity';
 import { ComuneEntity } from '../territory/comune.entity';
 import { DEMO_PROVIDERS, LEGAL_FORMS, REQUEST_TEXTS, SHOP_KINDS, SURNAMES } from './demo-catalogue';
+import { demoAuditEvents } from './demo-audit';
 import { demoId, DemoHistory, seedDemoHistory } from './demo-history';
 import { SeededRandom } from './seeded-random';
 import { DAY_MS } from '../common/time';
@@ -201,7 +204,12 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     await insertAll(manager, OfferEntity, offers);
     await insertAll(manager, OfferCoverageEntity, coverage);
     await insertAll(manager, HelpRequestEntity, requests);
-    const history = await seedDemoHistory(manager, { shops, comuni, providers, offers, coverage, requests }, random, now, keepOpen);
+    const world = { shops, comuni, providers, offers, coverage, requests };
+    const { history, journal } = await seedDemoHistory(manager, world, random, now, keepOpen);
+    // Recorded through the audit service, as the real actions record theirs.
+    const audit = new AuditService(new TransactionalConnection(dataSource));
+    const ctx = new RequestContext('demo-seed', now).withManager(manager);
+    await audit.recordPast(ctx, demoAuditEvents(users, world, journal, now));
     const summary: DemoSummary = {
       shops: shops.length,
       providers: providers.length,
@@ -216,19 +224,12 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
         { role: UserRole.PROVIDER, email: 'fornitore@vicini.demo', note: `${providers[0].name} (approved)` },
       ],
     };
-    await manager.getRepository(AuditEventEntity).save(
-      Object.assign(new AuditEventEntity(), {
-      occurredAt: now,
-      actorUserId: null,
-      actorRole: null,
-      requestId: 'demo-seed',
+    await audit.record(ctx, {
       action: 'demo.seeded',
       entityType: 'platform',
       entityId: 'demo',
-      before: null,
       after: { shops: summary.shops, providers: summary.providers, offers: summary.offers, helpRequests: summary.helpRequests, matches: history.matches },
-      }),
-    );
+    });
     return summary;
   });
 }

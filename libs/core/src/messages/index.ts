@@ -1,4 +1,5 @@
 import { accountMailMessages } from './account-mail.messages';
+import { accountMessages } from './account.messages';
 import { allocationMessages } from './allocation.messages';
 import { authMessages } from './auth.messages';
 import { configMessages } from './config.messages';
@@ -37,6 +38,7 @@ export type { ErasureBlockerKind } from './privacy.messages';
  */
 export const MESSAGES = {
   accountMail: accountMailMessages,
+  account: accountMessages,
   allocation: allocationMessages,
   auth: authMessages,
   config: configMessages,

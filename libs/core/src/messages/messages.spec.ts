@@ -43,6 +43,14 @@ const SAMPLES: Samples<typeof MESSAGES> = {
     emailChangedText: [[{ oldEmail: 'vecchio@example.it', newEmail: 'nuovo@example.it' }]],
     emailChangedHtml: [[{ oldEmail: 'vecchio@example.it', newEmail: 'nuovo@example.it' }]],
   },
+  account: {
+    notFound: NONE,
+    ownAccount: NONE,
+    lastAdmin: NONE,
+    notStaff: NONE,
+    reasonRequired: ON_FIELD,
+    reasonTooShort: [[FIELD, 5]],
+  },
   allocation: {
     runNotFound: NONE,
     runAtInPast: ON_FIELD,
@@ -285,6 +293,7 @@ const SAMPLES: Samples<typeof MESSAGES> = {
     auditEntityType: ON_FIELD,
     auditAction: ON_FIELD,
     privacyNoticeVersion: ON_FIELD,
+    auditCursor: ON_FIELD,
     decisionReasonRequired: ON_FIELD,
     decisionReasonTooShort: [[FIELD, 5]],
     suspensionReasonTooShort: [[FIELD, 10]],

@@ -85,6 +85,7 @@ export const validationMessages = {
       'must be the version of the privacy notice in force: read the current notice and accept it',
       'deve essere la versione dell’informativa sulla privacy in vigore: leggi l’informativa attuale e accettala',
     ),
+  auditCursor: (path: string): Words => field(path, 'must be the endCursor of a previous page', 'deve essere l’endCursor di una pagina precedente'),
   decisionReasonRequired: (path: string): Words =>
     field(path, 'is required to reject or suspend: explain the decision, the provider will read it', 'è obbligatoria per respingere o sospendere: spiega la decisione, il fornitore la leggerà'),
   decisionReasonTooShort: (path: string, min: number): Words =>

@@ -11,6 +11,7 @@ import { useFormat } from '../../i18n/format';
 import { coverageSummary } from '../../components/coverage-summary';
 import { OfferStatusBadge } from '../provider/OfferStatusBadge';
 import { OfferModeration } from './OfferModeration';
+import { HistoryLink } from './audit/HistoryLink';
 
 const STATUSES = ['PUBLISHED', 'PAUSED', 'SUSPENDED'] as const satisfies readonly OfferStatus[];
 const PAGE_SIZE = 10;
@@ -51,6 +52,7 @@ function ReviewCard({ offer, onDone }: { offer: ReviewedOffer; onDone: (message:
             <strong>{t('offerReview.suspendedOn', { date: offer.moderatedAt ? format.date(offer.moderatedAt) : '' })}:</strong> {offer.moderationReason}
           </p>
         ) : null}
+        <HistoryLink entityType="offer" entityId={offer.id} describedBy={titleId} />
         <OfferModeration offer={offer} onDone={onDone} />
       </article>
     </li>

@@ -10,6 +10,7 @@ import { ProviderQueueDocument, type ProviderFieldsFragment, type VerificationSt
 import { useFormat } from '../../i18n/format';
 import { VerificationBadge } from '../provider/VerificationBadge';
 import { ProviderDecision } from './ProviderDecision';
+import { HistoryLink } from './audit/HistoryLink';
 
 const STATUSES: VerificationStatus[] = ['PENDING', 'APPROVED', 'SUSPENDED', 'REJECTED'];
 const PAGE_SIZE = 10;
@@ -57,6 +58,7 @@ function ProviderCard({ provider, onDecided }: { provider: ProviderFieldsFragmen
         {provider.verificationStatus === 'PENDING' && provider.resubmittedAt ? (
           <p className="mt-2 mb-0 small">{t('provider.resubmittedOn', { date: format.date(provider.resubmittedAt) })}</p>
         ) : null}
+        <HistoryLink entityType="provider" entityId={provider.id} describedBy={`provider-${provider.id}-name`} />
         <ProviderDecision provider={provider} onDecided={onDecided} />
       </article>
     </li>

@@ -1,10 +1,10 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsDate, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsDate, IsEmail, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { PageArgs, Paginated } from '../../api/pagination';
 import { IsAfter } from '../../api/is-after.validator';
-import { AuditEventEntity } from '../audit-event.entity';
+import type { AuditEventView } from '../audit.service';
 import type { AuditEventFilter } from '../audit.commands';
 import { identifies, worded } from '../../api/input-rules';
 import { MESSAGES } from '../../messages';
@@ -16,6 +16,8 @@ export class AuditEventModel {
   @Field(() => ID, { nullable: true, description: 'The account that acted; empty for system work (jobs, seeding).' })
   actorUserId!: string | null;
   @Field(() => String, { nullable: true }) actorRole!: string | null;
+  @Field(() => String, { nullable: true, description: 'The e-mail the acting account has now; empty for system work.' })
+  actorEmail!: string | null;
   @Field({ description: 'Correlates the change with the API request or job that made it.' }) requestId!: string;
   @Field({ description: 'Dotted verb, e.g. `offer.published`, `match.accepted`.' }) action!: string;
   @Field() entityType!: string;
@@ -25,7 +27,10 @@ export class AuditEventModel {
 }
 
 @ObjectType('AuditEventPage')
-export class AuditEventPageModel extends Paginated(AuditEventModel, 'AuditEventPageBase') {}
+export class AuditEventPageModel extends Paginated(AuditEventModel, 'AuditEventPageBase') {
+  @Field(() => String, { nullable: true, description: 'The last event of this page: pass it as `after` to read the next one.' })
+  endCursor!: string | null;
+}
 
 @InputType()
 export class AuditEventFilterInput implements AuditEventFilter {
@@ -51,6 +56,13 @@ export class AuditEventFilterInput implements AuditEventFilter {
   @IsUUID('all', identifies('account'))
   actorUserId?: string;
 
+  @Field({ nullable: true, description: 'The acting account by its e-mail.' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail()
+  @MaxLength(254)
+  actorEmail?: string;
+
   @Field(() => Date, { nullable: true, description: 'From this instant (inclusive).' })
   @IsOptional()
   @IsDate()
@@ -69,13 +81,19 @@ export class AuditEventListArgs extends PageArgs {
   @ValidateNested()
   @Type(() => AuditEventFilterInput)
   filter: AuditEventFilterInput = {};
+
+  @Field(() => String, { nullable: true, description: 'Keyset paging: the `endCursor` of the previous page. Replaces `offset`, and a page costs the same however deep it lies.' })
+  @IsOptional()
+  @Matches(/^[0-9]{1,19}$/, worded(MESSAGES.validation.auditCursor))
+  after?: string;
 }
 
-export const toAuditEventModel = (e: AuditEventEntity): AuditEventModel => ({
+export const toAuditEventModel = (e: AuditEventView): AuditEventModel => ({
   id: e.id,
   occurredAt: e.occurredAt,
   actorUserId: e.actorUserId,
   actorRole: e.actorRole,
+  actorEmail: e.actorEmail,
   requestId: e.requestId,
   action: e.action,
   entityType: e.entityType,

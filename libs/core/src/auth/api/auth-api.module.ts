@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import type { Environment } from '../../config/environment';
 import { AuthModule } from '../auth.module';
+import { AccountAdminResolver } from './account-admin.resolver';
 import { AuthExceptionFilter } from './auth.errors';
 import { JwtAuthGuard, RolesGuard } from './auth.guards';
 import { AccountResolver } from './account.resolver';
@@ -26,6 +27,7 @@ import { SessionCookie } from './session-cookie';
     },
     AuthResolver,
     AccountResolver,
+    AccountAdminResolver,
     LocalStrategy,
     JwtStrategy,
     // Order matters: authenticate first, then check roles.

@@ -1,0 +1,89 @@
+import { AuditService, RequestContext, TransactionalConnection, UserRole } from '@vec/core';
+import { parse } from 'csv-parse/sync';
+import { randomUUID } from 'node:crypto';
+import { AuditTrailDocument } from './gql/generated';
+import { signUp, staffUser } from './testing/fixtures';
+import { dataOf, startTestApp, TestApp } from './testing/test-app';
+
+describe('The audit trail for ministry staff: keyset pages and the CSV export', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(() => api.close());
+
+  /** Events about one new object of a type of the test's own, recorded through the audit service as features do. */
+  async function recordEvents(count: number, entityId: string = randomUUID()): Promise<string> {
+    const connection = api.app.get(TransactionalConnection);
+    const audit = api.app.get(AuditService);
+    for (let i = 0; i < count; i++) {
+      await connection.withTransaction(RequestContext.system(new Date(Date.UTC(2026, 2, 1, 9, i))), (tx) =>
+        audit.record(tx, { action: `test_object.step_${String.fromCharCode(97 + i)}`, entityType: 'test_object', entityId, after: { step: i } }),
+      );
+    }
+    return entityId;
+  }
+
+  it('pages an entity’s history newest first by keyset, each event once', async () => {
+    const staff = await staffUser(api);
+    const entityId = await recordEvents(5);
+    const filter = { entityType: 'test_object', entityId };
+    const first = dataOf(await api.gqlAs(staff.accessToken, AuditTrailDocument, { filter, first: 2 })).auditEvents;
+    expect(first).toMatchObject({ totalCount: 5, hasNextPage: true });
+    const second = dataOf(await api.gqlAs(staff.accessToken, AuditTrailDocument, { filter, first: 2, after: first.endCursor })).auditEvents;
+    const third = dataOf(await api.gqlAs(staff.accessToken, AuditTrailDocument, { filter, first: 2, after: second.endCursor })).auditEvents;
+    expect(third.hasNextPage).toBe(false);
+    expect([...first.items, ...second.items, ...third.items].map((e) => e.action)).toEqual(['e', 'd', 'c', 'b', 'a'].map((s) => `test_object.step_${s}`));
+  });
+
+  it('filters by actor e-mail, action prefix and time range', async () => {
+    const staff = await staffUser(api);
+    const entityId = await recordEvents(4);
+    const inRange = await api.gqlAs(staff.accessToken, AuditTrailDocument, {
+      filter: { entityId, action: 'test_object.', from: '2026-03-01T09:01:00Z', to: '2026-03-01T09:03:00Z' },
+      first: 10,
+    });
+    expect(dataOf(inRange).auditEvents.items.map((e) => e.action)).toEqual(['test_object.step_c', 'test_object.step_b']);
+    const shop = await signUp(api, 'SHOP');
+    const byActor = dataOf(await api.gqlAs(staff.accessToken, AuditTrailDocument, { filter: { actorEmail: shop.email.toUpperCase() }, first: 10 })).auditEvents;
+    expect(byActor.items).toEqual([expect.objectContaining({ action: 'user.registered', entityId: shop.userId, actorEmail: shop.email })]);
+  });
+
+  it('refuses a cursor that is not one, naming it', async () => {
+    const staff = await staffUser(api);
+    const { errors } = await api.gqlAs(staff.accessToken, AuditTrailDocument, { filter: {}, first: 5, after: 'abc' });
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'after' })] });
+  });
+
+  it('exports the filtered log as CSV with Italian headers and formulas neutralised', async () => {
+    const staff = await staffUser(api, UserRole.ADMIN);
+    const entityId = await recordEvents(2, `=HYPERLINK("http://evil.example/${randomUUID().slice(0, 8)}")`);
+    const response = await api
+      .http()
+      .get('/audit/events.csv')
+      .query({ entityType: 'test_object', entityId })
+      .set('authorization', `Bearer ${staff.accessToken}`);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toContain('text/csv');
+    const rows: string[][] = parse(response.text.replace(/^\uFEFF/, ''), { delimiter: ';' });
+    expect(rows[0]).toEqual(['Numero evento', 'Data e ora', 'Azione', 'Tipo di oggetto', 'Identificativo oggetto', 'E-mail autore', 'Ruolo autore', 'Identificativo autore', 'Richiesta API', 'Prima', 'Dopo']);
+    expect(rows.slice(1).map((row) => [row[2], row[4], JSON.parse(row[10])])).toEqual([
+      ['test_object.step_b', `'${entityId}`, { step: 1 }],
+      ['test_object.step_a', `'${entityId}`, { step: 0 }],
+    ]);
+    const english = await api.http().get('/audit/events.csv').query({ entityId, lang: 'en' }).set('authorization', `Bearer ${staff.accessToken}`);
+    expect(english.text.split('\n')[0]).toContain('Event number;Time;Action');
+  });
+
+  it('refuses the export to shops and providers, and a bad filter naming the parameter', async () => {
+    for (const caller of [await signUp(api, 'SHOP'), await signUp(api, 'PROVIDER')]) {
+      const response = await api.http().get('/audit/events.csv').set('authorization', `Bearer ${caller.accessToken}`);
+      expect(response.status).toBe(403);
+    }
+    expect((await api.http().get('/audit/events.csv')).status).toBe(401);
+    const staff = await staffUser(api);
+    const bad = await api.http().get('/audit/events.csv').query({ action: 'NOT AN ACTION' }).set('authorization', `Bearer ${staff.accessToken}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'action' })] });
+  });
+});

@@ -1,0 +1,37 @@
+import { Transform, Type } from 'class-transformer';
+import { IsDate, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsAfter } from '../../api/is-after.validator';
+import { asAlternatives, identifies, worded } from '../../api/input-rules';
+import { MESSAGES } from '../../messages';
+import { EXPORT_LANGUAGES, type ExportLanguage } from '../../monitoring/export/export-columns';
+import type { AuditEventFilter } from '../audit.commands';
+
+/** The audit filter as query-string parameters of the CSV export (the same rules as the GraphQL filter). */
+export class AuditExportQuery implements AuditEventFilter {
+  @IsOptional()
+  @Matches(/^[a-z_]{1,40}$/, worded(MESSAGES.validation.auditEntityType))
+  entityType?: string;
+
+  @IsOptional() @IsString() @MaxLength(64) entityId?: string;
+
+  @IsOptional()
+  @Matches(/^[a-z_]+(\.[a-z_]+)*\.?$/, worded(MESSAGES.validation.auditAction))
+  @MaxLength(80)
+  action?: string;
+
+  @IsOptional() @IsUUID('all', identifies('account')) actorUserId?: string;
+
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail()
+  @MaxLength(254)
+  actorEmail?: string;
+
+  @IsOptional() @Type(() => Date) @IsDate() from?: Date;
+  @IsOptional() @Type(() => Date) @IsDate() @IsAfter('from') to?: Date;
+
+  /** Headers in Italian (the default) or English. */
+  @IsOptional()
+  @IsIn(EXPORT_LANGUAGES, asAlternatives())
+  lang?: ExportLanguage;
+}

@@ -1,0 +1,63 @@
+import { createScratchDatabase } from '../testing/test-database';
+import { seedUser } from '../testing/seed';
+import { actingAs, startTestCore, TestCore } from '../testing/test-core';
+import { AccountStatus } from './account-admin.commands';
+import { AccountAdminService, AccountChangeOutcome } from './account-admin.service';
+import { UserRole } from './user-role';
+
+describe('account administration keeps an active administrator (a database of its own, real PostgreSQL)', () => {
+  let core: TestCore;
+  let drop: () => Promise<void>;
+  let accounts: AccountAdminService;
+  beforeAll(async () => {
+    const scratch = await createScratchDatabase({ migrated: true });
+    drop = scratch.drop;
+    core = await startTestCore({ url: scratch.url });
+    accounts = core.app.get(AccountAdminService);
+  });
+  afterAll(async () => {
+    await core.close();
+    await drop();
+  });
+
+  const activeAdmins = async (): Promise<number> =>
+    (await core.db.query(`SELECT count(*)::int AS count FROM user_account WHERE role = 'ADMIN' AND disabled_at IS NULL`))[0].count;
+  const onlyTwoAdmins = async () => {
+    await core.db.query(`UPDATE user_account SET disabled_at = now() WHERE role = 'ADMIN' AND disabled_at IS NULL`);
+    return [await seedUser(core.db, UserRole.ADMIN), await seedUser(core.db, UserRole.ADMIN)] as const;
+  };
+  const kinds = (outcomes: AccountChangeOutcome[]): string[] => outcomes.map((o) => o.kind).sort();
+
+  it('lets only one of two administrators disabling each other at once succeed, every time', async () => {
+    for (let round = 0; round < 5; round++) {
+      const [a, b] = await onlyTwoAdmins();
+      const outcomes = await Promise.all([
+        accounts.setStatus(actingAs(a), { userId: b.userId, status: AccountStatus.DISABLED, reason: 'Revoca reciproca' }),
+        accounts.setStatus(actingAs(b), { userId: a.userId, status: AccountStatus.DISABLED, reason: 'Revoca reciproca' }),
+      ]);
+      expect(kinds(outcomes)).toEqual(['changed', 'last-admin']);
+      expect(await activeAdmins()).toBe(1);
+    }
+  });
+
+  it('lets only one of two administrators demoting each other at once succeed, every time', async () => {
+    for (let round = 0; round < 5; round++) {
+      const [a, b] = await onlyTwoAdmins();
+      const outcomes = await Promise.all([
+        accounts.changeRole(actingAs(a), { userId: b.userId, role: UserRole.MINISTRY, reason: 'Revoca reciproca' }),
+        accounts.changeRole(actingAs(b), { userId: a.userId, role: UserRole.MINISTRY, reason: 'Revoca reciproca' }),
+      ]);
+      expect(kinds(outcomes)).toEqual(['changed', 'last-admin']);
+      expect(await activeAdmins()).toBe(1);
+    }
+  });
+
+  it('counts only active administrators: a disabled one may be demoted, and re-enabled', async () => {
+    const [a, b] = await onlyTwoAdmins();
+    expect((await accounts.setStatus(actingAs(a), { userId: b.userId, status: AccountStatus.DISABLED, reason: 'Assenza prolungata' })).kind).toBe('changed');
+    expect((await accounts.changeRole(actingAs(a), { userId: b.userId, role: UserRole.MINISTRY, reason: 'Fine incarico' })).kind).toBe('changed');
+    const enabled = await accounts.setStatus(actingAs(a), { userId: b.userId, status: AccountStatus.ACTIVE, reason: 'Rientro in servizio' });
+    expect(enabled).toMatchObject({ kind: 'changed', account: { role: UserRole.MINISTRY, disabledAt: null } });
+    expect(await activeAdmins()).toBe(1);
+  });
+});

@@ -49,6 +49,7 @@ export function AccountPage<T>({ ns, entity, failed, form, profile, next }: Prop
         <SignUpSteps current={2} role={ns === 'shop' ? 'SHOP' : 'PROVIDER'} />
         <p className="lead">{t(`${ns}.registerLead`)}</p>
         {form(null, done)}
+        <PersonalDataPanel />
       </>
     );
   } else if (editing) {

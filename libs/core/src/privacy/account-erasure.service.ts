@@ -150,7 +150,7 @@ export class AccountErasureService {
     await manager.query(`DELETE FROM notification WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM mail_message WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM refresh_token WHERE user_id = $1`, [userId]);
-    await manager.query(`DELETE FROM rate_limit WHERE key LIKE '%:' || $1`, [throttleKeyOf(email)]);
+    await manager.query(`DELETE FROM rate_limit WHERE right(key, length($1) + 1) = ':' || $1`, [throttleKeyOf(email)]);
     for (const subject of subjects) {
       await manager.query(
         `UPDATE audit_event SET before = before - $3::text[], after = after - $3::text[]

@@ -5,6 +5,7 @@ export const EXPORT_SECTION_LABELS: Record<string, Words> = {
   account: { en: 'account', it: 'account' },
   privacyNoticeAcceptances: { en: 'privacy notices accepted', it: 'informative accettate' },
   sessions: { en: 'sign-in sessions', it: 'sessioni di accesso' },
+  identityLinks: { en: 'digital identities (SPID, CIE) linked to the account', it: 'identità digitali (SPID, CIE) collegate all’account' },
   shop: { en: 'shop', it: 'attività' },
   provider: { en: 'organisation', it: 'organizzazione' },
   offers: { en: 'offers', it: 'offerte' },

@@ -46,6 +46,14 @@ describe('erasing an account (real PostgreSQL)', () => {
       expect(await textOf('user_account', 'id = $1', [owner.userId])).not.toContain(values.email);
     },
     refresh_token: async ({ owner }) => expect(await q(`SELECT id FROM refresh_token WHERE user_id = $1`, [owner.userId])).toEqual([]),
+    account_token: async ({ owner, values }) => {
+      expect(await q(`SELECT id FROM account_token WHERE user_id = $1`, [owner.userId])).toEqual([]);
+      expect(await q(`SELECT id FROM account_token WHERE email = $1`, [values.email])).toEqual([]);
+    },
+    identity_link: async ({ owner, values }) => {
+      expect(await q(`SELECT id FROM identity_link WHERE user_id = $1`, [owner.userId])).toEqual([]);
+      expect(await q(`SELECT id FROM identity_link WHERE fiscal_code = $1`, [values.fiscalCode])).toEqual([]);
+    },
     privacy_notice_acceptance: async ({ owner }) =>
       expect(await q(`SELECT notice_version FROM privacy_notice_acceptance WHERE user_id = $1`, [owner.userId])).toEqual([{ notice_version: '2026-12-05' }]),
     audit_event: async ({ owner, shopId, requestIds, matchIds, values }) => {

@@ -19,6 +19,11 @@ export const EXPORT_QUERIES: Record<ExportSection, { single: boolean; sql: strin
     sql: `SELECT family_id AS "sessionId", created_at AS "createdAt", expires_at AS "expiresAt", used_at AS "renewedAt", revoked_at AS "endedAt"
             FROM refresh_token WHERE user_id = {user} ORDER BY created_at, id`,
   },
+  identityLinks: {
+    single: false,
+    sql: `SELECT provider_id AS "providerId", subject, fiscal_code AS "fiscalCode", created_at AS "linkedAt", last_sign_in_at AS "lastSignInAt"
+            FROM identity_link WHERE user_id = {user} ORDER BY created_at, id`,
+  },
   shop: {
     single: true,
     sql: `SELECT s.id, s.legal_name AS "legalName", s.trading_name AS "tradingName", s.partita_iva AS "partitaIva",

@@ -83,6 +83,25 @@ export const PERSONAL_DATA_REGISTRY: Readonly<Record<string, TablePolicy>> = {
     exportSection: 'sessions',
     columns: { secret_hash: erase('the rows are deleted (every session ends); the hash is never exported', false) },
   },
+  account_token: {
+    owner: 'auth',
+    subject: 'user_id',
+    exportSection: null,
+    columns: {
+      email: erase('the address a pending link was sent to; the rows are deleted (links are short-lived, and the account’s current address is in its section)', false),
+      secret_hash: erase('the rows are deleted; the hash is never exported (a credential)', false),
+    },
+  },
+  identity_link: {
+    owner: 'auth',
+    subject: 'user_id',
+    exportSection: 'identityLinks',
+    columns: {
+      provider_id: not('which configured identity provider'),
+      subject: erase('the person’s identifier at the identity provider; the rows are deleted'),
+      fiscal_code: erase('the codice fiscale the provider released; the rows are deleted'),
+    },
+  },
   privacy_notice_acceptance: {
     owner: 'auth',
     subject: 'user_id',
@@ -237,6 +256,7 @@ export const EXPORT_SECTIONS = [
   'account',
   'privacyNoticeAcceptances',
   'sessions',
+  'identityLinks',
   'shop',
   'provider',
   'offers',

@@ -36,13 +36,14 @@ describe('retention: the daily purge with a moved clock (real PostgreSQL)', () =
     const now = new Date();
     const person = await seedPersonLife(core.db, now);
     const staff = actingAs(await seedUser(core.db, UserRole.MINISTRY), now);
-    // The fixture's rows are 19–60 days old, its session expires in 20 days: nothing has expired yet.
+    // The fixture's rows are 19–60 days old, its session and its e-mailed link expire in 20 days: nothing has expired yet.
     expect(rowsOf(await retention.dryRun(staff))).toEqual({ CLOSED_REQUESTS: 0, NOTIFICATIONS: 0, SESSIONS: 0, MAIL: 0, AUDIT_EVENTS: 0 });
 
-    // 200 days on: the e-mail (180 days) and the session (expired 90 days before) are due; the rest is not.
+    // 200 days on: the e-mail (180 days), the session and the link (expired 90 days before) are due; the rest is not.
     const later = days(now, 200);
-    expect(rowsOf(await retention.expired(at(later)))).toEqual({ CLOSED_REQUESTS: 0, NOTIFICATIONS: 0, SESSIONS: 1, MAIL: 1, AUDIT_EVENTS: 0 });
-    expect(rowsOf(await retention.purge(at(later)))).toEqual({ CLOSED_REQUESTS: 0, NOTIFICATIONS: 0, SESSIONS: 1, MAIL: 1, AUDIT_EVENTS: 0 });
+    expect(rowsOf(await retention.expired(at(later)))).toEqual({ CLOSED_REQUESTS: 0, NOTIFICATIONS: 0, SESSIONS: 2, MAIL: 1, AUDIT_EVENTS: 0 });
+    expect(rowsOf(await retention.purge(at(later)))).toEqual({ CLOSED_REQUESTS: 0, NOTIFICATIONS: 0, SESSIONS: 2, MAIL: 1, AUDIT_EVENTS: 0 });
+    expect(await q(`SELECT id FROM account_token WHERE user_id = $1`, [person.owner.userId])).toEqual([]);
     expect(await q(`SELECT id FROM mail_message WHERE user_id = $1`, [person.owner.userId])).toEqual([]);
     expect(await q(`SELECT id FROM refresh_token WHERE user_id = $1`, [person.owner.userId])).toEqual([]);
     expect(await q(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1`, [person.owner.userId])).toEqual([{ n: 1 }]);

@@ -48,8 +48,9 @@ const STATEMENTS: Record<RetentionKind, { count: string; purge: string[] }> = {
     purge: [`DELETE FROM notification WHERE created_at < $1`],
   },
   [RetentionKind.SESSIONS]: {
-    count: `SELECT count(*)::int AS n FROM refresh_token WHERE expires_at < $1`,
-    purge: [`DELETE FROM refresh_token WHERE expires_at < $1`],
+    // Sign-in sessions and the e-mailed links (verification, password reset, new address) alike.
+    count: `SELECT ((SELECT count(*) FROM refresh_token WHERE expires_at < $1) + (SELECT count(*) FROM account_token WHERE expires_at < $1))::int AS n`,
+    purge: [`DELETE FROM refresh_token WHERE expires_at < $1`, `DELETE FROM account_token WHERE expires_at < $1`],
   },
   [RetentionKind.MAIL]: {
     count: `SELECT count(*)::int AS n FROM mail_message WHERE status IN ('SENT', 'FAILED', 'UNCERTAIN', 'DEV_MAILBOX') AND created_at < $1`,

@@ -19,6 +19,7 @@ export interface PersonalValues {
   withdrawalReason: string;
   completionReason: string;
   mailSubject: string;
+  fiscalCode: string;
 }
 
 export interface SeededPerson {
@@ -55,6 +56,7 @@ export async function seedPersonLife(db: DataSource, now = new Date()): Promise<
     withdrawalReason: `Mi sono ammalato, Mario ${tag}`,
     completionReason: `Grazie da Mario ${tag}`,
     mailSubject: `Candidatura di Mario ${tag}`,
+    fiscalCode: `RSSMRA80${tag.toUpperCase()}`,
   };
   const ago = (days: number): Date => new Date(now.getTime() - days * DAY_MS);
   const [user] = await db.query(`INSERT INTO user_account (email, password_hash, role, created_at) VALUES ($1, $2, 'SHOP', $3) RETURNING id`, [
@@ -137,6 +139,18 @@ export async function seedPersonLife(db: DataSource, now = new Date()): Promise<
   await db.query(`INSERT INTO refresh_token (user_id, family_id, secret_hash, expires_at) VALUES ($1, $2, 'hash', $3)`, [owner.userId, randomUUID(), ago(-20)]);
   const throttleKey = createHash('sha256').update(values.email).digest('base64url');
   await db.query(`INSERT INTO rate_limit (key, points, expire) VALUES ($1, 1, $2)`, [`login-failures:${throttleKey}`, now.getTime() + DAY_MS]);
+  await db.query(`INSERT INTO account_token (user_id, purpose, email, secret_hash, expires_at) VALUES ($1, 'RESET_PASSWORD', $2, $3, $4)`, [
+    owner.userId,
+    values.email,
+    randomUUID(),
+    ago(-20),
+  ]);
+  await db.query(`INSERT INTO identity_link (user_id, provider_id, subject, fiscal_code, last_sign_in_at) VALUES ($1, 'spid-test', $2, $3, $4)`, [
+    owner.userId,
+    `subject-${tag}`,
+    values.fiscalCode,
+    ago(2),
+  ]);
   await db.query(`INSERT INTO privacy_notice_acceptance (user_id, notice_version, accepted_at) VALUES ($1, '2026-12-05', $2)`, [owner.userId, ago(60)]);
   return {
     owner,

@@ -4,6 +4,7 @@ import { RequireRole } from './auth/RequireRole';
 import { Loading } from './components/Loading';
 import type { UserRole } from './gql/generated';
 import { Layout } from './layout/Layout';
+import { PreferencesPage } from './pages/account/PreferencesPage';
 import { CataloguePage } from './pages/catalogue/CataloguePage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
@@ -37,6 +38,7 @@ const EVERYONE: UserRole[] = ['SHOP', 'PROVIDER', 'MINISTRY', 'ADMIN'];
 /** The pages reserved to some roles, each with its own path. */
 const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.notifications, EVERYONE, <NotificationsPage />],
+  [PATHS.preferences, EVERYONE, <PreferencesPage />],
   [PATHS.shop, ['SHOP'], <ShopPage />],
   [PATHS.shopNeeds, ['SHOP'], <NeedsPage />],
   [PATHS.shopRequests, ['SHOP'], <RequestsPage />],

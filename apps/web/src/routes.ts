@@ -11,6 +11,7 @@ export const PATHS = {
   contacts: '/contatti',
   faq: '/domande-frequenti',
   notifications: '/notifiche',
+  preferences: '/preferenze',
   shop: '/la-mia-attivita',
   shopNeeds: '/la-mia-attivita/di-cosa-hai-bisogno',
   shopRequests: '/la-mia-attivita/richieste',

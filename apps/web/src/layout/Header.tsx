@@ -27,6 +27,11 @@ function AccountZone() {
   return (
     <div className="d-flex align-items-center gap-2">
       <NotificationsLink />
+      <Link className="notifications-link" to={PATHS.preferences}>
+        <Icon name="it-settings" className="icon-white icon-sm" />
+        <span className="d-none d-lg-inline">{t('nav.preferences')}</span>
+        <span className="visually-hidden d-lg-none">{t('nav.preferences')}</span>
+      </Link>
       <AccountName user={user} />
       <button
         type="button"

@@ -4,6 +4,12 @@ import { ConfigService } from '@nestjs/config';
 /** Outside production, e-mails come from here unless MAIL_FROM says otherwise. */
 export const DEVELOPMENT_MAIL_FROM = 'Vicini e connessi <noreply@localhost>';
 
+/** Pages of the web app e-mails link to, whatever their kind (apps/web/src/routes.ts). */
+export const WEB_PAGES = {
+  privacy: '/privacy',
+  preferences: '/preferenze',
+} as const;
+
 /** The e-mail settings of the environment, read once. */
 @Injectable()
 export class MailSettings {

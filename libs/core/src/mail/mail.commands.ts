@@ -9,7 +9,8 @@ export interface NewMail<K extends MailKind = MailKind> {
   /** The account it is for, if any; the address is kept as it is now. */
   userId: string | null;
   recipient: string;
-  language: MailLanguage;
+  /** When omitted, the language of the account (`userId`), else Italian. */
+  language?: MailLanguage;
   /** The values its templates name (the catalogue's entries for the kind). */
   values: MailValues[K];
 }

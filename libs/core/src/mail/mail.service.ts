@@ -7,8 +7,10 @@ import { JobQueue } from '../jobs/job-queue';
 import { NewMail } from './mail.commands';
 import { MailMessageEntity } from './mail-message.entity';
 import { MailSettings } from './mail-settings';
-import { renderMail } from './mail-templates';
-import { MailStatus } from './mail.types';
+import { DEFAULT_LANGUAGE } from '../auth/user-language';
+import { MailFooterLinks, renderMail } from './mail-templates';
+import { MailLanguage, MailStatus } from './mail.types';
+import { WEB_PAGES } from './mail-settings';
 
 /**
  * The outbox: an e-mail is rendered and recorded in the transaction of the change that causes it,
@@ -27,20 +29,34 @@ export class MailService {
     const manager = tx.manager;
     if (!manager) throw new Error('E-mails are recorded inside the transaction of the change that causes them');
     const recorded: string[] = [];
+    const languages = await this.languagesOf(tx, mails.filter((mail) => !mail.language && mail.userId).map((mail) => mail.userId as string));
     for (const mail of mails) {
-      const rendered = renderMail(mail.kind, mail.language, mail.values);
+      const language = mail.language ?? (mail.userId ? languages.get(mail.userId) : undefined) ?? DEFAULT_LANGUAGE;
+      const rendered = renderMail(mail.kind, language, mail.values, this.footerLinks());
       const rows: { id: string }[] = await manager.query(
         `INSERT INTO mail_message (id, idempotency_key, user_id, recipient, kind, language, subject, text, html, status, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'QUEUED', $10, $10)
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING id`,
-        [randomUUID(), mail.idempotencyKey, mail.userId, mail.recipient, mail.kind, mail.language, rendered.subject, rendered.text, rendered.html, tx.now],
+        [randomUUID(), mail.idempotencyKey, mail.userId, mail.recipient, mail.kind, language, rendered.subject, rendered.text, rendered.html, tx.now],
       );
       if (!rows[0]) continue;
       await this.jobs.send(tx, JOB.SEND_MAIL, { mailId: rows[0].id });
       recorded.push(rows[0].id);
     }
     return recorded;
+  }
+
+  /** The language each account chose (reading the auth feature's table, in the change's transaction). */
+  private async languagesOf(tx: RequestContext, userIds: readonly string[]): Promise<Map<string, MailLanguage>> {
+    if (userIds.length === 0) return new Map();
+    const rows: { id: string; language: MailLanguage }[] = await this.connection.manager(tx).query('SELECT id, language FROM user_account WHERE id = ANY($1::uuid[])', [[...new Set(userIds)]]);
+    return new Map(rows.map((row) => [row.id, row.language]));
+  }
+
+  /** The footer's links: the privacy notice and the e-mail preferences in the web app. */
+  private footerLinks(): MailFooterLinks {
+    return { privacyUrl: this.settings.link(WEB_PAGES.privacy), preferencesUrl: this.settings.link(WEB_PAGES.preferences), unsubscribeUrl: null };
   }
 
   /** A page of the web app, for links in e-mails (APP_URL). */

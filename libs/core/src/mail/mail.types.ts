@@ -1,3 +1,5 @@
+import type { UserLanguage } from '../auth/user-language';
+
 /**
  * Where one e-mail stands. Only the worker moves a message past QUEUED; the rule that keeps a
  * crash from sending a second copy is in mail-delivery.service.ts (and the README, "E-mail").
@@ -27,5 +29,5 @@ export enum MailKind {
   MATCH_APPLIED = 'MATCH_APPLIED',
 }
 
-/** The languages e-mails are written in. */
-export type MailLanguage = 'it' | 'en';
+/** The languages e-mails are written in: the recipient's. */
+export type MailLanguage = `${UserLanguage}`;

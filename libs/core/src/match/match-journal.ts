@@ -50,7 +50,7 @@ function describe(entry: JournalEntry, actorSide: Side | null): { kind: string; 
  * Writes everything that goes with a change of match state, in the caller's transaction: the
  * transition row (who, when, why), the audit event, a notification for the other side, and the
  * help request's status, which the help-request feature derives from its matches. A new
- * application also e-mails the provider (in Italian: accounts do not yet say their language).
+ * application also e-mails the provider (in the language of the provider's account).
  */
 @Injectable()
 export class MatchJournal {
@@ -131,11 +131,10 @@ export class MatchJournal {
       kind: MailKind.MATCH_APPLIED,
       userId: side.providerOwnerUserId,
       recipient: side.providerOwnerEmail,
-      language: 'it',
       values: {
         shop: side.shopName,
         offer: side.offerTitle,
-        respondBy: match.respondBy ? day(match.respondBy).it : null,
+        respondBy: match.respondBy ? day(match.respondBy) : null,
         link: this.mail.link(`/organizzazione/candidature/${match.id}`),
       },
     };

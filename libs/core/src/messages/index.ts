@@ -2,6 +2,7 @@ import { allocationMessages } from './allocation.messages';
 import { authMessages } from './auth.messages';
 import { configMessages } from './config.messages';
 import { helpRequestMessages } from './help-request.messages';
+import { mailLayoutMessages } from './mail-layout.messages';
 import { mailMessages } from './mail.messages';
 import { matchMessages } from './match.messages';
 import { monitoringMessages } from './monitoring.messages';
@@ -22,6 +23,8 @@ export type { MatchStep, SurveyNotDueReason } from './match.messages';
 export type { Parties, Suspended } from './notification.messages';
 export type { QueryLimit } from './request.messages';
 export type { ApplicationMail } from './mail.messages';
+export type { MailAction, MailFrameValues } from './mail-layout.messages';
+export { PLATFORM_NAME } from './mail-layout.messages';
 export type { IdentifiedThing } from './validation.messages';
 
 /**
@@ -35,6 +38,7 @@ export const MESSAGES = {
   helpRequest: helpRequestMessages,
   input: inputMessages,
   mail: mailMessages,
+  mailLayout: mailLayoutMessages,
   match: matchMessages,
   monitoring: monitoringMessages,
   notification: notificationMessages,

@@ -12,6 +12,8 @@ export const JOB = {
   RUN_ALLOCATION: 'allocation-run',
   /** The recurring committed allocation run (ALLOCATION_SCHEDULE). */
   SCHEDULED_ALLOCATION: 'allocation-scheduled',
+  /** Remind providers of held places whose answer is due within a day (once per match). */
+  REMIND_RESPONSES: 'match-remind-responses',
   /** Ask shops for the 30- and 90-day outcome survey. */
   REMIND_SURVEYS: 'survey-remind',
   /** Runs left RUNNING by a worker that stopped half-way → FAILED (their transaction never committed). */
@@ -33,6 +35,7 @@ export interface JobData {
   [JOB.SWEEP_WAITLISTS]: NoData;
   [JOB.RUN_ALLOCATION]: { runId: string };
   [JOB.SCHEDULED_ALLOCATION]: NoData;
+  [JOB.REMIND_RESPONSES]: NoData;
   [JOB.REMIND_SURVEYS]: NoData;
   [JOB.FAIL_STALE_RUNS]: NoData;
   [JOB.REFRESH_MONITORING_SNAPSHOTS]: NoData;

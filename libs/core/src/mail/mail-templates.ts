@@ -1,4 +1,15 @@
-import { type ApplicationMail, MESSAGES, type Words } from '../messages';
+import {
+  type AllocationMail,
+  type ApplicationMail,
+  type DeclinedMail,
+  MESSAGES,
+  type PromotedMail,
+  type ProviderDecisionMail,
+  type ReminderMail,
+  type ShopMatchMail,
+  type SurveyMail,
+  type Words,
+} from '../messages';
 import { MailKind, MailLanguage } from './mail.types';
 
 export interface RenderedMail {
@@ -10,6 +21,17 @@ export interface RenderedMail {
 /** The values each kind of e-mail names. */
 export interface MailValues {
   [MailKind.MATCH_APPLIED]: ApplicationMail;
+  [MailKind.MATCH_RESPONSE_REMINDER]: ReminderMail;
+  [MailKind.MATCH_ACCEPTED]: ShopMatchMail;
+  [MailKind.MATCH_DECLINED]: DeclinedMail;
+  [MailKind.MATCH_EXPIRED]: ShopMatchMail;
+  [MailKind.MATCH_PROMOTED]: PromotedMail;
+  [MailKind.PROVIDER_APPROVED]: ProviderDecisionMail;
+  [MailKind.PROVIDER_REJECTED]: ProviderDecisionMail;
+  [MailKind.PROVIDER_SUSPENDED]: ProviderDecisionMail;
+  [MailKind.SURVEY_DUE]: SurveyMail;
+  [MailKind.ALLOCATION_SHOP]: AllocationMail;
+  [MailKind.ALLOCATION_PROVIDER]: AllocationMail;
 }
 
 /**
@@ -32,6 +54,10 @@ export interface MailFooterLinks {
   unsubscribeUrl: string | null;
 }
 
+const N = MESSAGES.mailNotice;
+/** A button with these words leading to the values' `link`. */
+const linkedAs = <V extends { link: string }>(label: () => Words): NonNullable<MailParts<V>['action']> => ({ label, url: (values) => values.link });
+
 const TEMPLATES: { [K in MailKind]: MailParts<MailValues[K]> } = {
   [MailKind.MATCH_APPLIED]: {
     subject: MESSAGES.mail.matchAppliedSubject,
@@ -39,6 +65,17 @@ const TEMPLATES: { [K in MailKind]: MailParts<MailValues[K]> } = {
     html: MESSAGES.mail.matchAppliedHtml,
     action: { label: MESSAGES.mail.matchAppliedAction, url: (values) => values.link },
   },
+  [MailKind.MATCH_RESPONSE_REMINDER]: { subject: N.reminderSubject, text: N.reminderText, html: N.reminderHtml, action: linkedAs(N.answerApplication) },
+  [MailKind.MATCH_ACCEPTED]: { subject: N.matchAcceptedSubject, text: N.matchAcceptedText, html: N.matchAcceptedHtml, action: linkedAs(N.seeMatch) },
+  [MailKind.MATCH_DECLINED]: { subject: N.matchDeclinedSubject, text: N.matchDeclinedText, html: N.matchDeclinedHtml, action: linkedAs(N.seeMatch) },
+  [MailKind.MATCH_EXPIRED]: { subject: N.matchExpiredSubject, text: N.matchExpiredText, html: N.matchExpiredHtml, action: linkedAs(N.seeMatch) },
+  [MailKind.MATCH_PROMOTED]: { subject: N.matchPromotedSubject, text: N.matchPromotedText, html: N.matchPromotedHtml, action: linkedAs(N.seeMatch) },
+  [MailKind.PROVIDER_APPROVED]: { subject: N.providerApprovedSubject, text: N.providerApprovedText, html: N.providerApprovedHtml, action: linkedAs(N.seeOrganisation) },
+  [MailKind.PROVIDER_REJECTED]: { subject: N.providerRejectedSubject, text: N.providerRejectedText, html: N.providerRejectedHtml, action: linkedAs(N.seeOrganisation) },
+  [MailKind.PROVIDER_SUSPENDED]: { subject: N.providerSuspendedSubject, text: N.providerSuspendedText, html: N.providerSuspendedHtml, action: linkedAs(N.seeOrganisation) },
+  [MailKind.SURVEY_DUE]: { subject: N.surveySubject, text: N.surveyText, html: N.surveyHtml, action: linkedAs(N.answerSurvey) },
+  [MailKind.ALLOCATION_SHOP]: { subject: N.allocationShopSubject, text: N.allocationShopText, html: N.allocationShopHtml, action: linkedAs(N.seeServices) },
+  [MailKind.ALLOCATION_PROVIDER]: { subject: N.allocationProviderSubject, text: N.allocationProviderText, html: N.allocationProviderHtml, action: linkedAs(N.seeApplications) },
 };
 
 /** A kind's parts framed: the platform's name, the body, the button and the legal footer. */

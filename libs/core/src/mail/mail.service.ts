@@ -29,16 +29,19 @@ export class MailService {
     const manager = tx.manager;
     if (!manager) throw new Error('E-mails are recorded inside the transaction of the change that causes them');
     const recorded: string[] = [];
-    const languages = await this.languagesOf(tx, mails.filter((mail) => !mail.language && mail.userId).map((mail) => mail.userId as string));
+    const accounts = await this.accountsOf(tx, mails.filter((mail) => (!mail.language || !mail.recipient) && mail.userId).map((mail) => mail.userId as string));
     for (const mail of mails) {
-      const language = mail.language ?? (mail.userId ? languages.get(mail.userId) : undefined) ?? DEFAULT_LANGUAGE;
+      const account = mail.userId ? accounts.get(mail.userId) : undefined;
+      const language = mail.language ?? account?.language ?? DEFAULT_LANGUAGE;
+      const recipient = mail.recipient ?? account?.email;
+      if (!recipient) throw new Error(`e-mail ${mail.idempotencyKey} has no recipient`);
       const rendered = renderMail(mail.kind, language, mail.values, this.footerLinks());
       const rows: { id: string }[] = await manager.query(
         `INSERT INTO mail_message (id, idempotency_key, user_id, recipient, kind, language, subject, text, html, status, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'QUEUED', $10, $10)
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING id`,
-        [randomUUID(), mail.idempotencyKey, mail.userId, mail.recipient, mail.kind, language, rendered.subject, rendered.text, rendered.html, tx.now],
+        [randomUUID(), mail.idempotencyKey, mail.userId, recipient, mail.kind, language, rendered.subject, rendered.text, rendered.html, tx.now],
       );
       if (!rows[0]) continue;
       await this.jobs.send(tx, JOB.SEND_MAIL, { mailId: rows[0].id });
@@ -47,11 +50,13 @@ export class MailService {
     return recorded;
   }
 
-  /** The language each account chose (reading the auth feature's table, in the change's transaction). */
-  private async languagesOf(tx: RequestContext, userIds: readonly string[]): Promise<Map<string, MailLanguage>> {
+  /** Each account's address and chosen language (reading the auth feature's table, in the change's transaction). */
+  private async accountsOf(tx: RequestContext, userIds: readonly string[]): Promise<Map<string, { email: string; language: MailLanguage }>> {
     if (userIds.length === 0) return new Map();
-    const rows: { id: string; language: MailLanguage }[] = await this.connection.manager(tx).query('SELECT id, language FROM user_account WHERE id = ANY($1::uuid[])', [[...new Set(userIds)]]);
-    return new Map(rows.map((row) => [row.id, row.language]));
+    const rows: { id: string; email: string; language: MailLanguage }[] = await this.connection
+      .manager(tx)
+      .query('SELECT id, email, language FROM user_account WHERE id = ANY($1::uuid[])', [[...new Set(userIds)]]);
+    return new Map(rows.map(({ id, ...account }) => [id, account]));
   }
 
   /** The footer's links: the privacy notice and the e-mail preferences in the web app. */

@@ -27,6 +27,28 @@ export enum MailStatus {
 export enum MailKind {
   /** A shop applied to a provider's offer and holds a place (PENDING): the provider should answer. */
   MATCH_APPLIED = 'MATCH_APPLIED',
+  /** A place held for the provider's answer expires tomorrow (provider): a scheduled job, once per match. */
+  MATCH_RESPONSE_REMINDER = 'MATCH_RESPONSE_REMINDER',
+  /** The provider accepted the shop's request (shop). */
+  MATCH_ACCEPTED = 'MATCH_ACCEPTED',
+  /** The provider declined the shop's request, with its reason (shop). */
+  MATCH_DECLINED = 'MATCH_DECLINED',
+  /** The provider did not answer in time: the held place expired (shop). */
+  MATCH_EXPIRED = 'MATCH_EXPIRED',
+  /** A place freed up and the shop's waitlisted request now holds it (shop). */
+  MATCH_PROMOTED = 'MATCH_PROMOTED',
+  /** Staff verified the provider (provider). */
+  PROVIDER_APPROVED = 'PROVIDER_APPROVED',
+  /** Staff could not verify the provider, with the reason (provider). */
+  PROVIDER_REJECTED = 'PROVIDER_REJECTED',
+  /** Staff suspended the provider, with the reason (provider). */
+  PROVIDER_SUSPENDED = 'PROVIDER_SUSPENDED',
+  /** The 30- or 90-day outcome survey of a service is due (shop). */
+  SURVEY_DUE = 'SURVEY_DUE',
+  /** What a committed allocation run gave a shop: one e-mail per shop per run (shop). */
+  ALLOCATION_SHOP = 'ALLOCATION_SHOP',
+  /** What a committed allocation run gave a provider's offers: one e-mail per provider per run (provider). */
+  ALLOCATION_PROVIDER = 'ALLOCATION_PROVIDER',
 }
 
 /** The languages e-mails are written in: the recipient's. */

@@ -13,6 +13,7 @@ import { MatchJournal } from './match-journal';
 import { MatchLifecycleService } from './match-lifecycle.service';
 import { MatchLocks } from './match-locks';
 import { MatchMaintenanceService } from './match-maintenance.service';
+import { MatchReminderService } from './match-reminders.service';
 import { MatchQueryService } from './match-query.service';
 import { MatchStanding } from './match-standing';
 import { OutcomeSurveyService } from './outcome-survey.service';
@@ -35,6 +36,7 @@ import { OutcomeSurveyService } from './outcome-survey.service';
     MatchLifecycleService,
     MatchMaintenanceService,
     MatchQueryService,
+    MatchReminderService,
     MatchStanding,
     OutcomeSurveyService,
   ],
@@ -44,6 +46,7 @@ import { OutcomeSurveyService } from './outcome-survey.service';
     MatchLifecycleService,
     MatchMaintenanceService,
     MatchQueryService,
+    MatchReminderService,
     MatchApplicationService,
     MatchStanding,
     OutcomeSurveyService,

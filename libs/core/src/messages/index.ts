@@ -4,6 +4,7 @@ import { configMessages } from './config.messages';
 import { helpRequestMessages } from './help-request.messages';
 import { mailLayoutMessages } from './mail-layout.messages';
 import { mailMessages } from './mail.messages';
+import { mailNoticeMessages } from './mail-notice.messages';
 import { matchMessages } from './match.messages';
 import { monitoringMessages } from './monitoring.messages';
 import { notificationMessages } from './notification.messages';
@@ -24,6 +25,7 @@ export type { Parties, Suspended } from './notification.messages';
 export type { QueryLimit } from './request.messages';
 export type { ApplicationMail } from './mail.messages';
 export type { MailAction, MailFrameValues } from './mail-layout.messages';
+export type { AllocationMail, DeclinedMail, PromotedMail, ProviderDecisionMail, ReminderMail, ShopMatchMail, SurveyMail } from './mail-notice.messages';
 export { PLATFORM_NAME } from './mail-layout.messages';
 export type { IdentifiedThing } from './validation.messages';
 
@@ -39,6 +41,7 @@ export const MESSAGES = {
   input: inputMessages,
   mail: mailMessages,
   mailLayout: mailLayoutMessages,
+  mailNotice: mailNoticeMessages,
   match: matchMessages,
   monitoring: monitoringMessages,
   notification: notificationMessages,

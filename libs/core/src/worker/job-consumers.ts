@@ -7,6 +7,7 @@ import { JobQueue } from '../jobs/job-queue';
 import { JOB } from '../jobs/job-names';
 import { MailDeliveryService } from '../mail/mail-delivery.service';
 import { MatchMaintenanceService } from '../match/match-maintenance.service';
+import { MatchReminderService } from '../match/match-reminders.service';
 import { SNAPSHOT_REFRESH_CRON } from '../monitoring/monitoring-snapshot';
 import { OpenDataService } from '../monitoring/open-data.service';
 import { UnmetDemandService } from '../monitoring/unmet-demand.service';
@@ -17,6 +18,7 @@ export const SCHEDULES: readonly { job: (typeof JOB)[keyof typeof JOB]; cron: st
   { job: JOB.EXPIRE_HOLDS, cron: '* * * * *' },
   { job: JOB.COMPLETE_ENDED, cron: '*/5 * * * *' },
   { job: JOB.SWEEP_WAITLISTS, cron: '*/5 * * * *' },
+  { job: JOB.REMIND_RESPONSES, cron: '*/10 * * * *' },
   { job: JOB.REMIND_SURVEYS, cron: '17 * * * *' },
   { job: JOB.FAIL_STALE_RUNS, cron: '*/10 * * * *' },
   { job: JOB.REFRESH_MONITORING_SNAPSHOTS, cron: SNAPSHOT_REFRESH_CRON },
@@ -39,6 +41,7 @@ export class JobConsumers implements OnApplicationBootstrap {
     private readonly openData: OpenDataService,
     private readonly config: ConfigService,
     private readonly mail: MailDeliveryService,
+    private readonly reminders: MatchReminderService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -47,7 +50,8 @@ export class JobConsumers implements OnApplicationBootstrap {
     await this.jobs.work(JOB.COMPLETE_ENDED, async () => this.report('completed', await this.maintenance.completeEnded(system())));
     await this.jobs.work(JOB.PROMOTE_WAITLIST, async ({ offerId }) => this.report(`promoted on offer ${offerId}`, await this.maintenance.promoteWaitlist(system(), offerId)));
     await this.jobs.work(JOB.SWEEP_WAITLISTS, async () => this.report('promoted by the sweep', await this.maintenance.sweepWaitlists(system())));
-    await this.jobs.work(JOB.REMIND_SURVEYS, async () => this.report('survey reminders', await this.maintenance.remindSurveys(system())));
+    await this.jobs.work(JOB.REMIND_RESPONSES, async () => this.report('answer reminders', await this.reminders.remindResponses(system())));
+    await this.jobs.work(JOB.REMIND_SURVEYS, async () => this.report('survey reminders', await this.reminders.remindSurveys(system())));
     await this.jobs.work(JOB.FAIL_STALE_RUNS, async () => this.report('stale allocation runs failed', await this.executor.failStale(system())));
     await this.jobs.work(JOB.RUN_ALLOCATION, async ({ runId }) => {
       const run = await this.executor.execute(system(), runId);

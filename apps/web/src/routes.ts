@@ -12,6 +12,7 @@ export const PATHS = {
   faq: '/domande-frequenti',
   notifications: '/notifiche',
   preferences: '/preferenze',
+  unsubscribe: '/disiscrizione',
   shop: '/la-mia-attivita',
   shopNeeds: '/la-mia-attivita/di-cosa-hai-bisogno',
   shopRequests: '/la-mia-attivita/richieste',

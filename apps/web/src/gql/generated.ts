@@ -144,6 +144,28 @@ export type LoginInput = {
   refreshTokenInCookie?: boolean;
 };
 
+/** How a person receives a kind of e-mail: at once, in a daily digest, or not at all. */
+export type MailDelivery =
+  | 'DAILY_DIGEST'
+  | 'IMMEDIATELY'
+  | 'OFF';
+
+/** What an e-mail is about. */
+export type MailKind =
+  | 'ALLOCATION_PROVIDER'
+  | 'ALLOCATION_SHOP'
+  | 'DAILY_DIGEST'
+  | 'MATCH_ACCEPTED'
+  | 'MATCH_APPLIED'
+  | 'MATCH_DECLINED'
+  | 'MATCH_EXPIRED'
+  | 'MATCH_PROMOTED'
+  | 'MATCH_RESPONSE_REMINDER'
+  | 'PROVIDER_APPROVED'
+  | 'PROVIDER_REJECTED'
+  | 'PROVIDER_SUSPENDED'
+  | 'SURVEY_DUE';
+
 export type MarkNotificationsReadInput = {
   /** These notifications; omit to mark all of yours read. */
   ids?: Array<string | number> | null | undefined;
@@ -327,6 +349,11 @@ export type ServiceCategory =
   /** Website */
   | 'WEBSITE';
 
+export type SetMailPreferenceInput = {
+  delivery: MailDelivery;
+  kind: MailKind;
+};
+
 export type StartAllocationRunInput = {
   mode: AllocationRunMode;
   /** Run at this time instead of now (must be in the future). */
@@ -350,6 +377,11 @@ export type UnservedReason =
   | 'ALL_FULL'
   | 'NO_ELIGIBLE_OFFER'
   | 'SHOP_LIMIT';
+
+export type UnsubscribeByLinkInput = {
+  /** The `token` of the link in the e-mail. */
+  token: string;
+};
 
 export type UpdateMyLanguageInput = {
   language: Language;
@@ -503,6 +535,31 @@ export type UpdateMyLanguageMutationVariables = Exact<{
 
 export type UpdateMyLanguageMutation = { updateMyLanguage: { __typename: 'User', id: string, language: Language } };
 
+export type MyMailPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyMailPreferencesQuery = { myMailPreferences: Array<{ __typename: 'MailPreference', kind: MailKind, delivery: MailDelivery, adjustable: boolean }> };
+
+export type SetMailPreferenceMutationVariables = Exact<{
+  input: SetMailPreferenceInput;
+}>;
+
+
+export type SetMailPreferenceMutation = { setMailPreference:
+    | { __typename: 'MailKindNotAdjustableError', field: string | null, message: string, messageIt: string }
+    | { __typename: 'MailPreference', kind: MailKind, delivery: MailDelivery, adjustable: boolean }
+   };
+
+export type UnsubscribeByLinkMutationVariables = Exact<{
+  input: UnsubscribeByLinkInput;
+}>;
+
+
+export type UnsubscribeByLinkMutation = { unsubscribeByLink:
+    | { __typename: 'InvalidUnsubscribeLinkError', message: string, messageIt: string }
+    | { __typename: 'Unsubscribed', kind: MailKind }
+   };
+
 export type CatalogueOfferFieldsFragment = { __typename: 'CatalogueOffer', id: string, title: string, description: string, categories: Array<ServiceCategory>, freePeriodMonths: number, conditions: string, validFrom: string, validUntil: string | null, placesLeft: number, coverage: { __typename: 'OfferCoverage', national: boolean, regions: Array<{ __typename: 'Region', code: string, name: string }>, provinces: Array<{ __typename: 'Province', code: string, name: string, sigla: string }>, comuni: Array<{ __typename: 'Comune', code: string, name: string, province: { __typename: 'Province', code: string, sigla: string } }>, radii: Array<{ __typename: 'CoverageRadius', km: number, latitude: number, longitude: number, comune: { __typename: 'Comune', code: string, name: string, province: { __typename: 'Province', code: string, sigla: string } } | null }> }, sectors: { __typename: 'OfferSectors', allSectors: boolean, sections: Array<string>, divisions: Array<string> }, provider: { __typename: 'PublicProvider', id: string, name: string, website: string | null } };
 
 export type OfferCatalogueQueryVariables = Exact<{
@@ -584,7 +641,11 @@ type MatchErrorFields_InvalidMatchTransitionError_Fragment = { __typename: 'Inva
 
 type MatchErrorFields_InvalidOfferTransitionError_Fragment = { __typename: 'InvalidOfferTransitionError', code: string, field: string | null, message: string, messageIt: string };
 
+type MatchErrorFields_InvalidUnsubscribeLinkError_Fragment = { __typename: 'InvalidUnsubscribeLinkError', code: string, field: string | null, message: string, messageIt: string };
+
 type MatchErrorFields_InvalidVerificationTransitionError_Fragment = { __typename: 'InvalidVerificationTransitionError', code: string, field: string | null, message: string, messageIt: string };
+
+type MatchErrorFields_MailKindNotAdjustableError_Fragment = { __typename: 'MailKindNotAdjustableError', code: string, field: string | null, message: string, messageIt: string };
 
 type MatchErrorFields_NotEligibleError_Fragment = { __typename: 'NotEligibleError', code: string, field: string | null, message: string, messageIt: string };
 
@@ -614,7 +675,9 @@ export type MatchErrorFieldsFragment =
   | MatchErrorFields_InvalidAllocationRunStateError_Fragment
   | MatchErrorFields_InvalidMatchTransitionError_Fragment
   | MatchErrorFields_InvalidOfferTransitionError_Fragment
+  | MatchErrorFields_InvalidUnsubscribeLinkError_Fragment
   | MatchErrorFields_InvalidVerificationTransitionError_Fragment
+  | MatchErrorFields_MailKindNotAdjustableError_Fragment
   | MatchErrorFields_NotEligibleError_Fragment
   | MatchErrorFields_OfferClosedError_Fragment
   | MatchErrorFields_OfferFullError_Fragment
@@ -830,7 +893,11 @@ type OfferErrorFields_InvalidMatchTransitionError_Fragment = { __typename: 'Inva
 
 type OfferErrorFields_InvalidOfferTransitionError_Fragment = { __typename: 'InvalidOfferTransitionError', code: string, field: string | null, message: string, messageIt: string };
 
+type OfferErrorFields_InvalidUnsubscribeLinkError_Fragment = { __typename: 'InvalidUnsubscribeLinkError', code: string, field: string | null, message: string, messageIt: string };
+
 type OfferErrorFields_InvalidVerificationTransitionError_Fragment = { __typename: 'InvalidVerificationTransitionError', code: string, field: string | null, message: string, messageIt: string };
+
+type OfferErrorFields_MailKindNotAdjustableError_Fragment = { __typename: 'MailKindNotAdjustableError', code: string, field: string | null, message: string, messageIt: string };
 
 type OfferErrorFields_NotEligibleError_Fragment = { __typename: 'NotEligibleError', code: string, field: string | null, message: string, messageIt: string };
 
@@ -860,7 +927,9 @@ export type OfferErrorFieldsFragment =
   | OfferErrorFields_InvalidAllocationRunStateError_Fragment
   | OfferErrorFields_InvalidMatchTransitionError_Fragment
   | OfferErrorFields_InvalidOfferTransitionError_Fragment
+  | OfferErrorFields_InvalidUnsubscribeLinkError_Fragment
   | OfferErrorFields_InvalidVerificationTransitionError_Fragment
+  | OfferErrorFields_MailKindNotAdjustableError_Fragment
   | OfferErrorFields_NotEligibleError_Fragment
   | OfferErrorFields_OfferClosedError_Fragment
   | OfferErrorFields_OfferFullError_Fragment
@@ -1151,6 +1220,9 @@ export const RefreshSessionDocument = {"kind":"Document","definitions":[{"kind":
 export const LogoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Logout"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RefreshSessionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
 export const MyPreferencesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyPreferences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"language"}}]}}]}}]} as unknown as DocumentNode<MyPreferencesQuery, MyPreferencesQueryVariables>;
 export const UpdateMyLanguageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateMyLanguage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateMyLanguageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateMyLanguage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"language"}}]}}]}}]} as unknown as DocumentNode<UpdateMyLanguageMutation, UpdateMyLanguageMutationVariables>;
+export const MyMailPreferencesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyMailPreferences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myMailPreferences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"delivery"}},{"kind":"Field","name":{"kind":"Name","value":"adjustable"}}]}}]}}]} as unknown as DocumentNode<MyMailPreferencesQuery, MyMailPreferencesQueryVariables>;
+export const SetMailPreferenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetMailPreference"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetMailPreferenceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setMailPreference"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MailPreference"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"delivery"}},{"kind":"Field","name":{"kind":"Name","value":"adjustable"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MailKindNotAdjustableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"messageIt"}}]}}]}}]}}]} as unknown as DocumentNode<SetMailPreferenceMutation, SetMailPreferenceMutationVariables>;
+export const UnsubscribeByLinkDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnsubscribeByLink"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UnsubscribeByLinkInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unsubscribeByLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Unsubscribed"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvalidUnsubscribeLinkError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"messageIt"}}]}}]}}]}}]} as unknown as DocumentNode<UnsubscribeByLinkMutation, UnsubscribeByLinkMutationVariables>;
 export const OfferCatalogueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OfferCatalogue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CatalogueFilterInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"offerCatalogue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CatalogueOfferFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComunePlace"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comune"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"province"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"sigla"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OfferCoverageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OfferCoverage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"national"}},{"kind":"Field","name":{"kind":"Name","value":"regions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"provinces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sigla"}}]}},{"kind":"Field","name":{"kind":"Name","value":"comuni"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"province"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"sigla"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"radii"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"km"}},{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}},{"kind":"Field","name":{"kind":"Name","value":"comune"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComunePlace"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CatalogueOfferFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CatalogueOffer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"categories"}},{"kind":"Field","name":{"kind":"Name","value":"freePeriodMonths"}},{"kind":"Field","name":{"kind":"Name","value":"conditions"}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validUntil"}},{"kind":"Field","name":{"kind":"Name","value":"placesLeft"}},{"kind":"Field","name":{"kind":"Name","value":"coverage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OfferCoverageFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sectors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allSectors"}},{"kind":"Field","name":{"kind":"Name","value":"sections"}},{"kind":"Field","name":{"kind":"Name","value":"divisions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"website"}}]}}]}}]} as unknown as DocumentNode<OfferCatalogueQuery, OfferCatalogueQueryVariables>;
 export const CatalogueComuneDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CatalogueComune"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"comune"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComunePlace"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComunePlace"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comune"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"province"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"sigla"}}]}}]}}]} as unknown as DocumentNode<CatalogueComuneQuery, CatalogueComuneQueryVariables>;
 export const ServiceCategoriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ServiceCategories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"serviceCategories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"labelIt"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}}]}}]}}]} as unknown as DocumentNode<ServiceCategoriesQuery, ServiceCategoriesQueryVariables>;

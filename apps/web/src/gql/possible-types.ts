@@ -23,7 +23,9 @@
       "InvalidAllocationRunStateError",
       "InvalidMatchTransitionError",
       "InvalidOfferTransitionError",
+      "InvalidUnsubscribeLinkError",
       "InvalidVerificationTransitionError",
+      "MailKindNotAdjustableError",
       "NotEligibleError",
       "OfferClosedError",
       "OfferFullError",
@@ -83,6 +85,14 @@
       "PartitaIvaTakenError",
       "Shop",
       "ShopAlreadyRegisteredError"
+    ],
+    "SetMailPreferenceResult": [
+      "MailKindNotAdjustableError",
+      "MailPreference"
+    ],
+    "UnsubscribeByLinkResult": [
+      "InvalidUnsubscribeLinkError",
+      "Unsubscribed"
     ],
     "UpdateHelpRequestResult": [
       "DuplicateHelpRequestError",
@@ -122,7 +132,9 @@
       "InvalidAllocationRunStateError",
       "InvalidMatchTransitionError",
       "InvalidOfferTransitionError",
+      "InvalidUnsubscribeLinkError",
       "InvalidVerificationTransitionError",
+      "MailKindNotAdjustableError",
       "NotEligibleError",
       "OfferClosedError",
       "OfferFullError",
@@ -182,6 +194,14 @@
       "PartitaIvaTakenError",
       "Shop",
       "ShopAlreadyRegisteredError"
+    ],
+    "SetMailPreferenceResult": [
+      "MailKindNotAdjustableError",
+      "MailPreference"
+    ],
+    "UnsubscribeByLinkResult": [
+      "InvalidUnsubscribeLinkError",
+      "Unsubscribed"
     ],
     "UpdateHelpRequestResult": [
       "DuplicateHelpRequestError",

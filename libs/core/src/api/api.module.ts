@@ -4,6 +4,7 @@ import { AuditApiModule } from '../audit/api/audit-api.module';
 import { AuthApiModule } from '../auth/api/auth-api.module';
 import { CoreModule } from '../core.module';
 import { HelpRequestApiModule } from '../help-request/api/help-request-api.module';
+import { MailApiModule } from '../mail/api/mail-api.module';
 import { MatchApiModule } from '../match/api/match-api.module';
 import { MatchingApiModule } from '../matching/api/matching-api.module';
 import { ModerationApiModule } from '../moderation/api/moderation-api.module';
@@ -33,6 +34,7 @@ import { LoaderFactory } from './loader.factory';
     OfferApiModule,
     HelpRequestApiModule,
     NotificationApiModule,
+    MailApiModule,
     MatchingApiModule,
     MatchApiModule,
     AllocationApiModule,

@@ -22,6 +22,8 @@ export const JOB = {
   REFRESH_MONITORING_SNAPSHOTS: 'monitoring-snapshots-refresh',
   /** Send one e-mail of the outbox (mail_message), or look again at one whose attempt never ended. */
   SEND_MAIL: 'mail-send',
+  /** Gather each person's messages held for the daily digest into one e-mail. */
+  SEND_DIGESTS: 'mail-digests',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
@@ -40,6 +42,7 @@ export interface JobData {
   [JOB.FAIL_STALE_RUNS]: NoData;
   [JOB.REFRESH_MONITORING_SNAPSHOTS]: NoData;
   [JOB.SEND_MAIL]: { mailId: string };
+  [JOB.SEND_DIGESTS]: NoData;
 }
 
 export const ALL_JOBS: readonly JobName[] = Object.values(JOB);

@@ -2,6 +2,7 @@ import {
   type AllocationMail,
   type ApplicationMail,
   type DeclinedMail,
+  type DigestMail,
   MESSAGES,
   type PromotedMail,
   type ProviderDecisionMail,
@@ -32,6 +33,7 @@ export interface MailValues {
   [MailKind.SURVEY_DUE]: SurveyMail;
   [MailKind.ALLOCATION_SHOP]: AllocationMail;
   [MailKind.ALLOCATION_PROVIDER]: AllocationMail;
+  [MailKind.DAILY_DIGEST]: DigestMail;
 }
 
 /**
@@ -76,7 +78,13 @@ const TEMPLATES: { [K in MailKind]: MailParts<MailValues[K]> } = {
   [MailKind.SURVEY_DUE]: { subject: N.surveySubject, text: N.surveyText, html: N.surveyHtml, action: linkedAs(N.answerSurvey) },
   [MailKind.ALLOCATION_SHOP]: { subject: N.allocationShopSubject, text: N.allocationShopText, html: N.allocationShopHtml, action: linkedAs(N.seeServices) },
   [MailKind.ALLOCATION_PROVIDER]: { subject: N.allocationProviderSubject, text: N.allocationProviderText, html: N.allocationProviderHtml, action: linkedAs(N.seeApplications) },
+  [MailKind.DAILY_DIGEST]: { subject: N.digestSubject, text: N.digestText, html: N.digestHtml, action: linkedAs(N.seeNotifications) },
 };
+
+/** The page a kind's button leads to, for the digest that may list the message. */
+export function actionUrlOf<K extends MailKind>(kind: K, values: MailValues[K]): string | null {
+  return (TEMPLATES[kind] as MailParts<MailValues[K]>).action?.url(values) ?? null;
+}
 
 /** A kind's parts framed: the platform's name, the body, the button and the legal footer. */
 export function renderFramed<V>(parts: MailParts<V>, language: MailLanguage, values: V, links: MailFooterLinks): RenderedMail {

@@ -21,6 +21,10 @@ export enum MailStatus {
   UNCERTAIN = 'UNCERTAIN',
   /** No SMTP server is configured (never in production): kept in the development mailbox. */
   DEV_MAILBOX = 'DEV_MAILBOX',
+  /** Its recipient reads this kind once a day: kept for the next daily digest, never sent by itself. */
+  DIGEST = 'DIGEST',
+  /** Gathered into a daily digest (`digest_id`), which is sent instead. */
+  DIGESTED = 'DIGESTED',
 }
 
 /** What an e-mail is about; each kind has its templates in the message catalogue. */
@@ -49,7 +53,37 @@ export enum MailKind {
   ALLOCATION_SHOP = 'ALLOCATION_SHOP',
   /** What a committed allocation run gave a provider's offers: one e-mail per provider per run (provider). */
   ALLOCATION_PROVIDER = 'ALLOCATION_PROVIDER',
+  /** The day's messages of the kinds a person reads once a day, in one e-mail. */
+  DAILY_DIGEST = 'DAILY_DIGEST',
 }
+
+/** How a person wants a kind of e-mail. */
+export enum MailDelivery {
+  /** Each message as it happens (the default). */
+  IMMEDIATELY = 'IMMEDIATELY',
+  /** The day's messages of the kind gathered in one e-mail. */
+  DAILY_DIGEST = 'DAILY_DIGEST',
+  /** Not at all (the notifications in the web app remain). */
+  OFF = 'OFF',
+}
+
+/**
+ * The kinds a person may have in a digest or turn off. Every other kind (verification decisions,
+ * the digest itself, and any kind added later, such as security messages) is always sent at once.
+ */
+export const ADJUSTABLE_MAIL_KINDS: readonly MailKind[] = [
+  MailKind.MATCH_APPLIED,
+  MailKind.MATCH_RESPONSE_REMINDER,
+  MailKind.MATCH_ACCEPTED,
+  MailKind.MATCH_DECLINED,
+  MailKind.MATCH_EXPIRED,
+  MailKind.MATCH_PROMOTED,
+  MailKind.SURVEY_DUE,
+  MailKind.ALLOCATION_SHOP,
+  MailKind.ALLOCATION_PROVIDER,
+];
+
+export const isAdjustable = (kind: string): boolean => (ADJUSTABLE_MAIL_KINDS as readonly string[]).includes(kind);
 
 /** The languages e-mails are written in: the recipient's. */
 export type MailLanguage = `${UserLanguage}`;

@@ -25,7 +25,7 @@ export type { Parties, Suspended } from './notification.messages';
 export type { QueryLimit } from './request.messages';
 export type { ApplicationMail } from './mail.messages';
 export type { MailAction, MailFrameValues } from './mail-layout.messages';
-export type { AllocationMail, DeclinedMail, PromotedMail, ProviderDecisionMail, ReminderMail, ShopMatchMail, SurveyMail } from './mail-notice.messages';
+export type { AllocationMail, DeclinedMail, DigestMail, PromotedMail, ProviderDecisionMail, ReminderMail, ShopMatchMail, SurveyMail } from './mail-notice.messages';
 export { PLATFORM_NAME } from './mail-layout.messages';
 export type { IdentifiedThing } from './validation.messages';
 

@@ -49,6 +49,13 @@ export interface AllocationMail {
   link: string;
 }
 
+/** The day's messages of one person, gathered: each with its subject and the page it leads to. */
+export interface DigestMail {
+  count: number;
+  items: readonly { subject: string; link: string | null }[];
+  link: string;
+}
+
 const accepted = paragraphs<ShopMatchMail>(
   ['Hello,', '**{{provider}}** accepted your request for «{{offer}}». You can now agree with them on how to start the service.'],
   ['Buongiorno,', '**{{provider}}** ha accettato la tua richiesta per «{{offer}}». Ora potete accordarvi su come iniziare il servizio.'],
@@ -132,6 +139,11 @@ const allocationProvider = paragraphs<AllocationMail>(
   ],
 );
 
+const digest = paragraphs<DigestMail>(
+  ['Hello,', '{{#if (eq count 1)}}Here is today’s message:{{else}}Here are today’s {{count}} messages:{{/if}}', '{{#each items}}- {{#if link}}[{{subject}}]({{link}}){{else}}{{subject}}{{/if}}\n{{/each}}', 'You chose to receive these kinds of e-mail once a day; you can change it in your e-mail preferences.'],
+  ['Buongiorno,', '{{#if (eq count 1)}}Ecco il messaggio di oggi:{{else}}Ecco i {{count}} messaggi di oggi:{{/if}}', '{{#each items}}- {{#if link}}[{{subject}}]({{link}}){{else}}{{subject}}{{/if}}\n{{/each}}', 'Hai scelto di ricevere questi tipi di e-mail una volta al giorno; puoi cambiarlo nelle preferenze e-mail.'],
+);
+
 const words = (en: string, it: string) => (): Words => ({ en, it });
 
 /**
@@ -179,4 +191,11 @@ export const mailNoticeMessages = {
   allocationProviderText: allocationProvider.text,
   allocationProviderHtml: allocationProvider.html,
   seeApplications: words('See the applications', 'Vedi le candidature'),
+  digestSubject: both(
+    subject('{{#if (eq count 1)}}Your message of the day{{else}}Your {{count}} messages of the day{{/if}}'),
+    subject('{{#if (eq count 1)}}Il tuo messaggio del giorno{{else}}I tuoi {{count}} messaggi del giorno{{/if}}'),
+  ) as (v: DigestMail) => Words,
+  digestText: digest.text,
+  digestHtml: digest.html,
+  seeNotifications: words('See your notifications', 'Vedi le tue notifiche'),
 };

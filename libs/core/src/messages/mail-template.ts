@@ -56,15 +56,19 @@ const paragraph = (source: string): string => {
   return conditional ? `${conditional[1]}<p>${conditional[2]}</p>${conditional[3]}` : `<p>${source}</p>`;
 };
 
+/** `[words](url)`: a link in HTML, "words: url" in text. */
+const LINK = /\[([^\]]+)\]\(([^)]+)\)/g;
+
 /**
  * A body written once, as paragraphs, in each language: the text part separates them by a blank
- * line, the HTML part puts each in <p> with its values escaped. `**` marks bold in HTML only.
+ * line, the HTML part puts each in <p> with its values escaped. `**` marks bold in HTML only;
+ * `[words](url)` is a link.
  */
 export function paragraphs<V extends object>(en: readonly string[], it: readonly string[]): { text: (values: V) => Words; html: (values: V) => Words } {
   const textOf = (lines: readonly string[]): Template => {
-    const template = plain(lines.join('\n\n').replace(/\*\*/g, ''));
+    const template = plain(lines.join('\n\n').replace(/\*\*/g, '').replace(LINK, '$1: $2'));
     return (values) => template(values).trim();
   };
-  const htmlOf = (lines: readonly string[]) => html(lines.map(paragraph).join('\n').replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>'));
+  const htmlOf = (lines: readonly string[]) => html(lines.map(paragraph).join('\n').replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>').replace(LINK, '<a href="$2">$1</a>'));
   return { text: both(textOf(en), textOf(it)), html: both(htmlOf(en), htmlOf(it)) };
 }

@@ -51,6 +51,14 @@ export const mailMessages = {
     ),
   ) as (v: ApplicationMail) => Words,
   matchAppliedAction: (): Words => ({ en: 'See the application', it: 'Vedi la candidatura' }),
+  notAdjustable: (): Words => ({
+    en: 'This kind of e-mail is always sent: it cannot be put in a digest or turned off',
+    it: 'Questo tipo di e-mail viene sempre inviato: non si può raccogliere nel riepilogo né disattivare',
+  }),
+  invalidUnsubscribeLink: (): Words => ({
+    en: 'This unsubscribe link is not valid: open your e-mail preferences after logging in',
+    it: 'Questo link di disiscrizione non è valido: apri le preferenze e-mail dopo aver effettuato l’accesso',
+  }),
   /** Why a message is UNCERTAIN, for staff: an attempt began and its outcome was never recorded. */
   attemptUnfinished: (minutes: number): Words => ({
     en: `An attempt began more than ${minutes} minutes ago and its outcome was never recorded: the message may have arrived, so it is not sent again by itself`,

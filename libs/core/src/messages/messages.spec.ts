@@ -38,6 +38,10 @@ const ALLOCATION_MAILS = [
   [{ count: 1, items: [{ offer: 'Sito', other: 'Digitale Srl' }], respondBy: { en: '15 March 2026', it: '15 marzo 2026' }, link: 'https://vicini.example/x' }],
   [{ count: 2, items: [{ offer: 'Sito', other: 'Digitale Srl' }, { offer: 'Consegne', other: 'Bar <Centrale>' }], respondBy: null, link: 'https://vicini.example/x' }],
 ] as const;
+const DIGEST_MAILS = [
+  [{ count: 1, items: [{ subject: 'Digitale Srl ha accettato', link: 'https://vicini.example/a' }], link: 'https://vicini.example/notifiche' }],
+  [{ count: 2, items: [{ subject: 'Digitale Srl ha accettato', link: 'https://vicini.example/a' }, { subject: 'Promemoria <importante>', link: null }], link: 'https://vicini.example/notifiche' }],
+] as const;
 const STATES = Object.values(MatchState);
 const STEPS = ['accept', 'decline', 'activate', 'complete', 'withdraw'] as const;
 const CHANGES = ['publish', 'pause', 'resume', 'close', 'suspend', 'reinstate'] as const;
@@ -96,6 +100,8 @@ const SAMPLES: Samples<typeof MESSAGES> = {
     matchAppliedText: APPLICATION_MAILS,
     matchAppliedHtml: APPLICATION_MAILS,
     matchAppliedAction: NONE,
+    notAdjustable: NONE,
+    invalidUnsubscribeLink: NONE,
     attemptUnfinished: [[10]],
     outcomeUnknown: [['ETIMEDOUT']],
   },
@@ -139,6 +145,10 @@ const SAMPLES: Samples<typeof MESSAGES> = {
     allocationProviderText: ALLOCATION_MAILS,
     allocationProviderHtml: ALLOCATION_MAILS,
     seeApplications: NONE,
+    digestSubject: DIGEST_MAILS,
+    digestText: DIGEST_MAILS,
+    digestHtml: DIGEST_MAILS,
+    seeNotifications: NONE,
   },
   mailLayout: {
     text: MAIL_FRAMES,

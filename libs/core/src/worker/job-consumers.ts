@@ -6,6 +6,7 @@ import { RequestContext } from '../common/request-context';
 import { JobQueue } from '../jobs/job-queue';
 import { JOB } from '../jobs/job-names';
 import { MailDeliveryService } from '../mail/mail-delivery.service';
+import { DAILY_DIGEST_CRON, MailDigestService } from '../mail/mail-digest.service';
 import { MatchMaintenanceService } from '../match/match-maintenance.service';
 import { MatchReminderService } from '../match/match-reminders.service';
 import { SNAPSHOT_REFRESH_CRON } from '../monitoring/monitoring-snapshot';
@@ -22,6 +23,7 @@ export const SCHEDULES: readonly { job: (typeof JOB)[keyof typeof JOB]; cron: st
   { job: JOB.REMIND_SURVEYS, cron: '17 * * * *' },
   { job: JOB.FAIL_STALE_RUNS, cron: '*/10 * * * *' },
   { job: JOB.REFRESH_MONITORING_SNAPSHOTS, cron: SNAPSHOT_REFRESH_CRON },
+  { job: JOB.SEND_DIGESTS, cron: DAILY_DIGEST_CRON },
 ];
 
 /**
@@ -42,6 +44,7 @@ export class JobConsumers implements OnApplicationBootstrap {
     private readonly config: ConfigService,
     private readonly mail: MailDeliveryService,
     private readonly reminders: MatchReminderService,
+    private readonly digests: MailDigestService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -70,6 +73,7 @@ export class JobConsumers implements OnApplicationBootstrap {
     await this.jobs.work(JOB.SEND_MAIL, async ({ mailId }) => {
       await this.mail.deliver(system(), mailId);
     });
+    await this.jobs.work(JOB.SEND_DIGESTS, async () => this.report('daily digests', await this.digests.sendDigests(system())));
     await this.jobs.work(JOB.SCHEDULED_ALLOCATION, async () => {
       await this.runs.startScheduled(system());
     });

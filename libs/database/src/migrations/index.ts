@@ -12,6 +12,7 @@ import { OfferModeration1796425200000 } from './1796425200000-offer-moderation';
 import { MonitoringSnapshots1796430000000 } from './1796430000000-monitoring-snapshots';
 import { MailMessage1796433370050 } from './1796433370050-mail-message';
 import { UserLanguage1796438096069 } from './1796438096069-user-language';
+import { MailPreferences1796440138986 } from './1796440138986-mail-preferences';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   MonitoringSnapshots1796430000000,
   MailMessage1796433370050,
   UserLanguage1796438096069,
+  MailPreferences1796440138986,
 ];

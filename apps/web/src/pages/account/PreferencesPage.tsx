@@ -5,13 +5,14 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { RadioGroup, SubmitButton } from '../../components/fields';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
+import { MailPreferences } from './MailPreferences';
 import { StatusNotice, useNotice } from '../../components/StatusNotice';
 import { useFormErrors } from '../../errors/use-form-errors';
 import { type Language, MyPreferencesDocument, UpdateMyLanguageDocument } from '../../gql/generated';
 
 const LANGUAGES: Language[] = ['IT', 'EN'];
 
-/** The signed-in person's preferences: the language the platform writes to them in. */
+/** The signed-in person's preferences: the language the platform writes to them in, and how each kind of e-mail reaches them. */
 export function PreferencesPage() {
   const { t } = useTranslation();
   const { data, error } = useQuery(MyPreferencesDocument, { fetchPolicy: 'cache-and-network' });
@@ -66,6 +67,7 @@ export function PreferencesPage() {
             </form>
           )}
         </section>
+        <MailPreferences />
       </div>
     </div>
   );

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { MailSettings } from '@vec/core/mail/mail-settings';
-import { MyMailPreferencesDocument, RegisterDocument, SetMailPreferenceDocument, UnsubscribeByLinkDocument } from './gql/generated';
+import { MyMailPreferencesDocument, OutgoingMailDocument, RegisterDocument, ResendMailDocument, SetMailPreferenceDocument, UnsubscribeByLinkDocument } from './gql/generated';
+import { staffUser } from './testing/fixtures';
 import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
 
-describe('E-mail preferences and one-click unsubscribe over HTTP', () => {
+describe('E-mail preferences, one-click unsubscribe and the outgoing mail over HTTP', () => {
   let api: TestApp;
   beforeAll(async () => {
     api = await startTestApp();
@@ -57,5 +58,28 @@ describe('E-mail preferences and one-click unsubscribe over HTTP', () => {
     expect(await deliveryOf(id, 'ALLOCATION_SHOP')).toBe('OFF');
     const bad = await api.gql(UnsubscribeByLinkDocument, { input: { token: `${id}.ALLOCATION_SHOP.${'x'.repeat(43)}` } });
     expect(bad.data?.unsubscribeByLink).toEqual({ __typename: 'InvalidUnsubscribeLinkError', code: 'INVALID_UNSUBSCRIBE_LINK', field: 'input.token' });
+  });
+
+  it('shows staff the outgoing mail by status without bodies, and resends a failed one once; others are refused', async () => {
+    const dataSource = api.app.get(DataSource);
+    const id = randomUUID();
+    await dataSource.query(
+      `INSERT INTO mail_message (id, idempotency_key, recipient, kind, language, subject, text, html, status, attempts, last_error, message_id, sending_started_at, created_at, updated_at)
+       VALUES ($1, $2, 'rifiutata@example.it', 'MATCH_ACCEPTED', 'it', 'Oggetto', 'Testo', '<p>Testo</p>', 'FAILED', 1, '550 5.1.1 No such user', $3, now(), now(), now())`,
+      [id, `e2e:${id}`, `<${id}@vicini.test>`],
+    );
+    const staff = await staffUser(api);
+    const failed = (await api.gqlAs(staff.accessToken, OutgoingMailDocument, { status: 'FAILED', first: 100, offset: 0 })).data?.outgoingMail;
+    expect(failed?.items).toContainEqual({ id, kind: 'MATCH_ACCEPTED', recipient: 'rifiutata@example.it', status: 'FAILED', attempts: 1, failure: '550 5.1.1 No such user', resendable: true });
+    expect(failed?.items.every((m) => m.status === 'FAILED')).toBe(true);
+
+    const resent = await api.gqlAs(staff.accessToken, ResendMailDocument, { input: { id } });
+    expect(resent.data?.resendMail).toMatchObject({ __typename: 'OutgoingMail', status: 'QUEUED' });
+    const again = await api.gqlAs(staff.accessToken, ResendMailDocument, { input: { id } });
+    expect(again.data?.resendMail).toMatchObject({ __typename: 'MailNotResendableError', code: 'MAIL_NOT_RESENDABLE', field: 'input.id' });
+
+    const { accessToken } = await shop();
+    expect((await api.gqlAs(accessToken, OutgoingMailDocument, { first: 10, offset: 0 })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await api.gqlAs(accessToken, ResendMailDocument, { input: { id } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

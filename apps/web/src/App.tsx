@@ -13,6 +13,7 @@ import { MatchPage } from './pages/match/MatchPage';
 import { AllocationRunPage } from './pages/ministry/AllocationRunPage';
 import { AllocationRunsPage } from './pages/ministry/AllocationRunsPage';
 import { OfferReviewPage } from './pages/ministry/OfferReviewPage';
+import { OutgoingMailPage } from './pages/ministry/OutgoingMailPage';
 import { VerificationPage } from './pages/ministry/VerificationPage';
 import { FaqPage } from './pages/info/FaqPage';
 import { InfoPage } from './pages/info/InfoPage';
@@ -63,6 +64,7 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.offerReview, STAFF, <OfferReviewPage />],
   [PATHS.allocationRuns, STAFF, <AllocationRunsPage />],
   [PATHS.allocationRun, STAFF, <AllocationRunPage />],
+  [PATHS.outbox, STAFF, <OutgoingMailPage />],
 ];
 
 export function App() {

@@ -30,6 +30,7 @@ export const PATHS = {
   offerReview: '/ministero/verifica-offerte',
   allocationRuns: '/ministero/assegnazioni',
   allocationRun: '/ministero/assegnazioni/:id',
+  outbox: '/ministero/posta',
 } as const;
 
 /** A path with its `:id` filled in. */

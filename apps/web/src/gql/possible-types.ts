@@ -26,6 +26,7 @@
       "InvalidUnsubscribeLinkError",
       "InvalidVerificationTransitionError",
       "MailKindNotAdjustableError",
+      "MailNotResendableError",
       "NotEligibleError",
       "OfferClosedError",
       "OfferFullError",
@@ -85,6 +86,10 @@
       "PartitaIvaTakenError",
       "Shop",
       "ShopAlreadyRegisteredError"
+    ],
+    "ResendMailResult": [
+      "MailNotResendableError",
+      "OutgoingMail"
     ],
     "SetMailPreferenceResult": [
       "MailKindNotAdjustableError",
@@ -135,6 +140,7 @@
       "InvalidUnsubscribeLinkError",
       "InvalidVerificationTransitionError",
       "MailKindNotAdjustableError",
+      "MailNotResendableError",
       "NotEligibleError",
       "OfferClosedError",
       "OfferFullError",
@@ -194,6 +200,10 @@
       "PartitaIvaTakenError",
       "Shop",
       "ShopAlreadyRegisteredError"
+    ],
+    "ResendMailResult": [
+      "MailNotResendableError",
+      "OutgoingMail"
     ],
     "SetMailPreferenceResult": [
       "MailKindNotAdjustableError",

@@ -98,6 +98,7 @@ function useNavigationLinks(): NavigationLink[] {
         { to: PATHS.verification, label: t('nav.verification') },
         { to: PATHS.offerReview, label: t('nav.offerReview') },
         { to: PATHS.allocationRuns, label: t('nav.allocationRuns') },
+        { to: PATHS.outbox, label: t('nav.outbox') },
       );
       break;
   }

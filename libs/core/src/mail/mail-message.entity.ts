@@ -88,6 +88,10 @@ export class MailMessageEntity {
   @Column({ type: 'uuid', nullable: true })
   digestId!: string | null;
 
+  /** The new message staff sent in its place (a FAILED or UNCERTAIN one is sent again at most once this way). */
+  @Column({ type: 'uuid', nullable: true })
+  resentAsId!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

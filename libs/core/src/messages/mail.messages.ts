@@ -9,6 +9,18 @@ export interface ApplicationMail {
   link: string;
 }
 
+/** Where a message stands, in words (MailStatus). */
+const MAIL_STATUS: Record<string, Words> = {
+  QUEUED: { en: 'queued', it: 'in coda' },
+  SENDING: { en: 'being sent', it: 'in invio' },
+  SENT: { en: 'sent', it: 'inviato' },
+  FAILED: { en: 'failed', it: 'non riuscito' },
+  UNCERTAIN: { en: 'of unknown outcome', it: 'dall’esito incerto' },
+  DEV_MAILBOX: { en: 'in the development mailbox', it: 'nella casella di sviluppo' },
+  DIGEST: { en: 'waiting for the daily digest', it: 'in attesa del riepilogo giornaliero' },
+  DIGESTED: { en: 'sent in a daily digest', it: 'inviato nel riepilogo giornaliero' },
+};
+
 /**
  * The e-mails the platform sends, written as Handlebars templates in each language (a subject, a
  * plain text part and an HTML part per kind, and the words of its button) and rendered from the values
@@ -59,6 +71,12 @@ export const mailMessages = {
     en: 'This unsubscribe link is not valid: open your e-mail preferences after logging in',
     it: 'Questo link di disiscrizione non è valido: apri le preferenze e-mail dopo aver effettuato l’accesso',
   }),
+  notResendable: (status: string): Words => ({
+    en: `Only a failed message, or one whose outcome is unknown, can be sent again: this one is ${MAIL_STATUS[status]?.en ?? status}`,
+    it: `Si può rispedire solo un messaggio non riuscito o dall’esito incerto: questo è ${MAIL_STATUS[status]?.it ?? status}`,
+  }),
+  alreadyResent: (): Words => ({ en: 'This message was already sent again: see the new one', it: 'Questo messaggio è già stato rispedito: vedi quello nuovo' }),
+  notFound: (): Words => ({ en: 'No such message', it: 'Messaggio non trovato' }),
   /** Why a message is UNCERTAIN, for staff: an attempt began and its outcome was never recorded. */
   attemptUnfinished: (minutes: number): Words => ({
     en: `An attempt began more than ${minutes} minutes ago and its outcome was never recorded: the message may have arrived, so it is not sent again by itself`,

@@ -13,6 +13,7 @@ import { MonitoringSnapshots1796430000000 } from './1796430000000-monitoring-sna
 import { MailMessage1796433370050 } from './1796433370050-mail-message';
 import { UserLanguage1796438096069 } from './1796438096069-user-language';
 import { MailPreferences1796440138986 } from './1796440138986-mail-preferences';
+import { MailResend1796441399272 } from './1796441399272-mail-resend';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   MailMessage1796433370050,
   UserLanguage1796438096069,
   MailPreferences1796440138986,
+  MailResend1796441399272,
 ];

@@ -1,7 +1,8 @@
-import { Field, InputType } from '@nestjs/graphql';
-import { IsIn, IsString, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { asAlternatives } from '../../api/input-rules';
-import { MailDelivery, MailKind } from '../mail.types';
+import { MailDelivery, MailKind, MailStatus } from '../mail.types';
+import { PageArgs } from '../../api/pagination';
 
 @InputType()
 export class SetMailPreferenceInput {
@@ -20,4 +21,19 @@ export class UnsubscribeByLinkInput {
   @IsString()
   @MaxLength(200)
   token!: string;
+}
+
+@ArgsType()
+export class OutgoingMailArgs extends PageArgs {
+  @Field(() => MailStatus, { nullable: true, description: 'Only the messages in this status.' })
+  @IsOptional()
+  @IsIn(Object.values(MailStatus), asAlternatives())
+  status?: MailStatus | null;
+}
+
+@InputType()
+export class ResendMailInput {
+  @Field(() => ID)
+  @IsUUID()
+  id!: string;
 }

@@ -1,11 +1,14 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx } from '../../api/request-context';
-import { Public } from '../../auth/api/auth.decorators';
+import { Public, Roles } from '../../auth/api/auth.decorators';
+import { UserRole } from '../../auth/user-role';
+import { mapPage } from '../../common/pagination';
+import { MailOutboxService } from '../mail-outbox.service';
 import { RequestContext } from '../../common/request-context';
 import { MailPreferenceService } from '../mail-preference.service';
-import { SetMailPreferenceInput, UnsubscribeByLinkInput } from './mail.inputs';
-import { MailPreferenceModel, toMailPreferenceModel } from './mail.models';
-import { SetMailPreferenceResult, toSetMailPreferenceResult, toUnsubscribeByLinkResult, UnsubscribeByLinkResult } from './mail.results';
+import { OutgoingMailArgs, ResendMailInput, SetMailPreferenceInput, UnsubscribeByLinkInput } from './mail.inputs';
+import { MailPreferenceModel, OutgoingMailPageModel, toMailPreferenceModel, toOutgoingMailModel } from './mail.models';
+import { ResendMailResult, SetMailPreferenceResult, toResendMailResult, toSetMailPreferenceResult, toUnsubscribeByLinkResult, UnsubscribeByLinkResult } from './mail.results';
 
 @Resolver()
 export class MailPreferenceResolver {
@@ -25,5 +28,22 @@ export class MailPreferenceResolver {
   @Mutation(() => UnsubscribeByLinkResult, { description: 'Turn off the kind of e-mail a signed unsubscribe link names, without logging in.' })
   async unsubscribeByLink(@Ctx() ctx: RequestContext, @Args('input') input: UnsubscribeByLinkInput): Promise<typeof UnsubscribeByLinkResult> {
     return toUnsubscribeByLinkResult(await this.preferences.unsubscribe(ctx, input.token));
+  }
+}
+
+/** Staff's view of the outgoing mail, and sending a failed or uncertain message again. */
+@Roles(UserRole.MINISTRY, UserRole.ADMIN)
+@Resolver()
+export class OutgoingMailResolver {
+  constructor(private readonly outbox: MailOutboxService) {}
+
+  @Query(() => OutgoingMailPageModel, { description: 'Outgoing e-mails, newest first, without their bodies (staff).' })
+  async outgoingMail(@Ctx() ctx: RequestContext, @Args() args: OutgoingMailArgs): Promise<OutgoingMailPageModel> {
+    return mapPage(await this.outbox.list(ctx, { status: args.status }, args), toOutgoingMailModel);
+  }
+
+  @Mutation(() => ResendMailResult, { description: 'Send a FAILED or UNCERTAIN e-mail again, as a new message with a new Message-ID (an UNCERTAIN one may arrive twice).' })
+  async resendMail(@Ctx() ctx: RequestContext, @Args('input') input: ResendMailInput): Promise<typeof ResendMailResult> {
+    return toResendMailResult(await this.outbox.resend(ctx, input.id));
   }
 }

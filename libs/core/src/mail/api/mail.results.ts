@@ -1,6 +1,8 @@
 import { resultUnion } from '../../api/result-union';
 import { MESSAGES } from '../../messages';
+import type { ResendOutcome } from '../mail-outbox.service';
 import type { SetPreferenceOutcome, UnsubscribeOutcome } from '../mail-preference.service';
+import { MailNotResendableErrorModel, OutgoingMailModel, toOutgoingMailModel } from './mail.models';
 import { InvalidUnsubscribeLinkErrorModel, MailKindNotAdjustableErrorModel, MailPreferenceModel, toMailPreferenceModel, UnsubscribedModel } from './mail.models';
 import { modelOf } from '../../api/model-instance';
 
@@ -23,5 +25,20 @@ export function toUnsubscribeByLinkResult(outcome: UnsubscribeOutcome): typeof U
       return modelOf(UnsubscribedModel, { kind: outcome.mailKind });
     case 'invalid-link':
       return new InvalidUnsubscribeLinkErrorModel(MESSAGES.mail.invalidUnsubscribeLink(), 'input.token');
+  }
+}
+
+export const ResendMailResult = resultUnion({ name: 'ResendMailResult', types: () => [OutgoingMailModel, MailNotResendableErrorModel] as const });
+
+export function toResendMailResult(outcome: ResendOutcome): typeof ResendMailResult {
+  switch (outcome.kind) {
+    case 'resent':
+      return toOutgoingMailModel(outcome.mail);
+    case 'not-resendable':
+      return new MailNotResendableErrorModel(MESSAGES.mail.notResendable(outcome.status), 'input.id');
+    case 'already-resent':
+      return new MailNotResendableErrorModel(MESSAGES.mail.alreadyResent(), 'input.id');
+    case 'not-found':
+      return new MailNotResendableErrorModel(MESSAGES.mail.notFound(), 'input.id');
   }
 }

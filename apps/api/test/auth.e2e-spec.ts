@@ -2,7 +2,7 @@ import { PRIVACY_NOTICE_VERSION } from '@vec/core';
 import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import { LoginDocument, LogoutDocument, MeDocument, RefreshSessionDocument, RegisterDocument, type RegisterInput, type UserRole } from './gql/generated';
+import { LoginDocument, LogoutDocument, MeDocument, MyLanguageDocument, RefreshSessionDocument, RegisterDocument, type RegisterInput, UpdateMyLanguageDocument, type UserRole } from './gql/generated';
 import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
 
 describe('Accounts and sessions over GraphQL', () => {
@@ -36,6 +36,20 @@ describe('Accounts and sessions over GraphQL', () => {
     expect(rows).toEqual([{ action: 'user.registered', actor_user_id: session.user.id, after: expect.objectContaining({ role: 'PROVIDER' }) }]);
     await expect(dataSource.query('UPDATE audit_event SET action = $1 WHERE entity_id = $2', ['x', session.user.id])).rejects.toThrow(/append-only/);
     await expect(dataSource.query('DELETE FROM audit_event WHERE entity_id = $1', [session.user.id])).rejects.toThrow(/append-only/);
+  });
+
+  it('keeps the language chosen at sign-up (Italian when none is given), which the account can change', async () => {
+    const italian = await register(email());
+    expect((await api.gqlAs(italian.accessToken, MyLanguageDocument)).data?.me.language).toBe('IT');
+
+    const english = member(dataOf(await api.gql(RegisterDocument, { input: { email: email(), password, role: 'PROVIDER', language: 'EN' } })).register, 'AuthPayload');
+    expect((await api.gqlAs(english.accessToken, MyLanguageDocument)).data?.me.language).toBe('EN');
+    const changed = await api.gqlAs(english.accessToken, UpdateMyLanguageDocument, { input: { language: 'IT' } });
+    expect(changed.data?.updateMyLanguage).toEqual({ id: english.user.id, language: 'IT' });
+    expect((await api.gqlAs(english.accessToken, MyLanguageDocument)).data?.me.language).toBe('IT');
+
+    const anonymous = await api.gql(UpdateMyLanguageDocument, { input: { language: 'EN' } });
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('answers a second registration of the same e-mail with EmailTakenError and writes nothing', async () => {

@@ -4,6 +4,8 @@ import { RequireRole } from './auth/RequireRole';
 import { Loading } from './components/Loading';
 import type { UserRole } from './gql/generated';
 import { Layout } from './layout/Layout';
+import { PreferencesPage } from './pages/account/PreferencesPage';
+import { UnsubscribePage } from './pages/account/UnsubscribePage';
 import { CataloguePage } from './pages/catalogue/CataloguePage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
@@ -16,6 +18,7 @@ import { MatchPage } from './pages/match/MatchPage';
 import { AllocationRunPage } from './pages/ministry/AllocationRunPage';
 import { AllocationRunsPage } from './pages/ministry/AllocationRunsPage';
 import { OfferReviewPage } from './pages/ministry/OfferReviewPage';
+import { OutgoingMailPage } from './pages/ministry/OutgoingMailPage';
 import { VerificationPage } from './pages/ministry/VerificationPage';
 import { AuditPage } from './pages/ministry/audit/AuditPage';
 import { EntityHistoryPage } from './pages/ministry/audit/EntityHistoryPage';
@@ -48,6 +51,7 @@ const EVERYONE: UserRole[] = ['SHOP', 'PROVIDER', 'MINISTRY', 'ADMIN'];
 const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.notifications, EVERYONE, <NotificationsPage />],
   [PATHS.account, EVERYONE, <MyAccountPage />],
+  [PATHS.preferences, EVERYONE, <PreferencesPage />],
   [PATHS.shop, ['SHOP'], <ShopPage />],
   [PATHS.shopNeeds, ['SHOP'], <NeedsPage />],
   [PATHS.shopRequests, ['SHOP'], <RequestsPage />],
@@ -75,6 +79,7 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.audit, STAFF, <AuditPage />],
   [PATHS.auditHistory, STAFF, <EntityHistoryPage />],
   [PATHS.accounts, ['ADMIN'], <AccountsPage />],
+  [PATHS.outbox, STAFF, <OutgoingMailPage />],
 ];
 
 export function App() {
@@ -95,6 +100,7 @@ export function App() {
         <Route path={PATHS.legalNotes} element={<InfoPage key="legalNotes" name="legalNotes" template />} />
         <Route path={PATHS.contacts} element={<InfoPage key="contacts" name="contacts" template />} />
         <Route path={PATHS.faq} element={<FaqPage />} />
+        <Route path={PATHS.unsubscribe} element={<UnsubscribePage />} />
         {RESERVED.map(([path, roles, page]) => (
           <Route key={path} path={path} element={<RequireRole roles={roles}>{page}</RequireRole>} />
         ))}

@@ -19,6 +19,8 @@ export const PATHS = {
   contacts: '/contatti',
   faq: '/domande-frequenti',
   notifications: '/notifiche',
+  preferences: '/preferenze',
+  unsubscribe: '/disiscrizione',
   shop: '/la-mia-attivita',
   shopNeeds: '/la-mia-attivita/di-cosa-hai-bisogno',
   shopRequests: '/la-mia-attivita/richieste',
@@ -40,6 +42,7 @@ export const PATHS = {
   audit: '/ministero/registro',
   auditHistory: '/ministero/registro/:type/:id',
   accounts: '/amministrazione/account',
+  outbox: '/ministero/posta',
 } as const;
 
 /** A path with its `:id` filled in. */

@@ -7,6 +7,7 @@ import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { UserAccountEntity } from './auth/user-account.entity';
 import { HelpRequestEntity } from './help-request/help-request.entity';
 import { MailMessageEntity } from './mail/mail-message.entity';
+import { MailPreferenceEntity } from './mail/mail-preference.entity';
 import { MatchTransitionEntity } from './match/match-transition.entity';
 import { MatchEntity } from './match/match.entity';
 import { OutcomeSurveyEntity } from './match/outcome-survey.entity';
@@ -39,4 +40,5 @@ export const ALL_ENTITIES = [
   AllocationRunItemEntity,
   MailMessageEntity,
   PrivacyNoticeAcceptanceEntity,
+  MailPreferenceEntity,
 ];

@@ -3,13 +3,6 @@
 
       export type PossibleTypesResultData = {
   "possibleTypes": {
-    "AccountChangeResult": [
-      "Account",
-      "AccountNotFoundError",
-      "LastAdminError",
-      "NotStaffAccountError",
-      "OwnAccountError"
-    ],
     "AnswerOutcomeSurveyResult": [
       "OutcomeSurvey",
       "SurveyNotDueError"
@@ -23,7 +16,6 @@
       "PreviouslyRefusedError"
     ],
     "BusinessError": [
-      "AccountNotFoundError",
       "AlreadyAppliedError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
@@ -31,14 +23,14 @@
       "InvalidAllocationRunStateError",
       "InvalidMatchTransitionError",
       "InvalidOfferTransitionError",
+      "InvalidUnsubscribeLinkError",
       "InvalidVerificationTransitionError",
-      "LastAdminError",
+      "MailKindNotAdjustableError",
+      "MailNotResendableError",
       "NotEligibleError",
-      "NotStaffAccountError",
       "OfferClosedError",
       "OfferFullError",
       "OfferValidityEndedError",
-      "OwnAccountError",
       "PartitaIvaTakenError",
       "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
@@ -94,6 +86,18 @@
       "PartitaIvaTakenError",
       "Shop",
       "ShopAlreadyRegisteredError"
+    ],
+    "ResendMailResult": [
+      "MailNotResendableError",
+      "OutgoingMail"
+    ],
+    "SetMailPreferenceResult": [
+      "MailKindNotAdjustableError",
+      "MailPreference"
+    ],
+    "UnsubscribeByLinkResult": [
+      "InvalidUnsubscribeLinkError",
+      "Unsubscribed"
     ],
     "UpdateHelpRequestResult": [
       "DuplicateHelpRequestError",
@@ -113,13 +117,6 @@
 };
       const result: PossibleTypesResultData = {
   "possibleTypes": {
-    "AccountChangeResult": [
-      "Account",
-      "AccountNotFoundError",
-      "LastAdminError",
-      "NotStaffAccountError",
-      "OwnAccountError"
-    ],
     "AnswerOutcomeSurveyResult": [
       "OutcomeSurvey",
       "SurveyNotDueError"
@@ -133,7 +130,6 @@
       "PreviouslyRefusedError"
     ],
     "BusinessError": [
-      "AccountNotFoundError",
       "AlreadyAppliedError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
@@ -141,14 +137,14 @@
       "InvalidAllocationRunStateError",
       "InvalidMatchTransitionError",
       "InvalidOfferTransitionError",
+      "InvalidUnsubscribeLinkError",
       "InvalidVerificationTransitionError",
-      "LastAdminError",
+      "MailKindNotAdjustableError",
+      "MailNotResendableError",
       "NotEligibleError",
-      "NotStaffAccountError",
       "OfferClosedError",
       "OfferFullError",
       "OfferValidityEndedError",
-      "OwnAccountError",
       "PartitaIvaTakenError",
       "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
@@ -204,6 +200,18 @@
       "PartitaIvaTakenError",
       "Shop",
       "ShopAlreadyRegisteredError"
+    ],
+    "ResendMailResult": [
+      "MailNotResendableError",
+      "OutgoingMail"
+    ],
+    "SetMailPreferenceResult": [
+      "MailKindNotAdjustableError",
+      "MailPreference"
+    ],
+    "UnsubscribeByLinkResult": [
+      "InvalidUnsubscribeLinkError",
+      "Unsubscribed"
     ],
     "UpdateHelpRequestResult": [
       "DuplicateHelpRequestError",

@@ -27,6 +27,11 @@ function AccountZone() {
   return (
     <div className="d-flex align-items-center gap-2">
       <NotificationsLink />
+      <Link className="notifications-link" to={PATHS.preferences}>
+        <Icon name="it-settings" className="icon-white icon-sm" />
+        <span className="d-none d-lg-inline">{t('nav.preferences')}</span>
+        <span className="visually-hidden d-lg-none">{t('nav.preferences')}</span>
+      </Link>
       <AccountName user={user} />
       <button
         type="button"
@@ -95,6 +100,7 @@ function useNavigationLinks(): NavigationLink[] {
         { to: PATHS.allocationRuns, label: t('nav.allocationRuns') },
         { to: PATHS.retention, label: t('nav.retention') },
         { to: PATHS.audit, label: t('nav.audit') },
+        { to: PATHS.outbox, label: t('nav.outbox') },
       );
       if (user.role === 'ADMIN') links.push({ to: PATHS.accounts, label: t('nav.accounts') });
       break;

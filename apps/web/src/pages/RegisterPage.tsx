@@ -4,29 +4,32 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useSession } from '../auth/session-context';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { FieldMessages, SubmitButton, TextField } from '../components/fields';
+import { FieldMessages, RadioGroup, SubmitButton, TextField } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
 import { SignUpSteps } from '../components/SignUpSteps';
 import { useFormErrors } from '../errors/use-form-errors';
-import { PrivacyNoticeDocument, RegisterDocument } from '../gql/generated';
+import { type Language, PrivacyNoticeDocument, RegisterDocument } from '../gql/generated';
 import { homePathFor, PATHS } from '../routes';
 
 type SelfRole = 'SHOP' | 'PROVIDER';
 const ROLES: SelfRole[] = ['SHOP', 'PROVIDER'];
+const LANGUAGES: Language[] = ['IT', 'EN'];
 
 export function RegisterPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const { signIn } = useSession();
   const [role, setRole] = useState<SelfRole | ''>(() => (ROLES.find((r) => r === params.get('ruolo')) ?? ''));
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // The language of the pages is a good first guess for the e-mails'.
+  const [language, setLanguage] = useState<Language>(() => (i18n.language === 'en' ? 'EN' : 'IT'));
   const [register, { loading }] = useMutation(RegisterDocument);
   // The notice in force: signing up accepts this version, and the API records it with the account.
   const notice = useQuery(PrivacyNoticeDocument);
   const noticeVersion = notice.data?.privacyNotice.version ?? '';
-  const labels = { role: t('register.role'), email: t('register.email'), password: t('register.password') };
+  const labels = { role: t('register.role'), email: t('register.email'), password: t('register.password'), language: t('register.language') };
   const { errors, attempt, failLocal, dismiss, send } = useFormErrors(labels);
   const changing =
     (field: 'email' | 'password', change: (value: string) => void) =>
@@ -41,7 +44,7 @@ export function RegisterPage() {
       failLocal('role', () => t('register.chooseRole'));
       return;
     }
-    const session = await send('AuthPayload', async () => (await register({ variables: { input: { email, password, role, refreshTokenInCookie: true, privacyNoticeVersion: noticeVersion } } })).data?.register);
+    const session = await send('AuthPayload', async () => (await register({ variables: { input: { email, password, role, language, refreshTokenInCookie: true, privacyNoticeVersion: noticeVersion } } })).data?.register);
     if (session) {
       await signIn(session);
       navigate(homePathFor(session.user.role));
@@ -91,6 +94,18 @@ export function RegisterPage() {
             value={password}
             onChange={changing('password', setPassword)}
             error={errors.fields.password}
+          />
+          <RadioGroup
+            id="register-language"
+            legend={labels.language}
+            hint={t('register.languageHint')}
+            options={LANGUAGES.map((value) => ({ value, label: t(`languages.${value}`) }))}
+            value={language}
+            onChange={(value) => {
+              setLanguage(value as Language);
+              dismiss('language');
+            }}
+            error={errors.fields.language}
           />
           <p className="small">
             {t('register.privacyBefore')} <Link to={PATHS.privacy}>{t('register.privacyLink')}</Link>

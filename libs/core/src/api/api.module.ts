@@ -5,6 +5,7 @@ import { AuthApiModule } from '../auth/api/auth-api.module';
 import { OidcApiModule } from '../auth/oidc/api/oidc-api.module';
 import { CoreModule } from '../core.module';
 import { HelpRequestApiModule } from '../help-request/api/help-request-api.module';
+import { MailApiModule } from '../mail/api/mail-api.module';
 import { MatchApiModule } from '../match/api/match-api.module';
 import { MatchingApiModule } from '../matching/api/matching-api.module';
 import { ModerationApiModule } from '../moderation/api/moderation-api.module';
@@ -36,6 +37,7 @@ import { LoaderFactory } from './loader.factory';
     OfferApiModule,
     HelpRequestApiModule,
     NotificationApiModule,
+    MailApiModule,
     MatchingApiModule,
     MatchApiModule,
     AllocationApiModule,

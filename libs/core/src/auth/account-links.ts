@@ -6,14 +6,12 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { HOUR_MS } from '../common/time';
 import { MailService } from '../mail/mail.service';
-import { MailKind, MailLanguage } from '../mail/mail.types';
+import { MailKind } from '../mail/mail.types';
 import type { AccountLinkProblem } from '../messages';
 import { AccountTokenEntity } from './account-token.entity';
 import { AccountTokenPurpose } from './account-token-purpose';
 import { UserAccountEntity } from './user-account.entity';
 
-/** Account e-mails are written in Italian until accounts have a language of their own. */
-export const ACCOUNT_MAIL_LANGUAGE: MailLanguage = 'it';
 
 /** The page of the web app each link opens; the token travels in the fragment, which no server or log sees. */
 const PAGES: Record<AccountTokenPurpose, string> = {
@@ -56,7 +54,7 @@ export class AccountLinks {
     const expiresAt = new Date(tx.now.getTime() + lifetime);
     const row = await tokens.save(tokens.create({ userId: user.id, purpose, email, secretHash: sha256(secret).toString('hex'), expiresAt, usedAt: null, revokedAt: null }));
     const link = `${this.mail.link(PAGES[purpose])}#${row.id}.${secret}`;
-    const base = { idempotencyKey: `account-link:${row.id}`, userId: user.id, recipient: email, language: ACCOUNT_MAIL_LANGUAGE };
+    const base = { idempotencyKey: `account-link:${row.id}`, userId: user.id, recipient: email };
     const hours = Math.round(lifetime / HOUR_MS);
     switch (purpose) {
       case AccountTokenPurpose.VERIFY_EMAIL:

@@ -8,7 +8,7 @@ import { MailService } from '../mail/mail.service';
 import { MailKind } from '../mail/mail.types';
 import type { AccountLinkProblem } from '../messages';
 import { AddressLimit, ThrottleService } from '../throttle/throttle.service';
-import { ACCOUNT_MAIL_LANGUAGE, AccountLinks } from './account-links';
+import { AccountLinks } from './account-links';
 import { AccountTokenPurpose } from './account-token-purpose';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -161,7 +161,6 @@ export class AccountService {
             kind: MailKind.EMAIL_CHANGED_NOTICE,
             userId: user.id,
             recipient: user.email,
-            language: ACCOUNT_MAIL_LANGUAGE,
             values: { oldEmail: user.email, newEmail: link.email },
           },
         ]);

@@ -12,6 +12,7 @@ import { ThrottleService } from '../throttle/throttle.service';
 import { AccountLinks } from './account-links';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { AuthService, Session } from './auth.service';
+import { UserLanguage } from './user-language';
 import { UserRole } from './user-role';
 import { PRIVACY_NOTICE_VERSION } from '../privacy/privacy-notice';
 
@@ -58,14 +59,14 @@ describe('accounts, sign-in and rotating sessions (real PostgreSQL)', () => {
       expect(outcome.kind).toBe('session');
       const { session } = outcome as { kind: 'session'; session: Session };
 
-      const [row] = await core.db.query('SELECT id, email, password_hash, role FROM user_account WHERE id = $1', [session.user.id]);
-      expect(row).toMatchObject({ email: email.toLowerCase(), role: 'SHOP' });
+      const [row] = await core.db.query('SELECT id, email, password_hash, role, language FROM user_account WHERE id = $1', [session.user.id]);
+      expect(row).toMatchObject({ email: email.toLowerCase(), role: 'SHOP', language: 'it' });
       expect(row.password_hash).toMatch(/^\$argon2id\$/);
       expect(row.password_hash).not.toContain(PASSWORD);
       const token = await tokenRow(session.refreshToken);
       expect(token).toMatchObject({ family_id: sessionIdOf(session), used_at: null, revoked_at: null });
       const audit = await core.db.query(`SELECT actor_user_id, actor_role, after FROM audit_event WHERE entity_id = $1 AND action = 'user.registered'`, [row.id]);
-      expect(audit).toEqual([{ actor_user_id: row.id, actor_role: 'SHOP', after: { email: email.toLowerCase(), role: 'SHOP' } }]);
+      expect(audit).toEqual([{ actor_user_id: row.id, actor_role: 'SHOP', after: { email: email.toLowerCase(), role: 'SHOP', language: 'it' } }]);
       expect(await auth.sessionActor(anon(), row.id, sessionIdOf(session))).toEqual({ userId: row.id, role: UserRole.SHOP });
     });
 
@@ -75,6 +76,23 @@ describe('accounts, sign-in and rotating sessions (real PostgreSQL)', () => {
       expect(await core.db.query('SELECT notice_version, accepted_at FROM privacy_notice_acceptance WHERE user_id = $1', [session.user.id])).toEqual([
         { notice_version: PRIVACY_NOTICE_VERSION, accepted_at: now },
       ]);
+    });
+
+    it('keeps the language chosen at sign-up, and lets the account change it later, audited once per change', async () => {
+      const email = uniqueEmail();
+      const outcome = await auth.register(anon(), { email, password: PASSWORD, role: UserRole.PROVIDER, language: UserLanguage.EN, privacyNoticeVersion: PRIVACY_NOTICE_VERSION });
+      if (outcome.kind !== 'session') throw new Error(`register: ${outcome.kind}`);
+      const userId = outcome.session.user.id;
+      const languageOf = async (): Promise<string> => (await core.db.query('SELECT language FROM user_account WHERE id = $1', [userId]))[0].language;
+      expect(await languageOf()).toBe('en');
+
+      const self = anon().withActor({ userId, role: UserRole.PROVIDER });
+      expect((await auth.setLanguage(self, UserLanguage.IT)).language).toBe(UserLanguage.IT);
+      expect(await languageOf()).toBe('it');
+      await auth.setLanguage(self, UserLanguage.IT);
+      const audit = await core.db.query(`SELECT actor_user_id, before, after FROM audit_event WHERE entity_id = $1 AND action = 'user.language-changed'`, [userId]);
+      expect(audit).toEqual([{ actor_user_id: userId, before: { language: 'en' }, after: { language: 'it' } }]);
+      await refusedWith(auth.setLanguage(anon(), UserLanguage.EN), AuthErrorCode.NOT_AUTHENTICATED);
     });
 
     it('answers email-taken for an address already registered, whatever its case, and writes nothing', async () => {

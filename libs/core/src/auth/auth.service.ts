@@ -12,6 +12,7 @@ import { decoyHash, generatePassword, hashPassword, verifyPassword } from './pas
 import { PrivacyNoticeAcceptanceEntity } from './privacy-notice-acceptance.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserAccountEntity } from './user-account.entity';
+import { DEFAULT_LANGUAGE, UserLanguage } from './user-language';
 import { isSelfRegistrationRole, isStaffRole, UserRole } from './user-role';
 import { AddressLimit, ThrottleService } from '../throttle/throttle.service';
 import { DAY_MS } from '../common/time';
@@ -30,6 +31,8 @@ export interface NewAccount {
   email: string;
   password: string;
   role: UserRole;
+  /** Italian when not given. */
+  language?: UserLanguage;
 }
 
 /** Someone signing up: the account, and the version of the privacy notice they accepted. */
@@ -209,6 +212,20 @@ export class AuthService {
     return this.connection.repository(ctx, UserAccountEntity).findOneByOrFail({ id: ctx.actor.userId });
   }
 
+  /** The signed-in person chooses the language the platform writes to them in. */
+  async setLanguage(ctx: RequestContext, language: UserLanguage): Promise<UserAccountEntity> {
+    if (!ctx.actor) throw new AuthException(AuthErrorCode.NOT_AUTHENTICATED);
+    const userId = ctx.actor.userId;
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const users = this.connection.repository(tx, UserAccountEntity);
+      const user = await users.createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id: userId }).getOneOrFail();
+      if (user.language === language) return user;
+      await users.update(user.id, { language });
+      await this.audit.record(tx, { action: 'user.language-changed', entityType: 'user', entityId: user.id, before: { language: user.language }, after: { language } });
+      return { ...user, language };
+    });
+  }
+
   private async createAccount(tx: RequestContext, account: NewAccount, action: string): Promise<UserAccountEntity> {
     const users = this.connection.repository(tx, UserAccountEntity);
     const user = await users.save(
@@ -216,13 +233,14 @@ export class AuthService {
         email: account.email.trim().toLowerCase(),
         passwordHash: await hashPassword(account.password),
         role: account.role,
+        language: account.language ?? DEFAULT_LANGUAGE,
         disabledAt: null,
         emailVerifiedAt: action === 'user.registered' ? null : tx.now,
       }),
     );
     // Someone signing up acts as the account being created; otherwise the caller (admin, CLI) acts.
     const actor = tx.actor ?? (action === 'user.registered' ? { userId: user.id, role: user.role } : undefined);
-    await this.audit.record(tx.withActor(actor), { action, entityType: 'user', entityId: user.id, after: { email: user.email, role: user.role } });
+    await this.audit.record(tx.withActor(actor), { action, entityType: 'user', entityId: user.id, after: { email: user.email, role: user.role, language: user.language } });
     return user;
   }
 

@@ -12,6 +12,8 @@ export const JOB = {
   RUN_ALLOCATION: 'allocation-run',
   /** The recurring committed allocation run (ALLOCATION_SCHEDULE). */
   SCHEDULED_ALLOCATION: 'allocation-scheduled',
+  /** Remind providers of held places whose answer is due within a day (once per match). */
+  REMIND_RESPONSES: 'match-remind-responses',
   /** Ask shops for the 30- and 90-day outcome survey. */
   REMIND_SURVEYS: 'survey-remind',
   /** Runs left RUNNING by a worker that stopped half-way → FAILED (their transaction never committed). */
@@ -22,6 +24,8 @@ export const JOB = {
   SEND_MAIL: 'mail-send',
   /** Purge or pseudonymise the personal data whose retention period has ended (daily). */
   PURGE_EXPIRED_PERSONAL_DATA: 'personal-data-retention',
+  /** Gather each person's messages held for the daily digest into one e-mail. */
+  SEND_DIGESTS: 'mail-digests',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
@@ -35,11 +39,13 @@ export interface JobData {
   [JOB.SWEEP_WAITLISTS]: NoData;
   [JOB.RUN_ALLOCATION]: { runId: string };
   [JOB.SCHEDULED_ALLOCATION]: NoData;
+  [JOB.REMIND_RESPONSES]: NoData;
   [JOB.REMIND_SURVEYS]: NoData;
   [JOB.FAIL_STALE_RUNS]: NoData;
   [JOB.REFRESH_MONITORING_SNAPSHOTS]: NoData;
   [JOB.SEND_MAIL]: { mailId: string };
   [JOB.PURGE_EXPIRED_PERSONAL_DATA]: NoData;
+  [JOB.SEND_DIGESTS]: NoData;
 }
 
 export const ALL_JOBS: readonly JobName[] = Object.values(JOB);

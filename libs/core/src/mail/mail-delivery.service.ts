@@ -8,7 +8,7 @@ import { MESSAGES } from '../messages';
 import { codeOf, describeFailure, judgeFailure } from './mail-failure';
 import { MailMessageEntity } from './mail-message.entity';
 import { MailSettings } from './mail-settings';
-import { MailStatus } from './mail.types';
+import { isAdjustable, MailStatus } from './mail.types';
 
 /**
  * How long an attempt may stay SENDING before it is taken to have stopped half-way. Far above what
@@ -57,13 +57,23 @@ export class MailDeliveryService implements OnModuleDestroy {
         text: mail.text,
         html: mail.html,
         messageId: mail.messageId ?? undefined,
-        headers: { 'Auto-Submitted': 'auto-generated' },
+        headers: this.headersOf(mail),
       });
       await this.finish(ctx, mail.id, { status: MailStatus.SENT, smtpResponse: String(info.response ?? ''), sentAt: ctx.now, lastError: null });
       return MailStatus.SENT;
     } catch (error) {
       return this.failed(ctx, mail, error);
     }
+  }
+
+  /** Adjustable kinds carry the one-click unsubscribe of RFC 8058 (the same signed link as the footer's). */
+  private headersOf(mail: MailMessageEntity): Record<string, string> {
+    const headers: Record<string, string> = { 'Auto-Submitted': 'auto-generated' };
+    if (mail.userId && isAdjustable(mail.kind)) {
+      headers['List-Unsubscribe'] = `<${this.settings.unsubscribeUrl(mail.userId, mail.kind)}>`;
+      headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+    }
+    return headers;
   }
 
   /** Under the row's lock: decides what this job may do, and commits SENDING before any sending. */

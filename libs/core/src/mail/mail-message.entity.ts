@@ -79,6 +79,19 @@ export class MailMessageEntity {
   @Column({ type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
 
+  /** The page its button leads to, for the daily digest that may list it. */
+  @Column({ type: 'text', nullable: true })
+  actionUrl!: string | null;
+
+  /** The daily digest it was gathered into (status DIGESTED). */
+  @Index('mail_message_digest_id_idx')
+  @Column({ type: 'uuid', nullable: true })
+  digestId!: string | null;
+
+  /** The new message staff sent in its place (a FAILED or UNCERTAIN one is sent again at most once this way). */
+  @Column({ type: 'uuid', nullable: true })
+  resentAsId!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,8 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { DEVELOPMENT_JWT_SECRET } from '../config/production-checks';
 
 /** Outside production, e-mails come from here unless MAIL_FROM says otherwise. */
 export const DEVELOPMENT_MAIL_FROM = 'Vicini e connessi <noreply@localhost>';
+
+/** Pages of the web app e-mails link to, whatever their kind (apps/web/src/routes.ts). */
+export const WEB_PAGES = {
+  privacy: '/privacy',
+  preferences: '/preferenze',
+  /** GET: the web app's confirmation page; POST: one-click unsubscribe (RFC 8058), served by the API. */
+  unsubscribe: '/disiscrizione',
+} as const;
 
 /** The e-mail settings of the environment, read once. */
 @Injectable()
@@ -15,6 +25,8 @@ export class MailSettings {
   readonly appUrl: string;
   readonly retrySeconds: number;
   readonly maxAttempts: number;
+  /** Signs unsubscribe links: derived from JWT_SECRET (a key of its own for this one use). */
+  private readonly linkKey: Buffer;
 
   constructor(config: ConfigService) {
     this.smtpUrl = config.get<string>('SMTP_URL');
@@ -23,6 +35,26 @@ export class MailSettings {
     this.appUrl = (config.get<string>('APP_URL') ?? `http://localhost:${config.get<number>('PORT') ?? 3000}`).replace(/\/+$/, '');
     this.retrySeconds = config.getOrThrow<number>('MAIL_RETRY_SECONDS');
     this.maxAttempts = config.getOrThrow<number>('MAIL_MAX_ATTEMPTS');
+    this.linkKey = createHmac('sha256', config.get<string>('JWT_SECRET') ?? DEVELOPMENT_JWT_SECRET).update('vicini-e-connessi mail unsubscribe links').digest();
+  }
+
+  /** The signed link that turns one kind of e-mail off for one account, without logging in. */
+  unsubscribeUrl(userId: string, kind: string): string {
+    return `${this.link(WEB_PAGES.unsubscribe)}?token=${encodeURIComponent(`${userId}.${kind}.${this.sign(userId, kind)}`)}`;
+  }
+
+  /** The account and kind a link's token names, if its signature is ours; null otherwise. */
+  readUnsubscribeToken(token: string): { userId: string; kind: string } | null {
+    const match = /^([0-9a-f-]{36})\.([A-Z_]{1,64})\.([A-Za-z0-9_-]{43})$/.exec(token);
+    if (!match) return null;
+    const [, userId, kind, signature] = match;
+    const expected = Buffer.from(this.sign(userId, kind));
+    const given = Buffer.from(signature);
+    return given.length === expected.length && timingSafeEqual(given, expected) ? { userId, kind } : null;
+  }
+
+  private sign(userId: string, kind: string): string {
+    return createHmac('sha256', this.linkKey).update(`${userId}:${kind}`).digest('base64url');
   }
 
   /** `<id@domain>`: one per message, the same on every attempt. */

@@ -104,8 +104,25 @@ describe('e-mail through SMTP (real PostgreSQL, real SMTP on loopback)', () => {
     expect(mail.text).toContain(`${shopName} si è candidata alla vostra offerta «${title}» e ne occupa un posto.`);
     expect(mail.text).toMatch(/Accettate o rifiutate entro il \d{1,2} \w+ \d{4}/);
     expect(mail.text).toContain(`Vedi la candidatura: ${link}`);
-    expect(mail.html).toContain(`<a href="${link}">Vedi la candidatura</a>`);
+    expect(mail.html).toMatch(new RegExp(`<a href="${link}" style="display:inline-block;[^"]*">Vedi la candidatura</a>`));
     expect(mail.html).toContain(`<strong>${shopName}</strong> si è candidata alla vostra offerta «${title}»`);
+    expect(mail.html).toContain('<a href="https://vicini.test/privacy" style="color:#004080;">Informativa privacy</a>');
+    expect(mail.text).toContain('Informativa privacy: https://vicini.test/privacy');
+  });
+
+  it('writes to a provider who chose English in English', async () => {
+    const { provider, email, title, shopName, apply } = await application();
+    await core.db.query(`UPDATE user_account SET language = 'en' WHERE id = $1`, [provider.owner.userId]);
+    await apply();
+
+    await eventually(async () => (await mailsTo(email))[0]?.status === MailStatus.SENT);
+    const [row] = await core.db.query('SELECT language FROM mail_message WHERE recipient = $1', [email]);
+    expect(row.language).toBe('en');
+    const [mail] = arrivedFor(email);
+    expect(mail.subject).toBe(`New application for «${title}» from ${shopName}`);
+    expect(mail.text).toMatch(/Please accept or decline by \d{1,2} [A-Z][a-z]+ \d{4}/);
+    expect(mail.html).toContain('lang="en"');
+    expect(mail.html).toContain('>See the application</a>');
   });
 
   it('retries a temporary refusal (4xx) with back-off, then delivers it once', async () => {

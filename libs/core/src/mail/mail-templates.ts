@@ -1,4 +1,19 @@
-import { type ApplicationMail, type EmailChangedMail, type EmailLinkMail, MESSAGES, type PasswordResetMail, type Words } from '../messages';
+import {
+  type AllocationMail,
+  type ApplicationMail,
+  type DeclinedMail,
+  type DigestMail,
+  type EmailChangedMail,
+  type EmailLinkMail,
+  MESSAGES,
+  type PasswordResetMail,
+  type PromotedMail,
+  type ProviderDecisionMail,
+  type ReminderMail,
+  type ShopMatchMail,
+  type SurveyMail,
+  type Words,
+} from '../messages';
 import { MailKind, MailLanguage } from './mail.types';
 
 export interface RenderedMail {
@@ -14,11 +29,46 @@ export interface MailValues {
   [MailKind.PASSWORD_RESET]: PasswordResetMail;
   [MailKind.EMAIL_CHANGE_CONFIRM]: EmailLinkMail;
   [MailKind.EMAIL_CHANGED_NOTICE]: EmailChangedMail;
+  [MailKind.MATCH_RESPONSE_REMINDER]: ReminderMail;
+  [MailKind.MATCH_ACCEPTED]: ShopMatchMail;
+  [MailKind.MATCH_DECLINED]: DeclinedMail;
+  [MailKind.MATCH_EXPIRED]: ShopMatchMail;
+  [MailKind.MATCH_PROMOTED]: PromotedMail;
+  [MailKind.PROVIDER_APPROVED]: ProviderDecisionMail;
+  [MailKind.PROVIDER_REJECTED]: ProviderDecisionMail;
+  [MailKind.PROVIDER_SUSPENDED]: ProviderDecisionMail;
+  [MailKind.SURVEY_DUE]: SurveyMail;
+  [MailKind.ALLOCATION_SHOP]: AllocationMail;
+  [MailKind.ALLOCATION_PROVIDER]: AllocationMail;
+  [MailKind.DAILY_DIGEST]: DigestMail;
 }
 
-type Parts<V> = { subject: (values: V) => Words; text: (values: V) => Words; html: (values: V) => Words };
+/**
+ * A kind's own templates: its subject, the body of its text and HTML parts, and, when it leads
+ * somewhere, its button (the words, and the link among its values). The frame is added by
+ * renderMail, the same for every kind.
+ */
+export interface MailParts<V> {
+  subject: (values: V) => Words;
+  text: (values: V) => Words;
+  html: (values: V) => Words;
+  action?: { label: (values: V) => Words; url: (values: V) => string };
+}
+
+/** The links of the footer, from the environment (APP_URL). */
+export interface MailFooterLinks {
+  privacyUrl: string;
+  preferencesUrl: string;
+  /** The signed link that turns this kind off for the recipient, when the kind can be turned off. */
+  unsubscribeUrl: string | null;
+}
+
+const N = MESSAGES.mailNotice;
+/** A button with these words leading to the values' `link`. */
+const linkedAs = <V extends { link: string }>(label: () => Words): NonNullable<MailParts<V>['action']> => ({ label, url: (values) => values.link });
 
 const account = MESSAGES.accountMail;
+// Their bodies carry the link themselves, written out: people should see where a security link leads.
 const ACCOUNT_TEMPLATES = {
   [MailKind.EMAIL_VERIFICATION]: { subject: account.emailVerificationSubject, text: account.emailVerificationText, html: account.emailVerificationHtml },
   [MailKind.PASSWORD_RESET]: { subject: account.passwordResetSubject, text: account.passwordResetText, html: account.passwordResetHtml },
@@ -26,13 +76,46 @@ const ACCOUNT_TEMPLATES = {
   [MailKind.EMAIL_CHANGED_NOTICE]: { subject: account.emailChangedSubject, text: account.emailChangedText, html: account.emailChangedHtml },
 };
 
-const TEMPLATES: { [K in MailKind]: Parts<MailValues[K]> } = {
-  [MailKind.MATCH_APPLIED]: { subject: MESSAGES.mail.matchAppliedSubject, text: MESSAGES.mail.matchAppliedText, html: MESSAGES.mail.matchAppliedHtml },
+const TEMPLATES: { [K in MailKind]: MailParts<MailValues[K]> } = {
   ...ACCOUNT_TEMPLATES,
+  [MailKind.MATCH_APPLIED]: {
+    subject: MESSAGES.mail.matchAppliedSubject,
+    text: MESSAGES.mail.matchAppliedText,
+    html: MESSAGES.mail.matchAppliedHtml,
+    action: { label: MESSAGES.mail.matchAppliedAction, url: (values) => values.link },
+  },
+  [MailKind.MATCH_RESPONSE_REMINDER]: { subject: N.reminderSubject, text: N.reminderText, html: N.reminderHtml, action: linkedAs(N.answerApplication) },
+  [MailKind.MATCH_ACCEPTED]: { subject: N.matchAcceptedSubject, text: N.matchAcceptedText, html: N.matchAcceptedHtml, action: linkedAs(N.seeMatch) },
+  [MailKind.MATCH_DECLINED]: { subject: N.matchDeclinedSubject, text: N.matchDeclinedText, html: N.matchDeclinedHtml, action: linkedAs(N.seeMatch) },
+  [MailKind.MATCH_EXPIRED]: { subject: N.matchExpiredSubject, text: N.matchExpiredText, html: N.matchExpiredHtml, action: linkedAs(N.seeMatch) },
+  [MailKind.MATCH_PROMOTED]: { subject: N.matchPromotedSubject, text: N.matchPromotedText, html: N.matchPromotedHtml, action: linkedAs(N.seeMatch) },
+  [MailKind.PROVIDER_APPROVED]: { subject: N.providerApprovedSubject, text: N.providerApprovedText, html: N.providerApprovedHtml, action: linkedAs(N.seeOrganisation) },
+  [MailKind.PROVIDER_REJECTED]: { subject: N.providerRejectedSubject, text: N.providerRejectedText, html: N.providerRejectedHtml, action: linkedAs(N.seeOrganisation) },
+  [MailKind.PROVIDER_SUSPENDED]: { subject: N.providerSuspendedSubject, text: N.providerSuspendedText, html: N.providerSuspendedHtml, action: linkedAs(N.seeOrganisation) },
+  [MailKind.SURVEY_DUE]: { subject: N.surveySubject, text: N.surveyText, html: N.surveyHtml, action: linkedAs(N.answerSurvey) },
+  [MailKind.ALLOCATION_SHOP]: { subject: N.allocationShopSubject, text: N.allocationShopText, html: N.allocationShopHtml, action: linkedAs(N.seeServices) },
+  [MailKind.ALLOCATION_PROVIDER]: { subject: N.allocationProviderSubject, text: N.allocationProviderText, html: N.allocationProviderHtml, action: linkedAs(N.seeApplications) },
+  [MailKind.DAILY_DIGEST]: { subject: N.digestSubject, text: N.digestText, html: N.digestHtml, action: linkedAs(N.seeNotifications) },
 };
 
-/** An e-mail of a kind in a language, from the catalogue's Handlebars templates. */
-export function renderMail<K extends MailKind>(kind: K, language: MailLanguage, values: MailValues[K]): RenderedMail {
-  const parts = TEMPLATES[kind] as Parts<MailValues[K]>;
-  return { subject: parts.subject(values)[language], text: parts.text(values)[language], html: parts.html(values)[language] };
+/** The page a kind's button leads to, for the digest that may list the message. */
+export function actionUrlOf<K extends MailKind>(kind: K, values: MailValues[K]): string | null {
+  return (TEMPLATES[kind] as MailParts<MailValues[K]>).action?.url(values) ?? null;
+}
+
+/** A kind's parts framed: the platform's name, the body, the button and the legal footer. */
+export function renderFramed<V>(parts: MailParts<V>, language: MailLanguage, values: V, links: MailFooterLinks): RenderedMail {
+  const frame = {
+    subject: parts.subject(values),
+    text: parts.text(values),
+    html: parts.html(values),
+    action: parts.action ? { label: parts.action.label(values), url: parts.action.url(values) } : null,
+    ...links,
+  };
+  return { subject: frame.subject[language], text: MESSAGES.mailLayout.text(frame)[language], html: MESSAGES.mailLayout.html(frame)[language] };
+}
+
+/** An e-mail of a kind in a language, from the catalogue's Handlebars templates, in the common frame. */
+export function renderMail<K extends MailKind>(kind: K, language: MailLanguage, values: MailValues[K], links: MailFooterLinks): RenderedMail {
+  return renderFramed(TEMPLATES[kind] as MailParts<MailValues[K]>, language, values, links);
 }

@@ -8,8 +8,10 @@ export interface NewMail<K extends MailKind = MailKind> {
   kind: K;
   /** The account it is for, if any; the address is kept as it is now. */
   userId: string | null;
-  recipient: string;
-  language: MailLanguage;
+  /** When omitted, the address of the account (`userId`) now. */
+  recipient?: string;
+  /** When omitted, the language of the account (`userId`), else Italian. */
+  language?: MailLanguage;
   /** The values its templates name (the catalogue's entries for the kind). */
   values: MailValues[K];
 }

@@ -6,6 +6,9 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { HelpRequestRecords } from '../help-request/help-request-records.service';
 import { HelpRequestStatus } from '../help-request/help-request.types';
+import { MailService } from '../mail/mail.service';
+import { MailKind } from '../mail/mail.types';
+import { day } from '../messages';
 import { JournalEntry, MatchJournal } from './match-journal';
 import { SYSTEM_REASON } from './match-reasons';
 import { moveMatch, openMatch } from './match-rules';
@@ -21,7 +24,8 @@ export interface AllocatedPlace {
 
 /**
  * The matches an allocation run opens, written in the run's transaction after it has locked the
- * offers and shops: many rows in a few statements, whatever the run's size.
+ * offers and shops: many rows in a few statements, whatever the run's size; and one e-mail per
+ * shop and per provider on the results.
  */
 @Injectable()
 export class MatchAllocationService {
@@ -30,6 +34,7 @@ export class MatchAllocationService {
     private readonly journal: MatchJournal,
     private readonly requests: HelpRequestRecords,
     private readonly config: ConfigService,
+    private readonly mail: MailService,
   ) {}
 
   /**
@@ -59,7 +64,44 @@ export class MatchAllocationService {
     const saved = created.length ? await matches.save(created, { chunk: INSERT_CHUNK }) : [];
     for (const match of saved) entries.push({ match, from: null, reason: `${SYSTEM_REASON.ALLOCATION_RUN}: ${runId}` });
     await this.journal.record(tx, entries);
+    await this.mailResults(tx, runId, saved);
     return saved;
+  }
+
+  /**
+   * One e-mail per person for the whole run, not one per match: each shop hears of the places it
+   * was given, each provider of the applications its offers received.
+   */
+  private async mailResults(tx: RequestContext, runId: string, opened: readonly MatchEntity[]): Promise<void> {
+    if (opened.length === 0) return;
+    const parties = await this.journal.parties(tx, opened.map((match) => match.id));
+    const people = new Map<string, { side: 'shop' | 'provider'; items: { offer: string; other: string }[]; respondBy: Date | null }>();
+    const add = (userId: string, side: 'shop' | 'provider', item: { offer: string; other: string }, respondBy: Date | null) => {
+      const person = people.get(userId) ?? { side, items: [], respondBy };
+      person.items.push(item);
+      if (respondBy && (!person.respondBy || respondBy < person.respondBy)) person.respondBy = respondBy;
+      people.set(userId, person);
+    };
+    for (const match of opened) {
+      const side = parties.get(match.id);
+      if (!side) throw new Error(`match ${match.id} has no parties`);
+      add(side.shopOwnerUserId, 'shop', { offer: side.offerTitle, other: side.providerName }, match.respondBy);
+      add(side.providerOwnerUserId, 'provider', { offer: side.offerTitle, other: side.shopName }, match.respondBy);
+    }
+    await this.mail.enqueue(
+      tx,
+      [...people].map(([userId, { side, items, respondBy }]) => ({
+        idempotencyKey: `allocation:${runId}:${side}:${userId}`,
+        kind: side === 'shop' ? MailKind.ALLOCATION_SHOP : MailKind.ALLOCATION_PROVIDER,
+        userId,
+        values: {
+          count: items.length,
+          items: items.sort((a, b) => a.offer.localeCompare(b.offer, 'it') || a.other.localeCompare(b.other, 'it')),
+          respondBy: respondBy ? day(respondBy) : null,
+          link: this.mail.link(side === 'shop' ? '/la-mia-attivita/servizi' : '/organizzazione/candidature'),
+        },
+      })),
+    );
   }
 
   /** Every match of these requests, locked in id order. */

@@ -9,6 +9,7 @@ import { MailService } from '../mail/mail.service';
 import { MailKind } from '../mail/mail.types';
 import { day } from '../messages';
 import { NewNotification, NotificationService } from '../notification/notification.service';
+import { reasonWords } from './match-reasons';
 import { MatchTransitionEntity } from './match-transition.entity';
 import { MatchEntity } from './match.entity';
 import { MatchOrigin, MatchState } from './match.types';
@@ -16,6 +17,8 @@ import { MatchOrigin, MatchState } from './match.types';
 /** The two sides of a match and the words notifications need. */
 export interface MatchParties {
   shopOwnerUserId: string;
+  /** The shop's account's address, for e-mails. */
+  shopOwnerEmail: string;
   shopName: string;
   providerOwnerUserId: string;
   /** The provider's account's address, for e-mails. */
@@ -50,7 +53,8 @@ function describe(entry: JournalEntry, actorSide: Side | null): { kind: string; 
  * Writes everything that goes with a change of match state, in the caller's transaction: the
  * transition row (who, when, why), the audit event, a notification for the other side, and the
  * help request's status, which the help-request feature derives from its matches. A new
- * application also e-mails the provider (in Italian: accounts do not yet say their language).
+ * application e-mails the provider; an answer, an expiry or a promotion from the waitlist e-mails
+ * the shop (each in the language of the account).
  */
 @Injectable()
 export class MatchJournal {
@@ -65,10 +69,10 @@ export class MatchJournal {
   async parties(tx: RequestContext, matchIds: readonly string[]): Promise<Map<string, MatchParties>> {
     if (matchIds.length === 0) return new Map();
     const rows: (MatchParties & { id: string })[] = await this.connection.manager(tx).query(
-      `SELECT m.id, s.owner_user_id AS "shopOwnerUserId", coalesce(s.trading_name, s.legal_name) AS "shopName",
+      `SELECT m.id, s.owner_user_id AS "shopOwnerUserId", su.email AS "shopOwnerEmail", coalesce(s.trading_name, s.legal_name) AS "shopName",
               p.owner_user_id AS "providerOwnerUserId", pu.email AS "providerOwnerEmail", p.name AS "providerName", o.title AS "offerTitle"
        FROM match m JOIN shop s ON s.id = m.shop_id JOIN provider p ON p.id = m.provider_id JOIN offer o ON o.id = m.offer_id
-            JOIN user_account pu ON pu.id = p.owner_user_id
+            JOIN user_account pu ON pu.id = p.owner_user_id JOIN user_account su ON su.id = s.owner_user_id
        WHERE m.id = ANY($1::uuid[])`,
       [matchIds],
     );
@@ -117,11 +121,33 @@ export class MatchJournal {
         notifications.push({ userId: who === 'SHOP' ? side.shopOwnerUserId : side.providerOwnerUserId, kind, matchId: match.id, params: { ...params, audience: who } });
       }
       if (kind === 'MATCH_APPLIED' && audience.includes('PROVIDER')) mails.push(this.applicationMail(match, side));
+      const shopMail = audience.includes('SHOP') ? this.shopMail(entry, side) : null;
+      if (shopMail) mails.push(shopMail);
     }
     await this.audit.recordMany(tx, audits);
     await this.notifications.notify(tx, notifications);
     await this.mail.enqueue(tx, mails);
     await this.requests.followMatches(tx, [...new Set(entries.map((e) => e.match.helpRequestId))]);
+  }
+
+  /**
+   * What the shop is e-mailed about its match: accepted, declined (with the reason), expired
+   * unanswered, or moved from the waitlist into a place. Other steps stay in the notifications.
+   */
+  private shopMail(entry: JournalEntry, side: MatchParties): NewMail | null {
+    const { match, from } = entry;
+    const common = { provider: side.providerName, offer: side.offerTitle, link: this.mail.link(`/la-mia-attivita/servizi/${match.id}`) };
+    const to = { userId: side.shopOwnerUserId, recipient: side.shopOwnerEmail };
+    const key = (step: string) => `match:${match.id}:${step}:${side.shopOwnerUserId}`;
+    if (from === MatchState.PENDING && match.state === MatchState.ACCEPTED) return { ...to, idempotencyKey: key('accepted'), kind: MailKind.MATCH_ACCEPTED, values: common };
+    if (from === MatchState.PENDING && match.state === MatchState.DECLINED) {
+      return { ...to, idempotencyKey: key('declined'), kind: MailKind.MATCH_DECLINED, values: { ...common, reason: reasonWords(entry.reason) } };
+    }
+    if (from === MatchState.PENDING && match.state === MatchState.EXPIRED) return { ...to, idempotencyKey: key('expired'), kind: MailKind.MATCH_EXPIRED, values: common };
+    if (from === MatchState.WAITLISTED && match.state === MatchState.PENDING) {
+      return { ...to, idempotencyKey: key('promoted'), kind: MailKind.MATCH_PROMOTED, values: { ...common, respondBy: match.respondBy ? day(match.respondBy) : null } };
+    }
+    return null;
   }
 
   /** "New application" to the provider's account, with a link to the application in the web app. */
@@ -131,11 +157,10 @@ export class MatchJournal {
       kind: MailKind.MATCH_APPLIED,
       userId: side.providerOwnerUserId,
       recipient: side.providerOwnerEmail,
-      language: 'it',
       values: {
         shop: side.shopName,
         offer: side.offerTitle,
-        respondBy: match.respondBy ? day(match.respondBy).it : null,
+        respondBy: match.respondBy ? day(match.respondBy) : null,
         link: this.mail.link(`/organizzazione/candidature/${match.id}`),
       },
     };

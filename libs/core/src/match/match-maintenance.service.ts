@@ -8,7 +8,6 @@ import { JobQueue } from '../jobs/job-queue';
 import { JOB } from '../jobs/job-names';
 import { toEngineOffer } from '../matching/engine-input.mapper';
 import { MatchingData } from '../matching/matching-data';
-import { NotificationService } from '../notification/notification.service';
 import { OfferRecords } from '../offer/offer-records.service';
 import { MatchJournal } from './match-journal';
 import { SYSTEM_REASON } from './match-reasons';
@@ -18,7 +17,6 @@ import { MatchState } from './match.types';
 import { WAITLIST_ORDER } from './waitlist-order';
 import { loggableError } from '../common/log-safety';
 import { moveMatch } from './match-rules';
-import { addDays } from '../common/time';
 
 /** Rows handled per transaction by the sweeps: short transactions, bounded memory. */
 const BATCH = 200;
@@ -26,8 +24,9 @@ const BATCH = 200;
 /**
  * What the platform does on its own, run by the worker's jobs: holds past their deadline expire,
  * waitlists of ended offers close, finished free periods complete, and freed slots go to the
- * waitlist in priority order. Every step is idempotent: run twice, or by two workers at once, it
- * changes each match once (rows are re-read under lock before they change).
+ * waitlist in priority order (the reminders are MatchReminderService's). Every step is
+ * idempotent: run twice, or by two workers at once, it changes each match once (rows are re-read
+ * under lock before they change).
  */
 @Injectable()
 export class MatchMaintenanceService {
@@ -40,7 +39,6 @@ export class MatchMaintenanceService {
     private readonly data: MatchingData,
     private readonly offers: OfferRecords,
     private readonly requests: HelpRequestRecords,
-    private readonly notifications: NotificationService,
     private readonly jobs: JobQueue,
     private readonly config: ConfigService,
   ) {}
@@ -148,29 +146,6 @@ export class MatchMaintenanceService {
       }
     }
     return promoted;
-  }
-
-  /** Asks shops for the 30- and 90-day survey once each, when due and not yet answered. */
-  async remindSurveys(ctx: RequestContext): Promise<number> {
-    let sent = 0;
-    for (const [checkpoint, days] of [['DAY_30', 30], ['DAY_90', 90]] as const) {
-      const rows: { id: string; owner: string; title: string }[] = await this.connection.dataSource.query(
-        `SELECT m.id, s.owner_user_id AS owner, o.title FROM match m
-           JOIN shop s ON s.id = m.shop_id JOIN offer o ON o.id = m.offer_id
-         WHERE m.state IN ('ACTIVE', 'COMPLETED') AND m.activated_at <= $1
-           AND NOT EXISTS (SELECT 1 FROM outcome_survey v WHERE v.match_id = m.id AND v.checkpoint = $2::outcome_checkpoint)
-           AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.match_id = m.id AND n.kind = 'SURVEY_DUE' AND n.params->>'checkpoint' = $2::text)
-         ORDER BY m.id LIMIT ${BATCH * 5}`,
-        [addDays(ctx.now, -days), checkpoint],
-      );
-      if (rows.length === 0) continue;
-      await this.notifications.notifyAll(
-        ctx,
-        rows.map((row) => ({ userId: row.owner, kind: 'SURVEY_DUE', matchId: row.id, params: { checkpoint, offerTitle: row.title, audience: 'SHOP' } })),
-      );
-      sent += rows.length;
-    }
-    return sent;
   }
 
   /**

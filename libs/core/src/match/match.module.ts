@@ -14,6 +14,7 @@ import { MatchJournal } from './match-journal';
 import { MatchLifecycleService } from './match-lifecycle.service';
 import { MatchLocks } from './match-locks';
 import { MatchMaintenanceService } from './match-maintenance.service';
+import { MatchReminderService } from './match-reminders.service';
 import { MatchQueryService } from './match-query.service';
 import { MatchStanding } from './match-standing';
 import { OutcomeSurveyService } from './outcome-survey.service';
@@ -36,6 +37,7 @@ import { OutcomeSurveyService } from './outcome-survey.service';
     MatchLifecycleService,
     MatchMaintenanceService,
     MatchQueryService,
+    MatchReminderService,
     MatchStanding,
     OutcomeSurveyService,
   ],
@@ -45,6 +47,7 @@ import { OutcomeSurveyService } from './outcome-survey.service';
     MatchLifecycleService,
     MatchMaintenanceService,
     MatchQueryService,
+    MatchReminderService,
     MatchApplicationService,
     MatchStanding,
     OutcomeSurveyService,

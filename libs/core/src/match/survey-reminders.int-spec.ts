@@ -4,7 +4,7 @@ import { actingAs, startTestCore, TestCore } from '../testing/test-core';
 import { createScratchDatabase } from '../testing/test-database';
 import { MatchApplicationService } from './match-application.service';
 import { MatchLifecycleService } from './match-lifecycle.service';
-import { MatchMaintenanceService } from './match-maintenance.service';
+import { MatchReminderService } from './match-reminders.service';
 import { OutcomeCheckpoint } from './match.types';
 import { OutcomeSurveyService } from './outcome-survey.service';
 
@@ -38,7 +38,7 @@ describe('30- and 90-day outcome surveys over time (real PostgreSQL)', () => {
   }
 
   /** Runs the reminder job at `now`; returns how many reminders it sent. */
-  const remindAt = (now: Date): Promise<number> => core.app.get(MatchMaintenanceService).remindSurveys(RequestContext.system(now));
+  const remindAt = (now: Date): Promise<number> => core.app.get(MatchReminderService).remindSurveys(RequestContext.system(now));
 
   const reminders = async (matchId: string): Promise<{ user_id: string; checkpoint: string }[]> =>
     core.db.query(

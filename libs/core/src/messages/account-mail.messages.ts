@@ -40,10 +40,9 @@ const both =
   (values: V): Words => ({ en: en(values), it: it(values) });
 const lines = (...parts: string[]): string => parts.join('\n');
 
-const SIGNATURE = 'Vicini e connessi';
-
 /**
- * The e-mails about the account itself: verifying the address, resetting the password, changing
+ * The bodies of the e-mails about the account itself (renderMail frames them with the platform's
+ * name and the legal footer): verifying the address, resetting the password, changing
  * the address. They are sent whatever the person's e-mail preferences: they are how the account
  * stays theirs.
  */
@@ -59,8 +58,6 @@ export const accountMailMessages = {
         '',
         'The link works for {{hours}} hours. Until then you can sign in, but not apply to offers or publish them.',
         'If you did not sign up, ignore this message.',
-        '',
-        SIGNATURE,
       ),
     ),
     plain(
@@ -72,8 +69,6 @@ export const accountMailMessages = {
         '',
         'Il collegamento vale {{hours}} ore. Fino ad allora puoi accedere, ma non candidarti alle offerte né pubblicarle.',
         'Se non ti sei registrato, ignora questo messaggio.',
-        '',
-        SIGNATURE,
       ),
     ),
   ),
@@ -84,7 +79,6 @@ export const accountMailMessages = {
         '<p>to finish signing up to Vicini e connessi, confirm that <strong>{{email}}</strong> is your address.</p>',
         '<p><a href="{{link}}">Confirm my e-mail address</a></p>',
         '<p>The link works for {{hours}} hours. Until then you can sign in, but not apply to offers or publish them. If you did not sign up, ignore this message.</p>',
-        `<p>${SIGNATURE}</p>`,
       ),
     ),
     html(
@@ -93,7 +87,6 @@ export const accountMailMessages = {
         '<p>per completare la registrazione a Vicini e connessi, conferma che <strong>{{email}}</strong> è il tuo indirizzo.</p>',
         '<p><a href="{{link}}">Conferma il mio indirizzo e-mail</a></p>',
         '<p>Il collegamento vale {{hours}} ore. Fino ad allora puoi accedere, ma non candidarti alle offerte né pubblicarle. Se non ti sei registrato, ignora questo messaggio.</p>',
-        `<p>${SIGNATURE}</p>`,
       ),
     ),
   ),
@@ -108,8 +101,6 @@ export const accountMailMessages = {
         '',
         'The link works once, for {{minutes}} minutes. Setting a new password signs you out everywhere.',
         'If you did not ask, ignore this message: your password stays as it is.',
-        '',
-        SIGNATURE,
       ),
     ),
     plain(
@@ -121,8 +112,6 @@ export const accountMailMessages = {
         '',
         'Il collegamento vale una sola volta, per {{minutes}} minuti. Con la nuova password tutte le sessioni aperte vengono chiuse.',
         'Se non l’hai chiesto tu, ignora questo messaggio: la password resta quella di prima.',
-        '',
-        SIGNATURE,
       ),
     ),
   ),
@@ -133,7 +122,6 @@ export const accountMailMessages = {
         '<p>someone asked to reset the password of your Vicini e connessi account.</p>',
         '<p><a href="{{link}}">Choose a new password</a></p>',
         '<p>The link works once, for {{minutes}} minutes. Setting a new password signs you out everywhere. If you did not ask, ignore this message: your password stays as it is.</p>',
-        `<p>${SIGNATURE}</p>`,
       ),
     ),
     html(
@@ -142,7 +130,6 @@ export const accountMailMessages = {
         '<p>è stato chiesto di reimpostare la password del tuo account Vicini e connessi.</p>',
         '<p><a href="{{link}}">Scegli una nuova password</a></p>',
         '<p>Il collegamento vale una sola volta, per {{minutes}} minuti. Con la nuova password tutte le sessioni aperte vengono chiuse. Se non l’hai chiesto tu, ignora questo messaggio: la password resta quella di prima.</p>',
-        `<p>${SIGNATURE}</p>`,
       ),
     ),
   ),
@@ -157,8 +144,6 @@ export const accountMailMessages = {
         '',
         'The link works for {{hours}} hours; until you open it, your account keeps its current address.',
         'If you did not ask, ignore this message.',
-        '',
-        SIGNATURE,
       ),
     ),
     plain(
@@ -170,8 +155,6 @@ export const accountMailMessages = {
         '',
         'Il collegamento vale {{hours}} ore; finché non lo apri, l’account mantiene l’indirizzo attuale.',
         'Se non l’hai chiesto tu, ignora questo messaggio.',
-        '',
-        SIGNATURE,
       ),
     ),
   ),
@@ -182,7 +165,6 @@ export const accountMailMessages = {
         '<p>you asked to use <strong>{{email}}</strong> for your Vicini e connessi account.</p>',
         '<p><a href="{{link}}">Confirm my new e-mail address</a></p>',
         '<p>The link works for {{hours}} hours; until you open it, your account keeps its current address. If you did not ask, ignore this message.</p>',
-        `<p>${SIGNATURE}</p>`,
       ),
     ),
     html(
@@ -191,7 +173,6 @@ export const accountMailMessages = {
         '<p>hai chiesto di usare <strong>{{email}}</strong> per il tuo account Vicini e connessi.</p>',
         '<p><a href="{{link}}">Conferma il nuovo indirizzo e-mail</a></p>',
         '<p>Il collegamento vale {{hours}} ore; finché non lo apri, l’account mantiene l’indirizzo attuale. Se non l’hai chiesto tu, ignora questo messaggio.</p>',
-        `<p>${SIGNATURE}</p>`,
       ),
     ),
   ),
@@ -204,8 +185,6 @@ export const accountMailMessages = {
         'the Vicini e connessi account that used {{oldEmail}} now uses {{newEmail}}: messages and sign-in go to the new address.',
         '',
         'If you did not make this change, write at once to the platform’s support: someone else may have your password.',
-        '',
-        SIGNATURE,
       ),
     ),
     plain(
@@ -215,8 +194,6 @@ export const accountMailMessages = {
         'l’account Vicini e connessi che usava {{oldEmail}} ora usa {{newEmail}}: i messaggi e l’accesso passano al nuovo indirizzo.',
         '',
         'Se non hai fatto tu questa modifica, scrivi subito all’assistenza della piattaforma: qualcun altro potrebbe avere la tua password.',
-        '',
-        SIGNATURE,
       ),
     ),
   ),
@@ -226,7 +203,6 @@ export const accountMailMessages = {
         '<p>Hello,</p>',
         '<p>the Vicini e connessi account that used <strong>{{oldEmail}}</strong> now uses <strong>{{newEmail}}</strong>: messages and sign-in go to the new address.</p>',
         '<p>If you did not make this change, write at once to the platform’s support: someone else may have your password.</p>',
-        `<p>${SIGNATURE}</p>`,
       ),
     ),
     html(
@@ -234,7 +210,6 @@ export const accountMailMessages = {
         '<p>Buongiorno,</p>',
         '<p>l’account Vicini e connessi che usava <strong>{{oldEmail}}</strong> ora usa <strong>{{newEmail}}</strong>: i messaggi e l’accesso passano al nuovo indirizzo.</p>',
         '<p>Se non hai fatto tu questa modifica, scrivi subito all’assistenza della piattaforma: qualcun altro potrebbe avere la tua password.</p>',
-        `<p>${SIGNATURE}</p>`,
       ),
     ),
   ),

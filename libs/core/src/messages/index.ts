@@ -4,7 +4,9 @@ import { allocationMessages } from './allocation.messages';
 import { authMessages } from './auth.messages';
 import { configMessages } from './config.messages';
 import { helpRequestMessages } from './help-request.messages';
+import { mailLayoutMessages } from './mail-layout.messages';
 import { mailMessages } from './mail.messages';
+import { mailNoticeMessages } from './mail-notice.messages';
 import { matchMessages } from './match.messages';
 import { monitoringMessages } from './monitoring.messages';
 import { notificationMessages } from './notification.messages';
@@ -29,6 +31,9 @@ export type { QueryLimit } from './request.messages';
 export type { ApplicationMail } from './mail.messages';
 export type { EmailChangedMail, EmailLinkMail, PasswordResetMail } from './account-mail.messages';
 export type { AccountLinkProblem } from './auth.messages';
+export type { MailAction, MailFrameValues } from './mail-layout.messages';
+export type { AllocationMail, DeclinedMail, DigestMail, PromotedMail, ProviderDecisionMail, ReminderMail, ShopMatchMail, SurveyMail } from './mail-notice.messages';
+export { PLATFORM_NAME } from './mail-layout.messages';
 export type { IdentifiedThing } from './validation.messages';
 export type { ErasureBlockerKind } from './privacy.messages';
 
@@ -45,6 +50,8 @@ export const MESSAGES = {
   helpRequest: helpRequestMessages,
   input: inputMessages,
   mail: mailMessages,
+  mailLayout: mailLayoutMessages,
+  mailNotice: mailNoticeMessages,
   match: matchMessages,
   monitoring: monitoringMessages,
   notification: notificationMessages,

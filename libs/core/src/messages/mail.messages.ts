@@ -1,35 +1,30 @@
-import Handlebars from 'handlebars';
+import { both, html, plain, subject } from './mail-template';
 import type { Words } from './words';
 
 /** What the "new application" e-mail names: the shop, the offer, the date to answer by (as people write it) and the link. */
 export interface ApplicationMail {
   shop: string;
   offer: string;
-  respondBy: string | null;
+  respondBy: Words | null;
   link: string;
 }
 
-type Template = (values: object) => string;
-
-/** Subject and text parts take the values as written; a subject is one line whatever a name holds. */
-const plain = (source: string): Template => {
-  const template = Handlebars.compile(source, { noEscape: true, strict: true });
-  return (values) => template(values).replace(/\n{3,}/g, '\n\n');
+/** Where a message stands, in words (MailStatus). */
+const MAIL_STATUS: Record<string, Words> = {
+  QUEUED: { en: 'queued', it: 'in coda' },
+  SENDING: { en: 'being sent', it: 'in invio' },
+  SENT: { en: 'sent', it: 'inviato' },
+  FAILED: { en: 'failed', it: 'non riuscito' },
+  UNCERTAIN: { en: 'of unknown outcome', it: 'dall’esito incerto' },
+  DEV_MAILBOX: { en: 'in the development mailbox', it: 'nella casella di sviluppo' },
+  DIGEST: { en: 'waiting for the daily digest', it: 'in attesa del riepilogo giornaliero' },
+  DIGESTED: { en: 'sent in a daily digest', it: 'inviato nel riepilogo giornaliero' },
 };
-const subject = (source: string): Template => {
-  const template = plain(source);
-  return (values) => template(values).replace(/\s+/g, ' ').trim();
-};
-/** The HTML part escapes every value. */
-const html = (source: string): Template => Handlebars.compile(source, { strict: true });
-
-const both = (en: Template, it: Template) => (values: object): Words => ({ en: en(values), it: it(values) });
-
-const SIGNATURE = 'Vicini e connessi';
 
 /**
  * The e-mails the platform sends, written as Handlebars templates in each language (a subject, a
- * plain text part and an HTML part per kind) and rendered from the values each names.
+ * plain text part and an HTML part per kind, and the words of its button) and rendered from the values
+ * each names; the frame around them (mail-layout.messages.ts) is the same for every kind.
  */
 export const mailMessages = {
   matchAppliedSubject: both(subject('New application for «{{offer}}» from {{shop}}'), subject('Nuova candidatura per «{{offer}}» da {{shop}}')) as (v: ApplicationMail) => Words,
@@ -40,10 +35,6 @@ export const mailMessages = {
         '',
         '{{shop}} applied to your offer «{{offer}}» and holds one of its places.',
         '{{#if respondBy}}Please accept or decline by {{respondBy}}: after that the place is freed for others.{{/if}}',
-        '',
-        'See the application: {{link}}',
-        '',
-        SIGNATURE,
       ].join('\n'),
     ),
     plain(
@@ -52,10 +43,6 @@ export const mailMessages = {
         '',
         '{{shop}} si è candidata alla vostra offerta «{{offer}}» e ne occupa un posto.',
         '{{#if respondBy}}Accettate o rifiutate entro il {{respondBy}}: dopo, il posto torna disponibile per altri.{{/if}}',
-        '',
-        'Vedi la candidatura: {{link}}',
-        '',
-        SIGNATURE,
       ].join('\n'),
     ),
   ) as (v: ApplicationMail) => Words,
@@ -65,8 +52,6 @@ export const mailMessages = {
         '<p>Hello,</p>',
         '<p><strong>{{shop}}</strong> applied to your offer «{{offer}}» and holds one of its places.</p>',
         '{{#if respondBy}}<p>Please accept or decline by <strong>{{respondBy}}</strong>: after that the place is freed for others.</p>{{/if}}',
-        '<p><a href="{{link}}">See the application</a></p>',
-        `<p>${SIGNATURE}</p>`,
       ].join('\n'),
     ),
     html(
@@ -74,11 +59,24 @@ export const mailMessages = {
         '<p>Buongiorno,</p>',
         '<p><strong>{{shop}}</strong> si è candidata alla vostra offerta «{{offer}}» e ne occupa un posto.</p>',
         '{{#if respondBy}}<p>Accettate o rifiutate entro il <strong>{{respondBy}}</strong>: dopo, il posto torna disponibile per altri.</p>{{/if}}',
-        '<p><a href="{{link}}">Vedi la candidatura</a></p>',
-        `<p>${SIGNATURE}</p>`,
       ].join('\n'),
     ),
   ) as (v: ApplicationMail) => Words,
+  matchAppliedAction: (): Words => ({ en: 'See the application', it: 'Vedi la candidatura' }),
+  notAdjustable: (): Words => ({
+    en: 'This kind of e-mail is always sent: it cannot be put in a digest or turned off',
+    it: 'Questo tipo di e-mail viene sempre inviato: non si può raccogliere nel riepilogo né disattivare',
+  }),
+  invalidUnsubscribeLink: (): Words => ({
+    en: 'This unsubscribe link is not valid: open your e-mail preferences after logging in',
+    it: 'Questo link di disiscrizione non è valido: apri le preferenze e-mail dopo aver effettuato l’accesso',
+  }),
+  notResendable: (status: string): Words => ({
+    en: `Only a failed message, or one whose outcome is unknown, can be sent again: this one is ${MAIL_STATUS[status]?.en ?? status}`,
+    it: `Si può rispedire solo un messaggio non riuscito o dall’esito incerto: questo è ${MAIL_STATUS[status]?.it ?? status}`,
+  }),
+  alreadyResent: (): Words => ({ en: 'This message was already sent again: see the new one', it: 'Questo messaggio è già stato rispedito: vedi quello nuovo' }),
+  notFound: (): Words => ({ en: 'No such message', it: 'Messaggio non trovato' }),
   /** Why a message is UNCERTAIN, for staff: an attempt began and its outcome was never recorded. */
   attemptUnfinished: (minutes: number): Words => ({
     en: `An attempt began more than ${minutes} minutes ago and its outcome was never recorded: the message may have arrived, so it is not sent again by itself`,

@@ -19,8 +19,28 @@ const PARTIES = { offer: 'Vetrina online', shop: 'Forno Rossi', provider: 'Digit
 const WHY: readonly (Words | null)[] = [null, { en: 'siamo al completo', it: 'siamo al completo' }, MESSAGES.reason.system('NO_ANSWER')];
 const withWhy = (prefix: readonly unknown[] = []) => WHY.map((why) => [...prefix, why]);
 const APPLICATION_MAILS = [
-  [{ shop: 'Forno Rossi', offer: 'Vetrina online', respondBy: '15 marzo 2026', link: 'https://vicini.example/organizzazione/candidature/1' }],
+  [{ shop: 'Forno Rossi', offer: 'Vetrina online', respondBy: { en: '15 March 2026', it: '15 marzo 2026' }, link: 'https://vicini.example/organizzazione/candidature/1' }],
   [{ shop: 'Bar <Centrale> & Co', offer: 'Sito', respondBy: null, link: 'https://vicini.example/organizzazione/candidature/2' }],
+] as const;
+const FOOTER = { privacyUrl: 'https://vicini.example/privacy', preferencesUrl: 'https://vicini.example/preferenze' };
+const MAIL_FRAMES = [
+  [{ ...FOOTER, subject: MESSAGES.mail.matchAppliedSubject(APPLICATION_MAILS[0][0]), text: MESSAGES.mail.matchAppliedText(APPLICATION_MAILS[0][0]), html: MESSAGES.mail.matchAppliedHtml(APPLICATION_MAILS[0][0]), action: { label: MESSAGES.mail.matchAppliedAction(), url: 'https://vicini.example/x' }, unsubscribeUrl: 'https://vicini.example/u' }],
+  [{ ...FOOTER, subject: MESSAGES.mail.matchAppliedSubject(APPLICATION_MAILS[1][0]), text: MESSAGES.mail.matchAppliedText(APPLICATION_MAILS[1][0]), html: MESSAGES.mail.matchAppliedHtml(APPLICATION_MAILS[1][0]), action: null, unsubscribeUrl: null }],
+] as const;
+const SHOP_MATCH = { provider: 'Digitale Srl', offer: 'Vetrina <online>', link: 'https://vicini.example/la-mia-attivita/servizi/1' };
+const SHOP_MATCHES = [[SHOP_MATCH]] as const;
+const DECLINED_MAILS = [[{ ...SHOP_MATCH, reason: null }], [{ ...SHOP_MATCH, reason: { en: 'we are full', it: 'siamo al completo' } }], [{ ...SHOP_MATCH, reason: MESSAGES.reason.system('NO_ANSWER') }]] as const;
+const PROMOTED_MAILS = [[{ ...SHOP_MATCH, respondBy: null }], [{ ...SHOP_MATCH, respondBy: { en: '15 March 2026', it: '15 marzo 2026' } }]] as const;
+const REMINDER_MAILS = [[{ shop: 'Forno Rossi', offer: 'Sito', respondBy: { en: '15 March 2026', it: '15 marzo 2026' }, link: 'https://vicini.example/organizzazione/candidature/1' }]] as const;
+const DECISION_MAILS = [[{ provider: 'Digitale Srl', reason: null, link: 'https://vicini.example/organizzazione' }], [{ provider: 'Digitale Srl', reason: 'Partita IVA cessata', link: 'https://vicini.example/organizzazione' }]] as const;
+const SURVEY_MAILS = [[{ provider: 'Digitale Srl', offer: 'Sito', days: 30, link: 'https://vicini.example/la-mia-attivita/servizi/1' }]] as const;
+const ALLOCATION_MAILS = [
+  [{ count: 1, items: [{ offer: 'Sito', other: 'Digitale Srl' }], respondBy: { en: '15 March 2026', it: '15 marzo 2026' }, link: 'https://vicini.example/x' }],
+  [{ count: 2, items: [{ offer: 'Sito', other: 'Digitale Srl' }, { offer: 'Consegne', other: 'Bar <Centrale>' }], respondBy: null, link: 'https://vicini.example/x' }],
+] as const;
+const DIGEST_MAILS = [
+  [{ count: 1, items: [{ subject: 'Digitale Srl ha accettato', link: 'https://vicini.example/a' }], link: 'https://vicini.example/notifiche' }],
+  [{ count: 2, items: [{ subject: 'Digitale Srl ha accettato', link: 'https://vicini.example/a' }, { subject: 'Promemoria <importante>', link: null }], link: 'https://vicini.example/notifiche' }],
 ] as const;
 const STATES = Object.values(MatchState);
 const STEPS = ['accept', 'decline', 'activate', 'complete', 'withdraw'] as const;
@@ -108,8 +128,63 @@ const SAMPLES: Samples<typeof MESSAGES> = {
     matchAppliedSubject: APPLICATION_MAILS,
     matchAppliedText: APPLICATION_MAILS,
     matchAppliedHtml: APPLICATION_MAILS,
+    matchAppliedAction: NONE,
+    notAdjustable: NONE,
+    invalidUnsubscribeLink: NONE,
+    notResendable: [['SENT'], ['QUEUED'], ['DIGESTED']],
+    alreadyResent: NONE,
+    notFound: NONE,
     attemptUnfinished: [[10]],
     outcomeUnknown: [['ETIMEDOUT']],
+  },
+  mailNotice: {
+    matchAcceptedSubject: SHOP_MATCHES,
+    matchAcceptedText: SHOP_MATCHES,
+    matchAcceptedHtml: SHOP_MATCHES,
+    matchDeclinedSubject: DECLINED_MAILS,
+    matchDeclinedText: DECLINED_MAILS,
+    matchDeclinedHtml: DECLINED_MAILS,
+    matchExpiredSubject: SHOP_MATCHES,
+    matchExpiredText: SHOP_MATCHES,
+    matchExpiredHtml: SHOP_MATCHES,
+    matchPromotedSubject: PROMOTED_MAILS,
+    matchPromotedText: PROMOTED_MAILS,
+    matchPromotedHtml: PROMOTED_MAILS,
+    seeMatch: NONE,
+    reminderSubject: REMINDER_MAILS,
+    reminderText: REMINDER_MAILS,
+    reminderHtml: REMINDER_MAILS,
+    answerApplication: NONE,
+    providerApprovedSubject: DECISION_MAILS,
+    providerApprovedText: DECISION_MAILS,
+    providerApprovedHtml: DECISION_MAILS,
+    providerRejectedSubject: DECISION_MAILS,
+    providerRejectedText: DECISION_MAILS,
+    providerRejectedHtml: DECISION_MAILS,
+    providerSuspendedSubject: DECISION_MAILS,
+    providerSuspendedText: DECISION_MAILS,
+    providerSuspendedHtml: DECISION_MAILS,
+    seeOrganisation: NONE,
+    surveySubject: SURVEY_MAILS,
+    surveyText: SURVEY_MAILS,
+    surveyHtml: SURVEY_MAILS,
+    answerSurvey: NONE,
+    allocationShopSubject: ALLOCATION_MAILS,
+    allocationShopText: ALLOCATION_MAILS,
+    allocationShopHtml: ALLOCATION_MAILS,
+    seeServices: NONE,
+    allocationProviderSubject: ALLOCATION_MAILS,
+    allocationProviderText: ALLOCATION_MAILS,
+    allocationProviderHtml: ALLOCATION_MAILS,
+    seeApplications: NONE,
+    digestSubject: DIGEST_MAILS,
+    digestText: DIGEST_MAILS,
+    digestHtml: DIGEST_MAILS,
+    seeNotifications: NONE,
+  },
+  mailLayout: {
+    text: MAIL_FRAMES,
+    html: MAIL_FRAMES,
   },
   match: {
     notFound: NONE,
@@ -341,9 +416,22 @@ describe('the message catalogue', () => {
   it('escapes the values in the HTML part of an e-mail, and only there', () => {
     const values = { shop: 'Bar <Centrale> & Co', offer: 'Sito', respondBy: null, link: 'https://vicini.example/x?a=1&b=2' };
     expect(MESSAGES.mail.matchAppliedHtml(values).it).toContain('<strong>Bar &lt;Centrale&gt; &amp; Co</strong>');
-    expect(MESSAGES.mail.matchAppliedHtml(values).it).toContain('href="https://vicini.example/x?a&#x3D;1&amp;b&#x3D;2"');
     expect(MESSAGES.mail.matchAppliedText(values).it).toContain('Bar <Centrale> & Co si è candidata');
     expect(MESSAGES.mail.matchAppliedText(values).it).not.toContain('entro il');
+  });
+
+  it('writes lists as lines in text and as a list in HTML, and one or many in words', () => {
+    const [[two]] = [ALLOCATION_MAILS[1]];
+    expect(MESSAGES.mailNotice.allocationShopText(two).it).toBe(
+      ['Buongiorno,', '', 'L’ultima assegnazione ti ha dato un posto in 2 offerte:', '', '- «Sito» di Digitale Srl', '- «Consegne» di Bar <Centrale>'].join('\n'),
+    );
+    expect(MESSAGES.mailNotice.allocationShopHtml(two).it).toContain('<ul>\n<li>«Sito» di Digitale Srl</li>\n<li>«Consegne» di Bar &lt;Centrale&gt;</li>\n</ul>');
+    expect(MESSAGES.mailNotice.allocationShopSubject(two).en).toBe('The allocation gave you 2 services');
+    expect(MESSAGES.mailNotice.allocationShopSubject(ALLOCATION_MAILS[0][0]).it).toBe('L’assegnazione ti ha dato un servizio');
+    expect(MESSAGES.mailNotice.matchDeclinedText(DECLINED_MAILS[1][0]).it).toContain('Il motivo indicato: «siamo al completo».');
+    expect(MESSAGES.mailNotice.matchDeclinedText(DECLINED_MAILS[1][0]).en).toContain('Their reason: «we are full».');
+    expect(MESSAGES.mailNotice.matchDeclinedHtml(DECLINED_MAILS[0][0]).it).not.toContain('<p></p>');
+    expect(MESSAGES.mailNotice.matchDeclinedHtml(DECLINED_MAILS[0][0]).it).toContain('<p><strong>Digitale Srl</strong> non può offrirti «Vetrina &lt;online&gt;».</p>');
   });
 
   it('writes the values it is given into both languages', () => {

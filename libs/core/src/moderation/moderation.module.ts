@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { MailModule } from '../mail/mail.module';
 import { MatchModule } from '../match/match.module';
 import { NotificationModule } from '../notification/notification.module';
 import { OfferModule } from '../offer/offer.module';
@@ -11,7 +12,7 @@ import { ModerationService } from './moderation.service';
  * what they mean for shops' matches, applied through the owning features. Owns no table.
  */
 @Module({
-  imports: [AuditModule, ProviderModule, OfferModule, MatchModule, NotificationModule],
+  imports: [AuditModule, MailModule, ProviderModule, OfferModule, MatchModule, NotificationModule],
   providers: [ModerationService],
   exports: [ModerationService],
 })

@@ -4,6 +4,8 @@ import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
+import { MailService } from '../mail/mail.service';
+import { MailKind } from '../mail/mail.types';
 import { MatchStanding } from '../match/match-standing';
 import { NotificationService } from '../notification/notification.service';
 import { OfferModeration, OfferRecords } from '../offer/offer-records.service';
@@ -21,6 +23,13 @@ export type ModerateOfferOutcome = { kind: 'offer'; offer: OfferEntity } | { kin
 /** The offers staff may suspend: those shops can see, or will see again once resumed. */
 const SUSPENDABLE: readonly OfferStatus[] = [OfferStatus.PUBLISHED, OfferStatus.PAUSED];
 
+/** The e-mail each decision sends the provider's account. */
+const DECISION_MAILS: Partial<Record<VerificationStatus, MailKind.PROVIDER_APPROVED | MailKind.PROVIDER_REJECTED | MailKind.PROVIDER_SUSPENDED>> = {
+  [VerificationStatus.APPROVED]: MailKind.PROVIDER_APPROVED,
+  [VerificationStatus.REJECTED]: MailKind.PROVIDER_REJECTED,
+  [VerificationStatus.SUSPENDED]: MailKind.PROVIDER_SUSPENDED,
+};
+
 /**
  * Ministry staff's decisions on providers and offers, with what each means for shops' matches,
  * in one transaction: the decision, its audit event, the notifications and the match changes.
@@ -35,6 +44,7 @@ export class ModerationService {
     private readonly standing: MatchStanding,
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
+    private readonly mail: MailService,
   ) {}
 
   async verifyProvider(ctx: RequestContext, input: VerifyProvider): Promise<VerifyOutcome> {
@@ -46,6 +56,18 @@ export class ModerationService {
       await this.notifications.notify(tx, [
         { userId: provider.ownerUserId, kind: 'PROVIDER_DECISION', params: { status: provider.verificationStatus, reason: provider.verificationReason, audience: 'PROVIDER' } },
       ]);
+      const kind = DECISION_MAILS[provider.verificationStatus];
+      if (kind) {
+        await this.mail.enqueue(tx, [
+          {
+            // One decision, one transaction: a retried one writes it again in its place.
+            idempotencyKey: `provider:${provider.id}:${provider.verificationStatus}:${tx.now.toISOString()}:${tx.requestId}`,
+            kind,
+            userId: provider.ownerUserId,
+            values: { provider: provider.name, reason: provider.verificationReason, link: this.mail.link('/organizzazione') },
+          },
+        ]);
+      }
       const offerIds = await this.offerRecords.idsOfProvider(tx, provider.id);
       if (provider.verificationStatus === VerificationStatus.SUSPENDED) await this.standing.suspend(tx, offerIds, 'PROVIDER_SUSPENDED');
       if (provider.verificationStatus === VerificationStatus.REJECTED && previous === VerificationStatus.SUSPENDED) await this.standing.reject(tx, offerIds);

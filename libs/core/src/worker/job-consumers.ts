@@ -6,7 +6,9 @@ import { RequestContext } from '../common/request-context';
 import { JobQueue } from '../jobs/job-queue';
 import { JOB } from '../jobs/job-names';
 import { MailDeliveryService } from '../mail/mail-delivery.service';
+import { DAILY_DIGEST_CRON, MailDigestService } from '../mail/mail-digest.service';
 import { MatchMaintenanceService } from '../match/match-maintenance.service';
+import { MatchReminderService } from '../match/match-reminders.service';
 import { SNAPSHOT_REFRESH_CRON } from '../monitoring/monitoring-snapshot';
 import { OpenDataService } from '../monitoring/open-data.service';
 import { UnmetDemandService } from '../monitoring/unmet-demand.service';
@@ -18,10 +20,12 @@ export const SCHEDULES: readonly { job: (typeof JOB)[keyof typeof JOB]; cron: st
   { job: JOB.EXPIRE_HOLDS, cron: '* * * * *' },
   { job: JOB.COMPLETE_ENDED, cron: '*/5 * * * *' },
   { job: JOB.SWEEP_WAITLISTS, cron: '*/5 * * * *' },
+  { job: JOB.REMIND_RESPONSES, cron: '*/10 * * * *' },
   { job: JOB.REMIND_SURVEYS, cron: '17 * * * *' },
   { job: JOB.FAIL_STALE_RUNS, cron: '*/10 * * * *' },
   { job: JOB.REFRESH_MONITORING_SNAPSHOTS, cron: SNAPSHOT_REFRESH_CRON },
   { job: JOB.PURGE_EXPIRED_PERSONAL_DATA, cron: '23 3 * * *' },
+  { job: JOB.SEND_DIGESTS, cron: DAILY_DIGEST_CRON },
 ];
 
 /**
@@ -42,6 +46,8 @@ export class JobConsumers implements OnApplicationBootstrap {
     private readonly config: ConfigService,
     private readonly mail: MailDeliveryService,
     private readonly retention: RetentionService,
+    private readonly reminders: MatchReminderService,
+    private readonly digests: MailDigestService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -50,7 +56,8 @@ export class JobConsumers implements OnApplicationBootstrap {
     await this.jobs.work(JOB.COMPLETE_ENDED, async () => this.report('completed', await this.maintenance.completeEnded(system())));
     await this.jobs.work(JOB.PROMOTE_WAITLIST, async ({ offerId }) => this.report(`promoted on offer ${offerId}`, await this.maintenance.promoteWaitlist(system(), offerId)));
     await this.jobs.work(JOB.SWEEP_WAITLISTS, async () => this.report('promoted by the sweep', await this.maintenance.sweepWaitlists(system())));
-    await this.jobs.work(JOB.REMIND_SURVEYS, async () => this.report('survey reminders', await this.maintenance.remindSurveys(system())));
+    await this.jobs.work(JOB.REMIND_RESPONSES, async () => this.report('answer reminders', await this.reminders.remindResponses(system())));
+    await this.jobs.work(JOB.REMIND_SURVEYS, async () => this.report('survey reminders', await this.reminders.remindSurveys(system())));
     await this.jobs.work(JOB.FAIL_STALE_RUNS, async () => this.report('stale allocation runs failed', await this.executor.failStale(system())));
     await this.jobs.work(JOB.RUN_ALLOCATION, async ({ runId }) => {
       const run = await this.executor.execute(system(), runId);
@@ -73,6 +80,7 @@ export class JobConsumers implements OnApplicationBootstrap {
       const { lines } = await this.retention.purge(system());
       this.report('personal data past its retention period purged or pseudonymised', lines.reduce((total, line) => total + line.rows, 0));
     });
+    await this.jobs.work(JOB.SEND_DIGESTS, async () => this.report('daily digests', await this.digests.sendDigests(system())));
     await this.jobs.work(JOB.SCHEDULED_ALLOCATION, async () => {
       await this.runs.startScheduled(system());
     });

@@ -13,7 +13,10 @@ import { MonitoringSnapshots1796430000000 } from './1796430000000-monitoring-sna
 import { MailMessage1796433370050 } from './1796433370050-mail-message';
 import { AccountRecovery1796438029667 } from './1796438029667-account-recovery';
 import { PersonalData1796438073018 } from './1796438073018-personal-data';
+import { UserLanguage1796438096069 } from './1796438096069-user-language';
 import { IdentityLink1796438203844 } from './1796438203844-identity-link';
+import { MailPreferences1796440138986 } from './1796440138986-mail-preferences';
+import { MailResend1796441399272 } from './1796441399272-mail-resend';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -30,7 +33,10 @@ export const MIGRATIONS = [
   OfferModeration1796425200000,
   MonitoringSnapshots1796430000000,
   MailMessage1796433370050,
-  AccountRecovery1796438029667,
+AccountRecovery1796438029667,
   PersonalData1796438073018,
+  UserLanguage1796438096069,
   IdentityLink1796438203844,
+  MailPreferences1796440138986,
+  MailResend1796441399272,
 ];

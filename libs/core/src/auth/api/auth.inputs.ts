@@ -1,6 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { UserLanguage } from '../user-language';
 import { SELF_REGISTRATION_ROLES, STAFF_ROLES, UserRole } from '../user-role';
 import { asAlternatives, worded } from '../../api/input-rules';
 import { MESSAGES } from '../../messages';
@@ -27,6 +28,10 @@ export class RegisterInput {
   @Field(() => UserRole, { description: 'SHOP or PROVIDER; other roles are created by an administrator.' })
   @IsIn(SELF_REGISTRATION_ROLES, asAlternatives())
   role!: UserRole;
+
+  @Field(() => UserLanguage, { defaultValue: UserLanguage.IT, description: 'The language e-mails are written in; Italian when omitted.' })
+  @IsIn(Object.values(UserLanguage), asAlternatives())
+  language: UserLanguage = UserLanguage.IT;
 
   @Field({ defaultValue: false, description: 'Browsers: deliver the refresh token as an HttpOnly cookie for /graphql instead of in the answer (whose refreshToken is then null).' })
   @IsBoolean()
@@ -83,4 +88,11 @@ export class CreateStaffUserInput {
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(128)
   password?: string;
+}
+
+@InputType()
+export class UpdateMyLanguageInput {
+  @Field(() => UserLanguage)
+  @IsIn(Object.values(UserLanguage), asAlternatives())
+  language!: UserLanguage;
 }

@@ -2,15 +2,18 @@ import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { modelOf } from '../../api/model-instance';
 import type { Words } from '../../messages';
 import { UserAccountEntity } from '../user-account.entity';
+import { UserLanguage } from '../user-language';
 import { UserRole } from '../user-role';
 
 registerEnumType(UserRole, { name: 'UserRole', description: 'What an account may do on the platform.' });
+registerEnumType(UserLanguage, { name: 'Language', description: 'The language the platform writes to a person in (e-mails): Italian or English.' });
 
 @ObjectType('User')
 export class UserModel {
   @Field(() => ID) id!: string;
   @Field() email!: string;
   @Field(() => UserRole) role!: UserRole;
+  @Field(() => UserLanguage, { description: 'The language e-mails to this account are written in.' }) language!: UserLanguage;
   @Field() createdAt!: Date;
   @Field({ description: 'Whether the owner confirmed the address through the e-mailed link; until then the account cannot apply to offers or publish them.' })
   emailVerified!: boolean;
@@ -50,6 +53,7 @@ export const toUserModel = (user: UserAccountEntity): UserModel => modelOf(UserM
   id: user.id,
   email: user.email,
   role: user.role,
+  language: user.language,
   createdAt: user.createdAt,
   emailVerified: user.emailVerifiedAt !== null,
 });

@@ -5,7 +5,7 @@ import { RequestContext } from '../../common/request-context';
 import { Ctx } from '../../api/request-context';
 import { Public, Roles } from './auth.decorators';
 import { AuthService, Session } from '../auth.service';
-import { CreateStaffUserInput, LoginInput, RefreshSessionInput, RegisterInput } from './auth.inputs';
+import { CreateStaffUserInput, LoginInput, RefreshSessionInput, RegisterInput, UpdateMyLanguageInput } from './auth.inputs';
 import { GqlLocalAuthGuard } from './auth.guards';
 import { AuthPayloadModel, toUserModel, UserModel } from './auth.models';
 import { CreateStaffUserResult, RegisterResult, toCreateStaffUserResult, toPayload, toRegisterResult } from './auth.results';
@@ -90,6 +90,11 @@ export class AuthResolver {
     // Signing out of a browser always succeeds: a cookie whose session already ended is just removed.
     if (token) await this.auth.logout(ctx, token).catch((error: unknown) => (error instanceof AuthException ? false : Promise.reject(error)));
     return true;
+  }
+
+  @Mutation(() => UserModel, { description: 'Choose the language the platform writes to you in (e-mails).' })
+  async updateMyLanguage(@Ctx() ctx: RequestContext, @Args('input') input: UpdateMyLanguageInput): Promise<UserModel> {
+    return toUserModel(await this.auth.setLanguage(ctx, input.language));
   }
 
   @Query(() => UserModel, { description: 'The signed-in account.' })

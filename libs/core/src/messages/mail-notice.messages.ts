@@ -1,0 +1,201 @@
+import { both, paragraphs, subject } from './mail-template';
+import type { Words } from './words';
+
+/** A shop's match, as its e-mails name it: the provider, the offer and the page of the match. */
+export interface ShopMatchMail {
+  provider: string;
+  offer: string;
+  link: string;
+}
+
+/** A declined match: with the provider's reason (or the platform's, in words), if any. */
+export interface DeclinedMail extends ShopMatchMail {
+  reason: Words | null;
+}
+
+/** A shop moved from the waitlist into a place: the provider now has until `respondBy`. */
+export interface PromotedMail extends ShopMatchMail {
+  respondBy: Words | null;
+}
+
+/** The provider's reminder: an application to answer by tomorrow. */
+export interface ReminderMail {
+  shop: string;
+  offer: string;
+  respondBy: Words;
+  link: string;
+}
+
+/** A staff decision on a provider: its name, the reason given (for a rejection or a suspension) and its page. */
+export interface ProviderDecisionMail {
+  provider: string;
+  reason: string | null;
+  link: string;
+}
+
+/** The outcome survey a shop is asked for, 30 or 90 days after the service began. */
+export interface SurveyMail {
+  provider: string;
+  offer: string;
+  days: number;
+  link: string;
+}
+
+/** What one allocation run gave one person: its lines (offer and provider for a shop, shop and offer for a provider). */
+export interface AllocationMail {
+  count: number;
+  items: readonly { offer: string; other: string }[];
+  respondBy: Words | null;
+  link: string;
+}
+
+/** The day's messages of one person, gathered: each with its subject and the page it leads to. */
+export interface DigestMail {
+  count: number;
+  items: readonly { subject: string; link: string | null }[];
+  link: string;
+}
+
+const accepted = paragraphs<ShopMatchMail>(
+  ['Hello,', '**{{provider}}** accepted your request for «{{offer}}». You can now agree with them on how to start the service.'],
+  ['Buongiorno,', '**{{provider}}** ha accettato la tua richiesta per «{{offer}}». Ora potete accordarvi su come iniziare il servizio.'],
+);
+const declined = paragraphs<DeclinedMail>(
+  ['Hello,', '**{{provider}}** cannot give you «{{offer}}».', '{{#if reason}}Their reason: «{{reason}}».{{/if}}', 'Your request stays open: other offers can still serve it.'],
+  ['Buongiorno,', '**{{provider}}** non può offrirti «{{offer}}».', '{{#if reason}}Il motivo indicato: «{{reason}}».{{/if}}', 'La tua richiesta resta aperta: altre offerte possono ancora soddisfarla.'],
+);
+const expired = paragraphs<ShopMatchMail>(
+  ['Hello,', '**{{provider}}** did not answer your request for «{{offer}}» in time, so the place it held was freed.', 'Your request is open again: other offers can serve it.'],
+  ['Buongiorno,', '**{{provider}}** non ha risposto in tempo alla tua richiesta per «{{offer}}»: il posto che occupava è stato liberato.', 'La tua richiesta è di nuovo aperta: altre offerte possono soddisfarla.'],
+);
+const promoted = paragraphs<PromotedMail>(
+  [
+    'Hello,',
+    'A place became free in «{{offer}}» by **{{provider}}**: your request on its waitlist now holds it.',
+    '{{#if respondBy}}The provider will accept or decline by **{{respondBy}}**.{{/if}}',
+  ],
+  [
+    'Buongiorno,',
+    'Si è liberato un posto nell’offerta «{{offer}}» di **{{provider}}**: la tua richiesta in lista d’attesa ora lo occupa.',
+    '{{#if respondBy}}Il fornitore accetterà o rifiuterà entro il **{{respondBy}}**.{{/if}}',
+  ],
+);
+const reminder = paragraphs<ReminderMail>(
+  ['Hello,', 'The application of **{{shop}}** to your offer «{{offer}}» is still waiting for your answer.', 'Please accept or decline by **{{respondBy}}**: after that the place is freed for others.'],
+  ['Buongiorno,', 'La candidatura di **{{shop}}** alla vostra offerta «{{offer}}» attende ancora la vostra risposta.', 'Accettate o rifiutate entro il **{{respondBy}}**: dopo, il posto torna disponibile per altri.'],
+);
+const approved = paragraphs<ProviderDecisionMail>(
+  ['Hello,', 'The Department verified **{{provider}}**: you can now publish offers, which shops will see in the catalogue.'],
+  ['Buongiorno,', 'Il Dipartimento ha verificato **{{provider}}**: ora potete pubblicare offerte, che i negozi vedranno nel catalogo.'],
+);
+const rejected = paragraphs<ProviderDecisionMail>(
+  ['Hello,', 'The Department could not verify **{{provider}}**.', '{{#if reason}}The reason: «{{reason}}».{{/if}}', 'You can correct your organisation’s details and ask for verification again.'],
+  ['Buongiorno,', 'Il Dipartimento non ha potuto verificare **{{provider}}**.', '{{#if reason}}Il motivo: «{{reason}}».{{/if}}', 'Potete correggere i dati dell’organizzazione e chiedere di nuovo la verifica.'],
+);
+const suspended = paragraphs<ProviderDecisionMail>(
+  [
+    'Hello,',
+    'The Department suspended **{{provider}}**: your offers are hidden from the catalogue and the places they held were freed.',
+    '{{#if reason}}The reason: «{{reason}}».{{/if}}',
+    'To ask for more information, write to the Department from the contacts page.',
+  ],
+  [
+    'Buongiorno,',
+    'Il Dipartimento ha sospeso **{{provider}}**: le vostre offerte non compaiono nel catalogo e i posti che occupavano sono stati liberati.',
+    '{{#if reason}}Il motivo: «{{reason}}».{{/if}}',
+    'Per chiedere chiarimenti, scrivete al Dipartimento dalla pagina dei contatti.',
+  ],
+);
+const survey = paragraphs<SurveyMail>(
+  ['Hello,', '{{days}} days ago **{{provider}}** began «{{offer}}» for you. Tell us in two minutes how it is going: your answers help the initiative measure what the services bring.'],
+  ['Buongiorno,', '{{days}} giorni fa **{{provider}}** ha iniziato per te «{{offer}}». Raccontaci in due minuti come sta andando: le tue risposte aiutano l’iniziativa a misurare che cosa portano i servizi.'],
+);
+const allocationShop = paragraphs<AllocationMail>(
+  [
+    'Hello,',
+    '{{#if (eq count 1)}}The latest allocation gave you a place in one offer:{{else}}The latest allocation gave you places in {{count}} offers:{{/if}}',
+    '{{#each items}}- «{{offer}}» by {{other}}\n{{/each}}',
+    '{{#if respondBy}}Each provider will accept or decline by **{{respondBy}}**.{{/if}}',
+  ],
+  [
+    'Buongiorno,',
+    '{{#if (eq count 1)}}L’ultima assegnazione ti ha dato un posto in un’offerta:{{else}}L’ultima assegnazione ti ha dato un posto in {{count}} offerte:{{/if}}',
+    '{{#each items}}- «{{offer}}» di {{other}}\n{{/each}}',
+    '{{#if respondBy}}Ogni fornitore accetterà o rifiuterà entro il **{{respondBy}}**.{{/if}}',
+  ],
+);
+const allocationProvider = paragraphs<AllocationMail>(
+  [
+    'Hello,',
+    '{{#if (eq count 1)}}The latest allocation gave your offers one new application:{{else}}The latest allocation gave your offers {{count}} new applications:{{/if}}',
+    '{{#each items}}- {{other}} for «{{offer}}»\n{{/each}}',
+    '{{#if respondBy}}Please accept or decline by **{{respondBy}}**: after that the places are freed for others.{{/if}}',
+  ],
+  [
+    'Buongiorno,',
+    '{{#if (eq count 1)}}L’ultima assegnazione ha dato alle vostre offerte una nuova candidatura:{{else}}L’ultima assegnazione ha dato alle vostre offerte {{count}} nuove candidature:{{/if}}',
+    '{{#each items}}- {{other}} per «{{offer}}»\n{{/each}}',
+    '{{#if respondBy}}Accettate o rifiutate entro il **{{respondBy}}**: dopo, i posti tornano disponibili per altri.{{/if}}',
+  ],
+);
+
+const digest = paragraphs<DigestMail>(
+  ['Hello,', '{{#if (eq count 1)}}Here is today’s message:{{else}}Here are today’s {{count}} messages:{{/if}}', '{{#each items}}- {{#if link}}[{{subject}}]({{link}}){{else}}{{subject}}{{/if}}\n{{/each}}', 'You chose to receive these kinds of e-mail once a day; you can change it in your e-mail preferences.'],
+  ['Buongiorno,', '{{#if (eq count 1)}}Ecco il messaggio di oggi:{{else}}Ecco i {{count}} messaggi di oggi:{{/if}}', '{{#each items}}- {{#if link}}[{{subject}}]({{link}}){{else}}{{subject}}{{/if}}\n{{/each}}', 'Hai scelto di ricevere questi tipi di e-mail una volta al giorno; puoi cambiarlo nelle preferenze e-mail.'],
+);
+
+const words = (en: string, it: string) => (): Words => ({ en, it });
+
+/**
+ * The notices the platform e-mails about matches, providers, surveys and allocation runs: per kind
+ * a subject, the body of the text and HTML parts (written once as paragraphs), and the words of its
+ * button.
+ */
+export const mailNoticeMessages = {
+  matchAcceptedSubject: both(subject('{{provider}} accepted your request for «{{offer}}»'), subject('{{provider}} ha accettato la tua richiesta per «{{offer}}»')) as (v: ShopMatchMail) => Words,
+  matchAcceptedText: accepted.text,
+  matchAcceptedHtml: accepted.html,
+  matchDeclinedSubject: both(subject('{{provider}} declined your request for «{{offer}}»'), subject('{{provider}} ha rifiutato la tua richiesta per «{{offer}}»')) as (v: DeclinedMail) => Words,
+  matchDeclinedText: declined.text,
+  matchDeclinedHtml: declined.html,
+  matchExpiredSubject: both(subject('No answer in time to your request for «{{offer}}»'), subject('Nessuna risposta in tempo alla tua richiesta per «{{offer}}»')) as (v: ShopMatchMail) => Words,
+  matchExpiredText: expired.text,
+  matchExpiredHtml: expired.html,
+  matchPromotedSubject: both(subject('A place in «{{offer}}» is now yours'), subject('Un posto in «{{offer}}» ora è tuo')) as (v: PromotedMail) => Words,
+  matchPromotedText: promoted.text,
+  matchPromotedHtml: promoted.html,
+  seeMatch: words('See the service', 'Vedi il servizio'),
+  reminderSubject: both(subject('Reminder: answer {{shop}} by {{respondBy}}'), subject('Promemoria: rispondete a {{shop}} entro il {{respondBy}}')) as (v: ReminderMail) => Words,
+  reminderText: reminder.text,
+  reminderHtml: reminder.html,
+  answerApplication: words('Answer the application', 'Rispondi alla candidatura'),
+  providerApprovedSubject: both(subject('{{provider}} is verified'), subject('{{provider}} è verificata')) as (v: ProviderDecisionMail) => Words,
+  providerApprovedText: approved.text,
+  providerApprovedHtml: approved.html,
+  providerRejectedSubject: both(subject('{{provider}} could not be verified'), subject('{{provider}} non è stata verificata')) as (v: ProviderDecisionMail) => Words,
+  providerRejectedText: rejected.text,
+  providerRejectedHtml: rejected.html,
+  providerSuspendedSubject: both(subject('{{provider}} is suspended'), subject('{{provider}} è sospesa')) as (v: ProviderDecisionMail) => Words,
+  providerSuspendedText: suspended.text,
+  providerSuspendedHtml: suspended.html,
+  seeOrganisation: words('See your organisation', 'Vedi la vostra organizzazione'),
+  surveySubject: both(subject('How is «{{offer}}» going?'), subject('Come sta andando «{{offer}}»?')) as (v: SurveyMail) => Words,
+  surveyText: survey.text,
+  surveyHtml: survey.html,
+  answerSurvey: words('Answer the questionnaire', 'Rispondi al questionario'),
+  allocationShopSubject: both(subject('The allocation gave you {{#if (eq count 1)}}a service{{else}}{{count}} services{{/if}}'), subject('L’assegnazione ti ha dato {{#if (eq count 1)}}un servizio{{else}}{{count}} servizi{{/if}}')) as (v: AllocationMail) => Words,
+  allocationShopText: allocationShop.text,
+  allocationShopHtml: allocationShop.html,
+  seeServices: words('See your services', 'Vedi i tuoi servizi'),
+  allocationProviderSubject: both(subject('The allocation gave your offers {{#if (eq count 1)}}an application{{else}}{{count}} applications{{/if}}'), subject('L’assegnazione ha dato alle vostre offerte {{#if (eq count 1)}}una candidatura{{else}}{{count}} candidature{{/if}}')) as (v: AllocationMail) => Words,
+  allocationProviderText: allocationProvider.text,
+  allocationProviderHtml: allocationProvider.html,
+  seeApplications: words('See the applications', 'Vedi le candidature'),
+  digestSubject: both(
+    subject('{{#if (eq count 1)}}Your message of the day{{else}}Your {{count}} messages of the day{{/if}}'),
+    subject('{{#if (eq count 1)}}Il tuo messaggio del giorno{{else}}I tuoi {{count}} messaggi del giorno{{/if}}'),
+  ) as (v: DigestMail) => Words,
+  digestText: digest.text,
+  digestHtml: digest.html,
+  seeNotifications: words('See your notifications', 'Vedi le tue notifiche'),
+};

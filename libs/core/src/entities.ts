@@ -3,6 +3,8 @@ import { AllocationRunEntity } from './allocation/allocation-run.entity';
 import { AuditEventEntity } from './audit/audit-event.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { UserAccountEntity } from './auth/user-account.entity';
+import { ImportJobEntity } from './import/import-job.entity';
+import { ImportRowEntity } from './import/import-row.entity';
 import { HelpRequestEntity } from './help-request/help-request.entity';
 import { MailMessageEntity } from './mail/mail-message.entity';
 import { MatchTransitionEntity } from './match/match-transition.entity';
@@ -33,4 +35,6 @@ export const ALL_ENTITIES = [
   AllocationRunEntity,
   AllocationRunItemEntity,
   MailMessageEntity,
+  ImportJobEntity,
+  ImportRowEntity,
 ];

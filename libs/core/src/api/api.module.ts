@@ -4,6 +4,7 @@ import { AuditApiModule } from '../audit/api/audit-api.module';
 import { AuthApiModule } from '../auth/api/auth-api.module';
 import { CoreModule } from '../core.module';
 import { HelpRequestApiModule } from '../help-request/api/help-request-api.module';
+import { ImportApiModule } from '../import/api/import-api.module';
 import { MatchApiModule } from '../match/api/match-api.module';
 import { MatchingApiModule } from '../matching/api/matching-api.module';
 import { ModerationApiModule } from '../moderation/api/moderation-api.module';
@@ -38,6 +39,7 @@ import { LoaderFactory } from './loader.factory';
     AllocationApiModule,
     ModerationApiModule,
     MonitoringApiModule,
+    ImportApiModule,
   ],
   providers: [LoaderFactory],
   exports: [LoaderFactory],

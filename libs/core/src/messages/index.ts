@@ -2,6 +2,7 @@ import { allocationMessages } from './allocation.messages';
 import { authMessages } from './auth.messages';
 import { configMessages } from './config.messages';
 import { helpRequestMessages } from './help-request.messages';
+import { importMessages } from './import.messages';
 import { mailMessages } from './mail.messages';
 import { matchMessages } from './match.messages';
 import { monitoringMessages } from './monitoring.messages';
@@ -33,6 +34,7 @@ export const MESSAGES = {
   auth: authMessages,
   config: configMessages,
   helpRequest: helpRequestMessages,
+  import: importMessages,
   input: inputMessages,
   mail: mailMessages,
   match: matchMessages,

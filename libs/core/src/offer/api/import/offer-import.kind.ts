@@ -156,7 +156,7 @@ export class OfferImportKind implements ImportKind<OfferImportScope> {
     const invalid = await validate(input, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true, validationError: { target: true } });
     // A cell that could not be read at all (a date, sì/no) has its issue already: the rules would only repeat it.
     const unread = new Set(parsed.issues.map((issue) => issue.column));
-    const ruleIssues = issuesOf(new GraphQLError('', { extensions: { fields: toFieldErrors(invalid) } })).filter((issue) => !unread.has(issue.column));
+    const ruleIssues = invalid.length ? issuesOf(new GraphQLError('', { extensions: { fields: toFieldErrors(invalid) } })).filter((issue) => !unread.has(issue.column)) : [];
     const issues = [...row.issues, ...parsed.issues, ...ruleIssues];
     if (issues.length) return { issues };
     try {

@@ -96,9 +96,22 @@ export function yesNo(text: string): boolean | null {
   return YES.has(value) ? true : null;
 }
 
+const ROME_OFFSET = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Rome', timeZoneName: 'shortOffset' });
+
+const offsets = new Map<number, number>();
+
 /** The offset of Italian time from UTC at an instant, in minutes (CET +60, CEST +120). */
 function romeOffsetMinutes(at: Date): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Rome', timeZoneName: 'shortOffset' }).formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT+1';
+  const known = offsets.get(at.getTime());
+  if (known !== undefined) return known;
+  const offset = readOffset(at);
+  // A file repeats the same few days: each is worked out once (a few thousand days at most).
+  if (offsets.size < 10_000) offsets.set(at.getTime(), offset);
+  return offset;
+}
+
+function readOffset(at: Date): number {
+  const name = ROME_OFFSET.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT+1';
   const [, sign, hours, minutes] = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name) ?? ['', '+', '1', '0'];
   return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes ?? 0));
 }

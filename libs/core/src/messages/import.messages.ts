@@ -10,6 +10,25 @@ const OUTCOME: Readonly<Record<ImportRowOutcome, Words>> = {
   CANCELLED: { en: 'not written', it: 'non scritta' },
 };
 
+/** What to write in each column of an offers file. */
+const OFFER_COLUMN_HELP: Readonly<Record<string, Words>> = {
+  key: { it: 'Il tuo codice dell’offerta (fino a 100 caratteri): importando di nuovo la riga, l’offerta si aggiorna', en: 'Your own code for the offer (up to 100 characters): importing the row again updates the offer' },
+  title: { it: '5–120 caratteri', en: '5–120 characters' },
+  description: { it: '20–4000 caratteri', en: '20–4000 characters' },
+  categories: { it: 'Una o più categorie (codice o nome), separate da |', en: 'One or more categories (code or name), separated by |' },
+  national: { it: '«sì» per tutta Italia', en: '"sì" for the whole of Italy' },
+  regions: { it: 'Codici ISTAT (2 cifre) o nomi, separati da |', en: 'ISTAT codes (2 digits) or names, separated by |' },
+  provinces: { it: 'Codici ISTAT (3 cifre) o sigle, separati da |', en: 'ISTAT codes (3 digits) or abbreviations, separated by |' },
+  comuni: { it: 'Codici ISTAT (6 cifre) o «Nome (SIGLA)», separati da |', en: 'ISTAT codes (6 digits) or "Name (ABBREVIATION)", separated by |' },
+  sectors: { it: 'Sezioni (A–V) e divisioni (2 cifre) ATECO separate da |; vuoto: tutti i settori', en: 'ATECO sections (A–V) and divisions (2 digits) separated by |; empty: every sector' },
+  capacity: { it: 'Quanti negozi può servire (1–100000)', en: 'How many shops it can serve (1–100000)' },
+  freeMonths: { it: 'Mesi gratuiti (1–36)', en: 'Months free of charge (1–36)' },
+  conditions: { it: 'Condizioni, 20–2000 caratteri: il servizio deve essere davvero gratuito', en: 'Terms, 20–2000 characters: the service must be truly free' },
+  validFrom: { it: 'gg/mm/aaaa', en: 'dd/mm/yyyy' },
+  validUntil: { it: 'gg/mm/aaaa, dopo l’inizio; vuoto: senza scadenza', en: 'dd/mm/yyyy, after the start; empty: open-ended' },
+  publish: { it: '«sì» per pubblicarla subito (se l’organizzazione può pubblicare); vuoto: bozza', en: '"sì" to publish it at once (when the organisation may publish); empty: draft' },
+};
+
 /** The report's columns, by language. */
 const REPORT_HEADER = {
   en: ['line', 'external_key', 'outcome', 'id', 'column', 'reason'],
@@ -112,5 +131,6 @@ export const importMessages = {
   }),
   jobNotFound: (): Words => ({ en: 'No such import', it: 'Importazione non trovata' }),
   outcome: (outcome: ImportRowOutcome): Words => OUTCOME[outcome],
+  offerColumnHelp: (column: string): Words => OFFER_COLUMN_HELP[column] ?? { it: column, en: column },
   reportHeader: (column: number): Words => ({ en: REPORT_HEADER.en[column] ?? '', it: REPORT_HEADER.it[column] ?? '' }),
 };

@@ -171,6 +171,7 @@ const SAMPLES: Samples<typeof MESSAGES> = {
     interrupted: NONE,
     jobNotFound: NONE,
     outcome: each(Object.values(ImportRowOutcome)),
+    offerColumnHelp: each(['key', 'title', 'description', 'categories', 'national', 'regions', 'provinces', 'comuni', 'sectors', 'capacity', 'freeMonths', 'conditions', 'validFrom', 'validUntil', 'publish']),
     reportHeader: [[0], [1], [2], [3], [4], [5]],
   },
   provider: {

@@ -22,25 +22,14 @@ export const OFFER_COLUMN = {
 } as const;
 
 const C = OFFER_COLUMN;
-const h = (it: string, en: string): Words => ({ it, en });
 
-export const OFFER_IMPORT_COLUMNS: readonly ImportColumn[] = [
-  { header: C.key, required: true, help: h('Il tuo codice dell’offerta (fino a 100 caratteri): importando di nuovo la riga, l’offerta si aggiorna', 'Your own code for the offer (up to 100 characters): importing the row again updates the offer') },
-  { header: C.title, required: true, help: h('5–120 caratteri', '5–120 characters') },
-  { header: C.description, required: true, help: h('20–4000 caratteri', '20–4000 characters') },
-  { header: C.categories, required: true, help: h('Una o più categorie (codice o nome), separate da |', 'One or more categories (code or name), separated by |') },
-  { header: C.national, required: false, help: h('«sì» per tutta Italia', '"sì" for the whole of Italy') },
-  { header: C.regions, required: false, help: h('Codici ISTAT (2 cifre) o nomi, separati da |', 'ISTAT codes (2 digits) or names, separated by |') },
-  { header: C.provinces, required: false, help: h('Codici ISTAT (3 cifre) o sigle, separati da |', 'ISTAT codes (3 digits) or abbreviations, separated by |') },
-  { header: C.comuni, required: false, help: h('Codici ISTAT (6 cifre) o «Nome (SIGLA)», separati da |', 'ISTAT codes (6 digits) or "Name (ABBREVIATION)", separated by |') },
-  { header: C.sectors, required: false, help: h('Sezioni (A–V) e divisioni (2 cifre) ATECO separate da |; vuoto: tutti i settori', 'ATECO sections (A–V) and divisions (2 digits) separated by |; empty: every sector') },
-  { header: C.capacity, required: true, help: h('Quanti negozi può servire (1–100000)', 'How many shops it can serve (1–100000)') },
-  { header: C.freeMonths, required: true, help: h('Mesi gratuiti (1–36)', 'Months free of charge (1–36)') },
-  { header: C.conditions, required: true, help: h('Condizioni, 20–2000 caratteri: il servizio deve essere davvero gratuito', 'Terms, 20–2000 characters: the service must be truly free') },
-  { header: C.validFrom, required: true, help: h('gg/mm/aaaa', 'dd/mm/yyyy') },
-  { header: C.validUntil, required: false, help: h('gg/mm/aaaa, dopo l’inizio; vuoto: senza scadenza', 'dd/mm/yyyy, after the start; empty: open-ended') },
-  { header: C.publish, required: false, help: h('«sì» per pubblicarla subito (se l’organizzazione può pubblicare); vuoto: bozza', '"sì" to publish it at once (when the organisation may publish); empty: draft') },
-];
+const REQUIRED = new Set<keyof typeof OFFER_COLUMN>(['key', 'title', 'description', 'categories', 'capacity', 'freeMonths', 'conditions', 'validFrom']);
+
+export const OFFER_IMPORT_COLUMNS: readonly ImportColumn[] = (Object.keys(OFFER_COLUMN) as (keyof typeof OFFER_COLUMN)[]).map((key) => ({
+  header: OFFER_COLUMN[key],
+  required: REQUIRED.has(key),
+  help: MESSAGES.import.offerColumnHelp(key),
+}));
 
 export const OFFER_IMPORT_EXAMPLE: Readonly<Record<string, string>> = {
   [C.key]: 'VETRINA-2026-01',

@@ -241,6 +241,7 @@ export function columnOfField(path: string): string | null {
 /** A message that starts with the field's path, made to start with the column's name instead. */
 export function inColumnWords(words: Words, path: string, column: string | null): Words {
   const label = column ?? [C.national, C.regions, C.provinces, C.comuni].join(', ');
-  const swap = (text: string): string => (text.startsWith(path) ? `${label}${text.slice(path.length)}` : text);
+  // The rest may name another field (validUntil "must be after validFrom"): by its column too.
+  const swap = (text: string): string => (text.startsWith(path) ? `${label}${text.slice(path.length)}` : text).replace(/\bvalidFrom\b/g, C.validFrom);
   return { it: swap(words.it), en: swap(words.en) };
 }

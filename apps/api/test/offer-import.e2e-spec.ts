@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { CloseOfferDocument, MyOffersDocument, OfferByIdDocument } from './gql/generated';
+import { CloseOfferDocument, MyOffersDocument, OfferByIdDocument, VerifyProviderDocument } from './gql/generated';
 import { signUp, staffUser, SignedIn } from './testing/fixtures';
 import { anOfferRow, csvOf, problemsOf, upload } from './testing/import-fixtures';
 import { approvedProvider, ProviderAccount } from './testing/offer-fixtures';
@@ -123,6 +123,21 @@ describe('CSV import of offers', () => {
     const closed = await upload(api, provider.accessToken, csvOf(rows), 'ROW_BY_ROW');
     expect(closed.job).toMatchObject({ updated: 0, skipped: 1 });
     expect((await problemsOf(api, provider.accessToken, closed.job?.id ?? ''))[0]).toMatchObject({ line: 2, outcome: 'SKIPPED', reason: { it: expect.stringContaining('chiusa') } });
+  });
+
+  it('follows the publication rules: a suspended organisation’s rows asking to publish are skipped with the API’s reason, drafts still imported', async () => {
+    const provider = await approvedProvider(api, staff);
+    const suspended = dataOf(
+      await api.gqlAs(staff.accessToken, VerifyProviderDocument, { input: { providerId: provider.providerId, decision: 'SUSPENDED', reason: 'Condizioni a pagamento segnalate da più negozi' } }),
+    ).verifyProvider;
+    expect(suspended).toMatchObject({ verificationStatus: 'SUSPENDED' });
+    const file = csvOf([anOfferRow({ codice_esterno: 'PUB-1', pubblica: 'sì' }), anOfferRow({ codice_esterno: 'DRAFT-1', pubblica: 'no' })]);
+    const { job } = await upload(api, provider.accessToken, file, 'ROW_BY_ROW');
+    expect(job).toMatchObject({ created: 1, skipped: 1 });
+    expect(await problemsOf(api, provider.accessToken, job?.id ?? '')).toEqual([
+      expect.objectContaining({ line: 2, outcome: 'SKIPPED', column: null, reason: expect.objectContaining({ it: expect.stringContaining('sospesa') }) }),
+    ]);
+    expect(await offerCount(provider)).toBe(1);
   });
 
   it('refuses what is not a CSV file with an Italian message, before any job', async () => {

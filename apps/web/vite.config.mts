@@ -17,7 +17,7 @@ export default defineConfig({
   build: { outDir: here('../../dist/web'), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
   server: {
     port: 5173,
-    proxy: Object.fromEntries(['/graphql', '/health', '/exports', '/audit', '/open-data', '/personal-data', '/auth/oidc'].map((path) => [path, 'http://localhost:3000'])),
+    proxy: Object.fromEntries(['/graphql', '/health', '/exports', '/audit', '/open-data', '/personal-data', '/imports', '/auth/oidc'].map((path) => [path, 'http://localhost:3000'])),
     fs: { allow: [here('../..')] },
   },
 });

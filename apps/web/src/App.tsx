@@ -31,6 +31,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { ApplicationsPage } from './pages/provider/ApplicationsPage';
 import { OfferEditPage } from './pages/provider/OfferEditPage';
+import { OfferImportPage } from './pages/provider/OfferImportPage';
 import { OffersPage } from './pages/provider/OffersPage';
 import { ProviderPage } from './pages/provider/ProviderPage';
 import { RegisterPage } from './pages/RegisterPage';
@@ -61,6 +62,7 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.provider, ['PROVIDER'], <ProviderPage />],
   [PATHS.providerOffers, ['PROVIDER'], <OffersPage />],
   [PATHS.providerOfferNew, ['PROVIDER'], <OfferEditPage />],
+  [PATHS.providerOfferImport, ['PROVIDER'], <OfferImportPage />],
   [PATHS.providerOfferEdit, ['PROVIDER'], <OfferEditPage />],
   [PATHS.providerApplications, ['PROVIDER'], <ApplicationsPage />],
   [PATHS.providerMatch, ['PROVIDER'], <MatchPage side="PROVIDER" />],

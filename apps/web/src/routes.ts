@@ -30,6 +30,7 @@ export const PATHS = {
   provider: '/organizzazione',
   providerOffers: '/organizzazione/offerte',
   providerOfferNew: '/organizzazione/offerte/nuova',
+  providerOfferImport: '/organizzazione/offerte/importa',
   providerOfferEdit: '/organizzazione/offerte/:id/modifica',
   providerApplications: '/organizzazione/candidature',
   providerMatch: '/organizzazione/candidature/:id',

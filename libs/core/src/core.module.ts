@@ -4,6 +4,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
 import { HelpRequestModule } from './help-request/help-request.module';
+import { ImportModule } from './import/import.module';
 import { MailModule } from './mail/mail.module';
 import { MatchModule } from './match/match.module';
 import { MatchingModule } from './matching/matching.module';
@@ -40,7 +41,8 @@ import { ThrottleModule } from './throttle/throttle.module';
     ModerationModule,
     MonitoringModule,
     PrivacyModule,
+    ImportModule,
   ],
-  exports: [TerritoryModule, AuthModule, MailModule, AuditModule, ShopModule, ProviderModule, OfferModule, HelpRequestModule, MatchModule, AllocationModule, ModerationModule, PrivacyModule],
+  exports: [ImportModule, TerritoryModule, AuthModule, MailModule, AuditModule, ShopModule, ProviderModule, OfferModule, HelpRequestModule, MatchModule, AllocationModule, ModerationModule, PrivacyModule],
 })
 export class CoreModule {}

@@ -5,6 +5,8 @@ import { AccountTokenEntity } from './auth/account-token.entity';
 import { IdentityLinkEntity } from './auth/oidc/identity-link.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { UserAccountEntity } from './auth/user-account.entity';
+import { ImportJobEntity } from './import/import-job.entity';
+import { ImportRowEntity } from './import/import-row.entity';
 import { HelpRequestEntity } from './help-request/help-request.entity';
 import { MailMessageEntity } from './mail/mail-message.entity';
 import { MailPreferenceEntity } from './mail/mail-preference.entity';
@@ -41,4 +43,6 @@ export const ALL_ENTITIES = [
   MailMessageEntity,
   PrivacyNoticeAcceptanceEntity,
   MailPreferenceEntity,
+  ImportJobEntity,
+  ImportRowEntity,
 ];

@@ -49,6 +49,6 @@ export function configureHttp(app: NestExpressApplication): void {
   // Registered here, the JSON parser replaces Nest's own; its errors get JSON answers right after.
   app.useBodyParser('json', { limit: `${config.get('HTTP_BODY_LIMIT_KB', { infer: true })}kb` });
   app.use(bodyErrorHandler);
-  app.use(['/exports', '/audit', '/open-data', '/personal-data'], queryHygiene);
+  app.use(['/exports', '/audit', '/open-data', '/personal-data', '/imports'], queryHygiene);
   serveWebApp(app, production);
 }

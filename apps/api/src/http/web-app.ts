@@ -6,7 +6,7 @@ import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 
 /** Paths the API answers itself: never the web app's index.html. */
-export const API_PATHS = ['/graphql', '/health', '/exports', '/audit', '/open-data', '/personal-data', '/metrics', '/auth/oidc'];
+export const API_PATHS = ['/graphql', '/health', '/exports', '/audit', '/open-data', '/personal-data', '/imports', '/metrics', '/auth/oidc'];
 
 const isApiPath = (path: string): boolean => API_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 

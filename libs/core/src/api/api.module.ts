@@ -6,6 +6,7 @@ import { OidcApiModule } from '../auth/oidc/api/oidc-api.module';
 import { CoreModule } from '../core.module';
 import { HelpRequestApiModule } from '../help-request/api/help-request-api.module';
 import { MailApiModule } from '../mail/api/mail-api.module';
+import { ImportApiModule } from '../import/api/import-api.module';
 import { MatchApiModule } from '../match/api/match-api.module';
 import { MatchingApiModule } from '../matching/api/matching-api.module';
 import { ModerationApiModule } from '../moderation/api/moderation-api.module';
@@ -44,6 +45,7 @@ import { LoaderFactory } from './loader.factory';
     ModerationApiModule,
     MonitoringApiModule,
     PrivacyApiModule,
+    ImportApiModule,
   ],
   providers: [LoaderFactory],
   exports: [LoaderFactory],

@@ -336,6 +336,20 @@ export class Environment {
   @Max(36_500)
   RETENTION_AUDIT_DAYS = 3650;
 
+  /** The largest CSV file an import accepts, in MB (larger: the upload is cut and refused). */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  IMPORT_MAX_FILE_MB = 30;
+
+  /** The most data rows one CSV import may hold (the header not counted). */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(500_000)
+  IMPORT_MAX_ROWS = 50_000;
+
   /** On SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut, in seconds. */
   @Transform(toNumber)
   @IsInt()

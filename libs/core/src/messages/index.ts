@@ -5,6 +5,7 @@ import { authMessages } from './auth.messages';
 import { configMessages } from './config.messages';
 import { helpRequestMessages } from './help-request.messages';
 import { mailLayoutMessages } from './mail-layout.messages';
+import { importMessages } from './import.messages';
 import { mailMessages } from './mail.messages';
 import { mailNoticeMessages } from './mail-notice.messages';
 import { matchMessages } from './match.messages';
@@ -48,6 +49,7 @@ export const MESSAGES = {
   auth: authMessages,
   config: configMessages,
   helpRequest: helpRequestMessages,
+  import: importMessages,
   input: inputMessages,
   mail: mailMessages,
   mailLayout: mailLayoutMessages,

@@ -1,6 +1,7 @@
 import { INELIGIBILITY_REASONS, ServiceCategory } from '@vec/matching';
 import { AllocationRunStatus, RunFailure } from '../allocation/allocation.types';
 import { HelpRequestStatus } from '../help-request/help-request.types';
+import { ImportRowOutcome } from '../import/import.types';
 import { SYSTEM_REASON } from '../match/match-reasons';
 import { MatchState, OutcomeCheckpoint } from '../match/match.types';
 import { OfferStatus } from '../offer/offer.types';
@@ -280,6 +281,38 @@ const SAMPLES: Samples<typeof MESSAGES> = {
     closed: NONE,
     invalidTransition: Object.values(OfferStatus).flatMap((status) => CHANGES.map((change) => [status, change] as const)),
     validityEnded: [[DATE]],
+  },
+  import: {
+    unknownKind: [['negozi']],
+    noFile: NONE,
+    spreadsheet: NONE,
+    binary: NONE,
+    notUtf8: [[2]],
+    empty: NONE,
+    noSeparator: NONE,
+    headerMissing: [[['titolo']], [['titolo', 'capacita']]],
+    headerUnknown: [[['prezzo'], ['titolo', 'capacita']]],
+    headerRepeated: [['titolo']],
+    tooLarge: [[30]],
+    tooManyRows: [[50000]],
+    syntax: [[12]],
+    uploadCut: NONE,
+    fieldCount: [[3, 14]],
+    required: [['titolo']],
+    tooLong: [['codice_esterno', 100]],
+    keyRepeated: [['codice_esterno', 4]],
+    notDate: [['valida_dal']],
+    notYesNo: [['pubblica']],
+    comuneUnknown: [['comuni', 'Milano (RM)']],
+    provinceUnknown: [['province', 'XX']],
+    regionUnknown: [['regioni', 'Padania']],
+    cancelled: NONE,
+    unchanged: NONE,
+    interrupted: NONE,
+    jobNotFound: NONE,
+    outcome: each(Object.values(ImportRowOutcome)),
+    offerColumnHelp: each(['key', 'title', 'description', 'categories', 'national', 'regions', 'provinces', 'comuni', 'sectors', 'capacity', 'freeMonths', 'conditions', 'validFrom', 'validUntil', 'publish']),
+    reportHeader: [[0], [1], [2], [3], [4], [5]],
   },
   provider: {
     notRegistered: NONE,

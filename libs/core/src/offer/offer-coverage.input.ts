@@ -17,6 +17,9 @@ export interface ResolvedCoverage {
   rows: CoverageRow[];
 }
 
+/** What coverage needs of the territory: the service itself, or a reader of it preloaded for a whole import. */
+export type CoverageTerritory = Pick<TerritoryService, 'getRegion' | 'getProvince' | 'findComuniByCodes'>;
+
 /** Set in the input: GraphQL clients may send null for an optional field. */
 const given = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null;
 
@@ -46,7 +49,7 @@ function radiusCentreProblem(radius: CoverageRadius): OfferErrorCode | undefined
  */
 export async function resolveCoverage(
   ctx: RequestContext,
-  territory: TerritoryService,
+  territory: CoverageTerritory,
   input: OfferCoverageChoice,
   field = 'input.coverage',
 ): Promise<ResolvedCoverage> {

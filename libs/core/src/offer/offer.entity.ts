@@ -6,6 +6,7 @@ import { OfferStatus } from './offer.types';
 
 /** A free service a provider offers to a limited number of shops. */
 @Entity('offer')
+@Index('offer_provider_external_key_key', ['providerId', 'externalKey'], { unique: true })
 @Check('offer_capacity_positive', `"capacity" >= 1`)
 @Check('offer_used_within_capacity', `"used" >= 0 AND "used" <= "capacity"`)
 @Check('offer_free_period_positive', `"free_period_months" >= 1`)
@@ -18,6 +19,10 @@ export class OfferEntity {
   @Index('offer_provider_id_idx')
   @Column({ type: 'uuid' })
   providerId!: string;
+
+  /** The provider's own key for the offer, given by a CSV import: a second import of the row updates it. */
+  @Column({ type: 'text', nullable: true })
+  externalKey!: string | null;
 
   @ManyToOne(() => ProviderEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'provider_id', foreignKeyConstraintName: 'offer_provider_id_fkey' })

@@ -6,17 +6,19 @@ import { TerritoryModule } from '../territory/territory.module';
 import { OfferCatalogueService } from './offer-catalogue.service';
 import { OfferRecords } from './offer-records.service';
 import { OfferService } from './offer.service';
+import { OfferImportRecords } from './offer-import.records';
 
 /**
  * Offers of free digital services: their content, coverage (national, regions, provinces, comuni,
  * radii), sectors, capacity and validity, and their status from draft to closed; the public
  * catalogue; what shops may see (offer-status.ts and its SQL twin offer-visibility.query.ts). Owns
  * `offer` and `offer_coverage`; other features go through OfferService, OfferCatalogueService and
- * OfferRecords (locks, candidates for matching, moderation).
+ * OfferRecords (locks, candidates for matching, moderation). OfferImportRecords writes the
+ * `offers` CSV import (its kind is api/import/offer-import.kind.ts).
  */
 @Module({
   imports: [AuditModule, AuthModule, TerritoryModule, ProviderModule],
-  providers: [OfferService, OfferCatalogueService, OfferRecords],
-  exports: [OfferService, OfferCatalogueService, OfferRecords],
+  providers: [OfferService, OfferCatalogueService, OfferRecords, OfferImportRecords],
+  exports: [OfferService, OfferCatalogueService, OfferRecords, OfferImportRecords],
 })
 export class OfferModule {}

@@ -35,7 +35,7 @@ export type OfferStatusOutcome =
   | { kind: 'email-not-verified'; email: string };
 
 /** What the audit log keeps of an offer (its coverage must be loaded). */
-const auditView = (offer: OfferEntity, coverage: readonly CoverageRow[]): object => ({
+export const offerAuditView = (offer: OfferEntity, coverage: readonly CoverageRow[]): object => ({
   title: offer.title,
   description: offer.description,
   categories: offer.categories,
@@ -93,7 +93,7 @@ export class OfferService {
         }),
       );
       await this.insertCoverage(tx, offer.id, coverage.rows);
-      await this.audit.record(tx, { action: 'offer.created', entityType: 'offer', entityId: offer.id, after: auditView(offer, coverage.rows) });
+      await this.audit.record(tx, { action: 'offer.created', entityType: 'offer', entityId: offer.id, after: offerAuditView(offer, coverage.rows) });
       return this.reload(tx, offer.id);
     });
   }
@@ -140,8 +140,8 @@ export class OfferService {
         action: 'offer.updated',
         entityType: 'offer',
         entityId: current.id,
-        before: auditView(before, before.coverage ?? []),
-        after: auditView(updated, updated.coverage ?? []),
+        before: offerAuditView(before, before.coverage ?? []),
+        after: offerAuditView(updated, updated.coverage ?? []),
       });
       return { kind: 'offer', offer: updated };
     });

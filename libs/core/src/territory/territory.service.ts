@@ -118,6 +118,14 @@ export class TerritoryService {
     return codes.map((code) => byCode.get(code));
   }
 
+  /** Every comune's code, names, province and region, for a reader that resolves many rows at once (CSV imports). */
+  async allComuni(_ctx: RequestContext): Promise<ComuneEntity[]> {
+    return this.comuni.find({
+      select: { code: true, name: true, secondLanguageName: true, provinceCode: true, regionCode: true, latitude: true, longitude: true },
+      order: { code: 'ASC' },
+    });
+  }
+
   async summary(_ctx: RequestContext): Promise<TerritoryStats> {
     const { regions, provinces } = await this.reference();
     const rows = await this.comuni

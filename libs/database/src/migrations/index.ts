@@ -14,6 +14,7 @@ import { MailMessage1796433370050 } from './1796433370050-mail-message';
 import { AccountRecovery1796438029667 } from './1796438029667-account-recovery';
 import { PersonalData1796438073018 } from './1796438073018-personal-data';
 import { UserLanguage1796438096069 } from './1796438096069-user-language';
+import { ImportJobs1796438157456 } from './1796438157456-import-jobs';
 import { IdentityLink1796438203844 } from './1796438203844-identity-link';
 import { MailPreferences1796440138986 } from './1796440138986-mail-preferences';
 import { MailResend1796441399272 } from './1796441399272-mail-resend';
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
 AccountRecovery1796438029667,
   PersonalData1796438073018,
   UserLanguage1796438096069,
+  ImportJobs1796438157456,
   IdentityLink1796438203844,
   MailPreferences1796440138986,
   MailResend1796441399272,

@@ -34,9 +34,12 @@ function OfferList({ provider, onDone }: { provider: ProviderFieldsFragment; onD
   return (
     <>
       {provider.verificationStatus !== 'APPROVED' ? <p className="alert alert-warning">{t(STANDING[provider.verificationStatus])}</p> : null}
-      <p>
+      <p className="d-flex flex-wrap gap-3">
         <Link className="btn btn-primary" to={PATHS.providerOfferNew}>
           {t('offers.new')}
+        </Link>
+        <Link className="btn btn-outline-primary" to={PATHS.providerOfferImport}>
+          {t('offerImport.link')}
         </Link>
       </p>
       <FilterButtons

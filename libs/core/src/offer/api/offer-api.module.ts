@@ -4,9 +4,13 @@ import { OfferResolver, ServiceCategoryResolver } from './offer.resolver';
 import { OfferCatalogueResolver } from './offer-catalogue.resolver';
 import { OfferExceptionFilter } from './offer.errors';
 import { OfferModule } from '../offer.module';
+import { ProviderModule } from '../../provider/provider.module';
+import { TerritoryModule } from '../../territory/territory.module';
+import { OfferImportKind } from './import/offer-import.kind';
 
 @Module({
-  imports: [OfferModule],
-  providers: [OfferResolver, ServiceCategoryResolver, OfferCatalogueResolver, { provide: APP_FILTER, useClass: OfferExceptionFilter }],
+  imports: [OfferModule, TerritoryModule, ProviderModule],
+  providers: [OfferResolver, ServiceCategoryResolver, OfferCatalogueResolver, OfferImportKind, { provide: APP_FILTER, useClass: OfferExceptionFilter }],
+  exports: [OfferImportKind],
 })
 export class OfferApiModule {}

@@ -1,0 +1,176 @@
+import { parse } from 'csv-parse/sync';
+import { CloseOfferDocument, MyOffersDocument, OfferByIdDocument, VerifyProviderDocument } from './gql/generated';
+import { signUp, staffUser, SignedIn } from './testing/fixtures';
+import { anOfferRow, csvOf, problemsOf, upload } from './testing/import-fixtures';
+import { approvedProvider, ProviderAccount } from './testing/offer-fixtures';
+import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
+
+describe('CSV import of offers', () => {
+  let api: TestApp;
+  let staff: SignedIn;
+  beforeAll(async () => {
+    api = await startTestApp();
+    staff = await staffUser(api);
+  });
+  afterAll(() => api.close());
+
+  const offerCount = async (provider: SignedIn): Promise<number> =>
+    dataOf(await api.gqlAs(provider.accessToken, MyOffersDocument, { first: 1 })).myOffers.totalCount;
+
+  it('gives a template whose example row imports as it is', async () => {
+    const provider = await approvedProvider(api, staff);
+    const response = await api.http().get('/imports/offers/template.csv').set('authorization', `Bearer ${provider.accessToken}`).buffer(true);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-disposition']).toContain('modello-importazione-offers.csv');
+    const rows = parse(response.text.replace(/^\uFEFF/, ''), { delimiter: ';' }) as string[][];
+    expect(rows[0]).toEqual(expect.arrayContaining(['codice_esterno', 'titolo', 'categorie', 'comuni', 'capacita', 'valida_dal']));
+    expect(rows).toHaveLength(2);
+    const dryRun = await upload(api, provider.accessToken, Buffer.from(response.text, 'utf8'), 'DRY_RUN');
+    expect(dryRun.job).toMatchObject({ status: 'DONE', rows: 1, created: 1, invalid: 0, written: false });
+  });
+
+  it('reports every bad row by line, column and reason in a dry run, and writes nothing', async () => {
+    const provider = await approvedProvider(api, staff);
+    const file = csvOf([
+      anOfferRow({ codice_esterno: 'OK-1' }),
+      anOfferRow({ codice_esterno: 'BAD-TITLE', titolo: 'Web' }),
+      anOfferRow({ codice_esterno: 'BAD-CATEGORY', categorie: 'TELETRASPORTO' }),
+      anOfferRow({ codice_esterno: 'BAD-COMUNE', comuni: 'Milano (RM)' }),
+      anOfferRow({ codice_esterno: 'BAD-PROVINCE', province: 'XX' }),
+      anOfferRow({ codice_esterno: 'BAD-REGION', regioni: '99' }),
+      anOfferRow({ codice_esterno: 'NO-COVERAGE', nazionale: 'no', province: '', comuni: '', regioni: '' }),
+      anOfferRow({ codice_esterno: 'BAD-CAPACITY', capacita: 'tanti' }),
+      anOfferRow({ codice_esterno: 'ZERO-CAPACITY', capacita: '0' }),
+      anOfferRow({ codice_esterno: 'BAD-DATE', valida_dal: '31/02/2026' }),
+      anOfferRow({ codice_esterno: 'DATES-REVERSED', valida_dal: '01/06/2026', valida_fino_al: '01/05/2026' }),
+      anOfferRow({ codice_esterno: 'BAD-SECTOR', settori_ateco: 'Z|99' }),
+      anOfferRow({ codice_esterno: 'BAD-YESNO', nazionale: 'forse' }),
+      anOfferRow({ codice_esterno: 'OK-1' }),
+      anOfferRow({ codice_esterno: '' }),
+    ]);
+    const { status, job } = await upload(api, provider.accessToken, file, 'DRY_RUN');
+    expect(status).toBe(200);
+    expect(job).toMatchObject({ status: 'DONE', rows: 15, created: 1, invalid: 14, written: false, separator: ';' });
+    const problems = await problemsOf(api, provider.accessToken, job?.id ?? '');
+    const byLine = (line: number) => problems.filter((p) => p.line === line).map((p) => [p.column, p.reason?.it]);
+    expect(byLine(3)).toEqual([['titolo', expect.stringMatching(/^titolo .*5/)]]);
+    expect(byLine(4)).toEqual([['categorie', expect.stringContaining('ONLINE_STORE')]]);
+    expect(byLine(5)).toEqual([['comuni', expect.stringContaining('«Milano (RM)» non è un comune')]]);
+    expect(byLine(6)).toEqual([['province', expect.stringContaining('«XX» non è una provincia')]]);
+    expect(byLine(7)).toEqual([['regioni', expect.stringContaining('99')]]);
+    expect(byLine(8)).toEqual([[null, expect.stringContaining('scegli almeno un’area')]]);
+    expect(byLine(9)).toEqual([['capacita', expect.stringContaining('capacita')]]);
+    expect(byLine(10)).toEqual([['capacita', expect.stringContaining('1')]]);
+    expect(byLine(11)).toEqual([['valida_dal', expect.stringContaining('gg/mm/aaaa')]]);
+    expect(byLine(12)).toEqual([['valida_fino_al', expect.stringContaining('valida_fino_al')]]);
+    expect(byLine(13)).toEqual([['settori_ateco', expect.stringContaining('da A a V')]]);
+    expect(byLine(14)).toEqual([['nazionale', expect.stringContaining('«sì» oppure «no»')]]);
+    expect(byLine(15)).toEqual([['codice_esterno', expect.stringContaining('già alla riga 2')]]);
+    expect(byLine(16)).toEqual([['codice_esterno', expect.stringContaining('obbligatoria')]]);
+    expect(await offerCount(provider)).toBe(0);
+  });
+
+  it('all or nothing: one bad row and nothing is written, each good row reported as not written; fixed, every row is created', async () => {
+    const provider = await approvedProvider(api, staff);
+    const rows = [anOfferRow({ codice_esterno: 'A-1' }), anOfferRow({ codice_esterno: 'A-2', capacita: '-3' }), anOfferRow({ codice_esterno: 'A-3' })];
+    const refused = await upload(api, provider.accessToken, csvOf(rows), 'ALL_OR_NOTHING');
+    expect(refused.job).toMatchObject({ status: 'DONE', rows: 3, invalid: 1, written: false });
+    expect((await problemsOf(api, provider.accessToken, refused.job?.id ?? '')).map((p) => [p.line, p.outcome])).toEqual([
+      [2, 'CANCELLED'],
+      [3, 'INVALID'],
+      [4, 'CANCELLED'],
+    ]);
+    expect(await offerCount(provider)).toBe(0);
+    rows[1] = anOfferRow({ codice_esterno: 'A-2', capacita: '3' });
+    const done = await upload(api, provider.accessToken, csvOf(rows), 'ALL_OR_NOTHING');
+    expect(done.job).toMatchObject({ status: 'DONE', created: 3, invalid: 0, written: true });
+    expect(await offerCount(provider)).toBe(3);
+  });
+
+  it('row by row: good rows written, bad ones reported; a second upload of the same file changes nothing; a changed row updates its offer', async () => {
+    const provider = await approvedProvider(api, staff);
+    const rows = [
+      anOfferRow({ codice_esterno: 'R-1', comuni: '001272', province: '', pubblica: 'sì' }),
+      anOfferRow({ codice_esterno: 'R-2', titolo: 'X' }),
+      anOfferRow({ codice_esterno: 'R-3', nazionale: 'sì', comuni: '', province: '' }),
+    ];
+    const first = await upload(api, provider.accessToken, csvOf(rows, { separator: ',', bom: false }), 'ROW_BY_ROW');
+    expect(first.job).toMatchObject({ status: 'DONE', separator: ',', created: 2, invalid: 1, written: true });
+    expect(first.events.map((event) => event.type)).toEqual(['started', 'progress', 'finished']);
+    expect(await offerCount(provider)).toBe(2);
+
+    const again = await upload(api, provider.accessToken, csvOf(rows, { separator: ',', bom: false }), 'ROW_BY_ROW');
+    expect(again.job).toMatchObject({ created: 0, updated: 0, unchanged: 2, invalid: 1 });
+
+    rows[0] = { ...rows[0], capacita: '80', titolo: 'Vetrina online gratuita, nuova edizione' };
+    const changed = await upload(api, provider.accessToken, csvOf(rows), 'ROW_BY_ROW');
+    expect(changed.job).toMatchObject({ created: 0, updated: 1, unchanged: 1, invalid: 1 });
+    const report = await api.http().get(`/imports/jobs/${changed.job?.id}/report.csv`).set('authorization', `Bearer ${provider.accessToken}`).buffer(true);
+    const lines = parse(report.text.replace(/^\uFEFF/, ''), { delimiter: ';' }) as string[][];
+    expect(lines[0]).toEqual(['riga', 'codice_esterno', 'esito', 'identificativo', 'colonna', 'motivo']);
+    expect(lines.slice(1).map((line) => [line[0], line[1], line[2]])).toEqual([
+      ['2', 'R-1', 'aggiornata'],
+      ['3', 'R-2', 'rifiutata'],
+      ['4', 'R-3', 'invariata'],
+    ]);
+    const offer = dataOf(await api.gqlAs(provider.accessToken, OfferByIdDocument, { id: lines[1][3] })).offer;
+    expect(offer).toMatchObject({ title: 'Vetrina online gratuita, nuova edizione', capacity: 80, status: 'PUBLISHED' });
+    expect(offer.coverage.comuni.map((c) => c.code)).toEqual(['001272']);
+
+    // A closed offer keeps its content: the row is skipped with the API's reason.
+    member(dataOf(await api.gqlAs(provider.accessToken, CloseOfferDocument, { id: offer.id })).closeOffer, 'Offer');
+    rows[0] = { ...rows[0], capacita: '90' };
+    const closed = await upload(api, provider.accessToken, csvOf(rows), 'ROW_BY_ROW');
+    expect(closed.job).toMatchObject({ updated: 0, skipped: 1 });
+    expect((await problemsOf(api, provider.accessToken, closed.job?.id ?? ''))[0]).toMatchObject({ line: 2, outcome: 'SKIPPED', reason: { it: expect.stringContaining('chiusa') } });
+  });
+
+  it('follows the publication rules: a suspended organisation’s rows asking to publish are skipped with the API’s reason, drafts still imported', async () => {
+    const provider = await approvedProvider(api, staff);
+    const suspended = dataOf(
+      await api.gqlAs(staff.accessToken, VerifyProviderDocument, { input: { providerId: provider.providerId, decision: 'SUSPENDED', reason: 'Condizioni a pagamento segnalate da più negozi' } }),
+    ).verifyProvider;
+    expect(suspended).toMatchObject({ verificationStatus: 'SUSPENDED' });
+    const file = csvOf([anOfferRow({ codice_esterno: 'PUB-1', pubblica: 'sì' }), anOfferRow({ codice_esterno: 'DRAFT-1', pubblica: 'no' })]);
+    const { job } = await upload(api, provider.accessToken, file, 'ROW_BY_ROW');
+    expect(job).toMatchObject({ created: 1, skipped: 1 });
+    expect(await problemsOf(api, provider.accessToken, job?.id ?? '')).toEqual([
+      expect.objectContaining({ line: 2, outcome: 'SKIPPED', column: null, reason: expect.objectContaining({ it: expect.stringContaining('sospesa') }) }),
+    ]);
+    expect(await offerCount(provider)).toBe(1);
+  });
+
+  it('refuses what is not a CSV file with an Italian message, before any job', async () => {
+    const provider = await approvedProvider(api, staff);
+    const refusal = async (file: Buffer, name = 'offerte.csv') => {
+      const { status, body } = await upload(api, provider.accessToken, file, 'DRY_RUN', { name });
+      return [status, body.reason, body.messageIt];
+    };
+    const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), Buffer.alloc(2000, 7)]);
+    expect(await refusal(xlsx, 'offerte.csv')).toEqual([400, 'SPREADSHEET', expect.stringContaining('CSV UTF-8')]);
+    expect(await refusal(Buffer.from([0x00, 0x01, 0x02, 0xff, 0x0a]))).toEqual([400, 'BINARY', expect.stringContaining('non è un file CSV')]);
+    expect(await refusal(Buffer.from('nome;cognome\nMario;Rossi\n'))).toEqual([400, 'HEADER_MISSING', expect.stringContaining('«codice_esterno»')]);
+    expect(await refusal(Buffer.from('solo una colonna\n'))).toEqual([400, 'NO_SEPARATOR', expect.stringContaining('«;» o «,»')]);
+    expect(await refusal(Buffer.alloc(0))).toEqual([400, 'EMPTY', expect.stringContaining('vuoto')]);
+    const latin1 = Buffer.concat([csvOf([anOfferRow()], { bom: false }).subarray(0, -2), Buffer.from(' caff\xe8\r\n', 'latin1')]);
+    expect(await refusal(latin1)).toEqual([400, 'NOT_UTF8', expect.stringContaining('La riga 2 non è testo UTF-8')]);
+    expect(await offerCount(provider)).toBe(0);
+  });
+
+  it('is for providers, each seeing only its own imports', async () => {
+    const provider: ProviderAccount = await approvedProvider(api, staff);
+    const other = await approvedProvider(api, staff);
+    const shop = await signUp(api, 'SHOP');
+    const file = csvOf([anOfferRow({ codice_esterno: 'MINE-1' })]);
+    const asShop = await upload(api, shop.accessToken, file, 'DRY_RUN');
+    expect([asShop.status, asShop.body.code]).toEqual([403, 'FORBIDDEN']);
+    const unsigned = await api.http().post('/imports/offers?mode=DRY_RUN').attach('file', file, 'offerte.csv');
+    expect(unsigned.status).toBe(401);
+    const { job } = await upload(api, provider.accessToken, file, 'ROW_BY_ROW');
+    const peek = await api.http().get(`/imports/jobs/${job?.id}`).set('authorization', `Bearer ${other.accessToken}`);
+    expect([peek.status, peek.body.reason]).toEqual([404, 'JOB_NOT_FOUND']);
+    // The same key in another provider's file is another offer.
+    const theirs = await upload(api, other.accessToken, file, 'ROW_BY_ROW');
+    expect(theirs.job).toMatchObject({ created: 1 });
+  });
+});

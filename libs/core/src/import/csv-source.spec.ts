@@ -1,0 +1,114 @@
+import { Readable } from 'node:stream';
+import { CsvRecord, detectSeparator, openCsv, sniff } from './csv-source';
+import { ImportErrorCode, ImportException } from './import.exception';
+
+const BOM = '\uFEFF';
+
+/** Reads every record of a file given in chunks (as an upload arrives). */
+async function readAll(chunks: (string | Buffer)[]): Promise<{ separator: string; header: string[]; records: CsvRecord[] }> {
+  const reader = await openCsv(Readable.from(chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk))));
+  const records: CsvRecord[] = [];
+  for (let next = await reader.records.next(); !next.done; next = await reader.records.next()) records.push(next.value);
+  return { separator: reader.separator, header: reader.header, records };
+}
+
+/** The code of the ImportException a promise rejects with (and its line, when it has one). */
+async function refusal(promise: Promise<unknown>): Promise<[ImportErrorCode, number | undefined]> {
+  const error: unknown = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof ImportException)) throw new Error(`expected an ImportException, got ${String(error)}`);
+  return [error.code, error.detail.line];
+}
+
+describe('detectSeparator', () => {
+  it.each([
+    ['a;b;c', ';'],
+    ['a,b,c', ','],
+    ['"nome, cognome";citta', ';'],
+    ['"a;b",c,d', ','],
+    ['titolo;descrizione, lunga', ';'],
+    ['una sola colonna', null],
+  ])('%s → %s', (line, separator) => {
+    expect(detectSeparator(line)).toBe(separator);
+  });
+});
+
+describe('sniff: what is not a CSV file is refused at its first bytes', () => {
+  it.each([
+    ['an .xlsx workbook (ZIP)', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), ImportErrorCode.SPREADSHEET],
+    ['an old .xls workbook (OLE2)', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), ImportErrorCode.SPREADSHEET],
+    ['binary data', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d, 0x0a]), ImportErrorCode.BINARY],
+    ['an empty file', Buffer.alloc(0), ImportErrorCode.EMPTY],
+    ['a blank first line', Buffer.from('   \n'), ImportErrorCode.EMPTY],
+    ['a header in Windows-1252', Buffer.from('citt\xe0;titolo\n', 'latin1'), ImportErrorCode.NOT_UTF8],
+    ['a header without separators', Buffer.from('titolo\nVetrina\n'), ImportErrorCode.NO_SEPARATOR],
+  ])('%s', (_name, head, code) => {
+    expect(() => sniff(head)).toThrow(expect.objectContaining({ code }));
+  });
+
+  it('takes the separator from the header, after a byte-order mark', () => {
+    expect(sniff(Buffer.from(`${BOM}a;b\n1,5;2\n`))).toBe(';');
+    expect(sniff(Buffer.from('a,b\n"1;2",3\n'))).toBe(',');
+  });
+});
+
+describe('openCsv', () => {
+  it('reads a semicolon file as Excel writes it (a BOM, CRLF between rows, LF inside a quoted cell), numbering lines from the header', async () => {
+    const file = await readAll([`${BOM}codice;titolo\r\n`, 'A;"Vetrina; online"\r\n', 'B;"Due\nrighe"\r\n', 'C;Terza\r\n']);
+    expect(file.separator).toBe(';');
+    expect(file.header).toEqual(['codice', 'titolo']);
+    expect(file.records).toEqual([
+      { cells: ['A', 'Vetrina; online'], line: 2 },
+      { cells: ['B', 'Due\nrighe'], line: 4 },
+      { cells: ['C', 'Terza'], line: 5 },
+    ]);
+  });
+
+  it('reads a comma file without a BOM, split at any byte (inside a multi-byte character too), skipping blank lines and rows of empty cells', async () => {
+    const bytes = Buffer.from('codice,città\nA,Forlì\n\n,\nB,"Sant\'Agata, Bologna"\n', 'utf8');
+    const cut = bytes.indexOf(Buffer.from('ì')) + 1;
+    const file = await readAll([bytes.subarray(0, 9), bytes.subarray(9, cut), bytes.subarray(cut)]);
+    expect(file.separator).toBe(',');
+    expect(file.records.map((record) => record.cells)).toEqual([
+      ['A', 'Forlì'],
+      ['B', "Sant'Agata, Bologna"],
+    ]);
+  });
+
+  it('keeps rows with fewer or more cells than the header, for the importer to report', async () => {
+    const file = await readAll(['a;b;c\n1;2\n1;2;3;4\n']);
+    expect(file.records.map((record) => record.cells.length)).toEqual([2, 4]);
+  });
+
+  it('refuses a line further down that is not UTF-8, naming it', async () => {
+    const head = Buffer.from('codice;titolo\nA;uno\n');
+    expect(await refusal(readAll([head, Buffer.from('B;caff\xe8\n', 'latin1'), Buffer.from('C;tre\n')]))).toEqual([ImportErrorCode.NOT_UTF8, 3]);
+  });
+
+  it('refuses broken quoting, naming the line', async () => {
+    expect(await refusal(readAll(['codice;titolo\nA;uno\nB;"mai chiusa\nC;tre\n']))).toEqual([ImportErrorCode.SYNTAX, expect.any(Number)]);
+    expect(await refusal(readAll(['codice;titolo\nA;un "titolo" strano\n']))).toEqual([ImportErrorCode.SYNTAX, 2]);
+  });
+
+  it('refuses a file with a header and nothing else as having no rows only when even the header is missing', async () => {
+    const file = await readAll(['codice;titolo\n']);
+    expect(file.records).toEqual([]);
+    expect(await refusal(readAll(['']))).toEqual([ImportErrorCode.EMPTY, undefined]);
+  });
+
+  it('passes on the upload’s own failure (a file too large, an upload cut)', async () => {
+    const failing = new Readable({
+      read() {
+        this.push(Buffer.from('codice;titolo\nA;uno\n'));
+        this.destroy(new ImportException(ImportErrorCode.TOO_LARGE, { limit: 30 }));
+      },
+    });
+    const read = async () => {
+      const reader = await openCsv(failing);
+      for (let next = await reader.records.next(); !next.done; next = await reader.records.next());
+    };
+    expect(await refusal(read())).toEqual([ImportErrorCode.TOO_LARGE, undefined]);
+  });
+});

@@ -1,0 +1,136 @@
+import type { ImportRowOutcome } from '../import/import.types';
+import { alternatives, type Words } from './words';
+
+const OUTCOME: Readonly<Record<ImportRowOutcome, Words>> = {
+  CREATED: { en: 'created', it: 'creata' },
+  UPDATED: { en: 'updated', it: 'aggiornata' },
+  UNCHANGED: { en: 'unchanged', it: 'invariata' },
+  SKIPPED: { en: 'skipped', it: 'saltata' },
+  INVALID: { en: 'refused', it: 'rifiutata' },
+  CANCELLED: { en: 'not written', it: 'non scritta' },
+};
+
+/** What to write in each column of an offers file. */
+const OFFER_COLUMN_HELP: Readonly<Record<string, Words>> = {
+  key: { it: 'Il tuo codice dell’offerta (fino a 100 caratteri): importando di nuovo la riga, l’offerta si aggiorna', en: 'Your own code for the offer (up to 100 characters): importing the row again updates the offer' },
+  title: { it: '5–120 caratteri', en: '5–120 characters' },
+  description: { it: '20–4000 caratteri', en: '20–4000 characters' },
+  categories: { it: 'Una o più categorie (codice o nome), separate da |', en: 'One or more categories (code or name), separated by |' },
+  national: { it: '«sì» per tutta Italia', en: '"sì" for the whole of Italy' },
+  regions: { it: 'Codici ISTAT (2 cifre) o nomi, separati da |', en: 'ISTAT codes (2 digits) or names, separated by |' },
+  provinces: { it: 'Codici ISTAT (3 cifre) o sigle, separati da |', en: 'ISTAT codes (3 digits) or abbreviations, separated by |' },
+  comuni: { it: 'Codici ISTAT (6 cifre) o «Nome (SIGLA)», separati da |', en: 'ISTAT codes (6 digits) or "Name (ABBREVIATION)", separated by |' },
+  sectors: { it: 'Sezioni (A–V) e divisioni (2 cifre) ATECO separate da |; vuoto: tutti i settori', en: 'ATECO sections (A–V) and divisions (2 digits) separated by |; empty: every sector' },
+  capacity: { it: 'Quanti negozi può servire (1–100000)', en: 'How many shops it can serve (1–100000)' },
+  freeMonths: { it: 'Mesi gratuiti (1–36)', en: 'Months free of charge (1–36)' },
+  conditions: { it: 'Condizioni, 20–2000 caratteri: il servizio deve essere davvero gratuito', en: 'Terms, 20–2000 characters: the service must be truly free' },
+  validFrom: { it: 'gg/mm/aaaa', en: 'dd/mm/yyyy' },
+  validUntil: { it: 'gg/mm/aaaa, dopo l’inizio; vuoto: senza scadenza', en: 'dd/mm/yyyy, after the start; empty: open-ended' },
+  publish: { it: '«sì» per pubblicarla subito (se l’organizzazione può pubblicare); vuoto: bozza', en: '"sì" to publish it at once (when the organisation may publish); empty: draft' },
+};
+
+/** The report's columns, by language. */
+const REPORT_HEADER = {
+  en: ['line', 'external_key', 'outcome', 'id', 'column', 'reason'],
+  it: ['riga', 'codice_esterno', 'esito', 'identificativo', 'colonna', 'motivo'],
+};
+
+/** A list of column names as people read it: «a», «b» e «c». */
+const quoted = (names: readonly string[]): string => names.map((name) => `«${name}»`).join(', ');
+
+/** CSV imports: the file as a whole, then its rows cell by cell. */
+export const importMessages = {
+  unknownKind: (kind: string): Words => ({ en: `There is no import of "${kind}"`, it: `Non esiste un’importazione di «${kind}»` }),
+  noFile: (): Words => ({
+    en: 'Send the CSV file as the "file" field of a multipart/form-data request',
+    it: 'Invia il file CSV come campo «file» di una richiesta multipart/form-data',
+  }),
+  spreadsheet: (): Words => ({
+    en: 'This is an Excel workbook (.xlsx or .xls), not a CSV file: in Excel choose "Save as" → "CSV UTF-8 (comma delimited)" and upload that file',
+    it: 'Questo è un file di Excel (.xlsx o .xls), non un file CSV: in Excel scegli «Salva con nome» → «CSV UTF-8 (delimitato da virgole)» e carica quel file',
+  }),
+  binary: (): Words => ({
+    en: 'This is not a CSV file: it contains binary data. Upload a text file with one row per line',
+    it: 'Questo non è un file CSV: contiene dati binari. Carica un file di testo con una riga per ogni voce',
+  }),
+  notUtf8: (line: number): Words => ({
+    en: `Line ${line} is not UTF-8 text: save the file as "CSV UTF-8" (in Excel: "Save as" → "CSV UTF-8")`,
+    it: `La riga ${line} non è testo UTF-8: salva il file come «CSV UTF-8» (in Excel: «Salva con nome» → «CSV UTF-8»)`,
+  }),
+  empty: (): Words => ({ en: 'The file is empty: start from the template', it: 'Il file è vuoto: parti dal modello' }),
+  noSeparator: (): Words => ({
+    en: 'The first line is not a CSV header: its column names must be separated by ";" or ","; start from the template',
+    it: 'La prima riga non è un’intestazione CSV: i nomi delle colonne vanno separati da «;» o «,»; parti dal modello',
+  }),
+  headerMissing: (columns: readonly string[]): Words => ({
+    en: `The header lacks the columns ${quoted(columns)}: start from the template`,
+    it: `Nell’intestazione mancano le colonne ${quoted(columns)}: parti dal modello`,
+  }),
+  headerUnknown: (columns: readonly string[], known: readonly string[]): Words => ({
+    en: `The header has columns this import does not know: ${quoted(columns)}; the columns are ${alternatives(known.map((c) => `«${c}»`)).en}`,
+    it: `L’intestazione ha colonne che questa importazione non conosce: ${quoted(columns)}; le colonne sono ${alternatives(known.map((c) => `«${c}»`)).it}`,
+  }),
+  headerRepeated: (column: string): Words => ({
+    en: `The column «${column}» appears twice in the header`,
+    it: `La colonna «${column}» compare due volte nell’intestazione`,
+  }),
+  tooLarge: (mb: number): Words => ({
+    en: `The file is larger than ${mb} MB: split it into smaller files`,
+    it: `Il file supera ${mb} MB: dividilo in file più piccoli`,
+  }),
+  tooManyRows: (max: number): Words => ({
+    en: `The file has more than ${max} rows: split it into smaller files`,
+    it: `Il file ha più di ${max} righe: dividilo in file più piccoli`,
+  }),
+  syntax: (line: number): Words => ({
+    en: `Line ${line} cannot be read as CSV (a quote opened and never closed, or a quote inside an unquoted cell): check the quotes`,
+    it: `La riga ${line} non si legge come CSV (virgolette aperte e mai chiuse, o virgolette dentro una cella senza virgolette): controlla le virgolette`,
+  }),
+  uploadCut: (): Words => ({
+    en: 'The upload stopped before the end of the file: upload it again (rows already imported are recognised by their key)',
+    it: 'Il caricamento si è interrotto prima della fine del file: caricalo di nuovo (le righe già importate sono riconosciute dalla loro chiave)',
+  }),
+  fieldCount: (found: number, expected: number): Words => ({
+    en: `The row has ${found} cells, the header ${expected}: check the separators and the quotes`,
+    it: `La riga ha ${found} celle, l’intestazione ${expected}: controlla i separatori e le virgolette`,
+  }),
+  required: (column: string): Words => ({ en: `${column}: fill it in`, it: `${column}: è obbligatoria, compilala` }),
+  tooLong: (column: string, max: number): Words => ({
+    en: `${column}: at most ${max} characters`,
+    it: `${column}: al massimo ${max} caratteri`,
+  }),
+  keyRepeated: (column: string, line: number): Words => ({
+    en: `${column}: the same key is already on line ${line}; each row needs its own`,
+    it: `${column}: la stessa chiave è già alla riga ${line}; ogni riga deve avere la sua`,
+  }),
+  notDate: (column: string): Words => ({
+    en: `${column}: write a date as dd/mm/yyyy (e.g. 01/03/2026) or yyyy-mm-dd`,
+    it: `${column}: scrivi la data come gg/mm/aaaa (ad es. 01/03/2026) oppure aaaa-mm-gg`,
+  }),
+  notYesNo: (column: string): Words => ({ en: `${column}: write "sì" or "no"`, it: `${column}: scrivi «sì» oppure «no»` }),
+  comuneUnknown: (column: string, text: string): Words => ({
+    en: `${column}: "${text}" is not a comune: write its ISTAT code (6 digits) or its name and province, e.g. "Reggio nell'Emilia (RE)"`,
+    it: `${column}: «${text}» non è un comune: scrivi il suo codice ISTAT (6 cifre) oppure nome e provincia, ad es. «Reggio nell'Emilia (RE)»`,
+  }),
+  provinceUnknown: (column: string, text: string): Words => ({
+    en: `${column}: "${text}" is not a province: write its ISTAT code (3 digits) or its abbreviation, e.g. "MI"`,
+    it: `${column}: «${text}» non è una provincia: scrivi il suo codice ISTAT (3 cifre) oppure la sigla, ad es. «MI»`,
+  }),
+  regionUnknown: (column: string, text: string): Words => ({
+    en: `${column}: "${text}" is not a region: write its ISTAT code (2 digits) or its name`,
+    it: `${column}: «${text}» non è una regione: scrivi il suo codice ISTAT (2 cifre) oppure il nome`,
+  }),
+  cancelled: (): Words => ({
+    en: 'Not written: the import was all or nothing and other rows were refused',
+    it: 'Non scritta: l’importazione era «tutto o niente» e altre righe sono state rifiutate',
+  }),
+  unchanged: (): Words => ({ en: 'Already as in the file', it: 'Già come nel file' }),
+  interrupted: (): Words => ({
+    en: 'The import stopped before its end (the server restarted): upload the file again',
+    it: 'L’importazione si è fermata prima della fine (il server è stato riavviato): carica di nuovo il file',
+  }),
+  jobNotFound: (): Words => ({ en: 'No such import', it: 'Importazione non trovata' }),
+  outcome: (outcome: ImportRowOutcome): Words => OUTCOME[outcome],
+  offerColumnHelp: (column: string): Words => OFFER_COLUMN_HELP[column] ?? { it: column, en: column },
+  reportHeader: (column: number): Words => ({ en: REPORT_HEADER.en[column] ?? '', it: REPORT_HEADER.it[column] ?? '' }),
+};

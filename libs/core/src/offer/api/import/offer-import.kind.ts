@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { GraphQLError } from 'graphql';
+import { toFieldErrors } from '../../../api/validation';
+import { UserRole } from '../../../auth/user-role';
+import { RequestContext } from '../../../common/request-context';
+import type { ImportIssue, ImportKind, ImportRowInput, ImportRowResult } from '../../../import/import-kind';
+import { ImportRowOutcome } from '../../../import/import.types';
+import { MESSAGES, type Words } from '../../../messages';
+import type { ProviderEntity } from '../../../provider/provider.entity';
+import { mayPublish } from '../../../provider/provider-verification';
+import { ProviderService } from '../../../provider/provider.service';
+import { TerritoryException } from '../../../territory/territory.exception';
+import { TerritoryService } from '../../../territory/territory.service';
+import { territoryErrorToGraphQL } from '../../../territory/api/territory.errors';
+import { CreateOfferInput } from '../offer.inputs';
+import { offerErrorToGraphQL } from '../offer.errors';
+import { CoverageTerritory, ResolvedCoverage, resolveCoverage } from '../../offer-coverage.input';
+import { OfferSectors, resolveSectors } from '../../offer-sectors';
+import { OfferException } from '../../offer.exception';
+import { OfferImportRecords } from '../../offer-import.records';
+import { OfferService } from '../../offer.service';
+import { OfferStatus } from '../../offer.types';
+import { offerChanges, OfferImportPlan } from './offer-import.compare';
+import { columnOfField, inColumnWords, OFFER_COLUMN, OFFER_IMPORT_COLUMNS, OFFER_IMPORT_EXAMPLE, parseOfferRow, TerritoryNames, normaliseName } from './offer-import.row';
+
+export interface OfferImportScope {
+  provider: ProviderEntity;
+  territory: CoverageTerritory;
+  names: TerritoryNames;
+}
+
+/** A row that passed every input rule and check: what the offer is to become. */
+interface CheckedRow {
+  row: ImportRowInput;
+  input: CreateOfferInput;
+  sectors: OfferSectors;
+  coverage: ResolvedCoverage;
+  publish: boolean;
+}
+
+/** The rows of a failed check, as issues in the catalogue's words. */
+function issuesOf(error: GraphQLError): ImportIssue[] {
+  const fields = (error.extensions.fields ?? []) as { field: string; message: string; messageIt: string }[];
+  return fields.map((field) => {
+    const column = columnOfField(field.field);
+    return { column, reason: inColumnWords({ en: field.message, it: field.messageIt }, field.field, column) };
+  });
+}
+
+/** The domain checks' failures (offer and territory) as issues; anything else is a fault and rethrown. */
+function domainIssues(error: unknown): ImportIssue[] {
+  if (error instanceof OfferException) return issuesOf(offerErrorToGraphQL(error));
+  if (error instanceof TerritoryException) return issuesOf(territoryErrorToGraphQL(error));
+  throw error;
+}
+
+const result = (row: ImportRowInput, outcome: ImportRowOutcome, issues: readonly ImportIssue[] = [], entityId: string | null = null): ImportRowResult => ({
+  line: row.line,
+  key: row.key,
+  outcome,
+  entityId,
+  issues,
+});
+
+const rowIssue = (reason: Words): ImportIssue => ({ column: null, reason });
+
+/**
+ * Offers imported by their provider from CSV (the `offers` import kind): each row is checked with
+ * CreateOfferInput's rules and the offer service's own checks (sectors, coverage against the
+ * territory, publication rules), then matched by `codice_esterno` to the provider's offers. New
+ * keys are created in one statement per batch; known keys are updated through OfferService.update
+ * (so a closed offer or a capacity below the places taken is refused the same way); rows equal to
+ * their offer are left alone.
+ */
+@Injectable()
+export class OfferImportKind implements ImportKind<OfferImportScope> {
+  readonly name = 'offers';
+  readonly roles = [UserRole.PROVIDER];
+  readonly columns = OFFER_IMPORT_COLUMNS;
+  readonly keyColumn = OFFER_COLUMN.key;
+  readonly example = OFFER_IMPORT_EXAMPLE;
+
+  constructor(
+    private readonly records: OfferImportRecords,
+    private readonly territory: TerritoryService,
+    private readonly providers: ProviderService,
+    private readonly offers: OfferService,
+  ) {}
+
+  /** The caller's organisation (a provider only) and the territory, read once per file. */
+  async begin(ctx: RequestContext): Promise<OfferImportScope> {
+    const provider = await this.providers.requireOwnProvider(ctx);
+    const [regions, provinces, comuni] = await Promise.all([this.territory.listRegions(ctx), this.territory.listProvinces(ctx), this.territory.allComuni(ctx)]);
+    const siglaOf = new Map(provinces.map((province) => [province.code, province.sigla]));
+    const byCode = new Map(comuni.map((comune) => [comune.code, comune]));
+    const names: TerritoryNames = {
+      regionByName: new Map(regions.map((region) => [normaliseName(region.name), region.code])),
+      provinceBySigla: new Map(provinces.map((province) => [province.sigla.toUpperCase(), province.code])),
+      comuneByNameAndSigla: new Map(
+        comuni.flatMap((comune) =>
+          [comune.name, comune.secondLanguageName].flatMap((name) => (name ? [[`${normaliseName(name)}|${siglaOf.get(comune.provinceCode)}`, comune.code] as const] : [])),
+        ),
+      ),
+    };
+    const territory: CoverageTerritory = {
+      getRegion: (c, code, field) => this.territory.getRegion(c, code, field),
+      getProvince: (c, code, field) => this.territory.getProvince(c, code, field),
+      findComuniByCodes: async (codes) => codes.map((code) => byCode.get(code)),
+    };
+    return { provider, territory, names };
+  }
+
+  async apply(ctx: RequestContext, scope: OfferImportScope, rows: readonly ImportRowInput[], write: boolean): Promise<ImportRowResult[]> {
+    const results = new Map<number, ImportRowResult>();
+    const checked: CheckedRow[] = [];
+    for (const row of rows) {
+      const verdict = await this.check(ctx, scope, row);
+      if ('issues' in verdict) results.set(row.line, result(row, ImportRowOutcome.INVALID, verdict.issues));
+      else checked.push(verdict);
+    }
+    // Read again in the write's transaction: a suspension decided meanwhile is seen.
+    const provider = write ? await this.providers.requireOwnProvider(ctx) : scope.provider;
+    const existing = await this.records.byExternalKeys(ctx, provider.id, checked.map((c) => c.row.key));
+    const creates: CheckedRow[] = [];
+    for (const item of checked) {
+      const plan = offerChanges(existing.get(item.row.key), { ...item.input, ...item.sectors, coverage: item.coverage, publish: item.publish }, ctx.now);
+      const refusal = this.refusal(plan, item, provider, ctx.now);
+      if (refusal) {
+        results.set(item.row.line, result(item.row, ImportRowOutcome.SKIPPED, [rowIssue(refusal)], plan.kind === 'create' ? null : plan.offer.id));
+      } else if (plan.kind === 'create') {
+        creates.push(item);
+      } else if (plan.kind === 'unchanged') {
+        results.set(item.row.line, result(item.row, ImportRowOutcome.UNCHANGED, [], plan.offer.id));
+      } else {
+        if (write) await this.update(ctx, item, plan);
+        results.set(item.row.line, result(item.row, ImportRowOutcome.UPDATED, [], plan.offer.id));
+      }
+    }
+    const ids = write
+      ? await this.records.createMany(
+          ctx,
+          provider.id,
+          creates.map((item) => ({ externalKey: item.row.key, input: item.input, sectors: item.sectors, coverage: item.coverage, publish: item.publish })),
+        )
+      : creates.map(() => null);
+    creates.forEach((item, i) => results.set(item.row.line, result(item.row, ImportRowOutcome.CREATED, [], ids[i])));
+    return rows.map((row) => results.get(row.line) as ImportRowResult);
+  }
+
+  /** Every rule createOffer applies to its input, in the same order; the issues of the first step that fails. */
+  private async check(ctx: RequestContext, scope: OfferImportScope, row: ImportRowInput): Promise<CheckedRow | { issues: ImportIssue[] }> {
+    const parsed = parseOfferRow(row.cells, scope.names);
+    const input = plainToInstance(CreateOfferInput, parsed.plain);
+    const invalid = await validate(input, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true, validationError: { target: true } });
+    // A cell that could not be read at all (a date, sì/no) has its issue already: the rules would only repeat it.
+    const unread = new Set(parsed.issues.map((issue) => issue.column));
+    const ruleIssues = invalid.length ? issuesOf(new GraphQLError('', { extensions: { fields: toFieldErrors(invalid) } })).filter((issue) => !unread.has(issue.column)) : [];
+    const issues = [...row.issues, ...parsed.issues, ...ruleIssues];
+    if (issues.length) return { issues };
+    try {
+      const sectors = resolveSectors(input.sectors, 'sectors');
+      const coverage = await resolveCoverage(ctx, scope.territory, input.coverage, 'coverage');
+      return { row, input, sectors, coverage, publish: parsed.publish };
+    } catch (error) {
+      return { issues: domainIssues(error) };
+    }
+  }
+
+  /** Why the offer rules refuse what the row asks, if they do (the messages of the API's own refusals). */
+  private refusal(plan: OfferImportPlan, item: CheckedRow, provider: ProviderEntity, now: Date): Words | null {
+    if (plan.kind === 'unchanged') return null;
+    if (plan.kind === 'update' && plan.offer.status === OfferStatus.CLOSED) return MESSAGES.offer.closed();
+    if (plan.kind === 'update' && item.input.capacity < plan.offer.used) return MESSAGES.offer.capacityBelowUsed(plan.offer.used);
+    if (plan.publish && !mayPublish(provider.verificationStatus)) return MESSAGES.provider.notApproved(provider.verificationStatus);
+    if (plan.publish && item.input.validUntil && item.input.validUntil.getTime() <= now.getTime()) return MESSAGES.offer.validityEnded(item.input.validUntil);
+    return null;
+  }
+
+  /** A known key whose row differs: the same update (and publication) the API makes. */
+  private async update(ctx: RequestContext, item: CheckedRow, plan: Extract<OfferImportPlan, { kind: 'update' }>): Promise<void> {
+    if (plan.fields) {
+      const outcome = await this.offers.update(ctx, { id: plan.offer.id, ...item.input, sectors: item.input.sectors ?? { allSectors: true, sections: [], divisions: [] }, validUntil: item.input.validUntil ?? null });
+      if (outcome.kind !== 'offer') throw new Error(`offer ${plan.offer.id} changed while it was imported: ${outcome.kind}`);
+    }
+    if (plan.publish) {
+      const outcome = await this.offers.changeStatus(ctx, plan.offer.id, 'publish');
+      if (outcome.kind !== 'offer') throw new Error(`offer ${plan.offer.id} could not be published: ${outcome.kind}`);
+    }
+  }
+}

@@ -1,0 +1,247 @@
+import { ServiceCategory } from '@vec/matching';
+import { MESSAGES, SERVICE_CATEGORY_LABELS, type Words } from '../../../messages';
+import type { ImportColumn, ImportIssue } from '../../../import/import-kind';
+
+/** The columns of an offers file, Italian headers, in the template's order. */
+export const OFFER_COLUMN = {
+  key: 'codice_esterno',
+  title: 'titolo',
+  description: 'descrizione',
+  categories: 'categorie',
+  national: 'nazionale',
+  regions: 'regioni',
+  provinces: 'province',
+  comuni: 'comuni',
+  sectors: 'settori_ateco',
+  capacity: 'capacita',
+  freeMonths: 'mesi_gratuiti',
+  conditions: 'condizioni',
+  validFrom: 'valida_dal',
+  validUntil: 'valida_fino_al',
+  publish: 'pubblica',
+} as const;
+
+const C = OFFER_COLUMN;
+
+const REQUIRED = new Set<keyof typeof OFFER_COLUMN>(['key', 'title', 'description', 'categories', 'capacity', 'freeMonths', 'conditions', 'validFrom']);
+
+export const OFFER_IMPORT_COLUMNS: readonly ImportColumn[] = (Object.keys(OFFER_COLUMN) as (keyof typeof OFFER_COLUMN)[]).map((key) => ({
+  header: OFFER_COLUMN[key],
+  required: REQUIRED.has(key),
+  help: MESSAGES.import.offerColumnHelp(key),
+}));
+
+export const OFFER_IMPORT_EXAMPLE: Readonly<Record<string, string>> = {
+  [C.key]: 'VETRINA-2026-01',
+  [C.title]: 'Vetrina online gratuita',
+  [C.description]: 'Un negozio online pronto in un giorno, con catalogo, pagamenti e assistenza in italiano.',
+  [C.categories]: 'ONLINE_STORE|DIGITAL_PAYMENTS',
+  [C.national]: 'no',
+  [C.regions]: '',
+  [C.provinces]: 'MI',
+  [C.comuni]: 'Reggio nell\'Emilia (RE)|001272',
+  [C.sectors]: 'G|56',
+  [C.capacity]: '50',
+  [C.freeMonths]: '12',
+  [C.conditions]: 'Gratuito per 12 mesi, senza obbligo di rinnovo e senza costi successivi.',
+  [C.validFrom]: '01/03/2026',
+  [C.validUntil]: '31/12/2026',
+  [C.publish]: 'no',
+};
+
+/** The territory as an import reads it: every name and code, loaded once per file. */
+export interface TerritoryNames {
+  regionByName: ReadonlyMap<string, string>;
+  provinceBySigla: ReadonlyMap<string, string>;
+  /** `normalised name|SIGLA` → comune code. */
+  comuneByNameAndSigla: ReadonlyMap<string, string>;
+}
+
+/** Names compared as people type them: case, accents, apostrophes and spacing ignored. */
+export const normaliseName = (name: string): string =>
+  name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’'`´-]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const CATEGORY_BY_NAME = new Map<string, ServiceCategory>(
+  Object.values(ServiceCategory).flatMap((code) => [
+    [normaliseName(code.replace(/_/g, ' ')), code],
+    [normaliseName(SERVICE_CATEGORY_LABELS[code].it), code],
+    [normaliseName(SERVICE_CATEGORY_LABELS[code].en), code],
+  ]),
+);
+
+const YES = new Set(['si', 'sì', 's', 'yes', 'y', 'true', 'vero', '1', 'x']);
+const NO = new Set(['no', 'n', 'false', 'falso', '0']);
+
+/** "sì"/"no" and their usual spellings; empty is no; anything else null. */
+export function yesNo(text: string): boolean | null {
+  const value = text.trim().toLowerCase();
+  if (value === '' || NO.has(value)) return false;
+  return YES.has(value) ? true : null;
+}
+
+const ROME_OFFSET = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Rome', timeZoneName: 'shortOffset' });
+
+const offsets = new Map<number, number>();
+
+/** The offset of Italian time from UTC at an instant, in minutes (CET +60, CEST +120). */
+function romeOffsetMinutes(at: Date): number {
+  const known = offsets.get(at.getTime());
+  if (known !== undefined) return known;
+  const offset = readOffset(at);
+  // A file repeats the same few days: each is worked out once (a few thousand days at most).
+  if (offsets.size < 10_000) offsets.set(at.getTime(), offset);
+  return offset;
+}
+
+function readOffset(at: Date): number {
+  const name = ROME_OFFSET.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT+1';
+  const [, sign, hours, minutes] = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name) ?? ['', '+', '1', '0'];
+  return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes ?? 0));
+}
+
+/** A day written dd/mm/yyyy (or yyyy-mm-dd): midnight at its start in Italy; null if it is not a real day. */
+export function italianDay(text: string): Date | null {
+  const value = text.trim();
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  const ymd = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const [year, month, day] = dmy ? [Number(dmy[3]), Number(dmy[2]), Number(dmy[1])] : ymd ? [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])] : [0, 0, 0];
+  if (!year) return null;
+  const utc = new Date(Date.UTC(year, month - 1, day));
+  if (utc.getUTCFullYear() !== year || utc.getUTCMonth() !== month - 1 || utc.getUTCDate() !== day) return null;
+  return new Date(utc.getTime() - romeOffsetMinutes(utc) * 60_000);
+}
+
+/** Cells holding lists: items separated by | (or commas). */
+export const listOf = (text: string): string[] =>
+  text
+    .split(/[|,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+
+/** A whole number as written, else the text itself for the input rules to refuse; empty: absent. */
+const wholeNumber = (text: string): number | string | undefined => (text === '' ? undefined : /^\d{1,9}$/.test(text.replace(/[\s.]/g, '')) ? Number(text.replace(/[\s.]/g, '')) : text);
+
+/** Spreadsheets drop leading zeros: 1 → 01 for regions, 15 → 015 for provinces, 1272 → 001272 for comuni. */
+const padded = (text: string, length: number): string => (/^\d+$/.test(text) && text.length < length ? text.padStart(length, '0') : text);
+
+/** The plain object a row becomes before the API's input rules check it (CreateOfferInput's shape). */
+export interface OfferRowPlain {
+  title: string;
+  description: string;
+  categories: string[];
+  coverage: { national: boolean | string; regionCodes: string[]; provinceCodes: string[]; comuneCodes: string[]; radii: never[] };
+  sectors?: { allSectors: boolean; sections: string[]; divisions: string[] };
+  capacity?: number | string;
+  freePeriodMonths?: number | string;
+  conditions: string;
+  validFrom?: Date | string;
+  validUntil?: Date | string;
+}
+
+export interface ParsedOfferRow {
+  plain: OfferRowPlain;
+  publish: boolean;
+  /** Cells that cannot even be read (a date, sì/no, a place name): the input rules never see them. */
+  issues: ImportIssue[];
+}
+
+/**
+ * Reads one row of an offers file into the API's input shape: lists split, names of categories and
+ * places turned into codes, dates and numbers read the Italian way. What it cannot read is an issue
+ * naming the column; everything else is left to CreateOfferInput's rules and the offer service's checks.
+ */
+export function parseOfferRow(cells: Readonly<Record<string, string>>, names: TerritoryNames): ParsedOfferRow {
+  const cell = (column: string): string => (cells[column] ?? '').trim();
+  const issues: ImportIssue[] = [];
+  const issue = (column: string, reason: Words): void => void issues.push({ column, reason });
+
+  const national = yesNo(cell(C.national));
+  if (national === null) issue(C.national, MESSAGES.import.notYesNo(C.national));
+  const publish = yesNo(cell(C.publish));
+  if (publish === null) issue(C.publish, MESSAGES.import.notYesNo(C.publish));
+
+  const regionCodes = listOf(cell(C.regions)).flatMap((item) => {
+    if (/^\d{1,2}$/.test(item)) return [padded(item, 2)];
+    const code = names.regionByName.get(normaliseName(item));
+    if (!code) issue(C.regions, MESSAGES.import.regionUnknown(C.regions, item));
+    return code ? [code] : [];
+  });
+  const provinceCodes = listOf(cell(C.provinces)).flatMap((item) => {
+    if (/^\d{1,3}$/.test(item)) return [padded(item, 3)];
+    const code = names.provinceBySigla.get(item.toUpperCase());
+    if (!code) issue(C.provinces, MESSAGES.import.provinceUnknown(C.provinces, item));
+    return code ? [code] : [];
+  });
+  const comuneCodes = listOf(cell(C.comuni)).flatMap((item) => {
+    if (/^\d{1,6}$/.test(item)) return [padded(item, 6)];
+    const named = /^(.+?)\s*\(\s*([A-Za-z]{2})\s*\)$/.exec(item);
+    const code = named ? names.comuneByNameAndSigla.get(`${normaliseName(named[1])}|${named[2].toUpperCase()}`) : undefined;
+    if (!code) issue(C.comuni, MESSAGES.import.comuneUnknown(C.comuni, item));
+    return code ? [code] : [];
+  });
+
+  const sectorItems = listOf(cell(C.sectors));
+  const everySector = sectorItems.length === 0 || (sectorItems.length === 1 && normaliseName(sectorItems[0]) === 'tutti');
+  const sectors = everySector
+    ? undefined
+    : {
+        allSectors: false,
+        sections: sectorItems.filter((item) => !/^\d+$/.test(item)).map((item) => item.toUpperCase()),
+        divisions: sectorItems.filter((item) => /^\d+$/.test(item)).map((item) => padded(item, 2)),
+      };
+
+  const day = (column: string): Date | string | undefined => {
+    const text = cell(column);
+    if (text === '') return undefined;
+    const date = italianDay(text);
+    if (!date) issue(column, MESSAGES.import.notDate(column));
+    return date ?? undefined;
+  };
+
+  const plain: OfferRowPlain = {
+    title: cell(C.title),
+    description: cell(C.description),
+    categories: listOf(cell(C.categories)).map((item) => CATEGORY_BY_NAME.get(normaliseName(item.replace(/_/g, ' '))) ?? item),
+    coverage: { national: national ?? false, regionCodes, provinceCodes, comuneCodes, radii: [] },
+    ...(sectors && { sectors }),
+    capacity: wholeNumber(cell(C.capacity)),
+    freePeriodMonths: wholeNumber(cell(C.freeMonths)),
+    conditions: cell(C.conditions),
+    validFrom: day(C.validFrom),
+    validUntil: day(C.validUntil),
+  };
+  return { plain, publish: publish ?? false, issues };
+}
+
+/** The column of an input field path (`coverage.comuneCodes.2` → comuni). */
+export function columnOfField(path: string): string | null {
+  const [first, second] = path.split('.');
+  const byInput: Record<string, string> = {
+    title: C.title,
+    description: C.description,
+    categories: C.categories,
+    sectors: C.sectors,
+    capacity: C.capacity,
+    freePeriodMonths: C.freeMonths,
+    conditions: C.conditions,
+    validFrom: C.validFrom,
+    validUntil: C.validUntil,
+  };
+  if (first !== 'coverage') return byInput[first] ?? null;
+  const byCoverage: Record<string, string> = { national: C.national, regionCodes: C.regions, provinceCodes: C.provinces, comuneCodes: C.comuni };
+  return second ? (byCoverage[second] ?? null) : null;
+}
+
+/** A message that starts with the field's path, made to start with the column's name instead. */
+export function inColumnWords(words: Words, path: string, column: string | null): Words {
+  const label = column ?? [C.national, C.regions, C.provinces, C.comuni].join(', ');
+  // The rest may name another field (validUntil "must be after validFrom"): by its column too.
+  const swap = (text: string): string => (text.startsWith(path) ? `${label}${text.slice(path.length)}` : text).replace(/\bvalidFrom\b/g, C.validFrom);
+  return { it: swap(words.it), en: swap(words.en) };
+}

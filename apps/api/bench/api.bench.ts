@@ -136,7 +136,11 @@ async function main(): Promise<void> {
       (await graphql<{ login: { accessToken: string } }>('mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email, password: 'vicini-demo-2026' } })).login.accessToken;
     const shop = await login('negozio@vicini.demo');
     const ministry = await login('ministero@vicini.demo');
-    const requests = await graphql<{ myHelpRequests: { items: { id: string }[] } }>('{ myHelpRequests(filter: {}, first: 1) { items { id } } }', {}, shop);
+    const requests = await graphql<{ myHelpRequests: { items: { id: string }[] }; myShop: { comuneCode: string } }>(
+      '{ myHelpRequests(filter: {}, first: 1) { items { id } } myShop { comuneCode } }',
+      {},
+      shop,
+    );
     const helpRequestId = requests.myHelpRequests.items[0]?.id;
     if (!helpRequestId) throw new Error('the demo shop has no request');
 
@@ -144,7 +148,7 @@ async function main(): Promise<void> {
     const allScenarios: Scenario[] = [
       { name: 'comuni search', operation: 'SearchComuni', variables: { search: 'tor', first: 8 }, target: 0.5 },
       { name: 'public catalogue page', operation: 'OfferCatalogue', variables: { filter: {}, first: 20, offset: 0 }, target: 0.33 },
-      { name: 'offers(first: 20) as a shop', operation: 'CategoryOffers', variables: { category: 'ONLINE_STORE', first: 20, offset: 0 }, token: shop, target: 0.33 },
+      { name: 'offers(first: 20) as a shop', operation: 'CategoryOffers', variables: { category: 'ONLINE_STORE', outsideComuneCode: requests.myShop.comuneCode, first: 20, offset: 0 }, token: shop, target: 0.33 },
       { name: 'offerRecommendations', operation: 'OfferRecommendations', variables: { helpRequestId, first: 20 }, token: shop, target: 0.33 },
       { name: 'dashboard KPIs', operation: 'DashboardKpis', variables: { filter: {} }, token: ministry, target: 0.33 },
     ];

@@ -1,28 +1,22 @@
 import { DataSource } from 'typeorm';
 import { SignedIn, signUp, staffUser } from './testing/fixtures';
 import { approvedProvider, daysFromNow, ProviderAccount, publishedOffer, shopIn } from './testing/offer-fixtures';
-import { applyTo, askFor, DECLINE, eventually, matchAs, notificationKinds, WITHDRAW } from './testing/match-fixtures';
-import { startTestApp, TestApp } from './testing/test-app';
+import {
+  AllocationRunDocument,
+  type AllocationRunMode,
+  type AllocationRunQuery,
+  AllocationRunServedItemsDocument,
+  ApplyToOfferAgainDocument,
+  CancelAllocationRunDocument,
+  DeclineMatchDocument,
+  OfferRecommendationsDocument,
+  StartAllocationRunDocument,
+  WithdrawMatchDocument,
+} from './gql/generated';
+import { applyTo, askFor, eventually, matchAs, notificationKinds } from './testing/match-fixtures';
+import { dataOf, invalidVariables, member, startTestApp, TestApp } from './testing/test-app';
 
-const START = `mutation ($input: StartAllocationRunInput!) { startAllocationRun(input: $input) { id mode status scheduledFor } }`;
-const RUN = `query ($id: ID!) {
-  allocationRun(id: $id) {
-    id mode status failure
-    statistics { requests offers candidatePairs served unserved totalCost unservedByReason { reason count } }
-    items(first: 100) { totalCount items { helpRequestId offerId cost coverageLevel unservedReason matchId } }
-  }
-}`;
-const APPLY_AGAIN = `mutation ($input: ApplyToOfferInput!) {
-  applyToOffer(input: $input) { __typename ... on Match { state } ... on PreviouslyRefusedError { endedAs } }
-}`;
-const CANCEL = `mutation ($id: ID!) { cancelAllocationRun(id: $id) { __typename ... on AllocationRun { status } ... on InvalidAllocationRunStateError { code currentStatus } } }`;
-
-interface RunResult {
-  id: string;
-  status: string;
-  statistics: { requests: number; served: number; unserved: number; unservedByReason: { reason: string; count: number }[] } | null;
-  items: { totalCount: number; items: { helpRequestId: string; offerId: string | null; coverageLevel: string | null; unservedReason: string | null; matchId: string | null }[] };
-}
+type RunResult = AllocationRunQuery['allocationRun'];
 
 const [TORINO, ROMA, MILANO, PALERMO] = ['001272', '058091', '015146', '082053'];
 
@@ -40,12 +34,12 @@ describe('Allocation runs over GraphQL (a database of their own: a run takes eve
   });
   afterAll(() => api.close());
 
-  const run = async (mode: 'PREVIEW' | 'COMMIT'): Promise<RunResult> => {
-    const started = await api.gqlAs<{ startAllocationRun: { id: string; status: string } }>(staff.accessToken, START, { input: { mode } });
+  const run = async (mode: AllocationRunMode): Promise<RunResult> => {
+    const started = await api.gqlAs(staff.accessToken, StartAllocationRunDocument, { input: { mode } });
     expect(started.data?.startAllocationRun.status).toBe('QUEUED');
-    const id = started.data!.startAllocationRun.id;
+    const { id } = dataOf(started).startAllocationRun;
     return eventually(
-      async () => (await api.gqlAs<{ allocationRun: RunResult }>(staff.accessToken, RUN, { id })).data!.allocationRun,
+      async () => dataOf(await api.gqlAs(staff.accessToken, AllocationRunDocument, { id })).allocationRun,
       (r) => ['PREVIEWED', 'COMMITTED', 'FAILED'].includes(r.status),
     );
   };
@@ -101,11 +95,7 @@ describe('Allocation runs over GraphQL (a database of their own: a run takes eve
     expect(status).toBe('MATCHED');
 
     // Nothing left to give: a second commit changes nothing.
-    const nested = await api.gqlAs<{ allocationRun: { items: { items: { helpRequest: { id: string }; shop: { name: string; comune: { name: string } }; offer: { id: string } | null }[] } } }>(
-      staff.accessToken,
-      'query ($id: ID!) { allocationRun(id: $id) { items(first: 100, filter: { served: true }) { items { helpRequest { id } shop { name comune { name } } offer { id } } } } }',
-      { id: commit.id },
-    );
+    const nested = await api.gqlAs(staff.accessToken, AllocationRunServedItemsDocument, { id: commit.id });
     const romaItem = nested.data?.allocationRun.items.items.find((i) => i.helpRequest.id === romaRequest);
     expect(romaItem).toMatchObject({ shop: { comune: { name: 'Roma' } }, offer: { id: nationalStore.id } });
 
@@ -114,24 +104,23 @@ describe('Allocation runs over GraphQL (a database of their own: a run takes eve
   });
 
   it('schedules a run for later and cancels it before it starts', async () => {
-    const scheduled = await api.gqlAs<{ startAllocationRun: { id: string; status: string; scheduledFor: string } }>(staff.accessToken, START, {
-      input: { mode: 'COMMIT', runAt: daysFromNow(1) },
-    });
+    const scheduled = await api.gqlAs(staff.accessToken, StartAllocationRunDocument, { input: { mode: 'COMMIT', runAt: daysFromNow(1) } });
     expect(scheduled.data?.startAllocationRun.status).toBe('SCHEDULED');
-    const id = scheduled.data!.startAllocationRun.id;
-    const cancelled = await api.gqlAs<{ cancelAllocationRun: { status: string } }>(staff.accessToken, CANCEL, { id });
+    const { id } = dataOf(scheduled).startAllocationRun;
+    const cancelled = await api.gqlAs(staff.accessToken, CancelAllocationRunDocument, { id });
     expect(cancelled.data?.cancelAllocationRun).toEqual({ __typename: 'AllocationRun', status: 'CANCELLED' });
-    const twice = await api.gqlAs<{ cancelAllocationRun: { code: string } }>(staff.accessToken, CANCEL, { id });
+    const twice = await api.gqlAs(staff.accessToken, CancelAllocationRunDocument, { id });
     expect(twice.data?.cancelAllocationRun).toEqual({ __typename: 'InvalidAllocationRunStateError', code: 'NOT_CANCELLABLE', currentStatus: 'CANCELLED' });
   });
 
   it('refuses a run time in the past, and runs to anyone but ministry staff', async () => {
-    const past = await api.gqlAs(staff.accessToken, START, { input: { mode: 'PREVIEW', runAt: daysFromNow(-1) } });
+    const past = await api.gqlAs(staff.accessToken, StartAllocationRunDocument, { input: { mode: 'PREVIEW', runAt: daysFromNow(-1) } });
     expect(past.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.runAt' })] });
-    const badMode = await api.gqlAs(staff.accessToken, START, { input: { mode: 'SOMETIMES' } });
+    // A mode outside the enum: GraphQL refuses the variable.
+    const badMode = await api.gqlAs(staff.accessToken, StartAllocationRunDocument, invalidVariables({ input: { mode: 'SOMETIMES' } }));
     expect(badMode.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     for (const caller of [await signUp(api, 'SHOP'), await signUp(api, 'PROVIDER')]) {
-      const { errors } = await api.gqlAs(caller.accessToken, START, { input: { mode: 'COMMIT' } });
+      const { errors } = await api.gqlAs(caller.accessToken, StartAllocationRunDocument, { input: { mode: 'COMMIT' } });
       expect(errors?.[0].extensions.code).toBe('FORBIDDEN');
     }
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM allocation_run WHERE scheduled_for < now() - interval '1 hour'`);
@@ -144,34 +133,38 @@ describe('Allocation runs over GraphQL (a database of their own: a run takes eve
     const regional = await publishedOffer(api, provider, { capacity: 5, categories: ['DIGITAL_SKILLS'], coverage: { regionCodes: ['01'] } });
     const [leaver, declined] = [await shopIn(api, AGLIE), await shopIn(api, AGLIE)];
     const [leaverRequest, declinedRequest] = [await askFor(api, leaver, 'DIGITAL_SKILLS'), await askFor(api, declined, 'DIGITAL_SKILLS')];
-    const itemOf = (result: RunResult, requestId: string) => result.items.items.find((item) => item.helpRequestId === requestId);
+    const itemOf = (result: RunResult, requestId: string): RunResult['items']['items'][number] | undefined => result.items.items.find((item) => item.helpRequestId === requestId);
+    /** The match an item of a run created: the test goes on from it. */
+    const matchOf = (result: RunResult, requestId: string): string => {
+      const matchId = itemOf(result, requestId)?.matchId;
+      if (!matchId) throw new Error(`the run gave request ${requestId} no match: ${JSON.stringify(itemOf(result, requestId))}`);
+      return matchId;
+    };
 
     const first = await run('COMMIT');
     expect([itemOf(first, leaverRequest)?.offerId, itemOf(first, declinedRequest)?.offerId]).toEqual([local.id, local.id]);
-    await api.gqlAs(leaver.accessToken, WITHDRAW, { input: { id: itemOf(first, leaverRequest)?.matchId, reason: 'Abbiamo trovato un altro fornitore.' } });
-    await api.gqlAs(provider.accessToken, DECLINE, { input: { id: itemOf(first, declinedRequest)?.matchId, reason: 'Non serviamo questo tipo di attività.' } });
+    const gaveUp = await api.gqlAs(leaver.accessToken, WithdrawMatchDocument, { input: { id: matchOf(first, leaverRequest), reason: 'Abbiamo trovato un altro fornitore.' } });
+    member(dataOf(gaveUp).withdrawMatch, 'Match');
+    const refusal = await api.gqlAs(provider.accessToken, DeclineMatchDocument, { input: { id: matchOf(first, declinedRequest), reason: 'Non serviamo questo tipo di attività.' } });
+    member(dataOf(refusal).declineMatch, 'Match');
 
     const second = await run('COMMIT');
     expect([itemOf(second, leaverRequest)?.offerId, itemOf(second, declinedRequest)?.offerId]).toEqual([regional.id, regional.id]);
 
     // Given up again: the regional offer was the last one left, so the run leaves the request unserved.
-    await api.gqlAs(leaver.accessToken, WITHDRAW, { input: { id: itemOf(second, leaverRequest)?.matchId, reason: 'Preferiamo aspettare.' } });
+    member(dataOf(await api.gqlAs(leaver.accessToken, WithdrawMatchDocument, { input: { id: matchOf(second, leaverRequest), reason: 'Preferiamo aspettare.' } })).withdrawMatch, 'Match');
     const third = await run('PREVIEW');
     expect(itemOf(third, leaverRequest)).toMatchObject({ offerId: null, unservedReason: 'NO_ELIGIBLE_OFFER' });
 
-    const recommendations = await api.gqlAs<{ offerRecommendations: { eligible: { offer: { id: string } }[]; refused: { ranked: { offer: { id: string } }; endedAs: string }[] } }>(
-      leaver.accessToken,
-      'query ($id: ID!) { offerRecommendations(helpRequestId: $id) { eligible { offer { id } } refused { ranked { offer { id } } endedAs } } }',
-      { id: leaverRequest },
-    );
+    const recommendations = await api.gqlAs(leaver.accessToken, OfferRecommendationsDocument, { id: leaverRequest });
     expect(recommendations.data?.offerRecommendations.eligible).toEqual([]);
     expect(recommendations.data?.offerRecommendations.refused.map((r) => [r.ranked.offer.id, r.endedAs]).sort()).toEqual(
       [[local.id, 'WITHDRAWN'], [regional.id, 'WITHDRAWN']].sort(),
     );
 
-    const unasked = await api.gqlAs<{ applyToOffer: { __typename: string; endedAs: string } }>(leaver.accessToken, APPLY_AGAIN, { input: { helpRequestId: leaverRequest, offerId: local.id } });
+    const unasked = await api.gqlAs(leaver.accessToken, ApplyToOfferAgainDocument, { input: { helpRequestId: leaverRequest, offerId: local.id } });
     expect(unasked.data?.applyToOffer).toEqual({ __typename: 'PreviouslyRefusedError', endedAs: 'WITHDRAWN' });
-    const asked = await api.gqlAs<{ applyToOffer: { __typename: string; state: string } }>(leaver.accessToken, APPLY_AGAIN, {
+    const asked = await api.gqlAs(leaver.accessToken, ApplyToOfferAgainDocument, {
       input: { helpRequestId: leaverRequest, offerId: local.id, askAgain: true },
     });
     expect(asked.data?.applyToOffer).toEqual({ __typename: 'Match', state: 'PENDING' });

@@ -1,22 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import { startTestApp, TestApp } from './testing/test-app';
-
-const REGISTER = `mutation ($input: RegisterInput!) {
-  register(input: $input) {
-    __typename
-    ... on AuthPayload { accessToken refreshToken user { id email role } }
-    ... on EmailTakenError { field message messageIt }
-  }
-}`;
-const LOGIN = 'mutation ($input: LoginInput!) { login(input: $input) { accessToken refreshToken user { email role } } }';
-const REFRESH = 'mutation ($input: RefreshSessionInput!) { refreshSession(input: $input) { accessToken refreshToken } }';
-
-interface Session {
-  accessToken: string;
-  refreshToken: string;
-}
+import { LoginDocument, LogoutDocument, MeDocument, RefreshSessionDocument, RegisterDocument, type RegisterInput, type UserRole } from './gql/generated';
+import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
 
 describe('Accounts and sessions over GraphQL', () => {
   let api: TestApp;
@@ -28,19 +14,17 @@ describe('Accounts and sessions over GraphQL', () => {
   });
   afterAll(() => api.close());
 
-  async function register(address: string, role = 'SHOP'): Promise<Session & { user: { id: string } }> {
-    const { data, errors } = await api.gql<{ register: Session & { user: { id: string } } }>(REGISTER, { input: { email: address, password, role } });
-    expect(errors).toBeUndefined();
-    return data!.register;
+  async function register(address: string, role: UserRole = 'SHOP'): Promise<{ accessToken: string; refreshToken: string | null; user: { id: string } }> {
+    return member(dataOf(await api.gql(RegisterDocument, { input: { email: address, password, role } })).register, 'AuthPayload');
   }
 
   it('registers a shop, signs in, and knows who is calling', async () => {
     const address = email();
     const session = await register(address.toUpperCase());
-    const me = await api.gqlAs<{ me: { email: string; role: string } }>(session.accessToken, '{ me { email role } }');
-    expect(me.data?.me).toEqual({ email: address, role: 'SHOP' });
+    const me = await api.gqlAs(session.accessToken, MeDocument);
+    expect(me.data?.me).toEqual({ id: session.user.id, email: address, role: 'SHOP' });
 
-    const login = await api.gql<{ login: Session & { user: { email: string } } }>(LOGIN, { input: { email: address, password } });
+    const login = await api.gql(LoginDocument, { input: { email: address, password } });
     expect(login.data?.login.user.email).toBe(address);
   });
 
@@ -56,19 +40,20 @@ describe('Accounts and sessions over GraphQL', () => {
   it('answers a second registration of the same e-mail with EmailTakenError and writes nothing', async () => {
     const address = email();
     await register(address);
-    const { data } = await api.gql<{ register: { __typename: string; field: string } }>(REGISTER, { input: { email: address, password, role: 'SHOP' } });
+    const { data } = await api.gql(RegisterDocument, { input: { email: address, password, role: 'SHOP' } });
     expect(data?.register).toMatchObject({ __typename: 'EmailTakenError', field: 'input.email' });
     const [{ count }] = await api.app.get(DataSource).query('SELECT COUNT(*)::int AS count FROM user_account WHERE email = $1', [address]);
     expect(count).toBe(1);
   });
 
-  it.each([
+  it.each<[string, Partial<RegisterInput>, string, string]>([
     ['a short password', { password: 'short' }, 'input.password', 'minLength'],
     ['a malformed e-mail', { email: 'not-an-email' }, 'input.email', 'isEmail'],
+    // A role of the schema's enum that sign-up does not allow.
     ['a ministry role', { role: 'MINISTRY' }, 'input.role', 'isIn'],
   ])('refuses %s naming the field, and creates no account', async (_label, override, field, code) => {
-    const input = { email: email(), password, role: 'SHOP', ...override };
-    const { errors } = await api.gql(REGISTER, { input });
+    const input: RegisterInput = { email: email(), password, role: 'SHOP', ...override };
+    const { errors } = await api.gql(RegisterDocument, { input });
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field, code })] });
     const [{ count }] = await api.app.get(DataSource).query('SELECT COUNT(*)::int AS count FROM user_account WHERE email = $1', [input.email]);
     expect(count).toBe(0);
@@ -78,33 +63,33 @@ describe('Accounts and sessions over GraphQL', () => {
     const address = email();
     await register(address);
     for (const input of [{ email: address, password: 'wrong-password-123' }, { email: email(), password }]) {
-      const { errors } = await api.gql(LOGIN, { input });
+      const { errors } = await api.gql(LoginDocument, { input });
       expect(errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_CREDENTIALS' });
     }
   });
 
   it('closes every resolver to anonymous and forged callers', async () => {
-    const anonymous = await api.gql('{ me { id } }');
+    const anonymous = await api.gql(MeDocument);
     expect(anonymous.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'NOT_AUTHENTICATED' });
-    const forged = await api.gqlAs('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZSI6IkFETUlOIn0.c2lnbmF0dXJl', '{ me { id } }');
+    const forged = await api.gqlAs('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZSI6IkFETUlOIn0.c2lnbmF0dXJl', MeDocument);
     expect(forged.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('rotates refresh tokens, and a reused token revokes the whole family', async () => {
     const first = await register(email());
-    const second = (await api.gql<{ refreshSession: Session }>(REFRESH, { input: { refreshToken: first.refreshToken } })).data!.refreshSession;
+    const second = dataOf(await api.gql(RefreshSessionDocument, { input: { refreshToken: first.refreshToken } })).refreshSession;
     expect(second.refreshToken).not.toBe(first.refreshToken);
 
-    const reuse = await api.gql(REFRESH, { input: { refreshToken: first.refreshToken } });
+    const reuse = await api.gql(RefreshSessionDocument, { input: { refreshToken: first.refreshToken } });
     expect(reuse.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'REFRESH_TOKEN_REUSED' });
     // The legitimate newest token died with its family.
-    const afterTheft = await api.gql(REFRESH, { input: { refreshToken: second.refreshToken } });
+    const afterTheft = await api.gql(RefreshSessionDocument, { input: { refreshToken: second.refreshToken } });
     expect(afterTheft.errors?.[0].extensions).toMatchObject({ reason: 'INVALID_REFRESH_TOKEN' });
   });
 
   it('lets only one of two simultaneous refreshes with the same token succeed', async () => {
     const session = await register(email());
-    const results = await Promise.all([1, 2, 3].map(() => api.gql(REFRESH, { input: { refreshToken: session.refreshToken } })));
+    const results = await Promise.all([1, 2, 3].map(() => api.gql(RefreshSessionDocument, { input: { refreshToken: session.refreshToken } })));
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
   });
 
@@ -113,12 +98,12 @@ describe('Accounts and sessions over GraphQL', () => {
     const jwt = api.app.get(JwtService);
     const failing = jest.spyOn(jwt, 'signAsync').mockRejectedValueOnce(new Error('signing key unavailable'));
     try {
-      const failed = await api.gql(REFRESH, { input: { refreshToken: session.refreshToken } });
+      const failed = await api.gql(RefreshSessionDocument, { input: { refreshToken: session.refreshToken } });
       expect(failed.errors?.[0].extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
     } finally {
       failing.mockRestore();
     }
-    const retried = await api.gql<{ refreshSession: Session }>(REFRESH, { input: { refreshToken: session.refreshToken } });
+    const retried = await api.gql(RefreshSessionDocument, { input: { refreshToken: session.refreshToken } });
     expect(retried.errors).toBeUndefined();
     expect(retried.data?.refreshSession.refreshToken).not.toBe(session.refreshToken);
   });
@@ -127,35 +112,35 @@ describe('Accounts and sessions over GraphQL', () => {
     const address = email();
     const session = await register(address);
     await api.app.get(DataSource).query('UPDATE user_account SET disabled_at = now() WHERE id = $1', [session.user.id]);
-    const login = await api.gql(LOGIN, { input: { email: address, password } });
+    const login = await api.gql(LoginDocument, { input: { email: address, password } });
     expect(login.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'ACCOUNT_DISABLED' });
-    const refresh = await api.gql(REFRESH, { input: { refreshToken: session.refreshToken } });
+    const refresh = await api.gql(RefreshSessionDocument, { input: { refreshToken: session.refreshToken } });
     expect(refresh.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'ACCOUNT_DISABLED' });
   });
 
   it('logs out: the refresh token stops working', async () => {
     const session = await register(email());
-    const logout = await api.gqlAs<{ logout: boolean }>(session.accessToken, 'mutation ($input: RefreshSessionInput!) { logout(input: $input) }', {
+    const logout = await api.gqlAs(session.accessToken, LogoutDocument, {
       input: { refreshToken: session.refreshToken },
     });
     expect(logout.data?.logout).toBe(true);
-    const refresh = await api.gql(REFRESH, { input: { refreshToken: session.refreshToken } });
+    const refresh = await api.gql(RefreshSessionDocument, { input: { refreshToken: session.refreshToken } });
     expect(refresh.errors?.[0].extensions).toMatchObject({ reason: 'INVALID_REFRESH_TOKEN' });
   });
 
   it('logs out with the refresh token alone, which proves the session (an expired access token does not stop it)', async () => {
     const session = await register(email());
-    const { data, errors } = await api.gql<{ logout: boolean }>('mutation ($input: RefreshSessionInput!) { logout(input: $input) }', {
+    const { data, errors } = await api.gql(LogoutDocument, {
       input: { refreshToken: session.refreshToken },
     });
     expect(errors).toBeUndefined();
     expect(data?.logout).toBe(true);
-    const refresh = await api.gql(REFRESH, { input: { refreshToken: session.refreshToken } });
+    const refresh = await api.gql(RefreshSessionDocument, { input: { refreshToken: session.refreshToken } });
     expect(refresh.errors?.[0].extensions).toMatchObject({ reason: 'INVALID_REFRESH_TOKEN' });
   });
 
   it('refuses a logout with a token that is not a session’s', async () => {
-    const { errors } = await api.gql('mutation ($input: RefreshSessionInput!) { logout(input: $input) }', {
+    const { errors } = await api.gql(LogoutDocument, {
       input: { refreshToken: `${randomUUID()}.${'a'.repeat(43)}` },
     });
     expect(errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_REFRESH_TOKEN' });

@@ -1,3 +1,4 @@
+import { ComuneByCodeDocument } from './gql/generated';
 import { startTestApp, TestApp } from './testing/test-app';
 
 describe('Health endpoints', () => {
@@ -20,12 +21,8 @@ describe('Health endpoints', () => {
   });
 
   it('echoes a well-formed request id and stamps errors with it', async () => {
-    const response = await api
-      .http()
-      .post('/graphql')
-      .set('x-request-id', 'test-request-0001')
-      .send({ query: '{ comune(code: "x") { code } }' });
+    const response = await api.gqlHttp(ComuneByCodeDocument, { code: 'x' }, { 'x-request-id': 'test-request-0001' });
     expect(response.headers['x-request-id']).toBe('test-request-0001');
-    expect(response.body.errors[0].extensions.requestId).toBe('test-request-0001');
+    expect(response.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', requestId: 'test-request-0001' });
   });
 });

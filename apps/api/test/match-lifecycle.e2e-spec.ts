@@ -2,12 +2,18 @@ import { JOB, JobQueue, RequestContext } from '@vec/core';
 import { DataSource } from 'typeorm';
 import { SignedIn, staffUser } from './testing/fixtures';
 import { approvedProvider, ProviderAccount, publishedOffer, shopIn } from './testing/offer-fixtures';
-import { applyTo, askFor, DECLINE, eventually, matchAs, MatchResult, notificationKinds, step } from './testing/match-fixtures';
-import { startTestApp, TestApp } from './testing/test-app';
-
-const SURVEY = `mutation ($input: AnswerOutcomeSurveyInput!) {
-  answerOutcomeSurvey(input: $input) { __typename ... on OutcomeSurvey { checkpoint gotOnlineOrders approximateOrders } ... on SurveyNotDueError { code field message messageIt } }
-}`;
+import {
+  AcceptMatchDocument,
+  AnswerOutcomeSurveyDocument,
+  CancelHelpRequestDocument,
+  CompleteMatchDocument,
+  ConfirmMatchActiveDocument,
+  DeclineMatchDocument,
+  MatchReasonInWordsDocument,
+  MatchSurveysDueDocument,
+} from './gql/generated';
+import { applyTo, askFor, eventually, matchAs, notificationKinds } from './testing/match-fixtures';
+import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
 
 /** Torino: every test's shops and offers are there, each test with offers of its own. */
 const TORINO = '001272';
@@ -26,12 +32,6 @@ describe('The match lifecycle over GraphQL, with the worker', () => {
   });
   afterAll(() => api.close());
 
-  const as = async <T>(who: SignedIn, query: string, variables: Record<string, unknown>): Promise<T> => {
-    const { data, errors } = await api.gqlAs<Record<string, T>>(who.accessToken, query, variables);
-    if (errors || !data) throw new Error(JSON.stringify(errors));
-    return Object.values(data)[0];
-  };
-
   it('walks apply → accept → active → complete → survey, each step recorded and told to the other side', async () => {
     const offer = await publishedOffer(api, provider, { capacity: 1, coverage: { comuneCodes: [TORINO] } });
     const shop = await shopIn(api, TORINO);
@@ -45,26 +45,24 @@ describe('The match lifecycle over GraphQL, with the worker', () => {
     expect(queued).toMatchObject({ state: 'WAITLISTED', waitlistPosition: 1 });
     expect(await notificationKinds(api, provider)).toEqual(expect.arrayContaining(['MATCH_APPLIED', 'MATCH_WAITLISTED']));
 
-    expect(await as<MatchResult>(provider, step('acceptMatch'), { id: pending.id })).toMatchObject({ state: 'ACCEPTED' });
+    expect(dataOf(await api.gqlAs(provider.accessToken, AcceptMatchDocument, { id: pending.id })).acceptMatch).toMatchObject({ state: 'ACCEPTED' });
     expect(await notificationKinds(api, shop)).toContain('MATCH_ACCEPTED');
-    const active = await as<MatchResult>(shop, step('confirmMatchActive'), { id: pending.id });
+    const active = member(dataOf(await api.gqlAs(shop.accessToken, ConfirmMatchActiveDocument, { id: pending.id })).confirmMatchActive, 'Match');
     expect(active.state).toBe('ACTIVE');
     expect(new Date(active.freeUntil ?? 0).getTime() - Date.now()).toBeGreaterThan(5.9 * 30 * 86_400_000);
 
-    const early = await as<{ __typename: string; code: string }>(shop, SURVEY, { input: { matchId: pending.id, gotOnlineOrders: true, approximateOrders: 12 } });
+    const survey = (gotOnlineOrders: boolean, approximateOrders: number) =>
+      api.gqlAs(shop.accessToken, AnswerOutcomeSurveyDocument, { input: { matchId: pending.id, gotOnlineOrders, approximateOrders } });
+    const early = dataOf(await survey(true, 12)).answerOutcomeSurvey;
     expect(early).toMatchObject({ __typename: 'SurveyNotDueError', code: 'NOT_COMPLETED' });
 
-    expect(await as<MatchResult>(shop, step('completeMatch'), { id: pending.id })).toMatchObject({ state: 'COMPLETED' });
-    const due = await as<{ surveysDue: string[]; offer: { usage: Record<string, number> }; shop: { comune: { name: string } } }>(
-      shop,
-      'query ($id: ID!) { match(id: $id) { surveysDue offer { usage { pending accepted active completed waitlisted } } shop { comune { name } } } }',
-      { id: pending.id },
-    );
+    expect(dataOf(await api.gqlAs(shop.accessToken, CompleteMatchDocument, { id: pending.id })).completeMatch).toMatchObject({ state: 'COMPLETED' });
+    const due = dataOf(await api.gqlAs(shop.accessToken, MatchSurveysDueDocument, { id: pending.id })).match;
     expect(due).toEqual({ surveysDue: ['COMPLETION'], offer: { usage: { pending: 0, accepted: 0, active: 0, completed: 1, waitlisted: 1 } }, shop: { comune: { name: 'Torino' } } });
-    const survey = await as<{ __typename: string }>(shop, SURVEY, { input: { matchId: pending.id, gotOnlineOrders: true, approximateOrders: 12 } });
-    expect(survey).toEqual({ __typename: 'OutcomeSurvey', checkpoint: 'COMPLETION', gotOnlineOrders: true, approximateOrders: 12 });
-    const again = await as<{ code: string }>(shop, SURVEY, { input: { matchId: pending.id, gotOnlineOrders: false, approximateOrders: 0 } });
-    expect(again.code).toBe('ALREADY_ANSWERED');
+    const answered = dataOf(await survey(true, 12)).answerOutcomeSurvey;
+    expect(answered).toEqual({ __typename: 'OutcomeSurvey', checkpoint: 'COMPLETION', gotOnlineOrders: true, approximateOrders: 12 });
+    const again = dataOf(await survey(false, 0)).answerOutcomeSurvey;
+    expect(again).toMatchObject({ __typename: 'SurveyNotDueError', code: 'ALREADY_ANSWERED' });
 
     const history = await matchAs(api, staff, pending.id);
     expect(history.transitions).toEqual([
@@ -95,7 +93,7 @@ describe('The match lifecycle over GraphQL, with the worker', () => {
     const first = await applyTo(api, older, olderRequest, offer.id);
     expect([first.waitlistPosition, (await matchAs(api, newer, second.id)).waitlistPosition]).toEqual([1, 2]);
 
-    const declined = await as<MatchResult>(provider, DECLINE, { input: { id: held.id, reason: 'Servizio non disponibile per il vostro settore' } });
+    const declined = dataOf(await api.gqlAs(provider.accessToken, DeclineMatchDocument, { input: { id: held.id, reason: 'Servizio non disponibile per il vostro settore' } })).declineMatch;
     expect(declined).toMatchObject({ state: 'DECLINED', endReason: 'Servizio non disponibile per il vostro settore' });
     const [request] = await db.query('SELECT status FROM help_request WHERE id = $1', [holderRequest]);
     expect(request.status).toBe('OPEN');
@@ -120,7 +118,7 @@ describe('The match lifecycle over GraphQL, with the worker', () => {
     const expired = await eventually(() => matchAs(api, late, held.id), (m) => m.state === 'EXPIRED');
     expect(expired).toMatchObject({ endReason: 'NO_ANSWER' });
     await eventually(() => matchAs(api, next, queued.id), (m) => m.state === 'PENDING');
-    const accept = await as<MatchResult>(provider, step('acceptMatch'), { id: held.id });
+    const accept = dataOf(await api.gqlAs(provider.accessToken, AcceptMatchDocument, { id: held.id })).acceptMatch;
     expect(accept).toMatchObject({ __typename: 'InvalidMatchTransitionError', code: 'INVALID_TRANSITION', currentState: 'EXPIRED' });
     expect(await notificationKinds(api, late)).toContain('MATCH_EXPIRED');
   });
@@ -130,15 +128,11 @@ describe('The match lifecycle over GraphQL, with the worker', () => {
     const shop = await shopIn(api, TORINO);
     const requestId = await askFor(api, shop);
     const held = await applyTo(api, shop, requestId, offer.id);
-    const cancel = await as<{ status: string }>(shop, 'mutation ($id: ID!) { cancelHelpRequest(id: $id) { ... on HelpRequest { status } } }', { id: requestId });
-    expect(cancel.status).toBe('CANCELLED');
+    const cancel = dataOf(await api.gqlAs(shop.accessToken, CancelHelpRequestDocument, { id: requestId })).cancelHelpRequest;
+    expect(cancel).toMatchObject({ __typename: 'HelpRequest', status: 'CANCELLED' });
     expect(await matchAs(api, shop, held.id)).toMatchObject({ state: 'WITHDRAWN', endReason: 'REQUEST_CANCELLED' });
     // The platform's code comes in words too, for the match and for its last step.
-    const words = await as<{ endReasonTextIt: string; transitions: { reasonText: string | null; reasonTextIt: string | null }[] }>(
-      shop,
-      'query ($id: ID!) { match(id: $id) { endReasonTextIt transitions { reasonText reasonTextIt } } }',
-      { id: held.id },
-    );
+    const words = dataOf(await api.gqlAs(shop.accessToken, MatchReasonInWordsDocument, { id: held.id })).match;
     expect(words.endReasonTextIt).toBe('la richiesta è stata annullata');
     expect(words.transitions.at(-1)).toEqual({ reasonText: 'the request was cancelled', reasonTextIt: 'la richiesta è stata annullata' });
     const [{ used }] = await db.query('SELECT used FROM offer WHERE id = $1', [offer.id]);
@@ -151,11 +145,11 @@ describe('The match lifecycle over GraphQL, with the worker', () => {
     const held = await applyTo(api, shop, await askFor(api, shop), offer.id);
     const stranger = await approvedProvider(api, staff);
 
-    const outOfOrder = await as<MatchResult>(shop, step('confirmMatchActive'), { id: held.id });
+    const outOfOrder = dataOf(await api.gqlAs(shop.accessToken, ConfirmMatchActiveDocument, { id: held.id })).confirmMatchActive;
     expect(outOfOrder).toMatchObject({ __typename: 'InvalidMatchTransitionError', code: 'INVALID_TRANSITION', currentState: 'PENDING' });
-    const wrongRole = await api.gqlAs(shop.accessToken, step('acceptMatch'), { id: held.id });
+    const wrongRole = await api.gqlAs(shop.accessToken, AcceptMatchDocument, { id: held.id });
     expect(wrongRole.errors?.[0].extensions.code).toBe('FORBIDDEN');
-    const notTheirs = await api.gqlAs(stranger.accessToken, step('acceptMatch'), { id: held.id });
+    const notTheirs = await api.gqlAs(stranger.accessToken, AcceptMatchDocument, { id: held.id });
     expect(notTheirs.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'MATCH_NOT_FOUND' });
     expect((await matchAs(api, shop, held.id)).state).toBe('PENDING');
   });

@@ -1,11 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import {
+  AcceptMatchDocument,
+  AnswerOutcomeSurveyDocument,
+  type AnswerOutcomeSurveyInput,
+  ApplyToOfferDocument,
+  type ApplyToOfferInput,
+  CancelHelpRequestDocument,
+  DeclineMatchDocument,
+  MarkNotificationsReadDocument,
+  MyNotificationsDocument,
+  UnreadNotificationCountDocument,
+} from './gql/generated';
 import { SignedIn, staffUser } from './testing/fixtures';
 import { approvedProvider, ProviderAccount, publishedOffer, shopIn } from './testing/offer-fixtures';
-import { APPLY, applyTo, askFor, DECLINE, MatchResult } from './testing/match-fixtures';
-import { startTestApp, TestApp } from './testing/test-app';
+import { applyResult, applyTo, askFor } from './testing/match-fixtures';
+import { dataOf, invalidVariables, member, startTestApp, TestApp } from './testing/test-app';
 
-const SURVEY = 'mutation ($input: AnswerOutcomeSurveyInput!) { answerOutcomeSurvey(input: $input) { __typename } }';
 const TORINO = '001272';
 
 describe('Match operations refuse bad input clearly and write nothing', () => {
@@ -31,18 +42,26 @@ describe('Match operations refuse bad input clearly and write nothing', () => {
       db.query('SELECT count(*)::int AS n FROM audit_event WHERE actor_user_id = $1', [shop.userId]),
     ]);
 
-  it.each([
-    ['a malformed request id', { helpRequestId: 'richiesta-1' }, 'input.helpRequestId', 'isUuid'],
-    ['a malformed offer id', { offerId: '42' }, 'input.offerId', 'isUuid'],
-    ['a non-boolean joinWaitlist', { joinWaitlist: 'forse' }, 'input.joinWaitlist', undefined],
-  ])('applyToOffer with %s: BAD_USER_INPUT naming the field, nothing written', async (_label, override, field, code) => {
+  it.each<[string, Partial<ApplyToOfferInput>, string]>([
+    ['a malformed request id', { helpRequestId: 'richiesta-1' }, 'input.helpRequestId'],
+    ['a malformed offer id', { offerId: '42' }, 'input.offerId'],
+  ])('applyToOffer with %s: BAD_USER_INPUT naming the field, nothing written', async (_label, override, field) => {
     const offer = await publishedOffer(api, provider, { coverage: { comuneCodes: [TORINO] } });
     const shop = await shopIn(api, TORINO);
     const requestId = await askFor(api, shop);
     const before = await footprint(shop);
-    const { errors } = await api.gqlAs(shop.accessToken, APPLY, { input: { helpRequestId: requestId, offerId: offer.id, ...override } });
-    expect(errors?.[0].extensions.code).toMatch(/BAD_USER_INPUT/);
-    if (code) expect(errors?.[0].extensions.fields).toEqual([expect.objectContaining({ field, code })]);
+    const { errors } = await api.gqlAs(shop.accessToken, ApplyToOfferDocument, { input: { helpRequestId: requestId, offerId: offer.id, ...override } });
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field, code: 'isUuid' })] });
+    expect(await footprint(shop)).toEqual(before);
+  });
+
+  it('applyToOffer with a non-boolean joinWaitlist: refused by GraphQL before the resolver, naming the field, nothing written', async () => {
+    const offer = await publishedOffer(api, provider, { coverage: { comuneCodes: [TORINO] } });
+    const shop = await shopIn(api, TORINO);
+    const requestId = await askFor(api, shop);
+    const before = await footprint(shop);
+    const { errors } = await api.gqlAs(shop.accessToken, ApplyToOfferDocument, invalidVariables({ input: { helpRequestId: requestId, offerId: offer.id, joinWaitlist: 'forse' } }));
+    expect(errors?.[0]).toMatchObject({ message: expect.stringContaining('"input.joinWaitlist"'), extensions: { code: 'BAD_USER_INPUT' } });
     expect(await footprint(shop)).toEqual(before);
   });
 
@@ -50,19 +69,19 @@ describe('Match operations refuse bad input clearly and write nothing', () => {
     const shop = await shopIn(api, TORINO);
     const requestId = await askFor(api, shop);
     const before = await footprint(shop);
-    const unknown = await api.gqlAs(shop.accessToken, APPLY, { input: { helpRequestId: requestId, offerId: randomUUID() } });
+    const unknown = await api.gqlAs(shop.accessToken, ApplyToOfferDocument, { input: { helpRequestId: requestId, offerId: randomUUID() } });
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'OFFER_NOT_FOUND', field: 'input.offerId' });
     expect(await footprint(shop)).toEqual(before);
 
     const unfit = await publishedOffer(api, provider, { categories: ['WEBSITE'], coverage: { comuneCodes: ['058091'] } });
-    const refused = await applyTo(api, shop, requestId, unfit.id);
+    const refused = await applyResult(api, shop, requestId, unfit.id);
     expect(refused).toMatchObject({ __typename: 'NotEligibleError', code: 'NOT_ELIGIBLE', field: 'input.offerId' });
-    expect((refused as MatchResult & { reasons: { code: string }[] }).reasons.map((r) => r.code)).toEqual(['CATEGORY', 'OUTSIDE_COVERAGE']);
+    expect(member(refused, 'NotEligibleError').reasons.map((r) => r.code)).toEqual(['CATEGORY', 'OUTSIDE_COVERAGE']);
     expect(await footprint(shop)).toEqual(before);
 
-    await api.gqlAs(shop.accessToken, 'mutation ($id: ID!) { cancelHelpRequest(id: $id) { __typename } }', { id: requestId });
+    member(dataOf(await api.gqlAs(shop.accessToken, CancelHelpRequestDocument, { id: requestId })).cancelHelpRequest, 'HelpRequest');
     const offer = await publishedOffer(api, provider, { coverage: { comuneCodes: [TORINO] } });
-    const closed = await applyTo(api, shop, requestId, offer.id);
+    const closed = await applyResult(api, shop, requestId, offer.id);
     expect(closed).toMatchObject({ __typename: 'InvalidMatchTransitionError', code: 'REQUEST_NOT_OPEN', currentState: 'CANCELLED' });
   });
 
@@ -72,17 +91,23 @@ describe('Match operations refuse bad input clearly and write nothing', () => {
     const match = await applyTo(api, shop, await askFor(api, shop), offer.id);
     const before = await footprint(shop);
 
-    const noReason = await api.gqlAs(provider.accessToken, DECLINE, { input: { id: match.id, reason: '  ' } });
+    const noReason = await api.gqlAs(provider.accessToken, DeclineMatchDocument, { input: { id: match.id, reason: '  ' } });
     expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.reason', code: 'minLength' })] });
-    for (const [input, field, code] of [
+    const inconsistent: [Omit<AnswerOutcomeSurveyInput, 'matchId'>, string, string][] = [
       [{ gotOnlineOrders: false, approximateOrders: 5 }, 'input.approximateOrders', 'zeroWithoutOrders'],
       [{ gotOnlineOrders: true, approximateOrders: -3 }, 'input.approximateOrders', 'min'],
-      [{ gotOnlineOrders: true, approximateOrders: 5, checkpoint: 'DAY_7' }, 'input.checkpoint', undefined],
-    ] as const) {
-      const { errors } = await api.gqlAs(shop.accessToken, SURVEY, { input: { matchId: match.id, ...input } });
-      expect(errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
-      if (code) expect(errors?.[0].extensions.fields).toEqual([expect.objectContaining({ field, code })]);
+    ];
+    for (const [input, field, code] of inconsistent) {
+      const { errors } = await api.gqlAs(shop.accessToken, AnswerOutcomeSurveyDocument, { input: { matchId: match.id, ...input } });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field, code })] });
     }
+    // A checkpoint outside the enum: GraphQL refuses the variable before the resolver runs.
+    const unknownCheckpoint = await api.gqlAs(
+      shop.accessToken,
+      AnswerOutcomeSurveyDocument,
+      invalidVariables({ input: { matchId: match.id, gotOnlineOrders: true, approximateOrders: 5, checkpoint: 'DAY_7' } }),
+    );
+    expect(unknownCheckpoint.errors?.[0]).toMatchObject({ message: expect.stringContaining('"input.checkpoint"'), extensions: { code: 'BAD_USER_INPUT' } });
     expect(await footprint(shop)).toEqual(before);
   });
 
@@ -90,26 +115,19 @@ describe('Match operations refuse bad input clearly and write nothing', () => {
     const offer = await publishedOffer(api, provider, { coverage: { comuneCodes: [TORINO] } });
     const shop = await shopIn(api, TORINO);
     const match = await applyTo(api, shop, await askFor(api, shop), offer.id);
-    await api.gqlAs(provider.accessToken, 'mutation ($id: ID!) { acceptMatch(id: $id) { __typename } }', { id: match.id });
-    const unread = async (): Promise<number> => (await api.gqlAs<{ unreadNotificationCount: number }>(shop.accessToken, '{ unreadNotificationCount }')).data!.unreadNotificationCount;
+    member(dataOf(await api.gqlAs(provider.accessToken, AcceptMatchDocument, { id: match.id })).acceptMatch, 'Match');
+    const unread = async (): Promise<number> => dataOf(await api.gqlAs(shop.accessToken, UnreadNotificationCountDocument)).unreadNotificationCount;
     expect(await unread()).toBe(1);
-    const list = await api.gqlAs<{ myNotifications: { items: { id: string; kind: string; message: string; messageIt: string; readAt: string | null }[] } }>(
-      shop.accessToken,
-      '{ myNotifications(first: 10) { items { id kind message messageIt readAt } } }',
-    );
-    const [note] = list.data!.myNotifications.items;
+    const list = await api.gqlAs(shop.accessToken, MyNotificationsDocument, { first: 10 });
+    const [note] = dataOf(list).myNotifications.items;
     expect(note).toMatchObject({ kind: 'MATCH_ACCEPTED', readAt: null, messageIt: expect.stringContaining('ha accettato la tua richiesta') });
 
-    const other = await api.gqlAs<{ markNotificationsRead: number }>(provider.accessToken, 'mutation ($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }', {
-      input: { ids: [note.id] },
-    });
+    const other = await api.gqlAs(provider.accessToken, MarkNotificationsReadDocument, { input: { ids: [note.id] } });
     expect(other.data?.markNotificationsRead).toBe(0);
-    const mine = await api.gqlAs<{ markNotificationsRead: number }>(shop.accessToken, 'mutation ($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }', {
-      input: { ids: [note.id] },
-    });
+    const mine = await api.gqlAs(shop.accessToken, MarkNotificationsReadDocument, { input: { ids: [note.id] } });
     expect(mine.data?.markNotificationsRead).toBe(1);
     expect(await unread()).toBe(0);
-    const bad = await api.gqlAs(shop.accessToken, 'mutation ($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }', { input: { ids: ['x'] } });
+    const bad = await api.gqlAs(shop.accessToken, MarkNotificationsReadDocument, { input: { ids: ['x'] } });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.ids' })] });
   });
 });

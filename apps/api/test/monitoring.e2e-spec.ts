@@ -1,16 +1,28 @@
 import { seedMonitoringFixture } from '@vec/core/testing/monitoring-fixture';
 import { DataSource } from 'typeorm';
 import { SignedIn, signUp, staffUser } from './testing/fixtures';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import {
+  CapacityByOfferDefaultDocument,
+  CapacityByProviderDefaultDocument,
+  MonitoringBreakdownByRegionDocument,
+  MonitoringKpisDefaultDocument,
+  MonitoringKpisDocument,
+  type MonitoringFilterInput,
+  MonitoringTimeSeriesDefaultDocument,
+  PublicFiguresDocument,
+  UnmetDemandDefaultDocument,
+} from './gql/generated';
 import { startTestApp, TestApp } from './testing/test-app';
 
-const KPIS = `query ($filter: MonitoringFilterInput!) { monitoringKpis(filter: $filter) { shopsRegistered matchRate onlineOrdersShare requestsByStatus { status count } } }`;
-const QUERIES: [string, string][] = [
-  ['monitoringKpis', '{ monitoringKpis { shopsRegistered } }'],
-  ['monitoringBreakdown', '{ monitoringBreakdown(by: REGION) { code } }'],
-  ['monitoringTimeSeries', '{ monitoringTimeSeries { start } }'],
-  ['unmetDemand', '{ unmetDemand { totalCount } }'],
-  ['capacityByOffer', '{ capacityByOffer { totalCount } }'],
-  ['capacityByProvider', '{ capacityByProvider { totalCount } }'],
+/** Every monitoring query, each with its defaults: none takes variables. */
+const QUERIES: [string, TypedDocumentNode<unknown, Record<string, never>>][] = [
+  ['monitoringKpis', MonitoringKpisDefaultDocument],
+  ['monitoringBreakdown', MonitoringBreakdownByRegionDocument],
+  ['monitoringTimeSeries', MonitoringTimeSeriesDefaultDocument],
+  ['unmetDemand', UnmetDemandDefaultDocument],
+  ['capacityByOffer', CapacityByOfferDefaultDocument],
+  ['capacityByProvider', CapacityByProviderDefaultDocument],
 ];
 
 /** A response body as text (supertest buffers CSV as text; keep the BOM). */
@@ -29,11 +41,11 @@ describe('Monitoring over GraphQL and HTTP: staff only, exports, open data (a da
   afterAll(() => api.close());
 
   it('answers ministry staff', async () => {
-    const { data, errors } = await api.gqlAs<{ monitoringKpis: { shopsRegistered: number; onlineOrdersShare: number } }>(staff.accessToken, KPIS, { filter: {} });
+    const { data, errors } = await api.gqlAs(staff.accessToken, MonitoringKpisDocument, { filter: {} });
     expect(errors).toBeUndefined();
     expect(data?.monitoringKpis).toMatchObject({ shopsRegistered: 8, onlineOrdersShare: 0.5 });
     for (const [name, query] of QUERIES) {
-      const answer = await api.gqlAs<Record<string, unknown>>(staff.accessToken, query);
+      const answer = await api.gqlAs(staff.accessToken, query);
       expect({ name, errors: answer.errors }).toEqual({ name, errors: undefined });
     }
   });
@@ -50,17 +62,15 @@ describe('Monitoring over GraphQL and HTTP: staff only, exports, open data (a da
     }
   });
 
-  it.each([
+  it.each<[string, MonitoringFilterInput, string, string]>([
     ['an unknown province', { provinceCode: '999' }, 'filter.provinceCode', 'PROVINCE_NOT_FOUND'],
     ['a malformed region', { regionCode: '1' }, 'filter.regionCode', 'matches'],
     ['a province of another region', { regionCode: '01', provinceCode: '015' }, 'filter.provinceCode', 'PROVINCE_OUTSIDE_REGION'],
     ['inverted dates', { from: '2026-05-02T00:00:00Z', to: '2026-05-01T00:00:00Z' }, 'filter.to', 'isAfter'],
     ['an unknown ATECO section', { atecoSection: 'Z' }, 'filter.atecoSection', 'matches'],
   ])('refuses %s with a clear error naming the field', async (_label, filter, field, code) => {
-    const { errors } = await api.gqlAs(staff.accessToken, KPIS, { filter });
-    const extensions = errors?.[0].extensions as { code: string; fields?: { field: string; code: string }[]; field?: string; reason?: string };
-    const named = extensions.fields?.[0] ?? { field: extensions.field, code: extensions.reason };
-    expect(named).toMatchObject({ field, code });
+    const { errors } = await api.gqlAs(staff.accessToken, MonitoringKpisDocument, { filter });
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field, code })] });
   });
 
   it('exports CSV that spreadsheets open with accents right: BOM, semicolons, decimal comma', async () => {
@@ -156,7 +166,7 @@ describe('Monitoring over GraphQL and HTTP: staff only, exports, open data (a da
       for (const personal of ['Negozio di prova', '@example.it', 'Via Roma', 'Fornitore di prova']) expect(body).not.toContain(personal);
       expect(body).not.toMatch(/\b\d{11}\b/); // no Partita IVA
     }
-    const figures = await api.gql<{ publicFigures: { shops: number; completedMatches: number } }>('{ publicFigures { shops completedMatches onlineOrdersShare } }');
+    const figures = await api.gql(PublicFiguresDocument);
     expect(figures.data?.publicFigures).toMatchObject({ shops: 8, completedMatches: 2, onlineOrdersShare: 0.5 });
   });
 });

@@ -1,35 +1,20 @@
 import { DataSource } from 'typeorm';
 import { staffUser } from './testing/fixtures';
-import { approvedProvider, createOffer, daysFromNow, ProviderAccount, publishedOffer, registeredProvider, statusMutation } from './testing/offer-fixtures';
+import { type CatalogueFilterInput, OfferCatalogueDocument, type OfferCatalogueQuery, PauseOfferDocument, TypeFieldsDocument } from './gql/generated';
+import { approvedProvider, createOffer, daysFromNow, ProviderAccount, publishedOffer, registeredProvider } from './testing/offer-fixtures';
 import { QueryCounter } from './testing/query-counter';
-import { startTestApp, TestApp } from './testing/test-app';
+import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
+
+type CatalogueItem = OfferCatalogueQuery['offerCatalogue']['items'][number];
 
 // Comuni no other test file covers, so that the offers here are the only local ones.
 const [AOSTA, COURMAYEUR, SASSARI] = ['007003', '007022', '090064'];
-
-const CATALOGUE = `query ($filter: CatalogueFilterInput!, $first: Int!, $offset: Int!) {
-  offerCatalogue(filter: $filter, first: $first, offset: $offset) {
-    totalCount hasNextPage
-    items { id title categories placesLeft freePeriodMonths validUntil coverage { national comuni { code name } } provider { name website } }
-  }
-}`;
-
-interface CatalogueItem {
-  id: string;
-  title: string;
-  categories: string[];
-  placesLeft: number;
-  provider: { name: string };
-}
-interface CataloguePage {
-  offerCatalogue: { totalCount: number; hasNextPage: boolean; items: CatalogueItem[] };
-}
 
 describe('The public catalogue of offers', () => {
   let api: TestApp;
   let provider: ProviderAccount;
   const titles = (items: CatalogueItem[]): string[] => items.map((item) => item.title).sort();
-  const anonymous = (filter: Record<string, unknown>, first = 20, offset = 0) => api.gql<CataloguePage>(CATALOGUE, { filter, first, offset });
+  const anonymous = (filter: CatalogueFilterInput, first = 20, offset = 0) => api.gql(OfferCatalogueDocument, { filter, first, offset });
 
   beforeAll(async () => {
     api = await startTestApp();
@@ -40,7 +25,7 @@ describe('The public catalogue of offers', () => {
     await publishedOffer(api, provider, { title: 'Consegne in valle', categories: ['HOME_DELIVERY'], coverage: aosta });
     await createOffer(api, provider, { title: 'Bozza valdostana', coverage: aosta });
     const paused = await publishedOffer(api, provider, { title: 'Sospesa valdostana', coverage: aosta });
-    await api.gqlAs(provider.accessToken, statusMutation('pauseOffer'), { id: paused.id });
+    member(dataOf(await api.gqlAs(provider.accessToken, PauseOfferDocument, { id: paused.id })).pauseOffer, 'Offer');
     const ended = await publishedOffer(api, provider, { title: 'Scaduta valdostana', coverage: aosta });
     await api.app.get(DataSource).query(`UPDATE offer SET valid_from = now() - interval '10 days', valid_until = now() - interval '1 day' WHERE id = $1`, [ended.id]);
     // An organisation not verified (yet) cannot reach the public with its offers.
@@ -77,9 +62,9 @@ describe('The public catalogue of offers', () => {
   });
 
   it('shows no personal data and no capacity internals: its types hold only what the public may know', async () => {
-    const fieldsOf = async (type: string): Promise<string[]> => {
-      const { data } = await api.gql<{ __type: { fields: { name: string }[] } }>(`{ __type(name: "${type}") { fields { name } } }`);
-      return data!.__type.fields.map((field) => field.name).sort();
+    const fieldsOf = async (name: string): Promise<string[]> => {
+      const { __type } = dataOf(await api.gql(TypeFieldsDocument, { name }));
+      return (__type?.fields ?? []).map((field) => field.name).sort();
     };
     expect(await fieldsOf('CatalogueOffer')).toEqual(
       ['categories', 'conditions', 'coverage', 'description', 'freePeriodMonths', 'id', 'placesLeft', 'provider', 'publishedAt', 'sectors', 'title', 'validFrom', 'validUntil'].sort(),
@@ -97,7 +82,7 @@ describe('The public catalogue of offers', () => {
   it('costs at most four SQL statements whatever the page size (ids, rows with their provider, count, coverage)', async () => {
     const counter = new QueryCounter(api.app.get(DataSource));
     try {
-      const statements = (first: number): Promise<number> => counter.during(() => anonymous({}, first));
+      const statements = (first: number): Promise<number> => counter.during(async () => dataOf(await anonymous({}, first)));
       expect(Math.max(await statements(1), await statements(20), await statements(100))).toBeLessThanOrEqual(4);
     } finally {
       counter.restore();
@@ -107,10 +92,8 @@ describe('The public catalogue of offers', () => {
   it('keeps offers that start at a later date, saying when', async () => {
     const start = daysFromNow(10);
     const later = await publishedOffer(api, provider, { title: 'Futura valdostana', coverage: { comuneCodes: [AOSTA] }, validFrom: start, validUntil: daysFromNow(100) });
-    const { data } = await api.gql<{ offerCatalogue: { items: { id: string; validFrom: string }[] } }>(
-      `query { offerCatalogue(filter: { comuneCode: "${AOSTA}" }, first: 100) { items { id validFrom } } }`,
-    );
-    const item = data!.offerCatalogue.items.find((offer) => offer.id === later.id);
+    const { data } = await anonymous({ comuneCode: AOSTA }, 100);
+    const item = data?.offerCatalogue.items.find((offer) => offer.id === later.id);
     expect(item && new Date(item.validFrom).toISOString()).toBe(start);
   });
 });

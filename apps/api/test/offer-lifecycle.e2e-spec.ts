@@ -1,22 +1,29 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { DataSource } from 'typeorm';
 import { SignedIn, staffUser } from './testing/fixtures';
 import {
-  approvedProvider,
-  createOffer,
-  daysFromNow,
-  OFFER,
-  OfferOrError,
-  offerIds,
-  ProviderAccount,
-  publishedOffer,
-  registeredProvider,
-  shopIn,
-  statusMutation,
-  UPDATE_OFFER,
-} from './testing/offer-fixtures';
-import { startTestApp, TestApp } from './testing/test-app';
+  CloseOfferDocument,
+  DecideProviderDocument,
+  MyOffersDocument,
+  type MyOfferFilterInput,
+  OfferByIdDocument,
+  type OfferStatusOutcomeFragment,
+  PauseOfferDocument,
+  PublishOfferDocument,
+  ResumeOfferDocument,
+  UpdateOfferDocument,
+} from './gql/generated';
+import { approvedProvider, createOffer, daysFromNow, offerIds, ProviderAccount, publishedOffer, registeredProvider, shopIn } from './testing/offer-fixtures';
+import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
 
-type StatusMutation = Parameters<typeof statusMutation>[0];
+type StatusMutation = 'publishOffer' | 'pauseOffer' | 'resumeOffer' | 'closeOffer';
+/** The four status mutations share their variables and their answer's type. */
+const STATUS_MUTATIONS: Record<StatusMutation, TypedDocumentNode<Record<string, OfferStatusOutcomeFragment>, { id: string }>> = {
+  publishOffer: PublishOfferDocument,
+  pauseOffer: PauseOfferDocument,
+  resumeOffer: ResumeOfferDocument,
+  closeOffer: CloseOfferDocument,
+};
 
 /** DRAFT → PUBLISHED ↔ PAUSED → CLOSED, edits, and who may see what in each status. */
 describe('Offers over GraphQL: status machine, edits and visibility', () => {
@@ -35,10 +42,8 @@ describe('Offers over GraphQL: status machine, edits and visibility', () => {
   });
   afterAll(() => api.close());
 
-  async function change(name: StatusMutation, id: string, as: SignedIn = provider): Promise<OfferOrError> {
-    const { data, errors } = await api.gqlAs<Record<string, OfferOrError>>(as.accessToken, statusMutation(name), { id });
-    expect(errors).toBeUndefined();
-    return data![name];
+  async function change(name: StatusMutation, id: string, as: SignedIn = provider): Promise<OfferStatusOutcomeFragment> {
+    return dataOf(await api.gqlAs(as.accessToken, STATUS_MUTATIONS[name], { id }))[name];
   }
 
   const statusOf = async (id: string): Promise<string> => (await db.query('SELECT status FROM offer WHERE id = $1', [id]))[0].status;
@@ -49,7 +54,7 @@ describe('Offers over GraphQL: status machine, edits and visibility', () => {
     expect(published).toMatchObject({ __typename: 'Offer', status: 'PUBLISHED', publishedAt: expect.any(String) });
     expect(await change('pauseOffer', offer.id)).toMatchObject({ status: 'PAUSED' });
     const resumed = await change('resumeOffer', offer.id);
-    expect(resumed).toMatchObject({ status: 'PUBLISHED', publishedAt: published.publishedAt });
+    expect(resumed).toMatchObject({ status: 'PUBLISHED', publishedAt: member(published, 'Offer').publishedAt });
     expect(await change('closeOffer', offer.id)).toMatchObject({ status: 'CLOSED' });
 
     const audit = await db.query('SELECT action, actor_user_id, before, after FROM audit_event WHERE entity_id = $1 ORDER BY id', [offer.id]);
@@ -92,7 +97,7 @@ describe('Offers over GraphQL: status machine, edits and visibility', () => {
     expect(await change('publishOffer', offer.id)).toMatchObject({ __typename: 'OfferValidityEndedError', code: 'VALIDITY_ENDED', field: 'id', validUntil: offer.validUntil });
     expect(await statusOf(offer.id)).toBe('DRAFT');
 
-    const extended = await api.gqlAs<{ updateOffer: OfferOrError }>(provider.accessToken, UPDATE_OFFER, { input: { id: offer.id, validUntil: daysFromNow(30) } });
+    const extended = await api.gqlAs(provider.accessToken, UpdateOfferDocument, { input: { id: offer.id, validUntil: daysFromNow(30) } });
     expect(extended.data?.updateOffer.__typename).toBe('Offer');
     expect(await change('publishOffer', offer.id)).toMatchObject({ status: 'PUBLISHED' });
 
@@ -104,7 +109,7 @@ describe('Offers over GraphQL: status machine, edits and visibility', () => {
 
   it('replaces the coverage as a whole on update, keeps the status, and audits before and after', async () => {
     const offer = await publishedOffer(api, provider, { coverage: { regionCodes: ['12'], comuneCodes: ['001272'], radii: [{ comuneCode: '058091', km: 10 }] } });
-    const { data } = await api.gqlAs<{ updateOffer: OfferOrError }>(provider.accessToken, UPDATE_OFFER, {
+    const { data } = await api.gqlAs(provider.accessToken, UpdateOfferDocument, {
       input: { id: offer.id, coverage: { provinceCodes: ['001'] }, sectors: { allSectors: false, sections: ['g'], divisions: ['56'] }, capacity: 25 },
     });
     expect(data?.updateOffer).toMatchObject({
@@ -125,7 +130,7 @@ describe('Offers over GraphQL: status machine, edits and visibility', () => {
   it('refuses to edit a closed offer as OfferClosedError', async () => {
     const offer = await createOffer(api, provider);
     await change('closeOffer', offer.id);
-    const { data } = await api.gqlAs<{ updateOffer: OfferOrError }>(provider.accessToken, UPDATE_OFFER, { input: { id: offer.id, title: 'Riapertura tentata' } });
+    const { data } = await api.gqlAs(provider.accessToken, UpdateOfferDocument, { input: { id: offer.id, title: 'Riapertura tentata' } });
     expect(data?.updateOffer).toMatchObject({ __typename: 'OfferClosedError', code: 'OFFER_CLOSED', field: 'input.id' });
     expect((await db.query('SELECT title FROM offer WHERE id = $1', [offer.id]))[0].title).toBe(offer.title);
   });
@@ -133,30 +138,29 @@ describe('Offers over GraphQL: status machine, edits and visibility', () => {
   it('shows a draft to its provider and to staff only; other users are told it does not exist', async () => {
     const draft = await createOffer(api, provider);
     for (const viewer of [provider, staff]) {
-      const { data, errors } = await api.gqlAs<{ offer: { id: string } }>(viewer.accessToken, OFFER, { id: draft.id });
+      const { data, errors } = await api.gqlAs(viewer.accessToken, OfferByIdDocument, { id: draft.id });
       expect(errors).toBeUndefined();
       expect(data?.offer.id).toBe(draft.id);
     }
     const otherProvider = await registeredProvider(api);
     for (const viewer of [shop, otherProvider]) {
-      const { errors } = await api.gqlAs(viewer.accessToken, OFFER, { id: draft.id });
+      const { errors } = await api.gqlAs(viewer.accessToken, OfferByIdDocument, { id: draft.id });
       expect(errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'OFFER_NOT_FOUND' });
     }
-    const unknown = await api.gqlAs(shop.accessToken, OFFER, { id: '00000000-0000-4000-8000-000000000000' });
+    const unknown = await api.gqlAs(shop.accessToken, OfferByIdDocument, { id: '00000000-0000-4000-8000-000000000000' });
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'OFFER_NOT_FOUND' });
   });
 
   it("hides the published offers of a provider that is not approved, until staff approve it", async () => {
     const pending = await registeredProvider(api);
     const offer = await publishedOffer(api, pending, { coverage: { comuneCodes: ['001272'] } });
-    expect((await api.gqlAs(shop.accessToken, OFFER, { id: offer.id })).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    expect((await api.gqlAs(shop.accessToken, OfferByIdDocument, { id: offer.id })).errors?.[0].extensions.code).toBe('NOT_FOUND');
     expect(await offerIds(api, shop.accessToken, { comuneCode: '001272' })).not.toContain(offer.id);
     expect(await offerIds(api, staff.accessToken, { comuneCode: '001272' })).toContain(offer.id);
 
-    await api.gqlAs(staff.accessToken, 'mutation ($input: VerifyProviderInput!) { verifyProvider(input: $input) { __typename } }', {
-      input: { providerId: pending.providerId, decision: 'APPROVED' },
-    });
-    expect((await api.gqlAs(shop.accessToken, OFFER, { id: offer.id })).errors).toBeUndefined();
+    const approval = await api.gqlAs(staff.accessToken, DecideProviderDocument, { input: { providerId: pending.providerId, decision: 'APPROVED' } });
+    member(dataOf(approval).verifyProvider, 'Provider');
+    expect((await api.gqlAs(shop.accessToken, OfferByIdDocument, { id: offer.id })).errors).toBeUndefined();
     expect(await offerIds(api, shop.accessToken, { comuneCode: '001272' })).toContain(offer.id);
   });
 
@@ -165,20 +169,12 @@ describe('Offers over GraphQL: status machine, edits and visibility', () => {
     const first = await createOffer(api, own, { categories: ['WEBSITE'] });
     const second = await publishedOffer(api, own, { categories: ['CYBERSECURITY', 'WEBSITE'] });
     const third = await createOffer(api, own, { categories: ['CONNECTIVITY'] });
-    const list = async (filter: string): Promise<string[]> => {
-      const { data } = await api.gqlAs<{ myOffers: { items: { id: string }[]; totalCount: number } }>(
-        own.accessToken,
-        `{ myOffers(filter: ${filter}) { items { id } totalCount } }`,
-      );
-      return data!.myOffers.items.map((item) => item.id);
-    };
-    expect(await list('{}')).toEqual([third.id, second.id, first.id]);
-    expect(await list('{ status: DRAFT }')).toEqual([third.id, first.id]);
-    expect(await list('{ categories: [WEBSITE] }')).toEqual([second.id, first.id]);
-    const paged = await api.gqlAs<{ myOffers: { items: { id: string }[]; totalCount: number; hasNextPage: boolean } }>(
-      own.accessToken,
-      '{ myOffers(first: 2, offset: 2) { items { id } totalCount hasNextPage } }',
-    );
+    const list = async (filter: MyOfferFilterInput): Promise<string[]> =>
+      dataOf(await api.gqlAs(own.accessToken, MyOffersDocument, { filter })).myOffers.items.map((item) => item.id);
+    expect(await list({})).toEqual([third.id, second.id, first.id]);
+    expect(await list({ status: 'DRAFT' })).toEqual([third.id, first.id]);
+    expect(await list({ categories: ['WEBSITE'] })).toEqual([second.id, first.id]);
+    const paged = await api.gqlAs(own.accessToken, MyOffersDocument, { first: 2, offset: 2 });
     expect(paged.data?.myOffers).toEqual({ items: [{ id: first.id }], totalCount: 3, hasNextPage: false });
   });
 });

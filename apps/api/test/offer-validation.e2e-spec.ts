@@ -1,19 +1,16 @@
 import { DataSource } from 'typeorm';
 import { signUp, staffUser } from './testing/fixtures';
 import {
-  anOfferInput,
-  approvedProvider,
-  CREATE_OFFER,
-  createOffer,
-  daysFromNow,
-  OfferOrError,
-  providerFootprint,
-  ProviderAccount,
-  registeredProvider,
-  statusMutation,
-  UPDATE_OFFER,
-} from './testing/offer-fixtures';
-import { startTestApp, TestApp } from './testing/test-app';
+  CloseOfferDocument,
+  CreateOfferDocument,
+  type CreateOfferInput,
+  OfferByIdDocument,
+  PublishOfferDocument,
+  UpdateOfferDocument,
+  type UpdateOfferInput,
+} from './gql/generated';
+import { anOfferInput, approvedProvider, createOffer, daysFromNow, providerFootprint, ProviderAccount, registeredProvider } from './testing/offer-fixtures';
+import { invalidVariables, startTestApp, TestApp } from './testing/test-app';
 
 /** Bad input and foreign offers: a clear error naming the field, and nothing written. */
 describe('Offers over GraphQL: refused input leaves the database unchanged', () => {
@@ -32,7 +29,7 @@ describe('Offers over GraphQL: refused input leaves the database unchanged', () 
 
   const withoutField = (field: string): Record<string, unknown> => Object.fromEntries(Object.entries(anOfferInput()).filter(([key]) => key !== field));
 
-  it.each([
+  it.each<[string, Partial<CreateOfferInput>, string, string]>([
     ['capacity 0', { capacity: 0 }, 'input.capacity', 'min'],
     ['a title of spaces', { title: '     ' }, 'input.title', 'minLength'],
     ['an end date before the start', { validFrom: daysFromNow(10), validUntil: daysFromNow(5) }, 'input.validUntil', 'isAfter'],
@@ -55,7 +52,7 @@ describe('Offers over GraphQL: refused input leaves the database unchanged', () 
     ['no sector without allSectors', { sectors: { allSectors: false } }, 'input.sectors.sections', 'SECTORS_EMPTY'],
   ])('refuses %s, naming the field', async (_label, override, field, code) => {
     const before = await providerFootprint(db, provider);
-    const { data, errors } = await api.gqlAs(provider.accessToken, CREATE_OFFER, { input: anOfferInput(override) });
+    const { data, errors } = await api.gqlAs(provider.accessToken, CreateOfferDocument, { input: anOfferInput(override) });
     expect(data).toBeNull();
     expect(errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -64,13 +61,14 @@ describe('Offers over GraphQL: refused input leaves the database unchanged', () 
     expect(await providerFootprint(db, provider)).toEqual(before);
   });
 
+  // Inputs GraphQL itself refuses, sent as deliberately invalid variables.
   it.each([
     ['a missing title', withoutField('title'), 'title'],
     ['a missing coverage', withoutField('coverage'), 'coverage'],
-    ['an unknown category', anOfferInput({ categories: ['ONLINE_STORE', 'TELEPATHY'] }), 'categories'],
+    ['an unknown category', { ...anOfferInput(), categories: ['ONLINE_STORE', 'TELEPATHY'] }, 'categories'],
   ])('refuses %s before the resolver runs, naming the field', async (_label, input, field) => {
     const before = await providerFootprint(db, provider);
-    const { errors } = await api.gqlAs(provider.accessToken, CREATE_OFFER, { input });
+    const { errors } = await api.gqlAs(provider.accessToken, CreateOfferDocument, invalidVariables({ input }));
     expect(errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(errors?.[0].message).toContain(field);
     expect(await providerFootprint(db, provider)).toEqual(before);
@@ -80,13 +78,13 @@ describe('Offers over GraphQL: refused input leaves the database unchanged', () 
     const owner = await registeredProvider(api);
     const offer = await createOffer(api, owner);
     const before = await providerFootprint(db, owner);
-    const update = await api.gqlAs(provider.accessToken, UPDATE_OFFER, { input: { id: offer.id, capacity: 1 } });
+    const update = await api.gqlAs(provider.accessToken, UpdateOfferDocument, { input: { id: offer.id, capacity: 1 } });
     expect(update.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'OFFER_NOT_FOUND', field: 'input.id' });
-    for (const mutation of ['publishOffer', 'closeOffer'] as const) {
-      const { errors } = await api.gqlAs(provider.accessToken, statusMutation(mutation), { id: offer.id });
-      expect(errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
-    }
-    const peek = await api.gqlAs(provider.accessToken, 'query ($id: ID!) { offer(id: $id) { title } }', { id: offer.id });
+    const publish = await api.gqlAs(provider.accessToken, PublishOfferDocument, { id: offer.id });
+    expect(publish.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    const close = await api.gqlAs(provider.accessToken, CloseOfferDocument, { id: offer.id });
+    expect(close.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    const peek = await api.gqlAs(provider.accessToken, OfferByIdDocument, { id: offer.id });
     expect(peek.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
     expect(await providerFootprint(db, owner)).toEqual(before);
   });
@@ -95,15 +93,15 @@ describe('Offers over GraphQL: refused input leaves the database unchanged', () 
     const offer = await createOffer(api, provider, { capacity: 10 });
     await db.query('UPDATE offer SET used = 3 WHERE id = $1', [offer.id]);
     const before = await providerFootprint(db, provider);
-    const below = await api.gqlAs<{ updateOffer: OfferOrError }>(provider.accessToken, UPDATE_OFFER, { input: { id: offer.id, capacity: 2, title: 'Nuovo titolo' } });
+    const below = await api.gqlAs(provider.accessToken, UpdateOfferDocument, { input: { id: offer.id, capacity: 2, title: 'Nuovo titolo' } });
     expect(below.data?.updateOffer).toMatchObject({ __typename: 'CapacityBelowUsedError', code: 'CAPACITY_BELOW_USED', field: 'input.capacity', used: 3 });
     expect(await providerFootprint(db, provider)).toEqual(before);
 
-    const exact = await api.gqlAs<{ updateOffer: OfferOrError }>(provider.accessToken, UPDATE_OFFER, { input: { id: offer.id, capacity: 3 } });
+    const exact = await api.gqlAs(provider.accessToken, UpdateOfferDocument, { input: { id: offer.id, capacity: 3 } });
     expect(exact.data?.updateOffer).toMatchObject({ __typename: 'Offer', capacity: 3, used: 3, remainingCapacity: 0 });
   });
 
-  it.each([
+  it.each<[string, Partial<UpdateOfferInput>, string, string]>([
     ['an end before the current start', { validUntil: '2020-01-01T00:00:00.000Z' }, 'input.validUntil', 'VALIDITY_ORDER'],
     ['a start after the current end', { validFrom: daysFromNow(400) }, 'input.validFrom', 'VALIDITY_ORDER'],
     ['an unknown province in a new coverage', { coverage: { provinceCodes: ['001', '000'] } }, 'input.coverage.provinceCodes.1', 'PROVINCE_NOT_FOUND'],
@@ -113,20 +111,20 @@ describe('Offers over GraphQL: refused input leaves the database unchanged', () 
   ])('refuses an update with %s, naming the field, and changes nothing', async (_label, change, field, code) => {
     const offer = await createOffer(api, provider, { coverage: { comuneCodes: ['058091'] } });
     const before = await providerFootprint(db, provider);
-    const { errors } = await api.gqlAs(provider.accessToken, UPDATE_OFFER, { input: { id: offer.id, ...change } });
+    const { errors } = await api.gqlAs(provider.accessToken, UpdateOfferDocument, { input: { id: offer.id, ...change } });
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field, code })] });
     expect(await providerFootprint(db, provider)).toEqual(before);
   });
 
   it('lets only provider accounts with an organisation draft offers', async () => {
     const shop = await signUp(api, 'SHOP');
-    const asShop = await api.gqlAs(shop.accessToken, CREATE_OFFER, { input: anOfferInput() });
+    const asShop = await api.gqlAs(shop.accessToken, CreateOfferDocument, { input: anOfferInput() });
     expect(asShop.errors?.[0].extensions.code).toBe('FORBIDDEN');
     const noOrganisation = await signUp(api, 'PROVIDER');
-    const early = await api.gqlAs(noOrganisation.accessToken, CREATE_OFFER, { input: anOfferInput() });
+    const early = await api.gqlAs(noOrganisation.accessToken, CreateOfferDocument, { input: anOfferInput() });
     expect(early.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'PROVIDER_NOT_REGISTERED' });
     const staff = await staffUser(api);
-    const asStaff = await api.gqlAs(staff.accessToken, CREATE_OFFER, { input: anOfferInput() });
+    const asStaff = await api.gqlAs(staff.accessToken, CreateOfferDocument, { input: anOfferInput() });
     expect(asStaff.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
 

@@ -1,19 +1,23 @@
 import { DataSource } from 'typeorm';
 import { SignedIn, staffUser } from './testing/fixtures';
 import {
-  approvedProvider,
-  createOffer,
-  OFFER,
-  OfferOrError,
-  offerIds,
-  OfferResult,
-  ProviderAccount,
-  publishedOffer,
-  shopIn,
-  statusMutation,
-} from './testing/offer-fixtures';
+  MyOffersDocument,
+  MyOffersWithRelationsDocument,
+  MyShopDocument,
+  OfferByIdDocument,
+  type OfferCoverageInput,
+  type OfferFieldsFragment,
+  OffersDocument,
+  type OffersQueryVariables,
+  OffersWithRelationsDocument,
+  PauseOfferDocument,
+  ResumeOfferDocument,
+  type ServiceCategory,
+  ServiceCategoriesDocument,
+} from './gql/generated';
+import { approvedProvider, createOffer, offerIds, ProviderAccount, publishedOffer, shopIn } from './testing/offer-fixtures';
 import { QueryCounter } from './testing/query-counter';
-import { startTestApp, TestApp } from './testing/test-app';
+import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
 
 const ROMA = '058091';
 const FIUMICINO = '058120'; // 26.4 km from Roma's centre
@@ -26,7 +30,7 @@ describe('Offers over GraphQL: a provider publishes, a shop finds them by its co
   let staff: SignedIn;
   let provider: ProviderAccount;
   let shop: SignedIn;
-  let offers: Record<string, OfferResult>;
+  let offers: Record<string, OfferFieldsFragment>;
 
   beforeAll(async () => {
     api = await startTestApp();
@@ -34,7 +38,7 @@ describe('Offers over GraphQL: a provider publishes, a shop finds them by its co
     staff = await staffUser(api);
     provider = await approvedProvider(api, staff);
     shop = await shopIn(api, ROMA);
-    const coverages: Record<string, unknown> = {
+    const coverages: Record<string, OfferCoverageInput> = {
       national: { national: true },
       lazio: { regionCodes: ['12'] },
       provinceOfRoma: { provinceCodes: ['058'] },
@@ -46,7 +50,7 @@ describe('Offers over GraphQL: a provider publishes, a shop finds them by its co
     };
     offers = {};
     for (const [name, coverage] of Object.entries(coverages)) {
-      const categories = name === 'roma' ? ['HOME_DELIVERY', 'DIGITAL_PAYMENTS'] : ['ONLINE_STORE'];
+      const categories: ServiceCategory[] = name === 'roma' ? ['HOME_DELIVERY', 'DIGITAL_PAYMENTS'] : ['ONLINE_STORE'];
       offers[name] = await publishedOffer(api, provider, { title: `Offerta ${name}`, coverage, categories });
     }
   });
@@ -66,8 +70,9 @@ describe('Offers over GraphQL: a provider publishes, a shop finds them by its co
   });
 
   it("lists for the shop exactly the offers covering its comune: national, region, province, comune, radius", async () => {
-    const { data } = await api.gqlAs<{ myShop: { comuneCode: string } }>(shop.accessToken, '{ myShop { comuneCode } }');
-    const found = await offerIds(api, shop.accessToken, { comuneCode: data!.myShop.comuneCode });
+    const { myShop } = dataOf(await api.gqlAs(shop.accessToken, MyShopDocument));
+    expect(myShop?.comuneCode).toBe(ROMA);
+    const found = await offerIds(api, shop.accessToken, { comuneCode: ROMA });
     expect(found).toEqual(expect.arrayContaining(ids('national', 'lazio', 'provinceOfRoma', 'roma', 'aroundFiumicino')));
     for (const outside of ids('nearFiumicinoPoint', 'lombardia', 'latinaAndMilano')) expect(found).not.toContain(outside);
   });
@@ -88,55 +93,50 @@ describe('Offers over GraphQL: a provider publishes, a shop finds them by its co
   });
 
   it('shows one published offer to the shop with its public provider', async () => {
-    const { data, errors } = await api.gqlAs<{ offer: OfferResult }>(shop.accessToken, OFFER, { id: offers.roma.id });
+    const { data, errors } = await api.gqlAs(shop.accessToken, OfferByIdDocument, { id: offers.roma.id });
     expect(errors).toBeUndefined();
     expect(data?.offer).toMatchObject({ id: offers.roma.id, categories: ['HOME_DELIVERY', 'DIGITAL_PAYMENTS'], provider: { name: 'Consegne Veloci S.r.l.' } });
-    const secret = await api.gqlAs(shop.accessToken, 'query ($id: ID!) { offer(id: $id) { provider { partitaIva } } }', { id: offers.roma.id });
+    // A field the public provider type does not have: no typed document can ask for it.
+    const secret = await api.gqlRaw('query ($id: ID!) { offer(id: $id) { provider { partitaIva } } }', { variables: { id: offers.roma.id }, accessToken: shop.accessToken });
     expect(secret.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('hides a paused offer from shops until it is resumed; its provider still sees it', async () => {
     const offer = await publishedOffer(api, provider, { title: 'Offerta da sospendere', coverage: { comuneCodes: [ROMA] } });
-    const paused = await api.gqlAs<{ pauseOffer: OfferOrError }>(provider.accessToken, statusMutation('pauseOffer'), { id: offer.id });
+    const paused = await api.gqlAs(provider.accessToken, PauseOfferDocument, { id: offer.id });
     expect(paused.data?.pauseOffer).toMatchObject({ __typename: 'Offer', status: 'PAUSED' });
 
     expect(await offerIds(api, shop.accessToken, { comuneCode: ROMA })).not.toContain(offer.id);
-    const direct = await api.gqlAs(shop.accessToken, OFFER, { id: offer.id });
+    const direct = await api.gqlAs(shop.accessToken, OfferByIdDocument, { id: offer.id });
     expect(direct.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'OFFER_NOT_FOUND' });
-    const mine = await api.gqlAs<{ myOffers: { items: { id: string }[] } }>(
-      provider.accessToken,
-      '{ myOffers(filter: { status: PAUSED }, first: 100) { items { id } } }',
-    );
+    const mine = await api.gqlAs(provider.accessToken, MyOffersDocument, { filter: { status: 'PAUSED' }, first: 100 });
     expect(mine.data?.myOffers.items.map((item) => item.id)).toContain(offer.id);
 
-    await api.gqlAs(provider.accessToken, statusMutation('resumeOffer'), { id: offer.id });
+    member(dataOf(await api.gqlAs(provider.accessToken, ResumeOfferDocument, { id: offer.id })).resumeOffer, 'Offer');
     expect(await offerIds(api, shop.accessToken, { comuneCode: ROMA })).toContain(offer.id);
   });
 
   it('lets ministry staff see every status and filter by it; others may not filter by status', async () => {
     const draft = await createOffer(api, provider, { title: 'Bozza visibile al Ministero' });
-    const drafts = await api.gqlAs<{ offers: { items: { id: string; status: string }[] } }>(
-      staff.accessToken,
-      '{ offers(filter: { status: DRAFT }, first: 100) { items { id status } } }',
-    );
+    const drafts = await api.gqlAs(staff.accessToken, OffersDocument, { filter: { status: 'DRAFT' }, first: 100 });
     expect(drafts.errors).toBeUndefined();
     expect(drafts.data?.offers.items.map((item) => item.id)).toContain(draft.id);
     expect(new Set(drafts.data?.offers.items.map((item) => item.status))).toEqual(new Set(['DRAFT']));
     expect(await offerIds(api, staff.accessToken, { comuneCode: ROMA })).toContain(draft.id);
     expect(await offerIds(api, shop.accessToken, { comuneCode: ROMA })).not.toContain(draft.id);
-    const asShop = await api.gqlAs(shop.accessToken, '{ offers(filter: { status: DRAFT }) { totalCount } }');
+    const asShop = await api.gqlAs(shop.accessToken, OffersDocument, { filter: { status: 'DRAFT' } });
     expect(asShop.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       fields: [expect.objectContaining({ field: 'filter.status', code: 'STATUS_FILTER_STAFF_ONLY' })],
     });
   });
 
-  it.each([
-    ['an unknown comune', '{ offers(filter: { comuneCode: "999999" }) { totalCount } }', 'filter.comuneCode', 'COMUNE_NOT_FOUND'],
-    ['a malformed province', '{ offers(filter: { provinceCode: "58" }) { totalCount } }', 'filter.provinceCode', 'matches'],
-    ['a page too large', '{ offers(first: 101) { totalCount } }', 'first', 'max'],
-  ])('refuses a list filter with %s, naming it', async (_label, query, field, code) => {
-    const { errors } = await api.gqlAs(shop.accessToken, query);
+  it.each<[string, OffersQueryVariables, string, string]>([
+    ['an unknown comune', { filter: { comuneCode: '999999' } }, 'filter.comuneCode', 'COMUNE_NOT_FOUND'],
+    ['a malformed province', { filter: { provinceCode: '58' } }, 'filter.provinceCode', 'matches'],
+    ['a page too large', { first: 101 }, 'first', 'max'],
+  ])('refuses a list filter with %s, naming it', async (_label, variables, field, code) => {
+    const { errors } = await api.gqlAs(shop.accessToken, OffersDocument, variables);
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field, code })] });
   });
 
@@ -145,13 +145,16 @@ describe('Offers over GraphQL: a provider publishes, a shop finds them by its co
     ['ministry staff, across providers', 'offers'],
   ])('costs %s the same number of SQL statements for a page of 2 offers as for 8 (coverage in one query, providers batched)', async (_viewer, list) => {
     const viewer = list === 'myOffers' ? provider : staff;
-    const query = (n: number): string =>
-      `{ ${list}(first: ${n}) { items { id coverage { regions { name } provinces { name } comuni { name } radii { comune { name } } } provider { name } } } }`;
+    // Each page must be answered in full: a refusal would cost fewer statements.
+    const page = async (first: number): Promise<number> =>
+      list === 'myOffers'
+        ? dataOf(await api.gqlAs(viewer.accessToken, MyOffersWithRelationsDocument, { first })).myOffers.items.length
+        : dataOf(await api.gqlAs(viewer.accessToken, OffersWithRelationsDocument, { first })).offers.items.length;
     const counter = new QueryCounter(db);
     try {
-      await api.gqlAs(viewer.accessToken, query(1));
-      const small = await counter.during(() => api.gqlAs(viewer.accessToken, query(2)));
-      const large = await counter.during(() => api.gqlAs(viewer.accessToken, query(8)));
+      await page(1);
+      const small = await counter.during(() => page(2));
+      const large = await counter.during(() => page(8));
       expect(small).toBeGreaterThan(0);
       expect(large).toBe(small);
     } finally {
@@ -160,13 +163,13 @@ describe('Offers over GraphQL: a provider publishes, a shop finds them by its co
   });
 
   it('answers the public list of service categories with Italian and English labels, signed in or not', async () => {
-    const { data } = await api.gql<{ serviceCategories: { code: string; labelIt: string; labelEn: string }[] }>('{ serviceCategories { code labelIt labelEn } }');
+    const { data } = await api.gql(ServiceCategoriesDocument);
     expect(data?.serviceCategories).toHaveLength(11);
     expect(data?.serviceCategories).toContainEqual({ code: 'HOME_DELIVERY', labelIt: 'Consegna a domicilio', labelEn: 'Home delivery' });
   });
 
   it('keeps offers closed to anonymous callers', async () => {
-    const { errors } = await api.gql('{ offers { totalCount } }');
+    const { errors } = await api.gql(OffersDocument);
     expect(errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,14 +1,15 @@
 import { DataSource } from 'typeorm';
-import { aProviderInput, REGISTER_PROVIDER, signUp, staffUser } from './testing/fixtures';
-import { startTestApp, TestApp } from './testing/test-app';
-
-const VERIFY = `mutation ($input: VerifyProviderInput!) {
-  verifyProvider(input: $input) {
-    __typename
-    ... on Provider { verificationStatus verificationReason }
-    ... on InvalidVerificationTransitionError { code currentStatus }
-  }
-}`;
+import {
+  MyProviderDocument,
+  ProviderByIdDocument,
+  ProvidersDocument,
+  RegisterProviderDocument,
+  type RegisterProviderInput,
+  VerifyProviderDocument,
+  type VerificationStatus,
+} from './gql/generated';
+import { aProviderInput, signUp, staffUser } from './testing/fixtures';
+import { dataOf, invalidVariables, member, startTestApp, TestApp } from './testing/test-app';
 
 describe('Providers and their verification over GraphQL', () => {
   let api: TestApp;
@@ -21,35 +22,28 @@ describe('Providers and their verification over GraphQL', () => {
 
   async function registeredProvider(): Promise<{ id: string; accessToken: string }> {
     const owner = await signUp(api, 'PROVIDER');
-    const { data } = await api.gqlAs<{ registerProvider: { id: string; verificationStatus: string } }>(owner.accessToken, REGISTER_PROVIDER, {
-      input: aProviderInput(),
-    });
-    expect(data?.registerProvider.verificationStatus).toBe('PENDING');
-    return { id: data!.registerProvider.id, accessToken: owner.accessToken };
+    const registered = await api.gqlAs(owner.accessToken, RegisterProviderDocument, { input: aProviderInput() });
+    expect(registered.data?.registerProvider).toMatchObject({ __typename: 'Provider', verificationStatus: 'PENDING' });
+    return { id: member(dataOf(registered).registerProvider, 'Provider').id, accessToken: owner.accessToken };
   }
 
   it('puts a new provider in the verification queue; staff approve, suspend and re-approve it', async () => {
     const provider = await registeredProvider();
     const staff = await staffUser(api);
-    const queue = await api.gqlAs<{ providers: { items: { id: string }[] } }>(staff.accessToken, '{ providers(filter: { status: PENDING }, first: 100) { items { id } } }');
+    const queue = await api.gqlAs(staff.accessToken, ProvidersDocument, { filter: { status: 'PENDING' }, first: 100 });
     expect(queue.data?.providers.items.map((p) => p.id)).toContain(provider.id);
 
-    const steps: [string, string | undefined, string][] = [
+    const steps: [VerificationStatus, string | undefined, VerificationStatus][] = [
       ['APPROVED', undefined, 'APPROVED'],
       ['SUSPENDED', 'Offerte non gratuite segnalate', 'SUSPENDED'],
       ['APPROVED', 'Chiarimento ricevuto', 'APPROVED'],
     ];
     for (const [decision, reason, expected] of steps) {
-      const { data } = await api.gqlAs<{ verifyProvider: { verificationStatus: string } }>(staff.accessToken, VERIFY, {
-        input: { providerId: provider.id, decision, reason },
-      });
-      expect(data?.verifyProvider.verificationStatus).toBe(expected);
+      const { data } = await api.gqlAs(staff.accessToken, VerifyProviderDocument, { input: { providerId: provider.id, decision, reason } });
+      expect(data?.verifyProvider).toMatchObject({ __typename: 'Provider', verificationStatus: expected });
     }
-    const mine = await api.gqlAs<{ myProvider: { verificationStatus: string; verificationReason: string } }>(
-      provider.accessToken,
-      '{ myProvider { verificationStatus verificationReason } }',
-    );
-    expect(mine.data?.myProvider).toEqual({ verificationStatus: 'APPROVED', verificationReason: 'Chiarimento ricevuto' });
+    const mine = await api.gqlAs(provider.accessToken, MyProviderDocument);
+    expect(mine.data?.myProvider).toEqual({ verificationStatus: 'APPROVED', verificationReason: 'Chiarimento ricevuto', resubmittedAt: null, allowedDecisions: ['SUSPENDED'] });
     const audit = await db.query('SELECT action, actor_user_id FROM audit_event WHERE entity_id = $1 ORDER BY id', [provider.id]);
     expect(audit).toEqual([
       { action: 'provider.registered', actor_user_id: expect.any(String) },
@@ -62,11 +56,17 @@ describe('Providers and their verification over GraphQL', () => {
   it('refuses an impossible transition as a union error, and a rejection without a reason as bad input', async () => {
     const provider = await registeredProvider();
     const staff = await staffUser(api);
-    const suspendPending = await api.gqlAs<{ verifyProvider: { code: string; currentStatus: string } }>(staff.accessToken, VERIFY, {
+    const suspendPending = await api.gqlAs(staff.accessToken, VerifyProviderDocument, {
       input: { providerId: provider.id, decision: 'SUSPENDED', reason: 'Nessun motivo valido' },
     });
-    expect(suspendPending.data?.verifyProvider).toEqual({ __typename: 'InvalidVerificationTransitionError', code: 'INVALID_TRANSITION', currentStatus: 'PENDING' });
-    const noReason = await api.gqlAs(staff.accessToken, VERIFY, { input: { providerId: provider.id, decision: 'REJECTED' } });
+    expect(suspendPending.data?.verifyProvider).toEqual({
+      __typename: 'InvalidVerificationTransitionError',
+      code: 'INVALID_TRANSITION',
+      currentStatus: 'PENDING',
+      message: expect.any(String),
+      messageIt: expect.any(String),
+    });
+    const noReason = await api.gqlAs(staff.accessToken, VerifyProviderDocument, { input: { providerId: provider.id, decision: 'REJECTED' } });
     expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.reason' })] });
     const [{ status }] = await db.query('SELECT verification_status AS status FROM provider WHERE id = $1', [provider.id]);
     expect(status).toBe('PENDING');
@@ -75,22 +75,22 @@ describe('Providers and their verification over GraphQL', () => {
   it('lets only ministry staff verify, and providers see only their own organisation', async () => {
     const provider = await registeredProvider();
     const other = await registeredProvider();
-    const selfApproval = await api.gqlAs(provider.accessToken, VERIFY, { input: { providerId: provider.id, decision: 'APPROVED' } });
+    const selfApproval = await api.gqlAs(provider.accessToken, VerifyProviderDocument, { input: { providerId: provider.id, decision: 'APPROVED' } });
     expect(selfApproval.errors?.[0].extensions.code).toBe('FORBIDDEN');
-    const peek = await api.gqlAs(provider.accessToken, 'query ($id: ID!) { provider(id: $id) { name } }', { id: other.id });
+    const peek = await api.gqlAs(provider.accessToken, ProviderByIdDocument, { id: other.id });
     expect(peek.errors?.[0].extensions.code).toBe('NOT_FOUND');
-    const queue = await api.gqlAs(provider.accessToken, '{ providers { totalCount } }');
+    const queue = await api.gqlAs(provider.accessToken, ProvidersDocument);
     expect(queue.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
 
-  it.each([
+  it.each<[string, Partial<RegisterProviderInput>, string]>([
     ['a website without https://', { website: 'consegne.example.it' }, 'input.website'],
     ['a too short description', { description: 'Gratis' }, 'input.description'],
     ['a bad Partita IVA', { partitaIva: '00000000001' }, 'input.partitaIva'],
   ])('refuses %s and writes nothing', async (_label, override, field) => {
     const owner = await signUp(api, 'PROVIDER');
     const input = aProviderInput(override);
-    const { errors } = await api.gqlAs(owner.accessToken, REGISTER_PROVIDER, { input });
+    const { errors } = await api.gqlAs(owner.accessToken, RegisterProviderDocument, { input });
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field })] });
     const [{ n }] = await db.query('SELECT COUNT(*)::int AS n FROM provider WHERE owner_user_id = $1', [owner.userId]);
     expect(n).toBe(0);
@@ -98,7 +98,8 @@ describe('Providers and their verification over GraphQL', () => {
 
   it('refuses a kind outside the list before running anything', async () => {
     const owner = await signUp(api, 'PROVIDER');
-    const { errors } = await api.gqlAs(owner.accessToken, REGISTER_PROVIDER, { input: aProviderInput({ kind: 'BANK' }) });
+    // BANK is no ProviderKind: GraphQL refuses the variable before the resolver runs.
+    const { errors } = await api.gqlAs(owner.accessToken, RegisterProviderDocument, invalidVariables({ input: { ...aProviderInput(), kind: 'BANK' } }));
     expect(errors?.[0]).toMatchObject({ message: expect.stringContaining('"BANK"'), extensions: { code: 'BAD_USER_INPUT' } });
   });
 });

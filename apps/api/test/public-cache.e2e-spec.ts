@@ -1,8 +1,10 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { createHash } from 'node:crypto';
+import { ComuneCodesDocument, ComuneSearchDocument, type ComuneSearchQuery, PublicFiguresAndCategoriesDocument, RegionsAndMeDocument, RegionsDocument } from './gql/generated';
 import { signUp } from './testing/fixtures';
-import { startTestApp, TestApp } from './testing/test-app';
+import { type GraphQLHttpResponse, type GraphQLResponse, startTestApp, TestApp } from './testing/test-app';
 
-const REGIONS = '{ regions { code name } }';
 const persisted = (query: string) => ({ version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') });
 
 describe('Public reads are cacheable: GET, persisted queries and Cache-Control', () => {
@@ -12,43 +14,52 @@ describe('Public reads are cacheable: GET, persisted queries and Cache-Control',
   });
   afterAll(() => api.close());
 
-  /** A GraphQL GET, with the header Apollo's CSRF protection asks of GETs. */
-  const get = (params: Record<string, unknown>, headers: Record<string, string> = {}) =>
-    api
+  /** A GraphQL GET of these parameters, with the header Apollo's CSRF protection asks of GETs. */
+  const get = async <R>(params: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLHttpResponse<R>> => {
+    const response = await api
       .http()
       .get('/graphql')
       .query(Object.fromEntries(Object.entries(params).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)])))
       .set({ 'apollo-require-preflight': 'true', ...headers });
+    return { status: response.status, headers: response.headers, body: response.body as GraphQLResponse<R> };
+  };
+  /** A typed document asked by GET, its text in the address. */
+  const getDocument = <R, V>(document: TypedDocumentNode<R, V>, variables?: V, headers: Record<string, string> = {}): Promise<GraphQLHttpResponse<R>> =>
+    get<R>(variables === undefined ? { query: print(document) } : { query: print(document), variables }, headers);
 
   it('lets browsers and CDNs keep public answers asked by GET without credentials', async () => {
-    const response = await get({ query: REGIONS });
+    const response = await getDocument(RegionsDocument);
     expect(response.status).toBe(200);
-    expect(response.body.data.regions).toHaveLength(20);
+    expect(response.body.data?.regions).toHaveLength(20);
     expect(response.headers['cache-control']).toBe('public, max-age=86400');
-    const figures = await get({ query: '{ publicFigures { shops } serviceCategories { code } }' });
+    const figures = await getDocument(PublicFiguresAndCategoriesDocument);
     expect(figures.headers['cache-control']).toBe('public, max-age=60');
   });
 
   it('keeps nothing asked by POST, with credentials, with errors, or mixing private fields', async () => {
-    expect((await api.http().post('/graphql').send({ query: REGIONS })).headers['cache-control']).toBe('no-store');
+    expect((await api.gqlHttp(RegionsDocument, undefined)).headers['cache-control']).toBe('no-store');
     const shop = await signUp(api, 'SHOP');
-    expect((await get({ query: REGIONS }, { authorization: `Bearer ${shop.accessToken}` })).headers['cache-control']).toBe('no-store');
-    expect((await get({ query: '{ comuni(search: "") { code } }' })).headers['cache-control']).toBe('no-store');
-    expect((await get({ query: '{ regions { code } me { id } }' }, { authorization: `Bearer ${shop.accessToken}` })).headers['cache-control']).toBe('no-store');
+    const asShop = { authorization: `Bearer ${shop.accessToken}` };
+    expect((await getDocument(RegionsDocument, undefined, asShop)).headers['cache-control']).toBe('no-store');
+    const refused = await getDocument(ComuneCodesDocument, { search: '' });
+    expect(refused.body.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(refused.headers['cache-control']).toBe('no-store');
+    expect((await getDocument(RegionsAndMeDocument, undefined, asShop)).headers['cache-control']).toBe('no-store');
   });
 
   it('answers a persisted query by its hash alone once it is known', async () => {
-    const query = '{ comuni(search: "agliè", first: 3) { code name } }';
-    const unknown = await get({ extensions: { persistedQuery: persisted(query) } });
-    expect(unknown.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-    await api.http().post('/graphql').send({ query, extensions: { persistedQuery: persisted(query) } });
-    const known = await get({ extensions: { persistedQuery: persisted(query) } });
-    expect(known.body.data.comuni[0]).toEqual({ code: '001001', name: 'Agliè' });
+    const query = print(ComuneSearchDocument);
+    const variables = { search: 'agliè', first: 3 };
+    const unknown = await get({ variables, extensions: { persistedQuery: persisted(query) } });
+    expect(unknown.body.errors?.[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    await api.http().post('/graphql').send({ query, variables, extensions: { persistedQuery: persisted(query) } });
+    const known = await get<ComuneSearchQuery>({ variables, extensions: { persistedQuery: persisted(query) } });
+    expect(known.body.data?.comuni[0]).toMatchObject({ code: '001001', name: 'Agliè' });
     expect(known.headers['cache-control']).toBe('public, max-age=86400');
   });
 
   it('refuses a GET without the header that proves it is not a cross-site request', async () => {
-    const response = await api.http().get('/graphql').query({ query: REGIONS });
+    const response = await api.http().get('/graphql').query({ query: print(RegionsDocument) });
     expect(response.status).toBe(400);
   });
 

@@ -1,19 +1,11 @@
 import { SignedIn, staffUser } from './testing/fixtures';
 import { applyTo, askFor } from './testing/match-fixtures';
 import { approvedProvider, offerIds, ProviderAccount, publishedOffer, shopIn } from './testing/offer-fixtures';
-import { startTestApp, TestApp } from './testing/test-app';
+import { OfferRecommendationsDocument, type OfferRecommendationsQuery, OffersDocument } from './gql/generated';
+import { dataOf, startTestApp, TestApp } from './testing/test-app';
 
 // Comuni no other test file covers: the offers here are the only local ones.
 const [PERUGIA, TERNI] = ['054039', '055032'];
-
-const LIMITS = `query ($id: ID!) {
-  offerRecommendations(helpRequestId: $id, first: 20) { shopLimits { liveMatches maxLiveMatches liveInCategory } eligible { offer { id } } waitlist { offer { id } } }
-}`;
-interface Limits {
-  shopLimits: { liveMatches: number; maxLiveMatches: number; liveInCategory: number };
-  eligible: { offer: { id: string } }[];
-  waitlist: { offer: { id: string } }[];
-}
 
 describe('Recommendations say where the shop stands against its limits; offers can be listed outside a comune', () => {
   let api: TestApp;
@@ -24,18 +16,15 @@ describe('Recommendations say where the shop stands against its limits; offers c
   });
   afterAll(() => api.close());
 
-  const limitsFor = async (shop: SignedIn, requestId: string): Promise<Limits> => {
-    const { data, errors } = await api.gqlAs<{ offerRecommendations: Limits }>(shop.accessToken, LIMITS, { id: requestId });
-    if (errors || !data) throw new Error(JSON.stringify(errors));
-    return data.offerRecommendations;
-  };
+  const limitsFor = async (shop: SignedIn, requestId: string): Promise<OfferRecommendationsQuery['offerRecommendations']> =>
+    dataOf(await api.gqlAs(shop.accessToken, OfferRecommendationsDocument, { id: requestId, first: 20 })).offerRecommendations;
 
   it('counts the live matches, overall and in the category, against the most a shop may hold (K = 3)', async () => {
     const shop = await shopIn(api, PERUGIA);
     const first = await askFor(api, shop, 'WEBSITE');
     expect((await limitsFor(shop, first)).shopLimits).toEqual({ liveMatches: 0, maxLiveMatches: 3, liveInCategory: 0 });
 
-    for (const category of ['WEBSITE', 'DIGITAL_PAYMENTS', 'CYBERSECURITY']) {
+    for (const category of ['WEBSITE', 'DIGITAL_PAYMENTS', 'CYBERSECURITY'] as const) {
       const offer = await publishedOffer(api, provider, { categories: [category], coverage: { comuneCodes: [PERUGIA] } });
       const requestId = category === 'WEBSITE' ? first : await askFor(api, shop, category);
       expect((await applyTo(api, shop, requestId, offer.id, false)).state).toBe('PENDING');
@@ -66,7 +55,7 @@ describe('Recommendations say where the shop stands against its limits; offers c
     expect(inside).toEqual(expect.arrayContaining([local.id, regional.id, national.id]));
     expect(inside.filter((id) => outside.includes(id))).toEqual([]);
 
-    const unknown = await api.gqlAs(shop.accessToken, 'query { offers(filter: { outsideComuneCode: "999999" }) { totalCount } }');
+    const unknown = await api.gqlAs(shop.accessToken, OffersDocument, { filter: { outsideComuneCode: '999999' } });
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'filter.outsideComuneCode' })] });
   });
 });

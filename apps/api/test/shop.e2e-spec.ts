@@ -1,16 +1,7 @@
 import { DataSource } from 'typeorm';
-import { aShopInput, REGISTER_SHOP, signUp, staffUser } from './testing/fixtures';
-import { startTestApp, TestApp } from './testing/test-app';
-
-interface ShopResult {
-  __typename: string;
-  id?: string;
-  code?: string;
-  field?: string;
-  latitude?: number;
-  coordinatesFromComune?: boolean;
-  comune?: { name: string };
-}
+import { MyShopDocument, RegisterShopDocument, type RegisterShopInput, ShopByIdDocument, ShopsDocument, UpdateShopDocument } from './gql/generated';
+import { aShopInput, signUp, staffUser } from './testing/fixtures';
+import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
 
 describe('Shops over GraphQL', () => {
   let api: TestApp;
@@ -26,37 +17,34 @@ describe('Shops over GraphQL', () => {
 
   it("registers the caller's shop at its comune's coordinates, then shows and updates it", async () => {
     const owner = await signUp(api, 'SHOP');
-    const { data } = await api.gqlAs<{ registerShop: ShopResult }>(owner.accessToken, REGISTER_SHOP, { input: aShopInput() });
-    expect(data?.registerShop).toMatchObject({ __typename: 'Shop', coordinatesFromComune: true, comune: { name: 'Torino' } });
-    expect(data?.registerShop.latitude).toBeCloseTo(45.07, 1);
+    const registered = await api.gqlAs(owner.accessToken, RegisterShopDocument, { input: aShopInput() });
+    expect(registered.data?.registerShop).toMatchObject({ __typename: 'Shop', coordinatesFromComune: true, comune: { name: 'Torino' } });
+    const shop = member(dataOf(registered).registerShop, 'Shop');
+    expect(shop.latitude).toBeCloseTo(45.07, 1);
 
-    const mine = await api.gqlAs<{ myShop: { id: string } }>(owner.accessToken, '{ myShop { id } }');
-    expect(mine.data?.myShop.id).toBe(data?.registerShop.id);
+    const mine = await api.gqlAs(owner.accessToken, MyShopDocument);
+    expect(mine.data?.myShop?.id).toBe(shop.id);
 
-    const updated = await api.gqlAs<{ updateShop: { address: string; latitude: number; coordinatesFromComune: boolean } }>(
-      owner.accessToken,
-      'mutation ($input: UpdateShopInput!) { updateShop(input: $input) { address latitude coordinatesFromComune } }',
-      { input: { address: 'Piazza Castello 2', latitude: 45.0712, longitude: 7.6858 } },
-    );
+    const updated = await api.gqlAs(owner.accessToken, UpdateShopDocument, { input: { address: 'Piazza Castello 2', latitude: 45.0712, longitude: 7.6858 } });
     expect(updated.data?.updateShop).toEqual({ address: 'Piazza Castello 2', latitude: 45.0712, coordinatesFromComune: false });
-    const audit = await db.query("SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id", [data?.registerShop.id]);
+    const audit = await db.query("SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id", [shop.id]);
     expect(audit.map((row: { action: string }) => row.action)).toEqual(['shop.registered', 'shop.updated']);
   });
 
   it('answers a second shop for the same account, or a taken Partita IVA, with union errors', async () => {
     const owner = await signUp(api, 'SHOP');
     const input = aShopInput();
-    await api.gqlAs(owner.accessToken, REGISTER_SHOP, { input });
-    const again = await api.gqlAs<{ registerShop: ShopResult }>(owner.accessToken, REGISTER_SHOP, { input: aShopInput() });
+    member(dataOf(await api.gqlAs(owner.accessToken, RegisterShopDocument, { input })).registerShop, 'Shop');
+    const again = await api.gqlAs(owner.accessToken, RegisterShopDocument, { input: aShopInput() });
     expect(again.data?.registerShop).toMatchObject({ __typename: 'ShopAlreadyRegisteredError', code: 'SHOP_ALREADY_REGISTERED' });
 
     const other = await signUp(api, 'SHOP');
-    const taken = await api.gqlAs<{ registerShop: ShopResult }>(other.accessToken, REGISTER_SHOP, { input: aShopInput({ partitaIva: input.partitaIva }) });
+    const taken = await api.gqlAs(other.accessToken, RegisterShopDocument, { input: aShopInput({ partitaIva: input.partitaIva }) });
     expect(taken.data?.registerShop).toMatchObject({ __typename: 'PartitaIvaTakenError', field: 'input.partitaIva' });
     expect(await countShops(input.partitaIva)).toBe(1);
   });
 
-  it.each([
+  it.each<[string, Partial<RegisterShopInput>, string, string]>([
     ['a wrong check digit', { partitaIva: '12345678901' }, 'input.partitaIva', 'isPartitaIva'],
     ['a short Partita IVA', { partitaIva: '1234' }, 'input.partitaIva', 'isPartitaIva'],
     ['an unknown comune', { comuneCode: '999999' }, 'input.comuneCode', 'COMUNE_NOT_FOUND'],
@@ -70,43 +58,40 @@ describe('Shops over GraphQL', () => {
   ])('refuses %s naming the field and writes nothing', async (_label, override, field, code) => {
     const owner = await signUp(api, 'SHOP');
     const input = aShopInput(override);
-    const { errors } = await api.gqlAs(owner.accessToken, REGISTER_SHOP, { input });
+    const { errors } = await api.gqlAs(owner.accessToken, RegisterShopDocument, { input });
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: expect.arrayContaining([expect.objectContaining({ field, code })]) });
     expect(await countShops(input.partitaIva)).toBe(0);
   });
 
   it('refuses shop operations to other roles and to anonymous callers', async () => {
     const provider = await signUp(api, 'PROVIDER');
-    const asProvider = await api.gqlAs(provider.accessToken, REGISTER_SHOP, { input: aShopInput() });
+    const asProvider = await api.gqlAs(provider.accessToken, RegisterShopDocument, { input: aShopInput() });
     expect(asProvider.errors?.[0].extensions.code).toBe('FORBIDDEN');
-    const anonymous = await api.gql(REGISTER_SHOP, { input: aShopInput() });
+    const anonymous = await api.gql(RegisterShopDocument, { input: aShopInput() });
     expect(anonymous.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('lets ministry staff list shops by province, paginated with a bounded page size', async () => {
     const owner = await signUp(api, 'SHOP');
-    await api.gqlAs(owner.accessToken, REGISTER_SHOP, { input: aShopInput({ comuneCode: '063049' }) });
+    member(dataOf(await api.gqlAs(owner.accessToken, RegisterShopDocument, { input: aShopInput({ comuneCode: '063049' }) })).registerShop, 'Shop');
     const staff = await staffUser(api);
-    const { data } = await api.gqlAs<{ shops: { totalCount: number; items: { comune: { name: string } }[] } }>(
-      staff.accessToken,
-      '{ shops(filter: { provinceCode: "063" }, first: 100) { totalCount items { comune { name } } } }',
-    );
+    const { data } = await api.gqlAs(staff.accessToken, ShopsDocument, { filter: { provinceCode: '063' }, first: 100 });
     expect(data?.shops.totalCount).toBeGreaterThanOrEqual(1);
     expect(data?.shops.items.map((s) => s.comune.name)).toContain('Napoli');
-    const tooMany = await api.gqlAs(staff.accessToken, '{ shops(first: 1000) { totalCount } }');
+    const tooMany = await api.gqlAs(staff.accessToken, ShopsDocument, { first: 1000 });
     expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'first' })] });
-    const badProvince = await api.gqlAs(staff.accessToken, '{ shops(filter: { provinceCode: "999" }) { totalCount } }');
+    const badProvince = await api.gqlAs(staff.accessToken, ShopsDocument, { filter: { provinceCode: '999' } });
     expect(badProvince.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'filter.provinceCode' })] });
   });
 
   it("keeps a shop's own point only when it lies near its comune, naming both coordinates and the distance otherwise", async () => {
     const owner = await signUp(api, 'SHOP');
-    const paris = await api.gqlAs(owner.accessToken, REGISTER_SHOP, { input: aShopInput({ comuneCode: '001001', latitude: 48.8566, longitude: 2.3522 }) });
+    const paris = await api.gqlAs(owner.accessToken, RegisterShopDocument, { input: aShopInput({ comuneCode: '001001', latitude: 48.8566, longitude: 2.3522 }) });
     const fields = paris.errors?.[0].extensions.fields as { field: string; messageIt: string }[];
     expect(fields.map((f) => f.field)).toEqual(['input.latitude', 'input.longitude']);
     expect(fields[0].messageIt).toMatch(/^input\.latitude: il punto è a \d[\d.]* km da Agliè, ma deve trovarsi entro 40 km dal comune/);
     // A shop a few kilometres from the centre of Agliè, in its countryside, is kept where it says.
-    const near = await api.gqlAs<{ registerShop: { latitude: number; coordinatesFromComune: boolean } }>(owner.accessToken, REGISTER_SHOP, {
+    const near = await api.gqlAs(owner.accessToken, RegisterShopDocument, {
       input: aShopInput({ comuneCode: '001001', latitude: 45.39, longitude: 7.79 }),
     });
     expect(near.data?.registerShop).toMatchObject({ latitude: 45.39, coordinatesFromComune: false });
@@ -114,20 +99,20 @@ describe('Shops over GraphQL', () => {
 
   it('refuses a malformed id and a null for a required field as bad input, changing nothing', async () => {
     const owner = await signUp(api, 'SHOP');
-    const { data } = await api.gqlAs<{ registerShop: ShopResult }>(owner.accessToken, REGISTER_SHOP, { input: aShopInput() });
-    const malformed = await api.gqlAs(owner.accessToken, '{ shop(id: "not-a-uuid") { id } }');
+    const shop = member(dataOf(await api.gqlAs(owner.accessToken, RegisterShopDocument, { input: aShopInput() })).registerShop, 'Shop');
+    const malformed = await api.gqlAs(owner.accessToken, ShopByIdDocument, { id: 'not-a-uuid' });
     expect(malformed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'id' })] });
-    const nulled = await api.gqlAs(owner.accessToken, 'mutation { updateShop(input: { legalName: null }) { id } }');
+    const nulled = await api.gqlAs(owner.accessToken, UpdateShopDocument, { input: { legalName: null } });
     expect(nulled.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.legalName' })] });
-    const [{ legal_name }] = await db.query('SELECT legal_name FROM shop WHERE id = $1', [data?.registerShop.id]);
+    const [{ legal_name }] = await db.query('SELECT legal_name FROM shop WHERE id = $1', [shop.id]);
     expect(legal_name).toBe('Panificio Rossi S.n.c.');
   });
 
   it("hides one shop from another shop's owner", async () => {
     const owner = await signUp(api, 'SHOP');
-    const { data } = await api.gqlAs<{ registerShop: ShopResult }>(owner.accessToken, REGISTER_SHOP, { input: aShopInput() });
+    const shop = member(dataOf(await api.gqlAs(owner.accessToken, RegisterShopDocument, { input: aShopInput() })).registerShop, 'Shop');
     const stranger = await signUp(api, 'SHOP');
-    const peek = await api.gqlAs(stranger.accessToken, 'query ($id: ID!) { shop(id: $id) { partitaIva } }', { id: data?.registerShop.id });
+    const peek = await api.gqlAs(stranger.accessToken, ShopByIdDocument, { id: shop.id });
     expect(peek.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ALL_ENTITIES, AuthService, generatePassword, openDatabase, RequestContext, UserRole, validateEnvironment } from '@vec/core';
+import { ALL_ENTITIES, AuthService, generatePassword, MailService, openDatabase, RequestContext, UserRole, validateEnvironment } from '@vec/core';
 import { buildDataSourceOptions, runPendingMigrations } from '@vec/database';
 import { DataSource } from 'typeorm';
 import { parseArgs } from 'node:util';
@@ -11,11 +11,14 @@ const USAGE = `Usage: npm run cli -- <command> [options]   (in a container: node
       Applies the pending migrations (under an advisory lock: safe while other processes start).
   user:create --role <ministry|admin|shop|provider> --email <address> [--password <at least 12 characters>]
       Creates an account. Without --password (or NEW_USER_PASSWORD in the environment) a strong
-      password is generated and printed once.`;
+      password is generated and printed once.
+  mailbox [--limit <1-200, default 10>]
+      Shows the newest e-mails of the development mailbox (where e-mails go when SMTP_URL is
+      unset, outside production): recipient, subject and text.`;
 
 async function migrate(): Promise<number> {
   const env = validateEnvironment(process.env);
-  const database = await openDatabase(env, (line) => console.log(line));
+  const database = await openDatabase(env, (line) => console.log(line), { joinRunning: true });
   const dataSource = await new DataSource(buildDataSourceOptions(database.url, ALL_ENTITIES)).initialize();
   try {
     const applied = await runPendingMigrations(dataSource);
@@ -47,7 +50,7 @@ async function createUser(argv: string[]): Promise<number> {
   const password = given ?? generatePassword();
 
   const env = validateEnvironment(process.env);
-  const database = await openDatabase(env, () => undefined);
+  const database = await openDatabase(env, () => undefined, { joinRunning: true });
   const app = await NestFactory.createApplicationContext(CliModule.register(database.url), { logger: ['error', 'warn'] });
   try {
     const user = await app.get(AuthService).createUser(RequestContext.system(), { email, password, role });
@@ -66,6 +69,29 @@ async function createUser(argv: string[]): Promise<number> {
   }
 }
 
+async function mailbox(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { limit: { type: 'string' } }, strict: true });
+  const limit = Number(values.limit ?? 10);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
+    console.error('--limit must be a whole number from 1 to 200');
+    return 2;
+  }
+  const env = validateEnvironment(process.env);
+  const database = await openDatabase(env, () => undefined, { joinRunning: true });
+  const app = await NestFactory.createApplicationContext(CliModule.register(database.url), { logger: ['error', 'warn'] });
+  try {
+    const mails = await app.get(MailService).devMailbox(RequestContext.system(), limit);
+    if (mails.length === 0) console.log('The development mailbox is empty');
+    for (const mail of mails) {
+      console.log(['-'.repeat(72), `Date:    ${mail.createdAt.toISOString()}`, `To:      ${mail.recipient}`, `Subject: ${mail.subject}`, `Kind:    ${mail.kind} (${mail.language})`, '', mail.text, ''].join('\n'));
+    }
+    return 0;
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
+
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   switch (command) {
@@ -73,6 +99,8 @@ async function main(): Promise<number> {
       return migrate();
     case 'user:create':
       return createUser(rest);
+    case 'mailbox':
+      return mailbox(rest);
     default:
       console.error(USAGE);
       return 2;

@@ -22,7 +22,7 @@ describe('Allocation runs in the browser (a database of their own: a run takes e
     const title = unique('Vetrina torinese');
     await publishedOffer(web.api, provider, { title, capacity: 1, coverage: { comuneCodes: [TORINO] } });
     const [bakery, florist, palermo] = [unique('Panetteria Sole'), unique('Fiori di Luna'), unique('Ferramenta Mare')];
-    for (const [name, comune, category] of [[bakery, TORINO, 'ONLINE_STORE'], [florist, TORINO, 'ONLINE_STORE'], [palermo, PALERMO, 'CYBERSECURITY']]) {
+    for (const [name, comune, category] of [[bakery, TORINO, 'ONLINE_STORE'], [florist, TORINO, 'ONLINE_STORE'], [palermo, PALERMO, 'CYBERSECURITY']] as const) {
       await askFor(web.api, await shopNamed(web.api, comune, name), category);
     }
 

@@ -23,7 +23,7 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     const title = unique('Vetrina torinese');
     await publishedOffer(web.api, provider, { title, categories: ['ONLINE_STORE'], capacity: 5, coverage: { comuneCodes: [TORINO] }, validUntil: inDays(10) });
     // Shops of one comune and trade share a place: the unmet-demand count must add them up.
-    for (const [comune, category] of [[TORINO, 'ONLINE_STORE'], [TORINO, 'ONLINE_STORE'], [TORINO, 'ONLINE_STORE'], [PALERMO, 'CYBERSECURITY'], [PALERMO, 'CYBERSECURITY']]) {
+    for (const [comune, category] of [[TORINO, 'ONLINE_STORE'], [TORINO, 'ONLINE_STORE'], [TORINO, 'ONLINE_STORE'], [PALERMO, 'CYBERSECURITY'], [PALERMO, 'CYBERSECURITY']] as const) {
       await askFor(web.api, await shopNamed(web.api, comune, unique('Bottega')), category);
     }
     // A withdrawn request counts nowhere: not in the headline, not in the tables.
@@ -84,6 +84,8 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     // Palermo's two requests have no offer at all; Turin's are served by the offer, which ends in 10 days.
     const unmet = page.getByTestId('unmet-demand');
     expect(await unmet.locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^Palermo \(Sicilia\)\s+Sicurezza informatica\s+2\s+0\s+/)]);
+    // The figures come from a snapshot, and the page says when it was taken.
+    expect(await page.getByTestId('unmet-computed-at').textContent()).toMatch(/^Aggiornato alle \d{2}:\d{2}: ricalcolato ogni cinque minuti/);
     await page.getByTestId('capacity-ending').getByText(title).waitFor();
     expect(await page.getByTestId('capacity-ending').locator('tbody tr td').first().textContent()).toBe('5 su 5');
 

@@ -146,6 +146,9 @@ describe('Field errors from the API in the browser', () => {
     await page.getByRole('alert').getByText('L’offerta non ha posti liberi').waitFor();
     expect(new URL(page.url()).pathname).toBe(`/la-mia-attivita/richieste/${requestId}`);
     await page.getByRole('heading', { level: 1, name: 'Richiesta: Negozio online' }).waitFor();
+    // The message stays with the card, whose button now joins the waitlist the message speaks of.
+    await card.getByRole('button', { name: "Mettiti in lista d'attesa" }).click();
+    await page.getByText(`Sei in lista d'attesa per «${title}», in posizione 1.`).waitFor();
     await page.context().close();
   });
 });

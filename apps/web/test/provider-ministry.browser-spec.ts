@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { aPartitaIva, aProviderInput, REGISTER_PROVIDER, TEST_PASSWORD, anEmail } from '../../api/test/testing/fixtures';
+import { RegisterProviderDocument } from '../../api/test/gql/generated';
+import { aPartitaIva, aProviderInput, TEST_PASSWORD, anEmail } from '../../api/test/testing/fixtures';
 import { eventually, expectAccessible, focusedNotice, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 const uniqueName = (prefix: string): string => `${prefix} ${randomUUID().slice(0, 8)}`;
@@ -8,6 +9,8 @@ const uniqueName = (prefix: string): string => `${prefix} ${randomUUID().slice(0
 /** The queue lists the oldest first and other tests add providers too: page until the card shows. */
 async function providerCard(page: Page, name: string) {
   for (let pageNumber = 1; pageNumber <= 50; pageNumber += 1) {
+    // The list shown first may come from the cache: wait for the fresh one.
+    await page.locator('.queue-results:not([aria-busy])').waitFor();
     await page.locator('li.queue-card, .empty-state').first().waitFor();
     const card = page.locator('li.queue-card').filter({ has: page.getByRole('heading', { name, exact: true }) });
     if ((await card.count()) === 1) return card;
@@ -61,7 +64,7 @@ describe('Provider and ministry journeys in the browser', () => {
     const firstName = uniqueName('Negozi in Rete');
     const secondName = uniqueName('Vetrina Facile');
     for (const [owner, name] of [[first, firstName], [second, secondName]] as const) {
-      const { errors } = await web.gql(REGISTER_PROVIDER, { input: aProviderInput({ name }) }, owner.accessToken);
+      const { errors } = await web.api.gqlAs(owner.accessToken, RegisterProviderDocument, { input: aProviderInput({ name }) });
       expect(errors).toBeUndefined();
     }
     const staff = await web.staffUser();

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { staffUser } from '../../api/test/testing/fixtures';
-import { applyTo, askFor, step } from '../../api/test/testing/match-fixtures';
+import { ConfirmMatchActiveDocument, DecideProviderDocument } from '../../api/test/gql/generated';
+import { applyTo, askFor } from '../../api/test/testing/match-fixtures';
 import { approvedProvider, createOffer, publishedOffer, registeredProvider } from '../../api/test/testing/offer-fixtures';
 import { shopNamed } from './testing/journey-fixtures';
 import { eventually, expectAccessible, focusedNotice, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
@@ -150,7 +151,7 @@ describe('Provider offers and applications in the browser', () => {
     await card.getByText('1 in corso (accettato o attivo)').waitFor();
 
     // Ending a running service is asked twice; "no" leaves it running, with the focus back on the button.
-    const activated = await web.api.gqlAs<{ confirmMatchActive: { __typename: string } }>(matchOf[first].shop.accessToken, step('confirmMatchActive'), { id: matchOf[first].id });
+    const activated = await web.api.gqlAs(matchOf[first].shop.accessToken, ConfirmMatchActiveDocument, { id: matchOf[first].id });
     expect(activated.data?.confirmMatchActive.__typename).toBe('Match');
     await page.goto('/organizzazione/candidature');
     await page.getByRole('button', { name: 'Attive', exact: true }).click();
@@ -185,9 +186,8 @@ describe('Provider offers and applications in the browser', () => {
     await expectAccessible(page, 'provider-offers-awaiting-verification');
 
     const staff = await staffUser(web.api);
-    await web.api.gqlAs(staff.accessToken, 'mutation ($input: VerifyProviderInput!) { verifyProvider(input: $input) { __typename } }', {
-      input: { providerId: pending.providerId, decision: 'APPROVED' },
-    });
+    const approved = await web.api.gqlAs(staff.accessToken, DecideProviderDocument, { input: { providerId: pending.providerId, decision: 'APPROVED' } });
+    expect(approved.data?.verifyProvider.__typename).toBe('Provider');
     const review = await web.newPage();
     await logIn(review, staff.email);
     await review.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Verifica offerte' }).click();

@@ -1,4 +1,5 @@
-import { aPartitaIva, anEmail, aShopInput, REGISTER_SHOP, TEST_PASSWORD } from '../../api/test/testing/fixtures';
+import { RegisterShopDocument } from '../../api/test/gql/generated';
+import { aPartitaIva, anEmail, aShopInput, TEST_PASSWORD } from '../../api/test/testing/fixtures';
 import { DESKTOP, eventually, expectAccessible, focusedNotice, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 describe('Shop journey in the browser', () => {
@@ -115,7 +116,7 @@ describe('Shop journey in the browser', () => {
 
   it('keeps the session across a reload and renews an expired access token once, transparently', async () => {
     const owner = await web.signUp('SHOP');
-    const registered = await web.gql(REGISTER_SHOP, { input: aShopInput({ tradingName: 'Bottega del Corso' }) }, owner.accessToken);
+    const registered = await web.api.gqlAs(owner.accessToken, RegisterShopDocument, { input: aShopInput({ tradingName: 'Bottega del Corso' }) });
     expect(registered.errors).toBeUndefined();
     const page = await web.newPage(DESKTOP);
     await logIn(page, owner.email);

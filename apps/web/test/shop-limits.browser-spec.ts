@@ -38,7 +38,7 @@ describe('A request page in the browser: the shop’s limits, and the other offe
 
     // A shop holding three services, the most it may hold.
     const busy = await shopIn(web.api, LECCE);
-    for (const category of ['WEBSITE', 'DIGITAL_PAYMENTS', 'CYBERSECURITY']) {
+    for (const category of ['WEBSITE', 'DIGITAL_PAYMENTS', 'CYBERSECURITY'] as const) {
       const offer = await publishedOffer(web.api, provider, { categories: [category], coverage: { comuneCodes: [LECCE] } });
       expect((await applyTo(web.api, busy, await askFor(web.api, busy, category), offer.id, false)).state).toBe('PENDING');
     }

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { staffUser } from '../../api/test/testing/fixtures';
-import { applyTo, askFor, step, WITHDRAW } from '../../api/test/testing/match-fixtures';
+import { AcceptMatchDocument, MyHelpRequestsDocument, WithdrawMatchDocument } from '../../api/test/gql/generated';
+import { applyTo, askFor } from '../../api/test/testing/match-fixtures';
 import { approvedProvider, publishedOffer, shopIn } from '../../api/test/testing/offer-fixtures';
 import { eventually, expectAccessible, focusedNotice, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 // Comuni the API tests do not use, so that the offers here are the only local ones.
 const [SIENA, LUCCA, ROMA] = ['052032', '046017', '058091'];
 const unique = (title: string): string => `${title} ${randomUUID().slice(0, 6)}`;
-const MY_REQUEST_COUNT = 'query { myHelpRequests(filter: {}, first: 1, offset: 0) { totalCount } }';
-
 describe('Shop services in the browser: needs, offers, matches, survey', () => {
   let web: WebTestApp;
   beforeAll(async () => {
@@ -55,7 +54,7 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     expect(await deliveryError.textContent()).toBe('Che cosa ti serve: Consegna a domicilio deve avere almeno 10 caratteri');
     expect(await deliveryNeed.getAttribute('aria-invalid')).toBe('true');
     expect(await storeNeed.getAttribute('aria-invalid')).toBeNull();
-    const created = await web.api.gqlAs<{ myHelpRequests: { totalCount: number } }>(shop.accessToken, MY_REQUEST_COUNT, {});
+    const created = await web.api.gqlAs(shop.accessToken, MyHelpRequestsDocument, { first: 1 });
     expect(created.data?.myHelpRequests.totalCount).toBe(0);
     await expectAccessible(page, 'needs-proposal-error');
     // The summary's link leads to the field.
@@ -94,7 +93,7 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     const matchId = new URL(page.url()).pathname.split('/').pop() ?? '';
 
     // The provider accepts (its own journey is in provider-offers): the shop is notified.
-    const accepted = await web.api.gqlAs<{ acceptMatch: { __typename: string } }>(provider.accessToken, step('acceptMatch'), { id: matchId });
+    const accepted = await web.api.gqlAs(provider.accessToken, AcceptMatchDocument, { id: matchId });
     expect(accepted.data?.acceptMatch.__typename).toBe('Match');
     await page.reload();
     const bell = page.getByRole('link', { name: 'Notifiche: 1 non letta' });
@@ -227,7 +226,8 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     const shop = await shopIn(web.api, LUCCA);
     const requestId = await askFor(web.api, shop, 'DIGITAL_SKILLS');
     const held = await applyTo(web.api, shop, requestId, offer.id);
-    await web.api.gqlAs(shop.accessToken, WITHDRAW, { input: { id: held.id, reason: 'Abbiamo trovato un altro corso.' } });
+    const withdrawn = await web.api.gqlAs(shop.accessToken, WithdrawMatchDocument, { input: { id: held.id, reason: 'Abbiamo trovato un altro corso.' } });
+    expect(withdrawn.data?.withdrawMatch.__typename).toBe('Match');
 
     const page = await web.newPage();
     await logIn(page, shop.email);

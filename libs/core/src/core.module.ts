@@ -4,6 +4,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
 import { HelpRequestModule } from './help-request/help-request.module';
+import { MailModule } from './mail/mail.module';
 import { MatchModule } from './match/match.module';
 import { MatchingModule } from './matching/matching.module';
 import { ModerationModule } from './moderation/moderation.module';
@@ -31,12 +32,13 @@ import { ThrottleModule } from './throttle/throttle.module';
     OfferModule,
     HelpRequestModule,
     NotificationModule,
+    MailModule,
     MatchingModule,
     MatchModule,
     AllocationModule,
     ModerationModule,
     MonitoringModule,
   ],
-  exports: [TerritoryModule, AuthModule, AuditModule, ShopModule, ProviderModule, OfferModule, HelpRequestModule, MatchModule, AllocationModule, ModerationModule],
+  exports: [TerritoryModule, AuthModule, MailModule, AuditModule, ShopModule, ProviderModule, OfferModule, HelpRequestModule, MatchModule, AllocationModule, ModerationModule],
 })
 export class CoreModule {}

@@ -4,6 +4,7 @@ import { AuditEventEntity } from './audit/audit-event.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { UserAccountEntity } from './auth/user-account.entity';
 import { HelpRequestEntity } from './help-request/help-request.entity';
+import { MailMessageEntity } from './mail/mail-message.entity';
 import { MatchTransitionEntity } from './match/match-transition.entity';
 import { MatchEntity } from './match/match.entity';
 import { OutcomeSurveyEntity } from './match/outcome-survey.entity';
@@ -31,4 +32,5 @@ export const ALL_ENTITIES = [
   NotificationEntity,
   AllocationRunEntity,
   AllocationRunItemEntity,
+  MailMessageEntity,
 ];

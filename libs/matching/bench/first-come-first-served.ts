@@ -1,4 +1,4 @@
-import { AllocationNetwork } from '../src/allocation/allocation-network';
+import { AllocationNetwork } from '../src/allocation/network/allocation-network';
 
 /**
  * The baseline the allocator replaces: requests in the order they were created (ties by id),

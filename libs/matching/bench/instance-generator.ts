@@ -34,6 +34,25 @@ export interface InstanceSpec {
   capacityRatio: number;
   /** Share of a comune-list offer's province that it also lists (default 0.1). */
   nearbyShare?: number;
+  /**
+   * How free slots are spread over offers: 'spread' (default) in proportion to the area an offer
+   * reaches; 'heavy-tailed' from 1 to 500 whatever the area, most offers holding a single slot
+   * and a few holding hundreds (large platforms next to small local firms).
+   */
+  capacityShape?: 'spread' | 'heavy-tailed';
+  /** Relative weights of a shop asking for 1, 2, 3… services (default 80% one, then 15% two, 5% three). */
+  asksPerShop?: readonly number[];
+  /** K, the most live matches a shop may hold (default 3). */
+  maxLiveMatchesPerShop?: number;
+  /**
+   * Share of Italy's population the instance lives in (default 1): shops and offer centres are
+   * drawn from the first comuni by ISTAT code up to that share, so that an instance with a tenth
+   * of the requests and offers on a tenth of the population has the same density (options per
+   * request, requests per offer) as the whole.
+   */
+  territoryShare?: number;
+  /** ISTAT code the territory share starts from (default: the first comune). */
+  territoryFrom?: string;
 }
 
 export interface Instance {
@@ -57,7 +76,8 @@ export function generateInstance(territory: Territory, spec: InstanceSpec): Inst
   const random = mulberry32(spec.seed);
   const between = (lo: number, hi: number): number => lo + (hi - lo) * random();
   const int = (lo: number, hi: number): number => Math.floor(between(lo, hi + 1));
-  const comuni = territory.comuni;
+  const comuni = populationShare(territory.comuni, spec.territoryShare ?? 1, spec.territoryFrom ?? '');
+  const asksWeights = spec.asksPerShop === undefined ? null : cumulativeOf(spec.asksPerShop);
   const byPopulation = cumulativeOf(comuni.map((c) => Math.max(1, c.population)));
   const provincesByRegion = new Map<string, string[]>();
   for (const p of territory.provinces) provincesByRegion.set(p.regionCode, [...(provincesByRegion.get(p.regionCode) ?? []), p.code]);
@@ -80,7 +100,7 @@ export function generateInstance(territory: Territory, spec: InstanceSpec): Inst
     const liveRoll = random();
     const live: ShopLiveMatches =
       liveRoll < 0.8 ? { total: 0, byCategory: {} } : liveRoll < 0.97 ? { total: 1, byCategory: { [category()]: 1 } } : { total: 3, byCategory: {} };
-    const asks = random() < 0.8 ? 1 : random() < 0.75 ? 2 : 3;
+    const asks = asksWeights === null ? (random() < 0.8 ? 1 : random() < 0.75 ? 2 : 3) : 1 + weightedIndex(asksWeights, random);
     for (let i = 0; i < asks && requests.length < spec.requests; i++) {
       requests.push({
         id: `R${String(requests.length).padStart(7, '0')}`,
@@ -124,7 +144,8 @@ export function generateInstance(territory: Territory, spec: InstanceSpec): Inst
     if (random() < 0.35) categories.push(category());
     if (random() < 0.1) categories.push(category());
     // Wider offers come with more capacity, but not in proportion to the area they cover.
-    const capacity = Math.max(1, Math.round((slotsPerOffer * reach * between(0.2, 1.8)) / meanReach));
+    const capacity =
+      spec.capacityShape === 'heavy-tailed' ? 0 : Math.max(1, Math.round((slotsPerOffer * reach * between(0.2, 1.8)) / meanReach));
     offers.push({
       id: `O${String(i).padStart(6, '0')}`,
       providerId: `P${String(i % Math.max(1, Math.floor(spec.offers / 4))).padStart(5, '0')}`,
@@ -140,5 +161,55 @@ export function generateInstance(territory: Territory, spec: InstanceSpec): Inst
       providerApproved: random() < 0.97,
     });
   }
-  return { requests, offers, context: { now: NOW, maxLiveMatchesPerShop: 3 } };
+  if (spec.capacityShape === 'heavy-tailed') heavyTailedCapacities(offers, spec.capacityRatio * spec.requests, random);
+  return { requests, offers, context: { now: NOW, maxLiveMatchesPerShop: spec.maxLiveMatchesPerShop ?? 3 } };
+}
+
+/** The first comuni by ISTAT code (whole provinces, mostly) holding `share` of the population. */
+function populationShare(comuni: readonly Comune[], share: number, from: string): readonly Comune[] {
+  if (share >= 1) return comuni;
+  const total = comuni.reduce((sum, c) => sum + c.population, 0);
+  const sorted = comuni.filter((c) => c.code >= from).sort((a, b) => (a.code < b.code ? -1 : 1));
+  const chosen: Comune[] = [];
+  let population = 0;
+  for (const comune of sorted) {
+    if (population >= share * total) break;
+    chosen.push(comune);
+    population += comune.population;
+  }
+  return chosen;
+}
+
+const MAX_HEAVY_CAPACITY = 500;
+/** Tail index of the Pareto (Lomax) draw: below 2, so a few offers hold a large share. */
+const TAIL_INDEX = 1.2;
+
+/** How much more a wide offer holds, other things equal: national platforms dwarf local firms. */
+function breadthWeight(offer: MatchingOffer): number {
+  const { coverage } = offer;
+  if (coverage.national) return 16;
+  if (coverage.regionCodes.length > 0) return 4;
+  if (coverage.comuneCodes.length > 0) return 0.25;
+  return 1;
+}
+
+/**
+ * Free slots from 1 to 500 with a heavy tail: a Lomax draw times the offer's breadth weight,
+ * scaled (by bisection) so that the free slots add up to about `slots`, at least 1 each. About
+ * half the offers end with a single slot; the largest national ones reach 500.
+ */
+function heavyTailedCapacities(offers: MatchingOffer[], slots: number, random: () => number): void {
+  const draws = offers.map((offer) => breadthWeight(offer) * ((1 - random()) ** (-1 / TAIL_INDEX) - 1));
+  const capacityAt = (scale: number, draw: number): number => Math.min(MAX_HEAVY_CAPACITY, Math.max(1, Math.round(draw * scale)));
+  let lo = 0;
+  let hi = 1e9;
+  for (let step = 0; step < 60; step++) {
+    const mid = (lo + hi) / 2;
+    const total = draws.reduce((sum, d) => sum + capacityAt(mid, d), 0);
+    if (total < slots) lo = mid;
+    else hi = mid;
+  }
+  offers.forEach((offer, i) => {
+    offer.capacity = offer.used + capacityAt(lo, draws[i]);
+  });
 }

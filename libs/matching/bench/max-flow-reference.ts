@@ -1,4 +1,4 @@
-import { AllocationNetwork } from '../src/allocation/allocation-network';
+import { AllocationNetwork } from '../src/allocation/network/allocation-network';
 
 /**
  * Plain exact maximum flow (Dinic: BFS levels, then blocking flows by DFS with current-arc

@@ -1,6 +1,6 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { Public } from '@vec/core';
+import { MESSAGES, Public } from '@vec/core';
 import { ShutdownState } from './shutdown-state';
 
 @Public()
@@ -23,7 +23,7 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
-    if (this.shutdown.draining) throw new ServiceUnavailableException({ status: 'shutting_down', message: 'This instance is stopping' });
+    if (this.shutdown.draining) throw new ServiceUnavailableException({ status: 'shutting_down', message: MESSAGES.request.stopping().en });
     return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
   }
 }

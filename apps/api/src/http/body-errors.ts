@@ -1,3 +1,4 @@
+import { MESSAGES, type Words } from '@vec/core';
 import type { NextFunction, Request, Response } from 'express';
 
 interface BodyParserError extends Error {
@@ -18,23 +19,19 @@ export function bodyErrorHandler(error: BodyParserError, _req: Request, res: Res
 }
 
 function describe(error: BodyParserError): { status: number; code: string; message: string; messageIt: string } | undefined {
+  const answer = (status: number, code: string, words: Words) => ({ status, code, message: words.en, messageIt: words.it });
   switch (error.type) {
     case 'entity.parse.failed':
-      return { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON', messageIt: 'Il corpo della richiesta non è un JSON valido' };
+      return answer(400, 'BAD_REQUEST', MESSAGES.request.bodyNotJson());
     case 'entity.too.large':
-      return {
-        status: 413,
-        code: 'PAYLOAD_TOO_LARGE',
-        message: `The request body is larger than ${Math.round((error.limit ?? 0) / 1024)} kB`,
-        messageIt: `Il corpo della richiesta supera ${Math.round((error.limit ?? 0) / 1024)} kB`,
-      };
+      return answer(413, 'PAYLOAD_TOO_LARGE', MESSAGES.request.bodyTooLarge(Math.round((error.limit ?? 0) / 1024)));
     case 'charset.unsupported':
     case 'encoding.unsupported':
-      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as UTF-8 JSON', messageIt: 'Invia il corpo come JSON in UTF-8' };
+      return answer(415, 'UNSUPPORTED_MEDIA_TYPE', MESSAGES.request.bodyNotUtf8Json());
     case 'request.aborted':
     case 'request.size.invalid':
     case 'stream.encoding.set':
-      return { status: 400, code: 'BAD_REQUEST', message: 'The request body could not be read', messageIt: 'Non è stato possibile leggere il corpo della richiesta' };
+      return answer(400, 'BAD_REQUEST', MESSAGES.request.bodyUnreadable());
     default:
       return undefined;
   }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ALL_ENTITIES, seedDemo } from '@vec/core';
 import { buildDataSourceOptions } from '@vec/database';
 import { DataSource } from 'typeorm';
+import { PublicFiguresDocument } from '../gql/generated';
 import { API_MAIN, freePort, ROOT } from '../testing/spawned-api';
 import { startTestApp } from '../testing/test-app';
 
@@ -82,7 +83,7 @@ describe('Backup and restore as the runbook says: pg_dump, pg_restore, and the p
     const api = await startTestApp({ databaseUrl: url('vicini_restored') });
     try {
       expect((await api.http().get('/health/ready')).status).toBe(200);
-      const { data } = await api.gql<{ publicFigures: { shops: number } }>('{ publicFigures { shops } }');
+      const { data } = await api.gql(PublicFiguresDocument);
       expect(data?.publicFigures.shops).toBe(original['public.shop']);
     } finally {
       await api.close();

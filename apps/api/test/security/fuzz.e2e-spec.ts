@@ -5,6 +5,9 @@ import { approvedProvider, publishedOffer, shopIn } from '../testing/offer-fixtu
 import { fuzzCases } from '../testing/schema-fuzzer';
 import { startTestApp, TestApp } from '../testing/test-app';
 
+// Raw on purpose: the fuzzer builds its documents and variables from the live schema, so that no
+// field is left out as the schema grows; typed documents would cover only what the tests ask for.
+
 /** Cases per operation and role: a few in CI; `npm run fuzz` draws many more, from a new seed each time. */
 const CASES = Number(process.env.FUZZ_CASES ?? 4);
 const SEED = process.env.FUZZ_SEED === 'random' ? Date.now() % 1_000_000_007 : Number(process.env.FUZZ_SEED ?? 20261204);

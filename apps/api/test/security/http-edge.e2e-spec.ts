@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { webAppRoot } from '../../src/http/web-app';
+import { RegionsAndProvincesDocument, TypenameDocument } from '../gql/generated';
 import { startTestApp, TestApp } from '../testing/test-app';
 
 /** The built web app's files: the e2e tier runs after `npm run build` (`npm test` does both). */
@@ -22,7 +23,7 @@ describe('HTTP edge: headers, caching, compression and body errors', () => {
   const assets = builtAssets();
   beforeAll(async () => {
     api = await startTestApp();
-    production = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET } });
+    production = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'noreply@vicini.example', APP_URL: 'https://vicini.example' } });
   });
   afterAll(async () => {
     await api.close();
@@ -31,7 +32,7 @@ describe('HTTP edge: headers, caching, compression and body errors', () => {
 
   it.each(['/', '/negozio/richieste', '__asset__', '/graphql'])('sends the security headers on %s', async (path) => {
     const target = path === '__asset__' ? assets.script : path;
-    const response = path === '/graphql' ? await api.http().post(target).send({ query: '{ __typename }' }) : await api.http().get(target);
+    const response = path === '/graphql' ? await api.gqlHttp(TypenameDocument, undefined) : await api.http().get(target);
     expect(response.status).toBe(200);
     const csp = response.headers['content-security-policy'];
     expect(csp).toContain("default-src 'self'");
@@ -80,11 +81,12 @@ describe('HTTP edge: headers, caching, compression and body errors', () => {
   });
 
   it('compresses large API answers', async () => {
-    const response = await api.http().post('/graphql').set('accept-encoding', 'gzip').send({ query: '{ regions { code name provinces { code name } } }' });
+    const response = await api.gqlHttp(RegionsAndProvincesDocument, {}, { 'accept-encoding': 'gzip' });
     expect(response.status).toBe(200);
     expect(response.headers['content-encoding']).toBe('gzip');
   });
 
+  // The malformed and oversized bodies below are raw on purpose: no document could produce them.
   it('answers malformed JSON with 400 and a JSON error', async () => {
     const response = await api.http().post('/graphql').set('content-type', 'application/json').send('{"query": "{ regions { code } "');
     expect(response.status).toBe(400);

@@ -1,7 +1,15 @@
+import {
+  AuditEventsDocument,
+  ComuneCodesDocument,
+  CreateHelpRequestDocument,
+  LoginDocument,
+  MyShopDocument,
+  RegisterDocument,
+  RegisterShopDocument,
+  StartAllocationRunDocument,
+} from '../gql/generated';
 import { signUp, staffUser } from '../testing/fixtures';
-import { startTestApp, TestApp } from '../testing/test-app';
-
-type Body = { errors?: { message: string; extensions: { code: string; fields?: { field: string; code: string }[] } }[]; data?: unknown };
+import { dataOf, type GraphQLResponse, startTestApp, TestApp } from '../testing/test-app';
 
 describe('Input hygiene at the edge: NUL, lone surrogates and dates out of range', () => {
   let api: TestApp;
@@ -10,27 +18,30 @@ describe('Input hygiene at the edge: NUL, lone surrogates and dates out of range
   });
   afterAll(() => api.close());
 
-  const refusedFields = (body: Body): string[] => {
+  /** The refused fields as `field:code`, after checking the refusal is BAD_USER_INPUT. */
+  const refusedFields = (body: GraphQLResponse<unknown>): string[] => {
     expect(body.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
-    return (body.errors?.[0]?.extensions.fields ?? []).map((f) => `${f.field}:${f.code}`);
+    const fields = (body.errors?.[0]?.extensions.fields ?? []) as { field: string; code: string }[];
+    return fields.map((f) => `${f.field}:${f.code}`);
   };
 
   it('refuses a NUL character in a comune search, as a variable and as a literal', async () => {
-    const asVariable = await api.gql('query ($s: String!) { comuni(search: $s) { code } }', { s: 'Agli\u0000' });
+    const asVariable = await api.gql(ComuneCodesDocument, { search: 'Agli\u0000' });
     expect(refusedFields(asVariable)).toEqual(['search:noNulCharacter']);
-    const asLiteral = await api.gql('{ comuni(search: "Agli\\u0000") { code } }');
+    // The escape written in the document itself: a literal the typed documents, whose arguments are variables, do not hold.
+    const asLiteral = await api.gqlRaw('{ comuni(search: "Agli\\u0000") { code } }');
     expect(refusedFields(asLiteral)).toEqual(['search:noNulCharacter']);
   });
 
   it('refuses a NUL character in the login e-mail before the password is checked', async () => {
-    const response = await api.gql('mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', {
+    const response = await api.gql(LoginDocument, {
       input: { email: 'mario\u0000@example.it', password: 'una-password-qualsiasi' },
     });
     expect(refusedFields(response)).toEqual(['input.email:noNulCharacter']);
   });
 
   it('refuses a lone surrogate in a sign-up e-mail', async () => {
-    const response = await api.gql('mutation ($input: RegisterInput!) { register(input: $input) { __typename } }', {
+    const response = await api.gql(RegisterDocument, {
       input: { email: 'mario\ud800@example.it', password: 'una-password-lunga-abbastanza', role: 'SHOP' },
     });
     expect(refusedFields(response)).toEqual(['input.email:wellFormedText']);
@@ -38,13 +49,12 @@ describe('Input hygiene at the edge: NUL, lone surrogates and dates out of range
 
   it('refuses a NUL character in a shop name and in a request description, writing nothing', async () => {
     const shop = await signUp(api, 'SHOP');
-    const response = await api.gqlAs(shop.accessToken, 'mutation ($input: RegisterShopInput!) { registerShop(input: $input) { __typename } }', {
+    const response = await api.gqlAs(shop.accessToken, RegisterShopDocument, {
       input: { legalName: 'Bar\u0000Sport', tradingName: 'Bar', partitaIva: '01234567897', atecoSection: 'I', atecoDivision: '56', comuneCode: '001001', address: 'Via Roma 1', employees: 2, contactEmail: 'bar@example.it' },
     });
     expect(refusedFields(response)).toEqual(['input.legalName:noNulCharacter']);
-    const mine = await api.gqlAs<{ myShop: unknown }>(shop.accessToken, '{ myShop { id } }');
-    expect(mine.data?.myShop ?? null).toBeNull();
-    const request = await api.gqlAs(shop.accessToken, 'mutation ($input: CreateHelpRequestInput!) { createHelpRequest(input: $input) { __typename } }', {
+    expect(dataOf(await api.gqlAs(shop.accessToken, MyShopDocument)).myShop).toBeNull();
+    const request = await api.gqlAs(shop.accessToken, CreateHelpRequestDocument, {
       input: { category: 'ONLINE_STORE', description: 'Vorrei \u0000 vendere online' },
     });
     expect(refusedFields(request)).toEqual(['input.description:noNulCharacter']);
@@ -52,20 +62,16 @@ describe('Input hygiene at the edge: NUL, lone surrogates and dates out of range
 
   it('refuses NUL in audit filters and a date beyond PostgreSQL’s arithmetic in runAt', async () => {
     const ministry = await staffUser(api);
-    const audit = await api.gqlAs(ministry.accessToken, 'query ($f: AuditEventFilterInput!) { auditEvents(filter: $f) { totalCount } }', { f: { action: 'user.\u0000' } });
+    const audit = await api.gqlAs(ministry.accessToken, AuditEventsDocument, { filter: { action: 'user.\u0000' }, first: 20 });
     expect(refusedFields(audit)).toEqual(['filter.action:noNulCharacter']);
-    const run = await api.gqlAs(ministry.accessToken, 'mutation ($input: StartAllocationRunInput!) { startAllocationRun(input: $input) { id } }', {
-      input: { mode: 'PREVIEW', runAt: '+275760-09-13T00:00:00.000Z' },
-    });
+    const run = await api.gqlAs(ministry.accessToken, StartAllocationRunDocument, { input: { mode: 'PREVIEW', runAt: '+275760-09-13T00:00:00.000Z' } });
     expect(refusedFields(run)).toEqual(['input.runAt:dateInRange']);
   });
 
   it('refuses a run scheduled years ahead', async () => {
     const ministry = await staffUser(api);
     const inTwoYears = new Date(Date.now() + 2 * 366 * 86_400_000).toISOString();
-    const run = await api.gqlAs(ministry.accessToken, 'mutation ($input: StartAllocationRunInput!) { startAllocationRun(input: $input) { id } }', {
-      input: { mode: 'PREVIEW', runAt: inTwoYears },
-    });
+    const run = await api.gqlAs(ministry.accessToken, StartAllocationRunDocument, { input: { mode: 'PREVIEW', runAt: inTwoYears } });
     expect(refusedFields(run)).toEqual(['input.runAt:RUN_AT_TOO_FAR']);
   });
 

@@ -15,13 +15,14 @@ function start(env: Record<string, string | undefined>): { status: number | null
 }
 
 describe('Production refuses to start unsafely', () => {
-  const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://vicini:s3cret@127.0.0.1:1/vicini', JWT_SECRET: STRONG, PORT: '3999' };
+  const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://vicini:s3cret@127.0.0.1:1/vicini', JWT_SECRET: STRONG, PORT: '3999', SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'noreply@vicini.example', APP_URL: 'https://vicini.example' };
 
   it.each([
     ['without DATABASE_URL (it would start the embedded PostgreSQL and seed the demo)', { DATABASE_URL: undefined }, 'DATABASE_URL=undefined: is required in production'],
     ['without JWT_SECRET', { JWT_SECRET: undefined }, 'JWT_SECRET=undefined: is required in production'],
     ['with the development key', { JWT_SECRET: 'vicini-e-connessi-local-development-key-not-for-production' }, 'is the development key published in the source code'],
     ['with an all-"a" key', { JWT_SECRET: 'a'.repeat(48) }, 'is too easy to guess'],
+    ['without SMTP_URL (e-mails would only reach the development mailbox)', { SMTP_URL: undefined }, 'SMTP_URL=undefined: is required in production'],
     ['seeding the demo', { SEED_DEMO: 'true' }, 'SEED_DEMO="true": cannot be true in production'],
   ])('%s', (_what, change, reason) => {
     const { status, output } = start({ ...production, ...change });

@@ -24,6 +24,9 @@ import { sampleVariables } from '../testing/schema-values';
 import { startTestApp, TestApp } from '../testing/test-app';
 import { webOperations } from '../testing/web-operations';
 
+// The documents here are raw on purpose: bombs and near-limit walks built to size, which no typed
+// document of apps/api/test/graphql should ever be, posted as bodies of their own.
+
 /** `{ regions { provinces { region { provinces { … { code } } } } } }`, `depth` fields deep (the leaf included). */
 function regionBomb(depth: number): string {
   let selection = 'code';
@@ -167,7 +170,7 @@ describe('Operation limits in production and when tuned', () => {
   let production: TestApp;
   let tuned: TestApp;
   beforeAll(async () => {
-    production = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: 'Vq3s9Kp2xZ7mW4tB8nR1cF6hJ0yL5dG-aE_uO2iT9rS3wQ7' } });
+    production = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: 'Vq3s9Kp2xZ7mW4tB8nR1cF6hJ0yL5dG-aE_uO2iT9rS3wQ7', SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'noreply@vicini.example', APP_URL: 'https://vicini.example' } });
     tuned = await startTestApp({ env: { GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_COST: '100' } });
   });
   afterAll(async () => {

@@ -1,11 +1,16 @@
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import { signUp, staffUser } from '../testing/fixtures';
-import { startTestApp, TestApp } from '../testing/test-app';
-
-const ME = '{ me { id role } }';
-const LOGOUT = 'mutation ($input: RefreshSessionInput!) { logout(input: $input) }';
-const REFRESH = 'mutation ($input: RefreshSessionInput!) { refreshSession(input: $input) { accessToken refreshToken user { role } } }';
+import {
+  LoginDocument,
+  LogoutDocument,
+  LogoutFromCookieDocument,
+  MeDocument,
+  MonitoringKpisDefaultDocument,
+  RefreshSessionDocument,
+  RenewSessionFromCookieDocument,
+} from '../gql/generated';
+import { signUp, staffUser, TEST_PASSWORD } from '../testing/fixtures';
+import { dataOf, type GraphQLResponse, startTestApp, TestApp } from '../testing/test-app';
 
 describe('Sessions: what an access token is worth', () => {
   let api: TestApp;
@@ -16,14 +21,14 @@ describe('Sessions: what an access token is worth', () => {
   });
   afterAll(() => api.close());
 
-  const reason = (body: { errors?: { extensions: { code: string; reason?: string } }[] }) => body.errors?.[0]?.extensions;
+  const reason = (body: GraphQLResponse<unknown>) => body.errors?.[0]?.extensions;
 
   it('refuses a correctly signed token without an expiry', async () => {
     const shop = await signUp(api, 'SHOP');
     const { sid } = api.app.get(JwtService).decode<{ sid: string }>(shop.accessToken);
     const forever = await api.app.get(JwtService).signAsync({ sub: shop.userId, sid }, { noTimestamp: true });
     expect(api.app.get(JwtService).decode<{ exp?: number }>(forever).exp).toBeUndefined();
-    const response = await api.gqlAs(forever, ME);
+    const response = await api.gqlAs(forever, MeDocument);
     expect(reason(response)).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'NOT_AUTHENTICATED' });
   });
 
@@ -31,34 +36,32 @@ describe('Sessions: what an access token is worth', () => {
     const shop = await signUp(api, 'SHOP');
     const jwt = api.app.get(JwtService);
     const otherSession = await jwt.signAsync({ sub: shop.userId, sid: '00000000-0000-4000-8000-000000000000' }, { expiresIn: 60 });
-    expect(reason(await api.gqlAs(otherSession, ME))).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' });
+    expect(reason(await api.gqlAs(otherSession, MeDocument))).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' });
     const noSession = await jwt.signAsync({ sub: shop.userId, role: 'ADMIN' }, { expiresIn: 60 });
-    expect(reason(await api.gqlAs(noSession, ME))).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'NOT_AUTHENTICATED' });
+    expect(reason(await api.gqlAs(noSession, MeDocument))).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'NOT_AUTHENTICATED' });
   });
 
   it('ends the access tokens of a session when it logs out, not those of another session', async () => {
     const shop = await signUp(api, 'SHOP');
-    const other = await api.gql<{ login: { accessToken: string } }>('mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', {
-      input: { email: shop.email, password: 'una-password-lunga-abbastanza' },
-    });
-    expect((await api.gqlAs(shop.accessToken, ME)).errors).toBeUndefined();
-    expect((await api.gqlAs(shop.accessToken, LOGOUT, { input: { refreshToken: shop.refreshToken } })).errors).toBeUndefined();
-    expect(reason(await api.gqlAs(shop.accessToken, ME))).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' });
-    expect((await api.gqlAs(other.data!.login.accessToken, ME)).errors).toBeUndefined();
+    const other = dataOf(await api.gql(LoginDocument, { input: { email: shop.email, password: TEST_PASSWORD } })).login;
+    expect((await api.gqlAs(shop.accessToken, MeDocument)).errors).toBeUndefined();
+    expect((await api.gqlAs(shop.accessToken, LogoutDocument, { input: { refreshToken: shop.refreshToken } })).errors).toBeUndefined();
+    expect(reason(await api.gqlAs(shop.accessToken, MeDocument))).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' });
+    expect((await api.gqlAs(other.accessToken, MeDocument)).errors).toBeUndefined();
   });
 
   it('ends every access token of an account that is disabled, at once', async () => {
     const shop = await signUp(api, 'SHOP');
     await db.query('UPDATE user_account SET disabled_at = now() WHERE id = $1', [shop.userId]);
-    expect(reason(await api.gqlAs(shop.accessToken, ME))).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' });
+    expect(reason(await api.gqlAs(shop.accessToken, MeDocument))).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' });
   });
 
   it('takes the role from the account, on each request and on refresh', async () => {
     const staff = await staffUser(api);
-    expect((await api.gqlAs<{ me: { role: string } }>(staff.accessToken, ME)).data?.me.role).toBe('MINISTRY');
+    expect((await api.gqlAs(staff.accessToken, MeDocument)).data?.me.role).toBe('MINISTRY');
     await db.query("UPDATE user_account SET role = 'SHOP' WHERE id = $1", [staff.userId]);
-    expect(reason(await api.gqlAs(staff.accessToken, '{ monitoringKpis { shopsRegistered } }'))).toMatchObject({ code: 'FORBIDDEN' });
-    const refreshed = await api.gql<{ refreshSession: { accessToken: string; user: { role: string } } }>(REFRESH, { input: { refreshToken: staff.refreshToken } });
+    expect(reason(await api.gqlAs(staff.accessToken, MonitoringKpisDefaultDocument))).toMatchObject({ code: 'FORBIDDEN' });
+    const refreshed = await api.gql(RefreshSessionDocument, { input: { refreshToken: staff.refreshToken } });
     expect(refreshed.data?.refreshSession.user.role).toBe('SHOP');
   });
 });
@@ -70,21 +73,27 @@ describe('Sessions of browsers: the refresh token in an HttpOnly cookie', () => 
   const JWT_SECRET = 'Vq3s9Kp2xZ7mW4tB8nR1cF6hJ0yL5dG-aE_uO2iT9rS3wQ7';
   beforeAll(async () => {
     api = await startTestApp({ env: { JWT_SECRET } });
-    production = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET } });
+    production = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET, SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'noreply@vicini.example', APP_URL: 'https://vicini.example' } });
   });
   afterAll(async () => {
     await api.close();
     await production.close();
   });
 
-  const LOGIN_IN_COOKIE = 'mutation ($input: LoginInput!) { login(input: $input) { accessToken refreshToken user { id } } }';
-  const RENEW = 'mutation { refreshSession { accessToken refreshToken } }';
+  /** The first Set-Cookie header of an answer. */
+  const setCookieOf = (headers: Record<string, string | string[] | undefined>): string => {
+    const cookies = headers['set-cookie'];
+    if (!Array.isArray(cookies) || cookies.length === 0) throw new Error(`no Set-Cookie in ${JSON.stringify(headers)}`);
+    return cookies[0];
+  };
+  const renew = (app: TestApp, cookie?: string) => app.gqlHttp(RenewSessionFromCookieDocument, undefined, cookie ? { cookie } : {});
 
-  async function browserLogin(app: TestApp): Promise<{ cookie: string; setCookie: string; accessToken: string; refreshToken: unknown }> {
+  async function browserLogin(app: TestApp): Promise<{ cookie: string; setCookie: string; accessToken: string; refreshToken: string | null }> {
     const shop = await signUp(app, 'SHOP');
-    const response = await app.http().post('/graphql').send({ query: LOGIN_IN_COOKIE, variables: { input: { email: shop.email, password: 'una-password-lunga-abbastanza', refreshTokenInCookie: true } } });
-    const setCookie = (response.headers['set-cookie'] as unknown as string[])[0];
-    return { cookie: setCookie.split(';')[0], setCookie, accessToken: response.body.data.login.accessToken, refreshToken: response.body.data.login.refreshToken };
+    const response = await app.gqlHttp(LoginDocument, { input: { email: shop.email, password: TEST_PASSWORD, refreshTokenInCookie: true } });
+    const setCookie = setCookieOf(response.headers);
+    const { accessToken, refreshToken } = dataOf(response.body).login;
+    return { cookie: setCookie.split(';')[0], setCookie, accessToken, refreshToken };
   }
 
   it('sets the cookie HttpOnly, SameSite=Strict, for /graphql only, and leaves the token out of the answer', async () => {
@@ -100,29 +109,29 @@ describe('Sessions of browsers: the refresh token in an HttpOnly cookie', () => 
 
   it('renews from the cookie alone, rotating it; the old cookie presented again ends the session', async () => {
     const session = await browserLogin(api);
-    const renewed = await api.http().post('/graphql').set('cookie', session.cookie).send({ query: RENEW });
-    expect(renewed.body.data.refreshSession).toMatchObject({ accessToken: expect.any(String), refreshToken: null });
-    const next = (renewed.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+    const renewed = await renew(api, session.cookie);
+    expect(renewed.body.data?.refreshSession).toMatchObject({ accessToken: expect.any(String), refreshToken: null });
+    const next = setCookieOf(renewed.headers).split(';')[0];
     expect(next).not.toBe(session.cookie);
-    const replayed = await api.http().post('/graphql').set('cookie', session.cookie).send({ query: RENEW });
-    expect(replayed.body.errors[0].extensions).toMatchObject({ reason: 'REFRESH_TOKEN_REUSED' });
-    expect((replayed.headers['set-cookie'] as unknown as string[])[0]).toMatch(/^vec_refresh=; Path=\/graphql; Expires=Thu, 01 Jan 1970/);
-    const stolen = await api.http().post('/graphql').set('cookie', next).send({ query: RENEW });
-    expect(stolen.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+    const replayed = await renew(api, session.cookie);
+    expect(replayed.body.errors?.[0].extensions).toMatchObject({ reason: 'REFRESH_TOKEN_REUSED' });
+    expect(setCookieOf(replayed.headers)).toMatch(/^vec_refresh=; Path=\/graphql; Expires=Thu, 01 Jan 1970/);
+    const stolen = await renew(api, next);
+    expect(stolen.body.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('logs out from the cookie, clearing it, even with no access token', async () => {
     const session = await browserLogin(api);
-    const out = await api.http().post('/graphql').set('cookie', session.cookie).send({ query: 'mutation { logout }' });
-    expect(out.body.data.logout).toBe(true);
-    expect((out.headers['set-cookie'] as unknown as string[])[0]).toMatch(/^vec_refresh=; Path=\/graphql; Expires=Thu, 01 Jan 1970/);
-    expect((await api.gqlAs(session.accessToken, ME)).errors?.[0].extensions).toMatchObject({ reason: 'SESSION_ENDED' });
-    const again = await api.http().post('/graphql').set('cookie', session.cookie).send({ query: RENEW });
-    expect(again.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+    const out = await api.gqlHttp(LogoutFromCookieDocument, undefined, { cookie: session.cookie });
+    expect(out.body.data?.logout).toBe(true);
+    expect(setCookieOf(out.headers)).toMatch(/^vec_refresh=; Path=\/graphql; Expires=Thu, 01 Jan 1970/);
+    expect((await api.gqlAs(session.accessToken, MeDocument)).errors?.[0].extensions).toMatchObject({ reason: 'SESSION_ENDED' });
+    const again = await renew(api, session.cookie);
+    expect(again.body.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('renews nothing without a cookie', async () => {
-    const response = await api.http().post('/graphql').send({ query: RENEW });
-    expect(response.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_REFRESH_TOKEN' });
+    const response = await renew(api);
+    expect(response.body.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_REFRESH_TOKEN' });
   });
 });

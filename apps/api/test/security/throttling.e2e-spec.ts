@@ -1,14 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { LoginDocument, RefreshSessionDocument, RegisterDocument, TypenameDocument } from '../gql/generated';
 import { anEmail, TEST_PASSWORD } from '../testing/fixtures';
-import { startTestApp, TestApp } from '../testing/test-app';
-
-const LOGIN = 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }';
-const REGISTER = 'mutation ($input: RegisterInput!) { register(input: $input) { __typename } }';
+import { type GraphQLHttpResponse, startTestApp, TestApp } from '../testing/test-app';
 
 /** A client address of its own for each test: the counts are shared through the database. */
 const anAddress = (): string => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
-type Reply = { status: number; headers: Record<string, string>; body: { errors?: { message: string; extensions: Record<string, unknown> }[]; data?: unknown } };
+type Reply = GraphQLHttpResponse<unknown>;
 
 describe('Throttling shared by the API processes, and the account lockout', () => {
   let first: TestApp;
@@ -32,10 +30,11 @@ describe('Throttling shared by the API processes, and the account lockout', () =
     await second.close();
   });
 
-  const post = (api: TestApp, address: string, query: string, variables: Record<string, unknown>): Promise<Reply> =>
-    api.http().post('/graphql').set('x-forwarded-for', address).send({ query, variables }) as unknown as Promise<Reply>;
-  const login = (api: TestApp, address: string, email: string, password: string): Promise<Reply> => post(api, address, LOGIN, { input: { email, password } });
-  const register = (api: TestApp, address: string, email = anEmail()): Promise<Reply> => post(api, address, REGISTER, { input: { email, password: TEST_PASSWORD, role: 'SHOP' } });
+  // Each request comes from the client address the test chooses.
+  const login = (api: TestApp, address: string, email: string, password: string): Promise<Reply> =>
+    api.gqlHttp(LoginDocument, { input: { email, password } }, { 'x-forwarded-for': address });
+  const register = (api: TestApp, address: string, email = anEmail()): Promise<Reply> =>
+    api.gqlHttp(RegisterDocument, { input: { email, password: TEST_PASSWORD, role: 'SHOP' } }, { 'x-forwarded-for': address });
   const code = (reply: Reply): unknown => reply.body.errors?.[0]?.extensions.reason ?? reply.body.errors?.[0]?.extensions.code ?? 'OK';
 
   it('locks an account after 5 wrong passwords, on every process, refusing even the right one, then lets its owner in', async () => {
@@ -93,7 +92,7 @@ describe('Throttling shared by the API processes, and the account lockout', () =
 
   it('limits session renewals per address', async () => {
     const address = anAddress();
-    const refresh = (api: TestApp) => post(api, address, 'mutation ($input: RefreshSessionInput!) { refreshSession(input: $input) { accessToken } }', { input: { refreshToken: `${randomUUID()}.${'a'.repeat(43)}` } });
+    const refresh = (api: TestApp) => api.gqlHttp(RefreshSessionDocument, { input: { refreshToken: `${randomUUID()}.${'a'.repeat(43)}` } }, { 'x-forwarded-for': address });
     expect([code(await refresh(first)), code(await refresh(second))]).toEqual(['INVALID_REFRESH_TOKEN', 'INVALID_REFRESH_TOKEN']);
     expect(code(await refresh(first))).toBe('ADDRESS_LIMIT');
   });
@@ -109,16 +108,17 @@ describe('The ceiling on requests per address and minute', () => {
   it('answers the sixth request of a minute with 429 and Retry-After, GraphQL and HTTP alike, never the health checks', async () => {
     const address = anAddress();
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i += 1) statuses.push((await api.http().post('/graphql').set('x-forwarded-for', address).send({ query: '{ __typename }' })).status);
+    const typename = (from: string) => api.gqlHttp(TypenameDocument, undefined, { 'x-forwarded-for': from });
+    for (let i = 0; i < 5; i += 1) statuses.push((await typename(address)).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
-    const refused = await api.http().post('/graphql').set('x-forwarded-for', address).send({ query: '{ __typename }' });
+    const refused = await typename(address);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-    expect(refused.body.errors[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'ADDRESS_LIMIT' });
+    expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'ADDRESS_LIMIT' });
     const http = await api.http().get('/open-data').set('x-forwarded-for', address);
     expect(http.status).toBe(429);
     expect(http.body).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfter: expect.any(Number) });
     expect((await api.http().get('/health/live').set('x-forwarded-for', address)).status).toBe(200);
-    expect((await api.http().post('/graphql').set('x-forwarded-for', anAddress()).send({ query: '{ __typename }' })).status).toBe(200);
+    expect((await typename(anAddress())).status).toBe(200);
   });
 });

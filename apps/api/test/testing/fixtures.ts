@@ -1,6 +1,7 @@
 import { AuthService, RequestContext, UserRole } from '@vec/core';
 import { randomInt, randomUUID } from 'node:crypto';
-import type { TestApp } from './test-app';
+import { LoginDocument, RegisterDocument, type RegisterProviderInput, type RegisterShopInput } from '../gql/generated';
+import { dataOf, member, type TestApp } from './test-app';
 
 export const TEST_PASSWORD = 'una-password-lunga-abbastanza';
 
@@ -28,35 +29,21 @@ export interface SignedIn {
 /** Self-registers a SHOP or PROVIDER account and returns its session. */
 export async function signUp(api: TestApp, role: 'SHOP' | 'PROVIDER'): Promise<SignedIn> {
   const email = anEmail(role.toLowerCase());
-  const { data, errors } = await api.gql<{ register: { accessToken: string; refreshToken: string; user: { id: string } } }>(
-    'mutation ($input: RegisterInput!) { register(input: $input) { ... on AuthPayload { accessToken refreshToken user { id } } } }',
-    { input: { email, password: TEST_PASSWORD, role } },
-  );
-  if (errors || !data) throw new Error(`sign-up failed: ${JSON.stringify(errors)}`);
-  return { userId: data.register.user.id, email, accessToken: data.register.accessToken, refreshToken: data.register.refreshToken };
+  const session = member(dataOf(await api.gql(RegisterDocument, { input: { email, password: TEST_PASSWORD, role } })).register, 'AuthPayload');
+  if (!session.refreshToken) throw new Error('sign-up answered without a refresh token');
+  return { userId: session.user.id, email, accessToken: session.accessToken, refreshToken: session.refreshToken };
 }
 
 /** Creates a MINISTRY or ADMIN account the way the CLI does, and logs it in. */
 export async function staffUser(api: TestApp, role: UserRole.MINISTRY | UserRole.ADMIN = UserRole.MINISTRY): Promise<SignedIn> {
   const email = anEmail(role.toLowerCase());
   const user = await api.app.get(AuthService).createUser(RequestContext.system(), { email, password: TEST_PASSWORD, role });
-  const { data } = await api.gql<{ login: { accessToken: string; refreshToken: string } }>(
-    'mutation ($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }',
-    { input: { email, password: TEST_PASSWORD } },
-  );
-  if (!data) throw new Error('staff login failed');
-  return { userId: user.id, email, ...data.login };
+  const { accessToken, refreshToken } = dataOf(await api.gql(LoginDocument, { input: { email, password: TEST_PASSWORD } })).login;
+  if (!refreshToken) throw new Error('staff login answered without a refresh token');
+  return { userId: user.id, email, accessToken, refreshToken };
 }
 
-export const REGISTER_SHOP = `mutation ($input: RegisterShopInput!) {
-  registerShop(input: $input) {
-    __typename
-    ... on Shop { id partitaIva comuneCode latitude longitude coordinatesFromComune comune { name } }
-    ... on BusinessError { code field message messageIt }
-  }
-}`;
-
-export const aShopInput = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+export const aShopInput = (overrides: Partial<RegisterShopInput> = {}): RegisterShopInput => ({
   legalName: 'Panificio Rossi S.n.c.',
   tradingName: 'Il Forno di Via Roma',
   partitaIva: aPartitaIva(),
@@ -69,15 +56,7 @@ export const aShopInput = (overrides: Record<string, unknown> = {}): Record<stri
   ...overrides,
 });
 
-export const REGISTER_PROVIDER = `mutation ($input: RegisterProviderInput!) {
-  registerProvider(input: $input) {
-    __typename
-    ... on Provider { id verificationStatus }
-    ... on BusinessError { code field message }
-  }
-}`;
-
-export const aProviderInput = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+export const aProviderInput = (overrides: Partial<RegisterProviderInput> = {}): RegisterProviderInput => ({
   name: 'Consegne Veloci S.r.l.',
   partitaIva: aPartitaIva(),
   kind: 'DELIVERY',
@@ -85,3 +64,4 @@ export const aProviderInput = (overrides: Record<string, unknown> = {}): Record<
   description: 'Consegne a domicilio gratuite per i negozi di quartiere per sei mesi.',
   ...overrides,
 });
+

@@ -1,75 +1,34 @@
-import type { TestApp } from './test-app';
+import {
+  ApplyToOfferDocument,
+  type ApplyToOfferMutation,
+  CreateHelpRequestDocument,
+  type MatchFieldsFragment,
+  MatchByIdDocument,
+  MyNotificationsDocument,
+  type ServiceCategory,
+} from '../gql/generated';
 import type { SignedIn } from './fixtures';
+import { dataOf, member, type TestApp } from './test-app';
 
-export const MATCH_FIELDS = `id state origin helpRequestId offerId coverageLevel distanceKm respondBy waitlistedAt acceptedAt activatedAt freeUntil completedAt endedAt endReason waitlistPosition
-  transitions { fromState toState actorRole reason }`;
-
-export interface MatchResult {
-  __typename?: string;
-  id: string;
-  state: string;
-  origin: string;
-  helpRequestId: string;
-  offerId: string;
-  coverageLevel: string;
-  respondBy: string | null;
-  freeUntil: string | null;
-  endReason: string | null;
-  waitlistPosition: number | null;
-  transitions: { fromState: string | null; toState: string; actorRole: string | null; reason: string | null }[];
-  code?: string;
-  field?: string;
-  currentState?: string;
+export async function askFor(api: TestApp, shop: SignedIn, category: ServiceCategory = 'ONLINE_STORE'): Promise<string> {
+  const { createHelpRequest } = dataOf(
+    await api.gqlAs(shop.accessToken, CreateHelpRequestDocument, { input: { category, description: 'Vorremmo vendere online i nostri prodotti.' } }),
+  );
+  return member(createHelpRequest, 'HelpRequest').id;
 }
 
-export const APPLY = `mutation ($input: ApplyToOfferInput!) {
-  applyToOffer(input: $input) {
-    __typename
-    ... on Match { ${MATCH_FIELDS} }
-    ... on BusinessError { code field message messageIt }
-    ... on NotEligibleError { reasons { code message messageIt } }
-    ... on AlreadyAppliedError { matchId state }
-    ... on InvalidMatchTransitionError { currentState }
-  }
-}`;
-
-/** acceptMatch, confirmMatchActive or completeMatch (by id). */
-export const step = (name: 'acceptMatch' | 'confirmMatchActive' | 'completeMatch'): string => `mutation ($id: ID!) {
-  ${name}(id: $id) { __typename ... on Match { ${MATCH_FIELDS} } ... on InvalidMatchTransitionError { code field currentState message messageIt } }
-}`;
-
-export const DECLINE = `mutation ($input: DeclineMatchInput!) {
-  declineMatch(input: $input) { __typename ... on Match { ${MATCH_FIELDS} } ... on InvalidMatchTransitionError { code currentState } }
-}`;
-
-export const WITHDRAW = `mutation ($input: WithdrawMatchInput!) {
-  withdrawMatch(input: $input) { __typename ... on Match { ${MATCH_FIELDS} } ... on InvalidMatchTransitionError { code currentState } }
-}`;
-
-export const MATCH = `query ($id: ID!) { match(id: $id) { ${MATCH_FIELDS} } }`;
-
-export const CREATE_REQUEST = `mutation ($input: CreateHelpRequestInput!) {
-  createHelpRequest(input: $input) { __typename ... on HelpRequest { id status } ... on BusinessError { code message } }
-}`;
-
-export async function askFor(api: TestApp, shop: SignedIn, category = 'ONLINE_STORE'): Promise<string> {
-  const { data, errors } = await api.gqlAs<{ createHelpRequest: { id: string } }>(shop.accessToken, CREATE_REQUEST, {
-    input: { category, description: 'Vorremmo vendere online i nostri prodotti.' },
-  });
-  if (errors || !data?.createHelpRequest.id) throw new Error(`createHelpRequest failed: ${JSON.stringify(errors ?? data)}`);
-  return data.createHelpRequest.id;
+/** What applyToOffer answers: the match, or the business error that refused it. */
+export async function applyResult(api: TestApp, shop: SignedIn, helpRequestId: string, offerId: string, joinWaitlist = true): Promise<ApplyToOfferMutation['applyToOffer']> {
+  return dataOf(await api.gqlAs(shop.accessToken, ApplyToOfferDocument, { input: { helpRequestId, offerId, joinWaitlist } })).applyToOffer;
 }
 
-export async function applyTo(api: TestApp, shop: SignedIn, helpRequestId: string, offerId: string, joinWaitlist = true): Promise<MatchResult> {
-  const { data, errors } = await api.gqlAs<{ applyToOffer: MatchResult }>(shop.accessToken, APPLY, { input: { helpRequestId, offerId, joinWaitlist } });
-  if (errors || !data) throw new Error(`applyToOffer failed: ${JSON.stringify(errors)}`);
-  return data.applyToOffer;
+/** Applies a request to an offer that must take it (a place or the waitlist): the match. */
+export async function applyTo(api: TestApp, shop: SignedIn, helpRequestId: string, offerId: string, joinWaitlist = true): Promise<MatchFieldsFragment> {
+  return member(await applyResult(api, shop, helpRequestId, offerId, joinWaitlist), 'Match');
 }
 
-export async function matchAs(api: TestApp, who: SignedIn, id: string): Promise<MatchResult> {
-  const { data, errors } = await api.gqlAs<{ match: MatchResult }>(who.accessToken, MATCH, { id });
-  if (errors || !data) throw new Error(`match failed: ${JSON.stringify(errors)}`);
-  return data.match;
+export async function matchAs(api: TestApp, who: SignedIn, id: string): Promise<MatchFieldsFragment> {
+  return dataOf(await api.gqlAs(who.accessToken, MatchByIdDocument, { id })).match;
 }
 
 /** Polls until `check` passes (the worker acts asynchronously), failing after `timeoutMs`. */
@@ -84,6 +43,6 @@ export async function eventually<T>(read: () => Promise<T>, check: (value: T) =>
 }
 
 export async function notificationKinds(api: TestApp, who: SignedIn): Promise<string[]> {
-  const { data } = await api.gqlAs<{ myNotifications: { items: { kind: string }[] } }>(who.accessToken, '{ myNotifications(first: 50) { items { kind } } }');
-  return (data?.myNotifications.items ?? []).map((n) => n.kind);
+  return dataOf(await api.gqlAs(who.accessToken, MyNotificationsDocument, { first: 50 })).myNotifications.items.map((n) => n.kind);
 }
+

@@ -1,5 +1,7 @@
 // The built API (dist/apps/api) started as an operator starts it: its own process, its own
 // environment, its output captured. `npm test` builds before the database tiers run.
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -59,3 +61,6 @@ export function jsonLines(output: string): Record<string, unknown>[] {
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
+
+/** The JSON body of a GraphQL request sending a typed document, for the spawned processes. */
+export const graphqlBody = <R, V>(document: TypedDocumentNode<R, V>, variables?: V): string => JSON.stringify({ query: print(document), variables });

@@ -15,6 +15,8 @@ interface Props<T> {
   /** Said when the page holds nothing: a sentence, or a block of its own (a sentence and a link). */
   empty: string | ReactNode;
   pagerLabel?: string;
+  /** A fresher page is on its way (the one shown came from the cache): said to assistive technology. */
+  busy?: boolean;
   children: (page: ResultPage<T>) => ReactNode;
 }
 
@@ -22,7 +24,7 @@ interface Props<T> {
  * One page of a long list with its loading, failure and empty states and the pager below; the
  * focus moves to the top of the results after a page turn.
  */
-export function PagedResults<T>({ paging, page, error, empty, pagerLabel, children }: Props<T>) {
+export function PagedResults<T>({ paging, page, error, empty, pagerLabel, busy = false, children }: Props<T>) {
   let body;
   if (page) {
     const nothing = typeof empty === 'string' ? <p className="empty-state">{empty}</p> : empty;
@@ -35,7 +37,7 @@ export function PagedResults<T>({ paging, page, error, empty, pagerLabel, childr
     );
   } else body = error ? <LoadFailed /> : <Loading />;
   return (
-    <div ref={paging.resultsRef} tabIndex={-1} className="queue-results">
+    <div ref={paging.resultsRef} tabIndex={-1} className="queue-results" aria-busy={busy || undefined}>
       {body}
     </div>
   );

@@ -28,6 +28,11 @@ export function formatDateTime(iso: string, language: string | undefined): strin
   return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
 }
 
+/** Hours and minutes ("14:05"). */
+export function formatTime(iso: string, language: string | undefined): string {
+  return new Intl.DateTimeFormat(localeOf(language), { timeStyle: 'short' }).format(new Date(iso));
+}
+
 /** Day and short month, for chart axes ("3 mar", "3 Mar"). */
 export function formatDayMonth(iso: string, language: string | undefined): string {
   return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'short' }).format(new Date(iso));
@@ -37,6 +42,7 @@ export interface Formatters {
   date(iso: string): string;
   dateTime(iso: string): string;
   dayMonth(iso: string): string;
+  time(iso: string): string;
   number(value: number, maximumFractionDigits?: number): string;
   /** A 0–1 ratio as a percentage ("35,5%"); "–" when there is nothing to divide. */
   percent(ratio: number | null | undefined, maximumFractionDigits?: number): string;
@@ -50,6 +56,7 @@ export function useFormat(): Formatters {
     date: (iso) => formatDate(iso, language),
     dateTime: (iso) => formatDateTime(iso, language),
     dayMonth: (iso) => formatDayMonth(iso, language),
+    time: (iso) => formatTime(iso, language),
     number: (value, maximumFractionDigits) => formatNumber(value, language, maximumFractionDigits),
     percent: (ratio, maximumFractionDigits) => formatPercent(ratio, language, maximumFractionDigits),
   };

@@ -10,13 +10,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../../../api/src/app.module';
 import { configureHttp } from '../../../api/src/http/configure-http';
 import { webAppRoot } from '../../../api/src/http/web-app';
 import { anEmail, TEST_PASSWORD } from '../../../api/test/testing/fixtures';
-import type { GraphQLResponse, TestApp } from '../../../api/test/testing/test-app';
+import { testAppOver, type TestApp } from '../../../api/test/testing/test-app';
 
 /** Flags for Debian's Chromium on CI machines (no GPU, no sandbox, no background traffic). */
 const CHROMIUM_FLAGS = [
@@ -83,14 +82,8 @@ export async function startWebTestApp(options: { ownDatabase?: boolean } = {}): 
     return (await response.json()) as { data?: T; errors?: unknown[] };
   };
 
-  const http = (): ReturnType<typeof request> => request(app.getHttpServer());
-  const api: TestApp = {
-    app,
-    http,
-    gql: <T>(query: string, variables?: Record<string, unknown>) => gql(query, variables) as Promise<GraphQLResponse<T>>,
-    gqlAs: <T>(accessToken: string, query: string, variables?: Record<string, unknown>) => gql(query, variables, accessToken) as Promise<GraphQLResponse<T>>,
-    close: () => Promise.resolve(),
-  };
+  // Closed with the web app, below.
+  const api: TestApp = testAppOver(app, () => Promise.resolve());
 
   return {
     baseUrl,

@@ -1,19 +1,12 @@
 import { Injectable, Optional, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { allocate, AllocationResult } from '@vec/matching';
 import { AuditService } from '../audit/audit.service';
-import { UserAccountEntity } from '../auth/user-account.entity';
-import { INSERT_CHUNK, insertInChunks } from '../common/batch-insert';
+import { AuthService } from '../auth/auth.service';
+import { insertInChunks } from '../common/batch-insert';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { HelpRequestEntity } from '../help-request/help-request.entity';
-import { HelpRequestStatus } from '../help-request/help-request.types';
-import { JournalEntry, MatchJournal } from '../match/match-journal';
+import { AllocatedPlace, MatchAllocationService } from '../match/match-allocation.service';
 import { MatchLocks } from '../match/match-locks';
-import { SYSTEM_REASON } from '../match/match-reasons';
-import { MatchEntity } from '../match/match.entity';
-import { moveMatch, openMatch } from '../match/match-rules';
-import { MatchOrigin, MatchState } from '../match/match.types';
 import { MatchingData } from '../matching/matching-data';
 import { AllocationInput, AllocationInputLoader } from './allocation-input.loader';
 import { AllocationRunItemEntity } from './allocation-run-item.entity';
@@ -42,9 +35,10 @@ export class AllocationExecutor {
     private readonly connection: TransactionalConnection,
     private readonly loader: AllocationInputLoader,
     private readonly data: MatchingData,
-    private readonly journal: MatchJournal,
+    private readonly locks: MatchLocks,
+    private readonly matches: MatchAllocationService,
     private readonly audit: AuditService,
-    private readonly config: ConfigService,
+    private readonly auth: AuthService,
     @Optional() private readonly metrics?: MetricsService,
   ) {}
 
@@ -102,41 +96,22 @@ export class AllocationExecutor {
       const manager = tx.manager;
       if (!manager) throw new Error('commit outside a transaction');
       await manager.query('SELECT pg_advisory_xact_lock($1)', [COMMIT_LOCK_KEY]);
-      const locks = new MatchLocks(this.connection, tx);
       const offerIds = await this.loader.validOfferIds(tx);
-      await locks.offers(offerIds);
-      await locks.shops(await this.loader.openRequestShopIds(tx));
+      await this.locks.offers(tx, offerIds);
+      await this.locks.shops(tx, await this.loader.openRequestShopIds(tx));
       const input = await this.loader.load(tx, offerIds);
       const { result, solveMs } = this.solve(tx, input);
 
-      // A request cancelled while the run computed keeps no assignment (its place stays free).
-      const stillOpen = new Set(
-        (await this.lockRows(tx, HelpRequestEntity, result.assignments.map((a) => a.requestId))).filter((r) => r.status === HelpRequestStatus.OPEN).map((r) => r.id),
-      );
-      const assignments = result.assignments.filter((a) => stillOpen.has(a.requestId));
-      const entries: JournalEntry[] = [];
-
-      // Their waitlist places elsewhere end: a request holds one open match at most.
-      const waiting = (await this.lockRows(tx, MatchEntity, [], assignments.map((a) => a.requestId))).filter((m) => m.state === MatchState.WAITLISTED);
-      for (const entry of waiting) {
-        moveMatch(entry, 'withdraw', 'SYSTEM', { now: tx.now, reason: SYSTEM_REASON.ALLOCATED_ELSEWHERE });
-        entries.push({ match: entry, from: MatchState.WAITLISTED, reason: SYSTEM_REASON.ALLOCATED_ELSEWHERE });
-      }
-      if (waiting.length) await this.connection.repository(tx, MatchEntity).save(waiting, { chunk: INSERT_CHUNK });
-
-      const responseDays = this.config.getOrThrow<number>('MATCH_RESPONSE_DAYS');
-      const created = assignments.map((a) => {
+      const places: AllocatedPlace[] = result.assignments.map((a) => {
         const request = input.requestEntities.get(a.requestId);
         const offer = input.offerEntities.get(a.offerId);
         if (!request || !offer) throw new Error(`assignment ${a.requestId} → ${a.offerId} outside the input`);
-        const opening = { request, offer, state: MatchState.PENDING, origin: MatchOrigin.ALLOCATION, allocationRunId: runId, ranked: a } as const;
-        return this.connection.repository(tx, MatchEntity).create(openMatch(opening, tx.now, responseDays));
+        return { request, offer, ranked: a };
       });
-      const saved = created.length ? await this.connection.repository(tx, MatchEntity).save(created, { chunk: INSERT_CHUNK }) : [];
-      for (const match of saved) entries.push({ match, from: null, reason: `${SYSTEM_REASON.ALLOCATION_RUN}: ${runId}` });
-      await this.journal.record(tx, entries);
-
+      // A request cancelled while the run computed keeps no assignment (its place stays free).
+      const saved = await this.matches.openAllocated(tx, runId, places);
       const matchByRequest = new Map(saved.map((m) => [m.helpRequestId, m.id]));
+      const assignments = result.assignments.filter((a) => matchByRequest.has(a.requestId));
       const kept: AllocationResult = { ...result, assignments, served: assignments.length, totalCost: assignments.reduce((sum, a) => sum + a.cost, 0) };
       await this.writeItems(tx, runId, kept, matchByRequest);
       await this.finish(tx, runId, AllocationRunStatus.COMMITTED, statistics(input, kept, Date.now() - started, solveMs));
@@ -144,28 +119,9 @@ export class AllocationExecutor {
     });
   }
 
-  /** Rows locked in id order, by id (or, for matches, by help request). */
-  private async lockRows<E extends HelpRequestEntity | MatchEntity>(
-    tx: RequestContext,
-    entity: new () => E,
-    ids: readonly string[],
-    helpRequestIds: readonly string[] = [],
-  ): Promise<E[]> {
-    const column = helpRequestIds.length ? 'help_request_id' : 'id';
-    const keys = helpRequestIds.length ? helpRequestIds : ids;
-    if (keys.length === 0) return [];
-    return this.connection
-      .repository(tx, entity)
-      .createQueryBuilder('row')
-      .setLock('pessimistic_write')
-      .where(`row.${column} = ANY(:keys::uuid[])`, { keys })
-      .orderBy('row.id')
-      .getMany();
-  }
-
   private solve(ctx: RequestContext, input: AllocationInput): { result: AllocationResult; solveMs: number } {
     const started = performance.now();
-    const result = allocate(input.requests, input.offers, this.data.context(ctx));
+    const result = allocate(input.requests, input.offers, { ...this.data.context(ctx), excludedPairs: input.excludedPairs });
     return { result, solveMs: Math.round(performance.now() - started) };
   }
 
@@ -202,8 +158,8 @@ export class AllocationExecutor {
   /** The run acts as the staff member who started it (scheduled runs act as the platform). */
   private async asRequester(ctx: RequestContext, userId: string | null): Promise<RequestContext> {
     if (!userId) return ctx;
-    const user = await this.connection.dataSource.getRepository(UserAccountEntity).findOneBy({ id: userId });
-    return user ? ctx.withActor({ userId: user.id, role: user.role }) : ctx;
+    const actor = await this.auth.actorOf(ctx, userId);
+    return actor ? ctx.withActor(actor) : ctx;
   }
 }
 

@@ -109,7 +109,7 @@ export class AllocationRunService {
   /** What the run achieved: requests served, and how locally, from its items (every run, old ones included). */
   async summary(ctx: RequestContext, runId: string): Promise<AllocationRunSummary> {
     requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
-    const rows: { level: CoverageLevel | null; n: number; km: number | null }[] = await (ctx.manager ?? this.connection.dataSource.manager).query(
+    const rows: { level: CoverageLevel | null; n: number; km: number | null }[] = await this.connection.manager(ctx).query(
       `SELECT coverage_level AS level, count(*)::int AS n, avg(distance_km) FILTER (WHERE coverage_level = 'RADIUS') AS km
        FROM allocation_run_item WHERE run_id = $1 GROUP BY 1`,
       [runId],

@@ -4,6 +4,7 @@ import { GraphQLError, GraphQLFormattedError, Lexer, Source, TokenKind } from 'g
 import { queryTooComplex } from './query-cost';
 import type { GraphQLContext } from './request-context';
 import { loggableError } from '../common/log-safety';
+import { MESSAGES } from '../messages';
 
 /** Error codes whose message is meant for the client; anything else is masked. */
 const EXPOSED_CODES = new Set([
@@ -64,7 +65,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error?: unk
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: INTERNAL } };
+  return { message: MESSAGES.request.internalError().en, path: formatted.path, locations: formatted.locations, extensions: { code: INTERNAL } };
 }
 
 const logger = new Logger('GraphQL');
@@ -85,7 +86,7 @@ export const errorReportingPlugin: ApolloServerPlugin<GraphQLContext> = {
         const requestId = contextValue.ctx.requestId;
         response.body.singleResult.errors = response.body.singleResult.errors.map((error) => ({
           ...error,
-          message: error.extensions?.code === INTERNAL ? `Internal server error (request ${requestId})` : error.message,
+          message: error.extensions?.code === INTERNAL ? MESSAGES.request.internalError(requestId).en : error.message,
           extensions: { ...error.extensions, requestId },
         }));
       },

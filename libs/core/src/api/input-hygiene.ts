@@ -1,4 +1,5 @@
-import type { FieldError } from './user-input.error';
+import { MESSAGES } from '../messages';
+import { fieldError, type FieldError } from './user-input.error';
 
 /**
  * What no input may carry, whatever its field: a NUL character (PostgreSQL text cannot hold it), a
@@ -10,25 +11,11 @@ export const LATEST_DATE = new Date('2199-12-31T23:59:59.999Z');
 
 function problemOf(value: unknown, field: string): FieldError | undefined {
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) {
-      return { field, code: 'noNulCharacter', message: `${field} must not contain the NUL character (\\u0000)`, messageIt: `${field} non può contenere il carattere NUL (\\u0000)` };
-    }
-    if (!value.isWellFormed()) {
-      return {
-        field,
-        code: 'wellFormedText',
-        message: `${field} must be well-formed text (it contains half of a UTF-16 surrogate pair)`,
-        messageIt: `${field} deve essere un testo valido (contiene metà di una coppia surrogata UTF-16)`,
-      };
-    }
+    if (value.includes('\u0000')) return fieldError(field, 'noNulCharacter', MESSAGES.input.nulCharacter(field));
+    if (!value.isWellFormed()) return fieldError(field, 'wellFormedText', MESSAGES.input.malformedText(field));
   }
   if (value instanceof Date && (Number.isNaN(value.getTime()) || value < EARLIEST_DATE || value > LATEST_DATE)) {
-    return {
-      field,
-      code: 'dateInRange',
-      message: `${field} must be a date between 1900-01-01 and 2199-12-31`,
-      messageIt: `${field} deve essere una data tra il 01/01/1900 e il 31/12/2199`,
-    };
+    return fieldError(field, 'dateInRange', MESSAGES.input.dateOutOfRange(field));
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { COMUNE_CODE_PATTERN, PROVINCE_CODE_PATTERN, REGION_CODE_PATTERN } from '@vec/territory';
-import { IsDefined, IsUUID, Matches, ValidateIf } from 'class-validator';
+import { IsDefined, IsUUID, Matches, ValidateIf, type ValidationArguments } from 'class-validator';
+import { MESSAGES, type IdentifiedThing, type Words } from '../messages';
 
 type TransformArgs = { value: unknown };
 
@@ -13,62 +14,56 @@ export const compactVatNumber = ({ value }: TransformArgs): unknown =>
   typeof value === 'string' ? value.replace(/\s+/g, '').replace(/^IT/i, '') : value;
 
 /**
+ * The words of a failed rule, from the catalogue: the field's path, the arguments the rule was
+ * declared with (`[5]` for `@MinLength(5)`) and the value refused.
+ */
+export type RuleWords = (path: string, constraints: readonly unknown[], value: unknown) => Words;
+
+/** The options that word a rule: its catalogue entry, and the library's own message taken from it. */
+type Worded = { message: (args: ValidationArguments) => string; context: { words: RuleWords } };
+
+/**
+ * A rule worded by a catalogue entry of its own rather than by its name (class-validator's
+ * `context`, read by the validation pipe): what the value is for, not only its form. The library
+ * keeps a context only beside a non-empty message, so the English words are its message too.
+ */
+export const worded = (words: RuleWords): Worded => ({
+  message: (args) => words(args.property, args.constraints ?? [], args.value).en,
+  context: { words },
+});
+
+/** An identifier of a thing the platform gives ids to, named in the refusal. */
+export const identifies = (thing: IdentifiedThing): Worded => worded((path) => MESSAGES.validation.identifier(path, thing));
+
+/** An `@IsIn` rule worded as its alternatives ("lang must be it or en"), read from the values it was given. */
+export const asAlternatives = (): Worded =>
+  worded((path, [values]) => MESSAGES.validation.either(path, Array.isArray(values) ? values.map(String) : []));
+
+/**
  * Optional in an update, but never null: null would erase a required column. Place it last,
  * nearest the property: rules run bottom-up and only the first failure is reported.
  */
 export const Omittable = (): PropertyDecorator => (target, property) => {
-  IsDefined({ message: '$property cannot be null: omit it to keep the current value' })(target, property);
+  IsDefined(worded(MESSAGES.validation.notNull))(target, property);
   ValidateIf((_input: object, value: unknown) => value !== undefined)(target, property);
 };
 
 /** `id: ID!` that must be a UUID, so malformed ids are bad input rather than database errors. */
 @ArgsType()
 export class IdArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'id must be a valid identifier' }) id!: string;
+  @Field(() => ID) @IsUUID('all', identifies('any')) id!: string;
 }
-
-/** Italian wording for a rule, read by the validation pipe (class-validator's `context`). */
-export const italian = (it: string): { context: { it: string } } => ({ context: { it } });
 
 /**
  * ISTAT codes: text with leading zeros, checked by shape here and against the tables by services.
  * People pick places from a list, so the words say that rather than how the code is written.
  */
-export const IsRegionCode = (each = false): PropertyDecorator =>
-  Matches(REGION_CODE_PATTERN, {
-    each,
-    message: '$property must be chosen from the list of regions (a 2-digit ISTAT code such as 01)',
-    ...italian('va scelta dall’elenco delle regioni'),
-  });
-export const IsProvinceCode = (each = false): PropertyDecorator =>
-  Matches(PROVINCE_CODE_PATTERN, {
-    each,
-    message: '$property must be chosen from the list of provinces (a 3-digit ISTAT code such as 001)',
-    ...italian('va scelta dall’elenco delle province'),
-  });
-export const IsComuneCode = (each = false): PropertyDecorator =>
-  Matches(COMUNE_CODE_PATTERN, {
-    each,
-    message: '$property must be chosen from the list of comuni (a 6-digit ISTAT code such as 001001)',
-    ...italian('va scelto dall’elenco dei comuni'),
-  });
+export const IsRegionCode = (each = false): PropertyDecorator => Matches(REGION_CODE_PATTERN, { each, ...worded(MESSAGES.validation.regionCode) });
+export const IsProvinceCode = (each = false): PropertyDecorator => Matches(PROVINCE_CODE_PATTERN, { each, ...worded(MESSAGES.validation.provinceCode) });
+export const IsComuneCode = (each = false): PropertyDecorator => Matches(COMUNE_CODE_PATTERN, { each, ...worded(MESSAGES.validation.comuneCode) });
 
 /** ATECO 2025: the section letter and the two digits of the division. */
-export const IsAtecoSection = (each = false): PropertyDecorator =>
-  Matches(/^[A-V]$/, {
-    each,
-    message: '$property must be a letter from A to V (the section of the ATECO code)',
-    ...italian('deve essere una lettera da A a V (la sezione del codice ATECO)'),
-  });
-export const IsAtecoDivision = (each = false): PropertyDecorator =>
-  Matches(/^\d{2}$/, {
-    each,
-    message: '$property must be the two digits of the ATECO division, such as 47',
-    ...italian('deve essere formata dalle due cifre della divisione ATECO, per esempio 47'),
-  });
+export const IsAtecoSection = (each = false): PropertyDecorator => Matches(/^[A-V]$/, { each, ...worded(MESSAGES.validation.atecoSection) });
+export const IsAtecoDivision = (each = false): PropertyDecorator => Matches(/^\d{2}$/, { each, ...worded(MESSAGES.validation.atecoDivision) });
 
-export const IsPhoneNumber = (): PropertyDecorator =>
-  Matches(/^\+?[0-9 ()-]{6,20}$/, {
-    message: '$property must be a phone number, such as 011 1234567 or +39 011 1234567',
-    ...italian('deve essere un numero di telefono, per esempio 011 1234567 o +39 011 1234567'),
-  });
+export const IsPhoneNumber = (): PropertyDecorator => Matches(/^\+?[0-9 ()-]{6,20}$/, worded(MESSAGES.validation.phoneNumber));

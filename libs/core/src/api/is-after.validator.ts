@@ -1,4 +1,5 @@
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+import { MESSAGES } from '../messages';
 
 /** A date later than the date in `property` of the same input (skipped while either is missing). */
 export function IsAfter(property: string, options?: ValidationOptions): PropertyDecorator {
@@ -14,7 +15,7 @@ export function IsAfter(property: string, options?: ValidationOptions): Property
           const other = (args.object as Record<string, unknown>)[property];
           return !(value instanceof Date) || !(other instanceof Date) || value.getTime() > other.getTime();
         },
-        defaultMessage: (args: ValidationArguments) => `${args.property} must be after ${property}`,
+        defaultMessage: (args: ValidationArguments) => MESSAGES.validation.after(args.property, property).en,
       },
     });
 }

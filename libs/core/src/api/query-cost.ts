@@ -2,6 +2,9 @@ import { Extensions } from '@nestjs/graphql';
 import { getNullableType, GraphQLError, GraphQLField, isListType } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { MAX_PAGE_SIZE } from '../common/pagination';
+import { MESSAGES, type QueryLimit } from '../messages';
+
+export type { QueryLimit };
 
 /**
  * The query cost budget counts what an operation can make the server return: each field costs 1,
@@ -43,27 +46,16 @@ export const queryCostEstimator: ComplexityEstimator = ({ type, field, args, chi
   return 1 + multiplier(field, args) * childComplexity;
 };
 
-/** The limits an operation must meet before it runs. */
-export type QueryLimit = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost';
-
-const LIMIT_WORDS: Record<QueryLimit, { en: string; it: string }> = {
-  depth: { en: 'nesting depth', it: 'profondità di annidamento' },
-  aliases: { en: 'number of aliases', it: 'numero di alias' },
-  directives: { en: 'number of directives', it: 'numero di direttive' },
-  tokens: { en: 'length in tokens', it: 'lunghezza in token' },
-  cost: { en: 'cost (the fields it may return, lists counted by their size)', it: 'costo (i campi che può restituire, contando le liste per la loro dimensione)' },
-};
-
 /** The refusal of an operation over a limit: which limit, its value, and what was measured. */
 export function queryTooComplex(limit: QueryLimit, max: number, found: number): GraphQLError {
-  const words = LIMIT_WORDS[limit];
-  return new GraphQLError(`The operation is too complex: its ${words.en} is ${found}, over the limit of ${max}`, {
+  const words = MESSAGES.request.tooComplex(limit, max, found);
+  return new GraphQLError(words.en, {
     extensions: {
       code: 'QUERY_TOO_COMPLEX',
       limit,
       max,
       found,
-      messageIt: `L'operazione è troppo complessa: ${words.it} ${found}, oltre il limite di ${max}`,
+      messageIt: words.it,
       http: { status: 400 },
     },
   });

@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { SERVICE_CATEGORY_LABELS, ServiceCategory } from '@vec/matching';
+import { ServiceCategory } from '@vec/matching';
+import { SERVICE_CATEGORY_LABELS } from '../messages';
 
 // Shared by offers, help requests and (later) matches: registered once, here.
 registerEnumType(ServiceCategory, {

@@ -3,6 +3,7 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import type { GqlContextType } from '@nestjs/graphql';
 import type { Response } from 'express';
 import { loggableError } from '../common/log-safety';
+import { MESSAGES } from '../messages';
 
 /**
  * The last filter, for errors no feature filter claims. In GraphQL the error goes on to Apollo,
@@ -20,7 +21,7 @@ export class UnexpectedErrorFilter extends BaseExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const { message, stack } = loggableError(error);
     this.logger.error(message, stack);
-    if (!response.headersSent) response.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
+    if (!response.headersSent) response.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: MESSAGES.request.internalError().en });
     else response.end();
     return undefined;
   }

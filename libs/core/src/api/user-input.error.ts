@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import type { Words } from '../messages';
 
 /** One rejected input field: where, which rule, and why (English and Italian). */
 export interface FieldError {
@@ -8,6 +9,9 @@ export interface FieldError {
   messageIt: string;
 }
 
+/** One rejected field, in the catalogue's words. */
+export const fieldError = (field: string, code: string, words: Words): FieldError => ({ field, code, message: words.en, messageIt: words.it });
+
 /** The single error clients get for bad input: code BAD_USER_INPUT and every failing field. */
 export function userInputError(fields: FieldError[]): GraphQLError {
   const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
@@ -15,3 +19,7 @@ export function userInputError(fields: FieldError[]): GraphQLError {
     extensions: { code: 'BAD_USER_INPUT', fields },
   });
 }
+
+/** Any other refusal in the catalogue's words: English as the message, Italian beside it. */
+export const wordedError = (words: Words, extensions: Record<string, unknown>): GraphQLError =>
+  new GraphQLError(words.en, { extensions: { ...extensions, messageIt: words.it } });

@@ -11,6 +11,7 @@ import { ComuniArgs } from '../territory/api/territory.args';
 import { fieldPath } from '../common/field-path';
 import { RequestContext } from '../common/request-context';
 import { FieldError } from './user-input.error';
+import type { RuleWords } from './input-rules';
 import { createValidationPipe } from './validation';
 
 const pipe = createValidationPipe();
@@ -105,11 +106,17 @@ describe('the global validation pipe', () => {
     expect(errors.map((e) => e.messageIt).join(' ')).not.toMatch(/formato richiesto|ISTAT|cifre\)/);
   });
 
-  it('gives every format rule (Matches) words of its own in both languages', () => {
+  it('gives every format rule (Matches) words of its own from the catalogue, in both languages', () => {
     const rules = [CreateOfferInput, OfferCoverageInput, OfferSectorsInput, RegisterShopInput, UpdateShopInput]
       .flatMap((input) => getMetadataStorage().getTargetValidationMetadatas(input, '', true, false))
       .filter((rule) => rule.name === 'matches' || rule.constraints?.[0] instanceof RegExp);
     expect(rules.length).toBeGreaterThan(0);
-    for (const rule of rules) expect([rule.propertyName, rule.message, rule.context]).toEqual([rule.propertyName, expect.any(String), { it: expect.any(String) }]);
+    for (const rule of rules) {
+      const words = (rule.context as { words?: RuleWords } | undefined)?.words;
+      expect([rule.propertyName, typeof words]).toEqual([rule.propertyName, 'function']);
+      const { en, it } = (words as RuleWords)('input.x', rule.constraints ?? [], 'x');
+      expect([rule.propertyName, en, it]).toEqual([rule.propertyName, expect.stringMatching(/^input\.x \S/), expect.stringMatching(/^input\.x \S/)]);
+      expect(it).not.toBe(en);
+    }
   });
 });

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditService } from './audit.service';
 
+/**
+ * The audit trail: one append-only `audit_event` row per change, written in the change's own
+ * transaction (who, what, before, after). Owns `audit_event`; every feature calls
+ * AuditService.record; staff read it through ./api.
+ */
 @Module({
   providers: [AuditService],
   exports: [AuditService],

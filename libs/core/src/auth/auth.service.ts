@@ -11,7 +11,7 @@ import { requireActor } from '../common/access';
 import { decoyHash, generatePassword, hashPassword, verifyPassword } from './password-hasher';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserAccountEntity } from './user-account.entity';
-import { UserRole } from './user-role';
+import { isSelfRegistrationRole, isStaffRole, UserRole } from './user-role';
 import { AddressLimit, ThrottleService } from '../throttle/throttle.service';
 import { DAY_MS } from '../common/time';
 
@@ -52,6 +52,8 @@ export class AuthService {
 
   /** Self-registration of a shop or provider account, signed in at once. */
   async register(ctx: RequestContext, account: NewAccount): Promise<RegisterOutcome> {
+    // The input checks this too; the rule is the service's, whoever calls it.
+    if (!isSelfRegistrationRole(account.role)) throw new AuthException(AuthErrorCode.FORBIDDEN_ROLE);
     await this.throttle.consume(ctx, AddressLimit.REGISTER);
     try {
       return await this.connection.withTransaction(ctx, async (tx) => {
@@ -67,6 +69,7 @@ export class AuthService {
   /** An administrator creates a ministry or admin account; without a password one is generated. */
   async createStaffUser(ctx: RequestContext, input: { email: string; role: UserRole; password?: string }): Promise<CreateStaffUserOutcome> {
     requireActor(ctx, UserRole.ADMIN);
+    if (!isStaffRole(input.role)) throw new AuthException(AuthErrorCode.FORBIDDEN_ROLE);
     const generatedPassword = input.password === undefined ? generatePassword() : null;
     try {
       const user = await this.createUser(ctx, { email: input.email, role: input.role, password: input.password ?? generatedPassword ?? '' });
@@ -153,7 +156,7 @@ export class AuthService {
    * a change of role applies to the next request.
    */
   async sessionActor(ctx: RequestContext, userId: string, sessionId: string): Promise<Actor | null> {
-    const rows: { role: UserRole }[] = await (ctx.manager ?? this.connection.dataSource.manager).query(
+    const rows: { role: UserRole }[] = await this.connection.manager(ctx).query(
       `SELECT u.role FROM refresh_token t JOIN user_account u ON u.id = t.user_id
         WHERE t.family_id = $1 AND t.user_id = $2 AND t.used_at IS NULL AND t.revoked_at IS NULL
           AND t.expires_at > $3 AND u.disabled_at IS NULL
@@ -161,6 +164,12 @@ export class AuthService {
       [sessionId, userId, ctx.now],
     );
     return rows[0] ? { userId, role: rows[0].role } : null;
+  }
+
+  /** Who an account acts as (its id and role), e.g. for work it started that runs later; null if it is gone. */
+  async actorOf(ctx: RequestContext, userId: string): Promise<Actor | null> {
+    const user = await this.connection.repository(ctx, UserAccountEntity).findOneBy({ id: userId });
+    return user ? { userId: user.id, role: user.role } : null;
   }
 
   async currentUser(ctx: RequestContext): Promise<UserAccountEntity> {

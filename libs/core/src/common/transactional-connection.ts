@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityTarget, ObjectLiteral, QueryFailedError, Repository } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryFailedError, Repository } from 'typeorm';
 import { RequestContext } from './request-context';
 
 const MAX_ATTEMPTS = 4;
@@ -32,7 +32,12 @@ export class TransactionalConnection {
     }
   }
 
+  /** The context's transaction when it has one, otherwise the pool: for SQL a repository does not express. */
+  manager(ctx: RequestContext): EntityManager {
+    return ctx.manager ?? this.dataSource.manager;
+  }
+
   repository<E extends ObjectLiteral>(ctx: RequestContext, entity: EntityTarget<E>): Repository<E> {
-    return (ctx.manager ?? this.dataSource.manager).getRepository(entity);
+    return this.manager(ctx).getRepository(entity);
   }
 }

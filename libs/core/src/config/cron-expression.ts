@@ -1,5 +1,6 @@
 import { parseExpression } from 'cron-parser';
 import { ValidationOptions, registerDecorator } from 'class-validator';
+import { MESSAGES } from '../messages';
 
 /** Why a cron expression cannot be scheduled, in the words of the parser the job queue uses; null if it can. */
 export function cronProblem(expression: string): string | null {
@@ -24,7 +25,7 @@ export function IsCronExpression(options?: ValidationOptions): PropertyDecorator
       options,
       validator: {
         validate: (value: unknown) => typeof value === 'string' && cronProblem(value) === null,
-        defaultMessage: (args) => `${args?.property} is not a valid cron expression (${cronProblem(String(args?.value))})`,
+        defaultMessage: (args) => MESSAGES.config.cronExpression(String(args?.property), String(cronProblem(String(args?.value)))).en,
       },
     });
 }

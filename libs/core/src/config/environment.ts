@@ -2,6 +2,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { IsCronExpression } from './cron-expression';
 import { printable, productionProblems } from './production-checks';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { MESSAGES } from '../messages';
 
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -30,7 +31,7 @@ export class Environment {
 
   /** PostgreSQL to use; when unset, an embedded PostgreSQL is started. */
   @IsOptional()
-  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: MESSAGES.config.databaseUrl().en })
   DATABASE_URL?: string;
 
   @IsString()
@@ -60,7 +61,7 @@ export class Environment {
   /** Signs access tokens. Required in production (and not guessable); development and tests use a fixed local key. */
   @IsOptional()
   @IsString()
-  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters (required in production)' })
+  @MinLength(32, { message: MESSAGES.config.jwtSecretTooShort(32).en })
   JWT_SECRET?: string;
 
   @Transform(toNumber)
@@ -96,7 +97,7 @@ export class Environment {
 
   /** How often an idle worker looks for new jobs, in seconds. */
   @Transform(toNumber)
-  @IsNumber({}, { message: 'WORKER_POLL_SECONDS must be a number of seconds' })
+  @IsNumber({}, { message: MESSAGES.config.workerPollSeconds().en })
   @Min(0.5)
   @Max(60)
   WORKER_POLL_SECONDS = 2;
@@ -106,7 +107,7 @@ export class Environment {
    * socket's address is the client), `true`, a number of hops, or comma-separated addresses/subnets.
    * Throttling is per client address, so set it to the real proxies in front of the API.
    */
-  @Matches(/^(true|false|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, { message: 'TRUST_PROXY must be true, false, a number of hops or a list of addresses/subnets' })
+  @Matches(/^(true|false|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, { message: MESSAGES.config.trustProxy().en })
   TRUST_PROXY = 'false';
 
   /** The largest request body accepted, in kB (larger bodies are refused with 413). */
@@ -206,7 +207,7 @@ export class Environment {
 
   /** Cron expression (5 fields, UTC) for recurring committed allocation runs; unset: none. */
   @IsOptional()
-  @Matches(/^\S+( \S+){4}$/, { message: 'ALLOCATION_SCHEDULE must be a 5-field cron expression, e.g. "0 2 * * *"' })
+  @Matches(/^\S+( \S+){4}$/, { message: MESSAGES.config.allocationSchedule().en })
   @IsCronExpression()
   ALLOCATION_SCHEDULE?: string;
 
@@ -223,8 +224,41 @@ export class Environment {
   /** When set, scrapes must send `Authorization: Bearer <token>`. */
   @IsOptional()
   @IsString()
-  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  @MinLength(16, { message: MESSAGES.config.metricsTokenTooShort(16).en })
   METRICS_TOKEN?: string;
+
+  /**
+   * The SMTP server e-mails go through, e.g. `smtp://user:password@mail.example.org:587` (STARTTLS
+   * when offered) or `smtps://…:465`. Unset: e-mails stay in the development mailbox
+   * (`npm run cli -- mailbox`); production refuses to start without it.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: MESSAGES.config.smtpUrl().en })
+  SMTP_URL?: string;
+
+  /** Who e-mails come from, `noreply@example.org` or `Vicini e connessi <noreply@example.org>`; required in production. */
+  @IsOptional()
+  @Matches(/^([^<>]*<\s*[^\s@<>]+@[^\s@<>]+\s*>|[^\s@<>]+@[^\s@<>]+)$/, { message: MESSAGES.config.mailFrom().en })
+  MAIL_FROM?: string;
+
+  /** The public address of the web app, for the links in e-mails; required in production. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: MESSAGES.config.appUrl().en })
+  APP_URL?: string;
+
+  /** The first wait before an e-mail refused for now (SMTP 4xx, server unreachable) is tried again, in seconds; each retry doubles it. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  MAIL_RETRY_SECONDS = 60;
+
+  /** Attempts at one e-mail before it is FAILED. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  MAIL_MAX_ATTEMPTS = 6;
 
   /** On SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut, in seconds. */
   @Transform(toNumber)

@@ -1,5 +1,6 @@
 import { deflateRawSync } from 'node:zlib';
 import type { Environment } from './environment';
+import { MESSAGES } from '../messages';
 
 /** Signs access tokens when JWT_SECRET is unset (never in production: the checks below refuse it). */
 export const DEVELOPMENT_JWT_SECRET = 'vicini-e-connessi-local-development-key-not-for-production';
@@ -31,25 +32,30 @@ export function printable(variable: string, value: unknown): string {
 
 /**
  * What production refuses, each as `VARIABLE: reason`: it must run on a real database, sign with a
- * key of its own, and never hold demo data. Development and tests may do all three.
+ * key of its own, send e-mail through a real SMTP server with links to its own address, and never
+ * hold demo data. Development and tests may do all of these.
  */
 export function productionProblems(env: Environment): { variable: string; reason: string }[] {
   if (env.NODE_ENV !== 'production') return [];
   const problems: { variable: string; reason: string }[] = [];
   if (!env.DATABASE_URL) {
-    problems.push({ variable: 'DATABASE_URL', reason: 'is required in production: the embedded PostgreSQL is for development only' });
+    problems.push({ variable: 'DATABASE_URL', reason: MESSAGES.config.databaseRequired().en });
   }
   if (!env.JWT_SECRET) {
-    problems.push({ variable: 'JWT_SECRET', reason: 'is required in production: generate one with `openssl rand -base64 48`' });
+    problems.push({ variable: 'JWT_SECRET', reason: MESSAGES.config.jwtSecretRequired().en });
   } else if (env.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
-    problems.push({ variable: 'JWT_SECRET', reason: 'is the development key published in the source code: generate one with `openssl rand -base64 48`' });
+    problems.push({ variable: 'JWT_SECRET', reason: MESSAGES.config.jwtSecretPublished().en });
   } else if (estimatedBits(env.JWT_SECRET) < MIN_SECRET_BITS) {
     problems.push({
       variable: 'JWT_SECRET',
-      reason: `is too easy to guess (about ${estimatedBits(env.JWT_SECRET)} bits, at least ${MIN_SECRET_BITS} needed): generate one with \`openssl rand -base64 48\``,
+      reason: MESSAGES.config.jwtSecretGuessable(estimatedBits(env.JWT_SECRET), MIN_SECRET_BITS).en,
     });
   }
-  if (env.SEED_DEMO === 'true') problems.push({ variable: 'SEED_DEMO', reason: 'cannot be true in production: demo accounts have a published password' });
-  if (env.COOKIE_SECURE === 'false') problems.push({ variable: 'COOKIE_SECURE', reason: 'cannot be false in production: the session cookie must only travel over HTTPS' });
+  // Without an SMTP server e-mails would pile up unseen in the development mailbox.
+  if (!env.SMTP_URL) problems.push({ variable: 'SMTP_URL', reason: MESSAGES.config.smtpRequired().en });
+  if (!env.MAIL_FROM) problems.push({ variable: 'MAIL_FROM', reason: MESSAGES.config.mailFromRequired().en });
+  if (!env.APP_URL) problems.push({ variable: 'APP_URL', reason: MESSAGES.config.appUrlRequired().en });
+  if (env.SEED_DEMO === 'true') problems.push({ variable: 'SEED_DEMO', reason: MESSAGES.config.demoInProduction().en });
+  if (env.COOKIE_SECURE === 'false') problems.push({ variable: 'COOKIE_SECURE', reason: MESSAGES.config.insecureCookieInProduction().en });
   return problems;
 }

@@ -1,5 +1,6 @@
 import { runPendingMigrations } from '@vec/database';
-import { SERVICE_CATEGORY_LABELS, ServiceCategory } from '@vec/matching';
+import { ServiceCategory } from '@vec/matching';
+import { SERVICE_CATEGORY_LABELS } from '../messages';
 import { DataSource } from 'typeorm';
 import { verifyPassword } from '../auth/password-hasher';
 import { createScratchDatabase, openTestDataSource } from '../testing/test-database';

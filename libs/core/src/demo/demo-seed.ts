@@ -1,4 +1,5 @@
-import { SERVICE_CATEGORY_LABELS, ServiceCategory } from '@vec/matching';
+import { ServiceCategory } from '@vec/matching';
+import { SERVICE_CATEGORY_LABELS } from '../messages';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { hashPassword } from '../auth/password-hasher';

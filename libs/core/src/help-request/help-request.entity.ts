@@ -8,6 +8,9 @@ import { HelpRequestStatus } from './help-request.types';
 @Index('help_request_status_category_idx', ['status', 'category'])
 @Index('help_request_created_at_idx', ['createdAt'])
 @Index('help_request_category_shop_idx', ['category', 'shopId'])
+// Monitoring counts requests by place and status from these alone.
+@Index('help_request_region_status_idx', ['regionCode', 'status'])
+@Index('help_request_province_status_idx', ['provinceCode', 'status'])
 @Check('help_request_description_length', `char_length("description") BETWEEN 1 AND 2000`)
 export class HelpRequestEntity {
   @PrimaryGeneratedColumn('uuid')

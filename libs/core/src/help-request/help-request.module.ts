@@ -5,6 +5,11 @@ import { ShopModule } from '../shop/shop.module';
 import { TerritoryModule } from '../territory/territory.module';
 import { HelpRequestService } from './help-request.service';
 
+/**
+ * Help requests: what a shop asks for, one open request per service category, from open to matched,
+ * fulfilled or cancelled. Owns `help_request`; the match, matching and allocation features reach it
+ * through HelpRequestRecords (its own module, to avoid a cycle with the match feature).
+ */
 @Module({
   imports: [AuditModule, TerritoryModule, ShopModule, MatchModule],
   providers: [HelpRequestService],

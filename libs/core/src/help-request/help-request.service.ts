@@ -8,7 +8,6 @@ import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { MatchLifecycleService } from '../match/match-lifecycle.service';
-import { ShopEntity } from '../shop/shop.entity';
 import { ShopService } from '../shop/shop.service';
 import { TerritoryService } from '../territory/territory.service';
 import { HelpRequestEntity } from './help-request.entity';
@@ -172,7 +171,7 @@ export class HelpRequestService {
 
   /** Two simultaneous sends of one shop are judged one after the other, each seeing the other's requests. */
   private async lockShop(tx: RequestContext, shopId: string): Promise<void> {
-    await this.connection.repository(tx, ShopEntity).findOne({ where: { id: shopId }, lock: { mode: 'pessimistic_write' } });
+    await this.shops.lock(tx, shopId);
   }
 
   /** The first of `categories` the shop already asks for, or asks for twice; `except` is the request being changed. */

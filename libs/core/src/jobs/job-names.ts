@@ -16,6 +16,10 @@ export const JOB = {
   REMIND_SURVEYS: 'survey-remind',
   /** Runs left RUNNING by a worker that stopped half-way → FAILED (their transaction never committed). */
   FAIL_STALE_RUNS: 'allocation-fail-stale',
+  /** Recompute the unmet-demand and open-data snapshots the dashboard and open data read. */
+  REFRESH_MONITORING_SNAPSHOTS: 'monitoring-snapshots-refresh',
+  /** Send one e-mail of the outbox (mail_message), or look again at one whose attempt never ended. */
+  SEND_MAIL: 'mail-send',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
@@ -31,6 +35,8 @@ export interface JobData {
   [JOB.SCHEDULED_ALLOCATION]: NoData;
   [JOB.REMIND_SURVEYS]: NoData;
   [JOB.FAIL_STALE_RUNS]: NoData;
+  [JOB.REFRESH_MONITORING_SNAPSHOTS]: NoData;
+  [JOB.SEND_MAIL]: { mailId: string };
 }
 
 export const ALL_JOBS: readonly JobName[] = Object.values(JOB);

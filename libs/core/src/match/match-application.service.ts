@@ -5,13 +5,12 @@ import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { HelpRequestEntity } from '../help-request/help-request.entity';
+import { HelpRequestRecords } from '../help-request/help-request-records.service';
 import { HelpRequestErrorCode, HelpRequestException } from '../help-request/help-request.exception';
 import { HelpRequestStatus } from '../help-request/help-request.types';
 import { toEngineOffer } from '../matching/engine-input.mapper';
 import { MatchingData } from '../matching/matching-data';
-import { OfferCoverageEntity } from '../offer/offer-coverage.entity';
-import { loadCoverage } from '../offer/offer-coverage.query';
+import { OfferRecords } from '../offer/offer-records.service';
 import { OfferErrorCode, OfferException } from '../offer/offer.exception';
 import { knownToShops } from '../offer/offer-status';
 import { ShopService } from '../shop/shop.service';
@@ -44,6 +43,9 @@ export class MatchApplicationService {
     private readonly shops: ShopService,
     private readonly data: MatchingData,
     private readonly journal: MatchJournal,
+    private readonly locks: MatchLocks,
+    private readonly requests: HelpRequestRecords,
+    private readonly offers: OfferRecords,
     private readonly config: ConfigService,
   ) {}
 
@@ -51,17 +53,14 @@ export class MatchApplicationService {
     requireActor(ctx, UserRole.SHOP);
     const own = await this.shops.requireOwnShop(ctx);
     return this.connection.withTransaction(ctx, async (tx) => {
-      const locks = new MatchLocks(this.connection, tx);
-      const offer = await locks.offer(input.offerId);
+      const offer = await this.locks.offer(tx, input.offerId);
       // Offers shops cannot see do not exist for them.
       if (!offer || !knownToShops(offer.status, offer.provider?.verificationStatus)) {
         throw new OfferException(OfferErrorCode.OFFER_NOT_FOUND, 'input.offerId');
       }
-      const shop = await locks.shop(own.id);
+      const shop = await this.locks.shop(tx, own.id);
       if (!shop) throw new Error(`shop ${own.id} vanished`);
-      const request = await this.connection
-        .repository(tx, HelpRequestEntity)
-        .findOne({ where: { id: input.helpRequestId, shopId: shop.id }, lock: { mode: 'pessimistic_write' } });
+      const request = await this.requests.lockOfShop(tx, input.helpRequestId, shop.id);
       if (!request) throw new HelpRequestException(HelpRequestErrorCode.HELP_REQUEST_NOT_FOUND, 'input.helpRequestId');
       const existing = await this.connection
         .repository(tx, MatchEntity)
@@ -75,7 +74,7 @@ export class MatchApplicationService {
       const refusal = tx.manager && (await refusedOffers(tx.manager, [request.id])).get(request.id)?.get(offer.id);
       if (refusal && !input.askAgain) return { kind: 'previously-refused', refusal };
 
-      await loadCoverage(this.connection.repository(tx, OfferCoverageEntity), [offer]);
+      await this.offers.withCoverage(tx, [offer]);
       const engineRequest = await this.data.engineRequest(tx, request, shop);
       const explained = explainAll(engineRequest, [toEngineOffer(offer)], this.data.context(tx));
       const [eligible] = explained.ranked;

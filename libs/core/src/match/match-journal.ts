@@ -3,16 +3,23 @@ import { AuditRecord, AuditService } from '../audit/audit.service';
 import { insertInChunks } from '../common/batch-insert';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
+import { HelpRequestRecords } from '../help-request/help-request-records.service';
+import { NewMail } from '../mail/mail.commands';
+import { MailService } from '../mail/mail.service';
+import { MailKind } from '../mail/mail.types';
+import { day } from '../messages';
 import { NewNotification, NotificationService } from '../notification/notification.service';
 import { MatchTransitionEntity } from './match-transition.entity';
 import { MatchEntity } from './match.entity';
-import { LIVE_STATES, MatchOrigin, MatchState, sqlStates } from './match.types';
+import { MatchOrigin, MatchState } from './match.types';
 
 /** The two sides of a match and the words notifications need. */
 export interface MatchParties {
   shopOwnerUserId: string;
   shopName: string;
   providerOwnerUserId: string;
+  /** The provider's account's address, for e-mails. */
+  providerOwnerEmail: string;
   providerName: string;
   offerTitle: string;
 }
@@ -42,7 +49,8 @@ function describe(entry: JournalEntry, actorSide: Side | null): { kind: string; 
 /**
  * Writes everything that goes with a change of match state, in the caller's transaction: the
  * transition row (who, when, why), the audit event, a notification for the other side, and the
- * help request's status (MATCHED while a live match exists, FULFILLED once one completed).
+ * help request's status, which the help-request feature derives from its matches. A new
+ * application also e-mails the provider (in Italian: accounts do not yet say their language).
  */
 @Injectable()
 export class MatchJournal {
@@ -50,14 +58,17 @@ export class MatchJournal {
     private readonly connection: TransactionalConnection,
     private readonly audit: AuditService,
     private readonly notifications: NotificationService,
+    private readonly requests: HelpRequestRecords,
+    private readonly mail: MailService,
   ) {}
 
   async parties(tx: RequestContext, matchIds: readonly string[]): Promise<Map<string, MatchParties>> {
     if (matchIds.length === 0) return new Map();
-    const rows: (MatchParties & { id: string })[] = await this.manager(tx).query(
+    const rows: (MatchParties & { id: string })[] = await this.connection.manager(tx).query(
       `SELECT m.id, s.owner_user_id AS "shopOwnerUserId", coalesce(s.trading_name, s.legal_name) AS "shopName",
-              p.owner_user_id AS "providerOwnerUserId", p.name AS "providerName", o.title AS "offerTitle"
+              p.owner_user_id AS "providerOwnerUserId", pu.email AS "providerOwnerEmail", p.name AS "providerName", o.title AS "offerTitle"
        FROM match m JOIN shop s ON s.id = m.shop_id JOIN provider p ON p.id = m.provider_id JOIN offer o ON o.id = m.offer_id
+            JOIN user_account pu ON pu.id = p.owner_user_id
        WHERE m.id = ANY($1::uuid[])`,
       [matchIds],
     );
@@ -81,6 +92,7 @@ export class MatchJournal {
     }));
     await insertInChunks(this.connection.repository(tx, MatchTransitionEntity), transitions);
     const notifications: NewNotification[] = [];
+    const mails: NewMail[] = [];
     const audits: AuditRecord[] = [];
     for (const entry of entries) {
       const { match } = entry;
@@ -104,26 +116,28 @@ export class MatchJournal {
       for (const who of audience) {
         notifications.push({ userId: who === 'SHOP' ? side.shopOwnerUserId : side.providerOwnerUserId, kind, matchId: match.id, params: { ...params, audience: who } });
       }
+      if (kind === 'MATCH_APPLIED' && audience.includes('PROVIDER')) mails.push(this.applicationMail(match, side));
     }
     await this.audit.recordMany(tx, audits);
     await this.notifications.notify(tx, notifications);
-    await this.syncRequests(tx, [...new Set(entries.map((e) => e.match.helpRequestId))]);
+    await this.mail.enqueue(tx, mails);
+    await this.requests.followMatches(tx, [...new Set(entries.map((e) => e.match.helpRequestId))]);
   }
 
-  /** MATCHED while a live match exists, FULFILLED once one completed, OPEN otherwise (CANCELLED stays). */
-  async syncRequests(tx: RequestContext, requestIds: readonly string[]): Promise<void> {
-    if (requestIds.length === 0) return;
-    await this.manager(tx).query(
-      `UPDATE help_request r SET updated_at = now(), status = (CASE
-         WHEN EXISTS (SELECT 1 FROM match m WHERE m.help_request_id = r.id AND m.state IN (${sqlStates(LIVE_STATES)})) THEN 'MATCHED'
-         WHEN EXISTS (SELECT 1 FROM match m WHERE m.help_request_id = r.id AND m.state = 'COMPLETED') THEN 'FULFILLED'
-         ELSE 'OPEN' END)::help_request_status
-       WHERE r.id = ANY($1::uuid[]) AND r.status <> 'CANCELLED'`,
-      [requestIds],
-    );
-  }
-
-  private manager(tx: RequestContext): NonNullable<RequestContext['manager']> {
-    return tx.manager ?? this.connection.dataSource.manager;
+  /** "New application" to the provider's account, with a link to the application in the web app. */
+  private applicationMail(match: MatchEntity, side: MatchParties): NewMail {
+    return {
+      idempotencyKey: `match:${match.id}:applied:${side.providerOwnerUserId}`,
+      kind: MailKind.MATCH_APPLIED,
+      userId: side.providerOwnerUserId,
+      recipient: side.providerOwnerEmail,
+      language: 'it',
+      values: {
+        shop: side.shopName,
+        offer: side.offerTitle,
+        respondBy: match.respondBy ? day(match.respondBy).it : null,
+        link: this.mail.link(`/organizzazione/candidature/${match.id}`),
+      },
+    };
   }
 }

@@ -34,6 +34,7 @@ export class MatchLifecycleService {
   constructor(
     private readonly connection: TransactionalConnection,
     private readonly journal: MatchJournal,
+    private readonly locks: MatchLocks,
     private readonly jobs: JobQueue,
   ) {}
 
@@ -44,9 +45,8 @@ export class MatchLifecycleService {
     const seen = await this.ownMatch(ctx, id);
     if (!rule.by.includes(side)) throw new MatchException(MatchErrorCode.MATCH_NOT_FOUND, 'id');
     return this.connection.withTransaction(ctx, async (tx) => {
-      const locks = new MatchLocks(this.connection, tx);
-      const offer = await locks.offer(seen.offerId);
-      const current = await locks.match(id);
+      const offer = await this.locks.offer(tx, seen.offerId);
+      const current = await this.locks.match(tx, id);
       if (!offer || !current) throw new MatchException(MatchErrorCode.MATCH_NOT_FOUND, 'id');
       const providerStatus = offer.provider?.verificationStatus;
       if (side === 'PROVIDER' && providerStatus && !providerActive(providerStatus)) return { kind: 'provider-not-approved', status: providerStatus };
@@ -75,9 +75,8 @@ export class MatchLifecycleService {
       .andWhere('m.state IN (:...open)', { open: OPEN_STATES })
       .getOne();
     if (!open) return;
-    const locks = new MatchLocks(this.connection, tx);
-    await locks.offer(open.offerId);
-    const current = await locks.match(open.id);
+    await this.locks.offer(tx, open.offerId);
+    const current = await this.locks.match(tx, open.id);
     if (!current || !OPEN_STATES.includes(current.state)) return;
     const from = current.state;
     const saved = await this.connection.repository(tx, MatchEntity).save(moveMatch(current, 'withdraw', 'SYSTEM', { now: tx.now, reason: SYSTEM_REASON.REQUEST_CANCELLED }));

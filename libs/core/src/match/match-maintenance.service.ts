@@ -3,13 +3,13 @@ import { ConfigService } from '@nestjs/config';
 import { explainAll, validityFailures } from '@vec/matching';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { HelpRequestEntity } from '../help-request/help-request.entity';
+import { HelpRequestRecords } from '../help-request/help-request-records.service';
 import { JobQueue } from '../jobs/job-queue';
 import { JOB } from '../jobs/job-names';
 import { toEngineOffer } from '../matching/engine-input.mapper';
 import { MatchingData } from '../matching/matching-data';
-import { OfferCoverageEntity } from '../offer/offer-coverage.entity';
-import { loadCoverage } from '../offer/offer-coverage.query';
+import { NotificationService } from '../notification/notification.service';
+import { OfferRecords } from '../offer/offer-records.service';
 import { MatchJournal } from './match-journal';
 import { SYSTEM_REASON } from './match-reasons';
 import { MatchLocks } from './match-locks';
@@ -36,7 +36,11 @@ export class MatchMaintenanceService {
   constructor(
     private readonly connection: TransactionalConnection,
     private readonly journal: MatchJournal,
+    private readonly locks: MatchLocks,
     private readonly data: MatchingData,
+    private readonly offers: OfferRecords,
+    private readonly requests: HelpRequestRecords,
+    private readonly notifications: NotificationService,
     private readonly jobs: JobQueue,
     private readonly config: ConfigService,
   ) {}
@@ -78,10 +82,9 @@ export class MatchMaintenanceService {
    */
   async promoteWaitlist(ctx: RequestContext, offerId: string): Promise<number> {
     return this.connection.withTransaction(ctx, async (tx) => {
-      const locks = new MatchLocks(this.connection, tx);
-      const offer = await locks.offer(offerId);
+      const offer = await this.locks.offer(tx, offerId);
       if (!offer) return 0;
-      await loadCoverage(this.connection.repository(tx, OfferCoverageEntity), [offer]);
+      await this.offers.withCoverage(tx, [offer]);
       let free = offer.capacity - offer.used;
       if (free <= 0) return 0;
       const context = this.data.context(tx);
@@ -91,7 +94,7 @@ export class MatchMaintenanceService {
       const waiting: MatchEntity[] = await this.connection
         .repository(tx, MatchEntity)
         .createQueryBuilder('w')
-        .innerJoin(HelpRequestEntity, 'wr', 'wr.id = w.help_request_id')
+        .innerJoin('w.helpRequest', 'wr')
         .where('w.offer_id = :offerId', { offerId })
         .andWhere(`w.state = 'WAITLISTED'`)
         .orderBy(WAITLIST_ORDER[0], 'ASC')
@@ -102,8 +105,8 @@ export class MatchMaintenanceService {
       let promoted = 0;
       for (const entry of waiting) {
         if (free === 0) break;
-        const shop = await locks.shop(entry.shopId);
-        const request = await this.connection.repository(tx, HelpRequestEntity).findOneByOrFail({ id: entry.helpRequestId });
+        const shop = await this.locks.shop(tx, entry.shopId);
+        const request = await this.requests.load(tx, entry.helpRequestId);
         if (!shop) continue;
         const engineRequest = await this.data.engineRequest(tx, request, shop);
         // Judged as if this one free slot were its own: the offer has room by construction.
@@ -161,11 +164,9 @@ export class MatchMaintenanceService {
         [addDays(ctx.now, -days), checkpoint],
       );
       if (rows.length === 0) continue;
-      await this.connection.dataSource.query(
-        `INSERT INTO notification (user_id, kind, match_id, params, created_at)
-         SELECT u, 'SURVEY_DUE', m, jsonb_build_object('checkpoint', $4::text, 'offerTitle', t, 'audience', 'SHOP'), $5
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS x(u, m, t)`,
-        [rows.map((r) => r.owner), rows.map((r) => r.id), rows.map((r) => r.title), checkpoint, ctx.now],
+      await this.notifications.notifyAll(
+        ctx,
+        rows.map((row) => ({ userId: row.owner, kind: 'SURVEY_DUE', matchId: row.id, params: { checkpoint, offerTitle: row.title, audience: 'SHOP' } })),
       );
       sent += rows.length;
     }
@@ -190,9 +191,8 @@ export class MatchMaintenanceService {
       let changedThisRound = 0;
       for (const { id, offer_id: offerId } of found) {
         changedThisRound += await this.connection.withTransaction(ctx, async (tx) => {
-          const locks = new MatchLocks(this.connection, tx);
-          await locks.offer(offerId);
-          const match = await locks.match(id);
+          await this.locks.offer(tx, offerId);
+          const match = await this.locks.match(tx, id);
           if (!match || !stillDue(match, tx.now)) return 0;
           const from = match.state;
           const changed = await this.connection.repository(tx, MatchEntity).save(change(match, tx.now));

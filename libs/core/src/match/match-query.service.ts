@@ -5,8 +5,8 @@ import { isStaff, requireActor } from '../common/access';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { ProviderEntity } from '../provider/provider.entity';
-import { ShopEntity } from '../shop/shop.entity';
+import { ProviderService } from '../provider/provider.service';
+import { ShopService } from '../shop/shop.service';
 import { MatchTransitionEntity } from './match-transition.entity';
 import { MatchEntity } from './match.entity';
 import { MatchErrorCode, MatchException } from './match.exception';
@@ -17,7 +17,11 @@ import type { MatchFilter } from './match.commands';
 /** Reading matches: each side sees its own, ministry staff see all. */
 @Injectable()
 export class MatchQueryService {
-  constructor(private readonly connection: TransactionalConnection) {}
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly shops: ShopService,
+    private readonly providers: ProviderService,
+  ) {}
 
   async get(ctx: RequestContext, id: string): Promise<MatchEntity> {
     const actor = requireActor(ctx);
@@ -30,8 +34,7 @@ export class MatchQueryService {
   /** The caller's shop's matches, or those of the caller's organisation's offers; newest first. */
   async listMine(ctx: RequestContext, filter: MatchFilter, page: PageRequest): Promise<Page<MatchEntity>> {
     const actor = requireActor(ctx, UserRole.SHOP, UserRole.PROVIDER);
-    const owner = actor.role === UserRole.SHOP ? ShopEntity : ProviderEntity;
-    const mine = await this.connection.repository<ShopEntity | ProviderEntity>(ctx, owner).findOneBy({ ownerUserId: actor.userId });
+    const mine = actor.role === UserRole.SHOP ? await this.shops.findOwn(ctx) : await this.providers.findOwn(ctx);
     if (!mine) return toPage([], 0, page);
     const column = actor.role === UserRole.SHOP ? 'm.shop_id' : 'm.provider_id';
     return this.page(ctx, filter, page, (q) => q.where(`${column} = :mine`, { mine: mine.id }));

@@ -37,12 +37,19 @@ describe('moveMatch', () => {
   const moves = Object.keys(MATCH_TRANSITIONS) as MatchAction[];
 
   // Every action from every state by every actor: the table decides, nothing else.
-  it.each(moves.flatMap((action) => Object.values(MatchState).flatMap((from) => actors.map((by) => [action, from, by] as const))))('%s from %s by %s', (action, from, by) => {
-    const allowed = MATCH_TRANSITIONS[action].from.includes(from) && MATCH_TRANSITIONS[action].by.includes(by);
-    expect(canMove(action, from, by)).toBe(allowed);
-    const move = () => moveMatch(inState(from), action, by, { now: LATER, freePeriodMonths: 3, responseDays: 7, ranked: RANKED });
-    if (allowed) expect(move().state).toBe(MATCH_TRANSITIONS[action].to);
-    else expect(move).toThrow(InvalidMatchMoveError);
+  const cases = moves.flatMap((action) => Object.values(MatchState).flatMap((from) => actors.map((by) => [action, from, by] as const)));
+  const allowed = ([action, from, by]: (typeof cases)[number]): boolean => MATCH_TRANSITIONS[action].from.includes(from) && MATCH_TRANSITIONS[action].by.includes(by);
+  const move = (action: MatchAction, from: MatchState, by: MatchActorKind) => () =>
+    moveMatch(inState(from), action, by, { now: LATER, freePeriodMonths: 3, responseDays: 7, ranked: RANKED });
+
+  it.each(cases.filter(allowed))('allows %s from %s by %s', (action, from, by) => {
+    expect(canMove(action, from, by)).toBe(true);
+    expect(move(action, from, by)().state).toBe(MATCH_TRANSITIONS[action].to);
+  });
+
+  it.each(cases.filter((c) => !allowed(c)))('refuses %s from %s by %s', (action, from, by) => {
+    expect(canMove(action, from, by)).toBe(false);
+    expect(move(action, from, by)).toThrow(InvalidMatchMoveError);
   });
 
   it('records what each new state needs', () => {

@@ -21,6 +21,9 @@ import { MatchOrigin, MatchState } from './match.types';
 @Index('match_provider_state_idx', ['providerId', 'state'])
 @Index('match_pending_respond_by_idx', ['respondBy'], { where: `"state" = 'PENDING'` })
 @Index('match_active_free_until_idx', ['freeUntil'], { where: `"state" = 'ACTIVE'` })
+// Monitoring: activations by date, and the time to acceptance, read from the index alone.
+@Index('match_activated_at_idx', ['activatedAt'], { where: `"activated_at" IS NOT NULL` })
+@Index('match_accepted_at_idx', ['acceptedAt', 'requestedAt', 'activatedAt'], { where: `"accepted_at" IS NOT NULL` })
 @Check('match_pending_has_deadline', `"state" <> 'PENDING' OR "respond_by" IS NOT NULL`)
 @Check('match_waitlisted_has_time', `"state" <> 'WAITLISTED' OR "waitlisted_at" IS NOT NULL`)
 @Check('match_distance_non_negative', `"distance_km" >= 0`)

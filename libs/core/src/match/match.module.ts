@@ -1,25 +1,52 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { HelpRequestRecordsModule } from '../help-request/help-request-records.module';
+import { MailModule } from '../mail/mail.module';
 import { MatchingModule } from '../matching/matching.module';
 import { NotificationModule } from '../notification/notification.module';
+import { OfferModule } from '../offer/offer.module';
+import { ProviderModule } from '../provider/provider.module';
 import { ShopModule } from '../shop/shop.module';
+import { MatchAllocationService } from './match-allocation.service';
 import { MatchApplicationService } from './match-application.service';
 import { MatchJournal } from './match-journal';
 import { MatchLifecycleService } from './match-lifecycle.service';
+import { MatchLocks } from './match-locks';
 import { MatchMaintenanceService } from './match-maintenance.service';
 import { MatchQueryService } from './match-query.service';
+import { MatchStanding } from './match-standing';
 import { OutcomeSurveyService } from './outcome-survey.service';
 
+/**
+ * Matches between a request and an offer and their whole life: applications and the waitlist,
+ * acceptance, decline, expiry, activation, completion, withdrawal, outcome surveys, the periodic
+ * sweeps, and what a provider's or offer's suspension means for them. Every move goes through the
+ * pure rules of match-rules.ts against one transition table. Owns `match`, `match_transition` and
+ * `outcome_survey`; others call its services (allocation runs open matches through
+ * MatchAllocationService).
+ */
 @Module({
-  imports: [AuditModule, ShopModule, MatchingModule, NotificationModule],
+  imports: [AuditModule, HelpRequestRecordsModule, MailModule, MatchingModule, NotificationModule, OfferModule, ProviderModule, ShopModule],
   providers: [
     MatchJournal,
+    MatchLocks,
+    MatchAllocationService,
     MatchApplicationService,
     MatchLifecycleService,
     MatchMaintenanceService,
     MatchQueryService,
-    OutcomeSurveyService
+    MatchStanding,
+    OutcomeSurveyService,
   ],
-  exports: [MatchJournal, MatchLifecycleService, MatchMaintenanceService, MatchQueryService, MatchApplicationService, OutcomeSurveyService],
+  exports: [
+    MatchLocks,
+    MatchAllocationService,
+    MatchLifecycleService,
+    MatchMaintenanceService,
+    MatchQueryService,
+    MatchApplicationService,
+    MatchStanding,
+    OutcomeSurveyService,
+  ],
 })
 export class MatchModule {}

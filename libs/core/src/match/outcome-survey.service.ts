@@ -21,6 +21,7 @@ export class OutcomeSurveyService {
   constructor(
     private readonly connection: TransactionalConnection,
     private readonly audit: AuditService,
+    private readonly locks: MatchLocks,
   ) {}
 
   async answer(ctx: RequestContext, input: AnswerOutcomeSurvey): Promise<SurveyOutcome> {
@@ -29,7 +30,7 @@ export class OutcomeSurveyService {
     if (!seen || seen.shop?.ownerUserId !== actor.userId) throw new MatchException(MatchErrorCode.MATCH_NOT_FOUND, 'input.matchId');
     return this.connection.withTransaction(ctx, async (tx) => {
       // Locked so that two answers at once cannot both pass the "not yet answered" check.
-      const match = await new MatchLocks(this.connection, tx).match(seen.id);
+      const match = await this.locks.match(tx, seen.id);
       if (!match) throw new MatchException(MatchErrorCode.MATCH_NOT_FOUND, 'input.matchId');
       const due = checkpointRefusal(match, input.checkpoint, tx.now);
       if (due) return { kind: 'not-due', reason: due };

@@ -1,10 +1,10 @@
 import { ATECO_SECTIONS, AtecoSection, MatchingOffer, MatchingRequest, ServiceCategory, ShopLiveMatches } from '@vec/matching';
-import { HelpRequestEntity } from '../help-request/help-request.entity';
-import { OfferEntity } from '../offer/offer.entity';
+import type { HelpRequestEntity } from '../help-request/help-request.entity';
+import type { OfferEntity } from '../offer/offer.entity';
 import { CoverageKind } from '../offer/offer.types';
 import { VerificationStatus } from '../provider/provider.types';
-import { ShopEntity } from '../shop/shop.entity';
-import { ComuneEntity } from '../territory/comune.entity';
+import type { ShopEntity } from '../shop/shop.entity';
+import type { ComuneEntity } from '../territory/comune.entity';
 
 /**
  * Entities → the plain data the pure engine reads. The engine is the only judge of eligibility

@@ -3,24 +3,22 @@ import { ConfigService } from '@nestjs/config';
 import { MatchingContext, MatchingRequest, ServiceCategory, ShopLiveMatches } from '@vec/matching';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { HelpRequestEntity } from '../help-request/help-request.entity';
+import type { HelpRequestEntity } from '../help-request/help-request.entity';
 import { LIVE_STATES, sqlStates } from '../match/match.types';
-import { loadCoverage, whereOfferCovers } from '../offer/offer-coverage.query';
-import { whereShownToShops } from '../offer/offer-visibility.query';
-import { OfferCoverageEntity } from '../offer/offer-coverage.entity';
-import { OfferEntity } from '../offer/offer.entity';
-import { ShopEntity } from '../shop/shop.entity';
-import { ComuneEntity } from '../territory/comune.entity';
+import type { ShopEntity } from '../shop/shop.entity';
+import { TerritoryService } from '../territory/territory.service';
 import { liveMatchesOf, toEngineRequest } from './engine-input.mapper';
 
 /**
- * Loads what the engine needs from the database: the shop's live matches, its place, and the
- * offers that may cover it — found through the indexed coverage rows, never by scanning offers.
+ * Loads what the engine needs of a shop: its live matches and its place. The offers that may
+ * cover it come from the offer feature (OfferRecords.candidatesFor), through the indexed
+ * coverage rows.
  */
 @Injectable()
 export class MatchingData {
   constructor(
     private readonly connection: TransactionalConnection,
+    private readonly territory: TerritoryService,
     private readonly config: ConfigService,
   ) {}
 
@@ -33,7 +31,7 @@ export class MatchingData {
     const rows: { shop_id: string; category: ServiceCategory; count: number }[] =
       shopIds.length === 0
         ? []
-        : await (ctx.manager ?? this.connection.dataSource.manager).query(
+        : await this.connection.manager(ctx).query(
             `SELECT shop_id, category, count(*)::int AS count FROM match
              WHERE shop_id = ANY($1::uuid[]) AND state IN (${sqlStates(LIVE_STATES)}) GROUP BY shop_id, category`,
             [shopIds],
@@ -45,41 +43,10 @@ export class MatchingData {
 
   /** The engine's view of one request of this shop. */
   async engineRequest(ctx: RequestContext, request: HelpRequestEntity, shop: ShopEntity): Promise<MatchingRequest> {
-    const comune = await this.connection.repository(ctx, ComuneEntity).findOneByOrFail({ code: shop.comuneCode });
+    const [comune] = await this.territory.comuniByCode(ctx, [shop.comuneCode]);
+    if (!comune) throw new Error(`shop ${shop.id} is in no known comune`);
     const live = (await this.liveMatches(ctx, [shop.id])).get(shop.id);
     if (!live) throw new Error(`no live-match count for shop ${shop.id}`);
     return toEngineRequest(request, shop, comune, live);
-  }
-
-  /**
-   * Published offers of approved providers in the request's category whose coverage contains the
-   * shop (national, its region, province, comune, or a circle around its point), with coverage
-   * rows and provider loaded. The engine then decides every rule exactly.
-   */
-  async candidateOffers(ctx: RequestContext, request: MatchingRequest): Promise<OfferEntity[]> {
-    const { location } = request;
-    const query = this.connection
-      .repository(ctx, OfferEntity)
-      .createQueryBuilder('offer')
-      .innerJoinAndSelect('offer.provider', 'provider')
-      .where('offer.categories @> ARRAY[:category]::service_category[]', { category: request.category });
-    whereShownToShops(query, 'offer', 'provider');
-    whereOfferCovers(query, 'offer', { level: 'COMUNE', ...location });
-    const offers = await query.orderBy('offer.id').getMany();
-    return loadCoverage(this.connection.repository(ctx, OfferCoverageEntity), offers);
-  }
-
-  /** These offers with coverage and provider, in the order of `ids` (missing ones left out). */
-  async offersByIds(ctx: RequestContext, ids: readonly string[]): Promise<OfferEntity[]> {
-    if (ids.length === 0) return [];
-    const offers = await this.connection
-      .repository(ctx, OfferEntity)
-      .createQueryBuilder('offer')
-      .innerJoinAndSelect('offer.provider', 'provider')
-      .where('offer.id IN (:...ids)', { ids })
-      .getMany();
-    await loadCoverage(this.connection.repository(ctx, OfferCoverageEntity), offers);
-    const byId = new Map(offers.map((offer) => [offer.id, offer]));
-    return ids.map((id) => byId.get(id)).filter((offer): offer is OfferEntity => offer !== undefined);
   }
 }

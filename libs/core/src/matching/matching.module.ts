@@ -1,11 +1,17 @@
 import { Module } from '@nestjs/common';
+import { HelpRequestRecordsModule } from '../help-request/help-request-records.module';
 import { OfferModule } from '../offer/offer.module';
+import { TerritoryModule } from '../territory/territory.module';
 import { MatchingData } from './matching-data';
 import { RecommendationService } from './recommendation.service';
 
-/** The adapter of the pure engine: online recommendations and eligibility explanations. */
+/**
+ * The adapter of the pure engine (libs/matching) for online use: candidate offers narrowed in SQL,
+ * then ranked and explained by the engine; recommendations list refused offers apart. Owns no
+ * table.
+ */
 @Module({
-  imports: [OfferModule],
+  imports: [HelpRequestRecordsModule, OfferModule, TerritoryModule],
   providers: [MatchingData, RecommendationService],
   exports: [MatchingData, RecommendationService],
 })

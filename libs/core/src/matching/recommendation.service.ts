@@ -3,12 +3,14 @@ import { explainAll, IneligibilityReason, RankedOffer } from '@vec/matching';
 import { isStaff, requireActor } from '../common/access';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { HelpRequestEntity } from '../help-request/help-request.entity';
+import { HelpRequestRecords } from '../help-request/help-request-records.service';
+import type { HelpRequestEntity } from '../help-request/help-request.entity';
 import { HelpRequestErrorCode, HelpRequestException } from '../help-request/help-request.exception';
 import { Refusal, refusedOffers } from '../match/refused-offers';
-import { OfferEntity } from '../offer/offer.entity';
+import { OfferRecords } from '../offer/offer-records.service';
+import type { OfferEntity } from '../offer/offer.entity';
 import { OfferService } from '../offer/offer.service';
-import { ShopEntity } from '../shop/shop.entity';
+import type { ShopEntity } from '../shop/shop.entity';
 import { toEngineOffer } from './engine-input.mapper';
 import { MatchingData } from './matching-data';
 
@@ -56,12 +58,14 @@ export class RecommendationService {
     private readonly connection: TransactionalConnection,
     private readonly data: MatchingData,
     private readonly offers: OfferService,
+    private readonly offerRecords: OfferRecords,
+    private readonly requests: HelpRequestRecords,
   ) {}
 
   async recommend(ctx: RequestContext, helpRequestId: string, first: number): Promise<Recommendations> {
     const { request, shop } = await this.requestFor(ctx, helpRequestId);
     const engineRequest = await this.data.engineRequest(ctx, request, shop);
-    const offers = await this.data.candidateOffers(ctx, engineRequest);
+    const offers = await this.offerRecords.candidatesFor(ctx, engineRequest);
     const byId = new Map(offers.map((offer) => [offer.id, offer]));
     const offerOf = (id: string): OfferEntity => {
       const offer = byId.get(id);
@@ -71,7 +75,7 @@ export class RecommendationService {
     const context = this.data.context(ctx);
     const explained = explainAll(engineRequest, offers.map(toEngineOffer), context);
     const live = engineRequest.shopLiveMatches;
-    const refusals = (await refusedOffers(this.manager(ctx), [helpRequestId])).get(helpRequestId) ?? new Map<string, Refusal>();
+    const refusals = (await refusedOffers(this.connection.manager(ctx), [helpRequestId])).get(helpRequestId) ?? new Map<string, Refusal>();
     const fresh = (ranked: RankedOffer): boolean => !refusals.has(ranked.offerId);
     const refused = [...explained.ranked.map((ranked) => ({ ranked, waitlistOnly: false })), ...explained.waitlist.map((ranked) => ({ ranked, waitlistOnly: true }))].flatMap(
       ({ ranked, waitlistOnly }) => {
@@ -94,7 +98,7 @@ export class RecommendationService {
   async eligibilityOf(ctx: RequestContext, helpRequestId: string, offerId: string): Promise<OfferEligibility> {
     const { request, shop } = await this.requestFor(ctx, helpRequestId);
     const visible = await this.offers.get(ctx, offerId);
-    const [offer] = await this.data.offersByIds(ctx, [visible.id]);
+    const [offer] = await this.offerRecords.forMatching(ctx, [visible.id]);
     const engineRequest = await this.data.engineRequest(ctx, request, shop);
     const explained = explainAll(engineRequest, [toEngineOffer(offer)], this.data.context(ctx));
     const ranked = explained.ranked[0] ?? explained.waitlist[0];
@@ -102,14 +106,11 @@ export class RecommendationService {
     return { helpRequestId, offer, failed, ranking: ranked ? { ranked, offer } : null };
   }
 
-  private manager(ctx: RequestContext): NonNullable<RequestContext['manager']> {
-    return ctx.manager ?? this.connection.dataSource.manager;
-  }
 
   /** The request and its shop, if the caller owns it or is staff; otherwise it does not exist. */
   private async requestFor(ctx: RequestContext, id: string): Promise<{ request: HelpRequestEntity; shop: ShopEntity }> {
     const actor = requireActor(ctx);
-    const request = await this.connection.repository(ctx, HelpRequestEntity).findOne({ where: { id }, relations: { shop: true } });
+    const request = await this.requests.findWithShop(ctx, id);
     if (!request?.shop || (!isStaff(actor) && request.shop.ownerUserId !== actor.userId)) {
       throw new HelpRequestException(HelpRequestErrorCode.HELP_REQUEST_NOT_FOUND, 'helpRequestId');
     }

@@ -4,13 +4,15 @@ import { MatchModule } from '../match/match.module';
 import { NotificationModule } from '../notification/notification.module';
 import { OfferModule } from '../offer/offer.module';
 import { ProviderModule } from '../provider/provider.module';
-import { MatchStanding } from './match-standing';
 import { ModerationService } from './moderation.service';
 
-/** Ministry staff's decisions on providers and offers, and what they mean for shops' matches. */
+/**
+ * Ministry staff's decisions on providers and offers (verify, reject, suspend, reinstate) and
+ * what they mean for shops' matches, applied through the owning features. Owns no table.
+ */
 @Module({
   imports: [AuditModule, ProviderModule, OfferModule, MatchModule, NotificationModule],
-  providers: [MatchStanding, ModerationService],
+  providers: [ModerationService],
   exports: [ModerationService],
 })
 export class ModerationModule {}

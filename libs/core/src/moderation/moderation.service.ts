@@ -4,15 +4,15 @@ import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { MatchLocks } from '../match/match-locks';
+import { MatchStanding } from '../match/match-standing';
 import { NotificationService } from '../notification/notification.service';
-import { OfferEntity } from '../offer/offer.entity';
+import { OfferModeration, OfferRecords } from '../offer/offer-records.service';
+import type { OfferEntity } from '../offer/offer.entity';
 import { OfferErrorCode, OfferException } from '../offer/offer.exception';
 import { OfferService } from '../offer/offer.service';
 import { OfferStatus } from '../offer/offer.types';
 import { ProviderService, VerifyOutcome } from '../provider/provider.service';
 import { VerificationStatus } from '../provider/provider.types';
-import { MatchStanding } from './match-standing';
 import type { ReinstateOffer, SuspendOffer } from './moderation.commands';
 import type { VerifyProvider } from '../provider/provider.commands';
 
@@ -31,6 +31,7 @@ export class ModerationService {
     private readonly connection: TransactionalConnection,
     private readonly providers: ProviderService,
     private readonly offers: OfferService,
+    private readonly offerRecords: OfferRecords,
     private readonly standing: MatchStanding,
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
@@ -45,7 +46,7 @@ export class ModerationService {
       await this.notifications.notify(tx, [
         { userId: provider.ownerUserId, kind: 'PROVIDER_DECISION', params: { status: provider.verificationStatus, reason: provider.verificationReason, audience: 'PROVIDER' } },
       ]);
-      const offerIds = await this.offerIdsOf(tx, provider.id);
+      const offerIds = await this.offerRecords.idsOfProvider(tx, provider.id);
       if (provider.verificationStatus === VerificationStatus.SUSPENDED) await this.standing.suspend(tx, offerIds, 'PROVIDER_SUSPENDED');
       if (provider.verificationStatus === VerificationStatus.REJECTED && previous === VerificationStatus.SUSPENDED) await this.standing.reject(tx, offerIds);
       if (provider.verificationStatus === VerificationStatus.APPROVED && previous === VerificationStatus.SUSPENDED) await this.standing.reinstate(tx, offerIds);
@@ -77,17 +78,13 @@ export class ModerationService {
   }
 
   private async lockOffer(tx: RequestContext, id: string): Promise<OfferEntity> {
-    const offer = await new MatchLocks(this.connection, tx).offer(id);
+    const offer = await this.offerRecords.lock(tx, id);
     if (!offer) throw new OfferException(OfferErrorCode.OFFER_NOT_FOUND, 'input.offerId');
     return offer;
   }
 
-  private async moderate(
-    tx: RequestContext,
-    offer: OfferEntity,
-    change: Pick<OfferEntity, 'status' | 'moderationReason' | 'moderatedAt' | 'moderatedByUserId'>,
-  ): Promise<void> {
-    await this.connection.repository(tx, OfferEntity).update({ id: offer.id }, change);
+  private async moderate(tx: RequestContext, offer: OfferEntity, change: OfferModeration): Promise<void> {
+    await this.offerRecords.moderate(tx, offer.id, change);
     const suspended = change.status === OfferStatus.SUSPENDED;
     await this.audit.record(tx, {
       action: suspended ? 'offer.suspended' : 'offer.reinstated',
@@ -105,10 +102,5 @@ export class ModerationService {
         params: { offerTitle: offer.title, action: suspended ? 'SUSPENDED' : 'REINSTATED', reason: change.moderationReason, audience: 'PROVIDER' },
       },
     ]);
-  }
-
-  private async offerIdsOf(tx: RequestContext, providerId: string): Promise<string[]> {
-    const rows = await this.connection.repository(tx, OfferEntity).find({ select: { id: true }, where: { providerId }, order: { id: 'ASC' } });
-    return rows.map((row) => row.id);
   }
 }

@@ -206,7 +206,7 @@ describe('monitoring figures against a seeded programme (a database of their own
   });
 
   it('publishes open data by province and category with counts only', async () => {
-    const rows = await core.app.get(OpenDataService).aggregates(actingAs({ userId: 'x', role: UserRole.SHOP }, now));
+    const { rows } = await core.app.get(OpenDataService).aggregates(actingAs({ userId: 'x', role: UserRole.SHOP }, now));
     const torinoStore = rows.find((r) => r.provinceCode === '001' && r.category === 'ONLINE_STORE');
     expect(torinoStore).toMatchObject({
       provinceSigla: 'TO',

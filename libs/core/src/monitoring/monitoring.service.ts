@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { SERVICE_CATEGORY_LABELS, ServiceCategory } from '@vec/matching';
+import { ServiceCategory } from '@vec/matching';
+import { SERVICE_CATEGORY_LABELS } from '../messages';
 import { EntityManager } from 'typeorm';
 import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
@@ -112,19 +113,20 @@ export class MonitoringService {
 
   async kpis(ctx: RequestContext, filter: MonitoringFilter): Promise<Kpis> {
     const scope = await this.scope(ctx, filter);
-    const db = this.db(ctx);
+    const db = this.connection.manager(ctx);
     const [shops, providers, offers, requests, matches, acceptance, outcomes, surveys] = await Promise.all([
       this.one(db, (p) => `SELECT count(*)::int AS n FROM ${shopFrom(scope)}
         ${whereClause([...shopConditions(scope, p), ...periodConditions('s.created_at', scope, p), ...this.shopHasCategory(scope, p)])}`),
       this.rows(db, (p) => `SELECT pr.verification_status::text AS key, count(*)::int AS n FROM provider pr
         ${whereClause([...periodConditions('pr.created_at', scope, p), ...this.providerReaches(scope, p)])}
-        GROUP BY 1`),
+        GROUP BY pr.verification_status`),
       this.one(db, (p) => `SELECT count(*)::int AS n, coalesce(sum(o.capacity), 0)::int AS capacity, coalesce(sum(o.used), 0)::int AS used FROM offer o
         WHERE o.status = 'PUBLISHED' AND ${APPROVED} ${andClause([...offerConditions(scope, p), ...periodConditions('o.published_at', scope, p)])}`),
-      this.rows(db, (p) => `SELECT r.status::text AS key, count(*)::int AS n FROM help_request r ${whereClause(requestConditions(scope, p))} GROUP BY 1`),
-      this.rows(db, (p) => `SELECT m.state::text AS key, count(*)::int AS n FROM match m ${whereClause(matchConditions(scope, p, 'm.created_at'))} GROUP BY 1`),
+      this.rows(db, (p) => `SELECT r.status::text AS key, count(*)::int AS n FROM help_request r ${whereClause(requestConditions(scope, p))} GROUP BY r.status`),
+      this.rows(db, (p) => `SELECT m.state::text AS key, count(*)::int AS n FROM match m ${whereClause(matchConditions(scope, p, 'm.created_at'))} GROUP BY m.state`),
+      // The median of the intervals, turned into hours once: converting every row first cost three times as much.
       this.one(db, (p) => `SELECT count(*)::int AS n, count(m.activated_at)::int AS activated,
-          percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM m.accepted_at - m.requested_at) / 3600) AS median
+          extract(epoch FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY m.accepted_at - m.requested_at)) / 3600 AS median
         FROM match m WHERE m.accepted_at IS NOT NULL ${andClause(matchConditions(scope, p, 'm.accepted_at'))}`),
       this.one(db, (p) => `SELECT count(*)::int AS n, count(v.match_id)::int AS surveyed, count(*) FILTER (WHERE v.got_online_orders)::int AS orders
         FROM match m LEFT JOIN outcome_survey v ON v.match_id = m.id AND v.checkpoint = 'COMPLETION'
@@ -136,7 +138,7 @@ export class MonitoringService {
         return `SELECT v.checkpoint::text AS key, count(*)::int AS answers, count(*) FILTER (WHERE v.got_online_orders)::int AS orders,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY v.approximate_orders) FILTER (WHERE v.got_online_orders) AS median
           FROM outcome_survey v ${ofMatches.length ? 'JOIN match m ON m.id = v.match_id' : ''}
-          ${whereClause([...ofMatches, ...periodConditions('v.answered_at', scope, p)])} GROUP BY 1`;
+          ${whereClause([...ofMatches, ...periodConditions('v.answered_at', scope, p)])} GROUP BY v.checkpoint`;
       }),
     ]);
     const byStatus = toRecord(requests);
@@ -168,26 +170,30 @@ export class MonitoringService {
 
   async breakdown(ctx: RequestContext, filter: MonitoringFilter, by: BreakdownDimension): Promise<BreakdownRow[]> {
     const scope = await this.scope(ctx, filter);
-    const db = this.db(ctx);
+    const db = this.connection.manager(ctx);
     const column = { REGION: 'region_code', PROVINCE: 'province_code', CATEGORY: 'category', SECTOR: 'ateco_section' }[by];
-    const shopKey = { REGION: 'c.region_code', PROVINCE: 'c.province_code', CATEGORY: null, SECTOR: 's.ateco_section' }[by];
+    const shopWhere = (p: SqlParams): string => whereClause([...shopConditions(scope, p), ...periodConditions('s.created_at', scope, p), ...this.shopHasCategory(scope, p)]);
     const [shops, requests, matches, offers] = await Promise.all([
-      shopKey
-        ? this.rows(db, (p) => `SELECT ${shopKey} AS key, count(*)::int AS n FROM shop s JOIN comune c ON c.code = s.comune_code
-            ${whereClause([...shopConditions(scope, p), ...periodConditions('s.created_at', scope, p), ...this.shopHasCategory(scope, p)])} GROUP BY 1`)
+      by === BreakdownDimension.REGION || by === BreakdownDimension.PROVINCE
+        ? // Counted per comune first, then summed per place: joining every shop to its comune cost more.
+          this.rows(db, (p) => `SELECT kc.${column} AS key, sum(x.n)::int AS n
+            FROM (SELECT s.comune_code, count(*) AS n FROM ${shopFrom(scope)} ${shopWhere(p)} GROUP BY s.comune_code) x
+            JOIN comune kc ON kc.code = x.comune_code GROUP BY kc.${column}`)
+        : by === BreakdownDimension.SECTOR
+        ? this.rows(db, (p) => `SELECT s.ateco_section AS key, count(*)::int AS n FROM ${shopFrom(scope)} ${shopWhere(p)} GROUP BY s.ateco_section`)
         : // Grouped on the bare column, so the (category, shop_id) index delivers the rows in order.
           this.rows(db, (p) => `SELECT r.category AS key, count(DISTINCT r.shop_id)::int AS n
             FROM help_request r ${scope.from || scope.to ? 'JOIN shop s ON s.id = r.shop_id' : ''}
             ${whereClause([...requestConditions(scope, p, null), ...periodConditions('s.created_at', scope, p)])} GROUP BY r.category`),
       this.rows<{ key: string; requests: number; matched: number }>(db, (p) => `SELECT r.${column}::text AS key, count(*)::int AS requests,
           count(*) FILTER (WHERE r.status IN ('MATCHED', 'FULFILLED'))::int AS matched
-        FROM help_request r WHERE r.status <> 'CANCELLED' ${andClause(requestConditions(scope, p))} GROUP BY 1`),
+        FROM help_request r WHERE r.status <> 'CANCELLED' ${andClause(requestConditions(scope, p))} GROUP BY r.${column}`),
       // Outcomes of the requests above (made in the period), whenever the match happened.
       this.rows<{ key: string; active: number; completed: number; surveyed: number; orders: number }>(db, (p) => `SELECT m.${column}::text AS key,
           count(*) FILTER (WHERE m.state = 'ACTIVE')::int AS active, count(*) FILTER (WHERE m.state = 'COMPLETED')::int AS completed,
           count(v.match_id)::int AS surveyed, count(*) FILTER (WHERE v.got_online_orders)::int AS orders
         FROM match m LEFT JOIN outcome_survey v ON v.match_id = m.id AND v.checkpoint = 'COMPLETION'
-        WHERE m.state IN ('ACTIVE', 'COMPLETED') ${andClause(matchConditions(scope, p, 'm.requested_at'))} GROUP BY 1`),
+        WHERE m.state IN ('ACTIVE', 'COMPLETED') ${andClause(matchConditions(scope, p, 'm.requested_at'))} GROUP BY m.${column}`),
       this.offerBreakdown(db, scope, by),
     ]);
     // Every region, province, category or section in scope, with zeros where nothing happened: those are the gaps.
@@ -229,24 +235,33 @@ export class MonitoringService {
     const buckets = Math.ceil((to.getTime() - from.getTime()) / ((bucket === TimeBucket.DAY ? 1 : 7) * DAY_MS));
     if (buckets > MAX_BUCKETS) throw new MonitoringException(MonitoringErrorCode.TOO_MANY_BUCKETS, 'filter.from');
     const bounded = { ...scope, from, to };
-    const p = new SqlParams();
-    const zone = p.add(ZONE);
-    const unitParam = p.add(unit);
-    const series = (column: string, table: string, alias: string): string => `
-      SELECT date_trunc(${unitParam}, ${column} AT TIME ZONE ${zone}) AS start, count(*)::int AS n FROM ${table}
-      WHERE ${requestConditions(bounded, p, column, alias).join(' AND ')} GROUP BY 1`;
-    const rows: { start: Date; requests: number; matches: number; activations: number }[] = await this.db(ctx).query(
-      `WITH buckets AS (
-         SELECT generate_series(date_trunc(${unitParam}, ${p.add(from)}::timestamptz AT TIME ZONE ${zone}),
-                                date_trunc(${unitParam}, ${p.add(new Date(to.getTime() - 1))}::timestamptz AT TIME ZONE ${zone}), ('1 ' || ${unitParam})::interval) AS start),
-       req AS (${series('r.created_at', 'help_request r', 'r')}),
-       mat AS (${series('m.created_at', 'match m', 'm')}),
-       act AS (${series('m.activated_at', 'match m', 'm')})
-       SELECT (b.start AT TIME ZONE ${zone}) AS start, coalesce(req.n, 0) AS requests, coalesce(mat.n, 0) AS matches, coalesce(act.n, 0) AS activations
-       FROM buckets b LEFT JOIN req ON req.start = b.start LEFT JOIN mat ON mat.start = b.start LEFT JOIN act ON act.start = b.start ORDER BY b.start`,
-      p.values,
-    );
-    return rows.map((r) => ({ start: new Date(r.start), requests: r.requests, matches: r.matches, activations: r.activations }));
+    const db = this.connection.manager(ctx);
+    // Each series is its own query, so that the three run side by side. Rows fall into buckets by
+    // a binary search over the buckets' instants (width_bucket), not by converting each row's time
+    // to Italian time: the conversion was most of the cost.
+    const series = (column: string, table: string, alias: string): Promise<{ start: Date; n: number }[]> => {
+      const p = new SqlParams();
+      const zone = p.add(ZONE);
+      const unitParam = p.add(unit);
+      return db.query(
+        `WITH buckets AS (
+           SELECT row_number() OVER (ORDER BY start)::int AS k, start AT TIME ZONE ${zone} AS start FROM
+             generate_series(date_trunc(${unitParam}, ${p.add(from)}::timestamptz AT TIME ZONE ${zone}),
+                             date_trunc(${unitParam}, ${p.add(new Date(to.getTime() - 1))}::timestamptz AT TIME ZONE ${zone}), ('1 ' || ${unitParam})::interval) AS start),
+         bounds AS (SELECT array_agg(start ORDER BY k) AS edges FROM buckets),
+         counted AS (
+           SELECT width_bucket(${column}, (SELECT edges FROM bounds)) AS k, count(*)::int AS n FROM ${table}
+           WHERE ${requestConditions(bounded, p, column, alias).join(' AND ')} GROUP BY 1)
+         SELECT b.start, coalesce(c.n, 0) AS n FROM buckets b LEFT JOIN counted c ON c.k = b.k ORDER BY b.k`,
+        p.values,
+      );
+    };
+    const [requests, matches, activations] = await Promise.all([
+      series('r.created_at', 'help_request r', 'r'),
+      series('m.created_at', 'match m', 'm'),
+      series('m.activated_at', 'match m', 'm'),
+    ]);
+    return requests.map((r, i) => ({ start: new Date(r.start), requests: r.n, matches: matches[i].n, activations: activations[i].n }));
   }
 
   /** Offers and their capacity per region, province, category or section they are open to. */
@@ -322,9 +337,5 @@ export class MonitoringService {
     const p = new SqlParams();
     const sql = build(p);
     return db.query(sql, p.values);
-  }
-
-  private db(ctx: RequestContext): EntityManager {
-    return ctx.manager ?? this.connection.dataSource.manager;
   }
 }

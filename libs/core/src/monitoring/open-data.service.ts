@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { SERVICE_CATEGORY_LABELS, ServiceCategory } from '@vec/matching';
+import { ServiceCategory } from '@vec/matching';
+import { SERVICE_CATEGORY_LABELS } from '../messages';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { TerritoryService } from '../territory/territory.service';
+import { EntityManager } from 'typeorm';
 import { OFFER_PROVINCES } from './monitoring-scope';
+import { isStale, lockSnapshot, readSnapshot, SnapshotName, writeSnapshot } from './monitoring-snapshot';
 
 /** One province × category: counts only, never a name, an e-mail or a Partita IVA. */
 export interface OpenDataRow {
@@ -32,6 +35,12 @@ export interface OpenDataRow {
   medianOrdersAt90Days: number | null;
   offersCovering: number;
   capacityCovering: number;
+}
+
+export interface OpenDataSnapshot {
+  /** When the rows were computed: later changes are not in them yet. */
+  computedAt: Date;
+  rows: OpenDataRow[];
 }
 
 export interface PublicFigures {
@@ -72,26 +81,49 @@ export class OpenDataService {
     private readonly territory: TerritoryService,
   ) {}
 
-  private cached?: { at: number; rows: Promise<OpenDataRow[]> };
+  private cached?: { at: number; snapshot: Promise<OpenDataSnapshot> };
 
   /**
-   * The aggregates, computed at most once a minute per process: the endpoint is public and the
-   * query reads the whole programme, so a burst of readers costs one computation.
+   * The aggregates as last computed by the worker (every five minutes and after each allocation
+   * run; see monitoring-snapshot.ts), read at most once a minute per process: the endpoint is
+   * public, so a burst of readers costs one read.
    */
-  async aggregates(ctx: RequestContext): Promise<OpenDataRow[]> {
+  async aggregates(ctx: RequestContext): Promise<OpenDataSnapshot> {
     const now = ctx.now.getTime();
     if (!this.cached || now - this.cached.at > CACHE_MS || now < this.cached.at) {
-      const rows = this.compute(ctx);
-      this.cached = { at: now, rows };
-      rows.catch(() => (this.cached = undefined));
+      const snapshot = this.current(ctx);
+      this.cached = { at: now, snapshot };
+      snapshot.catch(() => (this.cached = undefined));
     }
-    return this.cached.rows;
+    return this.cached.snapshot;
   }
 
-  private async compute(ctx: RequestContext): Promise<OpenDataRow[]> {
+  private async current(ctx: RequestContext): Promise<OpenDataSnapshot> {
+    const snapshot = await readSnapshot<OpenDataRow[]>(this.connection.dataSource.manager, SnapshotName.OPEN_DATA);
+    if (!isStale(snapshot, ctx.now)) return { computedAt: snapshot!.computedAt, rows: snapshot!.data };
+    return this.refresh(ctx, { onlyIfStale: true });
+  }
+
+  /**
+   * Computes the aggregates as of `ctx.now` and keeps them as the snapshot (about a second at
+   * national scale). With `onlyIfStale`, a snapshot another process computed meanwhile is kept.
+   */
+  async refresh(ctx: RequestContext, { onlyIfStale = false } = {}): Promise<OpenDataSnapshot> {
+    const started = performance.now();
+    return this.connection.dataSource.transaction(async (db) => {
+      await lockSnapshot(db, SnapshotName.OPEN_DATA);
+      const current = onlyIfStale ? await readSnapshot<OpenDataRow[]>(db, SnapshotName.OPEN_DATA) : undefined;
+      if (current && !isStale(current, ctx.now)) return { computedAt: current.computedAt, rows: current.data };
+      const rows = await this.compute(ctx, db);
+      await writeSnapshot(db, SnapshotName.OPEN_DATA, ctx.now, performance.now() - started, rows);
+      return { computedAt: ctx.now, rows };
+    });
+  }
+
+  private async compute(ctx: RequestContext, db: EntityManager): Promise<OpenDataRow[]> {
     type Row = { province_code: string; category: ServiceCategory } & Record<string, number> & Record<`median_${string}`, number | null>;
     const median = (value: number | null): number | null => (value === null ? null : Number(value));
-    const rows: Row[] = await this.connection.dataSource.query(`
+    const rows: Row[] = await db.query(`
       WITH demand AS (
         SELECT r.province_code, r.category, count(DISTINCT r.shop_id)::int AS shops_asking,
                count(*) FILTER (WHERE r.status <> 'CANCELLED')::int AS requests,

@@ -5,8 +5,10 @@ import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { TerritoryService } from '../territory/territory.service';
-import { andClause, MonitoringScope, requestConditions, SqlParams } from './monitoring-scope';
+import { requestConditions, SqlParams, whereClause } from './monitoring-scope';
 import { MonitoringService } from './monitoring.service';
+import { isStale, lockSnapshot, readSnapshot, SnapshotName, writeSnapshot } from './monitoring-snapshot';
+import { judgeOpenRequests } from './unmet-demand.judge';
 import type { MonitoringFilter } from './monitoring.commands';
 
 export interface UnmetDemandRow {
@@ -23,93 +25,33 @@ export interface UnmetDemandRow {
   oldestWaitingSince: Date;
 }
 
-/** Mean Earth radius, as in @vec/territory's distanceKm and the coverage queries. */
-const EARTH_RADIUS_KM = 6371.0088;
-const KM_PER_DEGREE = (EARTH_RADIUS_KM * Math.PI) / 180;
-/** Grid cell for matching circles with points, in degrees (about 55 × 40 km in Italy). */
-const CELL_DEG = 0.5;
-
-/**
- * Judges every open request in scope against the offers valid now, with the engine's rules
- * (category, coverage, sector; validity and approval), set-based, in staged temporary tables so
- * that the planner sees their real sizes: open requests are reduced to distinct places (category,
- * sector, point, comune); offers are expanded to the comuni their areas contain; places then meet
- * only the offers of their own comune and category (plus radius and national ones). Leaves
- * `unmet_place(pid, …, province_code, region_code, n, oldest)` with `unmet_verdict(pid, any_room)`:
- * any_room is true when a fitting offer has a free place, false when all are full; no verdict row
- * when none fits.
- */
-async function judgeOpenRequests(db: EntityManager, scope: MonitoringScope, now: Date): Promise<void> {
-  const run = (sql: string, values: unknown[] = []): Promise<unknown> => db.query(sql, values);
-  const p = new SqlParams();
-  // Open requests fold into distinct places at once, each with its count and oldest request.
-  await run(
-    `CREATE TEMP TABLE unmet_place ON COMMIT DROP AS
-       SELECT row_number() OVER () AS pid, * FROM (
-         SELECT r.category, s.ateco_section AS section, s.ateco_division AS division, s.latitude, s.longitude, s.comune_code AS comune,
-                r.province_code, r.region_code, count(*)::int AS n, min(r.created_at) AS oldest
-         FROM help_request r JOIN shop s ON s.id = r.shop_id WHERE r.status = 'OPEN' ${andClause(requestConditions(scope, p))}
-         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) d`,
-    p.values,
-  );
-  await run(
-    `CREATE TEMP TABLE unmet_valid ON COMMIT DROP AS
-       SELECT o.id, unnest(o.categories) AS category, o.all_sectors, o.eligible_sections, o.eligible_divisions, o.coverage_national, o.used < o.capacity AS room
-       FROM offer o JOIN provider pr ON pr.id = o.provider_id
-       WHERE o.status = 'PUBLISHED' AND pr.verification_status = 'APPROVED' AND o.valid_from <= $1 AND (o.valid_until IS NULL OR o.valid_until >= $1)`,
-    [now],
-  );
-  // Every (comune, category, offer) an area reaches: region, province and comune rows.
-  await run(`CREATE TEMP TABLE unmet_area ON COMMIT DROP AS
-       SELECT DISTINCT a.comune, v.category, v.id, v.all_sectors, v.eligible_sections, v.eligible_divisions, v.room FROM (
-         SELECT cm.code AS comune, k.offer_id FROM offer_coverage k JOIN comune cm ON cm.region_code = k.region_code WHERE k.kind = 'REGION'
-         UNION ALL SELECT cm.code, k.offer_id FROM offer_coverage k JOIN comune cm ON cm.province_code = k.province_code WHERE k.kind = 'PROVINCE'
-         UNION ALL SELECT k.comune_code, k.offer_id FROM offer_coverage k WHERE k.kind = 'COMUNE') a
-       JOIN unmet_valid v ON v.id = a.offer_id`);
-  // Circles meet points through a grid of half-degree cells (equality joins), then the exact distance.
-  await run(`CREATE TEMP TABLE unmet_radius ON COMMIT DROP AS
-       WITH circle AS (
-         SELECT k.offer_id, k.center_latitude AS lat, k.center_longitude AS lon, k.radius_km AS km,
-                k.radius_km / ${KM_PER_DEGREE} AS dlat,
-                k.radius_km / (${KM_PER_DEGREE} * cos(radians(least(89, abs(k.center_latitude) + k.radius_km / ${KM_PER_DEGREE})))) AS dlon
-         FROM offer_coverage k WHERE k.kind = 'RADIUS'),
-       cell AS (
-         SELECT c.*, la, lo FROM circle c
-         CROSS JOIN LATERAL generate_series(floor((c.lat - c.dlat) / ${CELL_DEG})::int, floor((c.lat + c.dlat) / ${CELL_DEG})::int) la
-         CROSS JOIN LATERAL generate_series(floor((c.lon - c.dlon) / ${CELL_DEG})::int, floor((c.lon + c.dlon) / ${CELL_DEG})::int) lo),
-       point AS (
-         SELECT DISTINCT latitude, longitude, floor(latitude / ${CELL_DEG})::int AS la, floor(longitude / ${CELL_DEG})::int AS lo FROM unmet_place)
-       SELECT pt.latitude, pt.longitude, c.offer_id FROM cell c JOIN point pt ON pt.la = c.la AND pt.lo = c.lo
-       WHERE 2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(power(sin(radians(c.lat - pt.latitude) / 2), 2)
-               + cos(radians(pt.latitude)) * cos(radians(c.lat)) * power(sin(radians(c.lon - pt.longitude) / 2), 2)))) <= c.km`);
-  // Most offers take every sector: per comune, point or nation and category one flag settles those
-  // at once, and only sector-restricted offers are matched place by place.
-  await run(`CREATE TEMP TABLE unmet_area_open ON COMMIT DROP AS
-       SELECT comune, category, bool_or(room) AS room FROM unmet_area WHERE all_sectors GROUP BY 1, 2`);
-  await run(`CREATE TEMP TABLE unmet_radius_open ON COMMIT DROP AS
-       SELECT rr.latitude, rr.longitude, v.category, bool_or(v.room) AS room
-       FROM unmet_radius rr JOIN unmet_valid v ON v.id = rr.offer_id WHERE v.all_sectors GROUP BY 1, 2, 3`);
-  await run(`CREATE TEMP TABLE unmet_national_open ON COMMIT DROP AS
-       SELECT category, bool_or(room) AS room FROM unmet_valid WHERE coverage_national AND all_sectors GROUP BY 1`);
-  await run('ANALYZE unmet_place, unmet_valid, unmet_area, unmet_radius, unmet_area_open, unmet_radius_open, unmet_national_open');
-  const restricted = (alias: string): string => `pl.section = ANY(${alias}.eligible_sections) OR pl.division = ANY(${alias}.eligible_divisions)`;
-  await run(`CREATE TEMP TABLE unmet_verdict ON COMMIT DROP AS
-       SELECT pid, bool_or(room) AS any_room FROM (
-         SELECT pl.pid, true AS fits, a.room FROM unmet_place pl JOIN unmet_area_open a ON a.comune = pl.comune AND a.category = pl.category
-         UNION ALL SELECT pl.pid, ${restricted('a')}, a.room
-         FROM unmet_place pl JOIN unmet_area a ON a.comune = pl.comune AND a.category = pl.category AND NOT a.all_sectors
-         UNION ALL SELECT pl.pid, true, ro.room
-         FROM unmet_place pl JOIN unmet_radius_open ro ON ro.latitude = pl.latitude AND ro.longitude = pl.longitude AND ro.category = pl.category
-         UNION ALL SELECT pl.pid, ${restricted('v')}, v.room
-         FROM unmet_place pl JOIN unmet_radius rr ON rr.latitude = pl.latitude AND rr.longitude = pl.longitude
-         JOIN unmet_valid v ON v.id = rr.offer_id AND v.category = pl.category AND NOT v.all_sectors
-         UNION ALL SELECT pl.pid, true, n.room FROM unmet_place pl JOIN unmet_national_open n ON n.category = pl.category
-         UNION ALL SELECT pl.pid, ${restricted('v')}, v.room
-         FROM unmet_place pl JOIN unmet_valid v ON v.coverage_national AND NOT v.all_sectors AND v.category = pl.category) reach
-       WHERE fits GROUP BY pid`);
+export interface UnmetDemandPage extends Page<UnmetDemandRow> {
+  /** The moment the verdicts were computed: requests and offers changed since are not in them yet. */
+  computedAt: Date;
 }
 
-/** Where shops asked and nobody offers (coverage gap), or everyone who offers is full (capacity gap). */
+
+type GapRow = { province_code: string; region_code: string; category: ServiceCategory; coverage_gap: number; capacity_gap: number; oldest: string };
+
+/** Province × category rows with gaps (from `judged(province_code, region_code, category, n, oldest, any_room)`), most unmet first. */
+const GAPS_PAGE = `
+  gaps AS (
+    SELECT province_code, region_code, category,
+           coalesce(sum(n) FILTER (WHERE any_room IS NULL), 0)::int AS coverage_gap,
+           coalesce(sum(n) FILTER (WHERE any_room = false), 0)::int AS capacity_gap,
+           min(oldest) FILTER (WHERE any_room IS NOT TRUE) AS oldest
+    FROM judged GROUP BY 1, 2, 3 HAVING bool_or(any_room IS NOT TRUE))
+  SELECT (SELECT count(*)::int FROM gaps) AS total,
+         (SELECT json_agg(g) FROM (SELECT * FROM gaps ORDER BY coverage_gap + capacity_gap DESC, oldest, province_code, category
+                                   LIMIT $1 OFFSET $2) g) AS items`;
+
+/**
+ * Where shops asked and nobody offers (coverage gap), or everyone who offers is full (capacity
+ * gap). Judging every open request takes seconds at national scale, so the verdicts are kept in
+ * a snapshot (one row per unmet open request) that the worker recomputes every five minutes and
+ * after each committed allocation run; the dashboard reads it with any filter and says when it
+ * was computed. `listLive` judges on the spot, for checks and comparisons.
+ */
 @Injectable()
 export class UnmetDemandService {
   constructor(
@@ -118,30 +60,66 @@ export class UnmetDemandService {
     private readonly territory: TerritoryService,
   ) {}
 
-  /** Province × category rows with unmet demand, most unmet first. */
-  async list(ctx: RequestContext, filter: MonitoringFilter, page: PageRequest): Promise<Page<UnmetDemandRow>> {
+  /** Province × category rows with unmet demand, most unmet first, from the latest snapshot. */
+  async list(ctx: RequestContext, filter: MonitoringFilter, page: PageRequest): Promise<UnmetDemandPage> {
     const scope = await this.monitoring.scope(ctx, filter);
-    type Row = { province_code: string; region_code: string; category: ServiceCategory; coverage_gap: number; capacity_gap: number; oldest: string };
+    const snapshot = await readSnapshot(this.connection.dataSource.manager, SnapshotName.UNMET_DEMAND);
+    const computedAt = isStale(snapshot, ctx.now) ? await this.refresh(ctx, { onlyIfStale: true }) : snapshot!.computedAt;
+    const p = new SqlParams();
+    p.add(page.first);
+    p.add(page.offset);
+    const [{ total, items }]: { total: number; items: GapRow[] | null }[] = await this.connection.dataSource.query(
+      `WITH judged AS (
+         SELECT province_code, region_code, category, 1 AS n, created_at AS oldest, CASE WHEN capacity_gap THEN false END AS any_room
+         FROM unmet_demand_request u ${whereClause(requestConditions(scope, p, 'u.created_at', 'u'))}),
+       ${GAPS_PAGE}`,
+      p.values,
+    );
+    return { ...(await this.toRows(ctx, items ?? [], total, page)), computedAt };
+  }
+
+  /** The same rows judged now, against the live requests and offers (seconds at national scale). */
+  async listLive(ctx: RequestContext, filter: MonitoringFilter, page: PageRequest): Promise<UnmetDemandPage> {
+    const scope = await this.monitoring.scope(ctx, filter);
     // Its own short transaction: the staging tables vanish at commit, nothing is written.
-    const [{ total, items }]: { total: number; items: Row[] | null }[] = await this.connection.dataSource.transaction(async (db) => {
+    const [{ total, items }]: { total: number; items: GapRow[] | null }[] = await this.connection.dataSource.transaction(async (db) => {
       await judgeOpenRequests(db, scope, ctx.now);
       return db.query(
         `WITH judged AS (
            SELECT pl.province_code, pl.region_code, pl.category, pl.n, pl.oldest, v.any_room
            FROM unmet_place pl LEFT JOIN unmet_verdict v ON v.pid = pl.pid),
-         gaps AS (
-           SELECT province_code, region_code, category,
-                  coalesce(sum(n) FILTER (WHERE any_room IS NULL), 0)::int AS coverage_gap,
-                  coalesce(sum(n) FILTER (WHERE any_room = false), 0)::int AS capacity_gap,
-                  min(oldest) FILTER (WHERE any_room IS NOT TRUE) AS oldest
-           FROM judged GROUP BY 1, 2, 3 HAVING bool_or(any_room IS NOT TRUE))
-         SELECT (SELECT count(*)::int FROM gaps) AS total,
-                (SELECT json_agg(g) FROM (SELECT * FROM gaps ORDER BY coverage_gap + capacity_gap DESC, oldest, province_code, category
-                                          LIMIT $1 OFFSET $2) g) AS items`,
+         ${GAPS_PAGE}`,
         [page.first, page.offset],
       );
     });
-    const rows = items ?? [];
+    return { ...(await this.toRows(ctx, items ?? [], total, page)), computedAt: ctx.now };
+  }
+
+  /**
+   * Judges every open request as of `ctx.now` and replaces the snapshot in one transaction:
+   * readers see the previous snapshot until it commits. Returns its time. With `onlyIfStale`
+   * (readers finding it old), a snapshot another process computed meanwhile is kept instead, so a
+   * crowd of readers costs one computation.
+   */
+  async refresh(ctx: RequestContext, { onlyIfStale = false } = {}): Promise<Date> {
+    const started = performance.now();
+    return this.connection.dataSource.transaction(async (db: EntityManager) => {
+      await lockSnapshot(db, SnapshotName.UNMET_DEMAND);
+      const current = onlyIfStale ? await readSnapshot(db, SnapshotName.UNMET_DEMAND) : undefined;
+      if (current && !isStale(current, ctx.now)) return current.computedAt;
+      await judgeOpenRequests(db, {}, ctx.now, true);
+      await db.query('DELETE FROM unmet_demand_request');
+      await db.query(`INSERT INTO unmet_demand_request (help_request_id, region_code, province_code, category, ateco_section, created_at, capacity_gap)
+          SELECT r.id, r.region_code, r.province_code, r.category, r.ateco_section, r.created_at, v.pid IS NOT NULL
+          FROM unmet_place pl LEFT JOIN unmet_verdict v ON v.pid = pl.pid
+          CROSS JOIN LATERAL unnest(pl.request_ids) AS u(id) JOIN help_request r ON r.id = u.id
+          WHERE v.any_room IS NOT TRUE`);
+      await writeSnapshot(db, SnapshotName.UNMET_DEMAND, ctx.now, performance.now() - started);
+      return ctx.now;
+    });
+  }
+
+  private async toRows(ctx: RequestContext, rows: GapRow[], total: number, page: PageRequest): Promise<Page<UnmetDemandRow>> {
     const [regions, provinces] = await Promise.all([this.territory.listRegions(ctx), this.territory.listProvinces(ctx)]);
     const regionName = new Map(regions.map((r) => [r.code, r.name]));
     const provinceName = new Map(provinces.map((p) => [p.code, p.name]));

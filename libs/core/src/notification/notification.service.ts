@@ -26,6 +26,25 @@ export class NotificationService {
     await insertInChunks(this.connection.repository(tx, NotificationEntity), rows);
   }
 
+  /**
+   * Many notifications in one statement, whatever their number, in the context's transaction if it
+   * carries one: for what the platform sends on its own account, such as survey reminders.
+   */
+  async notifyAll(ctx: RequestContext, notifications: readonly NewNotification[]): Promise<void> {
+    if (notifications.length === 0) return;
+    await this.connection.manager(ctx).query(
+      `INSERT INTO notification (user_id, kind, match_id, params, created_at)
+       SELECT u, k, m, p, $5::timestamptz FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::jsonb[]) AS x(u, k, m, p)`,
+      [
+        notifications.map((n) => n.userId),
+        notifications.map((n) => n.kind),
+        notifications.map((n) => n.matchId ?? null),
+        notifications.map((n) => JSON.stringify(n.params ?? {})),
+        ctx.now,
+      ],
+    );
+  }
+
   /** The caller's notifications: unread first, then newest first. */
   async listMine(ctx: RequestContext, unreadOnly: boolean, page: PageRequest): Promise<Page<NotificationEntity>> {
     const actor = requireActor(ctx);

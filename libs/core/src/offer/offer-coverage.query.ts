@@ -1,5 +1,5 @@
 import { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
-import { ComuneEntity } from '../territory/comune.entity';
+import type { ComuneEntity } from '../territory/comune.entity';
 import { OfferCoverageEntity } from './offer-coverage.entity';
 import { OfferEntity } from './offer.entity';
 

@@ -1,4 +1,3 @@
-import { StatusWords } from '../common/status-words';
 import { VerificationStatus } from './provider.types';
 
 /**
@@ -23,16 +22,6 @@ export const allowedDecisions = (status: VerificationStatus): readonly Verificat
 
 /** A rejected organisation that changes its details resubmits them: it goes back to PENDING. */
 export const resubmits = (status: VerificationStatus, changed: boolean): boolean => status === VerificationStatus.REJECTED && changed;
-
-/** What staff can do instead, said after a refused decision. */
-export const DECISION_HINTS: Readonly<Partial<Record<VerificationStatus, StatusWords>>> = {
-  [VerificationStatus.REJECTED]: {
-    en: ': the organisation must first correct its details, which sends them back for verification',
-    it: ': l’organizzazione deve prima correggere i propri dati, che tornano così in verifica',
-  },
-  [VerificationStatus.APPROVED]: { en: ': suspend it first', it: ': prima sospendila' },
-  [VerificationStatus.PENDING]: { en: ': approve or reject it', it: ': approvala o respingila' },
-};
 
 /** Only an approved organisation acts towards shops: a suspended or rejected one is frozen. */
 export const providerActive = (status: VerificationStatus): boolean => status === VerificationStatus.APPROVED;

@@ -78,13 +78,16 @@ export class ShopService {
   }
 
   async update(ctx: RequestContext, input: UpdateShop): Promise<ShopEntity> {
-    const current = await this.requireOwnShop(ctx);
-    assertAtecoSector(input.atecoSection ?? current.atecoSection, input.atecoDivision ?? current.atecoDivision);
-    const comuneCode = input.comuneCode ?? current.comuneCode;
-    const movesPoint = input.comuneCode !== undefined || input.latitude !== undefined || input.longitude !== undefined;
-    const position = movesPoint ? await this.position(ctx, comuneCode, input.latitude, input.longitude) : {};
+    const own = await this.requireOwnShop(ctx);
     return this.connection.withTransaction(ctx, async (tx) => {
       const shops = this.connection.repository(tx, ShopEntity);
+      // Read again under a lock: two edits at once apply one after the other, neither lost.
+      const current = await shops.findOneOrFail({ where: { id: own.id }, lock: { mode: 'pessimistic_write' } });
+      assertAtecoSector(input.atecoSection ?? current.atecoSection, input.atecoDivision ?? current.atecoDivision);
+      const comuneCode = input.comuneCode ?? current.comuneCode;
+      // The point moves with a new comune or new coordinates; naming the same comune again keeps it.
+      const movesPoint = comuneCode !== current.comuneCode || input.latitude !== undefined || input.longitude !== undefined;
+      const position = movesPoint ? await this.position(tx, comuneCode, input.latitude, input.longitude) : {};
       const before = { ...current };
       const changes = Object.fromEntries(
         Object.entries({ ...input, latitude: undefined, longitude: undefined }).filter(([, value]) => value !== undefined),
@@ -153,6 +156,26 @@ export class ShopService {
       return { latitude, longitude, coordinatesFromComune: false };
     }
     return { latitude: comune.latitude, longitude: comune.longitude, coordinatesFromComune: true };
+  }
+
+  /**
+   * For other features, in the caller's transaction: the shop, locked until it ends, so that what
+   * depends on the shop's requests and matches is judged one change at a time.
+   */
+  lock(tx: RequestContext, id: string): Promise<ShopEntity | null> {
+    return this.connection.repository(tx, ShopEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** These shops locked, in id order, until the caller's transaction ends. */
+  async lockMany(tx: RequestContext, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.connection.repository(tx, ShopEntity).createQueryBuilder('s').setLock('pessimistic_write').where('s.id IN (:...ids)', { ids: [...ids].sort() }).orderBy('s.id').getMany();
+  }
+
+  /** These shops, in the caller's transaction (missing ones left out). */
+  async findMany(ctx: RequestContext, ids: readonly string[]): Promise<ShopEntity[]> {
+    if (ids.length === 0) return [];
+    return this.connection.repository(ctx, ShopEntity).createQueryBuilder('s').where('s.id IN (:...ids)', { ids }).getMany();
   }
 
   /** For the per-request loader, in the order of `ids`. */

@@ -105,6 +105,12 @@ export class TerritoryService {
     });
   }
 
+  /** These comuni, read in the context's transaction if it carries one (missing codes left out). */
+  async comuniByCode(ctx: RequestContext, codes: readonly string[]): Promise<ComuneEntity[]> {
+    if (codes.length === 0) return [];
+    return (ctx.manager?.getRepository(ComuneEntity) ?? this.comuni).createQueryBuilder('c').where('c.code IN (:...codes)', { codes }).getMany();
+  }
+
   /** Batch lookup for DataLoader: one query for any number of codes, answers in the codes' order. */
   async findComuniByCodes(codes: readonly string[]): Promise<(ComuneEntity | undefined)[]> {
     const rows = await this.comuni.findBy({ code: In([...codes]) });

@@ -5,7 +5,12 @@ import { AllocationRunService } from '../allocation/allocation-run.service';
 import { RequestContext } from '../common/request-context';
 import { JobQueue } from '../jobs/job-queue';
 import { JOB } from '../jobs/job-names';
+import { MailDeliveryService } from '../mail/mail-delivery.service';
 import { MatchMaintenanceService } from '../match/match-maintenance.service';
+import { SNAPSHOT_REFRESH_CRON } from '../monitoring/monitoring-snapshot';
+import { OpenDataService } from '../monitoring/open-data.service';
+import { UnmetDemandService } from '../monitoring/unmet-demand.service';
+import { AllocationRunStatus } from '../allocation/allocation.types';
 
 /** Recurring jobs (5-field cron, UTC). pg-boss fires each once per minute slot across all workers. */
 export const SCHEDULES: readonly { job: (typeof JOB)[keyof typeof JOB]; cron: string }[] = [
@@ -14,6 +19,7 @@ export const SCHEDULES: readonly { job: (typeof JOB)[keyof typeof JOB]; cron: st
   { job: JOB.SWEEP_WAITLISTS, cron: '*/5 * * * *' },
   { job: JOB.REMIND_SURVEYS, cron: '17 * * * *' },
   { job: JOB.FAIL_STALE_RUNS, cron: '*/10 * * * *' },
+  { job: JOB.REFRESH_MONITORING_SNAPSHOTS, cron: SNAPSHOT_REFRESH_CRON },
 ];
 
 /**
@@ -29,7 +35,10 @@ export class JobConsumers implements OnApplicationBootstrap {
     private readonly maintenance: MatchMaintenanceService,
     private readonly executor: AllocationExecutor,
     private readonly runs: AllocationRunService,
+    private readonly unmet: UnmetDemandService,
+    private readonly openData: OpenDataService,
     private readonly config: ConfigService,
+    private readonly mail: MailDeliveryService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -43,6 +52,19 @@ export class JobConsumers implements OnApplicationBootstrap {
     await this.jobs.work(JOB.RUN_ALLOCATION, async ({ runId }) => {
       const run = await this.executor.execute(system(), runId);
       if (run) this.logger.log(`allocation run ${runId}: ${run.status}, served ${run.statistics?.served ?? 0} of ${run.statistics?.requests ?? 0}`);
+      // A committed run matched many requests at once: the snapshots follow at once.
+      if (run?.status === AllocationRunStatus.COMMITTED) {
+        await this.jobs.send(system(), JOB.REFRESH_MONITORING_SNAPSHOTS, {}, { singletonKey: 'after-allocation' });
+      }
+    });
+    await this.jobs.work(JOB.REFRESH_MONITORING_SNAPSHOTS, async () => {
+      const ctx = system();
+      await this.unmet.refresh(ctx);
+      await this.openData.refresh(ctx);
+      this.logger.log(`monitoring snapshots computed as of ${ctx.now.toISOString()}`);
+    });
+    await this.jobs.work(JOB.SEND_MAIL, async ({ mailId }) => {
+      await this.mail.deliver(system(), mailId);
     });
     await this.jobs.work(JOB.SCHEDULED_ALLOCATION, async () => {
       await this.runs.startScheduled(system());

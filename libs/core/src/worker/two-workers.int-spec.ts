@@ -48,6 +48,20 @@ describe('two workers on one database', () => {
     const [{ matches }] = await a.db.query('SELECT count(*)::int AS matches FROM match WHERE allocation_run_id = $1', [run.id]);
     const [{ items }] = await a.db.query('SELECT count(*)::int AS items FROM allocation_run_item WHERE run_id = $1', [run.id]);
     expect({ matches, items }).toEqual({ matches: 5, items: 8 });
+    // The committed run asks for the monitoring snapshots at once: both are computed after it finished.
+    const snapshotsAfterRun = async (): Promise<number> =>
+      (
+        await a.db.query(
+          `SELECT count(*)::int AS n FROM monitoring_snapshot s, allocation_run r WHERE r.id = $1 AND s.computed_at >= r.finished_at`,
+          [run.id],
+        )
+      )[0].n;
+    await eventually(async () => (await snapshotsAfterRun()) === 2);
+    const [{ unmet }] = await a.db.query('SELECT count(*)::int AS unmet FROM unmet_demand_request r JOIN help_request h ON h.id = r.help_request_id WHERE h.shop_id = ANY($1)', [
+      shops.map((shop) => shop.id),
+    ]);
+    // Five of the eight were matched; the other three wait for a full offer.
+    expect(unmet).toBe(3);
   });
 
   it('expire each overdue hold once when both run the sweep at the same moment', async () => {

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AllocationModule } from '../allocation/allocation.module';
+import { MailModule } from '../mail/mail.module';
 import { MatchModule } from '../match/match.module';
+import { MonitoringModule } from '../monitoring/monitoring.module';
 import { JobConsumers } from './job-consumers';
 
 /** Job consumers: imported by apps/worker, and by the API when RUN_WORKER is set. */
 @Module({
-  imports: [MatchModule, AllocationModule],
+  imports: [MatchModule, AllocationModule, MonitoringModule, MailModule],
   providers: [JobConsumers],
 })
 export class WorkerModule {}

@@ -89,6 +89,21 @@ async function importWithoutExitHooks(): Promise<EmbeddedPostgresClass> {
   return EmbeddedPostgres;
 }
 
+/**
+ * The URL of the embedded PostgreSQL already running on `dataDir` (started by the platform), or
+ * null when none is: lets a command-line tool work beside a running platform instead of failing
+ * on the folder it holds. The port is PostgreSQL's own record in postmaster.pid (its fourth line).
+ */
+export function runningEmbeddedUrl(dataDir: string, database: string): string | null {
+  const pidFile = resolve(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !Number.isInteger(port) || port <= 0) return null;
+  return buildUrl(port, database);
+}
+
 function buildUrl(port: number, database: string): string {
   return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }

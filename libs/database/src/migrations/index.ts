@@ -9,6 +9,8 @@ import { LiveSessionIndex1796416918452 } from './1796416918452-live-session-inde
 import { RateLimit1796420000000 } from './1796420000000-rate-limit';
 import { ProviderResubmission1796425100000 } from './1796425100000-provider-resubmission';
 import { OfferModeration1796425200000 } from './1796425200000-offer-moderation';
+import { MonitoringSnapshots1796430000000 } from './1796430000000-monitoring-snapshots';
+import { MailMessage1796433370050 } from './1796433370050-mail-message';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -23,4 +25,6 @@ export const MIGRATIONS = [
   RateLimit1796420000000,
   ProviderResubmission1796425100000,
   OfferModeration1796425200000,
+  MonitoringSnapshots1796430000000,
+  MailMessage1796433370050,
 ];

@@ -1,12 +1,12 @@
 import { compileOffer, matchCoverage } from '../eligibility/compiled-offer';
-import { CoverageLevel, MatchingContext, MatchingOffer, MatchingRequest } from '../model/matching.types';
+import { AllocationContext, CoverageLevel, MatchingOffer, MatchingRequest } from '../model/matching.types';
 import { MatchingInputError } from '../model/matching-input.error';
 import { AllocationCostWeights, resolveCostWeights } from './allocation-cost';
-import { AllocationNetwork, buildAllocationNetwork } from './allocation-network';
+import { AllocationNetwork, buildAllocationNetwork } from './network/allocation-network';
 import { AllocationSolution, SolverStats, solveAllocation } from './allocation-solver';
-import { shopAdmits } from './transport-problem';
+import { shopAdmits } from './network/shop-tree';
 
-export interface AllocationOptions extends MatchingContext {
+export interface AllocationOptions extends AllocationContext {
   costWeights?: Partial<AllocationCostWeights>;
 }
 

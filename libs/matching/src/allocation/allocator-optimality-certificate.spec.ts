@@ -3,9 +3,9 @@ import { arbInstance } from '../testing/arbitraries';
 import { HighsSolver, loadHighs, referenceOptimum } from '../testing/highs-reference';
 import { allocate } from './allocate';
 import { AllocationCostWeights, resolveCostWeights } from './allocation-cost';
-import { buildAllocationNetwork } from './allocation-network';
+import { buildAllocationNetwork } from './network/allocation-network';
 import { solveAllocation } from './allocation-solver';
-import { checkOptimality } from './optimality-certificate';
+import { checkOptimality } from './certificate/optimality-certificate';
 
 /** Weightings that change which requests win a contested slot: age only, distance-heavy, defaults. */
 const WEIGHTINGS: readonly Partial<AllocationCostWeights>[] = [{ perAlternative: 0, perDayYounger: 1 }, { perCoverageLevel: 1, perKm: 7 }, {}];

@@ -94,6 +94,19 @@ export interface MatchingContext {
   maxLiveMatchesPerShop: number;
 }
 
+/** Per request id, the ids of offers an allocation must not give it. */
+export type ExcludedPairs = ReadonlyMap<string, ReadonlySet<string>>;
+
+/** What an allocation needs beyond the rules' context. */
+export interface AllocationContext extends MatchingContext {
+  /**
+   * Pairs the allocation must not make, whatever the rules say: a request that refused an offer
+   * (withdrew from it, or its provider declined it) is never given it again (docs/product.md,
+   * "No re-match"). An excluded offer counts as not eligible for that request.
+   */
+  excludedPairs?: ExcludedPairs;
+}
+
 /** Every rule an offer can fail for a request, in the order they are reported. */
 export const INELIGIBILITY_REASONS = [
   'CATEGORY',

@@ -119,3 +119,80 @@ export function arbInstance({ maxShops, maxRequestsPerShop, maxOffers }: Instanc
       return { requests, offers: built, context: { now: NOW, maxLiveMatchesPerShop: k } };
     });
 }
+
+/**
+ * Small instances full of exact ties, as national programmes produce them: most offers cover the
+ * whole country or a region (so a shop reaches many offers at exactly the same cost), requests
+ * share a few ages, capacities are mostly 1 with some larger, and shops ask for up to four
+ * services under K = 1 or 2, so that their limits bind.
+ */
+export function arbTieHeavyInstance({ maxShops, maxRequestsPerShop, maxOffers }: InstanceSize): fc.Arbitrary<AllocationInstance> {
+  const tiedOffer = fc.record({
+    categories: fc.subarray([...CATEGORIES], { minLength: 1 }),
+    reach: fc.integer({ min: 0, max: 9 }),
+    region: fc.constantFrom('01', '02', '03'),
+    province: fc.constantFrom('001', '002', '003', '004'),
+    filtered: fc.integer({ min: 0, max: 7 }).map((v) => v === 0),
+    capacity: fc.integer({ min: 0, max: 9 }).map((v) => (v < 6 ? 1 : v - 4)),
+  });
+  return fc
+    .record({
+      k: fc.integer({ min: 1, max: 2 }),
+      shops: fc.array(
+        fc.record({
+          shop: arbShop,
+          asks: fc.array(fc.record({ category: fc.constantFrom(...CATEGORIES), ageDays: fc.constantFrom(0, 10, 30, 100) }), {
+            minLength: 1,
+            maxLength: maxRequestsPerShop,
+          }),
+        }),
+        { minLength: Math.ceil(maxShops / 2), maxLength: maxShops },
+      ),
+      offers: fc.array(tiedOffer, { minLength: Math.floor(maxOffers / 2), maxLength: maxOffers }),
+    })
+    .map(({ k, shops, offers }): AllocationInstance => {
+      const requests: MatchingRequest[] = [];
+      shops.forEach(({ shop, asks }, s) => {
+        const total = Math.min(shop.liveTotal, 1);
+        for (const ask of asks) {
+          requests.push({
+            id: `r${String(requests.length).padStart(3, '0')}`,
+            shopId: `s${s}`,
+            category: ask.category,
+            createdAt: NOW - ask.ageDays * DAY,
+            location: comuneOf(shop.location),
+            sector: shop.sector,
+            shopLiveMatches: { total, byCategory: {} },
+          });
+        }
+      });
+      const built = offers.map(
+        (o, i): MatchingOffer => ({
+          id: `o${String(i).padStart(3, '0')}`,
+          providerId: `p${i % 3}`,
+          categories: o.categories,
+          coverage: {
+            national: o.reach < 5,
+            regionCodes: o.reach >= 5 && o.reach < 8 ? [o.region] : [],
+            provinceCodes: o.reach >= 8 ? [o.province] : [],
+            comuneCodes: [],
+            radii: [],
+          },
+          eligibleSectors: o.filtered ? { sections: ['G'], divisions: ['10'] } : null,
+          capacity: o.capacity,
+          used: 0,
+          freePeriodMonths: 6,
+          status: 'PUBLISHED',
+          validFrom: NOW - 30 * DAY,
+          validUntil: null,
+          providerApproved: true,
+        }),
+      );
+      return { requests, offers: built, context: { now: NOW, maxLiveMatchesPerShop: k } };
+    });
+}
+
+/** The shop's comune at its own coordinates: shops of one comune then tie on every offer. */
+function comuneOf(location: ShopLocation): ShopLocation {
+  return COMUNI.find((c) => c.comuneCode === location.comuneCode) ?? location;
+}

@@ -63,7 +63,7 @@ export function OfferReviewPage() {
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('PUBLISHED');
   const [notice, setNotice] = useState('');
   const paging = usePaging(PAGE_SIZE);
-  const { data, error } = useQuery(OfferReviewDocument, { variables: { status, first: PAGE_SIZE, offset: paging.offset }, fetchPolicy: 'cache-and-network' });
+  const { data, error, loading } = useQuery(OfferReviewDocument, { variables: { status, first: PAGE_SIZE, offset: paging.offset }, fetchPolicy: 'cache-and-network' });
   return (
     <>
       <PageTitle title={t('offerReview.title')}>{t('offerReview.title')}</PageTitle>
@@ -79,7 +79,7 @@ export function OfferReviewPage() {
         }}
       />
       <StatusNotice message={notice} />
-      <PagedResults paging={paging} page={data?.offers} error={error} empty={t('offerReview.empty')}>
+      <PagedResults paging={paging} page={data?.offers} error={error} busy={loading} empty={t('offerReview.empty')}>
         {(page) => (
           <>
             <p>{t('offers.count', { count: page.totalCount })}</p>

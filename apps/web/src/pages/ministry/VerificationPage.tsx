@@ -68,7 +68,7 @@ export function VerificationPage() {
   const [status, setStatus] = useState<VerificationStatus>('PENDING');
   const { notice, announce, clear } = useNotice();
   const paging = usePaging(PAGE_SIZE);
-  const { data, error } = useQuery(ProviderQueueDocument, {
+  const { data, error, loading } = useQuery(ProviderQueueDocument, {
     variables: { status, first: PAGE_SIZE, offset: paging.offset },
     fetchPolicy: 'cache-and-network',
   });
@@ -90,7 +90,7 @@ export function VerificationPage() {
         onChange={choose}
       />
       <StatusNotice {...notice} />
-      <PagedResults paging={paging} page={data?.providers} error={error} empty={t(`verification.empty.${status}`)}>
+      <PagedResults paging={paging} page={data?.providers} error={error} busy={loading} empty={t(`verification.empty.${status}`)}>
         {(queue) => (
           <>
             <p>{t('verification.count', { count: queue.totalCount })}</p>

@@ -21,14 +21,19 @@ interface Props {
 
 /**
  * Applies (or joins the waitlist) and opens the new match. A free place is applied for without
- * joining any waitlist: if the offer filled up meanwhile, the shop is told and chooses again.
+ * joining any waitlist: if the offer filled up meanwhile, the shop is told so right here and the
+ * button turns into joining its waitlist. The lists are refreshed only after a success: a refusal
+ * changed nothing, and refreshing would move this card (and its message) away from the reader.
  */
 export function ApplyButton({ helpRequestId, offerId, offerTitle, waitlist, describedBy, askAgain = false }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [existing, setExisting] = useState<string | null>(null);
+  const [filledUp, setFilledUp] = useState(false);
+  const joinWaitlist = waitlist || filledUp;
   const [apply, { loading }] = useMutation(ApplyToOfferDocument, {
-    refetchQueries: [OfferRecommendationsDocument, MyMatchesDocument, MyHelpRequestsDocument, HelpRequestDocument, UnreadNotificationCountDocument],
+    refetchQueries: ({ data }) =>
+      data?.applyToOffer.__typename === 'Match' ? [OfferRecommendationsDocument, MyMatchesDocument, MyHelpRequestsDocument, HelpRequestDocument, UnreadNotificationCountDocument] : [],
   });
   const { errors, attempt, failWith, failBusiness, clear } = useFormErrors({});
   const prefix = `apply-${offerId}`;
@@ -37,7 +42,7 @@ export function ApplyButton({ helpRequestId, offerId, offerTitle, waitlist, desc
     clear();
     setExisting(null);
     try {
-      const { data } = await apply({ variables: { input: { helpRequestId, offerId, joinWaitlist: waitlist, askAgain } } });
+      const { data } = await apply({ variables: { input: { helpRequestId, offerId, joinWaitlist, askAgain } } });
       const result = data?.applyToOffer;
       if (!result) return;
       if (result.__typename === 'Match') {
@@ -55,6 +60,7 @@ export function ApplyButton({ helpRequestId, offerId, offerTitle, waitlist, desc
         return;
       }
       if (result.__typename === 'AlreadyAppliedError') setExisting(result.matchId);
+      if (result.__typename === 'OfferFullError') setFilledUp(true);
       failBusiness({ ...result, field: null });
     } catch (error) {
       failWith(error);
@@ -69,8 +75,8 @@ export function ApplyButton({ helpRequestId, offerId, offerTitle, waitlist, desc
           <Link to={pathTo(PATHS.shopMatch, existing)}>{t('apply.openExisting')}</Link>
         </p>
       ) : null}
-      <button type="button" className={waitlist ? 'btn btn-outline-primary' : 'btn btn-primary'} disabled={loading} aria-describedby={describedBy} onClick={() => void submit()}>
-        {loading ? t('common.sending') : askAgain ? t('apply.askAgain') : waitlist ? t('apply.joinWaitlist') : t('apply.apply')}
+      <button type="button" className={joinWaitlist ? 'btn btn-outline-primary' : 'btn btn-primary'} disabled={loading} aria-describedby={describedBy} onClick={() => void submit()}>
+        {loading ? t('common.sending') : askAgain ? t('apply.askAgain') : joinWaitlist ? t('apply.joinWaitlist') : t('apply.apply')}
       </button>
     </div>
   );

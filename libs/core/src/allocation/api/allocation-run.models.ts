@@ -1,8 +1,10 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { modelOf } from '../../api/model-instance';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { COVERAGE_LEVELS, type CoverageLevel } from '@vec/matching';
-import { BusinessErrorModel } from '../../api/business-error.model';
+import { BusinessErrorModel, BusinessFailure } from '../../api/business-error.model';
+import { MESSAGES, type Words } from '../../messages';
 import { CoverageLevelEnum } from '../../matching/api/matching-enums';
 import { PageArgs, Paginated } from '../../api/pagination';
 import { AllocationRunItemEntity } from '../allocation-run-item.entity';
@@ -10,6 +12,7 @@ import { AllocationRunEntity } from '../allocation-run.entity';
 import { AllocationRunMode, AllocationRunStatus, RunFailure, UnservedReasonCode } from '../allocation.types';
 import { ListSize } from '../../api/query-cost';
 import type { AllocationRunItemFilter } from '../allocation.commands';
+import { identifies } from '../../api/input-rules';
 
 registerEnumType(AllocationRunMode, { name: 'AllocationRunMode', description: 'PREVIEW shows who would get what; COMMIT creates the matches.' });
 registerEnumType(AllocationRunStatus, { name: 'AllocationRunStatus' });
@@ -77,24 +80,14 @@ export class AllocationRunModel {
   @Field() createdAt!: Date;
 }
 
-/** A failed run never changed anything (it writes in one transaction): what staff read, in both languages. */
-const FAILURE_WORDS: Readonly<Record<RunFailure, { message: string; messageIt: string }>> = {
-  [RunFailure.RUN_FAILED]: {
-    message: 'The run could not complete; nothing was changed. See the server log for the request id.',
-    messageIt: 'L’esecuzione non è riuscita a terminare; non è cambiato nulla. Il registro del server riporta l’identificativo della richiesta.',
-  },
-  [RunFailure.WORKER_STOPPED]: {
-    message: 'The worker stopped before the run finished; nothing was changed. Start the run again.',
-    messageIt: 'Il processo si è fermato prima della fine dell’esecuzione; non è cambiato nulla. Avviala di nuovo.',
-  },
-};
 const FAILURES = Object.values(RunFailure);
 
 /** Why a run failed, as the API gives it: its code and the words in both languages. Runs that failed before codes were stored kept the English sentence. */
 export function failureFields(stored: string | null): { failureCode: RunFailure | null; failure: string | null; failureIt: string | null } {
   if (stored === null) return { failureCode: null, failure: null, failureIt: null };
-  const code = FAILURES.find((failure) => failure === stored || FAILURE_WORDS[failure].message === stored) ?? RunFailure.RUN_FAILED;
-  return { failureCode: code, failure: FAILURE_WORDS[code].message, failureIt: FAILURE_WORDS[code].messageIt };
+  const code = FAILURES.find((failure) => failure === stored || MESSAGES.allocation.runFailed(failure).en === stored) ?? RunFailure.RUN_FAILED;
+  const words = MESSAGES.allocation.runFailed(code);
+  return { failureCode: code, failure: words.en, failureIt: words.it };
 }
 
 @ObjectType('AllocationRunPage')
@@ -115,12 +108,14 @@ export class AllocationRunItemModel {
 export class AllocationRunItemPageModel extends Paginated(AllocationRunItemModel, 'AllocationRunItemPageBase') {}
 
 @ObjectType('InvalidAllocationRunStateError', { implements: () => [BusinessErrorModel] })
-export class InvalidAllocationRunStateErrorModel implements BusinessErrorModel {
-  code!: string;
-  field?: string;
-  message!: string;
-  messageIt!: string;
-  @Field(() => AllocationRunStatus) currentStatus!: AllocationRunStatus;
+export class InvalidAllocationRunStateErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'NOT_CANCELLABLE' as const;
+  @Field(() => AllocationRunStatus) readonly currentStatus: AllocationRunStatus;
+
+  constructor(words: Words, field: string, currentStatus: AllocationRunStatus) {
+    super(words, field);
+    this.currentStatus = currentStatus;
+  }
 }
 
 @InputType()
@@ -135,7 +130,7 @@ export class StartAllocationRunInput {
 
 @ArgsType()
 export class AllocationRunIdArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'id must be an allocation run id' }) id!: string;
+  @Field(() => ID) @IsUUID('all', identifies('allocationRun')) id!: string;
 }
 
 @InputType()
@@ -152,7 +147,7 @@ export class AllocationRunItemArgs extends PageArgs {
   filter: AllocationRunItemFilterInput = {};
 }
 
-export const toAllocationRunModel = (e: AllocationRunEntity): AllocationRunModel => ({
+export const toAllocationRunModel = (e: AllocationRunEntity): AllocationRunModel => modelOf(AllocationRunModel, {
   id: e.id,
   mode: e.mode,
   status: e.status,

@@ -1,4 +1,4 @@
-import { Args, Context, createUnionType, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Loaders } from '../../api/loaders';
 import { HelpRequestModel, toHelpRequestModel } from '../../help-request/api/help-request.models';
 import { MatchShopModel, toMatchShopModel } from '../../match/api/match.models';
@@ -10,6 +10,7 @@ import { PageArgs } from '../../api/pagination';
 import { Roles } from '../../auth/api/auth.decorators';
 import { UserRole } from '../../auth/user-role';
 import { AllocationRunService } from '../allocation-run.service';
+import { CancelAllocationRunResult, toCancelRunResult } from './allocation.results';
 import {
   AllocationRunIdArgs,
   AllocationRunItemModel,
@@ -18,17 +19,10 @@ import {
   AllocationRunSummaryModel,
   AllocationRunModel,
   AllocationRunPageModel,
-  InvalidAllocationRunStateErrorModel,
   StartAllocationRunInput,
   toAllocationRunItemModel,
   toAllocationRunModel,
 } from './allocation-run.models';
-
-export const CancelAllocationRunResult = createUnionType({
-  name: 'CancelAllocationRunResult',
-  types: () => [AllocationRunModel, InvalidAllocationRunStateErrorModel] as const,
-  resolveType: (value: object) => ('code' in value ? InvalidAllocationRunStateErrorModel : AllocationRunModel),
-});
 
 @Roles(UserRole.MINISTRY, UserRole.ADMIN)
 @Resolver(() => AllocationRunItemModel)
@@ -67,15 +61,7 @@ export class AllocationResolver {
 
   @Mutation(() => CancelAllocationRunResult, { description: 'Cancel a run that has not started yet.' })
   async cancelAllocationRun(@Ctx() ctx: RequestContext, @Args() { id }: AllocationRunIdArgs): Promise<typeof CancelAllocationRunResult> {
-    const outcome = await this.runs.cancel(ctx, id);
-    if (outcome.kind === 'run') return toAllocationRunModel(outcome.run);
-    return {
-      code: 'NOT_CANCELLABLE',
-      field: 'id',
-      currentStatus: outcome.current,
-      message: `A ${outcome.current} run cannot be cancelled`,
-      messageIt: `Un’esecuzione in stato ${outcome.current} non può essere annullata`,
-    };
+    return toCancelRunResult(await this.runs.cancel(ctx, id));
   }
 
   @Query(() => AllocationRunModel)

@@ -6,6 +6,8 @@ import { PageArgs, Paginated } from '../../api/pagination';
 import { IsAfter } from '../../api/is-after.validator';
 import { AuditEventEntity } from '../audit-event.entity';
 import type { AuditEventFilter } from '../audit.commands';
+import { identifies, worded } from '../../api/input-rules';
+import { MESSAGES } from '../../messages';
 
 @ObjectType('AuditEvent', { description: 'One recorded state change: who, what, when, before and after.' })
 export class AuditEventModel {
@@ -29,7 +31,7 @@ export class AuditEventPageModel extends Paginated(AuditEventModel, 'AuditEventP
 export class AuditEventFilterInput implements AuditEventFilter {
   @Field({ nullable: true, description: 'e.g. `offer`, `provider`, `match`.' })
   @IsOptional()
-  @Matches(/^[a-z_]{1,40}$/, { message: 'entityType must be lower-case letters and underscores' })
+  @Matches(/^[a-z_]{1,40}$/, worded(MESSAGES.validation.auditEntityType))
   entityType?: string;
 
   @Field({ nullable: true })
@@ -40,13 +42,13 @@ export class AuditEventFilterInput implements AuditEventFilter {
 
   @Field({ nullable: true, description: 'Exact action, or a prefix ending in a dot (`match.`).' })
   @IsOptional()
-  @Matches(/^[a-z_]+(\.[a-z_]+)*\.?$/, { message: 'action must be a dotted verb such as offer.published, or a prefix such as match.' })
+  @Matches(/^[a-z_]+(\.[a-z_]+)*\.?$/, worded(MESSAGES.validation.auditAction))
   @MaxLength(80)
   action?: string;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID('all', { message: 'actorUserId must be an account id' })
+  @IsUUID('all', identifies('account'))
   actorUserId?: string;
 
   @Field(() => Date, { nullable: true, description: 'From this instant (inclusive).' })

@@ -1,34 +1,29 @@
 import { ArgumentsHost, Catch } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
+import { wordedError } from '../../api/user-input.error';
+import { MESSAGES, type Words } from '../../messages';
 import { AuthErrorCode, AuthException } from '../auth.exception';
 
-const unauthenticated = (reason: AuthErrorCode, message: string, messageIt: string): GraphQLError =>
-  new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', reason, messageIt } });
+const unauthenticated = (reason: AuthErrorCode, words: Words): GraphQLError => wordedError(words, { code: 'UNAUTHENTICATED', reason });
 
 /** The one mapping from authentication failures to GraphQL errors. */
 export function authErrorToGraphQL(error: AuthException): GraphQLError {
   switch (error.code) {
     case AuthErrorCode.INVALID_CREDENTIALS:
-      return unauthenticated(error.code, 'Wrong e-mail or password', 'E-mail o password errata');
+      return unauthenticated(error.code, MESSAGES.auth.invalidCredentials());
     case AuthErrorCode.INVALID_REFRESH_TOKEN:
-      return unauthenticated(error.code, 'The session has expired: log in again', 'La sessione è scaduta: accedi di nuovo');
+      return unauthenticated(error.code, MESSAGES.auth.sessionExpired());
     case AuthErrorCode.REFRESH_TOKEN_REUSED:
-      return unauthenticated(
-        error.code,
-        'This session was already renewed; for safety every session of this login is closed',
-        'Questa sessione era già stata rinnovata; per sicurezza tutte le sessioni di questo accesso sono state chiuse',
-      );
+      return unauthenticated(error.code, MESSAGES.auth.refreshTokenReused());
     case AuthErrorCode.ACCOUNT_DISABLED:
-      return unauthenticated(error.code, 'The account is disabled', "L'account è disattivato");
+      return unauthenticated(error.code, MESSAGES.auth.accountDisabled());
     case AuthErrorCode.SESSION_ENDED:
-      return unauthenticated(error.code, 'The session has ended (logged out, or the account was disabled): log in again', 'La sessione è terminata (uscita o account disattivato): accedi di nuovo');
+      return unauthenticated(error.code, MESSAGES.auth.sessionEnded());
     case AuthErrorCode.NOT_AUTHENTICATED:
-      return unauthenticated(error.code, 'Log in to do this', 'Accedi per continuare');
+      return unauthenticated(error.code, MESSAGES.auth.notAuthenticated());
     case AuthErrorCode.FORBIDDEN_ROLE:
-      return new GraphQLError('Your role may not do this', {
-        extensions: { code: 'FORBIDDEN', reason: error.code, messageIt: 'Il tuo ruolo non consente questa operazione' },
-      });
+      return wordedError(MESSAGES.auth.forbiddenRole(), { code: 'FORBIDDEN', reason: error.code });
   }
 }
 

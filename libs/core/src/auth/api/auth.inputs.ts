@@ -1,7 +1,8 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { SELF_REGISTRATION_ROLES, UserRole } from '../user-role';
+import { SELF_REGISTRATION_ROLES, STAFF_ROLES, UserRole } from '../user-role';
+import { asAlternatives } from '../../api/input-rules';
 
 const normaliseEmail = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
@@ -11,7 +12,7 @@ export const PASSWORD_MIN_LENGTH = 12;
 export class RegisterInput {
   @Field()
   @Transform(normaliseEmail)
-  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  @IsEmail()
   @MaxLength(254)
   email!: string;
 
@@ -22,7 +23,7 @@ export class RegisterInput {
   password!: string;
 
   @Field(() => UserRole, { description: 'SHOP or PROVIDER; other roles are created by an administrator.' })
-  @IsIn(SELF_REGISTRATION_ROLES, { message: 'role must be SHOP or PROVIDER' })
+  @IsIn(SELF_REGISTRATION_ROLES, asAlternatives())
   role!: UserRole;
 
   @Field({ defaultValue: false, description: 'Browsers: deliver the refresh token as an HttpOnly cookie for /graphql instead of in the answer (whose refreshToken is then null).' })
@@ -58,19 +59,16 @@ export class RefreshSessionInput {
   refreshToken?: string;
 }
 
-/** Roles only an administrator (or the command line) can create. */
-export const STAFF_ROLES = [UserRole.MINISTRY, UserRole.ADMIN] as const;
-
 @InputType()
 export class CreateStaffUserInput {
   @Field()
   @Transform(normaliseEmail)
-  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  @IsEmail()
   @MaxLength(254)
   email!: string;
 
   @Field(() => UserRole, { description: 'MINISTRY or ADMIN.' })
-  @IsIn(STAFF_ROLES, { message: 'role must be MINISTRY or ADMIN' })
+  @IsIn(STAFF_ROLES, asAlternatives())
   role!: UserRole;
 
   @Field({ nullable: true, description: `At least ${PASSWORD_MIN_LENGTH} characters; omit it to have one generated and returned once.` })

@@ -1,4 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { modelOf } from '../../api/model-instance';
+import type { Words } from '../../messages';
 import { UserAccountEntity } from '../user-account.entity';
 import { UserRole } from '../user-role';
 
@@ -24,9 +26,15 @@ export class AuthPayloadModel {
 
 @ObjectType('EmailTakenError', { description: 'An account with this e-mail already exists.' })
 export class EmailTakenErrorModel {
-  @Field() field!: string;
-  @Field() message!: string;
-  @Field() messageIt!: string;
+  @Field() readonly field: string;
+  @Field() readonly message: string;
+  @Field() readonly messageIt: string;
+
+  constructor(words: Words, field: string) {
+    this.field = field;
+    this.message = words.en;
+    this.messageIt = words.it;
+  }
 }
 
 @ObjectType('StaffUserCreated', { description: 'The new staff account; a generated password is shown here once.' })
@@ -36,7 +44,7 @@ export class StaffUserCreatedModel {
   generatedPassword!: string | null;
 }
 
-export const toUserModel = (user: UserAccountEntity): UserModel => ({
+export const toUserModel = (user: UserAccountEntity): UserModel => modelOf(UserModel, {
   id: user.id,
   email: user.email,
   role: user.role,

@@ -1,5 +1,5 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Context, createUnionType, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { RequestContext } from '../../common/request-context';
 import { Ctx } from '../../api/request-context';
@@ -7,31 +7,12 @@ import { Public, Roles } from './auth.decorators';
 import { AuthService, Session } from '../auth.service';
 import { CreateStaffUserInput, LoginInput, RefreshSessionInput, RegisterInput } from './auth.inputs';
 import { GqlLocalAuthGuard } from './auth.guards';
-import { AuthPayloadModel, EmailTakenErrorModel, StaffUserCreatedModel, toUserModel, UserModel } from './auth.models';
+import { AuthPayloadModel, toUserModel, UserModel } from './auth.models';
+import { CreateStaffUserResult, RegisterResult, toCreateStaffUserResult, toPayload, toRegisterResult } from './auth.results';
 import { UserRole } from '../user-role';
 import { UserAccountEntity } from '../user-account.entity';
 import { AuthErrorCode, AuthException } from '../auth.exception';
 import { SessionCookie } from './session-cookie';
-
-export const RegisterResult = createUnionType({
-  name: 'RegisterResult',
-  types: () => [AuthPayloadModel, EmailTakenErrorModel] as const,
-  resolveType: (value: AuthPayloadModel | EmailTakenErrorModel) => ('accessToken' in value ? AuthPayloadModel : EmailTakenErrorModel),
-});
-
-export const CreateStaffUserResult = createUnionType({
-  name: 'CreateStaffUserResult',
-  types: () => [StaffUserCreatedModel, EmailTakenErrorModel] as const,
-  resolveType: (value: StaffUserCreatedModel | EmailTakenErrorModel) => ('user' in value ? StaffUserCreatedModel : EmailTakenErrorModel),
-});
-
-const EMAIL_TAKEN: EmailTakenErrorModel = {
-  field: 'input.email',
-  message: 'An account with this e-mail already exists',
-  messageIt: 'Esiste già un account con questa e-mail',
-};
-
-const toPayload = (session: Session): AuthPayloadModel => ({ ...session, user: toUserModel(session.user) });
 
 @Resolver()
 export class AuthResolver {
@@ -44,23 +25,20 @@ export class AuthResolver {
   private deliver(session: Session, res: Response, inCookie: boolean): AuthPayloadModel {
     if (!inCookie) return toPayload(session);
     this.cookie.set(res, session.refreshToken);
-    return { ...toPayload(session), refreshToken: null };
+    return toPayload(session, null);
   }
 
   @Public()
   @Mutation(() => RegisterResult, { description: 'Create a SHOP or PROVIDER account and sign in.' })
   async register(@Ctx() ctx: RequestContext, @Args('input') input: RegisterInput, @Context('res') res: Response): Promise<typeof RegisterResult> {
     const outcome = await this.auth.register(ctx, input);
-    if (outcome.kind === 'session') return this.deliver(outcome.session, res, input.refreshTokenInCookie);
-    return EMAIL_TAKEN;
+    return toRegisterResult(outcome, (session) => this.deliver(session, res, input.refreshTokenInCookie));
   }
 
   @Roles(UserRole.ADMIN)
   @Mutation(() => CreateStaffUserResult, { description: 'Create a MINISTRY or ADMIN account (administrators only).' })
   async createStaffUser(@Ctx() ctx: RequestContext, @Args('input') input: CreateStaffUserInput): Promise<typeof CreateStaffUserResult> {
-    const outcome = await this.auth.createStaffUser(ctx, input);
-    if (outcome.kind === 'email-taken') return { ...EMAIL_TAKEN, field: 'input.email' };
-    return { user: toUserModel(outcome.user), generatedPassword: outcome.generatedPassword };
+    return toCreateStaffUserResult(await this.auth.createStaffUser(ctx, input));
   }
 
   @Public()

@@ -4,6 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Omittable, trim } from '../../api/input-rules';
 import type { CreateHelpRequest, UpdateHelpRequest } from '../help-request.commands';
+import { identifies } from '../../api/input-rules';
 
 
 @InputType()
@@ -30,12 +31,12 @@ export class CreateHelpRequestsInput {
 
 @InputType({ description: 'Only while the request is OPEN; only the fields given change.' })
 export class UpdateHelpRequestInput implements UpdateHelpRequest {
-  @Field(() => ID) @IsUUID('all', { message: 'id must be a help request id' }) id!: string;
+  @Field(() => ID) @IsUUID('all', identifies('helpRequest')) id!: string;
   @Field(() => ServiceCategory, { nullable: true }) @IsEnum(ServiceCategory) @Omittable() category?: ServiceCategory;
   @Field({ nullable: true }) @Transform(trim) @MaxLength(2000) @MinLength(10) @IsString() @Omittable() description?: string;
 }
 
 @ArgsType()
 export class HelpRequestIdArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'id must be a help request id' }) id!: string;
+  @Field(() => ID) @IsUUID('all', identifies('helpRequest')) id!: string;
 }

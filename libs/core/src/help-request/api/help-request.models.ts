@@ -1,8 +1,10 @@
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { modelOf } from '../../api/model-instance';
 import { ServiceCategory } from '@vec/matching';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
-import { BusinessErrorModel } from '../../api/business-error.model';
+import { BusinessErrorModel, BusinessFailure } from '../../api/business-error.model';
+import type { Words } from '../../messages';
 import { PageArgs, Paginated } from '../../api/pagination';
 import { ListSize } from '../../api/query-cost';
 import '../../api/service-category.model';
@@ -32,27 +34,38 @@ export class HelpRequestPageModel extends Paginated(HelpRequestModel, 'HelpReque
   implements: () => [BusinessErrorModel],
   description: 'The request is in a status that does not allow this (code NOT_OPEN or INVALID_TRANSITION), or on a waitlist for its service (ON_WAITLIST).',
 })
-export class HelpRequestStatusErrorModel implements BusinessErrorModel {
-  code!: string;
-  field?: string;
-  message!: string;
-  messageIt!: string;
-  @Field(() => HelpRequestStatus) currentStatus!: HelpRequestStatus;
+export class HelpRequestStatusErrorModel extends BusinessFailure implements BusinessErrorModel {
+  @Field(() => HelpRequestStatus) readonly currentStatus: HelpRequestStatus;
+
+  // One GraphQL type for three refusals, told apart by their code.
+  constructor(
+    readonly code: 'NOT_OPEN' | 'INVALID_TRANSITION' | 'ON_WAITLIST',
+    words: Words,
+    field: string,
+    currentStatus: HelpRequestStatus,
+  ) {
+    super(words, field);
+    this.currentStatus = currentStatus;
+  }
 }
 
 @ObjectType('DuplicateHelpRequestError', {
   implements: () => [BusinessErrorModel],
   description: 'The shop already has an open or matched request for this service: it is named, to be changed or withdrawn instead.',
 })
-export class DuplicateHelpRequestErrorModel implements BusinessErrorModel {
-  code!: string;
-  field?: string;
-  message!: string;
-  messageIt!: string;
-  @Field(() => ServiceCategory) category!: ServiceCategory;
+export class DuplicateHelpRequestErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'DUPLICATE_REQUEST' as const;
+  @Field(() => ServiceCategory) readonly category: ServiceCategory;
   @Field(() => ID, { nullable: true, description: 'The request already open for the service (null when the same input asked for it twice).' })
-  existingRequestId!: string | null;
-  @Field(() => HelpRequestStatus, { nullable: true }) existingStatus!: HelpRequestStatus | null;
+  readonly existingRequestId: string | null;
+  @Field(() => HelpRequestStatus, { nullable: true }) readonly existingStatus: HelpRequestStatus | null;
+
+  constructor(words: Words, field: string, category: ServiceCategory, existing: { id: string; status: HelpRequestStatus } | null) {
+    super(words, field);
+    this.category = category;
+    this.existingRequestId = existing?.id ?? null;
+    this.existingStatus = existing?.status ?? null;
+  }
 }
 
 @ObjectType('HelpRequestBatch', { description: 'The requests created together.' })
@@ -99,7 +112,7 @@ export class MyHelpRequestListArgs extends PageArgs {
   filter: MyHelpRequestFilterInput = {};
 }
 
-export const toHelpRequestModel = (e: HelpRequestEntity): HelpRequestModel => ({
+export const toHelpRequestModel = (e: HelpRequestEntity): HelpRequestModel => modelOf(HelpRequestModel, {
   id: e.id,
   shopId: e.shopId,
   category: e.category,

@@ -1,14 +1,16 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, registerDecorator } from 'class-validator';
-import { trim } from '../../api/input-rules';
+import { trim, worded } from '../../api/input-rules';
 import { OutcomeCheckpoint } from '../match.types';
 import type { AnswerOutcomeSurvey } from '../match.commands';
+import { identifies } from '../../api/input-rules';
+import { MESSAGES } from '../../messages';
 
 @InputType()
 export class ApplyToOfferInput {
-  @Field(() => ID) @IsUUID('all', { message: 'helpRequestId must be a help request id' }) helpRequestId!: string;
-  @Field(() => ID) @IsUUID('all', { message: 'offerId must be an offer id' }) offerId!: string;
+  @Field(() => ID) @IsUUID('all', identifies('helpRequest')) helpRequestId!: string;
+  @Field(() => ID) @IsUUID('all', identifies('offer')) offerId!: string;
 
   @Field(() => Boolean, { defaultValue: true, description: 'When the offer is full, join its waitlist (otherwise answer OfferFullError).' })
   @IsBoolean()
@@ -24,12 +26,12 @@ export class ApplyToOfferInput {
 
 @ArgsType()
 export class MatchIdArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'id must be a match id' }) id!: string;
+  @Field(() => ID) @IsUUID('all', identifies('match')) id!: string;
 }
 
 @InputType()
 export class DeclineMatchInput {
-  @Field(() => ID) @IsUUID('all', { message: 'id must be a match id' }) id!: string;
+  @Field(() => ID) @IsUUID('all', identifies('match')) id!: string;
 
   @Field({ description: 'Why, in a few words the shop will read (2–500 characters).' })
   @Transform(trim)
@@ -41,7 +43,7 @@ export class DeclineMatchInput {
 
 @InputType()
 export class WithdrawMatchInput {
-  @Field(() => ID) @IsUUID('all', { message: 'id must be a match id' }) id!: string;
+  @Field(() => ID) @IsUUID('all', identifies('match')) id!: string;
 
   @Field({ nullable: true, description: 'Optional: why (up to 500 characters).' })
   @IsOptional()
@@ -58,14 +60,14 @@ function IsZeroWithoutOrders(): PropertyDecorator {
       name: 'zeroWithoutOrders',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: 'approximateOrders must be 0 when gotOnlineOrders is false', context: { it: 'deve essere 0 se non sono arrivati ordini online' } },
+      options: worded(MESSAGES.validation.zeroWithoutOrders),
       validator: { validate: (value: unknown, args) => (args?.object as AnswerOutcomeSurveyInput).gotOnlineOrders !== false || value === 0 },
     });
 }
 
 @InputType()
 export class AnswerOutcomeSurveyInput implements AnswerOutcomeSurvey {
-  @Field(() => ID) @IsUUID('all', { message: 'matchId must be a match id' }) matchId!: string;
+  @Field(() => ID) @IsUUID('all', identifies('match')) matchId!: string;
 
   @Field(() => OutcomeCheckpoint, { defaultValue: OutcomeCheckpoint.COMPLETION })
   @IsEnum(OutcomeCheckpoint)

@@ -1,9 +1,11 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { modelOf } from '../../api/model-instance';
 import { INELIGIBILITY_REASONS, ServiceCategory } from '@vec/matching';
 import type { CoverageLevel, IneligibilityReason } from '@vec/matching';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { BusinessErrorModel } from '../../api/business-error.model';
+import { BusinessErrorModel, BusinessFailure } from '../../api/business-error.model';
+import type { SurveyNotDueReason, Words } from '../../messages';
 import { PageArgs, Paginated } from '../../api/pagination';
 import '../../api/service-category.model';
 import { CoverageLevelEnum } from '../../matching/api/matching-enums';
@@ -12,10 +14,11 @@ import { MatchTransitionEntity } from '../match-transition.entity';
 import { MatchEntity } from '../match.entity';
 import { MatchOrigin, MatchState, OutcomeCheckpoint } from '../match.types';
 import { OutcomeSurveyEntity } from '../outcome-survey.entity';
-import { ShopEntity } from '../../shop/shop.entity';
+import type { ShopEntity } from '../../shop/shop.entity';
 import { reasonTexts } from '../match-reasons';
 import { ListSize } from '../../api/query-cost';
 import type { MatchFilter } from '../match.commands';
+import { identifies } from '../../api/input-rules';
 
 registerEnumType(MatchState, {
   name: 'MatchState',
@@ -84,68 +87,85 @@ export class MatchModel {
 export class MatchPageModel extends Paginated(MatchModel, 'MatchPageBase') {}
 
 @ObjectType('NotEligibleError', { implements: () => [BusinessErrorModel], description: 'The offer does not fit the request: every failed rule.' })
-export class NotEligibleErrorModel implements BusinessErrorModel {
-  code!: string;
-  field?: string;
-  message!: string;
-  messageIt!: string;
-  @ListSize(INELIGIBILITY_REASONS.length) @Field(() => [IneligibilityExplanationModel]) reasons!: IneligibilityExplanationModel[];
-  failed!: readonly IneligibilityReason[];
+export class NotEligibleErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'NOT_ELIGIBLE' as const;
+  @ListSize(INELIGIBILITY_REASONS.length) @Field(() => [IneligibilityExplanationModel]) readonly reasons: IneligibilityExplanationModel[];
+  readonly failed: readonly IneligibilityReason[];
+
+  constructor(words: Words, field: string, failed: readonly IneligibilityReason[], reasons: IneligibilityExplanationModel[]) {
+    super(words, field);
+    this.failed = failed;
+    this.reasons = reasons;
+  }
 }
 
 @ObjectType('OfferFullError', { implements: () => [BusinessErrorModel], description: 'No place is free and joinWaitlist was false.' })
-export class OfferFullErrorModel implements BusinessErrorModel {
-  code!: string;
-  field?: string;
-  message!: string;
-  messageIt!: string;
+export class OfferFullErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'OFFER_FULL' as const;
 }
 
 @ObjectType('AlreadyAppliedError', { implements: () => [BusinessErrorModel], description: 'The request already has an open match (or waitlist place).' })
-export class AlreadyAppliedErrorModel implements BusinessErrorModel {
-  code!: string;
-  field?: string;
-  message!: string;
-  messageIt!: string;
-  @Field(() => ID) matchId!: string;
-  @Field(() => MatchState) state!: MatchState;
+export class AlreadyAppliedErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'ALREADY_APPLIED' as const;
+  @Field(() => ID) readonly matchId: string;
+  @Field(() => MatchState) readonly state: MatchState;
+
+  constructor(words: Words, field: string, matchId: string, state: MatchState) {
+    super(words, field);
+    this.matchId = matchId;
+    this.state = state;
+  }
 }
 
 @ObjectType('PreviouslyRefusedError', {
   implements: () => [BusinessErrorModel],
   description: 'The request refused this offer before (the shop gave it up, or the provider declined it): apply again with askAgain to ask for it anyway.',
 })
-export class PreviouslyRefusedErrorModel implements BusinessErrorModel {
-  code!: string;
-  field?: string;
-  message!: string;
-  messageIt!: string;
-  @Field(() => MatchState, { description: 'WITHDRAWN or DECLINED.' }) endedAs!: MatchState;
-  @Field() endedAt!: Date;
+export class PreviouslyRefusedErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'PREVIOUSLY_REFUSED' as const;
+  @Field(() => MatchState, { description: 'WITHDRAWN or DECLINED.' }) readonly endedAs: MatchState;
+  @Field() readonly endedAt: Date;
+
+  constructor(words: Words, field: string, endedAs: MatchState, endedAt: Date) {
+    super(words, field);
+    this.endedAs = endedAs;
+    this.endedAt = endedAt;
+  }
 }
 
 @ObjectType('InvalidMatchTransitionError', { implements: () => [BusinessErrorModel], description: 'The match is in a state that does not allow this (or the request is no longer open).' })
-export class InvalidMatchTransitionErrorModel implements BusinessErrorModel {
-  code!: string;
-  field?: string;
-  message!: string;
-  messageIt!: string;
-  @Field(() => String) currentState!: string;
+export class InvalidMatchTransitionErrorModel extends BusinessFailure implements BusinessErrorModel {
+  @Field(() => String) readonly currentState: string;
+
+  // One GraphQL type for three refusals, told apart by their code.
+  constructor(
+    readonly code: 'INVALID_TRANSITION' | 'RESPONSE_DEADLINE_PASSED' | 'REQUEST_NOT_OPEN',
+    words: Words,
+    field: string,
+    currentState: string,
+  ) {
+    super(words, field);
+    this.currentState = currentState;
+  }
 }
 
 @ObjectType('SurveyNotDueError', { implements: () => [BusinessErrorModel], description: 'This checkpoint of the survey cannot be answered (yet, or again).' })
-export class SurveyNotDueErrorModel implements BusinessErrorModel {
-  code!: string;
-  field?: string;
-  message!: string;
-  messageIt!: string;
+export class SurveyNotDueErrorModel extends BusinessFailure implements BusinessErrorModel {
+  /** The code is the reason itself (NOT_COMPLETED, TOO_EARLY…). */
+  constructor(
+    readonly code: SurveyNotDueReason,
+    words: Words,
+    field: string,
+  ) {
+    super(words, field);
+  }
 }
 
 @InputType()
 export class MatchFilterInput implements MatchFilter {
   @Field(() => MatchState, { nullable: true }) @IsOptional() @IsEnum(MatchState) state?: MatchState;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'offerId must be an offer id' }) offerId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'helpRequestId must be a help request id' }) helpRequestId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', identifies('offer')) offerId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', identifies('helpRequest')) helpRequestId?: string;
 }
 
 @ArgsType()
@@ -158,7 +178,7 @@ export class MatchListArgs extends PageArgs {
 
 export const toMatchModel = (e: MatchEntity): MatchModel => {
   const [endReasonText, endReasonTextIt] = reasonTexts(e.endReason);
-  return {
+  return modelOf(MatchModel, {
     id: e.id,
     helpRequestId: e.helpRequestId,
     offerId: e.offerId,
@@ -181,7 +201,7 @@ export const toMatchModel = (e: MatchEntity): MatchModel => {
     endReasonTextIt,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
-  };
+  });
 };
 
 export const toMatchShopModel = (shop: ShopEntity): MatchShopModel => ({
@@ -199,7 +219,7 @@ export const toTransitionModel = (e: MatchTransitionEntity): MatchTransitionMode
   return { fromState: e.fromState, toState: e.toState, occurredAt: e.occurredAt, actorRole: e.actorRole, reason: e.reason, reasonText, reasonTextIt };
 };
 
-export const toSurveyModel = (e: OutcomeSurveyEntity): OutcomeSurveyModel => ({
+export const toSurveyModel = (e: OutcomeSurveyEntity): OutcomeSurveyModel => modelOf(OutcomeSurveyModel, {
   checkpoint: e.checkpoint,
   gotOnlineOrders: e.gotOnlineOrders,
   approximateOrders: e.approximateOrders,

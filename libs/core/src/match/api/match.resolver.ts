@@ -12,7 +12,7 @@ import { AnswerOutcomeSurveyInput, ApplyToOfferInput, DeclineMatchInput, MatchId
 import { MatchApplicationService } from '../match-application.service';
 import { MatchLifecycleService } from '../match-lifecycle.service';
 import { MatchQueryService } from '../match-query.service';
-import { AnswerOutcomeSurveyResult, ApplyToOfferResult, MatchStepResult, toApplyResult, toStepResult, toSurveyResult } from './match-results';
+import { AnswerOutcomeSurveyResult, ApplyToOfferResult, MatchStepResult, toApplyResult, toStepResult, toSurveyResult } from './match.results';
 import {
   MatchListArgs,
   MatchModel,
@@ -53,31 +53,31 @@ export class MatchResolver {
   @Roles(UserRole.PROVIDER)
   @Mutation(() => MatchStepResult, { description: 'PENDING → ACCEPTED, before the answer deadline.' })
   async acceptMatch(@Ctx() ctx: RequestContext, @Args() { id }: MatchIdArgs): Promise<typeof MatchStepResult> {
-    return toStepResult(await this.lifecycle.act(ctx, id, 'accept'), { en: 'accepted', it: 'accettato' });
+    return toStepResult(await this.lifecycle.act(ctx, id, 'accept'), 'accept');
   }
 
   @Roles(UserRole.PROVIDER)
   @Mutation(() => MatchStepResult, { description: 'PENDING → DECLINED, with a reason the shop reads; the place goes to the waitlist.' })
   async declineMatch(@Ctx() ctx: RequestContext, @Args('input') input: DeclineMatchInput): Promise<typeof MatchStepResult> {
-    return toStepResult(await this.lifecycle.act(ctx, input.id, 'decline', input.reason), { en: 'declined', it: 'rifiutato' });
+    return toStepResult(await this.lifecycle.act(ctx, input.id, 'decline', input.reason), 'decline');
   }
 
   @Roles(UserRole.SHOP)
   @Mutation(() => MatchStepResult, { description: 'ACCEPTED → ACTIVE: the shop confirms the service is running; the free period starts.' })
   async confirmMatchActive(@Ctx() ctx: RequestContext, @Args() { id }: MatchIdArgs): Promise<typeof MatchStepResult> {
-    return toStepResult(await this.lifecycle.act(ctx, id, 'activate'), { en: 'activated', it: 'attivato' });
+    return toStepResult(await this.lifecycle.act(ctx, id, 'activate'), 'activate');
   }
 
   @Roles(UserRole.SHOP, UserRole.PROVIDER)
   @Mutation(() => MatchStepResult, { description: 'ACTIVE → COMPLETED before the free period ends (it completes by itself when it ends).' })
   async completeMatch(@Ctx() ctx: RequestContext, @Args() { id }: MatchIdArgs): Promise<typeof MatchStepResult> {
-    return toStepResult(await this.lifecycle.act(ctx, id, 'complete'), { en: 'completed', it: 'completato' });
+    return toStepResult(await this.lifecycle.act(ctx, id, 'complete'), 'complete');
   }
 
   @Roles(UserRole.SHOP)
   @Mutation(() => MatchStepResult, { description: 'The shop gives up a waitlist place or a pending, accepted or active match.' })
   async withdrawMatch(@Ctx() ctx: RequestContext, @Args('input') input: WithdrawMatchInput): Promise<typeof MatchStepResult> {
-    return toStepResult(await this.lifecycle.act(ctx, input.id, 'withdraw', input.reason), { en: 'withdrawn', it: 'ritirato' });
+    return toStepResult(await this.lifecycle.act(ctx, input.id, 'withdraw', input.reason), 'withdraw');
   }
 
   @Roles(UserRole.SHOP)

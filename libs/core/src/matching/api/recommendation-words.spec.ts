@@ -1,4 +1,4 @@
-import { toApplyResult } from '../../match/api/match-results';
+import { toApplyResult } from '../../match/api/match.results';
 import { toExplanations } from './recommendation.models';
 
 describe('why an offer does not fit, in words', () => {

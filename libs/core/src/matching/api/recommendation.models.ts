@@ -2,11 +2,12 @@ import { ArgsType, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { INELIGIBILITY_REASONS, type CoverageLevel, type IneligibilityReason, type RankedOffer, type ScoreComponent, type ScoreComponentName } from '@vec/matching';
 import { IsInt, IsUUID, Max, Min } from 'class-validator';
 import { OfferModel, toOfferModel } from '../../offer/api/offer.models';
-import { OfferEntity } from '../../offer/offer.entity';
-import { FULL_WITHOUT_WAITLIST, INELIGIBILITY_WORDS } from '../eligibility-reasons';
+import type { OfferEntity } from '../../offer/offer.entity';
+import { MESSAGES } from '../../messages';
 import { CoverageLevelEnum, IneligibilityReasonEnum, ScoreComponentNameEnum } from './matching-enums';
 import { ListSize, SizedByParentPage } from '../../api/query-cost';
 import { MatchState } from '../../match/match.types';
+import { identifies } from '../../api/input-rules';
 
 @ObjectType('ScoreComponent', { description: 'One term of the score: the measured fact, its 0–1 value, its weight, and what it adds.' })
 export class ScoreComponentModel {
@@ -86,7 +87,7 @@ export class OfferEligibilityModel {
 
 @ArgsType()
 export class RecommendationArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'helpRequestId must be a help request id' }) helpRequestId!: string;
+  @Field(() => ID) @IsUUID('all', identifies('helpRequest')) helpRequestId!: string;
 
   @Field(() => Int, { defaultValue: 20, description: 'At most this many offers in each list (1–100).' })
   @IsInt()
@@ -97,8 +98,8 @@ export class RecommendationArgs {
 
 @ArgsType()
 export class OfferEligibilityArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'helpRequestId must be a help request id' }) helpRequestId!: string;
-  @Field(() => ID) @IsUUID('all', { message: 'offerId must be an offer id' }) offerId!: string;
+  @Field(() => ID) @IsUUID('all', identifies('helpRequest')) helpRequestId!: string;
+  @Field(() => ID) @IsUUID('all', identifies('offer')) offerId!: string;
 }
 
 export const toScoreComponent = (c: ScoreComponent): ScoreComponentModel => ({ ...c });
@@ -114,4 +115,7 @@ export const toRankedOfferModel = (ranked: RankedOffer, offer: OfferEntity): Ran
 
 /** The waitlist is open only when being full is all that stands in the way. */
 export const toExplanations = (failed: readonly IneligibilityReason[]): IneligibilityExplanationModel[] =>
-  failed.map((code) => ({ code, ...(code === 'FULL' && failed.length > 1 ? FULL_WITHOUT_WAITLIST : INELIGIBILITY_WORDS[code]) }));
+  failed.map((code) => {
+    const words = MESSAGES.reason.ineligible(code, failed.length === 1);
+    return { code, message: words.en, messageIt: words.it };
+  });

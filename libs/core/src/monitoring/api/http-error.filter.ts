@@ -7,6 +7,7 @@ import { territoryErrorToGraphQL } from '../../territory/api/territory.errors';
 import { MonitoringException } from '../monitoring.exception';
 import { monitoringErrorToGraphQL } from './monitoring.errors';
 import { loggableError } from '../../common/log-safety';
+import { MESSAGES } from '../../messages';
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
 
@@ -47,7 +48,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (!graphql) {
       const { message, stack } = loggableError(error);
       this.logger.error(message, stack);
-      response.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
+      response.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: MESSAGES.request.internalError().en });
       return;
     }
     const code = String(graphql.extensions.code ?? 'BAD_REQUEST');

@@ -8,6 +8,7 @@ import { PageArgs } from '../../api/pagination';
 import '../../api/service-category.model';
 import type { MonitoringFilter } from '../monitoring.commands';
 import { BreakdownDimension, TimeBucket } from '../monitoring.types';
+import { identifies } from '../../api/input-rules';
 
 registerEnumType(BreakdownDimension, { name: 'BreakdownDimension', description: 'What to group the figures by (SECTOR: ATECO section).' });
 registerEnumType(TimeBucket, { name: 'TimeBucket', description: 'Days or ISO weeks (Monday to Sunday), in Italian time.' });
@@ -67,7 +68,7 @@ export class CapacityArgs extends PageArgs {
 
   @Field({ nullable: true, description: 'Only this provider’s offers.' })
   @IsOptional()
-  @IsUUID('all', { message: 'providerId must be a provider id' })
+  @IsUUID('all', identifies('provider'))
   providerId?: string;
 
   @Field(() => Int, { nullable: true, description: 'Only offers whose validity or earliest free period ends within this many days (1–365).' })

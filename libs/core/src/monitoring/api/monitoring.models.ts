@@ -79,7 +79,10 @@ export class UnmetDemandModel {
 }
 
 @ObjectType('UnmetDemandPage')
-export class UnmetDemandPageModel extends Paginated(UnmetDemandModel, 'UnmetDemandPageBase') {}
+export class UnmetDemandPageModel extends Paginated(UnmetDemandModel, 'UnmetDemandPageBase') {
+  @Field({ description: 'When the requests were judged (every five minutes and after each allocation run): later changes are not counted yet.' })
+  computedAt!: Date;
+}
 
 /** The slot figures offers and providers share. */
 @ObjectType({ isAbstract: true })

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { IsIn, IsOptional } from 'class-validator';
 import { Public } from '../../auth/api/auth.decorators';
-import { italian } from '../../api/input-rules';
+import { asAlternatives } from '../../api/input-rules';
 import { OpenDataService } from '../open-data.service';
 import { csvStringifier } from '../export/csv-format';
 import { EXPORT_LANGUAGES, type ExportLanguage, headerOf, OPEN_DATA_COLUMNS } from '../export/export-columns';
@@ -17,7 +17,7 @@ const OPEN_DATA_CACHE = 'public, max-age=60';
 /** The open data CSV takes one parameter: the language of its headers. */
 export class OpenDataQuery {
   @IsOptional()
-  @IsIn(EXPORT_LANGUAGES, { message: 'lang must be it or en', ...italian('deve essere it oppure en') })
+  @IsIn(EXPORT_LANGUAGES, asAlternatives())
   lang?: ExportLanguage;
 }
 
@@ -32,23 +32,23 @@ export class OpenDataController {
   @Header('cache-control', OPEN_DATA_CACHE)
   @Get('aggregates.json')
   async json(@Req() req: Request): Promise<object> {
-    const ctx = requestContextFromHttp(req);
+    const { computedAt, rows } = await this.openData.aggregates(requestContextFromHttp(req));
     return {
       title: 'Vicini e connessi — domanda, offerta ed esiti per provincia e categoria di servizio',
       licence: LICENCE,
-      generatedAt: ctx.now.toISOString(),
+      generatedAt: computedAt.toISOString(),
       fields: OPEN_DATA_COLUMNS.map(({ key, it, en, about }) => ({ key, it, en, about })),
-      rows: await this.openData.aggregates(ctx),
+      rows,
     };
   }
 
   @Get('aggregates.csv')
   async csv(@Req() req: Request, @Res() res: Response, @Query() query: OpenDataQuery): Promise<void> {
     const ctx = requestContextFromHttp(req);
-    const rows = await this.openData.aggregates(ctx);
+    const { computedAt, rows } = await this.openData.aggregates(ctx);
     res.setHeader('cache-control', OPEN_DATA_CACHE);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="vicini-e-connessi-open-data-${ctx.now.toISOString().slice(0, 10)}.csv"`);
+    res.setHeader('content-disposition', `attachment; filename="vicini-e-connessi-open-data-${computedAt.toISOString().slice(0, 10)}.csv"`);
     const csv = csvStringifier(headerOf(OPEN_DATA_COLUMNS, query.lang ?? 'it'));
     const done = pipeline(csv, res);
     for (const row of rows) csv.write(row);

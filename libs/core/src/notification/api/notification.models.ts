@@ -4,6 +4,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { PageArgs, Paginated } from '../../api/pagination';
 import { describeNotification } from '../notification-messages';
 import { NotificationEntity } from '../notification.entity';
+import { identifies } from '../../api/input-rules';
 
 @ObjectType('Notification', { description: 'Something that happened that the reader should know about.' })
 export class NotificationModel {
@@ -31,7 +32,7 @@ export class MarkNotificationsReadInput {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
-  @IsUUID('all', { each: true, message: 'ids must be notification ids' })
+  @IsUUID('all', { each: true, ...identifies('notification') })
   ids?: string[];
 }
 

@@ -1,66 +1,37 @@
 import { ArgumentsHost, Catch } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { userInputError } from '../../api/user-input.error';
+import { fieldError, userInputError, wordedError } from '../../api/user-input.error';
+import { MESSAGES, type Words } from '../../messages';
 import { OfferErrorCode, OfferException } from '../offer.exception';
 
 /** The one mapping from offer failures to GraphQL errors: each message says what to do. */
 export function offerErrorToGraphQL(error: OfferException): GraphQLError {
   const { field, detail } = error;
-  const bad = (message: string, messageIt: string): GraphQLError => userInputError([{ field, code: error.code, message, messageIt }]);
+  const bad = (words: Words): GraphQLError => userInputError([fieldError(field, error.code, words)]);
   switch (error.code) {
     case OfferErrorCode.OFFER_NOT_FOUND:
-      return new GraphQLError('No such offer', { extensions: { code: 'NOT_FOUND', reason: error.code, field, messageIt: 'Offerta non trovata' } });
+      return wordedError(MESSAGES.offer.notFound(), { code: 'NOT_FOUND', reason: error.code, field });
     case OfferErrorCode.COVERAGE_EMPTY:
-      return bad(
-        `${field}: choose at least one area: all of Italy, a region, a province, a comune or a radius`,
-        `${field}: scegli almeno un’area: tutta Italia, una regione, una provincia, un comune o un raggio`,
-      );
+      return bad(MESSAGES.offer.coverageEmpty(field));
     case OfferErrorCode.RADIUS_NO_CENTRE:
-      return bad(
-        `${field}: choose the centre of the radius: a comune, or a point (latitude and longitude)`,
-        `${field}: scegli il centro del raggio: un comune, oppure un punto (latitudine e longitudine)`,
-      );
+      return bad(MESSAGES.offer.radiusNoCentre(field));
     case OfferErrorCode.RADIUS_TWO_CENTRES:
-      return bad(
-        `${field}: a radius has one centre: keep either the comune or the point (latitude and longitude)`,
-        `${field}: un raggio ha un solo centro: tieni il comune oppure il punto (latitudine e longitudine)`,
-      );
+      return bad(MESSAGES.offer.radiusTwoCentres(field));
     case OfferErrorCode.RADIUS_POINT_INCOMPLETE:
-      return bad(
-        `${field}: a point needs both latitude and longitude`,
-        `${field}: un punto ha bisogno sia della latitudine sia della longitudine`,
-      );
+      return bad(MESSAGES.offer.radiusPointIncomplete(field));
     case OfferErrorCode.SECTORS_CONFLICT:
-      return bad(
-        `${field}: an offer open to every sector lists no sections or divisions: remove them, or choose only some sectors`,
-        `${field}: un’offerta aperta a tutti i settori non elenca sezioni o divisioni: toglile, oppure scegli solo alcuni settori`,
-      );
+      return bad(MESSAGES.offer.sectorsConflict(field));
     case OfferErrorCode.SECTORS_EMPTY:
-      return bad(
-        `${field}: choose at least one ATECO section or division, or open the offer to every sector`,
-        `${field}: scegli almeno una sezione o divisione ATECO, oppure apri l’offerta a tutti i settori`,
-      );
+      return bad(MESSAGES.offer.sectorsEmpty(field));
     case OfferErrorCode.ATECO_UNKNOWN_SECTION:
-      return bad(
-        `${field}: "${detail}" is not an ATECO 2025 section: choose a letter from A to V`,
-        `${field}: "${detail}" non è una sezione ATECO 2025: scegli una lettera da A a V`,
-      );
+      return bad(MESSAGES.sector.unknownSection(field, detail ?? ''));
     case OfferErrorCode.ATECO_UNKNOWN_DIVISION:
-      return bad(
-        `${field}: "${detail}" is not an ATECO 2025 division: choose one from the list`,
-        `${field}: "${detail}" non è una divisione ATECO 2025: sceglila dall’elenco`,
-      );
+      return bad(MESSAGES.sector.unknownDivision(field, detail ?? ''));
     case OfferErrorCode.VALIDITY_ORDER:
-      return bad(
-        `${field}: the end of the validity must come after its start: move one of the two dates`,
-        `${field}: la fine della validità deve venire dopo l’inizio: sposta una delle due date`,
-      );
+      return bad(MESSAGES.offer.validityOrder(field));
     case OfferErrorCode.STATUS_FILTER_STAFF_ONLY:
-      return bad(
-        `${field}: only ministry staff filter offers by status; your own drafts and paused offers are in myOffers`,
-        `${field}: solo il personale del Ministero filtra le offerte per stato; le tue bozze e le offerte in pausa sono in myOffers`,
-      );
+      return bad(MESSAGES.offer.statusFilterStaffOnly(field));
   }
 }
 

@@ -23,6 +23,7 @@ import {
 import { IsAfter } from '../../api/is-after.validator';
 import { IsAtecoDivision, IsAtecoSection, IsComuneCode, IsProvinceCode, IsRegionCode, Omittable, trim } from '../../api/input-rules';
 import type { CoverageRadius, CreateOffer, OfferCoverageChoice, OfferSectorsChoice, UpdateOffer } from '../offer.commands';
+import { identifies } from '../../api/input-rules';
 
 export const MAX_RADIUS_KM = 500;
 export const MAX_FREE_PERIOD_MONTHS = 36;
@@ -142,7 +143,7 @@ export class CreateOfferInput implements CreateOffer {
 
 @InputType({ description: 'Only the fields given change; coverage and sectors, when given, replace the old ones as a whole.' })
 export class UpdateOfferInput implements UpdateOffer {
-  @Field(() => ID) @IsUUID('all', { message: 'id must be an offer id' }) id!: string;
+  @Field(() => ID) @IsUUID('all', identifies('offer')) id!: string;
   @Field({ nullable: true }) @Transform(trim) @MaxLength(120) @MinLength(5) @IsString() @Omittable() title?: string;
   @Field({ nullable: true }) @Transform(trim) @MaxLength(4000) @MinLength(20) @IsString() @Omittable() description?: string;
 
@@ -176,5 +177,5 @@ export class UpdateOfferInput implements UpdateOffer {
 
 @ArgsType()
 export class OfferIdArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'id must be an offer id' }) id!: string;
+  @Field(() => ID) @IsUUID('all', identifies('offer')) id!: string;
 }

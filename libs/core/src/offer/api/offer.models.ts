@@ -1,11 +1,13 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { modelOf } from '../../api/model-instance';
 import { ServiceCategory } from '@vec/matching';
 import { Type } from 'class-transformer';
 import { ArrayUnique, IsEnum, IsOptional, ValidateNested } from 'class-validator';
-import { BusinessErrorModel } from '../../api/business-error.model';
+import { BusinessErrorModel, BusinessFailure } from '../../api/business-error.model';
+import type { Words } from '../../messages';
 import { PageArgs, Paginated } from '../../api/pagination';
 import '../../api/service-category.model';
-import { ProviderEntity } from '../../provider/provider.entity';
+import type { ProviderEntity } from '../../provider/provider.entity';
 import { ProviderKind } from '../../provider/provider.types';
 import { OfferEntity } from '../offer.entity';
 import { OfferStatus, OfferVisibility } from '../offer.types';
@@ -74,38 +76,41 @@ export class OfferUsageModel {
 export class OfferPageModel extends Paginated(OfferModel, 'OfferPageBase') {}
 
 @ObjectType('CapacityBelowUsedError', { implements: () => [BusinessErrorModel], description: 'Capacity cannot drop below the slots already used.' })
-export class CapacityBelowUsedErrorModel implements BusinessErrorModel {
-  code!: string;
-  field?: string;
-  message!: string;
-  messageIt!: string;
-  @Field(() => Int) used!: number;
+export class CapacityBelowUsedErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'CAPACITY_BELOW_USED' as const;
+  @Field(() => Int) readonly used: number;
+
+  constructor(words: Words, field: string, used: number) {
+    super(words, field);
+    this.used = used;
+  }
 }
 
 @ObjectType('OfferClosedError', { implements: () => [BusinessErrorModel], description: 'A closed offer cannot change.' })
-export class OfferClosedErrorModel implements BusinessErrorModel {
-  code!: string;
-  field?: string;
-  message!: string;
-  messageIt!: string;
+export class OfferClosedErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'OFFER_CLOSED' as const;
 }
 
 @ObjectType('InvalidOfferTransitionError', { implements: () => [BusinessErrorModel] })
-export class InvalidOfferTransitionErrorModel implements BusinessErrorModel {
-  code!: string;
-  field?: string;
-  message!: string;
-  messageIt!: string;
-  @Field(() => OfferStatus) currentStatus!: OfferStatus;
+export class InvalidOfferTransitionErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'INVALID_TRANSITION' as const;
+  @Field(() => OfferStatus) readonly currentStatus: OfferStatus;
+
+  constructor(words: Words, field: string, currentStatus: OfferStatus) {
+    super(words, field);
+    this.currentStatus = currentStatus;
+  }
 }
 
 @ObjectType('OfferValidityEndedError', { implements: () => [BusinessErrorModel], description: 'The offer’s validUntil has passed: extend it first.' })
-export class OfferValidityEndedErrorModel implements BusinessErrorModel {
-  code!: string;
-  field?: string;
-  message!: string;
-  messageIt!: string;
-  @Field() validUntil!: Date;
+export class OfferValidityEndedErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'VALIDITY_ENDED' as const;
+  @Field() readonly validUntil: Date;
+
+  constructor(words: Words, field: string, validUntil: Date) {
+    super(words, field);
+    this.validUntil = validUntil;
+  }
 }
 
 @InputType()
@@ -179,7 +184,7 @@ export const toPublicProviderModel = (e: ProviderEntity): PublicProviderModel =>
 /** The offer with its coverage rows (which must have been loaded). */
 export function toOfferModel(e: OfferEntity): OfferModel {
   if (!e.coverage) throw new Error(`Offer ${e.id} mapped without its coverage`);
-  return {
+  return modelOf(OfferModel, {
     id: e.id,
     providerId: e.providerId,
     title: e.title,
@@ -200,5 +205,5 @@ export function toOfferModel(e: OfferEntity): OfferModel {
     moderatedAt: e.moderatedAt,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
-  };
+  });
 }

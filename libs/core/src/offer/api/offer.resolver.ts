@@ -1,89 +1,29 @@
 import { ServiceCategory } from '@vec/matching';
 import { PublicCache, TERRITORY_CACHE_SECONDS } from '../../api/public-cache';
 import { ListSize } from '../../api/query-cost';
-import { Args, Context, createUnionType, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Public, Roles } from '../../auth/api/auth.decorators';
 import { UserRole } from '../../auth/user-role';
 import type { Loaders } from '../../api/loaders';
 import { mapPage } from '../../common/pagination';
 import { RequestContext } from '../../common/request-context';
 import { Ctx } from '../../api/request-context';
-import { dayWords, OFFER_STATUS_WORDS, statusWords } from '../../common/status-words';
 import { ServiceCategoryModel, serviceCategoryModels } from '../../api/service-category.model';
 import { CreateOfferInput, OfferIdArgs, UpdateOfferInput } from './offer.inputs';
 import {
-  CapacityBelowUsedErrorModel,
-  InvalidOfferTransitionErrorModel,
   MyOfferListArgs,
-  OfferClosedErrorModel,
   OfferListArgs,
   OfferModel,
   OfferPageModel,
-  OfferValidityEndedErrorModel,
   PublicProviderModel,
   toOfferModel,
   toPublicProviderModel,
   OfferUsageModel,
 } from './offer.models';
-import { offerVisibility, OfferStatusAction } from '../offer-status';
+import { offerVisibility } from '../offer-status';
 import { OfferVisibility } from '../offer.types';
-import { providerNotApproved, ProviderNotApprovedErrorModel } from '../../provider/api/provider.models';
-import { OfferService, OfferStatusOutcome } from '../offer.service';
-
-export const UpdateOfferResult = createUnionType({
-  name: 'UpdateOfferResult',
-  types: () => [OfferModel, CapacityBelowUsedErrorModel, OfferClosedErrorModel] as const,
-  resolveType: (value: { code?: string }) =>
-    value.code === 'CAPACITY_BELOW_USED' ? CapacityBelowUsedErrorModel : value.code === 'OFFER_CLOSED' ? OfferClosedErrorModel : OfferModel,
-});
-
-export const OfferStatusResult = createUnionType({
-  name: 'OfferStatusResult',
-  description: 'The offer in its new status, or why the change is not possible now.',
-  types: () => [OfferModel, InvalidOfferTransitionErrorModel, OfferValidityEndedErrorModel, ProviderNotApprovedErrorModel] as const,
-  resolveType: (value: { code?: string }) =>
-    value.code === 'INVALID_TRANSITION'
-      ? InvalidOfferTransitionErrorModel
-      : value.code === 'VALIDITY_ENDED'
-        ? OfferValidityEndedErrorModel
-        : value.code === 'PROVIDER_NOT_APPROVED'
-          ? ProviderNotApprovedErrorModel
-          : OfferModel,
-});
-
-const VERBS: Record<OfferStatusAction, { en: string; it: string }> = {
-  publish: { en: 'published', it: 'pubblicata' },
-  pause: { en: 'paused', it: 'messa in pausa' },
-  resume: { en: 'resumed', it: 'riattivata' },
-  close: { en: 'closed', it: 'chiusa' },
-};
-
-function toStatusResult(outcome: OfferStatusOutcome, action: OfferStatusAction): typeof OfferStatusResult {
-  switch (outcome.kind) {
-    case 'offer':
-      return toOfferModel(outcome.offer);
-    case 'invalid-transition': {
-      const status = statusWords(OFFER_STATUS_WORDS, outcome.current);
-      return {
-        code: 'INVALID_TRANSITION',
-        field: 'id',
-        currentStatus: outcome.current,
-        message: `The offer is ${status.en}: it cannot be ${VERBS[action].en}`,
-        messageIt: `L’offerta è ${status.it}: non può essere ${VERBS[action].it}`,
-      };
-    }
-    case 'validity-ended':
-      return {
-        code: 'VALIDITY_ENDED',
-        field: 'id',
-        validUntil: outcome.validUntil,
-        message: `The offer was valid until ${dayWords(outcome.validUntil).en}: move the end of its validity into the future first`,
-        messageIt: `L’offerta era valida fino al ${dayWords(outcome.validUntil).it}: sposta prima la fine della validità nel futuro`,
-      };
-    case 'provider-not-approved':
-      return providerNotApproved(outcome.status, 'id');
-  }
-}
+import { OfferService } from '../offer.service';
+import { OfferStatusResult, toOfferStatusResult, toUpdateOfferResult, UpdateOfferResult } from './offer.results';
 
 @Resolver(() => OfferModel)
 export class OfferResolver {
@@ -98,50 +38,31 @@ export class OfferResolver {
   @Roles(UserRole.PROVIDER)
   @Mutation(() => UpdateOfferResult, { description: 'Change one of your offers; capacity never below the slots used.' })
   async updateOffer(@Ctx() ctx: RequestContext, @Args('input') input: UpdateOfferInput): Promise<typeof UpdateOfferResult> {
-    const outcome = await this.offerService.update(ctx, input);
-    switch (outcome.kind) {
-      case 'offer':
-        return toOfferModel(outcome.offer);
-      case 'capacity-below-used':
-        return {
-          code: 'CAPACITY_BELOW_USED',
-          field: 'input.capacity',
-          used: outcome.used,
-          message: `${outcome.used} places are already taken: the capacity can be ${outcome.used} or more`,
-          messageIt: `${outcome.used} posti sono già occupati: la capacità può essere ${outcome.used} o più`,
-        };
-      case 'closed':
-        return {
-          code: 'OFFER_CLOSED',
-          field: 'input.id',
-          message: 'The offer is closed and can no longer change: create a new one instead',
-          messageIt: 'L’offerta è chiusa e non si può più modificare: creane una nuova',
-        };
-    }
+    return toUpdateOfferResult(await this.offerService.update(ctx, input));
   }
 
   @Roles(UserRole.PROVIDER)
   @Mutation(() => OfferStatusResult, { description: 'DRAFT → PUBLISHED; validUntil, if set, must be in the future.' })
   async publishOffer(@Ctx() ctx: RequestContext, @Args() { id }: OfferIdArgs): Promise<typeof OfferStatusResult> {
-    return toStatusResult(await this.offerService.changeStatus(ctx, id, 'publish'), 'publish');
+    return toOfferStatusResult(await this.offerService.changeStatus(ctx, id, 'publish'), 'publish');
   }
 
   @Roles(UserRole.PROVIDER)
   @Mutation(() => OfferStatusResult, { description: 'PUBLISHED → PAUSED: hidden from shops until resumed.' })
   async pauseOffer(@Ctx() ctx: RequestContext, @Args() { id }: OfferIdArgs): Promise<typeof OfferStatusResult> {
-    return toStatusResult(await this.offerService.changeStatus(ctx, id, 'pause'), 'pause');
+    return toOfferStatusResult(await this.offerService.changeStatus(ctx, id, 'pause'), 'pause');
   }
 
   @Roles(UserRole.PROVIDER)
   @Mutation(() => OfferStatusResult, { description: 'PAUSED → PUBLISHED; validUntil, if set, must be in the future.' })
   async resumeOffer(@Ctx() ctx: RequestContext, @Args() { id }: OfferIdArgs): Promise<typeof OfferStatusResult> {
-    return toStatusResult(await this.offerService.changeStatus(ctx, id, 'resume'), 'resume');
+    return toOfferStatusResult(await this.offerService.changeStatus(ctx, id, 'resume'), 'resume');
   }
 
   @Roles(UserRole.PROVIDER)
   @Mutation(() => OfferStatusResult, { description: 'DRAFT, PUBLISHED or PAUSED → CLOSED, for good.' })
   async closeOffer(@Ctx() ctx: RequestContext, @Args() { id }: OfferIdArgs): Promise<typeof OfferStatusResult> {
-    return toStatusResult(await this.offerService.changeStatus(ctx, id, 'close'), 'close');
+    return toOfferStatusResult(await this.offerService.changeStatus(ctx, id, 'close'), 'close');
   }
 
   @Query(() => OfferModel, { description: 'One offer: published ones of approved providers for everyone; others for their provider and staff.' })

@@ -1,17 +1,17 @@
 import { ArgumentsHost, Catch } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
+import { wordedError } from '../../api/user-input.error';
+import { MESSAGES } from '../../messages';
 import { ProviderErrorCode, ProviderException } from '../provider.exception';
 
 /** The one mapping from provider failures to GraphQL errors. */
 export function providerErrorToGraphQL(error: ProviderException): GraphQLError {
   switch (error.code) {
     case ProviderErrorCode.PROVIDER_NOT_REGISTERED:
-      return new GraphQLError('Register your organisation first', {
-        extensions: { code: 'NOT_FOUND', reason: error.code, messageIt: 'Registra prima la tua organizzazione' },
-      });
+      return wordedError(MESSAGES.provider.notRegistered(), { code: 'NOT_FOUND', reason: error.code });
     case ProviderErrorCode.PROVIDER_NOT_FOUND:
-      return new GraphQLError('No such provider', { extensions: { code: 'NOT_FOUND', reason: error.code, messageIt: 'Fornitore non trovato' } });
+      return wordedError(MESSAGES.provider.notFound(), { code: 'NOT_FOUND', reason: error.code });
   }
 }
 

@@ -3,8 +3,10 @@ import { Transform } from 'class-transformer';
 import { IsDefined, IsEnum, IsIn, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsPartitaIva } from '../../shop/api/partita-iva.validator';
 import { ProviderKind, VerificationStatus } from '../provider.types';
-import { Omittable, compactVatNumber, italian, trim } from '../../api/input-rules';
+import { asAlternatives, Omittable, compactVatNumber, trim, worded } from '../../api/input-rules';
 import type { RegisterProvider, UpdateProvider, VerifyProvider } from '../provider.commands';
+import { identifies } from '../../api/input-rules';
+import { MESSAGES } from '../../messages';
 
 
 @InputType()
@@ -15,7 +17,7 @@ export class RegisterProviderInput implements RegisterProvider {
   @Field({ nullable: true })
   @IsOptional()
   @Transform(trim)
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'website must be a web address starting with https://' })
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, worded(MESSAGES.validation.url))
   @MaxLength(300)
   website?: string;
   @Field() @Transform(trim) @IsString() @MinLength(20) @MaxLength(4000) description!: string;
@@ -28,7 +30,7 @@ export class UpdateProviderInput implements UpdateProvider {
   @Field({ nullable: true })
   @IsOptional()
   @Transform(trim)
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'website must be a web address starting with https://' })
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, worded(MESSAGES.validation.url))
   @MaxLength(300)
   website?: string;
   @Field({ nullable: true }) @Transform(trim) @IsString() @MinLength(20) @MaxLength(4000) @Omittable() description?: string;
@@ -38,10 +40,10 @@ export const VERIFICATION_DECISIONS = [VerificationStatus.APPROVED, Verification
 
 @InputType()
 export class VerifyProviderInput implements VerifyProvider {
-  @Field(() => ID) @IsUUID('all', { message: 'providerId must be a provider id' }) providerId!: string;
+  @Field(() => ID) @IsUUID('all', identifies('provider')) providerId!: string;
 
   @Field(() => VerificationStatus, { description: 'APPROVED, REJECTED or SUSPENDED.' })
-  @IsIn(VERIFICATION_DECISIONS, { message: 'decision must be APPROVED, REJECTED or SUSPENDED' })
+  @IsIn(VERIFICATION_DECISIONS, asAlternatives())
   decision!: VerificationStatus;
 
   // Rules run from the one nearest the property: a missing reason is reported as missing.
@@ -49,14 +51,8 @@ export class VerifyProviderInput implements VerifyProvider {
   @ValidateIf((input: VerifyProviderInput) => input.decision !== VerificationStatus.APPROVED || (input.reason !== undefined && input.reason !== null))
   @Transform(trim)
   @MaxLength(1000)
-  @MinLength(5, {
-    message: 'reason must explain the decision in at least 5 characters: the provider will read it',
-    ...italian('deve spiegare la decisione in almeno 5 caratteri: il fornitore la leggerà'),
-  })
+  @MinLength(5, worded((path, [min]) => MESSAGES.validation.decisionReasonTooShort(path, Number(min))))
   @IsString()
-  @IsDefined({
-    message: 'reason is required to reject or suspend: explain the decision, the provider will read it',
-    ...italian('è obbligatoria per respingere o sospendere: spiega la decisione, il fornitore la leggerà'),
-  })
+  @IsDefined(worded(MESSAGES.validation.decisionReasonRequired))
   reason?: string;
 }

@@ -1,6 +1,8 @@
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { modelOf } from '../../api/model-instance';
 import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
-import { BusinessErrorModel } from '../../api/business-error.model';
+import { BusinessErrorModel, BusinessFailure } from '../../api/business-error.model';
+import type { Words } from '../../messages';
 import { PageArgs, Paginated } from '../../api/pagination';
 import { Type } from 'class-transformer';
 import { ProviderEntity } from '../provider.entity';
@@ -33,48 +35,33 @@ export class ProviderModel {
 export class ProviderPageModel extends Paginated(ProviderModel, 'ProviderPageBase') {}
 
 @ObjectType('ProviderAlreadyRegisteredError', { implements: () => [BusinessErrorModel] })
-export class ProviderAlreadyRegisteredErrorModel implements BusinessErrorModel {
-  code!: string;
-  field?: string;
-  message!: string;
-  messageIt!: string;
+export class ProviderAlreadyRegisteredErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'PROVIDER_ALREADY_REGISTERED' as const;
 }
 
 @ObjectType('InvalidVerificationTransitionError', { implements: () => [BusinessErrorModel] })
-export class InvalidVerificationTransitionErrorModel implements BusinessErrorModel {
-  code!: string;
-  field?: string;
-  message!: string;
-  messageIt!: string;
-  @Field(() => VerificationStatus) currentStatus!: VerificationStatus;
+export class InvalidVerificationTransitionErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'INVALID_TRANSITION' as const;
+  @Field(() => VerificationStatus) readonly currentStatus: VerificationStatus;
+
+  constructor(words: Words, field: string, currentStatus: VerificationStatus) {
+    super(words, field);
+    this.currentStatus = currentStatus;
+  }
 }
 
 @ObjectType('ProviderNotApprovedError', {
   implements: () => [BusinessErrorModel],
   description: 'The organisation is suspended or rejected: it cannot act towards shops until ministry staff approve it again.',
 })
-export class ProviderNotApprovedErrorModel implements BusinessErrorModel {
-  code!: string;
-  field?: string;
-  message!: string;
-  messageIt!: string;
-  @Field(() => VerificationStatus) verificationStatus!: VerificationStatus;
-}
+export class ProviderNotApprovedErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'PROVIDER_NOT_APPROVED' as const;
+  @Field(() => VerificationStatus) readonly verificationStatus: VerificationStatus;
 
-/** The refusal a suspended or rejected organisation gets for an action towards shops. */
-export function providerNotApproved(status: VerificationStatus, field: string): ProviderNotApprovedErrorModel {
-  const rejected = status === VerificationStatus.REJECTED;
-  return {
-    code: 'PROVIDER_NOT_APPROVED',
-    field,
-    verificationStatus: status,
-    message: rejected
-      ? 'Your organisation was rejected: correct its details to have them verified again before acting towards shops'
-      : 'Your organisation is suspended by the Ministry: until it is reinstated you cannot publish offers or answer shops',
-    messageIt: rejected
-      ? 'La tua organizzazione è stata respinta: correggi i suoi dati per farli verificare di nuovo prima di agire verso i negozi'
-      : 'La tua organizzazione è sospesa dal Ministero: finché non viene riammessa non puoi pubblicare offerte né rispondere ai negozi',
-  };
+  constructor(words: Words, field: string, verificationStatus: VerificationStatus) {
+    super(words, field);
+    this.verificationStatus = verificationStatus;
+  }
 }
 
 @InputType()
@@ -91,7 +78,7 @@ export class ProviderListArgs extends PageArgs {
   filter: ProviderFilterInput = {};
 }
 
-export const toProviderModel = (e: ProviderEntity): ProviderModel => ({
+export const toProviderModel = (e: ProviderEntity): ProviderModel => modelOf(ProviderModel, {
   id: e.id,
   name: e.name,
   partitaIva: e.partitaIva,

@@ -1,4 +1,4 @@
-import { Args, createUnionType, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '../../auth/api/auth.decorators';
 import { UserRole } from '../../auth/user-role';
 import { mapPage } from '../../common/pagination';
@@ -7,27 +7,19 @@ import { VerificationStatus } from '../provider.types';
 import { IdArgs } from '../../api/input-rules';
 import { RequestContext } from '../../common/request-context';
 import { Ctx } from '../../api/request-context';
-import { PartitaIvaTakenErrorModel } from '../../shop/api/shop.models';
 import { RegisterProviderInput, UpdateProviderInput } from './provider.inputs';
 import {
-  ProviderAlreadyRegisteredErrorModel,
   ProviderListArgs,
   ProviderModel,
   ProviderPageModel,
   toProviderModel,
 } from './provider.models';
 import { ProviderService } from '../provider.service';
+import { RegisterProviderResult, toRegisterProviderResult } from './provider.results';
 import { allowedDecisions } from '../provider-verification';
 
 /** No status allows more decisions than this. */
 const STAFF_DECISION_COUNT = 2;
-
-export const RegisterProviderResult = createUnionType({
-  name: 'RegisterProviderResult',
-  types: () => [ProviderModel, ProviderAlreadyRegisteredErrorModel, PartitaIvaTakenErrorModel] as const,
-  resolveType: (value: { code?: string }) =>
-    value.code === 'PROVIDER_ALREADY_REGISTERED' ? ProviderAlreadyRegisteredErrorModel : value.code === 'PARTITA_IVA_TAKEN' ? PartitaIvaTakenErrorModel : ProviderModel,
-});
 
 @Resolver(() => ProviderModel)
 export class ProviderResolver {
@@ -36,20 +28,7 @@ export class ProviderResolver {
   @Roles(UserRole.PROVIDER)
   @Mutation(() => RegisterProviderResult, { description: "Register the caller's organisation; it waits for ministry verification." })
   async registerProvider(@Ctx() ctx: RequestContext, @Args('input') input: RegisterProviderInput): Promise<typeof RegisterProviderResult> {
-    const outcome = await this.providerService.register(ctx, input);
-    switch (outcome.kind) {
-      case 'provider':
-        return toProviderModel(outcome.provider);
-      case 'already-registered':
-        return { code: 'PROVIDER_ALREADY_REGISTERED', message: 'This account already has an organisation', messageIt: 'Questo account ha già registrato un’organizzazione' };
-      case 'partita-iva-taken':
-        return {
-          code: 'PARTITA_IVA_TAKEN',
-          field: 'input.partitaIva',
-          message: 'An organisation with this Partita IVA is already registered',
-          messageIt: 'Un’organizzazione con questa Partita IVA è già registrata',
-        };
-    }
+    return toRegisterProviderResult(await this.providerService.register(ctx, input));
   }
 
   @Roles(UserRole.PROVIDER)

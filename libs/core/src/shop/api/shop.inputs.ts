@@ -66,7 +66,7 @@ export class RegisterShopInput implements RegisterShop {
 
   @Field()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail({}, { message: 'contactEmail must be an e-mail address, such as name@example.it' })
+  @IsEmail()
   @MaxLength(254)
   contactEmail!: string;
 
@@ -101,7 +101,7 @@ export class UpdateShopInput implements UpdateShop {
   @Field(() => Int, { nullable: true }) @IsInt() @Min(0) @Max(100000) @Omittable() employees?: number;
   @Field({ nullable: true })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail({}, { message: 'contactEmail must be an e-mail address, such as name@example.it' })
+  @IsEmail()
   @Omittable()
   contactEmail?: string;
   @Field({ nullable: true })

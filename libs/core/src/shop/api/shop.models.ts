@@ -1,6 +1,7 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { modelOf } from '../../api/model-instance';
 import { IsOptional, ValidateNested } from 'class-validator';
-import { BusinessErrorModel } from '../../api/business-error.model';
+import { BusinessErrorModel, BusinessFailure } from '../../api/business-error.model';
 import { PageArgs, Paginated } from '../../api/pagination';
 import { Type } from 'class-transformer';
 import { ShopEntity } from '../shop.entity';
@@ -31,19 +32,13 @@ export class ShopModel {
 export class ShopPageModel extends Paginated(ShopModel, 'ShopPageBase') {}
 
 @ObjectType('ShopAlreadyRegisteredError', { implements: () => [BusinessErrorModel] })
-export class ShopAlreadyRegisteredErrorModel implements BusinessErrorModel {
-  code!: string;
-  field?: string;
-  message!: string;
-  messageIt!: string;
+export class ShopAlreadyRegisteredErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'SHOP_ALREADY_REGISTERED' as const;
 }
 
 @ObjectType('PartitaIvaTakenError', { implements: () => [BusinessErrorModel] })
-export class PartitaIvaTakenErrorModel implements BusinessErrorModel {
-  code!: string;
-  field?: string;
-  message!: string;
-  messageIt!: string;
+export class PartitaIvaTakenErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'PARTITA_IVA_TAKEN' as const;
 }
 
 @InputType()
@@ -63,7 +58,7 @@ export class ShopListArgs extends PageArgs {
   filter: ShopFilterInput = {};
 }
 
-export const toShopModel = (e: ShopEntity): ShopModel => ({
+export const toShopModel = (e: ShopEntity): ShopModel => modelOf(ShopModel, {
   id: e.id,
   legalName: e.legalName,
   tradingName: e.tradingName,

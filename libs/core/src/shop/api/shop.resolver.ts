@@ -1,4 +1,4 @@
-import { Args, Context, createUnionType, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Loaders } from '../../api/loaders';
 import { Roles } from '../../auth/api/auth.decorators';
 import { UserRole } from '../../auth/user-role';
@@ -9,21 +9,13 @@ import { Ctx } from '../../api/request-context';
 import { ComuneModel, toComuneModel } from '../../territory/api/territory.models';
 import { RegisterShopInput, UpdateShopInput } from './shop.inputs';
 import {
-  PartitaIvaTakenErrorModel,
-  ShopAlreadyRegisteredErrorModel,
   ShopListArgs,
   ShopModel,
   ShopPageModel,
   toShopModel,
 } from './shop.models';
 import { ShopService } from '../shop.service';
-
-export const RegisterShopResult = createUnionType({
-  name: 'RegisterShopResult',
-  types: () => [ShopModel, ShopAlreadyRegisteredErrorModel, PartitaIvaTakenErrorModel] as const,
-  resolveType: (value: { code?: string }) =>
-    value.code === 'SHOP_ALREADY_REGISTERED' ? ShopAlreadyRegisteredErrorModel : value.code === 'PARTITA_IVA_TAKEN' ? PartitaIvaTakenErrorModel : ShopModel,
-});
+import { RegisterShopResult, toRegisterShopResult } from './shop.results';
 
 @Resolver(() => ShopModel)
 export class ShopResolver {
@@ -34,20 +26,7 @@ export class ShopResolver {
   @Roles(UserRole.SHOP)
   @Mutation(() => RegisterShopResult, { description: "Register the caller's shop (one per account)." })
   async registerShop(@Ctx() ctx: RequestContext, @Args('input') input: RegisterShopInput): Promise<typeof RegisterShopResult> {
-    const outcome = await this.shopService.register(ctx, input);
-    switch (outcome.kind) {
-      case 'shop':
-        return toShopModel(outcome.shop);
-      case 'already-registered':
-        return { code: 'SHOP_ALREADY_REGISTERED', message: 'This account already has a shop', messageIt: 'Questo account ha già registrato un’attività' };
-      case 'partita-iva-taken':
-        return {
-          code: 'PARTITA_IVA_TAKEN',
-          field: 'input.partitaIva',
-          message: 'A shop with this Partita IVA is already registered',
-          messageIt: 'Un’attività con questa Partita IVA è già registrata',
-        };
-    }
+    return toRegisterShopResult(await this.shopService.register(ctx, input));
   }
 
   @Roles(UserRole.SHOP)

@@ -39,7 +39,7 @@ export class ComuniArgs {
   })
   @Transform(trim)
   @IsString()
-  @IsNotEmpty({ message: 'search must not be empty' })
+  @IsNotEmpty()
   @MaxLength(100)
   search!: string;
 

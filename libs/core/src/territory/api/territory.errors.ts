@@ -1,49 +1,23 @@
 import { ArgumentsHost, Catch } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { userInputError } from '../../api/user-input.error';
+import { fieldError, userInputError } from '../../api/user-input.error';
+import { MESSAGES, type Words } from '../../messages';
 import { TerritoryErrorCode, TerritoryException } from '../territory.exception';
 
 /** The one mapping from territory failures to GraphQL errors. */
 export function territoryErrorToGraphQL(error: TerritoryException): GraphQLError {
   const { field, value } = error;
+  const bad = (words: Words): GraphQLError => userInputError([fieldError(field, error.code, words)]);
   switch (error.code) {
     case TerritoryErrorCode.REGION_NOT_FOUND:
-      return userInputError([
-        {
-          field,
-          code: error.code,
-          message: `no region has the code "${value}": choose it from the list of regions`,
-          messageIt: `nessuna regione ha il codice "${value}": sceglila dall’elenco delle regioni`,
-        },
-      ]);
+      return bad(MESSAGES.territory.regionNotFound(value));
     case TerritoryErrorCode.PROVINCE_NOT_FOUND:
-      return userInputError([
-        {
-          field,
-          code: error.code,
-          message: `no province has the code "${value}": choose it from the list of provinces`,
-          messageIt: `nessuna provincia ha il codice "${value}": sceglila dall’elenco delle province`,
-        },
-      ]);
+      return bad(MESSAGES.territory.provinceNotFound(value));
     case TerritoryErrorCode.COMUNE_NOT_FOUND:
-      return userInputError([
-        {
-          field,
-          code: error.code,
-          message: `no comune has the code "${value}": choose it from the list of comuni`,
-          messageIt: `nessun comune ha il codice "${value}": sceglilo dall’elenco dei comuni`,
-        },
-      ]);
+      return bad(MESSAGES.territory.comuneNotFound(value));
     case TerritoryErrorCode.EMPTY_SEARCH:
-      return userInputError([
-        {
-          field,
-          code: error.code,
-          message: 'search must contain at least one letter or digit: type part of the name',
-          messageIt: 'la ricerca deve contenere almeno una lettera o una cifra: scrivi parte del nome',
-        },
-      ]);
+      return bad(MESSAGES.territory.emptySearch());
   }
 }
 

@@ -2,19 +2,13 @@ import { HeaderMap } from '@apollo/server';
 import { ArgumentsHost, Catch } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
+import { MESSAGES } from '../../messages';
 import { ThrottleException } from '../throttle.exception';
 
 /** The words of a refusal, for GraphQL and for plain HTTP alike. */
 export function throttleWords(error: ThrottleException): { message: string; messageIt: string } {
-  const minutes = Math.ceil(error.retryAfterSeconds / 60);
-  const wait = error.retryAfterSeconds < 60 ? `${error.retryAfterSeconds} seconds` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
-  const attesa = error.retryAfterSeconds < 60 ? `${error.retryAfterSeconds} secondi` : `${minutes} ${minutes === 1 ? 'minuto' : 'minuti'}`;
-  return error.reason === 'ACCOUNT_LOCKED'
-    ? {
-        message: `Too many wrong passwords for this account: it is locked for now. Try again in ${wait}`,
-        messageIt: `Troppe password errate per questo account: è bloccato per ora. Riprova tra ${attesa}`,
-      }
-    : { message: `Too many requests from your connection. Try again in ${wait}`, messageIt: `Troppe richieste dalla tua connessione. Riprova tra ${attesa}` };
+  const words = error.reason === 'ACCOUNT_LOCKED' ? MESSAGES.request.accountLocked(error.retryAfterSeconds) : MESSAGES.request.tooManyRequests(error.retryAfterSeconds);
+  return { message: words.en, messageIt: words.it };
 }
 
 /**

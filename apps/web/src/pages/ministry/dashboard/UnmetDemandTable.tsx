@@ -22,6 +22,12 @@ export function UnmetDemandTable({ filter }: { filter: MonitoringFilterInput }) 
         {t('dashboard.unmet.title')}
       </h2>
       <p>{t('dashboard.unmet.lead')}</p>
+      {data ? (
+        <p className="small" data-testid="unmet-computed-at">
+          {/* The figures come from a snapshot: say when it was taken. */}
+          <time dateTime={data.unmetDemand.computedAt}>{t('dashboard.unmet.computedAt', { time: format.time(data.unmetDemand.computedAt) })}</time>
+        </p>
+      ) : null}
       <PagedResults paging={paging} page={data?.unmetDemand} error={error} empty={t('dashboard.unmet.empty')} pagerLabel={t('dashboard.unmet.pagination')}>
         {(page) => (
           <TableScroll label={t('dashboard.unmet.title')}>

@@ -1,0 +1,128 @@
+import { ArgumentMetadata } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { GraphQLError } from 'graphql';
+import { IsPartitaIva } from '../shop/api/partita-iva.validator';
+import { asAlternatives, identifies, Omittable } from './input-rules';
+import { IsAfter } from './is-after.validator';
+import { FieldError } from './user-input.error';
+import { createValidationPipe } from './validation';
+
+enum Colour {
+  RED = 'RED',
+  GREEN = 'GREEN',
+}
+
+class Slot {
+  @Min(1) @Max(12) month!: number;
+}
+
+/** One property per rule with arguments: the words must carry the arguments each was declared with. */
+class Sample {
+  @IsOptional() @IsInt() @Min(3) atLeast?: number;
+  @IsOptional() @Max(7) atMost?: number;
+  @IsOptional() @MinLength(5) short?: string;
+  @IsOptional() @MaxLength(4) long?: string;
+  @IsOptional() @ArrayMinSize(2) few?: string[];
+  @IsOptional() @ArrayMaxSize(2) many?: string[];
+  @IsOptional() @IsEnum(Colour) colour?: Colour;
+  @IsOptional() @IsIn(['it', 'en']) lang?: string;
+  @IsOptional() @IsIn(['SHOP', 'PROVIDER'], asAlternatives()) role?: string;
+  @IsOptional() @Type(() => Date) from?: Date;
+  @IsOptional() @Type(() => Date) @IsAfter('from') to?: Date;
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => Slot) slots?: Slot[];
+}
+
+/** Rules with words of their own, from the catalogue. */
+class Worded {
+  @IsOptional() @IsUUID() anyId?: string;
+  @IsOptional() @IsPartitaIva() partitaIva?: string;
+  @IsOptional() @IsUUID('all', identifies('offer')) offerId?: string;
+  @IsString() @Omittable() name?: string;
+}
+
+const pipe = createValidationPipe();
+
+async function refusal(value: object, metatype: ArgumentMetadata['metatype'] = Sample): Promise<Pick<FieldError, 'field' | 'code' | 'message' | 'messageIt'>> {
+  const error: unknown = await pipe.transform(value, { type: 'body', metatype, data: 'input' }).catch((e: unknown) => e);
+  if (!(error instanceof GraphQLError)) throw new Error('the pipe accepted the input');
+  const fields = error.extensions.fields as FieldError[];
+  expect(fields).toHaveLength(1);
+  return fields[0];
+}
+
+describe('a rule with arguments, worded from the arguments it was declared with', () => {
+  it.each([
+    [{ atLeast: 2 }, 'input.atLeast', 'min', 'input.atLeast must be at least 3', 'input.atLeast deve essere almeno 3'],
+    [{ atMost: 8 }, 'input.atMost', 'max', 'input.atMost must be at most 7', 'input.atMost non può superare 7'],
+    [{ short: 'abc' }, 'input.short', 'minLength', 'input.short must have at least 5 characters', 'input.short deve avere almeno 5 caratteri'],
+    [{ long: 'abcde' }, 'input.long', 'maxLength', 'input.long can have at most 4 characters', 'input.long può avere al massimo 4 caratteri'],
+    [{ few: ['a'] }, 'input.few', 'arrayMinSize', 'input.few must list at least 2 items', 'input.few deve contenere almeno 2 elementi'],
+    [{ many: ['a', 'b', 'c'] }, 'input.many', 'arrayMaxSize', 'input.many can list at most 2 items', 'input.many può contenere al massimo 2 elementi'],
+    [{ colour: 'BLUE' }, 'input.colour', 'isEnum', 'input.colour must be one of: RED, GREEN', 'input.colour deve essere uno di questi valori: RED, GREEN'],
+    [{ lang: 'fr' }, 'input.lang', 'isIn', 'input.lang must be one of: it, en', 'input.lang deve essere uno di questi valori: it, en'],
+    [{ role: 'ADMIN' }, 'input.role', 'isIn', 'input.role must be SHOP or PROVIDER', 'input.role deve essere SHOP oppure PROVIDER'],
+    [
+      { from: '2026-05-02', to: '2026-05-01' },
+      'input.to',
+      'isAfter',
+      'input.to must be after from',
+      'input.to deve essere successiva a from',
+    ],
+    [{ slots: [{ month: 1 }, { month: 13 }] }, 'input.slots.1.month', 'max', 'input.slots.1.month must be at most 12', 'input.slots.1.month non può superare 12'],
+  ])('%j: %s', async (value, field, code, message, messageIt) => {
+    expect(await refusal(value)).toEqual({ field, code, message, messageIt });
+  });
+
+  it('reads the arguments of the property that failed, not of another with the same rule', async () => {
+    expect((await refusal({ atMost: 100 })).message).toBe('input.atMost must be at most 7');
+    expect((await refusal({ slots: [{ month: 0 }] })).message).toBe('input.slots.0.month must be at least 1');
+  });
+});
+
+describe('a rule with words of its own, taken from the catalogue', () => {
+  it.each([
+    ['123', 'input.partitaIva must be 11 digits', 'input.partitaIva deve essere di 11 cifre'],
+    ['01234567899', 'input.partitaIva has a wrong check digit', 'input.partitaIva ha la cifra di controllo errata: ricontrolla le 11 cifre'],
+    [
+      '01234567897',
+      'input.partitaIva has an invalid VAT office code (digits 8–10)',
+      'input.partitaIva non è una Partita IVA valida (il codice dell’ufficio IVA non esiste): ricontrolla le cifre',
+    ],
+  ])('a Partita IVA %s says which check it failed', async (partitaIva, message, messageIt) => {
+    expect(await refusal({ partitaIva }, Worded)).toEqual({ field: 'input.partitaIva', code: 'isPartitaIva', message, messageIt });
+  });
+
+  it('names the thing an identifier stands for, or says it is one the platform gives', async () => {
+    expect(await refusal({ anyId: 'abc' }, Worded)).toMatchObject({ message: 'input.anyId must be an identifier given by the platform' });
+    expect(await refusal({ offerId: 'abc' }, Worded)).toEqual({
+      field: 'input.offerId',
+      code: 'isUuid',
+      message: 'input.offerId must be an offer id',
+      messageIt: 'input.offerId deve essere l’identificativo di un’offerta',
+    });
+  });
+
+  it('says that a field left null keeps nothing, rather than that it is required', async () => {
+    expect(await refusal({ name: null }, Worded)).toEqual({
+      field: 'input.name',
+      code: 'isDefined',
+      message: 'input.name cannot be null: omit it to keep the current value',
+      messageIt: 'input.name non può essere nullo: omettilo per mantenere il valore attuale',
+    });
+  });
+});

@@ -1,0 +1,73 @@
+import type { Words } from './words';
+
+/**
+ * Why the process refuses to start: a variable of the environment that is wrong, or unsafe in
+ * production. Printed for whoever runs it (in English), named by the variable.
+ */
+export const configMessages = {
+  databaseUrl: (): Words => ({
+    en: 'DATABASE_URL must be a postgres:// or postgresql:// URL',
+    it: 'DATABASE_URL deve essere un URL postgres:// o postgresql://',
+  }),
+  jwtSecretTooShort: (min: number): Words => ({
+    en: `JWT_SECRET must be at least ${min} characters (required in production)`,
+    it: `JWT_SECRET deve avere almeno ${min} caratteri (obbligatoria in produzione)`,
+  }),
+  metricsTokenTooShort: (min: number): Words => ({ en: `METRICS_TOKEN must be at least ${min} characters`, it: `METRICS_TOKEN deve avere almeno ${min} caratteri` }),
+  workerPollSeconds: (): Words => ({ en: 'WORKER_POLL_SECONDS must be a number of seconds', it: 'WORKER_POLL_SECONDS deve essere un numero di secondi' }),
+  trustProxy: (): Words => ({
+    en: 'TRUST_PROXY must be true, false, a number of hops or a list of addresses/subnets',
+    it: 'TRUST_PROXY deve essere true, false, un numero di passaggi oppure un elenco di indirizzi o sottoreti',
+  }),
+  allocationSchedule: (): Words => ({
+    en: 'ALLOCATION_SCHEDULE must be a 5-field cron expression, e.g. "0 2 * * *"',
+    it: 'ALLOCATION_SCHEDULE deve essere un’espressione cron di 5 campi, per esempio "0 2 * * *"',
+  }),
+  /** `problem`: the cron parser's own words, which say what it could not read. */
+  cronExpression: (variable: string, problem: string): Words => ({
+    en: `${variable} is not a valid cron expression (${problem})`,
+    it: `${variable} non è un’espressione cron valida (${problem})`,
+  }),
+  mailFrom: (): Words => ({
+    en: 'MAIL_FROM must be an e-mail address, alone or as "Name <address>"',
+    it: 'MAIL_FROM deve essere un indirizzo e-mail, da solo o come "Nome <indirizzo>"',
+  }),
+  smtpUrl: (): Words => ({ en: 'SMTP_URL must be an smtp:// or smtps:// URL', it: 'SMTP_URL deve essere un URL smtp:// o smtps://' }),
+  appUrl: (): Words => ({ en: 'APP_URL must be an http:// or https:// URL', it: 'APP_URL deve essere un URL http:// o https://' }),
+  smtpRequired: (): Words => ({
+    en: 'is required in production: without it e-mails would only reach the development mailbox',
+    it: 'è obbligatoria in produzione: senza, le e-mail finirebbero solo nella casella di sviluppo',
+  }),
+  mailFromRequired: (): Words => ({
+    en: 'is required in production: the address e-mails come from, on a domain of the platform',
+    it: 'è obbligatoria in produzione: l’indirizzo da cui partono le e-mail, su un dominio della piattaforma',
+  }),
+  appUrlRequired: (): Words => ({
+    en: 'is required in production: the public address of the web app, for the links in e-mails',
+    it: 'è obbligatoria in produzione: l’indirizzo pubblico dell’app web, per i link nelle e-mail',
+  }),
+  databaseRequired: (): Words => ({
+    en: 'is required in production: the embedded PostgreSQL is for development only',
+    it: 'è obbligatoria in produzione: il PostgreSQL incorporato serve solo allo sviluppo',
+  }),
+  jwtSecretRequired: (): Words => ({
+    en: 'is required in production: generate one with `openssl rand -base64 48`',
+    it: 'è obbligatoria in produzione: generane una con `openssl rand -base64 48`',
+  }),
+  jwtSecretPublished: (): Words => ({
+    en: 'is the development key published in the source code: generate one with `openssl rand -base64 48`',
+    it: 'è la chiave di sviluppo pubblicata nel codice sorgente: generane una con `openssl rand -base64 48`',
+  }),
+  jwtSecretGuessable: (bits: number, minBits: number): Words => ({
+    en: `is too easy to guess (about ${bits} bits, at least ${minBits} needed): generate one with \`openssl rand -base64 48\``,
+    it: `è troppo facile da indovinare (circa ${bits} bit, ne servono almeno ${minBits}): generane una con \`openssl rand -base64 48\``,
+  }),
+  demoInProduction: (): Words => ({
+    en: 'cannot be true in production: demo accounts have a published password',
+    it: 'non può essere true in produzione: gli account dimostrativi hanno una password pubblicata',
+  }),
+  insecureCookieInProduction: (): Words => ({
+    en: 'cannot be false in production: the session cookie must only travel over HTTPS',
+    it: 'non può essere false in produzione: il cookie di sessione deve viaggiare solo su HTTPS',
+  }),
+};

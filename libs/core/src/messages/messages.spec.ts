@@ -1,0 +1,305 @@
+import { INELIGIBILITY_REASONS, ServiceCategory } from '@vec/matching';
+import { AllocationRunStatus, RunFailure } from '../allocation/allocation.types';
+import { HelpRequestStatus } from '../help-request/help-request.types';
+import { SYSTEM_REASON } from '../match/match-reasons';
+import { MatchState, OutcomeCheckpoint } from '../match/match.types';
+import { OfferStatus } from '../offer/offer.types';
+import { VerificationStatus } from '../provider/provider.types';
+import { MESSAGES, type Words } from '.';
+
+/** For every entry of the catalogue, the arguments to try it with: the compiler asks for each one. */
+type Samples<C> = { [A in keyof C]: { [E in keyof C[A]]: C[A][E] extends (...args: infer P) => Words ? readonly Readonly<P>[] : never } };
+
+const NONE: readonly [][] = [[]];
+const each = <T>(values: readonly T[]): [T][] => values.map((value) => [value]);
+const FIELD = 'input.campo';
+const ON_FIELD: readonly [string][] = [[FIELD]];
+const DATE = new Date('2026-03-10T10:00:00Z');
+const PARTIES = { offer: 'Vetrina online', shop: 'Forno Rossi', provider: 'Digitale Srl' };
+const WHY: readonly (Words | null)[] = [null, { en: 'siamo al completo', it: 'siamo al completo' }, MESSAGES.reason.system('NO_ANSWER')];
+const withWhy = (prefix: readonly unknown[] = []) => WHY.map((why) => [...prefix, why]);
+const APPLICATION_MAILS = [
+  [{ shop: 'Forno Rossi', offer: 'Vetrina online', respondBy: '15 marzo 2026', link: 'https://vicini.example/organizzazione/candidature/1' }],
+  [{ shop: 'Bar <Centrale> & Co', offer: 'Sito', respondBy: null, link: 'https://vicini.example/organizzazione/candidature/2' }],
+] as const;
+const STATES = Object.values(MatchState);
+const STEPS = ['accept', 'decline', 'activate', 'complete', 'withdraw'] as const;
+const CHANGES = ['publish', 'pause', 'resume', 'close', 'suspend', 'reinstate'] as const;
+
+const SAMPLES: Samples<typeof MESSAGES> = {
+  allocation: {
+    runNotFound: NONE,
+    runAtInPast: ON_FIELD,
+    runAtTooFar: ON_FIELD,
+    notCancellable: each(Object.values(AllocationRunStatus)),
+    runFailed: each(Object.values(RunFailure)),
+  },
+  auth: {
+    invalidCredentials: NONE,
+    sessionExpired: NONE,
+    refreshTokenReused: NONE,
+    accountDisabled: NONE,
+    sessionEnded: NONE,
+    notAuthenticated: NONE,
+    forbiddenRole: NONE,
+    emailTaken: NONE,
+  },
+  config: {
+    databaseUrl: NONE,
+    jwtSecretTooShort: [[32]],
+    metricsTokenTooShort: [[16]],
+    workerPollSeconds: NONE,
+    trustProxy: NONE,
+    allocationSchedule: NONE,
+    cronExpression: [['ALLOCATION_SCHEDULE', '99 > 59']],
+    mailFrom: NONE,
+    smtpUrl: NONE,
+    appUrl: NONE,
+    smtpRequired: NONE,
+    mailFromRequired: NONE,
+    appUrlRequired: NONE,
+    databaseRequired: NONE,
+    jwtSecretRequired: NONE,
+    jwtSecretPublished: NONE,
+    jwtSecretGuessable: [[12, 128]],
+    demoInProduction: NONE,
+    insecureCookieInProduction: NONE,
+  },
+  helpRequest: {
+    notFound: NONE,
+    askedTwice: each(Object.values(ServiceCategory)),
+    alreadyOpen: Object.values(ServiceCategory).map((category) => [category, DATE]),
+    alreadyMatched: Object.values(ServiceCategory).map((category) => [category, DATE]),
+    onWaitlist: NONE,
+    notOpen: each(Object.values(HelpRequestStatus)),
+    notWithdrawable: each(Object.values(HelpRequestStatus)),
+  },
+  input: { nulCharacter: ON_FIELD, malformedText: ON_FIELD, dateOutOfRange: ON_FIELD },
+  mail: {
+    matchAppliedSubject: APPLICATION_MAILS,
+    matchAppliedText: APPLICATION_MAILS,
+    matchAppliedHtml: APPLICATION_MAILS,
+    attemptUnfinished: [[10]],
+    outcomeUnknown: [['ETIMEDOUT']],
+  },
+  match: {
+    notFound: NONE,
+    notEligible: [[[MESSAGES.reason.ineligible('OUTSIDE_COVERAGE', false)]], [INELIGIBILITY_REASONS.map((reason) => MESSAGES.reason.ineligible(reason, false))]],
+    offerFull: NONE,
+    alreadyApplied: each(STATES),
+    previouslyDeclined: [[DATE]],
+    previouslyWithdrawn: [[DATE]],
+    requestNotOpen: each(Object.values(HelpRequestStatus)),
+    invalidTransition: STATES.flatMap((state) => STEPS.map((step) => [state, step] as const)),
+    deadlinePassed: [[DATE]],
+    surveyNotDue: each(['NOT_COMPLETED', 'NOT_ACTIVATED', 'WITHDRAWN', 'TOO_EARLY', 'ALREADY_ANSWERED'] as const),
+  },
+  monitoring: { provinceOutsideRegion: ON_FIELD, tooManyBuckets: ON_FIELD, unknownExport: ON_FIELD },
+  notification: {
+    matchApplied: [[PARTIES, DATE], [PARTIES, null]],
+    matchWaitlisted: [[PARTIES]],
+    allocatedToShop: [[PARTIES, DATE]],
+    allocatedToProvider: [[PARTIES, DATE]],
+    promotedToShop: [[PARTIES, DATE]],
+    promotedToProvider: [[PARTIES, DATE]],
+    matchAccepted: [[PARTIES]],
+    matchDeclined: withWhy([PARTIES]) as [typeof PARTIES, Words | null][],
+    matchActive: [[PARTIES]],
+    completedToShop: [[PARTIES]],
+    completedToProvider: [[PARTIES]],
+    allocatedElsewhereToShop: [[PARTIES]],
+    allocatedElsewhereToProvider: [[PARTIES]],
+    matchWithdrawn: withWhy([PARTIES]) as [typeof PARTIES, Words | null][],
+    holdReleasedToShop: withWhy([PARTIES]) as [typeof PARTIES, Words | null][],
+    holdReleasedToProvider: withWhy([PARTIES]) as [typeof PARTIES, Words | null][],
+    waitlistClosedToShop: withWhy([PARTIES]) as [typeof PARTIES, Words | null][],
+    waitlistClosedToProvider: withWhy([PARTIES]) as [typeof PARTIES, Words | null][],
+    noAnswerToShop: [[PARTIES]],
+    noAnswerToProvider: [[PARTIES]],
+    suspendedWhileWaiting: [[PARTIES, 'OFFER'], [PARTIES, 'PROVIDER']],
+    suspendedWhileServed: [[PARTIES, 'OFFER'], [PARTIES, 'PROVIDER']],
+    providerRejectedWhileServed: [[PARTIES]],
+    organisationApproved: NONE,
+    organisationRejected: withWhy() as [Words | null][],
+    organisationSuspended: withWhy() as [Words | null][],
+    offerReinstated: withWhy([PARTIES]) as [typeof PARTIES, Words | null][],
+    offerSuspended: withWhy([PARTIES]) as [typeof PARTIES, Words | null][],
+    surveyDue: Object.values(OutcomeCheckpoint).map((checkpoint) => [PARTIES, checkpoint]),
+  },
+  offer: {
+    notFound: NONE,
+    coverageEmpty: ON_FIELD,
+    radiusNoCentre: ON_FIELD,
+    radiusTwoCentres: ON_FIELD,
+    radiusPointIncomplete: ON_FIELD,
+    sectorsConflict: ON_FIELD,
+    sectorsEmpty: ON_FIELD,
+    validityOrder: ON_FIELD,
+    statusFilterStaffOnly: ON_FIELD,
+    capacityBelowUsed: [[1], [12]],
+    closed: NONE,
+    invalidTransition: Object.values(OfferStatus).flatMap((status) => CHANGES.map((change) => [status, change] as const)),
+    validityEnded: [[DATE]],
+  },
+  provider: {
+    notRegistered: NONE,
+    notFound: NONE,
+    alreadyRegistered: NONE,
+    partitaIvaTaken: NONE,
+    notApproved: each([VerificationStatus.SUSPENDED, VerificationStatus.REJECTED]),
+    invalidDecision: Object.values(VerificationStatus).flatMap((current) => Object.values(VerificationStatus).map((wanted) => [current, wanted] as const)),
+  },
+  reason: {
+    system: each(Object.values(SYSTEM_REASON)),
+    ineligible: INELIGIBILITY_REASONS.flatMap((reason) => [[reason, true] as const, [reason, false] as const]),
+  },
+  request: {
+    tooComplex: each(['depth', 'aliases', 'directives', 'tokens', 'cost'] as const).map(([limit]) => [limit, 10, 32] as const),
+    tooManyRequests: [[1], [59], [60], [61], [900]],
+    accountLocked: [[1], [60], [900]],
+    bodyNotJson: NONE,
+    bodyTooLarge: [[100]],
+    bodyNotUtf8Json: NONE,
+    bodyUnreadable: NONE,
+    internalError: [[], ['richiesta-0001']],
+    stopping: NONE,
+  },
+  sector: {
+    unknownSection: [[FIELD, 'Z']],
+    unknownDivision: [[FIELD, '99']],
+    divisionNotInSection: [[FIELD, { division: '10', divisionSection: 'C', section: 'G' }]],
+  },
+  shop: {
+    notRegistered: NONE,
+    notFound: NONE,
+    alreadyRegistered: NONE,
+    partitaIvaTaken: NONE,
+    coordinatesIncomplete: ON_FIELD,
+    coordinatesFarFromComune: [[FIELD, { km: '612.4', maxKm: '40', comune: 'Agliè' }]],
+  },
+  status: {
+    verification: each(Object.values(VerificationStatus)),
+    offer: each(Object.values(OfferStatus)),
+    request: each(Object.values(HelpRequestStatus)),
+    match: each(STATES),
+    allocationRun: each(Object.values(AllocationRunStatus)),
+  },
+  territory: { regionNotFound: [['21']], provinceNotFound: [['999']], comuneNotFound: [['999999']], emptySearch: NONE },
+  validation: {
+    notEmpty: ON_FIELD,
+    required: ON_FIELD,
+    text: ON_FIELD,
+    wholeNumber: ON_FIELD,
+    number: ON_FIELD,
+    positive: ON_FIELD,
+    boolean: ON_FIELD,
+    email: ON_FIELD,
+    oneOf: [[FIELD, ['PENDING', 'APPROVED']]],
+    either: [[FIELD, ['it', 'en']], [FIELD, ['APPROVED', 'REJECTED', 'SUSPENDED']]],
+    pattern: ON_FIELD,
+    date: ON_FIELD,
+    atLeast: [[FIELD, 1]],
+    atMost: [[FIELD, 500]],
+    minLength: [[FIELD, 2]],
+    maxLength: [[FIELD, 200]],
+    minItems: [[FIELD, 1]],
+    maxItems: [[FIELD, 100]],
+    someItem: ON_FIELD,
+    uniqueItems: ON_FIELD,
+    unknownField: ON_FIELD,
+    url: ON_FIELD,
+    identifier: [[FIELD], ...each(['any', 'offer', 'helpRequest', 'match', 'provider', 'allocationRun', 'account', 'notification'] as const).map(([of]) => [FIELD, of] as const)],
+    latitude: ON_FIELD,
+    longitude: ON_FIELD,
+    list: ON_FIELD,
+    object: ON_FIELD,
+    after: [[FIELD, 'validFrom']],
+    partitaIva: each(['FORMAT', 'CHECK_DIGIT', 'OFFICE_CODE'] as const).map(([failure]) => [FIELD, failure] as const),
+    invalid: ON_FIELD,
+    notNull: ON_FIELD,
+    regionCode: ON_FIELD,
+    provinceCode: ON_FIELD,
+    comuneCode: ON_FIELD,
+    atecoSection: ON_FIELD,
+    atecoDivision: ON_FIELD,
+    phoneNumber: ON_FIELD,
+    serviceCategory: ON_FIELD,
+    auditEntityType: ON_FIELD,
+    auditAction: ON_FIELD,
+    decisionReasonRequired: ON_FIELD,
+    decisionReasonTooShort: [[FIELD, 5]],
+    suspensionReasonTooShort: [[FIELD, 10]],
+    zeroWithoutOrders: ON_FIELD,
+  },
+};
+
+/** English words that give away untranslated text in an Italian message. */
+const ENGLISH = /\b(the|and|or|is|are|must|should|not|cannot|with|from|your|please|only|already|this|that|have|has|will|can|of|to|for|by|on|at|be|been|was|were)\b/i;
+/** What an unfilled or badly filled placeholder leaves behind (a blank line between paragraphs is fine, two are not). */
+const UNFILLED = /\bundefined\b|\bnull\b(?!:)|\bNaN\b|\[object|\$\{|\$property|\$constraint|\{\{|[^\S\n]{2}|\n{3}|[^\S\n]\n|\n[^\S\n]/;
+
+const cases = Object.entries(SAMPLES).flatMap(([area, entries]) =>
+  Object.entries(entries as unknown as Record<string, readonly unknown[][]>).flatMap(([entry, samples]) =>
+    samples.map((args) => {
+      const write = (MESSAGES as unknown as Record<string, Record<string, (...args: unknown[]) => Words>>)[area][entry];
+      return { name: `${area}.${entry}(${args.map((arg) => JSON.stringify(arg)).join(', ')})`, words: write(...args) };
+    }),
+  ),
+);
+
+describe('the message catalogue', () => {
+  it('is tried with arguments for every entry (the compiler asks for them, this checks none is empty)', () => {
+    for (const [area, entries] of Object.entries(MESSAGES)) {
+      for (const entry of Object.keys(entries)) expect([area, entry, (SAMPLES as unknown as Record<string, Record<string, unknown[]>>)[area][entry].length]).toEqual([area, entry, expect.any(Number)]);
+    }
+    expect(cases.length).toBeGreaterThan(400);
+  });
+
+  it.each(cases)('$name: English and Italian, both written, not the same', ({ words }) => {
+    expect(words.en).toMatch(/\S/);
+    expect(words.it).toMatch(/\S/);
+    expect(words.it).not.toBe(words.en);
+  });
+
+  it.each(cases)('$name: every placeholder filled', ({ words }) => {
+    expect(words.en).not.toMatch(UNFILLED);
+    expect(words.it).not.toMatch(UNFILLED);
+  });
+
+  it.each(cases)('$name: Italian without English words', ({ words }) => {
+    expect(words.it).not.toMatch(ENGLISH);
+  });
+
+  it('escapes the values in the HTML part of an e-mail, and only there', () => {
+    const values = { shop: 'Bar <Centrale> & Co', offer: 'Sito', respondBy: null, link: 'https://vicini.example/x?a=1&b=2' };
+    expect(MESSAGES.mail.matchAppliedHtml(values).it).toContain('<strong>Bar &lt;Centrale&gt; &amp; Co</strong>');
+    expect(MESSAGES.mail.matchAppliedHtml(values).it).toContain('href="https://vicini.example/x?a&#x3D;1&amp;b&#x3D;2"');
+    expect(MESSAGES.mail.matchAppliedText(values).it).toContain('Bar <Centrale> & Co si è candidata');
+    expect(MESSAGES.mail.matchAppliedText(values).it).not.toContain('entro il');
+  });
+
+  it('writes the values it is given into both languages', () => {
+    expect(MESSAGES.offer.capacityBelowUsed(12)).toEqual({
+      en: '12 places are already taken: the capacity can be 12 or more',
+      it: '12 posti sono già occupati: la capacità può essere 12 o più',
+    });
+    expect(MESSAGES.validation.maxLength('input.title', 200)).toEqual({ en: 'input.title can have at most 200 characters', it: 'input.title può avere al massimo 200 caratteri' });
+    expect(MESSAGES.request.tooManyRequests(61)).toEqual({ en: 'Too many requests from your connection. Try again in 2 minutes', it: 'Troppe richieste dalla tua connessione. Riprova tra 2 minuti' });
+    expect(MESSAGES.request.accountLocked(60).it).toMatch(/Riprova tra 1 minuto$/);
+    expect(MESSAGES.match.previouslyWithdrawn(DATE)).toEqual({
+      en: 'You gave this offer up on 10 March 2026: confirm that you are asking for it again',
+      it: 'Hai rinunciato a questa offerta il 10 marzo 2026: conferma che la chiedi di nuovo',
+    });
+    expect(MESSAGES.validation.either('lang', ['it', 'en'])).toEqual({ en: 'lang must be it or en', it: 'lang deve essere it oppure en' });
+  });
+
+  it('names statuses in words, never as codes', () => {
+    expect(MESSAGES.allocation.notCancellable(AllocationRunStatus.RUNNING)).toEqual({
+      en: 'The run is running: only a scheduled or queued run can be cancelled',
+      it: 'L’esecuzione è in corso: si può annullare solo un’esecuzione programmata o in coda',
+    });
+    for (const { name, words } of cases.filter((c) => /^(status|match|offer|helpRequest|provider|allocation|notification|reason)\./.test(c.name))) {
+      expect([name, words.en, words.it]).toEqual([name, expect.not.stringMatching(/[A-Z_]{6,}/), expect.not.stringMatching(/[A-Z_]{6,}/)]);
+    }
+  });
+});

@@ -1,0 +1,149 @@
+import type { OutcomeCheckpoint } from '../match/match.types';
+import { day, inBrackets, type Words } from './words';
+
+/** The parties a notification names: the offer's title, the shop's and the provider's names. */
+export interface Parties {
+  offer: string;
+  shop: string;
+  provider: string;
+}
+
+/** Which of the two a suspension hit: the offer, or the provider behind it. */
+export type Suspended = 'OFFER' | 'PROVIDER';
+
+const CHECKPOINTS: Readonly<Record<OutcomeCheckpoint, Words>> = {
+  DAY_30: { en: '30-day', it: 'a 30 giorni' },
+  DAY_90: { en: '90-day', it: 'a 90 giorni' },
+  COMPLETION: { en: 'final', it: 'finale' },
+};
+
+const title = (offer: string): string => `«${offer}»`;
+const by = (date: Date | null): Words => (date ? day(date) : { en: '', it: '' });
+
+/**
+ * What each side reads when something happens to a match, an offer or an organisation. `why` is
+ * the reason in words (a platform reason, or the words of the person who acted), or null.
+ */
+export const notificationMessages = {
+  matchApplied: (p: Parties, respondBy: Date | null): Words => ({
+    en: `${p.shop} applied to ${title(p.offer)}: answer by ${by(respondBy).en}`,
+    it: `${p.shop} ha chiesto ${title(p.offer)}: rispondi entro il ${by(respondBy).it}`,
+  }),
+  matchWaitlisted: (p: Parties): Words => ({ en: `${p.shop} joined the waitlist of ${title(p.offer)}`, it: `${p.shop} è in lista d’attesa per ${title(p.offer)}` }),
+  allocatedToShop: (p: Parties, respondBy: Date | null): Words => ({
+    en: `The allocation assigned you ${title(p.offer)} by ${p.provider}: they will answer by ${by(respondBy).en}`,
+    it: `L’assegnazione ti ha attribuito ${title(p.offer)} di ${p.provider}: risponderà entro il ${by(respondBy).it}`,
+  }),
+  allocatedToProvider: (p: Parties, respondBy: Date | null): Words => ({
+    en: `The allocation assigned ${p.shop} to ${title(p.offer)}: answer by ${by(respondBy).en}`,
+    it: `L’assegnazione ha attribuito ${p.shop} a ${title(p.offer)}: rispondi entro il ${by(respondBy).it}`,
+  }),
+  promotedToShop: (p: Parties, respondBy: Date | null): Words => ({
+    en: `A place freed up in ${title(p.offer)}: you left the waitlist, ${p.provider} will answer by ${by(respondBy).en}`,
+    it: `Si è liberato un posto in ${title(p.offer)}: sei uscito dalla lista d’attesa, ${p.provider} risponderà entro il ${by(respondBy).it}`,
+  }),
+  promotedToProvider: (p: Parties, respondBy: Date | null): Words => ({
+    en: `${p.shop} moved up from the waitlist of ${title(p.offer)}: answer by ${by(respondBy).en}`,
+    it: `${p.shop} è passato dalla lista d’attesa a ${title(p.offer)}: rispondi entro il ${by(respondBy).it}`,
+  }),
+  matchAccepted: (p: Parties): Words => ({
+    en: `${p.provider} accepted your request for ${title(p.offer)}: confirm when the service is active`,
+    it: `${p.provider} ha accettato la tua richiesta per ${title(p.offer)}: conferma quando il servizio è attivo`,
+  }),
+  matchDeclined: (p: Parties, why: Words | null): Words => ({
+    en: `${p.provider} declined ${title(p.offer)}${inBrackets(why).en}`,
+    it: `${p.provider} ha rifiutato ${title(p.offer)}${inBrackets(why).it}`,
+  }),
+  matchActive: (p: Parties): Words => ({ en: `${p.shop} confirmed that ${title(p.offer)} is active`, it: `${p.shop} ha confermato che ${title(p.offer)} è attivo` }),
+  completedToShop: (p: Parties): Words => ({
+    en: `${title(p.offer)} is completed: tell us whether it brought online orders`,
+    it: `${title(p.offer)} è concluso: dicci se ha portato ordini online`,
+  }),
+  completedToProvider: (p: Parties): Words => ({ en: `${title(p.offer)} for ${p.shop} is completed`, it: `${title(p.offer)} per ${p.shop} è concluso` }),
+  allocatedElsewhereToShop: (p: Parties): Words => ({
+    en: `Your waitlist place for ${title(p.offer)} is released: the allocation assigned you another offer`,
+    it: `Il tuo posto in lista d’attesa per ${title(p.offer)} è liberato: l’assegnazione ti ha attribuito un’altra offerta`,
+  }),
+  allocatedElsewhereToProvider: (p: Parties): Words => ({
+    en: `${p.shop} left the waitlist of ${title(p.offer)}: the allocation assigned it another offer`,
+    it: `${p.shop} è uscito dalla lista d’attesa di ${title(p.offer)}: l’assegnazione gli ha attribuito un’altra offerta`,
+  }),
+  matchWithdrawn: (p: Parties, why: Words | null): Words => ({
+    en: `${p.shop} withdrew from ${title(p.offer)}${inBrackets(why).en}`,
+    it: `${p.shop} ha rinunciato a ${title(p.offer)}${inBrackets(why).it}`,
+  }),
+  holdReleasedToShop: (p: Parties, why: Words | null): Words => ({
+    en: `Your request for ${title(p.offer)} is open again${inBrackets(why).en}: the place held for you is released, and you can apply to another offer`,
+    it: `La tua richiesta per ${title(p.offer)} è di nuovo aperta${inBrackets(why).it}: il posto trattenuto per te è liberato e puoi candidarti a un’altra offerta`,
+  }),
+  holdReleasedToProvider: (p: Parties, why: Words | null): Words => ({
+    en: `The place held for ${p.shop} in ${title(p.offer)} is released${inBrackets(why).en}`,
+    it: `Il posto trattenuto per ${p.shop} in ${title(p.offer)} è liberato${inBrackets(why).it}`,
+  }),
+  waitlistClosedToShop: (p: Parties, why: Words | null): Words => ({
+    en: `Your waitlist place for ${title(p.offer)} is closed${inBrackets(why).en}: you can apply elsewhere`,
+    it: `Il tuo posto in lista d’attesa per ${title(p.offer)} è chiuso${inBrackets(why).it}: puoi candidarti altrove`,
+  }),
+  waitlistClosedToProvider: (p: Parties, why: Words | null): Words => ({
+    en: `The waitlist place of ${p.shop} for ${title(p.offer)} is closed${inBrackets(why).en}`,
+    it: `Il posto in lista d’attesa di ${p.shop} per ${title(p.offer)} è chiuso${inBrackets(why).it}`,
+  }),
+  noAnswerToShop: (p: Parties): Words => ({
+    en: `${title(p.offer)} ended without an answer: you can apply elsewhere`,
+    it: `${title(p.offer)} è scaduto senza risposta: puoi candidarti altrove`,
+  }),
+  noAnswerToProvider: (p: Parties): Words => ({
+    en: `The application of ${p.shop} to ${title(p.offer)} expired without an answer`,
+    it: `La richiesta di ${p.shop} per ${title(p.offer)} è scaduta senza risposta`,
+  }),
+  /** To a shop on the waitlist of an offer that ministry staff suspended (the offer, or its whole provider). */
+  suspendedWhileWaiting: (p: Parties, suspended: Suspended): Words => {
+    const who = suspendedWho(p, suspended);
+    return {
+      en: `${who.en}. You keep your waitlist place: it moves on only if the suspension is lifted. If you prefer, leave the waitlist and apply to another offer`,
+      it: `${who.it}. Mantieni il tuo posto in lista d’attesa: andrà avanti solo se la sospensione verrà revocata. Se preferisci, esci dalla lista e candidati a un’altra offerta`,
+    };
+  },
+  /** To a shop with a service from an offer that ministry staff suspended (the offer, or its whole provider). */
+  suspendedWhileServed: (p: Parties, suspended: Suspended): Words => {
+    const who = suspendedWho(p, suspended);
+    return {
+      en: `${who.en}. The platform does not stop the service you agreed, but the provider cannot act here until the suspension is lifted. You can give it up at any time and ask for another`,
+      it: `${who.it}. La piattaforma non interrompe il servizio concordato, ma il fornitore non può agire qui finché la sospensione non viene revocata. Puoi rinunciarvi in qualsiasi momento e chiederne un altro`,
+    };
+  },
+  providerRejectedWhileServed: (p: Parties): Words => ({
+    en: `The Ministry rejected the provider of ${title(p.offer)}: the platform does not stop the service you agreed, but the provider can no longer act here. You can give it up at any time and ask for another`,
+    it: `Il Ministero ha respinto il fornitore di ${title(p.offer)}: la piattaforma non interrompe il servizio concordato, ma il fornitore non può più agire qui. Puoi rinunciarvi in qualsiasi momento e chiederne un altro`,
+  }),
+  organisationApproved: (): Words => ({
+    en: 'The Ministry approved your organisation: shops now see your published offers',
+    it: 'Il Ministero ha approvato la tua organizzazione: i negozi vedono ora le tue offerte pubblicate',
+  }),
+  organisationRejected: (why: Words | null): Words => ({
+    en: `The Ministry rejected your organisation${inBrackets(why).en}: correct its details to have them verified again`,
+    it: `Il Ministero ha respinto la tua organizzazione${inBrackets(why).it}: correggi i suoi dati per farli verificare di nuovo`,
+  }),
+  organisationSuspended: (why: Words | null): Words => ({
+    en: `The Ministry suspended your organisation${inBrackets(why).en}: your offers are hidden and you cannot answer shops until it is reinstated`,
+    it: `Il Ministero ha sospeso la tua organizzazione${inBrackets(why).it}: le tue offerte sono nascoste e non puoi rispondere ai negozi finché non viene riammessa`,
+  }),
+  offerReinstated: (p: Parties, why: Words | null): Words => ({
+    en: `The Ministry lifted the suspension of ${title(p.offer)}${inBrackets(why).en}: it is paused, resume it when you are ready`,
+    it: `Il Ministero ha revocato la sospensione di ${title(p.offer)}${inBrackets(why).it}: è in pausa, riattivala quando sei pronto`,
+  }),
+  offerSuspended: (p: Parties, why: Words | null): Words => ({
+    en: `The Ministry suspended ${title(p.offer)}${inBrackets(why).en}: shops no longer see it. Correct it and write to the Ministry to have it reinstated`,
+    it: `Il Ministero ha sospeso ${title(p.offer)}${inBrackets(why).it}: i negozi non la vedono più. Correggila e scrivi al Ministero per farla riattivare`,
+  }),
+  surveyDue: (p: Parties, checkpoint: OutcomeCheckpoint): Words => ({
+    en: `How is ${title(p.offer)} going? Answer the ${CHECKPOINTS[checkpoint].en} survey`,
+    it: `Come va ${title(p.offer)}? Rispondi al questionario ${CHECKPOINTS[checkpoint].it}`,
+  }),
+};
+
+function suspendedWho(p: Parties, suspended: Suspended): Words {
+  return suspended === 'OFFER'
+    ? { en: `The Ministry suspended ${title(p.offer)}`, it: `Il Ministero ha sospeso ${title(p.offer)}` }
+    : { en: `The Ministry suspended the provider of ${title(p.offer)}`, it: `Il Ministero ha sospeso il fornitore di ${title(p.offer)}` };
+}

@@ -1,0 +1,69 @@
+import type { OfferStatusAction } from '../offer/offer-status';
+import type { OfferStatus } from '../offer/offer.types';
+import { statusMessages } from './status.messages';
+import { day, type Words } from './words';
+
+/** A change of an offer's status: by its provider, or by ministry staff. */
+export type OfferChange = OfferStatusAction | 'suspend' | 'reinstate';
+
+const CHANGED: Readonly<Record<OfferChange, Words>> = {
+  publish: { en: 'published', it: 'pubblicata' },
+  pause: { en: 'paused', it: 'messa in pausa' },
+  resume: { en: 'resumed', it: 'riattivata' },
+  close: { en: 'closed', it: 'chiusa' },
+  suspend: { en: 'suspended', it: 'sospesa' },
+  reinstate: { en: 'reinstated', it: 'riattivata' },
+};
+
+/** Offers: their coverage, sectors, capacity, validity and status. */
+export const offerMessages = {
+  notFound: (): Words => ({ en: 'No such offer', it: 'Offerta non trovata' }),
+  coverageEmpty: (field: string): Words => ({
+    en: `${field}: choose at least one area: all of Italy, a region, a province, a comune or a radius`,
+    it: `${field}: scegli almeno un’area: tutta Italia, una regione, una provincia, un comune o un raggio`,
+  }),
+  radiusNoCentre: (field: string): Words => ({
+    en: `${field}: choose the centre of the radius: a comune, or a point (latitude and longitude)`,
+    it: `${field}: scegli il centro del raggio: un comune, oppure un punto (latitudine e longitudine)`,
+  }),
+  radiusTwoCentres: (field: string): Words => ({
+    en: `${field}: a radius has one centre: keep either the comune or the point (latitude and longitude)`,
+    it: `${field}: un raggio ha un solo centro: tieni il comune oppure il punto (latitudine e longitudine)`,
+  }),
+  radiusPointIncomplete: (field: string): Words => ({
+    en: `${field}: a point needs both latitude and longitude`,
+    it: `${field}: un punto ha bisogno sia della latitudine sia della longitudine`,
+  }),
+  sectorsConflict: (field: string): Words => ({
+    en: `${field}: an offer open to every sector lists no sections or divisions: remove them, or choose only some sectors`,
+    it: `${field}: un’offerta aperta a tutti i settori non elenca sezioni o divisioni: toglile, oppure scegli solo alcuni settori`,
+  }),
+  sectorsEmpty: (field: string): Words => ({
+    en: `${field}: choose at least one ATECO section or division, or open the offer to every sector`,
+    it: `${field}: scegli almeno una sezione o divisione ATECO, oppure apri l’offerta a tutti i settori`,
+  }),
+  validityOrder: (field: string): Words => ({
+    en: `${field}: the end of the validity must come after its start: move one of the two dates`,
+    it: `${field}: la fine della validità deve venire dopo l’inizio: sposta una delle due date`,
+  }),
+  statusFilterStaffOnly: (field: string): Words => ({
+    en: `${field}: only ministry staff filter offers by status; your own drafts and paused offers are in myOffers`,
+    it: `${field}: solo il personale del Ministero filtra le offerte per stato; le tue bozze e le offerte in pausa sono in myOffers`,
+  }),
+  capacityBelowUsed: (used: number): Words => ({
+    en: `${used} places are already taken: the capacity can be ${used} or more`,
+    it: `${used} posti sono già occupati: la capacità può essere ${used} o più`,
+  }),
+  closed: (): Words => ({
+    en: 'The offer is closed and can no longer change: create a new one instead',
+    it: 'L’offerta è chiusa e non si può più modificare: creane una nuova',
+  }),
+  invalidTransition: (current: OfferStatus, change: OfferChange): Words => {
+    const status = statusMessages.offer(current);
+    return { en: `The offer is ${status.en}: it cannot be ${CHANGED[change].en}`, it: `L’offerta è ${status.it}: non può essere ${CHANGED[change].it}` };
+  },
+  validityEnded: (validUntil: Date): Words => ({
+    en: `The offer was valid until ${day(validUntil).en}: move the end of its validity into the future first`,
+    it: `L’offerta era valida fino al ${day(validUntil).it}: sposta prima la fine della validità nel futuro`,
+  }),
+};

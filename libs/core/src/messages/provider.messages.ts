@@ -1,0 +1,40 @@
+import { VerificationStatus } from '../provider/provider.types';
+import { statusMessages } from './status.messages';
+import type { Words } from './words';
+
+/** What staff can do instead, said after a decision the organisation's status does not allow. */
+const DECISION_HINTS: Readonly<Record<VerificationStatus, Words>> = {
+  PENDING: { en: ': approve or reject it', it: ': approvala o respingila' },
+  APPROVED: { en: ': suspend it first', it: ': prima sospendila' },
+  REJECTED: {
+    en: ': the organisation must first correct its details, which sends them back for verification',
+    it: ': l’organizzazione deve prima correggere i propri dati, che tornano così in verifica',
+  },
+  SUSPENDED: { en: '', it: '' },
+};
+
+/** Providers: registration and verification by ministry staff. */
+export const providerMessages = {
+  notRegistered: (): Words => ({ en: 'Register your organisation first', it: 'Registra prima la tua organizzazione' }),
+  notFound: (): Words => ({ en: 'No such provider', it: 'Fornitore non trovato' }),
+  alreadyRegistered: (): Words => ({ en: 'This account already has an organisation', it: 'Questo account ha già registrato un’organizzazione' }),
+  partitaIvaTaken: (): Words => ({ en: 'An organisation with this Partita IVA is already registered', it: 'Un’organizzazione con questa Partita IVA è già registrata' }),
+  /** The refusal a suspended or rejected organisation gets for an action towards shops. */
+  notApproved: (status: VerificationStatus): Words =>
+    status === VerificationStatus.REJECTED
+      ? {
+          en: 'Your organisation was rejected: correct its details to have them verified again before acting towards shops',
+          it: 'La tua organizzazione è stata respinta: correggi i suoi dati per farli verificare di nuovo prima di agire verso i negozi',
+        }
+      : {
+          en: 'Your organisation is suspended by the Ministry: until it is reinstated you cannot publish offers or answer shops',
+          it: 'La tua organizzazione è sospesa dal Ministero: finché non viene riammessa non puoi pubblicare offerte né rispondere ai negozi',
+        },
+  invalidDecision: (current: VerificationStatus, wanted: VerificationStatus): Words => {
+    const [now, next, hint] = [statusMessages.verification(current), statusMessages.verification(wanted), DECISION_HINTS[current]];
+    return {
+      en: `The organisation is ${now.en}: it cannot become ${next.en}${hint.en}`,
+      it: `L’organizzazione è ${now.it}: non può diventare ${next.it}${hint.it}`,
+    };
+  },
+};

@@ -1,0 +1,64 @@
+import type { Words } from './words';
+
+/** The limits an operation must meet before it runs. */
+export type QueryLimit = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost';
+
+const LIMITS: Readonly<Record<QueryLimit, Words>> = {
+  depth: { en: 'nesting depth', it: 'profondità di annidamento' },
+  aliases: { en: 'number of aliases', it: 'numero di alias' },
+  directives: { en: 'number of directives', it: 'numero di direttive' },
+  tokens: { en: 'length in tokens', it: 'lunghezza in token' },
+  cost: { en: 'cost (the fields it may return, lists counted by their size)', it: 'costo (i campi che può restituire, contando le liste per la loro dimensione)' },
+};
+
+/** How long to wait, in seconds under a minute, else in minutes. */
+function waitFor(seconds: number): Words {
+  if (seconds < 60) return { en: `${seconds} seconds`, it: `${seconds} secondi` };
+  const minutes = Math.ceil(seconds / 60);
+  return { en: `${minutes} minute${minutes === 1 ? '' : 's'}`, it: `${minutes} ${minutes === 1 ? 'minuto' : 'minuti'}` };
+}
+
+/** Refusals of a request as a whole: its shape, its size, its rate, or the server itself. */
+export const requestMessages = {
+  tooComplex: (limit: QueryLimit, max: number, found: number): Words => ({
+    en: `The operation is too complex: its ${LIMITS[limit].en} is ${found}, over the limit of ${max}`,
+    it: `L’operazione è troppo complessa: ${LIMITS[limit].it} ${found}, oltre il limite di ${max}`,
+  }),
+  tooManyRequests: (retryAfterSeconds: number): Words => {
+    const wait = waitFor(retryAfterSeconds);
+    return { en: `Too many requests from your connection. Try again in ${wait.en}`, it: `Troppe richieste dalla tua connessione. Riprova tra ${wait.it}` };
+  },
+  accountLocked: (retryAfterSeconds: number): Words => {
+    const wait = waitFor(retryAfterSeconds);
+    return {
+      en: `Too many wrong passwords for this account: it is locked for now. Try again in ${wait.en}`,
+      it: `Troppe password errate per questo account: è bloccato per ora. Riprova tra ${wait.it}`,
+    };
+  },
+  bodyNotJson: (): Words => ({ en: 'The request body is not valid JSON', it: 'Il corpo della richiesta non è un JSON valido' }),
+  bodyTooLarge: (limitKb: number): Words => ({ en: `The request body is larger than ${limitKb} kB`, it: `Il corpo della richiesta supera ${limitKb} kB` }),
+  bodyNotUtf8Json: (): Words => ({ en: 'Send the body as UTF-8 JSON', it: 'Invia il corpo come JSON in UTF-8' }),
+  bodyUnreadable: (): Words => ({ en: 'The request body could not be read', it: 'Non è stato possibile leggere il corpo della richiesta' }),
+  /** Unexpected failures: nothing of the cause reaches the client, the request id finds it in the log. */
+  internalError: (requestId?: string): Words =>
+    requestId
+      ? { en: `Internal server error (request ${requestId})`, it: `Errore interno del server (richiesta ${requestId})` }
+      : { en: 'Internal server error', it: 'Errore interno del server' },
+  stopping: (): Words => ({ en: 'This instance is stopping', it: 'Questa istanza si sta fermando' }),
+};
+
+/** What no input may carry, whatever its field. */
+export const inputMessages = {
+  nulCharacter: (field: string): Words => ({
+    en: `${field} must not contain the NUL character (\\u0000)`,
+    it: `${field} non può contenere il carattere NUL (\\u0000)`,
+  }),
+  malformedText: (field: string): Words => ({
+    en: `${field} must be well-formed text (it contains half of a UTF-16 surrogate pair)`,
+    it: `${field} deve essere un testo valido (contiene metà di una coppia surrogata UTF-16)`,
+  }),
+  dateOutOfRange: (field: string): Words => ({
+    en: `${field} must be a date between 1900-01-01 and 2199-12-31`,
+    it: `${field} deve essere una data tra il 01/01/1900 e il 31/12/2199`,
+  }),
+};

@@ -1,0 +1,33 @@
+import type { Words } from './words';
+
+/** Shops: registration, their ATECO sector and where they are. */
+export const shopMessages = {
+  notRegistered: (): Words => ({ en: 'Register your shop first', it: 'Registra prima la tua attività' }),
+  notFound: (): Words => ({ en: 'No such shop', it: 'Attività non trovata' }),
+  alreadyRegistered: (): Words => ({ en: 'This account already has a shop', it: 'Questo account ha già registrato un’attività' }),
+  partitaIvaTaken: (): Words => ({ en: 'A shop with this Partita IVA is already registered', it: 'Un’attività con questa Partita IVA è già registrata' }),
+  coordinatesIncomplete: (field: string): Words => ({
+    en: `${field}: give both latitude and longitude, or neither to use the comune's position`,
+    it: `${field}: indica sia la latitudine sia la longitudine, oppure nessuna delle due per usare la posizione del comune`,
+  }),
+  coordinatesFarFromComune: (field: string, place: { km: string; maxKm: string; comune: string }): Words => ({
+    en: `${field}: the point is ${place.km} km from ${place.comune}, but must be within ${place.maxKm} km of the comune: check latitude and longitude, or leave both empty to use the comune's position`,
+    it: `${field}: il punto è a ${place.km} km da ${place.comune}, ma deve trovarsi entro ${place.maxKm} km dal comune: controlla latitudine e longitudine, oppure lasciale vuote per usare la posizione del comune`,
+  }),
+};
+
+/** ATECO 2025 sectors, as shops and offers name them. */
+export const sectorMessages = {
+  unknownSection: (field: string, section: string): Words => ({
+    en: `${field}: "${section}" is not an ATECO 2025 section: choose a letter from A to V`,
+    it: `${field}: "${section}" non è una sezione ATECO 2025: scegli una lettera da A a V`,
+  }),
+  unknownDivision: (field: string, division: string): Words => ({
+    en: `${field}: "${division}" is not an ATECO 2025 division: choose one from the list`,
+    it: `${field}: "${division}" non è una divisione ATECO 2025: sceglila dall’elenco`,
+  }),
+  divisionNotInSection: (field: string, { division, divisionSection, section }: { division: string; divisionSection: string; section: string }): Words => ({
+    en: `${field}: division ${division} belongs to section ${divisionSection}, not ${section}: choose a division of section ${section}, or change the section`,
+    it: `${field}: la divisione ${division} appartiene alla sezione ${divisionSection}, non alla ${section}: scegli una divisione della sezione ${section}, oppure cambia sezione`,
+  }),
+};

@@ -1,0 +1,89 @@
+import type { PartitaIvaFailure } from '../shop/registry/partita-iva';
+import { alternatives, type Words } from './words';
+
+/** Every refusal starts with the field's path, which people's clients replace with its label. */
+const field = (path: string, en: string, it: string): Words => ({ en: `${path} ${en}`, it: `${path} ${it}` });
+
+const PARTITA_IVA: Readonly<Record<PartitaIvaFailure, Words>> = {
+  FORMAT: { en: 'must be 11 digits', it: 'deve essere di 11 cifre' },
+  CHECK_DIGIT: { en: 'has a wrong check digit', it: 'ha la cifra di controllo errata: ricontrolla le 11 cifre' },
+  OFFICE_CODE: { en: 'has an invalid VAT office code (digits 8–10)', it: 'non è una Partita IVA valida (il codice dell’ufficio IVA non esiste): ricontrolla le cifre' },
+};
+
+/** What the platform gives an identifier to. */
+export type IdentifiedThing = 'any' | 'offer' | 'helpRequest' | 'match' | 'provider' | 'allocationRun' | 'account' | 'notification';
+
+const IDENTIFIED: Readonly<Record<IdentifiedThing, Words>> = {
+  any: { en: 'must be an identifier given by the platform', it: 'deve essere un identificativo dato dalla piattaforma' },
+  offer: { en: 'must be an offer id', it: 'deve essere l’identificativo di un’offerta' },
+  helpRequest: { en: 'must be a help request id', it: 'deve essere l’identificativo di una richiesta di aiuto' },
+  match: { en: 'must be a match id', it: 'deve essere l’identificativo di un abbinamento' },
+  provider: { en: 'must be a provider id', it: 'deve essere l’identificativo di un fornitore' },
+  allocationRun: { en: 'must be an allocation run id', it: 'deve essere l’identificativo di un’esecuzione dell’assegnazione' },
+  account: { en: 'must be an account id', it: 'deve essere l’identificativo di un account' },
+  notification: { en: 'must be notification ids', it: 'deve contenere identificativi di notifiche' },
+};
+
+/**
+ * Input rules, worded from the rule and its arguments (`atLeast(field, 5)` for `@Min(5)`): the
+ * validation pipe reads both from the rule's metadata. Plain words that say what to write.
+ */
+export const validationMessages = {
+  notEmpty: (path: string): Words => field(path, 'must not be empty', 'non può essere vuoto'),
+  required: (path: string): Words => field(path, 'is required', 'è obbligatorio'),
+  text: (path: string): Words => field(path, 'must be text', 'deve essere un testo'),
+  wholeNumber: (path: string): Words => field(path, 'must be a whole number', 'deve essere un numero intero'),
+  number: (path: string): Words => field(path, 'must be a number', 'deve essere un numero'),
+  positive: (path: string): Words => field(path, 'must be greater than zero', 'deve essere maggiore di zero'),
+  boolean: (path: string): Words => field(path, 'must be true or false', 'deve essere vero o falso'),
+  email: (path: string): Words => field(path, 'must be an e-mail address, such as name@example.it', 'deve essere un indirizzo e-mail, per esempio nome@esempio.it'),
+  oneOf: (path: string, values: readonly string[]): Words => field(path, `must be one of: ${values.join(', ')}`, `deve essere uno di questi valori: ${values.join(', ')}`),
+  either: (path: string, values: readonly string[]): Words => field(path, `must be ${alternatives(values).en}`, `deve essere ${alternatives(values).it}`),
+  pattern: (path: string): Words => field(path, 'is not written as expected', 'non è scritto nella forma prevista'),
+  date: (path: string): Words => field(path, 'must be a date, such as 2026-05-01', 'deve essere una data, per esempio 2026-05-01'),
+  atLeast: (path: string, min: number): Words => field(path, `must be at least ${min}`, `deve essere almeno ${min}`),
+  atMost: (path: string, max: number): Words => field(path, `must be at most ${max}`, `non può superare ${max}`),
+  minLength: (path: string, min: number): Words => field(path, `must have at least ${min} characters`, `deve avere almeno ${min} caratteri`),
+  maxLength: (path: string, max: number): Words => field(path, `can have at most ${max} characters`, `può avere al massimo ${max} caratteri`),
+  minItems: (path: string, min: number): Words => field(path, `must list at least ${min} items`, `deve contenere almeno ${min} elementi`),
+  maxItems: (path: string, max: number): Words => field(path, `can list at most ${max} items`, `può contenere al massimo ${max} elementi`),
+  someItem: (path: string): Words => field(path, 'must list at least one item', 'deve contenere almeno un elemento'),
+  uniqueItems: (path: string): Words => field(path, 'must not list the same item twice', 'non può contenere due volte lo stesso elemento'),
+  unknownField: (path: string): Words => field(path, 'is not a field of this input: leave it out', 'non è un campo ammesso: toglilo'),
+  url: (path: string): Words => field(path, 'must be a web address starting with https://', 'deve essere un indirizzo web che inizia con https://'),
+  identifier: (path: string, of: IdentifiedThing = 'any'): Words => field(path, IDENTIFIED[of].en, IDENTIFIED[of].it),
+  latitude: (path: string): Words => field(path, 'must be a latitude between -90 and 90', 'deve essere una latitudine tra -90 e 90'),
+  longitude: (path: string): Words => field(path, 'must be a longitude between -180 and 180', 'deve essere una longitudine tra -180 e 180'),
+  list: (path: string): Words => field(path, 'must be a list', 'deve essere un elenco'),
+  object: (path: string): Words => field(path, 'must be an object', 'deve essere un oggetto'),
+  after: (path: string, other: string): Words => field(path, `must be after ${other}`, `deve essere successiva a ${other}`),
+  partitaIva: (path: string, failure: PartitaIvaFailure): Words => field(path, PARTITA_IVA[failure].en, PARTITA_IVA[failure].it),
+  invalid: (path: string): Words => field(path, 'is not valid', 'non è valido'),
+
+  // Rules with words of their own: what the value is for, rather than its form.
+  notNull: (path: string): Words =>
+    field(path, 'cannot be null: omit it to keep the current value', 'non può essere nullo: omettilo per mantenere il valore attuale'),
+  regionCode: (path: string): Words =>
+    field(path, 'must be chosen from the list of regions (a 2-digit ISTAT code such as 01)', 'va scelta dall’elenco delle regioni'),
+  provinceCode: (path: string): Words =>
+    field(path, 'must be chosen from the list of provinces (a 3-digit ISTAT code such as 001)', 'va scelta dall’elenco delle province'),
+  comuneCode: (path: string): Words =>
+    field(path, 'must be chosen from the list of comuni (a 6-digit ISTAT code such as 001001)', 'va scelto dall’elenco dei comuni'),
+  atecoSection: (path: string): Words =>
+    field(path, 'must be a letter from A to V (the section of the ATECO code)', 'deve essere una lettera da A a V (la sezione del codice ATECO)'),
+  atecoDivision: (path: string): Words =>
+    field(path, 'must be the two digits of the ATECO division, such as 47', 'deve essere formata dalle due cifre della divisione ATECO, per esempio 47'),
+  phoneNumber: (path: string): Words =>
+    field(path, 'must be a phone number, such as 011 1234567 or +39 011 1234567', 'deve essere un numero di telefono, per esempio 011 1234567 o +39 011 1234567'),
+  serviceCategory: (path: string): Words => field(path, 'must be one of the service categories', 'deve essere una delle categorie di servizio'),
+  auditEntityType: (path: string): Words => field(path, 'must be lower-case letters and underscores', 'deve contenere solo lettere minuscole e trattini bassi'),
+  auditAction: (path: string): Words =>
+    field(path, 'must be a dotted verb such as offer.published, or a prefix such as match.', 'deve essere un’azione come offer.published, oppure un suo inizio come match.'),
+  decisionReasonRequired: (path: string): Words =>
+    field(path, 'is required to reject or suspend: explain the decision, the provider will read it', 'è obbligatoria per respingere o sospendere: spiega la decisione, il fornitore la leggerà'),
+  decisionReasonTooShort: (path: string, min: number): Words =>
+    field(path, `must explain the decision in at least ${min} characters: the provider will read it`, `deve spiegare la decisione in almeno ${min} caratteri: il fornitore la leggerà`),
+  suspensionReasonTooShort: (path: string, min: number): Words =>
+    field(path, `must explain the suspension in at least ${min} characters: the provider will read it`, `deve spiegare la sospensione in almeno ${min} caratteri: il fornitore la leggerà`),
+  zeroWithoutOrders: (path: string): Words => field(path, 'must be 0 when gotOnlineOrders is false', 'deve essere 0 se non sono arrivati ordini online'),
+};

@@ -1,0 +1,32 @@
+/**
+ * A text in the two languages the platform speaks. Every text the server writes for people comes
+ * from this folder, one file per area, each entry a function of the values it names.
+ */
+export interface Words {
+  readonly en: string;
+  readonly it: string;
+}
+
+/** A date as people write it, in each language (Italian time). */
+export function day(date: Date): Words {
+  const format = (locale: string): string => date.toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Rome' });
+  return { en: format('en-GB'), it: format('it-IT') };
+}
+
+/** Text a person wrote (a reason, a name): the same in both languages. */
+export const asWritten = (text: string): Words => ({ en: text, it: text });
+
+/** " (why)" after a sentence, in each language; nothing when there is no why. */
+export const inBrackets = (why: Words | null): Words => (why ? { en: ` (${why.en})`, it: ` (${why.it})` } : { en: '', it: '' });
+
+/** Values a person may choose from: "a, b or c" / "a, b oppure c". */
+export function alternatives(values: readonly string[]): Words {
+  const list = (or: string): string => (values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} ${or} ${values[values.length - 1]}`);
+  return { en: list('or'), it: list('oppure') };
+}
+
+/** Several texts joined in each language. */
+export const joined = (parts: readonly Words[], separator: string): Words => ({
+  en: parts.map((part) => part.en).join(separator),
+  it: parts.map((part) => part.it).join(separator),
+});

@@ -1,0 +1,88 @@
+import { EntityManager } from 'typeorm';
+import { andClause, MonitoringScope, requestConditions, SqlParams } from './monitoring-scope';
+
+/** Mean Earth radius, as in @vec/territory's distanceKm and the coverage queries. */
+const EARTH_RADIUS_KM = 6371.0088;
+const KM_PER_DEGREE = (EARTH_RADIUS_KM * Math.PI) / 180;
+/** Grid cell for matching circles with points, in degrees (about 55 × 40 km in Italy). */
+const CELL_DEG = 0.5;
+
+/**
+ * Judges every open request in scope against the offers valid now, with the engine's rules
+ * (category, coverage, sector; validity and approval), set-based, in staged temporary tables so
+ * that the planner sees their real sizes: open requests are reduced to distinct places (category,
+ * sector, point, comune); offers are expanded to the comuni their areas contain; places then meet
+ * only the offers of their own comune and category (plus radius and national ones). Leaves
+ * `unmet_place(pid, …, province_code, region_code, n, oldest)` with `unmet_verdict(pid, any_room)`:
+ * any_room is true when a fitting offer has a free place, false when all are full; no verdict row
+ * when none fits. With `keepRequestIds`, each place also lists its requests (`request_ids`).
+ */
+export async function judgeOpenRequests(db: EntityManager, scope: MonitoringScope, now: Date, keepRequestIds = false): Promise<void> {
+  const run = (sql: string, values: unknown[] = []): Promise<unknown> => db.query(sql, values);
+  const p = new SqlParams();
+  // Open requests fold into distinct places at once, each with its count and oldest request.
+  await run(
+    `CREATE TEMP TABLE unmet_place ON COMMIT DROP AS
+       SELECT row_number() OVER () AS pid, * FROM (
+         SELECT r.category, s.ateco_section AS section, s.ateco_division AS division, s.latitude, s.longitude, s.comune_code AS comune,
+                r.province_code, r.region_code, count(*)::int AS n, min(r.created_at) AS oldest${keepRequestIds ? ', array_agg(r.id) AS request_ids' : ''}
+         FROM help_request r JOIN shop s ON s.id = r.shop_id WHERE r.status = 'OPEN' ${andClause(requestConditions(scope, p))}
+         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) d`,
+    p.values,
+  );
+  await run(
+    `CREATE TEMP TABLE unmet_valid ON COMMIT DROP AS
+       SELECT o.id, unnest(o.categories) AS category, o.all_sectors, o.eligible_sections, o.eligible_divisions, o.coverage_national, o.used < o.capacity AS room
+       FROM offer o JOIN provider pr ON pr.id = o.provider_id
+       WHERE o.status = 'PUBLISHED' AND pr.verification_status = 'APPROVED' AND o.valid_from <= $1 AND (o.valid_until IS NULL OR o.valid_until >= $1)`,
+    [now],
+  );
+  // Every (comune, category, offer) an area reaches: region, province and comune rows.
+  await run(`CREATE TEMP TABLE unmet_area ON COMMIT DROP AS
+       SELECT DISTINCT a.comune, v.category, v.id, v.all_sectors, v.eligible_sections, v.eligible_divisions, v.room FROM (
+         SELECT cm.code AS comune, k.offer_id FROM offer_coverage k JOIN comune cm ON cm.region_code = k.region_code WHERE k.kind = 'REGION'
+         UNION ALL SELECT cm.code, k.offer_id FROM offer_coverage k JOIN comune cm ON cm.province_code = k.province_code WHERE k.kind = 'PROVINCE'
+         UNION ALL SELECT k.comune_code, k.offer_id FROM offer_coverage k WHERE k.kind = 'COMUNE') a
+       JOIN unmet_valid v ON v.id = a.offer_id`);
+  // Circles meet points through a grid of half-degree cells (equality joins), then the exact distance.
+  await run(`CREATE TEMP TABLE unmet_radius ON COMMIT DROP AS
+       WITH circle AS (
+         SELECT k.offer_id, k.center_latitude AS lat, k.center_longitude AS lon, k.radius_km AS km,
+                k.radius_km / ${KM_PER_DEGREE} AS dlat,
+                k.radius_km / (${KM_PER_DEGREE} * cos(radians(least(89, abs(k.center_latitude) + k.radius_km / ${KM_PER_DEGREE})))) AS dlon
+         FROM offer_coverage k WHERE k.kind = 'RADIUS'),
+       cell AS (
+         SELECT c.*, la, lo FROM circle c
+         CROSS JOIN LATERAL generate_series(floor((c.lat - c.dlat) / ${CELL_DEG})::int, floor((c.lat + c.dlat) / ${CELL_DEG})::int) la
+         CROSS JOIN LATERAL generate_series(floor((c.lon - c.dlon) / ${CELL_DEG})::int, floor((c.lon + c.dlon) / ${CELL_DEG})::int) lo),
+       point AS (
+         SELECT DISTINCT latitude, longitude, floor(latitude / ${CELL_DEG})::int AS la, floor(longitude / ${CELL_DEG})::int AS lo FROM unmet_place)
+       SELECT pt.latitude, pt.longitude, c.offer_id FROM cell c JOIN point pt ON pt.la = c.la AND pt.lo = c.lo
+       WHERE 2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(power(sin(radians(c.lat - pt.latitude) / 2), 2)
+               + cos(radians(pt.latitude)) * cos(radians(c.lat)) * power(sin(radians(c.lon - pt.longitude) / 2), 2)))) <= c.km`);
+  // Most offers take every sector: per comune, point or nation and category one flag settles those
+  // at once, and only sector-restricted offers are matched place by place.
+  await run(`CREATE TEMP TABLE unmet_area_open ON COMMIT DROP AS
+       SELECT comune, category, bool_or(room) AS room FROM unmet_area WHERE all_sectors GROUP BY 1, 2`);
+  await run(`CREATE TEMP TABLE unmet_radius_open ON COMMIT DROP AS
+       SELECT rr.latitude, rr.longitude, v.category, bool_or(v.room) AS room
+       FROM unmet_radius rr JOIN unmet_valid v ON v.id = rr.offer_id WHERE v.all_sectors GROUP BY 1, 2, 3`);
+  await run(`CREATE TEMP TABLE unmet_national_open ON COMMIT DROP AS
+       SELECT category, bool_or(room) AS room FROM unmet_valid WHERE coverage_national AND all_sectors GROUP BY 1`);
+  await run('ANALYZE unmet_place, unmet_valid, unmet_area, unmet_radius, unmet_area_open, unmet_radius_open, unmet_national_open');
+  const restricted = (alias: string): string => `pl.section = ANY(${alias}.eligible_sections) OR pl.division = ANY(${alias}.eligible_divisions)`;
+  await run(`CREATE TEMP TABLE unmet_verdict ON COMMIT DROP AS
+       SELECT pid, bool_or(room) AS any_room FROM (
+         SELECT pl.pid, true AS fits, a.room FROM unmet_place pl JOIN unmet_area_open a ON a.comune = pl.comune AND a.category = pl.category
+         UNION ALL SELECT pl.pid, ${restricted('a')}, a.room
+         FROM unmet_place pl JOIN unmet_area a ON a.comune = pl.comune AND a.category = pl.category AND NOT a.all_sectors
+         UNION ALL SELECT pl.pid, true, ro.room
+         FROM unmet_place pl JOIN unmet_radius_open ro ON ro.latitude = pl.latitude AND ro.longitude = pl.longitude AND ro.category = pl.category
+         UNION ALL SELECT pl.pid, ${restricted('v')}, v.room
+         FROM unmet_place pl JOIN unmet_radius rr ON rr.latitude = pl.latitude AND rr.longitude = pl.longitude
+         JOIN unmet_valid v ON v.id = rr.offer_id AND v.category = pl.category AND NOT v.all_sectors
+         UNION ALL SELECT pl.pid, true, n.room FROM unmet_place pl JOIN unmet_national_open n ON n.category = pl.category
+         UNION ALL SELECT pl.pid, ${restricted('v')}, v.room
+         FROM unmet_place pl JOIN unmet_valid v ON v.coverage_national AND NOT v.all_sectors AND v.category = pl.category) reach
+       WHERE fits GROUP BY pid`);
+}

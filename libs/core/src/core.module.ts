@@ -12,6 +12,7 @@ import { MonitoringModule } from './monitoring/monitoring.module';
 import { NotificationModule } from './notification/notification.module';
 import { OfferModule } from './offer/offer.module';
 import { ProviderModule } from './provider/provider.module';
+import { SelectionCallModule } from './selection-call/selection-call.module';
 import { ShopModule } from './shop/shop.module';
 import { TerritoryModule } from './territory/territory.module';
 import { ThrottleModule } from './throttle/throttle.module';
@@ -38,7 +39,8 @@ import { ThrottleModule } from './throttle/throttle.module';
     AllocationModule,
     ModerationModule,
     MonitoringModule,
+    SelectionCallModule,
   ],
-  exports: [TerritoryModule, AuthModule, MailModule, AuditModule, ShopModule, ProviderModule, OfferModule, HelpRequestModule, MatchModule, AllocationModule, ModerationModule],
+  exports: [TerritoryModule, AuthModule, MailModule, AuditModule, ShopModule, ProviderModule, OfferModule, HelpRequestModule, MatchModule, AllocationModule, ModerationModule, SelectionCallModule],
 })
 export class CoreModule {}

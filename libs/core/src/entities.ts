@@ -12,6 +12,9 @@ import { NotificationEntity } from './notification/notification.entity';
 import { OfferCoverageEntity } from './offer/offer-coverage.entity';
 import { OfferEntity } from './offer/offer.entity';
 import { ProviderEntity } from './provider/provider.entity';
+import { CallApplicationEntity } from './selection-call/call-application.entity';
+import { SelectionCallOfferEntity } from './selection-call/selection-call-offer.entity';
+import { SelectionCallEntity } from './selection-call/selection-call.entity';
 import { ShopEntity } from './shop/shop.entity';
 import { TERRITORY_ENTITIES } from './territory/territory.entities';
 
@@ -33,4 +36,7 @@ export const ALL_ENTITIES = [
   AllocationRunEntity,
   AllocationRunItemEntity,
   MailMessageEntity,
+  SelectionCallEntity,
+  SelectionCallOfferEntity,
+  CallApplicationEntity,
 ];

@@ -20,6 +20,8 @@ export const JOB = {
   REFRESH_MONITORING_SNAPSHOTS: 'monitoring-snapshots-refresh',
   /** Send one e-mail of the outbox (mail_message), or look again at one whose attempt never ended. */
   SEND_MAIL: 'mail-send',
+  /** Close the selection calls whose window has ended, and give places freed since to their reserve lists. */
+  SWEEP_CALLS: 'selection-call-sweep',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
@@ -37,6 +39,7 @@ export interface JobData {
   [JOB.FAIL_STALE_RUNS]: NoData;
   [JOB.REFRESH_MONITORING_SNAPSHOTS]: NoData;
   [JOB.SEND_MAIL]: { mailId: string };
+  [JOB.SWEEP_CALLS]: NoData;
 }
 
 export const ALL_JOBS: readonly JobName[] = Object.values(JOB);

@@ -11,10 +11,12 @@ import { SNAPSHOT_REFRESH_CRON } from '../monitoring/monitoring-snapshot';
 import { OpenDataService } from '../monitoring/open-data.service';
 import { UnmetDemandService } from '../monitoring/unmet-demand.service';
 import { AllocationRunStatus } from '../allocation/allocation.types';
+import { CallClosingService } from '../selection-call/call-closing.service';
 
 /** Recurring jobs (5-field cron, UTC). pg-boss fires each once per minute slot across all workers. */
 export const SCHEDULES: readonly { job: (typeof JOB)[keyof typeof JOB]; cron: string }[] = [
   { job: JOB.EXPIRE_HOLDS, cron: '* * * * *' },
+  { job: JOB.SWEEP_CALLS, cron: '* * * * *' },
   { job: JOB.COMPLETE_ENDED, cron: '*/5 * * * *' },
   { job: JOB.SWEEP_WAITLISTS, cron: '*/5 * * * *' },
   { job: JOB.REMIND_SURVEYS, cron: '17 * * * *' },
@@ -39,6 +41,7 @@ export class JobConsumers implements OnApplicationBootstrap {
     private readonly openData: OpenDataService,
     private readonly config: ConfigService,
     private readonly mail: MailDeliveryService,
+    private readonly calls: CallClosingService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -66,6 +69,7 @@ export class JobConsumers implements OnApplicationBootstrap {
     await this.jobs.work(JOB.SEND_MAIL, async ({ mailId }) => {
       await this.mail.deliver(system(), mailId);
     });
+    await this.jobs.work(JOB.SWEEP_CALLS, async () => this.report('selection calls closed or refilled', await this.calls.sweep(system())));
     await this.jobs.work(JOB.SCHEDULED_ALLOCATION, async () => {
       await this.runs.startScheduled(system());
     });

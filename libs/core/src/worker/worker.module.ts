@@ -3,11 +3,12 @@ import { AllocationModule } from '../allocation/allocation.module';
 import { MailModule } from '../mail/mail.module';
 import { MatchModule } from '../match/match.module';
 import { MonitoringModule } from '../monitoring/monitoring.module';
+import { SelectionCallModule } from '../selection-call/selection-call.module';
 import { JobConsumers } from './job-consumers';
 
 /** Job consumers: imported by apps/worker, and by the API when RUN_WORKER is set. */
 @Module({
-  imports: [MatchModule, AllocationModule, MonitoringModule, MailModule],
+  imports: [MatchModule, AllocationModule, MonitoringModule, MailModule, SelectionCallModule],
   providers: [JobConsumers],
 })
 export class WorkerModule {}

@@ -153,7 +153,8 @@ export type MatchFilterInput = {
 /** APPLICATION by the shop, or ALLOCATION by a committed run. */
 export type MatchOrigin =
   | 'ALLOCATION'
-  | 'APPLICATION';
+  | 'APPLICATION'
+  | 'CALL';
 
 /** PENDING → ACCEPTED → ACTIVE → COMPLETED; or DECLINED, WITHDRAWN, EXPIRED. WAITLISTED when the offer was full. */
 export type MatchState =
@@ -549,6 +550,12 @@ export type MatchDetailFieldsFragment = { __typename: 'Match', helpRequestId: st
 
 type MatchErrorFields_AlreadyAppliedError_Fragment = { __typename: 'AlreadyAppliedError', code: string, field: string | null, message: string, messageIt: string };
 
+type MatchErrorFields_AlreadyAppliedToCallError_Fragment = { __typename: 'AlreadyAppliedToCallError', code: string, field: string | null, message: string, messageIt: string };
+
+type MatchErrorFields_CallNotEligibleError_Fragment = { __typename: 'CallNotEligibleError', code: string, field: string | null, message: string, messageIt: string };
+
+type MatchErrorFields_CallWindowError_Fragment = { __typename: 'CallWindowError', code: string, field: string | null, message: string, messageIt: string };
+
 type MatchErrorFields_CapacityBelowUsedError_Fragment = { __typename: 'CapacityBelowUsedError', code: string, field: string | null, message: string, messageIt: string };
 
 type MatchErrorFields_DuplicateHelpRequestError_Fragment = { __typename: 'DuplicateHelpRequestError', code: string, field: string | null, message: string, messageIt: string };
@@ -556,6 +563,8 @@ type MatchErrorFields_DuplicateHelpRequestError_Fragment = { __typename: 'Duplic
 type MatchErrorFields_HelpRequestStatusError_Fragment = { __typename: 'HelpRequestStatusError', code: string, field: string | null, message: string, messageIt: string };
 
 type MatchErrorFields_InvalidAllocationRunStateError_Fragment = { __typename: 'InvalidAllocationRunStateError', code: string, field: string | null, message: string, messageIt: string };
+
+type MatchErrorFields_InvalidCallStateError_Fragment = { __typename: 'InvalidCallStateError', code: string, field: string | null, message: string, messageIt: string };
 
 type MatchErrorFields_InvalidMatchTransitionError_Fragment = { __typename: 'InvalidMatchTransitionError', code: string, field: string | null, message: string, messageIt: string };
 
@@ -585,10 +594,14 @@ type MatchErrorFields_SurveyNotDueError_Fragment = { __typename: 'SurveyNotDueEr
 
 export type MatchErrorFieldsFragment =
   | MatchErrorFields_AlreadyAppliedError_Fragment
+  | MatchErrorFields_AlreadyAppliedToCallError_Fragment
+  | MatchErrorFields_CallNotEligibleError_Fragment
+  | MatchErrorFields_CallWindowError_Fragment
   | MatchErrorFields_CapacityBelowUsedError_Fragment
   | MatchErrorFields_DuplicateHelpRequestError_Fragment
   | MatchErrorFields_HelpRequestStatusError_Fragment
   | MatchErrorFields_InvalidAllocationRunStateError_Fragment
+  | MatchErrorFields_InvalidCallStateError_Fragment
   | MatchErrorFields_InvalidMatchTransitionError_Fragment
   | MatchErrorFields_InvalidOfferTransitionError_Fragment
   | MatchErrorFields_InvalidVerificationTransitionError_Fragment
@@ -795,6 +808,12 @@ export type OfferFieldsFragment = { __typename: 'Offer', id: string, title: stri
 
 type OfferErrorFields_AlreadyAppliedError_Fragment = { __typename: 'AlreadyAppliedError', code: string, field: string | null, message: string, messageIt: string };
 
+type OfferErrorFields_AlreadyAppliedToCallError_Fragment = { __typename: 'AlreadyAppliedToCallError', code: string, field: string | null, message: string, messageIt: string };
+
+type OfferErrorFields_CallNotEligibleError_Fragment = { __typename: 'CallNotEligibleError', code: string, field: string | null, message: string, messageIt: string };
+
+type OfferErrorFields_CallWindowError_Fragment = { __typename: 'CallWindowError', code: string, field: string | null, message: string, messageIt: string };
+
 type OfferErrorFields_CapacityBelowUsedError_Fragment = { __typename: 'CapacityBelowUsedError', code: string, field: string | null, message: string, messageIt: string };
 
 type OfferErrorFields_DuplicateHelpRequestError_Fragment = { __typename: 'DuplicateHelpRequestError', code: string, field: string | null, message: string, messageIt: string };
@@ -802,6 +821,8 @@ type OfferErrorFields_DuplicateHelpRequestError_Fragment = { __typename: 'Duplic
 type OfferErrorFields_HelpRequestStatusError_Fragment = { __typename: 'HelpRequestStatusError', code: string, field: string | null, message: string, messageIt: string };
 
 type OfferErrorFields_InvalidAllocationRunStateError_Fragment = { __typename: 'InvalidAllocationRunStateError', code: string, field: string | null, message: string, messageIt: string };
+
+type OfferErrorFields_InvalidCallStateError_Fragment = { __typename: 'InvalidCallStateError', code: string, field: string | null, message: string, messageIt: string };
 
 type OfferErrorFields_InvalidMatchTransitionError_Fragment = { __typename: 'InvalidMatchTransitionError', code: string, field: string | null, message: string, messageIt: string };
 
@@ -831,10 +852,14 @@ type OfferErrorFields_SurveyNotDueError_Fragment = { __typename: 'SurveyNotDueEr
 
 export type OfferErrorFieldsFragment =
   | OfferErrorFields_AlreadyAppliedError_Fragment
+  | OfferErrorFields_AlreadyAppliedToCallError_Fragment
+  | OfferErrorFields_CallNotEligibleError_Fragment
+  | OfferErrorFields_CallWindowError_Fragment
   | OfferErrorFields_CapacityBelowUsedError_Fragment
   | OfferErrorFields_DuplicateHelpRequestError_Fragment
   | OfferErrorFields_HelpRequestStatusError_Fragment
   | OfferErrorFields_InvalidAllocationRunStateError_Fragment
+  | OfferErrorFields_InvalidCallStateError_Fragment
   | OfferErrorFields_InvalidMatchTransitionError_Fragment
   | OfferErrorFields_InvalidOfferTransitionError_Fragment
   | OfferErrorFields_InvalidVerificationTransitionError_Fragment

@@ -7,6 +7,12 @@
       "OutcomeSurvey",
       "SurveyNotDueError"
     ],
+    "ApplyToCallResult": [
+      "AlreadyAppliedToCallError",
+      "CallApplication",
+      "CallNotEligibleError",
+      "InvalidCallStateError"
+    ],
     "ApplyToOfferResult": [
       "AlreadyAppliedError",
       "InvalidMatchTransitionError",
@@ -17,10 +23,14 @@
     ],
     "BusinessError": [
       "AlreadyAppliedError",
+      "AlreadyAppliedToCallError",
+      "CallNotEligibleError",
+      "CallWindowError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
+      "InvalidCallStateError",
       "InvalidMatchTransitionError",
       "InvalidOfferTransitionError",
       "InvalidVerificationTransitionError",
@@ -43,6 +53,11 @@
       "HelpRequest",
       "HelpRequestStatusError"
     ],
+    "CloseSelectionCallResult": [
+      "CallWindowError",
+      "InvalidCallStateError",
+      "SelectionCall"
+    ],
     "CreateHelpRequestResult": [
       "DuplicateHelpRequestError",
       "HelpRequest"
@@ -54,6 +69,10 @@
     "CreateStaffUserResult": [
       "EmailTakenError",
       "StaffUserCreated"
+    ],
+    "ExcludeCallApplicationResult": [
+      "CallApplication",
+      "InvalidCallStateError"
     ],
     "MatchStepResult": [
       "InvalidMatchTransitionError",
@@ -69,6 +88,11 @@
       "Offer",
       "OfferValidityEndedError",
       "ProviderNotApprovedError"
+    ],
+    "PublishSelectionCallResult": [
+      "CallWindowError",
+      "InvalidCallStateError",
+      "SelectionCall"
     ],
     "RegisterProviderResult": [
       "PartitaIvaTakenError",
@@ -106,6 +130,12 @@
       "OutcomeSurvey",
       "SurveyNotDueError"
     ],
+    "ApplyToCallResult": [
+      "AlreadyAppliedToCallError",
+      "CallApplication",
+      "CallNotEligibleError",
+      "InvalidCallStateError"
+    ],
     "ApplyToOfferResult": [
       "AlreadyAppliedError",
       "InvalidMatchTransitionError",
@@ -116,10 +146,14 @@
     ],
     "BusinessError": [
       "AlreadyAppliedError",
+      "AlreadyAppliedToCallError",
+      "CallNotEligibleError",
+      "CallWindowError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
+      "InvalidCallStateError",
       "InvalidMatchTransitionError",
       "InvalidOfferTransitionError",
       "InvalidVerificationTransitionError",
@@ -142,6 +176,11 @@
       "HelpRequest",
       "HelpRequestStatusError"
     ],
+    "CloseSelectionCallResult": [
+      "CallWindowError",
+      "InvalidCallStateError",
+      "SelectionCall"
+    ],
     "CreateHelpRequestResult": [
       "DuplicateHelpRequestError",
       "HelpRequest"
@@ -153,6 +192,10 @@
     "CreateStaffUserResult": [
       "EmailTakenError",
       "StaffUserCreated"
+    ],
+    "ExcludeCallApplicationResult": [
+      "CallApplication",
+      "InvalidCallStateError"
     ],
     "MatchStepResult": [
       "InvalidMatchTransitionError",
@@ -168,6 +211,11 @@
       "Offer",
       "OfferValidityEndedError",
       "ProviderNotApprovedError"
+    ],
+    "PublishSelectionCallResult": [
+      "CallWindowError",
+      "InvalidCallStateError",
+      "SelectionCall"
     ],
     "RegisterProviderResult": [
       "PartitaIvaTakenError",

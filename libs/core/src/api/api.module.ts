@@ -11,6 +11,7 @@ import { MonitoringApiModule } from '../monitoring/api/monitoring-api.module';
 import { NotificationApiModule } from '../notification/api/notification-api.module';
 import { OfferApiModule } from '../offer/api/offer-api.module';
 import { ProviderApiModule } from '../provider/api/provider-api.module';
+import { SelectionCallApiModule } from '../selection-call/api/selection-call-api.module';
 import { ShopApiModule } from '../shop/api/shop-api.module';
 import { TerritoryApiModule } from '../territory/api/territory-api.module';
 import { ThrottleApiModule } from '../throttle/api/throttle-api.module';
@@ -38,6 +39,7 @@ import { LoaderFactory } from './loader.factory';
     AllocationApiModule,
     ModerationApiModule,
     MonitoringApiModule,
+    SelectionCallApiModule,
   ],
   providers: [LoaderFactory],
   exports: [LoaderFactory],

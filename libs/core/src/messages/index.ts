@@ -10,6 +10,7 @@ import { offerMessages } from './offer.messages';
 import { providerMessages } from './provider.messages';
 import { reasonMessages } from './reason.messages';
 import { inputMessages, requestMessages } from './request.messages';
+import { selectionCallMessages } from './selection-call.messages';
 import { sectorMessages, shopMessages } from './shop.messages';
 import { statusMessages } from './status.messages';
 import { territoryMessages } from './territory.messages';
@@ -43,6 +44,7 @@ export const MESSAGES = {
   reason: reasonMessages,
   request: requestMessages,
   sector: sectorMessages,
+  selectionCall: selectionCallMessages,
   shop: shopMessages,
   status: statusMessages,
   territory: territoryMessages,

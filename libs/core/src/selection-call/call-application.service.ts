@@ -19,7 +19,7 @@ import { CallApplicationStatus, SelectionCallStatus } from './selection-call.typ
 export type ApplyToCallOutcome =
   | { kind: 'application'; application: CallApplicationEntity }
   | { kind: 'not-open'; status: SelectionCallStatus }
-  | { kind: 'not-eligible'; failed: CallIneligibility[] }
+  | { kind: 'not-eligible'; failed: CallIneligibility[]; call: SelectionCallEntity }
   | { kind: 'already-applied'; application: CallApplicationEntity };
 
 export type ExcludeApplicationOutcome = { kind: 'application'; application: CallApplicationEntity } | { kind: 'call-closed' };
@@ -75,7 +75,7 @@ export class CallApplicationService {
         at: tx.now.getTime(),
       };
       const verdict = callEligibility(facts, engineRules(call));
-      if (!verdict.ok) return { kind: 'not-eligible', failed: verdict.failed };
+      if (!verdict.ok) return { kind: 'not-eligible', failed: verdict.failed, call };
 
       const application = await applications.save(
         applications.create({

@@ -99,6 +99,13 @@ export class SelectionCallService {
     return call;
   }
 
+  /** A CLOSED call, for its public graduatoria: anyone may read it. */
+  async getClosed(ctx: RequestContext, id: string): Promise<SelectionCallEntity> {
+    const call = await this.connection.repository(ctx, SelectionCallEntity).findOneBy({ id, status: SelectionCallStatus.CLOSED });
+    if (!call) return fail(SelectionCallErrorCode.CALL_NOT_FOUND, 'id');
+    return call;
+  }
+
   /** Newest window first; drafts only for staff. */
   async list(ctx: RequestContext, filter: SelectionCallFilter, page: PageRequest): Promise<Page<SelectionCallEntity>> {
     const visible = isStaff(ctx.actor) ? Object.values(SelectionCallStatus) : [SelectionCallStatus.OPEN, SelectionCallStatus.CLOSED];
@@ -111,8 +118,15 @@ export class SelectionCallService {
 
   /** The ids of a call's offers, in the call's order. */
   async offerIds(ctx: RequestContext, callId: string): Promise<string[]> {
-    const rows = await this.connection.repository(ctx, SelectionCallOfferEntity).find({ where: { callId }, order: { position: 'ASC' } });
-    return rows.map((row) => row.offerId);
+    return (await this.offerIdsOf(ctx, [callId])).get(callId) ?? [];
+  }
+
+  /** The ids of these calls' offers, each in the call's order: one statement for a page of calls. */
+  async offerIdsOf(ctx: RequestContext, callIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = callIds.length ? await this.connection.repository(ctx, SelectionCallOfferEntity).find({ where: { callId: In([...callIds]) }, order: { position: 'ASC' } }) : [];
+    const byCall = new Map<string, string[]>(callIds.map((id) => [id, []]));
+    for (const row of rows) byCall.get(row.callId)?.push(row.offerId);
+    return byCall;
   }
 
   /** Everything one row cannot say about itself: offers, territory codes and the codes the criteria name. */

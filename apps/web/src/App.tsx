@@ -7,6 +7,10 @@ import { Layout } from './layout/Layout';
 import { CataloguePage } from './pages/catalogue/CataloguePage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
+import { CallsStaffPage } from './pages/calls/CallsStaffPage';
+import { CallStaffPage } from './pages/calls/CallStaffPage';
+import { GraduatoriaPage } from './pages/calls/GraduatoriaPage';
+import { ShopCallsPage } from './pages/calls/ShopCallsPage';
 import { MatchPage } from './pages/match/MatchPage';
 import { AllocationRunPage } from './pages/ministry/AllocationRunPage';
 import { AllocationRunsPage } from './pages/ministry/AllocationRunsPage';
@@ -43,6 +47,7 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.shopRequest, ['SHOP'], <RequestPage />],
   [PATHS.shopMatches, ['SHOP'], <ShopMatchesPage />],
   [PATHS.shopMatch, ['SHOP'], <MatchPage side="SHOP" />],
+  [PATHS.shopCalls, ['SHOP'], <ShopCallsPage />],
   [PATHS.provider, ['PROVIDER'], <ProviderPage />],
   [PATHS.providerOffers, ['PROVIDER'], <OffersPage />],
   [PATHS.providerOfferNew, ['PROVIDER'], <OfferEditPage />],
@@ -60,6 +65,8 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.offerReview, STAFF, <OfferReviewPage />],
   [PATHS.allocationRuns, STAFF, <AllocationRunsPage />],
   [PATHS.allocationRun, STAFF, <AllocationRunPage />],
+  [PATHS.staffCalls, STAFF, <CallsStaffPage />],
+  [PATHS.staffCall, STAFF, <CallStaffPage />],
 ];
 
 export function App() {
@@ -75,6 +82,7 @@ export function App() {
         <Route path={PATHS.legalNotes} element={<InfoPage key="legalNotes" name="legalNotes" template />} />
         <Route path={PATHS.contacts} element={<InfoPage key="contacts" name="contacts" template />} />
         <Route path={PATHS.faq} element={<FaqPage />} />
+        <Route path={PATHS.graduatoria} element={<GraduatoriaPage />} />
         {RESERVED.map(([path, roles, page]) => (
           <Route key={path} path={path} element={<RequireRole roles={roles}>{page}</RequireRole>} />
         ))}

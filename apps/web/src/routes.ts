@@ -17,6 +17,8 @@ export const PATHS = {
   shopRequest: '/la-mia-attivita/richieste/:id',
   shopMatches: '/la-mia-attivita/servizi',
   shopMatch: '/la-mia-attivita/servizi/:id',
+  shopCalls: '/la-mia-attivita/bandi',
+  graduatoria: '/bandi/:id/graduatoria',
   provider: '/organizzazione',
   providerOffers: '/organizzazione/offerte',
   providerOfferNew: '/organizzazione/offerte/nuova',
@@ -28,6 +30,8 @@ export const PATHS = {
   offerReview: '/ministero/verifica-offerte',
   allocationRuns: '/ministero/assegnazioni',
   allocationRun: '/ministero/assegnazioni/:id',
+  staffCalls: '/ministero/bandi',
+  staffCall: '/ministero/bandi/:id',
 } as const;
 
 /** A path with its `:id` filled in. */

@@ -77,6 +77,7 @@ function useNavigationLinks(): NavigationLink[] {
         { to: PATHS.shopNeeds, label: t('nav.shopNeeds') },
         { to: PATHS.shopRequests, label: t('nav.shopRequests') },
         { to: PATHS.shopMatches, label: t('nav.shopMatches') },
+        { to: PATHS.shopCalls, label: t('nav.shopCalls') },
       );
       break;
     case 'PROVIDER':
@@ -93,6 +94,7 @@ function useNavigationLinks(): NavigationLink[] {
         { to: PATHS.verification, label: t('nav.verification') },
         { to: PATHS.offerReview, label: t('nav.offerReview') },
         { to: PATHS.allocationRuns, label: t('nav.allocationRuns') },
+        { to: PATHS.staffCalls, label: t('nav.staffCalls') },
       );
       break;
   }

@@ -10,3 +10,4 @@ export type { AllocationOptions, AllocationResult, AllocationStats, Assignment, 
 export { DEFAULT_ALLOCATION_COST_WEIGHTS } from './allocation/allocation-cost';
 export type { AllocationCostWeights } from './allocation/allocation-cost';
 export * from './selection';
+export * from './needs/needs-questionnaire';

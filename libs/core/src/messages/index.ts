@@ -5,6 +5,7 @@ import { helpRequestMessages } from './help-request.messages';
 import { mailMessages } from './mail.messages';
 import { matchMessages } from './match.messages';
 import { monitoringMessages } from './monitoring.messages';
+import { needsMessages } from './needs.messages';
 import { notificationMessages } from './notification.messages';
 import { offerMessages } from './offer.messages';
 import { providerMessages } from './provider.messages';
@@ -38,6 +39,7 @@ export const MESSAGES = {
   mail: mailMessages,
   match: matchMessages,
   monitoring: monitoringMessages,
+  needs: needsMessages,
   notification: notificationMessages,
   offer: offerMessages,
   provider: providerMessages,

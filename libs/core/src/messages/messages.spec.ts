@@ -1,4 +1,4 @@
-import { INELIGIBILITY_REASONS, ServiceCategory } from '@vec/matching';
+import { INELIGIBILITY_REASONS, NEED_CODES, ServiceCategory } from '@vec/matching';
 import { AllocationRunStatus, RunFailure } from '../allocation/allocation.types';
 import { HelpRequestStatus } from '../help-request/help-request.types';
 import { SYSTEM_REASON } from '../match/match-reasons';
@@ -29,6 +29,14 @@ const CHANGES = ['publish', 'pause', 'resume', 'close', 'suspend', 'reinstate'] 
 
 const KINDS = Object.values(ScoringKind);
 const SAMPLES: Samples<typeof MESSAGES> = {
+  needs: {
+    question: NONE,
+    questionHint: NONE,
+    need: each(NEED_CODES),
+    needHint: each(NEED_CODES),
+    suggestion: each(Object.values(ServiceCategory)),
+    notProposed: ON_FIELD,
+  },
   selectionCall: {
     callNotFound: NONE,
     applicationNotFound: NONE,

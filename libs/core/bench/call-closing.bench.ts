@@ -14,7 +14,6 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserRole } from '../src/auth/user-role';
-import { RequestContext } from '../src/common/request-context';
 import { engineCriteria, engineTieBreak, rankingApplicant } from '../src/selection-call/call-ranking';
 import { CallApplicationEntity } from '../src/selection-call/call-application.entity';
 import { CallClosingService } from '../src/selection-call/call-closing.service';

@@ -78,7 +78,11 @@ export class CallClosingService {
       if (call.status === SelectionCallStatus.DRAFT) return { kind: 'draft' };
       if (call.closesAt.getTime() > tx.now.getTime()) return { kind: 'window-open', closesAt: call.closesAt };
 
-      const applications = await this.connection.repository(tx, CallApplicationEntity).find({ where: { callId, status: CallApplicationStatus.SUBMITTED } });
+      // Only what the ranking and the admission read: a national call has tens of thousands.
+      const applications = await this.connection.repository(tx, CallApplicationEntity).find({
+        select: { id: true, shopId: true, employees: true, provinceCode: true, answers: true, submittedAt: true },
+        where: { callId, status: CallApplicationStatus.SUBMITTED },
+      });
       const ranked = rankApplicants(
         applications.map((a) => rankingApplicant(call, a)),
         engineCriteria(call),
@@ -134,19 +138,35 @@ export class CallClosingService {
     const offerIds = (await this.calls.offerIds(tx, call.id)).filter((id) => valid.has(id));
     await this.locks.offers(tx, offerIds);
     const offers = await this.offers.forMatching(tx, offerIds);
-    await this.locks.shops(tx, [...new Set(candidates.map((c) => c.shopId))].sort());
-    const live = new Map((await this.matches.liveOfShops(tx, candidates.map((c) => c.shopId))).map((l) => [l.shopId, new Set(l.categories)]));
+    const free = Object.fromEntries(offers.map((o) => [o.id, o.capacity - o.used]));
     const limit = this.config.getOrThrow<number>('MAX_LIVE_MATCHES_PER_SHOP');
 
+    // Only the shops the admission reaches are locked and read: the first ranks, twice the places
+    // at first, more while blocked ones leave places unfilled. Everyone below waits in reserve.
+    // A wider reach locks more shops after the first ones: a deadlock with another transaction
+    // is then possible in principle, and is retried like every other (TransactionalConnection).
+    let reach = Math.min(candidates.length, Math.max(2 * places, 1));
+    let live = new Map<string, Set<ServiceCategory>>();
+    let result: ReturnType<typeof admitInRankOrder> | undefined;
     const categoryFor = (candidate: CallApplicationEntity, offer: OfferEntity): ServiceCategory | undefined =>
       offer.categories.find((category) => !live.get(candidate.shopId)?.has(category));
-    const engineCandidates: AdmissionCandidate[] = candidates.map((candidate) => ({
-      id: candidate.id,
-      offerIds: offers.filter((offer) => categoryFor(candidate, offer)).map((offer) => offer.id),
-      blockedBy: (live.get(candidate.shopId)?.size ?? 0) >= limit ? [SHOP_LIMIT] : [],
-    }));
-    const result = admitInRankOrder(engineCandidates, places, Object.fromEntries(offers.map((o) => [o.id, o.capacity - o.used])));
+    for (;;) {
+      const reached = candidates.slice(0, reach);
+      const shopIds = [...new Set(reached.map((c) => c.shopId))];
+      await this.locks.shops(tx, [...shopIds].sort());
+      live = new Map((await this.matches.liveOfShops(tx, shopIds)).map((l) => [l.shopId, new Set(l.categories)]));
+      const engineCandidates: AdmissionCandidate[] = reached.map((candidate) => ({
+        id: candidate.id,
+        offerIds: offers.filter((offer) => categoryFor(candidate, offer)).map((offer) => offer.id),
+        blockedBy: (live.get(candidate.shopId)?.size ?? 0) >= limit ? [SHOP_LIMIT] : [],
+      }));
+      result = admitInRankOrder(engineCandidates, places, free);
+      const noRoomLeft = Object.values(result.freeAfter).every((left) => left <= 0);
+      if (result.admitted.length >= places || noRoomLeft || reach >= candidates.length) break;
+      reach = Math.min(candidates.length, reach * 2);
+    }
 
+    if (!result) throw new Error('the admission never ran');
     const byId = new Map(candidates.map((c) => [c.id, c]));
     const offerById = new Map(offers.map((o) => [o.id, o]));
     const chosen = result.admitted.map(({ id, offerId }) => {

@@ -89,6 +89,10 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     await page.getByText('Bando chiuso', { exact: false }).waitFor();
     expect(await page.getByTestId('application-card').locator('h3').allInnerTexts()).toEqual([`1. ${bakeryName}`, `2. ${barName}`]);
     await expectAccessible(page, 'call-staff-closed');
+    await page.goto('/ministero/cruscotto');
+    const dashboardRow = page.getByTestId('dashboard-calls').locator('tr', { hasText: title });
+    await dashboardRow.waitFor();
+    expect(await dashboardRow.locator('td').allInnerTexts()).toEqual(['Chiuso', '1 su 1', '1', '2']);
 
     await shopPage.reload();
     const closedCard = shopPage.getByTestId('shop-call-card').filter({ hasText: title });

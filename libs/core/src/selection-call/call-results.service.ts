@@ -30,6 +30,9 @@ export interface CallFigures {
   closesAt: Date;
 }
 
+/** The dashboard lists at most this many calls, latest closing first. */
+export const MAX_FIGURES_CALLS = 50;
+
 /** Tables read for these answers (set-based reads across features: shop and territory names). */
 @Injectable()
 export class CallResultsService {
@@ -63,7 +66,8 @@ export class CallResultsService {
               count(a.id) FILTER (WHERE a.status = 'RESERVE')::int AS reserve,
               count(a.id) FILTER (WHERE a.status = 'EXCLUDED')::int AS excluded
        FROM selection_call c LEFT JOIN call_application a ON a.call_id = c.id
-       WHERE c.status <> 'DRAFT' GROUP BY c.id ORDER BY c.closes_at DESC, c.id LIMIT 50`,
+       WHERE c.status <> 'DRAFT' GROUP BY c.id ORDER BY c.closes_at DESC, c.id LIMIT $1`,
+      [MAX_FIGURES_CALLS],
     );
     return rows;
   }

@@ -3,6 +3,7 @@ import { CATEGORIES_FOR_NEED, NEED_CODES, ServiceCategory, type NeedCode } from 
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { asAlternatives } from '../../api/input-rules';
+import { ListSize } from '../../api/query-cost';
 import { MESSAGES } from '../../messages';
 import type { CreateHelpRequestsFromNeeds } from '../help-request.commands';
 import { CreateHelpRequestInput } from './help-request.inputs';
@@ -34,7 +35,8 @@ export class NeedsQuestionnaireModel {
   @Field() questionIt!: string;
   @Field() hint!: string;
   @Field() hintIt!: string;
-  @Field(() => [NeedModel]) needs!: NeedModel[];
+  @ListSize(NEED_CODES.length) @Field(() => [NeedModel]) needs!: NeedModel[];
+  @ListSize(Object.values(ServiceCategory).length)
   @Field(() => [NeedSuggestionModel], { description: 'A suggested description for each service category.' }) suggestions!: NeedSuggestionModel[];
 }
 

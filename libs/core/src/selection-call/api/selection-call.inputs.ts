@@ -25,8 +25,9 @@ import type { ApplyToCall, CallAnswer, CallEligibilityCommand, CreateSelectionCa
 import { CallApplicationStatus, ScoringKind, SelectionCallStatus, TieBreakRule } from '../selection-call.types';
 
 export const MAX_CALL_PLACES = 100_000;
-const MAX_STATEMENTS = 20;
-const MAX_CRITERIA = 10;
+export const MAX_CALL_STATEMENTS = 20;
+export const MAX_CALL_CRITERIA = 10;
+export const MAX_CALL_OFFERS = 20;
 const MAX_AREAS = 200;
 const CODE = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
@@ -72,7 +73,7 @@ export class CreateSelectionCallInput implements CreateSelectionCall {
 
   @Field(() => [ID], { description: 'The offers whose places the call gives, most preferred first.' })
   @ArrayNotEmpty()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(MAX_CALL_OFFERS)
   @IsUUID('all', { each: true, ...identifies('offer') })
   offerIds!: string[];
 
@@ -80,12 +81,12 @@ export class CreateSelectionCallInput implements CreateSelectionCall {
   @Field() @IsDate() opensAt!: Date;
   @Field() @IsDate() @IsAfter('opensAt') closesAt!: Date;
   @Field(() => CallEligibilityInput) @ValidateNested() @Type(() => CallEligibilityInput) eligibility!: CallEligibilityInput;
-  @Field(() => [CallStatementInput], { defaultValue: [] }) @ArrayMaxSize(MAX_STATEMENTS) @ValidateNested({ each: true }) @Type(() => CallStatementInput) declarations: CallStatementInput[] = [];
-  @Field(() => [CallStatementInput], { defaultValue: [] }) @ArrayMaxSize(MAX_STATEMENTS) @ValidateNested({ each: true }) @Type(() => CallStatementInput) questions: CallStatementInput[] = [];
+  @Field(() => [CallStatementInput], { defaultValue: [] }) @ArrayMaxSize(MAX_CALL_STATEMENTS) @ValidateNested({ each: true }) @Type(() => CallStatementInput) declarations: CallStatementInput[] = [];
+  @Field(() => [CallStatementInput], { defaultValue: [] }) @ArrayMaxSize(MAX_CALL_STATEMENTS) @ValidateNested({ each: true }) @Type(() => CallStatementInput) questions: CallStatementInput[] = [];
 
   @Field(() => [ScoringCriterionInput])
   @ArrayNotEmpty()
-  @ArrayMaxSize(MAX_CRITERIA)
+  @ArrayMaxSize(MAX_CALL_CRITERIA)
   @ValidateNested({ each: true })
   @Type(() => ScoringCriterionInput)
   scoring!: ScoringCriterionInput[];
@@ -105,8 +106,8 @@ export class CallAnswerInput implements CallAnswer {
 @InputType()
 export class ApplyToCallInput implements ApplyToCall {
   @Field(() => ID) @IsUUID('all', identifies('selectionCall')) callId!: string;
-  @Field(() => [String], { defaultValue: [], description: 'Codes of the declarations confirmed.' }) @ArrayMaxSize(MAX_STATEMENTS) @IsString({ each: true }) declarations: string[] = [];
-  @Field(() => [CallAnswerInput], { defaultValue: [] }) @ArrayMaxSize(MAX_STATEMENTS) @ValidateNested({ each: true }) @Type(() => CallAnswerInput) answers: CallAnswerInput[] = [];
+  @Field(() => [String], { defaultValue: [], description: 'Codes of the declarations confirmed.' }) @ArrayMaxSize(MAX_CALL_STATEMENTS) @IsString({ each: true }) declarations: string[] = [];
+  @Field(() => [CallAnswerInput], { defaultValue: [] }) @ArrayMaxSize(MAX_CALL_STATEMENTS) @ValidateNested({ each: true }) @Type(() => CallAnswerInput) answers: CallAnswerInput[] = [];
 }
 
 @InputType()

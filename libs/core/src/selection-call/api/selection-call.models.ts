@@ -3,6 +3,8 @@ import type { CallIneligibility } from '@vec/matching';
 import { BusinessErrorModel, BusinessFailure } from '../../api/business-error.model';
 import { modelOf } from '../../api/model-instance';
 import { Paginated } from '../../api/pagination';
+import { ListSize } from '../../api/query-cost';
+import { MAX_CALL_CRITERIA, MAX_CALL_STATEMENTS } from './selection-call.inputs';
 import { MESSAGES, type Words } from '../../messages';
 import type { CallApplicationEntity } from '../call-application.entity';
 import type { CallFigures, GraduatoriaRow } from '../call-results.service';
@@ -72,9 +74,9 @@ export class SelectionCallModel {
   @Field() opensAt!: Date;
   @Field() closesAt!: Date;
   @Field(() => CallEligibilityModel) eligibility!: CallEligibilityModel;
-  @Field(() => [CallStatementModel]) declarations!: CallStatementModel[];
-  @Field(() => [CallStatementModel]) questions!: CallStatementModel[];
-  @Field(() => [ScoringCriterionModel]) scoring!: ScoringCriterionModel[];
+  @ListSize(MAX_CALL_STATEMENTS) @Field(() => [CallStatementModel]) declarations!: CallStatementModel[];
+  @ListSize(MAX_CALL_STATEMENTS) @Field(() => [CallStatementModel]) questions!: CallStatementModel[];
+  @ListSize(MAX_CALL_CRITERIA) @Field(() => [ScoringCriterionModel]) scoring!: ScoringCriterionModel[];
   @Field(() => [TieBreakRule], { description: 'Applied to equal scores in this order; the draw comes last.' }) tieBreak!: TieBreakRule[];
   @Field(() => String, { nullable: true, description: 'Published with the call: an applicant’s draw key is the SHA-256 of "<seed>:<application id>" in hexadecimal, lower first.' })
   drawSeed!: string | null;
@@ -112,14 +114,14 @@ export class CallApplicationModel {
   @Field(() => CallApplicationStatus) status!: CallApplicationStatus;
   @Field() submittedAt!: Date;
   @Field(() => [String]) declarations!: string[];
-  @Field(() => [CallAnswerModel]) answers!: CallAnswerModel[];
+  @ListSize(MAX_CALL_STATEMENTS) @Field(() => [CallAnswerModel]) answers!: CallAnswerModel[];
   @Field(() => Int) employees!: number;
   @Field(() => Float, { nullable: true, description: 'Points, from the closing.' }) score!: number | null;
   @Field(() => Int, { nullable: true, description: 'Rank in the graduatoria, 1 first (excluded applications have none).' }) position!: number | null;
   @Field(() => Int, { nullable: true, description: 'How many other applicants had exactly this score.' }) tiedWith!: number | null;
   @Field(() => String, { nullable: true, description: 'What put it below the one ranked just above, in English.' }) separation!: string | null;
   @Field(() => String, { nullable: true }) separationIt!: string | null;
-  @Field(() => [CallScorePartModel], { nullable: true }) scoreParts!: CallScorePartModel[] | null;
+  @ListSize(MAX_CALL_CRITERIA) @Field(() => [CallScorePartModel], { nullable: true }) scoreParts!: CallScorePartModel[] | null;
   @Field(() => ID, { nullable: true, description: 'ADMITTED: the place held (a match).' }) matchId!: string | null;
   @Field(() => String, { nullable: true }) exclusionReason!: string | null;
 }
@@ -164,6 +166,7 @@ export class CallIneligibilityReasonModel {
 @ObjectType('CallNotEligibleError', { implements: () => [BusinessErrorModel] })
 export class CallNotEligibleErrorModel extends BusinessFailure implements BusinessErrorModel {
   readonly code = 'NOT_ELIGIBLE' as const;
+  @ListSize(6 + 2 * MAX_CALL_STATEMENTS)
   @Field(() => [CallIneligibilityReasonModel], { description: 'Every requirement not met, in the call’s order.' }) readonly failed: CallIneligibilityReasonModel[];
   constructor(words: Words, failed: CallIneligibilityReasonModel[]) {
     super(words, 'input');

@@ -1,7 +1,10 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Loaders } from '../../api/loaders';
 import { PageArgs } from '../../api/pagination';
+import { ListSize } from '../../api/query-cost';
 import { Ctx } from '../../api/request-context';
+import { MAX_CALL_OFFERS } from './selection-call.inputs';
+import { MAX_FIGURES_CALLS } from '../call-results.service';
 import { Public, Roles } from '../../auth/api/auth.decorators';
 import { UserRole } from '../../auth/user-role';
 import { mapPage } from '../../common/pagination';
@@ -100,11 +103,13 @@ export class SelectionCallResolver {
   }
 
   @Roles(UserRole.MINISTRY, UserRole.ADMIN)
+  @ListSize(MAX_FIGURES_CALLS)
   @Query(() => [CallFiguresModel], { description: 'Published calls with places, admitted and reserve list, latest closing first (at most 50).' })
   async callFigures(@Ctx() ctx: RequestContext): Promise<CallFiguresModel[]> {
     return (await this.results.figures(ctx)).map(toCallFiguresModel);
   }
 
+  @ListSize(MAX_CALL_OFFERS)
   @ResolveField(() => [OfferModel], { description: 'The offers whose places it gives.' })
   async offers(@Context('loaders') loaders: Loaders, @Parent() call: SelectionCallModel): Promise<OfferModel[]> {
     const offers = await loaders.offer.loadMany(call.offerIds);

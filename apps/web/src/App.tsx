@@ -14,6 +14,10 @@ import { ForgotPasswordPage } from './pages/account/ForgotPasswordPage';
 import { MyAccountPage } from './pages/account/MyAccountPage';
 import { ResetPasswordPage } from './pages/account/ResetPasswordPage';
 import { DigitalIdentityLandingPage } from './pages/digital-identity/DigitalIdentityLandingPage';
+import { CallsStaffPage } from './pages/calls/CallsStaffPage';
+import { CallStaffPage } from './pages/calls/CallStaffPage';
+import { GraduatoriaPage } from './pages/calls/GraduatoriaPage';
+import { ShopCallsPage } from './pages/calls/ShopCallsPage';
 import { MatchPage } from './pages/match/MatchPage';
 import { AllocationRunPage } from './pages/ministry/AllocationRunPage';
 import { AllocationRunsPage } from './pages/ministry/AllocationRunsPage';
@@ -59,6 +63,7 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.shopRequest, ['SHOP'], <RequestPage />],
   [PATHS.shopMatches, ['SHOP'], <ShopMatchesPage />],
   [PATHS.shopMatch, ['SHOP'], <MatchPage side="SHOP" />],
+  [PATHS.shopCalls, ['SHOP'], <ShopCallsPage />],
   [PATHS.provider, ['PROVIDER'], <ProviderPage />],
   [PATHS.providerOffers, ['PROVIDER'], <OffersPage />],
   [PATHS.providerOfferNew, ['PROVIDER'], <OfferEditPage />],
@@ -82,6 +87,8 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.auditHistory, STAFF, <EntityHistoryPage />],
   [PATHS.accounts, ['ADMIN'], <AccountsPage />],
   [PATHS.outbox, STAFF, <OutgoingMailPage />],
+  [PATHS.staffCalls, STAFF, <CallsStaffPage />],
+  [PATHS.staffCall, STAFF, <CallStaffPage />],
 ];
 
 export function App() {
@@ -103,6 +110,7 @@ export function App() {
         <Route path={PATHS.contacts} element={<InfoPage key="contacts" name="contacts" template />} />
         <Route path={PATHS.faq} element={<FaqPage />} />
         <Route path={PATHS.unsubscribe} element={<UnsubscribePage />} />
+        <Route path={PATHS.graduatoria} element={<GraduatoriaPage />} />
         {RESERVED.map(([path, roles, page]) => (
           <Route key={path} path={path} element={<RequireRole roles={roles}>{page}</RequireRole>} />
         ))}

@@ -27,6 +27,8 @@ export const PATHS = {
   shopRequest: '/la-mia-attivita/richieste/:id',
   shopMatches: '/la-mia-attivita/servizi',
   shopMatch: '/la-mia-attivita/servizi/:id',
+  shopCalls: '/la-mia-attivita/bandi',
+  graduatoria: '/bandi/:id/graduatoria',
   provider: '/organizzazione',
   providerOffers: '/organizzazione/offerte',
   providerOfferNew: '/organizzazione/offerte/nuova',
@@ -44,6 +46,8 @@ export const PATHS = {
   auditHistory: '/ministero/registro/:type/:id',
   accounts: '/amministrazione/account',
   outbox: '/ministero/posta',
+  staffCalls: '/ministero/bandi',
+  staffCall: '/ministero/bandi/:id',
 } as const;
 
 /** A path with its `:id` filled in. */

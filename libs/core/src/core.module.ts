@@ -14,6 +14,7 @@ import { NotificationModule } from './notification/notification.module';
 import { OfferModule } from './offer/offer.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ProviderModule } from './provider/provider.module';
+import { SelectionCallModule } from './selection-call/selection-call.module';
 import { ShopModule } from './shop/shop.module';
 import { TerritoryModule } from './territory/territory.module';
 import { ThrottleModule } from './throttle/throttle.module';
@@ -42,7 +43,8 @@ import { ThrottleModule } from './throttle/throttle.module';
     MonitoringModule,
     PrivacyModule,
     ImportModule,
+    SelectionCallModule,
   ],
-  exports: [ImportModule, TerritoryModule, AuthModule, MailModule, AuditModule, ShopModule, ProviderModule, OfferModule, HelpRequestModule, MatchModule, AllocationModule, ModerationModule, PrivacyModule],
+  exports: [ImportModule, TerritoryModule, AuthModule, MailModule, AuditModule, ShopModule, ProviderModule, OfferModule, HelpRequestModule, MatchModule, AllocationModule, ModerationModule, PrivacyModule, SelectionCallModule],
 })
 export class CoreModule {}

@@ -18,6 +18,9 @@ import { OfferCoverageEntity } from './offer/offer-coverage.entity';
 import { OfferEntity } from './offer/offer.entity';
 import { PrivacyNoticeAcceptanceEntity } from './auth/privacy-notice-acceptance.entity';
 import { ProviderEntity } from './provider/provider.entity';
+import { CallApplicationEntity } from './selection-call/call-application.entity';
+import { SelectionCallOfferEntity } from './selection-call/selection-call-offer.entity';
+import { SelectionCallEntity } from './selection-call/selection-call.entity';
 import { ShopEntity } from './shop/shop.entity';
 import { TERRITORY_ENTITIES } from './territory/territory.entities';
 
@@ -45,4 +48,7 @@ export const ALL_ENTITIES = [
   MailPreferenceEntity,
   ImportJobEntity,
   ImportRowEntity,
+  SelectionCallEntity,
+  SelectionCallOfferEntity,
+  CallApplicationEntity,
 ];

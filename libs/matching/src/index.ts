@@ -9,3 +9,5 @@ export { allocate } from './allocation/allocate';
 export type { AllocationOptions, AllocationResult, AllocationStats, Assignment, UnservedReason, UnservedRequest } from './allocation/allocate';
 export { DEFAULT_ALLOCATION_COST_WEIGHTS } from './allocation/allocation-cost';
 export type { AllocationCostWeights } from './allocation/allocation-cost';
+export * from './selection';
+export * from './needs/needs-questionnaire';

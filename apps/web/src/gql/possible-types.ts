@@ -7,6 +7,12 @@
       "OutcomeSurvey",
       "SurveyNotDueError"
     ],
+    "ApplyToCallResult": [
+      "AlreadyAppliedToCallError",
+      "CallApplication",
+      "CallNotEligibleError",
+      "InvalidCallStateError"
+    ],
     "ApplyToOfferResult": [
       "AlreadyAppliedError",
       "InvalidMatchTransitionError",
@@ -17,10 +23,14 @@
     ],
     "BusinessError": [
       "AlreadyAppliedError",
+      "AlreadyAppliedToCallError",
+      "CallNotEligibleError",
+      "CallWindowError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
+      "InvalidCallStateError",
       "InvalidMatchTransitionError",
       "InvalidOfferTransitionError",
       "InvalidUnsubscribeLinkError",
@@ -46,6 +56,11 @@
       "HelpRequest",
       "HelpRequestStatusError"
     ],
+    "CloseSelectionCallResult": [
+      "CallWindowError",
+      "InvalidCallStateError",
+      "SelectionCall"
+    ],
     "CreateHelpRequestResult": [
       "DuplicateHelpRequestError",
       "HelpRequest"
@@ -57,6 +72,10 @@
     "CreateStaffUserResult": [
       "EmailTakenError",
       "StaffUserCreated"
+    ],
+    "ExcludeCallApplicationResult": [
+      "CallApplication",
+      "InvalidCallStateError"
     ],
     "MatchStepResult": [
       "InvalidMatchTransitionError",
@@ -72,6 +91,11 @@
       "Offer",
       "OfferValidityEndedError",
       "ProviderNotApprovedError"
+    ],
+    "PublishSelectionCallResult": [
+      "CallWindowError",
+      "InvalidCallStateError",
+      "SelectionCall"
     ],
     "RegisterProviderResult": [
       "PartitaIvaTakenError",
@@ -121,6 +145,12 @@
       "OutcomeSurvey",
       "SurveyNotDueError"
     ],
+    "ApplyToCallResult": [
+      "AlreadyAppliedToCallError",
+      "CallApplication",
+      "CallNotEligibleError",
+      "InvalidCallStateError"
+    ],
     "ApplyToOfferResult": [
       "AlreadyAppliedError",
       "InvalidMatchTransitionError",
@@ -131,10 +161,14 @@
     ],
     "BusinessError": [
       "AlreadyAppliedError",
+      "AlreadyAppliedToCallError",
+      "CallNotEligibleError",
+      "CallWindowError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
+      "InvalidCallStateError",
       "InvalidMatchTransitionError",
       "InvalidOfferTransitionError",
       "InvalidUnsubscribeLinkError",
@@ -160,6 +194,11 @@
       "HelpRequest",
       "HelpRequestStatusError"
     ],
+    "CloseSelectionCallResult": [
+      "CallWindowError",
+      "InvalidCallStateError",
+      "SelectionCall"
+    ],
     "CreateHelpRequestResult": [
       "DuplicateHelpRequestError",
       "HelpRequest"
@@ -171,6 +210,10 @@
     "CreateStaffUserResult": [
       "EmailTakenError",
       "StaffUserCreated"
+    ],
+    "ExcludeCallApplicationResult": [
+      "CallApplication",
+      "InvalidCallStateError"
     ],
     "MatchStepResult": [
       "InvalidMatchTransitionError",
@@ -186,6 +229,11 @@
       "Offer",
       "OfferValidityEndedError",
       "ProviderNotApprovedError"
+    ],
+    "PublishSelectionCallResult": [
+      "CallWindowError",
+      "InvalidCallStateError",
+      "SelectionCall"
     ],
     "RegisterProviderResult": [
       "PartitaIvaTakenError",

@@ -82,6 +82,7 @@ function useNavigationLinks(): NavigationLink[] {
         { to: PATHS.shopNeeds, label: t('nav.shopNeeds') },
         { to: PATHS.shopRequests, label: t('nav.shopRequests') },
         { to: PATHS.shopMatches, label: t('nav.shopMatches') },
+        { to: PATHS.shopCalls, label: t('nav.shopCalls') },
       );
       break;
     case 'PROVIDER':
@@ -101,6 +102,7 @@ function useNavigationLinks(): NavigationLink[] {
         { to: PATHS.retention, label: t('nav.retention') },
         { to: PATHS.audit, label: t('nav.audit') },
         { to: PATHS.outbox, label: t('nav.outbox') },
+        { to: PATHS.staffCalls, label: t('nav.staffCalls') },
       );
       if (user.role === 'ADMIN') links.push({ to: PATHS.accounts, label: t('nav.accounts') });
       break;

@@ -15,6 +15,7 @@ import { NotificationApiModule } from '../notification/api/notification-api.modu
 import { OfferApiModule } from '../offer/api/offer-api.module';
 import { PrivacyApiModule } from '../privacy/api/privacy-api.module';
 import { ProviderApiModule } from '../provider/api/provider-api.module';
+import { SelectionCallApiModule } from '../selection-call/api/selection-call-api.module';
 import { ShopApiModule } from '../shop/api/shop-api.module';
 import { TerritoryApiModule } from '../territory/api/territory-api.module';
 import { ThrottleApiModule } from '../throttle/api/throttle-api.module';
@@ -46,6 +47,7 @@ import { LoaderFactory } from './loader.factory';
     MonitoringApiModule,
     PrivacyApiModule,
     ImportApiModule,
+    SelectionCallApiModule,
   ],
   providers: [LoaderFactory],
   exports: [LoaderFactory],

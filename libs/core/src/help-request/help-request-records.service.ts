@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { LIVE_STATES, sqlStates } from '../match/match.types';
+import type { ServiceCategory } from '@vec/matching';
+import { INSERT_CHUNK } from '../common/batch-insert';
 import { HelpRequestEntity } from './help-request.entity';
+import { HelpRequestStatus } from './help-request.types';
 
 /** An OPEN request that has no live match: what matching and allocation runs may still serve. */
 const OPEN_WITHOUT_LIVE_MATCH = `r.status = 'OPEN' AND NOT EXISTS (SELECT 1 FROM match m WHERE m.help_request_id = r.id AND m.state IN (${sqlStates(LIVE_STATES)}))`;
@@ -50,6 +53,40 @@ export class HelpRequestRecords {
       .where('row.id = ANY(:keys::uuid[])', { keys: ids })
       .orderBy('row.id')
       .getMany();
+  }
+
+  /**
+   * A request for each need, for a place given by a selection call: the shop's OPEN request of that
+   * category when it has one (a shop asks once per service), else a new OPEN one with the
+   * description given. The caller has locked the shops and checked they hold no live match of the
+   * category. Returned in the order of `needs`.
+   */
+  async openFor(tx: RequestContext, needs: readonly { shopId: string; category: ServiceCategory; description: string }[]): Promise<HelpRequestEntity[]> {
+    if (needs.length === 0) return [];
+    const requests = this.connection.repository(tx, HelpRequestEntity);
+    const open = await requests
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.shop_id = ANY(:shops::uuid[])', { shops: [...new Set(needs.map((need) => need.shopId))] })
+      .andWhere(`r.status = 'OPEN'`)
+      .orderBy('r.created_at')
+      .addOrderBy('r.id')
+      .getMany();
+    const found = (need: { shopId: string; category: ServiceCategory }): HelpRequestEntity | undefined =>
+      open.find((r) => r.shopId === need.shopId && r.category === need.category);
+    const missing = needs.filter((need) => !found(need));
+    const created = missing.length
+      ? await requests.save(
+          missing.map((need) => requests.create({ shopId: need.shopId, category: need.category, description: need.description, status: HelpRequestStatus.OPEN, cancelledAt: null })),
+          { chunk: INSERT_CHUNK },
+        )
+      : [];
+    open.push(...created);
+    return needs.map((need) => {
+      const request = found(need);
+      if (!request) throw new Error(`no request for shop ${need.shopId}`);
+      return request;
+    });
   }
 
   /** One request, which must exist (it is named by a row that refers to it). */

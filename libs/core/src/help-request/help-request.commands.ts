@@ -1,5 +1,5 @@
 import type { HelpRequestStatus } from './help-request.types';
-import type { ServiceCategory } from '@vec/matching';
+import type { NeedCode, ServiceCategory } from '@vec/matching';
 
 /**
  * What callers give the help-request service: new requests, changes, list filters.
@@ -25,4 +25,10 @@ export interface HelpRequestFilter extends MyHelpRequestFilter {
 export interface MyHelpRequestFilter {
   readonly status?: HelpRequestStatus;
   readonly category?: ServiceCategory;
+}
+
+/** The needs questionnaire's answers, turned into requests: those given (each called for by the answers), or every one they call for. */
+export interface CreateHelpRequestsFromNeeds {
+  readonly needs: readonly NeedCode[];
+  readonly requests?: readonly CreateHelpRequest[] | null;
 }

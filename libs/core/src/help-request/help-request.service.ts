@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ServiceCategory } from '@vec/matching';
+import { categoriesForNeeds, ServiceCategory } from '@vec/matching';
+import { MESSAGES } from '../messages';
 import { In, Not, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UserRole } from '../auth/user-role';
@@ -13,7 +14,7 @@ import { TerritoryService } from '../territory/territory.service';
 import { HelpRequestEntity } from './help-request.entity';
 import { HelpRequestErrorCode, HelpRequestException } from './help-request.exception';
 import { HelpRequestStatus } from './help-request.types';
-import type { CreateHelpRequest, HelpRequestFilter, MyHelpRequestFilter, UpdateHelpRequest } from './help-request.commands';
+import type { CreateHelpRequest, CreateHelpRequestsFromNeeds, HelpRequestFilter, MyHelpRequestFilter, UpdateHelpRequest } from './help-request.commands';
 
 /**
  * A request the shop would have twice: the `index`-th of the input names a service the shop
@@ -82,6 +83,19 @@ export class HelpRequestService {
       );
       return { kind: 'requests', requests: created };
     });
+  }
+
+  /**
+   * The needs questionnaire's answers as requests, created like createMany (all or none): the
+   * requests given, each for a service the answers call for, or else one for every such service
+   * with the questionnaire's suggested description (in Italian, as a shop would write it).
+   */
+  async createFromNeeds(ctx: RequestContext, input: CreateHelpRequestsFromNeeds): Promise<CreateHelpRequestsOutcome> {
+    const proposed = categoriesForNeeds(input.needs);
+    input.requests?.forEach((request, index) => {
+      if (!proposed.includes(request.category)) throw new HelpRequestException(HelpRequestErrorCode.NOT_PROPOSED, `input.requests.${index}.category`);
+    });
+    return this.createMany(ctx, input.requests ?? proposed.map((category) => ({ category, description: MESSAGES.needs.suggestion(category).it })));
   }
 
   /** Changes an OPEN request of the caller's shop; once matched it is what the provider agreed to. */

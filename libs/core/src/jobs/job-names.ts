@@ -26,6 +26,8 @@ export const JOB = {
   PURGE_EXPIRED_PERSONAL_DATA: 'personal-data-retention',
   /** Gather each person's messages held for the daily digest into one e-mail. */
   SEND_DIGESTS: 'mail-digests',
+  /** Close the selection calls whose window has ended, and give places freed since to their reserve lists. */
+  SWEEP_CALLS: 'selection-call-sweep',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
@@ -46,6 +48,7 @@ export interface JobData {
   [JOB.SEND_MAIL]: { mailId: string };
   [JOB.PURGE_EXPIRED_PERSONAL_DATA]: NoData;
   [JOB.SEND_DIGESTS]: NoData;
+  [JOB.SWEEP_CALLS]: NoData;
 }
 
 export const ALL_JOBS: readonly JobName[] = Object.values(JOB);

@@ -42,7 +42,7 @@ function describe(entry: JournalEntry, actorSide: Side | null): { kind: string; 
   const both: Side[] = ['SHOP', 'PROVIDER'];
   const other: Side[] = actorSide === 'SHOP' ? ['PROVIDER'] : actorSide === 'PROVIDER' ? ['SHOP'] : both;
   if (from === null && match.state === MatchState.PENDING) {
-    return match.origin === MatchOrigin.ALLOCATION ? { kind: 'MATCH_ALLOCATED', audience: both } : { kind: 'MATCH_APPLIED', audience: other };
+    return match.origin !== MatchOrigin.APPLICATION ? { kind: 'MATCH_ALLOCATED', audience: both } : { kind: 'MATCH_APPLIED', audience: other };
   }
   if (from === null && match.state === MatchState.WAITLISTED) return { kind: 'MATCH_WAITLISTED', audience: other };
   if (from === MatchState.WAITLISTED && match.state === MatchState.PENDING) return { kind: 'MATCH_PROMOTED', audience: both };

@@ -10,6 +10,7 @@ import { ProviderModule } from '../provider/provider.module';
 import { ShopModule } from '../shop/shop.module';
 import { MatchAllocationService } from './match-allocation.service';
 import { MatchApplicationService } from './match-application.service';
+import { MatchCallService } from './match-call.service';
 import { MatchJournal } from './match-journal';
 import { MatchLifecycleService } from './match-lifecycle.service';
 import { MatchLocks } from './match-locks';
@@ -25,7 +26,7 @@ import { OutcomeSurveyService } from './outcome-survey.service';
  * sweeps, and what a provider's or offer's suspension means for them. Every move goes through the
  * pure rules of match-rules.ts against one transition table. Owns `match`, `match_transition` and
  * `outcome_survey`; others call its services (allocation runs open matches through
- * MatchAllocationService).
+ * MatchAllocationService, selection calls through MatchCallService).
  */
 @Module({
   imports: [AuditModule, AuthModule, HelpRequestRecordsModule, MailModule, MatchingModule, NotificationModule, OfferModule, ProviderModule, ShopModule],
@@ -34,6 +35,7 @@ import { OutcomeSurveyService } from './outcome-survey.service';
     MatchLocks,
     MatchAllocationService,
     MatchApplicationService,
+    MatchCallService,
     MatchLifecycleService,
     MatchMaintenanceService,
     MatchQueryService,
@@ -49,6 +51,7 @@ import { OutcomeSurveyService } from './outcome-survey.service';
     MatchQueryService,
     MatchReminderService,
     MatchApplicationService,
+    MatchCallService,
     MatchStanding,
     OutcomeSurveyService,
   ],

@@ -20,6 +20,8 @@ export enum MatchOrigin {
   APPLICATION = 'APPLICATION',
   /** A committed allocation run assigned it. */
   ALLOCATION = 'ALLOCATION',
+  /** The shop was admitted by the ranking of a selection call. */
+  CALL = 'CALL',
 }
 
 /** Live matches count against the shop's limits (one per category, K in all). */

@@ -10,6 +10,7 @@ import { mailMessages } from './mail.messages';
 import { mailNoticeMessages } from './mail-notice.messages';
 import { matchMessages } from './match.messages';
 import { monitoringMessages } from './monitoring.messages';
+import { needsMessages } from './needs.messages';
 import { notificationMessages } from './notification.messages';
 import { offerMessages } from './offer.messages';
 import { oidcMessages } from './oidc.messages';
@@ -18,6 +19,7 @@ import { privacyNoticeMessages } from './privacy-notice.messages';
 import { providerMessages } from './provider.messages';
 import { reasonMessages } from './reason.messages';
 import { inputMessages, requestMessages } from './request.messages';
+import { selectionCallMessages } from './selection-call.messages';
 import { sectorMessages, shopMessages } from './shop.messages';
 import { statusMessages } from './status.messages';
 import { territoryMessages } from './territory.messages';
@@ -56,6 +58,7 @@ export const MESSAGES = {
   mailNotice: mailNoticeMessages,
   match: matchMessages,
   monitoring: monitoringMessages,
+  needs: needsMessages,
   notification: notificationMessages,
   offer: offerMessages,
   oidc: oidcMessages,
@@ -65,6 +68,7 @@ export const MESSAGES = {
   reason: reasonMessages,
   request: requestMessages,
   sector: sectorMessages,
+  selectionCall: selectionCallMessages,
   shop: shopMessages,
   status: statusMessages,
   territory: territoryMessages,

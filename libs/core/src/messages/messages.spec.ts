@@ -1,4 +1,4 @@
-import { INELIGIBILITY_REASONS, ServiceCategory } from '@vec/matching';
+import { INELIGIBILITY_REASONS, NEED_CODES, ServiceCategory } from '@vec/matching';
 import { AllocationRunStatus, RunFailure } from '../allocation/allocation.types';
 import { HelpRequestStatus } from '../help-request/help-request.types';
 import { ImportRowOutcome } from '../import/import.types';
@@ -6,6 +6,7 @@ import { SYSTEM_REASON } from '../match/match-reasons';
 import { MatchState, OutcomeCheckpoint } from '../match/match.types';
 import { OfferStatus } from '../offer/offer.types';
 import { VerificationStatus } from '../provider/provider.types';
+import { CallApplicationStatus, ScoringKind, SelectionCallStatus, TieBreakRule } from '../selection-call/selection-call.types';
 import { MESSAGES, type Words } from '.';
 
 /** For every entry of the catalogue, the arguments to try it with: the compiler asks for each one. */
@@ -71,6 +72,47 @@ const SAMPLES: Samples<typeof MESSAGES> = {
     notStaff: NONE,
     reasonRequired: ON_FIELD,
     reasonTooShort: [[FIELD, 5]],
+const KINDS = Object.values(ScoringKind);
+const SAMPLES: Samples<typeof MESSAGES> = {
+  needs: {
+    question: NONE,
+    questionHint: NONE,
+    need: each(NEED_CODES),
+    needHint: each(NEED_CODES),
+    suggestion: each(Object.values(ServiceCategory)),
+    notProposed: ON_FIELD,
+  },
+  selectionCall: {
+    callNotFound: NONE,
+    applicationNotFound: NONE,
+    offerNotFound: ON_FIELD,
+    duplicateCode: ON_FIELD,
+    unknownQuestion: ON_FIELD,
+    unknownDeclaration: ON_FIELD,
+    criterionIncomplete: ON_FIELD,
+    unknownTerritory: ON_FIELD,
+    employeeBounds: ON_FIELD,
+    windowOrder: ON_FIELD,
+    invalidState: each(Object.values(SelectionCallStatus)),
+    windowOver: [[DATE]],
+    windowOpen: [[DATE]],
+    alreadyApplied: NONE,
+    notEligible: NONE,
+    ineligible: [
+      [{ code: 'NOT_OPEN_YET', opensAt: DATE.getTime() }, null],
+      [{ code: 'WINDOW_CLOSED', closesAt: DATE.getTime() }, null],
+      [{ code: 'SECTOR' }, null],
+      [{ code: 'TOO_FEW_EMPLOYEES', min: 2 }, null],
+      [{ code: 'TOO_MANY_EMPLOYEES', max: 9 }, null],
+      [{ code: 'OUTSIDE_TERRITORY' }, null],
+      [{ code: 'DECLARATION_NOT_CONFIRMED', declarationCode: 'sede' }, 'Sede legale in Italia'],
+      [{ code: 'QUESTION_NOT_ANSWERED', questionCode: 'prima' }, null],
+    ],
+    criterion: KINDS.map((kind) => [kind, 30, 'Prima volta online?'] as const),
+    scorePart: KINDS.flatMap((kind) => [[kind, 1550, 30, 1] as const, [kind, 0, 30, 0] as const]),
+    separatedBy: each(['SCORE', 'DRAW', ...Object.values(TieBreakRule)] as const),
+    tieBreak: each(['DRAW', ...Object.values(TieBreakRule)] as const),
+    applicationStatus: each(Object.values(CallApplicationStatus)),
   },
   allocation: {
     runNotFound: NONE,

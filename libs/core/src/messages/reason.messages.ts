@@ -11,6 +11,7 @@ const SYSTEM: Readonly<Record<SystemReason, Words>> = {
   REQUEST_CANCELLED: { en: 'the request was cancelled', it: 'la richiesta è stata annullata' },
   ALLOCATED_ELSEWHERE: { en: 'the allocation assigned another offer', it: 'l’assegnazione ha attribuito un’altra offerta' },
   ALLOCATION_RUN: { en: 'assigned by an allocation run', it: 'attribuita da un’assegnazione' },
+  CALL_ADMISSION: { en: 'admitted by the ranking of a selection call', it: 'ammesso dalla graduatoria di un bando' },
   PROVIDER_SUSPENDED: { en: 'the Ministry suspended the provider', it: 'il Ministero ha sospeso il fornitore' },
   PROVIDER_REJECTED: { en: 'the Ministry rejected the provider', it: 'il Ministero ha respinto il fornitore' },
   OFFER_SUSPENDED: { en: 'the Ministry suspended the offer', it: 'il Ministero ha sospeso l’offerta' },

@@ -11,7 +11,7 @@ const PARTITA_IVA: Readonly<Record<PartitaIvaFailure, Words>> = {
 };
 
 /** What the platform gives an identifier to. */
-export type IdentifiedThing = 'any' | 'offer' | 'helpRequest' | 'match' | 'provider' | 'allocationRun' | 'account' | 'notification';
+export type IdentifiedThing = 'any' | 'offer' | 'helpRequest' | 'match' | 'provider' | 'allocationRun' | 'account' | 'notification' | 'selectionCall' | 'callApplication';
 
 const IDENTIFIED: Readonly<Record<IdentifiedThing, Words>> = {
   any: { en: 'must be an identifier given by the platform', it: 'deve essere un identificativo dato dalla piattaforma' },
@@ -22,6 +22,8 @@ const IDENTIFIED: Readonly<Record<IdentifiedThing, Words>> = {
   allocationRun: { en: 'must be an allocation run id', it: 'deve essere l’identificativo di un’esecuzione dell’assegnazione' },
   account: { en: 'must be an account id', it: 'deve essere l’identificativo di un account' },
   notification: { en: 'must be notification ids', it: 'deve contenere identificativi di notifiche' },
+  selectionCall: { en: 'must be a selection call id', it: 'deve essere l’identificativo di un bando' },
+  callApplication: { en: 'must be an application id', it: 'deve essere l’identificativo di una domanda' },
 };
 
 /**

@@ -14,10 +14,12 @@ import { OpenDataService } from '../monitoring/open-data.service';
 import { UnmetDemandService } from '../monitoring/unmet-demand.service';
 import { AllocationRunStatus } from '../allocation/allocation.types';
 import { RetentionService } from '../privacy/retention.service';
+import { CallClosingService } from '../selection-call/call-closing.service';
 
 /** Recurring jobs (5-field cron, UTC). pg-boss fires each once per minute slot across all workers. */
 export const SCHEDULES: readonly { job: (typeof JOB)[keyof typeof JOB]; cron: string }[] = [
   { job: JOB.EXPIRE_HOLDS, cron: '* * * * *' },
+  { job: JOB.SWEEP_CALLS, cron: '* * * * *' },
   { job: JOB.COMPLETE_ENDED, cron: '*/5 * * * *' },
   { job: JOB.SWEEP_WAITLISTS, cron: '*/5 * * * *' },
   { job: JOB.REMIND_RESPONSES, cron: '*/10 * * * *' },
@@ -48,6 +50,7 @@ export class JobConsumers implements OnApplicationBootstrap {
     private readonly retention: RetentionService,
     private readonly reminders: MatchReminderService,
     private readonly digests: MailDigestService,
+    private readonly calls: CallClosingService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -81,6 +84,7 @@ export class JobConsumers implements OnApplicationBootstrap {
       this.report('personal data past its retention period purged or pseudonymised', lines.reduce((total, line) => total + line.rows, 0));
     });
     await this.jobs.work(JOB.SEND_DIGESTS, async () => this.report('daily digests', await this.digests.sendDigests(system())));
+    await this.jobs.work(JOB.SWEEP_CALLS, async () => this.report('selection calls closed or refilled', await this.calls.sweep(system())));
     await this.jobs.work(JOB.SCHEDULED_ALLOCATION, async () => {
       await this.runs.startScheduled(system());
     });

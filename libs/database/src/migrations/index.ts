@@ -16,6 +16,7 @@ import { PersonalData1796438073018 } from './1796438073018-personal-data';
 import { UserLanguage1796438096069 } from './1796438096069-user-language';
 import { ImportJobs1796438157456 } from './1796438157456-import-jobs';
 import { IdentityLink1796438203844 } from './1796438203844-identity-link';
+import { SelectionCalls1796438329175 } from './1796438329175-selection-calls';
 import { MailPreferences1796440138986 } from './1796440138986-mail-preferences';
 import { MailResend1796441399272 } from './1796441399272-mail-resend';
 
@@ -39,6 +40,7 @@ AccountRecovery1796438029667,
   UserLanguage1796438096069,
   ImportJobs1796438157456,
   IdentityLink1796438203844,
+  SelectionCalls1796438329175,
   MailPreferences1796440138986,
   MailResend1796441399272,
 ];

@@ -5,9 +5,9 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxGroup } from '../../components/fields';
 import { PageTitle } from '../../components/PageTitle';
 import { useFormErrors } from '../../errors/use-form-errors';
-import { MyHelpRequestsDocument, type ServiceCategory } from '../../gql/generated';
-import { useCategoryLabels } from '../../i18n/use-category-labels';
-import { NEEDS, proposedCategories, type Need } from './needs';
+import { MyHelpRequestsDocument, NeedsQuestionnaireDocument, type NeedCode, type ServiceCategory } from '../../gql/generated';
+import { inLanguage } from '../../i18n';
+import { Loading } from '../../components/Loading';
 import { NeedsProposal } from './NeedsProposal';
 import { RequireShop } from './RequireShop';
 
@@ -16,17 +16,20 @@ const LIVE_STATUSES = new Set(['OPEN', 'MATCHED']);
 
 function Questionnaire() {
   const { t } = useTranslation();
-  const categories = useCategoryLabels();
-  const [answers, setAnswers] = useState<Need[]>([]);
+  // The questions, and the services each answer calls for, come from the API: one source for the web app and integrators.
+  const questionnaire = useQuery(NeedsQuestionnaireDocument).data?.needsQuestionnaire;
+  const [answers, setAnswers] = useState<NeedCode[]>([]);
   const [proposal, setProposal] = useState<ServiceCategory[] | null>(null);
   const { data } = useQuery(MyHelpRequestsDocument, { variables: { filter: {}, first: 100, offset: 0 }, fetchPolicy: 'cache-and-network' });
   const alreadyAsked = new Set((data?.myHelpRequests.items ?? []).filter((r) => LIVE_STATUSES.has(r.status)).map((r) => r.category));
-  const labels = { answers: t('needs.question') };
+  const labels = { answers: questionnaire ? inLanguage(questionnaire.question, questionnaire.questionIt) : '' };
   const { errors, attempt, failLocal, clear } = useFormErrors(labels);
 
   const propose = (event: FormEvent): void => {
     event.preventDefault();
-    const proposed = proposedCategories(answers, categories.all.map((c) => c.code));
+    const wanted = new Set(questionnaire?.needs.filter((need) => answers.includes(need.code)).flatMap((need) => need.categories));
+    // In the order the API lists the suggestions, which is the platform's order of categories.
+    const proposed = (questionnaire?.suggestions ?? []).map((s) => s.category).filter((category) => wanted.has(category));
     if (proposed.length === 0) {
       failLocal('answers', () => t('needs.chooseOne'));
       return;
@@ -35,21 +38,22 @@ function Questionnaire() {
     setProposal(proposed);
   };
 
-  if (proposal) return <NeedsProposal categories={proposal} alreadyAsked={alreadyAsked} onBack={() => setProposal(null)} />;
+  if (!questionnaire) return <Loading />;
+  if (proposal) return <NeedsProposal needs={answers} categories={proposal} suggestions={questionnaire.suggestions} alreadyAsked={alreadyAsked} onBack={() => setProposal(null)} />;
   return (
     <form noValidate onSubmit={propose}>
       <ErrorSummary errors={errors} attempt={attempt} idPrefix="needs" />
       <CheckboxGroup
         id="needs-answers"
         legend={labels.answers}
-        hint={t('needs.questionHint')}
+        hint={inLanguage(questionnaire.hint, questionnaire.hintIt)}
         columns
-        options={NEEDS.map((need) => ({ value: need, label: t(`needs.questions.${need}`), hint: t(`needs.questionHints.${need}`) }))}
+        options={questionnaire.needs.map((need) => ({ value: need.code, label: inLanguage(need.question, need.questionIt), hint: inLanguage(need.hint, need.hintIt) }))}
         value={answers}
-        onChange={(value) => setAnswers(NEEDS.filter((need) => value.includes(need)))}
+        onChange={(value) => setAnswers(questionnaire.needs.map((need) => need.code).filter((code) => value.includes(code)))}
         error={errors.fields.answers}
       />
-      <button type="submit" className="btn btn-primary" disabled={categories.loading}>
+      <button type="submit" className="btn btn-primary">
         {t('needs.propose')}
       </button>
     </form>

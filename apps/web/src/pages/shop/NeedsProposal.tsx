@@ -5,7 +5,8 @@ import { useNavigate } from 'react-router-dom';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SubmitButton, TextField } from '../../components/fields';
 import { useFormErrors } from '../../errors/use-form-errors';
-import { CreateHelpRequestsDocument, MyHelpRequestsDocument, type ServiceCategory } from '../../gql/generated';
+import { CreateHelpRequestsFromNeedsDocument, MyHelpRequestsDocument, type NeedCode, type NeedsQuestionnaireQuery, type ServiceCategory } from '../../gql/generated';
+import { inLanguage } from '../../i18n';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
 import { PATHS } from '../../routes';
 
@@ -16,7 +17,10 @@ interface Row {
 }
 
 interface Props {
+  /** The answers, sent with the requests: the API checks each request is for a service they call for. */
+  needs: NeedCode[];
   categories: ServiceCategory[];
+  suggestions: NeedsQuestionnaireQuery['needsQuestionnaire']['suggestions'];
   /** Categories with a request still open or matched: proposed, but not chosen by default. */
   alreadyAsked: ReadonlySet<ServiceCategory>;
   onBack: () => void;
@@ -26,14 +30,17 @@ interface Props {
 const descriptionField = (index: number): string => `requests.${index}.description`;
 
 /** The proposed services, each with a short description the shop can change, sent together: all are created, or none. */
-export function NeedsProposal({ categories, alreadyAsked, onBack }: Props) {
+export function NeedsProposal({ needs, categories, suggestions, alreadyAsked, onBack }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { label } = useCategoryLabels();
   const [rows, setRows] = useState<Row[]>(() =>
-    categories.map((category) => ({ category, selected: !alreadyAsked.has(category), description: t(`needs.suggestions.${category}`) })),
+    categories.map((category) => {
+      const suggestion = suggestions.find((s) => s.category === category);
+      return { category, selected: !alreadyAsked.has(category), description: suggestion ? inLanguage(suggestion.description, suggestion.descriptionIt) : '' };
+    }),
   );
-  const [create, { loading }] = useMutation(CreateHelpRequestsDocument, { refetchQueries: [MyHelpRequestsDocument] });
+  const [create, { loading }] = useMutation(CreateHelpRequestsFromNeedsDocument, { refetchQueries: [MyHelpRequestsDocument] });
   // The chosen rows are sent in this order, so the API's `requests.N` is the N-th of them.
   const chosen = rows.filter((r) => r.selected);
   const labels: Record<string, string> = { rows: t('needs.proposalTitle') };
@@ -55,7 +62,7 @@ export function NeedsProposal({ categories, alreadyAsked, onBack }: Props) {
       return;
     }
     // A service the shop already asks for is refused, naming that request: the message says where it is.
-    const sent = await send('HelpRequestBatch', async () => (await create({ variables: { input: { requests: chosen.map((r) => ({ category: r.category, description: r.description })) } } })).data?.createHelpRequests);
+    const sent = await send('HelpRequestBatch', async () => (await create({ variables: { input: { needs, requests: chosen.map((r) => ({ category: r.category, description: r.description })) } } })).data?.createHelpRequestsFromNeeds);
     if (sent) navigate(PATHS.shopRequests, { state: { notice: t('needs.sent', { count: sent.requests.length }) } });
   };
 

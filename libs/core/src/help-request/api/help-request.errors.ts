@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { wordedError } from '../../api/user-input.error';
+import { fieldError, userInputError, wordedError } from '../../api/user-input.error';
 import { MESSAGES } from '../../messages';
 import { HelpRequestErrorCode, HelpRequestException } from '../help-request.exception';
 
@@ -10,6 +10,8 @@ export function helpRequestErrorToGraphQL(error: HelpRequestException): GraphQLE
   switch (error.code) {
     case HelpRequestErrorCode.HELP_REQUEST_NOT_FOUND:
       return wordedError(MESSAGES.helpRequest.notFound(), { code: 'NOT_FOUND', reason: error.code, field: error.field });
+    case HelpRequestErrorCode.NOT_PROPOSED:
+      return userInputError([fieldError(error.field, error.code, MESSAGES.needs.notProposed(error.field))]);
   }
 }
 

@@ -15,6 +15,7 @@ import { DashboardFilters } from './DashboardFilters';
 import { filterFromParams, filterProblems, paramsFromFilter, toMonitoringFilter, type DashboardFilter } from './dashboard-filter';
 import { KpiCards } from './KpiCards';
 import { OutcomesTable } from './OutcomesTable';
+import { CallsSection } from './CallsSection';
 import { PlacesSection } from './PlacesSection';
 import { TimeSeriesChart } from './TimeSeriesChart';
 import { TopicsSection } from './TopicsSection';
@@ -71,7 +72,7 @@ export function DashboardPage() {
       <PageTitle title={t('dashboard.title')}>{t('dashboard.title')}</PageTitle>
       <p className="lead">{t('dashboard.lead')}</p>
       <p>
-        <Link to={PATHS.verification}>{t('nav.verification')}</Link> · <Link to={PATHS.allocationRuns}>{t('nav.allocationRuns')}</Link>
+        <Link to={PATHS.verification}>{t('nav.verification')}</Link> · <Link to={PATHS.allocationRuns}>{t('nav.allocationRuns')}</Link> · <Link to={PATHS.staffCalls}>{t('nav.staffCalls')}</Link>
       </p>
       <DashboardFilters filter={filter} filterKey={key} onApply={apply} form={form} />
       <section aria-labelledby="kpi-title" className="mt-4 mt-lg-5">
@@ -92,6 +93,7 @@ export function DashboardPage() {
           <CsvDownloads filter={input} />
         </>
       ) : null}
+      <CallsSection />
     </>
   );
 }

@@ -1,0 +1,163 @@
+import { DataSource } from 'typeorm';
+import { RequestContext } from '@vec/core';
+import { CallClosingService } from '@vec/core/selection-call/call-closing.service';
+import {
+  ApplyToCallDocument,
+  type ApplyToCallMutation,
+  CallApplicationsDocument,
+  CallFiguresDocument,
+  CallGraduatoriaDocument,
+  CloseSelectionCallDocument,
+  type CreateSelectionCallInput,
+  CreateSelectionCallDocument,
+  DeclineMatchDocument,
+  ExcludeCallApplicationDocument,
+  MyCallApplicationDocument,
+  PublishedSelectionCallDocument,
+  PublishSelectionCallDocument,
+  SelectionCallDocument,
+  SelectionCallsDocument,
+} from './gql/generated';
+import { SignedIn, staffUser } from './testing/fixtures';
+import { approvedProvider, ProviderAccount, publishedOffer, shopIn } from './testing/offer-fixtures';
+import { dataOf, type GraphQLResponse, member, startTestApp, TestApp } from './testing/test-app';
+
+const [TORINO, NOVARA, MILANO] = ['001272', '003106', '015146'];
+const code = (response: GraphQLResponse<unknown>): string | undefined => response.errors?.[0]?.extensions.code;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('Selection calls over GraphQL: publish, apply, exclude, close, graduatoria, reserve list', () => {
+  let api: TestApp;
+  let db: DataSource;
+  let staff: SignedIn;
+  let provider: ProviderAccount;
+  let offerId: string;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    db = api.app.get(DataSource);
+    staff = await staffUser(api);
+    provider = await approvedProvider(api, staff);
+    offerId = (await publishedOffer(api, provider, { capacity: 5, coverage: { national: true } })).id;
+  });
+  afterAll(() => api.close());
+
+  const aCall = (closesInMs: number, overrides: Partial<CreateSelectionCallInput> = {}): CreateSelectionCallInput => ({
+    title: 'Negozi del Piemonte online',
+    description: 'Un anno gratuito di negozio online per le piccole imprese piemontesi selezionate.',
+    offerIds: [offerId],
+    places: 1,
+    opensAt: new Date(Date.now() - 60_000).toISOString(),
+    closesAt: new Date(Date.now() + closesInMs).toISOString(),
+    eligibility: { regionCodes: ['01'], maxEmployees: 9 },
+    declarations: [{ code: 'sede-italia', text: 'Sede legale e produzione in Italia' }],
+    questions: [{ code: 'prima-volta', text: 'È la prima volta che vendete online?' }],
+    scoring: [
+      { kind: 'ANSWER_YES', weight: 70, questionCode: 'prima-volta' },
+      { kind: 'FEWER_EMPLOYEES', weight: 30, employeesCap: 10 },
+    ],
+    tieBreak: ['EARLIER_APPLICATION'],
+    ...overrides,
+  });
+
+  const apply = async (shop: SignedIn, callId: string, firstTime: boolean, declarations = ['sede-italia']): Promise<ApplyToCallMutation['applyToCall']> =>
+    dataOf(await api.gqlAs(shop.accessToken, ApplyToCallDocument, { input: { callId, declarations, answers: [{ questionCode: 'prima-volta', answer: firstTime }] } })).applyToCall;
+
+  it('runs a call from draft to published graduatoria, and gives a declined place to the reserve list', async () => {
+    const [first, second, excluded, inMilano, anotherTorino] = [await shopIn(api, TORINO), await shopIn(api, NOVARA), await shopIn(api, TORINO), await shopIn(api, MILANO), await shopIn(api, TORINO)];
+    const created = dataOf(await api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input: aCall(8_000) })).createSelectionCall;
+    expect(created).toMatchObject({ status: 'DRAFT', drawSeed: null, places: 1, offerIds: [offerId] });
+    expect(created.scoring[0].descriptionIt).toBe('70 punti a chi risponde sì a: «È la prima volta che vendete online?»');
+    // A draft is staff's alone.
+    expect(code(await api.gqlAs(first.accessToken, SelectionCallDocument, { id: created.id }))).toBe('NOT_FOUND');
+    expect(code(await api.gqlAs(first.accessToken, ApplyToCallDocument, { input: { callId: created.id, declarations: [], answers: [] } }))).toBe('NOT_FOUND');
+
+    const published = member(dataOf(await api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: created.id })).publishSelectionCall, 'SelectionCall');
+    expect(published.status).toBe('OPEN');
+    expect(published.drawSeed).toMatch(/^[0-9a-f]{32}$/);
+    expect(member(dataOf(await api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: created.id })).publishSelectionCall, 'InvalidCallStateError').currentStatus).toBe('OPEN');
+    const seen = dataOf(await api.gqlAs(first.accessToken, SelectionCallDocument, { id: created.id })).selectionCall;
+    expect(seen.offers.map((o) => o.id)).toEqual([offerId]);
+    const open = dataOf(await api.gqlAs(first.accessToken, SelectionCallsDocument, { filter: { status: 'OPEN' } })).selectionCalls;
+    expect(open.items.map((c) => c.id)).toContain(created.id);
+
+    // Every requirement not met, by name, with the call's own words.
+    const outside = member(await apply(inMilano, created.id, true, []), 'CallNotEligibleError');
+    expect(outside.failed.map((f) => f.code)).toEqual(['OUTSIDE_TERRITORY', 'DECLARATION_NOT_CONFIRMED']);
+    expect(outside.failed[1].messageIt).toBe('Conferma la dichiarazione: «Sede legale e produzione in Italia»');
+
+    const a = member(await apply(first, created.id, true), 'CallApplication');
+    expect(a).toMatchObject({ status: 'SUBMITTED', score: null, position: null });
+    expect(member(await apply(first, created.id, false), 'AlreadyAppliedToCallError').applicationId).toBe(a.id);
+    member(await apply(second, created.id, false), 'CallApplication');
+    const e = member(await apply(excluded, created.id, true), 'CallApplication');
+
+    // Only staff exclude, list applications or close; nobody sees another shop's application.
+    expect(code(await api.gqlAs(first.accessToken, ExcludeCallApplicationDocument, { input: { applicationId: e.id, reason: 'Tentativo non autorizzato' } }))).toBe('FORBIDDEN');
+    expect(code(await api.gqlAs(provider.accessToken, CallApplicationsDocument, { callId: created.id }))).toBe('FORBIDDEN');
+    expect(code(await api.gqlAs(first.accessToken, CloseSelectionCallDocument, { id: created.id }))).toBe('FORBIDDEN');
+    expect(code(await api.gqlAs(provider.accessToken, CreateSelectionCallDocument, { input: aCall(60_000) }))).toBe('FORBIDDEN');
+    expect(dataOf(await api.gqlAs(anotherTorino.accessToken, MyCallApplicationDocument, { callId: created.id })).myCallApplication).toBeNull();
+    expect(code(await api.gql(CallApplicationsDocument, { callId: created.id }))).toBe('UNAUTHENTICATED');
+    // The graduatoria does not exist before the closing.
+    expect(code(await api.gql(CallGraduatoriaDocument, { callId: created.id }))).toBe('NOT_FOUND');
+
+    const exclusion = member(
+      dataOf(await api.gqlAs(staff.accessToken, ExcludeCallApplicationDocument, { input: { applicationId: e.id, reason: 'Visura camerale non conforme' } })).excludeCallApplication,
+      'CallApplication',
+    );
+    expect(exclusion).toMatchObject({ status: 'EXCLUDED', exclusionReason: 'Visura camerale non conforme' });
+    expect(member(dataOf(await api.gqlAs(staff.accessToken, CloseSelectionCallDocument, { id: created.id })).closeSelectionCall, 'CallWindowError').code).toBe('CALL_WINDOW');
+
+    await sleep(Math.max(0, new Date(created.closesAt).getTime() - Date.now() + 200));
+    expect(member(await apply(anotherTorino, created.id, true), 'CallNotEligibleError').failed.map((f) => f.code)).toEqual(['WINDOW_CLOSED']);
+    const closed = member(dataOf(await api.gqlAs(staff.accessToken, CloseSelectionCallDocument, { id: created.id })).closeSelectionCall, 'SelectionCall');
+    expect(closed.status).toBe('CLOSED');
+
+    const mine = dataOf(await api.gqlAs(first.accessToken, MyCallApplicationDocument, { callId: created.id })).myCallApplication;
+    expect(mine).toMatchObject({ status: 'ADMITTED', position: 1, score: 88, tiedWith: 0, separation: null });
+    expect(mine?.scoreParts?.map((p) => p.explanationIt)).toEqual(['70 punti su 70: risposta sì', '18 punti su 30: 4 addetti']);
+    const theirs = dataOf(await api.gqlAs(second.accessToken, MyCallApplicationDocument, { callId: created.id })).myCallApplication;
+    expect(theirs).toMatchObject({ status: 'RESERVE', position: 2, score: 18, matchId: null, separationIt: 'In graduatoria dopo il precedente per un punteggio più basso' });
+
+    const graduatoria = dataOf(await api.gql(CallGraduatoriaDocument, { callId: created.id })).callGraduatoria;
+    expect(graduatoria.items).toEqual([
+      { position: 1, shopName: 'Il Forno di Via Roma', comuneName: 'Torino', provinceSigla: 'TO', score: 88, status: 'ADMITTED' },
+      { position: 2, shopName: 'Il Forno di Via Roma', comuneName: 'Novara', provinceSigla: 'NO', score: 18, status: 'RESERVE' },
+    ]);
+    expect(dataOf(await api.gql(PublishedSelectionCallDocument, { id: created.id })).publishedSelectionCall.drawSeed).toBe(published.drawSeed);
+    expect(member(dataOf(await api.gqlAs(staff.accessToken, ExcludeCallApplicationDocument, { input: { applicationId: a.id, reason: 'Troppo tardi per escludere' } })).excludeCallApplication, 'InvalidCallStateError').currentStatus).toBe('CLOSED');
+
+    // The provider declines the admitted shop's place: the sweep gives it to the first in reserve.
+    const declined = await api.gqlAs(provider.accessToken, DeclineMatchDocument, { input: { id: mine?.matchId as string, reason: 'Non serviamo ancora questa attività' } });
+    expect(declined.errors).toBeUndefined();
+    await api.app.get(CallClosingService).sweep(RequestContext.system());
+    expect(dataOf(await api.gqlAs(first.accessToken, MyCallApplicationDocument, { callId: created.id })).myCallApplication?.status).toBe('LAPSED');
+    const promoted = dataOf(await api.gqlAs(second.accessToken, MyCallApplicationDocument, { callId: created.id })).myCallApplication;
+    expect(promoted?.status).toBe('ADMITTED');
+    const [{ state, origin }] = await db.query('SELECT state, origin FROM match WHERE id = $1', [promoted?.matchId]);
+    expect({ state, origin }).toEqual({ state: 'PENDING', origin: 'CALL' });
+
+    const figures = dataOf(await api.gqlAs(staff.accessToken, CallFiguresDocument)).callFigures.find((f) => f.callId === created.id);
+    expect(figures).toMatchObject({ status: 'CLOSED', places: 1, applications: 3, admitted: 1, reserve: 0, excluded: 1 });
+    const staffList = dataOf(await api.gqlAs(staff.accessToken, CallApplicationsDocument, { callId: created.id })).callApplications;
+    expect(staffList.items.map((i) => i.status)).toEqual(['LAPSED', 'ADMITTED', 'EXCLUDED']);
+    const actions: { action: string }[] = await db.query(`SELECT DISTINCT action FROM audit_event WHERE entity_id = $1 ORDER BY action`, [created.id]);
+    expect(actions.map((r) => r.action)).toEqual(['selection_call.closed', 'selection_call.created', 'selection_call.published']);
+  }, 60_000);
+
+  it('refuses a call with bad input, naming the field, and writes nothing', async () => {
+    const [{ before }] = await db.query('SELECT count(*)::int AS before FROM selection_call');
+    const unknownQuestion = await api.gqlAs(staff.accessToken, CreateSelectionCallDocument, {
+      input: aCall(60_000, { scoring: [{ kind: 'ANSWER_YES', weight: 10, questionCode: 'non-esiste' }] }),
+    });
+    expect(code(unknownQuestion)).toBe('BAD_USER_INPUT');
+    expect(unknownQuestion.errors?.[0].extensions.fields).toEqual([expect.objectContaining({ field: 'input.scoring.0.questionCode', code: 'UNKNOWN_QUESTION' })]);
+    const backwards = await api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input: aCall(-120_000) });
+    expect(backwards.errors?.[0].extensions.fields).toEqual([expect.objectContaining({ field: 'input.closesAt' })]);
+    const noOffer = await api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input: aCall(60_000, { offerIds: ['00000000-0000-4000-8000-000000000000'] }) });
+    expect(noOffer.errors?.[0].extensions.fields).toEqual([expect.objectContaining({ field: 'input.offerIds.0', code: 'OFFER_NOT_FOUND' })]);
+    const [{ after }] = await db.query('SELECT count(*)::int AS after FROM selection_call');
+    expect(after).toBe(before);
+  });
+});

@@ -1,0 +1,71 @@
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { Loading } from '../../components/Loading';
+import { PageTitle } from '../../components/PageTitle';
+import { PagedResults } from '../../components/PagedResults';
+import { usePaging } from '../../components/Pagination';
+import { PublicGraduatoriaDocument } from '../../gql/generated';
+import { inLanguage } from '../../i18n';
+import { useFormat } from '../../i18n/format';
+import { ApplicationStatusBadge } from './CallStatusBadge';
+
+const PAGE_SIZE = 50;
+
+/** The published ranking of a closed call, for anyone: position, business, comune, score, outcome. */
+export function GraduatoriaPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { id = '' } = useParams();
+  const paging = usePaging(PAGE_SIZE);
+  const { data, error } = useQuery(PublicGraduatoriaDocument, { variables: { id, first: PAGE_SIZE, offset: paging.offset } });
+  if (error && !data) return <p className="text-danger">{t('calls.notFound')}</p>;
+  if (!data) return <Loading />;
+  const call = data.publishedSelectionCall;
+  const title = t('calls.graduatoria.title', { title: call.title });
+  return (
+    <>
+      <PageTitle title={title}>{title}</PageTitle>
+      <p className="lead">{t('calls.graduatoria.lead', { places: format.number(call.places), date: call.closedAt ? format.dateTime(call.closedAt) : '' })}</p>
+      <h2 className="h5">{t('calls.criteria')}</h2>
+      <ul>
+        {call.scoring.map((criterion, index) => (
+          <li key={index}>{inLanguage(criterion.description, criterion.descriptionIt)}</li>
+        ))}
+        <li>{t('calls.tieBreakLine', { rules: [...call.tieBreak.map((rule) => t(`calls.tieBreaks.${rule}`)), t('calls.tieBreaks.DRAW')].join(', ') })}</li>
+      </ul>
+      <p className="small">{t('calls.graduatoria.seed', { seed: call.drawSeed ?? '' })}</p>
+      <PagedResults paging={paging} page={data.callGraduatoria} error={error} empty={t('calls.graduatoria.empty')}>
+        {(page) => (
+          <div className="table-responsive">
+            <table className="table">
+              <caption>{t('calls.graduatoria.caption', { count: page.totalCount })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('calls.graduatoria.position')}</th>
+                  <th scope="col">{t('calls.graduatoria.business')}</th>
+                  <th scope="col">{t('calls.graduatoria.comune')}</th>
+                  <th scope="col">{t('calls.graduatoria.score')}</th>
+                  <th scope="col">{t('calls.graduatoria.outcome')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((row) => (
+                  <tr key={row.position} data-testid="graduatoria-row">
+                    <td>{row.position}</td>
+                    <td>{row.shopName}</td>
+                    <td>{`${row.comuneName} (${row.provinceSigla})`}</td>
+                    <td>{format.number(row.score, 2)}</td>
+                    <td>
+                      <ApplicationStatusBadge status={row.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </PagedResults>
+    </>
+  );
+}

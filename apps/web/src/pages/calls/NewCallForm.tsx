@@ -1,0 +1,174 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { FormActions, RadioGroup, SelectField, TextField } from '../../components/fields';
+import { useFormErrors, type LocalProblems } from '../../errors/use-form-errors';
+import { NewSelectionCallDocument, OfferReviewDocument, RegionsDocument, SelectionCallListDocument, type CreateSelectionCallInput, type TieBreakRule } from '../../gql/generated';
+
+/** A date and time typed in a datetime-local field, as an instant; null when it is not one. */
+export function instantOf(local: string): string | null {
+  const when = new Date(local);
+  return local.trim() === '' || Number.isNaN(when.getTime()) ? null : when.toISOString();
+}
+
+const QUESTION_CODE = 'domanda-1';
+const DECLARATION_CODE = 'dichiarazione-1';
+const TIE_BREAKS: TieBreakRule[][] = [
+  ['EARLIER_APPLICATION', 'FEWER_EMPLOYEES'],
+  ['FEWER_EMPLOYEES', 'EARLIER_APPLICATION'],
+];
+
+const EMPTY = {
+  title: '',
+  description: '',
+  offerId: '',
+  places: '',
+  opensAt: '',
+  closesAt: '',
+  regionCode: '',
+  maxEmployees: '',
+  declaration: '',
+  question: '',
+  questionWeight: '60',
+  employeesWeight: '40',
+  employeesCap: '10',
+  tieBreak: '0',
+};
+
+const intOrNull = (text: string): number | null => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : null);
+
+/** A new call, saved as a draft: one offer, one declaration and one yes/no question, two weighted criteria and the tie-break order. */
+export function NewCallForm({ onCreated }: { onCreated: (id: string) => void }) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState(EMPTY);
+  const offers = useQuery(OfferReviewDocument, { variables: { status: 'PUBLISHED', first: 100, offset: 0 } });
+  const regions = useQuery(RegionsDocument);
+  const [create, { loading }] = useMutation(NewSelectionCallDocument, { refetchQueries: [SelectionCallListDocument], awaitRefetchQueries: true });
+  const labels = {
+    title: t('calls.form.title'),
+    description: t('calls.form.description'),
+    'offerIds.0': t('calls.form.offer'),
+    places: t('calls.form.places'),
+    opensAt: t('calls.form.opensAt'),
+    closesAt: t('calls.form.closesAt'),
+    'eligibility.regionCodes.0': t('calls.form.region'),
+    'eligibility.maxEmployees': t('calls.form.maxEmployees'),
+    'declarations.0.text': t('calls.form.declaration'),
+    'questions.0.text': t('calls.form.question'),
+    'scoring.0.weight': t('calls.form.questionWeight'),
+    'scoring.1.weight': t('calls.form.employeesWeight'),
+    'scoring.1.employeesCap': t('calls.form.employeesCap'),
+  };
+  const { errors, attempt, send, dismiss } = useFormErrors(labels);
+  const set = (field: keyof typeof EMPTY, apiField: string = field) => (value: string) => {
+    setValues((all) => ({ ...all, [field]: value }));
+    dismiss(apiField);
+  };
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const opensAt = instantOf(values.opensAt);
+    const closesAt = instantOf(values.closesAt);
+    const local: LocalProblems = {};
+    if (!opensAt) local.opensAt = () => t('calls.form.dateMissing', { field: labels.opensAt });
+    if (!closesAt) local.closesAt = () => t('calls.form.dateMissing', { field: labels.closesAt });
+    // A missing date is named here; the rest is still sent (with a window the API is sure to refuse), so every problem shows at once.
+    const placeholder = new Date().toISOString();
+    const input: CreateSelectionCallInput = {
+      title: values.title,
+      description: values.description,
+      offerIds: values.offerId ? [values.offerId] : [],
+      places: intOrNull(values.places) ?? 0,
+      opensAt: opensAt && closesAt ? opensAt : placeholder,
+      closesAt: opensAt && closesAt ? closesAt : placeholder,
+      eligibility: { regionCodes: values.regionCode ? [values.regionCode] : [], maxEmployees: intOrNull(values.maxEmployees) },
+      declarations: values.declaration.trim() ? [{ code: DECLARATION_CODE, text: values.declaration }] : [],
+      questions: [{ code: QUESTION_CODE, text: values.question }],
+      scoring: [
+        { kind: 'ANSWER_YES', weight: intOrNull(values.questionWeight) ?? 0, questionCode: QUESTION_CODE },
+        { kind: 'FEWER_EMPLOYEES', weight: intOrNull(values.employeesWeight) ?? 0, employeesCap: intOrNull(values.employeesCap) },
+      ],
+      tieBreak: TIE_BREAKS[Number(values.tieBreak)],
+    };
+    const created = await send('SelectionCall', async () => (await create({ variables: { input } })).data?.createSelectionCall, local);
+    if (created) {
+      setValues(EMPTY);
+      onCreated(created.id);
+    }
+  };
+
+  const id = (field: string): string => `call-${field}`;
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)} className="actions-card" aria-labelledby="new-call-title">
+      <h2 id="new-call-title" className="h3">
+        {t('calls.form.heading')}
+      </h2>
+      <p>{t('calls.form.lead')}</p>
+      <ErrorSummary errors={errors} attempt={attempt} idPrefix="call" />
+      <TextField id={id('title')} label={labels.title} required value={values.title} onChange={set('title')} error={errors.fields.title} />
+      <TextField id={id('description')} label={labels.description} required multiline value={values.description} onChange={set('description')} error={errors.fields.description} />
+      <SelectField
+        id={id('offerIds.0')}
+        label={labels['offerIds.0']}
+        required
+        placeholder={t('calls.form.chooseOffer')}
+        value={values.offerId}
+        onChange={set('offerId', 'offerIds.0')}
+        options={(offers.data?.offers.items ?? []).map((o) => ({ value: o.id, label: t('calls.form.offerOption', { title: o.title, provider: o.provider.name, free: o.capacity - o.used }) }))}
+        error={errors.fields['offerIds.0']}
+      />
+      <div className="row">
+        <div className="col-md-4">
+          <TextField id={id('places')} label={labels.places} required inputMode="numeric" value={values.places} onChange={set('places')} error={errors.fields.places} />
+        </div>
+        <div className="col-md-4">
+          <TextField id={id('opensAt')} label={labels.opensAt} required type="datetime-local" value={values.opensAt} onChange={set('opensAt')} error={errors.fields.opensAt} />
+        </div>
+        <div className="col-md-4">
+          <TextField id={id('closesAt')} label={labels.closesAt} required type="datetime-local" value={values.closesAt} onChange={set('closesAt')} error={errors.fields.closesAt} />
+        </div>
+      </div>
+      <h3 className="h5 mt-3">{t('calls.form.eligibility')}</h3>
+      <div className="row">
+        <div className="col-md-6">
+          <SelectField
+            id={id('eligibility.regionCodes.0')}
+            label={labels['eligibility.regionCodes.0']}
+            placeholder={t('calls.form.allItaly')}
+            value={values.regionCode}
+            onChange={set('regionCode', 'eligibility.regionCodes.0')}
+            options={(regions.data?.regions ?? []).map((r) => ({ value: r.code, label: r.name }))}
+            error={errors.fields['eligibility.regionCodes.0']}
+          />
+        </div>
+        <div className="col-md-6">
+          <TextField id={id('eligibility.maxEmployees')} label={labels['eligibility.maxEmployees']} hint={t('calls.form.maxEmployeesHint')} inputMode="numeric" value={values.maxEmployees} onChange={set('maxEmployees', 'eligibility.maxEmployees')} error={errors.fields['eligibility.maxEmployees']} />
+        </div>
+      </div>
+      <TextField id={id('declarations.0.text')} label={labels['declarations.0.text']} hint={t('calls.form.declarationHint')} value={values.declaration} onChange={set('declaration', 'declarations.0.text')} error={errors.fields['declarations.0.text']} />
+      <h3 className="h5 mt-3">{t('calls.form.scoring')}</h3>
+      <TextField id={id('questions.0.text')} label={labels['questions.0.text']} required hint={t('calls.form.questionHint')} value={values.question} onChange={set('question', 'questions.0.text')} error={errors.fields['questions.0.text']} />
+      <div className="row">
+        <div className="col-md-4">
+          <TextField id={id('scoring.0.weight')} label={labels['scoring.0.weight']} required inputMode="numeric" value={values.questionWeight} onChange={set('questionWeight', 'scoring.0.weight')} error={errors.fields['scoring.0.weight']} />
+        </div>
+        <div className="col-md-4">
+          <TextField id={id('scoring.1.weight')} label={labels['scoring.1.weight']} required inputMode="numeric" value={values.employeesWeight} onChange={set('employeesWeight', 'scoring.1.weight')} error={errors.fields['scoring.1.weight']} />
+        </div>
+        <div className="col-md-4">
+          <TextField id={id('scoring.1.employeesCap')} label={labels['scoring.1.employeesCap']} required inputMode="numeric" value={values.employeesCap} onChange={set('employeesCap', 'scoring.1.employeesCap')} error={errors.fields['scoring.1.employeesCap']} />
+        </div>
+      </div>
+      <RadioGroup
+        id={id('tieBreak')}
+        legend={t('calls.form.tieBreak')}
+        hint={t('calls.form.tieBreakHint')}
+        options={TIE_BREAKS.map((rules, index) => ({ value: String(index), label: rules.map((rule) => t(`calls.tieBreaks.${rule}`)).join(' → ') }))}
+        value={values.tieBreak}
+        onChange={set('tieBreak')}
+      />
+      <FormActions busy={loading} submitLabel={t('calls.form.submit')} />
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { Loading } from '../../components/Loading';
+import { PageTitle } from '../../components/PageTitle';
+import { PagedResults } from '../../components/PagedResults';
+import { usePaging } from '../../components/Pagination';
+import { StatusNotice, useNotice } from '../../components/StatusNotice';
+import { MyCallApplicationOfDocument, SelectionCallListDocument, type CallFieldsFragment } from '../../gql/generated';
+import { PATHS, pathTo } from '../../routes';
+import { RequireShop } from '../shop/RequireShop';
+import { ApplyForm } from './ApplyForm';
+import { CallSummary } from './CallSummary';
+import { CallStatusBadge } from './CallStatusBadge';
+import { MyApplication } from './MyApplication';
+
+const PAGE_SIZE = 10;
+
+function CallCard({ call, onApplied }: { call: CallFieldsFragment; onApplied: (message: string) => void }) {
+  const { t } = useTranslation();
+  const { data, loading } = useQuery(MyCallApplicationOfDocument, { variables: { callId: call.id }, fetchPolicy: 'cache-and-network' });
+  const application = data?.myCallApplication;
+  return (
+    <li className="queue-card" data-testid="shop-call-card">
+      <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
+        <h2 className="h4 mb-1">{call.title}</h2>
+        <CallStatusBadge status={call.status} />
+      </div>
+      <CallSummary call={call} />
+      {call.status === 'CLOSED' ? <Link to={pathTo(PATHS.graduatoria, call.id)}>{t('calls.staff.publicList')}</Link> : null}
+      {loading && !data ? <Loading /> : null}
+      {application ? <MyApplication application={application} /> : null}
+      {!application && data && call.status === 'OPEN' ? <ApplyForm call={call} onApplied={onApplied} /> : null}
+    </li>
+  );
+}
+
+/** Shops: the calls they may apply to, and how their applications fared. */
+export function ShopCallsPage() {
+  const { t } = useTranslation();
+  const { notice, announce } = useNotice();
+  const paging = usePaging(PAGE_SIZE);
+  const { data, error } = useQuery(SelectionCallListDocument, { variables: { first: PAGE_SIZE, offset: paging.offset }, fetchPolicy: 'cache-and-network' });
+  return (
+    <>
+      <PageTitle title={t('calls.shopTitle')}>{t('calls.shopTitle')}</PageTitle>
+      <p className="lead">{t('calls.shopLead')}</p>
+      <StatusNotice {...notice} />
+      <RequireShop>
+        {() => (
+          <PagedResults paging={paging} page={data?.selectionCalls} error={error} empty={t('calls.noneOpen')}>
+            {(page) => (
+              <ul className="list-unstyled">
+                {page.items.map((call) => (
+                  <CallCard key={call.id} call={call} onApplied={announce} />
+                ))}
+              </ul>
+            )}
+          </PagedResults>
+        )}
+      </RequireShop>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import type { CallIneligibility } from '@vec/matching';
+import type { CallApplicationStatus, ScoringKind, SelectionCallStatus, TieBreakRule } from '../selection-call/selection-call.types';
+import { day, type Words } from './words';
+
+const field = (path: string, en: string, it: string): Words => ({ en: `${path} ${en}`, it: `${path} ${it}` });
+
+const CALL_STATUS: Readonly<Record<SelectionCallStatus, Words>> = {
+  DRAFT: { en: 'a draft', it: 'una bozza' },
+  OPEN: { en: 'open', it: 'aperto' },
+  CLOSED: { en: 'closed', it: 'chiuso' },
+};
+
+const APPLICATION_STATUS: Readonly<Record<CallApplicationStatus, Words>> = {
+  SUBMITTED: { en: 'submitted', it: 'presentata' },
+  EXCLUDED: { en: 'excluded', it: 'esclusa' },
+  ADMITTED: { en: 'admitted', it: 'ammessa' },
+  RESERVE: { en: 'on the reserve list', it: 'in riserva' },
+  LAPSED: { en: 'lapsed', it: 'decaduta' },
+};
+
+const TIE_BREAK: Readonly<Record<TieBreakRule | 'SCORE' | 'DRAW', Words>> = {
+  SCORE: { en: 'a lower score', it: 'un punteggio più basso' },
+  EARLIER_APPLICATION: { en: 'the earlier application', it: 'la domanda presentata prima' },
+  FEWER_EMPLOYEES: { en: 'the business with fewer employees', it: 'l’impresa con meno addetti' },
+  DRAW: { en: 'the published draw', it: 'il sorteggio pubblicato' },
+};
+
+const points = (hundredths: number): string => (hundredths / 100).toFixed(2).replace(/\.?0+$/, '');
+
+/** Selection calls (bandi): their errors, why a shop may not apply, and how each score was made. */
+export const selectionCallMessages = {
+  callNotFound: (): Words => ({ en: 'No such selection call', it: 'Bando non trovato' }),
+  applicationNotFound: (): Words => ({ en: 'No such application', it: 'Domanda non trovata' }),
+  offerNotFound: (path: string): Words => field(path, 'is not an offer of the platform', 'non è un’offerta della piattaforma'),
+  duplicateCode: (path: string): Words => field(path, 'repeats an earlier entry', 'ripete una voce precedente'),
+  unknownQuestion: (path: string): Words => field(path, 'is not one of the call’s questions', 'non è una delle domande del bando'),
+  unknownDeclaration: (path: string): Words => field(path, 'is not one of the call’s declarations', 'non è una delle dichiarazioni del bando'),
+  criterionIncomplete: (path: string): Words => field(path, 'is required by this kind of criterion', 'è richiesto da questo tipo di criterio'),
+  unknownTerritory: (path: string): Words => field(path, 'is not an Italian region, province or comune', 'non è una regione, provincia o comune italiano'),
+  employeeBounds: (path: string): Words => field(path, 'must be at least the minimum number of employees', 'deve essere almeno pari al numero minimo di addetti'),
+  windowOrder: (path: string): Words => field(path, 'must be after the opening of applications', 'deve essere successiva all’apertura delle domande'),
+  invalidState: (current: SelectionCallStatus): Words => ({
+    en: `The call is ${CALL_STATUS[current].en}: this step is not possible now`,
+    it: `Il bando è ${CALL_STATUS[current].it}: questo passaggio ora non è possibile`,
+  }),
+  windowOver: (closesAt: Date): Words => ({
+    en: `Applications were to close on ${day(closesAt).en}: set a later closing date in a new call`,
+    it: `Le domande si sarebbero chiuse il ${day(closesAt).it}: indica una chiusura successiva in un nuovo bando`,
+  }),
+  windowOpen: (closesAt: Date): Words => ({
+    en: `Applications are open until ${day(closesAt).en}: the call closes after that`,
+    it: `Le domande sono aperte fino al ${day(closesAt).it}: il bando si chiude dopo`,
+  }),
+  alreadyApplied: (): Words => ({ en: 'Your business has already applied to this call', it: 'La tua impresa ha già presentato domanda per questo bando' }),
+  notEligible: (): Words => ({ en: 'Your business does not meet the call’s requirements', it: 'La tua impresa non soddisfa i requisiti del bando' }),
+  /** One requirement not met, with the call's own words for declarations and questions. */
+  ineligible: (failure: CallIneligibility, statement: string | null): Words => {
+    switch (failure.code) {
+      case 'NOT_OPEN_YET':
+        return { en: `Applications open on ${day(new Date(failure.opensAt)).en}`, it: `Le domande si aprono il ${day(new Date(failure.opensAt)).it}` };
+      case 'WINDOW_CLOSED':
+        return { en: `Applications closed on ${day(new Date(failure.closesAt)).en}`, it: `Le domande si sono chiuse il ${day(new Date(failure.closesAt)).it}` };
+      case 'SECTOR':
+        return { en: 'Your ATECO sector is not among those of the call', it: 'Il tuo settore ATECO non è tra quelli del bando' };
+      case 'TOO_FEW_EMPLOYEES':
+        return { en: `The call asks for at least ${failure.min} employees`, it: `Il bando richiede almeno ${failure.min} addetti` };
+      case 'TOO_MANY_EMPLOYEES':
+        return { en: `The call is for businesses with at most ${failure.max} employees`, it: `Il bando è per imprese con al massimo ${failure.max} addetti` };
+      case 'OUTSIDE_TERRITORY':
+        return { en: 'Your business is outside the call’s territory', it: 'La tua impresa è fuori dal territorio del bando' };
+      case 'DECLARATION_NOT_CONFIRMED':
+        return { en: `Confirm the declaration: “${statement ?? failure.declarationCode}”`, it: `Conferma la dichiarazione: «${statement ?? failure.declarationCode}»` };
+      case 'QUESTION_NOT_ANSWERED':
+        return { en: `Answer the question: “${statement ?? failure.questionCode}”`, it: `Rispondi alla domanda: «${statement ?? failure.questionCode}»` };
+    }
+  },
+  /** A published criterion, as the call states it. */
+  criterion: (kind: `${ScoringKind}`, weight: number, detail: string): Words => {
+    switch (kind) {
+      case 'FEWER_EMPLOYEES':
+        return {
+          en: `Up to ${weight} points to smaller businesses: all with no employees, none from ${detail} employees up`,
+          it: `Fino a ${weight} punti alle imprese più piccole: tutti senza addetti, nessuno da ${detail} addetti in su`,
+        };
+      case 'PRIORITY_PROVINCES':
+        return { en: `${weight} points to businesses in the provinces ${detail}`, it: `${weight} punti alle imprese nelle province ${detail}` };
+      case 'ANSWER_YES':
+        return { en: `${weight} points for answering yes to: “${detail}”`, it: `${weight} punti a chi risponde sì a: «${detail}»` };
+    }
+  },
+  /** What one criterion gave an applicant, and why. */
+  scorePart: (kind: `${ScoringKind}`, hundredths: number, weight: number, measured: number): Words => {
+    const got = points(hundredths);
+    switch (kind) {
+      case 'FEWER_EMPLOYEES':
+        return { en: `${got} of ${weight} points: ${measured} employees`, it: `${got} punti su ${weight}: ${measured} addetti` };
+      case 'PRIORITY_PROVINCES':
+        return measured
+          ? { en: `${got} of ${weight} points: the business is in a priority province`, it: `${got} punti su ${weight}: l’impresa è in una provincia prioritaria` }
+          : { en: `${got} of ${weight} points: the business is not in a priority province`, it: `${got} punti su ${weight}: l’impresa non è in una provincia prioritaria` };
+      case 'ANSWER_YES':
+        return measured
+          ? { en: `${got} of ${weight} points: answered yes`, it: `${got} punti su ${weight}: risposta sì` }
+          : { en: `${got} of ${weight} points: answered no`, it: `${got} punti su ${weight}: risposta no` };
+    }
+  },
+  /** What put an applicant below the one ranked just above. */
+  separatedBy: (by: TieBreakRule | 'SCORE' | 'DRAW'): Words =>
+    by === 'SCORE'
+      ? { en: 'Ranked below the previous applicant for a lower score', it: 'In graduatoria dopo il precedente per un punteggio più basso' }
+      : { en: `Same score as the previous applicant: ahead went ${TIE_BREAK[by].en}`, it: `Stesso punteggio del precedente: è passata avanti ${TIE_BREAK[by].it}` },
+  tieBreak: (rule: TieBreakRule | 'DRAW'): Words => TIE_BREAK[rule],
+  applicationStatus: (status: CallApplicationStatus): Words => APPLICATION_STATUS[status],
+};

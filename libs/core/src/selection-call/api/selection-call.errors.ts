@@ -1,0 +1,41 @@
+import { ArgumentsHost, Catch } from '@nestjs/common';
+import { GqlExceptionFilter } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+import { fieldError, userInputError, wordedError } from '../../api/user-input.error';
+import { MESSAGES } from '../../messages';
+import { SelectionCallErrorCode, SelectionCallException } from '../selection-call.exception';
+
+/** The one mapping from selection-call failures to GraphQL errors. */
+export function selectionCallErrorToGraphQL(error: SelectionCallException): GraphQLError {
+  const words = MESSAGES.selectionCall;
+  const input = (text: ReturnType<typeof words.offerNotFound>): GraphQLError => userInputError([fieldError(error.field, error.code, text)]);
+  switch (error.code) {
+    case SelectionCallErrorCode.CALL_NOT_FOUND:
+      return wordedError(words.callNotFound(), { code: 'NOT_FOUND', reason: error.code, field: error.field });
+    case SelectionCallErrorCode.APPLICATION_NOT_FOUND:
+      return wordedError(words.applicationNotFound(), { code: 'NOT_FOUND', reason: error.code, field: error.field });
+    case SelectionCallErrorCode.OFFER_NOT_FOUND:
+      return input(words.offerNotFound(error.field));
+    case SelectionCallErrorCode.DUPLICATE_CODE:
+      return input(words.duplicateCode(error.field));
+    case SelectionCallErrorCode.UNKNOWN_QUESTION:
+      return input(words.unknownQuestion(error.field));
+    case SelectionCallErrorCode.UNKNOWN_DECLARATION:
+      return input(words.unknownDeclaration(error.field));
+    case SelectionCallErrorCode.CRITERION_INCOMPLETE:
+      return input(words.criterionIncomplete(error.field));
+    case SelectionCallErrorCode.UNKNOWN_TERRITORY:
+      return input(words.unknownTerritory(error.field));
+    case SelectionCallErrorCode.EMPLOYEE_BOUNDS:
+      return input(words.employeeBounds(error.field));
+    case SelectionCallErrorCode.WINDOW_ORDER:
+      return input(words.windowOrder(error.field));
+  }
+}
+
+@Catch(SelectionCallException)
+export class SelectionCallExceptionFilter implements GqlExceptionFilter {
+  catch(error: SelectionCallException, _host: ArgumentsHost): GraphQLError {
+    return selectionCallErrorToGraphQL(error);
+  }
+}

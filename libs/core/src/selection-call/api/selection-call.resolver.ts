@@ -1,0 +1,162 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Loaders } from '../../api/loaders';
+import { PageArgs } from '../../api/pagination';
+import { ListSize } from '../../api/query-cost';
+import { Ctx } from '../../api/request-context';
+import { MAX_CALL_OFFERS } from './selection-call.inputs';
+import { MAX_FIGURES_CALLS } from '../call-results.service';
+import { Public, Roles } from '../../auth/api/auth.decorators';
+import { UserRole } from '../../auth/user-role';
+import { mapPage } from '../../common/pagination';
+import { RequestContext } from '../../common/request-context';
+import { MatchShopModel, toMatchShopModel } from '../../match/api/match.models';
+import { OfferModel, toOfferModel } from '../../offer/api/offer.models';
+import { CallApplicationService } from '../call-application.service';
+import { CallClosingService } from '../call-closing.service';
+import { CallResultsService } from '../call-results.service';
+import { SelectionCallService } from '../selection-call.service';
+import {
+  ApplyToCallInput,
+  CallApplicationListArgs,
+  CallIdArgs,
+  CreateSelectionCallInput,
+  ExcludeCallApplicationInput,
+  GraduatoriaArgs,
+  SelectionCallIdArgs,
+  SelectionCallListArgs,
+} from './selection-call.inputs';
+import {
+  CallApplicationModel,
+  CallApplicationPageModel,
+  CallFiguresModel,
+  GraduatoriaPageModel,
+  SelectionCallModel,
+  SelectionCallPageModel,
+  toCallApplicationModel,
+  toCallFiguresModel,
+  toGraduatoriaRowModel,
+  toSelectionCallModel,
+} from './selection-call.models';
+import {
+  ApplyToCallResult,
+  CloseSelectionCallResult,
+  ExcludeCallApplicationResult,
+  PublishSelectionCallResult,
+  toApplyResult,
+  toCloseResult,
+  toExcludeResult,
+  toPublishResult,
+} from './selection-call.results';
+
+@Resolver(() => SelectionCallModel)
+export class SelectionCallResolver {
+  constructor(
+    private readonly calls: SelectionCallService,
+    private readonly closing: CallClosingService,
+    private readonly results: CallResultsService,
+  ) {}
+
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
+  @Mutation(() => SelectionCallModel, { description: 'A DRAFT selection call: offers, places, window, eligibility, declarations, questions, weighted criteria and tie-break.' })
+  async createSelectionCall(@Ctx() ctx: RequestContext, @Args('input') input: CreateSelectionCallInput): Promise<SelectionCallModel> {
+    const call = await this.calls.create(ctx, input);
+    return toSelectionCallModel(call, input.offerIds);
+  }
+
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
+  @Mutation(() => PublishSelectionCallResult, { description: 'Open a DRAFT call to applications; its draw seed is fixed and published.' })
+  async publishSelectionCall(@Ctx() ctx: RequestContext, @Args() { id }: SelectionCallIdArgs): Promise<typeof PublishSelectionCallResult> {
+    return toPublishResult(await this.calls.publish(ctx, id), await this.calls.offerIds(ctx, id));
+  }
+
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
+  @Mutation(() => CloseSelectionCallResult, {
+    description: 'Close a call whose window has ended (the platform does it within a minute anyway): rank, give the places, publish the graduatoria. Closing again changes nothing.',
+  })
+  async closeSelectionCall(@Ctx() ctx: RequestContext, @Args() { id }: SelectionCallIdArgs): Promise<typeof CloseSelectionCallResult> {
+    return toCloseResult(await this.closing.close(ctx, id), await this.calls.offerIds(ctx, id));
+  }
+
+  @Query(() => SelectionCallModel, { description: 'A call (drafts: staff only).' })
+  async selectionCall(@Ctx() ctx: RequestContext, @Args() { id }: SelectionCallIdArgs): Promise<SelectionCallModel> {
+    return toSelectionCallModel(await this.calls.get(ctx, id), await this.calls.offerIds(ctx, id));
+  }
+
+  @Query(() => SelectionCallPageModel, { description: 'Calls, latest closing first (drafts: staff only).' })
+  async selectionCalls(@Ctx() ctx: RequestContext, @Args() args: SelectionCallListArgs): Promise<SelectionCallPageModel> {
+    const page = await this.calls.list(ctx, args.filter, args);
+    const offerIds = await this.calls.offerIdsOf(ctx, page.items.map((call) => call.id));
+    return mapPage(page, (call) => toSelectionCallModel(call, offerIds.get(call.id) ?? []));
+  }
+
+  @Public()
+  @Query(() => SelectionCallModel, { description: 'A closed call, for its public graduatoria page (public).' })
+  async publishedSelectionCall(@Ctx() ctx: RequestContext, @Args() { id }: SelectionCallIdArgs): Promise<SelectionCallModel> {
+    const call = await this.calls.getClosed(ctx, id);
+    return toSelectionCallModel(call, await this.calls.offerIds(ctx, id));
+  }
+
+  @Public()
+  @Query(() => GraduatoriaPageModel, { description: 'The published ranking of a closed call, in rank order (public; shop name, comune, score, outcome only).' })
+  async callGraduatoria(@Ctx() ctx: RequestContext, @Args() args: GraduatoriaArgs): Promise<GraduatoriaPageModel> {
+    return mapPage(await this.results.graduatoria(ctx, args.callId, args), toGraduatoriaRowModel);
+  }
+
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
+  @ListSize(MAX_FIGURES_CALLS)
+  @Query(() => [CallFiguresModel], { description: 'Published calls with places, admitted and reserve list, latest closing first (at most 50).' })
+  async callFigures(@Ctx() ctx: RequestContext): Promise<CallFiguresModel[]> {
+    return (await this.results.figures(ctx)).map(toCallFiguresModel);
+  }
+
+  @ListSize(MAX_CALL_OFFERS)
+  @ResolveField(() => [OfferModel], { description: 'The offers whose places it gives.' })
+  async offers(@Context('loaders') loaders: Loaders, @Parent() call: SelectionCallModel): Promise<OfferModel[]> {
+    const offers = await loaders.offer.loadMany(call.offerIds);
+    return offers.flatMap((offer) => (offer && !(offer instanceof Error) ? [toOfferModel(offer)] : []));
+  }
+}
+
+@Resolver(() => CallApplicationModel)
+export class CallApplicationResolver {
+  constructor(private readonly applications: CallApplicationService) {}
+
+  @Roles(UserRole.SHOP)
+  @Mutation(() => ApplyToCallResult, { description: 'Apply to an open call with the declarations and answers it asks (once per call).' })
+  async applyToCall(@Ctx() ctx: RequestContext, @Args('input') input: ApplyToCallInput): Promise<typeof ApplyToCallResult> {
+    return toApplyResult(await this.applications.apply(ctx, input));
+  }
+
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
+  @Mutation(() => ExcludeCallApplicationResult, { description: 'Take an application out of the ranking, with the reason, before the call closes.' })
+  async excludeCallApplication(@Ctx() ctx: RequestContext, @Args('input') input: ExcludeCallApplicationInput): Promise<typeof ExcludeCallApplicationResult> {
+    return toExcludeResult(await this.applications.exclude(ctx, input));
+  }
+
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
+  @Query(() => CallApplicationPageModel, { description: 'A call’s applications, in rank order once it is closed.' })
+  async callApplications(@Ctx() ctx: RequestContext, @Args() args: CallApplicationListArgs): Promise<CallApplicationPageModel> {
+    return mapPage(await this.applications.listForCall(ctx, args.callId, { status: args.status }, args), toCallApplicationModel);
+  }
+
+  @Roles(UserRole.SHOP)
+  @Query(() => CallApplicationModel, { nullable: true, description: 'Your shop’s application to a call, with its score and why; null when it has not applied.' })
+  async myCallApplication(@Ctx() ctx: RequestContext, @Args() { callId }: CallIdArgs): Promise<CallApplicationModel | null> {
+    const application = await this.applications.findOwn(ctx, callId);
+    return application ? toCallApplicationModel(application) : null;
+  }
+
+  @Roles(UserRole.SHOP)
+  @Query(() => CallApplicationPageModel, { description: 'Your shop’s applications to calls, newest first.' })
+  async myCallApplications(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<CallApplicationPageModel> {
+    return mapPage(await this.applications.listOwn(ctx, page), toCallApplicationModel);
+  }
+
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
+  @ResolveField(() => MatchShopModel, { description: 'The shop that applied (staff).' })
+  async shop(@Context('loaders') loaders: Loaders, @Parent() application: CallApplicationModel): Promise<MatchShopModel> {
+    const shop = await loaders.shop.load(application.shopId);
+    if (!shop) throw new Error(`shop of application ${application.id} is missing`);
+    return toMatchShopModel(shop);
+  }
+}

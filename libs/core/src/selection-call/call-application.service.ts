@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { callEligibility, type CallIneligibility } from '@vec/matching';
+import { AuditService } from '../audit/audit.service';
+import { UserRole } from '../auth/user-role';
+import { requireActor } from '../common/access';
+import { Page, PageRequest, toPage } from '../common/pagination';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { ShopService } from '../shop/shop.service';
+import { TerritoryService } from '../territory/territory.service';
+import { CallApplicationEntity } from './call-application.entity';
+import { engineRules } from './call-ranking';
+import type { ApplyToCall, ExcludeCallApplication } from './selection-call.commands';
+import { SelectionCallEntity } from './selection-call.entity';
+import { SelectionCallErrorCode, SelectionCallException } from './selection-call.exception';
+import { SelectionCallService } from './selection-call.service';
+import { CallApplicationStatus, SelectionCallStatus } from './selection-call.types';
+
+export type ApplyToCallOutcome =
+  | { kind: 'application'; application: CallApplicationEntity }
+  | { kind: 'not-open'; status: SelectionCallStatus }
+  | { kind: 'not-eligible'; failed: CallIneligibility[]; call: SelectionCallEntity }
+  | { kind: 'already-applied'; application: CallApplicationEntity };
+
+export type ExcludeApplicationOutcome = { kind: 'application'; application: CallApplicationEntity } | { kind: 'call-closed' };
+
+const fail = (code: SelectionCallErrorCode, field: string): never => {
+  throw new SelectionCallException(code, field);
+};
+
+/**
+ * Shops apply to open calls (once per call, with the declarations and answers the call asks), see
+ * their own applications; staff list and exclude them, with a reason, until the closing.
+ */
+@Injectable()
+export class CallApplicationService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly calls: SelectionCallService,
+    private readonly shops: ShopService,
+    private readonly territory: TerritoryService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async apply(ctx: RequestContext, input: ApplyToCall): Promise<ApplyToCallOutcome> {
+    const shop = await this.shops.requireOwnShop(ctx);
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const call = await this.connection.repository(tx, SelectionCallEntity).findOne({ where: { id: input.callId }, lock: { mode: 'pessimistic_read' } });
+      if (!call || call.status === SelectionCallStatus.DRAFT) return fail(SelectionCallErrorCode.CALL_NOT_FOUND, 'input.callId');
+      const declared = new Set(call.declarations.map((d) => d.code));
+      input.declarations.forEach((code, i) => declared.has(code) || fail(SelectionCallErrorCode.UNKNOWN_DECLARATION, `input.declarations.${i}`));
+      const asked = new Set(call.questions.map((q) => q.code));
+      input.answers.forEach((a, i) => asked.has(a.questionCode) || fail(SelectionCallErrorCode.UNKNOWN_QUESTION, `input.answers.${i}.questionCode`));
+      input.answers.forEach((a, i) => input.answers.findIndex((b) => b.questionCode === a.questionCode) === i || fail(SelectionCallErrorCode.DUPLICATE_CODE, `input.answers.${i}.questionCode`));
+
+      await this.shops.lock(tx, shop.id);
+      const applications = this.connection.repository(tx, CallApplicationEntity);
+      const existing = await applications.findOneBy({ callId: call.id, shopId: shop.id });
+      if (existing) return { kind: 'already-applied', application: existing };
+      if (call.status !== SelectionCallStatus.OPEN) return { kind: 'not-open', status: call.status };
+
+      const [comune] = await this.territory.comuniByCode(tx, [shop.comuneCode]);
+      const province = comune && (await this.territory.getProvince(tx, comune.provinceCode));
+      if (!comune || !province) throw new Error(`shop ${shop.id} is in no known comune`);
+      const answers = Object.fromEntries(input.answers.map((a) => [a.questionCode, a.answer]));
+      const facts = {
+        section: shop.atecoSection,
+        division: shop.atecoDivision,
+        employees: shop.employees,
+        comuneCode: comune.code,
+        provinceCode: province.code,
+        regionCode: province.regionCode,
+        declarations: [...new Set(input.declarations)],
+        answers,
+        at: tx.now.getTime(),
+      };
+      const verdict = callEligibility(facts, engineRules(call));
+      if (!verdict.ok) return { kind: 'not-eligible', failed: verdict.failed, call };
+
+      const application = await applications.save(
+        applications.create({
+          callId: call.id,
+          shopId: shop.id,
+          status: CallApplicationStatus.SUBMITTED,
+          submittedAt: tx.now,
+          declarations: facts.declarations,
+          answers,
+          atecoSection: facts.section,
+          atecoDivision: facts.division,
+          employees: facts.employees,
+          comuneCode: facts.comuneCode,
+          provinceCode: facts.provinceCode,
+          regionCode: facts.regionCode,
+          score: null,
+          scoreParts: null,
+          position: null,
+          tiedWith: null,
+          separatedBy: null,
+          matchId: null,
+          admittedAt: null,
+          exclusionReason: null,
+          excludedByUserId: null,
+        }),
+      );
+      await this.audit.record(tx, {
+        action: 'call_application.submitted',
+        entityType: 'call_application',
+        entityId: application.id,
+        after: { callId: call.id, shopId: shop.id, declarations: facts.declarations, answers },
+      });
+      return { kind: 'application', application };
+    });
+  }
+
+  /** Staff take an application out of the ranking, saying why; only before the call closes. */
+  async exclude(ctx: RequestContext, input: ExcludeCallApplication): Promise<ExcludeApplicationOutcome> {
+    const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const applications = this.connection.repository(tx, CallApplicationEntity);
+      const found = await applications.findOneBy({ id: input.applicationId });
+      if (!found) return fail(SelectionCallErrorCode.APPLICATION_NOT_FOUND, 'input.applicationId');
+      // The call first, then the application: the order the closing locks them in.
+      const call = await this.connection.repository(tx, SelectionCallEntity).findOne({ where: { id: found.callId }, lock: { mode: 'pessimistic_write' } });
+      if (call?.status !== SelectionCallStatus.OPEN) return { kind: 'call-closed' };
+      const application = await applications.findOneOrFail({ where: { id: input.applicationId }, lock: { mode: 'pessimistic_write' } });
+      const before = { status: application.status, exclusionReason: application.exclusionReason };
+      await applications.update({ id: application.id }, { status: CallApplicationStatus.EXCLUDED, exclusionReason: input.reason, excludedByUserId: actor.userId });
+      await this.audit.record(tx, { action: 'call_application.excluded', entityType: 'call_application', entityId: application.id, before, after: { status: CallApplicationStatus.EXCLUDED, exclusionReason: input.reason } });
+      return { kind: 'application', application: await applications.findOneByOrFail({ id: application.id }) };
+    });
+  }
+
+  /** Staff: a call's applications, in rank order once ranked, else in the order they came. */
+  async listForCall(ctx: RequestContext, callId: string, filter: { status?: CallApplicationStatus }, page: PageRequest): Promise<Page<CallApplicationEntity>> {
+    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    await this.calls.get(ctx, callId, 'callId');
+    const [items, total] = await this.connection.repository(ctx, CallApplicationEntity).findAndCount({
+      where: { callId, ...(filter.status && { status: filter.status }) },
+      order: { position: { direction: 'ASC', nulls: 'LAST' }, submittedAt: 'ASC', id: 'ASC' },
+      skip: page.offset,
+      take: page.first,
+    });
+    return toPage(items, total, page);
+  }
+
+  /** The caller's shop's applications, newest first. */
+  async listOwn(ctx: RequestContext, page: PageRequest): Promise<Page<CallApplicationEntity>> {
+    const shop = await this.shops.requireOwnShop(ctx);
+    const [items, total] = await this.connection
+      .repository(ctx, CallApplicationEntity)
+      .findAndCount({ where: { shopId: shop.id }, order: { submittedAt: 'DESC', id: 'ASC' }, skip: page.offset, take: page.first });
+    return toPage(items, total, page);
+  }
+
+  /** The caller's shop's application to a call, or null when it has not applied. */
+  async findOwn(ctx: RequestContext, callId: string): Promise<CallApplicationEntity | null> {
+    const shop = await this.shops.requireOwnShop(ctx);
+    return this.connection.repository(ctx, CallApplicationEntity).findOneBy({ callId, shopId: shop.id });
+  }
+}

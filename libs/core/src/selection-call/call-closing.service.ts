@@ -1,0 +1,227 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { admitInRankOrder, rankApplicants, type AdmissionCandidate, type RankedApplicant, type ServiceCategory } from '@vec/matching';
+import { AuditService } from '../audit/audit.service';
+import { UserRole } from '../auth/user-role';
+import { requireActor } from '../common/access';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { MatchCallService, type CallPlace } from '../match/match-call.service';
+import { MatchLocks } from '../match/match-locks';
+import { MatchState } from '../match/match.types';
+import { OfferRecords } from '../offer/offer-records.service';
+import type { OfferEntity } from '../offer/offer.entity';
+import { CallApplicationEntity } from './call-application.entity';
+import { engineCriteria, engineTieBreak, rankingApplicant } from './call-ranking';
+import { SelectionCallEntity } from './selection-call.entity';
+import { SelectionCallErrorCode, SelectionCallException } from './selection-call.exception';
+import { SelectionCallService } from './selection-call.service';
+import { CallApplicationStatus, SelectionCallStatus } from './selection-call.types';
+
+export type CloseCallOutcome =
+  | { kind: 'call'; call: SelectionCallEntity }
+  | { kind: 'draft' }
+  | { kind: 'window-open'; closesAt: Date };
+
+/** Match states in which an admitted shop's place has ended before the service started: its place goes to the reserve list. */
+const LAPSED_STATES: readonly MatchState[] = [MatchState.DECLINED, MatchState.WITHDRAWN, MatchState.EXPIRED];
+
+/** Why a shop in the ranking cannot take a place now (stored nowhere: recomputed at each admission). */
+const SHOP_LIMIT = 'SHOP_LIMIT';
+
+/**
+ * The closing of a call and what follows it. At the end of the window (the sweep job, or staff)
+ * the applications still in are ranked by the pure engine with the published criteria, tie-break
+ * and draw seed; in rank order, shops take places on the call's offers (a held place, through the
+ * match feature) up to the call's places and the offers' free places; the rest wait in reserve,
+ * in rank order. Closing twice changes nothing. When an admitted shop's place ends before the
+ * service starts, its application LAPSES and the first in reserve who can take a place gets it.
+ */
+@Injectable()
+export class CallClosingService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly calls: SelectionCallService,
+    private readonly offers: OfferRecords,
+    private readonly locks: MatchLocks,
+    private readonly matches: MatchCallService,
+    private readonly audit: AuditService,
+    private readonly config: ConfigService,
+  ) {}
+
+  /** Staff close a call whose window has ended (the sweep would within a minute). */
+  async close(ctx: RequestContext, callId: string): Promise<CloseCallOutcome> {
+    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    return this.closeOne(ctx, callId);
+  }
+
+  /** The sweep: closes every OPEN call whose window has ended, then fills places freed since. Returns how many calls changed. */
+  async sweep(ctx: RequestContext): Promise<number> {
+    const due: { id: string }[] = await this.connection.manager(ctx).query(
+      `SELECT id FROM selection_call WHERE status = 'OPEN' AND closes_at <= $1 ORDER BY closes_at, id`,
+      [ctx.now],
+    );
+    for (const { id } of due) await this.closeOne(ctx, id);
+    const freed: { call_id: string }[] = await this.connection.manager(ctx).query(
+      `SELECT DISTINCT a.call_id FROM call_application a JOIN match m ON m.id = a.match_id
+       WHERE a.status = 'ADMITTED' AND m.state = ANY($1::match_state[]) ORDER BY a.call_id`,
+      [LAPSED_STATES],
+    );
+    for (const { call_id } of freed) await this.refill(ctx, call_id);
+    return due.length + freed.length;
+  }
+
+  private async closeOne(ctx: RequestContext, callId: string): Promise<CloseCallOutcome> {
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const call = await this.lockCall(tx, callId);
+      if (call.status === SelectionCallStatus.CLOSED) return { kind: 'call', call };
+      if (call.status === SelectionCallStatus.DRAFT) return { kind: 'draft' };
+      if (call.closesAt.getTime() > tx.now.getTime()) return { kind: 'window-open', closesAt: call.closesAt };
+
+      // Only what the ranking and the admission read: a national call has tens of thousands.
+      const applications = await this.connection.repository(tx, CallApplicationEntity).find({
+        select: { id: true, shopId: true, employees: true, provinceCode: true, answers: true, submittedAt: true },
+        where: { callId, status: CallApplicationStatus.SUBMITTED },
+      });
+      const ranked = rankApplicants(
+        applications.map((a) => rankingApplicant(call, a)),
+        engineCriteria(call),
+        engineTieBreak(call),
+      );
+      const byId = new Map(applications.map((a) => [a.id, a]));
+      const inOrder = ranked.map((r) => byId.get(r.id) as CallApplicationEntity);
+      const admitted = await this.admit(tx, call, inOrder, call.places);
+
+      await this.writeRanking(tx, ranked, admitted);
+      await this.connection.repository(tx, SelectionCallEntity).update({ id: callId }, { status: SelectionCallStatus.CLOSED, closedAt: tx.now });
+      await this.audit.record(tx, {
+        action: 'selection_call.closed',
+        entityType: 'selection_call',
+        entityId: callId,
+        after: { applicants: ranked.length, admitted: admitted.size, reserve: ranked.length - admitted.size },
+      });
+      await this.recordAdmissions(tx, admitted, 'call_application.admitted');
+      return { kind: 'call', call: await this.connection.repository(tx, SelectionCallEntity).findOneByOrFail({ id: callId }) };
+    });
+  }
+
+  /** Admitted applications whose place ended LAPSE; their places go to the reserve list in rank order. */
+  private async refill(ctx: RequestContext, callId: string): Promise<void> {
+    await this.connection.withTransaction(ctx, async (tx) => {
+      const call = await this.lockCall(tx, callId);
+      const applications = this.connection.repository(tx, CallApplicationEntity);
+      const holding = await applications.find({ where: { callId, status: CallApplicationStatus.ADMITTED }, lock: { mode: 'pessimistic_write' } });
+      const states = await this.matches.states(tx, holding.map((a) => a.matchId as string));
+      const lapsed = holding.filter((a) => LAPSED_STATES.includes(states.get(a.matchId as string) as MatchState));
+      if (lapsed.length === 0) return;
+      await applications.update(lapsed.map((a) => a.id), { status: CallApplicationStatus.LAPSED });
+      await this.audit.recordMany(
+        tx,
+        lapsed.map((a) => ({ action: 'call_application.lapsed', entityType: 'call_application', entityId: a.id, before: { status: a.status, matchId: a.matchId }, after: { matchState: states.get(a.matchId as string) } })),
+      );
+      const reserve = await applications.find({ where: { callId, status: CallApplicationStatus.RESERVE }, order: { position: 'ASC' } });
+      const admitted = await this.admit(tx, call, reserve, call.places - (holding.length - lapsed.length));
+      for (const [id, { matchId }] of admitted) await applications.update({ id }, { status: CallApplicationStatus.ADMITTED, matchId, admittedAt: tx.now });
+      await this.recordAdmissions(tx, admitted, 'call_application.promoted');
+    });
+  }
+
+  /**
+   * Gives up to `places` places to `candidates` (in rank order) on the call's offers valid now, as
+   * the engine's admitInRankOrder decides, and opens their matches. Locks offers, then shops (the
+   * platform's lock order).
+   */
+  private async admit(tx: RequestContext, call: SelectionCallEntity, candidates: readonly CallApplicationEntity[], places: number): Promise<Map<string, { matchId: string; offerId: string }>> {
+    const admitted = new Map<string, { matchId: string; offerId: string }>();
+    if (places <= 0 || candidates.length === 0) return admitted;
+    const valid = new Set(await this.offers.validIds(tx));
+    const offerIds = (await this.calls.offerIds(tx, call.id)).filter((id) => valid.has(id));
+    await this.locks.offers(tx, offerIds);
+    const offers = await this.offers.forMatching(tx, offerIds);
+    const free = Object.fromEntries(offers.map((o) => [o.id, o.capacity - o.used]));
+    const limit = this.config.getOrThrow<number>('MAX_LIVE_MATCHES_PER_SHOP');
+
+    // Only the shops the admission reaches are locked and read: the first ranks, twice the places
+    // at first, more while blocked ones leave places unfilled. Everyone below waits in reserve.
+    // A wider reach locks more shops after the first ones: a deadlock with another transaction
+    // is then possible in principle, and is retried like every other (TransactionalConnection).
+    let reach = Math.min(candidates.length, Math.max(2 * places, 1));
+    let live = new Map<string, Set<ServiceCategory>>();
+    let result: ReturnType<typeof admitInRankOrder> | undefined;
+    const categoryFor = (candidate: CallApplicationEntity, offer: OfferEntity): ServiceCategory | undefined =>
+      offer.categories.find((category) => !live.get(candidate.shopId)?.has(category));
+    for (;;) {
+      const reached = candidates.slice(0, reach);
+      const shopIds = [...new Set(reached.map((c) => c.shopId))];
+      await this.locks.shops(tx, [...shopIds].sort());
+      live = new Map((await this.matches.liveOfShops(tx, shopIds)).map((l) => [l.shopId, new Set(l.categories)]));
+      const engineCandidates: AdmissionCandidate[] = reached.map((candidate) => ({
+        id: candidate.id,
+        offerIds: offers.filter((offer) => categoryFor(candidate, offer)).map((offer) => offer.id),
+        blockedBy: (live.get(candidate.shopId)?.size ?? 0) >= limit ? [SHOP_LIMIT] : [],
+      }));
+      result = admitInRankOrder(engineCandidates, places, free);
+      const noRoomLeft = Object.values(result.freeAfter).every((left) => left <= 0);
+      if (result.admitted.length >= places || noRoomLeft || reach >= candidates.length) break;
+      reach = Math.min(candidates.length, reach * 2);
+    }
+
+    if (!result) throw new Error('the admission never ran');
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    const offerById = new Map(offers.map((o) => [o.id, o]));
+    const chosen = result.admitted.map(({ id, offerId }) => {
+      const candidate = byId.get(id) as CallApplicationEntity;
+      const offer = offerById.get(offerId) as OfferEntity;
+      return { candidate, offer, category: categoryFor(candidate, offer) as ServiceCategory };
+    });
+    const opened = await this.matches.openForCall(
+      tx,
+      call.id,
+      chosen.map(({ candidate, offer, category }): CallPlace => ({ shopId: candidate.shopId, offer, category, description: call.title })),
+    );
+    chosen.forEach(({ candidate, offer }, index) => admitted.set(candidate.id, { matchId: opened[index].id, offerId: offer.id }));
+    return admitted;
+  }
+
+  /** Every ranked application's score, position and outcome, in one statement whatever their number. */
+  private async writeRanking(tx: RequestContext, ranked: readonly RankedApplicant[], admitted: ReadonlyMap<string, { matchId: string }>): Promise<void> {
+    if (ranked.length === 0) return;
+    await this.connection.manager(tx).query(
+      `UPDATE call_application a SET
+         score = r.score, score_parts = r.parts, position = r.position, tied_with = r.tied_with, separated_by = r.separated_by,
+         status = r.status::call_application_status, match_id = r.match_id, admitted_at = CASE WHEN r.match_id IS NULL THEN NULL ELSE $2::timestamptz END,
+         updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, score int, parts jsonb, position int, tied_with int, separated_by text, status text, match_id uuid)
+       WHERE a.id = r.id`,
+      [
+        JSON.stringify(
+          ranked.map((r) => ({
+            id: r.id,
+            score: r.score,
+            parts: r.parts,
+            position: r.position,
+            tied_with: r.tiedWith,
+            separated_by: r.separatedFromPrevious,
+            status: admitted.has(r.id) ? CallApplicationStatus.ADMITTED : CallApplicationStatus.RESERVE,
+            match_id: admitted.get(r.id)?.matchId ?? null,
+          })),
+        ),
+        tx.now,
+      ],
+    );
+  }
+
+  private async recordAdmissions(tx: RequestContext, admitted: ReadonlyMap<string, { matchId: string; offerId: string }>, action: string): Promise<void> {
+    if (admitted.size === 0) return;
+    await this.audit.recordMany(
+      tx,
+      [...admitted].map(([id, place]) => ({ action, entityType: 'call_application', entityId: id, after: { status: CallApplicationStatus.ADMITTED, ...place } })),
+    );
+  }
+
+  private async lockCall(tx: RequestContext, callId: string): Promise<SelectionCallEntity> {
+    const call = await this.connection.repository(tx, SelectionCallEntity).findOne({ where: { id: callId }, lock: { mode: 'pessimistic_write' } });
+    if (!call) throw new SelectionCallException(SelectionCallErrorCode.CALL_NOT_FOUND, 'id');
+    return call;
+  }
+}

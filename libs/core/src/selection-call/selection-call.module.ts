@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { MatchModule } from '../match/match.module';
+import { OfferModule } from '../offer/offer.module';
+import { ShopModule } from '../shop/shop.module';
+import { TerritoryModule } from '../territory/territory.module';
+import { CallApplicationService } from './call-application.service';
+import { CallClosingService } from './call-closing.service';
+import { CallResultsService } from './call-results.service';
+import { SelectionCallService } from './selection-call.service';
+
+/**
+ * Selection calls (bandi): ministry staff publish a call giving places on some offers, with
+ * published eligibility rules, scoring criteria with weights and a tie-break; shops apply within
+ * the window; at the closing the pure engine (libs/matching/src/selection) ranks them, the first
+ * take places through the match feature (MatchCallService) and the rest wait in reserve; the
+ * graduatoria is public. Owns `selection_call`, `selection_call_offer` and `call_application`.
+ */
+@Module({
+  imports: [AuditModule, MatchModule, OfferModule, ShopModule, TerritoryModule],
+  providers: [SelectionCallService, CallApplicationService, CallClosingService, CallResultsService],
+  exports: [SelectionCallService, CallApplicationService, CallClosingService, CallResultsService],
+})
+export class SelectionCallModule {}

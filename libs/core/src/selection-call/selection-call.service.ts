@@ -1,0 +1,175 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { UserRole } from '../auth/user-role';
+import { isStaff, requireActor } from '../common/access';
+import { Page, PageRequest, toPage } from '../common/pagination';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { OfferService } from '../offer/offer.service';
+import { TerritoryService } from '../territory/territory.service';
+import type { CreateSelectionCall, SelectionCallFilter } from './selection-call.commands';
+import { SelectionCallEntity } from './selection-call.entity';
+import { SelectionCallErrorCode, SelectionCallException } from './selection-call.exception';
+import { SelectionCallOfferEntity } from './selection-call-offer.entity';
+import { ScoringKind, SelectionCallStatus, StoredScoringCriterion } from './selection-call.types';
+
+export type PublishCallOutcome =
+  | { kind: 'call'; call: SelectionCallEntity }
+  | { kind: 'not-draft'; current: SelectionCallStatus }
+  | { kind: 'window-over'; closesAt: Date };
+
+const fail = (code: SelectionCallErrorCode, field: string): never => {
+  throw new SelectionCallException(code, field);
+};
+
+/** Ministry staff prepare and publish calls; everyone reads the published ones. */
+@Injectable()
+export class SelectionCallService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly territory: TerritoryService,
+    private readonly offers: OfferService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A DRAFT call, checked whole before anything is written. */
+  async create(ctx: RequestContext, input: CreateSelectionCall): Promise<SelectionCallEntity> {
+    const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    await this.check(ctx, input);
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const calls = this.connection.repository(tx, SelectionCallEntity);
+      const e = input.eligibility;
+      const call = await calls.save(
+        calls.create({
+          title: input.title,
+          description: input.description,
+          status: SelectionCallStatus.DRAFT,
+          places: input.places,
+          opensAt: input.opensAt,
+          closesAt: input.closesAt,
+          eligibility: {
+            sections: [...(e.sections ?? [])],
+            divisions: [...(e.divisions ?? [])],
+            minEmployees: e.minEmployees ?? null,
+            maxEmployees: e.maxEmployees ?? null,
+            regionCodes: [...(e.regionCodes ?? [])],
+            provinceCodes: [...(e.provinceCodes ?? [])],
+            comuneCodes: [...(e.comuneCodes ?? [])],
+          },
+          declarations: input.declarations.map(({ code, text }) => ({ code, text })),
+          questions: input.questions.map(({ code, text }) => ({ code, text })),
+          scoring: input.scoring.map(storedCriterion),
+          tieBreak: [...input.tieBreak],
+          drawSeed: null,
+          createdByUserId: actor.userId,
+          publishedAt: null,
+          closedAt: null,
+        }),
+      );
+      await this.connection
+        .repository(tx, SelectionCallOfferEntity)
+        .insert(input.offerIds.map((offerId, position) => ({ callId: call.id, offerId, position })));
+      await this.audit.record(tx, { action: 'selection_call.created', entityType: 'selection_call', entityId: call.id, after: { title: call.title, places: call.places, offerIds: input.offerIds } });
+      return call;
+    });
+  }
+
+  /** Opens a DRAFT call to applications and fixes its draw seed, published with it. */
+  async publish(ctx: RequestContext, id: string): Promise<PublishCallOutcome> {
+    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const calls = this.connection.repository(tx, SelectionCallEntity);
+      const call = await calls.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!call) return fail(SelectionCallErrorCode.CALL_NOT_FOUND, 'id');
+      if (call.status !== SelectionCallStatus.DRAFT) return { kind: 'not-draft', current: call.status };
+      if (call.closesAt.getTime() <= tx.now.getTime()) return { kind: 'window-over', closesAt: call.closesAt };
+      const drawSeed = randomBytes(16).toString('hex');
+      await calls.update({ id }, { status: SelectionCallStatus.OPEN, drawSeed, publishedAt: tx.now });
+      await this.audit.record(tx, { action: 'selection_call.published', entityType: 'selection_call', entityId: id, after: { drawSeed } });
+      return { kind: 'call', call: await calls.findOneByOrFail({ id }) };
+    });
+  }
+
+  /** A call: staff see drafts too, everyone else only published ones. */
+  async get(ctx: RequestContext, id: string, field = 'id'): Promise<SelectionCallEntity> {
+    const call = await this.connection.repository(ctx, SelectionCallEntity).findOneBy({ id });
+    if (!call || (call.status === SelectionCallStatus.DRAFT && !isStaff(ctx.actor))) return fail(SelectionCallErrorCode.CALL_NOT_FOUND, field);
+    return call;
+  }
+
+  /** A CLOSED call, for its public graduatoria: anyone may read it. */
+  async getClosed(ctx: RequestContext, id: string): Promise<SelectionCallEntity> {
+    const call = await this.connection.repository(ctx, SelectionCallEntity).findOneBy({ id, status: SelectionCallStatus.CLOSED });
+    if (!call) return fail(SelectionCallErrorCode.CALL_NOT_FOUND, 'id');
+    return call;
+  }
+
+  /** Newest window first; drafts only for staff. */
+  async list(ctx: RequestContext, filter: SelectionCallFilter, page: PageRequest): Promise<Page<SelectionCallEntity>> {
+    const visible = isStaff(ctx.actor) ? Object.values(SelectionCallStatus) : [SelectionCallStatus.OPEN, SelectionCallStatus.CLOSED];
+    const statuses = filter.status ? visible.filter((status) => status === filter.status) : visible;
+    const [items, total] = await this.connection
+      .repository(ctx, SelectionCallEntity)
+      .findAndCount({ where: { status: In(statuses) }, order: { closesAt: 'DESC', id: 'ASC' }, skip: page.offset, take: page.first });
+    return toPage(items, total, page);
+  }
+
+  /** The ids of a call's offers, in the call's order. */
+  async offerIds(ctx: RequestContext, callId: string): Promise<string[]> {
+    return (await this.offerIdsOf(ctx, [callId])).get(callId) ?? [];
+  }
+
+  /** The ids of these calls' offers, each in the call's order: one statement for a page of calls. */
+  async offerIdsOf(ctx: RequestContext, callIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = callIds.length ? await this.connection.repository(ctx, SelectionCallOfferEntity).find({ where: { callId: In([...callIds]) }, order: { position: 'ASC' } }) : [];
+    const byCall = new Map<string, string[]>(callIds.map((id) => [id, []]));
+    for (const row of rows) byCall.get(row.callId)?.push(row.offerId);
+    return byCall;
+  }
+
+  /** Everything one row cannot say about itself: offers, territory codes and the codes the criteria name. */
+  private async check(ctx: RequestContext, input: CreateSelectionCall): Promise<void> {
+    if (input.opensAt.getTime() >= input.closesAt.getTime()) fail(SelectionCallErrorCode.WINDOW_ORDER, 'input.closesAt');
+    const e = input.eligibility;
+    if (e.minEmployees != null && e.maxEmployees != null && e.minEmployees > e.maxEmployees) fail(SelectionCallErrorCode.EMPLOYEE_BOUNDS, 'input.eligibility.maxEmployees');
+    duplicates(input.offerIds, 'input.offerIds');
+    duplicates(input.declarations.map((d) => d.code), 'input.declarations', 'code');
+    duplicates(input.questions.map((q) => q.code), 'input.questions', 'code');
+    duplicates(input.tieBreak, 'input.tieBreak');
+    const found = await this.offers.findByIds(input.offerIds);
+    found.forEach((offer, index) => offer || fail(SelectionCallErrorCode.OFFER_NOT_FOUND, `input.offerIds.${index}`));
+    const questions = new Set(input.questions.map((q) => q.code));
+    input.scoring.forEach((criterion, index) => {
+      const at = `input.scoring.${index}`;
+      if (criterion.kind === 'FEWER_EMPLOYEES' && !criterion.employeesCap) fail(SelectionCallErrorCode.CRITERION_INCOMPLETE, `${at}.employeesCap`);
+      if (criterion.kind === 'PRIORITY_PROVINCES' && !criterion.provinceCodes?.length) fail(SelectionCallErrorCode.CRITERION_INCOMPLETE, `${at}.provinceCodes`);
+      if (criterion.kind === 'ANSWER_YES' && !criterion.questionCode) fail(SelectionCallErrorCode.CRITERION_INCOMPLETE, `${at}.questionCode`);
+      if (criterion.kind === 'ANSWER_YES' && !questions.has(criterion.questionCode ?? '')) fail(SelectionCallErrorCode.UNKNOWN_QUESTION, `${at}.questionCode`);
+    });
+    const regions = new Set((await this.territory.listRegions(ctx)).map((r) => r.code));
+    const provinces = new Set((await this.territory.listProvinces(ctx)).map((p) => p.code));
+    (e.regionCodes ?? []).forEach((code, i) => regions.has(code) || fail(SelectionCallErrorCode.UNKNOWN_TERRITORY, `input.eligibility.regionCodes.${i}`));
+    (e.provinceCodes ?? []).forEach((code, i) => provinces.has(code) || fail(SelectionCallErrorCode.UNKNOWN_TERRITORY, `input.eligibility.provinceCodes.${i}`));
+    input.scoring.forEach((c, index) =>
+      (c.kind === 'PRIORITY_PROVINCES' ? (c.provinceCodes ?? []) : []).forEach(
+        (code, i) => provinces.has(code) || fail(SelectionCallErrorCode.UNKNOWN_TERRITORY, `input.scoring.${index}.provinceCodes.${i}`),
+      ),
+    );
+    const comuni = new Set((await this.territory.comuniByCode(ctx, e.comuneCodes ?? [])).map((c) => c.code));
+    (e.comuneCodes ?? []).forEach((code, i) => comuni.has(code) || fail(SelectionCallErrorCode.UNKNOWN_TERRITORY, `input.eligibility.comuneCodes.${i}`));
+  }
+}
+
+function duplicates(values: readonly string[], field: string, key?: string): void {
+  values.forEach((value, index) => {
+    if (values.indexOf(value) < index) fail(SelectionCallErrorCode.DUPLICATE_CODE, key ? `${field}.${index}.${key}` : `${field}.${index}`);
+  });
+}
+
+function storedCriterion(c: CreateSelectionCall['scoring'][number]): StoredScoringCriterion {
+  if (c.kind === ScoringKind.FEWER_EMPLOYEES) return { kind: 'FEWER_EMPLOYEES', weight: c.weight, employeesCap: c.employeesCap ?? 1 };
+  if (c.kind === ScoringKind.PRIORITY_PROVINCES) return { kind: 'PRIORITY_PROVINCES', weight: c.weight, provinceCodes: [...(c.provinceCodes ?? [])] };
+  return { kind: 'ANSWER_YES', weight: c.weight, questionCode: c.questionCode ?? '' };
+}

@@ -50,6 +50,7 @@ const CHANGES = ['publish', 'pause', 'resume', 'close', 'suspend', 'reinstate'] 
 
 const LINK_MAILS = [[{ email: 'negozio@example.it', link: 'https://vicini.example/verifica-email#1.abc', hours: 48 }], [{ email: '<b>x</b>@example.it', link: 'https://vicini.example/conferma-email#2.def', hours: 1 }]] as const;
 
+const KINDS = Object.values(ScoringKind);
 const SAMPLES: Samples<typeof MESSAGES> = {
   accountMail: {
     emailVerificationSubject: LINK_MAILS,
@@ -72,8 +73,7 @@ const SAMPLES: Samples<typeof MESSAGES> = {
     notStaff: NONE,
     reasonRequired: ON_FIELD,
     reasonTooShort: [[FIELD, 5]],
-const KINDS = Object.values(ScoringKind);
-const SAMPLES: Samples<typeof MESSAGES> = {
+  },
   needs: {
     question: NONE,
     questionHint: NONE,

@@ -42,7 +42,7 @@ describe('Accounts and sessions over GraphQL', () => {
     const italian = await register(email());
     expect((await api.gqlAs(italian.accessToken, MyLanguageDocument)).data?.me.language).toBe('IT');
 
-    const english = member(dataOf(await api.gql(RegisterDocument, { input: { email: email(), password, role: 'PROVIDER', language: 'EN' } })).register, 'AuthPayload');
+    const english = member(dataOf(await api.gql(RegisterDocument, { input: { email: email(), password, role: 'PROVIDER', language: 'EN', privacyNoticeVersion: PRIVACY_NOTICE_VERSION } })).register, 'AuthPayload');
     expect((await api.gqlAs(english.accessToken, MyLanguageDocument)).data?.me.language).toBe('EN');
     const changed = await api.gqlAs(english.accessToken, UpdateMyLanguageDocument, { input: { language: 'IT' } });
     expect(changed.data?.updateMyLanguage).toEqual({ id: english.user.id, language: 'IT' });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { PRIVACY_NOTICE_VERSION } from '@vec/core';
 import { MailSettings } from '@vec/core/mail/mail-settings';
 import { MyMailPreferencesDocument, OutgoingMailDocument, RegisterDocument, ResendMailDocument, SetMailPreferenceDocument, UnsubscribeByLinkDocument } from './gql/generated';
 import { staffUser } from './testing/fixtures';
@@ -14,7 +15,7 @@ describe('E-mail preferences, one-click unsubscribe and the outgoing mail over H
 
   async function shop(): Promise<{ accessToken: string; id: string }> {
     const session = member(
-      dataOf(await api.gql(RegisterDocument, { input: { email: `shop-${randomUUID()}@example.it`, password: 'una-password-lunga-abbastanza', role: 'SHOP' } })).register,
+      dataOf(await api.gql(RegisterDocument, { input: { email: `shop-${randomUUID()}@example.it`, password: 'una-password-lunga-abbastanza', role: 'SHOP', privacyNoticeVersion: PRIVACY_NOTICE_VERSION } })).register,
       'AuthPayload',
     );
     return { accessToken: session.accessToken, id: session.user.id };

@@ -3,6 +3,17 @@
 
       export type PossibleTypesResultData = {
   "possibleTypes": {
+    "AccountChangeResult": [
+      "Account",
+      "AccountNotFoundError",
+      "LastAdminError",
+      "NotStaffAccountError",
+      "OwnAccountError"
+    ],
+    "AccountLinkResult": [
+      "AccountLinkError",
+      "User"
+    ],
     "AnswerOutcomeSurveyResult": [
       "OutcomeSurvey",
       "SurveyNotDueError"
@@ -15,6 +26,7 @@
     ],
     "ApplyToOfferResult": [
       "AlreadyAppliedError",
+      "EmailNotVerifiedError",
       "InvalidMatchTransitionError",
       "Match",
       "NotEligibleError",
@@ -22,12 +34,17 @@
       "PreviouslyRefusedError"
     ],
     "BusinessError": [
+      "AccountErasureRefusedError",
+      "AccountLinkError",
+      "AccountNotFoundError",
       "AlreadyAppliedError",
       "AlreadyAppliedToCallError",
       "CallNotEligibleError",
       "CallWindowError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
+      "EmailAlreadyVerifiedError",
+      "EmailNotVerifiedError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
       "InvalidCallStateError",
@@ -35,18 +52,22 @@
       "InvalidOfferTransitionError",
       "InvalidUnsubscribeLinkError",
       "InvalidVerificationTransitionError",
+      "LastAdminError",
       "MailKindNotAdjustableError",
       "MailNotResendableError",
       "NotEligibleError",
+      "NotStaffAccountError",
       "OfferClosedError",
       "OfferFullError",
       "OfferValidityEndedError",
+      "OwnAccountError",
       "PartitaIvaTakenError",
       "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
       "ProviderNotApprovedError",
       "ShopAlreadyRegisteredError",
-      "SurveyNotDueError"
+      "SurveyNotDueError",
+      "WrongPasswordError"
     ],
     "CancelAllocationRunResult": [
       "AllocationRun",
@@ -56,10 +77,19 @@
       "HelpRequest",
       "HelpRequestStatusError"
     ],
+    "ChangePasswordResult": [
+      "User",
+      "WrongPasswordError"
+    ],
     "CloseSelectionCallResult": [
       "CallWindowError",
       "InvalidCallStateError",
       "SelectionCall"
+    ],
+    "ConfirmEmailChangeResult": [
+      "AccountLinkError",
+      "EmailTakenError",
+      "User"
     ],
     "CreateHelpRequestResult": [
       "DuplicateHelpRequestError",
@@ -72,6 +102,11 @@
     "CreateStaffUserResult": [
       "EmailTakenError",
       "StaffUserCreated"
+    ],
+    "DeleteMyAccountResult": [
+      "AccountErased",
+      "AccountErasureRefusedError",
+      "WrongPasswordError"
     ],
     "ExcludeCallApplicationResult": [
       "CallApplication",
@@ -87,6 +122,7 @@
       "Offer"
     ],
     "OfferStatusResult": [
+      "EmailNotVerifiedError",
       "InvalidOfferTransitionError",
       "Offer",
       "OfferValidityEndedError",
@@ -110,6 +146,15 @@
       "PartitaIvaTakenError",
       "Shop",
       "ShopAlreadyRegisteredError"
+    ],
+    "RequestEmailChangeResult": [
+      "EmailChangeRequested",
+      "EmailTakenError",
+      "WrongPasswordError"
+    ],
+    "ResendEmailVerificationResult": [
+      "EmailAlreadyVerifiedError",
+      "EmailVerificationSent"
     ],
     "ResendMailResult": [
       "MailNotResendableError",
@@ -141,6 +186,17 @@
 };
       const result: PossibleTypesResultData = {
   "possibleTypes": {
+    "AccountChangeResult": [
+      "Account",
+      "AccountNotFoundError",
+      "LastAdminError",
+      "NotStaffAccountError",
+      "OwnAccountError"
+    ],
+    "AccountLinkResult": [
+      "AccountLinkError",
+      "User"
+    ],
     "AnswerOutcomeSurveyResult": [
       "OutcomeSurvey",
       "SurveyNotDueError"
@@ -153,6 +209,7 @@
     ],
     "ApplyToOfferResult": [
       "AlreadyAppliedError",
+      "EmailNotVerifiedError",
       "InvalidMatchTransitionError",
       "Match",
       "NotEligibleError",
@@ -160,12 +217,17 @@
       "PreviouslyRefusedError"
     ],
     "BusinessError": [
+      "AccountErasureRefusedError",
+      "AccountLinkError",
+      "AccountNotFoundError",
       "AlreadyAppliedError",
       "AlreadyAppliedToCallError",
       "CallNotEligibleError",
       "CallWindowError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
+      "EmailAlreadyVerifiedError",
+      "EmailNotVerifiedError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
       "InvalidCallStateError",
@@ -173,18 +235,22 @@
       "InvalidOfferTransitionError",
       "InvalidUnsubscribeLinkError",
       "InvalidVerificationTransitionError",
+      "LastAdminError",
       "MailKindNotAdjustableError",
       "MailNotResendableError",
       "NotEligibleError",
+      "NotStaffAccountError",
       "OfferClosedError",
       "OfferFullError",
       "OfferValidityEndedError",
+      "OwnAccountError",
       "PartitaIvaTakenError",
       "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
       "ProviderNotApprovedError",
       "ShopAlreadyRegisteredError",
-      "SurveyNotDueError"
+      "SurveyNotDueError",
+      "WrongPasswordError"
     ],
     "CancelAllocationRunResult": [
       "AllocationRun",
@@ -194,10 +260,19 @@
       "HelpRequest",
       "HelpRequestStatusError"
     ],
+    "ChangePasswordResult": [
+      "User",
+      "WrongPasswordError"
+    ],
     "CloseSelectionCallResult": [
       "CallWindowError",
       "InvalidCallStateError",
       "SelectionCall"
+    ],
+    "ConfirmEmailChangeResult": [
+      "AccountLinkError",
+      "EmailTakenError",
+      "User"
     ],
     "CreateHelpRequestResult": [
       "DuplicateHelpRequestError",
@@ -210,6 +285,11 @@
     "CreateStaffUserResult": [
       "EmailTakenError",
       "StaffUserCreated"
+    ],
+    "DeleteMyAccountResult": [
+      "AccountErased",
+      "AccountErasureRefusedError",
+      "WrongPasswordError"
     ],
     "ExcludeCallApplicationResult": [
       "CallApplication",
@@ -225,6 +305,7 @@
       "Offer"
     ],
     "OfferStatusResult": [
+      "EmailNotVerifiedError",
       "InvalidOfferTransitionError",
       "Offer",
       "OfferValidityEndedError",
@@ -248,6 +329,15 @@
       "PartitaIvaTakenError",
       "Shop",
       "ShopAlreadyRegisteredError"
+    ],
+    "RequestEmailChangeResult": [
+      "EmailChangeRequested",
+      "EmailTakenError",
+      "WrongPasswordError"
+    ],
+    "ResendEmailVerificationResult": [
+      "EmailAlreadyVerifiedError",
+      "EmailVerificationSent"
     ],
     "ResendMailResult": [
       "MailNotResendableError",

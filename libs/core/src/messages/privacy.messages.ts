@@ -14,6 +14,7 @@ export const EXPORT_SECTION_LABELS: Record<string, Words> = {
   outcomeSurveys: { en: 'outcome surveys', it: 'questionari sui risultati' },
   notifications: { en: 'notifications', it: 'notifiche' },
   mailMessages: { en: 'e-mails sent to you', it: 'e-mail inviate a te' },
+  callApplications: { en: 'applications to selection calls, with their scores', it: 'domande ai bandi, con i loro punteggi' },
   auditEvents: { en: 'audit-trail events by you or about you', it: 'eventi del registro delle operazioni compiute da te o che ti riguardano' },
 };
 

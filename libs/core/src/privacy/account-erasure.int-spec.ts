@@ -126,6 +126,14 @@ describe('erasing an account (real PostgreSQL)', () => {
       expect(await q(`SELECT id FROM mail_message WHERE user_id = $1`, [owner.userId])).toEqual([]);
       expect(await q(`SELECT id FROM mail_message WHERE recipient = $1`, [values.email])).toEqual([]);
     },
+    call_application: async ({ shopId, values }) =>
+      // Kept with the record of the selection, under the pseudonymised shop.
+      expect(await q(`SELECT answers FROM call_application WHERE shop_id = $1`, [shopId])).toEqual([{ answers: { attivita: values.callAnswer } }]),
+    import_job: async ({ owner, values }) => {
+      expect(await q(`SELECT id FROM import_job WHERE owner_user_id = $1`, [owner.userId])).toEqual([]);
+      expect(await q(`SELECT id FROM import_job WHERE file_name = $1`, [values.importFileName])).toEqual([]);
+    },
+    import_row: async ({ values }) => expect(await q(`SELECT id FROM import_row WHERE reason_it LIKE '%' || $1 || '%'`, [values.legalName])).toEqual([]),
     rate_limit: async ({ values }) => expect(await textOf('rate_limit', `key LIKE 'login-failures:%'`, [])).not.toContain(hashOf(values.email)),
   };
 

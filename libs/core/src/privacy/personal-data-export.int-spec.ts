@@ -66,6 +66,8 @@ describe('the personal-data export (real PostgreSQL)', () => {
     outcome_survey: (json) => expect(list(json, 'outcomeSurveys')).toEqual([expect.objectContaining({ checkpoint: 'COMPLETION', gotOnlineOrders: true, approximateOrders: 12 })]),
     notification: (json) => expect(list(json, 'notifications').map((notification) => notification.kind)).toEqual(['MATCH_ACCEPTED']),
     identity_link: (json, { values }) => expect(list(json, 'identityLinks')).toEqual([expect.objectContaining({ providerId: 'spid-test', fiscalCode: values.fiscalCode })]),
+    call_application: (json, { values }) =>
+      expect(list(json, 'callApplications')).toEqual([expect.objectContaining({ call: 'Bando di prova', status: 'RESERVE', answers: { attivita: values.callAnswer }, position: 2 })]),
     mail_message: (json, { values }) => expect(list(json, 'mailMessages')).toEqual([expect.objectContaining({ recipient: values.email, subject: values.mailSubject })]),
   };
 

@@ -80,6 +80,12 @@ export const EXPORT_QUERIES: Record<ExportSection, { single: boolean; sql: strin
     sql: `SELECT id, kind, match_id AS "matchId", params, created_at AS "createdAt", read_at AS "readAt"
             FROM notification WHERE user_id = {user} ORDER BY created_at, id`,
   },
+  callApplications: {
+    single: false,
+    sql: `SELECT a.id, a.call_id AS "callId", c.title AS "call", a.status, a.submitted_at AS "submittedAt", a.declarations, a.answers,
+                 a.score, a.score_parts AS "scoreParts", a.position, a.admitted_at AS "admittedAt", a.exclusion_reason AS "exclusionReason"
+            FROM call_application a JOIN selection_call c ON c.id = a.call_id WHERE a.shop_id = {shop} ORDER BY a.submitted_at, a.id`,
+  },
   mailMessages: {
     single: false,
     sql: `SELECT id, recipient, kind, language, subject, text, status, created_at AS "createdAt", sent_at AS "sentAt"

@@ -74,6 +74,7 @@ export const PERSONAL_DATA_REGISTRY: Readonly<Record<string, TablePolicy>> = {
     exportSection: 'account',
     columns: {
       email: pseudonymise('replaced by erased-<id>@erased.invalid: the row stays as the pseudonym the audit trail and the match history name'),
+      language: not('it or en, the language of the e-mails'),
       password_hash: erase('replaced by a value no password matches; never exported (a credential)', false),
     },
   },
@@ -161,6 +162,7 @@ export const PERSONAL_DATA_REGISTRY: Readonly<Record<string, TablePolicy>> = {
       description: not('a published offer of a company'),
       conditions: not('a published offer of a company'),
       moderation_reason: not('staff decisions on the offer'),
+      external_key: not('the provider’s own key for the offer, from a CSV import'),
     },
   },
   offer_coverage: {
@@ -214,6 +216,66 @@ export const PERSONAL_DATA_REGISTRY: Readonly<Record<string, TablePolicy>> = {
   },
   allocation_run: { owner: 'allocation', subject: null, exportSection: null, columns: { failure: not('what went wrong, for staff'), statistics: not('counts') } },
   allocation_run_item: { owner: 'allocation', subject: null, exportSection: null, columns: { coverage_level: not('how an offer reaches a request') } },
+  selection_call: {
+    owner: 'selection-call',
+    subject: null,
+    exportSection: null,
+    columns: {
+      title: not('a selection call published by staff: programme data'),
+      description: not('a selection call published by staff: programme data'),
+      eligibility: not('a selection call published by staff: programme data'),
+      declarations: not('a selection call published by staff: programme data'),
+      questions: not('a selection call published by staff: programme data'),
+      scoring: not('a selection call published by staff: programme data'),
+      draw_seed: not('the published seed of the tie-break draw'),
+    },
+  },
+  selection_call_offer: { owner: 'selection-call', subject: null, exportSection: null, columns: {} },
+  call_application: {
+    owner: 'selection-call',
+    subject: 'shop_id (the account’s shop)',
+    exportSection: 'callApplications',
+    columns: {
+      answers: keep('Art. 17(3)(b) and (e) GDPR: the answers a selection was decided on are part of the record of a public selection procedure (its ranking may be challenged), kept with the pseudonymised shop'),
+      exclusion_reason: keep('Art. 17(3)(b) and (e) GDPR: a staff decision in a public selection procedure, kept with its record'),
+      ateco_section: not('business sector at the time of applying: the ranking used it'),
+      ateco_division: not('business sector at the time of applying: the ranking used it'),
+      comune_code: not('the comune at the time of applying: the ranking used it'),
+      province_code: not('the province at the time of applying'),
+      region_code: not('the region at the time of applying'),
+      score_parts: not('points per published criterion'),
+      separated_by: not('which published tie-break rule separated it from the next'),
+    },
+  },
+  import_job: {
+    owner: 'import',
+    subject: 'owner_user_id',
+    exportSection: null,
+    columns: {
+      kind: not('what was imported'),
+      separator: not('the CSV separator'),
+      file_name: erase('the name of the uploaded file (it may name a person); the account’s imports are deleted; not exported: a technical log of the account’s own uploads, whose results are the offers themselves', false),
+      failure_it: not('why the file was refused, in the platform’s words'),
+      failure_en: not('why the file was refused, in the platform’s words'),
+    },
+  },
+  import_row: {
+    owner: 'import',
+    subject: 'job_id (the import of the account)',
+    exportSection: null,
+    columns: {
+      external_key: not('the provider’s own key of a row'),
+      column_name: not('a column of the template'),
+      reason_it: erase('a validation message may quote a cell of the file; deleted with the account’s imports', false),
+      reason_en: erase('a validation message may quote a cell of the file; deleted with the account’s imports', false),
+    },
+  },
+  mail_preference: {
+    owner: 'mail',
+    subject: null,
+    exportSection: null,
+    columns: { kind: not('which kind of e-mail; the rows (how a person wants each kind) are deleted with the account') },
+  },
   mail_message: {
     owner: 'mail',
     subject: 'user_id',
@@ -228,6 +290,7 @@ export const PERSONAL_DATA_REGISTRY: Readonly<Record<string, TablePolicy>> = {
       html: erase('the account’s e-mails are deleted (the export carries the text version, the same words)', false),
       last_error: erase('an SMTP answer may repeat the address; deleted with the e-mail', false),
       message_id: not('our Message-ID'),
+      action_url: erase('the link of the e-mail’s button; deleted with the e-mail', false),
       smtp_response: erase('an SMTP answer may repeat the address; deleted with the e-mail', false),
     },
   },
@@ -265,6 +328,7 @@ export const EXPORT_SECTIONS = [
   'outcomeSurveys',
   'notifications',
   'mailMessages',
+  'callApplications',
   'auditEvents',
 ] as const;
 export type ExportSection = (typeof EXPORT_SECTIONS)[number];

@@ -20,6 +20,8 @@ export interface PersonalValues {
   completionReason: string;
   mailSubject: string;
   fiscalCode: string;
+  callAnswer: string;
+  importFileName: string;
 }
 
 export interface SeededPerson {
@@ -57,6 +59,8 @@ export async function seedPersonLife(db: DataSource, now = new Date()): Promise<
     completionReason: `Grazie da Mario ${tag}`,
     mailSubject: `Candidatura di Mario ${tag}`,
     fiscalCode: `RSSMRA80${tag.toUpperCase()}`,
+    callAnswer: `Vendiamo pane di Mario ${tag}`,
+    importFileName: `offerte-mario-${tag}.csv`,
   };
   const ago = (days: number): Date => new Date(now.getTime() - days * DAY_MS);
   const [user] = await db.query(`INSERT INTO user_account (email, password_hash, role, created_at) VALUES ($1, $2, 'SHOP', $3) RETURNING id`, [
@@ -151,6 +155,21 @@ export async function seedPersonLife(db: DataSource, now = new Date()): Promise<
     values.fiscalCode,
     ago(2),
   ]);
+  const [call] = await db.query(
+    `INSERT INTO selection_call (title, description, status, places, opens_at, closes_at, eligibility, declarations, questions, scoring, tie_break, created_by_user_id)
+     VALUES ('Bando di prova', 'Un bando per la prova', 'CLOSED', 1, $1, $2, '{}', '[]', '[]', '[]', '{}', $3) RETURNING id`,
+    [ago(40), ago(30), provider.owner.userId],
+  );
+  await db.query(
+    `INSERT INTO call_application (call_id, shop_id, status, submitted_at, declarations, answers, ateco_section, ateco_division, employees, comune_code, province_code, region_code, score, position)
+     VALUES ($1, $2, 'RESERVE', $3, '{}', $4, 'G', '47', 3, '001272', '001', '01', 10, 2)`,
+    [call.id, shop.id, ago(35), JSON.stringify({ attivita: values.callAnswer })],
+  );
+  const [job] = await db.query(
+    `INSERT INTO import_job (kind, owner_user_id, mode, status, file_name, separator) VALUES ('offers', $1, 'DRY_RUN', 'DONE', $2, ';') RETURNING id`,
+    [owner.userId, values.importFileName],
+  );
+  await db.query(`INSERT INTO import_row (job_id, line, outcome, column_name, reason_it, reason_en) VALUES ($1, 2, 'INVALID', 'titolo', $2, $2)`, [job.id, `«${values.legalName}» è troppo corto`]);
   await db.query(`INSERT INTO privacy_notice_acceptance (user_id, notice_version, accepted_at) VALUES ($1, '2026-12-05', $2)`, [owner.userId, ago(60)]);
   return {
     owner,

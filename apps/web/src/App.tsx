@@ -12,6 +12,8 @@ import { AllocationRunPage } from './pages/ministry/AllocationRunPage';
 import { AllocationRunsPage } from './pages/ministry/AllocationRunsPage';
 import { OfferReviewPage } from './pages/ministry/OfferReviewPage';
 import { VerificationPage } from './pages/ministry/VerificationPage';
+import { FacilitatorVerificationPage } from './pages/ministry/FacilitatorVerificationPage';
+import { FacilitatorPage } from './pages/facilitator/FacilitatorPage';
 import { FaqPage } from './pages/info/FaqPage';
 import { InfoPage } from './pages/info/InfoPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -32,7 +34,7 @@ import { PATHS } from './routes';
 const DashboardPage = lazy(() => import('./pages/ministry/dashboard/DashboardPage').then((module) => ({ default: module.DashboardPage })));
 
 const STAFF: UserRole[] = ['MINISTRY', 'ADMIN'];
-const EVERYONE: UserRole[] = ['SHOP', 'PROVIDER', 'MINISTRY', 'ADMIN'];
+const EVERYONE: UserRole[] = ['SHOP', 'PROVIDER', 'FACILITATOR', 'MINISTRY', 'ADMIN'];
 
 /** The pages reserved to some roles, each with its own path. */
 const RESERVED: [string, UserRole[], ReactNode][] = [
@@ -49,6 +51,7 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.providerOfferEdit, ['PROVIDER'], <OfferEditPage />],
   [PATHS.providerApplications, ['PROVIDER'], <ApplicationsPage />],
   [PATHS.providerMatch, ['PROVIDER'], <MatchPage side="PROVIDER" />],
+  [PATHS.facilitator, ['FACILITATOR'], <FacilitatorPage />],
   [
     PATHS.dashboard,
     STAFF,
@@ -58,6 +61,7 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   ],
   [PATHS.verification, STAFF, <VerificationPage />],
   [PATHS.offerReview, STAFF, <OfferReviewPage />],
+  [PATHS.facilitatorVerification, STAFF, <FacilitatorVerificationPage />],
   [PATHS.allocationRuns, STAFF, <AllocationRunsPage />],
   [PATHS.allocationRun, STAFF, <AllocationRunPage />],
 ];

@@ -23,9 +23,11 @@ export const PATHS = {
   providerOfferEdit: '/organizzazione/offerte/:id/modifica',
   providerApplications: '/organizzazione/candidature',
   providerMatch: '/organizzazione/candidature/:id',
+  facilitator: '/facilitatore',
   dashboard: '/ministero/cruscotto',
   verification: '/ministero/verifica-fornitori',
   offerReview: '/ministero/verifica-offerte',
+  facilitatorVerification: '/ministero/verifica-facilitatori',
   allocationRuns: '/ministero/assegnazioni',
   allocationRun: '/ministero/assegnazioni/:id',
 } as const;
@@ -40,6 +42,8 @@ export function homePathFor(role: UserRole): string {
       return PATHS.shop;
     case 'PROVIDER':
       return PATHS.provider;
+    case 'FACILITATOR':
+      return PATHS.facilitator;
     case 'MINISTRY':
     case 'ADMIN':
       return PATHS.dashboard;

@@ -1,6 +1,6 @@
 import { AuthService, RequestContext, UserRole } from '@vec/core';
 import { randomInt, randomUUID } from 'node:crypto';
-import { LoginDocument, RegisterDocument, type RegisterProviderInput, type RegisterShopInput } from '../gql/generated';
+import { LoginDocument, RegisterDocument, type RegisterFacilitatorInput, type RegisterProviderInput, type RegisterShopInput } from '../gql/generated';
 import { dataOf, member, type TestApp } from './test-app';
 
 export const TEST_PASSWORD = 'una-password-lunga-abbastanza';
@@ -26,8 +26,8 @@ export interface SignedIn {
   refreshToken: string;
 }
 
-/** Self-registers a SHOP or PROVIDER account and returns its session. */
-export async function signUp(api: TestApp, role: 'SHOP' | 'PROVIDER'): Promise<SignedIn> {
+/** Self-registers a SHOP, PROVIDER or FACILITATOR account and returns its session. */
+export async function signUp(api: TestApp, role: 'SHOP' | 'PROVIDER' | 'FACILITATOR'): Promise<SignedIn> {
   const email = anEmail(role.toLowerCase());
   const session = member(dataOf(await api.gql(RegisterDocument, { input: { email, password: TEST_PASSWORD, role } })).register, 'AuthPayload');
   if (!session.refreshToken) throw new Error('sign-up answered without a refresh token');
@@ -65,3 +65,12 @@ export const aProviderInput = (overrides: Partial<RegisterProviderInput> = {}): 
   ...overrides,
 });
 
+
+export const aFacilitatorInput = (overrides: Partial<RegisterFacilitatorInput> = {}): RegisterFacilitatorInput => ({
+  name: 'Confcommercio Torino',
+  kind: 'TRADE_ASSOCIATION',
+  taxCode: aPartitaIva(),
+  contactEmail: 'sportello@confcommercio-to.example.it',
+  territory: { national: false, regionCodes: [], provinceCodes: ['001'], comuneCodes: [] },
+  ...overrides,
+});

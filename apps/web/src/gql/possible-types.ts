@@ -19,6 +19,7 @@
       "AlreadyAppliedError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
+      "FacilitatorAlreadyRegisteredError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
       "InvalidMatchTransitionError",
@@ -33,7 +34,8 @@
       "ProviderAlreadyRegisteredError",
       "ProviderNotApprovedError",
       "ShopAlreadyRegisteredError",
-      "SurveyNotDueError"
+      "SurveyNotDueError",
+      "TaxCodeTakenError"
     ],
     "CancelAllocationRunResult": [
       "AllocationRun",
@@ -70,6 +72,11 @@
       "OfferValidityEndedError",
       "ProviderNotApprovedError"
     ],
+    "RegisterFacilitatorResult": [
+      "Facilitator",
+      "FacilitatorAlreadyRegisteredError",
+      "TaxCodeTakenError"
+    ],
     "RegisterProviderResult": [
       "PartitaIvaTakenError",
       "Provider",
@@ -93,6 +100,10 @@
       "CapacityBelowUsedError",
       "Offer",
       "OfferClosedError"
+    ],
+    "VerifyFacilitatorResult": [
+      "Facilitator",
+      "InvalidVerificationTransitionError"
     ],
     "VerifyProviderResult": [
       "InvalidVerificationTransitionError",
@@ -118,6 +129,7 @@
       "AlreadyAppliedError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
+      "FacilitatorAlreadyRegisteredError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
       "InvalidMatchTransitionError",
@@ -132,7 +144,8 @@
       "ProviderAlreadyRegisteredError",
       "ProviderNotApprovedError",
       "ShopAlreadyRegisteredError",
-      "SurveyNotDueError"
+      "SurveyNotDueError",
+      "TaxCodeTakenError"
     ],
     "CancelAllocationRunResult": [
       "AllocationRun",
@@ -169,6 +182,11 @@
       "OfferValidityEndedError",
       "ProviderNotApprovedError"
     ],
+    "RegisterFacilitatorResult": [
+      "Facilitator",
+      "FacilitatorAlreadyRegisteredError",
+      "TaxCodeTakenError"
+    ],
     "RegisterProviderResult": [
       "PartitaIvaTakenError",
       "Provider",
@@ -192,6 +210,10 @@
       "CapacityBelowUsedError",
       "Offer",
       "OfferClosedError"
+    ],
+    "VerifyFacilitatorResult": [
+      "Facilitator",
+      "InvalidVerificationTransitionError"
     ],
     "VerifyProviderResult": [
       "InvalidVerificationTransitionError",

@@ -86,11 +86,15 @@ function useNavigationLinks(): NavigationLink[] {
         { to: PATHS.providerApplications, label: t('nav.providerApplications') },
       );
       break;
+    case 'FACILITATOR':
+      links.push({ to: PATHS.facilitator, label: t('nav.facilitator'), end: true });
+      break;
     case 'MINISTRY':
     case 'ADMIN':
       links.push(
         { to: PATHS.dashboard, label: t('nav.dashboard') },
         { to: PATHS.verification, label: t('nav.verification') },
+        { to: PATHS.facilitatorVerification, label: t('nav.facilitatorVerification') },
         { to: PATHS.offerReview, label: t('nav.offerReview') },
         { to: PATHS.allocationRuns, label: t('nav.allocationRuns') },
       );

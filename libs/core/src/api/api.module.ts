@@ -3,6 +3,7 @@ import { AllocationApiModule } from '../allocation/api/allocation-api.module';
 import { AuditApiModule } from '../audit/api/audit-api.module';
 import { AuthApiModule } from '../auth/api/auth-api.module';
 import { CoreModule } from '../core.module';
+import { FacilitatorApiModule } from '../facilitator/api/facilitator-api.module';
 import { HelpRequestApiModule } from '../help-request/api/help-request-api.module';
 import { MatchApiModule } from '../match/api/match-api.module';
 import { MatchingApiModule } from '../matching/api/matching-api.module';
@@ -30,6 +31,7 @@ import { LoaderFactory } from './loader.factory';
     TerritoryApiModule,
     ShopApiModule,
     ProviderApiModule,
+    FacilitatorApiModule,
     OfferApiModule,
     HelpRequestApiModule,
     NotificationApiModule,

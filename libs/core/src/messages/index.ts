@@ -1,6 +1,7 @@
 import { allocationMessages } from './allocation.messages';
 import { authMessages } from './auth.messages';
 import { configMessages } from './config.messages';
+import { facilitatorMessages } from './facilitator.messages';
 import { helpRequestMessages } from './help-request.messages';
 import { mailMessages } from './mail.messages';
 import { matchMessages } from './match.messages';
@@ -32,6 +33,7 @@ export const MESSAGES = {
   allocation: allocationMessages,
   auth: authMessages,
   config: configMessages,
+  facilitator: facilitatorMessages,
   helpRequest: helpRequestMessages,
   input: inputMessages,
   mail: mailMessages,

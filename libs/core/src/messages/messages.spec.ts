@@ -65,6 +65,14 @@ const SAMPLES: Samples<typeof MESSAGES> = {
     demoInProduction: NONE,
     insecureCookieInProduction: NONE,
   },
+  facilitator: {
+    notRegistered: NONE,
+    notFound: NONE,
+    alreadyRegistered: NONE,
+    taxCodeTaken: NONE,
+    territoryEmpty: ON_FIELD,
+    taxCode: [[FIELD, 'FORMAT'], [FIELD, 'CHECK_DIGIT'], [FIELD, 'OFFICE_CODE']],
+  },
   helpRequest: {
     notFound: NONE,
     askedTwice: each(Object.values(ServiceCategory)),

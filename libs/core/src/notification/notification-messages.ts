@@ -67,6 +67,7 @@ function words(kind: string, p: Params): Words {
     case 'PROVIDER_REJECTED':
       return n.providerRejectedWhileServed(parties);
     case 'PROVIDER_DECISION':
+    case 'FACILITATOR_DECISION':
       return providerDecision(p, why);
     case 'OFFER_MODERATED':
       return p.action === 'REINSTATED' ? n.offerReinstated(parties, why) : n.offerSuspended(parties, why);

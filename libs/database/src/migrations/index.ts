@@ -11,6 +11,7 @@ import { ProviderResubmission1796425100000 } from './1796425100000-provider-resu
 import { OfferModeration1796425200000 } from './1796425200000-offer-moderation';
 import { MonitoringSnapshots1796430000000 } from './1796430000000-monitoring-snapshots';
 import { MailMessage1796433370050 } from './1796433370050-mail-message';
+import { Facilitators1796438200686 } from './1796438200686-facilitators';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   OfferModeration1796425200000,
   MonitoringSnapshots1796430000000,
   MailMessage1796433370050,
+  Facilitators1796438200686,
 ];

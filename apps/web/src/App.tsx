@@ -14,6 +14,10 @@ import { OfferReviewPage } from './pages/ministry/OfferReviewPage';
 import { VerificationPage } from './pages/ministry/VerificationPage';
 import { FacilitatorVerificationPage } from './pages/ministry/FacilitatorVerificationPage';
 import { FacilitatorPage } from './pages/facilitator/FacilitatorPage';
+import { DeskPage } from './pages/facilitator/DeskPage';
+import { ShopArea } from './pages/facilitator/ShopArea';
+import { DelegationLinkPage } from './pages/DelegationLinkPage';
+import { DelegationsPage } from './pages/shop/DelegationsPage';
 import { FaqPage } from './pages/info/FaqPage';
 import { InfoPage } from './pages/info/InfoPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -34,17 +38,20 @@ import { PATHS } from './routes';
 const DashboardPage = lazy(() => import('./pages/ministry/dashboard/DashboardPage').then((module) => ({ default: module.DashboardPage })));
 
 const STAFF: UserRole[] = ['MINISTRY', 'ADMIN'];
+const SHOP_SIDE: UserRole[] = ['SHOP', 'FACILITATOR'];
 const EVERYONE: UserRole[] = ['SHOP', 'PROVIDER', 'FACILITATOR', 'MINISTRY', 'ADMIN'];
 
 /** The pages reserved to some roles, each with its own path. */
 const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.notifications, EVERYONE, <NotificationsPage />],
-  [PATHS.shop, ['SHOP'], <ShopPage />],
-  [PATHS.shopNeeds, ['SHOP'], <NeedsPage />],
-  [PATHS.shopRequests, ['SHOP'], <RequestsPage />],
-  [PATHS.shopRequest, ['SHOP'], <RequestPage />],
-  [PATHS.shopMatches, ['SHOP'], <ShopMatchesPage />],
-  [PATHS.shopMatch, ['SHOP'], <MatchPage side="SHOP" />],
+  // The shop's own screens, also for a facilitator while it acts for a shop.
+  [PATHS.shop, SHOP_SIDE, <ShopArea><ShopPage /></ShopArea>],
+  [PATHS.shopNeeds, SHOP_SIDE, <ShopArea><NeedsPage /></ShopArea>],
+  [PATHS.shopRequests, SHOP_SIDE, <ShopArea><RequestsPage /></ShopArea>],
+  [PATHS.shopRequest, SHOP_SIDE, <ShopArea><RequestPage /></ShopArea>],
+  [PATHS.shopMatches, SHOP_SIDE, <ShopArea><ShopMatchesPage /></ShopArea>],
+  [PATHS.shopMatch, SHOP_SIDE, <ShopArea><MatchPage side="SHOP" /></ShopArea>],
+  [PATHS.shopDelegations, ['SHOP'], <DelegationsPage />],
   [PATHS.provider, ['PROVIDER'], <ProviderPage />],
   [PATHS.providerOffers, ['PROVIDER'], <OffersPage />],
   [PATHS.providerOfferNew, ['PROVIDER'], <OfferEditPage />],
@@ -52,6 +59,7 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.providerApplications, ['PROVIDER'], <ApplicationsPage />],
   [PATHS.providerMatch, ['PROVIDER'], <MatchPage side="PROVIDER" />],
   [PATHS.facilitator, ['FACILITATOR'], <FacilitatorPage />],
+  [PATHS.facilitatorDesk, ['FACILITATOR'], <DeskPage />],
   [
     PATHS.dashboard,
     STAFF,
@@ -79,6 +87,7 @@ export function App() {
         <Route path={PATHS.legalNotes} element={<InfoPage key="legalNotes" name="legalNotes" template />} />
         <Route path={PATHS.contacts} element={<InfoPage key="contacts" name="contacts" template />} />
         <Route path={PATHS.faq} element={<FaqPage />} />
+        <Route path={PATHS.delegationLink} element={<DelegationLinkPage />} />
         {RESERVED.map(([path, roles, page]) => (
           <Route key={path} path={path} element={<RequireRole roles={roles}>{page}</RequireRole>} />
         ))}

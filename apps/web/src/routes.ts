@@ -17,6 +17,7 @@ export const PATHS = {
   shopRequest: '/la-mia-attivita/richieste/:id',
   shopMatches: '/la-mia-attivita/servizi',
   shopMatch: '/la-mia-attivita/servizi/:id',
+  shopDelegations: '/la-mia-attivita/facilitatori',
   provider: '/organizzazione',
   providerOffers: '/organizzazione/offerte',
   providerOfferNew: '/organizzazione/offerte/nuova',
@@ -24,6 +25,9 @@ export const PATHS = {
   providerApplications: '/organizzazione/candidature',
   providerMatch: '/organizzazione/candidature/:id',
   facilitator: '/facilitatore',
+  facilitatorDesk: '/facilitatore/negozi',
+  facilitatorShopNew: '/facilitatore/negozi/nuovo',
+  delegationLink: '/delega/:code',
   dashboard: '/ministero/cruscotto',
   verification: '/ministero/verifica-fornitori',
   offerReview: '/ministero/verifica-offerte',
@@ -43,7 +47,7 @@ export function homePathFor(role: UserRole): string {
     case 'PROVIDER':
       return PATHS.provider;
     case 'FACILITATOR':
-      return PATHS.facilitator;
+      return PATHS.facilitatorDesk;
     case 'MINISTRY':
     case 'ADMIN':
       return PATHS.dashboard;
@@ -52,7 +56,8 @@ export function homePathFor(role: UserRole): string {
 
 /** Where a signed-in user reads one match: the shop and the provider each in their own area. */
 export function matchPathFor(role: UserRole, matchId: string): string | null {
-  if (role === 'SHOP') return pathTo(PATHS.shopMatch, matchId);
+  // A facilitator reads a match in the shop's area, while acting for that shop.
+  if (role === 'SHOP' || role === 'FACILITATOR') return pathTo(PATHS.shopMatch, matchId);
   if (role === 'PROVIDER') return pathTo(PATHS.providerMatch, matchId);
   return null;
 }

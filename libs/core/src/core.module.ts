@@ -3,6 +3,7 @@ import { AllocationModule } from './allocation/allocation.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
+import { DelegationModule } from './delegation/delegation.module';
 import { FacilitatorModule } from './facilitator/facilitator.module';
 import { HelpRequestModule } from './help-request/help-request.module';
 import { MailModule } from './mail/mail.module';
@@ -31,6 +32,7 @@ import { ThrottleModule } from './throttle/throttle.module';
     ShopModule,
     ProviderModule,
     FacilitatorModule,
+    DelegationModule,
     OfferModule,
     HelpRequestModule,
     NotificationModule,
@@ -41,6 +43,6 @@ import { ThrottleModule } from './throttle/throttle.module';
     ModerationModule,
     MonitoringModule,
   ],
-  exports: [TerritoryModule, AuthModule, MailModule, AuditModule, ShopModule, ProviderModule, FacilitatorModule, OfferModule, HelpRequestModule, MatchModule, AllocationModule, ModerationModule],
+  exports: [TerritoryModule, AuthModule, MailModule, AuditModule, ShopModule, ProviderModule, FacilitatorModule, DelegationModule, OfferModule, HelpRequestModule, MatchModule, AllocationModule, ModerationModule],
 })
 export class CoreModule {}

@@ -3,6 +3,7 @@ import { AllocationRunEntity } from './allocation/allocation-run.entity';
 import { AuditEventEntity } from './audit/audit-event.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { UserAccountEntity } from './auth/user-account.entity';
+import { DelegationEntity } from './delegation/delegation.entity';
 import { FacilitatorEntity } from './facilitator/facilitator.entity';
 import { HelpRequestEntity } from './help-request/help-request.entity';
 import { MailMessageEntity } from './mail/mail-message.entity';
@@ -25,6 +26,7 @@ export const ALL_ENTITIES = [
   ShopEntity,
   ProviderEntity,
   FacilitatorEntity,
+  DelegationEntity,
   OfferEntity,
   OfferCoverageEntity,
   HelpRequestEntity,

@@ -16,12 +16,16 @@
       "PreviouslyRefusedError"
     ],
     "BusinessError": [
+      "AccountHasShopError",
       "AlreadyAppliedError",
+      "AlreadyDelegatedError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
       "FacilitatorAlreadyRegisteredError",
+      "FacilitatorNotApprovedError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
+      "InvalidDelegationTransitionError",
       "InvalidMatchTransitionError",
       "InvalidOfferTransitionError",
       "InvalidVerificationTransitionError",
@@ -34,6 +38,7 @@
       "ProviderAlreadyRegisteredError",
       "ProviderNotApprovedError",
       "ShopAlreadyRegisteredError",
+      "SignInFirstError",
       "SurveyNotDueError",
       "TaxCodeTakenError"
     ],
@@ -44,6 +49,11 @@
     "CancelHelpRequestResult": [
       "HelpRequest",
       "HelpRequestStatusError"
+    ],
+    "ClaimShopResult": [
+      "AccountHasShopError",
+      "ClaimedShop",
+      "SignInFirstError"
     ],
     "CreateHelpRequestResult": [
       "DuplicateHelpRequestError",
@@ -56,6 +66,13 @@
     "CreateStaffUserResult": [
       "EmailTakenError",
       "StaffUserCreated"
+    ],
+    "DelegationResult": [
+      "AlreadyDelegatedError",
+      "Delegation",
+      "FacilitatorNotApprovedError",
+      "InvalidDelegationTransitionError",
+      "PartitaIvaTakenError"
     ],
     "MatchStepResult": [
       "InvalidMatchTransitionError",
@@ -126,12 +143,16 @@
       "PreviouslyRefusedError"
     ],
     "BusinessError": [
+      "AccountHasShopError",
       "AlreadyAppliedError",
+      "AlreadyDelegatedError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
       "FacilitatorAlreadyRegisteredError",
+      "FacilitatorNotApprovedError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
+      "InvalidDelegationTransitionError",
       "InvalidMatchTransitionError",
       "InvalidOfferTransitionError",
       "InvalidVerificationTransitionError",
@@ -144,6 +165,7 @@
       "ProviderAlreadyRegisteredError",
       "ProviderNotApprovedError",
       "ShopAlreadyRegisteredError",
+      "SignInFirstError",
       "SurveyNotDueError",
       "TaxCodeTakenError"
     ],
@@ -154,6 +176,11 @@
     "CancelHelpRequestResult": [
       "HelpRequest",
       "HelpRequestStatusError"
+    ],
+    "ClaimShopResult": [
+      "AccountHasShopError",
+      "ClaimedShop",
+      "SignInFirstError"
     ],
     "CreateHelpRequestResult": [
       "DuplicateHelpRequestError",
@@ -166,6 +193,13 @@
     "CreateStaffUserResult": [
       "EmailTakenError",
       "StaffUserCreated"
+    ],
+    "DelegationResult": [
+      "AlreadyDelegatedError",
+      "Delegation",
+      "FacilitatorNotApprovedError",
+      "InvalidDelegationTransitionError",
+      "PartitaIvaTakenError"
     ],
     "MatchStepResult": [
       "InvalidMatchTransitionError",

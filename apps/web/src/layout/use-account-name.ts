@@ -14,5 +14,6 @@ export function useAccountName(user: SessionUser): string {
   if (shop) return shop.tradingName ?? shop.legalName;
   if (provider) return provider.name;
   if (facilitator) return facilitator.name;
+  // A facilitator acting for a shop: the banner below the header names the shop.
   return user.email;
 }

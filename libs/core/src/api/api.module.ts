@@ -3,6 +3,7 @@ import { AllocationApiModule } from '../allocation/api/allocation-api.module';
 import { AuditApiModule } from '../audit/api/audit-api.module';
 import { AuthApiModule } from '../auth/api/auth-api.module';
 import { CoreModule } from '../core.module';
+import { DelegationApiModule } from '../delegation/api/delegation-api.module';
 import { FacilitatorApiModule } from '../facilitator/api/facilitator-api.module';
 import { HelpRequestApiModule } from '../help-request/api/help-request-api.module';
 import { MatchApiModule } from '../match/api/match-api.module';
@@ -32,6 +33,7 @@ import { LoaderFactory } from './loader.factory';
     ShopApiModule,
     ProviderApiModule,
     FacilitatorApiModule,
+    DelegationApiModule,
     OfferApiModule,
     HelpRequestApiModule,
     NotificationApiModule,

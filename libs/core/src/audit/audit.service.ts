@@ -7,7 +7,14 @@ import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { AuditEventEntity } from './audit-event.entity';
+import { NotificationService } from '../notification/notification.service';
 import type { AuditEventFilter } from './audit.commands';
+
+/**
+ * The shop a change was made for, when a facilitator acts for one. Only a change the shop feature's
+ * access check let through names a shop (every shop operation goes through it first).
+ */
+const actingForShop = (ctx: RequestContext): string | null => (ctx.actor?.role === UserRole.FACILITATOR && ctx.onBehalfOfShopId ? ctx.onBehalfOfShopId : null);
 
 export interface AuditRecord {
   action: string;
@@ -20,7 +27,10 @@ export interface AuditRecord {
 /** Appends audit events in the caller's transaction, so a change and its record commit together. */
 @Injectable()
 export class AuditService {
-  constructor(private readonly connection: TransactionalConnection) {}
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly notifications: NotificationService,
+  ) {}
 
   async record(ctx: RequestContext, event: AuditRecord): Promise<void> {
     await this.recordMany(ctx, [event]);
@@ -29,11 +39,13 @@ export class AuditService {
   /** Many events of one transaction (an allocation run writes thousands) in a few statements. */
   async recordMany(ctx: RequestContext, events: readonly AuditRecord[]): Promise<void> {
     if (!ctx.manager) throw new Error(`Audit of ${events[0]?.action ?? 'nothing'} outside a transaction`);
+    const onBehalfOfShopId = actingForShop(ctx);
     const rows = events.map((event) => ({
       occurredAt: ctx.now,
       actorUserId: ctx.actor?.userId ?? null,
       actorRole: ctx.actor?.role ?? null,
       requestId: ctx.requestId,
+      onBehalfOfShopId,
       action: event.action,
       entityType: event.entityType,
       entityId: event.entityId,
@@ -42,6 +54,22 @@ export class AuditService {
     }));
     // jsonb columns hold arbitrary JSON, which TypeORM's deep-partial type cannot express.
     await insertInChunks(this.connection.repository(ctx, AuditEventEntity), rows as QueryDeepPartialEntity<AuditEventEntity>[]);
+    // The shop hears of what was done in its name, in the same transaction.
+    if (onBehalfOfShopId && events[0]) await this.notifications.notifyShopOfDelegatedAction(ctx, onBehalfOfShopId, events[0].action);
+  }
+
+  /** What facilitators did on behalf of this shop, newest first (the shop's history; the caller checks access). */
+  async onBehalfOf(ctx: RequestContext, shopId: string, page: PageRequest): Promise<Page<AuditEventEntity>> {
+    const [items, total] = await this.connection
+      .repository(ctx, AuditEventEntity)
+      .createQueryBuilder('event')
+      .where('event.on_behalf_of_shop_id = :shopId', { shopId })
+      .orderBy('event.occurredAt', 'DESC')
+      .addOrderBy('event.id', 'DESC')
+      .skip(page.offset)
+      .take(page.first)
+      .getManyAndCount();
+    return toPage(items, total, page);
   }
 
   /** The log for ministry staff, newest first; an action ending in a dot matches every verb under it. */

@@ -177,6 +177,13 @@ export class FacilitatorService {
     return toPage(items, total, page);
   }
 
+  /** The names of the organisations these accounts own, by account (for histories of what they did). */
+  async namesByOwners(ctx: RequestContext, userIds: readonly string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await this.connection.repository(ctx, FacilitatorEntity).findBy({ ownerUserId: In([...userIds]) });
+    return new Map(rows.map((row) => [row.ownerUserId, row.name]));
+  }
+
   /** Batch lookup for DataLoader, in the order asked. */
   async findByIds(ids: readonly string[]): Promise<(FacilitatorEntity | undefined)[]> {
     const rows = await this.connection.dataSource.getRepository(FacilitatorEntity).findBy({ id: In([...ids]) });

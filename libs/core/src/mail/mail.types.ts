@@ -25,6 +25,10 @@ export enum MailStatus {
 export enum MailKind {
   /** A shop applied to a provider's offer and holds a place (PENDING): the provider should answer. */
   MATCH_APPLIED = 'MATCH_APPLIED',
+  /** A facilitator invites a shop to let it act on its behalf. */
+  DELEGATION_INVITATION = 'DELEGATION_INVITATION',
+  /** A facilitator registered a shop under a paper consent: its owner may claim it. */
+  SHOP_CLAIM_INVITATION = 'SHOP_CLAIM_INVITATION',
 }
 
 /** The languages e-mails are written in. */

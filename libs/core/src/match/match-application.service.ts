@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { explainAll, IneligibilityReason } from '@vec/matching';
-import { UserRole } from '../auth/user-role';
-import { requireActor } from '../common/access';
+import { requireShopSide } from '../common/access';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { HelpRequestRecords } from '../help-request/help-request-records.service';
@@ -50,7 +49,7 @@ export class MatchApplicationService {
   ) {}
 
   async apply(ctx: RequestContext, input: { helpRequestId: string; offerId: string; joinWaitlist: boolean; askAgain?: boolean }): Promise<ApplyOutcome> {
-    requireActor(ctx, UserRole.SHOP);
+    requireShopSide(ctx);
     const own = await this.shops.requireOwnShop(ctx);
     return this.connection.withTransaction(ctx, async (tx) => {
       const offer = await this.locks.offer(tx, input.offerId);

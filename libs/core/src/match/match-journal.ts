@@ -15,7 +15,8 @@ import { MatchOrigin, MatchState } from './match.types';
 
 /** The two sides of a match and the words notifications need. */
 export interface MatchParties {
-  shopOwnerUserId: string;
+  /** None while a shop registered by a facilitator waits for its owner to claim it. */
+  shopOwnerUserId: string | null;
   shopName: string;
   providerOwnerUserId: string;
   /** The provider's account's address, for e-mails. */
@@ -78,7 +79,9 @@ export class MatchJournal {
   async record(tx: RequestContext, entries: readonly JournalEntry[]): Promise<void> {
     if (entries.length === 0) return;
     if (!tx.manager) throw new Error('Match changes are recorded inside their transaction');
-    const actorSide: Side | null = tx.actor?.role === 'SHOP' ? 'SHOP' : tx.actor?.role === 'PROVIDER' ? 'PROVIDER' : null;
+    // A facilitator acting for a shop acts on the shop's side.
+    const shopSide = tx.actor?.role === 'SHOP' || (tx.actor?.role === 'FACILITATOR' && tx.onBehalfOfShopId !== undefined);
+    const actorSide: Side | null = shopSide ? 'SHOP' : tx.actor?.role === 'PROVIDER' ? 'PROVIDER' : null;
     const parties = await this.parties(tx, entries.map((e) => e.match.id));
     const transitions = entries.map((e) => ({
       matchId: e.match.id,
@@ -114,7 +117,8 @@ export class MatchJournal {
         respondBy: match.respondBy ? match.respondBy.toISOString() : null,
       };
       for (const who of audience) {
-        notifications.push({ userId: who === 'SHOP' ? side.shopOwnerUserId : side.providerOwnerUserId, kind, matchId: match.id, params: { ...params, audience: who } });
+        const userId = who === 'SHOP' ? side.shopOwnerUserId : side.providerOwnerUserId;
+        if (userId) notifications.push({ userId, kind, matchId: match.id, params: { ...params, audience: who } });
       }
       if (kind === 'MATCH_APPLIED' && audience.includes('PROVIDER')) mails.push(this.applicationMail(match, side));
     }

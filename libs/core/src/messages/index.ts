@@ -1,6 +1,8 @@
 import { allocationMessages } from './allocation.messages';
 import { authMessages } from './auth.messages';
 import { configMessages } from './config.messages';
+import { delegationMailMessages } from './delegation-mail.messages';
+import { delegationMessages } from './delegation.messages';
 import { facilitatorMessages } from './facilitator.messages';
 import { helpRequestMessages } from './help-request.messages';
 import { mailMessages } from './mail.messages';
@@ -23,6 +25,7 @@ export type { MatchStep, SurveyNotDueReason } from './match.messages';
 export type { Parties, Suspended } from './notification.messages';
 export type { QueryLimit } from './request.messages';
 export type { ApplicationMail } from './mail.messages';
+export type { DelegationInvitationMail, ShopClaimMail } from './delegation-mail.messages';
 export type { IdentifiedThing } from './validation.messages';
 
 /**
@@ -33,6 +36,8 @@ export const MESSAGES = {
   allocation: allocationMessages,
   auth: authMessages,
   config: configMessages,
+  delegation: delegationMessages,
+  delegationMail: delegationMailMessages,
   facilitator: facilitatorMessages,
   helpRequest: helpRequestMessages,
   input: inputMessages,

@@ -9,23 +9,23 @@ export interface ApplicationMail {
   link: string;
 }
 
-type Template = (values: object) => string;
+export type Template = (values: object) => string;
 
 /** Subject and text parts take the values as written; a subject is one line whatever a name holds. */
-const plain = (source: string): Template => {
+export const plain = (source: string): Template => {
   const template = Handlebars.compile(source, { noEscape: true, strict: true });
   return (values) => template(values).replace(/\n{3,}/g, '\n\n');
 };
-const subject = (source: string): Template => {
+export const subject = (source: string): Template => {
   const template = plain(source);
   return (values) => template(values).replace(/\s+/g, ' ').trim();
 };
 /** The HTML part escapes every value. */
-const html = (source: string): Template => Handlebars.compile(source, { strict: true });
+export const html = (source: string): Template => Handlebars.compile(source, { strict: true });
 
-const both = (en: Template, it: Template) => (values: object): Words => ({ en: en(values), it: it(values) });
+export const both = (en: Template, it: Template) => (values: object): Words => ({ en: en(values), it: it(values) });
 
-const SIGNATURE = 'Vicini e connessi';
+export const SIGNATURE = 'Vicini e connessi';
 
 /**
  * The e-mails the platform sends, written as Handlebars templates in each language (a subject, a

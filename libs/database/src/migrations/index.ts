@@ -12,6 +12,7 @@ import { OfferModeration1796425200000 } from './1796425200000-offer-moderation';
 import { MonitoringSnapshots1796430000000 } from './1796430000000-monitoring-snapshots';
 import { MailMessage1796433370050 } from './1796433370050-mail-message';
 import { Facilitators1796438200686 } from './1796438200686-facilitators';
+import { Delegations1796440155003 } from './1796440155003-delegations';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   MonitoringSnapshots1796430000000,
   MailMessage1796433370050,
   Facilitators1796438200686,
+  Delegations1796440155003,
 ];

@@ -15,6 +15,7 @@ import {
   InviteShopDocument,
   LoginDocument,
   MatchByIdDocument,
+  MonitoringByFacilitatorDocument,
   MyDelegationsDocument,
   MyHelpRequestsDocument,
   MyMatchesDocument,
@@ -23,6 +24,7 @@ import {
   RegisterShopOnPaperDocument,
   RevokeDelegationDocument,
   ShopByIdDocument,
+  ShopsThroughIntermediariesDocument,
   UpdateShopDocument,
 } from './gql/generated';
 import { aFacilitatorInput, anEmail, aShopInput, signUp, staffUser, TEST_PASSWORD, type SignedIn } from './testing/fixtures';
@@ -125,6 +127,19 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
     expect(history.items.every((item) => item.facilitatorName === ascom.name)).toBe(true);
     expect((await notificationKinds(api, shop)).filter((kind) => kind === 'ACTED_ON_BEHALF')).toHaveLength(4);
     expect(await notificationKinds(api, ascom)).toContain('DELEGATION_CHANGED');
+
+    // Monitoring by intermediary: one shop onboarded and served; the open data counts it.
+    const uptake = dataOf(await api.gqlAs(staff.accessToken, MonitoringByFacilitatorDocument)).monitoringByFacilitator;
+    expect(uptake.items.find((row) => row.facilitatorId === ascom.facilitatorId)).toEqual({
+      facilitatorId: ascom.facilitatorId,
+      shopsOnboarded: 1,
+      shopsOnPaper: 0,
+      liveDelegations: 1,
+      shopsServed: 1,
+      completedMatches: 0,
+    });
+    expect(dataOf(await api.gql(ShopsThroughIntermediariesDocument)).publicFigures.shopsThroughIntermediaries).toBeGreaterThanOrEqual(1);
+    expect((await api.gqlAs(ascom.accessToken, MonitoringByFacilitatorDocument)).errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
 
   it('refuses the very next call after the shop revokes, and writes nothing for it', async () => {

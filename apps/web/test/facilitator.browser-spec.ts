@@ -78,6 +78,8 @@ describe('Facilitator organisations in the browser', () => {
 
     const own = await web.newPage();
     await logIn(own, owner.email);
+    await own.waitForURL('**/facilitatore/negozi');
+    await own.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'La mia organizzazione' }).click();
     await own.waitForURL('**/facilitatore');
     expect(await own.getByTestId('verification-status').textContent()).toContain('Approvata');
     await own.context().close();

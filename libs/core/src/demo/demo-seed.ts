@@ -16,6 +16,7 @@ import { sectionOfDivision } from '../shop/registry/ateco';
 import { ShopEntity } from '../shop/shop.entity';
 import { ComuneEntity } from '../territory/comune.entity';
 import { DEMO_PROVIDERS, LEGAL_FORMS, REQUEST_TEXTS, SHOP_KINDS, SURNAMES } from './demo-catalogue';
+import { DEMO_FACILITATOR_EMAIL, seedDemoFacilitators } from './demo-facilitators';
 import { demoId, DemoHistory, seedDemoHistory } from './demo-history';
 import { SeededRandom } from './seeded-random';
 import { DAY_MS } from '../common/time';
@@ -35,6 +36,8 @@ export interface DemoSummary {
   offers: number;
   helpRequests: number;
   provinces: number;
+  facilitators: number;
+  delegations: number;
   history: DemoHistory;
   logins: DemoLogin[];
 }
@@ -201,18 +204,22 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     await insertAll(manager, OfferCoverageEntity, coverage);
     await insertAll(manager, HelpRequestEntity, requests);
     const history = await seedDemoHistory(manager, { shops, comuni, providers, offers, coverage, requests }, random, now, keepOpen);
+    const intermediaries = await seedDemoFacilitators(manager, { shops, comuni, passwordHash }, random, now);
     const summary: DemoSummary = {
       shops: shops.length,
       providers: providers.length,
       offers: offers.length,
       helpRequests: requests.length,
       provinces: new Set(shops.map((s) => s.comuneCode.slice(0, 3))).size,
+      facilitators: intermediaries.facilitators,
+      delegations: intermediaries.delegations,
       history,
       logins: [
         { role: UserRole.ADMIN, email: 'admin@vicini.demo', note: 'platform settings and staff accounts' },
         { role: UserRole.MINISTRY, email: 'ministero@vicini.demo', note: 'monitoring, provider verification' },
         { role: UserRole.SHOP, email: 'negozio@vicini.demo', note: `${shops[0].tradingName}, ${comuni.find((c) => c.code === shops[0].comuneCode)?.name}` },
         { role: UserRole.PROVIDER, email: 'fornitore@vicini.demo', note: `${providers[0].name} (approved)` },
+        { role: UserRole.FACILITATOR, email: DEMO_FACILITATOR_EMAIL, note: intermediaries.note },
       ],
     };
     await manager.getRepository(AuditEventEntity).save(

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import { ComuneAutocomplete, type ComuneChoice } from '../../components/ComuneAutocomplete';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, SubmitButton, TextField } from '../../components/fields';
@@ -116,7 +116,8 @@ export function DeskPage() {
   const { t } = useTranslation();
   const { date } = useFormat();
   const categories = useCategoryLabels();
-  const facilitator = useQuery(MyFacilitatorDocument).data?.myFacilitator;
+  const mine = useQuery(MyFacilitatorDocument);
+  const facilitator = mine.data?.myFacilitator;
   const [comune, setComune] = useState<ComuneChoice | null>(null);
   const [category, setCategory] = useState<ServiceCategory | ''>('');
   const paging = usePaging(PAGE_SIZE);
@@ -125,7 +126,10 @@ export function DeskPage() {
   const { data, error, loading } = useQuery(DelegatedShopsDocument, {
     variables: { filter: { comuneCode: comune?.code, category: category || undefined }, first: PAGE_SIZE, offset: paging.offset },
     fetchPolicy: 'cache-and-network',
+    skip: !facilitator,
   });
+  // An organisation not registered yet has no desk: its registration comes first.
+  if (mine.data && !facilitator) return <Navigate to={PATHS.facilitator} replace />;
   const approved = facilitator?.verificationStatus === 'APPROVED';
 
   return (

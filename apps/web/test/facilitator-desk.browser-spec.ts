@@ -76,5 +76,14 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
       { authorization: `Bearer ${facilitatorOwner.accessToken}`, 'x-on-behalf-of-shop': shopId },
     );
     expect(after.body.errors?.[0].extensions.code).toBe('NOT_FOUND');
+
+    // Ministry staff see the uptake through this facilitator on the dashboard.
+    const staffPage = await web.newPage();
+    await logIn(staffPage, staff.email);
+    const uptake = staffPage.getByTestId('uptake-by-facilitator');
+    await uptake.waitFor();
+    const facilitatorRow = uptake.getByRole('row').filter({ has: staffPage.getByRole('rowheader', { name: facilitatorName }) });
+    expect(await facilitatorRow.count()).toBe(1);
+    await staffPage.context().close();
   });
 });

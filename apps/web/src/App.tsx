@@ -17,6 +17,7 @@ import { FacilitatorPage } from './pages/facilitator/FacilitatorPage';
 import { DeskPage } from './pages/facilitator/DeskPage';
 import { ShopArea } from './pages/facilitator/ShopArea';
 import { DelegationLinkPage } from './pages/DelegationLinkPage';
+import { ClaimShopPage } from './pages/ClaimShopPage';
 import { DelegationsPage } from './pages/shop/DelegationsPage';
 import { FaqPage } from './pages/info/FaqPage';
 import { InfoPage } from './pages/info/InfoPage';
@@ -88,6 +89,7 @@ export function App() {
         <Route path={PATHS.contacts} element={<InfoPage key="contacts" name="contacts" template />} />
         <Route path={PATHS.faq} element={<FaqPage />} />
         <Route path={PATHS.delegationLink} element={<DelegationLinkPage />} />
+        <Route path={PATHS.claimShop} element={<ClaimShopPage />} />
         {RESERVED.map(([path, roles, page]) => (
           <Route key={path} path={path} element={<RequireRole roles={roles}>{page}</RequireRole>} />
         ))}

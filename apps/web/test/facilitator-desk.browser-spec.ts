@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { CreateHelpRequestDocument, DecideFacilitatorDocument, GrantDelegationDocument, LoginDocument, RegisterFacilitatorDocument, RegisterShopDocument } from '../../api/test/gql/generated';
-import { aFacilitatorInput, aShopInput } from '../../api/test/testing/fixtures';
+import { DataSource } from 'typeorm';
+import { CreateHelpRequestDocument, DecideFacilitatorDocument, GrantDelegationDocument, LoginDocument, RegisterFacilitatorDocument, RegisterShopDocument, RegisterShopOnPaperDocument } from '../../api/test/gql/generated';
+import { aFacilitatorInput, anEmail, aShopInput, TEST_PASSWORD } from '../../api/test/testing/fixtures';
 import { dataOf, member } from '../../api/test/testing/test-app';
 import { expectAccessible, logIn, startWebTestApp, type WebTestApp } from './testing/web-app';
 
@@ -85,5 +86,34 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     const facilitatorRow = uptake.getByRole('row').filter({ has: staffPage.getByRole('rowheader', { name: facilitatorName }) });
     expect(await facilitatorRow.count()).toBe(1);
     await staffPage.context().close();
+  });
+
+  it('the owner of a shop registered on paper claims it from the e-mailed link with a new account', async () => {
+    const staff = await web.staffUser();
+    const staffSession = dataOf(await web.api.gql(LoginDocument, { input: { email: staff.email, password: staff.password } })).login;
+    const owner = await web.signUp('FACILITATOR');
+    const name = `CNA ${randomUUID().slice(0, 6)}`;
+    const facilitatorId = member(dataOf(await web.api.gqlAs(owner.accessToken, RegisterFacilitatorDocument, { input: aFacilitatorInput({ name }) })).registerFacilitator, 'Facilitator').id;
+    await web.api.gqlAs(staffSession.accessToken, DecideFacilitatorDocument, { input: { facilitatorId, decision: 'APPROVED' } });
+    const ownerEmail = anEmail('titolare');
+    const shopName = `Sartoria ${randomUUID().slice(0, 6)}`;
+    const registered = await web.api.gqlAs(owner.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput({ tradingName: shopName }), ownerEmail, declaredOn: '2026-11-30' } });
+    member(dataOf(registered).registerShopOnPaper, 'Delegation');
+    const [mail]: { text: string }[] = await web.api.app.get(DataSource).query('SELECT text FROM mail_message WHERE recipient = $1', [ownerEmail]);
+    const path = /\/rivendica\/[^\s]+/.exec(mail.text)?.[0] ?? '';
+
+    const page = await web.newPage();
+    await page.goto(path);
+    await page.getByRole('heading', { level: 1, name: 'Prendi il controllo della tua attività' }).waitFor();
+    await page.getByText(`${name} ha registrato ${shopName}`, { exact: false }).waitFor();
+    await expectAccessible(page, 'claim-shop');
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Prendi il controllo' }).click();
+    await page.getByText(`Fatto: accedi con ${ownerEmail} e la password scelta.`).waitFor();
+    await page.getByRole('link', { name: 'Accedi' }).last().click();
+    await logIn(page, ownerEmail);
+    await page.waitForURL('**/la-mia-attivita');
+    await page.getByRole('heading', { level: 2, name: shopName }).waitFor();
+    await page.context().close();
   });
 });

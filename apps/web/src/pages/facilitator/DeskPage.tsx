@@ -145,11 +145,6 @@ export function DeskPage() {
       {approved ? (
         <>
           <InviteForm onInvited={announce} />
-          <p>
-            <Link className="btn btn-outline-primary" to={PATHS.facilitatorShopNew}>
-              {t('desk.registerOnPaper')}
-            </Link>
-          </p>
           <Invitations />
         </>
       ) : null}

@@ -66,6 +66,8 @@ export class FacilitatorResolver {
 /** The comuni of a territory by name, batched with every other comune of the request. */
 @Resolver(() => FacilitatorTerritoryModel)
 export class FacilitatorTerritoryResolver {
+  // As many as a territory may hold (FacilitatorTerritoryInput's comuneCodes).
+  @ListSize(100)
   @ResolveField(() => [ComuneModel], { description: 'The comuni in `comuneCodes`, with their names.' })
   async comuni(@Context('loaders') loaders: Loaders, @Parent() territory: FacilitatorTerritoryModel): Promise<ComuneModel[]> {
     const comuni = await loaders.comune.loadMany(territory.comuneCodes);

@@ -41,10 +41,11 @@ async function prepareDatabase(env: Environment, url: string, embedded: boolean,
       if (summary) {
         log.info(
           `Demo data: ${summary.shops} shops in ${summary.provinces} provinces, ${summary.providers} providers, ` +
-            `${summary.offers} offers, ${summary.helpRequests} help requests, ${summary.history.matches} matches ` +
+            `${summary.offers} offers, ${summary.helpRequests} help requests, ${summary.history.matches} matches, ` +
+            `${summary.facilitators} facilitators acting for ${summary.delegations} shops ` +
             `(${Object.entries(summary.history.byState).map(([state, n]) => `${n} ${state.toLowerCase()}`).join(', ')})`,
         );
-        const lines = summary.logins.map((login) => `  ${login.role.padEnd(9)} ${login.email.padEnd(24)} ${login.note}`);
+        const lines = summary.logins.map((login) => `  ${login.role.padEnd(11)} ${login.email.padEnd(24)} ${login.note}`);
         log.info(`Demo logins (password "${DEMO_PASSWORD}"):\n${lines.join('\n')}`);
       }
     }

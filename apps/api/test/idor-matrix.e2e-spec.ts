@@ -1,3 +1,4 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
@@ -12,6 +13,9 @@ import {
   CompleteMatchDocument,
   ConfirmMatchActiveDocument,
   CreateHelpRequestDocument,
+  DecideFacilitatorDocument,
+  GrantDelegationDocument,
+  RegisterFacilitatorDocument,
   DeclineMatchDocument,
   HelpRequestByIdDocument,
   HelpRequestsDocument,
@@ -41,10 +45,11 @@ import {
   UpdateOfferDocument,
   UpdateProviderDocument,
   UpdateShopDocument,
+  VerifyFacilitatorDocument,
   VerifyProviderDocument,
   WithdrawMatchDocument,
 } from './gql/generated';
-import { SignedIn, staffUser } from './testing/fixtures';
+import { aFacilitatorInput, SignedIn, signUp, staffUser } from './testing/fixtures';
 import { approvedProvider, createOffer, ProviderAccount, publishedOffer, shopIn } from './testing/offer-fixtures';
 import { applyTo, askFor } from './testing/match-fixtures';
 import { dataOf, type GraphQLResponse, member, startTestApp, TestApp } from './testing/test-app';
@@ -63,6 +68,8 @@ describe('IDOR matrix: nobody reaches another tenant’s objects', () => {
   let victimProvider: ProviderAccount;
   let attackerShop: SignedIn & { shopId: string };
   let attackerProvider: ProviderAccount;
+  /** An approved facilitator acting for the attacker shop only, under its delegation. */
+  let attackerFacilitator: SignedIn & { facilitatorId: string };
   let ministry: SignedIn;
   let requestId: string;
   let draftOfferId: string;
@@ -86,6 +93,11 @@ describe('IDOR matrix: nobody reaches another tenant’s objects', () => {
     liveOfferId = (await publishedOffer(api, victimProvider)).id;
     matchRequestId = await askFor(api, victimShop, 'ONLINE_STORE');
     matchId = (await applyTo(api, victimShop, matchRequestId, liveOfferId)).id;
+    const facilitatorOwner = await signUp(api, 'FACILITATOR');
+    const registered = dataOf(await api.gqlAs(facilitatorOwner.accessToken, RegisterFacilitatorDocument, { input: aFacilitatorInput() })).registerFacilitator;
+    attackerFacilitator = { ...facilitatorOwner, facilitatorId: member(registered, 'Facilitator').id };
+    await api.gqlAs(ministry.accessToken, DecideFacilitatorDocument, { input: { facilitatorId: attackerFacilitator.facilitatorId, decision: 'APPROVED' } });
+    member(dataOf(await api.gqlAs(attackerShop.accessToken, GrantDelegationDocument, { input: { facilitatorId: attackerFacilitator.facilitatorId } })).grantDelegation, 'Delegation');
   });
   afterAll(() => api.close());
 
@@ -108,8 +120,16 @@ describe('IDOR matrix: nobody reaches another tenant’s objects', () => {
     return createHash('sha256').update(JSON.stringify(rows)).digest('hex');
   }
 
-  type Who = 'attackerShop' | 'attackerProvider' | 'ministry';
-  const token = (who: Who): string => ({ attackerShop, attackerProvider, ministry })[who].accessToken;
+  type Who = 'attackerShop' | 'attackerProvider' | 'attackerFacilitator' | 'ministry';
+  const token = (who: Who): string => ({ attackerShop, attackerProvider, attackerFacilitator, ministry })[who].accessToken;
+
+  /** The facilitator's request naming a shop to act for: the victim (no delegation) or the shop that delegated it. */
+  const actingFor =
+    (shop: () => string) =>
+    <R, V>(t: string, document: TypedDocumentNode<R, V>, variables: V): Promise<GraphQLResponse<R>> =>
+      api.gqlHttp(document, variables, { authorization: `Bearer ${t}`, 'x-on-behalf-of-shop': shop() }).then((response) => response.body);
+  const forVictim = actingFor(() => victimShop.shopId);
+  const forOwnShop = actingFor(() => attackerShop.shopId);
 
   /** Who tries, what, how (with the caller's token; the ids are read when the row runs), and the one code it is refused with. */
   type Attempt = [who: Who, label: string, send: (token: string) => Promise<GraphQLResponse<unknown>>, refusedWith: 'FORBIDDEN' | 'NOT_FOUND'];
@@ -190,6 +210,36 @@ describe('IDOR matrix: nobody reaches another tenant’s objects', () => {
       (t) => api.gqlAs(t, SetAccountStatusDocument, { input: { userId: victimShop.userId, status: 'DISABLED', reason: 'Non di competenza' } }),
       'FORBIDDEN',
     ],
+    ['attackerFacilitator', 'reads the victim shop naming it', (t) => forVictim(t, ShopByIdDocument, { id: victimShop.shopId }), 'NOT_FOUND'],
+    ['attackerFacilitator', 'reads the victim shop for its own shop', (t) => forOwnShop(t, ShopByIdDocument, { id: victimShop.shopId }), 'NOT_FOUND'],
+    ['attackerFacilitator', 'lists the victim shop’s requests naming it', (t) => forVictim(t, MyHelpRequestsDocument, {}), 'NOT_FOUND'],
+    ['attackerFacilitator', 'edits the victim shop’s profile', (t) => forVictim(t, UpdateShopDocument, { input: { address: 'Via Nuova 1' } }), 'NOT_FOUND'],
+    ['attackerFacilitator', 'reads the victim’s help request for its own shop', (t) => forOwnShop(t, HelpRequestByIdDocument, { id: requestId }), 'NOT_FOUND'],
+    ['attackerFacilitator', 'cancels the victim’s help request naming it', (t) => forVictim(t, CancelHelpRequestDocument, { id: requestId }), 'NOT_FOUND'],
+    [
+      'attackerFacilitator',
+      'applies the victim’s request for its own shop',
+      (t) => forOwnShop(t, ApplyToOfferDocument, { input: { helpRequestId: requestId, offerId: liveOfferId } }),
+      'NOT_FOUND',
+    ],
+    ['attackerFacilitator', 'reads the victim’s match for its own shop', (t) => forOwnShop(t, MatchByIdDocument, { id: matchId }), 'NOT_FOUND'],
+    ['attackerFacilitator', 'withdraws the victim’s match naming it', (t) => forVictim(t, WithdrawMatchDocument, { input: { id: matchId } }), 'NOT_FOUND'],
+    ['attackerFacilitator', 'confirms the victim’s match for its own shop', (t) => forOwnShop(t, ConfirmMatchActiveDocument, { id: matchId }), 'NOT_FOUND'],
+    [
+      'attackerFacilitator',
+      'answers the survey of the victim’s match',
+      (t) => forOwnShop(t, AnswerOutcomeSurveyDocument, { input: { matchId, gotOnlineOrders: false, approximateOrders: 0 } }),
+      'NOT_FOUND',
+    ],
+    ['attackerFacilitator', 'reads recommendations for the victim’s request', (t) => forOwnShop(t, OfferRecommendationsDocument, { id: matchRequestId }), 'NOT_FOUND'],
+    ['attackerFacilitator', 'lists all shops', (t) => api.gqlAs(t, ShopsDocument), 'FORBIDDEN'],
+    ['attackerFacilitator', 'accepts a match as a provider', (t) => forVictim(t, AcceptMatchDocument, { id: matchId }), 'FORBIDDEN'],
+    [
+      'attackerFacilitator',
+      'approves itself',
+      (t) => api.gqlAs(t, VerifyFacilitatorDocument, { input: { facilitatorId: attackerFacilitator.facilitatorId, decision: 'SUSPENDED', reason: 'Prova di abuso' } }),
+      'FORBIDDEN',
+    ],
   ];
 
   it.each(attempts)('%s %s: refused, nothing changes', async (who, _label, send, refusedWith) => {
@@ -206,6 +256,8 @@ describe('IDOR matrix: nobody reaches another tenant’s objects', () => {
     const offers = dataOf(await api.gqlAs(attackerProvider.accessToken, MyOffersDocument, { first: 100 })).myOffers.items.map((o) => o.id);
     expect(offers).not.toContain(draftOfferId);
     expect(offers).not.toContain(liveOfferId);
+    const ownShopMatches = dataOf(await forOwnShop(attackerFacilitator.accessToken, MyMatchesDocument, { first: 100 })).myMatches.items;
+    expect(ownShopMatches.map((m) => m.id)).not.toContain(matchId);
     for (const attacker of [attackerShop, attackerProvider]) {
       const matches = dataOf(await api.gqlAs(attacker.accessToken, MyMatchesDocument, { first: 100 })).myMatches.items;
       expect(matches.map((m) => m.id)).not.toContain(matchId);

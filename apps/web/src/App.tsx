@@ -27,6 +27,13 @@ import { VerificationPage } from './pages/ministry/VerificationPage';
 import { AuditPage } from './pages/ministry/audit/AuditPage';
 import { EntityHistoryPage } from './pages/ministry/audit/EntityHistoryPage';
 import { AccountsPage } from './pages/admin/AccountsPage';
+import { FacilitatorVerificationPage } from './pages/ministry/FacilitatorVerificationPage';
+import { FacilitatorPage } from './pages/facilitator/FacilitatorPage';
+import { DeskPage } from './pages/facilitator/DeskPage';
+import { ShopArea } from './pages/facilitator/ShopArea';
+import { DelegationLinkPage } from './pages/DelegationLinkPage';
+import { ClaimShopPage } from './pages/ClaimShopPage';
+import { DelegationsPage } from './pages/shop/DelegationsPage';
 import { FaqPage } from './pages/info/FaqPage';
 import { InfoPage } from './pages/info/InfoPage';
 import { PrivacyPage } from './pages/info/PrivacyPage';
@@ -50,20 +57,23 @@ import { PATHS } from './routes';
 const DashboardPage = lazy(() => import('./pages/ministry/dashboard/DashboardPage').then((module) => ({ default: module.DashboardPage })));
 
 const STAFF: UserRole[] = ['MINISTRY', 'ADMIN'];
-const EVERYONE: UserRole[] = ['SHOP', 'PROVIDER', 'MINISTRY', 'ADMIN'];
+const SHOP_SIDE: UserRole[] = ['SHOP', 'FACILITATOR'];
+const EVERYONE: UserRole[] = ['SHOP', 'PROVIDER', 'FACILITATOR', 'MINISTRY', 'ADMIN'];
 
 /** The pages reserved to some roles, each with its own path. */
 const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.notifications, EVERYONE, <NotificationsPage />],
   [PATHS.account, EVERYONE, <MyAccountPage />],
   [PATHS.preferences, EVERYONE, <PreferencesPage />],
-  [PATHS.shop, ['SHOP'], <ShopPage />],
-  [PATHS.shopNeeds, ['SHOP'], <NeedsPage />],
-  [PATHS.shopRequests, ['SHOP'], <RequestsPage />],
-  [PATHS.shopRequest, ['SHOP'], <RequestPage />],
-  [PATHS.shopMatches, ['SHOP'], <ShopMatchesPage />],
-  [PATHS.shopMatch, ['SHOP'], <MatchPage side="SHOP" />],
+  // The shop's own screens, also for a facilitator while it acts for a shop.
+  [PATHS.shop, SHOP_SIDE, <ShopArea><ShopPage /></ShopArea>],
+  [PATHS.shopNeeds, SHOP_SIDE, <ShopArea><NeedsPage /></ShopArea>],
+  [PATHS.shopRequests, SHOP_SIDE, <ShopArea><RequestsPage /></ShopArea>],
+  [PATHS.shopRequest, SHOP_SIDE, <ShopArea><RequestPage /></ShopArea>],
+  [PATHS.shopMatches, SHOP_SIDE, <ShopArea><ShopMatchesPage /></ShopArea>],
+  [PATHS.shopMatch, SHOP_SIDE, <ShopArea><MatchPage side="SHOP" /></ShopArea>],
   [PATHS.shopCalls, ['SHOP'], <ShopCallsPage />],
+  [PATHS.shopDelegations, ['SHOP'], <DelegationsPage />],
   [PATHS.provider, ['PROVIDER'], <ProviderPage />],
   [PATHS.providerOffers, ['PROVIDER'], <OffersPage />],
   [PATHS.providerOfferNew, ['PROVIDER'], <OfferEditPage />],
@@ -71,6 +81,8 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.providerOfferEdit, ['PROVIDER'], <OfferEditPage />],
   [PATHS.providerApplications, ['PROVIDER'], <ApplicationsPage />],
   [PATHS.providerMatch, ['PROVIDER'], <MatchPage side="PROVIDER" />],
+  [PATHS.facilitator, ['FACILITATOR'], <FacilitatorPage />],
+  [PATHS.facilitatorDesk, ['FACILITATOR'], <DeskPage />],
   [
     PATHS.dashboard,
     STAFF,
@@ -80,6 +92,7 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   ],
   [PATHS.verification, STAFF, <VerificationPage />],
   [PATHS.offerReview, STAFF, <OfferReviewPage />],
+  [PATHS.facilitatorVerification, STAFF, <FacilitatorVerificationPage />],
   [PATHS.allocationRuns, STAFF, <AllocationRunsPage />],
   [PATHS.retention, STAFF, <RetentionPage />],
   [PATHS.allocationRun, STAFF, <AllocationRunPage />],
@@ -111,6 +124,8 @@ export function App() {
         <Route path={PATHS.faq} element={<FaqPage />} />
         <Route path={PATHS.unsubscribe} element={<UnsubscribePage />} />
         <Route path={PATHS.graduatoria} element={<GraduatoriaPage />} />
+        <Route path={PATHS.delegationLink} element={<DelegationLinkPage />} />
+        <Route path={PATHS.claimShop} element={<ClaimShopPage />} />
         {RESERVED.map(([path, roles, page]) => (
           <Route key={path} path={path} element={<RequireRole roles={roles}>{page}</RequireRole>} />
         ))}

@@ -29,6 +29,7 @@ export const PATHS = {
   shopMatch: '/la-mia-attivita/servizi/:id',
   shopCalls: '/la-mia-attivita/bandi',
   graduatoria: '/bandi/:id/graduatoria',
+  shopDelegations: '/la-mia-attivita/facilitatori',
   provider: '/organizzazione',
   providerOffers: '/organizzazione/offerte',
   providerOfferNew: '/organizzazione/offerte/nuova',
@@ -36,9 +37,14 @@ export const PATHS = {
   providerOfferEdit: '/organizzazione/offerte/:id/modifica',
   providerApplications: '/organizzazione/candidature',
   providerMatch: '/organizzazione/candidature/:id',
+  facilitator: '/facilitatore',
+  facilitatorDesk: '/facilitatore/negozi',
+  delegationLink: '/delega/:code',
+  claimShop: '/rivendica/:code',
   dashboard: '/ministero/cruscotto',
   verification: '/ministero/verifica-fornitori',
   offerReview: '/ministero/verifica-offerte',
+  facilitatorVerification: '/ministero/verifica-facilitatori',
   allocationRuns: '/ministero/assegnazioni',
   allocationRun: '/ministero/assegnazioni/:id',
   retention: '/ministero/conservazione-dati',
@@ -64,6 +70,8 @@ export function homePathFor(role: UserRole): string {
       return PATHS.shop;
     case 'PROVIDER':
       return PATHS.provider;
+    case 'FACILITATOR':
+      return PATHS.facilitatorDesk;
     case 'MINISTRY':
     case 'ADMIN':
       return PATHS.dashboard;
@@ -72,7 +80,8 @@ export function homePathFor(role: UserRole): string {
 
 /** Where a signed-in user reads one match: the shop and the provider each in their own area. */
 export function matchPathFor(role: UserRole, matchId: string): string | null {
-  if (role === 'SHOP') return pathTo(PATHS.shopMatch, matchId);
+  // A facilitator reads a match in the shop's area, while acting for that shop.
+  if (role === 'SHOP' || role === 'FACILITATOR') return pathTo(PATHS.shopMatch, matchId);
   if (role === 'PROVIDER') return pathTo(PATHS.providerMatch, matchId);
   return null;
 }

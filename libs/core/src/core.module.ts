@@ -3,6 +3,8 @@ import { AllocationModule } from './allocation/allocation.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
+import { DelegationModule } from './delegation/delegation.module';
+import { FacilitatorModule } from './facilitator/facilitator.module';
 import { HelpRequestModule } from './help-request/help-request.module';
 import { ImportModule } from './import/import.module';
 import { MailModule } from './mail/mail.module';
@@ -32,6 +34,8 @@ import { ThrottleModule } from './throttle/throttle.module';
     TerritoryModule,
     ShopModule,
     ProviderModule,
+    FacilitatorModule,
+    DelegationModule,
     OfferModule,
     HelpRequestModule,
     NotificationModule,
@@ -45,6 +49,6 @@ import { ThrottleModule } from './throttle/throttle.module';
     ImportModule,
     SelectionCallModule,
   ],
-  exports: [ImportModule, TerritoryModule, AuthModule, MailModule, AuditModule, ShopModule, ProviderModule, OfferModule, HelpRequestModule, MatchModule, AllocationModule, ModerationModule, PrivacyModule, SelectionCallModule],
+  exports: [ImportModule, TerritoryModule, AuthModule, MailModule, AuditModule, ShopModule, ProviderModule, FacilitatorModule, DelegationModule, OfferModule, HelpRequestModule, MatchModule, AllocationModule, ModerationModule, PrivacyModule, SelectionCallModule],
 })
 export class CoreModule {}

@@ -7,6 +7,8 @@ import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { UserAccountEntity } from './auth/user-account.entity';
 import { ImportJobEntity } from './import/import-job.entity';
 import { ImportRowEntity } from './import/import-row.entity';
+import { DelegationEntity } from './delegation/delegation.entity';
+import { FacilitatorEntity } from './facilitator/facilitator.entity';
 import { HelpRequestEntity } from './help-request/help-request.entity';
 import { MailMessageEntity } from './mail/mail-message.entity';
 import { MailPreferenceEntity } from './mail/mail-preference.entity';
@@ -34,6 +36,8 @@ export const ALL_ENTITIES = [
   AuditEventEntity,
   ShopEntity,
   ProviderEntity,
+  FacilitatorEntity,
+  DelegationEntity,
   OfferEntity,
   OfferCoverageEntity,
   HelpRequestEntity,

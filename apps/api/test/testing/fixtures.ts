@@ -1,6 +1,6 @@
 import { AuthService, PRIVACY_NOTICE_VERSION, RequestContext, UserRole } from '@vec/core';
 import { randomInt, randomUUID } from 'node:crypto';
-import { LoginDocument, RegisterDocument, type RegisterProviderInput, type RegisterShopInput } from '../gql/generated';
+import { LoginDocument, RegisterDocument, type RegisterFacilitatorInput, type RegisterProviderInput, type RegisterShopInput } from '../gql/generated';
 import { verifyThroughMailbox } from './mailbox';
 import { dataOf, member, type TestApp } from './test-app';
 
@@ -28,10 +28,10 @@ export interface SignedIn {
 }
 
 /**
- * Self-registers a SHOP or PROVIDER account and returns its session; its address is verified
- * through the link in the sign-up e-mail, unless `verified: false`.
+ * Self-registers a SHOP, PROVIDER or FACILITATOR account and returns its session; its address is
+ * verified through the link in the sign-up e-mail, unless `verified: false`.
  */
-export async function signUp(api: TestApp, role: 'SHOP' | 'PROVIDER', options: { verified?: boolean } = {}): Promise<SignedIn> {
+export async function signUp(api: TestApp, role: 'SHOP' | 'PROVIDER' | 'FACILITATOR', options: { verified?: boolean } = {}): Promise<SignedIn> {
   const email = anEmail(role.toLowerCase());
   const session = member(dataOf(await api.gql(RegisterDocument, { input: { email, password: TEST_PASSWORD, role, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } })).register, 'AuthPayload');
   if (!session.refreshToken) throw new Error('sign-up answered without a refresh token');
@@ -70,3 +70,12 @@ export const aProviderInput = (overrides: Partial<RegisterProviderInput> = {}): 
   ...overrides,
 });
 
+
+export const aFacilitatorInput = (overrides: Partial<RegisterFacilitatorInput> = {}): RegisterFacilitatorInput => ({
+  name: 'Confcommercio Torino',
+  kind: 'TRADE_ASSOCIATION',
+  taxCode: aPartitaIva(),
+  contactEmail: 'sportello@confcommercio-to.example.it',
+  territory: { national: false, regionCodes: [], provinceCodes: ['001'], comuneCodes: [] },
+  ...overrides,
+});

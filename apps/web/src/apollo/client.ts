@@ -5,6 +5,7 @@ import { ErrorLink } from '@apollo/client/link/error';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { from, switchMap, throwError } from 'rxjs';
 import { GRAPHQL_PATH, refreshSession } from '../auth/refresh';
+import { actingForStore } from '../auth/acting-for';
 import { sessionStore } from '../auth/session-store';
 import introspection from '../gql/possible-types';
 
@@ -12,8 +13,12 @@ import introspection from '../gql/possible-types';
 const SESSION_OPERATIONS = new Set(['Login', 'Register', 'RefreshSession', 'Logout']);
 
 const authLink = new SetContextLink((previous) => {
-  const token = sessionStore.getState().accessToken;
-  return token ? { headers: { ...previous.headers, authorization: `Bearer ${token}` } } : {};
+  const { accessToken: token, user } = sessionStore.getState();
+  // A facilitator acting for a shop names it on every request: the API checks its delegation each time.
+  const acting = user?.role === 'FACILITATOR' ? actingForStore.get() : null;
+  return token
+    ? { headers: { ...previous.headers, authorization: `Bearer ${token}`, ...(acting ? { 'x-on-behalf-of-shop': acting.shopId } : {}) } }
+    : {};
 });
 
 /** On UNAUTHENTICATED (an expired access token) renew the session once and retry the operation. */

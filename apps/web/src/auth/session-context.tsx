@@ -1,6 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { LogoutDocument } from '../gql/generated';
+import { actingForStore } from './acting-for';
 import { refreshSession } from './refresh';
 import { SIGNED_IN_KEY, sessionStore, type SessionPayload, type SessionUser } from './session-store';
 
@@ -30,6 +31,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (payload: SessionPayload) => {
       await client.clearStore();
+      actingForStore.set(null);
       sessionStore.start(payload);
     },
     [client],
@@ -58,6 +60,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // The API ends the session and clears its cookie; the local session ends regardless.
     await client.mutate({ mutation: LogoutDocument, variables: { input: {} } }).catch(() => undefined);
     sessionStore.clear();
+    actingForStore.set(null);
     await client.clearStore();
   }, [client]);
 

@@ -17,7 +17,7 @@ export interface NextLink {
 
 interface Props<T> {
   /** i18n namespace of the page: its title, registerLead, editTitle, nextTitle and nextText. */
-  ns: 'shop' | 'provider';
+  ns: 'shop' | 'provider' | 'facilitator';
   /** Undefined until the first answer (a refetch keeps the form and its errors on screen), null when there is none. */
   entity: T | null | undefined;
   failed: boolean;
@@ -46,7 +46,7 @@ export function AccountPage<T>({ ns, entity, failed, form, profile, next }: Prop
   else if (!entity) {
     body = (
       <>
-        <SignUpSteps current={2} role={ns === 'shop' ? 'SHOP' : 'PROVIDER'} />
+        <SignUpSteps current={2} role={ns === 'shop' ? 'SHOP' : ns === 'provider' ? 'PROVIDER' : 'FACILITATOR'} />
         <p className="lead">{t(`${ns}.registerLead`)}</p>
         {form(null, done)}
         <PersonalDataPanel />
@@ -67,6 +67,7 @@ export function AccountPage<T>({ ns, entity, failed, form, profile, next }: Prop
     body = (
       <>
         {profile(entity, edit)}
+        {next.length > 0 ? (
         <div className="next-card mt-5">
           <h2 className="h4">{t(`${ns}.nextTitle`)}</h2>
           <p>{t(`${ns}.nextText`)}</p>
@@ -78,6 +79,7 @@ export function AccountPage<T>({ ns, entity, failed, form, profile, next }: Prop
             ))}
           </div>
         </div>
+        ) : null}
         <PersonalDataPanel />
       </>
     );

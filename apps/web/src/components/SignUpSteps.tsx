@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Icon } from './Icon';
 
-type Role = 'SHOP' | 'PROVIDER';
+type Role = 'SHOP' | 'PROVIDER' | 'FACILITATOR';
 
 /**
  * Signing up takes two steps: the account, then the business (or organisation) it is for. Both

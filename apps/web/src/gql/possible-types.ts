@@ -3,30 +3,12 @@
 
       export type PossibleTypesResultData = {
   "possibleTypes": {
-    "AccountChangeResult": [
-      "Account",
-      "AccountNotFoundError",
-      "LastAdminError",
-      "NotStaffAccountError",
-      "OwnAccountError"
-    ],
-    "AccountLinkResult": [
-      "AccountLinkError",
-      "User"
-    ],
     "AnswerOutcomeSurveyResult": [
       "OutcomeSurvey",
       "SurveyNotDueError"
     ],
-    "ApplyToCallResult": [
-      "AlreadyAppliedToCallError",
-      "CallApplication",
-      "CallNotEligibleError",
-      "InvalidCallStateError"
-    ],
     "ApplyToOfferResult": [
       "AlreadyAppliedError",
-      "EmailNotVerifiedError",
       "InvalidMatchTransitionError",
       "Match",
       "NotEligibleError",
@@ -34,40 +16,31 @@
       "PreviouslyRefusedError"
     ],
     "BusinessError": [
-      "AccountErasureRefusedError",
-      "AccountLinkError",
-      "AccountNotFoundError",
+      "AccountHasShopError",
       "AlreadyAppliedError",
-      "AlreadyAppliedToCallError",
-      "CallNotEligibleError",
-      "CallWindowError",
+      "AlreadyDelegatedError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
-      "EmailAlreadyVerifiedError",
-      "EmailNotVerifiedError",
+      "FacilitatorAlreadyRegisteredError",
+      "FacilitatorNotApprovedError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
-      "InvalidCallStateError",
+      "InvalidDelegationTransitionError",
       "InvalidMatchTransitionError",
       "InvalidOfferTransitionError",
-      "InvalidUnsubscribeLinkError",
       "InvalidVerificationTransitionError",
-      "LastAdminError",
-      "MailKindNotAdjustableError",
-      "MailNotResendableError",
       "NotEligibleError",
-      "NotStaffAccountError",
       "OfferClosedError",
       "OfferFullError",
       "OfferValidityEndedError",
-      "OwnAccountError",
       "PartitaIvaTakenError",
       "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
       "ProviderNotApprovedError",
       "ShopAlreadyRegisteredError",
+      "SignInFirstError",
       "SurveyNotDueError",
-      "WrongPasswordError"
+      "TaxCodeTakenError"
     ],
     "CancelAllocationRunResult": [
       "AllocationRun",
@@ -77,19 +50,10 @@
       "HelpRequest",
       "HelpRequestStatusError"
     ],
-    "ChangePasswordResult": [
-      "User",
-      "WrongPasswordError"
-    ],
-    "CloseSelectionCallResult": [
-      "CallWindowError",
-      "InvalidCallStateError",
-      "SelectionCall"
-    ],
-    "ConfirmEmailChangeResult": [
-      "AccountLinkError",
-      "EmailTakenError",
-      "User"
+    "ClaimShopResult": [
+      "AccountHasShopError",
+      "ClaimedShop",
+      "SignInFirstError"
     ],
     "CreateHelpRequestResult": [
       "DuplicateHelpRequestError",
@@ -103,14 +67,12 @@
       "EmailTakenError",
       "StaffUserCreated"
     ],
-    "DeleteMyAccountResult": [
-      "AccountErased",
-      "AccountErasureRefusedError",
-      "WrongPasswordError"
-    ],
-    "ExcludeCallApplicationResult": [
-      "CallApplication",
-      "InvalidCallStateError"
+    "DelegationResult": [
+      "AlreadyDelegatedError",
+      "Delegation",
+      "FacilitatorNotApprovedError",
+      "InvalidDelegationTransitionError",
+      "PartitaIvaTakenError"
     ],
     "MatchStepResult": [
       "InvalidMatchTransitionError",
@@ -122,16 +84,15 @@
       "Offer"
     ],
     "OfferStatusResult": [
-      "EmailNotVerifiedError",
       "InvalidOfferTransitionError",
       "Offer",
       "OfferValidityEndedError",
       "ProviderNotApprovedError"
     ],
-    "PublishSelectionCallResult": [
-      "CallWindowError",
-      "InvalidCallStateError",
-      "SelectionCall"
+    "RegisterFacilitatorResult": [
+      "Facilitator",
+      "FacilitatorAlreadyRegisteredError",
+      "TaxCodeTakenError"
     ],
     "RegisterProviderResult": [
       "PartitaIvaTakenError",
@@ -147,27 +108,6 @@
       "Shop",
       "ShopAlreadyRegisteredError"
     ],
-    "RequestEmailChangeResult": [
-      "EmailChangeRequested",
-      "EmailTakenError",
-      "WrongPasswordError"
-    ],
-    "ResendEmailVerificationResult": [
-      "EmailAlreadyVerifiedError",
-      "EmailVerificationSent"
-    ],
-    "ResendMailResult": [
-      "MailNotResendableError",
-      "OutgoingMail"
-    ],
-    "SetMailPreferenceResult": [
-      "MailKindNotAdjustableError",
-      "MailPreference"
-    ],
-    "UnsubscribeByLinkResult": [
-      "InvalidUnsubscribeLinkError",
-      "Unsubscribed"
-    ],
     "UpdateHelpRequestResult": [
       "DuplicateHelpRequestError",
       "HelpRequest",
@@ -177,6 +117,10 @@
       "CapacityBelowUsedError",
       "Offer",
       "OfferClosedError"
+    ],
+    "VerifyFacilitatorResult": [
+      "Facilitator",
+      "InvalidVerificationTransitionError"
     ],
     "VerifyProviderResult": [
       "InvalidVerificationTransitionError",
@@ -186,30 +130,12 @@
 };
       const result: PossibleTypesResultData = {
   "possibleTypes": {
-    "AccountChangeResult": [
-      "Account",
-      "AccountNotFoundError",
-      "LastAdminError",
-      "NotStaffAccountError",
-      "OwnAccountError"
-    ],
-    "AccountLinkResult": [
-      "AccountLinkError",
-      "User"
-    ],
     "AnswerOutcomeSurveyResult": [
       "OutcomeSurvey",
       "SurveyNotDueError"
     ],
-    "ApplyToCallResult": [
-      "AlreadyAppliedToCallError",
-      "CallApplication",
-      "CallNotEligibleError",
-      "InvalidCallStateError"
-    ],
     "ApplyToOfferResult": [
       "AlreadyAppliedError",
-      "EmailNotVerifiedError",
       "InvalidMatchTransitionError",
       "Match",
       "NotEligibleError",
@@ -217,40 +143,31 @@
       "PreviouslyRefusedError"
     ],
     "BusinessError": [
-      "AccountErasureRefusedError",
-      "AccountLinkError",
-      "AccountNotFoundError",
+      "AccountHasShopError",
       "AlreadyAppliedError",
-      "AlreadyAppliedToCallError",
-      "CallNotEligibleError",
-      "CallWindowError",
+      "AlreadyDelegatedError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
-      "EmailAlreadyVerifiedError",
-      "EmailNotVerifiedError",
+      "FacilitatorAlreadyRegisteredError",
+      "FacilitatorNotApprovedError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
-      "InvalidCallStateError",
+      "InvalidDelegationTransitionError",
       "InvalidMatchTransitionError",
       "InvalidOfferTransitionError",
-      "InvalidUnsubscribeLinkError",
       "InvalidVerificationTransitionError",
-      "LastAdminError",
-      "MailKindNotAdjustableError",
-      "MailNotResendableError",
       "NotEligibleError",
-      "NotStaffAccountError",
       "OfferClosedError",
       "OfferFullError",
       "OfferValidityEndedError",
-      "OwnAccountError",
       "PartitaIvaTakenError",
       "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
       "ProviderNotApprovedError",
       "ShopAlreadyRegisteredError",
+      "SignInFirstError",
       "SurveyNotDueError",
-      "WrongPasswordError"
+      "TaxCodeTakenError"
     ],
     "CancelAllocationRunResult": [
       "AllocationRun",
@@ -260,19 +177,10 @@
       "HelpRequest",
       "HelpRequestStatusError"
     ],
-    "ChangePasswordResult": [
-      "User",
-      "WrongPasswordError"
-    ],
-    "CloseSelectionCallResult": [
-      "CallWindowError",
-      "InvalidCallStateError",
-      "SelectionCall"
-    ],
-    "ConfirmEmailChangeResult": [
-      "AccountLinkError",
-      "EmailTakenError",
-      "User"
+    "ClaimShopResult": [
+      "AccountHasShopError",
+      "ClaimedShop",
+      "SignInFirstError"
     ],
     "CreateHelpRequestResult": [
       "DuplicateHelpRequestError",
@@ -286,14 +194,12 @@
       "EmailTakenError",
       "StaffUserCreated"
     ],
-    "DeleteMyAccountResult": [
-      "AccountErased",
-      "AccountErasureRefusedError",
-      "WrongPasswordError"
-    ],
-    "ExcludeCallApplicationResult": [
-      "CallApplication",
-      "InvalidCallStateError"
+    "DelegationResult": [
+      "AlreadyDelegatedError",
+      "Delegation",
+      "FacilitatorNotApprovedError",
+      "InvalidDelegationTransitionError",
+      "PartitaIvaTakenError"
     ],
     "MatchStepResult": [
       "InvalidMatchTransitionError",
@@ -305,16 +211,15 @@
       "Offer"
     ],
     "OfferStatusResult": [
-      "EmailNotVerifiedError",
       "InvalidOfferTransitionError",
       "Offer",
       "OfferValidityEndedError",
       "ProviderNotApprovedError"
     ],
-    "PublishSelectionCallResult": [
-      "CallWindowError",
-      "InvalidCallStateError",
-      "SelectionCall"
+    "RegisterFacilitatorResult": [
+      "Facilitator",
+      "FacilitatorAlreadyRegisteredError",
+      "TaxCodeTakenError"
     ],
     "RegisterProviderResult": [
       "PartitaIvaTakenError",
@@ -330,27 +235,6 @@
       "Shop",
       "ShopAlreadyRegisteredError"
     ],
-    "RequestEmailChangeResult": [
-      "EmailChangeRequested",
-      "EmailTakenError",
-      "WrongPasswordError"
-    ],
-    "ResendEmailVerificationResult": [
-      "EmailAlreadyVerifiedError",
-      "EmailVerificationSent"
-    ],
-    "ResendMailResult": [
-      "MailNotResendableError",
-      "OutgoingMail"
-    ],
-    "SetMailPreferenceResult": [
-      "MailKindNotAdjustableError",
-      "MailPreference"
-    ],
-    "UnsubscribeByLinkResult": [
-      "InvalidUnsubscribeLinkError",
-      "Unsubscribed"
-    ],
     "UpdateHelpRequestResult": [
       "DuplicateHelpRequestError",
       "HelpRequest",
@@ -360,6 +244,10 @@
       "CapacityBelowUsedError",
       "Offer",
       "OfferClosedError"
+    ],
+    "VerifyFacilitatorResult": [
+      "Facilitator",
+      "InvalidVerificationTransitionError"
     ],
     "VerifyProviderResult": [
       "InvalidVerificationTransitionError",

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom';
+import { useActingFor } from '../auth/acting-for';
 import { useSession } from '../auth/session-context';
 import type { SessionUser } from '../auth/session-store';
 import { Icon } from '../components/Icon';
@@ -68,6 +69,7 @@ interface NavigationLink {
 function useNavigationLinks(): NavigationLink[] {
   const { t } = useTranslation();
   const { user } = useSession();
+  const acting = useActingFor();
   const links: NavigationLink[] = [
     { to: PATHS.home, label: t('nav.home'), end: true },
     { to: PATHS.catalogue, label: t('nav.catalogue') },
@@ -83,6 +85,7 @@ function useNavigationLinks(): NavigationLink[] {
         { to: PATHS.shopRequests, label: t('nav.shopRequests') },
         { to: PATHS.shopMatches, label: t('nav.shopMatches') },
         { to: PATHS.shopCalls, label: t('nav.shopCalls') },
+        { to: PATHS.shopDelegations, label: t('nav.shopDelegations') },
       );
       break;
     case 'PROVIDER':
@@ -92,11 +95,24 @@ function useNavigationLinks(): NavigationLink[] {
         { to: PATHS.providerApplications, label: t('nav.providerApplications') },
       );
       break;
+    case 'FACILITATOR':
+      links.push({ to: PATHS.facilitatorDesk, label: t('nav.facilitatorDesk'), end: true });
+      // While acting for a shop, its screens; the banner names it and leads back to the desk.
+      if (acting)
+        links.push(
+          { to: PATHS.shop, label: t('nav.shop'), end: true },
+          { to: PATHS.shopNeeds, label: t('nav.shopNeeds') },
+          { to: PATHS.shopRequests, label: t('nav.shopRequests') },
+          { to: PATHS.shopMatches, label: t('nav.shopMatches') },
+        );
+      else links.push({ to: PATHS.facilitator, label: t('nav.facilitator'), end: true });
+      break;
     case 'MINISTRY':
     case 'ADMIN':
       links.push(
         { to: PATHS.dashboard, label: t('nav.dashboard') },
         { to: PATHS.verification, label: t('nav.verification') },
+        { to: PATHS.facilitatorVerification, label: t('nav.facilitatorVerification') },
         { to: PATHS.offerReview, label: t('nav.offerReview') },
         { to: PATHS.allocationRuns, label: t('nav.allocationRuns') },
         { to: PATHS.retention, label: t('nav.retention') },

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router-dom';
+import { ActingBanner } from '../pages/facilitator/ActingBanner';
 import { Footer } from './Footer';
 import { Header } from './Header';
 import { VerifyEmailBanner } from './VerifyEmailBanner';
@@ -31,6 +32,7 @@ export function Layout() {
         </a>
       </div>
       <Header />
+      <ActingBanner />
       <main id="main" tabIndex={-1} className="container my-5">
         <VerifyEmailBanner />
         <Outlet />

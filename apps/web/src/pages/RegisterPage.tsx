@@ -11,8 +11,8 @@ import { useFormErrors } from '../errors/use-form-errors';
 import { type Language, PrivacyNoticeDocument, RegisterDocument } from '../gql/generated';
 import { homePathFor, PATHS } from '../routes';
 
-type SelfRole = 'SHOP' | 'PROVIDER';
-const ROLES: SelfRole[] = ['SHOP', 'PROVIDER'];
+type SelfRole = 'SHOP' | 'PROVIDER' | 'FACILITATOR';
+const ROLES: SelfRole[] = ['SHOP', 'PROVIDER', 'FACILITATOR'];
 const LANGUAGES: Language[] = ['IT', 'EN'];
 
 export function RegisterPage() {

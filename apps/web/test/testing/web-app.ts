@@ -44,7 +44,7 @@ export interface WebTestApp {
   /** A ministry account created the way the CLI does it. */
   staffUser(): Promise<{ email: string; password: string }>;
   /** A self-registered SHOP or PROVIDER account, through the API. */
-  signUp(role: 'SHOP' | 'PROVIDER'): Promise<{ email: string; accessToken: string }>;
+  signUp(role: 'SHOP' | 'PROVIDER' | 'FACILITATOR'): Promise<{ email: string; accessToken: string }>;
   /** The same API in the shape the API tests' fixtures take, to seed shops, offers and matches. */
   api: TestApp;
   close(): Promise<void>;

@@ -4,6 +4,8 @@ import { AuditApiModule } from '../audit/api/audit-api.module';
 import { AuthApiModule } from '../auth/api/auth-api.module';
 import { OidcApiModule } from '../auth/oidc/api/oidc-api.module';
 import { CoreModule } from '../core.module';
+import { DelegationApiModule } from '../delegation/api/delegation-api.module';
+import { FacilitatorApiModule } from '../facilitator/api/facilitator-api.module';
 import { HelpRequestApiModule } from '../help-request/api/help-request-api.module';
 import { MailApiModule } from '../mail/api/mail-api.module';
 import { ImportApiModule } from '../import/api/import-api.module';
@@ -36,6 +38,8 @@ import { LoaderFactory } from './loader.factory';
     TerritoryApiModule,
     ShopApiModule,
     ProviderApiModule,
+    FacilitatorApiModule,
+    DelegationApiModule,
     OfferApiModule,
     HelpRequestApiModule,
     NotificationApiModule,

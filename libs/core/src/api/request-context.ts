@@ -2,6 +2,7 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { UserRole } from '../auth/user-role';
 import { actorOf, RequestContext } from '../common/request-context';
 import type { Loaders } from './loaders';
 
@@ -21,8 +22,19 @@ export interface GraphQLContext {
   loaders: Loaders;
 }
 
-/** Injects the request's RequestContext, with the authenticated actor, into a resolver method. */
+/** The header a facilitator names the shop it acts for with, on the shop's own operations. */
+export const ON_BEHALF_OF_HEADER = 'x-on-behalf-of-shop';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Injects the request's RequestContext, with the authenticated actor, into a resolver method. A
+ * facilitator's `X-On-Behalf-Of-Shop` is carried along (other roles' is ignored); whether it may
+ * act for that shop is the shop feature's access check.
+ */
 export const Ctx = createParamDecorator((_data: unknown, execution: ExecutionContext): RequestContext => {
   const { ctx, req } = GqlExecutionContext.create(execution).getContext<GraphQLContext>();
-  return ctx.withActor(actorOf(req.user));
+  const actor = actorOf(req.user);
+  const named = actor?.role === UserRole.FACILITATOR ? req.header?.(ON_BEHALF_OF_HEADER)?.trim() : undefined;
+  // A malformed id names no shop: the access check then refuses as for a shop not delegated.
+  return ctx.withActor(actor).onBehalfOf(named ? (UUID.test(named) ? named.toLowerCase() : '00000000-0000-0000-0000-000000000000') : undefined);
 });

@@ -23,6 +23,11 @@ export class AuditEventEntity {
   @Column({ type: 'text' })
   requestId!: string;
 
+  /** The shop a facilitator acted for, under its delegation: "facilitator X on behalf of shop Y". */
+  @Index('audit_event_on_behalf_of_shop_idx', { where: '"on_behalf_of_shop_id" IS NOT NULL' })
+  @Column({ type: 'uuid', nullable: true })
+  onBehalfOfShopId!: string | null;
+
   /** Dotted verb, e.g. `user.registered`, `offer.published`. */
   @Column({ type: 'text' })
   action!: string;

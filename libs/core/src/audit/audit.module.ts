@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationModule } from '../notification/notification.module';
 import { AuditService } from './audit.service';
 
 /**
@@ -7,6 +8,7 @@ import { AuditService } from './audit.service';
  * AuditService.record; staff read it through ./api.
  */
 @Module({
+  imports: [NotificationModule],
   providers: [AuditService],
   exports: [AuditService],
 })

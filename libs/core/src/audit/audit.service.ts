@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
-import { Page } from '../common/pagination';
+import { Page, PageRequest, toPage } from '../common/pagination';
 import { Actor, RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
+import { NotificationService } from '../notification/notification.service';
+import { AuditEventEntity } from './audit-event.entity';
 import type { AuditEventFilter, AuditPageRequest } from './audit.commands';
 import { AUDIT_FROM, auditWhere, AuditSqlParams } from './audit-query';
+
+/**
+ * The shop a change was made for, when a facilitator acts for one. Only a change the shop feature's
+ * access check let through names a shop (every shop operation goes through it first).
+ */
+const actingForShop = (ctx: RequestContext): string | null => (ctx.actor?.role === UserRole.FACILITATOR && ctx.onBehalfOfShopId ? ctx.onBehalfOfShopId : null);
 
 export interface AuditRecord {
   action: string;
@@ -27,7 +35,10 @@ const AUDIT_CHUNK = 5000;
 /** Appends audit events in the caller's transaction, so a change and its record commit together. */
 @Injectable()
 export class AuditService {
-  constructor(private readonly connection: TransactionalConnection) {}
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly notifications: NotificationService,
+  ) {}
 
   async record(ctx: RequestContext, event: AuditRecord): Promise<void> {
     await this.recordMany(ctx, [event]);
@@ -36,7 +47,24 @@ export class AuditService {
   /** Many events of one transaction (an allocation run writes thousands) in a few statements. */
   async recordMany(ctx: RequestContext, events: readonly AuditRecord[]): Promise<void> {
     const actor = ctx.actor ?? null;
-    await this.insert(ctx, events.map((event) => ({ ...event, occurredAt: ctx.now, actor })));
+    const onBehalfOfShopId = actingForShop(ctx);
+    await this.insert(ctx, events.map((event) => ({ ...event, occurredAt: ctx.now, actor })), onBehalfOfShopId);
+    // The shop hears of what was done in its name, in the same transaction.
+    if (onBehalfOfShopId && events[0]) await this.notifications.notifyShopOfDelegatedAction(ctx, onBehalfOfShopId, events[0].action);
+  }
+
+  /** What facilitators did on behalf of this shop, newest first (the shop's history; the caller checks access). */
+  async onBehalfOf(ctx: RequestContext, shopId: string, page: PageRequest): Promise<Page<AuditEventEntity>> {
+    const [items, total] = await this.connection
+      .repository(ctx, AuditEventEntity)
+      .createQueryBuilder('event')
+      .where('event.on_behalf_of_shop_id = :shopId', { shopId })
+      .orderBy('event.occurredAt', 'DESC')
+      .addOrderBy('event.id', 'DESC')
+      .skip(page.offset)
+      .take(page.first)
+      .getManyAndCount();
+    return toPage(items, total, page);
   }
 
   /**
@@ -54,13 +82,14 @@ export class AuditService {
    * One statement per few thousand events: the rows travel as one JSON parameter and PostgreSQL
    * unpacks them, which costs far less than a bound parameter per column and row.
    */
-  private async insert(ctx: RequestContext, events: readonly PastAuditRecord[]): Promise<void> {
+  private async insert(ctx: RequestContext, events: readonly PastAuditRecord[], onBehalfOfShopId: string | null = null): Promise<void> {
     if (!ctx.manager) throw new Error(`Audit of ${events[0]?.action ?? 'nothing'} outside a transaction`);
     const rows = events.map((event) => ({
       occurred_at: event.occurredAt,
       actor_user_id: event.actor?.userId ?? null,
       actor_role: event.actor?.role ?? null,
       request_id: ctx.requestId,
+      on_behalf_of_shop_id: onBehalfOfShopId,
       action: event.action,
       entity_type: event.entityType,
       entity_id: event.entityId,
@@ -69,9 +98,9 @@ export class AuditService {
     }));
     for (let i = 0; i < rows.length; i += AUDIT_CHUNK) {
       await ctx.manager.query(
-        `INSERT INTO audit_event (occurred_at, actor_user_id, actor_role, request_id, action, entity_type, entity_id, before, after)
-         SELECT occurred_at, actor_user_id, actor_role, request_id, action, entity_type, entity_id, before, after
-           FROM jsonb_to_recordset($1::jsonb) AS r(occurred_at timestamptz, actor_user_id uuid, actor_role text, request_id text,
+        `INSERT INTO audit_event (occurred_at, actor_user_id, actor_role, request_id, on_behalf_of_shop_id, action, entity_type, entity_id, before, after)
+         SELECT occurred_at, actor_user_id, actor_role, request_id, on_behalf_of_shop_id, action, entity_type, entity_id, before, after
+           FROM jsonb_to_recordset($1::jsonb) AS r(occurred_at timestamptz, actor_user_id uuid, actor_role text, request_id text, on_behalf_of_shop_id uuid,
                                                   action text, entity_type text, entity_id text, before jsonb, after jsonb)`,
         [JSON.stringify(rows.slice(i, i + AUDIT_CHUNK))],
       );

@@ -11,3 +11,11 @@ export function requireActor(ctx: RequestContext, ...roles: UserRole[]): Actor {
   if (roles.length > 0 && !roles.includes(ctx.actor.role)) throw new AuthException(AuthErrorCode.FORBIDDEN_ROLE);
   return ctx.actor;
 }
+
+/** The roles that use a shop's operations: the shop itself, and a facilitator acting for it under its delegation. */
+export const SHOP_SIDE = [UserRole.SHOP, UserRole.FACILITATOR] as const;
+
+/** The authenticated actor on the shop's side (its owner, or a facilitator naming a shop to act for). */
+export function requireShopSide(ctx: RequestContext): Actor {
+  return requireActor(ctx, ...SHOP_SIDE);
+}

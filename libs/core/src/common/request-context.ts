@@ -22,6 +22,11 @@ export class RequestContext {
     readonly manager?: EntityManager,
     /** The client's address (behind trusted proxies, as TRUST_PROXY says): what throttling counts by. */
     readonly clientAddress?: string,
+    /**
+     * The shop a facilitator names as acting for (the `X-On-Behalf-Of-Shop` header). Only a claim:
+     * the shop feature's access check allows it when the facilitator holds a live delegation.
+     */
+    readonly onBehalfOfShopId?: string,
   ) {}
 
   /** A context for work no user started (CLI, seeding, scheduled jobs). */
@@ -30,11 +35,16 @@ export class RequestContext {
   }
 
   withActor(actor: Actor | undefined): RequestContext {
-    return new RequestContext(this.requestId, this.now, actor, this.manager, this.clientAddress);
+    return new RequestContext(this.requestId, this.now, actor, this.manager, this.clientAddress, this.onBehalfOfShopId);
   }
 
   withManager(manager: EntityManager): RequestContext {
-    return new RequestContext(this.requestId, this.now, this.actor, manager, this.clientAddress);
+    return new RequestContext(this.requestId, this.now, this.actor, manager, this.clientAddress, this.onBehalfOfShopId);
+  }
+
+  /** The same request acting for this shop (or for nobody but the actor itself, with undefined). */
+  onBehalfOf(shopId: string | undefined): RequestContext {
+    return new RequestContext(this.requestId, this.now, this.actor, this.manager, this.clientAddress, shopId);
   }
 }
 

@@ -143,7 +143,7 @@ export async function seedDemoHistory(
     );
     if (fate === MatchState.COMPLETED && random.next() < 0.75) {
       const got = random.next() < 0.62;
-      surveys.push({ matchId: match.id, checkpoint: OutcomeCheckpoint.COMPLETION, gotOnlineOrders: got, approximateOrders: got ? random.int(1, 80) : 0, answeredAt: at(last.at, 0, 3), answeredByUserId: shop.ownerUserId });
+      surveys.push({ matchId: match.id, checkpoint: OutcomeCheckpoint.COMPLETION, gotOnlineOrders: got, approximateOrders: got ? random.int(1, 80) : 0, answeredAt: at(last.at, 0, 3), answeredByUserId: shop.ownerUserId ?? undefined });
     }
     request.status = fate === MatchState.COMPLETED ? HelpRequestStatus.FULFILLED : fate === MatchState.DECLINED || fate === MatchState.EXPIRED ? HelpRequestStatus.OPEN : HelpRequestStatus.MATCHED;
   });

@@ -25,7 +25,8 @@ describe('demo seed', () => {
   it('fills an empty database with shops, providers, offers and requests across Italy', async () => {
     const summary = await seedDemo(db);
     expect(summary).toMatchObject({ shops: 400, providers: 30, offers: 90 });
-    expect(await count('SELECT COUNT(*)::int AS n FROM shop')).toBe(400);
+    // The 400 shops with accounts, and the one a facilitator registered on paper.
+    expect(await count('SELECT COUNT(*)::int AS n FROM shop')).toBe(401);
     expect(await count('SELECT COUNT(DISTINCT c.province_code)::int AS n FROM shop s JOIN comune c ON c.code = s.comune_code')).toBeGreaterThan(50);
     expect(await count('SELECT COUNT(DISTINCT c.region_code)::int AS n FROM shop s JOIN comune c ON c.code = s.comune_code')).toBe(20);
     expect(await count('SELECT COUNT(DISTINCT ateco_division)::int AS n FROM shop')).toBeGreaterThanOrEqual(8);
@@ -95,6 +96,17 @@ describe('demo seed', () => {
     expect(await count(`SELECT COUNT(*)::int AS n FROM match WHERE provider_id = '${provider.id}' AND state = 'PENDING'`)).toBeGreaterThan(0);
   });
 
+  it('gives the demo facilitator shops to act for: the demo shop, others of its province and one registered on paper, unclaimed', async () => {
+    const rows: { consent: string; owner: string | null; email: string | null }[] = await db.query(
+      `SELECT d.consent, s.owner_user_id AS owner, u.email FROM delegation d JOIN facilitator f ON f.id = d.facilitator_id
+         JOIN user_account fu ON fu.id = f.owner_user_id JOIN shop s ON s.id = d.shop_id LEFT JOIN user_account u ON u.id = s.owner_user_id
+       WHERE fu.email = 'facilitatore@vicini.demo' AND d.status = 'ACTIVE' AND f.verification_status = 'APPROVED'`,
+    );
+    expect(rows.map((row) => row.email)).toContain('negozio@vicini.demo');
+    expect(rows.filter((row) => row.consent === 'PAPER')).toEqual([{ consent: 'PAPER', owner: null, email: null }]);
+    expect(await count(`SELECT COUNT(*)::int AS n FROM facilitator WHERE verification_status = 'PENDING'`)).toBe(1);
+  });
+
   it('gives the printed demo logins the documented password', async () => {
     const [row] = await db.query("SELECT password_hash FROM user_account WHERE email = 'ministero@vicini.demo'");
     expect(await verifyPassword(row.password_hash, DEMO_PASSWORD)).toBe(true);
@@ -102,6 +114,7 @@ describe('demo seed', () => {
 
   it('does nothing on a database that already has accounts', async () => {
     expect(await seedDemo(db)).toBeNull();
-    expect(await count('SELECT COUNT(*)::int AS n FROM shop')).toBe(400);
+    // The 400 shops with accounts, and the one a facilitator registered on paper.
+    expect(await count('SELECT COUNT(*)::int AS n FROM shop')).toBe(401);
   });
 });

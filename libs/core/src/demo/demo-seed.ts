@@ -18,7 +18,9 @@ import { sectionOfDivision } from '../shop/registry/ateco';
 import { ShopEntity } from '../shop/shop.entity';
 import { ComuneEntity } from '../territory/comune.entity';
 import { DEMO_PROVIDERS, LEGAL_FORMS, REQUEST_TEXTS, SHOP_KINDS, SURNAMES } from './demo-catalogue';
+import { NotificationService } from '../notification/notification.service';
 import { demoAuditEvents } from './demo-audit';
+import { DEMO_FACILITATOR_EMAIL, seedDemoFacilitators } from './demo-facilitators';
 import { demoId, DemoHistory, seedDemoHistory } from './demo-history';
 import { SeededRandom } from './seeded-random';
 import { DAY_MS } from '../common/time';
@@ -38,6 +40,8 @@ export interface DemoSummary {
   offers: number;
   helpRequests: number;
   provinces: number;
+  facilitators: number;
+  delegations: number;
   history: DemoHistory;
   logins: DemoLogin[];
 }
@@ -207,21 +211,26 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     const world = { shops, comuni, providers, offers, coverage, requests };
     const { history, journal } = await seedDemoHistory(manager, world, random, now, keepOpen);
     // Recorded through the audit service, as the real actions record theirs.
-    const audit = new AuditService(new TransactionalConnection(dataSource));
+    const connection = new TransactionalConnection(dataSource);
+    const audit = new AuditService(connection, new NotificationService(connection));
     const ctx = new RequestContext('demo-seed', now).withManager(manager);
     await audit.recordPast(ctx, demoAuditEvents(users, world, journal, now));
+    const intermediaries = await seedDemoFacilitators(manager, { shops, comuni, passwordHash }, random, now);
     const summary: DemoSummary = {
       shops: shops.length,
       providers: providers.length,
       offers: offers.length,
       helpRequests: requests.length,
       provinces: new Set(shops.map((s) => s.comuneCode.slice(0, 3))).size,
+      facilitators: intermediaries.facilitators,
+      delegations: intermediaries.delegations,
       history,
       logins: [
         { role: UserRole.ADMIN, email: 'admin@vicini.demo', note: 'platform settings and staff accounts' },
         { role: UserRole.MINISTRY, email: 'ministero@vicini.demo', note: 'monitoring, provider verification' },
         { role: UserRole.SHOP, email: 'negozio@vicini.demo', note: `${shops[0].tradingName}, ${comuni.find((c) => c.code === shops[0].comuneCode)?.name}` },
         { role: UserRole.PROVIDER, email: 'fornitore@vicini.demo', note: `${providers[0].name} (approved)` },
+        { role: UserRole.FACILITATOR, email: DEMO_FACILITATOR_EMAIL, note: intermediaries.note },
       ],
     };
     await audit.record(ctx, {

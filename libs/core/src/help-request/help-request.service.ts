@@ -147,7 +147,7 @@ export class HelpRequestService {
   async get(ctx: RequestContext, id: string): Promise<HelpRequestEntity> {
     const actor = requireActor(ctx);
     const request = await this.connection.repository(ctx, HelpRequestEntity).findOne({ where: { id }, relations: { shop: true } });
-    if (!request || (!isStaff(actor) && request.shop?.ownerUserId !== actor.userId)) {
+    if (!request || (!isStaff(actor) && !(await this.shops.actsFor(ctx, request.shopId)))) {
       throw new HelpRequestException(HelpRequestErrorCode.HELP_REQUEST_NOT_FOUND, 'id');
     }
     return request;

@@ -2,6 +2,7 @@ import {
   type AllocationMail,
   type ApplicationMail,
   type DeclinedMail,
+  type DelegationInvitationMail,
   type DigestMail,
   type EmailChangedMail,
   type EmailLinkMail,
@@ -10,6 +11,7 @@ import {
   type PromotedMail,
   type ProviderDecisionMail,
   type ReminderMail,
+  type ShopClaimMail,
   type ShopMatchMail,
   type SurveyMail,
   type Words,
@@ -41,6 +43,8 @@ export interface MailValues {
   [MailKind.ALLOCATION_SHOP]: AllocationMail;
   [MailKind.ALLOCATION_PROVIDER]: AllocationMail;
   [MailKind.DAILY_DIGEST]: DigestMail;
+  [MailKind.DELEGATION_INVITATION]: DelegationInvitationMail;
+  [MailKind.SHOP_CLAIM_INVITATION]: ShopClaimMail;
 }
 
 /**
@@ -78,6 +82,12 @@ const ACCOUNT_TEMPLATES = {
 
 const TEMPLATES: { [K in MailKind]: MailParts<MailValues[K]> } = {
   ...ACCOUNT_TEMPLATES,
+  [MailKind.DELEGATION_INVITATION]: {
+    subject: MESSAGES.delegationMail.invitationSubject,
+    text: MESSAGES.delegationMail.invitationText,
+    html: MESSAGES.delegationMail.invitationHtml,
+  },
+  [MailKind.SHOP_CLAIM_INVITATION]: { subject: MESSAGES.delegationMail.claimSubject, text: MESSAGES.delegationMail.claimText, html: MESSAGES.delegationMail.claimHtml },
   [MailKind.MATCH_APPLIED]: {
     subject: MESSAGES.mail.matchAppliedSubject,
     text: MESSAGES.mail.matchAppliedText,

@@ -63,6 +63,10 @@ export enum MailKind {
   ALLOCATION_PROVIDER = 'ALLOCATION_PROVIDER',
   /** The day's messages of the kinds a person reads once a day, in one e-mail. */
   DAILY_DIGEST = 'DAILY_DIGEST',
+  /** A facilitator invites a shop to let it act on its behalf. */
+  DELEGATION_INVITATION = 'DELEGATION_INVITATION',
+  /** A facilitator registered a shop under a paper consent: its owner may claim it. */
+  SHOP_CLAIM_INVITATION = 'SHOP_CLAIM_INVITATION',
 }
 
 /** How a person wants a kind of e-mail. */

@@ -85,7 +85,8 @@ export class MatchAllocationService {
     for (const match of opened) {
       const side = parties.get(match.id);
       if (!side) throw new Error(`match ${match.id} has no parties`);
-      add(side.shopOwnerUserId, 'shop', { offer: side.offerTitle, other: side.providerName }, match.respondBy);
+      // A shop registered on paper and not yet claimed has no account to write to.
+      if (side.shopOwnerUserId) add(side.shopOwnerUserId, 'shop', { offer: side.offerTitle, other: side.providerName }, match.respondBy);
       add(side.providerOwnerUserId, 'provider', { offer: side.offerTitle, other: side.shopName }, match.respondBy);
     }
     await this.mail.enqueue(

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { explainAll, IneligibilityReason } from '@vec/matching';
 import { AccountService } from '../auth/account.service';
-import { UserRole } from '../auth/user-role';
-import { requireActor } from '../common/access';
+import { requireShopSide } from '../common/access';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { HelpRequestRecords } from '../help-request/help-request-records.service';
@@ -54,7 +53,7 @@ export class MatchApplicationService {
   ) {}
 
   async apply(ctx: RequestContext, input: { helpRequestId: string; offerId: string; joinWaitlist: boolean; askAgain?: boolean }): Promise<ApplyOutcome> {
-    requireActor(ctx, UserRole.SHOP);
+    requireShopSide(ctx);
     const own = await this.shops.requireOwnShop(ctx);
     const unverified = await this.accounts.unverifiedEmail(ctx);
     if (unverified) return { kind: 'email-not-verified', email: unverified };

@@ -16,9 +16,10 @@ import { MatchOrigin, MatchState } from './match.types';
 
 /** The two sides of a match and the words notifications need. */
 export interface MatchParties {
-  shopOwnerUserId: string;
-  /** The shop's account's address, for e-mails. */
-  shopOwnerEmail: string;
+  /** None while a shop registered by a facilitator waits for its owner to claim it. */
+  shopOwnerUserId: string | null;
+  /** The shop's account's address, for e-mails (none while the shop is unclaimed). */
+  shopOwnerEmail: string | null;
   shopName: string;
   providerOwnerUserId: string;
   /** The provider's account's address, for e-mails. */
@@ -72,7 +73,7 @@ export class MatchJournal {
       `SELECT m.id, s.owner_user_id AS "shopOwnerUserId", su.email AS "shopOwnerEmail", coalesce(s.trading_name, s.legal_name) AS "shopName",
               p.owner_user_id AS "providerOwnerUserId", pu.email AS "providerOwnerEmail", p.name AS "providerName", o.title AS "offerTitle"
        FROM match m JOIN shop s ON s.id = m.shop_id JOIN provider p ON p.id = m.provider_id JOIN offer o ON o.id = m.offer_id
-            JOIN user_account pu ON pu.id = p.owner_user_id JOIN user_account su ON su.id = s.owner_user_id
+            JOIN user_account pu ON pu.id = p.owner_user_id LEFT JOIN user_account su ON su.id = s.owner_user_id
        WHERE m.id = ANY($1::uuid[])`,
       [matchIds],
     );
@@ -82,7 +83,9 @@ export class MatchJournal {
   async record(tx: RequestContext, entries: readonly JournalEntry[]): Promise<void> {
     if (entries.length === 0) return;
     if (!tx.manager) throw new Error('Match changes are recorded inside their transaction');
-    const actorSide: Side | null = tx.actor?.role === 'SHOP' ? 'SHOP' : tx.actor?.role === 'PROVIDER' ? 'PROVIDER' : null;
+    // A facilitator acting for a shop acts on the shop's side.
+    const shopSide = tx.actor?.role === 'SHOP' || (tx.actor?.role === 'FACILITATOR' && tx.onBehalfOfShopId !== undefined);
+    const actorSide: Side | null = shopSide ? 'SHOP' : tx.actor?.role === 'PROVIDER' ? 'PROVIDER' : null;
     const parties = await this.parties(tx, entries.map((e) => e.match.id));
     const transitions = entries.map((e) => ({
       matchId: e.match.id,
@@ -118,7 +121,8 @@ export class MatchJournal {
         respondBy: match.respondBy ? match.respondBy.toISOString() : null,
       };
       for (const who of audience) {
-        notifications.push({ userId: who === 'SHOP' ? side.shopOwnerUserId : side.providerOwnerUserId, kind, matchId: match.id, params: { ...params, audience: who } });
+        const userId = who === 'SHOP' ? side.shopOwnerUserId : side.providerOwnerUserId;
+        if (userId) notifications.push({ userId, kind, matchId: match.id, params: { ...params, audience: who } });
       }
       if (kind === 'MATCH_APPLIED' && audience.includes('PROVIDER')) mails.push(this.applicationMail(match, side));
       const shopMail = audience.includes('SHOP') ? this.shopMail(entry, side) : null;
@@ -136,6 +140,8 @@ export class MatchJournal {
    */
   private shopMail(entry: JournalEntry, side: MatchParties): NewMail | null {
     const { match, from } = entry;
+    // A shop registered on paper and not yet claimed has no account to write to.
+    if (!side.shopOwnerUserId || !side.shopOwnerEmail) return null;
     const common = { provider: side.providerName, offer: side.offerTitle, link: this.mail.link(`/la-mia-attivita/servizi/${match.id}`) };
     const to = { userId: side.shopOwnerUserId, recipient: side.shopOwnerEmail };
     const key = (step: string) => `match:${match.id}:${step}:${side.shopOwnerUserId}`;

@@ -10,6 +10,7 @@ import { VerificationStatus } from '../provider/provider.types';
 import { MatchJournal } from './match-journal';
 import { SYSTEM_REASON } from './match-reasons';
 import { MatchLocks } from './match-locks';
+import { ShopService } from '../shop/shop.service';
 import { MatchEntity } from './match.entity';
 import { MatchErrorCode, MatchException } from './match.exception';
 import { MATCH_TRANSITIONS, MatchAction, MatchState, OPEN_STATES, SLOT_STATES } from './match.types';
@@ -36,11 +37,13 @@ export class MatchLifecycleService {
     private readonly journal: MatchJournal,
     private readonly locks: MatchLocks,
     private readonly jobs: JobQueue,
+    private readonly shops: ShopService,
   ) {}
 
   async act(ctx: RequestContext, id: string, action: PartyAction, reason?: string): Promise<MatchStepOutcome> {
-    const actor = requireActor(ctx, UserRole.SHOP, UserRole.PROVIDER);
-    const side = actor.role === UserRole.SHOP ? 'SHOP' : 'PROVIDER';
+    const actor = requireActor(ctx, UserRole.SHOP, UserRole.FACILITATOR, UserRole.PROVIDER);
+    // A facilitator acts on the shop's side, for the shop it names.
+    const side = actor.role === UserRole.PROVIDER ? 'PROVIDER' : 'SHOP';
     const rule = MATCH_TRANSITIONS[action];
     const seen = await this.ownMatch(ctx, id);
     if (!rule.by.includes(side)) throw new MatchException(MatchErrorCode.MATCH_NOT_FOUND, 'id');
@@ -101,8 +104,8 @@ export class MatchLifecycleService {
   private async ownMatch(ctx: RequestContext, id: string): Promise<MatchEntity> {
     const actor = requireActor(ctx);
     const match = await this.connection.repository(ctx, MatchEntity).findOne({ where: { id }, relations: { shop: true, provider: true } });
-    const owner = actor.role === UserRole.SHOP ? match?.shop?.ownerUserId : match?.provider?.ownerUserId;
-    if (!match || owner !== actor.userId) throw new MatchException(MatchErrorCode.MATCH_NOT_FOUND, 'id');
+    const mine = actor.role === UserRole.PROVIDER ? match?.provider?.ownerUserId === actor.userId : match !== null && (await this.shops.actsFor(ctx, match.shopId));
+    if (!match || !mine) throw new MatchException(MatchErrorCode.MATCH_NOT_FOUND, 'id');
     return match;
   }
 }

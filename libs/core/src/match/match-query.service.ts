@@ -26,17 +26,18 @@ export class MatchQueryService {
   async get(ctx: RequestContext, id: string): Promise<MatchEntity> {
     const actor = requireActor(ctx);
     const match = await this.connection.repository(ctx, MatchEntity).findOne({ where: { id }, relations: { shop: true, provider: true } });
-    const visible = match && (isStaff(actor) || match.shop?.ownerUserId === actor.userId || match.provider?.ownerUserId === actor.userId);
+    const visible = match && (isStaff(actor) || match.provider?.ownerUserId === actor.userId || (await this.shops.actsFor(ctx, match.shopId)));
     if (!visible) throw new MatchException(MatchErrorCode.MATCH_NOT_FOUND, 'id');
     return match;
   }
 
   /** The caller's shop's matches, or those of the caller's organisation's offers; newest first. */
   async listMine(ctx: RequestContext, filter: MatchFilter, page: PageRequest): Promise<Page<MatchEntity>> {
-    const actor = requireActor(ctx, UserRole.SHOP, UserRole.PROVIDER);
-    const mine = actor.role === UserRole.SHOP ? await this.shops.findOwn(ctx) : await this.providers.findOwn(ctx);
+    const actor = requireActor(ctx, UserRole.SHOP, UserRole.FACILITATOR, UserRole.PROVIDER);
+    const shopSide = actor.role !== UserRole.PROVIDER;
+    const mine = shopSide ? await this.shops.findOwn(ctx) : await this.providers.findOwn(ctx);
     if (!mine) return toPage([], 0, page);
-    const column = actor.role === UserRole.SHOP ? 'm.shop_id' : 'm.provider_id';
+    const column = shopSide ? 'm.shop_id' : 'm.provider_id';
     return this.page(ctx, filter, page, (q) => q.where(`${column} = :mine`, { mine: mine.id }));
   }
 

@@ -62,12 +62,17 @@ export class MatchReminderService {
     for (const [checkpoint, days] of [['DAY_30', 30], ['DAY_90', 90]] as const) {
       sent += await this.connection.withTransaction(ctx, async (tx) => {
         const rows: { id: string; owner: string; title: string; provider: string }[] = await this.connection.manager(tx).query(
-          `SELECT m.id, s.owner_user_id AS owner, o.title, p.name AS provider FROM match m
-             JOIN shop s ON s.id = m.shop_id JOIN offer o ON o.id = m.offer_id JOIN provider p ON p.id = m.provider_id
-           WHERE m.state IN ('ACTIVE', 'COMPLETED') AND m.activated_at <= $1
-             AND NOT EXISTS (SELECT 1 FROM outcome_survey v WHERE v.match_id = m.id AND v.checkpoint = $2::outcome_checkpoint)
-             AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.match_id = m.id AND n.kind = 'SURVEY_DUE' AND n.params->>'checkpoint' = $2::text)
-           ORDER BY m.id LIMIT ${BATCH * 5}`,
+          // A shop a facilitator registered and its owner has not claimed yet: the facilitator acting for it is reminded.
+          `SELECT * FROM (
+             SELECT m.id, coalesce(s.owner_user_id, (SELECT f.owner_user_id FROM delegation d JOIN facilitator f ON f.id = d.facilitator_id
+                                                     WHERE d.shop_id = s.id AND d.status = 'ACTIVE' ORDER BY d.activated_at, d.id LIMIT 1)) AS owner,
+                    o.title, p.name AS provider
+             FROM match m
+               JOIN shop s ON s.id = m.shop_id JOIN offer o ON o.id = m.offer_id JOIN provider p ON p.id = m.provider_id
+             WHERE m.state IN ('ACTIVE', 'COMPLETED') AND m.activated_at <= $1
+               AND NOT EXISTS (SELECT 1 FROM outcome_survey v WHERE v.match_id = m.id AND v.checkpoint = $2::outcome_checkpoint)
+               AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.match_id = m.id AND n.kind = 'SURVEY_DUE' AND n.params->>'checkpoint' = $2::text)
+             ORDER BY m.id LIMIT ${BATCH * 5}) due WHERE owner IS NOT NULL`,
           [addDays(tx.now, -days), checkpoint],
         );
         if (rows.length === 0) return 0;

@@ -82,7 +82,7 @@ export class MatchStanding {
     const parties = await this.journal.parties(tx, matches.map((m) => m.id));
     const notes: NewNotification[] = matches.flatMap((match) => {
       const side = parties.get(match.id);
-      if (!side) return [];
+      if (!side?.shopOwnerUserId) return [];
       const params = { offerTitle: side.offerTitle, providerName: side.providerName, shopName: side.shopName, state: match.state, audience: 'SHOP' };
       return [{ userId: side.shopOwnerUserId, kind, matchId: match.id, params }];
     });

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { UserRole } from '../auth/user-role';
-import { requireActor } from '../common/access';
+import { requireShopSide } from '../common/access';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { MatchLocks } from './match-locks';
+import { ShopService } from '../shop/shop.service';
 import { MatchEntity } from './match.entity';
 import { MatchErrorCode, MatchException } from './match.exception';
 import { OutcomeSurveyEntity } from './outcome-survey.entity';
@@ -22,12 +22,13 @@ export class OutcomeSurveyService {
     private readonly connection: TransactionalConnection,
     private readonly audit: AuditService,
     private readonly locks: MatchLocks,
+    private readonly shops: ShopService,
   ) {}
 
   async answer(ctx: RequestContext, input: AnswerOutcomeSurvey): Promise<SurveyOutcome> {
-    const actor = requireActor(ctx, UserRole.SHOP);
+    const actor = requireShopSide(ctx);
     const seen = await this.connection.repository(ctx, MatchEntity).findOne({ where: { id: input.matchId }, relations: { shop: true } });
-    if (!seen || seen.shop?.ownerUserId !== actor.userId) throw new MatchException(MatchErrorCode.MATCH_NOT_FOUND, 'input.matchId');
+    if (!seen || !(await this.shops.actsFor(ctx, seen.shopId))) throw new MatchException(MatchErrorCode.MATCH_NOT_FOUND, 'input.matchId');
     return this.connection.withTransaction(ctx, async (tx) => {
       // Locked so that two answers at once cannot both pass the "not yet answered" check.
       const match = await this.locks.match(tx, seen.id);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { HelpRequestRecordsModule } from '../help-request/help-request-records.module';
 import { OfferModule } from '../offer/offer.module';
+import { ShopModule } from '../shop/shop.module';
 import { TerritoryModule } from '../territory/territory.module';
 import { MatchingData } from './matching-data';
 import { RecommendationService } from './recommendation.service';
@@ -11,7 +12,7 @@ import { RecommendationService } from './recommendation.service';
  * table.
  */
 @Module({
-  imports: [HelpRequestRecordsModule, OfferModule, TerritoryModule],
+  imports: [HelpRequestRecordsModule, OfferModule, ShopModule, TerritoryModule],
   providers: [MatchingData, RecommendationService],
   exports: [MatchingData, RecommendationService],
 })

@@ -11,6 +11,7 @@ import { OfferRecords } from '../offer/offer-records.service';
 import type { OfferEntity } from '../offer/offer.entity';
 import { OfferService } from '../offer/offer.service';
 import type { ShopEntity } from '../shop/shop.entity';
+import { ShopService } from '../shop/shop.service';
 import { toEngineOffer } from './engine-input.mapper';
 import { MatchingData } from './matching-data';
 
@@ -60,6 +61,7 @@ export class RecommendationService {
     private readonly offers: OfferService,
     private readonly offerRecords: OfferRecords,
     private readonly requests: HelpRequestRecords,
+    private readonly shops: ShopService,
   ) {}
 
   async recommend(ctx: RequestContext, helpRequestId: string, first: number): Promise<Recommendations> {
@@ -111,7 +113,7 @@ export class RecommendationService {
   private async requestFor(ctx: RequestContext, id: string): Promise<{ request: HelpRequestEntity; shop: ShopEntity }> {
     const actor = requireActor(ctx);
     const request = await this.requests.findWithShop(ctx, id);
-    if (!request?.shop || (!isStaff(actor) && request.shop.ownerUserId !== actor.userId)) {
+    if (!request?.shop || (!isStaff(actor) && !(await this.shops.actsFor(ctx, request.shop.id)))) {
       throw new HelpRequestException(HelpRequestErrorCode.HELP_REQUEST_NOT_FOUND, 'helpRequestId');
     }
     return { request, shop: request.shop };

@@ -1,4 +1,4 @@
-import Handlebars from 'handlebars';
+import { both, html, plain, subject, type Template } from './mail-template';
 import type { Words } from './words';
 
 /** A link that proves an address: the sign-up verification or a new address to confirm. */
@@ -22,22 +22,8 @@ export interface EmailChangedMail {
   newEmail: string;
 }
 
-type Template = (values: object) => string;
-
-// The same Handlebars settings as the other e-mails (mail.messages.ts): text parts as written,
-// subjects on one line, every value escaped in the HTML part.
-const plain = (source: string): Template => {
-  const template = Handlebars.compile(source, { noEscape: true, strict: true });
-  return (values) => template(values).replace(/\n{3,}/g, '\n\n');
-};
-const subject = (source: string): Template => {
-  const template = plain(source);
-  return (values) => template(values).replace(/\s+/g, ' ').trim();
-};
-const html = (source: string): Template => Handlebars.compile(source, { strict: true });
-const both =
-  <V extends object>(en: Template, it: Template) =>
-  (values: V): Words => ({ en: en(values), it: it(values) });
+// Typed by the values each kind names.
+const bothOf = <V extends object>(en: Template, it: Template) => both(en, it) as (values: V) => Words;
 const lines = (...parts: string[]): string => parts.join('\n');
 
 /**
@@ -47,8 +33,8 @@ const lines = (...parts: string[]): string => parts.join('\n');
  * stays theirs.
  */
 export const accountMailMessages = {
-  emailVerificationSubject: both<EmailLinkMail>(subject('Confirm your e-mail address for Vicini e connessi'), subject('Conferma il tuo indirizzo e-mail per Vicini e connessi')),
-  emailVerificationText: both<EmailLinkMail>(
+  emailVerificationSubject: bothOf<EmailLinkMail>(subject('Confirm your e-mail address for Vicini e connessi'), subject('Conferma il tuo indirizzo e-mail per Vicini e connessi')),
+  emailVerificationText: bothOf<EmailLinkMail>(
     plain(
       lines(
         'Hello,',
@@ -72,7 +58,7 @@ export const accountMailMessages = {
       ),
     ),
   ),
-  emailVerificationHtml: both<EmailLinkMail>(
+  emailVerificationHtml: bothOf<EmailLinkMail>(
     html(
       lines(
         '<p>Hello,</p>',
@@ -90,8 +76,8 @@ export const accountMailMessages = {
       ),
     ),
   ),
-  passwordResetSubject: both<PasswordResetMail>(subject('Reset your Vicini e connessi password'), subject('Reimposta la password di Vicini e connessi')),
-  passwordResetText: both<PasswordResetMail>(
+  passwordResetSubject: bothOf<PasswordResetMail>(subject('Reset your Vicini e connessi password'), subject('Reimposta la password di Vicini e connessi')),
+  passwordResetText: bothOf<PasswordResetMail>(
     plain(
       lines(
         'Hello,',
@@ -115,7 +101,7 @@ export const accountMailMessages = {
       ),
     ),
   ),
-  passwordResetHtml: both<PasswordResetMail>(
+  passwordResetHtml: bothOf<PasswordResetMail>(
     html(
       lines(
         '<p>Hello,</p>',
@@ -133,8 +119,8 @@ export const accountMailMessages = {
       ),
     ),
   ),
-  emailChangeSubject: both<EmailLinkMail>(subject('Confirm your new e-mail address for Vicini e connessi'), subject('Conferma il nuovo indirizzo e-mail per Vicini e connessi')),
-  emailChangeText: both<EmailLinkMail>(
+  emailChangeSubject: bothOf<EmailLinkMail>(subject('Confirm your new e-mail address for Vicini e connessi'), subject('Conferma il nuovo indirizzo e-mail per Vicini e connessi')),
+  emailChangeText: bothOf<EmailLinkMail>(
     plain(
       lines(
         'Hello,',
@@ -158,7 +144,7 @@ export const accountMailMessages = {
       ),
     ),
   ),
-  emailChangeHtml: both<EmailLinkMail>(
+  emailChangeHtml: bothOf<EmailLinkMail>(
     html(
       lines(
         '<p>Hello,</p>',
@@ -176,8 +162,8 @@ export const accountMailMessages = {
       ),
     ),
   ),
-  emailChangedSubject: both<EmailChangedMail>(subject('The e-mail address of your Vicini e connessi account changed'), subject('L’indirizzo e-mail del tuo account Vicini e connessi è cambiato')),
-  emailChangedText: both<EmailChangedMail>(
+  emailChangedSubject: bothOf<EmailChangedMail>(subject('The e-mail address of your Vicini e connessi account changed'), subject('L’indirizzo e-mail del tuo account Vicini e connessi è cambiato')),
+  emailChangedText: bothOf<EmailChangedMail>(
     plain(
       lines(
         'Hello,',
@@ -197,7 +183,7 @@ export const accountMailMessages = {
       ),
     ),
   ),
-  emailChangedHtml: both<EmailChangedMail>(
+  emailChangedHtml: bothOf<EmailChangedMail>(
     html(
       lines(
         '<p>Hello,</p>',

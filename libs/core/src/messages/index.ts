@@ -3,6 +3,9 @@ import { accountMessages } from './account.messages';
 import { allocationMessages } from './allocation.messages';
 import { authMessages } from './auth.messages';
 import { configMessages } from './config.messages';
+import { delegationMailMessages } from './delegation-mail.messages';
+import { delegationMessages } from './delegation.messages';
+import { facilitatorMessages } from './facilitator.messages';
 import { helpRequestMessages } from './help-request.messages';
 import { mailLayoutMessages } from './mail-layout.messages';
 import { importMessages } from './import.messages';
@@ -37,6 +40,7 @@ export type { AccountLinkProblem } from './auth.messages';
 export type { MailAction, MailFrameValues } from './mail-layout.messages';
 export type { AllocationMail, DeclinedMail, DigestMail, PromotedMail, ProviderDecisionMail, ReminderMail, ShopMatchMail, SurveyMail } from './mail-notice.messages';
 export { PLATFORM_NAME } from './mail-layout.messages';
+export type { DelegationInvitationMail, ShopClaimMail } from './delegation-mail.messages';
 export type { IdentifiedThing } from './validation.messages';
 export type { ErasureBlockerKind } from './privacy.messages';
 
@@ -50,6 +54,9 @@ export const MESSAGES = {
   allocation: allocationMessages,
   auth: authMessages,
   config: configMessages,
+  delegation: delegationMessages,
+  delegationMail: delegationMailMessages,
+  facilitator: facilitatorMessages,
   helpRequest: helpRequestMessages,
   import: importMessages,
   input: inputMessages,

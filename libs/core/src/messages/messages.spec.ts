@@ -44,6 +44,8 @@ const DIGEST_MAILS = [
   [{ count: 1, items: [{ subject: 'Digitale Srl ha accettato', link: 'https://vicini.example/a' }], link: 'https://vicini.example/notifiche' }],
   [{ count: 2, items: [{ subject: 'Digitale Srl ha accettato', link: 'https://vicini.example/a' }, { subject: 'Promemoria <importante>', link: null }], link: 'https://vicini.example/notifiche' }],
 ] as const;
+const INVITATION_MAILS = [[{ facilitator: 'Ascom <Torino>', link: 'https://vicini.example/delega/1', validUntil: '4 gennaio 2027' }]] as const;
+const CLAIM_MAILS = [[{ facilitator: 'Ascom Torino', shop: 'Forno & Figli', declaredOn: '1 dicembre 2026', link: 'https://vicini.example/rivendica/1', validUntil: '4 gennaio 2027' }]] as const;
 const STATES = Object.values(MatchState);
 const STEPS = ['accept', 'decline', 'activate', 'complete', 'withdraw'] as const;
 const CHANGES = ['publish', 'pause', 'resume', 'close', 'suspend', 'reinstate'] as const;
@@ -156,6 +158,36 @@ const SAMPLES: Samples<typeof MESSAGES> = {
     jwtSecretGuessable: [[12, 128]],
     demoInProduction: NONE,
     insecureCookieInProduction: NONE,
+  },
+  delegation: {
+    notFound: NONE,
+    linkInvalid: ON_FIELD,
+    declaredInFuture: ON_FIELD,
+    alreadyDelegated: NONE,
+    facilitatorNotApproved: NONE,
+    invalidTransition: [['ACTIVE'], ['REVOKED'], ['INVITED'], ['DECLINED'], ['WITHDRAWN']],
+    accountHasShop: NONE,
+    signInFirst: NONE,
+    passwordNeeded: ON_FIELD,
+    actedOnBehalf: [['Ascom Torino', 'match.applied'], ['Ascom Torino', 'shop.updated'], ['Ascom Torino', 'something.else']],
+    changed: [['Forno Rossi', 'ACTIVE'], ['Forno Rossi', 'DECLINED'], ['Forno Rossi', 'REVOKED'], ['Forno Rossi', 'CLAIMED'], ['Forno Rossi', 'OTHER']],
+    withdrawn: [['Ascom Torino']],
+  },
+  delegationMail: {
+    invitationSubject: INVITATION_MAILS,
+    invitationText: INVITATION_MAILS,
+    invitationHtml: INVITATION_MAILS,
+    claimSubject: CLAIM_MAILS,
+    claimText: CLAIM_MAILS,
+    claimHtml: CLAIM_MAILS,
+  },
+  facilitator: {
+    notRegistered: NONE,
+    notFound: NONE,
+    alreadyRegistered: NONE,
+    taxCodeTaken: NONE,
+    territoryEmpty: ON_FIELD,
+    taxCode: [[FIELD, 'FORMAT'], [FIELD, 'CHECK_DIGIT'], [FIELD, 'OFFICE_CODE']],
   },
   helpRequest: {
     notFound: NONE,
@@ -388,6 +420,7 @@ const SAMPLES: Samples<typeof MESSAGES> = {
   shop: {
     notRegistered: NONE,
     notFound: NONE,
+    noShopNamed: NONE,
     alreadyRegistered: NONE,
     partitaIvaTaken: NONE,
     coordinatesIncomplete: ON_FIELD,

@@ -4,6 +4,10 @@ import type { Words } from './words';
 export const shopMessages = {
   notRegistered: (): Words => ({ en: 'Register your shop first', it: 'Registra prima la tua attività' }),
   notFound: (): Words => ({ en: 'No such shop', it: 'Attività non trovata' }),
+  noShopNamed: (): Words => ({
+    en: 'Name the shop you act for (the X-On-Behalf-Of-Shop header): a facilitator uses a shop’s operations on its behalf only',
+    it: 'Indica il negozio per cui operi (nell’intestazione della richiesta): un facilitatore usa le funzioni di un negozio solo per suo conto',
+  }),
   alreadyRegistered: (): Words => ({ en: 'This account already has a shop', it: 'Questo account ha già registrato un’attività' }),
   partitaIvaTaken: (): Words => ({ en: 'A shop with this Partita IVA is already registered', it: 'Un’attività con questa Partita IVA è già registrata' }),
   coordinatesIncomplete: (field: string): Words => ({

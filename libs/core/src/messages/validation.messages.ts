@@ -11,7 +11,7 @@ const PARTITA_IVA: Readonly<Record<PartitaIvaFailure, Words>> = {
 };
 
 /** What the platform gives an identifier to. */
-export type IdentifiedThing = 'any' | 'offer' | 'helpRequest' | 'match' | 'provider' | 'allocationRun' | 'account' | 'notification' | 'selectionCall' | 'callApplication';
+export type IdentifiedThing = 'any' | 'offer' | 'helpRequest' | 'match' | 'provider' | 'facilitator' | 'allocationRun' | 'account' | 'notification' | 'selectionCall' | 'callApplication';
 
 const IDENTIFIED: Readonly<Record<IdentifiedThing, Words>> = {
   any: { en: 'must be an identifier given by the platform', it: 'deve essere un identificativo dato dalla piattaforma' },
@@ -19,6 +19,7 @@ const IDENTIFIED: Readonly<Record<IdentifiedThing, Words>> = {
   helpRequest: { en: 'must be a help request id', it: 'deve essere l’identificativo di una richiesta di aiuto' },
   match: { en: 'must be a match id', it: 'deve essere l’identificativo di un abbinamento' },
   provider: { en: 'must be a provider id', it: 'deve essere l’identificativo di un fornitore' },
+  facilitator: { en: 'must be a facilitator organisation id', it: 'deve essere l’identificativo di un’organizzazione facilitatrice' },
   allocationRun: { en: 'must be an allocation run id', it: 'deve essere l’identificativo di un’esecuzione dell’assegnazione' },
   account: { en: 'must be an account id', it: 'deve essere l’identificativo di un account' },
   notification: { en: 'must be notification ids', it: 'deve contenere identificativi di notifiche' },

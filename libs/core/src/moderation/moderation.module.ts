@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { MailModule } from '../mail/mail.module';
+import { FacilitatorModule } from '../facilitator/facilitator.module';
 import { MatchModule } from '../match/match.module';
 import { NotificationModule } from '../notification/notification.module';
 import { OfferModule } from '../offer/offer.module';
@@ -8,11 +9,11 @@ import { ProviderModule } from '../provider/provider.module';
 import { ModerationService } from './moderation.service';
 
 /**
- * Ministry staff's decisions on providers and offers (verify, reject, suspend, reinstate) and
+ * Ministry staff's decisions on providers, facilitator organisations and offers (verify, reject, suspend, reinstate) and
  * what they mean for shops' matches, applied through the owning features. Owns no table.
  */
 @Module({
-  imports: [AuditModule, MailModule, ProviderModule, OfferModule, MatchModule, NotificationModule],
+  imports: [AuditModule, MailModule, ProviderModule, FacilitatorModule, OfferModule, MatchModule, NotificationModule],
   providers: [ModerationService],
   exports: [ModerationService],
 })

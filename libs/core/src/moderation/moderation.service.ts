@@ -6,6 +6,8 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { MailService } from '../mail/mail.service';
 import { MailKind } from '../mail/mail.types';
+import { FacilitatorService, VerifyFacilitatorOutcome } from '../facilitator/facilitator.service';
+import type { VerifyFacilitator } from '../facilitator/facilitator.commands';
 import { MatchStanding } from '../match/match-standing';
 import { NotificationService } from '../notification/notification.service';
 import { OfferModeration, OfferRecords } from '../offer/offer-records.service';
@@ -39,6 +41,7 @@ export class ModerationService {
   constructor(
     private readonly connection: TransactionalConnection,
     private readonly providers: ProviderService,
+    private readonly facilitators: FacilitatorService,
     private readonly offers: OfferService,
     private readonly offerRecords: OfferRecords,
     private readonly standing: MatchStanding,
@@ -72,6 +75,27 @@ export class ModerationService {
       if (provider.verificationStatus === VerificationStatus.SUSPENDED) await this.standing.suspend(tx, offerIds, 'PROVIDER_SUSPENDED');
       if (provider.verificationStatus === VerificationStatus.REJECTED && previous === VerificationStatus.SUSPENDED) await this.standing.reject(tx, offerIds);
       if (provider.verificationStatus === VerificationStatus.APPROVED && previous === VerificationStatus.SUSPENDED) await this.standing.reinstate(tx, offerIds);
+      return outcome;
+    });
+  }
+
+  /**
+   * Approves, rejects or suspends a facilitator organisation; the organisation is told. A suspended
+   * or rejected one can no longer act for shops (the delegation check asks for an approved one).
+   */
+  async verifyFacilitator(ctx: RequestContext, input: VerifyFacilitator): Promise<VerifyFacilitatorOutcome> {
+    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const outcome = await this.facilitators.verify(tx, input);
+      if (outcome.kind !== 'facilitator') return outcome;
+      const { facilitator } = outcome;
+      await this.notifications.notify(tx, [
+        {
+          userId: facilitator.ownerUserId,
+          kind: 'FACILITATOR_DECISION',
+          params: { status: facilitator.verificationStatus, reason: facilitator.verificationReason, audience: 'FACILITATOR' },
+        },
+      ]);
       return outcome;
     });
   }

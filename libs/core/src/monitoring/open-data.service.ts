@@ -53,6 +53,8 @@ export interface PublicFigures {
   activeMatches: number;
   completedMatches: number;
   onlineOrdersShare: number | null;
+  /** Shops reached through an intermediary (a facilitator acting for them under a delegation). */
+  shopsThroughIntermediaries: number;
   updatedAt: Date;
 }
 
@@ -206,7 +208,8 @@ export class OpenDataService {
              (SELECT count(*)::int FROM match WHERE state = 'ACTIVE') AS active,
              (SELECT count(*)::int FROM match WHERE state = 'COMPLETED') AS completed,
              (SELECT count(*)::int FROM outcome_survey WHERE checkpoint = 'COMPLETION') AS answers,
-             (SELECT count(*)::int FROM outcome_survey WHERE checkpoint = 'COMPLETION' AND got_online_orders) AS orders`);
+             (SELECT count(*)::int FROM outcome_survey WHERE checkpoint = 'COMPLETION' AND got_online_orders) AS orders,
+             (SELECT count(DISTINCT shop_id)::int FROM delegation WHERE activated_at IS NOT NULL) AS intermediated`);
     return {
       shops: row.shops,
       approvedProviders: row.providers,
@@ -217,6 +220,7 @@ export class OpenDataService {
       activeMatches: row.active,
       completedMatches: row.completed,
       onlineOrdersShare: row.answers > 0 ? row.orders / row.answers : null,
+      shopsThroughIntermediaries: row.intermediated,
       updatedAt: ctx.now,
     };
   }

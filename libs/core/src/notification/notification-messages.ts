@@ -67,9 +67,16 @@ function words(kind: string, p: Params): Words {
     case 'PROVIDER_REJECTED':
       return n.providerRejectedWhileServed(parties);
     case 'PROVIDER_DECISION':
+    case 'FACILITATOR_DECISION':
       return providerDecision(p, why);
     case 'OFFER_MODERATED':
       return p.action === 'REINSTATED' ? n.offerReinstated(parties, why) : n.offerSuspended(parties, why);
+    case 'ACTED_ON_BEHALF':
+      return MESSAGES.delegation.actedOnBehalf(text(p.facilitatorName), text(p.action));
+    case 'DELEGATION_CHANGED':
+      return MESSAGES.delegation.changed(parties.shop, text(p.status));
+    case 'DELEGATION_WITHDRAWN':
+      return MESSAGES.delegation.withdrawn(text(p.facilitatorName));
     case 'SURVEY_DUE':
       // A checkpoint the platform does not know is shown as stored, like an unknown kind.
       return isCheckpoint(p.checkpoint) ? n.surveyDue(parties, p.checkpoint) : asWritten(kind);

@@ -45,6 +45,20 @@ export class NotificationService {
     );
   }
 
+  /**
+   * Tells a shop's owner that a facilitator acted on its behalf (what it did, and who), in the
+   * change's transaction. Nobody to tell while a shop registered by a facilitator is unclaimed.
+   */
+  async notifyShopOfDelegatedAction(tx: RequestContext, shopId: string, action: string): Promise<void> {
+    await this.connection.manager(tx).query(
+      `INSERT INTO notification (user_id, kind, match_id, params, created_at)
+       SELECT s.owner_user_id, 'ACTED_ON_BEHALF', NULL, jsonb_build_object('facilitatorName', f.name, 'action', $3::text, 'audience', 'SHOP'), $4::timestamptz
+       FROM shop s JOIN facilitator f ON f.owner_user_id = $2
+       WHERE s.id = $1 AND s.owner_user_id IS NOT NULL`,
+      [shopId, tx.actor?.userId, action, tx.now],
+    );
+  }
+
   /** The caller's notifications: unread first, then newest first. */
   async listMine(ctx: RequestContext, unreadOnly: boolean, page: PageRequest): Promise<Page<NotificationEntity>> {
     const actor = requireActor(ctx);

@@ -12,10 +12,13 @@ export class ShopEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  /** The account that manages this shop (one shop per account). */
+  /**
+   * The account that manages this shop (one shop per account). None for a shop a facilitator
+   * registered under a paper consent, until its owner claims it.
+   */
   @Index('shop_owner_user_id_key', { unique: true })
-  @Column({ type: 'uuid' })
-  ownerUserId!: string;
+  @Column({ type: 'uuid', nullable: true })
+  ownerUserId!: string | null;
 
   @OneToOne(() => UserAccountEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'owner_user_id', foreignKeyConstraintName: 'shop_owner_user_id_fkey' })

@@ -3,7 +3,8 @@ import { CoordinatesSource, distanceKm } from '@vec/territory';
 import { In, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UserRole } from '../auth/user-role';
-import { isStaff, requireActor } from '../common/access';
+import { isStaff, requireActor, requireShopSide } from '../common/access';
+import { Actor } from '../common/request-context';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
@@ -17,6 +18,8 @@ export type RegisterShopOutcome =
   | { kind: 'shop'; shop: ShopEntity }
   | { kind: 'already-registered' }
   | { kind: 'partita-iva-taken' };
+
+export type RegisterUnclaimedOutcome = { kind: 'shop'; shop: ShopEntity } | { kind: 'partita-iva-taken' };
 
 /**
  * How far a shop's own point may lie from its comune's coordinates. The farthest corner of the
@@ -51,22 +54,7 @@ export class ShopService {
       return await this.connection.withTransaction(ctx, async (tx) => {
         const shops = this.connection.repository(tx, ShopEntity);
         if (await shops.existsBy({ ownerUserId: actor.userId })) return { kind: 'already-registered' };
-        const shop = await shops.save(
-          shops.create({
-            ownerUserId: actor.userId,
-            legalName: input.legalName,
-            tradingName: input.tradingName ?? null,
-            partitaIva: input.partitaIva,
-            atecoSection: input.atecoSection,
-            atecoDivision: input.atecoDivision,
-            comuneCode: input.comuneCode,
-            address: input.address,
-            ...position,
-            employees: input.employees,
-            contactEmail: input.contactEmail,
-            contactPhone: input.contactPhone ?? null,
-          }),
-        );
+        const shop = await shops.save(shops.create(newShop(input, position, actor.userId)));
         await this.audit.record(tx, { action: 'shop.registered', entityType: 'shop', entityId: shop.id, after: shop });
         return { kind: 'shop', shop };
       });
@@ -75,6 +63,35 @@ export class ShopService {
       if (isUniqueViolation(error, 'shop_owner_user_id_key')) return { kind: 'already-registered' };
       throw error;
     }
+  }
+
+  /**
+   * For the delegation feature, in its transaction: a shop a facilitator registers for a business
+   * with no account yet, under a paper consent; it has no owner until the owner claims it.
+   */
+  async registerUnclaimed(tx: RequestContext, input: RegisterShop): Promise<RegisterUnclaimedOutcome> {
+    requireActor(tx, UserRole.FACILITATOR);
+    assertAtecoSector(input.atecoSection, input.atecoDivision);
+    const position = await this.position(tx, input.comuneCode, input.latitude, input.longitude);
+    const shops = this.connection.repository(tx, ShopEntity);
+    if (await shops.existsBy({ partitaIva: input.partitaIva })) return { kind: 'partita-iva-taken' };
+    const shop = await shops.save(shops.create(newShop(input, position, null)));
+    await this.audit.record(tx, { action: 'shop.registered', entityType: 'shop', entityId: shop.id, after: shop });
+    return { kind: 'shop', shop };
+  }
+
+  /**
+   * For the delegation feature, in its transaction: the owner claims a shop registered for it.
+   * False when the shop has an owner already, or the account has a shop of its own.
+   */
+  async attachOwner(tx: RequestContext, shopId: string, userId: string): Promise<boolean> {
+    const shops = this.connection.repository(tx, ShopEntity);
+    if (await shops.existsBy({ ownerUserId: userId })) return false;
+    const current = await shops.findOne({ where: { id: shopId }, lock: { mode: 'pessimistic_write' } });
+    if (!current || current.ownerUserId) return false;
+    await shops.update({ id: shopId }, { ownerUserId: userId });
+    await this.audit.record(tx, { action: 'shop.claimed', entityType: 'shop', entityId: shopId, before: { ownerUserId: null }, after: { ownerUserId: userId } });
+    return true;
   }
 
   async update(ctx: RequestContext, input: UpdateShop): Promise<ShopEntity> {
@@ -98,10 +115,46 @@ export class ShopService {
     });
   }
 
-  /** The caller's own shop, or null when the account has not registered one yet. */
+  /**
+   * The shop the caller acts as: a shop account's own (null when it has not registered one yet),
+   * or for a facilitator the shop it names, when it holds a live delegation from it. This is the
+   * one access check every shop operation goes through: no delegation, a revoked one, another
+   * facilitator's shop or a facilitator that is not approved, and the shop does not exist for it.
+   */
   async findOwn(ctx: RequestContext): Promise<ShopEntity | null> {
-    const actor = requireActor(ctx, UserRole.SHOP);
+    const actor = requireShopSide(ctx);
+    if (actor.role === UserRole.FACILITATOR) return this.delegatedShop(ctx, actor);
     return this.connection.repository(ctx, ShopEntity).findOneBy({ ownerUserId: actor.userId });
+  }
+
+  /** Whether the caller acts as this shop (its owner, or a facilitator with its live delegation naming it). */
+  async actsFor(ctx: RequestContext, shopId: string): Promise<boolean> {
+    const actor = requireActor(ctx);
+    if (actor.role === UserRole.FACILITATOR && ctx.onBehalfOfShopId !== shopId) return false;
+    if (actor.role !== UserRole.SHOP && actor.role !== UserRole.FACILITATOR) return false;
+    const own = await this.findOwn(ctx).catch((error: unknown) => {
+      if (error instanceof ShopException) return null;
+      throw error;
+    });
+    return own?.id === shopId;
+  }
+
+  /**
+   * The shop a facilitator names, if a live delegation lets it act for it now: one statement over
+   * the delegation and facilitator rows (read only; the delegation feature writes them), so that a
+   * revocation applies to the very next call.
+   */
+  private async delegatedShop(ctx: RequestContext, actor: Actor): Promise<ShopEntity> {
+    if (!ctx.onBehalfOfShopId) throw new ShopException(ShopErrorCode.NO_SHOP_NAMED);
+    const shop = await this.connection
+      .repository(ctx, ShopEntity)
+      .createQueryBuilder('shop')
+      .innerJoin('delegation', 'd', "d.shop_id = shop.id AND d.status = 'ACTIVE'")
+      .innerJoin('facilitator', 'f', "f.id = d.facilitator_id AND f.owner_user_id = :actor AND f.verification_status = 'APPROVED'", { actor: actor.userId })
+      .where('shop.id = :id', { id: ctx.onBehalfOfShopId })
+      .getOne();
+    if (!shop) throw new ShopException(ShopErrorCode.SHOP_NOT_FOUND, 'X-On-Behalf-Of-Shop');
+    return shop;
   }
 
   /** For other features: the caller's shop, or SHOP_NOT_REGISTERED. */
@@ -111,11 +164,11 @@ export class ShopService {
     return shop;
   }
 
-  /** One shop: its owner or ministry staff. Anyone else is told it does not exist. */
+  /** One shop: its owner, a facilitator acting for it, or ministry staff. Anyone else is told it does not exist. */
   async get(ctx: RequestContext, id: string): Promise<ShopEntity> {
     const actor = requireActor(ctx);
     const shop = await this.connection.repository(ctx, ShopEntity).findOneBy({ id });
-    if (!shop || (!isStaff(actor) && shop.ownerUserId !== actor.userId)) throw new ShopException(ShopErrorCode.SHOP_NOT_FOUND, 'id');
+    if (!shop || (!isStaff(actor) && !(await this.actsFor(ctx, id)))) throw new ShopException(ShopErrorCode.SHOP_NOT_FOUND, 'id');
     return shop;
   }
 
@@ -184,4 +237,26 @@ export class ShopService {
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id));
   }
+}
+
+/** A new shop's row: its owner (none while it waits to be claimed), details and point. */
+function newShop(
+  input: RegisterShop,
+  position: Pick<ShopEntity, 'latitude' | 'longitude' | 'coordinatesFromComune'>,
+  ownerUserId: string | null,
+): Partial<ShopEntity> {
+  return {
+    ownerUserId,
+    legalName: input.legalName,
+    tradingName: input.tradingName ?? null,
+    partitaIva: input.partitaIva,
+    atecoSection: input.atecoSection,
+    atecoDivision: input.atecoDivision,
+    comuneCode: input.comuneCode,
+    address: input.address,
+    ...position,
+    employees: input.employees,
+    contactEmail: input.contactEmail,
+    contactPhone: input.contactPhone ?? null,
+  };
 }

@@ -118,3 +118,19 @@ export async function seedRequest(db: DataSource, shopId: string, category = Ser
   ]);
   return row.id;
 }
+
+export interface SeededFacilitator {
+  id: string;
+  owner: Actor;
+}
+
+/** A facilitator organisation (APPROVED unless told) serving the province of Torino. */
+export async function seedFacilitator(db: DataSource, status: `${VerificationStatus}` = 'APPROVED', name = 'Associazione di prova'): Promise<SeededFacilitator> {
+  const owner = await seedUser(db, UserRole.FACILITATOR);
+  const [row] = await db.query(
+    `INSERT INTO facilitator (owner_user_id, name, kind, tax_code, contact_email, province_codes, verification_status)
+     VALUES ($1, $2, 'TRADE_ASSOCIATION', $3, 'sportello@example.it', '{001}', $4) RETURNING id`,
+    [owner.userId, name, randomPartitaIva(), status],
+  );
+  return { id: row.id, owner };
+}

@@ -15,9 +15,11 @@ import { AccountRecovery1796438029667 } from './1796438029667-account-recovery';
 import { PersonalData1796438073018 } from './1796438073018-personal-data';
 import { UserLanguage1796438096069 } from './1796438096069-user-language';
 import { ImportJobs1796438157456 } from './1796438157456-import-jobs';
+import { Facilitators1796438200686 } from './1796438200686-facilitators';
 import { IdentityLink1796438203844 } from './1796438203844-identity-link';
 import { SelectionCalls1796438329175 } from './1796438329175-selection-calls';
 import { MailPreferences1796440138986 } from './1796440138986-mail-preferences';
+import { Delegations1796440155003 } from './1796440155003-delegations';
 import { MailResend1796441399272 } from './1796441399272-mail-resend';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
@@ -39,8 +41,10 @@ AccountRecovery1796438029667,
   PersonalData1796438073018,
   UserLanguage1796438096069,
   ImportJobs1796438157456,
+  Facilitators1796438200686,
   IdentityLink1796438203844,
   SelectionCalls1796438329175,
   MailPreferences1796440138986,
+  Delegations1796440155003,
   MailResend1796441399272,
 ];

@@ -4,29 +4,36 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormActions, TextField } from '../../components/fields';
 import { useFormErrors } from '../../errors/use-form-errors';
-import { ProviderQueueDocument, VerifyProviderDocument, type ProviderFieldsFragment, type VerificationStatus } from '../../gql/generated';
+import { FacilitatorQueueDocument, ProviderQueueDocument, VerifyFacilitatorDocument, VerifyProviderDocument, type VerificationStatus } from '../../gql/generated';
 
 type Decision = Exclude<VerificationStatus, 'PENDING'>;
 
 const isDecision = (status: VerificationStatus): status is Decision => status !== 'PENDING';
 
 interface Props {
-  provider: ProviderFieldsFragment;
+  /** A provider or a facilitator organisation: both are verified the same way. */
+  provider: { id: string; name: string; allowedDecisions: readonly VerificationStatus[] };
+  kind?: 'provider' | 'facilitator';
   onDecided: (message: string) => void;
 }
 
-/** Approve at once; reject or suspend only with a reason, which the provider will read. */
-export function ProviderDecision({ provider, onDecided }: Props) {
+/** Approve at once; reject or suspend only with a reason, which the organisation will read. */
+export function ProviderDecision({ provider, kind = 'provider', onDecided }: Props) {
   const { t } = useTranslation();
   const [pending, setPending] = useState<Decision | null>(null);
   const [reason, setReason] = useState('');
-  const [verify, { loading }] = useMutation(VerifyProviderDocument, { refetchQueries: [ProviderQueueDocument], awaitRefetchQueries: true });
+  const [verifyProvider, providerDecision] = useMutation(VerifyProviderDocument, { refetchQueries: [ProviderQueueDocument], awaitRefetchQueries: true });
+  const [verifyFacilitator, facilitatorDecision] = useMutation(VerifyFacilitatorDocument, { refetchQueries: [FacilitatorQueueDocument], awaitRefetchQueries: true });
+  const loading = providerDecision.loading || facilitatorDecision.loading;
   const prefix = `decision-${provider.id}`;
   const labels = { reason: t('verification.reason') };
   const { errors, attempt, send } = useFormErrors(labels);
 
   const decide = async (decision: Decision, why?: string): Promise<void> => {
-    const decided = await send('Provider', async () => (await verify({ variables: { input: { providerId: provider.id, decision, reason: why } } })).data?.verifyProvider);
+    const decided =
+      kind === 'facilitator'
+        ? await send('Facilitator', async () => (await verifyFacilitator({ variables: { input: { facilitatorId: provider.id, decision, reason: why } } })).data?.verifyFacilitator)
+        : await send('Provider', async () => (await verifyProvider({ variables: { input: { providerId: provider.id, decision, reason: why } } })).data?.verifyProvider);
     if (decided) onDecided(t(`verification.done.${decision}`, { name: provider.name }));
   };
 
@@ -67,7 +74,7 @@ export function ProviderDecision({ provider, onDecided }: Props) {
             type="button"
             className={decision === 'APPROVED' ? 'btn btn-primary' : 'btn btn-outline-danger'}
             disabled={loading}
-            aria-describedby={`provider-${provider.id}-name`}
+            aria-describedby={`${kind}-${provider.id}-name`}
             onClick={() => (decision === 'APPROVED' ? void decide(decision) : setPending(decision))}
           >
             {t(`verification.actions.${decision}`)}

@@ -4,7 +4,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 import type { Actor } from '../../common/request-context';
-import { IS_PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import { IS_PUBLIC_KEY, OPTIONAL_USER_KEY, ROLES_KEY } from './auth.decorators';
 import { AuthErrorCode, AuthException } from '../auth.exception';
 import { UserRole } from '../user-role';
 
@@ -28,7 +28,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override canActivate(context: ExecutionContext): ReturnType<CanActivate['canActivate']> {
-    if (metadata<boolean>(this.reflector, IS_PUBLIC_KEY, context)) return true;
+    if (metadata<boolean>(this.reflector, IS_PUBLIC_KEY, context)) {
+      const withToken = metadata<boolean>(this.reflector, OPTIONAL_USER_KEY, context) && Boolean(requestOf(context).header?.('authorization'));
+      if (!withToken) return true;
+    }
     return super.canActivate(context);
   }
 

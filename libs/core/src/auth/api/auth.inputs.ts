@@ -25,7 +25,7 @@ export class RegisterInput {
   @MaxLength(128)
   password!: string;
 
-  @Field(() => UserRole, { description: 'SHOP or PROVIDER; other roles are created by an administrator.' })
+  @Field(() => UserRole, { description: 'SHOP, PROVIDER or FACILITATOR; other roles are created by an administrator.' })
   @IsIn(SELF_REGISTRATION_ROLES, asAlternatives())
   role!: UserRole;
 

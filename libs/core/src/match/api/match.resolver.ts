@@ -44,7 +44,7 @@ export class MatchResolver {
     private readonly outcomeSurveys: OutcomeSurveyService,
   ) {}
 
-  @Roles(UserRole.SHOP)
+  @Roles(UserRole.SHOP, UserRole.FACILITATOR)
   @Mutation(() => ApplyToOfferResult, { description: 'Apply an open request to an offer: PENDING (a place is held) or, when full, WAITLISTED.' })
   async applyToOffer(@Ctx() ctx: RequestContext, @Args('input') input: ApplyToOfferInput): Promise<typeof ApplyToOfferResult> {
     return toApplyResult(await this.applications.apply(ctx, input));
@@ -62,25 +62,25 @@ export class MatchResolver {
     return toStepResult(await this.lifecycle.act(ctx, input.id, 'decline', input.reason), 'decline');
   }
 
-  @Roles(UserRole.SHOP)
+  @Roles(UserRole.SHOP, UserRole.FACILITATOR)
   @Mutation(() => MatchStepResult, { description: 'ACCEPTED → ACTIVE: the shop confirms the service is running; the free period starts.' })
   async confirmMatchActive(@Ctx() ctx: RequestContext, @Args() { id }: MatchIdArgs): Promise<typeof MatchStepResult> {
     return toStepResult(await this.lifecycle.act(ctx, id, 'activate'), 'activate');
   }
 
-  @Roles(UserRole.SHOP, UserRole.PROVIDER)
+  @Roles(UserRole.SHOP, UserRole.FACILITATOR, UserRole.PROVIDER)
   @Mutation(() => MatchStepResult, { description: 'ACTIVE → COMPLETED before the free period ends (it completes by itself when it ends).' })
   async completeMatch(@Ctx() ctx: RequestContext, @Args() { id }: MatchIdArgs): Promise<typeof MatchStepResult> {
     return toStepResult(await this.lifecycle.act(ctx, id, 'complete'), 'complete');
   }
 
-  @Roles(UserRole.SHOP)
+  @Roles(UserRole.SHOP, UserRole.FACILITATOR)
   @Mutation(() => MatchStepResult, { description: 'The shop gives up a waitlist place or a pending, accepted or active match.' })
   async withdrawMatch(@Ctx() ctx: RequestContext, @Args('input') input: WithdrawMatchInput): Promise<typeof MatchStepResult> {
     return toStepResult(await this.lifecycle.act(ctx, input.id, 'withdraw', input.reason), 'withdraw');
   }
 
-  @Roles(UserRole.SHOP)
+  @Roles(UserRole.SHOP, UserRole.FACILITATOR)
   @Mutation(() => AnswerOutcomeSurveyResult, { description: 'Did the service bring online orders, and roughly how many (at completion, or 30 and 90 days after activation).' })
   async answerOutcomeSurvey(@Ctx() ctx: RequestContext, @Args('input') input: AnswerOutcomeSurveyInput): Promise<typeof AnswerOutcomeSurveyResult> {
     return toSurveyResult(await this.outcomeSurveys.answer(ctx, input));
@@ -91,7 +91,7 @@ export class MatchResolver {
     return toMatchModel(await this.queries.get(ctx, id));
   }
 
-  @Roles(UserRole.SHOP, UserRole.PROVIDER)
+  @Roles(UserRole.SHOP, UserRole.FACILITATOR, UserRole.PROVIDER)
   @Query(() => MatchPageModel, { description: "The caller's matches: a shop's own, or those of the organisation's offers; newest first." })
   async myMatches(@Ctx() ctx: RequestContext, @Args() args: MatchListArgs): Promise<MatchPageModel> {
     return mapPage(await this.queries.listMine(ctx, args.filter, args), toMatchModel);

@@ -19,7 +19,7 @@ import { RecommendationService } from '../recommendation.service';
 export class MatchingResolver {
   constructor(private readonly recommendations: RecommendationService) {}
 
-  @Roles(UserRole.SHOP, UserRole.MINISTRY, UserRole.ADMIN)
+  @Roles(UserRole.SHOP, UserRole.FACILITATOR, UserRole.MINISTRY, UserRole.ADMIN)
   @Query(() => OfferRecommendationsModel, { description: 'The offers that fit a help request, ranked with the reasons, and those it could wait for.' })
   async offerRecommendations(@Ctx() ctx: RequestContext, @Args() args: RecommendationArgs): Promise<OfferRecommendationsModel> {
     const result = await this.recommendations.recommend(ctx, args.helpRequestId, args.first);
@@ -39,7 +39,7 @@ export class MatchingResolver {
     };
   }
 
-  @Roles(UserRole.SHOP, UserRole.MINISTRY, UserRole.ADMIN)
+  @Roles(UserRole.SHOP, UserRole.FACILITATOR, UserRole.MINISTRY, UserRole.ADMIN)
   @Query(() => OfferEligibilityModel, { description: 'Why one offer does or does not fit a help request: every failed rule by name.' })
   async offerEligibility(@Ctx() ctx: RequestContext, @Args() args: OfferEligibilityArgs): Promise<OfferEligibilityModel> {
     const result = await this.recommendations.eligibilityOf(ctx, args.helpRequestId, args.offerId);

@@ -4,6 +4,8 @@ import { UserRole } from '../../auth/user-role';
 import { RequestContext } from '../../common/request-context';
 import { Ctx } from '../../api/request-context';
 import { VerifyProviderInput } from '../../provider/api/provider.inputs';
+import { VerifyFacilitatorInput } from '../../facilitator/api/facilitator.inputs';
+import { toVerifyFacilitatorResult, VerifyFacilitatorResult } from '../../facilitator/api/facilitator.results';
 import { ReinstateOfferInput, SuspendOfferInput } from './moderation.inputs';
 import { ModerationService } from '../moderation.service';
 import { ModerateOfferResult, toModerateOfferResult, toVerifyProviderResult, VerifyProviderResult } from './moderation.results';
@@ -19,6 +21,14 @@ export class ModerationResolver {
   })
   async verifyProvider(@Ctx() ctx: RequestContext, @Args('input') input: VerifyProviderInput): Promise<typeof VerifyProviderResult> {
     return toVerifyProviderResult(await this.moderation.verifyProvider(ctx, input), input.decision);
+  }
+
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
+  @Mutation(() => VerifyFacilitatorResult, {
+    description: 'Approve, reject or suspend a facilitator organisation (ministry staff). Only an approved one acts for shops.',
+  })
+  async verifyFacilitator(@Ctx() ctx: RequestContext, @Args('input') input: VerifyFacilitatorInput): Promise<typeof VerifyFacilitatorResult> {
+    return toVerifyFacilitatorResult(await this.moderation.verifyFacilitator(ctx, input), input.decision);
   }
 
   @Roles(UserRole.MINISTRY, UserRole.ADMIN)

@@ -134,8 +134,27 @@ export class PublicFiguresModel {
   @Field(() => Int) activeMatches!: number;
   @Field(() => Int) completedMatches!: number;
   @Field(() => Float, { nullable: true }) onlineOrdersShare!: number | null;
+  @Field(() => Int, { description: 'Shops reached through an intermediary: a facilitator acted for them under their delegation.' }) shopsThroughIntermediaries!: number;
   @Field() updatedAt!: Date;
 }
+
+@ObjectType('FacilitatorUptake', { description: 'Uptake through one intermediary: shops onboarded, served, and their outcomes.' })
+export class FacilitatorUptakeModel {
+  @Field(() => ID) facilitatorId!: string;
+  @Field() name!: string;
+  @Field() kind!: string;
+  @Field() verificationStatus!: string;
+  @Field(() => Int, { description: 'Shops it ever acted for under a delegation.' }) shopsOnboarded!: number;
+  @Field(() => Int, { description: 'Of those, registered on paper and not yet claimed.' }) shopsOnPaper!: number;
+  @Field(() => Int) liveDelegations!: number;
+  @Field(() => Int, { description: 'Onboarded shops with a match accepted, active or completed.' }) shopsServed!: number;
+  @Field(() => Int) completedMatches!: number;
+  @Field(() => Int) surveyAnswers!: number;
+  @Field(() => Int) answersReportingOrders!: number;
+}
+
+@ObjectType('FacilitatorUptakePage')
+export class FacilitatorUptakePageModel extends Paginated(FacilitatorUptakeModel, 'FacilitatorUptakePageBase') {}
 
 export const toCounts = (record: Record<string, number>): StatusCountModel[] =>
   Object.entries(record)

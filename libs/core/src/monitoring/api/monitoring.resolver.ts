@@ -11,12 +11,15 @@ import {
   OfferCapacityPageModel,
   ProviderCapacityPageModel,
   PublicFiguresModel,
+  FacilitatorUptakePageModel,
   SeriesPointModel,
   toCounts,
   UnmetDemandPageModel,
 } from './monitoring.models';
 import { MAX_BUCKETS, MonitoringService } from '../monitoring.service';
 import { OpenDataService } from '../open-data.service';
+import { IntermediariesService } from '../intermediaries.service';
+import { PageArgs } from '../../api/pagination';
 import { UnmetDemandService } from '../unmet-demand.service';
 import { PROVINCE_COUNT } from '@vec/territory';
 import { PublicCache } from '../../api/public-cache';
@@ -32,6 +35,7 @@ export class MonitoringResolver {
     private readonly unmet: UnmetDemandService,
     private readonly capacity: CapacityService,
     private readonly openData: OpenDataService,
+    private readonly intermediaries: IntermediariesService,
   ) {}
 
   @Roles(UserRole.MINISTRY, UserRole.ADMIN)
@@ -71,6 +75,12 @@ export class MonitoringResolver {
   @Query(() => ProviderCapacityPageModel, { description: 'Capacity burn-down per provider.' })
   capacityByProvider(@Ctx() ctx: RequestContext, @Args() args: MonitoringPageArgs): Promise<ProviderCapacityPageModel> {
     return this.capacity.byProvider(ctx, args.filter, args);
+  }
+
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
+  @Query(() => FacilitatorUptakePageModel, { description: 'Uptake by intermediary: per facilitator, the shops it onboarded, those served and their outcomes; largest first.' })
+  monitoringByFacilitator(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<FacilitatorUptakePageModel> {
+    return this.intermediaries.byFacilitator(ctx, page);
   }
 
   @Public()

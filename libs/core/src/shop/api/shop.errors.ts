@@ -14,6 +14,8 @@ export function shopErrorToGraphQL(error: ShopException): GraphQLError {
       return wordedError(MESSAGES.shop.notRegistered(), { code: 'NOT_FOUND', reason: error.code });
     case ShopErrorCode.SHOP_NOT_FOUND:
       return wordedError(MESSAGES.shop.notFound(), { code: 'NOT_FOUND', reason: error.code });
+    case ShopErrorCode.NO_SHOP_NAMED:
+      return wordedError(MESSAGES.shop.noShopNamed(), { code: 'BAD_USER_INPUT', reason: error.code });
     case ShopErrorCode.ATECO_UNKNOWN_SECTION:
       return bad(MESSAGES.sector.unknownSection(field, error.detail ?? ''));
     case ShopErrorCode.ATECO_UNKNOWN_DIVISION:

@@ -29,20 +29,20 @@ export class ShopResolver {
     return toRegisterShopResult(await this.shopService.register(ctx, input));
   }
 
-  @Roles(UserRole.SHOP)
+  @Roles(UserRole.SHOP, UserRole.FACILITATOR)
   @Mutation(() => ShopModel, { description: "Change the caller's shop profile." })
   async updateShop(@Ctx() ctx: RequestContext, @Args('input') input: UpdateShopInput): Promise<ShopModel> {
     return toShopModel(await this.shopService.update(ctx, input));
   }
 
-  @Roles(UserRole.SHOP)
+  @Roles(UserRole.SHOP, UserRole.FACILITATOR)
   @Query(() => ShopModel, { nullable: true, description: "The caller's shop, if registered." })
   async myShop(@Ctx() ctx: RequestContext): Promise<ShopModel | null> {
     const shop = await this.shopService.findOwn(ctx);
     return shop && toShopModel(shop);
   }
 
-  @Roles(UserRole.SHOP, UserRole.MINISTRY, UserRole.ADMIN)
+  @Roles(UserRole.SHOP, UserRole.FACILITATOR, UserRole.MINISTRY, UserRole.ADMIN)
   @Query(() => ShopModel, { description: 'One shop (its owner or ministry staff).' })
   async shop(@Ctx() ctx: RequestContext, @Args() { id }: IdArgs): Promise<ShopModel> {
     return toShopModel(await this.shopService.get(ctx, id));

@@ -9,6 +9,7 @@ import { useFormErrors } from '../../../errors/use-form-errors';
 import { DashboardKpisDocument } from '../../../gql/generated';
 import { PATHS } from '../../../routes';
 import { CapacityChart } from './CapacityChart';
+import { UptakeByFacilitator } from './UptakeByFacilitator';
 import { CapacityEndingSoon } from './CapacityEndingSoon';
 import { CsvDownloads } from './CsvDownloads';
 import { DashboardFilters } from './DashboardFilters';
@@ -90,6 +91,7 @@ export function DashboardPage() {
           <UnmetDemandTable key={`unmet-${key}`} filter={input} />
           <CapacityChart key={`capacity-${key}`} filter={input} />
           <CapacityEndingSoon key={`ending-${key}`} filter={input} />
+          <UptakeByFacilitator />
           <CsvDownloads filter={input} />
         </>
       ) : null}

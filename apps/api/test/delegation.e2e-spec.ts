@@ -1,0 +1,296 @@
+import { DataSource } from 'typeorm';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import {
+  AcceptMatchDocument,
+  ActionsOnMyBehalfDocument,
+  AnswerDelegationInvitationDocument,
+  ApplyToOfferDocument,
+  ClaimShopDocument,
+  ConfirmMatchActiveDocument,
+  CreateHelpRequestDocument,
+  DecideFacilitatorDocument,
+  DelegatedShopsDocument,
+  DelegationLinkDocument,
+  GrantDelegationDocument,
+  InviteShopDocument,
+  LoginDocument,
+  MatchByIdDocument,
+  MonitoringByFacilitatorDocument,
+  MyDelegationsDocument,
+  MyHelpRequestsDocument,
+  MyMatchesDocument,
+  MyShopDocument,
+  RegisterFacilitatorDocument,
+  RegisterShopOnPaperDocument,
+  RevokeDelegationDocument,
+  ShopByIdDocument,
+  ShopsThroughIntermediariesDocument,
+  UpdateShopDocument,
+} from './gql/generated';
+import { aFacilitatorInput, anEmail, aShopInput, signUp, staffUser, TEST_PASSWORD, type SignedIn } from './testing/fixtures';
+import { notificationKinds } from './testing/match-fixtures';
+import { approvedProvider, publishedOffer, shopIn } from './testing/offer-fixtures';
+import { dataOf, member, startTestApp, TestApp, type GraphQLResponse } from './testing/test-app';
+
+const TORINO = '001272';
+
+interface Facilitator extends SignedIn {
+  facilitatorId: string;
+  name: string;
+}
+
+describe('Facilitators acting for shops under their delegation, over GraphQL', () => {
+  let api: TestApp;
+  let db: DataSource;
+  let staff: SignedIn;
+  beforeAll(async () => {
+    api = await startTestApp();
+    db = api.app.get(DataSource);
+    staff = await staffUser(api);
+  });
+  afterAll(() => api.close());
+
+  async function facilitator(decision: 'APPROVED' | null = 'APPROVED'): Promise<Facilitator> {
+    const owner = await signUp(api, 'FACILITATOR');
+    const name = `Ascom ${owner.userId.slice(0, 6)}`;
+    const { registerFacilitator } = dataOf(await api.gqlAs(owner.accessToken, RegisterFacilitatorDocument, { input: aFacilitatorInput({ name }) }));
+    const facilitatorId = member(registerFacilitator, 'Facilitator').id;
+    if (decision) await api.gqlAs(staff.accessToken, DecideFacilitatorDocument, { input: { facilitatorId, decision } });
+    return { ...owner, facilitatorId, name };
+  }
+
+  /** A typed document sent by a facilitator naming the shop it acts for. */
+  const actingFor = <R, V>(who: SignedIn, shopId: string | null, document: TypedDocumentNode<R, V>, variables: V): Promise<GraphQLResponse<R>> =>
+    api
+      .gqlHttp(document, variables, { authorization: `Bearer ${who.accessToken}`, ...(shopId ? { 'x-on-behalf-of-shop': shopId } : {}) })
+      .then((response) => response.body);
+
+  /** The code of the single-use link last e-mailed to this address. */
+  async function linkSentTo(email: string, path: 'delega' | 'rivendica'): Promise<string> {
+    const [mail]: { text: string }[] = await db.query(`SELECT text FROM mail_message WHERE recipient = $1 ORDER BY created_at DESC LIMIT 1`, [email]);
+    const found = new RegExp(`/${path}/([^\\s]+)`).exec(mail?.text ?? '');
+    if (!found) throw new Error(`no /${path}/ link was e-mailed to ${email}`);
+    return found[1];
+  }
+
+  /** A shop in Torino that accepted the facilitator's e-mailed invitation. */
+  async function delegatedShop(by: Facilitator): Promise<SignedIn & { shopId: string; delegationId: string }> {
+    const shop = await shopIn(api, TORINO);
+    const invited = await api.gqlAs(by.accessToken, InviteShopDocument, { input: { email: shop.email } });
+    expect(invited.data?.inviteShop).toMatchObject({ __typename: 'Delegation', status: 'INVITED', shopId: null });
+    const link = await linkSentTo(shop.email, 'delega');
+    const accepted = member(dataOf(await api.gqlAs(shop.accessToken, AnswerDelegationInvitationDocument, { input: { link, accept: true } })).answerDelegationInvitation, 'Delegation');
+    return { ...shop, delegationId: accepted.id };
+  }
+
+  it('a shop accepts an e-mailed invitation; the facilitator then updates its profile, asks, applies and confirms for it, each action audited on its behalf and shown to the shop', async () => {
+    const ascom = await facilitator();
+    const shop = await shopIn(api, TORINO);
+    const invited = member(dataOf(await api.gqlAs(ascom.accessToken, InviteShopDocument, { input: { email: shop.email } })).inviteShop, 'Delegation');
+    const link = await linkSentTo(shop.email, 'delega');
+    expect(dataOf(await api.gql(DelegationLinkDocument, { link })).delegationLink).toMatchObject({ purpose: 'INVITATION', facilitatorName: ascom.name, email: shop.email });
+    const accepted = dataOf(await api.gqlAs(shop.accessToken, AnswerDelegationInvitationDocument, { input: { link, accept: true } })).answerDelegationInvitation;
+    expect(accepted).toMatchObject({ __typename: 'Delegation', id: invited.id, status: 'ACTIVE', consent: 'SHOP', shopId: shop.shopId, scope: ['PROFILE', 'REQUESTS', 'APPLY', 'CONFIRM'] });
+    // The link worked once.
+    const again = await api.gqlAs(shop.accessToken, AnswerDelegationInvitationDocument, { input: { link, accept: true } });
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ code: 'LINK_INVALID' })] });
+
+    const updated = await actingFor(ascom, shop.shopId, UpdateShopDocument, { input: { address: 'Via Po 12' } });
+    expect(updated.data?.updateShop.address).toBe('Via Po 12');
+    const asked = await actingFor(ascom, shop.shopId, CreateHelpRequestDocument, { input: { category: 'ONLINE_STORE', description: 'Vendere online i prodotti del negozio.' } });
+    const requestId = member(dataOf(asked).createHelpRequest, 'HelpRequest').id;
+    const provider = await approvedProvider(api, staff);
+    const offer = await publishedOffer(api, provider);
+    const applied = await actingFor(ascom, shop.shopId, ApplyToOfferDocument, { input: { helpRequestId: requestId, offerId: offer.id, joinWaitlist: false } });
+    const matchId = member(dataOf(applied).applyToOffer, 'Match').id;
+    expect(dataOf(await api.gqlAs(provider.accessToken, AcceptMatchDocument, { id: matchId })).acceptMatch).toMatchObject({ __typename: 'Match' });
+    const desk = dataOf(await api.gqlAs(ascom.accessToken, DelegatedShopsDocument, { first: 100 })).delegatedShops;
+    expect(desk.items.find((row) => row.shopId === shop.shopId)).toMatchObject({ consent: 'SHOP', unclaimed: false, requests: 1, openRequests: 0, matchesToConfirm: 1, surveysDue: 0 });
+    const confirmed = await actingFor(ascom, shop.shopId, ConfirmMatchActiveDocument, { id: matchId });
+    expect(confirmed.data?.confirmMatchActive).toMatchObject({ __typename: 'Match', state: 'ACTIVE' });
+
+    const audit: { action: string; actor_user_id: string; actor_role: string; on_behalf_of_shop_id: string | null }[] = await db.query(
+      `SELECT action, actor_user_id, actor_role, on_behalf_of_shop_id FROM audit_event WHERE actor_user_id = $1 AND on_behalf_of_shop_id IS NOT NULL ORDER BY id`,
+      [ascom.userId],
+    );
+    expect(audit.map((event) => event.action)).toEqual(['shop.updated', 'help_request.created', 'match.applied', 'match.active']);
+    expect(audit.every((event) => event.actor_role === 'FACILITATOR' && event.on_behalf_of_shop_id === shop.shopId)).toBe(true);
+    const transitions = await db.query(`SELECT to_state, actor_user_id, actor_role FROM match_transition WHERE match_id = $1 ORDER BY id`, [matchId]);
+    expect(transitions).toEqual([
+      { to_state: 'PENDING', actor_user_id: ascom.userId, actor_role: 'FACILITATOR' },
+      { to_state: 'ACCEPTED', actor_user_id: provider.userId, actor_role: 'PROVIDER' },
+      { to_state: 'ACTIVE', actor_user_id: ascom.userId, actor_role: 'FACILITATOR' },
+    ]);
+
+    const history = dataOf(await api.gqlAs(shop.accessToken, ActionsOnMyBehalfDocument)).actionsOnMyBehalf;
+    expect(history.items.map((item) => item.action)).toEqual(['match.active', 'match.applied', 'help_request.created', 'shop.updated']);
+    expect(history.items.every((item) => item.facilitatorName === ascom.name)).toBe(true);
+    expect((await notificationKinds(api, shop)).filter((kind) => kind === 'ACTED_ON_BEHALF')).toHaveLength(4);
+    expect(await notificationKinds(api, ascom)).toContain('DELEGATION_CHANGED');
+
+    // Monitoring by intermediary: one shop onboarded and served; the open data counts it.
+    const uptake = dataOf(await api.gqlAs(staff.accessToken, MonitoringByFacilitatorDocument)).monitoringByFacilitator;
+    expect(uptake.items.find((row) => row.facilitatorId === ascom.facilitatorId)).toEqual({
+      facilitatorId: ascom.facilitatorId,
+      shopsOnboarded: 1,
+      shopsOnPaper: 0,
+      liveDelegations: 1,
+      shopsServed: 1,
+      completedMatches: 0,
+    });
+    expect(dataOf(await api.gql(ShopsThroughIntermediariesDocument)).publicFigures.shopsThroughIntermediaries).toBeGreaterThanOrEqual(1);
+    expect((await api.gqlAs(ascom.accessToken, MonitoringByFacilitatorDocument)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses the very next call after the shop revokes, and writes nothing for it', async () => {
+    const ascom = await facilitator();
+    const shop = await delegatedShop(ascom);
+    expect((await actingFor(ascom, shop.shopId, MyShopDocument, {})).data?.myShop?.id).toBe(shop.shopId);
+    const revoked = dataOf(await api.gqlAs(shop.accessToken, RevokeDelegationDocument, { input: { delegationId: shop.delegationId } })).revokeDelegation;
+    expect(revoked).toMatchObject({ __typename: 'Delegation', status: 'REVOKED' });
+    const refused = await actingFor(ascom, shop.shopId, CreateHelpRequestDocument, { input: { category: 'WEBSITE', description: 'Un sito per il negozio, per favore.' } });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'SHOP_NOT_FOUND' });
+    expect((await actingFor(ascom, shop.shopId, MyShopDocument, {})).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM help_request WHERE shop_id = $1`, [shop.shopId]);
+    expect(n).toBe(0);
+    const desk = dataOf(await api.gqlAs(ascom.accessToken, DelegatedShopsDocument, { first: 100 })).delegatedShops;
+    expect(desk.items.map((row) => row.shopId)).not.toContain(shop.shopId);
+    // Revoking twice is a step the delegation's state no longer allows.
+    const twice = dataOf(await api.gqlAs(shop.accessToken, RevokeDelegationDocument, { input: { delegationId: shop.delegationId } })).revokeDelegation;
+    expect(twice).toMatchObject({ __typename: 'InvalidDelegationTransitionError', code: 'INVALID_TRANSITION' });
+  });
+
+  describe('no access to a shop without a live delegation', () => {
+    let ascom: Facilitator;
+    let other: Facilitator;
+    let shop: SignedIn & { shopId: string; delegationId: string };
+    let matchId: string;
+    beforeAll(async () => {
+      ascom = await facilitator();
+      other = await facilitator();
+      shop = await delegatedShop(ascom);
+      const requestId = member(
+        dataOf(await api.gqlAs(shop.accessToken, CreateHelpRequestDocument, { input: { category: 'HOME_DELIVERY', description: 'Consegne a domicilio nel quartiere.' } })).createHelpRequest,
+        'HelpRequest',
+      ).id;
+      const provider = await approvedProvider(api, staff);
+      const offer = await publishedOffer(api, provider, { categories: ['HOME_DELIVERY'] });
+      matchId = member(
+        dataOf(await api.gqlAs(shop.accessToken, ApplyToOfferDocument, { input: { helpRequestId: requestId, offerId: offer.id, joinWaitlist: false } })).applyToOffer,
+        'Match',
+      ).id;
+    });
+
+    const reads: [string, (who: SignedIn, shopId: string | null) => Promise<GraphQLResponse<unknown>>][] = [
+      ['myShop', (who, id) => actingFor(who, id, MyShopDocument, {})],
+      ['shop(id)', (who, id) => actingFor(who, id, ShopByIdDocument, { id: shop.shopId })],
+      ['myHelpRequests', (who, id) => actingFor(who, id, MyHelpRequestsDocument, {})],
+      ['match(id)', (who, id) => actingFor(who, id, MatchByIdDocument, { id: matchId })],
+      ['updateShop', (who, id) => actingFor(who, id, UpdateShopDocument, { input: { address: 'Via Rubata 1' } })],
+      ['createHelpRequest', (who, id) => actingFor(who, id, CreateHelpRequestDocument, { input: { category: 'WEBSITE', description: 'Un sito per il negozio, per favore.' } })],
+    ];
+
+    it.each(reads)('%s: another facilitator naming the shop is told it does not exist', async (_name, call) => {
+      const answer = await call(other, shop.shopId);
+      expect(answer.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    });
+
+    it.each(reads)('%s: the delegated facilitator naming no shop, or a shop it does not act for, is refused', async (_name, call) => {
+      const stranger = await shopIn(api, TORINO);
+      const noShop = await call(ascom, null);
+      const wrongShop = await call(ascom, stranger.shopId);
+      expect([noShop.errors?.[0].extensions.code, wrongShop.errors?.[0].extensions.code]).toEqual([expect.stringMatching(/^(BAD_USER_INPUT|NOT_FOUND)$/), 'NOT_FOUND']);
+    });
+
+    it('myMatches lists nothing for a facilitator without delegation; a suspended facilitator loses access at once', async () => {
+      const mine = await actingFor(other, shop.shopId, MyMatchesDocument, { first: 10 });
+      expect(mine.errors?.[0].extensions.code).toBe('NOT_FOUND');
+      expect((await actingFor(ascom, shop.shopId, MyMatchesDocument, { first: 10 })).data?.myMatches.items.map((m) => m.id)).toContain(matchId);
+      const suspended = await facilitator();
+      const theirs = await delegatedShop(suspended);
+      await api.gqlAs(staff.accessToken, DecideFacilitatorDocument, { input: { facilitatorId: suspended.facilitatorId, decision: 'SUSPENDED', reason: 'Segnalazioni da verificare' } });
+      expect((await actingFor(suspended, theirs.shopId, MyShopDocument, {})).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    });
+
+    it('a shop account cannot use the header to reach another shop', async () => {
+      const stranger = await shopIn(api, TORINO);
+      const answer = await actingFor(stranger, shop.shopId, MyShopDocument, {});
+      expect(answer.data?.myShop?.id).toBe(stranger.shopId);
+    });
+  });
+
+  it('a facilitator registers a shop on a paper consent; the owner claims it with a new account, which turns the consent into its own', async () => {
+    const cna = await facilitator();
+    const ownerEmail = anEmail('titolare');
+    const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const early = await api.gqlAs(cna.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput(), ownerEmail, declaredOn: future } });
+    expect(early.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.declaredOn' })] });
+
+    const registered = member(
+      dataOf(await api.gqlAs(cna.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput({ legalName: 'Sartoria Bianchi' }), ownerEmail, declaredOn: '2026-11-30' } }))
+        .registerShopOnPaper,
+      'Delegation',
+    );
+    expect(registered).toMatchObject({ status: 'ACTIVE', consent: 'PAPER', paperDeclaredOn: '2026-11-30' });
+    const shopId = registered.shopId as string;
+    const desk = dataOf(await api.gqlAs(cna.accessToken, DelegatedShopsDocument, { first: 100 })).delegatedShops;
+    expect(desk.items.find((row) => row.shopId === shopId)).toMatchObject({ consent: 'PAPER', unclaimed: true, requests: 0 });
+    // Acting before the claim: audited on the shop's behalf, with nobody yet to notify.
+    const asked = await actingFor(cna, shopId, CreateHelpRequestDocument, { input: { category: 'DIGITAL_PAYMENTS', description: 'Pagamenti con carta in negozio.' } });
+    expect(asked.data?.createHelpRequest).toMatchObject({ __typename: 'HelpRequest' });
+
+    const link = await linkSentTo(ownerEmail, 'rivendica');
+    expect(dataOf(await api.gql(DelegationLinkDocument, { link })).delegationLink).toMatchObject({ purpose: 'CLAIM', shopName: expect.any(String), email: ownerEmail, paperDeclaredOn: '2026-11-30' });
+    const noPassword = await api.gql(ClaimShopDocument, { input: { link } });
+    expect(noPassword.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.password' })] });
+    const claimed = dataOf(await api.gql(ClaimShopDocument, { input: { link, password: TEST_PASSWORD } })).claimShop;
+    expect(claimed).toEqual({ __typename: 'ClaimedShop', shopId, email: ownerEmail });
+    const reused = await api.gql(ClaimShopDocument, { input: { link, password: TEST_PASSWORD } });
+    expect(reused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ code: 'LINK_INVALID' })] });
+
+    const login = dataOf(await api.gql(LoginDocument, { input: { email: ownerEmail, password: TEST_PASSWORD } })).login;
+    expect(dataOf(await api.gqlAs(login.accessToken, MyShopDocument)).myShop?.id).toBe(shopId);
+    const delegations = dataOf(await api.gqlAs(login.accessToken, MyDelegationsDocument)).myDelegations;
+    expect(delegations.items).toEqual([expect.objectContaining({ id: registered.id, status: 'ACTIVE', consent: 'SHOP', paperDeclaredOn: '2026-11-30', facilitatorName: cna.name })]);
+    const history = dataOf(await api.gqlAs(login.accessToken, ActionsOnMyBehalfDocument)).actionsOnMyBehalf;
+    expect(history.items.map((item) => item.action)).toEqual(['help_request.created']);
+    const audit = await db.query(`SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`, [registered.id]);
+    expect(audit.map((event: { action: string }) => event.action)).toEqual(['delegation.registered_on_paper', 'delegation.claimed']);
+    // The owner can revoke the facilitator it never chose in the platform.
+    expect(dataOf(await api.gqlAs(login.accessToken, RevokeDelegationDocument, { input: { delegationId: registered.id } })).revokeDelegation).toMatchObject({ status: 'REVOKED' });
+  });
+
+  it('claiming with an e-mail that has an account asks to sign in first; signed in, the account that has no shop becomes the owner', async () => {
+    const cna = await facilitator();
+    const owner = await signUp(api, 'SHOP');
+    const registered = member(
+      dataOf(await api.gqlAs(cna.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput(), ownerEmail: owner.email, declaredOn: '2026-12-01' } })).registerShopOnPaper,
+      'Delegation',
+    );
+    const link = await linkSentTo(owner.email, 'rivendica');
+    expect(dataOf(await api.gql(ClaimShopDocument, { input: { link, password: TEST_PASSWORD } })).claimShop).toMatchObject({ __typename: 'SignInFirstError', code: 'SIGN_IN_FIRST' });
+    const busy = await shopIn(api, TORINO);
+    expect(dataOf(await api.gqlAs(busy.accessToken, ClaimShopDocument, { input: { link } })).claimShop).toMatchObject({ __typename: 'AccountHasShopError' });
+    expect(dataOf(await api.gqlAs(owner.accessToken, ClaimShopDocument, { input: { link } })).claimShop).toEqual({
+      __typename: 'ClaimedShop',
+      shopId: registered.shopId,
+      email: owner.email,
+    });
+  });
+
+  it('a shop chooses an approved facilitator, not a pending one; the facilitator may act for it at once', async () => {
+    const shop = await shopIn(api, TORINO);
+    const pending = await facilitator(null);
+    const refused = await api.gqlAs(shop.accessToken, GrantDelegationDocument, { input: { facilitatorId: pending.facilitatorId } });
+    expect(refused.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    const chosen = await facilitator();
+    const granted = dataOf(await api.gqlAs(shop.accessToken, GrantDelegationDocument, { input: { facilitatorId: chosen.facilitatorId } })).grantDelegation;
+    expect(granted).toMatchObject({ __typename: 'Delegation', status: 'ACTIVE', consent: 'SHOP' });
+    const twice = dataOf(await api.gqlAs(shop.accessToken, GrantDelegationDocument, { input: { facilitatorId: chosen.facilitatorId } })).grantDelegation;
+    expect(twice).toMatchObject({ __typename: 'AlreadyDelegatedError' });
+    expect((await actingFor(chosen, shop.shopId, MyShopDocument, {})).data?.myShop?.id).toBe(shop.shopId);
+    // A facilitator cannot grant itself a shop, nor use the shop's delegation operations.
+    const selfGrant = await actingFor(chosen, shop.shopId, GrantDelegationDocument, { input: { facilitatorId: chosen.facilitatorId } });
+    expect(selfGrant.errors?.[0].extensions.code).toBe('FORBIDDEN');
+  });
+});

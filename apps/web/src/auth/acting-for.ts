@@ -1,0 +1,47 @@
+// Which shop a facilitator is acting for, outside React so that the Apollo link can name it in the
+// X-On-Behalf-Of-Shop header. Kept for the tab (sessionStorage): another tab may act for another
+// shop, and closing the tab ends it. The API decides whether the facilitator may.
+import { useSyncExternalStore } from 'react';
+
+export interface ActingFor {
+  shopId: string;
+  shopName: string;
+}
+
+const KEY = 'vec.actingFor';
+const listeners = new Set<() => void>();
+
+function storage(): Storage | null {
+  try {
+    return sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+function read(): ActingFor | null {
+  try {
+    const parsed = JSON.parse(storage()?.getItem(KEY) ?? 'null') as Partial<ActingFor> | null;
+    return parsed && typeof parsed.shopId === 'string' && typeof parsed.shopName === 'string' ? { shopId: parsed.shopId, shopName: parsed.shopName } : null;
+  } catch {
+    return null;
+  }
+}
+
+let current: ActingFor | null = read();
+
+export const actingForStore = {
+  get: (): ActingFor | null => current,
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  set(next: ActingFor | null): void {
+    current = next;
+    if (next) storage()?.setItem(KEY, JSON.stringify(next));
+    else storage()?.removeItem(KEY);
+    for (const listener of listeners) listener();
+  },
+};
+
+export const useActingFor = (): ActingFor | null => useSyncExternalStore(actingForStore.subscribe, actingForStore.get);

@@ -1,0 +1,93 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { useSession } from '../auth/session-context';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { SubmitButton, TextField } from '../components/fields';
+import { LoadFailed, Loading } from '../components/Loading';
+import { PageTitle } from '../components/PageTitle';
+import { StatusNotice, useNotice } from '../components/StatusNotice';
+import { useFormErrors } from '../errors/use-form-errors';
+import { ClaimShopDocument, DelegationLinkDocument } from '../gql/generated';
+import { useFormat } from '../i18n/format';
+import { PATHS } from '../routes';
+
+/**
+ * A shop a facilitator registered on a paper consent, claimed by its owner from the e-mailed link:
+ * with a password for a new account, or with the shop account the owner is signed in with.
+ */
+export function ClaimShopPage() {
+  const { t } = useTranslation();
+  const { date } = useFormat();
+  const { code = '' } = useParams();
+  const { user } = useSession();
+  const { data, error, loading } = useQuery(DelegationLinkDocument, { variables: { link: code } });
+  const [claim, claiming] = useMutation(ClaimShopDocument);
+  const [password, setPassword] = useState('');
+  const labels = { password: t('claim.password'), link: t('delegationLink.link') };
+  const { errors, attempt, dismiss, send } = useFormErrors(labels);
+  const { notice, announce } = useNotice();
+  const [claimed, setClaimed] = useState(false);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const input = user ? { link: code } : { link: code, password };
+    const done = await send('ClaimedShop', async () => (await claim({ variables: { input } })).data?.claimShop);
+    if (done) {
+      setClaimed(true);
+      announce(user ? t('claim.doneSignedIn') : t('claim.done', { email: done.email }));
+    }
+  };
+
+  let body;
+  if (loading) body = <Loading />;
+  else if (error || !data) body = error ? <p className="alert alert-warning">{t('delegationLink.invalid')}</p> : <LoadFailed />;
+  else {
+    const link = data.delegationLink;
+    body = claimed ? (
+      <Link className="btn btn-primary" to={user ? PATHS.shop : PATHS.login}>
+        {user ? t('claim.toShop') : t('claim.toLogin')}
+      </Link>
+    ) : (
+      <>
+        <p className="lead">
+          {t('claim.lead', { facilitator: link.facilitatorName, shop: link.shopName ?? '', date: link.paperDeclaredOn ? date(link.paperDeclaredOn) : '' })}
+        </p>
+        <p>{t('claim.after')}</p>
+        <form noValidate onSubmit={(event) => void submit(event)}>
+          <ErrorSummary errors={errors} attempt={attempt} idPrefix="claim" />
+          {user ? (
+            <p>{t('claim.signedIn', { email: user.email })}</p>
+          ) : (
+            <>
+              <p>{t('claim.newAccount', { email: link.email })}</p>
+              <TextField
+                id="claim-password"
+                label={labels.password}
+                type="password"
+                autoComplete="new-password"
+                required
+                hint={t('register.passwordHint')}
+                value={password}
+                onChange={(value) => {
+                  setPassword(value);
+                  dismiss('password');
+                }}
+                error={errors.fields.password}
+              />
+            </>
+          )}
+          <SubmitButton busy={claiming.loading}>{t('claim.submit')}</SubmitButton>
+        </form>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageTitle title={t('claim.title')}>{t('claim.title')}</PageTitle>
+      <StatusNotice {...notice} />
+      {body}
+    </>
+  );
+}

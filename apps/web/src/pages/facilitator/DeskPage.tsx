@@ -1,0 +1,228 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate } from 'react-router-dom';
+import { ComuneAutocomplete, type ComuneChoice } from '../../components/ComuneAutocomplete';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { SelectField, SubmitButton, TextField } from '../../components/fields';
+import { PagedResults } from '../../components/PagedResults';
+import { usePaging } from '../../components/Pagination';
+import { PageTitle } from '../../components/PageTitle';
+import { StatusNotice, useNotice } from '../../components/StatusNotice';
+import { useFormErrors } from '../../errors/use-form-errors';
+import {
+  DelegatedShopsDocument,
+  InviteShopDocument,
+  MyFacilitatorDocument,
+  MyInvitationsDocument,
+  WithdrawDelegationDocument,
+  type DelegatedShopsQuery,
+  type ServiceCategory,
+} from '../../gql/generated';
+import { useFormat } from '../../i18n/format';
+import { useCategoryLabels } from '../../i18n/use-category-labels';
+import { PATHS } from '../../routes';
+import { useActFor } from './use-act-for';
+
+const PAGE_SIZE = 20;
+type Row = DelegatedShopsQuery['delegatedShops']['items'][number];
+
+/** Where a shop stands, in a few words: what needs doing first. */
+function ShopState({ row }: { row: Row }) {
+  const { t } = useTranslation();
+  const parts: string[] = [];
+  if (row.requests === 0) parts.push(t('desk.state.noRequest'));
+  if (row.openRequests > 0) parts.push(t('desk.state.openRequests', { count: row.openRequests }));
+  if (row.matchesToConfirm > 0) parts.push(t('desk.state.toConfirm', { count: row.matchesToConfirm }));
+  if (row.surveysDue > 0) parts.push(t('desk.state.surveysDue', { count: row.surveysDue }));
+  if (parts.length === 0) parts.push(t('desk.state.upToDate'));
+  return (
+    <ul className="list-unstyled mb-0">
+      {parts.map((part) => (
+        <li key={part}>{part}</li>
+      ))}
+    </ul>
+  );
+}
+
+function InviteForm({ onInvited }: { onInvited: (message: string) => void }) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [invite, { loading }] = useMutation(InviteShopDocument, { refetchQueries: [MyInvitationsDocument] });
+  const labels = { email: t('desk.invite.email') };
+  const { errors, attempt, dismiss, send } = useFormErrors(labels);
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const sent = await send('Delegation', async () => (await invite({ variables: { input: { email } } })).data?.inviteShop);
+    if (sent) {
+      setEmail('');
+      onInvited(t('desk.invite.sent', { email: sent.invitedEmail ?? email }));
+    }
+  };
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)} aria-labelledby="desk-invite-title" className="profile-card mb-4">
+      <h2 id="desk-invite-title" className="h4">
+        {t('desk.invite.title')}
+      </h2>
+      <p>{t('desk.invite.lead')}</p>
+      <ErrorSummary errors={errors} attempt={attempt} idPrefix="desk-invite" />
+      <TextField
+        id="desk-invite-email"
+        label={labels.email}
+        type="email"
+        autoComplete="off"
+        required
+        value={email}
+        onChange={(value) => {
+          setEmail(value);
+          dismiss('email');
+        }}
+        error={errors.fields.email}
+      />
+      <SubmitButton busy={loading}>{t('desk.invite.submit')}</SubmitButton>
+    </form>
+  );
+}
+
+function Invitations() {
+  const { t } = useTranslation();
+  const { date } = useFormat();
+  const { data } = useQuery(MyInvitationsDocument);
+  const [withdraw, { loading }] = useMutation(WithdrawDelegationDocument, { refetchQueries: [MyInvitationsDocument] });
+  const items = data?.myInvitations.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="desk-invitations-title" className="mb-4">
+      <h2 id="desk-invitations-title" className="h4">
+        {t('desk.invitations.title')}
+      </h2>
+      <ul className="list-unstyled">
+        {items.map((invitation) => (
+          <li key={invitation.id} className="d-flex flex-wrap align-items-center gap-3 mb-2">
+            <span>{t('desk.invitations.item', { email: invitation.invitedEmail ?? '', date: date(invitation.createdAt) })}</span>
+            <button type="button" className="btn btn-sm btn-outline-danger" disabled={loading} onClick={() => void withdraw({ variables: { input: { delegationId: invitation.id } } })}>
+              {t('desk.invitations.withdraw')}
+              <span className="visually-hidden"> {invitation.invitedEmail}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The facilitator's desk: the shops it acts for, their state, and the way to act for one. */
+export function DeskPage() {
+  const { t } = useTranslation();
+  const { date } = useFormat();
+  const categories = useCategoryLabels();
+  const mine = useQuery(MyFacilitatorDocument);
+  const facilitator = mine.data?.myFacilitator;
+  const [comune, setComune] = useState<ComuneChoice | null>(null);
+  const [category, setCategory] = useState<ServiceCategory | ''>('');
+  const paging = usePaging(PAGE_SIZE);
+  const { notice, announce } = useNotice();
+  const { start } = useActFor();
+  const { data, error, loading } = useQuery(DelegatedShopsDocument, {
+    variables: { filter: { comuneCode: comune?.code, category: category || undefined }, first: PAGE_SIZE, offset: paging.offset },
+    fetchPolicy: 'cache-and-network',
+    skip: !facilitator,
+  });
+  // An organisation not registered yet has no desk: its registration comes first.
+  if (mine.data && !facilitator) return <Navigate to={PATHS.facilitator} replace />;
+  const approved = facilitator?.verificationStatus === 'APPROVED';
+
+  return (
+    <>
+      <PageTitle title={t('desk.title')}>{t('desk.title')}</PageTitle>
+      <p className="lead">{t('desk.lead')}</p>
+      <StatusNotice {...notice} />
+      {facilitator && !approved ? (
+        <p className="alert alert-info">
+          {t('desk.notApproved')} <Link to={PATHS.facilitator}>{t('nav.facilitator')}</Link>
+        </p>
+      ) : null}
+      {approved ? (
+        <>
+          <InviteForm onInvited={announce} />
+          <Invitations />
+        </>
+      ) : null}
+      <section aria-labelledby="desk-shops-title">
+        <h2 id="desk-shops-title" className="h3">
+          {t('desk.shopsTitle')}
+        </h2>
+        <div className="row">
+          <div className="col-md-6">
+            <ComuneAutocomplete
+              id="desk-comune"
+              label={t('desk.filters.comune')}
+              value={comune}
+              onChange={(choice) => {
+                setComune(choice);
+                paging.reset();
+              }}
+            />
+          </div>
+          <div className="col-md-6">
+            <SelectField
+              id="desk-category"
+              label={t('desk.filters.category')}
+              placeholder={t('desk.filters.anyCategory')}
+              options={categories.all.map((c) => ({ value: c.code, label: c.label }))}
+              value={category}
+              onChange={(value) => {
+                setCategory((categories.all.find((c) => c.code === value)?.code ?? '') as ServiceCategory | '');
+                paging.reset();
+              }}
+            />
+          </div>
+        </div>
+        <PagedResults paging={paging} page={data?.delegatedShops} error={error} busy={loading} empty={t('desk.empty')}>
+          {(page) => (
+            <>
+              <p>{t('desk.count', { count: page.totalCount })}</p>
+              <div className="table-responsive">
+                <table className="table">
+                  <caption className="visually-hidden">{t('desk.shopsTitle')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('desk.columns.shop')}</th>
+                      <th scope="col">{t('desk.columns.comune')}</th>
+                      <th scope="col">{t('desk.columns.consent')}</th>
+                      <th scope="col">{t('desk.columns.state')}</th>
+                      <th scope="col">
+                        <span className="visually-hidden">{t('desk.columns.action')}</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.items.map((row) => (
+                      <tr key={row.delegationId}>
+                        <th scope="row">
+                          {row.shopName}
+                          {row.unclaimed ? <span className="d-block small fw-normal">{t('desk.unclaimed')}</span> : null}
+                        </th>
+                        <td>{row.comuneName}</td>
+                        <td>{row.consent === 'PAPER' && row.paperDeclaredOn ? t('desk.consent.PAPER', { date: date(row.paperDeclaredOn) }) : t('desk.consent.SHOP')}</td>
+                        <td>
+                          <ShopState row={row} />
+                        </td>
+                        <td>
+                          <button type="button" className="btn btn-sm btn-primary" onClick={() => void start({ shopId: row.shopId, shopName: row.shopName })}>
+                            {t('desk.actFor')}
+                            <span className="visually-hidden"> {row.shopName}</span>
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+        </PagedResults>
+      </section>
+    </>
+  );
+}

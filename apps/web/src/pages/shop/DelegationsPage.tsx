@@ -1,0 +1,158 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { PagedResults } from '../../components/PagedResults';
+import { usePaging } from '../../components/Pagination';
+import { PageTitle } from '../../components/PageTitle';
+import { StatusNotice, useNotice } from '../../components/StatusNotice';
+import { useFormErrors } from '../../errors/use-form-errors';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import {
+  ActionsOnMyBehalfDocument,
+  FacilitatorsNearDocument,
+  GrantDelegationDocument,
+  MyDelegationsDocument,
+  MyShopDocument,
+  RevokeDelegationDocument,
+  type DelegationFieldsFragment,
+} from '../../gql/generated';
+import { useFormat } from '../../i18n/format';
+
+const HISTORY_PAGE = 10;
+
+function DelegationCard({ delegation, onRevoked }: { delegation: DelegationFieldsFragment; onRevoked: (message: string) => void }) {
+  const { t } = useTranslation();
+  const { date } = useFormat();
+  const [revoke, { loading }] = useMutation(RevokeDelegationDocument, { refetchQueries: [MyDelegationsDocument], awaitRefetchQueries: true });
+  const { errors, attempt, send } = useFormErrors({});
+  const live = delegation.status === 'ACTIVE';
+  const name = delegation.facilitatorName ?? '';
+  return (
+    <li className="queue-card">
+      <article aria-labelledby={`delegation-${delegation.id}-name`}>
+        <h3 className="h5" id={`delegation-${delegation.id}-name`}>
+          {name}
+        </h3>
+        <p className="mb-1">
+          {delegation.facilitatorKind ? `${t(`facilitator.kinds.${delegation.facilitatorKind}`)} · ` : ''}
+          {t(`delegations.status.${delegation.status}`)}
+          {live && delegation.activatedAt ? ` ${t('delegations.since', { date: date(delegation.activatedAt) })}` : ''}
+        </p>
+        {delegation.paperDeclaredOn ? <p className="small mb-1">{t('delegations.paper', { date: date(delegation.paperDeclaredOn) })}</p> : null}
+        {live ? (
+          <>
+            <p className="small">{t('delegations.scope')}</p>
+            <ErrorSummary errors={errors} attempt={attempt} idPrefix={`delegation-${delegation.id}`} />
+            <button
+              type="button"
+              className="btn btn-outline-danger btn-sm"
+              disabled={loading}
+              aria-describedby={`delegation-${delegation.id}-name`}
+              onClick={() =>
+                void send('Delegation', async () => (await revoke({ variables: { input: { delegationId: delegation.id } } })).data?.revokeDelegation).then(
+                  (done) => done && onRevoked(t('delegations.revoked', { name })),
+                )
+              }
+            >
+              {t('delegations.revoke')}
+            </button>
+          </>
+        ) : null}
+      </article>
+    </li>
+  );
+}
+
+function ChooseFacilitator({ onChosen }: { onChosen: (message: string) => void }) {
+  const { t } = useTranslation();
+  const shop = useQuery(MyShopDocument).data?.myShop;
+  const { data } = useQuery(FacilitatorsNearDocument, { variables: { comuneCode: shop?.comune.code }, skip: !shop });
+  const [grant, { loading }] = useMutation(GrantDelegationDocument, { refetchQueries: [MyDelegationsDocument], awaitRefetchQueries: true });
+  const { errors, attempt, send } = useFormErrors({});
+  const items = data?.facilitators.items ?? [];
+  return (
+    <section aria-labelledby="choose-facilitator-title" className="mt-5">
+      <h2 id="choose-facilitator-title" className="h4">
+        {t('delegations.chooseTitle')}
+      </h2>
+      <p>{t('delegations.chooseLead')}</p>
+      <ErrorSummary errors={errors} attempt={attempt} idPrefix="choose-facilitator" />
+      {items.length === 0 ? (
+        <p className="empty-state">{t('delegations.noneNear')}</p>
+      ) : (
+        <ul className="list-unstyled">
+          {items.map((f) => (
+            <li key={f.id} className="d-flex flex-wrap align-items-center gap-3 mb-2">
+              <span>
+                <strong>{f.name}</strong> · {t(`facilitator.kinds.${f.kind}`)} · {f.contactEmail}
+              </span>
+              <button
+                type="button"
+                className="btn btn-sm btn-outline-primary"
+                disabled={loading}
+                onClick={() =>
+                  void send('Delegation', async () => (await grant({ variables: { input: { facilitatorId: f.id } } })).data?.grantDelegation).then(
+                    (done) => done && onChosen(t('delegations.granted', { name: f.name })),
+                  )
+                }
+              >
+                {t('delegations.choose')}
+                <span className="visually-hidden"> {f.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function History() {
+  const { t } = useTranslation();
+  const { dateTime } = useFormat();
+  const paging = usePaging(HISTORY_PAGE);
+  const { data, error } = useQuery(ActionsOnMyBehalfDocument, { variables: { first: HISTORY_PAGE, offset: paging.offset }, fetchPolicy: 'cache-and-network' });
+  return (
+    <section aria-labelledby="on-behalf-title" className="mt-5">
+      <h2 id="on-behalf-title" className="h4">
+        {t('delegations.historyTitle')}
+      </h2>
+      <PagedResults paging={paging} page={data?.actionsOnMyBehalf} error={error} empty={t('delegations.historyEmpty')}>
+        {(page) => (
+          <ul>
+            {page.items.map((item) => (
+              <li key={item.id}>
+                {dateTime(item.occurredAt)} · {item.facilitatorName}: {t(`delegations.actions.${item.action}`, { defaultValue: item.action })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </PagedResults>
+    </section>
+  );
+}
+
+/** The shop's facilitators: who may act for it, what they did, and the way to revoke or choose one. */
+export function DelegationsPage() {
+  const { t } = useTranslation();
+  const { notice, announce } = useNotice();
+  const { data } = useQuery(MyDelegationsDocument);
+  const items = data?.myDelegations.items ?? [];
+  return (
+    <>
+      <PageTitle title={t('delegations.title')}>{t('delegations.title')}</PageTitle>
+      <p className="lead">{t('delegations.lead')}</p>
+      <StatusNotice {...notice} />
+      {items.length === 0 ? (
+        <p className="empty-state">{t('delegations.none')}</p>
+      ) : (
+        <ul className="list-unstyled">
+          {items.map((delegation) => (
+            <DelegationCard key={delegation.id} delegation={delegation} onRevoked={announce} />
+          ))}
+        </ul>
+      )}
+      <ChooseFacilitator onChosen={announce} />
+      <History />
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { ArgumentsHost, Catch } from '@nestjs/common';
+import { GqlExceptionFilter } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+import { fieldError, userInputError, wordedError } from '../../api/user-input.error';
+import { MESSAGES } from '../../messages';
+import { DelegationErrorCode, DelegationException } from '../delegation.exception';
+
+/** The one mapping from delegation failures to GraphQL errors. */
+export function delegationErrorToGraphQL(error: DelegationException): GraphQLError {
+  const field = error.field ?? 'input';
+  switch (error.code) {
+    case DelegationErrorCode.DELEGATION_NOT_FOUND:
+      return wordedError(MESSAGES.delegation.notFound(), { code: 'NOT_FOUND', reason: error.code });
+    case DelegationErrorCode.LINK_INVALID:
+      return userInputError([fieldError(field, error.code, MESSAGES.delegation.linkInvalid(field))]);
+    case DelegationErrorCode.DECLARED_IN_FUTURE:
+      return userInputError([fieldError(field, error.code, MESSAGES.delegation.declaredInFuture(field))]);
+    case DelegationErrorCode.PASSWORD_NEEDED:
+      return userInputError([fieldError(field, error.code, MESSAGES.delegation.passwordNeeded(field))]);
+  }
+}
+
+@Catch(DelegationException)
+export class DelegationExceptionFilter implements GqlExceptionFilter {
+  catch(error: DelegationException, _host: ArgumentsHost): GraphQLError {
+    return delegationErrorToGraphQL(error);
+  }
+}

@@ -1,0 +1,61 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsDefined, IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ServiceCategory } from '@vec/matching';
+import '../../api/service-category.model';
+import { asAlternatives, identifies, IsAtecoSection, IsComuneCode, lowerTrim } from '../../api/input-rules';
+import { PASSWORD_MIN_LENGTH } from '../../auth/api/auth.inputs';
+import { RegisterShopInput } from '../../shop/api/shop.inputs';
+import type { ClaimShop, DelegatedShopFilter, InviteShop, RegisterShopOnPaper } from '../delegation.commands';
+
+@InputType({ description: 'Invite a shop by e-mail to let your organisation act on its behalf.' })
+export class InviteShopInput implements InviteShop {
+  @Field({ description: 'The shop owner’s e-mail: the invitation link goes there.' }) @Transform(lowerTrim) @IsEmail() @MaxLength(254) email!: string;
+}
+
+@InputType({ description: 'Register a business without an account yet, under the paper consent its owner signed; the owner gets a link to claim it.' })
+export class RegisterShopOnPaperInput implements RegisterShopOnPaper {
+  @Field(() => RegisterShopInput) @ValidateNested() @Type(() => RegisterShopInput) @IsDefined() shop!: RegisterShopInput;
+  @Field({ description: 'The owner’s e-mail, where the claim link goes.' }) @Transform(lowerTrim) @IsEmail() @MaxLength(254) ownerEmail!: string;
+  @Field({ description: 'The date on the signed declaration, YYYY-MM-DD; not in the future.' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsISO8601({ strict: true })
+  declaredOn!: string;
+}
+
+@InputType()
+export class DelegationIdInput {
+  @Field(() => ID) @IsUUID('all', identifies('any')) delegationId!: string;
+}
+
+@InputType({ description: 'A shop chooses an approved facilitator to act for it.' })
+export class GrantDelegationInput {
+  @Field(() => ID) @IsUUID('all', identifies('facilitator')) facilitatorId!: string;
+}
+
+@InputType({ description: 'Accept or decline an invitation, signed in as the shop’s owner.' })
+export class AnswerDelegationInvitationInput {
+  @Field({ description: 'The link’s code (what follows /delega/).' }) @IsString() @MaxLength(200) link!: string;
+  @Field() @IsBoolean() accept!: boolean;
+}
+
+@InputType({ description: 'Claim a shop a facilitator registered for you: signed in with an account that has no shop, or with a password for a new account.' })
+export class ClaimShopInput implements ClaimShop {
+  @Field({ description: 'The link’s code (what follows /rivendica/).' }) @IsString() @MaxLength(200) link!: string;
+  @Field({ nullable: true, description: `For a new account, at least ${PASSWORD_MIN_LENGTH} characters.` })
+  @IsOptional()
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(128)
+  password?: string;
+}
+
+@InputType()
+export class DelegatedShopFilterInput implements DelegatedShopFilter {
+  @Field({ nullable: true }) @IsOptional() @IsComuneCode() comuneCode?: string;
+  @Field({ nullable: true, description: 'ATECO section, one letter.' }) @IsOptional() @IsAtecoSection() atecoSection?: string;
+  @Field(() => ServiceCategory, { nullable: true, description: 'Shops with a request in this category.' })
+  @IsOptional()
+  @IsIn(Object.values(ServiceCategory), asAlternatives())
+  category?: ServiceCategory;
+}

@@ -1,0 +1,163 @@
+import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ValidateNested } from 'class-validator';
+import { BusinessErrorModel, BusinessFailure } from '../../api/business-error.model';
+import { modelOf } from '../../api/model-instance';
+import { PageArgs, Paginated } from '../../api/pagination';
+import { FacilitatorKind } from '../../facilitator/facilitator.types';
+import type { Words } from '../../messages';
+import type { DelegatedShopRow } from '../delegated-shops.query';
+import type { LinkPreview } from '../delegation-link.service';
+import { DelegationEntity } from '../delegation.entity';
+import type { ActionOnBehalf } from '../delegation.service';
+import { DELEGATION_SCOPE, DelegationConsent, DelegationStatus } from '../delegation.types';
+import { DelegatedShopFilterInput } from './delegation.inputs';
+
+registerEnumType(DelegationStatus, {
+  name: 'DelegationStatus',
+  description: 'INVITED → ACTIVE | DECLINED | WITHDRAWN; ACTIVE → REVOKED (by the shop, at once) | WITHDRAWN (by the facilitator).',
+});
+registerEnumType(DelegationConsent, { name: 'DelegationConsent', description: 'SHOP: given in the platform by the shop; PAPER: a signed declaration the facilitator recorded.' });
+
+@ObjectType('Delegation', { description: 'A shop’s consent that a facilitator acts for it.' })
+export class DelegationModel {
+  @Field(() => ID) id!: string;
+  @Field(() => DelegationStatus) status!: DelegationStatus;
+  @Field(() => DelegationConsent, { nullable: true }) consent!: DelegationConsent | null;
+  @Field(() => String, { nullable: true, description: 'The date on the paper declaration, when the consent is on paper.' }) paperDeclaredOn!: string | null;
+  @Field(() => [String], { description: 'What the facilitator may do: manage the profile and requests, apply and confirm on the shop’s behalf.' })
+  scope!: string[];
+  @Field(() => ID) facilitatorId!: string;
+  @Field(() => String, { nullable: true }) facilitatorName!: string | null;
+  @Field(() => FacilitatorKind, { nullable: true }) facilitatorKind!: FacilitatorKind | null;
+  @Field(() => ID, { nullable: true }) shopId!: string | null;
+  @Field(() => String, { nullable: true }) shopName!: string | null;
+  @Field(() => String, { nullable: true, description: 'Where the invitation or claim link went.' }) invitedEmail!: string | null;
+  @Field() createdAt!: Date;
+  @Field(() => Date, { nullable: true }) activatedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) endedAt!: Date | null;
+}
+
+@ObjectType('DelegationPage')
+export class DelegationPageModel extends Paginated(DelegationModel, 'DelegationPageBase') {}
+
+@ObjectType('DelegatedShop', { description: 'A shop on the facilitator’s desk, with where it stands.' })
+export class DelegatedShopModel {
+  @Field(() => ID) delegationId!: string;
+  @Field(() => DelegationConsent) consent!: DelegationConsent;
+  @Field(() => String, { nullable: true }) paperDeclaredOn!: string | null;
+  @Field() activatedAt!: Date;
+  @Field(() => ID) shopId!: string;
+  @Field() shopName!: string;
+  @Field() comuneCode!: string;
+  @Field() comuneName!: string;
+  @Field() atecoSection!: string;
+  @Field({ description: 'Registered by the facilitator, not yet claimed by its owner.' }) unclaimed!: boolean;
+  @Field(() => Int) requests!: number;
+  @Field(() => Int) openRequests!: number;
+  @Field(() => Int, { description: 'Matches the provider accepted, for the shop to confirm once the service runs.' }) matchesToConfirm!: number;
+  @Field(() => Int, { description: 'Outcome surveys the shop may answer now and has not.' }) surveysDue!: number;
+}
+
+@ObjectType('DelegatedShopPage')
+export class DelegatedShopPageModel extends Paginated(DelegatedShopModel, 'DelegatedShopPageBase') {}
+
+@ObjectType('ActionOnBehalf', { description: 'Something a facilitator did in the shop’s name (from the audit trail).' })
+export class ActionOnBehalfModel {
+  @Field(() => ID) id!: string;
+  @Field() occurredAt!: Date;
+  @Field({ description: 'The audited action, e.g. `match.applied`.' }) action!: string;
+  @Field() entityType!: string;
+  @Field() entityId!: string;
+  @Field() facilitatorName!: string;
+}
+
+@ObjectType('ActionOnBehalfPage')
+export class ActionOnBehalfPageModel extends Paginated(ActionOnBehalfModel, 'ActionOnBehalfPageBase') {}
+
+@ObjectType('DelegationLink', { description: 'What an invitation or claim link is about, before it is used.' })
+export class DelegationLinkModel {
+  @Field({ description: 'INVITATION or CLAIM.' }) purpose!: string;
+  @Field() facilitatorName!: string;
+  @Field(() => FacilitatorKind) facilitatorKind!: FacilitatorKind;
+  @Field(() => String, { nullable: true }) shopName!: string | null;
+  @Field() email!: string;
+  @Field(() => String, { nullable: true }) paperDeclaredOn!: string | null;
+  @Field() expiresAt!: Date;
+}
+
+@ObjectType('ClaimedShop')
+export class ClaimedShopModel {
+  @Field(() => ID) shopId!: string;
+  @Field({ description: 'The owner account’s e-mail, to sign in with.' }) email!: string;
+}
+
+@ObjectType('FacilitatorNotApprovedError', { implements: () => [BusinessErrorModel] })
+export class FacilitatorNotApprovedErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'FACILITATOR_NOT_APPROVED' as const;
+}
+
+@ObjectType('AlreadyDelegatedError', { implements: () => [BusinessErrorModel] })
+export class AlreadyDelegatedErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'ALREADY_DELEGATED' as const;
+}
+
+@ObjectType('InvalidDelegationTransitionError', { implements: () => [BusinessErrorModel] })
+export class InvalidDelegationTransitionErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'INVALID_TRANSITION' as const;
+  @Field(() => DelegationStatus) readonly currentStatus: DelegationStatus;
+
+  constructor(words: Words, field: string, currentStatus: DelegationStatus) {
+    super(words, field);
+    this.currentStatus = currentStatus;
+  }
+}
+
+@ObjectType('AccountHasShopError', { implements: () => [BusinessErrorModel] })
+export class AccountHasShopErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'ACCOUNT_HAS_SHOP' as const;
+}
+
+@ObjectType('SignInFirstError', { implements: () => [BusinessErrorModel] })
+export class SignInFirstErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'SIGN_IN_FIRST' as const;
+}
+
+@ArgsType()
+export class DelegatedShopListArgs extends PageArgs {
+  @Field(() => DelegatedShopFilterInput, { defaultValue: {} })
+  @ValidateNested()
+  @Type(() => DelegatedShopFilterInput)
+  filter: DelegatedShopFilterInput = {};
+}
+
+export const toDelegationModel = (e: DelegationEntity): DelegationModel =>
+  modelOf(DelegationModel, {
+    id: e.id,
+    status: e.status,
+    consent: e.consent,
+    paperDeclaredOn: e.paperDeclaredOn,
+    scope: [...DELEGATION_SCOPE],
+    facilitatorId: e.facilitatorId,
+    facilitatorName: e.facilitator?.name ?? null,
+    facilitatorKind: e.facilitator?.kind ?? null,
+    shopId: e.shopId,
+    shopName: e.shop ? (e.shop.tradingName ?? e.shop.legalName) : null,
+    invitedEmail: e.invitedEmail,
+    createdAt: e.createdAt,
+    activatedAt: e.activatedAt,
+    endedAt: e.endedAt,
+  });
+
+export const toDelegatedShopModel = (row: DelegatedShopRow): DelegatedShopModel => modelOf(DelegatedShopModel, { ...row, consent: row.consent as DelegationConsent });
+export const toActionOnBehalfModel = (row: ActionOnBehalf): ActionOnBehalfModel => modelOf(ActionOnBehalfModel, row);
+export const toDelegationLinkModel = (p: LinkPreview): DelegationLinkModel =>
+  modelOf(DelegationLinkModel, {
+    purpose: p.purpose,
+    facilitatorName: p.facilitator.name,
+    facilitatorKind: p.facilitator.kind,
+    shopName: p.shopName,
+    email: p.email,
+    paperDeclaredOn: p.paperDeclaredOn,
+    expiresAt: p.expiresAt,
+  });

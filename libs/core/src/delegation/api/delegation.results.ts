@@ -1,0 +1,54 @@
+import { resultUnion } from '../../api/result-union';
+import { MESSAGES } from '../../messages';
+import { PartitaIvaTakenErrorModel } from '../../shop/api/shop.models';
+import type { AnswerInvitationOutcome, ClaimOutcome } from '../delegation-link.service';
+import type { DelegationOutcome } from '../delegation.service';
+import {
+  AccountHasShopErrorModel,
+  AlreadyDelegatedErrorModel,
+  ClaimedShopModel,
+  DelegationModel,
+  FacilitatorNotApprovedErrorModel,
+  InvalidDelegationTransitionErrorModel,
+  SignInFirstErrorModel,
+  toDelegationModel,
+} from './delegation.models';
+import { modelOf } from '../../api/model-instance';
+
+/** Delegation outcomes as members of their result unions; each switch covers every outcome. */
+
+export const DelegationResult = resultUnion({
+  name: 'DelegationResult',
+  types: () => [DelegationModel, FacilitatorNotApprovedErrorModel, AlreadyDelegatedErrorModel, InvalidDelegationTransitionErrorModel, PartitaIvaTakenErrorModel] as const,
+});
+
+export const ClaimShopResult = resultUnion({
+  name: 'ClaimShopResult',
+  types: () => [ClaimedShopModel, AccountHasShopErrorModel, SignInFirstErrorModel] as const,
+});
+
+export function toDelegationResult(outcome: DelegationOutcome | AnswerInvitationOutcome, field: string): typeof DelegationResult {
+  switch (outcome.kind) {
+    case 'delegation':
+      return toDelegationModel(outcome.delegation);
+    case 'not-approved':
+      return new FacilitatorNotApprovedErrorModel(MESSAGES.delegation.facilitatorNotApproved());
+    case 'already-delegated':
+      return new AlreadyDelegatedErrorModel(MESSAGES.delegation.alreadyDelegated(), field);
+    case 'invalid-transition':
+      return new InvalidDelegationTransitionErrorModel(MESSAGES.delegation.invalidTransition(outcome.current), field, outcome.current);
+    case 'partita-iva-taken':
+      return new PartitaIvaTakenErrorModel(MESSAGES.shop.partitaIvaTaken(), 'input.shop.partitaIva');
+  }
+}
+
+export function toClaimShopResult(outcome: ClaimOutcome): typeof ClaimShopResult {
+  switch (outcome.kind) {
+    case 'claimed':
+      return modelOf(ClaimedShopModel, { shopId: outcome.shopId, email: outcome.email });
+    case 'account-has-shop':
+      return new AccountHasShopErrorModel(MESSAGES.delegation.accountHasShop());
+    case 'sign-in-first':
+      return new SignInFirstErrorModel(MESSAGES.delegation.signInFirst());
+  }
+}

@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthService } from '../auth/auth.service';
+import { UserRole } from '../auth/user-role';
+import { requireActor } from '../common/access';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import type { FacilitatorEntity } from '../facilitator/facilitator.entity';
+import { FacilitatorService } from '../facilitator/facilitator.service';
+import { NotificationService } from '../notification/notification.service';
+import { providerActive } from '../provider/provider-verification';
+import { ShopService } from '../shop/shop.service';
+import type { ClaimShop } from './delegation.commands';
+import { parseLink, secretMatches } from './delegation-link';
+import { DelegationEntity } from './delegation.entity';
+import { DelegationErrorCode, DelegationException } from './delegation.exception';
+import { DelegationConsent, DelegationStatus } from './delegation.types';
+
+/** What an invitation or claim link shows before it is used, to anyone holding it. */
+export interface LinkPreview {
+  purpose: 'INVITATION' | 'CLAIM';
+  facilitator: FacilitatorEntity;
+  /** The shop to claim (claims only). */
+  shopName: string | null;
+  email: string;
+  paperDeclaredOn: string | null;
+  expiresAt: Date;
+}
+
+export type AnswerInvitationOutcome =
+  | { kind: 'delegation'; delegation: DelegationEntity }
+  | { kind: 'already-delegated' }
+  | { kind: 'not-approved' };
+
+export type ClaimOutcome =
+  | { kind: 'claimed'; delegation: DelegationEntity; shopId: string; email: string }
+  | { kind: 'account-has-shop' }
+  | { kind: 'sign-in-first' };
+
+const isUniqueViolation = (error: unknown): boolean => error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+
+/**
+ * The single-use links: a shop's owner answers a facilitator's invitation (signed in with its
+ * shop), or claims a shop a facilitator registered on paper (creating its account, or with the one
+ * it is signed in with), which turns the paper consent into the shop's own.
+ */
+@Injectable()
+export class DelegationLinkService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly shops: ShopService,
+    private readonly facilitators: FacilitatorService,
+    private readonly auth: AuthService,
+    private readonly notifications: NotificationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async preview(ctx: RequestContext, link: string): Promise<LinkPreview> {
+    const delegation = await this.usable(ctx, link, false);
+    const facilitator = await this.facilitatorOf(delegation.facilitatorId);
+    const [shop] = delegation.shopId ? await this.shops.findMany(ctx, [delegation.shopId]) : [];
+    return {
+      purpose: delegation.status === DelegationStatus.INVITED ? 'INVITATION' : 'CLAIM',
+      facilitator,
+      shopName: shop ? (shop.tradingName ?? shop.legalName) : null,
+      email: delegation.invitedEmail ?? '',
+      paperDeclaredOn: delegation.paperDeclaredOn,
+      expiresAt: delegation.linkExpiresAt ?? ctx.now,
+    };
+  }
+
+  /** The owner of a registered shop accepts or declines an invitation, with its account. */
+  async answerInvitation(ctx: RequestContext, link: string, accept: boolean): Promise<AnswerInvitationOutcome> {
+    const actor = requireActor(ctx, UserRole.SHOP);
+    const shop = await this.shops.requireOwnShop(ctx);
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const current = await this.usable(tx, link, true);
+      if (current.status !== DelegationStatus.INVITED) throw new DelegationException(DelegationErrorCode.LINK_INVALID, 'input.link');
+      const facilitator = await this.facilitatorOf(current.facilitatorId);
+      if (accept && !providerActive(facilitator.verificationStatus)) return { kind: 'not-approved' };
+      const delegations = this.connection.repository(tx, DelegationEntity);
+      if (accept && (await delegations.existsBy({ shopId: shop.id, facilitatorId: facilitator.id, status: DelegationStatus.ACTIVE }))) return { kind: 'already-delegated' };
+      const delegation = await delegations.save(
+        delegations.merge(current, {
+          shopId: shop.id,
+          status: accept ? DelegationStatus.ACTIVE : DelegationStatus.DECLINED,
+          consent: accept ? DelegationConsent.SHOP : null,
+          activatedAt: accept ? tx.now : null,
+          endedAt: accept ? null : tx.now,
+          endedByUserId: accept ? null : actor.userId,
+          linkUsedAt: tx.now,
+          linkSecretHash: null,
+        }),
+      );
+      await this.audit.record(tx, {
+        action: accept ? 'delegation.accepted' : 'delegation.declined',
+        entityType: 'delegation',
+        entityId: delegation.id,
+        before: { status: DelegationStatus.INVITED },
+        after: { status: delegation.status, shopId: shop.id, facilitatorId: facilitator.id },
+      });
+      await this.notifications.notify(tx, [
+        { userId: facilitator.ownerUserId, kind: 'DELEGATION_CHANGED', params: { shopName: shop.tradingName ?? shop.legalName, status: delegation.status, audience: 'FACILITATOR' } },
+      ]);
+      return { kind: 'delegation', delegation };
+    });
+  }
+
+  /**
+   * The owner claims a shop registered for it on paper: signed in with a shop account that has no
+   * shop yet, that account becomes the owner; otherwise a new account is made for the invited
+   * e-mail with the password given. The delegation stays, now on the shop's own consent.
+   */
+  async claim(ctx: RequestContext, input: ClaimShop): Promise<ClaimOutcome> {
+    if (ctx.actor && ctx.actor.role !== UserRole.SHOP) requireActor(ctx, UserRole.SHOP);
+    if (!ctx.actor && !input.password) throw new DelegationException(DelegationErrorCode.PASSWORD_NEEDED, 'input.password');
+    try {
+      return await this.connection.withTransaction(ctx, async (tx) => {
+        const current = await this.usable(tx, input.link, true);
+        if (current.consent !== DelegationConsent.PAPER || current.status !== DelegationStatus.ACTIVE || !current.shopId || !current.invitedEmail) {
+          throw new DelegationException(DelegationErrorCode.LINK_INVALID, 'input.link');
+        }
+        let owner: { id: string; email: string };
+        if (tx.actor) {
+          const account = await this.auth.currentUser(tx);
+          owner = { id: account.id, email: account.email };
+        } else {
+          const account = await this.auth.createUser(tx, { email: current.invitedEmail, password: input.password ?? '', role: UserRole.SHOP });
+          owner = { id: account.id, email: account.email };
+        }
+        const claimer = tx.withActor(tx.actor ?? { userId: owner.id, role: UserRole.SHOP });
+        if (!(await this.shops.attachOwner(claimer, current.shopId, owner.id))) return { kind: 'account-has-shop' };
+        const delegations = this.connection.repository(tx, DelegationEntity);
+        const delegation = await delegations.save(delegations.merge(current, { consent: DelegationConsent.SHOP, linkUsedAt: tx.now, linkSecretHash: null }));
+        await this.audit.record(claimer, {
+          action: 'delegation.claimed',
+          entityType: 'delegation',
+          entityId: delegation.id,
+          before: { consent: DelegationConsent.PAPER },
+          after: { consent: DelegationConsent.SHOP, shopId: current.shopId, ownerUserId: owner.id },
+        });
+        const facilitator = await this.facilitatorOf(current.facilitatorId);
+        const [shop] = await this.shops.findMany(tx, [current.shopId]);
+        await this.notifications.notify(tx, [
+          { userId: facilitator.ownerUserId, kind: 'DELEGATION_CHANGED', params: { shopName: shop ? (shop.tradingName ?? shop.legalName) : '', status: 'CLAIMED', audience: 'FACILITATOR' } },
+        ]);
+        return { kind: 'claimed', delegation, shopId: current.shopId, email: owner.email };
+      });
+    } catch (error) {
+      // The invited e-mail has an account already: its owner signs in, then claims with it.
+      if (isUniqueViolation(error)) return { kind: 'sign-in-first' };
+      throw error;
+    }
+  }
+
+  private async facilitatorOf(id: string): Promise<FacilitatorEntity> {
+    const [facilitator] = await this.facilitators.findByIds([id]);
+    if (!facilitator) throw new Error(`delegation of unknown facilitator ${id}`);
+    return facilitator;
+  }
+
+  /**
+   * The delegation a link names, if its secret matches and it is still usable (not used, not
+   * expired, not ended); locked when `lock`. Every failure looks the same to the holder.
+   */
+  private async usable(ctx: RequestContext, link: string, lock: boolean): Promise<DelegationEntity> {
+    const parsed = parseLink(link);
+    const delegation = parsed
+      ? await this.connection.repository(ctx, DelegationEntity).findOne({ where: { id: parsed.id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
+      : null;
+    const valid =
+      parsed &&
+      delegation &&
+      secretMatches(delegation.linkSecretHash, parsed.secret) &&
+      !delegation.linkUsedAt &&
+      delegation.linkExpiresAt &&
+      delegation.linkExpiresAt.getTime() > ctx.now.getTime() &&
+      (delegation.status === DelegationStatus.INVITED || delegation.status === DelegationStatus.ACTIVE);
+    if (!valid || !delegation) throw new DelegationException(DelegationErrorCode.LINK_INVALID, 'link');
+    return delegation;
+  }
+}

@@ -1,0 +1,29 @@
+import type { RegisterShop } from '../shop/shop.commands';
+
+/**
+ * What callers give the delegation service. The GraphQL inputs in api/ implement these
+ * interfaces; the services depend on nothing else.
+ */
+
+export interface InviteShop {
+  readonly email: string;
+}
+
+export interface RegisterShopOnPaper {
+  readonly shop: RegisterShop;
+  /** The owner's address, where the link to claim the shop goes. */
+  readonly ownerEmail: string;
+  /** The date on the signed paper declaration (YYYY-MM-DD), not in the future. */
+  readonly declaredOn: string;
+}
+
+export interface ClaimShop {
+  readonly link: string;
+  /** To create the owner's account; omitted when the owner is signed in with an account of its own. */
+  readonly password?: string;
+}
+
+export interface DelegatedShopFilter {
+  readonly comuneCode?: string;
+  readonly atecoSection?: string;
+}

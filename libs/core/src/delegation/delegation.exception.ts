@@ -1,0 +1,16 @@
+export enum DelegationErrorCode {
+  DELEGATION_NOT_FOUND = 'DELEGATION_NOT_FOUND',
+  /** An invitation or claim link that is unknown, used, withdrawn or expired: all look the same. */
+  LINK_INVALID = 'LINK_INVALID',
+  DECLARED_IN_FUTURE = 'DECLARED_IN_FUTURE',
+  PASSWORD_NEEDED = 'PASSWORD_NEEDED',
+}
+
+export class DelegationException extends Error {
+  constructor(
+    readonly code: DelegationErrorCode,
+    readonly field?: string,
+  ) {
+    super(code);
+  }
+}

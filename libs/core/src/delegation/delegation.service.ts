@@ -1,0 +1,313 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { UserRole } from '../auth/user-role';
+import { requireActor } from '../common/access';
+import { Page, PageRequest, toPage } from '../common/pagination';
+import { RequestContext } from '../common/request-context';
+import { DAY_MS } from '../common/time';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { FacilitatorService } from '../facilitator/facilitator.service';
+import { MailKind } from '../mail/mail.types';
+import { MailService } from '../mail/mail.service';
+import { day } from '../messages';
+import { NotificationService } from '../notification/notification.service';
+import { providerActive } from '../provider/provider-verification';
+import { ShopService } from '../shop/shop.service';
+import type { DelegatedShopFilter, InviteShop, RegisterShopOnPaper } from './delegation.commands';
+import { linkToken, newLinkSecret } from './delegation-link';
+import { DelegationEntity } from './delegation.entity';
+import { DelegationErrorCode, DelegationException } from './delegation.exception';
+import { DelegationConsent, DelegationStatus, LINK_VALID_DAYS } from './delegation.types';
+import { DelegatedShopRow, delegatedShops } from './delegated-shops.query';
+
+export type DelegationOutcome =
+  | { kind: 'delegation'; delegation: DelegationEntity }
+  | { kind: 'not-approved' }
+  | { kind: 'already-delegated' }
+  | { kind: 'invalid-transition'; current: DelegationStatus }
+  | { kind: 'partita-iva-taken' };
+
+/** One thing a facilitator did in a shop's name, as the shop reads it. */
+export interface ActionOnBehalf {
+  id: string;
+  occurredAt: Date;
+  action: string;
+  entityType: string;
+  entityId: string;
+  facilitatorName: string;
+}
+
+/** What a facilitator may end, and what a shop may revoke. */
+const WITHDRAWABLE: readonly DelegationStatus[] = [DelegationStatus.INVITED, DelegationStatus.ACTIVE];
+
+/**
+ * Delegations seen from each side: a facilitator invites shops, registers one on a paper consent,
+ * lists those it acts for and stops; a shop chooses a facilitator, lists its delegations with what
+ * was done in its name, and revokes one at any time. Links (accepting, claiming) are in
+ * DelegationLinkService. Every change is audited and the other side told, in one transaction.
+ */
+@Injectable()
+export class DelegationService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly facilitators: FacilitatorService,
+    private readonly shops: ShopService,
+    private readonly mail: MailService,
+    private readonly notifications: NotificationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A facilitator invites a shop by e-mail; the shop's owner accepts through the link, signed in. */
+  async invite(ctx: RequestContext, input: InviteShop): Promise<DelegationOutcome> {
+    const self = ctx.onBehalfOf(undefined);
+    const { facilitator, approved } = await this.facilitators.requireOwnApproved(self);
+    if (!approved) return { kind: 'not-approved' };
+    return this.connection.withTransaction(self, async (tx) => {
+      const link = newLinkSecret();
+      const expires = new Date(tx.now.getTime() + LINK_VALID_DAYS * DAY_MS);
+      const delegations = this.connection.repository(tx, DelegationEntity);
+      const delegation = await delegations.save(
+        delegations.create({
+          facilitatorId: facilitator.id,
+          shopId: null,
+          status: DelegationStatus.INVITED,
+          consent: null,
+          paperDeclaredOn: null,
+          invitedEmail: input.email,
+          linkSecretHash: link.hash,
+          linkExpiresAt: expires,
+          linkUsedAt: null,
+          activatedAt: null,
+          endedAt: null,
+          endedByUserId: null,
+        }),
+      );
+      await this.audit.record(tx, { action: 'delegation.invited', entityType: 'delegation', entityId: delegation.id, after: { facilitatorId: facilitator.id, invitedEmail: input.email } });
+      await this.mail.enqueue(tx, [
+        {
+          idempotencyKey: `delegation:${delegation.id}:invitation`,
+          kind: MailKind.DELEGATION_INVITATION,
+          userId: null,
+          recipient: input.email,
+          language: 'it',
+          values: { facilitator: facilitator.name, link: this.mail.link(`/delega/${linkToken(delegation.id, link.secret)}`), validUntil: day(expires).it },
+        },
+      ]);
+      return { kind: 'delegation', delegation };
+    });
+  }
+
+  /**
+   * A facilitator registers a business that has no account yet, under the paper consent its owner
+   * signed (the date recorded, the delegation flagged PAPER); the owner gets a link to claim it.
+   */
+  async registerOnPaper(ctx: RequestContext, input: RegisterShopOnPaper): Promise<DelegationOutcome> {
+    const self = ctx.onBehalfOf(undefined);
+    const { facilitator, approved } = await this.facilitators.requireOwnApproved(self);
+    if (!approved) return { kind: 'not-approved' };
+    if (new Date(`${input.declaredOn}T00:00:00Z`).getTime() > self.now.getTime()) {
+      throw new DelegationException(DelegationErrorCode.DECLARED_IN_FUTURE, 'input.declaredOn');
+    }
+    return this.connection.withTransaction(self, async (tx) => {
+      const registered = await this.shops.registerUnclaimed(tx, input.shop);
+      if (registered.kind !== 'shop') return registered;
+      const { shop } = registered;
+      const link = newLinkSecret();
+      const expires = new Date(tx.now.getTime() + LINK_VALID_DAYS * DAY_MS);
+      const delegations = this.connection.repository(tx, DelegationEntity);
+      const delegation = await delegations.save(
+        delegations.create({
+          facilitatorId: facilitator.id,
+          shopId: shop.id,
+          status: DelegationStatus.ACTIVE,
+          consent: DelegationConsent.PAPER,
+          paperDeclaredOn: input.declaredOn,
+          invitedEmail: input.ownerEmail,
+          linkSecretHash: link.hash,
+          linkExpiresAt: expires,
+          linkUsedAt: null,
+          activatedAt: tx.now,
+          endedAt: null,
+          endedByUserId: null,
+        }),
+      );
+      await this.audit.record(tx, {
+        action: 'delegation.registered_on_paper',
+        entityType: 'delegation',
+        entityId: delegation.id,
+        after: { facilitatorId: facilitator.id, shopId: shop.id, consent: DelegationConsent.PAPER, paperDeclaredOn: input.declaredOn, ownerEmail: input.ownerEmail },
+      });
+      await this.mail.enqueue(tx, [
+        {
+          idempotencyKey: `delegation:${delegation.id}:claim`,
+          kind: MailKind.SHOP_CLAIM_INVITATION,
+          userId: null,
+          recipient: input.ownerEmail,
+          language: 'it',
+          values: {
+            facilitator: facilitator.name,
+            shop: shop.tradingName ?? shop.legalName,
+            declaredOn: day(new Date(`${input.declaredOn}T12:00:00Z`)).it,
+            link: this.mail.link(`/rivendica/${linkToken(delegation.id, link.secret)}`),
+            validUntil: day(expires).it,
+          },
+        },
+      ]);
+      return { kind: 'delegation', delegation };
+    });
+  }
+
+  /** A shop chooses an approved facilitator to act for it: its consent, given here. */
+  async grant(ctx: RequestContext, facilitatorId: string): Promise<DelegationOutcome> {
+    requireActor(ctx, UserRole.SHOP);
+    const shop = await this.shops.requireOwnShop(ctx);
+    const facilitator = await this.facilitators.get(ctx, facilitatorId, 'input.facilitatorId');
+    if (!providerActive(facilitator.verificationStatus)) return { kind: 'not-approved' };
+    return this.connection.withTransaction(ctx, async (tx) => {
+      await this.shops.lock(tx, shop.id);
+      const delegations = this.connection.repository(tx, DelegationEntity);
+      if (await delegations.existsBy({ shopId: shop.id, facilitatorId, status: DelegationStatus.ACTIVE })) return { kind: 'already-delegated' };
+      const delegation = await delegations.save(
+        delegations.create({
+          facilitatorId,
+          shopId: shop.id,
+          status: DelegationStatus.ACTIVE,
+          consent: DelegationConsent.SHOP,
+          paperDeclaredOn: null,
+          invitedEmail: null,
+          linkSecretHash: null,
+          linkExpiresAt: null,
+          linkUsedAt: null,
+          activatedAt: tx.now,
+          endedAt: null,
+          endedByUserId: null,
+        }),
+      );
+      await this.audit.record(tx, { action: 'delegation.granted', entityType: 'delegation', entityId: delegation.id, after: { facilitatorId, shopId: shop.id } });
+      await this.tellFacilitator(tx, facilitator.ownerUserId, shop.tradingName ?? shop.legalName, 'ACTIVE');
+      return { kind: 'delegation', delegation };
+    });
+  }
+
+  /** The shop revokes a delegation: from this moment the facilitator can no longer act for it. */
+  async revoke(ctx: RequestContext, delegationId: string): Promise<DelegationOutcome> {
+    const actor = requireActor(ctx, UserRole.SHOP);
+    const shop = await this.shops.requireOwnShop(ctx);
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const current = await this.lockDelegation(tx, delegationId);
+      if (!current || current.shopId !== shop.id) throw new DelegationException(DelegationErrorCode.DELEGATION_NOT_FOUND, 'input.delegationId');
+      if (current.status !== DelegationStatus.ACTIVE) return { kind: 'invalid-transition', current: current.status };
+      const delegation = await this.end(tx, current, DelegationStatus.REVOKED, actor.userId);
+      const facilitator = await this.facilitatorOf(tx, current.facilitatorId);
+      await this.tellFacilitator(tx, facilitator.ownerUserId, shop.tradingName ?? shop.legalName, 'REVOKED');
+      return { kind: 'delegation', delegation };
+    });
+  }
+
+  /** The facilitator takes back an invitation or stops acting for a shop; the shop is told. */
+  async withdraw(ctx: RequestContext, delegationId: string): Promise<DelegationOutcome> {
+    const self = ctx.onBehalfOf(undefined);
+    const actor = requireActor(self, UserRole.FACILITATOR);
+    const facilitator = await this.facilitators.requireOwn(self);
+    return this.connection.withTransaction(self, async (tx) => {
+      const current = await this.lockDelegation(tx, delegationId);
+      if (!current || current.facilitatorId !== facilitator.id) throw new DelegationException(DelegationErrorCode.DELEGATION_NOT_FOUND, 'input.delegationId');
+      if (!WITHDRAWABLE.includes(current.status)) return { kind: 'invalid-transition', current: current.status };
+      const delegation = await this.end(tx, current, DelegationStatus.WITHDRAWN, actor.userId);
+      const owner = current.shopId ? (await this.shops.findMany(tx, [current.shopId]))[0]?.ownerUserId : null;
+      if (owner) await this.notifications.notify(tx, [{ userId: owner, kind: 'DELEGATION_WITHDRAWN', params: { facilitatorName: facilitator.name, audience: 'SHOP' } }]);
+      return { kind: 'delegation', delegation };
+    });
+  }
+
+  /** The shop's delegations, live first, then newest first. */
+  async listForShop(ctx: RequestContext, page: PageRequest): Promise<Page<DelegationEntity>> {
+    requireActor(ctx, UserRole.SHOP);
+    const shop = await this.shops.findOwn(ctx);
+    if (!shop) return toPage([], 0, page);
+    const [items, total] = await this.connection
+      .repository(ctx, DelegationEntity)
+      .createQueryBuilder('d')
+      .leftJoinAndSelect('d.facilitator', 'facilitator')
+      .leftJoinAndSelect('d.shop', 'shop')
+      .where('d.shop_id = :shop', { shop: shop.id })
+      // The status's declared order puts the live ones (INVITED, ACTIVE) first.
+      .orderBy('d.status', 'ASC')
+      .addOrderBy('d.createdAt', 'DESC')
+      .addOrderBy('d.id')
+      .skip(page.offset)
+      .take(page.first)
+      .getManyAndCount();
+    return toPage(items, total, page);
+  }
+
+  /** What facilitators did in the caller's shop's name, newest first, each with who did it: its owner's view of its delegations. */
+  async historyForShop(ctx: RequestContext, page: PageRequest): Promise<Page<ActionOnBehalf>> {
+    requireActor(ctx, UserRole.SHOP);
+    const shop = await this.shops.findOwn(ctx);
+    if (!shop) return toPage([], 0, page);
+    const events = await this.audit.onBehalfOf(ctx, shop.id, page);
+    const actors = [...new Set(events.items.flatMap((event) => (event.actorUserId ? [event.actorUserId] : [])))];
+    const names = await this.facilitators.namesByOwners(ctx, actors);
+    return {
+      ...events,
+      items: events.items.map((event) => ({
+        id: event.id,
+        occurredAt: event.occurredAt,
+        action: event.action,
+        entityType: event.entityType,
+        entityId: event.entityId,
+        facilitatorName: (event.actorUserId && names.get(event.actorUserId)) ?? '',
+      })),
+    };
+  }
+
+  /** The facilitator's desk: the shops it acts for, each with where it stands; filtered by comune, sector and service category. */
+  async deskShops(ctx: RequestContext, filter: DelegatedShopFilter & { category?: string }, page: PageRequest): Promise<Page<DelegatedShopRow>> {
+    const self = ctx.onBehalfOf(undefined);
+    const facilitator = await this.facilitators.requireOwn(self);
+    const { rows, total } = await delegatedShops(this.connection.manager(self), facilitator.id, filter, page, self.now);
+    return toPage(rows, total, page);
+  }
+
+  /** The facilitator's pending invitations, newest first. */
+  async invitations(ctx: RequestContext, page: PageRequest): Promise<Page<DelegationEntity>> {
+    const self = ctx.onBehalfOf(undefined);
+    const facilitator = await this.facilitators.requireOwn(self);
+    const [items, total] = await this.connection.repository(self, DelegationEntity).findAndCount({
+      where: { facilitatorId: facilitator.id, status: DelegationStatus.INVITED },
+      relations: { facilitator: true },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: page.offset,
+      take: page.first,
+    });
+    return toPage(items, total, page);
+  }
+
+  private async end(tx: RequestContext, current: DelegationEntity, status: DelegationStatus, by: string): Promise<DelegationEntity> {
+    const delegations = this.connection.repository(tx, DelegationEntity);
+    const ended = await delegations.save(delegations.merge(current, { status, endedAt: tx.now, endedByUserId: by, linkSecretHash: null }));
+    await this.audit.record(tx, {
+      action: `delegation.${status.toLowerCase()}`,
+      entityType: 'delegation',
+      entityId: current.id,
+      before: { status: current.status },
+      after: { status, shopId: current.shopId, facilitatorId: current.facilitatorId },
+    });
+    return ended;
+  }
+
+  private lockDelegation(tx: RequestContext, id: string): Promise<DelegationEntity | null> {
+    return this.connection.repository(tx, DelegationEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  private async facilitatorOf(tx: RequestContext, id: string) {
+    const [facilitator] = await this.facilitators.findByIds([id]);
+    if (!facilitator) throw new Error(`delegation of unknown facilitator ${id}`);
+    return facilitator;
+  }
+
+  private async tellFacilitator(tx: RequestContext, userId: string, shopName: string, status: string): Promise<void> {
+    await this.notifications.notify(tx, [{ userId, kind: 'DELEGATION_CHANGED', params: { shopName, status, audience: 'FACILITATOR' } }]);
+  }
+}

@@ -1,0 +1,217 @@
+import { Injectable } from '@nestjs/common';
+import { In, QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { UserRole } from '../auth/user-role';
+import { fieldPath } from '../common/field-path';
+import { isStaff, requireActor } from '../common/access';
+import { Page, PageRequest, toPage } from '../common/pagination';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { allowedDecisions, providerActive, resubmits } from '../provider/provider-verification';
+import { VerificationStatus } from '../provider/provider.types';
+import { TerritoryErrorCode, TerritoryException } from '../territory/territory.exception';
+import { TerritoryService } from '../territory/territory.service';
+import { FacilitatorEntity } from './facilitator.entity';
+import { FacilitatorErrorCode, FacilitatorException } from './facilitator.exception';
+import type { FacilitatorFilter, FacilitatorTerritory, RegisterFacilitator, UpdateFacilitator, VerifyFacilitator } from './facilitator.commands';
+
+export type RegisterFacilitatorOutcome = { kind: 'facilitator'; facilitator: FacilitatorEntity } | { kind: 'already-registered' } | { kind: 'tax-code-taken' };
+export type VerifyFacilitatorOutcome =
+  | { kind: 'facilitator'; facilitator: FacilitatorEntity; previous: VerificationStatus }
+  | { kind: 'invalid-transition'; current: VerificationStatus };
+
+const uniqueViolation = (error: unknown): string | undefined =>
+  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505'
+    ? (error.driverError as { constraint?: string }).constraint
+    : undefined;
+
+/**
+ * Facilitator organisations and their verification by ministry staff, with the same decisions
+ * as providers (provider-verification.ts): only an approved one acts for shops.
+ */
+@Injectable()
+export class FacilitatorService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly territory: TerritoryService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async register(ctx: RequestContext, input: RegisterFacilitator): Promise<RegisterFacilitatorOutcome> {
+    const actor = requireActor(ctx, UserRole.FACILITATOR);
+    await this.checkTerritory(ctx, input.territory, 'input.territory');
+    try {
+      return await this.connection.withTransaction(ctx, async (tx) => {
+        const facilitators = this.connection.repository(tx, FacilitatorEntity);
+        if (await facilitators.existsBy({ ownerUserId: actor.userId })) return { kind: 'already-registered' };
+        const facilitator = await facilitators.save(
+          facilitators.create({
+            ownerUserId: actor.userId,
+            name: input.name,
+            kind: input.kind,
+            taxCode: input.taxCode,
+            contactEmail: input.contactEmail,
+            website: input.website ?? null,
+            ...territoryColumns(input.territory),
+            verificationStatus: VerificationStatus.PENDING,
+            verificationReason: null,
+            verifiedAt: null,
+            verifiedByUserId: null,
+            resubmittedAt: null,
+          }),
+        );
+        await this.audit.record(tx, { action: 'facilitator.registered', entityType: 'facilitator', entityId: facilitator.id, after: facilitator });
+        return { kind: 'facilitator', facilitator };
+      });
+    } catch (error) {
+      const constraint = uniqueViolation(error);
+      if (constraint === 'facilitator_tax_code_key') return { kind: 'tax-code-taken' };
+      if (constraint === 'facilitator_owner_user_id_key') return { kind: 'already-registered' };
+      throw error;
+    }
+  }
+
+  /** Changes the caller's details; a rejected organisation that changes something resubmits them. */
+  async update(ctx: RequestContext, input: UpdateFacilitator): Promise<FacilitatorEntity> {
+    const own = await this.requireOwn(ctx);
+    if (input.territory) await this.checkTerritory(ctx, input.territory, 'input.territory');
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const facilitators = this.connection.repository(tx, FacilitatorEntity);
+      const current = await facilitators.findOneOrFail({ where: { id: own.id }, lock: { mode: 'pessimistic_write' } });
+      const before = { ...current };
+      const { territory, ...rest } = input;
+      const changes: Partial<FacilitatorEntity> = {
+        ...Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)),
+        ...(territory ? territoryColumns(territory) : {}),
+      };
+      const changed = Object.entries(changes).some(([key, value]) => JSON.stringify(current[key as keyof FacilitatorEntity]) !== JSON.stringify(value));
+      const resubmitted = resubmits(current.verificationStatus, changed);
+      const updated = await facilitators.save(
+        facilitators.merge(current, changes, resubmitted ? { verificationStatus: VerificationStatus.PENDING, resubmittedAt: ctx.now } : {}),
+      );
+      await this.audit.record(tx, {
+        action: resubmitted ? 'facilitator.resubmitted' : 'facilitator.updated',
+        entityType: 'facilitator',
+        entityId: updated.id,
+        before,
+        after: updated,
+      });
+      return updated;
+    });
+  }
+
+  /** Ministry staff decide, with a reason except to approve; called by the moderation service. */
+  async verify(ctx: RequestContext, input: VerifyFacilitator): Promise<VerifyFacilitatorOutcome> {
+    const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const facilitators = this.connection.repository(tx, FacilitatorEntity);
+      const current = await facilitators.findOne({ where: { id: input.facilitatorId }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw new FacilitatorException(FacilitatorErrorCode.FACILITATOR_NOT_FOUND, 'input.facilitatorId');
+      if (!allowedDecisions(current.verificationStatus).includes(input.decision)) return { kind: 'invalid-transition', current: current.verificationStatus };
+      const before = { verificationStatus: current.verificationStatus, verificationReason: current.verificationReason };
+      const updated = await facilitators.save(
+        facilitators.merge(current, { verificationStatus: input.decision, verificationReason: input.reason ?? null, verifiedAt: ctx.now, verifiedByUserId: actor.userId }),
+      );
+      await this.audit.record(tx, {
+        action: `facilitator.${input.decision.toLowerCase()}`,
+        entityType: 'facilitator',
+        entityId: updated.id,
+        before,
+        after: { verificationStatus: updated.verificationStatus, verificationReason: updated.verificationReason },
+      });
+      return { kind: 'facilitator', facilitator: updated, previous: before.verificationStatus };
+    });
+  }
+
+  async findOwn(ctx: RequestContext): Promise<FacilitatorEntity | null> {
+    const actor = requireActor(ctx, UserRole.FACILITATOR);
+    return this.connection.repository(ctx, FacilitatorEntity).findOneBy({ ownerUserId: actor.userId });
+  }
+
+  /** For other features: the caller's organisation, or FACILITATOR_NOT_REGISTERED. */
+  async requireOwn(ctx: RequestContext): Promise<FacilitatorEntity> {
+    const facilitator = await this.findOwn(ctx);
+    if (!facilitator) throw new FacilitatorException(FacilitatorErrorCode.FACILITATOR_NOT_REGISTERED);
+    return facilitator;
+  }
+
+  /** The caller's organisation when it is approved: the only state in which it acts for shops. */
+  async requireOwnApproved(ctx: RequestContext): Promise<{ facilitator: FacilitatorEntity; approved: boolean }> {
+    const facilitator = await this.requireOwn(ctx);
+    return { facilitator, approved: providerActive(facilitator.verificationStatus) };
+  }
+
+  /**
+   * One organisation: its owner and staff see everything; a shop sees an approved one (to choose
+   * it, or to read who acts for it). Anyone else is told it does not exist.
+   */
+  async get(ctx: RequestContext, id: string, field = 'id'): Promise<FacilitatorEntity> {
+    const actor = requireActor(ctx);
+    const facilitator = await this.connection.repository(ctx, FacilitatorEntity).findOneBy({ id });
+    const visible =
+      facilitator &&
+      (isStaff(actor) || facilitator.ownerUserId === actor.userId || (actor.role === UserRole.SHOP && providerActive(facilitator.verificationStatus)));
+    if (!visible) throw new FacilitatorException(FacilitatorErrorCode.FACILITATOR_NOT_FOUND, field);
+    return facilitator;
+  }
+
+  /**
+   * Staff: every organisation, by verification status (the queue: oldest first). Shops: the
+   * approved ones, to choose one, optionally those serving a comune.
+   */
+  async list(ctx: RequestContext, filter: FacilitatorFilter, page: PageRequest): Promise<Page<FacilitatorEntity>> {
+    const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN, UserRole.SHOP);
+    const status = isStaff(actor) ? filter.status : VerificationStatus.APPROVED;
+    const query = this.connection.repository(ctx, FacilitatorEntity).createQueryBuilder('f');
+    if (status) query.andWhere('f.verification_status = :status', { status });
+    if (filter.comuneCode) {
+      const comune = await this.territory.getComune(ctx, filter.comuneCode, 'filter.comuneCode');
+      query.andWhere('(f.national OR :region = ANY(f.region_codes) OR :province = ANY(f.province_codes) OR :comune = ANY(f.comune_codes))', {
+        region: comune.regionCode,
+        province: comune.provinceCode,
+        comune: comune.code,
+      });
+    }
+    const order = isStaff(actor) ? query.orderBy('f.created_at', 'ASC') : query.orderBy('f.name', 'ASC');
+    const [items, total] = await order.addOrderBy('f.id').skip(page.offset).take(page.first).getManyAndCount();
+    return toPage(items, total, page);
+  }
+
+  /** The names of the organisations these accounts own, by account (for histories of what they did). */
+  async namesByOwners(ctx: RequestContext, userIds: readonly string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await this.connection.repository(ctx, FacilitatorEntity).findBy({ ownerUserId: In([...userIds]) });
+    return new Map(rows.map((row) => [row.ownerUserId, row.name]));
+  }
+
+  /** Batch lookup for DataLoader, in the order asked. */
+  async findByIds(ids: readonly string[]): Promise<(FacilitatorEntity | undefined)[]> {
+    const rows = await this.connection.dataSource.getRepository(FacilitatorEntity).findBy({ id: In([...ids]) });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id));
+  }
+
+  /** Every code must exist; nothing is written before this passes. */
+  private async checkTerritory(ctx: RequestContext, territory: FacilitatorTerritory, field: string): Promise<void> {
+    const { national, regionCodes, provinceCodes, comuneCodes } = territory;
+    if (!national && regionCodes.length + provinceCodes.length + comuneCodes.length === 0) {
+      throw new FacilitatorException(FacilitatorErrorCode.TERRITORY_EMPTY, field);
+    }
+    for (const [i, code] of regionCodes.entries()) await this.territory.getRegion(ctx, code, fieldPath(field, 'regionCodes', i));
+    for (const [i, code] of provinceCodes.entries()) await this.territory.getProvince(ctx, code, fieldPath(field, 'provinceCodes', i));
+    const found = await this.territory.findComuniByCodes(comuneCodes);
+    const missing = comuneCodes.findIndex((_code, i) => !found[i]);
+    if (missing >= 0) throw new TerritoryException(TerritoryErrorCode.COMUNE_NOT_FOUND, fieldPath(field, 'comuneCodes', missing), comuneCodes[missing]);
+  }
+}
+
+/** The territory as stored: lists without repeats, in code order, emptied when national. */
+function territoryColumns(territory: FacilitatorTerritory): Pick<FacilitatorEntity, 'national' | 'regionCodes' | 'provinceCodes' | 'comuneCodes'> {
+  const tidy = (codes: readonly string[]): string[] => (territory.national ? [] : [...new Set(codes)].sort());
+  return {
+    national: territory.national,
+    regionCodes: tidy(territory.regionCodes),
+    provinceCodes: tidy(territory.provinceCodes),
+    comuneCodes: tidy(territory.comuneCodes),
+  };
+}

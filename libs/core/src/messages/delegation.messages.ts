@@ -1,0 +1,73 @@
+import type { Words } from './words';
+
+/** What a facilitator did, as the shop reads it in its notifications; an action not listed is named generally. */
+const ACTIONS: Readonly<Record<string, Words>> = {
+  'shop.updated': { en: 'changed your shop’s profile', it: 'ha modificato il profilo della tua attività' },
+  'help_request.created': { en: 'asked for a service for you', it: 'ha chiesto un servizio per te' },
+  'help_request.updated': { en: 'changed one of your requests', it: 'ha modificato una tua richiesta' },
+  'help_request.cancelled': { en: 'withdrew one of your requests', it: 'ha ritirato una tua richiesta' },
+  'match.applied': { en: 'applied to an offer for you', it: 'si è candidata a un’offerta per te' },
+  'match.waitlisted': { en: 'put you on an offer’s waiting list', it: 'ti ha messo in lista d’attesa per un’offerta' },
+  'match.active': { en: 'confirmed that a service is active', it: 'ha confermato che un servizio è attivo' },
+  'match.completed': { en: 'marked a service completed', it: 'ha segnato un servizio come concluso' },
+  'match.withdrawn': { en: 'withdrew from a service', it: 'ha rinunciato a un servizio' },
+  'outcome_survey.answered': { en: 'answered an outcome survey', it: 'ha risposto a un questionario sui risultati' },
+};
+
+/** Delegations of shops to facilitators: refusals and what each side is told. */
+export const delegationMessages = {
+  notFound: (): Words => ({ en: 'No such delegation', it: 'Delega non trovata' }),
+  linkInvalid: (field: string): Words => ({
+    en: `${field}: this link is not valid any more (it was used, withdrawn or has expired): ask the facilitator for a new one`,
+    it: `${field}: questo link non è più valido (è stato già usato, ritirato o è scaduto): chiedine uno nuovo al facilitatore`,
+  }),
+  declaredInFuture: (field: string): Words => ({
+    en: `${field} cannot be in the future: write the date on the signed declaration`,
+    it: `${field} non può essere nel futuro: scrivi la data della dichiarazione firmata`,
+  }),
+  alreadyDelegated: (): Words => ({ en: 'This facilitator already acts for the shop', it: 'Questo facilitatore opera già per l’attività' }),
+  facilitatorNotApproved: (): Words => ({
+    en: 'The organisation is not verified by the Department (or is suspended): it cannot act for shops',
+    it: 'L’organizzazione non è verificata dal Dipartimento (o è sospesa): non può operare per i negozi',
+  }),
+  invalidTransition: (status: string): Words => ({
+    en: `The delegation is ${status.toLowerCase()}: this step is not possible`,
+    it: `La delega è ${STATUS_IT[status] ?? status.toLowerCase()}: questo passaggio non è possibile`,
+  }),
+  accountHasShop: (): Words => ({
+    en: 'This account already manages a shop: sign in with another account, or create one with the link',
+    it: 'Questo account gestisce già un’attività: accedi con un altro account o creane uno con il link',
+  }),
+  signInFirst: (): Words => ({
+    en: 'An account with this e-mail exists: sign in first, then open the link again',
+    it: 'Esiste già un account con questa e-mail: accedi prima, poi apri di nuovo il link',
+  }),
+  passwordNeeded: (field: string): Words => ({
+    en: `${field}: choose a password for your account, or sign in first with an account of your own`,
+    it: `${field}: scegli una password per il tuo account, oppure accedi prima con un tuo account`,
+  }),
+  /** To the shop: "<facilitator> <did something> on your behalf". */
+  actedOnBehalf: (facilitator: string, action: string): Words => {
+    const did = ACTIONS[action] ?? { en: `did “${action}”`, it: `ha eseguito «${action}»` };
+    return { en: `${facilitator} ${did.en} on your behalf`, it: `${facilitator} ${did.it} per tuo conto` };
+  },
+  /** To the facilitator: what a shop did with its delegation. */
+  changed: (shop: string, status: string): Words => {
+    switch (status) {
+      case 'ACTIVE':
+        return { en: `${shop} lets you act on its behalf`, it: `${shop} ti consente di operare per suo conto` };
+      case 'DECLINED':
+        return { en: `${shop} declined your invitation`, it: `${shop} ha rifiutato il tuo invito` };
+      case 'REVOKED':
+        return { en: `${shop} revoked your delegation: you can no longer act for it`, it: `${shop} ha revocato la delega: non puoi più operare per suo conto` };
+      case 'CLAIMED':
+        return { en: `The owner of ${shop} took it over and confirmed the delegation in the platform`, it: `Il titolare di ${shop} ne ha preso il controllo e ha confermato la delega nella piattaforma` };
+      default:
+        return { en: `The delegation of ${shop} changed`, it: `La delega di ${shop} è cambiata` };
+    }
+  },
+  /** To the shop: a facilitator stopped acting for it. */
+  withdrawn: (facilitator: string): Words => ({ en: `${facilitator} no longer acts for your shop`, it: `${facilitator} non opera più per la tua attività` }),
+};
+
+const STATUS_IT: Readonly<Record<string, string>> = { INVITED: 'in attesa di risposta', ACTIVE: 'attiva', DECLINED: 'rifiutata', REVOKED: 'revocata', WITHDRAWN: 'ritirata' };

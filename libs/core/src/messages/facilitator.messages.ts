@@ -1,0 +1,24 @@
+import type { PartitaIvaFailure } from '../shop/registry/partita-iva';
+import type { Words } from './words';
+
+const TAX_CODE: Readonly<Record<PartitaIvaFailure, Words>> = {
+  FORMAT: { en: 'must be the 11 digits of a Partita IVA or numeric codice fiscale', it: 'deve essere di 11 cifre: la Partita IVA o il codice fiscale numerico' },
+  CHECK_DIGIT: { en: 'has a wrong check digit', it: 'ha la cifra di controllo errata: ricontrolla le 11 cifre' },
+  OFFICE_CODE: { en: 'has an invalid VAT office code (digits 8–10)', it: 'non è una Partita IVA valida (il codice dell’ufficio IVA non esiste): ricontrolla le cifre' },
+};
+
+/** Facilitator organisations: registration and verification by ministry staff. */
+export const facilitatorMessages = {
+  notRegistered: (): Words => ({ en: 'Register your organisation first', it: 'Registra prima la tua organizzazione' }),
+  notFound: (): Words => ({ en: 'No such facilitator organisation', it: 'Organizzazione facilitatrice non trovata' }),
+  alreadyRegistered: (): Words => ({ en: 'This account already has an organisation', it: 'Questo account ha già registrato un’organizzazione' }),
+  taxCodeTaken: (): Words => ({
+    en: 'An organisation with this Partita IVA or codice fiscale is already registered',
+    it: 'Un’organizzazione con questa Partita IVA o questo codice fiscale è già registrata',
+  }),
+  territoryEmpty: (path: string): Words => ({
+    en: `${path} must be all of Italy or at least one region, province or comune you serve`,
+    it: `${path} deve essere tutta Italia o almeno una regione, provincia o comune in cui operi`,
+  }),
+  taxCode: (path: string, failure: PartitaIvaFailure): Words => ({ en: `${path} ${TAX_CODE[failure].en}`, it: `${path} ${TAX_CODE[failure].it}` }),
+};

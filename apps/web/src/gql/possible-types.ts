@@ -3,12 +3,30 @@
 
       export type PossibleTypesResultData = {
   "possibleTypes": {
+    "AccountChangeResult": [
+      "Account",
+      "AccountNotFoundError",
+      "LastAdminError",
+      "NotStaffAccountError",
+      "OwnAccountError"
+    ],
+    "AccountLinkResult": [
+      "AccountLinkError",
+      "User"
+    ],
     "AnswerOutcomeSurveyResult": [
       "OutcomeSurvey",
       "SurveyNotDueError"
     ],
+    "ApplyToCallResult": [
+      "AlreadyAppliedToCallError",
+      "CallApplication",
+      "CallNotEligibleError",
+      "InvalidCallStateError"
+    ],
     "ApplyToOfferResult": [
       "AlreadyAppliedError",
+      "EmailNotVerifiedError",
       "InvalidMatchTransitionError",
       "Match",
       "NotEligibleError",
@@ -16,23 +34,38 @@
       "PreviouslyRefusedError"
     ],
     "BusinessError": [
+      "AccountErasureRefusedError",
       "AccountHasShopError",
+      "AccountLinkError",
+      "AccountNotFoundError",
       "AlreadyAppliedError",
+      "AlreadyAppliedToCallError",
       "AlreadyDelegatedError",
+      "CallNotEligibleError",
+      "CallWindowError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
+      "EmailAlreadyVerifiedError",
+      "EmailNotVerifiedError",
       "FacilitatorAlreadyRegisteredError",
       "FacilitatorNotApprovedError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
+      "InvalidCallStateError",
       "InvalidDelegationTransitionError",
       "InvalidMatchTransitionError",
       "InvalidOfferTransitionError",
+      "InvalidUnsubscribeLinkError",
       "InvalidVerificationTransitionError",
+      "LastAdminError",
+      "MailKindNotAdjustableError",
+      "MailNotResendableError",
       "NotEligibleError",
+      "NotStaffAccountError",
       "OfferClosedError",
       "OfferFullError",
       "OfferValidityEndedError",
+      "OwnAccountError",
       "PartitaIvaTakenError",
       "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
@@ -40,7 +73,8 @@
       "ShopAlreadyRegisteredError",
       "SignInFirstError",
       "SurveyNotDueError",
-      "TaxCodeTakenError"
+      "TaxCodeTakenError",
+      "WrongPasswordError"
     ],
     "CancelAllocationRunResult": [
       "AllocationRun",
@@ -50,10 +84,24 @@
       "HelpRequest",
       "HelpRequestStatusError"
     ],
+    "ChangePasswordResult": [
+      "User",
+      "WrongPasswordError"
+    ],
     "ClaimShopResult": [
       "AccountHasShopError",
       "ClaimedShop",
       "SignInFirstError"
+    ],
+    "CloseSelectionCallResult": [
+      "CallWindowError",
+      "InvalidCallStateError",
+      "SelectionCall"
+    ],
+    "ConfirmEmailChangeResult": [
+      "AccountLinkError",
+      "EmailTakenError",
+      "User"
     ],
     "CreateHelpRequestResult": [
       "DuplicateHelpRequestError",
@@ -74,6 +122,15 @@
       "InvalidDelegationTransitionError",
       "PartitaIvaTakenError"
     ],
+    "DeleteMyAccountResult": [
+      "AccountErased",
+      "AccountErasureRefusedError",
+      "WrongPasswordError"
+    ],
+    "ExcludeCallApplicationResult": [
+      "CallApplication",
+      "InvalidCallStateError"
+    ],
     "MatchStepResult": [
       "InvalidMatchTransitionError",
       "Match",
@@ -84,10 +141,16 @@
       "Offer"
     ],
     "OfferStatusResult": [
+      "EmailNotVerifiedError",
       "InvalidOfferTransitionError",
       "Offer",
       "OfferValidityEndedError",
       "ProviderNotApprovedError"
+    ],
+    "PublishSelectionCallResult": [
+      "CallWindowError",
+      "InvalidCallStateError",
+      "SelectionCall"
     ],
     "RegisterFacilitatorResult": [
       "Facilitator",
@@ -107,6 +170,27 @@
       "PartitaIvaTakenError",
       "Shop",
       "ShopAlreadyRegisteredError"
+    ],
+    "RequestEmailChangeResult": [
+      "EmailChangeRequested",
+      "EmailTakenError",
+      "WrongPasswordError"
+    ],
+    "ResendEmailVerificationResult": [
+      "EmailAlreadyVerifiedError",
+      "EmailVerificationSent"
+    ],
+    "ResendMailResult": [
+      "MailNotResendableError",
+      "OutgoingMail"
+    ],
+    "SetMailPreferenceResult": [
+      "MailKindNotAdjustableError",
+      "MailPreference"
+    ],
+    "UnsubscribeByLinkResult": [
+      "InvalidUnsubscribeLinkError",
+      "Unsubscribed"
     ],
     "UpdateHelpRequestResult": [
       "DuplicateHelpRequestError",
@@ -130,12 +214,30 @@
 };
       const result: PossibleTypesResultData = {
   "possibleTypes": {
+    "AccountChangeResult": [
+      "Account",
+      "AccountNotFoundError",
+      "LastAdminError",
+      "NotStaffAccountError",
+      "OwnAccountError"
+    ],
+    "AccountLinkResult": [
+      "AccountLinkError",
+      "User"
+    ],
     "AnswerOutcomeSurveyResult": [
       "OutcomeSurvey",
       "SurveyNotDueError"
     ],
+    "ApplyToCallResult": [
+      "AlreadyAppliedToCallError",
+      "CallApplication",
+      "CallNotEligibleError",
+      "InvalidCallStateError"
+    ],
     "ApplyToOfferResult": [
       "AlreadyAppliedError",
+      "EmailNotVerifiedError",
       "InvalidMatchTransitionError",
       "Match",
       "NotEligibleError",
@@ -143,23 +245,38 @@
       "PreviouslyRefusedError"
     ],
     "BusinessError": [
+      "AccountErasureRefusedError",
       "AccountHasShopError",
+      "AccountLinkError",
+      "AccountNotFoundError",
       "AlreadyAppliedError",
+      "AlreadyAppliedToCallError",
       "AlreadyDelegatedError",
+      "CallNotEligibleError",
+      "CallWindowError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
+      "EmailAlreadyVerifiedError",
+      "EmailNotVerifiedError",
       "FacilitatorAlreadyRegisteredError",
       "FacilitatorNotApprovedError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
+      "InvalidCallStateError",
       "InvalidDelegationTransitionError",
       "InvalidMatchTransitionError",
       "InvalidOfferTransitionError",
+      "InvalidUnsubscribeLinkError",
       "InvalidVerificationTransitionError",
+      "LastAdminError",
+      "MailKindNotAdjustableError",
+      "MailNotResendableError",
       "NotEligibleError",
+      "NotStaffAccountError",
       "OfferClosedError",
       "OfferFullError",
       "OfferValidityEndedError",
+      "OwnAccountError",
       "PartitaIvaTakenError",
       "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
@@ -167,7 +284,8 @@
       "ShopAlreadyRegisteredError",
       "SignInFirstError",
       "SurveyNotDueError",
-      "TaxCodeTakenError"
+      "TaxCodeTakenError",
+      "WrongPasswordError"
     ],
     "CancelAllocationRunResult": [
       "AllocationRun",
@@ -177,10 +295,24 @@
       "HelpRequest",
       "HelpRequestStatusError"
     ],
+    "ChangePasswordResult": [
+      "User",
+      "WrongPasswordError"
+    ],
     "ClaimShopResult": [
       "AccountHasShopError",
       "ClaimedShop",
       "SignInFirstError"
+    ],
+    "CloseSelectionCallResult": [
+      "CallWindowError",
+      "InvalidCallStateError",
+      "SelectionCall"
+    ],
+    "ConfirmEmailChangeResult": [
+      "AccountLinkError",
+      "EmailTakenError",
+      "User"
     ],
     "CreateHelpRequestResult": [
       "DuplicateHelpRequestError",
@@ -201,6 +333,15 @@
       "InvalidDelegationTransitionError",
       "PartitaIvaTakenError"
     ],
+    "DeleteMyAccountResult": [
+      "AccountErased",
+      "AccountErasureRefusedError",
+      "WrongPasswordError"
+    ],
+    "ExcludeCallApplicationResult": [
+      "CallApplication",
+      "InvalidCallStateError"
+    ],
     "MatchStepResult": [
       "InvalidMatchTransitionError",
       "Match",
@@ -211,10 +352,16 @@
       "Offer"
     ],
     "OfferStatusResult": [
+      "EmailNotVerifiedError",
       "InvalidOfferTransitionError",
       "Offer",
       "OfferValidityEndedError",
       "ProviderNotApprovedError"
+    ],
+    "PublishSelectionCallResult": [
+      "CallWindowError",
+      "InvalidCallStateError",
+      "SelectionCall"
     ],
     "RegisterFacilitatorResult": [
       "Facilitator",
@@ -234,6 +381,27 @@
       "PartitaIvaTakenError",
       "Shop",
       "ShopAlreadyRegisteredError"
+    ],
+    "RequestEmailChangeResult": [
+      "EmailChangeRequested",
+      "EmailTakenError",
+      "WrongPasswordError"
+    ],
+    "ResendEmailVerificationResult": [
+      "EmailAlreadyVerifiedError",
+      "EmailVerificationSent"
+    ],
+    "ResendMailResult": [
+      "MailNotResendableError",
+      "OutgoingMail"
+    ],
+    "SetMailPreferenceResult": [
+      "MailKindNotAdjustableError",
+      "MailPreference"
+    ],
+    "UnsubscribeByLinkResult": [
+      "InvalidUnsubscribeLinkError",
+      "Unsubscribed"
     ],
     "UpdateHelpRequestResult": [
       "DuplicateHelpRequestError",

@@ -15,6 +15,7 @@ export const EXPORT_SECTION_LABELS: Record<string, Words> = {
   notifications: { en: 'notifications', it: 'notifiche' },
   mailMessages: { en: 'e-mails sent to you', it: 'e-mail inviate a te' },
   callApplications: { en: 'applications to selection calls, with their scores', it: 'domande ai bandi, con i loro punteggi' },
+  delegations: { en: 'facilitators allowed to act for your shop', it: 'facilitatori autorizzati a operare per la tua attività' },
   auditEvents: { en: 'audit-trail events by you or about you', it: 'eventi del registro delle operazioni compiute da te o che ti riguardano' },
 };
 

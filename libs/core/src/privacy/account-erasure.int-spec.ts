@@ -133,6 +133,10 @@ describe('erasing an account (real PostgreSQL)', () => {
       expect(await q(`SELECT id FROM import_job WHERE owner_user_id = $1`, [owner.userId])).toEqual([]);
       expect(await q(`SELECT id FROM import_job WHERE file_name = $1`, [values.importFileName])).toEqual([]);
     },
+    delegation: async ({ shopId, values }) => {
+      expect(await q(`SELECT invited_email, link_secret_hash FROM delegation WHERE shop_id = $1`, [shopId])).toEqual([{ invited_email: null, link_secret_hash: null }]);
+      expect(await q(`SELECT id FROM delegation WHERE invited_email = $1`, [values.email])).toEqual([]);
+    },
     import_row: async ({ values }) => expect(await q(`SELECT id FROM import_row WHERE reason_it LIKE '%' || $1 || '%'`, [values.legalName])).toEqual([]),
     rate_limit: async ({ values }) => expect(await textOf('rate_limit', `key LIKE 'login-failures:%'`, [])).not.toContain(hashOf(values.email)),
   };

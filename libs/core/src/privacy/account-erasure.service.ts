@@ -153,6 +153,7 @@ export class AccountErasureService {
     await manager.query(`DELETE FROM account_token WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM identity_link WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM mail_preference WHERE user_id = $1`, [userId]);
+    await manager.query(`UPDATE delegation SET invited_email = NULL, link_secret_hash = NULL WHERE shop_id = $1 OR invited_email = $2`, [organisation.shopId, email]);
     await manager.query(`DELETE FROM import_job WHERE owner_user_id = $1`, [userId]);
     await manager.query(`DELETE FROM rate_limit WHERE right(key, length($1) + 1) = ':' || $1`, [throttleKeyOf(email)]);
     for (const subject of subjects) {

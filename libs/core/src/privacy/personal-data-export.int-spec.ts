@@ -68,6 +68,8 @@ describe('the personal-data export (real PostgreSQL)', () => {
     identity_link: (json, { values }) => expect(list(json, 'identityLinks')).toEqual([expect.objectContaining({ providerId: 'spid-test', fiscalCode: values.fiscalCode })]),
     call_application: (json, { values }) =>
       expect(list(json, 'callApplications')).toEqual([expect.objectContaining({ call: 'Bando di prova', status: 'RESERVE', answers: { attivita: values.callAnswer }, position: 2 })]),
+    delegation: (json, { values }) =>
+      expect(list(json, 'delegations')).toEqual([expect.objectContaining({ facilitator: 'Camera di commercio di prova', status: 'ACTIVE', invitedEmail: values.email })]),
     mail_message: (json, { values }) => expect(list(json, 'mailMessages')).toEqual([expect.objectContaining({ recipient: values.email, subject: values.mailSubject })]),
   };
 

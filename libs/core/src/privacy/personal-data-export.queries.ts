@@ -86,6 +86,12 @@ export const EXPORT_QUERIES: Record<ExportSection, { single: boolean; sql: strin
                  a.score, a.score_parts AS "scoreParts", a.position, a.admitted_at AS "admittedAt", a.exclusion_reason AS "exclusionReason"
             FROM call_application a JOIN selection_call c ON c.id = a.call_id WHERE a.shop_id = {shop} ORDER BY a.submitted_at, a.id`,
   },
+  delegations: {
+    single: false,
+    sql: `SELECT d.id, f.name AS facilitator, d.status, d.consent, d.paper_declared_on AS "paperDeclaredOn", d.invited_email AS "invitedEmail",
+                 d.created_at AS "createdAt", d.activated_at AS "activatedAt", d.ended_at AS "endedAt"
+            FROM delegation d JOIN facilitator f ON f.id = d.facilitator_id WHERE d.shop_id = {shop} ORDER BY d.created_at, d.id`,
+  },
   mailMessages: {
     single: false,
     sql: `SELECT id, recipient, kind, language, subject, text, status, created_at AS "createdAt", sent_at AS "sentAt"

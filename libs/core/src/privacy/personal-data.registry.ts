@@ -216,6 +216,27 @@ export const PERSONAL_DATA_REGISTRY: Readonly<Record<string, TablePolicy>> = {
   },
   allocation_run: { owner: 'allocation', subject: null, exportSection: null, columns: { failure: not('what went wrong, for staff'), statistics: not('counts') } },
   allocation_run_item: { owner: 'allocation', subject: null, exportSection: null, columns: { coverage_level: not('how an offer reaches a request') } },
+  facilitator: {
+    owner: 'facilitator',
+    subject: null,
+    exportSection: null,
+    columns: {
+      name: not('an organisation’s name (a chamber of commerce, an association, a municipality…)'),
+      tax_code: not('an organisation’s Partita IVA or codice fiscale'),
+      contact_email: not('an organisation’s contact address, shown to the shops it serves; the person behind the organisation is its account'),
+      website: not('an organisation’s website'),
+      verification_reason: not('staff decisions on the organisation'),
+    },
+  },
+  delegation: {
+    owner: 'delegation',
+    subject: 'shop_id (the account’s shop), or invited_email',
+    exportSection: 'delegations',
+    columns: {
+      invited_email: erase('the address an invitation was sent to; emptied on the erased shop’s delegations and wherever it is the account’s address'),
+      link_secret_hash: erase('the hash of an invitation or claim link; emptied with it; never exported (a credential)', false),
+    },
+  },
   selection_call: {
     owner: 'selection-call',
     subject: null,
@@ -329,6 +350,7 @@ export const EXPORT_SECTIONS = [
   'notifications',
   'mailMessages',
   'callApplications',
+  'delegations',
   'auditEvents',
 ] as const;
 export type ExportSection = (typeof EXPORT_SECTIONS)[number];

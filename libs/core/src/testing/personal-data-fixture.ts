@@ -165,6 +165,15 @@ export async function seedPersonLife(db: DataSource, now = new Date()): Promise<
      VALUES ($1, $2, 'RESERVE', $3, '{}', $4, 'G', '47', 3, '001272', '001', '01', 10, 2)`,
     [call.id, shop.id, ago(35), JSON.stringify({ attivita: values.callAnswer })],
   );
+  const [facilitator] = await db.query(
+    `INSERT INTO facilitator (owner_user_id, name, kind, tax_code, contact_email, national, verification_status)
+     VALUES ($1, 'Camera di commercio di prova', 'CHAMBER_OF_COMMERCE', $2, 'pid@example.it', true, 'APPROVED') RETURNING id`,
+    [provider.owner.userId, randomPartitaIva()],
+  );
+  await db.query(
+    `INSERT INTO delegation (facilitator_id, shop_id, status, consent, invited_email, link_secret_hash, activated_at) VALUES ($1, $2, 'ACTIVE', 'SHOP', $3, 'hash', $4)`,
+    [facilitator.id, shop.id, values.email, ago(30)],
+  );
   const [job] = await db.query(
     `INSERT INTO import_job (kind, owner_user_id, mode, status, file_name, separator) VALUES ('offers', $1, 'DRY_RUN', 'DONE', $2, ';') RETURNING id`,
     [owner.userId, values.importFileName],

@@ -101,7 +101,7 @@ describe('The audit trail and account administration in the browser', () => {
     // The account's history shows both changes with their reasons.
     await row.getByRole('link', { name: 'Cronologia' }).click();
     await page.getByTestId('audit-event').filter({ hasText: 'user.enabled' }).waitFor();
-    expect(await page.getByTestId('audit-event').locator('code').allTextContents()).toEqual(['user.enabled', 'user.disabled', 'user.registered']);
+    expect(await page.getByTestId('audit-event').locator('code').allTextContents()).toEqual(['user.enabled', 'user.disabled', 'user.email_verified', 'user.registered']);
     await page.goBack();
 
     const email = anEmail('funzionaria');

@@ -20,7 +20,7 @@ const PAGE = 100;
 export function sampleValue(type: GraphQLInputType, name = ''): unknown {
   if (isNonNullType(type)) return sampleValue(type.ofType, name);
   if (isListType(type)) return [];
-  if (isEnumType(type)) return type.getValues()[0]?.value;
+  if (isEnumType(type)) return type.getValues()[0]?.name; // as a request spells it (EN, not the server's "en")
   if (isInputObjectType(type)) {
     const required = Object.values(type.getFields()).filter((field) => isNonNullType(field.type) && field.defaultValue === undefined);
     return Object.fromEntries(required.map((field) => [field.name, sampleValue(field.type, field.name)]));

@@ -28,11 +28,6 @@ function AccountZone() {
   return (
     <div className="d-flex align-items-center gap-2">
       <NotificationsLink />
-      <Link className="notifications-link" to={PATHS.preferences}>
-        <Icon name="it-settings" className="icon-white icon-sm" />
-        <span className="d-none d-lg-inline">{t('nav.preferences')}</span>
-        <span className="visually-hidden d-lg-none">{t('nav.preferences')}</span>
-      </Link>
       <AccountName user={user} />
       <button
         type="button"
@@ -123,7 +118,7 @@ function useNavigationLinks(): NavigationLink[] {
       if (user.role === 'ADMIN') links.push({ to: PATHS.accounts, label: t('nav.accounts') });
       break;
   }
-  if (user) links.push({ to: PATHS.account, label: t('account.link') });
+  if (user) links.push({ to: PATHS.account, label: t('account.link') }, { to: PATHS.preferences, label: t('nav.preferences') });
   links.push({ to: PATHS.privacy, label: t('nav.privacy'), end: true });
   return links;
 }

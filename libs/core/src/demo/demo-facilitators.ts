@@ -15,6 +15,9 @@ import type { SeededRandom } from './seeded-random';
 export const DEMO_FACILITATOR_EMAIL = 'facilitatore@vicini.demo';
 
 interface DemoFacilitators {
+  /** The facilitators' accounts and the shop registered on paper, for the audit trail. */
+  users: UserAccountEntity[];
+  paperShop: ShopEntity;
   facilitators: number;
   delegations: number;
   /** The demo facilitator's name and province, for the printed logins. */
@@ -38,7 +41,7 @@ export async function seedDemoFacilitators(
   const home = comuneOf.get(shops[0].comuneCode);
   if (!home) throw new Error('the demo shop has no comune');
   const account = (n: number, email: string): UserAccountEntity =>
-    Object.assign(new UserAccountEntity(), { id: demoId(n, 5), email, role: UserRole.FACILITATOR, passwordHash, disabledAt: null });
+    Object.assign(new UserAccountEntity(), { id: demoId(n, 5), email, role: UserRole.FACILITATOR, passwordHash, disabledAt: null, emailVerifiedAt: now });
   const organisation = (n: number, fields: Partial<FacilitatorEntity>): FacilitatorEntity =>
     Object.assign(new FacilitatorEntity(), {
       id: demoId(n, 6),
@@ -126,5 +129,5 @@ export async function seedDemoFacilitators(
       .map((shop, i) => delegation(association.id, shop.id, DelegationConsent.SHOP, 30 - i)),
   ];
   await manager.getRepository(DelegationEntity).insert(delegations);
-  return { facilitators: 3, delegations: delegations.length, note: `${chamber.name} (approved), ${delegations.filter((d) => d.facilitatorId === chamber.id).length} shops` };
+  return { users, paperShop, facilitators: 3, delegations: delegations.length, note: `${chamber.name} (approved), ${delegations.filter((d) => d.facilitatorId === chamber.id).length} shops` };
 }

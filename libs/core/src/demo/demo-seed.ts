@@ -210,12 +210,13 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     await insertAll(manager, HelpRequestEntity, requests);
     const world = { shops, comuni, providers, offers, coverage, requests };
     const { history, journal } = await seedDemoHistory(manager, world, random, now, keepOpen);
+    const intermediaries = await seedDemoFacilitators(manager, { shops, comuni, passwordHash }, random, now);
     // Recorded through the audit service, as the real actions record theirs.
     const connection = new TransactionalConnection(dataSource);
     const audit = new AuditService(connection, new NotificationService(connection));
     const ctx = new RequestContext('demo-seed', now).withManager(manager);
-    await audit.recordPast(ctx, demoAuditEvents(users, world, journal, now));
-    const intermediaries = await seedDemoFacilitators(manager, { shops, comuni, passwordHash }, random, now);
+    const everyone = [...users, ...intermediaries.users];
+    await audit.recordPast(ctx, demoAuditEvents(everyone, { ...world, shops: [...shops, intermediaries.paperShop] }, journal, now));
     const summary: DemoSummary = {
       shops: shops.length,
       providers: providers.length,

@@ -52,6 +52,10 @@ export class MailPreferences1796440138986 implements MigrationInterface {
         await queryRunner.query(`
             DELETE FROM "mail_message" WHERE "status" IN ('DIGEST', 'DIGESTED')
         `);
+        // The checks name statuses: they are dropped while the column changes type, then restored.
+        await queryRunner.query(`
+            ALTER TABLE "mail_message" DROP CONSTRAINT "mail_message_sent_has_time", DROP CONSTRAINT "mail_message_sending_has_message_id"
+        `);
         await queryRunner.query(`
             CREATE TYPE "public"."mail_status_old" AS ENUM(
                 'QUEUED',
@@ -72,6 +76,13 @@ export class MailPreferences1796440138986 implements MigrationInterface {
         await queryRunner.query(`
             ALTER TYPE "public"."mail_status_old"
             RENAME TO "mail_status"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "mail_message"
+                ADD CONSTRAINT "mail_message_sent_has_time" CHECK ("status" NOT IN ('SENT', 'DEV_MAILBOX') OR "sent_at" IS NOT NULL),
+                ADD CONSTRAINT "mail_message_sending_has_message_id" CHECK (
+                    "status" NOT IN ('SENDING', 'SENT', 'UNCERTAIN') OR ("message_id" IS NOT NULL AND "sending_started_at" IS NOT NULL)
+                )
         `);
         await queryRunner.query(`
             ALTER TABLE "mail_message" DROP COLUMN "digest_id"

@@ -9,11 +9,14 @@ import { MailPreferenceService } from '../mail-preference.service';
 import { OutgoingMailArgs, ResendMailInput, SetMailPreferenceInput, UnsubscribeByLinkInput } from './mail.inputs';
 import { MailPreferenceModel, OutgoingMailPageModel, toMailPreferenceModel, toOutgoingMailModel } from './mail.models';
 import { ResendMailResult, SetMailPreferenceResult, toResendMailResult, toSetMailPreferenceResult, toUnsubscribeByLinkResult, UnsubscribeByLinkResult } from './mail.results';
+import { ListSize } from '../../api/query-cost';
+import { MailKind } from '../mail.types';
 
 @Resolver()
 export class MailPreferenceResolver {
   constructor(private readonly preferences: MailPreferenceService) {}
 
+  @ListSize(Object.keys(MailKind).length)
   @Query(() => [MailPreferenceModel], { description: 'How the signed-in person receives each kind of e-mail.' })
   async myMailPreferences(@Ctx() ctx: RequestContext): Promise<MailPreferenceModel[]> {
     return (await this.preferences.mine(ctx)).map(toMailPreferenceModel);

@@ -6,6 +6,11 @@ import { RETENTION_RULES, RetentionAction, RetentionKind } from '../retention-po
 import type { RetentionReport } from '../retention.service';
 import type { PrivacyNotice } from '../privacy-notice';
 import type { ErasureBlocker } from '../account-erasure.service';
+import { ListSize } from '../../api/query-cost';
+
+/** The most blockers an erasure can meet (one per kind), and the most purposes the notice lists. */
+export const ERASURE_BLOCKER_KINDS = 6;
+const NOTICE_PURPOSES = 10;
 
 export enum ErasureBlockerKind {
   STAFF_ACCOUNT = 'STAFF_ACCOUNT',
@@ -38,7 +43,7 @@ export class AccountErasedModel {
 @ObjectType('AccountErasureRefusedError', { implements: () => [BusinessErrorModel], description: 'The account cannot be deleted yet: the blockers say what to do first.' })
 export class AccountErasureRefusedErrorModel extends BusinessFailure implements BusinessErrorModel {
   readonly code = 'ERASURE_REFUSED' as const;
-  @Field(() => [ErasureBlockerModel]) readonly blockers: ErasureBlockerModel[];
+  @ListSize(ERASURE_BLOCKER_KINDS) @Field(() => [ErasureBlockerModel]) readonly blockers: ErasureBlockerModel[];
 
   constructor(blockers: ErasureBlocker[]) {
     super(MESSAGES.privacy.erasureRefused());
@@ -62,7 +67,7 @@ export class RetentionLineModel {
 @ObjectType('RetentionReport', { description: 'What the daily retention job would purge or pseudonymise now (a dry run: nothing changes).' })
 export class RetentionReportModel {
   @Field() at!: Date;
-  @Field(() => [RetentionLineModel]) lines!: RetentionLineModel[];
+  @ListSize(Object.keys(RetentionKind).length) @Field(() => [RetentionLineModel]) lines!: RetentionLineModel[];
 }
 
 export function toRetentionReportModel(report: RetentionReport): RetentionReportModel {
@@ -93,8 +98,8 @@ export class PrivacyNoticeModel {
   @Field() controller!: string;
   @Field() controllerIt!: string;
   @Field({ description: 'Where the data protection officer is reached.' }) dpoEmail!: string;
-  @Field(() => [PrivacyNoticePurposeModel]) purposes!: PrivacyNoticePurposeModel[];
-  @Field(() => [PrivacyNoticeRetentionModel]) retention!: PrivacyNoticeRetentionModel[];
+  @ListSize(NOTICE_PURPOSES) @Field(() => [PrivacyNoticePurposeModel]) purposes!: PrivacyNoticePurposeModel[];
+  @ListSize(Object.keys(RetentionKind).length) @Field(() => [PrivacyNoticeRetentionModel]) retention!: PrivacyNoticeRetentionModel[];
 }
 
 export function toPrivacyNoticeModel(notice: PrivacyNotice): PrivacyNoticeModel {

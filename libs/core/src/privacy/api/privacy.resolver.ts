@@ -10,8 +10,12 @@ import { RetentionService } from '../retention.service';
 import { Public, Roles } from '../../auth/api/auth.decorators';
 import { privacyNotice } from '../privacy-notice';
 import { retentionCutoffs } from '../retention-policy';
-import { ErasureBlockerModel, PrivacyNoticeModel, RetentionReportModel, toErasureBlockerModel, toPrivacyNoticeModel, toRetentionReportModel } from './privacy.models';
+import {
+  ERASURE_BLOCKER_KINDS,
+  ErasureBlockerModel,
+  PrivacyNoticeModel, RetentionReportModel, toErasureBlockerModel, toPrivacyNoticeModel, toRetentionReportModel } from './privacy.models';
 import { DeleteMyAccountResult, toDeleteMyAccountResult } from './privacy.results';
+import { ListSize } from '../../api/query-cost';
 
 @Resolver()
 export class PrivacyResolver {
@@ -33,6 +37,7 @@ export class PrivacyResolver {
     return toRetentionReportModel(await this.retention.dryRun(ctx));
   }
 
+  @ListSize(ERASURE_BLOCKER_KINDS)
   @Query(() => [ErasureBlockerModel], { description: 'What keeps the signed-in account from being deleted now (empty: nothing).' })
   async myErasureBlockers(@Ctx() ctx: RequestContext): Promise<ErasureBlockerModel[]> {
     return (await this.erasure.blockers(ctx)).map(toErasureBlockerModel);

@@ -2,7 +2,12 @@ import { ServiceCategory } from '@vec/matching';
 import type { ParsedMail } from 'mailparser';
 import { AllocationRunService } from '../allocation/allocation-run.service';
 import { AllocationRunMode } from '../allocation/allocation.types';
+import { randomUUID } from 'node:crypto';
+import { AccountService } from '../auth/account.service';
+import { AuthService } from '../auth/auth.service';
 import { UserRole } from '../auth/user-role';
+import { UserLanguage } from '../auth/user-language';
+import { PRIVACY_NOTICE_VERSION } from '../privacy/privacy-notice';
 import { RequestContext } from '../common/request-context';
 import { MatchApplicationService } from '../match/match-application.service';
 import { MatchLifecycleService } from '../match/match-lifecycle.service';
@@ -17,6 +22,7 @@ import { createScratchDatabase } from '../testing/test-database';
 import { MailKind, MailStatus } from './mail.types';
 
 const DAY_MS = 86_400_000;
+const PASSWORD = 'una-password-lunga-abbastanza';
 const MAIL_ENV = ['SMTP_URL', 'MAIL_FROM', 'APP_URL'] as const;
 
 async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
@@ -232,5 +238,46 @@ describe('allocation results by e-mail (real PostgreSQL, real SMTP on loopback)'
     const toOne = await bed.onlyMail(one.owner.userId, MailKind.ALLOCATION_SHOP);
     expect(toOne.subject).toBe('L’assegnazione ti ha dato un servizio');
     expect(toOne.text).toContain('Vedi i tuoi servizi: https://vicini.test/la-mia-attivita/servizi');
+  });
+
+  it('account e-mails: the sign-up link and a password reset reach the account once each, in its language, and a change of address once at each address', async () => {
+    const auth = bed.core.app.get(AuthService);
+    const accounts = bed.core.app.get(AccountService);
+    const anon = (): RequestContext => new RequestContext(`test-${randomUUID()}`, new Date());
+    const email = `account-${randomUUID()}@example.it`;
+    const outcome = await auth.register(anon(), { email, password: PASSWORD, role: UserRole.SHOP, language: UserLanguage.EN, privacyNoticeVersion: PRIVACY_NOTICE_VERSION });
+    if (outcome.kind !== 'session') throw new Error(outcome.kind);
+    const userId = outcome.session.user.id;
+
+    const verification = await bed.onlyMail(userId, MailKind.EMAIL_VERIFICATION);
+    expect(verification.subject).toBe('Confirm your e-mail address for Vicini e connessi');
+    expect(verification.text).toContain('https://vicini.test/verifica-email#');
+
+    await accounts.requestPasswordReset(anon(), email);
+    const reset = await bed.onlyMail(userId, MailKind.PASSWORD_RESET);
+    expect(reset.text).toContain('https://vicini.test/reimposta-password#');
+    // Security e-mails carry no unsubscribe link.
+    expect(reset.headers.get('list-unsubscribe')).toBeUndefined();
+
+    const newEmail = `nuovo-${randomUUID()}@example.it`;
+    const self = anon().withActor({ userId, role: UserRole.SHOP });
+    expect((await accounts.requestEmailChange(self, PASSWORD, newEmail)).kind).toBe('requested');
+    /** The one e-mail of this kind of the account, to this address: sent, and arrived once. */
+    const onceTo = async (kind: MailKind, address: string): Promise<ParsedMail> => {
+      const rows = async (): Promise<{ recipient: string; status: string; message_id: string }[]> =>
+        bed.core.db.query('SELECT recipient, status, message_id FROM mail_message WHERE user_id = $1 AND kind = $2', [userId, kind]);
+      await eventually(async () => (await rows())[0]?.status === MailStatus.SENT);
+      await pause(1500);
+      const recorded = await rows();
+      expect(recorded.map((row) => row.recipient)).toEqual([address]);
+      const arrived = bed.smtp.arrived.filter((mail) => mail.messageId === recorded[0].message_id);
+      expect(arrived).toHaveLength(1);
+      return arrived[0];
+    };
+    const confirm = await onceTo(MailKind.EMAIL_CHANGE_CONFIRM, newEmail);
+    const token = /conferma-email#(\S+)/.exec(confirm.text ?? '')?.[1] ?? '';
+    expect((await accounts.confirmEmailChange(anon(), token)).kind).toBe('done');
+    const notice = await onceTo(MailKind.EMAIL_CHANGED_NOTICE, email);
+    expect(notice.text).toContain(newEmail);
   });
 });

@@ -38,9 +38,12 @@ export class MailDigestService {
 
   private digestOf(ctx: RequestContext, userId: string): Promise<number> {
     return this.connection.withTransaction(ctx, async (tx) => {
+      // One run at a time per person: a second run waits, then finds the messages already gathered
+      // (locking row by row would let two runs split one person's day into two digests).
+      await this.connection.manager(tx).query(`SELECT pg_advisory_xact_lock(hashtext('mail-digest:' || $1))`, [userId]);
       const held: { id: string; subject: string; action_url: string | null }[] = await this.connection.manager(tx).query(
         `SELECT id, subject, action_url FROM mail_message WHERE user_id = $1 AND status = 'DIGEST' AND created_at <= $2
-         ORDER BY created_at, id FOR UPDATE SKIP LOCKED`,
+         ORDER BY created_at, id FOR UPDATE`,
         [userId, tx.now],
       );
       if (held.length === 0) return 0;

@@ -43,11 +43,11 @@ describe('Facilitator organisations in the browser', () => {
     await page.getByLabel("Nome dell'organizzazione").fill(name);
     await page.getByLabel('Tipo').selectOption('CHAMBER_OF_COMMERCE');
     // A wrong check digit first: the form says so next to the field, and nothing is registered.
-    await page.getByLabel('Partita IVA o codice fiscale').fill('80062970158');
+    await page.getByLabel('Partita IVA o codice fiscale').fill('80098765434');
     await page.getByLabel('E-mail di contatto').fill('pid@to.example.it');
     await page.getByRole('button', { name: "Registra l'organizzazione" }).click();
     await page.locator('#facilitator-taxCode-error').getByText('cifra di controllo').waitFor();
-    await page.getByLabel('Partita IVA o codice fiscale').fill('80062970159');
+    await page.getByLabel('Partita IVA o codice fiscale').fill('80098765433');
     await page.getByLabel('Regione della provincia').selectOption({ label: 'Piemonte' });
     await page.getByLabel('Provincia', { exact: true }).selectOption({ label: 'Torino (TO)' });
     await page.getByRole('button', { name: 'Aggiungi' }).first().click();

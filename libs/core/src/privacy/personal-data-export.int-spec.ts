@@ -2,6 +2,7 @@ import { UserRole } from '../auth/user-role';
 import { seedPersonLife, SeededPerson } from '../testing/personal-data-fixture';
 import { seedUser } from '../testing/seed';
 import { actingAs, startTestCore, TestCore } from '../testing/test-core';
+import { createScratchDatabase } from '../testing/test-database';
 import { EXPORT_FORMAT, PersonalDataDocument, PersonalDataExportService } from './personal-data-export.service';
 import { EXPORT_SECTIONS, PERSONAL_DATA_REGISTRY } from './personal-data.registry';
 import { PrivacyErrorCode, PrivacyException } from './privacy.exception';
@@ -9,13 +10,19 @@ import { PrivacyErrorCode, PrivacyException } from './privacy.exception';
 type Document = Record<string, unknown> & { counts: Record<string, number>; summary: { it: string; en: string } };
 
 describe('the personal-data export (real PostgreSQL)', () => {
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
   let core: TestCore;
   let exports: PersonalDataExportService;
   beforeAll(async () => {
-    core = await startTestCore();
+    // A database of its own: the fixture's organisations, delegations and calls stay out of the other tiers' lists.
+    scratch = await createScratchDatabase({ migrated: true });
+    core = await startTestCore({ url: scratch.url });
     exports = core.app.get(PersonalDataExportService);
   });
-  afterAll(() => core.close());
+  afterAll(async () => {
+    await core.close();
+    await scratch.drop();
+  });
 
   const read = async (document: PersonalDataDocument): Promise<{ text: string; chunks: number; json: Document }> => {
     let text = '';

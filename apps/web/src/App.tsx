@@ -23,11 +23,11 @@ import { AllocationRunPage } from './pages/ministry/AllocationRunPage';
 import { AllocationRunsPage } from './pages/ministry/AllocationRunsPage';
 import { OfferReviewPage } from './pages/ministry/OfferReviewPage';
 import { OutgoingMailPage } from './pages/ministry/OutgoingMailPage';
-import { VerificationPage } from './pages/ministry/VerificationPage';
+import { ProviderVerificationPage } from './pages/ministry/verification/ProviderVerificationPage';
 import { AuditPage } from './pages/ministry/audit/AuditPage';
 import { EntityHistoryPage } from './pages/ministry/audit/EntityHistoryPage';
 import { AccountsPage } from './pages/admin/AccountsPage';
-import { FacilitatorVerificationPage } from './pages/ministry/FacilitatorVerificationPage';
+import { FacilitatorVerificationPage } from './pages/ministry/verification/FacilitatorVerificationPage';
 import { FacilitatorPage } from './pages/facilitator/FacilitatorPage';
 import { DeskPage } from './pages/facilitator/DeskPage';
 import { ShopArea } from './pages/facilitator/ShopArea';
@@ -90,7 +90,7 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
       <DashboardPage />
     </Suspense>,
   ],
-  [PATHS.verification, STAFF, <VerificationPage />],
+  [PATHS.verification, STAFF, <ProviderVerificationPage />],
   [PATHS.offerReview, STAFF, <OfferReviewPage />],
   [PATHS.facilitatorVerification, STAFF, <FacilitatorVerificationPage />],
   [PATHS.allocationRuns, STAFF, <AllocationRunsPage />],

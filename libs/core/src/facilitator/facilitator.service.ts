@@ -7,7 +7,8 @@ import { isStaff, requireActor } from '../common/access';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { allowedDecisions, providerActive, resubmits } from '../provider/provider-verification';
+import { applyOrganisationDecision } from '../provider/organisation-decision';
+import { providerActive, resubmits } from '../provider/provider-verification';
 import { VerificationStatus } from '../provider/provider.types';
 import { TerritoryErrorCode, TerritoryException } from '../territory/territory.exception';
 import { TerritoryService } from '../territory/territory.service';
@@ -107,19 +108,8 @@ export class FacilitatorService {
       const facilitators = this.connection.repository(tx, FacilitatorEntity);
       const current = await facilitators.findOne({ where: { id: input.facilitatorId }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new FacilitatorException(FacilitatorErrorCode.FACILITATOR_NOT_FOUND, 'input.facilitatorId');
-      if (!allowedDecisions(current.verificationStatus).includes(input.decision)) return { kind: 'invalid-transition', current: current.verificationStatus };
-      const before = { verificationStatus: current.verificationStatus, verificationReason: current.verificationReason };
-      const updated = await facilitators.save(
-        facilitators.merge(current, { verificationStatus: input.decision, verificationReason: input.reason ?? null, verifiedAt: ctx.now, verifiedByUserId: actor.userId }),
-      );
-      await this.audit.record(tx, {
-        action: `facilitator.${input.decision.toLowerCase()}`,
-        entityType: 'facilitator',
-        entityId: updated.id,
-        before,
-        after: { verificationStatus: updated.verificationStatus, verificationReason: updated.verificationReason },
-      });
-      return { kind: 'facilitator', facilitator: updated, previous: before.verificationStatus };
+      const outcome = await applyOrganisationDecision(tx, { repository: facilitators, audit: this.audit, entityType: 'facilitator' }, current, { ...input, actorUserId: actor.userId });
+      return outcome.kind === 'decided' ? { kind: 'facilitator', facilitator: outcome.updated, previous: outcome.previous } : outcome;
     });
   }
 

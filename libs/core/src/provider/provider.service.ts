@@ -9,7 +9,8 @@ import { TransactionalConnection } from '../common/transactional-connection';
 import { ProviderEntity } from './provider.entity';
 import { ProviderErrorCode, ProviderException } from './provider.exception';
 import { VerificationStatus } from './provider.types';
-import { allowedDecisions, resubmits } from './provider-verification';
+import { applyOrganisationDecision } from './organisation-decision';
+import { resubmits } from './provider-verification';
 import type { ProviderFilter, RegisterProvider, UpdateProvider, VerifyProvider } from './provider.commands';
 
 export type RegisterProviderOutcome = { kind: 'provider'; provider: ProviderEntity } | { kind: 'already-registered' } | { kind: 'partita-iva-taken' };
@@ -89,26 +90,8 @@ export class ProviderService {
       const providers = this.connection.repository(tx, ProviderEntity);
       const current = await providers.findOne({ where: { id: input.providerId }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new ProviderException(ProviderErrorCode.PROVIDER_NOT_FOUND);
-      if (!allowedDecisions(current.verificationStatus).includes(input.decision)) {
-        return { kind: 'invalid-transition', current: current.verificationStatus };
-      }
-      const before = { verificationStatus: current.verificationStatus, verificationReason: current.verificationReason };
-      const updated = await providers.save(
-        providers.merge(current, {
-          verificationStatus: input.decision,
-          verificationReason: input.reason ?? null,
-          verifiedAt: ctx.now,
-          verifiedByUserId: actor.userId,
-        }),
-      );
-      await this.audit.record(tx, {
-        action: `provider.${input.decision.toLowerCase()}`,
-        entityType: 'provider',
-        entityId: updated.id,
-        before,
-        after: { verificationStatus: updated.verificationStatus, verificationReason: updated.verificationReason },
-      });
-      return { kind: 'provider', provider: updated, previous: before.verificationStatus };
+      const outcome = await applyOrganisationDecision(tx, { repository: providers, audit: this.audit, entityType: 'provider' }, current, { ...input, actorUserId: actor.userId });
+      return outcome.kind === 'decided' ? { kind: 'provider', provider: outcome.updated, previous: outcome.previous } : outcome;
     });
   }
 

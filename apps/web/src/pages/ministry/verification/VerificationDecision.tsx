@@ -1,10 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { FormActions, TextField } from '../../components/fields';
-import { useFormErrors } from '../../errors/use-form-errors';
-import { FacilitatorQueueDocument, ProviderQueueDocument, VerifyFacilitatorDocument, VerifyProviderDocument, type VerificationStatus } from '../../gql/generated';
+import { ErrorSummary } from '../../../components/ErrorSummary';
+import { FormActions, TextField } from '../../../components/fields';
+import { useFormErrors } from '../../../errors/use-form-errors';
+import { FacilitatorQueueDocument, ProviderQueueDocument, VerifyFacilitatorDocument, VerifyProviderDocument, type VerificationStatus } from '../../../gql/generated';
 
 type Decision = Exclude<VerificationStatus, 'PENDING'>;
 
@@ -12,29 +12,29 @@ const isDecision = (status: VerificationStatus): status is Decision => status !=
 
 interface Props {
   /** A provider or a facilitator organisation: both are verified the same way. */
-  provider: { id: string; name: string; allowedDecisions: readonly VerificationStatus[] };
-  kind?: 'provider' | 'facilitator';
+  organisation: { id: string; name: string; allowedDecisions: readonly VerificationStatus[] };
+  kind: 'provider' | 'facilitator';
   onDecided: (message: string) => void;
 }
 
 /** Approve at once; reject or suspend only with a reason, which the organisation will read. */
-export function ProviderDecision({ provider, kind = 'provider', onDecided }: Props) {
+export function VerificationDecision({ organisation, kind, onDecided }: Props) {
   const { t } = useTranslation();
   const [pending, setPending] = useState<Decision | null>(null);
   const [reason, setReason] = useState('');
   const [verifyProvider, providerDecision] = useMutation(VerifyProviderDocument, { refetchQueries: [ProviderQueueDocument], awaitRefetchQueries: true });
   const [verifyFacilitator, facilitatorDecision] = useMutation(VerifyFacilitatorDocument, { refetchQueries: [FacilitatorQueueDocument], awaitRefetchQueries: true });
   const loading = providerDecision.loading || facilitatorDecision.loading;
-  const prefix = `decision-${provider.id}`;
+  const prefix = `decision-${organisation.id}`;
   const labels = { reason: t('verification.reason') };
   const { errors, attempt, send } = useFormErrors(labels);
 
   const decide = async (decision: Decision, why?: string): Promise<void> => {
     const decided =
       kind === 'facilitator'
-        ? await send('Facilitator', async () => (await verifyFacilitator({ variables: { input: { facilitatorId: provider.id, decision, reason: why } } })).data?.verifyFacilitator)
-        : await send('Provider', async () => (await verifyProvider({ variables: { input: { providerId: provider.id, decision, reason: why } } })).data?.verifyProvider);
-    if (decided) onDecided(t(`verification.done.${decision}`, { name: provider.name }));
+        ? await send('Facilitator', async () => (await verifyFacilitator({ variables: { input: { facilitatorId: organisation.id, decision, reason: why } } })).data?.verifyFacilitator)
+        : await send('Provider', async () => (await verifyProvider({ variables: { input: { providerId: organisation.id, decision, reason: why } } })).data?.verifyProvider);
+    if (decided) onDecided(t(`verification.done.${decision}`, { name: organisation.name }));
   };
 
   const submitReason = (event: FormEvent): void => {
@@ -61,8 +61,8 @@ export function ProviderDecision({ provider, kind = 'provider', onDecided }: Pro
     );
   }
 
-  // The API says which decisions the provider's status allows: the state machine lives there only.
-  const actions = provider.allowedDecisions.filter(isDecision);
+  // The API says which decisions the organisation's status allows: the state machine lives there only.
+  const actions = organisation.allowedDecisions.filter(isDecision);
   if (actions.length === 0) return <p className="mt-3 mb-0 small">{t('verification.noDecision')}</p>;
   return (
     <div className="mt-3">
@@ -74,7 +74,7 @@ export function ProviderDecision({ provider, kind = 'provider', onDecided }: Pro
             type="button"
             className={decision === 'APPROVED' ? 'btn btn-primary' : 'btn btn-outline-danger'}
             disabled={loading}
-            aria-describedby={`${kind}-${provider.id}-name`}
+            aria-describedby={`${kind}-${organisation.id}-name`}
             onClick={() => (decision === 'APPROVED' ? void decide(decision) : setPending(decision))}
           >
             {t(`verification.actions.${decision}`)}

@@ -1,12 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SubmitButton, TextField } from '../../components/fields';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { StatusNotice, useNotice } from '../../components/StatusNotice';
-import { useFormErrors } from '../../errors/use-form-errors';
+import { useFieldValues } from '../../errors/use-field-values';
+import { useFormErrors, type FormErrorState } from '../../errors/use-form-errors';
 import { AccountStatusDocument, ChangePasswordDocument, RequestEmailChangeDocument } from '../../gql/generated';
 
 /** "Il mio account": the address and whether it is confirmed, a new password, a new address. */
@@ -39,121 +40,139 @@ export function MyAccountPage() {
   );
 }
 
-function ChangePasswordForm({ onDone }: { onDone: (message: string) => void }) {
-  const { t } = useTranslation();
-  const [currentPassword, setCurrent] = useState('');
-  const [newPassword, setNew] = useState('');
-  const [change, { loading }] = useMutation(ChangePasswordDocument);
-  const labels = { currentPassword: t('account.currentPassword'), newPassword: t('account.newPassword') };
-  const { errors, attempt, dismiss, send } = useFormErrors(labels);
+interface SectionProps {
+  id: 'change-password' | 'change-email';
+  title: string;
+  lead: string;
+  errors: FormErrorState;
+  busy: boolean;
+  submitLabel: string;
+  onSubmit: () => Promise<void>;
+  children: ReactNode;
+}
 
-  const submit = async (event: FormEvent): Promise<void> => {
+/** One of the page's forms: its heading, what it does, the error summary, the fields and the button. */
+function AccountForm({ id, title, lead, errors, busy, submitLabel, onSubmit, children }: SectionProps) {
+  const submit = (event: FormEvent): void => {
     event.preventDefault();
-    const changed = await send('User', async () => (await change({ variables: { input: { currentPassword, newPassword } } })).data?.changePassword);
-    if (!changed) return;
-    setCurrent('');
-    setNew('');
-    onDone(t('account.passwordChanged'));
+    void onSubmit();
   };
-
   return (
-    <section className="mb-5" aria-labelledby="change-password-title">
-      <h2 className="h4" id="change-password-title">
-        {t('account.changePassword')}
+    <section className="mb-5" aria-labelledby={`${id}-title`}>
+      <h2 className="h4" id={`${id}-title`}>
+        {title}
       </h2>
-      <p>{t('account.changePasswordLead')}</p>
-      <ErrorSummary errors={errors} attempt={attempt} idPrefix="change-password" />
-      <form noValidate onSubmit={(event) => void submit(event)}>
-        <TextField
-          id="change-password-currentPassword"
-          label={labels.currentPassword}
-          type="password"
-          autoComplete="current-password"
-          required
-          value={currentPassword}
-          onChange={(value) => {
-            setCurrent(value);
-            dismiss('currentPassword');
-          }}
-          error={errors.fields.currentPassword}
-        />
-        <TextField
-          id="change-password-newPassword"
-          label={labels.newPassword}
-          type="password"
-          autoComplete="new-password"
-          hint={t('account.passwordHint')}
-          required
-          value={newPassword}
-          onChange={(value) => {
-            setNew(value);
-            dismiss('newPassword');
-          }}
-          error={errors.fields.newPassword}
-        />
-        <SubmitButton busy={loading}>{t('account.changePasswordSubmit')}</SubmitButton>
+      <p>{lead}</p>
+      <ErrorSummary errors={errors.errors} attempt={errors.attempt} idPrefix={id} />
+      <form noValidate onSubmit={submit}>
+        {children}
+        <SubmitButton busy={busy}>{submitLabel}</SubmitButton>
       </form>
     </section>
   );
 }
 
+const NO_PASSWORDS = { currentPassword: '', newPassword: '' };
+
+function ChangePasswordForm({ onDone }: { onDone: (message: string) => void }) {
+  const { t } = useTranslation();
+  const [change, { loading }] = useMutation(ChangePasswordDocument);
+  const labels = { currentPassword: t('account.currentPassword'), newPassword: t('account.newPassword') };
+  const form = useFormErrors(labels);
+  const { values, setValues, set } = useFieldValues(NO_PASSWORDS, form.dismiss);
+
+  const submit = async (): Promise<void> => {
+    const changed = await form.send('User', async () => (await change({ variables: { input: values } })).data?.changePassword);
+    if (!changed) return;
+    setValues(NO_PASSWORDS);
+    onDone(t('account.passwordChanged'));
+  };
+
+  return (
+    <AccountForm
+      id="change-password"
+      title={t('account.changePassword')}
+      lead={t('account.changePasswordLead')}
+      errors={form}
+      busy={loading}
+      submitLabel={t('account.changePasswordSubmit')}
+      onSubmit={submit}
+    >
+      <TextField
+        id="change-password-currentPassword"
+        label={labels.currentPassword}
+        type="password"
+        autoComplete="current-password"
+        required
+        value={values.currentPassword}
+        onChange={set('currentPassword')}
+        error={form.errors.fields.currentPassword}
+      />
+      <TextField
+        id="change-password-newPassword"
+        label={labels.newPassword}
+        type="password"
+        autoComplete="new-password"
+        hint={t('account.passwordHint')}
+        required
+        value={values.newPassword}
+        onChange={set('newPassword')}
+        error={form.errors.fields.newPassword}
+      />
+    </AccountForm>
+  );
+}
+
+const NO_EMAIL_CHANGE = { newEmail: '', currentPassword: '' };
+
 function ChangeEmailForm({ onDone }: { onDone: (message: string) => void }) {
   const { t } = useTranslation();
-  const [newEmail, setNewEmail] = useState('');
-  const [currentPassword, setCurrent] = useState('');
   const [request, { loading }] = useMutation(RequestEmailChangeDocument);
   const labels = { newEmail: t('account.newEmail'), currentPassword: t('account.currentPassword') };
-  const { errors, attempt, dismiss, send } = useFormErrors(labels);
+  const form = useFormErrors(labels);
+  const { values, setValues, set } = useFieldValues(NO_EMAIL_CHANGE, form.dismiss);
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    const requested = await send('EmailChangeRequested', async () => {
-      const result = (await request({ variables: { input: { newEmail, currentPassword } } })).data?.requestEmailChange;
+  const submit = async (): Promise<void> => {
+    const requested = await form.send('EmailChangeRequested', async () => {
+      const result = (await request({ variables: { input: values } })).data?.requestEmailChange;
       // EmailTakenError names its field under another alias (its schema differs from BusinessError's).
       return result?.__typename === 'EmailTakenError' ? { ...result, field: result.takenField } : result;
     });
     if (!requested) return;
-    setNewEmail('');
-    setCurrent('');
+    setValues(NO_EMAIL_CHANGE);
     onDone(t('account.emailChangeSent', { email: requested.newEmail }));
   };
 
   return (
-    <section className="mb-5" aria-labelledby="change-email-title">
-      <h2 className="h4" id="change-email-title">
-        {t('account.changeEmail')}
-      </h2>
-      <p>{t('account.changeEmailLead')}</p>
-      <ErrorSummary errors={errors} attempt={attempt} idPrefix="change-email" />
-      <form noValidate onSubmit={(event) => void submit(event)}>
-        <TextField
-          id="change-email-newEmail"
-          label={labels.newEmail}
-          type="email"
-          autoComplete="email"
-          required
-          value={newEmail}
-          onChange={(value) => {
-            setNewEmail(value);
-            dismiss('newEmail');
-          }}
-          error={errors.fields.newEmail}
-        />
-        <TextField
-          id="change-email-currentPassword"
-          label={labels.currentPassword}
-          type="password"
-          autoComplete="current-password"
-          required
-          value={currentPassword}
-          onChange={(value) => {
-            setCurrent(value);
-            dismiss('currentPassword');
-          }}
-          error={errors.fields.currentPassword}
-        />
-        <SubmitButton busy={loading}>{t('account.changeEmailSubmit')}</SubmitButton>
-      </form>
-    </section>
+    <AccountForm
+      id="change-email"
+      title={t('account.changeEmail')}
+      lead={t('account.changeEmailLead')}
+      errors={form}
+      busy={loading}
+      submitLabel={t('account.changeEmailSubmit')}
+      onSubmit={submit}
+    >
+      <TextField
+        id="change-email-newEmail"
+        label={labels.newEmail}
+        type="email"
+        autoComplete="email"
+        required
+        value={values.newEmail}
+        onChange={set('newEmail')}
+        error={form.errors.fields.newEmail}
+      />
+      <TextField
+        id="change-email-currentPassword"
+        label={labels.currentPassword}
+        type="password"
+        autoComplete="current-password"
+        required
+        value={values.currentPassword}
+        onChange={set('currentPassword')}
+        error={form.errors.fields.currentPassword}
+      />
+    </AccountForm>
   );
 }

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormActions, SelectField, TextField } from '../../components/fields';
+import { useFieldValues } from '../../errors/use-field-values';
 import { useFormErrors } from '../../errors/use-form-errors';
 import {
   MyFacilitatorDocument,
@@ -38,13 +39,13 @@ export function FacilitatorForm({ facilitator, onDone, onCancel }: Props) {
   const { t } = useTranslation();
   const regions = useQuery(RegionsDocument).data?.regions;
   const provinces = useQuery(ProvincesDocument, { variables: {} }).data?.provinces;
-  const [values, setValues] = useState<Values>({
+  const initial: Values = {
     name: facilitator?.name ?? '',
     kind: facilitator?.kind ?? '',
     taxCode: facilitator?.taxCode ?? '',
     contactEmail: facilitator?.contactEmail ?? '',
     website: facilitator?.website ?? '',
-  });
+  };
   const [edited, setTerritory] = useState<CoverageValue | null>(null);
   // The saved territory as the pickers hold it, once the names of its regions and provinces are known.
   const territory: CoverageValue =
@@ -69,12 +70,7 @@ export function FacilitatorForm({ facilitator, onDone, onCancel }: Props) {
     territory: t('facilitator.fields.territory'),
   };
   const { errors, attempt, failLocal, dismiss, send } = useFormErrors(labels);
-  const set =
-    <K extends keyof Values>(key: K) =>
-    (value: Values[K]) => {
-      setValues((v) => ({ ...v, [key]: value }));
-      dismiss(key);
-    };
+  const { values, set } = useFieldValues(initial, dismiss);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();

@@ -1,8 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormActions, SelectField, TextField } from '../../components/fields';
+import { useFieldValues } from '../../errors/use-field-values';
 import { useFormErrors } from '../../errors/use-form-errors';
 import { MyProviderDocument, RegisterProviderDocument, UpdateProviderDocument, type ProviderFieldsFragment, type ProviderKind } from '../../gql/generated';
 
@@ -24,13 +25,13 @@ interface Props {
 
 export function ProviderForm({ provider, onDone, onCancel }: Props) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Values>({
+  const initial: Values = {
     name: provider?.name ?? '',
     partitaIva: provider?.partitaIva ?? '',
     kind: provider?.kind ?? '',
     website: provider?.website ?? '',
     description: provider?.description ?? '',
-  });
+  };
   const [registerProvider, registering] = useMutation(RegisterProviderDocument, { refetchQueries: [MyProviderDocument], awaitRefetchQueries: true });
   const [updateProvider, updating] = useMutation(UpdateProviderDocument);
   const labels: Record<string, string> = {
@@ -41,12 +42,7 @@ export function ProviderForm({ provider, onDone, onCancel }: Props) {
     description: t('provider.fields.description'),
   };
   const { errors, attempt, failLocal, dismiss, send } = useFormErrors(labels);
-  const set =
-    <K extends keyof Values>(key: K) =>
-    (value: Values[K]) => {
-      setValues((v) => ({ ...v, [key]: value }));
-      dismiss(key);
-    };
+  const { values, set } = useFieldValues(initial, dismiss);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();

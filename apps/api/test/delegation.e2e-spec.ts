@@ -25,6 +25,7 @@ import {
   RevokeDelegationDocument,
   ShopByIdDocument,
   ShopsThroughIntermediariesDocument,
+  UpdateMyLanguageDocument,
   UpdateShopDocument,
 } from './gql/generated';
 import { aFacilitatorInput, anEmail, aShopInput, signUp, staffUser, TEST_PASSWORD, type SignedIn } from './testing/fixtures';
@@ -217,6 +218,34 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
       const answer = await actingFor(stranger, shop.shopId, MyShopDocument, {});
       expect(answer.data?.myShop?.id).toBe(stranger.shopId);
     });
+  });
+
+  it("names a shop in the audit trail only when the access check let the request act for it: a header alone forges nothing, and a facilitator's own changes stay its own", async () => {
+    const ascom = await facilitator();
+    const mine = await delegatedShop(ascom);
+    const stranger = await shopIn(api, TORINO);
+    const pending = await facilitator(null);
+    const onBehalf = async (shopId: string): Promise<{ events: number; notices: number }> => {
+      const [{ events }] = await db.query(`SELECT count(*)::int AS events FROM audit_event WHERE on_behalf_of_shop_id = $1`, [shopId]);
+      const [{ notices }] = await db.query(`SELECT count(*)::int AS notices FROM notification n JOIN shop s ON s.owner_user_id = n.user_id WHERE s.id = $1 AND n.kind = 'ACTED_ON_BEHALF'`, [shopId]);
+      return { events, notices };
+    };
+    // An audited change of the caller's own account, naming a shop it has no delegation from, or its own delegated shop.
+    for (const [who, shopId, language] of [
+      [pending, stranger.shopId, 'EN'],
+      [ascom, stranger.shopId, 'EN'],
+      [ascom, mine.shopId, 'IT'],
+    ] as const) {
+      const changed = await actingFor(who, shopId, UpdateMyLanguageDocument, { input: { language } });
+      expect(changed.data?.updateMyLanguage.language).toBe(language);
+    }
+    expect(await onBehalf(stranger.shopId)).toEqual({ events: 0, notices: 0 });
+    expect(await onBehalf(mine.shopId)).toEqual({ events: 0, notices: 0 });
+    const own: { on_behalf_of_shop_id: string | null }[] = await db.query(`SELECT on_behalf_of_shop_id FROM audit_event WHERE actor_user_id = $1 AND action = 'user.language-changed'`, [ascom.userId]);
+    expect(own).toEqual([{ on_behalf_of_shop_id: null }, { on_behalf_of_shop_id: null }]);
+    // The same facilitator acting through a shop operation is recorded for that shop.
+    expect((await actingFor(ascom, mine.shopId, UpdateShopDocument, { input: { address: 'Via Garibaldi 3' } })).data?.updateShop.address).toBe('Via Garibaldi 3');
+    expect(await onBehalf(mine.shopId)).toEqual({ events: 1, notices: 1 });
   });
 
   it('a facilitator registers a shop on a paper consent; the owner claims it with a new account, which turns the consent into its own', async () => {

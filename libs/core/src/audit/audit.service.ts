@@ -10,10 +10,11 @@ import type { AuditEventFilter, AuditPageRequest } from './audit.commands';
 import { AUDIT_FROM, auditWhere, AuditSqlParams } from './audit-query';
 
 /**
- * The shop a change was made for, when a facilitator acts for one. Only a change the shop feature's
- * access check let through names a shop (every shop operation goes through it first).
+ * The shop a change was made for, when a facilitator acts for one: only once the shop feature's
+ * access check confirmed the delegation in this request (every shop operation goes through it
+ * first). The header alone names nothing: the facilitator's own changes are its own.
  */
-const actingForShop = (ctx: RequestContext): string | null => (ctx.actor?.role === UserRole.FACILITATOR && ctx.onBehalfOfShopId ? ctx.onBehalfOfShopId : null);
+const actingForShop = (ctx: RequestContext): string | null => (ctx.actor?.role === UserRole.FACILITATOR ? (ctx.actingForShopId ?? null) : null);
 
 export interface AuditRecord {
   action: string;

@@ -11,6 +11,15 @@ export interface Actor {
 }
 
 /**
+ * The shop a facilitator's request was let act for. Shared by every context derived from one
+ * request (with another actor or transaction), so that what the access check established once is
+ * known to the writes that follow it: the audit trail and the match journal.
+ */
+interface Acting {
+  shopId?: string;
+}
+
+/**
  * What every service call knows about the request: who asks, which request, "now", and the
  * transaction its writes belong to (set by TransactionalConnection).
  */
@@ -27,6 +36,7 @@ export class RequestContext {
      * the shop feature's access check allows it when the facilitator holds a live delegation.
      */
     readonly onBehalfOfShopId?: string,
+    private readonly acting: Acting = {},
   ) {}
 
   /** A context for work no user started (CLI, seeding, scheduled jobs). */
@@ -35,16 +45,32 @@ export class RequestContext {
   }
 
   withActor(actor: Actor | undefined): RequestContext {
-    return new RequestContext(this.requestId, this.now, actor, this.manager, this.clientAddress, this.onBehalfOfShopId);
+    return new RequestContext(this.requestId, this.now, actor, this.manager, this.clientAddress, this.onBehalfOfShopId, this.acting);
   }
 
   withManager(manager: EntityManager): RequestContext {
-    return new RequestContext(this.requestId, this.now, this.actor, manager, this.clientAddress, this.onBehalfOfShopId);
+    return new RequestContext(this.requestId, this.now, this.actor, manager, this.clientAddress, this.onBehalfOfShopId, this.acting);
   }
 
   /** The same request acting for this shop (or for nobody but the actor itself, with undefined). */
   onBehalfOf(shopId: string | undefined): RequestContext {
     return new RequestContext(this.requestId, this.now, this.actor, this.manager, this.clientAddress, shopId);
+  }
+
+  /**
+   * The shop feature's access check found a live delegation for the shop this request names: from
+   * now on the request's changes are made on that shop's behalf. Only the shop it names.
+   */
+  confirmActingFor(shopId: string): void {
+    if (shopId === this.onBehalfOfShopId) this.acting.shopId = shopId;
+  }
+
+  /**
+   * The shop this request acts for, once the access check confirmed it; undefined for a
+   * facilitator's own operations even when its request names a shop (the claim alone proves nothing).
+   */
+  get actingForShopId(): string | undefined {
+    return this.acting.shopId;
   }
 }
 

@@ -84,7 +84,7 @@ export class MatchJournal {
     if (entries.length === 0) return;
     if (!tx.manager) throw new Error('Match changes are recorded inside their transaction');
     // A facilitator acting for a shop acts on the shop's side.
-    const shopSide = tx.actor?.role === 'SHOP' || (tx.actor?.role === 'FACILITATOR' && tx.onBehalfOfShopId !== undefined);
+    const shopSide = tx.actor?.role === 'SHOP' || (tx.actor?.role === 'FACILITATOR' && tx.actingForShopId !== undefined);
     const actorSide: Side | null = shopSide ? 'SHOP' : tx.actor?.role === 'PROVIDER' ? 'PROVIDER' : null;
     const parties = await this.parties(tx, entries.map((e) => e.match.id));
     const transitions = entries.map((e) => ({

@@ -154,6 +154,7 @@ export class ShopService {
       .where('shop.id = :id', { id: ctx.onBehalfOfShopId })
       .getOne();
     if (!shop) throw new ShopException(ShopErrorCode.SHOP_NOT_FOUND, 'X-On-Behalf-Of-Shop');
+    ctx.confirmActingFor(shop.id);
     return shop;
   }
 

@@ -38,12 +38,13 @@ export function fiscalCodeOf(value: unknown): string | null {
  * have one). `sub` is always needed, the fiscal code when the provider is SPID or CIE (whose whole
  * point is that it identifies the person); whatever else is missing stays null.
  */
-export function readIdentity(claims: Record<string, unknown>, options: { fiscalCodeRequired: boolean }): ClaimsReading {
+export function readIdentity(claims: Record<string, unknown>, options: { publicIdentity: boolean }): ClaimsReading {
   const missing: string[] = [];
   const subject = text(claims.sub, 255);
   if (!subject) missing.push('sub');
-  const fiscalCode = fiscalCodeOf(claims[FISCAL_NUMBER_CLAIM] ?? claims.fiscal_number ?? claims.fiscalNumber);
-  if (!fiscalCode && options.fiscalCodeRequired) missing.push(FISCAL_NUMBER_CLAIM);
+  // Only the public digital identity systems vouch for a fiscal code: another provider's claim of one is not read at all.
+  const fiscalCode = options.publicIdentity ? fiscalCodeOf(claims[FISCAL_NUMBER_CLAIM] ?? claims.fiscal_number ?? claims.fiscalNumber) : null;
+  if (!fiscalCode && options.publicIdentity) missing.push(FISCAL_NUMBER_CLAIM);
   const email = text(claims.email, 254)?.toLowerCase() ?? null;
   if (!subject || missing.length > 0) return { ok: false, missing };
   return {

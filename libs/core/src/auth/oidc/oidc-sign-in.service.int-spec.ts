@@ -8,7 +8,11 @@ import { AuthService } from '../auth.service';
 import { UserRole } from '../user-role';
 import type { VerifiedIdentity } from './identity-claims';
 import { OidcErrorCode } from './oidc.exception';
-import { OidcSignInService, type OidcSignInOutcome } from './oidc-sign-in.service';
+import { OidcSignInService, type OidcSignInOutcome, type SignInProvider } from './oidc-sign-in.service';
+
+const SPID: SignInProvider = { id: 'spid-poste', publicIdentity: true };
+const CIE: SignInProvider = { id: 'cie', publicIdentity: true };
+const OTHER: SignInProvider = { id: 'ateneo', publicIdentity: false };
 
 describe('sign-in with an identity a provider vouched for (real PostgreSQL)', () => {
   let core: TestCore;
@@ -34,9 +38,9 @@ describe('sign-in with an identity a provider vouched for (real PostgreSQL)', ()
 
   it('reaches the account another provider linked for the same fiscal code, and links this identity too', async () => {
     const spid = anIdentity();
-    const first = await service.signIn(ctx(), 'spid-poste', spid);
+    const first = await service.signIn(ctx(), SPID, spid);
     const cie = anIdentity({ fiscalCode: spid.fiscalCode, email: null, emailVerified: false });
-    const second = await service.signIn(ctx(), 'cie', cie);
+    const second = await service.signIn(ctx(), CIE, cie);
 
     expect(second).toMatchObject({ kind: 'signed-in', match: 'fiscal-code' });
     expect(userOf(second)).toBe(userOf(first));
@@ -48,29 +52,47 @@ describe('sign-in with an identity a provider vouched for (real PostgreSQL)', ()
   });
 
   it('creates only shop-owner accounts, and none without an e-mail', async () => {
-    const created = await service.signIn(ctx(), 'spid-poste', anIdentity());
+    const created = await service.signIn(ctx(), SPID, anIdentity());
     expect(created.kind === 'signed-in' && created.session.user.role).toBe(UserRole.SHOP);
 
     const subject = randomUUID();
-    expect(await service.signIn(ctx(), 'spid-poste', anIdentity({ subject, email: null }))).toEqual({ kind: 'refused', code: OidcErrorCode.MISSING_EMAIL });
+    expect(await service.signIn(ctx(), SPID, anIdentity({ subject, email: null }))).toEqual({ kind: 'refused', code: OidcErrorCode.MISSING_EMAIL });
     expect(await core.db.query('SELECT 1 FROM identity_link WHERE subject = $1', [subject])).toEqual([]);
   });
 
   it('links a staff account by its verified e-mail, but never opens a disabled one', async () => {
     const staff = await seedUser(core.db, UserRole.MINISTRY);
     const [{ email }] = await core.db.query('SELECT email FROM user_account WHERE id = $1', [staff.userId]);
-    const linked = await service.signIn(ctx(), 'cie', anIdentity({ email }));
+    const linked = await service.signIn(ctx(), CIE, anIdentity({ email }));
     expect(linked).toMatchObject({ kind: 'signed-in', match: 'email', session: { user: { id: staff.userId, role: UserRole.MINISTRY } } });
 
     await core.db.query('UPDATE user_account SET disabled_at = now() WHERE id = $1', [staff.userId]);
     const identity = anIdentity({ email });
-    expect(await service.signIn(ctx(), 'cie', identity)).toEqual({ kind: 'refused', code: OidcErrorCode.ACCOUNT_DISABLED });
+    expect(await service.signIn(ctx(), CIE, identity)).toEqual({ kind: 'refused', code: OidcErrorCode.ACCOUNT_DISABLED });
     expect(await core.db.query('SELECT 1 FROM identity_link WHERE subject = $1', [identity.subject])).toEqual([]);
+  });
+
+  it('through a provider other than SPID or CIE: never links by fiscal code, and opens no staff account by its e-mail', async () => {
+    const spid = anIdentity();
+    const first = userOf(await service.signIn(ctx(), SPID, spid));
+    // The fiscal code is not read from such a provider; should it reach the service, it still links nothing.
+    const claimed = await service.signIn(ctx(), OTHER, anIdentity({ fiscalCode: spid.fiscalCode }));
+    expect(claimed).toMatchObject({ kind: 'signed-in', match: 'created' });
+    expect(userOf(claimed)).not.toBe(first);
+
+    const staff = await seedUser(core.db, UserRole.ADMIN);
+    const [{ email }] = await core.db.query('SELECT email FROM user_account WHERE id = $1', [staff.userId]);
+    const identity = anIdentity({ email, fiscalCode: null });
+    expect(await service.signIn(ctx(), OTHER, identity)).toEqual({ kind: 'refused', code: OidcErrorCode.STAFF_NEEDS_PUBLIC_IDENTITY });
+    expect(await core.db.query('SELECT 1 FROM identity_link WHERE subject = $1', [identity.subject])).toEqual([]);
+    const shop = await seedUser(core.db, UserRole.SHOP);
+    const [{ email: shopEmail }] = await core.db.query('SELECT email FROM user_account WHERE id = $1', [shop.userId]);
+    expect(await service.signIn(ctx(), OTHER, anIdentity({ email: shopEmail, fiscalCode: null }))).toMatchObject({ kind: 'signed-in', match: 'email' });
   });
 
   it('gives the same account to two first sign-ins of one person at once', async () => {
     const identity = anIdentity();
-    const [a, b] = await Promise.all([service.signIn(ctx(), 'spid-poste', identity), service.signIn(ctx(), 'spid-poste', identity)]);
+    const [a, b] = await Promise.all([service.signIn(ctx(), SPID, identity), service.signIn(ctx(), SPID, identity)]);
     expect(userOf(a)).toBe(userOf(b));
     expect(await core.db.query('SELECT count(*)::int AS n FROM identity_link WHERE subject = $1', [identity.subject])).toEqual([{ n: 1 }]);
   });

@@ -16,9 +16,18 @@ export type AccountMatch = 'identity' | 'fiscal-code' | 'email' | 'created';
 
 export type OidcSignInOutcome =
   | { kind: 'signed-in'; session: Session; match: AccountMatch }
-  | { kind: 'refused'; code: OidcErrorCode.MISSING_EMAIL | OidcErrorCode.EMAIL_NOT_VERIFIED | OidcErrorCode.ACCOUNT_DISABLED };
+  | { kind: 'refused'; code: Refusal | OidcErrorCode.ACCOUNT_DISABLED };
 
-type Found = { user: UserAccountEntity; link: IdentityLinkEntity | null; match: AccountMatch } | { refused: OidcErrorCode.MISSING_EMAIL | OidcErrorCode.EMAIL_NOT_VERIFIED };
+type Refusal = OidcErrorCode.MISSING_EMAIL | OidcErrorCode.EMAIL_NOT_VERIFIED | OidcErrorCode.STAFF_NEEDS_PUBLIC_IDENTITY;
+type Found = { user: UserAccountEntity; link: IdentityLinkEntity | null; match: AccountMatch } | { refused: Refusal };
+
+/** The provider a person signed in with: its id, and whether it is SPID or CIE (which vouch for the fiscal code). */
+export interface SignInProvider {
+  id: string;
+  publicIdentity: boolean;
+}
+
+const STAFF_ROLES: readonly UserRole[] = [UserRole.MINISTRY, UserRole.ADMIN];
 
 const isUniqueViolation = (error: unknown): boolean => error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
 
@@ -37,19 +46,20 @@ export class OidcSignInService {
     private readonly audit: AuditService,
   ) {}
 
-  async signIn(ctx: RequestContext, providerId: string, identity: VerifiedIdentity): Promise<OidcSignInOutcome> {
+  async signIn(ctx: RequestContext, provider: SignInProvider, identity: VerifiedIdentity): Promise<OidcSignInOutcome> {
     try {
-      return await this.attempt(ctx, providerId, identity);
+      return await this.attempt(ctx, provider, identity);
     } catch (error) {
       // The same person's first sign-in twice at once (two tabs): the other one linked or created first, so this one now finds it.
-      if (isUniqueViolation(error)) return this.attempt(ctx, providerId, identity);
+      if (isUniqueViolation(error)) return this.attempt(ctx, provider, identity);
       throw error;
     }
   }
 
-  private attempt(ctx: RequestContext, providerId: string, identity: VerifiedIdentity): Promise<OidcSignInOutcome> {
+  private attempt(ctx: RequestContext, provider: SignInProvider, identity: VerifiedIdentity): Promise<OidcSignInOutcome> {
+    const providerId = provider.id;
     return this.connection.withTransaction(ctx, async (tx) => {
-      const found = await this.find(tx, providerId, identity);
+      const found = await this.find(tx, provider, identity);
       if ('refused' in found) return { kind: 'refused', code: found.refused };
       const { user, match } = found;
       if (user.disabledAt) return { kind: 'refused', code: OidcErrorCode.ACCOUNT_DISABLED };
@@ -73,19 +83,22 @@ export class OidcSignInService {
     });
   }
 
-  private async find(tx: RequestContext, providerId: string, identity: VerifiedIdentity): Promise<Found> {
+  private async find(tx: RequestContext, { id: providerId, publicIdentity }: SignInProvider, identity: VerifiedIdentity): Promise<Found> {
     const links = this.connection.repository(tx, IdentityLinkEntity);
     const users = this.connection.repository(tx, UserAccountEntity);
     const own = await links.findOneBy({ providerId, subject: identity.subject });
     if (own) return { user: await users.findOneByOrFail({ id: own.userId }), link: own, match: 'identity' };
-    if (identity.fiscalCode) {
+    if (identity.fiscalCode && publicIdentity) {
       // The oldest link wins should a fiscal code ever have reached two accounts.
       const other = await links.findOne({ where: { fiscalCode: identity.fiscalCode }, order: { createdAt: 'ASC' } });
       if (other) return { user: await users.findOneByOrFail({ id: other.userId }), link: null, match: 'fiscal-code' };
     }
     if (!identity.email) return { refused: OidcErrorCode.MISSING_EMAIL };
     const byEmail = await users.findOneBy({ email: identity.email });
-    if (byEmail) return identity.emailVerified ? { user: byEmail, link: null, match: 'email' } : { refused: OidcErrorCode.EMAIL_NOT_VERIFIED };
+    if (byEmail && !identity.emailVerified) return { refused: OidcErrorCode.EMAIL_NOT_VERIFIED };
+    // Another provider's word on an address does not open a staff account: SPID, CIE or the password do.
+    if (byEmail && !publicIdentity && STAFF_ROLES.includes(byEmail.role)) return { refused: OidcErrorCode.STAFF_NEEDS_PUBLIC_IDENTITY };
+    if (byEmail) return { user: byEmail, link: null, match: 'email' };
     return { user: await this.createShopOwner(tx, providerId, identity.email, identity.emailVerified), link: null, match: 'created' };
   }
 

@@ -20,6 +20,8 @@ export enum OidcErrorCode {
   MISSING_EMAIL = 'MISSING_EMAIL',
   /** An account has this e-mail, but the provider does not vouch that the address is the person's. */
   EMAIL_NOT_VERIFIED = 'EMAIL_NOT_VERIFIED',
+  /** A staff account reached by e-mail through a provider other than SPID or CIE: staff sign in with those or a password. */
+  STAFF_NEEDS_PUBLIC_IDENTITY = 'STAFF_NEEDS_PUBLIC_IDENTITY',
   ACCOUNT_DISABLED = 'ACCOUNT_DISABLED',
   /** Too many sign-in attempts from this address. */
   TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',

@@ -91,9 +91,10 @@ export class OidcController {
       callbackUrl.search = new URL(req.originalUrl, 'http://callback.invalid').search;
       const claims = await this.client.finish(callbackUrl, pending);
       const provider = this.client.provider(providerId);
-      const reading = readIdentity(claims, { fiscalCodeRequired: provider.kind !== 'oidc' });
+      const publicIdentity = provider.kind !== 'oidc';
+      const reading = readIdentity(claims, { publicIdentity });
       if (!reading.ok) throw new OidcException(OidcErrorCode.MISSING_CLAIMS, `missing ${reading.missing.join(', ')}`);
-      const outcome = await this.signIn.signIn(ctx, providerId, reading.identity);
+      const outcome = await this.signIn.signIn(ctx, { id: providerId, publicIdentity }, reading.identity);
       if (outcome.kind === 'refused') throw new OidcException(outcome.code);
       this.sessionCookie.set(res, outcome.session.refreshToken);
       res.redirect(303, this.webUrl(WEB_SIGNED_IN));

@@ -101,7 +101,7 @@ export type CallAnswerInput = {
   questionCode: string;
 };
 
-/** SUBMITTED; EXCLUDED by staff with a reason; at the closing ADMITTED (a place held) or RESERVE; LAPSED when an admitted place ended before the service started. */
+/** SUBMITTED; EXCLUDED by staff or the organisation running the call, with a reason; at the closing ADMITTED (a place held) or RESERVE; LAPSED when an admitted place ended before the service started. */
 export type CallApplicationStatus =
   | 'ADMITTED'
   | 'EXCLUDED'
@@ -640,7 +640,7 @@ export type ScoringKind =
   | 'FEWER_EMPLOYEES'
   | 'PRIORITY_PROVINCES';
 
-/** DRAFT (staff only) → OPEN (applications within the window) → CLOSED (ranked, places given, graduatoria published). */
+/** DRAFT (staff and the organisation running it only) → OPEN (applications within the window) → CLOSED (ranked, places given, graduatoria published). */
 export type SelectionCallStatus =
   | 'CLOSED'
   | 'DRAFT'
@@ -1363,6 +1363,8 @@ type MatchErrorFields_AlreadyDelegatedError_Fragment = { __typename: 'AlreadyDel
 
 type MatchErrorFields_CallNotEligibleError_Fragment = { __typename: 'CallNotEligibleError', code: string, field: string | null, message: string, messageIt: string };
 
+type MatchErrorFields_CallPublisherStateError_Fragment = { __typename: 'CallPublisherStateError', code: string, field: string | null, message: string, messageIt: string };
+
 type MatchErrorFields_CallWindowError_Fragment = { __typename: 'CallWindowError', code: string, field: string | null, message: string, messageIt: string };
 
 type MatchErrorFields_CapacityBelowUsedError_Fragment = { __typename: 'CapacityBelowUsedError', code: string, field: string | null, message: string, messageIt: string };
@@ -1409,6 +1411,8 @@ type MatchErrorFields_OfferFullError_Fragment = { __typename: 'OfferFullError', 
 
 type MatchErrorFields_OfferValidityEndedError_Fragment = { __typename: 'OfferValidityEndedError', code: string, field: string | null, message: string, messageIt: string };
 
+type MatchErrorFields_OrganisationNotApprovedError_Fragment = { __typename: 'OrganisationNotApprovedError', code: string, field: string | null, message: string, messageIt: string };
+
 type MatchErrorFields_OwnAccountError_Fragment = { __typename: 'OwnAccountError', code: string, field: string | null, message: string, messageIt: string };
 
 type MatchErrorFields_PartitaIvaTakenError_Fragment = { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string };
@@ -1438,6 +1442,7 @@ export type MatchErrorFieldsFragment =
   | MatchErrorFields_AlreadyAppliedToCallError_Fragment
   | MatchErrorFields_AlreadyDelegatedError_Fragment
   | MatchErrorFields_CallNotEligibleError_Fragment
+  | MatchErrorFields_CallPublisherStateError_Fragment
   | MatchErrorFields_CallWindowError_Fragment
   | MatchErrorFields_CapacityBelowUsedError_Fragment
   | MatchErrorFields_DuplicateHelpRequestError_Fragment
@@ -1461,6 +1466,7 @@ export type MatchErrorFieldsFragment =
   | MatchErrorFields_OfferClosedError_Fragment
   | MatchErrorFields_OfferFullError_Fragment
   | MatchErrorFields_OfferValidityEndedError_Fragment
+  | MatchErrorFields_OrganisationNotApprovedError_Fragment
   | MatchErrorFields_OwnAccountError_Fragment
   | MatchErrorFields_PartitaIvaTakenError_Fragment
   | MatchErrorFields_PreviouslyRefusedError_Fragment
@@ -1687,6 +1693,8 @@ type OfferErrorFields_AlreadyDelegatedError_Fragment = { __typename: 'AlreadyDel
 
 type OfferErrorFields_CallNotEligibleError_Fragment = { __typename: 'CallNotEligibleError', code: string, field: string | null, message: string, messageIt: string };
 
+type OfferErrorFields_CallPublisherStateError_Fragment = { __typename: 'CallPublisherStateError', code: string, field: string | null, message: string, messageIt: string };
+
 type OfferErrorFields_CallWindowError_Fragment = { __typename: 'CallWindowError', code: string, field: string | null, message: string, messageIt: string };
 
 type OfferErrorFields_CapacityBelowUsedError_Fragment = { __typename: 'CapacityBelowUsedError', code: string, field: string | null, message: string, messageIt: string };
@@ -1733,6 +1741,8 @@ type OfferErrorFields_OfferFullError_Fragment = { __typename: 'OfferFullError', 
 
 type OfferErrorFields_OfferValidityEndedError_Fragment = { __typename: 'OfferValidityEndedError', code: string, field: string | null, message: string, messageIt: string };
 
+type OfferErrorFields_OrganisationNotApprovedError_Fragment = { __typename: 'OrganisationNotApprovedError', code: string, field: string | null, message: string, messageIt: string };
+
 type OfferErrorFields_OwnAccountError_Fragment = { __typename: 'OwnAccountError', code: string, field: string | null, message: string, messageIt: string };
 
 type OfferErrorFields_PartitaIvaTakenError_Fragment = { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string };
@@ -1762,6 +1772,7 @@ export type OfferErrorFieldsFragment =
   | OfferErrorFields_AlreadyAppliedToCallError_Fragment
   | OfferErrorFields_AlreadyDelegatedError_Fragment
   | OfferErrorFields_CallNotEligibleError_Fragment
+  | OfferErrorFields_CallPublisherStateError_Fragment
   | OfferErrorFields_CallWindowError_Fragment
   | OfferErrorFields_CapacityBelowUsedError_Fragment
   | OfferErrorFields_DuplicateHelpRequestError_Fragment
@@ -1785,6 +1796,7 @@ export type OfferErrorFieldsFragment =
   | OfferErrorFields_OfferClosedError_Fragment
   | OfferErrorFields_OfferFullError_Fragment
   | OfferErrorFields_OfferValidityEndedError_Fragment
+  | OfferErrorFields_OrganisationNotApprovedError_Fragment
   | OfferErrorFields_OwnAccountError_Fragment
   | OfferErrorFields_PartitaIvaTakenError_Fragment
   | OfferErrorFields_PreviouslyRefusedError_Fragment

@@ -16,6 +16,7 @@ import { ResetPasswordPage } from './pages/account/ResetPasswordPage';
 import { DigitalIdentityLandingPage } from './pages/digital-identity/DigitalIdentityLandingPage';
 import { CallsStaffPage } from './pages/calls/CallsStaffPage';
 import { CallStaffPage } from './pages/calls/CallStaffPage';
+import { CallPublishersPage } from './pages/ministry/CallPublishersPage';
 import { GraduatoriaPage } from './pages/calls/GraduatoriaPage';
 import { ShopCallsPage } from './pages/calls/ShopCallsPage';
 import { MatchPage } from './pages/match/MatchPage';
@@ -83,6 +84,8 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.providerMatch, ['PROVIDER'], <MatchPage side="PROVIDER" />],
   [PATHS.facilitator, ['FACILITATOR'], <FacilitatorPage />],
   [PATHS.facilitatorDesk, ['FACILITATOR'], <DeskPage />],
+  [PATHS.facilitatorCalls, ['FACILITATOR'], <CallsStaffPage scope="organisation" />],
+  [PATHS.facilitatorCall, ['FACILITATOR'], <CallStaffPage />],
   [
     PATHS.dashboard,
     STAFF,
@@ -102,6 +105,7 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.outbox, STAFF, <OutgoingMailPage />],
   [PATHS.staffCalls, STAFF, <CallsStaffPage />],
   [PATHS.staffCall, STAFF, <CallStaffPage />],
+  [PATHS.callPublishers, STAFF, <CallPublishersPage />],
 ];
 
 export function App() {

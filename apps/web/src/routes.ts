@@ -39,6 +39,8 @@ export const PATHS = {
   providerMatch: '/organizzazione/candidature/:id',
   facilitator: '/facilitatore',
   facilitatorDesk: '/facilitatore/negozi',
+  facilitatorCalls: '/facilitatore/bandi',
+  facilitatorCall: '/facilitatore/bandi/:id',
   delegationLink: '/delega/:code',
   claimShop: '/rivendica/:code',
   dashboard: '/ministero/cruscotto',
@@ -54,6 +56,7 @@ export const PATHS = {
   outbox: '/ministero/posta',
   staffCalls: '/ministero/bandi',
   staffCall: '/ministero/bandi/:id',
+  callPublishers: '/ministero/enti-bandi',
 } as const;
 
 /** A path with its `:id` filled in. */

@@ -92,7 +92,8 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     await page.goto('/ministero/cruscotto');
     const dashboardRow = page.getByTestId('dashboard-calls').locator('tr', { hasText: title });
     await dashboardRow.waitFor();
-    expect(await dashboardRow.locator('td').allInnerTexts()).toEqual(['Chiuso', '1 su 1', '1', '2']);
+    // Status, who runs it, places, filled, applications, excluded, reserve, promoted from reserve.
+    expect(await dashboardRow.locator('td').allInnerTexts()).toEqual(['Chiuso', 'Ministero', '1', '1', '2', '0', '1', '0']);
 
     await shopPage.reload();
     const closedCard = shopPage.getByTestId('shop-call-card').filter({ hasText: title });

@@ -23,6 +23,7 @@ import { ProviderEntity } from './provider/provider.entity';
 import { CallApplicationEntity } from './selection-call/call-application.entity';
 import { SelectionCallOfferEntity } from './selection-call/selection-call-offer.entity';
 import { SelectionCallEntity } from './selection-call/selection-call.entity';
+import { CallPublisherEntity } from './selection-call/call-publisher.entity';
 import { ShopEntity } from './shop/shop.entity';
 import { TERRITORY_ENTITIES } from './territory/territory.entities';
 
@@ -53,6 +54,7 @@ export const ALL_ENTITIES = [
   ImportJobEntity,
   ImportRowEntity,
   SelectionCallEntity,
+  CallPublisherEntity,
   SelectionCallOfferEntity,
   CallApplicationEntity,
 ];

@@ -42,6 +42,7 @@
       "AlreadyAppliedToCallError",
       "AlreadyDelegatedError",
       "CallNotEligibleError",
+      "CallPublisherStateError",
       "CallWindowError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
@@ -65,6 +66,7 @@
       "OfferClosedError",
       "OfferFullError",
       "OfferValidityEndedError",
+      "OrganisationNotApprovedError",
       "OwnAccountError",
       "PartitaIvaTakenError",
       "PreviouslyRefusedError",
@@ -131,6 +133,11 @@
       "CallApplication",
       "InvalidCallStateError"
     ],
+    "GrantCallPublisherResult": [
+      "CallPublisher",
+      "CallPublisherStateError",
+      "OrganisationNotApprovedError"
+    ],
     "MatchStepResult": [
       "InvalidMatchTransitionError",
       "Match",
@@ -183,6 +190,10 @@
     "ResendMailResult": [
       "MailNotResendableError",
       "OutgoingMail"
+    ],
+    "RevokeCallPublisherResult": [
+      "CallPublisher",
+      "CallPublisherStateError"
     ],
     "SetMailPreferenceResult": [
       "MailKindNotAdjustableError",
@@ -253,6 +264,7 @@
       "AlreadyAppliedToCallError",
       "AlreadyDelegatedError",
       "CallNotEligibleError",
+      "CallPublisherStateError",
       "CallWindowError",
       "CapacityBelowUsedError",
       "DuplicateHelpRequestError",
@@ -276,6 +288,7 @@
       "OfferClosedError",
       "OfferFullError",
       "OfferValidityEndedError",
+      "OrganisationNotApprovedError",
       "OwnAccountError",
       "PartitaIvaTakenError",
       "PreviouslyRefusedError",
@@ -342,6 +355,11 @@
       "CallApplication",
       "InvalidCallStateError"
     ],
+    "GrantCallPublisherResult": [
+      "CallPublisher",
+      "CallPublisherStateError",
+      "OrganisationNotApprovedError"
+    ],
     "MatchStepResult": [
       "InvalidMatchTransitionError",
       "Match",
@@ -394,6 +412,10 @@
     "ResendMailResult": [
       "MailNotResendableError",
       "OutgoingMail"
+    ],
+    "RevokeCallPublisherResult": [
+      "CallPublisher",
+      "CallPublisherStateError"
     ],
     "SetMailPreferenceResult": [
       "MailKindNotAdjustableError",

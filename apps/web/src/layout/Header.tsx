@@ -100,7 +100,7 @@ function useNavigationLinks(): NavigationLink[] {
           { to: PATHS.shopRequests, label: t('nav.shopRequests') },
           { to: PATHS.shopMatches, label: t('nav.shopMatches') },
         );
-      else links.push({ to: PATHS.facilitator, label: t('nav.facilitator'), end: true });
+      else links.push({ to: PATHS.facilitatorCalls, label: t('nav.facilitatorCalls') }, { to: PATHS.facilitator, label: t('nav.facilitator'), end: true });
       break;
     case 'MINISTRY':
     case 'ADMIN':

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import { FacilitatorService } from '../facilitator/facilitator.service';
 import { HelpRequestService } from '../help-request/help-request.service';
 import { MatchQueryService } from '../match/match-query.service';
 import { OfferService } from '../offer/offer.service';
@@ -18,6 +19,7 @@ export class LoaderFactory {
     private readonly offers: OfferService,
     private readonly helpRequests: HelpRequestService,
     private readonly matches: MatchQueryService,
+    private readonly facilitators: FacilitatorService,
   ) {}
 
   create(): Loaders {
@@ -31,6 +33,7 @@ export class LoaderFactory {
       matchSurveys: new DataLoader((ids: readonly string[]) => this.matches.surveysOf(ids)),
       waitlistPosition: new DataLoader((ids: readonly string[]) => this.matches.waitlistPositionsOf(ids)),
       offerUsage: new DataLoader((ids: readonly string[]) => this.matches.usageOf(ids)),
+      facilitator: new DataLoader((ids: readonly string[]) => this.facilitators.findByIds(ids)),
     };
   }
 }

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { FacilitatorEntity } from '../facilitator/facilitator.entity';
 import type { HelpRequestEntity } from '../help-request/help-request.entity';
 import type { MatchTransitionEntity } from '../match/match-transition.entity';
 import type { OutcomeSurveyEntity } from '../match/outcome-survey.entity';
@@ -19,4 +20,5 @@ export interface Loaders {
   matchSurveys: DataLoader<string, OutcomeSurveyEntity[]>;
   waitlistPosition: DataLoader<string, number | null>;
   offerUsage: DataLoader<string, { pending: number; accepted: number; active: number; completed: number; waitlisted: number }>;
+  facilitator: DataLoader<string, FacilitatorEntity | undefined>;
 }

@@ -23,6 +23,7 @@ import { providerMessages } from './provider.messages';
 import { reasonMessages } from './reason.messages';
 import { inputMessages, requestMessages } from './request.messages';
 import { selectionCallMessages } from './selection-call.messages';
+import { callPublisherMessages } from './call-publisher.messages';
 import { sectorMessages, shopMessages } from './shop.messages';
 import { statusMessages } from './status.messages';
 import { territoryMessages } from './territory.messages';
@@ -53,6 +54,7 @@ export const MESSAGES = {
   account: accountMessages,
   allocation: allocationMessages,
   auth: authMessages,
+  callPublisher: callPublisherMessages,
   config: configMessages,
   delegation: delegationMessages,
   delegationMail: delegationMailMessages,

@@ -123,6 +123,14 @@ const SAMPLES: Samples<typeof MESSAGES> = {
     notCancellable: each(Object.values(AllocationRunStatus)),
     runFailed: each(Object.values(RunFailure)),
   },
+  callPublisher: {
+    notAuthorised: NONE,
+    organisationNotApproved: NONE,
+    notRunner: NONE,
+    needsApproval: NONE,
+    alreadyAuthorised: NONE,
+    notAuthorisedToRevoke: NONE,
+  },
   auth: {
     invalidCredentials: NONE,
     sessionExpired: NONE,

@@ -242,7 +242,7 @@ export const PERSONAL_DATA_REGISTRY: Readonly<Record<string, TablePolicy>> = {
     subject: null,
     exportSection: null,
     columns: {
-      title: not('a selection call published by staff: programme data'),
+      title: not('a selection call published by staff or an authorised organisation: programme data'),
       description: not('a selection call published by staff: programme data'),
       eligibility: not('a selection call published by staff: programme data'),
       declarations: not('a selection call published by staff: programme data'),
@@ -252,6 +252,12 @@ export const PERSONAL_DATA_REGISTRY: Readonly<Record<string, TablePolicy>> = {
     },
   },
   selection_call_offer: { owner: 'selection-call', subject: null, exportSection: null, columns: {} },
+  call_publisher: {
+    owner: 'selection-call',
+    subject: null,
+    exportSection: null,
+    columns: { revoke_reason: not('a staff decision on an organisation’s authorisation to run calls') },
+  },
   call_application: {
     owner: 'selection-call',
     subject: 'shop_id (the account’s shop)',

@@ -8,6 +8,7 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { ShopService } from '../shop/shop.service';
 import { TerritoryService } from '../territory/territory.service';
+import { CallPublisherService } from './call-publisher.service';
 import { CallApplicationEntity } from './call-application.entity';
 import { engineRules } from './call-ranking';
 import type { ApplyToCall, ExcludeCallApplication } from './selection-call.commands';
@@ -40,6 +41,7 @@ export class CallApplicationService {
     private readonly shops: ShopService,
     private readonly territory: TerritoryService,
     private readonly audit: AuditService,
+    private readonly publishers: CallPublisherService,
   ) {}
 
   async apply(ctx: RequestContext, input: ApplyToCall): Promise<ApplyToCallOutcome> {
@@ -112,16 +114,17 @@ export class CallApplicationService {
     });
   }
 
-  /** Staff take an application out of the ranking, saying why; only before the call closes. */
+  /** Staff, or the organisation running the call, take an application out of the ranking, saying why; only before the call closes. */
   async exclude(ctx: RequestContext, input: ExcludeCallApplication): Promise<ExcludeApplicationOutcome> {
-    const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR);
     return this.connection.withTransaction(ctx, async (tx) => {
       const applications = this.connection.repository(tx, CallApplicationEntity);
       const found = await applications.findOneBy({ id: input.applicationId });
       if (!found) return fail(SelectionCallErrorCode.APPLICATION_NOT_FOUND, 'input.applicationId');
       // The call first, then the application: the order the closing locks them in.
-      const call = await this.connection.repository(tx, SelectionCallEntity).findOne({ where: { id: found.callId }, lock: { mode: 'pessimistic_write' } });
-      if (call?.status !== SelectionCallStatus.OPEN) return { kind: 'call-closed' };
+      const call = await this.connection.repository(tx, SelectionCallEntity).findOneOrFail({ where: { id: found.callId }, lock: { mode: 'pessimistic_write' } });
+      await this.publishers.requireRunner(tx, call, 'input.applicationId');
+      if (call.status !== SelectionCallStatus.OPEN) return { kind: 'call-closed' };
       const application = await applications.findOneOrFail({ where: { id: input.applicationId }, lock: { mode: 'pessimistic_write' } });
       const before = { status: application.status, exclusionReason: application.exclusionReason };
       await applications.update({ id: application.id }, { status: CallApplicationStatus.EXCLUDED, exclusionReason: input.reason, excludedByUserId: actor.userId });
@@ -130,10 +133,10 @@ export class CallApplicationService {
     });
   }
 
-  /** Staff: a call's applications, in rank order once ranked, else in the order they came. */
+  /** Staff, or the organisation running the call: its applications, in rank order once ranked, else in the order they came. */
   async listForCall(ctx: RequestContext, callId: string, filter: { status?: CallApplicationStatus }, page: PageRequest): Promise<Page<CallApplicationEntity>> {
-    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
-    await this.calls.get(ctx, callId, 'callId');
+    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR);
+    await this.publishers.requireReader(ctx, await this.calls.get(ctx, callId, 'callId'));
     const [items, total] = await this.connection.repository(ctx, CallApplicationEntity).findAndCount({
       where: { callId, ...(filter.status && { status: filter.status }) },
       order: { position: { direction: 'ASC', nulls: 'LAST' }, submittedAt: 'ASC', id: 'ASC' },

@@ -16,6 +16,7 @@ import { engineCriteria, engineTieBreak, rankingApplicant } from './call-ranking
 import { SelectionCallEntity } from './selection-call.entity';
 import { SelectionCallErrorCode, SelectionCallException } from './selection-call.exception';
 import { SelectionCallService } from './selection-call.service';
+import { CallPublisherService } from './call-publisher.service';
 import { CallApplicationStatus, SelectionCallStatus } from './selection-call.types';
 
 export type CloseCallOutcome =
@@ -47,11 +48,13 @@ export class CallClosingService {
     private readonly matches: MatchCallService,
     private readonly audit: AuditService,
     private readonly config: ConfigService,
+    private readonly publishers: CallPublisherService,
   ) {}
 
-  /** Staff close a call whose window has ended (the sweep would within a minute). */
+  /** Staff, or the organisation running the call, close it once its window has ended (the sweep would within a minute). */
   async close(ctx: RequestContext, callId: string): Promise<CloseCallOutcome> {
-    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR);
+    await this.publishers.requireRunner(ctx, await this.calls.get(ctx, callId));
     return this.closeOne(ctx, callId);
   }
 

@@ -59,4 +59,6 @@ export interface ExcludeCallApplication {
 
 export interface SelectionCallFilter {
   readonly status?: SelectionCallStatus;
+  /** Only the calls this organisation runs. */
+  readonly organisationId?: string | null;
 }

@@ -1,8 +1,9 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { FacilitatorEntity } from '../facilitator/facilitator.entity';
 import { SelectionCallStatus } from './selection-call.types';
 import type { CallStatement, StoredCallEligibility, StoredScoringCriterion, TieBreakRule } from './selection-call.types';
 
-/** A selection call (bando): places on some offers given by a published ranking. */
+/** A selection call (bando): places on some offers given by a published ranking; run by the ministry or an organisation it authorises. */
 @Entity('selection_call')
 @Index('selection_call_status_closes_at_idx', ['status', 'closesAt'])
 @Check('selection_call_places_positive', `"places" >= 1`)
@@ -51,6 +52,15 @@ export class SelectionCallEntity {
 
   @Column({ type: 'uuid' })
   createdByUserId!: string;
+
+  /** The authorised organisation that runs the call; null when the ministry runs it. */
+  @Index('selection_call_publisher_facilitator_id_idx')
+  @Column({ type: 'uuid', nullable: true })
+  publisherFacilitatorId!: string | null;
+
+  @ManyToOne(() => FacilitatorEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'publisher_facilitator_id', foreignKeyConstraintName: 'selection_call_publisher_facilitator_id_fkey' })
+  publisherFacilitator?: FacilitatorEntity;
 
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;

@@ -9,6 +9,12 @@ export enum SelectionCallErrorCode {
   UNKNOWN_TERRITORY = 'UNKNOWN_TERRITORY',
   EMPLOYEE_BOUNDS = 'EMPLOYEE_BOUNDS',
   WINDOW_ORDER = 'WINDOW_ORDER',
+  /** The caller's organisation has no authorisation in force to run calls. */
+  NOT_CALL_PUBLISHER = 'NOT_CALL_PUBLISHER',
+  /** The caller's organisation is not approved (pending, rejected or suspended). */
+  ORGANISATION_NOT_APPROVED = 'ORGANISATION_NOT_APPROVED',
+  /** The call is run by the ministry or another organisation. */
+  NOT_CALL_RUNNER = 'NOT_CALL_RUNNER',
 }
 
 export class SelectionCallException extends Error {

@@ -1,24 +1,27 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { FacilitatorModule } from '../facilitator/facilitator.module';
 import { MatchModule } from '../match/match.module';
 import { OfferModule } from '../offer/offer.module';
 import { ShopModule } from '../shop/shop.module';
 import { TerritoryModule } from '../territory/territory.module';
 import { CallApplicationService } from './call-application.service';
+import { CallPublisherService } from './call-publisher.service';
 import { CallClosingService } from './call-closing.service';
 import { CallResultsService } from './call-results.service';
 import { SelectionCallService } from './selection-call.service';
 
 /**
- * Selection calls (bandi): ministry staff publish a call giving places on some offers, with
+ * Selection calls (bandi): ministry staff, or a verified organisation they authorise (a grant in
+ * `call_publisher`, CallPublisherService), publish a call giving places on some offers, with
  * published eligibility rules, scoring criteria with weights and a tie-break; shops apply within
  * the window; at the closing the pure engine (libs/matching/src/selection) ranks them, the first
  * take places through the match feature (MatchCallService) and the rest wait in reserve; the
- * graduatoria is public. Owns `selection_call`, `selection_call_offer` and `call_application`.
+ * graduatoria is public. Owns `selection_call`, `selection_call_offer`, `call_application` and `call_publisher`.
  */
 @Module({
-  imports: [AuditModule, MatchModule, OfferModule, ShopModule, TerritoryModule],
-  providers: [SelectionCallService, CallApplicationService, CallClosingService, CallResultsService],
-  exports: [SelectionCallService, CallApplicationService, CallClosingService, CallResultsService],
+  imports: [AuditModule, FacilitatorModule, MatchModule, OfferModule, ShopModule, TerritoryModule],
+  providers: [CallPublisherService, SelectionCallService, CallApplicationService, CallClosingService, CallResultsService],
+  exports: [CallPublisherService, SelectionCallService, CallApplicationService, CallClosingService, CallResultsService],
 })
 export class SelectionCallModule {}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { Brackets, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UserRole } from '../auth/user-role';
 import { isStaff, requireActor } from '../common/access';
@@ -9,6 +9,7 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { OfferService } from '../offer/offer.service';
 import { TerritoryService } from '../territory/territory.service';
+import { CallPublisherService } from './call-publisher.service';
 import type { CreateSelectionCall, SelectionCallFilter } from './selection-call.commands';
 import { SelectionCallEntity } from './selection-call.entity';
 import { SelectionCallErrorCode, SelectionCallException } from './selection-call.exception';
@@ -24,7 +25,7 @@ const fail = (code: SelectionCallErrorCode, field: string): never => {
   throw new SelectionCallException(code, field);
 };
 
-/** Ministry staff prepare and publish calls; everyone reads the published ones. */
+/** Ministry staff and the organisations they authorise prepare and publish calls; everyone reads the published ones. */
 @Injectable()
 export class SelectionCallService {
   constructor(
@@ -32,11 +33,13 @@ export class SelectionCallService {
     private readonly territory: TerritoryService,
     private readonly offers: OfferService,
     private readonly audit: AuditService,
+    private readonly publishers: CallPublisherService,
   ) {}
 
-  /** A DRAFT call, checked whole before anything is written. */
+  /** A DRAFT call, checked whole before anything is written; an organisation's account creates it for its organisation. */
   async create(ctx: RequestContext, input: CreateSelectionCall): Promise<SelectionCallEntity> {
-    const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR);
+    const publisherFacilitatorId = isStaff(actor) ? null : (await this.publishers.requireActingOrganisation(ctx)).id;
     await this.check(ctx, input);
     return this.connection.withTransaction(ctx, async (tx) => {
       const calls = this.connection.repository(tx, SelectionCallEntity);
@@ -64,6 +67,7 @@ export class SelectionCallService {
           tieBreak: [...input.tieBreak],
           drawSeed: null,
           createdByUserId: actor.userId,
+          publisherFacilitatorId,
           publishedAt: null,
           closedAt: null,
         }),
@@ -71,18 +75,19 @@ export class SelectionCallService {
       await this.connection
         .repository(tx, SelectionCallOfferEntity)
         .insert(input.offerIds.map((offerId, position) => ({ callId: call.id, offerId, position })));
-      await this.audit.record(tx, { action: 'selection_call.created', entityType: 'selection_call', entityId: call.id, after: { title: call.title, places: call.places, offerIds: input.offerIds } });
+      await this.audit.record(tx, { action: 'selection_call.created', entityType: 'selection_call', entityId: call.id, after: { title: call.title, places: call.places, offerIds: input.offerIds, publisherFacilitatorId } });
       return call;
     });
   }
 
   /** Opens a DRAFT call to applications and fixes its draw seed, published with it. */
   async publish(ctx: RequestContext, id: string): Promise<PublishCallOutcome> {
-    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR);
     return this.connection.withTransaction(ctx, async (tx) => {
       const calls = this.connection.repository(tx, SelectionCallEntity);
       const call = await calls.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!call) return fail(SelectionCallErrorCode.CALL_NOT_FOUND, 'id');
+      await this.publishers.requireRunner(tx, call);
       if (call.status !== SelectionCallStatus.DRAFT) return { kind: 'not-draft', current: call.status };
       if (call.closesAt.getTime() <= tx.now.getTime()) return { kind: 'window-over', closesAt: call.closesAt };
       const drawSeed = randomBytes(16).toString('hex');
@@ -92,10 +97,14 @@ export class SelectionCallService {
     });
   }
 
-  /** A call: staff see drafts too, everyone else only published ones. */
+  /** A call: staff and the organisation running it see drafts too, everyone else only published ones. */
   async get(ctx: RequestContext, id: string, field = 'id'): Promise<SelectionCallEntity> {
     const call = await this.connection.repository(ctx, SelectionCallEntity).findOneBy({ id });
-    if (!call || (call.status === SelectionCallStatus.DRAFT && !isStaff(ctx.actor))) return fail(SelectionCallErrorCode.CALL_NOT_FOUND, field);
+    if (!call) return fail(SelectionCallErrorCode.CALL_NOT_FOUND, field);
+    if (call.status === SelectionCallStatus.DRAFT && !isStaff(ctx.actor)) {
+      const own = await this.publishers.ownOrganisationId(ctx);
+      if (!own || call.publisherFacilitatorId !== own) return fail(SelectionCallErrorCode.CALL_NOT_FOUND, field);
+    }
     return call;
   }
 
@@ -106,13 +115,21 @@ export class SelectionCallService {
     return call;
   }
 
-  /** Newest window first; drafts only for staff. */
+  /** Newest window first; drafts only for staff and, its own, for the organisation running them; `organisationId` keeps one organisation's calls. */
   async list(ctx: RequestContext, filter: SelectionCallFilter, page: PageRequest): Promise<Page<SelectionCallEntity>> {
-    const visible = isStaff(ctx.actor) ? Object.values(SelectionCallStatus) : [SelectionCallStatus.OPEN, SelectionCallStatus.CLOSED];
-    const statuses = filter.status ? visible.filter((status) => status === filter.status) : visible;
-    const [items, total] = await this.connection
-      .repository(ctx, SelectionCallEntity)
-      .findAndCount({ where: { status: In(statuses) }, order: { closesAt: 'DESC', id: 'ASC' }, skip: page.offset, take: page.first });
+    const own = isStaff(ctx.actor) ? null : await this.publishers.ownOrganisationId(ctx);
+    const query = this.connection.repository(ctx, SelectionCallEntity).createQueryBuilder('c');
+    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.organisationId) query.andWhere('c.publisher_facilitator_id = :organisationId', { organisationId: filter.organisationId });
+    if (!isStaff(ctx.actor)) {
+      query.andWhere(
+        new Brackets((visible) => {
+          visible.where('c.status IN (:...published)', { published: [SelectionCallStatus.OPEN, SelectionCallStatus.CLOSED] });
+          if (own) visible.orWhere('c.publisher_facilitator_id = :own', { own });
+        }),
+      );
+    }
+    const [items, total] = await query.orderBy('c.closes_at', 'DESC').addOrderBy('c.id', 'ASC').skip(page.offset).take(page.first).getManyAndCount();
     return toPage(items, total, page);
   }
 

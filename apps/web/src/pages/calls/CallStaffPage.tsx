@@ -39,7 +39,7 @@ function ExcludeForm({ application, onDone }: { application: Application; onDone
   );
 }
 
-/** Staff: one call, its actions (publish, close) and its applications, in rank order once closed. */
+/** Staff, or the authorised organisation running it: one call, its actions (publish, close) and its applications, in rank order once closed. */
 export function CallStaffPage() {
   const { t } = useTranslation();
   const format = useFormat();

@@ -12,6 +12,8 @@ export function CallSummary({ call, headingLevel = 3 }: { call: CallFieldsFragme
     <>
       <p>{call.description}</p>
       <dl className="row mb-2">
+        <dt className="col-sm-4">{t('calls.runBy')}</dt>
+        <dd className="col-sm-8">{call.publisher?.name ?? t('calls.ministry')}</dd>
         <dt className="col-sm-4">{t('calls.places')}</dt>
         <dd className="col-sm-8">{format.number(call.places)}</dd>
         <dt className="col-sm-4">{t('calls.window')}</dt>

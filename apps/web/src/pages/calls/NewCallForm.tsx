@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormActions, RadioGroup, SelectField, TextField } from '../../components/fields';
 import { useFormErrors, type LocalProblems } from '../../errors/use-form-errors';
-import { NewSelectionCallDocument, OfferReviewDocument, RegionsDocument, SelectionCallListDocument, type CreateSelectionCallInput, type TieBreakRule } from '../../gql/generated';
+import { CallOfferChoicesDocument, NewSelectionCallDocument, OfferReviewDocument, RegionsDocument, SelectionCallListDocument, type CreateSelectionCallInput, type TieBreakRule } from '../../gql/generated';
 
 /** A date and time typed in a datetime-local field, as an instant; null when it is not one. */
 export function instantOf(local: string): string | null {
@@ -39,10 +39,13 @@ const EMPTY = {
 const intOrNull = (text: string): number | null => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : null);
 
 /** A new call, saved as a draft: one offer, one declaration and one yes/no question, two weighted criteria and the tie-break order. */
-export function NewCallForm({ onCreated }: { onCreated: (id: string) => void }) {
+export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: string) => void; staff?: boolean }) {
   const { t } = useTranslation();
   const [values, setValues] = useState(EMPTY);
-  const offers = useQuery(OfferReviewDocument, { variables: { status: 'PUBLISHED', first: 100, offset: 0 } });
+  // Staff choose among published offers by status; an organisation among those shown to shops (the same published ones).
+  const review = useQuery(OfferReviewDocument, { variables: { status: 'PUBLISHED', first: 100, offset: 0 }, skip: !staff });
+  const shown = useQuery(CallOfferChoicesDocument, { skip: staff });
+  const offerItems = (staff ? review.data?.offers.items : shown.data?.offers.items) ?? [];
   const regions = useQuery(RegionsDocument);
   const [create, { loading }] = useMutation(NewSelectionCallDocument, { refetchQueries: [SelectionCallListDocument], awaitRefetchQueries: true });
   const labels = {
@@ -115,7 +118,7 @@ export function NewCallForm({ onCreated }: { onCreated: (id: string) => void }) 
         placeholder={t('calls.form.chooseOffer')}
         value={values.offerId}
         onChange={set('offerId', 'offerIds.0')}
-        options={(offers.data?.offers.items ?? []).map((o) => ({ value: o.id, label: t('calls.form.offerOption', { title: o.title, provider: o.provider.name, free: o.capacity - o.used }) }))}
+        options={offerItems.map((o) => ({ value: o.id, label: t('calls.form.offerOption', { title: o.title, provider: o.provider.name, free: o.capacity - o.used }) }))}
         error={errors.fields['offerIds.0']}
       />
       <div className="row">

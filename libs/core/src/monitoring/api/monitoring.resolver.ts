@@ -3,7 +3,9 @@ import { Public, Roles } from '../../auth/api/auth.decorators';
 import { UserRole } from '../../auth/user-role';
 import { RequestContext } from '../../common/request-context';
 import { Ctx } from '../../api/request-context';
+import { CallsMonitoringService } from '../calls-monitoring.service';
 import { CapacityService } from '../capacity.service';
+import { CallsMonitoringModel } from './calls-monitoring.models';
 import { BreakdownArgs, CapacityArgs, MonitoringArgs, TimeSeriesArgs, MonitoringPageArgs } from './monitoring.inputs';
 import {
   BreakdownRowModel,
@@ -36,6 +38,7 @@ export class MonitoringResolver {
     private readonly capacity: CapacityService,
     private readonly openData: OpenDataService,
     private readonly intermediaries: IntermediariesService,
+    private readonly callsMonitoring: CallsMonitoringService,
   ) {}
 
   @Roles(UserRole.MINISTRY, UserRole.ADMIN)
@@ -81,6 +84,12 @@ export class MonitoringResolver {
   @Query(() => FacilitatorUptakePageModel, { description: 'Uptake by intermediary: per facilitator, the shops it onboarded, those served and their outcomes; largest first.' })
   monitoringByFacilitator(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<FacilitatorUptakePageModel> {
     return this.intermediaries.byFacilitator(ctx, page);
+  }
+
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
+  @Query(() => CallsMonitoringModel, { description: 'Selection calls open and closed: places, places filled, applicants, excluded, reserve list, promoted from it (ministry staff).' })
+  monitoringCalls(@Ctx() ctx: RequestContext, @Args() { filter }: MonitoringArgs): Promise<CallsMonitoringModel> {
+    return this.callsMonitoring.calls(ctx, filter);
   }
 
   @Public()

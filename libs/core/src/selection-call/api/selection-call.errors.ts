@@ -30,6 +30,12 @@ export function selectionCallErrorToGraphQL(error: SelectionCallException): Grap
       return input(words.employeeBounds(error.field));
     case SelectionCallErrorCode.WINDOW_ORDER:
       return input(words.windowOrder(error.field));
+    case SelectionCallErrorCode.NOT_CALL_PUBLISHER:
+      return wordedError(MESSAGES.callPublisher.notAuthorised(), { code: 'FORBIDDEN', reason: error.code });
+    case SelectionCallErrorCode.ORGANISATION_NOT_APPROVED:
+      return wordedError(MESSAGES.callPublisher.organisationNotApproved(), { code: 'FORBIDDEN', reason: error.code });
+    case SelectionCallErrorCode.NOT_CALL_RUNNER:
+      return wordedError(MESSAGES.callPublisher.notRunner(), { code: 'FORBIDDEN', reason: error.code, field: error.field });
   }
 }
 

@@ -134,6 +134,10 @@ export class CallIdArgs {
 @InputType()
 export class SelectionCallFilterInput implements SelectionCallFilter {
   @Field(() => SelectionCallStatus, { nullable: true }) @IsOptional() @IsEnum(SelectionCallStatus) status?: SelectionCallStatus;
+  @Field(() => ID, { nullable: true, description: 'Only the calls this authorised organisation runs.' })
+  @IsOptional()
+  @IsUUID('all', identifies('facilitator'))
+  organisationId?: string | null;
 }
 
 @ArgsType()

@@ -11,10 +11,10 @@ import type { CallFigures, GraduatoriaRow } from '../call-results.service';
 import type { SelectionCallEntity } from '../selection-call.entity';
 import { CallApplicationStatus, ScoringKind, SelectionCallStatus, TieBreakRule, type CallStatement, type StoredScoringCriterion } from '../selection-call.types';
 
-registerEnumType(SelectionCallStatus, { name: 'SelectionCallStatus', description: 'DRAFT (staff only) → OPEN (applications within the window) → CLOSED (ranked, places given, graduatoria published).' })
+registerEnumType(SelectionCallStatus, { name: 'SelectionCallStatus', description: 'DRAFT (staff and the organisation running it only) → OPEN (applications within the window) → CLOSED (ranked, places given, graduatoria published).' })
 registerEnumType(CallApplicationStatus, {
   name: 'CallApplicationStatus',
-  description: 'SUBMITTED; EXCLUDED by staff with a reason; at the closing ADMITTED (a place held) or RESERVE; LAPSED when an admitted place ended before the service started.',
+  description: 'SUBMITTED; EXCLUDED by staff or the organisation running the call, with a reason; at the closing ADMITTED (a place held) or RESERVE; LAPSED when an admitted place ended before the service started.',
 });
 registerEnumType(ScoringKind, {
   name: 'ScoringKind',
@@ -83,6 +83,8 @@ export class SelectionCallModel {
   @Field(() => Date, { nullable: true }) publishedAt!: Date | null;
   @Field(() => Date, { nullable: true }) closedAt!: Date | null;
   @Field(() => [ID], { description: 'The offers whose places it gives, most preferred first.' }) offerIds!: string[];
+  @Field(() => ID, { nullable: true, description: 'The authorised organisation that runs the call (see `publisher`); null when the ministry runs it.' })
+  publisherOrganisationId!: string | null;
 }
 
 @ObjectType('SelectionCallPage')
@@ -237,6 +239,7 @@ export function toSelectionCallModel(e: SelectionCallEntity, offerIds: string[])
     publishedAt: e.publishedAt,
     closedAt: e.closedAt,
     offerIds,
+    publisherOrganisationId: e.publisherFacilitatorId,
   });
 }
 

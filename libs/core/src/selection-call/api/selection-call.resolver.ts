@@ -10,6 +10,7 @@ import { UserRole } from '../../auth/user-role';
 import { mapPage } from '../../common/pagination';
 import { RequestContext } from '../../common/request-context';
 import { MatchShopModel, toMatchShopModel } from '../../match/api/match.models';
+import { CallOrganisationModel, toCallOrganisationModel } from './call-publisher.api';
 import { OfferModel, toOfferModel } from '../../offer/api/offer.models';
 import { CallApplicationService } from '../call-application.service';
 import { CallClosingService } from '../call-closing.service';
@@ -56,33 +57,33 @@ export class SelectionCallResolver {
     private readonly results: CallResultsService,
   ) {}
 
-  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
-  @Mutation(() => SelectionCallModel, { description: 'A DRAFT selection call: offers, places, window, eligibility, declarations, questions, weighted criteria and tie-break.' })
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR)
+  @Mutation(() => SelectionCallModel, { description: 'A DRAFT selection call (staff, or an authorised organisation for itself): offers, places, window, eligibility, declarations, questions, weighted criteria and tie-break.' })
   async createSelectionCall(@Ctx() ctx: RequestContext, @Args('input') input: CreateSelectionCallInput): Promise<SelectionCallModel> {
     const call = await this.calls.create(ctx, input);
     return toSelectionCallModel(call, input.offerIds);
   }
 
-  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
-  @Mutation(() => PublishSelectionCallResult, { description: 'Open a DRAFT call to applications; its draw seed is fixed and published.' })
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR)
+  @Mutation(() => PublishSelectionCallResult, { description: 'Open a DRAFT call to applications (staff, or the authorised organisation running it); its draw seed is fixed and published.' })
   async publishSelectionCall(@Ctx() ctx: RequestContext, @Args() { id }: SelectionCallIdArgs): Promise<typeof PublishSelectionCallResult> {
     return toPublishResult(await this.calls.publish(ctx, id), await this.calls.offerIds(ctx, id));
   }
 
-  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR)
   @Mutation(() => CloseSelectionCallResult, {
-    description: 'Close a call whose window has ended (the platform does it within a minute anyway): rank, give the places, publish the graduatoria. Closing again changes nothing.',
+    description: 'Close a call whose window has ended (staff, or the authorised organisation running it) (the platform does it within a minute anyway): rank, give the places, publish the graduatoria. Closing again changes nothing.',
   })
   async closeSelectionCall(@Ctx() ctx: RequestContext, @Args() { id }: SelectionCallIdArgs): Promise<typeof CloseSelectionCallResult> {
     return toCloseResult(await this.closing.close(ctx, id), await this.calls.offerIds(ctx, id));
   }
 
-  @Query(() => SelectionCallModel, { description: 'A call (drafts: staff only).' })
+  @Query(() => SelectionCallModel, { description: 'A call (drafts: staff and the organisation running it).' })
   async selectionCall(@Ctx() ctx: RequestContext, @Args() { id }: SelectionCallIdArgs): Promise<SelectionCallModel> {
     return toSelectionCallModel(await this.calls.get(ctx, id), await this.calls.offerIds(ctx, id));
   }
 
-  @Query(() => SelectionCallPageModel, { description: 'Calls, latest closing first (drafts: staff only).' })
+  @Query(() => SelectionCallPageModel, { description: 'Calls, latest closing first (drafts: staff, and an organisation its own); `filter.organisationId` keeps one organisation’s calls.' })
   async selectionCalls(@Ctx() ctx: RequestContext, @Args() args: SelectionCallListArgs): Promise<SelectionCallPageModel> {
     const page = await this.calls.list(ctx, args.filter, args);
     const offerIds = await this.calls.offerIdsOf(ctx, page.items.map((call) => call.id));
@@ -109,6 +110,14 @@ export class SelectionCallResolver {
     return (await this.results.figures(ctx)).map(toCallFiguresModel);
   }
 
+  @ResolveField(() => CallOrganisationModel, { nullable: true, description: 'The authorised organisation that runs the call (public); null when the ministry runs it.' })
+  async publisher(@Context('loaders') loaders: Loaders, @Parent() call: SelectionCallModel): Promise<CallOrganisationModel | null> {
+    if (!call.publisherOrganisationId) return null;
+    const organisation = await loaders.facilitator.load(call.publisherOrganisationId);
+    if (!organisation) throw new Error(`organisation of call ${call.id} is missing`);
+    return toCallOrganisationModel(organisation);
+  }
+
   @ListSize(MAX_CALL_OFFERS)
   @ResolveField(() => [OfferModel], { description: 'The offers whose places it gives.' })
   async offers(@Context('loaders') loaders: Loaders, @Parent() call: SelectionCallModel): Promise<OfferModel[]> {
@@ -127,14 +136,14 @@ export class CallApplicationResolver {
     return toApplyResult(await this.applications.apply(ctx, input));
   }
 
-  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
-  @Mutation(() => ExcludeCallApplicationResult, { description: 'Take an application out of the ranking, with the reason, before the call closes.' })
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR)
+  @Mutation(() => ExcludeCallApplicationResult, { description: 'Take an application out of the ranking, with the reason, before the call closes (staff, or the authorised organisation running the call).' })
   async excludeCallApplication(@Ctx() ctx: RequestContext, @Args('input') input: ExcludeCallApplicationInput): Promise<typeof ExcludeCallApplicationResult> {
     return toExcludeResult(await this.applications.exclude(ctx, input));
   }
 
-  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
-  @Query(() => CallApplicationPageModel, { description: 'A call’s applications, in rank order once it is closed.' })
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR)
+  @Query(() => CallApplicationPageModel, { description: 'A call’s applications, in rank order once it is closed (staff; an organisation for the calls it runs).' })
   async callApplications(@Ctx() ctx: RequestContext, @Args() args: CallApplicationListArgs): Promise<CallApplicationPageModel> {
     return mapPage(await this.applications.listForCall(ctx, args.callId, { status: args.status }, args), toCallApplicationModel);
   }
@@ -152,8 +161,8 @@ export class CallApplicationResolver {
     return mapPage(await this.applications.listOwn(ctx, page), toCallApplicationModel);
   }
 
-  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
-  @ResolveField(() => MatchShopModel, { description: 'The shop that applied (staff).' })
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR)
+  @ResolveField(() => MatchShopModel, { description: 'The shop that applied (staff, and the organisation running the call: only its applications reach it).' })
   async shop(@Context('loaders') loaders: Loaders, @Parent() application: CallApplicationModel): Promise<MatchShopModel> {
     const shop = await loaders.shop.load(application.shopId);
     if (!shop) throw new Error(`shop of application ${application.id} is missing`);

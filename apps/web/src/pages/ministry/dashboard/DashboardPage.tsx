@@ -95,7 +95,7 @@ export function DashboardPage() {
           <CsvDownloads filter={input} />
         </>
       ) : null}
-      <CallsSection />
+      {valid ? <CallsSection filter={input} /> : null}
     </>
   );
 }

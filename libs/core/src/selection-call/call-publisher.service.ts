@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { IsNull, QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { UserRole } from '../auth/user-role';
+import { isStaff, requireActor } from '../common/access';
+import { Page, PageRequest, toPage } from '../common/pagination';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import type { FacilitatorEntity } from '../facilitator/facilitator.entity';
+import { FacilitatorService } from '../facilitator/facilitator.service';
+import { providerActive } from '../provider/provider-verification';
+import { VerificationStatus } from '../provider/provider.types';
+import { CallPublisherEntity } from './call-publisher.entity';
+import { SelectionCallEntity } from './selection-call.entity';
+import { SelectionCallErrorCode, SelectionCallException } from './selection-call.exception';
+import { SelectionCallStatus } from './selection-call.types';
+
+export type GrantPublisherOutcome =
+  | { kind: 'grant'; grant: CallPublisherEntity }
+  | { kind: 'not-approved'; status: VerificationStatus }
+  | { kind: 'already-granted'; grant: CallPublisherEntity };
+
+export type RevokePublisherOutcome = { kind: 'grant'; grant: CallPublisherEntity } | { kind: 'not-granted' };
+
+export interface CallPublisherFilter {
+  /** Only the grants in force (true) or only the revoked ones (false); both when absent. */
+  readonly inForce?: boolean | null;
+}
+
+const fail = (code: SelectionCallErrorCode, field = 'id'): never => {
+  throw new SelectionCallException(code, field);
+};
+
+const isUniqueViolation = (error: unknown): boolean => error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+
+/**
+ * Who may run a call. Ministry staff run any call. A verified organisation the ministry authorises
+ * (a grant in force) creates calls of its own and publishes, closes and excludes applicants on
+ * them; it reads only its own calls' drafts and applications. A revoked or suspended organisation
+ * acts on nothing: its open calls run to their closing (the sweep) under staff's oversight, and it
+ * keeps reading its calls and their applications while approved, as the body that ran them.
+ */
+@Injectable()
+export class CallPublisherService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly facilitators: FacilitatorService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Staff authorise an approved organisation to run calls. */
+  async grant(ctx: RequestContext, facilitatorId: string): Promise<GrantPublisherOutcome> {
+    const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    const facilitator = await this.facilitators.get(ctx, facilitatorId, 'input.facilitatorId');
+    if (!providerActive(facilitator.verificationStatus)) return { kind: 'not-approved', status: facilitator.verificationStatus };
+    try {
+      return await this.connection.withTransaction(ctx, async (tx) => {
+        const grants = this.connection.repository(tx, CallPublisherEntity);
+        const current = await grants.findOneBy({ facilitatorId, revokedAt: IsNull() });
+        if (current) return { kind: 'already-granted', grant: current };
+        const grant = await grants.save(
+          grants.create({ facilitatorId, grantedAt: tx.now, grantedByUserId: actor.userId, revokedAt: null, revokedByUserId: null, revokeReason: null }),
+        );
+        await this.audit.record(tx, { action: 'call_publisher.granted', entityType: 'call_publisher', entityId: grant.id, after: { facilitatorId, grantedAt: grant.grantedAt } });
+        return { kind: 'grant', grant };
+      });
+    } catch (error) {
+      // Two staff granting at once: the partial unique index keeps one grant in force.
+      if (!isUniqueViolation(error)) throw error;
+      return { kind: 'already-granted', grant: await this.connection.repository(ctx, CallPublisherEntity).findOneByOrFail({ facilitatorId, revokedAt: IsNull() }) };
+    }
+  }
+
+  /** Staff revoke an organisation's authorisation, saying why: no new calls, no publishing, no acting on its open calls. */
+  async revoke(ctx: RequestContext, facilitatorId: string, reason: string): Promise<RevokePublisherOutcome> {
+    const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    await this.facilitators.get(ctx, facilitatorId, 'input.facilitatorId');
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const grants = this.connection.repository(tx, CallPublisherEntity);
+      const current = await grants.findOne({ where: { facilitatorId, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      if (!current) return { kind: 'not-granted' };
+      await grants.update({ id: current.id }, { revokedAt: tx.now, revokedByUserId: actor.userId, revokeReason: reason });
+      const [{ open }]: { open: number }[] = await this.connection
+        .manager(tx)
+        .query(`SELECT count(*)::int AS open FROM selection_call WHERE publisher_facilitator_id = $1 AND status = $2`, [facilitatorId, SelectionCallStatus.OPEN]);
+      await this.audit.record(tx, {
+        action: 'call_publisher.revoked',
+        entityType: 'call_publisher',
+        entityId: current.id,
+        before: { revokedAt: null },
+        after: { facilitatorId, revokedAt: tx.now, revokeReason: reason, openCallsLeftToStaff: open },
+      });
+      return { kind: 'grant', grant: await grants.findOneByOrFail({ id: current.id }) };
+    });
+  }
+
+  /** Staff: grants, newest first; `inForce` keeps the current or the revoked ones. */
+  async list(ctx: RequestContext, filter: CallPublisherFilter, page: PageRequest): Promise<Page<CallPublisherEntity>> {
+    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
+    const query = this.connection.repository(ctx, CallPublisherEntity).createQueryBuilder('g');
+    if (filter.inForce === true) query.andWhere('g.revoked_at IS NULL');
+    if (filter.inForce === false) query.andWhere('g.revoked_at IS NOT NULL');
+    const [items, total] = await query.orderBy('g.granted_at', 'DESC').addOrderBy('g.id').skip(page.offset).take(page.first).getManyAndCount();
+    return toPage(items, total, page);
+  }
+
+  /** The caller's organisation's grant in force, or null (an organisation account). */
+  async findOwnInForce(ctx: RequestContext): Promise<CallPublisherEntity | null> {
+    const own = await this.facilitators.requireOwn(ctx);
+    return this.connection.repository(ctx, CallPublisherEntity).findOneBy({ facilitatorId: own.id, revokedAt: IsNull() });
+  }
+
+  /** The organisation an account creates calls for: approved, with a grant in force; else a clear refusal. */
+  async requireActingOrganisation(ctx: RequestContext): Promise<FacilitatorEntity> {
+    const own = await this.facilitators.requireOwn(ctx);
+    if (!providerActive(own.verificationStatus)) fail(SelectionCallErrorCode.ORGANISATION_NOT_APPROVED);
+    const inForce = await this.connection.repository(ctx, CallPublisherEntity).existsBy({ facilitatorId: own.id, revokedAt: IsNull() });
+    if (!inForce) fail(SelectionCallErrorCode.NOT_CALL_PUBLISHER);
+    return own;
+  }
+
+  /** Publish, close, exclude: staff on any call; an authorised organisation on its own. */
+  async requireRunner(ctx: RequestContext, call: SelectionCallEntity, field = 'id'): Promise<void> {
+    const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR);
+    if (isStaff(actor)) return;
+    const own = await this.facilitators.requireOwn(ctx);
+    if (call.publisherFacilitatorId !== own.id) fail(call.status === SelectionCallStatus.DRAFT ? SelectionCallErrorCode.CALL_NOT_FOUND : SelectionCallErrorCode.NOT_CALL_RUNNER, field);
+    await this.requireActingOrganisation(ctx);
+  }
+
+  /** A call's applications: staff on any call; an approved organisation on its own (authorised or no longer). */
+  async requireReader(ctx: RequestContext, call: SelectionCallEntity, field = 'callId'): Promise<void> {
+    const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR);
+    if (isStaff(actor)) return;
+    const own = await this.facilitators.requireOwn(ctx);
+    if (call.publisherFacilitatorId !== own.id) fail(call.status === SelectionCallStatus.DRAFT ? SelectionCallErrorCode.CALL_NOT_FOUND : SelectionCallErrorCode.NOT_CALL_RUNNER, field);
+    if (!providerActive(own.verificationStatus)) fail(SelectionCallErrorCode.ORGANISATION_NOT_APPROVED, field);
+  }
+
+  /** The caller's organisation id when the caller is an organisation account with one, else null. */
+  async ownOrganisationId(ctx: RequestContext): Promise<string | null> {
+    if (ctx.actor?.role !== UserRole.FACILITATOR) return null;
+    return (await this.facilitators.findOwn(ctx))?.id ?? null;
+  }
+}

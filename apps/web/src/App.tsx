@@ -30,6 +30,7 @@ import { AccountsPage } from './pages/admin/AccountsPage';
 import { FacilitatorVerificationPage } from './pages/ministry/FacilitatorVerificationPage';
 import { FacilitatorPage } from './pages/facilitator/FacilitatorPage';
 import { DeskPage } from './pages/facilitator/DeskPage';
+import { ShopImportPage } from './pages/facilitator/ShopImportPage';
 import { ShopArea } from './pages/facilitator/ShopArea';
 import { DelegationLinkPage } from './pages/DelegationLinkPage';
 import { ClaimShopPage } from './pages/ClaimShopPage';
@@ -83,6 +84,7 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.providerMatch, ['PROVIDER'], <MatchPage side="PROVIDER" />],
   [PATHS.facilitator, ['FACILITATOR'], <FacilitatorPage />],
   [PATHS.facilitatorDesk, ['FACILITATOR'], <DeskPage />],
+  [PATHS.facilitatorShopImport, ['FACILITATOR'], <ShopImportPage />],
   [
     PATHS.dashboard,
     STAFF,

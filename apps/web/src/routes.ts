@@ -39,6 +39,7 @@ export const PATHS = {
   providerMatch: '/organizzazione/candidature/:id',
   facilitator: '/facilitatore',
   facilitatorDesk: '/facilitatore/negozi',
+  facilitatorShopImport: '/facilitatore/negozi/importa',
   delegationLink: '/delega/:code',
   claimShop: '/rivendica/:code',
   dashboard: '/ministero/cruscotto',

@@ -144,6 +144,11 @@ export function DeskPage() {
       ) : null}
       {approved ? (
         <>
+          <p>
+            <Link className="btn btn-outline-primary" to={PATHS.facilitatorShopImport}>
+              {t('desk.importLink')}
+            </Link>
+          </p>
           <InviteForm onInvited={announce} />
           <Invitations />
         </>

@@ -30,6 +30,7 @@ import { AccountsPage } from './pages/admin/AccountsPage';
 import { FacilitatorVerificationPage } from './pages/ministry/FacilitatorVerificationPage';
 import { FacilitatorPage } from './pages/facilitator/FacilitatorPage';
 import { DeskPage } from './pages/facilitator/DeskPage';
+import { PaperShopPage } from './pages/facilitator/PaperShopPage';
 import { ShopImportPage } from './pages/facilitator/ShopImportPage';
 import { ShopArea } from './pages/facilitator/ShopArea';
 import { DelegationLinkPage } from './pages/DelegationLinkPage';
@@ -85,6 +86,7 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.facilitator, ['FACILITATOR'], <FacilitatorPage />],
   [PATHS.facilitatorDesk, ['FACILITATOR'], <DeskPage />],
   [PATHS.facilitatorShopImport, ['FACILITATOR'], <ShopImportPage />],
+  [PATHS.facilitatorPaperShop, ['FACILITATOR'], <PaperShopPage />],
   [
     PATHS.dashboard,
     STAFF,

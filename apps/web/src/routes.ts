@@ -40,6 +40,7 @@ export const PATHS = {
   facilitator: '/facilitatore',
   facilitatorDesk: '/facilitatore/negozi',
   facilitatorShopImport: '/facilitatore/negozi/importa',
+  facilitatorPaperShop: '/facilitatore/negozi/registra',
   delegationLink: '/delega/:code',
   claimShop: '/rivendica/:code',
   dashboard: '/ministero/cruscotto',

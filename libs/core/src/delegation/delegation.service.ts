@@ -113,7 +113,8 @@ export class DelegationService {
       if (registered.kind !== 'shop') return registered;
       const { shop } = registered;
       const [delegation] = await this.paper.recordMany(tx, facilitator, [{ shop, ownerEmail: input.ownerEmail, declaredOn: input.declaredOn, externalKey: null }]);
-      return { kind: 'delegation', delegation };
+      // Named in the answer: the form says which shop was registered, by whom.
+      return { kind: 'delegation', delegation: Object.assign(delegation, { shop, facilitator }) };
     });
   }
 

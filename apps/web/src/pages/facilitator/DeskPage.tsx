@@ -144,7 +144,10 @@ export function DeskPage() {
       ) : null}
       {approved ? (
         <>
-          <p>
+          <p className="d-flex flex-wrap gap-3">
+            <Link className="btn btn-outline-primary" to={PATHS.facilitatorPaperShop}>
+              {t('desk.paperLink')}
+            </Link>
             <Link className="btn btn-outline-primary" to={PATHS.facilitatorShopImport}>
               {t('desk.importLink')}
             </Link>

@@ -4,7 +4,9 @@
  * a fresh embedded PostgreSQL: a dry run, an all-or-nothing import, then the same file again (every
  * row unchanged). Prints each phase's time and rows per second, and the process's peak memory (the
  * API runs in this process, so that is the import's footprint), sampled every 50 ms.
- * `--sample` instead dry-runs a small file with a bad row of each kind and prints its report.
+ * `--kind shops` does the same with a shops file imported by a verified facilitator (each new row a
+ * shop, its paper-consent delegation, its audit events and the owner's claim e-mail).
+ * `--sample` instead dry-runs a small offers file with a bad row of each kind and prints its report.
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
@@ -18,7 +20,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { configureHttp } from '../src/http/configure-http';
-import { aProviderInput } from '../test/testing/fixtures';
+import { aFacilitatorInput, aProviderInput } from '../test/testing/fixtures';
 import { freePort } from '../test/testing/spawned-api';
 
 const PASSWORD = 'bench-import-2026-password';
@@ -79,6 +81,57 @@ async function writeFile(path: string, rows: number): Promise<void> {
   await once(out, 'finish');
 }
 
+const SHOP_HEADER = 'codice_esterno;ragione_sociale;insegna;partita_iva;ateco;comune;provincia;indirizzo;addetti;email_titolare;email_contatto;telefono;data_consenso';
+/** Comuni as members' lists name them: by code, by unique name, by a name and its province. */
+const SHOP_PLACES = [
+  ['001272', ''],
+  ['Torino', ''],
+  ['Samone', 'TN'],
+  ["Reggio nell'Emilia (RE)", ''],
+  ['15146', ''],
+];
+const ATECO = ['47', '47.11.10', 'G47', 'C10', '56.10', '96.02'];
+
+/** A valid Partita IVA of its own for each row: seven digits from the row's number, an office code, the check digit. */
+function benchPartitaIva(i: number): string {
+  const body = `${String(i).padStart(7, '0')}${String(1 + (i % 100)).padStart(3, '0')}`;
+  const sum = [...body].reduce((total, char, index) => {
+    const digit = Number(char);
+    return total + (index % 2 === 0 ? digit : digit * 2 > 9 ? digit * 2 - 9 : digit * 2);
+  }, 0);
+  return `${body}${(10 - (sum % 10)) % 10}`;
+}
+
+/** Writes a facilitator's members list, a row at a time. */
+async function writeShopsFile(path: string, rows: number): Promise<void> {
+  const out = createWriteStream(path);
+  const write = async (text: string): Promise<void> => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  await write(`\uFEFF${SHOP_HEADER}\r\n`);
+  for (let i = 1; i <= rows; i++) {
+    const [comune, province] = SHOP_PLACES[i % SHOP_PLACES.length];
+    const cells = [
+      `SOCIO-${String(i).padStart(6, '0')}`,
+      `Bottega numero ${i} S.n.c.`,
+      i % 2 === 0 ? `Bottega ${i}` : '',
+      benchPartitaIva(i),
+      ATECO[i % ATECO.length],
+      comune,
+      province,
+      `Via Roma ${1 + (i % 200)}`,
+      String(i % 20),
+      `titolare${i}@bench.example`,
+      i % 3 === 0 ? `negozio${i}@bench.example` : '',
+      i % 4 === 0 ? '011 555 1234' : '',
+      '15/01/2026',
+    ];
+    await write(`${cells.map((cell) => (/[;"\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(';')}\r\n`);
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
 /** One bad row of each kind after a good one, for `--sample`. */
 const SAMPLE = [
   'codice_esterno;titolo;descrizione;categorie;nazionale;province;comuni;capacita;mesi_gratuiti;condizioni;valida_dal;valida_fino_al;pubblica',
@@ -96,6 +149,9 @@ const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 async function main(): Promise<void> {
   const at = process.argv.indexOf('--rows');
   const rows = at > 0 ? Number(process.argv[at + 1]) : 50_000;
+  const kindAt = process.argv.indexOf('--kind');
+  const kind = kindAt > 0 ? process.argv[kindAt + 1] : 'offers';
+  if (kind !== 'offers' && kind !== 'shops') throw new Error(`--kind offers|shops, not ${kind}`);
   const dataDir = join(tmpdir(), `vicini-bench-import-${process.pid}-${Date.now()}`);
   const file = join(tmpdir(), `vicini-bench-import-${process.pid}.csv`);
   const database = await EmbeddedPostgresServer.start({ dataDir, port: await freePort(), database: 'bench' });
@@ -112,8 +168,9 @@ async function main(): Promise<void> {
     await setup.destroy();
     const sample = process.argv.includes('--sample');
     if (sample) writeFileSync(file, `\uFEFF${SAMPLE}\r\n`);
+    else if (kind === 'shops') await writeShopsFile(file, rows);
     else await writeFile(file, rows);
-    console.log(sample ? 'File: one bad row of each kind' : `File: ${rows.toLocaleString('en')} rows, ${mb(statSync(file).size)}`);
+    console.log(sample ? 'File: one bad row of each kind' : `File: ${rows.toLocaleString('en')} ${kind} rows, ${mb(statSync(file).size)}`);
 
     const app = await NestFactory.create<NestExpressApplication>(
       AppModule.register({ databaseUrl: database.url, worker: false, env: { ...BENCH_ENV, IMPORT_MAX_ROWS: String(Math.max(rows, 1)), DATABASE_URL: database.url } }),
@@ -122,8 +179,8 @@ async function main(): Promise<void> {
     configureHttp(app);
     await app.listen(0, '127.0.0.1');
     const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const email = 'fornitore@bench.example';
-    await app.get(AuthService).createUser(RequestContext.system(), { email, password: PASSWORD, role: UserRole.PROVIDER });
+    const email = kind === 'shops' ? 'facilitatore@bench.example' : 'fornitore@bench.example';
+    await app.get(AuthService).createUser(RequestContext.system(), { email, password: PASSWORD, role: kind === 'shops' ? UserRole.FACILITATOR : UserRole.PROVIDER });
     const graphql = async (query: string, variables: Record<string, unknown>, token?: string): Promise<Record<string, Record<string, unknown>>> => {
       const response = await fetch(`${base}/graphql`, {
         method: 'POST',
@@ -135,13 +192,25 @@ async function main(): Promise<void> {
       return body.data;
     };
     const token = String((await graphql('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email, password: PASSWORD } })).login.accessToken);
-    await graphql('mutation($input: RegisterProviderInput!) { registerProvider(input: $input) { __typename } }', { input: aProviderInput() }, token);
+    if (kind === 'shops') {
+      const registered = await graphql('mutation($input: RegisterFacilitatorInput!) { registerFacilitator(input: $input) { ... on Facilitator { id } } }', { input: aFacilitatorInput() }, token);
+      const staff = 'ministero@bench.example';
+      await app.get(AuthService).createUser(RequestContext.system(), { email: staff, password: PASSWORD, role: UserRole.MINISTRY });
+      const staffToken = String((await graphql('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email: staff, password: PASSWORD } })).login.accessToken);
+      await graphql(
+        'mutation($input: VerifyFacilitatorInput!) { verifyFacilitator(input: $input) { __typename } }',
+        { input: { facilitatorId: String(registered.registerFacilitator.id), decision: 'APPROVED' } },
+        staffToken,
+      );
+    } else {
+      await graphql('mutation($input: RegisterProviderInput!) { registerProvider(input: $input) { __typename } }', { input: aProviderInput() }, token);
+    }
 
     const phase = async (label: string, mode: string): Promise<Record<string, unknown>> => {
       const body = new FormData();
-      body.append('file', await openAsBlob(file, { type: 'text/csv' }), 'offerte.csv');
+      body.append('file', await openAsBlob(file, { type: 'text/csv' }), kind === 'shops' ? 'negozi.csv' : 'offerte.csv');
       const started = performance.now();
-      const response = await fetch(`${base}/imports/offers?mode=${mode}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body });
+      const response = await fetch(`${base}/imports/${kind}?mode=${mode}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body });
       if (!response.ok || !response.body) throw new Error(`upload refused: ${response.status} ${await response.text()}`);
       let text = '';
       let last = '';

@@ -31,6 +31,8 @@ import { AccountsPage } from './pages/admin/AccountsPage';
 import { FacilitatorVerificationPage } from './pages/ministry/verification/FacilitatorVerificationPage';
 import { FacilitatorPage } from './pages/facilitator/FacilitatorPage';
 import { DeskPage } from './pages/facilitator/DeskPage';
+import { PaperShopPage } from './pages/facilitator/PaperShopPage';
+import { ShopImportPage } from './pages/facilitator/ShopImportPage';
 import { ShopArea } from './pages/facilitator/ShopArea';
 import { DelegationLinkPage } from './pages/DelegationLinkPage';
 import { ClaimShopPage } from './pages/ClaimShopPage';
@@ -86,6 +88,8 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.facilitatorDesk, ['FACILITATOR'], <DeskPage />],
   [PATHS.facilitatorCalls, ['FACILITATOR'], <CallsStaffPage scope="organisation" />],
   [PATHS.facilitatorCall, ['FACILITATOR'], <CallStaffPage />],
+  [PATHS.facilitatorShopImport, ['FACILITATOR'], <ShopImportPage />],
+  [PATHS.facilitatorPaperShop, ['FACILITATOR'], <PaperShopPage />],
   [
     PATHS.dashboard,
     STAFF,

@@ -41,6 +41,8 @@ export const PATHS = {
   facilitatorDesk: '/facilitatore/negozi',
   facilitatorCalls: '/facilitatore/bandi',
   facilitatorCall: '/facilitatore/bandi/:id',
+  facilitatorShopImport: '/facilitatore/negozi/importa',
+  facilitatorPaperShop: '/facilitatore/negozi/registra',
   delegationLink: '/delega/:code',
   claimShop: '/rivendica/:code',
   dashboard: '/ministero/cruscotto',

@@ -10,6 +10,7 @@ import { DelegationConsent, DelegationStatus } from './delegation.types';
 @Entity('delegation')
 @Index('delegation_shop_facilitator_live_key', ['shopId', 'facilitatorId'], { unique: true, where: `"status" = 'ACTIVE'` })
 @Index('delegation_facilitator_status_idx', ['facilitatorId', 'status'])
+@Index('delegation_facilitator_external_key_key', ['facilitatorId', 'externalKey'], { unique: true, where: `"external_key" IS NOT NULL` })
 @Check('delegation_active_has_shop', `"status" IN ('INVITED', 'WITHDRAWN') OR "shop_id" IS NOT NULL`)
 @Check('delegation_consent_given', `"status" IN ('INVITED', 'DECLINED', 'WITHDRAWN') OR "consent" IS NOT NULL`)
 @Check('delegation_paper_dated', `"consent" IS DISTINCT FROM 'PAPER' OR "paper_declared_on" IS NOT NULL`)
@@ -42,6 +43,10 @@ export class DelegationEntity {
   /** The date on the paper declaration the shop signed, when its consent is on paper. */
   @Column({ type: 'date', nullable: true })
   paperDeclaredOn!: string | null;
+
+  /** The facilitator's own code for a shop it registered from a CSV file: importing the row again finds it. */
+  @Column({ type: 'text', nullable: true })
+  externalKey!: string | null;
 
   /** Where the invitation (or the claim link, for a shop registered on paper) was sent. */
   @Column({ type: 'text', nullable: true })

@@ -19,6 +19,7 @@ import { DelegationEntity } from './delegation.entity';
 import { DelegationErrorCode, DelegationException } from './delegation.exception';
 import { DelegationConsent, DelegationStatus, LINK_VALID_DAYS } from './delegation.types';
 import { DelegatedShopRow, delegatedShops } from './delegated-shops.query';
+import { assertDeclaredOn, PaperConsentRecords } from './paper-consent.records';
 
 export type DelegationOutcome =
   | { kind: 'delegation'; delegation: DelegationEntity }
@@ -55,6 +56,7 @@ export class DelegationService {
     private readonly mail: MailService,
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
+    private readonly paper: PaperConsentRecords,
   ) {}
 
   /** A facilitator invites a shop by e-mail; the shop's owner accepts through the link, signed in. */
@@ -105,55 +107,14 @@ export class DelegationService {
     const self = ctx.onBehalfOf(undefined);
     const { facilitator, approved } = await this.facilitators.requireOwnApproved(self);
     if (!approved) return { kind: 'not-approved' };
-    if (new Date(`${input.declaredOn}T00:00:00Z`).getTime() > self.now.getTime()) {
-      throw new DelegationException(DelegationErrorCode.DECLARED_IN_FUTURE, 'input.declaredOn');
-    }
+    assertDeclaredOn(input.declaredOn, self.now, 'input.declaredOn');
     return this.connection.withTransaction(self, async (tx) => {
       const registered = await this.shops.registerUnclaimed(tx, input.shop);
       if (registered.kind !== 'shop') return registered;
       const { shop } = registered;
-      const link = newLinkSecret();
-      const expires = new Date(tx.now.getTime() + LINK_VALID_DAYS * DAY_MS);
-      const delegations = this.connection.repository(tx, DelegationEntity);
-      const delegation = await delegations.save(
-        delegations.create({
-          facilitatorId: facilitator.id,
-          shopId: shop.id,
-          status: DelegationStatus.ACTIVE,
-          consent: DelegationConsent.PAPER,
-          paperDeclaredOn: input.declaredOn,
-          invitedEmail: input.ownerEmail,
-          linkSecretHash: link.hash,
-          linkExpiresAt: expires,
-          linkUsedAt: null,
-          activatedAt: tx.now,
-          endedAt: null,
-          endedByUserId: null,
-        }),
-      );
-      await this.audit.record(tx, {
-        action: 'delegation.registered_on_paper',
-        entityType: 'delegation',
-        entityId: delegation.id,
-        after: { facilitatorId: facilitator.id, shopId: shop.id, consent: DelegationConsent.PAPER, paperDeclaredOn: input.declaredOn, ownerEmail: input.ownerEmail },
-      });
-      await this.mail.enqueue(tx, [
-        {
-          idempotencyKey: `delegation:${delegation.id}:claim`,
-          kind: MailKind.SHOP_CLAIM_INVITATION,
-          userId: null,
-          recipient: input.ownerEmail,
-          language: 'it',
-          values: {
-            facilitator: facilitator.name,
-            shop: shop.tradingName ?? shop.legalName,
-            declaredOn: day(new Date(`${input.declaredOn}T12:00:00Z`)).it,
-            link: this.mail.link(`/rivendica/${linkToken(delegation.id, link.secret)}`),
-            validUntil: day(expires).it,
-          },
-        },
-      ]);
-      return { kind: 'delegation', delegation };
+      const [delegation] = await this.paper.recordMany(tx, facilitator, [{ shop, ownerEmail: input.ownerEmail, declaredOn: input.declaredOn, externalKey: null }]);
+      // Named in the answer: the form says which shop was registered, by whom.
+      return { kind: 'delegation', delegation: Object.assign(delegation, { shop, facilitator }) };
     });
   }
 

@@ -29,6 +29,23 @@ const OFFER_COLUMN_HELP: Readonly<Record<string, Words>> = {
   publish: { it: '«sì» per pubblicarla subito (se l’organizzazione può pubblicare); vuoto: bozza', en: '"sì" to publish it at once (when the organisation may publish); empty: draft' },
 };
 
+/** What to write in each column of a shops file (a facilitator registering shops on paper consent). */
+const SHOP_COLUMN_HELP: Readonly<Record<string, Words>> = {
+  key: { it: 'Il vostro codice dell’attività (fino a 100 caratteri): importando di nuovo la riga, l’attività si aggiorna', en: 'Your own code for the shop (up to 100 characters): importing the row again updates the shop' },
+  legalName: { it: 'Ragione sociale, 2–200 caratteri', en: 'Legal name, 2–200 characters' },
+  tradingName: { it: 'Insegna, se diversa dalla ragione sociale', en: 'Trading name, if different' },
+  partitaIva: { it: 'Partita IVA, 11 cifre', en: 'Partita IVA, 11 digits' },
+  ateco: { it: 'Codice ATECO 2025: la divisione (2 cifre, ad es. 47) o il codice completo (47.11.10), con la sezione se volete (G47)', en: 'ATECO 2025 code: the division (2 digits, e.g. 47) or the full code (47.11.10), optionally with the section (G47)' },
+  comune: { it: 'Codice ISTAT (6 cifre) o nome del comune', en: 'ISTAT code (6 digits) or name of the comune' },
+  province: { it: 'Sigla della provincia (ad es. MI): necessaria se il nome del comune esiste in più province', en: 'Province abbreviation (e.g. MI): needed when the comune’s name exists in several provinces' },
+  address: { it: 'Indirizzo, 3–300 caratteri', en: 'Address, 3–300 characters' },
+  employees: { it: 'Numero di addetti (0–100000)', en: 'Number of employees (0–100000)' },
+  ownerEmail: { it: 'E-mail del titolare: riceve il link per rivendicare l’attività', en: 'The owner’s e-mail: the link to claim the shop goes there' },
+  contactEmail: { it: 'E-mail di contatto dell’attività; vuoto: quella del titolare', en: 'The shop’s contact e-mail; empty: the owner’s' },
+  contactPhone: { it: 'Telefono di contatto', en: 'Contact phone' },
+  declaredOn: { it: 'Data della dichiarazione di consenso firmata su carta, gg/mm/aaaa, non nel futuro', en: 'Date of the consent declaration signed on paper, dd/mm/yyyy, not in the future' },
+};
+
 /** The report's columns, by language. */
 const REPORT_HEADER = {
   en: ['line', 'external_key', 'outcome', 'id', 'column', 'reason'],
@@ -132,5 +149,38 @@ export const importMessages = {
   jobNotFound: (): Words => ({ en: 'No such import', it: 'Importazione non trovata' }),
   outcome: (outcome: ImportRowOutcome): Words => OUTCOME[outcome],
   offerColumnHelp: (column: string): Words => OFFER_COLUMN_HELP[column] ?? { it: column, en: column },
+  shopColumnHelp: (column: string): Words => SHOP_COLUMN_HELP[column] ?? { it: column, en: column },
+  comuneNameUnknown: (column: string, text: string): Words => ({
+    en: `${column}: "${text}" is not a comune: write its ISTAT code (6 digits) or its name as ISTAT writes it, with the province if needed`,
+    it: `${column}: «${text}» non è un comune: scrivi il suo codice ISTAT (6 cifre) oppure il nome come lo scrive l’ISTAT, con la provincia se serve`,
+  }),
+  comuneAmbiguous: (column: string, text: string, siglas: readonly string[]): Words => ({
+    en: `${column}: there is a comune called "${text}" in several provinces (${siglas.join(', ')}): write the province in its column, or the ISTAT code`,
+    it: `${column}: esiste un comune «${text}» in più province (${siglas.join(', ')}): scrivi la provincia nella sua colonna, oppure il codice ISTAT`,
+  }),
+  partitaIvaTaken: (column: string, partitaIva: string): Words => ({
+    en: `${column}: the Partita IVA ${partitaIva} is already registered`,
+    it: `${column}: la Partita IVA ${partitaIva} è già registrata`,
+  }),
+  partitaIvaRepeated: (column: string, line: number): Words => ({
+    en: `${column}: the same Partita IVA is already on line ${line}; each shop once`,
+    it: `${column}: la stessa Partita IVA è già alla riga ${line}; ogni attività una volta sola`,
+  }),
+  shopPartitaIvaFixed: (column: string): Words => ({
+    en: `${column}: a registered shop’s Partita IVA does not change; for another business use another code`,
+    it: `${column}: la Partita IVA di un’attività registrata non cambia; per un’altra impresa usa un altro codice`,
+  }),
+  shopConsentFixed: (): Words => ({
+    en: 'The owner’s e-mail and the consent date were recorded when the shop was registered and the claim link sent: they do not change by importing again',
+    it: 'L’e-mail del titolare e la data del consenso sono state registrate con l’attività e il link per rivendicarla è stato inviato: non cambiano importando di nuovo',
+  }),
+  shopClaimed: (): Words => ({
+    en: 'The owner has claimed the shop and manages it: its details are no longer changed by your imports',
+    it: 'Il titolare ha rivendicato l’attività e la gestisce: i suoi dati non si cambiano più con le vostre importazioni',
+  }),
+  shopDelegationEnded: (): Words => ({
+    en: 'Your delegation for this shop is no longer active: its details cannot be changed',
+    it: 'La vostra delega per questa attività non è più attiva: i suoi dati non si possono cambiare',
+  }),
   reportHeader: (column: number): Words => ({ en: REPORT_HEADER.en[column] ?? '', it: REPORT_HEADER.it[column] ?? '' }),
 };

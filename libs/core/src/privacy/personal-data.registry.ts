@@ -233,6 +233,7 @@ export const PERSONAL_DATA_REGISTRY: Readonly<Record<string, TablePolicy>> = {
     subject: 'shop_id (the account’s shop), or invited_email',
     exportSection: 'delegations',
     columns: {
+      external_key: not('the facilitator’s own code for a shop it imported from a file'),
       invited_email: erase('the address an invitation was sent to; emptied on the erased shop’s delegations and wherever it is the account’s address'),
       link_secret_hash: erase('the hash of an invitation or claim link; emptied with it; never exported (a credential)', false),
     },

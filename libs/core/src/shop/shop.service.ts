@@ -8,6 +8,7 @@ import { Actor } from '../common/request-context';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
+import { TerritoryErrorCode, TerritoryException } from '../territory/territory.exception';
 import { TerritoryService } from '../territory/territory.service';
 import { assertAtecoSector } from './registry/ateco-check';
 import { ShopEntity } from './shop.entity';
@@ -78,6 +79,35 @@ export class ShopService {
     const shop = await shops.save(shops.create(newShop(input, position, null)));
     await this.audit.record(tx, { action: 'shop.registered', entityType: 'shop', entityId: shop.id, after: shop });
     return { kind: 'shop', shop };
+  }
+
+  /**
+   * For the delegation feature's CSV import, in its transaction: many shops registered on paper at
+   * once (their Partite IVA checked free by the caller), each at its comune's point, audited as
+   * registerUnclaimed audits one. Returns them in the order given.
+   */
+  async registerUnclaimedMany(tx: RequestContext, inputs: readonly RegisterShop[]): Promise<ShopEntity[]> {
+    requireActor(tx, UserRole.FACILITATOR);
+    if (inputs.length === 0) return [];
+    inputs.forEach((input, i) => assertAtecoSector(input.atecoSection, input.atecoDivision, `input.${i}`));
+    const comuni = new Map((await this.territory.comuniByCode(tx, [...new Set(inputs.map((input) => input.comuneCode))])).map((comune) => [comune.code, comune]));
+    const shops = this.connection.repository(tx, ShopEntity);
+    const entities = inputs.map((input, i) => {
+      const comune = comuni.get(input.comuneCode);
+      if (!comune) throw new TerritoryException(TerritoryErrorCode.COMUNE_NOT_FOUND, `input.${i}.comuneCode`, input.comuneCode);
+      return shops.create(newShop(input, { latitude: comune.latitude, longitude: comune.longitude, coordinatesFromComune: true }, null));
+    });
+    const inserted = await shops.insert(entities);
+    entities.forEach((entity, i) => Object.assign(entity, inserted.generatedMaps[i], { id: String(inserted.identifiers[i].id) }));
+    await this.audit.recordMany(tx, entities.map((shop) => ({ action: 'shop.registered', entityType: 'shop', entityId: shop.id, after: shop })));
+    return entities;
+  }
+
+  /** For the delegation feature's CSV import: the shops holding any of these Partite IVA, by Partita IVA. */
+  async findByPartiteIva(ctx: RequestContext, partiteIva: readonly string[]): Promise<Map<string, ShopEntity>> {
+    if (partiteIva.length === 0) return new Map();
+    const found = await this.connection.repository(ctx, ShopEntity).findBy({ partitaIva: In([...new Set(partiteIva)]) });
+    return new Map(found.map((shop) => [shop.partitaIva, shop]));
   }
 
   /**

@@ -21,6 +21,7 @@ import { SelectionCalls1796438329175 } from './1796438329175-selection-calls';
 import { MailPreferences1796440138986 } from './1796440138986-mail-preferences';
 import { Delegations1796440155003 } from './1796440155003-delegations';
 import { MailResend1796441399272 } from './1796441399272-mail-resend';
+import { ShopImport1796449158397 } from './1796449158397-shop-import';
 import { CallPublishers1796449207624 } from './1796449207624-call-publishers';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
@@ -48,5 +49,6 @@ AccountRecovery1796438029667,
   MailPreferences1796440138986,
   Delegations1796440155003,
   MailResend1796441399272,
+  ShopImport1796449158397,
   CallPublishers1796449207624,
 ];

@@ -144,6 +144,14 @@ export function DeskPage() {
       ) : null}
       {approved ? (
         <>
+          <p className="d-flex flex-wrap gap-3">
+            <Link className="btn btn-outline-primary" to={PATHS.facilitatorPaperShop}>
+              {t('desk.paperLink')}
+            </Link>
+            <Link className="btn btn-outline-primary" to={PATHS.facilitatorShopImport}>
+              {t('desk.importLink')}
+            </Link>
+          </p>
           <InviteForm onInvited={announce} />
           <Invitations />
         </>

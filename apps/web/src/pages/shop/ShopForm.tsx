@@ -1,26 +1,13 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ComuneAutocomplete, type ComuneChoice } from '../../components/ComuneAutocomplete';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { FormActions, SelectField, TextField } from '../../components/fields';
+import { FormActions } from '../../components/fields';
 import { useFormErrors, type LocalProblems } from '../../errors/use-form-errors';
 import { MyShopDocument, RegisterShopDocument, UpdateShopDocument, type ShopFieldsFragment, type UpdateShopInput } from '../../gql/generated';
-import { currentLanguage } from '../../i18n';
-import { atecoDivisions, atecoSections } from './ateco';
+import { EMPTY_SHOP, readableEmployees, ShopFields, type ShopValues } from './ShopFields';
 
-interface Values {
-  legalName: string;
-  tradingName: string;
-  partitaIva: string;
-  atecoSection: string;
-  atecoDivision: string;
-  comune: ComuneChoice | null;
-  address: string;
-  employees: string;
-  contactEmail: string;
-  contactPhone: string;
-}
+type Values = ShopValues;
 
 /** The form field each value is checked as (the API's name for it). */
 const FIELD_OF: Partial<Record<keyof Values, string>> = { comune: 'comuneCode' };
@@ -30,19 +17,6 @@ const FIELD_OF: Partial<Record<keyof Values, string>> = { comune: 'comuneCode' }
  * together with every other field's problem: all the messages arrive at once, and nothing is saved.
  */
 const UNREADABLE_EMPLOYEES = -1;
-
-const EMPTY: Values = {
-  legalName: '',
-  tradingName: '',
-  partitaIva: '',
-  atecoSection: '',
-  atecoDivision: '',
-  comune: null,
-  address: '',
-  employees: '',
-  contactEmail: '',
-  contactPhone: '',
-};
 
 function valuesOf(shop: ShopFieldsFragment): Values {
   return {
@@ -82,8 +56,7 @@ interface Props {
 
 export function ShopForm({ shop, onDone, onCancel }: Props) {
   const { t } = useTranslation();
-  const language = currentLanguage();
-  const initial = shop ? valuesOf(shop) : EMPTY;
+  const initial = shop ? valuesOf(shop) : EMPTY_SHOP;
   const [values, setValues] = useState<Values>(initial);
   const [registerShop, registering] = useMutation(RegisterShopDocument, { refetchQueries: [MyShopDocument], awaitRefetchQueries: true });
   const [updateShop, updating] = useMutation(UpdateShopDocument);
@@ -112,9 +85,9 @@ export function ShopForm({ shop, onDone, onCancel }: Props) {
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     // The one check made here: a number field the API cannot even receive when it is not a number.
-    const readable = /^\d{1,6}$/.test(values.employees.trim());
-    const local: LocalProblems = readable ? {} : { employees: () => t('shop.employeesNotNumber') };
-    const employees = readable ? Number(values.employees.trim()) : UNREADABLE_EMPLOYEES;
+    const readable = readableEmployees(values.employees);
+    const local: LocalProblems = readable !== null ? {} : { employees: () => t('shop.employeesNotNumber') };
+    const employees = readable ?? UNREADABLE_EMPLOYEES;
     if (shop) {
       const input = changes(initial, values, employees);
       if (await send('Shop', async () => (await updateShop({ variables: { input } })).data?.updateShop, local)) onDone(t('shop.updated'));
@@ -135,70 +108,17 @@ export function ShopForm({ shop, onDone, onCancel }: Props) {
     if (await send('Shop', async () => (await registerShop({ variables: { input } })).data?.registerShop, local)) onDone(t('shop.registered'));
   };
 
-  const id = (field: string): string => `shop-${field}`;
   return (
     <form noValidate onSubmit={(event) => void submit(event)}>
       <ErrorSummary errors={errors} attempt={attempt} idPrefix="shop" />
-      <fieldset className="mt-4">
-        <legend className="h4">{t('shop.sections.business')}</legend>
-        <TextField id={id('legalName')} label={labels.legalName} required autoComplete="organization" value={values.legalName} onChange={set('legalName')} error={errors.fields.legalName} />
-        <TextField id={id('tradingName')} label={labels.tradingName} hint={t('shop.hints.tradingName')} value={values.tradingName} onChange={set('tradingName')} error={errors.fields.tradingName} />
-        {shop ? null : (
-          <TextField
-            id={id('partitaIva')}
-            label={labels.partitaIva}
-            hint={t('shop.hints.partitaIva')}
-            required
-            inputMode="numeric"
-            value={values.partitaIva}
-            onChange={set('partitaIva')}
-            error={errors.fields.partitaIva}
-          />
-        )}
-        <SelectField
-          id={id('atecoSection')}
-          label={labels.atecoSection}
-          required
-          placeholder={t('shop.choose')}
-          options={atecoSections(language)}
-          value={values.atecoSection}
-          onChange={(section) => {
-            setValues((v) => ({ ...v, atecoSection: section, atecoDivision: '' }));
-            dismiss('atecoSection');
-          }}
-          error={errors.fields.atecoSection}
-        />
-        <SelectField
-          id={id('atecoDivision')}
-          label={labels.atecoDivision}
-          hint={values.atecoSection ? undefined : t('shop.hints.atecoDivision')}
-          required
-          placeholder={t('shop.choose')}
-          options={atecoDivisions(values.atecoSection, language)}
-          value={values.atecoDivision}
-          onChange={set('atecoDivision')}
-          error={errors.fields.atecoDivision}
-        />
-        <TextField id={id('employees')} label={labels.employees} required inputMode="numeric" value={values.employees} onChange={set('employees')} error={errors.fields.employees} />
-      </fieldset>
-      <fieldset className="mt-2">
-        <legend className="h4">{t('shop.sections.place')}</legend>
-        <ComuneAutocomplete
-          id={id('comuneCode')}
-          label={labels.comuneCode}
-          hint={t('shop.hints.comune')}
-          required
-          value={values.comune}
-          onChange={set('comune')}
-          error={errors.fields.comuneCode}
-        />
-        <TextField id={id('address')} label={labels.address} required autoComplete="street-address" value={values.address} onChange={set('address')} error={errors.fields.address} />
-      </fieldset>
-      <fieldset className="mt-2">
-        <legend className="h4">{t('shop.sections.contacts')}</legend>
-        <TextField id={id('contactEmail')} label={labels.contactEmail} type="email" required autoComplete="email" value={values.contactEmail} onChange={set('contactEmail')} error={errors.fields.contactEmail} />
-        <TextField id={id('contactPhone')} label={labels.contactPhone} type="tel" autoComplete="tel" value={values.contactPhone} onChange={set('contactPhone')} error={errors.fields.contactPhone} />
-      </fieldset>
+      <ShopFields
+        values={values}
+        set={set}
+        error={(key) => errors.fields[FIELD_OF[key] ?? key]}
+        labels={{ ...labels, comune: labels.comuneCode } as Record<keyof Values, string>}
+        idPrefix="shop-"
+        withPartitaIva={!shop}
+      />
       <FormActions busy={busy} submitLabel={shop ? t('common.saveChanges') : t('shop.submitRegister')} onCancel={onCancel} />
     </form>
   );

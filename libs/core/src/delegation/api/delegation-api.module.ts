@@ -3,9 +3,14 @@ import { APP_FILTER } from '@nestjs/core';
 import { DelegationModule } from '../delegation.module';
 import { DelegationExceptionFilter } from './delegation.errors';
 import { DelegationResolver } from './delegation.resolver';
+import { FacilitatorModule } from '../../facilitator/facilitator.module';
+import { ShopModule } from '../../shop/shop.module';
+import { TerritoryModule } from '../../territory/territory.module';
+import { ShopImportKind } from './import/shop-import.kind';
 
 @Module({
-  imports: [DelegationModule],
-  providers: [DelegationResolver, { provide: APP_FILTER, useClass: DelegationExceptionFilter }],
+  imports: [DelegationModule, FacilitatorModule, ShopModule, TerritoryModule],
+  providers: [DelegationResolver, ShopImportKind, { provide: APP_FILTER, useClass: DelegationExceptionFilter }],
+  exports: [ShopImportKind],
 })
 export class DelegationApiModule {}

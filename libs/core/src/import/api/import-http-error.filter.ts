@@ -5,6 +5,10 @@ import { wordedError } from '../../api/user-input.error';
 import { AuthErrorCode, AuthException } from '../../auth/auth.exception';
 import { loggableError } from '../../common/log-safety';
 import { MESSAGES } from '../../messages';
+import { DelegationException } from '../../delegation/delegation.exception';
+import { delegationErrorToGraphQL } from '../../delegation/api/delegation.errors';
+import { FacilitatorException } from '../../facilitator/facilitator.exception';
+import { facilitatorErrorToGraphQL } from '../../facilitator/api/facilitator.errors';
 import { ProviderException } from '../../provider/provider.exception';
 import { providerErrorToGraphQL } from '../../provider/api/provider.errors';
 import { importFailureWords } from '../import-failure';
@@ -39,7 +43,11 @@ export class ImportHttpErrorFilter implements ExceptionFilter {
         ? importErrorToGraphQL(error)
         : error instanceof ProviderException
           ? providerErrorToGraphQL(error)
-          : error instanceof AuthException
+          : error instanceof FacilitatorException
+            ? facilitatorErrorToGraphQL(error)
+            : error instanceof DelegationException
+              ? delegationErrorToGraphQL(error)
+              : error instanceof AuthException
             ? error.code === AuthErrorCode.FORBIDDEN_ROLE
               ? wordedError(MESSAGES.auth.forbiddenRole(), { code: 'FORBIDDEN', reason: error.code })
               : wordedError(MESSAGES.auth.notAuthenticated(), { code: 'UNAUTHENTICATED', reason: error.code })

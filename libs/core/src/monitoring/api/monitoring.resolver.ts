@@ -21,7 +21,6 @@ import {
 import { MAX_BUCKETS, MonitoringService } from '../monitoring.service';
 import { OpenDataService } from '../open-data.service';
 import { IntermediariesService } from '../intermediaries.service';
-import { PageArgs } from '../../api/pagination';
 import { UnmetDemandService } from '../unmet-demand.service';
 import { PROVINCE_COUNT } from '@vec/territory';
 import { PublicCache } from '../../api/public-cache';
@@ -81,9 +80,9 @@ export class MonitoringResolver {
   }
 
   @Roles(UserRole.MINISTRY, UserRole.ADMIN)
-  @Query(() => FacilitatorUptakePageModel, { description: 'Uptake by intermediary: per facilitator, the shops it onboarded, those served and their outcomes; largest first.' })
-  monitoringByFacilitator(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<FacilitatorUptakePageModel> {
-    return this.intermediaries.byFacilitator(ctx, page);
+  @Query(() => FacilitatorUptakePageModel, { description: 'Uptake by intermediary: per facilitator, the shops it onboarded, those served and their outcomes, within the filter (place and sector narrow the shops, the category their matches, the period the events); largest first.' })
+  monitoringByFacilitator(@Ctx() ctx: RequestContext, @Args() args: MonitoringPageArgs): Promise<FacilitatorUptakePageModel> {
+    return this.intermediaries.byFacilitator(ctx, args.filter, args);
   }
 
   @Roles(UserRole.MINISTRY, UserRole.ADMIN)

@@ -91,7 +91,7 @@ export function DashboardPage() {
           <UnmetDemandTable key={`unmet-${key}`} filter={input} />
           <CapacityChart key={`capacity-${key}`} filter={input} />
           <CapacityEndingSoon key={`ending-${key}`} filter={input} />
-          <UptakeByFacilitator />
+          <UptakeByFacilitator key={`facilitators-${key}`} filter={input} />
           <CsvDownloads filter={input} />
         </>
       ) : null}

@@ -2,18 +2,18 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { PagedResults } from '../../../components/PagedResults';
 import { usePaging } from '../../../components/Pagination';
-import { UptakeByFacilitatorDocument } from '../../../gql/generated';
+import { UptakeByFacilitatorDocument, type MonitoringFilterInput } from '../../../gql/generated';
 import { useFormat } from '../../../i18n/format';
 import { TableScroll } from './TableScroll';
 
 const PAGE_SIZE = 10;
 
-/** Uptake by intermediary, for the whole programme: shops each facilitator onboarded, served, and what came of it. */
-export function UptakeByFacilitator() {
+/** Uptake by intermediary within the dashboard's filter: shops each facilitator onboarded, served, and what came of it. */
+export function UptakeByFacilitator({ filter }: { filter: MonitoringFilterInput }) {
   const { t } = useTranslation();
   const format = useFormat();
   const paging = usePaging(PAGE_SIZE);
-  const { data, error } = useQuery(UptakeByFacilitatorDocument, { variables: { first: PAGE_SIZE, offset: paging.offset } });
+  const { data, error } = useQuery(UptakeByFacilitatorDocument, { variables: { filter, first: PAGE_SIZE, offset: paging.offset } });
   const columns = ['shopsOnboarded', 'shopsOnPaper', 'liveDelegations', 'shopsServed', 'completedMatches', 'surveyAnswers', 'answersReportingOrders'] as const;
   return (
     <section aria-labelledby="by-facilitator-title" className="mt-5">

@@ -3,6 +3,9 @@
 import { refreshSession } from '../../auth/refresh';
 import { sessionStore } from '../../auth/session-store';
 
+/** The import kinds of the API (`/imports/<kind>`). */
+export type ImportKind = 'offers' | 'shops';
+
 export type ImportMode = 'DRY_RUN' | 'ALL_OR_NOTHING' | 'ROW_BY_ROW';
 
 export interface ImportJob {
@@ -48,8 +51,6 @@ export class ImportRefusedError extends Error {
   }
 }
 
-const KIND = 'offers';
-
 async function authorised(url: string, init: RequestInit = {}): Promise<Response> {
   const send = () => {
     const token = sessionStore.getState().accessToken;
@@ -74,7 +75,7 @@ async function saveFile(url: string, fallback: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(link.href), 0);
 }
 
-export const downloadTemplate = (): Promise<void> => saveFile(`/imports/${KIND}/template.csv`, 'modello-importazione.csv');
+export const downloadTemplate = (kind: ImportKind): Promise<void> => saveFile(`/imports/${kind}/template.csv`, 'modello-importazione.csv');
 export const downloadReport = (jobId: string): Promise<void> => saveFile(`/imports/jobs/${encodeURIComponent(jobId)}/report.csv`, 'esito-importazione.csv');
 
 /** The refused, skipped and cancelled rows of a job, a page at a time. */
@@ -87,10 +88,10 @@ export async function fetchProblems(jobId: string, first: number, offset: number
  * Uploads the file and follows the answer's lines: `onProgress` after each batch, the finished job
  * at the end. The import goes on on the server even if this page is left.
  */
-export async function runImport(file: File, mode: ImportMode, onProgress: (progress: ImportProgress) => void): Promise<ImportJob> {
+export async function runImport(kind: ImportKind, file: File, mode: ImportMode, onProgress: (progress: ImportProgress) => void): Promise<ImportJob> {
   const body = new FormData();
   body.append('file', file);
-  const response = await authorised(`/imports/${KIND}?mode=${mode}`, { method: 'POST', body });
+  const response = await authorised(`/imports/${kind}?mode=${mode}`, { method: 'POST', body });
   const reader = response.body?.getReader();
   if (!reader) throw new ImportRefusedError(response.status, null);
   const decoder = new TextDecoder();

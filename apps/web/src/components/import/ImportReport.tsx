@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n';
-import { downloadReport, fetchProblems, type ImportJob, type ImportProblem } from './offer-import';
+import { downloadReport, fetchProblems, type ImportJob, type ImportProblem } from './csv-import';
 
 const PAGE = 50;
 
 /** What a dry run or an import found: the counts, then the rows with a problem by line, column and reason. */
-export function ImportReport({ job, headingId, focus = false }: { job: ImportJob; headingId: string; focus?: boolean }) {
+export function ImportReport({ job, headingId, notWritten, focus = false }: { job: ImportJob; headingId: string; notWritten: string; focus?: boolean }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const [problems, setProblems] = useState<ImportProblem[]>([]);
@@ -40,7 +40,7 @@ export function ImportReport({ job, headingId, focus = false }: { job: ImportJob
       </h2>
       {job.failure ? <p className="alert alert-danger">{job.failure[language]}</p> : null}
       {!dryRun && job.status === 'DONE' ? (
-        <p className={job.written ? 'alert alert-success' : 'alert alert-warning'}>{t(job.written ? 'offerImport.written' : 'offerImport.notWritten')}</p>
+        <p className={job.written ? 'alert alert-success' : 'alert alert-warning'}>{job.written ? t('offerImport.written') : notWritten}</p>
       ) : null}
       <p>{t('offerImport.summary', { rows: job.rows, separator: job.separator })}</p>
       <dl className="row">

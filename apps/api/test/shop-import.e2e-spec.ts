@@ -1,0 +1,176 @@
+import { parse } from 'csv-parse/sync';
+import { DataSource } from 'typeorm';
+import { DecideFacilitatorDocument, DelegatedShopsDocument, RegisterFacilitatorDocument, WithdrawDelegationDocument } from './gql/generated';
+import { aFacilitatorInput, anEmail, aPartitaIva, signUp, staffUser, type SignedIn } from './testing/fixtures';
+import { csvOf, problemsOf, upload } from './testing/import-fixtures';
+import { shopIn } from './testing/offer-fixtures';
+import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
+import { SHOP_IMPORT_EXAMPLE } from '@vec/core/delegation/api/import/shop-import.row';
+
+/** A row of a shops file: the template's example with a Partita IVA and an owner's address of its own, and these cells changed. */
+const aShopRow = (cells: Record<string, string> = {}): Record<string, string> => ({
+  ...SHOP_IMPORT_EXAMPLE,
+  partita_iva: aPartitaIva(),
+  email_titolare: anEmail('titolare'),
+  ...cells,
+});
+
+/** The same Partita IVA with its check digit wrong. */
+const wrongCheckDigit = (partitaIva: string): string => `${partitaIva.slice(0, 10)}${(Number(partitaIva[10]) + 1) % 10}`;
+
+describe('CSV import of shops by facilitators, on paper consent', () => {
+  let api: TestApp;
+  let db: DataSource;
+  let staff: SignedIn;
+  beforeAll(async () => {
+    api = await startTestApp();
+    db = api.app.get(DataSource);
+    staff = await staffUser(api);
+  });
+  afterAll(() => api.close());
+
+  async function facilitator(approved = true): Promise<SignedIn & { facilitatorId: string }> {
+    const owner = await signUp(api, 'FACILITATOR');
+    const { registerFacilitator } = dataOf(await api.gqlAs(owner.accessToken, RegisterFacilitatorDocument, { input: aFacilitatorInput({ name: `Confcommercio ${owner.userId.slice(0, 6)}` }) }));
+    const facilitatorId = member(registerFacilitator, 'Facilitator').id;
+    if (approved) await api.gqlAs(staff.accessToken, DecideFacilitatorDocument, { input: { facilitatorId, decision: 'APPROVED' } });
+    return { ...owner, facilitatorId };
+  }
+
+  const shopsFile = (rows: readonly Record<string, string>[]) => csvOf(rows);
+  const send = (who: SignedIn, file: Buffer, mode: 'DRY_RUN' | 'ALL_OR_NOTHING' | 'ROW_BY_ROW') => upload(api, who.accessToken, file, mode, { kind: 'shops', name: 'negozi.csv' });
+
+  const desk = async (who: SignedIn) => dataOf(await api.gqlAs(who.accessToken, DelegatedShopsDocument, { first: 100 })).delegatedShops;
+
+  it('gives a template whose example row, with a Partita IVA of its own, passes the dry run', async () => {
+    const ascom = await facilitator();
+    const response = await api.http().get('/imports/shops/template.csv').set('authorization', `Bearer ${ascom.accessToken}`).buffer(true);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-disposition']).toContain('modello-importazione-shops.csv');
+    const rows = parse(response.text.replace(/^\uFEFF/, ''), { delimiter: ';' }) as string[][];
+    expect(rows[0]).toEqual(Object.keys(SHOP_IMPORT_EXAMPLE));
+    expect(rows).toHaveLength(2);
+    const example = Object.fromEntries(rows[0].map((column, i) => [column, rows[1][i]]));
+    const { job } = await send(ascom, shopsFile([{ ...example, partita_iva: aPartitaIva() }]), 'DRY_RUN');
+    expect(job).toMatchObject({ status: 'DONE', rows: 1, created: 1, invalid: 0, written: false });
+  });
+
+  it('reports every bad row by line, column and reason in Italian in a dry run, and writes nothing', async () => {
+    const ascom = await facilitator();
+    const taken = await shopIn(api, '001272');
+    const [takenPartitaIva]: { partita_iva: string }[] = await db.query('SELECT partita_iva FROM shop WHERE id = $1', [taken.shopId]);
+    const repeated = aPartitaIva();
+    const file = shopsFile([
+      aShopRow({ codice_esterno: 'OK-1' }),
+      aShopRow({ codice_esterno: 'BAD-PIVA', partita_iva: wrongCheckDigit(aPartitaIva()) }),
+      aShopRow({ codice_esterno: 'BAD-ATECO', ateco: '04' }),
+      aShopRow({ codice_esterno: 'BAD-SECTION', ateco: 'A47' }),
+      aShopRow({ codice_esterno: 'BAD-COMUNE', comune: 'Atlantide', provincia: '' }),
+      aShopRow({ codice_esterno: 'AMBIGUOUS', comune: 'Samone', provincia: '' }),
+      aShopRow({ codice_esterno: 'BAD-EMAIL', email_titolare: 'mario.rossi@' }),
+      aShopRow({ codice_esterno: 'NO-NAME', ragione_sociale: '' }),
+      aShopRow({ codice_esterno: 'OK-1' }),
+      aShopRow({ codice_esterno: 'TAKEN', partita_iva: takenPartitaIva.partita_iva }),
+      aShopRow({ codice_esterno: 'TWICE-1', partita_iva: repeated }),
+      aShopRow({ codice_esterno: 'TWICE-2', partita_iva: repeated }),
+      aShopRow({ codice_esterno: 'FUTURE', data_consenso: '01/01/2099' }),
+      aShopRow({ codice_esterno: 'BAD-DATE', data_consenso: '31/02/2026' }),
+      aShopRow({ codice_esterno: 'BAD-EMPLOYEES', addetti: 'tre' }),
+      aShopRow({ codice_esterno: 'SAMONE-TN', comune: 'Samone', provincia: 'TN' }),
+    ]);
+    const { status, job } = await send(ascom, file, 'DRY_RUN');
+    expect(status).toBe(200);
+    expect(job).toMatchObject({ status: 'DONE', rows: 16, created: 3, invalid: 13, written: false });
+    const problems = await problemsOf(api, ascom.accessToken, job?.id ?? '');
+    const byLine = (line: number) => problems.filter((p) => p.line === line).map((p) => [p.column, p.reason?.it]);
+    expect(byLine(3)).toEqual([['partita_iva', expect.stringContaining('cifra di controllo')]]);
+    expect(byLine(4)).toEqual([['ateco', expect.stringContaining('04')]]);
+    expect(byLine(5)).toEqual([['ateco', expect.stringContaining('47')]]);
+    expect(byLine(6)).toEqual([['comune', expect.stringContaining('«Atlantide» non è un comune')]]);
+    expect(byLine(7)).toEqual([['comune', expect.stringContaining('esiste un comune «Samone» in più province (TN, TO)')]]);
+    expect(byLine(8)).toEqual([['email_titolare', expect.stringMatching(/^email_titolare /)]]);
+    expect(byLine(9)).toEqual([['ragione_sociale', expect.stringMatching(/^ragione_sociale /)]]);
+    expect(byLine(10)).toEqual([['codice_esterno', expect.stringContaining('già alla riga 2')]]);
+    expect(byLine(11)).toEqual([['partita_iva', `partita_iva: la Partita IVA ${takenPartitaIva.partita_iva} è già registrata`]]);
+    expect(byLine(12)).toEqual([]);
+    expect(byLine(13)).toEqual([['partita_iva', expect.stringContaining('già alla riga 12')]]);
+    expect(byLine(14)).toEqual([['data_consenso', expect.stringContaining('non può essere nel futuro')]]);
+    expect(byLine(15)).toEqual([['data_consenso', expect.stringContaining('gg/mm/aaaa')]]);
+    expect(byLine(16)).toEqual([['addetti', expect.stringMatching(/^addetti /)]]);
+    expect(byLine(17)).toEqual([]);
+    // The refusal of a taken Partita IVA says nothing of who holds it.
+    expect(JSON.stringify(problems)).not.toContain(taken.email);
+    expect((await desk(ascom)).totalCount).toBe(0);
+  });
+
+  it('registers good rows row by row on paper consent, each owner invited to claim; the same file again changes nothing; a changed row updates its shop while the delegation lives', async () => {
+    const ascom = await facilitator();
+    const rows = [aShopRow({ codice_esterno: 'S-1', comune: '1272', provincia: '' }), aShopRow({ codice_esterno: 'S-2', partita_iva: '123' }), aShopRow({ codice_esterno: 'S-3', comune: 'Samone (TN)', provincia: '' })];
+    const first = await send(ascom, shopsFile(rows), 'ROW_BY_ROW');
+    expect(first.job).toMatchObject({ status: 'DONE', created: 2, invalid: 1, written: true });
+
+    const shops = await desk(ascom);
+    expect(shops.totalCount).toBe(2);
+    expect(shops.items.map((item) => [item.consent, item.unclaimed])).toEqual([
+      ['PAPER', true],
+      ['PAPER', true],
+    ]);
+    const delegations: { external_key: string; comune_code: string; paper_declared_on: string; consent: string; status: string; invited_email: string }[] = await db.query(
+      `SELECT d.external_key, s.comune_code, to_char(d.paper_declared_on, 'YYYY-MM-DD') AS paper_declared_on, d.consent, d.status, d.invited_email
+         FROM delegation d JOIN shop s ON s.id = d.shop_id WHERE d.facilitator_id = $1 ORDER BY d.external_key`,
+      [ascom.facilitatorId],
+    );
+    expect(delegations).toEqual([
+      { external_key: 'S-1', comune_code: '001272', paper_declared_on: '2026-01-15', consent: 'PAPER', status: 'ACTIVE', invited_email: rows[0].email_titolare },
+      { external_key: 'S-3', comune_code: '022165', paper_declared_on: '2026-01-15', consent: 'PAPER', status: 'ACTIVE', invited_email: rows[2].email_titolare },
+    ]);
+    const mails: { recipient: string; kind: string; text: string }[] = await db.query('SELECT recipient, kind, text FROM mail_message WHERE recipient = ANY($1) ORDER BY recipient', [
+      [rows[0].email_titolare, rows[2].email_titolare].sort(),
+    ]);
+    expect(mails.map((mail) => [mail.recipient, mail.kind])).toEqual([rows[0].email_titolare, rows[2].email_titolare].sort().map((recipient) => [recipient, 'SHOP_CLAIM_INVITATION']));
+    expect(mails[0].text).toContain('/rivendica/');
+
+    const again = await send(ascom, shopsFile(rows), 'ROW_BY_ROW');
+    expect(again.job).toMatchObject({ created: 0, updated: 0, unchanged: 2, invalid: 1 });
+    expect((await db.query('SELECT count(*)::int AS n FROM mail_message WHERE recipient = $1', [rows[0].email_titolare]))[0].n).toBe(1);
+
+    rows[0] = { ...rows[0], indirizzo: 'Via Po 3', addetti: '7' };
+    const changed = await send(ascom, shopsFile(rows), 'ROW_BY_ROW');
+    expect(changed.job).toMatchObject({ created: 0, updated: 1, unchanged: 1, invalid: 1 });
+    const [shop]: { address: string; employees: number }[] = await db.query('SELECT address, employees FROM shop WHERE partita_iva = $1', [rows[0].partita_iva]);
+    expect(shop).toEqual({ address: 'Via Po 3', employees: 7 });
+
+    // Once the facilitator stops acting for the shop, a changed row is skipped with the reason.
+    const [live]: { id: string }[] = await db.query(`SELECT id FROM delegation WHERE facilitator_id = $1 AND external_key = 'S-1'`, [ascom.facilitatorId]);
+    member(dataOf(await api.gqlAs(ascom.accessToken, WithdrawDelegationDocument, { input: { delegationId: live.id } })).withdrawDelegation, 'Delegation');
+    rows[0] = { ...rows[0], addetti: '9' };
+    const ended = await send(ascom, shopsFile(rows), 'ROW_BY_ROW');
+    expect(ended.job).toMatchObject({ updated: 0, skipped: 1, unchanged: 1 });
+    expect((await problemsOf(api, ascom.accessToken, ended.job?.id ?? ''))[0]).toMatchObject({ line: 2, outcome: 'SKIPPED', reason: { it: expect.stringContaining('non è più attiva') } });
+    expect((await db.query('SELECT employees FROM shop WHERE partita_iva = $1', [rows[0].partita_iva]))[0].employees).toBe(7);
+  });
+
+  it('all or nothing: one bad row and no shop, delegation or e-mail is written', async () => {
+    const ascom = await facilitator();
+    const rows = [aShopRow({ codice_esterno: 'A-1' }), aShopRow({ codice_esterno: 'A-2', ateco: '04' })];
+    const refused = await send(ascom, shopsFile(rows), 'ALL_OR_NOTHING');
+    expect(refused.job).toMatchObject({ status: 'DONE', invalid: 1, written: false });
+    expect((await desk(ascom)).totalCount).toBe(0);
+    expect((await db.query('SELECT count(*)::int AS n FROM mail_message WHERE recipient = $1', [rows[0].email_titolare]))[0].n).toBe(0);
+    rows[1] = { ...rows[1], ateco: 'G47' };
+    const done = await send(ascom, shopsFile(rows), 'ALL_OR_NOTHING');
+    expect(done.job).toMatchObject({ created: 2, written: true });
+    expect((await desk(ascom)).totalCount).toBe(2);
+  });
+
+  it('refuses an organisation not verified by the Department, and any other role, before reading the file', async () => {
+    const waiting = await facilitator(false);
+    const refused = await send(waiting, shopsFile([aShopRow()]), 'ROW_BY_ROW');
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: 'FORBIDDEN', reason: 'FACILITATOR_NOT_APPROVED', messageIt: expect.stringContaining('non è verificata') });
+    expect((await db.query('SELECT count(*)::int AS n FROM import_job WHERE owner_user_id = $1', [waiting.userId]))[0].n).toBe(0);
+    const shop = await signUp(api, 'SHOP');
+    expect((await send(shop, shopsFile([aShopRow()]), 'DRY_RUN')).status).toBe(403);
+    expect((await api.http().get('/imports/shops/template.csv').set('authorization', `Bearer ${shop.accessToken}`)).status).toBe(403);
+  });
+});

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { RequestContext } from '../common/request-context';
+import { DAY_MS } from '../common/time';
+import { TransactionalConnection } from '../common/transactional-connection';
+import type { FacilitatorEntity } from '../facilitator/facilitator.entity';
+import { MailKind } from '../mail/mail.types';
+import { MailService } from '../mail/mail.service';
+import { day } from '../messages';
+import type { ShopEntity } from '../shop/shop.entity';
+import { linkToken, newLinkSecret } from './delegation-link';
+import { DelegationEntity } from './delegation.entity';
+import { DelegationErrorCode, DelegationException } from './delegation.exception';
+import { DelegationConsent, DelegationStatus, LINK_VALID_DAYS } from './delegation.types';
+
+/** A shop just registered on paper, and what its delegation records. */
+export interface PaperConsent {
+  shop: Pick<ShopEntity, 'id' | 'legalName' | 'tradingName'>;
+  ownerEmail: string;
+  /** YYYY-MM-DD, as on the signed declaration. */
+  declaredOn: string;
+  /** The facilitator's own code for the shop, when it came from a file. */
+  externalKey: string | null;
+}
+
+/** The date of a paper declaration may not lie in the future (Italian days compared as dates). */
+export function assertDeclaredOn(declaredOn: string, now: Date, field: string): void {
+  if (new Date(`${declaredOn}T00:00:00Z`).getTime() > now.getTime()) throw new DelegationException(DelegationErrorCode.DECLARED_IN_FUTURE, field);
+}
+
+/**
+ * The delegation side of registering shops on a paper consent, for one shop (registerShopOnPaper)
+ * or a batch of a CSV import alike: the ACTIVE delegations flagged PAPER with their date, their
+ * audit events and the claim invitations to the owners, in a few statements of the caller's
+ * transaction. Also finds the delegations a facilitator's file named by their external key.
+ */
+@Injectable()
+export class PaperConsentRecords {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+  ) {}
+
+  async recordMany(tx: RequestContext, facilitator: Pick<FacilitatorEntity, 'id' | 'name'>, items: readonly PaperConsent[]): Promise<DelegationEntity[]> {
+    if (items.length === 0) return [];
+    if (!tx.manager) throw new Error('Paper consents are recorded inside the transaction that registers their shops');
+    const expires = new Date(tx.now.getTime() + LINK_VALID_DAYS * DAY_MS);
+    const links = items.map(() => newLinkSecret());
+    const delegations = this.connection.repository(tx, DelegationEntity);
+    const entities = items.map((item, i) =>
+      delegations.create({
+        facilitatorId: facilitator.id,
+        shopId: item.shop.id,
+        status: DelegationStatus.ACTIVE,
+        consent: DelegationConsent.PAPER,
+        paperDeclaredOn: item.declaredOn,
+        externalKey: item.externalKey,
+        invitedEmail: item.ownerEmail,
+        linkSecretHash: links[i].hash,
+        linkExpiresAt: expires,
+        linkUsedAt: null,
+        activatedAt: tx.now,
+        endedAt: null,
+        endedByUserId: null,
+      }),
+    );
+    const inserted = await delegations.insert(entities);
+    entities.forEach((entity, i) => Object.assign(entity, inserted.generatedMaps[i], { id: String(inserted.identifiers[i].id) }));
+    await this.audit.recordMany(
+      tx,
+      items.map((item, i) => ({
+        action: 'delegation.registered_on_paper',
+        entityType: 'delegation',
+        entityId: entities[i].id,
+        after: {
+          facilitatorId: facilitator.id,
+          shopId: item.shop.id,
+          consent: DelegationConsent.PAPER,
+          paperDeclaredOn: item.declaredOn,
+          ownerEmail: item.ownerEmail,
+          ...(item.externalKey === null ? {} : { externalKey: item.externalKey }),
+        },
+      })),
+    );
+    await this.mail.enqueue(
+      tx,
+      items.map((item, i) => ({
+        idempotencyKey: `delegation:${entities[i].id}:claim`,
+        kind: MailKind.SHOP_CLAIM_INVITATION,
+        userId: null,
+        recipient: item.ownerEmail,
+        language: 'it' as const,
+        values: {
+          facilitator: facilitator.name,
+          shop: item.shop.tradingName ?? item.shop.legalName,
+          declaredOn: day(new Date(`${item.declaredOn}T12:00:00Z`)).it,
+          link: this.mail.link(`/rivendica/${linkToken(entities[i].id, links[i].secret)}`),
+          validUntil: day(expires).it,
+        },
+      })),
+    );
+    return entities;
+  }
+
+  /** The facilitator's delegations with these external keys, each with its shop, by key: one query for a batch. */
+  async byExternalKeys(ctx: RequestContext, facilitatorId: string, keys: readonly string[]): Promise<Map<string, DelegationEntity>> {
+    if (keys.length === 0) return new Map();
+    const found = await this.connection.repository(ctx, DelegationEntity).find({ where: { facilitatorId, externalKey: In([...keys]) }, relations: { shop: true } });
+    return new Map(found.map((delegation) => [delegation.externalKey ?? '', delegation]));
+  }
+}

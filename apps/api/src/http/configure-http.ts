@@ -1,7 +1,7 @@
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { accessLogOptions, MetricsService, type Environment } from '@vec/core';
-import { Logger, PinoLogger } from 'nestjs-pino';
+import { accessLogOptions, MetricsService, ROOT_LOGGER, type Environment } from '@vec/core';
+import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
@@ -29,9 +29,9 @@ export function trustProxySetting(value: string): boolean | number | string[] {
 export function configureHttp(app: NestExpressApplication): void {
   const config = app.get<ConfigService<Environment, true>>(ConfigService);
   const production = config.get('NODE_ENV', { infer: true }) === 'production';
-  // First of all: one access line per request, refusals by the middleware below included.
-  app.get(Logger);
-  app.use(pinoHttp({ logger: PinoLogger.root, ...accessLogOptions() }));
+  // First of all: one access line per request, refusals by the middleware below included; the
+  // request's logger it makes is the one every line logged while answering carries.
+  app.use(pinoHttp({ logger: app.get<Logger>(ROOT_LOGGER), ...accessLogOptions() }));
   app.use(requestMetrics(app.get(MetricsService)));
   app.disable('x-powered-by');
   // While the instance drains, every answer closes its connection, so keep-alive clients move on.

@@ -43,7 +43,14 @@ export function configureHttp(app: NestExpressApplication): void {
   app.set('trust proxy', trustProxySetting(config.get('TRUST_PROXY', { infer: true })));
   app.use(helmet(securityHeaders(production)));
   app.use(rateLimit(config.get('RATE_LIMIT_PER_MINUTE', { infer: true })));
-  app.use(compression());
+  // A client that accepts no compressed encoding gets the answer as it is (what compression would
+  // decide too): skip its per-request negotiation, keeping the Vary that caches key answers by.
+  const compress = compression();
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.headers['accept-encoding']) return compress(req, res, next);
+    res.vary('Accept-Encoding');
+    next();
+  });
   // Only GraphQL (the session's refresh token) and sign-in through an identity provider (the pending sign-in) read cookies.
   app.use(['/graphql', '/auth/oidc'], cookieParser());
   // Registered here, the JSON parser replaces Nest's own; its errors get JSON answers right after.

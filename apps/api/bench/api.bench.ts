@@ -40,6 +40,10 @@ const BENCH_ENV = {
   MIGRATIONS_RUN: 'false',
   SEED_DEMO: 'false',
   RUN_WORKER: 'false',
+  // Required in production; no e-mail is sent while benchmarking.
+  SMTP_URL: 'smtp://127.0.0.1:2525',
+  MAIL_FROM: 'noreply@vicini.example',
+  APP_URL: 'https://vicini.example',
 };
 
 interface Scenario {

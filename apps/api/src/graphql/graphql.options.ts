@@ -57,7 +57,7 @@ export function graphqlOptions(loaders: LoaderFactory, config: ConfigService<Env
     parseOptions: { maxTokens: limits.tokens },
     validationRules: queryLimitRules(limits),
     formatError: formatGraphQLError,
-    plugins: [ApolloServerPluginCacheControlDisabled(), publicCachePlugin, operationNamePlugin, graphqlMetricsPlugin(metrics), queryCostPlugin(limits.cost), inputHygienePlugin, errorReportingPlugin],
+    plugins: [ApolloServerPluginCacheControlDisabled(), publicCachePlugin, operationNamePlugin, graphqlMetricsPlugin(metrics), queryCostPlugin(limits.cost), inputHygienePlugin(), errorReportingPlugin],
     context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => {
       const ctx = requestContextFromHttp(req);
       res.setHeader('x-request-id', ctx.requestId);

@@ -1,37 +1,53 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { inputHygieneErrors, userInputError } from '@vec/core';
-import { getArgumentValues, getVariableValues, GraphQLError, Kind, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
+import { getArgumentValues, getVariableValues, GraphQLError, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type FieldNode, type GraphQLField, type GraphQLSchema } from 'graphql';
+
+/** A field of the document that is given arguments, with its definition. */
+interface ArgumentSite {
+  field: GraphQLField<unknown, unknown>;
+  node: FieldNode;
+}
+
+/** Every field of a document given arguments, found once per document (the same object for the same text). */
+function argumentSites(schema: GraphQLSchema, document: DocumentNode): ArgumentSite[] {
+  const typeInfo = new TypeInfo(schema);
+  const sites: ArgumentSite[] = [];
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      [Kind.FIELD](node) {
+        const field = typeInfo.getFieldDef();
+        if (field && node.arguments?.length) sites.push({ field, node });
+      },
+    }),
+  );
+  return sites;
+}
 
 /**
  * Checks every argument of every field an operation selects — literals and variables alike, for
  * every resolver, guards included — before anything runs: no NUL character, no lone surrogate, no
  * date outside the platform's years. Refusals are BAD_USER_INPUT naming each field.
  */
-export const inputHygienePlugin: ApolloServerPlugin = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ request, document, schema, operation }) {
-        const { coerced } = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {});
-        // Variables that do not fit: execution refuses them as bad input, before any resolver.
-        if (!coerced) return;
-        const typeInfo = new TypeInfo(schema);
-        const problems: ReturnType<typeof inputHygieneErrors> = [];
-        visit(
-          document,
-          visitWithTypeInfo(typeInfo, {
-            [Kind.FIELD](node) {
-              const field = typeInfo.getFieldDef();
-              if (!field || !node.arguments?.length) return;
-              const values = getArgumentValues(field, node, coerced);
-              problems.push(...inputHygieneErrors(values, ''));
-            },
-          }),
-        );
-        if (problems.length === 0) return;
-        const refusal = userInputError(problems);
-        // Refused before execution, like a document that fails validation: 400.
-        throw new GraphQLError(refusal.message, { extensions: { ...refusal.extensions, http: { status: 400 } } });
-      },
-    };
-  },
-};
+export function inputHygienePlugin(): ApolloServerPlugin {
+  const sitesOf = new WeakMap<DocumentNode, { schema: GraphQLSchema; sites: ArgumentSite[] }>();
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema, operation }) {
+          let known = sitesOf.get(document);
+          if (!known || known.schema !== schema) sitesOf.set(document, (known = { schema, sites: argumentSites(schema, document) }));
+          if (known.sites.length === 0) return;
+          const { coerced } = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {});
+          // Variables that do not fit: execution refuses them as bad input, before any resolver.
+          if (!coerced) return;
+          const problems = known.sites.flatMap(({ field, node }) => inputHygieneErrors(getArgumentValues(field, node, coerced), ''));
+          if (problems.length === 0) return;
+          const refusal = userInputError(problems);
+          // Refused before execution, like a document that fails validation: 400.
+          throw new GraphQLError(refusal.message, { extensions: { ...refusal.extensions, http: { status: 400 } } });
+        },
+      };
+    },
+  };
+}

@@ -3,7 +3,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { queryCostEstimator, queryTooComplex, type QueryLimit } from '@vec/core';
-import { GraphQLError, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, visit, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule, type ValueNode } from 'graphql';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 export interface QueryLimits {
@@ -48,14 +48,47 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
 }
 
 /**
+ * The variables an operation's cost can depend on: those given to a `first` argument (the only
+ * argument the estimator reads) and to directives (@skip/@include leave selections out).
+ */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (value: ValueNode): void => {
+    visit(value, { [Kind.VARIABLE]: (node) => void names.add(node.name.value) });
+  };
+  visit(document, {
+    [Kind.FIELD]: (node) => node.arguments?.filter((argument) => argument.name.value === 'first').forEach((argument) => collect(argument.value)),
+    [Kind.DIRECTIVE]: (node) => node.arguments?.forEach((argument) => collect(argument.value)),
+  });
+  return [...names].sort();
+}
+
+/** Costs an operation was found to have, for the variables it depends on, kept per document (bounded). */
+interface CostMemo {
+  variables: string[];
+  costs: Map<string, number>;
+}
+
+const MEMO_ENTRIES = 32;
+
+/**
  * Prices each operation once its variables are known (a page's `first` may be a variable) and
- * refuses it before execution when it is over the budget.
+ * refuses it before execution when it is over the budget. The price is a function of the document,
+ * the operation and the variables given to `first` and to directives, so a price within budget is
+ * remembered for those (the parsed document is the same object for every request that sends the
+ * same text): repeats skip the walk. Anything over budget, or not priced yet, is priced again.
  */
 export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
+  const memos = new WeakMap<DocumentNode, CostMemo>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
+          let memo = memos.get(document);
+          if (!memo) memos.set(document, (memo = { variables: costVariables(document), costs: new Map() }));
+          const given = request.variables ?? {};
+          const key = JSON.stringify([request.operationName ?? null, ...memo.variables.map((name) => (name in given ? [given[name]] : []))]);
+          if (memo.costs.has(key)) return;
           let cost: number;
           try {
             cost = operationCost(schema, document, request.variables, request.operationName ?? undefined);
@@ -64,6 +97,8 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
             return;
           }
           if (cost > maxCost) throw queryTooComplex('cost', maxCost, cost);
+          if (memo.costs.size >= MEMO_ENTRIES) memo.costs.delete(memo.costs.keys().next().value as string);
+          memo.costs.set(key, cost);
         },
       };
     },

@@ -1,7 +1,7 @@
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { accessLogOptions, MetricsService, type Environment } from '@vec/core';
-import { Logger, PinoLogger } from 'nestjs-pino';
+import { accessLogOptions, MetricsService, ROOT_LOGGER, type Environment } from '@vec/core';
+import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
@@ -29,9 +29,9 @@ export function trustProxySetting(value: string): boolean | number | string[] {
 export function configureHttp(app: NestExpressApplication): void {
   const config = app.get<ConfigService<Environment, true>>(ConfigService);
   const production = config.get('NODE_ENV', { infer: true }) === 'production';
-  // First of all: one access line per request, refusals by the middleware below included.
-  app.get(Logger);
-  app.use(pinoHttp({ logger: PinoLogger.root, ...accessLogOptions() }));
+  // First of all: one access line per request, refusals by the middleware below included; the
+  // request's logger it makes is the one every line logged while answering carries.
+  app.use(pinoHttp({ logger: app.get<Logger>(ROOT_LOGGER), ...accessLogOptions() }));
   app.use(requestMetrics(app.get(MetricsService)));
   app.disable('x-powered-by');
   // While the instance drains, every answer closes its connection, so keep-alive clients move on.
@@ -43,7 +43,14 @@ export function configureHttp(app: NestExpressApplication): void {
   app.set('trust proxy', trustProxySetting(config.get('TRUST_PROXY', { infer: true })));
   app.use(helmet(securityHeaders(production)));
   app.use(rateLimit(config.get('RATE_LIMIT_PER_MINUTE', { infer: true })));
-  app.use(compression());
+  // A client that accepts no compressed encoding gets the answer as it is (what compression would
+  // decide too): skip its per-request negotiation, keeping the Vary that caches key answers by.
+  const compress = compression();
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.headers['accept-encoding']) return compress(req, res, next);
+    res.vary('Accept-Encoding');
+    next();
+  });
   // Only GraphQL (the session's refresh token) and sign-in through an identity provider (the pending sign-in) read cookies.
   app.use(['/graphql', '/auth/oidc'], cookieParser());
   // Registered here, the JSON parser replaces Nest's own; its errors get JSON answers right after.

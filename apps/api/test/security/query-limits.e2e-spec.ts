@@ -191,4 +191,15 @@ describe('Operation limits in production and when tuned', () => {
     const costly = await tuned.http().post('/graphql').send({ query: '{ comuni(search: "a", first: 100) { code name } }' });
     expect(costly.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: 100, found: 201 });
   });
+
+  it('prices the same document again for each page size it is sent with, and for each operation in it', async () => {
+    // A price within budget is remembered per document and variables: the same text with a larger page is priced anew.
+    const query = 'query Small($first: Int!) { comuni(search: "a", first: $first) { code name } } query Large { comuni(search: "a", first: 100) { code name } }';
+    const send = (operationName: string, variables: Record<string, unknown>) => tuned.http().post('/graphql').send({ query, operationName, variables });
+    for (let round = 0; round < 2; round += 1) {
+      expect((await send('Small', { first: 10 })).body.errors).toBeUndefined();
+      expect((await send('Small', { first: 60 })).body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: 100, found: 121 });
+      expect((await send('Large', { first: 10 })).body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: 100, found: 201 });
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { fieldPath } from '../common/field-path';
 import { MESSAGES } from '../messages';
 import type { RuleWords } from './input-rules';
 import { fieldError, FieldError, userInputError } from './user-input.error';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 const V = MESSAGES.validation;
 const count = (constraints: readonly unknown[]): number => Number(constraints[0]);
@@ -99,6 +100,7 @@ class FieldPathValidationPipe extends ValidationPipe {
 }
 
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new FieldPathValidationPipe({
     transform: true,
     whitelist: true,

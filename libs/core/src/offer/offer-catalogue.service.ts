@@ -28,7 +28,9 @@ export class OfferCatalogueService {
     if (filter.categories?.length) query.andWhere('offer.categories && ARRAY[:...categories]::service_category[]', { categories: filter.categories });
     if (filter.comuneCode) whereOfferCovers(query, 'offer', comuneArea(await this.territory.getComune(ctx, filter.comuneCode, 'filter.comuneCode')));
     query.orderBy('offer.publishedAt', 'DESC', 'NULLS LAST').addOrderBy('offer.id');
-    const [items, total] = await query.skip(page.offset).take(page.first).getManyAndCount();
+    // The only join is the offer's one provider, so a plain LIMIT/OFFSET pages the rows: skip/take
+    // would first select the page's distinct ids in a query of their own.
+    const [items, total] = await query.offset(page.offset).limit(page.first).getManyAndCount();
     await loadCoverage(this.connection.repository(ctx, OfferCoverageEntity), items);
     return toPage(items, total, page);
   }

@@ -18,6 +18,7 @@ import { OutcomeSurveyEntity } from './match/outcome-survey.entity';
 import { NotificationEntity } from './notification/notification.entity';
 import { OfferCoverageEntity } from './offer/offer-coverage.entity';
 import { OfferEntity } from './offer/offer.entity';
+import { OfferIntegrationEntity } from './offer/offer-integration.entity';
 import { PrivacyNoticeAcceptanceEntity } from './auth/privacy-notice-acceptance.entity';
 import { ProviderEntity } from './provider/provider.entity';
 import { CallApplicationEntity } from './selection-call/call-application.entity';
@@ -40,6 +41,7 @@ export const ALL_ENTITIES = [
   DelegationEntity,
   OfferEntity,
   OfferCoverageEntity,
+  OfferIntegrationEntity,
   HelpRequestEntity,
   MatchEntity,
   MatchTransitionEntity,

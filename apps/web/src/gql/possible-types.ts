@@ -115,6 +115,10 @@
       "EmailTakenError",
       "StaffUserCreated"
     ],
+    "DeclareOfferIntegrationsResult": [
+      "Offer",
+      "OfferClosedError"
+    ],
     "DelegationResult": [
       "AlreadyDelegatedError",
       "Delegation",
@@ -325,6 +329,10 @@
     "CreateStaffUserResult": [
       "EmailTakenError",
       "StaffUserCreated"
+    ],
+    "DeclareOfferIntegrationsResult": [
+      "Offer",
+      "OfferClosedError"
     ],
     "DelegationResult": [
       "AlreadyDelegatedError",

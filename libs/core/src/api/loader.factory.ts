@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { HelpRequestService } from '../help-request/help-request.service';
 import { MatchQueryService } from '../match/match-query.service';
+import { OfferIntegrationService } from '../offer/offer-integration.service';
 import { OfferService } from '../offer/offer.service';
 import { ProviderService } from '../provider/provider.service';
 import { ShopService } from '../shop/shop.service';
@@ -18,6 +19,7 @@ export class LoaderFactory {
     private readonly offers: OfferService,
     private readonly helpRequests: HelpRequestService,
     private readonly matches: MatchQueryService,
+    private readonly integrations: OfferIntegrationService,
   ) {}
 
   create(): Loaders {
@@ -30,6 +32,7 @@ export class LoaderFactory {
       matchTransitions: new DataLoader((ids: readonly string[]) => this.matches.transitionsOf(ids)),
       matchSurveys: new DataLoader((ids: readonly string[]) => this.matches.surveysOf(ids)),
       waitlistPosition: new DataLoader((ids: readonly string[]) => this.matches.waitlistPositionsOf(ids)),
+      offerIntegrations: new DataLoader((ids: readonly string[]) => this.integrations.partnersShownOf(ids)),
       offerUsage: new DataLoader((ids: readonly string[]) => this.matches.usageOf(ids)),
     };
   }

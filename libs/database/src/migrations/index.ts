@@ -21,6 +21,7 @@ import { SelectionCalls1796438329175 } from './1796438329175-selection-calls';
 import { MailPreferences1796440138986 } from './1796440138986-mail-preferences';
 import { Delegations1796440155003 } from './1796440155003-delegations';
 import { MailResend1796441399272 } from './1796441399272-mail-resend';
+import { OfferIntegrations1796449259406 } from './1796449259406-offer-integrations';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ AccountRecovery1796438029667,
   MailPreferences1796440138986,
   Delegations1796440155003,
   MailResend1796441399272,
+  OfferIntegrations1796449259406,
 ];

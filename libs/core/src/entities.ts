@@ -10,6 +10,7 @@ import { ImportRowEntity } from './import/import-row.entity';
 import { DelegationEntity } from './delegation/delegation.entity';
 import { FacilitatorEntity } from './facilitator/facilitator.entity';
 import { HelpRequestEntity } from './help-request/help-request.entity';
+import { HelpRequestBundleEntity } from './help-request/help-request-bundle.entity';
 import { MailMessageEntity } from './mail/mail-message.entity';
 import { MailPreferenceEntity } from './mail/mail-preference.entity';
 import { MatchTransitionEntity } from './match/match-transition.entity';
@@ -42,6 +43,7 @@ export const ALL_ENTITIES = [
   OfferEntity,
   OfferCoverageEntity,
   OfferIntegrationEntity,
+  HelpRequestBundleEntity,
   HelpRequestEntity,
   MatchEntity,
   MatchTransitionEntity,

@@ -103,6 +103,10 @@
       "EmailTakenError",
       "User"
     ],
+    "CreateHelpRequestBundleResult": [
+      "DuplicateHelpRequestError",
+      "HelpRequestBundle"
+    ],
     "CreateHelpRequestResult": [
       "DuplicateHelpRequestError",
       "HelpRequest"
@@ -317,6 +321,10 @@
       "AccountLinkError",
       "EmailTakenError",
       "User"
+    ],
+    "CreateHelpRequestBundleResult": [
+      "DuplicateHelpRequestError",
+      "HelpRequestBundle"
     ],
     "CreateHelpRequestResult": [
       "DuplicateHelpRequestError",

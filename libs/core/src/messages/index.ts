@@ -2,6 +2,7 @@ import { accountMailMessages } from './account-mail.messages';
 import { accountMessages } from './account.messages';
 import { allocationMessages } from './allocation.messages';
 import { authMessages } from './auth.messages';
+import { bundleMessages } from './bundle.messages';
 import { configMessages } from './config.messages';
 import { delegationMailMessages } from './delegation-mail.messages';
 import { delegationMessages } from './delegation.messages';
@@ -53,6 +54,7 @@ export const MESSAGES = {
   account: accountMessages,
   allocation: allocationMessages,
   auth: authMessages,
+  bundle: bundleMessages,
   config: configMessages,
   delegation: delegationMessages,
   delegationMail: delegationMailMessages,

@@ -189,6 +189,12 @@ const SAMPLES: Samples<typeof MESSAGES> = {
     territoryEmpty: ON_FIELD,
     taxCode: [[FIELD, 'FORMAT'], [FIELD, 'CHECK_DIGIT'], [FIELD, 'OFFICE_CODE']],
   },
+  bundle: {
+    why: each(['SINGLE_OFFER', 'SINGLE_PROVIDER', 'ALL_INTEGRATED', 'PARTLY_INTEGRATED', 'BEST_SCORES'] as const),
+    missing: [...INELIGIBILITY_REASONS, 'NO_CANDIDATE' as const].flatMap((reason) => [[reason, true] as const, [reason, false] as const]),
+    tooSmall: ON_FIELD,
+    notFound: NONE,
+  },
   helpRequest: {
     notFound: NONE,
     askedTwice: each(Object.values(ServiceCategory)),

@@ -22,6 +22,7 @@ import { MailPreferences1796440138986 } from './1796440138986-mail-preferences';
 import { Delegations1796440155003 } from './1796440155003-delegations';
 import { MailResend1796441399272 } from './1796441399272-mail-resend';
 import { OfferIntegrations1796449259406 } from './1796449259406-offer-integrations';
+import { Bundles1796451070302 } from './1796451070302-bundles';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ AccountRecovery1796438029667,
   Delegations1796440155003,
   MailResend1796441399272,
   OfferIntegrations1796449259406,
+  Bundles1796451070302,
 ];

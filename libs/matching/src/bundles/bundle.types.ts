@@ -40,7 +40,9 @@ export const DEFAULT_SET_SEARCH: Omit<SetSearchOptions, 'room'> = { perCategory:
 /** Why a part has no offer in the set: a rule every candidate fails, or no offer covering the shop for the category at all. */
 export type MissingReason = IneligibilityReason | 'NO_CANDIDATE';
 
-/** Why a set ranks where it does, as machine-readable codes (words are the adapters' job). */
+export const SET_REASONS = ['SINGLE_OFFER', 'SINGLE_PROVIDER', 'ALL_INTEGRATED', 'PARTLY_INTEGRATED', 'BEST_SCORES'] as const;
+
+/** Why a set ranks where it does, as machine-readable codes (words are the adapters' job); listed in SET_REASONS. */
 export type SetReason =
   /** One offer covers every category asked. */
   | 'SINGLE_OFFER'

@@ -4,7 +4,7 @@ import { staffUser } from '../../api/test/testing/fixtures';
 import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
 import { dataOf, member } from '../../api/test/testing/test-app';
 import { shopNamed } from './testing/journey-fixtures';
-import { eventually, expectAccessible, logIn, startWebTestApp, type WebTestApp } from './testing/web-app';
+import { eventually, expectAccessible, focusedNotice, logIn, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 const LUCCA = '046017';
 const unique = (title: string): string => `${title} ${randomUUID().slice(0, 6)}`;
@@ -16,7 +16,7 @@ describe('A shop’s bundle of services in the browser', () => {
   });
   afterAll(() => web.close());
 
-  it('asks for a store, payments and delivery together and reads the sets of offers proposed, explained, with their integrations', async () => {
+  it('asks for a store, payments and delivery together, reads the sets of offers proposed, explained, with their integrations, and applies to one as a whole', async () => {
     const staff = await staffUser(web.api);
     const [store, pay, ship] = [await approvedProvider(web.api, staff), await approvedProvider(web.api, staff), await approvedProvider(web.api, staff)];
     const coverage = { comuneCodes: [LUCCA] };
@@ -58,5 +58,12 @@ describe('A shop’s bundle of services in the browser', () => {
     expect(await ours.getByRole('rowheader').allTextContents()).toEqual(['Negozio online', 'Consegna a domicilio', 'Pagamenti digitali']);
     expect(await ours.getByText('Alcune offerte dichiarano di funzionare insieme', { exact: false }).count()).toBe(1);
     await expectAccessible(page, 'bundle-sets');
+
+    // Applying to the set holds a place in every part at once.
+    await ours.getByRole('button', { name: 'Chiedi questo insieme di offerte' }).click();
+    await eventually(() => focusedNotice(page), 'Posti riservati per tutti i 3 servizi: ora i fornitori rispondono.');
+    await page.getByText('Tutti i servizi del pacchetto hanno già un\'offerta o sono chiusi.').waitFor();
+    expect(await page.getByRole('region', { name: 'Servizi richiesti' }).getByText('Aperta', { exact: true }).count()).toBe(0);
+    await expectAccessible(page, 'bundle-applied');
   });
 });

@@ -33,6 +33,11 @@
       "OfferFullError",
       "PreviouslyRefusedError"
     ],
+    "ApplyToOfferSetResult": [
+      "EmailNotVerifiedError",
+      "MatchSet",
+      "SetPartUnavailableError"
+    ],
     "BusinessError": [
       "AccountErasureRefusedError",
       "AccountHasShopError",
@@ -70,6 +75,7 @@
       "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
       "ProviderNotApprovedError",
+      "SetPartUnavailableError",
       "ShopAlreadyRegisteredError",
       "SignInFirstError",
       "SurveyNotDueError",
@@ -252,6 +258,11 @@
       "OfferFullError",
       "PreviouslyRefusedError"
     ],
+    "ApplyToOfferSetResult": [
+      "EmailNotVerifiedError",
+      "MatchSet",
+      "SetPartUnavailableError"
+    ],
     "BusinessError": [
       "AccountErasureRefusedError",
       "AccountHasShopError",
@@ -289,6 +300,7 @@
       "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
       "ProviderNotApprovedError",
+      "SetPartUnavailableError",
       "ShopAlreadyRegisteredError",
       "SignInFirstError",
       "SurveyNotDueError",

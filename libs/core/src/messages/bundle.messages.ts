@@ -1,4 +1,5 @@
-import type { MissingReason, SetReason } from '@vec/matching';
+import type { MissingReason, ServiceCategory, SetReason } from '@vec/matching';
+import { SERVICE_CATEGORY_LABELS } from './service-categories';
 import { reasonMessages } from './reason.messages';
 import type { Words } from './words';
 
@@ -33,4 +34,24 @@ export const bundleMessages = {
     it: `${field}: un pacchetto riunisce due o più servizi: scegline un altro, oppure chiedi un solo servizio`,
   }),
   notFound: (): Words => ({ en: 'No such bundle', it: 'Pacchetto non trovato' }),
+  partFull: (category: ServiceCategory): Words => ({
+    en: `«${SERVICE_CATEGORY_LABELS[category].en}»: the offer chosen has no free place left; no place was held for any service of the set`,
+    it: `«${SERVICE_CATEGORY_LABELS[category].it}»: l’offerta scelta non ha più posti liberi; non è stato preso alcun posto per i servizi dell’insieme`,
+  }),
+  partNotEligible: (category: ServiceCategory): Words => ({
+    en: `«${SERVICE_CATEGORY_LABELS[category].en}»: the offer chosen does not fit this service of your shop; no place was held for any service of the set`,
+    it: `«${SERVICE_CATEGORY_LABELS[category].it}»: l’offerta scelta non è adatta a questo servizio della tua attività; non è stato preso alcun posto per i servizi dell’insieme`,
+  }),
+  partNotOpen: (category: ServiceCategory): Words => ({
+    en: `«${SERVICE_CATEGORY_LABELS[category].en}»: this service already has an offer or is closed; no place was held for any service of the set`,
+    it: `«${SERVICE_CATEGORY_LABELS[category].it}»: questo servizio ha già un’offerta o è chiuso; non è stato preso alcun posto per i servizi dell’insieme`,
+  }),
+  partUnknown: (field: string): Words => ({
+    en: `${field}: this request is not one of the bundle’s: choose the parts from the bundle’s services`,
+    it: `${field}: questa richiesta non fa parte del pacchetto: scegli le parti tra i servizi del pacchetto`,
+  }),
+  partTwice: (field: string): Words => ({
+    en: `${field}: this service is already in the set: one offer per service`,
+    it: `${field}: questo servizio è già nell’insieme: un’offerta per servizio`,
+  }),
 };

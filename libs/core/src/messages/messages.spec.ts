@@ -194,6 +194,11 @@ const SAMPLES: Samples<typeof MESSAGES> = {
     missing: [...INELIGIBILITY_REASONS, 'NO_CANDIDATE' as const].flatMap((reason) => [[reason, true] as const, [reason, false] as const]),
     tooSmall: ON_FIELD,
     notFound: NONE,
+    partFull: each(Object.values(ServiceCategory)),
+    partNotEligible: each(Object.values(ServiceCategory)),
+    partNotOpen: each(Object.values(ServiceCategory)),
+    partUnknown: ON_FIELD,
+    partTwice: ON_FIELD,
   },
   helpRequest: {
     notFound: NONE,

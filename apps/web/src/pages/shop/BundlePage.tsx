@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
-import { StatusNotice } from '../../components/StatusNotice';
+import { StatusNotice, useNotice } from '../../components/StatusNotice';
 import { BundleRecommendationsDocument } from '../../gql/generated';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
 import { PATHS, pathTo } from '../../routes';
@@ -15,7 +15,7 @@ export function BundlePage() {
   const { t } = useTranslation();
   const { label } = useCategoryLabels();
   const { id = '' } = useParams();
-  const notice = (useLocation().state as { notice?: string } | null)?.notice ?? '';
+  const { notice, announce } = useNotice((useLocation().state as { notice?: string } | null)?.notice ?? '');
   const { data, loading, error } = useQuery(BundleRecommendationsDocument, { variables: { bundleId: id }, fetchPolicy: 'cache-and-network' });
   const title = t('bundle.title');
 
@@ -51,7 +51,7 @@ export function BundlePage() {
               {sets.sets.length > 0 ? (
                 <ol className="list-unstyled">
                   {sets.sets.map((set, index) => (
-                    <OfferSetCard key={set.parts.map((p) => p.offer.id).join('-')} set={set} rank={index + 1} />
+                    <OfferSetCard key={set.parts.map((p) => p.offer.id).join('-')} bundleId={bundle.id} set={set} rank={index + 1} onApplied={announce} />
                   ))}
                 </ol>
               ) : (
@@ -59,7 +59,7 @@ export function BundlePage() {
                   <p className="alert alert-warning">{t('bundle.noComplete')}</p>
                   {sets.bestPartial ? (
                     <ul className="list-unstyled">
-                      <OfferSetCard set={sets.bestPartial} rank={null} />
+                      <OfferSetCard bundleId={bundle.id} set={sets.bestPartial} rank={null} onApplied={announce} />
                     </ul>
                   ) : null}
                 </>
@@ -78,7 +78,7 @@ export function BundlePage() {
         <Link to={PATHS.shopRequests}>{t('bundle.back')}</Link>
       </p>
       <PageTitle title={title}>{title}</PageTitle>
-      <StatusNotice message={notice} />
+      <StatusNotice message={notice.message} seq={notice.seq} />
       {body}
     </>
   );

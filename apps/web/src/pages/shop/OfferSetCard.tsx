@@ -1,16 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import type { OfferSetViewFragment } from '../../gql/generated';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
+import { ApplySetButton } from './ApplySetButton';
 import { ReasonList } from './Recommendations';
 
 interface Props {
+  bundleId: string;
   set: OfferSetViewFragment;
   /** 1-based place in the ranking; null for the best partial set. */
   rank: number | null;
+  onApplied: (message: string) => void;
 }
 
 /** One set of offers for a bundle: why it is proposed, what each part brings, which integrations link them, what is missing. */
-export function OfferSetCard({ set, rank }: Props) {
+export function OfferSetCard({ bundleId, set, rank, onApplied }: Props) {
   const { t, i18n } = useTranslation();
   const { label } = useCategoryLabels();
   const english = i18n.language === 'en';
@@ -71,6 +74,9 @@ export function OfferSetCard({ set, rank }: Props) {
               ))}
             </ul>
           </>
+        ) : null}
+        {set.complete ? (
+          <ApplySetButton bundleId={bundleId} parts={set.parts.map((part) => ({ helpRequestId: part.helpRequestId, offerId: part.offer.id }))} describedBy={`${id}-title`} onApplied={onApplied} />
         ) : null}
       </article>
     </li>

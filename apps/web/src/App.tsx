@@ -52,6 +52,8 @@ import { RegisterPage } from './pages/RegisterPage';
 import { NeedsPage } from './pages/shop/NeedsPage';
 import { RequestPage } from './pages/shop/RequestPage';
 import { RequestsPage } from './pages/shop/RequestsPage';
+import { BundleNewPage } from './pages/shop/BundleNewPage';
+import { BundlePage } from './pages/shop/BundlePage';
 import { ShopMatchesPage } from './pages/shop/ShopMatchesPage';
 import { ShopPage } from './pages/shop/ShopPage';
 import { PATHS } from './routes';
@@ -73,6 +75,8 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.shopNeeds, SHOP_SIDE, <ShopArea><NeedsPage /></ShopArea>],
   [PATHS.shopRequests, SHOP_SIDE, <ShopArea><RequestsPage /></ShopArea>],
   [PATHS.shopRequest, SHOP_SIDE, <ShopArea><RequestPage /></ShopArea>],
+  [PATHS.shopBundleNew, SHOP_SIDE, <ShopArea><BundleNewPage /></ShopArea>],
+  [PATHS.shopBundle, SHOP_SIDE, <ShopArea><BundlePage /></ShopArea>],
   [PATHS.shopMatches, SHOP_SIDE, <ShopArea><ShopMatchesPage /></ShopArea>],
   [PATHS.shopMatch, SHOP_SIDE, <ShopArea><MatchPage side="SHOP" /></ShopArea>],
   [PATHS.shopCalls, ['SHOP'], <ShopCallsPage />],

@@ -25,6 +25,8 @@ export const PATHS = {
   shopNeeds: '/la-mia-attivita/di-cosa-hai-bisogno',
   shopRequests: '/la-mia-attivita/richieste',
   shopRequest: '/la-mia-attivita/richieste/:id',
+  shopBundleNew: '/la-mia-attivita/pacchetti/nuovo',
+  shopBundle: '/la-mia-attivita/pacchetti/:id',
   shopMatches: '/la-mia-attivita/servizi',
   shopMatch: '/la-mia-attivita/servizi/:id',
   shopCalls: '/la-mia-attivita/bandi',

@@ -10,6 +10,7 @@ import { ImportRowEntity } from './import/import-row.entity';
 import { DelegationEntity } from './delegation/delegation.entity';
 import { FacilitatorEntity } from './facilitator/facilitator.entity';
 import { HelpRequestEntity } from './help-request/help-request.entity';
+import { HelpRequestBundleEntity } from './help-request/help-request-bundle.entity';
 import { MailMessageEntity } from './mail/mail-message.entity';
 import { MailPreferenceEntity } from './mail/mail-preference.entity';
 import { MatchTransitionEntity } from './match/match-transition.entity';
@@ -18,6 +19,7 @@ import { OutcomeSurveyEntity } from './match/outcome-survey.entity';
 import { NotificationEntity } from './notification/notification.entity';
 import { OfferCoverageEntity } from './offer/offer-coverage.entity';
 import { OfferEntity } from './offer/offer.entity';
+import { OfferIntegrationEntity } from './offer/offer-integration.entity';
 import { PrivacyNoticeAcceptanceEntity } from './auth/privacy-notice-acceptance.entity';
 import { ProviderEntity } from './provider/provider.entity';
 import { CallApplicationEntity } from './selection-call/call-application.entity';
@@ -41,6 +43,8 @@ export const ALL_ENTITIES = [
   DelegationEntity,
   OfferEntity,
   OfferCoverageEntity,
+  OfferIntegrationEntity,
+  HelpRequestBundleEntity,
   HelpRequestEntity,
   MatchEntity,
   MatchTransitionEntity,

@@ -11,3 +11,4 @@ export { DEFAULT_ALLOCATION_COST_WEIGHTS } from './allocation/allocation-cost';
 export type { AllocationCostWeights } from './allocation/allocation-cost';
 export * from './selection';
 export * from './needs/needs-questionnaire';
+export * from './bundles';

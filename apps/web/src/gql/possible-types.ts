@@ -33,6 +33,11 @@
       "OfferFullError",
       "PreviouslyRefusedError"
     ],
+    "ApplyToOfferSetResult": [
+      "EmailNotVerifiedError",
+      "MatchSet",
+      "SetPartUnavailableError"
+    ],
     "BusinessError": [
       "AccountErasureRefusedError",
       "AccountHasShopError",
@@ -72,6 +77,7 @@
       "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
       "ProviderNotApprovedError",
+      "SetPartUnavailableError",
       "ShopAlreadyRegisteredError",
       "SignInFirstError",
       "SurveyNotDueError",
@@ -105,6 +111,10 @@
       "EmailTakenError",
       "User"
     ],
+    "CreateHelpRequestBundleResult": [
+      "DuplicateHelpRequestError",
+      "HelpRequestBundle"
+    ],
     "CreateHelpRequestResult": [
       "DuplicateHelpRequestError",
       "HelpRequest"
@@ -116,6 +126,10 @@
     "CreateStaffUserResult": [
       "EmailTakenError",
       "StaffUserCreated"
+    ],
+    "DeclareOfferIntegrationsResult": [
+      "Offer",
+      "OfferClosedError"
     ],
     "DelegationResult": [
       "AlreadyDelegatedError",
@@ -255,6 +269,11 @@
       "OfferFullError",
       "PreviouslyRefusedError"
     ],
+    "ApplyToOfferSetResult": [
+      "EmailNotVerifiedError",
+      "MatchSet",
+      "SetPartUnavailableError"
+    ],
     "BusinessError": [
       "AccountErasureRefusedError",
       "AccountHasShopError",
@@ -294,6 +313,7 @@
       "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
       "ProviderNotApprovedError",
+      "SetPartUnavailableError",
       "ShopAlreadyRegisteredError",
       "SignInFirstError",
       "SurveyNotDueError",
@@ -327,6 +347,10 @@
       "EmailTakenError",
       "User"
     ],
+    "CreateHelpRequestBundleResult": [
+      "DuplicateHelpRequestError",
+      "HelpRequestBundle"
+    ],
     "CreateHelpRequestResult": [
       "DuplicateHelpRequestError",
       "HelpRequest"
@@ -338,6 +362,10 @@
     "CreateStaffUserResult": [
       "EmailTakenError",
       "StaffUserCreated"
+    ],
+    "DeclareOfferIntegrationsResult": [
+      "Offer",
+      "OfferClosedError"
     ],
     "DelegationResult": [
       "AlreadyDelegatedError",

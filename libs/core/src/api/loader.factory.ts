@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { FacilitatorService } from '../facilitator/facilitator.service';
 import { HelpRequestService } from '../help-request/help-request.service';
 import { MatchQueryService } from '../match/match-query.service';
+import { OfferIntegrationService } from '../offer/offer-integration.service';
 import { OfferService } from '../offer/offer.service';
 import { ProviderService } from '../provider/provider.service';
 import { ShopService } from '../shop/shop.service';
@@ -20,6 +21,7 @@ export class LoaderFactory {
     private readonly helpRequests: HelpRequestService,
     private readonly matches: MatchQueryService,
     private readonly facilitators: FacilitatorService,
+    private readonly integrations: OfferIntegrationService,
   ) {}
 
   create(): Loaders {
@@ -32,6 +34,7 @@ export class LoaderFactory {
       matchTransitions: new DataLoader((ids: readonly string[]) => this.matches.transitionsOf(ids)),
       matchSurveys: new DataLoader((ids: readonly string[]) => this.matches.surveysOf(ids)),
       waitlistPosition: new DataLoader((ids: readonly string[]) => this.matches.waitlistPositionsOf(ids)),
+      offerIntegrations: new DataLoader((ids: readonly string[]) => this.integrations.partnersShownOf(ids)),
       offerUsage: new DataLoader((ids: readonly string[]) => this.matches.usageOf(ids)),
       facilitator: new DataLoader((ids: readonly string[]) => this.facilitators.findByIds(ids)),
     };

@@ -19,6 +19,8 @@ export interface Loaders {
   matchTransitions: DataLoader<string, MatchTransitionEntity[]>;
   matchSurveys: DataLoader<string, OutcomeSurveyEntity[]>;
   waitlistPosition: DataLoader<string, number | null>;
+  /** The partner offers each offer declares that shops see, with their provider. */
+  offerIntegrations: DataLoader<string, OfferEntity[]>;
   offerUsage: DataLoader<string, { pending: number; accepted: number; active: number; completed: number; waitlisted: number }>;
   facilitator: DataLoader<string, FacilitatorEntity | undefined>;
 }

@@ -31,4 +31,13 @@ export interface MyHelpRequestFilter {
 export interface CreateHelpRequestsFromNeeds {
   readonly needs: readonly NeedCode[];
   readonly requests?: readonly CreateHelpRequest[] | null;
+  /** Group the requests in one bundle (two or more services), recommended and applied to as a set. */
+  readonly asBundle?: boolean | null;
+}
+
+/** Several services asked together as one bundle: one request per category. */
+export interface CreateHelpRequestBundle {
+  readonly categories: readonly ServiceCategory[];
+  /** What the shop wants to achieve; each request gets it, or the questionnaire's suggestion for its service. */
+  readonly description?: string | null;
 }

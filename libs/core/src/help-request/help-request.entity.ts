@@ -1,6 +1,7 @@
 import { ServiceCategory } from '@vec/matching';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { ShopEntity } from '../shop/shop.entity';
+import { HelpRequestBundleEntity } from './help-request-bundle.entity';
 import { HelpRequestStatus } from './help-request.types';
 
 /** A shop's need for one category of service. */
@@ -29,6 +30,15 @@ export class HelpRequestEntity {
 
   @Column({ type: 'text' })
   description!: string;
+
+  /** The bundle the request was asked in, if any (one request per category of the bundle). */
+  @Index('help_request_bundle_id_idx')
+  @Column({ type: 'uuid', nullable: true })
+  bundleId!: string | null;
+
+  @ManyToOne(() => HelpRequestBundleEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'bundle_id', foreignKeyConstraintName: 'help_request_bundle_id_fkey' })
+  bundle?: HelpRequestBundleEntity;
 
   @Column({ type: 'enum', enum: HelpRequestStatus, enumName: 'help_request_status', default: HelpRequestStatus.OPEN })
   status!: HelpRequestStatus;

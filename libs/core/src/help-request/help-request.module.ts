@@ -7,7 +7,8 @@ import { HelpRequestService } from './help-request.service';
 
 /**
  * Help requests: what a shop asks for, one open request per service category, from open to matched,
- * fulfilled or cancelled. Owns `help_request`; the match, matching and allocation features reach it
+ * fulfilled or cancelled, and bundles of several services asked together (HelpRequestBundleService,
+ * in HelpRequestRecordsModule, reads them). Owns `help_request` and `help_request_bundle`; the match, matching and allocation features reach it
  * through HelpRequestRecords (its own module, to avoid a cycle with the match feature).
  */
 @Module({

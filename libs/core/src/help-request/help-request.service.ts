@@ -11,6 +11,7 @@ import { TransactionalConnection } from '../common/transactional-connection';
 import { MatchLifecycleService } from '../match/match-lifecycle.service';
 import { ShopService } from '../shop/shop.service';
 import { TerritoryService } from '../territory/territory.service';
+import { HelpRequestBundleEntity } from './help-request-bundle.entity';
 import { HelpRequestEntity } from './help-request.entity';
 import { HelpRequestErrorCode, HelpRequestException } from './help-request.exception';
 import { HelpRequestStatus } from './help-request.types';
@@ -26,7 +27,9 @@ export interface Duplicate {
   existing: HelpRequestEntity | null;
 }
 
-export type CreateHelpRequestsOutcome = { kind: 'requests'; requests: HelpRequestEntity[] } | { kind: 'duplicate'; duplicate: Duplicate };
+export type CreateHelpRequestsOutcome =
+  | { kind: 'requests'; requests: HelpRequestEntity[]; bundle: HelpRequestBundleEntity | null }
+  | { kind: 'duplicate'; duplicate: Duplicate };
 
 export type UpdateHelpRequestOutcome =
   | { kind: 'request'; request: HelpRequestEntity }
@@ -63,39 +66,54 @@ export class HelpRequestService {
   /**
    * Several requests of the caller's shop in one transaction: all are created, or none. A shop
    * asks once per service: a service it already has an open or matched request for is refused,
-   * naming that request.
+   * naming that request. As a bundle (two or more services), the requests are grouped in one
+   * `help_request_bundle`, recommended and applied to as a set.
    */
-  async createMany(ctx: RequestContext, inputs: readonly CreateHelpRequest[]): Promise<CreateHelpRequestsOutcome> {
+  async createMany(ctx: RequestContext, inputs: readonly CreateHelpRequest[], options: { asBundle?: boolean } = {}): Promise<CreateHelpRequestsOutcome> {
     const shop = await this.shops.requireOwnShop(ctx);
-    return this.connection.withTransaction(ctx, async (tx) => {
+    if (options.asBundle && new Set(inputs.map((input) => input.category)).size < 2) {
+      throw new HelpRequestException(HelpRequestErrorCode.BUNDLE_TOO_SMALL, 'input.asBundle');
+    }
+    return this.connection.withTransaction(ctx, async (tx): Promise<CreateHelpRequestsOutcome> => {
       await this.lockShop(tx, shop.id);
       const duplicate = await this.findDuplicate(tx, shop.id, inputs.map((input) => input.category));
       if (duplicate) return { kind: 'duplicate', duplicate };
+      const bundles = this.connection.repository(tx, HelpRequestBundleEntity);
+      const bundle = options.asBundle ? await bundles.save(bundles.create({ shopId: shop.id, categories: inputs.map((input) => input.category) })) : null;
       const requests = this.connection.repository(tx, HelpRequestEntity);
       const created = await requests.save(
         inputs.map((input) =>
-          requests.create({ shopId: shop.id, category: input.category, description: input.description, status: HelpRequestStatus.OPEN, cancelledAt: null }),
+          requests.create({
+            shopId: shop.id,
+            category: input.category,
+            description: input.description,
+            status: HelpRequestStatus.OPEN,
+            cancelledAt: null,
+            bundleId: bundle?.id ?? null,
+          }),
         ),
       );
-      await this.audit.recordMany(
-        tx,
-        created.map((request) => ({ action: 'help_request.created', entityType: 'help_request', entityId: request.id, after: auditView(request) })),
-      );
-      return { kind: 'requests', requests: created };
+      await this.audit.recordMany(tx, [
+        ...(bundle ? [{ action: 'help_request_bundle.created', entityType: 'help_request_bundle', entityId: bundle.id, after: { categories: bundle.categories } }] : []),
+        ...created.map((request) => ({ action: 'help_request.created', entityType: 'help_request', entityId: request.id, after: auditView(request) })),
+      ]);
+      return { kind: 'requests', requests: created, bundle };
     });
   }
 
   /**
    * The needs questionnaire's answers as requests, created like createMany (all or none): the
    * requests given, each for a service the answers call for, or else one for every such service
-   * with the questionnaire's suggested description (in Italian, as a shop would write it).
+   * with the questionnaire's suggested description (in Italian, as a shop would write it); as a
+   * bundle when the caller asks and the requests name two or more services.
    */
   async createFromNeeds(ctx: RequestContext, input: CreateHelpRequestsFromNeeds): Promise<CreateHelpRequestsOutcome> {
     const proposed = categoriesForNeeds(input.needs);
     input.requests?.forEach((request, index) => {
       if (!proposed.includes(request.category)) throw new HelpRequestException(HelpRequestErrorCode.NOT_PROPOSED, `input.requests.${index}.category`);
     });
-    return this.createMany(ctx, input.requests ?? proposed.map((category) => ({ category, description: MESSAGES.needs.suggestion(category).it })));
+    const requests = input.requests ?? proposed.map((category) => ({ category, description: MESSAGES.needs.suggestion(category).it }));
+    return this.createMany(ctx, requests, { asBundle: input.asBundle ?? false });
   }
 
   /** Changes an OPEN request of the caller's shop; once matched it is what the provider agreed to. */

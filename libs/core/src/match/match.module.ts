@@ -10,6 +10,7 @@ import { ProviderModule } from '../provider/provider.module';
 import { ShopModule } from '../shop/shop.module';
 import { MatchAllocationService } from './match-allocation.service';
 import { MatchApplicationService } from './match-application.service';
+import { MatchSetService } from './match-set.service';
 import { MatchCallService } from './match-call.service';
 import { MatchJournal } from './match-journal';
 import { MatchLifecycleService } from './match-lifecycle.service';
@@ -35,6 +36,7 @@ import { OutcomeSurveyService } from './outcome-survey.service';
     MatchLocks,
     MatchAllocationService,
     MatchApplicationService,
+    MatchSetService,
     MatchCallService,
     MatchLifecycleService,
     MatchMaintenanceService,
@@ -51,6 +53,7 @@ import { OutcomeSurveyService } from './outcome-survey.service';
     MatchQueryService,
     MatchReminderService,
     MatchApplicationService,
+    MatchSetService,
     MatchCallService,
     MatchStanding,
     OutcomeSurveyService,

@@ -2,6 +2,7 @@ import { accountMailMessages } from './account-mail.messages';
 import { accountMessages } from './account.messages';
 import { allocationMessages } from './allocation.messages';
 import { authMessages } from './auth.messages';
+import { bundleMessages } from './bundle.messages';
 import { configMessages } from './config.messages';
 import { delegationMailMessages } from './delegation-mail.messages';
 import { delegationMessages } from './delegation.messages';
@@ -55,6 +56,7 @@ export const MESSAGES = {
   allocation: allocationMessages,
   auth: authMessages,
   callPublisher: callPublisherMessages,
+  bundle: bundleMessages,
   config: configMessages,
   delegation: delegationMessages,
   delegationMail: delegationMailMessages,

@@ -50,6 +50,26 @@ export const offerMessages = {
     en: `${field}: only ministry staff filter offers by status; your own drafts and paused offers are in myOffers`,
     it: `${field}: solo il personale del Ministero filtra le offerte per stato; le tue bozze e le offerte in pausa sono in myOffers`,
   }),
+  integrationsTooMany: (field: string, max: string): Words => ({
+    en: `${field}: an offer declares at most ${max} partner offers: keep the ones it really works with`,
+    it: `${field}: un’offerta dichiara al massimo ${max} offerte partner: tieni quelle con cui funziona davvero`,
+  }),
+  integrationSelf: (field: string): Words => ({
+    en: `${field}: an offer cannot be its own partner: choose another provider’s offer`,
+    it: `${field}: un’offerta non può essere partner di sé stessa: scegli l’offerta di un altro fornitore`,
+  }),
+  integrationDuplicate: (field: string): Words => ({
+    en: `${field}: this partner offer is already in the list: remove the repeat`,
+    it: `${field}: questa offerta partner è già nell’elenco: togli la ripetizione`,
+  }),
+  integrationPartnerNotFound: (field: string): Words => ({
+    en: `${field}: no published offer has this identifier: choose one from the offers shops see`,
+    it: `${field}: nessuna offerta pubblicata ha questo identificativo: scegline una tra quelle che vedono i negozi`,
+  }),
+  integrationSameProvider: (field: string): Words => ({
+    en: `${field}: this offer is your own organisation’s: integrations link to other providers’ offers`,
+    it: `${field}: questa offerta è della tua stessa organizzazione: le integrazioni collegano offerte di altri fornitori`,
+  }),
   capacityBelowUsed: (used: number): Words => ({
     en: `${used} places are already taken: the capacity can be ${used} or more`,
     it: `${used} posti sono già occupati: la capacità può essere ${used} o più`,

@@ -54,6 +54,12 @@ export interface UpdateOffer {
   readonly validUntil?: Date | null;
 }
 
+/** The partner offers one offer works with, replacing those declared before. */
+export interface DeclareOfferIntegrations {
+  readonly offerId: string;
+  readonly partnerOfferIds: string[];
+}
+
 export interface OfferFilter {
   readonly categories?: ServiceCategory[];
   readonly regionCode?: string;

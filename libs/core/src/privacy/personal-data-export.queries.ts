@@ -53,7 +53,7 @@ export const EXPORT_QUERIES: Record<ExportSection, { single: boolean; sql: strin
   },
   helpRequests: {
     single: false,
-    sql: `SELECT id, category, description, status, created_at AS "createdAt", updated_at AS "updatedAt", cancelled_at AS "cancelledAt"
+    sql: `SELECT id, category, description, status, bundle_id AS "bundleId", created_at AS "createdAt", updated_at AS "updatedAt", cancelled_at AS "cancelledAt"
             FROM help_request WHERE shop_id = {shop} ORDER BY created_at, id`,
   },
   matches: {

@@ -171,6 +171,8 @@ export const PERSONAL_DATA_REGISTRY: Readonly<Record<string, TablePolicy>> = {
     exportSection: 'offers',
     columns: { region_code: not('an area covered'), province_code: not('an area covered'), comune_code: not('an area covered') },
   },
+  offer_integration: { owner: 'offer', subject: null, exportSection: null, columns: {} },
+  help_request_bundle: { owner: 'help-request', subject: 'shop_id (the shop of the account)', exportSection: null, columns: {} },
   help_request: {
     owner: 'help-request',
     subject: 'shop_id (the shop of the account)',

@@ -23,6 +23,8 @@ import { Delegations1796440155003 } from './1796440155003-delegations';
 import { MailResend1796441399272 } from './1796441399272-mail-resend';
 import { ShopImport1796449158397 } from './1796449158397-shop-import';
 import { CallPublishers1796449207624 } from './1796449207624-call-publishers';
+import { OfferIntegrations1796449259406 } from './1796449259406-offer-integrations';
+import { Bundles1796451070302 } from './1796451070302-bundles';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -51,4 +53,6 @@ AccountRecovery1796438029667,
   MailResend1796441399272,
   ShopImport1796449158397,
   CallPublishers1796449207624,
+  OfferIntegrations1796449259406,
+  Bundles1796451070302,
 ];

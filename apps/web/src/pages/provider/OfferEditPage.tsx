@@ -6,6 +6,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { OfferDocument } from '../../gql/generated';
 import { PATHS } from '../../routes';
 import { OfferForm } from './OfferForm';
+import { OfferIntegrations } from './OfferIntegrations';
 
 /** A new offer (no id) or the edit of one; both return to the list with a message. */
 export function OfferEditPage() {
@@ -26,7 +27,13 @@ export function OfferEditPage() {
   else if (loading && !data) body = <Loading />;
   else if (error || !data) body = <p className="alert alert-danger">{t('offers.notFound')}</p>;
   else if (data.offer.status === 'CLOSED') body = <p className="alert alert-warning">{t('offerForm.closed')}</p>;
-  else body = <OfferForm offer={data.offer} onDone={done} onCancel={cancel} />;
+  else
+    body = (
+      <>
+        <OfferForm offer={data.offer} onDone={done} onCancel={cancel} />
+        <OfferIntegrations offerId={data.offer.id} />
+      </>
+    );
 
   return (
     <>

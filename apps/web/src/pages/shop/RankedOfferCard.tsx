@@ -41,6 +41,12 @@ export function RankedOfferCard({ ranked, helpRequestId, rank, waitlist }: Props
             <dt>{t('recommendations.categories')}</dt>
             <dd>{offer.categories.map(label).join(', ')}</dd>
           </div>
+          {offer.integrations.length > 0 ? (
+            <div>
+              <dt>{t('recommendations.worksWith')}</dt>
+              <dd>{offer.integrations.map((p) => t('recommendations.partner', { title: p.title, provider: p.provider.name })).join('; ')}</dd>
+            </div>
+          ) : null}
           <div>
             <dt>{t('recommendations.validUntil')}</dt>
             <dd>{offer.validUntil ? format.date(offer.validUntil) : t('recommendations.openEnded')}</dd>

@@ -7,7 +7,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { PagedResults } from '../../components/PagedResults';
 import { usePaging } from '../../components/Pagination';
 import { StatusNotice } from '../../components/StatusNotice';
-import { MyHelpRequestsDocument, type HelpRequestStatus } from '../../gql/generated';
+import { MyHelpRequestBundlesDocument, MyHelpRequestsDocument, type HelpRequestStatus } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
 import { PATHS, pathTo } from '../../routes';
@@ -16,6 +16,29 @@ import { RequireShop } from './RequireShop';
 
 const PAGE_SIZE = 10;
 const STATUSES: HelpRequestStatus[] = ['OPEN', 'MATCHED', 'FULFILLED', 'CANCELLED'];
+
+/** The shop's bundles (several services asked together), each leading to its sets of offers. */
+function MyBundles() {
+  const { t } = useTranslation();
+  const { label } = useCategoryLabels();
+  const { data } = useQuery(MyHelpRequestBundlesDocument, { variables: { first: 20 }, fetchPolicy: 'cache-and-network' });
+  const bundles = data?.myHelpRequestBundles.items ?? [];
+  if (bundles.length === 0) return null;
+  return (
+    <section aria-labelledby="bundles-title" className="mb-4">
+      <h2 className="h4" id="bundles-title">
+        {t('bundle.listTitle')}
+      </h2>
+      <ul>
+        {bundles.map((bundle) => (
+          <li key={bundle.id}>
+            <Link to={pathTo(PATHS.shopBundle, bundle.id)}>{bundle.categories.map(label).join(' + ')}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 function RequestList() {
   const { t } = useTranslation();
@@ -44,7 +67,11 @@ function RequestList() {
         <Link className="btn btn-primary" to={PATHS.shopNeeds}>
           {t('requests.askLink')}
         </Link>
+        <Link className="btn btn-outline-primary" to={PATHS.shopBundleNew}>
+          {t('bundle.askLink')}
+        </Link>
       </div>
+      <MyBundles />
       <FilterButtons
         label={t('requests.filter')}
         options={[{ value: '', label: t('requests.filterAll') }, ...STATUSES.map((value) => ({ value, label: t(`requests.statuses.${value}`) }))]}

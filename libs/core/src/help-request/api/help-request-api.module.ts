@@ -4,9 +4,11 @@ import { HelpRequestResolver } from './help-request.resolver';
 import { HelpRequestExceptionFilter } from './help-request.errors';
 import { HelpRequestModule } from '../help-request.module';
 import { NeedsResolver } from './needs.resolver';
+import { HelpRequestBundleResolver } from './help-request-bundle.resolver';
+import { HelpRequestRecordsModule } from '../help-request-records.module';
 
 @Module({
-  imports: [HelpRequestModule],
-  providers: [HelpRequestResolver, NeedsResolver, { provide: APP_FILTER, useClass: HelpRequestExceptionFilter }],
+  imports: [HelpRequestModule, HelpRequestRecordsModule],
+  providers: [HelpRequestResolver, NeedsResolver, HelpRequestBundleResolver, { provide: APP_FILTER, useClass: HelpRequestExceptionFilter }],
 })
 export class HelpRequestApiModule {}

@@ -12,6 +12,10 @@ export function helpRequestErrorToGraphQL(error: HelpRequestException): GraphQLE
       return wordedError(MESSAGES.helpRequest.notFound(), { code: 'NOT_FOUND', reason: error.code, field: error.field });
     case HelpRequestErrorCode.NOT_PROPOSED:
       return userInputError([fieldError(error.field, error.code, MESSAGES.needs.notProposed(error.field))]);
+    case HelpRequestErrorCode.BUNDLE_TOO_SMALL:
+      return userInputError([fieldError(error.field, error.code, MESSAGES.bundle.tooSmall(error.field))]);
+    case HelpRequestErrorCode.BUNDLE_NOT_FOUND:
+      return wordedError(MESSAGES.bundle.notFound(), { code: 'NOT_FOUND', reason: error.code, field: error.field });
   }
 }
 

@@ -25,6 +25,7 @@ export class HelpRequestModel {
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
   @Field(() => Date, { nullable: true }) cancelledAt!: Date | null;
+  @Field(() => ID, { nullable: true, description: 'The bundle it was asked in, if any.' }) bundleId!: string | null;
 }
 
 @ObjectType('HelpRequestPage')
@@ -74,6 +75,7 @@ export class HelpRequestBatchModel {
   @ListSize(Object.values(ServiceCategory).length)
   @Field(() => [HelpRequestModel])
   requests!: HelpRequestModel[];
+  @Field(() => ID, { nullable: true, description: 'The bundle grouping them, when asked as one.' }) bundleId?: string | null;
 }
 
 @InputType()
@@ -121,4 +123,5 @@ export const toHelpRequestModel = (e: HelpRequestEntity): HelpRequestModel => mo
   createdAt: e.createdAt,
   updatedAt: e.updatedAt,
   cancelledAt: e.cancelledAt,
+  bundleId: e.bundleId,
 });

@@ -29,7 +29,7 @@ export const CancelHelpRequestResult = resultUnion({
 });
 
 /** The refusal of a second request for a service, pointing at the one the shop already has. */
-function duplicateError({ category, existing }: Duplicate, field: string): DuplicateHelpRequestErrorModel {
+export function duplicateError({ category, existing }: Duplicate, field: string): DuplicateHelpRequestErrorModel {
   const words = !existing
     ? MESSAGES.helpRequest.askedTwice(category)
     : existing.status === HelpRequestStatus.MATCHED
@@ -51,7 +51,7 @@ export function toCreateHelpRequestResult(outcome: CreateHelpRequestsOutcome): t
 export function toCreateHelpRequestsResult(outcome: CreateHelpRequestsOutcome): typeof CreateHelpRequestsResult {
   switch (outcome.kind) {
     case 'requests':
-      return modelOf(HelpRequestBatchModel, { requests: outcome.requests.map(toHelpRequestModel) });
+      return modelOf(HelpRequestBatchModel, { requests: outcome.requests.map(toHelpRequestModel), bundleId: outcome.bundle?.id ?? null });
     case 'duplicate':
       return duplicateError(outcome.duplicate, fieldPath('input', 'requests', outcome.duplicate.index, 'category'));
   }

@@ -1,7 +1,7 @@
 import { Field, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CATEGORIES_FOR_NEED, NEED_CODES, ServiceCategory, type NeedCode } from '@vec/matching';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { asAlternatives } from '../../api/input-rules';
 import { ListSize } from '../../api/query-cost';
 import { MESSAGES } from '../../messages';
@@ -56,6 +56,11 @@ export class CreateHelpRequestsFromNeedsInput implements CreateHelpRequestsFromN
   @ValidateNested({ each: true })
   @Type(() => CreateHelpRequestInput)
   requests?: CreateHelpRequestInput[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Group the requests in one bundle (two or more services), recommended and applied to as a set (bundleRecommendations).' })
+  @IsOptional()
+  @IsBoolean()
+  asBundle?: boolean | null;
 }
 
 /** The questionnaire as the API serves it, from the engine's mapping and the message catalogue. */

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { wordedError } from '../../api/user-input.error';
+import { fieldError, userInputError, wordedError } from '../../api/user-input.error';
 import { MESSAGES } from '../../messages';
 import { MatchErrorCode, MatchException } from '../match.exception';
 
@@ -10,6 +10,12 @@ export function matchErrorToGraphQL(error: MatchException): GraphQLError {
   switch (error.code) {
     case MatchErrorCode.MATCH_NOT_FOUND:
       return wordedError(MESSAGES.match.notFound(), { code: 'NOT_FOUND', reason: error.code, field: error.field });
+    case MatchErrorCode.SET_PART_UNKNOWN:
+      return userInputError([fieldError(error.field, error.code, MESSAGES.bundle.partUnknown(error.field))]);
+    case MatchErrorCode.SET_PART_TWICE:
+      return userInputError([fieldError(error.field, error.code, MESSAGES.bundle.partTwice(error.field))]);
+    case MatchErrorCode.SET_OFFER_NOT_FOUND:
+      return wordedError(MESSAGES.offer.notFound(), { code: 'NOT_FOUND', reason: error.code, field: error.field });
   }
 }
 

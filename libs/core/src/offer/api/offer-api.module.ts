@@ -7,10 +7,11 @@ import { OfferModule } from '../offer.module';
 import { ProviderModule } from '../../provider/provider.module';
 import { TerritoryModule } from '../../territory/territory.module';
 import { OfferImportKind } from './import/offer-import.kind';
+import { OfferIntegrationResolver } from './offer-integration.resolver';
 
 @Module({
   imports: [OfferModule, TerritoryModule, ProviderModule],
-  providers: [OfferResolver, ServiceCategoryResolver, OfferCatalogueResolver, OfferImportKind, { provide: APP_FILTER, useClass: OfferExceptionFilter }],
+  providers: [OfferResolver, OfferIntegrationResolver, ServiceCategoryResolver, OfferCatalogueResolver, OfferImportKind, { provide: APP_FILTER, useClass: OfferExceptionFilter }],
   exports: [OfferImportKind],
 })
 export class OfferApiModule {}

@@ -32,6 +32,16 @@ export function offerErrorToGraphQL(error: OfferException): GraphQLError {
       return bad(MESSAGES.offer.validityOrder(field));
     case OfferErrorCode.STATUS_FILTER_STAFF_ONLY:
       return bad(MESSAGES.offer.statusFilterStaffOnly(field));
+    case OfferErrorCode.INTEGRATIONS_TOO_MANY:
+      return bad(MESSAGES.offer.integrationsTooMany(field, detail ?? ''));
+    case OfferErrorCode.INTEGRATION_SELF:
+      return bad(MESSAGES.offer.integrationSelf(field));
+    case OfferErrorCode.INTEGRATION_DUPLICATE:
+      return bad(MESSAGES.offer.integrationDuplicate(field));
+    case OfferErrorCode.INTEGRATION_PARTNER_NOT_FOUND:
+      return bad(MESSAGES.offer.integrationPartnerNotFound(field));
+    case OfferErrorCode.INTEGRATION_SAME_PROVIDER:
+      return bad(MESSAGES.offer.integrationSameProvider(field));
   }
 }
 

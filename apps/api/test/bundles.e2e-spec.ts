@@ -1,0 +1,123 @@
+import { DataSource } from 'typeorm';
+import { SignedIn, staffUser } from './testing/fixtures';
+import { approvedProvider, ProviderAccount, publishedOffer, shopIn } from './testing/offer-fixtures';
+import { applyTo, askFor } from './testing/match-fixtures';
+import {
+  BundleRecommendationsDocument,
+  CreateHelpRequestBundleDocument,
+  CreateHelpRequestsFromNeedsDocument,
+  DeclareOfferIntegrationsDocument,
+  HelpRequestBundleDocument,
+  MyHelpRequestBundlesDocument,
+} from './gql/generated';
+import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
+
+// A database of its own: other test files' national offers would otherwise join the sets.
+const AOSTA = '007003';
+
+describe('Bundles: several services asked together, recommended as sets of offers', () => {
+  let api: TestApp;
+  let db: DataSource;
+  let staff: SignedIn;
+  let store: ProviderAccount;
+  let pay: ProviderAccount;
+  let ship: ProviderAccount;
+  beforeAll(async () => {
+    api = await startTestApp({ ownDatabase: true });
+    db = api.app.get(DataSource);
+    staff = await staffUser(api);
+    [store, pay, ship] = [await approvedProvider(api, staff), await approvedProvider(api, staff), await approvedProvider(api, staff)];
+  });
+  afterAll(() => api.close());
+
+  const bundleOf = async (shop: SignedIn, categories: ('ONLINE_STORE' | 'DIGITAL_PAYMENTS' | 'HOME_DELIVERY' | 'WEBSITE')[]) =>
+    member(dataOf(await api.gqlAs(shop.accessToken, CreateHelpRequestBundleDocument, { input: { categories } })).createHelpRequestBundle, 'HelpRequestBundle');
+  const setsFor = async (shop: SignedIn, bundleId: string) => dataOf(await api.gqlAs(shop.accessToken, BundleRecommendationsDocument, { bundleId })).bundleRecommendations;
+
+  it('creates one request per category in a bundle, audited, and refuses a service the shop already asks for, writing nothing', async () => {
+    const shop = await shopIn(api, AOSTA);
+    const bundle = await bundleOf(shop, ['ONLINE_STORE', 'DIGITAL_PAYMENTS', 'HOME_DELIVERY']);
+    expect(bundle.requests.map((r) => [r.category, r.status, r.bundleId])).toEqual([
+      ['ONLINE_STORE', 'OPEN', bundle.id],
+      ['DIGITAL_PAYMENTS', 'OPEN', bundle.id],
+      ['HOME_DELIVERY', 'OPEN', bundle.id],
+    ]);
+    expect(dataOf(await api.gqlAs(shop.accessToken, HelpRequestBundleDocument, { id: bundle.id })).helpRequestBundle.requests).toHaveLength(3);
+    expect(dataOf(await api.gqlAs(shop.accessToken, MyHelpRequestBundlesDocument, { first: 10 })).myHelpRequestBundles.items.map((b) => b.id)).toEqual([bundle.id]);
+    const audit = await db.query(`SELECT action FROM audit_event WHERE entity_id = $1`, [bundle.id]);
+    expect(audit).toEqual([{ action: 'help_request_bundle.created' }]);
+
+    const again = dataOf(await api.gqlAs(shop.accessToken, CreateHelpRequestBundleDocument, { input: { categories: ['WEBSITE', 'HOME_DELIVERY'] } })).createHelpRequestBundle;
+    expect(again).toMatchObject({ __typename: 'DuplicateHelpRequestError', field: 'input.categories.1' });
+    expect(await db.query(`SELECT count(*)::int AS n FROM help_request WHERE shop_id = $1`, [shop.shopId])).toEqual([{ n: 3 }]);
+    const one = await api.gqlAs(shop.accessToken, CreateHelpRequestBundleDocument, { input: { categories: ['WEBSITE'] } });
+    expect(one.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+
+    // Another shop cannot read it.
+    const other = await shopIn(api, AOSTA);
+    expect((await api.gqlAs(other.accessToken, HelpRequestBundleDocument, { id: bundle.id })).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    expect((await api.gqlAs(other.accessToken, BundleRecommendationsDocument, { bundleId: bundle.id })).errors?.[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('turns the questionnaire’s answers into a bundle when asked, and refuses a bundle of one service', async () => {
+    const shop = await shopIn(api, AOSTA);
+    const { createHelpRequestsFromNeeds } = dataOf(
+      await api.gqlAs(shop.accessToken, CreateHelpRequestsFromNeedsDocument, { input: { needs: ['CARD_PAYMENTS', 'HOME_DELIVERY'], asBundle: true } }),
+    );
+    const batch = member(createHelpRequestsFromNeeds, 'HelpRequestBatch');
+    expect(batch.bundleId).toEqual(expect.any(String));
+    expect(batch.requests.map((r) => [r.category, r.bundleId])).toEqual([
+      ['HOME_DELIVERY', batch.bundleId],
+      ['DIGITAL_PAYMENTS', batch.bundleId],
+    ]);
+    const single = await shopIn(api, AOSTA);
+    const refused = await api.gqlAs(single.accessToken, CreateHelpRequestsFromNeedsDocument, { input: { needs: ['WEBSITE'], asBundle: true } });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.asBundle', code: 'BUNDLE_TOO_SMALL' })] });
+    expect(await db.query(`SELECT count(*)::int AS n FROM help_request WHERE shop_id = $1`, [single.shopId])).toEqual([{ n: 0 }]);
+  });
+
+  it('proposes a set of three offers that work together first, explains it, and says what is missing when no set is complete', async () => {
+    const coverage = { comuneCodes: [AOSTA] };
+    const storeOffer = await publishedOffer(api, store, { categories: ['ONLINE_STORE'], coverage, freePeriodMonths: 3 });
+    const payOffer = await publishedOffer(api, pay, { categories: ['DIGITAL_PAYMENTS'], coverage, freePeriodMonths: 3 });
+    const shipOffer = await publishedOffer(api, ship, { categories: ['HOME_DELIVERY'], coverage, freePeriodMonths: 3, capacity: 1 });
+    // Better scored, but declaring no integration.
+    const lonePay = await publishedOffer(api, ship, { categories: ['DIGITAL_PAYMENTS'], coverage, freePeriodMonths: 36 });
+    member(dataOf(await api.gqlAs(store.accessToken, DeclareOfferIntegrationsDocument, { input: { offerId: storeOffer.id, partnerOfferIds: [payOffer.id, shipOffer.id] } })).declareOfferIntegrations, 'Offer');
+
+    const shop = await shopIn(api, AOSTA);
+    const bundle = await bundleOf(shop, ['ONLINE_STORE', 'DIGITAL_PAYMENTS', 'HOME_DELIVERY']);
+    const result = await setsFor(shop, bundle.id);
+    const [best] = result.sets;
+    expect(best).toMatchObject({ complete: true, groups: 1, providerCount: 3, why: [{ code: 'ALL_INTEGRATED', messageIt: 'I fornitori dichiarano che le loro offerte funzionano insieme' }] });
+    expect(best.parts.map((p) => [p.category, p.offer.id])).toEqual([
+      ['ONLINE_STORE', storeOffer.id],
+      ['DIGITAL_PAYMENTS', payOffer.id],
+      ['HOME_DELIVERY', shipOffer.id],
+    ]);
+    expect(best.links).toHaveLength(2);
+    // Then the one set with two providers (the delivery provider's payments are unlinked), then the rest.
+    expect(result.sets.map((set) => [set.groups, set.providerCount])).toEqual([
+      [1, 3],
+      [2, 2],
+    ]);
+    expect(result.sets[1].parts.map((p) => p.offer.id)).toEqual([storeOffer.id, lonePay.id, shipOffer.id]);
+    expect(result.bestPartial).toBeNull();
+    expect(result.search).toMatchObject({ perCategory: 5, beamWidth: 256, exhaustive: true });
+
+    // The one delivery offer fills up: no complete set; delivery is missing because it is full (its waitlist is open).
+    const taker = await shopIn(api, AOSTA);
+    await applyTo(api, taker, await askFor(api, taker, 'HOME_DELIVERY'), shipOffer.id);
+    const partial = await setsFor(shop, bundle.id);
+    expect(partial.sets).toEqual([]);
+    expect(partial.bestPartial).toMatchObject({ complete: false, groups: 1 });
+    expect(partial.bestPartial?.missing).toEqual([
+      {
+        helpRequestId: bundle.requests[2].id,
+        category: 'HOME_DELIVERY',
+        reasons: [{ code: 'FULL', messageIt: expect.any(String) }],
+        waitlistOffers: [{ id: shipOffer.id }],
+      },
+    ]);
+  });
+});

@@ -1,0 +1,84 @@
+import { useTranslation } from 'react-i18next';
+import type { OfferSetViewFragment } from '../../gql/generated';
+import { useCategoryLabels } from '../../i18n/use-category-labels';
+import { ApplySetButton } from './ApplySetButton';
+import { ReasonList } from './Recommendations';
+
+interface Props {
+  bundleId: string;
+  set: OfferSetViewFragment;
+  /** 1-based place in the ranking; null for the best partial set. */
+  rank: number | null;
+  onApplied: (message: string) => void;
+}
+
+/** One set of offers for a bundle: why it is proposed, what each part brings, which integrations link them, what is missing. */
+export function OfferSetCard({ bundleId, set, rank, onApplied }: Props) {
+  const { t, i18n } = useTranslation();
+  const { label } = useCategoryLabels();
+  const english = i18n.language === 'en';
+  const id = `set-${rank ?? 'partial'}`;
+  const titleOf = new Map(set.parts.map((part) => [part.offer.id, part.offer.title]));
+  return (
+    <li className="offer-card" data-testid="offer-set">
+      <article aria-labelledby={`${id}-title`}>
+        <h3 className="h4 mb-1" id={`${id}-title`}>
+          {rank === null ? t('bundle.partialTitle') : t('bundle.setTitle', { rank })}
+        </h3>
+        <p className="mb-2">{t('bundle.setFacts', { count: set.providerCount })}</p>
+        <p className="fw-semibold mb-1">{t('bundle.why')}</p>
+        <ul>
+          {set.why.map((reason) => (
+            <li key={reason.code}>{english ? reason.message : reason.messageIt}</li>
+          ))}
+        </ul>
+        <table className="table table-sm">
+          <caption className="visually-hidden">{t('bundle.partsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('bundle.service')}</th>
+              <th scope="col">{t('bundle.offer')}</th>
+              <th scope="col">{t('bundle.score')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {set.parts.map((part) => (
+              <tr key={part.helpRequestId}>
+                <th scope="row">{label(part.category)}</th>
+                <td>{t('bundle.partOffer', { title: part.offer.title, provider: part.offer.provider.name })}</td>
+                <td>{t('bundle.points', { score: Math.round(part.score) })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {set.links.length > 0 ? (
+          <>
+            <p className="fw-semibold mb-1">{t('bundle.linksTitle')}</p>
+            <ul>
+              {set.links.map((link) => (
+                <li key={`${link.offerId}-${link.partnerOfferId}`}>{t('bundle.link', { a: titleOf.get(link.offerId), b: titleOf.get(link.partnerOfferId) })}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {set.missing.length > 0 ? (
+          <>
+            <p className="fw-semibold mb-1">{t('bundle.missingTitle')}</p>
+            <ul className="list-unstyled">
+              {set.missing.map((part) => (
+                <li key={part.helpRequestId} className="mb-2">
+                  <strong>{label(part.category)}</strong>
+                  <ReasonList reasons={part.reasons} />
+                  {part.waitlistOffers.length > 0 ? <p className="small mb-0">{t('bundle.waitFor', { titles: part.waitlistOffers.map((o) => o.title).join(', ') })}</p> : null}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {set.complete ? (
+          <ApplySetButton bundleId={bundleId} parts={set.parts.map((part) => ({ helpRequestId: part.helpRequestId, offerId: part.offer.id }))} describedBy={`${id}-title`} onApplied={onApplied} />
+        ) : null}
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { DeclareOfferIntegrationsDocument } from '../../api/test/gql/generated';
+import { staffUser } from '../../api/test/testing/fixtures';
+import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
+import { dataOf, member } from '../../api/test/testing/test-app';
+import { shopNamed } from './testing/journey-fixtures';
+import { eventually, expectAccessible, focusedNotice, logIn, startWebTestApp, type WebTestApp } from './testing/web-app';
+
+const LUCCA = '046017';
+const unique = (title: string): string => `${title} ${randomUUID().slice(0, 6)}`;
+
+describe('A shop’s bundle of services in the browser', () => {
+  let web: WebTestApp;
+  beforeAll(async () => {
+    web = await startWebTestApp();
+  });
+  afterAll(() => web.close());
+
+  it('asks for a store, payments and delivery together, reads the sets of offers proposed, explained, with their integrations, and applies to one as a whole', async () => {
+    const staff = await staffUser(web.api);
+    const [store, pay, ship] = [await approvedProvider(web.api, staff), await approvedProvider(web.api, staff), await approvedProvider(web.api, staff)];
+    const coverage = { comuneCodes: [LUCCA] };
+    const titles = { store: unique('Negozio online di bottega'), pay: unique('Incassi con carta e app'), ship: unique('Consegne in bicicletta') };
+    const storeOffer = await publishedOffer(web.api, store, { title: titles.store, categories: ['ONLINE_STORE'], coverage });
+    const payOffer = await publishedOffer(web.api, pay, { title: titles.pay, categories: ['DIGITAL_PAYMENTS'], coverage });
+    await publishedOffer(web.api, ship, { title: titles.ship, categories: ['HOME_DELIVERY'], coverage });
+    member(
+      dataOf(await web.api.gqlAs(store.accessToken, DeclareOfferIntegrationsDocument, { input: { offerId: storeOffer.id, partnerOfferIds: [payOffer.id] } })).declareOfferIntegrations,
+      'Offer',
+    );
+
+    const shop = await shopNamed(web.api, LUCCA, unique('Pasticceria delle Mura'));
+    const page = await web.newPage();
+    await logIn(page, shop.email);
+    await page.goto('/la-mia-attivita/richieste');
+    await page.getByRole('link', { name: 'Chiedi un pacchetto di servizi' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Chiedi un pacchetto di servizi' }).waitFor();
+
+    // One service is not a bundle: the form says so next to the choice.
+    await page.locator('#bundle-categories').getByText('Negozio online', { exact: true }).click();
+    await page.getByRole('button', { name: 'Chiedi il pacchetto' }).click();
+    await page.locator('#bundle-categories-error').waitFor();
+    await expectAccessible(page, 'bundle-form-errors');
+    await page.locator('#bundle-categories').getByText('Pagamenti digitali', { exact: true }).click();
+    await page.locator('#bundle-categories').getByText('Consegna a domicilio', { exact: true }).click();
+    await page.getByRole('button', { name: 'Chiedi il pacchetto' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Il tuo pacchetto di servizi' }).waitFor();
+    await page.getByText('Pacchetto creato: 3 servizi.').waitFor();
+    const sets = page.getByTestId('offer-set');
+    await sets.first().waitFor();
+    // Other tests' national offers may make other sets too: ours is the one with our three offers.
+    const ours = sets.filter({ hasText: titles.store }).filter({ hasText: titles.pay }).filter({ hasText: titles.ship });
+    await eventually(() => ours.count(), 1);
+    const link = (await ours.getByText(/ funziona con /).allTextContents()).map((text) => text.split(' funziona con ').sort());
+    expect(link).toEqual([[titles.pay, titles.store].sort()]);
+    // In the bundle's order, the platform's order of services.
+    expect(await ours.getByRole('rowheader').allTextContents()).toEqual(['Negozio online', 'Consegna a domicilio', 'Pagamenti digitali']);
+    expect(await ours.getByText('Alcune offerte dichiarano di funzionare insieme', { exact: false }).count()).toBe(1);
+    await expectAccessible(page, 'bundle-sets');
+
+    // Applying to the set holds a place in every part at once.
+    await ours.getByRole('button', { name: 'Chiedi questo insieme di offerte' }).click();
+    await eventually(() => focusedNotice(page), 'Posti riservati per tutti i 3 servizi: ora i fornitori rispondono.');
+    await page.getByText('Tutti i servizi del pacchetto hanno già un\'offerta o sono chiusi.').waitFor();
+    expect(await page.getByRole('region', { name: 'Servizi richiesti' }).getByText('Aperta', { exact: true }).count()).toBe(0);
+    await expectAccessible(page, 'bundle-applied');
+  });
+});

@@ -1,0 +1,2 @@
+export * from './bundle.types';
+export { recommendSets } from './set-recommendations';

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { isStaffRole, UserRole } from '../auth/user-role';
@@ -7,6 +6,7 @@ import { requireActor } from '../common/access';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { SYSTEM_REASON } from '../match/match-reasons';
+import { ThrottleService } from '../throttle/throttle.service';
 import type { ErasureBlockerKind } from '../messages';
 import { AUDIT_PERSONAL_KEYS, ERASED_TEXT } from './personal-data.registry';
 import { enterPersonalDataMaintenance } from './personal-data-maintenance';
@@ -26,9 +26,6 @@ interface Organisation {
   providerId: string | null;
 }
 
-/** The throttle's keys are SHA-256 hashes of the e-mail (ThrottleService): the account's sign-in counters end in this. */
-const throttleKeyOf = (email: string): string => createHash('sha256').update(email).digest('base64url');
-
 /**
  * The right to erasure (Art. 17 GDPR): refused, with what to do first, while the account's shop or
  * organisation is still in the middle of something (live matches, waitlists, open requests, open
@@ -42,6 +39,7 @@ export class AccountErasureService {
     private readonly connection: TransactionalConnection,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
+    private readonly throttle: ThrottleService,
   ) {}
 
   /** What keeps the signed-in account from being erased now (empty: nothing). */
@@ -155,7 +153,7 @@ export class AccountErasureService {
     await manager.query(`DELETE FROM mail_preference WHERE user_id = $1`, [userId]);
     await manager.query(`UPDATE delegation SET invited_email = NULL, link_secret_hash = NULL WHERE shop_id = $1 OR invited_email = $2`, [organisation.shopId, email]);
     await manager.query(`DELETE FROM import_job WHERE owner_user_id = $1`, [userId]);
-    await manager.query(`DELETE FROM rate_limit WHERE right(key, length($1) + 1) = ':' || $1`, [throttleKeyOf(email)]);
+    await this.throttle.forgetEmail(tx, email);
     for (const subject of subjects) {
       await manager.query(
         `UPDATE audit_event SET before = before - $3::text[], after = after - $3::text[]

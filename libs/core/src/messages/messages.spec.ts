@@ -87,6 +87,7 @@ const SAMPLES: Samples<typeof MESSAGES> = {
   selectionCall: {
     callNotFound: NONE,
     applicationNotFound: NONE,
+    excludedOnErasure: NONE,
     offerNotFound: ON_FIELD,
     duplicateCode: ON_FIELD,
     unknownQuestion: ON_FIELD,

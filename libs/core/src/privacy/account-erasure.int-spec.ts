@@ -7,7 +7,10 @@ import { MonitoringService } from '../monitoring/monitoring.service';
 import { BreakdownDimension } from '../monitoring/monitoring.types';
 import { OpenDataService } from '../monitoring/open-data.service';
 import { seedPersonLife, SeededPerson } from '../testing/personal-data-fixture';
-import { seedOffer, seedProvider, seedRequest, seedUser } from '../testing/seed';
+import { CallClosingService } from '../selection-call/call-closing.service';
+import { ShopErrorCode } from '../shop/shop.exception';
+import { ShopService } from '../shop/shop.service';
+import { seedFacilitator, seedOffer, seedProvider, seedRequest, seedUser } from '../testing/seed';
 import { actingAs, startTestCore, TestCore } from '../testing/test-core';
 import { createScratchDatabase } from '../testing/test-database';
 import { AccountErasureService } from './account-erasure.service';
@@ -133,8 +136,11 @@ describe('erasing an account (real PostgreSQL)', () => {
       expect(await q(`SELECT id FROM import_job WHERE owner_user_id = $1`, [owner.userId])).toEqual([]);
       expect(await q(`SELECT id FROM import_job WHERE file_name = $1`, [values.importFileName])).toEqual([]);
     },
-    delegation: async ({ shopId, values }) => {
-      expect(await q(`SELECT invited_email, link_secret_hash FROM delegation WHERE shop_id = $1`, [shopId])).toEqual([{ invited_email: null, link_secret_hash: null }]);
+    delegation: async ({ shopId, values, owner }) => {
+      // Ended by the erasure, as revoked by the owner: no facilitator acts for the erased shop.
+      expect(await q(`SELECT status, ended_by_user_id, invited_email, link_secret_hash FROM delegation WHERE shop_id = $1`, [shopId])).toEqual([
+        { status: 'REVOKED', ended_by_user_id: owner.userId, invited_email: null, link_secret_hash: null },
+      ]);
       expect(await q(`SELECT id FROM delegation WHERE invited_email = $1`, [values.email])).toEqual([]);
     },
     import_row: async ({ values }) => expect(await q(`SELECT id FROM import_row WHERE reason_it LIKE '%' || $1 || '%'`, [values.legalName])).toEqual([]),
@@ -206,6 +212,56 @@ describe('erasing an account (real PostgreSQL)', () => {
       { kind: 'WAITLIST_ENTRIES', count: 1 },
       { kind: 'OPEN_REQUESTS', count: 2 },
     ]);
+  });
+
+  it('ends the shop’s live delegations, telling each facilitator, who can no longer act for the shop', async () => {
+    const person = await seedPersonLife(core.db);
+    const facilitator = await seedFacilitator(core.db);
+    const [delegation] = await q<{ id: string }>(`INSERT INTO delegation (facilitator_id, shop_id, status, consent, activated_at) VALUES ($1, $2, 'ACTIVE', 'SHOP', now()) RETURNING id`, [
+      facilitator.id,
+      person.shopId,
+    ]);
+    const forShop = () => actingAs(facilitator.owner).onBehalfOf(person.shopId);
+    expect((await core.app.get(ShopService).findOwn(forShop()))?.id).toBe(person.shopId);
+
+    expect(await erasure.eraseOwnAccount(as(person), person.password)).toMatchObject({ kind: 'erased' });
+
+    expect(await q(`SELECT status, ended_by_user_id FROM delegation WHERE id = $1`, [delegation.id])).toEqual([{ status: 'REVOKED', ended_by_user_id: person.owner.userId }]);
+    expect(await q(`SELECT actor_user_id, before, after FROM audit_event WHERE entity_id = $1 AND action = 'delegation.revoked'`, [delegation.id])).toEqual([
+      { actor_user_id: person.owner.userId, before: { status: 'ACTIVE' }, after: { status: 'REVOKED', shopId: person.shopId, facilitatorId: facilitator.id } },
+    ]);
+    expect(await q(`SELECT kind, params FROM notification WHERE user_id = $1`, [facilitator.owner.userId])).toEqual([
+      { kind: 'DELEGATION_CHANGED', params: { shopName: ERASED_TEXT, status: 'REVOKED', audience: 'FACILITATOR' } },
+    ]);
+    await expect(core.app.get(ShopService).findOwn(forShop())).rejects.toMatchObject({ code: ShopErrorCode.SHOP_NOT_FOUND });
+  });
+
+  it('takes the shop’s applications to open calls out of them, so that the closing admits no erased shop', async () => {
+    const person = await seedPersonLife(core.db);
+    const staff = actingAs(await seedUser(core.db, UserRole.MINISTRY));
+    const [call] = await q<{ id: string }>(
+      `INSERT INTO selection_call (title, description, status, places, opens_at, closes_at, eligibility, declarations, questions, scoring, tie_break, created_by_user_id)
+       VALUES ('Bando aperto', 'Un bando ancora aperto', 'OPEN', 1, now() - interval '10 days', now() - interval '1 minute', '{}', '[]', '[]', '[]', '{}', $1) RETURNING id`,
+      [staff.actor?.userId],
+    );
+    const [application] = await q<{ id: string }>(
+      `INSERT INTO call_application (call_id, shop_id, status, submitted_at, declarations, answers, ateco_section, ateco_division, employees, comune_code, province_code, region_code)
+       VALUES ($1, $2, 'SUBMITTED', now() - interval '2 days', '{}', '{}', 'G', '47', 2, '001272', '001', '01') RETURNING id`,
+      [call.id, person.shopId],
+    );
+
+    expect(await erasure.blockers(as(person))).toEqual([]);
+    expect(await erasure.eraseOwnAccount(as(person), person.password)).toMatchObject({ kind: 'erased' });
+
+    const excluded = [{ status: 'EXCLUDED', exclusion_reason: 'L’account del negozio è stato cancellato su richiesta del titolare prima della chiusura del bando', excluded_by_user_id: person.owner.userId }];
+    expect(await q(`SELECT status, exclusion_reason, excluded_by_user_id FROM call_application WHERE id = $1`, [application.id])).toEqual(excluded);
+    expect(await q(`SELECT actor_user_id, after FROM audit_event WHERE entity_id = $1 AND action = 'call_application.excluded'`, [application.id])).toEqual([
+      { actor_user_id: person.owner.userId, after: { status: 'EXCLUDED', exclusionReason: excluded[0].exclusion_reason } },
+    ]);
+    await core.app.get(CallClosingService).close(staff, call.id);
+    expect(await q(`SELECT status, exclusion_reason, excluded_by_user_id FROM call_application WHERE id = $1`, [application.id])).toEqual(excluded);
+    expect(await q(`SELECT status FROM selection_call WHERE id = $1`, [call.id])).toEqual([{ status: 'CLOSED' }]);
+    expect(await q(`SELECT id FROM match WHERE shop_id = $1 AND state <> ALL('{COMPLETED,WITHDRAWN}')`, [person.shopId])).toEqual([]);
   });
 
   it('refuses a provider with open offers, then erases its account and keeps the organisation’s records', async () => {

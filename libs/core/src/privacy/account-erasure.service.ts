@@ -3,9 +3,11 @@ import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { isStaffRole, UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
+import { DelegationService } from '../delegation/delegation.service';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { SYSTEM_REASON } from '../match/match-reasons';
+import { CallApplicationService } from '../selection-call/call-application.service';
 import { ThrottleService } from '../throttle/throttle.service';
 import type { ErasureBlockerKind } from '../messages';
 import { AUDIT_PERSONAL_KEYS, ERASED_TEXT } from './personal-data.registry';
@@ -29,9 +31,11 @@ interface Organisation {
 /**
  * The right to erasure (Art. 17 GDPR): refused, with what to do first, while the account's shop or
  * organisation is still in the middle of something (live matches, waitlists, open requests, open
- * offers); otherwise, in one transaction, the personal data is erased or pseudonymised as
- * PERSONAL_DATA_REGISTRY says, every session ends, and the account row stays as a pseudonym so
- * the audit trail and the statistics keep who did what, without saying who that was.
+ * offers); otherwise, in one transaction, the shop's live delegations end (revoked, each facilitator
+ * told) and its applications to calls not yet closed are excluded (a shop cannot withdraw one), the
+ * personal data is erased or pseudonymised as PERSONAL_DATA_REGISTRY says, every session ends, and
+ * the account row stays as a pseudonym so the audit trail and the statistics keep who did what,
+ * without saying who that was.
  */
 @Injectable()
 export class AccountErasureService {
@@ -40,6 +44,8 @@ export class AccountErasureService {
     private readonly auth: AuthService,
     private readonly audit: AuditService,
     private readonly throttle: ThrottleService,
+    private readonly delegations: DelegationService,
+    private readonly callApplications: CallApplicationService,
   ) {}
 
   /** What keeps the signed-in account from being erased now (empty: nothing). */
@@ -53,8 +59,10 @@ export class AccountErasureService {
     if (!(await this.auth.confirmPassword(ctx, password))) return { kind: 'wrong-password' };
     return this.connection.withTransaction(ctx, async (tx) => {
       const manager = this.connection.manager(tx);
-      // The account, then its shop or organisation, locked: nothing of theirs changes meanwhile.
+      // The account, the open calls its shop applied to, then its shop or organisation, locked: nothing of theirs changes meanwhile.
       await manager.query(`SELECT id FROM user_account WHERE id = $1 FOR UPDATE`, [actor.userId]);
+      const { shopId } = await this.organisationOf(tx, actor.userId, false);
+      if (shopId) await this.callApplications.holdOpenCallsOf(tx, shopId);
       const organisation = await this.organisationOf(tx, actor.userId, true);
       const blockers = await this.blockersOf(tx, actor.userId, actor.role, organisation);
       if (blockers.length > 0) return { kind: 'refused', blockers };
@@ -116,6 +124,10 @@ export class AccountErasureService {
     const subjects: { type: string; ids: string[] }[] = [{ type: 'user', ids: [userId] }];
     if (organisation.shopId) {
       const shopId = organisation.shopId;
+      // State changes first, through the features that own them: no facilitator acts for the shop
+      // any more, and no call still to close admits it (a shop cannot withdraw an application).
+      await this.delegations.revokeAllOnErasure(tx, shopId, ERASED_TEXT);
+      await this.callApplications.excludeOnErasure(tx, shopId);
       await manager.query(
         `UPDATE shop s SET legal_name = $2, trading_name = NULL, address = $2, contact_email = 'erased-' || s.id || '@erased.invalid',
                 contact_phone = NULL, latitude = c.latitude, longitude = c.longitude, coordinates_from_comune = true

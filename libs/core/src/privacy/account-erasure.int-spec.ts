@@ -1,5 +1,5 @@
 import { ServiceCategory } from '@vec/matching';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { hashPassword } from '../auth/password-hasher';
 import { UserRole } from '../auth/user-role';
 import { RequestContext } from '../common/request-context';
@@ -7,6 +7,7 @@ import { MonitoringService } from '../monitoring/monitoring.service';
 import { BreakdownDimension } from '../monitoring/monitoring.types';
 import { OpenDataService } from '../monitoring/open-data.service';
 import { seedPersonLife, SeededPerson } from '../testing/personal-data-fixture';
+import { DelegationService } from '../delegation/delegation.service';
 import { CallClosingService } from '../selection-call/call-closing.service';
 import { ShopErrorCode } from '../shop/shop.exception';
 import { ShopService } from '../shop/shop.service';
@@ -234,6 +235,54 @@ describe('erasing an account (real PostgreSQL)', () => {
       { kind: 'DELEGATION_CHANGED', params: { shopName: ERASED_TEXT, status: 'REVOKED', audience: 'FACILITATOR' } },
     ]);
     await expect(core.app.get(ShopService).findOwn(forShop())).rejects.toMatchObject({ code: ShopErrorCode.SHOP_NOT_FOUND });
+  });
+
+  it('erases the invitations and claim links sent to the account’s address or its shop’s, e-mails and audit included', async () => {
+    const person = await seedPersonLife(core.db);
+    const facilitator = await seedFacilitator(core.db);
+    // An invitation to the account's own address, the way a facilitator sends one.
+    const invited = await core.app.get(DelegationService).invite(actingAs(facilitator.owner), { email: person.values.email });
+    if (invited.kind !== 'delegation') throw new Error(`invitation refused: ${invited.kind}`);
+    // The shop registered on paper, its claim link sent to the address its owner gave then.
+    const paperAddress = `titolare-${randomUUID()}@example.it`;
+    const [paper] = await q<{ id: string }>(
+      `INSERT INTO delegation (facilitator_id, shop_id, status, consent, paper_declared_on, invited_email, link_secret_hash, activated_at)
+       VALUES ($1, $2, 'ACTIVE', 'PAPER', current_date, $3, 'hash', now()) RETURNING id`,
+      [facilitator.id, person.shopId, paperAddress],
+    );
+    await q(`INSERT INTO audit_event (occurred_at, actor_user_id, actor_role, request_id, action, entity_type, entity_id, after) VALUES (now(), $1, 'FACILITATOR', 'seed', 'delegation.registered_on_paper', 'delegation', $2, $3)`, [
+      facilitator.owner.userId,
+      paper.id,
+      JSON.stringify({ facilitatorId: facilitator.id, shopId: person.shopId, consent: 'PAPER', ownerEmail: paperAddress }),
+    ]);
+    const mailTo = (recipient: string, key: string): Promise<unknown> =>
+      q(`INSERT INTO mail_message (id, idempotency_key, user_id, recipient, kind, language, subject, text, html, status, sent_at) VALUES ($1, $2, NULL, $3, 'SHOP_CLAIM_INVITATION', 'it', 'Rivendica', 'testo', '<p>testo</p>', 'DEV_MAILBOX', now())`, [
+        randomUUID(),
+        key,
+        recipient,
+      ]);
+    await mailTo(paperAddress, `delegation:${paper.id}:claim`);
+    const stranger = `altro-${randomUUID()}@example.it`;
+    await mailTo(stranger, `delegation:${randomUUID()}:claim`);
+    expect(await q(`SELECT id FROM mail_message WHERE recipient = $1 AND user_id IS NULL`, [person.values.email])).toHaveLength(1);
+
+    expect(await erasure.eraseOwnAccount(as(person), person.password)).toMatchObject({ kind: 'erased' });
+
+    expect(await q(`SELECT id FROM mail_message WHERE recipient = ANY($1)`, [[person.values.email, paperAddress]])).toEqual([]);
+    expect(await q(`SELECT recipient FROM mail_message WHERE recipient = $1`, [stranger])).toEqual([{ recipient: stranger }]);
+    const ids = [invited.delegation.id, paper.id];
+    expect(await q(`SELECT invited_email, link_secret_hash FROM delegation WHERE id = ANY($1)`, [ids])).toEqual([
+      { invited_email: null, link_secret_hash: null },
+      { invited_email: null, link_secret_hash: null },
+    ]);
+    const audit = await textOf('audit_event', 'entity_id = ANY($1)', [ids]);
+    expect(audit).not.toContain(person.values.email);
+    expect(audit).not.toContain(paperAddress);
+    // The facts stay: which facilitator, which shop, under which consent.
+    expect(await q(`SELECT action, after FROM audit_event WHERE entity_id = ANY($1) AND action IN ('delegation.invited', 'delegation.registered_on_paper') ORDER BY action`, [ids])).toEqual([
+      { action: 'delegation.invited', after: { facilitatorId: facilitator.id } },
+      { action: 'delegation.registered_on_paper', after: { facilitatorId: facilitator.id, shopId: person.shopId, consent: 'PAPER' } },
+    ]);
   });
 
   it('takes the shop’s applications to open calls out of them, so that the closing admits no erased shop', async () => {

@@ -157,13 +157,21 @@ export class AccountErasureService {
       ]);
       subjects.push({ type: 'shop', ids: [shopId] }, { type: 'help_request', ids: requests.map((request) => request.id) }, { type: 'match', ids: matchIds });
     }
+    // Invitations and claim links went to an address with no account yet (user_id NULL): found by
+    // the addresses of the account and of its shop's delegations, read before they are emptied.
+    const delegations: { id: string; invited_email: string | null }[] = await manager.query(
+      `SELECT id, invited_email FROM delegation WHERE shop_id = $1 OR lower(invited_email) = lower($2)`,
+      [organisation.shopId, email],
+    );
+    const addresses = [...new Set([email, ...delegations.flatMap((delegation) => (delegation.invited_email ? [delegation.invited_email] : []))].map((a) => a.toLowerCase()))];
+    subjects.push({ type: 'delegation', ids: delegations.map((delegation) => delegation.id) });
     await manager.query(`DELETE FROM notification WHERE user_id = $1`, [userId]);
-    await manager.query(`DELETE FROM mail_message WHERE user_id = $1`, [userId]);
+    await manager.query(`DELETE FROM mail_message WHERE user_id = $1 OR (user_id IS NULL AND lower(recipient) = ANY($2))`, [userId, addresses]);
     await manager.query(`DELETE FROM refresh_token WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM account_token WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM identity_link WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM mail_preference WHERE user_id = $1`, [userId]);
-    await manager.query(`UPDATE delegation SET invited_email = NULL, link_secret_hash = NULL WHERE shop_id = $1 OR invited_email = $2`, [organisation.shopId, email]);
+    await manager.query(`UPDATE delegation SET invited_email = NULL, link_secret_hash = NULL WHERE id = ANY($1)`, [delegations.map((delegation) => delegation.id)]);
     await manager.query(`DELETE FROM import_job WHERE owner_user_id = $1`, [userId]);
     await this.throttle.forgetEmail(tx, email);
     for (const subject of subjects) {

@@ -6,6 +6,7 @@
     "AccountChangeResult": [
       "Account",
       "AccountNotFoundError",
+      "ErasedAccountError",
       "LastAdminError",
       "NotStaffAccountError",
       "OwnAccountError"
@@ -47,6 +48,7 @@
       "DuplicateHelpRequestError",
       "EmailAlreadyVerifiedError",
       "EmailNotVerifiedError",
+      "ErasedAccountError",
       "FacilitatorAlreadyRegisteredError",
       "FacilitatorNotApprovedError",
       "HelpRequestStatusError",
@@ -217,6 +219,7 @@
     "AccountChangeResult": [
       "Account",
       "AccountNotFoundError",
+      "ErasedAccountError",
       "LastAdminError",
       "NotStaffAccountError",
       "OwnAccountError"
@@ -258,6 +261,7 @@
       "DuplicateHelpRequestError",
       "EmailAlreadyVerifiedError",
       "EmailNotVerifiedError",
+      "ErasedAccountError",
       "FacilitatorAlreadyRegisteredError",
       "FacilitatorNotApprovedError",
       "HelpRequestStatusError",

@@ -73,6 +73,7 @@ const SAMPLES: Samples<typeof MESSAGES> = {
     ownAccount: NONE,
     lastAdmin: NONE,
     notStaff: NONE,
+    erased: NONE,
     reasonRequired: ON_FIELD,
     reasonTooShort: [[FIELD, 5]],
   },

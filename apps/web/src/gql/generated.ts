@@ -968,6 +968,8 @@ type AdminAccountChange_Account_Fragment = { __typename: 'Account', id: string, 
 
 type AdminAccountChange_AccountNotFoundError_Fragment = { __typename: 'AccountNotFoundError', code: string, field: string | null, message: string, messageIt: string };
 
+type AdminAccountChange_ErasedAccountError_Fragment = { __typename: 'ErasedAccountError', code: string, field: string | null, message: string, messageIt: string };
+
 type AdminAccountChange_LastAdminError_Fragment = { __typename: 'LastAdminError', code: string, field: string | null, message: string, messageIt: string };
 
 type AdminAccountChange_NotStaffAccountError_Fragment = { __typename: 'NotStaffAccountError', code: string, field: string | null, message: string, messageIt: string };
@@ -977,6 +979,7 @@ type AdminAccountChange_OwnAccountError_Fragment = { __typename: 'OwnAccountErro
 export type AdminAccountChangeFragment =
   | AdminAccountChange_Account_Fragment
   | AdminAccountChange_AccountNotFoundError_Fragment
+  | AdminAccountChange_ErasedAccountError_Fragment
   | AdminAccountChange_LastAdminError_Fragment
   | AdminAccountChange_NotStaffAccountError_Fragment
   | AdminAccountChange_OwnAccountError_Fragment
@@ -990,6 +993,7 @@ export type SetAdminAccountStatusMutationVariables = Exact<{
 export type SetAdminAccountStatusMutation = { setAccountStatus:
     | { __typename: 'Account', id: string, email: string, role: UserRole, status: AccountStatus, createdAt: string, disabledAt: string | null, organisation: string | null }
     | { __typename: 'AccountNotFoundError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'ErasedAccountError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'LastAdminError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'NotStaffAccountError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'OwnAccountError', code: string, field: string | null, message: string, messageIt: string }
@@ -1003,6 +1007,7 @@ export type ChangeAdminStaffRoleMutationVariables = Exact<{
 export type ChangeAdminStaffRoleMutation = { changeStaffRole:
     | { __typename: 'Account', id: string, email: string, role: UserRole, status: AccountStatus, createdAt: string, disabledAt: string | null, organisation: string | null }
     | { __typename: 'AccountNotFoundError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'ErasedAccountError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'LastAdminError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'NotStaffAccountError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'OwnAccountError', code: string, field: string | null, message: string, messageIt: string }
@@ -1521,6 +1526,8 @@ type MatchErrorFields_EmailAlreadyVerifiedError_Fragment = { __typename: 'EmailA
 
 type MatchErrorFields_EmailNotVerifiedError_Fragment = { __typename: 'EmailNotVerifiedError', code: string, field: string | null, message: string, messageIt: string };
 
+type MatchErrorFields_ErasedAccountError_Fragment = { __typename: 'ErasedAccountError', code: string, field: string | null, message: string, messageIt: string };
+
 type MatchErrorFields_FacilitatorAlreadyRegisteredError_Fragment = { __typename: 'FacilitatorAlreadyRegisteredError', code: string, field: string | null, message: string, messageIt: string };
 
 type MatchErrorFields_FacilitatorNotApprovedError_Fragment = { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string };
@@ -1596,6 +1603,7 @@ export type MatchErrorFieldsFragment =
   | MatchErrorFields_DuplicateHelpRequestError_Fragment
   | MatchErrorFields_EmailAlreadyVerifiedError_Fragment
   | MatchErrorFields_EmailNotVerifiedError_Fragment
+  | MatchErrorFields_ErasedAccountError_Fragment
   | MatchErrorFields_FacilitatorAlreadyRegisteredError_Fragment
   | MatchErrorFields_FacilitatorNotApprovedError_Fragment
   | MatchErrorFields_HelpRequestStatusError_Fragment
@@ -1855,6 +1863,8 @@ type OfferErrorFields_EmailAlreadyVerifiedError_Fragment = { __typename: 'EmailA
 
 type OfferErrorFields_EmailNotVerifiedError_Fragment = { __typename: 'EmailNotVerifiedError', code: string, field: string | null, message: string, messageIt: string };
 
+type OfferErrorFields_ErasedAccountError_Fragment = { __typename: 'ErasedAccountError', code: string, field: string | null, message: string, messageIt: string };
+
 type OfferErrorFields_FacilitatorAlreadyRegisteredError_Fragment = { __typename: 'FacilitatorAlreadyRegisteredError', code: string, field: string | null, message: string, messageIt: string };
 
 type OfferErrorFields_FacilitatorNotApprovedError_Fragment = { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string };
@@ -1930,6 +1940,7 @@ export type OfferErrorFieldsFragment =
   | OfferErrorFields_DuplicateHelpRequestError_Fragment
   | OfferErrorFields_EmailAlreadyVerifiedError_Fragment
   | OfferErrorFields_EmailNotVerifiedError_Fragment
+  | OfferErrorFields_ErasedAccountError_Fragment
   | OfferErrorFields_FacilitatorAlreadyRegisteredError_Fragment
   | OfferErrorFields_FacilitatorNotApprovedError_Fragment
   | OfferErrorFields_HelpRequestStatusError_Fragment

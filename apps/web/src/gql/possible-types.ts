@@ -6,6 +6,7 @@
     "AccountChangeResult": [
       "Account",
       "AccountNotFoundError",
+      "ErasedAccountError",
       "LastAdminError",
       "NotStaffAccountError",
       "OwnAccountError"
@@ -53,6 +54,7 @@
       "DuplicateHelpRequestError",
       "EmailAlreadyVerifiedError",
       "EmailNotVerifiedError",
+      "ErasedAccountError",
       "FacilitatorAlreadyRegisteredError",
       "FacilitatorNotApprovedError",
       "HelpRequestStatusError",
@@ -242,6 +244,7 @@
     "AccountChangeResult": [
       "Account",
       "AccountNotFoundError",
+      "ErasedAccountError",
       "LastAdminError",
       "NotStaffAccountError",
       "OwnAccountError"
@@ -289,6 +292,7 @@
       "DuplicateHelpRequestError",
       "EmailAlreadyVerifiedError",
       "EmailNotVerifiedError",
+      "ErasedAccountError",
       "FacilitatorAlreadyRegisteredError",
       "FacilitatorNotApprovedError",
       "HelpRequestStatusError",

@@ -1,4 +1,6 @@
 import { createScratchDatabase } from '../testing/test-database';
+import { AccountErasureService } from '../privacy/account-erasure.service';
+import { seedPersonLife } from '../testing/personal-data-fixture';
 import { seedUser } from '../testing/seed';
 import { actingAs, startTestCore, TestCore } from '../testing/test-core';
 import { AccountStatus } from './account-admin.commands';
@@ -59,5 +61,28 @@ describe('account administration keeps an active administrator (a database of it
     const enabled = await accounts.setStatus(actingAs(a), { userId: b.userId, status: AccountStatus.ACTIVE, reason: 'Rientro in servizio' });
     expect(enabled).toMatchObject({ kind: 'changed', account: { role: UserRole.MINISTRY, disabledAt: null } });
     expect(await activeAdmins()).toBe(1);
+  });
+
+  it('refuses every change to an erased account, saying why, and changes and records nothing', async () => {
+    const admin = actingAs(await seedUser(core.db, UserRole.ADMIN));
+    const person = await seedPersonLife(core.db);
+    expect(await core.app.get(AccountErasureService).eraseOwnAccount(actingAs(person.owner), person.password)).toMatchObject({ kind: 'erased' });
+    const staff = await seedUser(core.db, UserRole.MINISTRY);
+    await core.db.query(`UPDATE user_account SET disabled_at = now(), erased_at = now() WHERE id = $1`, [staff.userId]);
+    const rows = async (userId: string): Promise<unknown[]> =>
+      core.db.query(
+        `SELECT u.role, u.disabled_at IS NOT NULL AS disabled, (SELECT count(*)::int FROM audit_event a WHERE a.entity_id = u.id::text AND a.action IN ('user.enabled', 'user.disabled', 'user.role_changed')) AS changes
+           FROM user_account u WHERE u.id = $1`,
+        [userId],
+      );
+
+    const enabled = await accounts.setStatus(admin, { userId: person.owner.userId, status: AccountStatus.ACTIVE, reason: 'Richiesta di riattivazione' });
+    expect(enabled).toEqual({ kind: 'erased' });
+    expect(await accounts.setStatus(admin, { userId: person.owner.userId, status: AccountStatus.DISABLED, reason: 'Conferma della chiusura' })).toEqual({ kind: 'erased' });
+    expect(await rows(person.owner.userId)).toEqual([{ role: UserRole.SHOP, disabled: true, changes: 0 }]);
+
+    expect(await accounts.setStatus(admin, { userId: staff.userId, status: AccountStatus.ACTIVE, reason: 'Rientro in servizio' })).toEqual({ kind: 'erased' });
+    expect(await accounts.changeRole(admin, { userId: staff.userId, role: UserRole.ADMIN, reason: 'Nuovo incarico' })).toEqual({ kind: 'erased' });
+    expect(await rows(staff.userId)).toEqual([{ role: UserRole.MINISTRY, disabled: true, changes: 0 }]);
   });
 });

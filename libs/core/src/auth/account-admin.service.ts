@@ -24,7 +24,8 @@ export type AccountChangeOutcome =
   | { kind: 'not-found' }
   | { kind: 'own-account' }
   | { kind: 'last-admin' }
-  | { kind: 'not-staff' };
+  | { kind: 'not-staff' }
+  | { kind: 'erased' };
 
 /**
  * One key for every change that could leave the platform without an active administrator: two
@@ -101,6 +102,8 @@ export class AccountAdminService {
     return this.connection.withTransaction(ctx, async (tx) => {
       const target = await this.lockTarget(tx, command.userId, disable);
       if (!target) return { kind: 'not-found' };
+      // Erased at its owner's request: enabling it again would bring back nothing, and it stays closed.
+      if (target.erasedAt) return { kind: 'erased' };
       if (disable === (target.disabledAt !== null)) return { kind: 'changed', account: await this.view(tx, target.id) };
       if (disable && target.role === UserRole.ADMIN && (await this.otherActiveAdmins(tx, target.id)) === 0) return { kind: 'last-admin' };
       const disabledAt = disable ? tx.now : null;
@@ -128,6 +131,7 @@ export class AccountAdminService {
       const demotion = command.role !== UserRole.ADMIN;
       const target = await this.lockTarget(tx, command.userId, demotion);
       if (!target) return { kind: 'not-found' };
+      if (target.erasedAt) return { kind: 'erased' };
       if (!isStaffRole(target.role)) return { kind: 'not-staff' };
       if (target.role === command.role) return { kind: 'changed', account: await this.view(tx, target.id) };
       if (demotion && target.disabledAt === null && (await this.otherActiveAdmins(tx, target.id)) === 0) return { kind: 'last-admin' };

@@ -181,6 +181,23 @@ export class DelegationService {
     });
   }
 
+  /**
+   * For the erasure of the shop owner's account, in its transaction: every live delegation of the
+   * shop ends as revoked by its owner (audited like a revocation) and each facilitator is told,
+   * under the name the shop has once erased, so that no one acts for the shop afterwards.
+   */
+  async revokeAllOnErasure(tx: RequestContext, shopId: string, shopName: string): Promise<number> {
+    const actor = requireActor(tx, UserRole.SHOP);
+    const live = await this.connection
+      .repository(tx, DelegationEntity)
+      .find({ where: { shopId, status: DelegationStatus.ACTIVE }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    for (const current of live) {
+      await this.end(tx, current, DelegationStatus.REVOKED, actor.userId);
+      await this.tellFacilitator(tx, (await this.facilitatorOf(tx, current.facilitatorId)).ownerUserId, shopName, DelegationStatus.REVOKED);
+    }
+    return live.length;
+  }
+
   /** The shop's delegations, live first, then newest first. */
   async listForShop(ctx: RequestContext, page: PageRequest): Promise<Page<DelegationEntity>> {
     requireActor(ctx, UserRole.SHOP);
@@ -247,12 +264,14 @@ export class DelegationService {
 
   private async end(tx: RequestContext, current: DelegationEntity, status: DelegationStatus, by: string): Promise<DelegationEntity> {
     const delegations = this.connection.repository(tx, DelegationEntity);
+    // merge() writes into `current`: the status it had is read first.
+    const before = { status: current.status };
     const ended = await delegations.save(delegations.merge(current, { status, endedAt: tx.now, endedByUserId: by, linkSecretHash: null }));
     await this.audit.record(tx, {
       action: `delegation.${status.toLowerCase()}`,
       entityType: 'delegation',
       entityId: current.id,
-      before: { status: current.status },
+      before,
       after: { status, shopId: current.shopId, facilitatorId: current.facilitatorId },
     });
     return ended;

@@ -17,6 +17,10 @@ export const accountMessages = {
     en: 'Only ministry and administrator accounts have a role that can be changed',
     it: 'Si può cambiare il ruolo solo degli account del ministero e degli amministratori',
   }),
+  erased: (): Words => ({
+    en: 'This account was deleted at its owner’s request: it cannot be enabled again or changed',
+    it: 'Questo account è stato cancellato su richiesta del titolare: non si può riattivare né modificare',
+  }),
   reasonRequired: (path: string): Words =>
     field(path, 'is required: say why, it is kept in the audit trail', 'è obbligatoria: spiega il motivo, resta nel registro delle attività'),
   reasonTooShort: (path: string, min: number): Words =>

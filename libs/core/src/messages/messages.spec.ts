@@ -73,6 +73,7 @@ const SAMPLES: Samples<typeof MESSAGES> = {
     ownAccount: NONE,
     lastAdmin: NONE,
     notStaff: NONE,
+    erased: NONE,
     reasonRequired: ON_FIELD,
     reasonTooShort: [[FIELD, 5]],
   },
@@ -87,6 +88,7 @@ const SAMPLES: Samples<typeof MESSAGES> = {
   selectionCall: {
     callNotFound: NONE,
     applicationNotFound: NONE,
+    excludedOnErasure: NONE,
     offerNotFound: ON_FIELD,
     duplicateCode: ON_FIELD,
     unknownQuestion: ON_FIELD,

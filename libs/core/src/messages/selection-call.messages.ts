@@ -31,6 +31,10 @@ const points = (hundredths: number): string => (hundredths / 100).toFixed(2).rep
 export const selectionCallMessages = {
   callNotFound: (): Words => ({ en: 'No such selection call', it: 'Bando non trovato' }),
   applicationNotFound: (): Words => ({ en: 'No such application', it: 'Domanda non trovata' }),
+  excludedOnErasure: (): Words => ({
+    en: 'The shop’s account was deleted at its owner’s request before the call closed',
+    it: 'L’account del negozio è stato cancellato su richiesta del titolare prima della chiusura del bando',
+  }),
   offerNotFound: (path: string): Words => field(path, 'is not an offer of the platform', 'non è un’offerta della piattaforma'),
   duplicateCode: (path: string): Words => field(path, 'repeats an earlier entry', 'ripete una voce precedente'),
   unknownQuestion: (path: string): Words => field(path, 'is not one of the call’s questions', 'non è una delle domande del bando'),

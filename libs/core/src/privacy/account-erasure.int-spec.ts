@@ -1,5 +1,5 @@
 import { ServiceCategory } from '@vec/matching';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { hashPassword } from '../auth/password-hasher';
 import { UserRole } from '../auth/user-role';
 import { RequestContext } from '../common/request-context';
@@ -7,7 +7,11 @@ import { MonitoringService } from '../monitoring/monitoring.service';
 import { BreakdownDimension } from '../monitoring/monitoring.types';
 import { OpenDataService } from '../monitoring/open-data.service';
 import { seedPersonLife, SeededPerson } from '../testing/personal-data-fixture';
-import { seedOffer, seedProvider, seedRequest, seedUser } from '../testing/seed';
+import { DelegationService } from '../delegation/delegation.service';
+import { CallClosingService } from '../selection-call/call-closing.service';
+import { ShopErrorCode } from '../shop/shop.exception';
+import { ShopService } from '../shop/shop.service';
+import { seedFacilitator, seedOffer, seedProvider, seedRequest, seedUser } from '../testing/seed';
 import { actingAs, startTestCore, TestCore } from '../testing/test-core';
 import { createScratchDatabase } from '../testing/test-database';
 import { AccountErasureService } from './account-erasure.service';
@@ -133,8 +137,11 @@ describe('erasing an account (real PostgreSQL)', () => {
       expect(await q(`SELECT id FROM import_job WHERE owner_user_id = $1`, [owner.userId])).toEqual([]);
       expect(await q(`SELECT id FROM import_job WHERE file_name = $1`, [values.importFileName])).toEqual([]);
     },
-    delegation: async ({ shopId, values }) => {
-      expect(await q(`SELECT invited_email, link_secret_hash FROM delegation WHERE shop_id = $1`, [shopId])).toEqual([{ invited_email: null, link_secret_hash: null }]);
+    delegation: async ({ shopId, values, owner }) => {
+      // Ended by the erasure, as revoked by the owner: no facilitator acts for the erased shop.
+      expect(await q(`SELECT status, ended_by_user_id, invited_email, link_secret_hash FROM delegation WHERE shop_id = $1`, [shopId])).toEqual([
+        { status: 'REVOKED', ended_by_user_id: owner.userId, invited_email: null, link_secret_hash: null },
+      ]);
       expect(await q(`SELECT id FROM delegation WHERE invited_email = $1`, [values.email])).toEqual([]);
     },
     import_row: async ({ values }) => expect(await q(`SELECT id FROM import_row WHERE reason_it LIKE '%' || $1 || '%'`, [values.legalName])).toEqual([]),
@@ -206,6 +213,104 @@ describe('erasing an account (real PostgreSQL)', () => {
       { kind: 'WAITLIST_ENTRIES', count: 1 },
       { kind: 'OPEN_REQUESTS', count: 2 },
     ]);
+  });
+
+  it('ends the shop’s live delegations, telling each facilitator, who can no longer act for the shop', async () => {
+    const person = await seedPersonLife(core.db);
+    const facilitator = await seedFacilitator(core.db);
+    const [delegation] = await q<{ id: string }>(`INSERT INTO delegation (facilitator_id, shop_id, status, consent, activated_at) VALUES ($1, $2, 'ACTIVE', 'SHOP', now()) RETURNING id`, [
+      facilitator.id,
+      person.shopId,
+    ]);
+    const forShop = () => actingAs(facilitator.owner).onBehalfOf(person.shopId);
+    expect((await core.app.get(ShopService).findOwn(forShop()))?.id).toBe(person.shopId);
+
+    expect(await erasure.eraseOwnAccount(as(person), person.password)).toMatchObject({ kind: 'erased' });
+
+    expect(await q(`SELECT status, ended_by_user_id FROM delegation WHERE id = $1`, [delegation.id])).toEqual([{ status: 'REVOKED', ended_by_user_id: person.owner.userId }]);
+    expect(await q(`SELECT actor_user_id, before, after FROM audit_event WHERE entity_id = $1 AND action = 'delegation.revoked'`, [delegation.id])).toEqual([
+      { actor_user_id: person.owner.userId, before: { status: 'ACTIVE' }, after: { status: 'REVOKED', shopId: person.shopId, facilitatorId: facilitator.id } },
+    ]);
+    expect(await q(`SELECT kind, params FROM notification WHERE user_id = $1`, [facilitator.owner.userId])).toEqual([
+      { kind: 'DELEGATION_CHANGED', params: { shopName: ERASED_TEXT, status: 'REVOKED', audience: 'FACILITATOR' } },
+    ]);
+    await expect(core.app.get(ShopService).findOwn(forShop())).rejects.toMatchObject({ code: ShopErrorCode.SHOP_NOT_FOUND });
+  });
+
+  it('erases the invitations and claim links sent to the account’s address or its shop’s, e-mails and audit included', async () => {
+    const person = await seedPersonLife(core.db);
+    const facilitator = await seedFacilitator(core.db);
+    // An invitation to the account's own address, the way a facilitator sends one.
+    const invited = await core.app.get(DelegationService).invite(actingAs(facilitator.owner), { email: person.values.email });
+    if (invited.kind !== 'delegation') throw new Error(`invitation refused: ${invited.kind}`);
+    // The shop registered on paper, its claim link sent to the address its owner gave then.
+    const paperAddress = `titolare-${randomUUID()}@example.it`;
+    const [paper] = await q<{ id: string }>(
+      `INSERT INTO delegation (facilitator_id, shop_id, status, consent, paper_declared_on, invited_email, link_secret_hash, activated_at)
+       VALUES ($1, $2, 'ACTIVE', 'PAPER', current_date, $3, 'hash', now()) RETURNING id`,
+      [facilitator.id, person.shopId, paperAddress],
+    );
+    await q(`INSERT INTO audit_event (occurred_at, actor_user_id, actor_role, request_id, action, entity_type, entity_id, after) VALUES (now(), $1, 'FACILITATOR', 'seed', 'delegation.registered_on_paper', 'delegation', $2, $3)`, [
+      facilitator.owner.userId,
+      paper.id,
+      JSON.stringify({ facilitatorId: facilitator.id, shopId: person.shopId, consent: 'PAPER', ownerEmail: paperAddress }),
+    ]);
+    const mailTo = (recipient: string, key: string): Promise<unknown> =>
+      q(`INSERT INTO mail_message (id, idempotency_key, user_id, recipient, kind, language, subject, text, html, status, sent_at) VALUES ($1, $2, NULL, $3, 'SHOP_CLAIM_INVITATION', 'it', 'Rivendica', 'testo', '<p>testo</p>', 'DEV_MAILBOX', now())`, [
+        randomUUID(),
+        key,
+        recipient,
+      ]);
+    await mailTo(paperAddress, `delegation:${paper.id}:claim`);
+    const stranger = `altro-${randomUUID()}@example.it`;
+    await mailTo(stranger, `delegation:${randomUUID()}:claim`);
+    expect(await q(`SELECT id FROM mail_message WHERE recipient = $1 AND user_id IS NULL`, [person.values.email])).toHaveLength(1);
+
+    expect(await erasure.eraseOwnAccount(as(person), person.password)).toMatchObject({ kind: 'erased' });
+
+    expect(await q(`SELECT id FROM mail_message WHERE recipient = ANY($1)`, [[person.values.email, paperAddress]])).toEqual([]);
+    expect(await q(`SELECT recipient FROM mail_message WHERE recipient = $1`, [stranger])).toEqual([{ recipient: stranger }]);
+    const ids = [invited.delegation.id, paper.id];
+    expect(await q(`SELECT invited_email, link_secret_hash FROM delegation WHERE id = ANY($1)`, [ids])).toEqual([
+      { invited_email: null, link_secret_hash: null },
+      { invited_email: null, link_secret_hash: null },
+    ]);
+    const audit = await textOf('audit_event', 'entity_id = ANY($1)', [ids]);
+    expect(audit).not.toContain(person.values.email);
+    expect(audit).not.toContain(paperAddress);
+    // The facts stay: which facilitator, which shop, under which consent.
+    expect(await q(`SELECT action, after FROM audit_event WHERE entity_id = ANY($1) AND action IN ('delegation.invited', 'delegation.registered_on_paper') ORDER BY action`, [ids])).toEqual([
+      { action: 'delegation.invited', after: { facilitatorId: facilitator.id } },
+      { action: 'delegation.registered_on_paper', after: { facilitatorId: facilitator.id, shopId: person.shopId, consent: 'PAPER' } },
+    ]);
+  });
+
+  it('takes the shop’s applications to open calls out of them, so that the closing admits no erased shop', async () => {
+    const person = await seedPersonLife(core.db);
+    const staff = actingAs(await seedUser(core.db, UserRole.MINISTRY));
+    const [call] = await q<{ id: string }>(
+      `INSERT INTO selection_call (title, description, status, places, opens_at, closes_at, eligibility, declarations, questions, scoring, tie_break, created_by_user_id)
+       VALUES ('Bando aperto', 'Un bando ancora aperto', 'OPEN', 1, now() - interval '10 days', now() - interval '1 minute', '{}', '[]', '[]', '[]', '{}', $1) RETURNING id`,
+      [staff.actor?.userId],
+    );
+    const [application] = await q<{ id: string }>(
+      `INSERT INTO call_application (call_id, shop_id, status, submitted_at, declarations, answers, ateco_section, ateco_division, employees, comune_code, province_code, region_code)
+       VALUES ($1, $2, 'SUBMITTED', now() - interval '2 days', '{}', '{}', 'G', '47', 2, '001272', '001', '01') RETURNING id`,
+      [call.id, person.shopId],
+    );
+
+    expect(await erasure.blockers(as(person))).toEqual([]);
+    expect(await erasure.eraseOwnAccount(as(person), person.password)).toMatchObject({ kind: 'erased' });
+
+    const excluded = [{ status: 'EXCLUDED', exclusion_reason: 'L’account del negozio è stato cancellato su richiesta del titolare prima della chiusura del bando', excluded_by_user_id: person.owner.userId }];
+    expect(await q(`SELECT status, exclusion_reason, excluded_by_user_id FROM call_application WHERE id = $1`, [application.id])).toEqual(excluded);
+    expect(await q(`SELECT actor_user_id, after FROM audit_event WHERE entity_id = $1 AND action = 'call_application.excluded'`, [application.id])).toEqual([
+      { actor_user_id: person.owner.userId, after: { status: 'EXCLUDED', exclusionReason: excluded[0].exclusion_reason } },
+    ]);
+    await core.app.get(CallClosingService).close(staff, call.id);
+    expect(await q(`SELECT status, exclusion_reason, excluded_by_user_id FROM call_application WHERE id = $1`, [application.id])).toEqual(excluded);
+    expect(await q(`SELECT status FROM selection_call WHERE id = $1`, [call.id])).toEqual([{ status: 'CLOSED' }]);
+    expect(await q(`SELECT id FROM match WHERE shop_id = $1 AND state <> ALL('{COMPLETED,WITHDRAWN}')`, [person.shopId])).toEqual([]);
   });
 
   it('refuses a provider with open offers, then erases its account and keeps the organisation’s records', async () => {

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { isStaffRole, UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
+import { DelegationService } from '../delegation/delegation.service';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { SYSTEM_REASON } from '../match/match-reasons';
+import { CallApplicationService } from '../selection-call/call-application.service';
+import { ThrottleService } from '../throttle/throttle.service';
 import type { ErasureBlockerKind } from '../messages';
 import { AUDIT_PERSONAL_KEYS, ERASED_TEXT } from './personal-data.registry';
 import { enterPersonalDataMaintenance } from './personal-data-maintenance';
@@ -26,15 +28,14 @@ interface Organisation {
   providerId: string | null;
 }
 
-/** The throttle's keys are SHA-256 hashes of the e-mail (ThrottleService): the account's sign-in counters end in this. */
-const throttleKeyOf = (email: string): string => createHash('sha256').update(email).digest('base64url');
-
 /**
  * The right to erasure (Art. 17 GDPR): refused, with what to do first, while the account's shop or
  * organisation is still in the middle of something (live matches, waitlists, open requests, open
- * offers); otherwise, in one transaction, the personal data is erased or pseudonymised as
- * PERSONAL_DATA_REGISTRY says, every session ends, and the account row stays as a pseudonym so
- * the audit trail and the statistics keep who did what, without saying who that was.
+ * offers); otherwise, in one transaction, the shop's live delegations end (revoked, each facilitator
+ * told) and its applications to calls not yet closed are excluded (a shop cannot withdraw one), the
+ * personal data is erased or pseudonymised as PERSONAL_DATA_REGISTRY says, every session ends, and
+ * the account row stays as a pseudonym so the audit trail and the statistics keep who did what,
+ * without saying who that was.
  */
 @Injectable()
 export class AccountErasureService {
@@ -42,6 +43,9 @@ export class AccountErasureService {
     private readonly connection: TransactionalConnection,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
+    private readonly throttle: ThrottleService,
+    private readonly delegations: DelegationService,
+    private readonly callApplications: CallApplicationService,
   ) {}
 
   /** What keeps the signed-in account from being erased now (empty: nothing). */
@@ -55,8 +59,10 @@ export class AccountErasureService {
     if (!(await this.auth.confirmPassword(ctx, password))) return { kind: 'wrong-password' };
     return this.connection.withTransaction(ctx, async (tx) => {
       const manager = this.connection.manager(tx);
-      // The account, then its shop or organisation, locked: nothing of theirs changes meanwhile.
+      // The account, the open calls its shop applied to, then its shop or organisation, locked: nothing of theirs changes meanwhile.
       await manager.query(`SELECT id FROM user_account WHERE id = $1 FOR UPDATE`, [actor.userId]);
+      const { shopId } = await this.organisationOf(tx, actor.userId, false);
+      if (shopId) await this.callApplications.holdOpenCallsOf(tx, shopId);
       const organisation = await this.organisationOf(tx, actor.userId, true);
       const blockers = await this.blockersOf(tx, actor.userId, actor.role, organisation);
       if (blockers.length > 0) return { kind: 'refused', blockers };
@@ -118,6 +124,10 @@ export class AccountErasureService {
     const subjects: { type: string; ids: string[] }[] = [{ type: 'user', ids: [userId] }];
     if (organisation.shopId) {
       const shopId = organisation.shopId;
+      // State changes first, through the features that own them: no facilitator acts for the shop
+      // any more, and no call still to close admits it (a shop cannot withdraw an application).
+      await this.delegations.revokeAllOnErasure(tx, shopId, ERASED_TEXT);
+      await this.callApplications.excludeOnErasure(tx, shopId);
       await manager.query(
         `UPDATE shop s SET legal_name = $2, trading_name = NULL, address = $2, contact_email = 'erased-' || s.id || '@erased.invalid',
                 contact_phone = NULL, latitude = c.latitude, longitude = c.longitude, coordinates_from_comune = true
@@ -147,15 +157,23 @@ export class AccountErasureService {
       ]);
       subjects.push({ type: 'shop', ids: [shopId] }, { type: 'help_request', ids: requests.map((request) => request.id) }, { type: 'match', ids: matchIds });
     }
+    // Invitations and claim links went to an address with no account yet (user_id NULL): found by
+    // the addresses of the account and of its shop's delegations, read before they are emptied.
+    const delegations: { id: string; invited_email: string | null }[] = await manager.query(
+      `SELECT id, invited_email FROM delegation WHERE shop_id = $1 OR lower(invited_email) = lower($2)`,
+      [organisation.shopId, email],
+    );
+    const addresses = [...new Set([email, ...delegations.flatMap((delegation) => (delegation.invited_email ? [delegation.invited_email] : []))].map((a) => a.toLowerCase()))];
+    subjects.push({ type: 'delegation', ids: delegations.map((delegation) => delegation.id) });
     await manager.query(`DELETE FROM notification WHERE user_id = $1`, [userId]);
-    await manager.query(`DELETE FROM mail_message WHERE user_id = $1`, [userId]);
+    await manager.query(`DELETE FROM mail_message WHERE user_id = $1 OR (user_id IS NULL AND lower(recipient) = ANY($2))`, [userId, addresses]);
     await manager.query(`DELETE FROM refresh_token WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM account_token WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM identity_link WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM mail_preference WHERE user_id = $1`, [userId]);
-    await manager.query(`UPDATE delegation SET invited_email = NULL, link_secret_hash = NULL WHERE shop_id = $1 OR invited_email = $2`, [organisation.shopId, email]);
+    await manager.query(`UPDATE delegation SET invited_email = NULL, link_secret_hash = NULL WHERE id = ANY($1)`, [delegations.map((delegation) => delegation.id)]);
     await manager.query(`DELETE FROM import_job WHERE owner_user_id = $1`, [userId]);
-    await manager.query(`DELETE FROM rate_limit WHERE right(key, length($1) + 1) = ':' || $1`, [throttleKeyOf(email)]);
+    await this.throttle.forgetEmail(tx, email);
     for (const subject of subjects) {
       await manager.query(
         `UPDATE audit_event SET before = before - $3::text[], after = after - $3::text[]

@@ -308,11 +308,11 @@ export const PERSONAL_DATA_REGISTRY: Readonly<Record<string, TablePolicy>> = {
   },
   mail_message: {
     owner: 'mail',
-    subject: 'user_id',
+    subject: 'user_id, or recipient when sent to an address with no account (a delegation’s invitation or claim link)',
     exportSection: 'mailMessages',
     columns: {
       idempotency_key: not('event and account ids'),
-      recipient: erase('the account’s e-mails are deleted'),
+      recipient: erase('the account’s e-mails are deleted, and those sent with no account to its address or to its shop’s invitation addresses'),
       kind: not('which e-mail'),
       language: not('it or en'),
       subject: erase('the account’s e-mails are deleted'),
@@ -377,4 +377,7 @@ export const AUDIT_PERSONAL_KEYS = [
   'description',
   'reason',
   'endReason',
+  // The addresses a delegation's invitation or claim link went to (delegation.invited, delegation.registered_on_paper).
+  'invitedEmail',
+  'ownerEmail',
 ] as const;

@@ -6,6 +6,7 @@ import { requireActor } from '../common/access';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
+import { MESSAGES } from '../messages';
 import { ShopService } from '../shop/shop.service';
 import { TerritoryService } from '../territory/territory.service';
 import { CallPublisherService } from './call-publisher.service';
@@ -131,6 +132,47 @@ export class CallApplicationService {
       await this.audit.record(tx, { action: 'call_application.excluded', entityType: 'call_application', entityId: application.id, before, after: { status: CallApplicationStatus.EXCLUDED, exclusionReason: input.reason } });
       return { kind: 'application', application: await applications.findOneByOrFail({ id: application.id }) };
     });
+  }
+
+  /**
+   * For the erasure of a shop owner's account, in its transaction, before the shop is locked (the
+   * order the closing takes them in): the open calls the shop applied to, held until the erasure
+   * ends, so that none closes meanwhile and admits the shop being erased.
+   */
+  async holdOpenCallsOf(tx: RequestContext, shopId: string): Promise<void> {
+    await this.connection
+      .manager(tx)
+      .query(
+        `SELECT c.id FROM selection_call c WHERE c.status = 'OPEN' AND EXISTS (SELECT 1 FROM call_application a WHERE a.call_id = c.id AND a.shop_id = $1) ORDER BY c.id FOR SHARE OF c`,
+        [shopId],
+      );
+  }
+
+  /**
+   * For the erasure of a shop owner's account, in its transaction (after holdOpenCallsOf): shops
+   * cannot withdraw an application, so each one still SUBMITTED to an open call is excluded, the
+   * erasure given as the reason, and the closing does not admit a shop that no longer exists.
+   */
+  async excludeOnErasure(tx: RequestContext, shopId: string): Promise<number> {
+    const actor = requireActor(tx, UserRole.SHOP);
+    const applications = this.connection.repository(tx, CallApplicationEntity);
+    const submitted: { id: string }[] = await this.connection.manager(tx).query(
+      `SELECT a.id FROM call_application a JOIN selection_call c ON c.id = a.call_id
+        WHERE a.shop_id = $1 AND a.status = 'SUBMITTED' AND c.status = 'OPEN' ORDER BY a.id FOR UPDATE OF a`,
+      [shopId],
+    );
+    const reason = MESSAGES.selectionCall.excludedOnErasure().it;
+    for (const { id } of submitted) {
+      await applications.update({ id }, { status: CallApplicationStatus.EXCLUDED, exclusionReason: reason, excludedByUserId: actor.userId });
+      await this.audit.record(tx, {
+        action: 'call_application.excluded',
+        entityType: 'call_application',
+        entityId: id,
+        before: { status: CallApplicationStatus.SUBMITTED, exclusionReason: null },
+        after: { status: CallApplicationStatus.EXCLUDED, exclusionReason: reason },
+      });
+    }
+    return submitted.length;
   }
 
   /** Staff, or the organisation running the call: its applications, in rank order once ranked, else in the order they came. */

@@ -1,7 +1,7 @@
 import { AuthErrorCode, AuthException } from '../auth/auth.exception';
 import { UserRole } from '../auth/user-role';
 import { Actor } from '../common/request-context';
-import { randomPartitaIva, seedShops, seedUser } from '../testing/seed';
+import { randomPartitaIva, seedFacilitator, seedShops, seedUser } from '../testing/seed';
 import { actingAs, startTestCore, TestCore } from '../testing/test-core';
 import { createScratchDatabase } from '../testing/test-database';
 import { TerritoryErrorCode, TerritoryException } from '../territory/territory.exception';
@@ -267,6 +267,45 @@ describe('shop profiles: registration, changes, ownership and staff lists (real 
       const admin = actingAs(await seedUser(core.db, UserRole.ADMIN));
       const error = await refused(shops.list(admin, { regionCode: '99' }, { first: 10, offset: 0 }), TerritoryException, TerritoryErrorCode.REGION_NOT_FOUND);
       expect(error.field).toBe('filter.regionCode');
+    });
+  });
+
+  describe('a facilitator acting for a shop', () => {
+    const delegate = async (facilitatorId: string, shopId: string): Promise<void> => {
+      await core.db.query(`INSERT INTO delegation (facilitator_id, shop_id, status, consent, activated_at) VALUES ($1, $2, 'ACTIVE', 'SHOP', now())`, [facilitatorId, shopId]);
+    };
+
+    it('is refused while the shop owner’s account is disabled, and again once it is erased', async () => {
+      const [shop] = await seedShops(core.db, 1);
+      const facilitator = await seedFacilitator(core.db);
+      await delegate(facilitator.id, shop.id);
+      const forShop = () => actingAs(facilitator.owner).onBehalfOf(shop.id);
+      expect((await shops.findOwn(forShop()))?.id).toBe(shop.id);
+      expect(await shops.actsFor(forShop(), shop.id)).toBe(true);
+
+      await core.db.query(`UPDATE user_account SET disabled_at = now() WHERE id = $1`, [shop.owner.userId]);
+      const error = await refused(shops.findOwn(forShop()), ShopException, ShopErrorCode.SHOP_NOT_FOUND);
+      expect(error.field).toBe('X-On-Behalf-Of-Shop');
+      expect(await shops.actsFor(forShop(), shop.id)).toBe(false);
+      await refused(shops.get(forShop(), shop.id), ShopException, ShopErrorCode.SHOP_NOT_FOUND);
+
+      // Enabled again by an administrator: the delegation, still live, applies again.
+      await core.db.query(`UPDATE user_account SET disabled_at = NULL WHERE id = $1`, [shop.owner.userId]);
+      expect((await shops.findOwn(forShop()))?.id).toBe(shop.id);
+
+      // An erased account whose disabled mark was lifted by hand is still refused.
+      await core.db.query(`UPDATE user_account SET erased_at = now() WHERE id = $1`, [shop.owner.userId]);
+      await refused(shops.findOwn(forShop()), ShopException, ShopErrorCode.SHOP_NOT_FOUND);
+      // Its owner, signed in, is not affected by the check.
+      expect((await shops.findOwn(actingAs(shop.owner)))?.id).toBe(shop.id);
+    });
+
+    it('is allowed for a shop registered on paper that no owner has claimed yet', async () => {
+      const [shop] = await seedShops(core.db, 1);
+      await core.db.query(`UPDATE shop SET owner_user_id = NULL WHERE id = $1`, [shop.id]);
+      const facilitator = await seedFacilitator(core.db);
+      await delegate(facilitator.id, shop.id);
+      expect((await shops.findOwn(actingAs(facilitator.owner).onBehalfOf(shop.id)))?.id).toBe(shop.id);
     });
   });
 });

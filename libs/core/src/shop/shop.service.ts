@@ -171,8 +171,12 @@ export class ShopService {
 
   /**
    * The shop a facilitator names, if a live delegation lets it act for it now: one statement over
-   * the delegation and facilitator rows (read only; the delegation feature writes them), so that a
-   * revocation applies to the very next call.
+   * the delegation, facilitator and owner rows (read only; their features write them), so that a
+   * revocation applies to the very next call. A shop whose owner's account is disabled or erased
+   * is refused too: disabling is a staff measure against the shop's account, and a facilitator
+   * acting in its name would get round it (an erased shop's delegations end with the erasure; this
+   * also covers a disabled one, whose delegations stay for when it is enabled again). A shop
+   * registered on paper and not claimed yet has no owner, and its facilitator acts for it.
    */
   private async delegatedShop(ctx: RequestContext, actor: Actor): Promise<ShopEntity> {
     if (!ctx.onBehalfOfShopId) throw new ShopException(ShopErrorCode.NO_SHOP_NAMED);
@@ -181,7 +185,9 @@ export class ShopService {
       .createQueryBuilder('shop')
       .innerJoin('delegation', 'd', "d.shop_id = shop.id AND d.status = 'ACTIVE'")
       .innerJoin('facilitator', 'f', "f.id = d.facilitator_id AND f.owner_user_id = :actor AND f.verification_status = 'APPROVED'", { actor: actor.userId })
+      .leftJoin('user_account', 'owner', 'owner.id = shop.owner_user_id')
       .where('shop.id = :id', { id: ctx.onBehalfOfShopId })
+      .andWhere('(shop.owner_user_id IS NULL OR (owner.disabled_at IS NULL AND owner.erased_at IS NULL))')
       .getOne();
     if (!shop) throw new ShopException(ShopErrorCode.SHOP_NOT_FOUND, 'X-On-Behalf-Of-Shop');
     ctx.confirmActingFor(shop.id);

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
 import type { Environment } from '../config/environment';
 import { ThrottleException } from './throttle.exception';
 
@@ -36,7 +37,11 @@ export class ThrottleService {
   private readonly locks: RateLimiterPostgres;
   private readonly lockout: { after: number; seconds: number; maxSeconds: number };
 
-  constructor(dataSource: DataSource, config: ConfigService<Environment, true>) {
+  constructor(
+    dataSource: DataSource,
+    config: ConfigService<Environment, true>,
+    private readonly connection: TransactionalConnection,
+  ) {
     const store = (keyPrefix: string, points: number, duration: number, clearExpired = false): RateLimiterPostgres =>
       new RateLimiterPostgres({
         storeClient: dataSource,
@@ -104,6 +109,17 @@ export class ThrottleService {
     if (failures < this.lockout.after) return;
     const seconds = Math.min(this.lockout.seconds * 2 ** (failures - this.lockout.after), this.lockout.maxSeconds);
     await this.locks.block(key, seconds);
+  }
+
+  /**
+   * For the erasure of an account, in its transaction: every count kept under this address (wrong
+   * passwords, a lockout, account e-mails asked for) goes. Counts per client address stay: they
+   * name no one.
+   */
+  async forgetEmail(tx: RequestContext, email: string): Promise<void> {
+    const key = keyOf(email.trim().toLowerCase());
+    const keys = [this.failures, this.locks, this.mailsPerEmail].map((limiter) => limiter.getKey(key));
+    await this.connection.manager(tx).query(`DELETE FROM rate_limit WHERE key = ANY($1)`, [keys]);
   }
 
   /** The right password: the count of wrong ones starts again. */

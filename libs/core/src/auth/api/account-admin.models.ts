@@ -45,6 +45,11 @@ export class LastAdminErrorModel extends BusinessFailure implements BusinessErro
   readonly code = 'LAST_ADMIN' as const;
 }
 
+@ObjectType('ErasedAccountError', { implements: () => [BusinessErrorModel], description: 'The account was erased at its owner’s request: it cannot be enabled again or changed.' })
+export class ErasedAccountErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'ERASED_ACCOUNT' as const;
+}
+
 @ObjectType('NotStaffAccountError', { implements: () => [BusinessErrorModel], description: 'Only MINISTRY and ADMIN accounts move between staff roles.' })
 export class NotStaffAccountErrorModel extends BusinessFailure implements BusinessErrorModel {
   readonly code = 'NOT_STAFF_ACCOUNT' as const;

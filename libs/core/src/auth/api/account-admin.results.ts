@@ -1,12 +1,12 @@
 import { resultUnion } from '../../api/result-union';
 import { MESSAGES } from '../../messages';
 import type { AccountChangeOutcome } from '../account-admin.service';
-import { AccountModel, AccountNotFoundErrorModel, LastAdminErrorModel, NotStaffAccountErrorModel, OwnAccountErrorModel, toAccountModel } from './account-admin.models';
+import { AccountModel, AccountNotFoundErrorModel, ErasedAccountErrorModel, LastAdminErrorModel, NotStaffAccountErrorModel, OwnAccountErrorModel, toAccountModel } from './account-admin.models';
 
 /** The outcomes of changing an account as members of its result union; the switch covers every outcome. */
 export const AccountChangeResult = resultUnion({
   name: 'AccountChangeResult',
-  types: () => [AccountModel, AccountNotFoundErrorModel, OwnAccountErrorModel, LastAdminErrorModel, NotStaffAccountErrorModel] as const,
+  types: () => [AccountModel, AccountNotFoundErrorModel, OwnAccountErrorModel, LastAdminErrorModel, NotStaffAccountErrorModel, ErasedAccountErrorModel] as const,
 });
 
 export function toAccountChangeResult(outcome: AccountChangeOutcome): typeof AccountChangeResult {
@@ -21,5 +21,7 @@ export function toAccountChangeResult(outcome: AccountChangeOutcome): typeof Acc
       return new LastAdminErrorModel(MESSAGES.account.lastAdmin(), 'input.userId');
     case 'not-staff':
       return new NotStaffAccountErrorModel(MESSAGES.account.notStaff(), 'input.userId');
+    case 'erased':
+      return new ErasedAccountErrorModel(MESSAGES.account.erased(), 'input.userId');
   }
 }

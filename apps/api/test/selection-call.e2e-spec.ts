@@ -14,6 +14,7 @@ import {
   ExcludeCallApplicationDocument,
   MyCallApplicationDocument,
   PublishedSelectionCallDocument,
+  SuspendOfferDocument,
   PublishSelectionCallDocument,
   SelectionCallDocument,
   SelectionCallsDocument,
@@ -145,6 +146,18 @@ describe('Selection calls over GraphQL: publish, apply, exclude, close, graduato
     const actions: { action: string }[] = await db.query(`SELECT DISTINCT action FROM audit_event WHERE entity_id = $1 ORDER BY action`, [created.id]);
     expect(actions.map((r) => r.action)).toEqual(['selection_call.closed', 'selection_call.created', 'selection_call.published']);
   }, 60_000);
+
+  it('shows a call\'s offers as the reader may see them: a suspended one to staff and its provider only', async () => {
+    const suspended = (await publishedOffer(api, provider, { capacity: 2, coverage: { national: true } })).id;
+    const created = dataOf(await api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input: aCall(600_000, { offerIds: [offerId, suspended] }) })).createSelectionCall;
+    member(dataOf(await api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: created.id })).publishSelectionCall, 'SelectionCall');
+    const moderated = await api.gqlAs(staff.accessToken, SuspendOfferDocument, { input: { offerId: suspended, reason: 'Condizioni che chiedono un pagamento dopo la prova' } });
+    expect(moderated.data?.suspendOffer).toMatchObject({ __typename: 'Offer', status: 'SUSPENDED' });
+    const shop = await shopIn(api, TORINO);
+    expect(dataOf(await api.gqlAs(shop.accessToken, SelectionCallDocument, { id: created.id })).selectionCall.offers.map((o) => o.id)).toEqual([offerId]);
+    expect(dataOf(await api.gqlAs(provider.accessToken, SelectionCallDocument, { id: created.id })).selectionCall.offers.map((o) => o.id)).toEqual([offerId, suspended]);
+    expect(dataOf(await api.gqlAs(staff.accessToken, SelectionCallDocument, { id: created.id })).selectionCall.offers.map((o) => o.id)).toEqual([offerId, suspended]);
+  });
 
   it('refuses a call with bad input, naming the field, and writes nothing', async () => {
     const [{ before }] = await db.query('SELECT count(*)::int AS before FROM selection_call');

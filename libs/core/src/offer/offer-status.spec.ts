@@ -1,5 +1,5 @@
 import { VerificationStatus } from '../provider/provider.types';
-import { checkTransition, knownToShops, OfferStatusAction, shownToShops } from './offer-status';
+import { checkTransition, knownToShops, offerVisibleTo, OfferStatusAction, shownToShops } from './offer-status';
 import { OfferStatus } from './offer.types';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
@@ -58,5 +58,16 @@ describe('what shops see', () => {
     expect([PUBLISHED, PAUSED, OfferStatus.SUSPENDED, CLOSED].map((status) => knownToShops(status, APPROVED))).toEqual([true, true, true, true]);
     expect(knownToShops(DRAFT, APPROVED)).toBe(false);
     expect([PENDING, REJECTED, SUSPENDED, undefined].map((provider) => knownToShops(PUBLISHED, provider))).toEqual([false, false, false, false]);
+  });
+
+  it('lets staff and the provider see any offer a call names, anyone else only what shops see', () => {
+    const provider = { ownerUserId: 'owner', verificationStatus: APPROVED };
+    const staff = { userId: 'staff', staff: true };
+    const owner = { userId: 'owner', staff: false };
+    const shop = { userId: 'shop', staff: false };
+    expect([staff, owner, shop, undefined].map((viewer) => offerVisibleTo(viewer, { status: OfferStatus.SUSPENDED }, provider))).toEqual([true, true, false, false]);
+    expect([staff, owner, shop, undefined].map((viewer) => offerVisibleTo(viewer, { status: PUBLISHED }, provider))).toEqual([true, true, true, true]);
+    expect(offerVisibleTo(shop, { status: PUBLISHED }, { ...provider, verificationStatus: SUSPENDED })).toBe(false);
+    expect(offerVisibleTo(shop, { status: PUBLISHED }, undefined)).toBe(false);
   });
 });

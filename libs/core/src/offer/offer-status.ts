@@ -40,6 +40,17 @@ export const shownToShops = (status: OfferStatus, provider: VerificationStatus |
   provider !== undefined && offerVisibility(status, provider) === OfferVisibility.VISIBLE;
 
 /**
+ * Whether someone (signed in or not) may see an offer another object names, by the rule of a
+ * single offer: staff always, its provider's owner always, anyone else when it is shown to shops.
+ */
+export const offerVisibleTo = (
+  viewer: { userId: string; staff: boolean } | undefined,
+  offer: { status: OfferStatus },
+  provider: { ownerUserId: string; verificationStatus: VerificationStatus } | undefined,
+): boolean =>
+  viewer?.staff === true || (provider !== undefined && (provider.ownerUserId === viewer?.userId || shownToShops(offer.status, provider.verificationStatus)));
+
+/**
  * An offer a shop may have seen. Once published by an approved provider an offer stays known to
  * shops when paused, closed or suspended (applying to it gets that reason); drafts and the offers
  * of providers not approved do not exist for them.

@@ -12,6 +12,8 @@ import { RequestContext } from '../../common/request-context';
 import { MatchShopModel, toMatchShopModel } from '../../match/api/match.models';
 import { CallOrganisationModel, toCallOrganisationModel } from './call-publisher.api';
 import { OfferModel, toOfferModel } from '../../offer/api/offer.models';
+import { offerVisibleTo } from '../../offer/offer-status';
+import { isStaff } from '../../common/access';
 import { CallApplicationService } from '../call-application.service';
 import { CallClosingService } from '../call-closing.service';
 import { CallResultsService } from '../call-results.service';
@@ -119,10 +121,12 @@ export class SelectionCallResolver {
   }
 
   @ListSize(MAX_CALL_OFFERS)
-  @ResolveField(() => [OfferModel], { description: 'The offers whose places it gives.' })
-  async offers(@Context('loaders') loaders: Loaders, @Parent() call: SelectionCallModel): Promise<OfferModel[]> {
-    const offers = await loaders.offer.loadMany(call.offerIds);
-    return offers.flatMap((offer) => (offer && !(offer instanceof Error) ? [toOfferModel(offer)] : []));
+  @ResolveField(() => [OfferModel], { description: 'The offers whose places it gives, as the caller may see them (published offers of approved providers only, except for staff and the offer\'s provider).' })
+  async offers(@Ctx() ctx: RequestContext, @Context('loaders') loaders: Loaders, @Parent() call: SelectionCallModel): Promise<OfferModel[]> {
+    const offers = (await loaders.offer.loadMany(call.offerIds)).flatMap((offer) => (offer && !(offer instanceof Error) ? [offer] : []));
+    const providers = await loaders.provider.loadMany(offers.map((offer) => offer.providerId));
+    const viewer = ctx.actor && { userId: ctx.actor.userId, staff: isStaff(ctx.actor) };
+    return offers.filter((offer, i) => offerVisibleTo(viewer, offer, providers[i] instanceof Error ? undefined : providers[i])).map(toOfferModel);
   }
 }
 

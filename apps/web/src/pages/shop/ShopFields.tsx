@@ -77,7 +77,8 @@ export function ShopFields({ values, set, error, labels, idPrefix, withPartitaIv
           value={values.atecoSection}
           onChange={(section) => {
             set('atecoSection')(section);
-            set('atecoDivision')('');
+            // A division belongs to its section: a chosen one goes with the old section (an empty one keeps its message).
+            if (values.atecoDivision !== '') set('atecoDivision')('');
           }}
           error={error('atecoSection')}
         />

@@ -105,6 +105,8 @@ describe('erasing an account (real PostgreSQL)', () => {
         { description: ERASED_TEXT, status: 'FULFILLED' },
         { description: ERASED_TEXT, status: 'CANCELLED' },
       ]),
+    help_request_bundle: async ({ shopId }) =>
+      expect(await q(`SELECT categories::text[] AS categories FROM help_request_bundle WHERE shop_id = $1`, [shopId])).toEqual([{ categories: ['ONLINE_STORE', 'HOME_DELIVERY'] }]),
     match: async ({ matchIds }) =>
       expect(await q(`SELECT state, end_reason FROM match WHERE id = ANY($1) ORDER BY created_at`, [matchIds])).toEqual([
         { state: 'COMPLETED', end_reason: null },

@@ -88,6 +88,8 @@ export async function seedPersonLife(db: DataSource, now = new Date()): Promise<
     )[0].id;
   const fulfilled = await request('FULFILLED', 50);
   const cancelled = await request('CANCELLED', 20);
+  // A bundle asked once (no text of its own): kept with the pseudonymised shop.
+  await db.query(`INSERT INTO help_request_bundle (shop_id, categories) VALUES ($1, '{ONLINE_STORE,HOME_DELIVERY}')`, [shop.id]);
   const [completed] = await db.query(
     `INSERT INTO match (help_request_id, offer_id, shop_id, provider_id, category, state, origin, coverage_level, distance_km,
                         accepted_at, activated_at, completed_at, created_at)

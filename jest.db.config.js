@@ -7,6 +7,9 @@ module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.mjs',
   globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
   testTimeout: 30000,
+  // Suites start real processes (the API, Chromium, an OpenID provider) and stop them when they
+  // end; should one ever outlive its suite, the run still ends with its results instead of waiting.
+  forceExit: true,
   projects: [
     {
       ...shared,

@@ -71,6 +71,10 @@ process.on('message', (message) => {
       break;
   }
 });
-process.on('disconnect', () => server.close(() => process.exit(0)));
+// The test that started it is done (or its worker is gone): stop now, whoever is still connected.
+process.on('disconnect', () => {
+  server.closeAllConnections();
+  process.exit(0);
+});
 
 server.listen(0, '127.0.0.1', () => process.send({ type: 'listening', issuer: `http://127.0.0.1:${server.address().port}` }));

@@ -46,7 +46,10 @@ function nextMessage(child: ChildProcess, type: string): Promise<Message> {
 
 /** Starts the OpenID test provider (oidc-test-provider.mjs) on a free loopback port. */
 export async function startOidcTestProvider(): Promise<OidcTestProvider> {
-  const child = fork(join(__dirname, 'oidc-test-provider.mjs'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // Its output goes to a pipe of this process, never to the test runner's own streams: a provider
+  // that outlived its test must not hold the runner open.
+  const child = fork(join(__dirname, 'oidc-test-provider.mjs'), [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  child.stderr?.resume();
   const { issuer } = (await nextMessage(child, 'listening')) as { issuer: string } & Message;
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const kid = randomUUID();
@@ -83,7 +86,9 @@ export async function startOidcTestProvider(): Promise<OidcTestProvider> {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.disconnect();
+      const stuck = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
+      clearTimeout(stuck);
     },
   };
 }

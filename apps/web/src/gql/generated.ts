@@ -77,6 +77,8 @@ export type ApplyToOfferInput = {
 /** A set of offers for a bundle: one offer per open request of the bundle. Every part holds a place, or none does. */
 export type ApplyToOfferSetInput = {
   bundleId: string | number;
+  /** When a part's offer is full (and it fits otherwise), wait for the whole set: every part joins its offer's waitlist, holding no place, and the set is promoted only when every part has a place at once. Otherwise such a set is refused with SET_PART_FULL. */
+  joinWaitlist?: boolean;
   parts: Array<SetPartInput>;
 };
 
@@ -1576,6 +1578,8 @@ type MatchErrorFields_ProviderAlreadyRegisteredError_Fragment = { __typename: 'P
 
 type MatchErrorFields_ProviderNotApprovedError_Fragment = { __typename: 'ProviderNotApprovedError', code: string, field: string | null, message: string, messageIt: string };
 
+type MatchErrorFields_SetNotOpenError_Fragment = { __typename: 'SetNotOpenError', code: string, field: string | null, message: string, messageIt: string };
+
 type MatchErrorFields_SetPartUnavailableError_Fragment = { __typename: 'SetPartUnavailableError', code: string, field: string | null, message: string, messageIt: string };
 
 type MatchErrorFields_ShopAlreadyRegisteredError_Fragment = { __typename: 'ShopAlreadyRegisteredError', code: string, field: string | null, message: string, messageIt: string };
@@ -1628,6 +1632,7 @@ export type MatchErrorFieldsFragment =
   | MatchErrorFields_PreviouslyRefusedError_Fragment
   | MatchErrorFields_ProviderAlreadyRegisteredError_Fragment
   | MatchErrorFields_ProviderNotApprovedError_Fragment
+  | MatchErrorFields_SetNotOpenError_Fragment
   | MatchErrorFields_SetPartUnavailableError_Fragment
   | MatchErrorFields_ShopAlreadyRegisteredError_Fragment
   | MatchErrorFields_SignInFirstError_Fragment
@@ -1913,6 +1918,8 @@ type OfferErrorFields_ProviderAlreadyRegisteredError_Fragment = { __typename: 'P
 
 type OfferErrorFields_ProviderNotApprovedError_Fragment = { __typename: 'ProviderNotApprovedError', code: string, field: string | null, message: string, messageIt: string };
 
+type OfferErrorFields_SetNotOpenError_Fragment = { __typename: 'SetNotOpenError', code: string, field: string | null, message: string, messageIt: string };
+
 type OfferErrorFields_SetPartUnavailableError_Fragment = { __typename: 'SetPartUnavailableError', code: string, field: string | null, message: string, messageIt: string };
 
 type OfferErrorFields_ShopAlreadyRegisteredError_Fragment = { __typename: 'ShopAlreadyRegisteredError', code: string, field: string | null, message: string, messageIt: string };
@@ -1965,6 +1972,7 @@ export type OfferErrorFieldsFragment =
   | OfferErrorFields_PreviouslyRefusedError_Fragment
   | OfferErrorFields_ProviderAlreadyRegisteredError_Fragment
   | OfferErrorFields_ProviderNotApprovedError_Fragment
+  | OfferErrorFields_SetNotOpenError_Fragment
   | OfferErrorFields_SetPartUnavailableError_Fragment
   | OfferErrorFields_ShopAlreadyRegisteredError_Fragment
   | OfferErrorFields_SignInFirstError_Fragment

@@ -79,6 +79,7 @@
       "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
       "ProviderNotApprovedError",
+      "SetNotOpenError",
       "SetPartUnavailableError",
       "ShopAlreadyRegisteredError",
       "SignInFirstError",
@@ -236,6 +237,10 @@
     "VerifyProviderResult": [
       "InvalidVerificationTransitionError",
       "Provider"
+    ],
+    "WithdrawMatchSetResult": [
+      "MatchSet",
+      "SetNotOpenError"
     ]
   }
 };
@@ -317,6 +322,7 @@
       "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
       "ProviderNotApprovedError",
+      "SetNotOpenError",
       "SetPartUnavailableError",
       "ShopAlreadyRegisteredError",
       "SignInFirstError",
@@ -474,6 +480,10 @@
     "VerifyProviderResult": [
       "InvalidVerificationTransitionError",
       "Provider"
+    ],
+    "WithdrawMatchSetResult": [
+      "MatchSet",
+      "SetNotOpenError"
     ]
   }
 };

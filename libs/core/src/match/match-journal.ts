@@ -9,7 +9,8 @@ import { MailService } from '../mail/mail.service';
 import { MailKind } from '../mail/mail.types';
 import { day } from '../messages';
 import { NewNotification, NotificationService } from '../notification/notification.service';
-import { reasonWords } from './match-reasons';
+import { reasonWords, SYSTEM_REASON } from './match-reasons';
+import { moveMatch } from './match-rules';
 import { MatchTransitionEntity } from './match-transition.entity';
 import { MatchEntity } from './match.entity';
 import { MatchOrigin, MatchState } from './match.types';
@@ -36,6 +37,9 @@ export interface JournalEntry {
 }
 
 type Side = 'SHOP' | 'PROVIDER';
+
+/** The states a waiting match ends in without being served. */
+const WAITING_ENDS: readonly MatchState[] = [MatchState.WITHDRAWN, MatchState.EXPIRED];
 
 /** What a step is called (notification kind and audit verb) and who hears of it. */
 function describe(entry: JournalEntry, actorSide: Side | null): { kind: string; audience: Side[] } {
@@ -132,6 +136,36 @@ export class MatchJournal {
     await this.notifications.notify(tx, notifications);
     await this.mail.enqueue(tx, mails);
     await this.requests.followMatches(tx, [...new Set(entries.map((e) => e.match.helpRequestId))]);
+    await this.endWaitingSets(tx, entries);
+  }
+
+  /**
+   * A set waits as a whole: when one waiting part of a set stops waiting (withdrawn, expired,
+   * given up for another offer), its other waiting parts stop too, in the same transaction and
+   * the same way, each recorded like any other step. Every path that ends a waiting match passes
+   * through here, so none can leave a set half waiting.
+   */
+  private async endWaitingSets(tx: RequestContext, entries: readonly JournalEntry[]): Promise<void> {
+    const ended = entries.filter(({ match, from }) => from === MatchState.WAITLISTED && match.setId !== null && WAITING_ENDS.includes(match.state));
+    if (ended.length === 0) return;
+    const recorded = new Set(entries.map(({ match }) => match.id));
+    const siblings = await this.connection
+      .repository(tx, MatchEntity)
+      .createQueryBuilder('m')
+      .setLock('pessimistic_write')
+      .where('m.set_id = ANY(:sets::uuid[])', { sets: [...new Set(ended.map(({ match }) => match.setId))] })
+      .andWhere(`m.state = 'WAITLISTED'`)
+      .orderBy('m.id')
+      .getMany();
+    const stopping = siblings.filter((sibling) => !recorded.has(sibling.id));
+    if (stopping.length === 0) return;
+    const how = new Map(ended.map(({ match }) => [match.setId, match.state === MatchState.EXPIRED ? ('expire' as const) : ('withdraw' as const)]));
+    const moved = stopping.map((sibling) => moveMatch(sibling, how.get(sibling.setId) ?? 'withdraw', 'SYSTEM', { now: tx.now, reason: SYSTEM_REASON.SET_PART_ENDED }));
+    const saved = await this.connection.repository(tx, MatchEntity).save(moved);
+    await this.record(
+      tx,
+      saved.map((match) => ({ match, from: MatchState.WAITLISTED, reason: SYSTEM_REASON.SET_PART_ENDED })),
+    );
   }
 
   /**

@@ -23,6 +23,8 @@ export type MatchStepOutcome =
   /** A suspended or rejected provider's actions are frozen. */
   | { kind: 'provider-not-approved'; status: VerificationStatus };
 
+export type WithdrawSetOutcome = { kind: 'withdrawn'; matches: MatchEntity[] } | { kind: 'nothing-open' };
+
 type PartyAction = Extract<MatchAction, 'accept' | 'decline' | 'activate' | 'complete' | 'withdraw'>;
 
 /**
@@ -63,6 +65,35 @@ export class MatchLifecycleService {
       await this.journal.record(tx, [{ match: saved, from, reason }]);
       await this.afterRelease(tx, from, saved);
       return { kind: 'match', match: saved };
+    });
+  }
+
+  /**
+   * The shop gives up a whole set in one step: every part still waiting or in progress is
+   * withdrawn (the places it held go to the offers' waitlists); parts already over stay as they
+   * are. The offers are locked first, in id order, then the matches.
+   */
+  async withdrawSet(ctx: RequestContext, setId: string, reason?: string): Promise<WithdrawSetOutcome> {
+    requireActor(ctx, UserRole.SHOP, UserRole.FACILITATOR);
+    const parts = await this.connection.repository(ctx, MatchEntity).find({ where: { setId }, order: { id: 'ASC' } });
+    if (parts.length === 0 || !(await this.shops.actsFor(ctx, parts[0].shopId))) throw new MatchException(MatchErrorCode.SET_NOT_FOUND, 'input.setId');
+    return this.connection.withTransaction(ctx, async (tx): Promise<WithdrawSetOutcome> => {
+      await this.locks.offers(tx, [...new Set(parts.map((part) => part.offerId))]);
+      const entries: { match: MatchEntity; from: MatchState }[] = [];
+      for (const part of parts) {
+        const current = await this.locks.match(tx, part.id);
+        if (!current || !OPEN_STATES.includes(current.state)) continue;
+        const from = current.state;
+        entries.push({ from, match: moveMatch(current, 'withdraw', 'SHOP', { now: tx.now, reason: reason ?? SYSTEM_REASON.SET_WITHDRAWN }) });
+      }
+      if (entries.length === 0) return { kind: 'nothing-open' };
+      const saved = await this.connection.repository(tx, MatchEntity).save(entries.map(({ match }) => match));
+      await this.journal.record(
+        tx,
+        saved.map((match, i) => ({ match, from: entries[i].from, reason: reason ?? SYSTEM_REASON.SET_WITHDRAWN })),
+      );
+      for (const [i, match] of saved.entries()) await this.afterRelease(tx, entries[i].from, match);
+      return { kind: 'withdrawn', matches: saved };
     });
   }
 

@@ -17,6 +17,7 @@ import { MatchState } from './match.types';
 import { WAITLIST_ORDER } from './waitlist-order';
 import { loggableError } from '../common/log-safety';
 import { moveMatch } from './match-rules';
+import { MatchSetPromotion } from './match-set-promotion';
 
 /** Rows handled per transaction by the sweeps: short transactions, bounded memory. */
 const BATCH = 200;
@@ -41,6 +42,7 @@ export class MatchMaintenanceService {
     private readonly requests: HelpRequestRecords,
     private readonly jobs: JobQueue,
     private readonly config: ConfigService,
+    private readonly sets: MatchSetPromotion,
   ) {}
 
   /** PENDING past respondBy → EXPIRED (slot freed, promotion queued); waitlists of ended offers → EXPIRED. */
@@ -76,7 +78,9 @@ export class MatchMaintenanceService {
 
   /**
    * Gives the offer's free slots to its waitlist in priority order. An entry the shop's limits
-   * keep out for now stays waiting; one that no longer fits the offer at all expires.
+   * keep out for now stays waiting; one that no longer fits the offer at all expires. A part of a
+   * waiting set is promoted with all its parts or not at all (MatchSetPromotion); a set that
+   * cannot be completed yet does not hold up the entries behind it.
    */
   async promoteWaitlist(ctx: RequestContext, offerId: string): Promise<number> {
     return this.connection.withTransaction(ctx, async (tx) => {
@@ -101,8 +105,21 @@ export class MatchMaintenanceService {
         .getMany();
       const days = this.config.getOrThrow<number>('MATCH_RESPONSE_DAYS');
       let promoted = 0;
+      const setsSeen = new Set<string>();
       for (const entry of waiting) {
         if (free === 0) break;
+        if (entry.setId) {
+          // A set at its turn: all its parts get a place at once, or it keeps waiting (and keeps its turn).
+          if (setsSeen.has(entry.setId)) continue;
+          setsSeen.add(entry.setId);
+          const outcome = await this.sets.promote(tx, entry.setId, offer, context);
+          if (outcome.kind === 'promoted') {
+            offer.used += outcome.onOffer;
+            free -= outcome.onOffer;
+            promoted += outcome.parts;
+          }
+          continue;
+        }
         const shop = await this.locks.shop(tx, entry.shopId);
         const request = await this.requests.load(tx, entry.helpRequestId);
         if (!shop) continue;

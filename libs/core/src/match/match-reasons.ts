@@ -20,6 +20,10 @@ export const SYSTEM_REASON = {
   PROVIDER_SUSPENDED: 'PROVIDER_SUSPENDED',
   PROVIDER_REJECTED: 'PROVIDER_REJECTED',
   OFFER_SUSPENDED: 'OFFER_SUSPENDED',
+  /** Another part of a waiting set stopped waiting: a set waits as a whole. */
+  SET_PART_ENDED: 'SET_PART_ENDED',
+  /** The shop withdrew the whole set in one step. */
+  SET_WITHDRAWN: 'SET_WITHDRAWN',
 } as const;
 export type SystemReason = (typeof SYSTEM_REASON)[keyof typeof SYSTEM_REASON];
 

@@ -24,6 +24,7 @@ describe('openMatch', () => {
       acceptedAt: null,
       endedAt: null,
       allocationRunId: null,
+      setId: null,
     });
   });
 

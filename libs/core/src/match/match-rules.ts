@@ -20,6 +20,8 @@ export interface MatchColumns {
   state: MatchState;
   origin: MatchOrigin;
   allocationRunId: string | null;
+  /** The set application the match is a part of (parts applied to together for a bundle). */
+  setId: string | null;
   coverageLevel: string;
   distanceKm: number;
   respondBy: Date | null;
@@ -39,6 +41,7 @@ export interface MatchOpening {
   state: MatchState.PENDING | MatchState.WAITLISTED;
   origin: MatchOrigin;
   allocationRunId?: string | null;
+  setId?: string | null;
   /** How the engine ranked the pair. */
   ranked: { coverageLevel: string; distanceKm: number };
 }
@@ -58,6 +61,7 @@ export function openMatch(opening: MatchOpening, now: Date, responseDays: number
     state: opening.state,
     origin: opening.origin,
     allocationRunId: opening.allocationRunId ?? null,
+    setId: opening.setId ?? null,
     coverageLevel: opening.ranked.coverageLevel,
     distanceKm: opening.ranked.distanceKm,
     respondBy: held ? respondBy(now, responseDays) : null,

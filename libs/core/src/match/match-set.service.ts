@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { explainAll, IneligibilityReason, ServiceCategory } from '@vec/matching';
@@ -28,10 +29,18 @@ export type SetPartFailure =
   | { kind: 'not-eligible'; helpRequestId: string; category: ServiceCategory; offerId: string; failed: readonly IneligibilityReason[] }
   | { kind: 'not-open'; helpRequestId: string; category: ServiceCategory; status: HelpRequestStatus | 'APPLIED' };
 
-export type ApplySetOutcome = { kind: 'matches'; matches: MatchEntity[] } | { kind: 'part-failed'; failure: SetPartFailure } | { kind: 'email-not-verified'; email: string };
+export type ApplySetOutcome =
+  /** Every part holds a place (PENDING), or, when a part was full and the shop chose to wait, every part waits (WAITLISTED). */
+  | { kind: 'matches'; setId: string; waitlisted: boolean; matches: MatchEntity[] }
+  | { kind: 'part-failed'; failure: SetPartFailure }
+  | { kind: 'email-not-verified'; email: string };
 
 /**
  * A shop applies a set of offers to its bundle: every part holds a place (PENDING), or none does.
+ * When a part's offer is full and the shop chose to wait, every part joins its offer's waitlist
+ * (WAITLISTED, holding no place) and the set waits as one: it is promoted only when every part
+ * has a place (MatchSetPromotion), and when one part stops waiting the others do too
+ * (MatchJournal). The parts share a set id, by which the shop can withdraw them in one step.
  * One transaction; the offers are locked first, in id order (then the shop, then the requests, the
  * order every match change uses), so concurrent sets sharing an offer queue instead of
  * deadlocking, and no offer gives more places than it has. Each part is one match holding one
@@ -52,7 +61,7 @@ export class MatchSetService {
     private readonly accounts: AccountService,
   ) {}
 
-  async applyToSet(ctx: RequestContext, input: { bundleId: string; parts: readonly { helpRequestId: string; offerId: string }[] }): Promise<ApplySetOutcome> {
+  async applyToSet(ctx: RequestContext, input: { bundleId: string; parts: readonly { helpRequestId: string; offerId: string }[]; joinWaitlist?: boolean }): Promise<ApplySetOutcome> {
     requireShopSide(ctx);
     const own = await this.shops.requireOwnShop(ctx);
     const { bundle, requests: bundleRequests } = await this.bundles.get(ctx, input.bundleId, 'input.bundleId');
@@ -85,7 +94,9 @@ export class MatchSetService {
       const refusals = tx.manager ? await refusedOffers(tx.manager, [...locked.keys()]) : new Map();
       const context = this.data.context(tx);
       const taken = new Map<string, number>();
+      const setId = randomUUID();
       const openings: MatchOpening[] = [];
+      let full = false;
       // Judge every part first, counting the places and live matches the earlier parts take; write only if all fit.
       for (const part of input.parts) {
         const request = locked.get(part.helpRequestId);
@@ -103,18 +114,22 @@ export class MatchSetService {
           context,
         );
         const [eligible] = judged.ranked;
-        if (!eligible) {
-          if (judged.waitlist.length > 0) return { kind: 'part-failed', failure: { kind: 'full', ...base, offerId: offer.id } };
+        const [waitable] = judged.waitlist;
+        if (!eligible && !waitable) {
           return { kind: 'part-failed', failure: { kind: 'not-eligible', ...base, offerId: offer.id, failed: judged.ineligible[0]?.failed ?? [] } };
         }
+        if (!eligible && !input.joinWaitlist) return { kind: 'part-failed', failure: { kind: 'full', ...base, offerId: offer.id } };
+        full ||= !eligible;
         taken.set(offer.id, (taken.get(offer.id) ?? 0) + 1);
-        openings.push({ request, offer, state: MatchState.PENDING, origin: MatchOrigin.APPLICATION, ranked: eligible });
+        openings.push({ request, offer, state: MatchState.PENDING, origin: MatchOrigin.APPLICATION, setId, ranked: eligible ?? waitable });
       }
+      // A full part makes the whole set wait: no part holds a place the others cannot match.
+      const state = full ? MatchState.WAITLISTED : MatchState.PENDING;
       const matches = this.connection.repository(tx, MatchEntity);
       const responseDays = this.config.getOrThrow<number>('MATCH_RESPONSE_DAYS');
-      const saved = await matches.save(openings.map((opening) => matches.create(openMatch(opening, tx.now, responseDays))));
+      const saved = await matches.save(openings.map((opening) => matches.create(openMatch({ ...opening, state }, tx.now, responseDays))));
       await this.journal.record(tx, saved.map((match) => ({ match, from: null })));
-      return { kind: 'matches', matches: saved };
+      return { kind: 'matches', setId, waitlisted: full, matches: saved };
     });
   }
 }

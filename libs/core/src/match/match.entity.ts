@@ -77,6 +77,14 @@ export class MatchEntity {
   @JoinColumn({ name: 'allocation_run_id', foreignKeyConstraintName: 'match_allocation_run_id_fkey' })
   allocationRun?: AllocationRunEntity;
 
+  /**
+   * The set application this match is a part of: the parts a shop applied to together for its
+   * bundle share it (they wait, and can be withdrawn, as one). Null for a single application.
+   */
+  @Index('match_set_id_idx', { where: `"set_id" IS NOT NULL` })
+  @Column({ type: 'uuid', nullable: true })
+  setId!: string | null;
+
   /** How the offer reaches the shop when the match was made (COMUNE … NATIONAL) and how far. */
   @Column({ type: 'text' })
   coverageLevel!: string;

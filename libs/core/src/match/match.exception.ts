@@ -5,6 +5,8 @@ export enum MatchErrorCode {
   SET_PART_TWICE = 'SET_PART_TWICE',
   /** A part names an offer shops cannot see. */
   SET_OFFER_NOT_FOUND = 'SET_OFFER_NOT_FOUND',
+  /** No set application with this id among the caller's (or the shop's it acts for). */
+  SET_NOT_FOUND = 'SET_NOT_FOUND',
 }
 
 export class MatchException extends Error {

@@ -10,6 +10,7 @@ import { ProviderModule } from '../provider/provider.module';
 import { ShopModule } from '../shop/shop.module';
 import { MatchAllocationService } from './match-allocation.service';
 import { MatchApplicationService } from './match-application.service';
+import { MatchSetPromotion } from './match-set-promotion';
 import { MatchSetService } from './match-set.service';
 import { MatchCallService } from './match-call.service';
 import { MatchJournal } from './match-journal';
@@ -23,7 +24,8 @@ import { OutcomeSurveyService } from './outcome-survey.service';
 
 /**
  * Matches between a request and an offer and their whole life: applications and the waitlist,
- * acceptance, decline, expiry, activation, completion, withdrawal, outcome surveys, the periodic
+ * sets applied to together for a bundle (held, waiting and withdrawn as one), acceptance, decline,
+ * expiry, activation, completion, withdrawal, outcome surveys, the periodic
  * sweeps, and what a provider's or offer's suspension means for them. Every move goes through the
  * pure rules of match-rules.ts against one transition table. Owns `match`, `match_transition` and
  * `outcome_survey`; others call its services (allocation runs open matches through
@@ -37,6 +39,7 @@ import { OutcomeSurveyService } from './outcome-survey.service';
     MatchAllocationService,
     MatchApplicationService,
     MatchSetService,
+    MatchSetPromotion,
     MatchCallService,
     MatchLifecycleService,
     MatchMaintenanceService,

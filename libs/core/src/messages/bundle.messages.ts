@@ -50,6 +50,14 @@ export const bundleMessages = {
     en: `${field}: this request is not one of the bundle’s: choose the parts from the bundle’s services`,
     it: `${field}: questa richiesta non fa parte del pacchetto: scegli le parti tra i servizi del pacchetto`,
   }),
+  setNotFound: (field: string): Words => ({
+    en: `${field}: no such set of services among your applications`,
+    it: `${field}: nessun insieme di servizi con questo codice tra le tue candidature`,
+  }),
+  setNotOpen: (): Words => ({
+    en: 'No service of this set is still waiting or in progress: there is nothing to withdraw',
+    it: 'Nessun servizio di questo insieme è ancora in attesa o in corso: non c’è nulla da ritirare',
+  }),
   partTwice: (field: string): Words => ({
     en: `${field}: this service is already in the set: one offer per service`,
     it: `${field}: questo servizio è già nell’insieme: un’offerta per servizio`,

@@ -208,6 +208,8 @@ const SAMPLES: Samples<typeof MESSAGES> = {
     partNotEligible: each(Object.values(ServiceCategory)),
     partNotOpen: each(Object.values(ServiceCategory)),
     partUnknown: ON_FIELD,
+    setNotFound: ON_FIELD,
+    setNotOpen: NONE,
     partTwice: ON_FIELD,
   },
   helpRequest: {

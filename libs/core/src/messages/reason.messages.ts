@@ -15,6 +15,11 @@ const SYSTEM: Readonly<Record<SystemReason, Words>> = {
   PROVIDER_SUSPENDED: { en: 'the Ministry suspended the provider', it: 'il Ministero ha sospeso il fornitore' },
   PROVIDER_REJECTED: { en: 'the Ministry rejected the provider', it: 'il Ministero ha respinto il fornitore' },
   OFFER_SUSPENDED: { en: 'the Ministry suspended the offer', it: 'il Ministero ha sospeso l’offerta' },
+  SET_PART_ENDED: {
+    en: 'another service of the set stopped waiting: the set waits as a whole',
+    it: 'un altro servizio dell’insieme non è più in attesa: l’insieme attende per intero',
+  },
+  SET_WITHDRAWN: { en: 'the shop withdrew the whole set', it: 'l’attività ha ritirato l’intero insieme' },
 };
 
 /** Why an offer does not fit a request, in words a shopkeeper reads. */

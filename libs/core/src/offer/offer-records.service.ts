@@ -27,6 +27,18 @@ export class OfferRecords {
     return offers.findOneOrFail({ where: { id }, relations: { provider: true } });
   }
 
+  /**
+   * The offer with its provider, locked, if no other transaction holds it; null otherwise (or
+   * when there is no such offer). For a path that already holds another offer's lock and must
+   * not wait out of the id order.
+   */
+  async tryLock(tx: RequestContext, id: string): Promise<OfferEntity | null> {
+    const offers = this.connection.repository(tx, OfferEntity);
+    const free = await offers.createQueryBuilder('o').setLock('pessimistic_write').setOnLocked('skip_locked').where('o.id = :id', { id }).getOne();
+    if (!free) return null;
+    return offers.findOneOrFail({ where: { id }, relations: { provider: true } });
+  }
+
   /** These offers locked, in id order, until the transaction ends. */
   async lockMany(tx: RequestContext, ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;

@@ -1,9 +1,9 @@
 import { Args, Field, ID, InputType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
 import { ServiceCategory } from '@vec/matching';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsUUID, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { BusinessErrorModel, BusinessFailure } from '../../api/business-error.model';
-import { identifies } from '../../api/input-rules';
+import { identifies, trim } from '../../api/input-rules';
 import { ListSize } from '../../api/query-cost';
 import { modelOf } from '../../api/model-instance';
 import { resultUnion } from '../../api/result-union';
@@ -14,6 +14,7 @@ import { UserRole } from '../../auth/user-role';
 import { RequestContext } from '../../common/request-context';
 import { Ctx } from '../../api/request-context';
 import { MESSAGES, type Words } from '../../messages';
+import { MatchLifecycleService, WithdrawSetOutcome } from '../match-lifecycle.service';
 import { ApplySetOutcome, MatchSetService } from '../match-set.service';
 import { MatchModel, toMatchModel } from './match.models';
 
@@ -35,11 +36,38 @@ export class ApplyToOfferSetInput {
   @ValidateNested({ each: true })
   @Type(() => SetPartInput)
   parts!: SetPartInput[];
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      'When a part\'s offer is full (and it fits otherwise), wait for the whole set: every part joins its offer\'s waitlist, holding no place, and the set is promoted only when every part has a place at once. Otherwise such a set is refused with SET_PART_FULL.',
+  })
+  @IsBoolean()
+  joinWaitlist: boolean = false;
 }
 
-@ObjectType('MatchSet', { description: 'The matches a set opened: one PENDING match (a held place) per part.' })
+@InputType()
+export class WithdrawMatchSetInput {
+  @Field(() => ID, { description: 'The set, as MatchSet.setId or Match.setId give it.' }) @IsUUID('all', identifies('any')) setId!: string;
+
+  @Field({ nullable: true, description: 'Optional: why (up to 500 characters).' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+@ObjectType('MatchSet', { description: 'The parts of a set application: one match per part, all held (PENDING) or all waiting (WAITLISTED) when it opened.' })
 export class MatchSetModel {
+  @Field(() => ID, { description: 'What the parts share (Match.setId): the set is withdrawn by it in one step.' }) setId!: string;
+  @Field({ description: 'True when the set waits for a place on every part (each part WAITLISTED, no place held).' }) waitlisted!: boolean;
   @ListSize(CATEGORY_COUNT) @Field(() => [MatchModel]) matches!: MatchModel[];
+}
+
+@ObjectType('SetNotOpenError', { implements: () => [BusinessErrorModel], description: 'No part of the set is waiting or in progress any more: nothing was withdrawn.' })
+export class SetNotOpenErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'SET_NOT_OPEN';
 }
 
 @ObjectType('SetPartUnavailableError', {
@@ -69,10 +97,24 @@ export const ApplyToOfferSetResult = resultUnion({
   types: () => [MatchSetModel, SetPartUnavailableErrorModel, EmailNotVerifiedErrorModel] as const,
 });
 
+export const WithdrawMatchSetResult = resultUnion({
+  name: 'WithdrawMatchSetResult',
+  types: () => [MatchSetModel, SetNotOpenErrorModel] as const,
+});
+
+export function toWithdrawSetResult(outcome: WithdrawSetOutcome, setId: string): typeof WithdrawMatchSetResult {
+  switch (outcome.kind) {
+    case 'withdrawn':
+      return modelOf(MatchSetModel, { setId, waitlisted: false, matches: outcome.matches.map(toMatchModel) });
+    case 'nothing-open':
+      return new SetNotOpenErrorModel(MESSAGES.bundle.setNotOpen(), 'input.setId');
+  }
+}
+
 export function toApplySetResult(outcome: ApplySetOutcome, parts: readonly { helpRequestId: string }[]): typeof ApplyToOfferSetResult {
   switch (outcome.kind) {
     case 'matches':
-      return modelOf(MatchSetModel, { matches: outcome.matches.map(toMatchModel) });
+      return modelOf(MatchSetModel, { setId: outcome.setId, waitlisted: outcome.waitlisted, matches: outcome.matches.map(toMatchModel) });
     case 'email-not-verified':
       return emailNotVerified(outcome.email);
     case 'part-failed': {
@@ -92,11 +134,23 @@ export function toApplySetResult(outcome: ApplySetOutcome, parts: readonly { hel
 
 @Resolver()
 export class MatchSetResolver {
-  constructor(private readonly sets: MatchSetService) {}
+  constructor(
+    private readonly sets: MatchSetService,
+    private readonly lifecycle: MatchLifecycleService,
+  ) {}
 
   @Roles(UserRole.SHOP, UserRole.FACILITATOR)
-  @Mutation(() => ApplyToOfferSetResult, { description: 'Apply a bundle to a set of offers: every part holds a place (PENDING), or none does, in one transaction.' })
+  @Mutation(() => ApplyToOfferSetResult, {
+    description:
+      'Apply a bundle to a set of offers: every part holds a place (PENDING), or none does, in one transaction. With joinWaitlist, a set with a full part waits as a whole (every part WAITLISTED) and is promoted when every part has a place; withdrawing or losing one waiting part ends the wait of the others.',
+  })
   async applyToOfferSet(@Ctx() ctx: RequestContext, @Args('input') input: ApplyToOfferSetInput): Promise<typeof ApplyToOfferSetResult> {
     return toApplySetResult(await this.sets.applyToSet(ctx, input), input.parts);
+  }
+
+  @Roles(UserRole.SHOP, UserRole.FACILITATOR)
+  @Mutation(() => WithdrawMatchSetResult, { description: 'Withdraw every part of a set still waiting or in progress, in one step; the places held go to the offers\' waitlists. Parts already over are left as they are.' })
+  async withdrawMatchSet(@Ctx() ctx: RequestContext, @Args('input') input: WithdrawMatchSetInput): Promise<typeof WithdrawMatchSetResult> {
+    return toWithdrawSetResult(await this.lifecycle.withdrawSet(ctx, input.setId, input.reason), input.setId);
   }
 }

@@ -16,6 +16,8 @@ export function matchErrorToGraphQL(error: MatchException): GraphQLError {
       return userInputError([fieldError(error.field, error.code, MESSAGES.bundle.partTwice(error.field))]);
     case MatchErrorCode.SET_OFFER_NOT_FOUND:
       return wordedError(MESSAGES.offer.notFound(), { code: 'NOT_FOUND', reason: error.code, field: error.field });
+    case MatchErrorCode.SET_NOT_FOUND:
+      return wordedError(MESSAGES.bundle.setNotFound(error.field), { code: 'NOT_FOUND', reason: error.code, field: error.field });
   }
 }
 

@@ -67,6 +67,8 @@ export class MatchModel {
   @Field(() => MatchState) state!: MatchState;
   @Field(() => MatchOrigin) origin!: MatchOrigin;
   @Field(() => ID, { nullable: true }) allocationRunId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The set application this match is a part of: the parts a shop applied to together for its bundle share it; they wait, and can be withdrawn, as one (withdrawMatchSet). Null for a single application.' })
+  setId!: string | null;
   @Field(() => CoverageLevelEnum, { description: 'How the offer reaches the shop when the match was made.' }) coverageLevel!: CoverageLevel;
   @Field(() => Float) distanceKm!: number;
   @Field(() => Date, { nullable: true, description: 'PENDING: the provider answers by then, or the held place is released.' }) respondBy!: Date | null;
@@ -187,6 +189,7 @@ export const toMatchModel = (e: MatchEntity): MatchModel => {
     state: e.state,
     origin: e.origin,
     allocationRunId: e.allocationRunId,
+    setId: e.setId,
     coverageLevel: e.coverageLevel as CoverageLevel,
     distanceKm: e.distanceKm,
     respondBy: e.respondBy,

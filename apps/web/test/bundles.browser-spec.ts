@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DeclareOfferIntegrationsDocument } from '../../api/test/gql/generated';
+import { ApplyToOfferDocument, CreateHelpRequestBundleDocument, CreateHelpRequestDocument, DeclareOfferIntegrationsDocument } from '../../api/test/gql/generated';
 import { staffUser } from '../../api/test/testing/fixtures';
 import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
 import { dataOf, member } from '../../api/test/testing/test-app';
@@ -62,8 +62,63 @@ describe('A shop’s bundle of services in the browser', () => {
     // Applying to the set holds a place in every part at once.
     await ours.getByRole('button', { name: 'Chiedi questo insieme di offerte' }).click();
     await eventually(() => focusedNotice(page), 'Posti riservati per tutti i 3 servizi: ora i fornitori rispondono.');
-    await page.getByText('Tutti i servizi del pacchetto hanno già un\'offerta o sono chiusi.').waitFor();
+    await page.getByText('Tutti i servizi del pacchetto hanno già un\'offerta, sono in lista d\'attesa o sono chiusi.').waitFor();
     expect(await page.getByRole('region', { name: 'Servizi richiesti' }).getByText('Aperta', { exact: true }).count()).toBe(0);
     await expectAccessible(page, 'bundle-applied');
   });
 });
+
+describe('A set that waits as a whole, and is withdrawn in one step, in the browser', () => {
+  // A database of its own: no other test's offer may complete the set the shop waits for.
+  let web: WebTestApp;
+  beforeAll(async () => {
+    web = await startWebTestApp({ ownDatabase: true });
+  });
+  afterAll(() => web.close());
+
+  it('waits for the whole set when the delivery offer is full, shows the set waiting, then withdraws it after a confirmation', async () => {
+    const staff = await staffUser(web.api);
+    const [store, pay, ship] = [await approvedProvider(web.api, staff), await approvedProvider(web.api, staff), await approvedProvider(web.api, staff)];
+    const coverage = { comuneCodes: [LUCCA] };
+    await publishedOffer(web.api, store, { title: 'Negozio online di bottega', categories: ['ONLINE_STORE'], coverage });
+    await publishedOffer(web.api, pay, { title: 'Incassi con carta e app', categories: ['DIGITAL_PAYMENTS'], coverage });
+    const delivery = await publishedOffer(web.api, ship, { title: 'Consegne in bicicletta', categories: ['HOME_DELIVERY'], coverage, capacity: 1 });
+    // Another shop holds the delivery offer's only place.
+    const holder = await shopNamed(web.api, LUCCA, 'Forno di San Michele');
+    const holderRequest = member(
+      dataOf(await web.api.gqlAs(holder.accessToken, CreateHelpRequestDocument, { input: { category: 'HOME_DELIVERY', description: 'Consegne del pane in città' } })).createHelpRequest,
+      'HelpRequest',
+    );
+    member(dataOf(await web.api.gqlAs(holder.accessToken, ApplyToOfferDocument, { input: { helpRequestId: holderRequest.id, offerId: delivery.id } })).applyToOffer, 'Match');
+
+    const shop = await shopNamed(web.api, LUCCA, 'Pasticceria delle Mura');
+    const bundle = member(
+      dataOf(await web.api.gqlAs(shop.accessToken, CreateHelpRequestBundleDocument, { input: { categories: ['ONLINE_STORE', 'DIGITAL_PAYMENTS', 'HOME_DELIVERY'] } })).createHelpRequestBundle,
+      'HelpRequestBundle',
+    );
+    const page = await web.newPage();
+    await logIn(page, shop.email);
+    await page.goto(`/la-mia-attivita/pacchetti/${bundle.id}`);
+    await page.getByText('In questo momento nessun insieme di offerte copre tutti i servizi del pacchetto', { exact: false }).waitFor();
+    const partial = page.getByTestId('offer-set');
+    await partial.getByText('Puoi metterti in lista d\'attesa per: Consegne in bicicletta').waitFor();
+    await expectAccessible(page, 'bundle-waitable');
+
+    await partial.getByRole('button', { name: 'Attendi l\'intero insieme' }).click();
+    await eventually(() => focusedNotice(page), 'Sei in lista d\'attesa per l\'intero insieme di 3 servizi: appena c\'è un posto in ogni offerta li riserviamo tutti insieme.');
+    const waiting = page.getByTestId('open-set');
+    await waiting.getByText('In attesa: i posti vengono riservati per tutti i servizi insieme', { exact: false }).waitFor();
+    expect(await waiting.getByTestId('match-state').allTextContents()).toEqual(['In lista d\'attesa', 'In lista d\'attesa', 'In lista d\'attesa']);
+    // While the set waits, no other set is proposed for its services.
+    await page.getByText('Tutti i servizi del pacchetto hanno già un\'offerta, sono in lista d\'attesa o sono chiusi.').waitFor();
+    await expectAccessible(page, 'bundle-set-waiting');
+
+    await waiting.getByRole('button', { name: 'Ritira l\'intero insieme' }).click();
+    await page.getByText('Ritirare tutti i 3 servizi ancora aperti di questo insieme?', { exact: false }).waitFor();
+    await expectAccessible(page, 'bundle-set-withdraw-confirm');
+    await page.getByRole('button', { name: 'Sì, ritira l\'insieme' }).click();
+    await eventually(() => focusedNotice(page), 'Insieme ritirato: 3 servizi ritirati.');
+    await eventually(() => page.getByTestId('open-set').count(), 0);
+  });
+});
+

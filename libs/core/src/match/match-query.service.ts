@@ -10,6 +10,7 @@ import { ShopService } from '../shop/shop.service';
 import { MatchTransitionEntity } from './match-transition.entity';
 import { MatchEntity } from './match.entity';
 import { MatchErrorCode, MatchException } from './match.exception';
+import { OPEN_STATES } from './match.types';
 import { OutcomeSurveyEntity } from './outcome-survey.entity';
 import { WAITLIST_KEY_SQL } from './waitlist-order';
 import type { MatchFilter } from './match.commands';
@@ -29,6 +30,30 @@ export class MatchQueryService {
     const visible = match && (isStaff(actor) || match.provider?.ownerUserId === actor.userId || (await this.shops.actsFor(ctx, match.shopId)));
     if (!visible) throw new MatchException(MatchErrorCode.MATCH_NOT_FOUND, 'id');
     return match;
+  }
+
+  /**
+   * The sets of a bundle still waiting or in progress, each with its open parts, oldest first.
+   * For the bundle's shop (or a facilitator acting for it) and staff; nobody else sees them.
+   */
+  async openSetsOfBundle(ctx: RequestContext, bundle: { id: string; shopId: string }): Promise<{ setId: string; matches: MatchEntity[] }[]> {
+    const actor = requireActor(ctx);
+    if (!isStaff(actor) && !(await this.shops.actsFor(ctx, bundle.shopId))) return [];
+    const open: MatchEntity[] = await this.connection
+      .repository(ctx, MatchEntity)
+      .createQueryBuilder('m')
+      .innerJoin('m.helpRequest', 'r')
+      .where('r.bundle_id = :bundleId', { bundleId: bundle.id })
+      .andWhere('m.shop_id = :shopId', { shopId: bundle.shopId })
+      .andWhere('m.set_id IS NOT NULL')
+      .andWhere('m.state IN (:...open)', { open: OPEN_STATES })
+      .orderBy('m.created_at')
+      .addOrderBy('m.set_id')
+      .addOrderBy('m.category')
+      .getMany();
+    const sets = new Map<string, MatchEntity[]>();
+    for (const match of open) sets.set(match.setId as string, [...(sets.get(match.setId as string) ?? []), match]);
+    return [...sets].map(([setId, matches]) => ({ setId, matches }));
   }
 
   /** The caller's shop's matches, or those of the caller's organisation's offers; newest first. */

@@ -7,6 +7,7 @@ import type { HelpRequestBundleEntity } from '../help-request/help-request-bundl
 import type { HelpRequestEntity } from '../help-request/help-request.entity';
 import { HelpRequestStatus } from '../help-request/help-request.types';
 import { refusedOffers } from '../match/refused-offers';
+import { waitingRequests } from '../match/waiting-requests';
 import { OfferIntegrationService } from '../offer/offer-integration.service';
 import { OfferRecords } from '../offer/offer-records.service';
 import type { OfferEntity } from '../offer/offer.entity';
@@ -16,7 +17,7 @@ import { MatchingData } from './matching-data';
 export interface BundleRecommendations {
   bundle: HelpRequestBundleEntity;
   requests: HelpRequestEntity[];
-  /** The OPEN parts the sets are for (those already matched, fulfilled or cancelled are left out). */
+  /** The OPEN parts the sets are for (those already matched, waiting on a waitlist, fulfilled or cancelled are left out). */
   openRequestIds: string[];
   result: SetRecommendations;
   offers: ReadonlyMap<string, OfferEntity>;
@@ -40,7 +41,9 @@ export class BundleRecommendationService {
 
   async recommend(ctx: RequestContext, bundleId: string): Promise<BundleRecommendations> {
     const { bundle, requests } = await this.bundles.get(ctx, bundleId, 'bundleId');
-    const open = requests.filter((request) => request.status === HelpRequestStatus.OPEN);
+    // A part waiting on a waitlist (alone or in a waiting set) is not open for another set.
+    const waiting = await waitingRequests(this.connection.manager(ctx), requests.map((request) => request.id));
+    const open = requests.filter((request) => request.status === HelpRequestStatus.OPEN && !waiting.has(request.id));
     const shop = await this.bundles.shopOf(ctx, bundle);
     const refusals = await refusedOffers(this.connection.manager(ctx), open.map((request) => request.id));
     const offers = new Map<string, OfferEntity>();

@@ -8,6 +8,7 @@ import { BundleRecommendationsDocument } from '../../gql/generated';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
 import { PATHS, pathTo } from '../../routes';
 import { OfferSetCard } from './OfferSetCard';
+import { OpenSetsSection } from './OpenSetsSection';
 import { RequestStatusBadge } from './RequestStatusBadge';
 
 /** A shop's bundle: its services and their requests, and the sets of offers proposed for the open ones. */
@@ -39,6 +40,7 @@ export function BundlePage() {
             ))}
           </ul>
         </section>
+        <OpenSetsSection sets={bundle.openSets} onWithdrawn={announce} />
         <section aria-labelledby="bundle-sets-title" className="mt-4">
           <h2 className="h3" id="bundle-sets-title">
             {t('bundle.setsTitle')}

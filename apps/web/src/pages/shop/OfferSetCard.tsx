@@ -19,6 +19,9 @@ export function OfferSetCard({ bundleId, set, rank, onApplied }: Props) {
   const english = i18n.language === 'en';
   const id = `set-${rank ?? 'partial'}`;
   const titleOf = new Map(set.parts.map((part) => [part.offer.id, part.offer.title]));
+  const chosen = set.parts.map((part) => ({ helpRequestId: part.helpRequestId, offerId: part.offer.id }));
+  // Every service left out has a full offer that fits: the shop can wait for the whole set.
+  const waitable = set.missing.length > 0 && set.missing.every((part) => part.waitlistOffers.length > 0);
   return (
     <li className="offer-card" data-testid="offer-set">
       <article aria-labelledby={`${id}-title`}>
@@ -76,7 +79,18 @@ export function OfferSetCard({ bundleId, set, rank, onApplied }: Props) {
           </>
         ) : null}
         {set.complete ? (
-          <ApplySetButton bundleId={bundleId} parts={set.parts.map((part) => ({ helpRequestId: part.helpRequestId, offerId: part.offer.id }))} describedBy={`${id}-title`} onApplied={onApplied} />
+          <ApplySetButton bundleId={bundleId} parts={chosen} describedBy={`${id}-title`} onApplied={onApplied} />
+        ) : waitable ? (
+          <>
+            <p className="mt-3 mb-0">{t('bundle.waitLead')}</p>
+            <ApplySetButton
+              bundleId={bundleId}
+              parts={[...chosen, ...set.missing.map((part) => ({ helpRequestId: part.helpRequestId, offerId: part.waitlistOffers[0].id }))]}
+              describedBy={`${id}-title`}
+              waitForSet
+              onApplied={onApplied}
+            />
+          </>
         ) : null}
       </article>
     </li>

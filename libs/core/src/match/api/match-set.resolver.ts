@@ -1,4 +1,4 @@
-import { Args, Field, ID, InputType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, InputType, Mutation, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ServiceCategory } from '@vec/matching';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
@@ -16,6 +16,9 @@ import { Ctx } from '../../api/request-context';
 import { MESSAGES, type Words } from '../../messages';
 import { MatchLifecycleService, WithdrawSetOutcome } from '../match-lifecycle.service';
 import { ApplySetOutcome, MatchSetService } from '../match-set.service';
+import { MatchQueryService } from '../match-query.service';
+import { MatchState } from '../match.types';
+import { HelpRequestBundleModel } from '../../help-request/api/help-request-bundle.resolver';
 import { MatchModel, toMatchModel } from './match.models';
 
 const CATEGORY_COUNT = Object.values(ServiceCategory).length;
@@ -152,5 +155,21 @@ export class MatchSetResolver {
   @Mutation(() => WithdrawMatchSetResult, { description: 'Withdraw every part of a set still waiting or in progress, in one step; the places held go to the offers\' waitlists. Parts already over are left as they are.' })
   async withdrawMatchSet(@Ctx() ctx: RequestContext, @Args('input') input: WithdrawMatchSetInput): Promise<typeof WithdrawMatchSetResult> {
     return toWithdrawSetResult(await this.lifecycle.withdrawSet(ctx, input.setId, input.reason), input.setId);
+  }
+}
+
+/** A bundle's sets still waiting or in progress, read with the bundle. */
+@Resolver(() => HelpRequestBundleModel)
+export class BundleSetsResolver {
+  constructor(private readonly queries: MatchQueryService) {}
+
+  // A bundle has at most one open match per service, so at most as many open sets as services.
+  @ListSize(CATEGORY_COUNT)
+  @ResolveField(() => [MatchSetModel], { description: 'The sets applied to for this bundle that still wait or are in progress, oldest first, each with its open parts.' })
+  async openSets(@Ctx() ctx: RequestContext, @Parent() bundle: HelpRequestBundleModel): Promise<MatchSetModel[]> {
+    const sets = await this.queries.openSetsOfBundle(ctx, bundle);
+    return sets.map(({ setId, matches }) =>
+      modelOf(MatchSetModel, { setId, waitlisted: matches.every((match) => match.state === MatchState.WAITLISTED), matches: matches.map(toMatchModel) }),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { CloseOfferDocument, MyOffersDocument, OfferByIdDocument, VerifyProviderDocument } from './gql/generated';
-import { signUp, staffUser, SignedIn } from './testing/fixtures';
+import { CloseOfferDocument, MyOffersDocument, OfferByIdDocument, RegisterProviderDocument, VerifyProviderDocument } from './gql/generated';
+import { aProviderInput, signUp, staffUser, SignedIn } from './testing/fixtures';
 import { anOfferRow, csvOf, problemsOf, upload } from './testing/import-fixtures';
 import { approvedProvider, ProviderAccount } from './testing/offer-fixtures';
 import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
@@ -138,6 +138,20 @@ describe('CSV import of offers', () => {
       expect.objectContaining({ line: 2, outcome: 'SKIPPED', column: null, reason: expect.objectContaining({ it: expect.stringContaining('sospesa') }) }),
     ]);
     expect(await offerCount(provider)).toBe(1);
+  });
+
+  it('publishes nothing for an account whose e-mail address is not verified: such rows are skipped with the API’s reason, drafts still imported', async () => {
+    const owner = await signUp(api, 'PROVIDER', { verified: false });
+    const provider = member(dataOf(await api.gqlAs(owner.accessToken, RegisterProviderDocument, { input: aProviderInput() })).registerProvider, 'Provider');
+    member(dataOf(await api.gqlAs(staff.accessToken, VerifyProviderDocument, { input: { providerId: provider.id, decision: 'APPROVED' } })).verifyProvider, 'Provider');
+    const file = csvOf([anOfferRow({ codice_esterno: 'PUB-1', pubblica: 'sì' }), anOfferRow({ codice_esterno: 'DRAFT-1', pubblica: 'no' })]);
+    const { job } = await upload(api, owner.accessToken, file, 'ROW_BY_ROW');
+    expect(job).toMatchObject({ created: 1, skipped: 1 });
+    expect(await problemsOf(api, owner.accessToken, job?.id ?? '')).toEqual([
+      expect.objectContaining({ line: 2, outcome: 'SKIPPED', column: null, reason: expect.objectContaining({ it: expect.stringContaining(owner.email) }) }),
+    ]);
+    expect(dataOf(await api.gqlAs(owner.accessToken, MyOffersDocument, { first: 10 })).myOffers.totalCount).toBe(1);
+    expect(dataOf(await api.gqlAs(owner.accessToken, MyOffersDocument, { filter: { status: 'PUBLISHED' }, first: 10 })).myOffers.totalCount).toBe(0);
   });
 
   it('refuses what is not a CSV file with an Italian message, before any job', async () => {

@@ -1,5 +1,5 @@
 import { VerificationStatus } from '../provider/provider.types';
-import { checkTransition, knownToShops, offerVisibleTo, OfferStatusAction, shownToShops } from './offer-status';
+import { checkTransition, knownToShops, offerVisibleTo, OfferStatusAction, publicationBlock, shownToShops } from './offer-status';
 import { OfferStatus } from './offer.types';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
@@ -39,6 +39,24 @@ describe('checkTransition', () => {
 
   it('reports an impossible transition before an ended validity', () => {
     expect(checkTransition('publish', { status: CLOSED, validUntil: new Date(0) }, NOW)).toEqual({ ok: false, reason: 'INVALID_TRANSITION' });
+  });
+});
+
+describe('publicationBlock', () => {
+  const now = new Date('2026-06-01T10:00:00Z');
+  const facts = { providerStatus: VerificationStatus.APPROVED, unverifiedEmail: null, validUntil: null, now };
+
+  it('lets an approved or pending organisation with a verified address publish an offer still valid', () => {
+    expect(publicationBlock(facts)).toBeNull();
+    expect(publicationBlock({ ...facts, providerStatus: VerificationStatus.PENDING, validUntil: new Date('2026-06-02T00:00:00Z') })).toBeNull();
+  });
+
+  it('names the first rule that stops it: the organisation, then the address, then the validity', () => {
+    const ended = new Date('2026-06-01T10:00:00Z');
+    expect(publicationBlock({ ...facts, providerStatus: VerificationStatus.SUSPENDED, unverifiedEmail: 'a@b.it', validUntil: ended })).toEqual({ kind: 'provider-not-approved', status: VerificationStatus.SUSPENDED });
+    expect(publicationBlock({ ...facts, providerStatus: VerificationStatus.REJECTED })).toEqual({ kind: 'provider-not-approved', status: VerificationStatus.REJECTED });
+    expect(publicationBlock({ ...facts, unverifiedEmail: 'a@b.it', validUntil: ended })).toEqual({ kind: 'email-not-verified', email: 'a@b.it' });
+    expect(publicationBlock({ ...facts, validUntil: ended })).toEqual({ kind: 'validity-ended', validUntil: ended });
   });
 });
 

@@ -1,3 +1,4 @@
+import { mayPublish } from '../provider/provider-verification';
 import { VerificationStatus } from '../provider/provider.types';
 import { OfferStatus, OfferVisibility } from './offer.types';
 
@@ -25,6 +26,24 @@ export function checkTransition(action: OfferStatusAction, offer: { status: Offe
     return { ok: false, reason: 'VALIDITY_ENDED', validUntil: offer.validUntil };
   }
   return { ok: true, to: transition.to };
+}
+
+/** What stops an offer from going in front of shops, besides its status. */
+export type PublicationBlock =
+  | { kind: 'provider-not-approved'; status: VerificationStatus }
+  | { kind: 'email-not-verified'; email: string }
+  | { kind: 'validity-ended'; validUntil: Date };
+
+/**
+ * The rules publishing (or resuming) an offer must pass besides its status, in one place for the
+ * API and the CSV import: an organisation staff have not suspended or rejected, an account whose
+ * e-mail address is verified, a validity that has not ended.
+ */
+export function publicationBlock(facts: { providerStatus: VerificationStatus; unverifiedEmail: string | null; validUntil: Date | null; now: Date }): PublicationBlock | null {
+  if (!mayPublish(facts.providerStatus)) return { kind: 'provider-not-approved', status: facts.providerStatus };
+  if (facts.unverifiedEmail) return { kind: 'email-not-verified', email: facts.unverifiedEmail };
+  if (facts.validUntil && facts.validUntil.getTime() <= facts.now.getTime()) return { kind: 'validity-ended', validUntil: facts.validUntil };
+  return null;
 }
 
 /** One clear state for the provider and staff: does a shop see this offer, and if not, why. */

@@ -10,13 +10,12 @@ import { JOB } from '../jobs/job-names';
 import { JobQueue } from '../jobs/job-queue';
 import { ProviderService } from '../provider/provider.service';
 import { VerificationStatus } from '../provider/provider.types';
-import { mayPublish } from '../provider/provider-verification';
 import { TerritoryService } from '../territory/territory.service';
 import { OfferCoverageEntity } from './offer-coverage.entity';
 import { CoverageRow, coverageAuditView, resolveCoverage } from './offer-coverage.input';
 import { comuneArea, CoverageArea, loadCoverage, whereOfferCovers, whereOfferDoesNotCover } from './offer-coverage.query';
 import { resolveSectors } from './offer-sectors';
-import { checkTransition, OFFER_TRANSITIONS, OfferStatusAction, shownToShops } from './offer-status';
+import { checkTransition, OFFER_TRANSITIONS, OfferStatusAction, publicationBlock, shownToShops } from './offer-status';
 import { whereShownToShops } from './offer-visibility.query';
 import { OfferEntity } from './offer.entity';
 import { OfferErrorCode, OfferException } from './offer.exception';
@@ -159,10 +158,8 @@ export class OfferService {
       }
       // Read after the offer's lock: a suspension decided meanwhile is seen (it locks the offers too).
       const provider = await this.providers.requireOwnProvider(tx);
-      if (check.to === OfferStatus.PUBLISHED && !mayPublish(provider.verificationStatus)) {
-        return { kind: 'provider-not-approved', status: provider.verificationStatus };
-      }
-      if (check.to === OfferStatus.PUBLISHED && unverified) return { kind: 'email-not-verified', email: unverified };
+      const block = check.to === OfferStatus.PUBLISHED ? publicationBlock({ providerStatus: provider.verificationStatus, unverifiedEmail: unverified, validUntil: current.validUntil, now: ctx.now }) : null;
+      if (block) return block;
       const firstPublication = check.to === OfferStatus.PUBLISHED && !current.publishedAt;
       await this.connection.repository(tx, OfferEntity).update({ id }, { status: check.to, ...(firstPublication && { publishedAt: ctx.now }) });
       // Resumed: its waitlist may take the free places; closed: its waitlist ends.

@@ -1,3 +1,4 @@
+import { AuthModule } from '../../auth/auth.module';
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { OfferResolver, ServiceCategoryResolver } from './offer.resolver';
@@ -10,7 +11,7 @@ import { OfferImportKind } from './import/offer-import.kind';
 import { OfferIntegrationResolver } from './offer-integration.resolver';
 
 @Module({
-  imports: [OfferModule, TerritoryModule, ProviderModule],
+  imports: [AuthModule, OfferModule, TerritoryModule, ProviderModule],
   providers: [OfferResolver, OfferIntegrationResolver, ServiceCategoryResolver, OfferCatalogueResolver, OfferImportKind, { provide: APP_FILTER, useClass: OfferExceptionFilter }],
   exports: [OfferImportKind],
 })

@@ -3,13 +3,13 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { GraphQLError } from 'graphql';
 import { toFieldErrors } from '../../../api/validation';
+import { AccountService } from '../../../auth/account.service';
 import { UserRole } from '../../../auth/user-role';
 import { RequestContext } from '../../../common/request-context';
 import type { ImportIssue, ImportKind, ImportRowInput, ImportRowResult } from '../../../import/import-kind';
 import { ImportRowOutcome } from '../../../import/import.types';
 import { MESSAGES, type Words } from '../../../messages';
 import type { ProviderEntity } from '../../../provider/provider.entity';
-import { mayPublish } from '../../../provider/provider-verification';
 import { ProviderService } from '../../../provider/provider.service';
 import { TerritoryException } from '../../../territory/territory.exception';
 import { TerritoryService } from '../../../territory/territory.service';
@@ -21,6 +21,7 @@ import { OfferSectors, resolveSectors } from '../../offer-sectors';
 import { OfferException } from '../../offer.exception';
 import { OfferImportRecords } from '../../offer-import.records';
 import { OfferService } from '../../offer.service';
+import { publicationBlock } from '../../offer-status';
 import { OfferStatus } from '../../offer.types';
 import { offerChanges, OfferImportPlan } from './offer-import.compare';
 import { columnOfField, inColumnWords, OFFER_COLUMN, OFFER_IMPORT_COLUMNS, OFFER_IMPORT_EXAMPLE, parseOfferRow, TerritoryNames, normaliseName } from './offer-import.row';
@@ -87,6 +88,7 @@ export class OfferImportKind implements ImportKind<OfferImportScope> {
     private readonly territory: TerritoryService,
     private readonly providers: ProviderService,
     private readonly offers: OfferService,
+    private readonly accounts: AccountService,
   ) {}
 
   /** The caller's organisation (a provider only) and the territory, read once per file. */
@@ -122,11 +124,12 @@ export class OfferImportKind implements ImportKind<OfferImportScope> {
     }
     // Read again in the write's transaction: a suspension decided meanwhile is seen.
     const provider = write ? await this.providers.requireOwnProvider(ctx) : scope.provider;
+    const publisher = { provider, unverifiedEmail: await this.accounts.unverifiedEmail(ctx) };
     const existing = await this.records.byExternalKeys(ctx, provider.id, checked.map((c) => c.row.key));
     const creates: CheckedRow[] = [];
     for (const item of checked) {
       const plan = offerChanges(existing.get(item.row.key), { ...item.input, ...item.sectors, coverage: item.coverage, publish: item.publish }, ctx.now);
-      const refusal = this.refusal(plan, item, provider, ctx.now);
+      const refusal = this.refusal(plan, item, publisher, ctx.now);
       if (refusal) {
         results.set(item.row.line, result(item.row, ImportRowOutcome.SKIPPED, [rowIssue(refusal)], plan.kind === 'create' ? null : plan.offer.id));
       } else if (plan.kind === 'create') {
@@ -169,13 +172,22 @@ export class OfferImportKind implements ImportKind<OfferImportScope> {
   }
 
   /** Why the offer rules refuse what the row asks, if they do (the messages of the API's own refusals). */
-  private refusal(plan: OfferImportPlan, item: CheckedRow, provider: ProviderEntity, now: Date): Words | null {
+  private refusal(plan: OfferImportPlan, item: CheckedRow, publisher: { provider: ProviderEntity; unverifiedEmail: string | null }, now: Date): Words | null {
     if (plan.kind === 'unchanged') return null;
     if (plan.kind === 'update' && plan.offer.status === OfferStatus.CLOSED) return MESSAGES.offer.closed();
     if (plan.kind === 'update' && item.input.capacity < plan.offer.used) return MESSAGES.offer.capacityBelowUsed(plan.offer.used);
-    if (plan.publish && !mayPublish(provider.verificationStatus)) return MESSAGES.provider.notApproved(provider.verificationStatus);
-    if (plan.publish && item.input.validUntil && item.input.validUntil.getTime() <= now.getTime()) return MESSAGES.offer.validityEnded(item.input.validUntil);
-    return null;
+    if (!plan.publish) return null;
+    // The same rules as publishOffer.
+    const block = publicationBlock({ providerStatus: publisher.provider.verificationStatus, unverifiedEmail: publisher.unverifiedEmail, validUntil: item.input.validUntil ?? null, now });
+    if (!block) return null;
+    switch (block.kind) {
+      case 'provider-not-approved':
+        return MESSAGES.provider.notApproved(block.status);
+      case 'email-not-verified':
+        return MESSAGES.auth.emailNotVerified(block.email);
+      case 'validity-ended':
+        return MESSAGES.offer.validityEnded(block.validUntil);
+    }
   }
 
   /** A known key whose row differs: the same update (and publication) the API makes. */

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { PageRequest } from '../common/pagination';
 import { DAY_MS } from '../common/time';
+import { OutcomeCheckpoint, TIMED_CHECKPOINT_DAYS, type TimedCheckpoint } from '../match/match.types';
 import type { DelegatedShopFilter } from './delegation.commands';
 
 /** One shop on a facilitator's desk, with where it stands. */
@@ -35,7 +36,9 @@ export async function delegatedShops(
   page: PageRequest,
   now: Date,
 ): Promise<{ rows: DelegatedShopRow[]; total: number }> {
-  const params: unknown[] = [facilitatorId, new Date(now.getTime() - 30 * DAY_MS), new Date(now.getTime() - 90 * DAY_MS)];
+  // The survey checkpoints' rule (match/surveys-due.ts), in SQL: activated at least this long ago.
+  const activatedBy = (checkpoint: TimedCheckpoint): Date => new Date(now.getTime() - TIMED_CHECKPOINT_DAYS[checkpoint] * DAY_MS);
+  const params: unknown[] = [facilitatorId, activatedBy(OutcomeCheckpoint.DAY_30), activatedBy(OutcomeCheckpoint.DAY_90)];
   const where = [`d.facilitator_id = $1`, `d.status = 'ACTIVE'`];
   if (filter.comuneCode) where.push(`s.comune_code = $${params.push(filter.comuneCode)}`);
   if (filter.atecoSection) where.push(`s.ateco_section = $${params.push(filter.atecoSection)}`);

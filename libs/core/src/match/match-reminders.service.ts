@@ -6,6 +6,7 @@ import { MailService } from '../mail/mail.service';
 import { MailKind } from '../mail/mail.types';
 import { day } from '../messages';
 import { NotificationService } from '../notification/notification.service';
+import { TIMED_CHECKPOINT_DAYS } from './match.types';
 
 /** Rows handled per transaction: short transactions, bounded memory. */
 const BATCH = 200;
@@ -56,41 +57,49 @@ export class MatchReminderService {
     }
   }
 
-  /** Asks shops for the 30- and 90-day outcome survey: a notification and an e-mail per match and checkpoint. */
+  /**
+   * Asks shops for the 30- and 90-day outcome survey: a notification and an e-mail per match and
+   * checkpoint, to the shop's owner (or, for a shop a facilitator registered and its owner has not
+   * claimed yet, the facilitator acting for it). Matches with nobody to ask are passed over in SQL,
+   * so they never hold up the others.
+   */
   async remindSurveys(ctx: RequestContext): Promise<number> {
     let sent = 0;
-    for (const [checkpoint, days] of [['DAY_30', 30], ['DAY_90', 90]] as const) {
-      sent += await this.connection.withTransaction(ctx, async (tx) => {
-        const rows: { id: string; owner: string; title: string; provider: string }[] = await this.connection.manager(tx).query(
-          // A shop a facilitator registered and its owner has not claimed yet: the facilitator acting for it is reminded.
-          `SELECT * FROM (
-             SELECT m.id, coalesce(s.owner_user_id, (SELECT f.owner_user_id FROM delegation d JOIN facilitator f ON f.id = d.facilitator_id
-                                                     WHERE d.shop_id = s.id AND d.status = 'ACTIVE' ORDER BY d.activated_at, d.id LIMIT 1)) AS owner,
-                    o.title, p.name AS provider
+    for (const [checkpoint, days] of Object.entries(TIMED_CHECKPOINT_DAYS)) {
+      for (;;) {
+        const found = await this.connection.withTransaction(ctx, async (tx) => {
+          const rows: { id: string; owner: string; title: string; provider: string }[] = await this.connection.manager(tx).query(
+            `SELECT m.id, asked.owner, o.title, p.name AS provider
              FROM match m
                JOIN shop s ON s.id = m.shop_id JOIN offer o ON o.id = m.offer_id JOIN provider p ON p.id = m.provider_id
-             WHERE m.state IN ('ACTIVE', 'COMPLETED') AND m.activated_at <= $1
+               CROSS JOIN LATERAL (SELECT coalesce(s.owner_user_id, (SELECT f.owner_user_id FROM delegation d JOIN facilitator f ON f.id = d.facilitator_id
+                                                                      WHERE d.shop_id = s.id AND d.status = 'ACTIVE' ORDER BY d.activated_at, d.id LIMIT 1)) AS owner) asked
+             WHERE m.state IN ('ACTIVE', 'COMPLETED') AND m.activated_at <= $1 AND asked.owner IS NOT NULL
                AND NOT EXISTS (SELECT 1 FROM outcome_survey v WHERE v.match_id = m.id AND v.checkpoint = $2::outcome_checkpoint)
                AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.match_id = m.id AND n.kind = 'SURVEY_DUE' AND n.params->>'checkpoint' = $2::text)
-             ORDER BY m.id LIMIT ${BATCH * 5}) due WHERE owner IS NOT NULL`,
-          [addDays(tx.now, -days), checkpoint],
-        );
-        if (rows.length === 0) return 0;
-        await this.notifications.notifyAll(
-          tx,
-          rows.map((row) => ({ userId: row.owner, kind: 'SURVEY_DUE', matchId: row.id, params: { checkpoint, offerTitle: row.title, audience: 'SHOP' } })),
-        );
-        await this.mail.enqueue(
-          tx,
-          rows.map((row) => ({
-            idempotencyKey: `match:${row.id}:survey-${checkpoint}:${row.owner}`,
-            kind: MailKind.SURVEY_DUE,
-            userId: row.owner,
-            values: { provider: row.provider, offer: row.title, days, link: this.mail.link(`/la-mia-attivita/servizi/${row.id}`) },
-          })),
-        );
-        return rows.length;
-      });
+             ORDER BY m.id LIMIT ${BATCH}`,
+            [addDays(tx.now, -days), checkpoint],
+          );
+          if (rows.length === 0) return 0;
+          await this.notifications.notifyAll(
+            tx,
+            rows.map((row) => ({ userId: row.owner, kind: 'SURVEY_DUE', matchId: row.id, params: { checkpoint, offerTitle: row.title, audience: 'SHOP' } })),
+          );
+          await this.mail.enqueue(
+            tx,
+            rows.map((row) => ({
+              idempotencyKey: `match:${row.id}:survey-${checkpoint}:${row.owner}`,
+              kind: MailKind.SURVEY_DUE,
+              userId: row.owner,
+              values: { provider: row.provider, offer: row.title, days, link: this.mail.link(`/la-mia-attivita/servizi/${row.id}`) },
+            })),
+          );
+          return rows.length;
+        });
+        sent += found;
+        // The notifications just written keep these rows from being found again: the next batch is new.
+        if (found < BATCH) break;
+      }
     }
     return sent;
   }

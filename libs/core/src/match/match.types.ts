@@ -65,8 +65,15 @@ export enum OutcomeCheckpoint {
   DAY_90 = 'DAY_90',
 }
 
-export const CHECKPOINT_DAYS: Readonly<Record<OutcomeCheckpoint, number | null>> = {
-  [OutcomeCheckpoint.COMPLETION]: null,
+/** The checkpoints asked a fixed number of days after activation. */
+export type TimedCheckpoint = OutcomeCheckpoint.DAY_30 | OutcomeCheckpoint.DAY_90;
+
+export const TIMED_CHECKPOINT_DAYS: Readonly<Record<TimedCheckpoint, number>> = {
   [OutcomeCheckpoint.DAY_30]: 30,
   [OutcomeCheckpoint.DAY_90]: 90,
+};
+
+export const CHECKPOINT_DAYS: Readonly<Record<OutcomeCheckpoint, number | null>> = {
+  [OutcomeCheckpoint.COMPLETION]: null,
+  ...TIMED_CHECKPOINT_DAYS,
 };

@@ -95,4 +95,27 @@ describe('30- and 90-day outcome surveys over time (real PostgreSQL)', () => {
     expect(await reminders(matchId)).toEqual([]);
     expect(await reminders(pending.match.id)).toEqual([]);
   });
+
+  it('is not held up by services nobody can be asked about (a shop not claimed, with no facilitator acting for it), however many come first', async () => {
+    const activated = new Date();
+    const provider = await seedProvider(core.db);
+    const offerId = await seedOffer(core.db, provider.id, { capacity: 1100 });
+    const nobody = await seedShops(core.db, 1010);
+    await core.db.query(`UPDATE shop SET owner_user_id = NULL WHERE id = ANY($1::uuid[])`, [nobody.map((shop) => shop.id)]);
+    const requests = [];
+    for (const shop of nobody) requests.push(await seedRequest(core.db, shop.id));
+    // Their ids sort before any other, as the job reads them.
+    await core.db.query(
+      `INSERT INTO match (id, help_request_id, offer_id, shop_id, provider_id, category, state, origin, coverage_level, distance_km, accepted_at, activated_at)
+       SELECT ('00000000-0000-4000-8000-' || lpad(i::text, 12, '0'))::uuid, r.id, $2, r.shop_id, $3, r.category, 'ACTIVE', 'APPLICATION', 'NATIONAL', 0, $4, $4
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS q(request_id, i) JOIN help_request r ON r.id = q.request_id`,
+      [requests, offerId, provider.id, activated],
+    );
+    const { matchId } = await activeMatch(activated);
+
+    await remindAt(new Date(activated.getTime() + 31 * DAY_MS));
+    expect(await reminders(matchId)).toEqual([expect.objectContaining({ checkpoint: 'DAY_30' })]);
+    const unasked = await core.db.query(`SELECT count(*)::int AS n FROM notification WHERE match_id::text LIKE '00000000-0000-4000-8000-%'`);
+    expect(unasked).toEqual([{ n: 0 }]);
+  });
 });

@@ -66,7 +66,8 @@ export class AllocationInputLoader {
         const comune = shop && comuneByCode.get(shop.comuneCode);
         const counts = live.get(request.shopId);
         if (!shop || !comune || !counts) throw new Error(`request ${request.id} lacks its shop, comune or counts`);
-        return toEngineRequest(request, shop, comune, counts);
+        // A bundle's requests form one set: a run with completeSetsOnly serves them all or none.
+        return { ...toEngineRequest(request, shop, comune, counts), setId: request.bundleId };
       }),
       offers: offers.map(toEngineOffer),
       excludedPairs: new Map([...refused].map(([requestId, byOffer]) => [requestId, new Set(byOffer.keys())])),

@@ -25,6 +25,7 @@ import { ShopImport1796449158397 } from './1796449158397-shop-import';
 import { CallPublishers1796449207624 } from './1796449207624-call-publishers';
 import { OfferIntegrations1796449259406 } from './1796449259406-offer-integrations';
 import { Bundles1796451070302 } from './1796451070302-bundles';
+import { AllocationRunCompleteSets1796465838517 } from './1796465838517-allocation-run-complete-sets';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ AccountRecovery1796438029667,
   CallPublishers1796449207624,
   OfferIntegrations1796449259406,
   Bundles1796451070302,
+  AllocationRunCompleteSets1796465838517,
 ];

@@ -71,6 +71,8 @@ function large(territory: Territory): void {
       const runs: [string, Partial<AllocationOptions>][] = [
         ['plain', {}],
         ['complete sets', { completeSetsOnly: true }],
+        ['… no readmission', { completeSetsOnly: true, dropRule: 'favourSets' }],
+        ['… keep hopeful only', { completeSetsOnly: true, dropRule: 'keepHopeful' }],
         ['… drop all', { completeSetsOnly: true, dropRule: 'all' }],
       ];
       for (const [label, options] of runs) {
@@ -99,7 +101,7 @@ const SMALL: Omit<InstanceSpec, 'name' | 'seed' | 'requests' | 'offers'> = {
 async function small(territory: Territory): Promise<void> {
   const highs = await loadHighs();
   const count = Number(process.env.SETS_SMALL ?? 200);
-  const rules: DropRule[] = ['keepHopeful', 'all'];
+  const rules: DropRule[] = ['readmit', 'favourSets', 'keepHopeful', 'all'];
   const totals = new Map(rules.map((rule) => [rule, { served: 0, optimal: 0, sameCost: 0, worst: 0, complete: 0 }]));
   let optimumServed = 0;
   let optimumComplete = 0;
@@ -137,8 +139,8 @@ async function small(territory: Territory): Promise<void> {
 
 async function main(): Promise<void> {
   const territory = loadItalianTerritory();
-  large(territory);
-  await small(territory);
+  if (process.env.SETS_ONLY !== 'small') large(territory);
+  if (process.env.SETS_ONLY !== 'large') await small(territory);
   process.stdout.write(`CPU time on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, one run each (allocate() end to end).\n`);
 }
 

@@ -1,7 +1,7 @@
 import { compileOffer, matchCoverage } from '../eligibility/compiled-offer';
 import { AllocationContext, CoverageLevel, MatchingOffer, MatchingRequest } from '../model/matching.types';
 import { MatchingInputError } from '../model/matching-input.error';
-import { AllocationCostWeights, resolveCostWeights } from './allocation-cost';
+import { AllocationCostWeights, maxEdgeCost, resolveCostWeights } from './allocation-cost';
 import { AllocationNetwork, buildAllocationNetwork } from './network/allocation-network';
 import { AllocationSolution, SolverStats, solveAllocation } from './allocation-solver';
 import { shopAdmits } from './network/shop-tree';
@@ -80,13 +80,34 @@ export function allocate(
   validateContext(options);
   const weights = resolveCostWeights(options.costWeights);
   const sets = setsOf(requests);
-  const solve = (subset: readonly MatchingRequest[]): SetRound => {
-    const network = buildAllocationNetwork(subset, offers, options, weights);
-    return { network, result: summarise(network, solveAllocation(network)) };
+  const solve = (subset: readonly MatchingRequest[], favourSets = false): SetRound => {
+    if (!favourSets) {
+      const network = buildAllocationNetwork(subset, offers, options, weights);
+      return { network, result: summarise(network, solveAllocation(network)) };
+    }
+    const extra = favourSetsTerm(weights);
+    const network = buildAllocationNetwork(subset, offers, options, weights, extra);
+    const result = summarise(network, solveAllocation(network));
+    // Reported at true cost: the favour only chose among the assignments serving the most.
+    const byId = new Map(subset.map((r) => [r.id, r]));
+    const assignments = result.assignments.map((a) => {
+      const request = byId.get(a.requestId);
+      return request ? { ...a, cost: a.cost - extra(request) } : a;
+    });
+    return { network, result: { ...result, assignments, totalCost: assignments.reduce((sum, a) => sum + a.cost, 0) } };
   };
   if (options.completeSetsOnly) return allocateCompleteSets(requests, sets, solve, options.dropRule);
   const { result } = solve(requests);
   return { ...result, sets: setOutcome(sets, new Set(result.assignments.map((a) => a.requestId)), 0, 1) };
+}
+
+/**
+ * Makes every request outside a set dearer than any request of a set could be, so that among the
+ * assignments serving the most requests the solver takes sets' requests first.
+ */
+function favourSetsTerm(weights: AllocationCostWeights): (request: MatchingRequest) => number {
+  const span = maxEdgeCost(weights) + 1;
+  return (request) => (request.setId == null ? span : 0);
 }
 
 function summarise(network: AllocationNetwork, solution: AllocationSolution): Omit<AllocationResult, 'sets'> {

@@ -76,6 +76,35 @@ describe('allocation with complete sets only', () => {
     });
   });
 
+  it('favours the requests of sets where serving them keeps as many served: a bundle whole rather than an older single request', () => {
+    const requests = [
+      aRequest({ id: 'a1', shopId: 'sa', category: ONLINE_STORE, createdAt: NOW - DAY, setId: 'A' }),
+      aRequest({ id: 'a2', shopId: 'sa', category: DIGITAL_PAYMENTS, createdAt: NOW - DAY, setId: 'A' }),
+      aRequest({ id: 'r1', shopId: 'sr', category: ONLINE_STORE, createdAt: NOW - 90 * DAY }),
+    ];
+    const offers = [anOffer({ id: 'store', capacity: 1 }), anOffer({ id: 'payments', categories: [DIGITAL_PAYMENTS], capacity: 1 })];
+    expect(servedIds(allocate(requests, offers, aContext()))).toEqual(['a2', 'r1']);
+    expect(servedIds(allocate(requests, offers, { ...aContext(), completeSetsOnly: true }))).toEqual(['a1', 'a2']);
+    // Without favouring sets, the older single request keeps the store place and the bundle is lost.
+    expect(servedIds(allocate(requests, offers, { ...aContext(), completeSetsOnly: true, dropRule: 'keepHopeful' }))).toEqual(['r1']);
+  });
+
+  it('lets a dropped bundle back in when, once others are dropped, it fits whole', () => {
+    const requests = [
+      aRequest({ id: 'a1', shopId: 'sa', category: ONLINE_STORE, createdAt: NOW - DAY, setId: 'A' }),
+      aRequest({ id: 'a2', shopId: 'sa', category: DIGITAL_PAYMENTS, createdAt: NOW - DAY, setId: 'A' }),
+      // B can never be whole (no delivery offer), but its older payments request takes the place first.
+      aRequest({ id: 'b1', shopId: 'sb', category: DIGITAL_PAYMENTS, createdAt: NOW - 90 * DAY, setId: 'B' }),
+      aRequest({ id: 'b2', shopId: 'sb', category: HOME_DELIVERY, createdAt: NOW - 90 * DAY, setId: 'B' }),
+      aRequest({ id: 'b3', shopId: 'sb', category: ONLINE_STORE, createdAt: NOW - 90 * DAY, setId: 'B' }),
+    ];
+    const offers = [anOffer({ id: 'store', capacity: 2 }), anOffer({ id: 'payments', categories: [DIGITAL_PAYMENTS], capacity: 1 })];
+    const result = allocate(requests, offers, { ...aContext(), completeSetsOnly: true });
+    expect(servedIds(result)).toEqual(['a1', 'a2']);
+    expect(result.sets).toEqual(expect.objectContaining({ complete: 1, dropped: 1 }));
+    expect(allocate(requests, offers, { ...aContext(), completeSetsOnly: true, dropRule: 'favourSets' }).served).toBe(0);
+  });
+
   it('serves a bundle whose parts all fit, exactly as the plain run does', () => {
     const requests = [ONLINE_STORE, HOME_DELIVERY, DIGITAL_PAYMENTS].map((category, i) => aRequest({ id: `r${i}`, category, setId: 'b1' }));
     const offers = [anOffer({ id: 'o1', categories: [ONLINE_STORE, HOME_DELIVERY, DIGITAL_PAYMENTS], capacity: 3 })];
@@ -135,14 +164,13 @@ describe('complete sets only, on random instances', () => {
     );
   });
 
-  it('is exact given the sets it keeps: the plain optimum of the requests not dropped', () => {
+  it('serves as many as the plain optimum of the requests it did not drop', () => {
     fc.assert(
       fc.property(instances, ({ requests, offers, context }) => {
         const result = allocate(requests, offers, { ...context, completeSetsOnly: true });
         const droppedSets = new Set(result.unserved.filter((u) => u.reason === 'SET_INCOMPLETE').map((u) => requests.find((r) => r.id === u.requestId)?.setId));
         const kept = requests.filter((r) => r.setId == null || !droppedSets.has(r.setId));
-        const plain = allocate(kept, offers, context);
-        expect({ assignments: result.assignments, totalCost: result.totalCost }).toEqual({ assignments: plain.assignments, totalCost: plain.totalCost });
+        expect(result.served).toBe(allocate(kept, offers, context).served);
       }),
       options,
     );
@@ -202,6 +230,19 @@ describe('complete sets only, against the true optimum (HiGHS branch and bound)'
     ];
     const offers = [anOffer({ id: 'store', capacity: 1 }), anOffer({ id: 'delivery', categories: [HOME_DELIVERY], capacity: 1 })];
     expect(completeSetsOptimum(highs, requests, offers, aContext())).toEqual(expect.objectContaining({ served: 2, complete: 1 }));
+  });
+
+  it('is exact given the sets it serves: the optimum of serving those sets whole and the requests outside sets', () => {
+    fc.assert(
+      fc.property(withSets({ maxShops: 6, maxRequestsPerShop: 3, maxOffers: 5 }), ({ requests, offers, context }) => {
+        const result = allocate(requests, offers, { ...context, completeSetsOnly: true });
+        const served = new Set(servedIds(result));
+        const whole = requests.filter((r) => r.setId == null || served.has(r.id));
+        const optimum = completeSetsOptimum(highs, whole, offers, context, { everySetWhole: true });
+        expect({ served: result.served, totalCost: result.totalCost }).toEqual({ served: optimum.served, totalCost: optimum.totalCost });
+      }),
+      { numRuns: 60, seed: SEED },
+    );
   });
 
   it('never serves more than the optimum, and equals the plain optimum when there are no sets', () => {

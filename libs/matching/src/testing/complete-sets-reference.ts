@@ -32,6 +32,8 @@ export function completeSetsOptimum(
   requests: readonly MatchingRequest[],
   offers: readonly MatchingOffer[],
   context: AllocationContext,
+  /** everySetWhole: every set must be served whole (its variable fixed to 1). */
+  { everySetWhole = false }: { everySetWhole?: boolean } = {},
 ): CompleteSetsOptimum {
   const edges = referenceEdges(requests, offers, context);
   const setIds = [...new Set(requests.map((r) => r.setId).filter((id): id is string => id != null))].sort();
@@ -45,7 +47,7 @@ export function completeSetsOptimum(
     rows.push(` t${r}:\n${terms.join('\n')}${terms.length > 0 ? '\n' : ''}- y${setIds.indexOf(request.setId)}\n = 0`);
   });
   const variables = [...edges.map((_, v) => `x${v}`), ...setIds.map((_, s) => `y${s}`)];
-  const bounds = variables.map((name) => ` 0 <= ${name} <= 1`).join('\n');
+  const bounds = variables.map((name) => (everySetWhole && name.startsWith('y') ? ` 1 <= ${name} <= 1` : ` 0 <= ${name} <= 1`)).join('\n');
   const general = `General\n${variables.join('\n')}\n`;
   const all = edges.map((_, v) => `${v === 0 ? '' : '+ '}x${v}`).join('\n');
   const first = solveMip(highs, `Maximize\n obj:\n${all}\nSubject To\n${rows.join('\n')}\nBounds\n${bounds}\n${general}End\n`, edges.length, setIds.length);

@@ -148,7 +148,7 @@ export class StartAllocationRunInput implements StartAllocationRun {
     defaultValue: false,
     description:
       'Serve a bundle only whole: a request asked in a bundle is served only if every open request of its bundle is; the others get SET_INCOMPLETE and their places go to other requests. ' +
-      'A heuristic on top of the exact allocator (the exact problem is an integer program): it solves exactly, drops bundles served in part, and solves again until none is; given the bundles it keeps, the result is exact. Default false: every request is served on its own.',
+      'A heuristic on top of the exact allocator (the exact problem is an integer program): it solves exactly favouring bundles’ requests, drops bundles served in part, and solves again until none is; given the bundles it serves, the result is exact. Default false: every request is served on its own.',
   })
   @IsOptional()
   @IsBoolean()

@@ -9,6 +9,7 @@ import { AllocatedPlace, MatchAllocationService } from '../match/match-allocatio
 import { MatchLocks } from '../match/match-locks';
 import { MatchingData } from '../matching/matching-data';
 import { AllocationInput, AllocationInputLoader } from './allocation-input.loader';
+import { keepWholeBundles } from './whole-bundles';
 import { AllocationRunItemEntity } from './allocation-run-item.entity';
 import { AllocationRunEntity, AllocationRunStatistics } from './allocation-run.entity';
 import { AllocationRunMode, AllocationRunStatus, RunFailure, UnservedReasonCode } from './allocation.types';
@@ -106,7 +107,15 @@ export class AllocationExecutor {
       await this.locks.offers(tx, offerIds);
       await this.locks.shops(tx, await this.loader.openRequestShopIds(tx));
       const input = await this.loader.load(tx, offerIds);
-      const { result, solveMs } = this.solve(tx, input, options);
+      const solved = this.solve(tx, input, options);
+      const { solveMs } = solved;
+      const result = options.completeSetsOnly
+        ? keepWholeBundles(
+            solved.result,
+            (id) => input.requestEntities.get(id)?.bundleId ?? null,
+            await this.loader.lockOpen(tx, solved.result.assignments.map((a) => a.requestId)),
+          )
+        : solved.result;
 
       const places: AllocatedPlace[] = result.assignments.map((a) => {
         const request = input.requestEntities.get(a.requestId);

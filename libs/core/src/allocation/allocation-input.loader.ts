@@ -4,6 +4,7 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { HelpRequestRecords } from '../help-request/help-request-records.service';
 import type { HelpRequestEntity } from '../help-request/help-request.entity';
+import { HelpRequestStatus } from '../help-request/help-request.types';
 import { refusedOffers } from '../match/refused-offers';
 import { toEngineOffer, toEngineRequest } from '../matching/engine-input.mapper';
 import { MatchingData } from '../matching/matching-data';
@@ -46,6 +47,12 @@ export class AllocationInputLoader {
   /** Shops with an open request that has no live match. */
   openRequestShopIds(ctx: RequestContext): Promise<string[]> {
     return this.requests.shopIdsOfOpenWithoutLiveMatch(ctx);
+  }
+
+  /** Locks these requests (after offers and shops, the order every match change uses) and returns those still OPEN. */
+  async lockOpen(ctx: RequestContext, requestIds: readonly string[]): Promise<Set<string>> {
+    const rows = await this.requests.lockMany(ctx, requestIds);
+    return new Set(rows.filter((r) => r.status === HelpRequestStatus.OPEN).map((r) => r.id));
   }
 
   async load(ctx: RequestContext, offerIds: readonly string[]): Promise<AllocationInput> {

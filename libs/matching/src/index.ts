@@ -7,6 +7,7 @@ export { rank, explainAll, DEFAULT_RANK_WEIGHTS } from './ranking/rank';
 export type { RankedOffer, IneligibleOffer, RankingExplanation, RankWeights, ScoreComponent, ScoreComponentName } from './ranking/rank';
 export { allocate } from './allocation/allocate';
 export type { AllocationOptions, AllocationResult, AllocationStats, Assignment, UnservedReason, UnservedRequest } from './allocation/allocate';
+export type { SetOutcome } from './allocation/complete-sets';
 export { DEFAULT_ALLOCATION_COST_WEIGHTS } from './allocation/allocation-cost';
 export type { AllocationCostWeights } from './allocation/allocation-cost';
 export * from './selection';

@@ -9,11 +9,17 @@ import { AllocatedPlace, MatchAllocationService } from '../match/match-allocatio
 import { MatchLocks } from '../match/match-locks';
 import { MatchingData } from '../matching/matching-data';
 import { AllocationInput, AllocationInputLoader } from './allocation-input.loader';
+import { keepWholeBundles } from './whole-bundles';
 import { AllocationRunItemEntity } from './allocation-run-item.entity';
 import { AllocationRunEntity, AllocationRunStatistics } from './allocation-run.entity';
 import { AllocationRunMode, AllocationRunStatus, RunFailure, UnservedReasonCode } from './allocation.types';
 import { loggableError } from '../common/log-safety';
 import { MetricsService } from '../metrics/metrics.service';
+
+/** What the run row asks of the allocator. */
+interface RunOptions {
+  completeSetsOnly: boolean;
+}
 
 /** pg_advisory_xact_lock key: one committing run at a time across every worker. */
 const COMMIT_LOCK_KEY = 7_310_001;
@@ -46,14 +52,15 @@ export class AllocationExecutor {
   async execute(ctx: RequestContext, runId: string): Promise<AllocationRunEntity | null> {
     const [claimed] = await this.connection.dataSource.query(
       `UPDATE allocation_run SET status = 'RUNNING', started_at = $2
-       WHERE id = $1 AND status IN ('QUEUED', 'SCHEDULED') AND (scheduled_for IS NULL OR scheduled_for <= $2) RETURNING id, mode, requested_by_user_id`,
+       WHERE id = $1 AND status IN ('QUEUED', 'SCHEDULED') AND (scheduled_for IS NULL OR scheduled_for <= $2) RETURNING id, mode, requested_by_user_id, complete_sets_only`,
       [runId, ctx.now],
-    ).then((result: [{ id: string; mode: AllocationRunMode; requested_by_user_id: string | null }[], number]) => result[0]);
+    ).then((result: [{ id: string; mode: AllocationRunMode; requested_by_user_id: string | null; complete_sets_only: boolean }[], number]) => result[0]);
     if (!claimed) return null;
     const actorCtx = await this.asRequester(ctx, claimed.requested_by_user_id);
     const stopTimer = this.metrics?.allocationRunDuration.startTimer({ mode: claimed.mode });
     try {
-      await (claimed.mode === AllocationRunMode.PREVIEW ? this.preview(actorCtx, runId) : this.commit(actorCtx, runId));
+      const options: RunOptions = { completeSetsOnly: claimed.complete_sets_only };
+      await (claimed.mode === AllocationRunMode.PREVIEW ? this.preview(actorCtx, runId, options) : this.commit(actorCtx, runId, options));
       stopTimer?.({ status: 'FINISHED' });
     } catch (error) {
       stopTimer?.({ status: 'FAILED' });
@@ -80,17 +87,17 @@ export class AllocationExecutor {
     return count;
   }
 
-  private async preview(ctx: RequestContext, runId: string): Promise<void> {
+  private async preview(ctx: RequestContext, runId: string, options: RunOptions): Promise<void> {
     await this.connection.withTransaction(ctx, async (tx) => {
       const started = Date.now();
       const input = await this.loader.load(tx, await this.loader.validOfferIds(tx));
-      const { result, solveMs } = this.solve(tx, input);
+      const { result, solveMs } = this.solve(tx, input, options);
       await this.writeItems(tx, runId, result, new Map());
       await this.finish(tx, runId, AllocationRunStatus.PREVIEWED, statistics(input, result, Date.now() - started, solveMs));
     });
   }
 
-  private async commit(ctx: RequestContext, runId: string): Promise<void> {
+  private async commit(ctx: RequestContext, runId: string, options: RunOptions): Promise<void> {
     await this.connection.withTransaction(ctx, async (tx) => {
       const started = Date.now();
       const manager = tx.manager;
@@ -100,7 +107,15 @@ export class AllocationExecutor {
       await this.locks.offers(tx, offerIds);
       await this.locks.shops(tx, await this.loader.openRequestShopIds(tx));
       const input = await this.loader.load(tx, offerIds);
-      const { result, solveMs } = this.solve(tx, input);
+      const solved = this.solve(tx, input, options);
+      const { solveMs } = solved;
+      const result = options.completeSetsOnly
+        ? keepWholeBundles(
+            solved.result,
+            (id) => input.requestEntities.get(id)?.bundleId ?? null,
+            await this.loader.lockOpen(tx, solved.result.assignments.map((a) => a.requestId)),
+          )
+        : solved.result;
 
       const places: AllocatedPlace[] = result.assignments.map((a) => {
         const request = input.requestEntities.get(a.requestId);
@@ -119,9 +134,9 @@ export class AllocationExecutor {
     });
   }
 
-  private solve(ctx: RequestContext, input: AllocationInput): { result: AllocationResult; solveMs: number } {
+  private solve(ctx: RequestContext, input: AllocationInput, options: RunOptions): { result: AllocationResult; solveMs: number } {
     const started = performance.now();
-    const result = allocate(input.requests, input.offers, { ...this.data.context(ctx), excludedPairs: input.excludedPairs });
+    const result = allocate(input.requests, input.offers, { ...this.data.context(ctx), excludedPairs: input.excludedPairs, completeSetsOnly: options.completeSetsOnly });
     return { result, solveMs: Math.round(performance.now() - started) };
   }
 
@@ -176,5 +191,6 @@ function statistics(input: AllocationInput, result: AllocationResult, durationMs
     totalCost: result.totalCost,
     durationMs,
     solveMs,
+    solveRounds: result.sets.rounds,
   };
 }

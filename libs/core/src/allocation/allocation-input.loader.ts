@@ -4,6 +4,7 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { HelpRequestRecords } from '../help-request/help-request-records.service';
 import type { HelpRequestEntity } from '../help-request/help-request.entity';
+import { HelpRequestStatus } from '../help-request/help-request.types';
 import { refusedOffers } from '../match/refused-offers';
 import { toEngineOffer, toEngineRequest } from '../matching/engine-input.mapper';
 import { MatchingData } from '../matching/matching-data';
@@ -48,6 +49,12 @@ export class AllocationInputLoader {
     return this.requests.shopIdsOfOpenWithoutLiveMatch(ctx);
   }
 
+  /** Locks these requests (after offers and shops, the order every match change uses) and returns those still OPEN. */
+  async lockOpen(ctx: RequestContext, requestIds: readonly string[]): Promise<Set<string>> {
+    const rows = await this.requests.lockMany(ctx, requestIds);
+    return new Set(rows.filter((r) => r.status === HelpRequestStatus.OPEN).map((r) => r.id));
+  }
+
   async load(ctx: RequestContext, offerIds: readonly string[]): Promise<AllocationInput> {
     const requests = await this.requests.openWithoutLiveMatch(ctx);
     const shopIds = [...new Set(requests.map((r) => r.shopId))];
@@ -66,7 +73,8 @@ export class AllocationInputLoader {
         const comune = shop && comuneByCode.get(shop.comuneCode);
         const counts = live.get(request.shopId);
         if (!shop || !comune || !counts) throw new Error(`request ${request.id} lacks its shop, comune or counts`);
-        return toEngineRequest(request, shop, comune, counts);
+        // A bundle's requests form one set: a run with completeSetsOnly serves them all or none.
+        return { ...toEngineRequest(request, shop, comune, counts), setId: request.bundleId };
       }),
       offers: offers.map(toEngineOffer),
       excludedPairs: new Map([...refused].map(([requestId, byOffer]) => [requestId, new Set(byOffer.keys())])),

@@ -12,6 +12,8 @@ export interface AllocationRunStatistics {
   totalCost: number;
   durationMs: number;
   solveMs: number;
+  /** Exact solves the run made: 1, or more when completeSetsOnly dropped bundles (absent in older runs). */
+  solveRounds?: number;
 }
 
 /** One run of the allocator over every open request, previewed or committed. */
@@ -26,6 +28,10 @@ export class AllocationRunEntity {
 
   @Column({ type: 'enum', enum: AllocationRunStatus, enumName: 'allocation_run_status' })
   status!: AllocationRunStatus;
+
+  /** Serve a bundle's requests only all together (the allocator's completeSetsOnly). */
+  @Column({ type: 'boolean', default: false })
+  completeSetsOnly!: boolean;
 
   /** Null for runs started by the recurring schedule. */
   @Column({ type: 'uuid', nullable: true })

@@ -10,10 +10,10 @@ import { JobQueue } from '../jobs/job-queue';
 import { JOB } from '../jobs/job-names';
 import { AllocationRunItemEntity } from './allocation-run-item.entity';
 import { AllocationRunEntity } from './allocation-run.entity';
-import { AllocationRunMode, AllocationRunStatus } from './allocation.types';
+import { AllocationRunMode, AllocationRunStatus, UnservedReasonCode } from './allocation.types';
 import { AllocationErrorCode, AllocationException } from './allocation.exception';
 import { DAY_MS } from '../common/time';
-import type { AllocationRunItemFilter } from './allocation.commands';
+import type { AllocationRunItemFilter, StartAllocationRun } from './allocation.commands';
 
 export interface AllocationRunSummary {
   requests: number;
@@ -22,6 +22,16 @@ export interface AllocationRunSummary {
   byCoverageLevel: { level: CoverageLevel; count: number }[];
   servedWithinRadius: number;
   averageRadiusKm: number | null;
+  sets: AllocationRunSetSummary;
+}
+
+/** The bundles among the run's requests: served whole, in part, or not at all (dropped: withdrawn by completeSetsOnly). */
+export interface AllocationRunSetSummary {
+  total: number;
+  complete: number;
+  partial: number;
+  unserved: number;
+  dropped: number;
 }
 
 export type CancelRunOutcome = { kind: 'run'; run: AllocationRunEntity } | { kind: 'not-cancellable'; current: AllocationRunStatus };
@@ -38,7 +48,7 @@ export class AllocationRunService {
     private readonly audit: AuditService,
   ) {}
 
-  async start(ctx: RequestContext, input: { mode: AllocationRunMode; runAt?: Date }): Promise<AllocationRunEntity> {
+  async start(ctx: RequestContext, input: StartAllocationRun): Promise<AllocationRunEntity> {
     const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
     if (input.runAt && input.runAt.getTime() <= ctx.now.getTime()) throw new AllocationException(AllocationErrorCode.RUN_AT_IN_PAST, 'input.runAt');
     if (input.runAt && input.runAt.getTime() > ctx.now.getTime() + MAX_SCHEDULE_AHEAD_DAYS * DAY_MS) {
@@ -49,6 +59,7 @@ export class AllocationRunService {
       const run = await runs.save(
         runs.create({
           mode: input.mode,
+          completeSetsOnly: input.completeSetsOnly ?? false,
           status: input.runAt ? AllocationRunStatus.SCHEDULED : AllocationRunStatus.QUEUED,
           requestedByUserId: actor.userId,
           scheduledFor: input.runAt ?? null,
@@ -59,7 +70,7 @@ export class AllocationRunService {
         }),
       );
       await this.jobs.send(tx, JOB.RUN_ALLOCATION, { runId: run.id }, { startAfter: input.runAt });
-      await this.audit.record(tx, { action: 'allocation_run.requested', entityType: 'allocation_run', entityId: run.id, after: { mode: run.mode, scheduledFor: run.scheduledFor } });
+      await this.audit.record(tx, { action: 'allocation_run.requested', entityType: 'allocation_run', entityId: run.id, after: { mode: run.mode, scheduledFor: run.scheduledFor, completeSetsOnly: run.completeSetsOnly } });
       return run;
     });
   }
@@ -69,7 +80,7 @@ export class AllocationRunService {
     return this.connection.withTransaction(ctx, async (tx) => {
       const runs = this.connection.repository(tx, AllocationRunEntity);
       const run = await runs.save(
-        runs.create({ mode: AllocationRunMode.COMMIT, status: AllocationRunStatus.QUEUED, requestedByUserId: null, scheduledFor: tx.now, startedAt: null, finishedAt: null, statistics: null, failure: null }),
+        runs.create({ mode: AllocationRunMode.COMMIT, completeSetsOnly: false, status: AllocationRunStatus.QUEUED, requestedByUserId: null, scheduledFor: tx.now, startedAt: null, finishedAt: null, statistics: null, failure: null }),
       );
       // Executed by its own job, sent with it: a worker that stops here leaves no run without one.
       await this.jobs.send(tx, JOB.RUN_ALLOCATION, { runId: run.id });
@@ -125,7 +136,24 @@ export class AllocationRunService {
       byCoverageLevel: COVERAGE_LEVELS.map((level) => ({ level, count: count(level) })),
       servedWithinRadius: count('RADIUS'),
       averageRadiusKm: radius?.km == null ? null : Number(radius.km),
+      sets: await this.setSummary(ctx, runId),
     };
+  }
+
+  /** Per bundle with requests in the run: how many of them it served. */
+  private async setSummary(ctx: RequestContext, runId: string): Promise<AllocationRunSetSummary> {
+    const [row]: AllocationRunSetSummary[] = await this.connection.manager(ctx).query(
+      `SELECT count(*)::int AS total,
+              count(*) FILTER (WHERE served = parts)::int AS complete,
+              count(*) FILTER (WHERE served > 0 AND served < parts)::int AS partial,
+              count(*) FILTER (WHERE served = 0)::int AS unserved,
+              count(*) FILTER (WHERE withdrawn > 0)::int AS dropped
+       FROM (SELECT count(*) AS parts, count(i.offer_id) AS served, count(*) FILTER (WHERE i.unserved_reason = $2) AS withdrawn
+             FROM allocation_run_item i JOIN help_request r ON r.id = i.help_request_id
+             WHERE i.run_id = $1 AND r.bundle_id IS NOT NULL GROUP BY r.bundle_id) bundles`,
+      [runId, UnservedReasonCode.SET_INCOMPLETE],
+    );
+    return row;
   }
 
   /** Served items first (by request), then unserved ones by reason. */

@@ -20,6 +20,8 @@ export enum UnservedReasonCode {
   NO_ELIGIBLE_OFFER = 'NO_ELIGIBLE_OFFER',
   ALL_FULL = 'ALL_FULL',
   SHOP_LIMIT = 'SHOP_LIMIT',
+  /** Runs with completeSetsOnly: the request's bundle could not be served whole, so none of it is. */
+  SET_INCOMPLETE = 'SET_INCOMPLETE',
 }
 
 /** Why a run FAILED, as stored (models/allocation-run.models.ts words them). */

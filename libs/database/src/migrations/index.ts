@@ -26,6 +26,7 @@ import { CallPublishers1796449207624 } from './1796449207624-call-publishers';
 import { OfferIntegrations1796449259406 } from './1796449259406-offer-integrations';
 import { Bundles1796451070302 } from './1796451070302-bundles';
 import { MatchSets1796465542502 } from './1796465542502-match-sets';
+import { AllocationRunCompleteSets1796465838517 } from './1796465838517-allocation-run-complete-sets';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ AccountRecovery1796438029667,
   OfferIntegrations1796449259406,
   Bundles1796451070302,
   MatchSets1796465542502,
+  AllocationRunCompleteSets1796465838517,
 ];

@@ -1,16 +1,24 @@
 import { compileOffer, matchCoverage } from '../eligibility/compiled-offer';
 import { AllocationContext, CoverageLevel, MatchingOffer, MatchingRequest } from '../model/matching.types';
 import { MatchingInputError } from '../model/matching-input.error';
-import { AllocationCostWeights, resolveCostWeights } from './allocation-cost';
+import { AllocationCostWeights, maxEdgeCost, resolveCostWeights } from './allocation-cost';
 import { AllocationNetwork, buildAllocationNetwork } from './network/allocation-network';
 import { AllocationSolution, SolverStats, solveAllocation } from './allocation-solver';
 import { shopAdmits } from './network/shop-tree';
+import { allocateCompleteSets, DropRule, SetOutcome, setOutcome, SetRound, setsOf } from './complete-sets';
 
 export interface AllocationOptions extends AllocationContext {
   costWeights?: Partial<AllocationCostWeights>;
+  /**
+   * Serve a request of a set (requests sharing a `setId`) only when every request of its set is
+   * served. A heuristic on top of the exact solver: see complete-sets.ts.
+   */
+  completeSetsOnly?: boolean;
+  /** Which partial sets each round drops; the default is the better one (the benchmark compares them). */
+  dropRule?: DropRule;
 }
 
-export type UnservedReason = 'NO_ELIGIBLE_OFFER' | 'ALL_FULL' | 'SHOP_LIMIT';
+export type UnservedReason = 'NO_ELIGIBLE_OFFER' | 'ALL_FULL' | 'SHOP_LIMIT' | 'SET_INCOMPLETE';
 
 export interface Assignment {
   requestId: string;
@@ -27,6 +35,8 @@ export interface UnservedRequest {
    * NO_ELIGIBLE_OFFER: no offer passes the rules other than capacity and shop limits.
    * SHOP_LIMIT: the shop's limits are used up (by live matches or by this allocation).
    * ALL_FULL: otherwise — every eligible offer is full after the allocation.
+   * SET_INCOMPLETE (only with `completeSetsOnly`): the request has eligible offers, but its set
+   * could not be served whole, so none of it is served.
    */
   reason: UnservedReason;
 }
@@ -45,6 +55,8 @@ export interface AllocationResult {
   totalCost: number;
   /** Sorted by request id. */
   unserved: UnservedRequest[];
+  /** Sets among the requests: how many were served whole, in part or not at all. */
+  sets: SetOutcome;
   stats: AllocationStats;
 }
 
@@ -67,11 +79,38 @@ export function allocate(
 ): AllocationResult {
   validateContext(options);
   const weights = resolveCostWeights(options.costWeights);
-  const network = buildAllocationNetwork(requests, offers, options, weights);
-  return summarise(network, solveAllocation(network));
+  const sets = setsOf(requests);
+  const solve = (subset: readonly MatchingRequest[], favourSets = false): SetRound => {
+    if (!favourSets) {
+      const network = buildAllocationNetwork(subset, offers, options, weights);
+      return { network, result: summarise(network, solveAllocation(network)) };
+    }
+    const extra = favourSetsTerm(weights);
+    const network = buildAllocationNetwork(subset, offers, options, weights, extra);
+    const result = summarise(network, solveAllocation(network));
+    // Reported at true cost: the favour only chose among the assignments serving the most.
+    const byId = new Map(subset.map((r) => [r.id, r]));
+    const assignments = result.assignments.map((a) => {
+      const request = byId.get(a.requestId);
+      return request ? { ...a, cost: a.cost - extra(request) } : a;
+    });
+    return { network, result: { ...result, assignments, totalCost: assignments.reduce((sum, a) => sum + a.cost, 0) } };
+  };
+  if (options.completeSetsOnly) return allocateCompleteSets(requests, sets, solve, options.dropRule);
+  const { result } = solve(requests);
+  return { ...result, sets: setOutcome(sets, new Set(result.assignments.map((a) => a.requestId)), 0, 1) };
 }
 
-function summarise(network: AllocationNetwork, solution: AllocationSolution): AllocationResult {
+/**
+ * Makes every request outside a set dearer than any request of a set could be, so that among the
+ * assignments serving the most requests the solver takes sets' requests first.
+ */
+function favourSetsTerm(weights: AllocationCostWeights): (request: MatchingRequest) => number {
+  const span = maxEdgeCost(weights) + 1;
+  return (request) => (request.setId == null ? span : 0);
+}
+
+function summarise(network: AllocationNetwork, solution: AllocationSolution): Omit<AllocationResult, 'sets'> {
   const { requests, offers, edgeOffer, edgeCost, shops, shopOf } = network;
   const { assignedEdge, stats } = solution;
   const servedPerShop = new Int32Array(shops.length);

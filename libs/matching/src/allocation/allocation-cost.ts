@@ -54,15 +54,20 @@ export function resolveCostWeights(overrides: Partial<AllocationCostWeights> | u
       throw new MatchingInputError('INVALID_COST_WEIGHTS', `costWeights.${name} must be a finite number ≥ 0`);
     }
   }
-  const worst =
-    weights.perCoverageLevel * (COVERAGE_LEVELS.length - 1) +
-    weights.perKm * weights.maxKm +
-    weights.perDayYounger * weights.agePriorityDays +
-    weights.perAlternative * weights.maxAlternatives;
-  if (worst > MAX_EDGE_COST) {
+  if (maxEdgeCost(weights) > MAX_EDGE_COST) {
     throw new MatchingInputError('INVALID_COST_WEIGHTS', `costWeights allow an edge cost above ${MAX_EDGE_COST}`);
   }
   return weights;
+}
+
+/** The most one edge can cost under these weights. */
+export function maxEdgeCost(weights: AllocationCostWeights): number {
+  return Math.ceil(
+    weights.perCoverageLevel * (COVERAGE_LEVELS.length - 1) +
+      weights.perKm * weights.maxKm +
+      weights.perDayYounger * weights.agePriorityDays +
+      weights.perAlternative * weights.maxAlternatives,
+  );
 }
 
 /** The part of the cost that depends on the request alone (age and alternatives). */

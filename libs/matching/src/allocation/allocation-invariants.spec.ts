@@ -84,7 +84,7 @@ function lookup<T extends { id: string }>(items: readonly T[]): (id: string) => 
   };
 }
 
-const withoutStats = ({ assignments, served, totalCost, unserved }: AllocationResult): Omit<AllocationResult, 'stats'> => ({ assignments, served, totalCost, unserved });
+const withoutStats = ({ assignments, served, totalCost, unserved }: AllocationResult): Omit<AllocationResult, 'stats' | 'sets'> => ({ assignments, served, totalCost, unserved });
 
 describe.each(SIZES)('allocation invariants on random $name instances', ({ size, runs }) => {
   const instances = arbInstance(size);

@@ -45,6 +45,11 @@ export interface MatchingRequest {
   location: ShopLocation;
   sector: AtecoSector;
   shopLiveMatches: ShopLiveMatches;
+  /**
+   * The set the request belongs to (a shop's bundle): requests sharing a setId form one set.
+   * Only an allocation with `completeSetsOnly` reads it.
+   */
+  setId?: string | null;
 }
 
 /** A circle around a point (a comune's or an address's coordinates). */

@@ -26,7 +26,7 @@ export interface ReferenceOptimum {
 
 const CAPACITY_OR_SHOP: ReadonlySet<IneligibilityReason> = new Set(['FULL', 'SHOP_CATEGORY_LIMIT', 'SHOP_LIMIT']);
 
-interface Edge {
+export interface Edge {
   request: number;
   offer: number;
   cost: number;
@@ -56,7 +56,7 @@ export function referenceEdges(
   return edges;
 }
 
-function constraintRows(requests: readonly MatchingRequest[], offers: readonly MatchingOffer[], edges: readonly Edge[], k: number): string[] {
+export function constraintRows(requests: readonly MatchingRequest[], offers: readonly MatchingOffer[], edges: readonly Edge[], k: number): string[] {
   const rows: string[] = [];
   const row = (name: string, vars: number[], bound: number): void => {
     if (vars.length > 0) rows.push(` ${name}:\n${vars.map((v, i) => `${i === 0 ? '' : '+ '}x${v}`).join('\n')}\n <= ${bound}`);

@@ -17,7 +17,7 @@ import { RunStatusBadge, UNFINISHED } from './RunStatusBadge';
 import { usePollWhile } from './use-poll-while';
 
 const PAGE_SIZE = 10;
-const REASONS: UnservedReason[] = ['NO_ELIGIBLE_OFFER', 'ALL_FULL', 'SHOP_LIMIT'];
+const REASONS: UnservedReason[] = ['NO_ELIGIBLE_OFFER', 'ALL_FULL', 'SHOP_LIMIT', 'SET_INCOMPLETE'];
 type Filter = 'all' | 'served' | 'unserved' | UnservedReason;
 const FILTERS: Filter[] = ['all', 'served', 'unserved', ...REASONS];
 
@@ -70,6 +70,19 @@ function Statistics({ run }: { run: RunWithSummary }) {
         <p>
           {t('allocation.unservedBecause')}{' '}
           {stats.unservedByReason.map((r) => t('allocation.reasonCount', { reason: t(`allocation.reasons.${r.reason}`), count: r.count })).join('; ')}
+        </p>
+      ) : null}
+      {run.completeSetsOnly || summary.sets.total > 0 ? (
+        <p data-testid="run-sets">
+          {run.completeSetsOnly ? `${t('allocation.sets.onlyComplete')} ` : ''}
+          {t('allocation.sets.summary', {
+            count: summary.sets.total,
+            n: format.number(summary.sets.total),
+            complete: format.number(summary.sets.complete),
+            partial: format.number(summary.sets.partial),
+            unserved: format.number(summary.sets.unserved),
+          })}
+          {summary.sets.dropped > 0 ? ` ${t('allocation.sets.dropped', { count: summary.sets.dropped, n: format.number(summary.sets.dropped) })}` : ''}
         </p>
       ) : null}
       <h3 className="h5">{t('allocation.levelsTitle')}</h3>

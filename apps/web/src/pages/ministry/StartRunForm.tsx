@@ -22,6 +22,7 @@ export function StartRunForm({ onStarted }: { onStarted: (message: string) => vo
   const [when, setWhen] = useState<'now' | 'later'>('now');
   const [date, setDate] = useState('');
   const [time, setTime] = useState('');
+  const [completeSetsOnly, setCompleteSetsOnly] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [start, { loading }] = useMutation(StartAllocationRunDocument, { refetchQueries: [AllocationRunsDocument], awaitRefetchQueries: true });
   const labels = { mode: t('allocation.form.mode'), runAt: t('allocation.form.date') };
@@ -40,7 +41,7 @@ export function StartRunForm({ onStarted }: { onStarted: (message: string) => vo
       return;
     }
     try {
-      const { data } = await start({ variables: { input: { mode, runAt } } });
+      const { data } = await start({ variables: { input: { mode, runAt, completeSetsOnly } } });
       setConfirming(false);
       if (data) onStarted(t(data.startAllocationRun.status === 'SCHEDULED' ? 'allocation.form.scheduled' : 'allocation.form.started', { mode: t(`allocation.modes.${mode}`) }));
     } catch (error) {
@@ -86,6 +87,13 @@ export function StartRunForm({ onStarted }: { onStarted: (message: string) => vo
           </div>
         </div>
       ) : null}
+      <div className="form-check mb-3">
+        <input id="run-completeSetsOnly" type="checkbox" checked={completeSetsOnly} aria-describedby="run-completeSetsOnly-hint" onChange={() => setCompleteSetsOnly(!completeSetsOnly)} />
+        <label htmlFor="run-completeSetsOnly">{t('allocation.form.completeSetsOnly')}</label>
+        <p id="run-completeSetsOnly-hint" className="form-text small mb-0">
+          {t('allocation.form.completeSetsOnlyHint')}
+        </p>
+      </div>
       {confirming ? (
         <div className="confirm-box mb-3" role="alert">
           <p className="mb-0">{t('allocation.form.commitWarning')}</p>

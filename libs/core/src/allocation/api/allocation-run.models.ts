@@ -11,14 +11,15 @@ import { AllocationRunItemEntity } from '../allocation-run-item.entity';
 import { AllocationRunEntity } from '../allocation-run.entity';
 import { AllocationRunMode, AllocationRunStatus, RunFailure, UnservedReasonCode } from '../allocation.types';
 import { ListSize } from '../../api/query-cost';
-import type { AllocationRunItemFilter } from '../allocation.commands';
+import type { AllocationRunItemFilter, StartAllocationRun } from '../allocation.commands';
 import { identifies } from '../../api/input-rules';
 
 registerEnumType(AllocationRunMode, { name: 'AllocationRunMode', description: 'PREVIEW shows who would get what; COMMIT creates the matches.' });
 registerEnumType(AllocationRunStatus, { name: 'AllocationRunStatus' });
 registerEnumType(UnservedReasonCode, {
   name: 'UnservedReason',
-  description: 'NO_ELIGIBLE_OFFER: no offer covers the request at all; ALL_FULL: those that do are full; SHOP_LIMIT: the shop is at its limits.',
+  description:
+    'NO_ELIGIBLE_OFFER: no offer covers the request at all; ALL_FULL: those that do are full; SHOP_LIMIT: the shop is at its limits; SET_INCOMPLETE (runs with completeSetsOnly): its bundle could not be served whole, so none of it was.',
 });
 
 @ObjectType('UnservedCount')
@@ -33,6 +34,17 @@ export class CoverageLevelCountModel {
   @Field(() => Int) count!: number;
 }
 
+@ObjectType('AllocationRunSetSummary', {
+  description: 'The bundles with requests in the run (each counted once): served whole, in part, or not at all.',
+})
+export class AllocationRunSetSummaryModel {
+  @Field(() => Int) total!: number;
+  @Field(() => Int, { description: 'Every request of the bundle served.' }) complete!: number;
+  @Field(() => Int, { description: 'Some requests served, some not (only in runs without completeSetsOnly).' }) partial!: number;
+  @Field(() => Int, { description: 'No request of the bundle served (dropped ones included).' }) unserved!: number;
+  @Field(() => Int, { description: 'Withdrawn by completeSetsOnly because it could not be served whole (its requests: SET_INCOMPLETE).' }) dropped!: number;
+}
+
 @ObjectType('AllocationRunSummary', {
   description: 'What a run achieved, in the terms an analyst reads: how many were served, and how locally.',
 })
@@ -45,6 +57,7 @@ export class AllocationRunSummaryModel {
   byCoverageLevel!: CoverageLevelCountModel[];
   @Field(() => Int, { description: 'Served through an offer drawn as a radius: the only ones with a distance.' }) servedWithinRadius!: number;
   @Field(() => Float, { nullable: true, description: 'Average km from the shop to the centre of the radius, over those.' }) averageRadiusKm!: number | null;
+  @Field(() => AllocationRunSetSummaryModel) sets!: AllocationRunSetSummaryModel;
 }
 
 @ObjectType('AllocationRunStatistics', { description: 'What a finished run found and decided.' })
@@ -62,6 +75,8 @@ export class AllocationRunStatisticsModel {
   totalCost!: number;
   @Field(() => Int) durationMs!: number;
   @Field(() => Int) solveMs!: number;
+  @Field(() => Int, { nullable: true, description: 'Exact solves the run made: 1, or more when completeSetsOnly dropped bundles and solved again (null for runs before it was recorded).' })
+  solveRounds!: number | null;
 }
 
 @ObjectType('AllocationRun', { description: 'One run of the exact allocator over every open request.' })
@@ -69,6 +84,7 @@ export class AllocationRunModel {
   @Field(() => ID) id!: string;
   @Field(() => AllocationRunMode) mode!: AllocationRunMode;
   @Field(() => AllocationRunStatus) status!: AllocationRunStatus;
+  @Field({ description: 'The run serves a bundle’s requests only all together (see StartAllocationRunInput.completeSetsOnly).' }) completeSetsOnly!: boolean;
   @Field(() => ID, { nullable: true }) requestedByUserId!: string | null;
   @Field(() => Date, { nullable: true }) scheduledFor!: Date | null;
   @Field(() => Date, { nullable: true }) startedAt!: Date | null;
@@ -119,13 +135,24 @@ export class InvalidAllocationRunStateErrorModel extends BusinessFailure impleme
 }
 
 @InputType()
-export class StartAllocationRunInput {
+export class StartAllocationRunInput implements StartAllocationRun {
   @Field(() => AllocationRunMode) @IsEnum(AllocationRunMode) mode!: AllocationRunMode;
 
   @Field(() => Date, { nullable: true, description: 'Run at this time instead of now (must be in the future).' })
   @IsOptional()
   @IsDate()
   runAt?: Date;
+
+  @Field({
+    nullable: true,
+    defaultValue: false,
+    description:
+      'Serve a bundle only whole: a request asked in a bundle is served only if every open request of its bundle is; the others get SET_INCOMPLETE and their places go to other requests. ' +
+      'A heuristic on top of the exact allocator (the exact problem is an integer program): it solves exactly favouring bundles’ requests, drops bundles served in part, and solves again until none is; given the bundles it serves, the result is exact. Default false: every request is served on its own.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  completeSetsOnly?: boolean;
 }
 
 @ArgsType()
@@ -151,6 +178,7 @@ export const toAllocationRunModel = (e: AllocationRunEntity): AllocationRunModel
   id: e.id,
   mode: e.mode,
   status: e.status,
+  completeSetsOnly: e.completeSetsOnly,
   requestedByUserId: e.requestedByUserId,
   scheduledFor: e.scheduledFor,
   startedAt: e.startedAt,
@@ -158,6 +186,7 @@ export const toAllocationRunModel = (e: AllocationRunEntity): AllocationRunModel
   statistics: e.statistics
     ? {
         ...e.statistics,
+        solveRounds: e.statistics.solveRounds ?? null,
         unservedByReason: Object.entries(e.statistics.unservedByReason).map(([reason, count]) => ({ reason: reason as UnservedReasonCode, count })),
       }
     : null,

@@ -54,6 +54,8 @@ export function buildAllocationNetwork(
   offersInput: readonly MatchingOffer[],
   context: AllocationContext,
   weights: AllocationCostWeights,
+  /** Added to every edge of a request (complete-sets.ts uses it to favour sets' requests in some rounds). */
+  extraTerm?: (request: MatchingRequest) => number,
 ): AllocationNetwork {
   const requests = sortedUnique(requestsInput, 'DUPLICATE_REQUEST_ID');
   const offers = sortedUnique(offersInput, 'DUPLICATE_OFFER_ID');
@@ -116,7 +118,7 @@ export function buildAllocationNetwork(
     const start = edgeStart[r];
     const end = edgeStart[r + 1];
     if (start === end) continue;
-    const term = requestCostTerm(weights, requests[r].createdAt, context.now, end - start);
+    const term = requestCostTerm(weights, requests[r].createdAt, context.now, end - start) + (extraTerm?.(requests[r]) ?? 0);
     for (let e = start; e < end; e++) edgeCost[e] += term;
   }
 

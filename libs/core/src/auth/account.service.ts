@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, Not, QueryFailedError } from 'typeorm';
+import { IsNull, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { requireActor } from '../common/access';
 import { RequestContext } from '../common/request-context';
@@ -13,6 +13,7 @@ import { AccountTokenPurpose } from './account-token-purpose';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserAccountEntity } from './user-account.entity';
+import { isUniqueViolation } from '../common/unique-violation';
 
 export type LinkOutcome = { kind: 'done'; user: UserAccountEntity } | { kind: 'link-not-valid'; problem: AccountLinkProblem };
 export type ConfirmEmailChangeOutcome = LinkOutcome | { kind: 'email-taken' };
@@ -26,7 +27,6 @@ export type RequestEmailChangeOutcome = { kind: 'requested'; newEmail: string; e
  */
 export const RESET_REQUEST_FLOOR_MS = 300;
 
-const isUniqueViolation = (error: unknown): boolean => error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
 const normalise = (email: string): string => email.trim().toLowerCase();
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { IsNull, QueryFailedError } from 'typeorm';
+import { IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
@@ -18,6 +18,7 @@ import { AddressLimit, ThrottleService } from '../throttle/throttle.service';
 import { DAY_MS } from '../common/time';
 import { AccountLinks } from './account-links';
 import { AccountTokenPurpose } from './account-token-purpose';
+import { isUniqueViolation } from '../common/unique-violation';
 
 export interface Session {
   accessToken: string;
@@ -44,11 +45,7 @@ export type RegisterOutcome = { kind: 'session'; session: Session } | { kind: 'e
 
 export type CreateStaffUserOutcome = { kind: 'created'; user: UserAccountEntity; generatedPassword: string | null } | { kind: 'email-taken' };
 
-const isUniqueViolation = (error: unknown): boolean =>
-  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION;
-
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
-const UNIQUE_VIOLATION = '23505';
 
 /** Accounts, passwords and sessions (JWT access tokens, rotating refresh tokens). */
 @Injectable()

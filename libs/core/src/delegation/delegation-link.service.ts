@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { UserRole } from '../auth/user-role';
@@ -16,6 +15,7 @@ import { parseLink, secretMatches } from './delegation-link';
 import { DelegationEntity } from './delegation.entity';
 import { DelegationErrorCode, DelegationException } from './delegation.exception';
 import { DelegationConsent, DelegationStatus } from './delegation.types';
+import { isUniqueViolation } from '../common/unique-violation';
 
 /** What an invitation or claim link shows before it is used, to anyone holding it. */
 export interface LinkPreview {
@@ -37,8 +37,6 @@ export type ClaimOutcome =
   | { kind: 'claimed'; delegation: DelegationEntity; shopId: string; email: string }
   | { kind: 'account-has-shop' }
   | { kind: 'sign-in-first' };
-
-const isUniqueViolation = (error: unknown): boolean => error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
 
 /**
  * The single-use links: a shop's owner answers a facilitator's invitation (signed in with its

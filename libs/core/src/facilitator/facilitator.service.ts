@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In, QueryFailedError } from 'typeorm';
+import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UserRole } from '../auth/user-role';
 import { fieldPath } from '../common/field-path';
@@ -15,16 +15,12 @@ import { TerritoryService } from '../territory/territory.service';
 import { FacilitatorEntity } from './facilitator.entity';
 import { FacilitatorErrorCode, FacilitatorException } from './facilitator.exception';
 import type { FacilitatorFilter, FacilitatorTerritory, RegisterFacilitator, UpdateFacilitator, VerifyFacilitator } from './facilitator.commands';
+import { violatedUniqueConstraint } from '../common/unique-violation';
 
 export type RegisterFacilitatorOutcome = { kind: 'facilitator'; facilitator: FacilitatorEntity } | { kind: 'already-registered' } | { kind: 'tax-code-taken' };
 export type VerifyFacilitatorOutcome =
   | { kind: 'facilitator'; facilitator: FacilitatorEntity; previous: VerificationStatus }
   | { kind: 'invalid-transition'; current: VerificationStatus };
-
-const uniqueViolation = (error: unknown): string | undefined =>
-  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505'
-    ? (error.driverError as { constraint?: string }).constraint
-    : undefined;
 
 /**
  * Facilitator organisations and their verification by ministry staff, with the same decisions
@@ -65,7 +61,7 @@ export class FacilitatorService {
         return { kind: 'facilitator', facilitator };
       });
     } catch (error) {
-      const constraint = uniqueViolation(error);
+      const constraint = violatedUniqueConstraint(error);
       if (constraint === 'facilitator_tax_code_key') return { kind: 'tax-code-taken' };
       if (constraint === 'facilitator_owner_user_id_key') return { kind: 'already-registered' };
       throw error;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In, QueryFailedError } from 'typeorm';
+import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UserRole } from '../auth/user-role';
 import { isStaff, requireActor } from '../common/access';
@@ -12,16 +12,12 @@ import { VerificationStatus } from './provider.types';
 import { applyOrganisationDecision } from './organisation-decision';
 import { resubmits } from './provider-verification';
 import type { ProviderFilter, RegisterProvider, UpdateProvider, VerifyProvider } from './provider.commands';
+import { violatedUniqueConstraint } from '../common/unique-violation';
 
 export type RegisterProviderOutcome = { kind: 'provider'; provider: ProviderEntity } | { kind: 'already-registered' } | { kind: 'partita-iva-taken' };
 export type VerifyOutcome =
   | { kind: 'provider'; provider: ProviderEntity; previous: VerificationStatus }
   | { kind: 'invalid-transition'; current: VerificationStatus };
-
-const uniqueViolation = (error: unknown): string | undefined =>
-  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505'
-    ? (error.driverError as { constraint?: string }).constraint
-    : undefined;
 
 /** Provider organisations and their verification by ministry staff. */
 @Injectable()
@@ -55,7 +51,7 @@ export class ProviderService {
         return { kind: 'provider', provider };
       });
     } catch (error) {
-      const constraint = uniqueViolation(error);
+      const constraint = violatedUniqueConstraint(error);
       if (constraint === 'provider_partita_iva_key') return { kind: 'partita-iva-taken' };
       if (constraint === 'provider_owner_user_id_key') return { kind: 'already-registered' };
       throw error;

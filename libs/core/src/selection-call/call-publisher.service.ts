@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, QueryFailedError } from 'typeorm';
+import { IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UserRole } from '../auth/user-role';
 import { isStaff, requireActor } from '../common/access';
@@ -14,6 +14,7 @@ import { CallPublisherEntity } from './call-publisher.entity';
 import { SelectionCallEntity } from './selection-call.entity';
 import { SelectionCallErrorCode, SelectionCallException } from './selection-call.exception';
 import { SelectionCallStatus } from './selection-call.types';
+import { isUniqueViolation } from '../common/unique-violation';
 
 export type GrantPublisherOutcome =
   | { kind: 'grant'; grant: CallPublisherEntity }
@@ -30,8 +31,6 @@ export interface CallPublisherFilter {
 const fail = (code: SelectionCallErrorCode, field = 'id'): never => {
   throw new SelectionCallException(code, field);
 };
-
-const isUniqueViolation = (error: unknown): boolean => error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
 
 /**
  * Who may run a call. Ministry staff run any call. A verified organisation the ministry authorises

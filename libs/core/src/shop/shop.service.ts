@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CoordinatesSource, distanceKm } from '@vec/territory';
-import { In, QueryFailedError } from 'typeorm';
+import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UserRole } from '../auth/user-role';
 import { isStaff, requireActor, requireShopSide } from '../common/access';
@@ -14,6 +14,7 @@ import { assertAtecoSector } from './registry/ateco-check';
 import { ShopEntity } from './shop.entity';
 import { ShopErrorCode, ShopException } from './shop.exception';
 import type { RegisterShop, ShopFilter, UpdateShop } from './shop.commands';
+import { isUniqueViolation } from '../common/unique-violation';
 
 export type RegisterShopOutcome =
   | { kind: 'shop'; shop: ShopEntity }
@@ -32,11 +33,6 @@ export const MAX_KM_FROM_COMUNE = 40;
 export const MAX_KM_FROM_PROVINCE_CAPITAL = 150;
 const maxKmFromComune = (source: CoordinatesSource): number =>
   source === CoordinatesSource.EXACT ? MAX_KM_FROM_COMUNE : MAX_KM_FROM_PROVINCE_CAPITAL;
-
-const isUniqueViolation = (error: unknown, constraint: string): boolean =>
-  error instanceof QueryFailedError &&
-  (error.driverError as { code?: string; constraint?: string }).code === '23505' &&
-  (error.driverError as { constraint?: string }).constraint === constraint;
 
 /** Shop profiles: each shop account manages its own; ministry staff read all. */
 @Injectable()

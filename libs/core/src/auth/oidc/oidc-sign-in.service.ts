@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionalConnection } from '../../common/transactional-connection';
@@ -10,6 +9,7 @@ import { UserRole } from '../user-role';
 import type { VerifiedIdentity } from './identity-claims';
 import { IdentityLinkEntity } from './identity-link.entity';
 import { OidcErrorCode } from './oidc.exception';
+import { isUniqueViolation } from '../../common/unique-violation';
 
 /** How the account was found: by this very identity, through another provider's link with the same fiscal code, by verified e-mail, or new. */
 export type AccountMatch = 'identity' | 'fiscal-code' | 'email' | 'created';
@@ -28,8 +28,6 @@ export interface SignInProvider {
 }
 
 const STAFF_ROLES: readonly UserRole[] = [UserRole.MINISTRY, UserRole.ADMIN];
-
-const isUniqueViolation = (error: unknown): boolean => error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
 
 /**
  * Sign-in with an identity an identity provider vouched for: finds the account (by the identity's

@@ -289,6 +289,19 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
     expect(dataOf(await api.gqlAs(login.accessToken, RevokeDelegationDocument, { input: { delegationId: registered.id } })).revokeDelegation).toMatchObject({ status: 'REVOKED' });
   });
 
+  it('two facilitators registering the same Partita IVA on paper at once: one shop, and the other told the number is taken', async () => {
+    const [first, second] = [await facilitator(), await facilitator()];
+    const shop = aShopInput();
+    const answers = await Promise.all(
+      [first, second].map(async (who) =>
+        dataOf(await api.gqlAs(who.accessToken, RegisterShopOnPaperDocument, { input: { shop, ownerEmail: anEmail('titolare'), declaredOn: '2026-12-01' } })).registerShopOnPaper,
+      ),
+    );
+    expect(answers.map((answer) => answer.__typename).sort()).toEqual(['Delegation', 'PartitaIvaTakenError']);
+    expect(await db.query(`SELECT count(*)::int AS n FROM shop WHERE partita_iva = $1`, [shop.partitaIva])).toEqual([{ n: 1 }]);
+    expect(await db.query(`SELECT count(*)::int AS n FROM delegation d JOIN shop s ON s.id = d.shop_id WHERE s.partita_iva = $1`, [shop.partitaIva])).toEqual([{ n: 1 }]);
+  });
+
   it('claiming with an e-mail that has an account asks to sign in first; signed in, the account that has no shop becomes the owner', async () => {
     const cna = await facilitator();
     const owner = await signUp(api, 'SHOP');

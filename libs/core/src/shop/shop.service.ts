@@ -71,8 +71,12 @@ export class ShopService {
     assertAtecoSector(input.atecoSection, input.atecoDivision);
     const position = await this.position(tx, input.comuneCode, input.latitude, input.longitude);
     const shops = this.connection.repository(tx, ShopEntity);
-    if (await shops.existsBy({ partitaIva: input.partitaIva })) return { kind: 'partita-iva-taken' };
-    const shop = await shops.save(shops.create(newShop(input, position, null)));
+    // ON CONFLICT DO NOTHING: a Partita IVA registered meanwhile by someone else is an answer, not
+    // an error that would abort the caller's transaction.
+    const inserted = await shops.createQueryBuilder().insert().values(shops.create(newShop(input, position, null))).orIgnore().returning('id').execute();
+    const [row] = inserted.raw as { id: string }[];
+    if (!row) return { kind: 'partita-iva-taken' };
+    const shop = await shops.findOneByOrFail({ id: row.id });
     await this.audit.record(tx, { action: 'shop.registered', entityType: 'shop', entityId: shop.id, after: shop });
     return { kind: 'shop', shop };
   }

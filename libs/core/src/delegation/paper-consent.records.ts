@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { RequestContext } from '../common/request-context';
-import { DAY_MS } from '../common/time';
+import { DAY_MS, italianDate } from '../common/time';
 import { TransactionalConnection } from '../common/transactional-connection';
 import type { FacilitatorEntity } from '../facilitator/facilitator.entity';
 import { MailKind } from '../mail/mail.types';
@@ -24,9 +24,9 @@ export interface PaperConsent {
   externalKey: string | null;
 }
 
-/** The date of a paper declaration may not lie in the future (Italian days compared as dates). */
+/** The date of a paper declaration may not lie in the future: compared with today's date in Italy. */
 export function assertDeclaredOn(declaredOn: string, now: Date, field: string): void {
-  if (new Date(`${declaredOn}T00:00:00Z`).getTime() > now.getTime()) throw new DelegationException(DelegationErrorCode.DECLARED_IN_FUTURE, field);
+  if (declaredOn > italianDate(now)) throw new DelegationException(DelegationErrorCode.DECLARED_IN_FUTURE, field);
 }
 
 /**

@@ -22,6 +22,7 @@ import {
   MyShopDocument,
   RegisterFacilitatorDocument,
   RegisterShopOnPaperDocument,
+  ResendClaimLinkDocument,
   RevokeDelegationDocument,
   ShopByIdDocument,
   ShopsThroughIntermediariesDocument,
@@ -287,6 +288,42 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
     expect(audit.map((event: { action: string }) => event.action)).toEqual(['delegation.registered_on_paper', 'delegation.claimed']);
     // The owner can revoke the facilitator it never chose in the platform.
     expect(dataOf(await api.gqlAs(login.accessToken, RevokeDelegationDocument, { input: { delegationId: registered.id } })).revokeDelegation).toMatchObject({ status: 'REVOKED' });
+  });
+
+  it('sends the claim link again, to a corrected address: the first link stops working, the new one claims; once claimed there is nothing to resend', async () => {
+    const cna = await facilitator();
+    const wrong = anEmail('titolare-refuso');
+    const registered = member(
+      dataOf(await api.gqlAs(cna.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput(), ownerEmail: wrong, declaredOn: '2026-12-01' } })).registerShopOnPaper,
+      'Delegation',
+    );
+    const first = await linkSentTo(wrong, 'rivendica');
+    const other = await facilitator();
+    const stranger = await api.gqlAs(other.accessToken, ResendClaimLinkDocument, { input: { delegationId: registered.id } });
+    expect(stranger.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.delegationId' });
+    const badAddress = await api.gqlAs(cna.accessToken, ResendClaimLinkDocument, { input: { delegationId: registered.id, ownerEmail: 'non-è-un-indirizzo' } });
+    expect(badAddress.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.ownerEmail' })] });
+
+    const right = anEmail('titolare');
+    expect(dataOf(await api.gqlAs(cna.accessToken, ResendClaimLinkDocument, { input: { delegationId: registered.id, ownerEmail: right } })).resendClaimLink).toMatchObject({
+      __typename: 'Delegation',
+      status: 'ACTIVE',
+      consent: 'PAPER',
+    });
+    const second = await linkSentTo(right, 'rivendica');
+    expect(second).not.toBe(first);
+    const stale = await api.gql(ClaimShopDocument, { input: { link: first, password: TEST_PASSWORD } });
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ code: 'LINK_INVALID' })] });
+    expect(dataOf(await api.gql(ClaimShopDocument, { input: { link: second, password: TEST_PASSWORD } })).claimShop).toMatchObject({ __typename: 'ClaimedShop', email: right });
+    const audit = await db.query(`SELECT action, after->>'ownerEmail' AS email FROM audit_event WHERE entity_id = $1 ORDER BY id`, [registered.id]);
+    expect(audit).toEqual([
+      { action: 'delegation.registered_on_paper', email: wrong },
+      { action: 'delegation.claim_link_resent', email: right },
+      { action: 'delegation.claimed', email: null },
+    ]);
+
+    const after = dataOf(await api.gqlAs(cna.accessToken, ResendClaimLinkDocument, { input: { delegationId: registered.id } })).resendClaimLink;
+    expect(after).toMatchObject({ __typename: 'InvalidDelegationTransitionError', code: 'INVALID_TRANSITION', field: 'input.delegationId' });
   });
 
   it('two facilitators registering the same Partita IVA on paper at once: one shop, and the other told the number is taken', async () => {

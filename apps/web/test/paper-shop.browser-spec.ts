@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { DecideFacilitatorDocument, LoginDocument, RegisterFacilitatorDocument } from '../../api/test/gql/generated';
 import { aFacilitatorInput, anEmail, aPartitaIva } from '../../api/test/testing/fixtures';
 import { dataOf, member } from '../../api/test/testing/test-app';
-import { expectAccessible, logIn, startWebTestApp, type WebTestApp } from './testing/web-app';
+import { eventually, expectAccessible, focusedNotice, logIn, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 /** The same Partita IVA with its check digit wrong. */
 const wrongCheckDigit = (partitaIva: string): string => `${partitaIva.slice(0, 10)}${(Number(partitaIva[10]) + 1) % 10}`;
@@ -74,5 +74,21 @@ describe('Registering one shop on paper consent from the facilitator’s desk, i
 
     await page.getByRole('link', { name: 'Torna ai tuoi negozi' }).first().click();
     await page.getByRole('rowheader', { name: shopName }).waitFor();
+
+    // The owner's address was wrong: the claim link goes again, to the corrected one.
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: shopName }) });
+    await row.getByRole('button', { name: `Invia di nuovo il link per rivendicare ${shopName}` }).click();
+    const resend = row.getByRole('form', { name: `Invia di nuovo il link per rivendicare ${shopName}` });
+    await resend.getByLabel('Nuovo indirizzo e-mail del titolare').fill('non-un-indirizzo');
+    await resend.getByRole('button', { name: 'Invia il link' }).click();
+    await resend.locator('[id$="-ownerEmail-error"]').waitFor();
+    await expectAccessible(page, 'paper-shop-resend-error');
+    const corrected = `corretto.${ownerEmail}`;
+    await resend.getByLabel('Nuovo indirizzo e-mail del titolare').fill(corrected);
+    await resend.getByRole('button', { name: 'Invia il link' }).click();
+    await eventually(() => focusedNotice(page), `Link per rivendicare ${shopName} inviato di nuovo.`);
+    const resent: { kind: string }[] = await web.api.app.get(DataSource).query('SELECT kind FROM mail_message WHERE recipient = $1', [corrected]);
+    expect(resent).toEqual([{ kind: 'SHOP_CLAIM_INVITATION' }]);
+    await expectAccessible(page, 'paper-shop-resent');
   });
 });

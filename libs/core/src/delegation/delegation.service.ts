@@ -26,7 +26,9 @@ export type DelegationOutcome =
   | { kind: 'not-approved' }
   | { kind: 'already-delegated' }
   | { kind: 'invalid-transition'; current: DelegationStatus }
-  | { kind: 'partita-iva-taken' };
+  | { kind: 'partita-iva-taken' }
+  /** The delegation is not a live paper one whose shop is still unclaimed: there is nothing to claim. */
+  | { kind: 'not-claimable'; current: DelegationStatus };
 
 /** One thing a facilitator did in a shop's name, as the shop reads it. */
 export interface ActionOnBehalf {
@@ -114,6 +116,26 @@ export class DelegationService {
       const { shop } = registered;
       const [delegation] = await this.paper.recordMany(tx, facilitator, [{ shop, ownerEmail: input.ownerEmail, declaredOn: input.declaredOn, externalKey: null }]);
       // Named in the answer: the form says which shop was registered, by whom.
+      return { kind: 'delegation', delegation: Object.assign(delegation, { shop, facilitator }) };
+    });
+  }
+
+  /**
+   * The facilitator sends the claim link again (to the same address, or a corrected one) for a
+   * shop it registered on paper that nobody has claimed yet: the previous link stops working.
+   */
+  async resendClaimLink(ctx: RequestContext, input: { delegationId: string; ownerEmail?: string | null }): Promise<DelegationOutcome> {
+    const self = ctx.onBehalfOf(undefined);
+    const { facilitator, approved } = await this.facilitators.requireOwnApproved(self);
+    if (!approved) return { kind: 'not-approved' };
+    return this.connection.withTransaction(self, async (tx) => {
+      const current = await this.lockDelegation(tx, input.delegationId);
+      if (!current || current.facilitatorId !== facilitator.id) throw new DelegationException(DelegationErrorCode.DELEGATION_NOT_FOUND, 'input.delegationId');
+      const [shop] = current.shopId ? await this.shops.findMany(tx, [current.shopId]) : [];
+      const claimable = current.status === DelegationStatus.ACTIVE && current.consent === DelegationConsent.PAPER && shop !== undefined && shop.ownerUserId === null;
+      const ownerEmail = input.ownerEmail ?? current.invitedEmail;
+      if (!claimable || !ownerEmail) return { kind: 'not-claimable', current: current.status };
+      const delegation = await this.paper.reissueClaim(tx, facilitator, current, shop, ownerEmail);
       return { kind: 'delegation', delegation: Object.assign(delegation, { shop, facilitator }) };
     });
   }

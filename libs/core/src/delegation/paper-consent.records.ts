@@ -5,6 +5,7 @@ import { RequestContext } from '../common/request-context';
 import { DAY_MS, italianDate } from '../common/time';
 import { TransactionalConnection } from '../common/transactional-connection';
 import type { FacilitatorEntity } from '../facilitator/facilitator.entity';
+import type { NewMail } from '../mail/mail.commands';
 import { MailKind } from '../mail/mail.types';
 import { MailService } from '../mail/mail.service';
 import { day } from '../messages';
@@ -86,22 +87,64 @@ export class PaperConsentRecords {
     );
     await this.mail.enqueue(
       tx,
-      items.map((item, i) => ({
-        idempotencyKey: `delegation:${entities[i].id}:claim`,
-        kind: MailKind.SHOP_CLAIM_INVITATION,
-        userId: null,
-        recipient: item.ownerEmail,
-        language: 'it' as const,
-        values: {
-          facilitator: facilitator.name,
-          shop: item.shop.tradingName ?? item.shop.legalName,
-          declaredOn: day(new Date(`${item.declaredOn}T12:00:00Z`)).it,
-          link: this.mail.link(`/rivendica/${linkToken(entities[i].id, links[i].secret)}`),
-          validUntil: day(expires).it,
-        },
-      })),
+      items.map((item, i) => this.claimMail(`delegation:${entities[i].id}:claim`, facilitator, item.shop, item.ownerEmail, item.declaredOn, linkToken(entities[i].id, links[i].secret), expires)),
     );
     return entities;
+  }
+
+  /**
+   * A new claim link for a live paper delegation whose shop nobody has claimed yet (the first one
+   * expired, or went to a wrong address): the previous link stops working, the owner gets the new
+   * one at `ownerEmail`, and the change is audited.
+   */
+  async reissueClaim(
+    tx: RequestContext,
+    facilitator: Pick<FacilitatorEntity, 'id' | 'name'>,
+    delegation: DelegationEntity,
+    shop: Pick<ShopEntity, 'id' | 'legalName' | 'tradingName'>,
+    ownerEmail: string,
+  ): Promise<DelegationEntity> {
+    const expires = new Date(tx.now.getTime() + LINK_VALID_DAYS * DAY_MS);
+    const link = newLinkSecret();
+    const delegations = this.connection.repository(tx, DelegationEntity);
+    await delegations.update({ id: delegation.id }, { invitedEmail: ownerEmail, linkSecretHash: link.hash, linkExpiresAt: expires, linkUsedAt: null });
+    await this.audit.record(tx, {
+      action: 'delegation.claim_link_resent',
+      entityType: 'delegation',
+      entityId: delegation.id,
+      before: { ownerEmail: delegation.invitedEmail, linkExpiresAt: delegation.linkExpiresAt },
+      after: { ownerEmail, linkExpiresAt: expires },
+    });
+    const declaredOn = delegation.paperDeclaredOn ?? tx.now.toISOString().slice(0, 10);
+    await this.mail.enqueue(tx, [
+      this.claimMail(`delegation:${delegation.id}:claim:${tx.now.toISOString()}`, facilitator, shop, ownerEmail, declaredOn, linkToken(delegation.id, link.secret), expires),
+    ]);
+    return delegations.findOneByOrFail({ id: delegation.id });
+  }
+
+  private claimMail(
+    idempotencyKey: string,
+    facilitator: Pick<FacilitatorEntity, 'name'>,
+    shop: Pick<ShopEntity, 'legalName' | 'tradingName'>,
+    ownerEmail: string,
+    declaredOn: string,
+    token: string,
+    expires: Date,
+  ): NewMail {
+    return {
+      idempotencyKey,
+      kind: MailKind.SHOP_CLAIM_INVITATION,
+      userId: null,
+      recipient: ownerEmail,
+      language: 'it',
+      values: {
+        facilitator: facilitator.name,
+        shop: shop.tradingName ?? shop.legalName,
+        declaredOn: day(new Date(`${declaredOn}T12:00:00Z`)).it,
+        link: this.mail.link(`/rivendica/${token}`),
+        validUntil: day(expires).it,
+      },
+    };
   }
 
   /** The facilitator's delegations with these external keys, each with its shop, by key: one query for a batch. */

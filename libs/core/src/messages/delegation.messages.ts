@@ -21,6 +21,10 @@ export const delegationMessages = {
     en: `${field}: this link is not valid any more (it was used, withdrawn or has expired): ask the facilitator for a new one`,
     it: `${field}: questo link non è più valido (è stato già usato, ritirato o è scaduto): chiedine uno nuovo al facilitatore`,
   }),
+  notClaimable: (): Words => ({
+    en: 'A claim link is sent only for a shop registered on paper that nobody has claimed yet, while the delegation is live',
+    it: 'Il link per rivendicare si invia solo per un’attività registrata su carta che nessuno ha ancora rivendicato, finché la delega è attiva',
+  }),
   declaredInFuture: (field: string): Words => ({
     en: `${field} cannot be in the future: write the date on the signed declaration`,
     it: `${field} non può essere nel futuro: scrivi la data della dichiarazione firmata`,

@@ -22,6 +22,7 @@ import {
 import { useFormat } from '../../i18n/format';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
 import { PATHS } from '../../routes';
+import { ResendClaimLink } from './ResendClaimLink';
 import { useActFor } from './use-act-for';
 
 const PAGE_SIZE = 20;
@@ -221,6 +222,7 @@ export function DeskPage() {
                             {t('desk.actFor')}
                             <span className="visually-hidden"> {row.shopName}</span>
                           </button>
+                          {row.unclaimed && row.consent === 'PAPER' ? <ResendClaimLink delegationId={row.delegationId} shopName={row.shopName} onSent={announce} /> : null}
                         </td>
                       </tr>
                     ))}

@@ -23,6 +23,17 @@ export class RegisterShopOnPaperInput implements RegisterShopOnPaper {
   declaredOn!: string;
 }
 
+@InputType({ description: 'Send the claim link again for a shop registered on paper and not yet claimed.' })
+export class ResendClaimLinkInput {
+  @Field(() => ID) @IsUUID('all', identifies('any')) delegationId!: string;
+  @Field(() => String, { nullable: true, description: 'A corrected address for the owner; else the one the link went to.' })
+  @IsOptional()
+  @Transform(lowerTrim)
+  @IsEmail()
+  @MaxLength(254)
+  ownerEmail?: string | null;
+}
+
 @InputType()
 export class DelegationIdInput {
   @Field(() => ID) @IsUUID('all', identifies('any')) delegationId!: string;

@@ -8,7 +8,7 @@ import { mapPage } from '../../common/pagination';
 import { RequestContext } from '../../common/request-context';
 import { DelegationLinkService } from '../delegation-link.service';
 import { DelegationService } from '../delegation.service';
-import { AnswerDelegationInvitationInput, ClaimShopInput, DelegationIdInput, GrantDelegationInput, InviteShopInput, RegisterShopOnPaperInput } from './delegation.inputs';
+import { AnswerDelegationInvitationInput, ClaimShopInput, DelegationIdInput, GrantDelegationInput, InviteShopInput, RegisterShopOnPaperInput, ResendClaimLinkInput } from './delegation.inputs';
 import {
   ActionOnBehalfPageModel,
   DelegatedShopListArgs,
@@ -47,6 +47,14 @@ export class DelegationResolver {
   })
   async registerShopOnPaper(@Ctx() ctx: RequestContext, @Args('input') input: RegisterShopOnPaperInput): Promise<typeof DelegationResult> {
     return toDelegationResult(await this.delegations.registerOnPaper(ctx, input), 'input');
+  }
+
+  @Roles(UserRole.FACILITATOR)
+  @Mutation(() => DelegationResult, {
+    description: 'Send the claim link again (to the same or a corrected address) for a shop you registered on paper that nobody has claimed yet; the previous link stops working.',
+  })
+  async resendClaimLink(@Ctx() ctx: RequestContext, @Args('input') input: ResendClaimLinkInput): Promise<typeof DelegationResult> {
+    return toDelegationResult(await this.delegations.resendClaimLink(ctx, input), 'input.delegationId');
   }
 
   @Roles(UserRole.FACILITATOR)

@@ -39,6 +39,8 @@ export function toDelegationResult(outcome: DelegationOutcome | AnswerInvitation
       return new InvalidDelegationTransitionErrorModel(MESSAGES.delegation.invalidTransition(outcome.current), field, outcome.current);
     case 'partita-iva-taken':
       return new PartitaIvaTakenErrorModel(MESSAGES.shop.partitaIvaTaken(), 'input.shop.partitaIva');
+    case 'not-claimable':
+      return new InvalidDelegationTransitionErrorModel(MESSAGES.delegation.notClaimable(), field, outcome.current);
   }
 }
 

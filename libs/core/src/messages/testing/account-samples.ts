@@ -50,6 +50,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'auth' 
     insecureCookieInProduction: NONE,
   },
   delegation: {
+    notClaimable: NONE,
     notFound: NONE,
     linkInvalid: ON_FIELD,
     declaredInFuture: ON_FIELD,

@@ -31,6 +31,6 @@ export class BundlesMonitoringModel extends BundleCountsModel {
   @Field(() => Float, { nullable: true, description: 'Parts (services) per bundle on average; null when no bundle is in scope.' }) averageParts!: number | null;
   @Field(() => Int, { description: 'How many different combinations of services were asked.' }) combinationCount!: number;
   @ListSize(MAX_BUNDLE_COMBINATIONS)
-  @Field(() => [BundleCombinationModel], { description: `The combinations of services most asked, ties in the order of their codes (at most ${MAX_BUNDLE_COMBINATIONS}).` })
+  @Field(() => [BundleCombinationModel], { description: `The combinations of services most asked, ties in the platform’s order of services (at most ${MAX_BUNDLE_COMBINATIONS}).` })
   combinations!: BundleCombinationModel[];
 }

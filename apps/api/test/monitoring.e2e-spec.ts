@@ -6,6 +6,7 @@ import {
   CapacityByOfferDefaultDocument,
   CapacityByProviderDefaultDocument,
   MonitoringBreakdownByRegionDocument,
+  MonitoringBundlesDefaultDocument,
   MonitoringKpisDefaultDocument,
   MonitoringKpisDocument,
   type MonitoringFilterInput,
@@ -23,6 +24,7 @@ const QUERIES: [string, TypedDocumentNode<unknown, Record<string, never>>][] = [
   ['unmetDemand', UnmetDemandDefaultDocument],
   ['capacityByOffer', CapacityByOfferDefaultDocument],
   ['capacityByProvider', CapacityByProviderDefaultDocument],
+  ['monitoringBundles', MonitoringBundlesDefaultDocument],
 ];
 
 /** A response body as text (supertest buffers CSV as text; keep the BOM). */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApplyToOfferDocument, CreateHelpRequestBundleDocument, CreateHelpRequestDocument, DeclareOfferIntegrationsDocument } from '../../api/test/gql/generated';
+import { ApplyToOfferDocument, CreateHelpRequestBundleDocument, CreateHelpRequestDocument, DeclareOfferIntegrationsDocument, MyHelpRequestBundlesDocument } from '../../api/test/gql/generated';
 import { staffUser } from '../../api/test/testing/fixtures';
 import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
 import { dataOf, member } from '../../api/test/testing/test-app';
@@ -65,6 +65,46 @@ describe('A shop’s bundle of services in the browser', () => {
     await page.getByText('Tutti i servizi del pacchetto hanno già un\'offerta, sono in lista d\'attesa o sono chiusi.').waitFor();
     expect(await page.getByRole('region', { name: 'Servizi richiesti' }).getByText('Aperta', { exact: true }).count()).toBe(0);
     await expectAccessible(page, 'bundle-applied');
+  });
+  it('asks the services the questionnaire proposes together as a bundle and lands on the bundle with its parts', async () => {
+    const shop = await shopNamed(web.api, LUCCA, unique('Forno del Borgo'));
+    const page = await web.newPage();
+    await logIn(page, shop.email);
+    await page.getByRole('link', { name: 'Di che cosa hai bisogno?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Di che cosa hai bisogno?' }).waitFor();
+    await page.getByText('Vuoi vendere online?', { exact: true }).click();
+    await page.getByText('Vuoi consegnare a domicilio?', { exact: true }).click();
+    await page.getByRole('button', { name: 'Proponimi i servizi' }).click();
+    await page.getByRole('heading', { name: 'I servizi che ti proponiamo' }).waitFor();
+
+    // Two or more services: the shop may ask them together; the choice says what that means.
+    const asking = page.getByRole('group', { name: 'Come chiedere i servizi' });
+    expect(await asking.getByRole('radio', { name: 'Come richieste separate' }).isChecked()).toBe(true);
+    await asking.getByText('Ti proporremo insiemi completi di offerte, una per ogni servizio, che funzionano insieme', { exact: false }).waitFor();
+    await asking.getByText('Chiedili insieme come pacchetto', { exact: true }).click();
+    expect(await asking.getByRole('radio', { name: 'Chiedili insieme come pacchetto' }).isChecked()).toBe(true);
+    await expectAccessible(page, 'needs-bundle-choice');
+    // One service is not a bundle: said next to the choice, nothing sent.
+    await page.getByText('Chiedi: Vendita su marketplace', { exact: true }).click();
+    await page.getByText('Chiedi: Consegna a domicilio', { exact: true }).click();
+    await page.getByRole('button', { name: 'Chiedi il pacchetto' }).click();
+    await page.locator('#needs-asBundle-error').waitFor();
+    expect(await page.locator('#needs-asBundle-error').textContent()).toBe(
+      'Come chiedere i servizi: per un pacchetto scegli almeno due servizi, oppure chiedili come richieste separate.',
+    );
+    await expectAccessible(page, 'needs-bundle-too-few');
+    await page.getByText('Chiedi: Consegna a domicilio', { exact: true }).click();
+    await page.getByRole('button', { name: 'Chiedi il pacchetto' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Il tuo pacchetto di servizi' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/la-mia-attivita\/pacchetti\/[0-9a-f-]{36}$/);
+    await page.getByText('Pacchetto creato: 2 servizi.').waitFor();
+    const parts = page.getByRole('region', { name: 'Servizi richiesti' });
+    await eventually(() => parts.getByRole('link').allTextContents(), ['Negozio online', 'Consegna a domicilio']);
+    expect(await parts.getByText('Aperta', { exact: true }).count()).toBe(2);
+    await expectAccessible(page, 'needs-bundle-created');
+    const { myHelpRequestBundles } = dataOf(await web.api.gqlAs(shop.accessToken, MyHelpRequestBundlesDocument, { first: 5 }));
+    expect(myHelpRequestBundles.items.map((bundle) => bundle.categories)).toEqual([['ONLINE_STORE', 'HOME_DELIVERY']]);
   });
 });
 

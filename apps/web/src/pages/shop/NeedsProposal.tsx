@@ -3,12 +3,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { SubmitButton, TextField } from '../../components/fields';
+import { RadioGroup, SubmitButton, TextField } from '../../components/fields';
 import { useFormErrors } from '../../errors/use-form-errors';
-import { CreateHelpRequestsFromNeedsDocument, MyHelpRequestsDocument, type NeedCode, type NeedsQuestionnaireQuery, type ServiceCategory } from '../../gql/generated';
+import { CreateHelpRequestsFromNeedsDocument, MyHelpRequestBundlesDocument, MyHelpRequestsDocument, type NeedCode, type NeedsQuestionnaireQuery, type ServiceCategory } from '../../gql/generated';
 import { inLanguage } from '../../i18n';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
-import { PATHS } from '../../routes';
+import { PATHS, pathTo } from '../../routes';
 
 interface Row {
   category: ServiceCategory;
@@ -29,7 +29,14 @@ interface Props {
 /** The API's name for the description of the `index`-th request sent, which is also its field's id. */
 const descriptionField = (index: number): string => `requests.${index}.description`;
 
-/** The proposed services, each with a short description the shop can change, sent together: all are created, or none. */
+/** How the chosen services are asked: one request each, or together as a bundle. */
+type Asking = 'separate' | 'bundle';
+
+/**
+ * The proposed services, each with a short description the shop can change, sent together: all
+ * are created, or none. With two or more services the shop may ask them as a bundle, and then
+ * lands on the bundle's page, where the sets of offers are proposed.
+ */
 export function NeedsProposal({ needs, categories, suggestions, alreadyAsked, onBack }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -40,10 +47,14 @@ export function NeedsProposal({ needs, categories, suggestions, alreadyAsked, on
       return { category, selected: !alreadyAsked.has(category), description: suggestion ? inLanguage(suggestion.description, suggestion.descriptionIt) : '' };
     }),
   );
-  const [create, { loading }] = useMutation(CreateHelpRequestsFromNeedsDocument, { refetchQueries: [MyHelpRequestsDocument] });
+  const [asking, setAsking] = useState<Asking>('separate');
+  const [create, { loading }] = useMutation(CreateHelpRequestsFromNeedsDocument, { refetchQueries: [MyHelpRequestsDocument, MyHelpRequestBundlesDocument] });
+  // A bundle needs two services: the choice is offered only when the answers lead to two or more.
+  const canBundle = rows.length >= 2;
+  const asBundle = canBundle && asking === 'bundle';
   // The chosen rows are sent in this order, so the API's `requests.N` is the N-th of them.
   const chosen = rows.filter((r) => r.selected);
-  const labels: Record<string, string> = { rows: t('needs.proposalTitle') };
+  const labels: Record<string, string> = { rows: t('needs.proposalTitle'), asBundle: t('needs.asking.legend') };
   chosen.forEach((row, index) => {
     labels[descriptionField(index)] = t('needs.descriptionOf', { category: label(row.category) });
   });
@@ -54,6 +65,10 @@ export function NeedsProposal({ needs, categories, suggestions, alreadyAsked, on
     clear();
     update(row.category, { selected: !row.selected });
   };
+  const choose = (value: string): void => {
+    clear();
+    setAsking(value === 'bundle' ? 'bundle' : 'separate');
+  };
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -61,9 +76,16 @@ export function NeedsProposal({ needs, categories, suggestions, alreadyAsked, on
       failLocal('rows', () => t('needs.chooseService'));
       return;
     }
+    if (asBundle && chosen.length < 2) {
+      failLocal('asBundle', () => t('needs.asking.tooFew'));
+      return;
+    }
     // A service the shop already asks for is refused, naming that request: the message says where it is.
-    const sent = await send('HelpRequestBatch', async () => (await create({ variables: { input: { needs, requests: chosen.map((r) => ({ category: r.category, description: r.description })) } } })).data?.createHelpRequestsFromNeeds);
-    if (sent) navigate(PATHS.shopRequests, { state: { notice: t('needs.sent', { count: sent.requests.length }) } });
+    const requests = chosen.map((r) => ({ category: r.category, description: r.description }));
+    const sent = await send('HelpRequestBatch', async () => (await create({ variables: { input: { needs, requests, asBundle } } })).data?.createHelpRequestsFromNeeds);
+    if (!sent) return;
+    if (sent.bundleId) void navigate(pathTo(PATHS.shopBundle, sent.bundleId), { state: { notice: t('bundle.created', { count: sent.requests.length }) } });
+    else void navigate(PATHS.shopRequests, { state: { notice: t('needs.sent', { count: sent.requests.length }) } });
   };
 
   return (
@@ -109,10 +131,21 @@ export function NeedsProposal({ needs, categories, suggestions, alreadyAsked, on
           })}
         </ul>
       </fieldset>
+      {canBundle ? (
+        <RadioGroup
+          id="needs-asBundle"
+          legend={labels.asBundle}
+          options={[
+            { value: 'separate', label: t('needs.asking.separate'), hint: t('needs.asking.separateHint') },
+            { value: 'bundle', label: t('needs.asking.bundle'), hint: t('needs.asking.bundleHint') },
+          ]}
+          value={asking}
+          onChange={choose}
+          error={errors.fields.asBundle}
+        />
+      ) : null}
       <div className="d-flex flex-wrap gap-3">
-        <SubmitButton busy={loading}>
-          {t('needs.send')}
-        </SubmitButton>
+        <SubmitButton busy={loading}>{asBundle ? t('bundle.submit') : t('needs.send')}</SubmitButton>
         <button type="button" className="btn btn-outline-primary" onClick={onBack}>
           {t('needs.back')}
         </button>

@@ -6,6 +6,8 @@ import { Ctx } from '../../api/request-context';
 import { CallsMonitoringService } from '../calls-monitoring.service';
 import { CapacityService } from '../capacity.service';
 import { CallsMonitoringModel } from './calls-monitoring.models';
+import { BundlesMonitoringService } from '../bundles-monitoring.service';
+import { BundlesMonitoringModel } from './bundles-monitoring.models';
 import { BreakdownArgs, CapacityArgs, MonitoringArgs, TimeSeriesArgs, MonitoringPageArgs } from './monitoring.inputs';
 import {
   BreakdownRowModel,
@@ -38,6 +40,7 @@ export class MonitoringResolver {
     private readonly openData: OpenDataService,
     private readonly intermediaries: IntermediariesService,
     private readonly callsMonitoring: CallsMonitoringService,
+    private readonly bundlesMonitoring: BundlesMonitoringService,
   ) {}
 
   @Roles(UserRole.MINISTRY, UserRole.ADMIN)
@@ -89,6 +92,14 @@ export class MonitoringResolver {
   @Query(() => CallsMonitoringModel, { description: 'Selection calls open and closed: places, places filled, applicants, excluded, reserve list, promoted from it (ministry staff).' })
   monitoringCalls(@Ctx() ctx: RequestContext, @Args() { filter }: MonitoringArgs): Promise<CallsMonitoringModel> {
     return this.callsMonitoring.calls(ctx, filter);
+  }
+
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN)
+  @Query(() => BundlesMonitoringModel, {
+    description: 'Bundles of services asked: complete sets, partly served, not served yet, withdrawn, average parts and the combinations most asked (ministry staff).',
+  })
+  monitoringBundles(@Ctx() ctx: RequestContext, @Args() { filter }: MonitoringArgs): Promise<BundlesMonitoringModel> {
+    return this.bundlesMonitoring.bundles(ctx, filter);
   }
 
   @Public()

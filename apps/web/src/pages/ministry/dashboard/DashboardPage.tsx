@@ -16,6 +16,7 @@ import { DashboardFilters } from './DashboardFilters';
 import { filterFromParams, filterProblems, paramsFromFilter, toMonitoringFilter, type DashboardFilter } from './dashboard-filter';
 import { KpiCards } from './KpiCards';
 import { OutcomesTable } from './OutcomesTable';
+import { BundlesSection } from './BundlesSection';
 import { CallsSection } from './CallsSection';
 import { PlacesSection } from './PlacesSection';
 import { TimeSeriesChart } from './TimeSeriesChart';
@@ -95,7 +96,12 @@ export function DashboardPage() {
           <CsvDownloads filter={input} />
         </>
       ) : null}
-      {valid ? <CallsSection filter={input} /> : null}
+      {valid ? (
+        <>
+          <BundlesSection filter={input} />
+          <CallsSection filter={input} />
+        </>
+      ) : null}
     </>
   );
 }

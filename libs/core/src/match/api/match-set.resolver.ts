@@ -1,9 +1,9 @@
 import { Args, Field, ID, InputType, Mutation, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ServiceCategory } from '@vec/matching';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsUUID, ValidateNested } from 'class-validator';
 import { BusinessErrorModel, BusinessFailure } from '../../api/business-error.model';
-import { identifies, trim } from '../../api/input-rules';
+import { identifies } from '../../api/input-rules';
 import { ListSize } from '../../api/query-cost';
 import { modelOf } from '../../api/model-instance';
 import { resultUnion } from '../../api/result-union';
@@ -19,6 +19,7 @@ import { ApplySetOutcome, MatchSetService } from '../match-set.service';
 import { MatchQueryService } from '../match-query.service';
 import { MatchState } from '../match.types';
 import { HelpRequestBundleModel } from '../../help-request/api/help-request-bundle.resolver';
+import { OptionalWithdrawalReason } from './match.inputs';
 import { MatchModel, toMatchModel } from './match.models';
 
 const CATEGORY_COUNT = Object.values(ServiceCategory).length;
@@ -53,11 +54,7 @@ export class ApplyToOfferSetInput {
 export class WithdrawMatchSetInput {
   @Field(() => ID, { description: 'The set, as MatchSet.setId or Match.setId give it.' }) @IsUUID('all', identifies('any')) setId!: string;
 
-  @Field({ nullable: true, description: 'Optional: why (up to 500 characters).' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(500)
+  @OptionalWithdrawalReason()
   reason?: string;
 }
 

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, registerDecorator } from 'class-validator';
@@ -41,15 +42,15 @@ export class DeclineMatchInput {
   reason!: string;
 }
 
+/** A shop's optional words on why it gives something up: a match, or a whole set. */
+export const OptionalWithdrawalReason = (): PropertyDecorator =>
+  applyDecorators(Field({ nullable: true, description: 'Optional: why (up to 500 characters).' }), IsOptional(), Transform(trim), IsString(), MaxLength(500));
+
 @InputType()
 export class WithdrawMatchInput {
   @Field(() => ID) @IsUUID('all', identifies('match')) id!: string;
 
-  @Field({ nullable: true, description: 'Optional: why (up to 500 characters).' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(500)
+  @OptionalWithdrawalReason()
   reason?: string;
 }
 

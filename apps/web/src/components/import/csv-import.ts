@@ -1,7 +1,6 @@
 // CSV imports are HTTP routes of the API (multipart upload, streamed answer, CSV downloads), called
 // with the session's token like the CSV exports: a token that expired is renewed once.
-import { refreshSession } from '../../auth/refresh';
-import { sessionStore } from '../../auth/session-store';
+import { authorisedFetch, saveAsFile } from '../../auth/authorised-fetch';
 
 /** The import kinds of the API (`/imports/<kind>`). */
 export type ImportKind = 'offers' | 'shops';
@@ -52,27 +51,14 @@ export class ImportRefusedError extends Error {
 }
 
 async function authorised(url: string, init: RequestInit = {}): Promise<Response> {
-  const send = () => {
-    const token = sessionStore.getState().accessToken;
-    return fetch(url, { ...init, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}) } });
-  };
-  let response = await send();
-  if (response.status === 401 && (await refreshSession())) response = await send();
+  const response = await authorisedFetch(url, init);
   if (!response.ok) throw new ImportRefusedError(response.status, (await response.json().catch(() => null)) as Words | null);
   return response;
 }
 
 /** Saves a CSV answer as a file, named as the API says. */
 async function saveFile(url: string, fallback: string): Promise<void> {
-  const response = await authorised(url);
-  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallback;
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(await response.blob());
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 0);
+  await saveAsFile(await authorised(url), fallback);
 }
 
 export const downloadTemplate = (kind: ImportKind): Promise<void> => saveFile(`/imports/${kind}/template.csv`, 'modello-importazione.csv');

@@ -1,6 +1,5 @@
 // The filtered audit trail as a CSV file: an authenticated GET, as the dashboard's exports are.
-import { refreshSession } from '../../../auth/refresh';
-import { sessionStore } from '../../../auth/session-store';
+import { authorisedFetch, saveAsFile } from '../../../auth/authorised-fetch';
 import type { AuditEventFilterInput } from '../../../gql/generated';
 import type { Language } from '../../../i18n';
 import { ExportFailedError } from '../dashboard/csv-download';
@@ -14,23 +13,9 @@ export function auditExportUrl(filter: AuditEventFilterInput, language: Language
   return `/audit/events.csv${query ? `?${query}` : ''}`;
 }
 
-async function fetchWithSession(url: string): Promise<Response> {
-  const token = sessionStore.getState().accessToken;
-  return fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-}
-
 /** Downloads the filtered trail; throws ExportFailedError with the API's message when refused. */
 export async function downloadAuditTrail(filter: AuditEventFilterInput, language: Language): Promise<void> {
-  const url = auditExportUrl(filter, language);
-  let response = await fetchWithSession(url);
-  if (response.status === 401 && (await refreshSession())) response = await fetchWithSession(url);
+  const response = await authorisedFetch(auditExportUrl(filter, language));
   if (!response.ok) throw new ExportFailedError(response.status, (await response.json().catch(() => null)) as never);
-  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'vicini-e-connessi-registro.csv';
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(await response.blob());
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 0);
+  await saveAsFile(response, 'vicini-e-connessi-registro.csv');
 }

@@ -1,8 +1,7 @@
 // A CSV export is an authenticated GET: fetched with the session's token (renewed once if it
 // expired), then handed to the browser as a file named by the API. The API streams it; the browser
 // holds the finished file until it is saved (a national list of requests is some tens of MB).
-import { refreshSession } from '../../../auth/refresh';
-import { sessionStore } from '../../../auth/session-store';
+import { authorisedFetch, saveAsFile } from '../../../auth/authorised-fetch';
 import type { MonitoringFilterInput } from '../../../gql/generated';
 import type { Language } from '../../../i18n';
 
@@ -34,12 +33,6 @@ export function exportUrl(name: ExportName, filter: MonitoringFilterInput, langu
   return `/exports/${name}.csv${query ? `?${query}` : ''}`;
 }
 
-/** The file name from `content-disposition`, else one made from the export's name. */
-function fileName(response: Response, name: ExportName): string {
-  const match = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
-  return match?.[1] ?? `vicini-e-connessi-${name}.csv`;
-}
-
 type Words = { message?: string; messageIt?: string };
 
 /** A refused export: the API's error body (its own words, or those of the first field at fault). */
@@ -55,26 +48,12 @@ export class ExportFailedError extends Error {
   }
 }
 
-async function fetchExport(url: string): Promise<Response> {
-  const token = sessionStore.getState().accessToken;
-  return fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-}
-
 /** Downloads one export; throws ExportFailedError with the API's message when it is refused. */
 export async function downloadExport(name: ExportName, filter: MonitoringFilterInput, language: Language): Promise<void> {
-  const url = exportUrl(name, filter, language);
-  let response = await fetchExport(url);
-  if (response.status === 401 && (await refreshSession())) response = await fetchExport(url);
+  const response = await authorisedFetch(exportUrl(name, filter, language));
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { message?: string; messageIt?: string } | null;
     throw new ExportFailedError(response.status, body);
   }
-  const blob = await response.blob();
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = fileName(response, name);
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 0);
+  await saveAsFile(response, `vicini-e-connessi-${name}.csv`);
 }

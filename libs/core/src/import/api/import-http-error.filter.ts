@@ -2,9 +2,9 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { wordedError } from '../../api/user-input.error';
-import { AuthErrorCode, AuthException } from '../../auth/auth.exception';
-import { loggableError } from '../../common/log-safety';
-import { MESSAGES } from '../../messages';
+import { answerHttpError } from '../../api/http-error-answer';
+import { AuthException } from '../../auth/auth.exception';
+import { authErrorToGraphQL } from '../../auth/api/auth.errors';
 import { DelegationException } from '../../delegation/delegation.exception';
 import { delegationErrorToGraphQL } from '../../delegation/api/delegation.errors';
 import { FacilitatorException } from '../../facilitator/facilitator.exception';
@@ -13,8 +13,6 @@ import { ProviderException } from '../../provider/provider.exception';
 import { providerErrorToGraphQL } from '../../provider/api/provider.errors';
 import { importFailureWords } from '../import-failure';
 import { ImportErrorCode, ImportException } from '../import.exception';
-
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, PAYLOAD_TOO_LARGE: 413 };
 
 /** An import failure as the API words it: a refused file is BAD_USER_INPUT, a job not found NOT_FOUND. */
 export function importErrorToGraphQL(error: ImportException): GraphQLError {
@@ -48,24 +46,8 @@ export class ImportHttpErrorFilter implements ExceptionFilter {
             : error instanceof DelegationException
               ? delegationErrorToGraphQL(error)
               : error instanceof AuthException
-            ? error.code === AuthErrorCode.FORBIDDEN_ROLE
-              ? wordedError(MESSAGES.auth.forbiddenRole(), { code: 'FORBIDDEN', reason: error.code })
-              : wordedError(MESSAGES.auth.notAuthenticated(), { code: 'UNAUTHENTICATED', reason: error.code })
-            : null;
-    if (response.headersSent) {
-      this.logger.error(`import answer failed after the first bytes: ${loggableError(error).message}`);
-      response.end();
-      return;
-    }
-    response.removeHeader('content-disposition');
-    response.setHeader('content-type', 'application/json; charset=utf-8');
-    if (!graphql) {
-      const { message, stack } = loggableError(error);
-      this.logger.error(message, stack);
-      response.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: MESSAGES.request.internalError().en, messageIt: MESSAGES.request.internalError().it });
-      return;
-    }
-    const code = String(graphql.extensions.code ?? 'BAD_REQUEST');
-    response.status(STATUS[code] ?? 400).json({ code, message: graphql.message, ...graphql.extensions });
+                ? authErrorToGraphQL(error)
+                : null;
+    answerHttpError(response, error, graphql, this.logger);
   }
 }

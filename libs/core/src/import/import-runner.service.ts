@@ -1,5 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { loggableError } from '../common/log-safety';
@@ -50,8 +55,9 @@ export function checkHeader(kind: Pick<ImportKind, 'columns'>, header: readonly 
  * import-kind.ts). The file is read as it arrives, a batch of rows at a time; each batch's results
  * go to import_row and its counts to import_job before the next batch is read, so neither the file
  * nor the results are ever held whole. Modes: a dry run writes nothing; row by row commits each
- * batch's good rows; all or nothing runs every batch in one transaction, rolled back when any row
- * is refused (its report then says which rows were not written and why).
+ * batch's good rows; all or nothing reads the upload to a temporary file, then runs every batch in
+ * one transaction, rolled back when any row is refused (its report then says which rows were not
+ * written and why).
  */
 @Injectable()
 export class ImportRunner {
@@ -63,7 +69,22 @@ export class ImportRunner {
   ) {}
 
   async run<S>(ctx: RequestContext, kind: ImportKind<S>, input: Readable, options: ImportRunOptions): Promise<ImportJobEntity> {
+    // Refused (a role, an organisation not approved) before any of the file is read.
     const scope = await kind.begin(ctx);
+    if (options.mode !== ImportMode.ALL_OR_NOTHING) return this.runFrom(ctx, kind, scope, input, options);
+    // All or nothing holds one transaction over the whole file: the upload is read to a temporary
+    // file first, so the transaction lasts as long as the work, not as long as a slow upload.
+    const folder = await mkdtemp(join(tmpdir(), 'vicini-import-'));
+    try {
+      const spooled = join(folder, 'upload.csv');
+      await pipeline(input, createWriteStream(spooled));
+      return await this.runFrom(ctx, kind, scope, createReadStream(spooled), options);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }
+
+  private async runFrom<S>(ctx: RequestContext, kind: ImportKind<S>, scope: S, input: Readable, options: ImportRunOptions): Promise<ImportJobEntity> {
     const reader = await openCsv(input);
     const header = checkHeader(kind, reader.header);
     const job = await this.jobs.start(ctx, { kind: kind.name, mode: options.mode, fileName: options.fileName, separator: reader.separator });

@@ -1,3 +1,4 @@
+import { PRIVACY_NOTICE_VERSION } from '@vec/core';
 import { DataSource } from 'typeorm';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
@@ -273,12 +274,21 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
     expect(dataOf(await api.gql(DelegationLinkDocument, { link })).delegationLink).toMatchObject({ purpose: 'CLAIM', shopName: expect.any(String), email: ownerEmail, paperDeclaredOn: '2026-11-30' });
     const noPassword = await api.gql(ClaimShopDocument, { input: { link } });
     expect(noPassword.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.password' })] });
-    const claimed = dataOf(await api.gql(ClaimShopDocument, { input: { link, password: TEST_PASSWORD } })).claimShop;
+    // A new account is opened only with the privacy notice in force accepted.
+    const noNotice = await api.gql(ClaimShopDocument, { input: { link, password: TEST_PASSWORD } });
+    expect(noNotice.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.privacyNoticeVersion' })] });
+    const oldNotice = await api.gql(ClaimShopDocument, { input: { link, password: TEST_PASSWORD, privacyNoticeVersion: '2020-01-01' } });
+    expect(oldNotice.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.privacyNoticeVersion' })] });
+    const claimed = dataOf(await api.gql(ClaimShopDocument, { input: { link, password: TEST_PASSWORD, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } })).claimShop;
     expect(claimed).toEqual({ __typename: 'ClaimedShop', shopId, email: ownerEmail });
-    const reused = await api.gql(ClaimShopDocument, { input: { link, password: TEST_PASSWORD } });
+    const reused = await api.gql(ClaimShopDocument, { input: { link, password: TEST_PASSWORD, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } });
     expect(reused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ code: 'LINK_INVALID' })] });
 
     const login = dataOf(await api.gql(LoginDocument, { input: { email: ownerEmail, password: TEST_PASSWORD } })).login;
+    // The notice accepted is recorded with the account; the link proved the address.
+    expect(await db.query(`SELECT a.notice_version, u.email_verified_at IS NOT NULL AS verified FROM privacy_notice_acceptance a JOIN user_account u ON u.id = a.user_id WHERE u.email = $1`, [ownerEmail])).toEqual([
+      { notice_version: PRIVACY_NOTICE_VERSION, verified: true },
+    ]);
     expect(dataOf(await api.gqlAs(login.accessToken, MyShopDocument)).myShop?.id).toBe(shopId);
     const delegations = dataOf(await api.gqlAs(login.accessToken, MyDelegationsDocument)).myDelegations;
     expect(delegations.items).toEqual([expect.objectContaining({ id: registered.id, status: 'ACTIVE', consent: 'SHOP', paperDeclaredOn: '2026-11-30', facilitatorName: cna.name })]);
@@ -312,9 +322,9 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
     });
     const second = await linkSentTo(right, 'rivendica');
     expect(second).not.toBe(first);
-    const stale = await api.gql(ClaimShopDocument, { input: { link: first, password: TEST_PASSWORD } });
+    const stale = await api.gql(ClaimShopDocument, { input: { link: first, password: TEST_PASSWORD, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } });
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ code: 'LINK_INVALID' })] });
-    expect(dataOf(await api.gql(ClaimShopDocument, { input: { link: second, password: TEST_PASSWORD } })).claimShop).toMatchObject({ __typename: 'ClaimedShop', email: right });
+    expect(dataOf(await api.gql(ClaimShopDocument, { input: { link: second, password: TEST_PASSWORD, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } })).claimShop).toMatchObject({ __typename: 'ClaimedShop', email: right });
     const audit = await db.query(`SELECT action, after->>'ownerEmail' AS email FROM audit_event WHERE entity_id = $1 ORDER BY id`, [registered.id]);
     expect(audit).toEqual([
       { action: 'delegation.registered_on_paper', email: wrong },
@@ -347,7 +357,7 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
       'Delegation',
     );
     const link = await linkSentTo(owner.email, 'rivendica');
-    expect(dataOf(await api.gql(ClaimShopDocument, { input: { link, password: TEST_PASSWORD } })).claimShop).toMatchObject({ __typename: 'SignInFirstError', code: 'SIGN_IN_FIRST' });
+    expect(dataOf(await api.gql(ClaimShopDocument, { input: { link, password: TEST_PASSWORD, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } })).claimShop).toMatchObject({ __typename: 'SignInFirstError', code: 'SIGN_IN_FIRST' });
     const busy = await shopIn(api, TORINO);
     expect(dataOf(await api.gqlAs(busy.accessToken, ClaimShopDocument, { input: { link } })).claimShop).toMatchObject({ __typename: 'AccountHasShopError' });
     expect(dataOf(await api.gqlAs(owner.accessToken, ClaimShopDocument, { input: { link } })).claimShop).toEqual({

@@ -111,10 +111,15 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     await page.goto(path);
     await page.getByRole('heading', { level: 1, name: 'Prendi il controllo della tua attività' }).waitFor();
     await page.getByText(`${name} ha registrato ${shopName}`, { exact: false }).waitFor();
+    await page.getByText('Rivendicando l’attività confermi di aver letto', { exact: false }).waitFor();
     await expectAccessible(page, 'claim-shop');
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Prendi il controllo' }).click();
     await page.getByText(`Fatto: accedi con ${ownerEmail} e la password scelta.`).waitFor();
+    const accepted: { notice_version: string }[] = await web.api.app
+      .get(DataSource)
+      .query('SELECT a.notice_version FROM privacy_notice_acceptance a JOIN user_account u ON u.id = a.user_id WHERE u.email = $1', [ownerEmail]);
+    expect(accepted).toEqual([{ notice_version: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]);
     await page.getByRole('link', { name: 'Accedi' }).last().click();
     await logIn(page, ownerEmail);
     await page.waitForURL('**/la-mia-attivita');

@@ -170,6 +170,8 @@ export type ClaimShopInput = {
   link: string;
   /** For a new account, at least 12 characters. */
   password?: string | null | undefined;
+  /** With a password (a new account): the version of the privacy notice the owner read and accepted (privacyNotice.version). */
+  privacyNoticeVersion?: string | null | undefined;
 };
 
 /** How a comune's coordinates were obtained. */

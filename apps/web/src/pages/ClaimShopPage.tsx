@@ -9,7 +9,7 @@ import { LoadFailed, Loading } from '../components/Loading';
 import { PageTitle } from '../components/PageTitle';
 import { StatusNotice, useNotice } from '../components/StatusNotice';
 import { useFormErrors } from '../errors/use-form-errors';
-import { ClaimShopDocument, DelegationLinkDocument } from '../gql/generated';
+import { ClaimShopDocument, DelegationLinkDocument, PrivacyNoticeDocument } from '../gql/generated';
 import { useFormat } from '../i18n/format';
 import { PATHS } from '../routes';
 
@@ -25,14 +25,17 @@ export function ClaimShopPage() {
   const { data, error, loading } = useQuery(DelegationLinkDocument, { variables: { link: code } });
   const [claim, claiming] = useMutation(ClaimShopDocument);
   const [password, setPassword] = useState('');
-  const labels = { password: t('claim.password'), link: t('delegationLink.link') };
+  // A new account accepts the notice in force, as signing up does; the API records the version.
+  const privacyNotice = useQuery(PrivacyNoticeDocument, { skip: Boolean(user) });
+  const noticeVersion = privacyNotice.data?.privacyNotice.version ?? '';
+  const labels = { password: t('claim.password'), link: t('delegationLink.link'), privacyNoticeVersion: t('register.privacyLink') };
   const { errors, attempt, dismiss, send } = useFormErrors(labels);
   const { notice, announce } = useNotice();
   const [claimed, setClaimed] = useState(false);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    const input = user ? { link: code } : { link: code, password };
+    const input = user ? { link: code } : { link: code, password, privacyNoticeVersion: noticeVersion };
     const done = await send('ClaimedShop', async () => (await claim({ variables: { input } })).data?.claimShop);
     if (done) {
       setClaimed(true);
@@ -76,9 +79,13 @@ export function ClaimShopPage() {
                 }}
                 error={errors.fields.password}
               />
+              <p className="small">
+                {t('claim.privacyBefore')} <Link to={PATHS.privacy}>{t('register.privacyLink')}</Link>
+                {noticeVersion ? ` ${t('register.privacyVersion', { version: noticeVersion })}` : ''}.
+              </p>
             </>
           )}
-          <SubmitButton busy={claiming.loading}>{t('claim.submit')}</SubmitButton>
+          <SubmitButton busy={claiming.loading || privacyNotice.loading}>{t('claim.submit')}</SubmitButton>
         </form>
       </>
     );

@@ -69,18 +69,26 @@ export class AuthService {
     await this.throttle.consume(ctx, AddressLimit.REGISTER);
     try {
       return await this.connection.withTransaction(ctx, async (tx) => {
-        const user = await this.createAccount(tx, account, 'user.registered');
-        await this.links.send(tx, user, AccountTokenPurpose.VERIFY_EMAIL, user.email);
-        // What the person accepted and when, with the account (GDPR Art. 5(2) and 13).
-        await this.connection
-          .repository(tx, PrivacyNoticeAcceptanceEntity)
-          .insert({ userId: user.id, noticeVersion: account.privacyNoticeVersion, acceptedAt: tx.now });
+        const user = await this.openAccount(tx, account, { emailVerified: false });
         return { kind: 'session', session: await this.startSession(tx, user) };
       });
     } catch (error) {
       if (isUniqueViolation(error)) return { kind: 'email-taken' };
       throw error;
     }
+  }
+
+  /**
+   * A person opens an account, in the caller's transaction: signing up, or claiming a shop from a
+   * link. The version of the privacy notice they accepted is recorded with it, and when what they
+   * came with does not already prove the address, a link to verify it is e-mailed.
+   */
+  async openAccount(tx: RequestContext, account: NewRegistration, proof: { emailVerified: boolean }): Promise<UserAccountEntity> {
+    const user = await this.createAccount(tx, account, 'user.registered', proof.emailVerified);
+    if (!proof.emailVerified) await this.links.send(tx, user, AccountTokenPurpose.VERIFY_EMAIL, user.email);
+    // What the person accepted and when, with the account (GDPR Art. 5(2) and 13).
+    await this.connection.repository(tx, PrivacyNoticeAcceptanceEntity).insert({ userId: user.id, noticeVersion: account.privacyNoticeVersion, acceptedAt: tx.now });
+    return user;
   }
 
   /** An administrator creates a ministry or admin account; without a password one is generated. */
@@ -223,7 +231,7 @@ export class AuthService {
     });
   }
 
-  private async createAccount(tx: RequestContext, account: NewAccount, action: string): Promise<UserAccountEntity> {
+  private async createAccount(tx: RequestContext, account: NewAccount, action: string, emailVerified = action !== 'user.registered'): Promise<UserAccountEntity> {
     const users = this.connection.repository(tx, UserAccountEntity);
     const user = await users.save(
       users.create({
@@ -232,7 +240,7 @@ export class AuthService {
         role: account.role,
         language: account.language ?? DEFAULT_LANGUAGE,
         disabledAt: null,
-        emailVerifiedAt: action === 'user.registered' ? null : tx.now,
+        emailVerifiedAt: emailVerified ? tx.now : null,
       }),
     );
     // Someone signing up acts as the account being created; otherwise the caller (admin, CLI) acts.

@@ -113,6 +113,7 @@ export class DelegationLinkService {
   async claim(ctx: RequestContext, input: ClaimShop): Promise<ClaimOutcome> {
     if (ctx.actor && ctx.actor.role !== UserRole.SHOP) requireActor(ctx, UserRole.SHOP);
     if (!ctx.actor && !input.password) throw new DelegationException(DelegationErrorCode.PASSWORD_NEEDED, 'input.password');
+    if (!ctx.actor && !input.privacyNoticeVersion) throw new DelegationException(DelegationErrorCode.PRIVACY_NOTICE_NEEDED, 'input.privacyNoticeVersion');
     try {
       return await this.connection.withTransaction(ctx, async (tx) => {
         const current = await this.usable(tx, input.link, true);
@@ -124,7 +125,12 @@ export class DelegationLinkService {
           const account = await this.auth.currentUser(tx);
           owner = { id: account.id, email: account.email };
         } else {
-          const account = await this.auth.createUser(tx, { email: current.invitedEmail, password: input.password ?? '', role: UserRole.SHOP });
+          // The link reached the address, so it needs no other proof; the owner accepted the privacy notice on the claim page.
+          const account = await this.auth.openAccount(
+            tx,
+            { email: current.invitedEmail, password: input.password ?? '', role: UserRole.SHOP, privacyNoticeVersion: input.privacyNoticeVersion ?? '' },
+            { emailVerified: true },
+          );
           owner = { id: account.id, email: account.email };
         }
         const claimer = tx.withActor(tx.actor ?? { userId: owner.id, role: UserRole.SHOP });

@@ -21,6 +21,8 @@ export interface ClaimShop {
   readonly link: string;
   /** To create the owner's account; omitted when the owner is signed in with an account of its own. */
   readonly password?: string;
+  /** With a password: the version of the privacy notice the owner accepted, recorded with the new account. */
+  readonly privacyNoticeVersion?: string;
 }
 
 export interface DelegatedShopFilter {

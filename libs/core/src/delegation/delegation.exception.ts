@@ -4,6 +4,8 @@ export enum DelegationErrorCode {
   LINK_INVALID = 'LINK_INVALID',
   DECLARED_IN_FUTURE = 'DECLARED_IN_FUTURE',
   PASSWORD_NEEDED = 'PASSWORD_NEEDED',
+  /** A new account is opened only with the privacy notice accepted. */
+  PRIVACY_NOTICE_NEEDED = 'PRIVACY_NOTICE_NEEDED',
   /** A bulk operation (an import) by an organisation not verified, or suspended. */
   FACILITATOR_NOT_APPROVED = 'FACILITATOR_NOT_APPROVED',
 }

@@ -17,6 +17,8 @@ export function delegationErrorToGraphQL(error: DelegationException): GraphQLErr
       return userInputError([fieldError(field, error.code, MESSAGES.delegation.declaredInFuture(field))]);
     case DelegationErrorCode.PASSWORD_NEEDED:
       return userInputError([fieldError(field, error.code, MESSAGES.delegation.passwordNeeded(field))]);
+    case DelegationErrorCode.PRIVACY_NOTICE_NEEDED:
+      return userInputError([fieldError(field, error.code, MESSAGES.validation.privacyNoticeVersion(field))]);
     case DelegationErrorCode.FACILITATOR_NOT_APPROVED:
       return wordedError(MESSAGES.delegation.facilitatorNotApproved(), { code: 'FORBIDDEN', reason: error.code });
   }

@@ -3,7 +3,9 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ServiceCategory } from '@vec/matching';
 import '../../api/service-category.model';
-import { asAlternatives, identifies, IsAtecoSection, IsComuneCode, lowerTrim } from '../../api/input-rules';
+import { asAlternatives, identifies, IsAtecoSection, IsComuneCode, lowerTrim, worded } from '../../api/input-rules';
+import { MESSAGES } from '../../messages';
+import { PRIVACY_NOTICE_VERSION } from '../../privacy/privacy-notice';
 import { PASSWORD_MIN_LENGTH } from '../../auth/api/auth.inputs';
 import { RegisterShopInput } from '../../shop/api/shop.inputs';
 import type { ClaimShop, DelegatedShopFilter, InviteShop, RegisterShopOnPaper } from '../delegation.commands';
@@ -59,6 +61,11 @@ export class ClaimShopInput implements ClaimShop {
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(128)
   password?: string;
+
+  @Field(() => String, { nullable: true, description: 'With a password (a new account): the version of the privacy notice the owner read and accepted (privacyNotice.version).' })
+  @IsOptional()
+  @IsIn([PRIVACY_NOTICE_VERSION], worded(MESSAGES.validation.privacyNoticeVersion))
+  privacyNoticeVersion?: string;
 }
 
 @InputType()

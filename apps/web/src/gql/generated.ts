@@ -109,7 +109,7 @@ export type CallAnswerInput = {
   questionCode: string;
 };
 
-/** SUBMITTED; EXCLUDED by staff or the organisation running the call, with a reason; at the closing ADMITTED (a place held) or RESERVE; LAPSED when an admitted place ended before the service started. */
+/** SUBMITTED; EXCLUDED by staff or the organisation running the call, with a reason; at the closing ADMITTED (a place held) or RESERVE; LAPSED when an admitted place ended before the service started, or when a shop on the reserve list erased its account. */
 export type CallApplicationStatus =
   | 'ADMITTED'
   | 'EXCLUDED'

@@ -315,6 +315,28 @@ describe('erasing an account (real PostgreSQL)', () => {
     expect(await q(`SELECT id FROM match WHERE shop_id = $1 AND state <> ALL('{COMPLETED,WITHDRAWN}')`, [person.shopId])).toEqual([]);
   });
 
+  it('lets the shop’s place on a closed call’s reserve list lapse: it keeps its rank, and no freed place goes to it', async () => {
+    const person = await seedPersonLife(core.db);
+    const staff = actingAs(await seedUser(core.db, UserRole.MINISTRY));
+    const [call] = await q<{ id: string }>(
+      `INSERT INTO selection_call (title, description, status, places, opens_at, closes_at, closed_at, eligibility, declarations, questions, scoring, tie_break, created_by_user_id)
+       VALUES ('Bando chiuso', 'Un bando già chiuso', 'CLOSED', 1, now() - interval '20 days', now() - interval '10 days', now() - interval '10 days', '{}', '[]', '[]', '[]', '{}', $1) RETURNING id`,
+      [staff.actor?.userId],
+    );
+    const [application] = await q<{ id: string }>(
+      `INSERT INTO call_application (call_id, shop_id, status, position, score, submitted_at, declarations, answers, ateco_section, ateco_division, employees, comune_code, province_code, region_code)
+       VALUES ($1, $2, 'RESERVE', 2, 40, now() - interval '12 days', '{}', '{}', 'G', '47', 2, '001272', '001', '01') RETURNING id`,
+      [call.id, person.shopId],
+    );
+
+    expect(await erasure.eraseOwnAccount(as(person), person.password)).toMatchObject({ kind: 'erased' });
+
+    expect(await q(`SELECT status, position FROM call_application WHERE id = $1`, [application.id])).toEqual([{ status: 'LAPSED', position: 2 }]);
+    expect(await q(`SELECT after FROM audit_event WHERE entity_id = $1 AND action = 'call_application.lapsed'`, [application.id])).toEqual([
+      { after: { status: 'LAPSED', reason: 'ACCOUNT_ERASED' } },
+    ]);
+  });
+
   it('refuses a provider with open offers, then erases its account and keeps the organisation’s records', async () => {
     const provider = await seedProvider(core.db);
     const offerId = await seedOffer(core.db, provider.id);

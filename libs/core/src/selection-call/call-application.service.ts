@@ -151,7 +151,8 @@ export class CallApplicationService {
   /**
    * For the erasure of a shop owner's account, in its transaction (after holdOpenCallsOf): shops
    * cannot withdraw an application, so each one still SUBMITTED to an open call is excluded, the
-   * erasure given as the reason, and the closing does not admit a shop that no longer exists.
+   * erasure given as the reason, and the closing does not admit a shop that no longer exists; one
+   * waiting on a closed call's reserve list lapses, so no freed place goes to it.
    */
   async excludeOnErasure(tx: RequestContext, shopId: string): Promise<number> {
     const actor = requireActor(tx, UserRole.SHOP);
@@ -172,7 +173,22 @@ export class CallApplicationService {
         after: { status: CallApplicationStatus.EXCLUDED, exclusionReason: reason },
       });
     }
-    return submitted.length;
+    // On a closed call's reserve list the shop keeps its rank and score (the published list does
+    // not change), but it lapses: a place that frees goes to the next one instead.
+    const reserve: { id: string }[] = await this.connection
+      .manager(tx)
+      .query(`SELECT id FROM call_application WHERE shop_id = $1 AND status = 'RESERVE' ORDER BY id FOR UPDATE`, [shopId]);
+    for (const { id } of reserve) {
+      await applications.update({ id }, { status: CallApplicationStatus.LAPSED });
+      await this.audit.record(tx, {
+        action: 'call_application.lapsed',
+        entityType: 'call_application',
+        entityId: id,
+        before: { status: CallApplicationStatus.RESERVE },
+        after: { status: CallApplicationStatus.LAPSED, reason: 'ACCOUNT_ERASED' },
+      });
+    }
+    return submitted.length + reserve.length;
   }
 
   /** Staff, or the organisation running the call: its applications, in rank order once ranked, else in the order they came. */

@@ -14,7 +14,7 @@ import { CallApplicationStatus, ScoringKind, SelectionCallStatus, TieBreakRule, 
 registerEnumType(SelectionCallStatus, { name: 'SelectionCallStatus', description: 'DRAFT (staff and the organisation running it only) → OPEN (applications within the window) → CLOSED (ranked, places given, graduatoria published).' })
 registerEnumType(CallApplicationStatus, {
   name: 'CallApplicationStatus',
-  description: 'SUBMITTED; EXCLUDED by staff or the organisation running the call, with a reason; at the closing ADMITTED (a place held) or RESERVE; LAPSED when an admitted place ended before the service started.',
+  description: 'SUBMITTED; EXCLUDED by staff or the organisation running the call, with a reason; at the closing ADMITTED (a place held) or RESERVE; LAPSED when an admitted place ended before the service started, or when a shop on the reserve list erased its account.',
 });
 registerEnumType(ScoringKind, {
   name: 'ScoringKind',

@@ -2,7 +2,7 @@ import { distanceKm } from '@vec/territory';
 import fc from 'fast-check';
 import { eligibility } from '../eligibility/eligibility';
 import { IneligibilityReason, MatchingContext, MatchingOffer, MatchingRequest } from '../model/matching.types';
-import { AllocationInstance, arbInstance } from '../testing/arbitraries';
+import { AllocationInstance, arbInstance, withShuffledInput } from '../testing/arbitraries';
 import { aContext, aCoverage, anOffer, aRadius, aRequest, MILANO } from '../testing/builders';
 import { allocate, AllocationResult } from './allocate';
 
@@ -148,13 +148,7 @@ describe.each(SIZES)('allocation invariants on random $name instances', ({ size,
   });
 
   it('gives the same result whatever order requests and offers are listed in', () => {
-    const shuffled = instances.chain((instance) =>
-      fc.record({
-        instance: fc.constant(instance),
-        requests: fc.shuffledSubarray(instance.requests, { minLength: instance.requests.length, maxLength: instance.requests.length }),
-        offers: fc.shuffledSubarray(instance.offers, { minLength: instance.offers.length, maxLength: instance.offers.length }),
-      }),
-    );
+    const shuffled = withShuffledInput(instances);
     fc.assert(
       fc.property(shuffled, ({ instance: { requests, offers, context }, requests: shuffledRequests, offers: shuffledOffers }) => {
         expect(withoutStats(allocate(shuffledRequests, shuffledOffers, context))).toEqual(withoutStats(allocate(requests, offers, context)));

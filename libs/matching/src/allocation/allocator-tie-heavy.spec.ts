@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { arbTieHeavyInstance } from '../testing/arbitraries';
+import { arbTieHeavyInstance, withShuffledInput } from '../testing/arbitraries';
 import { HighsSolver, loadHighs, referenceOptimum } from '../testing/highs-reference';
 import { allocate } from './allocate';
 import { resolveCostWeights } from './allocation-cost';
@@ -40,13 +40,7 @@ describe('allocator: instances full of exact ties', () => {
   });
 
   it('returns the same allocation however the input is ordered', () => {
-    const shuffled = arbTieHeavyInstance({ maxShops: 40, maxRequestsPerShop: 4, maxOffers: 20 }).chain((instance) =>
-      fc.record({
-        instance: fc.constant(instance),
-        requests: fc.shuffledSubarray(instance.requests, { minLength: instance.requests.length }),
-        offers: fc.shuffledSubarray(instance.offers, { minLength: instance.offers.length }),
-      }),
-    );
+    const shuffled = withShuffledInput(arbTieHeavyInstance({ maxShops: 40, maxRequestsPerShop: 4, maxOffers: 20 }));
     fc.assert(
       fc.property(shuffled, ({ instance, requests, offers }) => {
         const canonical = allocate(instance.requests, instance.offers, instance.context);

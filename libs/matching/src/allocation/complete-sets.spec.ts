@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { MatchingRequest } from '../model/matching.types';
 import { ServiceCategory } from '../service-category';
 import { feasibilityViolations, partiallyServedSets } from '../testing/allocation-checks';
-import { AllocationInstance, arbInstance } from '../testing/arbitraries';
+import { AllocationInstance, arbInstance, withShuffledInput } from '../testing/arbitraries';
 import { completeSetsOptimum } from '../testing/complete-sets-reference';
 import { HighsSolver, loadHighs } from '../testing/highs-reference';
 import { aContext, anOffer, aRequest, DAY, liveMatches, NOW } from '../testing/builders';
@@ -177,13 +177,7 @@ describe('complete sets only, on random instances', () => {
   });
 
   it('gives the same result whatever order requests and offers are listed in', () => {
-    const shuffled = instances.chain((instance) =>
-      fc.record({
-        instance: fc.constant(instance),
-        requests: fc.shuffledSubarray(instance.requests, { minLength: instance.requests.length, maxLength: instance.requests.length }),
-        offers: fc.shuffledSubarray(instance.offers, { minLength: instance.offers.length, maxLength: instance.offers.length }),
-      }),
-    );
+    const shuffled = withShuffledInput(instances);
     fc.assert(
       fc.property(shuffled, ({ instance: { requests, offers, context }, requests: r2, offers: o2 }) => {
         const options = { ...context, completeSetsOnly: true };

@@ -196,3 +196,14 @@ export function arbTieHeavyInstance({ maxShops, maxRequestsPerShop, maxOffers }:
 function comuneOf(location: ShopLocation): ShopLocation {
   return COMUNI.find((c) => c.comuneCode === location.comuneCode) ?? location;
 }
+
+/** Each instance with its requests and its offers listed again in another order: for the properties that the input's order must not change. */
+export function withShuffledInput(instances: fc.Arbitrary<AllocationInstance>): fc.Arbitrary<{ instance: AllocationInstance; requests: AllocationInstance['requests']; offers: AllocationInstance['offers'] }> {
+  return instances.chain((instance) =>
+    fc.record({
+      instance: fc.constant(instance),
+      requests: fc.shuffledSubarray(instance.requests, { minLength: instance.requests.length, maxLength: instance.requests.length }),
+      offers: fc.shuffledSubarray(instance.offers, { minLength: instance.offers.length, maxLength: instance.offers.length }),
+    }),
+  );
+}

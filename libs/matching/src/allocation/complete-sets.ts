@@ -114,9 +114,8 @@ export function allocateCompleteSets(
   /** Solves and drops until no set is served in part. */
   const converge = (initiallyDropped: ReadonlySet<string>): { round: SetRound; dropped: Set<string> } => {
     const dropped = new Set(initiallyDropped);
-    const favour = favourFirst;
     const kept = (): MatchingRequest[] => requests.filter((r) => r.setId == null || !dropped.has(r.setId));
-    let round = solve(kept(), favour);
+    let round = solve(kept(), favourFirst);
     rounds++;
     first ??= round;
     for (;;) {
@@ -129,7 +128,7 @@ export function allocateCompleteSets(
       if (partial.length === 0) return { round, dropped };
       const drops = rule === 'all' ? partial.map(([setId]) => setId) : chooseDrops(round.network, partial, served);
       for (const setId of drops) dropped.add(setId);
-      round = solve(kept(), favour);
+      round = solve(kept(), favourFirst);
       rounds++;
     }
   };

@@ -7,15 +7,38 @@ export interface MonitoringScale {
   offers: number;
   requests: number;
   matches: number;
+  /** Bundles among the requests: every other one of two services, the rest of three. */
+  bundles: number;
+  facilitators: number;
+  /** Shops onboarded by a facilitator. */
+  delegations: number;
+  calls: number;
+  /** Applications to the calls, at most one per shop and call. */
+  applications: number;
 }
 
-export const NATIONAL_SCALE: MonitoringScale = { shops: 500_000, providers: 1_000, offers: 5_000, requests: 300_000, matches: 200_000 };
+export const NATIONAL_SCALE: MonitoringScale = {
+  shops: 500_000,
+  providers: 1_000,
+  offers: 5_000,
+  requests: 300_000,
+  matches: 200_000,
+  bundles: 40_000,
+  facilitators: 300,
+  delegations: 60_000,
+  calls: 200,
+  applications: 100_000,
+};
+
+/** Requests that are the second or third part of a bundle (the first part is one of the others). */
+const extraParts = (scale: MonitoringScale): number => scale.bundles + Math.floor(scale.bundles / 2);
 
 /**
  * Fills an empty, migrated database with a synthetic national programme, entirely in SQL
  * (generate_series, a fixed random seed): shops placed in comuni in proportion to population,
- * offers of every coverage kind, requests over the last 90 days, matches in every state with
- * consistent timestamps, and completion surveys. Logs the seconds each step took.
+ * offers of every coverage kind, requests over the last 90 days (some asked together as bundles),
+ * matches in every state with consistent timestamps, completion surveys, facilitators with the
+ * shops they onboarded, and selection calls with their applicants. Logs the seconds each step took.
  */
 export async function fillMonitoringData(db: DataSource, scale: MonitoringScale, log: (line: string) => void): Promise<void> {
   const step = async (label: string, sql: string, params: unknown[] = []): Promise<void> => {
@@ -66,7 +89,18 @@ export async function fillMonitoringData(db: DataSource, scale: MonitoringScale,
       WHERE NOT o.coverage_national`);
   await step(`${scale.requests} help requests`, `INSERT INTO help_request (shop_id, category, description, status, created_at)
       SELECT s.id, (enum_range(NULL::service_category))[1 + (random() * 10)::int], 'Ci serve aiuto.', 'OPEN', now() - random() * interval '90 days'
-      FROM (SELECT id FROM shop ORDER BY partita_iva LIMIT $1) s`, [scale.requests]);
+      FROM (SELECT id FROM shop ORDER BY partita_iva LIMIT $1) s`, [scale.requests - extraParts(scale)]);
+  // A bundle's first part is one of those requests; its other parts ask the next services in the platform's order.
+  await step(`${scale.bundles} bundles`, `CREATE TEMP TABLE bench_bundle AS
+      SELECT gen_random_uuid() AS id, r.id AS request_id, r.shop_id, r.created_at, r.n,
+             ARRAY[r.category, e.all_c[1 + r.pos % e.k]] || CASE WHEN r.n % 2 = 0 THEN ARRAY[e.all_c[1 + (r.pos + 1) % e.k]] ELSE '{}' END AS categories
+      FROM (SELECT id, shop_id, category, created_at, array_position(enum_range(NULL::service_category), category) AS pos, row_number() OVER (ORDER BY id) AS n
+            FROM help_request ORDER BY id LIMIT $1) r
+      CROSS JOIN (SELECT enum_range(NULL::service_category) AS all_c, cardinality(enum_range(NULL::service_category)) AS k) e`, [scale.bundles]);
+  await step('their parts', `INSERT INTO help_request_bundle (id, shop_id, categories, created_at) SELECT id, shop_id, categories, created_at FROM bench_bundle;
+    UPDATE help_request r SET bundle_id = b.id FROM bench_bundle b WHERE r.id = b.request_id;
+    INSERT INTO help_request (shop_id, category, description, status, created_at, bundle_id)
+      SELECT b.shop_id, c.category, 'Ci serve aiuto.', 'OPEN', b.created_at, b.id FROM bench_bundle b CROSS JOIN LATERAL unnest(b.categories[2:]) c(category)`);
   await step(`${scale.matches} matches`, `INSERT INTO match (help_request_id, offer_id, shop_id, provider_id, category, state, origin, coverage_level, distance_km,
         respond_by, waitlisted_at, accepted_at, activated_at, free_until, completed_at, ended_at, created_at)
       SELECT r.id, o.id, r.shop_id, o.provider_id, r.category, st.state::match_state, 'APPLICATION', 'PROVINCE', 0,
@@ -83,6 +117,8 @@ export async function fillMonitoringData(db: DataSource, scale: MonitoringScale,
       JOIN (SELECT id, provider_id, row_number() OVER (ORDER BY id) - 1 AS n FROM offer) o ON o.n = r.pick`, [scale.matches, scale.offers]);
   await step('request statuses', `UPDATE help_request r SET status = (CASE WHEN m.state IN ('PENDING', 'ACCEPTED', 'ACTIVE') THEN 'MATCHED' ELSE 'FULFILLED' END)::help_request_status
       FROM match m WHERE m.help_request_id = r.id AND m.state IN ('PENDING', 'ACCEPTED', 'ACTIVE', 'COMPLETED')`);
+  await step('withdrawn bundles', `UPDATE help_request r SET status = 'CANCELLED', cancelled_at = r.created_at + interval '3 days'
+      FROM bench_bundle b WHERE r.bundle_id = b.id AND b.n % 20 = 0 AND r.status = 'OPEN'`);
   await step('capacities to their real size', `UPDATE offer SET capacity = greatest(used, 1 + (random() * 60)::int)`);
   await step('completion surveys', `INSERT INTO outcome_survey (match_id, checkpoint, got_online_orders, approximate_orders, answered_at, answered_by_user_id)
       SELECT m.id, 'COMPLETION', o.yes, CASE WHEN o.yes THEN 1 + (random() * 50)::int ELSE 0 END, m.completed_at, s.owner_user_id
@@ -94,6 +130,43 @@ export async function fillMonitoringData(db: DataSource, scale: MonitoringScale,
       CROSS JOIN (VALUES ('DAY_30', 30), ('DAY_90', 90)) c(checkpoint, days)
       CROSS JOIN LATERAL (SELECT random() + length(m.id::text) * 0 < 0.5 AS yes) o
       WHERE m.state IN ('ACTIVE', 'COMPLETED') AND m.activated_at <= now() - c.days * interval '1 day' AND random() < 0.6`);
+  await step(`${scale.facilitators} facilitators`, `WITH owners AS (
+        INSERT INTO user_account (email, password_hash, role) SELECT 'facilitatore-' || i || '@bench.example', 'x', 'FACILITATOR' FROM generate_series(1, $1) i RETURNING id)
+      INSERT INTO facilitator (owner_user_id, name, kind, tax_code, contact_email, national, region_codes, verification_status)
+      SELECT id, 'Organizzazione ' || n, (enum_range(NULL::facilitator_kind))[1 + n % 5], lpad((80000000000 + n)::text, 11, '0'), 'info@bench.example',
+             n % 10 = 0, CASE WHEN n % 10 = 0 THEN '{}' ELSE ARRAY[lpad((1 + n % 20)::text, 2, '0')] END,
+             (CASE WHEN n % 12 = 0 THEN 'PENDING' ELSE 'APPROVED' END)::verification_status
+      FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM owners) o`, [scale.facilitators]);
+  await step(`${scale.delegations} delegations`, `INSERT INTO delegation (facilitator_id, shop_id, status, consent, paper_declared_on, created_at, activated_at, ended_at)
+      SELECT f.id, s.id, (CASE WHEN s.roll < 0.85 THEN 'ACTIVE' ELSE 'REVOKED' END)::delegation_status,
+             (CASE WHEN s.roll < 0.3 THEN 'PAPER' ELSE 'SHOP' END)::delegation_consent, CASE WHEN s.roll < 0.3 THEN (now() - interval '200 days')::date END,
+             now() - s.age, now() - s.age + interval '1 day', CASE WHEN s.roll >= 0.85 THEN now() - s.age / 2 END
+      FROM (SELECT id, random() AS roll, random() * interval '200 days' AS age, row_number() OVER (ORDER BY random()) AS n FROM shop LIMIT $1) s
+      JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM facilitator) f ON f.n = s.n % $2`, [scale.delegations, scale.facilitators]);
+  // A third of the calls still open; the closed ones admitted their first applicants (each with a match of its own shop), the rest in reserve or excluded.
+  await step(`${scale.calls} selection calls`, `INSERT INTO selection_call (title, description, status, places, opens_at, closes_at, eligibility, declarations, questions, scoring, tie_break,
+        created_by_user_id, publisher_facilitator_id, published_at, closed_at)
+      SELECT 'Bando ' || i, 'Selezione pubblica.', (CASE WHEN i % 3 = 0 THEN 'OPEN' ELSE 'CLOSED' END)::selection_call_status, 50 + (random() * 450)::int,
+             now() - (i % 90 + 30) * interval '1 day', CASE WHEN i % 3 = 0 THEN now() + interval '20 days' ELSE now() - (i % 90) * interval '1 day' END,
+             '{}', '[]', '[]', '[]', '{}', f.owner_user_id, CASE WHEN i % 2 = 0 THEN f.id END, now() - (i % 90 + 30) * interval '1 day',
+             CASE WHEN i % 3 <> 0 THEN now() - (i % 90) * interval '1 day' END
+      FROM generate_series(1, $1) i CROSS JOIN LATERAL (SELECT id, owner_user_id FROM facilitator ORDER BY tax_code OFFSET i % $2 LIMIT 1) f`, [scale.calls, scale.facilitators]);
+  await step('their offers', `INSERT INTO selection_call_offer (call_id, offer_id, position)
+      SELECT c.id, o.id, 1 FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM selection_call) c
+      JOIN (SELECT id, row_number() OVER (ORDER BY id) AS n FROM offer) o ON o.n = c.n`);
+  await step(`${scale.applications} call applications`, `INSERT INTO call_application (call_id, shop_id, status, submitted_at, declarations, answers, ateco_section, ateco_division,
+        employees, comune_code, province_code, region_code, position, match_id, admitted_at, exclusion_reason)
+      SELECT c.id, a.shop_id, st.status::call_application_status, c.opens_at + interval '1 day', '{}', '{}', s.ateco_section, s.ateco_division, s.employees,
+             s.comune_code, cc.province_code, cc.region_code, a.rank,
+             CASE WHEN st.status = 'ADMITTED' THEN a.match_id END, CASE WHEN st.status = 'ADMITTED' THEN c.closed_at END,
+             CASE WHEN st.status = 'EXCLUDED' THEN 'Dichiarazione non veritiera.' END
+      FROM (SELECT shop_id, match_id, n % $2 AS call_n, row_number() OVER (PARTITION BY n % $2 ORDER BY n) AS rank
+            FROM (SELECT DISTINCT ON (shop_id) shop_id, id AS match_id, row_number() OVER (ORDER BY random()) AS n FROM match ORDER BY shop_id, id) m
+            ORDER BY n LIMIT $1) a
+      JOIN (SELECT id, status, places, opens_at, closed_at, row_number() OVER (ORDER BY id) - 1 AS n FROM selection_call) c ON c.n = a.call_n
+      JOIN shop s ON s.id = a.shop_id JOIN comune cc ON cc.code = s.comune_code
+      CROSS JOIN LATERAL (SELECT CASE WHEN c.status = 'OPEN' THEN 'SUBMITTED' WHEN a.rank <= c.places THEN 'ADMITTED'
+                                      WHEN a.rank % 10 = 0 THEN 'EXCLUDED' ELSE 'RESERVE' END AS status) st`, [scale.applications, scale.calls]);
   // Autovacuum's steady state: statistics and visibility maps up to date.
   await step('VACUUM ANALYZE', `VACUUM ANALYZE`);
 }

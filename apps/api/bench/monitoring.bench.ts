@@ -1,6 +1,7 @@
 /**
  * `npm run bench:monitoring`: fills a fresh embedded PostgreSQL with a national programme (500k
- * shops, 5k offers, 300k requests, 200k matches; `--small` for a tenth) and times the dashboard
+ * shops, 5k offers, 300k requests of which 40k bundles, 200k matches, 60k shops onboarded by
+ * facilitators, 200 selection calls with 100k applicants; `--small` for a tenth) and times the dashboard
  * through the real API over loopback HTTP, each query exactly as the web app sends it (its
  * documents in apps/web/src/graphql):
  * - every query, median of 3, against 300 ms;
@@ -30,7 +31,9 @@ const QUERY_TARGET_MS = 300;
 const FIRST_LOAD_TARGET_MS = 500;
 const P95_REQUESTS = 20;
 const PASSWORD = 'bench-monitoring-2026';
-const BENCH_ENV = { NODE_ENV: 'production', JWT_SECRET: 'Bn4rT7yU2iO9pA1sD6fG3hJ8kL0zX5cV-mQ_wE7rT2yU4iO', RATE_LIMIT_PER_MINUTE: '0', METRICS_PORT: '0', MIGRATIONS_RUN: 'false', SEED_DEMO: 'false', RUN_WORKER: 'false', LOG_LEVEL: 'error' };
+const BENCH_ENV = { NODE_ENV: 'production', JWT_SECRET: 'Bn4rT7yU2iO9pA1sD6fG3hJ8kL0zX5cV-mQ_wE7rT2yU4iO', RATE_LIMIT_PER_MINUTE: '0', METRICS_PORT: '0', MIGRATIONS_RUN: 'false', SEED_DEMO: 'false', RUN_WORKER: 'false', LOG_LEVEL: 'error',
+  // Required in production; no e-mail is sent while benchmarking.
+  SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'noreply@vicini.example', APP_URL: 'https://vicini.example' };
 
 interface Query {
   label: string;
@@ -51,6 +54,11 @@ const QUERIES: Query[] = [
   { label: 'unmet demand, first page', operation: 'UnmetDemand', variables: { filter: {}, ...page }, firstLoad: true },
   { label: 'capacity per provider', operation: 'CapacityByProvider', variables: { filter: {}, ...page }, firstLoad: true },
   { label: 'capacity ending within 30 days', operation: 'CapacityEndingSoon', variables: { filter: {}, endingWithinDays: 30, ...page }, firstLoad: true },
+  { label: 'uptake by facilitator', operation: 'UptakeByFacilitator', variables: { filter: {}, ...page }, firstLoad: true },
+  { label: 'bundles', operation: 'DashboardBundles', variables: { filter: {} }, firstLoad: true },
+  { label: 'selection calls', operation: 'DashboardCalls', variables: { filter: {} }, firstLoad: true },
+  { label: 'bundles, Lombardia × online store', operation: 'DashboardBundles', variables: { filter: { regionCode: '03', category: 'ONLINE_STORE' } } },
+  { label: 'uptake by facilitator, Lombardia, 30 days', operation: 'UptakeByFacilitator', variables: { filter: { regionCode: '03', from: new Date(Date.now() - 30 * DAY).toISOString() }, ...page } },
   { label: 'KPIs, Lombardia', operation: 'DashboardKpis', variables: { filter: { regionCode: '03' } } },
   { label: 'KPIs, Napoli × online store, 30 days', operation: 'DashboardKpis', variables: { filter: { provinceCode: '063', category: 'ONLINE_STORE', from: new Date(Date.now() - 30 * DAY).toISOString() } } },
   { label: 'breakdown by province, Lombardia', operation: 'DashboardBreakdown', variables: { by: 'PROVINCE', filter: { regionCode: '03' } } },
@@ -74,7 +82,7 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const scale: MonitoringScale = process.argv.includes('--small') ? { shops: 50_000, providers: 200, offers: 1_000, requests: 30_000, matches: 20_000 } : NATIONAL_SCALE;
+  const scale: MonitoringScale = process.argv.includes('--small') ? { shops: 50_000, providers: 200, offers: 1_000, requests: 30_000, matches: 20_000, bundles: 4_000, facilitators: 30, delegations: 6_000, calls: 20, applications: 10_000 } : NATIONAL_SCALE;
   // A folder the embedded server creates itself (it may run PostgreSQL as its own system user).
   const dataDir = join(tmpdir(), `vicini-bench-monitoring-${process.pid}-${Date.now()}`);
   const database = await EmbeddedPostgresServer.start({ dataDir, port: await freePort(), database: 'bench' });

@@ -1,8 +1,10 @@
 /**
  * `npm run bench:api`: the API against the floor of its own SQL. A fresh embedded PostgreSQL with
- * the demo; the statements the API sends for each operation (as the web app sends it) are
- * recorded once, then a plain node:http + pg server replays exactly those, and autocannon drives
- * both, interleaved, with 20 connections. Targets: GraphQL ≥ 0.5× the raw throughput for the comune
+ * the demo; the statements the API sends for each operation are recorded once, then a plain
+ * node:http + pg server replays exactly those, and autocannon drives both, interleaved, with 20
+ * connections. Each query is sent the way the web app sends it: by GET, with `__typename` in every
+ * selection, as the hash of its text (automatic persisted queries, registered once) and the
+ * header the CSRF protection asks for. Targets: GraphQL ≥ 0.5× the raw throughput for the comune
  * search, ≥ 0.33× for the others, p99 ≤ 3× the raw p99. Then the same with two API processes on
  * one database, and where the CPU goes.
  */
@@ -13,9 +15,11 @@ import { ALL_ENTITIES, seedDemo } from '@vec/core';
 import { buildDataSourceOptions, EmbeddedPostgresServer, runPendingMigrations } from '@vec/database';
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { addTypenameToDocument } from '@apollo/client/utilities';
 import { print } from 'graphql';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
@@ -54,6 +58,47 @@ interface Scenario {
   target: number;
 }
 
+interface Persisted {
+  operation: string;
+  variables: Record<string, unknown>;
+  token?: string;
+  query: string;
+}
+
+/** A query as the web app asks it: GET, its variables and the hash of its text in the URL. */
+function persistedPath(path: string, scenario: Persisted): string {
+  const hash = createHash('sha256').update(scenario.query).digest('hex');
+  const params = new URLSearchParams({
+    operationName: scenario.operation,
+    variables: JSON.stringify(scenario.variables),
+    extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }),
+  });
+  return `${path}?${params.toString()}`;
+}
+
+const authorization = (scenario: Persisted): Record<string, string> => (scenario.token ? { authorization: `Bearer ${scenario.token}` } : {});
+
+/** Registers each query's text under its hash with an API process (what the web app's first ask does). */
+async function register(base: string, scenarios: Persisted[]): Promise<void> {
+  for (const scenario of scenarios) {
+    const hash = createHash('sha256').update(scenario.query).digest('hex');
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...authorization(scenario) },
+      body: JSON.stringify({ query: scenario.query, variables: scenario.variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
+    });
+    const body = (await response.json()) as { errors?: unknown };
+    if (body.errors) throw new Error(`${scenario.operation}: ${JSON.stringify(body.errors)}`);
+  }
+}
+
+/** One persisted GET, checked to answer without errors. */
+async function getPersisted(base: string, scenario: Persisted): Promise<void> {
+  const response = await fetch(`${base}${persistedPath('/graphql', scenario)}`, { headers: { 'apollo-require-preflight': 'true', ...authorization(scenario) } });
+  const body = (await response.json()) as { errors?: unknown };
+  if (body.errors) throw new Error(`${scenario.operation}: ${JSON.stringify(body.errors)}`);
+}
+
 interface Measured {
   rps: number;
   p50: number;
@@ -61,8 +106,8 @@ interface Measured {
   errors: number;
 }
 
-async function load(url: string, body: string, headers: Record<string, string>, connections = CONNECTIONS, seconds = SECONDS): Promise<Measured> {
-  const result = await autocannon({ url, connections, duration: seconds, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+async function load(url: string, headers: Record<string, string>, connections = CONNECTIONS, seconds = SECONDS): Promise<Measured> {
+  const result = await autocannon({ url, connections, duration: seconds, method: 'GET', headers: { 'apollo-require-preflight': 'true', ...headers } });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
@@ -148,7 +193,8 @@ async function main(): Promise<void> {
     const helpRequestId = requests.myHelpRequests.items[0]?.id;
     if (!helpRequestId) throw new Error('the demo shop has no request');
 
-    const documents = new Map(webOperations().map((operation) => [operation.name, print(operation.document)]));
+    // As Apollo Client sends them: __typename in every selection set.
+    const documents = new Map(webOperations().map((operation) => [operation.name, print(addTypenameToDocument(operation.document))]));
     const allScenarios: Scenario[] = [
       { name: 'comuni search', operation: 'SearchComuni', variables: { search: 'tor', first: 8 }, target: 0.5 },
       { name: 'public catalogue page', operation: 'OfferCatalogue', variables: { filter: {}, first: 20, offset: 0 }, target: 0.33 },
@@ -157,14 +203,19 @@ async function main(): Promise<void> {
       { name: 'dashboard KPIs', operation: 'DashboardKpis', variables: { filter: {} }, token: ministry, target: 0.33 },
     ];
     // BENCH_ONLY=SearchComuni (an operation name) measures that one alone, e.g. to profile it.
-    const scenarios = allScenarios.filter((scenario) => !process.env.BENCH_ONLY || scenario.operation === process.env.BENCH_ONLY);
+    const scenarios = allScenarios
+      .filter((scenario) => !process.env.BENCH_ONLY || scenario.operation === process.env.BENCH_ONLY)
+      .map((scenario) => {
+        const query = documents.get(scenario.operation);
+        if (!query) throw new Error(`no web operation ${scenario.operation}`);
+        return { ...scenario, query };
+      });
     const routes: Record<string, Statement[]> = {};
+    await register(base, scenarios);
     for (const scenario of scenarios) {
-      const query = documents.get(scenario.operation);
-      if (!query) throw new Error(`no web operation ${scenario.operation}`);
       // The second request: the first also fills the caches (territory, …) that later ones read.
-      await graphql(query, scenario.variables, scenario.token);
-      routes[`/${scenario.operation}`] = await recorder.during(() => graphql(query, scenario.variables, scenario.token));
+      await getPersisted(base, scenario);
+      routes[`/${scenario.operation}`] = await recorder.during(() => getPersisted(base, scenario));
       if (process.env.BENCH_SHOW_SQL) console.log(scenario.name, routes[`/${scenario.operation}`].map((s) => s.text.replace(/\s+/g, ' ').slice(0, 300)));
     }
     if (process.env.BENCH_SHOW_SQL) process.exit(0);
@@ -173,19 +224,20 @@ async function main(): Promise<void> {
     const raw = await startRawServer(database.url, routes);
     const api = await spawnApi(database.url);
     children.push(api.child);
+    await register(`http://127.0.0.1:${api.port}`, scenarios);
     console.log(`\nAPI vs raw node:http + pg, ${CONNECTIONS} connections, ${SECONDS} s per run, median of ${ROUNDS} interleaved runs (demo data)\n`);
     console.log('| operation | statements | raw req/s | API req/s | ratio | target | raw p99 | API p99 | p99 ratio | result |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
     const results: boolean[] = [];
     for (const scenario of scenarios) {
-      const body = JSON.stringify({ query: documents.get(scenario.operation), variables: scenario.variables });
       const headers: Record<string, string> = scenario.token ? { authorization: `Bearer ${scenario.token}` } : {};
-      await load(`http://127.0.0.1:${api.port}/graphql`, body, headers, CONNECTIONS, 2);
+      const apiUrl = `http://127.0.0.1:${api.port}${persistedPath('/graphql', scenario)}`;
+      await load(apiUrl, headers, CONNECTIONS, 2);
       const rawRuns: Measured[] = [];
       const apiRuns: Measured[] = [];
       for (let round = 0; round < ROUNDS; round += 1) {
-        rawRuns.push(await load(`http://127.0.0.1:${raw.port}/${scenario.operation}`, body, headers));
-        apiRuns.push(await load(`http://127.0.0.1:${api.port}/graphql`, body, headers));
+        rawRuns.push(await load(`http://127.0.0.1:${raw.port}${persistedPath(`/${scenario.operation}`, scenario)}`, headers));
+        apiRuns.push(await load(apiUrl, headers));
       }
       const rawRps = median(rawRuns.map((r) => r.rps));
       const apiRps = median(apiRuns.map((r) => r.rps));
@@ -203,11 +255,11 @@ async function main(): Promise<void> {
     const second = await spawnApi(database.url);
     children.push(second.child);
     const search = scenarios[0];
-    const body = JSON.stringify({ query: documents.get(search.operation), variables: search.variables });
+    await register(`http://127.0.0.1:${second.port}`, [search]);
     const measureCpu = async (ports: number[]): Promise<{ rps: number; api: number; postgres: number; loader: number }> => {
       const pids = [api, second].filter((p) => ports.includes(p.port)).map((p) => p.child.pid ?? 0);
       const before = { api: pids.reduce((t, pid) => t + cpuSeconds(pid), 0), postgres: postgresCpu(database.dataDir), loader: process.cpuUsage() };
-      const runs = await Promise.all(ports.map((port) => load(`http://127.0.0.1:${port}/graphql`, body, {}, CONNECTIONS / ports.length)));
+      const runs = await Promise.all(ports.map((port) => load(`http://127.0.0.1:${port}${persistedPath('/graphql', search)}`, {}, CONNECTIONS / ports.length)));
       const loader = process.cpuUsage(before.loader);
       return {
         rps: runs.reduce((total, run) => total + run.rps, 0),

@@ -5,7 +5,7 @@ import { applyTo } from '../../api/test/testing/match-fixtures';
 import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
 import { dataOf, member } from '../../api/test/testing/test-app';
 import { shopNamed } from './testing/journey-fixtures';
-import { eventually, expectAccessible, logIn, startWebTestApp, type WebTestApp } from './testing/web-app';
+import { eventually, expectAccessible, logIn, showSection, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 const [TORINO, PALERMO] = ['001272', '082053'];
 const unique = (name: string): string => `${name} ${randomUUID().slice(0, 6)}`;
@@ -35,6 +35,7 @@ describe('Bundles on the ministry dashboard in the browser (a database of its ow
 
     const page = await web.newPage();
     await logIn(page, staff.email);
+    await showSection(page, 'dashboard-bundles-title');
     const section = page.getByRole('region', { name: 'Pacchetti di servizi' });
     const totals = section.getByTestId('dashboard-bundle-totals').locator('tbody tr td');
     // Asked, complete sets, partly served, not served yet, withdrawn, services per bundle.
@@ -50,9 +51,11 @@ describe('Bundles on the ministry dashboard in the browser (a database of its ow
 
     // The filter narrows them: Piemonte has the partly served one only; no bundle asks for a website.
     await page.goto('/ministero/cruscotto?regione=01');
+    await showSection(page, 'dashboard-bundles-title');
     await eventually(() => totals.allInnerTexts(), ['1', '0', '1', '0', '0', '2']);
     expect(await combinations.locator('tbody tr').count()).toBe(1);
     await page.goto('/ministero/cruscotto?categoria=WEBSITE');
+    await showSection(page, 'dashboard-bundles-title');
     await eventually(() => totals.allInnerTexts(), ['0', '0', '0', '0', '0', '–']);
     await section.getByText('Nessun pacchetto chiesto per questo filtro.').waitFor();
     await expectAccessible(page, 'dashboard-bundles-empty');

@@ -4,7 +4,7 @@ import { staffUser } from '../../api/test/testing/fixtures';
 import { askFor } from '../../api/test/testing/match-fixtures';
 import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
 import { shopNamed } from './testing/journey-fixtures';
-import { eventually, expectAccessible, focused, logIn, startWebTestApp, type WebTestApp } from './testing/web-app';
+import { eventually, expectAccessible, focused, logIn, showSection, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 const [TORINO, PALERMO] = ['001272', '082053'];
 const unique = (name: string): string => `${name} ${randomUUID().slice(0, 6)}`;
@@ -38,6 +38,9 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     await page.getByRole('heading', { level: 1, name: 'Cruscotto del programma' }).waitFor();
     const kpi = (id: string) => page.locator(`[data-kpi="${id}"] .figure-value`);
     await eventually(() => kpi('shops').textContent(), '6');
+    // The sections far below the first screen ask for their figures only as they come into view.
+    expect(await page.getByTestId('uptake-by-facilitator').count()).toBe(0);
+    expect(await page.getByTestId('dashboard-bundle-totals').count()).toBe(0);
     expect(await kpi('requests').textContent()).toBe('5');
     expect(await kpi('matchRate').textContent()).toBe('0%');
     expect(await kpi('capacity').textContent()).toBe('0 / 5');
@@ -55,7 +58,9 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     expect(series.map(Number).reduce((a, b) => a + b, 0)).toBe(6);
 
     // The map colours the regions with requests; the table says the same in words.
+    await showSection(page, 'places-title');
     const regions = page.getByTestId('breakdown-REGION');
+    await regions.waitFor();
     const row = (name: string) => regions.locator('tbody tr').filter({ has: page.locator('th', { hasText: new RegExp(`^${name}$`) }) });
     expect(await row('Piemonte').locator('td').nth(1).textContent()).toBe('3');
     expect(await row('Sicilia').locator('td').nth(1).textContent()).toBe('2');
@@ -72,6 +77,7 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     await expectAccessible(page, 'dashboard');
 
     // By service category, then by the shops' ATECO section.
+    await showSection(page, 'topics-title');
     const byCategory = page.getByTestId('breakdown-CATEGORY');
     expect(await byCategory.locator('tbody tr').filter({ hasText: /^Negozio online/ }).locator('td').nth(1).textContent()).toBe('3');
     expect(await byCategory.locator('tbody tr').filter({ hasText: /^Sicurezza informatica/ }).locator('td').nth(1).textContent()).toBe('2');
@@ -82,14 +88,17 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     expect(sectorRequests.map(Number).reduce((a, b) => a + b, 0)).toBe(5);
 
     // Palermo's two requests have no offer at all; Turin's are served by the offer, which ends in 10 days.
+    await showSection(page, 'unmet-title');
     const unmet = page.getByTestId('unmet-demand');
     expect(await unmet.locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^Palermo \(Sicilia\)\s+Sicurezza informatica\s+2\s+0\s+/)]);
     // The figures come from a snapshot, and the page says when it was taken.
     expect(await page.getByTestId('unmet-computed-at').textContent()).toMatch(/^Aggiornato alle \d{2}:\d{2}: ricalcolato ogni cinque minuti/);
+    await showSection(page, 'ending-title');
     await page.getByTestId('capacity-ending').getByText(title).waitFor();
     expect(await page.getByTestId('capacity-ending').locator('tbody tr td').first().textContent()).toBe('5 su 5');
 
     // The capacity burn-down as a chart, by provider then by offer, with the same figures as a table.
+    await showSection(page, 'capacity-title');
     const places = page.locator('section[aria-labelledby="capacity-title"]');
     await places.getByTestId('capacity-chart').locator('.recharts-bar-rectangle').first().waitFor();
     await places.getByText('Mostra i dati in tabella').click();
@@ -111,6 +120,7 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     const provinces = page.getByTestId('breakdown-PROVINCE');
     expect(await provinces.locator('tbody tr').filter({ hasText: /^Torino/ }).locator('td').nth(1).textContent()).toBe('3');
     expect(await page.getByLabel('Regione', { exact: true }).inputValue()).toBe('01');
+    await showSection(page, 'unmet-title');
     await page.getByText('Nessuna richiesta aperta senza risposta per questo filtro.').waitFor();
 
     // The same filter goes into the CSV the API streams.
@@ -149,10 +159,11 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     await logIn(phone, staff.email);
     const shops = phone.locator('[data-kpi="shops"]');
     await eventually(() => shops.locator('.figure-value').textContent(), '6');
-    await phone.getByTestId('region-map').waitFor();
-    await expectAccessible(phone, 'dashboard-phone');
     const box = await shops.boundingBox();
     expect(box && box.y + box.height).toBeLessThan(screen.height);
+    await showSection(phone, 'places-title');
+    await phone.getByTestId('region-map').waitFor();
+    await expectAccessible(phone, 'dashboard-phone');
     const summary = phone.getByTestId('filter-summary');
     expect(await summary.textContent()).toBe('Tutta Italia · Tutte le categorie · Tutti i settori · tutto il periodo');
     expect(await phone.getByLabel('Regione', { exact: true }).isVisible()).toBe(false);

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { CreateHelpRequestDocument, DecideFacilitatorDocument, GrantDelegationDocument, LoginDocument, RegisterFacilitatorDocument, RegisterShopDocument, RegisterShopOnPaperDocument } from '../../api/test/gql/generated';
 import { aFacilitatorInput, anEmail, aShopInput, TEST_PASSWORD } from '../../api/test/testing/fixtures';
 import { dataOf, member } from '../../api/test/testing/test-app';
-import { expectAccessible, logIn, startWebTestApp, type WebTestApp } from './testing/web-app';
+import { expectAccessible, logIn, showSection, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 /** A comune no other test registers shops in: the dashboard's breakdown by facilitator, narrowed to its province, lists this test's facilitator first. */
 const ABBASANTA = '095001';
@@ -86,6 +86,7 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     await logIn(staffPage, staff.email);
     // Narrowed to the shop's province, as the other panels are: the facilitators with shops there come first.
     await staffPage.goto(`/ministero/cruscotto?provincia=${ABBASANTA.slice(0, 3)}`);
+    await showSection(staffPage, 'by-facilitator-title');
     const uptake = staffPage.getByTestId('uptake-by-facilitator');
     await uptake.getByRole('rowheader', { name: facilitatorName }).waitFor();
     const facilitatorRow = uptake.getByRole('row').filter({ has: staffPage.getByRole('rowheader', { name: facilitatorName }) });

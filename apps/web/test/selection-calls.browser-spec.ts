@@ -5,7 +5,7 @@ import { staffUser } from '../../api/test/testing/fixtures';
 import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
 import { dataOf, member } from '../../api/test/testing/test-app';
 import { shopNamed } from './testing/journey-fixtures';
-import { expectAccessible, logIn, startWebTestApp, type WebTestApp } from './testing/web-app';
+import { expectAccessible, logIn, showSection, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 const TORINO = '001272';
 const unique = (name: string): string => `${name} ${randomUUID().slice(0, 6)}`;
@@ -90,6 +90,7 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     expect(await page.getByTestId('application-card').locator('h3').allInnerTexts()).toEqual([`1. ${bakeryName}`, `2. ${barName}`]);
     await expectAccessible(page, 'call-staff-closed');
     await page.goto('/ministero/cruscotto');
+    await showSection(page, 'dashboard-calls-title');
     const dashboardRow = page.getByTestId('dashboard-calls').locator('tr', { hasText: title });
     await dashboardRow.waitFor();
     // Status, who runs it, places, filled, applications, excluded, reserve, promoted from reserve.

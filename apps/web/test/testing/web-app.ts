@@ -163,6 +163,14 @@ export async function logIn(page: Page, email: string, password = TEST_PASSWORD)
   await page.waitForURL((url) => url.pathname !== '/accedi');
 }
 
+/**
+ * Scrolls a dashboard section into view: the sections below the first screen ask the API only
+ * then (the section whose heading has this id).
+ */
+export async function showSection(page: Page, titleId: string): Promise<void> {
+  await page.locator(`section[aria-labelledby="${titleId}"]`).scrollIntoViewIfNeeded();
+}
+
 /** Retries `read` until it yields `expected` (the page updates asynchronously); fails with the last value. */
 export async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

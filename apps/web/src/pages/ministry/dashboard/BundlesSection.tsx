@@ -5,6 +5,7 @@ import { DashboardBundlesDocument, type DashboardBundlesQuery, type MonitoringFi
 import { useFormat } from '../../../i18n/format';
 import { useCategoryLabels } from '../../../i18n/use-category-labels';
 import { TableScroll } from './TableScroll';
+import { sectionClass, useOnScreen } from './use-on-screen';
 
 type Counts = Pick<DashboardBundlesQuery['monitoringBundles'], (typeof COLUMNS)[number]>;
 
@@ -19,7 +20,8 @@ export function BundlesSection({ filter }: { filter: MonitoringFilterInput }) {
   const { t } = useTranslation();
   const format = useFormat();
   const categories = useCategoryLabels();
-  const { data, error } = useQuery(DashboardBundlesDocument, { variables: { filter }, fetchPolicy: 'cache-and-network' });
+  const { ref, deferred } = useOnScreen();
+  const { data, error } = useQuery(DashboardBundlesDocument, { variables: { filter }, fetchPolicy: 'cache-and-network', skip: deferred });
   const headings = COLUMNS.map((column) => (
     <th key={column} scope="col" className="text-end">
       {t(`dashboard.bundles.${column}`)}
@@ -84,7 +86,7 @@ export function BundlesSection({ filter }: { filter: MonitoringFilterInput }) {
     );
   }
   return (
-    <section aria-labelledby="dashboard-bundles-title" className="mt-4 mt-lg-5">
+    <section ref={ref} aria-labelledby="dashboard-bundles-title" className={sectionClass('mt-4 mt-lg-5', deferred)}>
       <h2 id="dashboard-bundles-title" className="h3">
         {t('dashboard.bundles.title')}
       </h2>

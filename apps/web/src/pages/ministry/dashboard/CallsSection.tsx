@@ -6,6 +6,7 @@ import { DashboardCallsDocument, type DashboardCallsQuery, type MonitoringFilter
 import { useFormat } from '../../../i18n/format';
 import { PATHS, pathTo } from '../../../routes';
 import { TableScroll } from './TableScroll';
+import { sectionClass, useOnScreen } from './use-on-screen';
 
 type Counts = Pick<DashboardCallsQuery['monitoringCalls']['open'], (typeof COLUMNS)[number]>;
 
@@ -27,7 +28,8 @@ const HEADINGS = {
 export function CallsSection({ filter }: { filter: MonitoringFilterInput }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { data, error } = useQuery(DashboardCallsDocument, { variables: { filter }, fetchPolicy: 'cache-and-network' });
+  const { ref, deferred } = useOnScreen();
+  const { data, error } = useQuery(DashboardCallsDocument, { variables: { filter }, fetchPolicy: 'cache-and-network', skip: deferred });
   const cells = (counts: Counts) =>
     COLUMNS.map((column) => (
       <td key={column} className="text-end">
@@ -110,7 +112,7 @@ export function CallsSection({ filter }: { filter: MonitoringFilterInput }) {
     );
   }
   return (
-    <section aria-labelledby="dashboard-calls-title" className="mt-4 mt-lg-5">
+    <section ref={ref} aria-labelledby="dashboard-calls-title" className={sectionClass('mt-4 mt-lg-5', deferred)}>
       <h2 id="dashboard-calls-title" className="h3">
         {t('dashboard.calls.title')}
       </h2>

@@ -8,6 +8,7 @@ import { usePaging } from '../../../components/Pagination';
 import { CapacityByOfferDocument, CapacityByProviderDocument, type MonitoringFilterInput } from '../../../gql/generated';
 import { useFormat } from '../../../i18n/format';
 import { TableScroll } from './TableScroll';
+import { sectionClass, useOnScreen } from './use-on-screen';
 
 const PAGE_SIZE = 10;
 type Grouping = 'PROVIDER' | 'OFFER';
@@ -36,10 +37,10 @@ const PARTS = [
 
 const shortName = (name: string): string => (name.length > 24 ? `${name.slice(0, 23)}…` : name);
 
-function useRows(grouping: Grouping, filter: MonitoringFilterInput, offset: number) {
+function useRows(grouping: Grouping, filter: MonitoringFilterInput, offset: number, deferred: boolean) {
   const variables = { filter, first: PAGE_SIZE, offset };
-  const byProvider = useQuery(CapacityByProviderDocument, { variables, skip: grouping !== 'PROVIDER' });
-  const byOffer = useQuery(CapacityByOfferDocument, { variables, skip: grouping !== 'OFFER' });
+  const byProvider = useQuery(CapacityByProviderDocument, { variables, skip: deferred || grouping !== 'PROVIDER' });
+  const byOffer = useQuery(CapacityByOfferDocument, { variables, skip: deferred || grouping !== 'OFFER' });
   if (grouping === 'PROVIDER') {
     const page = byProvider.data?.capacityByProvider;
     return { error: byProvider.error, page: page && { ...page, items: page.items.map((p): PlacesRow => ({ ...p, id: p.providerId, name: p.providerName })) } };
@@ -110,10 +111,10 @@ function PlacesFigures({ rows, grouping }: { rows: PlacesRow[]; grouping: Groupi
   );
 }
 
-function PlacesPage({ grouping, filter }: { grouping: Grouping; filter: MonitoringFilterInput }) {
+function PlacesPage({ grouping, filter, deferred }: { grouping: Grouping; filter: MonitoringFilterInput; deferred: boolean }) {
   const { t } = useTranslation();
   const paging = usePaging(PAGE_SIZE);
-  const { page, error } = useRows(grouping, filter, paging.offset);
+  const { page, error } = useRows(grouping, filter, paging.offset, deferred);
   return (
     <PagedResults paging={paging} page={page} error={error} empty={t('dashboard.capacity.empty')} pagerLabel={t('dashboard.capacity.pagination')}>
       {(current) => <PlacesFigures rows={current.items} grouping={grouping} />}
@@ -129,8 +130,9 @@ function PlacesPage({ grouping, filter }: { grouping: Grouping; filter: Monitori
 export function CapacityChart({ filter }: { filter: MonitoringFilterInput }) {
   const { t } = useTranslation();
   const [grouping, setGrouping] = useState<Grouping>('PROVIDER');
+  const { ref, deferred } = useOnScreen();
   return (
-    <section aria-labelledby="capacity-title" className="mt-5">
+    <section ref={ref} aria-labelledby="capacity-title" className={sectionClass('mt-5', deferred)}>
       <div className="d-flex flex-wrap justify-content-between align-items-center gap-2">
         <h2 id="capacity-title" className="h3 mb-0">
           {t('dashboard.capacity.title')}
@@ -145,7 +147,7 @@ export function CapacityChart({ filter }: { filter: MonitoringFilterInput }) {
       </div>
       <p className="mt-2">{t('dashboard.capacity.lead')}</p>
       {/* Another grouping starts again from its first page. */}
-      <PlacesPage key={grouping} grouping={grouping} filter={filter} />
+      <PlacesPage key={grouping} grouping={grouping} filter={filter} deferred={deferred} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { usePaging } from '../../../components/Pagination';
 import { CapacityEndingSoonDocument, type MonitoringFilterInput } from '../../../gql/generated';
 import { useFormat } from '../../../i18n/format';
 import { TableScroll } from './TableScroll';
+import { sectionClass, useOnScreen } from './use-on-screen';
 
 const PAGE_SIZE = 10;
 export const ENDING_WITHIN_DAYS = 30;
@@ -14,7 +15,8 @@ export function CapacityEndingSoon({ filter }: { filter: MonitoringFilterInput }
   const { t } = useTranslation();
   const format = useFormat();
   const paging = usePaging(PAGE_SIZE);
-  const { data, error } = useQuery(CapacityEndingSoonDocument, { variables: { filter, endingWithinDays: ENDING_WITHIN_DAYS, first: PAGE_SIZE, offset: paging.offset } });
+  const { ref, deferred } = useOnScreen();
+  const { data, error } = useQuery(CapacityEndingSoonDocument, { variables: { filter, endingWithinDays: ENDING_WITHIN_DAYS, first: PAGE_SIZE, offset: paging.offset }, skip: deferred });
   const ending = (date: string | null | undefined, days: number | null | undefined): string => {
     if (!date) return '–';
     if (days == null) return format.date(date);
@@ -23,7 +25,7 @@ export function CapacityEndingSoon({ filter }: { filter: MonitoringFilterInput }
     return t('dashboard.ending.on', { date: format.date(date), count: days });
   };
   return (
-    <section aria-labelledby="ending-title" className="mt-5">
+    <section ref={ref} aria-labelledby="ending-title" className={sectionClass('mt-5', deferred)}>
       <h2 id="ending-title" className="h3">
         {t('dashboard.ending.title')}
       </h2>

@@ -7,6 +7,7 @@ import { useFormat } from '../../../i18n/format';
 import { BreakdownTable } from './BreakdownTable';
 import { isRatio, MAP_METRICS, type MapMetric } from './breakdown-metrics';
 import { RegionMap } from './RegionMap';
+import { sectionClass, useOnScreen } from './use-on-screen';
 
 interface Props {
   filter: MonitoringFilterInput;
@@ -23,8 +24,9 @@ export function PlacesSection({ filter, onRegion }: Props) {
   const [metric, setMetric] = useState<MapMetric>('requests');
   const regionCode = filter.regionCode;
   const withoutPlace = { ...filter, regionCode: undefined, provinceCode: undefined };
-  const national = useQuery(DashboardBreakdownDocument, { variables: { by: 'REGION', filter: withoutPlace } });
-  const provinces = useQuery(DashboardBreakdownDocument, { variables: { by: 'PROVINCE', filter }, skip: !regionCode });
+  const { ref, deferred } = useOnScreen();
+  const national = useQuery(DashboardBreakdownDocument, { variables: { by: 'REGION', filter: withoutPlace }, skip: deferred });
+  const provinces = useQuery(DashboardBreakdownDocument, { variables: { by: 'PROVINCE', filter }, skip: deferred || !regionCode });
   const formatValue = (value: number | null): string => {
     if (value === null) return '–';
     return isRatio(metric) ? format.percent(value, 0) : format.number(value);
@@ -47,7 +49,7 @@ export function PlacesSection({ filter, onRegion }: Props) {
   }
 
   return (
-    <section aria-labelledby="places-title" className="mt-5">
+    <section ref={ref} aria-labelledby="places-title" className={sectionClass('mt-5', deferred)}>
       <h2 id="places-title" className="h3" ref={heading} tabIndex={-1}>
         {t('dashboard.places.title')}
       </h2>

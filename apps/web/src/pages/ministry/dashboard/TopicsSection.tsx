@@ -8,6 +8,7 @@ import { currentLanguage } from '../../../i18n';
 import { useCategoryLabels } from '../../../i18n/use-category-labels';
 import { atecoSections } from '../../shop/ateco';
 import { BreakdownTable } from './BreakdownTable';
+import { sectionClass, useOnScreen } from './use-on-screen';
 
 type Topic = 'CATEGORY' | 'SECTOR';
 
@@ -16,7 +17,8 @@ export function TopicsSection({ filter }: { filter: MonitoringFilterInput }) {
   const { t } = useTranslation();
   const categories = useCategoryLabels();
   const [topic, setTopic] = useState<Topic>('CATEGORY');
-  const { data, error } = useQuery(DashboardBreakdownDocument, { variables: { by: topic, filter } });
+  const { ref, deferred } = useOnScreen();
+  const { data, error } = useQuery(DashboardBreakdownDocument, { variables: { by: topic, filter }, skip: deferred });
   const sections = new Map(atecoSections(currentLanguage()).map((section) => [section.value, section.label]));
   // Names in the interface language (the API names them in Italian).
   const nameOf = (code: string): string | undefined => (topic === 'CATEGORY' ? categories.label(code as ServiceCategory) : sections.get(code));
@@ -25,7 +27,7 @@ export function TopicsSection({ filter }: { filter: MonitoringFilterInput }) {
   if (rows) body = <BreakdownTable rows={rows} dimension={topic} caption={t(`dashboard.topics.captions.${topic}`)} />;
   else body = error ? <LoadFailed /> : <Loading />;
   return (
-    <section aria-labelledby="topics-title" className="mt-5">
+    <section ref={ref} aria-labelledby="topics-title" className={sectionClass('mt-5', deferred)}>
       <div className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-2">
         <h2 id="topics-title" className="h3 mb-0">
           {t('dashboard.topics.title')}

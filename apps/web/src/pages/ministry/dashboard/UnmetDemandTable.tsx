@@ -6,6 +6,7 @@ import { UnmetDemandDocument, type MonitoringFilterInput } from '../../../gql/ge
 import { useFormat } from '../../../i18n/format';
 import { useCategoryLabels } from '../../../i18n/use-category-labels';
 import { TableScroll } from './TableScroll';
+import { sectionClass, useOnScreen } from './use-on-screen';
 
 const PAGE_SIZE = 10;
 
@@ -15,9 +16,10 @@ export function UnmetDemandTable({ filter }: { filter: MonitoringFilterInput }) 
   const format = useFormat();
   const categories = useCategoryLabels();
   const paging = usePaging(PAGE_SIZE);
-  const { data, error } = useQuery(UnmetDemandDocument, { variables: { filter, first: PAGE_SIZE, offset: paging.offset } });
+  const { ref, deferred } = useOnScreen();
+  const { data, error } = useQuery(UnmetDemandDocument, { variables: { filter, first: PAGE_SIZE, offset: paging.offset }, skip: deferred });
   return (
-    <section aria-labelledby="unmet-title" className="mt-5">
+    <section ref={ref} aria-labelledby="unmet-title" className={sectionClass('mt-5', deferred)}>
       <h2 id="unmet-title" className="h3">
         {t('dashboard.unmet.title')}
       </h2>

@@ -5,6 +5,7 @@ import { usePaging } from '../../../components/Pagination';
 import { UptakeByFacilitatorDocument, type MonitoringFilterInput } from '../../../gql/generated';
 import { useFormat } from '../../../i18n/format';
 import { TableScroll } from './TableScroll';
+import { sectionClass, useOnScreen } from './use-on-screen';
 
 const PAGE_SIZE = 10;
 
@@ -13,10 +14,11 @@ export function UptakeByFacilitator({ filter }: { filter: MonitoringFilterInput 
   const { t } = useTranslation();
   const format = useFormat();
   const paging = usePaging(PAGE_SIZE);
-  const { data, error } = useQuery(UptakeByFacilitatorDocument, { variables: { filter, first: PAGE_SIZE, offset: paging.offset } });
+  const { ref, deferred } = useOnScreen();
+  const { data, error } = useQuery(UptakeByFacilitatorDocument, { variables: { filter, first: PAGE_SIZE, offset: paging.offset }, skip: deferred });
   const columns = ['shopsOnboarded', 'shopsOnPaper', 'liveDelegations', 'shopsServed', 'completedMatches', 'surveyAnswers', 'answersReportingOrders'] as const;
   return (
-    <section aria-labelledby="by-facilitator-title" className="mt-5">
+    <section ref={ref} aria-labelledby="by-facilitator-title" className={sectionClass('mt-5', deferred)}>
       <h2 id="by-facilitator-title" className="h3">
         {t('dashboard.byFacilitator.title')}
       </h2>

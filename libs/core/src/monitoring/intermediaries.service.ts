@@ -30,10 +30,11 @@ export interface FacilitatorUptake {
  * and what came of it, within the dashboard's filter like every other panel: the place and the
  * ATECO section narrow the shops; the category narrows their matches; the period selects the
  * events in it (delegations activated, matches created and completed, surveys answered). One
- * set-based statement, largest first: the delegations grouped per facilitator and shop, and each
- * onboarded shop's figures counted once over the matches of every shop ever delegated, joined by
- * hash (probing the match index once per delegated shop took 2.5 times as long: 60,000 shops
- * onboarded, 1,000 ms against 400 ms).
+ * set-based statement, largest first: the delegations grouped per facilitator and shop (joined to
+ * their shops only to narrow them by place or sector; the few shops on paper are looked up by
+ * index), and each onboarded shop's figures counted once over the matches of every shop ever
+ * delegated, joined by hash. With 60,000 shops onboarded: 1,000 ms when each shop probed the
+ * match index four times, 400 ms with the hash joins, 190 ms without reading every shop.
  */
 @Injectable()
 export class IntermediariesService {
@@ -54,8 +55,9 @@ export class IntermediariesService {
     const within = (conditions: string[]): string => (conditions.length ? conditions.join(' AND ') : 'true');
     const rows: (FacilitatorUptake & { total: number })[] = await this.connection.manager(ctx).query(
       `WITH onboarded AS (
-         SELECT d.facilitator_id, d.shop_id, bool_or(s.owner_user_id IS NULL) AS on_paper, bool_or(${within(onboardedIn)}) AS in_period, bool_or(d.status = 'ACTIVE') AS live
-         FROM delegation d JOIN shop s ON s.id = d.shop_id ${scope.regionCode || scope.provinceCode ? 'JOIN comune c ON c.code = s.comune_code' : ''}
+         SELECT d.facilitator_id, d.shop_id, bool_or(d.shop_id IN (SELECT id FROM shop WHERE owner_user_id IS NULL)) AS on_paper,
+                bool_or(${within(onboardedIn)}) AS in_period, bool_or(d.status = 'ACTIVE') AS live
+         FROM delegation d ${shops.length ? 'JOIN shop s ON s.id = d.shop_id' : ''} ${scope.regionCode || scope.provinceCode ? 'JOIN comune c ON c.code = s.comune_code' : ''}
          WHERE d.activated_at IS NOT NULL ${andClause(shops)}
          GROUP BY d.facilitator_id, d.shop_id
        ), answered AS (

@@ -41,16 +41,18 @@ describe('Sign-in with SPID or CIE through OpenID Connect, against a real provid
   const isWebApp = (url: URL): boolean => url.origin === base.origin && url.pathname.startsWith('/accedi');
   const isCallback = (url: URL): boolean => url.origin === base.origin && url.pathname.endsWith('/callback');
 
-  /** From "Entra con SPID" to the provider's login form. */
-  async function startSignIn(browser: HttpBrowser): Promise<Landing> {
-    const page = await browser.follow(new URL(`/auth/oidc/${PROVIDER_ID}/login`, base), isWebApp);
+  /** From "Entra con SPID" to the provider's login form: the web app's button names the privacy notice it shows beside it. */
+  async function startSignIn(browser: HttpBrowser, notice: string | null = PRIVACY_NOTICE_VERSION): Promise<Landing> {
+    const login = new URL(`/auth/oidc/${PROVIDER_ID}/login`, base);
+    if (notice !== null) login.searchParams.set('informativa', notice);
+    const page = await browser.follow(login, isWebApp);
     expect(page.url.origin).toBe(idp.issuer);
     return page;
   }
 
   /** Logs in at the provider and consents; stops where the provider sends the browser back to the API. */
-  async function atProvider(browser: HttpBrowser, subject: string): Promise<URL> {
-    const loginPage = await startSignIn(browser);
+  async function atProvider(browser: HttpBrowser, subject: string, notice?: string | null): Promise<URL> {
+    const loginPage = await startSignIn(browser, notice);
     const consentPage = await browser.follow(formAction(loginPage, 'login'), isCallback, { form: { prompt: 'login', login: subject, password: 'qualsiasi' } });
     const back = await browser.follow(formAction(consentPage, 'consent'), isCallback, { form: { prompt: 'consent' } });
     expect(isCallback(back.url)).toBe(true);
@@ -58,8 +60,8 @@ describe('Sign-in with SPID or CIE through OpenID Connect, against a real provid
   }
 
   /** The whole journey: where the browser lands in the web app. */
-  async function signIn(browser: HttpBrowser, identity: TestIdentity): Promise<URL> {
-    const callback = await atProvider(browser, identity.subject);
+  async function signIn(browser: HttpBrowser, identity: TestIdentity, notice?: string | null): Promise<URL> {
+    const callback = await atProvider(browser, identity.subject, notice);
     return (await browser.follow(callback, isWebApp)).url;
   }
 
@@ -125,6 +127,28 @@ describe('Sign-in with SPID or CIE through OpenID Connect, against a real provid
     expect((await sessionOf(again))?.user.id).toBe(userId);
     expect(await linksOf(userId)).toHaveLength(1);
     expect((await auditOf(userId)).at(-1)).toEqual({ action: 'user.signed-in-with-identity', after: { providerId: PROVIDER_ID, by: 'identity' } });
+  });
+
+  it('opens an account only from a page that showed the privacy notice in force, and records it as accepted', async () => {
+    const db = api.app.get(DataSource);
+    for (const notice of [null, '2020-01-01']) {
+      const identity = anIdentity();
+      await idp.addUser(identity);
+      const browser = new HttpBrowser();
+      const landed = await signIn(browser, identity, notice);
+      expect(`${landed.pathname}${landed.search}`).toBe('/accedi?errore=PRIVACY_NOTICE_NEEDED');
+      expect(await sessionOf(browser)).toBeNull();
+      expect(await db.query('SELECT 1 FROM user_account WHERE email = $1', [identity.email])).toEqual([]);
+    }
+    // An address the provider does not vouch for: the account is opened, and asked to confirm it.
+    const identity = anIdentity({ emailVerified: false });
+    await idp.addUser(identity);
+    const browser = new HttpBrowser();
+    await signIn(browser, identity);
+    const userId = (await sessionOf(browser))?.user.id ?? '';
+    expect(await db.query('SELECT notice_version FROM privacy_notice_acceptance WHERE user_id = $1', [userId])).toEqual([{ notice_version: PRIVACY_NOTICE_VERSION }]);
+    expect(await db.query(`SELECT email_verified_at FROM user_account WHERE id = $1`, [userId])).toEqual([{ email_verified_at: null }]);
+    expect(await db.query(`SELECT count(*)::int AS n FROM account_token WHERE user_id = $1 AND purpose = 'VERIFY_EMAIL'`, [userId])).toEqual([{ n: 1 }]);
   });
 
   it('links an existing account whose e-mail the provider says is verified', async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { PRIVACY_NOTICE_VERSION } from '@vec/core';
 import { anEmail } from '../../api/test/testing/fixtures';
 import { aFiscalCode, startOidcTestProvider, type OidcTestProvider, type TestIdentity } from '../../api/test/testing/oidc-test-provider';
 import { expectAccessible, startWebTestApp, type WebTestApp } from './testing/web-app';
@@ -36,6 +37,9 @@ describe('Sign-in with SPID in the browser, against a real OpenID provider on lo
     await page.goto('/accedi');
     const spid = page.getByRole('link', { name: 'Entra con SPID' });
     await spid.waitFor();
+    // The privacy notice in force is named beside the buttons, and the button carries its version: a first sign-in opens the account with it.
+    await page.getByText('Se non hai ancora un account, entrando confermi di aver letto').waitFor();
+    expect(await spid.getAttribute('href')).toMatch(new RegExp(`/login\\?informativa=${PRIVACY_NOTICE_VERSION}$`));
     await expectAccessible(page, 'login-with-spid');
 
     await spid.click();

@@ -83,8 +83,8 @@ export class AuthService {
    * link. The version of the privacy notice they accepted is recorded with it, and when what they
    * came with does not already prove the address, a link to verify it is e-mailed.
    */
-  async openAccount(tx: RequestContext, account: NewRegistration, proof: { emailVerified: boolean }): Promise<UserAccountEntity> {
-    const user = await this.createAccount(tx, account, 'user.registered', proof.emailVerified);
+  async openAccount(tx: RequestContext, account: NewRegistration, proof: { emailVerified: boolean; via?: string }): Promise<UserAccountEntity> {
+    const user = await this.createAccount(tx, account, 'user.registered', proof.emailVerified, proof.via);
     if (!proof.emailVerified) await this.links.send(tx, user, AccountTokenPurpose.VERIFY_EMAIL, user.email);
     // What the person accepted and when, with the account (GDPR Art. 5(2) and 13).
     await this.connection.repository(tx, PrivacyNoticeAcceptanceEntity).insert({ userId: user.id, noticeVersion: account.privacyNoticeVersion, acceptedAt: tx.now });
@@ -231,7 +231,8 @@ export class AuthService {
     });
   }
 
-  private async createAccount(tx: RequestContext, account: NewAccount, action: string, emailVerified = action !== 'user.registered'): Promise<UserAccountEntity> {
+  /** `via`: the identity provider a person signed in with when that opened the account (audited). */
+  private async createAccount(tx: RequestContext, account: NewAccount, action: string, emailVerified = action !== 'user.registered', via?: string): Promise<UserAccountEntity> {
     const users = this.connection.repository(tx, UserAccountEntity);
     const user = await users.save(
       users.create({
@@ -245,7 +246,7 @@ export class AuthService {
     );
     // Someone signing up acts as the account being created; otherwise the caller (admin, CLI) acts.
     const actor = tx.actor ?? (action === 'user.registered' ? { userId: user.id, role: user.role } : undefined);
-    await this.audit.record(tx.withActor(actor), { action, entityType: 'user', entityId: user.id, after: { email: user.email, role: user.role, language: user.language } });
+    await this.audit.record(tx.withActor(actor), { action, entityType: 'user', entityId: user.id, after: { email: user.email, role: user.role, language: user.language, ...(via ? { via } : {}) } });
     return user;
   }
 

@@ -1,15 +1,24 @@
 import { useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { Icon } from '../../components/Icon';
-import { SignInProvidersDocument, type SignInProvidersQuery } from '../../gql/generated';
+import { PrivacyNoticeDocument, SignInProvidersDocument, type SignInProvidersQuery } from '../../gql/generated';
+import { PATHS } from '../../routes';
 
 type Provider = SignInProvidersQuery['signInProviders'][number];
 
+/**
+ * Where a button sends the browser: the provider's login path, with the version of the privacy
+ * notice this page shows, which an account opened by this sign-in records as accepted.
+ */
+const loginHref = (provider: Provider, noticeVersion: string): string =>
+  noticeVersion ? `${provider.loginPath}?${new URLSearchParams({ informativa: noticeVersion }).toString()}` : provider.loginPath;
+
 /** A full-page link: the browser leaves for the identity provider (through the API) and comes back signed in. */
-function ProviderButton({ provider, label, icon }: { provider: Provider; label: string; icon: string }) {
+function ProviderButton({ provider, label, icon, noticeVersion }: { provider: Provider; label: string; icon: string; noticeVersion: string }) {
   return (
-    <a className="btn btn-primary btn-icon" href={provider.loginPath}>
+    <a className="btn btn-primary btn-icon" href={loginHref(provider, noticeVersion)}>
       <Icon name={icon} className="icon-white me-2" />
       <span>{label}</span>
     </a>
@@ -20,7 +29,7 @@ function ProviderButton({ provider, label, icon }: { provider: Provider; label: 
  * Several SPID identity providers: one "Entra con SPID" button opening the list to choose from, as
  * AgID's SPID button does (a disclosure button, so keyboard and screen readers follow it).
  */
-function SpidChooser({ providers }: { providers: Provider[] }) {
+function SpidChooser({ providers, noticeVersion }: { providers: Provider[]; noticeVersion: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const listId = useId();
@@ -35,7 +44,7 @@ function SpidChooser({ providers }: { providers: Provider[] }) {
         <ul className="link-list">
           {providers.map((provider) => (
             <li key={provider.id}>
-              <a className="list-item" href={provider.loginPath}>
+              <a className="list-item" href={loginHref(provider, noticeVersion)}>
                 <span>{provider.name}</span>
               </a>
             </li>
@@ -53,8 +62,12 @@ function SpidChooser({ providers }: { providers: Provider[] }) {
 export function DigitalIdentitySignIn() {
   const { t } = useTranslation();
   const { data } = useQuery(SignInProvidersDocument);
+  // The notice in force: a first sign-in opens an account, which records this version as accepted.
+  const notice = useQuery(PrivacyNoticeDocument);
+  const noticeVersion = notice.data?.privacyNotice.version ?? '';
   const providers = data?.signInProviders ?? [];
-  if (providers.length === 0) return null;
+  // The buttons wait for the notice they name (without it a first sign-in opens no account).
+  if (providers.length === 0 || notice.loading) return null;
   const spid = providers.filter((provider) => provider.kind === 'SPID');
   const cie = providers.filter((provider) => provider.kind === 'CIE');
   const others = providers.filter((provider) => provider.kind === 'OIDC');
@@ -64,16 +77,26 @@ export function DigitalIdentitySignIn() {
         {t('digitalIdentity.heading')}
       </h2>
       <div className="d-flex flex-wrap align-items-start gap-3 mt-3">
-        {spid.length === 1 ? <ProviderButton provider={spid[0]} label={t('digitalIdentity.spid')} icon="it-user" /> : null}
-        {spid.length > 1 ? <SpidChooser providers={spid} /> : null}
+        {spid.length === 1 ? <ProviderButton provider={spid[0]} label={t('digitalIdentity.spid')} icon="it-user" noticeVersion={noticeVersion} /> : null}
+        {spid.length > 1 ? <SpidChooser providers={spid} noticeVersion={noticeVersion} /> : null}
         {cie.map((provider) => (
-          <ProviderButton key={provider.id} provider={provider} label={cie.length === 1 ? t('digitalIdentity.cie') : `${t('digitalIdentity.cie')} – ${provider.name}`} icon="it-card" />
+          <ProviderButton
+            key={provider.id}
+            provider={provider}
+            label={cie.length === 1 ? t('digitalIdentity.cie') : `${t('digitalIdentity.cie')} – ${provider.name}`}
+            icon="it-card"
+            noticeVersion={noticeVersion}
+          />
         ))}
         {others.map((provider) => (
-          <ProviderButton key={provider.id} provider={provider} label={t('digitalIdentity.other', { name: provider.name })} icon="it-key" />
+          <ProviderButton key={provider.id} provider={provider} label={t('digitalIdentity.other', { name: provider.name })} icon="it-key" noticeVersion={noticeVersion} />
         ))}
       </div>
       <p className="small mt-3 mb-1">{t('digitalIdentity.newAccount')}</p>
+      <p className="small mb-1">
+        {t('digitalIdentity.privacyBefore')} <Link to={PATHS.privacy}>{t('register.privacyLink')}</Link>
+        {noticeVersion ? ` ${t('digitalIdentity.privacyVersion', { version: noticeVersion })}` : ''}.
+      </p>
       {spid.length > 0 ? (
         <p className="small">
           {t('digitalIdentity.noSpid')}{' '}

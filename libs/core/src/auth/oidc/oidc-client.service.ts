@@ -78,11 +78,11 @@ export class OidcClientService {
   }
 
   /** The address to send the browser to, and what it must bring back. */
-  async start(providerId: string, redirectUri: string, now: number): Promise<{ url: URL; pending: PendingLogin }> {
+  async start(providerId: string, redirectUri: string, now: number, noticeVersion: string | null = null): Promise<{ url: URL; pending: PendingLogin }> {
     const provider = this.provider(providerId);
     const { configuration, key } = await this.configuration(provider);
     const codeVerifier = openid.randomPKCECodeVerifier();
-    const pending: PendingLogin = { providerId, state: openid.randomState(), nonce: openid.randomNonce(), codeVerifier, expiresAt: now + PENDING_LOGIN_TTL_MS };
+    const pending: PendingLogin = { providerId, state: openid.randomState(), nonce: openid.randomNonce(), codeVerifier, expiresAt: now + PENDING_LOGIN_TTL_MS, noticeVersion };
     const parameters: Record<string, string> = {
       redirect_uri: redirectUri,
       response_type: 'code',

@@ -3,7 +3,7 @@ import { AuditService } from '../../audit/audit.service';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionalConnection } from '../../common/transactional-connection';
 import { AuthService, type Session } from '../auth.service';
-import { generatePassword, hashPassword } from '../password-hasher';
+import { generatePassword } from '../password-hasher';
 import { UserAccountEntity } from '../user-account.entity';
 import { UserRole } from '../user-role';
 import type { VerifiedIdentity } from './identity-claims';
@@ -18,7 +18,7 @@ export type OidcSignInOutcome =
   | { kind: 'signed-in'; session: Session; match: AccountMatch }
   | { kind: 'refused'; code: Refusal | OidcErrorCode.ACCOUNT_DISABLED };
 
-type Refusal = OidcErrorCode.MISSING_EMAIL | OidcErrorCode.EMAIL_NOT_VERIFIED | OidcErrorCode.STAFF_NEEDS_PUBLIC_IDENTITY;
+type Refusal = OidcErrorCode.MISSING_EMAIL | OidcErrorCode.EMAIL_NOT_VERIFIED | OidcErrorCode.STAFF_NEEDS_PUBLIC_IDENTITY | OidcErrorCode.PRIVACY_NOTICE_NEEDED;
 type Found = { user: UserAccountEntity; link: IdentityLinkEntity | null; match: AccountMatch } | { refused: Refusal };
 
 /** The provider a person signed in with: its id, and whether it is SPID or CIE (which vouch for the fiscal code). */
@@ -44,20 +44,24 @@ export class OidcSignInService {
     private readonly audit: AuditService,
   ) {}
 
-  async signIn(ctx: RequestContext, provider: SignInProvider, identity: VerifiedIdentity): Promise<OidcSignInOutcome> {
+  /**
+   * `noticeVersion`: the privacy notice in force that the page showed beside the button the person
+   * pressed (null when none was): an account is opened only with one, and records it as accepted.
+   */
+  async signIn(ctx: RequestContext, provider: SignInProvider, identity: VerifiedIdentity, shown: { noticeVersion: string | null }): Promise<OidcSignInOutcome> {
     try {
-      return await this.attempt(ctx, provider, identity);
+      return await this.attempt(ctx, provider, identity, shown.noticeVersion);
     } catch (error) {
       // The same person's first sign-in twice at once (two tabs): the other one linked or created first, so this one now finds it.
-      if (isUniqueViolation(error)) return this.attempt(ctx, provider, identity);
+      if (isUniqueViolation(error)) return this.attempt(ctx, provider, identity, shown.noticeVersion);
       throw error;
     }
   }
 
-  private attempt(ctx: RequestContext, provider: SignInProvider, identity: VerifiedIdentity): Promise<OidcSignInOutcome> {
+  private attempt(ctx: RequestContext, provider: SignInProvider, identity: VerifiedIdentity, noticeVersion: string | null): Promise<OidcSignInOutcome> {
     const providerId = provider.id;
     return this.connection.withTransaction(ctx, async (tx) => {
-      const found = await this.find(tx, provider, identity);
+      const found = await this.find(tx, provider, identity, noticeVersion);
       if ('refused' in found) return { kind: 'refused', code: found.refused };
       const { user, match } = found;
       if (user.disabledAt) return { kind: 'refused', code: OidcErrorCode.ACCOUNT_DISABLED };
@@ -81,7 +85,7 @@ export class OidcSignInService {
     });
   }
 
-  private async find(tx: RequestContext, { id: providerId, publicIdentity }: SignInProvider, identity: VerifiedIdentity): Promise<Found> {
+  private async find(tx: RequestContext, { id: providerId, publicIdentity }: SignInProvider, identity: VerifiedIdentity, noticeVersion: string | null): Promise<Found> {
     const links = this.connection.repository(tx, IdentityLinkEntity);
     const users = this.connection.repository(tx, UserAccountEntity);
     const own = await links.findOneBy({ providerId, subject: identity.subject });
@@ -97,24 +101,17 @@ export class OidcSignInService {
     // Another provider's word on an address does not open a staff account: SPID, CIE or the password do.
     if (byEmail && !publicIdentity && STAFF_ROLES.includes(byEmail.role)) return { refused: OidcErrorCode.STAFF_NEEDS_PUBLIC_IDENTITY };
     if (byEmail) return { user: byEmail, link: null, match: 'email' };
-    return { user: await this.createShopOwner(tx, providerId, identity.email, identity.emailVerified), link: null, match: 'created' };
+    if (!noticeVersion) return { refused: OidcErrorCode.PRIVACY_NOTICE_NEEDED };
+    return { user: await this.createShopOwner(tx, providerId, identity.email, identity.emailVerified, noticeVersion), link: null, match: 'created' };
   }
 
   /**
-   * The account has a random password nobody knows: its owner signs in through the provider (or sets a password by resetting it).
-   * Its address counts as verified when the provider says so; otherwise the owner confirms it like anyone signing up.
+   * Opened the way signing up opens one (AuthService.openAccount): the privacy notice shown is
+   * recorded as accepted, and when the provider does not vouch for the address a link to verify it
+   * is e-mailed. The password is random and nobody knows it: the owner signs in through the
+   * provider (or sets a password by resetting it). The registration is audited with the provider.
    */
-  private async createShopOwner(tx: RequestContext, providerId: string, email: string, emailVerified: boolean): Promise<UserAccountEntity> {
-    const users = this.connection.repository(tx, UserAccountEntity);
-    const user = await users.save(
-      users.create({ email, passwordHash: await hashPassword(generatePassword()), role: UserRole.SHOP, disabledAt: null, emailVerifiedAt: emailVerified ? tx.now : null }),
-    );
-    await this.audit.record(tx.withActor({ userId: user.id, role: user.role }), {
-      action: 'user.registered',
-      entityType: 'user',
-      entityId: user.id,
-      after: { email: user.email, role: user.role, via: providerId },
-    });
-    return user;
+  private createShopOwner(tx: RequestContext, providerId: string, email: string, emailVerified: boolean, noticeVersion: string): Promise<UserAccountEntity> {
+    return this.auth.openAccount(tx, { email, password: generatePassword(), role: UserRole.SHOP, privacyNoticeVersion: noticeVersion }, { emailVerified, via: providerId });
   }
 }

@@ -23,6 +23,11 @@ export enum OidcErrorCode {
   /** A staff account reached by e-mail through a provider other than SPID or CIE: staff sign in with those or a password. */
   STAFF_NEEDS_PUBLIC_IDENTITY = 'STAFF_NEEDS_PUBLIC_IDENTITY',
   ACCOUNT_DISABLED = 'ACCOUNT_DISABLED',
+  /**
+   * No account yet, and the sign-in did not start from a page showing the privacy notice in force
+   * (an old page, a bookmarked address): the account is opened only once the person has been shown it.
+   */
+  PRIVACY_NOTICE_NEEDED = 'PRIVACY_NOTICE_NEEDED',
   /** Too many sign-in attempts from this address. */
   TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
 }

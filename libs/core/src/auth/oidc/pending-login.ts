@@ -13,6 +13,11 @@ export interface PendingLogin {
   codeVerifier: string;
   /** Epoch milliseconds after which the sign-in must start again. */
   expiresAt: number;
+  /**
+   * The version of the privacy notice shown beside the button the person pressed, when it is the
+   * one in force: an account opened by this sign-in records it as accepted. Null otherwise.
+   */
+  noticeVersion: string | null;
 }
 
 /** How long a person may take at the identity provider (SPID asks for a few minutes at most). */
@@ -26,7 +31,7 @@ export function pendingLoginKey(secret: string): Buffer {
 const mac = (key: Buffer, body: string): Buffer => createHmac('sha256', key).update(body).digest();
 
 export function sealPendingLogin(key: Buffer, login: PendingLogin): string {
-  const body = Buffer.from(JSON.stringify([login.providerId, login.state, login.nonce, login.codeVerifier, login.expiresAt])).toString('base64url');
+  const body = Buffer.from(JSON.stringify([login.providerId, login.state, login.nonce, login.codeVerifier, login.expiresAt, login.noticeVersion])).toString('base64url');
   return `${body}.${mac(key, body).toString('base64url')}`;
 }
 
@@ -44,9 +49,11 @@ export function openPendingLogin(key: Buffer, sealed: string | undefined, now: n
   } catch {
     return null;
   }
-  if (!Array.isArray(fields) || fields.length !== 5) return null;
-  const [providerId, state, nonce, codeVerifier, expiresAt] = fields as unknown[];
+  // Five fields: a sign-in started before notice versions travelled with it, which opens no account.
+  if (!Array.isArray(fields) || (fields.length !== 5 && fields.length !== 6)) return null;
+  const [providerId, state, nonce, codeVerifier, expiresAt, noticeVersion = null] = fields as unknown[];
   if (typeof providerId !== 'string' || typeof state !== 'string' || typeof nonce !== 'string' || typeof codeVerifier !== 'string' || typeof expiresAt !== 'number') return null;
+  if (noticeVersion !== null && typeof noticeVersion !== 'string') return null;
   if (expiresAt <= now) return null;
-  return { providerId, state, nonce, codeVerifier, expiresAt };
+  return { providerId, state, nonce, codeVerifier, expiresAt, noticeVersion };
 }

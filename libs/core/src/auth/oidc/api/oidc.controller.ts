@@ -1,9 +1,10 @@
-import { Controller, Get, Logger, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Logger, Param, Query, Req, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { CookieOptions, Request, Response } from 'express';
 import { requestContextFromHttp } from '../../../api/request-context';
 import type { Environment } from '../../../config/environment';
 import { DEVELOPMENT_JWT_SECRET } from '../../../config/production-checks';
+import { PRIVACY_NOTICE_VERSION } from '../../../privacy/privacy-notice';
 import { ThrottleException } from '../../../throttle/throttle.exception';
 import { AddressLimit, ThrottleService } from '../../../throttle/throttle.service';
 import { Public } from '../../api/auth.decorators';
@@ -63,11 +64,16 @@ export class OidcController {
     res.json(this.client.publicKeys());
   }
 
+  /**
+   * `?informativa=<version>`: the privacy notice the page showed beside the button; when it is the
+   * one in force, an account this sign-in opens records it as accepted (without it none is opened).
+   */
   @Get(':provider/login')
-  async login(@Param('provider') providerId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async login(@Param('provider') providerId: string, @Query('informativa') notice: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
     res.setHeader('cache-control', 'no-store');
     try {
-      const { url, pending } = await this.client.start(providerId, this.redirectUri(req, providerId), Date.now());
+      const noticeVersion = notice === PRIVACY_NOTICE_VERSION ? PRIVACY_NOTICE_VERSION : null;
+      const { url, pending } = await this.client.start(providerId, this.redirectUri(req, providerId), Date.now(), noticeVersion);
       res.cookie(this.pendingCookie.name, sealPendingLogin(this.key, pending), this.pendingCookie.options);
       res.redirect(303, url.href);
     } catch (error) {
@@ -94,7 +100,7 @@ export class OidcController {
       const publicIdentity = provider.kind !== 'oidc';
       const reading = readIdentity(claims, { publicIdentity });
       if (!reading.ok) throw new OidcException(OidcErrorCode.MISSING_CLAIMS, `missing ${reading.missing.join(', ')}`);
-      const outcome = await this.signIn.signIn(ctx, { id: providerId, publicIdentity }, reading.identity);
+      const outcome = await this.signIn.signIn(ctx, { id: providerId, publicIdentity }, reading.identity, { noticeVersion: pending.noticeVersion });
       if (outcome.kind === 'refused') throw new OidcException(outcome.code);
       this.sessionCookie.set(res, outcome.session.refreshToken);
       res.redirect(303, this.webUrl(WEB_SIGNED_IN));

@@ -1,3 +1,5 @@
+import { RequestContext } from '@vec/core';
+import { AllocationRunService } from '@vec/core/allocation/allocation-run.service';
 import { DataSource } from 'typeorm';
 import { SignedIn, staffUser } from './testing/fixtures';
 import { approvedProvider, ProviderAccount, publishedOffer, shopIn } from './testing/offer-fixtures';
@@ -7,7 +9,7 @@ import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
 
 type RunResult = AllocationRunQuery['allocationRun'];
 
-const TORINO = '001272';
+const [TORINO, PALERMO] = ['001272', '082053'];
 
 describe('Allocation runs with complete bundles only (a database of their own: a run takes every open request)', () => {
   let api: TestApp;
@@ -77,5 +79,31 @@ describe('Allocation runs with complete bundles only (a database of their own: a
     expect(committed.summary.sets).toEqual({ total: 1, complete: 1, partial: 0, unserved: 0, dropped: 0 });
     const matched: { help_request_id: string }[] = await db.query(`SELECT help_request_id FROM match WHERE help_request_id = ANY($1) AND origin = 'ALLOCATION' ORDER BY 1`, [parts]);
     expect(matched.map((m) => m.help_request_id)).toEqual([...parts].sort());
+  });
+
+  it('runs on the schedule with complete bundles only when ALLOCATION_SCHEDULE_COMPLETE_SETS says so', async () => {
+    const website = await publishedOffer(api, provider, { categories: ['WEBSITE'], capacity: 5, coverage: { comuneCodes: [PALERMO] } });
+    const bundled = await shopIn(api, PALERMO);
+    const bundle = member(
+      dataOf(await api.gqlAs(bundled.accessToken, CreateHelpRequestBundleDocument, { input: { categories: ['WEBSITE', 'CYBERSECURITY'] } })).createHelpRequestBundle,
+      'HelpRequestBundle',
+    );
+    const parts = bundle.requests.map((r) => r.id);
+    const scheduled = async (completeSetsOnly: boolean): Promise<RunResult> => {
+      const started = await api.app.get(AllocationRunService).startScheduled(RequestContext.system(), { completeSetsOnly });
+      return eventually(
+        async () => dataOf(await api.gqlAs(staff.accessToken, AllocationRunDocument, { id: started.id })).allocationRun,
+        (r) => ['COMMITTED', 'FAILED'].includes(r.status),
+      );
+    };
+    // No cybersecurity offer covers Palermo: the whole-bundles run leaves the website place free…
+    const whole = await scheduled(true);
+    expect(whole).toMatchObject({ status: 'COMMITTED', completeSetsOnly: true });
+    expect(outcomes(whole, parts).sort()).toEqual(['NO_ELIGIBLE_OFFER', 'SET_INCOMPLETE']);
+    expect(await db.query(`SELECT 1 FROM match WHERE help_request_id = ANY($1)`, [parts])).toEqual([]);
+    // …which a run without the option gives to the bundle's website.
+    const plain = await scheduled(false);
+    expect(plain).toMatchObject({ status: 'COMMITTED', completeSetsOnly: false });
+    expect(outcomes(plain, parts).sort()).toEqual([website.id, 'NO_ELIGIBLE_OFFER'].sort());
   });
 });

@@ -75,16 +75,19 @@ export class AllocationRunService {
     });
   }
 
-  /** A run started by the recurring schedule: it commits, and acts as the platform. */
-  async startScheduled(ctx: RequestContext): Promise<AllocationRunEntity> {
+  /**
+   * A run started by the recurring schedule: it commits, and acts as the platform; with
+   * `completeSetsOnly` (ALLOCATION_SCHEDULE_COMPLETE_SETS) it serves bundles only whole.
+   */
+  async startScheduled(ctx: RequestContext, options: { completeSetsOnly: boolean }): Promise<AllocationRunEntity> {
     return this.connection.withTransaction(ctx, async (tx) => {
       const runs = this.connection.repository(tx, AllocationRunEntity);
       const run = await runs.save(
-        runs.create({ mode: AllocationRunMode.COMMIT, completeSetsOnly: false, status: AllocationRunStatus.QUEUED, requestedByUserId: null, scheduledFor: tx.now, startedAt: null, finishedAt: null, statistics: null, failure: null }),
+        runs.create({ mode: AllocationRunMode.COMMIT, completeSetsOnly: options.completeSetsOnly, status: AllocationRunStatus.QUEUED, requestedByUserId: null, scheduledFor: tx.now, startedAt: null, finishedAt: null, statistics: null, failure: null }),
       );
       // Executed by its own job, sent with it: a worker that stops here leaves no run without one.
       await this.jobs.send(tx, JOB.RUN_ALLOCATION, { runId: run.id });
-      await this.audit.record(tx, { action: 'allocation_run.requested', entityType: 'allocation_run', entityId: run.id, after: { mode: run.mode, schedule: true } });
+      await this.audit.record(tx, { action: 'allocation_run.requested', entityType: 'allocation_run', entityId: run.id, after: { mode: run.mode, completeSetsOnly: run.completeSetsOnly, schedule: true } });
       return run;
     });
   }

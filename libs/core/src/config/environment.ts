@@ -240,6 +240,11 @@ export class Environment {
   @IsCronExpression()
   ALLOCATION_SCHEDULE?: string;
 
+  /** Whether the recurring runs serve a bundle's requests only all together (completeSetsOnly). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  ALLOCATION_SCHEDULE_COMPLETE_SETS = false;
+
   /** Port of the Prometheus metrics (`/metrics`), kept off the public port; 0: none. */
   @Transform(toNumber)
   @IsInt()

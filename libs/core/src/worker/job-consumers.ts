@@ -86,13 +86,14 @@ export class JobConsumers implements OnApplicationBootstrap {
     await this.jobs.work(JOB.SEND_DIGESTS, async () => this.report('daily digests', await this.digests.sendDigests(system())));
     await this.jobs.work(JOB.SWEEP_CALLS, async () => this.report('selection calls closed or refilled', await this.calls.sweep(system())));
     await this.jobs.work(JOB.SCHEDULED_ALLOCATION, async () => {
-      await this.runs.startScheduled(system());
+      await this.runs.startScheduled(system(), { completeSetsOnly: this.config.get<boolean>('ALLOCATION_SCHEDULE_COMPLETE_SETS') ?? false });
     });
     for (const { job, cron } of SCHEDULES) await this.jobs.schedule(job, cron);
     const allocation = this.config.get<string>('ALLOCATION_SCHEDULE');
     if (allocation) await this.jobs.schedule(JOB.SCHEDULED_ALLOCATION, allocation);
     else await this.jobs.unschedule(JOB.SCHEDULED_ALLOCATION);
-    this.logger.log(`Worker consuming ${Object.values(JOB).length} queues${allocation ? `; allocation runs on "${allocation}"` : ''}`);
+    const wholeBundles = this.config.get<boolean>('ALLOCATION_SCHEDULE_COMPLETE_SETS') ? ', complete bundles only' : '';
+    this.logger.log(`Worker consuming ${Object.values(JOB).length} queues${allocation ? `; allocation runs on "${allocation}"${wholeBundles}` : ''}`);
   }
 
   private report(what: string, count: number): void {

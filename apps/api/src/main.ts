@@ -41,7 +41,7 @@ async function prepareDatabase(env: Environment, url: string, embedded: boolean,
       if (summary) {
         log.info(
           `Demo data: ${summary.shops} shops in ${summary.provinces} provinces, ${summary.providers} providers, ` +
-            `${summary.offers} offers, ${summary.helpRequests} help requests, ${summary.history.matches} matches, ` +
+            `${summary.offers} offers, ${summary.helpRequests} help requests (${summary.bundles} bundles), ${summary.history.matches} matches, ` +
             `${summary.facilitators} facilitators acting for ${summary.delegations} shops ` +
             `(${Object.entries(summary.history.byState).map(([state, n]) => `${n} ${state.toLowerCase()}`).join(', ')})`,
         );

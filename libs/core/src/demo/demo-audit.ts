@@ -26,8 +26,8 @@ const OFFER_STATUS_ACTION: Partial<Record<OfferStatus, string>> = {
 /**
  * The audit events of everything the demo creates, as the real actions would have recorded them:
  * each account and organisation registered by its owner, staff created and providers decided by
- * the ministry account, offers created and published by their providers, requests made (and
- * some cancelled) by their shops, and every step of every match by whoever took it. Times follow
+ * the ministry account, offers created and published by their providers, requests and bundles
+ * made (and some requests cancelled) by their shops, and every step of every match by whoever took it. Times follow
  * the demo's story: the programme opened `openedDaysAgo` days before `now`.
  */
 export function demoAuditEvents(users: readonly UserAccountEntity[], world: DemoWorld, journal: DemoJournal, now: Date, openedDaysAgo = 45): PastAuditRecord[] {
@@ -89,6 +89,16 @@ export function demoAuditEvents(users: readonly UserAccountEntity[], world: Demo
     }
   }
   const shopOwner = new Map(world.shops.map((s) => [s.id, s.ownerUserId]));
+  for (const bundle of world.bundles) {
+    events.push({
+      action: 'help_request_bundle.created',
+      entityType: 'help_request_bundle',
+      entityId: bundle.id,
+      after: { categories: bundle.categories },
+      occurredAt: bundle.createdAt,
+      actor: actor(shopOwner.get(bundle.shopId)),
+    });
+  }
   for (const request of world.requests) {
     const by = actor(shopOwner.get(request.shopId));
     events.push({

@@ -1,5 +1,6 @@
 import { allocate, explainAll, MatchingRequest } from '@vec/matching';
 import { EntityManager } from 'typeorm';
+import type { HelpRequestBundleEntity } from '../help-request/help-request-bundle.entity';
 import { HelpRequestEntity } from '../help-request/help-request.entity';
 import { HelpRequestStatus } from '../help-request/help-request.types';
 import { DAY_MS } from '../common/time';
@@ -33,6 +34,8 @@ export interface DemoWorld {
   offers: OfferEntity[];
   coverage: OfferCoverageEntity[];
   requests: HelpRequestEntity[];
+  /** Requests asked together (their parts carry the bundle's id). */
+  bundles: HelpRequestBundleEntity[];
 }
 
 export interface DemoHistory {

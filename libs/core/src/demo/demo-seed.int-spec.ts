@@ -33,6 +33,19 @@ describe('demo seed', () => {
     expect(await count('SELECT COUNT(*)::int AS n FROM help_request')).toBe(summary?.helpRequests);
   });
 
+  it('has shops that asked for services together, as bundles the dashboard can count', async () => {
+    expect(await count('SELECT COUNT(*)::int AS n FROM help_request_bundle')).toBeGreaterThanOrEqual(50);
+    // Each bundle's parts: its shop's, one per category it names, asked at the bundle's moment.
+    const inconsistent = await count(`SELECT COUNT(*)::int AS n FROM help_request_bundle b
+      WHERE (SELECT array_agg(r.category ORDER BY r.category) FROM help_request r WHERE r.bundle_id = b.id AND r.shop_id = b.shop_id AND r.created_at = b.created_at)
+            IS DISTINCT FROM (SELECT array_agg(c ORDER BY c) FROM unnest(b.categories) c)`);
+    expect(inconsistent).toBe(0);
+    expect(await count(`SELECT COUNT(*)::int AS n FROM help_request_bundle b JOIN shop s ON s.id = b.shop_id JOIN user_account u ON u.id = s.owner_user_id WHERE u.email = 'negozio@vicini.demo'`)).toBe(0);
+    expect(await count(`SELECT COUNT(*)::int AS n FROM audit_event WHERE action = 'help_request_bundle.created'`)).toBe(await count('SELECT COUNT(*)::int AS n FROM help_request_bundle'));
+    // Some served in whole or in part by the history, some still waiting.
+    expect(await count(`SELECT COUNT(DISTINCT r.bundle_id)::int AS n FROM help_request r JOIN match m ON m.help_request_id = r.id WHERE r.bundle_id IS NOT NULL`)).toBeGreaterThan(0);
+  });
+
   it('offers every category and every coverage kind, from providers in every verification state', async () => {
     const categories = (await db.query('SELECT DISTINCT unnest(categories)::text AS c FROM offer')).map((r: { c: string }) => r.c).sort();
     expect(categories).toEqual(Object.keys(SERVICE_CATEGORY_LABELS).sort());

@@ -7,6 +7,7 @@ import { TransactionalConnection } from '../common/transactional-connection';
 import { hashPassword } from '../auth/password-hasher';
 import { UserAccountEntity } from '../auth/user-account.entity';
 import { UserRole } from '../auth/user-role';
+import { HelpRequestBundleEntity } from '../help-request/help-request-bundle.entity';
 import { HelpRequestEntity } from '../help-request/help-request.entity';
 import { HelpRequestStatus } from '../help-request/help-request.types';
 import { OfferCoverageEntity } from '../offer/offer-coverage.entity';
@@ -39,6 +40,7 @@ export interface DemoSummary {
   providers: number;
   offers: number;
   helpRequests: number;
+  bundles: number;
   provinces: number;
   facilitators: number;
   delegations: number;
@@ -199,6 +201,16 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
         );
       }
     });
+    // Every sixth shop asking for two services asked for them together, as a bundle (never the demo
+    // shop): made at one moment, like the bundle form makes them.
+    const bundles: HelpRequestBundleEntity[] = [];
+    shops.forEach((shop, s) => {
+      const parts = s % 6 === 3 ? requests.filter((r) => r.shopId === shop.id) : [];
+      if (parts.length < 2) return;
+      const bundle = Object.assign(new HelpRequestBundleEntity(), { id: uuidFrom(bundles.length + 1, 9), shopId: shop.id, categories: parts.map((r) => r.category), createdAt: parts[0].createdAt });
+      for (const part of parts) Object.assign(part, { bundleId: bundle.id, createdAt: bundle.createdAt, cancelledAt: part.cancelledAt && new Date(bundle.createdAt.getTime() + DAY_MS) });
+      bundles.push(bundle);
+    });
     // The demo shop keeps its second request open, to browse the recommendations and apply.
     const keepOpen = new Set(requests.filter((r) => r.shopId === shops[0].id).slice(1).map((r) => r.id));
 
@@ -207,8 +219,9 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     await insertAll(manager, ProviderEntity, providers);
     await insertAll(manager, OfferEntity, offers);
     await insertAll(manager, OfferCoverageEntity, coverage);
+    await insertAll(manager, HelpRequestBundleEntity, bundles);
     await insertAll(manager, HelpRequestEntity, requests);
-    const world = { shops, comuni, providers, offers, coverage, requests };
+    const world = { shops, comuni, providers, offers, coverage, requests, bundles };
     const { history, journal } = await seedDemoHistory(manager, world, random, now, keepOpen);
     const intermediaries = await seedDemoFacilitators(manager, { shops, comuni, passwordHash }, random, now);
     // Recorded through the audit service, as the real actions record theirs.
@@ -222,6 +235,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       providers: providers.length,
       offers: offers.length,
       helpRequests: requests.length,
+      bundles: bundles.length,
       provinces: new Set(shops.map((s) => s.comuneCode.slice(0, 3))).size,
       facilitators: intermediaries.facilitators,
       delegations: intermediaries.delegations,

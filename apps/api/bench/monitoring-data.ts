@@ -140,9 +140,12 @@ export async function fillMonitoringData(db: DataSource, scale: MonitoringScale,
   await step(`${scale.delegations} delegations`, `INSERT INTO delegation (facilitator_id, shop_id, status, consent, paper_declared_on, created_at, activated_at, ended_at)
       SELECT f.id, s.id, (CASE WHEN s.roll < 0.85 THEN 'ACTIVE' ELSE 'REVOKED' END)::delegation_status,
              (CASE WHEN s.roll < 0.3 THEN 'PAPER' ELSE 'SHOP' END)::delegation_consent, CASE WHEN s.roll < 0.3 THEN (now() - interval '200 days')::date END,
-             now() - s.age, now() - s.age + interval '1 day', CASE WHEN s.roll >= 0.85 THEN now() - s.age / 2 END
+             now() - s.age - interval '1 day', now() - s.age, CASE WHEN s.roll >= 0.85 THEN now() - s.age / 2 END
       FROM (SELECT id, random() AS roll, random() * interval '200 days' AS age, row_number() OVER (ORDER BY random()) AS n FROM shop LIMIT $1) s
       JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM facilitator) f ON f.n = s.n % $2`, [scale.delegations, scale.facilitators]);
+  // A tenth of the shops registered on paper are not claimed yet: no owner.
+  await step('unclaimed paper shops', `UPDATE shop SET owner_user_id = NULL
+      WHERE id IN (SELECT shop_id FROM delegation WHERE consent = 'PAPER' ORDER BY shop_id LIMIT (SELECT count(*) / 10 FROM delegation WHERE consent = 'PAPER'))`);
   // A third of the calls still open; the closed ones admitted their first applicants (each with a match of its own shop), the rest in reserve or excluded.
   await step(`${scale.calls} selection calls`, `INSERT INTO selection_call (title, description, status, places, opens_at, closes_at, eligibility, declarations, questions, scoring, tie_break,
         created_by_user_id, publisher_facilitator_id, published_at, closed_at)

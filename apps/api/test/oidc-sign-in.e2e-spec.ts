@@ -41,18 +41,21 @@ describe('Sign-in with SPID or CIE through OpenID Connect, against a real provid
   const isWebApp = (url: URL): boolean => url.origin === base.origin && url.pathname.startsWith('/accedi');
   const isCallback = (url: URL): boolean => url.origin === base.origin && url.pathname.endsWith('/callback');
 
-  /** From "Entra con SPID" to the provider's login form: the web app's button names the privacy notice it shows beside it. */
-  async function startSignIn(browser: HttpBrowser, notice: string | null = PRIVACY_NOTICE_VERSION): Promise<Landing> {
+  /**
+   * From "Entra con SPID" to the provider's login form: the web app's button names the privacy
+   * notice it shows beside it, and the browser says the click came from the platform's own page.
+   */
+  async function startSignIn(browser: HttpBrowser, notice: string | null = PRIVACY_NOTICE_VERSION, site = 'same-origin'): Promise<Landing> {
     const login = new URL(`/auth/oidc/${PROVIDER_ID}/login`, base);
     if (notice !== null) login.searchParams.set('informativa', notice);
-    const page = await browser.follow(login, isWebApp);
+    const page = await browser.follow(login, isWebApp, { headers: { 'sec-fetch-site': site } });
     expect(page.url.origin).toBe(idp.issuer);
     return page;
   }
 
   /** Logs in at the provider and consents; stops where the provider sends the browser back to the API. */
-  async function atProvider(browser: HttpBrowser, subject: string, notice?: string | null): Promise<URL> {
-    const loginPage = await startSignIn(browser, notice);
+  async function atProvider(browser: HttpBrowser, subject: string, notice?: string | null, site?: string): Promise<URL> {
+    const loginPage = await startSignIn(browser, notice, site);
     const consentPage = await browser.follow(formAction(loginPage, 'login'), isCallback, { form: { prompt: 'login', login: subject, password: 'qualsiasi' } });
     const back = await browser.follow(formAction(consentPage, 'consent'), isCallback, { form: { prompt: 'consent' } });
     expect(isCallback(back.url)).toBe(true);
@@ -60,8 +63,8 @@ describe('Sign-in with SPID or CIE through OpenID Connect, against a real provid
   }
 
   /** The whole journey: where the browser lands in the web app. */
-  async function signIn(browser: HttpBrowser, identity: TestIdentity, notice?: string | null): Promise<URL> {
-    const callback = await atProvider(browser, identity.subject, notice);
+  async function signIn(browser: HttpBrowser, identity: TestIdentity, notice?: string | null, site?: string): Promise<URL> {
+    const callback = await atProvider(browser, identity.subject, notice, site);
     return (await browser.follow(callback, isWebApp)).url;
   }
 
@@ -131,11 +134,12 @@ describe('Sign-in with SPID or CIE through OpenID Connect, against a real provid
 
   it('opens an account only from a page that showed the privacy notice in force, and records it as accepted', async () => {
     const db = api.app.get(DataSource);
-    for (const notice of [null, '2020-01-01']) {
+    // No notice, an old one, or the right one from a link on another site (a bookmark, a typed address: 'none').
+    for (const [notice, site] of [[null, 'same-origin'], ['2020-01-01', 'same-origin'], [PRIVACY_NOTICE_VERSION, 'cross-site'], [PRIVACY_NOTICE_VERSION, 'none']] as const) {
       const identity = anIdentity();
       await idp.addUser(identity);
       const browser = new HttpBrowser();
-      const landed = await signIn(browser, identity, notice);
+      const landed = await signIn(browser, identity, notice, site);
       expect(`${landed.pathname}${landed.search}`).toBe('/accedi?errore=PRIVACY_NOTICE_NEEDED');
       expect(await sessionOf(browser)).toBeNull();
       expect(await db.query('SELECT 1 FROM user_account WHERE email = $1', [identity.email])).toEqual([]);

@@ -90,6 +90,7 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     // Palermo's two requests have no offer at all; Turin's are served by the offer, which ends in 10 days.
     await showSection(page, 'unmet-title');
     const unmet = page.getByTestId('unmet-demand');
+    await unmet.locator('tbody tr').first().waitFor();
     expect(await unmet.locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^Palermo \(Sicilia\)\s+Sicurezza informatica\s+2\s+0\s+/)]);
     // The figures come from a snapshot, and the page says when it was taken.
     expect(await page.getByTestId('unmet-computed-at').textContent()).toMatch(/^Aggiornato alle \d{2}:\d{2}: ricalcolato ogni cinque minuti/);

@@ -54,6 +54,14 @@ describe('Sign-in with SPID in the browser, against a real OpenID provider on lo
     expect(await page.getByTestId('account-name').textContent()).toContain(identity.email);
   });
 
+  it('says in Italian why no account was opened when the sign-in did not start from the page showing the privacy notice', async () => {
+    const page = await web.newPage();
+    await page.goto('/accedi?errore=PRIVACY_NOTICE_NEEDED');
+    const alert = page.getByRole('alert');
+    await alert.getByText('Accesso non riuscito').waitFor();
+    expect(await alert.textContent()).toContain("Non hai ancora un account: per aprirlo leggi l'informativa sulla privacy");
+  });
+
   it('says in Italian why, when the person cancels at the provider', async () => {
     const page = await web.newPage();
     await page.goto('/accedi');

@@ -48,8 +48,8 @@ export class HttpBrowser {
   }
 
   /** One request, cookies sent and stored, no redirect followed. */
-  async request(url: URL, init: { method?: string; form?: Record<string, string>; json?: unknown } = {}): Promise<Response> {
-    const headers: Record<string, string> = {};
+  async request(url: URL, init: { method?: string; form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...init.headers };
     const cookie = this.cookieHeader(url);
     if (cookie) headers.cookie = cookie;
     let body: string | undefined;
@@ -66,7 +66,7 @@ export class HttpBrowser {
   }
 
   /** Follows redirects from `url` until a page that is not one, or until `stopAt` says the next address is where to stop (not requested). */
-  async follow(url: URL, stopAt: (next: URL) => boolean, init: { form?: Record<string, string> } = {}): Promise<Landing> {
+  async follow(url: URL, stopAt: (next: URL) => boolean, init: { form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Landing> {
     let response = await this.request(url, init);
     let current = url;
     for (let hops = 0; hops < 20; hops++) {

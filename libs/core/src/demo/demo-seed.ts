@@ -208,7 +208,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       const parts = s % 6 === 3 ? requests.filter((r) => r.shopId === shop.id) : [];
       if (parts.length < 2) return;
       const bundle = Object.assign(new HelpRequestBundleEntity(), { id: uuidFrom(bundles.length + 1, 9), shopId: shop.id, categories: parts.map((r) => r.category), createdAt: parts[0].createdAt });
-      for (const part of parts) Object.assign(part, { bundleId: bundle.id, createdAt: bundle.createdAt, cancelledAt: part.cancelledAt && new Date(bundle.createdAt.getTime() + DAY_MS) });
+      const cancelledAt = new Date(Math.min(now.getTime(), bundle.createdAt.getTime() + DAY_MS));
+      for (const part of parts) Object.assign(part, { bundleId: bundle.id, createdAt: bundle.createdAt, cancelledAt: part.cancelledAt && cancelledAt });
       bundles.push(bundle);
     });
     // The demo shop keeps its second request open, to browse the recommendations and apply.

@@ -66,13 +66,15 @@ export class OidcController {
 
   /**
    * `?informativa=<version>`: the privacy notice the page showed beside the button; when it is the
-   * one in force, an account this sign-in opens records it as accepted (without it none is opened).
+   * one in force and the browser comes from one of the platform's own pages (a click on its
+   * button), an account this sign-in opens records it as accepted. Otherwise (a link elsewhere, a
+   * bookmark) no account is opened: the person is sent to the login page, which shows the notice.
    */
   @Get(':provider/login')
   async login(@Param('provider') providerId: string, @Query('informativa') notice: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
     res.setHeader('cache-control', 'no-store');
     try {
-      const noticeVersion = notice === PRIVACY_NOTICE_VERSION ? PRIVACY_NOTICE_VERSION : null;
+      const noticeVersion = notice === PRIVACY_NOTICE_VERSION && this.fromOwnPage(req) ? PRIVACY_NOTICE_VERSION : null;
       const { url, pending } = await this.client.start(providerId, this.redirectUri(req, providerId), Date.now(), noticeVersion);
       res.cookie(this.pendingCookie.name, sealPendingLogin(this.key, pending), this.pendingCookie.options);
       res.redirect(303, url.href);
@@ -106,6 +108,22 @@ export class OidcController {
       res.redirect(303, this.webUrl(WEB_SIGNED_IN));
     } catch (error) {
       this.fail(res, error, providerId);
+    }
+  }
+
+  /**
+   * Whether the browser followed a link on one of the platform's own pages: what it says in
+   * Sec-Fetch-Site, or, from a browser that does not send it, the origin of its Referer.
+   */
+  private fromOwnPage(req: Request): boolean {
+    const site = req.get('sec-fetch-site');
+    if (site !== undefined) return site === 'same-origin';
+    const referer = req.get('referer');
+    if (!referer) return false;
+    try {
+      return new URL(referer).origin === new URL(this.appUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`).origin;
+    } catch {
+      return false;
     }
   }
 

@@ -5,13 +5,9 @@ import { printable, productionProblems } from './production-checks';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { MESSAGES } from '../messages';
 
-const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-export type LogLevelName = (typeof LOG_LEVELS)[number];
+import { LOG_LEVELS, type LogLevelName, toBoolean, toNumber } from './environment-values';
 
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
-
-const toNumber = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+export type { LogLevelName } from './environment-values';
 
 /**
  * Every environment variable the platform reads, with its default. Checked once at start:

@@ -115,7 +115,7 @@ export class PaperConsentRecords {
       before: { ownerEmail: delegation.invitedEmail, linkExpiresAt: delegation.linkExpiresAt },
       after: { ownerEmail, linkExpiresAt: expires },
     });
-    const declaredOn = delegation.paperDeclaredOn ?? tx.now.toISOString().slice(0, 10);
+    const declaredOn = delegation.paperDeclaredOn ?? italianDate(tx.now);
     await this.mail.enqueue(tx, [
       this.claimMail(`delegation:${delegation.id}:claim:${tx.now.toISOString()}`, facilitator, shop, ownerEmail, declaredOn, linkToken(delegation.id, link.secret), expires),
     ]);

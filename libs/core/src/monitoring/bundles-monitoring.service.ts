@@ -3,7 +3,7 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { AskedCategories, BundleCombination, BundleCounts, summariseCombinations } from './bundle-combinations';
 import type { MonitoringFilter } from './monitoring.commands';
-import { andClause, periodConditions, SqlParams } from './monitoring-scope';
+import { andClause, periodConditions, placeConditions, SqlParams } from './monitoring-scope';
 import { MonitoringService } from './monitoring.service';
 
 export type { BundleCombination, BundleCounts } from './bundle-combinations';
@@ -45,10 +45,7 @@ export class BundlesMonitoringService {
     const bundleConditions = periodConditions('b.created_at', scope, p);
     if (scope.category) bundleConditions.push(`b.categories @> ARRAY[${p.add(scope.category)}]::service_category[]`);
     // Every part of a bundle belongs to the same shop: a place or sector keeps all of a bundle's parts or none.
-    const partConditions: string[] = [];
-    if (scope.regionCode) partConditions.push(`r.region_code = ${p.add(scope.regionCode)}`);
-    if (scope.provinceCode) partConditions.push(`r.province_code = ${p.add(scope.provinceCode)}`);
-    if (scope.atecoSection) partConditions.push(`r.ateco_section = ${p.add(scope.atecoSection)}`);
+    const partConditions = placeConditions(scope, p, 'r');
     const served = p.add(SERVED_STATES);
     // The served requests as one set joined by hash: probing the match index once per part took half as long again (100,000 bundles: 650 ms against 420 ms).
     const rows: AskedCategories[] = await this.connection.manager(ctx).query(

@@ -3,7 +3,7 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { SelectionCallStatus } from '../selection-call/selection-call.types';
 import type { MonitoringFilter } from './monitoring.commands';
-import { andClause, SqlParams } from './monitoring-scope';
+import { andClause, placeConditions, SqlParams } from './monitoring-scope';
 import { MonitoringService } from './monitoring.service';
 
 /** Match states in which an admitted applicant's place is filled: live, or the service delivered. */
@@ -66,10 +66,7 @@ export class CallsMonitoringService {
       callConditions.push(`EXISTS (SELECT 1 FROM selection_call_offer so JOIN offer o ON o.id = so.offer_id
         WHERE so.call_id = c.id AND o.categories @> ARRAY[${p.add(scope.category)}]::service_category[])`);
     }
-    const applicantConditions: string[] = [];
-    if (scope.regionCode) applicantConditions.push(`a.region_code = ${p.add(scope.regionCode)}`);
-    if (scope.provinceCode) applicantConditions.push(`a.province_code = ${p.add(scope.provinceCode)}`);
-    if (scope.atecoSection) applicantConditions.push(`a.ateco_section = ${p.add(scope.atecoSection)}`);
+    const applicantConditions = placeConditions(scope, p, 'a');
     const filled = p.add(FILLED_STATES);
     const rows: MonitoredCall[] = await this.connection.manager(ctx).query(
       `SELECT c.id AS "callId", c.title, c.status::text AS status, f.name AS "organisationName", c.closes_at AS "closesAt", c.places,

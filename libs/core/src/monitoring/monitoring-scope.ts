@@ -42,15 +42,24 @@ export function periodConditions(column: string, scope: MonitoringScope, p: SqlP
 }
 
 /**
+ * Place and sector on a row that carries its shop's (`region_code`, `province_code`,
+ * `ateco_section`: requests, matches, call applications), so narrowing needs no join.
+ */
+export function placeConditions(scope: MonitoringScope, p: SqlParams, alias: string): string[] {
+  const where: string[] = [];
+  if (scope.regionCode) where.push(`${alias}.region_code = ${p.add(scope.regionCode)}`);
+  if (scope.provinceCode) where.push(`${alias}.province_code = ${p.add(scope.provinceCode)}`);
+  if (scope.atecoSection) where.push(`${alias}.ateco_section = ${p.add(scope.atecoSection)}`);
+  return where;
+}
+
+/**
  * Requests (`r`) or matches (`m`) in scope, through the place, sector and category they carry
  * themselves (triggers copy them from the shop), so counting needs no join; the period applies
  * to `periodColumn`.
  */
 export function requestConditions(scope: MonitoringScope, p: SqlParams, periodColumn: string | null = 'r.created_at', alias = 'r'): string[] {
-  const where: string[] = [];
-  if (scope.regionCode) where.push(`${alias}.region_code = ${p.add(scope.regionCode)}`);
-  if (scope.provinceCode) where.push(`${alias}.province_code = ${p.add(scope.provinceCode)}`);
-  if (scope.atecoSection) where.push(`${alias}.ateco_section = ${p.add(scope.atecoSection)}`);
+  const where = placeConditions(scope, p, alias);
   if (scope.category) where.push(`${alias}.category = ${p.add(scope.category)}`);
   return [...where, ...(periodColumn ? periodConditions(periodColumn, scope, p) : [])];
 }

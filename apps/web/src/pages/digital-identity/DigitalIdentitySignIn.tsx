@@ -62,10 +62,10 @@ function SpidChooser({ providers, noticeVersion }: { providers: Provider[]; noti
 export function DigitalIdentitySignIn() {
   const { t } = useTranslation();
   const { data } = useQuery(SignInProvidersDocument);
-  // The notice in force: a first sign-in opens an account, which records this version as accepted.
-  const notice = useQuery(PrivacyNoticeDocument);
-  const noticeVersion = notice.data?.privacyNotice.version ?? '';
   const providers = data?.signInProviders ?? [];
+  // The notice in force, asked only where there are buttons: a first sign-in opens an account, which records this version as accepted.
+  const notice = useQuery(PrivacyNoticeDocument, { skip: providers.length === 0 });
+  const noticeVersion = notice.data?.privacyNotice.version ?? '';
   // The buttons wait for the notice they name (without it a first sign-in opens no account).
   if (providers.length === 0 || notice.loading) return null;
   const spid = providers.filter((provider) => provider.kind === 'SPID');

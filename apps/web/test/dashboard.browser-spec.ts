@@ -183,4 +183,43 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     expect(await edit.evaluate((button) => button === document.activeElement)).toBe(true);
     await eventually(() => shops.locator('.figure-value').textContent(), '3');
   });
+
+  it('prints every section: its button loads those not scrolled to first, and a print from the browser menu says on paper that some are missing', async () => {
+    const staff = await staffUser(web.api);
+    const page = await web.newPage();
+    await logIn(page, staff.email);
+    await page.locator('[data-kpi="shops"] .figure-value').waitFor();
+    // What the page holds at the moment the print dialog opens.
+    await page.evaluate(() => {
+      const recorded = window as unknown as { printed: { waiting: number; bundles: number }[] };
+      recorded.printed = [];
+      window.print = () => {
+        const waiting = document.querySelectorAll('main .dashboard-deferred, main .progress-spinner-active').length;
+        recorded.printed.push({ waiting, bundles: document.querySelectorAll('[data-testid="dashboard-bundle-totals"]').length });
+      };
+    });
+    const notice = page.getByText('Alcune sezioni non erano ancora caricate');
+    expect(await notice.isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    expect(await notice.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.getByTestId('dashboard-bundle-totals').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Stampa il cruscotto' }).click();
+    await eventually(() => page.evaluate(() => (window as unknown as { printed: unknown[] }).printed), [{ waiting: 0, bundles: 1 }]);
+    await page.emulateMedia({ media: 'print' });
+    expect(await notice.count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Stampa il cruscotto' }).isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.getByRole('button', { name: 'Stampa il cruscotto' }).isEnabled()).toBe(true);
+
+    // The browser's own print loads them too, for the next one.
+    const other = await web.newPage();
+    await logIn(other, staff.email);
+    await other.locator('[data-kpi="shops"] .figure-value').waitFor();
+    expect(await other.getByTestId('dashboard-bundle-totals').count()).toBe(0);
+    await other.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await other.getByTestId('dashboard-bundle-totals').waitFor({ state: 'attached' });
+    await eventually(() => other.getByText('Alcune sezioni non erano ancora caricate').count(), 0);
+  });
 });

@@ -5,7 +5,7 @@ import { DashboardBundlesDocument, type DashboardBundlesQuery, type MonitoringFi
 import { useFormat } from '../../../i18n/format';
 import { useCategoryLabels } from '../../../i18n/use-category-labels';
 import { TableScroll } from './TableScroll';
-import { sectionClass, useOnScreen } from './use-on-screen';
+import { sectionClass, useOnScreen, useSectionSettled } from './use-on-screen';
 
 type Counts = Pick<DashboardBundlesQuery['monitoringBundles'], (typeof COLUMNS)[number]>;
 
@@ -22,6 +22,7 @@ export function BundlesSection({ filter }: { filter: MonitoringFilterInput }) {
   const categories = useCategoryLabels();
   const { ref, deferred } = useOnScreen();
   const { data, error } = useQuery(DashboardBundlesDocument, { variables: { filter }, fetchPolicy: 'cache-and-network', skip: deferred });
+  useSectionSettled(Boolean(data ?? error));
   const headings = COLUMNS.map((column) => (
     <th key={column} scope="col" className="text-end">
       {t(`dashboard.bundles.${column}`)}

@@ -6,7 +6,7 @@ import { DashboardCallsDocument, type DashboardCallsQuery, type MonitoringFilter
 import { useFormat } from '../../../i18n/format';
 import { PATHS, pathTo } from '../../../routes';
 import { TableScroll } from './TableScroll';
-import { sectionClass, useOnScreen } from './use-on-screen';
+import { sectionClass, useOnScreen, useSectionSettled } from './use-on-screen';
 
 type Counts = Pick<DashboardCallsQuery['monitoringCalls']['open'], (typeof COLUMNS)[number]>;
 
@@ -30,6 +30,7 @@ export function CallsSection({ filter }: { filter: MonitoringFilterInput }) {
   const format = useFormat();
   const { ref, deferred } = useOnScreen();
   const { data, error } = useQuery(DashboardCallsDocument, { variables: { filter }, fetchPolicy: 'cache-and-network', skip: deferred });
+  useSectionSettled(Boolean(data ?? error));
   const cells = (counts: Counts) =>
     COLUMNS.map((column) => (
       <td key={column} className="text-end">

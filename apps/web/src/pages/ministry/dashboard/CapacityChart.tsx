@@ -8,7 +8,7 @@ import { usePaging } from '../../../components/Pagination';
 import { CapacityByOfferDocument, CapacityByProviderDocument, type MonitoringFilterInput } from '../../../gql/generated';
 import { useFormat } from '../../../i18n/format';
 import { TableScroll } from './TableScroll';
-import { sectionClass, useOnScreen } from './use-on-screen';
+import { sectionClass, useOnScreen, useSectionSettled } from './use-on-screen';
 
 const PAGE_SIZE = 10;
 type Grouping = 'PROVIDER' | 'OFFER';
@@ -115,6 +115,7 @@ function PlacesPage({ grouping, filter, deferred }: { grouping: Grouping; filter
   const { t } = useTranslation();
   const paging = usePaging(PAGE_SIZE);
   const { page, error } = useRows(grouping, filter, paging.offset, deferred);
+  useSectionSettled(Boolean(page ?? error));
   return (
     <PagedResults paging={paging} page={page} error={error} empty={t('dashboard.capacity.empty')} pagerLabel={t('dashboard.capacity.pagination')}>
       {(current) => <PlacesFigures rows={current.items} grouping={grouping} />}

@@ -5,7 +5,7 @@ import { usePaging } from '../../../components/Pagination';
 import { CapacityEndingSoonDocument, type MonitoringFilterInput } from '../../../gql/generated';
 import { useFormat } from '../../../i18n/format';
 import { TableScroll } from './TableScroll';
-import { sectionClass, useOnScreen } from './use-on-screen';
+import { sectionClass, useOnScreen, useSectionSettled } from './use-on-screen';
 
 const PAGE_SIZE = 10;
 export const ENDING_WITHIN_DAYS = 30;
@@ -17,6 +17,7 @@ export function CapacityEndingSoon({ filter }: { filter: MonitoringFilterInput }
   const paging = usePaging(PAGE_SIZE);
   const { ref, deferred } = useOnScreen();
   const { data, error } = useQuery(CapacityEndingSoonDocument, { variables: { filter, endingWithinDays: ENDING_WITHIN_DAYS, first: PAGE_SIZE, offset: paging.offset }, skip: deferred });
+  useSectionSettled(Boolean(data ?? error));
   const ending = (date: string | null | undefined, days: number | null | undefined): string => {
     if (!date) return '–';
     if (days == null) return format.date(date);

@@ -22,6 +22,13 @@ import { PlacesSection } from './PlacesSection';
 import { TimeSeriesChart } from './TimeSeriesChart';
 import { TopicsSection } from './TopicsSection';
 import { UnmetDemandTable } from './UnmetDemandTable';
+import { SectionsProvider, useDashboardPrint, useSectionSettled } from './use-on-screen';
+
+/** Says whether the headline figures are in, for printing (the page itself is outside the sections' provider). */
+function Settled({ settled }: { settled: boolean }) {
+  useSectionSettled(settled);
+  return null;
+}
 
 /** Uptake, gaps and outcomes for ministry staff, narrowed by one filter kept in the address. */
 export function DashboardPage() {
@@ -41,6 +48,7 @@ export function DashboardPage() {
   };
   const form = useFormErrors(labels);
   const { failWith, failLocal, clear } = form;
+  const printing = useDashboardPrint();
   const kpis = useQuery(DashboardKpisDocument, { variables: { filter: input }, skip: problem !== undefined });
   // The API checks the filter too (an unknown or mismatched place): only such refusals go to the form.
   const refused = isBadUserInput(kpis.error);
@@ -70,12 +78,23 @@ export function DashboardPage() {
   else figures = kpis.error ? <LoadFailed /> : <Loading />;
 
   return (
-    <>
+    <SectionsProvider value={printing.sections}>
       <PageTitle title={t('dashboard.title')}>{t('dashboard.title')}</PageTitle>
       <p className="lead">{t('dashboard.lead')}</p>
-      <p>
-        <Link to={PATHS.verification}>{t('nav.verification')}</Link> · <Link to={PATHS.allocationRuns}>{t('nav.allocationRuns')}</Link> · <Link to={PATHS.staffCalls}>{t('nav.staffCalls')}</Link>
+      <div className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
+        <p className="mb-0">
+          <Link to={PATHS.verification}>{t('nav.verification')}</Link> · <Link to={PATHS.allocationRuns}>{t('nav.allocationRuns')}</Link> · <Link to={PATHS.staffCalls}>{t('nav.staffCalls')}</Link>
+        </p>
+        {/* Printing waits for every section, those not scrolled to yet included (on phones, where the figures come first, the browser menu prints). */}
+        <button type="button" className="btn btn-outline-primary btn-sm d-none d-md-inline-block d-print-none" onClick={printing.print} disabled={printing.preparing} aria-describedby={printing.preparing ? 'print-preparing' : undefined}>
+          {t('dashboard.print.button')}
+        </button>
+      </div>
+      <p id="print-preparing" role="status" className={printing.preparing ? 'small d-print-none' : 'visually-hidden'}>
+        {printing.preparing ? t('dashboard.print.preparing') : ''}
       </p>
+      {printing.incomplete ? <p className="alert alert-warning d-none d-print-block">{t('dashboard.print.incomplete')}</p> : null}
+      <Settled settled={!valid || Boolean(kpis.data ?? kpis.error)} />
       <DashboardFilters filter={filter} filterKey={key} onApply={apply} form={form} />
       <section aria-labelledby="kpi-title" className="mt-4 mt-lg-5">
         <h2 id="kpi-title" className="h3">
@@ -102,6 +121,6 @@ export function DashboardPage() {
           <CallsSection filter={input} />
         </>
       ) : null}
-    </>
+    </SectionsProvider>
   );
 }

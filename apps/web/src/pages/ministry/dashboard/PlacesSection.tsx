@@ -7,7 +7,7 @@ import { useFormat } from '../../../i18n/format';
 import { BreakdownTable } from './BreakdownTable';
 import { isRatio, MAP_METRICS, type MapMetric } from './breakdown-metrics';
 import { RegionMap } from './RegionMap';
-import { sectionClass, useOnScreen } from './use-on-screen';
+import { sectionClass, useOnScreen, useSectionSettled } from './use-on-screen';
 
 interface Props {
   filter: MonitoringFilterInput;
@@ -27,6 +27,7 @@ export function PlacesSection({ filter, onRegion }: Props) {
   const { ref, deferred } = useOnScreen();
   const national = useQuery(DashboardBreakdownDocument, { variables: { by: 'REGION', filter: withoutPlace }, skip: deferred });
   const provinces = useQuery(DashboardBreakdownDocument, { variables: { by: 'PROVINCE', filter }, skip: deferred || !regionCode });
+  useSectionSettled(Boolean(national.data ?? national.error) && (!regionCode || Boolean(provinces.data ?? provinces.error)));
   const formatValue = (value: number | null): string => {
     if (value === null) return '–';
     return isRatio(metric) ? format.percent(value, 0) : format.number(value);

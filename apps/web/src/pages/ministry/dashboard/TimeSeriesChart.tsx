@@ -9,6 +9,7 @@ import { DashboardSeriesDocument, type DashboardSeriesQuery, type MonitoringFilt
 import { currentLanguage } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { TableScroll } from './TableScroll';
+import { useSectionSettled } from './use-on-screen';
 
 type Point = DashboardSeriesQuery['monitoringTimeSeries'][number];
 
@@ -28,6 +29,7 @@ export function TimeSeriesChart({ filter }: { filter: MonitoringFilterInput }) {
   const { t } = useTranslation();
   const [bucket, setBucket] = useState<TimeBucket>('WEEK');
   const { data, error } = useQuery(DashboardSeriesDocument, { variables: { filter, bucket } });
+  useSectionSettled(Boolean(data ?? error));
   let body;
   if (data) body = <SeriesFigures points={data.monitoringTimeSeries} bucket={bucket} />;
   else if (error) {

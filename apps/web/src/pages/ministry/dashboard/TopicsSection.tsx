@@ -8,7 +8,7 @@ import { currentLanguage } from '../../../i18n';
 import { useCategoryLabels } from '../../../i18n/use-category-labels';
 import { atecoSections } from '../../shop/ateco';
 import { BreakdownTable } from './BreakdownTable';
-import { sectionClass, useOnScreen } from './use-on-screen';
+import { sectionClass, useOnScreen, useSectionSettled } from './use-on-screen';
 
 type Topic = 'CATEGORY' | 'SECTOR';
 
@@ -19,6 +19,7 @@ export function TopicsSection({ filter }: { filter: MonitoringFilterInput }) {
   const [topic, setTopic] = useState<Topic>('CATEGORY');
   const { ref, deferred } = useOnScreen();
   const { data, error } = useQuery(DashboardBreakdownDocument, { variables: { by: topic, filter }, skip: deferred });
+  useSectionSettled(Boolean(data ?? error));
   const sections = new Map(atecoSections(currentLanguage()).map((section) => [section.value, section.label]));
   // Names in the interface language (the API names them in Italian).
   const nameOf = (code: string): string | undefined => (topic === 'CATEGORY' ? categories.label(code as ServiceCategory) : sections.get(code));

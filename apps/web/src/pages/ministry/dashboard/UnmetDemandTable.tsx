@@ -6,7 +6,7 @@ import { UnmetDemandDocument, type MonitoringFilterInput } from '../../../gql/ge
 import { useFormat } from '../../../i18n/format';
 import { useCategoryLabels } from '../../../i18n/use-category-labels';
 import { TableScroll } from './TableScroll';
-import { sectionClass, useOnScreen } from './use-on-screen';
+import { sectionClass, useOnScreen, useSectionSettled } from './use-on-screen';
 
 const PAGE_SIZE = 10;
 
@@ -18,6 +18,7 @@ export function UnmetDemandTable({ filter }: { filter: MonitoringFilterInput }) 
   const paging = usePaging(PAGE_SIZE);
   const { ref, deferred } = useOnScreen();
   const { data, error } = useQuery(UnmetDemandDocument, { variables: { filter, first: PAGE_SIZE, offset: paging.offset }, skip: deferred });
+  useSectionSettled(Boolean(data ?? error));
   return (
     <section ref={ref} aria-labelledby="unmet-title" className={sectionClass('mt-5', deferred)}>
       <h2 id="unmet-title" className="h3">

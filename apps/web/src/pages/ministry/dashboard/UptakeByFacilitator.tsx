@@ -5,7 +5,7 @@ import { usePaging } from '../../../components/Pagination';
 import { UptakeByFacilitatorDocument, type MonitoringFilterInput } from '../../../gql/generated';
 import { useFormat } from '../../../i18n/format';
 import { TableScroll } from './TableScroll';
-import { sectionClass, useOnScreen } from './use-on-screen';
+import { sectionClass, useOnScreen, useSectionSettled } from './use-on-screen';
 
 const PAGE_SIZE = 10;
 
@@ -16,6 +16,7 @@ export function UptakeByFacilitator({ filter }: { filter: MonitoringFilterInput 
   const paging = usePaging(PAGE_SIZE);
   const { ref, deferred } = useOnScreen();
   const { data, error } = useQuery(UptakeByFacilitatorDocument, { variables: { filter, first: PAGE_SIZE, offset: paging.offset }, skip: deferred });
+  useSectionSettled(Boolean(data ?? error));
   const columns = ['shopsOnboarded', 'shopsOnPaper', 'liveDelegations', 'shopsServed', 'completedMatches', 'surveyAnswers', 'answersReportingOrders'] as const;
   return (
     <section ref={ref} aria-labelledby="by-facilitator-title" className={sectionClass('mt-5', deferred)}>

@@ -1,6 +1,7 @@
 import {
   ComuneByCodeDocument,
   ComuneCodesDocument,
+  ComunePlacesDocument,
   ComuneSearchDocument,
   type ComuneSearchQueryVariables,
   ProvincesDocument,
@@ -24,6 +25,16 @@ describe('Territory over GraphQL', () => {
     expect(comuni).toContainEqual(expect.objectContaining({ code: '001001', name: 'Agliè', province: { sigla: 'TO' } }));
     const populations = comuni.map((c) => c.population);
     expect(populations).toEqual([...populations].sort((a, b) => b - a));
+  });
+
+  it('gives every comune its province and region, however it is reached: searched, by code, as a capital', async () => {
+    const data = dataOf(await api.gql(ComunePlacesDocument, { search: 'bolzano', code: '058091', regionCode: '04' }));
+    expect(data.comuni).toEqual([{ code: '021008', province: { code: '021', sigla: 'BZ' }, region: { code: '04', name: 'Trentino-Alto Adige/Südtirol' } }]);
+    expect(data.comune).toEqual({ province: { sigla: 'RM', region: { name: 'Lazio' } }, region: { name: 'Lazio' } });
+    expect(data.provinces).toEqual([
+      { code: '021', capital: { province: { code: '021' }, region: { code: '04' } } },
+      { code: '022', capital: { province: { code: '022' }, region: { code: '04' } } },
+    ]);
   });
 
   it('lists Reggio di Calabria and Reggio nell\'Emilia first for "reggio"', async () => {

@@ -92,8 +92,9 @@ export function whereOfferDoesNotCover<T extends ObjectLiteral>(
 }
 
 /**
- * Loads the coverage rows of these offers, with their region, province and comune, in one query,
- * and sets each offer's `coverage`. Returns the same offers.
+ * Loads the coverage rows of these offers, with their region, province and comune (the comune with
+ * its own province and region), in one query, and sets each offer's `coverage`. Returns the same
+ * offers.
  */
 export async function loadCoverage(coverage: Repository<OfferCoverageEntity>, offers: OfferEntity[]): Promise<OfferEntity[]> {
   if (offers.length === 0) return offers;
@@ -102,6 +103,8 @@ export async function loadCoverage(coverage: Repository<OfferCoverageEntity>, of
     .leftJoinAndSelect('c.region', 'region')
     .leftJoinAndSelect('c.province', 'province')
     .leftJoinAndSelect('c.comune', 'comune')
+    .leftJoinAndSelect('comune.province', 'comune_province')
+    .leftJoinAndSelect('comune.region', 'comune_region')
     .where('c.offer_id IN (:...ids)', { ids: offers.map((offer) => offer.id) })
     .orderBy('c.kind')
     .addOrderBy('c.region_code')

@@ -60,7 +60,17 @@ export class TerritoryService {
   async getComune(_ctx: RequestContext, code: string, field = 'code'): Promise<ComuneEntity> {
     const comune = await this.comuni.findOneBy({ code });
     if (!comune) throw new TerritoryException(TerritoryErrorCode.COMUNE_NOT_FOUND, field, code);
-    return comune;
+    return (await this.placed([comune]))[0];
+  }
+
+  /** The comuni with their province and region set, from the copy kept in memory. */
+  private async placed(comuni: ComuneEntity[]): Promise<ComuneEntity[]> {
+    const { regions, provinces } = await this.reference();
+    for (const comune of comuni) {
+      comune.province = provinces.get(comune.provinceCode);
+      comune.region = regions.get(comune.regionCode);
+    }
+    return comuni;
   }
 
   /**
@@ -77,7 +87,7 @@ export class TerritoryService {
     if (query.provinceCode !== undefined) await this.getProvince(ctx, query.provinceCode, 'provinceCode');
     for (const step of comuneSearchSteps(parsed, { provinceCode: query.provinceCode, first: query.first, select: this.comuneColumns() })) {
       const found = await this.searchStep(step);
-      if (found.length > 0) return found.map((row) => Object.assign(new ComuneEntity(), row));
+      if (found.length > 0) return this.placed(found.map((row) => Object.assign(new ComuneEntity(), row)));
     }
     return [];
   }
@@ -111,9 +121,9 @@ export class TerritoryService {
     return (ctx.manager?.getRepository(ComuneEntity) ?? this.comuni).createQueryBuilder('c').where('c.code IN (:...codes)', { codes }).getMany();
   }
 
-  /** Batch lookup for DataLoader: one query for any number of codes, answers in the codes' order. */
+  /** Batch lookup for DataLoader: one query for any number of codes, answers in the codes' order, each with its province and region. */
   async findComuniByCodes(codes: readonly string[]): Promise<(ComuneEntity | undefined)[]> {
-    const rows = await this.comuni.findBy({ code: In([...codes]) });
+    const rows = await this.placed(await this.comuni.findBy({ code: In([...codes]) }));
     const byCode = new Map(rows.map((row) => [row.code, row]));
     return codes.map((code) => byCode.get(code));
   }

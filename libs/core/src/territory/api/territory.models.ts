@@ -47,6 +47,8 @@ export class ComuneModel {
   @Field(() => Float) latitude!: number;
   @Field(() => Float) longitude!: number;
   @Field(() => CoordinatesSource) coordinatesSource!: CoordinatesSource;
+  @Field(() => ProvinceModel) province!: ProvinceModel;
+  @Field(() => RegionModel) region!: RegionModel;
 }
 
 @ObjectType('TerritorySummary', { description: 'How complete the loaded territory is.' })
@@ -69,6 +71,16 @@ export const toProvinceModel = (e: ProvinceEntity): ProvinceModel => ({
   capitalCode: e.capitalCode,
 });
 
+const placed = <T>(value: T | undefined, what: string, code: string): T => {
+  if (!value) throw new Error(`Comune ${code} loaded without its ${what}`);
+  return value;
+};
+
+/**
+ * A comune as the API shows it, with its province and region: the comuni TerritoryService reads
+ * and the offers' coverage rows come with both (read once, kept in memory, or joined), so that a
+ * list of comuni resolves without a lookup per row.
+ */
 export const toComuneModel = (e: ComuneEntity): ComuneModel => ({
   code: e.code,
   name: e.name,
@@ -81,4 +93,6 @@ export const toComuneModel = (e: ComuneEntity): ComuneModel => ({
   latitude: e.latitude,
   longitude: e.longitude,
   coordinatesSource: e.coordinatesSource,
+  province: toProvinceModel(placed(e.province, 'province', e.code)),
+  region: toRegionModel(placed(e.region, 'region', e.code)),
 });

@@ -94,14 +94,4 @@ export class ComuneResolver {
   territorySummary(@Ctx() ctx: RequestContext): Promise<TerritorySummaryModel> {
     return this.territory.summary(ctx);
   }
-
-  @ResolveField(() => ProvinceModel)
-  async province(@Ctx() ctx: RequestContext, @Parent() comune: ComuneModel): Promise<ProvinceModel> {
-    return toProvinceModel(await this.territory.getProvince(ctx, comune.provinceCode));
-  }
-
-  @ResolveField(() => RegionModel)
-  async region(@Ctx() ctx: RequestContext, @Parent() comune: ComuneModel): Promise<RegionModel> {
-    return toRegionModel(await this.territory.getRegion(ctx, comune.regionCode));
-  }
 }

@@ -110,30 +110,27 @@ function typos(query: ComuneQuery, options: Options): SearchStep {
  * as the beginning of a name (as the old search did), and only when no name begins so as the
  * beginning of a word inside one ("spezia"); several words may fall anywhere in the names or the
  * province ("reggio emilia", "san giovanni bergamo"). Misspellings are tried only when nothing
- * else matched, so a fuzzy guess never outranks a real match.
+ * else matched, so a fuzzy guess never outranks a real match. Each step is built only when the
+ * one before it found nothing.
  */
-export function comuneSearchSteps(query: ComuneQuery, options: Options): SearchStep[] {
-  const steps: SearchStep[] = [];
+export function* comuneSearchSteps(query: ComuneQuery, options: Options): Generator<SearchStep> {
   if (query.words.length === 1) {
-    steps.push(ranked(query, (params) => nameMatches(query.words, params, false), options));
-    steps.push(ranked(query, (params) => wordMatches(NAMES, query.words[0], params), options));
+    yield ranked(query, (params) => nameMatches(query.words, params, false), options);
+    yield ranked(query, (params) => wordMatches(NAMES, query.words[0], params), options);
   } else {
-    steps.push(
-      ranked(
-        query,
-        (params) =>
-          or([
-            nameMatches(query.words, params, false),
-            and([
-              ...query.words.map((word) => wordMatches(PLACES, word, params)),
-              or(query.words.map((word) => wordMatches(NAMES, word, params))),
-            ]),
+    yield ranked(
+      query,
+      (params) =>
+        or([
+          nameMatches(query.words, params, false),
+          and([
+            ...query.words.map((word) => wordMatches(PLACES, word, params)),
+            or(query.words.map((word) => wordMatches(NAMES, word, params))),
           ]),
-        options,
-      ),
+        ]),
+      options,
     );
   }
   const letters = typedText(query).match(/[\p{L}\p{N}]/gu)?.length ?? 0;
-  if (letters >= TYPO_MIN_LETTERS) steps.push(typos(query, options));
-  return steps;
+  if (letters >= TYPO_MIN_LETTERS) yield typos(query, options);
 }

@@ -73,9 +73,13 @@ export function accessLogOptions(): Options<LoggedRequest, ServerResponse> {
     // two more child loggers for every request.
     customSuccessObject: (req, _res, line: object) => ({ ...line, ...answeredBy(req) }),
     customErrorObject: (req, _res, _error, line: object) => ({ ...line, ...answeredBy(req) }),
+    // Given the request and the answer themselves (not pino's full copies of them, headers and
+    // parsed query strings included, made for every line only to be narrowed down here).
+    wrapSerializers: false,
     serializers: {
-      req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, path: (req.url ?? '').split('?')[0] }),
-      res: (res: { statusCode?: number }) => ({ status: res.statusCode }),
+      request: (req: LoggedRequest & { id?: unknown }) => ({ id: req.id, method: req.method, path: pathOf(req) }),
+      response: (res: { statusCode?: number }) => ({ status: res.statusCode }),
+      err: pino.stdSerializers.err,
     },
     customAttributeKeys: { req: 'request', res: 'response', responseTime: 'durationMs', reqId: 'requestId' },
   };

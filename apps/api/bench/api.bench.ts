@@ -31,7 +31,7 @@ import { Statement, StatementRecorder } from './statement-recorder';
 
 const CONNECTIONS = 20;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 /** Production settings, without the throttles (the load comes from one address) and without metrics. */
 const BENCH_ENV = {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Route } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { staffUser } from '../../api/test/testing/fixtures';
 import { askFor } from '../../api/test/testing/match-fixtures';
@@ -184,20 +185,28 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     await eventually(() => shops.locator('.figure-value').textContent(), '3');
   });
 
-  it('prints every section: its button loads those not scrolled to first, and a print from the browser menu says on paper that some are missing', async () => {
+  it('prints every section: its button loads those not scrolled to first, can be cancelled, gives up on a section that never answers, and a print from the browser menu says on paper that some are missing', async () => {
     const staff = await staffUser(web.api);
     const page = await web.newPage();
+    await page.clock.install();
+    // The calls section's figures are held back until released.
+    const held: Route[] = [];
+    await page.route((url) => url.pathname === '/graphql' && url.searchParams.get('operationName') === 'DashboardCalls', (route) => {
+      held.push(route);
+    });
     await logIn(page, staff.email);
     await page.locator('[data-kpi="shops"] .figure-value').waitFor();
     // What the page holds at the moment the print dialog opens.
     await page.evaluate(() => {
-      const recorded = window as unknown as { printed: { waiting: number; bundles: number }[] };
+      const recorded = window as unknown as { printed: { waiting: number; bundles: number; focused: boolean }[] };
       recorded.printed = [];
       window.print = () => {
         const waiting = document.querySelectorAll('main .dashboard-deferred, main .progress-spinner-active').length;
-        recorded.printed.push({ waiting, bundles: document.querySelectorAll('[data-testid="dashboard-bundle-totals"]').length });
+        const focused = document.activeElement?.getAttribute('aria-describedby') === 'print-status';
+        recorded.printed.push({ waiting, bundles: document.querySelectorAll('[data-testid="dashboard-bundle-totals"]').length, focused });
       };
     });
+    const printed = () => page.evaluate(() => (window as unknown as { printed: unknown[] }).printed);
     const notice = page.getByText('Alcune sezioni non erano ancora caricate');
     expect(await notice.isVisible()).toBe(false);
     await page.emulateMedia({ media: 'print' });
@@ -205,13 +214,35 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     await page.emulateMedia({ media: 'screen' });
     expect(await page.getByTestId('dashboard-bundle-totals').count()).toBe(0);
 
+    // Pressed, it loads every section and offers to cancel; the button keeps the focus.
+    const status = page.locator('#print-status');
     await page.getByRole('button', { name: 'Stampa il cruscotto' }).click();
-    await eventually(() => page.evaluate(() => (window as unknown as { printed: unknown[] }).printed), [{ waiting: 0, bundles: 1 }]);
+    const cancel = page.getByRole('button', { name: 'Annulla la stampa' });
+    await cancel.waitFor();
+    expect(await cancel.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await status.textContent()).toBe('Carico tutte le sezioni per la stampa…');
+    await page.getByTestId('dashboard-bundle-totals').waitFor({ state: 'attached' });
+    await cancel.click();
+    await page.getByRole('button', { name: 'Stampa il cruscotto' }).waitFor();
+    expect(await status.textContent()).toBe('');
+
+    // A section that never answers: after 30 seconds printing gives up and says so.
+    await page.getByRole('button', { name: 'Stampa il cruscotto' }).click();
+    await cancel.waitFor();
+    await page.clock.fastForward(30_000);
+    await eventually(() => status.textContent(), 'Alcune sezioni non hanno risposto: la stampa non è partita. Riprova tra poco.');
+    expect(await printed()).toEqual([]);
+
+    // Once it answers, the next press prints at once, with every section in.
+    expect(held.length).toBeGreaterThan(0);
+    for (const route of held) await route.continue();
+    await page.unrouteAll();
+    await page.getByRole('button', { name: 'Stampa il cruscotto' }).click();
+    await eventually(printed, [{ waiting: 0, bundles: 1, focused: true }]);
     await page.emulateMedia({ media: 'print' });
     expect(await notice.count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Stampa il cruscotto' }).isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
-    expect(await page.getByRole('button', { name: 'Stampa il cruscotto' }).isEnabled()).toBe(true);
 
     // The browser's own print loads them too, for the next one.
     const other = await web.newPage();

@@ -86,12 +86,12 @@ export function DashboardPage() {
           <Link to={PATHS.verification}>{t('nav.verification')}</Link> · <Link to={PATHS.allocationRuns}>{t('nav.allocationRuns')}</Link> · <Link to={PATHS.staffCalls}>{t('nav.staffCalls')}</Link>
         </p>
         {/* Printing waits for every section, those not scrolled to yet included (on phones, where the figures come first, the browser menu prints). */}
-        <button type="button" className="btn btn-outline-primary btn-sm d-none d-md-inline-block d-print-none" onClick={printing.print} disabled={printing.preparing} aria-describedby={printing.preparing ? 'print-preparing' : undefined}>
-          {t('dashboard.print.button')}
+        <button type="button" className="btn btn-outline-primary btn-sm d-none d-md-inline-block d-print-none" onClick={printing.toggle} aria-describedby="print-status">
+          {t(printing.phase === 'preparing' ? 'dashboard.print.cancel' : 'dashboard.print.button')}
         </button>
       </div>
-      <p id="print-preparing" role="status" className={printing.preparing ? 'small d-print-none' : 'visually-hidden'}>
-        {printing.preparing ? t('dashboard.print.preparing') : ''}
+      <p id="print-status" role="status" className={printing.phase === 'idle' ? 'visually-hidden' : 'small d-print-none'}>
+        {printing.phase === 'idle' ? '' : t(`dashboard.print.${printing.phase}`)}
       </p>
       {printing.incomplete ? <p className="alert alert-warning d-none d-print-block">{t('dashboard.print.incomplete')}</p> : null}
       <Settled settled={!valid || Boolean(kpis.data ?? kpis.error)} />

@@ -39,16 +39,22 @@ export function useSectionSettled(settled: boolean): void {
 /** The section's classes, with the reserved height while it waits. */
 export const sectionClass = (base: string, deferred: boolean): string => (deferred ? `${base} dashboard-deferred` : base);
 
+/** How long printing waits for the sections before giving up (a request that never answers). */
+export const PRINT_WAIT_MS = 30_000;
+
+type PrintPhase = 'idle' | 'preparing' | 'timedOut';
+
 /**
- * Printing the whole dashboard: `print()` loads every section, in view or not, and opens the
- * browser's print dialog once all of them have their figures. A print started from the browser's
- * own menu cannot wait: it loads them for the next one, and `incomplete` says that some were
- * missing (the page shows it on paper only).
+ * Printing the whole dashboard: `toggle()` loads every section, in view or not, and opens the
+ * browser's print dialog once all of them have their figures (or failed to get them); pressed
+ * again while they load, it cancels, and after PRINT_WAIT_MS it gives up and says so. A print
+ * started from the browser's own menu cannot wait: it loads them for the next one, and
+ * `incomplete` says that some were missing (the page shows it on paper only).
  */
-export function useDashboardPrint(): { sections: Sections; print(): void; preparing: boolean; incomplete: boolean } {
+export function useDashboardPrint(): { sections: Sections; toggle(): void; phase: PrintPhase; incomplete: boolean } {
   const [all, setAll] = useState(false);
   const [waiting, setWaiting] = useState<ReadonlySet<string>>(() => new Set());
-  const [preparing, setPreparing] = useState(false);
+  const [phase, setPhase] = useState<PrintPhase>('idle');
   const report = useCallback((id: string, settled: boolean) => {
     setWaiting((current) => {
       if (current.has(id) !== settled) return current;
@@ -63,15 +69,21 @@ export function useDashboardPrint(): { sections: Sections; print(): void; prepar
     window.addEventListener('beforeprint', reveal);
     return () => window.removeEventListener('beforeprint', reveal);
   }, []);
+  const preparing = phase === 'preparing';
+  useEffect(() => {
+    if (!preparing) return undefined;
+    const giveUp = window.setTimeout(() => setPhase('timedOut'), PRINT_WAIT_MS);
+    return () => window.clearTimeout(giveUp);
+  }, [preparing]);
   useEffect(() => {
     if (!preparing || waiting.size > 0) return;
-    setPreparing(false);
+    setPhase('idle');
     window.print();
   }, [preparing, waiting]);
   const sections = useMemo(() => ({ all, report }), [all, report]);
-  const print = useCallback(() => {
+  const toggle = useCallback(() => {
     setAll(true);
-    setPreparing(true);
+    setPhase((current) => (current === 'preparing' ? 'idle' : 'preparing'));
   }, []);
-  return { sections, print, preparing, incomplete: waiting.size > 0 };
+  return { sections, toggle, phase, incomplete: waiting.size > 0 };
 }

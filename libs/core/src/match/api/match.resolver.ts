@@ -29,11 +29,7 @@ import { MatchState, OutcomeCheckpoint } from '../match.types';
 import { OutcomeSurveyService } from '../outcome-survey.service';
 import { surveysDue } from '../surveys-due';
 import { ListSize } from '../../api/query-cost';
-
-const required = <T>(value: T | undefined, what: string): T => {
-  if (value === undefined) throw new Error(`${what} is missing`);
-  return value;
-};
+import { required } from '../../common/required';
 
 @Resolver(() => MatchModel)
 export class MatchResolver {

@@ -12,6 +12,7 @@ import { CoverageKind } from '../offer.types';
 import { PROVINCE_COUNT, REGION_COUNT } from '@vec/territory';
 import { ListSize } from '../../api/query-cost';
 import { MAX_AREAS, MAX_RADII } from './offer.inputs';
+import { required } from '../../common/required';
 
 @ObjectType('CoverageRadius', { description: 'A circle around a comune or a point.' })
 export class CoverageRadiusModel {
@@ -31,10 +32,8 @@ export class OfferCoverageModel {
   @ListSize(MAX_RADII) @Field(() => [CoverageRadiusModel]) radii!: CoverageRadiusModel[];
 }
 
-const present = <T>(value: T | null | undefined, what: string): T => {
-  if (value === undefined || value === null) throw new Error(`Coverage row loaded without its ${what}`);
-  return value;
-};
+/** A coverage row's part that its loading must have set (loadCoverage joins them). */
+const present = <T>(value: T | null | undefined, what: string): T => required(value, `coverage row's ${what}`);
 
 /** Coverage rows, loaded with their region, province and comune, as the GraphQL model. */
 export function toCoverageModel(national: boolean, rows: readonly OfferCoverageEntity[]): OfferCoverageModel {

@@ -3,6 +3,7 @@ import { CoordinatesSource } from '@vec/territory';
 import { ComuneEntity } from '../comune.entity';
 import { ProvinceEntity } from '../province.entity';
 import { RegionEntity } from '../region.entity';
+import { required } from '../../common/required';
 
 registerEnumType(CoordinatesSource, {
   name: 'CoordinatesSource',
@@ -71,11 +72,6 @@ export const toProvinceModel = (e: ProvinceEntity): ProvinceModel => ({
   capitalCode: e.capitalCode,
 });
 
-const placed = <T>(value: T | undefined, what: string, code: string): T => {
-  if (!value) throw new Error(`Comune ${code} loaded without its ${what}`);
-  return value;
-};
-
 /**
  * A comune as the API shows it, with its province and region: the comuni TerritoryService reads
  * and the offers' coverage rows come with both (read once, kept in memory, or joined), so that a
@@ -93,6 +89,6 @@ export const toComuneModel = (e: ComuneEntity): ComuneModel => ({
   latitude: e.latitude,
   longitude: e.longitude,
   coordinatesSource: e.coordinatesSource,
-  province: toProvinceModel(placed(e.province, 'province', e.code)),
-  region: toRegionModel(placed(e.region, 'region', e.code)),
+  province: toProvinceModel(required(e.province, `province of comune ${e.code}`)),
+  region: toRegionModel(required(e.region, `region of comune ${e.code}`)),
 });

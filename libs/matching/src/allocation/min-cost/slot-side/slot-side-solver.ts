@@ -4,7 +4,7 @@ import { InwardTransfers } from './inward-transfers';
 import { OverSideIndex } from './over-side-index';
 import { SearchSpace, SearchStats, SETTLED } from '../search-space';
 import { EndQueue } from './slot-side-ends';
-import { warmStartSlotSide } from './slot-side-warm-start';
+import { dearestFirst, warmStartSlotSide } from './slot-side-warm-start';
 import { TightPaths } from './tight-paths';
 import { UnservedLists } from './unserved-lists';
 
@@ -94,13 +94,7 @@ export class SlotSideSolver {
    */
   solve(offers: Int32Array): void {
     const { state } = this;
-    const { pi, load } = state;
-    const { offerCapacity } = state.graph;
-    // The dearest offers first (their warm-start prices), then those with the most free slots,
-    // then by id: filling the most contested slots before the others spares the searches of the
-    // cheaper offers many a later rise (tie-heavy 19k: 38% fewer nodes settled).
-    const order = Int32Array.from(offers).sort((a, b) => pi[b] - pi[a] || offerCapacity[b] - load[b] - (offerCapacity[a] - load[a]) || a - b);
-    let stack = order.reverse();
+    let stack = dearestFirst(state, offers).reverse();
     let top = stack.length;
     const push = (o: number): void => {
       if (top === stack.length) {

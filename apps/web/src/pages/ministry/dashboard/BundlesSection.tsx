@@ -5,7 +5,7 @@ import { DashboardBundlesDocument, type DashboardBundlesQuery, type MonitoringFi
 import { useFormat } from '../../../i18n/format';
 import { useCategoryLabels } from '../../../i18n/use-category-labels';
 import { TableScroll } from './TableScroll';
-import { sectionClass, useOnScreen, useSectionSettled } from './use-on-screen';
+import { sectionClass, useOnScreen, useSectionSettled } from './dashboard-sections';
 
 type Counts = Pick<DashboardBundlesQuery['monitoringBundles'], (typeof COLUMNS)[number]>;
 

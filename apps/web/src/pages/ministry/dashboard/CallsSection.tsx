@@ -6,7 +6,7 @@ import { DashboardCallsDocument, type DashboardCallsQuery, type MonitoringFilter
 import { useFormat } from '../../../i18n/format';
 import { PATHS, pathTo } from '../../../routes';
 import { TableScroll } from './TableScroll';
-import { sectionClass, useOnScreen, useSectionSettled } from './use-on-screen';
+import { sectionClass, useOnScreen, useSectionSettled } from './dashboard-sections';
 
 type Counts = Pick<DashboardCallsQuery['monitoringCalls']['open'], (typeof COLUMNS)[number]>;
 

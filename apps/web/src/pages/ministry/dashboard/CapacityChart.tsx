@@ -8,7 +8,7 @@ import { usePaging } from '../../../components/Pagination';
 import { CapacityByOfferDocument, CapacityByProviderDocument, type MonitoringFilterInput } from '../../../gql/generated';
 import { useFormat } from '../../../i18n/format';
 import { TableScroll } from './TableScroll';
-import { sectionClass, useOnScreen, useSectionSettled } from './use-on-screen';
+import { sectionClass, useOnScreen, useSectionSettled } from './dashboard-sections';
 
 const PAGE_SIZE = 10;
 type Grouping = 'PROVIDER' | 'OFFER';

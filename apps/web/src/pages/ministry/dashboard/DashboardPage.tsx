@@ -22,7 +22,7 @@ import { PlacesSection } from './PlacesSection';
 import { TimeSeriesChart } from './TimeSeriesChart';
 import { TopicsSection } from './TopicsSection';
 import { UnmetDemandTable } from './UnmetDemandTable';
-import { SectionsProvider, useDashboardPrint, useSectionSettled } from './use-on-screen';
+import { SectionsProvider, useDashboardPrint, useSectionSettled } from './dashboard-sections';
 
 /** Says whether the headline figures are in, for printing (the page itself is outside the sections' provider). */
 function Settled({ settled }: { settled: boolean }) {

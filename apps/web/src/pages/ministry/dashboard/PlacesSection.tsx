@@ -7,7 +7,7 @@ import { useFormat } from '../../../i18n/format';
 import { BreakdownTable } from './BreakdownTable';
 import { isRatio, MAP_METRICS, type MapMetric } from './breakdown-metrics';
 import { RegionMap } from './RegionMap';
-import { sectionClass, useOnScreen, useSectionSettled } from './use-on-screen';
+import { sectionClass, useOnScreen, useSectionSettled } from './dashboard-sections';
 
 interface Props {
   filter: MonitoringFilterInput;

@@ -9,7 +9,7 @@ import { DashboardSeriesDocument, type DashboardSeriesQuery, type MonitoringFilt
 import { currentLanguage } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { TableScroll } from './TableScroll';
-import { useSectionSettled } from './use-on-screen';
+import { useSectionSettled } from './dashboard-sections';
 
 type Point = DashboardSeriesQuery['monitoringTimeSeries'][number];
 

@@ -8,7 +8,7 @@ import { currentLanguage } from '../../../i18n';
 import { useCategoryLabels } from '../../../i18n/use-category-labels';
 import { atecoSections } from '../../shop/ateco';
 import { BreakdownTable } from './BreakdownTable';
-import { sectionClass, useOnScreen, useSectionSettled } from './use-on-screen';
+import { sectionClass, useOnScreen, useSectionSettled } from './dashboard-sections';
 
 type Topic = 'CATEGORY' | 'SECTOR';
 

@@ -6,7 +6,7 @@ import { UnmetDemandDocument, type MonitoringFilterInput } from '../../../gql/ge
 import { useFormat } from '../../../i18n/format';
 import { useCategoryLabels } from '../../../i18n/use-category-labels';
 import { TableScroll } from './TableScroll';
-import { sectionClass, useOnScreen, useSectionSettled } from './use-on-screen';
+import { sectionClass, useOnScreen, useSectionSettled } from './dashboard-sections';
 
 const PAGE_SIZE = 10;
 

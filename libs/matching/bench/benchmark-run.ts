@@ -1,3 +1,4 @@
+import { GCProfiler } from 'node:v8';
 import { loadItalianTerritory, Territory } from '@vec/territory';
 import { allocate } from '../src/allocation/allocate';
 import { resolveCostWeights } from '../src/allocation/allocation-cost';
@@ -47,6 +48,12 @@ export interface EngineRun {
   maxFlowServed: number;
   /** CPU time of each phase of the last timed solve. */
   phaseMs: Record<string, number>;
+  /**
+   * Full (mark-compact) collections during the last timed solve, and the main thread's time in
+   * them. Typed arrays count as external memory, and V8 starts one for every 64 MB of them, each
+   * marking the whole heap (here the instance's requests and offers, as in the API process).
+   */
+  fullGcs: { count: number; ms: number };
   allocateMs: number;
   /** Resident set size before allocate() and its peak, MB. */
   rssBeforeMb: number;
@@ -94,15 +101,22 @@ function runEngine(territory: Territory, instance: BenchmarkInstance): EngineRun
   const runs = runsFor(instance.spec.requests);
   progress(instance, `solving and max flow side by side (${runs.untimed} untimed, ${runs.timed} timed rounds)`);
   const phaseMs: Record<string, number> = {};
+  const fullGcs = { count: 0, ms: 0 };
   const solve = (): ReturnType<typeof solveAllocation> => {
+    const gcs = new GCProfiler();
+    gcs.start();
     let last = cpuMs();
-    return solveAllocation(net, {
+    const solved = solveAllocation(net, {
       onPhase: (phase) => {
         const now = cpuMs();
         phaseMs[phase] = now - last;
         last = now;
       },
     });
+    const full = (gcs.stop()?.statistics ?? []).filter((gc) => gc.gcType === 'MarkSweepCompact');
+    fullGcs.count = full.length;
+    fullGcs.ms = full.reduce((sum, gc) => sum + gc.cost / 1000, 0);
+    return solved;
   };
   const { a: engine, b: maxFlow } = interleaved(runs.untimed, runs.timed, solve, () => maxFlowReference(net));
   const solution = engine.result;
@@ -125,6 +139,7 @@ function runEngine(territory: Territory, instance: BenchmarkInstance): EngineRun
     maxFlowMs: maxFlow.ms,
     maxFlowServed: maxFlow.result.served,
     phaseMs,
+    fullGcs,
     allocateMs,
     rssBeforeMb,
     peakRssMb,

@@ -85,7 +85,8 @@ function main(): void {
   for (const { instance, engine } of results) {
     if (!engine) continue;
     const phases = Object.entries(engine.phaseMs).map(([phase, ms]) => `${phase} ${seconds(ms)} s`).join(', ');
-    process.stdout.write(`${instance.spec.name}: ${phases}; ${JSON.stringify(engine.stats)}\n`);
+    const gcs = `${engine.fullGcs.count} full collection${engine.fullGcs.count === 1 ? '' : 's'} (${seconds(engine.fullGcs.ms)} s of the main thread)`;
+    process.stdout.write(`${instance.spec.name}: ${phases}; ${gcs}; ${JSON.stringify(engine.stats)}\n`);
   }
   process.stdout.write(`\n${formatTargets(evaluateTargets(results))}\n`);
 }

@@ -57,12 +57,10 @@ export function buildAllocationGraph(network: AllocationNetwork, tree: ShopTree)
   for (let k = 0; k < groups.memberOffer.length; k++) feederMember[feederFill[groups.memberOffer[k]]++] = k;
 
   const arms = groups.armGroup.length;
-  const armGroup = new Int32Array(arms);
   const armRequest = new Int32Array(arms);
   const inArmStart = new Int32Array(G + 1);
   for (let r = 0; r < R; r++) {
     for (let a = groups.armStart[r]; a < groups.armStart[r + 1]; a++) {
-      armGroup[a] = firstGroup + groups.armGroup[a];
       armRequest[a] = r;
       inArmStart[groups.armGroup[a] + 1]++;
     }
@@ -71,6 +69,9 @@ export function buildAllocationGraph(network: AllocationNetwork, tree: ShopTree)
   const inArm = new Int32Array(arms);
   const inFill = inArmStart.slice(0, G);
   for (let a = 0; a < arms; a++) inArm[inFill[groups.armGroup[a]]++] = a;
+  // Group indices become node ids in place (the grouping's array is not used elsewhere).
+  const armGroup = groups.armGroup;
+  for (let a = 0; a < arms; a++) armGroup[a] += firstGroup;
 
   return {
     ...tree,

@@ -14,9 +14,10 @@ import { PairTable } from '../structures/pair-table';
  */
 export class InwardTransfers {
   readonly heaps: PairLists;
-  /** Per pair: the source group's node id. */
-  readonly pairSource: number[] = [];
-  private readonly pairTarget: number[] = [];
+  /** Per pair: the source group's node id (typed: searches read it for every pair they relax). */
+  pairSource: Int32Array = new Int32Array(1024);
+  private pairTarget: Int32Array = new Int32Array(1024);
+  private pairCount = 0;
   private readonly table: PairTable;
   /** Per target group index: its pairs with at least one mover. */
   private readonly active: number[][];
@@ -90,10 +91,14 @@ export class InwardTransfers {
   private insert(source: number, target: number, e: number, key: number): void {
     let pair = this.table.get(source, target);
     if (pair < 0) {
-      pair = this.pairSource.length;
+      pair = this.pairCount++;
+      if (pair === this.pairSource.length) {
+        this.pairSource = grown(this.pairSource);
+        this.pairTarget = grown(this.pairTarget);
+      }
       this.table.set(source, target, pair);
-      this.pairSource.push(source);
-      this.pairTarget.push(target);
+      this.pairSource[pair] = source;
+      this.pairTarget[pair] = target;
       this.activePosition.push(-1);
       this.heaps.ensureSets(pair + 1);
     }
@@ -115,4 +120,10 @@ export class InwardTransfers {
     }
     this.activePosition[pair] = -1;
   }
+}
+
+function grown(values: Int32Array): Int32Array {
+  const bigger = new Int32Array(2 * values.length);
+  bigger.set(values);
+  return bigger;
 }

@@ -12,6 +12,8 @@ export class PairLists {
   private readonly setOf: Int32Array;
   private head: Int32Array;
   private min: Int32Array;
+  /** Each set's least key, beside its item: searches read it for every pair they relax. */
+  private minKeys: Int32Array;
   private sizes: Int32Array;
 
   constructor(items: number) {
@@ -21,6 +23,7 @@ export class PairLists {
     this.setOf = new Int32Array(items).fill(-1);
     this.head = new Int32Array(1024).fill(-1);
     this.min = new Int32Array(1024).fill(-1);
+    this.minKeys = new Int32Array(1024);
     this.sizes = new Int32Array(1024);
   }
 
@@ -35,6 +38,7 @@ export class PairLists {
     };
     this.head = grow(this.head, -1);
     this.min = grow(this.min, -1);
+    this.minKeys = grow(this.minKeys, 0);
     this.sizes = grow(this.sizes, 0);
   }
 
@@ -55,7 +59,7 @@ export class PairLists {
   }
 
   minKey(set: number): number {
-    return this.keys[this.min[set]];
+    return this.minKeys[set];
   }
 
   /** How many items of a set share its least key. */
@@ -77,7 +81,10 @@ export class PairLists {
     this.head[set] = item;
     this.sizes[set]++;
     const best = this.min[set];
-    if (best < 0 || this.before(item, best)) this.min[set] = item;
+    if (best < 0 || this.before(item, best)) {
+      this.min[set] = item;
+      this.minKeys[set] = key;
+    }
   }
 
   remove(item: number): void {
@@ -93,6 +100,7 @@ export class PairLists {
     let best = -1;
     for (let i = this.head[set]; i >= 0; i = this.next[i]) if (best < 0 || this.before(i, best)) best = i;
     this.min[set] = best;
+    if (best >= 0) this.minKeys[set] = this.keys[best];
   }
 
   private before(a: number, b: number): boolean {

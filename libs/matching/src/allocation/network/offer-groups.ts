@@ -33,89 +33,65 @@ export function groupOffers(network: AllocationNetwork, included: (request: numb
   const { edgeStart, edgeOffer, edgeCost, offers } = network;
   const R = edgeStart.length - 1;
   const table = new GroupTable(offers.length);
-  const buckets = new CostBuckets(maxDegree(edgeStart));
-  // A first pass counts each request's arms (its distinct costs), so that the arm arrays are
-  // allocated once at their size: grown by doubling, they would allocate three times as much,
-  // and every 64 MB of typed arrays allocated sets off a full collection of the whole heap.
   const armStart = new Int32Array(R + 1);
+  // Every request with edges has at least one arm: starting there, the arm buffers double once or
+  // twice instead of ten times, and are handed over without a copy. Every 64 MB of typed arrays
+  // allocated sets off a full collection of the whole heap.
+  const armGroup = new IntBuffer(R);
+  const armCost = new IntBuffer(R);
+  // A request's edges take few distinct costs: bucket them by cost (offers stay ascending
+  // within a bucket, since edges come by offer), then take the buckets by increasing cost.
+  const degreeMax = maxDegree(edgeStart);
+  const costs = new Float64Array(degreeMax);
+  const bucketOf = new Int32Array(degreeMax);
+  const counts = new Int32Array(degreeMax + 1);
+  const sorted = new Int32Array(degreeMax);
+  const order = new Float64Array(degreeMax);
   for (let r = 0; r < R; r++) {
-    const degree = edgeStart[r + 1] - edgeStart[r];
-    armStart[r + 1] = armStart[r] + (degree > 0 && included(r) ? buckets.count(edgeCost, edgeStart[r], degree) : 0);
-  }
-  const armGroup = new Int32Array(armStart[R]);
-  const armCost = new Int32Array(armStart[R]);
-  const { costs, counts, sorted, order } = buckets;
-  for (let r = 0; r < R; r++) {
-    if (armStart[r + 1] === armStart[r]) continue;
     const start = edgeStart[r];
     const degree = edgeStart[r + 1] - start;
-    const distinct = buckets.count(edgeCost, start, degree);
-    // Bucket starts, then offers placed bucket by bucket in edge order.
-    let offset = 0;
-    for (let b = 0; b < distinct; b++) {
-      const size = counts[b];
-      counts[b] = offset;
-      offset += size;
+    if (degree > 0 && included(r)) {
+      let distinct = 0;
+      for (let i = 0; i < degree; i++) {
+        const cost = edgeCost[start + i];
+        let b = 0;
+        while (b < distinct && costs[b] !== cost) b++;
+        if (b === distinct) {
+          costs[distinct] = cost;
+          counts[distinct++] = 0;
+        }
+        bucketOf[i] = b;
+        counts[b]++;
+      }
+      // Bucket starts, then offers placed bucket by bucket in edge order.
+      let offset = 0;
+      for (let b = 0; b < distinct; b++) {
+        const size = counts[b];
+        counts[b] = offset;
+        offset += size;
+      }
+      counts[distinct] = degree;
+      for (let i = 0; i < degree; i++) sorted[counts[bucketOf[i]]++] = edgeOffer[start + i];
+      // counts[b] now ends bucket b; buckets by cost (cost × span + bucket is exact and distinct).
+      for (let b = 0; b < distinct; b++) order[b] = costs[b] * BUCKET_SPAN + b;
+      order.subarray(0, distinct).sort();
+      for (let i = 0; i < distinct; i++) {
+        const b = order[i] % BUCKET_SPAN;
+        const from = b === 0 ? 0 : counts[b - 1];
+        armGroup.push(table.idOf(sorted, from, counts[b] - from));
+        armCost.push(costs[b]);
+      }
     }
-    counts[distinct] = degree;
-    for (let i = 0; i < degree; i++) sorted[counts[buckets.bucketOf[i]]++] = edgeOffer[start + i];
-    // counts[b] now ends bucket b; buckets by cost (cost × span + bucket is exact and distinct).
-    for (let b = 0; b < distinct; b++) order[b] = costs[b] * BUCKET_SPAN + b;
-    order.subarray(0, distinct).sort();
-    let arm = armStart[r];
-    for (let i = 0; i < distinct; i++) {
-      const b = order[i] % BUCKET_SPAN;
-      const from = b === 0 ? 0 : counts[b - 1];
-      armGroup[arm] = table.idOf(sorted, from, counts[b] - from);
-      armCost[arm++] = costs[b];
-    }
+    armStart[r + 1] = armGroup.length;
   }
   return {
     groupCount: table.count,
     memberStart: table.memberStarts(),
     memberOffer: table.members.toArray(),
     armStart,
-    armGroup,
-    armCost,
+    armGroup: armGroup.view(),
+    armCost: armCost.view(),
   };
-}
-
-/**
- * A request's edges take few distinct costs: they are bucketed by cost (offers stay ascending
- * within a bucket, since edges come by offer), and the buckets then taken by increasing cost.
- */
-class CostBuckets {
-  readonly costs: Float64Array;
-  readonly bucketOf: Int32Array;
-  readonly counts: Int32Array;
-  readonly sorted: Int32Array;
-  readonly order: Float64Array;
-
-  constructor(degreeMax: number) {
-    this.costs = new Float64Array(degreeMax);
-    this.bucketOf = new Int32Array(degreeMax);
-    this.counts = new Int32Array(degreeMax + 1);
-    this.sorted = new Int32Array(degreeMax);
-    this.order = new Float64Array(degreeMax);
-  }
-
-  /** Buckets the edges [start, start + degree) by cost: each edge's bucket, each bucket's size. Returns how many. */
-  count(edgeCost: Int32Array, start: number, degree: number): number {
-    const { costs, bucketOf, counts } = this;
-    let distinct = 0;
-    for (let i = 0; i < degree; i++) {
-      const cost = edgeCost[start + i];
-      let b = 0;
-      while (b < distinct && costs[b] !== cost) b++;
-      if (b === distinct) {
-        costs[distinct] = cost;
-        counts[distinct++] = 0;
-      }
-      bucketOf[i] = b;
-      counts[b]++;
-    }
-    return distinct;
-  }
 }
 
 /** Bucket indices stay below 2^20 (a request's distinct costs), costs below 2^24. */

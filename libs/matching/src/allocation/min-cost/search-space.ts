@@ -84,7 +84,14 @@ export class SearchSpace {
       this.touched[this.touchedCount++] = v;
     } else if (status !== IN_HEAP || d >= this.key[v]) {
       return;
-    } else if (this.heap.has(v)) {
+    } else if (d !== this.level) {
+      // Still above the level being settled, so it is in the heap (the queue holds that level only).
+      this.key[v] = d;
+      this.predKind[v] = kind;
+      this.predId[v] = id;
+      this.heap.decrease(v);
+      return;
+    } else {
       this.heap.remove(v);
     }
     this.key[v] = d;

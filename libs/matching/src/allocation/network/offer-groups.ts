@@ -74,7 +74,7 @@ export function groupOffers(network: AllocationNetwork, included: (request: numb
       for (let i = 0; i < degree; i++) sorted[counts[bucketOf[i]]++] = edgeOffer[start + i];
       // counts[b] now ends bucket b; buckets by cost (cost × span + bucket is exact and distinct).
       for (let b = 0; b < distinct; b++) order[b] = costs[b] * BUCKET_SPAN + b;
-      order.subarray(0, distinct).sort();
+      sortFew(order, distinct);
       for (let i = 0; i < distinct; i++) {
         const b = order[i] % BUCKET_SPAN;
         const from = b === 0 ? 0 : counts[b - 1];
@@ -92,6 +92,22 @@ export function groupOffers(network: AllocationNetwork, included: (request: numb
     armGroup: armGroup.view(),
     armCost: armCost.view(),
   };
+}
+
+/**
+ * Sorts values[0, count) ascending by insertion: a request has a handful of distinct costs, and
+ * a native sort of a subarray would cost a view object and a call per request.
+ */
+function sortFew(values: Float64Array, count: number): void {
+  for (let i = 1; i < count; i++) {
+    const value = values[i];
+    let j = i - 1;
+    while (j >= 0 && values[j] > value) {
+      values[j + 1] = values[j];
+      j--;
+    }
+    values[j + 1] = value;
+  }
 }
 
 /** Bucket indices stay below 2^20 (a request's distinct costs), costs below 2^24. */

@@ -54,6 +54,31 @@ describe('Sign-in with SPID in the browser, against a real OpenID provider on lo
     expect(await page.getByTestId('account-name').textContent()).toContain(identity.email);
   });
 
+  it('says when the privacy notice could not be loaded, and loads it again when asked', async () => {
+    const page = await web.newPage();
+    let failing = true;
+    await page.route(
+      (url) => url.pathname === '/graphql' && url.searchParams.get('operationName') === 'PrivacyNotice',
+      (route) => (failing ? route.fulfill({ status: 503, contentType: 'text/plain', body: 'unavailable' }) : route.continue()),
+    );
+    await page.goto('/accedi');
+    const spid = page.getByRole('link', { name: 'Entra con SPID' });
+    await spid.waitFor();
+    const warning = page.getByRole('status').filter({ hasText: "Non siamo riusciti a caricare la versione dell'informativa sulla privacy" });
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('Chi ha già un account può entrare');
+    // Without a version the button still signs existing accounts in; it cannot open a new one.
+    expect(await spid.getAttribute('href')).toMatch(/\/login$/);
+    await expectAccessible(page, 'login-with-spid-notice-unavailable');
+
+    failing = false;
+    const again = page.getByRole('button', { name: "Carica di nuovo l'informativa" });
+    await again.click();
+    await page.getByText('Se non hai ancora un account, entrando confermi di aver letto').waitFor();
+    expect(await spid.getAttribute('href')).toMatch(new RegExp(`/login\\?informativa=${PRIVACY_NOTICE_VERSION}$`));
+    expect(await warning.count()).toBe(0);
+  });
+
   it('says in Italian why no account was opened when the sign-in did not start from the page showing the privacy notice', async () => {
     const page = await web.newPage();
     await page.goto('/accedi?errore=PRIVACY_NOTICE_NEEDED');

@@ -66,8 +66,16 @@ export function DigitalIdentitySignIn() {
   // The notice in force, asked only where there are buttons: a first sign-in opens an account, which records this version as accepted.
   const notice = useQuery(PrivacyNoticeDocument, { skip: providers.length === 0 });
   const noticeVersion = notice.data?.privacyNotice.version ?? '';
+  const [retrying, setRetrying] = useState(false);
+  const retryNotice = (): void => {
+    setRetrying(true);
+    notice
+      .refetch()
+      .catch(() => undefined)
+      .finally(() => setRetrying(false));
+  };
   // The buttons wait for the notice they name (without it a first sign-in opens no account).
-  if (providers.length === 0 || notice.loading) return null;
+  if (providers.length === 0 || (notice.loading && !retrying)) return null;
   const spid = providers.filter((provider) => provider.kind === 'SPID');
   const cie = providers.filter((provider) => provider.kind === 'CIE');
   const others = providers.filter((provider) => provider.kind === 'OIDC');
@@ -93,10 +101,22 @@ export function DigitalIdentitySignIn() {
         ))}
       </div>
       <p className="small mt-3 mb-1">{t('digitalIdentity.newAccount')}</p>
-      <p className="small mb-1">
-        {t('digitalIdentity.privacyBefore')} <Link to={PATHS.privacy}>{t('register.privacyLink')}</Link>
-        {noticeVersion ? ` ${t('digitalIdentity.privacyVersion', { version: noticeVersion })}` : ''}.
-      </p>
+      {noticeVersion ? (
+        <p className="small mb-1">
+          {t('digitalIdentity.privacyBefore')} <Link to={PATHS.privacy}>{t('register.privacyLink')}</Link> {t('digitalIdentity.privacyVersion', { version: noticeVersion })}.
+        </p>
+      ) : (
+        // Without the notice's version a first sign-in opens no account: say so, and offer to ask again.
+        <div className="alert alert-warning small py-2 mt-2 mb-1" role="status">
+          <p className="mb-2">
+            {t('digitalIdentity.noticeUnavailable')} <Link to={PATHS.privacy}>{t('register.privacyLink')}</Link>.
+          </p>
+          {/* Not disabled while it asks, so that the focus stays on it. */}
+          <button type="button" className="btn btn-outline-primary btn-sm" onClick={retrying ? undefined : retryNotice} aria-disabled={retrying}>
+            {retrying ? t('digitalIdentity.noticeRetrying') : t('digitalIdentity.noticeRetry')}
+          </button>
+        </div>
+      )}
       {spid.length > 0 ? (
         <p className="small">
           {t('digitalIdentity.noSpid')}{' '}

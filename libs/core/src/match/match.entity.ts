@@ -24,6 +24,8 @@ import { MatchOrigin, MatchState } from './match.types';
 // Monitoring: activations by date, and the time to acceptance, read from the index alone.
 @Index('match_activated_at_idx', ['activatedAt'], { where: `"activated_at" IS NOT NULL` })
 @Index('match_accepted_at_idx', ['acceptedAt', 'requestedAt', 'activatedAt'], { where: `"accepted_at" IS NOT NULL` })
+// Monitoring: the requests served (a match accepted, active or completed), read from the index alone.
+@Index('match_served_request_idx', ['helpRequestId'], { where: `"state" IN ('ACCEPTED', 'ACTIVE', 'COMPLETED')` })
 @Check('match_pending_has_deadline', `"state" <> 'PENDING' OR "respond_by" IS NOT NULL`)
 @Check('match_waitlisted_has_time', `"state" <> 'WAITLISTED' OR "waitlisted_at" IS NOT NULL`)
 @Check('match_distance_non_negative', `"distance_km" >= 0`)

@@ -27,6 +27,7 @@ import { OfferIntegrations1796449259406 } from './1796449259406-offer-integratio
 import { Bundles1796451070302 } from './1796451070302-bundles';
 import { MatchSets1796465542502 } from './1796465542502-match-sets';
 import { AllocationRunCompleteSets1796465838517 } from './1796465838517-allocation-run-complete-sets';
+import { MatchServedRequests1796470000000 } from './1796470000000-match-served-requests';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ AccountRecovery1796438029667,
   Bundles1796451070302,
   MatchSets1796465542502,
   AllocationRunCompleteSets1796465838517,
+  MatchServedRequests1796470000000,
 ];

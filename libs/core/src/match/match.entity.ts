@@ -5,7 +5,7 @@ import { HelpRequestEntity } from '../help-request/help-request.entity';
 import { OfferEntity } from '../offer/offer.entity';
 import { ProviderEntity } from '../provider/provider.entity';
 import { ShopEntity } from '../shop/shop.entity';
-import { MatchOrigin, MatchState } from './match.types';
+import { MatchOrigin, MatchState, SERVED_STATES, sqlStates } from './match.types';
 
 /**
  * A help request paired with an offer. Shop, provider and category are copied from the request
@@ -25,7 +25,7 @@ import { MatchOrigin, MatchState } from './match.types';
 @Index('match_activated_at_idx', ['activatedAt'], { where: `"activated_at" IS NOT NULL` })
 @Index('match_accepted_at_idx', ['acceptedAt', 'requestedAt', 'activatedAt'], { where: `"accepted_at" IS NOT NULL` })
 // Monitoring: the requests served (a match accepted, active or completed), read from the index alone.
-@Index('match_served_request_idx', ['helpRequestId'], { where: `"state" IN ('ACCEPTED', 'ACTIVE', 'COMPLETED')` })
+@Index('match_served_request_idx', ['helpRequestId'], { where: `"state" IN (${sqlStates(SERVED_STATES)})` })
 @Check('match_pending_has_deadline', `"state" <> 'PENDING' OR "respond_by" IS NOT NULL`)
 @Check('match_waitlisted_has_time', `"state" <> 'WAITLISTED' OR "waitlisted_at" IS NOT NULL`)
 @Check('match_distance_non_negative', `"distance_km" >= 0`)

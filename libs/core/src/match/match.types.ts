@@ -33,6 +33,9 @@ export const SLOT_STATES: readonly MatchState[] = [...LIVE_STATES, MatchState.CO
 /** States in which a request is still being dealt with by this match (at most one per request). */
 export const OPEN_STATES: readonly MatchState[] = [...LIVE_STATES, MatchState.WAITLISTED];
 
+/** States in which a match serves its request: accepted, active or completed (monitoring's "served"). */
+export const SERVED_STATES: readonly MatchState[] = [MatchState.ACCEPTED, MatchState.ACTIVE, MatchState.COMPLETED];
+
 /** SQL list of states, for raw queries and partial indexes: `'PENDING','ACCEPTED'`. */
 export const sqlStates = (states: readonly MatchState[]): string => states.map((state) => `'${state}'`).join(',');
 

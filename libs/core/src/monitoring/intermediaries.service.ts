@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
+import { SERVED_STATES, sqlStates } from '../match/match.types';
 import type { MonitoringFilter } from './monitoring.commands';
 import { andClause, matchConditions, periodConditions, shopConditions, SqlParams } from './monitoring-scope';
 import { MonitoringService } from './monitoring.service';
@@ -65,7 +66,7 @@ export class IntermediariesService {
          FROM outcome_survey v WHERE ${within(answeredIn)} GROUP BY v.match_id
        ), shop_stats AS (
          SELECT m.shop_id,
-                count(*) FILTER (WHERE m.state IN ('ACCEPTED', 'ACTIVE', 'COMPLETED') AND ${within(servedIn)}) > 0 AS served,
+                count(*) FILTER (WHERE m.state IN (${sqlStates(SERVED_STATES)}) AND ${within(servedIn)}) > 0 AS served,
                 count(*) FILTER (WHERE m.state = 'COMPLETED' AND ${within(completedIn)}) AS completed,
                 coalesce(sum(a.answers), 0) AS answers,
                 coalesce(sum(a.orders), 0) AS orders

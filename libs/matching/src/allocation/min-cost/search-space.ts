@@ -84,21 +84,20 @@ export class SearchSpace {
       this.touched[this.touchedCount++] = v;
     } else if (status !== IN_HEAP || d >= this.key[v]) {
       return;
-    } else if (d !== this.level) {
-      // Still above the level being settled, so it is in the heap (the queue holds that level only).
-      this.key[v] = d;
-      this.predKind[v] = kind;
-      this.predId[v] = id;
-      this.heap.decrease(v);
-      return;
-    } else {
-      this.heap.remove(v);
     }
     this.key[v] = d;
     this.predKind[v] = kind;
     this.predId[v] = id;
-    if (d === this.level) this.queue[this.queueTail++] = v;
-    else this.heap.push(v);
+    // A node already queued and now lowered is in the heap: the queue holds the level being
+    // settled, which no arc (reduced cost ≥ 0) undercuts.
+    if (d === this.level) {
+      if (status === IN_HEAP) this.heap.remove(v);
+      this.queue[this.queueTail++] = v;
+    } else if (status === IN_HEAP) {
+      this.heap.decrease(v);
+    } else {
+      this.heap.push(v);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ import { FlowState } from '../flow-state';
 import { OverSideIndex } from './over-side-index';
 import { PairLists } from '../structures/pair-lists';
 import { PairTable } from '../structures/pair-table';
+import { IntBuffer } from '../../network/int-buffer';
 
 /**
  * The moves that bring a holder INTO a group, for the slot-side solver: per (source, target) pair
@@ -14,10 +15,9 @@ import { PairTable } from '../structures/pair-table';
  */
 export class InwardTransfers {
   readonly heaps: PairLists;
-  /** Per pair: the source group's node id (typed: searches read it for every pair they relax). */
-  pairSource: Int32Array = new Int32Array(1024);
-  private pairTarget: Int32Array = new Int32Array(1024);
-  private pairCount = 0;
+  /** Per pair: the source and target groups' node ids (typed: searches read the source for every pair they relax). */
+  private readonly sources = new IntBuffer();
+  private readonly targets = new IntBuffer();
   private readonly table: PairTable;
   /** Per target group index: its pairs with at least one mover. */
   private readonly active: number[][];
@@ -35,9 +35,14 @@ export class InwardTransfers {
     this.indexed = new Uint8Array(graph.groupCount);
   }
 
+  /** Per pair: the source group's node id. */
+  get pairSource(): Int32Array {
+    return this.sources.data;
+  }
+
   /** The group node a pair leads into. */
   targetOf(pair: number): number {
-    return this.pairTarget[pair];
+    return this.targets.data[pair];
   }
 
   /** Pairs into group node t with at least one mover (build them first with index). */
@@ -91,14 +96,10 @@ export class InwardTransfers {
   private insert(source: number, target: number, e: number, key: number): void {
     let pair = this.table.get(source, target);
     if (pair < 0) {
-      pair = this.pairCount++;
-      if (pair === this.pairSource.length) {
-        this.pairSource = grown(this.pairSource);
-        this.pairTarget = grown(this.pairTarget);
-      }
+      pair = this.sources.length;
       this.table.set(source, target, pair);
-      this.pairSource[pair] = source;
-      this.pairTarget[pair] = target;
+      this.sources.push(source);
+      this.targets.push(target);
       this.activePosition.push(-1);
       this.heaps.ensureSets(pair + 1);
     }
@@ -111,7 +112,7 @@ export class InwardTransfers {
   }
 
   private deactivate(pair: number): void {
-    const list = this.active[this.pairTarget[pair] - this.state.firstGroup];
+    const list = this.active[this.targetOf(pair) - this.state.firstGroup];
     const i = this.activePosition[pair];
     const last = list.pop() as number;
     if (last !== pair) {
@@ -120,10 +121,4 @@ export class InwardTransfers {
     }
     this.activePosition[pair] = -1;
   }
-}
-
-function grown(values: Int32Array): Int32Array {
-  const bigger = new Int32Array(2 * values.length);
-  bigger.set(values);
-  return bigger;
 }

@@ -42,6 +42,11 @@ export class SearchSpace {
   private queueTail = 0;
   /** Distance of the node last settled. */
   private level = 0;
+  /**
+   * Nodes are not reached at this distance or beyond: a search that knows it ends before settling
+   * anything that far (the slot side's, see EndBound) spares them the heap. Reset by start().
+   */
+  limit = Infinity;
 
   constructor(n: number) {
     this.key = new Float64Array(n);
@@ -56,6 +61,7 @@ export class SearchSpace {
   /** Starts a search at node v (distance 0). */
   start(v: number): void {
     this.level = 0;
+    this.limit = Infinity;
     this.relax(v, 0, 0, 0);
   }
 
@@ -78,6 +84,7 @@ export class SearchSpace {
   }
 
   relax(v: number, d: number, kind: number, id: number): void {
+    if (d >= this.limit) return;
     const status = this.status[v];
     if (status === NOT_SEEN) {
       this.status[v] = IN_HEAP;

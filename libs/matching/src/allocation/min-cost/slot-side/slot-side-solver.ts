@@ -1,5 +1,6 @@
 import { OVER_DEMANDED } from '../../max-flow/cut-side';
 import { FlowState } from '../flow-state';
+import { EndBound } from './end-bound';
 import { InwardTransfers } from './inward-transfers';
 import { OverSideIndex } from './over-side-index';
 import { SearchSpace, SearchStats, SETTLED } from '../search-space';
@@ -52,6 +53,8 @@ export class SlotSideSolver {
   private readonly tight: TightPaths;
   /** The ends taken by the current search: how each path starts, and from where. */
   private readonly ends = new EndQueue();
+  /** How far the current search can need to look, from the ends it has found. */
+  private readonly bound: EndBound;
   private readonly takenKind: Uint8Array;
   private readonly takenId: Int32Array;
   private takenCount = 0;
@@ -75,6 +78,7 @@ export class SlotSideSolver {
     for (const capacity of state.graph.offerCapacity) most = Math.max(most, capacity);
     this.takenKind = new Uint8Array(most);
     this.takenId = new Int32Array(most);
+    this.bound = new EndBound(state.n, most);
     this.arcUsed = new Int32Array(state.n);
     this.supplyUsed = new Int32Array(state.n);
     this.usedBatch = new Int32Array(state.n);
@@ -135,7 +139,7 @@ export class SlotSideSolver {
    * every end not taken at least as long, so reduced costs stay ≥ 0.
    */
   private search(target: number): void {
-    const { state, space, stats, lists, transfers, ends } = this;
+    const { state, space, stats, lists, transfers, ends, bound } = this;
     const { key, status } = space;
     const { m, firstExtra, firstGroup, pi, parentFlow, side, assigned, memberFlow } = state;
     const { armCost, armGroup, parent, childStart, children, supply, feederStart, feederMember, memberGroup, memberStart, memberOffer } = state.graph;
@@ -146,6 +150,7 @@ export class SlotSideSolver {
     this.takenCount = 0;
     ends.clear();
     space.start(target);
+    bound.reset(want);
     let cutoff = -1;
     for (;;) {
       const u = space.next(ends.minKey());
@@ -161,7 +166,7 @@ export class SlotSideSolver {
         if (this.takenCount === want) break;
         if (ends.position >= 0) {
           const next = lists.nextPosition(ends.node, ends.position + 1);
-          if (next >= 0) ends.push(key[ends.node] + armCost[lists.armAt(next)] - pi[ends.node], ends.node, next);
+          if (next >= 0) this.addEnd(key[ends.node] + armCost[lists.armAt(next)] - pi[ends.node], ends.node, next);
         } else if (taken === TAKEN) {
           ends.push(ends.key, ends.node, -1);
         }
@@ -179,7 +184,7 @@ export class SlotSideSolver {
       }
       if (u >= firstGroup) {
         const first = lists.firstPosition(u);
-        if (first >= 0) ends.push(du + armCost[lists.armAt(first)] - pu, u, first);
+        if (first >= 0) this.addEnd(du + armCost[lists.armAt(first)] - pu, u, first);
         // A touched unserved request only leads on to its parent, so the search goes there directly
         // (the request's own potential is its parent's, see solve).
         for (let k = lists.touchedStart(u), end = lists.touchedEnd(u); k < end; k++) {
@@ -206,7 +211,7 @@ export class SlotSideSolver {
       }
       // A tree node (requests are never settled: see the touched lists above).
       const p = parent[u];
-      if (p < 0 && state.topFlow[u] < supply[u]) ends.push(du - pu, u, -1);
+      if (p < 0 && state.topFlow[u] < supply[u]) this.addEnd(du - pu, u, -1);
       if (p >= 0 && parentFlow[u] === 0 && status[p] !== SETTLED && side[p] === OVER_DEMANDED) space.relax(p, du + pi[p] - pu, TREE_DOWN, u);
       const x = u - firstExtra;
       for (let k = childStart[x]; k < childStart[x + 1]; k++) {
@@ -233,6 +238,15 @@ export class SlotSideSolver {
     }
     space.finish(pi, cutoff, -1, stats);
     for (let i = 0; i < this.takenCount; i++) this.augment(target, this.takenKind[i], this.takenId[i]);
+  }
+
+  /** Queues an end, and stops the search from reaching anything it will not need (EndBound). */
+  private addEnd(key: number, node: number, position: number): void {
+    this.ends.push(key, node, position);
+    let top = position >= 0 ? this.state.m + this.state.graph.armRequest[this.lists.armAt(position)] : node;
+    const { parent } = this.state.graph;
+    while (parent[top] >= 0) top = parent[top];
+    this.space.limit = this.bound.add(top, key);
   }
 
   /**

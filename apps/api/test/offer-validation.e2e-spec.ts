@@ -46,6 +46,13 @@ describe('Offers over GraphQL: refused input leaves the database unchanged', () 
     ['a radius around a comune and a point', { coverage: { radii: [{ comuneCode: '058091', latitude: 41.9, longitude: 12.5, km: 10 }] } }, 'input.coverage.radii.0', 'RADIUS_TWO_CENTRES'],
     ['a radius around half a point', { coverage: { radii: [{ latitude: 41.9, km: 10 }] } }, 'input.coverage.radii.0', 'RADIUS_POINT_INCOMPLETE'],
     ['a radius with no centre', { coverage: { radii: [{ km: 10 }] } }, 'input.coverage.radii.0', 'RADIUS_NO_CENTRE'],
+    ['a radius centred in the Gulf of Guinea (0, 0)', { coverage: { radii: [{ km: 10, latitude: 0, longitude: 0 }] } }, 'input.coverage.radii.0.latitude', 'RADIUS_CENTRE_OUTSIDE_ITALY'],
+    [
+      'a second radius centred in Paris',
+      { coverage: { radii: [{ latitude: 45.07, longitude: 7.68, km: 15 }, { latitude: 48.8566, longitude: 2.3522, km: 15 }] } },
+      'input.coverage.radii.1.latitude',
+      'RADIUS_CENTRE_OUTSIDE_ITALY',
+    ],
     ['no area at all', { coverage: { national: false } }, 'input.coverage', 'COVERAGE_EMPTY'],
     ['an unknown ATECO division', { sectors: { allSectors: false, divisions: ['47', '04'] } }, 'input.sectors.divisions.1', 'ATECO_UNKNOWN_DIVISION'],
     ['sectors listed with allSectors', { sectors: { allSectors: true, sections: ['G'] } }, 'input.sectors.allSectors', 'SECTORS_CONFLICT'],
@@ -105,6 +112,7 @@ describe('Offers over GraphQL: refused input leaves the database unchanged', () 
     ['an end before the current start', { validUntil: '2020-01-01T00:00:00.000Z' }, 'input.validUntil', 'VALIDITY_ORDER'],
     ['a start after the current end', { validFrom: daysFromNow(400) }, 'input.validFrom', 'VALIDITY_ORDER'],
     ['an unknown province in a new coverage', { coverage: { provinceCodes: ['001', '000'] } }, 'input.coverage.provinceCodes.1', 'PROVINCE_NOT_FOUND'],
+    ['a new radius centred outside Italy', { coverage: { radii: [{ latitude: 7.68, longitude: 45.07, km: 15 }] } }, 'input.coverage.radii.0.latitude', 'RADIUS_CENTRE_OUTSIDE_ITALY'],
     ['a null title', { title: null }, 'input.title', 'isDefined'],
     ['capacity 0', { capacity: 0 }, 'input.capacity', 'min'],
     ['a malformed id', { id: 'offerta-1' }, 'input.id', 'isUuid'],
@@ -114,6 +122,13 @@ describe('Offers over GraphQL: refused input leaves the database unchanged', () 
     const { errors } = await api.gqlAs(provider.accessToken, UpdateOfferDocument, { input: { id: offer.id, ...change } });
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field, code })] });
     expect(await providerFootprint(db, provider)).toEqual(before);
+  });
+
+  it('says why a radius centre is not in Italy: how far the nearest comune is, and the distance allowed', async () => {
+    const { errors } = await api.gqlAs(provider.accessToken, CreateOfferDocument, { input: anOfferInput({ coverage: { radii: [{ km: 10, latitude: 0, longitude: 0 }] } }) });
+    const [refusal] = errors?.[0].extensions.fields as { message: string; messageIt: string }[];
+    expect(refusal.message).toMatch(/^input\.coverage\.radii\.0\.latitude: the centre of the radius is not in Italy: it is \d+ km from the nearest comune \(.+\), and a centre must be within 40 km of one/);
+    expect(refusal.messageIt).toMatch(/^input\.coverage\.radii\.0\.latitude: il centro del raggio non è in Italia: dista \d+ km dal comune più vicino \(.+\) e deve trovarsi entro 40 km da un comune/);
   });
 
   it('lets only provider accounts with an organisation draft offers', async () => {

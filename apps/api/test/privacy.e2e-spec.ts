@@ -1,7 +1,27 @@
-import { UserRole } from '@vec/core';
+import { PRIVACY_NOTICE_VERSION, UserRole } from '@vec/core';
 import { DataSource } from 'typeorm';
-import { CreateHelpRequestDocument, DeleteMyAccountDocument, MeDocument, MyErasureBlockersDocument, RegisterShopDocument, RetentionReportDocument } from './gql/generated';
-import { aShopInput, signUp, staffUser, TEST_PASSWORD } from './testing/fixtures';
+import {
+  AnswerDelegationInvitationDocument,
+  ClaimShopDocument,
+  CreateHelpRequestDocument,
+  DecideFacilitatorDocument,
+  DeleteMyAccountDocument,
+  FacilitatorsDocument,
+  GrantDelegationDocument,
+  InviteShopDocument,
+  LoginDocument,
+  MeDocument,
+  MyDelegationsDocument,
+  MyErasureBlockersDocument,
+  MyNotificationsDocument,
+  RegisterFacilitatorDocument,
+  RegisterShopDocument,
+  RegisterShopOnPaperDocument,
+  RetentionReportDocument,
+  VerifyFacilitatorDocument,
+} from './gql/generated';
+import { aFacilitatorInput, anEmail, aShopInput, signUp, staffUser, TEST_PASSWORD, type SignedIn } from './testing/fixtures';
+import { shopIn } from './testing/offer-fixtures';
 import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
 
 describe('Personal data over HTTP: export, erasure, retention report', () => {
@@ -58,6 +78,122 @@ describe('Personal data over HTTP: export, erasure, retention report', () => {
     expect(erased.__typename).toBe('AccountErased');
     const after = await api.gqlAs(shop.accessToken, MeDocument, {});
     expect(after.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  describe('a facilitator deleting its account', () => {
+    let staff: SignedIn;
+    beforeAll(async () => {
+      staff = await staffUser(api);
+    });
+
+    async function approvedFacilitator(): Promise<SignedIn & { facilitatorId: string; name: string }> {
+      const owner = await signUp(api, 'FACILITATOR');
+      const name = `Camera di commercio ${owner.userId.slice(0, 6)}`;
+      const facilitatorId = member(dataOf(await api.gqlAs(owner.accessToken, RegisterFacilitatorDocument, { input: aFacilitatorInput({ name }) })).registerFacilitator, 'Facilitator').id;
+      await api.gqlAs(staff.accessToken, DecideFacilitatorDocument, { input: { facilitatorId, decision: 'APPROVED' } });
+      return { ...owner, facilitatorId, name };
+    }
+
+    /** A shop in Torino that chose the facilitator itself. */
+    async function shopDelegatingTo(facilitatorId: string): Promise<SignedIn & { shopId: string; delegationId: string }> {
+      const shop = await shopIn(api, '001272');
+      const granted = member(dataOf(await api.gqlAs(shop.accessToken, GrantDelegationDocument, { input: { facilitatorId } })).grantDelegation, 'Delegation');
+      return { ...shop, delegationId: granted.id };
+    }
+
+    async function linkSentTo(email: string, path: 'delega' | 'rivendica'): Promise<string> {
+      const [mail]: { text: string }[] = await db.query(`SELECT text FROM mail_message WHERE recipient = $1 ORDER BY created_at DESC LIMIT 1`, [email]);
+      const found = new RegExp(`/${path}/([^\\s]+)`).exec(mail?.text ?? '');
+      if (!found) throw new Error(`no /${path}/ link was e-mailed to ${email}`);
+      return found[1];
+    }
+
+    const deleteAccount = async (who: SignedIn) => dataOf(await api.gqlAs(who.accessToken, DeleteMyAccountDocument, { input: { password: TEST_PASSWORD } })).deleteMyAccount;
+    const statusOf = async (delegationId: string): Promise<string> => (await db.query(`SELECT status FROM delegation WHERE id = $1`, [delegationId]))[0].status;
+
+    it('is refused while a shop it registered on paper has no owner; once the owner claims it, the erasure ends every delegation and invitation, each shop told, and the organisation stops', async () => {
+      const chamber = await approvedFacilitator();
+      const chosen = await shopDelegatingTo(chamber.facilitatorId);
+      const ownerEmail = anEmail('titolare');
+      const paper = member(
+        dataOf(await api.gqlAs(chamber.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput(), ownerEmail, declaredOn: '2026-11-30' } })).registerShopOnPaper,
+        'Delegation',
+      );
+      const invitedEmail = anEmail('invitato');
+      const invitation = member(dataOf(await api.gqlAs(chamber.accessToken, InviteShopDocument, { input: { email: invitedEmail } })).inviteShop, 'Delegation');
+
+      const blockers = [
+        {
+          kind: 'UNCLAIMED_SHOPS',
+          count: 1,
+          messageIt:
+            '1 attività che hai registrato su carta non hanno ancora l’account del titolare e nessun altro opererebbe per loro: chiedi prima ai titolari di rivendicarle con il link (Scrivania: invia di nuovo il link)',
+        },
+      ];
+      expect(dataOf(await api.gqlAs(chamber.accessToken, MyErasureBlockersDocument, {})).myErasureBlockers).toEqual([expect.objectContaining(blockers[0])]);
+      expect(member(await deleteAccount(chamber), 'AccountErasureRefusedError').blockers).toEqual(blockers);
+      // Refused: nothing changed.
+      expect([await statusOf(chosen.delegationId), await statusOf(paper.id), await statusOf(invitation.id)]).toEqual(['ACTIVE', 'ACTIVE', 'INVITED']);
+      expect(await db.query(`SELECT verification_status FROM facilitator WHERE id = $1`, [chamber.facilitatorId])).toEqual([{ verification_status: 'APPROVED' }]);
+
+      // The owner takes the shop over: it is no longer the facilitator's alone to look after.
+      const claimLink = await linkSentTo(ownerEmail, 'rivendica');
+      const inviteLink = await linkSentTo(invitedEmail, 'delega');
+      expect(dataOf(await api.gql(ClaimShopDocument, { input: { link: claimLink, password: TEST_PASSWORD, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } })).claimShop).toMatchObject({
+        __typename: 'ClaimedShop',
+      });
+      const owner = dataOf(await api.gql(LoginDocument, { input: { email: ownerEmail, password: TEST_PASSWORD } })).login;
+      expect(dataOf(await api.gqlAs(chamber.accessToken, MyErasureBlockersDocument, {})).myErasureBlockers).toEqual([]);
+
+      expect((await deleteAccount(chamber)).__typename).toBe('AccountErased');
+
+      // Every live delegation ended, withdrawn by the organisation with the erasure as the reason, in the audit trail.
+      expect([await statusOf(chosen.delegationId), await statusOf(paper.id), await statusOf(invitation.id)]).toEqual(['WITHDRAWN', 'WITHDRAWN', 'WITHDRAWN']);
+      const ended = await db.query(`SELECT entity_id, actor_user_id, after FROM audit_event WHERE action = 'delegation.withdrawn' AND entity_id = ANY($1) ORDER BY entity_id`, [
+        [chosen.delegationId, paper.id, invitation.id],
+      ]);
+      expect(ended).toHaveLength(3);
+      for (const event of ended) expect(event).toMatchObject({ actor_user_id: chamber.userId, after: { status: 'WITHDRAWN', facilitatorId: chamber.facilitatorId, reason: 'ACCOUNT_ERASED' } });
+      // Each shop sees it ended, and is told why, by the organisation's name.
+      for (const shop of [chosen, { accessToken: owner.accessToken }]) {
+        const mine = dataOf(await api.gqlAs(shop.accessToken, MyDelegationsDocument)).myDelegations.items;
+        expect(mine).toEqual([expect.objectContaining({ facilitatorId: chamber.facilitatorId, status: 'WITHDRAWN' })]);
+        const told = dataOf(await api.gqlAs(shop.accessToken, MyNotificationsDocument, { first: 50 })).myNotifications.items.filter((n) => n.kind === 'DELEGATION_WITHDRAWN');
+        expect(told.map((n) => n.messageIt)).toEqual([
+          `${chamber.name} ha chiuso il suo account sulla piattaforma e non opera più per la tua attività: puoi sceglierne un altro (Facilitatori)`,
+        ]);
+      }
+      // The invitation's link no longer works.
+      const invited = await shopIn(api, '001272');
+      const answer = await api.gqlAs(invited.accessToken, AnswerDelegationInvitationDocument, { input: { link: inviteLink, accept: true } });
+      expect(answer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ code: 'LINK_INVALID' })] });
+
+      // The organisation stays on record, suspended: shops no longer find or choose it, and staff cannot approve it again.
+      expect(await db.query(`SELECT name, verification_status FROM facilitator WHERE id = $1`, [chamber.facilitatorId])).toEqual([{ name: chamber.name, verification_status: 'SUSPENDED' }]);
+      const listed = dataOf(await api.gqlAs(invited.accessToken, FacilitatorsDocument, { first: 100 })).facilitators.items.map((f) => f.id);
+      expect(listed).not.toContain(chamber.facilitatorId);
+      expect((await api.gqlAs(invited.accessToken, GrantDelegationDocument, { input: { facilitatorId: chamber.facilitatorId } })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      const reinstated = dataOf(await api.gqlAs(staff.accessToken, VerifyFacilitatorDocument, { input: { facilitatorId: chamber.facilitatorId, decision: 'APPROVED' } })).verifyFacilitator;
+      expect(reinstated).toMatchObject({ __typename: 'InvalidVerificationTransitionError', currentStatus: 'SUSPENDED' });
+      expect((await api.gqlAs(chamber.accessToken, MeDocument, {})).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('with only delegations, is erased at once, and every delegation ends', async () => {
+      const association = await approvedFacilitator();
+      const shops = [await shopDelegatingTo(association.facilitatorId), await shopDelegatingTo(association.facilitatorId)];
+      expect(dataOf(await api.gqlAs(association.accessToken, MyErasureBlockersDocument, {})).myErasureBlockers).toEqual([]);
+
+      expect((await deleteAccount(association)).__typename).toBe('AccountErased');
+
+      for (const shop of shops) {
+        expect(dataOf(await api.gqlAs(shop.accessToken, MyDelegationsDocument)).myDelegations.items).toEqual([
+          expect.objectContaining({ id: shop.delegationId, status: 'WITHDRAWN' }),
+        ]);
+      }
+      expect(await db.query(`SELECT u.email, f.verification_status FROM facilitator f JOIN user_account u ON u.id = f.owner_user_id WHERE f.id = $1`, [association.facilitatorId])).toEqual([
+        { email: `erased-${association.userId}@erased.invalid`, verification_status: 'SUSPENDED' },
+      ]);
+    });
   });
 
   it('shows staff the retention periods and what has expired, and no one else', async () => {

@@ -1,5 +1,6 @@
 // A schema-driven fuzzer: for every query and mutation of the introspected schema it builds
 // operations whose arguments are typed random values — boundary strings, NUL and lone surrogates,
+// invisible, bidi-overridden and multi-line text,
 // huge and negative numbers, dates at the edges of time, empty and oversized lists — drawn with
 // fast-check from a seed, so that any failure can be replayed.
 import fc from 'fast-check';
@@ -35,6 +36,10 @@ const BOUNDARY_STRINGS = [
   'a\u0000b',
   '\ud800',
   '\udfff x',
+  '\u200b\u200b\u200b',
+  '\u0301\u0301\u0301\u0301',
+  'Bottega \u202eevil',
+  'Bottega\nRiga2',
   '😀👩‍👩‍👧',
   'x'.repeat(5000),
   "'; DROP TABLE shop; --",

@@ -28,6 +28,31 @@ describe('form errors from the API', () => {
     expect(apiFormErrors(error, labels, 'en', 'network').fields.partitaIva).toBe('Partita IVA has a wrong check digit');
   });
 
+  it("puts a selection call's refused offer and places on the call form's own fields", () => {
+    const callLabels = { 'offerIds.0': 'Offerta di cui il bando assegna i posti', places: 'Numero di posti' };
+    const error = badInput([
+      {
+        field: 'input.offerIds.0',
+        code: 'OFFER_NOT_PUBLISHED',
+        message: 'input.offerIds.0 is a draft its provider has not published: a call gives places only on published offers',
+        messageIt: 'input.offerIds.0 è una bozza che il fornitore non ha pubblicato: un bando dà posti solo su offerte pubblicate',
+      },
+      {
+        field: 'input.places',
+        code: 'PLACES_OVER_FREE_CAPACITY',
+        message: 'input.places asks for 1000 places, but the call’s offers have 2 free: ask for at most 2, or add offers',
+        messageIt: 'input.places chiede 1000 posti, ma le offerte del bando ne hanno 2 liberi: chiedine al massimo 2, oppure aggiungi offerte',
+      },
+    ]);
+    expect(apiFormErrors(error, callLabels, 'it', 'rete')).toEqual({
+      fields: {
+        'offerIds.0': 'Offerta di cui il bando assegna i posti è una bozza che il fornitore non ha pubblicato: un bando dà posti solo su offerte pubblicate',
+        places: 'Numero di posti chiede 1000 posti, ma le offerte del bando ne hanno 2 liberi: chiedine al massimo 2, oppure aggiungi offerte',
+      },
+      general: [],
+    });
+  });
+
   it('keeps the first message per field and lists fields the form lacks as general messages', () => {
     const error = badInput([
       { field: 'input.partitaIva', code: 'a', message: 'first', messageIt: 'primo' },

@@ -5,6 +5,9 @@ describe('inputHygieneErrors', () => {
     ['a NUL character', 'Bar\u0000Sport', 'noNulCharacter'],
     ['a lone high surrogate', 'mario\ud800@example.it', 'wellFormedText'],
     ['a lone low surrogate', '\udc00', 'wellFormedText'],
+    ['a right-to-left override', 'Bottega \u202eevil', 'bidiControl'],
+    ['an escape character', 'Bar\u001bSport', 'controlCharacter'],
+    ['nothing visible', '\u200b\u200b\u200b', 'noVisibleCharacter'],
   ])('refuses %s, naming the field', (_what, text, code) => {
     expect(inputHygieneErrors({ shop: { names: ['ok', text] } }, 'input')).toEqual([expect.objectContaining({ field: 'input.shop.names.1', code })]);
   });

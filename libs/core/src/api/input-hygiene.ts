@@ -1,10 +1,13 @@
 import { MESSAGES } from '../messages';
+import { anyTextProblem } from './text-rules';
 import { fieldError, type FieldError } from './user-input.error';
 
 /**
  * What no input may carry, whatever its field: a NUL character (PostgreSQL text cannot hold it), a
- * lone UTF-16 surrogate (not a character at all), or a date outside the years the platform deals
- * in (a date near JavaScript's limits overflows PostgreSQL's arithmetic).
+ * lone UTF-16 surrogate (not a character at all), text that breaks the rules every text meets
+ * (bidi overrides, control characters but tab and line breaks, nothing visible: text-rules.ts;
+ * single-line fields are stricter, by their decorators), or a date outside the years the platform
+ * deals in (a date near JavaScript's limits overflows PostgreSQL's arithmetic).
  */
 export const EARLIEST_DATE = new Date('1900-01-01T00:00:00.000Z');
 export const LATEST_DATE = new Date('2199-12-31T23:59:59.999Z');
@@ -13,6 +16,8 @@ function problemOf(value: unknown, field: string): FieldError | undefined {
   if (typeof value === 'string') {
     if (value.includes('\u0000')) return fieldError(field, 'noNulCharacter', MESSAGES.input.nulCharacter(field));
     if (!value.isWellFormed()) return fieldError(field, 'wellFormedText', MESSAGES.input.malformedText(field));
+    const problem = anyTextProblem(value);
+    if (problem) return fieldError(field, problem, MESSAGES.input.text(field, problem));
   }
   if (value instanceof Date && (Number.isNaN(value.getTime()) || value < EARLIEST_DATE || value > LATEST_DATE)) {
     return fieldError(field, 'dateInRange', MESSAGES.input.dateOutOfRange(field));

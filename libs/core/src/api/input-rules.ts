@@ -1,7 +1,9 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { COMUNE_CODE_PATTERN, PROVINCE_CODE_PATTERN, REGION_CODE_PATTERN } from '@vec/territory';
-import { IsDefined, IsUUID, Matches, ValidateIf, type ValidationArguments } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsDefined, IsUUID, Matches, registerDecorator, ValidateIf, type ValidationArguments } from 'class-validator';
 import { MESSAGES, type IdentifiedThing, type Words } from '../messages';
+import { normaliseText, textProblem, type TextKind, type TextProblem } from './text-rules';
 
 type TransformArgs = { value: unknown };
 
@@ -67,3 +69,43 @@ export const IsAtecoSection = (each = false): PropertyDecorator => Matches(/^[A-
 export const IsAtecoDivision = (each = false): PropertyDecorator => Matches(/^\d{2}$/, { each, ...worded(MESSAGES.validation.atecoDivision) });
 
 export const IsPhoneNumber = (): PropertyDecorator => Matches(/^\+?[0-9 ()-]{6,20}$/, worded(MESSAGES.validation.phoneNumber));
+
+/** One text rule as a class-validator rule of its own name, so the error's code says which. */
+function textRule(kind: TextKind, problem: TextProblem): PropertyDecorator {
+  return (target, property) =>
+    registerDecorator({
+      name: problem,
+      target: target.constructor,
+      propertyName: String(property),
+      options: worded((path) => MESSAGES.input.text(path, problem)),
+      validator: { validate: (value: unknown) => typeof value !== 'string' || textProblem(value, kind) !== problem },
+    });
+}
+
+const TEXT_PROBLEMS: Readonly<Record<TextKind, readonly TextProblem[]>> = {
+  SINGLE_LINE: ['bidiControl', 'controlCharacter', 'lineBreak', 'noVisibleCharacter', 'invisibleCharacter', 'stackedMarks'],
+  MULTI_LINE: ['bidiControl', 'controlCharacter', 'noVisibleCharacter'],
+};
+
+interface TextOptions {
+  /** An optional field: blank text becomes null (nothing given) rather than "". */
+  optional?: boolean;
+}
+
+function textField(kind: TextKind, { optional = false }: TextOptions): PropertyDecorator {
+  return (target, property) => {
+    // One rule per problem, so the error's code names it; textProblem names only the first a
+    // value breaks, so at most one of them fails.
+    for (const problem of TEXT_PROBLEMS[kind]) textRule(kind, problem)(target, property);
+    Transform(({ value }) => normaliseText(value, optional))(target, property);
+  };
+}
+
+/**
+ * Business text on one line — names, titles, addresses, contact names: NFC, trimmed, no line
+ * break, control or invisible character, something visible (text-rules.ts). Replaces `@Transform(trim)`.
+ */
+export const SingleLineText = (options: TextOptions = {}): PropertyDecorator => textField('SINGLE_LINE', options);
+
+/** Free text — descriptions, reasons, notes: NFC, trimmed, line breaks and tabs allowed, something visible. */
+export const MultiLineText = (options: TextOptions = {}): PropertyDecorator => textField('MULTI_LINE', options);

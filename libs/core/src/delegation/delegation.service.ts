@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
@@ -40,6 +41,9 @@ export interface ActionOnBehalf {
   facilitatorName: string;
 }
 
+/** The reason recorded when a delegation ends because an account was erased (a code, not a person's words). */
+const ACCOUNT_ERASED = 'ACCOUNT_ERASED';
+
 /** What a facilitator may end, and what a shop may revoke. */
 const WITHDRAWABLE: readonly DelegationStatus[] = [DelegationStatus.INVITED, DelegationStatus.ACTIVE];
 
@@ -67,6 +71,7 @@ export class DelegationService {
     const { facilitator, approved } = await this.facilitators.requireOwnApproved(self);
     if (!approved) return { kind: 'not-approved' };
     return this.connection.withTransaction(self, async (tx) => {
+      if (!(await this.facilitators.lockActing(tx, facilitator.id))) return { kind: 'not-approved' };
       const link = newLinkSecret();
       const expires = new Date(tx.now.getTime() + LINK_VALID_DAYS * DAY_MS);
       const delegations = this.connection.repository(tx, DelegationEntity);
@@ -148,6 +153,7 @@ export class DelegationService {
     if (!providerActive(facilitator.verificationStatus)) return { kind: 'not-approved' };
     return this.connection.withTransaction(ctx, async (tx) => {
       await this.shops.lock(tx, shop.id);
+      if (!(await this.facilitators.lockActing(tx, facilitatorId))) return { kind: 'not-approved' };
       const delegations = this.connection.repository(tx, DelegationEntity);
       if (await delegations.existsBy({ shopId: shop.id, facilitatorId, status: DelegationStatus.ACTIVE })) return { kind: 'already-delegated' };
       const delegation = await delegations.save(
@@ -220,6 +226,33 @@ export class DelegationService {
     return live.length;
   }
 
+  /**
+   * For the erasure of a facilitator's account, in its transaction: every live delegation of the
+   * organisation ends as withdrawn by it, with the reason ACCOUNT_ERASED in the audit trail. An
+   * invitation's link stops working; the owner of each shop it acted for is told, by name, that the
+   * organisation closed its account and that another facilitator can be chosen. Returns how many ended.
+   */
+  async withdrawAllOnFacilitatorErasure(tx: RequestContext, facilitatorId: string): Promise<number> {
+    const actor = requireActor(tx, UserRole.FACILITATOR);
+    const facilitator = await this.facilitatorOf(tx, facilitatorId);
+    if (facilitator.ownerUserId !== actor.userId) throw new DelegationException(DelegationErrorCode.DELEGATION_NOT_FOUND, 'facilitatorId');
+    const live = await this.connection
+      .repository(tx, DelegationEntity)
+      .find({ where: { facilitatorId, status: In([...WITHDRAWABLE]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    const shopIds = live.flatMap((delegation) => (delegation.shopId ? [delegation.shopId] : []));
+    const owners = new Map((await this.shops.findMany(tx, shopIds)).map((shop) => [shop.id, shop.ownerUserId]));
+    for (const current of live) {
+      await this.end(tx, current, DelegationStatus.WITHDRAWN, actor.userId, ACCOUNT_ERASED);
+      const owner = current.shopId ? owners.get(current.shopId) : null;
+      if (owner) {
+        await this.notifications.notify(tx, [
+          { userId: owner, kind: 'DELEGATION_WITHDRAWN', params: { facilitatorName: facilitator.name, audience: 'SHOP', reason: ACCOUNT_ERASED } },
+        ]);
+      }
+    }
+    return live.length;
+  }
+
   /** The shop's delegations, live first, then newest first. */
   async listForShop(ctx: RequestContext, page: PageRequest): Promise<Page<DelegationEntity>> {
     requireActor(ctx, UserRole.SHOP);
@@ -284,7 +317,7 @@ export class DelegationService {
     return toPage(items, total, page);
   }
 
-  private async end(tx: RequestContext, current: DelegationEntity, status: DelegationStatus, by: string): Promise<DelegationEntity> {
+  private async end(tx: RequestContext, current: DelegationEntity, status: DelegationStatus, by: string, reason?: string): Promise<DelegationEntity> {
     const delegations = this.connection.repository(tx, DelegationEntity);
     // merge() writes into `current`: the status it had is read first.
     const before = { status: current.status };
@@ -294,7 +327,7 @@ export class DelegationService {
       entityType: 'delegation',
       entityId: current.id,
       before,
-      after: { status, shopId: current.shopId, facilitatorId: current.facilitatorId },
+      after: { status, shopId: current.shopId, facilitatorId: current.facilitatorId, ...(reason ? { reason } : {}) },
     });
     return ended;
   }

@@ -5,6 +5,7 @@ import { RequestContext } from '../common/request-context';
 import { DAY_MS, italianDate } from '../common/time';
 import { TransactionalConnection } from '../common/transactional-connection';
 import type { FacilitatorEntity } from '../facilitator/facilitator.entity';
+import { FacilitatorService } from '../facilitator/facilitator.service';
 import type { NewMail } from '../mail/mail.commands';
 import { MailKind } from '../mail/mail.types';
 import { MailService } from '../mail/mail.service';
@@ -42,11 +43,14 @@ export class PaperConsentRecords {
     private readonly connection: TransactionalConnection,
     private readonly audit: AuditService,
     private readonly mail: MailService,
+    private readonly facilitators: FacilitatorService,
   ) {}
 
   async recordMany(tx: RequestContext, facilitator: Pick<FacilitatorEntity, 'id' | 'name'>, items: readonly PaperConsent[]): Promise<DelegationEntity[]> {
     if (items.length === 0) return [];
     if (!tx.manager) throw new Error('Paper consents are recorded inside the transaction that registers their shops');
+    // Checked again under lock: an erasure of the organisation's account under way leaves no shop behind it.
+    if (!(await this.facilitators.lockActing(tx, facilitator.id))) throw new DelegationException(DelegationErrorCode.FACILITATOR_NOT_APPROVED);
     const expires = new Date(tx.now.getTime() + LINK_VALID_DAYS * DAY_MS);
     const links = items.map(() => newLinkSecret());
     const delegations = this.connection.repository(tx, DelegationEntity);

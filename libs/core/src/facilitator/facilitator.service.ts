@@ -22,6 +22,9 @@ export type VerifyFacilitatorOutcome =
   | { kind: 'facilitator'; facilitator: FacilitatorEntity; previous: VerificationStatus }
   | { kind: 'invalid-transition'; current: VerificationStatus };
 
+/** Why an organisation stopped acting: its owner erased the account (GDPR Art. 17); kept as its verification reason. */
+export const CLOSED_ON_ERASURE_REASON = 'Organizzazione chiusa: l’account è stato cancellato su richiesta del titolare (art. 17 GDPR)';
+
 /**
  * Facilitator organisations and their verification by ministry staff, with the same decisions
  * as providers (provider-verification.ts): only an approved one acts for shops.
@@ -104,6 +107,8 @@ export class FacilitatorService {
       const facilitators = this.connection.repository(tx, FacilitatorEntity);
       const current = await facilitators.findOne({ where: { id: input.facilitatorId }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new FacilitatorException(FacilitatorErrorCode.FACILITATOR_NOT_FOUND, 'input.facilitatorId');
+      // An organisation whose account was erased has nobody to act for it: it is never approved again.
+      if (input.decision === VerificationStatus.APPROVED && (await this.ownerErased(tx, current))) return { kind: 'invalid-transition', current: current.verificationStatus };
       const outcome = await applyOrganisationDecision(tx, { repository: facilitators, audit: this.audit, entityType: 'facilitator' }, current, { ...input, actorUserId: actor.userId });
       return outcome.kind === 'decided' ? { kind: 'facilitator', facilitator: outcome.updated, previous: outcome.previous } : outcome;
     });
@@ -170,11 +175,52 @@ export class FacilitatorService {
     return new Map(rows.map((row) => [row.ownerUserId, row.name]));
   }
 
+  /**
+   * Whether the organisation may act for shops now, read under a share lock in the caller's
+   * transaction: a change that creates a delegation waits for an erasure or a staff decision under
+   * way, and is refused when it made the organisation stop.
+   */
+  async lockActing(tx: RequestContext, facilitatorId: string): Promise<boolean> {
+    const [row]: { verification_status: VerificationStatus }[] = await this.connection
+      .manager(tx)
+      .query(`SELECT verification_status FROM facilitator WHERE id = $1 FOR SHARE`, [facilitatorId]);
+    return row !== undefined && providerActive(row.verification_status);
+  }
+
+  /**
+   * For the erasure of the owner's account, in its transaction (the row already locked): the
+   * organisation stops acting. One still approved or awaiting verification is suspended with
+   * CLOSED_ON_ERASURE_REASON (staff cannot approve it again); a rejected or suspended one keeps
+   * staff's decision. Audited as `facilitator.closed` either way; the record stays (organisation data).
+   */
+  async closeOnErasure(tx: RequestContext, facilitatorId: string): Promise<void> {
+    requireActor(tx, UserRole.FACILITATOR);
+    const facilitators = this.connection.repository(tx, FacilitatorEntity);
+    const current = await facilitators.findOneOrFail({ where: { id: facilitatorId }, lock: { mode: 'pessimistic_write' } });
+    const before = { verificationStatus: current.verificationStatus, verificationReason: current.verificationReason };
+    const stops = current.verificationStatus === VerificationStatus.APPROVED || current.verificationStatus === VerificationStatus.PENDING;
+    if (stops) await facilitators.update({ id: facilitatorId }, { verificationStatus: VerificationStatus.SUSPENDED, verificationReason: CLOSED_ON_ERASURE_REASON });
+    await this.audit.record(tx, {
+      action: 'facilitator.closed',
+      entityType: 'facilitator',
+      entityId: facilitatorId,
+      before,
+      after: stops ? { verificationStatus: VerificationStatus.SUSPENDED, verificationReason: CLOSED_ON_ERASURE_REASON } : before,
+    });
+  }
+
   /** Batch lookup for DataLoader, in the order asked. */
   async findByIds(ids: readonly string[]): Promise<(FacilitatorEntity | undefined)[]> {
     const rows = await this.connection.dataSource.getRepository(FacilitatorEntity).findBy({ id: In([...ids]) });
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id));
+  }
+
+  private async ownerErased(tx: RequestContext, facilitator: FacilitatorEntity): Promise<boolean> {
+    const [owner]: { erased: boolean }[] = await this.connection
+      .manager(tx)
+      .query(`SELECT erased_at IS NOT NULL AS erased FROM user_account WHERE id = $1`, [facilitator.ownerUserId]);
+    return owner?.erased === true;
   }
 
   /** Every code must exist; nothing is written before this passes. */

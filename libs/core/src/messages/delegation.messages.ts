@@ -70,8 +70,14 @@ export const delegationMessages = {
         return { en: `The delegation of ${shop} changed`, it: `La delega di ${shop} è cambiata` };
     }
   },
-  /** To the shop: a facilitator stopped acting for it. */
-  withdrawn: (facilitator: string): Words => ({ en: `${facilitator} no longer acts for your shop`, it: `${facilitator} non opera più per la tua attività` }),
+  /** To the shop: a facilitator stopped acting for it, or closed its account (reason ACCOUNT_ERASED). */
+  withdrawn: (facilitator: string, reason?: string): Words =>
+    reason === 'ACCOUNT_ERASED'
+      ? {
+          en: `${facilitator} closed its account on the platform and no longer acts for your shop: you can choose another facilitator (Facilitators)`,
+          it: `${facilitator} ha chiuso il suo account sulla piattaforma e non opera più per la tua attività: puoi sceglierne un altro (Facilitatori)`,
+        }
+      : { en: `${facilitator} no longer acts for your shop`, it: `${facilitator} non opera più per la tua attività` },
 };
 
 const STATUS_IT: Readonly<Record<string, string>> = { INVITED: 'in attesa di risposta', ACTIVE: 'attiva', DECLINED: 'rifiutata', REVOKED: 'revocata', WITHDRAWN: 'ritirata' };

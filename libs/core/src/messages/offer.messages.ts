@@ -34,6 +34,10 @@ export const offerMessages = {
     en: `${field}: a point needs both latitude and longitude`,
     it: `${field}: un punto ha bisogno sia della latitudine sia della longitudine`,
   }),
+  radiusCentreOutsideItaly: (field: string, km: string, limit: string, nearest: string): Words => ({
+    en: `${field}: the centre of the radius is not in Italy: it is ${km} km from the nearest comune (${nearest}), and a centre must be within ${limit} km of one; check the latitude and longitude (not swapped, not zero), or centre the radius on a comune`,
+    it: `${field}: il centro del raggio non è in Italia: dista ${km} km dal comune più vicino (${nearest}) e deve trovarsi entro ${limit} km da un comune; controlla latitudine e longitudine (non invertite, non zero), oppure centra il raggio su un comune`,
+  }),
   sectorsConflict: (field: string): Words => ({
     en: `${field}: an offer open to every sector lists no sections or divisions: remove them, or choose only some sectors`,
     it: `${field}: un’offerta aperta a tutti i settori non elenca sezioni o divisioni: toglile, oppure scegli solo alcuni settori`,

@@ -20,7 +20,15 @@ export const EXPORT_SECTION_LABELS: Record<string, Words> = {
 };
 
 /** The reasons an account cannot be erased yet, each saying what to do first. */
-export type ErasureBlockerKind = 'STAFF_ACCOUNT' | 'LIVE_MATCHES' | 'WAITLIST_ENTRIES' | 'OPEN_REQUESTS' | 'OPEN_OFFERS' | 'ALREADY_ERASED';
+export type ErasureBlockerKind =
+  | 'STAFF_ACCOUNT'
+  | 'LIVE_MATCHES'
+  | 'WAITLIST_ENTRIES'
+  | 'OPEN_REQUESTS'
+  | 'OPEN_OFFERS'
+  | 'UNCLAIMED_SHOPS'
+  | 'OPEN_CALLS'
+  | 'ALREADY_ERASED';
 
 const BLOCKERS: Record<ErasureBlockerKind, (count: number) => Words> = {
   STAFF_ACCOUNT: () => ({
@@ -42,6 +50,14 @@ const BLOCKERS: Record<ErasureBlockerKind, (count: number) => Words> = {
   OPEN_OFFERS: (count) => ({
     en: `${count} offer(s) are published, paused or suspended: close them first (My offers)`,
     it: `${count} offerte sono pubblicate, in pausa o sospese: chiudile prima (Le mie offerte)`,
+  }),
+  UNCLAIMED_SHOPS: (count) => ({
+    en: `${count} shop(s) you registered on paper have no owner's account yet, and nobody else would act for them: ask their owners to claim them with the link (Desk: send the claim link again) first`,
+    it: `${count} attività che hai registrato su carta non hanno ancora l’account del titolare e nessun altro opererebbe per loro: chiedi prima ai titolari di rivendicarle con il link (Scrivania: invia di nuovo il link)`,
+  }),
+  OPEN_CALLS: (count) => ({
+    en: `${count} selection call(s) you run are still open: wait until they close and their ranking is published (Calls)`,
+    it: `${count} bandi che gestisci sono ancora aperti: attendi che si chiudano e che la graduatoria sia pubblicata (Bandi)`,
   }),
   ALREADY_ERASED: () => ({ en: 'This account has already been erased', it: 'Questo account è già stato cancellato' }),
 };

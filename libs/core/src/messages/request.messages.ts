@@ -51,6 +51,24 @@ export const requestMessages = {
   stopping: (): Words => ({ en: 'This instance is stopping', it: 'Questa istanza si sta fermando' }),
 };
 
+/** The text rules of api/text-rules.ts; the same names are the errors' codes. */
+export type TextProblem = 'bidiControl' | 'controlCharacter' | 'lineBreak' | 'invisibleCharacter' | 'stackedMarks' | 'noVisibleCharacter';
+
+const TEXT_PROBLEMS: Readonly<Record<TextProblem, Words>> = {
+  bidiControl: {
+    en: 'must not contain characters that change the direction of the text (U+202A–U+202E, U+2066–U+2069): they can disguise what it says',
+    it: 'non può contenere caratteri che invertono la direzione del testo (U+202A–U+202E, U+2066–U+2069): possono mascherare ciò che dice',
+  },
+  controlCharacter: { en: 'must not contain control characters', it: 'non può contenere caratteri di controllo' },
+  lineBreak: { en: 'must be a single line, without line breaks or tabs', it: 'deve stare su una sola riga, senza a capo né tabulazioni' },
+  invisibleCharacter: {
+    en: 'must not contain invisible characters (zero-width spaces, joiners or direction marks)',
+    it: 'non può contenere caratteri invisibili (spazi a larghezza zero, congiunzioni o segni di direzione)',
+  },
+  stackedMarks: { en: 'has too many accents on one letter', it: 'ha troppi accenti sulla stessa lettera' },
+  noVisibleCharacter: { en: 'must contain visible characters, not only blanks or accents', it: 'deve contenere caratteri visibili, non solo spazi o accenti' },
+};
+
 /** What no input may carry, whatever its field. */
 export const inputMessages = {
   nulCharacter: (field: string): Words => ({
@@ -61,6 +79,8 @@ export const inputMessages = {
     en: `${field} must be well-formed text (it contains half of a UTF-16 surrogate pair)`,
     it: `${field} deve essere un testo valido (contiene metà di una coppia surrogata UTF-16)`,
   }),
+  /** A text rule broken (api/text-rules.ts), by its name. */
+  text: (field: string, problem: TextProblem): Words => ({ en: `${field} ${TEXT_PROBLEMS[problem].en}`, it: `${field} ${TEXT_PROBLEMS[problem].it}` }),
   dateOutOfRange: (field: string): Words => ({
     en: `${field} must be a date between 1900-01-01 and 2199-12-31`,
     it: `${field} deve essere una data tra il 01/01/1900 e il 31/12/2199`,

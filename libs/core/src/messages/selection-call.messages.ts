@@ -36,6 +36,36 @@ export const selectionCallMessages = {
     it: 'L’account del negozio è stato cancellato su richiesta del titolare prima della chiusura del bando',
   }),
   offerNotFound: (path: string): Words => field(path, 'is not an offer of the platform', 'non è un’offerta della piattaforma'),
+  offerNotPublished: (path: string): Words =>
+    field(path, 'is a draft its provider has not published: a call gives places only on published offers', 'è una bozza che il fornitore non ha pubblicato: un bando dà posti solo su offerte pubblicate'),
+  offerPaused: (path: string): Words =>
+    field(path, 'is paused by its provider, so no shop sees it: publish the call when the offer is published again', 'è in pausa per scelta del fornitore e nessun negozio la vede: pubblica il bando quando l’offerta torna pubblicata'),
+  offerSuspended: (path: string): Words => field(path, 'is suspended by the ministry: it gives no places', 'è sospesa dal Ministero: non dà posti'),
+  offerClosed: (path: string): Words => field(path, 'is closed: it gives no more places', 'è chiusa: non dà più posti'),
+  offerProviderNotApproved: (path: string): Words =>
+    field(path, 'belongs to a provider the ministry has not approved: its offers give no places', 'appartiene a un fornitore non approvato dal Ministero: le sue offerte non danno posti'),
+  offerValidityEnds: (path: string, until: Date): Words =>
+    field(
+      path,
+      `is valid only until ${day(until).en}, before the call closes: places are given at the closing, so choose an offer still valid then or close the call earlier`,
+      `è valida solo fino al ${day(until).it}, prima della chiusura del bando: i posti si assegnano alla chiusura, quindi scegli un’offerta ancora valida allora o chiudi prima il bando`,
+    ),
+  offerNotYetValid: (path: string, from: Date): Words =>
+    field(
+      path,
+      `becomes valid only on ${day(from).en}, after the call closes: places are given at the closing, so choose an offer valid by then or close the call later`,
+      `diventa valida solo il ${day(from).it}, dopo la chiusura del bando: i posti si assegnano alla chiusura, quindi scegli un’offerta già valida allora o chiudi dopo il bando`,
+    ),
+  placesOverFreeCapacity: (path: string, asked: number, free: number): Words =>
+    field(
+      path,
+      `asks for ${asked} places, but the call’s offers have ${free} free: ask for at most ${free}, or add offers`,
+      `chiede ${asked} posti, ma le offerte del bando ne hanno ${free} liberi: chiedine al massimo ${free}, oppure aggiungi offerte`,
+    ),
+  duplicateCriterion: (path: string): Words =>
+    field(path, 'repeats the kind of an earlier criterion: each kind scores once, so give that one the whole weight', 'ripete il tipo di un criterio precedente: ogni tipo conta una volta sola, quindi dai a quello tutto il peso'),
+  criterionFieldNotForKind: (path: string, kind: string, belongsTo: string): Words =>
+    field(path, `belongs to ${belongsTo} criteria, not to a ${kind} one: remove it`, `è dei criteri ${belongsTo}, non di un criterio ${kind}: toglilo`),
   duplicateCode: (path: string): Words => field(path, 'repeats an earlier entry', 'ripete una voce precedente'),
   unknownQuestion: (path: string): Words => field(path, 'is not one of the call’s questions', 'non è una delle domande del bando'),
   unknownDeclaration: (path: string): Words => field(path, 'is not one of the call’s declarations', 'non è una delle dichiarazioni del bando'),

@@ -22,7 +22,11 @@ describe('describeNotification', () => {
 
   it("keeps a person's own reason as they wrote it", () => {
     expect(words('MATCH_DECLINED', 'SHOP', 'Siamo al completo a marzo.').messageIt).toBe('Digitale Srl ha rifiutato «Vetrina online» (Siamo al completo a marzo.)');
-    expect(words('MATCH_WITHDRAWN', 'PROVIDER', 'Abbiamo trovato un fattorino.').message).toBe('Forno Rossi withdrew from «Vetrina online» (Abbiamo trovato un fattorino.)');
+    expect(words('MATCH_WITHDRAWN', 'SHOP', 'Abbiamo trovato un fattorino.').message).toBe('Forno Rossi withdrew from «Vetrina online» (Abbiamo trovato un fattorino.)');
+  });
+
+  it('tells a provider that a shop withdrew, not in the shop’s own words (data minimisation)', () => {
+    expect(words('MATCH_WITHDRAWN', 'PROVIDER', 'Abbiamo trovato un fattorino.').message).toBe('Forno Rossi withdrew from «Vetrina online»');
   });
 
   it('tells a shop whose waitlist place the allocation released that it got another offer, not that it withdrew', () => {

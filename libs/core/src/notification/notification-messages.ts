@@ -50,7 +50,8 @@ function words(kind: string, p: Params): Words {
       return toShop ? n.completedToShop(parties) : n.completedToProvider(parties);
     case 'MATCH_WITHDRAWN':
       if (code === SYSTEM_REASON.ALLOCATED_ELSEWHERE) return toShop ? n.allocatedElsewhereToShop(parties) : n.allocatedElsewhereToProvider(parties);
-      return n.matchWithdrawn(parties, why);
+      // The shop's own words stay with the shop: a provider is told it withdrew, not why (see match/shop-disclosure.ts).
+      return n.matchWithdrawn(parties, toShop || code ? why : null);
     case 'MATCH_EXPIRED':
       if (code === SYSTEM_REASON.PROVIDER_SUSPENDED || code === SYSTEM_REASON.OFFER_SUSPENDED || code === SYSTEM_REASON.PROVIDER_REJECTED) {
         return toShop ? n.holdReleasedToShop(parties, why) : n.holdReleasedToProvider(parties, why);
@@ -76,7 +77,7 @@ function words(kind: string, p: Params): Words {
     case 'DELEGATION_CHANGED':
       return MESSAGES.delegation.changed(parties.shop, text(p.status));
     case 'DELEGATION_WITHDRAWN':
-      return MESSAGES.delegation.withdrawn(text(p.facilitatorName));
+      return MESSAGES.delegation.withdrawn(text(p.facilitatorName), text(p.reason));
     case 'SURVEY_DUE':
       // A checkpoint the platform does not know is shown as stored, like an unknown kind.
       return isCheckpoint(p.checkpoint) ? n.surveyDue(parties, p.checkpoint) : asWritten(kind);

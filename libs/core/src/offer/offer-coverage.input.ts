@@ -2,6 +2,7 @@ import { RequestContext } from '../common/request-context';
 import { TerritoryErrorCode, TerritoryException } from '../territory/territory.exception';
 import { TerritoryService } from '../territory/territory.service';
 import { fieldPath } from '../common/field-path';
+import { centreOutsideItaly, MAX_KM_FROM_NEAREST_COMUNE } from './offer-coverage.centre';
 import { OfferCoverageEntity } from './offer-coverage.entity';
 import { OfferErrorCode, OfferException } from './offer.exception';
 import { CoverageKind } from './offer.types';
@@ -18,7 +19,7 @@ export interface ResolvedCoverage {
 }
 
 /** What coverage needs of the territory: the service itself, or a reader of it preloaded for a whole import. */
-export type CoverageTerritory = Pick<TerritoryService, 'getRegion' | 'getProvince' | 'findComuniByCodes'>;
+export type CoverageTerritory = Pick<TerritoryService, 'getRegion' | 'getProvince' | 'findComuniByCodes' | 'allComuni'>;
 
 /** Set in the input: GraphQL clients may send null for an optional field. */
 const given = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null;
@@ -44,6 +45,23 @@ function radiusCentreProblem(radius: CoverageRadius): OfferErrorCode | undefined
 }
 
 /**
+ * A circle around a point must be centred in Italy: within MAX_KM_FROM_NEAREST_COMUNE of a comune's
+ * coordinates (offer-coverage.centre.ts says why that distance). The comuni are read only when a
+ * radius has a point, once for all of them.
+ */
+async function checkCentresInItaly(ctx: RequestContext, territory: CoverageTerritory, radii: readonly CoverageRadius[], field: string): Promise<void> {
+  const points = radii.flatMap((radius, i) => (given(radius.latitude) && given(radius.longitude) ? [{ i, latitude: radius.latitude, longitude: radius.longitude }] : []));
+  if (points.length === 0) return;
+  const comuni = await territory.allComuni(ctx);
+  for (const point of points) {
+    const outside = centreOutsideItaly(point, comuni);
+    if (outside) {
+      throw new OfferException(OfferErrorCode.RADIUS_CENTRE_OUTSIDE_ITALY, fieldPath(field, 'radii', point.i, 'latitude'), `${Math.round(outside.km)}|${MAX_KM_FROM_NEAREST_COMUNE}|${outside.comune.name}`);
+    }
+  }
+}
+
+/**
  * Checks a coverage input against the territory tables and turns it into rows. Every failure
  * names its field (`input.coverage.provinceCodes.1`); nothing is written before this passes.
  */
@@ -61,6 +79,7 @@ export async function resolveCoverage(
     const problem = radiusCentreProblem(radius);
     if (problem) throw new OfferException(problem, fieldPath(field, 'radii', i));
   });
+  await checkCentresInItaly(ctx, territory, radii, field);
   for (const [i, code] of regionCodes.entries()) await territory.getRegion(ctx, code, fieldPath(field, 'regionCodes', i));
   for (const [i, code] of provinceCodes.entries()) await territory.getProvince(ctx, code, fieldPath(field, 'provinceCodes', i));
 

@@ -4,6 +4,7 @@ import { AuthService } from '../auth/auth.service';
 import { isStaffRole, UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
 import { DelegationService } from '../delegation/delegation.service';
+import { FacilitatorService } from '../facilitator/facilitator.service';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { SYSTEM_REASON } from '../match/match-reasons';
@@ -26,16 +27,19 @@ export type EraseAccountOutcome =
 interface Organisation {
   shopId: string | null;
   providerId: string | null;
+  facilitatorId: string | null;
 }
 
 /**
  * The right to erasure (Art. 17 GDPR): refused, with what to do first, while the account's shop or
  * organisation is still in the middle of something (live matches, waitlists, open requests, open
- * offers); otherwise, in one transaction, the shop's live delegations end (revoked, each facilitator
- * told) and its applications to calls not yet closed are excluded (a shop cannot withdraw one), the
- * personal data is erased or pseudonymised as PERSONAL_DATA_REGISTRY says, every session ends, and
- * the account row stays as a pseudonym so the audit trail and the statistics keep who did what,
- * without saying who that was.
+ * offers; for a facilitator, shops it registered on paper that nobody else would act for, and
+ * selection calls it runs that are still open); otherwise, in one transaction, the shop's live
+ * delegations end (revoked, each facilitator told) and its applications to calls not yet closed are
+ * excluded (a shop cannot withdraw one), or a facilitator's live delegations and invitations end
+ * (withdrawn, each shop told) and the organisation stops acting; the personal data is erased or
+ * pseudonymised as PERSONAL_DATA_REGISTRY says, every session ends, and the account row stays as a
+ * pseudonym so the audit trail and the statistics keep who did what, without saying who that was.
  */
 @Injectable()
 export class AccountErasureService {
@@ -46,6 +50,7 @@ export class AccountErasureService {
     private readonly throttle: ThrottleService,
     private readonly delegations: DelegationService,
     private readonly callApplications: CallApplicationService,
+    private readonly facilitators: FacilitatorService,
   ) {}
 
   /** What keeps the signed-in account from being erased now (empty: nothing). */
@@ -59,7 +64,8 @@ export class AccountErasureService {
     if (!(await this.auth.confirmPassword(ctx, password))) return { kind: 'wrong-password' };
     return this.connection.withTransaction(ctx, async (tx) => {
       const manager = this.connection.manager(tx);
-      // The account, the open calls its shop applied to, then its shop or organisation, locked: nothing of theirs changes meanwhile.
+      // The account, the open calls its shop applied to, then its shop or organisation, locked: nothing
+      // of theirs changes meanwhile (a facilitator's new delegations wait for the lock, then find it stopped).
       await manager.query(`SELECT id FROM user_account WHERE id = $1 FOR UPDATE`, [actor.userId]);
       const { shopId } = await this.organisationOf(tx, actor.userId, false);
       if (shopId) await this.callApplications.holdOpenCallsOf(tx, shopId);
@@ -76,7 +82,8 @@ export class AccountErasureService {
     const manager = this.connection.manager(ctx);
     const [shop] = await manager.query(`SELECT id FROM shop WHERE owner_user_id = $1${forUpdate}`, [userId]);
     const [provider] = await manager.query(`SELECT id FROM provider WHERE owner_user_id = $1${forUpdate}`, [userId]);
-    return { shopId: shop?.id ?? null, providerId: provider?.id ?? null };
+    const [facilitator] = await manager.query(`SELECT id FROM facilitator WHERE owner_user_id = $1${forUpdate}`, [userId]);
+    return { shopId: shop?.id ?? null, providerId: provider?.id ?? null, facilitatorId: facilitator?.id ?? null };
   }
 
   private async blockersOf(ctx: RequestContext, userId: string, role: UserRole, organisation: Organisation): Promise<ErasureBlocker[]> {
@@ -108,6 +115,19 @@ export class AccountErasureService {
       ]);
       add('LIVE_MATCHES', matches.live);
       add('OPEN_OFFERS', offers.open);
+    }
+    if (organisation.facilitatorId) {
+      // A shop registered on paper that nobody has claimed has no one but its facilitators to act
+      // for it: it would be left with no one at all.
+      const [unclaimed] = await manager.query(
+        `SELECT count(DISTINCT s.id) AS n FROM delegation d JOIN shop s ON s.id = d.shop_id
+          WHERE d.facilitator_id = $1 AND d.status = 'ACTIVE' AND s.owner_user_id IS NULL
+            AND NOT EXISTS (SELECT 1 FROM delegation o WHERE o.shop_id = s.id AND o.status = 'ACTIVE' AND o.facilitator_id <> $1)`,
+        [organisation.facilitatorId],
+      );
+      const [calls] = await manager.query(`SELECT count(*) AS open FROM selection_call WHERE publisher_facilitator_id = $1 AND status = 'OPEN'`, [organisation.facilitatorId]);
+      add('UNCLAIMED_SHOPS', unclaimed.n);
+      add('OPEN_CALLS', calls.open);
     }
     return found;
   }
@@ -156,6 +176,12 @@ export class AccountErasureService {
         ERASED_TEXT,
       ]);
       subjects.push({ type: 'shop', ids: [shopId] }, { type: 'help_request', ids: requests.map((request) => request.id) }, { type: 'match', ids: matchIds });
+    }
+    if (organisation.facilitatorId) {
+      // Nobody can sign in for the organisation any more: it acts for no shop, its invitation links
+      // stop working, each shop it acted for is told, and it is no longer approved (its record stays).
+      await this.delegations.withdrawAllOnFacilitatorErasure(tx, organisation.facilitatorId);
+      await this.facilitators.closeOnErasure(tx, organisation.facilitatorId);
     }
     // Invitations and claim links went to an address with no account yet (user_id NULL): found by
     // the addresses of the account and of its shop's delegations, read before they are emptied.

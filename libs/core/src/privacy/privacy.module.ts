@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { DelegationModule } from '../delegation/delegation.module';
+import { FacilitatorModule } from '../facilitator/facilitator.module';
 import { SelectionCallModule } from '../selection-call/selection-call.module';
 import { AccountErasureService } from './account-erasure.service';
 import { PersonalDataExportService } from './personal-data-export.service';
@@ -15,7 +16,7 @@ import { RetentionService } from './retention.service';
  * the one place that writes the personal columns of other features' tables, as the registry says.
  */
 @Module({
-  imports: [AuditModule, AuthModule, DelegationModule, SelectionCallModule],
+  imports: [AuditModule, AuthModule, DelegationModule, FacilitatorModule, SelectionCallModule],
   providers: [AccountErasureService, PersonalDataExportService, RetentionService],
   exports: [AccountErasureService, PersonalDataExportService, RetentionService],
 })

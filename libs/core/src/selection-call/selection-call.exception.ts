@@ -2,6 +2,23 @@ export enum SelectionCallErrorCode {
   CALL_NOT_FOUND = 'CALL_NOT_FOUND',
   APPLICATION_NOT_FOUND = 'APPLICATION_NOT_FOUND',
   OFFER_NOT_FOUND = 'OFFER_NOT_FOUND',
+  /** The offer is a draft its provider has not published. */
+  OFFER_NOT_PUBLISHED = 'OFFER_NOT_PUBLISHED',
+  /** Publishing only: the offer is paused, so nobody sees it. */
+  OFFER_PAUSED = 'OFFER_PAUSED',
+  OFFER_SUSPENDED = 'OFFER_SUSPENDED',
+  OFFER_CLOSED = 'OFFER_CLOSED',
+  OFFER_PROVIDER_NOT_APPROVED = 'OFFER_PROVIDER_NOT_APPROVED',
+  /** The offer's validity ends before the call closes (detail.date). */
+  OFFER_VALIDITY_ENDS = 'OFFER_VALIDITY_ENDS',
+  /** The offer's validity begins after the call closes (detail.date). */
+  OFFER_NOT_YET_VALID = 'OFFER_NOT_YET_VALID',
+  /** More places than the offers have free (detail.asked, detail.free). */
+  PLACES_OVER_FREE_CAPACITY = 'PLACES_OVER_FREE_CAPACITY',
+  /** A second criterion of the same kind. */
+  DUPLICATE_CRITERION = 'DUPLICATE_CRITERION',
+  /** A criterion carries a field of another kind (detail.kind: the one it carries, detail.belongsTo: the field's). */
+  CRITERION_FIELD_NOT_FOR_KIND = 'CRITERION_FIELD_NOT_FOR_KIND',
   DUPLICATE_CODE = 'DUPLICATE_CODE',
   UNKNOWN_QUESTION = 'UNKNOWN_QUESTION',
   UNKNOWN_DECLARATION = 'UNKNOWN_DECLARATION',
@@ -17,11 +34,21 @@ export enum SelectionCallErrorCode {
   NOT_CALL_RUNNER = 'NOT_CALL_RUNNER',
 }
 
+/** The figures a refusal states: the dates, counts and kinds its message names. */
+export interface SelectionCallErrorDetail {
+  readonly date?: Date;
+  readonly asked?: number;
+  readonly free?: number;
+  readonly kind?: string;
+  readonly belongsTo?: string;
+}
+
 export class SelectionCallException extends Error {
   constructor(
     readonly code: SelectionCallErrorCode,
     /** The argument or input field at fault, as a path from the operation's arguments. */
     readonly field: string,
+    readonly detail: SelectionCallErrorDetail = {},
   ) {
     super(`${code}: ${field}`);
   }

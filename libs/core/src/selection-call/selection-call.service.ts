@@ -7,12 +7,13 @@ import { isStaff, requireActor } from '../common/access';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { OfferService } from '../offer/offer.service';
+import { OfferRecords } from '../offer/offer-records.service';
 import { TerritoryService } from '../territory/territory.service';
+import { CallOfferProblem, callOfferProblem, type CallStage, criterionProblem, freePlaces } from './call-offers';
 import { CallPublisherService } from './call-publisher.service';
 import type { CreateSelectionCall, SelectionCallFilter } from './selection-call.commands';
 import { SelectionCallEntity } from './selection-call.entity';
-import { SelectionCallErrorCode, SelectionCallException } from './selection-call.exception';
+import { SelectionCallErrorCode, type SelectionCallErrorDetail, SelectionCallException } from './selection-call.exception';
 import { SelectionCallOfferEntity } from './selection-call-offer.entity';
 import { ScoringKind, SelectionCallStatus, StoredScoringCriterion } from './selection-call.types';
 
@@ -21,9 +22,25 @@ export type PublishCallOutcome =
   | { kind: 'not-draft'; current: SelectionCallStatus }
   | { kind: 'window-over'; closesAt: Date };
 
-const fail = (code: SelectionCallErrorCode, field: string): never => {
-  throw new SelectionCallException(code, field);
+const fail = (code: SelectionCallErrorCode, field: string, detail?: SelectionCallErrorDetail): never => {
+  throw new SelectionCallException(code, field, detail);
 };
+
+const OFFER_PROBLEM_CODE: Readonly<Record<CallOfferProblem, SelectionCallErrorCode>> = {
+  [CallOfferProblem.NOT_PUBLISHED]: SelectionCallErrorCode.OFFER_NOT_PUBLISHED,
+  [CallOfferProblem.PAUSED]: SelectionCallErrorCode.OFFER_PAUSED,
+  [CallOfferProblem.SUSPENDED]: SelectionCallErrorCode.OFFER_SUSPENDED,
+  [CallOfferProblem.CLOSED]: SelectionCallErrorCode.OFFER_CLOSED,
+  [CallOfferProblem.PROVIDER_NOT_APPROVED]: SelectionCallErrorCode.OFFER_PROVIDER_NOT_APPROVED,
+  [CallOfferProblem.VALIDITY_ENDS]: SelectionCallErrorCode.OFFER_VALIDITY_ENDS,
+  [CallOfferProblem.NOT_YET_VALID]: SelectionCallErrorCode.OFFER_NOT_YET_VALID,
+};
+
+/** Where a call's offers and places are named: in the create input, or (publishing) as the call's own fields. */
+interface CallFields {
+  offerIds: string;
+  places: string;
+}
 
 /** Ministry staff and the organisations they authorise prepare and publish calls; everyone reads the published ones. */
 @Injectable()
@@ -31,7 +48,7 @@ export class SelectionCallService {
   constructor(
     private readonly connection: TransactionalConnection,
     private readonly territory: TerritoryService,
-    private readonly offers: OfferService,
+    private readonly offers: OfferRecords,
     private readonly audit: AuditService,
     private readonly publishers: CallPublisherService,
   ) {}
@@ -90,6 +107,8 @@ export class SelectionCallService {
       await this.publishers.requireRunner(tx, call);
       if (call.status !== SelectionCallStatus.DRAFT) return { kind: 'not-draft', current: call.status };
       if (call.closesAt.getTime() <= tx.now.getTime()) return { kind: 'window-over', closesAt: call.closesAt };
+      // The offers may have changed since the draft: shops are about to apply for their places.
+      await this.checkOffers(tx, await this.offerIds(tx, id), call.places, call.closesAt, 'publish', { offerIds: 'offerIds', places: 'places' });
       const drawSeed = randomBytes(16).toString('hex');
       await calls.update({ id }, { status: SelectionCallStatus.OPEN, drawSeed, publishedAt: tx.now });
       await this.audit.record(tx, { action: 'selection_call.published', entityType: 'selection_call', entityId: id, after: { drawSeed } });
@@ -155,8 +174,12 @@ export class SelectionCallService {
     duplicates(input.declarations.map((d) => d.code), 'input.declarations', 'code');
     duplicates(input.questions.map((q) => q.code), 'input.questions', 'code');
     duplicates(input.tieBreak, 'input.tieBreak');
-    const found = await this.offers.findByIds(input.offerIds);
-    found.forEach((offer, index) => offer || fail(SelectionCallErrorCode.OFFER_NOT_FOUND, `input.offerIds.${index}`));
+    await this.checkOffers(ctx, input.offerIds, input.places, input.closesAt, 'draft', { offerIds: 'input.offerIds', places: 'input.places' });
+    const misfit = criterionProblem(input.scoring);
+    if (misfit?.problem === 'DUPLICATE_KIND') fail(SelectionCallErrorCode.DUPLICATE_CRITERION, `input.scoring.${misfit.index}.kind`);
+    if (misfit?.problem === 'NOT_FOR_KIND') {
+      fail(SelectionCallErrorCode.CRITERION_FIELD_NOT_FOR_KIND, `input.scoring.${misfit.index}.${misfit.field}`, { kind: input.scoring[misfit.index].kind, belongsTo: misfit.belongsTo });
+    }
     const questions = new Set(input.questions.map((q) => q.code));
     input.scoring.forEach((criterion, index) => {
       const at = `input.scoring.${index}`;
@@ -176,6 +199,26 @@ export class SelectionCallService {
     );
     const comuni = new Set((await this.territory.comuniByCode(ctx, e.comuneCodes ?? [])).map((c) => c.code));
     (e.comuneCodes ?? []).forEach((code, i) => comuni.has(code) || fail(SelectionCallErrorCode.UNKNOWN_TERRITORY, `input.eligibility.comuneCodes.${i}`));
+  }
+
+  /**
+   * Every offer exists and can give places at the closing (call-offers.ts says which can, at each
+   * stage), and the places asked are no more than the offers have free now. Admission happens at
+   * the closing and takes what is free then, so this cannot promise the places; it refuses a call
+   * that could not give them even today.
+   */
+  private async checkOffers(ctx: RequestContext, offerIds: readonly string[], places: number, closesAt: Date, stage: CallStage, fields: CallFields): Promise<void> {
+    const offers = await this.offers.forMatching(ctx, offerIds);
+    const byId = new Map(offers.map((offer) => [offer.id, offer]));
+    offerIds.forEach((id, index) => {
+      const offer = byId.get(id);
+      const at = `${fields.offerIds}.${index}`;
+      if (!offer) return fail(SelectionCallErrorCode.OFFER_NOT_FOUND, at);
+      const problem = callOfferProblem({ ...offer, providerStatus: offer.provider?.verificationStatus }, closesAt, stage);
+      if (problem) fail(OFFER_PROBLEM_CODE[problem], at, { date: problem === CallOfferProblem.NOT_YET_VALID ? offer.validFrom : (offer.validUntil ?? undefined) });
+    });
+    const free = freePlaces(offers);
+    if (places > free) fail(SelectionCallErrorCode.PLACES_OVER_FREE_CAPACITY, fields.places, { asked: places, free });
   }
 }
 

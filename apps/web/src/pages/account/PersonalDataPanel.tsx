@@ -14,7 +14,8 @@ import { downloadMyData } from './personal-data-download';
 /**
  * The person's rights over their data, in their own area: download everything the platform holds
  * about them (Art. 15 and 20 GDPR), and delete the account (Art. 17), which the API refuses, saying
- * what to do first, while matches, waitlist places, requests or offers are live.
+ * what to do first, while matches, waitlist places, requests or offers are live (for a facilitator:
+ * shops it registered on paper that nobody has claimed, or calls it runs still open).
  */
 export function PersonalDataPanel() {
   const { t } = useTranslation();

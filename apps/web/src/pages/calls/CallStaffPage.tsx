@@ -39,6 +39,15 @@ function ExcludeForm({ application, onDone }: { application: Application; onDone
   );
 }
 
+/** At most this many offers in a call (the API's MAX_CALL_OFFERS). */
+const MAX_CALL_OFFERS = 20;
+
+/** The words for the fields a refused publication names: every offer of the call, and its places. */
+const publishLabels = (offer: string, places: string): Record<string, string> => ({
+  ...Object.fromEntries(Array.from({ length: MAX_CALL_OFFERS }, (_x, i) => [`offerIds.${i}`, offer])),
+  places,
+});
+
 /** Staff, or the authorised organisation running it: one call, its actions (publish, close) and its applications, in rank order once closed. */
 export function CallStaffPage() {
   const { t } = useTranslation();
@@ -49,7 +58,10 @@ export function CallStaffPage() {
   const { data, error } = useQuery(StaffCallDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const [publish, publishing] = useMutation(PublishCallDocument, { refetchQueries: [StaffCallDocument], awaitRefetchQueries: true });
   const [close, closing] = useMutation(CloseCallDocument, { refetchQueries: [StaffCallDocument], awaitRefetchQueries: true });
-  const { errors, attempt, send } = useFormErrors({});
+  // Publishing checks the call's offers and places again: its refusals name them (`offerIds.0`, `places`), read here by the form's labels.
+  const { errors: named, attempt, send } = useFormErrors(publishLabels(t('calls.form.offer'), t('calls.form.places')));
+  // This page has no such fields to link to: every message is listed as it is.
+  const errors = { fields: {}, general: [...named.general, ...Object.values(named.fields)] };
   if (error) return <p className="text-danger">{t('calls.notFound')}</p>;
   if (!data) return <Loading />;
   const call = data.selectionCall;

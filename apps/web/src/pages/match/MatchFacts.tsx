@@ -6,6 +6,7 @@ import { useCategoryLabels } from '../../i18n/use-category-labels';
 import { currentLanguage } from '../../i18n';
 import { atecoLabel } from '../shop/ateco';
 import { MatchStateBadge } from './MatchStateBadge';
+import { ShopContacts } from './ShopContacts';
 import { comunePlaceLabel } from '../../components/comune-choice';
 
 type Side = 'SHOP' | 'PROVIDER';
@@ -26,7 +27,7 @@ export function MatchFacts({ match, side }: { match: MatchDetailFieldsFragment; 
       [t('matches.fields.shop'), match.shop.name],
       [t('matches.fields.comune'), comunePlaceLabel(match.shop.comune)],
       [t('matches.fields.sector'), atecoLabel(match.shop.atecoSection, match.shop.atecoDivision, currentLanguage())],
-      [t('matches.fields.contacts'), [match.shop.contactEmail, match.shop.contactPhone].filter(Boolean).join(' · ')],
+      [t('matches.fields.contacts'), <ShopContacts key="contacts" shop={match.shop} />],
     );
   }
   rows.push(

@@ -7,6 +7,7 @@ import { useCategoryLabels } from '../../i18n/use-category-labels';
 import { PATHS, pathTo } from '../../routes';
 import { DecisionButtons } from '../match/DecisionButtons';
 import { MatchStateBadge } from '../match/MatchStateBadge';
+import { ShopContacts } from '../match/ShopContacts';
 import { atecoLabel } from '../shop/ateco';
 import { comunePlaceLabel } from '../../components/comune-choice';
 
@@ -41,7 +42,9 @@ export function ApplicationCard({ match, onDone }: { match: ApplicationFieldsFra
           </div>
           <div>
             <dt>{t('matches.fields.contacts')}</dt>
-            <dd>{[match.shop.contactEmail, match.shop.contactPhone].filter(Boolean).join(' · ')}</dd>
+            <dd>
+              <ShopContacts shop={match.shop} />
+            </dd>
           </div>
           <div>
             <dt>{t('applications.appliedOn')}</dt>

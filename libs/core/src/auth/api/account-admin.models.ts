@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@n
 import { Transform, Type } from 'class-transformer';
 import { IsDefined, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { BusinessErrorModel, BusinessFailure } from '../../api/business-error.model';
-import { asAlternatives, identifies, trim, worded } from '../../api/input-rules';
+import { asAlternatives, identifies, MultiLineText, trim, worded } from '../../api/input-rules';
 import { modelOf } from '../../api/model-instance';
 import { PageArgs, Paginated } from '../../api/pagination';
 import { MESSAGES } from '../../messages';
@@ -84,7 +84,7 @@ function Reason(): PropertyDecorator {
     IsString()(target, key);
     MinLength(REASON_MIN, worded((path, [min]) => MESSAGES.account.reasonTooShort(path, Number(min))))(target, key);
     MaxLength(1000)(target, key);
-    Transform(trim)(target, key);
+    MultiLineText()(target, key);
   };
 }
 

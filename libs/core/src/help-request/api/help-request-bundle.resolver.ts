@@ -1,8 +1,7 @@
 import { Args, ArgsType, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { ServiceCategory } from '@vec/matching';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { identifies, trim } from '../../api/input-rules';
+import { identifies, MultiLineText } from '../../api/input-rules';
 import { PageArgs, Paginated } from '../../api/pagination';
 import { ListSize } from '../../api/query-cost';
 import { modelOf } from '../../api/model-instance';
@@ -35,7 +34,7 @@ export class CreateHelpRequestBundleInput implements CreateHelpRequestBundle {
 
   @Field(() => String, { nullable: true, description: 'What the shop wants to achieve (10–2000 characters); else each request gets the suggested description of its service.' })
   @IsOptional()
-  @Transform(trim)
+  @MultiLineText({ optional: true })
   @IsString()
   @MinLength(10)
   @MaxLength(2000)

@@ -1,8 +1,8 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { ServiceCategory } from '@vec/matching';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { Omittable, trim } from '../../api/input-rules';
+import { MultiLineText, Omittable } from '../../api/input-rules';
 import type { CreateHelpRequest, UpdateHelpRequest } from '../help-request.commands';
 import { identifies } from '../../api/input-rules';
 
@@ -11,7 +11,7 @@ import { identifies } from '../../api/input-rules';
 export class CreateHelpRequestInput implements CreateHelpRequest {
   @Field(() => ServiceCategory, { description: 'The one kind of service needed.' }) @IsEnum(ServiceCategory) category!: ServiceCategory;
   @Field({ description: 'What the shop needs, in a few words (10–2000 characters).' })
-  @Transform(trim)
+  @MultiLineText()
   @IsString()
   @MinLength(10)
   @MaxLength(2000)
@@ -33,7 +33,7 @@ export class CreateHelpRequestsInput {
 export class UpdateHelpRequestInput implements UpdateHelpRequest {
   @Field(() => ID) @IsUUID('all', identifies('helpRequest')) id!: string;
   @Field(() => ServiceCategory, { nullable: true }) @IsEnum(ServiceCategory) @Omittable() category?: ServiceCategory;
-  @Field({ nullable: true }) @Transform(trim) @MaxLength(2000) @MinLength(10) @IsString() @Omittable() description?: string;
+  @Field({ nullable: true }) @MultiLineText() @MaxLength(2000) @MinLength(10) @IsString() @Omittable() description?: string;
 }
 
 @ArgsType()

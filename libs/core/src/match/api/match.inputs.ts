@@ -1,8 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, registerDecorator } from 'class-validator';
-import { trim, worded } from '../../api/input-rules';
+import { worded, MultiLineText } from '../../api/input-rules';
 import { OutcomeCheckpoint } from '../match.types';
 import type { AnswerOutcomeSurvey } from '../match.commands';
 import { identifies } from '../../api/input-rules';
@@ -35,7 +34,7 @@ export class DeclineMatchInput {
   @Field(() => ID) @IsUUID('all', identifies('match')) id!: string;
 
   @Field({ description: 'Why, in a few words the shop will read (2–500 characters).' })
-  @Transform(trim)
+  @MultiLineText()
   @IsString()
   @MinLength(2)
   @MaxLength(500)
@@ -44,7 +43,7 @@ export class DeclineMatchInput {
 
 /** A shop's optional words on why it gives something up: a match, or a whole set. */
 export const OptionalWithdrawalReason = (): PropertyDecorator =>
-  applyDecorators(Field({ nullable: true, description: 'Optional: why (up to 500 characters).' }), IsOptional(), Transform(trim), IsString(), MaxLength(500));
+  applyDecorators(Field({ nullable: true, description: 'Optional: why (up to 500 characters).' }), IsOptional(), MultiLineText({ optional: true }), IsString(), MaxLength(500));
 
 @InputType()
 export class WithdrawMatchInput {

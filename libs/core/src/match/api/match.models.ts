@@ -46,15 +46,20 @@ export class OutcomeSurveyModel {
   @Field() answeredAt!: Date;
 }
 
-@ObjectType('MatchShop', { description: 'The shop of a match, as its provider sees it (contacts to deliver the service).' })
+@ObjectType('MatchShop', {
+  description:
+    'The shop of a match, as its provider sees it. The contacts are given only while the provider deals with the shop: PENDING, ACCEPTED, ACTIVE, and for 90 days after COMPLETED; otherwise null (contactsAvailable false) — name, comune and sector stay.',
+})
 export class MatchShopModel {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field() comuneCode!: string;
   @Field() atecoSection!: string;
   @Field() atecoDivision!: string;
-  @Field() contactEmail!: string;
-  @Field(() => String, { nullable: true }) contactPhone!: string | null;
+  @Field({ description: 'False when the contacts are withheld from the caller: the match never started or completed more than 90 days ago.' })
+  contactsAvailable!: boolean;
+  @Field(() => String, { nullable: true, description: 'Null when contactsAvailable is false.' }) contactEmail!: string | null;
+  @Field(() => String, { nullable: true, description: 'Null when contactsAvailable is false, or when the shop gave none.' }) contactPhone!: string | null;
 }
 
 @ObjectType('Match', { description: 'A help request paired with an offer.' })
@@ -207,19 +212,22 @@ export const toMatchModel = (e: MatchEntity): MatchModel => {
   });
 };
 
-export const toMatchShopModel = (shop: ShopEntity): MatchShopModel => ({
+/** The shop of a match; `withContacts` false (see shop-disclosure.ts) leaves out how to reach it. */
+export const toMatchShopModel = (shop: ShopEntity, withContacts = true): MatchShopModel => ({
   id: shop.id,
   name: shop.tradingName ?? shop.legalName,
   comuneCode: shop.comuneCode,
   atecoSection: shop.atecoSection,
   atecoDivision: shop.atecoDivision,
-  contactEmail: shop.contactEmail,
-  contactPhone: shop.contactPhone,
+  contactsAvailable: withContacts,
+  contactEmail: withContacts ? shop.contactEmail : null,
+  contactPhone: withContacts ? shop.contactPhone : null,
 });
 
-export const toTransitionModel = (e: MatchTransitionEntity): MatchTransitionModel => {
-  const [reasonText, reasonTextIt] = reasonTexts(e.reason);
-  return { fromState: e.fromState, toState: e.toState, occurredAt: e.occurredAt, actorRole: e.actorRole, reason: e.reason, reasonText, reasonTextIt };
+/** A step of a match; `reason` is the recorded one as the caller may read it (see shop-disclosure.ts). */
+export const toTransitionModel = (e: MatchTransitionEntity, reason: string | null = e.reason): MatchTransitionModel => {
+  const [reasonText, reasonTextIt] = reasonTexts(reason);
+  return { fromState: e.fromState, toState: e.toState, occurredAt: e.occurredAt, actorRole: e.actorRole, reason, reasonText, reasonTextIt };
 };
 
 export const toSurveyModel = (e: OutcomeSurveyEntity): OutcomeSurveyModel => modelOf(OutcomeSurveyModel, {

@@ -30,6 +30,8 @@ import { OutcomeSurveyService } from '../outcome-survey.service';
 import { surveysDue } from '../surveys-due';
 import { ListSize } from '../../api/query-cost';
 import { required } from '../../common/required';
+import { reasonTexts } from '../match-reasons';
+import { discloseShopTo, endReasonAuthor, reasonFor } from '../shop-disclosure';
 
 @Resolver(() => MatchModel)
 export class MatchResolver {
@@ -115,16 +117,34 @@ export class MatchResolver {
     return toPublicProviderModel(required(await loaders.provider.load(offer.providerId), `provider of match ${match.id}`));
   }
 
-  @ResolveField(() => MatchShopModel, { description: 'Who to serve, and how to reach them.' })
-  async shop(@Context('loaders') loaders: Loaders, @Parent() match: MatchModel): Promise<MatchShopModel> {
-    return toMatchShopModel(required(await loaders.shop.load(match.shopId), `shop of match ${match.id}`));
+  @ResolveField(() => MatchShopModel, { description: 'Who to serve, and how to reach them while the provider deals with the shop (see MatchShop).' })
+  async shop(@Context('loaders') loaders: Loaders, @Ctx() ctx: RequestContext, @Parent() match: MatchModel): Promise<MatchShopModel> {
+    const shop = required(await loaders.shop.load(match.shopId), `shop of match ${match.id}`);
+    return toMatchShopModel(shop, discloseShopTo(ctx.actor, match, ctx.now));
+  }
+
+  // The shop's own words on a match it gave up are withheld from the provider like its contacts.
+  @ResolveField(() => String, { nullable: true, description: 'Why it ended, as recorded: a platform code or the words of the person who acted (the shop’s words reach its provider only while the contacts do).' })
+  endReason(@Ctx() ctx: RequestContext, @Parent() match: MatchModel): string | null {
+    return reasonFor(ctx.actor, match, ctx.now, match.endReason, endReasonAuthor(match.state));
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Why it ended, in English words.' })
+  endReasonText(@Ctx() ctx: RequestContext, @Parent() match: MatchModel): string | null {
+    return reasonTexts(this.endReason(ctx, match))[0];
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Why it ended, in Italian words.' })
+  endReasonTextIt(@Ctx() ctx: RequestContext, @Parent() match: MatchModel): string | null {
+    return reasonTexts(this.endReason(ctx, match))[1];
   }
 
   // The state machine has no cycle: a match passes through each state at most once.
   @ListSize(Object.keys(MatchState).length)
   @ResolveField(() => [MatchTransitionModel], { description: 'Every step so far, oldest first.' })
-  async transitions(@Context('loaders') loaders: Loaders, @Parent() match: MatchModel): Promise<MatchTransitionModel[]> {
-    return (await loaders.matchTransitions.load(match.id)).map(toTransitionModel);
+  async transitions(@Context('loaders') loaders: Loaders, @Ctx() ctx: RequestContext, @Parent() match: MatchModel): Promise<MatchTransitionModel[]> {
+    const steps = await loaders.matchTransitions.load(match.id);
+    return steps.map((step) => toTransitionModel(step, reasonFor(ctx.actor, match, ctx.now, step.reason, step.actorRole)));
   }
 
   @ListSize(Object.keys(OutcomeCheckpoint).length)

@@ -62,7 +62,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'auth' 
     passwordNeeded: ON_FIELD,
     actedOnBehalf: [['Ascom Torino', 'match.applied'], ['Ascom Torino', 'shop.updated'], ['Ascom Torino', 'something.else']],
     changed: [['Forno Rossi', 'ACTIVE'], ['Forno Rossi', 'DECLINED'], ['Forno Rossi', 'REVOKED'], ['Forno Rossi', 'CLAIMED'], ['Forno Rossi', 'OTHER']],
-    withdrawn: [['Ascom Torino']],
+    withdrawn: [['Ascom Torino'], ['Ascom Torino', 'ACCOUNT_ERASED']],
   },
   facilitator: {
     notRegistered: NONE,
@@ -72,7 +72,12 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'auth' 
     territoryEmpty: ON_FIELD,
     taxCode: [[FIELD, 'FORMAT'], [FIELD, 'CHECK_DIGIT'], [FIELD, 'OFFICE_CODE']],
   },
-  input: { nulCharacter: ON_FIELD, malformedText: ON_FIELD, dateOutOfRange: ON_FIELD },
+  input: {
+    nulCharacter: ON_FIELD,
+    malformedText: ON_FIELD,
+    text: (['bidiControl', 'controlCharacter', 'lineBreak', 'invisibleCharacter', 'stackedMarks', 'noVisibleCharacter'] as const).map((problem) => [FIELD, problem] as const),
+    dateOutOfRange: ON_FIELD,
+  },
   oidc: {
     notJson: NONE,
     tooMany: [[20]],
@@ -93,7 +98,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'auth' 
   },
   privacy: {
     erasureRefused: NONE,
-    erasureBlocker: (['STAFF_ACCOUNT', 'LIVE_MATCHES', 'WAITLIST_ENTRIES', 'OPEN_REQUESTS', 'OPEN_OFFERS', 'ALREADY_ERASED'] as const).map((kind) => [kind, 2] as const),
+    erasureBlocker: (['STAFF_ACCOUNT', 'LIVE_MATCHES', 'WAITLIST_ENTRIES', 'OPEN_REQUESTS', 'OPEN_OFFERS', 'UNCLAIMED_SHOPS', 'OPEN_CALLS', 'ALREADY_ERASED'] as const).map((kind) => [kind, 2] as const),
     wrongPassword: NONE,
     accountNotFound: NONE,
     exportReasonRequired: NONE,

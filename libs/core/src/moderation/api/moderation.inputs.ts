@@ -1,7 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { IsDefined, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { trim, worded } from '../../api/input-rules';
+import { worded, MultiLineText } from '../../api/input-rules';
 import type { ReinstateOffer, SuspendOffer } from '../moderation.commands';
 import { identifies } from '../../api/input-rules';
 import { MESSAGES } from '../../messages';
@@ -12,7 +11,7 @@ export class SuspendOfferInput implements SuspendOffer {
 
   // Rules run from the one nearest the property: a missing reason is reported as missing.
   @Field({ description: 'Why, for the provider: for example, conditions that ask for a payment (10–1000 characters).' })
-  @Transform(trim)
+  @MultiLineText()
   @MaxLength(1000)
   @MinLength(10, worded((path, [min]) => MESSAGES.validation.suspensionReasonTooShort(path, Number(min))))
   @IsString()
@@ -26,7 +25,7 @@ export class ReinstateOfferInput implements ReinstateOffer {
 
   @Field({ nullable: true, description: 'A note for the provider.' })
   @IsOptional()
-  @Transform(trim)
+  @MultiLineText({ optional: true })
   @MaxLength(1000)
   @IsString()
   note?: string;

@@ -20,6 +20,10 @@ export function offerErrorToGraphQL(error: OfferException): GraphQLError {
       return bad(MESSAGES.offer.radiusTwoCentres(field));
     case OfferErrorCode.RADIUS_POINT_INCOMPLETE:
       return bad(MESSAGES.offer.radiusPointIncomplete(field));
+    case OfferErrorCode.RADIUS_CENTRE_OUTSIDE_ITALY: {
+      const [km = '', limit = '', nearest = ''] = (detail ?? '').split('|');
+      return bad(MESSAGES.offer.radiusCentreOutsideItaly(field, km, limit, nearest));
+    }
     case OfferErrorCode.SECTORS_CONFLICT:
       return bad(MESSAGES.offer.sectorsConflict(field));
     case OfferErrorCode.SECTORS_EMPTY:

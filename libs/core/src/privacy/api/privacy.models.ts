@@ -9,7 +9,7 @@ import type { ErasureBlocker } from '../account-erasure.service';
 import { ListSize } from '../../api/query-cost';
 
 /** The most blockers an erasure can meet (one per kind), and the most purposes the notice lists. */
-export const ERASURE_BLOCKER_KINDS = 6;
+export const ERASURE_BLOCKER_KINDS = 8;
 const NOTICE_PURPOSES = 10;
 
 export enum ErasureBlockerKind {
@@ -18,6 +18,8 @@ export enum ErasureBlockerKind {
   WAITLIST_ENTRIES = 'WAITLIST_ENTRIES',
   OPEN_REQUESTS = 'OPEN_REQUESTS',
   OPEN_OFFERS = 'OPEN_OFFERS',
+  UNCLAIMED_SHOPS = 'UNCLAIMED_SHOPS',
+  OPEN_CALLS = 'OPEN_CALLS',
   ALREADY_ERASED = 'ALREADY_ERASED',
 }
 registerEnumType(ErasureBlockerKind, { name: 'ErasureBlockerKind', description: 'What keeps an account from being deleted now.' });

@@ -45,7 +45,7 @@ export class PrivacyResolver {
 
   @Mutation(() => DeleteMyAccountResult, {
     description:
-      'Delete the signed-in account (Art. 17 GDPR), confirmed with its password: refused while matches, waitlist places, requests or offers are live; otherwise personal data is erased or pseudonymised and every session ends.',
+      'Delete the signed-in account (Art. 17 GDPR), confirmed with its password: refused while matches, waitlist places, requests or offers are live, or while a facilitator has shops registered on paper that nobody has claimed or selection calls open (staff accounts are closed by an administrator); otherwise personal data is erased or pseudonymised, a facilitator’s delegations and invitations end, and every session ends.',
   })
   async deleteMyAccount(@Ctx() ctx: RequestContext, @Args('input') input: DeleteMyAccountInput, @Context('res') res: Response): Promise<typeof DeleteMyAccountResult> {
     const outcome = await this.erasure.eraseOwnAccount(ctx, input.password);

@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsDefined, IsEnum, IsIn, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsPartitaIva } from '../../shop/api/partita-iva.validator';
 import { ProviderKind, VerificationStatus } from '../provider.types';
-import { asAlternatives, Omittable, compactVatNumber, trim, worded } from '../../api/input-rules';
+import { asAlternatives, Omittable, compactVatNumber, trim, worded, SingleLineText, MultiLineText } from '../../api/input-rules';
 import type { RegisterProvider, UpdateProvider, VerifyProvider } from '../provider.commands';
 import { identifies } from '../../api/input-rules';
 import { MESSAGES } from '../../messages';
@@ -11,7 +11,7 @@ import { MESSAGES } from '../../messages';
 
 @InputType()
 export class RegisterProviderInput implements RegisterProvider {
-  @Field() @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) name!: string;
+  @Field() @SingleLineText() @IsString() @MinLength(2) @MaxLength(200) name!: string;
   @Field({ description: 'Partita IVA, 11 digits.' }) @Transform(compactVatNumber) @IsPartitaIva() partitaIva!: string;
   @Field(() => ProviderKind) @IsEnum(ProviderKind) kind!: ProviderKind;
   @Field({ nullable: true })
@@ -20,12 +20,12 @@ export class RegisterProviderInput implements RegisterProvider {
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, worded(MESSAGES.validation.url))
   @MaxLength(300)
   website?: string;
-  @Field() @Transform(trim) @IsString() @MinLength(20) @MaxLength(4000) description!: string;
+  @Field() @MultiLineText() @IsString() @MinLength(20) @MaxLength(4000) description!: string;
 }
 
 @InputType()
 export class UpdateProviderInput implements UpdateProvider {
-  @Field({ nullable: true }) @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) @Omittable() name?: string;
+  @Field({ nullable: true }) @SingleLineText() @IsString() @MinLength(2) @MaxLength(200) @Omittable() name?: string;
   @Field(() => ProviderKind, { nullable: true }) @IsEnum(ProviderKind) @Omittable() kind?: ProviderKind;
   @Field({ nullable: true })
   @IsOptional()
@@ -33,7 +33,7 @@ export class UpdateProviderInput implements UpdateProvider {
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, worded(MESSAGES.validation.url))
   @MaxLength(300)
   website?: string;
-  @Field({ nullable: true }) @Transform(trim) @IsString() @MinLength(20) @MaxLength(4000) @Omittable() description?: string;
+  @Field({ nullable: true }) @MultiLineText() @IsString() @MinLength(20) @MaxLength(4000) @Omittable() description?: string;
 }
 
 export const VERIFICATION_DECISIONS = [VerificationStatus.APPROVED, VerificationStatus.REJECTED, VerificationStatus.SUSPENDED] as const;
@@ -49,7 +49,7 @@ export class VerifyProviderInput implements VerifyProvider {
   // Rules run from the one nearest the property: a missing reason is reported as missing.
   @Field({ nullable: true, description: 'Required when rejecting or suspending; shown to the provider.' })
   @ValidateIf((input: VerifyProviderInput) => input.decision !== VerificationStatus.APPROVED || (input.reason !== undefined && input.reason !== null))
-  @Transform(trim)
+  @MultiLineText()
   @MaxLength(1000)
   @MinLength(5, worded((path, [min]) => MESSAGES.validation.decisionReasonTooShort(path, Number(min))))
   @IsString()

@@ -8,6 +8,7 @@ import { SelectionCallErrorCode, SelectionCallException } from '../selection-cal
 /** The one mapping from selection-call failures to GraphQL errors. */
 export function selectionCallErrorToGraphQL(error: SelectionCallException): GraphQLError {
   const words = MESSAGES.selectionCall;
+  const { detail } = error;
   const input = (text: ReturnType<typeof words.offerNotFound>): GraphQLError => userInputError([fieldError(error.field, error.code, text)]);
   switch (error.code) {
     case SelectionCallErrorCode.CALL_NOT_FOUND:
@@ -16,6 +17,26 @@ export function selectionCallErrorToGraphQL(error: SelectionCallException): Grap
       return wordedError(words.applicationNotFound(), { code: 'NOT_FOUND', reason: error.code, field: error.field });
     case SelectionCallErrorCode.OFFER_NOT_FOUND:
       return input(words.offerNotFound(error.field));
+    case SelectionCallErrorCode.OFFER_NOT_PUBLISHED:
+      return input(words.offerNotPublished(error.field));
+    case SelectionCallErrorCode.OFFER_PAUSED:
+      return input(words.offerPaused(error.field));
+    case SelectionCallErrorCode.OFFER_SUSPENDED:
+      return input(words.offerSuspended(error.field));
+    case SelectionCallErrorCode.OFFER_CLOSED:
+      return input(words.offerClosed(error.field));
+    case SelectionCallErrorCode.OFFER_PROVIDER_NOT_APPROVED:
+      return input(words.offerProviderNotApproved(error.field));
+    case SelectionCallErrorCode.OFFER_VALIDITY_ENDS:
+      return input(words.offerValidityEnds(error.field, detail.date ?? new Date(0)));
+    case SelectionCallErrorCode.OFFER_NOT_YET_VALID:
+      return input(words.offerNotYetValid(error.field, detail.date ?? new Date(0)));
+    case SelectionCallErrorCode.PLACES_OVER_FREE_CAPACITY:
+      return input(words.placesOverFreeCapacity(error.field, detail.asked ?? 0, detail.free ?? 0));
+    case SelectionCallErrorCode.DUPLICATE_CRITERION:
+      return input(words.duplicateCriterion(error.field));
+    case SelectionCallErrorCode.CRITERION_FIELD_NOT_FOR_KIND:
+      return input(words.criterionFieldNotForKind(error.field, detail.kind ?? '', detail.belongsTo ?? ''));
     case SelectionCallErrorCode.DUPLICATE_CODE:
       return input(words.duplicateCode(error.field));
     case SelectionCallErrorCode.UNKNOWN_QUESTION:

@@ -2,14 +2,14 @@ import { Field, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsPartitaIva } from './partita-iva.validator';
-import { IsAtecoDivision, IsAtecoSection, IsComuneCode, IsPhoneNumber, Omittable, compactVatNumber, trim, upper } from '../../api/input-rules';
+import { IsAtecoDivision, IsAtecoSection, IsComuneCode, IsPhoneNumber, Omittable, compactVatNumber, trim, upper, SingleLineText } from '../../api/input-rules';
 import type { RegisterShop, UpdateShop } from '../shop.commands';
 
 
 @InputType()
 export class RegisterShopInput implements RegisterShop {
   @Field({ description: 'Ragione sociale.' })
-  @Transform(trim)
+  @SingleLineText()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -17,7 +17,7 @@ export class RegisterShopInput implements RegisterShop {
 
   @Field({ nullable: true, description: 'Insegna (trading name), if different.' })
   @IsOptional()
-  @Transform(trim)
+  @SingleLineText({ optional: true })
   @IsString()
   @MaxLength(200)
   tradingName?: string;
@@ -42,7 +42,7 @@ export class RegisterShopInput implements RegisterShop {
   comuneCode!: string;
 
   @Field()
-  @Transform(trim)
+  @SingleLineText()
   @IsString()
   @MinLength(3)
   @MaxLength(300)
@@ -79,8 +79,8 @@ export class RegisterShopInput implements RegisterShop {
 
 @InputType()
 export class UpdateShopInput implements UpdateShop {
-  @Field({ nullable: true }) @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) @Omittable() legalName?: string;
-  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MaxLength(200) tradingName?: string;
+  @Field({ nullable: true }) @SingleLineText() @IsString() @MinLength(2) @MaxLength(200) @Omittable() legalName?: string;
+  @Field({ nullable: true, description: 'Empty or null: no trading name.' }) @IsOptional() @SingleLineText({ optional: true }) @IsString() @MaxLength(200) tradingName?: string;
   @Field({ nullable: true })
   @Transform(upper)
   @IsAtecoSection()
@@ -95,7 +95,7 @@ export class UpdateShopInput implements UpdateShop {
   @IsComuneCode()
   @Omittable()
   comuneCode?: string;
-  @Field({ nullable: true }) @Transform(trim) @IsString() @MinLength(3) @MaxLength(300) @Omittable() address?: string;
+  @Field({ nullable: true }) @SingleLineText() @IsString() @MinLength(3) @MaxLength(300) @Omittable() address?: string;
   @Field({ nullable: true }) @IsLatitude() @Omittable() latitude?: number;
   @Field({ nullable: true }) @IsLongitude() @Omittable() longitude?: number;
   @Field(() => Int, { nullable: true }) @IsInt() @Min(0) @Max(100000) @Omittable() employees?: number;

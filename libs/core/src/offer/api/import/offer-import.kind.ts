@@ -110,6 +110,7 @@ export class OfferImportKind implements ImportKind<OfferImportScope> {
       getRegion: (c, code, field) => this.territory.getRegion(c, code, field),
       getProvince: (c, code, field) => this.territory.getProvince(c, code, field),
       findComuniByCodes: async (codes) => codes.map((code) => byCode.get(code)),
+      allComuni: async () => comuni,
     };
     return { provider, territory, names };
   }

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { inputHygieneErrors, userInputError } from '@vec/core';
 import { getArgumentValues, getVariableValues, GraphQLError, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type FieldNode, type GraphQLField, type GraphQLSchema } from 'graphql';
+import { variableFieldErrors } from './variable-errors';
 
 /** A field of the document that is given arguments, with its definition. */
 interface ArgumentSite {
@@ -26,8 +27,10 @@ function argumentSites(schema: GraphQLSchema, document: DocumentNode): ArgumentS
 
 /**
  * Checks every argument of every field an operation selects — literals and variables alike, for
- * every resolver, guards included — before anything runs: no NUL character, no lone surrogate, no
- * date outside the platform's years. Refusals are BAD_USER_INPUT naming each field.
+ * every resolver, guards included — before anything runs: variables of the declared types (a
+ * value that does not fit is named by the argument it feeds: variable-errors.ts), no NUL
+ * character, no lone surrogate, no text against the rules every text meets, no date outside the
+ * platform's years. Refusals are BAD_USER_INPUT naming each field.
  */
 export function inputHygienePlugin(): ApolloServerPlugin {
   const sitesOf = new WeakMap<DocumentNode, { schema: GraphQLSchema; sites: ArgumentSite[] }>();
@@ -38,10 +41,9 @@ export function inputHygienePlugin(): ApolloServerPlugin {
           let known = sitesOf.get(document);
           if (!known || known.schema !== schema) sitesOf.set(document, (known = { schema, sites: argumentSites(schema, document) }));
           if (known.sites.length === 0) return;
-          const { coerced } = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {});
-          // Variables that do not fit: execution refuses them as bad input, before any resolver.
-          if (!coerced) return;
-          const problems = known.sites.flatMap(({ field, node }) => inputHygieneErrors(getArgumentValues(field, node, coerced), ''));
+          const { coerced, errors } = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {});
+          // Variables that do not fit their types are named like any other bad input, by the argument they feed.
+          const problems = coerced ? known.sites.flatMap(({ field, node }) => inputHygieneErrors(getArgumentValues(field, node, coerced), '')) : variableFieldErrors(schema, document, errors ?? []);
           if (problems.length === 0) return;
           const refusal = userInputError(problems);
           // Refused before execution, like a document that fails validation: 400.

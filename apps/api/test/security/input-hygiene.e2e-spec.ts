@@ -76,6 +76,22 @@ describe('Input hygiene at the edge: NUL, lone surrogates and dates out of range
     expect(refusedFields(run)).toEqual(['input.runAt:RUN_AT_TOO_FAR']);
   });
 
+  it('names a variable that does not fit its type by the argument it feeds, with the reason in both languages', async () => {
+    const ministry = await staffUser(api);
+    const wrong = { input: { mode: 'SIMULATION', extra: 1 } };
+    const run = await api.gqlAs(ministry.accessToken, StartAllocationRunDocument, wrong as never);
+    expect(refusedFields(run)).toEqual(['input.mode:isEnum', 'input.extra:unknownField']);
+    const [mode, extra] = run.errors?.[0]?.extensions.fields as { message: string; messageIt: string }[];
+    expect(mode.message).toBe('input.mode must be one of COMMIT, PREVIEW');
+    expect(extra.messageIt).toBe('input.extra non è un campo di StartAllocationRunInput');
+    // A date that is not one reads as an invalid date, refused with the dates out of range.
+    const notADate = await api.gqlAs(ministry.accessToken, StartAllocationRunDocument, { input: { mode: 'PREVIEW', runAt: 'domani alle dieci' } });
+    expect(refusedFields(notADate)).toEqual(['input.runAt:dateInRange']);
+    // Written by hand, as an integrator would: a page size as text, a comune search as a number.
+    const page = await api.gqlRaw('query($n: Int, $s: String!) { comuni(search: $s, first: $n) { code } }', { variables: { n: '20', s: 42 } });
+    expect(refusedFields(page)).toEqual(['first:isInt', 'search:isString']);
+  });
+
   it('refuses a NUL character in an export’s query parameter with 400 naming it', async () => {
     const ministry = await staffUser(api);
     const response = await api.http().get('/exports/help-requests.csv?regionCode=0%00').set('authorization', `Bearer ${ministry.accessToken}`);

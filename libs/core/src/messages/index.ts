@@ -35,7 +35,7 @@ export * from './service-categories';
 export type { OfferChange } from './offer.messages';
 export type { MatchStep, SurveyNotDueReason } from './match.messages';
 export type { Parties, Suspended } from './notification.messages';
-export type { QueryLimit, TextProblem } from './request.messages';
+export type { QueryLimit, TextProblem, VariableProblem } from './request.messages';
 export type { ApplicationMail } from './mail.messages';
 export type { EmailChangedMail, EmailLinkMail, PasswordResetMail } from './account-mail.messages';
 export type { AccountLinkProblem } from './auth.messages';

@@ -69,6 +69,23 @@ const TEXT_PROBLEMS: Readonly<Record<TextProblem, Words>> = {
   noVisibleCharacter: { en: 'must contain visible characters, not only blanks or accents', it: 'deve contenere caratteri visibili, non solo spazi o accenti' },
 };
 
+/** Why a variable's value does not fit the type the operation declares (the error's code is the key). */
+export type VariableProblem = 'isInt' | 'intRange' | 'isNumber' | 'isString' | 'isBoolean' | 'isId' | 'isDateTime' | 'isObject' | 'isDefined' | 'unknownField' | 'type';
+
+const VARIABLE_PROBLEMS: Readonly<Record<VariableProblem, (type: string) => Words>> = {
+  isInt: () => ({ en: 'must be a whole number', it: 'deve essere un numero intero' }),
+  intRange: () => ({ en: 'must be a whole number between -2147483648 and 2147483647', it: 'deve essere un numero intero tra -2147483648 e 2147483647' }),
+  isNumber: () => ({ en: 'must be a number', it: 'deve essere un numero' }),
+  isString: () => ({ en: 'must be text', it: 'deve essere un testo' }),
+  isBoolean: () => ({ en: 'must be true or false', it: 'deve essere true o false' }),
+  isId: () => ({ en: 'must be an identifier (text)', it: 'deve essere un identificativo (testo)' }),
+  isDateTime: () => ({ en: 'must be a date and time in ISO 8601 (e.g. 2026-12-31T10:00:00Z)', it: 'deve essere una data e ora ISO 8601 (per esempio 2026-12-31T10:00:00Z)' }),
+  isObject: (type) => ({ en: `must be an object with the fields of ${type}`, it: `deve essere un oggetto con i campi di ${type}` }),
+  isDefined: () => ({ en: 'is required', it: 'è obbligatorio' }),
+  unknownField: (type) => ({ en: `is not a field of ${type}`, it: `non è un campo di ${type}` }),
+  type: (type) => ({ en: `is not a valid ${type}`, it: `non è un valore valido per ${type}` }),
+};
+
 /** What no input may carry, whatever its field. */
 export const inputMessages = {
   nulCharacter: (field: string): Words => ({
@@ -81,6 +98,16 @@ export const inputMessages = {
   }),
   /** A text rule broken (api/text-rules.ts), by its name. */
   text: (field: string, problem: TextProblem): Words => ({ en: `${field} ${TEXT_PROBLEMS[problem].en}`, it: `${field} ${TEXT_PROBLEMS[problem].it}` }),
+  /** A variable's value that does not fit its declared type, at `field` (the argument it feeds). */
+  variableType: (field: string, problem: VariableProblem, type: string): Words => {
+    const words = VARIABLE_PROBLEMS[problem](type);
+    return { en: `${field} ${words.en}`, it: `${field} ${words.it}` };
+  },
+  /** An enum variable's value that is not one of its values. */
+  variableEnum: (field: string, values: readonly string[]): Words => ({
+    en: `${field} must be one of ${values.join(', ')}`,
+    it: `${field} deve essere uno tra ${values.join(', ')}`,
+  }),
   dateOutOfRange: (field: string): Words => ({
     en: `${field} must be a date between 1900-01-01 and 2199-12-31`,
     it: `${field} deve essere una data tra il 01/01/1900 e il 31/12/2199`,

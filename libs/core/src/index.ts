@@ -40,7 +40,7 @@ export * from './logging/logging.module';
 export * from './metrics/metrics.module';
 export * from './metrics/metrics.service';
 export * from './api/public-cache';
-export { MESSAGES, type Words } from './messages';
+export { MESSAGES, type VariableProblem, type Words } from './messages';
 export { MonitoringService } from './monitoring/monitoring.service';
 export { UnmetDemandService } from './monitoring/unmet-demand.service';
 export { OpenDataService } from './monitoring/open-data.service';

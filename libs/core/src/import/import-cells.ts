@@ -1,3 +1,5 @@
+import type { ImportIssue } from './import-kind';
+
 /** Reading the cells of CSV imports the way people write them in Italy: names, sì/no, days, lists. */
 
 /** Names compared as people type them: case, accents, apostrophes and spacing ignored. */
@@ -58,3 +60,13 @@ export const listOf = (text: string): string[] =>
     .split(/[|,]/)
     .map((item) => item.trim())
     .filter((item) => item !== '');
+
+/** The issues of successive checks, leaving out a later check's issue on a column an earlier one already named: one reason per cell. */
+export function firstIssuePerColumn(...checks: readonly (readonly ImportIssue[])[]): ImportIssue[] {
+  const named = new Set<string>();
+  return checks.flatMap((issues) => {
+    const kept = issues.filter((issue) => issue.column === null || !named.has(issue.column));
+    kept.forEach((issue) => issue.column !== null && named.add(issue.column));
+    return kept;
+  });
+}

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsBoolean, IsDefined, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { asAlternatives, compactVatNumber, identifies, IsComuneCode, IsProvinceCode, IsRegionCode, lowerTrim, Omittable, trim, worded } from '../../api/input-rules';
+import { asAlternatives, compactVatNumber, identifies, IsComuneCode, IsProvinceCode, IsRegionCode, lowerTrim, MultiLineText, Omittable, SingleLineText, trim, worded } from '../../api/input-rules';
 import { MESSAGES } from '../../messages';
 import { VERIFICATION_DECISIONS } from '../../provider/api/provider.inputs';
 import { VerificationStatus } from '../../provider/provider.types';
@@ -22,7 +22,7 @@ export class FacilitatorTerritoryInput implements FacilitatorTerritory {
 
 @InputType()
 export class RegisterFacilitatorInput implements RegisterFacilitator {
-  @Field() @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) name!: string;
+  @Field() @SingleLineText() @IsString() @MinLength(2) @MaxLength(200) name!: string;
   @Field(() => FacilitatorKind) @IsEnum(FacilitatorKind) kind!: FacilitatorKind;
   @Field({ description: 'Partita IVA, or the numeric codice fiscale of a body without one: 11 digits.' })
   @Transform(compactVatNumber)
@@ -40,7 +40,7 @@ export class RegisterFacilitatorInput implements RegisterFacilitator {
 
 @InputType()
 export class UpdateFacilitatorInput implements UpdateFacilitator {
-  @Field({ nullable: true }) @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) @Omittable() name?: string;
+  @Field({ nullable: true }) @SingleLineText() @IsString() @MinLength(2) @MaxLength(200) @Omittable() name?: string;
   @Field(() => FacilitatorKind, { nullable: true }) @IsEnum(FacilitatorKind) @Omittable() kind?: FacilitatorKind;
   @Field({ nullable: true }) @Transform(lowerTrim) @IsEmail() @MaxLength(254) @Omittable() contactEmail?: string;
   @Field({ nullable: true })
@@ -63,7 +63,7 @@ export class VerifyFacilitatorInput implements VerifyFacilitator {
   // Rules run from the one nearest the property: a missing reason is reported as missing.
   @Field({ nullable: true, description: 'Required when rejecting or suspending; shown to the organisation.' })
   @ValidateIf((input: VerifyFacilitatorInput) => input.decision !== VerificationStatus.APPROVED || (input.reason !== undefined && input.reason !== null))
-  @Transform(trim)
+  @MultiLineText()
   @MaxLength(1000)
   @MinLength(5, worded((path, [min]) => MESSAGES.validation.decisionReasonTooShort(path, Number(min))))
   @IsString()

@@ -19,6 +19,7 @@ import { ImportRunner } from '../import-runner.service';
 import { ImportErrorCode, ImportException } from '../import.exception';
 import { ImportMode, ImportRowOutcome } from '../import.types';
 import { importJobJson, ImportJobJson, importRowJson, ImportRowJson, nextLine } from './import.json';
+import { shownFileName } from './import-text';
 import { ImportHttpErrorFilter } from './import-http-error.filter';
 
 const MB = 1024 * 1024;
@@ -118,7 +119,8 @@ export class ImportController {
   /** Reads the multipart body and runs the import on its file part as it arrives. */
   private receive(ctx: RequestContext, kind: ImportKind, mode: ImportMode, req: Request, res: Response): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const parts = busboy({ headers: req.headers, limits: { files: 1, fields: 10, fileSize: this.maxFileMb * MB } });
+      // Browsers write the file's name in UTF-8; busboy would read it as Latin-1 ("CaffÃ¨.csv").
+      const parts = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fields: 10, fileSize: this.maxFileMb * MB } });
       let running: Promise<void> | null = null;
       parts.on('file', (field, file, info) => {
         if (field !== 'file' || running) {
@@ -133,7 +135,7 @@ export class ImportController {
         running = this.runner
           .run(ctx, kind, file, {
             mode,
-            fileName: info.filename || 'file.csv',
+            fileName: shownFileName(info.filename ?? ''),
             maxRows: this.maxRows,
             onStart: (job) => {
               res.status(200);

@@ -21,7 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsAfter } from '../../api/is-after.validator';
-import { IsAtecoDivision, IsAtecoSection, IsComuneCode, IsProvinceCode, IsRegionCode, Omittable, trim } from '../../api/input-rules';
+import { IsAtecoDivision, IsAtecoSection, IsComuneCode, IsProvinceCode, IsRegionCode, MultiLineText, Omittable, SingleLineText } from '../../api/input-rules';
 import type { CoverageRadius, CreateOffer, OfferCoverageChoice, OfferSectorsChoice, UpdateOffer } from '../offer.commands';
 import { identifies } from '../../api/input-rules';
 
@@ -97,8 +97,8 @@ export class OfferSectorsInput implements OfferSectorsChoice {
 
 @InputType()
 export class CreateOfferInput implements CreateOffer {
-  @Field() @Transform(trim) @IsString() @MinLength(5) @MaxLength(120) title!: string;
-  @Field() @Transform(trim) @IsString() @MinLength(20) @MaxLength(4000) description!: string;
+  @Field() @SingleLineText() @IsString() @MinLength(5) @MaxLength(120) title!: string;
+  @Field() @MultiLineText() @IsString() @MinLength(20) @MaxLength(4000) description!: string;
 
   @Field(() => [ServiceCategory], { description: 'One or more, without repeats.' })
   @ArrayNotEmpty()
@@ -126,7 +126,7 @@ export class CreateOfferInput implements CreateOffer {
     description:
       'The terms (20–2000 characters). The service must be free for the whole free period, with no fee, no obligation to renew and nothing to pay afterwards: ministry staff suspend offers whose terms ask for money.',
   })
-  @Transform(trim)
+  @MultiLineText()
   @IsString()
   @MinLength(20)
   @MaxLength(2000)
@@ -144,8 +144,8 @@ export class CreateOfferInput implements CreateOffer {
 @InputType({ description: 'Only the fields given change; coverage and sectors, when given, replace the old ones as a whole.' })
 export class UpdateOfferInput implements UpdateOffer {
   @Field(() => ID) @IsUUID('all', identifies('offer')) id!: string;
-  @Field({ nullable: true }) @Transform(trim) @MaxLength(120) @MinLength(5) @IsString() @Omittable() title?: string;
-  @Field({ nullable: true }) @Transform(trim) @MaxLength(4000) @MinLength(20) @IsString() @Omittable() description?: string;
+  @Field({ nullable: true }) @SingleLineText() @MaxLength(120) @MinLength(5) @IsString() @Omittable() title?: string;
+  @Field({ nullable: true }) @MultiLineText() @MaxLength(4000) @MinLength(20) @IsString() @Omittable() description?: string;
 
   @Field(() => [ServiceCategory], { nullable: true })
   @IsEnum(ServiceCategory, { each: true })
@@ -165,7 +165,7 @@ export class UpdateOfferInput implements UpdateOffer {
   capacity?: number;
 
   @Field(() => Int, { nullable: true }) @Max(MAX_FREE_PERIOD_MONTHS) @Min(1) @IsInt() @Omittable() freePeriodMonths?: number;
-  @Field({ nullable: true }) @Transform(trim) @MaxLength(2000) @MinLength(20) @IsString() @Omittable() conditions?: string;
+  @Field({ nullable: true }) @MultiLineText() @MaxLength(2000) @MinLength(20) @IsString() @Omittable() conditions?: string;
   @Field(() => Date, { nullable: true }) @IsDate() @Omittable() validFrom?: Date;
 
   @Field(() => Date, { nullable: true, description: 'null makes the offer open-ended.' })

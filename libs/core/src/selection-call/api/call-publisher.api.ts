@@ -1,8 +1,8 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { BusinessErrorModel, BusinessFailure } from '../../api/business-error.model';
-import { identifies, trim } from '../../api/input-rules';
+import { identifies, MultiLineText } from '../../api/input-rules';
 import { modelOf } from '../../api/model-instance';
 import { PageArgs, Paginated } from '../../api/pagination';
 import { resultUnion } from '../../api/result-union';
@@ -24,7 +24,7 @@ export class GrantCallPublisherInput {
 export class RevokeCallPublisherInput {
   @Field(() => ID) @IsUUID('all', identifies('facilitator')) facilitatorId!: string;
   @Field({ description: 'Why, in a few words (5–500 characters): kept with the grant and in the audit trail.' })
-  @Transform(trim)
+  @MultiLineText()
   @IsString()
   @MinLength(5)
   @MaxLength(500)

@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsAfter } from '../../api/is-after.validator';
-import { identifies, IsAtecoDivision, IsAtecoSection, IsComuneCode, IsProvinceCode, IsRegionCode, trim } from '../../api/input-rules';
+import { identifies, IsAtecoDivision, IsAtecoSection, IsComuneCode, IsProvinceCode, IsRegionCode, MultiLineText, SingleLineText, trim } from '../../api/input-rules';
 import { PageArgs } from '../../api/pagination';
 import type { ApplyToCall, CallAnswer, CallEligibilityCommand, CreateSelectionCall, ExcludeCallApplication, ScoringCriterionCommand, SelectionCallFilter } from '../selection-call.commands';
 import { CallApplicationStatus, ScoringKind, SelectionCallStatus, TieBreakRule } from '../selection-call.types';
@@ -37,7 +37,7 @@ const upperEach = ({ value }: { value: unknown }): unknown =>
 @InputType({ description: 'A declaration to confirm or a yes/no question: a short code (lower case, digits, hyphens) and the words shown.' })
 export class CallStatementInput {
   @Field() @Transform(trim) @IsString() @Matches(CODE) code!: string;
-  @Field() @Transform(trim) @IsString() @MinLength(5) @MaxLength(300) text!: string;
+  @Field() @SingleLineText() @IsString() @MinLength(5) @MaxLength(300) text!: string;
 }
 
 @InputType({ description: 'Who may apply. Empty lists: no restriction.' })
@@ -68,8 +68,8 @@ export class ScoringCriterionInput implements ScoringCriterionCommand {
 
 @InputType()
 export class CreateSelectionCallInput implements CreateSelectionCall {
-  @Field() @Transform(trim) @IsString() @MinLength(5) @MaxLength(200) title!: string;
-  @Field() @Transform(trim) @IsString() @MinLength(20) @MaxLength(4000) description!: string;
+  @Field() @SingleLineText() @IsString() @MinLength(5) @MaxLength(200) title!: string;
+  @Field() @MultiLineText() @IsString() @MinLength(20) @MaxLength(4000) description!: string;
 
   @Field(() => [ID], { description: 'The offers whose places the call gives, most preferred first.' })
   @ArrayNotEmpty()
@@ -114,7 +114,7 @@ export class ApplyToCallInput implements ApplyToCall {
 export class ExcludeCallApplicationInput implements ExcludeCallApplication {
   @Field(() => ID) @IsUUID('all', identifies('callApplication')) applicationId!: string;
   @Field({ description: 'Why, in a few words (5–500 characters): kept in the audit trail and shown to the applicant.' })
-  @Transform(trim)
+  @MultiLineText()
   @IsString()
   @MinLength(5)
   @MaxLength(500)

@@ -8,7 +8,8 @@ import { UserRole } from '../../../auth/user-role';
 import { RequestContext } from '../../../common/request-context';
 import type { FacilitatorEntity } from '../../../facilitator/facilitator.entity';
 import { FacilitatorService } from '../../../facilitator/facilitator.service';
-import { normaliseName } from '../../../import/import-cells';
+import { firstIssuePerColumn, normaliseName } from '../../../import/import-cells';
+import { cellTextIssues } from '../../../import/api/import-text';
 import type { ImportIssue, ImportKind, ImportRowInput, ImportRowResult } from '../../../import/import-kind';
 import { ImportRowOutcome } from '../../../import/import.types';
 import { MESSAGES, type Words } from '../../../messages';
@@ -146,15 +147,16 @@ export class ShopImportKind implements ImportKind<ShopImportScope> {
     const parsed = parseShopRow(row.cells, scope.names);
     const input = plainToInstance(RegisterShopOnPaperInput, parsed.plain);
     const invalid = await validate(input, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true, validationError: { target: true } });
-    // A cell that could not be read at all (a date, a comune) has its issue already; one issue per column.
-    const seen = new Set(parsed.issues.map((found) => found.column));
+    // A cell already refused (its text, or it could not be read at all: a date, a comune) has its issue; one issue per column.
+    const read = firstIssuePerColumn(row.issues, cellTextIssues(row.cells, this.keyColumn), parsed.issues);
+    const seen = new Set(read.map((found) => found.column));
     if (parsed.contactFromOwner) seen.add(SHOP_COLUMN.contactEmail);
     const ruleIssues = issuesOf(toFieldErrors(invalid)).filter((found) => {
       if (seen.has(found.column)) return false;
       seen.add(found.column);
       return true;
     });
-    const issues = [...row.issues, ...parsed.issues, ...ruleIssues];
+    const issues = [...read, ...ruleIssues];
     if (issues.length) return { issues };
     try {
       assertAtecoSector(input.shop.atecoSection, input.shop.atecoDivision, 'input.shop');

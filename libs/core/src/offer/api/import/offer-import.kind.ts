@@ -7,6 +7,8 @@ import { AccountService } from '../../../auth/account.service';
 import { UserRole } from '../../../auth/user-role';
 import { RequestContext } from '../../../common/request-context';
 import type { ImportIssue, ImportKind, ImportRowInput, ImportRowResult } from '../../../import/import-kind';
+import { firstIssuePerColumn } from '../../../import/import-cells';
+import { cellTextIssues } from '../../../import/api/import-text';
 import { ImportRowOutcome } from '../../../import/import.types';
 import { MESSAGES, type Words } from '../../../messages';
 import type { ProviderEntity } from '../../../provider/provider.entity';
@@ -158,10 +160,9 @@ export class OfferImportKind implements ImportKind<OfferImportScope> {
     const parsed = parseOfferRow(row.cells, scope.names);
     const input = plainToInstance(CreateOfferInput, parsed.plain);
     const invalid = await validate(input, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true, validationError: { target: true } });
-    // A cell that could not be read at all (a date, sì/no) has its issue already: the rules would only repeat it.
-    const unread = new Set(parsed.issues.map((issue) => issue.column));
-    const ruleIssues = invalid.length ? issuesOf(new GraphQLError('', { extensions: { fields: toFieldErrors(invalid) } })).filter((issue) => !unread.has(issue.column)) : [];
-    const issues = [...row.issues, ...parsed.issues, ...ruleIssues];
+    const ruleIssues = invalid.length ? issuesOf(new GraphQLError('', { extensions: { fields: toFieldErrors(invalid) } })) : [];
+    // A cell already refused (its text, or it could not be read at all: a date, sì/no) has its issue: the rules would only repeat it.
+    const issues = firstIssuePerColumn(row.issues, cellTextIssues(row.cells, this.keyColumn), parsed.issues, ruleIssues);
     if (issues.length) return { issues };
     try {
       const sectors = resolveSectors(input.sectors, 'sectors');

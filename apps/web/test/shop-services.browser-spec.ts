@@ -4,7 +4,7 @@ import { staffUser } from '../../api/test/testing/fixtures';
 import { AcceptMatchDocument, MyHelpRequestsDocument, WithdrawMatchDocument } from '../../api/test/gql/generated';
 import { applyTo, askFor } from '../../api/test/testing/match-fixtures';
 import { approvedProvider, publishedOffer, shopIn } from '../../api/test/testing/offer-fixtures';
-import { eventually, expectAccessible, focusedNotice, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
+import { eventually, expectAccessible, focused, focusedNotice, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 // Comuni the API tests do not use, so that the offers here are the only local ones.
 const [SIENA, LUCCA, ROMA] = ['052032', '046017', '058091'];
@@ -35,8 +35,17 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     await expectAccessible(page, 'needs-questionnaire');
     await page.getByRole('button', { name: 'Proponimi i servizi' }).click();
 
+    // The button gave way to the proposal: the focus is on it, and back on the questions when the shop changes them.
+    await page.getByRole('heading', { name: 'I servizi che ti proponiamo' }).waitFor();
+    await eventually(async () => (await focused(page)).id, 'needs-rows');
+    await page.getByRole('button', { name: 'Cambia le risposte' }).click();
+    await eventually(async () => (await focused(page)).id, 'needs-answers');
+    expect(await page.getByLabel('Vuoi vendere online?').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Proponimi i servizi' }).click();
+
     // Selling online proposes a shop and a marketplace; delivery, home delivery. Each with a description.
     await page.getByRole('heading', { name: 'I servizi che ti proponiamo' }).waitFor();
+    await eventually(async () => (await focused(page)).id, 'needs-rows');
     expect(await page.locator('.need-card label.fw-semibold').allTextContents()).toEqual([
       'Chiedi: Negozio online',
       'Chiedi: Vendita su marketplace',
@@ -235,7 +244,7 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     await page.getByRole('heading', { level: 2, name: 'Offerte che hai lasciato o che ti sono state rifiutate' }).waitFor();
     expect(await page.getByTestId('ranked-offer').filter({ has: page.getByRole('heading', { name: title }) }).count()).toBe(0);
     const refused = page.getByTestId('refused-offer').filter({ has: page.getByRole('heading', { name: title }) });
-    await refused.getByText('Hai rinunciato a questa offerta il', { exact: false }).waitFor();
+    await refused.getByText(/Hai rinunciato a questa offerta (il |l')\d/).waitFor();
     await expectAccessible(page, 'request-refused-offers');
     await refused.getByRole('button', { name: 'Chiedi di nuovo' }).click();
     await page.waitForURL('**/la-mia-attivita/servizi/*');

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import englishCatalogue from './en.json';
-import { addNumberFormat, formatDate, formatNumber, formatPercent } from './format';
+import { addDatePhraseFormats, addNumberFormat, datePhrase, formatDate, formatNumber, formatPercent } from './format';
 import italianCatalogue from './it.json';
 
 function leaves(value: unknown): string[] {
@@ -13,6 +13,7 @@ async function translator(language: 'it' | 'en') {
   const instance = i18next.createInstance();
   await instance.init({ resources: { it: { translation: italianCatalogue }, en: { translation: englishCatalogue } }, lng: language, interpolation: { escapeValue: false } });
   addNumberFormat(instance);
+  addDatePhraseFormats(instance);
   return instance;
 }
 
@@ -51,6 +52,44 @@ describe('numbers and dates in the page language', () => {
 
   it('leaves no count unformatted in either catalogue', () => {
     const bare = [...leaves(italianCatalogue), ...leaves(englishCatalogue)].filter((text) => /\{\{(count|page|pages|days)\}\}/.test(text));
+    expect(bare).toEqual([]);
+  });
+
+  it.each([
+    ['1 gennaio 2026', 'il 1° gennaio 2026', 'dal 1° gennaio 2026', 'fino al 1° gennaio 2026', 'del 1° gennaio 2026'],
+    ['8 marzo 2026', "l'8 marzo 2026", "dall'8 marzo 2026", "fino all'8 marzo 2026", "dell'8 marzo 2026"],
+    ['11 dicembre 2026', "l'11 dicembre 2026", "dall'11 dicembre 2026", "fino all'11 dicembre 2026", "dell'11 dicembre 2026"],
+    ['12 dicembre 2026', 'il 12 dicembre 2026', 'dal 12 dicembre 2026', 'fino al 12 dicembre 2026', 'del 12 dicembre 2026'],
+    ['31 dicembre 2026', 'il 31 dicembre 2026', 'dal 31 dicembre 2026', 'fino al 31 dicembre 2026', 'del 31 dicembre 2026'],
+  ])('writes %s after its article: %s, %s, %s, %s', (written, il, dal, al, del) => {
+    expect(datePhrase('il', written)).toBe(il);
+    expect(datePhrase('dal', written)).toBe(dal);
+    expect(`fino ${datePhrase('al', written)}`).toBe(al);
+    expect(datePhrase('del', written)).toBe(del);
+  });
+
+  it('writes the day with its article with the time too, and only the article before a text without a day', () => {
+    expect(datePhrase('il', '11 dicembre 2026 alle ore 10:30')).toBe("l'11 dicembre 2026 alle ore 10:30");
+    expect(datePhrase('il', '18 dicembre 2026')).toBe('il 18 dicembre 2026');
+    expect(datePhrase('il', '10 dicembre 2026')).toBe('il 10 dicembre 2026');
+    expect(datePhrase('il', 'domani')).toBe('il domani');
+  });
+
+  it('puts the article to the date in the Italian sentences, and leaves the English as they are', async () => {
+    const it_ = await translator('it');
+    const en = await translator('en');
+    const [first, eighth, eleventh] = ['2026-01-01T12:00:00Z', '2026-03-08T12:00:00Z', '2026-12-11T12:00:00Z'].map((iso) => formatDate(iso, 'it'));
+    expect(it_.t('applications.respondBy', { date: eleventh })).toBe("Rispondi entro l'11 dicembre 2026");
+    expect(it_.t('applications.respondBy', { date: eighth })).toBe("Rispondi entro l'8 marzo 2026");
+    expect(it_.t('matches.next.PENDING', { date: first })).toBe('Il fornitore risponde entro il 1° gennaio 2026.');
+    expect(it_.t('offers.validBetween', { from: first, until: eighth })).toBe("dal 1° gennaio 2026 all'8 marzo 2026");
+    expect(it_.t('offers.validFrom', { from: eleventh })).toBe("dall'11 dicembre 2026, senza scadenza");
+    expect(it_.t('allocation.runName', { mode: 'Prova', date: eleventh })).toBe("Prova dell'11 dicembre 2026");
+    expect(en.t('applications.respondBy', { date: formatDate('2026-12-11T12:00:00Z', 'en') })).toBe('Answer by 11 December 2026');
+  });
+
+  it('leaves no date after a bare article in the Italian catalogue: each goes through the date phrase', () => {
+    const bare = leaves(italianCatalogue).filter((text) => /\b(il|dal|al|del|nel|entro|fino)\s+\{\{(date|from|to|until)\}\}/.test(text));
     expect(bare).toEqual([]);
   });
 });

@@ -62,6 +62,32 @@ export function useFormat(): Formatters {
   };
 }
 
+/** The articles, plain or fused with a preposition, that an Italian date may follow. */
+export const DATE_ARTICLES = ['il', 'dal', 'al', 'del'] as const;
+export type DateArticle = (typeof DATE_ARTICLES)[number];
+
+/**
+ * A written Italian date with its article: "il 12 marzo 2026"; elided before the vowel of "otto" and
+ * "undici", "l'8 marzo", "l'11 marzo"; and the first of the month as an ordinal, "il 1° marzo". The
+ * articulated prepositions follow suit: "dal 1°", "dall'8", "fino al 1°", "fino all'11", "dell'8".
+ * A text that does not open with a day is only preceded by the article.
+ */
+export function datePhrase(article: DateArticle, written: string): string {
+  const day = /^(\d{1,2})(?!\d)/.exec(written)?.[1];
+  if (day === '1') return `${article} 1°${written.slice(1)}`;
+  if (day === '8' || day === '11') return `${article === 'il' ? 'l' : `${article}l`}'${written}`;
+  return `${article} ${written}`;
+}
+
+/**
+ * `{{date, il}}`, `{{from, dal}}`, `{{to, al}}`, `{{date, del}}` in a translation: the date (already
+ * written in words) with its article, through datePhrase. The Italian catalogue keeps the grammar;
+ * the English one writes `{{date}}`.
+ */
+export function addDatePhraseFormats(instance: I18n): void {
+  for (const article of DATE_ARTICLES) instance.services.formatter?.add(article, (value: unknown) => datePhrase(article, String(value)));
+}
+
 /** `{{count, number}}` in a translation goes through formatNumber, like every number the code formats. */
 export function addNumberFormat(instance: I18n): void {
   instance.services.formatter?.add('number', (value: unknown, language: string | undefined) => (typeof value === 'number' ? formatNumber(value, language) : String(value)));

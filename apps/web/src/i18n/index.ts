@@ -3,7 +3,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
-import { addNumberFormat } from './format';
+import { addDatePhraseFormats, addNumberFormat } from './format';
 import it from './it.json';
 
 export type Language = 'it' | 'en';
@@ -27,6 +27,7 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 addNumberFormat(i18n);
+addDatePhraseFormats(i18n);
 
 document.documentElement.lang = i18n.language;
 i18n.on('languageChanged', (language) => {

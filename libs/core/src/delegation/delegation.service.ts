@@ -99,7 +99,7 @@ export class DelegationService {
           userId: null,
           recipient: input.email,
           language: 'it',
-          values: { facilitator: facilitator.name, link: this.mail.link(`/delega/${linkToken(delegation.id, link.secret)}`), validUntil: day(expires).it },
+          values: { facilitator: facilitator.name, link: this.mail.link(`/delega/${linkToken(delegation.id, link.secret)}`), validUntil: day(expires) },
         },
       ]);
       return { kind: 'delegation', delegation };

@@ -144,9 +144,9 @@ export class PaperConsentRecords {
       values: {
         facilitator: facilitator.name,
         shop: shop.tradingName ?? shop.legalName,
-        declaredOn: day(new Date(`${declaredOn}T12:00:00Z`)).it,
+        declaredOn: day(new Date(`${declaredOn}T12:00:00Z`)),
         link: this.mail.link(`/rivendica/${token}`),
-        validUntil: day(expires).it,
+        validUntil: day(expires),
       },
     };
   }

@@ -147,7 +147,7 @@ describe('each kind of e-mail, sent once by its trigger (real PostgreSQL, real S
 
     const mail = await bed.onlyMail(waiting.owner.userId, MailKind.MATCH_PROMOTED);
     expect(mail.subject).toBe(`Un posto in «${offer}» ora è tuo`);
-    expect(mail.text).toMatch(/Il fornitore accetterà o rifiuterà entro il \d{1,2} \w+ \d{4}\./);
+    expect(mail.text).toMatch(/Il fornitore accetterà o rifiuterà entro (il \d{1,2}°?|l’\d{1,2}) \w+ \d{4}\./);
     expect(mail.text).toContain(`https://vicini.test/la-mia-attivita/servizi/${waitlisted}`);
     expect(await bed.countOf(first.owner.userId, MailKind.MATCH_DECLINED)).toBe(1);
   });
@@ -163,7 +163,7 @@ describe('each kind of e-mail, sent once by its trigger (real PostgreSQL, real S
 
     const mail = await bed.onlyMail(provider.owner.userId, MailKind.MATCH_RESPONSE_REMINDER);
     const [shopName] = (await bed.core.db.query('SELECT coalesce(trading_name, legal_name) AS n FROM shop WHERE id = $1', [soon.id])).map((r: { n: string }) => r.n);
-    expect(mail.subject).toMatch(new RegExp(`^Promemoria: rispondete a ${shopName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} entro il \\d{1,2} \\w+ \\d{4}$`));
+    expect(mail.subject).toMatch(new RegExp(`^Promemoria: rispondete a ${shopName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} entro (il \\d{1,2}°?|l’\\d{1,2}) \\w+ \\d{4}$`));
     expect(mail.text).toContain(`Rispondi alla candidatura: https://vicini.test/organizzazione/candidature/${due}`);
     // The other application is due in five days: not yet.
     expect(await bed.countOf(provider.owner.userId, MailKind.MATCH_RESPONSE_REMINDER)).toBe(1);

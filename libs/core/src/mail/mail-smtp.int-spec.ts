@@ -102,7 +102,7 @@ describe('e-mail through SMTP (real PostgreSQL, real SMTP on loopback)', () => {
     expect(mail.from?.value).toEqual([{ name: 'Vicini e connessi', address: 'noreply@vicini.test' }]);
     const link = `https://vicini.test/organizzazione/candidature/${matchId}`;
     expect(mail.text).toContain(`${shopName} si è candidata alla vostra offerta «${title}» e ne occupa un posto.`);
-    expect(mail.text).toMatch(/Accettate o rifiutate entro il \d{1,2} \w+ \d{4}/);
+    expect(mail.text).toMatch(/Accettate o rifiutate entro (il \d{1,2}°?|l’\d{1,2}) \w+ \d{4}/);
     expect(mail.text).toContain(`Vedi la candidatura: ${link}`);
     expect(mail.html).toMatch(new RegExp(`<a href="${link}" style="display:inline-block;[^"]*">Vedi la candidatura</a>`));
     expect(mail.html).toContain(`<strong>${shopName}</strong> si è candidata alla vostra offerta «${title}»`);

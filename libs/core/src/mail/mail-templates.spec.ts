@@ -12,7 +12,7 @@ describe('renderMail', () => {
     expect(mail.html).toMatch(/^<!DOCTYPE html>\n<html lang="it">/);
     expect(mail.html).toContain('<title>Nuova candidatura per «Sito» da Bar &lt;Centrale&gt; &amp; Co</title>');
     expect(mail.html).toContain('<strong>Bar &lt;Centrale&gt; &amp; Co</strong> si è candidata');
-    expect(mail.html).toContain('entro il <strong>15 marzo 2026</strong>');
+    expect(mail.html).toContain('entro <strong>il 15 marzo 2026</strong>');
     expect(mail.html).toMatch(/<a href="https:\/\/vicini\.example\/organizzazione\/candidature\/1\?a&#x3D;1&amp;b&#x3D;2" style="display:inline-block;[^"]*">Vedi la candidatura<\/a>/);
     expect(mail.html).toContain('gestito dal Dipartimento per la trasformazione digitale');
     expect(mail.html).toContain('<a href="https://vicini.example/privacy" style="color:#004080;">Informativa privacy</a>');

@@ -5,16 +5,17 @@ import type { Words } from './words';
 export interface DelegationInvitationMail {
   facilitator: string;
   link: string;
-  validUntil: string;
+  /** The date in each language's words (the e-mail has both). */
+  validUntil: Words;
 }
 
 /** What the claim e-mail names: the facilitator, the shop it registered, the date of the paper consent, the link. */
 export interface ShopClaimMail {
   facilitator: string;
   shop: string;
-  declaredOn: string;
+  declaredOn: Words;
   link: string;
-  validUntil: string;
+  validUntil: Words;
 }
 
 /** The e-mails of delegations, as Handlebars templates in each language (subject, text, HTML). */
@@ -42,7 +43,7 @@ export const delegationMailMessages = {
         '{{facilitator}} ti invita a consentirle di operare per la tua attività su Vicini e connessi, il programma di servizi digitali gratuiti per i negozi di prossimità:',
         'gestire il profilo e le richieste, candidarsi alle offerte e confermare i servizi per tuo conto. Vedrai tutto ciò che fa e potrai revocare il consenso in qualsiasi momento.',
         '',
-        'Accetta o rifiuta (il link vale una volta, fino al {{validUntil}}): {{link}}',
+        'Accetta o rifiuta (il link vale una volta, fino {{datePhrase "al" validUntil}}): {{link}}',
         '',
         'Se non conosci {{facilitator}}, ignora questo messaggio.',
       ].join('\n'),
@@ -61,7 +62,7 @@ export const delegationMailMessages = {
       [
         '<p>Buongiorno,</p>',
         '<p><strong>{{facilitator}}</strong> ti invita a consentirle di operare per la tua attività su Vicini e connessi: gestire il profilo e le richieste, candidarsi alle offerte e confermare i servizi per tuo conto. Vedrai tutto ciò che fa e potrai revocare il consenso in qualsiasi momento.</p>',
-        '<p><a href="{{link}}">Accetta o rifiuta</a> (il link vale una volta, fino al {{validUntil}}).</p>',
+        '<p><a href="{{link}}">Accetta o rifiuta</a> (il link vale una volta, fino {{datePhrase "al" validUntil}}).</p>',
         '<p>Se non conosci {{facilitator}}, ignora questo messaggio.</p>',
       ].join('\n'),
     ),
@@ -83,8 +84,8 @@ export const delegationMailMessages = {
       [
         'Buongiorno,',
         '',
-        '{{facilitator}} ha registrato {{shop}} su Vicini e connessi in base al consenso su carta che hai firmato il {{declaredOn}}, e opera per suo conto.',
-        'Prendi il controllo della tua attività con un tuo account (il link vale una volta, fino al {{validUntil}}): {{link}}',
+        '{{facilitator}} ha registrato {{shop}} su Vicini e connessi in base al consenso su carta che hai firmato {{datePhrase "il" declaredOn}}, e opera per suo conto.',
+        'Prendi il controllo della tua attività con un tuo account (il link vale una volta, fino {{datePhrase "al" validUntil}}): {{link}}',
         'Da allora il consenso sarà dato nella piattaforma, vedrai tutto ciò che viene fatto per tuo conto e potrai revocarlo in qualsiasi momento.',
       ].join('\n'),
     ),
@@ -100,8 +101,8 @@ export const delegationMailMessages = {
     html(
       [
         '<p>Buongiorno,</p>',
-        '<p><strong>{{facilitator}}</strong> ha registrato <strong>{{shop}}</strong> su Vicini e connessi in base al consenso su carta che hai firmato il {{declaredOn}}, e opera per suo conto.</p>',
-        '<p><a href="{{link}}">Prendi il controllo della tua attività</a> con un tuo account (il link vale una volta, fino al {{validUntil}}). Da allora vedrai tutto ciò che viene fatto per tuo conto e potrai revocarlo in qualsiasi momento.</p>',
+        '<p><strong>{{facilitator}}</strong> ha registrato <strong>{{shop}}</strong> su Vicini e connessi in base al consenso su carta che hai firmato {{datePhrase "il" declaredOn}}, e opera per suo conto.</p>',
+        '<p><a href="{{link}}">Prendi il controllo della tua attività</a> con un tuo account (il link vale una volta, fino {{datePhrase "al" validUntil}}). Da allora vedrai tutto ciò che viene fatto per tuo conto e potrai revocarlo in qualsiasi momento.</p>',
       ].join('\n'),
     ),
   ) as (v: ShopClaimMail) => Words,

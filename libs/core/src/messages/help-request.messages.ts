@@ -2,7 +2,7 @@ import { type ServiceCategory } from '@vec/matching';
 import { SERVICE_CATEGORY_LABELS } from './service-categories';
 import type { HelpRequestStatus } from '../help-request/help-request.types';
 import { statusMessages } from './status.messages';
-import { day, type Words } from './words';
+import { datePhrase, day, type Words } from './words';
 
 /** Help requests: one per service at a time, changed or withdrawn while they allow it. */
 export const helpRequestMessages = {
@@ -15,14 +15,14 @@ export const helpRequestMessages = {
     const [service, of] = [SERVICE_CATEGORY_LABELS[category], day(since)];
     return {
       en: `You already have an open request for «${service.en}» (of ${of.en}): it is in My requests; change that one, or withdraw it before asking again`,
-      it: `Hai già una richiesta aperta per «${service.it}» (del ${of.it}): è in «Le mie richieste»; modifica quella, oppure ritirala prima di chiedere di nuovo`,
+      it: `Hai già una richiesta aperta per «${service.it}» (${datePhrase('del', of.it)}): è in «Le mie richieste»; modifica quella, oppure ritirala prima di chiedere di nuovo`,
     };
   },
   alreadyMatched: (category: ServiceCategory, since: Date): Words => {
     const [service, of] = [SERVICE_CATEGORY_LABELS[category], day(since)];
     return {
       en: `You already have a request for «${service.en}» (of ${of.en}) matched with a service: it is in My requests; give that service up before asking again`,
-      it: `Hai già una richiesta per «${service.it}» (del ${of.it}) abbinata a un servizio: è in «Le mie richieste»; rinuncia a quel servizio prima di chiedere di nuovo`,
+      it: `Hai già una richiesta per «${service.it}» (${datePhrase('del', of.it)}) abbinata a un servizio: è in «Le mie richieste»; rinuncia a quel servizio prima di chiedere di nuovo`,
     };
   },
   onWaitlist: (): Words => ({

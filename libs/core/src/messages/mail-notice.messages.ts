@@ -77,12 +77,12 @@ const promoted = paragraphs<PromotedMail>(
   [
     'Buongiorno,',
     'Si è liberato un posto nell’offerta «{{offer}}» di **{{provider}}**: la tua richiesta in lista d’attesa ora lo occupa.',
-    '{{#if respondBy}}Il fornitore accetterà o rifiuterà entro il **{{respondBy}}**.{{/if}}',
+    '{{#if respondBy}}Il fornitore accetterà o rifiuterà entro **{{datePhrase "il" respondBy}}**.{{/if}}',
   ],
 );
 const reminder = paragraphs<ReminderMail>(
   ['Hello,', 'The application of **{{shop}}** to your offer «{{offer}}» is still waiting for your answer.', 'Please accept or decline by **{{respondBy}}**: after that the place is freed for others.'],
-  ['Buongiorno,', 'La candidatura di **{{shop}}** alla vostra offerta «{{offer}}» attende ancora la vostra risposta.', 'Accettate o rifiutate entro il **{{respondBy}}**: dopo, il posto torna disponibile per altri.'],
+  ['Buongiorno,', 'La candidatura di **{{shop}}** alla vostra offerta «{{offer}}» attende ancora la vostra risposta.', 'Accettate o rifiutate entro **{{datePhrase "il" respondBy}}**: dopo, il posto torna disponibile per altri.'],
 );
 const approved = paragraphs<ProviderDecisionMail>(
   ['Hello,', 'The Department verified **{{provider}}**: you can now publish offers, which shops will see in the catalogue.'],
@@ -121,7 +121,7 @@ const allocationShop = paragraphs<AllocationMail>(
     'Buongiorno,',
     '{{#if (eq count 1)}}L’ultima assegnazione ti ha dato un posto in un’offerta:{{else}}L’ultima assegnazione ti ha dato un posto in {{count}} offerte:{{/if}}',
     '{{#each items}}- «{{offer}}» di {{other}}\n{{/each}}',
-    '{{#if respondBy}}Ogni fornitore accetterà o rifiuterà entro il **{{respondBy}}**.{{/if}}',
+    '{{#if respondBy}}Ogni fornitore accetterà o rifiuterà entro **{{datePhrase "il" respondBy}}**.{{/if}}',
   ],
 );
 const allocationProvider = paragraphs<AllocationMail>(
@@ -135,7 +135,7 @@ const allocationProvider = paragraphs<AllocationMail>(
     'Buongiorno,',
     '{{#if (eq count 1)}}L’ultima assegnazione ha dato alle vostre offerte una nuova candidatura:{{else}}L’ultima assegnazione ha dato alle vostre offerte {{count}} nuove candidature:{{/if}}',
     '{{#each items}}- {{other}} per «{{offer}}»\n{{/each}}',
-    '{{#if respondBy}}Accettate o rifiutate entro il **{{respondBy}}**: dopo, i posti tornano disponibili per altri.{{/if}}',
+    '{{#if respondBy}}Accettate o rifiutate entro **{{datePhrase "il" respondBy}}**: dopo, i posti tornano disponibili per altri.{{/if}}',
   ],
 );
 
@@ -165,7 +165,7 @@ export const mailNoticeMessages = {
   matchPromotedText: promoted.text,
   matchPromotedHtml: promoted.html,
   seeMatch: words('See the service', 'Vedi il servizio'),
-  reminderSubject: both(subject('Reminder: answer {{shop}} by {{respondBy}}'), subject('Promemoria: rispondete a {{shop}} entro il {{respondBy}}')) as (v: ReminderMail) => Words,
+  reminderSubject: both(subject('Reminder: answer {{shop}} by {{respondBy}}'), subject('Promemoria: rispondete a {{shop}} entro {{datePhrase "il" respondBy}}')) as (v: ReminderMail) => Words,
   reminderText: reminder.text,
   reminderHtml: reminder.html,
   answerApplication: words('Answer the application', 'Rispondi alla candidatura'),

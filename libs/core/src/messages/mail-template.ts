@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import type { Words } from './words';
+import { datePhrase, type DateArticle, type Words } from './words';
 
 /*
  * How e-mails are written: Handlebars templates per language, rendered from the values each kind
@@ -9,9 +9,13 @@ import type { Words } from './words';
 
 export type Template = (values: object) => string;
 
-/** Handlebars of its own for e-mails, with `eq` for "one" and "many" (`{{#if (eq count 1)}}`). */
+/**
+ * Handlebars of its own for e-mails, with `eq` for "one" and "many" (`{{#if (eq count 1)}}`), and
+ * `datePhrase` for an Italian date after its article (`entro {{datePhrase "il" respondBy}}`: "entro l’11 dicembre").
+ */
 const handlebars = Handlebars.create();
 handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+handlebars.registerHelper('datePhrase', (article: DateArticle, written: unknown) => datePhrase(article, String(written)));
 
 /** Subject and text parts take the values as written. */
 export const plain = (source: string): Template => {

@@ -42,7 +42,7 @@ export const mailMessages = {
         'Buongiorno,',
         '',
         '{{shop}} si è candidata alla vostra offerta «{{offer}}» e ne occupa un posto.',
-        '{{#if respondBy}}Accettate o rifiutate entro il {{respondBy}}: dopo, il posto torna disponibile per altri.{{/if}}',
+        '{{#if respondBy}}Accettate o rifiutate entro {{datePhrase "il" respondBy}}: dopo, il posto torna disponibile per altri.{{/if}}',
       ].join('\n'),
     ),
   ) as (v: ApplicationMail) => Words,
@@ -58,7 +58,7 @@ export const mailMessages = {
       [
         '<p>Buongiorno,</p>',
         '<p><strong>{{shop}}</strong> si è candidata alla vostra offerta «{{offer}}» e ne occupa un posto.</p>',
-        '{{#if respondBy}}<p>Accettate o rifiutate entro il <strong>{{respondBy}}</strong>: dopo, il posto torna disponibile per altri.</p>{{/if}}',
+        '{{#if respondBy}}<p>Accettate o rifiutate entro <strong>{{datePhrase "il" respondBy}}</strong>: dopo, il posto torna disponibile per altri.</p>{{/if}}',
       ].join('\n'),
     ),
   ) as (v: ApplicationMail) => Words,

@@ -2,7 +2,7 @@ import type { HelpRequestStatus } from '../help-request/help-request.types';
 import type { MatchAction, MatchState } from '../match/match.types';
 import type { SurveyRefusal } from '../match/surveys-due';
 import { statusMessages } from './status.messages';
-import { day, joined, type Words } from './words';
+import { datePhrase, day, joined, type Words } from './words';
 
 /** What a shop or a provider does to a match, as the refusal of it says. */
 export type MatchStep = Extract<MatchAction, 'accept' | 'decline' | 'activate' | 'complete' | 'withdraw'>;
@@ -47,11 +47,11 @@ export const matchMessages = {
   },
   previouslyDeclined: (at: Date): Words => ({
     en: `The provider declined this request for the offer on ${day(at).en}: confirm that you are asking again to apply anyway`,
-    it: `Il fornitore ha rifiutato questa richiesta per l’offerta il ${day(at).it}: conferma che la chiedi di nuovo per candidarti comunque`,
+    it: `Il fornitore ha rifiutato questa richiesta per l’offerta ${datePhrase('il', day(at).it)}: conferma che la chiedi di nuovo per candidarti comunque`,
   }),
   previouslyWithdrawn: (at: Date): Words => ({
     en: `You gave this offer up on ${day(at).en}: confirm that you are asking for it again`,
-    it: `Hai rinunciato a questa offerta il ${day(at).it}: conferma che la chiedi di nuovo`,
+    it: `Hai rinunciato a questa offerta ${datePhrase('il', day(at).it)}: conferma che la chiedi di nuovo`,
   }),
   requestNotOpen: (current: HelpRequestStatus): Words => {
     const status = statusMessages.request(current);
@@ -63,7 +63,7 @@ export const matchMessages = {
   },
   deadlinePassed: (respondBy: Date): Words => ({
     en: `The answer was due by ${day(respondBy).en}: the held place is being released`,
-    it: `La risposta era attesa entro il ${day(respondBy).it}: il posto trattenuto viene liberato`,
+    it: `La risposta era attesa entro ${datePhrase('il', day(respondBy).it)}: il posto trattenuto viene liberato`,
   }),
   surveyNotDue: (reason: SurveyNotDueReason): Words => NOT_DUE[reason],
 };

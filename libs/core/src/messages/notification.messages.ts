@@ -1,5 +1,5 @@
 import type { OutcomeCheckpoint } from '../match/match.types';
-import { day, inBrackets, type Words } from './words';
+import { datePhrase, day, inBrackets, type Words } from './words';
 
 /** The parties a notification names: the offer's title, the shop's and the provider's names. */
 export interface Parties {
@@ -27,24 +27,24 @@ const by = (date: Date | null): Words => (date ? day(date) : { en: '', it: '' })
 export const notificationMessages = {
   matchApplied: (p: Parties, respondBy: Date | null): Words => ({
     en: `${p.shop} applied to ${title(p.offer)}: answer by ${by(respondBy).en}`,
-    it: `${p.shop} ha chiesto ${title(p.offer)}: rispondi entro il ${by(respondBy).it}`,
+    it: `${p.shop} ha chiesto ${title(p.offer)}: rispondi entro ${datePhrase('il', by(respondBy).it)}`,
   }),
   matchWaitlisted: (p: Parties): Words => ({ en: `${p.shop} joined the waitlist of ${title(p.offer)}`, it: `${p.shop} è in lista d’attesa per ${title(p.offer)}` }),
   allocatedToShop: (p: Parties, respondBy: Date | null): Words => ({
     en: `The allocation assigned you ${title(p.offer)} by ${p.provider}: they will answer by ${by(respondBy).en}`,
-    it: `L’assegnazione ti ha attribuito ${title(p.offer)} di ${p.provider}: risponderà entro il ${by(respondBy).it}`,
+    it: `L’assegnazione ti ha attribuito ${title(p.offer)} di ${p.provider}: risponderà entro ${datePhrase('il', by(respondBy).it)}`,
   }),
   allocatedToProvider: (p: Parties, respondBy: Date | null): Words => ({
     en: `The allocation assigned ${p.shop} to ${title(p.offer)}: answer by ${by(respondBy).en}`,
-    it: `L’assegnazione ha attribuito ${p.shop} a ${title(p.offer)}: rispondi entro il ${by(respondBy).it}`,
+    it: `L’assegnazione ha attribuito ${p.shop} a ${title(p.offer)}: rispondi entro ${datePhrase('il', by(respondBy).it)}`,
   }),
   promotedToShop: (p: Parties, respondBy: Date | null): Words => ({
     en: `A place freed up in ${title(p.offer)}: you left the waitlist, ${p.provider} will answer by ${by(respondBy).en}`,
-    it: `Si è liberato un posto in ${title(p.offer)}: sei uscito dalla lista d’attesa, ${p.provider} risponderà entro il ${by(respondBy).it}`,
+    it: `Si è liberato un posto in ${title(p.offer)}: sei uscito dalla lista d’attesa, ${p.provider} risponderà entro ${datePhrase('il', by(respondBy).it)}`,
   }),
   promotedToProvider: (p: Parties, respondBy: Date | null): Words => ({
     en: `${p.shop} moved up from the waitlist of ${title(p.offer)}: answer by ${by(respondBy).en}`,
-    it: `${p.shop} è passato dalla lista d’attesa a ${title(p.offer)}: rispondi entro il ${by(respondBy).it}`,
+    it: `${p.shop} è passato dalla lista d’attesa a ${title(p.offer)}: rispondi entro ${datePhrase('il', by(respondBy).it)}`,
   }),
   matchAccepted: (p: Parties): Words => ({
     en: `${p.provider} accepted your request for ${title(p.offer)}: confirm when the service is active`,

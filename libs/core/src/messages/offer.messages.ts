@@ -1,7 +1,7 @@
 import type { OfferStatusAction } from '../offer/offer-status';
 import type { OfferStatus } from '../offer/offer.types';
 import { statusMessages } from './status.messages';
-import { day, type Words } from './words';
+import { datePhrase, day, type Words } from './words';
 
 /** A change of an offer's status: by its provider, or by ministry staff. */
 export type OfferChange = OfferStatusAction | 'suspend' | 'reinstate';
@@ -88,6 +88,6 @@ export const offerMessages = {
   },
   validityEnded: (validUntil: Date): Words => ({
     en: `The offer was valid until ${day(validUntil).en}: move the end of its validity into the future first`,
-    it: `L’offerta era valida fino al ${day(validUntil).it}: sposta prima la fine della validità nel futuro`,
+    it: `L’offerta era valida fino ${datePhrase('al', day(validUntil).it)}: sposta prima la fine della validità nel futuro`,
   }),
 };

@@ -1,4 +1,4 @@
-import { day, type Words } from './words';
+import { datePhrase, day, type Words } from './words';
 
 /** The sections of a personal-data export, as its summary names them. */
 export const EXPORT_SECTION_LABELS: Record<string, Words> = {
@@ -83,7 +83,7 @@ export const privacyMessages = {
         `Each section below is named in the "counts" field (${list('en')}). JSON in UTF-8, times in UTC (ISO 8601). ` +
         'Names of other people and organisations are left out; staff are named by their role.',
       it:
-        `Tutti i dati che la piattaforma Vicini e connessi conserva su di te e sulla tua organizzazione al ${at.it} (artt. 15 e 20 GDPR). ` +
+        `Tutti i dati che la piattaforma Vicini e connessi conserva su di te e sulla tua organizzazione ${datePhrase('al', at.it)} (artt. 15 e 20 GDPR). ` +
         `Ogni sezione che segue è contata nel campo "counts" (${list('it')}). Formato JSON in UTF-8, orari in UTC (ISO 8601). ` +
         'I nomi di altre persone e organizzazioni non sono inclusi; il personale è indicato dal suo ruolo.',
     };

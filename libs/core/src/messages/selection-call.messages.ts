@@ -1,6 +1,6 @@
 import type { CallIneligibility } from '@vec/matching';
 import type { CallApplicationStatus, ScoringKind, SelectionCallStatus, TieBreakRule } from '../selection-call/selection-call.types';
-import { day, type Words } from './words';
+import { datePhrase, day, type Words } from './words';
 
 const field = (path: string, en: string, it: string): Words => ({ en: `${path} ${en}`, it: `${path} ${it}` });
 
@@ -48,13 +48,13 @@ export const selectionCallMessages = {
     field(
       path,
       `is valid only until ${day(until).en}, before the call closes: places are given at the closing, so choose an offer still valid then or close the call earlier`,
-      `è valida solo fino al ${day(until).it}, prima della chiusura del bando: i posti si assegnano alla chiusura, quindi scegli un’offerta ancora valida allora o chiudi prima il bando`,
+      `è valida solo fino ${datePhrase('al', day(until).it)}, prima della chiusura del bando: i posti si assegnano alla chiusura, quindi scegli un’offerta ancora valida allora o chiudi prima il bando`,
     ),
   offerNotYetValid: (path: string, from: Date): Words =>
     field(
       path,
       `becomes valid only on ${day(from).en}, after the call closes: places are given at the closing, so choose an offer valid by then or close the call later`,
-      `diventa valida solo il ${day(from).it}, dopo la chiusura del bando: i posti si assegnano alla chiusura, quindi scegli un’offerta già valida allora o chiudi dopo il bando`,
+      `diventa valida solo ${datePhrase('il', day(from).it)}, dopo la chiusura del bando: i posti si assegnano alla chiusura, quindi scegli un’offerta già valida allora o chiudi dopo il bando`,
     ),
   placesOverFreeCapacity: (path: string, asked: number, free: number): Words =>
     field(
@@ -79,11 +79,11 @@ export const selectionCallMessages = {
   }),
   windowOver: (closesAt: Date): Words => ({
     en: `Applications were to close on ${day(closesAt).en}: set a later closing date in a new call`,
-    it: `Le domande si sarebbero chiuse il ${day(closesAt).it}: indica una chiusura successiva in un nuovo bando`,
+    it: `Le domande si sarebbero chiuse ${datePhrase('il', day(closesAt).it)}: indica una chiusura successiva in un nuovo bando`,
   }),
   windowOpen: (closesAt: Date): Words => ({
     en: `Applications are open until ${day(closesAt).en}: the call closes after that`,
-    it: `Le domande sono aperte fino al ${day(closesAt).it}: il bando si chiude dopo`,
+    it: `Le domande sono aperte fino ${datePhrase('al', day(closesAt).it)}: il bando si chiude dopo`,
   }),
   alreadyApplied: (): Words => ({ en: 'Your business has already applied to this call', it: 'La tua impresa ha già presentato domanda per questo bando' }),
   notEligible: (): Words => ({ en: 'Your business does not meet the call’s requirements', it: 'La tua impresa non soddisfa i requisiti del bando' }),
@@ -91,9 +91,9 @@ export const selectionCallMessages = {
   ineligible: (failure: CallIneligibility, statement: string | null): Words => {
     switch (failure.code) {
       case 'NOT_OPEN_YET':
-        return { en: `Applications open on ${day(new Date(failure.opensAt)).en}`, it: `Le domande si aprono il ${day(new Date(failure.opensAt)).it}` };
+        return { en: `Applications open on ${day(new Date(failure.opensAt)).en}`, it: `Le domande si aprono ${datePhrase('il', day(new Date(failure.opensAt)).it)}` };
       case 'WINDOW_CLOSED':
-        return { en: `Applications closed on ${day(new Date(failure.closesAt)).en}`, it: `Le domande si sono chiuse il ${day(new Date(failure.closesAt)).it}` };
+        return { en: `Applications closed on ${day(new Date(failure.closesAt)).en}`, it: `Le domande si sono chiuse ${datePhrase('il', day(new Date(failure.closesAt)).it)}` };
       case 'SECTOR':
         return { en: 'Your ATECO sector is not among those of the call', it: 'Il tuo settore ATECO non è tra quelli del bando' };
       case 'TOO_FEW_EMPLOYEES':

@@ -13,6 +13,22 @@ export function day(date: Date): Words {
   return { en: format('en-GB'), it: format('it-IT') };
 }
 
+/** The articles, plain or fused with a preposition, that an Italian date may follow. */
+export type DateArticle = 'il' | 'dal' | 'al' | 'del';
+
+/**
+ * An Italian date as written by `day`, with its article: "il 12 marzo 2026"; elided before the
+ * vowel of "otto" and "undici", "l’8 marzo", "l’11 marzo"; the first of the month as an ordinal,
+ * "il 1° marzo". The articulated prepositions follow suit: "dal 1°", "dall’8", "fino al 1°",
+ * "entro l’11", "dell’8". A text that does not open with a day is only preceded by the article.
+ */
+export function datePhrase(article: DateArticle, written: string): string {
+  const date = /^(\d{1,2})(?!\d)/.exec(written)?.[1];
+  if (date === '1') return `${article} 1°${written.slice(1)}`;
+  if (date === '8' || date === '11') return `${article === 'il' ? 'l' : `${article}l`}’${written}`;
+  return `${article} ${written}`;
+}
+
 /** Text a person wrote (a reason, a name): the same in both languages. */
 export const asWritten = (text: string): Words => ({ en: text, it: text });
 

@@ -1,9 +1,10 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmBox, useConfirmation } from '../../components/ConfirmBox';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormActions, TextField } from '../../components/fields';
+import { byId, useFocusAfter } from '../../components/use-focus-after';
 import { AcceptMatchDocument, CompleteMatchDocument, DeclineMatchDocument, type ApplicationFieldsFragment } from '../../gql/generated';
 import { AFTER_MATCH_STEP, useMatchStep } from './use-match-step';
 
@@ -21,6 +22,17 @@ export function DecisionButtons({ match, onDone, describedBy }: Props) {
   const [reason, setReason] = useState('');
   const completion = useConfirmation();
   const prefix = `decide-${match.id}`;
+  // "Rifiuta" gives way to the reason, and "Annulla" puts it back: the focus follows, not lost at the top.
+  const focusAfter = useFocusAfter();
+  const declineButton = useRef<HTMLButtonElement>(null);
+  const startDeclining = (): void => {
+    setDeclining(true);
+    focusAfter(byId(`${prefix}-reason`));
+  };
+  const stopDeclining = (): void => {
+    setDeclining(false);
+    focusAfter(() => declineButton.current);
+  };
   const step = useMatchStep({ reason: t('applications.declineReason') });
   const options = { refetchQueries: AFTER_MATCH_STEP };
   const [accept, accepting] = useMutation(AcceptMatchDocument, options);
@@ -78,7 +90,7 @@ export function DecisionButtons({ match, onDone, describedBy }: Props) {
             onChange={setReason}
             error={step.errors.fields.reason}
           />
-          <FormActions busy={declineState.loading} submitLabel={t('applications.confirmDecline')} onCancel={() => setDeclining(false)} />
+          <FormActions busy={declineState.loading} submitLabel={t('applications.confirmDecline')} onCancel={stopDeclining} />
         </form>
       ) : (
         <div className="d-flex flex-wrap gap-2">
@@ -91,7 +103,7 @@ export function DecisionButtons({ match, onDone, describedBy }: Props) {
           >
             {t('applications.accept')}
           </button>
-          <button type="button" className="btn btn-outline-danger" disabled={busy} aria-describedby={describedBy} onClick={() => setDeclining(true)}>
+          <button ref={declineButton} type="button" className="btn btn-outline-danger" disabled={busy} aria-describedby={describedBy} onClick={startDeclining}>
             {t('applications.decline')}
           </button>
         </div>

@@ -1,21 +1,47 @@
 // The three pickers of the coverage that add one area at a time: provinces (chosen by region),
 // comuni (by autocomplete) and radii around a comune.
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chips } from '../../components/Chips';
 import { ComuneAutocomplete, type ComuneChoice } from '../../components/ComuneAutocomplete';
 import { SelectField, TextField } from '../../components/fields';
+import { byId, useFocusAfter } from '../../components/use-focus-after';
 import { ProvincesDocument, RegionsDocument } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
 import type { CoverageValue } from './offer-form-values';
 import { placeLabel } from '../../components/comune-choice';
+import { radiusWords, type RadiusCentre } from '../../components/coverage-summary';
 
 interface AreaProps {
   value: CoverageValue;
   onChange: (value: CoverageValue) => void;
 }
 
+/**
+ * "Aggiungi" is disabled, or its picker emptied, once the area is added: the focus goes back to the
+ * picker, ready for another, and this live region says what was added (the list of areas shows it).
+ */
+function useAdded(): { added: string; announceAdded(area: string, picker: string): void } {
+  const [added, setAdded] = useState('');
+  const focusAfter = useFocusAfter();
+  return {
+    added,
+    announceAdded: (area, picker) => {
+      setAdded(area);
+      focusAfter(byId(picker));
+    },
+  };
+}
+
+/** Present (empty) from the start, so that what is added is announced. */
+function AddedNotice({ children }: { children: ReactNode }) {
+  return (
+    <p role="status" className="visually-hidden" data-testid="coverage-added">
+      {children}
+    </p>
+  );
+}
 
 export function ProvincePicker({ value, onChange }: AreaProps) {
   const { t } = useTranslation();
@@ -24,11 +50,13 @@ export function ProvincePicker({ value, onChange }: AreaProps) {
   const regions = useQuery(RegionsDocument).data?.regions ?? [];
   const provinces = useQuery(ProvincesDocument, { variables: { regionCode: region }, skip: !region }).data?.provinces ?? [];
   const chosen = new Set(value.provinces.map((p) => p.code));
+  const { added, announceAdded } = useAdded();
   const add = (): void => {
     const found = provinces.find((p) => p.code === province);
     if (!found || chosen.has(found.code)) return;
     onChange({ ...value, provinces: [...value.provinces, { code: found.code, name: found.name, sigla: found.sigla }] });
     setProvince('');
+    announceAdded(t('coverage.provinceOf', { name: found.name, sigla: found.sigla }), 'offer-coverage-province');
   };
   return (
     <fieldset className="coverage-part">
@@ -64,6 +92,7 @@ export function ProvincePicker({ value, onChange }: AreaProps) {
           </button>
         </div>
       </div>
+      <AddedNotice>{added ? t('coverage.added', { area: added }) : ''}</AddedNotice>
       <Chips
         label={t('coverage.chosenProvinces')}
         items={value.provinces.map((p) => ({ key: p.code, label: placeLabel(p) }))}
@@ -78,11 +107,13 @@ export function ComuniPicker({ value, onChange }: AreaProps) {
   const [pending, setPending] = useState<ComuneChoice | null>(null);
   // A new key empties the autocomplete once its comune is added.
   const [round, setRound] = useState(0);
+  const { added, announceAdded } = useAdded();
   const add = (): void => {
     if (!pending) return;
     if (!value.comuni.some((c) => c.code === pending.code)) onChange({ ...value, comuni: [...value.comuni, pending] });
     setPending(null);
     setRound(round + 1);
+    announceAdded(placeLabel(pending), 'offer-coverage-comune');
   };
   return (
     <fieldset className="coverage-part">
@@ -97,6 +128,7 @@ export function ComuniPicker({ value, onChange }: AreaProps) {
           </button>
         </div>
       </div>
+      <AddedNotice>{added ? t('coverage.added', { area: added }) : ''}</AddedNotice>
       <Chips
         label={t('coverage.chosenComuni')}
         items={value.comuni.map((c) => ({ key: c.code, label: placeLabel(c) }))}
@@ -112,15 +144,18 @@ export function RadiusPicker({ value, onChange, errors }: AreaProps & { errors: 
   const [centre, setCentre] = useState<ComuneChoice | null>(null);
   const [km, setKm] = useState('');
   const [round, setRound] = useState(0);
+  const { added, announceAdded } = useAdded();
   const add = (): void => {
     if (!centre) return;
-    onChange({ ...value, radii: [...value.radii, { comune: centre, latitude: 0, longitude: 0, km: km.trim() }] });
+    const radius = { comune: centre, latitude: 0, longitude: 0, km: km.trim() };
+    onChange({ ...value, radii: [...value.radii, radius] });
     setCentre(null);
     setKm('');
     setRound(round + 1);
+    announceAdded(radiusWords(radius.km ? 'within' : 'radiusAround', { place: placeLabel(centre) }, t, radius.km), 'offer-coverage-radius-centre');
   };
-  const centreOf = (r: CoverageValue['radii'][number]): string =>
-    r.comune ? placeLabel(r.comune) : t('coverage.point', { latitude: format.number(r.latitude, 4), longitude: format.number(r.longitude, 4) });
+  const centreOf = (r: CoverageValue['radii'][number]): RadiusCentre =>
+    r.comune ? { place: placeLabel(r.comune) } : { latitude: format.number(r.latitude, 4), longitude: format.number(r.longitude, 4) };
   return (
     <fieldset className="coverage-part">
       <legend className="h5">{t('coverage.radii')}</legend>
@@ -143,16 +178,17 @@ export function RadiusPicker({ value, onChange, errors }: AreaProps & { errors: 
             const field = `coverage.radii.${index}.km`;
             const update = (next: string): void => onChange({ ...value, radii: value.radii.map((r, i) => (i === index ? { ...r, km: next } : r)) });
             return (
-              <li key={`${centreOf(radius)}-${index}`} className="radius-row">
-                <TextField id={`offer-${field}`} label={t('coverage.radiusAround', { centre: centreOf(radius) })} inputMode="numeric" value={radius.km} onChange={update} error={errors[field]} />
+              <li key={`${radius.comune?.code ?? `${radius.latitude},${radius.longitude}`}-${index}`} className="radius-row">
+                <TextField id={`offer-${field}`} label={radiusWords('radiusAround', centreOf(radius), t)} inputMode="numeric" value={radius.km} onChange={update} error={errors[field]} />
                 <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => onChange({ ...value, radii: value.radii.filter((_r, i) => i !== index) })}>
-                  {t('coverage.removeRadius', { centre: centreOf(radius) })}
+                  {radiusWords('removeRadius', centreOf(radius), t)}
                 </button>
               </li>
             );
           })}
         </ul>
       ) : null}
+      <AddedNotice>{added ? t('coverage.added', { area: added }) : ''}</AddedNotice>
     </fieldset>
   );
 }

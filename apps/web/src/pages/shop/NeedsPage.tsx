@@ -8,6 +8,7 @@ import { useFormErrors } from '../../errors/use-form-errors';
 import { MyHelpRequestsDocument, NeedsQuestionnaireDocument, type NeedCode, type ServiceCategory } from '../../gql/generated';
 import { inLanguage } from '../../i18n';
 import { Loading } from '../../components/Loading';
+import { byId, useFocusAfter } from '../../components/use-focus-after';
 import { NeedsProposal } from './NeedsProposal';
 import { RequireShop } from './RequireShop';
 
@@ -24,6 +25,8 @@ function Questionnaire() {
   const alreadyAsked = new Set((data?.myHelpRequests.items ?? []).filter((r) => LIVE_STATUSES.has(r.status)).map((r) => r.category));
   const labels = { answers: questionnaire ? inLanguage(questionnaire.question, questionnaire.questionIt) : '' };
   const { errors, attempt, failLocal, clear } = useFormErrors(labels);
+  // The button pressed gives way to the proposal, and back: the reader goes on from what replaced it.
+  const focusAfter = useFocusAfter();
 
   const propose = (event: FormEvent): void => {
     event.preventDefault();
@@ -36,10 +39,17 @@ function Questionnaire() {
     }
     clear();
     setProposal(proposed);
+    focusAfter(byId('needs-rows'));
   };
 
   if (!questionnaire) return <Loading />;
-  if (proposal) return <NeedsProposal needs={answers} categories={proposal} suggestions={questionnaire.suggestions} alreadyAsked={alreadyAsked} onBack={() => setProposal(null)} />;
+  if (proposal) {
+    const back = (): void => {
+      setProposal(null);
+      focusAfter(byId('needs-answers'));
+    };
+    return <NeedsProposal needs={answers} categories={proposal} suggestions={questionnaire.suggestions} alreadyAsked={alreadyAsked} onBack={back} />;
+  }
   return (
     <form noValidate onSubmit={propose}>
       <ErrorSummary errors={errors} attempt={attempt} idPrefix="needs" />

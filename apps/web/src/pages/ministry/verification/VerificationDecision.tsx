@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { FormActions, TextField } from '../../../components/fields';
+import { byId, useFocusAfter } from '../../../components/use-focus-after';
 import { useFormErrors } from '../../../errors/use-form-errors';
 import { FacilitatorQueueDocument, ProviderQueueDocument, VerifyFacilitatorDocument, VerifyProviderDocument, type VerificationStatus } from '../../../gql/generated';
 
@@ -28,6 +29,17 @@ export function VerificationDecision({ organisation, kind, onDecided }: Props) {
   const prefix = `decision-${organisation.id}`;
   const labels = { reason: t('verification.reason') };
   const { errors, attempt, send } = useFormErrors(labels);
+  // "Respingi" or "Sospendi" gives way to the reason, and "Annulla" puts the buttons back: the focus follows.
+  const focusAfter = useFocusAfter();
+  const buttonId = (decision: Decision): string => `${prefix}-${decision}`;
+  const ask = (decision: Decision): void => {
+    setPending(decision);
+    focusAfter(byId(`${prefix}-reason`));
+  };
+  const cancel = (): void => {
+    if (pending) focusAfter(byId(buttonId(pending)));
+    setPending(null);
+  };
 
   const decide = async (decision: Decision, why?: string): Promise<void> => {
     const decided =
@@ -56,7 +68,7 @@ export function VerificationDecision({ organisation, kind, onDecided }: Props) {
           onChange={setReason}
           error={errors.fields.reason}
         />
-        <FormActions busy={loading} submitLabel={t(`verification.confirm.${pending}`)} onCancel={() => setPending(null)} />
+        <FormActions busy={loading} submitLabel={t(`verification.confirm.${pending}`)} onCancel={cancel} />
       </form>
     );
   }
@@ -71,11 +83,12 @@ export function VerificationDecision({ organisation, kind, onDecided }: Props) {
         {actions.map((decision) => (
           <button
             key={decision}
+            id={buttonId(decision)}
             type="button"
             className={decision === 'APPROVED' ? 'btn btn-primary' : 'btn btn-outline-danger'}
             disabled={loading}
             aria-describedby={`${kind}-${organisation.id}-name`}
-            onClick={() => (decision === 'APPROVED' ? void decide(decision) : setPending(decision))}
+            onClick={() => (decision === 'APPROVED' ? void decide(decision) : ask(decision))}
           >
             {t(`verification.actions.${decision}`)}
           </button>

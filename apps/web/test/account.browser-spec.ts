@@ -114,7 +114,9 @@ describe('Account recovery and changes in the browser, through the development m
     const { email } = await web.signUp('PROVIDER');
     const page = await web.newPage();
     await logIn(page, email);
-    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Il mio account' }).click();
+    // The person's own pages are in the account menu of the slim header.
+    await page.locator('button[aria-controls="account-menu"]').click();
+    await page.locator('#account-menu').getByRole('link', { name: 'Il mio account' }).click();
     await page.getByRole('heading', { level: 1, name: 'Il mio account' }).waitFor();
     expect(await page.getByTestId('account-email').textContent()).toBe(`${email} confermata`);
     await expectAccessible(page, 'my-account');

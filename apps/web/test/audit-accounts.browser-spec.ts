@@ -21,6 +21,7 @@ describe('The audit trail and account administration in the browser', () => {
 
     const page = await web.newPage();
     await logIn(page, staff.email);
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Amministrazione', exact: true }).click();
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Registro attività' }).click();
     await page.getByRole('heading', { level: 1, name: 'Registro delle attività' }).waitFor();
     await page.getByTestId('audit-event').first().waitFor();
@@ -63,6 +64,7 @@ describe('The audit trail and account administration in the browser', () => {
     const user = await signUp(web.api, 'SHOP');
     const page = await web.newPage();
     await logIn(page, admin.email);
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Amministrazione', exact: true }).click();
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Account', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Account' }).waitFor();
     await page.getByLabel('E-mail o organizzazione').fill(user.email);

@@ -68,6 +68,7 @@ describe('Facilitator organisations in the browser', () => {
     const staff = await web.staffUser();
     const page = await web.newPage();
     await logIn(page, staff.email);
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Verifiche', exact: true }).click();
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Verifica facilitatori' }).click();
     await page.getByRole('heading', { level: 1, name: 'Verifica dei facilitatori' }).waitFor();
     const card = await queueCard(page, name);

@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
-import { staffUser } from '../../api/test/testing/fixtures';
+import { RegisterShopDocument } from '../../api/test/gql/generated';
+import { aShopInput, signUp, staffUser } from '../../api/test/testing/fixtures';
+import { dataOf, member } from '../../api/test/testing/test-app';
 import { applyTo, askFor } from '../../api/test/testing/match-fixtures';
 import { approvedProvider, publishedOffer, shopIn } from '../../api/test/testing/offer-fixtures';
 import { eventually, expectAccessible, logIn, startWebTestApp, type WebTestApp } from './testing/web-app';
@@ -62,8 +64,19 @@ describe('Field errors from the API in the browser', () => {
     const summary = page.getByRole('alert').getByRole('listitem');
     // The summary lists them in the order of the fields, each linking to its field.
     expect(await summary.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(required.map((field) => `#shop-${field}`));
-    expect(await page.locator('#shop-employees-error').textContent()).toBe('Numero di addetti deve essere un numero intero, per esempio 3.');
+    // Empty, the number of employees is asked for, not called "not a whole number".
+    expect(await page.locator('#shop-employees-error').textContent()).toBe("Numero di addetti: indica quante persone lavorano nell'attività, anche 0.");
     await expectAccessible(page, 'shop-form-every-error');
+    // A negative number is a whole number: the message says the rule it breaks (0 or more); a fraction is not one.
+    for (const [typed, message] of [
+      ['-3', 'Numero di addetti non può essere negativo: indica 0 o più.'],
+      ['2,5', 'Numero di addetti deve essere un numero intero, per esempio 3.'],
+    ]) {
+      await page.getByLabel('Numero di addetti').fill(typed);
+      await page.getByRole('button', { name: "Registra l'attività" }).click();
+      await eventually(() => page.locator('#shop-employees-error').textContent(), message);
+    }
+    await eventually(shownErrors, required);
 
     await page.getByLabel('Ragione sociale').fill('Panificio Rossi S.n.c.');
     await page.getByLabel('Numero di addetti').fill('4');
@@ -75,6 +88,64 @@ describe('Field errors from the API in the browser', () => {
     // Sent again, only what is still wrong comes back.
     await page.getByRole('button', { name: "Registra l'attività" }).click();
     await eventually(shownErrors, ['partitaIva', 'atecoDivision', 'comuneCode', 'address', 'contactEmail']);
+    await page.context().close();
+  });
+
+  it('lists every problem of an empty new offer at once, its own and the API’s, each on its field, an empty number asked for', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const page = await web.newPage();
+    await logIn(page, provider.email);
+    await page.goto('/organizzazione/offerte/nuova');
+    await page.getByRole('heading', { level: 1, name: 'Nuova offerta' }).waitFor();
+    await page.getByRole('button', { name: 'Salva la bozza' }).click();
+
+    // Each field's message (the coverage's is under its fieldset).
+    const shownErrors = () => page.locator('form [id^="offer-"][id$="-error"]').evaluateAll((nodes) => nodes.map((node) => node.id.replace(/^offer-|-error$/g, '')));
+    const every = ['title', 'description', 'categories', 'coverage', 'capacity', 'freePeriodMonths', 'conditions'];
+    await eventually(shownErrors, every);
+    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Controlla i dati inseriti' }) });
+    expect(await summary.getByRole('listitem').count()).toBe(every.length);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('alert-danger'))).toBe(true);
+    expect(await page.locator('#offer-capacity-error').textContent()).toBe('Posti disponibili: indica un numero, per esempio 10.');
+    expect(await page.locator('#offer-freePeriodMonths-error').textContent()).toBe('Mesi gratuiti: indica un numero, per esempio 10.');
+    expect(await page.locator('#offer-title-error').textContent()).toMatch(/^Titolo /);
+    expect(await page.locator('#offer-coverage-error').textContent()).toMatch(/scegli almeno un’area/);
+    await expectAccessible(page, 'offer-form-every-error');
+
+    // Numbers that are not numbers and a missing start date, with the rest: again all at once; nothing was saved.
+    await page.getByLabel(/^Posti disponibili/).fill('dieci');
+    await page.getByLabel(/^Mesi gratuiti/).fill('6');
+    await page.getByLabel(/^Valida dal/).fill('');
+    await page.getByRole('button', { name: 'Salva la bozza' }).click();
+    await eventually(shownErrors, ['title', 'description', 'categories', 'coverage', 'capacity', 'conditions', 'validFrom']);
+    expect(await page.locator('#offer-capacity-error').textContent()).toBe('Posti disponibili deve essere un numero intero, per esempio 10.');
+    expect(await page.locator('#offer-validFrom-error').textContent()).toBe('Valida dal: indica una data.');
+    expect(new URL(page.url()).pathname).toBe('/organizzazione/offerte/nuova');
+    await page.goto('/organizzazione/offerte');
+    await page.getByText('Non hai ancora nessuna offerta.').waitFor();
+    await page.context().close();
+  });
+
+  it('titles a refusal of the choice itself by what could not be done, not as a data-entry problem', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const title = `Vetrina per chi non ha confermato ${Date.now()}`;
+    await publishedOffer(web.api, provider, { title, coverage: { comuneCodes: [FIRENZE] } });
+    // A new shop whose e-mail is not confirmed yet.
+    const owner = await signUp(web.api, 'SHOP', { verified: false });
+    member(dataOf(await web.api.gqlAs(owner.accessToken, RegisterShopDocument, { input: aShopInput({ comuneCode: FIRENZE }) })).registerShop, 'Shop');
+    const requestId = await askFor(web.api, owner);
+    const page = await web.newPage();
+    await logIn(page, owner.email);
+    await page.goto(`/la-mia-attivita/richieste/${requestId}`);
+    const card = page.getByTestId('ranked-offer').filter({ has: page.getByRole('heading', { name: title }) });
+    await card.getByRole('button', { name: 'Scegli questa offerta' }).click();
+    const alert = card.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.getByRole('heading').textContent()).toBe('Non è stato possibile scegliere questa offerta');
+    expect(await alert.textContent()).toMatch(/e-mail/);
+    await expectAccessible(page, 'apply-refused-unconfirmed-email');
     await page.context().close();
   });
 
@@ -144,6 +215,7 @@ describe('Field errors from the API in the browser', () => {
     await card.getByRole('button', { name: 'Scegli questa offerta' }).click();
 
     await page.getByRole('alert').getByText('L’offerta non ha posti liberi').waitFor();
+    expect(await page.getByRole('alert').getByRole('heading').textContent()).toBe('Non è stato possibile scegliere questa offerta');
     expect(new URL(page.url()).pathname).toBe(`/la-mia-attivita/richieste/${requestId}`);
     await page.getByRole('heading', { level: 1, name: 'Richiesta: Negozio online' }).waitFor();
     // The message stays with the card, whose button now joins the waitlist the message speaks of.

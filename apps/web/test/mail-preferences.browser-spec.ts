@@ -30,9 +30,9 @@ describe('E-mail preferences in the browser', () => {
     await page.waitForURL('**/la-mia-attivita');
     expect(await languageOf(email)).toBe('en');
 
-    // On a phone the main navigation sits behind the menu button.
-    await page.getByRole('button', { name: 'Apri il menu' }).click();
-    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Preferenze' }).click();
+    // The person's own pages are in the account menu of the slim header, on a phone too.
+    await page.locator('button[aria-controls="account-menu"]').click();
+    await page.locator('#account-menu').getByRole('link', { name: 'Preferenze' }).click();
     await page.getByRole('heading', { level: 1, name: 'Preferenze' }).waitFor();
     const group = page.getByRole('group', { name: 'Lingua delle e-mail' });
     await group.waitFor();

@@ -27,6 +27,7 @@ describe('Outgoing mail for staff in the browser', () => {
     const staff = await web.staffUser();
     const page = await web.newPage(DESKTOP);
     await logIn(page, staff.email, staff.password);
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Amministrazione', exact: true }).click();
     await page.getByRole('link', { name: 'Posta in uscita' }).click();
     await page.getByRole('heading', { level: 1, name: 'Posta in uscita' }).waitFor();
     await page.getByRole('group', { name: 'Mostra le e-mail' }).getByRole('button', { name: 'Esito incerto' }).click();

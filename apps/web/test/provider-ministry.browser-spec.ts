@@ -71,6 +71,7 @@ describe('Provider and ministry journeys in the browser', () => {
     const page = await web.newPage();
     await logIn(page, staff.email);
     expect(new URL(page.url()).pathname).toBe('/ministero/cruscotto');
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Verifiche', exact: true }).click();
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Verifica fornitori' }).click();
     await page.getByRole('heading', { level: 1, name: 'Verifica dei fornitori' }).waitFor();
     await expectAccessible(page, 'verification-queue');
@@ -82,7 +83,14 @@ describe('Provider and ministry journeys in the browser', () => {
 
     // Rejecting needs a reason: the API's refusal appears next to the field, in Italian.
     const secondCard = await providerCard(page, secondName);
-    await secondCard.getByRole('button', { name: 'Respingi' }).click();
+    // "Respingi" gives way to the reason, which takes the focus; "Annulla" puts the button back, focused.
+    const reject = secondCard.getByRole('button', { name: 'Respingi' });
+    await reject.click();
+    await eventually(() => secondCard.getByLabel('Motivazione').evaluate((field) => field === document.activeElement), true);
+    await secondCard.getByRole('button', { name: 'Annulla' }).click();
+    await eventually(() => reject.evaluate((button) => button === document.activeElement), true);
+    await reject.click();
+    await eventually(() => secondCard.getByLabel('Motivazione').evaluate((field) => field === document.activeElement), true);
     await secondCard.getByRole('button', { name: 'Conferma il rifiuto' }).click();
     await secondCard.locator('[data-field-error]').waitFor();
     expect(await secondCard.locator('[data-field-error]').textContent()).toBe('Motivazione deve spiegare la decisione in almeno 5 caratteri: il fornitore la leggerà');

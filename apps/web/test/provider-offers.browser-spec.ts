@@ -5,7 +5,7 @@ import { ConfirmMatchActiveDocument, DecideProviderDocument } from '../../api/te
 import { applyTo, askFor } from '../../api/test/testing/match-fixtures';
 import { approvedProvider, createOffer, publishedOffer, registeredProvider } from '../../api/test/testing/offer-fixtures';
 import { shopNamed } from './testing/journey-fixtures';
-import { eventually, expectAccessible, focusedNotice, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
+import { eventually, expectAccessible, focused, focusedNotice, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 const PISTOIA = '047014';
 const unique = (title: string): string => `${title} ${randomUUID().slice(0, 6)}`;
@@ -57,11 +57,21 @@ describe('Provider offers and applications in the browser', () => {
     await provinces.getByLabel('Regione della provincia').selectOption({ label: 'Lazio' });
     await provinces.getByLabel('Provincia', { exact: true }).selectOption({ label: 'Roma (RM)' });
     await provinces.getByRole('button', { name: 'Aggiungi' }).click();
+    // Each "Aggiungi" is disabled or its picker emptied once the area is in: the focus goes back to
+    // the picker, for another area, and a live region says what was added.
+    await eventually(async () => (await focused(page)).id, 'offer-coverage-province');
+    expect(await provinces.getByTestId('coverage-added').textContent()).toBe('Area aggiunta: provincia di Roma (RM).');
     await pickComune(page, 'Comune da aggiungere', 'bologn', 'Bologna (BO)');
-    await page.getByRole('group', { name: 'Comuni' }).getByRole('button', { name: 'Aggiungi' }).click();
+    const comuni = page.getByRole('group', { name: 'Comuni' });
+    await comuni.getByRole('button', { name: 'Aggiungi' }).click();
+    await eventually(async () => (await focused(page)).id, 'offer-coverage-comune');
+    expect(await comuni.getByTestId('coverage-added').textContent()).toBe('Area aggiunta: Bologna (BO).');
     await pickComune(page, 'Comune al centro', 'napol', 'Napoli (NA)');
     await page.getByLabel('Raggio in km', { exact: true }).fill('900');
-    await page.getByRole('group', { name: 'Raggio attorno a un comune' }).getByRole('button', { name: 'Aggiungi' }).click();
+    const radii = page.getByRole('group', { name: 'Raggio attorno a un comune' });
+    await radii.getByRole('button', { name: 'Aggiungi' }).click();
+    await eventually(async () => (await focused(page)).id, 'offer-coverage-radius-centre');
+    expect(await radii.getByTestId('coverage-added').textContent()).toBe('Area aggiunta: entro 900 km da Napoli (NA).');
     expect(await page.locator('.chips-list .chip-label').allTextContents()).toEqual(['Roma (RM)', 'Bologna (BO)']);
     await page.getByLabel(/^Posti disponibili/).fill('5');
     await page.getByLabel(/^Mesi gratuiti/).fill('6');
@@ -122,7 +132,12 @@ describe('Provider offers and applications in the browser', () => {
     await page.goto('/organizzazione/candidature');
     await page.getByRole('heading', { level: 1, name: 'Candidature dei negozi' }).waitFor();
     const application = (shop: string) => page.getByTestId('application').filter({ has: page.getByRole('heading', { name: shop }) });
-    await application(first).getByText(/^Rispondi entro il /).waitFor();
+    // The deadline with its article: "entro il 12 dicembre", "entro l'8 dicembre", "entro l'11 dicembre", "entro il 1° dicembre".
+    const deadline = application(first).getByText(/^Rispondi entro /);
+    await deadline.waitFor();
+    const [, phrase, dayOfMonth] = /^Rispondi entro ((?:il |l')(\d{1,2})°?) [a-z]+ \d{4}\b/.exec((await deadline.textContent()) ?? '') ?? [];
+    const expected: Record<string, string> = { '1': 'il 1°', '8': "l'8", '11': "l'11" };
+    expect(phrase).toBe(expected[dayOfMonth] ?? `il ${dayOfMonth}`);
     await application(first).getByText('Pistoia (PT)').waitFor();
     await application(first).getByText('Vorremmo vendere online i nostri prodotti.').waitFor();
     await expectAccessible(page, 'provider-applications-phone');
@@ -132,7 +147,14 @@ describe('Provider offers and applications in the browser', () => {
     // The application has left the list of those to decide: the focus is on what happened.
     await eventually(() => focusedNotice(page), `Hai accettato ${first}: il negozio confermerà quando il servizio è attivo.`);
 
-    await application(second).getByRole('button', { name: 'Rifiuta' }).click();
+    // "Rifiuta" gives way to the reason, which takes the focus; "Annulla" puts the button back, focused.
+    const decline = application(second).getByRole('button', { name: 'Rifiuta' });
+    await decline.click();
+    await eventually(async () => (await focused(page)).id, `decide-${matchOf[second].id}-reason`);
+    await application(second).getByRole('button', { name: 'Annulla' }).click();
+    await eventually(() => decline.evaluate((button) => button === document.activeElement), true);
+    await decline.click();
+    await eventually(async () => (await focused(page)).id, `decide-${matchOf[second].id}-reason`);
     await application(second).getByRole('button', { name: 'Conferma il rifiuto' }).click();
     const reasonError = application(second).locator('[data-field-error]');
     await reasonError.waitFor();
@@ -190,6 +212,7 @@ describe('Provider offers and applications in the browser', () => {
     expect(approved.data?.verifyProvider.__typename).toBe('Provider');
     const review = await web.newPage();
     await logIn(review, staff.email);
+    await review.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Verifiche', exact: true }).click();
     await review.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Verifica offerte' }).click();
     await review.getByRole('heading', { level: 1, name: 'Verifica delle offerte' }).waitFor();
     const reviewed = await offerCard(review, title);

@@ -10,11 +10,22 @@ function focusField(event: MouseEvent, id: string): void {
   field.focus();
 }
 
+interface Props {
+  errors: FormErrors;
+  attempt: number;
+  idPrefix: string;
+  /**
+   * The title when no field is at fault (a refusal of what was asked, not of what was typed, or a
+   * failure): what could not be done. "Check what you entered" is only for field errors.
+   */
+  refusedTitle?: string;
+}
+
 /**
  * The list of problems at the top of a form, focused when it appears so that screen-reader and
  * keyboard users learn about them at once; each field error links to its field.
  */
-export function ErrorSummary({ errors, attempt, idPrefix }: { errors: FormErrors; attempt: number; idPrefix: string }) {
+export function ErrorSummary({ errors, attempt, idPrefix, refusedTitle }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const visible = hasErrors(errors);
@@ -26,7 +37,7 @@ export function ErrorSummary({ errors, attempt, idPrefix }: { errors: FormErrors
   return (
     <div ref={ref} className="alert alert-danger" role="alert" tabIndex={-1} aria-labelledby={`${idPrefix}-summary-title`}>
       <h2 className="h5" id={`${idPrefix}-summary-title`}>
-        {t('errors.summaryTitle')}
+        {fieldEntries.length > 0 ? t('errors.summaryTitle') : (refusedTitle ?? t('errors.refusedTitle'))}
       </h2>
       <ul className="mb-0">
         {errors.general.map((message) => (

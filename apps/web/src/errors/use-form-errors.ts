@@ -48,11 +48,14 @@ export interface FormErrorState {
    * type, otherwise shows the refusal (or the error thrown) and returns null. `local` are the
    * problems the form found itself, shown together with the API's: the caller must then send what
    * the API is sure to refuse, so that every message arrives at once and nothing is written.
+   * `standIns` are fields sent with such a value only to make sure of the refusal, though the
+   * reader's own is fine: what the API says about them is not shown.
    */
   send<T extends string, R extends { __typename: T } | (ApiFieldError & { __typename: string })>(
     expected: T,
     mutate: () => Promise<R | null | undefined>,
     local?: LocalProblems,
+    standIns?: readonly string[],
   ): Promise<Extract<R, { __typename: T }> | null>;
 }
 
@@ -65,15 +68,15 @@ export function useFormErrors(labels: FieldLabels): FormErrorState {
   const { t } = useTranslation();
   const [current, setCurrent] = useState<Attempt | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const fail = useCallback((failure: Failure, local: LocalProblems = {}) => {
-    setCurrent({ failure, local, dismissed: NO_DISMISSAL });
+  const fail = useCallback((failure: Failure, local: LocalProblems = {}, standIns: readonly string[] = []) => {
+    setCurrent({ failure, local, dismissed: standIns.length ? new Set(standIns) : NO_DISMISSAL });
     setAttempt((n) => n + 1);
   }, []);
   const dismiss = useCallback((field: string) => {
     setCurrent((shown) => (shown && !shown.dismissed.has(field) ? { ...shown, dismissed: new Set([...shown.dismissed, field]) } : shown));
   }, []);
 
-  const send: FormErrorState['send'] = async (expected, mutate, local = {}) => {
+  const send: FormErrorState['send'] = async (expected, mutate, local = {}, standIns = []) => {
     setCurrent(null);
     const found = Object.keys(local).length > 0;
     try {
@@ -81,10 +84,10 @@ export function useFormErrors(labels: FieldLabels): FormErrorState {
       if (result && result.__typename === expected) return result as Extract<typeof result, { __typename: typeof expected }>;
       if (result) {
         const refusal = result as ApiFieldError;
-        fail({ kind: 'business', error: { field: refusal.field ?? null, message: refusal.message, messageIt: refusal.messageIt } }, local);
+        fail({ kind: 'business', error: { field: refusal.field ?? null, message: refusal.message, messageIt: refusal.messageIt } }, local, standIns);
       } else if (found) fail({ kind: 'local' }, local);
     } catch (error) {
-      fail({ kind: 'api', error }, local);
+      fail({ kind: 'api', error }, local, standIns);
     }
     return null;
   };

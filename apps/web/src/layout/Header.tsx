@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom';
+import { Link, matchPath, NavLink, useLocation, useNavigate } from 'react-router-dom';
 import { useActingFor } from '../auth/acting-for';
 import { useSession } from '../auth/session-context';
 import type { SessionUser } from '../auth/session-store';
@@ -28,7 +28,7 @@ function AccountZone() {
   return (
     <div className="d-flex align-items-center gap-2">
       <NotificationsLink />
-      <AccountName user={user} />
+      <AccountMenu user={user} />
       <button
         type="button"
         className="btn btn-primary btn-icon btn-full"
@@ -47,10 +47,95 @@ function AccountName({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const name = useAccountName(user);
   return (
-    <span className="d-none d-xl-inline text-white small" data-testid="account-name">
+    <span className="d-none d-xl-inline-block" data-testid="account-name">
       {t('common.signedInAs', { name })}
     </span>
   );
+}
+
+/**
+ * The person's own pages (account, preferences, privacy) in the slim header, apart from the role's
+ * sections, as Bootstrap Italia sites do: the main menu then keeps room for the work itself.
+ */
+function AccountMenu({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const links: NavigationLink[] = [
+    { to: PATHS.account, label: t('account.link') },
+    { to: PATHS.preferences, label: t('nav.preferences') },
+    { to: PATHS.privacy, label: t('nav.privacy'), end: true },
+  ];
+  const disclosure = useDisclosure();
+  return (
+    <div className="account-menu" ref={disclosure.wrapper} onKeyDown={disclosure.onKeyDown} onBlur={disclosure.onBlur}>
+      <button
+        ref={disclosure.button}
+        type="button"
+        className={`btn btn-primary btn-icon btn-full account-menu-toggle${disclosure.active(links) ? ' active' : ''}`}
+        aria-expanded={disclosure.open}
+        aria-controls="account-menu"
+        onClick={disclosure.toggle}
+      >
+        <span className="rounded-icon">
+          <Icon name="it-user" className="icon-primary" />
+        </span>
+        <span className="visually-hidden d-xl-none">{t('nav.accountMenu')}</span>
+        <AccountName user={user} />
+        <Icon name="it-expand" className="icon-white icon-sm account-menu-caret" />
+      </button>
+      <div id="account-menu" className="account-menu-panel" hidden={!disclosure.open}>
+        <ul className="link-list">
+          {links.map((link) => (
+            <li key={link.to}>
+              <NavLink className="list-item" to={link.to} end={link.end ?? false}>
+                <span>{link.label}</span>
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * A button that shows and hides a list of links (the disclosure pattern, not an ARIA menu: the
+ * links stay links, Tab goes through them). Escape closes it and gives the focus back to the
+ * button; so do a click or the focus going elsewhere, and moving to another page.
+ */
+function useDisclosure() {
+  const [open, setOpen] = useState(false);
+  const location = useLocation();
+  const wrapper = useRef<HTMLDivElement & HTMLLIElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => setOpen(false), [location.pathname]);
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent): void => {
+      if (!wrapper.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+  return {
+    open,
+    wrapper,
+    button,
+    toggle: (): void => setOpen((value) => !value),
+    /** Whether the page shown is one of these links: the button is then marked as holding it. */
+    active: (links: NavigationLink[]): boolean => links.some((link) => matchPath({ path: link.to, end: link.end ?? false }, location.pathname) !== null),
+    onKeyDown: (event: KeyboardEvent): void => {
+      if (event.key !== 'Escape' || !open) return;
+      // Only this list closes, not the mobile menu around it.
+      event.stopPropagation();
+      setOpen(false);
+      button.current?.focus();
+    },
+    onBlur: (event: FocusEvent): void => {
+      // relatedTarget is null on a click in the panel's padding: the pointer handler decides then.
+      const next = event.relatedTarget as Node | null;
+      if (open && next && !wrapper.current?.contains(next)) setOpen(false);
+    },
+  };
 }
 
 interface NavigationLink {
@@ -60,18 +145,28 @@ interface NavigationLink {
   end?: boolean;
 }
 
+/** Related sections under one button, so that a role with many still fits one line on a desktop. */
+interface NavigationGroup {
+  id: string;
+  label: string;
+  links: NavigationLink[];
+}
+
+type NavigationEntry = NavigationLink | NavigationGroup;
+
 /** Each role's own pages. */
-function useNavigationLinks(): NavigationLink[] {
+function useNavigationLinks(): NavigationEntry[] {
   const { t } = useTranslation();
   const { user } = useSession();
   const acting = useActingFor();
-  const links: NavigationLink[] = [
+  const links: NavigationEntry[] = [
     { to: PATHS.home, label: t('nav.home'), end: true },
     { to: PATHS.catalogue, label: t('nav.catalogue') },
   ];
   switch (user?.role) {
     case undefined:
-      links.push({ to: PATHS.register, label: t('nav.register') });
+      // Signed in, privacy is in the account menu with the person's other pages.
+      links.push({ to: PATHS.register, label: t('nav.register') }, { to: PATHS.privacy, label: t('nav.privacy'), end: true });
       break;
     case 'SHOP':
       links.push(
@@ -103,24 +198,63 @@ function useNavigationLinks(): NavigationLink[] {
       else links.push({ to: PATHS.facilitatorCalls, label: t('nav.facilitatorCalls') }, { to: PATHS.facilitator, label: t('nav.facilitator'), end: true });
       break;
     case 'MINISTRY':
-    case 'ADMIN':
-      links.push(
-        { to: PATHS.dashboard, label: t('nav.dashboard') },
-        { to: PATHS.verification, label: t('nav.verification') },
-        { to: PATHS.facilitatorVerification, label: t('nav.facilitatorVerification') },
-        { to: PATHS.offerReview, label: t('nav.offerReview') },
-        { to: PATHS.allocationRuns, label: t('nav.allocationRuns') },
+    case 'ADMIN': {
+      // The daily work on top; the three verification queues together; the platform's upkeep together.
+      const administration: NavigationLink[] = [
         { to: PATHS.retention, label: t('nav.retention') },
         { to: PATHS.audit, label: t('nav.audit') },
         { to: PATHS.outbox, label: t('nav.outbox') },
+      ];
+      if (user.role === 'ADMIN') administration.push({ to: PATHS.accounts, label: t('nav.accounts') });
+      links.push(
+        { to: PATHS.dashboard, label: t('nav.dashboard') },
+        {
+          id: 'menu-verifications',
+          label: t('nav.verifications'),
+          links: [
+            { to: PATHS.verification, label: t('nav.verification') },
+            { to: PATHS.facilitatorVerification, label: t('nav.facilitatorVerification') },
+            { to: PATHS.offerReview, label: t('nav.offerReview') },
+          ],
+        },
+        { to: PATHS.allocationRuns, label: t('nav.allocationRuns') },
         { to: PATHS.staffCalls, label: t('nav.staffCalls') },
+        { id: 'menu-administration', label: t('nav.administration'), links: administration },
       );
-      if (user.role === 'ADMIN') links.push({ to: PATHS.accounts, label: t('nav.accounts') });
       break;
+    }
   }
-  if (user) links.push({ to: PATHS.account, label: t('account.link') }, { to: PATHS.preferences, label: t('nav.preferences') });
-  links.push({ to: PATHS.privacy, label: t('nav.privacy'), end: true });
   return links;
+}
+
+function NavGroup({ group }: { group: NavigationGroup }) {
+  const disclosure = useDisclosure();
+  return (
+    <li className="nav-item dropdown nav-group" ref={disclosure.wrapper} onKeyDown={disclosure.onKeyDown} onBlur={disclosure.onBlur}>
+      <button
+        ref={disclosure.button}
+        type="button"
+        className={`nav-link dropdown-toggle${disclosure.active(group.links) ? ' active' : ''}`}
+        aria-expanded={disclosure.open}
+        aria-controls={group.id}
+        onClick={disclosure.toggle}
+      >
+        <span>{group.label}</span>
+        <Icon name="it-expand" className="icon-xs" />
+      </button>
+      <div id={group.id} className="nav-group-panel" hidden={!disclosure.open}>
+        <ul className="link-list">
+          {group.links.map((link) => (
+            <li key={link.to}>
+              <NavLink className="list-item" to={link.to} end={link.end ?? false}>
+                <span>{link.label}</span>
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </li>
+  );
 }
 
 export function Header() {
@@ -213,13 +347,17 @@ export function Header() {
                     </div>
                     <div className="menu-wrapper">
                       <ul className="navbar-nav">
-                        {links.map((link, index) => (
-                          <li className="nav-item" key={link.to}>
-                            <NavLink ref={index === 0 ? firstLink : undefined} className="nav-link" to={link.to} end={link.end ?? false}>
-                              <span>{link.label}</span>
-                            </NavLink>
-                          </li>
-                        ))}
+                        {links.map((entry, index) =>
+                          'links' in entry ? (
+                            <NavGroup key={entry.id} group={entry} />
+                          ) : (
+                            <li className="nav-item" key={entry.to}>
+                              <NavLink ref={index === 0 ? firstLink : undefined} className="nav-link" to={entry.to} end={entry.end ?? false}>
+                                <span>{entry.label}</span>
+                              </NavLink>
+                            </li>
+                          ),
+                        )}
                       </ul>
                     </div>
                   </div>

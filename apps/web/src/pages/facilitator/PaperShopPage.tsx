@@ -10,7 +10,7 @@ import { useFormErrors, type LocalProblems } from '../../errors/use-form-errors'
 import { DelegatedShopsDocument, MyFacilitatorDocument, RegisterShopOnPaperDocument, type DelegationFieldsFragment } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
 import { PATHS } from '../../routes';
-import { EMPTY_SHOP, readableEmployees, ShopFields, type ShopValues } from '../shop/ShopFields';
+import { employeesProblem, EMPTY_SHOP, readableEmployees, ShopFields, type ShopValues } from '../shop/ShopFields';
 
 /** Sent for a number of employees that cannot be read: the API refuses it with every other field's problem at once. */
 const UNREADABLE_EMPLOYEES = -1;
@@ -80,7 +80,8 @@ function PaperShopForm({ onRegistered }: { onRegistered: (delegation: Delegation
       return;
     }
     const readable = readableEmployees(values.employees);
-    const local: LocalProblems = readable !== null ? {} : { 'shop.employees': () => t('shop.employeesNotNumber') };
+    const problem = employeesProblem(values.employees);
+    const local: LocalProblems = problem === null ? {} : { 'shop.employees': () => t(`shop.${problem}`) };
     const input = {
       shop: {
         legalName: values.legalName,

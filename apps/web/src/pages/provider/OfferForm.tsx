@@ -3,11 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxGroup, FormActions, TextField } from '../../components/fields';
-import { useFormErrors } from '../../errors/use-form-errors';
+import { useFormErrors, type LocalProblems } from '../../errors/use-form-errors';
 import { CreateOfferDocument, MyOffersDocument, UpdateOfferDocument, type OfferFieldsFragment, type ServiceCategory } from '../../gql/generated';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
 import { CoveragePicker } from './CoveragePicker';
-import { createInput, emptyOffer, unsendable, updateInput, valuesOfOffer, type OfferValues } from './offer-form-values';
+import { createInput, emptyOffer, readOffer, updateInput, valuesOfOffer, type OfferValues } from './offer-form-values';
 import { SectorsPicker } from './SectorsPicker';
 import { placeLabel } from '../../components/comune-choice';
 
@@ -41,7 +41,7 @@ export function OfferForm({ offer, onDone, onCancel }: Props) {
     const centre = radius.comune ? placeLabel(radius.comune) : t('coverage.pointShort');
     labels[`coverage.radii.${index}.km`] = t('coverage.radiusAround', { centre });
   });
-  const { errors, attempt, failLocal, dismiss, send } = useFormErrors(labels);
+  const { errors, attempt, dismiss, send } = useFormErrors(labels);
   const set =
     <K extends keyof OfferValues>(key: K) =>
     (value: OfferValues[K]) => {
@@ -51,17 +51,18 @@ export function OfferForm({ offer, onDone, onCancel }: Props) {
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    const problem = unsendable(values);
-    if (problem) {
-      failLocal(problem.field, () => t(`offerForm.problems.${problem.problem}`, { field: labels[problem.field] }));
-      return;
-    }
+    // What the API cannot receive is checked here, and sent as a stand-in it refuses: one press
+    // reports these problems and the API's together, and nothing is saved.
+    const { problems, sendable, standInsOnly } = readOffer(values, new Date());
+    const local: LocalProblems = Object.fromEntries(
+      problems.map(({ field, problem }) => [field, () => t(`offerForm.problems.${problem}`, { field: labels[field] })]),
+    );
     if (!offer) {
-      const created = await send('Offer', async () => (await createOffer({ variables: { input: createInput(values) } })).data?.createOffer);
+      const created = await send('Offer', async () => (await createOffer({ variables: { input: createInput(sendable) } })).data?.createOffer, local, standInsOnly);
       if (created) onDone(t('offerForm.created', { title: created.title }));
       return;
     }
-    const updated = await send('Offer', async () => (await updateOffer({ variables: { input: updateInput(offer.id, initial, values) } })).data?.updateOffer);
+    const updated = await send('Offer', async () => (await updateOffer({ variables: { input: updateInput(offer.id, initial, sendable) } })).data?.updateOffer, local, standInsOnly);
     if (updated) onDone(t('offerForm.updated', { title: updated.title }));
   };
 

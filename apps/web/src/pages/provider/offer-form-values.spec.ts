@@ -1,4 +1,4 @@
-import { createInput, dateInputOf, emptyOffer, isoOfDateInput, unsendable, updateInput, type OfferValues } from './offer-form-values';
+import { createInput, dateInputOf, emptyOffer, isoOfDateInput, readOffer, updateInput, type OfferValues } from './offer-form-values';
 
 const filled = (): OfferValues => ({
   ...emptyOffer(new Date(2026, 0, 10)),
@@ -27,19 +27,55 @@ describe('offer form values', () => {
     expect(isoOfDateInput('05/03/2026')).toBeNull();
   });
 
+  const today = new Date(2026, 0, 10);
+
   it.each([
-    [{ capacity: 'dieci' }, { field: 'capacity', problem: 'notWholeNumber' }],
-    [{ freePeriodMonths: '2.5' }, { field: 'freePeriodMonths', problem: 'notWholeNumber' }],
-    [{ validFrom: '' }, { field: 'validFrom', problem: 'dateRequired' }],
-    [{ validUntil: 'domani' }, { field: 'validUntil', problem: 'notDate' }],
-  ])('finds what the API could not receive: %j', (change, problem) => {
-    expect(unsendable({ ...filled(), ...change })).toEqual(problem);
+    [{ capacity: 'dieci' }, [{ field: 'capacity', problem: 'notWholeNumber' }]],
+    [{ capacity: ' ' }, [{ field: 'capacity', problem: 'numberRequired' }]],
+    [{ freePeriodMonths: '2.5' }, [{ field: 'freePeriodMonths', problem: 'notWholeNumber' }]],
+    [{ validFrom: '' }, [{ field: 'validFrom', problem: 'dateRequired' }]],
+    [{ validUntil: 'domani' }, [{ field: 'validUntil', problem: 'notDate' }]],
+    // Whole numbers out of range are the API's to word (at least 1).
+    [{ capacity: '-3', freePeriodMonths: '0' }, []],
+  ])('finds what the API could not receive: %j', (change, problems) => {
+    expect(readOffer({ ...filled(), ...change }, today).problems).toEqual(problems);
   });
 
-  it('names the radius whose km is not a number', () => {
-    const values = filled();
-    values.coverage = { ...values.coverage, radii: [...values.coverage.radii, { comune: null, latitude: 41.9, longitude: 12.5, km: 'molti' }] };
-    expect(unsendable(values)).toEqual({ field: 'coverage.radii.1.km', problem: 'notWholeNumber' });
+  it('finds every problem at once, in the order of the form', () => {
+    const values = { ...emptyOffer(today), validFrom: '', allSectors: false };
+    expect(readOffer(values, today).problems.slice(0, 2)).toEqual([
+      { field: 'coverage', problem: 'coverageEmpty' },
+      { field: 'sectors', problem: 'sectorsEmpty' },
+    ]);
+    values.allSectors = true;
+    values.coverage = { ...values.coverage, radii: [{ comune: null, latitude: 41.9, longitude: 12.5, km: 'molti' }] };
+    expect(readOffer(values, today).problems).toEqual([
+      { field: 'capacity', problem: 'numberRequired' },
+      { field: 'freePeriodMonths', problem: 'numberRequired' },
+      { field: 'coverage.radii.0.km', problem: 'notWholeNumber' },
+      { field: 'validFrom', problem: 'dateRequired' },
+    ]);
+  });
+
+  it('sends a stand-in the API refuses for each value it could not receive, so that it reports the rest and saves nothing', () => {
+    const values = { ...filled(), capacity: '', freePeriodMonths: 'sei', validFrom: '' };
+    values.coverage = { ...values.coverage, radii: [{ ...values.coverage.radii[0], km: '?' }] };
+    const { sendable, standInsOnly } = readOffer(values, today);
+    const input = createInput(sendable);
+    expect(input).toMatchObject({ capacity: 0, freePeriodMonths: 0, coverage: { radii: [{ comuneCode: '001272', km: 0 }] }, title: values.title });
+    // No start date: today's stands in, with an end the day before (always refused), which is not the reader's concern.
+    expect(input.validFrom).toBe(isoOfDateInput('2026-01-10'));
+    expect(input.validUntil).toBe(isoOfDateInput('2026-01-09'));
+    expect(standInsOnly).toEqual(['validUntil']);
+    // Nothing to stand in for: sent as typed.
+    expect(readOffer(filled(), today)).toEqual({ problems: [], sendable: filled(), standInsOnly: [] });
+  });
+
+  it('refuses an end date that is not a date with an end before the start, its own message standing', () => {
+    const { problems, sendable, standInsOnly } = readOffer({ ...filled(), validUntil: 'domani' }, today);
+    expect(problems).toEqual([{ field: 'validUntil', problem: 'notDate' }]);
+    expect(sendable.validUntil).toBe('2026-01-09');
+    expect(standInsOnly).toEqual([]);
   });
 
   it('sends a new offer whole, with numbers as numbers and every sector unless some are chosen', () => {

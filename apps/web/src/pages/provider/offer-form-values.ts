@@ -98,17 +98,74 @@ export function valuesOfOffer(offer: OfferFieldsFragment): OfferValues {
   };
 }
 
-/** Fields the API could not even receive (a number that is not one, a date that is not a date). */
-export function unsendable(values: OfferValues): { field: string; problem: 'notWholeNumber' | 'notDate' | 'dateRequired' } | null {
-  const whole = /^\d{1,6}$/;
-  if (!whole.test(values.capacity.trim())) return { field: 'capacity', problem: 'notWholeNumber' };
-  if (!whole.test(values.freePeriodMonths.trim())) return { field: 'freePeriodMonths', problem: 'notWholeNumber' };
-  const radius = values.coverage.radii.findIndex((r) => !whole.test(r.km.trim()));
-  if (radius >= 0) return { field: `coverage.radii.${radius}.km`, problem: 'notWholeNumber' };
-  if (!values.validFrom.trim()) return { field: 'validFrom', problem: 'dateRequired' };
-  if (!isoOfDateInput(values.validFrom)) return { field: 'validFrom', problem: 'notDate' };
-  if (values.validUntil.trim() && !isoOfDateInput(values.validUntil)) return { field: 'validUntil', problem: 'notDate' };
-  return null;
+export type OfferProblem = 'numberRequired' | 'notWholeNumber' | 'notDate' | 'dateRequired' | 'coverageEmpty' | 'sectorsEmpty';
+
+export interface ReadOffer {
+  /**
+   * Fields the API could not even receive (an empty number, a number that is not one, a date that is
+   * not a date) or would refuse only on a second press (no area, no sector), in the form's order.
+   */
+  problems: { field: string; problem: OfferProblem }[];
+  /**
+   * What to send: the values, with a stand-in the API is sure to refuse in place of each value it
+   * could not receive. Sent with the problems, it answers with every other field's message at once
+   * and writes nothing.
+   */
+  sendable: OfferValues;
+  /** Fields sent only as a stand-in, though the reader's value is fine: the API's message about them is not the reader's concern. */
+  standInsOnly: string[];
+}
+
+/** Below the API's minimum of 1 (places, months, km): always refused. */
+const REFUSED_NUMBER = '0';
+
+function numberProblem(text: string): OfferProblem | null {
+  const value = text.trim();
+  if (!value) return 'numberRequired';
+  // A whole number, even out of range, is sent as it is: the API words its own range.
+  return /^-?\d{1,6}$/.test(value) ? null : 'notWholeNumber';
+}
+
+function dayBefore(dateInput: string): string {
+  const date = new Date(isoOfDateInput(dateInput) ?? '');
+  date.setDate(date.getDate() - 1);
+  return dateInputOf(date.toISOString());
+}
+
+/** Reads the form for sending: every problem at once, and what to send so that the API reports the rest. */
+export function readOffer(values: OfferValues, today: Date): ReadOffer {
+  const problems: ReadOffer['problems'] = [];
+  const sendable: OfferValues = { ...values, coverage: { ...values.coverage, radii: [...values.coverage.radii] } };
+  const standInsOnly: string[] = [];
+  // The API checks these only once the input itself is valid: found here, they are listed with the rest at the first press.
+  const { national, regions, provinces, comuni, radii } = values.coverage;
+  if (!national && !regions.length && !provinces.length && !comuni.length && !radii.length) problems.push({ field: 'coverage', problem: 'coverageEmpty' });
+  if (!values.allSectors && !values.sections.length && !values.divisions.length) problems.push({ field: 'sectors', problem: 'sectorsEmpty' });
+  for (const field of ['capacity', 'freePeriodMonths'] as const) {
+    const problem = numberProblem(values[field]);
+    if (problem) {
+      problems.push({ field, problem });
+      sendable[field] = REFUSED_NUMBER;
+    }
+  }
+  values.coverage.radii.forEach((radius, index) => {
+    const problem = numberProblem(radius.km);
+    if (problem) {
+      problems.push({ field: `coverage.radii.${index}.km`, problem });
+      sendable.coverage.radii[index] = { ...radius, km: REFUSED_NUMBER };
+    }
+  });
+  const from = !values.validFrom.trim() ? 'dateRequired' : isoOfDateInput(values.validFrom) ? null : 'notDate';
+  const until = values.validUntil.trim() && !isoOfDateInput(values.validUntil) ? 'notDate' : null;
+  if (from) {
+    problems.push({ field: 'validFrom', problem: from });
+    // Any date will do for the API to read; the end before it makes sure it refuses.
+    sendable.validFrom = dateInputOf(today.toISOString());
+    if (!until) standInsOnly.push('validUntil');
+  }
+  if (until) problems.push({ field: 'validUntil', problem: until });
+  if (from || until) sendable.validUntil = dayBefore(sendable.validFrom);
+  return { problems, sendable, standInsOnly };
 }
 
 export function coverageInput(coverage: CoverageValue): OfferCoverageInput {
@@ -124,7 +181,7 @@ export function coverageInput(coverage: CoverageValue): OfferCoverageInput {
 const sectorsInput = (values: OfferValues) =>
   values.allSectors ? { allSectors: true, sections: [], divisions: [] } : { allSectors: false, sections: values.sections, divisions: values.divisions };
 
-/** Call after `unsendable` found nothing. */
+/** Of values `readOffer` made sendable. */
 export function createInput(values: OfferValues): CreateOfferInput {
   return {
     title: values.title,

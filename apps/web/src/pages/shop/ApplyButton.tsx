@@ -69,7 +69,7 @@ export function ApplyButton({ helpRequestId, offerId, offerTitle, waitlist, desc
 
   return (
     <div className="apply-zone">
-      <ErrorSummary errors={errors} attempt={attempt} idPrefix={prefix} />
+      <ErrorSummary errors={errors} attempt={attempt} idPrefix={prefix} refusedTitle={joinWaitlist && !filledUp ? t('apply.refusedWaitlistTitle') : t('apply.refusedTitle')} />
       {existing ? (
         <p>
           <Link to={pathTo(PATHS.shopMatch, existing)}>{t('apply.openExisting')}</Link>

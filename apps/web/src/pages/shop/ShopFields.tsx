@@ -32,7 +32,15 @@ export const EMPTY_SHOP: ShopValues = {
 };
 
 /** Whole numbers of employees the forms send; anything else is refused before sending. */
-export const readableEmployees = (text: string): number | null => (/^\d{1,6}$/.test(text.trim()) ? Number(text.trim()) : null);
+export const readableEmployees = (text: string): number | null => (employeesProblem(text) === null ? Number(text.trim()) : null);
+
+/** Why a number of employees cannot be sent (the key of its message under `shop.`), or null when it can: the API takes 0 or more. */
+export function employeesProblem(text: string): 'employeesRequired' | 'employeesNegative' | 'employeesNotNumber' | null {
+  const value = text.trim();
+  if (!value) return 'employeesRequired';
+  if (/^-\d{1,6}$/.test(value)) return 'employeesNegative';
+  return /^\d{1,6}$/.test(value) ? null : 'employeesNotNumber';
+}
 
 interface Props {
   values: ShopValues;

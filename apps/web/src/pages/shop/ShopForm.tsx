@@ -5,7 +5,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormActions } from '../../components/fields';
 import { useFormErrors, type LocalProblems } from '../../errors/use-form-errors';
 import { MyShopDocument, RegisterShopDocument, UpdateShopDocument, type ShopFieldsFragment, type UpdateShopInput } from '../../gql/generated';
-import { EMPTY_SHOP, readableEmployees, ShopFields, type ShopValues } from './ShopFields';
+import { employeesProblem, EMPTY_SHOP, readableEmployees, ShopFields, type ShopValues } from './ShopFields';
 
 type Values = ShopValues;
 
@@ -86,7 +86,8 @@ export function ShopForm({ shop, onDone, onCancel }: Props) {
     event.preventDefault();
     // The one check made here: a number field the API cannot even receive when it is not a number.
     const readable = readableEmployees(values.employees);
-    const local: LocalProblems = readable !== null ? {} : { employees: () => t('shop.employeesNotNumber') };
+    const problem = employeesProblem(values.employees);
+    const local: LocalProblems = problem === null ? {} : { employees: () => t(`shop.${problem}`) };
     const employees = readable ?? UNREADABLE_EMPLOYEES;
     if (shop) {
       const input = changes(initial, values, employees);

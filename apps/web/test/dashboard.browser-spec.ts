@@ -82,6 +82,8 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     const byCategory = page.getByTestId('breakdown-CATEGORY');
     expect(await byCategory.locator('tbody tr').filter({ hasText: /^Negozio online/ }).locator('td').nth(1).textContent()).toBe('3');
     expect(await byCategory.locator('tbody tr').filter({ hasText: /^Sicurezza informatica/ }).locator('td').nth(1).textContent()).toBe('2');
+    // What the shops and requests columns count is said beside the table.
+    await page.getByText('anche se poi hanno ritirato la richiesta', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Settore', exact: true }).click();
     const bySector = page.getByTestId('breakdown-SECTOR');
     await bySector.waitFor();

@@ -19,40 +19,44 @@ export function BreakdownTable({ rows, dimension, caption, onSelect }: Props) {
   const columns = ['shops', 'requests', 'matchRate', 'offers', 'capacity', 'used', 'activeMatches', 'completedMatches'] as const;
   if (rows.length === 0) return <p className="empty-state">{t('dashboard.breakdown.empty')}</p>;
   return (
-    <TableScroll label={caption}>
-      <table className="table table-sm table-hover" data-testid={`breakdown-${dimension}`}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t(`dashboard.breakdown.dimensions.${dimension}`)}</th>
-            {columns.map((column) => (
-              <th key={column} scope="col" className="text-end">
-                {t(`dashboard.breakdown.columns.${column}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.code}>
-              <th scope="row">
-                {onSelect ? (
-                  <button type="button" className="btn btn-link p-0 text-start" onClick={() => onSelect(row.code)} aria-label={t('dashboard.breakdown.narrowTo', { name: row.name })}>
-                    {row.name}
-                  </button>
-                ) : (
-                  row.name
-                )}
-              </th>
+    <>
+      <TableScroll label={caption}>
+        <table className="table table-sm table-hover" data-testid={`breakdown-${dimension}`}>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t(`dashboard.breakdown.dimensions.${dimension}`)}</th>
               {columns.map((column) => (
-                <td key={column} className="text-end">
-                  {column === 'matchRate' ? format.percent(row.matchRate) : format.number(row[column])}
-                </td>
+                <th key={column} scope="col" className="text-end">
+                  {t(`dashboard.breakdown.columns.${column}`)}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.code}>
+                <th scope="row">
+                  {onSelect ? (
+                    <button type="button" className="btn btn-link p-0 text-start" onClick={() => onSelect(row.code)} aria-label={t('dashboard.breakdown.narrowTo', { name: row.name })}>
+                      {row.name}
+                    </button>
+                  ) : (
+                    row.name
+                  )}
+                </th>
+                {columns.map((column) => (
+                  <td key={column} className="text-end">
+                    {column === 'matchRate' ? format.percent(row.matchRate) : format.number(row[column])}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      {/* By category a shop counts once it asked, a request only while it stands: say so, or the shops outnumbering the requests look wrong. */}
+      {dimension === 'CATEGORY' && <p className="small mt-2">{t('dashboard.breakdown.categoryNote')}</p>}
+    </>
   );
 }

@@ -83,15 +83,7 @@ function AccountMenu({ user }: { user: SessionUser }) {
         <Icon name="it-expand" className="icon-white icon-sm account-menu-caret" />
       </button>
       <div id="account-menu" className="account-menu-panel" hidden={!disclosure.open}>
-        <ul className="link-list">
-          {links.map((link) => (
-            <li key={link.to}>
-              <NavLink className="list-item" to={link.to} end={link.end ?? false}>
-                <span>{link.label}</span>
-              </NavLink>
-            </li>
-          ))}
-        </ul>
+        <PanelLinks links={links} />
       </div>
     </div>
   );
@@ -136,6 +128,21 @@ function useDisclosure() {
       if (open && next && !wrapper.current?.contains(next)) setOpen(false);
     },
   };
+}
+
+/** The links of an opened menu (the account's, or a group of the navigation). */
+function PanelLinks({ links }: { links: NavigationLink[] }) {
+  return (
+    <ul className="link-list">
+      {links.map((link) => (
+        <li key={link.to}>
+          <NavLink className="list-item" to={link.to} end={link.end ?? false}>
+            <span>{link.label}</span>
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 interface NavigationLink {
@@ -243,15 +250,7 @@ function NavGroup({ group }: { group: NavigationGroup }) {
         <Icon name="it-expand" className="icon-xs" />
       </button>
       <div id={group.id} className="nav-group-panel" hidden={!disclosure.open}>
-        <ul className="link-list">
-          {group.links.map((link) => (
-            <li key={link.to}>
-              <NavLink className="list-item" to={link.to} end={link.end ?? false}>
-                <span>{link.label}</span>
-              </NavLink>
-            </li>
-          ))}
-        </ul>
+        <PanelLinks links={group.links} />
       </div>
     </li>
   );

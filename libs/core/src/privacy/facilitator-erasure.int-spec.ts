@@ -6,16 +6,23 @@ import { CLOSED_ON_ERASURE_REASON, FacilitatorService } from '../facilitator/fac
 import { VerificationStatus } from '../provider/provider.types';
 import { seedFacilitator, seedShops, seedUser, SeededFacilitator } from '../testing/seed';
 import { actingAs, startTestCore, TestCore } from '../testing/test-core';
+import { createScratchDatabase } from '../testing/test-database';
 import { AccountErasureService } from './account-erasure.service';
 
 describe('erasing a facilitator’s account (real PostgreSQL)', () => {
+  let scratch: { url: string; drop(): Promise<void> };
   let core: TestCore;
   let erasure: AccountErasureService;
   beforeAll(async () => {
-    core = await startTestCore();
+    // A database of its own: the calls written here by hand must not show in other suites' lists.
+    scratch = await createScratchDatabase({ migrated: true });
+    core = await startTestCore({ url: scratch.url });
     erasure = core.app.get(AccountErasureService);
   });
-  afterAll(() => core.close());
+  afterAll(async () => {
+    await core.close();
+    await scratch.drop();
+  });
 
   const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => core.db.query(sql, params);
   const password = 'una-password-lunga-facilitatore';

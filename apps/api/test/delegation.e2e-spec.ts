@@ -29,6 +29,7 @@ import {
   ShopsThroughIntermediariesDocument,
   UpdateMyLanguageDocument,
   UpdateShopDocument,
+  WithdrawDelegationDocument,
 } from './gql/generated';
 import { aFacilitatorInput, anEmail, aShopInput, signUp, staffUser, TEST_PASSWORD, type SignedIn } from './testing/fixtures';
 import { notificationKinds } from './testing/match-fixtures';
@@ -334,6 +335,44 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
 
     const after = dataOf(await api.gqlAs(cna.accessToken, ResendClaimLinkDocument, { input: { delegationId: registered.id } })).resendClaimLink;
     expect(after).toMatchObject({ __typename: 'InvalidDelegationTransitionError', code: 'INVALID_TRANSITION', field: 'input.delegationId' });
+  });
+
+  it('a facilitator cannot stop acting for a shop registered on paper that nobody has claimed and no other facilitator acts for, and nothing is written; it can once another one does, or once the owner has claimed it', async () => {
+    const cna = await facilitator();
+    const onPaper = async (ownerEmail: string) =>
+      member(dataOf(await api.gqlAs(cna.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput(), ownerEmail, declaredOn: '2026-12-01' } })).registerShopOnPaper, 'Delegation');
+    const withdraw = async (who: Facilitator, delegationId: string) => dataOf(await api.gqlAs(who.accessToken, WithdrawDelegationDocument, { input: { delegationId } })).withdrawDelegation;
+    const alone = await onPaper(anEmail('titolare'));
+
+    expect(await withdraw(cna, alone.id)).toEqual({
+      __typename: 'UnclaimedShopError',
+      code: 'UNCLAIMED_SHOP',
+      field: 'input.delegationId',
+      message: expect.stringContaining('Ask the owner to claim it with the link'),
+      messageIt: expect.stringContaining('Chiedi al titolare di rivendicarla con il link (Scrivania: invia di nuovo il link), oppure lascia prima che la prenda in carico un altro facilitatore'),
+    });
+    expect(await db.query(`SELECT status, ended_at FROM delegation WHERE id = $1`, [alone.id])).toEqual([{ status: 'ACTIVE', ended_at: null }]);
+    expect(await db.query(`SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`, [alone.id])).toEqual([{ action: 'delegation.registered_on_paper' }]);
+    expect(dataOf(await api.gqlAs(cna.accessToken, DelegatedShopsDocument, { first: 100 })).delegatedShops.items.map((row) => row.delegationId)).toContain(alone.id);
+
+    // Another organisation acting for the same unclaimed shop (no operation creates one today: the
+    // Partita IVA is taken and nobody can grant it; the rule holds should one exist): the first may
+    // stop, and then the other is the one nobody would replace.
+    const other = await facilitator();
+    const [second]: { id: string }[] = await db.query(
+      `INSERT INTO delegation (facilitator_id, shop_id, status, consent, paper_declared_on, activated_at) VALUES ($1, $2, 'ACTIVE', 'PAPER', current_date, now()) RETURNING id`,
+      [other.facilitatorId, alone.shopId],
+    );
+    expect(await withdraw(cna, alone.id)).toMatchObject({ __typename: 'Delegation', id: alone.id, status: 'WITHDRAWN' });
+    expect(await withdraw(other, second.id)).toMatchObject({ __typename: 'UnclaimedShopError', code: 'UNCLAIMED_SHOP' });
+
+    // Claimed: its owner acts for it, and is told the facilitator stopped.
+    const ownerEmail = anEmail('titolare');
+    const claimable = await onPaper(ownerEmail);
+    const claimed = dataOf(await api.gql(ClaimShopDocument, { input: { link: await linkSentTo(ownerEmail, 'rivendica'), password: TEST_PASSWORD, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } })).claimShop;
+    expect(claimed).toMatchObject({ __typename: 'ClaimedShop', shopId: claimable.shopId });
+    expect(await withdraw(cna, claimable.id)).toMatchObject({ __typename: 'Delegation', id: claimable.id, status: 'WITHDRAWN' });
+    expect(await db.query(`SELECT n.kind FROM notification n JOIN user_account u ON u.id = n.user_id WHERE u.email = $1`, [ownerEmail])).toEqual([{ kind: 'DELEGATION_WITHDRAWN' }]);
   });
 
   it('two facilitators registering the same Partita IVA on paper at once: one shop, and the other told the number is taken', async () => {

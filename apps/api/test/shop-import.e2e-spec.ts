@@ -1,7 +1,8 @@
+import { PRIVACY_NOTICE_VERSION } from '@vec/core';
 import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
-import { DecideFacilitatorDocument, DelegatedShopsDocument, RegisterFacilitatorDocument, WithdrawDelegationDocument } from './gql/generated';
-import { aFacilitatorInput, anEmail, aPartitaIva, signUp, staffUser, type SignedIn } from './testing/fixtures';
+import { ClaimShopDocument, DecideFacilitatorDocument, DelegatedShopsDocument, RegisterFacilitatorDocument, WithdrawDelegationDocument } from './gql/generated';
+import { aFacilitatorInput, anEmail, aPartitaIva, signUp, staffUser, TEST_PASSWORD, type SignedIn } from './testing/fixtures';
 import { csvOf, problemsOf, upload } from './testing/import-fixtures';
 import { shopIn } from './testing/offer-fixtures';
 import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
@@ -140,8 +141,12 @@ describe('CSV import of shops by facilitators, on paper consent', () => {
     const [shop]: { address: string; employees: number }[] = await db.query('SELECT address, employees FROM shop WHERE partita_iva = $1', [rows[0].partita_iva]);
     expect(shop).toEqual({ address: 'Via Po 3', employees: 7 });
 
-    // Once the facilitator stops acting for the shop, a changed row is skipped with the reason.
+    // Once the facilitator stops acting for the shop, a changed row is skipped with the reason. It
+    // may stop only once the owner has claimed the shop: until then nobody else could act for it.
     const [live]: { id: string }[] = await db.query(`SELECT id FROM delegation WHERE facilitator_id = $1 AND external_key = 'S-1'`, [ascom.facilitatorId]);
+    member(dataOf(await api.gqlAs(ascom.accessToken, WithdrawDelegationDocument, { input: { delegationId: live.id } })).withdrawDelegation, 'UnclaimedShopError');
+    const link = /\/rivendica\/(\S+)/.exec(mails.find((mail) => mail.recipient === rows[0].email_titolare)?.text ?? '')?.[1] ?? '';
+    member(dataOf(await api.gql(ClaimShopDocument, { input: { link, password: TEST_PASSWORD, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } })).claimShop, 'ClaimedShop');
     member(dataOf(await api.gqlAs(ascom.accessToken, WithdrawDelegationDocument, { input: { delegationId: live.id } })).withdrawDelegation, 'Delegation');
     rows[0] = { ...rows[0], addetti: '9' };
     const ended = await send(ascom, shopsFile(rows), 'ROW_BY_ROW');

@@ -1277,12 +1277,15 @@ type DelegationAnswer_InvalidDelegationTransitionError_Fragment = { __typename: 
 
 type DelegationAnswer_PartitaIvaTakenError_Fragment = { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string };
 
+type DelegationAnswer_UnclaimedShopError_Fragment = { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string };
+
 export type DelegationAnswerFragment =
   | DelegationAnswer_AlreadyDelegatedError_Fragment
   | DelegationAnswer_Delegation_Fragment
   | DelegationAnswer_FacilitatorNotApprovedError_Fragment
   | DelegationAnswer_InvalidDelegationTransitionError_Fragment
   | DelegationAnswer_PartitaIvaTakenError_Fragment
+  | DelegationAnswer_UnclaimedShopError_Fragment
 ;
 
 export type DelegatedShopsQueryVariables = Exact<{
@@ -1310,6 +1313,7 @@ export type InviteShopMutation = { inviteShop:
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
    };
 
 export type RegisterShopOnPaperMutationVariables = Exact<{
@@ -1323,6 +1327,7 @@ export type RegisterShopOnPaperMutation = { registerShopOnPaper:
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
    };
 
 export type WithdrawDelegationMutationVariables = Exact<{
@@ -1336,6 +1341,7 @@ export type WithdrawDelegationMutation = { withdrawDelegation:
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
    };
 
 export type MyDelegationsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1369,6 +1375,7 @@ export type GrantDelegationMutation = { grantDelegation:
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
    };
 
 export type RevokeDelegationMutationVariables = Exact<{
@@ -1382,6 +1389,7 @@ export type RevokeDelegationMutation = { revokeDelegation:
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
    };
 
 export type DelegationLinkQueryVariables = Exact<{
@@ -1402,6 +1410,7 @@ export type AnswerDelegationInvitationMutation = { answerDelegationInvitation:
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
    };
 
 export type ClaimShopMutationVariables = Exact<{
@@ -1426,6 +1435,7 @@ export type ResendClaimLinkMutation = { resendClaimLink:
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
    };
 
 export type FacilitatorFieldsFragment = { __typename: 'Facilitator', id: string, name: string, kind: FacilitatorKind, taxCode: string, contactEmail: string, website: string | null, verificationStatus: VerificationStatus, verificationReason: string | null, verifiedAt: string | null, resubmittedAt: string | null, allowedDecisions: Array<VerificationStatus>, createdAt: string, territory: { __typename: 'FacilitatorTerritory', national: boolean, regionCodes: Array<string>, provinceCodes: Array<string>, comuneCodes: Array<string>, comuni: Array<{ __typename: 'Comune', code: string, name: string, province: { __typename: 'Province', code: string, sigla: string } }> } };
@@ -1637,6 +1647,8 @@ type MatchErrorFields_SurveyNotDueError_Fragment = { __typename: 'SurveyNotDueEr
 
 type MatchErrorFields_TaxCodeTakenError_Fragment = { __typename: 'TaxCodeTakenError', code: string, field: string | null, message: string, messageIt: string };
 
+type MatchErrorFields_UnclaimedShopError_Fragment = { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string };
+
 type MatchErrorFields_WrongPasswordError_Fragment = { __typename: 'WrongPasswordError', code: string, field: string | null, message: string, messageIt: string };
 
 export type MatchErrorFieldsFragment =
@@ -1685,6 +1697,7 @@ export type MatchErrorFieldsFragment =
   | MatchErrorFields_SignInFirstError_Fragment
   | MatchErrorFields_SurveyNotDueError_Fragment
   | MatchErrorFields_TaxCodeTakenError_Fragment
+  | MatchErrorFields_UnclaimedShopError_Fragment
   | MatchErrorFields_WrongPasswordError_Fragment
 ;
 
@@ -1984,6 +1997,8 @@ type OfferErrorFields_SurveyNotDueError_Fragment = { __typename: 'SurveyNotDueEr
 
 type OfferErrorFields_TaxCodeTakenError_Fragment = { __typename: 'TaxCodeTakenError', code: string, field: string | null, message: string, messageIt: string };
 
+type OfferErrorFields_UnclaimedShopError_Fragment = { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string };
+
 type OfferErrorFields_WrongPasswordError_Fragment = { __typename: 'WrongPasswordError', code: string, field: string | null, message: string, messageIt: string };
 
 export type OfferErrorFieldsFragment =
@@ -2032,6 +2047,7 @@ export type OfferErrorFieldsFragment =
   | OfferErrorFields_SignInFirstError_Fragment
   | OfferErrorFields_SurveyNotDueError_Fragment
   | OfferErrorFields_TaxCodeTakenError_Fragment
+  | OfferErrorFields_UnclaimedShopError_Fragment
   | OfferErrorFields_WrongPasswordError_Fragment
 ;
 

@@ -85,6 +85,7 @@
       "SignInFirstError",
       "SurveyNotDueError",
       "TaxCodeTakenError",
+      "UnclaimedShopError",
       "WrongPasswordError"
     ],
     "CancelAllocationRunResult": [
@@ -139,7 +140,8 @@
       "Delegation",
       "FacilitatorNotApprovedError",
       "InvalidDelegationTransitionError",
-      "PartitaIvaTakenError"
+      "PartitaIvaTakenError",
+      "UnclaimedShopError"
     ],
     "DeleteMyAccountResult": [
       "AccountErased",
@@ -328,6 +330,7 @@
       "SignInFirstError",
       "SurveyNotDueError",
       "TaxCodeTakenError",
+      "UnclaimedShopError",
       "WrongPasswordError"
     ],
     "CancelAllocationRunResult": [
@@ -382,7 +385,8 @@
       "Delegation",
       "FacilitatorNotApprovedError",
       "InvalidDelegationTransitionError",
-      "PartitaIvaTakenError"
+      "PartitaIvaTakenError",
+      "UnclaimedShopError"
     ],
     "DeleteMyAccountResult": [
       "AccountErased",

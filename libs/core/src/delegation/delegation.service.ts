@@ -20,6 +20,7 @@ import { DelegationEntity } from './delegation.entity';
 import { DelegationErrorCode, DelegationException } from './delegation.exception';
 import { DelegationConsent, DelegationStatus, LINK_VALID_DAYS } from './delegation.types';
 import { DelegatedShopRow, delegatedShops } from './delegated-shops.query';
+import { unclaimedShopsOnlyActedForBy } from './unclaimed-shops.query';
 import { assertDeclaredOn, PaperConsentRecords } from './paper-consent.records';
 
 export type DelegationOutcome =
@@ -29,7 +30,9 @@ export type DelegationOutcome =
   | { kind: 'invalid-transition'; current: DelegationStatus }
   | { kind: 'partita-iva-taken' }
   /** The delegation is not a live paper one whose shop is still unclaimed: there is nothing to claim. */
-  | { kind: 'not-claimable'; current: DelegationStatus };
+  | { kind: 'not-claimable'; current: DelegationStatus }
+  /** The facilitator would stop acting for a shop registered on paper, not claimed, that no other facilitator acts for. */
+  | { kind: 'unclaimed-shop' };
 
 /** One thing a facilitator did in a shop's name, as the shop reads it. */
 export interface ActionOnBehalf {
@@ -193,7 +196,11 @@ export class DelegationService {
     });
   }
 
-  /** The facilitator takes back an invitation or stops acting for a shop; the shop is told. */
+  /**
+   * The facilitator takes back an invitation or stops acting for a shop; the shop is told. Not for
+   * a shop registered on paper that nobody has claimed and no other facilitator acts for: no one at
+   * all could act for it then (the rule that also holds back the erasure of the organisation's account).
+   */
   async withdraw(ctx: RequestContext, delegationId: string): Promise<DelegationOutcome> {
     const self = ctx.onBehalfOf(undefined);
     const actor = requireActor(self, UserRole.FACILITATOR);
@@ -202,8 +209,14 @@ export class DelegationService {
       const current = await this.lockDelegation(tx, delegationId);
       if (!current || current.facilitatorId !== facilitator.id) throw new DelegationException(DelegationErrorCode.DELEGATION_NOT_FOUND, 'input.delegationId');
       if (!WITHDRAWABLE.includes(current.status)) return { kind: 'invalid-transition', current: current.status };
+      const [shop] = current.shopId ? await this.shops.findMany(tx, [current.shopId]) : [];
+      if (current.status === DelegationStatus.ACTIVE && shop && shop.ownerUserId === null) {
+        // Under the shop's lock: two facilitators of one unclaimed shop stopping at once are judged one after the other.
+        await this.shops.lock(tx, shop.id);
+        if ((await unclaimedShopsOnlyActedForBy(this.connection.manager(tx), facilitator.id, shop.id)) > 0) return { kind: 'unclaimed-shop' };
+      }
       const delegation = await this.end(tx, current, DelegationStatus.WITHDRAWN, actor.userId);
-      const owner = current.shopId ? (await this.shops.findMany(tx, [current.shopId]))[0]?.ownerUserId : null;
+      const owner = shop?.ownerUserId;
       if (owner) await this.notifications.notify(tx, [{ userId: owner, kind: 'DELEGATION_WITHDRAWN', params: { facilitatorName: facilitator.name, audience: 'SHOP' } }]);
       return { kind: 'delegation', delegation };
     });

@@ -7,7 +7,7 @@ import { isStaff, requireActor } from '../common/access';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { applyOrganisationDecision } from '../provider/organisation-decision';
+import { applyOrganisationDecision, closeOnErasure, ownerErased } from '../provider/organisation-decision';
 import { providerActive, resubmits } from '../provider/provider-verification';
 import { VerificationStatus } from '../provider/provider.types';
 import { TerritoryErrorCode, TerritoryException } from '../territory/territory.exception';
@@ -21,9 +21,6 @@ export type RegisterFacilitatorOutcome = { kind: 'facilitator'; facilitator: Fac
 export type VerifyFacilitatorOutcome =
   | { kind: 'facilitator'; facilitator: FacilitatorEntity; previous: VerificationStatus }
   | { kind: 'invalid-transition'; current: VerificationStatus };
-
-/** Why an organisation stopped acting: its owner erased the account (GDPR Art. 17); kept as its verification reason. */
-export const CLOSED_ON_ERASURE_REASON = 'Organizzazione chiusa: l’account è stato cancellato su richiesta del titolare (art. 17 GDPR)';
 
 /**
  * Facilitator organisations and their verification by ministry staff, with the same decisions
@@ -108,7 +105,7 @@ export class FacilitatorService {
       const current = await facilitators.findOne({ where: { id: input.facilitatorId }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new FacilitatorException(FacilitatorErrorCode.FACILITATOR_NOT_FOUND, 'input.facilitatorId');
       // An organisation whose account was erased has nobody to act for it: it is never approved again.
-      if (input.decision === VerificationStatus.APPROVED && (await this.ownerErased(tx, current))) return { kind: 'invalid-transition', current: current.verificationStatus };
+      if (input.decision === VerificationStatus.APPROVED && (await ownerErased(this.connection.manager(tx), current.ownerUserId))) return { kind: 'invalid-transition', current: current.verificationStatus };
       const outcome = await applyOrganisationDecision(tx, { repository: facilitators, audit: this.audit, entityType: 'facilitator' }, current, { ...input, actorUserId: actor.userId });
       return outcome.kind === 'decided' ? { kind: 'facilitator', facilitator: outcome.updated, previous: outcome.previous } : outcome;
     });
@@ -197,16 +194,7 @@ export class FacilitatorService {
     requireActor(tx, UserRole.FACILITATOR);
     const facilitators = this.connection.repository(tx, FacilitatorEntity);
     const current = await facilitators.findOneOrFail({ where: { id: facilitatorId }, lock: { mode: 'pessimistic_write' } });
-    const before = { verificationStatus: current.verificationStatus, verificationReason: current.verificationReason };
-    const stops = current.verificationStatus === VerificationStatus.APPROVED || current.verificationStatus === VerificationStatus.PENDING;
-    if (stops) await facilitators.update({ id: facilitatorId }, { verificationStatus: VerificationStatus.SUSPENDED, verificationReason: CLOSED_ON_ERASURE_REASON });
-    await this.audit.record(tx, {
-      action: 'facilitator.closed',
-      entityType: 'facilitator',
-      entityId: facilitatorId,
-      before,
-      after: stops ? { verificationStatus: VerificationStatus.SUSPENDED, verificationReason: CLOSED_ON_ERASURE_REASON } : before,
-    });
+    await closeOnErasure(tx, { repository: facilitators, audit: this.audit, entityType: 'facilitator' }, current);
   }
 
   /** Batch lookup for DataLoader, in the order asked. */
@@ -214,13 +202,6 @@ export class FacilitatorService {
     const rows = await this.connection.dataSource.getRepository(FacilitatorEntity).findBy({ id: In([...ids]) });
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id));
-  }
-
-  private async ownerErased(tx: RequestContext, facilitator: FacilitatorEntity): Promise<boolean> {
-    const [owner]: { erased: boolean }[] = await this.connection
-      .manager(tx)
-      .query(`SELECT erased_at IS NOT NULL AS erased FROM user_account WHERE id = $1`, [facilitator.ownerUserId]);
-    return owner?.erased === true;
   }
 
   /** Every code must exist; nothing is written before this passes. */

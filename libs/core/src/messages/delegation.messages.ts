@@ -25,6 +25,10 @@ export const delegationMessages = {
     en: 'A claim link is sent only for a shop registered on paper that nobody has claimed yet, while the delegation is live',
     it: 'Il link per rivendicare si invia solo per un’attività registrata su carta che nessuno ha ancora rivendicato, finché la delega è attiva',
   }),
+  unclaimedShop: (): Words => ({
+    en: 'This shop was registered on paper, its owner has not claimed it yet and no other facilitator acts for it: if you stopped, nobody could. Ask the owner to claim it with the link (Desk: send the claim link again), or let another facilitator take it on first',
+    it: 'L’attività è registrata su carta, il titolare non l’ha ancora rivendicata e nessun altro facilitatore opera per suo conto: se smettessi, nessuno potrebbe più farlo. Chiedi al titolare di rivendicarla con il link (Scrivania: invia di nuovo il link), oppure lascia prima che la prenda in carico un altro facilitatore',
+  }),
   declaredInFuture: (field: string): Words => ({
     en: `${field} cannot be in the future: write the date on the signed declaration`,
     it: `${field} non può essere nel futuro: scrivi la data della dichiarazione firmata`,

@@ -4,7 +4,9 @@ import { AuthService } from '../auth/auth.service';
 import { isStaffRole, UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
 import { DelegationService } from '../delegation/delegation.service';
+import { unclaimedShopsOnlyActedForBy } from '../delegation/unclaimed-shops.query';
 import { FacilitatorService } from '../facilitator/facilitator.service';
+import { ProviderService } from '../provider/provider.service';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { SYSTEM_REASON } from '../match/match-reasons';
@@ -37,9 +39,10 @@ interface Organisation {
  * selection calls it runs that are still open); otherwise, in one transaction, the shop's live
  * delegations end (revoked, each facilitator told) and its applications to calls not yet closed are
  * excluded (a shop cannot withdraw one), or a facilitator's live delegations and invitations end
- * (withdrawn, each shop told) and the organisation stops acting; the personal data is erased or
- * pseudonymised as PERSONAL_DATA_REGISTRY says, every session ends, and the account row stays as a
- * pseudonym so the audit trail and the statistics keep who did what, without saying who that was.
+ * (withdrawn, each shop told) and the organisation stops acting, or a provider's company stops
+ * (suspended, no longer approved); the personal data is erased or pseudonymised as
+ * PERSONAL_DATA_REGISTRY says, every session ends, and the account row stays as a pseudonym so the
+ * audit trail and the statistics keep who did what, without saying who that was.
  */
 @Injectable()
 export class AccountErasureService {
@@ -51,6 +54,7 @@ export class AccountErasureService {
     private readonly delegations: DelegationService,
     private readonly callApplications: CallApplicationService,
     private readonly facilitators: FacilitatorService,
+    private readonly providers: ProviderService,
   ) {}
 
   /** What keeps the signed-in account from being erased now (empty: nothing). */
@@ -119,14 +123,9 @@ export class AccountErasureService {
     if (organisation.facilitatorId) {
       // A shop registered on paper that nobody has claimed has no one but its facilitators to act
       // for it: it would be left with no one at all.
-      const [unclaimed] = await manager.query(
-        `SELECT count(DISTINCT s.id) AS n FROM delegation d JOIN shop s ON s.id = d.shop_id
-          WHERE d.facilitator_id = $1 AND d.status = 'ACTIVE' AND s.owner_user_id IS NULL
-            AND NOT EXISTS (SELECT 1 FROM delegation o WHERE o.shop_id = s.id AND o.status = 'ACTIVE' AND o.facilitator_id <> $1)`,
-        [organisation.facilitatorId],
-      );
+      const unclaimed = await unclaimedShopsOnlyActedForBy(manager, organisation.facilitatorId);
       const [calls] = await manager.query(`SELECT count(*) AS open FROM selection_call WHERE publisher_facilitator_id = $1 AND status = 'OPEN'`, [organisation.facilitatorId]);
-      add('UNCLAIMED_SHOPS', unclaimed.n);
+      add('UNCLAIMED_SHOPS', unclaimed);
       add('OPEN_CALLS', calls.open);
     }
     return found;
@@ -176,6 +175,11 @@ export class AccountErasureService {
         ERASED_TEXT,
       ]);
       subjects.push({ type: 'shop', ids: [shopId] }, { type: 'help_request', ids: requests.map((request) => request.id) }, { type: 'match', ids: matchIds });
+    }
+    if (organisation.providerId) {
+      // Nobody can sign in for the company any more: it is no longer approved, so neither it nor
+      // its offers reach shops, catalogues or the figures of approved providers (its record stays).
+      await this.providers.closeOnErasure(tx, organisation.providerId);
     }
     if (organisation.facilitatorId) {
       // Nobody can sign in for the organisation any more: it acts for no shop, its invitation links

@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { DelegationModule } from '../delegation/delegation.module';
 import { FacilitatorModule } from '../facilitator/facilitator.module';
+import { ProviderModule } from '../provider/provider.module';
 import { SelectionCallModule } from '../selection-call/selection-call.module';
 import { AccountErasureService } from './account-erasure.service';
 import { PersonalDataExportService } from './personal-data-export.service';
@@ -16,7 +17,7 @@ import { RetentionService } from './retention.service';
  * the one place that writes the personal columns of other features' tables, as the registry says.
  */
 @Module({
-  imports: [AuditModule, AuthModule, DelegationModule, FacilitatorModule, SelectionCallModule],
+  imports: [AuditModule, AuthModule, DelegationModule, FacilitatorModule, ProviderModule, SelectionCallModule],
   providers: [AccountErasureService, PersonalDataExportService, RetentionService],
   exports: [AccountErasureService, PersonalDataExportService, RetentionService],
 })

@@ -1,8 +1,11 @@
-import type { DeepPartial, Repository } from 'typeorm';
+import type { DeepPartial, EntityManager, Repository } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../common/request-context';
 import { allowedDecisions } from './provider-verification';
-import type { VerificationStatus } from './provider.types';
+import { VerificationStatus } from './provider.types';
+
+/** Why an organisation stopped acting: its owner erased the account (GDPR Art. 17); kept as its verification reason. */
+export const CLOSED_ON_ERASURE_REASON = 'Organizzazione chiusa: l’account è stato cancellato su richiesta del titolare (art. 17 GDPR)';
 
 /** The verification columns every organisation staff verify carries (providers, facilitators). */
 export interface VerifiedOrganisation {
@@ -44,4 +47,28 @@ export async function applyOrganisationDecision<T extends VerifiedOrganisation>(
     after: { verificationStatus: updated.verificationStatus, verificationReason: updated.verificationReason },
   });
   return { kind: 'decided', updated, previous: before.verificationStatus };
+}
+
+/**
+ * For the erasure of the owner's account, in its transaction, on an organisation the calling
+ * feature has read under lock: it stops. One still approved or awaiting verification is suspended
+ * with CLOSED_ON_ERASURE_REASON (and never approved again: see `ownerErased`); a rejected or
+ * suspended one keeps staff's decision. Audited as `<entityType>.closed` either way; the record stays.
+ */
+export async function closeOnErasure<T extends VerifiedOrganisation>(
+  tx: RequestContext,
+  target: { repository: Repository<T>; audit: AuditService; entityType: 'provider' | 'facilitator' },
+  current: T,
+): Promise<void> {
+  const before = { verificationStatus: current.verificationStatus, verificationReason: current.verificationReason };
+  const stops = current.verificationStatus === VerificationStatus.APPROVED || current.verificationStatus === VerificationStatus.PENDING;
+  const closed = { verificationStatus: VerificationStatus.SUSPENDED, verificationReason: CLOSED_ON_ERASURE_REASON };
+  if (stops) await target.repository.save(target.repository.merge(current, closed as DeepPartial<T>));
+  await target.audit.record(tx, { action: `${target.entityType}.closed`, entityType: target.entityType, entityId: current.id, before, after: stops ? closed : before });
+}
+
+/** Whether the account that owns an organisation was erased: nobody can act for it any more, so staff do not approve it again. */
+export async function ownerErased(manager: EntityManager, ownerUserId: string): Promise<boolean> {
+  const [owner]: { erased: boolean }[] = await manager.query(`SELECT erased_at IS NOT NULL AS erased FROM user_account WHERE id = $1`, [ownerUserId]);
+  return owner?.erased === true;
 }

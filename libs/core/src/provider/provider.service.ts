@@ -9,7 +9,7 @@ import { TransactionalConnection } from '../common/transactional-connection';
 import { ProviderEntity } from './provider.entity';
 import { ProviderErrorCode, ProviderException } from './provider.exception';
 import { VerificationStatus } from './provider.types';
-import { applyOrganisationDecision } from './organisation-decision';
+import { applyOrganisationDecision, closeOnErasure, ownerErased } from './organisation-decision';
 import { resubmits } from './provider-verification';
 import type { ProviderFilter, RegisterProvider, UpdateProvider, VerifyProvider } from './provider.commands';
 import { violatedUniqueConstraint } from '../common/unique-violation';
@@ -86,9 +86,26 @@ export class ProviderService {
       const providers = this.connection.repository(tx, ProviderEntity);
       const current = await providers.findOne({ where: { id: input.providerId }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new ProviderException(ProviderErrorCode.PROVIDER_NOT_FOUND);
+      // A provider whose account was erased has nobody to act for it: it is never approved again.
+      if (input.decision === VerificationStatus.APPROVED && (await ownerErased(this.connection.manager(tx), current.ownerUserId))) return { kind: 'invalid-transition', current: current.verificationStatus };
       const outcome = await applyOrganisationDecision(tx, { repository: providers, audit: this.audit, entityType: 'provider' }, current, { ...input, actorUserId: actor.userId });
       return outcome.kind === 'decided' ? { kind: 'provider', provider: outcome.updated, previous: outcome.previous } : outcome;
     });
+  }
+
+  /**
+   * For the erasure of the owner's account, in its transaction (the row already locked): the
+   * organisation stops, as a facilitator's does (organisation-decision.ts): one still approved or
+   * awaiting verification is suspended with CLOSED_ON_ERASURE_REASON, so that neither it nor its
+   * offers reach shops, catalogues or the figures of approved providers, and staff cannot approve
+   * it again. Audited as `provider.closed`; the record stays (company data).
+   */
+  async closeOnErasure(tx: RequestContext, providerId: string): Promise<void> {
+    const actor = requireActor(tx, UserRole.PROVIDER);
+    const providers = this.connection.repository(tx, ProviderEntity);
+    const current = await providers.findOne({ where: { id: providerId }, lock: { mode: 'pessimistic_write' } });
+    if (!current || current.ownerUserId !== actor.userId) throw new ProviderException(ProviderErrorCode.PROVIDER_NOT_FOUND);
+    await closeOnErasure(tx, { repository: providers, audit: this.audit, entityType: 'provider' }, current);
   }
 
   async findOwn(ctx: RequestContext): Promise<ProviderEntity | null> {

@@ -113,6 +113,14 @@ export class InvalidDelegationTransitionErrorModel extends BusinessFailure imple
   }
 }
 
+@ObjectType('UnclaimedShopError', {
+  implements: () => [BusinessErrorModel],
+  description: 'The facilitator would stop acting for a shop registered on paper that nobody has claimed and no other facilitator acts for.',
+})
+export class UnclaimedShopErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'UNCLAIMED_SHOP' as const;
+}
+
 @ObjectType('AccountHasShopError', { implements: () => [BusinessErrorModel] })
 export class AccountHasShopErrorModel extends BusinessFailure implements BusinessErrorModel {
   readonly code = 'ACCOUNT_HAS_SHOP' as const;

@@ -12,6 +12,7 @@ import {
   InvalidDelegationTransitionErrorModel,
   SignInFirstErrorModel,
   toDelegationModel,
+  UnclaimedShopErrorModel,
 } from './delegation.models';
 import { modelOf } from '../../api/model-instance';
 
@@ -19,7 +20,7 @@ import { modelOf } from '../../api/model-instance';
 
 export const DelegationResult = resultUnion({
   name: 'DelegationResult',
-  types: () => [DelegationModel, FacilitatorNotApprovedErrorModel, AlreadyDelegatedErrorModel, InvalidDelegationTransitionErrorModel, PartitaIvaTakenErrorModel] as const,
+  types: () => [DelegationModel, FacilitatorNotApprovedErrorModel, AlreadyDelegatedErrorModel, InvalidDelegationTransitionErrorModel, PartitaIvaTakenErrorModel, UnclaimedShopErrorModel] as const,
 });
 
 export const ClaimShopResult = resultUnion({
@@ -41,6 +42,8 @@ export function toDelegationResult(outcome: DelegationOutcome | AnswerInvitation
       return new PartitaIvaTakenErrorModel(MESSAGES.shop.partitaIvaTaken(), 'input.shop.partitaIva');
     case 'not-claimable':
       return new InvalidDelegationTransitionErrorModel(MESSAGES.delegation.notClaimable(), field, outcome.current);
+    case 'unclaimed-shop':
+      return new UnclaimedShopErrorModel(MESSAGES.delegation.unclaimedShop(), field);
   }
 }
 

@@ -51,6 +51,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'auth' 
   },
   delegation: {
     notClaimable: NONE,
+    unclaimedShop: NONE,
     notFound: NONE,
     linkInvalid: ON_FIELD,
     declaredInFuture: ON_FIELD,

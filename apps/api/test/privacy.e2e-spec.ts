@@ -127,7 +127,7 @@ describe('Personal data over HTTP: export, erasure, retention report', () => {
           kind: 'UNCLAIMED_SHOPS',
           count: 1,
           messageIt:
-            '1 attività che hai registrato su carta non hanno ancora l’account del titolare e nessun altro opererebbe per loro: chiedi prima ai titolari di rivendicarle con il link (Scrivania: invia di nuovo il link)',
+            '1 attività che hai registrato su carta non hanno ancora l’account del titolare e nessun altro opererebbe per loro: chiedi prima ai titolari di rivendicarle con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»)',
         },
       ];
       expect(dataOf(await api.gqlAs(chamber.accessToken, MyErasureBlockersDocument, {})).myErasureBlockers).toEqual([expect.objectContaining(blockers[0])]);

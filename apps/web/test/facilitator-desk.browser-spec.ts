@@ -1,9 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CreateHelpRequestDocument, DecideFacilitatorDocument, GrantDelegationDocument, LoginDocument, RegisterFacilitatorDocument, RegisterShopDocument, RegisterShopOnPaperDocument } from '../../api/test/gql/generated';
+import type { Page } from 'playwright-core';
+import {
+  CreateHelpRequestDocument,
+  DecideFacilitatorDocument,
+  GrantDelegationDocument,
+  InviteShopDocument,
+  LoginDocument,
+  RegisterFacilitatorDocument,
+  RegisterShopDocument,
+  RegisterShopOnPaperDocument,
+  WithdrawDelegationDocument,
+} from '../../api/test/gql/generated';
 import { aFacilitatorInput, anEmail, aShopInput, TEST_PASSWORD } from '../../api/test/testing/fixtures';
 import { dataOf, member } from '../../api/test/testing/test-app';
-import { expectAccessible, logIn, showSection, startWebTestApp, type WebTestApp } from './testing/web-app';
+import { eventually, expectAccessible, focused, focusedNotice, logIn, showSection, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 /** A comune no other test registers shops in: the dashboard's breakdown by facilitator, narrowed to its province, lists this test's facilitator first. */
 const ABBASANTA = '095001';
@@ -14,6 +25,21 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     web = await startWebTestApp();
   });
   afterAll(() => web.close());
+
+  /** A facilitator's account with its organisation approved by ministry staff. */
+  const anApprovedFacilitator = async (): Promise<{ email: string; accessToken: string; facilitatorId: string }> => {
+    const staff = await web.staffUser();
+    const staffSession = dataOf(await web.api.gql(LoginDocument, { input: { email: staff.email, password: staff.password } })).login;
+    const owner = await web.signUp('FACILITATOR');
+    const input = aFacilitatorInput({ name: `Confcommercio ${randomUUID().slice(0, 6)}` });
+    const facilitatorId = member(dataOf(await web.api.gqlAs(owner.accessToken, RegisterFacilitatorDocument, { input })).registerFacilitator, 'Facilitator').id;
+    await web.api.gqlAs(staffSession.accessToken, DecideFacilitatorDocument, { input: { facilitatorId, decision: 'APPROVED' } });
+    return { ...owner, facilitatorId };
+  };
+  const delegationStatus = async (delegationId: string): Promise<string> =>
+    ((await web.api.app.get(DataSource).query('SELECT status FROM delegation WHERE id = $1', [delegationId])) as { status: string }[])[0].status;
+  /** The role of what holds the keyboard focus. */
+  const focusedRole = (page: Page): Promise<string | null> => page.evaluate(() => document.activeElement?.getAttribute('role') ?? null);
 
   it('a facilitator finds its shop on the desk, acts for it in the shop’s screens under a banner, and goes back; the shop sees what was done and revokes', async () => {
     const staff = await web.staffUser();
@@ -125,6 +151,102 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     await logIn(page, ownerEmail);
     await page.waitForURL('**/la-mia-attivita');
     await page.getByRole('heading', { level: 2, name: shopName }).waitFor();
+    await page.context().close();
+  });
+
+  it('a facilitator stops acting for a shop with an owner: asked first in the row, then the shop leaves the desk and the withdrawal is announced', async () => {
+    const facilitator = await anApprovedFacilitator();
+    const shopOwner = await web.signUp('SHOP');
+    const shopName = `Ferramenta ${randomUUID().slice(0, 6)}`;
+    member(dataOf(await web.api.gqlAs(shopOwner.accessToken, RegisterShopDocument, { input: aShopInput({ tradingName: shopName }) })).registerShop, 'Shop');
+    const delegationId = member(dataOf(await web.api.gqlAs(shopOwner.accessToken, GrantDelegationDocument, { input: { facilitatorId: facilitator.facilitatorId } })).grantDelegation, 'Delegation').id;
+
+    const page = await web.newPage();
+    await logIn(page, facilitator.email);
+    await page.waitForURL('**/facilitatore/negozi');
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: shopName }) });
+    const stop = row.getByRole('button', { name: `Smetti di operare per conto ${shopName}` });
+    const question = `Vuoi smettere di operare per conto di ${shopName}? Il negozio esce dalla tua scrivania e il titolare riceve un avviso; per tornare a operare per suo conto servirà di nuovo il suo consenso.`;
+
+    // "No" puts the button back, focused; nothing is sent.
+    await stop.click();
+    await row.getByRole('group', { name: question }).waitFor();
+    await row.getByRole('button', { name: 'No, continua' }).click();
+    await eventually(async () => (await focused(page)).text, `Smetti di operare per conto ${shopName}`);
+    expect(await delegationStatus(delegationId)).toBe('ACTIVE');
+
+    await stop.click();
+    const confirmation = row.getByRole('group', { name: question });
+    await confirmation.waitFor();
+    await expectAccessible(page, 'facilitator-desk-stop-confirm');
+    await confirmation.getByRole('button', { name: 'Sì, smetti di operare per suo conto' }).click();
+    await eventually(() => focusedNotice(page), `Non operi più per conto di ${shopName}: il negozio è uscito dalla tua scrivania.`);
+    expect(await page.getByRole('rowheader', { name: shopName }).count()).toBe(0);
+    expect(await delegationStatus(delegationId)).toBe('WITHDRAWN');
+    await expectAccessible(page, 'facilitator-desk-stopped');
+    await page.context().close();
+  });
+
+  it('a facilitator cannot stop acting for a paper shop nobody has claimed and no one else acts for: the reason is shown in Italian and the row stays', async () => {
+    const facilitator = await anApprovedFacilitator();
+    const shopName = `Merceria ${randomUUID().slice(0, 6)}`;
+    const registered = await web.api.gqlAs(facilitator.accessToken, RegisterShopOnPaperDocument, {
+      input: { shop: aShopInput({ tradingName: shopName }), ownerEmail: anEmail('titolare'), declaredOn: '2026-11-30' },
+    });
+    const delegationId = member(dataOf(registered).registerShopOnPaper, 'Delegation').id;
+
+    const page = await web.newPage();
+    await logIn(page, facilitator.email);
+    await page.waitForURL('**/facilitatore/negozi');
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: shopName }) });
+    await row.getByRole('button', { name: `Smetti di operare per conto ${shopName}` }).click();
+    // Nobody to tell: the question does not promise the owner a notice.
+    const confirmation = row.getByRole('group', {
+      name: `Vuoi smettere di operare per conto di ${shopName}? Il negozio esce dalla tua scrivania; per tornare a operare per suo conto servirà di nuovo il consenso del titolare.`,
+    });
+    await confirmation.getByRole('button', { name: 'Sì, smetti di operare per suo conto' }).click();
+
+    const refusal = row.getByRole('alert');
+    await refusal.getByRole('heading', { name: `Non è stato possibile smettere di operare per conto di ${shopName}` }).waitFor();
+    await refusal
+      .getByText(
+        'L’attività è registrata su carta, il titolare non l’ha ancora rivendicata e nessun altro facilitatore opera per suo conto: se smettessi, nessuno potrebbe più farlo. Chiedi al titolare di rivendicarla con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»), oppure lascia prima che la prenda in carico un altro facilitatore',
+      )
+      .waitFor();
+    await eventually(() => focusedRole(page), 'alert');
+    // The row stays, with the way to send the claim link again and to try again later.
+    await row.getByRole('button', { name: `Invia di nuovo il link per rivendicare ${shopName}` }).waitFor();
+    await row.getByRole('button', { name: `Smetti di operare per conto ${shopName}` }).waitFor();
+    expect(await delegationStatus(delegationId)).toBe('ACTIVE');
+    await expectAccessible(page, 'facilitator-desk-stop-refused');
+    await page.context().close();
+  });
+
+  it('withdrawing an invitation is announced, and one already withdrawn elsewhere is refused with the reason', async () => {
+    const facilitator = await anApprovedFacilitator();
+    const invite = async (email: string): Promise<string> =>
+      member(dataOf(await web.api.gqlAs(facilitator.accessToken, InviteShopDocument, { input: { email } })).inviteShop, 'Delegation').id;
+    const first = anEmail('invitato');
+    const second = anEmail('invitato');
+    await invite(first);
+    const secondId = await invite(second);
+
+    const page = await web.newPage();
+    await logIn(page, facilitator.email);
+    await page.waitForURL('**/facilitatore/negozi');
+    const invitations = page.getByRole('region', { name: 'Inviti in attesa di risposta' });
+    await invitations.getByRole('button', { name: `Ritira l'invito ${first}` }).click();
+    await eventually(() => focusedNotice(page), `Invito a ${first} ritirato: il link inviato non funziona più.`);
+    expect(await invitations.getByRole('button', { name: `Ritira l'invito ${first}` }).count()).toBe(0);
+
+    // Withdrawn meanwhile from another tab: the list on this page is out of date, and the refusal says so.
+    member(dataOf(await web.api.gqlAs(facilitator.accessToken, WithdrawDelegationDocument, { input: { delegationId: secondId } })).withdrawDelegation, 'Delegation');
+    await invitations.getByRole('button', { name: `Ritira l'invito ${second}` }).click();
+    const refusal = invitations.getByRole('alert');
+    await refusal.getByRole('heading', { name: "Non è stato possibile ritirare l'invito" }).waitFor();
+    await refusal.getByText('La delega è ritirata: questo passaggio non è possibile').waitFor();
+    await eventually(() => focusedRole(page), 'alert');
+    await expectAccessible(page, 'facilitator-desk-invitation-refused');
     await page.context().close();
   });
 });

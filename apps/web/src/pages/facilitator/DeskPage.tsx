@@ -9,6 +9,7 @@ import { PagedResults } from '../../components/PagedResults';
 import { usePaging } from '../../components/Pagination';
 import { PageTitle } from '../../components/PageTitle';
 import { StatusNotice, useNotice } from '../../components/StatusNotice';
+import { hasErrors } from '../../errors/form-errors';
 import { useFormErrors } from '../../errors/use-form-errors';
 import {
   DelegatedShopsDocument,
@@ -17,12 +18,14 @@ import {
   MyInvitationsDocument,
   WithdrawDelegationDocument,
   type DelegatedShopsQuery,
+  type DelegationFieldsFragment,
   type ServiceCategory,
 } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
 import { PATHS } from '../../routes';
 import { ResendClaimLink } from './ResendClaimLink';
+import { StopActingFor } from './StopActingFor';
 import { useActFor } from './use-act-for';
 
 const PAGE_SIZE = 20;
@@ -85,23 +88,34 @@ function InviteForm({ onInvited }: { onInvited: (message: string) => void }) {
   );
 }
 
-function Invitations() {
+/** Invitations not answered yet; withdrawing one is said, and so is a refusal (one answered meanwhile). */
+function Invitations({ onWithdrawn }: { onWithdrawn: (message: string) => void }) {
   const { t } = useTranslation();
   const { date } = useFormat();
   const { data } = useQuery(MyInvitationsDocument);
-  const [withdraw, { loading }] = useMutation(WithdrawDelegationDocument, { refetchQueries: [MyInvitationsDocument] });
+  const [withdraw, { loading }] = useMutation(WithdrawDelegationDocument, { refetchQueries: [MyInvitationsDocument], awaitRefetchQueries: true });
+  const { errors, attempt, send } = useFormErrors({});
   const items = data?.myInvitations.items ?? [];
-  if (items.length === 0) return null;
+  // A refusal stays on the page though the list emptied meanwhile (the invitation was answered).
+  if (items.length === 0 && !hasErrors(errors)) return null;
+
+  // The button pressed leaves with its invitation: the focus goes to the announcement, or to the refusal.
+  const submit = async (invitation: DelegationFieldsFragment): Promise<void> => {
+    const withdrawn = await send('Delegation', async () => (await withdraw({ variables: { input: { delegationId: invitation.id } } })).data?.withdrawDelegation);
+    if (withdrawn) onWithdrawn(t('desk.invitations.withdrawn', { email: invitation.invitedEmail ?? '' }));
+  };
+
   return (
     <section aria-labelledby="desk-invitations-title" className="mb-4">
       <h2 id="desk-invitations-title" className="h4">
         {t('desk.invitations.title')}
       </h2>
+      <ErrorSummary errors={errors} attempt={attempt} idPrefix="desk-invitations" refusedTitle={t('desk.invitations.refused')} />
       <ul className="list-unstyled">
         {items.map((invitation) => (
           <li key={invitation.id} className="d-flex flex-wrap align-items-center gap-3 mb-2">
             <span>{t('desk.invitations.item', { email: invitation.invitedEmail ?? '', date: date(invitation.createdAt) })}</span>
-            <button type="button" className="btn btn-sm btn-outline-danger" disabled={loading} onClick={() => void withdraw({ variables: { input: { delegationId: invitation.id } } })}>
+            <button type="button" className="btn btn-sm btn-outline-danger" disabled={loading} onClick={() => void submit(invitation)}>
               {t('desk.invitations.withdraw')}
               <span className="visually-hidden"> {invitation.invitedEmail}</span>
             </button>
@@ -154,7 +168,7 @@ export function DeskPage() {
             </Link>
           </p>
           <InviteForm onInvited={announce} />
-          <Invitations />
+          <Invitations onWithdrawn={announce} />
         </>
       ) : null}
       <section aria-labelledby="desk-shops-title">
@@ -223,6 +237,7 @@ export function DeskPage() {
                             <span className="visually-hidden"> {row.shopName}</span>
                           </button>
                           {row.unclaimed && row.consent === 'PAPER' ? <ResendClaimLink delegationId={row.delegationId} shopName={row.shopName} onSent={announce} /> : null}
+                          <StopActingFor delegationId={row.delegationId} shopName={row.shopName} unclaimed={row.unclaimed} onDone={announce} />
                         </td>
                       </tr>
                     ))}

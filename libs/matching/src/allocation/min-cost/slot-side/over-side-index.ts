@@ -13,6 +13,8 @@ export class OverSideIndex {
   readonly arm: Int32Array;
   readonly request: Int32Array;
   readonly cost: Int32Array;
+  /** The top of each arm's request: the root of its chain, whose supply an end there draws on. */
+  readonly top: Int32Array;
 
   constructor(state: FlowState) {
     const { m, graph, side, firstGroup } = state;
@@ -42,9 +44,14 @@ export class OverSideIndex {
     this.arm = spare;
     this.request = new Int32Array(count);
     this.cost = new Int32Array(count);
+    this.top = new Int32Array(count);
     for (let i = 0; i < count; i++) {
-      this.request[i] = armRequest[spare[i]];
+      const r = armRequest[spare[i]];
+      this.request[i] = r;
       this.cost[i] = armCost[spare[i]];
+      let top = m + r;
+      while (parent[top] >= 0) top = parent[top];
+      this.top[i] = top;
     }
   }
 }

@@ -243,10 +243,7 @@ export class SlotSideSolver {
   /** Queues an end, and stops the search from reaching anything it will not need (EndBound). */
   private addEnd(key: number, node: number, position: number): void {
     this.ends.push(key, node, position);
-    let top = position >= 0 ? this.state.m + this.state.graph.armRequest[this.lists.armAt(position)] : node;
-    const { parent } = this.state.graph;
-    while (parent[top] >= 0) top = parent[top];
-    this.space.limit = this.bound.add(top, key);
+    this.space.limit = this.bound.add(position >= 0 ? this.lists.topAt(position) : node, key);
   }
 
   /**
@@ -257,12 +254,11 @@ export class SlotSideSolver {
    */
   private take(target: number, node: number, position: number): number {
     const { state } = this;
-    const { parent, supply, armRequest } = state.graph;
+    const { parent, supply } = state.graph;
     if (position >= 0) {
       const arm = this.lists.armAt(position);
-      const r = state.m + armRequest[arm];
-      let top = r;
-      while (parent[top] >= 0) top = parent[top];
+      const r = this.lists.requestAt(position);
+      const top = this.lists.topAt(position);
       if (this.count(this.supplyUsed, top) >= supply[top] - state.topFlow[top]) return parent[r] < 0 ? SKIP : STOP;
       // An untouched request's chain carries nothing yet, unless an earlier end of the batch uses it.
       for (let v = r; parent[v] >= 0; v = parent[v]) if (this.count(this.arcUsed, v) > 0) return STOP;

@@ -22,6 +22,7 @@ export class UnservedLists {
   private readonly sortedStart: Int32Array;
   private readonly sorted: Int32Array;
   private readonly sortedRequest: Int32Array;
+  private readonly sortedTop: Int32Array;
   private readonly pointer: Int32Array;
   private readonly listStart: Int32Array;
   private readonly listCount: Int32Array;
@@ -42,6 +43,7 @@ export class UnservedLists {
     this.sortedStart = index.start;
     this.sorted = index.arm;
     this.sortedRequest = index.request;
+    this.sortedTop = index.top;
     this.pointer = index.start.slice(0, groupCount);
     this.listStart = new Int32Array(groupCount + 1);
     for (let g = 0; g < groupCount; g++) {
@@ -90,6 +92,16 @@ export class UnservedLists {
   /** The arm at a position of the index. */
   armAt(position: number): number {
     return this.sorted[position];
+  }
+
+  /** The request node of the arm at a position of the index. */
+  requestAt(position: number): number {
+    return this.state.m + this.sortedRequest[position];
+  }
+
+  /** The top of the chain of the arm's request at a position of the index. */
+  topAt(position: number): number {
+    return this.sortedTop[position];
   }
 
   touchedStart(group: number): number {

@@ -33,6 +33,9 @@ describe('A request page in the browser: the shop’s limits, and the other offe
     await page.getByTestId('ranked-offer').getByRole('heading', { name: local }).waitFor();
     await otherOffers(page).getByText(elsewhere).waitFor();
     expect(await otherOffers(page).allTextContents()).not.toContain(local);
+    // Each card says where its offer serves: what tells the other offers apart.
+    const card = page.locator('section[aria-labelledby="other-offers-title"] li', { has: page.getByRole('heading', { name: elsewhere }) });
+    expect(await card.locator('dl').innerText()).toMatch(/Area servita\s+Bari \(BA\)/);
     expect(await page.getByTestId('shop-limit').count()).toBe(0);
     await page.context().close();
 

@@ -4,12 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { PagedResults } from '../../components/PagedResults';
 import { usePaging } from '../../components/Pagination';
-import { CategoryOffersDocument, MyShopDocument, OfferEligibilityDocument, type OfferSummaryFieldsFragment, type ServiceCategory } from '../../gql/generated';
+import { coverageSummary } from '../../components/coverage-summary';
+import { CategoryOffersDocument, MyShopDocument, OfferEligibilityDocument, type CategoryOffersQuery, type ServiceCategory } from '../../gql/generated';
 import { ReasonList } from './Recommendations';
 
 const PAGE_SIZE = 5;
 
-function EligibilityCheck({ helpRequestId, offer }: { helpRequestId: string; offer: OfferSummaryFieldsFragment }) {
+type OtherOffer = CategoryOffersQuery['offers']['items'][number];
+
+/** One offer that does not reach the shop's comune: where it serves (what tells such offers apart), and on request why it does not fit. */
+function EligibilityCheck({ helpRequestId, offer }: { helpRequestId: string; offer: OtherOffer }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [check, { data, loading, error }] = useLazyQuery(OfferEligibilityDocument);
@@ -24,7 +28,17 @@ function EligibilityCheck({ helpRequestId, offer }: { helpRequestId: string; off
       <h3 className="h5 mb-1" id={`other-${offer.id}-title`}>
         {offer.title}
       </h3>
-      <p className="mb-2">{t('recommendations.by', { provider: offer.provider.name })}</p>
+      <p className="mb-1">{t('recommendations.by', { provider: offer.provider.name })}</p>
+      <dl className="queue-facts mb-2">
+        <div>
+          <dt>{t('offers.coverage')}</dt>
+          <dd>{coverageSummary(offer.coverage, t)}</dd>
+        </div>
+        <div>
+          <dt>{t('offers.freePeriod')}</dt>
+          <dd>{t('explanation.freePeriod', { count: offer.freePeriodMonths })}</dd>
+        </div>
+      </dl>
       <button type="button" className="btn btn-outline-primary btn-sm" aria-expanded={open} aria-controls={panelId} aria-describedby={`other-${offer.id}-title`} onClick={toggle}>
         {t('otherOffers.check')}
       </button>

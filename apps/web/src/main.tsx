@@ -10,6 +10,7 @@ import { BrowserRouter } from 'react-router-dom';
 import { apolloClient } from './apollo/client';
 import { App } from './App';
 import { SessionProvider } from './auth/session-context';
+import { RefusalsProvider } from './errors/refusals';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
@@ -19,7 +20,9 @@ createRoot(root).render(
     <ApolloProvider client={apolloClient}>
       <BrowserRouter>
         <SessionProvider>
-          <App />
+          <RefusalsProvider>
+            <App />
+          </RefusalsProvider>
         </SessionProvider>
       </BrowserRouter>
     </ApolloProvider>

@@ -246,6 +246,8 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     await refusal.getByRole('heading', { name: "Non è stato possibile ritirare l'invito" }).waitFor();
     await refusal.getByText('La delega è ritirata: questo passaggio non è possibile').waitFor();
     await eventually(() => focusedRole(page), 'alert');
+    // The first withdrawal's message is stale now: it does not stand beside the refusal.
+    expect(await page.getByTestId('status-notice').innerText()).toBe('');
     await expectAccessible(page, 'facilitator-desk-invitation-refused');
     await page.context().close();
   });

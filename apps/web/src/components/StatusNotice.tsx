@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRefusals } from '../errors/refusals';
 
 export interface Notice {
   message: string;
@@ -7,7 +8,7 @@ export interface Notice {
 }
 
 /**
- * The result of what the reader just did. `announce` also moves the focus to the message: the
+ * The result of what the reader just did; it goes when a later action is refused. `announce` also moves the focus to the message: the
  * button pressed has often gone (an application accepted leaves the list, a form gives way to the
  * profile), and the reader should go on from what happened, not from the top of the page.
  */
@@ -15,6 +16,15 @@ export function useNotice(initial = ''): { notice: Notice; announce(message: str
   const [notice, setNotice] = useState<Notice>({ message: initial, seq: 0 });
   const announce = useCallback((message: string) => setNotice((current) => ({ message, seq: current.seq + 1 })), []);
   const clear = useCallback(() => setNotice((current) => ({ message: '', seq: current.seq })), []);
+  // An action refused after this message was announced makes it stale: it goes (not the refusals
+  // that came before this page was shown).
+  const { count: refusals } = useRefusals();
+  const seen = useRef(refusals);
+  useEffect(() => {
+    if (refusals === seen.current) return;
+    seen.current = refusals;
+    clear();
+  }, [refusals, clear]);
   return { notice, announce, clear };
 }
 

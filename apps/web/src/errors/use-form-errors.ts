@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
+import { useRefusals } from './refusals';
 import { apiFormErrors, businessFormErrors, mergeFormErrors, NO_ERRORS, type ApiFieldError, type FieldLabels, type FormErrors } from './form-errors';
 
 type Failure = { kind: 'api'; error: unknown } | { kind: 'business'; error: ApiFieldError } | { kind: 'local' };
@@ -68,10 +69,16 @@ export function useFormErrors(labels: FieldLabels): FormErrorState {
   const { t } = useTranslation();
   const [current, setCurrent] = useState<Attempt | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const fail = useCallback((failure: Failure, local: LocalProblems = {}, standIns: readonly string[] = []) => {
-    setCurrent({ failure, local, dismissed: standIns.length ? new Set(standIns) : NO_DISMISSAL });
-    setAttempt((n) => n + 1);
-  }, []);
+  // A failure also takes away the page's last success message (see refusals.tsx).
+  const { refused } = useRefusals();
+  const fail = useCallback(
+    (failure: Failure, local: LocalProblems = {}, standIns: readonly string[] = []) => {
+      setCurrent({ failure, local, dismissed: standIns.length ? new Set(standIns) : NO_DISMISSAL });
+      setAttempt((n) => n + 1);
+      refused();
+    },
+    [refused],
+  );
   const dismiss = useCallback((field: string) => {
     setCurrent((shown) => (shown && !shown.dismissed.has(field) ? { ...shown, dismissed: new Set([...shown.dismissed, field]) } : shown));
   }, []);

@@ -349,7 +349,7 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
       code: 'UNCLAIMED_SHOP',
       field: 'input.delegationId',
       message: expect.stringContaining('Ask the owner to claim it with the link'),
-      messageIt: expect.stringContaining('Chiedi al titolare di rivendicarla con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»), oppure lascia prima che la prenda in carico un altro facilitatore'),
+      messageIt: expect.stringContaining('Chiedi prima al titolare di rivendicarla con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»): potrà poi scegliere un altro facilitatore, se vuole'),
     });
     expect(await db.query(`SELECT status, ended_at FROM delegation WHERE id = $1`, [alone.id])).toEqual([{ status: 'ACTIVE', ended_at: null }]);
     expect(await db.query(`SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`, [alone.id])).toEqual([{ action: 'delegation.registered_on_paper' }]);

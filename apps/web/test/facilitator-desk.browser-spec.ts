@@ -210,7 +210,7 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     await refusal.getByRole('heading', { name: `Non è stato possibile smettere di operare per conto di ${shopName}` }).waitFor();
     await refusal
       .getByText(
-        'L’attività è registrata su carta, il titolare non l’ha ancora rivendicata e nessun altro facilitatore opera per suo conto: se smettessi, nessuno potrebbe più farlo. Chiedi al titolare di rivendicarla con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»), oppure lascia prima che la prenda in carico un altro facilitatore',
+        'L’attività è registrata su carta, il titolare non l’ha ancora rivendicata e nessun altro facilitatore opera per suo conto: se smettessi, nessuno potrebbe più farlo. Chiedi prima al titolare di rivendicarla con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»): potrà poi scegliere un altro facilitatore, se vuole',
       )
       .waitFor();
     await eventually(() => focusedRole(page), 'alert');

@@ -26,8 +26,8 @@ export const delegationMessages = {
     it: 'Il link per rivendicare si invia solo per un’attività registrata su carta che nessuno ha ancora rivendicato, finché la delega è attiva',
   }),
   unclaimedShop: (): Words => ({
-    en: 'This shop was registered on paper, its owner has not claimed it yet and no other facilitator acts for it: if you stopped, nobody could. Ask the owner to claim it with the link (on the Desk, “Send the claim link again”), or let another facilitator take it on first',
-    it: 'L’attività è registrata su carta, il titolare non l’ha ancora rivendicata e nessun altro facilitatore opera per suo conto: se smettessi, nessuno potrebbe più farlo. Chiedi al titolare di rivendicarla con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»), oppure lascia prima che la prenda in carico un altro facilitatore',
+    en: 'This shop was registered on paper, its owner has not claimed it yet and no other facilitator acts for it: if you stopped, nobody could. Ask the owner to claim it with the link first (on the Desk, “Send the claim link again”): they can then choose another facilitator if they wish',
+    it: 'L’attività è registrata su carta, il titolare non l’ha ancora rivendicata e nessun altro facilitatore opera per suo conto: se smettessi, nessuno potrebbe più farlo. Chiedi prima al titolare di rivendicarla con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»): potrà poi scegliere un altro facilitatore, se vuole',
   }),
   declaredInFuture: (field: string): Words => ({
     en: `${field} cannot be in the future: write the date on the signed declaration`,

@@ -3,11 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
   ALL_ENTITIES,
+  assertMetricsPortFree,
   DatabaseConnection,
   DEMO_PASSWORD,
   Environment,
   InvalidEnvironmentError,
   loggableError,
+  MetricsPortInUseError,
   openDatabase,
   pinoOptions,
   seedDemo,
@@ -28,16 +30,72 @@ type BootLogger = pino.Logger;
 /** A start-up failure whose message tells the user what to do. */
 class PortInUseError extends Error {}
 
+const portInUse = (port: number): PortInUseError =>
+  new PortInUseError(`Port ${port} is in use (is the platform already running?). Stop the other process or set PORT.`);
+
+/** A stop asked for (SIGINT, SIGTERM) while the platform was starting: an ordinary end, not a failure. */
+class StoppedDuringStartup extends Error {}
+
+/**
+ * Start-up as named steps. A stop asked for during one lets it end — a migration or the demo seed
+ * is not cut half-way, the embedded server is not stopped under it — and the next does not begin.
+ * Only waiting (for an external database to answer) is cut short.
+ */
+class StartupSteps {
+  private current = 'starting';
+  private signal?: string;
+  private readonly stopAsked: Promise<never>;
+  private askStop: () => void = () => undefined;
+
+  constructor(private readonly log: BootLogger) {
+    this.stopAsked = new Promise<never>((_resolve, reject) => (this.askStop = () => reject(this.stopped())));
+    this.stopAsked.catch(() => undefined);
+  }
+
+  /** Records a stop; true the first time, when it is acknowledged. */
+  requestStop(signal: string): boolean {
+    if (this.signal) return false;
+    this.signal = signal;
+    this.log.info(`${signal} received while ${this.current}: stopping once that is done`);
+    this.askStop();
+    return true;
+  }
+
+  /** Runs a step, unless a stop was asked for before it began. */
+  async run<T>(name: string, work: () => Promise<T>, options: { abortable?: boolean } = {}): Promise<T> {
+    this.checkpoint();
+    this.current = name;
+    const working = work();
+    try {
+      if (options.abortable) working.catch(() => undefined);
+      return await (options.abortable ? Promise.race([working, this.stopAsked]) : working);
+    } catch (error) {
+      // A step may fail because of the stop itself (initdb hears the terminal's Ctrl-C too): not a failure to report.
+      this.checkpoint();
+      throw error;
+    }
+  }
+
+  /** After the last step: throws if a stop was asked for meanwhile. */
+  checkpoint(): void {
+    if (this.signal) throw this.stopped();
+  }
+
+  private stopped(): StoppedDuringStartup {
+    return new StoppedDuringStartup(`Stopped during start-up (${this.signal} while ${this.current}): the next start carries on from there`);
+  }
+}
+
 /** Applies pending migrations and, on an empty database when asked, seeds the demo. */
-async function prepareDatabase(env: Environment, url: string, embedded: boolean, log: BootLogger): Promise<void> {
-  const dataSource = await new DataSource(buildDataSourceOptions(url, ALL_ENTITIES)).initialize();
+async function prepareDatabase(env: Environment, database: DatabaseConnection, log: BootLogger, steps: StartupSteps): Promise<void> {
+  const dataSource = await new DataSource(buildDataSourceOptions(database.url, ALL_ENTITIES)).initialize();
   try {
     if (env.MIGRATIONS_RUN) {
-      const applied = await runPendingMigrations(dataSource);
+      const applied = await steps.run('applying the migrations', () => runPendingMigrations(dataSource));
       log.info(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
     }
-    if (env.SEED_DEMO === 'true' || (env.SEED_DEMO === 'auto' && embedded)) {
-      const summary = await seedDemo(dataSource);
+    if (env.SEED_DEMO === 'true' || (env.SEED_DEMO === 'auto' && database.embedded)) {
+      const summary = await steps.run('loading the demo data', () => seedDemo(dataSource));
       if (summary) {
         log.info(
           `Demo data: ${summary.shops} shops in ${summary.provinces} provinces, ${summary.providers} providers, ` +
@@ -54,6 +112,14 @@ async function prepareDatabase(env: Environment, url: string, embedded: boolean,
   }
 }
 
+/** Whatever hangs while stopping, the process ends. */
+function exitIfStillRunning(env: Environment, log: BootLogger): void {
+  setTimeout(() => {
+    log.error('Could not stop in time: exiting');
+    process.exit(1);
+  }, env.SHUTDOWN_TIMEOUT_SECONDS * 1000 + 20_000).unref();
+}
+
 /**
  * Stops in order, so that nothing fails half-way: readiness turns 503, the HTTP server stops
  * accepting and answers what is in flight (for at most SHUTDOWN_TIMEOUT_SECONDS), then the job
@@ -62,11 +128,7 @@ async function prepareDatabase(env: Environment, url: string, embedded: boolean,
 async function shutdown(signal: string, env: Environment, log: BootLogger, app: NestExpressApplication | undefined, database: DatabaseConnection | undefined): Promise<void> {
   const timeoutMs = env.SHUTDOWN_TIMEOUT_SECONDS * 1000;
   log.info(`${signal} received: answering the requests in flight (at most ${env.SHUTDOWN_TIMEOUT_SECONDS} s), then stopping`);
-  // A last resort: whatever hangs, the process ends.
-  setTimeout(() => {
-    log.error('Could not stop in time: exiting');
-    process.exit(1);
-  }, timeoutMs + 20_000).unref();
+  exitIfStillRunning(env, log);
   if (app) {
     app.get(ShutdownState).begin();
     const drained = await drainHttp(app.getHttpServer() as Server, timeoutMs);
@@ -79,46 +141,55 @@ async function shutdown(signal: string, env: Environment, log: BootLogger, app: 
 
 async function bootstrap(env: Environment, log: BootLogger): Promise<void> {
   // Everything that can be checked before touching the database is checked first.
-  if (!(await isPortFree(env.PORT, env.HOST))) {
-    throw new PortInUseError(`Port ${env.PORT} is in use (is the platform already running?). Stop the other process or set PORT.`);
-  }
-  // What is running so far: a signal during start-up stops exactly that.
-  const running: { app?: NestExpressApplication; database?: DatabaseConnection } = {};
+  if (!(await isPortFree(env.PORT, env.HOST))) throw portInUse(env.PORT);
+  await assertMetricsPortFree(env.METRICS_PORT, env.METRICS_HOST);
+
+  const steps = new StartupSteps(log);
+  let database: DatabaseConnection | undefined;
+  let app: NestExpressApplication | undefined;
+  let started = false;
   let stopping = false;
-  const stop = (signal: string): void => {
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (!started) {
+      if (steps.requestStop(signal)) exitIfStillRunning(env, log);
+      return;
+    }
     if (stopping) return;
     stopping = true;
-    void shutdown(signal, env, log, running.app, running.database).finally(() => log.flush(() => process.exit(0)));
+    void shutdown(signal, env, log, app, database).finally(() => log.flush(() => process.exit(0)));
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  // `on`, not `once`: under `npm start` one Ctrl-C arrives twice (from the terminal, and forwarded by
+  // npm), and a repeated signal must not end the process by default half-way through stopping.
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
-  const database = await openDatabase(env, (line) => log.info(line));
-  running.database = database;
-  let app: NestExpressApplication | undefined;
   try {
-    await prepareDatabase(env, database.url, database.embedded, log);
-    app = await NestFactory.create<NestExpressApplication>(
-      AppModule.register({ databaseUrl: database.url, worker: env.RUN_WORKER, workerPollSeconds: env.WORKER_POLL_SECONDS }),
-      { bufferLogs: true },
-    );
-    running.app = app;
-    app.useLogger(app.get(Logger));
-    configureHttp(app);
-    await app.listen(env.PORT, env.HOST);
+    // Waiting for an external database is cut short by a stop; starting the embedded one is not.
+    database = await steps.run('starting the database', () => openDatabase(env, (line) => log.info(line)), { abortable: Boolean(env.DATABASE_URL) });
+    await prepareDatabase(env, database, log, steps);
+    const databaseUrl = database.url;
+    await steps.run('starting the API', async () => {
+      app = await NestFactory.create<NestExpressApplication>(
+        AppModule.register({ databaseUrl, worker: env.RUN_WORKER, workerPollSeconds: env.WORKER_POLL_SECONDS }),
+        { bufferLogs: true },
+      );
+      app.useLogger(app.get(Logger));
+      configureHttp(app);
+      await app.listen(env.PORT, env.HOST);
+    });
+    steps.checkpoint();
   } catch (error) {
     await app?.close().catch(() => undefined);
-    await database.close().catch(() => undefined);
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new PortInUseError(`Port ${env.PORT} is in use (is the platform already running?). Stop the other process or set PORT.`);
-    }
+    await database?.close().catch(() => undefined);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw portInUse(env.PORT);
     throw error;
   }
+  started = true;
   const base = `http://localhost:${env.PORT}`;
   log.info(`GraphQL API at ${base}/graphql — health at ${base}/health/ready${env.RUN_WORKER ? ' — worker running in this process' : ''}`);
 }
 
-const EXPECTED = [EmbeddedPostgresStartError, InvalidEnvironmentError, PortInUseError, DatabaseUnreachableError];
+const EXPECTED = [EmbeddedPostgresStartError, InvalidEnvironmentError, PortInUseError, MetricsPortInUseError, DatabaseUnreachableError];
 
 function main(): void {
   let env: Environment;
@@ -130,6 +201,12 @@ function main(): void {
   }
   const log = pino(pinoOptions(env)).child({ context: 'Bootstrap' });
   bootstrap(env, log).catch((error: unknown) => {
+    if (error instanceof StoppedDuringStartup) {
+      // A stop asked for is an ordinary end, as after a normal start: exit code 0.
+      log.info(error.message);
+      log.flush(() => process.exit(0));
+      return;
+    }
     // One line for what the operator can fix; the whole story, without secrets, for the rest.
     const expected = EXPECTED.some((type) => error instanceof type);
     const { message, stack } = loggableError(error);

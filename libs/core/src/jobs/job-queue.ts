@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } f
 import { Gauge } from 'prom-client';
 import { MetricsService } from '../metrics/metrics.service';
 import PgBoss from 'pg-boss';
+import { Client } from 'pg';
 import { RequestContext } from '../common/request-context';
 import { ALL_JOBS, JobData, JobName } from './job-names';
 import { loggableError } from '../common/log-safety';
@@ -25,6 +26,9 @@ export interface SendOptions {
 /** admin_shutdown and its kin, or the client noticing the connection is gone. */
 const isConnectionClosed = (error: Error): boolean =>
   ['57P01', '57P02', '57P03'].includes((error as { code?: string }).code ?? '') || /Connection terminated/i.test(error.message);
+
+/** pg_advisory_lock key: one process at a time creates the queues. */
+const QUEUE_CREATION_LOCK = 7_320_001;
 
 export type JobHandler<N extends JobName> = (data: JobData[N], jobId: string) => Promise<void>;
 
@@ -67,8 +71,29 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     await this.boss.start();
-    for (const name of ALL_JOBS) await this.boss.createQueue(name);
+    await this.createQueues();
     if (this.metrics) this.measureQueues(this.metrics);
+  }
+
+  /**
+   * Creates the queues that do not exist yet, one process at a time: pg-boss gives each queue a
+   * table of its own, attached to its job table, and processes starting together on a new
+   * database (an API and its workers) deadlocked doing so. Once they exist, nothing is locked.
+   */
+  private async createQueues(): Promise<void> {
+    const existing = new Set((await this.boss.getQueues()).map((queue) => queue.name));
+    const missing = ALL_JOBS.filter((name) => !existing.has(name));
+    if (missing.length === 0) return;
+    const client = new Client({ connectionString: this.options.databaseUrl, application_name: 'vicini-e-connessi-jobs' });
+    await client.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [QUEUE_CREATION_LOCK]);
+      // Another process may have created some meanwhile: creating an existing queue does nothing.
+      for (const name of missing) await this.boss.createQueue(name);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [QUEUE_CREATION_LOCK]).catch(() => undefined);
+      await client.end();
+    }
   }
 
   /** Jobs waiting or running per queue, read from pg-boss when scraped. */

@@ -1,14 +1,19 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ALL_ENTITIES, AuthService, generatePassword, MailService, openDatabase, RequestContext, RetentionService, UserRole, validateEnvironment } from '@vec/core';
-import { buildDataSourceOptions, runPendingMigrations } from '@vec/database';
-import { DataSource } from 'typeorm';
+import { AuthService, generatePassword, MailService, openDatabase, RequestContext, RetentionService, UserRole, validateDatabaseEnvironment, validateEnvironment } from '@vec/core';
+import { runPendingMigrations } from '@vec/database';
 import { parseArgs } from 'node:util';
 import { CliModule } from './cli.module';
+import { revertLastMigration, withSchema } from './schema-commands';
 
 const USAGE = `Usage: npm run cli -- <command> [options]   (in a container: node dist/apps/cli/src/main.js <command>)
   migrate
       Applies the pending migrations (under an advisory lock: safe while other processes start).
+      Reads only the database settings (DATABASE_URL; in production nothing else is required).
+  migrate:revert
+      Undoes the last applied migration (its down(), in one transaction). To roll back an upgrade:
+      stop the new version, run it once for each migration the upgrade applied, start the old one.
+      Reads only the database settings, as migrate does.
   user:create --role <ministry|admin|shop|provider> --email <address> [--password <at least 12 characters>]
       Creates an account. Without --password (or NEW_USER_PASSWORD in the environment) a strong
       password is generated and printed once.
@@ -20,17 +25,20 @@ const USAGE = `Usage: npm run cli -- <command> [options]   (in a container: node
       worker does daily); with --dry-run, only says how many rows of each kind have expired.`;
 
 async function migrate(): Promise<number> {
-  const env = validateEnvironment(process.env);
-  const database = await openDatabase(env, (line) => console.log(line), { joinRunning: true });
-  const dataSource = await new DataSource(buildDataSourceOptions(database.url, ALL_ENTITIES)).initialize();
-  try {
+  return withSchema(validateDatabaseEnvironment(process.env), { log: (line) => console.log(line), joinRunning: true }, async (dataSource) => {
     const applied = await runPendingMigrations(dataSource);
     console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
     return 0;
-  } finally {
-    await dataSource.destroy();
-    await database.close();
-  }
+  });
+}
+
+async function revertMigration(argv: string[]): Promise<number> {
+  parseArgs({ args: argv, options: {}, strict: true });
+  return withSchema(validateDatabaseEnvironment(process.env), { log: (line) => console.log(line), joinRunning: true }, async (dataSource) => {
+    const reverted = await revertLastMigration(dataSource);
+    console.log(reverted ? `Reverted migration ${reverted}` : 'No migration to revert');
+    return 0;
+  });
 }
 
 async function createUser(argv: string[]): Promise<number> {
@@ -120,6 +128,8 @@ async function main(): Promise<number> {
   switch (command) {
     case 'migrate':
       return migrate();
+    case 'migrate:revert':
+      return revertMigration(rest);
     case 'user:create':
       return createUser(rest);
     case 'mailbox':

@@ -5,6 +5,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { Environment, errorReportingPlugin, LoggedRequest, MetricsService, formatGraphQLError, GraphQLContext, LoaderFactory, requestContextFromHttp } from '@vec/core';
 import type { Request, Response } from 'express';
 import { inputHygienePlugin } from './input-hygiene.plugin';
+import { noIntrospectionRule } from './introspection';
 import { graphqlMetricsPlugin } from './metrics.plugin';
 import { publicCachePlugin } from './public-cache.plugin';
 import { queryCostPlugin, QueryLimits, queryLimitRules } from './query-limits';
@@ -50,12 +51,13 @@ export function graphqlOptions(loaders: LoaderFactory, config: ConfigService<Env
     sortSchema: true,
     path: '/graphql',
     playground: false,
-    introspection,
+    // Apollo's own refusal would name its constructor option: the platform's rule names GRAPHQL_INTROSPECTION.
+    introspection: true,
     // Without introspection, "Did you mean …?" would give the schema away field by field.
     hideSchemaDetailsFromClientErrors: !introspection,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: limits.tokens },
-    validationRules: queryLimitRules(limits),
+    validationRules: [...(introspection ? [] : [noIntrospectionRule]), ...queryLimitRules(limits)],
     formatError: formatGraphQLError,
     plugins: [ApolloServerPluginCacheControlDisabled(), publicCachePlugin, operationNamePlugin, graphqlMetricsPlugin(metrics), queryCostPlugin(limits.cost), inputHygienePlugin(), errorReportingPlugin],
     context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => {

@@ -2,7 +2,25 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createScratchDatabase } from '@vec/core/testing/test-database';
+import { Client } from 'pg';
 import { freePort, ROOT, spawnBuilt, waitUntilReady } from '../testing/spawned-api';
+
+/** The environment of a migration job: production, a database, and nothing else (no key, no SMTP server). */
+function migrationJobEnvironment(databaseUrl: string): Record<string, string> {
+  const { JWT_SECRET: _key, SMTP_URL: _smtp, MAIL_FROM: _from, APP_URL: _app, ...rest } = process.env;
+  return { ...(rest as Record<string, string>), NODE_ENV: 'production', DATABASE_URL: databaseUrl };
+}
+
+async function lastMigration(url: string): Promise<string> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<{ name: string }>('SELECT name FROM schema_migration ORDER BY id DESC LIMIT 1')).rows[0].name;
+  } finally {
+    await client.end();
+  }
+}
 
 /** Bytes under a folder. */
 function sizeOf(path: string): number {
@@ -43,8 +61,9 @@ describe('The runtime tree a production image carries: production dependencies a
       LOG_LEVEL: 'log',
       METRICS_PORT: '0',
     };
-    const migrate = spawnSync(process.execPath, [join(tree, 'dist', 'apps', 'cli', 'src', 'main.js'), 'migrate'], { cwd: tree, env: { ...process.env, ...production }, encoding: 'utf8' });
-    expect([migrate.status, migrate.stdout.trim()]).toEqual([0, 'Database schema is up to date']);
+    // A migration job is given the database only: the key and the SMTP server are the API's and the worker's.
+    const migrate = spawnSync(process.execPath, [join(tree, 'dist', 'apps', 'cli', 'src', 'main.js'), 'migrate'], { cwd: tree, env: migrationJobEnvironment(process.env.DATABASE_URL ?? ''), encoding: 'utf8' });
+    expect([migrate.status, migrate.stdout.trim(), migrate.stderr]).toEqual([0, 'Database schema is up to date', '']);
 
     const port = await freePort();
     const api = spawnBuilt(join(tree, 'dist', 'apps', 'api', 'src', 'main.js'), { ...production, PORT: String(port), RUN_WORKER: 'false', MIGRATIONS_RUN: 'false' }, tree);
@@ -64,5 +83,21 @@ describe('The runtime tree a production image carries: production dependencies a
     expect(await api.exited).toBe(0);
     expect(await worker.exited).toBe(0);
     expect(`${api.output()}${worker.output()}`).not.toMatch(/"level":(50|60)/);
+  }, 120_000);
+
+  it('rolls the last migration back with migrate:revert, and migrate applies it again (the runbook\'s rollback, without the development tools)', async () => {
+    const scratch = await createScratchDatabase({ migrated: true });
+    try {
+      const cli = (command: string) => spawnSync(process.execPath, [join(tree, 'dist', 'apps', 'cli', 'src', 'main.js'), command], { cwd: tree, env: migrationJobEnvironment(scratch.url), encoding: 'utf8' });
+      const last = await lastMigration(scratch.url);
+      const revert = cli('migrate:revert');
+      expect([revert.status, revert.stdout.trim(), revert.stderr]).toEqual([0, `Reverted migration ${last}`, '']);
+      expect(await lastMigration(scratch.url)).not.toBe(last);
+      const migrate = cli('migrate');
+      expect([migrate.status, migrate.stdout.trim(), migrate.stderr]).toEqual([0, `Applied migrations: ${last}`, '']);
+      expect(await lastMigration(scratch.url)).toBe(last);
+    } finally {
+      await scratch.drop();
+    }
   }, 120_000);
 });

@@ -22,6 +22,12 @@ describe('Production refuses to start unsafely', () => {
     ['without JWT_SECRET', { JWT_SECRET: undefined }, 'JWT_SECRET=undefined: is required in production'],
     ['with the development key', { JWT_SECRET: 'vicini-e-connessi-local-development-key-not-for-production' }, 'is the development key published in the source code'],
     ['with an all-"a" key', { JWT_SECRET: 'a'.repeat(48) }, 'is too easy to guess'],
+    ["with jwt.io's example key", { JWT_SECRET: 'your-256-bit-secret-your-256-bit-secret' }, 'JWT_SECRET=<hidden, 39 characters>: is too easy to guess'],
+    [
+      'with APP_URL over plain http (links in e-mails in clear text, a Secure cookie browsers would not send)',
+      { APP_URL: 'http://vicini.example' },
+      'APP_URL="http://vicini.example": must be an https:// address in production',
+    ],
     ['without SMTP_URL (e-mails would only reach the development mailbox)', { SMTP_URL: undefined }, 'SMTP_URL=undefined: is required in production'],
     ['seeding the demo', { SEED_DEMO: 'true' }, 'SEED_DEMO="true": cannot be true in production'],
   ])('%s', (_what, change, reason) => {
@@ -34,5 +40,6 @@ describe('Production refuses to start unsafely', () => {
     expect(output).not.toContain('@vicini.demo');
     expect(output).not.toContain('s3cret');
     expect(output).not.toContain('aaaaaaaa');
+    expect(output).not.toContain('256-bit-secret');
   });
 });

@@ -1,5 +1,5 @@
 import { EmbeddedPostgresServer, runningEmbeddedUrl, waitForDatabase } from '@vec/database';
-import { Environment } from './environment';
+import type { DatabaseEnvironment } from './environment';
 
 export interface DatabaseConnection {
   url: string;
@@ -13,7 +13,7 @@ export interface DatabaseConnection {
  * the embedded PostgreSQL. With `joinRunning` (the command-line tools), an embedded PostgreSQL the
  * platform is running on the same folder is used as it is, and left running.
  */
-export async function openDatabase(env: Environment, log: (line: string) => void, options: { joinRunning?: boolean } = {}): Promise<DatabaseConnection> {
+export async function openDatabase(env: DatabaseEnvironment, log: (line: string) => void, options: { joinRunning?: boolean } = {}): Promise<DatabaseConnection> {
   if (env.DATABASE_URL) {
     await waitForDatabase(env.DATABASE_URL, env.DATABASE_CONNECT_TIMEOUT_SECONDS, log);
     return { url: env.DATABASE_URL, embedded: false, close: async () => undefined };

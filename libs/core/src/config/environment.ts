@@ -378,6 +378,25 @@ function reasonOf(constraints: Record<string, string>): string {
 
 /** Parses and checks the environment; throws naming every wrong variable and why. */
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  return checked(raw);
+}
+
+/** What reaching the database takes: a command that only changes the schema reads nothing else. */
+export const DATABASE_VARIABLES = ['NODE_ENV', 'DATABASE_URL', 'DATABASE_CONNECT_TIMEOUT_SECONDS', 'EMBEDDED_PG_DIR', 'EMBEDDED_PG_PORT'] as const;
+
+export type DatabaseEnvironment = Pick<Environment, (typeof DATABASE_VARIABLES)[number]>;
+
+/**
+ * Checks only the database settings (production's rules included: DATABASE_URL is required
+ * there), for the commands that apply or revert migrations: a migration job needs no signing key
+ * nor SMTP server, and is not refused for a variable it never reads.
+ */
+export function validateDatabaseEnvironment(raw: Record<string, unknown>): DatabaseEnvironment {
+  return checked(Object.fromEntries(DATABASE_VARIABLES.map((name) => [name, raw[name]])), DATABASE_VARIABLES);
+}
+
+/** Every variable's shape, then production's rules (those about `only`, when given). */
+function checked(raw: Record<string, unknown>, only?: readonly string[]): Environment {
   const present = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''));
   const env = plainToInstance(Environment, present, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false });
@@ -386,6 +405,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   // Production's own rules only once every value has the right shape.
   if (lines.length === 0) {
     for (const { variable, reason } of productionProblems(env)) {
+      if (only && !only.includes(variable)) continue;
       lines.push(`  ${variable}=${printable(variable, env[variable as keyof Environment])}: ${reason}`);
     }
   }

@@ -1,28 +1,10 @@
-import { deflateRawSync } from 'node:zlib';
 import type { Environment } from './environment';
 import { MESSAGES } from '../messages';
 import { identityProviderProductionProblems, parseIdentityProviders } from '../auth/oidc/oidc-provider-config';
+import { MIN_SECRET_GUESSES_LOG10, secretGuessesLog10 } from './secret-strength';
 
 /** Signs access tokens when JWT_SECRET is unset (never in production: the checks below refuse it). */
 export const DEVELOPMENT_JWT_SECRET = 'vicini-e-connessi-local-development-key-not-for-production';
-
-/** Bits a signing key must carry at least: what `openssl rand -base64 48` gives is far above. */
-export const MIN_SECRET_BITS = 128;
-
-/**
- * An estimate of a secret's entropy, the lower of two: its length times the Shannon entropy of its
- * characters (catches few distinct characters), and its size once compressed (catches a word or
- * pattern repeated). Neither proves a key random, but together they refuse the keys tried first.
- */
-export function estimatedBits(secret: string): number {
-  const counts = new Map<string, number>();
-  for (const char of secret) counts.set(char, (counts.get(char) ?? 0) + 1);
-  const length = [...secret].length;
-  let perChar = 0;
-  for (const count of counts.values()) perChar -= (count / length) * Math.log2(count / length);
-  const compressed = deflateRawSync(Buffer.from(secret), { level: 9 }).length * 8;
-  return Math.floor(Math.min(perChar * length, compressed));
-}
 
 /** A value fit for a log line: secrets described, never shown; a URL's password masked. */
 export function printable(variable: string, value: unknown): string {
@@ -46,16 +28,17 @@ export function productionProblems(env: Environment): { variable: string; reason
     problems.push({ variable: 'JWT_SECRET', reason: MESSAGES.config.jwtSecretRequired().en });
   } else if (env.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
     problems.push({ variable: 'JWT_SECRET', reason: MESSAGES.config.jwtSecretPublished().en });
-  } else if (estimatedBits(env.JWT_SECRET) < MIN_SECRET_BITS) {
-    problems.push({
-      variable: 'JWT_SECRET',
-      reason: MESSAGES.config.jwtSecretGuessable(estimatedBits(env.JWT_SECRET), MIN_SECRET_BITS).en,
-    });
+  } else {
+    const guessesLog10 = secretGuessesLog10(env.JWT_SECRET);
+    if (guessesLog10 < MIN_SECRET_GUESSES_LOG10) {
+      problems.push({ variable: 'JWT_SECRET', reason: MESSAGES.config.jwtSecretGuessable(Math.floor(guessesLog10), MIN_SECRET_GUESSES_LOG10).en });
+    }
   }
   // Without an SMTP server e-mails would pile up unseen in the development mailbox.
   if (!env.SMTP_URL) problems.push({ variable: 'SMTP_URL', reason: MESSAGES.config.smtpRequired().en });
   if (!env.MAIL_FROM) problems.push({ variable: 'MAIL_FROM', reason: MESSAGES.config.mailFromRequired().en });
   if (!env.APP_URL) problems.push({ variable: 'APP_URL', reason: MESSAGES.config.appUrlRequired().en });
+  else if (!env.APP_URL.startsWith('https://')) problems.push({ variable: 'APP_URL', reason: MESSAGES.config.appUrlNotHttps().en });
   if (env.SEED_DEMO === 'true') problems.push({ variable: 'SEED_DEMO', reason: MESSAGES.config.demoInProduction().en });
   if (env.COOKIE_SECURE === 'false') problems.push({ variable: 'COOKIE_SECURE', reason: MESSAGES.config.insecureCookieInProduction().en });
   const identity = parseIdentityProviders(env.OIDC_PROVIDERS);

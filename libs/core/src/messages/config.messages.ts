@@ -46,6 +46,10 @@ export const configMessages = {
     en: 'is required in production: the public address of the web app, for the links in e-mails',
     it: 'è obbligatoria in produzione: l’indirizzo pubblico dell’app web, per i link nelle e-mail',
   }),
+  appUrlNotHttps: (): Words => ({
+    en: 'must be an https:// address in production: the links in e-mails (password resets, confirmations) would travel unencrypted, and browsers send the Secure session cookie over https only',
+    it: 'deve essere un indirizzo https:// in produzione: i link nelle e-mail (reimpostazione della password, conferme) viaggerebbero in chiaro, e i browser inviano il cookie di sessione Secure solo su https',
+  }),
   databaseRequired: (): Words => ({
     en: 'is required in production: the embedded PostgreSQL is for development only',
     it: 'è obbligatoria in produzione: il PostgreSQL incorporato serve solo allo sviluppo',
@@ -58,9 +62,10 @@ export const configMessages = {
     en: 'is the development key published in the source code: generate one with `openssl rand -base64 48`',
     it: 'è la chiave di sviluppo pubblicata nel codice sorgente: generane una con `openssl rand -base64 48`',
   }),
-  jwtSecretGuessable: (bits: number, minBits: number): Words => ({
-    en: `is too easy to guess (about ${bits} bits, at least ${minBits} needed): generate one with \`openssl rand -base64 48\``,
-    it: `è troppo facile da indovinare (circa ${bits} bit, ne servono almeno ${minBits}): generane una con \`openssl rand -base64 48\``,
+  /** `guessesLog10`, `minLog10`: powers of ten of the guesses zxcvbn-ts estimates, and of those required. */
+  jwtSecretGuessable: (guessesLog10: number, minLog10: number): Words => ({
+    en: `is too easy to guess (about 10^${guessesLog10} guesses, at least 10^${minLog10} needed): generate a random one with \`openssl rand -base64 48\``,
+    it: `è troppo facile da indovinare (circa 10^${guessesLog10} tentativi, ne servono almeno 10^${minLog10}): generane una casuale con \`openssl rand -base64 48\``,
   }),
   demoInProduction: (): Words => ({
     en: 'cannot be true in production: demo accounts have a published password',

@@ -49,6 +49,11 @@ export const requestMessages = {
       ? { en: `Internal server error (request ${requestId})`, it: `Errore interno del server (richiesta ${requestId})` }
       : { en: 'Internal server error', it: 'Errore interno del server' },
   stopping: (): Words => ({ en: 'This instance is stopping', it: 'Questa istanza si sta fermando' }),
+  /** Names the platform's setting, not the GraphQL server's option, so that whoever runs it knows what to change. */
+  introspectionDisabled: (): Words => ({
+    en: 'Schema introspection is turned off on this server (in production it is off unless the server sets GRAPHQL_INTROSPECTION=true)',
+    it: 'L’introspezione dello schema è disattivata su questo server (in produzione lo è, salvo che il server imposti GRAPHQL_INTROSPECTION=true)',
+  }),
 };
 
 /** The text rules of api/text-rules.ts; the same names are the errors' codes. */

@@ -189,6 +189,7 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
     bodyUnreadable: NONE,
     internalError: [[], ['richiesta-0001']],
     stopping: NONE,
+    introspectionDisabled: NONE,
   },
   status: {
     verification: each(Object.values(VerificationStatus)),

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { coverageSummary } from '../../components/coverage-summary';
+import { CoverageFact, FreePeriodFact } from '../../components/OfferFacts';
 import type { CatalogueOfferFieldsFragment } from '../../gql/generated';
 import { currentLanguage } from '../../i18n';
 import { useFormat } from '../../i18n/format';
@@ -48,18 +48,12 @@ export function CatalogueOfferCard({ offer }: { offer: CatalogueOfferFieldsFragm
             <dt>{t('offers.categories')}</dt>
             <dd>{offer.categories.map(label).join(', ')}</dd>
           </div>
-          <div>
-            <dt>{t('offers.coverage')}</dt>
-            <dd>{coverageSummary(offer.coverage, t)}</dd>
-          </div>
+          <CoverageFact coverage={offer.coverage} />
           <div>
             <dt>{t('catalogue.sectors')}</dt>
             <dd>{sectorsText(offer.sectors)}</dd>
           </div>
-          <div>
-            <dt>{t('offers.freePeriod')}</dt>
-            <dd>{t('explanation.freePeriod', { count: offer.freePeriodMonths })}</dd>
-          </div>
+          <FreePeriodFact months={offer.freePeriodMonths} />
           <div>
             <dt>{t('offers.validity')}</dt>
             <dd>{validity}</dd>

@@ -2,13 +2,13 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterButtons } from '../../components/FilterButtons';
+import { CoverageFact, FreePeriodFact } from '../../components/OfferFacts';
 import { PagedResults } from '../../components/PagedResults';
 import { usePaging } from '../../components/Pagination';
 import { PageTitle } from '../../components/PageTitle';
 import { StatusNotice } from '../../components/StatusNotice';
 import { OfferReviewDocument, type OfferReviewQuery, type OfferStatus } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
-import { coverageSummary } from '../../components/coverage-summary';
 import { OfferStatusBadge } from '../provider/OfferStatusBadge';
 import { OfferModeration } from './OfferModeration';
 import { HistoryLink } from './audit/HistoryLink';
@@ -36,14 +36,8 @@ function ReviewCard({ offer, onDone }: { offer: ReviewedOffer; onDone: (message:
             <dt>{t('offerReview.provider')}</dt>
             <dd>{offer.provider.name}</dd>
           </div>
-          <div>
-            <dt>{t('offers.coverage')}</dt>
-            <dd>{coverageSummary(offer.coverage, t)}</dd>
-          </div>
-          <div>
-            <dt>{t('offers.freePeriod')}</dt>
-            <dd>{t('explanation.freePeriod', { count: offer.freePeriodMonths })}</dd>
-          </div>
+          <CoverageFact coverage={offer.coverage} />
+          <FreePeriodFact months={offer.freePeriodMonths} />
         </dl>
         <h3 className="h6 mb-1">{t('offerReview.conditions')}</h3>
         <p className="mb-0">{offer.conditions}</p>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { CoverageFact, FreePeriodFact } from '../../components/OfferFacts';
 import type { OfferFieldsFragment } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
@@ -7,7 +8,6 @@ import { PATHS, pathTo } from '../../routes';
 import { CapacityBurnDown } from './CapacityBurnDown';
 import { OfferStatusActions } from './OfferStatusActions';
 import { OfferStatusBadge } from './OfferStatusBadge';
-import { coverageSummary } from '../../components/coverage-summary';
 
 export function OfferCard({ offer, onDone }: { offer: OfferFieldsFragment; onDone: (message: string) => void }) {
   const { t } = useTranslation();
@@ -37,14 +37,8 @@ export function OfferCard({ offer, onDone }: { offer: OfferFieldsFragment; onDon
             <dt>{t('offers.categories')}</dt>
             <dd>{offer.categories.map(label).join(', ')}</dd>
           </div>
-          <div>
-            <dt>{t('offers.coverage')}</dt>
-            <dd>{coverageSummary(offer.coverage, t)}</dd>
-          </div>
-          <div>
-            <dt>{t('offers.freePeriod')}</dt>
-            <dd>{t('explanation.freePeriod', { count: offer.freePeriodMonths })}</dd>
-          </div>
+          <CoverageFact coverage={offer.coverage} />
+          <FreePeriodFact months={offer.freePeriodMonths} />
           <div>
             <dt>{t('offers.validity')}</dt>
             <dd>

@@ -2,9 +2,9 @@ import { useLazyQuery, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadFailed, Loading } from '../../components/Loading';
+import { CoverageFact, FreePeriodFact } from '../../components/OfferFacts';
 import { PagedResults } from '../../components/PagedResults';
 import { usePaging } from '../../components/Pagination';
-import { coverageSummary } from '../../components/coverage-summary';
 import { CategoryOffersDocument, MyShopDocument, OfferEligibilityDocument, type CategoryOffersQuery, type ServiceCategory } from '../../gql/generated';
 import { ReasonList } from './Recommendations';
 
@@ -30,14 +30,8 @@ function EligibilityCheck({ helpRequestId, offer }: { helpRequestId: string; off
       </h3>
       <p className="mb-1">{t('recommendations.by', { provider: offer.provider.name })}</p>
       <dl className="queue-facts mb-2">
-        <div>
-          <dt>{t('offers.coverage')}</dt>
-          <dd>{coverageSummary(offer.coverage, t)}</dd>
-        </div>
-        <div>
-          <dt>{t('offers.freePeriod')}</dt>
-          <dd>{t('explanation.freePeriod', { count: offer.freePeriodMonths })}</dd>
-        </div>
+        <CoverageFact coverage={offer.coverage} />
+        <FreePeriodFact months={offer.freePeriodMonths} />
       </dl>
       <button type="button" className="btn btn-outline-primary btn-sm" aria-expanded={open} aria-controls={panelId} aria-describedby={`other-${offer.id}-title`} onClick={toggle}>
         {t('otherOffers.check')}

@@ -2,6 +2,7 @@ export * from './core.module';
 export * from './api/api.module';
 export * from './entities';
 export * from './config/environment';
+export * from './config/validate-environment';
 export * from './config/database-connection';
 export * from './common/request-context';
 export * from './api/request-context';

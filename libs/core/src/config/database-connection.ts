@@ -1,5 +1,5 @@
 import { EmbeddedPostgresServer, runningEmbeddedUrl, waitForDatabase } from '@vec/database';
-import type { DatabaseEnvironment } from './environment';
+import type { DatabaseEnvironment } from './validate-environment';
 
 export interface DatabaseConnection {
   url: string;

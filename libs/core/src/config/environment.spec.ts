@@ -1,4 +1,5 @@
-import { enabledLogLevels, validateEnvironment } from './environment';
+import { enabledLogLevels } from './environment';
+import { validateEnvironment } from './validate-environment';
 
 describe('validateEnvironment', () => {
   it('applies the documented defaults', () => {

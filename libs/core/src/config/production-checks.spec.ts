@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { validateDatabaseEnvironment, validateEnvironment } from './environment';
+import { validateDatabaseEnvironment, validateEnvironment } from './validate-environment';
 import { DEVELOPMENT_JWT_SECRET } from './production-checks';
 import { MIN_SECRET_GUESSES_LOG10, secretGuessesLog10 } from './secret-strength';
 

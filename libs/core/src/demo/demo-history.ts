@@ -4,7 +4,7 @@ import type { HelpRequestBundleEntity } from '../help-request/help-request-bundl
 import { HelpRequestEntity } from '../help-request/help-request.entity';
 import { HelpRequestStatus } from '../help-request/help-request.types';
 import { DAY_MS } from '../common/time';
-import { validateEnvironment } from '../config/environment';
+import { validateEnvironment } from '../config/validate-environment';
 import { moveMatch, openMatch } from '../match/match-rules';
 import { MatchTransitionEntity } from '../match/match-transition.entity';
 import { MatchEntity } from '../match/match.entity';

@@ -4,7 +4,7 @@ import { Test } from '@nestjs/testing';
 import { DatabaseModule } from '@vec/database';
 import { DataSource } from 'typeorm';
 import { Actor, RequestContext } from '../common/request-context';
-import { validateEnvironment } from '../config/environment';
+import { validateEnvironment } from '../config/validate-environment';
 import { CoreModule } from '../core.module';
 import { ALL_ENTITIES } from '../entities';
 import { JobsModule } from '../jobs/jobs.module';

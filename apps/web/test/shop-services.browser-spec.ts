@@ -248,6 +248,8 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     await expectAccessible(page, 'request-refused-offers');
     await refused.getByRole('button', { name: 'Chiedi di nuovo' }).click();
     await page.waitForURL('**/la-mia-attivita/servizi/*');
+    // The request page, which lists both matches, stays on screen until the match page has loaded.
+    await page.getByRole('heading', { level: 2, name: 'Offerte che hai lasciato o che ti sono state rifiutate' }).waitFor({ state: 'detached' });
     await eventually(() => page.getByTestId('match-state').textContent(), 'In attesa di risposta');
     await page.context().close();
   });

@@ -6,24 +6,18 @@ import { FacilitatorService } from '../facilitator/facilitator.service';
 import { CLOSED_ON_ERASURE_REASON } from '../provider/organisation-decision';
 import { VerificationStatus } from '../provider/provider.types';
 import { seedFacilitator, seedShops, seedUser, SeededFacilitator } from '../testing/seed';
-import { actingAs, startTestCore, TestCore } from '../testing/test-core';
-import { createScratchDatabase } from '../testing/test-database';
+import { actingAs, startScratchCore, TestCore } from '../testing/test-core';
 import { AccountErasureService } from './account-erasure.service';
 
 describe('erasing a facilitator’s account (real PostgreSQL)', () => {
-  let scratch: { url: string; drop(): Promise<void> };
   let core: TestCore;
   let erasure: AccountErasureService;
   beforeAll(async () => {
     // A database of its own: the calls written here by hand must not show in other suites' lists.
-    scratch = await createScratchDatabase({ migrated: true });
-    core = await startTestCore({ url: scratch.url });
+    core = await startScratchCore();
     erasure = core.app.get(AccountErasureService);
   });
-  afterAll(async () => {
-    await core.close();
-    await scratch.drop();
-  });
+  afterAll(() => core.close());
 
   const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => core.db.query(sql, params);
   const password = 'una-password-lunga-facilitatore';

@@ -5,26 +5,20 @@ import { DAY_MS } from '../common/time';
 import { MonitoringService } from '../monitoring/monitoring.service';
 import { seedPersonLife } from '../testing/personal-data-fixture';
 import { seedUser } from '../testing/seed';
-import { actingAs, startTestCore, TestCore } from '../testing/test-core';
-import { createScratchDatabase } from '../testing/test-database';
+import { actingAs, startScratchCore, TestCore } from '../testing/test-core';
 import { ERASED_TEXT } from './personal-data.registry';
 import { RetentionKind } from './retention-policy';
 import { RetentionService } from './retention.service';
 
 describe('retention: the daily purge with a moved clock (real PostgreSQL)', () => {
-  let scratch: { url: string; drop(): Promise<void> };
   let core: TestCore;
   let retention: RetentionService;
   beforeAll(async () => {
     // A database of its own: moving the clock years ahead expires every row in it.
-    scratch = await createScratchDatabase({ migrated: true });
-    core = await startTestCore({ url: scratch.url });
+    core = await startScratchCore();
     retention = core.app.get(RetentionService);
   });
-  afterAll(async () => {
-    await core.close();
-    await scratch.drop();
-  });
+  afterAll(() => core.close());
 
   const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => core.db.query(sql, params);
   const at = (date: Date): RequestContext => new RequestContext(`test-${randomUUID()}`, date);

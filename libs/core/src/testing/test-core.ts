@@ -9,7 +9,7 @@ import { CoreModule } from '../core.module';
 import { ALL_ENTITIES } from '../entities';
 import { JobsModule } from '../jobs/jobs.module';
 import { WorkerModule } from '../worker/worker.module';
-import { testDatabaseUrl } from './test-database';
+import { createScratchDatabase, testDatabaseUrl } from './test-database';
 
 export interface TestCore {
   app: INestApplicationContext;
@@ -34,6 +34,22 @@ export async function startTestCore(options: { url?: string; worker?: boolean } 
   }).compile();
   const app = await module.createNestApplication({ logger: ['error', 'warn'] }).init();
   return { app, db: app.get(DataSource), close: () => app.close() };
+}
+
+/**
+ * The core services on a migrated database of their own, dropped on close: for suites whose rows
+ * must not show in others' lists or counts (or theirs in its own), as the run's database is shared.
+ */
+export async function startScratchCore(options: { worker?: boolean } = {}): Promise<TestCore> {
+  const scratch = await createScratchDatabase({ migrated: true });
+  const core = await startTestCore({ ...options, url: scratch.url });
+  return {
+    ...core,
+    close: async () => {
+      await core.close();
+      await scratch.drop();
+    },
+  };
 }
 
 /** A request context acting as this account, now. */

@@ -8,39 +8,29 @@ import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
  */
 export const MIN_SECRET_GUESSES_LOG10 = 40;
 
-/**
- * Held weakly: the ranked dictionaries take about 18 MB and are needed at start only, so the
- * collector may drop them (the lists themselves, about 16 MB, stay in Node's module cache).
- */
-let estimator: WeakRef<ZxcvbnFactory> | undefined;
 let lastEstimate: { secret: string; guessesLog10: number } | undefined;
 
 /**
  * zxcvbn-ts with its lists of common passwords and keyboard layouts, English words and names, and
- * Italian ones. Built on first use: only production checks a key, so development, most tests and
- * the migration commands never load the dictionaries.
+ * Italian ones. Built when a key is judged: only production checks one, so development, most tests
+ * and the migration commands never load the dictionaries, and nothing keeps them once judged.
  */
 function zxcvbn(): ZxcvbnFactory {
-  let live = estimator?.deref();
-  if (!live) {
-    /* eslint-disable @typescript-eslint/no-require-imports -- loaded lazily, see above */
-    const { ZxcvbnFactory } = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
-    const common = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
-    const english = require('@zxcvbn-ts/language-en') as typeof import('@zxcvbn-ts/language-en');
-    const italian = require('@zxcvbn-ts/language-it') as typeof import('@zxcvbn-ts/language-it');
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    // The English lists are named `<list>-en`; the Italian package predates that convention.
-    const italianLists = Object.fromEntries(Object.entries(italian.dictionary).map(([name, words]) => [`${name}-it`, words]));
-    live = new ZxcvbnFactory({
-      dictionary: { ...common.dictionary, ...english.dictionary, ...italianLists },
-      graphs: common.adjacencyGraphs,
-      // The default (100) tries every l33t spelling and takes about a second per random key; 10
-      // still finds keys such as `p4ssw0rd…` or `s3cr3t-k3y…`, in about a tenth of the time.
-      l33tMaxSubstitutions: 10,
-    });
-    estimator = new WeakRef(live);
-  }
-  return live;
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded lazily, see above */
+  const { ZxcvbnFactory } = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
+  const common = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+  const english = require('@zxcvbn-ts/language-en') as typeof import('@zxcvbn-ts/language-en');
+  const italian = require('@zxcvbn-ts/language-it') as typeof import('@zxcvbn-ts/language-it');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  // The English lists are named `<list>-en`; the Italian package predates that convention.
+  const italianLists = Object.fromEntries(Object.entries(italian.dictionary).map(([name, words]) => [`${name}-it`, words]));
+  return new ZxcvbnFactory({
+    dictionary: { ...common.dictionary, ...english.dictionary, ...italianLists },
+    graphs: common.adjacencyGraphs,
+    // The default (100) tries every l33t spelling and takes about a second per random key; 10
+    // still finds keys such as `p4ssw0rd…` or `s3cr3t-k3y…`, in about a tenth of the time.
+    l33tMaxSubstitutions: 10,
+  });
 }
 
 /**

@@ -20,14 +20,18 @@ export function certificatePrice(state: FlowState, maxEdgeCost: number): number 
   const { parent, supply, offerCapacity, armStart, armGroup, armCost, requestCount: R, memberStart, memberOffer, groupCount } = graph;
   // A simple path crosses each request at most once, so no set of changes gains more than this.
   let big = R * maxEdgeCost + 1;
-  const arc = (fromSide: number, toSide: number, reduced: number, what: string): void => {
-    if (fromSide === toSide) {
-      if (reduced < 0) throw new Error(`internal: ${what} has reduced cost ${reduced}`);
-      return;
-    }
-    if (fromSide === OVER_DEMANDED) throw new Error(`internal: a residual arc leaves the over-demanded side (${what})`);
+  // Returns whether the arc is fine; `big` grows to cover an arc that crosses the cut. The
+  // caller names the arc only when it is not (a description per arc would cost millions of strings).
+  const arc = (fromSide: number, toSide: number, reduced: number): boolean => {
+    if (fromSide === toSide) return reduced >= 0;
+    if (fromSide === OVER_DEMANDED) return false;
     // An arc from the under- to the over-demanded side needs big ≥ −(its reduced cost before the shift).
     big = Math.max(big, -reduced);
+    return true;
+  };
+  const fail = (fromSide: number, toSide: number, reduced: number, what: string): never => {
+    if (fromSide === toSide) throw new Error(`internal: ${what} has reduced cost ${reduced}`);
+    throw new Error(`internal: a residual arc leaves the over-demanded side (${what})`);
   };
 
   for (let r = 0; r < R; r++) {
@@ -36,34 +40,40 @@ export function certificatePrice(state: FlowState, maxEdgeCost: number): number 
     const a = state.assigned[r];
     const uSide = state.potentialSide(u);
     const pu = state.potentialOf(u);
-    for (let e = armStart[r]; e < armStart[r + 1]; e++) if (e !== a) arc(uSide, side[armGroup[e]], armCost[e] + pu - pi[armGroup[e]], `arm ${e}`);
+    for (let e = armStart[r]; e < armStart[r + 1]; e++) {
+      if (e === a) continue;
+      const g = armGroup[e];
+      const reduced = armCost[e] + pu - pi[g];
+      if (!arc(uSide, side[g], reduced)) fail(uSide, side[g], reduced, `arm ${e}`);
+    }
   }
   for (let g = 0; g < groupCount; g++) {
     const group = firstGroup + g;
     for (let k = memberStart[g]; k < memberStart[g + 1]; k++) {
       const o = memberOffer[k];
-      arc(side[group], side[o], pi[group] - pi[o], `member arc ${k}`);
-      if (state.memberFlow[k] > 0) arc(side[o], side[group], pi[o] - pi[group], `reverse member arc ${k}`);
+      if (!arc(side[group], side[o], pi[group] - pi[o])) fail(side[group], side[o], pi[group] - pi[o], `member arc ${k}`);
+      if (state.memberFlow[k] > 0 && !arc(side[o], side[group], pi[o] - pi[group])) fail(side[o], side[group], pi[o] - pi[group], `reverse member arc ${k}`);
     }
   }
   for (let c = m; c < firstGroup; c++) {
     const p = parent[c];
     if (p < 0) continue;
-    if (state.parentFlow[c] === 0) arc(state.potentialSide(p), state.potentialSide(c), state.potentialOf(p) - state.potentialOf(c), `tree arc to ${c}`);
-    else arc(state.potentialSide(c), state.potentialSide(p), state.potentialOf(c) - state.potentialOf(p), `reverse tree arc to ${c}`);
+    // A fed tree arc is residual backwards only.
+    const fed = state.parentFlow[c] !== 0;
+    const from = fed ? c : p;
+    const to = fed ? p : c;
+    const fromSide = state.potentialSide(from);
+    const toSide = state.potentialSide(to);
+    const reduced = state.potentialOf(from) - state.potentialOf(to);
+    if (!arc(fromSide, toSide, reduced)) fail(fromSide, toSide, reduced, `${fed ? 'reverse ' : ''}tree arc to ${c}`);
   }
   for (let o = 0; o < m; o++) {
     // The sink is on the under-demanded side with potential 0.
-    if (state.load[o] > 0) arc(UNDER_DEMANDED, side[o], -pi[o], `reverse sink arc of ${o}`);
+    if (state.load[o] > 0 && !arc(UNDER_DEMANDED, side[o], -pi[o])) fail(UNDER_DEMANDED, side[o], -pi[o], `reverse sink arc of ${o}`);
     if (state.load[o] < offerCapacity[o]) {
       if (side[o] === OVER_DEMANDED) throw new Error('internal: an over-demanded offer has room');
-      arc(UNDER_DEMANDED, UNDER_DEMANDED, pi[o], `sink arc of ${o}`);
+      if (pi[o] < 0) fail(UNDER_DEMANDED, UNDER_DEMANDED, pi[o], `sink arc of ${o}`);
     }
-  }
-  for (let v = m; v < firstGroup; v++) {
-    if (parent[v] >= 0 || supply[v] === 0) continue;
-    // ⊥ arc of a top priced on the under-demanded side (it routes all its supply): big + π ≥ 0.
-    if (state.potentialSide(v) === UNDER_DEMANDED && state.topFlow[v] > 0) big = Math.max(big, -state.potentialOf(v));
   }
   return big;
 }

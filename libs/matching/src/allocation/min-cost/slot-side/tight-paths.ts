@@ -10,7 +10,7 @@ export interface HolderMoves {
 
 // How a node was reached from the slot's side (the move that brings it a unit).
 const FEED = 1; // a group, reached from the offer it feeds over member arc `via`
-const TRANSFER = 2; // a group, whose holder request(via) moves to the group it was reached from
+const TRANSFER = 2; // a group, whose cheapest mover of pair `via` moves to the group it was reached from
 const UNFEED = 3; // an offer, which hands a unit back to the group of member arc `via`
 
 /**
@@ -21,6 +21,11 @@ const UNFEED = 3; // an offer, which hands a unit back to the group of member ar
  * a path is a shortest one, and augmenting it keeps every potential valid (the reversed arcs
  * are tight too). Nodes a search gave up on are not tried again until the next fill (Dinic's
  * dead ends): that only skips chances.
+ *
+ * One search serves an offer's free slots one after the other: a path found is applied again
+ * while it stays tight (its group still has a tight untouched request, each pair on it still a
+ * tight mover, each offer it passes still a unit to hand back), then the search goes on from
+ * where it stopped to the next path, checked the same way before it is applied (see fillOffer).
  */
 export class TightPaths {
   private readonly dead: Int32Array;
@@ -28,9 +33,14 @@ export class TightPaths {
   private fillStamp = 0;
   private searchStamp = 0;
   private readonly queue: Int32Array;
+  private head = 0;
+  private tail = 0;
   private readonly from: Int32Array;
   private readonly how: Uint8Array;
+  /** Per node: the member arc (FEED, UNFEED) or the pair (TRANSFER) it was reached by. */
   private readonly via: Int32Array;
+  /** The group where the search's last path starts, or -1. */
+  private end = -1;
 
   constructor(
     private readonly state: FlowState,
@@ -54,70 +64,127 @@ export class TightPaths {
     let filled = 0;
     for (let i = 0; i < count; i++) {
       const o = offers[i];
-      while (this.state.isFree(o) && this.dead[o] !== this.fillStamp && this.find(o)) filled++;
+      if (this.state.isFree(o) && this.dead[o] !== this.fillStamp) filled += this.fillOffer(o);
     }
     return filled;
   }
 
-  private find(root: number): boolean {
-    const { state, lists, transfers, seen, dead, queue } = this;
-    const { pi, m, memberFlow, firstGroup } = state;
-    const { armCost, feederStart, feederMember, memberGroup, memberStart, memberOffer } = state.graph;
-    const heaps = transfers.heaps;
-    const stamp = ++this.searchStamp;
-    const shift = firstGroup - m;
-    let endGroup = -1;
-    let endArm = -1;
-    // A group is checked for a tight untouched request as soon as it is reached, not when its
-    // turn comes: plateaus are wide, and the first such group ends the search.
-    const visit = (v: number, parent: number, how: number, via: number): void => {
-      const at = v < m ? v : v - shift;
-      if (seen[at] === stamp || dead[at] === this.fillStamp || endGroup >= 0) return;
-      seen[at] = stamp;
-      this.from[at] = parent;
-      this.how[at] = how;
-      this.via[at] = via;
-      queue[tail++] = v;
-      if (v < m) return;
-      const f = lists.firstUntouched(v);
-      if (f >= 0 && armCost[f] - pi[v] === 0) {
-        endGroup = v;
-        endArm = f;
+  /**
+   * Fills free slots of one offer; returns how many. A path that no longer holds sends the offer
+   * to a fresh search. When a search runs out without meeting one, no tight path is left: the
+   * arcs that applied paths open all lead to nodes on those paths, which the search has visited,
+   * and a group it met without a tight untouched request cannot gain one.
+   */
+  private fillOffer(root: number): number {
+    const { state } = this;
+    let filled = 0;
+    for (;;) {
+      this.begin(root);
+      let stale = false;
+      while (!stale && this.explore()) {
+        if (!this.pathHolds()) {
+          stale = true;
+          break;
+        }
+        do {
+          this.apply();
+          filled++;
+        } while (state.isFree(root) && this.pathHolds());
+        if (!state.isFree(root)) return filled;
+        // The end may still have tight requests the path can no longer bring here.
+        stale = this.tightStart(this.end);
       }
-    };
-    let head = 0;
-    let tail = 0;
-    visit(root, -1, 0, 0);
-    while (head < tail && endGroup < 0) {
-      const v = queue[head++];
+      if (stale) continue;
+      // Nothing tight reaches any node visited: skip them for the rest of this fill.
+      const { queue, dead, fillStamp } = this;
+      for (let i = 0; i < this.tail; i++) dead[this.slot(queue[i])] = fillStamp;
+      return filled;
+    }
+  }
+
+  private begin(root: number): void {
+    this.searchStamp++;
+    this.head = 0;
+    this.tail = 0;
+    this.end = -1;
+    this.visit(root, -1, 0, 0);
+  }
+
+  /**
+   * Goes on with the search until it reaches a group with a tight untouched request (this.end),
+   * or has nothing left to visit. The node being expanded when one is found is expanded again
+   * next time: nodes already seen are skipped.
+   */
+  private explore(): boolean {
+    const { state, transfers, queue } = this;
+    const { pi, m, memberFlow, firstGroup, side } = state;
+    const { feederStart, feederMember, memberGroup, memberStart, memberOffer } = state.graph;
+    const heaps = transfers.heaps;
+    this.end = -1;
+    while (this.head < this.tail) {
+      const v = queue[this.head];
       if (v < m) {
         for (let i = feederStart[v]; i < feederStart[v + 1]; i++) {
           const k = feederMember[i];
           const g = memberGroup[k];
-          if (pi[g] === pi[v] && state.side[g] === OVER_DEMANDED) visit(g, v, FEED, k);
+          if (pi[g] === pi[v] && side[g] === OVER_DEMANDED && this.visit(g, v, FEED, k)) return true;
         }
-        continue;
+      } else {
+        if (!transfers.isIndexed(v)) transfers.index(v);
+        const pairs = transfers.into(v);
+        for (let i = 0; i < pairs.length; i++) {
+          const pair = pairs[i];
+          const source = transfers.pairSource[pair];
+          if (heaps.minKey(pair) + pi[source] - pi[v] === 0 && this.visit(source, v, TRANSFER, pair)) return true;
+        }
+        const g = v - firstGroup;
+        for (let k = memberStart[g]; k < memberStart[g + 1]; k++) {
+          const o = memberOffer[k];
+          if (memberFlow[k] > 0 && pi[o] === pi[v] && side[o] === OVER_DEMANDED && this.visit(o, v, UNFEED, k)) return true;
+        }
       }
-      if (!transfers.isIndexed(v)) transfers.index(v);
-      const pairs = transfers.into(v);
-      for (let i = 0; i < pairs.length; i++) {
-        const pair = pairs[i];
-        const source = transfers.pairSource[pair];
-        if (heaps.minKey(pair) + pi[source] - pi[v] === 0) visit(source, v, TRANSFER, heaps.minItem(pair));
-      }
-      const g = v - firstGroup;
-      for (let k = memberStart[g]; k < memberStart[g + 1]; k++) {
-        const o = memberOffer[k];
-        if (memberFlow[k] > 0 && pi[o] === pi[v] && state.side[o] === OVER_DEMANDED) visit(o, v, UNFEED, k);
-      }
+      this.head++;
     }
-    if (endGroup >= 0) {
-      this.apply(endGroup, endArm);
-      return true;
-    }
-    // Nothing tight reaches any node visited: skip them for the rest of this fill.
-    for (let i = 0; i < tail; i++) dead[queue[i] < m ? queue[i] : queue[i] - shift] = this.fillStamp;
     return false;
+  }
+
+  /**
+   * Marks v reached from `parent`; returns whether v is a group with a tight untouched request
+   * (checked as soon as it is reached, not when its turn comes: plateaus are wide).
+   */
+  private visit(v: number, parent: number, how: number, via: number): boolean {
+    const at = this.slot(v);
+    if (this.seen[at] === this.searchStamp || this.dead[at] === this.fillStamp) return false;
+    this.seen[at] = this.searchStamp;
+    this.from[at] = parent;
+    this.how[at] = how;
+    this.via[at] = via;
+    this.queue[this.tail++] = v;
+    if (v < this.state.m || !this.tightStart(v)) return false;
+    this.end = v;
+    return true;
+  }
+
+  /** Whether group node g has an untouched unserved request whose arm is tight. */
+  private tightStart(g: number): boolean {
+    const f = this.lists.firstUntouched(g);
+    return f >= 0 && this.state.graph.armCost[f] - this.state.pi[g] === 0;
+  }
+
+  /**
+   * Whether the path from this.end to the root is still tight and free: paths applied since it
+   * was found may have taken its request, its pairs' tight movers, or the units it hands back.
+   */
+  private pathHolds(): boolean {
+    const { state, transfers } = this;
+    if (!this.tightStart(this.end)) return false;
+    for (let v = this.end; this.from[this.slot(v)] >= 0; v = this.from[this.slot(v)]) {
+      const at = this.slot(v);
+      const via = this.via[at];
+      if (this.how[at] === UNFEED && state.memberFlow[via] === 0) return false;
+      if (this.how[at] === TRANSFER && (transfers.heaps.size(via) === 0 || transfers.heaps.minKey(via) + state.pi[v] - state.pi[this.from[at]] !== 0)) return false;
+    }
+    return true;
   }
 
   /** Where node v (an offer or a group) sits in the per-node arrays. */
@@ -125,20 +192,23 @@ export class TightPaths {
     return v < this.state.m ? v : v - this.state.firstGroup + this.state.m;
   }
 
-  /** Applies the moves back to the root, then the free request takes the group `last`. */
-  private apply(last: number, free: number): void {
-    const { state, moves } = this;
+  /** Applies the moves back to the root, then the free request takes the end group. */
+  private apply(): void {
+    const { state, moves, transfers } = this;
     const { armRequest } = state.graph;
-    for (let v = last; this.from[this.slot(v)] >= 0; v = this.from[this.slot(v)]) {
+    for (let v = this.end; this.from[this.slot(v)] >= 0; v = this.from[this.slot(v)]) {
       const via = this.via[this.slot(v)];
       const how = this.how[this.slot(v)];
       if (how === FEED) state.feed(via);
       else if (how === UNFEED) state.unfeed(via);
       else {
-        moves.unassign(state.assigned[armRequest[via]]);
-        moves.assign(via);
+        // The pair's cheapest mover now: the path held, so it is tight (see pathHolds).
+        const mover = transfers.heaps.minItem(via);
+        moves.unassign(state.assigned[armRequest[mover]]);
+        moves.assign(mover);
       }
     }
+    const free = this.lists.firstUntouched(this.end);
     const r = state.m + armRequest[free];
     state.feedChain(r);
     moves.assign(free);

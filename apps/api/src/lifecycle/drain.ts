@@ -1,22 +1,37 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+
+/** How often, while draining, the connections that have just answered their last request are closed. */
+const IDLE_SWEEP_MS = 50;
 
 /**
  * Stops accepting connections and waits for the requests in flight to be answered, for at most
- * `timeoutMs`; keep-alive connections close once idle, and whatever is still open at the deadline
- * is cut. Resolves with whether everything finished in time.
+ * `timeoutMs`, and resolves with whether everything finished in time. A keep-alive connection is
+ * closed as soon as it is idle, not when its keep-alive timeout runs out: at once if it is idle
+ * now, within IDLE_SWEEP_MS once it answers the request it carries; an answer still to start says
+ * `Connection: close`, so the client does not send another request on it. Whatever is still open
+ * at the deadline is cut.
  */
 export function drainHttp(server: Server, timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
     if (!server.listening) return resolve(true);
+    const closeAfter = (_request: IncomingMessage, response: ServerResponse): void => {
+      if (!response.headersSent) response.setHeader('Connection', 'close');
+    };
+    server.on('request', closeAfter);
+    const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
+    sweep.unref();
     const deadline = setTimeout(() => {
       server.closeAllConnections();
-      resolve(false);
+      finish(false);
     }, timeoutMs);
     deadline.unref();
-    server.close(() => {
+    function finish(drained: boolean): void {
+      clearInterval(sweep);
       clearTimeout(deadline);
-      resolve(true);
-    });
+      server.off('request', closeAfter);
+      resolve(drained);
+    }
+    server.close(() => finish(true));
     server.closeIdleConnections();
   });
 }

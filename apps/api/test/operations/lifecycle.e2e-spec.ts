@@ -27,6 +27,12 @@ function post(port: number, agent: Agent, body: string): Promise<number | string
   });
 }
 
+/** The keep-alive connections an agent still holds open (busy or idle). */
+function openSockets(agent: Agent): number {
+  const count = (sockets: NodeJS.ReadOnlyDict<unknown[]>): number => Object.values(sockets).reduce((sum, list) => sum + (list?.length ?? 0), 0);
+  return count(agent.sockets) + count(agent.freeSockets);
+}
+
 /** Every API started here, stopped after each test should an assertion have failed before it stopped, and its data folder. */
 const started: { api: Spawned; dataDir: string }[] = [];
 
@@ -93,6 +99,11 @@ describe('A clean stop: readiness first, then the requests in flight, the jobs, 
     await new Promise((resolve) => setTimeout(resolve, 30));
     api.process.kill('SIGTERM');
     const statuses = await Promise.all(burst);
+    // The platform closes each keep-alive connection once it has answered, instead of leaving it
+    // open until its keep-alive timeout (5 s) and stopping only then.
+    const answered = Date.now();
+    while (openSockets(agent) > 0 && Date.now() - answered < 2_000) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(openSockets(agent)).toBe(0);
     // A request after the signal finds the door closed (it never reached the platform): refused, not failed.
     const late = await post(port, new Agent({ keepAlive: false }), graphqlBody(RegionsDocument));
     const code = await api.exited;

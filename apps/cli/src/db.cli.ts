@@ -9,7 +9,8 @@ const USAGE = `Usage: npm run db -- <command>
   revert           undo the last applied migration
   show             list migrations and whether each is applied
   check            fail when the entities and the migrations disagree
-  generate <Name>  write a migration with the SQL that brings the schema to the entities`;
+  generate <Name>  write a migration with the SQL that brings the schema to the entities
+The same as npm run migration:run, migration:revert, migration:check and migration:generate -- <Name>.`;
 
 async function main(): Promise<number> {
   const [command, name] = process.argv.slice(2);

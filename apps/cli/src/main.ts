@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AuthService, generatePassword, MailService, openDatabase, RequestContext, RetentionService, UserRole, validateDatabaseEnvironment, validateEnvironment } from '@vec/core';
+import { AuthService, generatePassword, MailService, openDatabase, RequestContext, RetentionService, UserRole } from '@vec/core';
 import { runPendingMigrations } from '@vec/database';
 import { parseArgs } from 'node:util';
 import { CliModule } from './cli.module';
+import { commandEnvironment } from './command-environment';
 import { revertLastMigration, withSchema } from './schema-commands';
 
 const USAGE = `Usage: npm run cli -- <command> [options]   (in a container: node dist/apps/cli/src/main.js <command>)
@@ -16,16 +17,19 @@ const USAGE = `Usage: npm run cli -- <command> [options]   (in a container: node
       Reads only the database settings, as migrate does.
   user:create --role <ministry|admin|shop|provider> --email <address> [--password <at least 12 characters>]
       Creates an account. Without --password (or NEW_USER_PASSWORD in the environment) a strong
-      password is generated and printed once.
+      password is generated and printed once. Reads only the database settings, as migrate does.
   mailbox [--limit <1-200, default 10>]
       Shows the newest e-mails of the development mailbox (where e-mails go when SMTP_URL is
-      unset, outside production): recipient, subject and text.
+      unset, outside production): recipient, subject and text. Reads only the database settings.
   retention [--dry-run]
       Purges or pseudonymises the personal data whose retention period has ended (what the
-      worker does daily); with --dry-run, only says how many rows of each kind have expired.`;
+      worker does daily); with --dry-run, only says how many rows of each kind have expired.
+      Reads the database settings and the retention periods (RETENTION_*_DAYS).
+
+Each command checks only the settings it reads, and names every one that is missing or wrong.`;
 
 async function migrate(): Promise<number> {
-  return withSchema(validateDatabaseEnvironment(process.env), { log: (line) => console.log(line), joinRunning: true }, async (dataSource) => {
+  return withSchema(commandEnvironment('migrate', process.env), { log: (line) => console.log(line), joinRunning: true }, async (dataSource) => {
     const applied = await runPendingMigrations(dataSource);
     console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
     return 0;
@@ -34,7 +38,7 @@ async function migrate(): Promise<number> {
 
 async function revertMigration(argv: string[]): Promise<number> {
   parseArgs({ args: argv, options: {}, strict: true });
-  return withSchema(validateDatabaseEnvironment(process.env), { log: (line) => console.log(line), joinRunning: true }, async (dataSource) => {
+  return withSchema(commandEnvironment('migrate:revert', process.env), { log: (line) => console.log(line), joinRunning: true }, async (dataSource) => {
     const reverted = await revertLastMigration(dataSource);
     console.log(reverted ? `Reverted migration ${reverted}` : 'No migration to revert');
     return 0;
@@ -60,9 +64,9 @@ async function createUser(argv: string[]): Promise<number> {
   }
   const password = given ?? generatePassword();
 
-  const env = validateEnvironment(process.env);
+  const env = commandEnvironment('user:create', process.env);
   const database = await openDatabase(env, () => undefined, { joinRunning: true });
-  const app = await NestFactory.createApplicationContext(CliModule.register(database.url), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(CliModule.register(database.url, env), { logger: ['error', 'warn'] });
   try {
     const user = await app.get(AuthService).createUser(RequestContext.system(), { email, password, role });
     console.log(`Created ${user.role} account ${user.email} (id ${user.id})`);
@@ -87,9 +91,9 @@ async function mailbox(argv: string[]): Promise<number> {
     console.error('--limit must be a whole number from 1 to 200');
     return 2;
   }
-  const env = validateEnvironment(process.env);
+  const env = commandEnvironment('mailbox', process.env);
   const database = await openDatabase(env, () => undefined, { joinRunning: true });
-  const app = await NestFactory.createApplicationContext(CliModule.register(database.url), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(CliModule.register(database.url, env), { logger: ['error', 'warn'] });
   try {
     const mails = await app.get(MailService).devMailbox(RequestContext.system(), limit);
     if (mails.length === 0) console.log('The development mailbox is empty');
@@ -105,9 +109,9 @@ async function mailbox(argv: string[]): Promise<number> {
 
 async function retention(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' } }, strict: true });
-  const env = validateEnvironment(process.env);
+  const env = commandEnvironment('retention', process.env);
   const database = await openDatabase(env, () => undefined, { joinRunning: true });
-  const app = await NestFactory.createApplicationContext(CliModule.register(database.url), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(CliModule.register(database.url, env), { logger: ['error', 'warn'] });
   try {
     const service = app.get(RetentionService);
     const report = values['dry-run'] ? await service.expired(RequestContext.system()) : await service.purge(RequestContext.system());

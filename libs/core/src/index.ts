@@ -27,6 +27,7 @@ export * from './worker/worker.module';
 export { MailService } from './mail/mail.service';
 export { MailStatus, MailKind } from './mail/mail.types';
 export { RetentionService } from './privacy/retention.service';
+export { RETENTION_VARIABLES } from './privacy/retention-policy';
 export { PRIVACY_NOTICE_VERSION } from './privacy/privacy-notice';
 export * from './api/query-cost';
 export * from './api/input-hygiene';

@@ -69,6 +69,18 @@ describe('Start-up checks everything it can before touching the database, and sa
   it.each([
     ['the API', API_MAIN],
     ['a worker', WORKER_MAIN],
+  ])('refuses METRICS_PORT equal to PORT up front, naming METRICS_PORT, not PORT or a busy port (%s)', async (_who, main) => {
+    const port = await freePort();
+    const { code, output } = await refused(main, { PORT: String(port), METRICS_PORT: String(port), DATABASE_URL: undefined, EMBEDDED_PG_DIR: mkdtempSync(join(tmpdir(), 'vicini-same-port-')) });
+    expect(code).toBe(1);
+    expect(output.trim()).toBe(
+      `Cannot start: Invalid configuration:\n  METRICS_PORT="${port}": METRICS_PORT must differ from PORT (${port}), the port of the API's HTTP server: choose another port for the metrics, or 0 for no metrics endpoint`,
+    );
+  });
+
+  it.each([
+    ['the API', API_MAIN],
+    ['a worker', WORKER_MAIN],
   ])('retries an unreachable database with back-off for the time allowed, then says so in one line (%s)', async (_who, main) => {
     const port = await freePort();
     const { code, output, ms } = await refused(main, {

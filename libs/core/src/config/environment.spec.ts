@@ -42,6 +42,26 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment(raw)).toThrow(new RegExp(`^Invalid configuration:\\n  ${variable}=`));
   });
 
+  it.each([
+    // The value as given, or the default when METRICS_PORT is unset and PORT takes its port.
+    [{ PORT: '8080', METRICS_PORT: '8080' }, '"8080"', 8080],
+    [{ METRICS_PORT: '3000' }, '"3000"', 3000],
+    [{ PORT: '9464' }, '9464', 9464],
+  ])('refuses %j: the metrics port must differ from PORT, and says so naming METRICS_PORT', (raw, shown, port) => {
+    expect(() => validateEnvironment(raw)).toThrow(
+      new RegExp(`^Invalid configuration:\\n  METRICS_PORT=${shown}: METRICS_PORT must differ from PORT \\(${port}\\), the port of the API's HTTP server: choose another port for the metrics, or 0 for no metrics endpoint$`),
+    );
+  });
+
+  it('accepts a metrics port apart from PORT, and 0 (no metrics endpoint) whatever PORT is', () => {
+    expect(validateEnvironment({ PORT: '8080', METRICS_PORT: '8081' })).toMatchObject({ PORT: 8080, METRICS_PORT: 8081 });
+    expect(validateEnvironment({ PORT: '8080', METRICS_PORT: '0' })).toMatchObject({ PORT: 8080, METRICS_PORT: 0 });
+  });
+
+  it('names only PORT when PORT itself is wrong, not the metrics port beside it', () => {
+    expect(() => validateEnvironment({ PORT: 'abc', METRICS_PORT: '9464' })).toThrow(/^Invalid configuration:\n {2}PORT="abc": PORT must be an integer number$/);
+  });
+
   it('enables the chosen log level and every more severe one', () => {
     expect(enabledLogLevels('warn')).toEqual(['error', 'warn']);
   });

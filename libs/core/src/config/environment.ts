@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsCronExpression } from './cron-expression';
 import { IsIdentityProviders } from './identity-providers.validator';
+import { IsApartFromPort } from './metrics-port.validator';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { MESSAGES } from '../messages';
 
@@ -240,11 +241,12 @@ export class Environment {
   @IsBoolean()
   ALLOCATION_SCHEDULE_COMPLETE_SETS = false;
 
-  /** Port of the Prometheus metrics (`/metrics`), kept off the public port; 0: none. */
+  /** Port of the Prometheus metrics (`/metrics`), kept off the public port (so never PORT); 0: none. */
   @Transform(toNumber)
   @IsInt()
   @Min(0)
   @Max(65535)
+  @IsApartFromPort()
   METRICS_PORT = 9464;
 
   @IsString()

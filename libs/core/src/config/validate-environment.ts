@@ -24,12 +24,18 @@ export const DATABASE_VARIABLES = ['NODE_ENV', 'DATABASE_URL', 'DATABASE_CONNECT
 export type DatabaseEnvironment = Pick<Environment, (typeof DATABASE_VARIABLES)[number]>;
 
 /**
- * Checks only the database settings (production's rules included: DATABASE_URL is required
- * there), for the commands that apply or revert migrations: a migration job needs no signing key
- * nor SMTP server, and is not refused for a variable it never reads.
+ * Checks only the variables a command reads, with production's rules about them (DATABASE_URL is
+ * required there): a one-off command needs no signing key nor SMTP server unless it uses them, and
+ * is not refused for a variable it never reads. The others are not read from `raw`: they keep
+ * their defaults.
  */
+export function validateEnvironmentOf<K extends keyof Environment>(raw: Record<string, unknown>, variables: readonly K[]): Pick<Environment, K> {
+  return checked(Object.fromEntries(variables.map((name) => [name, raw[name]])), variables);
+}
+
+/** The database settings alone: for the commands that apply or revert migrations. */
 export function validateDatabaseEnvironment(raw: Record<string, unknown>): DatabaseEnvironment {
-  return checked(Object.fromEntries(DATABASE_VARIABLES.map((name) => [name, raw[name]])), DATABASE_VARIABLES);
+  return validateEnvironmentOf(raw, DATABASE_VARIABLES);
 }
 
 /** Every variable's shape, then production's rules (those about `only`, when given). */

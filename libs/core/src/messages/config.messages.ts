@@ -13,6 +13,10 @@ export const configMessages = {
     en: `JWT_SECRET must be at least ${min} characters (required in production)`,
     it: `JWT_SECRET deve avere almeno ${min} caratteri (obbligatoria in produzione)`,
   }),
+  metricsPortIsPort: (port: number): Words => ({
+    en: `METRICS_PORT must differ from PORT (${port}), the port of the API's HTTP server: choose another port for the metrics, or 0 for no metrics endpoint`,
+    it: `METRICS_PORT deve essere diversa da PORT (${port}), la porta del server HTTP dell’API: scegli un’altra porta per le metriche, oppure 0 per non esporle`,
+  }),
   metricsTokenTooShort: (min: number): Words => ({ en: `METRICS_TOKEN must be at least ${min} characters`, it: `METRICS_TOKEN deve avere almeno ${min} caratteri` }),
   workerPollSeconds: (): Words => ({ en: 'WORKER_POLL_SECONDS must be a number of seconds', it: 'WORKER_POLL_SECONDS deve essere un numero di secondi' }),
   trustProxy: (): Words => ({

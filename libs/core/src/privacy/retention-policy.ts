@@ -1,4 +1,5 @@
 import { DAY_MS } from '../common/time';
+import type { Environment } from '../config/environment';
 
 /** The kinds of data with a retention period of their own (README, Personal data). */
 export enum RetentionKind {
@@ -16,13 +17,16 @@ export enum RetentionAction {
 }
 
 /** The environment variable that sets each period, and what happens when it ends. */
-export const RETENTION_RULES: Readonly<Record<RetentionKind, { variable: string; action: RetentionAction }>> = {
+export const RETENTION_RULES: Readonly<Record<RetentionKind, { variable: keyof Environment; action: RetentionAction }>> = {
   [RetentionKind.CLOSED_REQUESTS]: { variable: 'RETENTION_CLOSED_REQUEST_DAYS', action: RetentionAction.PSEUDONYMISE },
   [RetentionKind.NOTIFICATIONS]: { variable: 'RETENTION_NOTIFICATION_DAYS', action: RetentionAction.DELETE },
   [RetentionKind.SESSIONS]: { variable: 'RETENTION_SESSION_DAYS', action: RetentionAction.DELETE },
   [RetentionKind.MAIL]: { variable: 'RETENTION_MAIL_DAYS', action: RetentionAction.DELETE },
   [RetentionKind.AUDIT_EVENTS]: { variable: 'RETENTION_AUDIT_DAYS', action: RetentionAction.DELETE },
 };
+
+/** Every variable the retention job reads: what a retention run needs besides the database. */
+export const RETENTION_VARIABLES: readonly (keyof Environment)[] = Object.values(RETENTION_RULES).map((rule) => rule.variable);
 
 export type RetentionPeriods = Readonly<Record<RetentionKind, number>>;
 

@@ -31,6 +31,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'auth' 
   config: {
     databaseUrl: NONE,
     jwtSecretTooShort: [[32]],
+    metricsPortIsPort: [[3000]],
     metricsTokenTooShort: [[16]],
     workerPollSeconds: NONE,
     trustProxy: NONE,

@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createScratchDatabase } from '@vec/core/testing/test-database';
+import { Client } from 'pg';
+import { ROOT } from '../testing/spawned-api';
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * The command line as `npm run cli` runs it (the same source the image builds), with exactly
+ * `env` and nothing inherited from the test run: what the operator sets is all it gets.
+ */
+function cli(args: string[], env: Record<string, string>): Promise<Run> {
+  const main = join(ROOT, 'apps', 'cli', 'src', 'main.ts');
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once('close', (status) => resolve({ status, stdout, stderr })));
+}
+
+const NO_DATABASE = 'DATABASE_URL=undefined: is required in production: the embedded PostgreSQL is for development only';
+
+describe('The command line in production: each command needs only the settings it reads', () => {
+  let database: { url: string; drop(): Promise<void> };
+  /** Production and a database: no signing key, no SMTP server, no sender, no public address. */
+  let production: Record<string, string>;
+  beforeAll(async () => {
+    database = await createScratchDatabase({ migrated: true });
+    production = { NODE_ENV: 'production', DATABASE_URL: database.url };
+  });
+  afterAll(() => database.drop());
+
+  it('user:create creates the account with the database alone, and without DATABASE_URL refuses naming it, before touching anything', async () => {
+    const [created, refused] = await Promise.all([
+      cli(['user:create', '--role', 'admin', '--email', 'amministratore@example.it'], production),
+      cli(['user:create', '--role', 'admin', '--email', 'altro@example.it'], { NODE_ENV: 'production' }),
+    ]);
+    expect([created.status, created.stderr]).toEqual([0, '']);
+    expect(created.stdout).toMatch(/^Created ADMIN account amministratore@example\.it \(id [0-9a-f-]{36}\)\nPassword \(shown once\): \S{16,}\n$/);
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ role: string }>('SELECT role FROM user_account WHERE email = $1', ['amministratore@example.it']);
+      expect(rows).toEqual([{ role: 'ADMIN' }]);
+    } finally {
+      await client.end();
+    }
+    expect(refused).toEqual({ status: 1, stdout: '', stderr: `Cannot run user:create: Invalid configuration:\n  ${NO_DATABASE}\n` });
+  }, 60_000);
+
+  it('mailbox reads the development mailbox with the database alone, and without DATABASE_URL refuses naming it', async () => {
+    const [shown, refused] = await Promise.all([cli(['mailbox', '--limit', '5'], production), cli(['mailbox'], { NODE_ENV: 'production' })]);
+    expect(shown).toEqual({ status: 0, stdout: 'The development mailbox is empty\n', stderr: '' });
+    expect(refused).toEqual({ status: 1, stdout: '', stderr: `Cannot run mailbox: Invalid configuration:\n  ${NO_DATABASE}\n` });
+  }, 60_000);
+
+  it('retention runs with the database and its own periods, and refuses a wrong period or a missing DATABASE_URL, naming each', async () => {
+    const [dryRun, purge, wrongPeriod, noDatabase] = await Promise.all([
+      cli(['retention', '--dry-run'], { ...production, RETENTION_NOTIFICATION_DAYS: '7' }),
+      cli(['retention'], production),
+      cli(['retention', '--dry-run'], { ...production, RETENTION_AUDIT_DAYS: '30', RETENTION_MAIL_DAYS: 'forever' }),
+      cli(['retention'], { NODE_ENV: 'production', RETENTION_MAIL_DAYS: '30' }),
+    ]);
+    expect([dryRun.status, dryRun.stderr]).toEqual([0, '']);
+    expect(dryRun.stdout).toMatch(/^Dry run at \S+: nothing changed\n/);
+    expect(dryRun.stdout).toMatch(/^NOTIFICATIONS\s+7 days\s+delete\s+before \S+\s+0 row\(s\)$/m);
+    expect([purge.status, purge.stderr]).toEqual([0, '']);
+    expect(purge.stdout).toMatch(/^Retention run at \S+\n/);
+    expect(purge.stdout).toMatch(/^NOTIFICATIONS\s+365 days\s+delete/m);
+    expect(wrongPeriod).toEqual({
+      status: 1,
+      stdout: '',
+      stderr:
+        'Cannot run retention: Invalid configuration:\n' +
+        '  RETENTION_MAIL_DAYS="forever": RETENTION_MAIL_DAYS must be an integer number\n' +
+        '  RETENTION_AUDIT_DAYS="30": RETENTION_AUDIT_DAYS must not be less than 365\n',
+    });
+    expect(noDatabase).toEqual({ status: 1, stdout: '', stderr: `Cannot run retention: Invalid configuration:\n  ${NO_DATABASE}\n` });
+  }, 60_000);
+});

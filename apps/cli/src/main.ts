@@ -15,7 +15,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]   (in a container: node
       Undoes the last applied migration (its down(), in one transaction). To roll back an upgrade:
       stop the new version, run it once for each migration the upgrade applied, start the old one.
       Reads only the database settings, as migrate does.
-  user:create --role <ministry|admin|shop|provider> --email <address> [--password <at least 12 characters>]
+  user:create --role <ministry|admin|shop|provider|facilitator> --email <address> [--password <at least 12 characters>]
       Creates an account. Without --password (or NEW_USER_PASSWORD in the environment) a strong
       password is generated and printed once. Reads only the database settings, as migrate does.
   mailbox [--limit <1-200, default 10>]
@@ -53,7 +53,7 @@ async function createUser(argv: string[]): Promise<number> {
   });
   const role = values.role?.toUpperCase() as UserRole | undefined;
   const problems: string[] = [];
-  if (!role || !Object.values(UserRole).includes(role)) problems.push('--role must be one of ministry, admin, shop, provider');
+  if (!role || !Object.values(UserRole).includes(role)) problems.push(`--role must be one of ${Object.values(UserRole).map((name) => name.toLowerCase()).join(', ')}`);
   const email = values.email?.trim().toLowerCase();
   if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.push('--email must be a valid e-mail address');
   const given = values.password ?? process.env.NEW_USER_PASSWORD;

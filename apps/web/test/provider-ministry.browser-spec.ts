@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { RegisterProviderDocument } from '../../api/test/gql/generated';
+import { DecideProviderDocument, DeleteMyAccountDocument, LoginDocument, RegisterProviderDocument } from '../../api/test/gql/generated';
 import { aPartitaIva, aProviderInput, TEST_PASSWORD, anEmail } from '../../api/test/testing/fixtures';
+import { dataOf, member } from '../../api/test/testing/test-app';
 import { eventually, expectAccessible, focusedNotice, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 const uniqueName = (prefix: string): string => `${prefix} ${randomUUID().slice(0, 8)}`;
@@ -144,5 +145,52 @@ describe('Provider and ministry journeys in the browser', () => {
     await resubmitted.getByRole('button', { name: 'Approva' }).waitFor();
     await expectAccessible(page, 'verification-resubmitted');
     for (const p of [page, providerPage, rejectedPage]) await p.context().close();
+  });
+
+  it('ministry staff see a provider whose account was erased as such, with no decision; one erased while the page is open is refused, the reason shown in its card', async () => {
+    const staff = await web.staffUser();
+    const registered = async (name: string) => {
+      const owner = await web.signUp('PROVIDER');
+      const providerId = member(dataOf(await web.api.gqlAs(owner.accessToken, RegisterProviderDocument, { input: aProviderInput({ name }) })).registerProvider, 'Provider').id;
+      return { ...owner, providerId };
+    };
+    const eraseAccount = async (owner: { accessToken: string }): Promise<void> => {
+      const { deleteMyAccount } = dataOf(await web.api.gqlAs(owner.accessToken, DeleteMyAccountDocument, { input: { password: TEST_PASSWORD } }));
+      expect(deleteMyAccount.__typename).toBe('AccountErased');
+    };
+    const closedName = uniqueName('Bottega Chiusa');
+    const closed = await registered(closedName);
+    const { accessToken: staffToken } = dataOf(await web.api.gql(LoginDocument, { input: { email: staff.email, password: staff.password } })).login;
+    member(dataOf(await web.api.gqlAs(staffToken, DecideProviderDocument, { input: { providerId: closed.providerId, decision: 'APPROVED' } })).verifyProvider, 'Provider');
+    await eraseAccount(closed);
+    const leavingName = uniqueName('Consegne in Chiusura');
+    const leaving = await registered(leavingName);
+
+    const page = await web.newPage();
+    await logIn(page, staff.email);
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Verifiche', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Verifica fornitori' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Verifica dei fornitori' }).waitFor();
+    await page.getByRole('button', { name: 'Sospesi', exact: true }).click();
+    const closedCard = await providerCard(page, closedName);
+    await closedCard.getByText('Account cancellato', { exact: true }).waitFor();
+    await closedCard.getByText("L'account di questa organizzazione è stato cancellato su richiesta del titolare: non si può più decidere nulla su di essa.").waitFor();
+    expect(await closedCard.getByRole('button').count()).toBe(0);
+    await expectAccessible(page, 'verification-owner-erased');
+
+    // The account goes while staff read the queue: the decision is refused, and the card says why.
+    await page.getByRole('button', { name: 'Da verificare', exact: true }).click();
+    const leavingCard = await providerCard(page, leavingName);
+    await leavingCard.getByRole('button', { name: 'Approva' }).waitFor();
+    await eraseAccount(leaving);
+    await leavingCard.getByRole('button', { name: 'Approva' }).click();
+    const refusal = leavingCard.getByRole('alert');
+    await refusal.getByText('L’account di questa organizzazione è stato cancellato su richiesta del titolare (art. 17 GDPR): sull’organizzazione non si può più decidere nulla').waitFor();
+    await leavingCard.getByText("L'account di questa organizzazione è stato cancellato su richiesta del titolare: non si può più decidere nulla su di essa.").waitFor();
+    expect(await leavingCard.getByRole('button').count()).toBe(0);
+    expect(await page.getByText(`${leavingName}: approvato.`).count()).toBe(0);
+    await eventually(() => refusal.evaluate((summary) => summary === document.activeElement), true);
+    await expectAccessible(page, 'verification-owner-erased-refusal');
+    await page.context().close();
   });
 });

@@ -37,6 +37,7 @@ export class LoaderFactory {
       offerIntegrations: new DataLoader((ids: readonly string[]) => this.integrations.partnersShownOf(ids)),
       offerUsage: new DataLoader((ids: readonly string[]) => this.matches.usageOf(ids)),
       facilitator: new DataLoader((ids: readonly string[]) => this.facilitators.findByIds(ids)),
+      ownerErased: new DataLoader((ids: readonly string[]) => this.providers.erasedOwners(ids)),
     };
   }
 }

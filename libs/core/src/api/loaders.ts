@@ -23,4 +23,6 @@ export interface Loaders {
   offerIntegrations: DataLoader<string, OfferEntity[]>;
   offerUsage: DataLoader<string, { pending: number; accepted: number; active: number; completed: number; waitlisted: number }>;
   facilitator: DataLoader<string, FacilitatorEntity | undefined>;
+  /** By owner account: whether the account owning a provider or facilitator was erased. */
+  ownerErased: DataLoader<string, boolean>;
 }

@@ -7,7 +7,7 @@ import { isStaff, requireActor } from '../common/access';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { applyOrganisationDecision, closeOnErasure, ownerErased } from '../provider/organisation-decision';
+import { applyOrganisationDecision, closeOnErasure } from '../provider/organisation-decision';
 import { providerActive, resubmits } from '../provider/provider-verification';
 import { VerificationStatus } from '../provider/provider.types';
 import { TerritoryErrorCode, TerritoryException } from '../territory/territory.exception';
@@ -20,7 +20,8 @@ import { violatedUniqueConstraint } from '../common/unique-violation';
 export type RegisterFacilitatorOutcome = { kind: 'facilitator'; facilitator: FacilitatorEntity } | { kind: 'already-registered' } | { kind: 'tax-code-taken' };
 export type VerifyFacilitatorOutcome =
   | { kind: 'facilitator'; facilitator: FacilitatorEntity; previous: VerificationStatus }
-  | { kind: 'invalid-transition'; current: VerificationStatus };
+  | { kind: 'invalid-transition'; current: VerificationStatus }
+  | { kind: 'owner-erased' };
 
 /**
  * Facilitator organisations and their verification by ministry staff, with the same decisions
@@ -97,15 +98,16 @@ export class FacilitatorService {
     });
   }
 
-  /** Ministry staff decide, with a reason except to approve; called by the moderation service. */
+  /**
+   * Ministry staff decide, with a reason except to approve; called by the moderation service. None
+   * on an organisation whose account was erased (`owner-erased`).
+   */
   async verify(ctx: RequestContext, input: VerifyFacilitator): Promise<VerifyFacilitatorOutcome> {
     const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
     return this.connection.withTransaction(ctx, async (tx) => {
       const facilitators = this.connection.repository(tx, FacilitatorEntity);
       const current = await facilitators.findOne({ where: { id: input.facilitatorId }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new FacilitatorException(FacilitatorErrorCode.FACILITATOR_NOT_FOUND, 'input.facilitatorId');
-      // An organisation whose account was erased has nobody to act for it: it is never approved again.
-      if (input.decision === VerificationStatus.APPROVED && (await ownerErased(this.connection.manager(tx), current.ownerUserId))) return { kind: 'invalid-transition', current: current.verificationStatus };
       const outcome = await applyOrganisationDecision(tx, { repository: facilitators, audit: this.audit, entityType: 'facilitator' }, current, { ...input, actorUserId: actor.userId });
       return outcome.kind === 'decided' ? { kind: 'facilitator', facilitator: outcome.updated, previous: outcome.previous } : outcome;
     });
@@ -187,7 +189,7 @@ export class FacilitatorService {
   /**
    * For the erasure of the owner's account, in its transaction (the row already locked): the
    * organisation stops acting. One still approved or awaiting verification is suspended with
-   * CLOSED_ON_ERASURE_REASON (staff cannot approve it again); a rejected or suspended one keeps
+   * CLOSED_ON_ERASURE_REASON (staff decide nothing more on it); a rejected or suspended one keeps
    * staff's decision. Audited as `facilitator.closed` either way; the record stays (organisation data).
    */
   async closeOnErasure(tx: RequestContext, facilitatorId: string): Promise<void> {

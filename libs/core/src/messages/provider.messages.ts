@@ -30,6 +30,11 @@ export const providerMessages = {
           en: 'Your organisation is suspended by the Ministry: until it is reinstated you cannot publish offers or answer shops',
           it: 'La tua organizzazione è sospesa dal Ministero: finché non viene riammessa non puoi pubblicare offerte né rispondere ai negozi',
         },
+  /** Staff's decision on an organisation (provider or facilitator) whose account was erased. */
+  ownerErased: (): Words => ({
+    en: 'The account of this organisation was deleted at its owner’s request (GDPR Art. 17): nothing more can be decided on the organisation',
+    it: 'L’account di questa organizzazione è stato cancellato su richiesta del titolare (art. 17 GDPR): sull’organizzazione non si può più decidere nulla',
+  }),
   invalidDecision: (current: VerificationStatus, wanted: VerificationStatus): Words => {
     const [now, next, hint] = [statusMessages.verification(current), statusMessages.verification(wanted), DECISION_HINTS[current]];
     return {

@@ -69,11 +69,8 @@ describe('erasing a provider’s account (real PostgreSQL)', () => {
     ]);
     expect(await approved()).toBe(before - 1);
     expect(await listed()).toEqual([]);
-    // Nor would its offers come back: staff cannot approve it again.
-    expect(await core.app.get(ProviderService).verify(staff, { providerId: provider.id, decision: VerificationStatus.APPROVED })).toEqual({
-      kind: 'invalid-transition',
-      current: VerificationStatus.SUSPENDED,
-    });
+    // Nor would its offers come back: staff decide nothing more on it.
+    expect(await core.app.get(ProviderService).verify(staff, { providerId: provider.id, decision: VerificationStatus.APPROVED })).toEqual({ kind: 'owner-erased' });
   });
 
   it('stops a provider awaiting verification too, and keeps staff’s decision on a rejected one', async () => {

@@ -10,6 +10,7 @@ export const CLOSED_ON_ERASURE_REASON = 'Organizzazione chiusa: l’account è s
 /** The verification columns every organisation staff verify carries (providers, facilitators). */
 export interface VerifiedOrganisation {
   id: string;
+  ownerUserId: string;
   verificationStatus: VerificationStatus;
   verificationReason: string | null;
   verifiedAt: Date | null;
@@ -22,12 +23,17 @@ export interface OrganisationDecision {
   actorUserId: string;
 }
 
-export type OrganisationDecisionOutcome<T> = { kind: 'decided'; updated: T; previous: VerificationStatus } | { kind: 'invalid-transition'; current: VerificationStatus };
+export type OrganisationDecisionOutcome<T> =
+  | { kind: 'decided'; updated: T; previous: VerificationStatus }
+  | { kind: 'invalid-transition'; current: VerificationStatus }
+  | { kind: 'owner-erased' };
 
 /**
  * A staff decision on an organisation the calling feature has read under lock in `tx`: the state
  * machine's check, the new status with its reason, who decided and when, and the audit event
- * (`<entityType>.<decision>`), all in the caller's transaction.
+ * (`<entityType>.<decision>`), all in the caller's transaction. None on an organisation whose
+ * account was erased: nobody can act for it or read a decision any more. Read under the same lock
+ * as the erasure takes, so a decision waiting for an erasure under way is refused once it commits.
  */
 export async function applyOrganisationDecision<T extends VerifiedOrganisation>(
   tx: RequestContext,
@@ -35,6 +41,7 @@ export async function applyOrganisationDecision<T extends VerifiedOrganisation>(
   current: T,
   { decision, reason, actorUserId }: OrganisationDecision,
 ): Promise<OrganisationDecisionOutcome<T>> {
+  if (await ownerErased(target.repository.manager, current.ownerUserId)) return { kind: 'owner-erased' };
   if (!allowedDecisions(current.verificationStatus).includes(decision)) return { kind: 'invalid-transition', current: current.verificationStatus };
   const before = { verificationStatus: current.verificationStatus, verificationReason: current.verificationReason };
   const changes = { verificationStatus: decision, verificationReason: reason ?? null, verifiedAt: tx.now, verifiedByUserId: actorUserId } as DeepPartial<T>;
@@ -52,8 +59,8 @@ export async function applyOrganisationDecision<T extends VerifiedOrganisation>(
 /**
  * For the erasure of the owner's account, in its transaction, on an organisation the calling
  * feature has read under lock: it stops. One still approved or awaiting verification is suspended
- * with CLOSED_ON_ERASURE_REASON (and never approved again: see `ownerErased`); a rejected or
- * suspended one keeps staff's decision. Audited as `<entityType>.closed` either way; the record stays.
+ * with CLOSED_ON_ERASURE_REASON; a rejected or suspended one keeps staff's decision. Staff decide
+ * nothing more on it either way (see `applyOrganisationDecision`). Audited as `<entityType>.closed` either way; the record stays.
  */
 export async function closeOnErasure<T extends VerifiedOrganisation>(
   tx: RequestContext,
@@ -67,8 +74,15 @@ export async function closeOnErasure<T extends VerifiedOrganisation>(
   await target.audit.record(tx, { action: `${target.entityType}.closed`, entityType: target.entityType, entityId: current.id, before, after: stops ? closed : before });
 }
 
-/** Whether the account that owns an organisation was erased: nobody can act for it any more, so staff do not approve it again. */
+/** Whether the account that owns an organisation was erased: nobody can act for it any more, so staff decide nothing more on it. */
 export async function ownerErased(manager: EntityManager, ownerUserId: string): Promise<boolean> {
-  const [owner]: { erased: boolean }[] = await manager.query(`SELECT erased_at IS NOT NULL AS erased FROM user_account WHERE id = $1`, [ownerUserId]);
-  return owner?.erased === true;
+  const [erased] = await erasedOwners(manager, [ownerUserId]);
+  return erased;
+}
+
+/** For each owner account, in the order asked, whether it was erased (an unknown id: not erased). */
+export async function erasedOwners(manager: EntityManager, ownerUserIds: readonly string[]): Promise<boolean[]> {
+  const rows: { id: string }[] = await manager.query(`SELECT id FROM user_account WHERE id = ANY($1::uuid[]) AND erased_at IS NOT NULL`, [ownerUserIds]);
+  const erased = new Set(rows.map((row) => row.id));
+  return ownerUserIds.map((id) => erased.has(id));
 }

@@ -61,7 +61,7 @@ describe('provider organisations and their verification (real PostgreSQL)', () =
 
   async function decided(id: string, decision: VerificationStatus, reason?: string): Promise<ProviderEntity> {
     const outcome = await providers.verify(staff(), { providerId: id, decision, reason });
-    if (outcome.kind !== 'provider') throw new Error(`verify ${decision}: ${outcome.kind} ${outcome.current}`);
+    if (outcome.kind !== 'provider') throw new Error(`verify ${decision}: ${JSON.stringify(outcome)}`);
     return outcome.provider;
   }
 

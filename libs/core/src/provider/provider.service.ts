@@ -9,7 +9,7 @@ import { TransactionalConnection } from '../common/transactional-connection';
 import { ProviderEntity } from './provider.entity';
 import { ProviderErrorCode, ProviderException } from './provider.exception';
 import { VerificationStatus } from './provider.types';
-import { applyOrganisationDecision, closeOnErasure, ownerErased } from './organisation-decision';
+import { applyOrganisationDecision, closeOnErasure, erasedOwners } from './organisation-decision';
 import { resubmits } from './provider-verification';
 import type { ProviderFilter, RegisterProvider, UpdateProvider, VerifyProvider } from './provider.commands';
 import { violatedUniqueConstraint } from '../common/unique-violation';
@@ -17,7 +17,8 @@ import { violatedUniqueConstraint } from '../common/unique-violation';
 export type RegisterProviderOutcome = { kind: 'provider'; provider: ProviderEntity } | { kind: 'already-registered' } | { kind: 'partita-iva-taken' };
 export type VerifyOutcome =
   | { kind: 'provider'; provider: ProviderEntity; previous: VerificationStatus }
-  | { kind: 'invalid-transition'; current: VerificationStatus };
+  | { kind: 'invalid-transition'; current: VerificationStatus }
+  | { kind: 'owner-erased' };
 
 /** Provider organisations and their verification by ministry staff. */
 @Injectable()
@@ -77,8 +78,9 @@ export class ProviderService {
   }
 
   /**
-   * Ministry staff decide; every decision is audited with its reason. What a decision means for
-   * the provider's offers and matches is the moderation service's, in the same transaction.
+   * Ministry staff decide; every decision is audited with its reason. None on a provider whose
+   * account was erased (`owner-erased`). What a decision means for the provider's offers and
+   * matches is the moderation service's, in the same transaction.
    */
   async verify(ctx: RequestContext, input: VerifyProvider): Promise<VerifyOutcome> {
     const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
@@ -86,8 +88,6 @@ export class ProviderService {
       const providers = this.connection.repository(tx, ProviderEntity);
       const current = await providers.findOne({ where: { id: input.providerId }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new ProviderException(ProviderErrorCode.PROVIDER_NOT_FOUND);
-      // A provider whose account was erased has nobody to act for it: it is never approved again.
-      if (input.decision === VerificationStatus.APPROVED && (await ownerErased(this.connection.manager(tx), current.ownerUserId))) return { kind: 'invalid-transition', current: current.verificationStatus };
       const outcome = await applyOrganisationDecision(tx, { repository: providers, audit: this.audit, entityType: 'provider' }, current, { ...input, actorUserId: actor.userId });
       return outcome.kind === 'decided' ? { kind: 'provider', provider: outcome.updated, previous: outcome.previous } : outcome;
     });
@@ -97,8 +97,8 @@ export class ProviderService {
    * For the erasure of the owner's account, in its transaction (the row already locked): the
    * organisation stops, as a facilitator's does (organisation-decision.ts): one still approved or
    * awaiting verification is suspended with CLOSED_ON_ERASURE_REASON, so that neither it nor its
-   * offers reach shops, catalogues or the figures of approved providers, and staff cannot approve
-   * it again. Audited as `provider.closed`; the record stays (company data).
+   * offers reach shops, catalogues or the figures of approved providers, and staff decide nothing
+   * more on it. Audited as `provider.closed`; the record stays (company data).
    */
   async closeOnErasure(tx: RequestContext, providerId: string): Promise<void> {
     const actor = requireActor(tx, UserRole.PROVIDER);
@@ -145,5 +145,10 @@ export class ProviderService {
     const rows = await this.connection.dataSource.getRepository(ProviderEntity).findBy({ id: In([...ids]) });
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id));
+  }
+
+  /** Batch lookup for DataLoader: whether the account owning an organisation (provider or facilitator) was erased, in the order asked. */
+  async erasedOwners(ownerUserIds: readonly string[]): Promise<boolean[]> {
+    return erasedOwners(this.connection.dataSource.manager, ownerUserIds);
   }
 }

@@ -23,6 +23,7 @@ export class FacilitatorTerritoryModel {
 @ObjectType('Facilitator', { description: 'An intermediary organisation acting for shops under their delegation, verified by ministry staff.' })
 export class FacilitatorModel {
   @Field(() => ID) id!: string;
+  ownerUserId!: string;
   @Field() name!: string;
   @Field(() => FacilitatorKind) kind!: FacilitatorKind;
   @Field({ description: 'Partita IVA or numeric codice fiscale.' }) taxCode!: string;
@@ -71,6 +72,7 @@ export class FacilitatorListArgs extends PageArgs {
 export const toFacilitatorModel = (e: FacilitatorEntity): FacilitatorModel =>
   modelOf(FacilitatorModel, {
     id: e.id,
+    ownerUserId: e.ownerUserId,
     name: e.name,
     kind: e.kind,
     taxCode: e.taxCode,

@@ -56,10 +56,17 @@ export class FacilitatorResolver {
     return mapPage(await this.service.list(ctx, args.filter, args), toFacilitatorModel);
   }
 
+  @ResolveField(() => Boolean, { description: 'Whether the account owning the organisation was erased at its owner’s request (GDPR Art. 17): staff decide nothing more on it.' })
+  async ownerErased(@Context('loaders') loaders: Loaders, @Parent() facilitator: FacilitatorModel): Promise<boolean> {
+    return loaders.ownerErased.load(facilitator.ownerUserId);
+  }
+
   @ListSize(STAFF_DECISION_COUNT)
-  @ResolveField(() => [VerificationStatus], { description: 'The decisions ministry staff may take now (none for a rejected organisation until it resubmits).' })
-  allowedDecisions(@Parent() facilitator: FacilitatorModel): readonly VerificationStatus[] {
-    return allowedDecisions(facilitator.verificationStatus);
+  @ResolveField(() => [VerificationStatus], {
+    description: 'The decisions ministry staff may take now (none for a rejected organisation until it resubmits, none once its account was erased).',
+  })
+  async allowedDecisions(@Context('loaders') loaders: Loaders, @Parent() facilitator: FacilitatorModel): Promise<readonly VerificationStatus[]> {
+    return (await loaders.ownerErased.load(facilitator.ownerUserId)) ? [] : allowedDecisions(facilitator.verificationStatus);
   }
 }
 

@@ -1,6 +1,6 @@
 import { resultUnion } from '../../api/result-union';
 import { MESSAGES } from '../../messages';
-import { InvalidVerificationTransitionErrorModel } from '../../provider/api/provider.models';
+import { InvalidVerificationTransitionErrorModel, OwnerErasedErrorModel } from '../../provider/api/provider.models';
 import type { VerificationStatus } from '../../provider/provider.types';
 import type { RegisterFacilitatorOutcome, VerifyFacilitatorOutcome } from '../facilitator.service';
 import { FacilitatorAlreadyRegisteredErrorModel, FacilitatorModel, TaxCodeTakenErrorModel, toFacilitatorModel } from './facilitator.models';
@@ -14,7 +14,7 @@ export const RegisterFacilitatorResult = resultUnion({
 
 export const VerifyFacilitatorResult = resultUnion({
   name: 'VerifyFacilitatorResult',
-  types: () => [FacilitatorModel, InvalidVerificationTransitionErrorModel] as const,
+  types: () => [FacilitatorModel, InvalidVerificationTransitionErrorModel, OwnerErasedErrorModel] as const,
 });
 
 export function toRegisterFacilitatorResult(outcome: RegisterFacilitatorOutcome): typeof RegisterFacilitatorResult {
@@ -34,5 +34,7 @@ export function toVerifyFacilitatorResult(outcome: VerifyFacilitatorOutcome, dec
       return toFacilitatorModel(outcome.facilitator);
     case 'invalid-transition':
       return new InvalidVerificationTransitionErrorModel(MESSAGES.provider.invalidDecision(outcome.current, decision), 'input.decision', outcome.current);
+    case 'owner-erased':
+      return new OwnerErasedErrorModel(MESSAGES.provider.ownerErased(), 'input.facilitatorId');
   }
 }

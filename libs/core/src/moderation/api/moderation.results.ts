@@ -1,7 +1,7 @@
 import { resultUnion } from '../../api/result-union';
 import { MESSAGES } from '../../messages';
 import { InvalidOfferTransitionErrorModel, OfferModel, toOfferModel } from '../../offer/api/offer.models';
-import { InvalidVerificationTransitionErrorModel, ProviderModel, toProviderModel } from '../../provider/api/provider.models';
+import { InvalidVerificationTransitionErrorModel, OwnerErasedErrorModel, ProviderModel, toProviderModel } from '../../provider/api/provider.models';
 import type { VerifyOutcome } from '../../provider/provider.service';
 import type { VerificationStatus } from '../../provider/provider.types';
 import type { ModerateOfferOutcome } from '../moderation.service';
@@ -10,7 +10,7 @@ import type { ModerateOfferOutcome } from '../moderation.service';
 
 export const VerifyProviderResult = resultUnion({
   name: 'VerifyProviderResult',
-  types: () => [ProviderModel, InvalidVerificationTransitionErrorModel] as const,
+  types: () => [ProviderModel, InvalidVerificationTransitionErrorModel, OwnerErasedErrorModel] as const,
 });
 
 export const ModerateOfferResult = resultUnion({
@@ -24,6 +24,8 @@ export function toVerifyProviderResult(outcome: VerifyOutcome, decision: Verific
       return toProviderModel(outcome.provider);
     case 'invalid-transition':
       return new InvalidVerificationTransitionErrorModel(MESSAGES.provider.invalidDecision(outcome.current, decision), 'input.decision', outcome.current);
+    case 'owner-erased':
+      return new OwnerErasedErrorModel(MESSAGES.provider.ownerErased(), 'input.providerId');
   }
 }
 

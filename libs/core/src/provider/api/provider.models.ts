@@ -18,6 +18,7 @@ registerEnumType(VerificationStatus, {
 @ObjectType('Provider')
 export class ProviderModel {
   @Field(() => ID) id!: string;
+  ownerUserId!: string;
   @Field() name!: string;
   @Field() partitaIva!: string;
   @Field(() => ProviderKind) kind!: ProviderKind;
@@ -50,6 +51,14 @@ export class InvalidVerificationTransitionErrorModel extends BusinessFailure imp
   }
 }
 
+@ObjectType('OwnerErasedError', {
+  implements: () => [BusinessErrorModel],
+  description: 'The account owning the organisation (provider or facilitator) was erased at its owner’s request (GDPR Art. 17): staff decide nothing more on it.',
+})
+export class OwnerErasedErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'OWNER_ERASED' as const;
+}
+
 @ObjectType('ProviderNotApprovedError', {
   implements: () => [BusinessErrorModel],
   description: 'The organisation is suspended or rejected: it cannot act towards shops until ministry staff approve it again.',
@@ -80,6 +89,7 @@ export class ProviderListArgs extends PageArgs {
 
 export const toProviderModel = (e: ProviderEntity): ProviderModel => modelOf(ProviderModel, {
   id: e.id,
+  ownerUserId: e.ownerUserId,
   name: e.name,
   partitaIva: e.partitaIva,
   kind: e.kind,

@@ -1,4 +1,5 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Loaders } from '../../api/loaders';
 import { Roles } from '../../auth/api/auth.decorators';
 import { UserRole } from '../../auth/user-role';
 import { mapPage } from '../../common/pagination';
@@ -61,9 +62,16 @@ export class ProviderResolver {
     return mapPage(await this.providerService.list(ctx, args.filter, args), toProviderModel);
   }
 
+  @ResolveField(() => Boolean, { description: 'Whether the account owning the organisation was erased at its owner’s request (GDPR Art. 17): staff decide nothing more on it.' })
+  async ownerErased(@Context('loaders') loaders: Loaders, @Parent() provider: ProviderModel): Promise<boolean> {
+    return loaders.ownerErased.load(provider.ownerUserId);
+  }
+
   @ListSize(STAFF_DECISION_COUNT)
-  @ResolveField(() => [VerificationStatus], { description: 'The decisions ministry staff may take now (none for a rejected organisation until it resubmits).' })
-  allowedDecisions(@Parent() provider: ProviderModel): readonly VerificationStatus[] {
-    return allowedDecisions(provider.verificationStatus);
+  @ResolveField(() => [VerificationStatus], {
+    description: 'The decisions ministry staff may take now (none for a rejected organisation until it resubmits, none once its account was erased).',
+  })
+  async allowedDecisions(@Context('loaders') loaders: Loaders, @Parent() provider: ProviderModel): Promise<readonly VerificationStatus[]> {
+    return (await loaders.ownerErased.load(provider.ownerUserId)) ? [] : allowedDecisions(provider.verificationStatus);
   }
 }

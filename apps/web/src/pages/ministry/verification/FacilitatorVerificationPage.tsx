@@ -6,7 +6,7 @@ import { useTerritoryLabel } from '../../facilitator/FacilitatorPage';
 import { VerificationCard, VerificationQueue, useVerificationQueue } from './VerificationQueue';
 import { VerificationDecision } from './VerificationDecision';
 
-function FacilitatorCard({ facilitator, onDecided }: { facilitator: FacilitatorFieldsFragment; onDecided: (message: string) => void }) {
+function FacilitatorCard({ facilitator, onDecided }: { facilitator: FacilitatorFieldsFragment & { ownerErased: boolean }; onDecided: (message: string) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const territoryLabel = useTerritoryLabel();

@@ -5,7 +5,7 @@ import { useFormat } from '../../../i18n/format';
 import { type Fact, VerificationCard, VerificationQueue, useVerificationQueue } from './VerificationQueue';
 import { VerificationDecision } from './VerificationDecision';
 
-function ProviderCard({ provider, onDecided }: { provider: ProviderFieldsFragment; onDecided: (message: string) => void }) {
+function ProviderCard({ provider, onDecided }: { provider: ProviderFieldsFragment & { ownerErased: boolean }; onDecided: (message: string) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const facts: Fact[] = [

@@ -13,18 +13,32 @@ const isDecision = (status: VerificationStatus): status is Decision => status !=
 
 interface Props {
   /** A provider or a facilitator organisation: both are verified the same way. */
-  organisation: { id: string; name: string; allowedDecisions: readonly VerificationStatus[] };
+  organisation: { id: string; name: string; allowedDecisions: readonly VerificationStatus[]; ownerErased: boolean };
   kind: 'provider' | 'facilitator';
   onDecided: (message: string) => void;
 }
 
-/** Approve at once; reject or suspend only with a reason, which the organisation will read. */
+/**
+ * Refreshes the queue after a decision, but not after one refused because the account was erased:
+ * the organisation may have left the status shown, and its card must stay to show the refusal.
+ */
+const afterDecision =
+  (queue: typeof ProviderQueueDocument | typeof FacilitatorQueueDocument) =>
+  ({ data }: { data?: Record<string, { __typename: string }> | null }) =>
+    Object.values(data ?? {}).some((result) => result.__typename === 'OwnerErasedError') ? [] : [queue];
+
+/**
+ * Approve at once; reject or suspend only with a reason, which the organisation will read. Nothing
+ * is decided on an organisation whose account was erased: the card says so instead.
+ */
 export function VerificationDecision({ organisation, kind, onDecided }: Props) {
   const { t } = useTranslation();
   const [pending, setPending] = useState<Decision | null>(null);
   const [reason, setReason] = useState('');
-  const [verifyProvider, providerDecision] = useMutation(VerifyProviderDocument, { refetchQueries: [ProviderQueueDocument], awaitRefetchQueries: true });
-  const [verifyFacilitator, facilitatorDecision] = useMutation(VerifyFacilitatorDocument, { refetchQueries: [FacilitatorQueueDocument], awaitRefetchQueries: true });
+  // The account may be erased after the page was read: the API's refusal says so, and the card follows.
+  const [erasedMeanwhile, setErasedMeanwhile] = useState(false);
+  const [verifyProvider, providerDecision] = useMutation(VerifyProviderDocument, { refetchQueries: afterDecision(ProviderQueueDocument), awaitRefetchQueries: true });
+  const [verifyFacilitator, facilitatorDecision] = useMutation(VerifyFacilitatorDocument, { refetchQueries: afterDecision(FacilitatorQueueDocument), awaitRefetchQueries: true });
   const loading = providerDecision.loading || facilitatorDecision.loading;
   const prefix = `decision-${organisation.id}`;
   const labels = { reason: t('verification.reason') };
@@ -42,17 +56,41 @@ export function VerificationDecision({ organisation, kind, onDecided }: Props) {
   };
 
   const decide = async (decision: Decision, why?: string): Promise<void> => {
+    let refusal: string | undefined;
     const decided =
       kind === 'facilitator'
-        ? await send('Facilitator', async () => (await verifyFacilitator({ variables: { input: { facilitatorId: organisation.id, decision, reason: why } } })).data?.verifyFacilitator)
-        : await send('Provider', async () => (await verifyProvider({ variables: { input: { providerId: organisation.id, decision, reason: why } } })).data?.verifyProvider);
+        ? await send('Facilitator', async () => {
+            const result = (await verifyFacilitator({ variables: { input: { facilitatorId: organisation.id, decision, reason: why } } })).data?.verifyFacilitator;
+            if (result && result.__typename !== 'Facilitator') refusal = result.code;
+            return result;
+          })
+        : await send('Provider', async () => {
+            const result = (await verifyProvider({ variables: { input: { providerId: organisation.id, decision, reason: why } } })).data?.verifyProvider;
+            if (result && result.__typename !== 'Provider') refusal = result.code;
+            return result;
+          });
     if (decided) onDecided(t(`verification.done.${decision}`, { name: organisation.name }));
+    if (refusal === 'OWNER_ERASED') {
+      setPending(null);
+      setErasedMeanwhile(true);
+    }
   };
 
   const submitReason = (event: FormEvent): void => {
     event.preventDefault();
     if (pending) void decide(pending, reason);
   };
+
+  if (organisation.ownerErased || erasedMeanwhile) {
+    return (
+      <div className="mt-3">
+        <ErrorSummary errors={errors} attempt={attempt} idPrefix={prefix} />
+        <p className="mb-0 small" id={`${prefix}-erased`}>
+          {t('verification.ownerErasedNote')}
+        </p>
+      </div>
+    );
+  }
 
   if (pending) {
     return (

@@ -72,7 +72,7 @@ export interface Fact {
 
 interface CardProps {
   entityType: 'provider' | 'facilitator';
-  organisation: { id: string; name: string; verificationStatus: VerificationStatus; verificationReason?: string | null; createdAt: string };
+  organisation: { id: string; name: string; verificationStatus: VerificationStatus; verificationReason?: string | null; createdAt: string; ownerErased: boolean };
   /** Facts shown as a definition list, before the registration date. */
   facts: Fact[];
   /** What follows the facts: description, territory, resubmission. */
@@ -92,7 +92,10 @@ export function VerificationCard({ entityType, organisation, facts, children, de
           <h2 className="h4 mb-1" id={headingId}>
             {organisation.name}
           </h2>
-          <VerificationBadge status={organisation.verificationStatus} />
+          <div className="d-flex flex-wrap gap-2">
+            <VerificationBadge status={organisation.verificationStatus} />
+            {organisation.ownerErased ? <span className="status-badge status-neutral">{t('verification.ownerErased')}</span> : null}
+          </div>
         </div>
         <dl className="queue-facts">
           {[...facts, { label: t('provider.registeredOn'), value: format.date(organisation.createdAt) }].map((fact) => (

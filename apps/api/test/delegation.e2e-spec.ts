@@ -348,8 +348,8 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
       __typename: 'UnclaimedShopError',
       code: 'UNCLAIMED_SHOP',
       field: 'input.delegationId',
-      message: expect.stringContaining('Ask the owner to claim it with the link'),
-      messageIt: expect.stringContaining('Chiedi prima al titolare di rivendicarla con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»): potrà poi scegliere un altro facilitatore, se vuole'),
+      message: expect.stringContaining('Hand it over to another facilitator instead (on the Desk, “Hand over to another facilitator”): it takes your place once it accepts. Or ask the owner to claim it with the link'),
+      messageIt: expect.stringContaining('Oppure chiedi prima al titolare di rivendicarla con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»): potrà poi scegliere un altro facilitatore, se vuole'),
     });
     expect(await db.query(`SELECT status, ended_at FROM delegation WHERE id = $1`, [alone.id])).toEqual([{ status: 'ACTIVE', ended_at: null }]);
     expect(await db.query(`SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`, [alone.id])).toEqual([{ action: 'delegation.registered_on_paper' }]);

@@ -127,7 +127,7 @@ describe('Personal data over HTTP: export, erasure, retention report', () => {
           kind: 'UNCLAIMED_SHOPS',
           count: 1,
           messageIt:
-            '1 attività che hai registrato su carta non hanno ancora l’account del titolare e nessun altro opererebbe per loro: chiedi prima ai titolari di rivendicarle con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»)',
+            '1 attività che hai registrato su carta non hanno ancora l’account del titolare e nessun altro opererebbe per loro: passale prima a un altro facilitatore (sulla Scrivania, «Passa a un altro facilitatore») oppure chiedi ai titolari di rivendicarle con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»)',
         },
       ];
       expect(dataOf(await api.gqlAs(chamber.accessToken, MyErasureBlockersDocument, {})).myErasureBlockers).toEqual([expect.objectContaining(blockers[0])]);
@@ -168,13 +168,13 @@ describe('Personal data over HTTP: export, erasure, retention report', () => {
       const answer = await api.gqlAs(invited.accessToken, AnswerDelegationInvitationDocument, { input: { link: inviteLink, accept: true } });
       expect(answer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ code: 'LINK_INVALID' })] });
 
-      // The organisation stays on record, suspended: shops no longer find or choose it, and staff cannot approve it again.
+      // The organisation stays on record, suspended: shops no longer find or choose it, and staff decide nothing more on it.
       expect(await db.query(`SELECT name, verification_status FROM facilitator WHERE id = $1`, [chamber.facilitatorId])).toEqual([{ name: chamber.name, verification_status: 'SUSPENDED' }]);
       const listed = dataOf(await api.gqlAs(invited.accessToken, FacilitatorsDocument, { first: 100 })).facilitators.items.map((f) => f.id);
       expect(listed).not.toContain(chamber.facilitatorId);
       expect((await api.gqlAs(invited.accessToken, GrantDelegationDocument, { input: { facilitatorId: chamber.facilitatorId } })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
       const reinstated = dataOf(await api.gqlAs(staff.accessToken, VerifyFacilitatorDocument, { input: { facilitatorId: chamber.facilitatorId, decision: 'APPROVED' } })).verifyFacilitator;
-      expect(reinstated).toMatchObject({ __typename: 'InvalidVerificationTransitionError', currentStatus: 'SUSPENDED' });
+      expect(reinstated).toMatchObject({ __typename: 'OwnerErasedError', code: 'OWNER_ERASED', field: 'input.facilitatorId' });
       expect((await api.gqlAs(chamber.accessToken, MeDocument, {})).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     });
 

@@ -210,12 +210,13 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     await refusal.getByRole('heading', { name: `Non è stato possibile smettere di operare per conto di ${shopName}` }).waitFor();
     await refusal
       .getByText(
-        'L’attività è registrata su carta, il titolare non l’ha ancora rivendicata e nessun altro facilitatore opera per suo conto: se smettessi, nessuno potrebbe più farlo. Chiedi prima al titolare di rivendicarla con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»): potrà poi scegliere un altro facilitatore, se vuole',
+        'L’attività è registrata su carta, il titolare non l’ha ancora rivendicata e nessun altro facilitatore opera per suo conto: se smettessi, nessuno potrebbe più farlo. Passala invece a un altro facilitatore (sulla Scrivania, «Passa a un altro facilitatore»): prenderà il tuo posto quando accetta. Oppure chiedi prima al titolare di rivendicarla con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»): potrà poi scegliere un altro facilitatore, se vuole',
       )
       .waitFor();
     await eventually(() => focusedRole(page), 'alert');
-    // The row stays, with the way to send the claim link again and to try again later.
+    // The row stays, with the ways out it names: the claim link again, the handover; and to try again later.
     await row.getByRole('button', { name: `Invia di nuovo il link per rivendicare ${shopName}` }).waitFor();
+    await row.getByRole('button', { name: `Passa a un altro facilitatore ${shopName}` }).waitFor();
     await row.getByRole('button', { name: `Smetti di operare per conto ${shopName}` }).waitFor();
     expect(await delegationStatus(delegationId)).toBe('ACTIVE');
     await expectAccessible(page, 'facilitator-desk-stop-refused');

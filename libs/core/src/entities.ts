@@ -8,6 +8,7 @@ import { UserAccountEntity } from './auth/user-account.entity';
 import { ImportJobEntity } from './import/import-job.entity';
 import { ImportRowEntity } from './import/import-row.entity';
 import { DelegationEntity } from './delegation/delegation.entity';
+import { DelegationHandoverEntity } from './delegation/delegation-handover.entity';
 import { FacilitatorEntity } from './facilitator/facilitator.entity';
 import { HelpRequestEntity } from './help-request/help-request.entity';
 import { HelpRequestBundleEntity } from './help-request/help-request-bundle.entity';
@@ -41,6 +42,7 @@ export const ALL_ENTITIES = [
   ProviderEntity,
   FacilitatorEntity,
   DelegationEntity,
+  DelegationHandoverEntity,
   OfferEntity,
   OfferCoverageEntity,
   OfferIntegrationEntity,

@@ -57,6 +57,11 @@
       "ErasedAccountError",
       "FacilitatorAlreadyRegisteredError",
       "FacilitatorNotApprovedError",
+      "HandoverNotPendingError",
+      "HandoverPendingError",
+      "HandoverReceiverNotApprovedError",
+      "HandoverReceiverUnknownError",
+      "HandoverToSelfError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
       "InvalidCallStateError",
@@ -68,6 +73,7 @@
       "LastAdminError",
       "MailKindNotAdjustableError",
       "MailNotResendableError",
+      "NotActingForShopError",
       "NotEligibleError",
       "NotStaffAccountError",
       "OfferClosedError",
@@ -75,6 +81,7 @@
       "OfferValidityEndedError",
       "OrganisationNotApprovedError",
       "OwnAccountError",
+      "OwnerErasedError",
       "PartitaIvaTakenError",
       "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
@@ -82,6 +89,7 @@
       "SetNotOpenError",
       "SetPartUnavailableError",
       "ShopAlreadyRegisteredError",
+      "ShopClaimedError",
       "SignInFirstError",
       "SurveyNotDueError",
       "TaxCodeTakenError",
@@ -134,6 +142,18 @@
     "DeclareOfferIntegrationsResult": [
       "Offer",
       "OfferClosedError"
+    ],
+    "DelegationHandoverResult": [
+      "AlreadyDelegatedError",
+      "DelegationHandover",
+      "FacilitatorNotApprovedError",
+      "HandoverNotPendingError",
+      "HandoverPendingError",
+      "HandoverReceiverNotApprovedError",
+      "HandoverReceiverUnknownError",
+      "HandoverToSelfError",
+      "NotActingForShopError",
+      "ShopClaimedError"
     ],
     "DelegationResult": [
       "AlreadyDelegatedError",
@@ -234,10 +254,12 @@
     ],
     "VerifyFacilitatorResult": [
       "Facilitator",
-      "InvalidVerificationTransitionError"
+      "InvalidVerificationTransitionError",
+      "OwnerErasedError"
     ],
     "VerifyProviderResult": [
       "InvalidVerificationTransitionError",
+      "OwnerErasedError",
       "Provider"
     ],
     "WithdrawMatchSetResult": [
@@ -302,6 +324,11 @@
       "ErasedAccountError",
       "FacilitatorAlreadyRegisteredError",
       "FacilitatorNotApprovedError",
+      "HandoverNotPendingError",
+      "HandoverPendingError",
+      "HandoverReceiverNotApprovedError",
+      "HandoverReceiverUnknownError",
+      "HandoverToSelfError",
       "HelpRequestStatusError",
       "InvalidAllocationRunStateError",
       "InvalidCallStateError",
@@ -313,6 +340,7 @@
       "LastAdminError",
       "MailKindNotAdjustableError",
       "MailNotResendableError",
+      "NotActingForShopError",
       "NotEligibleError",
       "NotStaffAccountError",
       "OfferClosedError",
@@ -320,6 +348,7 @@
       "OfferValidityEndedError",
       "OrganisationNotApprovedError",
       "OwnAccountError",
+      "OwnerErasedError",
       "PartitaIvaTakenError",
       "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
@@ -327,6 +356,7 @@
       "SetNotOpenError",
       "SetPartUnavailableError",
       "ShopAlreadyRegisteredError",
+      "ShopClaimedError",
       "SignInFirstError",
       "SurveyNotDueError",
       "TaxCodeTakenError",
@@ -379,6 +409,18 @@
     "DeclareOfferIntegrationsResult": [
       "Offer",
       "OfferClosedError"
+    ],
+    "DelegationHandoverResult": [
+      "AlreadyDelegatedError",
+      "DelegationHandover",
+      "FacilitatorNotApprovedError",
+      "HandoverNotPendingError",
+      "HandoverPendingError",
+      "HandoverReceiverNotApprovedError",
+      "HandoverReceiverUnknownError",
+      "HandoverToSelfError",
+      "NotActingForShopError",
+      "ShopClaimedError"
     ],
     "DelegationResult": [
       "AlreadyDelegatedError",
@@ -479,10 +521,12 @@
     ],
     "VerifyFacilitatorResult": [
       "Facilitator",
-      "InvalidVerificationTransitionError"
+      "InvalidVerificationTransitionError",
+      "OwnerErasedError"
     ],
     "VerifyProviderResult": [
       "InvalidVerificationTransitionError",
+      "OwnerErasedError",
       "Provider"
     ],
     "WithdrawMatchSetResult": [

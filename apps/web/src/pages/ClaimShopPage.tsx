@@ -55,7 +55,12 @@ export function ClaimShopPage() {
     ) : (
       <>
         <p className="lead">
-          {t('claim.lead', { facilitator: link.facilitatorName, shop: link.shopName ?? '', date: link.paperDeclaredOn ? date(link.paperDeclaredOn) : '' })}
+          {t(link.registeredByName ? 'claim.leadHandedOver' : 'claim.lead', {
+            facilitator: link.facilitatorName,
+            registeredBy: link.registeredByName ?? '',
+            shop: link.shopName ?? '',
+            date: link.paperDeclaredOn ? date(link.paperDeclaredOn) : '',
+          })}
         </p>
         <p>{t('claim.after')}</p>
         <form noValidate onSubmit={(event) => void submit(event)}>

@@ -21,13 +21,23 @@ export interface DelegatedShopRow {
   openRequests: number;
   matchesToConfirm: number;
   surveysDue: number;
+  /** The shop's offer to another facilitator waiting for an answer, if the facilitator made one. */
+  pendingHandover: PendingHandoverRow | null;
+}
+
+/** A handover of the shop offered by the desk's facilitator, not answered yet. */
+export interface PendingHandoverRow {
+  id: string;
+  toFacilitatorName: string;
+  createdAt: Date;
 }
 
 /**
  * The shops a facilitator acts for now (live delegations), by name, with their requests, the
  * matches the shop must confirm (ACCEPTED) and the outcome surveys it may answer and has not
- * (the rules of match/surveys-due.ts: at completion, 30 and 90 days after activation). One
- * statement reading the shops', requests' and matches' tables; their features write them.
+ * (the rules of match/surveys-due.ts: at completion, 30 and 90 days after activation), and the
+ * handover of the shop the facilitator offered, while it waits. One statement reading the shops',
+ * requests', matches' and facilitators' tables; their features write them.
  */
 export async function delegatedShops(
   manager: EntityManager,
@@ -45,8 +55,9 @@ export async function delegatedShops(
   if (filter.category) where.push(`EXISTS (SELECT 1 FROM help_request c WHERE c.shop_id = s.id AND c.category = $${params.push(filter.category)})`);
   const first = params.push(page.first);
   const offset = params.push(page.offset);
-  const rows: (Omit<DelegatedShopRow, 'requests' | 'openRequests' | 'matchesToConfirm' | 'surveysDue'> & Record<'requests' | 'openRequests' | 'matchesToConfirm' | 'surveysDue' | 'total', number>)[] =
-    await manager.query(
+  const rows: (Omit<DelegatedShopRow, 'requests' | 'openRequests' | 'matchesToConfirm' | 'surveysDue' | 'pendingHandover'> &
+    Record<'requests' | 'openRequests' | 'matchesToConfirm' | 'surveysDue' | 'total', number> &
+    Record<'pendingHandoverId' | 'pendingHandoverTo', string | null> & { pendingHandoverAt: Date | null })[] = await manager.query(
       `SELECT d.id AS "delegationId", d.consent, to_char(d.paper_declared_on, 'YYYY-MM-DD') AS "paperDeclaredOn", d.activated_at AS "activatedAt",
               s.id AS "shopId", coalesce(s.trading_name, s.legal_name) AS "shopName", s.comune_code AS "comuneCode", cm.name AS "comuneName", s.ateco_section AS "atecoSection",
               s.owner_user_id IS NULL AS unclaimed,
@@ -59,15 +70,24 @@ export async function delegatedShops(
                    ('DAY_90', m.state IN ('ACTIVE', 'COMPLETED') AND m.activated_at <= $3)) AS c(checkpoint, due)
                  WHERE m.shop_id = s.id AND c.due
                    AND NOT EXISTS (SELECT 1 FROM outcome_survey v WHERE v.match_id = m.id AND v.checkpoint::text = c.checkpoint)) AS "surveysDue",
+              ph.id AS "pendingHandoverId", ph.name AS "pendingHandoverTo", ph.created_at AS "pendingHandoverAt",
               count(*) OVER ()::int AS total
        FROM delegation d JOIN shop s ON s.id = d.shop_id JOIN comune cm ON cm.code = s.comune_code
+       LEFT JOIN LATERAL (SELECT h.id, tf.name, h.created_at FROM delegation_handover h JOIN facilitator tf ON tf.id = h.to_facilitator_id
+                           WHERE h.from_delegation_id = d.id AND h.status = 'PENDING') ph ON true
        WHERE ${where.join(' AND ')}
        ORDER BY lower(coalesce(s.trading_name, s.legal_name)), s.id
        LIMIT $${first} OFFSET $${offset}`,
       params,
     );
   const total = rows[0]?.total ?? (page.offset > 0 ? await countOnly(manager, where, params.slice(0, -2)) : 0);
-  return { rows: rows.map(({ total: _total, ...row }) => row), total };
+  return {
+    rows: rows.map(({ total: _total, pendingHandoverId, pendingHandoverTo, pendingHandoverAt, ...row }) => ({
+      ...row,
+      pendingHandover: pendingHandoverId && pendingHandoverAt ? { id: pendingHandoverId, toFacilitatorName: pendingHandoverTo ?? '', createdAt: pendingHandoverAt } : null,
+    })),
+    total,
+  };
 }
 
 /** The count alone, for a page past the end. */

@@ -16,6 +16,7 @@ import { DelegationEntity } from './delegation.entity';
 import { DelegationErrorCode, DelegationException } from './delegation.exception';
 import { DelegationConsent, DelegationStatus } from './delegation.types';
 import { isUniqueViolation } from '../common/unique-violation';
+import { latestAfterHandovers, registrantBeforeHandovers } from './delegation-handover.queries';
 
 /** What an invitation or claim link shows before it is used, to anyone holding it. */
 export interface LinkPreview {
@@ -23,6 +24,8 @@ export interface LinkPreview {
   facilitator: FacilitatorEntity;
   /** The shop to claim (claims only). */
   shopName: string | null;
+  /** The organisation that registered the shop on paper, when it handed the shop over to `facilitator` (claims only). */
+  registeredBy: FacilitatorEntity | null;
   email: string;
   paperDeclaredOn: string | null;
   expiresAt: Date;
@@ -58,10 +61,12 @@ export class DelegationLinkService {
     const delegation = await this.usable(ctx, link, false);
     const facilitator = await this.facilitatorOf(delegation.facilitatorId);
     const [shop] = delegation.shopId ? await this.shops.findMany(ctx, [delegation.shopId]) : [];
+    const registrant = delegation.status === DelegationStatus.ACTIVE ? await registrantBeforeHandovers(this.connection.manager(ctx), delegation.id) : null;
     return {
       purpose: delegation.status === DelegationStatus.INVITED ? 'INVITATION' : 'CLAIM',
       facilitator,
       shopName: shop ? (shop.tradingName ?? shop.legalName) : null,
+      registeredBy: registrant && registrant !== facilitator.id ? await this.facilitatorOf(registrant) : null,
       email: delegation.invitedEmail ?? '',
       paperDeclaredOn: delegation.paperDeclaredOn,
       expiresAt: delegation.linkExpiresAt ?? ctx.now,
@@ -170,9 +175,7 @@ export class DelegationLinkService {
    */
   private async usable(ctx: RequestContext, link: string, lock: boolean): Promise<DelegationEntity> {
     const parsed = parseLink(link);
-    const delegation = parsed
-      ? await this.connection.repository(ctx, DelegationEntity).findOne({ where: { id: parsed.id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
-      : null;
+    const delegation = parsed ? await this.current(ctx, parsed.id, lock) : null;
     const valid =
       parsed &&
       delegation &&
@@ -183,5 +186,23 @@ export class DelegationLinkService {
       (delegation.status === DelegationStatus.INVITED || delegation.status === DelegationStatus.ACTIVE);
     if (!valid || !delegation) throw new DelegationException(DelegationErrorCode.LINK_INVALID, 'link');
     return delegation;
+  }
+
+  /**
+   * The delegation a link's id stands for now: that one, or, once its shop was handed over to
+   * another facilitator, the one that took it over (which carries the same claim link). Locked
+   * when `lock`, and followed again should a handover be accepted while the lock was awaited.
+   */
+  private async current(ctx: RequestContext, id: string, lock: boolean): Promise<DelegationEntity | null> {
+    const delegations = this.connection.repository(ctx, DelegationEntity);
+    let next = id;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const delegation = await delegations.findOne({ where: { id: next }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+      if (!delegation || delegation.status === DelegationStatus.INVITED || delegation.status === DelegationStatus.ACTIVE) return delegation;
+      const later = await latestAfterHandovers(this.connection.manager(ctx), delegation.id);
+      if (later === delegation.id) return delegation;
+      next = later;
+    }
+    return null;
   }
 }

@@ -29,3 +29,10 @@ export interface DelegatedShopFilter {
   readonly comuneCode?: string;
   readonly atecoSection?: string;
 }
+
+export interface OfferHandover {
+  /** The giver's live delegation for the shop it offers. */
+  readonly delegationId: string;
+  /** The receiving organisation's address: the one its account signs in with, or its contact address. */
+  readonly toEmail: string;
+}

@@ -1,5 +1,7 @@
 export enum DelegationErrorCode {
   DELEGATION_NOT_FOUND = 'DELEGATION_NOT_FOUND',
+  /** A handover that does not exist, or that the caller neither offered (to withdraw it) nor was offered (to answer it). */
+  HANDOVER_NOT_FOUND = 'HANDOVER_NOT_FOUND',
   /** An invitation or claim link that is unknown, used, withdrawn or expired: all look the same. */
   LINK_INVALID = 'LINK_INVALID',
   DECLARED_IN_FUTURE = 'DECLARED_IN_FUTURE',

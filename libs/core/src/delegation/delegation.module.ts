@@ -5,20 +5,23 @@ import { FacilitatorModule } from '../facilitator/facilitator.module';
 import { MailModule } from '../mail/mail.module';
 import { NotificationModule } from '../notification/notification.module';
 import { ShopModule } from '../shop/shop.module';
+import { DelegationHandoverService } from './delegation-handover.service';
 import { DelegationLinkService } from './delegation-link.service';
+import { DelegationRecords } from './delegation.records';
 import { DelegationService } from './delegation.service';
 import { PaperConsentRecords } from './paper-consent.records';
 
 /**
  * Delegations: a shop's consent that a facilitator acts for it (invited by e-mail, chosen by the
  * shop, or recorded on paper for a shop the facilitator registers and its owner claims later),
- * until the shop revokes it. Owns `delegation`. Whether a facilitator may act for a shop now is
- * answered by the shop feature's access check, which reads the live delegations. Facilitators
- * also register many shops on paper at once from a CSV file (api/import, the `shops` import kind).
+ * until the shop revokes it. Owns `delegation` and `delegation_handover`. Whether a facilitator may
+ * act for a shop now is answered by the shop feature's access check, which reads the live
+ * delegations. Facilitators also register many shops on paper at once from a CSV file (api/import,
+ * the `shops` import kind), and hand a shop nobody has claimed yet over to another facilitator.
  */
 @Module({
   imports: [AuditModule, AuthModule, FacilitatorModule, MailModule, NotificationModule, ShopModule],
-  providers: [DelegationService, DelegationLinkService, PaperConsentRecords],
-  exports: [DelegationService, DelegationLinkService, PaperConsentRecords],
+  providers: [DelegationService, DelegationLinkService, DelegationHandoverService, DelegationRecords, PaperConsentRecords],
+  exports: [DelegationService, DelegationLinkService, DelegationHandoverService, PaperConsentRecords],
 })
 export class DelegationModule {}

@@ -22,6 +22,7 @@ import { DelegationConsent, DelegationStatus, LINK_VALID_DAYS } from './delegati
 import { DelegatedShopRow, delegatedShops } from './delegated-shops.query';
 import { unclaimedShopsOnlyActedForBy } from './unclaimed-shops.query';
 import { assertDeclaredOn, PaperConsentRecords } from './paper-consent.records';
+import { DelegationRecords } from './delegation.records';
 
 export type DelegationOutcome =
   | { kind: 'delegation'; delegation: DelegationEntity }
@@ -66,6 +67,7 @@ export class DelegationService {
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
     private readonly paper: PaperConsentRecords,
+    private readonly records: DelegationRecords,
   ) {}
 
   /** A facilitator invites a shop by e-mail; the shop's owner accepts through the link, signed in. */
@@ -189,7 +191,7 @@ export class DelegationService {
       const current = await this.lockDelegation(tx, delegationId);
       if (!current || current.shopId !== shop.id) throw new DelegationException(DelegationErrorCode.DELEGATION_NOT_FOUND, 'input.delegationId');
       if (current.status !== DelegationStatus.ACTIVE) return { kind: 'invalid-transition', current: current.status };
-      const delegation = await this.end(tx, current, DelegationStatus.REVOKED, actor.userId);
+      const delegation = await this.records.end(tx, current, DelegationStatus.REVOKED, actor.userId);
       const facilitator = await this.facilitatorOf(tx, current.facilitatorId);
       await this.tellFacilitator(tx, facilitator.ownerUserId, shop.tradingName ?? shop.legalName, 'REVOKED');
       return { kind: 'delegation', delegation };
@@ -199,7 +201,8 @@ export class DelegationService {
   /**
    * The facilitator takes back an invitation or stops acting for a shop; the shop is told. Not for
    * a shop registered on paper that nobody has claimed and no other facilitator acts for: no one at
-   * all could act for it then (the rule that also holds back the erasure of the organisation's account).
+   * all could act for it then (the rule that also holds back the erasure of the organisation's account);
+   * it hands such a shop over to another facilitator instead (DelegationHandoverService).
    */
   async withdraw(ctx: RequestContext, delegationId: string): Promise<DelegationOutcome> {
     const self = ctx.onBehalfOf(undefined);
@@ -215,7 +218,7 @@ export class DelegationService {
         await this.shops.lock(tx, shop.id);
         if ((await unclaimedShopsOnlyActedForBy(this.connection.manager(tx), facilitator.id, shop.id)) > 0) return { kind: 'unclaimed-shop' };
       }
-      const delegation = await this.end(tx, current, DelegationStatus.WITHDRAWN, actor.userId);
+      const delegation = await this.records.end(tx, current, DelegationStatus.WITHDRAWN, actor.userId);
       const owner = shop?.ownerUserId;
       if (owner) await this.notifications.notify(tx, [{ userId: owner, kind: 'DELEGATION_WITHDRAWN', params: { facilitatorName: facilitator.name, audience: 'SHOP' } }]);
       return { kind: 'delegation', delegation };
@@ -233,7 +236,7 @@ export class DelegationService {
       .repository(tx, DelegationEntity)
       .find({ where: { shopId, status: DelegationStatus.ACTIVE }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
     for (const current of live) {
-      await this.end(tx, current, DelegationStatus.REVOKED, actor.userId);
+      await this.records.end(tx, current, DelegationStatus.REVOKED, actor.userId);
       await this.tellFacilitator(tx, (await this.facilitatorOf(tx, current.facilitatorId)).ownerUserId, shopName, DelegationStatus.REVOKED);
     }
     return live.length;
@@ -243,7 +246,9 @@ export class DelegationService {
    * For the erasure of a facilitator's account, in its transaction: every live delegation of the
    * organisation ends as withdrawn by it, with the reason ACCOUNT_ERASED in the audit trail. An
    * invitation's link stops working; the owner of each shop it acted for is told, by name, that the
-   * organisation closed its account and that another facilitator can be chosen. Returns how many ended.
+   * organisation closed its account and that another facilitator can be chosen. Its pending
+   * handovers, offered or received, are called off and the other organisation told. Returns how
+   * many delegations ended.
    */
   async withdrawAllOnFacilitatorErasure(tx: RequestContext, facilitatorId: string): Promise<number> {
     const actor = requireActor(tx, UserRole.FACILITATOR);
@@ -255,7 +260,7 @@ export class DelegationService {
     const shopIds = live.flatMap((delegation) => (delegation.shopId ? [delegation.shopId] : []));
     const owners = new Map((await this.shops.findMany(tx, shopIds)).map((shop) => [shop.id, shop.ownerUserId]));
     for (const current of live) {
-      await this.end(tx, current, DelegationStatus.WITHDRAWN, actor.userId, ACCOUNT_ERASED);
+      await this.records.end(tx, current, DelegationStatus.WITHDRAWN, actor.userId, ACCOUNT_ERASED);
       const owner = current.shopId ? owners.get(current.shopId) : null;
       if (owner) {
         await this.notifications.notify(tx, [
@@ -263,6 +268,19 @@ export class DelegationService {
         ]);
       }
     }
+    // Shops it offered, or was offered, to hand over: neither side could go through with them now.
+    const cancelled = await this.records.cancelPendingHandovers(tx, facilitatorId, ACCOUNT_ERASED);
+    if (cancelled.length === 0) return live.length;
+    const others = await this.facilitators.findByIds(cancelled.map((handover) => (handover.fromFacilitatorId === facilitatorId ? handover.toFacilitatorId : handover.fromFacilitatorId)));
+    const names = new Map((await this.shops.findMany(tx, cancelled.map((handover) => handover.shopId))).map((shop) => [shop.id, shop.tradingName ?? shop.legalName]));
+    await this.notifications.notify(
+      tx,
+      cancelled.flatMap((handover, i) => {
+        const other = others[i];
+        const params = { shopName: names.get(handover.shopId) ?? '', facilitatorName: facilitator.name, status: 'CANCELLED', audience: 'FACILITATOR' };
+        return other ? [{ userId: other.ownerUserId, kind: 'DELEGATION_HANDOVER', params }] : [];
+      }),
+    );
     return live.length;
   }
 
@@ -328,21 +346,6 @@ export class DelegationService {
       take: page.first,
     });
     return toPage(items, total, page);
-  }
-
-  private async end(tx: RequestContext, current: DelegationEntity, status: DelegationStatus, by: string, reason?: string): Promise<DelegationEntity> {
-    const delegations = this.connection.repository(tx, DelegationEntity);
-    // merge() writes into `current`: the status it had is read first.
-    const before = { status: current.status };
-    const ended = await delegations.save(delegations.merge(current, { status, endedAt: tx.now, endedByUserId: by, linkSecretHash: null }));
-    await this.audit.record(tx, {
-      action: `delegation.${status.toLowerCase()}`,
-      entityType: 'delegation',
-      entityId: current.id,
-      before,
-      after: { status, shopId: current.shopId, facilitatorId: current.facilitatorId, ...(reason ? { reason } : {}) },
-    });
-    return ended;
   }
 
   private lockDelegation(tx: RequestContext, id: string): Promise<DelegationEntity | null> {

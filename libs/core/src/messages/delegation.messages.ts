@@ -1,3 +1,4 @@
+import { delegationHandoverMessages } from './delegation-handover.messages';
 import type { Words } from './words';
 
 /** What a facilitator did, as the shop reads it in its notifications; an action not listed is named generally. */
@@ -16,6 +17,7 @@ const ACTIONS: Readonly<Record<string, Words>> = {
 
 /** Delegations of shops to facilitators: refusals and what each side is told. */
 export const delegationMessages = {
+  ...delegationHandoverMessages,
   notFound: (): Words => ({ en: 'No such delegation', it: 'Delega non trovata' }),
   linkInvalid: (field: string): Words => ({
     en: `${field}: this link is not valid any more (it was used, withdrawn or has expired): ask the facilitator for a new one`,
@@ -26,8 +28,8 @@ export const delegationMessages = {
     it: 'Il link per rivendicare si invia solo per un’attività registrata su carta che nessuno ha ancora rivendicato, finché la delega è attiva',
   }),
   unclaimedShop: (): Words => ({
-    en: 'This shop was registered on paper, its owner has not claimed it yet and no other facilitator acts for it: if you stopped, nobody could. Ask the owner to claim it with the link first (on the Desk, “Send the claim link again”): they can then choose another facilitator if they wish',
-    it: 'L’attività è registrata su carta, il titolare non l’ha ancora rivendicata e nessun altro facilitatore opera per suo conto: se smettessi, nessuno potrebbe più farlo. Chiedi prima al titolare di rivendicarla con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»): potrà poi scegliere un altro facilitatore, se vuole',
+    en: 'This shop was registered on paper, its owner has not claimed it yet and no other facilitator acts for it: if you stopped, nobody could. Hand it over to another facilitator instead (on the Desk, “Hand over to another facilitator”): it takes your place once it accepts. Or ask the owner to claim it with the link first (on the Desk, “Send the claim link again”): they can then choose another facilitator if they wish',
+    it: 'L’attività è registrata su carta, il titolare non l’ha ancora rivendicata e nessun altro facilitatore opera per suo conto: se smettessi, nessuno potrebbe più farlo. Passala invece a un altro facilitatore (sulla Scrivania, «Passa a un altro facilitatore»): prenderà il tuo posto quando accetta. Oppure chiedi prima al titolare di rivendicarla con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»): potrà poi scegliere un altro facilitatore, se vuole',
   }),
   declaredInFuture: (field: string): Words => ({
     en: `${field} cannot be in the future: write the date on the signed declaration`,

@@ -52,8 +52,8 @@ const BLOCKERS: Record<ErasureBlockerKind, (count: number) => Words> = {
     it: `${count} offerte sono pubblicate, in pausa o sospese: chiudile prima (Le mie offerte)`,
   }),
   UNCLAIMED_SHOPS: (count) => ({
-    en: `${count} shop(s) you registered on paper have no owner's account yet, and nobody else would act for them: ask their owners to claim them with the link (on the Desk, “Send the claim link again”) first`,
-    it: `${count} attività che hai registrato su carta non hanno ancora l’account del titolare e nessun altro opererebbe per loro: chiedi prima ai titolari di rivendicarle con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»)`,
+    en: `${count} shop(s) you registered on paper have no owner's account yet, and nobody else would act for them: hand them over to another facilitator (on the Desk, “Hand over to another facilitator”), or ask their owners to claim them with the link (on the Desk, “Send the claim link again”) first`,
+    it: `${count} attività che hai registrato su carta non hanno ancora l’account del titolare e nessun altro opererebbe per loro: passale prima a un altro facilitatore (sulla Scrivania, «Passa a un altro facilitatore») oppure chiedi ai titolari di rivendicarle con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»)`,
   }),
   OPEN_CALLS: (count) => ({
     en: `${count} selection call(s) you run are still open: wait until they close and their ranking is published (Calls)`,

@@ -46,6 +46,16 @@ describe('describeNotification', () => {
   });
 });
 
+describe('describeNotification of a handover between facilitators', () => {
+  it('names the shop and the other organisation, on either side', () => {
+    const handover = (status: string) => describeNotification('DELEGATION_HANDOVER', { shopName: 'Forno Rossi', facilitatorName: 'Ascom Torino', status, audience: 'FACILITATOR' });
+    expect(handover('OFFERED').messageIt).toBe('Ascom Torino ti propone di passarti Forno Rossi: accetta o rifiuta sulla tua Scrivania');
+    expect(handover('ACCEPTED').message).toBe('Ascom Torino took Forno Rossi over: you no longer act for it');
+    expect(handover('TAKEN_OVER').messageIt).toBe('Ora operi per conto di Forno Rossi, che ti ha passato Ascom Torino: la trovi sulla tua Scrivania');
+    expect(handover('CANCELLED').messageIt).toBe('Il passaggio di Forno Rossi è annullato: Ascom Torino ha chiuso il suo account');
+  });
+});
+
 describe('systemReasonCode', () => {
   it('recognises the platform codes, with or without details, and nothing else', () => {
     expect(systemReasonCode('NO_LONGER_ELIGIBLE: CATEGORY')).toBe('NO_LONGER_ELIGIBLE');

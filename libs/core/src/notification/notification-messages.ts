@@ -78,6 +78,8 @@ function words(kind: string, p: Params): Words {
       return MESSAGES.delegation.changed(parties.shop, text(p.status));
     case 'DELEGATION_WITHDRAWN':
       return MESSAGES.delegation.withdrawn(text(p.facilitatorName), text(p.reason));
+    case 'DELEGATION_HANDOVER':
+      return MESSAGES.delegation.handover(parties.shop, text(p.facilitatorName), text(p.status));
     case 'SURVEY_DUE':
       // A checkpoint the platform does not know is shown as stored, like an unknown kind.
       return isCheckpoint(p.checkpoint) ? n.surveyDue(parties, p.checkpoint) : asWritten(kind);

@@ -240,6 +240,13 @@ export const PERSONAL_DATA_REGISTRY: Readonly<Record<string, TablePolicy>> = {
       link_secret_hash: erase('the hash of an invitation or claim link; emptied with it; never exported (a credential)', false),
     },
   },
+  delegation_handover: {
+    owner: 'delegation',
+    subject: null,
+    exportSection: null,
+    // No text: which organisation offered which shop to which other one, when, and the answer (ids and times only).
+    columns: {},
+  },
   selection_call: {
     owner: 'selection-call',
     subject: null,

@@ -28,6 +28,7 @@ import { Bundles1796451070302 } from './1796451070302-bundles';
 import { MatchSets1796465542502 } from './1796465542502-match-sets';
 import { AllocationRunCompleteSets1796465838517 } from './1796465838517-allocation-run-complete-sets';
 import { MatchServedRequests1796470000000 } from './1796470000000-match-served-requests';
+import { DelegationHandovers1796538096106 } from './1796538096106-delegation-handovers';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ AccountRecovery1796438029667,
   MatchSets1796465542502,
   AllocationRunCompleteSets1796465838517,
   MatchServedRequests1796470000000,
+  DelegationHandovers1796538096106,
 ];

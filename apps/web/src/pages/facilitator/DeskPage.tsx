@@ -24,6 +24,8 @@ import {
 import { useFormat } from '../../i18n/format';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
 import { PATHS } from '../../routes';
+import { HandoverOffers } from './HandoverOffers';
+import { HandOverShop } from './HandOverShop';
 import { ResendClaimLink } from './ResendClaimLink';
 import { StopActingFor } from './StopActingFor';
 import { useActFor } from './use-act-for';
@@ -171,6 +173,7 @@ export function DeskPage() {
           <Invitations onWithdrawn={announce} />
         </>
       ) : null}
+      {facilitator ? <HandoverOffers onAnswered={announce} /> : null}
       <section aria-labelledby="desk-shops-title">
         <h2 id="desk-shops-title" className="h3">
           {t('desk.shopsTitle')}
@@ -237,6 +240,7 @@ export function DeskPage() {
                             <span className="visually-hidden"> {row.shopName}</span>
                           </button>
                           {row.unclaimed && row.consent === 'PAPER' ? <ResendClaimLink delegationId={row.delegationId} shopName={row.shopName} onSent={announce} /> : null}
+                          {row.unclaimed ? <HandOverShop delegationId={row.delegationId} shopName={row.shopName} pending={row.pendingHandover ?? null} onDone={announce} /> : null}
                           <StopActingFor delegationId={row.delegationId} shopName={row.shopName} unclaimed={row.unclaimed} onDone={announce} />
                         </td>
                       </tr>

@@ -11,6 +11,8 @@ export function delegationErrorToGraphQL(error: DelegationException): GraphQLErr
   switch (error.code) {
     case DelegationErrorCode.DELEGATION_NOT_FOUND:
       return wordedError(MESSAGES.delegation.notFound(), { code: 'NOT_FOUND', reason: error.code, field: error.field });
+    case DelegationErrorCode.HANDOVER_NOT_FOUND:
+      return wordedError(MESSAGES.delegation.handoverNotFound(), { code: 'NOT_FOUND', reason: error.code, field: error.field });
     case DelegationErrorCode.LINK_INVALID:
       return userInputError([fieldError(field, error.code, MESSAGES.delegation.linkInvalid(field))]);
     case DelegationErrorCode.DECLARED_IN_FUTURE:

@@ -41,6 +41,13 @@ export class DelegationModel {
 @ObjectType('DelegationPage')
 export class DelegationPageModel extends Paginated(DelegationModel, 'DelegationPageBase') {}
 
+@ObjectType('PendingHandover', { description: 'The shop offered to another facilitator, waiting for its answer.' })
+export class PendingHandoverModel {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'The organisation the shop was offered to.' }) toFacilitatorName!: string;
+  @Field() createdAt!: Date;
+}
+
 @ObjectType('DelegatedShop', { description: 'A shop on the facilitator’s desk, with where it stands.' })
 export class DelegatedShopModel {
   @Field(() => ID) delegationId!: string;
@@ -57,6 +64,8 @@ export class DelegatedShopModel {
   @Field(() => Int) openRequests!: number;
   @Field(() => Int, { description: 'Matches the provider accepted, for the shop to confirm once the service runs.' }) matchesToConfirm!: number;
   @Field(() => Int, { description: 'Outcome surveys the shop may answer now and has not.' }) surveysDue!: number;
+  @Field(() => PendingHandoverModel, { nullable: true, description: 'The offer of the shop to another facilitator, while it waits for an answer.' })
+  pendingHandover!: PendingHandoverModel | null;
 }
 
 @ObjectType('DelegatedShopPage')
@@ -81,6 +90,8 @@ export class DelegationLinkModel {
   @Field() facilitatorName!: string;
   @Field(() => FacilitatorKind) facilitatorKind!: FacilitatorKind;
   @Field(() => String, { nullable: true }) shopName!: string | null;
+  @Field(() => String, { nullable: true, description: 'The organisation that registered the shop on paper, when it handed the shop over to the one named (claims only).' })
+  registeredByName!: string | null;
   @Field() email!: string;
   @Field(() => String, { nullable: true }) paperDeclaredOn!: string | null;
   @Field() expiresAt!: Date;
@@ -115,7 +126,7 @@ export class InvalidDelegationTransitionErrorModel extends BusinessFailure imple
 
 @ObjectType('UnclaimedShopError', {
   implements: () => [BusinessErrorModel],
-  description: 'The facilitator would stop acting for a shop registered on paper that nobody has claimed and no other facilitator acts for.',
+  description: 'The facilitator would stop acting for a shop registered on paper that nobody has claimed and no other facilitator acts for: it may hand the shop over to another facilitator (offerDelegationHandover), or its owner claims it first.',
 })
 export class UnclaimedShopErrorModel extends BusinessFailure implements BusinessErrorModel {
   readonly code = 'UNCLAIMED_SHOP' as const;
@@ -157,7 +168,8 @@ export const toDelegationModel = (e: DelegationEntity): DelegationModel =>
     endedAt: e.endedAt,
   });
 
-export const toDelegatedShopModel = (row: DelegatedShopRow): DelegatedShopModel => modelOf(DelegatedShopModel, { ...row, consent: row.consent as DelegationConsent });
+export const toDelegatedShopModel = (row: DelegatedShopRow): DelegatedShopModel =>
+  modelOf(DelegatedShopModel, { ...row, consent: row.consent as DelegationConsent, pendingHandover: row.pendingHandover && modelOf(PendingHandoverModel, row.pendingHandover) });
 export const toActionOnBehalfModel = (row: ActionOnBehalf): ActionOnBehalfModel => modelOf(ActionOnBehalfModel, row);
 export const toDelegationLinkModel = (p: LinkPreview): DelegationLinkModel =>
   modelOf(DelegationLinkModel, {
@@ -165,6 +177,7 @@ export const toDelegationLinkModel = (p: LinkPreview): DelegationLinkModel =>
     facilitatorName: p.facilitator.name,
     facilitatorKind: p.facilitator.kind,
     shopName: p.shopName,
+    registeredByName: p.registeredBy?.name ?? null,
     email: p.email,
     paperDeclaredOn: p.paperDeclaredOn,
     expiresAt: p.expiresAt,

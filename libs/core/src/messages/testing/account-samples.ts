@@ -66,6 +66,15 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'auth' 
     actedOnBehalf: [['Ascom Torino', 'match.applied'], ['Ascom Torino', 'shop.updated'], ['Ascom Torino', 'something.else']],
     changed: [['Forno Rossi', 'ACTIVE'], ['Forno Rossi', 'DECLINED'], ['Forno Rossi', 'REVOKED'], ['Forno Rossi', 'CLAIMED'], ['Forno Rossi', 'OTHER']],
     withdrawn: [['Ascom Torino'], ['Ascom Torino', 'ACCOUNT_ERASED']],
+    handoverNotFound: NONE,
+    handoverReceiverUnknown: [[false], [true]],
+    handoverReceiverNotApproved: NONE,
+    handoverToSelf: NONE,
+    handoverNotActing: [['SELF'], ['OTHER']],
+    handoverShopClaimed: NONE,
+    handoverPending: NONE,
+    handoverNotPending: [['ACCEPTED'], ['DECLINED'], ['WITHDRAWN'], ['CANCELLED'], ['PENDING'], ['OTHER']],
+    handover: (['OFFERED', 'WITHDRAWN', 'ACCEPTED', 'TAKEN_OVER', 'DECLINED', 'CANCELLED', 'OTHER'] as const).map((notice) => ['Forno Rossi', 'Ascom Torino', notice] as const),
   },
   facilitator: {
     notRegistered: NONE,
@@ -115,6 +124,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'auth' 
     alreadyRegistered: NONE,
     partitaIvaTaken: NONE,
     notApproved: each([VerificationStatus.SUSPENDED, VerificationStatus.REJECTED]),
+    ownerErased: NONE,
     invalidDecision: Object.values(VerificationStatus).flatMap((current) => Object.values(VerificationStatus).map((wanted) => [current, wanted] as const)),
   },
   sector: {

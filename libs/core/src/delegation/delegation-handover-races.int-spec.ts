@@ -1,7 +1,7 @@
 import { RequestContext } from '../common/request-context';
 import { PRIVACY_NOTICE_VERSION } from '../privacy/privacy-notice';
-import { facilitatorParty, FacilitatorParty, paperShop, PaperShop } from '../testing/handover-fixture';
-import { actingAs, startTestCore, TestCore } from '../testing/test-core';
+import { asFacilitator, facilitatorParty, offerHandover, paperShop } from '../testing/handover-fixture';
+import { startTestCore, TestCore } from '../testing/test-core';
 import { DelegationHandoverService } from './delegation-handover.service';
 import { DelegationLinkService } from './delegation-link.service';
 
@@ -18,12 +18,6 @@ describe('handovers answered at the same moment as something else (real PostgreS
   afterAll(() => core.close());
 
   const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => core.db.query(sql, params);
-  const as = (party: FacilitatorParty): RequestContext => actingAs(party.owner);
-  const offered = async (giver: FacilitatorParty, shop: PaperShop, receiver: FacilitatorParty): Promise<string> => {
-    const outcome = await handovers.offer(as(giver), { delegationId: shop.delegationId, toEmail: receiver.email });
-    if (outcome.kind !== 'handover') throw new Error(`offer refused: ${outcome.kind}`);
-    return outcome.handover.id;
-  };
   const live = async (shopId: string): Promise<string[]> =>
     (await q<{ facilitator_id: string }>(`SELECT facilitator_id FROM delegation WHERE shop_id = $1 AND status = 'ACTIVE'`, [shopId])).map((row) => row.facilitator_id);
   const handover = async (id: string) => (await q<{ status: string; to_delegation_id: string | null }>(`SELECT status, to_delegation_id FROM delegation_handover WHERE id = $1`, [id]))[0];
@@ -35,9 +29,9 @@ describe('handovers answered at the same moment as something else (real PostgreS
       const giver = await facilitatorParty(core.db);
       const receiver = await facilitatorParty(core.db);
       const shop = await paperShop(core.db, giver.id);
-      const id = await offered(giver, shop, receiver);
+      const id = await offerHandover(handovers, giver, shop, receiver);
 
-      const answers = await Promise.all([handovers.answer(as(receiver), id, true), handovers.answer(as(receiver), id, true)]);
+      const answers = await Promise.all([handovers.answer(asFacilitator(receiver), id, true), handovers.answer(asFacilitator(receiver), id, true)]);
       expect(answers.map((answer) => answer.kind).sort()).toEqual(['handover', 'not-pending']);
       expect(answers.find((answer) => answer.kind === 'not-pending')).toEqual({ kind: 'not-pending', current: 'ACCEPTED' });
       expect(await live(shop.shopId)).toEqual([receiver.id]);
@@ -52,9 +46,9 @@ describe('handovers answered at the same moment as something else (real PostgreS
       const giver = await facilitatorParty(core.db);
       const receiver = await facilitatorParty(core.db);
       const shop = await paperShop(core.db, giver.id);
-      const id = await offered(giver, shop, receiver);
+      const id = await offerHandover(handovers, giver, shop, receiver);
 
-      const [accepted, withdrawn] = await Promise.all([handovers.answer(as(receiver), id, true), handovers.withdraw(as(giver), id)]);
+      const [accepted, withdrawn] = await Promise.all([handovers.answer(asFacilitator(receiver), id, true), handovers.withdraw(asFacilitator(giver), id)]);
       const state = await handover(id);
       if (accepted.kind === 'handover') {
         expect(withdrawn).toEqual({ kind: 'not-pending', current: 'ACCEPTED' });
@@ -76,10 +70,10 @@ describe('handovers answered at the same moment as something else (real PostgreS
       const giver = await facilitatorParty(core.db);
       const receiver = await facilitatorParty(core.db);
       const shop = await paperShop(core.db, giver.id);
-      const id = await offered(giver, shop, receiver);
+      const id = await offerHandover(handovers, giver, shop, receiver);
 
       const [accepted, claimed] = await Promise.all([
-        handovers.answer(as(receiver), id, true),
+        handovers.answer(asFacilitator(receiver), id, true),
         links.claim(new RequestContext(`test-claim-${round}`, new Date()), { link: shop.link, password: 'una-password-lunga-titolare', privacyNoticeVersion: PRIVACY_NOTICE_VERSION }),
       ]);
       expect(claimed).toMatchObject({ kind: 'claimed', shopId: shop.shopId, email: shop.ownerEmail });
@@ -107,8 +101,8 @@ describe('handovers answered at the same moment as something else (real PostgreS
       );
       const [toFirst, toSecond] = [await facilitatorParty(core.db), await facilitatorParty(core.db)];
       const offers = await Promise.all([
-        handovers.offer(as(first), { delegationId: shop.delegationId, toEmail: toFirst.email }),
-        handovers.offer(as(second), { delegationId: other.id, toEmail: toSecond.email }),
+        handovers.offer(asFacilitator(first), { delegationId: shop.delegationId, toEmail: toFirst.email }),
+        handovers.offer(asFacilitator(second), { delegationId: other.id, toEmail: toSecond.email }),
       ]);
       expect(offers.map((offer) => offer.kind).sort()).toEqual(['handover', 'handover-pending']);
       expect(await q(`SELECT count(*)::int AS n FROM delegation_handover WHERE shop_id = $1`, [shop.shopId])).toEqual([{ n: 1 }]);

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import type { RequestContext } from '../common/request-context';
+import type { DelegationHandoverService } from '../delegation/delegation-handover.service';
 import { linkToken, newLinkSecret } from '../delegation/delegation-link';
 import type { VerificationStatus } from '../provider/provider.types';
 import { seedFacilitator, seedShops, SeededFacilitator } from './seed';
+import { actingAs } from './test-core';
 
 /** A facilitator organisation with the address its account signs in with, and its own contact address. */
 export interface FacilitatorParty extends SeededFacilitator {
@@ -40,4 +43,14 @@ export async function paperShop(db: DataSource, facilitatorId: string): Promise<
     [facilitatorId, shop.id, ownerEmail, secret.hash],
   );
   return { shopId: shop.id, delegationId: id, ownerEmail, link: linkToken(id, secret.secret) };
+}
+
+/** The facilitator's owner, signed in. */
+export const asFacilitator = (party: FacilitatorParty): RequestContext => actingAs(party.owner);
+
+/** The giver offers the shop to the receiver; returns the handover's id (a refusal fails the test). */
+export async function offerHandover(handovers: DelegationHandoverService, giver: FacilitatorParty, shop: PaperShop, receiver: FacilitatorParty): Promise<string> {
+  const outcome = await handovers.offer(asFacilitator(giver), { delegationId: shop.delegationId, toEmail: receiver.email });
+  if (outcome.kind !== 'handover') throw new Error(`offer refused: ${outcome.kind}`);
+  return outcome.handover.id;
 }

@@ -85,4 +85,27 @@ describe('Facilitator organisations and their verification over GraphQL', () => 
     const { data } = await api.gqlAs(owner.accessToken, RegisterFacilitatorDocument, { input: aFacilitatorInput({ taxCode }) });
     expect(data?.registerFacilitator).toMatchObject({ __typename: 'TaxCodeTakenError', code: 'TAX_CODE_TAKEN', field: 'input.taxCode' });
   });
+  it('finds organisations by words of their name in any order, case and accents aside, or by tax code, for staff and for shops alike', async () => {
+    const tag = (await registered()).id.slice(0, 8);
+    const chamber = await registered({ name: `Camera di Commercio Industria Artigianato ${tag} Forlì-Cesena` });
+    const other = await registered({ name: `Confcommercio ${tag} Ravenna` });
+    const staff = await staffUser(api);
+    for (const id of [chamber.id, other.id]) await api.gqlAs(staff.accessToken, VerifyFacilitatorDocument, { input: { facilitatorId: id, decision: 'APPROVED' } });
+    const [{ tax_code: taxCode }] = await db.query('SELECT tax_code FROM facilitator WHERE id = $1', [chamber.id]);
+    const shop = await signUp(api, 'SHOP');
+    const found = async (token: string, search: string): Promise<string[]> => {
+      const { data, errors } = await api.gqlAs(token, FacilitatorsDocument, { filter: { status: 'APPROVED', search }, first: 100 });
+      expect(errors).toBeUndefined();
+      return (data?.facilitators.items ?? []).map((f) => f.id).sort();
+    };
+    for (const token of [staff.accessToken, shop.accessToken]) {
+      expect(await found(token, `FORLI ${tag} commercio`)).toEqual([chamber.id]);
+      expect(await found(token, `  ${tag}  `)).toEqual([chamber.id, other.id].sort());
+      expect(await found(token, taxCode)).toEqual([chamber.id]);
+      // What people type is not a pattern.
+      expect(await found(token, `${tag} %`)).toEqual([]);
+    }
+    const tooLong = await api.gqlAs(staff.accessToken, FacilitatorsDocument, { filter: { search: 'x'.repeat(101) }, first: 10 });
+    expect(tooLong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'filter.search' })] });
+  });
 });

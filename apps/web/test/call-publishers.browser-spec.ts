@@ -35,6 +35,8 @@ describe('Calls run by an authorised organisation, in the browser: staff grant a
     await page.goto('/ministero/bandi');
     await page.getByRole('link', { name: 'Enti autorizzati a gestire bandi' }).click();
     await page.getByRole('heading', { level: 1, name: 'Enti autorizzati a gestire bandi' }).waitFor();
+    // The list offers a few organisations at a time: staff find the one they want by its name.
+    await page.getByLabel(/^Cerca l’organizzazione/).fill(agency);
     await page.getByLabel(/^Organizzazione verificata/).selectOption({ label: agency });
     await page.getByRole('button', { name: 'Autorizza', exact: true }).click();
     await page.getByText(`${agency} è ora autorizzata a gestire bandi.`).waitFor();

@@ -47,7 +47,11 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     const facilitatorOwner = await web.signUp('FACILITATOR');
     const facilitatorName = `Confesercenti ${randomUUID().slice(0, 6)}`;
     const facilitatorId = member(
-      dataOf(await web.api.gqlAs(facilitatorOwner.accessToken, RegisterFacilitatorDocument, { input: aFacilitatorInput({ name: facilitatorName }) })).registerFacilitator,
+      dataOf(
+        await web.api.gqlAs(facilitatorOwner.accessToken, RegisterFacilitatorDocument, {
+          input: aFacilitatorInput({ name: facilitatorName, territory: { national: true, regionCodes: [], provinceCodes: [], comuneCodes: [] } }),
+        }),
+      ).registerFacilitator,
       'Facilitator',
     ).id;
     await web.api.gqlAs(staffSession.accessToken, DecideFacilitatorDocument, { input: { facilitatorId, decision: 'APPROVED' } });
@@ -97,6 +101,12 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     await shopPage.getByText(`Consenso revocato: ${facilitatorName} non può più operare per la tua attività.`).waitFor();
     await shopPage.getByText('Associazione di categoria · Consenso revocato', { exact: true }).waitFor();
     await expectAccessible(shopPage, 'shop-delegations-revoked');
+    // The facilitator works all over Italy, so in the shop's comune too; among the many that can, the owner finds it by part of its name.
+    await shopPage.getByLabel(/^Cerca il facilitatore/).fill(facilitatorName.slice(-12).toUpperCase());
+    await shopPage.getByRole('button', { name: `Scegli ${facilitatorName}`, exact: true }).waitFor();
+    expect(await shopPage.getByRole('button', { name: /^Scegli / }).count()).toBe(1);
+    await shopPage.getByLabel(/^Cerca il facilitatore/).fill(`${facilitatorName} nessuno`);
+    await shopPage.getByText('Nessun facilitatore verificato del tuo comune corrisponde alla ricerca.').waitFor();
     await shopPage.context().close();
 
     // Revoked: the facilitator's next call for the shop is refused.

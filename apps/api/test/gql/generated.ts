@@ -342,6 +342,8 @@ export type ExcludeCallApplicationInput = {
 export type FacilitatorFilterInput = {
   /** Those serving this comune (ISTAT code). */
   comuneCode?: string | null | undefined;
+  /** Part of the name or of the tax code (case and accents ignored). */
+  search?: string | null | undefined;
   /** Staff only; shops always see the approved ones. */
   status?: VerificationStatus | null | undefined;
 };

@@ -40,4 +40,6 @@ export interface FacilitatorFilter {
   readonly status?: VerificationStatus;
   /** Those serving this comune (nationally, by its region or province, or by name). */
   readonly comuneCode?: string;
+  /** Part of the name or of the tax code, case and accents ignored. */
+  readonly search?: string;
 }

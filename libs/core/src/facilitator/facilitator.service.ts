@@ -147,7 +147,8 @@ export class FacilitatorService {
 
   /**
    * Staff: every organisation, by verification status (the queue: oldest first). Shops: the
-   * approved ones, to choose one, optionally those serving a comune.
+   * approved ones, to choose one, optionally those serving a comune. Either narrowed by a search
+   * of the name or the tax code.
    */
   async list(ctx: RequestContext, filter: FacilitatorFilter, page: PageRequest): Promise<Page<FacilitatorEntity>> {
     const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN, UserRole.SHOP);
@@ -160,6 +161,16 @@ export class FacilitatorService {
         region: comune.regionCode,
         province: comune.provinceCode,
         comune: comune.code,
+      });
+    }
+    const words = filter.search?.split(/\s+/).filter((word) => word.length > 0) ?? [];
+    if (words.length > 0) {
+      // Every word in the name, folded as comuni are (case, accents, punctuation): "commercio torino"
+      // finds "Camera di Commercio di Torino"; or the search within the tax code.
+      const inName = words.map((_, i) => `comune_search_fold(f.name) LIKE '%' || comune_search_like(:word${i}) || '%'`).join(' AND ');
+      query.andWhere(`((${inName}) OR f.tax_code LIKE '%' || comune_search_like(:search) || '%')`, {
+        search: filter.search,
+        ...Object.fromEntries(words.map((word, i) => [`word${i}`, word])),
       });
     }
     const order = isStaff(actor) ? query.orderBy('f.created_at', 'ASC') : query.orderBy('f.name', 'ASC');

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useDeferredValue, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
@@ -18,16 +18,22 @@ import {
 import { useFormat } from '../../i18n/format';
 
 const PAGE_SIZE = 20;
+/** Organisations offered in the grant form's list at once: staff narrow them by name. */
+const CHOICES = 20;
 type Grant = CallPublisherGrantsQuery['callPublishers']['items'][number];
 
 function GrantForm({ onDone }: { onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const [facilitatorId, setFacilitatorId] = useState('');
-  const organisations = useQuery(ApprovedOrganisationsDocument);
+  const [search, setSearch] = useState('');
+  const searched = useDeferredValue(search.trim());
+  const organisations = useQuery(ApprovedOrganisationsDocument, { variables: { search: searched || null, first: CHOICES } });
+  // While a new search loads, the list keeps the last answer rather than emptying.
+  const found = (organisations.data ?? organisations.previousData)?.facilitators;
   const [grant, { loading }] = useMutation(GrantCallPublisherDocument, { refetchQueries: [CallPublisherGrantsDocument], awaitRefetchQueries: true });
   const labels = { facilitatorId: t('calls.publishers.organisation') };
   const { errors, attempt, send, dismiss } = useFormErrors(labels);
-  const options = (organisations.data?.facilitators.items ?? []).map((o) => ({ value: o.id, label: o.name }));
+  const options = (found?.items ?? []).map((o) => ({ value: o.id, label: o.name }));
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const done = await send('CallPublisher', async () => (await grant({ variables: { input: { facilitatorId } } })).data?.grantCallPublisher);
@@ -40,6 +46,17 @@ function GrantForm({ onDone }: { onDone: (message: string) => void }) {
       </h2>
       <form noValidate onSubmit={(event) => void submit(event)}>
         <ErrorSummary errors={errors} attempt={attempt} idPrefix="grant" />
+        <TextField
+          id="grant-search"
+          label={t('calls.publishers.search')}
+          hint={found && found.totalCount > found.items.length ? t('calls.publishers.searchMore', { shown: found.items.length, count: found.totalCount }) : t('calls.publishers.searchHint')}
+          value={search}
+          onChange={(value) => {
+            setSearch(value);
+            setFacilitatorId('');
+          }}
+          autoComplete="off"
+        />
         <SelectField
           id="grant-facilitatorId"
           label={labels.facilitatorId}

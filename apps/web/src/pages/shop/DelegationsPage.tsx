@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PagedResults } from '../../components/PagedResults';
 import { usePaging } from '../../components/Pagination';
@@ -6,6 +7,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { StatusNotice, useNotice } from '../../components/StatusNotice';
 import { useFormErrors } from '../../errors/use-form-errors';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { TextField } from '../../components/fields';
 import {
   ActionsOnMyBehalfDocument,
   FacilitatorsNearDocument,
@@ -18,6 +20,8 @@ import {
 import { useFormat } from '../../i18n/format';
 
 const HISTORY_PAGE = 10;
+/** Facilitators listed at once: beyond these, the owner narrows them by name. */
+const CHOICES = 20;
 
 function DelegationCard({ delegation, onRevoked }: { delegation: DelegationFieldsFragment; onRevoked: (message: string) => void }) {
   const { t } = useTranslation();
@@ -65,10 +69,13 @@ function DelegationCard({ delegation, onRevoked }: { delegation: DelegationField
 function ChooseFacilitator({ onChosen }: { onChosen: (message: string) => void }) {
   const { t } = useTranslation();
   const shop = useQuery(MyShopDocument).data?.myShop;
-  const { data } = useQuery(FacilitatorsNearDocument, { variables: { comuneCode: shop?.comune.code }, skip: !shop });
+  const [search, setSearch] = useState('');
+  const searched = useDeferredValue(search.trim());
+  const near = useQuery(FacilitatorsNearDocument, { variables: { comuneCode: shop?.comune.code, search: searched || null, first: CHOICES }, skip: !shop });
+  const found = (near.data ?? near.previousData)?.facilitators;
   const [grant, { loading }] = useMutation(GrantDelegationDocument, { refetchQueries: [MyDelegationsDocument], awaitRefetchQueries: true });
   const { errors, attempt, send } = useFormErrors({});
-  const items = data?.facilitators.items ?? [];
+  const items = found?.items ?? [];
   return (
     <section aria-labelledby="choose-facilitator-title" className="mt-5">
       <h2 id="choose-facilitator-title" className="h4">
@@ -76,8 +83,18 @@ function ChooseFacilitator({ onChosen }: { onChosen: (message: string) => void }
       </h2>
       <p>{t('delegations.chooseLead')}</p>
       <ErrorSummary errors={errors} attempt={attempt} idPrefix="choose-facilitator" />
+      {found && (searched || found.totalCount > 0) ? (
+        <TextField
+          id="choose-facilitator-search"
+          label={t('delegations.search')}
+          hint={found && found.totalCount > found.items.length ? t('delegations.searchMore', { shown: found.items.length, count: found.totalCount }) : t('delegations.searchHint')}
+          value={search}
+          onChange={setSearch}
+          autoComplete="off"
+        />
+      ) : null}
       {items.length === 0 ? (
-        <p className="empty-state">{t('delegations.noneNear')}</p>
+        <p className="empty-state">{searched ? t('delegations.noneFound') : t('delegations.noneNear')}</p>
       ) : (
         <ul className="list-unstyled">
           {items.map((f) => (

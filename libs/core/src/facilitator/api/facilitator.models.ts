@@ -1,8 +1,8 @@
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { BusinessErrorModel, BusinessFailure } from '../../api/business-error.model';
-import { IsComuneCode } from '../../api/input-rules';
+import { IsComuneCode, trim } from '../../api/input-rules';
 import { modelOf } from '../../api/model-instance';
 import { PageArgs, Paginated } from '../../api/pagination';
 import { VerificationStatus } from '../../provider/provider.types';
@@ -59,6 +59,13 @@ export class FacilitatorFilterInput implements FacilitatorFilter {
   status?: VerificationStatus;
 
   @Field({ nullable: true, description: 'Those serving this comune (ISTAT code).' }) @IsOptional() @IsComuneCode() comuneCode?: string;
+
+  @Field({ nullable: true, description: 'Part of the name or of the tax code (case and accents ignored).' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  search?: string;
 }
 
 @ArgsType()

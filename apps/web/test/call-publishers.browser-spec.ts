@@ -54,6 +54,8 @@ describe('Calls run by an authorised organisation, in the browser: staff grant a
     const title = unique('Export digitale');
     await orgPage.getByLabel(/^Titolo/).fill(title);
     await orgPage.getByLabel(/^Descrizione/).fill('Un anno di vetrina sui marketplace esteri per le imprese selezionate dall’agenzia.');
+    // The list offers a few published offers at a time: the author finds the one wanted by its title.
+    await orgPage.getByLabel(/^Cerca l'offerta/).fill(offerTitle);
     await orgPage.getByLabel(/^Offerta di cui il bando/).selectOption({ label: `${offerTitle} – Consegne Veloci S.r.l. (4 posti liberi)` });
     await orgPage.getByLabel(/^Numero di posti/).fill('2');
     await orgPage.getByLabel(/^Apertura delle domande/).fill(localInput(new Date(Date.now() - 3_600_000)));

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { seedShops } from '@vec/core/testing/seed';
 import { DataSource } from 'typeorm';
-import { ApplyToCallDocument } from '../../api/test/gql/generated';
+import { ApplyToCallDocument, CreateSelectionCallDocument, PublishSelectionCallDocument } from '../../api/test/gql/generated';
 import { staffUser } from '../../api/test/testing/fixtures';
 import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
 import { dataOf, member } from '../../api/test/testing/test-app';
 import { shopNamed } from './testing/journey-fixtures';
-import { expectAccessible, logIn, showSection, startWebTestApp, type WebTestApp } from './testing/web-app';
+import { eventually, expectAccessible, focusedNotice, logIn, showSection, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 const TORINO = '001272';
 const unique = (name: string): string => `${name} ${randomUUID().slice(0, 6)}`;
@@ -43,6 +44,8 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
 
     await page.getByLabel(/^Titolo/).fill(title);
     await page.getByLabel(/^Descrizione/).fill('Un anno gratuito di negozio online per le botteghe selezionate dal bando.');
+    // The list offers a few published offers at a time: the author finds the one wanted by its title.
+    await page.getByLabel(/^Cerca l'offerta/).fill(offerTitle);
     await page.getByLabel(/^Offerta di cui il bando/).selectOption({ label: `${offerTitle} – Consegne Veloci S.r.l. (3 posti liberi)` });
     await page.getByLabel(/^Numero di posti/).fill('1');
     await page.getByLabel(/^Apertura delle domande/).fill(localInput(new Date(Date.now() - 3_600_000)));
@@ -113,5 +116,79 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
       expect.stringMatching(new RegExp(`^2\\s+${barName}\\s+Torino \\(TO\\)\\s+24\\s+In riserva$`)),
     ]);
     await expectAccessible(publicPage, 'graduatoria');
+  }, 120_000);
+
+  it('shows a national call’s applications a page at a time with their total, and staff exclude one on the second page, which stays shown', async () => {
+    const db = web.app.get(DataSource);
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const offer = await publishedOffer(web.api, provider, { capacity: 30, coverage: { national: true } });
+    const title = unique('Botteghe in rete');
+    const created = dataOf(
+      await web.api.gqlAs(staff.accessToken, CreateSelectionCallDocument, {
+        input: {
+          title,
+          description: 'Un anno gratuito di negozio online per le botteghe di tutta Italia.',
+          offerIds: [offer.id],
+          places: 10,
+          opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+          closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+          eligibility: {},
+          declarations: [{ code: 'sede-italia', text: 'Sede legale e produzione in Italia' }],
+          questions: [],
+          scoring: [{ kind: 'FEWER_EMPLOYEES', weight: 100, employeesCap: 50 }],
+          tieBreak: ['EARLIER_APPLICATION'],
+        },
+      }),
+    ).createSelectionCall;
+    member(dataOf(await web.api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: created.id })).publishSelectionCall, 'SelectionCall');
+
+    // 23 applications, more than a page of 20, written straight to the tables a minute apart: shown in the order they came.
+    const prefix = unique('Bottega');
+    const shops = await seedShops(db, 23, { comuneCode: TORINO });
+    const name = (i: number): string => `${prefix} ${String(i).padStart(2, '0')}`;
+    await db.query(`UPDATE shop SET trading_name = $2 || ' ' || lpad(t.i::text, 2, '0') FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, i) WHERE shop.id = t.id`, [shops.map((s) => s.id), prefix]);
+    await db.query(
+      `INSERT INTO call_application (call_id, shop_id, submitted_at, declarations, answers, ateco_section, ateco_division, employees, comune_code, province_code, region_code)
+       SELECT $1, s.id, now() - interval '1 hour' + make_interval(mins => t.i::int), ARRAY['sede-italia'], '{}'::jsonb,
+              s.ateco_section, s.ateco_division, s.employees, s.comune_code, c.province_code, p.region_code
+       FROM unnest($2::uuid[]) WITH ORDINALITY AS t(shop_id, i) JOIN shop s ON s.id = t.shop_id JOIN comune c ON c.code = s.comune_code JOIN province p ON p.code = c.province_code`,
+      [created.id, shops.map((s) => s.id)],
+    );
+
+    const page = await web.newPage();
+    await logIn(page, staff.email);
+    await page.goto(`/ministero/bandi/${created.id}`);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const cards = page.getByTestId('application-card');
+    await page.getByTestId('applications-count').filter({ hasText: '23 domande' }).waitFor();
+    expect(await cards.locator('h3').allInnerTexts()).toEqual(Array.from({ length: 20 }, (_x, i) => name(i + 1)));
+    const pager = page.getByRole('navigation', { name: 'Pagine delle domande' });
+    await pager.getByText('Pagina 1 di 2').waitFor();
+
+    await pager.getByRole('button', { name: 'Successiva' }).click();
+    await pager.getByText('Pagina 2 di 2').waitFor();
+    await cards.first().filter({ hasText: name(21) }).waitFor();
+    expect(await cards.locator('h3').allInnerTexts()).toEqual([name(21), name(22), name(23)]);
+    await page.getByTestId('applications-count').filter({ hasText: '23 domande' }).waitFor();
+    await expectAccessible(page, 'call-staff-second-page');
+
+    const excluded = cards.filter({ hasText: name(22) });
+    await excluded.getByLabel(`Motivo dell'esclusione di ${name(22)}`).fill('Dichiarazione non veritiera');
+    await excluded.getByRole('button', { name: 'Escludi' }).click();
+    await eventually(() => focusedNotice(page), `Domanda di ${name(22)} esclusa.`);
+    await excluded.getByText('Esclusa', { exact: true }).waitFor();
+    await excluded.getByText('Dichiarazione non veritiera', { exact: false }).waitFor();
+    // Still the second page, with every application on it.
+    await pager.getByText('Pagina 2 di 2').waitFor();
+    expect(await cards.locator('h3').allInnerTexts()).toEqual([name(21), name(22), name(23)]);
+    expect(await excluded.getByRole('button', { name: 'Escludi' }).count()).toBe(0);
+    const [row]: { status: string; exclusion_reason: string }[] = await db.query(
+      'SELECT a.status, a.exclusion_reason FROM call_application a JOIN shop s ON s.id = a.shop_id WHERE a.call_id = $1 AND s.trading_name = $2',
+      [created.id, name(22)],
+    );
+    expect(row).toEqual({ status: 'EXCLUDED', exclusion_reason: 'Dichiarazione non veritiera' });
+    await expectAccessible(page, 'call-staff-excluded-second-page');
+    await page.context().close();
   }, 120_000);
 });

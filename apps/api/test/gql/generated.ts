@@ -577,6 +577,8 @@ export type OfferFilterInput = {
   provinceCode?: string | null | undefined;
   /** Offers covering the whole region: national or that region. */
   regionCode?: string | null | undefined;
+  /** Words of the title or of the provider's name, in any order (case and accents ignored). */
+  search?: string | null | undefined;
   /** Ministry staff only; everyone else sees published offers of approved providers. */
   status?: OfferStatus | null | undefined;
 };

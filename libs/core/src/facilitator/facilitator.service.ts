@@ -6,6 +6,7 @@ import { fieldPath } from '../common/field-path';
 import { isStaff, requireActor } from '../common/access';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
+import { everyWordIn, searchWords } from '../common/text-search';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { applyOrganisationDecision, closeOnErasure } from '../provider/organisation-decision';
 import { providerActive, resubmits } from '../provider/provider-verification';
@@ -163,15 +164,11 @@ export class FacilitatorService {
         comune: comune.code,
       });
     }
-    const words = filter.search?.split(/\s+/).filter((word) => word.length > 0) ?? [];
+    const words = searchWords(filter.search);
     if (words.length > 0) {
-      // Every word in the name, folded as comuni are (case, accents, punctuation): "commercio torino"
-      // finds "Camera di Commercio di Torino"; or the search within the tax code.
-      const inName = words.map((_, i) => `comune_search_fold(f.name) LIKE '%' || comune_search_like(:word${i}) || '%'`).join(' AND ');
-      query.andWhere(`((${inName}) OR f.tax_code LIKE '%' || comune_search_like(:search) || '%')`, {
-        search: filter.search,
-        ...Object.fromEntries(words.map((word, i) => [`word${i}`, word])),
-      });
+      // Every word in the name ("commercio torino" finds "Camera di Commercio di Torino"), or the search within the tax code.
+      const inName = everyWordIn('f.name', words, 'word');
+      query.andWhere(`(${inName.sql} OR f.tax_code LIKE '%' || comune_search_like(:search) || '%')`, { search: filter.search, ...inName.params });
     }
     const order = isStaff(actor) ? query.orderBy('f.created_at', 'ASC') : query.orderBy('f.name', 'ASC');
     const [items, total] = await order.addOrderBy('f.id').skip(page.offset).take(page.first).getManyAndCount();

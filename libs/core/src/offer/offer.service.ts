@@ -16,6 +16,8 @@ import { CoverageRow, coverageAuditView, resolveCoverage } from './offer-coverag
 import { comuneArea, CoverageArea, loadCoverage, whereOfferCovers, whereOfferDoesNotCover } from './offer-coverage.query';
 import { resolveSectors } from './offer-sectors';
 import { checkTransition, OFFER_TRANSITIONS, OfferStatusAction, publicationBlock, shownToShops } from './offer-status';
+import { searchWords } from '../common/text-search';
+import { whereOfferMatchesSearch } from './offer-search.query';
 import { whereShownToShops } from './offer-visibility.query';
 import { OfferEntity } from './offer.entity';
 import { OfferErrorCode, OfferException } from './offer.exception';
@@ -200,19 +202,22 @@ export class OfferService {
   }
 
   /**
-   * Offers by category and place. Ministry staff see every offer (and may filter by status);
-   * everyone else sees the published offers of approved providers.
+   * Offers by category, place and words of the title or provider's name. Ministry staff see every
+   * offer (and may filter by status); everyone else sees the published offers of approved providers.
    */
   async list(ctx: RequestContext, filter: OfferFilter, page: PageRequest): Promise<Page<OfferEntity>> {
     const actor = requireActor(ctx);
     if (filter.status && !isStaff(actor)) throw new OfferException(OfferErrorCode.STATUS_FILTER_STAFF_ONLY, 'filter.status');
     const areas = await this.areas(ctx, filter);
+    const words = searchWords(filter.search);
     const query = this.connection.repository(ctx, OfferEntity).createQueryBuilder('offer');
+    if (!isStaff(actor) || words.length > 0) query.innerJoin('offer.provider', 'provider');
     if (!isStaff(actor)) {
-      whereShownToShops(query.innerJoin('offer.provider', 'provider'), 'offer', 'provider');
+      whereShownToShops(query, 'offer', 'provider');
     } else if (filter.status) {
       query.andWhere('offer.status = :status', { status: filter.status });
     }
+    whereOfferMatchesSearch(query, 'offer', 'provider', words);
     if (filter.categories?.length) query.andWhere('offer.categories && ARRAY[:...categories]::service_category[]', { categories: filter.categories });
     areas.forEach((area, i) => whereOfferCovers(query, 'offer', area, `cover${i}`));
     if (filter.outsideComuneCode) {

@@ -1,10 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useDeferredValue, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormActions, RadioGroup, SelectField, TextField } from '../../components/fields';
 import { useFormErrors, type LocalProblems } from '../../errors/use-form-errors';
-import { CallOfferChoicesDocument, NewSelectionCallDocument, OfferReviewDocument, RegionsDocument, SelectionCallListDocument, type CreateSelectionCallInput, type TieBreakRule } from '../../gql/generated';
+import { CallOfferChoicesDocument, NewSelectionCallDocument, RegionsDocument, SelectionCallListDocument, type CreateSelectionCallInput, type TieBreakRule } from '../../gql/generated';
 
 /** A date and time typed in a datetime-local field, as an instant; null when it is not one. */
 export function instantOf(local: string): string | null {
@@ -36,16 +36,29 @@ const EMPTY = {
   tieBreak: '0',
 };
 
+/** Offers in the list at once: the author narrows them by words of the title or the provider's name. */
+const OFFER_CHOICES = 20;
+
 const intOrNull = (text: string): number | null => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : null);
 
 /** A new call, saved as a draft: one offer, one declaration and one yes/no question, two weighted criteria and the tie-break order. */
 export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: string) => void; staff?: boolean }) {
   const { t } = useTranslation();
   const [values, setValues] = useState(EMPTY);
+  const [offerSearch, setOfferSearch] = useState('');
+  const searched = useDeferredValue(offerSearch.trim());
   // Staff choose among published offers by status; an organisation among those shown to shops (the same published ones).
-  const review = useQuery(OfferReviewDocument, { variables: { status: 'PUBLISHED', first: 100, offset: 0 }, skip: !staff });
-  const shown = useQuery(CallOfferChoicesDocument, { skip: staff });
-  const offerItems = (staff ? review.data?.offers.items : shown.data?.offers.items) ?? [];
+  const choices = useQuery(CallOfferChoicesDocument, { variables: { status: staff ? 'PUBLISHED' : null, search: searched || null, first: OFFER_CHOICES } });
+  // While a new search loads, the list keeps the last answer rather than emptying.
+  const found = (choices.data ?? choices.previousData)?.offers;
+  const offerItems = found?.items ?? [];
+  const offerSearchHint = !found
+    ? t('calls.form.searchOfferHint')
+    : found.totalCount === 0 && searched
+      ? t('calls.form.noOfferFound')
+      : found.totalCount > found.items.length
+        ? t('calls.form.searchOfferMore', { shown: found.items.length, count: found.totalCount })
+        : t('calls.form.searchOfferHint');
   const regions = useQuery(RegionsDocument);
   const [create, { loading }] = useMutation(NewSelectionCallDocument, { refetchQueries: [SelectionCallListDocument], awaitRefetchQueries: true });
   const labels = {
@@ -97,6 +110,7 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
     const created = await send('SelectionCall', async () => (await create({ variables: { input } })).data?.createSelectionCall, local);
     if (created) {
       setValues(EMPTY);
+      setOfferSearch('');
       onCreated(created.id);
     }
   };
@@ -111,6 +125,17 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
       <ErrorSummary errors={errors} attempt={attempt} idPrefix="call" />
       <TextField id={id('title')} label={labels.title} required value={values.title} onChange={set('title')} error={errors.fields.title} />
       <TextField id={id('description')} label={labels.description} required multiline value={values.description} onChange={set('description')} error={errors.fields.description} />
+      <TextField
+        id={id('offerSearch')}
+        label={t('calls.form.searchOffer')}
+        hint={offerSearchHint}
+        value={offerSearch}
+        onChange={(value) => {
+          setOfferSearch(value);
+          set('offerId', 'offerIds.0')('');
+        }}
+        autoComplete="off"
+      />
       <SelectField
         id={id('offerIds.0')}
         label={labels['offerIds.0']}

@@ -1,8 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { modelOf } from '../../api/model-instance';
 import { ServiceCategory } from '@vec/matching';
-import { Type } from 'class-transformer';
-import { ArrayUnique, IsEnum, IsOptional, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayUnique, IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { BusinessErrorModel, BusinessFailure } from '../../api/business-error.model';
 import type { Words } from '../../messages';
 import { PageArgs, Paginated } from '../../api/pagination';
@@ -12,7 +12,7 @@ import { ProviderKind } from '../../provider/provider.types';
 import { OfferEntity } from '../offer.entity';
 import { OfferStatus, OfferVisibility } from '../offer.types';
 import { OfferCoverageModel, toCoverageModel } from './offer-coverage.model';
-import { IsComuneCode, IsProvinceCode, IsRegionCode } from '../../api/input-rules';
+import { IsComuneCode, IsProvinceCode, IsRegionCode, trim } from '../../api/input-rules';
 import type { MyOfferFilter, OfferFilter } from '../offer.commands';
 
 registerEnumType(OfferStatus, {
@@ -148,6 +148,13 @@ export class OfferFilterInput implements OfferFilter {
   @IsOptional()
   @IsEnum(OfferStatus)
   status?: OfferStatus;
+
+  @Field({ nullable: true, description: "Words of the title or of the provider's name, in any order (case and accents ignored)." })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  search?: string;
 }
 
 @InputType()

@@ -262,4 +262,50 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     await expectAccessible(page, 'facilitator-desk-invitation-refused');
     await page.context().close();
   });
+
+  it('a chamber with more invitations than fit a page reads them a page at a time with their total, and withdraws one on the second page', async () => {
+    const facilitator = await anApprovedFacilitator();
+    const db = web.api.app.get(DataSource);
+    const tag = randomUUID().slice(0, 6);
+    const email = (i: number): string => `bottega-${tag}-${String(i).padStart(2, '0')}@example.it`;
+    // 23 invitations, more than a page of 20, written straight to the table a minute apart: the newest (01) first.
+    await db.query(
+      `INSERT INTO delegation (facilitator_id, status, invited_email, link_secret_hash, link_expires_at, created_at)
+       SELECT $1, 'INVITED', 'bottega-' || $2 || '-' || lpad(i::text, 2, '0') || '@example.it', md5(random()::text), now() + interval '14 days', now() - make_interval(mins => i)
+       FROM generate_series(1, 23) AS i`,
+      [facilitator.facilitatorId, tag],
+    );
+
+    const page = await web.newPage();
+    await logIn(page, facilitator.email);
+    await page.waitForURL('**/facilitatore/negozi');
+    const invitations = page.getByRole('region', { name: 'Inviti in attesa di risposta' });
+    const withdrawButtons = invitations.getByRole('button', { name: /^Ritira l'invito / });
+    await invitations.getByTestId('invitations-count').filter({ hasText: '23 inviti' }).waitFor();
+    await invitations.getByRole('button', { name: `Ritira l'invito ${email(20)}` }).waitFor();
+    expect(await withdrawButtons.count()).toBe(20);
+    const pager = invitations.getByRole('navigation', { name: 'Pagine degli inviti' });
+    await pager.getByText('Pagina 1 di 2').waitFor();
+
+    await pager.getByRole('button', { name: 'Successiva' }).click();
+    await pager.getByText('Pagina 2 di 2').waitFor();
+    await invitations.getByRole('button', { name: `Ritira l'invito ${email(21)}` }).waitFor();
+    expect(await invitations.locator('li').allInnerTexts()).toEqual([
+      expect.stringContaining(email(21)),
+      expect.stringContaining(email(22)),
+      expect.stringContaining(email(23)),
+    ]);
+    await expectAccessible(page, 'facilitator-desk-invitations-second-page');
+
+    await invitations.getByRole('button', { name: `Ritira l'invito ${email(22)}` }).click();
+    await eventually(() => focusedNotice(page), `Invito a ${email(22)} ritirato: il link inviato non funziona più.`);
+    // Still the second page, without the one withdrawn, and the total says one fewer.
+    await invitations.getByTestId('invitations-count').filter({ hasText: '22 inviti' }).waitFor();
+    await pager.getByText('Pagina 2 di 2').waitFor();
+    expect(await invitations.locator('li').allInnerTexts()).toEqual([expect.stringContaining(email(21)), expect.stringContaining(email(23))]);
+    const [withdrawn]: { status: string }[] = await db.query('SELECT status FROM delegation WHERE facilitator_id = $1 AND invited_email = $2', [facilitator.facilitatorId, email(22)]);
+    expect(withdrawn.status).toBe('WITHDRAWN');
+    await expectAccessible(page, 'facilitator-desk-invitation-withdrawn-second-page');
+    await page.context().close();
+  });
 });

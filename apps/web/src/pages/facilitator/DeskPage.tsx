@@ -90,16 +90,19 @@ function InviteForm({ onInvited }: { onInvited: (message: string) => void }) {
   );
 }
 
-/** Invitations not answered yet; withdrawing one is said, and so is a refusal (one answered meanwhile). */
+/** Invitations not answered yet, a page at a time with their total; withdrawing one is said, and so is a refusal (one answered meanwhile). */
 function Invitations({ onWithdrawn }: { onWithdrawn: (message: string) => void }) {
   const { t } = useTranslation();
   const { date } = useFormat();
-  const { data } = useQuery(MyInvitationsDocument);
+  const paging = usePaging(PAGE_SIZE);
+  const { data, previousData, error, loading: reading } = useQuery(MyInvitationsDocument, { variables: { first: PAGE_SIZE, offset: paging.offset }, fetchPolicy: 'cache-and-network' });
+  // Only the page shown is read again: the reader stays on it, with the later invitations moving up.
   const [withdraw, { loading }] = useMutation(WithdrawDelegationDocument, { refetchQueries: [MyInvitationsDocument], awaitRefetchQueries: true });
   const { errors, attempt, send } = useFormErrors({});
-  const items = data?.myInvitations.items ?? [];
+  // While another page loads, the one read so far stays (marked busy) rather than the section vanishing.
+  const page = (data ?? previousData)?.myInvitations;
   // A refusal stays on the page though the list emptied meanwhile (the invitation was answered).
-  if (items.length === 0 && !hasErrors(errors)) return null;
+  if ((!page || (page.totalCount === 0 && paging.page === 0)) && !hasErrors(errors)) return null;
 
   // The button pressed leaves with its invitation: the focus goes to the announcement, or to the refusal.
   const submit = async (invitation: DelegationFieldsFragment): Promise<void> => {
@@ -113,17 +116,24 @@ function Invitations({ onWithdrawn }: { onWithdrawn: (message: string) => void }
         {t('desk.invitations.title')}
       </h2>
       <ErrorSummary errors={errors} attempt={attempt} idPrefix="desk-invitations" refusedTitle={t('desk.invitations.refused')} />
-      <ul className="list-unstyled">
-        {items.map((invitation) => (
-          <li key={invitation.id} className="d-flex flex-wrap align-items-center gap-3 mb-2">
-            <span>{t('desk.invitations.item', { email: invitation.invitedEmail ?? '', date: date(invitation.createdAt) })}</span>
-            <button type="button" className="btn btn-sm btn-outline-danger" disabled={loading} onClick={() => void submit(invitation)}>
-              {t('desk.invitations.withdraw')}
-              <span className="visually-hidden"> {invitation.invitedEmail}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <PagedResults paging={paging} page={page} error={error} busy={reading} empty={t('desk.invitations.empty')} pagerLabel={t('desk.invitations.pager')}>
+        {(shown) => (
+          <>
+            <p data-testid="invitations-count">{t('desk.invitations.count', { count: shown.totalCount })}</p>
+            <ul className="list-unstyled">
+              {shown.items.map((invitation) => (
+                <li key={invitation.id} className="d-flex flex-wrap align-items-center gap-3 mb-2">
+                  <span>{t('desk.invitations.item', { email: invitation.invitedEmail ?? '', date: date(invitation.createdAt) })}</span>
+                  <button type="button" className="btn btn-sm btn-outline-danger" disabled={loading} onClick={() => void submit(invitation)}>
+                    {t('desk.invitations.withdraw')}
+                    <span className="visually-hidden"> {invitation.invitedEmail}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </PagedResults>
     </section>
   );
 }

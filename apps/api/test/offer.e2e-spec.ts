@@ -118,7 +118,7 @@ describe('Offers over GraphQL: a provider publishes, a shop finds them by its co
 
   it('lets ministry staff see every status and filter by it; others may not filter by status', async () => {
     const draft = await createOffer(api, provider, { title: 'Bozza visibile al Ministero' });
-    const drafts = await api.gqlAs(staff.accessToken, OffersDocument, { filter: { status: 'DRAFT' }, first: 100 });
+    const drafts = await api.gqlAs(staff.accessToken, OffersDocument, { filter: { status: 'DRAFT', search: 'Bozza visibile al Ministero' }, first: 100 });
     expect(drafts.errors).toBeUndefined();
     expect(drafts.data?.offers.items.map((item) => item.id)).toContain(draft.id);
     expect(new Set(drafts.data?.offers.items.map((item) => item.status))).toEqual(new Set(['DRAFT']));

@@ -170,7 +170,7 @@ describe('Personal data over HTTP: export, erasure, retention report', () => {
 
       // The organisation stays on record, suspended: shops no longer find or choose it, and staff decide nothing more on it.
       expect(await db.query(`SELECT name, verification_status FROM facilitator WHERE id = $1`, [chamber.facilitatorId])).toEqual([{ name: chamber.name, verification_status: 'SUSPENDED' }]);
-      const listed = dataOf(await api.gqlAs(invited.accessToken, FacilitatorsDocument, { first: 100 })).facilitators.items.map((f) => f.id);
+      const listed = dataOf(await api.gqlAs(invited.accessToken, FacilitatorsDocument, { filter: { search: chamber.name }, first: 100 })).facilitators.items.map((f) => f.id);
       expect(listed).not.toContain(chamber.facilitatorId);
       expect((await api.gqlAs(invited.accessToken, GrantDelegationDocument, { input: { facilitatorId: chamber.facilitatorId } })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
       const reinstated = dataOf(await api.gqlAs(staff.accessToken, VerifyFacilitatorDocument, { input: { facilitatorId: chamber.facilitatorId, decision: 'APPROVED' } })).verifyFacilitator;

@@ -66,6 +66,8 @@ async function countOnly(manager: EntityManager, where: { sql: string; params: u
 export interface ReceiverCandidate {
   id: string;
   name: string;
+  /** The account that owns the organisation, whom the offer is told to. */
+  ownerUserId: string;
   verificationStatus: VerificationStatus;
   /** Found by the address its account signs in with (unique), not only by its contact address. */
   byAccount: boolean;
@@ -77,7 +79,7 @@ export interface ReceiverCandidate {
  */
 export async function receiversByEmail(manager: EntityManager, email: string): Promise<ReceiverCandidate[]> {
   return manager.query(
-    `SELECT f.id, f.name, f.verification_status AS "verificationStatus", u.email = $1 AS "byAccount"
+    `SELECT f.id, f.name, f.owner_user_id AS "ownerUserId", f.verification_status AS "verificationStatus", u.email = $1 AS "byAccount"
        FROM facilitator f JOIN user_account u ON u.id = f.owner_user_id
       WHERE u.email = $1 OR lower(f.contact_email) = $1
       ORDER BY u.email = $1 DESC, f.verification_status = 'APPROVED' DESC, f.created_at, f.id`,

@@ -2,7 +2,7 @@ import { VerificationStatus } from '../provider/provider.types';
 import type { ReceiverCandidate } from './delegation-handover.queries';
 import { pickReceiver } from './delegation-handover.receiver';
 
-const candidate = (id: string, verificationStatus: VerificationStatus, byAccount = false): ReceiverCandidate => ({ id, name: `Organizzazione ${id}`, verificationStatus, byAccount });
+const candidate = (id: string, verificationStatus: VerificationStatus, byAccount = false): ReceiverCandidate => ({ id, name: `Organizzazione ${id}`, ownerUserId: `owner-${id}`, verificationStatus, byAccount });
 
 describe('pickReceiver', () => {
   it.each([

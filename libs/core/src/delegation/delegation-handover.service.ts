@@ -98,8 +98,7 @@ export class DelegationHandoverService {
         entityId: handover.id,
         after: { status: HandoverStatus.PENDING, shopId: shop.id, fromDelegationId: delegation.id, fromFacilitatorId: giver.id, toFacilitatorId: receiver.id },
       });
-      const [owner] = await this.facilitators.findByIds([receiver.id]);
-      if (owner) await this.tell(tx, owner.ownerUserId, shopName(shop), giver.name, 'OFFERED');
+      await this.tell(tx, receiver.ownerUserId, shopName(shop), giver.name, 'OFFERED');
       return this.answerWith(tx, handover.id);
     });
   }

@@ -64,7 +64,7 @@ describe('handovers answered at the same moment as something else (real PostgreS
     }
   });
 
-  it('an accept racing the owner’s claim: the shop ends up with its owner and one delegation on the owner’s consent, whichever came first', async () => {
+  it('an accept racing the owner’s claim: the shop ends up with its owner and one delegation on the owner’s consent, whichever came first; a claim first calls the handover off', async () => {
     const links = core.app.get(DelegationLinkService);
     for (let round = 0; round < ROUNDS; round++) {
       const giver = await facilitatorParty(core.db);
@@ -82,9 +82,10 @@ describe('handovers answered at the same moment as something else (real PostgreS
         // Taken over first: the claim followed the link to the receiver's delegation.
         expect(consents).toEqual([{ facilitator_id: receiver.id, consent: 'SHOP' }]);
       } else {
-        expect(accepted).toEqual({ kind: 'shop-claimed' });
+        // Claimed first: the claim called the handover off.
+        expect(accepted).toEqual({ kind: 'not-pending', current: 'CANCELLED' });
         expect(consents).toEqual([{ facilitator_id: giver.id, consent: 'SHOP' }]);
-        expect(await handover(id)).toEqual({ status: 'PENDING', to_delegation_id: null });
+        expect(await handover(id)).toEqual({ status: 'CANCELLED', to_delegation_id: null });
       }
       expect(await q(`SELECT owner_user_id IS NOT NULL AS owned FROM shop WHERE id = $1`, [shop.shopId])).toEqual([{ owned: true }]);
     }

@@ -99,6 +99,32 @@ describe('handing a shop registered on paper over to another facilitator (real P
     await expect(links.claim(anonymous, { link: shop.link, password: 'una-password-lunga-titolare', privacyNoticeVersion: PRIVACY_NOTICE_VERSION })).rejects.toBeInstanceOf(DelegationException);
   });
 
+  it('calls off a pending handover when the owner claims the shop: the giver keeps acting on the owner’s consent, both organisations told, audited', async () => {
+    const giver = await facilitatorParty(core.db);
+    const receiver = await facilitatorParty(core.db);
+    const shop = await paperShop(core.db, giver.id);
+    const id = await offerHandover(handovers, giver, shop, receiver);
+    const links = core.app.get(DelegationLinkService);
+
+    const claimed = await links.claim(new RequestContext('test-claim', new Date()), { link: shop.link, password: 'una-password-lunga-titolare', privacyNoticeVersion: PRIVACY_NOTICE_VERSION });
+    expect(claimed).toMatchObject({ kind: 'claimed', shopId: shop.shopId });
+    expect(await q(`SELECT status, decided_by_user_id, to_delegation_id FROM delegation_handover WHERE id = $1`, [id])).toEqual([
+      { status: 'CANCELLED', decided_by_user_id: null, to_delegation_id: null },
+    ]);
+    expect(await liveDelegations(shop.shopId)).toEqual([{ facilitator_id: giver.id, consent: 'SHOP' }]);
+    expect((await events(id)).map((event) => [event.action, event.after])).toEqual([
+      ['delegation_handover.offered', expect.objectContaining({ status: 'PENDING' })],
+      ['delegation_handover.cancelled', { status: 'CANCELLED', reason: 'SHOP_CLAIMED' }],
+    ]);
+    const told = (facilitatorName: string) => expect.objectContaining({ kind: 'DELEGATION_HANDOVER', params: expect.objectContaining({ status: 'SHOP_CLAIMED', facilitatorName }) });
+    expect(await notices(receiver.owner.userId)).toEqual([expect.objectContaining({ params: expect.objectContaining({ status: 'OFFERED' }) }), told(giver.name)]);
+    expect(await notices(giver.owner.userId)).toContainEqual(told(receiver.name));
+    expect((await handovers.pending(asFacilitator(receiver), 'INCOMING', { first: 10, offset: 0 })).items).toEqual([]);
+    expect((await handovers.pending(asFacilitator(giver), 'OUTGOING', { first: 10, offset: 0 })).items).toEqual([]);
+    expect(await handovers.answer(asFacilitator(receiver), id, true)).toEqual({ kind: 'not-pending', current: 'CANCELLED' });
+    expect(await handovers.withdraw(asFacilitator(giver), id)).toEqual({ kind: 'not-pending', current: 'CANCELLED' });
+  });
+
   it('declined: only the handover changes, the giver is told and may offer the shop again', async () => {
     const giver = await facilitatorParty(core.db);
     const receiver = await facilitatorParty(core.db);

@@ -17,6 +17,8 @@ import { DelegationErrorCode, DelegationException } from './delegation.exception
 import { DelegationConsent, DelegationStatus } from './delegation.types';
 import { isUniqueViolation } from '../common/unique-violation';
 import { latestAfterHandovers, registrantBeforeHandovers } from './delegation-handover.queries';
+import { SHOP_CLAIMED } from './delegation-handover.types';
+import { DelegationRecords } from './delegation.records';
 
 /** What an invitation or claim link shows before it is used, to anyone holding it. */
 export interface LinkPreview {
@@ -55,6 +57,7 @@ export class DelegationLinkService {
     private readonly auth: AuthService,
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
+    private readonly records: DelegationRecords,
   ) {}
 
   async preview(ctx: RequestContext, link: string): Promise<LinkPreview> {
@@ -151,9 +154,11 @@ export class DelegationLinkService {
         });
         const facilitator = await this.facilitatorOf(current.facilitatorId);
         const [shop] = await this.shops.findMany(tx, [current.shopId]);
+        const shopName = shop ? (shop.tradingName ?? shop.legalName) : '';
         await this.notifications.notify(tx, [
-          { userId: facilitator.ownerUserId, kind: 'DELEGATION_CHANGED', params: { shopName: shop ? (shop.tradingName ?? shop.legalName) : '', status: 'CLAIMED', audience: 'FACILITATOR' } },
+          { userId: facilitator.ownerUserId, kind: 'DELEGATION_CHANGED', params: { shopName, status: 'CLAIMED', audience: 'FACILITATOR' } },
         ]);
+        await this.callOffHandovers(tx, current.shopId, shopName);
         return { kind: 'claimed', delegation, shopId: current.shopId, email: owner.email };
       });
     } catch (error) {
@@ -161,6 +166,31 @@ export class DelegationLinkService {
       if (isUniqueViolation(error)) return { kind: 'sign-in-first' };
       throw error;
     }
+  }
+
+  /**
+   * A handover of the shop waiting for an answer can no longer go through once its owner has
+   * claimed it (only the owner chooses who acts for it now): it is called off, and both
+   * organisations are told, each naming the other.
+   */
+  private async callOffHandovers(tx: RequestContext, shopId: string, shopName: string): Promise<void> {
+    const cancelled = await this.records.cancelPendingHandovers(tx, { shopId }, SHOP_CLAIMED);
+    if (cancelled.length === 0) return;
+    const ids = cancelled.flatMap((handover) => [handover.fromFacilitatorId, handover.toFacilitatorId]);
+    const organisations = new Map((await this.facilitators.findByIds(ids)).flatMap((facilitator) => (facilitator ? [[facilitator.id, facilitator] as const] : [])));
+    await this.notifications.notify(
+      tx,
+      cancelled.flatMap((handover) =>
+        [
+          [handover.fromFacilitatorId, handover.toFacilitatorId],
+          [handover.toFacilitatorId, handover.fromFacilitatorId],
+        ].flatMap(([to, other]) => {
+          const reader = organisations.get(to);
+          const params = { shopName, facilitatorName: organisations.get(other)?.name ?? '', status: SHOP_CLAIMED, audience: 'FACILITATOR' };
+          return reader ? [{ userId: reader.ownerUserId, kind: 'DELEGATION_HANDOVER', params }] : [];
+        }),
+      ),
+    );
   }
 
   private async facilitatorOf(id: string): Promise<FacilitatorEntity> {

@@ -44,17 +44,21 @@ export class DelegationRecords {
   }
 
   /**
-   * For the erasure of an organisation's account: the pending handovers it offered or was offered
-   * are called off (CANCELLED, no one deciding), audited with the reason. Returns them, for the
-   * caller to tell the other organisation.
+   * Calls off the pending handovers that can no longer go through (CANCELLED, no one deciding),
+   * audited with the reason: those an organisation offered or was offered, when its account is
+   * erased; the one of a shop, when its owner claims it. Returns them, for the caller to tell the
+   * organisations.
    */
-  async cancelPendingHandovers(tx: RequestContext, facilitatorId: string, reason: string): Promise<CancelledHandover[]> {
-    const pending = await this.connection
+  async cancelPendingHandovers(tx: RequestContext, of: { facilitatorId: string } | { shopId: string }, reason: string): Promise<CancelledHandover[]> {
+    const query = this.connection
       .repository(tx, DelegationHandoverEntity)
       .createQueryBuilder('h')
       .setLock('pessimistic_write')
-      .where('h.status = :pending', { pending: HandoverStatus.PENDING })
-      .andWhere('(h.from_facilitator_id = :id OR h.to_facilitator_id = :id)', { id: facilitatorId })
+      .where('h.status = :pending', { pending: HandoverStatus.PENDING });
+    const pending = await ('shopId' in of
+      ? query.andWhere('h.shop_id = :shop', { shop: of.shopId })
+      : query.andWhere('(h.from_facilitator_id = :id OR h.to_facilitator_id = :id)', { id: of.facilitatorId })
+    )
       .orderBy('h.id')
       .getMany();
     if (pending.length === 0) return [];

@@ -269,7 +269,7 @@ export class DelegationService {
       }
     }
     // Shops it offered, or was offered, to hand over: neither side could go through with them now.
-    const cancelled = await this.records.cancelPendingHandovers(tx, facilitatorId, ACCOUNT_ERASED);
+    const cancelled = await this.records.cancelPendingHandovers(tx, { facilitatorId }, ACCOUNT_ERASED);
     if (cancelled.length === 0) return live.length;
     const others = await this.facilitators.findByIds(cancelled.map((handover) => (handover.fromFacilitatorId === facilitatorId ? handover.toFacilitatorId : handover.fromFacilitatorId)));
     const names = new Map((await this.shops.findMany(tx, cancelled.map((handover) => handover.shopId))).map((shop) => [shop.id, shop.tradingName ?? shop.legalName]));

@@ -67,6 +67,11 @@ export const delegationHandoverMessages = {
         return { en: `${facilitator} declined to take ${shop} over: you still act for it`, it: `${facilitator} ha rifiutato di prendere in carico ${shop}: continui a operare per suo conto` };
       case 'CANCELLED':
         return { en: `The handover of ${shop} is called off: ${facilitator} closed its account`, it: `Il passaggio di ${shop} è annullato: ${facilitator} ha chiuso il suo account` };
+      case 'SHOP_CLAIMED':
+        return {
+          en: `The handover of ${shop} between you and ${facilitator} is called off: its owner has claimed the shop and now chooses who acts for it`,
+          it: `Il passaggio di ${shop} tra te e ${facilitator} è annullato: il titolare ha rivendicato l’attività e ora sceglie lui chi opera per suo conto`,
+        };
       default:
         return { en: `The handover of ${shop} changed`, it: `Il passaggio di ${shop} è cambiato` };
     }

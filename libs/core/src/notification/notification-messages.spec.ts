@@ -53,6 +53,9 @@ describe('describeNotification of a handover between facilitators', () => {
     expect(handover('ACCEPTED').message).toBe('Ascom Torino took Forno Rossi over: you no longer act for it');
     expect(handover('TAKEN_OVER').messageIt).toBe('Ora operi per conto di Forno Rossi, che ti ha passato Ascom Torino: la trovi sulla tua Scrivania');
     expect(handover('CANCELLED').messageIt).toBe('Il passaggio di Forno Rossi è annullato: Ascom Torino ha chiuso il suo account');
+    expect(handover('SHOP_CLAIMED').messageIt).toBe(
+      'Il passaggio di Forno Rossi tra te e Ascom Torino è annullato: il titolare ha rivendicato l’attività e ora sceglie lui chi opera per suo conto',
+    );
   });
 });
 

@@ -10,7 +10,7 @@ import { HandoverStatus } from '../delegation-handover.types';
 
 registerEnumType(HandoverStatus, {
   name: 'HandoverStatus',
-  description: 'PENDING → ACCEPTED (the receiver took the shop over) | DECLINED (by the receiver) | WITHDRAWN (by the giver) | CANCELLED (an organisation’s account was erased).',
+  description: 'PENDING → ACCEPTED (the receiver took the shop over) | DECLINED (by the receiver) | WITHDRAWN (by the giver) | CANCELLED (an organisation’s account was erased, or the shop’s owner claimed it).',
 });
 
 export enum HandoverDirection {

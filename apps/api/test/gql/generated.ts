@@ -379,7 +379,7 @@ export type HandoverDirection =
   | 'INCOMING'
   | 'OUTGOING';
 
-/** PENDING → ACCEPTED (the receiver took the shop over) | DECLINED (by the receiver) | WITHDRAWN (by the giver) | CANCELLED (an organisation’s account was erased). */
+/** PENDING → ACCEPTED (the receiver took the shop over) | DECLINED (by the receiver) | WITHDRAWN (by the giver) | CANCELLED (an organisation’s account was erased, or the shop’s owner claimed it). */
 export type HandoverStatus =
   | 'ACCEPTED'
   | 'CANCELLED'

@@ -30,6 +30,8 @@ describe('Integrations between offers in the browser', () => {
     await page.getByRole('heading', { level: 2, name: 'Integrazioni con offerte di altri fornitori' }).waitFor();
     await page.getByText('Nessuna offerta partner dichiarata.').waitFor();
     await page.getByLabel(/^Cerca offerte partner per servizio/).selectOption({ label: 'Sicurezza informatica' });
+    // Among the many published offers of the service, the partner is found by words of its title.
+    await page.getByLabel(/^Cerca per titolo o fornitore/).fill(partnerTitle.split(' ').slice(-2).join(' '));
     await page.locator('#integrations-candidates').getByText(`${partnerTitle} — Consegne Veloci S.r.l.`, { exact: true }).click();
     await page.getByRole('group', { name: /1 offerta partner dichiarata/ }).waitFor();
     await expectAccessible(page, 'offer-integrations');

@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useDeferredValue, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { CheckboxGroup, SelectField, SubmitButton } from '../../components/fields';
+import { CheckboxGroup, SelectField, SubmitButton, TextField } from '../../components/fields';
 import { StatusNotice, useNotice } from '../../components/StatusNotice';
 import { useFormErrors } from '../../errors/use-form-errors';
 import { DeclareOfferIntegrationsDocument, OfferIntegrationsOfDocument, PartnerCandidatesDocument, type ServiceCategory } from '../../gql/generated';
@@ -10,6 +10,8 @@ import { useCategoryLabels } from '../../i18n/use-category-labels';
 
 /** The most partners an offer declares (the API's limit). */
 const MAX_PARTNERS = 10;
+/** Candidates shown at once: more are found by searching. */
+const CANDIDATES = 30;
 
 interface Partner {
   id: string;
@@ -26,7 +28,11 @@ export function OfferIntegrations({ offerId }: { offerId: string }) {
   const categories = useCategoryLabels();
   const { data } = useQuery(OfferIntegrationsOfDocument, { variables: { id: offerId } });
   const [category, setCategory] = useState<ServiceCategory | ''>('');
-  const candidates = useQuery(PartnerCandidatesDocument, { variables: { categories: category ? [category] : [], first: 50 }, skip: !category });
+  const [search, setSearch] = useState('');
+  const searched = useDeferredValue(search.trim());
+  const candidates = useQuery(PartnerCandidatesDocument, { variables: { categories: category ? [category] : [], search: searched || null, first: CANDIDATES }, skip: !category });
+  // While a new search loads, the list keeps the last answer rather than emptying.
+  const found = (candidates.data ?? candidates.previousData)?.offers;
   const [chosen, setChosen] = useState<Partner[] | null>(null);
   const [declare, declaring] = useMutation(DeclareOfferIntegrationsDocument);
   const { notice, announce } = useNotice();
@@ -35,7 +41,7 @@ export function OfferIntegrations({ offerId }: { offerId: string }) {
   if (!data) return null;
   const ownProvider = data.offer.provider.id;
   const current: Partner[] = chosen ?? data.offer.integrations.map((p) => ({ id: p.id, title: p.title, providerName: p.provider.name }));
-  const others = (candidates.data?.offers.items ?? [])
+  const others = (found?.items ?? [])
     .filter((o) => o.provider.id !== ownProvider && !current.some((p) => p.id === o.id))
     .map((o) => ({ id: o.id, title: o.title, providerName: o.provider.name }));
 
@@ -81,7 +87,17 @@ export function OfferIntegrations({ offerId }: { offerId: string }) {
           onChange={(value) => setCategory(value as ServiceCategory | '')}
           options={categories.all.map((c) => ({ value: c.code, label: c.label }))}
         />
-        {category && candidates.data ? (
+        {category ? (
+          <TextField
+            id="integrations-search"
+            label={t('integrations.search')}
+            hint={found && found.totalCount > found.items.length ? t('integrations.searchMore', { shown: found.items.length, count: found.totalCount }) : t('integrations.searchHint')}
+            value={search}
+            onChange={setSearch}
+            autoComplete="off"
+          />
+        ) : null}
+        {category && found ? (
           others.length > 0 ? (
             <CheckboxGroup
               id="integrations-candidates"
@@ -91,7 +107,7 @@ export function OfferIntegrations({ offerId }: { offerId: string }) {
               onChange={(ids) => setChosen([...current, ...others.filter((o) => ids.includes(o.id))])}
             />
           ) : (
-            <p>{t('integrations.noCandidates')}</p>
+            <p>{searched ? t('integrations.noneFound') : t('integrations.noCandidates')}</p>
           )
         ) : null}
         <SubmitButton busy={declaring.loading}>{t('integrations.save')}</SubmitButton>

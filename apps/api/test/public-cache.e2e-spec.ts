@@ -58,6 +58,19 @@ describe('Public reads are cacheable: GET, persisted queries and Cache-Control',
     expect(known.headers['cache-control']).toBe('public, max-age=86400');
   });
 
+  it('refuses a persisted query whose hash does not match its text, or of another version, as the client’s mistake', async () => {
+    const query = print(RegionsDocument);
+    const answers = [
+      await api.http().post('/graphql').send({ query, extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }),
+      await api.http().post('/graphql').send({ query, extensions: { persistedQuery: { ...persisted(query), version: 2 } } }),
+      await get({ query, extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }),
+    ];
+    for (const answer of answers) {
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors).toEqual([{ message: expect.stringMatching(/provided sha does not match query|Unsupported persisted query version/), extensions: expect.objectContaining({ code: 'BAD_REQUEST' }) }]);
+    }
+  });
+
   it('refuses a GET without the header that proves it is not a cross-site request', async () => {
     const response = await api.http().get('/graphql').query({ query: print(RegionsDocument) });
     expect(response.status).toBe(400);

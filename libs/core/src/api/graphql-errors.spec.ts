@@ -21,6 +21,22 @@ describe('formatGraphQLError', () => {
   });
 });
 
+describe('formatGraphQLError and requests Apollo refuses before running them', () => {
+  it('reports a persisted query whose hash does not match, or of an unknown version, as BAD_REQUEST with Apollo’s words', () => {
+    for (const message of ['provided sha does not match query', 'Unsupported persisted query version']) {
+      const original = new GraphQLError(message, { extensions: { http: { status: 400, headers: new Map() } } });
+      expect(formatGraphQLError({ message, extensions: {} }, original)).toEqual({ message, extensions: { code: 'BAD_REQUEST' } });
+    }
+  });
+
+  it('still masks an error without a code that carries no client status', () => {
+    const original = new GraphQLError('socket hang up');
+    expect(formatGraphQLError({ message: original.message, extensions: {} }, original).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    const server = new GraphQLError('upstream failed', { extensions: { http: { status: 502 } } });
+    expect(formatGraphQLError({ message: server.message, extensions: {} }, server).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+  });
+});
+
 describe('formatGraphQLError and the operation limits', () => {
   it('reports the token limit as QUERY_TOO_COMPLEX with the length of the document', () => {
     const source = new Source(`{ ${'a '.repeat(30)}}`);

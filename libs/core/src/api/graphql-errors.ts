@@ -57,10 +57,22 @@ function queryLimitError(formatted: GraphQLFormattedError, error: unknown): Grap
   return { message: refusal.message, extensions };
 }
 
+/**
+ * Apollo refuses some requests before running them (a persisted query whose hash does not match
+ * its text, an unknown persisted-query version) with an HTTP 4xx status and no code: the client's
+ * mistake, not the platform's.
+ */
+function isRequestRefusal(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /** Unexpected errors reach clients as a bare INTERNAL_SERVER_ERROR: no SQL, no stack trace. */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
   const limit = queryLimitError(formatted, error);
   if (limit) return limit;
+  if (isRequestRefusal(error)) return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
   if (isExposed(formatted.extensions?.code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
@@ -76,7 +88,7 @@ export const errorReportingPlugin: ApolloServerPlugin<GraphQLContext> = {
     return {
       async didEncounterErrors({ errors, contextValue }) {
         for (const error of errors) {
-          if (isExposed(error.extensions?.code)) continue;
+          if (isExposed(error.extensions?.code) || isRequestRefusal(error)) continue;
           const { message, stack } = loggableError(error.originalError ?? error);
           logger.error(`request ${contextValue.ctx.requestId}: ${message}`, stack);
         }

@@ -2,7 +2,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { createHash } from 'node:crypto';
 import { ComuneCodesDocument, ComuneSearchDocument, type ComuneSearchQuery, PublicFiguresAndCategoriesDocument, RegionsAndMeDocument, RegionsDocument } from './gql/generated';
-import { signUp } from './testing/fixtures';
+import { signUp, staffUser } from './testing/fixtures';
 import { type GraphQLHttpResponse, type GraphQLResponse, startTestApp, TestApp } from './testing/test-app';
 
 const persisted = (query: string) => ({ version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') });
@@ -74,6 +74,14 @@ describe('Public reads are cacheable: GET, persisted queries and Cache-Control',
   it('refuses a GET without the header that proves it is not a cross-site request', async () => {
     const response = await api.http().get('/graphql').query({ query: print(RegionsDocument) });
     expect(response.status).toBe(400);
+  });
+
+  it('keeps no download of an account: exports, the audit trail, the health check', async () => {
+    const staff = await staffUser(api);
+    for (const path of ['/exports/shops.csv', '/exports/breakdown-region.csv', '/audit/events.csv', '/exports', '/health']) {
+      const response = await api.http().get(path).set('authorization', `Bearer ${staff.accessToken}`);
+      expect([path, response.headers['cache-control']]).toEqual([path, 'no-store']);
+    }
   });
 
   it('lets the open data be kept for a minute', async () => {

@@ -42,6 +42,12 @@ export function configureHttp(app: NestExpressApplication): void {
   });
   app.set('trust proxy', trustProxySetting(config.get('TRUST_PROXY', { infer: true })));
   app.use(helmet(securityHeaders(production)));
+  // Nothing is kept by browsers or shared caches unless its handler says so (the web app's files,
+  // public GraphQL answers, open data): downloads of personal data above all.
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('cache-control', 'no-store');
+    next();
+  });
   app.use(rateLimit(config.get('RATE_LIMIT_PER_MINUTE', { infer: true })));
   // A client that accepts no compressed encoding gets the answer as it is (what compression would
   // decide too): skip its per-request negotiation, keeping the Vary that caches key answers by.

@@ -134,6 +134,11 @@ describe('Monitoring over GraphQL and HTTP: staff only, exports, open data (a da
     const bad = await api.http().get('/exports/kpis.csv?from=ieri').set('authorization', `Bearer ${staff.accessToken}`);
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'from' })] });
+    // A day that does not exist is refused, not moved to another: 31 February is not 3 March.
+    for (const [query, field] of [['from=2026-02-31', 'from'], ['from=2026-02-01&to=2026-02-29T00:00:00Z', 'to']]) {
+      const impossible = await api.http().get(`/exports/shops.csv?${query}`).set('authorization', `Bearer ${staff.accessToken}`);
+      expect([query, impossible.status, impossible.body]).toEqual([query, 400, expect.objectContaining({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field, code: 'isDate' })] })]);
+    }
     const unknown = await api.http().get('/exports/passwords.csv').set('authorization', `Bearer ${staff.accessToken}`);
     expect(unknown.status).toBe(400);
     expect(unknown.body).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'file', code: 'UNKNOWN_EXPORT' })] });

@@ -73,6 +73,10 @@ describe('Offers over GraphQL: refused input leaves the database unchanged', () 
     ['a missing title', withoutField('title'), 'input.title', 'isDefined'],
     ['a missing coverage', withoutField('coverage'), 'input.coverage', 'isDefined'],
     ['an unknown category', { ...anOfferInput(), categories: ['ONLINE_STORE', 'TELEPATHY'] }, 'input.categories.1', 'isEnum'],
+    ['an end on 31 February', { ...anOfferInput(), validUntil: '2027-02-31T00:00:00Z' }, 'input.validUntil', 'isDateTime'],
+    ['an end on 29 February of a common year', { ...anOfferInput(), validUntil: '2027-02-29' }, 'input.validUntil', 'isDateTime'],
+    ['a start in words', { ...anOfferInput(), validFrom: '5 December 2026' }, 'input.validFrom', 'isDateTime'],
+    ['a start as a number', { ...anOfferInput(), validFrom: 1796538096106 }, 'input.validFrom', 'isDateTime'],
   ])('refuses %s before the resolver runs, naming the field', async (_label, input, field, code) => {
     const before = await providerFootprint(db, provider);
     const { errors } = await api.gqlAs(provider.accessToken, CreateOfferDocument, invalidVariables({ input }));

@@ -10,6 +10,7 @@ export * from './api/loaders';
 export * from './api/loader.factory';
 export * from './api/validation';
 export * from './api/graphql-errors';
+export * from './api/date-time.scalar';
 export * from './api/user-input.error';
 export * from './territory/territory.service';
 export * from './api/graphql-error.filter';

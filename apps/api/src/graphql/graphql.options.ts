@@ -2,7 +2,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ConfigService } from '@nestjs/config';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { Environment, errorReportingPlugin, LoggedRequest, MetricsService, formatGraphQLError, GraphQLContext, LoaderFactory, requestContextFromHttp } from '@vec/core';
+import { DateTimeScalar, Environment, errorReportingPlugin, LoggedRequest, MetricsService, formatGraphQLError, GraphQLContext, LoaderFactory, requestContextFromHttp } from '@vec/core';
 import type { Request, Response } from 'express';
 import { inputHygienePlugin } from './input-hygiene.plugin';
 import { noIntrospectionRule } from './introspection';
@@ -49,6 +49,7 @@ export function graphqlOptions(loaders: LoaderFactory, config: ConfigService<Env
   return {
     autoSchemaFile: true,
     sortSchema: true,
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     path: '/graphql',
     playground: false,
     // Apollo's own refusal would name its constructor option: the platform's rule names GRAPHQL_INTROSPECTION.

@@ -1,7 +1,7 @@
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 import { MESSAGES } from '../messages';
 
-/** A date later than the date in `property` of the same input (skipped while either is missing). */
+/** A date later than the date in `property` of the same input (skipped while either is missing or not a valid date: other rules say so). */
 export function IsAfter(property: string, options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
     registerDecorator({
@@ -13,7 +13,8 @@ export function IsAfter(property: string, options?: ValidationOptions): Property
       validator: {
         validate: (value: unknown, args: ValidationArguments) => {
           const other = (args.object as Record<string, unknown>)[property];
-          return !(value instanceof Date) || !(other instanceof Date) || value.getTime() > other.getTime();
+          const valid = (date: unknown): date is Date => date instanceof Date && !Number.isNaN(date.getTime());
+          return !valid(value) || !valid(other) || value.getTime() > other.getTime();
         },
         defaultMessage: (args: ValidationArguments) => MESSAGES.validation.after(args.property, property).en,
       },

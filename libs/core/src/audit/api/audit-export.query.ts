@@ -1,5 +1,6 @@
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsDate, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { QueryDate } from '../../api/date-time.scalar';
 import { IsAfter } from '../../api/is-after.validator';
 import { asAlternatives, identifies, worded } from '../../api/input-rules';
 import { MESSAGES } from '../../messages';
@@ -27,8 +28,8 @@ export class AuditExportQuery implements AuditEventFilter {
   @MaxLength(254)
   actorEmail?: string;
 
-  @IsOptional() @Type(() => Date) @IsDate() from?: Date;
-  @IsOptional() @Type(() => Date) @IsDate() @IsAfter('from') to?: Date;
+  @IsOptional() @QueryDate() @IsDate() from?: Date;
+  @IsOptional() @QueryDate() @IsDate() @IsAfter('from') to?: Date;
 
   /** Headers in Italian (the default) or English. */
   @IsOptional()

@@ -1,6 +1,6 @@
 import { ServiceCategory } from '@vec/matching';
-import { Type } from 'class-transformer';
 import { IsDate, IsEnum, IsIn, IsOptional } from 'class-validator';
+import { QueryDate } from '../../api/date-time.scalar';
 import { IsAfter } from '../../api/is-after.validator';
 import { asAlternatives, IsAtecoSection, IsProvinceCode, IsRegionCode, worded } from '../../api/input-rules';
 import { EXPORT_LANGUAGES, type ExportLanguage } from '../export/export-columns';
@@ -16,8 +16,8 @@ export class ExportQuery {
   @IsAtecoSection()
   atecoSection?: string;
 
-  @IsOptional() @Type(() => Date) @IsDate() from?: Date;
-  @IsOptional() @Type(() => Date) @IsDate() @IsAfter('from') to?: Date;
+  @IsOptional() @QueryDate() @IsDate() from?: Date;
+  @IsOptional() @QueryDate() @IsDate() @IsAfter('from') to?: Date;
 
   /** Headers in Italian (the default) or English. */
   @IsOptional()

@@ -1,0 +1,42 @@
+import { isISO8601 } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { GraphQLScalarType, Kind, print } from 'graphql';
+
+/**
+ * A DateTime argument as ISO 8601 text naming a day that exists. `new Date()`, which the default
+ * scalar calls, rolls 31 February over to 3 March and reads text such as "5 December" in the
+ * server's time zone: the platform would store a date nobody typed. The refusal starts with
+ * "DateTime cannot represent", the wording of graphql-js's own scalars, so that the error names
+ * the field like every other bad value (variable-errors.ts).
+ */
+export function parseDateTime(value: unknown): Date {
+  const date = typeof value === 'string' && isISO8601(value, { strict: true, strictSeparator: true }) ? new Date(value) : null;
+  if (date === null || Number.isNaN(date.getTime())) {
+    throw new TypeError(`DateTime cannot represent ${JSON.stringify(value) ?? String(value)}: it must be an ISO 8601 date and time of a day that exists`);
+  }
+  return date;
+}
+
+export const DateTimeScalar = new GraphQLScalarType<Date | null, string | null>({
+  name: 'DateTime',
+  description: 'A date and time in ISO 8601, such as 2026-12-03T09:54:33Z (answers are at UTC); a day that does not exist, such as 2027-02-29, is refused.',
+  parseValue: parseDateTime,
+  serialize: (value) => (value instanceof Date ? value.toISOString() : null),
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw new TypeError(`DateTime cannot represent a non-string value: ${print(ast)}`);
+    return parseDateTime(ast.value);
+  },
+});
+
+/**
+ * The same reading for a date in a URL's query (the CSV downloads): a day that does not exist
+ * becomes an invalid date, which `@IsDate()` then refuses naming the parameter.
+ */
+export const QueryDate = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => {
+    try {
+      return parseDateTime(value);
+    } catch {
+      return new Date(NaN);
+    }
+  });

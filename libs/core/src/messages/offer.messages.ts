@@ -50,6 +50,30 @@ export const offerMessages = {
     en: `${field}: the end of the validity must come after its start: move one of the two dates`,
     it: `${field}: la fine della validità deve venire dopo l’inizio: sposta una delle due date`,
   }),
+  validityInPast: (field: string): Words => ({
+    en: `${field}: the end of the validity must be later than now; to stop the offer now, close it`,
+    it: `${field}: la fine della validità deve essere successiva a ora; per fermare l’offerta adesso, chiudila`,
+  }),
+  /** An edit that would leave `count` shops with a place or on the waitlist outside the offer's rules; `shop` in `comune` is one of them. */
+  holdersLeftOut: (field: string, rule: 'CATEGORY' | 'COVERAGE' | 'SECTOR' | 'NOT_STARTED' | 'EXPIRED', count: number, shop: string, comune: string, service: Words): Words => {
+    const who = {
+      en: count === 1 ? `a shop holding or waiting for a place on this offer (${shop}, ${comune})` : `${count} shops holding or waiting for a place on this offer (such as ${shop}, ${comune})`,
+      it: count === 1 ? `un’attività che ha un posto o è in lista d’attesa su questa offerta (${shop}, ${comune})` : `${count} attività che hanno un posto o sono in lista d’attesa su questa offerta (come ${shop}, ${comune})`,
+    };
+    const stop = { en: 'to take no more shops, pause or close the offer', it: 'per non accettare altre attività, metti in pausa o chiudi l’offerta' };
+    switch (rule) {
+      case 'CATEGORY':
+        return { en: `${field}: ${who.en} asked for «${service.en}»: keep this service; ${stop.en}`, it: `${field}: ${who.it} ha chiesto «${service.it}»: mantieni questo servizio; ${stop.it}` };
+      case 'COVERAGE':
+        return { en: `${field}: the new area leaves out ${who.en}: keep it covered; ${stop.en}`, it: `${field}: la nuova area lascia fuori ${who.it}: continua a coprirla; ${stop.it}` };
+      case 'SECTOR':
+        return { en: `${field}: the new sectors leave out ${who.en}: keep its sector; ${stop.en}`, it: `${field}: i nuovi settori escludono ${who.it}: mantieni il suo settore; ${stop.it}` };
+      case 'NOT_STARTED':
+        return { en: `${field}: ${who.en} needs the offer valid now: the start cannot move after today`, it: `${field}: ${who.it} ha bisogno che l’offerta sia valida ora: l’inizio non può spostarsi dopo oggi` };
+      case 'EXPIRED':
+        return { en: `${field}: ${who.en} needs the offer valid now: the end must be later than now; ${stop.en}`, it: `${field}: ${who.it} ha bisogno che l’offerta sia valida ora: la fine deve essere successiva a ora; ${stop.it}` };
+    }
+  },
   statusFilterStaffOnly: (field: string): Words => ({
     en: `${field}: only ministry staff filter offers by status; your own drafts and paused offers are in myOffers`,
     it: `${field}: solo il personale del Ministero filtra le offerte per stato; le tue bozze e le offerte in pausa sono in myOffers`,

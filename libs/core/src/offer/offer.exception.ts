@@ -11,6 +11,17 @@ export enum OfferErrorCode {
   ATECO_UNKNOWN_SECTION = 'ATECO_UNKNOWN_SECTION',
   ATECO_UNKNOWN_DIVISION = 'ATECO_UNKNOWN_DIVISION',
   VALIDITY_ORDER = 'VALIDITY_ORDER',
+  /** An edit that ends the offer's validity already: closing it is how an offer stops now. */
+  VALIDITY_IN_PAST = 'VALIDITY_IN_PAST',
+  /**
+   * An edit that would leave shops holding or waiting for a place outside the offer's rules;
+   * detail: `count|shop|comune|category`.
+   */
+  HOLDERS_CATEGORY = 'HOLDERS_CATEGORY',
+  HOLDERS_OUTSIDE_COVERAGE = 'HOLDERS_OUTSIDE_COVERAGE',
+  HOLDERS_SECTOR = 'HOLDERS_SECTOR',
+  HOLDERS_NOT_STARTED = 'HOLDERS_NOT_STARTED',
+  HOLDERS_EXPIRED = 'HOLDERS_EXPIRED',
   STATUS_FILTER_STAFF_ONLY = 'STATUS_FILTER_STAFF_ONLY',
   INTEGRATIONS_TOO_MANY = 'INTEGRATIONS_TOO_MANY',
   INTEGRATION_SELF = 'INTEGRATION_SELF',

@@ -11,7 +11,9 @@ import { JobQueue } from '../jobs/job-queue';
 import { ProviderService } from '../provider/provider.service';
 import { VerificationStatus } from '../provider/provider.types';
 import { TerritoryService } from '../territory/territory.service';
+import { toEngineOffer } from '../matching/engine-input.mapper';
 import { OfferCoverageEntity } from './offer-coverage.entity';
+import { holdersLeftOut, offerHolders } from './offer-holders';
 import { CoverageRow, coverageAuditView, resolveCoverage } from './offer-coverage.input';
 import { comuneArea, CoverageArea, loadCoverage, whereOfferCovers, whereOfferDoesNotCover } from './offer-coverage.query';
 import { resolveSectors } from './offer-sectors';
@@ -114,6 +116,10 @@ export class OfferService {
       if (validUntil && validUntil.getTime() <= validFrom.getTime()) {
         throw new OfferException(OfferErrorCode.VALIDITY_ORDER, input.validUntil !== undefined ? 'input.validUntil' : 'input.validFrom');
       }
+      // A new end already past (an unchanged one may have passed: the offer simply ended).
+      if (input.validUntil && input.validUntil.getTime() !== current.validUntil?.getTime() && input.validUntil.getTime() <= ctx.now.getTime()) {
+        throw new OfferException(OfferErrorCode.VALIDITY_IN_PAST, 'input.validUntil');
+      }
       const [before] = await loadCoverage(this.connection.repository(tx, OfferCoverageEntity), [current]);
       await this.connection.repository(tx, OfferEntity).update(
         { id: current.id },
@@ -135,6 +141,13 @@ export class OfferService {
         await this.insertCoverage(tx, current.id, coverage.rows);
       }
       const updated = await this.reload(tx, current.id);
+      const rulesChanged = input.categories !== undefined || coverage !== undefined || sectors !== undefined || input.validFrom !== undefined || input.validUntil !== undefined;
+      if (rulesChanged) {
+        // Shops already on the offer must still fit it; refused, the transaction writes nothing.
+        const holders = await offerHolders(this.connection.manager(tx), current.id);
+        const left = holdersLeftOut(holders, toEngineOffer(Object.assign(before, { provider })), toEngineOffer(Object.assign(updated, { provider })), ctx.now);
+        if (left) throw new OfferException(left.code, left.field, [left.count, left.shopName, left.comuneName, left.category].join('|'));
+      }
       // More places: offer them to the waitlist.
       if (updated.capacity > current.capacity) await this.jobs.send(tx, JOB.PROMOTE_WAITLIST, { offerId: current.id });
       await this.audit.record(tx, {

@@ -122,6 +122,10 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
     sectorsConflict: ON_FIELD,
     sectorsEmpty: ON_FIELD,
     validityOrder: ON_FIELD,
+    validityInPast: ON_FIELD,
+    holdersLeftOut: (['CATEGORY', 'COVERAGE', 'SECTOR', 'NOT_STARTED', 'EXPIRED'] as const).flatMap((rule) =>
+      [1, 14].map((count) => ['input.categories', rule, count, 'Forno Rossi', 'Torino', { en: 'Cybersecurity', it: 'Sicurezza informatica' }] as const),
+    ),
     statusFilterStaffOnly: ON_FIELD,
     integrationsTooMany: [['input.partnerOfferIds', '10']],
     integrationSelf: ON_FIELD,

@@ -2,8 +2,18 @@ import { ArgumentsHost, Catch } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { fieldError, userInputError, wordedError } from '../../api/user-input.error';
+import type { ServiceCategory } from '@vec/matching';
 import { MESSAGES, type Words } from '../../messages';
+import { SERVICE_CATEGORY_LABELS } from '../../messages/service-categories';
 import { OfferErrorCode, OfferException } from '../offer.exception';
+
+const HOLDER_RULES = {
+  [OfferErrorCode.HOLDERS_CATEGORY]: 'CATEGORY',
+  [OfferErrorCode.HOLDERS_OUTSIDE_COVERAGE]: 'COVERAGE',
+  [OfferErrorCode.HOLDERS_SECTOR]: 'SECTOR',
+  [OfferErrorCode.HOLDERS_NOT_STARTED]: 'NOT_STARTED',
+  [OfferErrorCode.HOLDERS_EXPIRED]: 'EXPIRED',
+} as const;
 
 /** The one mapping from offer failures to GraphQL errors: each message says what to do. */
 export function offerErrorToGraphQL(error: OfferException): GraphQLError {
@@ -34,6 +44,17 @@ export function offerErrorToGraphQL(error: OfferException): GraphQLError {
       return bad(MESSAGES.sector.unknownDivision(field, detail ?? ''));
     case OfferErrorCode.VALIDITY_ORDER:
       return bad(MESSAGES.offer.validityOrder(field));
+    case OfferErrorCode.VALIDITY_IN_PAST:
+      return bad(MESSAGES.offer.validityInPast(field));
+    case OfferErrorCode.HOLDERS_CATEGORY:
+    case OfferErrorCode.HOLDERS_OUTSIDE_COVERAGE:
+    case OfferErrorCode.HOLDERS_SECTOR:
+    case OfferErrorCode.HOLDERS_NOT_STARTED:
+    case OfferErrorCode.HOLDERS_EXPIRED: {
+      const [count = '0', shop = '', comune = '', category = ''] = (detail ?? '').split('|');
+      const service = SERVICE_CATEGORY_LABELS[category as ServiceCategory] ?? { en: category, it: category };
+      return bad(MESSAGES.offer.holdersLeftOut(field, HOLDER_RULES[error.code], Number(count), shop, comune, service));
+    }
     case OfferErrorCode.STATUS_FILTER_STAFF_ONLY:
       return bad(MESSAGES.offer.statusFilterStaffOnly(field));
     case OfferErrorCode.INTEGRATIONS_TOO_MANY:

@@ -8,6 +8,7 @@ import {
   type MyOfferFilterInput,
   OfferByIdDocument,
   type OfferStatusOutcomeFragment,
+  OfferVisibilityDocument,
   PauseOfferDocument,
   PublishOfferDocument,
   ResumeOfferDocument,
@@ -162,6 +163,17 @@ describe('Offers over GraphQL: status machine, edits and visibility', () => {
     member(dataOf(approval).verifyProvider, 'Provider');
     expect((await api.gqlAs(shop.accessToken, OfferByIdDocument, { id: offer.id })).errors).toBeUndefined();
     expect(await offerIds(api, shop.accessToken, { comuneCode: '001272' })).toContain(offer.id);
+  });
+
+  it('says a published offer whose validity has ended is ENDED, and no longer lists it for shops; staff and its provider still see it', async () => {
+    const offer = await publishedOffer(api, provider, { coverage: { comuneCodes: ['001272'] } });
+    expect((await api.gqlAs(provider.accessToken, OfferVisibilityDocument, { id: offer.id })).data?.offer.visibility).toBe('VISIBLE');
+    await db.query(`UPDATE offer SET valid_until = now() - interval '1 hour' WHERE id = $1`, [offer.id]);
+    expect((await api.gqlAs(provider.accessToken, OfferVisibilityDocument, { id: offer.id })).data?.offer).toMatchObject({ status: 'PUBLISHED', visibility: 'ENDED' });
+    expect(await offerIds(api, shop.accessToken, { comuneCode: '001272' })).not.toContain(offer.id);
+    expect(await offerIds(api, staff.accessToken, { comuneCode: '001272' })).toContain(offer.id);
+    // A shop that applied before keeps reading the offer itself.
+    expect((await api.gqlAs(shop.accessToken, OfferByIdDocument, { id: offer.id })).errors).toBeUndefined();
   });
 
   it("lists the provider's own offers by status and category, newest first", async () => {

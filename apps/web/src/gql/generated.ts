@@ -559,6 +559,7 @@ export type OfferStatus =
 /** Whether shops see the offer now, or the one reason they do not. */
 export type OfferVisibility =
   | 'AWAITING_VERIFICATION'
+  | 'ENDED'
   | 'NOT_PUBLISHED'
   | 'PROVIDER_NOT_APPROVED'
   | 'SUSPENDED_BY_MINISTRY'

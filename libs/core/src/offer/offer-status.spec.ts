@@ -1,6 +1,6 @@
 import { VerificationStatus } from '../provider/provider.types';
-import { checkTransition, knownToShops, offerVisibleTo, OfferStatusAction, publicationBlock, shownToShops } from './offer-status';
-import { OfferStatus } from './offer.types';
+import { checkTransition, knownToShops, offerVisibility, offerVisibleTo, OfferStatusAction, publicationBlock, shownToShops } from './offer-status';
+import { OfferStatus, OfferVisibility } from './offer.types';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 const { DRAFT, PUBLISHED, PAUSED, CLOSED } = OfferStatus;
@@ -87,5 +87,15 @@ describe('what shops see', () => {
     expect([staff, owner, shop, undefined].map((viewer) => offerVisibleTo(viewer, { status: PUBLISHED }, provider))).toEqual([true, true, true, true]);
     expect(offerVisibleTo(shop, { status: PUBLISHED }, { ...provider, verificationStatus: SUSPENDED })).toBe(false);
     expect(offerVisibleTo(shop, { status: PUBLISHED }, undefined)).toBe(false);
+  });
+});
+
+describe('offerVisibility', () => {
+  it('says why shops do not see an offer, the end of its validity last', () => {
+    expect(offerVisibility(PUBLISHED, VerificationStatus.APPROVED)).toBe(OfferVisibility.VISIBLE);
+    expect(offerVisibility(PUBLISHED, VerificationStatus.APPROVED, true)).toBe(OfferVisibility.ENDED);
+    expect(offerVisibility(PUBLISHED, VerificationStatus.PENDING, true)).toBe(OfferVisibility.AWAITING_VERIFICATION);
+    expect(offerVisibility(PAUSED, VerificationStatus.APPROVED, true)).toBe(OfferVisibility.NOT_PUBLISHED);
+    expect(offerVisibility(OfferStatus.SUSPENDED, VerificationStatus.APPROVED, true)).toBe(OfferVisibility.SUSPENDED_BY_MINISTRY);
   });
 });

@@ -47,10 +47,10 @@ export function publicationBlock(facts: { providerStatus: VerificationStatus; un
 }
 
 /** One clear state for the provider and staff: does a shop see this offer, and if not, why. */
-export function offerVisibility(status: OfferStatus, provider: VerificationStatus): OfferVisibility {
+export function offerVisibility(status: OfferStatus, provider: VerificationStatus, ended = false): OfferVisibility {
   if (status === OfferStatus.SUSPENDED) return OfferVisibility.SUSPENDED_BY_MINISTRY;
   if (status !== OfferStatus.PUBLISHED) return OfferVisibility.NOT_PUBLISHED;
-  if (provider === VerificationStatus.APPROVED) return OfferVisibility.VISIBLE;
+  if (provider === VerificationStatus.APPROVED) return ended ? OfferVisibility.ENDED : OfferVisibility.VISIBLE;
   return provider === VerificationStatus.PENDING ? OfferVisibility.AWAITING_VERIFICATION : OfferVisibility.PROVIDER_NOT_APPROVED;
 }
 

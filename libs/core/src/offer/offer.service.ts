@@ -216,7 +216,8 @@ export class OfferService {
 
   /**
    * Offers by category, place and words of the title or provider's name. Ministry staff see every
-   * offer (and may filter by status); everyone else sees the published offers of approved providers.
+   * offer (and may filter by status); everyone else sees the published offers of approved providers
+   * whose validity has not ended.
    */
   async list(ctx: RequestContext, filter: OfferFilter, page: PageRequest): Promise<Page<OfferEntity>> {
     const actor = requireActor(ctx);
@@ -226,7 +227,8 @@ export class OfferService {
     const query = this.connection.repository(ctx, OfferEntity).createQueryBuilder('offer');
     if (!isStaff(actor) || words.length > 0) query.innerJoin('offer.provider', 'provider');
     if (!isStaff(actor)) {
-      whereShownToShops(query, 'offer', 'provider');
+      // As the public catalogue: an offer whose validity has ended is no longer one to apply to.
+      whereShownToShops(query, 'offer', 'provider', { currentAt: ctx.now });
     } else if (filter.status) {
       query.andWhere('offer.status = :status', { status: filter.status });
     }

@@ -30,4 +30,6 @@ export enum OfferVisibility {
   SUSPENDED_BY_MINISTRY = 'SUSPENDED_BY_MINISTRY',
   /** A draft, paused or closed offer. */
   NOT_PUBLISHED = 'NOT_PUBLISHED',
+  /** Published by an approved provider, but its validity has ended: shops no longer see it. */
+  ENDED = 'ENDED',
 }

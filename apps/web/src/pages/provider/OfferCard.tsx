@@ -23,7 +23,7 @@ export function OfferCard({ offer, onDone }: { offer: OfferFieldsFragment; onDon
           </h2>
           <OfferStatusBadge status={offer.status} visibility={offer.visibility} />
         </div>
-        {offer.visibility === 'AWAITING_VERIFICATION' || offer.visibility === 'PROVIDER_NOT_APPROVED' ? (
+        {offer.visibility === 'AWAITING_VERIFICATION' || offer.visibility === 'PROVIDER_NOT_APPROVED' || offer.visibility === 'ENDED' ? (
           <p className="small mb-2">{t(`offers.visibility.${offer.visibility}`)}</p>
         ) : null}
         {offer.status === 'SUSPENDED' ? (

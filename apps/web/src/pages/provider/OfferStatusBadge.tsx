@@ -17,6 +17,13 @@ export function OfferStatusBadge({ status, visibility }: { status: OfferStatus; 
       </StatusBadge>
     );
   }
+  if (visibility === 'ENDED') {
+    return (
+      <StatusBadge tone="neutral" testId="offer-status">
+        {t('offers.endedBadge')}
+      </StatusBadge>
+    );
+  }
   if (visibility === 'PROVIDER_NOT_APPROVED') {
     return (
       <StatusBadge tone="rejected" testId="offer-status">

@@ -86,11 +86,12 @@ export class OfferResolver {
     return loaders.offerUsage.load(offer.id);
   }
 
-  @ResolveField(() => OfferVisibility, { description: 'Whether shops see the offer now, or why not (awaiting the provider’s verification, suspended…).' })
-  async visibility(@Context('loaders') loaders: Loaders, @Parent() offer: OfferModel): Promise<OfferVisibility> {
+  @ResolveField(() => OfferVisibility, { description: 'Whether shops see the offer now, or why not (awaiting the provider’s verification, suspended, ended…).' })
+  async visibility(@Ctx() ctx: RequestContext, @Context('loaders') loaders: Loaders, @Parent() offer: OfferModel): Promise<OfferVisibility> {
     const provider = await loaders.provider.load(offer.providerId);
     if (!provider) throw new Error(`Provider ${offer.providerId} of offer ${offer.id} is missing`);
-    return offerVisibility(offer.status, provider.verificationStatus);
+    const ended = offer.validUntil !== null && offer.validUntil.getTime() <= ctx.now.getTime();
+    return offerVisibility(offer.status, provider.verificationStatus, ended);
   }
 
   @ResolveField(() => PublicProviderModel)

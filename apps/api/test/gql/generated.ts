@@ -1429,6 +1429,8 @@ type DelegationOutcome_FacilitatorNotApprovedError_Fragment = { __typename: 'Fac
 
 type DelegationOutcome_InvalidDelegationTransitionError_Fragment = { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string };
 
+type DelegationOutcome_InvitationPendingError_Fragment = { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string };
+
 type DelegationOutcome_PartitaIvaTakenError_Fragment = { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string };
 
 type DelegationOutcome_UnclaimedShopError_Fragment = { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string };
@@ -1438,6 +1440,7 @@ export type DelegationOutcomeFragment =
   | DelegationOutcome_Delegation_Fragment
   | DelegationOutcome_FacilitatorNotApprovedError_Fragment
   | DelegationOutcome_InvalidDelegationTransitionError_Fragment
+  | DelegationOutcome_InvitationPendingError_Fragment
   | DelegationOutcome_PartitaIvaTakenError_Fragment
   | DelegationOutcome_UnclaimedShopError_Fragment
 ;
@@ -1452,6 +1455,7 @@ export type InviteShopMutation = { inviteShop:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, scope: Array<string>, facilitatorId: string, facilitatorName: string | null, shopId: string | null, shopName: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
    };
@@ -1466,6 +1470,7 @@ export type RegisterShopOnPaperMutation = { registerShopOnPaper:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, scope: Array<string>, facilitatorId: string, facilitatorName: string | null, shopId: string | null, shopName: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
    };
@@ -1480,6 +1485,7 @@ export type WithdrawDelegationMutation = { withdrawDelegation:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, scope: Array<string>, facilitatorId: string, facilitatorName: string | null, shopId: string | null, shopName: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
    };
@@ -1494,6 +1500,7 @@ export type GrantDelegationMutation = { grantDelegation:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, scope: Array<string>, facilitatorId: string, facilitatorName: string | null, shopId: string | null, shopName: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
    };
@@ -1508,6 +1515,7 @@ export type RevokeDelegationMutation = { revokeDelegation:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, scope: Array<string>, facilitatorId: string, facilitatorName: string | null, shopId: string | null, shopName: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
    };
@@ -1522,6 +1530,7 @@ export type AnswerDelegationInvitationMutation = { answerDelegationInvitation:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, scope: Array<string>, facilitatorId: string, facilitatorName: string | null, shopId: string | null, shopName: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
    };
@@ -1584,6 +1593,7 @@ export type ResendClaimLinkMutation = { resendClaimLink:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, scope: Array<string>, facilitatorId: string, facilitatorName: string | null, shopId: string | null, shopName: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
    };

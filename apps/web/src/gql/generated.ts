@@ -1403,6 +1403,8 @@ type DelegationAnswer_FacilitatorNotApprovedError_Fragment = { __typename: 'Faci
 
 type DelegationAnswer_InvalidDelegationTransitionError_Fragment = { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string };
 
+type DelegationAnswer_InvitationPendingError_Fragment = { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string };
+
 type DelegationAnswer_PartitaIvaTakenError_Fragment = { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string };
 
 type DelegationAnswer_UnclaimedShopError_Fragment = { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string };
@@ -1412,6 +1414,7 @@ export type DelegationAnswerFragment =
   | DelegationAnswer_Delegation_Fragment
   | DelegationAnswer_FacilitatorNotApprovedError_Fragment
   | DelegationAnswer_InvalidDelegationTransitionError_Fragment
+  | DelegationAnswer_InvitationPendingError_Fragment
   | DelegationAnswer_PartitaIvaTakenError_Fragment
   | DelegationAnswer_UnclaimedShopError_Fragment
 ;
@@ -1443,6 +1446,7 @@ export type InviteShopMutation = { inviteShop:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, facilitatorId: string, facilitatorName: string | null, facilitatorKind: FacilitatorKind | null, shopId: string | null, shopName: string | null, invitedEmail: string | null, createdAt: string, activatedAt: string | null, endedAt: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
    };
@@ -1457,6 +1461,7 @@ export type RegisterShopOnPaperMutation = { registerShopOnPaper:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, facilitatorId: string, facilitatorName: string | null, facilitatorKind: FacilitatorKind | null, shopId: string | null, shopName: string | null, invitedEmail: string | null, createdAt: string, activatedAt: string | null, endedAt: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
    };
@@ -1471,6 +1476,7 @@ export type WithdrawDelegationMutation = { withdrawDelegation:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, facilitatorId: string, facilitatorName: string | null, facilitatorKind: FacilitatorKind | null, shopId: string | null, shopName: string | null, invitedEmail: string | null, createdAt: string, activatedAt: string | null, endedAt: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
    };
@@ -1507,6 +1513,7 @@ export type GrantDelegationMutation = { grantDelegation:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, facilitatorId: string, facilitatorName: string | null, facilitatorKind: FacilitatorKind | null, shopId: string | null, shopName: string | null, invitedEmail: string | null, createdAt: string, activatedAt: string | null, endedAt: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
    };
@@ -1521,6 +1528,7 @@ export type RevokeDelegationMutation = { revokeDelegation:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, facilitatorId: string, facilitatorName: string | null, facilitatorKind: FacilitatorKind | null, shopId: string | null, shopName: string | null, invitedEmail: string | null, createdAt: string, activatedAt: string | null, endedAt: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
    };
@@ -1542,6 +1550,7 @@ export type AnswerDelegationInvitationMutation = { answerDelegationInvitation:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, facilitatorId: string, facilitatorName: string | null, facilitatorKind: FacilitatorKind | null, shopId: string | null, shopName: string | null, invitedEmail: string | null, createdAt: string, activatedAt: string | null, endedAt: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
    };
@@ -1567,6 +1576,7 @@ export type ResendClaimLinkMutation = { resendClaimLink:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, facilitatorId: string, facilitatorName: string | null, facilitatorKind: FacilitatorKind | null, shopId: string | null, shopName: string | null, invitedEmail: string | null, createdAt: string, activatedAt: string | null, endedAt: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
    };
@@ -1751,6 +1761,8 @@ type MatchErrorFields_InvalidUnsubscribeLinkError_Fragment = { __typename: 'Inva
 
 type MatchErrorFields_InvalidVerificationTransitionError_Fragment = { __typename: 'InvalidVerificationTransitionError', code: string, field: string | null, message: string, messageIt: string };
 
+type MatchErrorFields_InvitationPendingError_Fragment = { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string };
+
 type MatchErrorFields_LastAdminError_Fragment = { __typename: 'LastAdminError', code: string, field: string | null, message: string, messageIt: string };
 
 type MatchErrorFields_MailKindNotAdjustableError_Fragment = { __typename: 'MailKindNotAdjustableError', code: string, field: string | null, message: string, messageIt: string };
@@ -1832,6 +1844,7 @@ export type MatchErrorFieldsFragment =
   | MatchErrorFields_InvalidOfferTransitionError_Fragment
   | MatchErrorFields_InvalidUnsubscribeLinkError_Fragment
   | MatchErrorFields_InvalidVerificationTransitionError_Fragment
+  | MatchErrorFields_InvitationPendingError_Fragment
   | MatchErrorFields_LastAdminError_Fragment
   | MatchErrorFields_MailKindNotAdjustableError_Fragment
   | MatchErrorFields_MailNotResendableError_Fragment
@@ -2125,6 +2138,8 @@ type OfferErrorFields_InvalidUnsubscribeLinkError_Fragment = { __typename: 'Inva
 
 type OfferErrorFields_InvalidVerificationTransitionError_Fragment = { __typename: 'InvalidVerificationTransitionError', code: string, field: string | null, message: string, messageIt: string };
 
+type OfferErrorFields_InvitationPendingError_Fragment = { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string };
+
 type OfferErrorFields_LastAdminError_Fragment = { __typename: 'LastAdminError', code: string, field: string | null, message: string, messageIt: string };
 
 type OfferErrorFields_MailKindNotAdjustableError_Fragment = { __typename: 'MailKindNotAdjustableError', code: string, field: string | null, message: string, messageIt: string };
@@ -2206,6 +2221,7 @@ export type OfferErrorFieldsFragment =
   | OfferErrorFields_InvalidOfferTransitionError_Fragment
   | OfferErrorFields_InvalidUnsubscribeLinkError_Fragment
   | OfferErrorFields_InvalidVerificationTransitionError_Fragment
+  | OfferErrorFields_InvitationPendingError_Fragment
   | OfferErrorFields_LastAdminError_Fragment
   | OfferErrorFields_MailKindNotAdjustableError_Fragment
   | OfferErrorFields_MailNotResendableError_Fragment

@@ -70,6 +70,7 @@
       "InvalidOfferTransitionError",
       "InvalidUnsubscribeLinkError",
       "InvalidVerificationTransitionError",
+      "InvitationPendingError",
       "LastAdminError",
       "MailKindNotAdjustableError",
       "MailNotResendableError",
@@ -160,6 +161,7 @@
       "Delegation",
       "FacilitatorNotApprovedError",
       "InvalidDelegationTransitionError",
+      "InvitationPendingError",
       "PartitaIvaTakenError",
       "UnclaimedShopError"
     ],
@@ -337,6 +339,7 @@
       "InvalidOfferTransitionError",
       "InvalidUnsubscribeLinkError",
       "InvalidVerificationTransitionError",
+      "InvitationPendingError",
       "LastAdminError",
       "MailKindNotAdjustableError",
       "MailNotResendableError",
@@ -427,6 +430,7 @@
       "Delegation",
       "FacilitatorNotApprovedError",
       "InvalidDelegationTransitionError",
+      "InvitationPendingError",
       "PartitaIvaTakenError",
       "UnclaimedShopError"
     ],

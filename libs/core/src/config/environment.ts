@@ -210,6 +210,13 @@ export class Environment {
   @Max(1000)
   THROTTLE_ACCOUNT_MAIL_PER_EMAIL = 3;
 
+  /** Invitation e-mails a facilitator organisation sends shops per hour. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  THROTTLE_INVITATIONS_PER_ORGANISATION = 100;
+
   /** Consecutive wrong passwords after which an account is locked for a while. */
   @Transform(toNumber)
   @IsInt()

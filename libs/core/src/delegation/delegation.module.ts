@@ -8,6 +8,8 @@ import { ShopModule } from '../shop/shop.module';
 import { DelegationHandoverService } from './delegation-handover.service';
 import { DelegationLinkService } from './delegation-link.service';
 import { DelegationRecords } from './delegation.records';
+import { DelegationInvitationService } from './delegation-invitation.service';
+import { ThrottleModule } from '../throttle/throttle.module';
 import { DelegationService } from './delegation.service';
 import { PaperConsentRecords } from './paper-consent.records';
 
@@ -20,8 +22,8 @@ import { PaperConsentRecords } from './paper-consent.records';
  * the `shops` import kind), and hand a shop nobody has claimed yet over to another facilitator.
  */
 @Module({
-  imports: [AuditModule, AuthModule, FacilitatorModule, MailModule, NotificationModule, ShopModule],
-  providers: [DelegationService, DelegationLinkService, DelegationHandoverService, DelegationRecords, PaperConsentRecords],
-  exports: [DelegationService, DelegationLinkService, DelegationHandoverService, PaperConsentRecords],
+  imports: [AuditModule, AuthModule, FacilitatorModule, MailModule, NotificationModule, ShopModule, ThrottleModule],
+  providers: [DelegationService, DelegationInvitationService, DelegationLinkService, DelegationHandoverService, DelegationRecords, PaperConsentRecords],
+  exports: [DelegationService, DelegationInvitationService, DelegationLinkService, DelegationHandoverService, PaperConsentRecords],
 })
 export class DelegationModule {}

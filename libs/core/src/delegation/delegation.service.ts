@@ -5,20 +5,15 @@ import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
-import { DAY_MS } from '../common/time';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { FacilitatorService } from '../facilitator/facilitator.service';
-import { MailKind } from '../mail/mail.types';
-import { MailService } from '../mail/mail.service';
-import { day } from '../messages';
 import { NotificationService } from '../notification/notification.service';
 import { providerActive } from '../provider/provider-verification';
 import { ShopService } from '../shop/shop.service';
-import type { DelegatedShopFilter, InviteShop, RegisterShopOnPaper } from './delegation.commands';
-import { linkToken, newLinkSecret } from './delegation-link';
+import type { DelegatedShopFilter, RegisterShopOnPaper } from './delegation.commands';
 import { DelegationEntity } from './delegation.entity';
 import { DelegationErrorCode, DelegationException } from './delegation.exception';
-import { DelegationConsent, DelegationStatus, LINK_VALID_DAYS } from './delegation.types';
+import { DelegationConsent, DelegationStatus } from './delegation.types';
 import { DelegatedShopRow, delegatedShops } from './delegated-shops.query';
 import { unclaimedShopsOnlyActedForBy } from './unclaimed-shops.query';
 import { assertDeclaredOn, PaperConsentRecords } from './paper-consent.records';
@@ -52,9 +47,9 @@ const ACCOUNT_ERASED = 'ACCOUNT_ERASED';
 const WITHDRAWABLE: readonly DelegationStatus[] = [DelegationStatus.INVITED, DelegationStatus.ACTIVE];
 
 /**
- * Delegations seen from each side: a facilitator invites shops, registers one on a paper consent,
- * lists those it acts for and stops; a shop chooses a facilitator, lists its delegations with what
- * was done in its name, and revokes one at any time. Links (accepting, claiming) are in
+ * Delegations seen from each side: a facilitator registers a shop on a paper consent, lists those
+ * it acts for and stops; a shop chooses a facilitator, lists its delegations with what was done in
+ * its name, and revokes one at any time. Invitations by e-mail are in DelegationInvitationService. Links (accepting, claiming) are in
  * DelegationLinkService. Every change is audited and the other side told, in one transaction.
  */
 @Injectable()
@@ -63,53 +58,11 @@ export class DelegationService {
     private readonly connection: TransactionalConnection,
     private readonly facilitators: FacilitatorService,
     private readonly shops: ShopService,
-    private readonly mail: MailService,
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
     private readonly paper: PaperConsentRecords,
     private readonly records: DelegationRecords,
   ) {}
-
-  /** A facilitator invites a shop by e-mail; the shop's owner accepts through the link, signed in. */
-  async invite(ctx: RequestContext, input: InviteShop): Promise<DelegationOutcome> {
-    const self = ctx.onBehalfOf(undefined);
-    const { facilitator, approved } = await this.facilitators.requireOwnApproved(self);
-    if (!approved) return { kind: 'not-approved' };
-    return this.connection.withTransaction(self, async (tx) => {
-      if (!(await this.facilitators.lockActing(tx, facilitator.id))) return { kind: 'not-approved' };
-      const link = newLinkSecret();
-      const expires = new Date(tx.now.getTime() + LINK_VALID_DAYS * DAY_MS);
-      const delegations = this.connection.repository(tx, DelegationEntity);
-      const delegation = await delegations.save(
-        delegations.create({
-          facilitatorId: facilitator.id,
-          shopId: null,
-          status: DelegationStatus.INVITED,
-          consent: null,
-          paperDeclaredOn: null,
-          invitedEmail: input.email,
-          linkSecretHash: link.hash,
-          linkExpiresAt: expires,
-          linkUsedAt: null,
-          activatedAt: null,
-          endedAt: null,
-          endedByUserId: null,
-        }),
-      );
-      await this.audit.record(tx, { action: 'delegation.invited', entityType: 'delegation', entityId: delegation.id, after: { facilitatorId: facilitator.id, invitedEmail: input.email } });
-      await this.mail.enqueue(tx, [
-        {
-          idempotencyKey: `delegation:${delegation.id}:invitation`,
-          kind: MailKind.DELEGATION_INVITATION,
-          userId: null,
-          recipient: input.email,
-          language: 'it',
-          values: { facilitator: facilitator.name, link: this.mail.link(`/delega/${linkToken(delegation.id, link.secret)}`), validUntil: day(expires) },
-        },
-      ]);
-      return { kind: 'delegation', delegation };
-    });
-  }
 
   /**
    * A facilitator registers a business that has no account yet, under the paper consent its owner

@@ -1,5 +1,5 @@
 import { delegationHandoverMessages } from './delegation-handover.messages';
-import type { Words } from './words';
+import { datePhrase, day, type Words } from './words';
 
 /** What a facilitator did, as the shop reads it in its notifications; an action not listed is named generally. */
 const ACTIONS: Readonly<Record<string, Words>> = {
@@ -35,6 +35,14 @@ export const delegationMessages = {
     en: `${field} cannot be in the future: write the date on the signed declaration`,
     it: `${field} non può essere nel futuro: scrivi la data della dichiarazione firmata`,
   }),
+  /** The organisation invited this address on `invitedAt` and the link works until `expiresAt`. */
+  invitationPending: (invitedAt: Date, expiresAt: Date): Words => {
+    const [sent, until] = [day(invitedAt), day(expiresAt)];
+    return {
+      en: `You invited this address on ${sent.en} and the link works until ${until.en}: wait for the shop’s answer, or withdraw that invitation on your Desk to send a new one`,
+      it: `Hai invitato questo indirizzo ${datePhrase('il', sent.it)} e il link vale fino ${datePhrase('al', until.it)}: aspetta la risposta dell’attività, oppure ritira quell’invito dalla tua Scrivania per inviarne uno nuovo`,
+    };
+  },
   alreadyDelegated: (): Words => ({ en: 'This facilitator already acts for the shop', it: 'Questo facilitatore opera già per l’attività' }),
   facilitatorNotApproved: (): Words => ({
     en: 'The organisation is not verified by the Department (or is suspended): it cannot act for shops',

@@ -32,6 +32,13 @@ export const requestMessages = {
     const wait = waitFor(retryAfterSeconds);
     return { en: `Too many e-mails asked for this address. Try again in ${wait.en}`, it: `Troppe e-mail richieste per questo indirizzo. Riprova tra ${wait.it}` };
   },
+  invitationLimit: (retryAfterSeconds: number): Words => {
+    const wait = waitFor(retryAfterSeconds);
+    return {
+      en: `Your organisation has sent as many invitations as it may in an hour. Try again in ${wait.en}`,
+      it: `La tua organizzazione ha inviato tutti gli inviti consentiti in un’ora. Riprova tra ${wait.it}`,
+    };
+  },
   accountLocked: (retryAfterSeconds: number): Words => {
     const wait = waitFor(retryAfterSeconds);
     return {

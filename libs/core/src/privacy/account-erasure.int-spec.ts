@@ -7,7 +7,7 @@ import { MonitoringService } from '../monitoring/monitoring.service';
 import { BreakdownDimension } from '../monitoring/monitoring.types';
 import { OpenDataService } from '../monitoring/open-data.service';
 import { seedPersonLife, SeededPerson } from '../testing/personal-data-fixture';
-import { DelegationService } from '../delegation/delegation.service';
+import { DelegationInvitationService } from '../delegation/delegation-invitation.service';
 import { CallClosingService } from '../selection-call/call-closing.service';
 import { ShopErrorCode } from '../shop/shop.exception';
 import { ShopService } from '../shop/shop.service';
@@ -237,7 +237,7 @@ describe('erasing an account (real PostgreSQL)', () => {
     const person = await seedPersonLife(core.db);
     const facilitator = await seedFacilitator(core.db);
     // An invitation to the account's own address, the way a facilitator sends one.
-    const invited = await core.app.get(DelegationService).invite(actingAs(facilitator.owner), { email: person.values.email });
+    const invited = await core.app.get(DelegationInvitationService).invite(actingAs(facilitator.owner), { email: person.values.email });
     if (invited.kind !== 'delegation') throw new Error(`invitation refused: ${invited.kind}`);
     // The shop registered on paper, its claim link sent to the address its owner gave then.
     const paperAddress = `titolare-${randomUUID()}@example.it`;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../auth/password-hasher';
 import { UserRole } from '../auth/user-role';
-import { DelegationService } from '../delegation/delegation.service';
+import { DelegationInvitationService } from '../delegation/delegation-invitation.service';
 import { FacilitatorService } from '../facilitator/facilitator.service';
 import { CLOSED_ON_ERASURE_REASON } from '../provider/organisation-decision';
 import { VerificationStatus } from '../provider/provider.types';
@@ -84,7 +84,7 @@ describe('erasing a facilitator’s account (real PostgreSQL)', () => {
       facilitator.id,
       shop.id,
     ]);
-    const invited = await core.app.get(DelegationService).invite(actingAs(facilitator.owner), { email: `negozio-${randomUUID()}@example.it` });
+    const invited = await core.app.get(DelegationInvitationService).invite(actingAs(facilitator.owner), { email: `negozio-${randomUUID()}@example.it` });
     if (invited.kind !== 'delegation') throw new Error(`invitation refused: ${invited.kind}`);
     const [ended] = await q<{ id: string }>(`INSERT INTO delegation (facilitator_id, shop_id, status, consent, activated_at, ended_at) VALUES ($1, $2, 'REVOKED', 'SHOP', now(), now()) RETURNING id`, [
       facilitator.id,

@@ -34,6 +34,7 @@ export class ThrottleService {
   private readonly byAddress: Record<AddressLimit, RateLimiterPostgres>;
   private readonly failures: RateLimiterPostgres;
   private readonly mailsPerEmail: RateLimiterPostgres;
+  private readonly invitations: RateLimiterPostgres;
   private readonly locks: RateLimiterPostgres;
   private readonly lockout: { after: number; seconds: number; maxSeconds: number };
 
@@ -62,6 +63,7 @@ export class ThrottleService {
       [AddressLimit.ACCOUNT_MAIL]: store('account-mail-address', config.get('THROTTLE_ACCOUNT_MAIL_PER_ADDRESS', { infer: true }), 60 * MINUTE),
     };
     this.mailsPerEmail = store('account-mail-email', config.get('THROTTLE_ACCOUNT_MAIL_PER_EMAIL', { infer: true }), 60 * MINUTE);
+    this.invitations = store('invitation-organisation', config.get('THROTTLE_INVITATIONS_PER_ORGANISATION', { infer: true }), 60 * MINUTE);
     // Wrong passwords of an account in a row: forgotten at a success, or a day after the first.
     this.failures = store('login-failures', 1_000_000, DAY);
     this.locks = store('login-lock', 1, DAY);
@@ -92,6 +94,16 @@ export class ThrottleService {
       await this.mailsPerEmail.consume(keyOf(email.trim().toLowerCase()));
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) throw new ThrottleException('EMAIL_LIMIT', retryAfter(rejection));
+      throw rejection;
+    }
+  }
+
+  /** Counts one invitation e-mail a facilitator organisation sends a shop; refuses it over the hour's limit. */
+  async consumeInvitation(organisationId: string): Promise<void> {
+    try {
+      await this.invitations.consume(organisationId);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) throw new ThrottleException('INVITATION_LIMIT', retryAfter(rejection));
       throw rejection;
     }
   }

@@ -108,6 +108,20 @@ export class FacilitatorNotApprovedErrorModel extends BusinessFailure implements
   readonly code = 'FACILITATOR_NOT_APPROVED' as const;
 }
 
+@ObjectType('InvitationPendingError', {
+  implements: () => [BusinessErrorModel],
+  description: 'The organisation invited this address already and the link still works: the shop answers that one (or the organisation withdraws it first).',
+})
+export class InvitationPendingErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'INVITATION_PENDING' as const;
+  @Field({ description: 'Until when the pending invitation’s link works.' }) readonly expiresAt: Date;
+
+  constructor(words: Words, field: string, expiresAt: Date) {
+    super(words, field);
+    this.expiresAt = expiresAt;
+  }
+}
+
 @ObjectType('AlreadyDelegatedError', { implements: () => [BusinessErrorModel] })
 export class AlreadyDelegatedErrorModel extends BusinessFailure implements BusinessErrorModel {
   readonly code = 'ALREADY_DELEGATED' as const;

@@ -6,6 +6,7 @@ import { Public, Roles, SignedInIfAny } from '../../auth/api/auth.decorators';
 import { UserRole } from '../../auth/user-role';
 import { mapPage } from '../../common/pagination';
 import { RequestContext } from '../../common/request-context';
+import { DelegationInvitationService } from '../delegation-invitation.service';
 import { DelegationLinkService } from '../delegation-link.service';
 import { DelegationService } from '../delegation.service';
 import { AnswerDelegationInvitationInput, ClaimShopInput, DelegationIdInput, GrantDelegationInput, InviteShopInput, RegisterShopOnPaperInput, ResendClaimLinkInput } from './delegation.inputs';
@@ -32,13 +33,14 @@ class LinkArgs {
 export class DelegationResolver {
   constructor(
     private readonly delegations: DelegationService,
+    private readonly invitations: DelegationInvitationService,
     private readonly links: DelegationLinkService,
   ) {}
 
   @Roles(UserRole.FACILITATOR)
   @Mutation(() => DelegationResult, { description: 'Invite a shop by e-mail to let your (approved) organisation act on its behalf.' })
   async inviteShop(@Ctx() ctx: RequestContext, @Args('input') input: InviteShopInput): Promise<typeof DelegationResult> {
-    return toDelegationResult(await this.delegations.invite(ctx, input), 'input.email');
+    return toDelegationResult(await this.invitations.invite(ctx, input), 'input.email');
   }
 
   @Roles(UserRole.FACILITATOR)

@@ -2,6 +2,7 @@ import { resultUnion } from '../../api/result-union';
 import { MESSAGES } from '../../messages';
 import { PartitaIvaTakenErrorModel } from '../../shop/api/shop.models';
 import type { AnswerInvitationOutcome, ClaimOutcome } from '../delegation-link.service';
+import type { InvitationOutcome } from '../delegation-invitation.service';
 import type { DelegationOutcome } from '../delegation.service';
 import {
   AccountHasShopErrorModel,
@@ -10,6 +11,7 @@ import {
   DelegationModel,
   FacilitatorNotApprovedErrorModel,
   InvalidDelegationTransitionErrorModel,
+  InvitationPendingErrorModel,
   SignInFirstErrorModel,
   toDelegationModel,
   UnclaimedShopErrorModel,
@@ -20,7 +22,8 @@ import { modelOf } from '../../api/model-instance';
 
 export const DelegationResult = resultUnion({
   name: 'DelegationResult',
-  types: () => [DelegationModel, FacilitatorNotApprovedErrorModel, AlreadyDelegatedErrorModel, InvalidDelegationTransitionErrorModel, PartitaIvaTakenErrorModel, UnclaimedShopErrorModel] as const,
+  types: () =>
+    [DelegationModel, FacilitatorNotApprovedErrorModel, AlreadyDelegatedErrorModel, InvalidDelegationTransitionErrorModel, PartitaIvaTakenErrorModel, UnclaimedShopErrorModel, InvitationPendingErrorModel] as const,
 });
 
 export const ClaimShopResult = resultUnion({
@@ -28,7 +31,7 @@ export const ClaimShopResult = resultUnion({
   types: () => [ClaimedShopModel, AccountHasShopErrorModel, SignInFirstErrorModel] as const,
 });
 
-export function toDelegationResult(outcome: DelegationOutcome | AnswerInvitationOutcome, field: string): typeof DelegationResult {
+export function toDelegationResult(outcome: DelegationOutcome | AnswerInvitationOutcome | InvitationOutcome, field: string): typeof DelegationResult {
   switch (outcome.kind) {
     case 'delegation':
       return toDelegationModel(outcome.delegation);
@@ -44,6 +47,8 @@ export function toDelegationResult(outcome: DelegationOutcome | AnswerInvitation
       return new InvalidDelegationTransitionErrorModel(MESSAGES.delegation.notClaimable(), field, outcome.current);
     case 'unclaimed-shop':
       return new UnclaimedShopErrorModel(MESSAGES.delegation.unclaimedShop(), field);
+    case 'invitation-pending':
+      return new InvitationPendingErrorModel(MESSAGES.delegation.invitationPending(outcome.invitedAt, outcome.expiresAt), field, outcome.expiresAt);
   }
 }
 

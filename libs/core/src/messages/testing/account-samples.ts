@@ -58,6 +58,10 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'auth' 
     linkInvalid: ON_FIELD,
     declaredInFuture: ON_FIELD,
     alreadyDelegated: NONE,
+    invitationPending: [
+      [new Date('2026-12-01T09:00:00Z'), new Date('2026-12-31T09:00:00Z')],
+      [new Date('2026-11-08T09:00:00Z'), new Date('2026-12-08T09:00:00Z')],
+    ],
     facilitatorNotApproved: NONE,
     invalidTransition: [['ACTIVE'], ['REVOKED'], ['INVITED'], ['DECLINED'], ['WITHDRAWN']],
     accountHasShop: NONE,

@@ -12,7 +12,9 @@ export function throttleWords(error: ThrottleException): { message: string; mess
       ? MESSAGES.request.accountLocked(error.retryAfterSeconds)
       : error.reason === 'EMAIL_LIMIT'
         ? MESSAGES.request.emailLimit(error.retryAfterSeconds)
-        : MESSAGES.request.tooManyRequests(error.retryAfterSeconds);
+        : error.reason === 'INVITATION_LIMIT'
+          ? MESSAGES.request.invitationLimit(error.retryAfterSeconds)
+          : MESSAGES.request.tooManyRequests(error.retryAfterSeconds);
   return { message: words.en, messageIt: words.it };
 }
 

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { asFacilitator, facilitatorParty } from '../testing/handover-fixture';
+import { startTestCore, TestCore } from '../testing/test-core';
+import { ThrottleException } from '../throttle/throttle.exception';
+import { ThrottleService } from '../throttle/throttle.service';
+import { DelegationInvitationService, InvitationOutcome } from './delegation-invitation.service';
+import { DelegationService } from './delegation.service';
+
+describe('inviting shops by e-mail: one working invitation per address, a limit per organisation (real PostgreSQL)', () => {
+  let core: TestCore;
+  let invitations: DelegationInvitationService;
+  beforeAll(async () => {
+    core = await startTestCore();
+    invitations = core.app.get(DelegationInvitationService);
+  });
+  afterAll(() => core.close());
+
+  const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => core.db.query(sql, params);
+  const written = (email: string) =>
+    q(`SELECT (SELECT count(*)::int FROM delegation WHERE lower(invited_email) = lower($1)) AS delegations, (SELECT count(*)::int FROM mail_message WHERE lower(recipient) = lower($1)) AS mails`, [email]);
+  const delegationOf = (outcome: InvitationOutcome): string => (outcome.kind === 'delegation' ? outcome.delegation.id : '');
+
+  it('refuses a second invitation to the same address while the first link works, whatever the letter case, writing and sending nothing', async () => {
+    const facilitator = await facilitatorParty(core.db);
+    const email = `negozio-${randomUUID()}@example.it`;
+    const first = await invitations.invite(asFacilitator(facilitator), { email });
+    expect(first.kind).toBe('delegation');
+    const again = await invitations.invite(asFacilitator(facilitator), { email: email.toUpperCase() });
+    expect(again).toEqual({ kind: 'invitation-pending', invitedAt: expect.any(Date), expiresAt: expect.any(Date) });
+    expect(await written(email)).toEqual([{ delegations: 1, mails: 1 }]);
+
+    // Another organisation may invite the same shop: the shop chooses.
+    expect((await invitations.invite(asFacilitator(await facilitatorParty(core.db)), { email })).kind).toBe('delegation');
+  });
+
+  it('sends a new one once the first is withdrawn or its link has expired', async () => {
+    const facilitator = await facilitatorParty(core.db);
+    const email = `negozio-${randomUUID()}@example.it`;
+    const first = delegationOf(await invitations.invite(asFacilitator(facilitator), { email }));
+    expect((await core.app.get(DelegationService).withdraw(asFacilitator(facilitator), first)).kind).toBe('delegation');
+    const second = delegationOf(await invitations.invite(asFacilitator(facilitator), { email }));
+    expect(second).not.toBe('');
+    await q(`UPDATE delegation SET link_expires_at = now() - interval '1 minute' WHERE id = $1`, [second]);
+    expect((await invitations.invite(asFacilitator(facilitator), { email })).kind).toBe('delegation');
+    expect(await written(email)).toEqual([{ delegations: 3, mails: 3 }]);
+  });
+
+  it('refuses an organisation’s invitations over the hour’s limit, with when to try again, writing nothing', async () => {
+    const facilitator = await facilitatorParty(core.db);
+    const throttle = core.app.get(ThrottleService);
+    // The limit is THROTTLE_INVITATIONS_PER_ORGANISATION (100 by default): use all but one.
+    for (let i = 0; i < 99; i++) await throttle.consumeInvitation(facilitator.id);
+    expect((await invitations.invite(asFacilitator(facilitator), { email: `negozio-${randomUUID()}@example.it` })).kind).toBe('delegation');
+    const over = `negozio-${randomUUID()}@example.it`;
+    const refusal = await invitations.invite(asFacilitator(facilitator), { email: over }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ThrottleException);
+    expect(refusal).toMatchObject({ reason: 'INVITATION_LIMIT', retryAfterSeconds: expect.any(Number) });
+    expect(await written(over)).toEqual([{ delegations: 0, mails: 0 }]);
+    // Other organisations are not held back.
+    expect((await invitations.invite(asFacilitator(await facilitatorParty(core.db)), { email: over })).kind).toBe('delegation');
+  });
+});

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { DAY_MS } from '../common/time';
+import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
+import { FacilitatorService } from '../facilitator/facilitator.service';
+import { MailKind } from '../mail/mail.types';
+import { MailService } from '../mail/mail.service';
+import { day } from '../messages';
+import { ThrottleService } from '../throttle/throttle.service';
+import type { InviteShop } from './delegation.commands';
+import { linkToken, newLinkSecret } from './delegation-link';
+import { DelegationEntity } from './delegation.entity';
+import { DelegationStatus, LINK_VALID_DAYS } from './delegation.types';
+
+export type InvitationOutcome =
+  | { kind: 'delegation'; delegation: DelegationEntity }
+  | { kind: 'not-approved' }
+  /** The organisation invited this address already and the link still works: one e-mail is enough. */
+  | { kind: 'invitation-pending'; invitedAt: Date; expiresAt: Date };
+
+/**
+ * A facilitator invites a shop by e-mail; the shop's owner accepts through the link, signed in.
+ * An address gets one working invitation from an organisation at a time, and an organisation
+ * sends at most THROTTLE_INVITATIONS_PER_ORGANISATION an hour: the e-mails go to people who have
+ * not asked for them.
+ */
+@Injectable()
+export class DelegationInvitationService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly facilitators: FacilitatorService,
+    private readonly mail: MailService,
+    private readonly audit: AuditService,
+    private readonly throttle: ThrottleService,
+  ) {}
+
+  async invite(ctx: RequestContext, input: InviteShop): Promise<InvitationOutcome> {
+    const self = ctx.onBehalfOf(undefined);
+    const { facilitator, approved } = await this.facilitators.requireOwnApproved(self);
+    if (!approved) return { kind: 'not-approved' };
+    return this.connection.withTransaction(self, async (tx) => {
+      // Locked: two invitations of one organisation are written one after the other, so the check below holds.
+      if (!(await this.facilitators.lockActing(tx, facilitator.id))) return { kind: 'not-approved' };
+      const delegations = this.connection.repository(tx, DelegationEntity);
+      const pending = await delegations
+        .createQueryBuilder('d')
+        .where('d.facilitator_id = :facilitator', { facilitator: facilitator.id })
+        .andWhere('d.status = :invited', { invited: DelegationStatus.INVITED })
+        .andWhere('lower(d.invited_email) = lower(:email)', { email: input.email })
+        .andWhere('d.link_expires_at > :now', { now: tx.now })
+        .orderBy('d.created_at', 'DESC')
+        .getOne();
+      if (pending?.linkExpiresAt) return { kind: 'invitation-pending', invitedAt: pending.createdAt, expiresAt: pending.linkExpiresAt };
+      await this.throttle.consumeInvitation(facilitator.id);
+      const link = newLinkSecret();
+      const expires = new Date(tx.now.getTime() + LINK_VALID_DAYS * DAY_MS);
+      const delegation = await delegations.save(
+        delegations.create({
+          facilitatorId: facilitator.id,
+          shopId: null,
+          status: DelegationStatus.INVITED,
+          consent: null,
+          paperDeclaredOn: null,
+          invitedEmail: input.email,
+          linkSecretHash: link.hash,
+          linkExpiresAt: expires,
+          linkUsedAt: null,
+          activatedAt: null,
+          endedAt: null,
+          endedByUserId: null,
+        }),
+      );
+      await this.audit.record(tx, { action: 'delegation.invited', entityType: 'delegation', entityId: delegation.id, after: { facilitatorId: facilitator.id, invitedEmail: input.email } });
+      await this.mail.enqueue(tx, [
+        {
+          idempotencyKey: `delegation:${delegation.id}:invitation`,
+          kind: MailKind.DELEGATION_INVITATION,
+          userId: null,
+          recipient: input.email,
+          language: 'it',
+          values: { facilitator: facilitator.name, link: this.mail.link(`/delega/${linkToken(delegation.id, link.secret)}`), validUntil: day(expires) },
+        },
+      ]);
+      return { kind: 'delegation', delegation };
+    });
+  }
+}

@@ -12,9 +12,15 @@ export interface FieldError {
 /** One rejected field, in the catalogue's words. */
 export const fieldError = (field: string, code: string, words: Words): FieldError => ({ field, code, message: words.en, messageIt: words.it });
 
+/** Most messages already start with their field ("input.capacity: …"): it is not named twice. */
+function namingItsField({ field, message }: FieldError): string {
+  if (message.startsWith(field)) return message;
+  return `${field}: ${message}`;
+}
+
 /** The single error clients get for bad input: code BAD_USER_INPUT and every failing field. */
 export function userInputError(fields: FieldError[]): GraphQLError {
-  const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
+  const summary = fields.map(namingItsField).join('; ');
   return new GraphQLError(`Invalid input. ${summary}`, {
     extensions: { code: 'BAD_USER_INPUT', fields },
   });

@@ -48,8 +48,10 @@ export const validationMessages = {
   atMost: (path: string, max: number): Words => field(path, `must be at most ${max}`, `non può superare ${max}`),
   minLength: (path: string, min: number): Words => field(path, `must have at least ${min} characters`, `deve avere almeno ${min} caratteri`),
   maxLength: (path: string, max: number): Words => field(path, `can have at most ${max} characters`, `può avere al massimo ${max} caratteri`),
-  minItems: (path: string, min: number): Words => field(path, `must list at least ${min} items`, `deve contenere almeno ${min} elementi`),
-  maxItems: (path: string, max: number): Words => field(path, `can list at most ${max} items`, `può contenere al massimo ${max} elementi`),
+  minItems: (path: string, min: number): Words =>
+    field(path, min === 1 ? 'must list at least one item' : `must list at least ${min} items`, min === 1 ? 'deve contenere almeno un elemento' : `deve contenere almeno ${min} elementi`),
+  maxItems: (path: string, max: number): Words =>
+    field(path, max === 1 ? 'can list at most one item' : `can list at most ${max} items`, max === 1 ? 'può contenere al massimo un elemento' : `può contenere al massimo ${max} elementi`),
   someItem: (path: string): Words => field(path, 'must list at least one item', 'deve contenere almeno un elemento'),
   uniqueItems: (path: string): Words => field(path, 'must not list the same item twice', 'non può contenere due volte lo stesso elemento'),
   unknownField: (path: string): Words => field(path, 'is not a field of this input: leave it out', 'non è un campo ammesso: toglilo'),

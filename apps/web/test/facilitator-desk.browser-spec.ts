@@ -80,6 +80,9 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     const banner = page.getByTestId('acting-banner');
     expect(await banner.textContent()).toContain(`Stai operando per conto di ${shopName}`);
     await page.getByRole('heading', { level: 2, name: shopName }).waitFor();
+    // The shop's personal data and account are its owner's: no download or deletion that would be the facilitator's own.
+    await page.getByRole('heading', { level: 2, name: 'Dati personali e account' }).waitFor();
+    expect(await page.getByRole('button', { name: /Cancella definitivamente l'account|Scarica i tuoi dati/ }).count()).toBe(0);
     await expectAccessible(page, 'acting-shop-profile');
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Le mie richieste' }).click();
     await page.waitForURL('**/la-mia-attivita/richieste');

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { useActingFor } from '../../auth/acting-for';
 import { useSession } from '../../auth/session-context';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
@@ -18,6 +19,23 @@ import { downloadMyData } from './personal-data-download';
  * shops it registered on paper that nobody has claimed, or calls it runs still open).
  */
 export function PersonalDataPanel() {
+  const { t } = useTranslation();
+  const acting = useActingFor();
+  // A facilitator in a shop's pages: the download and the deletion would be its own, not the shop's.
+  if (acting) {
+    return (
+      <section className="profile-card mt-5" aria-labelledby="personal-data-title">
+        <h2 className="h4" id="personal-data-title">
+          {t('personalData.actingTitle')}
+        </h2>
+        <p className="mb-0">{t('personalData.actingText', { shop: acting.shopName })}</p>
+      </section>
+    );
+  }
+  return <OwnPersonalData />;
+}
+
+function OwnPersonalData() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { signOut } = useSession();

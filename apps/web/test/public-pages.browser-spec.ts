@@ -105,6 +105,16 @@ describe('Public pages in the browser', () => {
     await eventually(() => menuButton.getAttribute('aria-expanded'), 'true');
     await eventually(async () => (await focused(page)).text, 'Home');
     await expectAccessible(page, 'menu-phone');
+    // Focus stays in the open menu: past its last link Tab comes back to its first control, and back.
+    const inMenu = () => page.evaluate(() => document.getElementById('main-menu')?.contains(document.activeElement) ?? false);
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      expect(await inMenu()).toBe(true);
+    }
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Shift+Tab');
+      expect(await inMenu()).toBe(true);
+    }
     await page.keyboard.press('Escape');
     await eventually(() => menuButton.getAttribute('aria-expanded'), 'false');
     expect((await focused(page)).label).toBe('Apri il menu');

@@ -264,6 +264,8 @@ export function Header() {
   const toggler = useRef<HTMLButtonElement>(null);
   const firstLink = useRef<HTMLAnchorElement>(null);
 
+  const menu = useRef<HTMLDivElement>(null);
+
   useEffect(() => setMenuOpen(false), [location.pathname]);
   useEffect(() => {
     if (menuOpen) firstLink.current?.focus();
@@ -273,6 +275,35 @@ export function Header() {
     setMenuOpen(false);
     toggler.current?.focus();
   };
+
+  // The open menu covers the page (a dialog in all but name): Escape closes it wherever focus is,
+  // and Tab goes round its own controls instead of reaching the links hidden behind the overlay.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKeyDown = (event: globalThis.KeyboardEvent): void => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        setMenuOpen(false);
+        toggler.current?.focus();
+        return;
+      }
+      if (event.key !== 'Tab' || !menu.current) return;
+      const focusable = [...menu.current.querySelectorAll<HTMLElement>('a[href], button:not([disabled])')].filter((element) => element.offsetParent !== null);
+      const [first, last] = [focusable[0], focusable[focusable.length - 1]];
+      if (!first || !last) return;
+      const active = document.activeElement;
+      const outside = !(active instanceof Node) || !menu.current.contains(active);
+      if (event.shiftKey && (active === first || outside)) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && (active === last || outside)) {
+        event.preventDefault();
+        first.focus();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [menuOpen]);
 
   return (
     <header className="it-header-wrapper">
@@ -329,14 +360,7 @@ export function Header() {
                   >
                     <Icon name="it-burger" />
                   </button>
-                  <div
-                    id="main-menu"
-                    className={`navbar-collapsable${menuOpen ? ' expanded' : ''}`}
-                    style={menuOpen ? { display: 'block' } : undefined}
-                    onKeyDown={(event) => {
-                      if (event.key === 'Escape' && menuOpen) closeMenu();
-                    }}
-                  >
+                  <div id="main-menu" ref={menu} className={`navbar-collapsable${menuOpen ? ' expanded' : ''}`} style={menuOpen ? { display: 'block' } : undefined}>
                     <div className="overlay" style={menuOpen ? { display: 'block' } : undefined} onClick={closeMenu} aria-hidden="true" />
                     <div className="close-div">
                       <button className="btn close-menu" type="button" onClick={closeMenu}>

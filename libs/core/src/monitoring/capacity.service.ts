@@ -119,7 +119,7 @@ export class CapacityService {
     );
   }
 
-  /** The same figures summed per provider, the least remaining first. */
+  /** The same figures summed per provider, the smallest share of places left first (as offers are ordered). */
   async byProvider(ctx: RequestContext, filter: MonitoringFilter, page: PageRequest): Promise<Page<ProviderCapacityRow>> {
     const scope = await this.monitoring.scope(ctx, filter);
     const p = new SqlParams();
@@ -135,7 +135,7 @@ export class CapacityService {
                 sum(held)::int AS held, sum(accepted)::int AS accepted, sum(active)::int AS active, sum(completed)::int AS completed, sum(waitlist)::int AS waitlist
          FROM per_offer JOIN provider pr ON pr.id = per_offer.provider_id GROUP BY pr.id)
        SELECT (SELECT count(*)::int FROM rows) AS total,
-              (SELECT json_agg(x) FROM (SELECT * FROM rows ORDER BY capacity - used, provider_name, provider_id LIMIT ${p.add(page.first)} OFFSET ${p.add(page.offset)}) x) AS items`,
+              (SELECT json_agg(x) FROM (SELECT * FROM rows ORDER BY (capacity - used)::float / capacity, capacity - used, provider_name, provider_id LIMIT ${p.add(page.first)} OFFSET ${p.add(page.offset)}) x) AS items`,
       p.values,
     );
     return toPage(

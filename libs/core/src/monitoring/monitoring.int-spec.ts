@@ -1,7 +1,7 @@
 import { ServiceCategory } from '@vec/matching';
 import { UserRole } from '../auth/user-role';
 import { createScratchDatabase } from '../testing/test-database';
-import { seedUser } from '../testing/seed';
+import { seedOffer, seedProvider, seedUser } from '../testing/seed';
 import { actingAs, startTestCore, TestCore } from '../testing/test-core';
 import { CapacityService } from './capacity.service';
 import { BreakdownDimension, TimeBucket } from './monitoring.types';
@@ -237,5 +237,17 @@ describe('monitoring figures against a seeded programme (a database of their own
     await expect(service.kpis(staff, { regionCode: '01', provinceCode: '015' })).rejects.toMatchObject({ code: 'PROVINCE_OUTSIDE_REGION', field: 'filter.provinceCode' });
     const shop = actingAs(await seedUser(core.db, UserRole.SHOP), now);
     await expect(service.kpis(shop, {})).rejects.toMatchObject({ code: 'FORBIDDEN_ROLE' });
+  });
+  // Last: it adds providers to the programme the tests above count.
+  it('lists providers by the share of their places left, smallest first, as it lists offers', async () => {
+    const nearlyFull = await seedProvider(core.db);
+    await core.db.query(`UPDATE offer SET used = 63 WHERE id = $1`, [await seedOffer(core.db, nearlyFull.id, { capacity: 100 })]);
+    const untouchedSmall = await seedProvider(core.db);
+    await seedOffer(core.db, untouchedSmall.id, { capacity: 3 });
+    const untouchedLarge = await seedProvider(core.db);
+    await seedOffer(core.db, untouchedLarge.id, { capacity: 55 });
+    const ids = (await core.app.get(CapacityService).byProvider(staff, {}, { first: 50, offset: 0 })).items.map((row) => row.providerId);
+    // The fixture's provider has 1 of 6 left; then 37 of 100; then the two with every place free, the fewer first.
+    expect(ids).toEqual([fixture.providerId, nearlyFull.id, untouchedSmall.id, untouchedLarge.id]);
   });
 });

@@ -71,6 +71,10 @@ describe('Verified addresses, password reset and account changes over GraphQL', 
     const first = await mailedLink(db, owner.email, 'EMAIL_VERIFICATION');
     expect(dataOf(await api.gqlAs(owner.accessToken, ResendEmailVerificationDocument)).resendEmailVerification).toMatchObject({ __typename: 'EmailVerificationSent', email: owner.email });
     expect(dataOf(await api.gql(VerifyEmailDocument, { input: { token: first.token } })).verifyEmail).toMatchObject({ __typename: 'AccountLinkError', problem: 'USED', field: 'input.token' });
+    // A link cut short or mangled gets the same answer as a tampered one, not an input error.
+    for (const token of ['garbage', '', 'x'.repeat(9)]) {
+      expect(dataOf(await api.gql(VerifyEmailDocument, { input: { token } })).verifyEmail).toMatchObject({ __typename: 'AccountLinkError', problem: 'INVALID', field: 'input.token' });
+    }
 
     await verifyThroughMailbox(api, owner.email);
     expect(dataOf(await api.gqlAs(owner.accessToken, PublishOfferDocument, { id: offer.id })).publishOffer).toMatchObject({ __typename: 'Offer', status: 'PUBLISHED' });

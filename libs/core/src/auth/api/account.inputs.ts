@@ -16,9 +16,9 @@ export class RequestPasswordResetInput {
 
 @InputType({ description: 'A token from an e-mailed link (the part of the link after #).' })
 export class AccountLinkInput {
+  // No minimum: a link cut short is answered like any link that is not valid (AccountLinkError).
   @Field()
   @IsString()
-  @MinLength(10)
   @MaxLength(200)
   token!: string;
 }

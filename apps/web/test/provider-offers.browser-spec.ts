@@ -67,11 +67,19 @@ describe('Provider offers and applications in the browser', () => {
     await eventually(async () => (await focused(page)).id, 'offer-coverage-comune');
     expect(await comuni.getByTestId('coverage-added').textContent()).toBe('Area aggiunta: Bologna (BO).');
     await pickComune(page, 'Comune al centro', 'napol', 'Napoli (NA)');
-    await page.getByLabel('Raggio in km', { exact: true }).fill('900');
+    await page.getByLabel('Raggio in km', { exact: true }).fill('0');
     const radii = page.getByRole('group', { name: 'Raggio attorno a un comune' });
     await radii.getByRole('button', { name: 'Aggiungi' }).click();
+    // A radius the offer could not take is refused at once, at its field, and not added.
+    await eventually(() => page.locator('#offer-coverage-radius-km-error').textContent(), 'Scrivi un numero intero di km da 1 a 500.');
+    expect((await focused(page)).id).toBe('offer-coverage-radius-km');
+    await page.getByLabel('Raggio in km', { exact: true }).fill('300');
+    await radii.getByRole('button', { name: 'Aggiungi' }).click();
     await eventually(async () => (await focused(page)).id, 'offer-coverage-radius-centre');
-    expect(await radii.getByTestId('coverage-added').textContent()).toBe('Area aggiunta: entro 900 km da Napoli (NA).');
+    expect(await radii.getByTestId('coverage-added').textContent()).toBe('Area aggiunta: entro 300 km da Napoli (NA).');
+    expect(await page.locator('#offer-coverage-radius-km-error').count()).toBe(0);
+    // Changed in the list to more than the API takes, it is refused on saving, next to that radius.
+    await page.getByLabel('Raggio in km attorno a Napoli (NA)').fill('900');
     expect(await page.locator('.chips-list .chip-label').allTextContents()).toEqual(['Roma (RM)', 'Bologna (BO)']);
     await page.getByLabel(/^Posti disponibili/).fill('5');
     await page.getByLabel(/^Mesi gratuiti/).fill('6');

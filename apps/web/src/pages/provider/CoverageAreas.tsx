@@ -138,15 +138,28 @@ export function ComuniPicker({ value, onChange }: AreaProps) {
   );
 }
 
+/** What the API accepts for a radius (CoverageInput's km). */
+const MIN_RADIUS_KM = 1;
+const MAX_RADIUS_KM = 500;
+
 export function RadiusPicker({ value, onChange, errors }: AreaProps & { errors: Record<string, string> }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [centre, setCentre] = useState<ComuneChoice | null>(null);
   const [km, setKm] = useState('');
+  const [kmError, setKmError] = useState<string | undefined>(undefined);
   const [round, setRound] = useState(0);
   const { added, announceAdded } = useAdded();
   const add = (): void => {
     if (!centre) return;
+    // Left empty, the radius is added and its km asked for in the list; written, it must be one the offer can take.
+    const written = km.trim();
+    if (written !== '' && !(/^\d+$/.test(written) && Number(written) >= MIN_RADIUS_KM && Number(written) <= MAX_RADIUS_KM)) {
+      setKmError(t('coverage.radiusKmInvalid', { min: MIN_RADIUS_KM, max: MAX_RADIUS_KM }));
+      document.getElementById('offer-coverage-radius-km')?.focus();
+      return;
+    }
+    setKmError(undefined);
     const radius = { comune: centre, latitude: 0, longitude: 0, km: km.trim() };
     onChange({ ...value, radii: [...value.radii, radius] });
     setCentre(null);
@@ -164,7 +177,7 @@ export function RadiusPicker({ value, onChange, errors }: AreaProps & { errors: 
           <ComuneAutocomplete key={round} id="offer-coverage-radius-centre" label={t('coverage.radiusCentre')} value={centre} onChange={setCentre} />
         </div>
         <div className="col-md-3">
-          <TextField id="offer-coverage-radius-km" label={t('coverage.radiusKm')} hint={t('coverage.radiusKmHint')} inputMode="numeric" value={km} onChange={setKm} />
+          <TextField id="offer-coverage-radius-km" label={t('coverage.radiusKm')} hint={t('coverage.radiusKmHint')} inputMode="numeric" value={km} onChange={setKm} error={kmError} />
         </div>
         <div className="col-md-2 coverage-add">
           <button type="button" className="btn btn-outline-primary" disabled={!centre} onClick={add}>

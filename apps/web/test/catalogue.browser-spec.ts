@@ -38,8 +38,14 @@ describe('The public catalogue of offers in the browser', () => {
     await page.getByRole('link', { name: 'Registra la tua attività' }).waitFor();
 
     const comune = page.getByRole('combobox', { name: /^Comune/ });
+    // A name typed but not picked from the list is not silently dropped.
+    await comune.fill('Materax');
+    await page.getByRole('button', { name: 'Cerca' }).click();
+    await eventually(() => page.locator('#catalogue-comune-error').textContent(), "Scegli il comune dall'elenco che compare mentre scrivi, oppure cancella il campo per cercare in tutta Italia.");
+    expect(new URL(page.url()).searchParams.get('comune')).toBeNull();
     await comune.fill('mater');
     await page.getByRole('option', { name: 'Matera (MT)' }).click();
+    expect(await page.locator('#catalogue-comune-error').count()).toBe(0);
     await page.getByRole('button', { name: 'Cerca' }).click();
     await page.waitForURL((url) => url.searchParams.get('comune') === MATERA);
     const card = (title: string) => page.getByTestId('catalogue-offer').filter({ has: page.getByRole('heading', { name: title }) });

@@ -19,6 +19,8 @@ interface Props {
   required?: boolean;
   value: ComuneChoice | null;
   onChange: (value: ComuneChoice | null) => void;
+  /** What is written in the field, chosen from the list or not: a form can tell a name typed but never picked. */
+  onTextChange?: (text: string) => void;
 }
 
 const MAX_OPTIONS = 8;
@@ -38,7 +40,7 @@ function useDebounced(value: string, delayMs: number): string {
   return debounced;
 }
 
-export function ComuneAutocomplete({ id, label, hint, error, required, value, onChange }: Props) {
+export function ComuneAutocomplete({ id, label, hint, error, required, value, onChange, onTextChange }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState(value ? placeLabel(value) : '');
   const [open, setOpen] = useState(false);
@@ -124,6 +126,7 @@ export function ComuneAutocomplete({ id, label, hint, error, required, value, on
         aria-describedby={describedBy}
         onChange={(event) => {
           setText(event.target.value);
+          onTextChange?.(event.target.value);
           setOpen(true);
           setActive(-1);
           if (value) onChange(null);

@@ -78,6 +78,9 @@ export function CataloguePage() {
   // Undefined until the reader picks or clears one: the address's comune, once its name is known.
   const [draftComune, setDraftComune] = useState<ComuneChoice | null | undefined>(undefined);
   const comune = draftComune === undefined ? (chosen ? { code: chosen.code, name: chosen.name, sigla: chosen.province.sigla } : null) : draftComune;
+  // A name typed but never picked from the list would otherwise be dropped without a word.
+  const [comuneText, setComuneText] = useState('');
+  const [comuneError, setComuneError] = useState<string | undefined>(undefined);
 
   const filter: CatalogueFilterInput = {};
   if (category) filter.categories = [category as ServiceCategory];
@@ -85,12 +88,20 @@ export function CataloguePage() {
 
   const apply = (event: FormEvent): void => {
     event.preventDefault();
+    if (!comune && comuneText.trim() !== '') {
+      setComuneError(t('catalogue.comuneNotPicked'));
+      document.getElementById('catalogue-comune')?.focus();
+      return;
+    }
+    setComuneError(undefined);
     const next = new URLSearchParams();
     if (draftCategory) next.set(PARAMS.category, draftCategory);
     if (comune) next.set(PARAMS.comune, comune.code);
     setParams(next);
   };
   const reset = (): void => {
+    setComuneText('');
+    setComuneError(undefined);
     setDraftCategory('');
     setDraftComune(undefined);
     setParams(new URLSearchParams());
@@ -118,7 +129,19 @@ export function CataloguePage() {
           </div>
           <div className="col-12 col-md-6">
             {/* Keyed by the address's comune: the picker starts again from it once its name is known. */}
-            <ComuneAutocomplete key={chosen?.code ?? 'none'} id="catalogue-comune" label={t('catalogue.comune')} hint={t('catalogue.comuneHint')} value={comune} onChange={setDraftComune} />
+            <ComuneAutocomplete
+              key={chosen?.code ?? 'none'}
+              id="catalogue-comune"
+              label={t('catalogue.comune')}
+              hint={t('catalogue.comuneHint')}
+              value={comune}
+              onChange={(picked) => {
+                setDraftComune(picked);
+                if (picked) setComuneError(undefined);
+              }}
+              onTextChange={setComuneText}
+              error={comuneError}
+            />
           </div>
         </div>
         <div className="d-flex flex-wrap gap-3">

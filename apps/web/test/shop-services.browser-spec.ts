@@ -198,6 +198,10 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     await page.getByText(`Sei in lista d'attesa per «${full}», in posizione 1.`).waitFor();
     expect(await page.getByTestId('match-state').textContent()).toBe("In lista d'attesa");
     await expectAccessible(page, 'match-waitlisted-phone');
+    // The message was for that moment: reloaded, the page shows the match as it stands, without it.
+    await page.reload();
+    await page.getByTestId('match-state').waitFor();
+    expect(await page.getByText(`Sei in lista d'attesa per «${full}», in posizione 1.`).count()).toBe(0);
 
     await page.getByRole('button', { name: "Esci dalla lista d'attesa" }).click();
     await page.getByLabel('Motivo (facoltativo)').fill('Abbiamo trovato un fattorino in zona.');

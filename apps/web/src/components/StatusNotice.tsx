@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { useRefusals } from '../errors/refusals';
 
 export interface Notice {
@@ -26,6 +27,23 @@ export function useNotice(initial = ''): { notice: Notice; announce(message: str
     clear();
   }, [refusals, clear]);
   return { notice, announce, clear };
+}
+
+/**
+ * The message a page was opened with (`navigate(path, { state: { notice } })`: "offer saved"). It
+ * is taken out of the browser's history at once, so that reloading the page, or coming back to it,
+ * does not show again news that has since gone stale.
+ */
+export function useArrivedNotice(): string {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const fromState = (location.state as { notice?: string } | null)?.notice ?? '';
+  const [kept, setKept] = useState({ key: location.key, notice: fromState });
+  if (fromState && kept.key !== location.key) setKept({ key: location.key, notice: fromState });
+  useEffect(() => {
+    if (fromState) void navigate({ pathname: location.pathname, search: location.search, hash: location.hash }, { replace: true, state: null });
+  }, [fromState, location.pathname, location.search, location.hash, navigate]);
+  return fromState || kept.notice;
 }
 
 /**

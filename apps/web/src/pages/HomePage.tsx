@@ -1,11 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useSession } from '../auth/session-context';
 import { Icon } from '../components/Icon';
 import { Loading } from '../components/Loading';
 import { PageTitle } from '../components/PageTitle';
-import { StatusNotice, useNotice } from '../components/StatusNotice';
+import { StatusNotice, useArrivedNotice, useNotice } from '../components/StatusNotice';
 import { HomeFiguresDocument } from '../gql/generated';
 import { useFormat } from '../i18n/format';
 import { homePathFor, PATHS } from '../routes';
@@ -61,7 +61,7 @@ export function HomePage() {
   const shopSteps = t('home.shops.steps', { returnObjects: true }) as string[];
   const providerSteps = t('home.providers.steps', { returnObjects: true }) as string[];
   // After an account is deleted, the confirmation arrives here.
-  const arrived = (useLocation().state as { notice?: string } | null)?.notice ?? '';
+  const arrived = useArrivedNotice();
   const { notice } = useNotice(arrived);
   return (
     <>

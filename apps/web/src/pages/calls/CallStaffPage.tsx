@@ -1,10 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
-import { StatusNotice, useNotice } from '../../components/StatusNotice';
+import { StatusNotice, useArrivedNotice, useNotice } from '../../components/StatusNotice';
 import { useFormErrors } from '../../errors/use-form-errors';
 import { CloseCallDocument, PublishCallDocument, StaffCallApplicationsDocument, StaffCallDocument } from '../../gql/generated';
 import { PATHS, pathTo } from '../../routes';
@@ -25,8 +25,7 @@ const publishLabels = (offer: string, places: string): Record<string, string> =>
 export function CallStaffPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const location = useLocation();
-  const { notice, announce } = useNotice((location.state as { notice?: string } | null)?.notice ?? '');
+  const { notice, announce } = useNotice(useArrivedNotice());
   const { data, error } = useQuery(StaffCallDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const [publish, publishing] = useMutation(PublishCallDocument, { refetchQueries: [StaffCallDocument], awaitRefetchQueries: true });
   // Closing ranks the applications: the page of them shown is read again.

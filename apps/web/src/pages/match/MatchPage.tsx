@@ -1,9 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
-import { StatusNotice, useNotice } from '../../components/StatusNotice';
+import { StatusNotice, useArrivedNotice, useNotice } from '../../components/StatusNotice';
 import { MatchDocument } from '../../gql/generated';
 import { inLanguage } from '../../i18n';
 import { useFormat } from '../../i18n/format';
@@ -19,7 +19,7 @@ export function MatchPage({ side }: { side: 'SHOP' | 'PROVIDER' }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { id = '' } = useParams();
-  const arrived = (useLocation().state as { notice?: string } | null)?.notice ?? '';
+  const arrived = useArrivedNotice();
   const { notice, announce } = useNotice(arrived);
   const { data, loading } = useQuery(MatchDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const match = data?.match;

@@ -1,12 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { FilterButtons } from '../../components/FilterButtons';
 import { PageTitle } from '../../components/PageTitle';
 import { PagedResults } from '../../components/PagedResults';
 import { usePaging } from '../../components/Pagination';
-import { StatusNotice, useNotice } from '../../components/StatusNotice';
+import { StatusNotice, useArrivedNotice, useNotice } from '../../components/StatusNotice';
 import { MyOffersDocument, type OfferStatus, type ProviderFieldsFragment } from '../../gql/generated';
 import { PATHS } from '../../routes';
 import { OfferCard } from './OfferCard';
@@ -69,7 +69,7 @@ function OfferList({ provider, onDone }: { provider: ProviderFieldsFragment; onD
 
 export function OffersPage() {
   const { t } = useTranslation();
-  const arrived = (useLocation().state as { notice?: string } | null)?.notice ?? '';
+  const arrived = useArrivedNotice();
   const { notice, announce } = useNotice(arrived);
   return (
     <>

@@ -1,9 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
-import { StatusNotice, useNotice } from '../../components/StatusNotice';
+import { StatusNotice, useArrivedNotice, useNotice } from '../../components/StatusNotice';
 import { BundleRecommendationsDocument } from '../../gql/generated';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
 import { PATHS, pathTo } from '../../routes';
@@ -16,7 +16,7 @@ export function BundlePage() {
   const { t } = useTranslation();
   const { label } = useCategoryLabels();
   const { id = '' } = useParams();
-  const { notice, announce } = useNotice((useLocation().state as { notice?: string } | null)?.notice ?? '');
+  const { notice, announce } = useNotice(useArrivedNotice());
   const { data, loading, error } = useQuery(BundleRecommendationsDocument, { variables: { bundleId: id }, fetchPolicy: 'cache-and-network' });
   const title = t('bundle.title');
 

@@ -1,12 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { FilterButtons } from '../../components/FilterButtons';
 import { PageTitle } from '../../components/PageTitle';
 import { PagedResults } from '../../components/PagedResults';
 import { usePaging } from '../../components/Pagination';
-import { StatusNotice } from '../../components/StatusNotice';
+import { StatusNotice, useArrivedNotice } from '../../components/StatusNotice';
 import { MyHelpRequestBundlesDocument, MyHelpRequestsDocument, type HelpRequestStatus } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
@@ -108,7 +108,7 @@ function RequestList() {
 
 export function RequestsPage() {
   const { t } = useTranslation();
-  const notice = (useLocation().state as { notice?: string } | null)?.notice ?? '';
+  const notice = useArrivedNotice();
   return (
     <>
       <PageTitle title={t('requests.title')}>{t('requests.title')}</PageTitle>

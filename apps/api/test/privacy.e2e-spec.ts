@@ -68,7 +68,7 @@ describe('Personal data over HTTP: export, erasure, retention report', () => {
     const request = await api.gqlAs(shop.accessToken, CreateHelpRequestDocument, { input: { category: 'WEBSITE', description: 'Ci serve un sito' } });
     expect(request.errors).toBeUndefined();
     const blocked = member(dataOf(await api.gqlAs(shop.accessToken, DeleteMyAccountDocument, { input: { password: TEST_PASSWORD } })).deleteMyAccount, 'AccountErasureRefusedError');
-    expect(blocked.blockers).toEqual([{ kind: 'OPEN_REQUESTS', count: 1, messageIt: '1 richieste sono ancora aperte: ritirale prima (Le mie richieste)' }]);
+    expect(blocked.blockers).toEqual([{ kind: 'OPEN_REQUESTS', count: 1, messageIt: '1 richiesta è ancora aperta: ritirala prima (Le mie richieste)' }]);
     expect(dataOf(await api.gqlAs(shop.accessToken, MyErasureBlockersDocument, {})).myErasureBlockers).toHaveLength(1);
     await db.query(`UPDATE help_request SET status = 'CANCELLED', cancelled_at = now() WHERE shop_id = (SELECT id FROM shop WHERE owner_user_id = $1)`, [shop.userId]);
 
@@ -127,7 +127,7 @@ describe('Personal data over HTTP: export, erasure, retention report', () => {
           kind: 'UNCLAIMED_SHOPS',
           count: 1,
           messageIt:
-            '1 attività che hai registrato su carta non hanno ancora l’account del titolare e nessun altro opererebbe per loro: passale prima a un altro facilitatore (sulla Scrivania, «Passa a un altro facilitatore») oppure chiedi ai titolari di rivendicarle con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»)',
+            '1 attività che hai registrato su carta non ha ancora l’account del titolare e nessun altro opererebbe per lei: passala prima a un altro facilitatore (sulla Scrivania, «Passa a un altro facilitatore») oppure chiedi al titolare di rivendicarla con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»)',
         },
       ];
       expect(dataOf(await api.gqlAs(chamber.accessToken, MyErasureBlockersDocument, {})).myErasureBlockers).toEqual([expect.objectContaining(blockers[0])]);

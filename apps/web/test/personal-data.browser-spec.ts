@@ -44,7 +44,7 @@ describe('Personal data in the browser: the privacy notice, the download, the de
     expect(document.shop).toMatchObject({ tradingName: 'Bottega dei Dati' });
     expect(document.helpRequests).toHaveLength(1);
 
-    await page.getByTestId('erasure-blockers').getByText('1 richieste sono ancora aperte: ritirale prima (Le mie richieste)').waitFor();
+    await page.getByTestId('erasure-blockers').getByText('1 richiesta è ancora aperta: ritirala prima (Le mie richieste)').waitFor();
     await expectAccessible(page, 'personal-data-panel');
     await page.getByLabel('Password attuale').fill('una-password-lunga-abbastanza');
     await page.getByRole('button', { name: 'Cancella definitivamente l\'account' }).click();

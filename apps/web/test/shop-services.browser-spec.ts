@@ -98,7 +98,7 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     await page.waitForURL('**/la-mia-attivita/servizi/*');
     await page.getByText(`Hai scelto «${title}»`, { exact: false }).waitFor();
     expect(await page.getByTestId('match-state').textContent()).toBe('In attesa di risposta');
-    await page.getByText('Risposta del fornitore entro').waitFor();
+    await page.getByText('Termine per la risposta del fornitore').waitFor();
     const matchId = new URL(page.url()).pathname.split('/').pop() ?? '';
 
     // The provider accepts (its own journey is in provider-offers): the shop is notified.

@@ -39,8 +39,8 @@ export const notificationMessages = {
     it: `L’assegnazione ha attribuito ${p.shop} a ${title(p.offer)}: rispondi entro ${datePhrase('il', by(respondBy).it)}`,
   }),
   promotedToShop: (p: Parties, respondBy: Date | null): Words => ({
-    en: `A place freed up in ${title(p.offer)}: you left the waitlist, ${p.provider} will answer by ${by(respondBy).en}`,
-    it: `Si è liberato un posto in ${title(p.offer)}: sei uscito dalla lista d’attesa, ${p.provider} risponderà entro ${datePhrase('il', by(respondBy).it)}`,
+    en: `A place freed up in ${title(p.offer)} and it is now yours: ${p.provider} will answer by ${by(respondBy).en}`,
+    it: `Si è liberato un posto in ${title(p.offer)} ed è ora tuo: ${p.provider} risponderà entro ${datePhrase('il', by(respondBy).it)}`,
   }),
   promotedToProvider: (p: Parties, respondBy: Date | null): Words => ({
     en: `${p.shop} moved up from the waitlist of ${title(p.offer)}: answer by ${by(respondBy).en}`,

@@ -36,28 +36,40 @@ const BLOCKERS: Record<ErasureBlockerKind, (count: number) => Words> = {
     it: 'Gli account del personale sono chiusi da un amministratore: rivolgiti a uno di loro',
   }),
   LIVE_MATCHES: (count) => ({
-    en: `${count} service(s) are still pending, accepted or active: withdraw or complete them first (Services)`,
-    it: `${count} servizi sono ancora in attesa, accettati o attivi: ritirali o concludili prima (Servizi)`,
+    en: count === 1 ? '1 service is still pending, accepted or active: withdraw or complete it first (Services)' : `${count} services are still pending, accepted or active: withdraw or complete them first (Services)`,
+    it: count === 1 ? '1 servizio è ancora in attesa, accettato o attivo: ritiralo o concludilo prima (Servizi)' : `${count} servizi sono ancora in attesa, accettati o attivi: ritirali o concludili prima (Servizi)`,
   }),
   WAITLIST_ENTRIES: (count) => ({
-    en: `${count} request(s) are on an offer's waitlist: leave the waitlist first`,
-    it: `${count} richieste sono in lista d’attesa di un’offerta: esci prima dalla lista d’attesa`,
+    en: count === 1 ? "1 request is on an offer's waitlist: leave the waitlist first" : `${count} requests are on an offer's waitlist: leave the waitlist first`,
+    it: count === 1 ? '1 richiesta è in lista d’attesa di un’offerta: esci prima dalla lista d’attesa' : `${count} richieste sono in lista d’attesa di un’offerta: esci prima dalla lista d’attesa`,
   }),
   OPEN_REQUESTS: (count) => ({
-    en: `${count} request(s) are still open: withdraw them first (My requests)`,
-    it: `${count} richieste sono ancora aperte: ritirale prima (Le mie richieste)`,
+    en: count === 1 ? '1 request is still open: withdraw it first (My requests)' : `${count} requests are still open: withdraw them first (My requests)`,
+    it: count === 1 ? '1 richiesta è ancora aperta: ritirala prima (Le mie richieste)' : `${count} richieste sono ancora aperte: ritirale prima (Le mie richieste)`,
   }),
   OPEN_OFFERS: (count) => ({
-    en: `${count} offer(s) are published, paused or suspended: close them first (My offers)`,
-    it: `${count} offerte sono pubblicate, in pausa o sospese: chiudile prima (Le mie offerte)`,
+    en: count === 1 ? '1 offer is published, paused or suspended: close it first (My offers)' : `${count} offers are published, paused or suspended: close them first (My offers)`,
+    it: count === 1 ? '1 offerta è pubblicata, in pausa o sospesa: chiudila prima (Le mie offerte)' : `${count} offerte sono pubblicate, in pausa o sospese: chiudile prima (Le mie offerte)`,
   }),
   UNCLAIMED_SHOPS: (count) => ({
-    en: `${count} shop(s) you registered on paper have no owner's account yet, and nobody else would act for them: hand them over to another facilitator (on the Desk, “Hand over to another facilitator”), or ask their owners to claim them with the link (on the Desk, “Send the claim link again”) first`,
-    it: `${count} attività che hai registrato su carta non hanno ancora l’account del titolare e nessun altro opererebbe per loro: passale prima a un altro facilitatore (sulla Scrivania, «Passa a un altro facilitatore») oppure chiedi ai titolari di rivendicarle con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»)`,
+    en:
+      count === 1
+        ? '1 shop you registered on paper has no owner’s account yet, and nobody else would act for it: hand it over to another facilitator (on the Desk, “Hand over to another facilitator”), or ask its owner to claim it with the link (on the Desk, “Send the claim link again”) first'
+        : `${count} shops you registered on paper have no owner's account yet, and nobody else would act for them: hand them over to another facilitator (on the Desk, “Hand over to another facilitator”), or ask their owners to claim them with the link (on the Desk, “Send the claim link again”) first`,
+    it:
+      count === 1
+        ? '1 attività che hai registrato su carta non ha ancora l’account del titolare e nessun altro opererebbe per lei: passala prima a un altro facilitatore (sulla Scrivania, «Passa a un altro facilitatore») oppure chiedi al titolare di rivendicarla con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»)'
+        : `${count} attività che hai registrato su carta non hanno ancora l’account del titolare e nessun altro opererebbe per loro: passale prima a un altro facilitatore (sulla Scrivania, «Passa a un altro facilitatore») oppure chiedi ai titolari di rivendicarle con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»)`,
   }),
   OPEN_CALLS: (count) => ({
-    en: `${count} selection call(s) you run are still open: wait until they close and their ranking is published (Calls)`,
-    it: `${count} bandi che gestisci sono ancora aperti: attendi che si chiudano e che la graduatoria sia pubblicata (Bandi)`,
+    en:
+      count === 1
+        ? '1 selection call you run is still open: wait until it closes and its ranking is published (Calls)'
+        : `${count} selection calls you run are still open: wait until they close and their ranking is published (Calls)`,
+    it:
+      count === 1
+        ? '1 bando che gestisci è ancora aperto: attendi che si chiuda e che la graduatoria sia pubblicata (Bandi)'
+        : `${count} bandi che gestisci sono ancora aperti: attendi che si chiudano e che la graduatoria sia pubblicata (Bandi)`,
   }),
   ALREADY_ERASED: () => ({ en: 'This account has already been erased', it: 'Questo account è già stato cancellato' }),
 };

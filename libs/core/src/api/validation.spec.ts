@@ -40,6 +40,18 @@ describe('the global validation pipe', () => {
     await expect(pipe.transform({ search: '  agli ', first: 5 }, args(ComuniArgs))).resolves.toMatchObject({ search: 'agli', first: 5 });
   });
 
+  it('tells a required field left blank that it is required, whatever rule the blank broke first; an optional one keeps its rule', async () => {
+    const errors = await fieldErrors({ ...anOffer({ comuneCode: '058091', km: 10 }), title: '  ', conditions: '' }, args(CreateOfferInput, 'input'));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        { field: 'input.title', code: 'minLength', message: 'input.title is required', messageIt: 'input.title è obbligatorio' },
+        { field: 'input.conditions', code: 'minLength', message: 'input.conditions is required', messageIt: 'input.conditions è obbligatorio' },
+      ]),
+    );
+    const short = await fieldErrors({ ...anOffer({ comuneCode: '058091', km: 10 }), title: 'V' }, args(CreateOfferInput, 'input'));
+    expect(short).toEqual([expect.objectContaining({ field: 'input.title', code: 'minLength', message: expect.stringContaining('at least') })]);
+  });
+
   it('names every bad field with the reason in plain English and Italian', async () => {
     expect(await fieldErrors({ search: '   ', provinceCode: '1', first: 0 }, args(ComuniArgs))).toEqual(
       expect.arrayContaining([

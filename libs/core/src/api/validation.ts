@@ -58,8 +58,22 @@ function declaredConstraints(error: ValidationError, rule: string): readonly unk
   return declared?.constraints ?? [];
 }
 
-/** The rule's own words if it carries them, else those of its name; a rule nobody worded is "not valid". */
+/** Whether the property may be left out (`@IsOptional()`, or `@ValidateIf`): class-validator files both as conditional. */
+function optional(error: ValidationError): boolean {
+  const target = error.target?.constructor;
+  if (!target) return false;
+  return getMetadataStorage()
+    .getTargetValidationMetadatas(target, '', true, false)
+    .some((metadata) => metadata.propertyName === error.property && metadata.type === 'conditionalValidation');
+}
+
+/**
+ * The rule's own words if it carries them, else those of its name; a rule nobody worded is "not
+ * valid". A required field left blank is told it is required, whatever rule the blank broke first
+ * ("at least 2 characters" for an empty reason reads as if something had been typed).
+ */
 function wordsOf(error: ValidationError, rule: string, field: string) {
+  if (rule !== 'isNotEmpty' && typeof error.value === 'string' && error.value.trim() === '' && !optional(error)) return V.required(field);
   const own = (error.contexts?.[rule] as { words?: RuleWords } | undefined)?.words;
   const words = own ?? RULES[rule] ?? ((path: string) => V.invalid(path));
   return words(field, declaredConstraints(error, rule), error.value);

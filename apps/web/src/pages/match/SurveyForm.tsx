@@ -29,7 +29,8 @@ export function SurveyForm({ matchId, checkpoint, onDone }: Props) {
       failLocal('gotOnlineOrders', () => t('survey.chooseAnswer'));
       return;
     }
-    if (got === 'yes' && !/^\d{1,7}$/.test(orders.trim())) {
+    // Digits only; how many is the API's to judge (at most a million), with its own words.
+    if (got === 'yes' && !/^\d+$/.test(orders.trim())) {
       failLocal('approximateOrders', () => t('survey.ordersNotNumber'));
       return;
     }

@@ -44,7 +44,7 @@ export class CoverageRadiusInput implements CoverageRadius {
   @Field(() => Float, { nullable: true }) @IsOptional() @IsLatitude() latitude?: number;
   @Field(() => Float, { nullable: true }) @IsOptional() @IsLongitude() longitude?: number;
 
-  @Field(() => Int, { description: `Radius in km, 1–${MAX_RADIUS_KM}.` }) @IsInt() @Min(1) @Max(MAX_RADIUS_KM) km!: number;
+  @Field(() => Int, { description: `Radius in km, 1–${MAX_RADIUS_KM}.` }) @Max(MAX_RADIUS_KM) @Min(1) @IsInt() km!: number;
 }
 
 @InputType({ description: 'Any mix of areas; at least one. Codes are ISTAT codes.' })
@@ -114,12 +114,12 @@ export class CreateOfferInput implements CreateOffer {
   @Type(() => OfferSectorsInput)
   sectors?: OfferSectorsInput;
 
-  @Field(() => Int, { description: 'How many shops it can serve.' }) @IsInt() @Min(1) @Max(MAX_CAPACITY) capacity!: number;
+  @Field(() => Int, { description: 'How many shops it can serve.' }) @Max(MAX_CAPACITY) @Min(1) @IsInt() capacity!: number;
 
   @Field(() => Int, { description: `Months free of charge, 1–${MAX_FREE_PERIOD_MONTHS}.` })
-  @IsInt()
-  @Min(1)
   @Max(MAX_FREE_PERIOD_MONTHS)
+  @Min(1)
+  @IsInt()
   freePeriodMonths!: number;
 
   @Field({

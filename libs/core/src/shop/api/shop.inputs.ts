@@ -58,10 +58,11 @@ export class RegisterShopInput implements RegisterShop {
   @IsLongitude()
   longitude?: number;
 
+  // Decorators run from the last up: the type is checked first ("x" is not a number, not "over 100000").
   @Field(() => Int)
-  @IsInt()
-  @Min(0)
   @Max(100000)
+  @Min(0)
+  @IsInt()
   employees!: number;
 
   @Field()
@@ -98,7 +99,7 @@ export class UpdateShopInput implements UpdateShop {
   @Field({ nullable: true }) @SingleLineText() @IsString() @MinLength(3) @MaxLength(300) @Omittable() address?: string;
   @Field({ nullable: true }) @IsLatitude() @Omittable() latitude?: number;
   @Field({ nullable: true }) @IsLongitude() @Omittable() longitude?: number;
-  @Field(() => Int, { nullable: true }) @IsInt() @Min(0) @Max(100000) @Omittable() employees?: number;
+  @Field(() => Int, { nullable: true }) @Max(100000) @Min(0) @IsInt() @Omittable() employees?: number;
   @Field({ nullable: true })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsEmail()

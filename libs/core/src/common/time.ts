@@ -9,3 +9,29 @@ const ROME_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', yea
 
 /** The day an instant falls on in Italy, as YYYY-MM-DD (what a date written on an Italian form means). */
 export const italianDate = (at: Date): string => ROME_DAY.format(at);
+
+const ROME_PARTS = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Rome',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * An instant as ISO 8601 in Italian time, with its offset (2026-11-06T00:00:00.000+01:00): the
+ * same instant as its UTC form, but a reader sees the Italian day and hour it fell on.
+ */
+export function italianIsoInstant(at: Date): string {
+  const part = Object.fromEntries(ROME_PARTS.formatToParts(at).map(({ type, value }) => [type, value]));
+  const wall = Date.UTC(Number(part.year), Number(part.month) - 1, Number(part.day), Number(part.hour), Number(part.minute), Number(part.second), at.getUTCMilliseconds());
+  const offset = Math.round((wall - at.getTime()) / 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const mm = String(Math.abs(offset) % 60).padStart(2, '0');
+  const ms = String(at.getUTCMilliseconds()).padStart(3, '0');
+  return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}:${part.second}.${ms}${sign}${hh}:${mm}`;
+}

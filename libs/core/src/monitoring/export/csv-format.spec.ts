@@ -27,4 +27,15 @@ describe('CSV cells and formulas', () => {
     await done;
     expect(chunks.join('').slice(1).split('\n')[1]).toBe("'=1+1;-3,5");
   });
+
+  it('writes instants in Italian time with their offset', async () => {
+    const csv = csvStringifier([{ key: 'start', header: 'Inizio' }]);
+    const chunks: string[] = [];
+    csv.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+    const done = new Promise((resolve) => csv.on('end', resolve));
+    csv.write({ start: new Date('2026-11-05T23:00:00.000Z') });
+    csv.end();
+    await done;
+    expect(chunks.join('').slice(1).split('\n')[1]).toBe('2026-11-06T00:00:00.000+01:00');
+  });
 });

@@ -1,4 +1,5 @@
 import { stringify, Stringifier } from 'csv-stringify';
+import { italianIsoInstant } from '../../common/time';
 
 /** Cells a spreadsheet would run as a formula (OWASP "CSV injection"): =, +, -, @, tab, carriage return. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -9,7 +10,8 @@ export const neutraliseFormula = (value: string): string => (FORMULA_START.test(
 /**
  * CSV as Italian spreadsheets read it: UTF-8 with a byte-order mark (so accented names open
  * right), `;` between fields, decimal comma, ISO 8601 instants, and no text a spreadsheet would
- * run: what shops and providers typed is data, never a formula.
+ * run: what shops and providers typed is data, never a formula. Instants are ISO 8601 in Italian
+ * time with their offset, so that each reads as the Italian day and hour it fell on.
  */
 export function csvStringifier(columns: readonly { key: string; header: string }[]): Stringifier {
   return stringify({
@@ -20,7 +22,7 @@ export function csvStringifier(columns: readonly { key: string; header: string }
     cast: {
       string: neutraliseFormula,
       number: (value) => (Number.isInteger(value) ? String(value) : String(Math.round(value * 1e6) / 1e6).replace('.', ',')),
-      date: (value) => value.toISOString(),
+      date: (value) => italianIsoInstant(value),
       boolean: (value) => (value ? 'true' : 'false'),
     },
   });

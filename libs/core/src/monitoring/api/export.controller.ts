@@ -13,7 +13,7 @@ import { MonitoringScope, SqlParams } from '../monitoring-scope';
 import { MonitoringErrorCode, MonitoringException } from '../monitoring.exception';
 import { MonitoringService } from '../monitoring.service';
 import { UnmetDemandService } from '../unmet-demand.service';
-import { csvStringifier } from '../export/csv-format';
+import { csvStringifier, exportFileName } from '../export/csv-format';
 import { AGGREGATE_EXPORTS, AggregateExport, columnsOf, EXPORT_NAMES, STREAMED_EXPORTS } from '../export/export-catalogue';
 import { ExportColumn, ExportLanguage, headerOf } from '../export/export-columns';
 import { kpiRows } from '../export/kpi-rows';
@@ -58,7 +58,7 @@ export class ExportController {
     const language = headerLanguage({ lang });
     const scope = await this.monitoring.scope(ctx, filter);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="vicini-e-connessi-${name}-${ctx.now.toISOString().slice(0, 10)}.csv"`);
+    res.setHeader('content-disposition', `attachment; filename="${exportFileName(name, filter, ctx.now)}"`);
     const streamed = STREAMED_EXPORTS[name];
     if (streamed) return this.stream(streamed.build.bind(streamed), scope, columnsOf(name), language, res);
     const rows = await this.aggregate(ctx, name as AggregateExport, filter, language);

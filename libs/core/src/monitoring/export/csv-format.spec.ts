@@ -1,4 +1,4 @@
-import { csvStringifier, neutraliseFormula } from './csv-format';
+import { csvStringifier, exportFileName, neutraliseFormula } from './csv-format';
 
 describe('CSV cells and formulas', () => {
   it.each([
@@ -37,5 +37,15 @@ describe('CSV cells and formulas', () => {
     csv.end();
     await done;
     expect(chunks.join('').slice(1).split('\n')[1]).toBe('2026-11-06T00:00:00.000+01:00');
+  });
+});
+
+describe('exportFileName', () => {
+  it('names the export, the filter it was asked with and the Italian day', () => {
+    const now = new Date('2026-12-05T23:30:00Z');
+    expect(exportFileName('kpis', {}, now)).toBe('vicini-e-connessi-kpis-2026-12-06.csv');
+    expect(
+      exportFileName('kpis', { regionCode: '08', provinceCode: '099', category: 'HOME_DELIVERY', atecoSection: 'G', from: new Date('2026-02-28T23:00:00Z'), to: new Date('2026-03-31T22:00:00Z') }, now),
+    ).toBe('vicini-e-connessi-kpis-regione-08-provincia-099-servizio-HOME_DELIVERY-ateco-G-dal-2026-03-01-al-2026-04-01-2026-12-06.csv');
   });
 });

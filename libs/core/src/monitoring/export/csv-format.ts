@@ -1,5 +1,5 @@
 import { stringify, Stringifier } from 'csv-stringify';
-import { italianIsoInstant } from '../../common/time';
+import { italianDate, italianIsoInstant } from '../../common/time';
 
 /** Cells a spreadsheet would run as a formula (OWASP "CSV injection"): =, +, -, @, tab, carriage return. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -26,4 +26,30 @@ export function csvStringifier(columns: readonly { key: string; header: string }
       boolean: (value) => (value ? 'true' : 'false'),
     },
   });
+}
+
+/** The filter a staff export was asked with, as its query carries it (each value already validated). */
+export interface ExportFilterWords {
+  regionCode?: string;
+  provinceCode?: string;
+  category?: string;
+  atecoSection?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/**
+ * The file's name says what it holds: the export, the filter it was asked with (so that two files
+ * of different areas or periods do not look alike in a folder) and the Italian day it was made.
+ */
+export function exportFileName(name: string, filter: ExportFilterWords, now: Date): string {
+  const parts = [
+    filter.regionCode && `regione-${filter.regionCode}`,
+    filter.provinceCode && `provincia-${filter.provinceCode}`,
+    filter.category && `servizio-${filter.category}`,
+    filter.atecoSection && `ateco-${filter.atecoSection}`,
+    filter.from && `dal-${italianDate(filter.from)}`,
+    filter.to && `al-${italianDate(filter.to)}`,
+  ].filter((part): part is string => Boolean(part));
+  return ['vicini-e-connessi', name, ...parts, italianDate(now)].join('-') + '.csv';
 }

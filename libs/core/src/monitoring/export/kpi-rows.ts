@@ -1,3 +1,7 @@
+import type { HelpRequestStatus } from '../../help-request/help-request.types';
+import type { MatchState } from '../../match/match.types';
+import { statusMessages } from '../../messages/status.messages';
+import type { VerificationStatus } from '../../provider/provider.types';
 import { Kpis } from '../monitoring.service';
 import { ExportLanguage } from './export-columns';
 
@@ -20,6 +24,13 @@ const GROUPS: Readonly<Record<string, Words>> = {
   providersByStatus: { it: 'Fornitori', en: 'Providers' },
   requestsByStatus: { it: 'Richieste', en: 'Requests' },
   matchesByState: { it: 'Abbinamenti', en: 'Matches' },
+};
+
+/** Each group's statuses in words (the code column keeps the API's name). */
+const STATUS_WORDS: Readonly<Record<string, (status: string) => Words | undefined>> = {
+  providersByStatus: (status) => statusMessages.verification(status as VerificationStatus),
+  requestsByStatus: (status) => statusMessages.request(status as HelpRequestStatus),
+  matchesByState: (status) => statusMessages.match(status as MatchState),
 };
 
 const CHECKPOINTS: Readonly<Record<string, Words>> = {
@@ -48,7 +59,9 @@ export function kpiRows(kpis: Kpis, language: ExportLanguage): KpiRow[] {
     if (code === 'outcomes') continue;
     if (value !== null && typeof value === 'object') {
       for (const [status, n] of Object.entries(value as Record<string, number>)) {
-        rows.push({ label: `${GROUPS[code]?.[language] ?? code}: ${status}`, code: `${code}.${status}`, value: n });
+        const words = STATUS_WORDS[code]?.(status)?.[language] ?? status;
+        const state = language === 'it' ? 'stato' : 'status';
+        rows.push({ label: `${GROUPS[code]?.[language] ?? code} (${state}: ${words})`, code: `${code}.${status}`, value: n });
       }
     } else {
       rows.push({ label: FIGURES[code]?.[language] ?? code, code, value: value as number | null });

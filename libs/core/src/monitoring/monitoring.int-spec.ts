@@ -138,7 +138,11 @@ describe('monitoring figures against a seeded programme (a database of their own
       const mine = REQUESTS.filter((r) => shopOf(r.shop).region === code && r.status !== 'CANCELLED');
       const row = regions.find((r) => r.code === code);
       expect(row).toMatchObject({ requests: mine.length, matchedRequests: mine.filter((r) => r.match && SLOT.includes(r.match.state)).length, shops: SHOPS.filter((s) => s.region === code).length });
+      // Places used: those the region's own shops took, on whichever offer (a national one's count where they were taken).
+      const taken = REQUESTS.filter((r) => shopOf(r.shop).region === code && r.match && SLOT.includes(r.match.state)).length;
+      expect([code, row?.used]).toEqual([code, taken]);
     }
+    expect(regions.find((r) => r.code === '09')?.used).toBe(0);
     expect(regions.find((r) => r.code === '02')?.name).toBe('Valle d’Aosta/Vallée d’Aoste'.replace(/’/g, "'"));
     // The national offer reaches all 20 regions; Lombardia also has its regional one and a circle.
     expect(regions).toHaveLength(20);

@@ -188,12 +188,13 @@ export class MonitoringService {
       this.rows<{ key: string; requests: number; matched: number }>(db, (p) => `SELECT r.${column}::text AS key, count(*)::int AS requests,
           count(*) FILTER (WHERE r.status IN ('MATCHED', 'FULFILLED'))::int AS matched
         FROM help_request r WHERE r.status <> 'CANCELLED' ${andClause(requestConditions(scope, p))} GROUP BY r.${column}`),
-      // Outcomes of the requests above (made in the period), whenever the match happened.
-      this.rows<{ key: string; active: number; completed: number; surveyed: number; orders: number }>(db, (p) => `SELECT m.${column}::text AS key,
-          count(*) FILTER (WHERE m.state = 'ACTIVE')::int AS active, count(*) FILTER (WHERE m.state = 'COMPLETED')::int AS completed,
+      // Places the requests above (made in the period) took, and their outcomes, whenever the match
+      // happened: the row's own shops, so a national offer's places count where they were taken.
+      this.rows<{ key: string; used: number; active: number; completed: number; surveyed: number; orders: number }>(db, (p) => `SELECT m.${column}::text AS key,
+          count(*)::int AS used, count(*) FILTER (WHERE m.state = 'ACTIVE')::int AS active, count(*) FILTER (WHERE m.state = 'COMPLETED')::int AS completed,
           count(v.match_id)::int AS surveyed, count(*) FILTER (WHERE v.got_online_orders)::int AS orders
         FROM match m LEFT JOIN outcome_survey v ON v.match_id = m.id AND v.checkpoint = 'COMPLETION'
-        WHERE m.state IN ('ACTIVE', 'COMPLETED') ${andClause(matchConditions(scope, p, 'm.requested_at'))} GROUP BY m.${column}`),
+        WHERE m.state IN ('PENDING', 'ACCEPTED', 'ACTIVE', 'COMPLETED') ${andClause(matchConditions(scope, p, 'm.requested_at'))} GROUP BY m.${column}`),
       this.offerBreakdown(db, scope, by),
     ]);
     // Every region, province, category or section in scope, with zeros where nothing happened: those are the gaps.
@@ -220,7 +221,7 @@ export class MonitoringService {
           onlineOrdersShare: ratio(m?.orders ?? 0, m?.surveyed ?? 0),
           offers: o?.offers ?? 0,
           capacity: o?.capacity ?? 0,
-          used: o?.used ?? 0,
+          used: m?.used ?? 0,
         };
       })
       .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -265,7 +266,7 @@ export class MonitoringService {
   }
 
   /** Offers and their capacity per region, province, category or section they are open to. */
-  private offerBreakdown(db: EntityManager, scope: MonitoringScope, by: BreakdownDimension): Promise<{ key: string; offers: number; capacity: number; used: number }[]> {
+  private offerBreakdown(db: EntityManager, scope: MonitoringScope, by: BreakdownDimension): Promise<{ key: string; offers: number; capacity: number }[]> {
     const p = new SqlParams();
     const conditions = [`o.status = 'PUBLISHED'`, APPROVED, ...offerConditions(scope, p), ...periodConditions('o.published_at', scope, p)];
     if (by === BreakdownDimension.CATEGORY || by === BreakdownDimension.SECTOR) {
@@ -274,8 +275,8 @@ export class MonitoringService {
           ? `unnest(o.categories)::text`
           : `unnest(CASE WHEN o.all_sectors THEN (SELECT array_agg(chr(x)) FROM generate_series(65, 86) x) ELSE o.eligible_sections END)`;
       return db.query(
-        `SELECT key, count(*)::int AS offers, sum(capacity)::int AS capacity, sum(used)::int AS used
-         FROM (SELECT o.capacity, o.used, ${keys} AS key FROM offer o WHERE ${conditions.join(' AND ')}) x
+        `SELECT key, count(*)::int AS offers, sum(capacity)::int AS capacity
+         FROM (SELECT o.capacity, ${keys} AS key FROM offer o WHERE ${conditions.join(' AND ')}) x
          GROUP BY key`,
         p.values,
       );
@@ -283,7 +284,7 @@ export class MonitoringService {
     const key = by === BreakdownDimension.REGION ? 'pv.region_code' : 'pv.code';
     // Every (offer, province) the offer reaches, then counted once per region or province.
     return db.query(
-      `SELECT key, count(*)::int AS offers, sum(o.capacity)::int AS capacity, sum(o.used)::int AS used
+      `SELECT key, count(*)::int AS offers, sum(o.capacity)::int AS capacity
        FROM (SELECT DISTINCT reach.offer_id, ${key} AS key FROM (${OFFER_PROVINCES}) reach JOIN province pv ON pv.code = reach.province_code) d
        JOIN offer o ON o.id = d.offer_id
        WHERE ${conditions.join(' AND ')}

@@ -54,8 +54,8 @@ export class BreakdownRowModel {
   @Field(() => Int) completedMatches!: number;
   @Field(() => Float, { nullable: true }) onlineOrdersShare!: number | null;
   @Field(() => Int, { description: 'Published offers reaching it.' }) offers!: number;
-  @Field(() => Int) capacity!: number;
-  @Field(() => Int) used!: number;
+  @Field(() => Int, { description: 'Places of the published offers reaching it (a national offer’s count in every region).' }) capacity!: number;
+  @Field(() => Int, { description: 'Places its own shops took (pending, accepted, active or completed matches of its requests), on whichever offer.' }) used!: number;
 }
 
 @ObjectType('SeriesPoint')

@@ -29,7 +29,7 @@ const BREAKDOWN = [
   col('onlineOrdersShare', 'Quota con ordini online', 'Online orders share', `completion surveys reporting online orders ÷ completion surveys: ${RATIO}`),
   col('offers', 'Offerte', 'Offers', 'published offers of approved providers reaching it'),
   col('capacity', 'Posti offerti', 'Places offered', 'their total capacity'),
-  col('used', 'Posti usati', 'Places used', 'places taken by pending, accepted, active or completed matches'),
+  col('used', 'Posti usati', 'Places used', 'of the requests above, those holding a place (pending, accepted, active or completed match): the places its own shops took, on whichever offer'),
 ];
 
 const SERIES = [

@@ -57,6 +57,7 @@ export function BreakdownTable({ rows, dimension, caption, onSelect }: Props) {
       </TableScroll>
       {/* By category a shop counts once it asked, a request only while it stands: say so, or the shops outnumbering the requests look wrong. */}
       {dimension === 'CATEGORY' && <p className="small mt-2">{t('dashboard.breakdown.categoryNote')}</p>}
+      <p className="small mt-2">{t('dashboard.breakdown.placesNote')}</p>
     </>
   );
 }

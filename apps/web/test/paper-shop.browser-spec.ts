@@ -35,9 +35,12 @@ describe('Registering one shop on paper consent from the facilitator’s desk, i
     await page.getByRole('heading', { level: 1, name: 'Registra un negozio su consenso cartaceo' }).waitFor();
     await expectAccessible(page, 'paper-shop');
 
-    // Without the declaration confirmed, nothing is sent.
+    // Sent empty and without the declaration confirmed: every field's message at once, nothing written.
     await page.getByRole('button', { name: 'Registra il negozio' }).click();
     await page.locator('#paper-signed-error').getByText('Conferma che il titolare ha firmato la dichiarazione di consenso su carta').waitFor();
+    await page.locator('[id="paper-shop.legalName-error"]').waitFor();
+    await page.locator('#paper-ownerEmail-error').waitFor();
+    expect(await page.locator('#paper-declaredOn-error').count()).toBe(0);
 
     await page.getByLabel('Ragione sociale').fill('Calzoleria Bianchi di Luca Bianchi');
     await page.getByLabel('Insegna').fill(shopName);

@@ -12,6 +12,9 @@ import { useFormat } from '../../i18n/format';
 import { PATHS } from '../../routes';
 import { employeesProblem, EMPTY_SHOP, readableEmployees, ShopFields, type ShopValues } from '../shop/ShopFields';
 
+/** A declaration date in the future, which registerShopOnPaper refuses before writing anything. */
+const NEVER_DECLARED = '2999-12-31';
+
 /** Sent for a number of employees that cannot be read: the API refuses it with every other field's problem at once. */
 const UNREADABLE_EMPLOYEES = -1;
 
@@ -64,7 +67,7 @@ function PaperShopForm({ onRegistered }: { onRegistered: (delegation: Delegation
     signed: t('paperShop.fields.consent'),
     declaredOn: t('paperShop.fields.declaredOn'),
   };
-  const { errors, attempt, dismiss, send, failLocal } = useFormErrors(labels);
+  const { errors, attempt, dismiss, send } = useFormErrors(labels);
   const fieldOf = (key: keyof ShopValues): string => `shop.${key === 'comune' ? 'comuneCode' : key}`;
   const set =
     <K extends keyof ShopValues>(key: K) =>
@@ -75,13 +78,12 @@ function PaperShopForm({ onRegistered }: { onRegistered: (delegation: Delegation
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (!signed) {
-      failLocal('signed', () => t('paperShop.consentRequired'));
-      return;
-    }
     const readable = readableEmployees(values.employees);
     const problem = employeesProblem(values.employees);
-    const local: LocalProblems = problem === null ? {} : { 'shop.employees': () => t(`shop.${problem}`) };
+    const local: LocalProblems = {
+      ...(problem === null ? {} : { 'shop.employees': () => t(`shop.${problem}`) }),
+      ...(signed ? {} : { signed: () => t('paperShop.consentRequired') }),
+    };
     const input = {
       shop: {
         legalName: values.legalName,
@@ -96,9 +98,11 @@ function PaperShopForm({ onRegistered }: { onRegistered: (delegation: Delegation
         contactPhone: values.contactPhone || undefined,
       },
       ownerEmail,
-      declaredOn,
+      // Not confirmed as signed: a date the API is sure to refuse (it checks it before writing
+      // anything), so that every other field's message comes back with the box's at once.
+      declaredOn: signed ? declaredOn : NEVER_DECLARED,
     };
-    const done = await send('Delegation', async () => (await register({ variables: { input } })).data?.registerShopOnPaper, local);
+    const done = await send('Delegation', async () => (await register({ variables: { input } })).data?.registerShopOnPaper, local, signed ? [] : ['declaredOn']);
     if (done) onRegistered(done, ownerEmail.trim().toLowerCase());
   };
 

@@ -166,6 +166,15 @@ describe('Field errors from the API in the browser', () => {
     await page.getByText('Password deve avere almeno 12 caratteri').first().waitFor();
     expect(await page.locator('#register-password-error').textContent()).toBe('Password deve avere almeno 12 caratteri');
 
+    // No role chosen and a short password: both messages at once, and no account made.
+    await page.goto('/registrati');
+    await page.getByLabel('E-mail').fill('senza-ruolo@example.it');
+    await page.getByLabel('Password').fill('corta');
+    await page.getByRole('button', { name: "Crea l'account" }).click();
+    await page.locator('#register-password-error').waitFor();
+    expect(await page.locator('#register-role-error').textContent()).toBe('Scegli se sei un negozio, un fornitore o un facilitatore.');
+    expect(await page.locator('#register-password-error').textContent()).toBe('Password deve avere almeno 12 caratteri');
+
     await page.goto('/accedi');
     await page.getByLabel('E-mail').fill(existing.email);
     await page.getByLabel('Password').fill('password-sbagliata-davvero');

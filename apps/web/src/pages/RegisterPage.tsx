@@ -7,7 +7,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { FieldMessages, RadioGroup, SubmitButton, TextField } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
 import { SignUpSteps } from '../components/SignUpSteps';
-import { useFormErrors } from '../errors/use-form-errors';
+import { type LocalProblems, useFormErrors } from '../errors/use-form-errors';
 import { type Language, PrivacyNoticeDocument, RegisterDocument } from '../gql/generated';
 import { homePathFor, PATHS } from '../routes';
 
@@ -30,7 +30,7 @@ export function RegisterPage() {
   const notice = useQuery(PrivacyNoticeDocument);
   const noticeVersion = notice.data?.privacyNotice.version ?? '';
   const labels = { role: t('register.role'), email: t('register.email'), password: t('register.password'), language: t('register.language') };
-  const { errors, attempt, failLocal, dismiss, send } = useFormErrors(labels);
+  const { errors, attempt, dismiss, send } = useFormErrors(labels);
   const changing =
     (field: 'email' | 'password', change: (value: string) => void) =>
     (value: string): void => {
@@ -40,11 +40,12 @@ export function RegisterPage() {
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (!role) {
-      failLocal('role', () => t('register.chooseRole'));
-      return;
-    }
-    const session = await send('AuthPayload', async () => (await register({ variables: { input: { email, password, role, language, refreshTokenInCookie: true, privacyNoticeVersion: noticeVersion } } })).data?.register);
+    // No role chosen: sent with one the API never lets anybody sign up with (it refuses it before
+    // anything else happens), so that the other fields' messages come back with the role's at once;
+    // the form's own message for the role stands in for the API's.
+    const local: LocalProblems = role ? {} : { role: () => t('register.chooseRole') };
+    const input = { email, password, role: role || ('ADMIN' as const), language, refreshTokenInCookie: true, privacyNoticeVersion: noticeVersion };
+    const session = await send('AuthPayload', async () => (await register({ variables: { input } })).data?.register, local);
     if (session) {
       await signIn(session);
       navigate(homePathFor(session.user.role));

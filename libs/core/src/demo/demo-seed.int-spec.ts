@@ -31,6 +31,11 @@ describe('demo seed', () => {
     expect(await count('SELECT COUNT(DISTINCT c.region_code)::int AS n FROM shop s JOIN comune c ON c.code = s.comune_code')).toBe(20);
     expect(await count('SELECT COUNT(DISTINCT ateco_division)::int AS n FROM shop')).toBeGreaterThanOrEqual(8);
     expect(await count('SELECT COUNT(*)::int AS n FROM help_request')).toBe(summary?.helpRequests);
+    // A history that reads in order: shops registered before their requests, providers before staff decided and before their offers.
+    expect(await count('SELECT COUNT(*)::int AS n FROM help_request r JOIN shop s ON s.id = r.shop_id WHERE r.created_at < s.created_at')).toBe(0);
+    expect(await count('SELECT COUNT(*)::int AS n FROM provider WHERE verified_at IS NOT NULL AND verified_at < created_at')).toBe(0);
+    expect(await count('SELECT COUNT(*)::int AS n FROM offer o JOIN provider p ON p.id = o.provider_id WHERE o.created_at < p.created_at OR o.published_at < o.created_at')).toBe(0);
+    expect(await count(`SELECT COUNT(*)::int AS n FROM shop WHERE created_at > now() - interval '30 days' AND owner_user_id IS NOT NULL`)).toBe(0);
   });
 
   it('has shops that asked for services together, as bundles the dashboard can count', async () => {

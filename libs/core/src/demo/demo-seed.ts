@@ -56,8 +56,11 @@ async function insertAll<E extends ObjectLiteral>(manager: EntityManager, entity
 }
 
 /** Demo accounts have verified addresses, as if each owner had opened the sign-up link. */
-const user = (id: number, email: string, role: UserRole, passwordHash: string, verifiedAt: Date): UserAccountEntity =>
-  Object.assign(new UserAccountEntity(), { id: uuidFrom(id), email, role, passwordHash, disabledAt: null, emailVerifiedAt: verifiedAt });
+/** An account made `createdAt` (its address verified then): the demo's history starts weeks ago, not at the first start. */
+const daysBefore = (now: Date, days: number): Date => new Date(now.getTime() - days * DAY_MS);
+
+const user = (id: number, email: string, role: UserRole, passwordHash: string, createdAt: Date): UserAccountEntity =>
+  Object.assign(new UserAccountEntity(), { id: uuidFrom(id), email, role, passwordHash, disabledAt: null, emailVerifiedAt: createdAt, createdAt });
 
 const uuidFrom = demoId;
 
@@ -75,8 +78,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
 
   return dataSource.transaction(async (manager) => {
     const users: UserAccountEntity[] = [
-      user(1, 'admin@vicini.demo', UserRole.ADMIN, passwordHash, now),
-      user(2, 'ministero@vicini.demo', UserRole.MINISTRY, passwordHash, now),
+      user(1, 'admin@vicini.demo', UserRole.ADMIN, passwordHash, daysBefore(now, 120)),
+      user(2, 'ministero@vicini.demo', UserRole.MINISTRY, passwordHash, daysBefore(now, 120)),
     ];
 
     // Shops: one in the largest comune of every region, then the big cities and a long tail of
@@ -85,7 +88,9 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     const shops: ShopEntity[] = [];
     for (let i = 1; i <= DEMO_SHOPS; i += 1) {
       const email = i === 1 ? 'negozio@vicini.demo' : `negozio-${String(i).padStart(3, '0')}@vicini.demo`;
-      users.push(user(100 + i, email, UserRole.SHOP, passwordHash, now));
+      // Registered before any of its requests (made in the last 40 days).
+      const registered = daysBefore(now, 41 + (i % 60));
+      users.push(user(100 + i, email, UserRole.SHOP, passwordHash, registered));
       const comune = i <= largestPerRegion.length ? largestPerRegion[i - 1] : i % 3 === 0 ? random.pick(comuni.slice(0, 60)) : random.pick(comuni);
       const kind = random.pick(SHOP_KINDS);
       const surname = random.pick(SURNAMES);
@@ -108,6 +113,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
           employees: random.int(0, 12),
           contactEmail: email,
           contactPhone: `+39 0${random.int(10, 99)} ${random.int(100000, 9999999)}`,
+          createdAt: registered,
         }),
       );
     }
@@ -115,7 +121,9 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     // Providers: most approved, a few waiting, one rejected and one suspended.
     const providers: ProviderEntity[] = DEMO_PROVIDERS.map((demo, index) => {
       const i = index + 1;
-      users.push(user(1000 + i, i === 1 ? 'fornitore@vicini.demo' : `fornitore-${String(i).padStart(2, '0')}@vicini.demo`, UserRole.PROVIDER, passwordHash, now));
+      // Registered before staff decided (20 days ago) and before its offers (30 days ago).
+      const registered = daysBefore(now, 31 + (index % 20));
+      users.push(user(1000 + i, i === 1 ? 'fornitore@vicini.demo' : `fornitore-${String(i).padStart(2, '0')}@vicini.demo`, UserRole.PROVIDER, passwordHash, registered));
       const status =
         index < 26 ? VerificationStatus.APPROVED : index < 28 ? VerificationStatus.PENDING : index === 28 ? VerificationStatus.REJECTED : VerificationStatus.SUSPENDED;
       return Object.assign(new ProviderEntity(), {
@@ -131,6 +139,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
           status === VerificationStatus.REJECTED ? 'Documentazione incompleta' : status === VerificationStatus.SUSPENDED ? 'Segnalazioni di costi nascosti' : null,
         verifiedAt: status === VerificationStatus.PENDING ? null : new Date(now.getTime() - 20 * DAY_MS),
         verifiedByUserId: status === VerificationStatus.PENDING ? null : uuidFrom(2),
+        createdAt: registered,
       });
     });
 
@@ -166,6 +175,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
             validUntil: n % 3 === 0 ? null : new Date(now.getTime() + random.int(20, 360) * DAY_MS),
             status,
             publishedAt: status === OfferStatus.DRAFT ? null : new Date(now.getTime() - 25 * DAY_MS),
+            createdAt: daysBefore(now, 30),
           }),
         );
         const area = (fields: Partial<OfferCoverageEntity>): OfferCoverageEntity =>

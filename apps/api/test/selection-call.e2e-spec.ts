@@ -87,6 +87,11 @@ describe('Selection calls over GraphQL: publish, apply, exclude, close, graduato
     expect(outside.failed.map((f) => f.code)).toEqual(['OUTSIDE_TERRITORY', 'DECLARATION_NOT_CONFIRMED']);
     expect(outside.failed[1].messageIt).toBe('Conferma la dichiarazione: «Sede legale e produzione in Italia»');
 
+    // A declaration confirmed twice is refused naming the repeat, as a repeated answer is; nothing is written.
+    const twice = await api.gqlAs(first.accessToken, ApplyToCallDocument, { input: { callId: created.id, declarations: ['sede-italia', 'sede-italia'], answers: [] } });
+    expect(twice.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.declarations.1', code: 'DUPLICATE_CODE' })] });
+    expect(dataOf(await api.gqlAs(first.accessToken, MyCallApplicationDocument, { callId: created.id })).myCallApplication).toBeNull();
+
     const a = member(await apply(first, created.id, true), 'CallApplication');
     expect(a).toMatchObject({ status: 'SUBMITTED', score: null, position: null });
     expect(member(await apply(first, created.id, false), 'AlreadyAppliedToCallError').applicationId).toBe(a.id);

@@ -52,6 +52,8 @@ export class CallApplicationService {
       if (!call || call.status === SelectionCallStatus.DRAFT) return fail(SelectionCallErrorCode.CALL_NOT_FOUND, 'input.callId');
       const declared = new Set(call.declarations.map((d) => d.code));
       input.declarations.forEach((code, i) => declared.has(code) || fail(SelectionCallErrorCode.UNKNOWN_DECLARATION, `input.declarations.${i}`));
+      // A declaration confirmed twice is refused, as an answer given twice is.
+      input.declarations.forEach((code, i) => input.declarations.indexOf(code) === i || fail(SelectionCallErrorCode.DUPLICATE_CODE, `input.declarations.${i}`));
       const asked = new Set(call.questions.map((q) => q.code));
       input.answers.forEach((a, i) => asked.has(a.questionCode) || fail(SelectionCallErrorCode.UNKNOWN_QUESTION, `input.answers.${i}.questionCode`));
       input.answers.forEach((a, i) => input.answers.findIndex((b) => b.questionCode === a.questionCode) === i || fail(SelectionCallErrorCode.DUPLICATE_CODE, `input.answers.${i}.questionCode`));

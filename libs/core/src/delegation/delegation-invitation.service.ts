@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { DAY_MS } from '../common/time';
+import { addDays } from '../common/time';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { FacilitatorService } from '../facilitator/facilitator.service';
@@ -54,7 +54,7 @@ export class DelegationInvitationService {
       if (pending?.linkExpiresAt) return { kind: 'invitation-pending', invitedAt: pending.createdAt, expiresAt: pending.linkExpiresAt };
       await this.throttle.consumeInvitation(facilitator.id);
       const link = newLinkSecret();
-      const expires = new Date(tx.now.getTime() + LINK_VALID_DAYS * DAY_MS);
+      const expires = addDays(tx.now, LINK_VALID_DAYS);
       const delegation = await delegations.save(
         delegations.create({
           facilitatorId: facilitator.id,

@@ -49,8 +49,9 @@ const WITHDRAWABLE: readonly DelegationStatus[] = [DelegationStatus.INVITED, Del
 /**
  * Delegations seen from each side: a facilitator registers a shop on a paper consent, lists those
  * it acts for and stops; a shop chooses a facilitator, lists its delegations with what was done in
- * its name, and revokes one at any time. Invitations by e-mail are in DelegationInvitationService. Links (accepting, claiming) are in
- * DelegationLinkService. Every change is audited and the other side told, in one transaction.
+ * its name, and revokes one at any time. Invitations by e-mail are in DelegationInvitationService;
+ * links (accepting, claiming) in DelegationLinkService. Every change is audited and the other side
+ * told, in one transaction.
  */
 @Injectable()
 export class DelegationService {

@@ -24,7 +24,7 @@ import { demoAuditEvents } from './demo-audit';
 import { DEMO_FACILITATOR_EMAIL, seedDemoFacilitators } from './demo-facilitators';
 import { demoId, DemoHistory, seedDemoHistory } from './demo-history';
 import { SeededRandom } from './seeded-random';
-import { DAY_MS } from '../common/time';
+import { addDays, DAY_MS } from '../common/time';
 
 export const DEMO_PASSWORD = 'vicini-demo-2026';
 export const DEMO_SHOPS = 400;
@@ -57,8 +57,6 @@ async function insertAll<E extends ObjectLiteral>(manager: EntityManager, entity
 
 /** Demo accounts have verified addresses, as if each owner had opened the sign-up link. */
 /** An account made `createdAt` (its address verified then): the demo's history starts weeks ago, not at the first start. */
-const daysBefore = (now: Date, days: number): Date => new Date(now.getTime() - days * DAY_MS);
-
 const user = (id: number, email: string, role: UserRole, passwordHash: string, createdAt: Date): UserAccountEntity =>
   Object.assign(new UserAccountEntity(), { id: uuidFrom(id), email, role, passwordHash, disabledAt: null, emailVerifiedAt: createdAt, createdAt });
 
@@ -78,8 +76,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
 
   return dataSource.transaction(async (manager) => {
     const users: UserAccountEntity[] = [
-      user(1, 'admin@vicini.demo', UserRole.ADMIN, passwordHash, daysBefore(now, 120)),
-      user(2, 'ministero@vicini.demo', UserRole.MINISTRY, passwordHash, daysBefore(now, 120)),
+      user(1, 'admin@vicini.demo', UserRole.ADMIN, passwordHash, addDays(now, -120)),
+      user(2, 'ministero@vicini.demo', UserRole.MINISTRY, passwordHash, addDays(now, -120)),
     ];
 
     // Shops: one in the largest comune of every region, then the big cities and a long tail of
@@ -89,7 +87,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     for (let i = 1; i <= DEMO_SHOPS; i += 1) {
       const email = i === 1 ? 'negozio@vicini.demo' : `negozio-${String(i).padStart(3, '0')}@vicini.demo`;
       // Registered before any of its requests (made in the last 40 days).
-      const registered = daysBefore(now, 41 + (i % 60));
+      const registered = addDays(now, -(41 + (i % 60)));
       users.push(user(100 + i, email, UserRole.SHOP, passwordHash, registered));
       const comune = i <= largestPerRegion.length ? largestPerRegion[i - 1] : i % 3 === 0 ? random.pick(comuni.slice(0, 60)) : random.pick(comuni);
       const kind = random.pick(SHOP_KINDS);
@@ -122,7 +120,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     const providers: ProviderEntity[] = DEMO_PROVIDERS.map((demo, index) => {
       const i = index + 1;
       // Registered before staff decided (20 days ago) and before its offers (30 days ago).
-      const registered = daysBefore(now, 31 + (index % 20));
+      const registered = addDays(now, -(31 + (index % 20)));
       users.push(user(1000 + i, i === 1 ? 'fornitore@vicini.demo' : `fornitore-${String(i).padStart(2, '0')}@vicini.demo`, UserRole.PROVIDER, passwordHash, registered));
       const status =
         index < 26 ? VerificationStatus.APPROVED : index < 28 ? VerificationStatus.PENDING : index === 28 ? VerificationStatus.REJECTED : VerificationStatus.SUSPENDED;
@@ -175,7 +173,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
             validUntil: n % 3 === 0 ? null : new Date(now.getTime() + random.int(20, 360) * DAY_MS),
             status,
             publishedAt: status === OfferStatus.DRAFT ? null : new Date(now.getTime() - 25 * DAY_MS),
-            createdAt: daysBefore(now, 30),
+            createdAt: addDays(now, -30),
           }),
         );
         const area = (fields: Partial<OfferCoverageEntity>): OfferCoverageEntity =>

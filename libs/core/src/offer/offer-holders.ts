@@ -88,7 +88,10 @@ export function holdersLeftOut(holders: readonly Holder[], before: MatchingOffer
     const request = toEngineRequest(holder.request, holder.shop, holder.comune, noLimits);
     const already = failed(request, before);
     for (const reason of failed(request, after)) {
-      if (EDITABLE_RULES.has(reason) && !already.includes(reason)) broken.set(reason, [...(broken.get(reason) ?? []), holder]);
+      if (!EDITABLE_RULES.has(reason) || already.includes(reason)) continue;
+      const left = broken.get(reason);
+      if (left) left.push(holder);
+      else broken.set(reason, [holder]);
     }
   }
   for (const [reason, rule] of EDITABLE_RULES) {

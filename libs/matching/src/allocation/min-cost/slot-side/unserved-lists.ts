@@ -48,7 +48,8 @@ export class UnservedLists {
     this.listStart = new Int32Array(groupCount + 1);
     for (let g = 0; g < groupCount; g++) {
       let below = 0;
-      for (let k = index.start[g]; k < index.start[g + 1]; k++) if (parent[m + index.request[k]] >= 0) below++;
+      // A request below a tree node is not its own top (read beside it: no jump to the request).
+      for (let k = index.start[g]; k < index.start[g + 1]; k++) if (index.top[k] !== m + index.request[k]) below++;
       this.listStart[g + 1] = this.listStart[g] + below;
     }
     this.listCount = new Int32Array(groupCount);

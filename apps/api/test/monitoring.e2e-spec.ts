@@ -1,4 +1,6 @@
+import { SERVICE_CATEGORY_LABELS } from '@vec/core/messages/service-categories';
 import { seedMonitoringFixture } from '@vec/core/testing/monitoring-fixture';
+import { ServiceCategory } from '@vec/matching';
 import { DataSource } from 'typeorm';
 import { SignedIn, signUp, staffUser } from './testing/fixtures';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -120,9 +122,18 @@ describe('Monitoring over GraphQL and HTTP: staff only, exports, open data (a da
     const response = await api.http().get('/exports/help-requests.csv?regionCode=01').set('authorization', `Bearer ${staff.accessToken}`).buffer(true);
     expect(response.status).toBe(200);
     const [header, ...lines] = response.text.slice(1).trim().split('\n');
-    expect(header.split(';')).toEqual(['Id', 'Servizio', 'Stato', 'Descrizione', 'Creata il', 'Ritirata il', 'Id attività', 'Attività', 'Comune', 'Provincia', 'Regione']);
+    expect(header.split(';')).toEqual(['Id', 'Codice servizio', 'Servizio', 'Codice stato', 'Stato', 'Descrizione', 'Creata il', 'Ritirata il', 'Id attività', 'Attività', 'Comune', 'Provincia', 'Regione']);
     expect(lines).toHaveLength(4);
     expect(lines.every((line) => line.includes(';Torino;TO;Piemonte'))).toBe(true);
+    // Each code is followed by its words, in the file's language.
+    const statusWords = { it: { OPEN: 'Aperta', MATCHED: 'Abbinata', FULFILLED: 'Soddisfatta', CANCELLED: 'Ritirata' }, en: { OPEN: 'Open', MATCHED: 'Matched', FULFILLED: 'Fulfilled', CANCELLED: 'Withdrawn' } };
+    const english = await api.http().get('/exports/help-requests.csv?regionCode=01&lang=en').set('authorization', `Bearer ${staff.accessToken}`).buffer(true);
+    for (const [language, body] of [['it', response.text], ['en', english.text]] as const) {
+      for (const line of body.slice(1).trim().split('\n').slice(1)) {
+        const [, category, categoryInWords, status, statusInWords] = line.split(';');
+        expect([category, categoryInWords, status, statusInWords]).toEqual([category, SERVICE_CATEGORY_LABELS[category as ServiceCategory][language], status, statusWords[language][status as 'OPEN']]);
+      }
+    }
     const empty = await api.http().get('/exports/matches.csv?provinceCode=090').set('authorization', `Bearer ${staff.accessToken}`).buffer(true);
     expect(empty.text.slice(1).trim().split('\n')).toHaveLength(1);
   });

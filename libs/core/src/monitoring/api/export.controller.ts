@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
@@ -15,7 +16,7 @@ import { MonitoringService } from '../monitoring.service';
 import { UnmetDemandService } from '../unmet-demand.service';
 import { csvStringifier, exportFileName } from '../export/csv-format';
 import { AGGREGATE_EXPORTS, AggregateExport, columnsOf, EXPORT_NAMES, STREAMED_EXPORTS } from '../export/export-catalogue';
-import { ExportColumn, ExportLanguage, headerOf } from '../export/export-columns';
+import { ExportColumn, ExportLanguage, headerOf, sourceColumns, withWords } from '../export/export-columns';
 import { kpiRows } from '../export/kpi-rows';
 import { ExportQuery, headerLanguage } from './export-query';
 import { HttpErrorFilter } from './http-error.filter';
@@ -62,9 +63,10 @@ export class ExportController {
     const streamed = STREAMED_EXPORTS[name];
     if (streamed) return this.stream(streamed.build.bind(streamed), scope, columnsOf(name), language, res);
     const rows = await this.aggregate(ctx, name as AggregateExport, filter, language);
-    const csv = csvStringifier(headerOf(columnsOf(name), language));
+    const columns = columnsOf(name);
+    const csv = csvStringifier(headerOf(columns, language));
     const done = pipeline(csv, res);
-    for (const row of rows) csv.write(row);
+    for (const row of rows) csv.write(withWords(row, columns, language));
     csv.end();
     await done;
   }
@@ -81,13 +83,14 @@ export class ExportController {
     const runner = this.connection.dataSource.createQueryRunner();
     try {
       const client = (await runner.connect()) as PoolClient;
-      // The documented columns are the query's own, in its order: a column added to one and not the other is a bug.
+      // The documented columns (but those in words) are the query's own, in its order: a column added to one and not the other is a bug.
       const { fields } = await client.query({ text: `SELECT * FROM (${sql}) q LIMIT 0`, values: p.values });
       const returned = fields.map((field) => field.name).join(',');
-      if (returned !== columns.map((column) => column.key).join(',')) throw new Error(`export columns ${returned} are not the documented ones`);
+      if (returned !== sourceColumns(columns).map((column) => column.key).join(',')) throw new Error(`export columns ${returned} are not the documented ones`);
       const csv = csvStringifier(headerOf(columns, language));
+      const words = new Transform({ objectMode: true, transform: (row: object, _encoding, done) => done(null, withWords(row, columns, language)) });
       // A cursor hands the rows over a few hundred at a time, as fast as the client reads them.
-      await pipeline(client.query(new QueryStream(sql, p.values, { batchSize: 500 })), csv, res);
+      await pipeline(client.query(new QueryStream(sql, p.values, { batchSize: 500 })), words, csv, res);
     } finally {
       await runner.release();
     }

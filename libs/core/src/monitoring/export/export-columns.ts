@@ -1,3 +1,5 @@
+import { EXPORT_CELL_WORDS, ExportVocabulary } from '../../messages/export-cell.messages';
+
 /**
  * Every column of every CSV file: the key the rows carry, the header in Italian (the default) and
  * in English (`?lang=en`), and what it holds. docs/exports.md is written from this list
@@ -8,12 +10,31 @@ export interface ExportColumn {
   it: string;
   en: string;
   about: string;
+  /** For a column the platform writes beside a code: the code's column, and the words for its values. */
+  from?: string;
+  vocabulary?: ExportVocabulary;
 }
 
 export type ExportLanguage = 'it' | 'en';
 export const EXPORT_LANGUAGES: readonly ExportLanguage[] = ['it', 'en'];
 
 const col = (key: string, it: string, en: string, about: string): ExportColumn => ({ key, it, en, about });
+
+/** The code of column `from` in words, in the file's language (several codes separated by |). */
+const inWords = (key: string, from: string, vocabulary: ExportVocabulary, it: string, en: string, what: string): ExportColumn => ({
+  key,
+  it,
+  en,
+  about: `${what} in words, in the file's language`,
+  from,
+  vocabulary,
+});
+
+/** A service category's code, then its name. */
+const categoryColumns = (key: string, label: string): ExportColumn[] => [
+  col(key, 'Codice servizio', 'Service code', 'service category code'),
+  inWords(label, key, 'category', 'Servizio', 'Service', 'the service'),
+];
 
 const RATIO = 'a ratio from 0 to 1, empty when there is nothing to divide';
 
@@ -67,7 +88,7 @@ export const AGGREGATE_COLUMNS: Readonly<Record<string, readonly ExportColumn[]>
     col('regionName', 'Regione', 'Region', 'name'),
     col('provinceCode', 'Codice provincia', 'Province code', 'ISTAT code'),
     col('provinceName', 'Provincia', 'Province', 'name'),
-    col('category', 'Servizio', 'Service', 'service category code'),
+    ...categoryColumns('category', 'categoryLabel'),
     col('coverageGap', 'Senza alcuna offerta', 'No offer at all', 'open requests no valid offer covers: providers are missing there'),
     col('capacityGap', 'Offerte tutte piene', 'All offers full', 'open requests whose covering offers are all full: places are missing'),
     col('oldestWaitingSince', 'In attesa dal', 'Waiting since', 'the oldest of those requests (ISO 8601)'),
@@ -77,7 +98,8 @@ export const AGGREGATE_COLUMNS: Readonly<Record<string, readonly ExportColumn[]>
     col('title', 'Offerta', 'Offer', 'title'),
     col('providerId', 'Id fornitore', 'Provider id', 'identifier'),
     col('providerName', 'Fornitore', 'Provider', 'name'),
-    col('status', 'Stato', 'Status', 'DRAFT, PUBLISHED, PAUSED, SUSPENDED or CLOSED'),
+    col('status', 'Codice stato', 'Status code', 'DRAFT, PUBLISHED, PAUSED, SUSPENDED or CLOSED'),
+    inWords('statusLabel', 'status', 'offerStatus', 'Stato', 'Status', 'the status'),
     ...SLOTS,
     col('freePeriodMonths', 'Mesi gratuiti', 'Free months', 'length of the free period'),
     col('validUntil', 'Valida fino al', 'Valid until', 'end of validity (ISO 8601), empty when open-ended'),
@@ -115,8 +137,9 @@ export const STREAMED_COLUMNS: Readonly<Record<string, readonly ExportColumn[]>>
   ],
   'help-requests': [
     col('id', 'Id', 'Id', 'identifier'),
-    col('category', 'Servizio', 'Service', 'service category code'),
-    col('status', 'Stato', 'Status', 'OPEN, MATCHED, FULFILLED or CANCELLED'),
+    ...categoryColumns('category', 'category_label'),
+    col('status', 'Codice stato', 'Status code', 'OPEN, MATCHED, FULFILLED or CANCELLED'),
+    inWords('status_label', 'status', 'requestStatus', 'Stato', 'Status', 'the status'),
     col('description', 'Descrizione', 'Description', "the shop's words"),
     col('created_at', 'Creata il', 'Created at', 'ISO 8601'),
     col('cancelled_at', 'Ritirata il', 'Withdrawn at', 'ISO 8601, empty unless withdrawn'),
@@ -127,15 +150,18 @@ export const STREAMED_COLUMNS: Readonly<Record<string, readonly ExportColumn[]>>
   ],
   matches: [
     col('id', 'Id', 'Id', 'identifier'),
-    col('state', 'Stato', 'State', 'WAITLISTED, PENDING, ACCEPTED, ACTIVE, COMPLETED, DECLINED, WITHDRAWN or EXPIRED'),
-    col('origin', 'Origine', 'Origin', 'APPLICATION (the shop applied) or ALLOCATION (an allocation run)'),
-    col('category', 'Servizio', 'Service', 'service category code'),
+    col('state', 'Codice stato', 'State code', 'WAITLISTED, PENDING, ACCEPTED, ACTIVE, COMPLETED, DECLINED, WITHDRAWN or EXPIRED'),
+    inWords('state_label', 'state', 'matchState', 'Stato', 'State', 'the state'),
+    col('origin', 'Codice origine', 'Origin code', 'APPLICATION (the shop applied), ALLOCATION (an allocation run) or CALL (the ranking of a selection call)'),
+    inWords('origin_label', 'origin', 'matchOrigin', 'Origine', 'Origin', 'the origin'),
+    ...categoryColumns('category', 'category_label'),
     col('help_request_id', 'Id richiesta', 'Request id', 'identifier'),
     col('shop', 'Attività', 'Shop', 'trading name, or legal name'),
     ...PLACE,
     col('provider', 'Fornitore', 'Provider', 'name'),
     col('offer', 'Offerta', 'Offer', 'title'),
-    col('coverage_level', 'Livello di copertura', 'Coverage level', 'COMUNE, RADIUS, PROVINCE, REGION or NATIONAL'),
+    col('coverage_level', 'Codice livello di copertura', 'Coverage level code', 'COMUNE, RADIUS, PROVINCE, REGION or NATIONAL'),
+    inWords('coverage_level_label', 'coverage_level', 'coverageLevel', 'Livello di copertura', 'Coverage level', 'the coverage level'),
     col('distance_km', 'Distanza (km)', 'Distance (km)', 'from the centre of the covering radius; 0 for area coverage'),
     col('created_at', 'Creato il', 'Created at', 'ISO 8601'),
     col('accepted_at', 'Accettato il', 'Accepted at', 'ISO 8601'),
@@ -151,8 +177,10 @@ export const STREAMED_COLUMNS: Readonly<Record<string, readonly ExportColumn[]>>
     col('id', 'Id', 'Id', 'identifier'),
     col('title', 'Titolo', 'Title', 'title'),
     col('provider', 'Fornitore', 'Provider', 'name'),
-    col('status', 'Stato', 'Status', 'DRAFT, PUBLISHED, PAUSED, SUSPENDED or CLOSED'),
-    col('categories', 'Servizi', 'Services', 'service category codes, separated by |'),
+    col('status', 'Codice stato', 'Status code', 'DRAFT, PUBLISHED, PAUSED, SUSPENDED or CLOSED'),
+    inWords('status_label', 'status', 'offerStatus', 'Stato', 'Status', 'the status'),
+    col('categories', 'Codici servizi', 'Service codes', 'service category codes, separated by |'),
+    inWords('categories_label', 'categories', 'category', 'Servizi', 'Services', 'the services'),
     col('coverage_national', 'Tutta Italia', 'All of Italy', 'true or false'),
     col('all_sectors', 'Tutti i settori', 'All sectors', 'true or false'),
     col('eligible_sections', 'Sezioni ATECO', 'ATECO sections', 'separated by |'),
@@ -169,9 +197,11 @@ export const STREAMED_COLUMNS: Readonly<Record<string, readonly ExportColumn[]>>
     col('id', 'Id', 'Id', 'identifier'),
     col('name', 'Nome', 'Name', 'organisation name'),
     col('partita_iva', 'Partita IVA', 'VAT number', '11 digits'),
-    col('kind', 'Tipo', 'Kind', 'TECH, PLATFORM, LOGISTICS, DELIVERY or OTHER'),
+    col('kind', 'Codice tipo', 'Kind code', 'TECH, PLATFORM, LOGISTICS, DELIVERY or OTHER'),
+    inWords('kind_label', 'kind', 'providerKind', 'Tipo', 'Kind', 'the kind'),
     col('website', 'Sito web', 'Website', 'address'),
-    col('verification_status', 'Stato della verifica', 'Verification status', 'PENDING, APPROVED, REJECTED or SUSPENDED'),
+    col('verification_status', 'Codice stato della verifica', 'Verification status code', 'PENDING, APPROVED, REJECTED or SUSPENDED'),
+    inWords('verification_status_label', 'verification_status', 'verificationStatus', 'Stato della verifica', 'Verification status', 'the verification status'),
     col('verification_reason', 'Motivazione', 'Reason', "staff's reason for the last decision"),
     col('verified_at', 'Decisa il', 'Decided at', 'ISO 8601'),
     col('created_at', 'Registrata il', 'Registered at', 'ISO 8601'),
@@ -210,6 +240,27 @@ export const OPEN_DATA_COLUMNS: readonly ExportColumn[] = [
 export const headerOf = (columns: readonly ExportColumn[], language: ExportLanguage): { key: string; header: string }[] =>
   columns.map((column) => ({ key: column.key, header: column[language] }));
 
+/** The columns a query or service returns itself (not those written in words beside a code). */
+export const sourceColumns = (columns: readonly ExportColumn[]): readonly ExportColumn[] => columns.filter((column) => column.from === undefined);
+
+/** A row with the columns in words filled from their codes; a code without words stays as it is. */
+export function withWords(row: object, columns: readonly ExportColumn[], language: ExportLanguage): object {
+  const source = row as Record<string, unknown>;
+  const filled: Record<string, unknown> = { ...source };
+  for (const { key, from, vocabulary } of columns) {
+    if (from === undefined || vocabulary === undefined) continue;
+    const code = source[from];
+    filled[key] =
+      typeof code === 'string' && code !== ''
+        ? code
+            .split('|')
+            .map((part) => EXPORT_CELL_WORDS[vocabulary][part]?.[language] ?? part)
+            .join(' | ')
+        : null;
+  }
+  return filled;
+}
+
 /** docs/exports.md, as the columns above describe it. */
 export function renderExportDocs(): string {
   const table = (columns: readonly ExportColumn[]): string[] => [
@@ -228,7 +279,8 @@ export function renderExportDocs(): string {
     'instants in Italian time with their offset (`2026-11-06T00:00:00.000+01:00`: the first instant of',
     '6 November in Italy). Headers are in Italian unless the address asks for English with `?lang=en` (staff',
     'exports take it beside the filter: `/exports/kpis.csv?regionCode=01&lang=en`). Codes',
-    '(statuses, categories, coverage levels) are written as the API names them.',
+    '(statuses, categories, coverage levels) are written as the API names them, each followed by a',
+    "column with the same in words, in the file's language.",
     '',
     '## Staff exports (`GET /exports/<name>.csv`)',
     ...Object.entries(AGGREGATE_COLUMNS).flatMap(([name, columns]) => section(`${name}.csv`, columns)),

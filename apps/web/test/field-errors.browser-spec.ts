@@ -35,7 +35,7 @@ describe('Field errors from the API in the browser', () => {
     expect(await errorOf('legalName').textContent()).toBe('Ragione sociale deve avere almeno 2 caratteri');
     expect(await errorOf('contactEmail').textContent()).toBe('E-mail di contatto deve essere un indirizzo e-mail, per esempio nome@esempio.it');
     // Left empty, the comune is told it is required (not that it was chosen wrong).
-    expect(await errorOf('comuneCode').textContent()).toBe('Comune è obbligatorio');
+    expect(await errorOf('comuneCode').textContent()).toBe('Comune è un campo obbligatorio');
     const partitaIva = page.getByLabel('Partita IVA');
     expect(await partitaIva.getAttribute('aria-invalid')).toBe('true');
     expect(await partitaIva.getAttribute('aria-describedby')).toContain('shop-partitaIva-error');

@@ -167,7 +167,7 @@ describe('Provider offers and applications in the browser', () => {
     const reasonError = application(second).locator('[data-field-error]');
     await reasonError.waitFor();
     // Left empty: the reason is required (not "at least 2 characters").
-    expect(await reasonError.textContent()).toBe('Motivo del rifiuto è obbligatorio');
+    expect(await reasonError.textContent()).toBe('Motivo del rifiuto è un campo obbligatorio');
     await expectAccessible(page, 'provider-decline-error-phone');
     await application(second).getByLabel(/^Motivo del rifiuto/).fill('Non consegniamo ancora nella vostra via.');
     await application(second).getByRole('button', { name: 'Conferma il rifiuto' }).click();

@@ -44,8 +44,8 @@ describe('the global validation pipe', () => {
     const errors = await fieldErrors({ ...anOffer({ comuneCode: '058091', km: 10 }), title: '  ', conditions: '' }, args(CreateOfferInput, 'input'));
     expect(errors).toEqual(
       expect.arrayContaining([
-        { field: 'input.title', code: 'minLength', message: 'input.title is required', messageIt: 'input.title è obbligatorio' },
-        { field: 'input.conditions', code: 'minLength', message: 'input.conditions is required', messageIt: 'input.conditions è obbligatorio' },
+        { field: 'input.title', code: 'minLength', message: 'input.title is required', messageIt: 'input.title è un campo obbligatorio' },
+        { field: 'input.conditions', code: 'minLength', message: 'input.conditions is required', messageIt: 'input.conditions è un campo obbligatorio' },
       ]),
     );
     const short = await fieldErrors({ ...anOffer({ comuneCode: '058091', km: 10 }), title: 'V' }, args(CreateOfferInput, 'input'));
@@ -55,7 +55,7 @@ describe('the global validation pipe', () => {
   it('names every bad field with the reason in plain English and Italian', async () => {
     expect(await fieldErrors({ search: '   ', provinceCode: '1', first: 0 }, args(ComuniArgs))).toEqual(
       expect.arrayContaining([
-        { field: 'search', code: 'isNotEmpty', message: 'search must not be empty', messageIt: 'search non può essere vuoto' },
+        { field: 'search', code: 'isNotEmpty', message: 'search must not be empty', messageIt: 'search non può restare in bianco' },
         {
           field: 'provinceCode',
           code: 'matches',

@@ -93,7 +93,7 @@ const VARIABLE_PROBLEMS: Readonly<Record<VariableProblem, (type: string) => Word
   isId: () => ({ en: 'must be an identifier (text)', it: 'deve essere un identificativo (testo)' }),
   isDateTime: () => ({ en: 'must be a date and time in ISO 8601 (e.g. 2026-12-31T10:00:00Z)', it: 'deve essere una data e ora ISO 8601 (per esempio 2026-12-31T10:00:00Z)' }),
   isObject: (type) => ({ en: `must be an object with the fields of ${type}`, it: `deve essere un oggetto con i campi di ${type}` }),
-  isDefined: () => ({ en: 'is required', it: 'è obbligatorio' }),
+  isDefined: () => ({ en: 'is required', it: 'è un campo obbligatorio' }),
   unknownField: (type) => ({ en: `is not a field of ${type}`, it: `non è un campo di ${type}` }),
   type: (type) => ({ en: `is not a valid ${type}`, it: `non è un valore valido per ${type}` }),
 };

@@ -32,8 +32,8 @@ const IDENTIFIED: Readonly<Record<IdentifiedThing, Words>> = {
  * validation pipe reads both from the rule's metadata. Plain words that say what to write.
  */
 export const validationMessages = {
-  notEmpty: (path: string): Words => field(path, 'must not be empty', 'non può essere vuoto'),
-  required: (path: string): Words => field(path, 'is required', 'è obbligatorio'),
+  notEmpty: (path: string): Words => field(path, 'must not be empty', 'non può restare in bianco'),
+  required: (path: string): Words => field(path, 'is required', 'è un campo obbligatorio'),
   text: (path: string): Words => field(path, 'must be text', 'deve essere un testo'),
   wholeNumber: (path: string): Words => field(path, 'must be a whole number', 'deve essere un numero intero'),
   number: (path: string): Words => field(path, 'must be a number', 'deve essere un numero'),
@@ -63,7 +63,7 @@ export const validationMessages = {
   object: (path: string): Words => field(path, 'must be an object', 'deve essere un oggetto'),
   after: (path: string, other: string): Words => field(path, `must be after ${other}`, `deve essere successiva a ${other}`),
   partitaIva: (path: string, failure: PartitaIvaFailure): Words => field(path, PARTITA_IVA[failure].en, PARTITA_IVA[failure].it),
-  invalid: (path: string): Words => field(path, 'is not valid', 'non è valido'),
+  invalid: (path: string): Words => field(path, 'is not valid', 'non ha un valore valido'),
 
   // Rules with words of their own: what the value is for, rather than its form.
   notNull: (path: string): Words =>

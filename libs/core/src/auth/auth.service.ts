@@ -19,6 +19,7 @@ import { DAY_MS } from '../common/time';
 import { AccountLinks } from './account-links';
 import { AccountTokenPurpose } from './account-token-purpose';
 import { isUniqueViolation } from '../common/unique-violation';
+import { isUuid } from '../common/uuid';
 
 export interface Session {
   accessToken: string;
@@ -145,7 +146,7 @@ export class AuthService {
     await this.throttle.consume(ctx, AddressLimit.REFRESH);
     const [id, secret] = token.split('.');
     const tokens = this.connection.repository(ctx, RefreshTokenEntity);
-    const row = /^[0-9a-f-]{36}$/.test(id ?? '') ? await tokens.findOneBy({ id }) : null;
+    const row = isUuid(id) ? await tokens.findOneBy({ id }) : null;
     if (!row || !secret || !this.secretMatches(row, secret) || row.expiresAt <= ctx.now || row.revokedAt) {
       throw new AuthException(AuthErrorCode.INVALID_REFRESH_TOKEN);
     }
@@ -170,7 +171,7 @@ export class AuthService {
   async logout(ctx: RequestContext, token: string): Promise<boolean> {
     const [id, secret] = token.split('.');
     const tokens = this.connection.repository(ctx, RefreshTokenEntity);
-    const row = /^[0-9a-f-]{36}$/.test(id ?? '') ? await tokens.findOneBy({ id }) : null;
+    const row = isUuid(id) ? await tokens.findOneBy({ id }) : null;
     if (!row || !secret || !this.secretMatches(row, secret)) {
       throw new AuthException(AuthErrorCode.INVALID_REFRESH_TOKEN);
     }

@@ -9,6 +9,7 @@ import type { ImportRowResult } from './import-kind';
 import { ImportRowEntity } from './import-row.entity';
 import { ImportErrorCode, ImportException } from './import.exception';
 import { ImportMode, ImportRowOutcome, ImportStatus } from './import.types';
+import { isUuid } from '../common/uuid';
 
 /** A job RUNNING without progress for this long was cut off by a restart: it will never finish. */
 export const STALE_JOB_MS = 10 * 60_000;
@@ -97,7 +98,7 @@ export class ImportJobService {
   /** One of the caller's imports, or JOB_NOT_FOUND. */
   async getOwn(ctx: RequestContext, id: string): Promise<ImportJobEntity> {
     const actor = requireActor(ctx);
-    const job = /^[0-9a-f-]{36}$/i.test(id) ? await this.connection.repository(ctx, ImportJobEntity).findOneBy({ id, ownerUserId: actor.userId }) : null;
+    const job = isUuid(id) ? await this.connection.repository(ctx, ImportJobEntity).findOneBy({ id, ownerUserId: actor.userId }) : null;
     if (!job) throw new ImportException(ImportErrorCode.JOB_NOT_FOUND);
     return jobView(job, ctx.now);
   }

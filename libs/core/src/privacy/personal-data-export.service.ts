@@ -10,6 +10,7 @@ import { MESSAGES } from '../messages';
 import { bindSubject, EXPORT_QUERIES, ExportSubject } from './personal-data-export.queries';
 import { EXPORT_SECTIONS, ExportSection } from './personal-data.registry';
 import { PrivacyErrorCode, PrivacyException } from './privacy.exception';
+import { isUuid } from '../common/uuid';
 
 /** The export's format, for programs that read it. */
 export const EXPORT_FORMAT = 'vicini-e-connessi/personal-data-export';
@@ -54,7 +55,7 @@ export class PersonalDataExportService {
     requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
     const why = reason?.trim() ?? '';
     if (why.length < MIN_REASON_LENGTH || why.length > 500) throw new PrivacyException(PrivacyErrorCode.EXPORT_REASON_REQUIRED, 'reason');
-    const found = /^[0-9a-f-]{36}$/i.test(userId) ? await this.connection.manager(ctx).query(`SELECT id FROM user_account WHERE id = $1`, [userId]) : [];
+    const found = isUuid(userId) ? await this.connection.manager(ctx).query(`SELECT id FROM user_account WHERE id = $1`, [userId]) : [];
     if (found.length === 0) throw new PrivacyException(PrivacyErrorCode.ACCOUNT_NOT_FOUND, 'userId');
     await this.connection.withTransaction(ctx, (tx) =>
       this.audit.record(tx, { action: 'personal_data.exported', entityType: 'user', entityId: userId, after: { requestedBy: 'staff', reason: why } }),

@@ -182,6 +182,9 @@ describe('Calls run by organisations the ministry authorises: grant, revoke, and
     expect(refusal(await api.gqlAs(org.accessToken, PublishSelectionCallDocument, { id: draft.id }))).toEqual(NOT_PUBLISHER);
     expect(refusal(await api.gqlAs(org.accessToken, ExcludeCallApplicationDocument, { input: { applicationId: application.id, reason: 'Dopo la revoca' } }))).toEqual(NOT_PUBLISHER);
     expect(dataOf(await api.gqlAs(org.accessToken, MyCallPublisherDocument)).myCallPublisher).toBeNull();
+    // Nor do staff publish its draft for it: the draft stays unpublished.
+    const DRAFT_STAYS = { code: 'FORBIDDEN', reason: 'PUBLISHER_NOT_AUTHORISED' };
+    expect(refusal(await api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: draft.id }))).toEqual(DRAFT_STAYS);
     // It still reads what it ran; staff carry the open call to its closing.
     expect(dataOf(await api.gqlAs(org.accessToken, CallApplicationsDocument, { callId: open.id })).callApplications.items.map((a) => a.id)).toEqual([application.id]);
     await sleep(Math.max(0, new Date(open.closesAt).getTime() - Date.now() + 200));
@@ -200,5 +203,8 @@ describe('Calls run by organisations the ministry authorises: grant, revoke, and
     expect(refusal(await api.gqlAs(org.accessToken, PublishSelectionCallDocument, { id: draft.id }))).toEqual(SUSPENDED);
     expect(refusal(await api.gqlAs(org.accessToken, CreateSelectionCallDocument, { input: aCall(60_000) }))).toEqual(SUSPENDED);
     expect(refusal(await api.gqlAs(org.accessToken, CallApplicationsDocument, { callId: open.id }))).toEqual({ code: 'FORBIDDEN', reason: 'ORGANISATION_NOT_APPROVED' });
+    expect(refusal(await api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: draft.id }))).toEqual(DRAFT_STAYS);
+    const [stored]: { status: string }[] = await db.query(`SELECT status FROM selection_call WHERE id = $1`, [draft.id]);
+    expect(stored.status).toBe('DRAFT');
   }, 60_000);
 });

@@ -10,6 +10,10 @@ export const callPublisherMessages = {
     en: 'Your organisation is not verified by the ministry, or is suspended: it cannot run selection calls',
     it: 'La tua organizzazione non è verificata dal Ministero o è sospesa: non può gestire bandi',
   }),
+  draftOrganisationNotAuthorised: (): Words => ({
+    en: 'The organisation this draft was written for is no longer verified, or no longer authorised to run calls: the draft cannot be published',
+    it: 'L’ente per cui è stata scritta questa bozza non è più verificato o non è più autorizzato a gestire bandi: la bozza non può essere pubblicata',
+  }),
   notRunner: (): Words => ({
     en: 'This call is run by someone else: only they and ministry staff act on it',
     it: 'Questo bando è gestito da un altro ente: solo quell’ente e il Ministero possono intervenire',

@@ -76,10 +76,14 @@ const BLOCKERS: Record<ErasureBlockerKind, (count: number) => Words> = {
 
 /** Personal data: export, erasure, retention. */
 export const privacyMessages = {
-  erasureRefused: (): Words => ({
-    en: 'The account cannot be deleted yet: see what to do first',
-    it: 'L’account non si può ancora cancellare: ecco cosa fare prima',
-  }),
+  /** A refusal; an account already erased (a second request racing the first) is not "not yet". */
+  erasureRefused: (alreadyErased: boolean): Words =>
+    alreadyErased
+      ? BLOCKERS.ALREADY_ERASED(1)
+      : {
+          en: 'The account cannot be deleted yet: see what to do first',
+          it: 'L’account non si può ancora cancellare: ecco cosa fare prima',
+        },
   erasureBlocker: (kind: ErasureBlockerKind, count: number): Words => BLOCKERS[kind](count),
   wrongPassword: (): Words => ({ en: 'The password is not right', it: 'La password non è corretta' }),
   accountNotFound: (): Words => ({ en: 'No such account', it: 'Account non trovato' }),

@@ -11,6 +11,7 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { SYSTEM_REASON } from '../match/match-reasons';
 import { CallApplicationService } from '../selection-call/call-application.service';
+import { CallPublisherService } from '../selection-call/call-publisher.service';
 import { ThrottleService } from '../throttle/throttle.service';
 import type { ErasureBlockerKind } from '../messages';
 import { AUDIT_PERSONAL_KEYS, ERASED_TEXT } from './personal-data.registry';
@@ -53,6 +54,7 @@ export class AccountErasureService {
     private readonly throttle: ThrottleService,
     private readonly delegations: DelegationService,
     private readonly callApplications: CallApplicationService,
+    private readonly callPublishers: CallPublisherService,
     private readonly facilitators: FacilitatorService,
     private readonly providers: ProviderService,
   ) {}
@@ -186,6 +188,8 @@ export class AccountErasureService {
       // stop working, each shop it acted for is told, and it is no longer approved (its record stays).
       await this.delegations.withdrawAllOnFacilitatorErasure(tx, organisation.facilitatorId);
       await this.facilitators.closeOnErasure(tx, organisation.facilitatorId);
+      // Nor does it run calls: its authorisation ends (its drafts stay unpublished).
+      await this.callPublishers.revokeOnErasure(tx, organisation.facilitatorId);
     }
     // Invitations and claim links went to an address with no account yet (user_id NULL): found by
     // the addresses of the account and of its shop's delegations, read before they are emptied.

@@ -5,6 +5,7 @@ import { DelegationInvitationService } from '../delegation/delegation-invitation
 import { FacilitatorService } from '../facilitator/facilitator.service';
 import { CLOSED_ON_ERASURE_REASON } from '../provider/organisation-decision';
 import { VerificationStatus } from '../provider/provider.types';
+import { SelectionCallService } from '../selection-call/selection-call.service';
 import { seedFacilitator, seedShops, seedUser, SeededFacilitator } from '../testing/seed';
 import { actingAs, startScratchCore, TestCore } from '../testing/test-core';
 import { AccountErasureService } from './account-erasure.service';
@@ -117,6 +118,28 @@ describe('erasing a facilitator’s account (real PostgreSQL)', () => {
     ]);
     const staff = actingAs(await seedUser(core.db, UserRole.MINISTRY));
     expect(await core.app.get(FacilitatorService).verify(staff, { facilitatorId: facilitator.id, decision: VerificationStatus.APPROVED })).toEqual({ kind: 'owner-erased' });
+  });
+
+  it('ends its authorisation to run calls in the same transaction, audited, and staff cannot publish its drafts after', async () => {
+    const facilitator = await facilitatorWithPassword();
+    const staffUser = await seedUser(core.db, UserRole.MINISTRY);
+    const [grant] = await q<{ id: string }>(`INSERT INTO call_publisher (facilitator_id, granted_at, granted_by_user_id) VALUES ($1, now(), $2) RETURNING id`, [
+      facilitator.id,
+      staffUser.userId,
+    ]);
+    await call(facilitator.id, 'DRAFT');
+    const [draft] = await q<{ id: string }>(`SELECT id FROM selection_call WHERE publisher_facilitator_id = $1`, [facilitator.id]);
+
+    expect(await erasure.eraseOwnAccount(actingAs(facilitator.owner), password)).toMatchObject({ kind: 'erased' });
+
+    expect(await q(`SELECT revoked_by_user_id, revoke_reason, revoked_at IS NOT NULL AS revoked FROM call_publisher WHERE id = $1`, [grant.id])).toEqual([
+      { revoked_by_user_id: facilitator.owner.userId, revoke_reason: CLOSED_ON_ERASURE_REASON, revoked: true },
+    ]);
+    expect(await q(`SELECT actor_user_id, after->>'revokeReason' AS reason FROM audit_event WHERE action = 'call_publisher.revoked' AND entity_id = $1`, [grant.id])).toEqual([
+      { actor_user_id: facilitator.owner.userId, reason: CLOSED_ON_ERASURE_REASON },
+    ]);
+    await expect(core.app.get(SelectionCallService).publish(actingAs(staffUser), draft.id)).rejects.toMatchObject({ code: 'PUBLISHER_NOT_AUTHORISED' });
+    expect(await q(`SELECT status FROM selection_call WHERE id = $1`, [draft.id])).toEqual([{ status: 'DRAFT' }]);
   });
 
   it('keeps a staff decision already taken on the organisation: a suspended one stays suspended, and is not approved again either', async () => {

@@ -6,8 +6,9 @@ import { isStaff, requireActor } from '../common/access';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import type { FacilitatorEntity } from '../facilitator/facilitator.entity';
+import { FacilitatorEntity } from '../facilitator/facilitator.entity';
 import { FacilitatorService } from '../facilitator/facilitator.service';
+import { CLOSED_ON_ERASURE_REASON } from '../provider/organisation-decision';
 import { providerActive } from '../provider/provider-verification';
 import { VerificationStatus } from '../provider/provider.types';
 import { CallPublisherEntity } from './call-publisher.entity';
@@ -91,6 +92,35 @@ export class CallPublisherService {
       });
       return { kind: 'grant', grant: await grants.findOneByOrFail({ id: current.id }) };
     });
+  }
+
+  /**
+   * The organisation's owner account was erased: nobody can act for it any more, so its
+   * authorisation ends with it, in the erasure's transaction, revoked by the account that asked
+   * for the erasure (audited).
+   */
+  async revokeOnErasure(tx: RequestContext, facilitatorId: string): Promise<void> {
+    const actor = requireActor(tx, UserRole.FACILITATOR);
+    const grants = this.connection.repository(tx, CallPublisherEntity);
+    const current = await grants.findOne({ where: { facilitatorId, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+    if (!current) return;
+    await grants.update({ id: current.id }, { revokedAt: tx.now, revokedByUserId: actor.userId, revokeReason: CLOSED_ON_ERASURE_REASON });
+    await this.audit.record(tx, {
+      action: 'call_publisher.revoked',
+      entityType: 'call_publisher',
+      entityId: current.id,
+      before: { revokedAt: null },
+      after: { facilitatorId, revokedAt: tx.now, revokeReason: CLOSED_ON_ERASURE_REASON },
+    });
+  }
+
+  /** A draft goes out only while its organisation is approved and authorised, whoever publishes it (staff too). */
+  async requireDraftOrganisation(ctx: RequestContext, call: SelectionCallEntity): Promise<void> {
+    const facilitatorId = call.publisherFacilitatorId;
+    if (facilitatorId === null) return;
+    const organisation = await this.connection.repository(ctx, FacilitatorEntity).findOneBy({ id: facilitatorId });
+    const inForce = await this.connection.repository(ctx, CallPublisherEntity).existsBy({ facilitatorId, revokedAt: IsNull() });
+    if (!organisation || !providerActive(organisation.verificationStatus) || !inForce) fail(SelectionCallErrorCode.PUBLISHER_NOT_AUTHORISED);
   }
 
   /** Staff: grants, newest first; `inForce` keeps the current or the revoked ones. */

@@ -32,6 +32,8 @@ export enum SelectionCallErrorCode {
   ORGANISATION_NOT_APPROVED = 'ORGANISATION_NOT_APPROVED',
   /** The call is run by the ministry or another organisation. */
   NOT_CALL_RUNNER = 'NOT_CALL_RUNNER',
+  /** The draft's organisation is no longer approved, or its authorisation was revoked: the draft stays unpublished. */
+  PUBLISHER_NOT_AUTHORISED = 'PUBLISHER_NOT_AUTHORISED',
 }
 
 /** The figures a refusal states: the dates, counts and kinds its message names. */

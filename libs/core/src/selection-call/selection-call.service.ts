@@ -106,6 +106,7 @@ export class SelectionCallService {
       if (!call) return fail(SelectionCallErrorCode.CALL_NOT_FOUND, 'id');
       await this.publishers.requireRunner(tx, call);
       if (call.status !== SelectionCallStatus.DRAFT) return { kind: 'not-draft', current: call.status };
+      await this.publishers.requireDraftOrganisation(tx, call);
       if (call.closesAt.getTime() <= tx.now.getTime()) return { kind: 'window-over', closesAt: call.closesAt };
       // The offers may have changed since the draft: shops are about to apply for their places.
       await this.checkOffers(tx, await this.offerIds(tx, id), call.places, call.closesAt, 'publish', { offerIds: 'offerIds', places: 'places' });

@@ -115,7 +115,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'auth' 
     plainHttpInProduction: [['spid-example']],
   },
   privacy: {
-    erasureRefused: NONE,
+    erasureRefused: [[false], [true]],
     erasureBlocker: (['STAFF_ACCOUNT', 'LIVE_MATCHES', 'WAITLIST_ENTRIES', 'OPEN_REQUESTS', 'OPEN_OFFERS', 'UNCLAIMED_SHOPS', 'OPEN_CALLS', 'ALREADY_ERASED'] as const).map((kind) => [kind, 2] as const),
     wrongPassword: NONE,
     accountNotFound: NONE,

@@ -72,6 +72,7 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
   callPublisher: {
     notAuthorised: NONE,
     organisationNotApproved: NONE,
+    draftOrganisationNotAuthorised: NONE,
     notRunner: NONE,
     needsApproval: NONE,
     alreadyAuthorised: NONE,

@@ -48,7 +48,7 @@ export class AccountErasureRefusedErrorModel extends BusinessFailure implements 
   @ListSize(ERASURE_BLOCKER_KINDS) @Field(() => [ErasureBlockerModel]) readonly blockers: ErasureBlockerModel[];
 
   constructor(blockers: ErasureBlocker[]) {
-    super(MESSAGES.privacy.erasureRefused());
+    super(MESSAGES.privacy.erasureRefused(blockers.some((blocker) => blocker.kind === 'ALREADY_ERASED')));
     this.blockers = blockers.map(toErasureBlockerModel);
   }
 }

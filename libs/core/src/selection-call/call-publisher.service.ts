@@ -6,7 +6,7 @@ import { isStaff, requireActor } from '../common/access';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { FacilitatorEntity } from '../facilitator/facilitator.entity';
+import type { FacilitatorEntity } from '../facilitator/facilitator.entity';
 import { FacilitatorService } from '../facilitator/facilitator.service';
 import { CLOSED_ON_ERASURE_REASON } from '../provider/organisation-decision';
 import { providerActive } from '../provider/provider-verification';
@@ -118,9 +118,10 @@ export class CallPublisherService {
   async requireDraftOrganisation(ctx: RequestContext, call: SelectionCallEntity): Promise<void> {
     const facilitatorId = call.publisherFacilitatorId;
     if (facilitatorId === null) return;
-    const organisation = await this.connection.repository(ctx, FacilitatorEntity).findOneBy({ id: facilitatorId });
+    // The caller runs the call (requireRunner): staff, or the organisation's own account, who both see it.
+    const organisation = await this.facilitators.get(ctx, facilitatorId);
     const inForce = await this.connection.repository(ctx, CallPublisherEntity).existsBy({ facilitatorId, revokedAt: IsNull() });
-    if (!organisation || !providerActive(organisation.verificationStatus) || !inForce) fail(SelectionCallErrorCode.PUBLISHER_NOT_AUTHORISED);
+    if (!providerActive(organisation.verificationStatus) || !inForce) fail(SelectionCallErrorCode.PUBLISHER_NOT_AUTHORISED);
   }
 
   /** Staff: grants, newest first; `inForce` keeps the current or the revoked ones. */

@@ -125,6 +125,15 @@ describe('Calls run by organisations the ministry authorises: grant, revoke, and
     expect(listed.items.map((a) => a.id).sort()).toEqual([kept.id, excluded.id].sort());
     const exclusion = dataOf(await api.gqlAs(org.accessToken, ExcludeCallApplicationDocument, { input: { applicationId: excluded.id, reason: 'Dichiarazione non veritiera' } }));
     expect(member(exclusion.excludeCallApplication, 'CallApplication')).toMatchObject({ status: 'EXCLUDED', exclusionReason: 'Dichiarazione non veritiera' });
+    // Excluded again, by staff and by the organisation at once: the first exclusion stands, with one audit event.
+    const again = await Promise.all(
+      [staff, org, staff].map(async (caller, i) => dataOf(await api.gqlAs(caller.accessToken, ExcludeCallApplicationDocument, { input: { applicationId: excluded.id, reason: `Di nuovo, volta ${i}` } })).excludeCallApplication),
+    );
+    for (const refused of again) {
+      expect(member(refused, 'ApplicationAlreadyExcludedError')).toMatchObject({ code: 'ALREADY_EXCLUDED', field: 'input.applicationId', exclusionReason: 'Dichiarazione non veritiera' });
+    }
+    const [stored]: { exclusion_reason: string; excluded_by_user_id: string }[] = await db.query(`SELECT exclusion_reason, excluded_by_user_id FROM call_application WHERE id = $1`, [excluded.id]);
+    expect(stored).toEqual({ exclusion_reason: 'Dichiarazione non veritiera', excluded_by_user_id: org.userId });
 
     await sleep(Math.max(0, new Date(draft.closesAt).getTime() - Date.now() + 200));
     expect(member(dataOf(await api.gqlAs(org.accessToken, CloseSelectionCallDocument, { id: draft.id })).closeSelectionCall, 'SelectionCall').status).toBe('CLOSED');

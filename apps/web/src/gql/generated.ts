@@ -1715,6 +1715,8 @@ type MatchErrorFields_AlreadyAppliedToCallError_Fragment = { __typename: 'Alread
 
 type MatchErrorFields_AlreadyDelegatedError_Fragment = { __typename: 'AlreadyDelegatedError', code: string, field: string | null, message: string, messageIt: string };
 
+type MatchErrorFields_ApplicationAlreadyExcludedError_Fragment = { __typename: 'ApplicationAlreadyExcludedError', code: string, field: string | null, message: string, messageIt: string };
+
 type MatchErrorFields_CallNotEligibleError_Fragment = { __typename: 'CallNotEligibleError', code: string, field: string | null, message: string, messageIt: string };
 
 type MatchErrorFields_CallPublisherStateError_Fragment = { __typename: 'CallPublisherStateError', code: string, field: string | null, message: string, messageIt: string };
@@ -1821,6 +1823,7 @@ export type MatchErrorFieldsFragment =
   | MatchErrorFields_AlreadyAppliedError_Fragment
   | MatchErrorFields_AlreadyAppliedToCallError_Fragment
   | MatchErrorFields_AlreadyDelegatedError_Fragment
+  | MatchErrorFields_ApplicationAlreadyExcludedError_Fragment
   | MatchErrorFields_CallNotEligibleError_Fragment
   | MatchErrorFields_CallPublisherStateError_Fragment
   | MatchErrorFields_CallWindowError_Fragment
@@ -2092,6 +2095,8 @@ type OfferErrorFields_AlreadyAppliedToCallError_Fragment = { __typename: 'Alread
 
 type OfferErrorFields_AlreadyDelegatedError_Fragment = { __typename: 'AlreadyDelegatedError', code: string, field: string | null, message: string, messageIt: string };
 
+type OfferErrorFields_ApplicationAlreadyExcludedError_Fragment = { __typename: 'ApplicationAlreadyExcludedError', code: string, field: string | null, message: string, messageIt: string };
+
 type OfferErrorFields_CallNotEligibleError_Fragment = { __typename: 'CallNotEligibleError', code: string, field: string | null, message: string, messageIt: string };
 
 type OfferErrorFields_CallPublisherStateError_Fragment = { __typename: 'CallPublisherStateError', code: string, field: string | null, message: string, messageIt: string };
@@ -2198,6 +2203,7 @@ export type OfferErrorFieldsFragment =
   | OfferErrorFields_AlreadyAppliedError_Fragment
   | OfferErrorFields_AlreadyAppliedToCallError_Fragment
   | OfferErrorFields_AlreadyDelegatedError_Fragment
+  | OfferErrorFields_ApplicationAlreadyExcludedError_Fragment
   | OfferErrorFields_CallNotEligibleError_Fragment
   | OfferErrorFields_CallPublisherStateError_Fragment
   | OfferErrorFields_CallWindowError_Fragment
@@ -2626,6 +2632,7 @@ export type ExcludeApplicationMutationVariables = Exact<{
 
 
 export type ExcludeApplicationMutation = { excludeCallApplication:
+    | { __typename: 'ApplicationAlreadyExcludedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'CallApplication', id: string, status: CallApplicationStatus, exclusionReason: string | null }
     | { __typename: 'InvalidCallStateError', code: string, field: string | null, message: string, messageIt: string }
    };

@@ -47,6 +47,7 @@
       "AlreadyAppliedError",
       "AlreadyAppliedToCallError",
       "AlreadyDelegatedError",
+      "ApplicationAlreadyExcludedError",
       "CallNotEligibleError",
       "CallPublisherStateError",
       "CallWindowError",
@@ -171,6 +172,7 @@
       "WrongPasswordError"
     ],
     "ExcludeCallApplicationResult": [
+      "ApplicationAlreadyExcludedError",
       "CallApplication",
       "InvalidCallStateError"
     ],
@@ -316,6 +318,7 @@
       "AlreadyAppliedError",
       "AlreadyAppliedToCallError",
       "AlreadyDelegatedError",
+      "ApplicationAlreadyExcludedError",
       "CallNotEligibleError",
       "CallPublisherStateError",
       "CallWindowError",
@@ -440,6 +443,7 @@
       "WrongPasswordError"
     ],
     "ExcludeCallApplicationResult": [
+      "ApplicationAlreadyExcludedError",
       "CallApplication",
       "InvalidCallStateError"
     ],

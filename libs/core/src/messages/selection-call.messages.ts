@@ -86,6 +86,10 @@ export const selectionCallMessages = {
     it: `Le domande sono aperte fino ${datePhrase('al', day(closesAt).it)}: il bando si chiude dopo`,
   }),
   alreadyApplied: (): Words => ({ en: 'Your business has already applied to this call', it: 'La tua impresa ha già presentato domanda per questo bando' }),
+  alreadyExcluded: (): Words => ({
+    en: 'This application has already been excluded: its reason and who excluded it stay as they were',
+    it: 'Questa domanda è già stata esclusa: la motivazione e chi l’ha esclusa restano quelle di prima',
+  }),
   notEligible: (): Words => ({ en: 'Your business does not meet the call’s requirements', it: 'La tua impresa non soddisfa i requisiti del bando' }),
   /** One requirement not met, with the call's own words for declarations and questions. */
   ineligible: (failure: CallIneligibility, statement: string | null): Words => {

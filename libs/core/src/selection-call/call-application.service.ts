@@ -24,7 +24,10 @@ export type ApplyToCallOutcome =
   | { kind: 'not-eligible'; failed: CallIneligibility[]; call: SelectionCallEntity }
   | { kind: 'already-applied'; application: CallApplicationEntity };
 
-export type ExcludeApplicationOutcome = { kind: 'application'; application: CallApplicationEntity } | { kind: 'call-closed' };
+export type ExcludeApplicationOutcome =
+  | { kind: 'application'; application: CallApplicationEntity }
+  | { kind: 'call-closed' }
+  | { kind: 'already-excluded'; application: CallApplicationEntity };
 
 const fail = (code: SelectionCallErrorCode, field: string): never => {
   throw new SelectionCallException(code, field);
@@ -129,6 +132,8 @@ export class CallApplicationService {
       await this.publishers.requireRunner(tx, call, 'input.applicationId');
       if (call.status !== SelectionCallStatus.OPEN) return { kind: 'call-closed' };
       const application = await applications.findOneOrFail({ where: { id: input.applicationId }, lock: { mode: 'pessimistic_write' } });
+      // The first exclusion stands: its reason, who made it, and the audit trail's one event.
+      if (application.status === CallApplicationStatus.EXCLUDED) return { kind: 'already-excluded', application };
       const before = { status: application.status, exclusionReason: application.exclusionReason };
       await applications.update({ id: application.id }, { status: CallApplicationStatus.EXCLUDED, exclusionReason: input.reason, excludedByUserId: actor.userId });
       await this.audit.record(tx, { action: 'call_application.excluded', entityType: 'call_application', entityId: application.id, before, after: { status: CallApplicationStatus.EXCLUDED, exclusionReason: input.reason } });

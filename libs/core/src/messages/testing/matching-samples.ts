@@ -45,6 +45,7 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
     windowOver: [[DATE]],
     windowOpen: [[DATE]],
     alreadyApplied: NONE,
+    alreadyExcluded: NONE,
     notEligible: NONE,
     ineligible: [
       [{ code: 'NOT_OPEN_YET', opensAt: DATE.getTime() }, null],

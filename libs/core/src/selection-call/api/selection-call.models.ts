@@ -186,6 +186,16 @@ export class AlreadyAppliedToCallErrorModel extends BusinessFailure implements B
   }
 }
 
+@ObjectType('ApplicationAlreadyExcludedError', { implements: () => [BusinessErrorModel], description: 'The application was excluded before: the first exclusion, its reason and who made it stand.' })
+export class ApplicationAlreadyExcludedErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'ALREADY_EXCLUDED' as const;
+  @Field(() => String, { nullable: true, description: 'The reason given when it was excluded.' }) readonly exclusionReason: string | null;
+  constructor(words: Words, exclusionReason: string | null) {
+    super(words, 'input.applicationId');
+    this.exclusionReason = exclusionReason;
+  }
+}
+
 @ObjectType('InvalidCallStateError', { implements: () => [BusinessErrorModel] })
 export class InvalidCallStateErrorModel extends BusinessFailure implements BusinessErrorModel {
   readonly code = 'INVALID_CALL_STATE' as const;

@@ -11,6 +11,7 @@ import {
   CallWindowErrorModel,
   ineligibilityModels,
   InvalidCallStateErrorModel,
+  ApplicationAlreadyExcludedErrorModel,
   SelectionCallModel,
   toCallApplicationModel,
   toSelectionCallModel,
@@ -35,7 +36,7 @@ export const ApplyToCallResult = resultUnion({
 
 export const ExcludeCallApplicationResult = resultUnion({
   name: 'ExcludeCallApplicationResult',
-  types: () => [CallApplicationModel, InvalidCallStateErrorModel] as const,
+  types: () => [CallApplicationModel, ApplicationAlreadyExcludedErrorModel, InvalidCallStateErrorModel] as const,
 });
 
 export function toPublishResult(outcome: PublishCallOutcome, offerIds: string[]): typeof PublishSelectionCallResult {
@@ -79,5 +80,7 @@ export function toExcludeResult(outcome: ExcludeApplicationOutcome): typeof Excl
       return toCallApplicationModel(outcome.application);
     case 'call-closed':
       return new InvalidCallStateErrorModel(MESSAGES.selectionCall.invalidState(SelectionCallStatus.CLOSED), 'input.applicationId', SelectionCallStatus.CLOSED);
+    case 'already-excluded':
+      return new ApplicationAlreadyExcludedErrorModel(MESSAGES.selectionCall.alreadyExcluded(), outcome.application.exclusionReason);
   }
 }

@@ -79,7 +79,7 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.shopBundle, SHOP_SIDE, <ShopArea><BundlePage /></ShopArea>],
   [PATHS.shopMatches, SHOP_SIDE, <ShopArea><ShopMatchesPage /></ShopArea>],
   [PATHS.shopMatch, SHOP_SIDE, <ShopArea><MatchPage side="SHOP" /></ShopArea>],
-  [PATHS.shopCalls, ['SHOP'], <ShopCallsPage />],
+  [PATHS.shopCalls, SHOP_SIDE, <ShopArea><ShopCallsPage /></ShopArea>],
   [PATHS.shopDelegations, ['SHOP'], <DelegationsPage />],
   [PATHS.provider, ['PROVIDER'], <ProviderPage />],
   [PATHS.providerOffers, ['PROVIDER'], <OffersPage />],

@@ -201,6 +201,7 @@ function useNavigationLinks(): NavigationEntry[] {
           { to: PATHS.shopNeeds, label: t('nav.shopNeeds') },
           { to: PATHS.shopRequests, label: t('nav.shopRequests') },
           { to: PATHS.shopMatches, label: t('nav.shopMatches') },
+          { to: PATHS.shopCalls, label: t('nav.shopCalls') },
         );
       else links.push({ to: PATHS.facilitatorCalls, label: t('nav.facilitatorCalls') }, { to: PATHS.facilitator, label: t('nav.facilitator'), end: true });
       break;

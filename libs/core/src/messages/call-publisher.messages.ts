@@ -14,6 +14,10 @@ export const callPublisherMessages = {
     en: 'The organisation this draft was written for is no longer verified, or no longer authorised to run calls: the draft cannot be published',
     it: 'L’ente per cui è stata scritta questa bozza non è più verificato o non è più autorizzato a gestire bandi: la bozza non può essere pubblicata',
   }),
+  runnerCannotApply: (): Words => ({
+    en: 'Your organisation runs this call: it cannot also apply on a shop’s behalf; the shop applies itself',
+    it: 'La tua organizzazione gestisce questo bando: non può anche presentare domanda per conto di un’attività; l’attività la presenta da sé',
+  }),
   notRunner: (): Words => ({
     en: 'This call is run by someone else: only they and ministry staff act on it',
     it: 'Questo bando è gestito da un altro ente: solo quell’ente e il Ministero possono intervenire',

@@ -53,6 +53,10 @@ export class CallApplicationService {
     return this.connection.withTransaction(ctx, async (tx) => {
       const call = await this.connection.repository(tx, SelectionCallEntity).findOne({ where: { id: input.callId }, lock: { mode: 'pessimistic_read' } });
       if (!call || call.status === SelectionCallStatus.DRAFT) return fail(SelectionCallErrorCode.CALL_NOT_FOUND, 'input.callId');
+      // Who runs a call does not also fill in applications to it.
+      if (ctx.actor?.role === UserRole.FACILITATOR && call.publisherFacilitatorId !== null && call.publisherFacilitatorId === (await this.publishers.ownOrganisationId(tx))) {
+        return fail(SelectionCallErrorCode.RUNNER_CANNOT_APPLY, 'input.callId');
+      }
       const declared = new Set(call.declarations.map((d) => d.code));
       input.declarations.forEach((code, i) => declared.has(code) || fail(SelectionCallErrorCode.UNKNOWN_DECLARATION, `input.declarations.${i}`));
       // A declaration confirmed twice is refused, as an answer given twice is.

@@ -34,6 +34,8 @@ export enum SelectionCallErrorCode {
   NOT_CALL_RUNNER = 'NOT_CALL_RUNNER',
   /** The draft's organisation is no longer approved, or its authorisation was revoked: the draft stays unpublished. */
   PUBLISHER_NOT_AUTHORISED = 'PUBLISHER_NOT_AUTHORISED',
+  /** A facilitator acting for a shop applies to a call its own organisation runs. */
+  RUNNER_CANNOT_APPLY = 'RUNNER_CANNOT_APPLY',
 }
 
 /** The figures a refusal states: the dates, counts and kinds its message names. */

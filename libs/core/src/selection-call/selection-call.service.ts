@@ -135,9 +135,13 @@ export class SelectionCallService {
     return call;
   }
 
-  /** Newest window first; drafts only for staff and, its own, for the organisation running them; `organisationId` keeps one organisation's calls. */
+  /**
+   * Newest window first; drafts only for staff and, its own, for the organisation running them
+   * (not while its account acts for a shop: it then sees what the shop sees); `organisationId`
+   * keeps one organisation's calls.
+   */
   async list(ctx: RequestContext, filter: SelectionCallFilter, page: PageRequest): Promise<Page<SelectionCallEntity>> {
-    const own = isStaff(ctx.actor) ? null : await this.publishers.ownOrganisationId(ctx);
+    const own = isStaff(ctx.actor) || ctx.onBehalfOfShopId ? null : await this.publishers.ownOrganisationId(ctx);
     const query = this.connection.repository(ctx, SelectionCallEntity).createQueryBuilder('c');
     if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
     if (filter.organisationId) query.andWhere('c.publisher_facilitator_id = :organisationId', { organisationId: filter.organisationId });

@@ -22,7 +22,7 @@ export class NeedsResolver {
     return needsQuestionnaire();
   }
 
-  @Roles(UserRole.SHOP)
+  @Roles(UserRole.SHOP, UserRole.FACILITATOR)
   @Mutation(() => CreateHelpRequestsResult, {
     description: 'Turn the questionnaire’s answers into requests of your shop: those given (each for a service the answers call for), or one for every such service. All are created, or none.',
   })

@@ -74,6 +74,7 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
     notAuthorised: NONE,
     organisationNotApproved: NONE,
     draftOrganisationNotAuthorised: NONE,
+    runnerCannotApply: NONE,
     notRunner: NONE,
     needsApproval: NONE,
     alreadyAuthorised: NONE,

@@ -57,6 +57,8 @@ export function selectionCallErrorToGraphQL(error: SelectionCallException): Grap
       return wordedError(MESSAGES.callPublisher.organisationNotApproved(), { code: 'FORBIDDEN', reason: error.code });
     case SelectionCallErrorCode.NOT_CALL_RUNNER:
       return wordedError(MESSAGES.callPublisher.notRunner(), { code: 'FORBIDDEN', reason: error.code, field: error.field });
+    case SelectionCallErrorCode.RUNNER_CANNOT_APPLY:
+      return wordedError(MESSAGES.callPublisher.runnerCannotApply(), { code: 'FORBIDDEN', reason: error.code, field: error.field });
     case SelectionCallErrorCode.PUBLISHER_NOT_AUTHORISED:
       return wordedError(MESSAGES.callPublisher.draftOrganisationNotAuthorised(), { code: 'FORBIDDEN', reason: error.code, field: error.field });
   }

@@ -134,8 +134,10 @@ export class SelectionCallResolver {
 export class CallApplicationResolver {
   constructor(private readonly applications: CallApplicationService) {}
 
-  @Roles(UserRole.SHOP)
-  @Mutation(() => ApplyToCallResult, { description: 'Apply to an open call with the declarations and answers it asks (once per call).' })
+  @Roles(UserRole.SHOP, UserRole.FACILITATOR)
+  @Mutation(() => ApplyToCallResult, {
+    description: 'Apply to an open call with the declarations and answers it asks (once per call); a facilitator for the shop it acts for, not to a call its own organisation runs.',
+  })
   async applyToCall(@Ctx() ctx: RequestContext, @Args('input') input: ApplyToCallInput): Promise<typeof ApplyToCallResult> {
     return toApplyResult(await this.applications.apply(ctx, input));
   }
@@ -152,14 +154,14 @@ export class CallApplicationResolver {
     return mapPage(await this.applications.listForCall(ctx, args.callId, { status: args.status }, args), toCallApplicationModel);
   }
 
-  @Roles(UserRole.SHOP)
+  @Roles(UserRole.SHOP, UserRole.FACILITATOR)
   @Query(() => CallApplicationModel, { nullable: true, description: 'Your shop’s application to a call, with its score and why; null when it has not applied.' })
   async myCallApplication(@Ctx() ctx: RequestContext, @Args() { callId }: CallIdArgs): Promise<CallApplicationModel | null> {
     const application = await this.applications.findOwn(ctx, callId);
     return application ? toCallApplicationModel(application) : null;
   }
 
-  @Roles(UserRole.SHOP)
+  @Roles(UserRole.SHOP, UserRole.FACILITATOR)
   @Query(() => CallApplicationPageModel, { description: 'Your shop’s applications to calls, newest first.' })
   async myCallApplications(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<CallApplicationPageModel> {
     return mapPage(await this.applications.listOwn(ctx, page), toCallApplicationModel);

@@ -1,0 +1,94 @@
+import { DataSource } from 'typeorm';
+import {
+  ApplyToCallDocument,
+  CreateHelpRequestsFromNeedsDocument,
+  type CreateSelectionCallInput,
+  CreateSelectionCallDocument,
+  GrantCallPublisherDocument,
+  MyCallApplicationDocument,
+  MyCallApplicationsDocument,
+  PublishSelectionCallDocument,
+  SelectionCallsDocument,
+} from './gql/generated';
+import { type SignedIn, staffUser } from './testing/fixtures';
+import { actingFor, delegatedShop, type Facilitator, facilitatorAccount } from './testing/delegation-fixtures';
+import { approvedProvider, publishedOffer } from './testing/offer-fixtures';
+import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
+
+describe('A facilitator acting for a shop: the questionnaire and calls, as the shop would', () => {
+  let api: TestApp;
+  let db: DataSource;
+  let staff: SignedIn;
+  let offerId: string;
+  beforeAll(async () => {
+    api = await startTestApp();
+    db = api.app.get(DataSource);
+    staff = await staffUser(api);
+    const provider = await approvedProvider(api, staff);
+    offerId = (await publishedOffer(api, provider, { capacity: 5, coverage: { national: true } })).id;
+  });
+  afterAll(() => api.close());
+
+  const aCall = (): CreateSelectionCallInput => ({
+    title: 'Vetrine digitali per le botteghe piemontesi',
+    description: 'Un anno di negozio online per le piccole imprese selezionate.',
+    offerIds: [offerId],
+    places: 1,
+    opensAt: new Date(Date.now() - 60_000).toISOString(),
+    closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+    eligibility: { regionCodes: ['01'] },
+    declarations: [{ code: 'sede-italia', text: 'Sede legale e produzione in Italia' }],
+    questions: [],
+    scoring: [{ kind: 'FEWER_EMPLOYEES', weight: 100, employeesCap: 10 }],
+    tieBreak: ['EARLIER_APPLICATION'],
+  });
+  const openCall = async (who: SignedIn): Promise<string> => {
+    const draft = dataOf(await api.gqlAs(who.accessToken, CreateSelectionCallDocument, { input: aCall() })).createSelectionCall;
+    member(dataOf(await api.gqlAs(who.accessToken, PublishSelectionCallDocument, { id: draft.id })).publishSelectionCall, 'SelectionCall');
+    return draft.id;
+  };
+  const applyInput = (callId: string) => ({ input: { callId, declarations: ['sede-italia'], answers: [] } });
+
+  it('turns the questionnaire’s answers into the shop’s requests', async () => {
+    const facilitator: Facilitator = await facilitatorAccount(api, staff);
+    const shop = await delegatedShop(api, db, facilitator);
+    const created = dataOf(await actingFor(api, facilitator, shop.shopId, CreateHelpRequestsFromNeedsDocument, { input: { needs: ['WEBSITE'], asBundle: false } }));
+    const batch = member(created.createHelpRequestsFromNeeds, 'HelpRequestBatch');
+    expect(batch.requests.map((r) => r.category)).toEqual(['WEBSITE']);
+    const [owner]: { shop_id: string }[] = await db.query(`SELECT shop_id FROM help_request WHERE id = $1`, [batch.requests[0].id]);
+    expect(owner.shop_id).toBe(shop.shopId);
+  });
+
+  it('applies to a call for the shop and reads the application, but never to a call its own organisation runs', async () => {
+    const facilitator = await facilitatorAccount(api, staff);
+    member(dataOf(await api.gqlAs(staff.accessToken, GrantCallPublisherDocument, { input: { facilitatorId: facilitator.facilitatorId } })).grantCallPublisher, 'CallPublisher');
+    const shop = await delegatedShop(api, db, facilitator);
+    const ministryCall = await openCall(staff);
+    const ownCall = await openCall(facilitator);
+
+    const applied = member(dataOf(await actingFor(api, facilitator, shop.shopId, ApplyToCallDocument, applyInput(ministryCall))).applyToCall, 'CallApplication');
+    expect(applied).toMatchObject({ status: 'SUBMITTED' });
+    expect(dataOf(await actingFor(api, facilitator, shop.shopId, MyCallApplicationDocument, { callId: ministryCall })).myCallApplication?.id).toBe(applied.id);
+    expect(dataOf(await api.gqlAs(shop.accessToken, MyCallApplicationDocument, { callId: ministryCall })).myCallApplication?.id).toBe(applied.id);
+    expect(dataOf(await actingFor(api, facilitator, shop.shopId, MyCallApplicationsDocument, {})).myCallApplications.items.map((a) => a.id)).toEqual([applied.id]);
+
+    const own = await actingFor(api, facilitator, shop.shopId, ApplyToCallDocument, applyInput(ownCall));
+    expect(own.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'RUNNER_CANNOT_APPLY', field: 'input.callId' });
+    expect(await db.query(`SELECT count(*)::int AS n FROM call_application WHERE call_id = $1`, [ownCall])).toEqual([{ n: 0 }]);
+    // The shop itself may apply to it: the rule is about who fills the application in.
+    member(dataOf(await api.gqlAs(shop.accessToken, ApplyToCallDocument, applyInput(ownCall))).applyToCall, 'CallApplication');
+
+    // Acting for the shop, it lists the calls the shop sees: not its organisation's drafts.
+    const draft = dataOf(await api.gqlAs(facilitator.accessToken, CreateSelectionCallDocument, { input: aCall() })).createSelectionCall;
+    const listed = async (shopId: string | null): Promise<string[]> =>
+      dataOf(await actingFor(api, facilitator, shopId, SelectionCallsDocument, {})).selectionCalls.items.map((call) => call.id);
+    expect(await listed(null)).toContain(draft.id);
+    expect(await listed(shop.shopId)).not.toContain(draft.id);
+    expect(await listed(shop.shopId)).toEqual(expect.arrayContaining([ministryCall, ownCall]));
+
+    // Without naming the shop, a facilitator has no shop to apply for.
+    const nobody = await actingFor(api, facilitator, null, ApplyToCallDocument, applyInput(ministryCall));
+    expect(nobody.errors?.[0].extensions.code).toBeDefined();
+    expect(nobody.data?.applyToCall ?? null).toBeNull();
+  });
+});

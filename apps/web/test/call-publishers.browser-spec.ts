@@ -66,6 +66,7 @@ describe('Calls run by an authorised organisation, in the browser: staff grant a
     await orgPage.getByRole('heading', { level: 1, name: title }).waitFor();
     await orgPage.waitForURL('**/facilitatore/bandi/*');
     await orgPage.getByRole('button', { name: 'Pubblica il bando' }).click();
+    await orgPage.getByRole('button', { name: 'Sì, pubblica' }).click();
     await orgPage.getByText('Bando pubblicato', { exact: false }).waitFor();
     // The call says publicly who runs it.
     await orgPage.getByRole('definition').filter({ hasText: agency }).waitFor();

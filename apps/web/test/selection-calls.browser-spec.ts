@@ -55,9 +55,17 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     await page.getByRole('button', { name: 'Salva la bozza' }).click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await page.getByText('Bando salvato come bozza', { exact: false }).waitFor();
+    // Publishing cannot be undone: it is asked first, and "no" changes nothing.
     await page.getByRole('button', { name: 'Pubblica il bando' }).click();
+    await page.getByRole('button', { name: 'No, torna indietro' }).click();
+    await page.getByRole('button', { name: 'Pubblica il bando' }).click();
+    await page.getByText('Pubblicare il bando?', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Sì, pubblica' }).click();
     await page.getByText('Bando pubblicato', { exact: false }).waitFor();
     await page.getByText('Seme del sorteggio pubblicato', { exact: false }).waitFor();
+    // While applications are open, the page says until when instead of offering to close.
+    await page.getByText('Le domande sono aperte fino al', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Chiudi e pubblica la graduatoria' }).count()).toBe(0);
     await expectAccessible(page, 'call-staff-open');
     const callId = new URL(page.url()).pathname.split('/').pop() as string;
 
@@ -89,6 +97,7 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     await web.app.get(DataSource).query(`UPDATE selection_call SET opens_at = now() - interval '2 hours', closes_at = now() - interval '1 minute' WHERE id = $1`, [callId]);
     await page.reload();
     await page.getByRole('button', { name: 'Chiudi e pubblica la graduatoria' }).click();
+    await page.getByRole('button', { name: 'Sì, chiudi e pubblica' }).click();
     await page.getByText('Bando chiuso', { exact: false }).waitFor();
     expect(await page.getByTestId('application-card').locator('h3').allInnerTexts()).toEqual([`1. ${bakeryName}`, `2. ${barName}`]);
     await expectAccessible(page, 'call-staff-closed');

@@ -1,12 +1,14 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { ConfirmBox, useConfirmation } from '../../components/ConfirmBox';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { StatusNotice, useArrivedNotice, useNotice } from '../../components/StatusNotice';
 import { useFormErrors } from '../../errors/use-form-errors';
 import { CloseCallDocument, PublishCallDocument, StaffCallApplicationsDocument, StaffCallDocument } from '../../gql/generated';
+import { useFormat } from '../../i18n/format';
 import { PATHS, pathTo } from '../../routes';
 import { CallApplications } from './CallApplications';
 import { CallSummary } from './CallSummary';
@@ -24,6 +26,7 @@ const publishLabels = (offer: string, places: string): Record<string, string> =>
 /** Staff, or the authorised organisation running it: one call, its actions (publish, close) and its applications, in rank order once closed. */
 export function CallStaffPage() {
   const { t } = useTranslation();
+  const format = useFormat();
   const { id = '' } = useParams();
   const { notice, announce } = useNotice(useArrivedNotice());
   const { data, error } = useQuery(StaffCallDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
@@ -37,6 +40,8 @@ export function CallStaffPage() {
   if (error) return <p className="text-danger">{t('calls.notFound')}</p>;
   if (!data) return <Loading />;
   const call = data.selectionCall;
+  // The call closes at the end of its window, not before: until then the page says when.
+  const windowOver = new Date(call.closesAt).getTime() <= Date.now();
 
   return (
     <>
@@ -48,31 +53,65 @@ export function CallStaffPage() {
       <ErrorSummary errors={errors} attempt={attempt} idPrefix="call-action" />
       <CallSummary call={call} headingLevel={2} />
       {call.drawSeed ? <p className="small">{t('calls.seed', { seed: call.drawSeed })}</p> : null}
-      <div className="d-flex gap-2 mb-4">
+      <div className="d-flex flex-wrap gap-2 mb-4">
         {call.status === 'DRAFT' ? (
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={publishing.loading}
-            onClick={() => void send('SelectionCall', async () => (await publish({ variables: { id } })).data?.publishSelectionCall).then((done) => done && announce(t('calls.staff.published')))}
-          >
-            {t('calls.staff.publish')}
-          </button>
+          <ConfirmedAction
+            id="call-publish"
+            label={t('calls.staff.publish')}
+            question={t('calls.staff.publishQuestion', { date: format.dateTime(call.closesAt) })}
+            confirmLabel={t('calls.staff.publishConfirm')}
+            busy={publishing.loading}
+            onConfirm={() => send('SelectionCall', async () => (await publish({ variables: { id } })).data?.publishSelectionCall).then((done) => done && announce(t('calls.staff.published')))}
+          />
         ) : null}
-        {call.status === 'OPEN' ? (
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={closing.loading}
-            onClick={() => void send('SelectionCall', async () => (await close({ variables: { id } })).data?.closeSelectionCall).then((done) => done && announce(t('calls.staff.closed')))}
-          >
-            {t('calls.staff.close')}
-          </button>
+        {call.status === 'OPEN' && !windowOver ? <p className="mb-0">{t('calls.staff.closesLater', { date: format.dateTime(call.closesAt) })}</p> : null}
+        {call.status === 'OPEN' && windowOver ? (
+          <ConfirmedAction
+            id="call-close"
+            label={t('calls.staff.close')}
+            question={t('calls.staff.closeQuestion')}
+            confirmLabel={t('calls.staff.closeConfirm')}
+            busy={closing.loading}
+            onConfirm={() => send('SelectionCall', async () => (await close({ variables: { id } })).data?.closeSelectionCall).then((done) => done && announce(t('calls.staff.closed')))}
+          />
         ) : null}
         {call.status === 'CLOSED' ? <Link to={pathTo(PATHS.graduatoria, call.id)}>{t('calls.staff.publicList')}</Link> : null}
       </div>
       {/* A call closed meanwhile is ranked anew: its applications start again from the first page. */}
       <CallApplications key={`${call.id}:${call.status}`} callId={call.id} callStatus={call.status} onExcluded={announce} />
     </>
+  );
+}
+
+interface ConfirmedActionProps {
+  id: string;
+  label: string;
+  question: string;
+  confirmLabel: string;
+  busy: boolean;
+  onConfirm: () => Promise<unknown>;
+}
+
+/** A step that cannot be undone, asked twice: the question replaces the button until it is answered. */
+function ConfirmedAction({ id, label, question, confirmLabel, busy, onConfirm }: ConfirmedActionProps) {
+  const { t } = useTranslation();
+  const confirmation = useConfirmation();
+  if (confirmation.asking) {
+    return (
+      <ConfirmBox
+        id={id}
+        question={question}
+        confirmLabel={confirmLabel}
+        cancelLabel={t('calls.staff.keep')}
+        busy={busy}
+        onConfirm={() => void onConfirm().finally(confirmation.close)}
+        onCancel={confirmation.cancel}
+      />
+    );
+  }
+  return (
+    <button ref={confirmation.trigger} type="button" className="btn btn-primary" disabled={busy} onClick={confirmation.ask}>
+      {label}
+    </button>
   );
 }

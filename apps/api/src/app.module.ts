@@ -14,6 +14,8 @@ export interface AppOptions {
   worker: boolean;
   /** How often the worker polls an idle queue, in seconds. */
   workerPollSeconds?: number;
+  /** How long the jobs in hand may run on when the process stops (SHUTDOWN_TIMEOUT_SECONDS). */
+  jobStopTimeoutSeconds?: number;
   /** Settings that take precedence over the process environment (tests: limits, proxies). */
   env?: Record<string, string>;
 }
@@ -28,7 +30,12 @@ export class AppModule {
         LoggingModule,
         MetricsModule,
         DatabaseModule.forRoot(options.databaseUrl, ALL_ENTITIES),
-        JobsModule.forRoot({ databaseUrl: options.databaseUrl, consume: options.worker, pollingIntervalSeconds: options.workerPollSeconds ?? 2 }),
+        JobsModule.forRoot({
+          databaseUrl: options.databaseUrl,
+          consume: options.worker,
+          pollingIntervalSeconds: options.workerPollSeconds ?? 2,
+          stopTimeoutSeconds: options.jobStopTimeoutSeconds,
+        }),
         CoreModule,
         ApiModule,
         ...(options.worker ? [WorkerModule] : []),

@@ -112,12 +112,12 @@ async function prepareDatabase(env: Environment, database: DatabaseConnection, l
   }
 }
 
-/** Whatever hangs while stopping, the process ends. */
+/** Whatever hangs while stopping, the process ends: after the requests' and then the jobs' time, and a margin. */
 function exitIfStillRunning(env: Environment, log: BootLogger): void {
   setTimeout(() => {
     log.error('Could not stop in time: exiting');
     process.exit(1);
-  }, env.SHUTDOWN_TIMEOUT_SECONDS * 1000 + 20_000).unref();
+  }, 2 * env.SHUTDOWN_TIMEOUT_SECONDS * 1000 + 20_000).unref();
 }
 
 /**
@@ -170,7 +170,7 @@ async function bootstrap(env: Environment, log: BootLogger): Promise<void> {
     const databaseUrl = database.url;
     await steps.run('starting the API', async () => {
       app = await NestFactory.create<NestExpressApplication>(
-        AppModule.register({ databaseUrl, worker: env.RUN_WORKER, workerPollSeconds: env.WORKER_POLL_SECONDS }),
+        AppModule.register({ databaseUrl, worker: env.RUN_WORKER, workerPollSeconds: env.WORKER_POLL_SECONDS, jobStopTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS }),
         { bufferLogs: true },
       );
       app.useLogger(app.get(Logger));

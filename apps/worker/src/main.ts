@@ -17,7 +17,7 @@ async function main(log: pino.Logger): Promise<void> {
   // Refused at once, not after waiting for the database: each process on a host needs its own.
   await assertMetricsPortFree(env.METRICS_PORT, env.METRICS_HOST);
   await waitForDatabase(env.DATABASE_URL, env.DATABASE_CONNECT_TIMEOUT_SECONDS, (line) => log.info(line));
-  const app = await NestFactory.createApplicationContext(WorkerAppModule.register(env.DATABASE_URL, env.WORKER_POLL_SECONDS), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(WorkerAppModule.register(env.DATABASE_URL, env.WORKER_POLL_SECONDS, env.SHUTDOWN_TIMEOUT_SECONDS), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   let stopping = false;
   const stop = (signal: string): void => {

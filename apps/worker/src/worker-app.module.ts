@@ -6,7 +6,7 @@ import { DatabaseModule } from '@vec/database';
 /** Composition root of a worker process: the core services and the job consumers, no HTTP. */
 @Module({})
 export class WorkerAppModule {
-  static register(databaseUrl: string, pollingIntervalSeconds: number): DynamicModule {
+  static register(databaseUrl: string, pollingIntervalSeconds: number, stopTimeoutSeconds?: number): DynamicModule {
     return {
       module: WorkerAppModule,
       imports: [
@@ -14,7 +14,7 @@ export class WorkerAppModule {
         LoggingModule,
         MetricsModule,
         DatabaseModule.forRoot(databaseUrl, ALL_ENTITIES),
-        JobsModule.forRoot({ databaseUrl, consume: true, pollingIntervalSeconds }),
+        JobsModule.forRoot({ databaseUrl, consume: true, pollingIntervalSeconds, stopTimeoutSeconds }),
         CoreModule,
         WorkerModule,
       ],

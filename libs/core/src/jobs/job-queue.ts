@@ -14,6 +14,11 @@ export interface JobQueueOptions {
   /** Consume jobs here (a worker): also run pg-boss's maintenance and cron scheduling. */
   consume: boolean;
   pollingIntervalSeconds: number;
+  /**
+   * How long a stopping process lets the jobs in hand finish (SHUTDOWN_TIMEOUT_SECONDS): a job cut
+   * short leaves its work to the retry, and an allocation run to the stale-run sweep.
+   */
+  stopTimeoutSeconds?: number;
 }
 
 export interface SendOptions {
@@ -26,6 +31,9 @@ export interface SendOptions {
 /** admin_shutdown and its kin, or the client noticing the connection is gone. */
 const isConnectionClosed = (error: Error): boolean =>
   ['57P01', '57P02', '57P03'].includes((error as { code?: string }).code ?? '') || /Connection terminated/i.test(error.message);
+
+/** SHUTDOWN_TIMEOUT_SECONDS's default. */
+const DEFAULT_STOP_TIMEOUT_SECONDS = 25;
 
 /** pg_advisory_lock key: one process at a time creates the queues. */
 const QUEUE_CREATION_LOCK = 7_320_001;
@@ -112,7 +120,7 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
-    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    await this.boss.stop({ graceful: true, wait: true, timeout: (this.options.stopTimeoutSeconds ?? DEFAULT_STOP_TIMEOUT_SECONDS) * 1000 });
   }
 
   /** Queues a job; inside a transaction (ctx.manager) it commits or rolls back with it. */

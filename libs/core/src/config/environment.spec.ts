@@ -21,6 +21,11 @@ describe('validateEnvironment', () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it('takes ALLOCATION_SCHEDULE=off, which removes the stored schedule', () => {
+    expect(validateEnvironment({ ALLOCATION_SCHEDULE: 'off' }).ALLOCATION_SCHEDULE).toBe('off');
+    expect(() => validateEnvironment({ ALLOCATION_SCHEDULE: 'none' })).toThrow(/ALLOCATION_SCHEDULE must be a 5-field cron expression, e\.g\. "0 2 \* \* \*", or off/);
+  });
+
   it('reads strings from the environment into typed values', () => {
     const env = validateEnvironment({ PORT: '8080', MIGRATIONS_RUN: 'false', DATABASE_URL: 'postgres://u:p@db:5432/vicini', WORKER_POLL_SECONDS: '0.5', ALLOCATION_SCHEDULE: '0 2 * * *' });
     expect(env).toMatchObject({ PORT: 8080, MIGRATIONS_RUN: false, DATABASE_URL: 'postgres://u:p@db:5432/vicini', WORKER_POLL_SECONDS: 0.5, ALLOCATION_SCHEDULE: '0 2 * * *' });

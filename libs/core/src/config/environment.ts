@@ -2,12 +2,15 @@ import { Transform } from 'class-transformer';
 import { IsCronExpression } from './cron-expression';
 import { IsIdentityProviders } from './identity-providers.validator';
 import { IsApartFromPort } from './metrics-port.validator';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { MESSAGES } from '../messages';
 
 import { LOG_LEVELS, type LogLevelName, toBoolean, toNumber } from './environment-values';
 
 export type { LogLevelName } from './environment-values';
+
+/** ALLOCATION_SCHEDULE's value that removes the recurring allocation runs. */
+export const ALLOCATION_SCHEDULE_OFF = 'off';
 
 /**
  * Every environment variable the platform reads, with its default. Checked once at start:
@@ -237,8 +240,13 @@ export class Environment {
   @Max(86_400)
   LOGIN_LOCKOUT_MAX_SECONDS = 900;
 
-  /** Cron expression (5 fields, UTC) for recurring committed allocation runs; unset: none. */
+  /**
+   * Cron expression (5 fields, UTC) for recurring committed allocation runs, stored for every
+   * process; `off` removes it; unset leaves the stored one as it is (so that a process started
+   * without it does not undo another's).
+   */
   @IsOptional()
+  @ValidateIf((env: Environment) => env.ALLOCATION_SCHEDULE !== ALLOCATION_SCHEDULE_OFF)
   @Matches(/^\S+( \S+){4}$/, { message: MESSAGES.config.allocationSchedule().en })
   @IsCronExpression()
   ALLOCATION_SCHEDULE?: string;

@@ -40,7 +40,8 @@ export interface JobData {
   [JOB.PROMOTE_WAITLIST]: { offerId: string };
   [JOB.SWEEP_WAITLISTS]: NoData;
   [JOB.RUN_ALLOCATION]: { runId: string };
-  [JOB.SCHEDULED_ALLOCATION]: NoData;
+  /** What the process that stored the schedule was told (ALLOCATION_SCHEDULE_COMPLETE_SETS). */
+  [JOB.SCHEDULED_ALLOCATION]: { completeSetsOnly?: boolean };
   [JOB.REMIND_RESPONSES]: NoData;
   [JOB.REMIND_SURVEYS]: NoData;
   [JOB.FAIL_STALE_RUNS]: NoData;

@@ -144,9 +144,14 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  /** A recurring job (5-field cron, UTC). */
-  async schedule(name: JobName, cron: string): Promise<void> {
-    await this.boss.schedule(name, cron, {}, { tz: 'UTC' });
+  /** A recurring job (5-field cron, UTC), with the data each of its jobs carries. */
+  async schedule<N extends JobName>(name: N, cron: string, data?: JobData[N]): Promise<void> {
+    await this.boss.schedule(name, cron, data ?? {}, { tz: 'UTC' });
+  }
+
+  /** The cron expression stored for a recurring job, or null. */
+  async scheduleOf(name: JobName): Promise<string | null> {
+    return (await this.boss.getSchedules()).find((schedule) => schedule.name === name)?.cron ?? null;
   }
 
   async unschedule(name: JobName): Promise<void> {

@@ -24,8 +24,8 @@ export const configMessages = {
     it: 'TRUST_PROXY deve essere true, false, un numero di passaggi oppure un elenco di indirizzi o sottoreti',
   }),
   allocationSchedule: (): Words => ({
-    en: 'ALLOCATION_SCHEDULE must be a 5-field cron expression, e.g. "0 2 * * *"',
-    it: 'ALLOCATION_SCHEDULE deve essere un’espressione cron di 5 campi, per esempio "0 2 * * *"',
+    en: 'ALLOCATION_SCHEDULE must be a 5-field cron expression, e.g. "0 2 * * *", or off',
+    it: 'ALLOCATION_SCHEDULE deve essere un’espressione cron di 5 campi, per esempio "0 2 * * *", oppure off',
   }),
   /** `problem`: the cron parser's own words, which say what it could not read. */
   cronExpression: (variable: string, problem: string): Words => ({

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { AllocationExecutor } from '../allocation/allocation-executor.service';
 import { AllocationRunService } from '../allocation/allocation-run.service';
 import { RequestContext } from '../common/request-context';
+import { ALLOCATION_SCHEDULE_OFF } from '../config/environment';
 import { JobQueue } from '../jobs/job-queue';
 import { JOB } from '../jobs/job-names';
 import { MailDeliveryService } from '../mail/mail-delivery.service';
@@ -85,15 +86,32 @@ export class JobConsumers implements OnApplicationBootstrap {
     });
     await this.jobs.work(JOB.SEND_DIGESTS, async () => this.report('daily digests', await this.digests.sendDigests(system())));
     await this.jobs.work(JOB.SWEEP_CALLS, async () => this.report('selection calls closed or refilled', await this.calls.sweep(system())));
-    await this.jobs.work(JOB.SCHEDULED_ALLOCATION, async () => {
-      await this.runs.startScheduled(system(), { completeSetsOnly: this.config.get<boolean>('ALLOCATION_SCHEDULE_COMPLETE_SETS') ?? false });
+    // Whichever process takes a scheduled run, it runs as the process that stored the schedule said.
+    await this.jobs.work(JOB.SCHEDULED_ALLOCATION, async (data) => {
+      await this.runs.startScheduled(system(), { completeSetsOnly: data.completeSetsOnly ?? this.config.get<boolean>('ALLOCATION_SCHEDULE_COMPLETE_SETS') ?? false });
     });
     for (const { job, cron } of SCHEDULES) await this.jobs.schedule(job, cron);
-    const allocation = this.config.get<string>('ALLOCATION_SCHEDULE');
-    if (allocation) await this.jobs.schedule(JOB.SCHEDULED_ALLOCATION, allocation);
-    else await this.jobs.unschedule(JOB.SCHEDULED_ALLOCATION);
-    const wholeBundles = this.config.get<boolean>('ALLOCATION_SCHEDULE_COMPLETE_SETS') ? ', complete bundles only' : '';
-    this.logger.log(`Worker consuming ${Object.values(JOB).length} queues${allocation ? `; allocation runs on "${allocation}"${wholeBundles}` : ''}`);
+    this.logger.log(`Worker consuming ${Object.values(JOB).length} queues; ${await this.applyAllocationSchedule()}`);
+  }
+
+  /**
+   * ALLOCATION_SCHEDULE, stored for every process: a cron expression replaces the stored one, `off`
+   * removes it, and unset leaves it as it is, so that a process started without the variable does
+   * not silently undo the schedule another one set. Returns what holds now, for the log.
+   */
+  private async applyAllocationSchedule(): Promise<string> {
+    const asked = this.config.get<string>('ALLOCATION_SCHEDULE');
+    const completeSetsOnly = this.config.get<boolean>('ALLOCATION_SCHEDULE_COMPLETE_SETS') ?? false;
+    if (asked === ALLOCATION_SCHEDULE_OFF) {
+      await this.jobs.unschedule(JOB.SCHEDULED_ALLOCATION);
+      return 'no recurring allocation runs (ALLOCATION_SCHEDULE=off)';
+    }
+    if (asked) {
+      await this.jobs.schedule(JOB.SCHEDULED_ALLOCATION, asked, { completeSetsOnly });
+      return `allocation runs on "${asked}"${completeSetsOnly ? ', complete bundles only' : ''}`;
+    }
+    const stored = await this.jobs.scheduleOf(JOB.SCHEDULED_ALLOCATION);
+    return stored ? `allocation runs on "${stored}", as stored by another process (ALLOCATION_SCHEDULE=off removes it)` : 'no recurring allocation runs';
   }
 
   private report(what: string, count: number): void {

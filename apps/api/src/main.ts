@@ -15,7 +15,7 @@ import {
   seedDemo,
   validateEnvironment,
 } from '@vec/core';
-import { buildDataSourceOptions, DatabaseUnreachableError, EmbeddedPostgresStartError, isPortFree, runPendingMigrations } from '@vec/database';
+import { assertMigrated, buildDataSourceOptions, DatabaseUnreachableError, EmbeddedPostgresStartError, isPortFree, PendingMigrationsError, runPendingMigrations } from '@vec/database';
 import { Logger } from 'nestjs-pino';
 import pino from 'pino';
 import type { Server } from 'node:http';
@@ -93,6 +93,8 @@ async function prepareDatabase(env: Environment, database: DatabaseConnection, l
     if (env.MIGRATIONS_RUN) {
       const applied = await steps.run('applying the migrations', () => runPendingMigrations(dataSource));
       log.info(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
+    } else {
+      await assertMigrated(dataSource);
     }
     if (env.SEED_DEMO === 'true' || (env.SEED_DEMO === 'auto' && database.embedded)) {
       const summary = await steps.run('loading the demo data', () => seedDemo(dataSource));
@@ -189,7 +191,7 @@ async function bootstrap(env: Environment, log: BootLogger): Promise<void> {
   log.info(`GraphQL API at ${base}/graphql — health at ${base}/health/ready${env.RUN_WORKER ? ' — worker running in this process' : ''}`);
 }
 
-const EXPECTED = [EmbeddedPostgresStartError, InvalidEnvironmentError, PortInUseError, MetricsPortInUseError, DatabaseUnreachableError];
+const EXPECTED = [EmbeddedPostgresStartError, InvalidEnvironmentError, PortInUseError, MetricsPortInUseError, DatabaseUnreachableError, PendingMigrationsError];
 
 function main(): void {
   let env: Environment;

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { assertMetricsPortFree, InvalidEnvironmentError, loggableError, MetricsPortInUseError, pinoOptions, validateEnvironment } from '@vec/core';
-import { DatabaseUnreachableError, waitForDatabase } from '@vec/database';
+import { ALL_ENTITIES, assertMetricsPortFree, InvalidEnvironmentError, loggableError, MetricsPortInUseError, pinoOptions, validateEnvironment } from '@vec/core';
+import { assertMigrated, buildDataSourceOptions, DatabaseUnreachableError, PendingMigrationsError, waitForDatabase } from '@vec/database';
+import { DataSource } from 'typeorm';
 import { Logger } from 'nestjs-pino';
 import pino from 'pino';
 import { WorkerAppModule } from './worker-app.module';
@@ -17,6 +18,13 @@ async function main(log: pino.Logger): Promise<void> {
   // Refused at once, not after waiting for the database: each process on a host needs its own.
   await assertMetricsPortFree(env.METRICS_PORT, env.METRICS_HOST);
   await waitForDatabase(env.DATABASE_URL, env.DATABASE_CONNECT_TIMEOUT_SECONDS, (line) => log.info(line));
+  // A worker never migrates: on a database older than its code it would fail every job.
+  const schema = await new DataSource(buildDataSourceOptions(env.DATABASE_URL, ALL_ENTITIES)).initialize();
+  try {
+    await assertMigrated(schema);
+  } finally {
+    await schema.destroy();
+  }
   const app = await NestFactory.createApplicationContext(WorkerAppModule.register(env.DATABASE_URL, env.WORKER_POLL_SECONDS, env.SHUTDOWN_TIMEOUT_SECONDS), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   let stopping = false;
@@ -43,7 +51,7 @@ try {
   process.exit(1);
 }
 main(log).catch((error: unknown) => {
-  const expected = [InvalidEnvironmentError, DatabaseUnreachableError, MetricsPortInUseError].some((type) => error instanceof type);
+  const expected = [InvalidEnvironmentError, DatabaseUnreachableError, MetricsPortInUseError, PendingMigrationsError].some((type) => error instanceof type);
   const { message, stack } = loggableError(error);
   console.error(`Cannot start: ${expected ? (error as Error).message : message}`);
   if (!expected && stack) console.error(stack);

@@ -1,4 +1,7 @@
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationExecutor } from 'typeorm';
+
+/** The database lacks migrations this build has: a process started on it would fail requests. */
+export class PendingMigrationsError extends Error {}
 
 /** Any fixed key: serialises migration runs of processes that start together. */
 const MIGRATION_LOCK_KEY = 72_010_2020;
@@ -15,6 +18,24 @@ export async function runPendingMigrations(dataSource: DataSource): Promise<stri
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await runner.release();
   }
+}
+
+/** The names of this build's migrations the database has not had yet, oldest first. */
+export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
+  return (await new MigrationExecutor(dataSource).getPendingMigrations()).map((migration) => migration.name);
+}
+
+/**
+ * For a process that does not migrate (MIGRATIONS_RUN=false, a worker): refuses a database that
+ * lacks migrations, naming them and how to apply them, instead of starting to fail requests.
+ */
+export async function assertMigrated(dataSource: DataSource): Promise<void> {
+  const pending = await pendingMigrations(dataSource);
+  if (pending.length === 0) return;
+  const shown = pending.length > 3 ? `${pending.slice(0, 3).join(', ')} and ${pending.length - 3} more` : pending.join(', ');
+  throw new PendingMigrationsError(
+    `The database lacks ${pending.length === 1 ? 'a migration' : `${pending.length} migrations`} of this version (${shown}): apply them first with \`node dist/apps/cli/src/main.js migrate\` (or start one API process with MIGRATIONS_RUN=true)`,
+  );
 }
 
 /**

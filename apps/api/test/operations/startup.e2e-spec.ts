@@ -2,6 +2,7 @@ import { createServer, Server } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createScratchDatabase } from '@vec/core/testing/test-database';
 import { API_MAIN, freePort, spawnBuilt, WORKER_MAIN } from '../testing/spawned-api';
 
 /** The process ends on its own: every case here is refused. */
@@ -96,5 +97,21 @@ describe('Start-up checks everything it can before touching the database, and sa
     ]);
     expect(output).not.toContain('s3cret');
     expect(output).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    ['an API process that does not migrate', API_MAIN, { MIGRATIONS_RUN: 'false' }],
+    ['a worker', WORKER_MAIN, {}],
+  ])('refuses a database that lacks migrations of this version, naming them and how to apply them (%s)', async (_who, main, env) => {
+    const scratch = await createScratchDatabase({ migrated: false });
+    try {
+      const { code, output } = await refused(main, { ...env, DATABASE_URL: scratch.url, PORT: String(await freePort()), METRICS_PORT: '0' });
+      expect(code).toBe(1);
+      const errors = output.split('\n').filter((line) => line.startsWith('Cannot start'));
+      expect(errors).toEqual([expect.stringMatching(/^Cannot start: The database lacks \d+ migrations of this version \(\w+, \w+, \w+ and \d+ more\): apply them first with `node dist\/apps\/cli\/src\/main\.js migrate`/)]);
+      expect(output).not.toMatch(/\n\s+at /);
+    } finally {
+      await scratch.drop();
+    }
   });
 });

@@ -35,6 +35,8 @@ describe('validateEnvironment', () => {
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'postgres://:::' }, 'DATABASE_URL'],
+    [{ TRUST_PROXY: 'foo' }, 'TRUST_PROXY'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ MIGRATIONS_RUN: 'maybe' }, 'MIGRATIONS_RUN'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],

@@ -2,6 +2,8 @@ import { Transform } from 'class-transformer';
 import { IsCronExpression } from './cron-expression';
 import { IsIdentityProviders } from './identity-providers.validator';
 import { IsApartFromPort } from './metrics-port.validator';
+import { IsTrustProxy } from './trust-proxy.validator';
+import { IsParsableUrl } from './url.validator';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { MESSAGES } from '../messages';
 
@@ -32,6 +34,7 @@ export class Environment {
   /** PostgreSQL to use; when unset, an embedded PostgreSQL is started. */
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: MESSAGES.config.databaseUrl().en })
+  @IsParsableUrl(MESSAGES.config.databaseUrl().en)
   DATABASE_URL?: string;
 
   @IsString()
@@ -121,7 +124,7 @@ export class Environment {
    * socket's address is the client), `true`, a number of hops, or comma-separated addresses/subnets.
    * Throttling is per client address, so set it to the real proxies in front of the API.
    */
-  @Matches(/^(true|false|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, { message: MESSAGES.config.trustProxy().en })
+  @IsTrustProxy()
   TRUST_PROXY = 'false';
 
   /** The largest request body accepted, in kB (larger bodies are refused with 413). */

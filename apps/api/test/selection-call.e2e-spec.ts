@@ -113,7 +113,11 @@ describe('Selection calls over GraphQL: publish, apply, exclude, close, graduato
       'CallApplication',
     );
     expect(exclusion).toMatchObject({ status: 'EXCLUDED', exclusionReason: 'Visura camerale non conforme' });
-    expect(member(dataOf(await api.gqlAs(staff.accessToken, CloseSelectionCallDocument, { id: created.id })).closeSelectionCall, 'CallWindowError').code).toBe('CALL_WINDOW');
+    const early = member(dataOf(await api.gqlAs(staff.accessToken, CloseSelectionCallDocument, { id: created.id })).closeSelectionCall, 'CallWindowError');
+    expect(early.code).toBe('CALL_WINDOW');
+    // The closing time with its hour, in Italian time: the window may end the same day.
+    const closesAt = new Date(created.closesAt).toLocaleTimeString('it-IT', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Rome' });
+    expect(early.messageIt).toMatch(new RegExp(`^Le domande sono aperte fino all?[’ ]\\d+ \\S+ \\d{4} alle ${closesAt}: il bando si chiude dopo$`));
 
     await sleep(Math.max(0, new Date(created.closesAt).getTime() - Date.now() + 200));
     expect(member(await apply(anotherTorino, created.id, true), 'CallNotEligibleError').failed.map((f) => f.code)).toEqual(['WINDOW_CLOSED']);
@@ -173,6 +177,11 @@ describe('Selection calls over GraphQL: publish, apply, exclude, close, graduato
     expect(unknownQuestion.errors?.[0].extensions.fields).toEqual([expect.objectContaining({ field: 'input.scoring.0.questionCode', code: 'UNKNOWN_QUESTION' })]);
     const backwards = await api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input: aCall(-120_000) });
     expect(backwards.errors?.[0].extensions.fields).toEqual([expect.objectContaining({ field: 'input.closesAt' })]);
+    // A window already over: the draft could never be published, so it is refused at once.
+    const over = await api.gqlAs(staff.accessToken, CreateSelectionCallDocument, {
+      input: aCall(-60_000, { opensAt: new Date(Date.now() - 86_400_000).toISOString() }),
+    });
+    expect(over.errors?.[0].extensions.fields).toEqual([expect.objectContaining({ field: 'input.closesAt', code: 'CLOSES_IN_PAST' })]);
     const noOffer = await api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input: aCall(60_000, { offerIds: ['00000000-0000-4000-8000-000000000000'] }) });
     expect(noOffer.errors?.[0].extensions.fields).toEqual([expect.objectContaining({ field: 'input.offerIds.0', code: 'OFFER_NOT_FOUND' })]);
     const [{ after }] = await db.query('SELECT count(*)::int AS after FROM selection_call');

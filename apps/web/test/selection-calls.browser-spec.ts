@@ -40,6 +40,9 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     // Nothing filled in: the API names each field, next to it.
     await page.getByRole('button', { name: 'Salva la bozza' }).click();
     await page.locator('#call-title-error').waitFor();
+    // The empty offer is told on its picker, in words, not as the API's list field.
+    expect(await page.locator('#call-offerIds\\.0-error').innerText()).toBe("Scegli l'offerta di cui il bando assegna i posti");
+    expect(await page.getByRole('alert').innerText()).not.toContain('offerIds');
     await expectAccessible(page, 'calls-form-errors');
 
     await page.getByLabel(/^Titolo/).fill(title);

@@ -77,12 +77,12 @@ describe('form errors from the API', () => {
     const error = badInput([
       { field: 'input.coverage.radii.0.km', code: 'max', message: 'input.coverage.radii.0.km must be at most 500', messageIt: 'input.coverage.radii.0.km non può superare 500' },
       { field: 'input.coverage.regionCodes.0', code: 'REGION_NOT_FOUND', message: 'no region "99"', messageIt: 'nessuna regione "99"' },
-      { field: 'input.validUntil', code: 'isAfter', message: 'input.validUntil must be after validFrom', messageIt: 'input.validUntil deve essere successiva a validFrom' },
+      { field: 'input.validUntil', code: 'isAfter', message: 'input.validUntil must be after validFrom', messageIt: 'input.validUntil deve venire dopo «validFrom»' },
     ]);
     expect(apiFormErrors(error, offerLabels, 'it', 'rete').fields).toEqual({
       'coverage.radii.0.km': 'Raggio 1 (km) non può superare 500',
       coverage: 'Nessuna regione "99"',
-      validUntil: 'Valida fino al deve essere successiva a Valida dal',
+      validUntil: 'Valida fino al deve venire dopo «Valida dal»',
     });
     const empty = badInput([{ field: 'input.coverage', code: 'COVERAGE_EMPTY', message: 'input.coverage: give at least one area', messageIt: "input.coverage: indicare almeno un'area" }]);
     expect(apiFormErrors(empty, offerLabels, 'it', 'rete').fields.coverage).toBe("Area servita: indicare almeno un'area");

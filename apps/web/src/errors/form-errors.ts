@@ -42,7 +42,7 @@ function owningField(name: string, labels: FieldLabels): string | undefined {
 /**
  * The API words validation messages after the raw field path ("partitaIva ha la cifra di controllo
  * errata"); the user reads the label they see instead ("Partita IVA ha la cifra di controllo errata").
- * Other camelCase field names in the message ("… successiva a validFrom") read as their labels too;
+ * Other camelCase field names in the message ("… dopo «validFrom»") read as their labels too;
  * plain words are left alone, as they may be ordinary words of the sentence.
  */
 function wordMessage(error: ApiFieldError, language: Language, label: string | undefined, labels: FieldLabels): string {

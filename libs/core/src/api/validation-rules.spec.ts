@@ -81,7 +81,7 @@ describe('a rule with arguments, worded from the arguments it was declared with'
       'input.to',
       'isAfter',
       'input.to must be after from',
-      'input.to deve essere successiva a from',
+      'input.to deve venire dopo «from»',
     ],
     [{ slots: [{ month: 1 }, { month: 13 }] }, 'input.slots.1.month', 'max', 'input.slots.1.month must be at most 12', 'input.slots.1.month non può superare 12'],
   ])('%j: %s', async (value, field, code, message, messageIt) => {

@@ -1,6 +1,6 @@
 import type { CallIneligibility } from '@vec/matching';
 import type { CallApplicationStatus, ScoringKind, SelectionCallStatus, TieBreakRule } from '../selection-call/selection-call.types';
-import { datePhrase, day, type Words } from './words';
+import { datePhrase, day, dayAndTime, type Words } from './words';
 
 const field = (path: string, en: string, it: string): Words => ({ en: `${path} ${en}`, it: `${path} ${it}` });
 
@@ -78,13 +78,22 @@ export const selectionCallMessages = {
     it: `Il bando è ${CALL_STATUS[current].it}: questo passaggio ora non è possibile`,
   }),
   windowOver: (closesAt: Date): Words => ({
-    en: `Applications were to close on ${day(closesAt).en}: set a later closing date in a new call`,
-    it: `Le domande si sarebbero chiuse ${datePhrase('il', day(closesAt).it)}: indica una chiusura successiva in un nuovo bando`,
+    en: `Applications were to close on ${dayAndTime(closesAt).en}: set a later closing date in a new call`,
+    it: `Le domande si sarebbero chiuse ${datePhrase('il', dayAndTime(closesAt).it)}: indica una chiusura successiva in un nuovo bando`,
   }),
-  windowOpen: (closesAt: Date): Words => ({
-    en: `Applications are open until ${day(closesAt).en}: the call closes after that`,
-    it: `Le domande sono aperte fino ${datePhrase('al', day(closesAt).it)}: il bando si chiude dopo`,
-  }),
+  /** Closing asked before the window ends; `opensAt` when applications have not opened yet. */
+  windowOpen: (closesAt: Date, opensAt: Date | null): Words =>
+    opensAt
+      ? {
+          en: `Applications open on ${dayAndTime(opensAt).en} and close on ${dayAndTime(closesAt).en}: the call closes after that`,
+          it: `Le domande si aprono ${datePhrase('il', dayAndTime(opensAt).it)} e si chiudono ${datePhrase('il', dayAndTime(closesAt).it)}: il bando si chiude dopo`,
+        }
+      : {
+          en: `Applications are open until ${dayAndTime(closesAt).en}: the call closes after that`,
+          it: `Le domande sono aperte fino ${datePhrase('al', dayAndTime(closesAt).it)}: il bando si chiude dopo`,
+        },
+  closesInPast: (path: string): Words =>
+    field(path, 'must be in the future: applications would be closed before the call could be published', 'deve essere nel futuro: le domande sarebbero già chiuse prima che il bando possa essere pubblicato'),
   alreadyApplied: (): Words => ({ en: 'Your business has already applied to this call', it: 'La tua impresa ha già presentato domanda per questo bando' }),
   alreadyExcluded: (): Words => ({
     en: 'This application has already been excluded: its reason and who excluded it stay as they were',

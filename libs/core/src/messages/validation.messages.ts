@@ -61,7 +61,7 @@ export const validationMessages = {
   longitude: (path: string): Words => field(path, 'must be a longitude between -180 and 180', 'deve essere una longitudine tra -180 e 180'),
   list: (path: string): Words => field(path, 'must be a list', 'deve essere un elenco'),
   object: (path: string): Words => field(path, 'must be an object', 'deve essere un oggetto'),
-  after: (path: string, other: string): Words => field(path, `must be after ${other}`, `deve essere successiva a ${other}`),
+  after: (path: string, other: string): Words => field(path, `must be after ${other}`, `deve venire dopo «${other}»`),
   partitaIva: (path: string, failure: PartitaIvaFailure): Words => field(path, PARTITA_IVA[failure].en, PARTITA_IVA[failure].it),
   invalid: (path: string): Words => field(path, 'is not valid', 'non ha un valore valido'),
 

@@ -13,6 +13,13 @@ export function day(date: Date): Words {
   return { en: format('en-GB'), it: format('it-IT') };
 }
 
+/** A date and time as people write them, in each language (Italian time): "8 December 2026 at 14:05". */
+export function dayAndTime(date: Date): Words {
+  const time = date.toLocaleTimeString('it-IT', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Rome' });
+  const { en, it } = day(date);
+  return { en: `${en} at ${time}`, it: `${it} alle ${time}` };
+}
+
 /** The articles, plain or fused with a preposition, that an Italian date may follow. */
 export type DateArticle = 'il' | 'dal' | 'al' | 'del';
 

@@ -22,7 +22,8 @@ import { CallApplicationStatus, SelectionCallStatus } from './selection-call.typ
 export type CloseCallOutcome =
   | { kind: 'call'; call: SelectionCallEntity }
   | { kind: 'draft' }
-  | { kind: 'window-open'; closesAt: Date };
+  /** `opensAt` while applications have not opened yet, else null. */
+  | { kind: 'window-open'; closesAt: Date; opensAt: Date | null };
 
 /** Match states in which an admitted shop's place has ended before the service started: its place goes to the reserve list. */
 const LAPSED_STATES: readonly MatchState[] = [MatchState.DECLINED, MatchState.WITHDRAWN, MatchState.EXPIRED];
@@ -79,7 +80,7 @@ export class CallClosingService {
       const call = await this.lockCall(tx, callId);
       if (call.status === SelectionCallStatus.CLOSED) return { kind: 'call', call };
       if (call.status === SelectionCallStatus.DRAFT) return { kind: 'draft' };
-      if (call.closesAt.getTime() > tx.now.getTime()) return { kind: 'window-open', closesAt: call.closesAt };
+      if (call.closesAt.getTime() > tx.now.getTime()) return { kind: 'window-open', closesAt: call.closesAt, opensAt: call.opensAt.getTime() > tx.now.getTime() ? call.opensAt : null };
 
       // Only what the ranking and the admission read: a national call has tens of thousands.
       const applications = await this.connection.repository(tx, CallApplicationEntity).find({

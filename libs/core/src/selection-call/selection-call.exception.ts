@@ -26,6 +26,8 @@ export enum SelectionCallErrorCode {
   UNKNOWN_TERRITORY = 'UNKNOWN_TERRITORY',
   EMPLOYEE_BOUNDS = 'EMPLOYEE_BOUNDS',
   WINDOW_ORDER = 'WINDOW_ORDER',
+  /** The window would already be over: the draft could never be published. */
+  CLOSES_IN_PAST = 'CLOSES_IN_PAST',
   /** The caller's organisation has no authorisation in force to run calls. */
   NOT_CALL_PUBLISHER = 'NOT_CALL_PUBLISHER',
   /** The caller's organisation is not approved (pending, rejected or suspended). */

@@ -173,6 +173,7 @@ export class SelectionCallService {
   /** Everything one row cannot say about itself: offers, territory codes and the codes the criteria name. */
   private async check(ctx: RequestContext, input: CreateSelectionCall): Promise<void> {
     if (input.opensAt.getTime() >= input.closesAt.getTime()) fail(SelectionCallErrorCode.WINDOW_ORDER, 'input.closesAt');
+    if (input.closesAt.getTime() <= ctx.now.getTime()) fail(SelectionCallErrorCode.CLOSES_IN_PAST, 'input.closesAt');
     const e = input.eligibility;
     if (e.minEmployees != null && e.maxEmployees != null && e.minEmployees > e.maxEmployees) fail(SelectionCallErrorCode.EMPLOYEE_BOUNDS, 'input.eligibility.maxEmployees');
     duplicates(input.offerIds, 'input.offerIds');

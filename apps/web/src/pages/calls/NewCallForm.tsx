@@ -65,6 +65,8 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
     title: t('calls.form.title'),
     description: t('calls.form.description'),
     'offerIds.0': t('calls.form.offer'),
+    // The list itself (refused when empty): shown on its one picker, below.
+    offerIds: t('calls.form.offer'),
     places: t('calls.form.places'),
     opensAt: t('calls.form.opensAt'),
     closesAt: t('calls.form.closesAt'),
@@ -76,7 +78,10 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
     'scoring.1.weight': t('calls.form.employeesWeight'),
     'scoring.1.employeesCap': t('calls.form.employeesCap'),
   };
-  const { errors, attempt, send, dismiss } = useFormErrors(labels);
+  const { errors: named, attempt, send, dismiss } = useFormErrors(labels);
+  // The form picks one offer: a refusal of the list (`offerIds`) belongs to that picker, unless it has its own.
+  const { offerIds: listError, ...fields } = named.fields;
+  const errors = listError && !fields['offerIds.0'] ? { ...named, fields: { ...fields, 'offerIds.0': listError } } : { ...named, fields };
   const set = (field: keyof typeof EMPTY, apiField: string = field) => (value: string) => {
     setValues((all) => ({ ...all, [field]: value }));
     dismiss(apiField);
@@ -89,6 +94,7 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
     const local: LocalProblems = {};
     if (!opensAt) local.opensAt = () => t('calls.form.dateMissing', { field: labels.opensAt });
     if (!closesAt) local.closesAt = () => t('calls.form.dateMissing', { field: labels.closesAt });
+    if (!values.offerId) local['offerIds.0'] = () => t('calls.form.offerMissing');
     // A missing date is named here; the rest is still sent (with a window the API is sure to refuse), so every problem shows at once.
     const placeholder = new Date().toISOString();
     const input: CreateSelectionCallInput = {
@@ -132,7 +138,7 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
         value={offerSearch}
         onChange={(value) => {
           setOfferSearch(value);
-          set('offerId', 'offerIds.0')('');
+          set('offerId', 'offerIds')('');
         }}
         autoComplete="off"
       />
@@ -142,7 +148,7 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
         required
         placeholder={t('calls.form.chooseOffer')}
         value={values.offerId}
-        onChange={set('offerId', 'offerIds.0')}
+        onChange={set('offerId', 'offerIds')}
         options={offerItems.map((o) => ({ value: o.id, label: t('calls.form.offerOption', { title: o.title, provider: o.provider.name, free: o.capacity - o.used }) }))}
         error={errors.fields['offerIds.0']}
       />

@@ -43,7 +43,11 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
     windowOrder: ON_FIELD,
     invalidState: each(Object.values(SelectionCallStatus)),
     windowOver: [[DATE]],
-    windowOpen: [[DATE]],
+    windowOpen: [
+      [DATE, null],
+      [DATE, DATE],
+    ],
+    closesInPast: ON_FIELD,
     alreadyApplied: NONE,
     alreadyExcluded: NONE,
     notEligible: NONE,

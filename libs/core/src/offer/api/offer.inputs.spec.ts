@@ -33,7 +33,7 @@ describe('offer inputs through the global validation pipe', () => {
 
   it('refuses an end before the start, in English and Italian', async () => {
     expect(await fieldsOf({ ...valid, validUntil: new Date('2026-11-01T00:00:00Z') }, CreateOfferInput)).toEqual([
-      { field: 'validUntil', code: 'isAfter', message: 'validUntil must be after validFrom', messageIt: 'validUntil deve essere successiva a validFrom' },
+      { field: 'validUntil', code: 'isAfter', message: 'validUntil must be after validFrom', messageIt: 'validUntil deve venire dopo «validFrom»' },
     ]);
   });
 

@@ -49,6 +49,8 @@ export function selectionCallErrorToGraphQL(error: SelectionCallException): Grap
       return input(words.unknownTerritory(error.field));
     case SelectionCallErrorCode.EMPLOYEE_BOUNDS:
       return input(words.employeeBounds(error.field));
+    case SelectionCallErrorCode.CLOSES_IN_PAST:
+      return input(words.closesInPast(error.field));
     case SelectionCallErrorCode.WINDOW_ORDER:
       return input(words.windowOrder(error.field));
     case SelectionCallErrorCode.NOT_CALL_PUBLISHER:

@@ -57,7 +57,7 @@ export function toCloseResult(outcome: CloseCallOutcome, offerIds: string[]): ty
     case 'draft':
       return new InvalidCallStateErrorModel(MESSAGES.selectionCall.invalidState(SelectionCallStatus.DRAFT), 'id', SelectionCallStatus.DRAFT);
     case 'window-open':
-      return new CallWindowErrorModel(MESSAGES.selectionCall.windowOpen(outcome.closesAt), 'id', outcome.closesAt);
+      return new CallWindowErrorModel(MESSAGES.selectionCall.windowOpen(outcome.closesAt, outcome.opensAt), 'id', outcome.closesAt);
   }
 }
 

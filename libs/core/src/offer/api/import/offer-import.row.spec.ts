@@ -103,8 +103,8 @@ describe('cells', () => {
       it: 'capacita deve essere almeno 1',
       en: 'capacita must be at least 1',
     });
-    expect(inColumnWords({ it: 'validUntil deve essere successiva a validFrom', en: 'validUntil must be after validFrom' }, 'validUntil', 'valida_fino_al').it).toBe(
-      'valida_fino_al deve essere successiva a valida_dal',
+    expect(inColumnWords({ it: 'validUntil deve venire dopo «validFrom»', en: 'validUntil must be after validFrom' }, 'validUntil', 'valida_fino_al').it).toBe(
+      'valida_fino_al deve venire dopo «valida_dal»',
     );
   });
 });

@@ -71,8 +71,9 @@ describe('Allocation runs over GraphQL (a database of their own: a run takes eve
     expect(preview.statistics?.unservedByReason).toEqual(expect.arrayContaining([{ reason: 'ALL_FULL', count: 1 }, { reason: 'NO_ELIGIBLE_OFFER', count: 1 }]));
     const byRequest = new Map(preview.items.items.map((item) => [item.helpRequestId, item]));
     // Roma has only the national offer; the two older Torino requests take the local places.
-    expect(byRequest.get(romaRequest)).toMatchObject({ offerId: nationalStore.id, coverageLevel: 'NATIONAL' });
-    expect(byRequest.get(torinoRequests[0])).toMatchObject({ offerId: torinoStore.id, coverageLevel: 'COMUNE' });
+    // No distance applies to area coverage: null, not 0 km.
+    expect(byRequest.get(romaRequest)).toMatchObject({ offerId: nationalStore.id, coverageLevel: 'NATIONAL', distanceKm: null });
+    expect(byRequest.get(torinoRequests[0])).toMatchObject({ offerId: torinoStore.id, coverageLevel: 'COMUNE', distanceKm: null });
     expect(byRequest.get(torinoRequests[1])).toMatchObject({ offerId: torinoStore.id });
     expect(byRequest.get(torinoRequests[2])).toMatchObject({ offerId: null, unservedReason: 'ALL_FULL' });
     expect(byRequest.get(waitingRequest)).toMatchObject({ offerId: nationalDelivery.id });

@@ -115,7 +115,8 @@ export class AllocationRunItemModel {
   @Field(() => ID, { nullable: true }) offerId!: string | null;
   @Field(() => Int, { nullable: true }) cost!: number | null;
   @Field(() => CoverageLevelEnum, { nullable: true }) coverageLevel!: CoverageLevel | null;
-  @Field(() => Float, { nullable: true }) distanceKm!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Radius coverage only: the shop’s distance from the centre of the covering radius (null for area coverage, where no distance applies).' })
+  distanceKm!: number | null;
   @Field(() => UnservedReasonCode, { nullable: true }) unservedReason!: UnservedReasonCode | null;
   @Field(() => ID, { nullable: true, description: 'COMMIT runs: the match created.' }) matchId!: string | null;
 }
@@ -199,7 +200,7 @@ export const toAllocationRunItemModel = (e: AllocationRunItemEntity): Allocation
   offerId: e.offerId,
   cost: e.cost,
   coverageLevel: e.coverageLevel as CoverageLevel | null,
-  distanceKm: e.distanceKm,
+  distanceKm: e.coverageLevel === 'RADIUS' ? e.distanceKm : null,
   unservedReason: e.unservedReason,
   matchId: e.matchId,
 });

@@ -31,7 +31,8 @@ export const STREAMED_EXPORTS: Readonly<Record<string, StreamedExport>> = {
   matches: {
     kind: 'stream',
     build: (scope, p) => `SELECT m.id, m.state, m.origin, m.category, m.help_request_id, coalesce(s.trading_name, s.legal_name) AS shop,
-        c.name AS comune, pv.sigla AS provincia, pr.name AS provider, o.title AS offer, m.coverage_level, m.distance_km,
+        c.name AS comune, pv.sigla AS provincia, pr.name AS provider, o.title AS offer, m.coverage_level,
+        CASE WHEN m.coverage_level = 'RADIUS' THEN m.distance_km END AS distance_km,
         m.created_at, m.accepted_at, m.activated_at, m.free_until, m.completed_at, m.ended_at, m.end_reason,
         v.got_online_orders, v.approximate_orders
       FROM match m JOIN help_request r ON r.id = m.help_request_id JOIN shop s ON s.id = m.shop_id ${PLACE_JOINS}

@@ -162,7 +162,7 @@ export const STREAMED_COLUMNS: Readonly<Record<string, readonly ExportColumn[]>>
     col('offer', 'Offerta', 'Offer', 'title'),
     col('coverage_level', 'Codice livello di copertura', 'Coverage level code', 'COMUNE, RADIUS, PROVINCE, REGION or NATIONAL'),
     inWords('coverage_level_label', 'coverage_level', 'coverageLevel', 'Livello di copertura', 'Coverage level', 'the coverage level'),
-    col('distance_km', 'Distanza (km)', 'Distance (km)', 'from the centre of the covering radius; 0 for area coverage'),
+    col('distance_km', 'Distanza (km)', 'Distance (km)', 'from the centre of the covering radius; empty for area coverage, where no distance applies'),
     col('created_at', 'Creato il', 'Created at', 'ISO 8601'),
     col('accepted_at', 'Accettato il', 'Accepted at', 'ISO 8601'),
     col('activated_at', 'Attivato il', 'Activated at', 'ISO 8601'),

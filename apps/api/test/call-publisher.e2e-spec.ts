@@ -96,6 +96,14 @@ describe('Calls run by organisations the ministry authorises: grant, revoke, and
     expect(granted).toMatchObject({ organisationId: org.id, inForce: true, revokedAt: null, organisation: { name: org.name } });
     expect(member(dataOf(await api.gqlAs(staff.accessToken, GrantCallPublisherDocument, { input: { facilitatorId: org.id } })).grantCallPublisher, 'CallPublisherStateError').inForce).toBe(true);
     expect(refusal(await api.gqlAs(org.accessToken, GrantCallPublisherDocument, { input: { facilitatorId: org.id } })).code).toBe('FORBIDDEN');
+    // An organisation that does not exist is named as the field it came in.
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    for (const unknown of [
+      await api.gqlAs(staff.accessToken, GrantCallPublisherDocument, { input: { facilitatorId: nobody } }),
+      await api.gqlAs(staff.accessToken, RevokeCallPublisherDocument, { input: { facilitatorId: nobody, reason: 'Prova di un ente inesistente' } }),
+    ]) {
+      expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'FACILITATOR_NOT_FOUND', field: 'input.facilitatorId' });
+    }
     expect(dataOf(await api.gqlAs(org.accessToken, MyCallPublisherDocument)).myCallPublisher?.id).toBe(granted.id);
 
     const draft = await create(org, 8_000);

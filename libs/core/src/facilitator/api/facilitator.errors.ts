@@ -12,7 +12,7 @@ export function facilitatorErrorToGraphQL(error: FacilitatorException): GraphQLE
     case FacilitatorErrorCode.FACILITATOR_NOT_REGISTERED:
       return wordedError(MESSAGES.facilitator.notRegistered(), { code: 'NOT_FOUND', reason: error.code });
     case FacilitatorErrorCode.FACILITATOR_NOT_FOUND:
-      return wordedError(MESSAGES.facilitator.notFound(), { code: 'NOT_FOUND', reason: error.code });
+      return wordedError(MESSAGES.facilitator.notFound(), { code: 'NOT_FOUND', reason: error.code, field: error.field });
     case FacilitatorErrorCode.TERRITORY_EMPTY:
       return userInputError([fieldError(field, error.code, MESSAGES.facilitator.territoryEmpty(field))]);
   }

@@ -22,7 +22,7 @@ describe('kpiRows', () => {
     const italian = kpiRows(KPIS, 'it');
     expect(italian).toEqual(
       expect.arrayContaining([
-        { label: 'Fornitori (stato: in attesa di verifica)', code: 'providersByStatus.PENDING', value: 2 },
+        { label: 'Fornitori in attesa di verifica', code: 'providersByStatus.PENDING', value: 2 },
         { label: 'Richieste (stato: ritirata)', code: 'requestsByStatus.CANCELLED', value: 1 },
         { label: 'Abbinamenti (stato: in lista d’attesa)', code: 'matchesByState.WAITLISTED', value: 2 },
         { label: 'Attività registrate', code: 'shopsRegistered', value: 12 },

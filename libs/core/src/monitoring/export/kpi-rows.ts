@@ -26,9 +26,16 @@ const GROUPS: Readonly<Record<string, Words>> = {
   matchesByState: { it: 'Abbinamenti', en: 'Matches' },
 };
 
+/** Providers by the state of their verification, each row named whole ("Fornitori approvati"), so the words agree. */
+const PROVIDERS: Readonly<Record<VerificationStatus, Words>> = {
+  PENDING: { it: 'Fornitori in attesa di verifica', en: 'Providers awaiting verification' },
+  APPROVED: { it: 'Fornitori approvati', en: 'Approved providers' },
+  REJECTED: { it: 'Fornitori respinti', en: 'Rejected providers' },
+  SUSPENDED: { it: 'Fornitori sospesi', en: 'Suspended providers' },
+};
+
 /** Each group's statuses in words (the code column keeps the API's name). */
 const STATUS_WORDS: Readonly<Record<string, (status: string) => Words | undefined>> = {
-  providersByStatus: (status) => statusMessages.verification(status as VerificationStatus),
   requestsByStatus: (status) => statusMessages.request(status as HelpRequestStatus),
   matchesByState: (status) => statusMessages.match(status as MatchState),
 };
@@ -59,9 +66,10 @@ export function kpiRows(kpis: Kpis, language: ExportLanguage): KpiRow[] {
     if (code === 'outcomes') continue;
     if (value !== null && typeof value === 'object') {
       for (const [status, n] of Object.entries(value as Record<string, number>)) {
+        const whole = code === 'providersByStatus' ? PROVIDERS[status as VerificationStatus]?.[language] : undefined;
         const words = STATUS_WORDS[code]?.(status)?.[language] ?? status;
         const state = language === 'it' ? 'stato' : 'status';
-        rows.push({ label: `${GROUPS[code]?.[language] ?? code} (${state}: ${words})`, code: `${code}.${status}`, value: n });
+        rows.push({ label: whole ?? `${GROUPS[code]?.[language] ?? code} (${state}: ${words})`, code: `${code}.${status}`, value: n });
       }
     } else {
       rows.push({ label: FIGURES[code]?.[language] ?? code, code, value: value as number | null });

@@ -46,7 +46,12 @@ describe('Allocation runs in the browser (a database of their own: a run takes e
     await page.getByText('Anteprima programmata.').waitFor();
     const latest = page.getByTestId('run-card').first();
     expect(await latest.getByTestId('run-status').textContent()).toBe('Programmata');
-    await latest.getByRole('button', { name: 'Annulla' }).click();
+    // Cancelling is asked first; "no" leaves the run as it was, with the focus back on its button.
+    await latest.getByRole('button', { name: "Annulla l'esecuzione" }).click();
+    await latest.getByRole('button', { name: "No, lasciala com'è" }).click();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Annulla l'esecuzione");
+    await latest.getByRole('button', { name: "Annulla l'esecuzione" }).click();
+    await latest.getByRole('button', { name: 'Sì, annullala' }).click();
     await page.getByText(': annullata.', { exact: false }).waitFor();
     await eventually(() => latest.getByTestId('run-status').textContent(), 'Annullata');
 

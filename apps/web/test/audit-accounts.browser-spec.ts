@@ -74,10 +74,15 @@ describe('The audit trail and account administration in the browser', () => {
     expect(await page.getByTestId('account-row').count()).toBe(1);
     await expectAccessible(page, 'accounts');
 
+    // Opening the form puts the focus on its reason; leaving it puts it back on the button.
+    await row.getByRole('button', { name: 'Disattiva' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toMatch(/^account-.+-reason$/);
+    await row.getByRole('button', { name: 'Annulla' }).click();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Disattiva');
     await row.getByRole('button', { name: 'Disattiva' }).click();
     const confirm = row.getByRole('button', { name: `Disattiva ${user.email}` });
     await confirm.click();
-    await page.getByRole('alert').getByText('Motivo è obbligatoria: spiega il motivo, resta nel registro delle attività').waitFor();
+    await page.getByRole('alert').getByText('Motivo è un campo obbligatorio: spiega il motivo, resta nel registro delle attività').waitFor();
     await expectAccessible(page, 'accounts-reason-missing');
     await row.getByLabel('Motivo').fill('Segnalazione di uso improprio');
     await confirm.click();
@@ -112,6 +117,8 @@ describe('The audit trail and account administration in the browser', () => {
     await creation.getByLabel('Ruolo').selectOption('MINISTRY');
     await creation.getByRole('button', { name: "Crea l'account" }).click();
     await page.getByTestId('staff-created').getByText(`Account ${email} creato.`).waitFor();
+    // The one-time password is read first: its message has the focus.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('staff-created');
     const password = (await page.getByTestId('generated-password').textContent()) ?? '';
     await expectAccessible(page, 'accounts-staff-created');
     expect(dataOf(await web.api.gql(LoginDocument, { input: { email, password } })).login.user.role).toBe('MINISTRY');

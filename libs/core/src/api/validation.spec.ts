@@ -91,7 +91,7 @@ describe('the global validation pipe', () => {
       field: 'input.reason',
       code: 'isDefined',
       message: 'input.reason is required to reject or suspend: explain the decision, the provider will read it',
-      messageIt: 'input.reason è obbligatoria per respingere o sospendere: spiega la decisione, il fornitore la leggerà',
+      messageIt: 'input.reason è un campo obbligatorio per respingere o sospendere: spiega la decisione, il fornitore la leggerà',
     });
   });
 

@@ -22,7 +22,7 @@ export const accountMessages = {
     it: 'Questo account è stato cancellato su richiesta del titolare: non si può riattivare né modificare',
   }),
   reasonRequired: (path: string): Words =>
-    field(path, 'is required: say why, it is kept in the audit trail', 'è obbligatoria: spiega il motivo, resta nel registro delle attività'),
+    field(path, 'is required: say why, it is kept in the audit trail', 'è un campo obbligatorio: spiega il motivo, resta nel registro delle attività'),
   reasonTooShort: (path: string, min: number): Words =>
     field(path, `must explain the change in at least ${min} characters`, `deve spiegare la modifica in almeno ${min} caratteri`),
 };

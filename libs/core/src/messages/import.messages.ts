@@ -111,7 +111,7 @@ export const importMessages = {
     en: `The row has ${found} cells, the header ${expected}: check the separators and the quotes`,
     it: `La riga ha ${found} celle, l’intestazione ${expected}: controlla i separatori e le virgolette`,
   }),
-  required: (column: string): Words => ({ en: `${column}: fill it in`, it: `${column}: è obbligatoria, compilala` }),
+  required: (column: string): Words => ({ en: `${column}: fill it in`, it: `${column}: campo obbligatorio, compilalo` }),
   tooLong: (column: string, max: number): Words => ({
     en: `${column}: at most ${max} characters`,
     it: `${column}: al massimo ${max} caratteri`,

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -31,11 +31,23 @@ export function AccountAction({ account, isSelf, onDone }: Props) {
   const labels = { reason: t('accounts.reason'), role: t('accounts.newRole') };
   const { errors, attempt, send, clear } = useFormErrors(labels);
   const isStaff = STAFF.includes(account.role);
+  // The focus follows the reader: into the form's first field when it opens, back to the button
+  // that opened it when it is left without acting (after an action, the announcement takes it).
+  const returnTo = useRef<Action | null>(null);
+  useEffect(() => {
+    if (action) document.getElementById(action === 'changeRole' ? `${prefix}-role` : `${prefix}-reason`)?.focus();
+    else if (returnTo.current) document.getElementById(`${prefix}-open-${returnTo.current}`)?.focus();
+    returnTo.current = null;
+  }, [action, prefix]);
 
   const open = (next: Action): void => {
     clear();
     setReason('');
     setAction(next);
+  };
+  const leave = (): void => {
+    returnTo.current = action;
+    setAction(null);
   };
 
   const finish = (message: string): void => {
@@ -67,7 +79,7 @@ export function AccountAction({ account, isSelf, onDone }: Props) {
             id={`${prefix}-role`}
             label={labels.role}
             required
-            placeholder={t('accounts.search.anyRole')}
+            placeholder={t('accounts.chooseRole')}
             value={role}
             onChange={setRole}
             options={STAFF.filter((r) => r !== account.role).map((r) => ({ value: r, label: t(`accounts.roles.${r}`) }))}
@@ -75,7 +87,7 @@ export function AccountAction({ account, isSelf, onDone }: Props) {
           />
         ) : null}
         <TextField id={`${prefix}-reason`} label={labels.reason} hint={t('accounts.reasonHint')} required multiline value={reason} onChange={setReason} error={errors.fields.reason} />
-        <FormActions busy={statusState.loading || roleState.loading} submitLabel={title} onCancel={() => setAction(null)} />
+        <FormActions busy={statusState.loading || roleState.loading} submitLabel={title} onCancel={leave} />
       </form>
     );
   }
@@ -83,16 +95,16 @@ export function AccountAction({ account, isSelf, onDone }: Props) {
   return (
     <div className="d-flex flex-wrap gap-2">
       {isSelf ? null : account.status === 'ACTIVE' ? (
-        <button type="button" className="btn btn-outline-danger btn-sm" aria-describedby={`${prefix}-email`} onClick={() => open('disable')}>
+        <button id={`${prefix}-open-disable`} type="button" className="btn btn-outline-danger btn-sm" aria-describedby={`${prefix}-email`} onClick={() => open('disable')}>
           {t('accounts.actions.disable')}
         </button>
       ) : (
-        <button type="button" className="btn btn-outline-primary btn-sm" aria-describedby={`${prefix}-email`} onClick={() => open('enable')}>
+        <button id={`${prefix}-open-enable`} type="button" className="btn btn-outline-primary btn-sm" aria-describedby={`${prefix}-email`} onClick={() => open('enable')}>
           {t('accounts.actions.enable')}
         </button>
       )}
       {isStaff && !isSelf ? (
-        <button type="button" className="btn btn-outline-primary btn-sm" aria-describedby={`${prefix}-email`} onClick={() => open('changeRole')}>
+        <button id={`${prefix}-open-changeRole`} type="button" className="btn btn-outline-primary btn-sm" aria-describedby={`${prefix}-email`} onClick={() => open('changeRole')}>
           {t('accounts.actions.changeRole')}
         </button>
       ) : null}

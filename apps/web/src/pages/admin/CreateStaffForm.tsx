@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, SubmitButton, TextField } from '../../components/fields';
@@ -17,6 +17,11 @@ export function CreateStaffForm() {
   const [create, { loading }] = useMutation(CreateAdminStaffUserDocument, { refetchQueries: [AdminAccountsDocument] });
   const labels = { email: t('accounts.create.email'), role: t('accounts.create.role') };
   const { errors, attempt, send } = useFormErrors(labels);
+  // The one-time password is read at once: the message takes the focus when it appears.
+  const createdMessage = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (created) createdMessage.current?.focus();
+  }, [created]);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -34,7 +39,7 @@ export function CreateStaffForm() {
         {t('accounts.create.title')}
       </h2>
       {created ? (
-        <div className="alert alert-success" role="status" data-testid="staff-created">
+        <div ref={createdMessage} tabIndex={-1} className="alert alert-success" role="status" data-testid="staff-created">
           <p className="mb-1">{t('accounts.create.done', { email: created.email })}</p>
           {created.password ? (
             <p className="mb-0">
@@ -50,7 +55,7 @@ export function CreateStaffForm() {
           id={`${PREFIX}-role`}
           label={labels.role}
           required
-          placeholder={t('accounts.search.anyRole')}
+          placeholder={t('accounts.chooseRole')}
           value={role}
           onChange={setRole}
           options={(['MINISTRY', 'ADMIN'] as const).map((r) => ({ value: r, label: t(`accounts.roles.${r}`) }))}

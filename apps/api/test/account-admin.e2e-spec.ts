@@ -10,6 +10,7 @@ import {
   SetAccountStatusDocument,
 } from './gql/generated';
 import { aShopInput, signUp, staffUser, TEST_PASSWORD } from './testing/fixtures';
+import { facilitatorAccount } from './testing/delegation-fixtures';
 import { dataOf, invalidVariables, member, startTestApp, TestApp } from './testing/test-app';
 
 describe('Account administration over GraphQL (a database of its own: it counts the administrators)', () => {
@@ -53,6 +54,10 @@ describe('Account administration over GraphQL (a database of its own: it counts 
     expect(admins.items.map((a) => a.id)).toContain(admin.userId);
     expect(admins.items.every((a) => a.role === 'ADMIN' && a.status === 'ACTIVE')).toBe(true);
     expect(admins.items.map((a) => a.id)).not.toContain(shop.userId);
+    // A facilitator's account shows and is found by its organisation, as a shop's and a provider's are.
+    const facilitator = await facilitatorAccount(api, admin, null);
+    const byOrganisation = dataOf(await api.gqlAs(admin.accessToken, AccountsDocument, { filter: { search: facilitator.name.toLowerCase(), role: 'FACILITATOR' }, first: 10 })).accounts;
+    expect(byOrganisation.items).toEqual([expect.objectContaining({ id: facilitator.userId, role: 'FACILITATOR', organisation: facilitator.name })]);
   });
 
   it('disables an account with a reason: its sessions end at once and it cannot sign in, until it is enabled again', async () => {

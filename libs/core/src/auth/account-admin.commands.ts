@@ -11,7 +11,7 @@ export enum AccountStatus {
 }
 
 export interface AccountFilter {
-  /** Part of the e-mail or of the organisation's name (shop or provider), any case. */
+  /** Part of the e-mail or of the organisation's name (shop, provider or facilitator), any case. */
   readonly search?: string;
   readonly role?: UserRole;
   readonly status?: AccountStatus;

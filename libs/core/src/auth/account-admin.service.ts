@@ -34,8 +34,8 @@ export type AccountChangeOutcome =
  */
 const ADMIN_GUARD_LOCK = 7_318_001;
 
-const ACCOUNT_COLUMNS = `u.id, u.email, u.role, u.created_at, u.disabled_at, COALESCE(s.trading_name, s.legal_name, p.name) AS organisation`;
-const ACCOUNT_FROM = `user_account u LEFT JOIN shop s ON s.owner_user_id = u.id LEFT JOIN provider p ON p.owner_user_id = u.id`;
+const ACCOUNT_COLUMNS = `u.id, u.email, u.role, u.created_at, u.disabled_at, COALESCE(s.trading_name, s.legal_name, p.name, f.name) AS organisation`;
+const ACCOUNT_FROM = `user_account u LEFT JOIN shop s ON s.owner_user_id = u.id LEFT JOIN provider p ON p.owner_user_id = u.id LEFT JOIN facilitator f ON f.owner_user_id = u.id`;
 
 interface AccountRow {
   id: string;
@@ -75,7 +75,7 @@ export class AccountAdminService {
     const search = filter.search?.trim();
     if (search) {
       const pattern = add(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`(u.email ILIKE ${pattern} OR s.legal_name ILIKE ${pattern} OR s.trading_name ILIKE ${pattern} OR p.name ILIKE ${pattern})`);
+      where.push(`(u.email ILIKE ${pattern} OR s.legal_name ILIKE ${pattern} OR s.trading_name ILIKE ${pattern} OR p.name ILIKE ${pattern} OR f.name ILIKE ${pattern})`);
     }
     if (filter.role) where.push(`u.role = ${add(filter.role)}`);
     if (filter.status === AccountStatus.ACTIVE) where.push('u.disabled_at IS NULL');

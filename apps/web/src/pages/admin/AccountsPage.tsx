@@ -12,7 +12,7 @@ import { AccountAction } from './AccountAction';
 import { CreateStaffForm } from './CreateStaffForm';
 
 const PAGE_SIZE = 20;
-const ROLES: UserRole[] = ['SHOP', 'PROVIDER', 'MINISTRY', 'ADMIN'];
+const ROLES: UserRole[] = ['SHOP', 'PROVIDER', 'FACILITATOR', 'MINISTRY', 'ADMIN'];
 const STATUSES: AccountStatus[] = ['ACTIVE', 'DISABLED'];
 
 /** Account administration (administrators): find, disable or re-enable, change staff roles, create staff. */

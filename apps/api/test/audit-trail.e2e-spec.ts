@@ -89,5 +89,10 @@ describe('The audit trail for ministry staff: keyset pages and the CSV export', 
     const bad = await api.http().get('/audit/events.csv').query({ action: 'NOT AN ACTION' }).set('authorization', `Bearer ${staff.accessToken}`);
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'action' })] });
+    // A parameter given twice is named as such, on every download, not refused by a rule it does not break.
+    for (const path of ['/audit/events.csv?action=match.&action=offer.', '/exports/kpis.csv?regionCode=01&regionCode=02', `/personal-data/accounts/${staff.userId}.json?reason=Richiesta%20valida&reason=altra`]) {
+      const twice = await api.http().get(path).set('authorization', `Bearer ${staff.accessToken}`);
+      expect([path, twice.status, twice.body.fields?.[0]?.code, twice.body.fields?.[0]?.messageIt]).toEqual([path, 400, 'givenOnce', expect.stringMatching(/ compare più di una volta: indicalo una volta sola$/)]);
+    }
   });
 });

@@ -66,7 +66,7 @@ describe('CSV import of offers', () => {
     expect(byLine(13)).toEqual([['settori_ateco', expect.stringContaining('da A a V')]]);
     expect(byLine(14)).toEqual([['nazionale', expect.stringContaining('«sì» oppure «no»')]]);
     expect(byLine(15)).toEqual([['codice_esterno', expect.stringContaining('già alla riga 2')]]);
-    expect(byLine(16)).toEqual([['codice_esterno', expect.stringContaining('obbligatoria')]]);
+    expect(byLine(16)).toEqual([['codice_esterno', expect.stringContaining('campo obbligatorio')]]);
     expect(await offerCount(provider)).toBe(0);
   });
 

@@ -104,6 +104,7 @@ class ValidationFailure extends Error {
  */
 class FieldPathValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'query') refuseRepeatedParameters(value, metadata.data);
     try {
       return await super.transform(value, metadata);
     } catch (error) {
@@ -111,6 +112,15 @@ class FieldPathValidationPipe extends ValidationPipe {
       throw userInputError(toFieldErrors(error.errors, typeof metadata.data === 'string' ? metadata.data : ''));
     }
   }
+}
+
+/**
+ * A query parameter given twice (`?action=a&action=b`) arrives as a list: it is named as given more
+ * than once, rather than refused by a rule about its form that it does not break.
+ */
+function refuseRepeatedParameters(value: unknown, name: string | undefined): void {
+  const lists = Array.isArray(value) && name ? [name] : value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).filter((key) => Array.isArray((value as Record<string, unknown>)[key])) : [];
+  if (lists.length > 0) throw userInputError(lists.map((field) => fieldError(field, 'givenOnce', V.givenOnce(field))));
 }
 
 export function createValidationPipe(): ValidationPipe {

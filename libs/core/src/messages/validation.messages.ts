@@ -64,6 +64,7 @@ export const validationMessages = {
   after: (path: string, other: string): Words => field(path, `must be after ${other}`, `deve venire dopo «${other}»`),
   partitaIva: (path: string, failure: PartitaIvaFailure): Words => field(path, PARTITA_IVA[failure].en, PARTITA_IVA[failure].it),
   invalid: (path: string): Words => field(path, 'is not valid', 'non ha un valore valido'),
+  givenOnce: (path: string): Words => field(path, 'is given more than once: give it once', 'compare più di una volta: indicalo una volta sola'),
 
   // Rules with words of their own: what the value is for, rather than its form.
   notNull: (path: string): Words =>

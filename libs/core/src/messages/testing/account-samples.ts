@@ -177,6 +177,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'auth' 
     after: [[FIELD, 'validFrom']],
     partitaIva: each(['FORMAT', 'CHECK_DIGIT', 'OFFICE_CODE'] as const).map(([failure]) => [FIELD, failure] as const),
     invalid: ON_FIELD,
+    givenOnce: ON_FIELD,
     notNull: ON_FIELD,
     regionCode: ON_FIELD,
     provinceCode: ON_FIELD,

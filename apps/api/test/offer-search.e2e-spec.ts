@@ -75,6 +75,19 @@ describe('Offers over GraphQL: searched by words of the title or of the provider
     expect(await found(staff, { search: `vetrina ${tag}`, status: 'PUBLISHED' })).toEqual(ids('shopWindow'));
   });
 
+  it('gives staff, when asked, only the offers shops see: not those of a provider suspended since', async () => {
+    expect(await found(staff, { search: tag, shownToShops: true })).toEqual(ids('shopWindow', 'delivery', 'discount'));
+    const [{ provider_id: cityId }]: { provider_id: string }[] = await db.query(`SELECT provider_id FROM offer WHERE id = $1`, [offers.shopWindow]);
+    await db.query(`UPDATE provider SET verification_status = 'SUSPENDED' WHERE id = $1`, [cityId]);
+    try {
+      expect(await found(staff, { search: tag, shownToShops: true })).toEqual(ids('delivery', 'discount'));
+      // Asked for by status, staff still see it: the call's picker asks for what shops see.
+      expect(await found(staff, { search: `vetrina ${tag}`, status: 'PUBLISHED' })).toEqual(ids('shopWindow'));
+    } finally {
+      await db.query(`UPDATE provider SET verification_status = 'APPROVED' WHERE id = $1`, [cityId]);
+    }
+  });
+
   it.each([
     ['a shop', () => shop],
     ['ministry staff', () => staff],

@@ -579,6 +579,8 @@ export type OfferFilterInput = {
   regionCode?: string | null | undefined;
   /** Words of the title or of the provider's name, in any order (case and accents ignored). */
   search?: string | null | undefined;
+  /** Ministry staff: only the offers shops see (published, of an approved provider, validity not ended), such as those a selection call may give; everyone else sees only those anyway. */
+  shownToShops?: boolean | null | undefined;
   /** Ministry staff only; everyone else sees published offers of approved providers. */
   status?: OfferStatus | null | undefined;
 };

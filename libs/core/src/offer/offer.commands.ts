@@ -67,6 +67,8 @@ export interface OfferFilter {
   readonly comuneCode?: string;
   readonly outsideComuneCode?: string;
   readonly status?: OfferStatus;
+  /** Staff: only what shops see (published, approved provider, validity not ended), as a call may give. */
+  readonly shownToShops?: boolean;
   /** Words of the title or of the provider's name, in any order, case and accents ignored. */
   readonly search?: string;
 }

@@ -225,8 +225,9 @@ export class OfferService {
     const areas = await this.areas(ctx, filter);
     const words = searchWords(filter.search);
     const query = this.connection.repository(ctx, OfferEntity).createQueryBuilder('offer');
-    if (!isStaff(actor) || words.length > 0) query.innerJoin('offer.provider', 'provider');
-    if (!isStaff(actor)) {
+    const asShops = !isStaff(actor) || filter.shownToShops === true;
+    if (asShops || words.length > 0) query.innerJoin('offer.provider', 'provider');
+    if (asShops) {
       // As the public catalogue: an offer whose validity has ended is no longer one to apply to.
       whereShownToShops(query, 'offer', 'provider', { currentAt: ctx.now });
     } else if (filter.status) {

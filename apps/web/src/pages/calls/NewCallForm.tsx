@@ -47,8 +47,8 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
   const [values, setValues] = useState(EMPTY);
   const [offerSearch, setOfferSearch] = useState('');
   const searched = useDeferredValue(offerSearch.trim());
-  // Staff choose among published offers by status; an organisation among those shown to shops (the same published ones).
-  const choices = useQuery(CallOfferChoicesDocument, { variables: { status: staff ? 'PUBLISHED' : null, search: searched || null, first: OFFER_CHOICES } });
+  // Only offers a call can give: those shown to shops (published, of an approved provider, still valid); staff ask for them, others see only those.
+  const choices = useQuery(CallOfferChoicesDocument, { variables: { shownToShops: staff ? true : null, search: searched || null, first: OFFER_CHOICES } });
   // While a new search loads, the list keeps the last answer rather than emptying.
   const found = (choices.data ?? choices.previousData)?.offers;
   const offerItems = found?.items ?? [];

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } fro
 import { modelOf } from '../../api/model-instance';
 import { ServiceCategory } from '@vec/matching';
 import { Transform, Type } from 'class-transformer';
-import { ArrayUnique, IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayUnique, IsBoolean, IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { BusinessErrorModel, BusinessFailure } from '../../api/business-error.model';
 import type { Words } from '../../messages';
 import { PageArgs, Paginated } from '../../api/pagination';
@@ -148,6 +148,14 @@ export class OfferFilterInput implements OfferFilter {
   @IsOptional()
   @IsEnum(OfferStatus)
   status?: OfferStatus;
+
+  @Field({
+    nullable: true,
+    description: 'Ministry staff: only the offers shops see (published, of an approved provider, validity not ended), such as those a selection call may give; everyone else sees only those anyway.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  shownToShops?: boolean;
 
   @Field({ nullable: true, description: "Words of the title or of the provider's name, in any order (case and accents ignored)." })
   @IsOptional()

@@ -21,8 +21,8 @@ export function KpiCards({ kpis }: { kpis: Kpis }) {
   // As everywhere else on the page, a withdrawn request is no longer a request.
   const requests = kpis.requestsByStatus.reduce((sum, s) => (s.status === 'CANCELLED' ? sum : sum + s.count), 0);
   const cards: Card[] = [
-    { id: 'shops', value: format.number(kpis.shopsRegistered), label: t('dashboard.kpi.shops') },
-    { id: 'requests', value: format.number(requests), label: t('dashboard.kpi.requests'), detail: counted('dashboard.kpi.requestsOpen', open) },
+    { id: 'shops', value: format.number(kpis.shopsRegistered), label: t('dashboard.kpi.shops', { count: kpis.shopsRegistered }) },
+    { id: 'requests', value: format.number(requests), label: t('dashboard.kpi.requests', { count: requests }), detail: counted('dashboard.kpi.requestsOpen', open) },
     { id: 'matchRate', value: format.percent(kpis.matchRate), label: t('dashboard.kpi.matchRate') },
     { id: 'activationRate', value: format.percent(kpis.activationRate), label: t('dashboard.kpi.activationRate') },
     {
@@ -36,7 +36,7 @@ export function KpiCards({ kpis }: { kpis: Kpis }) {
       label: t('dashboard.kpi.capacity'),
       detail: counted('dashboard.kpi.offers', kpis.offersPublished),
     },
-    { id: 'completed', value: format.number(kpis.completedMatches), label: t('dashboard.kpi.completed'), detail: counted('dashboard.kpi.surveyed', kpis.surveyedCompletions) },
+    { id: 'completed', value: format.number(kpis.completedMatches), label: t('dashboard.kpi.completed', { count: kpis.completedMatches }), detail: counted('dashboard.kpi.surveyed', kpis.surveyedCompletions) },
     { id: 'onlineOrders', value: format.percent(kpis.onlineOrdersShare), label: t('dashboard.kpi.onlineOrders') },
   ];
   return (

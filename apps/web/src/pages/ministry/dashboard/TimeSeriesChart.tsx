@@ -52,6 +52,7 @@ export function TimeSeriesChart({ filter }: { filter: MonitoringFilterInput }) {
           onChange={setBucket}
         />
       </div>
+      <p className="small mt-2 mb-0">{t('dashboard.series.note')}</p>
       {body}
     </section>
   );

@@ -7,7 +7,7 @@ import { CliModule } from './cli.module';
 import { commandEnvironment } from './command-environment';
 import { revertLastMigration, withSchema } from './schema-commands';
 
-const USAGE = `Usage: npm run cli -- <command> [options]   (in a container: node dist/apps/cli/src/main.js <command>)
+const USAGE = `Usage: npm run cli -- <command> [options]   (in a container: node dist/apps/cli/src/main.js <command>); --help: this text
   migrate
       Applies the pending migrations (under an advisory lock: safe while other processes start).
       Reads only the database settings (DATABASE_URL; in production nothing else is required).
@@ -28,7 +28,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]   (in a container: node
 
 Each command checks only the settings it reads, and names every one that is missing or wrong.`;
 
-async function migrate(): Promise<number> {
+async function migrate(argv: string[]): Promise<number> {
+  parseArgs({ args: argv, options: {}, strict: true });
   return withSchema(commandEnvironment('migrate', process.env), { log: (line) => console.log(line), joinRunning: true }, async (dataSource) => {
     const applied = await runPendingMigrations(dataSource);
     console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
@@ -127,11 +128,29 @@ async function retention(argv: string[]): Promise<number> {
   }
 }
 
+/** Options or arguments a command does not take (node:util's parseArgs): a usage error, as a missing command is. */
+const isUsageError = (error: unknown): boolean => error instanceof TypeError && String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS_');
+
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
+  // Asking for help does nothing else, whatever the command (`migrate --help` must not migrate).
+  if (command === 'help' || process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  try {
+    return await run(command, rest);
+  } catch (error) {
+    if (!isUsageError(error)) throw error;
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+}
+
+async function run(command: string | undefined, rest: string[]): Promise<number> {
   switch (command) {
     case 'migrate':
-      return migrate();
+      return migrate(rest);
     case 'migrate:revert':
       return revertMigration(rest);
     case 'user:create':

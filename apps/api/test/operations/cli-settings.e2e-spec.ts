@@ -40,6 +40,33 @@ describe('The command line in production: each command needs only the settings i
   });
   afterAll(() => database.drop());
 
+  it('answers --help with the usage and does nothing else (migrate --help does not migrate), and an option a command does not take with exit code 2', async () => {
+    const empty = await createScratchDatabase({ migrated: false });
+    try {
+      const [help, migrateHelp, unknown] = await Promise.all([
+        cli(['--help'], {}),
+        cli(['migrate', '--help'], { NODE_ENV: 'production', DATABASE_URL: empty.url }),
+        cli(['migrate', '--dry-run'], { NODE_ENV: 'production', DATABASE_URL: empty.url }),
+      ]);
+      for (const run of [help, migrateHelp]) {
+        expect([run.status, run.stderr]).toEqual([0, '']);
+        expect(run.stdout).toMatch(/^Usage: npm run cli -- <command> \[options\]/);
+      }
+      expect(unknown.status).toBe(2);
+      expect(unknown.stderr).toMatch(/^Unknown option '--dry-run'/);
+      // Nothing was applied by either.
+      const client = new Client({ connectionString: empty.url });
+      await client.connect();
+      try {
+        expect((await client.query(`SELECT to_regclass('public.user_account') AS t`)).rows).toEqual([{ t: null }]);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await empty.drop();
+    }
+  });
+
   it('user:create creates the account with the database alone, and without DATABASE_URL refuses naming it, before touching anything', async () => {
     const [created, refused] = await Promise.all([
       cli(['user:create', '--role', 'admin', '--email', 'amministratore@example.it'], production),

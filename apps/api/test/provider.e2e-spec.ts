@@ -83,6 +83,23 @@ describe('Providers and their verification over GraphQL', () => {
     expect(queue.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
 
+  it('lets staff find providers by words of the name, in any order and without accents, or by their Partita IVA', async () => {
+    const staff = await staffUser(api);
+    const owner = await signUp(api, 'PROVIDER');
+    const tag = owner.userId.slice(0, 8);
+    const input = aProviderInput({ name: `Logistica Città ${tag} S.p.A.` });
+    const id = member(dataOf(await api.gqlAs(owner.accessToken, RegisterProviderDocument, { input })).registerProvider, 'Provider').id;
+    const found = async (search: string, status?: VerificationStatus): Promise<string[]> =>
+      dataOf(await api.gqlAs(staff.accessToken, ProvidersDocument, { filter: { search, status }, first: 100 })).providers.items.map((p) => p.id);
+    expect(await found(`${tag.toUpperCase()} citta`)).toEqual([id]);
+    expect(await found(input.partitaIva)).toEqual([id]);
+    expect(await found(`${tag} citta`, 'PENDING')).toEqual([id]);
+    expect(await found(`${tag} citta`, 'APPROVED')).toEqual([]);
+    expect(await found(`${tag} nowhere`)).toEqual([]);
+    const tooLong = await api.gqlAs(staff.accessToken, ProvidersDocument, { filter: { search: 'x'.repeat(101) } });
+    expect(tooLong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'filter.search' })] });
+  });
+
   it.each<[string, Partial<RegisterProviderInput>, string]>([
     ['a website without https://', { website: 'consegne.example.it' }, 'input.website'],
     ['a too short description', { description: 'Gratis' }, 'input.description'],

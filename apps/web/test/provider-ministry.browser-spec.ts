@@ -77,6 +77,17 @@ describe('Provider and ministry journeys in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Verifica dei fornitori' }).waitFor();
     await expectAccessible(page, 'verification-queue');
 
+    // Found by words of its name, whatever the queue's length: the one card, then the whole queue again.
+    await page.getByLabel('Cerca un fornitore per nome o Partita IVA').fill(firstName.toUpperCase());
+    await page.getByRole('button', { name: 'Cerca', exact: true }).click();
+    await eventually(() => page.locator('li.queue-card').count(), 1);
+    await page.locator('li.queue-card').getByRole('heading', { name: firstName, exact: true }).waitFor();
+    await page.getByLabel('Cerca un fornitore per nome o Partita IVA').fill('nessun fornitore ha questo nome');
+    await page.getByRole('button', { name: 'Cerca', exact: true }).click();
+    await page.getByText('Nessun risultato per «nessun fornitore ha questo nome» in questo stato.').waitFor();
+    await page.getByLabel('Cerca un fornitore per nome o Partita IVA').fill('');
+    await page.getByRole('button', { name: 'Cerca', exact: true }).click();
+
     await (await providerCard(page, firstName)).getByRole('button', { name: 'Approva' }).click();
     await page.getByText(`${firstName}: approvato.`).waitFor();
     // The card has left the queue: the focus is on the message, not lost at the top of the page.

@@ -618,6 +618,8 @@ export type OutcomeCheckpoint =
   | 'DAY_90';
 
 export type ProviderFilterInput = {
+  /** Words of the name, or digits of the Partita IVA, in any order (case and accents ignored). */
+  search?: string | null | undefined;
   status?: VerificationStatus | null | undefined;
 };
 

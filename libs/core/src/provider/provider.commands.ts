@@ -28,4 +28,6 @@ export interface VerifyProvider {
 
 export interface ProviderFilter {
   readonly status?: VerificationStatus;
+  /** Words of the name, or digits of the Partita IVA, in any order (case and accents ignored). */
+  readonly search?: string;
 }

@@ -13,6 +13,7 @@ import { applyOrganisationDecision, closeOnErasure, erasedOwners } from './organ
 import { resubmits } from './provider-verification';
 import type { ProviderFilter, RegisterProvider, UpdateProvider, VerifyProvider } from './provider.commands';
 import { violatedUniqueConstraint } from '../common/unique-violation';
+import { everyWordIn, searchWords } from '../common/text-search';
 
 export type RegisterProviderOutcome = { kind: 'provider'; provider: ProviderEntity } | { kind: 'already-registered' } | { kind: 'partita-iva-taken' };
 export type VerifyOutcome =
@@ -131,12 +132,14 @@ export class ProviderService {
   /** The verification queue and provider lists (ministry staff); pending ones oldest first. */
   async list(ctx: RequestContext, filter: ProviderFilter, page: PageRequest): Promise<Page<ProviderEntity>> {
     requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
-    const [items, total] = await this.connection.repository(ctx, ProviderEntity).findAndCount({
-      where: filter.status ? { verificationStatus: filter.status } : {},
-      order: { createdAt: 'ASC', id: 'ASC' },
-      skip: page.offset,
-      take: page.first,
-    });
+    const query = this.connection.repository(ctx, ProviderEntity).createQueryBuilder('p');
+    if (filter.status) query.andWhere('p.verification_status = :status', { status: filter.status });
+    const words = searchWords(filter.search);
+    if (words.length > 0) {
+      const { sql, params } = everyWordIn(`p.name || ' ' || p.partita_iva`, words, 'word');
+      query.andWhere(sql, params);
+    }
+    const [items, total] = await query.orderBy('p.created_at', 'ASC').addOrderBy('p.id', 'ASC').skip(page.offset).take(page.first).getManyAndCount();
     return toPage(items, total, page);
   }
 

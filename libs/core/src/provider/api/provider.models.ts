@@ -1,10 +1,11 @@
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { modelOf } from '../../api/model-instance';
-import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
+import { IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { trim } from '../../api/input-rules';
 import { BusinessErrorModel, BusinessFailure } from '../../api/business-error.model';
 import type { Words } from '../../messages';
 import { PageArgs, Paginated } from '../../api/pagination';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { ProviderEntity } from '../provider.entity';
 import { ProviderKind, VerificationStatus } from '../provider.types';
 import type { ProviderFilter } from '../provider.commands';
@@ -76,6 +77,13 @@ export class ProviderNotApprovedErrorModel extends BusinessFailure implements Bu
 @InputType()
 export class ProviderFilterInput implements ProviderFilter {
   @Field(() => VerificationStatus, { nullable: true }) @IsOptional() @IsEnum(VerificationStatus) status?: VerificationStatus;
+
+  @Field({ nullable: true, description: 'Words of the name, or digits of the Partita IVA, in any order (case and accents ignored).' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  search?: string;
 }
 
 /** A page of the list with its filter: one arguments type, validated as a whole. */

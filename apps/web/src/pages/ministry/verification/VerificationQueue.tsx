@@ -1,5 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../../../components/fields';
 import { FilterButtons } from '../../../components/FilterButtons';
 import { PagedResults, type ResultPage } from '../../../components/PagedResults';
 import { usePaging } from '../../../components/Pagination';
@@ -16,6 +17,8 @@ export const QUEUE_PAGE_SIZE = 10;
 /** What a verification queue page keeps: the status shown, the page, the last decision announced. */
 export function useVerificationQueue() {
   const [status, setStatus] = useState<VerificationStatus>('PENDING');
+  /** The words searched for (name or tax code), as last submitted. */
+  const [search, setSearch] = useState('');
   const { notice, announce, clear } = useNotice();
   const paging = usePaging(QUEUE_PAGE_SIZE);
   const choose = (next: VerificationStatus): void => {
@@ -23,7 +26,12 @@ export function useVerificationQueue() {
     paging.reset();
     clear();
   };
-  return { status, choose, notice, announce, paging, variables: { status, first: QUEUE_PAGE_SIZE, offset: paging.offset } };
+  const find = (words: string): void => {
+    setSearch(words.trim());
+    paging.reset();
+    clear();
+  };
+  return { status, choose, search, find, notice, announce, paging, variables: { status, search: search || null, first: QUEUE_PAGE_SIZE, offset: paging.offset } };
 }
 
 type QueueState = ReturnType<typeof useVerificationQueue>;
@@ -51,8 +59,9 @@ export function VerificationQueue<Item extends { id: string }>({ texts, queue, p
         value={queue.status}
         onChange={queue.choose}
       />
+      <QueueSearch texts={texts} onSearch={queue.find} />
       <StatusNotice {...queue.notice} />
-      <PagedResults paging={queue.paging} page={page} error={error} busy={loading} empty={t(`${texts}.empty.${queue.status}`)}>
+      <PagedResults paging={queue.paging} page={page} error={error} busy={loading} empty={queue.search ? t('verification.noneFound', { search: queue.search }) : t(`${texts}.empty.${queue.status}`)}>
         {(found) => (
           <>
             <p>{t(`${texts}.count`, { count: found.totalCount })}</p>
@@ -61,6 +70,26 @@ export function VerificationQueue<Item extends { id: string }>({ texts, queue, p
         )}
       </PagedResults>
     </>
+  );
+}
+
+/** Finds an organisation by words of its name or its tax code, within the status shown. */
+function QueueSearch({ texts, onSearch }: { texts: QueueProps<unknown>['texts']; onSearch: (words: string) => void }) {
+  const { t } = useTranslation();
+  const [words, setWords] = useState('');
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    onSearch(words);
+  };
+  return (
+    <form noValidate onSubmit={submit} className="d-flex flex-wrap align-items-end gap-2 mb-3">
+      <div className="flex-grow-1">
+        <TextField id={`${texts}-search`} label={t(`${texts}.search`)} type="search" value={words} onChange={setWords} />
+      </div>
+      <button type="submit" className="btn btn-outline-primary mb-3">
+        {t('verification.searchSubmit')}
+      </button>
+    </form>
   );
 }
 

@@ -88,7 +88,7 @@ describe('A facilitator acting for a shop: the questionnaire and calls, as the s
 
     // Without naming the shop, a facilitator has no shop to apply for.
     const nobody = await actingFor(api, facilitator, null, ApplyToCallDocument, applyInput(ministryCall));
-    expect(nobody.errors?.[0].extensions.code).toBeDefined();
+    expect(nobody.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NO_SHOP_NAMED' });
     expect(nobody.data?.applyToCall ?? null).toBeNull();
   });
 });

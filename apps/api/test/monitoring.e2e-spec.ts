@@ -134,6 +134,12 @@ describe('Monitoring over GraphQL and HTTP: staff only, exports, open data (a da
         expect([category, categoryInWords, status, statusInWords]).toEqual([category, SERVICE_CATEGORY_LABELS[category as ServiceCategory][language], status, statusWords[language][status as 'OPEN']]);
       }
     }
+    // Services in a breakdown are named in the file's language too.
+    for (const language of ['it', 'en'] as const) {
+      const breakdown = await api.http().get(`/exports/breakdown-category.csv?lang=${language}`).set('authorization', `Bearer ${staff.accessToken}`).buffer(true);
+      const names = breakdown.text.slice(1).trim().split('\n').slice(1).map((line) => line.split(';').slice(0, 2));
+      expect(names.sort()).toEqual(Object.values(ServiceCategory).map((category) => [category, SERVICE_CATEGORY_LABELS[category][language]]).sort());
+    }
     const empty = await api.http().get('/exports/matches.csv?provinceCode=090').set('authorization', `Bearer ${staff.accessToken}`).buffer(true);
     expect(empty.text.slice(1).trim().split('\n')).toHaveLength(1);
   });

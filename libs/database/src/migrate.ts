@@ -34,7 +34,7 @@ export async function assertMigrated(dataSource: DataSource): Promise<void> {
   if (pending.length === 0) return;
   const shown = pending.length > 3 ? `${pending.slice(0, 3).join(', ')} and ${pending.length - 3} more` : pending.join(', ');
   throw new PendingMigrationsError(
-    `The database lacks ${pending.length === 1 ? 'a migration' : `${pending.length} migrations`} of this version (${shown}): apply them first with \`node dist/apps/cli/src/main.js migrate\` (or start one API process with MIGRATIONS_RUN=true)`,
+    `The database lacks ${pending.length === 1 ? 'a migration' : `${pending.length} migrations`} of this version (${shown}): apply ${pending.length === 1 ? 'it' : 'them'} first with \`node dist/apps/cli/src/main.js migrate\` (or start one API process with MIGRATIONS_RUN=true)`,
   );
 }
 

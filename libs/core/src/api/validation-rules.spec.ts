@@ -122,7 +122,7 @@ describe('a rule with words of its own, taken from the catalogue', () => {
       field: 'input.name',
       code: 'isDefined',
       message: 'input.name cannot be null: omit it to keep the current value',
-      messageIt: 'input.name non può essere nullo: omettilo per mantenere il valore attuale',
+      messageIt: 'input.name non può essere null: omettilo per mantenere il valore attuale',
     });
   });
 });

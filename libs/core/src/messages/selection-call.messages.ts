@@ -97,7 +97,7 @@ export const selectionCallMessages = {
   alreadyApplied: (): Words => ({ en: 'Your business has already applied to this call', it: 'La tua impresa ha già presentato domanda per questo bando' }),
   alreadyExcluded: (): Words => ({
     en: 'This application has already been excluded: its reason and who excluded it stay as they were',
-    it: 'Questa domanda è già stata esclusa: la motivazione e chi l’ha esclusa restano quelle di prima',
+    it: 'Questa domanda è già stata esclusa: la motivazione e chi l’ha esclusa non cambiano',
   }),
   notEligible: (): Words => ({ en: 'Your business does not meet the call’s requirements', it: 'La tua impresa non soddisfa i requisiti del bando' }),
   /** One requirement not met, with the call's own words for declarations and questions. */

@@ -42,7 +42,7 @@ export const validationMessages = {
   email: (path: string): Words => field(path, 'must be an e-mail address, such as name@example.it', 'deve essere un indirizzo e-mail, per esempio nome@esempio.it'),
   oneOf: (path: string, values: readonly string[]): Words => field(path, `must be one of: ${values.join(', ')}`, `deve essere uno di questi valori: ${values.join(', ')}`),
   either: (path: string, values: readonly string[]): Words => field(path, `must be ${alternatives(values).en}`, `deve essere ${alternatives(values).it}`),
-  pattern: (path: string): Words => field(path, 'is not written as expected', 'non è scritto nella forma prevista'),
+  pattern: (path: string): Words => field(path, 'is not written as expected', 'non è nella forma prevista'),
   date: (path: string): Words => field(path, 'must be a date, such as 2026-05-01', 'deve essere una data, per esempio 2026-05-01'),
   atLeast: (path: string, min: number): Words => field(path, `must be at least ${min}`, `deve essere almeno ${min}`),
   atMost: (path: string, max: number): Words => field(path, `must be at most ${max}`, `non può superare ${max}`),
@@ -68,7 +68,7 @@ export const validationMessages = {
 
   // Rules with words of their own: what the value is for, rather than its form.
   notNull: (path: string): Words =>
-    field(path, 'cannot be null: omit it to keep the current value', 'non può essere nullo: omettilo per mantenere il valore attuale'),
+    field(path, 'cannot be null: omit it to keep the current value', 'non può essere null: omettilo per mantenere il valore attuale'),
   regionCode: (path: string): Words =>
     field(path, 'must be chosen from the list of regions (a 2-digit ISTAT code such as 01)', 'va scelta dall’elenco delle regioni'),
   provinceCode: (path: string): Words =>

@@ -40,7 +40,8 @@ interface Organisation {
  * selection calls it runs that are still open); otherwise, in one transaction, the shop's live
  * delegations end (revoked, each facilitator told) and its applications to calls not yet closed are
  * excluded (a shop cannot withdraw one), or a facilitator's live delegations and invitations end
- * (withdrawn, each shop told) and the organisation stops acting, or a provider's company stops
+ * (withdrawn, each shop told), the organisation stops acting and its authorisation to run calls is
+ * revoked, or a provider's company stops
  * (suspended, no longer approved); the personal data is erased or pseudonymised as
  * PERSONAL_DATA_REGISTRY says, every session ends, and the account row stays as a pseudonym so the
  * audit trail and the statistics keep who did what, without saying who that was.

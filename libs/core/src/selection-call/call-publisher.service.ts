@@ -120,8 +120,7 @@ export class CallPublisherService {
     if (facilitatorId === null) return;
     // The caller runs the call (requireRunner): staff, or the organisation's own account, who both see it.
     const organisation = await this.facilitators.get(ctx, facilitatorId);
-    const inForce = await this.connection.repository(ctx, CallPublisherEntity).existsBy({ facilitatorId, revokedAt: IsNull() });
-    if (!providerActive(organisation.verificationStatus) || !inForce) fail(SelectionCallErrorCode.PUBLISHER_NOT_AUTHORISED);
+    if (!providerActive(organisation.verificationStatus) || !(await this.grantInForce(ctx, facilitatorId))) fail(SelectionCallErrorCode.PUBLISHER_NOT_AUTHORISED);
   }
 
   /** Staff: grants, newest first; `inForce` keeps the current or the revoked ones. */
@@ -144,9 +143,19 @@ export class CallPublisherService {
   async requireActingOrganisation(ctx: RequestContext): Promise<FacilitatorEntity> {
     const own = await this.facilitators.requireOwn(ctx);
     if (!providerActive(own.verificationStatus)) fail(SelectionCallErrorCode.ORGANISATION_NOT_APPROVED);
-    const inForce = await this.connection.repository(ctx, CallPublisherEntity).existsBy({ facilitatorId: own.id, revokedAt: IsNull() });
-    if (!inForce) fail(SelectionCallErrorCode.NOT_CALL_PUBLISHER);
+    if (!(await this.grantInForce(ctx, own.id))) fail(SelectionCallErrorCode.NOT_CALL_PUBLISHER);
     return own;
+  }
+
+  /**
+   * Whether the organisation's grant is in force, read under a share lock: a revocation (by staff,
+   * or by the owner's erasure) that is under way is waited for, so that nothing is published or
+   * run on a grant being revoked at the same moment (outside a transaction the lock ends with the
+   * statement, and only the wait remains).
+   */
+  private async grantInForce(ctx: RequestContext, facilitatorId: string): Promise<boolean> {
+    const rows: unknown[] = await this.connection.manager(ctx).query(`SELECT 1 FROM call_publisher WHERE facilitator_id = $1 AND revoked_at IS NULL FOR SHARE`, [facilitatorId]);
+    return rows.length > 0;
   }
 
   /** Publish, close, exclude: staff on any call; an authorised organisation on its own. */

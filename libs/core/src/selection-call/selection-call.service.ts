@@ -122,7 +122,8 @@ export class SelectionCallService {
     const call = await this.connection.repository(ctx, SelectionCallEntity).findOneBy({ id });
     if (!call) return fail(SelectionCallErrorCode.CALL_NOT_FOUND, field);
     if (call.status === SelectionCallStatus.DRAFT && !isStaff(ctx.actor)) {
-      const own = await this.publishers.ownOrganisationId(ctx);
+      // Acting for a shop, an organisation's account sees what the shop sees: no drafts.
+      const own = ctx.onBehalfOfShopId ? null : await this.publishers.ownOrganisationId(ctx);
       if (!own || call.publisherFacilitatorId !== own) return fail(SelectionCallErrorCode.CALL_NOT_FOUND, field);
     }
     return call;

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ConfirmBox, useConfirmation } from '../../components/ConfirmBox';
@@ -13,6 +14,9 @@ import { PATHS, pathTo } from '../../routes';
 import { CallApplications } from './CallApplications';
 import { CallSummary } from './CallSummary';
 import { CallStatusBadge } from './CallStatusBadge';
+
+/** The longest delay setTimeout keeps (about 24 days); a window ending later is noticed on a reload. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 /** At most this many offers in a call (the API's MAX_CALL_OFFERS). */
 const MAX_CALL_OFFERS = 20;
@@ -37,6 +41,15 @@ export function CallStaffPage() {
   const { errors: named, attempt, send } = useFormErrors(publishLabels(t('calls.form.offer'), t('calls.form.places')));
   // This page has no such fields to link to: every message is listed as it is.
   const errors = { fields: {}, general: [...named.general, ...Object.values(named.fields)] };
+  // A page left open when the window ends offers the closing then, without a reload.
+  const [, windowEnded] = useState(0);
+  const closesAt = data?.selectionCall.status === 'OPEN' ? new Date(data.selectionCall.closesAt).getTime() : null;
+  useEffect(() => {
+    const wait = closesAt === null ? -1 : closesAt - Date.now();
+    if (wait < 0 || wait > MAX_TIMEOUT_MS) return undefined;
+    const timer = setTimeout(() => windowEnded((n) => n + 1), wait + 1000);
+    return () => clearTimeout(timer);
+  }, [closesAt]);
   if (error) return <p className="text-danger">{t('calls.notFound')}</p>;
   if (!data) return <Loading />;
   const call = data.selectionCall;

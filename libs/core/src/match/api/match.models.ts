@@ -75,7 +75,8 @@ export class MatchModel {
   @Field(() => ID, { nullable: true, description: 'The set application this match is a part of: the parts a shop applied to together for its bundle share it; they wait, and can be withdrawn, as one (withdrawMatchSet). Null for a single application.' })
   setId!: string | null;
   @Field(() => CoverageLevelEnum, { description: 'How the offer reaches the shop when the match was made.' }) coverageLevel!: CoverageLevel;
-  @Field(() => Float) distanceKm!: number;
+  @Field(() => Float, { description: 'Radius coverage: the shop’s distance from the centre of the covering radius; 0 for area coverage (see coverageLevel), where no distance applies.' })
+  distanceKm!: number;
   @Field(() => Date, { nullable: true, description: 'PENDING: the provider answers by then, or the held place is released.' }) respondBy!: Date | null;
   @Field(() => Date, { nullable: true }) waitlistedAt!: Date | null;
   @Field(() => Date, { nullable: true }) acceptedAt!: Date | null;

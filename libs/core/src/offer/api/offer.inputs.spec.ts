@@ -48,7 +48,7 @@ describe('offer inputs through the global validation pipe', () => {
   it('refuses null for a field an update may only omit', async () => {
     const id = '5f0c7f55-3a8e-4c64-9a43-2f7f1b9a8b10';
     expect(await fieldsOf({ id, capacity: null }, UpdateOfferInput)).toEqual([
-      { field: 'capacity', code: 'isDefined', message: 'capacity cannot be null: omit it to keep the current value', messageIt: 'capacity non può essere nullo: omettilo per mantenere il valore attuale' },
+      { field: 'capacity', code: 'isDefined', message: 'capacity cannot be null: omit it to keep the current value', messageIt: 'capacity non può essere null: omettilo per mantenere il valore attuale' },
     ]);
     await expect(pipe.transform({ id, validUntil: null }, asBody(UpdateOfferInput))).resolves.toMatchObject({ validUntil: null });
   });

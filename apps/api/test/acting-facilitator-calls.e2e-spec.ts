@@ -2,7 +2,6 @@ import { DataSource } from 'typeorm';
 import {
   ApplyToCallDocument,
   CreateHelpRequestsFromNeedsDocument,
-  type CreateSelectionCallInput,
   CreateSelectionCallDocument,
   GrantCallPublisherDocument,
   MyCallApplicationDocument,
@@ -10,6 +9,7 @@ import {
   PublishSelectionCallDocument,
   SelectionCallsDocument,
 } from './gql/generated';
+import { aCallInput } from './testing/call-fixtures';
 import { type SignedIn, staffUser } from './testing/fixtures';
 import { actingFor, delegatedShop, type Facilitator, facilitatorAccount } from './testing/delegation-fixtures';
 import { approvedProvider, publishedOffer } from './testing/offer-fixtures';
@@ -29,19 +29,7 @@ describe('A facilitator acting for a shop: the questionnaire and calls, as the s
   });
   afterAll(() => api.close());
 
-  const aCall = (): CreateSelectionCallInput => ({
-    title: 'Vetrine digitali per le botteghe piemontesi',
-    description: 'Un anno di negozio online per le piccole imprese selezionate.',
-    offerIds: [offerId],
-    places: 1,
-    opensAt: new Date(Date.now() - 60_000).toISOString(),
-    closesAt: new Date(Date.now() + 3_600_000).toISOString(),
-    eligibility: { regionCodes: ['01'] },
-    declarations: [{ code: 'sede-italia', text: 'Sede legale e produzione in Italia' }],
-    questions: [],
-    scoring: [{ kind: 'FEWER_EMPLOYEES', weight: 100, employeesCap: 10 }],
-    tieBreak: ['EARLIER_APPLICATION'],
-  });
+  const aCall = () => aCallInput(offerId, 3_600_000);
   const openCall = async (who: SignedIn): Promise<string> => {
     const draft = dataOf(await api.gqlAs(who.accessToken, CreateSelectionCallDocument, { input: aCall() })).createSelectionCall;
     member(dataOf(await api.gqlAs(who.accessToken, PublishSelectionCallDocument, { id: draft.id })).publishSelectionCall, 'SelectionCall');

@@ -17,6 +17,7 @@ import {
   SelectionCallDocument,
   SelectionCallsDocument,
 } from './gql/generated';
+import { aCallInput } from './testing/call-fixtures';
 import { aFacilitatorInput, SignedIn, signUp, staffUser } from './testing/fixtures';
 import { approvedProvider, publishedOffer, shopIn } from './testing/offer-fixtures';
 import { dataOf, type GraphQLResponse, member, startTestApp, TestApp } from './testing/test-app';
@@ -63,20 +64,7 @@ describe('Calls run by organisations the ministry authorises: grant, revoke, and
     return org;
   }
 
-  const aCall = (closesInMs: number, overrides: Partial<CreateSelectionCallInput> = {}): CreateSelectionCallInput => ({
-    title: 'Export digitale per le imprese piemontesi',
-    description: 'Un anno di vetrina sui marketplace esteri per le piccole imprese selezionate.',
-    offerIds: [offerId],
-    places: 1,
-    opensAt: new Date(Date.now() - 60_000).toISOString(),
-    closesAt: new Date(Date.now() + closesInMs).toISOString(),
-    eligibility: { regionCodes: ['01'] },
-    declarations: [{ code: 'sede-italia', text: 'Sede legale e produzione in Italia' }],
-    questions: [],
-    scoring: [{ kind: 'FEWER_EMPLOYEES', weight: 100, employeesCap: 10 }],
-    tieBreak: ['EARLIER_APPLICATION'],
-    ...overrides,
-  });
+  const aCall = (closesInMs: number, overrides: Partial<CreateSelectionCallInput> = {}): CreateSelectionCallInput => aCallInput(offerId, closesInMs, overrides);
 
   const create = async (who: SignedIn, closesInMs: number) => dataOf(await api.gqlAs(who.accessToken, CreateSelectionCallDocument, { input: aCall(closesInMs) })).createSelectionCall;
   const publish = async (who: SignedIn, id: string) => member(dataOf(await api.gqlAs(who.accessToken, PublishSelectionCallDocument, { id })).publishSelectionCall, 'SelectionCall');

@@ -64,3 +64,31 @@ export function ConfirmBox({ id, question, confirmLabel, cancelLabel, busy, onCo
     </div>
   );
 }
+
+interface ConfirmedButtonProps {
+  id: string;
+  label: string;
+  question: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  busy: boolean;
+  /** The step itself; the question closes when it settles. */
+  onConfirm: () => Promise<unknown>;
+  className?: string;
+  describedBy?: string;
+}
+
+/** A step that cannot be undone, asked twice: the question replaces the button until it is answered. */
+export function ConfirmedButton({ id, label, question, confirmLabel, cancelLabel, busy, onConfirm, className = 'btn btn-primary', describedBy }: ConfirmedButtonProps) {
+  const confirmation = useConfirmation();
+  if (confirmation.asking) {
+    return (
+      <ConfirmBox id={id} question={question} confirmLabel={confirmLabel} cancelLabel={cancelLabel} busy={busy} onConfirm={() => void onConfirm().finally(confirmation.close)} onCancel={confirmation.cancel} />
+    );
+  }
+  return (
+    <button ref={confirmation.trigger} type="button" className={className} disabled={busy} aria-describedby={describedBy} onClick={confirmation.ask}>
+      {label}
+    </button>
+  );
+}

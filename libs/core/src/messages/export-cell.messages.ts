@@ -3,6 +3,7 @@ import type { HelpRequestStatus } from '../help-request/help-request.types';
 import type { MatchOrigin, MatchState } from '../match/match.types';
 import type { OfferStatus } from '../offer/offer.types';
 import type { ProviderKind, VerificationStatus } from '../provider/provider.types';
+import { ATECO_SECTIONS } from '../shop/registry/ateco';
 import { SERVICE_CATEGORY_LABELS } from './service-categories';
 import type { Words } from './words';
 
@@ -75,6 +76,7 @@ export const EXPORT_CELL_WORDS = {
   offerStatus: OFFER_STATUS as Readonly<Record<string, Words>>,
   providerKind: PROVIDER_KIND as Readonly<Record<string, Words>>,
   verificationStatus: VERIFICATION_STATUS as Readonly<Record<string, Words>>,
+  atecoSection: Object.fromEntries(ATECO_SECTIONS.map(({ code, it, en }) => [code, { it, en }])) as Readonly<Record<string, Words>>,
 } as const;
 
 export type ExportVocabulary = keyof typeof EXPORT_CELL_WORDS;

@@ -76,21 +76,13 @@ export class CallPublisherService {
     const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
     await this.facilitators.get(ctx, facilitatorId, 'input.facilitatorId');
     return this.connection.withTransaction(ctx, async (tx) => {
-      const grants = this.connection.repository(tx, CallPublisherEntity);
-      const current = await grants.findOne({ where: { facilitatorId, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      const current = await this.lockGrantInForce(tx, facilitatorId);
       if (!current) return { kind: 'not-granted' };
-      await grants.update({ id: current.id }, { revokedAt: tx.now, revokedByUserId: actor.userId, revokeReason: reason });
       const [{ open }]: { open: number }[] = await this.connection
         .manager(tx)
         .query(`SELECT count(*)::int AS open FROM selection_call WHERE publisher_facilitator_id = $1 AND status = $2`, [facilitatorId, SelectionCallStatus.OPEN]);
-      await this.audit.record(tx, {
-        action: 'call_publisher.revoked',
-        entityType: 'call_publisher',
-        entityId: current.id,
-        before: { revokedAt: null },
-        after: { facilitatorId, revokedAt: tx.now, revokeReason: reason, openCallsLeftToStaff: open },
-      });
-      return { kind: 'grant', grant: await grants.findOneByOrFail({ id: current.id }) };
+      await this.endGrant(tx, current, actor.userId, reason, { openCallsLeftToStaff: open });
+      return { kind: 'grant', grant: await this.connection.repository(tx, CallPublisherEntity).findOneByOrFail({ id: current.id }) };
     });
   }
 
@@ -101,24 +93,35 @@ export class CallPublisherService {
    */
   async revokeOnErasure(tx: RequestContext, facilitatorId: string): Promise<void> {
     const actor = requireActor(tx, UserRole.FACILITATOR);
-    const grants = this.connection.repository(tx, CallPublisherEntity);
-    const current = await grants.findOne({ where: { facilitatorId, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
-    if (!current) return;
-    await grants.update({ id: current.id }, { revokedAt: tx.now, revokedByUserId: actor.userId, revokeReason: CLOSED_ON_ERASURE_REASON });
+    const current = await this.lockGrantInForce(tx, facilitatorId);
+    if (current) await this.endGrant(tx, current, actor.userId, CLOSED_ON_ERASURE_REASON);
+  }
+
+  /** The organisation's grant in force, locked for its revocation; null when there is none. */
+  private lockGrantInForce(tx: RequestContext, facilitatorId: string): Promise<CallPublisherEntity | null> {
+    return this.connection.repository(tx, CallPublisherEntity).findOne({ where: { facilitatorId, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Revokes a grant in force, audited with what the revocation adds to say (`more`). */
+  private async endGrant(tx: RequestContext, grant: CallPublisherEntity, byUserId: string, reason: string, more: Record<string, unknown> = {}): Promise<void> {
+    await this.connection.repository(tx, CallPublisherEntity).update({ id: grant.id }, { revokedAt: tx.now, revokedByUserId: byUserId, revokeReason: reason });
     await this.audit.record(tx, {
       action: 'call_publisher.revoked',
       entityType: 'call_publisher',
-      entityId: current.id,
+      entityId: grant.id,
       before: { revokedAt: null },
-      after: { facilitatorId, revokedAt: tx.now, revokeReason: CLOSED_ON_ERASURE_REASON },
+      after: { facilitatorId: grant.facilitatorId, revokedAt: tx.now, revokeReason: reason, ...more },
     });
   }
 
-  /** A draft goes out only while its organisation is approved and authorised, whoever publishes it (staff too). */
+  /**
+   * A draft goes out only while its organisation is approved and authorised, whoever publishes it.
+   * An organisation's own account got here through requireRunner, which asked the same of it:
+   * only staff publishing for an organisation are checked again.
+   */
   async requireDraftOrganisation(ctx: RequestContext, call: SelectionCallEntity): Promise<void> {
     const facilitatorId = call.publisherFacilitatorId;
-    if (facilitatorId === null) return;
-    // The caller runs the call (requireRunner): staff, or the organisation's own account, who both see it.
+    if (facilitatorId === null || !isStaff(ctx.actor)) return;
     const organisation = await this.facilitators.get(ctx, facilitatorId);
     if (!providerActive(organisation.verificationStatus) || !(await this.grantInForce(ctx, facilitatorId))) fail(SelectionCallErrorCode.PUBLISHER_NOT_AUTHORISED);
   }

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ConfirmBox, useConfirmation } from '../../components/ConfirmBox';
+import { ConfirmedButton } from '../../components/ConfirmBox';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
@@ -68,22 +68,24 @@ export function CallStaffPage() {
       {call.drawSeed ? <p className="small">{t('calls.seed', { seed: call.drawSeed })}</p> : null}
       <div className="d-flex flex-wrap gap-2 mb-4">
         {call.status === 'DRAFT' ? (
-          <ConfirmedAction
+          <ConfirmedButton
             id="call-publish"
             label={t('calls.staff.publish')}
             question={t('calls.staff.publishQuestion', { date: format.dateTime(call.closesAt) })}
             confirmLabel={t('calls.staff.publishConfirm')}
+            cancelLabel={t('calls.staff.keep')}
             busy={publishing.loading}
             onConfirm={() => send('SelectionCall', async () => (await publish({ variables: { id } })).data?.publishSelectionCall).then((done) => done && announce(t('calls.staff.published')))}
           />
         ) : null}
         {call.status === 'OPEN' && !windowOver ? <p className="mb-0">{t('calls.staff.closesLater', { date: format.dateTime(call.closesAt) })}</p> : null}
         {call.status === 'OPEN' && windowOver ? (
-          <ConfirmedAction
+          <ConfirmedButton
             id="call-close"
             label={t('calls.staff.close')}
             question={t('calls.staff.closeQuestion')}
             confirmLabel={t('calls.staff.closeConfirm')}
+            cancelLabel={t('calls.staff.keep')}
             busy={closing.loading}
             onConfirm={() => send('SelectionCall', async () => (await close({ variables: { id } })).data?.closeSelectionCall).then((done) => done && announce(t('calls.staff.closed')))}
           />
@@ -93,38 +95,5 @@ export function CallStaffPage() {
       {/* A call closed meanwhile is ranked anew: its applications start again from the first page. */}
       <CallApplications key={`${call.id}:${call.status}`} callId={call.id} callStatus={call.status} onExcluded={announce} />
     </>
-  );
-}
-
-interface ConfirmedActionProps {
-  id: string;
-  label: string;
-  question: string;
-  confirmLabel: string;
-  busy: boolean;
-  onConfirm: () => Promise<unknown>;
-}
-
-/** A step that cannot be undone, asked twice: the question replaces the button until it is answered. */
-function ConfirmedAction({ id, label, question, confirmLabel, busy, onConfirm }: ConfirmedActionProps) {
-  const { t } = useTranslation();
-  const confirmation = useConfirmation();
-  if (confirmation.asking) {
-    return (
-      <ConfirmBox
-        id={id}
-        question={question}
-        confirmLabel={confirmLabel}
-        cancelLabel={t('calls.staff.keep')}
-        busy={busy}
-        onConfirm={() => void onConfirm().finally(confirmation.close)}
-        onCancel={confirmation.cancel}
-      />
-    );
-  }
-  return (
-    <button ref={confirmation.trigger} type="button" className="btn btn-primary" disabled={busy} onClick={confirmation.ask}>
-      {label}
-    </button>
   );
 }

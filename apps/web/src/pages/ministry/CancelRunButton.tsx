@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmBox, useConfirmation } from '../../components/ConfirmBox';
+import { ConfirmedButton } from '../../components/ConfirmBox';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useFormErrors } from '../../errors/use-form-errors';
 import { AllocationRunsDocument, CancelAllocationRunDocument } from '../../gql/generated';
@@ -8,33 +8,26 @@ import { AllocationRunsDocument, CancelAllocationRunDocument } from '../../gql/g
 /** Only a run that has not started yet can be cancelled; it is asked first, as it cannot be undone. */
 export function CancelRunButton({ runId, name, describedBy, onDone }: { runId: string; name: string; describedBy: string; onDone: (message: string) => void }) {
   const { t } = useTranslation();
-  const confirmation = useConfirmation();
   const [cancel, { loading }] = useMutation(CancelAllocationRunDocument, { refetchQueries: [AllocationRunsDocument] });
   const { errors, attempt, send } = useFormErrors({});
   const prefix = `cancel-run-${runId}`;
   const submit = async (): Promise<void> => {
-    const cancelled = await send('AllocationRun', async () => (await cancel({ variables: { id: runId } })).data?.cancelAllocationRun);
-    confirmation.close();
-    if (cancelled) onDone(t('allocation.cancelled', { name }));
+    if (await send('AllocationRun', async () => (await cancel({ variables: { id: runId } })).data?.cancelAllocationRun)) onDone(t('allocation.cancelled', { name }));
   };
   return (
     <>
       <ErrorSummary errors={errors} attempt={attempt} idPrefix={prefix} />
-      {confirmation.asking ? (
-        <ConfirmBox
-          id={prefix}
-          question={t('allocation.cancelQuestion', { name })}
-          confirmLabel={t('allocation.cancelConfirm')}
-          cancelLabel={t('allocation.cancelKeep')}
-          busy={loading}
-          onConfirm={() => void submit()}
-          onCancel={confirmation.cancel}
-        />
-      ) : (
-        <button ref={confirmation.trigger} type="button" className="btn btn-outline-danger btn-sm" disabled={loading} aria-describedby={describedBy} onClick={confirmation.ask}>
-          {t('allocation.cancel')}
-        </button>
-      )}
+      <ConfirmedButton
+        id={prefix}
+        label={t('allocation.cancel')}
+        question={t('allocation.cancelQuestion', { name })}
+        confirmLabel={t('allocation.cancelConfirm')}
+        cancelLabel={t('allocation.cancelKeep')}
+        busy={loading}
+        onConfirm={submit}
+        className="btn btn-outline-danger btn-sm"
+        describedBy={describedBy}
+      />
     </>
   );
 }

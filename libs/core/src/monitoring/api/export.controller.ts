@@ -18,9 +18,6 @@ import { csvStringifier, exportFileName } from '../export/csv-format';
 import { AGGREGATE_EXPORTS, AggregateExport, columnsOf, EXPORT_NAMES, STREAMED_EXPORTS } from '../export/export-catalogue';
 import { ExportColumn, ExportLanguage, headerOf, sourceColumns, withWords } from '../export/export-columns';
 import { kpiRows } from '../export/kpi-rows';
-import { SERVICE_CATEGORY_LABELS } from '../../messages/service-categories';
-import { ATECO_SECTIONS } from '../../shop/registry/ateco';
-import { ServiceCategory } from '@vec/matching';
 import { ExportQuery, headerLanguage } from './export-query';
 import { HttpErrorFilter } from './http-error.filter';
 import { requestContextFromHttp } from '../../api/request-context';
@@ -102,21 +99,10 @@ export class ExportController {
   private async aggregate(ctx: RequestContext, name: AggregateExport, query: ExportQuery, language: ExportLanguage): Promise<object[]> {
     if (!AGGREGATE_EXPORTS.includes(name)) throw new MonitoringException(MonitoringErrorCode.UNKNOWN_EXPORT, 'file');
     if (name === 'kpis') return kpiRows(await this.monitoring.kpis(ctx, query), language);
-    if (name.startsWith('breakdown-')) {
-      const rows = await this.monitoring.breakdown(ctx, query, name.slice('breakdown-'.length).toUpperCase() as BreakdownDimension);
-      // Services and ATECO sections are named in the file's language (places keep their own names).
-      return rows.map((row) => ({ ...row, name: memberName(name, row.code, language) ?? row.name }));
-    }
+    if (name.startsWith('breakdown-')) return this.monitoring.breakdown(ctx, query, name.slice('breakdown-'.length).toUpperCase() as BreakdownDimension);
     if (name.startsWith('timeseries-')) return this.monitoring.timeSeries(ctx, query, name.endsWith('day') ? TimeBucket.DAY : TimeBucket.WEEK);
     if (name === 'unmet-demand') return (await this.unmet.list(ctx, query, ALL)).items;
     if (name === 'capacity-offers') return (await this.capacity.byOffer(ctx, query, {}, ALL)).items;
     return (await this.capacity.byProvider(ctx, query, ALL)).items;
   }
-}
-
-/** A service's or an ATECO section's name in the language asked for; null for places. */
-function memberName(file: string, code: string, language: ExportLanguage): string | null {
-  if (file === 'breakdown-category') return SERVICE_CATEGORY_LABELS[code as ServiceCategory]?.[language] ?? null;
-  if (file === 'breakdown-sector') return ATECO_SECTIONS.find((section) => section.code === code)?.[language] ?? null;
-  return null;
 }

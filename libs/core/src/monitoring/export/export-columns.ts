@@ -79,8 +79,9 @@ export const AGGREGATE_COLUMNS: Readonly<Record<string, readonly ExportColumn[]>
   ],
   'breakdown-region': BREAKDOWN,
   'breakdown-province': BREAKDOWN,
-  'breakdown-category': BREAKDOWN,
-  'breakdown-sector': BREAKDOWN,
+  // A service or an ATECO section is named in the file's language, from its code.
+  'breakdown-category': BREAKDOWN.map((c) => (c.key === 'name' ? inWords('name', 'code', 'category', c.it, c.en, 'the service') : c)),
+  'breakdown-sector': BREAKDOWN.map((c) => (c.key === 'name' ? inWords('name', 'code', 'atecoSection', c.it, c.en, 'the ATECO section') : c)),
   'timeseries-day': SERIES,
   'timeseries-week': SERIES,
   'unmet-demand': [

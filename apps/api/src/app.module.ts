@@ -29,7 +29,7 @@ export class AppModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: (raw) => validateEnvironment({ ...raw, ...options.env }) }),
         LoggingModule,
         MetricsModule,
-        DatabaseModule.forRoot(options.databaseUrl, ALL_ENTITIES),
+        DatabaseModule.forServing(options.databaseUrl, ALL_ENTITIES),
         JobsModule.forRoot({
           databaseUrl: options.databaseUrl,
           consume: options.worker,

@@ -13,7 +13,7 @@ export class WorkerAppModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment }),
         LoggingModule,
         MetricsModule,
-        DatabaseModule.forRoot(databaseUrl, ALL_ENTITIES),
+        DatabaseModule.forServing(databaseUrl, ALL_ENTITIES),
         JobsModule.forRoot({ databaseUrl, consume: true, pollingIntervalSeconds, stopTimeoutSeconds }),
         CoreModule,
         WorkerModule,

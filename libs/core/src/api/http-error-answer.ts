@@ -3,9 +3,18 @@ import type { Response } from 'express';
 import type { GraphQLError } from 'graphql';
 import { loggableError } from '../common/log-safety';
 import { MESSAGES } from '../messages';
+import { databaseBusyError, isDatabaseBusy } from './database-busy';
 
 /** The HTTP status of each of the API's error codes. */
-const STATUS: Readonly<Record<string, number>> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, PAYLOAD_TOO_LARGE: 413 };
+const STATUS: Readonly<Record<string, number>> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
+  SERVICE_UNAVAILABLE: 503,
+};
 
 /**
  * Answers an HTTP route's failure as the GraphQL API words it: the code, the reason, the English
@@ -14,7 +23,10 @@ const STATUS: Readonly<Record<string, number>> = { BAD_USER_INPUT: 400, UNAUTHEN
  * Once the answer has begun (a streamed file, a stream of progress lines), the client gets a cut
  * answer and the log says why.
  */
-export function answerHttpError(response: Response, error: unknown, worded: GraphQLError | null, logger: Logger): void {
+export function answerHttpError(response: Response, error: unknown, given: GraphQLError | null, logger: Logger): void {
+  const busy = !given && isDatabaseBusy(error);
+  if (busy) logger.warn(`database busy, request stopped: ${loggableError(error).message}`);
+  const worded = busy ? databaseBusyError() : given;
   if (response.headersSent) {
     logger.error(`answer failed after the first bytes: ${loggableError(error).message}`);
     response.end();
@@ -30,6 +42,9 @@ export function answerHttpError(response: Response, error: unknown, worded: Grap
     response.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: words.en, messageIt: words.it });
     return;
   }
-  const code = String(worded.extensions.code ?? 'BAD_REQUEST');
-  response.status(STATUS[code] ?? 400).json({ code, message: worded.message, ...worded.extensions });
+  // GraphQL's own HTTP details (a Retry-After header) are headers here, not part of the body.
+  const { http, ...extensions } = worded.extensions as { http?: { headers?: Map<string, string> }; code?: unknown };
+  for (const [name, value] of http?.headers ?? []) response.setHeader(name, value);
+  const code = String(extensions.code ?? 'BAD_REQUEST');
+  response.status(STATUS[code] ?? 400).json({ code, message: worded.message, ...extensions });
 }

@@ -37,24 +37,29 @@ export class RequestContext {
      */
     readonly onBehalfOfShopId?: string,
     private readonly acting: Acting = {},
+    /**
+     * Work no request started (jobs, the command line, seeding): its transactions are not held
+     * to the time limits a request's statements have (DATABASE_STATEMENT_TIMEOUT_SECONDS).
+     */
+    readonly fromSystem = false,
   ) {}
 
   /** A context for work no user started (CLI, seeding, scheduled jobs). */
   static system(now = new Date()): RequestContext {
-    return new RequestContext(`system-${randomUUID()}`, now);
+    return new RequestContext(`system-${randomUUID()}`, now, undefined, undefined, undefined, undefined, {}, true);
   }
 
   withActor(actor: Actor | undefined): RequestContext {
-    return new RequestContext(this.requestId, this.now, actor, this.manager, this.clientAddress, this.onBehalfOfShopId, this.acting);
+    return new RequestContext(this.requestId, this.now, actor, this.manager, this.clientAddress, this.onBehalfOfShopId, this.acting, this.fromSystem);
   }
 
   withManager(manager: EntityManager): RequestContext {
-    return new RequestContext(this.requestId, this.now, this.actor, manager, this.clientAddress, this.onBehalfOfShopId, this.acting);
+    return new RequestContext(this.requestId, this.now, this.actor, manager, this.clientAddress, this.onBehalfOfShopId, this.acting, this.fromSystem);
   }
 
   /** The same request acting for this shop (or for nobody but the actor itself, with undefined). */
   onBehalfOf(shopId: string | undefined): RequestContext {
-    return new RequestContext(this.requestId, this.now, this.actor, this.manager, this.clientAddress, shopId);
+    return new RequestContext(this.requestId, this.now, this.actor, this.manager, this.clientAddress, shopId, {}, this.fromSystem);
   }
 
   /**

@@ -9,6 +9,15 @@ const isRetryable = (error: unknown): boolean =>
   error instanceof QueryFailedError && RETRYABLE.has((error.driverError as { code?: string }).code ?? '');
 
 /**
+ * Lifts, for this transaction only, the time limits the pool puts on requests' statements
+ * (DATABASE_STATEMENT_TIMEOUT_SECONDS): a job's work (an allocation run, a snapshot, the
+ * retention purge) grows with the country, and the process's stop bounds it instead.
+ */
+export async function liftLimitsForSystemWork(manager: EntityManager, ctx: RequestContext): Promise<void> {
+  if (ctx.fromSystem) await manager.query(`SELECT set_config('statement_timeout', '0', true), set_config('idle_in_transaction_session_timeout', '0', true)`);
+}
+
+/**
  * Carries a transaction in the request context: services ask it for repositories, and a
  * multi-row write runs every statement, audit rows included, in one transaction.
  */
@@ -25,7 +34,10 @@ export class TransactionalConnection {
     if (ctx.manager) return work(ctx);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction((manager) => work(ctx.withManager(manager)));
+        return await this.dataSource.transaction(async (manager) => {
+          await liftLimitsForSystemWork(manager, ctx);
+          return work(ctx.withManager(manager));
+        });
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
       }

@@ -383,6 +383,23 @@ export class Environment {
   @Min(0)
   @Max(600)
   DATABASE_CONNECT_TIMEOUT_SECONDS = 30;
+
+  /**
+   * Longest a request's SQL statement may run (lock waits included), and longest its transaction
+   * may sit idle between two statements, in seconds; 0: no limit. Jobs are not held to it.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  DATABASE_STATEMENT_TIMEOUT_SECONDS = 30;
+
+  /** Longest a request waits for a free database connection (or a new one to open), in seconds. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  DATABASE_POOL_WAIT_SECONDS = 10;
 }
 
 /** Nest log levels enabled by a LOG_LEVEL (that level and everything more severe). */

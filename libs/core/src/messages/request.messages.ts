@@ -56,6 +56,14 @@ export const requestMessages = {
       ? { en: `Internal server error (request ${requestId})`, it: `Errore interno del server (richiesta ${requestId})` }
       : { en: 'Internal server error', it: 'Errore interno del server' },
   stopping: (): Words => ({ en: 'This instance is stopping', it: 'Questa istanza si sta fermando' }),
+  /** The database did not answer in time (DATABASE_STATEMENT_TIMEOUT_SECONDS, DATABASE_POOL_WAIT_SECONDS): nothing was changed. */
+  databaseBusy: (retryAfterSeconds: number): Words => {
+    const wait = waitFor(retryAfterSeconds);
+    return {
+      en: `The platform is too busy to answer now: the request was stopped and nothing was changed. Try again in ${wait.en}`,
+      it: `La piattaforma è troppo occupata per rispondere ora: la richiesta è stata interrotta e non è stato modificato nulla. Riprova tra ${wait.it}`,
+    };
+  },
   /** Names the platform's setting, not the GraphQL server's option, so that whoever runs it knows what to change. */
   introspectionDisabled: (): Words => ({
     en: 'Schema introspection is turned off on this server (in production it is off unless the server sets GRAPHQL_INTROSPECTION=true)',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ServiceCategory } from '@vec/matching';
 import { SERVICE_CATEGORY_LABELS } from '../messages';
 import { RequestContext } from '../common/request-context';
-import { TransactionalConnection } from '../common/transactional-connection';
+import { liftLimitsForSystemWork, TransactionalConnection } from '../common/transactional-connection';
 import { TerritoryService } from '../territory/territory.service';
 import { EntityManager } from 'typeorm';
 import { OFFER_PROVINCES } from './monitoring-scope';
@@ -113,6 +113,7 @@ export class OpenDataService {
   async refresh(ctx: RequestContext, { onlyIfStale = false } = {}): Promise<OpenDataSnapshot> {
     const started = performance.now();
     return this.connection.dataSource.transaction(async (db) => {
+      await liftLimitsForSystemWork(db, ctx);
       await lockSnapshot(db, SnapshotName.OPEN_DATA);
       const current = onlyIfStale ? await readSnapshot<OpenDataRow[]>(db, SnapshotName.OPEN_DATA) : undefined;
       if (current && !isStale(current, ctx.now)) return { computedAt: current.computedAt, rows: current.data };

@@ -3,7 +3,7 @@ import { ServiceCategory } from '@vec/matching';
 import { EntityManager } from 'typeorm';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
-import { TransactionalConnection } from '../common/transactional-connection';
+import { liftLimitsForSystemWork, TransactionalConnection } from '../common/transactional-connection';
 import { TerritoryService } from '../territory/territory.service';
 import { requestConditions, SqlParams, whereClause } from './monitoring-scope';
 import { MonitoringService } from './monitoring.service';
@@ -104,6 +104,7 @@ export class UnmetDemandService {
   async refresh(ctx: RequestContext, { onlyIfStale = false } = {}): Promise<Date> {
     const started = performance.now();
     return this.connection.dataSource.transaction(async (db: EntityManager) => {
+      await liftLimitsForSystemWork(db, ctx);
       await lockSnapshot(db, SnapshotName.UNMET_DEMAND);
       const current = onlyIfStale ? await readSnapshot(db, SnapshotName.UNMET_DEMAND) : undefined;
       if (current && !isStale(current, ctx.now)) return current.computedAt;

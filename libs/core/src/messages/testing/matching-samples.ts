@@ -201,6 +201,7 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
     bodyUnreadable: NONE,
     internalError: [[], ['richiesta-0001']],
     stopping: NONE,
+    databaseBusy: [[5]],
     introspectionDisabled: NONE,
   },
   status: {

@@ -41,20 +41,23 @@ describe('The shop’s contacts on a match, as its provider reads them', () => {
     const match = await applyTo(api, shop, await askFor(api, shop), offer.id);
 
     const [pending] = await offerMatches(provider, offer.id);
-    expect(pending).toMatchObject({ state: 'PENDING', shop: GIVEN });
+    expect(pending).toMatchObject({ state: 'PENDING', shop: GIVEN, helpRequest: { description: expect.any(String) } });
 
     await api.gqlAs(shop.accessToken, WithdrawMatchDocument, { input: { id: match.id, reason: 'Ho scelto un altro fornitore: chiamatemi al 333 1234567' } });
     const [withdrawn] = await offerMatches(provider, offer.id);
     expect(withdrawn).toMatchObject({ state: 'WITHDRAWN', endReason: null, endReasonText: null, shop: { name: 'Il Forno di Via Roma', comune: { name: 'Torino' }, ...WITHHELD } });
+    expect(withdrawn.helpRequest.description).toBeNull();
     expect(withdrawn.transitions.map((step) => step.reason)).toEqual([null, null]);
     const told = dataOf(await api.gqlAs(provider.accessToken, MyNotificationsDocument, { first: 50 })).myNotifications.items.find(
       (n) => n.kind === 'MATCH_WITHDRAWN' && n.matchId === match.id,
     );
     expect(told?.messageIt).not.toContain('333 1234567');
+    expect(told?.params).toMatchObject({ audience: 'PROVIDER', reason: null });
+    expect(JSON.stringify(told?.params)).not.toContain('333 1234567');
 
     // The shop itself still reads its match whole.
     const [own] = await offerMatches(shop, offer.id);
-    expect(own).toMatchObject({ endReason: 'Ho scelto un altro fornitore: chiamatemi al 333 1234567', shop: GIVEN });
+    expect(own).toMatchObject({ endReason: 'Ho scelto un altro fornitore: chiamatemi al 333 1234567', shop: GIVEN, helpRequest: { description: pending.helpRequest.description } });
   });
 
   it('withholds them on a match the provider declined, keeping its own reason', async () => {
@@ -63,7 +66,7 @@ describe('The shop’s contacts on a match, as its provider reads them', () => {
     const match = await applyTo(api, shop, await askFor(api, shop), offer.id);
     await api.gqlAs(provider.accessToken, DeclineMatchDocument, { input: { id: match.id, reason: 'Zona non servita' } });
     const [declined] = await offerMatches(provider, offer.id);
-    expect(declined).toMatchObject({ state: 'DECLINED', endReason: 'Zona non servita', shop: WITHHELD });
+    expect(declined).toMatchObject({ state: 'DECLINED', endReason: 'Zona non servita', shop: WITHHELD, helpRequest: { description: null } });
   });
 
   it('withholds them on a waitlist place', async () => {
@@ -85,9 +88,9 @@ describe('The shop’s contacts on a match, as its provider reads them', () => {
     await api.gqlAs(shop.accessToken, ConfirmMatchActiveDocument, { id: match.id });
     expect((await offerMatches(provider, offer.id))[0]).toMatchObject({ state: 'ACTIVE', shop: GIVEN });
     await api.gqlAs(shop.accessToken, CompleteMatchDocument, { id: match.id });
-    expect((await offerMatches(provider, offer.id))[0]).toMatchObject({ state: 'COMPLETED', shop: GIVEN });
+    expect((await offerMatches(provider, offer.id))[0]).toMatchObject({ state: 'COMPLETED', shop: GIVEN, helpRequest: { description: expect.any(String) } });
 
     await db.query(`UPDATE match SET completed_at = now() - interval '91 days' WHERE id = $1`, [match.id]);
-    expect((await offerMatches(provider, offer.id))[0]).toMatchObject({ state: 'COMPLETED', shop: WITHHELD });
+    expect((await offerMatches(provider, offer.id))[0]).toMatchObject({ state: 'COMPLETED', shop: WITHHELD, helpRequest: { description: null } });
   });
 });

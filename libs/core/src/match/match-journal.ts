@@ -9,7 +9,7 @@ import { MailService } from '../mail/mail.service';
 import { MailKind } from '../mail/mail.types';
 import { day } from '../messages';
 import { NewNotification, NotificationService } from '../notification/notification.service';
-import { reasonWords, SYSTEM_REASON } from './match-reasons';
+import { reasonWords, SYSTEM_REASON, systemReasonCode } from './match-reasons';
 import { moveMatch } from './match-rules';
 import { MatchTransitionEntity } from './match-transition.entity';
 import { MatchEntity } from './match.entity';
@@ -126,7 +126,9 @@ export class MatchJournal {
       };
       for (const who of audience) {
         const userId = who === 'SHOP' ? side.shopOwnerUserId : side.providerOwnerUserId;
-        if (userId) notifications.push({ userId, kind, matchId: match.id, params: { ...params, audience: who } });
+        // The shop's own words on a match it gave up stay with the shop (shop-disclosure.ts): its provider is told it withdrew, not why.
+        const reason = who === 'PROVIDER' && kind === 'MATCH_WITHDRAWN' && systemReasonCode(params.reason) === null ? null : params.reason;
+        if (userId) notifications.push({ userId, kind, matchId: match.id, params: { ...params, reason, audience: who } });
       }
       if (kind === 'MATCH_APPLIED' && audience.includes('PROVIDER')) mails.push(this.applicationMail(match, side));
       const shopMail = audience.includes('SHOP') ? this.shopMail(entry, side) : null;

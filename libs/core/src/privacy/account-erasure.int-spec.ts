@@ -118,9 +118,13 @@ describe('erasing an account (real PostgreSQL)', () => {
       ]),
     notification: async ({ owner, provider, values }) => {
       expect(await q(`SELECT id FROM notification WHERE user_id = $1`, [owner.userId])).toEqual([]);
-      const [theirs] = await q<{ params: Record<string, string> }>(`SELECT params FROM notification WHERE user_id = $1`, [provider.userId]);
-      expect(theirs.params).toEqual({ shopName: ERASED_TEXT, offerTitle: 'Offerta di prova' });
+      const theirs = await q<{ kind: string; params: Record<string, string> }>(`SELECT kind, params FROM notification WHERE user_id = $1 AND match_id IS NOT NULL ORDER BY created_at`, [provider.userId]);
+      expect(theirs).toEqual([
+        { kind: 'MATCH_APPLIED', params: { shopName: ERASED_TEXT, offerTitle: 'Offerta di prova' } },
+        { kind: 'MATCH_WITHDRAWN', params: { shopName: ERASED_TEXT, offerTitle: 'Offerta di prova', reason: null, audience: 'PROVIDER' } },
+      ]);
       expect(JSON.stringify(theirs)).not.toContain(values.tradingName);
+      expect(JSON.stringify(theirs)).not.toContain(values.withdrawalReason);
     },
     mail_message: async ({ owner, values }) => {
       expect(await q(`SELECT id FROM mail_message WHERE user_id = $1`, [owner.userId])).toEqual([]);
@@ -220,6 +224,15 @@ describe('erasing an account (real PostgreSQL)', () => {
     ]);
     const forShop = () => actingAs(facilitator.owner).onBehalfOf(person.shopId);
     expect((await core.app.get(ShopService).findOwn(forShop()))?.id).toBe(person.shopId);
+    // What the facilitator was told when the delegation began names the shop; a notice about another shop stays as it is.
+    await q(
+      `INSERT INTO notification (user_id, kind, params, created_at) VALUES ($1, 'DELEGATION_CHANGED', $2, now() - interval '2 days'), ($1, 'DELEGATION_CHANGED', $3, now() - interval '1 day')`,
+      [
+        facilitator.owner.userId,
+        JSON.stringify({ shopName: person.values.tradingName, status: 'ACTIVE', audience: 'FACILITATOR' }),
+        JSON.stringify({ shopName: 'Ferramenta Bianchi', status: 'ACTIVE', audience: 'FACILITATOR' }),
+      ],
+    );
 
     expect(await erasure.eraseOwnAccount(as(person), person.password)).toMatchObject({ kind: 'erased' });
 
@@ -227,7 +240,9 @@ describe('erasing an account (real PostgreSQL)', () => {
     expect(await q(`SELECT actor_user_id, before, after FROM audit_event WHERE entity_id = $1 AND action = 'delegation.revoked'`, [delegation.id])).toEqual([
       { actor_user_id: person.owner.userId, before: { status: 'ACTIVE' }, after: { status: 'REVOKED', shopId: person.shopId, facilitatorId: facilitator.id } },
     ]);
-    expect(await q(`SELECT kind, params FROM notification WHERE user_id = $1`, [facilitator.owner.userId])).toEqual([
+    expect(await q(`SELECT kind, params FROM notification WHERE user_id = $1 ORDER BY created_at`, [facilitator.owner.userId])).toEqual([
+      { kind: 'DELEGATION_CHANGED', params: { shopName: ERASED_TEXT, status: 'ACTIVE', audience: 'FACILITATOR' } },
+      { kind: 'DELEGATION_CHANGED', params: { shopName: 'Ferramenta Bianchi', status: 'ACTIVE', audience: 'FACILITATOR' } },
       { kind: 'DELEGATION_CHANGED', params: { shopName: ERASED_TEXT, status: 'REVOKED', audience: 'FACILITATOR' } },
     ]);
     await expect(core.app.get(ShopService).findOwn(forShop())).rejects.toMatchObject({ code: ShopErrorCode.SHOP_NOT_FOUND });

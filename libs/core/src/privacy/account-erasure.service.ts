@@ -148,8 +148,17 @@ export class AccountErasureService {
       const shopId = organisation.shopId;
       // State changes first, through the features that own them: no facilitator acts for the shop
       // any more, and no call still to close admits it (a shop cannot withdraw an application).
+      const [shop]: { names: string[] }[] = await manager.query(`SELECT array_remove(ARRAY[legal_name, trading_name], NULL) AS names FROM shop WHERE id = $1`, [shopId]);
       await this.delegations.revokeAllOnErasure(tx, shopId, ERASED_TEXT);
       await this.callApplications.excludeOnErasure(tx, shopId);
+      // The facilitators' notifications about the shop (delegations, handovers) keep their facts, not its name.
+      await manager.query(
+        `UPDATE notification SET params = params || jsonb_build_object('shopName', $3::text)
+          WHERE match_id IS NULL AND kind LIKE 'DELEGATION%' AND params->>'shopName' = ANY($2)
+            AND user_id IN (SELECT f.owner_user_id FROM delegation d JOIN facilitator f ON f.id = d.facilitator_id WHERE d.shop_id = $1
+                            UNION SELECT f.owner_user_id FROM delegation_handover h JOIN facilitator f ON f.id IN (h.from_facilitator_id, h.to_facilitator_id) WHERE h.shop_id = $1)`,
+        [shopId, shop.names, ERASED_TEXT],
+      );
       await manager.query(
         `UPDATE shop s SET legal_name = $2, trading_name = NULL, address = $2, contact_email = 'erased-' || s.id || '@erased.invalid',
                 contact_phone = NULL, latitude = c.latitude, longitude = c.longitude, coordinates_from_comune = true
@@ -172,11 +181,16 @@ export class AccountErasureService {
           WHERE match_id = ANY($1) AND reason IS NOT NULL AND NOT (split_part(reason, ':', 1) = ANY($2)) AND reason !~ '^allocation run '`,
         [matchIds, systemCodes],
       );
-      // The other side's notifications about these matches keep their facts, not the shop's name.
+      // The other side's notifications about these matches keep their facts, not the shop's name nor a person's words.
       await manager.query(`UPDATE notification SET params = params || jsonb_build_object('shopName', $2::text) WHERE match_id = ANY($1) AND params ? 'shopName'`, [
         matchIds,
         ERASED_TEXT,
       ]);
+      await manager.query(
+        `UPDATE notification SET params = jsonb_set(params, '{reason}', 'null')
+          WHERE match_id = ANY($1) AND params->>'reason' IS NOT NULL AND NOT (split_part(params->>'reason', ':', 1) = ANY($2)) AND params->>'reason' !~ '^allocation run '`,
+        [matchIds, systemCodes],
+      );
       subjects.push({ type: 'shop', ids: [shopId] }, { type: 'help_request', ids: requests.map((request) => request.id) }, { type: 'match', ids: matchIds });
     }
     if (organisation.providerId) {

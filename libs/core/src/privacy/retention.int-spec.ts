@@ -33,10 +33,16 @@ describe('retention: the daily purge with a moved clock (real PostgreSQL)', () =
     // The fixture's rows are 19–60 days old, its session and its e-mailed link expire in 20 days: nothing has expired yet.
     expect(rowsOf(await retention.dryRun(staff))).toEqual({ CLOSED_REQUESTS: 0, NOTIFICATIONS: 0, SESSIONS: 0, MAIL: 0, AUDIT_EVENTS: 0 });
 
-    // 200 days on: the e-mail (180 days), the session and the link (expired 90 days before) are due; the rest is not.
+    // An e-mail gathered into a daily digest goes with the e-mails, like the digest that carried it.
+    await q(
+      `INSERT INTO mail_message (id, idempotency_key, user_id, recipient, kind, language, subject, text, html, status, created_at)
+       VALUES ($1, $2, $3, $4, 'MATCH_ACCEPTED', 'it', 'Oggetto', 'Testo', '<p>Testo</p>', 'DIGESTED', $5)`,
+      [randomUUID(), `digested:${randomUUID()}`, person.owner.userId, person.values.email, days(now, -1)],
+    );
+    // 200 days on: the e-mails (180 days), the session and the link (expired 90 days before) are due; the rest is not.
     const later = days(now, 200);
-    expect(rowsOf(await retention.expired(at(later)))).toEqual({ CLOSED_REQUESTS: 0, NOTIFICATIONS: 0, SESSIONS: 2, MAIL: 1, AUDIT_EVENTS: 0 });
-    expect(rowsOf(await retention.purge(at(later)))).toEqual({ CLOSED_REQUESTS: 0, NOTIFICATIONS: 0, SESSIONS: 2, MAIL: 1, AUDIT_EVENTS: 0 });
+    expect(rowsOf(await retention.expired(at(later)))).toEqual({ CLOSED_REQUESTS: 0, NOTIFICATIONS: 0, SESSIONS: 2, MAIL: 2, AUDIT_EVENTS: 0 });
+    expect(rowsOf(await retention.purge(at(later)))).toEqual({ CLOSED_REQUESTS: 0, NOTIFICATIONS: 0, SESSIONS: 2, MAIL: 2, AUDIT_EVENTS: 0 });
     expect(await q(`SELECT id FROM account_token WHERE user_id = $1`, [person.owner.userId])).toEqual([]);
     expect(await q(`SELECT id FROM mail_message WHERE user_id = $1`, [person.owner.userId])).toEqual([]);
     expect(await q(`SELECT id FROM refresh_token WHERE user_id = $1`, [person.owner.userId])).toEqual([]);
@@ -46,13 +52,23 @@ describe('retention: the daily purge with a moved clock (real PostgreSQL)', () =
     const monitoring = core.app.get(MonitoringService);
     const before = await monitoring.kpis(staff, {});
     const years = days(now, 3 * 365);
-    expect(rowsOf(await retention.purge(at(years)))).toEqual({ CLOSED_REQUESTS: 2, NOTIFICATIONS: 2, SESSIONS: 0, MAIL: 0, AUDIT_EVENTS: 0 });
+    expect(rowsOf(await retention.purge(at(years)))).toEqual({ CLOSED_REQUESTS: 2, NOTIFICATIONS: 3, SESSIONS: 0, MAIL: 0, AUDIT_EVENTS: 0 });
     expect(await q(`SELECT description, status FROM help_request WHERE shop_id = $1 ORDER BY created_at`, [person.shopId])).toEqual([
       { description: ERASED_TEXT, status: 'FULFILLED' },
       { description: ERASED_TEXT, status: 'CANCELLED' },
     ]);
     expect(await q(`SELECT end_reason FROM match WHERE id = ANY($1) ORDER BY created_at`, [person.matchIds])).toEqual([{ end_reason: null }, { end_reason: null }]);
     expect(await q(`SELECT count(*)::int AS n FROM match_transition WHERE match_id = ANY($1) AND reason IS NOT NULL`, [person.matchIds])).toEqual([{ n: 0 }]);
+    // So are the audit trail's copies of the same words; the rest of each event stays.
+    const trail = await q<{ action: string; after: Record<string, unknown> }>(
+      `SELECT action, after FROM audit_event WHERE (entity_type = 'help_request' AND entity_id = ANY($1::text[])) OR (entity_type = 'match' AND entity_id = ANY($2::text[])) ORDER BY occurred_at`,
+      [person.requestIds, person.matchIds],
+    );
+    expect(trail).toEqual([
+      { action: 'help_request.created', after: { category: 'ONLINE_STORE' } },
+      { action: 'match.withdrawn', after: { state: 'WITHDRAWN' } },
+    ]);
+    expect(JSON.stringify(trail)).not.toMatch(new RegExp(`${person.values.requestText}|${person.values.withdrawalReason}`));
     // The rows themselves stay: the statistics do not change.
     expect(await monitoring.kpis(staff, {})).toEqual(before);
 

@@ -30,14 +30,28 @@ const EXPIRED_REQUESTS = `SELECT r.id FROM help_request r
   WHERE r.status IN ('FULFILLED', 'CANCELLED') AND coalesce(r.cancelled_at, r.updated_at) < $1
     AND NOT EXISTS (SELECT 1 FROM match m WHERE m.help_request_id = r.id AND (m.state IN ('WAITLISTED', 'PENDING', 'ACCEPTED', 'ACTIVE') OR greatest(m.completed_at, m.ended_at) >= $1))`;
 
+/** The free texts of a request and its matches, as the audit trail's JSON names them (constants, written into the SQL). */
+const REQUEST_TEXT_KEYS = `ARRAY['description', 'reason', 'endReason']`;
+
+/** The audit events of those requests and of their matches that still carry such words. */
+const EXPIRED_REQUEST_AUDITS = `SELECT a.id FROM audit_event a
+  WHERE (a.before ?| ${REQUEST_TEXT_KEYS} OR a.after ?| ${REQUEST_TEXT_KEYS})
+    AND ((a.entity_type = 'help_request' AND a.entity_id IN (SELECT x.id::text FROM (${EXPIRED_REQUESTS}) x))
+      OR (a.entity_type = 'match' AND a.entity_id IN (SELECT m.id::text FROM match m WHERE m.help_request_id IN (${EXPIRED_REQUESTS}))))`;
+
 /** For each kind: how to count what expired ($1 the cutoff; $2, where used, the system reason codes), and how to purge it. */
 const STATEMENTS: Record<RetentionKind, { count: string; purge: string[] }> = {
   [RetentionKind.CLOSED_REQUESTS]: {
     count: `SELECT count(*)::int AS n FROM (${EXPIRED_REQUESTS}) x
               WHERE EXISTS (SELECT 1 FROM help_request r WHERE r.id = x.id AND r.description <> '${ERASED_TEXT}')
                  OR EXISTS (SELECT 1 FROM match m WHERE m.help_request_id = x.id AND ${PERSON_WRITTEN('m.end_reason')})
-                 OR EXISTS (SELECT 1 FROM match m JOIN match_transition t ON t.match_id = m.id WHERE m.help_request_id = x.id AND ${PERSON_WRITTEN('t.reason')})`,
+                 OR EXISTS (SELECT 1 FROM match m JOIN match_transition t ON t.match_id = m.id WHERE m.help_request_id = x.id AND ${PERSON_WRITTEN('t.reason')})
+                 OR EXISTS (SELECT 1 FROM audit_event a WHERE (a.before ?| ${REQUEST_TEXT_KEYS} OR a.after ?| ${REQUEST_TEXT_KEYS})
+                              AND ((a.entity_type = 'help_request' AND a.entity_id = x.id::text)
+                                OR (a.entity_type = 'match' AND a.entity_id IN (SELECT m.id::text FROM match m WHERE m.help_request_id = x.id))))`,
     purge: [
+      // The audit trail kept copies of the same words (a request created, a match withdrawn with its reason).
+      `UPDATE audit_event SET before = before - ${REQUEST_TEXT_KEYS}, after = after - ${REQUEST_TEXT_KEYS} WHERE id IN (${EXPIRED_REQUEST_AUDITS})`,
       `UPDATE match_transition t SET reason = NULL FROM match m WHERE m.id = t.match_id AND m.help_request_id IN (${EXPIRED_REQUESTS}) AND ${PERSON_WRITTEN('t.reason')}`,
       `UPDATE match m SET end_reason = NULL WHERE m.help_request_id IN (${EXPIRED_REQUESTS}) AND ${PERSON_WRITTEN('m.end_reason')}`,
       `UPDATE help_request SET description = '${ERASED_TEXT}' WHERE id IN (${EXPIRED_REQUESTS}) AND description <> '${ERASED_TEXT}'`,
@@ -53,8 +67,9 @@ const STATEMENTS: Record<RetentionKind, { count: string; purge: string[] }> = {
     purge: [`DELETE FROM refresh_token WHERE expires_at < $1`, `DELETE FROM account_token WHERE expires_at < $1`],
   },
   [RetentionKind.MAIL]: {
-    count: `SELECT count(*)::int AS n FROM mail_message WHERE status IN ('SENT', 'FAILED', 'UNCERTAIN', 'DEV_MAILBOX') AND created_at < $1`,
-    purge: [`DELETE FROM mail_message WHERE status IN ('SENT', 'FAILED', 'UNCERTAIN', 'DEV_MAILBOX') AND created_at < $1`],
+    // Done with, whatever became of them: sent, given up, left uncertain, or gathered into a digest (itself an e-mail here).
+    count: `SELECT count(*)::int AS n FROM mail_message WHERE status IN ('SENT', 'FAILED', 'UNCERTAIN', 'DEV_MAILBOX', 'DIGESTED') AND created_at < $1`,
+    purge: [`DELETE FROM mail_message WHERE status IN ('SENT', 'FAILED', 'UNCERTAIN', 'DEV_MAILBOX', 'DIGESTED') AND created_at < $1`],
   },
   [RetentionKind.AUDIT_EVENTS]: {
     count: `SELECT count(*)::int AS n FROM audit_event WHERE occurred_at < $1`,

@@ -128,6 +128,13 @@ export async function seedPersonLife(db: DataSource, now = new Date()): Promise<
     JSON.stringify({ shopName: values.tradingName, offerTitle: 'Offerta di prova' }),
     ago(49),
   ]);
+  // As the provider's notification of a withdrawal was written before it stopped carrying the shop's words.
+  await db.query(`INSERT INTO notification (user_id, kind, match_id, params, created_at) VALUES ($1, 'MATCH_WITHDRAWN', $2, $3, $4)`, [
+    provider.owner.userId,
+    withdrawn.id,
+    JSON.stringify({ shopName: values.tradingName, offerTitle: 'Offerta di prova', reason: values.withdrawalReason, audience: 'PROVIDER' }),
+    ago(19),
+  ]);
   await db.query(
     `INSERT INTO mail_message (id, idempotency_key, user_id, recipient, kind, language, subject, text, html, status, sent_at, created_at)
      VALUES ($1, $2, $3, $4, 'MATCH_ACCEPTED', 'it', $5, $6, $7, 'DEV_MAILBOX', $8, $8)`,

@@ -29,6 +29,7 @@ import { MatchSets1796465542502 } from './1796465542502-match-sets';
 import { AllocationRunCompleteSets1796465838517 } from './1796465838517-allocation-run-complete-sets';
 import { MatchServedRequests1796470000000 } from './1796470000000-match-served-requests';
 import { DelegationHandovers1796538096106 } from './1796538096106-delegation-handovers';
+import { WithdrawalWordsToProviders1796600000000 } from './1796600000000-withdrawal-words-to-providers';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ AccountRecovery1796438029667,
   AllocationRunCompleteSets1796465838517,
   MatchServedRequests1796470000000,
   DelegationHandovers1796538096106,
+  WithdrawalWordsToProviders1796600000000,
 ];

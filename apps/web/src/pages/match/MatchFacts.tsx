@@ -32,7 +32,7 @@ export function MatchFacts({ match, side }: { match: MatchDetailFieldsFragment; 
   }
   rows.push(
     [t('matches.fields.category'), label(match.category)],
-    [t('matches.fields.request'), match.helpRequest.description],
+    [t('matches.fields.request'), match.helpRequest.description ?? t('matches.requestWithheld')],
     [t('matches.fields.coverage'), t(`coverageLevels.${match.coverageLevel}`)],
     [t('matches.fields.freePeriod'), t('explanation.freePeriod', { count: match.offer.freePeriodMonths })],
     [t('matches.fields.origin'), t(`matches.origins.${match.origin}`)],

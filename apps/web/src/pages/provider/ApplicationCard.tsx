@@ -30,7 +30,11 @@ export function ApplicationCard({ match, onDone }: { match: ApplicationFieldsFra
         {match.state === 'PENDING' && match.respondBy ? (
           <p className="deadline">{t('applications.respondBy', { date: format.dateTime(match.respondBy) })}</p>
         ) : null}
-        <blockquote className="request-quote">{match.helpRequest.description}</blockquote>
+        {match.helpRequest.description === null ? (
+          <p>{t('matches.requestWithheld')}</p>
+        ) : (
+          <blockquote className="request-quote">{match.helpRequest.description}</blockquote>
+        )}
         <dl className="queue-facts">
           <div>
             <dt>{t('matches.fields.comune')}</dt>

@@ -20,7 +20,11 @@ export class HelpRequestModel {
   @Field(() => ID) id!: string;
   @Field(() => ID) shopId!: string;
   @Field(() => ServiceCategory) category!: ServiceCategory;
-  @Field() description!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the shop wrote. Null only to a provider reading a match it no longer deals with (as the shop’s contacts, see MatchShop).',
+  })
+  description!: string | null;
   @Field(() => HelpRequestStatus) status!: HelpRequestStatus;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;

@@ -5,6 +5,7 @@ import type { Loaders } from '../../api/loaders';
 import { mapPage } from '../../common/pagination';
 import { RequestContext } from '../../common/request-context';
 import { Ctx } from '../../api/request-context';
+import { modelOf } from '../../api/model-instance';
 import { HelpRequestModel, toHelpRequestModel } from '../../help-request/api/help-request.models';
 import { OfferModel, PublicProviderModel, toOfferModel, toPublicProviderModel } from '../../offer/api/offer.models';
 import { ComuneModel, toComuneModel } from '../../territory/api/territory.models';
@@ -101,9 +102,11 @@ export class MatchResolver {
     return mapPage(await this.queries.list(ctx, args.filter, args), toMatchModel);
   }
 
+  // The shop's own words follow its contacts: a provider reads them only while it deals with the shop.
   @ResolveField(() => HelpRequestModel)
-  async helpRequest(@Context('loaders') loaders: Loaders, @Parent() match: MatchModel): Promise<HelpRequestModel> {
-    return toHelpRequestModel(required(await loaders.helpRequest.load(match.helpRequestId), `help request of match ${match.id}`));
+  async helpRequest(@Context('loaders') loaders: Loaders, @Ctx() ctx: RequestContext, @Parent() match: MatchModel): Promise<HelpRequestModel> {
+    const request = toHelpRequestModel(required(await loaders.helpRequest.load(match.helpRequestId), `help request of match ${match.id}`));
+    return discloseShopTo(ctx.actor, match, ctx.now) ? request : modelOf(HelpRequestModel, { ...request, description: null });
   }
 
   @ResolveField(() => OfferModel)

@@ -37,6 +37,10 @@ export function importFailureWords(error: ImportException, limits: { maxFileMb?:
       return m.syntax(line);
     case ImportErrorCode.UPLOAD_CUT:
       return m.uploadCut();
+    case ImportErrorCode.ALREADY_RUNNING:
+      return m.alreadyRunning();
+    case ImportErrorCode.BUSY:
+      return m.busy(limit);
     case ImportErrorCode.JOB_NOT_FOUND:
       return m.jobNotFound();
   }

@@ -15,6 +15,7 @@ import { ImportCounts, countResults, ImportJobService } from './import-job.servi
 import type { ImportIssue, ImportKind, ImportRowInput, ImportRowResult } from './import-kind';
 import { ImportErrorCode, ImportException } from './import.exception';
 import { importFailureWords } from './import-failure';
+import { ImportGate } from './import-gate';
 import { ImportMode, ImportRowOutcome } from './import.types';
 
 /** Rows checked and written together: one statement per table per batch. */
@@ -62,6 +63,7 @@ export function checkHeader(kind: Pick<ImportKind, 'columns'>, header: readonly 
 @Injectable()
 export class ImportRunner {
   private readonly logger = new Logger('Import');
+  private readonly gate = new ImportGate();
 
   constructor(
     private readonly connection: TransactionalConnection,
@@ -69,18 +71,23 @@ export class ImportRunner {
   ) {}
 
   async run<S>(ctx: RequestContext, kind: ImportKind<S>, input: Readable, options: ImportRunOptions): Promise<ImportJobEntity> {
-    // Refused (a role, an organisation not approved) before any of the file is read.
+    // Refused (a role, an organisation not approved, imports already running) before any of the file is read.
     const scope = await kind.begin(ctx);
-    if (options.mode !== ImportMode.ALL_OR_NOTHING) return this.runFrom(ctx, kind, scope, input, options);
-    // All or nothing holds one transaction over the whole file: the upload is read to a temporary
-    // file first, so the transaction lasts as long as the work, not as long as a slow upload.
-    const folder = await mkdtemp(join(tmpdir(), 'vicini-import-'));
+    const leave = this.gate.enter(ctx.actor?.userId ?? ctx.requestId);
     try {
-      const spooled = join(folder, 'upload.csv');
-      await pipeline(input, createWriteStream(spooled));
-      return await this.runFrom(ctx, kind, scope, createReadStream(spooled), options);
+      if (options.mode !== ImportMode.ALL_OR_NOTHING) return await this.runFrom(ctx, kind, scope, input, options);
+      // All or nothing holds one transaction over the whole file: the upload is read to a temporary
+      // file first, so the transaction lasts as long as the work, not as long as a slow upload.
+      const folder = await mkdtemp(join(tmpdir(), 'vicini-import-'));
+      try {
+        const spooled = join(folder, 'upload.csv');
+        await pipeline(input, createWriteStream(spooled));
+        return await this.runFrom(ctx, kind, scope, createReadStream(spooled), options);
+      } finally {
+        await rm(folder, { recursive: true, force: true });
+      }
     } finally {
-      await rm(folder, { recursive: true, force: true });
+      leave();
     }
   }
 

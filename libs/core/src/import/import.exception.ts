@@ -14,6 +14,10 @@ export enum ImportErrorCode {
   TOO_MANY_ROWS = 'TOO_MANY_ROWS',
   SYNTAX = 'SYNTAX',
   UPLOAD_CUT = 'UPLOAD_CUT',
+  /** The account already has an import running in this process. */
+  ALREADY_RUNNING = 'ALREADY_RUNNING',
+  /** As many imports as this process runs at once are running. */
+  BUSY = 'BUSY',
   JOB_NOT_FOUND = 'JOB_NOT_FOUND',
 }
 

@@ -103,6 +103,14 @@ export const importMessages = {
     en: `Line ${line} cannot be read as CSV (a quote opened and never closed, or a quote inside an unquoted cell): check the quotes`,
     it: `La riga ${line} non si legge come CSV (virgolette aperte e mai chiuse, o virgolette dentro una cella senza virgolette): controlla le virgolette`,
   }),
+  alreadyRunning: (): Words => ({
+    en: 'One of your imports is still running: wait for it to finish, then upload this file',
+    it: 'Una tua importazione è ancora in corso: attendi che finisca, poi carica questo file',
+  }),
+  busy: (retryAfterSeconds: number): Words => ({
+    en: `Other imports are running right now: try again in ${retryAfterSeconds} seconds`,
+    it: `Altre importazioni sono in corso proprio ora: riprova tra ${retryAfterSeconds} secondi`,
+  }),
   uploadCut: (): Words => ({
     en: 'The upload stopped before the end of the file: upload it again (rows already imported are recognised by their key)',
     it: 'Il caricamento si è interrotto prima della fine del file: caricalo di nuovo (le righe già importate sono riconosciute dalla loro chiave)',

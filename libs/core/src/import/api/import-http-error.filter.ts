@@ -13,9 +13,14 @@ import { ProviderException } from '../../provider/provider.exception';
 import { providerErrorToGraphQL } from '../../provider/api/provider.errors';
 import { importFailureWords } from '../import-failure';
 import { ImportErrorCode, ImportException } from '../import.exception';
+import { IMPORT_RETRY_SECONDS } from '../import-gate';
 
-/** An import failure as the API words it: a refused file is BAD_USER_INPUT, a job not found NOT_FOUND. */
+/** An import failure as the API words it: a refused file is BAD_USER_INPUT, a job not found NOT_FOUND, imports already running TOO_MANY_REQUESTS. */
 export function importErrorToGraphQL(error: ImportException): GraphQLError {
+  if (error.code === ImportErrorCode.BUSY || error.code === ImportErrorCode.ALREADY_RUNNING) {
+    const retryAfter = error.detail.limit ?? IMPORT_RETRY_SECONDS;
+    return wordedError(importFailureWords(error), { code: 'TOO_MANY_REQUESTS', reason: error.code, retryAfter, http: { headers: new Map([['retry-after', String(retryAfter)]]) } });
+  }
   const code =
     error.code === ImportErrorCode.JOB_NOT_FOUND || error.code === ImportErrorCode.UNKNOWN_KIND
       ? 'NOT_FOUND'

@@ -159,6 +159,8 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
     tooManyRows: [[50000]],
     syntax: [[12]],
     uploadCut: NONE,
+    alreadyRunning: NONE,
+    busy: [[30]],
     fieldCount: [[3, 14]],
     required: [['titolo']],
     tooLong: [['codice_esterno', 100]],

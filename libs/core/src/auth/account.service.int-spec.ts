@@ -210,6 +210,12 @@ describe('verified addresses, password reset and changes of password or address 
       await strict.requestPasswordReset(fromAddress(), uniqueEmail());
       await strict.requestPasswordReset(fromAddress(), uniqueEmail());
       await expect(strict.requestPasswordReset(fromAddress(), uniqueEmail())).rejects.toMatchObject({ reason: 'ADDRESS_LIMIT' });
+
+      // Asking to move to an address is counted before the answer says whether another account has it.
+      const { session } = await signUp();
+      const { email: taken } = await signUp();
+      const signedInFrom = (): RequestContext => new RequestContext(`test-${randomUUID()}`, new Date(), { userId: session.user.id, role: session.user.role }, undefined, from);
+      await expect(strict.requestEmailChange(signedInFrom(), PASSWORD, taken)).rejects.toMatchObject({ reason: 'ADDRESS_LIMIT' });
     });
   });
 

@@ -132,9 +132,10 @@ export class AccountService {
     const address = normalise(newEmail);
     if (address === user.email) return { kind: 'same-email' };
     if (!(await this.passwordMatches(user, currentPassword))) return { kind: 'wrong-password' };
-    if (await this.connection.repository(ctx, UserAccountEntity).existsBy({ email: address })) return { kind: 'email-taken' };
+    // Counted before the address is looked up: "already taken" tells whether someone has an account, so asking is throttled like the e-mail it would send.
     await this.throttle.consume(ctx, AddressLimit.ACCOUNT_MAIL);
     await this.throttle.consumeEmail(address);
+    if (await this.connection.repository(ctx, UserAccountEntity).existsBy({ email: address })) return { kind: 'email-taken' };
     return this.connection.withTransaction(ctx, async (tx) => {
       const { expiresAt } = await this.links.send(tx, user, AccountTokenPurpose.CHANGE_EMAIL, address);
       await this.audit.record(tx, { action: 'user.email_change_requested', entityType: 'user', entityId: user.id, before: { email: user.email }, after: { email: address } });

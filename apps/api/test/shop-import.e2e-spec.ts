@@ -1,8 +1,8 @@
 import { PRIVACY_NOTICE_VERSION } from '@vec/core';
 import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
-import { ClaimShopDocument, DecideFacilitatorDocument, DelegatedShopsDocument, RegisterFacilitatorDocument, WithdrawDelegationDocument } from './gql/generated';
-import { aFacilitatorInput, anEmail, aPartitaIva, signUp, staffUser, TEST_PASSWORD, type SignedIn } from './testing/fixtures';
+import { ClaimShopDocument, DecideFacilitatorDocument, DelegatedShopsDocument, RegisterFacilitatorDocument, RegisterShopOnPaperDocument, WithdrawDelegationDocument } from './gql/generated';
+import { aFacilitatorInput, anEmail, aPartitaIva, aShopInput, signUp, staffUser, TEST_PASSWORD, type SignedIn } from './testing/fixtures';
 import { csvOf, problemsOf, upload } from './testing/import-fixtures';
 import { shopIn } from './testing/offer-fixtures';
 import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
@@ -154,6 +154,36 @@ describe('CSV import of shops by facilitators, on paper consent', () => {
     expect(ended.job).toMatchObject({ updated: 0, skipped: 1, unchanged: 1 });
     expect((await problemsOf(api, ascom.accessToken, ended.job?.id ?? ''))[0]).toMatchObject({ line: 2, outcome: 'SKIPPED', reason: { it: expect.stringContaining('non è più attiva') } });
     expect((await db.query('SELECT employees FROM shop WHERE partita_iva = $1', [rows[0].partita_iva]))[0].employees).toBe(7);
+  });
+
+  it('sends one address at most five claim links a day from an organisation, in a file as through the form', async () => {
+    const ascom = await facilitator();
+    const owner = anEmail('titolare');
+    const rows = Array.from({ length: 7 }, (_, i) => aShopRow({ codice_esterno: `STESSO-${i + 1}`, email_titolare: owner }));
+    const refusal = ['email_titolare', expect.stringMatching(/^email_titolare: questo indirizzo ha già ricevuto 5 link per rivendicare un negozio/)];
+
+    // A dry run counts the file's own rows; the real import the same, and writes the first five.
+    const dry = await send(ascom, shopsFile(rows), 'DRY_RUN');
+    expect(dry.job).toMatchObject({ created: 5, invalid: 2, written: false });
+    expect((await problemsOf(api, ascom.accessToken, dry.job?.id ?? '')).map((p) => [p.line, p.column, p.reason?.it])).toEqual([
+      [7, ...refusal],
+      [8, ...refusal],
+    ]);
+    const written = await send(ascom, shopsFile(rows), 'ROW_BY_ROW');
+    expect(written.job).toMatchObject({ created: 5, invalid: 2, written: true });
+    expect((await db.query(`SELECT count(*)::int AS n FROM mail_message WHERE recipient = $1 AND kind = 'SHOP_CLAIM_INVITATION'`, [owner]))[0].n).toBe(5);
+
+    // The form is held to the same count, naming its field; another address is not.
+    const sixth = await api.gqlAs(ascom.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput(), ownerEmail: owner.toUpperCase(), declaredOn: '2026-11-30' } });
+    expect(sixth.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.ownerEmail', code: 'CLAIMS_TO_ADDRESS_LIMIT' })] });
+    const other = await api.gqlAs(ascom.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput(), ownerEmail: anEmail('titolare'), declaredOn: '2026-11-30' } });
+    expect(member(dataOf(other).registerShopOnPaper, 'Delegation').consent).toBe('PAPER');
+
+    // A declaration dated before 1900 is a mistyped year.
+    const ancient = await send(ascom, shopsFile([aShopRow({ codice_esterno: 'ANTICO', data_consenso: '01/01/1000' })]), 'DRY_RUN');
+    expect((await problemsOf(api, ascom.accessToken, ancient.job?.id ?? '')).map((p) => [p.column, p.reason?.it])).toEqual([
+      ['data_consenso', 'data_consenso deve essere una data tra il 01/01/1900 e il 31/12/2199'],
+    ]);
   });
 
   it('all or nothing: one bad row and no shop, delegation or e-mail is written', async () => {

@@ -5,6 +5,10 @@ export enum DelegationErrorCode {
   /** An invitation or claim link that is unknown, used, withdrawn or expired: all look the same. */
   LINK_INVALID = 'LINK_INVALID',
   DECLARED_IN_FUTURE = 'DECLARED_IN_FUTURE',
+  /** A declaration dated before the years the platform deals in (a year mistyped). */
+  DECLARED_OUT_OF_RANGE = 'DECLARED_OUT_OF_RANGE',
+  /** The owner's address already had as many claim links from this organisation in a day as it may. */
+  CLAIMS_TO_ADDRESS_LIMIT = 'CLAIMS_TO_ADDRESS_LIMIT',
   PASSWORD_NEEDED = 'PASSWORD_NEEDED',
   /** A new account is opened only with the privacy notice accepted. */
   PRIVACY_NOTICE_NEEDED = 'PRIVACY_NOTICE_NEEDED',

@@ -75,6 +75,7 @@ export class DelegationService {
     if (!approved) return { kind: 'not-approved' };
     assertDeclaredOn(input.declaredOn, self.now, 'input.declaredOn');
     return this.connection.withTransaction(self, async (tx) => {
+      await this.paper.assertClaimAllowed(tx, facilitator.id, input.ownerEmail, 'input.ownerEmail');
       const registered = await this.shops.registerUnclaimed(tx, input.shop);
       if (registered.kind !== 'shop') return registered;
       const { shop } = registered;

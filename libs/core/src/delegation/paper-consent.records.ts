@@ -9,6 +9,7 @@ import { FacilitatorService } from '../facilitator/facilitator.service';
 import type { NewMail } from '../mail/mail.commands';
 import { MailKind } from '../mail/mail.types';
 import { MailService } from '../mail/mail.service';
+import { EARLIEST_DATE } from '../api/input-hygiene';
 import { day } from '../messages';
 import type { ShopEntity } from '../shop/shop.entity';
 import { linkToken, newLinkSecret } from './delegation-link';
@@ -26,10 +27,17 @@ export interface PaperConsent {
   externalKey: string | null;
 }
 
-/** The date of a paper declaration may not lie in the future: compared with today's date in Italy. */
+/** The date of a paper declaration may not lie in the future (compared with today's date in Italy), nor before the platform's earliest date. */
 export function assertDeclaredOn(declaredOn: string, now: Date, field: string): void {
   if (declaredOn > italianDate(now)) throw new DelegationException(DelegationErrorCode.DECLARED_IN_FUTURE, field);
+  if (declaredOn < EARLIEST_DATE.toISOString().slice(0, 10)) throw new DelegationException(DelegationErrorCode.DECLARED_OUT_OF_RANGE, field);
 }
+
+/**
+ * Claim links one organisation may send one address in 24 hours: an owner may have a few shops,
+ * but a file naming one address on every row would otherwise e-mail it once per row.
+ */
+export const CLAIMS_PER_ADDRESS_PER_DAY = 5;
 
 /**
  * The delegation side of registering shops on a paper consent, for one shop (registerShopOnPaper)
@@ -45,6 +53,23 @@ export class PaperConsentRecords {
     private readonly mail: MailService,
     private readonly facilitators: FacilitatorService,
   ) {}
+
+  /** How many claim links this organisation sent each of these addresses (lower case) in the last 24 hours. */
+  async claimsSentTo(ctx: RequestContext, facilitatorId: string, addresses: readonly string[]): Promise<Map<string, number>> {
+    if (addresses.length === 0) return new Map();
+    const rows: { address: string; n: number }[] = await this.connection.manager(ctx).query(
+      `SELECT lower(invited_email) AS address, count(*)::int AS n FROM delegation
+        WHERE facilitator_id = $1 AND consent = 'PAPER' AND lower(invited_email) = ANY($2) AND created_at > $3 GROUP BY 1`,
+      [facilitatorId, [...new Set(addresses.map((address) => address.toLowerCase()))], new Date(ctx.now.getTime() - DAY_MS)],
+    );
+    return new Map(rows.map((row) => [row.address, row.n]));
+  }
+
+  /** Refuses the one claim link about to go to `ownerEmail` when the address already had its day's share from the organisation. */
+  async assertClaimAllowed(ctx: RequestContext, facilitatorId: string, ownerEmail: string, field: string): Promise<void> {
+    const sent = (await this.claimsSentTo(ctx, facilitatorId, [ownerEmail])).get(ownerEmail.toLowerCase()) ?? 0;
+    if (sent >= CLAIMS_PER_ADDRESS_PER_DAY) throw new DelegationException(DelegationErrorCode.CLAIMS_TO_ADDRESS_LIMIT, field);
+  }
 
   async recordMany(tx: RequestContext, facilitator: Pick<FacilitatorEntity, 'id' | 'name'>, items: readonly PaperConsent[]): Promise<DelegationEntity[]> {
     if (items.length === 0) return [];

@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import { fieldError, userInputError, wordedError } from '../../api/user-input.error';
 import { MESSAGES } from '../../messages';
 import { DelegationErrorCode, DelegationException } from '../delegation.exception';
+import { CLAIMS_PER_ADDRESS_PER_DAY } from '../paper-consent.records';
 
 /** The one mapping from delegation failures to GraphQL errors. */
 export function delegationErrorToGraphQL(error: DelegationException): GraphQLError {
@@ -17,6 +18,10 @@ export function delegationErrorToGraphQL(error: DelegationException): GraphQLErr
       return userInputError([fieldError(field, error.code, MESSAGES.delegation.linkInvalid(field))]);
     case DelegationErrorCode.DECLARED_IN_FUTURE:
       return userInputError([fieldError(field, error.code, MESSAGES.delegation.declaredInFuture(field))]);
+    case DelegationErrorCode.DECLARED_OUT_OF_RANGE:
+      return userInputError([fieldError(field, error.code, MESSAGES.input.dateOutOfRange(field))]);
+    case DelegationErrorCode.CLAIMS_TO_ADDRESS_LIMIT:
+      return userInputError([fieldError(field, error.code, MESSAGES.delegation.claimsToAddressLimit(field, CLAIMS_PER_ADDRESS_PER_DAY))]);
     case DelegationErrorCode.PASSWORD_NEEDED:
       return userInputError([fieldError(field, error.code, MESSAGES.delegation.passwordNeeded(field))]);
     case DelegationErrorCode.PRIVACY_NOTICE_NEEDED:

@@ -56,6 +56,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'auth' 
     unclaimedShop: NONE,
     notFound: NONE,
     linkInvalid: ON_FIELD,
+    claimsToAddressLimit: [['input.ownerEmail', 5]],
     declaredInFuture: ON_FIELD,
     alreadyDelegated: NONE,
     invitationPending: [

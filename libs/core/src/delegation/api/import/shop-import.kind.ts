@@ -19,7 +19,7 @@ import { ShopService } from '../../../shop/shop.service';
 import { shopErrorToGraphQL } from '../../../shop/api/shop.errors';
 import { TerritoryService } from '../../../territory/territory.service';
 import { DelegationErrorCode, DelegationException } from '../../delegation.exception';
-import { assertDeclaredOn, PaperConsentRecords } from '../../paper-consent.records';
+import { assertDeclaredOn, CLAIMS_PER_ADDRESS_PER_DAY, PaperConsentRecords } from '../../paper-consent.records';
 import { delegationErrorToGraphQL } from '../delegation.errors';
 import { RegisterShopOnPaperInput } from '../delegation.inputs';
 import { shopImportPlan } from './shop-import.compare';
@@ -30,6 +30,8 @@ export interface ShopImportScope {
   names: ComuneNames;
   /** The first line of the file naming each Partita IVA of a new shop: a second one is refused. */
   partiteIva: Map<string, number>;
+  /** A dry run's claim links planned so far per owner's address (lower case): nothing written shows them. */
+  plannedClaims: Map<string, number>;
 }
 
 /** A row that passed every input rule and check: registerShopOnPaper's input. */
@@ -100,7 +102,7 @@ export class ShopImportKind implements ImportKind<ShopImportScope> {
       }
     }
     const names: ComuneNames = { codes: new Set(comuni.map((comune) => comune.code)), byName, siglas: new Set(siglaOf.values()) };
-    return { facilitator, names, partiteIva: new Map() };
+    return { facilitator, names, partiteIva: new Map(), plannedClaims: new Map() };
   }
 
   async apply(ctx: RequestContext, scope: ShopImportScope, rows: readonly ImportRowInput[], write: boolean): Promise<ImportRowResult[]> {
@@ -137,9 +139,36 @@ export class ShopImportKind implements ImportKind<ShopImportScope> {
         results.set(item.row.line, result(item.row, ImportRowOutcome.UPDATED, [], plan.shopId));
       }
     }
-    const ids = write ? await this.create(self, facilitator, creates) : creates.map(() => null);
-    creates.forEach((item, i) => results.set(item.row.line, result(item.row, ImportRowOutcome.CREATED, [], ids[i])));
+    const allowed = await this.withinClaimLimit(self, scope, facilitator.id, creates, write);
+    for (const item of creates) {
+      if (!allowed.includes(item)) results.set(item.row.line, result(item.row, ImportRowOutcome.INVALID, domainIssues(new DelegationException(DelegationErrorCode.CLAIMS_TO_ADDRESS_LIMIT, 'input.ownerEmail'))));
+    }
+    const ids = write ? await this.create(self, facilitator, allowed) : allowed.map(() => null);
+    allowed.forEach((item, i) => results.set(item.row.line, result(item.row, ImportRowOutcome.CREATED, [], ids[i])));
     return rows.map((row) => results.get(row.line) as ImportRowResult);
+  }
+
+  /**
+   * The new shops whose owner's address may still get a claim link today (CLAIMS_PER_ADDRESS_PER_DAY
+   * from this organisation), in file order: those the database shows (this file's earlier batches
+   * included, once written), a dry run's earlier batches, and this batch's.
+   */
+  private async withinClaimLimit(ctx: RequestContext, scope: ShopImportScope, facilitatorId: string, creates: readonly CheckedRow[], write: boolean): Promise<CheckedRow[]> {
+    const sent = await this.paper.claimsSentTo(
+      ctx,
+      facilitatorId,
+      creates.map((item) => item.input.ownerEmail),
+    );
+    const inBatch = new Map<string, number>();
+    const allowed = creates.filter((item) => {
+      const address = item.input.ownerEmail.toLowerCase();
+      const count = (sent.get(address) ?? 0) + (scope.plannedClaims.get(address) ?? 0) + (inBatch.get(address) ?? 0);
+      if (count >= CLAIMS_PER_ADDRESS_PER_DAY) return false;
+      inBatch.set(address, (inBatch.get(address) ?? 0) + 1);
+      return true;
+    });
+    if (!write) for (const [address, n] of inBatch) scope.plannedClaims.set(address, (scope.plannedClaims.get(address) ?? 0) + n);
+    return allowed;
   }
 
   /** Every rule registerShopOnPaper applies to its input, in the same order; the issues of the first step that fails. */

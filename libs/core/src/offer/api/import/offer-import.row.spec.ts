@@ -89,6 +89,14 @@ describe('cells', () => {
     expect(italianDay('2026/07/15')).toBeNull();
   });
 
+  it('refuses days outside the years the API takes, as the API does, naming the column', () => {
+    expect(issues({ valida_dal: '01/01/1000', valida_fino_al: '31/12/9999' })).toEqual([
+      ['valida_dal', 'valida_dal deve essere una data tra il 01/01/1900 e il 31/12/2199'],
+      ['valida_fino_al', 'valida_fino_al deve essere una data tra il 01/01/1900 e il 31/12/2199'],
+    ]);
+    expect(issues({ valida_dal: '01/01/1900', valida_fino_al: '31/12/2199' })).toEqual([]);
+  });
+
   it('splits lists on | or commas and compares names as people type them', () => {
     expect(listOf(' a | b,,c |')).toEqual(['a', 'b', 'c']);
     expect(normaliseName("  Sant’Agata  de' Goti ")).toBe('sant agata de goti');

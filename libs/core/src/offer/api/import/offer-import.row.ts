@@ -1,7 +1,11 @@
+import { EARLIEST_DATE, LATEST_DATE } from '../../../api/input-hygiene';
 import { ServiceCategory } from '@vec/matching';
 import { MESSAGES, SERVICE_CATEGORY_LABELS, type Words } from '../../../messages';
 import type { ImportColumn, ImportIssue } from '../../../import/import-kind';
 import { italianDay, listOf, normaliseName, yesNo } from '../../../import/import-cells';
+
+/** The API's earliest date as a day written in a file: midnight of 1 January 1900 in Italy, just before it in UTC. */
+const FIRST_DAY = new Date(EARLIEST_DATE.getTime() - 24 * 60 * 60 * 1000);
 
 export { italianDay, listOf, normaliseName, yesNo };
 
@@ -145,6 +149,8 @@ export function parseOfferRow(cells: Readonly<Record<string, string>>, names: Te
     if (text === '') return undefined;
     const date = italianDay(text);
     if (!date) issue(column, MESSAGES.import.notDate(column));
+    // The years the API takes (a date typed through GraphQL meets the same bounds), as days in Italy.
+    else if (date < FIRST_DAY || date > LATEST_DATE) issue(column, MESSAGES.input.dateOutOfRange(column));
     return date ?? undefined;
   };
 

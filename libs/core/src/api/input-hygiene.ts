@@ -1,3 +1,4 @@
+import { EARLIEST_DATE, LATEST_DATE } from '../common/time';
 import { MESSAGES } from '../messages';
 import { anyTextProblem } from './text-rules';
 import { fieldError, type FieldError } from './user-input.error';
@@ -9,8 +10,6 @@ import { fieldError, type FieldError } from './user-input.error';
  * single-line fields are stricter, by their decorators), or a date outside the years the platform
  * deals in (a date near JavaScript's limits overflows PostgreSQL's arithmetic).
  */
-export const EARLIEST_DATE = new Date('1900-01-01T00:00:00.000Z');
-export const LATEST_DATE = new Date('2199-12-31T23:59:59.999Z');
 
 function problemOf(value: unknown, field: string): FieldError | undefined {
   if (typeof value === 'string') {

@@ -2,6 +2,10 @@
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 
+/** The years the platform deals in: a date outside them is a typing mistake (and one near JavaScript's limits overflows PostgreSQL's arithmetic). */
+export const EARLIEST_DATE = new Date('1900-01-01T00:00:00.000Z');
+export const LATEST_DATE = new Date('2199-12-31T23:59:59.999Z');
+
 /** The instant `days` days after `from` (before it, when negative). */
 export const addDays = (from: Date, days: number): Date => new Date(from.getTime() + days * DAY_MS);
 

@@ -1,11 +1,11 @@
-import { EARLIEST_DATE, LATEST_DATE } from '../../../api/input-hygiene';
+import { DAY_MS, EARLIEST_DATE, LATEST_DATE } from '../../../common/time';
 import { ServiceCategory } from '@vec/matching';
 import { MESSAGES, SERVICE_CATEGORY_LABELS, type Words } from '../../../messages';
 import type { ImportColumn, ImportIssue } from '../../../import/import-kind';
 import { italianDay, listOf, normaliseName, yesNo } from '../../../import/import-cells';
 
 /** The API's earliest date as a day written in a file: midnight of 1 January 1900 in Italy, just before it in UTC. */
-const FIRST_DAY = new Date(EARLIEST_DATE.getTime() - 24 * 60 * 60 * 1000);
+const FIRST_DAY = new Date(EARLIEST_DATE.getTime() - DAY_MS);
 
 export { italianDay, listOf, normaliseName, yesNo };
 

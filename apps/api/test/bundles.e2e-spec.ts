@@ -111,6 +111,7 @@ describe('Bundles: several services asked together, recommended as sets of offer
     const partial = await setsFor(shop, bundle.id);
     expect(partial.sets).toEqual([]);
     expect(partial.bestPartial).toMatchObject({ complete: false, groups: 1 });
+    expect(partial.bestPartial?.why.map((reason) => [reason.code, reason.messageIt])).toEqual([['ALL_INTEGRATED', 'I fornitori dichiarano che le loro offerte funzionano insieme']]);
     expect(partial.bestPartial?.missing).toEqual([
       {
         helpRequestId: bundle.requests[2].id,

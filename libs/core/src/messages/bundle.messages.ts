@@ -20,6 +20,12 @@ const WHY: Readonly<Record<SetReason, Words>> = {
   },
 };
 
+/** A partial set covers only some of the services: the reasons about "every service" speak of those it covers. */
+const WHY_PARTIAL: Readonly<Partial<Record<SetReason, Words>>> = {
+  SINGLE_OFFER: { en: 'One offer covers every service available now', it: 'Un’unica offerta copre tutti i servizi disponibili ora' },
+  SINGLE_PROVIDER: { en: 'Every service available now comes from the same provider', it: 'Tutti i servizi disponibili ora vengono dallo stesso fornitore' },
+};
+
 const NO_CANDIDATE: Words = {
   en: 'No offer for this service covers your shop yet',
   it: 'Nessuna offerta per questo servizio copre ancora la tua attività',
@@ -27,7 +33,7 @@ const NO_CANDIDATE: Words = {
 
 /** Bundles: why a set of offers is proposed, and why a service of the bundle has no offer in it. */
 export const bundleMessages = {
-  why: (reason: SetReason): Words => WHY[reason],
+  why: (reason: SetReason, complete = true): Words => (complete ? WHY[reason] : (WHY_PARTIAL[reason] ?? WHY[reason])),
   missing: (reason: MissingReason, waitlistOpen: boolean): Words => (reason === 'NO_CANDIDATE' ? NO_CANDIDATE : reasonMessages.ineligible(reason, waitlistOpen)),
   tooSmall: (field: string): Words => ({
     en: `${field}: a bundle groups two or more services: choose another one, or ask for a single service`,

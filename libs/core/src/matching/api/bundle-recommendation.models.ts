@@ -113,7 +113,7 @@ export function toBundleRecommendationsModel({ bundle, openRequestIds, result, o
     links: set.links,
     score: set.score,
     why: set.why.map((code) => {
-      const words = MESSAGES.bundle.why(code);
+      const words = MESSAGES.bundle.why(code, set.complete);
       return { code, message: words.en, messageIt: words.it };
     }),
   });

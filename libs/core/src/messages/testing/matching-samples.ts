@@ -85,7 +85,7 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
     notAuthorisedToRevoke: NONE,
   },
   bundle: {
-    why: each(['SINGLE_OFFER', 'SINGLE_PROVIDER', 'ALL_INTEGRATED', 'PARTLY_INTEGRATED', 'BEST_SCORES'] as const),
+    why: (['SINGLE_OFFER', 'SINGLE_PROVIDER', 'ALL_INTEGRATED', 'PARTLY_INTEGRATED', 'BEST_SCORES'] as const).flatMap((reason) => [[reason, true] as const, [reason, false] as const]),
     missing: [...INELIGIBILITY_REASONS, 'NO_CANDIDATE' as const].flatMap((reason) => [[reason, true] as const, [reason, false] as const]),
     tooSmall: ON_FIELD,
     notFound: NONE,

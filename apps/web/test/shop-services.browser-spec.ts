@@ -222,6 +222,21 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     const page = await web.newPage();
     await logIn(page, shop.email);
     await page.goto(`/la-mia-attivita/richieste/${requestId}`);
+
+    // First the description is mended: too short is told on the field, and goes as the reader types.
+    await page.getByRole('button', { name: 'Modifica la descrizione' }).click();
+    const description = page.getByLabel('Che cosa ti serve');
+    await description.fill('Corto');
+    await page.getByRole('button', { name: 'Salva la descrizione' }).click();
+    await page.locator('#request-' + requestId + '-description-error').waitFor();
+    expect(await page.locator('#request-' + requestId + '-description-error').textContent()).toMatch(/^Che cosa ti serve /);
+    await expectAccessible(page, 'request-description-error');
+    await description.fill('Consegne a domicilio il sabato mattina nel centro storico di Siena.');
+    expect(await page.locator('#request-' + requestId + '-description-error').count()).toBe(0);
+    await page.getByRole('button', { name: 'Salva la descrizione' }).click();
+    await page.getByRole('status').getByText('Descrizione aggiornata.').waitFor();
+    await page.getByText('Consegne a domicilio il sabato mattina nel centro storico di Siena.').waitFor();
+
     await page.getByRole('button', { name: 'Ritira la richiesta' }).click();
     await page.getByRole('button', { name: 'Sì, ritira la richiesta' }).click();
     await page.getByRole('status').getByText('Hai ritirato la richiesta.').waitFor();

@@ -10,6 +10,7 @@ import { useCategoryLabels } from '../../i18n/use-category-labels';
 import { PATHS, pathTo } from '../../routes';
 import { MatchStateBadge, OPEN_STATES } from '../match/MatchStateBadge';
 import { CancelRequest } from './CancelRequest';
+import { EditRequestDescription } from './EditRequestDescription';
 import { OtherOffers } from './OtherOffers';
 import { Recommendations } from './Recommendations';
 import { RequestStatusBadge } from './RequestStatusBadge';
@@ -86,10 +87,10 @@ export function RequestPage() {
               <dd>{request.description}</dd>
             </div>
           </dl>
-          <CancelRequest
-            request={request}
-            onDone={announce}
-          />
+          <div className="d-flex flex-wrap gap-3 align-items-start">
+            <EditRequestDescription request={request} onDone={announce} />
+            <CancelRequest request={request} onDone={announce} />
+          </div>
         </section>
         <RequestMatches request={request} />
       </>

@@ -1,0 +1,62 @@
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { FormActions, TextField } from '../../components/fields';
+import { useFormErrors } from '../../errors/use-form-errors';
+import { UpdateHelpRequestDescriptionDocument, type HelpRequestFieldsFragment } from '../../gql/generated';
+
+/** An open request's description, changed in place: what the providers it applies to will read. */
+export function EditRequestDescription({ request, onDone }: { request: HelpRequestFieldsFragment; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [update, { loading }] = useMutation(UpdateHelpRequestDescriptionDocument);
+  const labels = { description: t('request.description') };
+  const { errors, attempt, send, dismiss, clear } = useFormErrors(labels);
+  if (request.status !== 'OPEN') return null;
+  const prefix = `request-${request.id}`;
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (await send('HelpRequest', async () => (await update({ variables: { input: { id: request.id, description: text } } })).data?.updateHelpRequest)) {
+      setOpen(false);
+      onDone(t('request.saved'));
+    }
+  };
+
+  if (!open) {
+    return (
+      <button
+        type="button"
+        className="btn btn-outline-primary"
+        onClick={() => {
+          setText(request.description ?? '');
+          clear();
+          setOpen(true);
+        }}
+      >
+        {t('request.edit')}
+      </button>
+    );
+  }
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)} className="decision-form w-100 mb-3" aria-label={t('request.edit')}>
+      <ErrorSummary errors={errors} attempt={attempt} idPrefix={prefix} />
+      <TextField
+        id={`${prefix}-description`}
+        label={labels.description}
+        hint={t('request.editHint')}
+        required
+        multiline
+        value={text}
+        onChange={(value) => {
+          setText(value);
+          dismiss('description');
+        }}
+        error={errors.fields.description}
+      />
+      <FormActions busy={loading} submitLabel={t('request.save')} onCancel={() => setOpen(false)} />
+    </form>
+  );
+}

@@ -11,6 +11,7 @@ import {
   DeclineMatchDocument,
   MatchReasonInWordsDocument,
   MatchSurveysDueDocument,
+  PendingApplicationsDocument,
 } from './gql/generated';
 import { applyTo, askFor, eventually, matchAs, notificationKinds } from './testing/match-fixtures';
 import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
@@ -81,6 +82,20 @@ describe('The match lifecycle over GraphQL, with the worker', () => {
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['match.applied', 'match.accepted', 'match.active', 'match.completed', 'outcome_survey.answered']);
   });
 
+  it('lists the places waiting for the provider’s answer by their deadline, the one due first at the top', async () => {
+    const offer = await publishedOffer(api, provider, { capacity: 5, coverage: { comuneCodes: [TORINO] } });
+    const shops = await Promise.all([1, 2, 3].map(() => shopIn(api, TORINO)));
+    const matches: { id: string }[] = [];
+    for (const shop of shops) matches.push(await applyTo(api, shop, await askFor(api, shop), offer.id));
+    // Deadlines in another order than the applications (a promotion from the waitlist, a hold moved): the second is due first, the newest last.
+    const due = async (index: number, days: number): Promise<unknown> => db.query(`UPDATE match SET respond_by = now() + make_interval(days => $2::int) WHERE id = $1`, [matches[index].id, days]);
+    await due(1, 1);
+    await due(0, 2);
+    await due(2, 4);
+    const listed = dataOf(await api.gqlAs(provider.accessToken, PendingApplicationsDocument, { offerId: offer.id })).myMatches.items;
+    expect(listed.map((match) => match.id)).toEqual([matches[1].id, matches[0].id, matches[2].id]);
+  });
+
   it('promotes the first of the waitlist, oldest request first, when the provider declines', async () => {
     const offer = await publishedOffer(api, provider, { capacity: 1, coverage: { comuneCodes: [TORINO] } });
     const [holder, older, newer] = [await shopIn(api, TORINO), await shopIn(api, TORINO), await shopIn(api, TORINO)];
@@ -103,6 +118,13 @@ describe('The match lifecycle over GraphQL, with the worker', () => {
     expect((await matchAs(api, newer, second.id)).waitlistPosition).toBe(1);
     expect(await notificationKinds(api, older)).toContain('MATCH_PROMOTED');
     expect(await notificationKinds(api, holder)).toContain('MATCH_DECLINED');
+    // The provider's answer is due from now: it is e-mailed as for an application, once, with the link to it.
+    const applied = await eventually(
+      () => db.query(`SELECT text FROM mail_message WHERE kind = 'MATCH_APPLIED' AND recipient = $1 AND idempotency_key LIKE $2`, [provider.email, `match:${first.id}:%`]),
+      (rows: { text: string }[]) => rows.length > 0,
+    );
+    expect(applied).toHaveLength(1);
+    expect(applied[0].text).toContain(`/organizzazione/candidature/${first.id}`);
   });
 
   it('expires a hold the provider did not answer in time and gives the place to the waitlist', async () => {

@@ -130,7 +130,8 @@ export class MatchJournal {
         const reason = who === 'PROVIDER' && kind === 'MATCH_WITHDRAWN' && systemReasonCode(params.reason) === null ? null : params.reason;
         if (userId) notifications.push({ userId, kind, matchId: match.id, params: { ...params, reason, audience: who } });
       }
-      if (kind === 'MATCH_APPLIED' && audience.includes('PROVIDER')) mails.push(this.applicationMail(match, side));
+      // A place held for the provider's answer, by an application or by a promotion from the waitlist: its deadline runs from now.
+      if ((kind === 'MATCH_APPLIED' || kind === 'MATCH_PROMOTED') && audience.includes('PROVIDER')) mails.push(this.applicationMail(match, side));
       const shopMail = audience.includes('SHOP') ? this.shopMail(entry, side) : null;
       if (shopMail) mails.push(shopMail);
     }

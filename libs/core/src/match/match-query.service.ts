@@ -10,7 +10,7 @@ import { ShopService } from '../shop/shop.service';
 import { MatchTransitionEntity } from './match-transition.entity';
 import { MatchEntity } from './match.entity';
 import { MatchErrorCode, MatchException } from './match.exception';
-import { OPEN_STATES } from './match.types';
+import { MatchState, OPEN_STATES } from './match.types';
 import { OutcomeSurveyEntity } from './outcome-survey.entity';
 import { WAITLIST_KEY_SQL } from './waitlist-order';
 import type { MatchFilter } from './match.commands';
@@ -124,7 +124,10 @@ export class MatchQueryService {
     if (filter.state) query.andWhere('m.state = :state', { state: filter.state });
     if (filter.offerId) query.andWhere('m.offer_id = :offerId', { offerId: filter.offerId });
     if (filter.helpRequestId) query.andWhere('m.help_request_id = :helpRequestId', { helpRequestId: filter.helpRequestId });
-    const [items, total] = await query.orderBy('m.createdAt', 'DESC').addOrderBy('m.id').skip(page.offset).take(page.first).getManyAndCount();
+    // Places waiting for the provider's answer: the one due first comes first (the provider works down the list); otherwise the newest.
+    if (filter.state === MatchState.PENDING) query.orderBy('m.respondBy', 'ASC').addOrderBy('m.createdAt', 'DESC');
+    else query.orderBy('m.createdAt', 'DESC');
+    const [items, total] = await query.addOrderBy('m.id').skip(page.offset).take(page.first).getManyAndCount();
     return toPage(items, total, page);
   }
 

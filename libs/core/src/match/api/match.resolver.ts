@@ -91,13 +91,13 @@ export class MatchResolver {
   }
 
   @Roles(UserRole.SHOP, UserRole.FACILITATOR, UserRole.PROVIDER)
-  @Query(() => MatchPageModel, { description: "The caller's matches: a shop's own, or those of the organisation's offers; newest first." })
+  @Query(() => MatchPageModel, { description: "The caller's matches: a shop's own, or those of the organisation's offers; newest first, but filtered on PENDING the answer due first comes first." })
   async myMatches(@Ctx() ctx: RequestContext, @Args() args: MatchListArgs): Promise<MatchPageModel> {
     return mapPage(await this.queries.listMine(ctx, args.filter, args), toMatchModel);
   }
 
   @Roles(UserRole.MINISTRY, UserRole.ADMIN)
-  @Query(() => MatchPageModel, { description: 'Every match, newest first (ministry staff).' })
+  @Query(() => MatchPageModel, { description: 'Every match, newest first, but filtered on PENDING the answer due first comes first (ministry staff).' })
   async matches(@Ctx() ctx: RequestContext, @Args() args: MatchListArgs): Promise<MatchPageModel> {
     return mapPage(await this.queries.list(ctx, args.filter, args), toMatchModel);
   }

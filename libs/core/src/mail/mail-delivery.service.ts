@@ -7,6 +7,7 @@ import { JobQueue } from '../jobs/job-queue';
 import { MESSAGES } from '../messages';
 import { codeOf, describeFailure, judgeFailure } from './mail-failure';
 import { MailMessageEntity } from './mail-message.entity';
+import { withoutLinkSecrets } from './link-secrets';
 import { MailSettings } from './mail-settings';
 import { isAdjustable, MailStatus } from './mail.types';
 
@@ -59,7 +60,16 @@ export class MailDeliveryService implements OnModuleDestroy {
         messageId: mail.messageId ?? undefined,
         headers: this.headersOf(mail),
       });
-      await this.finish(ctx, mail.id, { status: MailStatus.SENT, smtpResponse: String(info.response ?? ''), sentAt: ctx.now, lastError: null });
+      // Sent: the kept copy loses its links' secrets (link-secrets.ts); a failed one keeps them, for staff to send again.
+      await this.finish(ctx, mail.id, {
+        status: MailStatus.SENT,
+        smtpResponse: String(info.response ?? ''),
+        sentAt: ctx.now,
+        lastError: null,
+        text: withoutLinkSecrets(mail.text),
+        html: withoutLinkSecrets(mail.html),
+        actionUrl: mail.actionUrl === null ? null : withoutLinkSecrets(mail.actionUrl),
+      });
       return MailStatus.SENT;
     } catch (error) {
       return this.failed(ctx, mail, error);

@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { JOB } from '../jobs/job-names';
@@ -6,6 +7,7 @@ import { LoopbackSmtp, startLoopbackSmtp } from '../testing/loopback-smtp';
 import { seedOffer, seedProvider, seedRequest, seedShops } from '../testing/seed';
 import { actingAs, startTestCore, TestCore } from '../testing/test-core';
 import { createScratchDatabase } from '../testing/test-database';
+import { SECRET_REMOVED } from './link-secrets';
 import { MailDeliveryService, SENDING_STALE_MINUTES } from './mail-delivery.service';
 import { MailService } from './mail.service';
 import { MailKind, MailStatus } from './mail.types';
@@ -108,6 +110,26 @@ describe('e-mail through SMTP (real PostgreSQL, real SMTP on loopback)', () => {
     expect(mail.html).toContain(`<strong>${shopName}</strong> si è candidata alla vostra offerta «${title}»`);
     expect(mail.html).toContain('<a href="https://vicini.test/privacy" style="color:#004080;">Informativa privacy</a>');
     expect(mail.text).toContain('Informativa privacy: https://vicini.test/privacy');
+  });
+
+  it('delivers a single-use link whole, and keeps a copy without its secret once sent', async () => {
+    const email = `reset-${Date.now()}@example.it`;
+    const secret = randomBytes(32).toString('base64url');
+    const link = `https://vicini.test/reimposta-password#${randomUUID()}.${secret}`;
+    const id = await core.app.get(TransactionalConnection).withTransaction(RequestContext.system(), async (tx) => {
+      const [mailId] = await core.app.get(MailService).enqueue(tx, [
+        { idempotencyKey: `test:${email}`, kind: MailKind.PASSWORD_RESET, userId: null, recipient: email, language: 'it', values: { link, minutes: 30 } },
+      ]);
+      return mailId;
+    });
+
+    await eventually(async () => (await statusOf(id)) === MailStatus.SENT);
+    const [mail] = arrivedFor(email);
+    expect(mail.text).toContain(link);
+    expect(mail.html).toContain(link);
+    const [kept] = await core.db.query('SELECT text, html, action_url FROM mail_message WHERE id = $1', [id]);
+    expect(JSON.stringify(kept)).not.toContain(secret);
+    expect(kept.text).toContain(`${link.slice(0, link.lastIndexOf('.') + 1)}${SECRET_REMOVED}`);
   });
 
   it('writes to a provider who chose English in English', async () => {

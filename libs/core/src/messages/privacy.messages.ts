@@ -8,6 +8,7 @@ export const EXPORT_SECTION_LABELS: Record<string, Words> = {
   identityLinks: { en: 'digital identities (SPID, CIE) linked to the account', it: 'identità digitali (SPID, CIE) collegate all’account' },
   shop: { en: 'shop', it: 'attività' },
   provider: { en: 'organisation', it: 'organizzazione' },
+  facilitator: { en: 'organisation acting for shops', it: 'organizzazione che opera per le attività' },
   offers: { en: 'offers', it: 'offerte' },
   helpRequests: { en: 'help requests', it: 'richieste di aiuto' },
   matches: { en: 'matches, each with its history', it: 'abbinamenti, ciascuno con la sua storia' },
@@ -15,7 +16,10 @@ export const EXPORT_SECTION_LABELS: Record<string, Words> = {
   notifications: { en: 'notifications', it: 'notifiche' },
   mailMessages: { en: 'e-mails sent to you', it: 'e-mail inviate a te' },
   callApplications: { en: 'applications to selection calls, with their scores', it: 'domande ai bandi, con i loro punteggi' },
-  delegations: { en: 'facilitators allowed to act for your shop', it: 'facilitatori autorizzati a operare per la tua attività' },
+  delegations: {
+    en: 'facilitators allowed to act for your shop, or the shops your organisation acts for',
+    it: 'facilitatori autorizzati a operare per la tua attività, o attività per cui opera la tua organizzazione',
+  },
   auditEvents: { en: 'audit-trail events by you or about you', it: 'eventi del registro delle operazioni compiute da te o che ti riguardano' },
 };
 

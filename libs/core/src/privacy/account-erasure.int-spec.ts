@@ -92,6 +92,11 @@ describe('erasing an account (real PostgreSQL)', () => {
       });
     },
     provider: async ({ providerId }) => expect(await q(`SELECT name FROM provider WHERE id = $1`, [providerId])).toEqual([{ name: 'Fornitore di prova' }]),
+    // The organisation that acted for the shop is another account's: it stays as it was.
+    facilitator: async ({ shopId }) =>
+      expect(await q(`SELECT f.name, f.verification_status FROM facilitator f JOIN delegation d ON d.facilitator_id = f.id WHERE d.shop_id = $1`, [shopId])).toEqual([
+        { name: 'Camera di commercio di prova', verification_status: 'APPROVED' },
+      ]),
     offer: async ({ offerId }) => expect(await q(`SELECT title, status FROM offer WHERE id = $1`, [offerId])).toEqual([{ title: 'Offerta di prova', status: 'PUBLISHED' }]),
     offer_coverage: async ({ offerId }) => expect(await q(`SELECT count(*)::int AS n FROM offer_coverage WHERE offer_id = $1`, [offerId])).toEqual([{ n: 0 }]),
     help_request: async ({ requestIds }) =>

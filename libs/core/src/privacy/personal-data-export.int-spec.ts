@@ -106,6 +106,23 @@ describe('the personal-data export (real PostgreSQL)', () => {
     expect(json.provider).toBeNull();
   });
 
+  it('gives an organisation acting for shops its own record and the shops it acts for, and its actions on them without their personal data', async () => {
+    const person = await seedPersonLife(core.db);
+    // The fixture's organisation account owns the provider and the facilitator that acts for the shop.
+    await core.db.query(
+      `INSERT INTO audit_event (occurred_at, actor_user_id, actor_role, request_id, action, entity_type, entity_id, before, after)
+       VALUES (now(), $1, 'FACILITATOR', 'seed', 'shop.updated', 'shop', $2, $3, $4)`,
+      [person.provider.userId, person.shopId, JSON.stringify({ contactPhone: person.values.contactPhone }), JSON.stringify({ contactPhone: '+39 011 000 0000', employees: 5 })],
+    );
+    const { json, text } = await read(await exports.exportOwn(actingAs(person.provider)));
+    expect(json.facilitator).toMatchObject({ name: 'Camera di commercio di prova', kind: 'CHAMBER_OF_COMMERCE', verificationStatus: 'APPROVED' });
+    expect(list(json, 'delegations')).toEqual([expect.objectContaining({ shopId: person.shopId, facilitator: 'Camera di commercio di prova', status: 'ACTIVE', invitedEmail: null })]);
+    const acted = list(json, 'auditEvents').find((event) => event.action === 'shop.updated' && event.entityId === person.shopId);
+    expect(acted).toMatchObject({ byYou: true, before: {}, after: { employees: 5 } });
+    for (const value of [person.values.email, person.values.contactPhone, person.values.legalName]) expect(text).not.toContain(value);
+    expect(json.counts.facilitator).toBe(1);
+  });
+
   it('streams a large export in pieces', async () => {
     const person = await seedPersonLife(core.db);
     await core.db.query(

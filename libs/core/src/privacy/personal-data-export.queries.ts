@@ -1,8 +1,21 @@
-import type { ExportSection } from './personal-data.registry';
+import { AUDIT_PERSONAL_KEYS, type ExportSection } from './personal-data.registry';
+
+/** The personal keys of audit events, as an SQL array (constants of the registry, not input). */
+const PERSONAL_KEYS = `ARRAY[${AUDIT_PERSONAL_KEYS.map((key) => `'${key}'`).join(', ')}]::text[]`;
+
+/** Audit events about the account or what is its own: its shop or organisations, their requests, offers, matches and delegations. */
+const OWN_EVENT = `((e.entity_type = 'user' AND e.entity_id = {user}::text)
+              OR (e.entity_type = 'shop' AND e.entity_id = {shop}::text)
+              OR (e.entity_type = 'provider' AND e.entity_id = {provider}::text)
+              OR (e.entity_type = 'facilitator' AND e.entity_id = {facilitator}::text)
+              OR (e.entity_type = 'help_request' AND e.entity_id IN (SELECT id::text FROM help_request WHERE shop_id = {shop}))
+              OR (e.entity_type = 'offer' AND e.entity_id IN (SELECT id::text FROM offer WHERE provider_id = {provider}))
+              OR (e.entity_type = 'match' AND e.entity_id IN (SELECT id::text FROM match WHERE shop_id = {shop} OR provider_id = {provider}))
+              OR (e.entity_type = 'delegation' AND e.entity_id IN (SELECT id::text FROM delegation WHERE shop_id = {shop})))`;
 
 /**
  * The SQL of each section of the personal-data export. Parameters: {user} the account, {shop} its shop,
- * {provider} its organisation (provider); either may be null. Columns are named as the API names them.
+ * {provider} and {facilitator} its organisation; any but the account may be null. Columns are named as the API names them.
  * `single` sections are one object (or null), the others lists streamed row by row.
  */
 export const EXPORT_QUERIES: Record<ExportSection, { single: boolean; sql: string }> = {
@@ -38,6 +51,14 @@ export const EXPORT_QUERIES: Record<ExportSection, { single: boolean; sql: strin
                  verification_reason AS "verificationReason", verified_at AS "verifiedAt", resubmitted_at AS "resubmittedAt",
                  created_at AS "createdAt", updated_at AS "updatedAt"
             FROM provider WHERE id = {provider}`,
+  },
+  facilitator: {
+    single: true,
+    sql: `SELECT id, name, kind, tax_code AS "taxCode", contact_email AS "contactEmail", website, national, region_codes AS "regionCodes",
+                 province_codes AS "provinceCodes", comune_codes AS "comuneCodes", verification_status AS "verificationStatus",
+                 verification_reason AS "verificationReason", verified_at AS "verifiedAt", resubmitted_at AS "resubmittedAt",
+                 created_at AS "createdAt", updated_at AS "updatedAt"
+            FROM facilitator WHERE id = {facilitator}`,
   },
   offers: {
     single: false,
@@ -88,9 +109,11 @@ export const EXPORT_QUERIES: Record<ExportSection, { single: boolean; sql: strin
   },
   delegations: {
     single: false,
-    sql: `SELECT d.id, f.name AS facilitator, d.status, d.consent, d.paper_declared_on AS "paperDeclaredOn", d.invited_email AS "invitedEmail",
+    // The shop's: who may act for it. The organisation's: the shops it acts for, by id (the owner's address is another person's).
+    sql: `SELECT d.id, f.name AS facilitator, d.shop_id AS "shopId", d.status, d.consent, d.paper_declared_on AS "paperDeclaredOn",
+                 CASE WHEN d.shop_id = {shop} THEN d.invited_email END AS "invitedEmail",
                  d.created_at AS "createdAt", d.activated_at AS "activatedAt", d.ended_at AS "endedAt"
-            FROM delegation d JOIN facilitator f ON f.id = d.facilitator_id WHERE d.shop_id = {shop} ORDER BY d.created_at, d.id`,
+            FROM delegation d JOIN facilitator f ON f.id = d.facilitator_id WHERE d.shop_id = {shop} OR d.facilitator_id = {facilitator} ORDER BY d.created_at, d.id`,
   },
   mailMessages: {
     single: false,
@@ -99,17 +122,12 @@ export const EXPORT_QUERIES: Record<ExportSection, { single: boolean; sql: strin
   },
   auditEvents: {
     single: false,
-    // By the person, or about the account, its shop or organisation, their requests, offers and matches.
+    // About the account or what is its own, whole; by the person about someone else's (a facilitator acting for a shop), without that one's personal data.
     sql: `SELECT e.id, e.occurred_at AS "occurredAt", e.action, e.entity_type AS "entityType", e.entity_id AS "entityId",
-                 e.actor_role AS "actorRole", e.actor_user_id IS NOT DISTINCT FROM {user}::uuid AS "byYou", e.before, e.after
-            FROM audit_event e
-           WHERE e.actor_user_id = {user}
-              OR (e.entity_type = 'user' AND e.entity_id = {user}::text)
-              OR (e.entity_type = 'shop' AND e.entity_id = {shop}::text)
-              OR (e.entity_type = 'provider' AND e.entity_id = {provider}::text)
-              OR (e.entity_type = 'help_request' AND e.entity_id IN (SELECT id::text FROM help_request WHERE shop_id = {shop}))
-              OR (e.entity_type = 'offer' AND e.entity_id IN (SELECT id::text FROM offer WHERE provider_id = {provider}))
-              OR (e.entity_type = 'match' AND e.entity_id IN (SELECT id::text FROM match WHERE shop_id = {shop} OR provider_id = {provider}))
+                 e.actor_role AS "actorRole", e.actor_user_id IS NOT DISTINCT FROM {user}::uuid AS "byYou",
+                 CASE WHEN e.own THEN e.before ELSE e.before - ${PERSONAL_KEYS} END AS before,
+                 CASE WHEN e.own THEN e.after ELSE e.after - ${PERSONAL_KEYS} END AS after
+            FROM (SELECT e.*, ${OWN_EVENT} AS own FROM audit_event e WHERE e.actor_user_id = {user} OR ${OWN_EVENT}) e
            ORDER BY e.id`,
   },
 };
@@ -118,12 +136,13 @@ export interface ExportSubject {
   user: string;
   shop: string | null;
   provider: string | null;
+  facilitator: string | null;
 }
 
 /** The statement with its placeholders numbered in order of first use (each a uuid), and their values. */
 export function bindSubject(sql: string, subject: ExportSubject): { text: string; values: (string | null)[] } {
   const names: (keyof ExportSubject)[] = [];
-  const text = sql.replace(/\{(user|shop|provider)\}/g, (_, name: keyof ExportSubject) => {
+  const text = sql.replace(/\{(user|shop|provider|facilitator)\}/g, (_, name: keyof ExportSubject) => {
     if (!names.includes(name)) names.push(name);
     return `$${names.indexOf(name) + 1}::uuid`;
   });

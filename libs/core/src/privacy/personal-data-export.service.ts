@@ -117,9 +117,10 @@ export class PersonalDataExportService {
 
   private async subjectOf(client: PoolClient, userId: string): Promise<ExportSubject> {
     const { rows } = await client.query(
-      `SELECT (SELECT id FROM shop WHERE owner_user_id = $1) AS "shopId", (SELECT id FROM provider WHERE owner_user_id = $1) AS "providerId"`,
+      `SELECT (SELECT id FROM shop WHERE owner_user_id = $1) AS "shopId", (SELECT id FROM provider WHERE owner_user_id = $1) AS "providerId",
+              (SELECT id FROM facilitator WHERE owner_user_id = $1) AS "facilitatorId"`,
       [userId],
     );
-    return { user: userId, shop: rows[0].shopId, provider: rows[0].providerId };
+    return { user: userId, shop: rows[0].shopId, provider: rows[0].providerId, facilitator: rows[0].facilitatorId };
   }
 }

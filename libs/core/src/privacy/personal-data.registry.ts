@@ -220,8 +220,8 @@ export const PERSONAL_DATA_REGISTRY: Readonly<Record<string, TablePolicy>> = {
   allocation_run_item: { owner: 'allocation', subject: null, exportSection: null, columns: { coverage_level: not('how an offer reaches a request') } },
   facilitator: {
     owner: 'facilitator',
-    subject: null,
-    exportSection: null,
+    subject: 'owner_user_id (the account’s organisation)',
+    exportSection: 'facilitator',
     columns: {
       name: not('an organisation’s name (a chamber of commerce, an association, a municipality…)'),
       tax_code: not('an organisation’s Partita IVA or codice fiscale'),
@@ -232,7 +232,7 @@ export const PERSONAL_DATA_REGISTRY: Readonly<Record<string, TablePolicy>> = {
   },
   delegation: {
     owner: 'delegation',
-    subject: 'shop_id (the account’s shop), or invited_email',
+    subject: 'shop_id (the account’s shop), facilitator_id (the account’s organisation), or invited_email',
     exportSection: 'delegations',
     columns: {
       external_key: not('the facilitator’s own code for a shop it imported from a file'),
@@ -359,6 +359,7 @@ export const EXPORT_SECTIONS = [
   'identityLinks',
   'shop',
   'provider',
+  'facilitator',
   'offers',
   'helpRequests',
   'matches',

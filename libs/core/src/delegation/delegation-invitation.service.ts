@@ -78,7 +78,6 @@ export class DelegationInvitationService {
           kind: MailKind.DELEGATION_INVITATION,
           userId: null,
           recipient: input.email,
-          language: 'it',
           values: { facilitator: facilitator.name, link: this.mail.link(`/delega/${linkToken(delegation.id, link.secret)}`), validUntil: day(expires) },
         },
       ]);

@@ -164,7 +164,6 @@ export class PaperConsentRecords {
       kind: MailKind.SHOP_CLAIM_INVITATION,
       userId: null,
       recipient: ownerEmail,
-      language: 'it',
       values: {
         facilitator: facilitator.name,
         shop: shop.tradingName ?? shop.legalName,

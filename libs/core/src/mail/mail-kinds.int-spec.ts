@@ -16,7 +16,8 @@ import { MatchReminderService } from '../match/match-reminders.service';
 import { ModerationService } from '../moderation/moderation.service';
 import { VerificationStatus } from '../provider/provider.types';
 import { startLoopbackSmtp } from '../testing/loopback-smtp';
-import { SeededProvider, SeededShop, seedOffer, seedProvider, seedRequest, seedShops, seedUser } from '../testing/seed';
+import { SeededProvider, SeededShop, seedFacilitator, seedOffer, seedProvider, seedRequest, seedShops, seedUser } from '../testing/seed';
+import { DelegationInvitationService } from '../delegation/delegation-invitation.service';
 import { actingAs, startTestCore } from '../testing/test-core';
 import { createScratchDatabase } from '../testing/test-database';
 import { MailKind, MailStatus } from './mail.types';
@@ -240,6 +241,30 @@ describe('allocation results by e-mail (real PostgreSQL, real SMTP on loopback)'
     expect(toOne.text).toContain('Vedi i tuoi servizi: https://vicini.test/la-mia-attivita/servizi');
   });
 
+  it('an invitation to an address says an organisation gave it, offers no preferences, and is in the language of the account that has the address', async () => {
+    const facilitator = await seedFacilitator(bed.core.db);
+    const english = await seedUser(bed.core.db, UserRole.SHOP);
+    await bed.core.db.query(`UPDATE user_account SET language = 'en' WHERE id = $1`, [english.userId]);
+    const [{ email: known }] = await bed.core.db.query('SELECT email FROM user_account WHERE id = $1', [english.userId]);
+    const unknown = `nuovo-titolare-${randomUUID()}@example.it`;
+    const invitations = bed.core.app.get(DelegationInvitationService);
+    for (const email of [known, unknown]) expect((await invitations.invite(actingAs(facilitator.owner), { email })).kind).toBe('delegation');
+    const arrivedTo = async (address: string): Promise<ParsedMail> => {
+      const rows = async (): Promise<{ status: string; message_id: string }[]> =>
+        bed.core.db.query(`SELECT status, message_id FROM mail_message WHERE recipient = $1 AND kind = 'DELEGATION_INVITATION'`, [address]);
+      await eventually(async () => (await rows())[0]?.status === MailStatus.SENT);
+      const [row] = await rows();
+      return bed.smtp.arrived.find((mail) => mail.messageId === row.message_id) as ParsedMail;
+    };
+    const toKnown = await arrivedTo(known);
+    expect(toKnown.text).toContain('You receive this e-mail because an organisation that helps businesses gave this address on Vicini e connessi for a business');
+    expect(toKnown.text).not.toMatch(/E-mail preferences|because you have an account/);
+    const toUnknown = await arrivedTo(unknown);
+    expect(toUnknown.text).toContain('Ricevi questa e-mail perché un’organizzazione che aiuta le attività ha indicato questo indirizzo');
+    expect(toUnknown.text).not.toMatch(/Preferenze e-mail|perché hai un account/);
+    expect(toUnknown.html).not.toContain('preferenze');
+  });
+
   it('account e-mails: the sign-up link and a password reset reach the account once each, in its language, and a change of address once at each address', async () => {
     const auth = bed.core.app.get(AuthService);
     const accounts = bed.core.app.get(AccountService);
@@ -252,6 +277,7 @@ describe('allocation results by e-mail (real PostgreSQL, real SMTP on loopback)'
     const verification = await bed.onlyMail(userId, MailKind.EMAIL_VERIFICATION);
     expect(verification.subject).toBe('Confirm your e-mail address for Vicini e connessi');
     expect(verification.text).toContain('https://vicini.test/verifica-email#');
+    expect(verification.text).toContain('You receive this e-mail because you have an account on Vicini e connessi');
 
     await accounts.requestPasswordReset(anon(), email);
     const reset = await bed.onlyMail(userId, MailKind.PASSWORD_RESET);
@@ -275,6 +301,8 @@ describe('allocation results by e-mail (real PostgreSQL, real SMTP on loopback)'
       return arrived[0];
     };
     const confirm = await onceTo(MailKind.EMAIL_CHANGE_CONFIRM, newEmail);
+    // The new address is not the account's yet: the footer says why it gets the message.
+    expect(confirm.text).toContain('You receive this e-mail because this address was given for an account on Vicini e connessi; if you did not ask for it');
     const token = /conferma-email#(\S+)/.exec(confirm.text ?? '')?.[1] ?? '';
     expect((await accounts.confirmEmailChange(anon(), token)).kind).toBe('done');
     const notice = await onceTo(MailKind.EMAIL_CHANGED_NOTICE, email);

@@ -2,7 +2,7 @@ import { asWritten, type Words } from '../messages';
 import { type MailParts, renderFramed, renderMail } from './mail-templates';
 import { MailKind } from './mail.types';
 
-const LINKS = { privacyUrl: 'https://vicini.example/privacy', preferencesUrl: 'https://vicini.example/preferenze', unsubscribeUrl: null };
+const LINKS = { recipient: 'ACCOUNT' as const, privacyUrl: 'https://vicini.example/privacy', preferencesUrl: 'https://vicini.example/preferenze', unsubscribeUrl: null };
 const APPLICATION = { shop: 'Bar <Centrale> & Co', offer: 'Sito', respondBy: { en: '15 March 2026', it: '15 marzo 2026' }, link: 'https://vicini.example/organizzazione/candidature/1?a=1&b=2' };
 
 describe('renderMail', () => {

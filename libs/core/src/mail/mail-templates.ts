@@ -6,6 +6,7 @@ import {
   type DigestMail,
   type EmailChangedMail,
   type EmailLinkMail,
+  type MailRecipient,
   MESSAGES,
   type PasswordResetMail,
   type PromotedMail,
@@ -61,8 +62,11 @@ export interface MailParts<V> {
 
 /** The links of the footer, from the environment (APP_URL). */
 export interface MailFooterLinks {
+  /** Why the recipient gets it (the footer says so). */
+  recipient: MailRecipient;
   privacyUrl: string;
-  preferencesUrl: string;
+  /** Null when the recipient may have no account to set preferences in. */
+  preferencesUrl: string | null;
   /** The signed link that turns this kind off for the recipient, when the kind can be turned off. */
   unsubscribeUrl: string | null;
 }

@@ -10,7 +10,8 @@ import { MailSettings } from './mail-settings';
 import { DEFAULT_LANGUAGE } from '../auth/user-language';
 import { MailPreferenceService } from './mail-preference.service';
 import { actionUrlOf, MailFooterLinks, renderMail } from './mail-templates';
-import { isAdjustable, MailDelivery, MailLanguage, MailStatus } from './mail.types';
+import { isAdjustable, MailDelivery, MailKind, MailLanguage, MailStatus } from './mail.types';
+import type { MailRecipient } from '../messages';
 import { WEB_PAGES } from './mail-settings';
 
 /**
@@ -37,16 +38,18 @@ export class MailService {
     const recorded: string[] = [];
     const userIds = mails.flatMap((mail) => (mail.userId ? [mail.userId] : []));
     const accounts = await this.accountsOf(tx, userIds);
+    // Sent to an address rather than an account (an invitation, a claim link): in the language of an account that has the address, if one does.
+    const byAddress = await this.languagesOf(tx, mails.flatMap((mail) => (mail.userId || !mail.recipient ? [] : [mail.recipient])));
     const deliveries = await this.preferences.deliveriesOf(tx, userIds);
     for (const mail of mails) {
       const account = mail.userId ? accounts.get(mail.userId) : undefined;
       const delivery = mail.userId && isAdjustable(mail.kind) ? (deliveries.get(`${mail.userId}:${mail.kind}`) ?? MailDelivery.IMMEDIATELY) : MailDelivery.IMMEDIATELY;
       if (delivery === MailDelivery.OFF) continue;
-      const language = mail.language ?? account?.language ?? DEFAULT_LANGUAGE;
       const recipient = mail.recipient ?? account?.email;
       if (!recipient) throw new Error(`e-mail ${mail.idempotencyKey} has no recipient`);
+      const language = mail.language ?? account?.language ?? (mail.userId ? undefined : byAddress.get(recipient.toLowerCase())) ?? DEFAULT_LANGUAGE;
       const unsubscribeUrl = mail.userId && isAdjustable(mail.kind) ? this.settings.unsubscribeUrl(mail.userId, mail.kind) : null;
-      const rendered = renderMail(mail.kind, language, mail.values, { ...this.footerLinks(), unsubscribeUrl });
+      const rendered = renderMail(mail.kind, language, mail.values, { ...this.footerLinks(mail), unsubscribeUrl });
       const status = delivery === MailDelivery.DAILY_DIGEST ? MailStatus.DIGEST : MailStatus.QUEUED;
       const rows: { id: string }[] = await manager.query(
         `INSERT INTO mail_message (id, idempotency_key, user_id, recipient, kind, language, subject, text, html, action_url, status, created_at, updated_at)
@@ -71,9 +74,26 @@ export class MailService {
     return new Map(rows.map(({ id, ...account }) => [id, account]));
   }
 
-  /** The footer's links: the privacy notice and the e-mail preferences in the web app. */
-  private footerLinks(): Omit<MailFooterLinks, 'unsubscribeUrl'> {
-    return { privacyUrl: this.settings.link(WEB_PAGES.privacy), preferencesUrl: this.settings.link(WEB_PAGES.preferences) };
+  /** The languages of the accounts that have these addresses, by address in lower case. */
+  private async languagesOf(tx: RequestContext, addresses: readonly string[]): Promise<Map<string, MailLanguage>> {
+    if (addresses.length === 0) return new Map();
+    const rows: { email: string; language: MailLanguage }[] = await this.connection
+      .manager(tx)
+      .query('SELECT lower(email) AS email, language FROM user_account WHERE lower(email) = ANY($1::text[])', [[...new Set(addresses.map((a) => a.toLowerCase()))]]);
+    return new Map(rows.map((row) => [row.email, row.language]));
+  }
+
+  /**
+   * The footer: why the recipient gets it, the privacy notice and, for an account, its e-mail
+   * preferences (an address an organisation gave may have no account to set them in).
+   */
+  private footerLinks(mail: NewMail): Omit<MailFooterLinks, 'unsubscribeUrl'> {
+    const recipient: MailRecipient = !mail.userId ? 'NAMED_BY_ORGANISATION' : mail.kind === MailKind.EMAIL_CHANGE_CONFIRM ? 'NEW_ADDRESS' : 'ACCOUNT';
+    return {
+      recipient,
+      privacyUrl: this.settings.link(WEB_PAGES.privacy),
+      preferencesUrl: recipient === 'NAMED_BY_ORGANISATION' ? null : this.settings.link(WEB_PAGES.preferences),
+    };
   }
 
   /** A page of the web app, for links in e-mails (APP_URL). */

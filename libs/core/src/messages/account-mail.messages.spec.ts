@@ -1,7 +1,7 @@
 import { renderMail } from '../mail/mail-templates';
 import { MailKind } from '../mail/mail.types';
 
-const LINKS = { privacyUrl: 'https://vicini.example/privacy', preferencesUrl: 'https://vicini.example/preferenze', unsubscribeUrl: null };
+const LINKS = { recipient: 'ACCOUNT' as const, privacyUrl: 'https://vicini.example/privacy', preferencesUrl: 'https://vicini.example/preferenze', unsubscribeUrl: null };
 
 describe('account e-mails', () => {
   const link = 'https://vicini.example/verifica-email#0b6c2f5e-8a57-4f43-9f6c-0d6f6f1d2b3a.abc_DEF-123';

@@ -14,6 +14,28 @@ export interface MailAction {
  * What the frame around every e-mail names: the message's own subject and body (rendered in both
  * languages by the kind's templates), its action, and the links of the footer.
  */
+/**
+ * Why the recipient gets the e-mail, as its footer says: it has an account; the address was given
+ * for an account (a change of address to confirm); or an organisation that helps businesses gave
+ * it for a business (an invitation, a claim link), whether or not the address has an account.
+ */
+export type MailRecipient = 'ACCOUNT' | 'NEW_ADDRESS' | 'NAMED_BY_ORGANISATION';
+
+const WHY_YOU_RECEIVE_IT: Readonly<Record<MailRecipient, Words>> = {
+  ACCOUNT: {
+    en: `You receive this e-mail because you have an account on ${PLATFORM_NAME}; it was sent automatically, please do not reply.`,
+    it: `Ricevi questa e-mail perché hai un account su ${PLATFORM_NAME}; è stata inviata automaticamente, non rispondere.`,
+  },
+  NEW_ADDRESS: {
+    en: `You receive this e-mail because this address was given for an account on ${PLATFORM_NAME}; if you did not ask for it, ignore it and nothing changes. It was sent automatically, please do not reply.`,
+    it: `Ricevi questa e-mail perché questo indirizzo è stato indicato per un account su ${PLATFORM_NAME}; se non l’hai chiesto tu, ignorala e non cambierà nulla. È stata inviata automaticamente, non rispondere.`,
+  },
+  NAMED_BY_ORGANISATION: {
+    en: `You receive this e-mail because an organisation that helps businesses gave this address on ${PLATFORM_NAME} for a business; it was sent automatically, please do not reply.`,
+    it: `Ricevi questa e-mail perché un’organizzazione che aiuta le attività ha indicato questo indirizzo su ${PLATFORM_NAME} per un’attività; è stata inviata automaticamente, non rispondere.`,
+  },
+};
+
 export interface MailFrameValues {
   subject: Words;
   /** The kind's text part. */
@@ -21,8 +43,10 @@ export interface MailFrameValues {
   /** The kind's HTML part (its values already escaped by its template). */
   html: Words;
   action: MailAction | null;
+  recipient: MailRecipient;
   privacyUrl: string;
-  preferencesUrl: string;
+  /** The account's e-mail preferences; null when the recipient may have no account to set them in. */
+  preferencesUrl: string | null;
   /** The signed link that turns this kind off, when it can be turned off. */
   unsubscribeUrl: string | null;
 }
@@ -32,8 +56,9 @@ interface Frame {
   subject: string;
   body: string;
   action: { label: string; url: string } | null;
+  why: string;
   privacyUrl: string;
-  preferencesUrl: string;
+  preferencesUrl: string | null;
   unsubscribeUrl: string | null;
 }
 
@@ -42,6 +67,7 @@ const frameIn = (language: keyof Words, part: 'text' | 'html', values: MailFrame
   subject: values.subject[language],
   body: values[part][language],
   action: values.action ? { label: values.action.label[language], url: values.action.url } : null,
+  why: WHY_YOU_RECEIVE_IT[values.recipient][language],
   privacyUrl: values.privacyUrl,
   preferencesUrl: values.preferencesUrl,
   unsubscribeUrl: values.unsubscribeUrl,
@@ -103,16 +129,16 @@ export const mailLayoutMessages = {
     'text',
     textFrame([
       `${PLATFORM_NAME} is run by the Department for Digital Transformation of the Presidency of the Council of Ministers.`,
-      `You receive this e-mail because you have an account on ${PLATFORM_NAME}; it was sent automatically, please do not reply.`,
+      '{{why}}',
       'Privacy notice: {{privacyUrl}}',
-      'E-mail preferences: {{preferencesUrl}}',
+      '{{#if preferencesUrl}}E-mail preferences: {{preferencesUrl}}{{/if}}',
       '{{#if unsubscribeUrl}}Stop e-mails of this kind: {{unsubscribeUrl}}{{/if}}',
     ]),
     textFrame([
       `${PLATFORM_NAME} è gestito dal Dipartimento per la trasformazione digitale della Presidenza del Consiglio dei ministri.`,
-      `Ricevi questa e-mail perché hai un account su ${PLATFORM_NAME}; è stata inviata automaticamente, non rispondere.`,
+      '{{why}}',
       'Informativa privacy: {{privacyUrl}}',
-      'Preferenze e-mail: {{preferencesUrl}}',
+      '{{#if preferencesUrl}}Preferenze e-mail: {{preferencesUrl}}{{/if}}',
       '{{#if unsubscribeUrl}}Non ricevere più e-mail di questo tipo: {{unsubscribeUrl}}{{/if}}',
     ]),
   ),
@@ -120,13 +146,13 @@ export const mailLayoutMessages = {
     'html',
     htmlFrame([
       `<p style="margin:0 0 8px 0;">${PLATFORM_NAME} is run by the Department for Digital Transformation of the Presidency of the Council of Ministers.</p>`,
-      `<p style="margin:0 0 8px 0;">You receive this e-mail because you have an account on ${PLATFORM_NAME}; it was sent automatically, please do not reply.</p>`,
-      '<p style="margin:0;"><a href="{{privacyUrl}}" style="color:#004080;">Privacy notice</a> · <a href="{{preferencesUrl}}" style="color:#004080;">E-mail preferences</a>{{#if unsubscribeUrl}} · <a href="{{unsubscribeUrl}}" style="color:#004080;">Stop e-mails of this kind</a>{{/if}}</p>',
+      '<p style="margin:0 0 8px 0;">{{why}}</p>',
+      '<p style="margin:0;"><a href="{{privacyUrl}}" style="color:#004080;">Privacy notice</a>{{#if preferencesUrl}} · <a href="{{preferencesUrl}}" style="color:#004080;">E-mail preferences</a>{{/if}}{{#if unsubscribeUrl}} · <a href="{{unsubscribeUrl}}" style="color:#004080;">Stop e-mails of this kind</a>{{/if}}</p>',
     ]),
     htmlFrame([
       `<p style="margin:0 0 8px 0;">${PLATFORM_NAME} è gestito dal Dipartimento per la trasformazione digitale della Presidenza del Consiglio dei ministri.</p>`,
-      `<p style="margin:0 0 8px 0;">Ricevi questa e-mail perché hai un account su ${PLATFORM_NAME}; è stata inviata automaticamente, non rispondere.</p>`,
-      '<p style="margin:0;"><a href="{{privacyUrl}}" style="color:#004080;">Informativa privacy</a> · <a href="{{preferencesUrl}}" style="color:#004080;">Preferenze e-mail</a>{{#if unsubscribeUrl}} · <a href="{{unsubscribeUrl}}" style="color:#004080;">Non ricevere più e-mail di questo tipo</a>{{/if}}</p>',
+      '<p style="margin:0 0 8px 0;">{{why}}</p>',
+      '<p style="margin:0;"><a href="{{privacyUrl}}" style="color:#004080;">Informativa privacy</a>{{#if preferencesUrl}} · <a href="{{preferencesUrl}}" style="color:#004080;">Preferenze e-mail</a>{{/if}}{{#if unsubscribeUrl}} · <a href="{{unsubscribeUrl}}" style="color:#004080;">Non ricevere più e-mail di questo tipo</a>{{/if}}</p>',
     ]),
   ),
 };

@@ -19,10 +19,13 @@ export const APPLICATION_MAILS = [
   [{ shop: 'Forno Rossi', offer: 'Vetrina online', respondBy: { en: '15 March 2026', it: '15 marzo 2026' }, link: 'https://vicini.example/organizzazione/candidature/1' }],
   [{ shop: 'Bar <Centrale> & Co', offer: 'Sito', respondBy: null, link: 'https://vicini.example/organizzazione/candidature/2' }],
 ] as const;
-export const FOOTER = { privacyUrl: 'https://vicini.example/privacy', preferencesUrl: 'https://vicini.example/preferenze' };
+export const FOOTER = { recipient: 'ACCOUNT' as const, privacyUrl: 'https://vicini.example/privacy', preferencesUrl: 'https://vicini.example/preferenze' as string | null };
 export const MAIL_FRAMES = [
   [{ ...FOOTER, subject: MESSAGES.mail.matchAppliedSubject(APPLICATION_MAILS[0][0]), text: MESSAGES.mail.matchAppliedText(APPLICATION_MAILS[0][0]), html: MESSAGES.mail.matchAppliedHtml(APPLICATION_MAILS[0][0]), action: { label: MESSAGES.mail.matchAppliedAction(), url: 'https://vicini.example/x' }, unsubscribeUrl: 'https://vicini.example/u' }],
   [{ ...FOOTER, subject: MESSAGES.mail.matchAppliedSubject(APPLICATION_MAILS[1][0]), text: MESSAGES.mail.matchAppliedText(APPLICATION_MAILS[1][0]), html: MESSAGES.mail.matchAppliedHtml(APPLICATION_MAILS[1][0]), action: null, unsubscribeUrl: null }],
+  // An address an organisation gave (an invitation, a claim): no preferences to set; and an address given for an account.
+  [{ ...FOOTER, recipient: 'NAMED_BY_ORGANISATION' as const, preferencesUrl: null, subject: MESSAGES.mail.matchAppliedSubject(APPLICATION_MAILS[1][0]), text: MESSAGES.mail.matchAppliedText(APPLICATION_MAILS[1][0]), html: MESSAGES.mail.matchAppliedHtml(APPLICATION_MAILS[1][0]), action: null, unsubscribeUrl: null }],
+  [{ ...FOOTER, recipient: 'NEW_ADDRESS' as const, subject: MESSAGES.mail.matchAppliedSubject(APPLICATION_MAILS[1][0]), text: MESSAGES.mail.matchAppliedText(APPLICATION_MAILS[1][0]), html: MESSAGES.mail.matchAppliedHtml(APPLICATION_MAILS[1][0]), action: null, unsubscribeUrl: null }],
 ] as const;
 export const SHOP_MATCH = { provider: 'Digitale Srl', offer: 'Vetrina <online>', link: 'https://vicini.example/la-mia-attivita/servizi/1' };
 export const SHOP_MATCHES = [[SHOP_MATCH]] as const;

@@ -31,6 +31,8 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     await page.locator('#needs-answers-error').waitFor();
     expect(await page.locator('#needs-answers-error').textContent()).toBe('Che cosa vorresti fare con il digitale: scegli almeno una risposta.');
     await page.getByText('Vuoi vendere online?', { exact: true }).click();
+    // Answered: the message goes, from the field and from the summary.
+    expect(await page.locator('#needs-answers-error').count()).toBe(0);
     await page.getByText('Vuoi consegnare a domicilio?', { exact: true }).click();
     await expectAccessible(page, 'needs-questionnaire');
     await page.getByRole('button', { name: 'Proponimi i servizi' }).click();
@@ -138,6 +140,7 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     await page.getByRole('button', { name: 'Invia le risposte' }).click();
     await page.locator('#survey-COMPLETION-gotOnlineOrders-error').waitFor();
     await page.getByText('Sì', { exact: true }).click();
+    expect(await page.locator('#survey-COMPLETION-gotOnlineOrders-error').count()).toBe(0);
     await page.getByLabel(/^Quanti ordini online, più o meno\?/).fill('12');
     await expectAccessible(page, 'match-survey');
     await page.getByRole('button', { name: 'Invia le risposte' }).click();

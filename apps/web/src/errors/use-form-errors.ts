@@ -43,6 +43,8 @@ export interface FormErrorState {
   clear(): void;
   /** The reader changed this field: its message goes (from the field and from the summary). */
   dismiss(field: string): void;
+  /** A field's change handler that also takes its message away: `onChange={changed('reason', setReason)}`. */
+  changed<T>(field: string, set: (value: T) => void): (value: T) => void;
   /**
    * Runs a mutation whose payload is either the object it asked for or a refusal with its
    * message. Clears the last failure first; returns the payload when it is of the `expected`
@@ -106,6 +108,10 @@ export function useFormErrors(labels: FieldLabels): FormErrorState {
     failLocal: useCallback((field: string, message: () => string) => fail({ kind: 'local' }, { [field]: message }), [fail]),
     clear: useCallback(() => setCurrent(null), []),
     dismiss,
+    changed: <T>(field: string, set: (value: T) => void) => (value: T) => {
+      set(value);
+      dismiss(field);
+    },
     send,
   };
 }

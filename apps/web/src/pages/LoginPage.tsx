@@ -21,7 +21,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [login, { loading }] = useMutation(LoginDocument);
   const labels = { email: t('login.email'), password: t('login.password') };
-  const { errors, attempt, failWith } = useFormErrors(labels);
+  const { errors, attempt, failWith, changed } = useFormErrors(labels);
   const from = (location.state as { from?: string } | null)?.from;
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -45,7 +45,7 @@ export function LoginPage() {
         <DigitalIdentitySignIn />
         <ErrorSummary errors={errors} attempt={attempt} idPrefix="login" />
         <form noValidate onSubmit={(event) => void submit(event)} className="mt-4">
-          <TextField id="login-email" label={labels.email} type="email" autoComplete="username" required value={email} onChange={setEmail} error={errors.fields.email} />
+          <TextField id="login-email" label={labels.email} type="email" autoComplete="username" required value={email} onChange={changed('email', setEmail)} error={errors.fields.email} />
           <TextField
             id="login-password"
             label={labels.password}
@@ -53,7 +53,7 @@ export function LoginPage() {
             autoComplete="current-password"
             required
             value={password}
-            onChange={setPassword}
+            onChange={changed('password', setPassword)}
             error={errors.fields.password}
           />
           <SubmitButton busy={loading}>

@@ -87,7 +87,7 @@ export function DecisionButtons({ match, onDone, describedBy }: Props) {
             required
             multiline
             value={reason}
-            onChange={setReason}
+            onChange={step.changed('reason', setReason)}
             error={step.errors.fields.reason}
           />
           <FormActions busy={declineState.loading} submitLabel={t('applications.confirmDecline')} onCancel={stopDeclining} />

@@ -19,7 +19,7 @@ export function SurveyForm({ matchId, checkpoint, onDone }: Props) {
   const [orders, setOrders] = useState('');
   const [answer, { loading }] = useMutation(AnswerOutcomeSurveyDocument, { refetchQueries: [MatchDocument], awaitRefetchQueries: true });
   const labels = { gotOnlineOrders: t('survey.gotOnlineOrders'), approximateOrders: t('survey.approximateOrders') };
-  const { errors, attempt, failLocal, send } = useFormErrors(labels);
+  const { errors, attempt, failLocal, send, changed } = useFormErrors(labels);
   const prefix = `survey-${checkpoint}`;
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -55,7 +55,7 @@ export function SurveyForm({ matchId, checkpoint, onDone }: Props) {
             { value: 'no', label: t('survey.no') },
           ]}
           value={got}
-          onChange={setGot}
+          onChange={changed('gotOnlineOrders', setGot)}
           error={errors.fields.gotOnlineOrders}
         />
         {got === 'yes' ? (
@@ -66,7 +66,7 @@ export function SurveyForm({ matchId, checkpoint, onDone }: Props) {
             required
             inputMode="numeric"
             value={orders}
-            onChange={setOrders}
+            onChange={changed('approximateOrders', setOrders)}
             error={errors.fields.approximateOrders}
           />
         ) : null}

@@ -24,7 +24,7 @@ function Questionnaire() {
   const { data } = useQuery(MyHelpRequestsDocument, { variables: { filter: {}, first: 100, offset: 0 }, fetchPolicy: 'cache-and-network' });
   const alreadyAsked = new Set((data?.myHelpRequests.items ?? []).filter((r) => LIVE_STATUSES.has(r.status)).map((r) => r.category));
   const labels = { answers: questionnaire ? inLanguage(questionnaire.question, questionnaire.questionIt) : '' };
-  const { errors, attempt, failLocal, clear } = useFormErrors(labels);
+  const { errors, attempt, failLocal, clear, dismiss } = useFormErrors(labels);
   // The button pressed gives way to the proposal, and back: the reader goes on from what replaced it.
   const focusAfter = useFocusAfter();
 
@@ -60,7 +60,10 @@ function Questionnaire() {
         columns
         options={questionnaire.needs.map((need) => ({ value: need.code, label: inLanguage(need.question, need.questionIt), hint: inLanguage(need.hint, need.hintIt) }))}
         value={answers}
-        onChange={(value) => setAnswers(questionnaire.needs.map((need) => need.code).filter((code) => value.includes(code)))}
+        onChange={(value) => {
+          setAnswers(questionnaire.needs.map((need) => need.code).filter((code) => value.includes(code)));
+          dismiss('answers');
+        }}
         error={errors.fields.answers}
       />
       <button type="submit" className="btn btn-primary">

@@ -58,7 +58,7 @@ export function NeedsProposal({ needs, categories, suggestions, alreadyAsked, on
   chosen.forEach((row, index) => {
     labels[descriptionField(index)] = t('needs.descriptionOf', { category: label(row.category) });
   });
-  const { errors, attempt, send, failLocal, clear } = useFormErrors(labels);
+  const { errors, attempt, send, failLocal, clear, dismiss } = useFormErrors(labels);
   const update = (category: ServiceCategory, change: Partial<Row>): void => setRows((all) => all.map((r) => (r.category === category ? { ...r, ...change } : r)));
   const toggle = (row: Row): void => {
     // Choosing differently renumbers the requests, so the API's messages no longer point at the right field.
@@ -122,7 +122,10 @@ export function NeedsProposal({ needs, categories, suggestions, alreadyAsked, on
                     required
                     multiline
                     value={row.description}
-                    onChange={(description) => update(row.category, { description })}
+                    onChange={(description) => {
+                      update(row.category, { description });
+                      dismiss(field);
+                    }}
                     error={errors.fields[field]}
                   />
                 ) : null}

@@ -45,6 +45,12 @@ describe('Field errors from the API in the browser', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('shop-partitaIva');
     await expectAccessible(page, 'shop-form-errors');
 
+    // A name written but never chosen from the list: told to choose it, not that it is missing.
+    await page.getByRole('combobox', { name: /^Comune/ }).fill('Reggio Emilia');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: "Registra l'attività" }).click();
+    await eventually(() => errorOf('comuneCode').textContent(), "Comune: scegli il comune dall'elenco che compare mentre scrivi (per esempio «Reggio nell'Emilia (RE)»).");
+
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'My business' }).waitFor();
     const english = await errorOf('partitaIva').textContent();

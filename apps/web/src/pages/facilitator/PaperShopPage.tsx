@@ -10,7 +10,7 @@ import { useFormErrors, type LocalProblems } from '../../errors/use-form-errors'
 import { DelegatedShopsDocument, MyFacilitatorDocument, RegisterShopOnPaperDocument, type DelegationFieldsFragment } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
 import { PATHS } from '../../routes';
-import { employeesProblem, EMPTY_SHOP, readableEmployees, ShopFields, type ShopValues } from '../shop/ShopFields';
+import { comuneProblem, employeesProblem, EMPTY_SHOP, readableEmployees, ShopFields, type ShopValues } from '../shop/ShopFields';
 
 /** A declaration date in the future, which registerShopOnPaper refuses before writing anything. */
 const NEVER_DECLARED = '2999-12-31';
@@ -80,8 +80,10 @@ function PaperShopForm({ onRegistered }: { onRegistered: (delegation: Delegation
     event.preventDefault();
     const readable = readableEmployees(values.employees);
     const problem = employeesProblem(values.employees);
+    const comune = comuneProblem(values);
     const local: LocalProblems = {
       ...(problem === null ? {} : { 'shop.employees': () => t(`shop.${problem}`) }),
+      ...(comune === null ? {} : { 'shop.comuneCode': () => t(`shop.${comune}`) }),
       ...(signed ? {} : { signed: () => t('paperShop.consentRequired') }),
     };
     const input = {

@@ -12,6 +12,8 @@ export interface ShopValues {
   atecoSection: string;
   atecoDivision: string;
   comune: ComuneChoice | null;
+  /** What is written in the comune's field, chosen from the list or not. */
+  comuneTyped: string;
   address: string;
   employees: string;
   contactEmail: string;
@@ -25,11 +27,16 @@ export const EMPTY_SHOP: ShopValues = {
   atecoSection: '',
   atecoDivision: '',
   comune: null,
+  comuneTyped: '',
   address: '',
   employees: '',
   contactEmail: '',
   contactPhone: '',
 };
+
+/** A comune's name written but never chosen from the list (the key of its message under `shop.`), or null. */
+export const comuneProblem = (values: Pick<ShopValues, 'comune' | 'comuneTyped'>): 'comuneNotChosen' | null =>
+  values.comune === null && values.comuneTyped.trim() !== '' ? 'comuneNotChosen' : null;
 
 /** Whole numbers of employees the forms send; anything else is refused before sending. */
 export const readableEmployees = (text: string): number | null => (employeesProblem(text) === null ? Number(text.trim()) : null);
@@ -112,6 +119,7 @@ export function ShopFields({ values, set, error, labels, idPrefix, withPartitaIv
           required
           value={values.comune}
           onChange={set('comune')}
+          onTextChange={set('comuneTyped')}
           error={error('comune')}
         />
         <TextField id={id('address')} label={labels.address} required autoComplete="street-address" value={values.address} onChange={set('address')} error={error('address')} />

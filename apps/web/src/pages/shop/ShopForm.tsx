@@ -5,7 +5,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormActions } from '../../components/fields';
 import { useFormErrors, type LocalProblems } from '../../errors/use-form-errors';
 import { MyShopDocument, RegisterShopDocument, UpdateShopDocument, type ShopFieldsFragment, type UpdateShopInput } from '../../gql/generated';
-import { employeesProblem, EMPTY_SHOP, readableEmployees, ShopFields, type ShopValues } from './ShopFields';
+import { comuneProblem, employeesProblem, EMPTY_SHOP, readableEmployees, ShopFields, type ShopValues } from './ShopFields';
 
 type Values = ShopValues;
 
@@ -26,6 +26,7 @@ function valuesOf(shop: ShopFieldsFragment): Values {
     atecoSection: shop.atecoSection,
     atecoDivision: shop.atecoDivision,
     comune: { code: shop.comune.code, name: shop.comune.name, sigla: shop.comune.province.sigla },
+    comuneTyped: '',
     address: shop.address,
     employees: String(shop.employees),
     contactEmail: shop.contactEmail,
@@ -87,7 +88,11 @@ export function ShopForm({ shop, onDone, onCancel }: Props) {
     // The one check made here: a number field the API cannot even receive when it is not a number.
     const readable = readableEmployees(values.employees);
     const problem = employeesProblem(values.employees);
-    const local: LocalProblems = problem === null ? {} : { employees: () => t(`shop.${problem}`) };
+    const comune = comuneProblem(values);
+    const local: LocalProblems = {
+      ...(problem === null ? {} : { employees: () => t(`shop.${problem}`) }),
+      ...(comune === null ? {} : { comuneCode: () => t(`shop.${comune}`) }),
+    };
     const employees = readable ?? UNREADABLE_EMPLOYEES;
     if (shop) {
       const input = changes(initial, values, employees);

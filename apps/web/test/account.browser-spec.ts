@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { anEmail, TEST_PASSWORD } from '../../api/test/testing/fixtures';
+import { anEmail, signUp, TEST_PASSWORD } from '../../api/test/testing/fixtures';
 import { expectAccessible, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 const NEW_PASSWORD = 'una-nuova-password-sicura';
@@ -61,7 +61,7 @@ describe('Account recovery and changes in the browser, through the development m
 
     await page.goto(second);
     await page.getByRole('heading', { level: 1, name: "Conferma dell'indirizzo e-mail" }).waitFor();
-    await page.getByText('Indirizzo e-mail confermato', { exact: false }).waitFor();
+    await page.getByText(`L'indirizzo ${email} è confermato`, { exact: false }).waitFor();
     await expectAccessible(page, 'verify-email-done-phone');
     await page.getByRole('link', { name: 'Vai alla tua area' }).click();
     await page.waitForURL('**/la-mia-attivita');
@@ -101,12 +101,35 @@ describe('Account recovery and changes in the browser, through the development m
     await expectAccessible(page, 'reset-password-error');
     await page.getByLabel('Nuova password').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Salva la nuova password' }).click();
-    await page.getByText('Password cambiata. Accedi con la nuova password.').waitFor();
+    await page.getByText(`La password dell'account ${email} è cambiata. Accedi con la nuova password.`).waitFor();
     await expectAccessible(page, 'reset-password-done');
 
     await page.getByRole('link', { name: 'Accedi', exact: true }).last().click();
     await logIn(page, email, NEW_PASSWORD);
     expect(new URL(page.url()).pathname).toBe('/la-mia-attivita');
+    await page.context().close();
+  });
+
+  it('uses another account’s link opened while signed in: names that account, and this browser stays signed in as it was', async () => {
+    const signedIn = await web.signUp('SHOP');
+    const other = await signUp(web.api, 'SHOP', { verified: false });
+    const page = await web.newPage();
+    await logIn(page, signedIn.email);
+
+    await page.goto(await mailboxLink(other.email, 'EMAIL_VERIFICATION'));
+    await page.getByText(`L'indirizzo ${other.email} è confermato`, { exact: false }).waitFor();
+    await page.getByText(`Il collegamento era di un altro account: qui resti collegato come ${signedIn.email}.`, { exact: false }).waitFor();
+
+    const asked = await web.api.gqlRaw('mutation($i: RequestPasswordResetInput!) { requestPasswordReset(input: $i) }', { variables: { i: { email: other.email } } });
+    expect(asked.errors).toBeUndefined();
+    await page.goto(await mailboxLink(other.email, 'PASSWORD_RESET'));
+    await page.getByLabel('Nuova password').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Salva la nuova password' }).click();
+    await page.getByText(`La password dell'account ${other.email} è cambiata. Accedi con la nuova password. Il collegamento era di un altro account: qui resti collegato come ${signedIn.email}.`).waitFor();
+    // Still signed in as before: the shop's own page opens.
+    await page.goto('/la-mia-attivita');
+    await page.getByRole('button', { name: "Registra l'attività" }).waitFor();
+    await expectAccessible(page, 'reset-password-other-account');
     await page.context().close();
   });
 
@@ -140,7 +163,7 @@ describe('Account recovery and changes in the browser, through the development m
     expect(await page.getByTestId('account-email').textContent()).toBe(`${email} confermata`);
 
     await page.goto(await mailboxLink(newEmail, 'EMAIL_CHANGE_CONFIRM'));
-    await page.getByText("Indirizzo e-mail cambiato: d'ora in poi accedi con il nuovo indirizzo.").waitFor();
+    await page.getByText(`Indirizzo e-mail cambiato in ${newEmail}: d'ora in poi accedi con il nuovo indirizzo.`).waitFor();
     await expectAccessible(page, 'email-change-confirmed');
     expect(await mailCount(email, 'EMAIL_CHANGED_NOTICE')).toBe(1);
     await page.getByRole('link', { name: 'Vai al tuo account' }).click();

@@ -12,7 +12,7 @@ import { homePathFor, PATHS } from '../../routes';
 import { useLinkToken } from './link-token';
 
 /** The refusal's words in both languages (shown in the language of the moment), or none for a network failure. */
-type Outcome = { ok: true } | { ok: false; words: { en: string; it: string } | null } | null;
+type Outcome = { ok: true; email: string; accountId: string } | { ok: false; words: { en: string; it: string } | null } | null;
 
 /**
  * Where the links that prove an address lead: the one from the sign-up e-mail (`verify`) and the
@@ -58,7 +58,7 @@ function LinkUse({ kind, token }: { kind: 'verify' | 'change'; token: string }) 
       .then((result) => {
         if (result?.__typename === 'User') {
           sessionStore.emailChanged(result.id, result.email);
-          setOutcome({ ok: true });
+          setOutcome({ ok: true, email: result.email, accountId: result.id });
         } else setOutcome({ ok: false, words: result ? { en: result.message, it: result.messageIt } : null });
       })
       .catch(() => setOutcome({ ok: false, words: null }));
@@ -72,7 +72,9 @@ function LinkUse({ kind, token }: { kind: 'verify' | 'change'; token: string }) 
         {outcome === null ? <Loading /> : null}
         {outcome?.ok ? (
           <div className="alert alert-success" role="status">
-            {t(kind === 'verify' ? 'emailLink.verified' : 'emailLink.changed')}
+            {t(kind === 'verify' ? 'emailLink.verified' : 'emailLink.changed', { email: outcome.email })}
+            {/* A link of another account than the one signed in here (an e-mail opened on a shared computer): said so, the session stays. */}
+            {user && user.id !== outcome.accountId ? <> {t('emailLink.otherAccount', { email: user.email })}</> : null}
           </div>
         ) : null}
         {outcome && !outcome.ok ? (

@@ -28,10 +28,11 @@ export function ResetPasswordPage() {
     event.preventDefault();
     const changed = await send('User', async () => (await reset({ variables: { input: { token, password } } })).data?.resetPassword);
     if (!changed) return;
-    // Every session of the account has ended, this browser's too.
-    if (user) await signOut();
+    // Every session of the account has ended: this browser's too when it is signed in to that account, not to another one.
+    const same = user !== null && user.id === changed.id;
+    if (same) await signOut();
     setDone(true);
-    announce(t('resetPassword.done'));
+    announce(user && !same ? `${t('resetPassword.done', { email: changed.email })} ${t('resetPassword.otherAccount', { email: user.email })}` : t('resetPassword.done', { email: changed.email }));
   };
 
   return (

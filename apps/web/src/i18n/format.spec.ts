@@ -36,6 +36,14 @@ describe('numbers and dates in the page language', () => {
     expect(formatPercent(null, 'it')).toBe('–');
   });
 
+  it('writes a day as Italy counts it, whatever the device’s time zone: midnight in Rome is that day', () => {
+    // 1 January 2027 at midnight in Italy is 31 December at 23:00 UTC.
+    expect(formatDate('2026-12-31T23:00:00Z', 'it')).toBe('1 gennaio 2027');
+    expect(formatDate('2026-12-31T23:00:00Z', 'en')).toBe('1 January 2027');
+    // Summer time: 1 July at midnight in Italy is 30 June at 22:00 UTC.
+    expect(formatDate('2027-06-30T22:00:00Z', 'it')).toBe('1 luglio 2027');
+  });
+
   it('writes dates in words, day first', () => {
     expect(formatDate('2026-03-05T12:00:00Z', 'it')).toBe('5 marzo 2026');
     expect(formatDate('2026-03-05T12:00:00Z', 'en')).toBe('5 March 2026');

@@ -20,22 +20,29 @@ export function formatPercent(ratio: number | null | undefined, language: string
   return new Intl.NumberFormat(localeOf(language), { style: 'percent', maximumFractionDigits, useGrouping: 'always' }).format(ratio);
 }
 
+/**
+ * The platform's days and hours are Italy's: an offer valid "from 1 January" starts at midnight in
+ * Italy, and a deadline at 14:05 is 14:05 in Rome. Shown in Italian time wherever the reader's
+ * device is set (a laptop on UTC would otherwise read "31 December"), as the e-mails write them.
+ */
+const TIME_ZONE = 'Europe/Rome';
+
 export function formatDate(iso: string, language: string | undefined): string {
-  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeZone: TIME_ZONE }).format(new Date(iso));
 }
 
 export function formatDateTime(iso: string, language: string | undefined): string {
-  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso));
 }
 
 /** Hours and minutes ("14:05"). */
 export function formatTime(iso: string, language: string | undefined): string {
-  return new Intl.DateTimeFormat(localeOf(language), { timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(localeOf(language), { timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso));
 }
 
 /** Day and short month, for chart axes ("3 mar", "3 Mar"). */
 export function formatDayMonth(iso: string, language: string | undefined): string {
-  return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'short', timeZone: TIME_ZONE }).format(new Date(iso));
 }
 
 export interface Formatters {
@@ -48,7 +55,7 @@ export interface Formatters {
   percent(ratio: number | null | undefined, maximumFractionDigits?: number): string;
 }
 
-/** Dates and numbers in the interface language (and the reader's own time zone). */
+/** Dates and numbers in the interface language (dates and hours in Italy's time). */
 export function useFormat(): Formatters {
   const { i18n } = useTranslation();
   const language = i18n.language;

@@ -32,6 +32,9 @@ describe('Integrations between offers in the browser', () => {
     await page.getByLabel(/^Cerca offerte partner per servizio/).selectOption({ label: 'Sicurezza informatica' });
     // Among the many published offers of the service, the partner is found by words of its title.
     await page.getByLabel(/^Cerca per titolo o fornitore/).fill(partnerTitle.split(' ').slice(-2).join(' '));
+    // Each candidate says where it is offered and until when: offers with the same title are told apart.
+    const candidate = page.locator('#integrations-candidates .form-check', { hasText: partnerTitle });
+    expect(await candidate.locator('.choice-hint').textContent()).toMatch(/^Tutta Italia · fino a/);
     await page.locator('#integrations-candidates').getByText(`${partnerTitle} — Consegne Veloci S.r.l.`, { exact: true }).click();
     await page.getByRole('group', { name: /1 offerta partner dichiarata/ }).waitFor();
     await expectAccessible(page, 'offer-integrations');

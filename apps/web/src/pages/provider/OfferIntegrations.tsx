@@ -5,6 +5,8 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxGroup, SelectField, SubmitButton, TextField } from '../../components/fields';
 import { StatusNotice, useNotice } from '../../components/StatusNotice';
 import { useFormErrors } from '../../errors/use-form-errors';
+import { coverageSummary } from '../../components/coverage-summary';
+import { useFormat } from '../../i18n/format';
 import { DeclareOfferIntegrationsDocument, OfferIntegrationsOfDocument, PartnerCandidatesDocument, type ServiceCategory } from '../../gql/generated';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
 
@@ -17,6 +19,8 @@ interface Partner {
   id: string;
   title: string;
   providerName: string;
+  /** Where it is offered and until when: offers of one provider with the same title are told apart by it. */
+  hint?: string;
 }
 
 /**
@@ -26,6 +30,7 @@ interface Partner {
 export function OfferIntegrations({ offerId }: { offerId: string }) {
   const { t } = useTranslation();
   const categories = useCategoryLabels();
+  const format = useFormat();
   const { data } = useQuery(OfferIntegrationsOfDocument, { variables: { id: offerId } });
   const [category, setCategory] = useState<ServiceCategory | ''>('');
   const [search, setSearch] = useState('');
@@ -43,7 +48,12 @@ export function OfferIntegrations({ offerId }: { offerId: string }) {
   const current: Partner[] = chosen ?? data.offer.integrations.map((p) => ({ id: p.id, title: p.title, providerName: p.provider.name }));
   const others = (found?.items ?? [])
     .filter((o) => o.provider.id !== ownProvider && !current.some((p) => p.id === o.id))
-    .map((o) => ({ id: o.id, title: o.title, providerName: o.provider.name }));
+    .map((o) => ({
+      id: o.id,
+      title: o.title,
+      providerName: o.provider.name,
+      hint: `${coverageSummary(o.coverage, t)} · ${o.validUntil ? t('catalogue.validUntil', { date: format.date(o.validUntil) }) : t('catalogue.openEnded')}`,
+    }));
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -54,7 +64,7 @@ export function OfferIntegrations({ offerId }: { offerId: string }) {
       announce(t('integrations.saved', { count: saved.integrations.length }));
     }
   };
-  const option = (p: Partner) => ({ value: p.id, label: t('integrations.option', { title: p.title, provider: p.providerName }) });
+  const option = (p: Partner) => ({ value: p.id, label: t('integrations.option', { title: p.title, provider: p.providerName }), hint: p.hint });
 
   return (
     <section className="mt-5" aria-labelledby="integrations-title">

@@ -70,6 +70,16 @@ describe('CSV import of offers', () => {
     expect(await offerCount(provider)).toBe(0);
   });
 
+  it('refuses a new offer whose validity has already ended, published or not, as createOffer does; leaves a known one to its update', async () => {
+    const provider = await approvedProvider(api, staff);
+    const ended = { valida_dal: '01/01/2020', valida_fino_al: '31/12/2020' };
+    const { job } = await upload(api, provider.accessToken, csvOf([anOfferRow({ codice_esterno: 'FINITA', ...ended, pubblica: 'no' }), anOfferRow({ codice_esterno: 'VIVA' })]), 'DRY_RUN');
+    expect(job).toMatchObject({ created: 1, invalid: 1 });
+    expect((await problemsOf(api, provider.accessToken, job?.id ?? '')).map((p) => [p.line, p.column, p.reason?.it])).toEqual([
+      [2, 'valida_fino_al', 'valida_fino_al: la fine della validità è già passata: un’offerta nuova già scaduta non si potrebbe mai pubblicare'],
+    ]);
+  });
+
   it('all or nothing: one bad row and nothing is written, each good row reported as not written; fixed, every row is created', async () => {
     const provider = await approvedProvider(api, staff);
     const rows = [anOfferRow({ codice_esterno: 'A-1' }), anOfferRow({ codice_esterno: 'A-2', capacita: '-3' }), anOfferRow({ codice_esterno: 'A-3' })];

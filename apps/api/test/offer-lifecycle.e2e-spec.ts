@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { SignedIn, staffUser } from './testing/fixtures';
 import {
   CloseOfferDocument,
+  CreateOfferDocument,
   DecideProviderDocument,
   MyOffersDocument,
   type MyOfferFilterInput,
@@ -14,7 +15,7 @@ import {
   ResumeOfferDocument,
   UpdateOfferDocument,
 } from './gql/generated';
-import { approvedProvider, createOffer, daysFromNow, offerIds, ProviderAccount, publishedOffer, registeredProvider, shopIn } from './testing/offer-fixtures';
+import { anOfferInput, approvedProvider, createOffer, daysFromNow, offerIds, ProviderAccount, publishedOffer, registeredProvider, shopIn } from './testing/offer-fixtures';
 import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
 
 type StatusMutation = 'publishOffer' | 'pauseOffer' | 'resumeOffer' | 'closeOffer';
@@ -94,7 +95,13 @@ describe('Offers over GraphQL: status machine, edits and visibility', () => {
   });
 
   it('refuses to publish or resume once validUntil has passed, until it is extended', async () => {
-    const offer = await createOffer(api, provider, { validFrom: daysFromNow(-30), validUntil: daysFromNow(-1) });
+    // A new offer cannot have ended already: it could never be published.
+    const ended = await api.gqlAs(provider.accessToken, CreateOfferDocument, { input: anOfferInput({ validFrom: daysFromNow(-30), validUntil: daysFromNow(-1) }) });
+    expect(ended.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.validUntil', code: 'CREATED_ENDED' })] });
+    // A draft whose end passed while it waited.
+    const draft = await createOffer(api, provider, { validFrom: daysFromNow(-30), validUntil: daysFromNow(1) });
+    await db.query("UPDATE offer SET valid_until = now() - interval '1 day' WHERE id = $1", [draft.id]);
+    const offer = { ...draft, validUntil: (await db.query('SELECT valid_until FROM offer WHERE id = $1', [draft.id]))[0].valid_until.toISOString() };
     expect(await change('publishOffer', offer.id)).toMatchObject({ __typename: 'OfferValidityEndedError', code: 'VALIDITY_ENDED', field: 'id', validUntil: offer.validUntil });
     expect(await statusOf(offer.id)).toBe('DRAFT');
 

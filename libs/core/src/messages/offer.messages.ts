@@ -54,6 +54,10 @@ export const offerMessages = {
     en: `${field}: the end of the validity must be later than now; to stop the offer now, close it`,
     it: `${field}: la fine della validità deve essere successiva a ora; per fermare l’offerta adesso, chiudila`,
   }),
+  createdEnded: (field: string): Words => ({
+    en: `${field}: the end of the validity is already past: a new offer that has ended could never be published`,
+    it: `${field}: la fine della validità è già passata: un’offerta nuova già scaduta non si potrebbe mai pubblicare`,
+  }),
   /** An edit that would leave `count` shops with a place or on the waitlist outside the offer's rules; `shop` in `comune` is one of them. */
   holdersLeftOut: (field: string, rule: 'CATEGORY' | 'COVERAGE' | 'SECTOR' | 'NOT_STARTED' | 'EXPIRED', count: number, shop: string, comune: string, service: Words): Words => {
     const who = {

@@ -13,6 +13,8 @@ export enum OfferErrorCode {
   VALIDITY_ORDER = 'VALIDITY_ORDER',
   /** An edit that ends the offer's validity already: closing it is how an offer stops now. */
   VALIDITY_IN_PAST = 'VALIDITY_IN_PAST',
+  /** A new offer whose validity has already ended: it could never be published. */
+  CREATED_ENDED = 'CREATED_ENDED',
   /**
    * An edit that would leave shops holding or waiting for a place outside the offer's rules;
    * detail: `count|shop|comune|category`.

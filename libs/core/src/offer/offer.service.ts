@@ -59,6 +59,11 @@ export const offerAuditView = (offer: OfferEntity, coverage: readonly CoverageRo
  * Providers' free offers: drafted, edited and moved through DRAFT → PUBLISHED ↔ PAUSED → CLOSED
  * by their provider; published offers of approved providers are visible to every signed-in user.
  */
+/** A new offer may not have ended already: as a draft it could never be published (field `input.validUntil`). */
+export function assertNotEnded(validUntil: Date | null | undefined, now: Date, field = 'input.validUntil'): void {
+  if (validUntil && validUntil.getTime() <= now.getTime()) throw new OfferException(OfferErrorCode.CREATED_ENDED, field);
+}
+
 @Injectable()
 export class OfferService {
   constructor(
@@ -73,6 +78,7 @@ export class OfferService {
   /** A new DRAFT of the caller's provider (approved or not: only publishing makes it visible). */
   async create(ctx: RequestContext, input: CreateOffer): Promise<OfferEntity> {
     const provider = await this.providers.requireOwnProvider(ctx);
+    assertNotEnded(input.validUntil, ctx.now);
     const sectors = resolveSectors(input.sectors);
     const coverage = await resolveCoverage(ctx, this.territory, input.coverage);
     return this.connection.withTransaction(ctx, async (tx) => {

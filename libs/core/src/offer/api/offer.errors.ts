@@ -46,6 +46,8 @@ export function offerErrorToGraphQL(error: OfferException): GraphQLError {
       return bad(MESSAGES.offer.validityOrder(field));
     case OfferErrorCode.VALIDITY_IN_PAST:
       return bad(MESSAGES.offer.validityInPast(field));
+    case OfferErrorCode.CREATED_ENDED:
+      return bad(MESSAGES.offer.createdEnded(field));
     case OfferErrorCode.HOLDERS_CATEGORY:
     case OfferErrorCode.HOLDERS_OUTSIDE_COVERAGE:
     case OfferErrorCode.HOLDERS_SECTOR:

@@ -21,6 +21,7 @@ import { offerErrorToGraphQL } from '../offer.errors';
 import { CoverageTerritory, ResolvedCoverage, resolveCoverage } from '../../offer-coverage.input';
 import { OfferSectors, resolveSectors } from '../../offer-sectors';
 import { OfferException } from '../../offer.exception';
+import { assertNotEnded } from '../../offer.service';
 import { OfferImportRecords } from '../../offer-import.records';
 import { OfferService } from '../../offer.service';
 import { publicationBlock } from '../../offer-status';
@@ -53,6 +54,16 @@ function issuesOf(error: GraphQLError): ImportIssue[] {
 }
 
 /** The domain checks' failures (offer and territory) as issues; anything else is a fault and rethrown. */
+/** createOffer's refusal of an offer whose validity has already ended, as the row's issue on its column. */
+function endedIssues(validUntil: Date | null | undefined, now: Date): ImportIssue[] {
+  try {
+    assertNotEnded(validUntil, now, 'validUntil');
+    return [];
+  } catch (error) {
+    return domainIssues(error);
+  }
+}
+
 function domainIssues(error: unknown): ImportIssue[] {
   if (error instanceof OfferException) return issuesOf(offerErrorToGraphQL(error));
   if (error instanceof TerritoryException) return issuesOf(territoryErrorToGraphQL(error));
@@ -132,8 +143,12 @@ export class OfferImportKind implements ImportKind<OfferImportScope> {
     const creates: CheckedRow[] = [];
     for (const item of checked) {
       const plan = offerChanges(existing.get(item.row.key), { ...item.input, ...item.sectors, coverage: item.coverage, publish: item.publish }, ctx.now);
+      const ended = plan.kind === 'create' ? endedIssues(item.input.validUntil, ctx.now) : [];
       const refusal = this.refusal(plan, item, publisher, ctx.now);
-      if (refusal) {
+      if (ended.length > 0) {
+        // Only a new offer: a known one whose validity ended stays as it is, or is changed by the update's own rules.
+        results.set(item.row.line, result(item.row, ImportRowOutcome.INVALID, ended));
+      } else if (refusal) {
         results.set(item.row.line, result(item.row, ImportRowOutcome.SKIPPED, [rowIssue(refusal)], plan.kind === 'create' ? null : plan.offer.id));
       } else if (plan.kind === 'create') {
         creates.push(item);

@@ -48,6 +48,12 @@ describe('retention: the daily purge with a moved clock (real PostgreSQL)', () =
     expect(await q(`SELECT id FROM refresh_token WHERE user_id = $1`, [person.owner.userId])).toEqual([]);
     expect(await q(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1`, [person.owner.userId])).toEqual([{ n: 1 }]);
 
+    // A platform code in the trail is not a person's words: it stays.
+    await q(
+      `INSERT INTO audit_event (occurred_at, actor_user_id, actor_role, request_id, action, entity_type, entity_id, after)
+       VALUES ($1, NULL, NULL, 'seed', 'match.expired', 'match', $2, $3)`,
+      [days(now, -18), person.matchIds[0], JSON.stringify({ state: 'EXPIRED', reason: 'NO_ANSWER' })],
+    );
     // Three years on: notifications and the closed requests' free texts are due as well.
     const monitoring = core.app.get(MonitoringService);
     const before = await monitoring.kpis(staff, {});
@@ -67,6 +73,7 @@ describe('retention: the daily purge with a moved clock (real PostgreSQL)', () =
     expect(trail).toEqual([
       { action: 'help_request.created', after: { category: 'ONLINE_STORE' } },
       { action: 'match.withdrawn', after: { state: 'WITHDRAWN' } },
+      { action: 'match.expired', after: { state: 'EXPIRED', reason: 'NO_ANSWER' } },
     ]);
     expect(JSON.stringify(trail)).not.toMatch(new RegExp(`${person.values.requestText}|${person.values.withdrawalReason}`));
     // The rows themselves stay: the statistics do not change.

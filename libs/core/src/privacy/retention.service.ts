@@ -30,14 +30,23 @@ const EXPIRED_REQUESTS = `SELECT r.id FROM help_request r
   WHERE r.status IN ('FULFILLED', 'CANCELLED') AND coalesce(r.cancelled_at, r.updated_at) < $1
     AND NOT EXISTS (SELECT 1 FROM match m WHERE m.help_request_id = r.id AND (m.state IN ('WAITLISTED', 'PENDING', 'ACCEPTED', 'ACTIVE') OR greatest(m.completed_at, m.ended_at) >= $1))`;
 
-/** The free texts of a request and its matches, as the audit trail's JSON names them (constants, written into the SQL). */
-const REQUEST_TEXT_KEYS = `ARRAY['description', 'reason', 'endReason']`;
+/** An audit event's JSON (`before` or `after`) that still carries a person's words: a request's description, or a reason that is not a platform code. */
+const CARRIES_WORDS = (json: string): string =>
+  `(${json} ? 'description' OR ${PERSON_WRITTEN(`${json}->>'reason'`)} OR ${PERSON_WRITTEN(`${json}->>'endReason'`)})`;
 
-/** The audit events of those requests and of their matches that still carry such words. */
-const EXPIRED_REQUEST_AUDITS = `SELECT a.id FROM audit_event a
-  WHERE (a.before ?| ${REQUEST_TEXT_KEYS} OR a.after ?| ${REQUEST_TEXT_KEYS})
-    AND ((a.entity_type = 'help_request' AND a.entity_id IN (SELECT x.id::text FROM (${EXPIRED_REQUESTS}) x))
-      OR (a.entity_type = 'match' AND a.entity_id IN (SELECT m.id::text FROM match m WHERE m.help_request_id IN (${EXPIRED_REQUESTS}))))`;
+/** The same JSON without those words; the platform's reason codes stay, as in the match's own history. */
+const WITHOUT_WORDS = (json: string): string =>
+  `${json} - 'description' - (CASE WHEN ${PERSON_WRITTEN(`${json}->>'reason'`)} THEN 'reason' ELSE '' END)
+           - (CASE WHEN ${PERSON_WRITTEN(`${json}->>'endReason'`)} THEN 'endReason' ELSE '' END)`;
+
+/** Audit events of the request (`x.id`) or of its matches. */
+const ABOUT_REQUEST = (request: string): string =>
+  `((a.entity_type = 'help_request' AND a.entity_id = ${request}::text)
+     OR (a.entity_type = 'match' AND a.entity_id IN (SELECT m.id::text FROM match m WHERE m.help_request_id = ${request})))`;
+
+/** The audit events of those requests and of their matches that still carry a person's words. */
+const EXPIRED_REQUEST_AUDITS = `SELECT a.id FROM audit_event a JOIN (${EXPIRED_REQUESTS}) x ON ${ABOUT_REQUEST('x.id')}
+  WHERE ${CARRIES_WORDS('a.before')} OR ${CARRIES_WORDS('a.after')}`;
 
 /** For each kind: how to count what expired ($1 the cutoff; $2, where used, the system reason codes), and how to purge it. */
 const STATEMENTS: Record<RetentionKind, { count: string; purge: string[] }> = {
@@ -46,12 +55,10 @@ const STATEMENTS: Record<RetentionKind, { count: string; purge: string[] }> = {
               WHERE EXISTS (SELECT 1 FROM help_request r WHERE r.id = x.id AND r.description <> '${ERASED_TEXT}')
                  OR EXISTS (SELECT 1 FROM match m WHERE m.help_request_id = x.id AND ${PERSON_WRITTEN('m.end_reason')})
                  OR EXISTS (SELECT 1 FROM match m JOIN match_transition t ON t.match_id = m.id WHERE m.help_request_id = x.id AND ${PERSON_WRITTEN('t.reason')})
-                 OR EXISTS (SELECT 1 FROM audit_event a WHERE (a.before ?| ${REQUEST_TEXT_KEYS} OR a.after ?| ${REQUEST_TEXT_KEYS})
-                              AND ((a.entity_type = 'help_request' AND a.entity_id = x.id::text)
-                                OR (a.entity_type = 'match' AND a.entity_id IN (SELECT m.id::text FROM match m WHERE m.help_request_id = x.id))))`,
+                 OR EXISTS (SELECT 1 FROM audit_event a WHERE ${ABOUT_REQUEST('x.id')} AND (${CARRIES_WORDS('a.before')} OR ${CARRIES_WORDS('a.after')}))`,
     purge: [
       // The audit trail kept copies of the same words (a request created, a match withdrawn with its reason).
-      `UPDATE audit_event SET before = before - ${REQUEST_TEXT_KEYS}, after = after - ${REQUEST_TEXT_KEYS} WHERE id IN (${EXPIRED_REQUEST_AUDITS})`,
+      `UPDATE audit_event a SET before = ${WITHOUT_WORDS('a.before')}, after = ${WITHOUT_WORDS('a.after')} WHERE a.id IN (${EXPIRED_REQUEST_AUDITS})`,
       `UPDATE match_transition t SET reason = NULL FROM match m WHERE m.id = t.match_id AND m.help_request_id IN (${EXPIRED_REQUESTS}) AND ${PERSON_WRITTEN('t.reason')}`,
       `UPDATE match m SET end_reason = NULL WHERE m.help_request_id IN (${EXPIRED_REQUESTS}) AND ${PERSON_WRITTEN('m.end_reason')}`,
       `UPDATE help_request SET description = '${ERASED_TEXT}' WHERE id IN (${EXPIRED_REQUESTS}) AND description <> '${ERASED_TEXT}'`,

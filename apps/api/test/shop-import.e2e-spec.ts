@@ -1,7 +1,7 @@
 import { PRIVACY_NOTICE_VERSION } from '@vec/core';
 import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
-import { ClaimShopDocument, DecideFacilitatorDocument, DelegatedShopsDocument, RegisterFacilitatorDocument, RegisterShopOnPaperDocument, WithdrawDelegationDocument } from './gql/generated';
+import { ClaimShopDocument, DecideFacilitatorDocument, DelegatedShopsDocument, RegisterFacilitatorDocument, RegisterShopOnPaperDocument, ResendClaimLinkDocument, WithdrawDelegationDocument } from './gql/generated';
 import { aFacilitatorInput, anEmail, aPartitaIva, aShopInput, signUp, staffUser, TEST_PASSWORD, type SignedIn } from './testing/fixtures';
 import { csvOf, problemsOf, upload } from './testing/import-fixtures';
 import { shopIn } from './testing/offer-fixtures';
@@ -156,11 +156,11 @@ describe('CSV import of shops by facilitators, on paper consent', () => {
     expect((await db.query('SELECT employees FROM shop WHERE partita_iva = $1', [rows[0].partita_iva]))[0].employees).toBe(7);
   });
 
-  it('sends one address at most five claim links a day from an organisation, in a file as through the form', async () => {
+  it('sends one address at most five claim links a day, in a file, through the form and sent again', async () => {
     const ascom = await facilitator();
     const owner = anEmail('titolare');
     const rows = Array.from({ length: 7 }, (_, i) => aShopRow({ codice_esterno: `STESSO-${i + 1}`, email_titolare: owner }));
-    const refusal = ['email_titolare', expect.stringMatching(/^email_titolare: questo indirizzo ha già ricevuto 5 link per rivendicare un negozio/)];
+    const refusal = ['email_titolare', expect.stringMatching(/^email_titolare: questo indirizzo ha già ricevuto 5 link per rivendicare un’attività/)];
 
     // A dry run counts the file's own rows; the real import the same, and writes the first five.
     const dry = await send(ascom, shopsFile(rows), 'DRY_RUN');
@@ -176,8 +176,16 @@ describe('CSV import of shops by facilitators, on paper consent', () => {
     // The form is held to the same count, naming its field; another address is not.
     const sixth = await api.gqlAs(ascom.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput(), ownerEmail: owner.toUpperCase(), declaredOn: '2026-11-30' } });
     expect(sixth.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.ownerEmail', code: 'CLAIMS_TO_ADDRESS_LIMIT' })] });
-    const other = await api.gqlAs(ascom.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput(), ownerEmail: anEmail('titolare'), declaredOn: '2026-11-30' } });
-    expect(member(dataOf(other).registerShopOnPaper, 'Delegation').consent).toBe('PAPER');
+    const otherOwner = anEmail('titolare');
+    const other = await api.gqlAs(ascom.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput(), ownerEmail: otherOwner, declaredOn: '2026-11-30' } });
+    const delegation = member(dataOf(other).registerShopOnPaper, 'Delegation');
+    expect(delegation.consent).toBe('PAPER');
+    // Sending a link again counts too: to the full address it is refused; to the other one, four more go, and the fifth send is refused.
+    const again = (ownerEmail?: string) => api.gqlAs(ascom.accessToken, ResendClaimLinkDocument, { input: { delegationId: delegation.id, ...(ownerEmail ? { ownerEmail } : {}) } });
+    expect((await again(owner)).errors?.[0].extensions).toMatchObject({ fields: [expect.objectContaining({ field: 'input.ownerEmail', code: 'CLAIMS_TO_ADDRESS_LIMIT' })] });
+    for (let i = 0; i < 4; i += 1) expect(dataOf(await again()).resendClaimLink).toMatchObject({ __typename: 'Delegation' });
+    expect((await again()).errors?.[0].extensions).toMatchObject({ fields: [expect.objectContaining({ field: 'input.delegationId', code: 'CLAIMS_TO_ADDRESS_LIMIT' })] });
+    expect((await db.query(`SELECT count(*)::int AS n FROM mail_message WHERE recipient = $1 AND kind = 'SHOP_CLAIM_INVITATION'`, [otherOwner]))[0].n).toBe(5);
 
     // A declaration dated before 1900 is a mistyped year.
     const ancient = await send(ascom, shopsFile([aShopRow({ codice_esterno: 'ANTICO', data_consenso: '01/01/1000' })]), 'DRY_RUN');

@@ -75,7 +75,7 @@ export class DelegationService {
     if (!approved) return { kind: 'not-approved' };
     assertDeclaredOn(input.declaredOn, self.now, 'input.declaredOn');
     return this.connection.withTransaction(self, async (tx) => {
-      await this.paper.assertClaimAllowed(tx, facilitator.id, input.ownerEmail, 'input.ownerEmail');
+      await this.paper.assertClaimAllowed(tx, input.ownerEmail, 'input.ownerEmail');
       const registered = await this.shops.registerUnclaimed(tx, input.shop);
       if (registered.kind !== 'shop') return registered;
       const { shop } = registered;
@@ -100,6 +100,7 @@ export class DelegationService {
       const claimable = current.status === DelegationStatus.ACTIVE && current.consent === DelegationConsent.PAPER && shop !== undefined && shop.ownerUserId === null;
       const ownerEmail = input.ownerEmail ?? current.invitedEmail;
       if (!claimable || !ownerEmail) return { kind: 'not-claimable', current: current.status };
+      await this.paper.assertClaimAllowed(tx, ownerEmail, input.ownerEmail ? 'input.ownerEmail' : 'input.delegationId');
       const delegation = await this.paper.reissueClaim(tx, facilitator, current, shop, ownerEmail);
       return { kind: 'delegation', delegation: Object.assign(delegation, { shop, facilitator }) };
     });

@@ -33,8 +33,9 @@ export function assertDeclaredOn(declaredOn: string, now: Date, field: string): 
 }
 
 /**
- * Claim links one organisation may send one address in 24 hours: an owner may have a few shops,
- * but a file naming one address on every row would otherwise e-mail it once per row.
+ * Claim links one address may be sent in 24 hours, first ones and sent again alike: an owner may
+ * have a few shops, but a file naming one address on every row, or a link sent again in a loop,
+ * would otherwise e-mail it without end.
  */
 export const CLAIMS_PER_ADDRESS_PER_DAY = 5;
 
@@ -53,20 +54,28 @@ export class PaperConsentRecords {
     private readonly facilitators: FacilitatorService,
   ) {}
 
-  /** How many claim links this organisation sent each of these addresses (lower case) in the last 24 hours. */
-  async claimsSentTo(ctx: RequestContext, facilitatorId: string, addresses: readonly string[]): Promise<Map<string, number>> {
-    if (addresses.length === 0) return new Map();
-    const rows: { address: string; n: number }[] = await this.connection.manager(ctx).query(
-      `SELECT lower(invited_email) AS address, count(*)::int AS n FROM delegation
-        WHERE facilitator_id = $1 AND consent = 'PAPER' AND lower(invited_email) = ANY($2) AND created_at > $3 GROUP BY 1`,
-      [facilitatorId, [...new Set(addresses.map((address) => address.toLowerCase()))], new Date(ctx.now.getTime() - DAY_MS)],
+  /**
+   * How many claim links went to each of these addresses (lower case) in the last 24 hours, by
+   * the e-mails recorded. In a transaction that will send more, each address is locked first (in
+   * one order, so two imports never wait on each other): counts and sends of one address follow
+   * one another, whichever process makes them.
+   */
+  async claimsSentTo(ctx: RequestContext, addresses: readonly string[]): Promise<Map<string, number>> {
+    const wanted = [...new Set(addresses.map((address) => address.toLowerCase()))].sort();
+    if (wanted.length === 0) return new Map();
+    const manager = this.connection.manager(ctx);
+    if (ctx.manager) await manager.query(`SELECT pg_advisory_xact_lock(hashtext('claim-links:' || a)) FROM unnest($1::text[]) AS a ORDER BY a`, [wanted]);
+    const rows: { address: string; n: number }[] = await manager.query(
+      `SELECT lower(recipient) AS address, count(*)::int AS n FROM mail_message
+        WHERE kind = $1 AND lower(recipient) = ANY($2) AND created_at > $3 GROUP BY 1`,
+      [MailKind.SHOP_CLAIM_INVITATION, wanted, new Date(ctx.now.getTime() - DAY_MS)],
     );
     return new Map(rows.map((row) => [row.address, row.n]));
   }
 
-  /** Refuses the one claim link about to go to `ownerEmail` when the address already had its day's share from the organisation. */
-  async assertClaimAllowed(ctx: RequestContext, facilitatorId: string, ownerEmail: string, field: string): Promise<void> {
-    const sent = (await this.claimsSentTo(ctx, facilitatorId, [ownerEmail])).get(ownerEmail.toLowerCase()) ?? 0;
+  /** Refuses the one claim link about to go to `ownerEmail` when the address already had its day's share. */
+  async assertClaimAllowed(ctx: RequestContext, ownerEmail: string, field: string): Promise<void> {
+    const sent = (await this.claimsSentTo(ctx, [ownerEmail])).get(ownerEmail.toLowerCase()) ?? 0;
     if (sent >= CLAIMS_PER_ADDRESS_PER_DAY) throw new DelegationException(DelegationErrorCode.CLAIMS_TO_ADDRESS_LIMIT, field);
   }
 

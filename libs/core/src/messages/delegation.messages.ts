@@ -32,8 +32,8 @@ export const delegationMessages = {
     it: 'L’attività è registrata su carta, il titolare non l’ha ancora rivendicata e nessun altro facilitatore opera per suo conto: se smettessi, nessuno potrebbe più farlo. Passala invece a un altro facilitatore (sulla Scrivania, «Passa a un altro facilitatore»): prenderà il tuo posto quando accetta. Oppure chiedi prima al titolare di rivendicarla con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»): potrà poi scegliere un altro facilitatore, se vuole',
   }),
   claimsToAddressLimit: (field: string, perDay: number): Words => ({
-    en: `${field}: this address has already received ${perDay} links to claim a shop from your organisation in the last 24 hours; check the address, or register the rest tomorrow`,
-    it: `${field}: questo indirizzo ha già ricevuto ${perDay} link per rivendicare un negozio dalla tua organizzazione nelle ultime 24 ore; controlla l’indirizzo, oppure registra gli altri domani`,
+    en: `${field}: this address has already received ${perDay} links to claim a business in the last 24 hours; check the address, or try again in 24 hours`,
+    it: `${field}: questo indirizzo ha già ricevuto ${perDay} link per rivendicare un’attività nelle ultime 24 ore; controlla l’indirizzo, oppure riprova tra 24 ore`,
   }),
   declaredInFuture: (field: string): Words => ({
     en: `${field} cannot be in the future: write the date on the signed declaration`,

@@ -139,7 +139,7 @@ export class ShopImportKind implements ImportKind<ShopImportScope> {
         results.set(item.row.line, result(item.row, ImportRowOutcome.UPDATED, [], plan.shopId));
       }
     }
-    const allowed = await this.withinClaimLimit(self, scope, facilitator.id, creates, write);
+    const allowed = await this.withinClaimLimit(self, scope, creates, write);
     for (const item of creates) {
       if (!allowed.includes(item)) results.set(item.row.line, result(item.row, ImportRowOutcome.INVALID, domainIssues(new DelegationException(DelegationErrorCode.CLAIMS_TO_ADDRESS_LIMIT, 'input.ownerEmail'))));
     }
@@ -149,14 +149,13 @@ export class ShopImportKind implements ImportKind<ShopImportScope> {
   }
 
   /**
-   * The new shops whose owner's address may still get a claim link today (CLAIMS_PER_ADDRESS_PER_DAY
-   * from this organisation), in file order: those the database shows (this file's earlier batches
+   * The new shops whose owner's address may still get a claim link (CLAIMS_PER_ADDRESS_PER_DAY in
+   * 24 hours), in file order: counting those the outbox shows (this file's earlier batches
    * included, once written), a dry run's earlier batches, and this batch's.
    */
-  private async withinClaimLimit(ctx: RequestContext, scope: ShopImportScope, facilitatorId: string, creates: readonly CheckedRow[], write: boolean): Promise<CheckedRow[]> {
+  private async withinClaimLimit(ctx: RequestContext, scope: ShopImportScope, creates: readonly CheckedRow[], write: boolean): Promise<CheckedRow[]> {
     const sent = await this.paper.claimsSentTo(
       ctx,
-      facilitatorId,
       creates.map((item) => item.input.ownerEmail),
     );
     const inBatch = new Map<string, number>();

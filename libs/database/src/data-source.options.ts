@@ -39,7 +39,8 @@ export function buildDataSourceOptions(url: string, entities: EntityList, limits
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     applicationName: 'vicini-e-connessi',
-    // keepAlive: a connection whose server went away is noticed by the system, not on the next query.
-    extra: { max: 10, keepAlive: true, ...(limits ? limitSettings(limits) : {}) },
+    // keepAlive: a connection whose server went away is probed after 10 s of silence, and broken
+    // when it does not answer (the system's probes), rather than waited on for hours.
+    extra: { max: 10, keepAlive: true, keepAliveInitialDelayMillis: 10_000, ...(limits ? limitSettings(limits) : {}) },
   };
 }

@@ -6,11 +6,18 @@ import { MESSAGES } from '../messages';
 /** How long a client is asked to wait before trying again. */
 const RETRY_AFTER_SECONDS = 5;
 
-/** query_canceled: PostgreSQL stopped a statement at DATABASE_STATEMENT_TIMEOUT_SECONDS (a lock wait included). */
-const STATEMENT_CANCELED = '57014';
+/**
+ * PostgreSQL's codes for a statement it stopped or a session it ended: query_canceled (at
+ * DATABASE_STATEMENT_TIMEOUT_SECONDS, a lock wait included), idle_in_transaction_session_timeout,
+ * admin_shutdown (a restart). The transaction is rolled back either way.
+ */
+const STOPPED = new Set(['57014', '25P03', '57P01']);
 
-/** node-postgres's words when no connection came within DATABASE_POOL_WAIT_SECONDS (the pool's, then the connection's). */
-const POOL_WAIT = /^timeout exceeded when trying to connect$|^Connection terminated due to connection timeout$/;
+/**
+ * node-postgres's words when no connection came within DATABASE_POOL_WAIT_SECONDS (the pool's,
+ * then the connection's), or when the server ended the connection under a request.
+ */
+const NO_CONNECTION = /^timeout exceeded when trying to connect$|^Connection terminated due to connection timeout$|^Connection terminated unexpectedly$|is not queryable$/;
 
 /**
  * The database did not answer within the limits a request has: the statement was cancelled (its
@@ -18,8 +25,10 @@ const POOL_WAIT = /^timeout exceeded when trying to connect$|^Connection termina
  * may try again. Not a fault of the platform's code, so it is told, not masked.
  */
 export function isDatabaseBusy(error: unknown): boolean {
-  if (error instanceof QueryFailedError) return (error.driverError as { code?: string } | undefined)?.code === STATEMENT_CANCELED;
-  return error instanceof Error && POOL_WAIT.test(error.message);
+  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && STOPPED.has(code)) return true;
+  const message = error instanceof QueryFailedError ? (error.driverError as { message?: string }).message : error instanceof Error ? error.message : undefined;
+  return typeof message === 'string' && NO_CONNECTION.test(message);
 }
 
 /** SERVICE_UNAVAILABLE with its retry-after, in the body and as a Retry-After header (HTTP routes answer 503). */

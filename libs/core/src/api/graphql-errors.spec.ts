@@ -1,3 +1,4 @@
+import { QueryFailedError } from 'typeorm';
 import { GraphQLError, Source } from 'graphql';
 import { formatGraphQLError } from './graphql-errors';
 import { queryTooComplex } from './query-cost';
@@ -18,6 +19,33 @@ describe('formatGraphQLError', () => {
       extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'code' }], stacktrace: ['x'] },
     });
     expect(formatted).toEqual({ message: 'Invalid input', extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'code' }] } });
+  });
+});
+
+describe('formatGraphQLError and a database that did not answer in time', () => {
+  it('tells it as SERVICE_UNAVAILABLE with a retry, wherever it was thrown (a field resolver too), and not what the SQL was', () => {
+    const cases = [
+      new QueryFailedError('SELECT 1', [], Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' })),
+      new QueryFailedError('SELECT 1', [], Object.assign(new Error('terminating connection due to idle-in-transaction timeout'), { code: '25P03' })),
+      new Error('timeout exceeded when trying to connect'),
+      new Error('Connection terminated unexpectedly'),
+    ];
+    for (const cause of cases) {
+      const error = new GraphQLError(cause.message, { path: ['offer', 'provider'], originalError: cause });
+      const formatted = formatGraphQLError({ message: cause.message, path: ['offer', 'provider'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error);
+      expect(formatted).toEqual({
+        message: expect.stringMatching(/^The platform is too busy to answer now/),
+        path: ['offer', 'provider'],
+        locations: undefined,
+        extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: 5, messageIt: expect.stringMatching(/^La piattaforma è troppo occupata/) },
+      });
+    }
+  });
+
+  it('still masks other database errors', () => {
+    const cause = new QueryFailedError('SELECT 1', [], Object.assign(new Error('relation "x" does not exist'), { code: '42P01' }));
+    const error = new GraphQLError(cause.message, { originalError: cause });
+    expect(formatGraphQLError({ message: cause.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
   });
 });
 

@@ -5,6 +5,7 @@ import { queryTooComplex } from './query-cost';
 import type { GraphQLContext } from './request-context';
 import { loggableError } from '../common/log-safety';
 import { MESSAGES } from '../messages';
+import { databaseBusyError, isDatabaseBusy } from './database-busy';
 
 /** Error codes whose message is meant for the client; anything else is masked. */
 const EXPOSED_CODES = new Set([
@@ -73,6 +74,11 @@ function isRequestRefusal(error: unknown): boolean {
 export function formatGraphQLError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
   const limit = queryLimitError(formatted, error);
   if (limit) return limit;
+  // Also where no Nest filter runs (field resolvers, data loaders): a database that did not answer in time is told, not masked.
+  if (isDatabaseBusy(error instanceof GraphQLError ? error.originalError : error)) {
+    const { http: _http, ...extensions } = databaseBusyError().extensions;
+    return { message: databaseBusyError().message, path: formatted.path, locations: formatted.locations, extensions };
+  }
   if (isRequestRefusal(error)) return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
   if (isExposed(formatted.extensions?.code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
@@ -89,6 +95,10 @@ export const errorReportingPlugin: ApolloServerPlugin<GraphQLContext> = {
     return {
       async didEncounterErrors({ errors, contextValue }) {
         for (const error of errors) {
+          if (isDatabaseBusy(error.originalError)) {
+            logger.warn(`request ${contextValue.ctx.requestId}: database busy, request stopped: ${loggableError(error.originalError).message}`);
+            continue;
+          }
           if (isExposed(error.extensions?.code) || isRequestRefusal(error)) continue;
           const { message, stack } = loggableError(error.originalError ?? error);
           logger.error(`request ${contextValue.ctx.requestId}: ${message}`, stack);
@@ -97,6 +107,8 @@ export const errorReportingPlugin: ApolloServerPlugin<GraphQLContext> = {
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
         const requestId = contextValue.ctx.requestId;
+        const busy = response.body.singleResult.errors.find((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE');
+        if (busy) response.http.headers.set('retry-after', String(busy.extensions?.retryAfter));
         response.body.singleResult.errors = response.body.singleResult.errors.map((error) => ({
           ...error,
           message: error.extensions?.code === INTERNAL ? MESSAGES.request.internalError(requestId).en : error.message,

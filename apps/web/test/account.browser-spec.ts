@@ -118,14 +118,14 @@ describe('Account recovery and changes in the browser, through the development m
 
     await page.goto(await mailboxLink(other.email, 'EMAIL_VERIFICATION'));
     await page.getByText(`L'indirizzo ${other.email} è confermato`, { exact: false }).waitFor();
-    await page.getByText(`Il collegamento era di un altro account: qui resti collegato come ${signedIn.email}.`, { exact: false }).waitFor();
+    await page.getByText(`Il collegamento era di un altro account: qui resta aperta la sessione di ${signedIn.email}.`, { exact: false }).waitFor();
 
     const asked = await web.api.gqlRaw('mutation($i: RequestPasswordResetInput!) { requestPasswordReset(input: $i) }', { variables: { i: { email: other.email } } });
     expect(asked.errors).toBeUndefined();
     await page.goto(await mailboxLink(other.email, 'PASSWORD_RESET'));
     await page.getByLabel('Nuova password').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Salva la nuova password' }).click();
-    await page.getByText(`La password dell'account ${other.email} è cambiata. Accedi con la nuova password. Il collegamento era di un altro account: qui resti collegato come ${signedIn.email}.`).waitFor();
+    await page.getByText(`La password dell'account ${other.email} è cambiata. Accedi con la nuova password. Il collegamento era di un altro account: qui resta aperta la sessione di ${signedIn.email}.`).waitFor();
     // Still signed in as before: the shop's own page opens.
     await page.goto('/la-mia-attivita');
     await page.getByRole('button', { name: "Registra l'attività" }).waitFor();

@@ -1,7 +1,7 @@
-import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 import { MESSAGES } from '../messages';
+import { retryAfterExtensions } from './retry-after';
 
 /** How long a client is asked to wait before trying again. */
 const RETRY_AFTER_SECONDS = 5;
@@ -34,12 +34,5 @@ export function isDatabaseBusy(error: unknown): boolean {
 /** SERVICE_UNAVAILABLE with its retry-after, in the body and as a Retry-After header (HTTP routes answer 503). */
 export function databaseBusyError(): GraphQLError {
   const words = MESSAGES.request.databaseBusy(RETRY_AFTER_SECONDS);
-  return new GraphQLError(words.en, {
-    extensions: {
-      code: 'SERVICE_UNAVAILABLE',
-      retryAfter: RETRY_AFTER_SECONDS,
-      messageIt: words.it,
-      http: { headers: new HeaderMap([['retry-after', String(RETRY_AFTER_SECONDS)]]) },
-    },
-  });
+  return new GraphQLError(words.en, { extensions: { code: 'SERVICE_UNAVAILABLE', ...retryAfterExtensions(RETRY_AFTER_SECONDS), messageIt: words.it } });
 }

@@ -8,6 +8,7 @@ import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, M
 import { MESSAGES } from '../messages';
 
 import { LOG_LEVELS, type LogLevelName, toBoolean, toNumber } from './environment-values';
+import { RequestLimitsEnvironment } from './request-limits.environment';
 
 export type { LogLevelName } from './environment-values';
 
@@ -18,7 +19,7 @@ export const ALLOCATION_SCHEDULE_OFF = 'off';
  * Every environment variable the platform reads, with its default. Checked once at start:
  * a wrong value stops the process with a message naming the variable.
  */
-export class Environment {
+export class Environment extends RequestLimitsEnvironment {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
@@ -126,122 +127,6 @@ export class Environment {
    */
   @IsTrustProxy()
   TRUST_PROXY = 'false';
-
-  /** The largest request body accepted, in kB (larger bodies are refused with 413). */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
-  @Max(10240)
-  HTTP_BODY_LIMIT_KB = 100;
-
-  /** Secure flag of the session cookie: `auto` sets it in production only (plain HTTP on localhost otherwise). */
-  @IsIn(['auto', 'true', 'false'])
-  COOKIE_SECURE: 'auto' | 'true' | 'false' = 'auto';
-
-  /** Schema introspection: `auto` allows it outside production only. */
-  @IsIn(['auto', 'true', 'false'])
-  GRAPHQL_INTROSPECTION: 'auto' | 'true' | 'false' = 'auto';
-
-  /** Limits every GraphQL operation must meet before it runs (see README, Security). */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(2)
-  @Max(100)
-  GRAPHQL_MAX_DEPTH = 10;
-
-  @Transform(toNumber)
-  @IsInt()
-  @Min(0)
-  @Max(1000)
-  GRAPHQL_MAX_ALIASES = 30;
-
-  @Transform(toNumber)
-  @IsInt()
-  @Min(0)
-  @Max(1000)
-  GRAPHQL_MAX_DIRECTIVES = 20;
-
-  @Transform(toNumber)
-  @IsInt()
-  @Min(100)
-  @Max(1_000_000)
-  GRAPHQL_MAX_TOKENS = 2500;
-
-  /** Budget of what one operation may return: fields, with lists multiplied by their size. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(100)
-  @Max(100_000_000)
-  GRAPHQL_MAX_COST = 200_000;
-
-  /** Requests one client address may make per minute to one API process (0: no limit). */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  RATE_LIMIT_PER_MINUTE = 600;
-
-  /** Sign-in attempts per client address per 15 minutes, counted across every API process. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
-  THROTTLE_LOGIN_PER_ADDRESS = 30;
-
-  /** Sign-ups per client address per hour, across every API process. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
-  THROTTLE_REGISTER_PER_ADDRESS = 10;
-
-  /** Session renewals per client address per 15 minutes, across every API process. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
-  THROTTLE_REFRESH_PER_ADDRESS = 300;
-
-  /** Account e-mails asked for (password reset, verification link, change of address) per client address per hour. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
-  THROTTLE_ACCOUNT_MAIL_PER_ADDRESS = 10;
-
-  /** Account e-mails asked for per e-mail address per hour, whether an account has it or not. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  THROTTLE_ACCOUNT_MAIL_PER_EMAIL = 3;
-
-  /** Invitation e-mails a facilitator organisation sends shops per hour. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  THROTTLE_INVITATIONS_PER_ORGANISATION = 100;
-
-  /** Consecutive wrong passwords after which an account is locked for a while. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  LOGIN_LOCKOUT_AFTER = 5;
-
-  /** The first lock, in seconds; each further wrong password doubles it, up to LOGIN_LOCKOUT_MAX_SECONDS. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
-  @Max(86_400)
-  LOGIN_LOCKOUT_SECONDS = 60;
-
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
-  @Max(86_400)
-  LOGIN_LOCKOUT_MAX_SECONDS = 900;
 
   /**
    * Cron expression (5 fields, UTC) for recurring committed allocation runs, stored for every

@@ -15,6 +15,7 @@ import { CallPublisherService } from '../selection-call/call-publisher.service';
 import { ThrottleService } from '../throttle/throttle.service';
 import type { ErasureBlockerKind } from '../messages';
 import { AUDIT_PERSONAL_KEYS, ERASED_TEXT } from './personal-data.registry';
+import { personWritten } from './person-written';
 import { enterPersonalDataMaintenance } from './personal-data-maintenance';
 
 export interface ErasureBlocker {
@@ -173,12 +174,12 @@ export class AccountErasureService {
       const systemCodes = Object.values(SYSTEM_REASON);
       await manager.query(
         `UPDATE match SET end_reason = NULL
-          WHERE id = ANY($1) AND end_reason IS NOT NULL AND NOT (split_part(end_reason, ':', 1) = ANY($2)) AND end_reason !~ '^allocation run '`,
+          WHERE id = ANY($1) AND ${personWritten('end_reason')}`,
         [matchIds, systemCodes],
       );
       await manager.query(
         `UPDATE match_transition SET reason = NULL
-          WHERE match_id = ANY($1) AND reason IS NOT NULL AND NOT (split_part(reason, ':', 1) = ANY($2)) AND reason !~ '^allocation run '`,
+          WHERE match_id = ANY($1) AND ${personWritten('reason')}`,
         [matchIds, systemCodes],
       );
       // The other side's notifications about these matches keep their facts, not the shop's name nor a person's words.
@@ -188,7 +189,7 @@ export class AccountErasureService {
       ]);
       await manager.query(
         `UPDATE notification SET params = jsonb_set(params, '{reason}', 'null')
-          WHERE match_id = ANY($1) AND params->>'reason' IS NOT NULL AND NOT (split_part(params->>'reason', ':', 1) = ANY($2)) AND params->>'reason' !~ '^allocation run '`,
+          WHERE match_id = ANY($1) AND ${personWritten("params->>'reason'")}`,
         [matchIds, systemCodes],
       );
       subjects.push({ type: 'shop', ids: [shopId] }, { type: 'help_request', ids: requests.map((request) => request.id) }, { type: 'match', ids: matchIds });

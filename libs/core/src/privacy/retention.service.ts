@@ -10,6 +10,7 @@ import { SYSTEM_REASON } from '../match/match-reasons';
 import { ERASED_TEXT } from './personal-data.registry';
 import { enterPersonalDataMaintenance } from './personal-data-maintenance';
 import { RETENTION_RULES, RetentionCutoff, RetentionKind, RetentionPeriods, retentionCutoffs } from './retention-policy';
+import { personWritten } from './person-written';
 
 export interface RetentionLine extends RetentionCutoff {
   /** Rows expired and not yet purged (dry run), or purged now. */
@@ -21,10 +22,6 @@ export interface RetentionReport {
   lines: RetentionLine[];
 }
 
-/** A person's words in a reason; the platform's own codes are kept (they are not personal). */
-const PERSON_WRITTEN = (column: string): string =>
-  `${column} IS NOT NULL AND NOT (split_part(${column}, ':', 1) = ANY($2)) AND ${column} !~ '^allocation run '`;
-
 /** Closed requests whose last change is older than the cutoff ($1), not yet pseudonymised. */
 const EXPIRED_REQUESTS = `SELECT r.id FROM help_request r
   WHERE r.status IN ('FULFILLED', 'CANCELLED') AND coalesce(r.cancelled_at, r.updated_at) < $1
@@ -32,12 +29,12 @@ const EXPIRED_REQUESTS = `SELECT r.id FROM help_request r
 
 /** An audit event's JSON (`before` or `after`) that still carries a person's words: a request's description, or a reason that is not a platform code. */
 const CARRIES_WORDS = (json: string): string =>
-  `(${json} ? 'description' OR ${PERSON_WRITTEN(`${json}->>'reason'`)} OR ${PERSON_WRITTEN(`${json}->>'endReason'`)})`;
+  `(${json} ? 'description' OR ${personWritten(`${json}->>'reason'`)} OR ${personWritten(`${json}->>'endReason'`)})`;
 
 /** The same JSON without those words; the platform's reason codes stay, as in the match's own history. */
 const WITHOUT_WORDS = (json: string): string =>
-  `${json} - 'description' - (CASE WHEN ${PERSON_WRITTEN(`${json}->>'reason'`)} THEN 'reason' ELSE '' END)
-           - (CASE WHEN ${PERSON_WRITTEN(`${json}->>'endReason'`)} THEN 'endReason' ELSE '' END)`;
+  `${json} - 'description' - (CASE WHEN ${personWritten(`${json}->>'reason'`)} THEN 'reason' ELSE '' END)
+           - (CASE WHEN ${personWritten(`${json}->>'endReason'`)} THEN 'endReason' ELSE '' END)`;
 
 /** Audit events of the request (`x.id`) or of its matches. */
 const ABOUT_REQUEST = (request: string): string =>
@@ -53,14 +50,14 @@ const STATEMENTS: Record<RetentionKind, { count: string; purge: string[] }> = {
   [RetentionKind.CLOSED_REQUESTS]: {
     count: `SELECT count(*)::int AS n FROM (${EXPIRED_REQUESTS}) x
               WHERE EXISTS (SELECT 1 FROM help_request r WHERE r.id = x.id AND r.description <> '${ERASED_TEXT}')
-                 OR EXISTS (SELECT 1 FROM match m WHERE m.help_request_id = x.id AND ${PERSON_WRITTEN('m.end_reason')})
-                 OR EXISTS (SELECT 1 FROM match m JOIN match_transition t ON t.match_id = m.id WHERE m.help_request_id = x.id AND ${PERSON_WRITTEN('t.reason')})
+                 OR EXISTS (SELECT 1 FROM match m WHERE m.help_request_id = x.id AND ${personWritten('m.end_reason')})
+                 OR EXISTS (SELECT 1 FROM match m JOIN match_transition t ON t.match_id = m.id WHERE m.help_request_id = x.id AND ${personWritten('t.reason')})
                  OR EXISTS (SELECT 1 FROM audit_event a WHERE ${ABOUT_REQUEST('x.id')} AND (${CARRIES_WORDS('a.before')} OR ${CARRIES_WORDS('a.after')}))`,
     purge: [
       // The audit trail kept copies of the same words (a request created, a match withdrawn with its reason).
       `UPDATE audit_event a SET before = ${WITHOUT_WORDS('a.before')}, after = ${WITHOUT_WORDS('a.after')} WHERE a.id IN (${EXPIRED_REQUEST_AUDITS})`,
-      `UPDATE match_transition t SET reason = NULL FROM match m WHERE m.id = t.match_id AND m.help_request_id IN (${EXPIRED_REQUESTS}) AND ${PERSON_WRITTEN('t.reason')}`,
-      `UPDATE match m SET end_reason = NULL WHERE m.help_request_id IN (${EXPIRED_REQUESTS}) AND ${PERSON_WRITTEN('m.end_reason')}`,
+      `UPDATE match_transition t SET reason = NULL FROM match m WHERE m.id = t.match_id AND m.help_request_id IN (${EXPIRED_REQUESTS}) AND ${personWritten('t.reason')}`,
+      `UPDATE match m SET end_reason = NULL WHERE m.help_request_id IN (${EXPIRED_REQUESTS}) AND ${personWritten('m.end_reason')}`,
       `UPDATE help_request SET description = '${ERASED_TEXT}' WHERE id IN (${EXPIRED_REQUESTS}) AND description <> '${ERASED_TEXT}'`,
     ],
   },

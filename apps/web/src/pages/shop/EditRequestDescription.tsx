@@ -13,7 +13,7 @@ export function EditRequestDescription({ request, onDone }: { request: HelpReque
   const [text, setText] = useState('');
   const [update, { loading }] = useMutation(UpdateHelpRequestDescriptionDocument);
   const labels = { description: t('request.description') };
-  const { errors, attempt, send, dismiss, clear } = useFormErrors(labels);
+  const { errors, attempt, send, changed, clear } = useFormErrors(labels);
   if (request.status !== 'OPEN') return null;
   const prefix = `request-${request.id}`;
 
@@ -50,10 +50,7 @@ export function EditRequestDescription({ request, onDone }: { request: HelpReque
         required
         multiline
         value={text}
-        onChange={(value) => {
-          setText(value);
-          dismiss('description');
-        }}
+        onChange={changed('description', setText)}
         error={errors.fields.description}
       />
       <FormActions busy={loading} submitLabel={t('request.save')} onCancel={() => setOpen(false)} />

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { wordedError } from '../../api/user-input.error';
 import { answerHttpError } from '../../api/http-error-answer';
+import { retryAfterExtensions } from '../../api/retry-after';
 import { AuthException } from '../../auth/auth.exception';
 import { authErrorToGraphQL } from '../../auth/api/auth.errors';
 import { DelegationException } from '../../delegation/delegation.exception';
@@ -19,7 +20,7 @@ import { IMPORT_RETRY_SECONDS } from '../import-gate';
 export function importErrorToGraphQL(error: ImportException): GraphQLError {
   if (error.code === ImportErrorCode.BUSY || error.code === ImportErrorCode.ALREADY_RUNNING) {
     const retryAfter = error.detail.limit ?? IMPORT_RETRY_SECONDS;
-    return wordedError(importFailureWords(error), { code: 'TOO_MANY_REQUESTS', reason: error.code, retryAfter, http: { headers: new Map([['retry-after', String(retryAfter)]]) } });
+    return wordedError(importFailureWords(error), { code: 'TOO_MANY_REQUESTS', reason: error.code, ...retryAfterExtensions(retryAfter) });
   }
   const code =
     error.code === ImportErrorCode.JOB_NOT_FOUND || error.code === ImportErrorCode.UNKNOWN_KIND

@@ -1,7 +1,7 @@
-import { HeaderMap } from '@apollo/server';
 import { ArgumentsHost, Catch } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
+import { retryAfterExtensions } from '../../api/retry-after';
 import { MESSAGES } from '../../messages';
 import { ThrottleException } from '../throttle.exception';
 
@@ -23,15 +23,8 @@ export function throttleWords(error: ThrottleException): { message: string; mess
  * stays 200, as for every error GraphQL execution reports (the API's other routes answer 429).
  */
 export function throttleErrorToGraphQL(error: ThrottleException): GraphQLError {
-  const headers = new HeaderMap([['retry-after', String(error.retryAfterSeconds)]]);
   return new GraphQLError(throttleWords(error).message, {
-    extensions: {
-      code: 'TOO_MANY_REQUESTS',
-      reason: error.reason,
-      retryAfter: error.retryAfterSeconds,
-      messageIt: throttleWords(error).messageIt,
-      http: { headers },
-    },
+    extensions: { code: 'TOO_MANY_REQUESTS', reason: error.reason, ...retryAfterExtensions(error.retryAfterSeconds), messageIt: throttleWords(error).messageIt },
   });
 }
 

@@ -23,7 +23,8 @@ describe('A set waits, is promoted and is withdrawn as one (with the worker)', (
   let db: DataSource;
   let staff: SignedIn;
   beforeAll(async () => {
-    api = await startTestApp({ worker: true });
+    // A database of its own: its jobs (expiry, promotion) are this app's worker's only, not taken by another suite's app that is closing.
+    api = await startTestApp({ worker: true, ownDatabase: true });
     db = api.app.get(DataSource);
     staff = await staffUser(api);
   });

@@ -26,7 +26,8 @@ describe('The match lifecycle over GraphQL, with the worker', () => {
   let provider: ProviderAccount;
 
   beforeAll(async () => {
-    api = await startTestApp({ worker: true });
+    // A database of its own: its jobs (expiry, promotion) are this app's worker's only, not taken by another suite's app that is closing.
+    api = await startTestApp({ worker: true, ownDatabase: true });
     db = api.app.get(DataSource);
     staff = await staffUser(api);
     provider = await approvedProvider(api, staff);

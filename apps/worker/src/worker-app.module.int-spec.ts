@@ -2,17 +2,23 @@ import { INestApplicationContext } from '@nestjs/common';
 import { ModulesContainer, NestFactory } from '@nestjs/core';
 import { RESOLVER_TYPE_METADATA } from '@nestjs/graphql';
 import { OfferResolver } from '@vec/core/offer/api/offer.resolver';
-import { testDatabaseUrl } from '@vec/core/testing/test-database';
+import { createScratchDatabase } from '@vec/core/testing/test-database';
 import { WorkerAppModule } from './worker-app.module';
 
 /** The worker boots the domain only: no resolver, no controller, no API module in its graph. */
 describe('the worker module graph', () => {
   let app: INestApplicationContext;
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
 
   beforeAll(async () => {
-    app = await NestFactory.createApplicationContext(WorkerAppModule.register(testDatabaseUrl(), 60), { logger: ['error'] });
+    // A database of its own: a consuming worker on the shared one would take other suites' jobs and stop half-way through them.
+    scratch = await createScratchDatabase({ migrated: true });
+    app = await NestFactory.createApplicationContext(WorkerAppModule.register(scratch.url, 60), { logger: ['error'] });
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await scratch.drop();
+  });
 
   const isResolver = (type: unknown): boolean => typeof type === 'function' && Reflect.getMetadata(RESOLVER_TYPE_METADATA, type) !== undefined;
 

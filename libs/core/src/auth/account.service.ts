@@ -5,6 +5,7 @@ import { requireActor } from '../common/access';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { MailService } from '../mail/mail.service';
+import { WEB_PAGES } from '../mail/mail-settings';
 import { MailKind } from '../mail/mail.types';
 import type { AccountLinkProblem } from '../messages';
 import { AddressLimit, ThrottleService } from '../throttle/throttle.service';
@@ -162,7 +163,7 @@ export class AccountService {
             kind: MailKind.EMAIL_CHANGED_NOTICE,
             userId: user.id,
             recipient: user.email,
-            values: { oldEmail: user.email, newEmail: link.email },
+            values: { oldEmail: user.email, newEmail: link.email, contactsUrl: this.mail.link(WEB_PAGES.contacts) },
           },
         ]);
         await this.audit.record(as, { action: 'user.email_changed', entityType: 'user', entityId: user.id, before: { email: user.email }, after: { email: link.email } });

@@ -10,6 +10,8 @@ export const DEVELOPMENT_MAIL_FROM = 'Vicini e connessi <noreply@localhost>';
 export const WEB_PAGES = {
   privacy: '/privacy',
   preferences: '/preferenze',
+  /** How to reach the platform's support (the web app's contacts page). */
+  contacts: '/contatti',
   /** GET: the web app's confirmation page; POST: one-click unsubscribe (RFC 8058), served by the API. */
   unsubscribe: '/disiscrizione',
 } as const;

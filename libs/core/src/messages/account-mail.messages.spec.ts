@@ -23,9 +23,12 @@ describe('account e-mails', () => {
     expect(renderMail(MailKind.PASSWORD_RESET, 'en', values, LINKS).text).toContain('for 30 minutes');
   });
 
-  it('tell the old address which address the account moved to', () => {
-    const mail = renderMail(MailKind.EMAIL_CHANGED_NOTICE, 'en', { oldEmail: 'old@example.it', newEmail: 'new@example.it' }, LINKS);
+  it('tell the old address which address the account moved to, and where to write if it was not the account', () => {
+    const values = { oldEmail: 'old@example.it', newEmail: 'new@example.it', contactsUrl: 'https://vicini.example/contatti' };
+    const mail = renderMail(MailKind.EMAIL_CHANGED_NOTICE, 'en', values, LINKS);
     expect(mail.subject).toBe('The e-mail address of your Vicini e connessi account changed');
     expect(mail.text).toContain('that used old@example.it now uses new@example.it');
+    expect(mail.text).toContain('write at once to the platform’s support (https://vicini.example/contatti)');
+    expect(renderMail(MailKind.EMAIL_CHANGED_NOTICE, 'it', values, LINKS).html).toContain('<a href="https://vicini.example/contatti">assistenza della piattaforma</a>');
   });
 });

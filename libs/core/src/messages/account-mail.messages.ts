@@ -20,6 +20,8 @@ export interface PasswordResetMail {
 export interface EmailChangedMail {
   oldEmail: string;
   newEmail: string;
+  /** The web app's contacts page: where to write if the change was not the account's. */
+  contactsUrl: string;
 }
 
 // Typed by the values each kind names.
@@ -170,7 +172,7 @@ export const accountMailMessages = {
         '',
         'the Vicini e connessi account that used {{oldEmail}} now uses {{newEmail}}: messages and sign-in go to the new address.',
         '',
-        'If you did not make this change, write at once to the platform’s support: someone else may have your password.',
+        'If you did not make this change, write at once to the platform’s support ({{contactsUrl}}): someone else may have your password.',
       ),
     ),
     plain(
@@ -179,7 +181,7 @@ export const accountMailMessages = {
         '',
         'l’account Vicini e connessi che usava {{oldEmail}} ora usa {{newEmail}}: i messaggi e l’accesso passano al nuovo indirizzo.',
         '',
-        'Se non hai fatto tu questa modifica, scrivi subito all’assistenza della piattaforma: qualcun altro potrebbe avere la tua password.',
+        'Se non hai fatto tu questa modifica, scrivi subito all’assistenza della piattaforma ({{contactsUrl}}): qualcun altro potrebbe avere la tua password.',
       ),
     ),
   ),
@@ -188,14 +190,14 @@ export const accountMailMessages = {
       lines(
         '<p>Hello,</p>',
         '<p>the Vicini e connessi account that used <strong>{{oldEmail}}</strong> now uses <strong>{{newEmail}}</strong>: messages and sign-in go to the new address.</p>',
-        '<p>If you did not make this change, write at once to the platform’s support: someone else may have your password.</p>',
+        '<p>If you did not make this change, write at once to <a href="{{contactsUrl}}">the platform’s support</a>: someone else may have your password.</p>',
       ),
     ),
     html(
       lines(
         '<p>Buongiorno,</p>',
         '<p>l’account Vicini e connessi che usava <strong>{{oldEmail}}</strong> ora usa <strong>{{newEmail}}</strong>: i messaggi e l’accesso passano al nuovo indirizzo.</p>',
-        '<p>Se non hai fatto tu questa modifica, scrivi subito all’assistenza della piattaforma: qualcun altro potrebbe avere la tua password.</p>',
+        '<p>Se non hai fatto tu questa modifica, scrivi subito all’<a href="{{contactsUrl}}">assistenza della piattaforma</a>: qualcun altro potrebbe avere la tua password.</p>',
       ),
     ),
   ),

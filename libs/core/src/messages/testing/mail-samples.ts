@@ -14,9 +14,9 @@ export const MAIL_SAMPLES: Pick<Samples<typeof MESSAGES>, 'accountMail' | 'deleg
     emailChangeSubject: LINK_MAILS,
     emailChangeText: LINK_MAILS,
     emailChangeHtml: LINK_MAILS,
-    emailChangedSubject: [[{ oldEmail: 'vecchio@example.it', newEmail: 'nuovo@example.it' }]],
-    emailChangedText: [[{ oldEmail: 'vecchio@example.it', newEmail: 'nuovo@example.it' }]],
-    emailChangedHtml: [[{ oldEmail: 'vecchio@example.it', newEmail: 'nuovo@example.it' }]],
+    emailChangedSubject: [[{ oldEmail: 'vecchio@example.it', newEmail: 'nuovo@example.it', contactsUrl: 'https://vicini.example/contatti' }]],
+    emailChangedText: [[{ oldEmail: 'vecchio@example.it', newEmail: 'nuovo@example.it', contactsUrl: 'https://vicini.example/contatti' }]],
+    emailChangedHtml: [[{ oldEmail: 'vecchio@example.it', newEmail: 'nuovo@example.it', contactsUrl: 'https://vicini.example/contatti' }]],
   },
   delegationMail: {
     invitationSubject: INVITATION_MAILS,

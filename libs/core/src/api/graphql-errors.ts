@@ -76,8 +76,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error?: unk
   if (limit) return limit;
   // Also where no Nest filter runs (field resolvers, data loaders): a database that did not answer in time is told, not masked.
   if (isDatabaseBusy(error instanceof GraphQLError ? error.originalError : error)) {
-    const { http: _http, ...extensions } = databaseBusyError().extensions;
-    return { message: databaseBusyError().message, path: formatted.path, locations: formatted.locations, extensions };
+    const busy = databaseBusyError();
+    const { http: _http, ...extensions } = busy.extensions;
+    return { message: busy.message, path: formatted.path, locations: formatted.locations, extensions };
   }
   if (isRequestRefusal(error)) return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
   if (isExposed(formatted.extensions?.code)) {

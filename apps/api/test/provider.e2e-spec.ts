@@ -5,6 +5,7 @@ import {
   ProvidersDocument,
   RegisterProviderDocument,
   type RegisterProviderInput,
+  UpdateProviderDocument,
   VerifyProviderDocument,
   type VerificationStatus,
 } from './gql/generated';
@@ -101,7 +102,7 @@ describe('Providers and their verification over GraphQL', () => {
   });
 
   it.each<[string, Partial<RegisterProviderInput>, string]>([
-    ['a website without https://', { website: 'consegne.example.it' }, 'input.website'],
+    ['a website that is not a web address', { website: 'consegne' }, 'input.website'],
     ['a too short description', { description: 'Gratis' }, 'input.description'],
     ['a bad Partita IVA', { partitaIva: '00000000001' }, 'input.partitaIva'],
   ])('refuses %s and writes nothing', async (_label, override, field) => {
@@ -111,6 +112,18 @@ describe('Providers and their verification over GraphQL', () => {
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field })] });
     const [{ n }] = await db.query('SELECT COUNT(*)::int AS n FROM provider WHERE owner_user_id = $1', [owner.userId]);
     expect(n).toBe(0);
+  });
+
+  it('reads a website typed without https://, and removes it when the field is left blank', async () => {
+    const owner = await signUp(api, 'PROVIDER');
+    const registered = await api.gqlAs(owner.accessToken, RegisterProviderDocument, { input: aProviderInput({ website: ' www.consegne.example.it/chi-siamo ' }) });
+    expect(member(dataOf(registered).registerProvider, 'Provider').website).toBe('https://www.consegne.example.it/chi-siamo');
+    const blank = await api.gqlAs(owner.accessToken, UpdateProviderDocument, { input: { website: '' } });
+    expect(dataOf(blank).updateProvider.website).toBeNull();
+    const again = await api.gqlAs(owner.accessToken, UpdateProviderDocument, { input: { website: 'consegne.example.it' } });
+    expect(dataOf(again).updateProvider.website).toBe('https://consegne.example.it');
+    const removed = await api.gqlAs(owner.accessToken, UpdateProviderDocument, { input: { website: null } });
+    expect(dataOf(removed).updateProvider.website).toBeNull();
   });
 
   it('refuses a kind outside the list before running anything', async () => {

@@ -591,6 +591,7 @@ export type RegisterFacilitatorInput = {
   /** Partita IVA, or the numeric codice fiscale of a body without one: 11 digits. */
   taxCode: string;
   territory: FacilitatorTerritoryInput;
+  /** https:// is assumed when no scheme is typed; blank or null: none (on an update, removes it). */
   website?: string | null | undefined;
 };
 
@@ -614,6 +615,7 @@ export type RegisterProviderInput = {
   name: string;
   /** Partita IVA, 11 digits. */
   partitaIva: string;
+  /** https:// is assumed when no scheme is typed; blank or null: none (on an update, removes it). */
   website?: string | null | undefined;
 };
 
@@ -831,6 +833,7 @@ export type UpdateFacilitatorInput = {
   kind?: FacilitatorKind | null | undefined;
   name?: string | null | undefined;
   territory?: FacilitatorTerritoryInput | null | undefined;
+  /** https:// is assumed when no scheme is typed; blank or null: none (on an update, removes it). */
   website?: string | null | undefined;
 };
 
@@ -866,6 +869,7 @@ export type UpdateProviderInput = {
   description?: string | null | undefined;
   kind?: ProviderKind | null | undefined;
   name?: string | null | undefined;
+  /** https:// is assumed when no scheme is typed; blank or null: none (on an update, removes it). */
   website?: string | null | undefined;
 };
 

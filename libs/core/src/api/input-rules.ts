@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { COMUNE_CODE_PATTERN, PROVINCE_CODE_PATTERN, REGION_CODE_PATTERN } from '@vec/territory';
 import { Transform } from 'class-transformer';
-import { IsDefined, IsUUID, Matches, registerDecorator, ValidateIf, type ValidationArguments } from 'class-validator';
+import { IsDefined, IsOptional, IsUrl, IsUUID, Matches, MaxLength, registerDecorator, ValidateIf, type ValidationArguments } from 'class-validator';
 import { MESSAGES, type IdentifiedThing, type Words } from '../messages';
 import { normaliseText, textProblem, type TextKind, type TextProblem } from './text-rules';
 
@@ -14,6 +14,27 @@ export const lowerTrim = ({ value }: TransformArgs): unknown => (typeof value ==
 /** Partita IVA as people type it: spaces and an "IT" prefix removed. */
 export const compactVatNumber = ({ value }: TransformArgs): unknown =>
   typeof value === 'string' ? value.replace(/\s+/g, '').replace(/^IT/i, '') : value;
+
+/**
+ * A website as people type it: trimmed; "www.esempio.it" or "esempio.it/negozio" read as https;
+ * blank read as none (null: on an update, the website is removed). A scheme typed stays, so that
+ * "ftp://…" or "mailto:…" is refused rather than read as a host name.
+ */
+export const websiteAddress = ({ value }: TransformArgs): unknown => {
+  if (typeof value !== 'string') return value;
+  const typed = value.trim();
+  if (typed === '') return null;
+  if (/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(typed)) return typed;
+  return `https://${typed.replace(/^\/\//, '')}`;
+};
+
+/** An organisation's optional website: an http(s) address without credentials, at most 300 characters. */
+export const WebsiteAddress = (): PropertyDecorator => (target, property) => {
+  MaxLength(300)(target, property);
+  IsUrl({ protocols: ['https', 'http'], require_protocol: true, disallow_auth: true }, worded(MESSAGES.validation.url))(target, property);
+  IsOptional()(target, property);
+  Transform(websiteAddress)(target, property);
+};
 
 /**
  * The words of a failed rule, from the catalogue: the field's path, the arguments the rule was

@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { GraphQLError } from 'graphql';
 import { IsPartitaIva } from '../shop/api/partita-iva.validator';
-import { asAlternatives, identifies, Omittable } from './input-rules';
+import { asAlternatives, identifies, Omittable, WebsiteAddress } from './input-rules';
 import { IsAfter } from './is-after.validator';
 import { FieldError } from './user-input.error';
 import { createValidationPipe } from './validation';
@@ -53,6 +53,10 @@ class Worded {
   @IsOptional() @IsPartitaIva() partitaIva?: string;
   @IsOptional() @IsUUID('all', identifies('offer')) offerId?: string;
   @IsString() @Omittable() name?: string;
+}
+
+class Organisation {
+  @WebsiteAddress() website?: string | null;
 }
 
 const pipe = createValidationPipe();
@@ -123,6 +127,43 @@ describe('a rule with words of its own, taken from the catalogue', () => {
       code: 'isDefined',
       message: 'input.name cannot be null: omit it to keep the current value',
       messageIt: 'input.name non può essere null: omettilo per mantenere il valore attuale',
+    });
+  });
+});
+
+describe('a website, read as people type it', () => {
+  const accepted = async (website: unknown): Promise<unknown> =>
+    ((await pipe.transform({ website }, { type: 'body', metatype: Organisation, data: 'input' })) as Organisation).website;
+
+  it.each([
+    ['www.esempio.it', 'https://www.esempio.it'],
+    ['  esempio.it/negozio?x=1 ', 'https://esempio.it/negozio?x=1'],
+    ['//www.esempio.it', 'https://www.esempio.it'],
+    ['www.esempio.it:8443', 'https://www.esempio.it:8443'],
+    ['http://esempio.it', 'http://esempio.it'],
+    ['HTTPS://Esempio.it', 'HTTPS://Esempio.it'],
+  ])('%j is kept as %j', async (typed, kept) => {
+    expect(await accepted(typed)).toBe(kept);
+  });
+
+  it.each([[''], ['   '], [null]])('%j means no website', async (typed) => {
+    expect(await accepted(typed)).toBeNull();
+  });
+
+  it.each([['esempio'], ['mailto:info@esempio.it'], ['ftp://esempio.it'], ['javascript:alert(1)'], ['https://utente:segreto@esempio.it'], ['localhost:3000'], [`www.${'a'.repeat(300)}.it`]])(
+    'refuses %j, naming the field',
+    async (typed) => {
+      const error = await refusal({ website: typed }, Organisation);
+      expect(error.field).toBe('input.website');
+    },
+  );
+
+  it('says what a web address looks like', async () => {
+    expect(await refusal({ website: 'esempio' }, Organisation)).toEqual({
+      field: 'input.website',
+      code: 'isUrl',
+      message: 'input.website must be a web address, such as www.example.it',
+      messageIt: 'input.website deve essere un indirizzo web, come www.esempio.it',
     });
   });
 });

@@ -18,7 +18,7 @@ export interface RegisterFacilitator {
   readonly kind: FacilitatorKind;
   readonly taxCode: string;
   readonly contactEmail: string;
-  readonly website?: string;
+  readonly website?: string | null;
   readonly territory: FacilitatorTerritory;
 }
 
@@ -26,7 +26,7 @@ export interface UpdateFacilitator {
   readonly name?: string;
   readonly kind?: FacilitatorKind;
   readonly contactEmail?: string;
-  readonly website?: string;
+  readonly website?: string | null;
   readonly territory?: FacilitatorTerritory;
 }
 

@@ -55,7 +55,7 @@ export const validationMessages = {
   someItem: (path: string): Words => field(path, 'must list at least one item', 'deve contenere almeno un elemento'),
   uniqueItems: (path: string): Words => field(path, 'must not list the same item twice', 'non può contenere due volte lo stesso elemento'),
   unknownField: (path: string): Words => field(path, 'is not a field of this input: leave it out', 'non è un campo ammesso: toglilo'),
-  url: (path: string): Words => field(path, 'must be a web address starting with https://', 'deve essere un indirizzo web che inizia con https://'),
+  url: (path: string): Words => field(path, 'must be a web address, such as www.example.it', 'deve essere un indirizzo web, come www.esempio.it'),
   identifier: (path: string, of: IdentifiedThing = 'any'): Words => field(path, IDENTIFIED[of].en, IDENTIFIED[of].it),
   latitude: (path: string): Words => field(path, 'must be a latitude between -90 and 90', 'deve essere una latitudine tra -90 e 90'),
   longitude: (path: string): Words => field(path, 'must be a longitude between -180 and 180', 'deve essere una longitudine tra -180 e 180'),

@@ -9,14 +9,14 @@ export interface RegisterProvider {
   readonly name: string;
   readonly partitaIva: string;
   readonly kind: ProviderKind;
-  readonly website?: string;
+  readonly website?: string | null;
   readonly description: string;
 }
 
 export interface UpdateProvider {
   readonly name?: string;
   readonly kind?: ProviderKind;
-  readonly website?: string;
+  readonly website?: string | null;
   readonly description?: string;
 }
 

@@ -84,7 +84,7 @@ export function FacilitatorForm({ facilitator, onDone, onCancel }: Props) {
       provinceCodes: territory.provinces.map((p) => p.code),
       comuneCodes: territory.comuni.map((c) => c.code),
     };
-    const common = { name: values.name, kind: values.kind, contactEmail: values.contactEmail, website: values.website || undefined, territory: area };
+    const common = { name: values.name, kind: values.kind, contactEmail: values.contactEmail, website: values.website, territory: area };
     if (facilitator) {
       const updated = await send('Facilitator', async () => (await updateFacilitator({ variables: { input: common } })).data?.updateFacilitator);
       if (!updated) return;

@@ -50,7 +50,7 @@ export function ProviderForm({ provider, onDone, onCancel }: Props) {
       failLocal('kind', () => t('provider.chooseKind'));
       return;
     }
-    const common = { name: values.name, kind: values.kind, website: values.website || undefined, description: values.description };
+    const common = { name: values.name, kind: values.kind, website: values.website, description: values.description };
     if (provider) {
       const updated = await send('Provider', async () => (await updateProvider({ variables: { input: common } })).data?.updateProvider);
       if (!updated) return;

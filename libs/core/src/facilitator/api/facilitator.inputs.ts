@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsBoolean, IsDefined, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { asAlternatives, compactVatNumber, identifies, IsComuneCode, IsProvinceCode, IsRegionCode, lowerTrim, MultiLineText, Omittable, SingleLineText, trim, worded } from '../../api/input-rules';
+import { ArrayMaxSize, ArrayUnique, IsBoolean, IsDefined, IsEmail, IsEnum, IsIn, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { asAlternatives, compactVatNumber, identifies, IsComuneCode, IsProvinceCode, IsRegionCode, lowerTrim, MultiLineText, Omittable, SingleLineText, WebsiteAddress, worded } from '../../api/input-rules';
 import { MESSAGES } from '../../messages';
 import { VERIFICATION_DECISIONS } from '../../provider/api/provider.inputs';
 import { VerificationStatus } from '../../provider/provider.types';
@@ -29,12 +29,9 @@ export class RegisterFacilitatorInput implements RegisterFacilitator {
   @IsOrganisationTaxCode()
   taxCode!: string;
   @Field({ description: 'Where shops and the Ministry write to the organisation.' }) @Transform(lowerTrim) @IsEmail() @MaxLength(254) contactEmail!: string;
-  @Field({ nullable: true })
-  @IsOptional()
-  @Transform(trim)
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, worded(MESSAGES.validation.url))
-  @MaxLength(300)
-  website?: string;
+  @Field(() => String, { nullable: true, description: 'https:// is assumed when no scheme is typed; blank or null: none (on an update, removes it).' })
+  @WebsiteAddress()
+  website?: string | null;
   @Field(() => FacilitatorTerritoryInput) @ValidateNested() @Type(() => FacilitatorTerritoryInput) territory!: FacilitatorTerritoryInput;
 }
 
@@ -43,12 +40,9 @@ export class UpdateFacilitatorInput implements UpdateFacilitator {
   @Field({ nullable: true }) @SingleLineText() @IsString() @MinLength(2) @MaxLength(200) @Omittable() name?: string;
   @Field(() => FacilitatorKind, { nullable: true }) @IsEnum(FacilitatorKind) @Omittable() kind?: FacilitatorKind;
   @Field({ nullable: true }) @Transform(lowerTrim) @IsEmail() @MaxLength(254) @Omittable() contactEmail?: string;
-  @Field({ nullable: true })
-  @IsOptional()
-  @Transform(trim)
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, worded(MESSAGES.validation.url))
-  @MaxLength(300)
-  website?: string;
+  @Field(() => String, { nullable: true, description: 'https:// is assumed when no scheme is typed; blank or null: none (on an update, removes it).' })
+  @WebsiteAddress()
+  website?: string | null;
   @Field(() => FacilitatorTerritoryInput, { nullable: true }) @ValidateNested() @Type(() => FacilitatorTerritoryInput) @Omittable() territory?: FacilitatorTerritoryInput;
 }
 

@@ -1,9 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsDefined, IsEnum, IsIn, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsDefined, IsEnum, IsIn, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsPartitaIva } from '../../shop/api/partita-iva.validator';
 import { ProviderKind, VerificationStatus } from '../provider.types';
-import { asAlternatives, Omittable, compactVatNumber, trim, worded, SingleLineText, MultiLineText } from '../../api/input-rules';
+import { asAlternatives, Omittable, compactVatNumber, worded, SingleLineText, MultiLineText, WebsiteAddress } from '../../api/input-rules';
 import type { RegisterProvider, UpdateProvider, VerifyProvider } from '../provider.commands';
 import { identifies } from '../../api/input-rules';
 import { MESSAGES } from '../../messages';
@@ -14,12 +14,9 @@ export class RegisterProviderInput implements RegisterProvider {
   @Field() @SingleLineText() @IsString() @MinLength(2) @MaxLength(200) name!: string;
   @Field({ description: 'Partita IVA, 11 digits.' }) @Transform(compactVatNumber) @IsPartitaIva() partitaIva!: string;
   @Field(() => ProviderKind) @IsEnum(ProviderKind) kind!: ProviderKind;
-  @Field({ nullable: true })
-  @IsOptional()
-  @Transform(trim)
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, worded(MESSAGES.validation.url))
-  @MaxLength(300)
-  website?: string;
+  @Field(() => String, { nullable: true, description: 'https:// is assumed when no scheme is typed; blank or null: none (on an update, removes it).' })
+  @WebsiteAddress()
+  website?: string | null;
   @Field() @MultiLineText() @IsString() @MinLength(20) @MaxLength(4000) description!: string;
 }
 
@@ -27,12 +24,9 @@ export class RegisterProviderInput implements RegisterProvider {
 export class UpdateProviderInput implements UpdateProvider {
   @Field({ nullable: true }) @SingleLineText() @IsString() @MinLength(2) @MaxLength(200) @Omittable() name?: string;
   @Field(() => ProviderKind, { nullable: true }) @IsEnum(ProviderKind) @Omittable() kind?: ProviderKind;
-  @Field({ nullable: true })
-  @IsOptional()
-  @Transform(trim)
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, worded(MESSAGES.validation.url))
-  @MaxLength(300)
-  website?: string;
+  @Field(() => String, { nullable: true, description: 'https:// is assumed when no scheme is typed; blank or null: none (on an update, removes it).' })
+  @WebsiteAddress()
+  website?: string | null;
   @Field({ nullable: true }) @MultiLineText() @IsString() @MinLength(20) @MaxLength(4000) @Omittable() description?: string;
 }
 

@@ -187,6 +187,25 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     await eventually(() => shops.locator('.figure-value').textContent(), '3');
   });
 
+  it('reads and writes the period in Italian days on a device set to another time zone', async () => {
+    const staff = await staffUser(web.api);
+    const page = await web.newPage(undefined, { timezoneId: 'Asia/Tokyo' });
+    const periods: unknown[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/graphql' && url.searchParams.get('operationName') === 'DashboardKpis') {
+        periods.push((JSON.parse(url.searchParams.get('variables') ?? '{}') as { filter?: { from?: string; to?: string } }).filter);
+      }
+    });
+    await logIn(page, staff.email);
+    await page.goto('/ministero/cruscotto?dal=2026-03-01&al=2026-03-31');
+    // On a device in Tokyo, midnight there is the afternoon before in Italy: the summary once read "dal 28 febbraio".
+    await eventually(() => page.getByTestId('filter-summary').textContent(), 'Tutta Italia · Tutte le categorie · Tutti i settori · dal 1° marzo 2026 al 31 marzo 2026');
+    // Midnight in Italy, in winter time on 1 March and summer time on 1 April (the day after the last).
+    await eventually(async () => periods.at(-1), { from: '2026-02-28T23:00:00.000Z', to: '2026-03-31T22:00:00.000Z' });
+    await page.context().close();
+  });
+
   it('prints every section: its button loads those not scrolled to first, can be cancelled, gives up on a section that never answers, and a print from the browser menu says on paper that some are missing', async () => {
     const staff = await staffUser(web.api);
     const page = await web.newPage();

@@ -5,16 +5,14 @@ import { ApplyToCallDocument, CreateSelectionCallDocument, PublishSelectionCallD
 import { staffUser } from '../../api/test/testing/fixtures';
 import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
 import { dataOf, member } from '../../api/test/testing/test-app';
+import { italianDateTimeOf } from '../src/i18n/italian-time';
 import { shopNamed } from './testing/journey-fixtures';
 import { eventually, expectAccessible, focusedNotice, logIn, showSection, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 const TORINO = '001272';
 const unique = (name: string): string => `${name} ${randomUUID().slice(0, 6)}`;
-/** A datetime-local value, in the browser's (this machine's) time zone. */
-function localInput(date: Date): string {
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}T${two(date.getHours())}:${two(date.getMinutes())}`;
-}
+/** A datetime-local value: the form reads it in Italian time, wherever the browser is. */
+const localInput = (date: Date): string => italianDateTimeOf(date);
 
 describe('Selection calls in the browser: staff publish and close, a shop applies and reads its score, anyone reads the graduatoria', () => {
   let web: WebTestApp;

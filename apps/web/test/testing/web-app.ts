@@ -38,7 +38,8 @@ export interface WebTestApp {
   baseUrl: string;
   app: INestApplication;
   /** A fresh browser context (no session, Italian) with one page. */
-  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  /** A page in a context of its own; `timezoneId` sets the device's time zone (Europe/Rome's rules must hold anywhere). */
+  newPage(viewport?: { width: number; height: number }, options?: { timezoneId?: string }): Promise<Page>;
   /** A GraphQL request straight to the API, for seeding. */
   gql<T>(query: string, variables?: Record<string, unknown>, accessToken?: string): Promise<{ data?: T; errors?: unknown[] }>;
   /** A ministry account created the way the CLI does it. */
@@ -91,9 +92,9 @@ export async function startWebTestApp(options: { ownDatabase?: boolean; env?: Re
     baseUrl,
     app,
     api,
-    async newPage(viewport = DESKTOP) {
+    async newPage(viewport = DESKTOP, options = {}) {
       // Reduced motion: Bootstrap then drops its colour transitions, so axe never measures a button mid-fade.
-      const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'it-IT', reducedMotion: 'reduce' });
+      const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'it-IT', reducedMotion: 'reduce', ...options });
       const page = await context.newPage();
       const failures: string[] = [];
       page.on('pageerror', (error) => failures.push(error.message));

@@ -4,13 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormActions, RadioGroup, SelectField, TextField } from '../../components/fields';
 import { useFormErrors, type LocalProblems } from '../../errors/use-form-errors';
+import { instantOfItalianDateTime } from '../../i18n/italian-time';
 import { CallOfferChoicesDocument, NewSelectionCallDocument, RegionsDocument, SelectionCallListDocument, type CreateSelectionCallInput, type TieBreakRule } from '../../gql/generated';
 
-/** A date and time typed in a datetime-local field, as an instant; null when it is not one. */
-export function instantOf(local: string): string | null {
-  const when = new Date(local);
-  return local.trim() === '' || Number.isNaN(when.getTime()) ? null : when.toISOString();
-}
+/** A date and time typed in a datetime-local field, in Italy, as an instant; null when it is not one. */
+export const instantOf = (local: string): string | null => instantOfItalianDateTime(local);
 
 const QUESTION_CODE = 'domanda-1';
 const DECLARATION_CODE = 'dichiarazione-1';
@@ -157,10 +155,10 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
           <TextField id={id('places')} label={labels.places} required inputMode="numeric" value={values.places} onChange={set('places')} error={errors.fields.places} />
         </div>
         <div className="col-md-4">
-          <TextField id={id('opensAt')} label={labels.opensAt} required type="datetime-local" value={values.opensAt} onChange={set('opensAt')} error={errors.fields.opensAt} />
+          <TextField id={id('opensAt')} label={labels.opensAt} hint={t('calls.form.italianTime')} required type="datetime-local" value={values.opensAt} onChange={set('opensAt')} error={errors.fields.opensAt} />
         </div>
         <div className="col-md-4">
-          <TextField id={id('closesAt')} label={labels.closesAt} required type="datetime-local" value={values.closesAt} onChange={set('closesAt')} error={errors.fields.closesAt} />
+          <TextField id={id('closesAt')} label={labels.closesAt} hint={t('calls.form.italianTime')} required type="datetime-local" value={values.closesAt} onChange={set('closesAt')} error={errors.fields.closesAt} />
         </div>
       </div>
       <h3 className="h5 mt-3">{t('calls.form.eligibility')}</h3>

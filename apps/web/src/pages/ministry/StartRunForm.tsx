@@ -5,15 +5,10 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormActions, RadioGroup, TextField } from '../../components/fields';
 import { useFormErrors } from '../../errors/use-form-errors';
 import { AllocationRunsDocument, StartAllocationRunDocument, type AllocationRunMode } from '../../gql/generated';
+import { instantOfItalianTime } from '../../i18n/italian-time';
 
-/** The date and time typed, in the reader's time zone; null when either is not valid. */
-function runAtOf(date: string, time: string): string | null {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
-  const h = /^(\d{2}):(\d{2})$/.exec(time.trim());
-  if (!d || !h) return null;
-  const when = new Date(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(h[1]), Number(h[2]));
-  return Number.isNaN(when.getTime()) ? null : when.toISOString();
-}
+/** The date and time typed, in Italy; null when either is not valid. */
+const runAtOf = (date: string, time: string): string | null => instantOfItalianTime(date, time);
 
 /** Start a preview or a commit, now or at a chosen time; a commit is confirmed first. */
 export function StartRunForm({ onStarted }: { onStarted: (message: string) => void }) {

@@ -2,6 +2,7 @@
 // the whole input for a new offer, only what changed for an edit.
 import type { ComuneChoice } from '../../components/comune-choice';
 import type { CreateOfferInput, OfferCoverageInput, OfferFieldsFragment, ServiceCategory, UpdateOfferInput } from '../../gql/generated';
+import { instantOfItalianTime, italianDayOf } from '../../i18n/italian-time';
 
 export interface AreaChoice {
   code: string;
@@ -39,21 +40,11 @@ export interface OfferValues {
   validUntil: string;
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
+/** A date-time as the `yyyy-mm-dd` of a date input: the day it falls on in Italy, wherever the device is. */
+export const dateInputOf = (iso: string): string => italianDayOf(iso);
 
-/** A date-time as the `yyyy-mm-dd` of a date input, in the reader's time zone. */
-export function dateInputOf(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** The start of that day in the reader's time zone; null when it is not a date. */
-export function isoOfDateInput(value: string): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  if (!match) return null;
-  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return Number.isNaN(date.getTime()) || date.getDate() !== Number(match[3]) ? null : date.toISOString();
-}
+/** The start of that day in Italy; null when it is not a date. */
+export const isoOfDateInput = (value: string): string | null => instantOfItalianTime(value);
 
 export const EMPTY_COVERAGE: CoverageValue = { national: false, regions: [], provinces: [], comuni: [], radii: [] };
 
@@ -127,9 +118,7 @@ function numberProblem(text: string): OfferProblem | null {
 }
 
 function dayBefore(dateInput: string): string {
-  const date = new Date(isoOfDateInput(dateInput) ?? '');
-  date.setDate(date.getDate() - 1);
-  return dateInputOf(date.toISOString());
+  return dateInputOf(instantOfItalianTime(dateInput, '00:00', -1) ?? '');
 }
 
 /** Reads the form for sending: every problem at once, and what to send so that the API reports the rest. */

@@ -13,6 +13,7 @@ import { downloadAuditTrail } from './audit-download';
 import { useEntityTypeLabel } from './AuditEventsTable';
 import { AUDIT_PAGE_SIZE, AuditTrailResults } from './AuditTrailResults';
 import { useKeysetPaging } from './use-keyset-paging';
+import { instantOfItalianTime } from '../../../i18n/italian-time';
 
 const ENTITY_TYPES = ['user', 'shop', 'provider', 'offer', 'help_request', 'match', 'allocation_run', 'platform'];
 const PREFIX = 'audit';
@@ -28,13 +29,9 @@ interface Draft {
 
 const EMPTY: Draft = { entityType: '', entityId: '', action: '', actorEmail: '', from: '', to: '' };
 
-/** The form's days as instants: from the start of the first day to the end of the last, in local time. */
+/** The form's days as instants: from the start of the first day to the end of the last, in Italy. */
 export function toAuditFilter(draft: Draft): AuditEventFilterInput {
-  const day = (date: string, plusDays = 0): string => {
-    const start = new Date(`${date}T00:00:00`);
-    start.setDate(start.getDate() + plusDays);
-    return start.toISOString();
-  };
+  const day = (date: string, plusDays = 0): string => instantOfItalianTime(date, '00:00', plusDays) ?? date;
   const filter: AuditEventFilterInput = {};
   if (draft.entityType) filter.entityType = draft.entityType;
   if (draft.entityId.trim()) filter.entityId = draft.entityId.trim();

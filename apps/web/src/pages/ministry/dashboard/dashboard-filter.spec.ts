@@ -9,13 +9,14 @@ describe('the dashboard filter', () => {
     expect(isFiltered(filterFromParams(new URLSearchParams('')))).toBe(false);
   });
 
-  it('sends whole local days with the last day included, and only the fields chosen', () => {
+  it('sends whole Italian days with the last day included, and only the fields chosen', () => {
     const input = toMonitoringFilter(filterFromParams(new URLSearchParams('provincia=001&sezione=G&dal=2026-03-01&al=2026-03-31')));
     expect(input).toEqual({
       provinceCode: '001',
       atecoSection: 'G',
-      from: new Date(2026, 2, 1).toISOString(),
-      to: new Date(2026, 3, 1).toISOString(),
+      // Midnight in Italy: winter time on 1 March, summer time on 1 April.
+      from: '2026-02-28T23:00:00.000Z',
+      to: '2026-03-31T22:00:00.000Z',
     });
   });
 

@@ -1,6 +1,7 @@
 // The dashboard's filter lives in the address (so a view can be bookmarked or shared) and becomes
 // the API's MonitoringFilterInput; dates are whole days in the reader's time zone, the last one included.
 import type { MonitoringFilterInput, ServiceCategory } from '../../../gql/generated';
+import { instantOfItalianTime } from '../../../i18n/italian-time';
 
 export interface DashboardFilter {
   regionCode: string;
@@ -37,17 +38,10 @@ export function paramsFromFilter(filter: DashboardFilter): URLSearchParams {
   return params;
 }
 
-/** Local midnight of a yyyy-mm-dd day, `plusDays` later; null when the text is no such day. */
-function dayStart(day: string, plusDays: number): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) return null;
-  const [year, month, date] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
-  const start = new Date(year, month, date);
-  if (start.getFullYear() !== year || start.getMonth() !== month || start.getDate() !== date) return null;
-  return new Date(year, month, date + plusDays).toISOString();
-}
+/** Midnight in Italy of a yyyy-mm-dd day, `plusDays` later; null when the text is no such day. */
+const dayStart = (day: string, plusDays: number): string | null => (day === day.trim() ? instantOfItalianTime(day, '00:00', plusDays) : null);
 
-/** Local midnight of a yyyy-mm-dd day as an ISO instant; null when the text is no such day. */
+/** Midnight in Italy of a yyyy-mm-dd day as an ISO instant; null when the text is no such day. */
 export const isoOfDay = (day: string): string | null => dayStart(day, 0);
 
 /** The date fields whose text is not a calendar day (from an edited address). */

@@ -1,7 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { inputHygieneErrors, userInputError } from '@vec/core';
+import { inputHygieneErrors, MOST_FIELD_ERRORS, userInputError } from '@vec/core';
 import { getArgumentValues, getVariableValues, GraphQLError, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type FieldNode, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { variableFieldErrors } from './variable-errors';
+
+/** How graphql-js words the error it adds when it stops at `maxErrors`. */
+const TOO_MANY_ERRORS = 'Too many errors processing variables';
 
 /** A field of the document that is given arguments, with its definition. */
 interface ArgumentSite {
@@ -41,11 +44,13 @@ export function inputHygienePlugin(): ApolloServerPlugin {
           let known = sitesOf.get(document);
           if (!known || known.schema !== schema) sitesOf.set(document, (known = { schema, sites: argumentSites(schema, document) }));
           if (known.sites.length === 0) return;
-          const { coerced, errors } = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {});
+          // graphql-js stops at the limit and adds an error of its own, naming no field: left out, and said.
+          const { coerced, errors = [] } = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: MOST_FIELD_ERRORS });
+          const valueErrors = errors.filter((error) => !error.message.startsWith(TOO_MANY_ERRORS));
           // Variables that do not fit their types are named like any other bad input, by the argument they feed.
-          const problems = coerced ? known.sites.flatMap(({ field, node }) => inputHygieneErrors(getArgumentValues(field, node, coerced), '')) : variableFieldErrors(schema, document, errors ?? []);
+          const problems = coerced ? known.sites.flatMap(({ field, node }) => inputHygieneErrors(getArgumentValues(field, node, coerced), '')) : variableFieldErrors(schema, document, valueErrors);
           if (problems.length === 0) return;
-          const refusal = userInputError(problems);
+          const refusal = userInputError(problems, valueErrors.length < errors.length);
           // Refused before execution, like a document that fails validation: 400.
           throw new GraphQLError(refusal.message, { extensions: { ...refusal.extensions, http: { status: 400 } } });
         },

@@ -95,6 +95,28 @@ describe('Input hygiene at the edge: NUL, lone surrogates and dates out of range
     expect(refusedFields(page)).toEqual(['first:isInt', 'search:isString']);
   });
 
+  it('answers thousands of bad list items with the first fifty fields, not megabytes', async () => {
+    // Anonymous, within the 100 kB body limit: 16,000 nulls where ids are due, then 16,000 ids with a NUL.
+    const nulls = await api.http().post('/graphql').send({
+      query: 'mutation($i: MarkNotificationsReadInput!) { markNotificationsRead(input: $i) }',
+      variables: { i: { ids: new Array(16_000).fill(null) } },
+    });
+    expect(nulls.status).toBe(400);
+    const refusal = (nulls.body as GraphQLResponse<unknown>).errors?.[0];
+    expect(refusal?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', moreFields: true });
+    const fields = refusal?.extensions.fields as { field: string }[];
+    expect(fields).toHaveLength(50);
+    expect(fields[49].field).toBe('input.ids.49');
+    expect(refusal?.message.endsWith('; and more')).toBe(true);
+    expect(nulls.text.length).toBeLessThan(30_000);
+
+    const nulItems = await api.gqlRaw('mutation($i: MarkNotificationsReadInput!) { markNotificationsRead(input: $i) }', {
+      variables: { i: { ids: new Array(6_000).fill('0\u0000') } },
+    });
+    expect(nulItems.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', moreFields: true });
+    expect(nulItems.errors?.[0]?.extensions.fields).toHaveLength(50);
+  });
+
   it('refuses a NUL character in an export’s query parameter with 400 naming it', async () => {
     const ministry = await staffUser(api);
     const response = await api.http().get('/exports/help-requests.csv?regionCode=0%00').set('authorization', `Bearer ${ministry.accessToken}`);

@@ -18,11 +18,23 @@ function namingItsField({ field, message }: FieldError): string {
   return `${field}: ${message}`;
 }
 
-/** The single error clients get for bad input: code BAD_USER_INPUT and every failing field. */
-export function userInputError(fields: FieldError[]): GraphQLError {
-  const summary = fields.map(namingItsField).join('; ');
+/**
+ * The most failing fields one refusal names. An input of thousands of bad list items (a body of
+ * 100 kB holds 16,000) would otherwise be answered with megabytes, built on the event loop; a
+ * refusal that names fewer fields than failed says so with `moreFields: true`.
+ */
+export const MOST_FIELD_ERRORS = 50;
+
+/**
+ * The single error clients get for bad input: code BAD_USER_INPUT and the failing fields (the first
+ * MOST_FIELD_ERRORS). `cutShort`: the caller stopped looking for them before the end.
+ */
+export function userInputError(all: FieldError[], cutShort = false): GraphQLError {
+  const fields = all.slice(0, MOST_FIELD_ERRORS);
+  const more = cutShort || all.length > fields.length;
+  const summary = fields.map(namingItsField).join('; ') + (more ? '; and more' : '');
   return new GraphQLError(`Invalid input. ${summary}`, {
-    extensions: { code: 'BAD_USER_INPUT', fields },
+    extensions: { code: 'BAD_USER_INPUT', fields, ...(more ? { moreFields: true } : {}) },
   });
 }
 

@@ -48,6 +48,24 @@ describe('Input hygiene at the edge: NUL, lone surrogates and dates out of range
     expect(refusedFields(response)).toEqual(['input.email:wellFormedText']);
   });
 
+  it('never registers an address that only looks like another account’s', async () => {
+    const owner = await signUp(api, 'SHOP');
+    const [local, domain] = owner.email.split('@');
+    const register = (email: string) =>
+      api.gql(RegisterDocument, { input: { email, password: 'una-password-lunga-abbastanza', role: 'SHOP', privacyNoticeVersion: PRIVACY_NOTICE_VERSION } });
+    // Full-width letters and a zero-width space in the domain are read as the plain address, which is taken.
+    for (const lookAlike of [`${local.replace(/^./, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))}@${domain}`, `${local}@${domain.replace('.', '\u200b.')}`]) {
+      expect((await register(lookAlike)).data?.register).toMatchObject({ __typename: 'EmailTakenError', field: 'input.email' });
+    }
+    // A zero-width space or a Cyrillic letter in the name before the @ is refused, naming the field.
+    for (const lookAlike of [`${local}\u200b@${domain}`, `${local.replace(/^./, '\u0441')}@${domain}`]) {
+      expect(refusedFields(await register(lookAlike))).toEqual(['input.email:isEmail']);
+    }
+    // A Cyrillic letter in the domain is kept in its ASCII form, plainly not the Latin domain.
+    const cyrillic = await register(`${local}@${domain.replace(/^./, '\u0441')}`);
+    expect(dataOf(cyrillic).register).toMatchObject({ __typename: 'AuthPayload', user: { email: expect.stringMatching(/@xn--/) } });
+  });
+
   it('refuses a NUL character in a shop name and in a request description, writing nothing', async () => {
     const shop = await signUp(api, 'SHOP');
     const response = await api.gqlAs(shop.accessToken, RegisterShopDocument, {

@@ -1,7 +1,8 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { COMUNE_CODE_PATTERN, PROVINCE_CODE_PATTERN, REGION_CODE_PATTERN } from '@vec/territory';
 import { Transform } from 'class-transformer';
-import { IsDefined, IsOptional, IsUrl, IsUUID, Matches, MaxLength, registerDecorator, ValidateIf, type ValidationArguments } from 'class-validator';
+import { domainToASCII } from 'node:url';
+import { IsDefined, IsEmail, IsOptional, IsUrl, IsUUID, Matches, MaxLength, registerDecorator, ValidateIf, type ValidationArguments } from 'class-validator';
 import { MESSAGES, type IdentifiedThing, type Words } from '../messages';
 import { normaliseText, textProblem, type TextKind, type TextProblem } from './text-rules';
 
@@ -14,6 +15,29 @@ export const lowerTrim = ({ value }: TransformArgs): unknown => (typeof value ==
 /** Partita IVA as people type it: spaces and an "IT" prefix removed. */
 export const compactVatNumber = ({ value }: TransformArgs): unknown =>
   typeof value === 'string' ? value.replace(/\s+/g, '').replace(/^IT/i, '') : value;
+
+/**
+ * An e-mail address as one account or contact: trimmed, NFKC (full-width letters are plain ones),
+ * lower case, and its domain in ASCII (IDNA: an accented or Cyrillic domain becomes `xn--…`, which
+ * staff can tell from the Latin one; invisible characters are dropped or make it invalid). The
+ * local part must then be ASCII (`EmailAddress`), so "negozio@…" with a zero-width space, a
+ * Cyrillic "г" or a full-width "ｎ" is refused or read as the plain address, never a look-alike.
+ */
+export const emailAddress = ({ value }: TransformArgs): unknown => {
+  if (typeof value !== 'string') return value;
+  const typed = value.trim().normalize('NFKC').toLowerCase();
+  const at = typed.lastIndexOf('@');
+  if (at < 0) return typed;
+  // An empty answer means no valid domain: left empty, so that the rule refuses the address.
+  return `${typed.slice(0, at)}@${domainToASCII(typed.slice(at + 1))}`;
+};
+
+/** A required or optional e-mail address (see `emailAddress`), at most 254 characters. */
+export const EmailAddress = (): PropertyDecorator => (target, property) => {
+  MaxLength(254)(target, property);
+  IsEmail({ allow_utf8_local_part: false, allow_ip_domain: false, allow_display_name: false })(target, property);
+  Transform(emailAddress)(target, property);
+};
 
 /**
  * A website as people type it: trimmed; "www.esempio.it" or "esempio.it/negozio" read as https;

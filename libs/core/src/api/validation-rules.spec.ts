@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { GraphQLError } from 'graphql';
 import { IsPartitaIva } from '../shop/api/partita-iva.validator';
-import { asAlternatives, identifies, Omittable, WebsiteAddress } from './input-rules';
+import { asAlternatives, EmailAddress, identifies, Omittable, WebsiteAddress } from './input-rules';
 import { IsAfter } from './is-after.validator';
 import { FieldError } from './user-input.error';
 import { createValidationPipe } from './validation';
@@ -57,6 +57,10 @@ class Worded {
 
 class Organisation {
   @WebsiteAddress() website?: string | null;
+}
+
+class Account {
+  @EmailAddress() email!: string;
 }
 
 const pipe = createValidationPipe();
@@ -166,4 +170,26 @@ describe('a website, read as people type it', () => {
       messageIt: 'input.website deve essere un indirizzo web, come www.esempio.it',
     });
   });
+});
+
+describe('an e-mail address, never a look-alike of another', () => {
+  const read = async (email: string): Promise<string> =>
+    ((await pipe.transform({ email }, { type: 'body', metatype: Account, data: 'input' })) as Account).email;
+
+  it.each([
+    [' Negozio@Vicini.Demo ', 'negozio@vicini.demo'],
+    ['ｎｅｇｏｚｉｏ@ｖｉｃｉｎｉ.demo', 'negozio@vicini.demo'],
+    ['negozio@vici\u200bni.demo', 'negozio@vicini.demo'],
+    ['negozio@viсini.demo', 'negozio@xn--viini-2ye.demo'],
+    ['info@città.it', 'info@xn--citt-3na.it'],
+  ])('%j is read as %j', async (typed, kept) => {
+    expect(await read(typed)).toBe(kept);
+  });
+
+  it.each([['negozio\u200b@vicini.demo'], ['neгozio@vicini.demo'], ['negozio@vicini.demo\u202e'], ['negòzio@vicini.demo'], ['Negozio <negozio@vicini.demo>'], ['negozio@[127.0.0.1]'], ['negozio@']])(
+    'refuses %j, naming the field',
+    async (typed) => {
+      expect(await refusal({ email: typed }, Account)).toMatchObject({ field: 'input.email', code: 'isEmail' });
+    },
+  );
 });

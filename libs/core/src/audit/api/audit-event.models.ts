@@ -1,12 +1,12 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
-import { IsDate, IsEmail, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsDate, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { PageArgs, Paginated } from '../../api/pagination';
 import { IsAfter } from '../../api/is-after.validator';
 import type { AuditEventView } from '../audit.service';
 import type { AuditEventFilter } from '../audit.commands';
-import { identifies, worded } from '../../api/input-rules';
+import { identifies, worded, EmailAddress } from '../../api/input-rules';
 import { MESSAGES } from '../../messages';
 
 @ObjectType('AuditEvent', { description: 'One recorded state change: who, what, when, before and after.' })
@@ -58,9 +58,7 @@ export class AuditEventFilterInput implements AuditEventFilter {
 
   @Field({ nullable: true, description: 'The acting account by its e-mail.' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail()
-  @MaxLength(254)
+  @EmailAddress()
   actorEmail?: string;
 
   @Field(() => Date, { nullable: true, description: 'From this instant (inclusive).' })

@@ -1,8 +1,7 @@
-import { Transform } from 'class-transformer';
-import { IsDate, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsDate, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { QueryDate } from '../../api/date-time.scalar';
 import { IsAfter } from '../../api/is-after.validator';
-import { asAlternatives, identifies, worded } from '../../api/input-rules';
+import { asAlternatives, identifies, worded, EmailAddress } from '../../api/input-rules';
 import { MESSAGES } from '../../messages';
 import { EXPORT_LANGUAGES, type ExportLanguage } from '../../monitoring/export/export-columns';
 import type { AuditEventFilter } from '../audit.commands';
@@ -23,9 +22,7 @@ export class AuditExportQuery implements AuditEventFilter {
   @IsOptional() @IsUUID('all', identifies('account')) actorUserId?: string;
 
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail()
-  @MaxLength(254)
+  @EmailAddress()
   actorEmail?: string;
 
   @IsOptional() @QueryDate() @IsDate() from?: Date;

@@ -1,16 +1,12 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { EmailAddress } from '../../api/input-rules';
 import { PASSWORD_MIN_LENGTH } from './auth.inputs';
-
-const normaliseEmail = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 @InputType()
 export class RequestPasswordResetInput {
   @Field()
-  @Transform(normaliseEmail)
-  @IsEmail()
-  @MaxLength(254)
+  @EmailAddress()
   email!: string;
 }
 
@@ -54,8 +50,6 @@ export class RequestEmailChangeInput {
   currentPassword!: string;
 
   @Field()
-  @Transform(normaliseEmail)
-  @IsEmail()
-  @MaxLength(254)
+  @EmailAddress()
   newEmail!: string;
 }

@@ -1,22 +1,18 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { UserLanguage } from '../user-language';
 import { SELF_REGISTRATION_ROLES, STAFF_ROLES, UserRole } from '../user-role';
-import { asAlternatives, worded } from '../../api/input-rules';
+import { asAlternatives, EmailAddress, emailAddress, worded } from '../../api/input-rules';
 import { MESSAGES } from '../../messages';
 import { PRIVACY_NOTICE_VERSION } from '../../privacy/privacy-notice';
-
-const normaliseEmail = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 export const PASSWORD_MIN_LENGTH = 12;
 
 @InputType()
 export class RegisterInput {
   @Field()
-  @Transform(normaliseEmail)
-  @IsEmail()
-  @MaxLength(254)
+  @EmailAddress()
   email!: string;
 
   @Field({ description: `At least ${PASSWORD_MIN_LENGTH} characters.` })
@@ -45,7 +41,7 @@ export class RegisterInput {
 @InputType()
 export class LoginInput {
   @Field()
-  @Transform(normaliseEmail)
+  @Transform(emailAddress)
   @IsString()
   @MaxLength(254)
   email!: string;
@@ -73,9 +69,7 @@ export class RefreshSessionInput {
 @InputType()
 export class CreateStaffUserInput {
   @Field()
-  @Transform(normaliseEmail)
-  @IsEmail()
-  @MaxLength(254)
+  @EmailAddress()
   email!: string;
 
   @Field(() => UserRole, { description: 'MINISTRY or ADMIN.' })

@@ -1,16 +1,13 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsUUID, MaxLength } from 'class-validator';
-import { identifies, lowerTrim } from '../../api/input-rules';
+import { IsBoolean, IsUUID } from 'class-validator';
+import { identifies, EmailAddress } from '../../api/input-rules';
 import type { OfferHandover } from '../delegation.commands';
 
 @InputType({ description: 'Offer a shop you registered on paper, not claimed yet, to another approved facilitator: it takes your place once it accepts.' })
 export class OfferDelegationHandoverInput implements OfferHandover {
   @Field(() => ID, { description: 'Your live delegation for the shop (DelegatedShop.delegationId).' }) @IsUUID('all', identifies('any')) delegationId!: string;
   @Field({ description: 'The other organisation’s e-mail: the one its account signs in with, or its contact address.' })
-  @Transform(lowerTrim)
-  @IsEmail()
-  @MaxLength(254)
+  @EmailAddress()
   toEmail!: string;
 }
 

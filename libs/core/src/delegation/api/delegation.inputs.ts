@@ -1,9 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsDefined, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ServiceCategory } from '@vec/matching';
 import '../../api/service-category.model';
-import { asAlternatives, identifies, IsAtecoSection, IsComuneCode, lowerTrim, worded } from '../../api/input-rules';
+import { asAlternatives, identifies, IsAtecoSection, IsComuneCode, worded, EmailAddress } from '../../api/input-rules';
 import { MESSAGES } from '../../messages';
 import { PRIVACY_NOTICE_VERSION } from '../../privacy/privacy-notice';
 import { PASSWORD_MIN_LENGTH } from '../../auth/api/auth.inputs';
@@ -12,13 +12,13 @@ import type { ClaimShop, DelegatedShopFilter, InviteShop, RegisterShopOnPaper } 
 
 @InputType({ description: 'Invite a shop by e-mail to let your organisation act on its behalf.' })
 export class InviteShopInput implements InviteShop {
-  @Field({ description: 'The shop owner’s e-mail: the invitation link goes there.' }) @Transform(lowerTrim) @IsEmail() @MaxLength(254) email!: string;
+  @Field({ description: 'The shop owner’s e-mail: the invitation link goes there.' }) @EmailAddress() email!: string;
 }
 
 @InputType({ description: 'Register a business without an account yet, under the paper consent its owner signed; the owner gets a link to claim it.' })
 export class RegisterShopOnPaperInput implements RegisterShopOnPaper {
   @Field(() => RegisterShopInput) @ValidateNested() @Type(() => RegisterShopInput) @IsDefined() shop!: RegisterShopInput;
-  @Field({ description: 'The owner’s e-mail, where the claim link goes.' }) @Transform(lowerTrim) @IsEmail() @MaxLength(254) ownerEmail!: string;
+  @Field({ description: 'The owner’s e-mail, where the claim link goes.' }) @EmailAddress() ownerEmail!: string;
   @Field({ description: 'The date on the signed declaration, YYYY-MM-DD; not in the future.' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   @IsISO8601({ strict: true })
@@ -30,9 +30,7 @@ export class ResendClaimLinkInput {
   @Field(() => ID) @IsUUID('all', identifies('any')) delegationId!: string;
   @Field(() => String, { nullable: true, description: 'A corrected address for the owner; else the one the link went to.' })
   @IsOptional()
-  @Transform(lowerTrim)
-  @IsEmail()
-  @MaxLength(254)
+  @EmailAddress()
   ownerEmail?: string | null;
 }
 

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsBoolean, IsDefined, IsEmail, IsEnum, IsIn, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { asAlternatives, compactVatNumber, identifies, IsComuneCode, IsProvinceCode, IsRegionCode, lowerTrim, MultiLineText, Omittable, SingleLineText, WebsiteAddress, worded } from '../../api/input-rules';
+import { ArrayMaxSize, ArrayUnique, IsBoolean, IsDefined, IsEnum, IsIn, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { asAlternatives, compactVatNumber, identifies, IsComuneCode, IsProvinceCode, IsRegionCode, MultiLineText, Omittable, SingleLineText, WebsiteAddress, worded, EmailAddress } from '../../api/input-rules';
 import { MESSAGES } from '../../messages';
 import { VERIFICATION_DECISIONS } from '../../provider/api/provider.inputs';
 import { VerificationStatus } from '../../provider/provider.types';
@@ -28,7 +28,7 @@ export class RegisterFacilitatorInput implements RegisterFacilitator {
   @Transform(compactVatNumber)
   @IsOrganisationTaxCode()
   taxCode!: string;
-  @Field({ description: 'Where shops and the Ministry write to the organisation.' }) @Transform(lowerTrim) @IsEmail() @MaxLength(254) contactEmail!: string;
+  @Field({ description: 'Where shops and the Ministry write to the organisation.' }) @EmailAddress() contactEmail!: string;
   @Field(() => String, { nullable: true, description: 'https:// is assumed when no scheme is typed; blank or null: none (on an update, removes it).' })
   @WebsiteAddress()
   website?: string | null;
@@ -39,7 +39,7 @@ export class RegisterFacilitatorInput implements RegisterFacilitator {
 export class UpdateFacilitatorInput implements UpdateFacilitator {
   @Field({ nullable: true }) @SingleLineText() @IsString() @MinLength(2) @MaxLength(200) @Omittable() name?: string;
   @Field(() => FacilitatorKind, { nullable: true }) @IsEnum(FacilitatorKind) @Omittable() kind?: FacilitatorKind;
-  @Field({ nullable: true }) @Transform(lowerTrim) @IsEmail() @MaxLength(254) @Omittable() contactEmail?: string;
+  @Field({ nullable: true }) @EmailAddress() @Omittable() contactEmail?: string;
   @Field(() => String, { nullable: true, description: 'https:// is assumed when no scheme is typed; blank or null: none (on an update, removes it).' })
   @WebsiteAddress()
   website?: string | null;

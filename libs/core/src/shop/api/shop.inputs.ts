@@ -1,8 +1,8 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsLatitude, IsLongitude, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsPartitaIva } from './partita-iva.validator';
-import { IsAtecoDivision, IsAtecoSection, IsComuneCode, IsPhoneNumber, Omittable, compactVatNumber, trim, upper, SingleLineText } from '../../api/input-rules';
+import { IsAtecoDivision, IsAtecoSection, IsComuneCode, IsPhoneNumber, Omittable, compactVatNumber, trim, upper, SingleLineText, EmailAddress } from '../../api/input-rules';
 import type { RegisterShop, UpdateShop } from '../shop.commands';
 
 
@@ -66,9 +66,7 @@ export class RegisterShopInput implements RegisterShop {
   employees!: number;
 
   @Field()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail()
-  @MaxLength(254)
+  @EmailAddress()
   contactEmail!: string;
 
   @Field({ nullable: true })
@@ -101,8 +99,7 @@ export class UpdateShopInput implements UpdateShop {
   @Field({ nullable: true }) @IsLongitude() @Omittable() longitude?: number;
   @Field(() => Int, { nullable: true }) @Max(100000) @Min(0) @IsInt() @Omittable() employees?: number;
   @Field({ nullable: true })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail()
+  @EmailAddress()
   @Omittable()
   contactEmail?: string;
   @Field({ nullable: true })

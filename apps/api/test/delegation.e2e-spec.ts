@@ -105,6 +105,32 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
     expect((await api.gqlAs(ascom.accessToken, MonitoringByFacilitatorDocument)).errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
 
+  it('lets only the invited address answer an invitation: another shop holding the forwarded link neither takes it nor turns it down', async () => {
+    const ascom = await facilitator();
+    const invitedShop = await shopIn(api, TORINO);
+    const otherShop = await shopIn(api, TORINO);
+    const invited = member(dataOf(await api.gqlAs(ascom.accessToken, InviteShopDocument, { input: { email: invitedShop.email } })).inviteShop, 'Delegation');
+    const link = await linkSentTo(invitedShop.email, 'delega');
+    for (const accept of [true, false]) {
+      const answer = dataOf(await api.gqlAs(otherShop.accessToken, AnswerDelegationInvitationDocument, { input: { link, accept } })).answerDelegationInvitation;
+      expect(answer).toMatchObject({ __typename: 'InvitationForAnotherAddressError', code: 'INVITATION_FOR_ANOTHER_ADDRESS', field: 'input.link' });
+      expect((answer as { message: string }).message).toContain(invitedShop.email);
+    }
+    const [row] = await db.query('SELECT status, shop_id, link_used_at FROM delegation WHERE id = $1', [invited.id]);
+    expect(row).toEqual({ status: 'INVITED', shop_id: null, link_used_at: null });
+    const accepted = dataOf(await api.gqlAs(invitedShop.accessToken, AnswerDelegationInvitationDocument, { input: { link, accept: true } })).answerDelegationInvitation;
+    expect(accepted).toMatchObject({ __typename: 'Delegation', status: 'ACTIVE', shopId: invitedShop.shopId });
+
+    // Invited at the shop's contact address (not its sign-in one): the shop's owner answers.
+    const contactShop = await shopIn(api, TORINO);
+    const contact = `contatti-${contactShop.shopId.slice(0, 8)}@bottega.example.it`;
+    expect(dataOf(await api.gqlAs(contactShop.accessToken, UpdateShopDocument, { input: { contactEmail: contact.toUpperCase() } })).updateShop).toBeTruthy();
+    member(dataOf(await api.gqlAs(ascom.accessToken, InviteShopDocument, { input: { email: contact } })).inviteShop, 'Delegation');
+    const contactLink = await linkSentTo(contact, 'delega');
+    const byContact = dataOf(await api.gqlAs(contactShop.accessToken, AnswerDelegationInvitationDocument, { input: { link: contactLink, accept: true } })).answerDelegationInvitation;
+    expect(byContact).toMatchObject({ __typename: 'Delegation', status: 'ACTIVE', shopId: contactShop.shopId });
+  });
+
   it('refuses the very next call after the shop revokes, and writes nothing for it', async () => {
     const ascom = await facilitator();
     const shop = await delegatedShop(ascom);

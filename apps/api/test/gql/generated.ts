@@ -1436,6 +1436,8 @@ type DelegationOutcome_FacilitatorNotApprovedError_Fragment = { __typename: 'Fac
 
 type DelegationOutcome_InvalidDelegationTransitionError_Fragment = { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string };
 
+type DelegationOutcome_InvitationForAnotherAddressError_Fragment = { __typename: 'InvitationForAnotherAddressError', code: string, field: string | null, message: string, messageIt: string };
+
 type DelegationOutcome_InvitationPendingError_Fragment = { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string };
 
 type DelegationOutcome_PartitaIvaTakenError_Fragment = { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string };
@@ -1447,6 +1449,7 @@ export type DelegationOutcomeFragment =
   | DelegationOutcome_Delegation_Fragment
   | DelegationOutcome_FacilitatorNotApprovedError_Fragment
   | DelegationOutcome_InvalidDelegationTransitionError_Fragment
+  | DelegationOutcome_InvitationForAnotherAddressError_Fragment
   | DelegationOutcome_InvitationPendingError_Fragment
   | DelegationOutcome_PartitaIvaTakenError_Fragment
   | DelegationOutcome_UnclaimedShopError_Fragment
@@ -1462,6 +1465,7 @@ export type InviteShopMutation = { inviteShop:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, scope: Array<string>, facilitatorId: string, facilitatorName: string | null, shopId: string | null, shopName: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationForAnotherAddressError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
@@ -1477,6 +1481,7 @@ export type RegisterShopOnPaperMutation = { registerShopOnPaper:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, scope: Array<string>, facilitatorId: string, facilitatorName: string | null, shopId: string | null, shopName: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationForAnotherAddressError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
@@ -1492,6 +1497,7 @@ export type WithdrawDelegationMutation = { withdrawDelegation:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, scope: Array<string>, facilitatorId: string, facilitatorName: string | null, shopId: string | null, shopName: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationForAnotherAddressError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
@@ -1507,6 +1513,7 @@ export type GrantDelegationMutation = { grantDelegation:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, scope: Array<string>, facilitatorId: string, facilitatorName: string | null, shopId: string | null, shopName: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationForAnotherAddressError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
@@ -1522,6 +1529,7 @@ export type RevokeDelegationMutation = { revokeDelegation:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, scope: Array<string>, facilitatorId: string, facilitatorName: string | null, shopId: string | null, shopName: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationForAnotherAddressError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
@@ -1537,6 +1545,7 @@ export type AnswerDelegationInvitationMutation = { answerDelegationInvitation:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, scope: Array<string>, facilitatorId: string, facilitatorName: string | null, shopId: string | null, shopName: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationForAnotherAddressError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
@@ -1600,6 +1609,7 @@ export type ResendClaimLinkMutation = { resendClaimLink:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, scope: Array<string>, facilitatorId: string, facilitatorName: string | null, shopId: string | null, shopName: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationForAnotherAddressError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }

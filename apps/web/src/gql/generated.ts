@@ -1414,6 +1414,8 @@ type DelegationAnswer_FacilitatorNotApprovedError_Fragment = { __typename: 'Faci
 
 type DelegationAnswer_InvalidDelegationTransitionError_Fragment = { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string };
 
+type DelegationAnswer_InvitationForAnotherAddressError_Fragment = { __typename: 'InvitationForAnotherAddressError', code: string, field: string | null, message: string, messageIt: string };
+
 type DelegationAnswer_InvitationPendingError_Fragment = { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string };
 
 type DelegationAnswer_PartitaIvaTakenError_Fragment = { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string };
@@ -1425,6 +1427,7 @@ export type DelegationAnswerFragment =
   | DelegationAnswer_Delegation_Fragment
   | DelegationAnswer_FacilitatorNotApprovedError_Fragment
   | DelegationAnswer_InvalidDelegationTransitionError_Fragment
+  | DelegationAnswer_InvitationForAnotherAddressError_Fragment
   | DelegationAnswer_InvitationPendingError_Fragment
   | DelegationAnswer_PartitaIvaTakenError_Fragment
   | DelegationAnswer_UnclaimedShopError_Fragment
@@ -1457,6 +1460,7 @@ export type InviteShopMutation = { inviteShop:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, facilitatorId: string, facilitatorName: string | null, facilitatorKind: FacilitatorKind | null, shopId: string | null, shopName: string | null, invitedEmail: string | null, createdAt: string, activatedAt: string | null, endedAt: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationForAnotherAddressError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
@@ -1472,6 +1476,7 @@ export type RegisterShopOnPaperMutation = { registerShopOnPaper:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, facilitatorId: string, facilitatorName: string | null, facilitatorKind: FacilitatorKind | null, shopId: string | null, shopName: string | null, invitedEmail: string | null, createdAt: string, activatedAt: string | null, endedAt: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationForAnotherAddressError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
@@ -1487,6 +1492,7 @@ export type WithdrawDelegationMutation = { withdrawDelegation:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, facilitatorId: string, facilitatorName: string | null, facilitatorKind: FacilitatorKind | null, shopId: string | null, shopName: string | null, invitedEmail: string | null, createdAt: string, activatedAt: string | null, endedAt: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationForAnotherAddressError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
@@ -1524,6 +1530,7 @@ export type GrantDelegationMutation = { grantDelegation:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, facilitatorId: string, facilitatorName: string | null, facilitatorKind: FacilitatorKind | null, shopId: string | null, shopName: string | null, invitedEmail: string | null, createdAt: string, activatedAt: string | null, endedAt: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationForAnotherAddressError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
@@ -1539,6 +1546,7 @@ export type RevokeDelegationMutation = { revokeDelegation:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, facilitatorId: string, facilitatorName: string | null, facilitatorKind: FacilitatorKind | null, shopId: string | null, shopName: string | null, invitedEmail: string | null, createdAt: string, activatedAt: string | null, endedAt: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationForAnotherAddressError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
@@ -1561,6 +1569,7 @@ export type AnswerDelegationInvitationMutation = { answerDelegationInvitation:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, facilitatorId: string, facilitatorName: string | null, facilitatorKind: FacilitatorKind | null, shopId: string | null, shopName: string | null, invitedEmail: string | null, createdAt: string, activatedAt: string | null, endedAt: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationForAnotherAddressError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
@@ -1587,6 +1596,7 @@ export type ResendClaimLinkMutation = { resendClaimLink:
     | { __typename: 'Delegation', id: string, status: DelegationStatus, consent: DelegationConsent | null, paperDeclaredOn: string | null, facilitatorId: string, facilitatorName: string | null, facilitatorKind: FacilitatorKind | null, shopId: string | null, shopName: string | null, invitedEmail: string | null, createdAt: string, activatedAt: string | null, endedAt: string | null }
     | { __typename: 'FacilitatorNotApprovedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidDelegationTransitionError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'InvitationForAnotherAddressError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'PartitaIvaTakenError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'UnclaimedShopError', code: string, field: string | null, message: string, messageIt: string }
@@ -1786,6 +1796,8 @@ type MatchErrorFields_InvalidUnsubscribeLinkError_Fragment = { __typename: 'Inva
 
 type MatchErrorFields_InvalidVerificationTransitionError_Fragment = { __typename: 'InvalidVerificationTransitionError', code: string, field: string | null, message: string, messageIt: string };
 
+type MatchErrorFields_InvitationForAnotherAddressError_Fragment = { __typename: 'InvitationForAnotherAddressError', code: string, field: string | null, message: string, messageIt: string };
+
 type MatchErrorFields_InvitationPendingError_Fragment = { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string };
 
 type MatchErrorFields_LastAdminError_Fragment = { __typename: 'LastAdminError', code: string, field: string | null, message: string, messageIt: string };
@@ -1870,6 +1882,7 @@ export type MatchErrorFieldsFragment =
   | MatchErrorFields_InvalidOfferTransitionError_Fragment
   | MatchErrorFields_InvalidUnsubscribeLinkError_Fragment
   | MatchErrorFields_InvalidVerificationTransitionError_Fragment
+  | MatchErrorFields_InvitationForAnotherAddressError_Fragment
   | MatchErrorFields_InvitationPendingError_Fragment
   | MatchErrorFields_LastAdminError_Fragment
   | MatchErrorFields_MailKindNotAdjustableError_Fragment
@@ -2166,6 +2179,8 @@ type OfferErrorFields_InvalidUnsubscribeLinkError_Fragment = { __typename: 'Inva
 
 type OfferErrorFields_InvalidVerificationTransitionError_Fragment = { __typename: 'InvalidVerificationTransitionError', code: string, field: string | null, message: string, messageIt: string };
 
+type OfferErrorFields_InvitationForAnotherAddressError_Fragment = { __typename: 'InvitationForAnotherAddressError', code: string, field: string | null, message: string, messageIt: string };
+
 type OfferErrorFields_InvitationPendingError_Fragment = { __typename: 'InvitationPendingError', code: string, field: string | null, message: string, messageIt: string };
 
 type OfferErrorFields_LastAdminError_Fragment = { __typename: 'LastAdminError', code: string, field: string | null, message: string, messageIt: string };
@@ -2250,6 +2265,7 @@ export type OfferErrorFieldsFragment =
   | OfferErrorFields_InvalidOfferTransitionError_Fragment
   | OfferErrorFields_InvalidUnsubscribeLinkError_Fragment
   | OfferErrorFields_InvalidVerificationTransitionError_Fragment
+  | OfferErrorFields_InvitationForAnotherAddressError_Fragment
   | OfferErrorFields_InvitationPendingError_Fragment
   | OfferErrorFields_LastAdminError_Fragment
   | OfferErrorFields_MailKindNotAdjustableError_Fragment

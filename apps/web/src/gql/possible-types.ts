@@ -71,6 +71,7 @@
       "InvalidOfferTransitionError",
       "InvalidUnsubscribeLinkError",
       "InvalidVerificationTransitionError",
+      "InvitationForAnotherAddressError",
       "InvitationPendingError",
       "LastAdminError",
       "MailKindNotAdjustableError",
@@ -162,6 +163,7 @@
       "Delegation",
       "FacilitatorNotApprovedError",
       "InvalidDelegationTransitionError",
+      "InvitationForAnotherAddressError",
       "InvitationPendingError",
       "PartitaIvaTakenError",
       "UnclaimedShopError"
@@ -342,6 +344,7 @@
       "InvalidOfferTransitionError",
       "InvalidUnsubscribeLinkError",
       "InvalidVerificationTransitionError",
+      "InvitationForAnotherAddressError",
       "InvitationPendingError",
       "LastAdminError",
       "MailKindNotAdjustableError",
@@ -433,6 +436,7 @@
       "Delegation",
       "FacilitatorNotApprovedError",
       "InvalidDelegationTransitionError",
+      "InvitationForAnotherAddressError",
       "InvitationPendingError",
       "PartitaIvaTakenError",
       "UnclaimedShopError"

@@ -45,7 +45,9 @@ export function DelegationLinkPage() {
           <li>{t('delegationLink.scopeApply')}</li>
           <li>{t('delegationLink.scopeRevoke')}</li>
         </ul>
-        <p className="small">{t('delegationLink.validUntil', { date: date(link.expiresAt) })}</p>
+        <p className="small">
+          {t('delegationLink.sentTo', { email: link.email })} {t('delegationLink.validUntil', { date: date(link.expiresAt) })}
+        </p>
         <ErrorSummary errors={errors} attempt={attempt} idPrefix="delegation-link" />
         {answered ? (
           <Link className="btn btn-primary" to={PATHS.shopDelegations}>

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
+import { UserAccountEntity } from '../auth/user-account.entity';
 import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
 import { RequestContext } from '../common/request-context';
@@ -35,6 +36,7 @@ export interface LinkPreview {
 
 export type AnswerInvitationOutcome =
   | { kind: 'delegation'; delegation: DelegationEntity }
+  | { kind: 'another-address'; invitedEmail: string }
   | { kind: 'already-delegated' }
   | { kind: 'not-approved' };
 
@@ -83,6 +85,11 @@ export class DelegationLinkService {
     return this.connection.withTransaction(ctx, async (tx) => {
       const current = await this.usable(tx, link, true);
       if (current.status !== DelegationStatus.INVITED) throw new DelegationException(DelegationErrorCode.LINK_INVALID, 'input.link');
+      // The link is the invited address's: a shop signed in with another (a forwarded e-mail) neither
+      // takes the invitation for its own shop nor turns it down for the shop it was meant for.
+      if (current.invitedEmail && !(await this.addressesOf(tx, actor.userId, shop.contactEmail)).has(current.invitedEmail.toLowerCase())) {
+        return { kind: 'another-address', invitedEmail: current.invitedEmail };
+      }
       const facilitator = await this.facilitatorOf(current.facilitatorId);
       if (accept && !providerActive(facilitator.verificationStatus)) return { kind: 'not-approved' };
       const delegations = this.connection.repository(tx, DelegationEntity);
@@ -111,6 +118,12 @@ export class DelegationLinkService {
       ]);
       return { kind: 'delegation', delegation };
     });
+  }
+
+  /** The addresses an invitation to a shop may have gone to: its account's and its contact's. */
+  private async addressesOf(tx: RequestContext, userId: string, contactEmail: string): Promise<Set<string>> {
+    const account = await this.connection.repository(tx, UserAccountEntity).findOneByOrFail({ id: userId });
+    return new Set([account.email.toLowerCase(), contactEmail.toLowerCase()]);
   }
 
   /**

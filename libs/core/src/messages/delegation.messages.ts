@@ -47,6 +47,11 @@ export const delegationMessages = {
       it: `Hai invitato questo indirizzo ${datePhrase('il', sent.it)} e il link vale fino ${datePhrase('al', until.it)}: aspetta la risposta dell’attività, oppure ritira quell’invito dalla tua Scrivania per inviarne uno nuovo`,
     };
   },
+  /** A shop answering an invitation the organisation sent to another address. */
+  invitationForAnotherAddress: (invitedEmail: string): Words => ({
+    en: `This invitation was sent to ${invitedEmail}, which is neither this account’s address nor your shop’s contact address: sign in with the account of that address to answer it, or choose this organisation yourself under “Choose a facilitator”`,
+    it: `Questo invito è stato inviato a ${invitedEmail}, che non è l’indirizzo di questo account né il contatto della tua attività: accedi con l’account di quell’indirizzo per rispondere, oppure scegli tu questa organizzazione in «Scegli un facilitatore»`,
+  }),
   alreadyDelegated: (): Words => ({ en: 'This facilitator already acts for the shop', it: 'Questo facilitatore opera già per l’attività' }),
   facilitatorNotApproved: (): Words => ({
     en: 'The organisation is not verified by the Department (or is suspended): it cannot act for shops',

@@ -122,6 +122,20 @@ export class InvitationPendingErrorModel extends BusinessFailure implements Busi
   }
 }
 
+@ObjectType('InvitationForAnotherAddressError', {
+  implements: () => [BusinessErrorModel],
+  description: 'The invitation went to another address than the signed-in account’s or its shop’s contact: it is answered by that address’s account (or the shop chooses the organisation itself, grantDelegation).',
+})
+export class InvitationForAnotherAddressErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'INVITATION_FOR_ANOTHER_ADDRESS' as const;
+  @Field({ description: 'The address the invitation was sent to.' }) readonly invitedEmail: string;
+
+  constructor(words: Words, field: string, invitedEmail: string) {
+    super(words, field);
+    this.invitedEmail = invitedEmail;
+  }
+}
+
 @ObjectType('AlreadyDelegatedError', { implements: () => [BusinessErrorModel] })
 export class AlreadyDelegatedErrorModel extends BusinessFailure implements BusinessErrorModel {
   readonly code = 'ALREADY_DELEGATED' as const;

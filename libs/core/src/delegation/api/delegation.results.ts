@@ -11,6 +11,7 @@ import {
   DelegationModel,
   FacilitatorNotApprovedErrorModel,
   InvalidDelegationTransitionErrorModel,
+  InvitationForAnotherAddressErrorModel,
   InvitationPendingErrorModel,
   SignInFirstErrorModel,
   toDelegationModel,
@@ -23,7 +24,7 @@ import { modelOf } from '../../api/model-instance';
 export const DelegationResult = resultUnion({
   name: 'DelegationResult',
   types: () =>
-    [DelegationModel, FacilitatorNotApprovedErrorModel, AlreadyDelegatedErrorModel, InvalidDelegationTransitionErrorModel, PartitaIvaTakenErrorModel, UnclaimedShopErrorModel, InvitationPendingErrorModel] as const,
+    [DelegationModel, FacilitatorNotApprovedErrorModel, AlreadyDelegatedErrorModel, InvalidDelegationTransitionErrorModel, PartitaIvaTakenErrorModel, UnclaimedShopErrorModel, InvitationPendingErrorModel, InvitationForAnotherAddressErrorModel] as const,
 });
 
 export const ClaimShopResult = resultUnion({
@@ -47,6 +48,8 @@ export function toDelegationResult(outcome: DelegationOutcome | AnswerInvitation
       return new InvalidDelegationTransitionErrorModel(MESSAGES.delegation.notClaimable(), field, outcome.current);
     case 'unclaimed-shop':
       return new UnclaimedShopErrorModel(MESSAGES.delegation.unclaimedShop(), field);
+    case 'another-address':
+      return new InvitationForAnotherAddressErrorModel(MESSAGES.delegation.invitationForAnotherAddress(outcome.invitedEmail), field, outcome.invitedEmail);
     case 'invitation-pending':
       return new InvitationPendingErrorModel(MESSAGES.delegation.invitationPending(outcome.invitedAt, outcome.expiresAt), field, outcome.expiresAt);
   }

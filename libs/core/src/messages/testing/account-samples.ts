@@ -58,6 +58,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'auth' 
     linkInvalid: ON_FIELD,
     claimsToAddressLimit: [['input.ownerEmail', 5]],
     declaredInFuture: ON_FIELD,
+    invitationForAnotherAddress: [['titolare@bottega.example.it']],
     alreadyDelegated: NONE,
     invitationPending: [
       [new Date('2026-12-01T09:00:00Z'), new Date('2026-12-31T09:00:00Z')],

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
-import { UserAccountEntity } from '../auth/user-account.entity';
 import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
 import { RequestContext } from '../common/request-context';
@@ -87,7 +86,7 @@ export class DelegationLinkService {
       if (current.status !== DelegationStatus.INVITED) throw new DelegationException(DelegationErrorCode.LINK_INVALID, 'input.link');
       // The link is the invited address's: a shop signed in with another (a forwarded e-mail) neither
       // takes the invitation for its own shop nor turns it down for the shop it was meant for.
-      if (current.invitedEmail && !(await this.addressesOf(tx, actor.userId, shop.contactEmail)).has(current.invitedEmail.toLowerCase())) {
+      if (current.invitedEmail && !(await this.addressesOf(tx, shop.contactEmail)).has(current.invitedEmail.toLowerCase())) {
         return { kind: 'another-address', invitedEmail: current.invitedEmail };
       }
       const facilitator = await this.facilitatorOf(current.facilitatorId);
@@ -121,8 +120,8 @@ export class DelegationLinkService {
   }
 
   /** The addresses an invitation to a shop may have gone to: its account's and its contact's. */
-  private async addressesOf(tx: RequestContext, userId: string, contactEmail: string): Promise<Set<string>> {
-    const account = await this.connection.repository(tx, UserAccountEntity).findOneByOrFail({ id: userId });
+  private async addressesOf(tx: RequestContext, contactEmail: string): Promise<Set<string>> {
+    const account = await this.auth.currentUser(tx);
     return new Set([account.email.toLowerCase(), contactEmail.toLowerCase()]);
   }
 

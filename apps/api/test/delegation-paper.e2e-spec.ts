@@ -2,6 +2,7 @@ import { PRIVACY_NOTICE_VERSION } from '@vec/core';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { DataSource } from 'typeorm';
 import {
+  type RegisterShopInput,
   ActionsOnMyBehalfDocument,
   ClaimShopDocument,
   CreateHelpRequestDocument,
@@ -190,5 +191,19 @@ describe('Shops registered on paper by a facilitator, and claimed by their owner
       shopId: registered.shopId,
       email: owner.email,
     });
+  });
+
+  it('names the shop’s own fields when its comune, its sector or its point is refused', async () => {
+    const cna = await facilitator();
+    const refusedFields = async (shop: Partial<RegisterShopInput>): Promise<string[]> => {
+      const response = await api.gqlAs(cna.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput(shop), ownerEmail: anEmail('titolare'), declaredOn: '2026-12-01' } });
+      if (response.errors) return (response.errors[0].extensions.fields as { field: string }[]).map((f) => f.field);
+      return [(response.data?.registerShopOnPaper as { field?: string }).field ?? 'accepted'];
+    };
+    expect(await refusedFields({ comuneCode: '999999' })).toEqual(['input.shop.comuneCode']);
+    expect(await refusedFields({ atecoSection: 'G', atecoDivision: '10' })).toEqual(['input.shop.atecoDivision']);
+    expect(await refusedFields({ latitude: 45.07 })).toEqual(['input.shop.longitude']);
+    // Palermo's point, for a shop in Torino.
+    expect(await refusedFields({ latitude: 38.1, longitude: 13.36 })).toEqual(['input.shop.latitude', 'input.shop.longitude']);
   });
 });

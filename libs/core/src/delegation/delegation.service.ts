@@ -76,7 +76,7 @@ export class DelegationService {
     assertDeclaredOn(input.declaredOn, self.now, 'input.declaredOn');
     return this.connection.withTransaction(self, async (tx) => {
       await this.paper.assertClaimAllowed(tx, input.ownerEmail, 'input.ownerEmail');
-      const registered = await this.shops.registerUnclaimed(tx, input.shop);
+      const registered = await this.shops.registerUnclaimed(tx, input.shop, 'input.shop');
       if (registered.kind !== 'shop') return registered;
       const { shop } = registered;
       const [delegation] = await this.paper.recordMany(tx, facilitator, [{ shop, ownerEmail: input.ownerEmail, declaredOn: input.declaredOn, externalKey: null }]);

@@ -62,12 +62,12 @@ export const delegationMessages = {
     it: `La delega è ${STATUS_IT[status] ?? status.toLowerCase()}: questo passaggio non è possibile`,
   }),
   accountHasShop: (): Words => ({
-    en: 'This account already manages a shop: sign in with another account, or create one with the link',
-    it: 'Questo account gestisce già un’attività: accedi con un altro account o creane uno con il link',
+    en: 'This account already manages a business, and one account manages one business: sign in with an account that has none, or ask the facilitator to send this link to another address of yours, to create a new account with it',
+    it: 'Questo account gestisce già un’attività, e ogni account ne gestisce una sola: accedi con un account che non ne ha, oppure chiedi al facilitatore di inviare questo link a un altro tuo indirizzo, per creare con quello un nuovo account',
   }),
   signInFirst: (): Words => ({
-    en: 'An account with this e-mail exists: sign in first, then open the link again',
-    it: 'Esiste già un account con questa e-mail: accedi prima, poi apri di nuovo il link',
+    en: 'An account with this e-mail exists: sign in first, then open the link again. If that account already manages a business, ask the facilitator to send this link to another address of yours: one account manages one business',
+    it: 'Esiste già un account con questa e-mail: accedi prima, poi apri di nuovo il link. Se quell’account gestisce già un’attività, chiedi al facilitatore di inviare questo link a un altro tuo indirizzo: ogni account ne gestisce una sola',
   }),
   passwordNeeded: (field: string): Words => ({
     en: `${field}: choose a password for your account, or sign in first with an account of your own`,

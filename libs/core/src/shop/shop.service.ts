@@ -66,10 +66,10 @@ export class ShopService {
    * For the delegation feature, in its transaction: a shop a facilitator registers for a business
    * with no account yet, under a paper consent; it has no owner until the owner claims it.
    */
-  async registerUnclaimed(tx: RequestContext, input: RegisterShop): Promise<RegisterUnclaimedOutcome> {
+  async registerUnclaimed(tx: RequestContext, input: RegisterShop, prefix = 'input'): Promise<RegisterUnclaimedOutcome> {
     requireActor(tx, UserRole.FACILITATOR);
-    assertAtecoSector(input.atecoSection, input.atecoDivision);
-    const position = await this.position(tx, input.comuneCode, input.latitude, input.longitude);
+    assertAtecoSector(input.atecoSection, input.atecoDivision, prefix);
+    const position = await this.position(tx, input.comuneCode, input.latitude, input.longitude, prefix);
     const shops = this.connection.repository(tx, ShopEntity);
     // ON CONFLICT DO NOTHING: a Partita IVA registered meanwhile by someone else is an answer, not
     // an error that would abort the caller's transaction.
@@ -222,22 +222,23 @@ export class ShopService {
     return toPage(items, total, page);
   }
 
-  /** The given point, or the comune's (which must exist). */
+  /** The given point, or the comune's (which must exist); refusals name the fields under `prefix`. */
   private async position(
     ctx: RequestContext,
     comuneCode: string,
     latitude: number | undefined,
     longitude: number | undefined,
+    prefix = 'input',
   ): Promise<Pick<ShopEntity, 'latitude' | 'longitude' | 'coordinatesFromComune'>> {
-    const comune = await this.territory.getComune(ctx, comuneCode, 'input.comuneCode');
+    const comune = await this.territory.getComune(ctx, comuneCode, `${prefix}.comuneCode`);
     if ((latitude === undefined) !== (longitude === undefined)) {
-      throw new ShopException(ShopErrorCode.COORDINATES_INCOMPLETE, latitude === undefined ? 'input.latitude' : 'input.longitude');
+      throw new ShopException(ShopErrorCode.COORDINATES_INCOMPLETE, latitude === undefined ? `${prefix}.latitude` : `${prefix}.longitude`);
     }
     if (latitude !== undefined && longitude !== undefined) {
       const km = distanceKm({ latitude, longitude }, comune);
       const maxKm = maxKmFromComune(comune.coordinatesSource);
       if (km > maxKm) {
-        throw new ShopException(ShopErrorCode.COORDINATES_FAR_FROM_COMUNE, 'input.latitude', undefined, {
+        throw new ShopException(ShopErrorCode.COORDINATES_FAR_FROM_COMUNE, `${prefix}.latitude`, undefined, {
           km: Math.round(km).toLocaleString('it-IT'),
           maxKm: String(maxKm),
           comune: comune.name,

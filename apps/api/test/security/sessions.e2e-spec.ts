@@ -50,6 +50,18 @@ describe('Sessions: what an access token is worth', () => {
     expect((await api.gqlAs(other.accessToken, MeDocument)).errors).toBeUndefined();
   });
 
+  it('ends the session of the access token alone, for a client that kept no refresh token; a forged one ends nothing', async () => {
+    const shop = await signUp(api, 'SHOP');
+    const other = dataOf(await api.gql(LoginDocument, { input: { email: shop.email, password: TEST_PASSWORD } })).login;
+    const forged = await api.app.get(JwtService).signAsync({ sub: shop.userId, sid: api.app.get(JwtService).decode<{ sid: string }>(other.accessToken).sid }, { expiresIn: 60, secret: 'a'.repeat(48) });
+    expect(dataOf(await api.gqlAs(forged, LogoutFromCookieDocument)).logout).toBe(false);
+    expect(dataOf(await api.gqlAs(shop.accessToken, LogoutFromCookieDocument)).logout).toBe(true);
+    expect(reason(await api.gqlAs(shop.accessToken, MeDocument))).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' });
+    // Its refresh token ended with it; the other session goes on.
+    expect(reason(await api.gql(RefreshSessionDocument, { input: { refreshToken: shop.refreshToken } }))).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect((await api.gqlAs(other.accessToken, MeDocument)).errors).toBeUndefined();
+  });
+
   it('ends every access token of an account that is disabled, at once', async () => {
     const shop = await signUp(api, 'SHOP');
     await db.query('UPDATE user_account SET disabled_at = now() WHERE id = $1', [shop.userId]);

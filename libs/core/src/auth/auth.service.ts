@@ -180,6 +180,18 @@ export class AuthService {
   }
 
   /**
+   * Ends the session an access token belongs to, for a client that kept no refresh token: a token
+   * this platform signed and not expired proves it. False when it proves nothing.
+   */
+  async logoutWithAccessToken(ctx: RequestContext, accessToken: string): Promise<boolean> {
+    const claims = await this.jwt.verifyAsync<{ sub?: unknown; sid?: unknown }>(accessToken, { algorithms: ['HS256'] }).catch(() => null);
+    if (typeof claims?.sub !== 'string' || typeof claims.sid !== 'string' || !isUuid(claims.sub) || !isUuid(claims.sid)) return false;
+    const tokens = this.connection.repository(ctx, RefreshTokenEntity);
+    await tokens.update({ familyId: claims.sid, userId: claims.sub, revokedAt: IsNull() }, { revokedAt: ctx.now });
+    return true;
+  }
+
+  /**
    * The actor of an access token, if its session is still live: not logged out, not ended by a
    * reused refresh token, not expired, its account enabled. The role is read from the account, so
    * a change of role applies to the next request.

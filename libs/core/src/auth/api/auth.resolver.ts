@@ -76,7 +76,8 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => Boolean, {
-    description: 'End the session this refresh token belongs to (the one given, else the session cookie’s, which is cleared): the refresh token proves the session, so an expired access token does not stop a logout.',
+    description:
+      'End the session this refresh token belongs to (the one given, else the session cookie’s, which is cleared): the refresh token proves the session, so an expired access token does not stop a logout. With neither, the session of the access token sent (Authorization: Bearer) ends.',
   })
   async logout(
     @Ctx() ctx: RequestContext,
@@ -89,6 +90,9 @@ export class AuthResolver {
     this.cookie.clear(res);
     // Signing out of a browser always succeeds: a cookie whose session already ended is just removed.
     if (token) await this.auth.logout(ctx, token).catch((error: unknown) => (error instanceof AuthException ? false : Promise.reject(error)));
+    // An API client that kept only its access token: that token's session ends, its refresh tokens and access tokens with it.
+    const bearer = /^Bearer (\S+)$/i.exec(req.header('authorization') ?? '')?.[1];
+    if (!token && bearer) return this.auth.logoutWithAccessToken(ctx, bearer);
     return true;
   }
 

@@ -220,13 +220,14 @@ describe('monitoring figures against a seeded programme (a database of their own
       activeMatches: 1,
       completedMatches: 1,
       answersAtCompletion: 1,
-      onlineOrdersAtCompletion: 1,
-      // One or two answers: their median would be a shop's own figure, so it is not published.
+      // One or two answers: what they said would be a shop's own answer, so it is not published.
+      onlineOrdersAtCompletion: null,
       medianOrdersAtCompletion: null,
       answersAt30Days: 2,
-      onlineOrdersAt30Days: 1,
+      onlineOrdersAt30Days: null,
       medianOrdersAt30Days: null,
       answersAt90Days: 0,
+      onlineOrdersAt90Days: 0,
       offersCovering: 1,
       capacityCovering: 2,
     });

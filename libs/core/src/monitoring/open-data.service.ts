@@ -23,15 +23,18 @@ export interface OpenDataRow {
   matchedRequests: number;
   activeMatches: number;
   completedMatches: number;
-  /** Outcome surveys answered at completion, and of those reporting online orders, with their median orders. */
+  /**
+   * Outcome surveys answered at completion, and of those reporting online orders, with their
+   * median orders; the last two null for one or two answers (MIN_ANSWERS_PUBLISHED).
+   */
   answersAtCompletion: number;
-  onlineOrdersAtCompletion: number;
+  onlineOrdersAtCompletion: number | null;
   medianOrdersAtCompletion: number | null;
   answersAt30Days: number;
-  onlineOrdersAt30Days: number;
+  onlineOrdersAt30Days: number | null;
   medianOrdersAt30Days: number | null;
   answersAt90Days: number;
-  onlineOrdersAt90Days: number;
+  onlineOrdersAt90Days: number | null;
   medianOrdersAt90Days: number | null;
   offersCovering: number;
   capacityCovering: number;
@@ -61,10 +64,11 @@ export interface PublicFigures {
 const CACHE_MS = 60_000;
 
 /**
- * A median of fewer answers than this is not published: with one or two answers in a province
- * and category it would be a single shop's own figure.
+ * What fewer answers than this said is not published (how many reported online orders, and their
+ * median orders): with one or two answers in a province and category, it would be a single shop's
+ * own answer. How many answered is.
  */
-export const MIN_ANSWERS_FOR_MEDIAN = 3;
+export const MIN_ANSWERS_PUBLISHED = 3;
 
 const CHECKPOINT_COLUMNS = [
   ['COMPLETION', 'completion'],
@@ -142,8 +146,9 @@ export class OpenDataService {
         SELECT m.province_code, m.category,
                ${CHECKPOINT_COLUMNS.map(
                  ([checkpoint, key]) => `count(*) FILTER (WHERE v.checkpoint = '${checkpoint}')::int AS answers_${key},
-               count(*) FILTER (WHERE v.checkpoint = '${checkpoint}' AND v.got_online_orders)::int AS orders_${key},
-               CASE WHEN count(*) FILTER (WHERE v.checkpoint = '${checkpoint}') >= ${MIN_ANSWERS_FOR_MEDIAN}
+               CASE WHEN count(*) FILTER (WHERE v.checkpoint = '${checkpoint}') NOT BETWEEN 1 AND ${MIN_ANSWERS_PUBLISHED - 1}
+                    THEN count(*) FILTER (WHERE v.checkpoint = '${checkpoint}' AND v.got_online_orders)::int END AS orders_${key},
+               CASE WHEN count(*) FILTER (WHERE v.checkpoint = '${checkpoint}') >= ${MIN_ANSWERS_PUBLISHED}
                     THEN percentile_cont(0.5) WITHIN GROUP (ORDER BY v.approximate_orders) FILTER (WHERE v.checkpoint = '${checkpoint}' AND v.got_online_orders) END AS median_${key}`,
                ).join(',\n               ')}
         FROM outcome_survey v JOIN match m ON m.id = v.match_id GROUP BY 1, 2),
@@ -157,7 +162,7 @@ export class OpenDataService {
              coalesce(d.shops_asking, 0) AS shops_asking, coalesce(d.requests, 0) AS requests, coalesce(d.open_requests, 0) AS open_requests,
              coalesce(d.matched_requests, 0) AS matched_requests, coalesce(x.active_matches, 0) AS active_matches,
              coalesce(x.completed_matches, 0) AS completed_matches,
-             ${CHECKPOINT_COLUMNS.map(([, key]) => `coalesce(a.answers_${key}, 0) AS answers_${key}, coalesce(a.orders_${key}, 0) AS orders_${key}, a.median_${key}`).join(', ')},
+             ${CHECKPOINT_COLUMNS.map(([, key]) => `coalesce(a.answers_${key}, 0) AS answers_${key}, CASE WHEN a.province_code IS NULL THEN 0 ELSE a.orders_${key} END AS orders_${key}, a.median_${key}`).join(', ')},
              coalesce(s.offers_covering, 0) AS offers_covering, coalesce(s.capacity_covering, 0) AS capacity_covering
       FROM demand d FULL JOIN supply s ON s.province_code = d.province_code AND s.category = d.category
       LEFT JOIN outcomes x ON x.province_code = coalesce(d.province_code, s.province_code) AND x.category = coalesce(d.category, s.category)

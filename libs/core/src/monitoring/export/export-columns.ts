@@ -211,7 +211,7 @@ export const STREAMED_COLUMNS: Readonly<Record<string, readonly ExportColumn[]>>
 
 const checkpointColumns = (suffix: string, it: string, en: string): ExportColumn[] => [
   col(`answersAt${suffix}`, `Risposte ${it}`, `Answers ${en}`, `outcome surveys answered ${en}`),
-  col(`onlineOrdersAt${suffix}`, `Con ordini online ${it}`, `With online orders ${en}`, 'of those, answers reporting online orders'),
+  col(`onlineOrdersAt${suffix}`, `Con ordini online ${it}`, `With online orders ${en}`, 'of those, answers reporting online orders; empty below 3 answers'),
   col(`medianOrdersAt${suffix}`, `Ordini mediani ${it}`, `Median orders ${en}`, 'median orders among the answers reporting any; empty below 3 answers'),
 ];
 

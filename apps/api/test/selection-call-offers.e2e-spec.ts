@@ -213,6 +213,25 @@ describe('Selection calls over GraphQL: offers that can give the places, places 
       expect(dataOf(await api.gqlAs(shop.accessToken, SelectionCallDocument, { id: call.id })).selectionCall.offers.map((o) => o.id)).toEqual([offer]);
     });
 
+    it('counts the places other open calls will take: a second call cannot promise them again, not even published at the same moment', async () => {
+      const offer = (await publishedOffer(api, other, { capacity: 5 })).id;
+      const first = dataOf(await create(aCall({ offerIds: [offer], places: 3 }))).createSelectionCall;
+      const second = dataOf(await create(aCall({ offerIds: [offer], places: 3 }))).createSelectionCall;
+      const both = await Promise.all([publish(first.id), publish(second.id)]);
+      const published = both.filter((answer) => answer.errors === undefined);
+      expect(published).toHaveLength(1);
+      const refused = refusalOf(both.find((answer) => !published.includes(answer)) as GraphQLResponse<unknown>);
+      expect(refused).toMatchObject({
+        field: 'places',
+        code: 'PLACES_OVER_FREE_CAPACITY',
+        message: 'places asks for 3 places, but the call’s offers have 5 free and other open calls will take 3 of them at their closing: ask for at most 2, or add offers',
+      });
+      // What is left can still be promised, at the draft as at the publishing; a draft promises nothing.
+      expect(refusalOf(await create(aCall({ offerIds: [offer], places: 3 })))).toMatchObject({ field: 'input.places', code: 'PLACES_OVER_FREE_CAPACITY' });
+      const rest = dataOf(await create(aCall({ offerIds: [offer], places: 2 }))).createSelectionCall;
+      expect((await publish(rest.id)).errors).toBeUndefined();
+    });
+
     it('refuses an offer closed, or whose provider was suspended, since the draft', async () => {
       const closing = (await publishedOffer(api, other)).id;
       const closedCall = dataOf(await create(aCall({ offerIds: [valid, closing] }))).createSelectionCall;

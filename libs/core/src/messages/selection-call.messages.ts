@@ -56,12 +56,21 @@ export const selectionCallMessages = {
       `becomes valid only on ${day(from).en}, after the call closes: places are given at the closing, so choose an offer valid by then or close the call later`,
       `diventa valida solo ${datePhrase('il', day(from).it)}, dopo la chiusura del bando: i posti si assegnano alla chiusura, quindi scegli un’offerta già valida allora o chiudi dopo il bando`,
     ),
-  placesOverFreeCapacity: (path: string, asked: number, free: number): Words =>
-    field(
-      path,
-      `asks for ${asked} places, but the call’s offers have ${free} free: ask for at most ${free}, or add offers`,
-      `chiede ${asked} posti, ma le offerte del bando ne hanno ${free} liberi: chiedine al massimo ${free}, oppure aggiungi offerte`,
-    ),
+  /** `promised`: of the `free` places, those other open calls on the same offers will take at their closing. */
+  placesOverFreeCapacity: (path: string, asked: number, free: number, promised = 0): Words => {
+    const left = Math.max(0, free - promised);
+    return promised === 0
+      ? field(
+          path,
+          `asks for ${asked} places, but the call’s offers have ${free} free: ask for at most ${free}, or add offers`,
+          `chiede ${asked} posti, ma le offerte del bando ne hanno ${free} liberi: chiedine al massimo ${left}, oppure aggiungi offerte`,
+        )
+      : field(
+          path,
+          `asks for ${asked} places, but the call’s offers have ${free} free and other open calls will take ${promised} of them at their closing: ask for at most ${left}, or add offers`,
+          `chiede ${asked} posti, ma le offerte del bando ne hanno ${free} liberi e altri bandi aperti ne prenderanno ${promised} alla loro chiusura: chiedine al massimo ${left}, oppure aggiungi offerte`,
+        );
+  },
   duplicateCriterion: (path: string): Words =>
     field(path, 'repeats the kind of an earlier criterion: each kind scores once, so give that one the whole weight', 'ripete il tipo di un criterio precedente: ogni tipo conta una volta sola, quindi dai a quello tutto il peso'),
   criterionFieldNotForKind: (path: string, kind: string, belongsTo: string): Words =>

@@ -13,7 +13,7 @@ export enum SelectionCallErrorCode {
   OFFER_VALIDITY_ENDS = 'OFFER_VALIDITY_ENDS',
   /** The offer's validity begins after the call closes (detail.date). */
   OFFER_NOT_YET_VALID = 'OFFER_NOT_YET_VALID',
-  /** More places than the offers have free (detail.asked, detail.free). */
+  /** More places than the offers have free (detail.asked, detail.free, detail.promised: of those, the places other open calls will take first). */
   PLACES_OVER_FREE_CAPACITY = 'PLACES_OVER_FREE_CAPACITY',
   /** A second criterion of the same kind. */
   DUPLICATE_CRITERION = 'DUPLICATE_CRITERION',
@@ -45,6 +45,7 @@ export interface SelectionCallErrorDetail {
   readonly date?: Date;
   readonly asked?: number;
   readonly free?: number;
+  readonly promised?: number;
   readonly kind?: string;
   readonly belongsTo?: string;
 }

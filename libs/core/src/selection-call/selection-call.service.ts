@@ -225,7 +225,30 @@ export class SelectionCallService {
       if (problem) fail(OFFER_PROBLEM_CODE[problem], at, { date: problem === CallOfferProblem.NOT_YET_VALID ? offer.validFrom : (offer.validUntil ?? undefined) });
     });
     const free = freePlaces(offers);
-    if (places > free) fail(SelectionCallErrorCode.PLACES_OVER_FREE_CAPACITY, fields.places, { asked: places, free });
+    const promised = await this.promisedElsewhere(ctx, offers, stage === 'publish');
+    if (places > free - promised) fail(SelectionCallErrorCode.PLACES_OVER_FREE_CAPACITY, fields.places, { asked: places, free, promised });
+  }
+
+  /**
+   * Of these offers' free places, how many open calls will take at their closing (the first to
+   * close takes first): for each open call sharing an offer, the places its other offers' free
+   * places cannot give. Publishing, the offers are locked first (in id order), so that two calls
+   * published at once do not both count on the same places.
+   */
+  private async promisedElsewhere(ctx: RequestContext, offers: readonly { id: string; capacity: number; used: number }[], lock: boolean): Promise<number> {
+    const ids = offers.map((offer) => offer.id).sort();
+    const manager = this.connection.manager(ctx);
+    if (lock && ctx.manager) await manager.query(`SELECT pg_advisory_xact_lock(hashtext('call-places:' || id)) FROM unnest($1::text[]) AS id ORDER BY id`, [ids]);
+    const rows: { places: number; free_outside: number }[] = await manager.query(
+      `SELECT c.places, coalesce(sum(greatest(o.capacity - o.used, 0)) FILTER (WHERE NOT (o.id = ANY($1::uuid[]))), 0)::int AS free_outside
+         FROM selection_call c
+         JOIN selection_call_offer co ON co.call_id = c.id
+         JOIN offer o ON o.id = co.offer_id
+        WHERE c.status = $2 AND EXISTS (SELECT 1 FROM selection_call_offer mine WHERE mine.call_id = c.id AND mine.offer_id = ANY($1::uuid[]))
+        GROUP BY c.id, c.places`,
+      [ids, SelectionCallStatus.OPEN],
+    );
+    return rows.reduce((sum, row) => sum + Math.max(0, row.places - row.free_outside), 0);
   }
 }
 

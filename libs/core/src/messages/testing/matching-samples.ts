@@ -31,7 +31,7 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
     offerProviderNotApproved: ON_FIELD,
     offerValidityEnds: [['input.offerIds.0', DATE]],
     offerNotYetValid: [['input.offerIds.0', DATE]],
-    placesOverFreeCapacity: [['input.places', 1000, 2]],
+    placesOverFreeCapacity: [['input.places', 1000, 2], ['places', 5, 5, 3]],
     duplicateCriterion: ON_FIELD,
     criterionFieldNotForKind: [['input.scoring.1.provinceCodes', 'FEWER_EMPLOYEES', 'PRIORITY_PROVINCES']],
     duplicateCode: ON_FIELD,

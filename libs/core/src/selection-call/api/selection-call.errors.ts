@@ -32,7 +32,7 @@ export function selectionCallErrorToGraphQL(error: SelectionCallException): Grap
     case SelectionCallErrorCode.OFFER_NOT_YET_VALID:
       return input(words.offerNotYetValid(error.field, detail.date ?? new Date(0)));
     case SelectionCallErrorCode.PLACES_OVER_FREE_CAPACITY:
-      return input(words.placesOverFreeCapacity(error.field, detail.asked ?? 0, detail.free ?? 0));
+      return input(words.placesOverFreeCapacity(error.field, detail.asked ?? 0, detail.free ?? 0, detail.promised ?? 0));
     case SelectionCallErrorCode.DUPLICATE_CRITERION:
       return input(words.duplicateCriterion(error.field));
     case SelectionCallErrorCode.CRITERION_FIELD_NOT_FOR_KIND:

@@ -86,6 +86,10 @@ describe('Selection calls over GraphQL: publish, apply, exclude, close, graduato
     const outside = member(await apply(inMilano, created.id, true, []), 'CallNotEligibleError');
     expect(outside.failed.map((f) => f.code)).toEqual(['OUTSIDE_TERRITORY', 'DECLARATION_NOT_CONFIRMED']);
     expect(outside.failed[1].messageIt).toBe('Conferma la dichiarazione: «Sede legale e produzione in Italia»');
+    // The territory is named, in the refusal as on the call itself.
+    expect(outside.failed[0]).toMatchObject({ message: 'The call is only for businesses in Piemonte', messageIt: 'Il bando è solo per le imprese di: Piemonte' });
+    const rules = await api.gqlRaw('query($id: ID!) { selectionCall(id: $id) { eligibility { regions { name } provinces { name } comuni { name } } } }', { variables: { id: created.id }, accessToken: inMilano.accessToken });
+    expect(rules.data).toEqual({ selectionCall: { eligibility: { regions: [{ name: 'Piemonte' }], provinces: [], comuni: [] } } });
 
     // A declaration confirmed twice is refused naming the repeat, as a repeated answer is; nothing is written.
     const twice = await api.gqlAs(first.accessToken, ApplyToCallDocument, { input: { callId: created.id, declarations: ['sede-italia', 'sede-italia'], answers: [] } });

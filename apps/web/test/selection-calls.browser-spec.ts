@@ -76,6 +76,8 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     await shopPage.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Bandi' }).click();
     const card = shopPage.getByTestId('shop-call-card').filter({ hasText: title });
     await card.getByRole('button', { name: 'Presenta la domanda' }).waitFor();
+    // Who may apply is said with the call: here all of Italy, any sector and size.
+    expect(await card.locator('dt', { hasText: 'Territorio' }).locator('xpath=following-sibling::dd[1]').innerText()).toBe('Tutta Italia');
     await card.getByRole('button', { name: 'Presenta la domanda' }).click();
     await card.getByTestId('call-refusal').waitFor();
     expect(await card.getByTestId('call-refusal').locator('li').allInnerTexts()).toEqual([

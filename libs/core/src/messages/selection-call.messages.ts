@@ -108,9 +108,16 @@ export const selectionCallMessages = {
     en: 'This application has already been excluded: its reason and who excluded it stay as they were',
     it: 'Questa domanda è già stata esclusa: la motivazione e chi l’ha esclusa non cambiano',
   }),
-  notEligible: (): Words => ({ en: 'Your business does not meet the call’s requirements', it: 'La tua impresa non soddisfa i requisiti del bando' }),
-  /** One requirement not met, with the call's own words for declarations and questions. */
-  ineligible: (failure: CallIneligibility, statement: string | null): Words => {
+  /** The headline of a refusal: the window alone (`windowOnly`) is not the business's fault. */
+  notEligible: (windowOnly = false): Words =>
+    windowOnly
+      ? { en: 'Applications to this call are not open', it: 'Le domande per questo bando non sono aperte' }
+      : { en: 'Your business does not meet the call’s requirements', it: 'La tua impresa non soddisfa i requisiti del bando' },
+  /**
+   * One requirement not met, with the call's own words for declarations and questions, and the
+   * call's territory by name (regions, provinces with their abbreviation, comuni).
+   */
+  ineligible: (failure: CallIneligibility, statement: string | null, territory: CallTerritoryNames | null = null): Words => {
     switch (failure.code) {
       case 'NOT_OPEN_YET':
         return { en: `Applications open on ${day(new Date(failure.opensAt)).en}`, it: `Le domande si aprono ${datePhrase('il', day(new Date(failure.opensAt)).it)}` };
@@ -122,8 +129,12 @@ export const selectionCallMessages = {
         return { en: `The call asks for at least ${failure.min} employees`, it: `Il bando richiede almeno ${failure.min} addetti` };
       case 'TOO_MANY_EMPLOYEES':
         return { en: `The call is for businesses with at most ${failure.max} employees`, it: `Il bando è per imprese con al massimo ${failure.max} addetti` };
-      case 'OUTSIDE_TERRITORY':
-        return { en: 'Your business is outside the call’s territory', it: 'La tua impresa è fuori dal territorio del bando' };
+      case 'OUTSIDE_TERRITORY': {
+        const places = territory ? territoryWords(territory) : null;
+        return places
+          ? { en: `The call is only for businesses in ${places.en}`, it: `Il bando è solo per le imprese di: ${places.it}` }
+          : { en: 'Your business is outside the call’s territory', it: 'La tua impresa è fuori dal territorio del bando' };
+      }
       case 'DECLARATION_NOT_CONFIRMED':
         return { en: `Confirm the declaration: “${statement ?? failure.declarationCode}”`, it: `Conferma la dichiarazione: «${statement ?? failure.declarationCode}»` };
       case 'QUESTION_NOT_ANSWERED':
@@ -168,3 +179,18 @@ export const selectionCallMessages = {
   tieBreak: (rule: TieBreakRule | 'DRAW'): Words => TIE_BREAK[rule],
   applicationStatus: (status: CallApplicationStatus): Words => APPLICATION_STATUS[status],
 };
+
+/** A call's territory by name, for its refusals. */
+export interface CallTerritoryNames {
+  regions: readonly string[];
+  provinces: readonly { name: string; sigla: string }[];
+  comuni: readonly { name: string; sigla: string }[];
+}
+
+function territoryWords({ regions, provinces, comuni }: CallTerritoryNames): Words | null {
+  const list = (province: (p: { name: string; sigla: string }) => string): string =>
+    [...regions, ...provinces.map(province), ...comuni.map((c) => `${c.name} (${c.sigla})`)].join('; ');
+  if (regions.length + provinces.length + comuni.length === 0) return null;
+  return { en: list((p) => `the province of ${p.name} (${p.sigla})`), it: list((p) => `provincia di ${p.name} (${p.sigla})`) };
+}
+

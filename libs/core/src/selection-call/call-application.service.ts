@@ -17,11 +17,12 @@ import { SelectionCallEntity } from './selection-call.entity';
 import { SelectionCallErrorCode, SelectionCallException } from './selection-call.exception';
 import { SelectionCallService } from './selection-call.service';
 import { CallApplicationStatus, SelectionCallStatus } from './selection-call.types';
+import type { CallTerritoryNames } from '../messages/selection-call.messages';
 
 export type ApplyToCallOutcome =
   | { kind: 'application'; application: CallApplicationEntity }
   | { kind: 'not-open'; status: SelectionCallStatus }
-  | { kind: 'not-eligible'; failed: CallIneligibility[]; call: SelectionCallEntity }
+  | { kind: 'not-eligible'; failed: CallIneligibility[]; call: SelectionCallEntity; territory: CallTerritoryNames | null }
   | { kind: 'already-applied'; application: CallApplicationEntity };
 
 export type ExcludeApplicationOutcome =
@@ -47,6 +48,18 @@ export class CallApplicationService {
     private readonly audit: AuditService,
     private readonly publishers: CallPublisherService,
   ) {}
+
+  /** The call's territory by name, to tell a shop outside it where the call is open. */
+  private async territoryNames(ctx: RequestContext, call: SelectionCallEntity): Promise<CallTerritoryNames> {
+    const { regionCodes, provinceCodes, comuneCodes } = call.eligibility;
+    const [regions, provinces, comuni] = await Promise.all([this.territory.listRegions(ctx), this.territory.listProvinces(ctx), this.territory.comuniByCode(ctx, comuneCodes)]);
+    const sigla = new Map(provinces.map((province) => [province.code, province.sigla]));
+    return {
+      regions: regions.filter((region) => regionCodes.includes(region.code)).map((region) => region.name),
+      provinces: provinces.filter((province) => provinceCodes.includes(province.code)).map((province) => ({ name: province.name, sigla: province.sigla })),
+      comuni: comuni.map((comune) => ({ name: comune.name, sigla: sigla.get(comune.provinceCode) ?? '' })),
+    };
+  }
 
   async apply(ctx: RequestContext, input: ApplyToCall): Promise<ApplyToCallOutcome> {
     const shop = await this.shops.requireOwnShop(ctx);
@@ -87,7 +100,10 @@ export class CallApplicationService {
         at: tx.now.getTime(),
       };
       const verdict = callEligibility(facts, engineRules(call));
-      if (!verdict.ok) return { kind: 'not-eligible', failed: verdict.failed, call };
+      if (!verdict.ok) {
+        const territory = verdict.failed.some((failure) => failure.code === 'OUTSIDE_TERRITORY') ? await this.territoryNames(tx, call) : null;
+        return { kind: 'not-eligible', failed: verdict.failed, call, territory };
+      }
 
       const application = await applications.save(
         applications.create({

@@ -50,7 +50,7 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
     closesInPast: ON_FIELD,
     alreadyApplied: NONE,
     alreadyExcluded: NONE,
-    notEligible: NONE,
+    notEligible: [[false], [true]],
     ineligible: [
       [{ code: 'NOT_OPEN_YET', opensAt: DATE.getTime() }, null],
       [{ code: 'WINDOW_CLOSED', closesAt: DATE.getTime() }, null],
@@ -58,6 +58,7 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
       [{ code: 'TOO_FEW_EMPLOYEES', min: 2 }, null],
       [{ code: 'TOO_MANY_EMPLOYEES', max: 9 }, null],
       [{ code: 'OUTSIDE_TERRITORY' }, null],
+      [{ code: 'OUTSIDE_TERRITORY' }, null, { regions: ['Lombardia'], provinces: [{ name: 'Napoli', sigla: 'NA' }], comuni: [{ name: 'Bologna', sigla: 'BO' }] }],
       [{ code: 'DECLARATION_NOT_CONFIRMED', declarationCode: 'sede' }, 'Sede legale in Italia'],
       [{ code: 'QUESTION_NOT_ANSWERED', questionCode: 'prima' }, null],
     ],

@@ -28,7 +28,8 @@ export const MAX_CALL_PLACES = 100_000;
 export const MAX_CALL_STATEMENTS = 20;
 export const MAX_CALL_CRITERIA = 10;
 export const MAX_CALL_OFFERS = 20;
-const MAX_AREAS = 200;
+export const MAX_CALL_AREAS = 200;
+const MAX_AREAS = MAX_CALL_AREAS;
 const CODE = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 const upperEach = ({ value }: { value: unknown }): unknown =>

@@ -10,6 +10,7 @@ import type { CallApplicationEntity } from '../call-application.entity';
 import type { CallFigures, GraduatoriaRow } from '../call-results.service';
 import type { SelectionCallEntity } from '../selection-call.entity';
 import { CallApplicationStatus, ScoringKind, SelectionCallStatus, TieBreakRule, type CallStatement, type StoredScoringCriterion } from '../selection-call.types';
+import type { CallTerritoryNames } from '../../messages/selection-call.messages';
 
 registerEnumType(SelectionCallStatus, { name: 'SelectionCallStatus', description: 'DRAFT (staff and the organisation running it only) → OPEN (applications within the window) → CLOSED (ranked, places given, graduatoria published).' })
 registerEnumType(CallApplicationStatus, {
@@ -284,11 +285,15 @@ export const toGraduatoriaRowModel = (row: GraduatoriaRow): GraduatoriaRowModel 
 export const toCallFiguresModel = (row: CallFigures): CallFiguresModel => ({ ...row });
 
 /** Every requirement not met, worded with the call's own declarations and questions. */
-export function ineligibilityModels(failed: readonly CallIneligibility[], call: { declarations: CallStatement[]; questions: CallStatement[] }): CallIneligibilityReasonModel[] {
+export function ineligibilityModels(
+  failed: readonly CallIneligibility[],
+  call: { declarations: CallStatement[]; questions: CallStatement[] },
+  territory: CallTerritoryNames | null = null,
+): CallIneligibilityReasonModel[] {
   return failed.map((failure) => {
     const statementCode = failure.code === 'DECLARATION_NOT_CONFIRMED' ? failure.declarationCode : failure.code === 'QUESTION_NOT_ANSWERED' ? failure.questionCode : null;
     const statement = [...call.declarations, ...call.questions].find((s) => s.code === statementCode)?.text ?? null;
-    const words = MESSAGES.selectionCall.ineligible(failure, statement);
+    const words = MESSAGES.selectionCall.ineligible(failure, statement, territory);
     return { code: ENGINE_CODES[failure.code], statementCode, message: words.en, messageIt: words.it };
   });
 }

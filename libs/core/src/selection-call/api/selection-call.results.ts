@@ -66,7 +66,10 @@ export function toApplyResult(outcome: ApplyToCallOutcome): typeof ApplyToCallRe
     case 'application':
       return toCallApplicationModel(outcome.application);
     case 'not-eligible':
-      return new CallNotEligibleErrorModel(MESSAGES.selectionCall.notEligible(), ineligibilityModels(outcome.failed, outcome.call));
+      return new CallNotEligibleErrorModel(
+        MESSAGES.selectionCall.notEligible(outcome.failed.every((failure) => failure.code === 'NOT_OPEN_YET' || failure.code === 'WINDOW_CLOSED')),
+        ineligibilityModels(outcome.failed, outcome.call, outcome.territory),
+      );
     case 'already-applied':
       return new AlreadyAppliedToCallErrorModel(MESSAGES.selectionCall.alreadyApplied(), outcome.application.id);
     case 'not-open':

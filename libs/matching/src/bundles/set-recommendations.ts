@@ -117,7 +117,8 @@ export function recommendSets(
       providerCount: state.providers,
       groups: state.groups,
       links: setLinks,
-      score: state.score,
+      // A sum of scores kept to six decimals, as each is: 95.333333, not 95.33333300000001.
+      score: Math.round(state.score * 1e6) / 1e6,
       why: reasonsFor(offerIds.length, state.providers, state.groups, setLinks.length),
     };
   };

@@ -54,12 +54,15 @@ describe('Allocation runs in the browser (a database of their own: a run takes e
     await latest.getByRole('button', { name: 'Sì, annullala' }).click();
     await page.getByText(': annullata.', { exact: false }).waitFor();
     await eventually(() => latest.getByTestId('run-status').textContent(), 'Annullata');
+    // It never ran: the card says when it was cancelled, not that it finished.
+    await latest.getByText(' · annullata il ', { exact: false }).waitFor();
+    expect(await latest.getByText('terminata', { exact: false }).count()).toBe(0);
 
     await page.getByText('Subito', { exact: true }).click();
     await page.getByRole('button', { name: "Avvia l'anteprima" }).click();
     await page.getByText('Anteprima avviata', { exact: false }).waitFor();
     await eventually(() => latest.getByTestId('run-status').textContent(), 'Anteprima pronta', 20_000);
-    await latest.getByText('1 richieste servite su 3').waitFor();
+    await latest.getByText('1 richiesta servita su 3').waitFor();
     await expectAccessible(page, 'allocation-runs');
 
     await latest.getByRole('link').click();

@@ -38,9 +38,9 @@ function RunCard({ run, onDone }: { run: AllocationRunFieldsFragment; onDone: (m
       </div>
       <p className="mb-2 small">
         {run.status === 'SCHEDULED' && run.scheduledFor ? t('allocation.scheduledFor', { date: format.dateTime(run.scheduledFor) }) : t('allocation.requestedOn', { date: format.dateTime(run.createdAt) })}
-        {run.finishedAt ? ` · ${t('allocation.finishedOn', { date: format.dateTime(run.finishedAt) })}` : ''}
+        {run.finishedAt ? ` · ${t(run.status === 'CANCELLED' ? 'allocation.cancelledOn' : 'allocation.finishedOn', { date: format.dateTime(run.finishedAt) })}` : ''}
       </p>
-      {stats ? <p className="mb-2">{t('allocation.servedOf', { served: format.number(stats.served), requests: format.number(stats.requests) })}</p> : null}
+      {stats ? <p className="mb-2">{t('allocation.servedOf', { count: stats.served, requests: format.number(stats.requests) })}</p> : null}
       {run.failure ? <p className="mb-2 text-danger">{t('allocation.failed', { failure: inLanguage(run.failure, run.failureIt) })}</p> : null}
       {run.status === 'SCHEDULED' || run.status === 'QUEUED' ? <CancelRunButton runId={run.id} name={name} describedBy={`run-${run.id}-name`} onDone={onDone} /> : null}
     </li>

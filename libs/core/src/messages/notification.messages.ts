@@ -128,6 +128,14 @@ export const notificationMessages = {
     en: `The Ministry suspended your organisation${inBrackets(why).en}: your offers are hidden and you cannot answer shops until it is reinstated`,
     it: `Il Ministero ha sospeso la tua organizzazione${inBrackets(why).it}: le tue offerte sono nascoste e non puoi rispondere ai negozi finché non viene riammessa`,
   }),
+  facilitatorApproved: (): Words => ({
+    en: 'The Ministry approved your organisation: you can now invite shops, register them on paper and act for those that consent',
+    it: 'Il Ministero ha approvato la tua organizzazione: ora puoi invitare i negozi, registrarli su carta e operare per quelli che danno il consenso',
+  }),
+  facilitatorSuspended: (why: Words | null): Words => ({
+    en: `The Ministry suspended your organisation${inBrackets(why).en}: you cannot act for shops or invite them until it is reinstated`,
+    it: `Il Ministero ha sospeso la tua organizzazione${inBrackets(why).it}: non puoi operare per i negozi né invitarli finché non viene riammessa`,
+  }),
   offerReinstated: (p: Parties, why: Words | null): Words => ({
     en: `The Ministry lifted the suspension of ${title(p.offer)}${inBrackets(why).en}: it is paused, resume it when you are ready`,
     it: `Il Ministero ha revocato la sospensione di ${title(p.offer)}${inBrackets(why).it}: è in pausa, riattivala quando sei pronto`,

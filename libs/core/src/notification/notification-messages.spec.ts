@@ -20,6 +20,17 @@ describe('describeNotification', () => {
     }
   });
 
+  it('tells a facilitator what a decision means for an organisation that acts for shops, not for one with offers', () => {
+    const decision = (kind: string, status: string) => describeNotification(kind, { status, reason: 'Statuto mancante', audience: kind === 'FACILITATOR_DECISION' ? 'FACILITATOR' : 'PROVIDER' });
+    for (const status of ['APPROVED', 'SUSPENDED']) {
+      const { message, messageIt } = decision('FACILITATOR_DECISION', status);
+      expect(message).not.toMatch(/offer/i);
+      expect(messageIt).not.toMatch(/offert/i);
+      expect(messageIt).toMatch(/negozi/);
+    }
+    expect(decision('PROVIDER_DECISION', 'APPROVED').messageIt).toContain('offerte pubblicate');
+  });
+
   it("keeps a person's own reason as they wrote it", () => {
     expect(words('MATCH_DECLINED', 'SHOP', 'Siamo al completo a marzo.').messageIt).toBe('Digitale Srl ha rifiutato «Vetrina online» (Siamo al completo a marzo.)');
     expect(words('MATCH_WITHDRAWN', 'SHOP', 'Abbiamo trovato un fattorino.').message).toBe('Forno Rossi withdrew from «Vetrina online» (Abbiamo trovato un fattorino.)');

@@ -13,15 +13,16 @@ const text = (value: unknown): string => (value === null || value === undefined 
 const date = (iso: unknown): Date | null => (typeof iso === 'string' ? new Date(iso) : null);
 const isCheckpoint = (value: unknown): value is OutcomeCheckpoint => Object.values<unknown>(OutcomeCheckpoint).includes(value);
 
-/** To a provider: the decision ministry staff took on its organisation. */
-function providerDecision(p: Params, why: Words | null): Words {
+/** To a provider or a facilitator: the decision ministry staff took on its organisation, in what it means for that kind. */
+function organisationDecision(p: Params, why: Words | null, facilitator: boolean): Words {
+  const n = MESSAGES.notification;
   switch (p.status) {
     case 'APPROVED':
-      return MESSAGES.notification.organisationApproved();
+      return facilitator ? n.facilitatorApproved() : n.organisationApproved();
     case 'REJECTED':
-      return MESSAGES.notification.organisationRejected(why);
+      return n.organisationRejected(why);
     default:
-      return MESSAGES.notification.organisationSuspended(why);
+      return facilitator ? n.facilitatorSuspended(why) : n.organisationSuspended(why);
   }
 }
 
@@ -68,8 +69,9 @@ function words(kind: string, p: Params): Words {
     case 'PROVIDER_REJECTED':
       return n.providerRejectedWhileServed(parties);
     case 'PROVIDER_DECISION':
+      return organisationDecision(p, why, false);
     case 'FACILITATOR_DECISION':
-      return providerDecision(p, why);
+      return organisationDecision(p, why, true);
     case 'OFFER_MODERATED':
       return p.action === 'REINSTATED' ? n.offerReinstated(parties, why) : n.offerSuspended(parties, why);
     case 'ACTED_ON_BEHALF':

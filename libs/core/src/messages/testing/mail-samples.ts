@@ -115,6 +115,8 @@ export const MAIL_SAMPLES: Pick<Samples<typeof MESSAGES>, 'accountMail' | 'deleg
     organisationApproved: NONE,
     organisationRejected: withWhy() as [Words | null][],
     organisationSuspended: withWhy() as [Words | null][],
+    facilitatorApproved: NONE,
+    facilitatorSuspended: withWhy() as [Words | null][],
     offerReinstated: withWhy([PARTIES]) as [typeof PARTIES, Words | null][],
     offerSuspended: withWhy([PARTIES]) as [typeof PARTIES, Words | null][],
     surveyDue: Object.values(OutcomeCheckpoint).map((checkpoint) => [PARTIES, checkpoint]),

@@ -69,11 +69,43 @@ describe('What the platform says about itself: an access line per request, Prome
     for (const name of ['http_request_duration_seconds', 'graphql_operation_duration_seconds', 'graphql_errors_total', 'db_pool_connections', 'job_queue_depth', 'job_duration_seconds', 'allocation_run_duration_seconds', 'vicini_matches', 'vicini_offers', 'process_cpu_seconds_total']) {
       expect([name, after.includes(`# TYPE ${name} `)]).toEqual([name, true]);
     }
-    const regions = 'graphql_operation_duration_seconds_count{operation="Regions",kind="query"}';
+    const regions = 'graphql_operation_duration_seconds_count{operation="regions",kind="query"}';
     expect(sample(after, regions) - sample(before, regions)).toBe(3);
+    // Operations are counted by the root field they ask, not by the name a client gives them: junk names add no labels.
+    for (let i = 0; i < 3; i += 1) await graphql(JSON.stringify({ query: `query Junk${i} { regions { code } }` }));
+    const junk = await scrape();
+    expect(junk).not.toContain('operation="Junk');
+    expect(sample(junk, regions) - sample(after, regions)).toBe(3);
     const badInput = 'graphql_errors_total{code="BAD_USER_INPUT"}';
     expect(sample(after, badInput) - sample(before, badInput)).toBe(1);
     const http = 'http_request_duration_seconds_count{method="POST",route="/graphql",status="200"}';
     expect(sample(after, http) - sample(before, http)).toBeGreaterThanOrEqual(4);
   });
+
+  it('warns, in production, when the metrics are open to anyone who reaches their port', async () => {
+    const [port, metricsPort] = [await freePort(), await freePort()];
+    const production = spawnBuilt(API_MAIN, {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'kH3x9Qm2ZpV7wL1tR8sD4fG6jN0bC5yA-uE_iO2oP9lK3mJ7',
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      MAIL_FROM: 'noreply@vicini.example',
+      APP_URL: 'https://vicini.example',
+      PORT: String(port),
+      METRICS_PORT: String(metricsPort),
+      METRICS_HOST: '0.0.0.0',
+      METRICS_TOKEN: undefined,
+      MIGRATIONS_RUN: 'false',
+      SEED_DEMO: 'false',
+      RUN_WORKER: 'false',
+      LOG_FORMAT: 'json',
+    });
+    try {
+      await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, production);
+      const warnings = jsonLines(production.output()).filter((line) => line.level === 40).map((line) => String(line.msg)); // pino's warn
+      expect(warnings).toEqual(expect.arrayContaining([expect.stringContaining('Metrics are open to anyone who can reach 0.0.0.0')]));
+    } finally {
+      production.process.kill('SIGTERM');
+      await production.exited;
+    }
+  }, 120_000);
 });

@@ -50,6 +50,11 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
     });
     this.server = server;
     this.logger.log(`Metrics at http://${host}:${port}/metrics`);
+    const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost';
+    if (this.config.get('NODE_ENV', { infer: true }) === 'production' && !loopback && !this.config.get('METRICS_TOKEN', { infer: true })) {
+      // Business figures (matches by state, offers by status, queues) to anyone who reaches this port.
+      this.logger.warn(`Metrics are open to anyone who can reach ${host}:${port}: set METRICS_TOKEN, or METRICS_HOST=127.0.0.1 behind a local scraper, or keep the port off public networks`);
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -10,7 +10,7 @@ interface PgPool {
 
 /** Bounds for request and job durations, in seconds (5 ms to 2 min). */
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
-/** At most this many operation names become labels; others are counted as `other`. */
+/** At most this many root fields become labels (the schema has fewer); others are counted as `other`. */
 const MAX_OPERATIONS = 200;
 
 /**
@@ -99,7 +99,7 @@ export class MetricsService implements OnModuleInit {
     });
   }
 
-  /** An operation name fit for a label: a GraphQL name, from a bounded set. */
+  /** A root field's name fit for a label (`anonymous` when the operation asked none the schema has), from a bounded set. */
   operationLabel(name: string | undefined): string {
     if (!name || !/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) return 'anonymous';
     if (this.operations.has(name)) return name;

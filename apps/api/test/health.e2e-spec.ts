@@ -1,3 +1,4 @@
+import { TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ComuneByCodeDocument } from './gql/generated';
 import { startTestApp, TestApp } from './testing/test-app';
 
@@ -18,6 +19,18 @@ describe('Health endpoints', () => {
     const response = await api.http().get('/health/ready');
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+  });
+
+  it('answers a flood of readiness checks with one database ping a second, not one each', async () => {
+    const ping = jest.spyOn(TypeOrmHealthIndicator.prototype, 'pingCheck');
+    try {
+      const answers = await Promise.all(Array.from({ length: 50 }, () => api.http().get('/health/ready')));
+      expect(answers.map((answer) => answer.status)).toEqual(new Array(50).fill(200));
+      // The 50 land within a second or two: a ping each second at most.
+      expect(ping.mock.calls.length).toBeLessThanOrEqual(3);
+    } finally {
+      ping.mockRestore();
+    }
   });
 
   it('echoes a well-formed request id and stamps errors with it', async () => {

@@ -30,6 +30,8 @@ export function logDestination(): DestinationStream {
 
 /** What a request carries that the access line reads, set along the way (GraphQL operation, actor). */
 export interface LoggedRequest extends IncomingMessage {
+  /** The client's address, as Express reads it (through the proxies TRUST_PROXY believes). */
+  ip?: string;
   user?: unknown;
   graphqlOperation?: string;
   originalUrl?: string;
@@ -57,9 +59,11 @@ function answeredBy(req: LoggedRequest): { operation?: string; userId?: string }
 const pathOf = (req: LoggedRequest): string => (req.originalUrl ?? req.url ?? '').split('?')[0] ?? '';
 
 /**
- * One access line per request, after its answer: method, path, GraphQL operation, status,
- * duration, user id and request id — never headers, query strings or bodies (no tokens, no
- * personal data). Health checks and metrics scrapes are not logged.
+ * One access line per request, after its answer: method, path, client address, GraphQL
+ * operation, status, duration, user id and request id — never headers, query strings or bodies
+ * (no tokens, no e-mail addresses). The address is what throttles and lockouts count by: without
+ * it, an alert on them could not say where the attempts came from. Health checks and metrics
+ * scrapes are not logged.
  */
 export function accessLogOptions(): Options<LoggedRequest, ServerResponse> {
   return {
@@ -77,7 +81,7 @@ export function accessLogOptions(): Options<LoggedRequest, ServerResponse> {
     // parsed query strings included, made for every line only to be narrowed down here).
     wrapSerializers: false,
     serializers: {
-      request: (req: LoggedRequest & { id?: unknown }) => ({ id: req.id, method: req.method, path: pathOf(req) }),
+      request: (req: LoggedRequest & { id?: unknown }) => ({ id: req.id, method: req.method, path: pathOf(req), address: req.ip }),
       response: (res: { statusCode?: number }) => ({ status: res.statusCode }),
       err: pino.stdSerializers.err,
     },

@@ -10,7 +10,10 @@ export const privacyNoticeMessages = {
     en: 'Matching shops’ requests with free offers, verifying providers and allocating the places fairly',
     it: 'Abbinare le richieste dei negozi alle offerte gratuite, verificare i fornitori e assegnare i posti in modo equo',
   }),
-  purposeAccount: (): Words => ({ en: 'Managing accounts and sign-in, keeping them secure', it: 'Gestire gli account e l’accesso, e tenerli al sicuro' }),
+  purposeAccount: (): Words => ({
+    en: 'Managing accounts and sign-in, keeping them secure (the server logs record the network address each request comes from, to trace attacks)',
+    it: 'Gestire gli account e l’accesso, e tenerli al sicuro (i registri del server annotano l’indirizzo di rete da cui arriva ogni richiesta, per risalire agli attacchi)',
+  }),
   purposeMessages: (): Words => ({
     en: 'Telling people what happens to their requests and offers, in the app and by e-mail',
     it: 'Informare le persone su ciò che accade alle loro richieste e offerte, nell’app e per e-mail',

@@ -119,6 +119,11 @@ describe('Handing a shop registered on paper over to another facilitator, over G
     );
     // The giver is free to go: nothing holds its account any more.
     expect(dataOf(await api.gqlAs(giver.accessToken, MyErasureBlockersDocument, {})).myErasureBlockers).toEqual([]);
+    // The owner, who signed the consent for the giver, is told by e-mail who acts for the shop now.
+    const [notice] = await db.query(`SELECT subject, text, user_id FROM mail_message WHERE recipient = $1 AND kind = 'SHOP_HANDED_OVER'`, [ownerEmail]);
+    expect(notice).toMatchObject({ user_id: null, subject: `${receiver.name} opera ora per ${shopName} su Vicini e connessi` });
+    expect(notice.text).toContain(`${giver.name} ha registrato ${shopName}`);
+    expect(notice.text).toContain('Il link che hai ricevuto per prendere il controllo della tua attività vale ancora');
 
     // The owner's link still works, and says who acts for the shop now and who registered it.
     expect(dataOf(await api.gql(ClaimLinkPreviewDocument, { link })).delegationLink).toEqual({

@@ -7,6 +7,9 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import type { FacilitatorEntity } from '../facilitator/facilitator.entity';
 import { FacilitatorService } from '../facilitator/facilitator.service';
+import { MailService } from '../mail/mail.service';
+import { MailKind } from '../mail/mail.types';
+import { day } from '../messages';
 import { NotificationService } from '../notification/notification.service';
 import type { ShopEntity } from '../shop/shop.entity';
 import { ShopService } from '../shop/shop.service';
@@ -57,6 +60,7 @@ export class DelegationHandoverService {
     private readonly records: DelegationRecords,
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
+    private readonly mail: MailService,
   ) {}
 
   /** The giver offers the shop of one of its delegations to the organisation the address names. */
@@ -193,7 +197,33 @@ export class DelegationHandoverService {
     const name = shopName(shop);
     await this.tell(tx, giver.ownerUserId, name, receiver.name, 'ACCEPTED');
     await this.tell(tx, receiver.ownerUserId, name, giver.name, 'TAKEN_OVER');
+    await this.tellOwner(tx, taken, name, giver, receiver);
     return this.answerWith(tx, handover.id);
+  }
+
+  /**
+   * The owner signed the paper consent for the giver: told by e-mail, at the address the claim
+   * link went to, that the receiver now acts for the shop in its place, and whether that link
+   * still works (it carried over) or a new one is to be asked of the receiver.
+   */
+  private async tellOwner(tx: RequestContext, taken: DelegationEntity, shop: string, giver: FacilitatorEntity, receiver: FacilitatorEntity): Promise<void> {
+    if (!taken.invitedEmail || !taken.paperDeclaredOn) return;
+    const linkWorks = taken.linkSecretHash !== null && taken.linkUsedAt === null && taken.linkExpiresAt !== null && taken.linkExpiresAt > tx.now;
+    await this.mail.enqueue(tx, [
+      {
+        idempotencyKey: `delegation:${taken.id}:handed-over`,
+        kind: MailKind.SHOP_HANDED_OVER,
+        userId: null,
+        recipient: taken.invitedEmail,
+        values: {
+          from: giver.name,
+          to: receiver.name,
+          shop,
+          declaredOn: day(new Date(`${taken.paperDeclaredOn}T12:00:00Z`)),
+          linkUntil: linkWorks && taken.linkExpiresAt ? day(taken.linkExpiresAt) : null,
+        },
+      },
+    ]);
   }
 
   private async decide(tx: RequestContext, handover: DelegationHandoverEntity, status: HandoverStatus, by: string, toDelegationId: string | null = null): Promise<void> {

@@ -13,6 +13,7 @@ import {
   type ProviderDecisionMail,
   type ReminderMail,
   type ShopClaimMail,
+  type ShopHandedOverMail,
   type ShopMatchMail,
   type SurveyMail,
   type Words,
@@ -46,6 +47,7 @@ export interface MailValues {
   [MailKind.DAILY_DIGEST]: DigestMail;
   [MailKind.DELEGATION_INVITATION]: DelegationInvitationMail;
   [MailKind.SHOP_CLAIM_INVITATION]: ShopClaimMail;
+  [MailKind.SHOP_HANDED_OVER]: ShopHandedOverMail;
 }
 
 /**
@@ -92,6 +94,7 @@ const TEMPLATES: { [K in MailKind]: MailParts<MailValues[K]> } = {
     html: MESSAGES.delegationMail.invitationHtml,
   },
   [MailKind.SHOP_CLAIM_INVITATION]: { subject: MESSAGES.delegationMail.claimSubject, text: MESSAGES.delegationMail.claimText, html: MESSAGES.delegationMail.claimHtml },
+  [MailKind.SHOP_HANDED_OVER]: { subject: MESSAGES.delegationMail.handedOverSubject, text: MESSAGES.delegationMail.handedOverText, html: MESSAGES.delegationMail.handedOverHtml },
   [MailKind.MATCH_APPLIED]: {
     subject: MESSAGES.mail.matchAppliedSubject,
     text: MESSAGES.mail.matchAppliedText,

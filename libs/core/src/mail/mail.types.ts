@@ -67,6 +67,8 @@ export enum MailKind {
   DELEGATION_INVITATION = 'DELEGATION_INVITATION',
   /** A facilitator registered a shop under a paper consent: its owner may claim it. */
   SHOP_CLAIM_INVITATION = 'SHOP_CLAIM_INVITATION',
+  /** Another facilitator took over an unclaimed shop registered on paper: its owner is told who acts for it now. */
+  SHOP_HANDED_OVER = 'SHOP_HANDED_OVER',
 }
 
 /** How a person wants a kind of e-mail. */

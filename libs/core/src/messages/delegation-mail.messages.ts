@@ -18,6 +18,15 @@ export interface ShopClaimMail {
   validUntil: Words;
 }
 
+/** What the notice of a handover names: who registered the shop, who acts for it now, the consent's date, and until when the owner's link works (null: it no longer does). */
+export interface ShopHandedOverMail {
+  from: string;
+  to: string;
+  shop: string;
+  declaredOn: Words;
+  linkUntil: Words | null;
+}
+
 /** The e-mails of delegations, as Handlebars templates in each language (subject, text, HTML). */
 export const delegationMailMessages = {
   invitationSubject: both(subject('{{facilitator}} offers to follow your shop on Vicini e connessi'), subject('{{facilitator}} si offre di seguire la tua attività su Vicini e connessi')) as (
@@ -106,4 +115,43 @@ export const delegationMailMessages = {
       ].join('\n'),
     ),
   ) as (v: ShopClaimMail) => Words,
+  handedOverSubject: both(subject('{{to}} now acts for {{shop}} on Vicini e connessi'), subject('{{to}} opera ora per {{shop}} su Vicini e connessi')) as (v: ShopHandedOverMail) => Words,
+  handedOverText: both(
+    plain(
+      [
+        'Hello,',
+        '',
+        '{{from}} registered {{shop}} on Vicini e connessi under the paper consent you signed on {{declaredOn}}. It has handed the shop over: {{to}} now acts for it in its place, under the same consent, and {{from}} no longer does.',
+        '{{#if linkUntil}}The link you received to take your shop over still works, until {{linkUntil}}: with your own account you see everything done on your behalf and can revoke it, or choose another facilitator.{{else}}To take your shop over with your own account, and see or revoke what is done on your behalf, ask {{to}} for a new link.{{/if}}',
+        'If you did not agree to this, write to {{to}} or to the Department.',
+      ].join('\n'),
+    ),
+    plain(
+      [
+        'Buongiorno,',
+        '',
+        '{{from}} ha registrato {{shop}} su Vicini e connessi in base al consenso su carta che hai firmato {{datePhrase "il" declaredOn}}. Ha passato l’attività a un’altra organizzazione: ora opera per suo conto {{to}}, con lo stesso consenso, e {{from}} non più.',
+        '{{#if linkUntil}}Il link che hai ricevuto per prendere il controllo della tua attività vale ancora, fino {{datePhrase "al" linkUntil}}: con un tuo account vedrai tutto ciò che viene fatto per tuo conto e potrai revocarlo, o scegliere un altro facilitatore.{{else}}Per prendere il controllo della tua attività con un tuo account, e vedere o revocare ciò che viene fatto per tuo conto, chiedi a {{to}} un nuovo link.{{/if}}',
+        'Se non eri d’accordo, scrivi a {{to}} o al Dipartimento.',
+      ].join('\n'),
+    ),
+  ) as (v: ShopHandedOverMail) => Words,
+  handedOverHtml: both(
+    html(
+      [
+        '<p>Hello,</p>',
+        '<p><strong>{{from}}</strong> registered <strong>{{shop}}</strong> on Vicini e connessi under the paper consent you signed on {{declaredOn}}. It has handed the shop over: <strong>{{to}}</strong> now acts for it in its place, under the same consent, and {{from}} no longer does.</p>',
+        '<p>{{#if linkUntil}}The link you received to take your shop over still works, until {{linkUntil}}: with your own account you see everything done on your behalf and can revoke it, or choose another facilitator.{{else}}To take your shop over with your own account, and see or revoke what is done on your behalf, ask {{to}} for a new link.{{/if}}</p>',
+        '<p>If you did not agree to this, write to {{to}} or to the Department.</p>',
+      ].join('\n'),
+    ),
+    html(
+      [
+        '<p>Buongiorno,</p>',
+        '<p><strong>{{from}}</strong> ha registrato <strong>{{shop}}</strong> su Vicini e connessi in base al consenso su carta che hai firmato {{datePhrase "il" declaredOn}}. Ha passato l’attività a un’altra organizzazione: ora opera per suo conto <strong>{{to}}</strong>, con lo stesso consenso, e {{from}} non più.</p>',
+        '<p>{{#if linkUntil}}Il link che hai ricevuto per prendere il controllo della tua attività vale ancora, fino {{datePhrase "al" linkUntil}}: con un tuo account vedrai tutto ciò che viene fatto per tuo conto e potrai revocarlo, o scegliere un altro facilitatore.{{else}}Per prendere il controllo della tua attività con un tuo account, e vedere o revocare ciò che viene fatto per tuo conto, chiedi a {{to}} un nuovo link.{{/if}}</p>',
+        '<p>Se non eri d’accordo, scrivi a {{to}} o al Dipartimento.</p>',
+      ].join('\n'),
+    ),
+  ) as (v: ShopHandedOverMail) => Words,
 };

@@ -42,7 +42,7 @@ export type { AccountLinkProblem } from './auth.messages';
 export type { MailAction, MailFrameValues, MailRecipient } from './mail-layout.messages';
 export type { AllocationMail, DeclinedMail, DigestMail, PromotedMail, ProviderDecisionMail, ReminderMail, ShopMatchMail, SurveyMail } from './mail-notice.messages';
 export { PLATFORM_NAME } from './mail-layout.messages';
-export type { DelegationInvitationMail, ShopClaimMail } from './delegation-mail.messages';
+export type { DelegationInvitationMail, ShopClaimMail, ShopHandedOverMail } from './delegation-mail.messages';
 export type { IdentifiedThing } from './validation.messages';
 export type { ErasureBlockerKind } from './privacy.messages';
 

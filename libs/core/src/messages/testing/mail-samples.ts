@@ -1,6 +1,6 @@
 import type { MESSAGES, Words } from '..';
 import { OutcomeCheckpoint } from '../../match/match.types';
-import { type Samples, NONE, DATE, PARTIES, withWhy, APPLICATION_MAILS, MAIL_FRAMES, SHOP_MATCHES, DECLINED_MAILS, PROMOTED_MAILS, REMINDER_MAILS, DECISION_MAILS, SURVEY_MAILS, ALLOCATION_MAILS, DIGEST_MAILS, INVITATION_MAILS, CLAIM_MAILS, LINK_MAILS } from './sample-kit';
+import { type Samples, NONE, DATE, PARTIES, withWhy, APPLICATION_MAILS, MAIL_FRAMES, SHOP_MATCHES, DECLINED_MAILS, PROMOTED_MAILS, REMINDER_MAILS, DECISION_MAILS, SURVEY_MAILS, ALLOCATION_MAILS, DIGEST_MAILS, INVITATION_MAILS, CLAIM_MAILS, HANDED_OVER_MAILS, LINK_MAILS } from './sample-kit';
 
 /** E-mails, notifications and the privacy notice: the arguments each entry of the catalogue is tried with. */
 export const MAIL_SAMPLES: Pick<Samples<typeof MESSAGES>, 'accountMail' | 'delegationMail' | 'mail' | 'mailNotice' | 'mailLayout' | 'notification' | 'privacyNotice'> = {
@@ -25,6 +25,9 @@ export const MAIL_SAMPLES: Pick<Samples<typeof MESSAGES>, 'accountMail' | 'deleg
     claimSubject: CLAIM_MAILS,
     claimText: CLAIM_MAILS,
     claimHtml: CLAIM_MAILS,
+    handedOverSubject: HANDED_OVER_MAILS,
+    handedOverText: HANDED_OVER_MAILS,
+    handedOverHtml: HANDED_OVER_MAILS,
   },
   mail: {
     matchAppliedSubject: APPLICATION_MAILS,

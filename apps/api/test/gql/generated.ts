@@ -466,6 +466,7 @@ export type MailKind =
   | 'PROVIDER_REJECTED'
   | 'PROVIDER_SUSPENDED'
   | 'SHOP_CLAIM_INVITATION'
+  | 'SHOP_HANDED_OVER'
   | 'SURVEY_DUE';
 
 /** Where an outgoing e-mail stands. */

@@ -138,7 +138,7 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
     const revoked = dataOf(await api.gqlAs(shop.accessToken, RevokeDelegationDocument, { input: { delegationId: shop.delegationId } })).revokeDelegation;
     expect(revoked).toMatchObject({ __typename: 'Delegation', status: 'REVOKED' });
     const refused = await actingFor(ascom, shop.shopId, CreateHelpRequestDocument, { input: { category: 'WEBSITE', description: 'Un sito per il negozio, per favore.' } });
-    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'SHOP_NOT_FOUND' });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'SHOP_NOT_FOUND', field: 'X-On-Behalf-Of-Shop' });
     expect((await actingFor(ascom, shop.shopId, MyShopDocument, {})).errors?.[0].extensions.code).toBe('NOT_FOUND');
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM help_request WHERE shop_id = $1`, [shop.shopId]);
     expect(n).toBe(0);

@@ -10,6 +10,7 @@ import {
   RegisterFacilitatorDocument,
   RegisterShopDocument,
   RegisterShopOnPaperDocument,
+  RevokeDelegationDocument,
   WithdrawDelegationDocument,
 } from '../../api/test/gql/generated';
 import { aFacilitatorInput, anEmail, aShopInput, TEST_PASSWORD } from '../../api/test/testing/fixtures';
@@ -40,6 +41,31 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     ((await web.api.app.get(DataSource).query('SELECT status FROM delegation WHERE id = $1', [delegationId])) as { status: string }[])[0].status;
   /** The role of what holds the keyboard focus. */
   const focusedRole = (page: Page): Promise<string | null> => page.evaluate(() => document.activeElement?.getAttribute('role') ?? null);
+
+  it('a facilitator acting for a shop that revokes its consent is told so on the banner, with the way back to the desk', async () => {
+    const facilitator = await anApprovedFacilitator();
+    const shopOwner = await web.signUp('SHOP');
+    const shopName = `Bottega ${randomUUID().slice(0, 6)}`;
+    member(dataOf(await web.api.gqlAs(shopOwner.accessToken, RegisterShopDocument, { input: aShopInput({ tradingName: shopName, comuneCode: '001272' }) })).registerShop, 'Shop');
+    const delegationId = member(dataOf(await web.api.gqlAs(shopOwner.accessToken, GrantDelegationDocument, { input: { facilitatorId: facilitator.facilitatorId } })).grantDelegation, 'Delegation').id;
+
+    const page = await web.newPage();
+    await logIn(page, facilitator.email);
+    await page.waitForURL('**/facilitatore/negozi');
+    await page.getByRole('button', { name: `Opera per conto ${shopName}` }).click();
+    await page.getByRole('heading', { level: 2, name: shopName }).waitFor();
+    member(dataOf(await web.api.gqlAs(shopOwner.accessToken, RevokeDelegationDocument, { input: { delegationId } })).revokeDelegation, 'Delegation');
+
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Le mie richieste' }).click();
+    const banner = page.getByTestId('acting-banner');
+    await eventually(async () => (await banner.getByRole('alert').textContent())?.trim(), `Non operi più per conto di ${shopName}: ha revocato il consenso, o la delega è terminata.`);
+    expect(await banner.textContent()).not.toContain('Stai operando per conto di');
+    await expectAccessible(page, 'acting-ended');
+    await banner.getByRole('button', { name: 'Torna alla scrivania' }).click();
+    await page.waitForURL('**/facilitatore/negozi');
+    expect(await page.getByTestId('acting-banner').count()).toBe(0);
+    await page.context().close();
+  });
 
   it('a facilitator finds its shop on the desk, acts for it in the shop’s screens under a banner, and goes back; the shop sees what was done and revokes', async () => {
     const staff = await web.staffUser();

@@ -35,6 +35,16 @@ const refreshLink = new ErrorLink(({ error, operation, forward }) => {
   );
 });
 
+/**
+ * A facilitator acting for a shop that revoked its consent (or whose delegation ended) is told so
+ * on the banner, rather than left with pages that fail to load: the API names the header.
+ */
+const actingLink = new ErrorLink(({ error }) => {
+  const acting = actingForStore.get();
+  if (!acting || !CombinedGraphQLErrors.is(error)) return;
+  if (error.errors.some((e) => e.extensions?.reason === 'SHOP_NOT_FOUND' && e.extensions?.field === 'X-On-Behalf-Of-Shop')) actingForStore.markEnded(acting.shopId);
+});
+
 /** SHA-256 of a query, in hex, with the browser's own Web Crypto. */
 async function sha256(query: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(query));
@@ -50,7 +60,7 @@ const persistedQueries = new PersistedQueryLink({ sha256, useGETForHashedQueries
 const csrfHeaderLink = new SetContextLink((previous) => ({ headers: { ...previous.headers, 'apollo-require-preflight': 'true' } }));
 
 export const apolloClient = new ApolloClient({
-  link: ApolloLink.from([refreshLink, authLink, csrfHeaderLink, persistedQueries, new HttpLink({ uri: GRAPHQL_PATH })]),
+  link: ApolloLink.from([actingLink, refreshLink, authLink, csrfHeaderLink, persistedQueries, new HttpLink({ uri: GRAPHQL_PATH })]),
   cache: new InMemoryCache({
     // Which types implement BusinessError and belong to each result union: without them the cache
     // cannot match `... on BusinessError` and a refusal would reach the forms without its message.

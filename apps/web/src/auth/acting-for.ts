@@ -6,6 +6,8 @@ import { useSyncExternalStore } from 'react';
 export interface ActingFor {
   shopId: string;
   shopName: string;
+  /** The API refused to let the facilitator act for it any more: the shop revoked its consent, or the delegation ended. */
+  ended?: boolean;
 }
 
 const KEY = 'vec.actingFor';
@@ -35,6 +37,10 @@ export const actingForStore = {
   subscribe(listener: () => void): () => void {
     listeners.add(listener);
     return () => listeners.delete(listener);
+  },
+  /** The API answered that the facilitator no longer acts for this shop: the banner says so. */
+  markEnded(shopId: string): void {
+    if (current?.shopId === shopId && !current.ended) this.set({ ...current, ended: true });
   },
   set(next: ActingFor | null): void {
     current = next;

@@ -13,7 +13,8 @@ export function shopErrorToGraphQL(error: ShopException): GraphQLError {
     case ShopErrorCode.SHOP_NOT_REGISTERED:
       return wordedError(MESSAGES.shop.notRegistered(), { code: 'NOT_FOUND', reason: error.code });
     case ShopErrorCode.SHOP_NOT_FOUND:
-      return wordedError(MESSAGES.shop.notFound(), { code: 'NOT_FOUND', reason: error.code });
+      // The field says which: a shop id asked for, or the shop a facilitator's header names (its delegation ended, or never was).
+      return wordedError(MESSAGES.shop.notFound(), { code: 'NOT_FOUND', reason: error.code, field });
     case ShopErrorCode.NO_SHOP_NAMED:
       return wordedError(MESSAGES.shop.noShopNamed(), { code: 'BAD_USER_INPUT', reason: error.code });
     case ShopErrorCode.ATECO_UNKNOWN_SECTION:

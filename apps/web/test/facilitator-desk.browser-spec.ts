@@ -126,6 +126,11 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     await shopPage.getByRole('heading', { level: 1, name: 'I facilitatori della mia attività' }).waitFor();
     await shopPage.getByText(`${facilitatorName}: ha chiesto un servizio`, { exact: false }).waitFor();
     await expectAccessible(shopPage, 'shop-delegations');
+    // The organisation already acting for the shop is not offered to choose again.
+    await shopPage.getByLabel(/^Cerca il facilitatore/).fill(facilitatorName.slice(-12).toUpperCase());
+    await shopPage.locator('li', { hasText: facilitatorName }).getByText('Opera già per la tua attività').waitFor();
+    expect(await shopPage.getByRole('button', { name: `Scegli ${facilitatorName}`, exact: true }).count()).toBe(0);
+    await shopPage.getByLabel(/^Cerca il facilitatore/).fill('');
     await shopPage.getByRole('button', { name: 'Revoca il consenso' }).click();
     await shopPage.getByText(`Consenso revocato: ${facilitatorName} non può più operare per la tua attività.`).waitFor();
     await shopPage.getByText('Associazione di categoria · Consenso revocato', { exact: true }).waitFor();

@@ -4,10 +4,10 @@ import { datePhrase, day, type Words } from './words';
 /** What a facilitator did, as the shop reads it in its notifications; an action not listed is named generally. */
 const ACTIONS: Readonly<Record<string, Words>> = {
   'shop.updated': { en: 'changed your shop’s profile', it: 'ha modificato il profilo della tua attività' },
-  'help_request.created': { en: 'asked for a service for you', it: 'ha chiesto un servizio per te' },
+  'help_request.created': { en: 'asked for a service', it: 'ha chiesto un servizio' },
   'help_request.updated': { en: 'changed one of your requests', it: 'ha modificato una tua richiesta' },
   'help_request.cancelled': { en: 'withdrew one of your requests', it: 'ha ritirato una tua richiesta' },
-  'match.applied': { en: 'applied to an offer for you', it: 'si è candidata a un’offerta per te' },
+  'match.applied': { en: 'applied to an offer', it: 'si è candidata a un’offerta' },
   'match.waitlisted': { en: 'put you on an offer’s waiting list', it: 'ti ha messo in lista d’attesa per un’offerta' },
   'match.active': { en: 'confirmed that a service is active', it: 'ha confermato che un servizio è attivo' },
   'match.completed': { en: 'marked a service completed', it: 'ha segnato un servizio come concluso' },

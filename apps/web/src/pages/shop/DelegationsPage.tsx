@@ -76,6 +76,8 @@ function ChooseFacilitator({ onChosen }: { onChosen: (message: string) => void }
   const [grant, { loading }] = useMutation(GrantDelegationDocument, { refetchQueries: [MyDelegationsDocument], awaitRefetchQueries: true });
   const { errors, attempt, send } = useFormErrors({});
   const items = found?.items ?? [];
+  // An organisation already acting for the shop is not offered again.
+  const acting = new Set((useQuery(MyDelegationsDocument).data?.myDelegations.items ?? []).filter((d) => d.status === 'ACTIVE').map((d) => d.facilitatorId));
   return (
     <section aria-labelledby="choose-facilitator-title" className="mt-5">
       <h2 id="choose-facilitator-title" className="h4">
@@ -102,19 +104,23 @@ function ChooseFacilitator({ onChosen }: { onChosen: (message: string) => void }
               <span>
                 <strong>{f.name}</strong> · {t(`facilitator.kinds.${f.kind}`)} · {f.contactEmail}
               </span>
-              <button
-                type="button"
-                className="btn btn-sm btn-outline-primary"
-                disabled={loading}
-                onClick={() =>
-                  void send('Delegation', async () => (await grant({ variables: { input: { facilitatorId: f.id } } })).data?.grantDelegation).then(
-                    (done) => done && onChosen(t('delegations.granted', { name: f.name })),
-                  )
-                }
-              >
-                {t('delegations.choose')}
-                <span className="visually-hidden"> {f.name}</span>
-              </button>
+              {acting.has(f.id) ? (
+                <span className="fw-semibold">{t('delegations.alreadyActing')}</span>
+              ) : (
+                <button
+                  type="button"
+                  className="btn btn-sm btn-outline-primary"
+                  disabled={loading}
+                  onClick={() =>
+                    void send('Delegation', async () => (await grant({ variables: { input: { facilitatorId: f.id } } })).data?.grantDelegation).then(
+                      (done) => done && onChosen(t('delegations.granted', { name: f.name })),
+                    )
+                  }
+                >
+                  {t('delegations.choose')}
+                  <span className="visually-hidden"> {f.name}</span>
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -129,6 +129,13 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
     const contactLink = await linkSentTo(contact, 'delega');
     const byContact = dataOf(await api.gqlAs(contactShop.accessToken, AnswerDelegationInvitationDocument, { input: { link: contactLink, accept: true } })).answerDelegationInvitation;
     expect(byContact).toMatchObject({ __typename: 'Delegation', status: 'ACTIVE', shopId: contactShop.shopId });
+    // Invited again, by either address, a shop the organisation acts for is refused at once, sending nothing.
+    for (const again of [invitedShop.email, contact.toUpperCase()]) {
+      const refused = dataOf(await api.gqlAs(ascom.accessToken, InviteShopDocument, { input: { email: again } })).inviteShop;
+      expect(refused).toMatchObject({ __typename: 'AlreadyDelegatedError', code: 'ALREADY_DELEGATED', field: 'input.email' });
+    }
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM mail_message WHERE kind = 'DELEGATION_INVITATION' AND lower(recipient) IN (lower($1), lower($2))`, [invitedShop.email, contact]);
+    expect(n).toBe(2);
   });
 
   it('refuses the very next call after the shop revokes, and writes nothing for it', async () => {

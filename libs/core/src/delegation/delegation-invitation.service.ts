@@ -16,6 +16,8 @@ import { DelegationStatus, LINK_VALID_DAYS } from './delegation.types';
 export type InvitationOutcome =
   | { kind: 'delegation'; delegation: DelegationEntity }
   | { kind: 'not-approved' }
+  /** The organisation acts already for the shop of this address (its owner's sign-in or its contact address). */
+  | { kind: 'already-delegated' }
   /** The organisation invited this address already and the link still works: one e-mail is enough. */
   | { kind: 'invitation-pending'; invitedAt: Date; expiresAt: Date };
 
@@ -52,6 +54,7 @@ export class DelegationInvitationService {
         .orderBy('d.created_at', 'DESC')
         .getOne();
       if (pending?.linkExpiresAt) return { kind: 'invitation-pending', invitedAt: pending.createdAt, expiresAt: pending.linkExpiresAt };
+      if (await this.actsForShopOf(tx, facilitator.id, input.email)) return { kind: 'already-delegated' };
       await this.throttle.consumeInvitation(facilitator.id);
       const link = newLinkSecret();
       const expires = addDays(tx.now, LINK_VALID_DAYS);
@@ -83,5 +86,20 @@ export class DelegationInvitationService {
       ]);
       return { kind: 'delegation', delegation };
     });
+  }
+
+  /**
+   * Whether the organisation already acts for a shop whose owner signs in with this address or
+   * which has it as its contact: inviting it again would only end in "already acts for it". What
+   * it learns is about a shop it acts for.
+   */
+  private async actsForShopOf(tx: RequestContext, facilitatorId: string, email: string): Promise<boolean> {
+    const rows: unknown[] = await this.connection.manager(tx).query(
+      `SELECT 1 FROM delegation d JOIN shop s ON s.id = d.shop_id LEFT JOIN user_account u ON u.id = s.owner_user_id
+        WHERE d.facilitator_id = $1 AND d.status = 'ACTIVE' AND (u.email = lower($2) OR lower(s.contact_email) = lower($2))
+        LIMIT 1`,
+      [facilitatorId, email],
+    );
+    return rows.length > 0;
   }
 }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import {
   CloseOfferDocument,
   CreateSelectionCallDocument,
+  DiscardSelectionCallDocument,
   type CreateSelectionCallInput,
   PauseOfferDocument,
   PublishSelectionCallDocument,
@@ -230,6 +231,24 @@ describe('Selection calls over GraphQL: offers that can give the places, places 
       expect(refusalOf(await create(aCall({ offerIds: [offer], places: 3 })))).toMatchObject({ field: 'input.places', code: 'PLACES_OVER_FREE_CAPACITY' });
       const rest = dataOf(await create(aCall({ offerIds: [offer], places: 2 }))).createSelectionCall;
       expect((await publish(rest.id)).errors).toBeUndefined();
+    });
+
+    it('removes a draft that can no longer be published, audited; an open call stays, and a shop cannot remove anything', async () => {
+      const offer = (await publishedOffer(api, other, { capacity: 2 })).id;
+      const draft = dataOf(await create(aCall({ offerIds: [offer], places: 1 }))).createSelectionCall;
+      // Its window ends before anyone published it: it could never open.
+      await db.query(`UPDATE selection_call SET opens_at = now() - interval '2 days', closes_at = now() - interval '1 day' WHERE id = $1`, [draft.id]);
+      expect((await publish(draft.id)).data).toMatchObject({ publishSelectionCall: { __typename: 'CallWindowError' } });
+      const shop = await shopIn(api, TORINO);
+      expect((await api.gqlAs(shop.accessToken, DiscardSelectionCallDocument, { id: draft.id })).errors?.[0].extensions.code).toBe('FORBIDDEN');
+      expect(dataOf(await api.gqlAs(staff.accessToken, DiscardSelectionCallDocument, { id: draft.id })).discardSelectionCall).toEqual({ __typename: 'DiscardedSelectionCall', id: draft.id });
+      expect(await db.query('SELECT id FROM selection_call WHERE id = $1', [draft.id])).toEqual([]);
+      expect(await db.query(`SELECT before->>'title' AS title FROM audit_event WHERE entity_id = $1 AND action = 'selection_call.discarded'`, [draft.id])).toEqual([{ title: draft.title }]);
+      expect((await api.gqlAs(staff.accessToken, DiscardSelectionCallDocument, { id: draft.id })).errors?.[0].extensions.code).toBe('NOT_FOUND');
+
+      const open = dataOf(await create(aCall({ offerIds: [offer], places: 1 }))).createSelectionCall;
+      expect((await publish(open.id)).errors).toBeUndefined();
+      expect(dataOf(await api.gqlAs(staff.accessToken, DiscardSelectionCallDocument, { id: open.id })).discardSelectionCall).toMatchObject({ __typename: 'InvalidCallStateError', currentStatus: 'OPEN', field: 'id' });
     });
 
     it('refuses an offer closed, or whose provider was suspended, since the draft', async () => {

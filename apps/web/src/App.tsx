@@ -91,7 +91,7 @@ const RESERVED: [string, UserRole[], ReactNode][] = [
   [PATHS.facilitator, ['FACILITATOR'], <FacilitatorPage />],
   [PATHS.facilitatorDesk, ['FACILITATOR'], <DeskPage />],
   [PATHS.facilitatorCalls, ['FACILITATOR'], <CallsStaffPage scope="organisation" />],
-  [PATHS.facilitatorCall, ['FACILITATOR'], <CallStaffPage />],
+  [PATHS.facilitatorCall, ['FACILITATOR'], <CallStaffPage scope="organisation" />],
   [PATHS.facilitatorShopImport, ['FACILITATOR'], <ShopImportPage />],
   [PATHS.facilitatorPaperShop, ['FACILITATOR'], <PaperShopPage />],
   [

@@ -130,6 +130,45 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     await expectAccessible(publicPage, 'graduatoria');
   }, 120_000);
 
+  it('a draft whose window has ended is not offered for publishing: staff delete it, asked first, and are back on the list', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const offer = await publishedOffer(web.api, provider, { capacity: 5, coverage: { national: true } });
+    const title = unique('Bozza scaduta');
+    const draft = dataOf(
+      await web.api.gqlAs(staff.accessToken, CreateSelectionCallDocument, {
+        input: {
+          title,
+          description: 'Un anno gratuito di negozio online per le botteghe selezionate dal bando.',
+          offerIds: [offer.id],
+          places: 1,
+          opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+          closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+          eligibility: {},
+          declarations: [],
+          questions: [],
+          scoring: [{ kind: 'FEWER_EMPLOYEES', weight: 100, employeesCap: 50 }],
+          tieBreak: ['EARLIER_APPLICATION'],
+        },
+      }),
+    ).createSelectionCall;
+    await web.app.get(DataSource).query(`UPDATE selection_call SET opens_at = now() - interval '2 days', closes_at = now() - interval '1 day' WHERE id = $1`, [draft.id]);
+
+    const page = await web.newPage();
+    await logIn(page, staff.email);
+    await page.goto(`/ministero/bandi/${draft.id}`);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByText('questa bozza non può più essere pubblicata', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Pubblica il bando' }).count()).toBe(0);
+    await expectAccessible(page, 'call-draft-window-over');
+    await page.getByRole('button', { name: 'Elimina la bozza' }).click();
+    await page.getByRole('button', { name: 'Sì, elimina' }).click();
+    await page.waitForURL('**/ministero/bandi');
+    await page.getByText(`Bozza «${title}» eliminata.`).waitFor();
+    expect(await web.app.get(DataSource).query('SELECT id FROM selection_call WHERE id = $1', [draft.id])).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows a national call’s applications a page at a time with their total, and staff exclude one on the second page, which stays shown', async () => {
     const db = web.app.get(DataSource);
     const staff = await staffUser(web.api);

@@ -173,6 +173,10 @@
       "AccountErasureRefusedError",
       "WrongPasswordError"
     ],
+    "DiscardSelectionCallResult": [
+      "DiscardedSelectionCall",
+      "InvalidCallStateError"
+    ],
     "ExcludeCallApplicationResult": [
       "ApplicationAlreadyExcludedError",
       "CallApplication",
@@ -445,6 +449,10 @@
       "AccountErased",
       "AccountErasureRefusedError",
       "WrongPasswordError"
+    ],
+    "DiscardSelectionCallResult": [
+      "DiscardedSelectionCall",
+      "InvalidCallStateError"
     ],
     "ExcludeCallApplicationResult": [
       "ApplicationAlreadyExcludedError",

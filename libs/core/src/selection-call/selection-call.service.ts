@@ -22,6 +22,8 @@ export type PublishCallOutcome =
   | { kind: 'not-draft'; current: SelectionCallStatus }
   | { kind: 'window-over'; closesAt: Date };
 
+export type DiscardCallOutcome = { kind: 'discarded'; id: string } | { kind: 'not-draft'; current: SelectionCallStatus };
+
 const fail = (code: SelectionCallErrorCode, field: string, detail?: SelectionCallErrorDetail): never => {
   throw new SelectionCallException(code, field, detail);
 };
@@ -114,6 +116,25 @@ export class SelectionCallService {
       await calls.update({ id }, { status: SelectionCallStatus.OPEN, drawSeed, publishedAt: tx.now });
       await this.audit.record(tx, { action: 'selection_call.published', entityType: 'selection_call', entityId: id, after: { drawSeed } });
       return { kind: 'call', call: await calls.findOneByOrFail({ id }) };
+    });
+  }
+
+  /**
+   * Removes a DRAFT call (staff, or the organisation running it): a draft cannot be edited, and one
+   * whose window ended before it was published could never open. Nobody applied to a draft, so
+   * nothing else goes with it; the removal is audited with the call's title.
+   */
+  async discard(ctx: RequestContext, id: string): Promise<DiscardCallOutcome> {
+    requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR);
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const calls = this.connection.repository(tx, SelectionCallEntity);
+      const call = await calls.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!call) return fail(SelectionCallErrorCode.CALL_NOT_FOUND, 'id');
+      await this.publishers.requireRunner(tx, call);
+      if (call.status !== SelectionCallStatus.DRAFT) return { kind: 'not-draft', current: call.status };
+      await calls.delete({ id });
+      await this.audit.record(tx, { action: 'selection_call.discarded', entityType: 'selection_call', entityId: id, before: { title: call.title, places: call.places, status: call.status } });
+      return { kind: 'discarded', id };
     });
   }
 

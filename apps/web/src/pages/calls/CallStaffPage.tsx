@@ -1,19 +1,20 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ConfirmedButton } from '../../components/ConfirmBox';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { StatusNotice, useArrivedNotice, useNotice } from '../../components/StatusNotice';
 import { useFormErrors } from '../../errors/use-form-errors';
-import { CloseCallDocument, PublishCallDocument, StaffCallApplicationsDocument, StaffCallDocument } from '../../gql/generated';
+import { CloseCallDocument, DiscardCallDocument, PublishCallDocument, StaffCallApplicationsDocument, StaffCallDocument } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
 import { PATHS, pathTo } from '../../routes';
 import { CallApplications } from './CallApplications';
 import { CallSummary } from './CallSummary';
 import { CallStatusBadge } from './CallStatusBadge';
+import type { CallScope } from './call-scope';
 
 /** The longest delay setTimeout keeps (about 24 days); a window ending later is noticed on a reload. */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
@@ -28,13 +29,15 @@ const publishLabels = (offer: string, places: string): Record<string, string> =>
 });
 
 /** Staff, or the authorised organisation running it: one call, its actions (publish, close) and its applications, in rank order once closed. */
-export function CallStaffPage() {
+export function CallStaffPage({ scope = 'staff' }: { scope?: CallScope }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const format = useFormat();
   const { id = '' } = useParams();
   const { notice, announce } = useNotice(useArrivedNotice());
   const { data, error } = useQuery(StaffCallDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const [publish, publishing] = useMutation(PublishCallDocument, { refetchQueries: [StaffCallDocument], awaitRefetchQueries: true });
+  const [discard, discarding] = useMutation(DiscardCallDocument);
   // Closing ranks the applications: the page of them shown is read again.
   const [close, closing] = useMutation(CloseCallDocument, { refetchQueries: [StaffCallDocument, StaffCallApplicationsDocument], awaitRefetchQueries: true });
   // Publishing checks the call's offers and places again: its refusals name them (`offerIds.0`, `places`), read here by the form's labels.
@@ -67,7 +70,7 @@ export function CallStaffPage() {
       <CallSummary call={call} headingLevel={2} />
       {call.drawSeed ? <p className="small">{t('calls.seed', { seed: call.drawSeed })}</p> : null}
       <div className="d-flex flex-wrap gap-2 mb-4">
-        {call.status === 'DRAFT' ? (
+        {call.status === 'DRAFT' && !windowOver ? (
           <ConfirmedButton
             id="call-publish"
             label={t('calls.staff.publish')}
@@ -76,6 +79,23 @@ export function CallStaffPage() {
             cancelLabel={t('calls.staff.keep')}
             busy={publishing.loading}
             onConfirm={() => send('SelectionCall', async () => (await publish({ variables: { id } })).data?.publishSelectionCall).then((done) => done && announce(t('calls.staff.published')))}
+          />
+        ) : null}
+        {/* A draft cannot be edited, and one whose window has ended cannot open: it is removed and made anew. */}
+        {call.status === 'DRAFT' && windowOver ? <p className="mb-0 w-100">{t('calls.staff.draftWindowOver', { date: format.dateTime(call.closesAt) })}</p> : null}
+        {call.status === 'DRAFT' ? (
+          <ConfirmedButton
+            id="call-discard"
+            label={t('calls.staff.discard')}
+            question={t('calls.staff.discardQuestion')}
+            confirmLabel={t('calls.staff.discardConfirm')}
+            cancelLabel={t('calls.staff.keep')}
+            busy={discarding.loading}
+            onConfirm={() =>
+              send('DiscardedSelectionCall', async () => (await discard({ variables: { id } })).data?.discardSelectionCall).then(
+                (done) => done && void navigate(scope === 'staff' ? PATHS.staffCalls : PATHS.facilitatorCalls, { state: { notice: t('calls.staff.discarded', { title: call.title }) } }),
+              )
+            }
           />
         ) : null}
         {call.status === 'OPEN' && !windowOver ? <p className="mb-0">{t('calls.staff.closesLater', { date: format.dateTime(call.closesAt) })}</p> : null}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { PageTitle } from '../../components/PageTitle';
 import { PagedResults } from '../../components/PagedResults';
+import { StatusNotice, useArrivedNotice } from '../../components/StatusNotice';
 import { usePaging } from '../../components/Pagination';
 import { MyCallRunnerDocument, SelectionCallListDocument } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
@@ -19,6 +20,8 @@ export function CallsStaffPage({ scope = 'staff' }: { scope?: CallScope }) {
   const format = useFormat();
   const navigate = useNavigate();
   const paging = usePaging(PAGE_SIZE);
+  // A draft deleted on its own page: said here, where the list no longer has it.
+  const arrived = useArrivedNotice();
   const staff = scope === 'staff';
   const runner = useQuery(MyCallRunnerDocument, { skip: staff, fetchPolicy: 'cache-and-network' });
   const organisation = runner.data?.myFacilitator;
@@ -34,6 +37,7 @@ export function CallsStaffPage({ scope = 'staff' }: { scope?: CallScope }) {
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
+      <StatusNotice message={arrived} />
       <p className="lead">{staff ? t('calls.staffLead') : t('calls.org.lead')}</p>
       {staff ? (
         <p>

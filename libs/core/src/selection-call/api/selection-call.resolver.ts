@@ -44,10 +44,12 @@ import {
   ApplyToCallResult,
   CloseSelectionCallResult,
   ExcludeCallApplicationResult,
+  DiscardSelectionCallResult,
   PublishSelectionCallResult,
   toApplyResult,
   toCloseResult,
   toExcludeResult,
+  toDiscardResult,
   toPublishResult,
 } from './selection-call.results';
 
@@ -70,6 +72,12 @@ export class SelectionCallResolver {
   @Mutation(() => PublishSelectionCallResult, { description: 'Open a DRAFT call to applications (staff, or the authorised organisation running it); its draw seed is fixed and published.' })
   async publishSelectionCall(@Ctx() ctx: RequestContext, @Args() { id }: SelectionCallIdArgs): Promise<typeof PublishSelectionCallResult> {
     return toPublishResult(await this.calls.publish(ctx, id), await this.calls.offerIds(ctx, id));
+  }
+
+  @Roles(UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR)
+  @Mutation(() => DiscardSelectionCallResult, { description: 'Remove a DRAFT call (staff, or the authorised organisation running it): a draft cannot be edited, so a wrong one is removed and made anew.' })
+  async discardSelectionCall(@Ctx() ctx: RequestContext, @Args() { id }: SelectionCallIdArgs): Promise<typeof DiscardSelectionCallResult> {
+    return toDiscardResult(await this.calls.discard(ctx, id));
   }
 
   @Roles(UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR)

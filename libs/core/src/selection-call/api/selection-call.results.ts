@@ -1,8 +1,10 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { modelOf } from '../../api/model-instance';
 import { resultUnion } from '../../api/result-union';
 import { MESSAGES } from '../../messages';
 import type { ApplyToCallOutcome, ExcludeApplicationOutcome } from '../call-application.service';
 import type { CloseCallOutcome } from '../call-closing.service';
-import type { PublishCallOutcome } from '../selection-call.service';
+import type { DiscardCallOutcome, PublishCallOutcome } from '../selection-call.service';
 import { SelectionCallStatus } from '../selection-call.types';
 import {
   AlreadyAppliedToCallErrorModel,
@@ -23,6 +25,25 @@ export const PublishSelectionCallResult = resultUnion({
   name: 'PublishSelectionCallResult',
   types: () => [SelectionCallModel, InvalidCallStateErrorModel, CallWindowErrorModel] as const,
 });
+
+@ObjectType('DiscardedSelectionCall', { description: 'A draft call removed.' })
+export class DiscardedSelectionCallModel {
+  @Field(() => ID) id!: string;
+}
+
+export const DiscardSelectionCallResult = resultUnion({
+  name: 'DiscardSelectionCallResult',
+  types: () => [DiscardedSelectionCallModel, InvalidCallStateErrorModel] as const,
+});
+
+export function toDiscardResult(outcome: DiscardCallOutcome): typeof DiscardSelectionCallResult {
+  switch (outcome.kind) {
+    case 'discarded':
+      return modelOf(DiscardedSelectionCallModel, { id: outcome.id });
+    case 'not-draft':
+      return new InvalidCallStateErrorModel(MESSAGES.selectionCall.invalidState(outcome.current), 'id', outcome.current);
+  }
+}
 
 export const CloseSelectionCallResult = resultUnion({
   name: 'CloseSelectionCallResult',

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import englishCatalogue from './en.json';
-import { addDatePhraseFormats, addNumberFormat, datePhrase, formatDate, formatNumber, formatPercent } from './format';
+import { addDatePhraseFormats, addNumberFormat, datePhrase, formatDate, formatEndDateTime, formatNumber, formatPercent } from './format';
 import italianCatalogue from './it.json';
 
 function leaves(value: unknown): string[] {
@@ -99,5 +99,19 @@ describe('numbers and dates in the page language', () => {
   it('leaves no date after a bare article in the Italian catalogue: each goes through the date phrase', () => {
     const bare = leaves(italianCatalogue).filter((text) => /\b(il|dal|al|del|nel|entro|fino)\s+\{\{(date|from|to|until)\}\}/.test(text));
     expect(bare).toEqual([]);
+  });
+});
+
+describe('the end of a period', () => {
+  it('writes midnight in Italy as 24:00 of the day before, in both languages', () => {
+    expect(formatEndDateTime('2026-12-31T23:00:00Z', 'it')).toBe('31 dicembre 2026 alle ore 24:00');
+    expect(formatEndDateTime('2026-12-31T23:00:00Z', 'en')).toBe('31 December 2026 at 24:00');
+    // Summer time: midnight is 22:00 UTC.
+    expect(formatEndDateTime('2026-07-31T22:00:00Z', 'it')).toBe('31 luglio 2026 alle ore 24:00');
+  });
+
+  it('writes any other hour as it is', () => {
+    expect(formatEndDateTime('2026-12-31T22:59:00Z', 'it')).toBe('31 dicembre 2026 alle ore 23:59');
+    expect(formatEndDateTime('2026-12-06T13:05:00Z', 'en')).toBe('6 December 2026 at 14:05');
   });
 });

@@ -35,6 +35,23 @@ export function formatDateTime(iso: string, language: string | undefined): strin
   return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso));
 }
 
+/**
+ * The end of a period: like formatDateTime, but midnight in Italy is written as 24:00 of the day
+ * before ("31 dicembre 2026 alle ore 24:00"), so that a window closing at the end of 31 December
+ * is not read as open on 1 January.
+ */
+export function formatEndDateTime(iso: string, language: string | undefined): string {
+  const end = new Date(iso);
+  const format = new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE, hourCycle: 'h23' });
+  const parts = format.formatToParts(end);
+  const at = (type: Intl.DateTimeFormatPartTypes): string => parts.find((part) => part.type === type)?.value ?? '';
+  if (at('hour') !== '00' || at('minute') !== '00') return format.format(end);
+  return format
+    .formatToParts(new Date(end.getTime() - 60_000))
+    .map((part) => (part.type === 'hour' ? '24' : part.type === 'minute' ? '00' : part.value))
+    .join('');
+}
+
 /** Hours and minutes ("14:05"). */
 export function formatTime(iso: string, language: string | undefined): string {
   return new Intl.DateTimeFormat(localeOf(language), { timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso));
@@ -48,6 +65,8 @@ export function formatDayMonth(iso: string, language: string | undefined): strin
 export interface Formatters {
   date(iso: string): string;
   dateTime(iso: string): string;
+  /** The end of a period: midnight in Italy as 24:00 of the day before. */
+  endDateTime(iso: string): string;
   dayMonth(iso: string): string;
   time(iso: string): string;
   number(value: number, maximumFractionDigits?: number): string;
@@ -62,6 +81,7 @@ export function useFormat(): Formatters {
   return {
     date: (iso) => formatDate(iso, language),
     dateTime: (iso) => formatDateTime(iso, language),
+    endDateTime: (iso) => formatEndDateTime(iso, language),
     dayMonth: (iso) => formatDayMonth(iso, language),
     time: (iso) => formatTime(iso, language),
     number: (value, maximumFractionDigits) => formatNumber(value, language, maximumFractionDigits),

@@ -74,7 +74,7 @@ export function CallStaffPage({ scope = 'staff' }: { scope?: CallScope }) {
           <ConfirmedButton
             id="call-publish"
             label={t('calls.staff.publish')}
-            question={t('calls.staff.publishQuestion', { date: format.dateTime(call.closesAt) })}
+            question={t('calls.staff.publishQuestion', { date: format.endDateTime(call.closesAt) })}
             confirmLabel={t('calls.staff.publishConfirm')}
             cancelLabel={t('calls.staff.keep')}
             busy={publishing.loading}
@@ -82,7 +82,7 @@ export function CallStaffPage({ scope = 'staff' }: { scope?: CallScope }) {
           />
         ) : null}
         {/* A draft cannot be edited, and one whose window has ended cannot open: it is removed and made anew. */}
-        {call.status === 'DRAFT' && windowOver ? <p className="mb-0 w-100">{t('calls.staff.draftWindowOver', { date: format.dateTime(call.closesAt) })}</p> : null}
+        {call.status === 'DRAFT' && windowOver ? <p className="mb-0 w-100">{t('calls.staff.draftWindowOver', { date: format.endDateTime(call.closesAt) })}</p> : null}
         {call.status === 'DRAFT' ? (
           <ConfirmedButton
             id="call-discard"
@@ -98,7 +98,7 @@ export function CallStaffPage({ scope = 'staff' }: { scope?: CallScope }) {
             }
           />
         ) : null}
-        {call.status === 'OPEN' && !windowOver ? <p className="mb-0">{t('calls.staff.closesLater', { date: format.dateTime(call.closesAt) })}</p> : null}
+        {call.status === 'OPEN' && !windowOver ? <p className="mb-0">{t('calls.staff.closesLater', { date: format.endDateTime(call.closesAt) })}</p> : null}
         {call.status === 'OPEN' && windowOver ? (
           <ConfirmedButton
             id="call-close"

@@ -34,7 +34,7 @@ export function CallSummary({ call, headingLevel = 3 }: { call: CallFieldsFragme
         <dt className="col-sm-4">{t('calls.places')}</dt>
         <dd className="col-sm-8">{format.number(call.places)}</dd>
         <dt className="col-sm-4">{t('calls.window')}</dt>
-        <dd className="col-sm-8">{t('calls.windowValue', { from: format.dateTime(call.opensAt), to: format.dateTime(call.closesAt) })}</dd>
+        <dd className="col-sm-8">{t('calls.windowValue', { from: format.dateTime(call.opensAt), to: format.endDateTime(call.closesAt) })}</dd>
         <dt className="col-sm-4">{t('calls.offers')}</dt>
         <dd className="col-sm-8">{call.offers.map((offer) => offer.title).join(', ')}</dd>
         <dt className="col-sm-4">{t('calls.territory')}</dt>

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { RequestContext } from '@vec/core';
 import { CallClosingService } from '@vec/core/selection-call/call-closing.service';
@@ -140,6 +141,11 @@ describe('Selection calls over GraphQL: publish, apply, exclude, close, graduato
       { position: 2, shopName: 'Il Forno di Via Roma', comuneName: 'Novara', provinceSigla: 'NO', score: 18, status: 'RESERVE' },
     ]);
     expect(dataOf(await api.gql(PublishedSelectionCallDocument, { id: created.id })).publishedSelectionCall.drawSeed).toBe(published.drawSeed);
+    // Anyone can check the draw: each row gives its application and the key, sha256 of "seed:application id".
+    const keys = await api.gqlRaw('query($id: ID!) { callGraduatoria(callId: $id) { items { applicationId drawKey } } }', { variables: { id: created.id } });
+    const keyed = (keys.data as { callGraduatoria: { items: { applicationId: string; drawKey: string }[] } }).callGraduatoria.items;
+    expect(keyed[0].applicationId).toBe(a.id);
+    for (const row of keyed) expect(row.drawKey).toBe(createHash('sha256').update(`${published.drawSeed}:${row.applicationId}`).digest('hex'));
     expect(member(dataOf(await api.gqlAs(staff.accessToken, ExcludeCallApplicationDocument, { input: { applicationId: a.id, reason: 'Troppo tardi per escludere' } })).excludeCallApplication, 'InvalidCallStateError').currentStatus).toBe('CLOSED');
 
     // The provider declines the admitted shop's place: the sweep gives it to the first in reserve.

@@ -124,8 +124,8 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     await publicPage.goto(`/bandi/${callId}/graduatoria`);
     await publicPage.getByRole('heading', { level: 1, name: `Graduatoria: ${title}` }).waitFor();
     expect(await publicPage.getByTestId('graduatoria-row').allInnerTexts()).toEqual([
-      expect.stringMatching(new RegExp(`^1\\s+${bakeryName}\\s+Torino \\(TO\\)\\s+84\\s+Ammessa$`)),
-      expect.stringMatching(new RegExp(`^2\\s+${barName}\\s+Torino \\(TO\\)\\s+24\\s+In riserva$`)),
+      expect.stringMatching(new RegExp(`^1\\s+${bakeryName}\\s+Torino \\(TO\\)\\s+84\\s+Ammessa\\s+[0-9a-f-]{36}\\s+[0-9a-f]{64}$`)),
+      expect.stringMatching(new RegExp(`^2\\s+${barName}\\s+Torino \\(TO\\)\\s+24\\s+In riserva\\s+[0-9a-f-]{36}\\s+[0-9a-f]{64}$`)),
     ]);
     await expectAccessible(publicPage, 'graduatoria');
   }, 120_000);

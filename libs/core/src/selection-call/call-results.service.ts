@@ -5,10 +5,14 @@ import { TransactionalConnection } from '../common/transactional-connection';
 import { SelectionCallErrorCode, SelectionCallException } from './selection-call.exception';
 import { SelectionCallService } from './selection-call.service';
 import { CallApplicationStatus, SelectionCallStatus } from './selection-call.types';
+import { drawKey } from './call-ranking';
 
 /** A line of the published graduatoria: what such lists publish, nothing more (no Partita IVA, address or contacts). */
 export interface GraduatoriaRow {
   position: number;
+  /** The application's id, and its draw key (sha256 of the published seed and the id): what anyone needs to check the draw. */
+  applicationId: string;
+  drawKey: string;
   shopName: string;
   comuneName: string;
   provinceSigla: string;
@@ -48,13 +52,17 @@ export class CallResultsService {
     const manager = this.connection.manager(ctx);
     const ranked = `a.call_id = $1 AND a.position IS NOT NULL`;
     const [{ total }] = await manager.query(`SELECT count(*)::int AS total FROM call_application a WHERE ${ranked}`, [callId]);
-    const rows: GraduatoriaRow[] = await manager.query(
-      `SELECT a.position, coalesce(s.trading_name, s.legal_name) AS "shopName", c.name AS "comuneName", p.sigla AS "provinceSigla", a.score, a.status
+    const rows: Omit<GraduatoriaRow, 'drawKey'>[] = await manager.query(
+      `SELECT a.position, a.id AS "applicationId", coalesce(s.trading_name, s.legal_name) AS "shopName", c.name AS "comuneName", p.sigla AS "provinceSigla", a.score, a.status
        FROM call_application a JOIN shop s ON s.id = a.shop_id JOIN comune c ON c.code = a.comune_code JOIN province p ON p.code = a.province_code
        WHERE ${ranked} ORDER BY a.position LIMIT $2 OFFSET $3`,
       [callId, page.first, page.offset],
     );
-    return toPage(rows, total, page);
+    return toPage(
+      rows.map((row) => ({ ...row, drawKey: drawKey(call.drawSeed ?? '', row.applicationId) })),
+      total,
+      page,
+    );
   }
 
   /** Every published call's figures, newest window first: one grouped statement over the indexed applications. */

@@ -47,6 +47,7 @@ export function GraduatoriaPage() {
                   <th scope="col">{t('calls.graduatoria.comune')}</th>
                   <th scope="col">{t('calls.graduatoria.score')}</th>
                   <th scope="col">{t('calls.graduatoria.outcome')}</th>
+                  <th scope="col">{t('calls.graduatoria.draw')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -58,6 +59,11 @@ export function GraduatoriaPage() {
                     <td>{format.number(row.score, 2)}</td>
                     <td>
                       <ApplicationStatusBadge status={row.status} />
+                    </td>
+                    <td className="small">
+                      <code>{row.applicationId}</code>
+                      <br />
+                      <code>{row.drawKey}</code>
                     </td>
                   </tr>
                 ))}

@@ -135,6 +135,8 @@ export class CallApplicationPageModel extends Paginated(CallApplicationModel, 'C
 @ObjectType('GraduatoriaRow', { description: 'A line of a published ranking: what such lists publish, no contacts or tax codes.' })
 export class GraduatoriaRowModel {
   @Field(() => Int) position!: number;
+  @Field(() => ID, { description: 'The application; with the call’s drawSeed, anyone can recompute its draw key.' }) applicationId!: string;
+  @Field({ description: 'sha256 of "drawSeed:applicationId", in hex: the lowest wins a draw (the last tie-break).' }) drawKey!: string;
   @Field() shopName!: string;
   @Field() comuneName!: string;
   @Field() provinceSigla!: string;

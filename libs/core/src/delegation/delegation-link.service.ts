@@ -85,8 +85,9 @@ export class DelegationLinkService {
       const current = await this.usable(tx, link, true);
       if (current.status !== DelegationStatus.INVITED) throw new DelegationException(DelegationErrorCode.LINK_INVALID, 'input.link');
       // The link is the invited address's: a shop signed in with another (a forwarded e-mail) neither
-      // takes the invitation for its own shop nor turns it down for the shop it was meant for.
-      if (current.invitedEmail && !(await this.addressesOf(tx, shop.contactEmail)).has(current.invitedEmail.toLowerCase())) {
+      // takes the invitation for its own shop nor turns it down for the shop it was meant for. Only an
+      // address the account proved counts: a shop's contact address is whatever the shop typed.
+      if (current.invitedEmail && !(await this.signedInWith(tx, current.invitedEmail))) {
         return { kind: 'another-address', invitedEmail: current.invitedEmail };
       }
       const facilitator = await this.facilitatorOf(current.facilitatorId);
@@ -119,10 +120,10 @@ export class DelegationLinkService {
     });
   }
 
-  /** The addresses an invitation to a shop may have gone to: its account's and its contact's. */
-  private async addressesOf(tx: RequestContext, contactEmail: string): Promise<Set<string>> {
+  /** Whether the signed-in account's own address, confirmed, is this one. */
+  private async signedInWith(tx: RequestContext, email: string): Promise<boolean> {
     const account = await this.auth.currentUser(tx);
-    return new Set([account.email.toLowerCase(), contactEmail.toLowerCase()]);
+    return account.emailVerifiedAt !== null && account.email.toLowerCase() === email.toLowerCase();
   }
 
   /**

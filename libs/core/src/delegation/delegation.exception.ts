@@ -7,6 +7,8 @@ export enum DelegationErrorCode {
   DECLARED_IN_FUTURE = 'DECLARED_IN_FUTURE',
   /** A declaration dated before the years the platform deals in (a year mistyped). */
   DECLARED_OUT_OF_RANGE = 'DECLARED_OUT_OF_RANGE',
+  /** Signed more than DECLARATION_VALID_YEARS ago. */
+  DECLARED_TOO_LONG_AGO = 'DECLARED_TOO_LONG_AGO',
   /** The owner's address already had as many claim links from this organisation in a day as it may. */
   CLAIMS_TO_ADDRESS_LIMIT = 'CLAIMS_TO_ADDRESS_LIMIT',
   PASSWORD_NEEDED = 'PASSWORD_NEEDED',

@@ -26,10 +26,19 @@ export interface PaperConsent {
   externalKey: string | null;
 }
 
-/** The date of a paper declaration may not lie in the future (compared with today's date in Italy), nor before the platform's earliest date. */
+/** How old a paper declaration may be, in years: an older consent is signed again, and an older date is most likely a typing slip. */
+export const DECLARATION_VALID_YEARS = 2;
+
+/**
+ * The date of a paper declaration may not lie in the future (compared with today's date in
+ * Italy), nor more than DECLARATION_VALID_YEARS before it, nor before the platform's earliest date.
+ */
 export function assertDeclaredOn(declaredOn: string, now: Date, field: string): void {
-  if (declaredOn > italianDate(now)) throw new DelegationException(DelegationErrorCode.DECLARED_IN_FUTURE, field);
+  const today = italianDate(now);
+  if (declaredOn > today) throw new DelegationException(DelegationErrorCode.DECLARED_IN_FUTURE, field);
   if (declaredOn < EARLIEST_DATE.toISOString().slice(0, 10)) throw new DelegationException(DelegationErrorCode.DECLARED_OUT_OF_RANGE, field);
+  const oldest = `${Number(today.slice(0, 4)) - DECLARATION_VALID_YEARS}${today.slice(4)}`;
+  if (declaredOn < oldest) throw new DelegationException(DelegationErrorCode.DECLARED_TOO_LONG_AGO, field);
 }
 
 /**

@@ -35,6 +35,10 @@ export const delegationMessages = {
     en: `${field}: this address has already received ${perDay} links to claim a business in the last 24 hours; check the address, or try again in 24 hours`,
     it: `${field}: questo indirizzo ha già ricevuto ${perDay} link per rivendicare un’attività nelle ultime 24 ore; controlla l’indirizzo, oppure riprova tra 24 ore`,
   }),
+  declaredTooLongAgo: (field: string, years: number): Words => ({
+    en: `${field} is more than ${years} years ago: check the date on the signed declaration; a consent that old is to be signed again`,
+    it: `${field} risale a più di ${years} anni fa: controlla la data della dichiarazione firmata; un consenso così vecchio va firmato di nuovo`,
+  }),
   declaredInFuture: (field: string): Words => ({
     en: `${field} cannot be in the future: write the date on the signed declaration`,
     it: `${field} non può essere nel futuro: scrivi la data della dichiarazione firmata`,
@@ -49,8 +53,8 @@ export const delegationMessages = {
   },
   /** A shop answering an invitation the organisation sent to another address. */
   invitationForAnotherAddress: (invitedEmail: string): Words => ({
-    en: `This invitation was sent to ${invitedEmail}, which is neither this account’s address nor your shop’s contact address: sign in with the account of that address to answer it, or choose this organisation yourself under “Choose a facilitator”`,
-    it: `Questo invito è stato inviato a ${invitedEmail}, che non è l’indirizzo di questo account né il contatto della tua attività: accedi con l’account di quell’indirizzo per rispondere, oppure scegli tu questa organizzazione in «Scegli un facilitatore»`,
+    en: `This invitation was sent to ${invitedEmail}, which is not the confirmed address of this account: sign in with the account of that address to answer it, or choose this organisation yourself under “Choose a facilitator”`,
+    it: `Questo invito è stato inviato a ${invitedEmail}, che non è l’indirizzo confermato di questo account: accedi con l’account di quell’indirizzo per rispondere, oppure scegli tu questa organizzazione in «Scegli un facilitatore»`,
   }),
   alreadyDelegated: (): Words => ({ en: 'This facilitator already acts for the shop', it: 'Questo facilitatore opera già per l’attività' }),
   facilitatorNotApproved: (): Words => ({

@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { fieldError, userInputError, wordedError } from '../../api/user-input.error';
 import { MESSAGES } from '../../messages';
 import { DelegationErrorCode, DelegationException } from '../delegation.exception';
-import { CLAIMS_PER_ADDRESS_PER_DAY } from '../paper-consent.records';
+import { CLAIMS_PER_ADDRESS_PER_DAY, DECLARATION_VALID_YEARS } from '../paper-consent.records';
 
 /** The one mapping from delegation failures to GraphQL errors. */
 export function delegationErrorToGraphQL(error: DelegationException): GraphQLError {
@@ -18,6 +18,8 @@ export function delegationErrorToGraphQL(error: DelegationException): GraphQLErr
       return userInputError([fieldError(field, error.code, MESSAGES.delegation.linkInvalid(field))]);
     case DelegationErrorCode.DECLARED_IN_FUTURE:
       return userInputError([fieldError(field, error.code, MESSAGES.delegation.declaredInFuture(field))]);
+    case DelegationErrorCode.DECLARED_TOO_LONG_AGO:
+      return userInputError([fieldError(field, error.code, MESSAGES.delegation.declaredTooLongAgo(field, DECLARATION_VALID_YEARS))]);
     case DelegationErrorCode.DECLARED_OUT_OF_RANGE:
       return userInputError([fieldError(field, error.code, MESSAGES.input.dateOutOfRange(field))]);
     case DelegationErrorCode.CLAIMS_TO_ADDRESS_LIMIT:

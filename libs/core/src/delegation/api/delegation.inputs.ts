@@ -19,7 +19,7 @@ export class InviteShopInput implements InviteShop {
 export class RegisterShopOnPaperInput implements RegisterShopOnPaper {
   @Field(() => RegisterShopInput) @ValidateNested() @Type(() => RegisterShopInput) @IsDefined() shop!: RegisterShopInput;
   @Field({ description: 'The owner’s e-mail, where the claim link goes.' }) @EmailAddress() ownerEmail!: string;
-  @Field({ description: 'The date on the signed declaration, YYYY-MM-DD; not in the future.' })
+  @Field({ description: 'The date on the signed declaration, YYYY-MM-DD; not in the future, nor more than two years ago.' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   @IsISO8601({ strict: true })
   declaredOn!: string;

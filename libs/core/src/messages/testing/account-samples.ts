@@ -58,6 +58,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'auth' 
     linkInvalid: ON_FIELD,
     claimsToAddressLimit: [['input.ownerEmail', 5]],
     declaredInFuture: ON_FIELD,
+    declaredTooLongAgo: [['input.declaredOn', 2]],
     invitationForAnotherAddress: [['titolare@bottega.example.it']],
     alreadyDelegated: NONE,
     invitationPending: [

@@ -3,7 +3,7 @@ import { ImportErrorCode } from '../../../import/import.exception';
 import type { DelegationEntity } from '../../delegation.entity';
 import { DelegationStatus } from '../../delegation.types';
 import { shopImportPlan } from './shop-import.compare';
-import { atecoOf, ComuneNames, inShopColumnWords, isoDay, parseShopRow, SHOP_IMPORT_COLUMNS, SHOP_IMPORT_EXAMPLE, shopColumnOfField } from './shop-import.row';
+import { atecoOf, ComuneNames, inShopColumnWords, isoDay, parseShopRow, SHOP_IMPORT_COLUMNS, SHOP_IMPORT_EXAMPLE, SHOP_IMPORT_EXAMPLE_DECLARED_ON, shopColumnOfField } from './shop-import.row';
 
 const NAMES: ComuneNames = {
   codes: new Set(['001272', '001257', '022169', '035033']),
@@ -36,7 +36,7 @@ describe('reading a row of a shops file', () => {
         contactPhone: '+39 011 555 1234',
       },
       ownerEmail: 'mario.rossi@example.it',
-      declaredOn: '2026-01-15',
+      declaredOn: SHOP_IMPORT_EXAMPLE_DECLARED_ON,
     });
   });
 
@@ -102,11 +102,11 @@ describe('cells', () => {
 });
 
 describe('what a row does to the shop its key names', () => {
-  const wanted = { shop: { ...row({}).plain.shop, employees: 3 }, ownerEmail: 'mario.rossi@example.it', declaredOn: '2026-01-15' };
+  const wanted = { shop: { ...row({}).plain.shop, employees: 3 }, ownerEmail: 'mario.rossi@example.it', declaredOn: SHOP_IMPORT_EXAMPLE_DECLARED_ON };
   const delegation = (shop: Record<string, unknown> = {}, status = DelegationStatus.ACTIVE): DelegationEntity =>
     ({
       status,
-      paperDeclaredOn: '2026-01-15',
+      paperDeclaredOn: SHOP_IMPORT_EXAMPLE_DECLARED_ON,
       invitedEmail: 'mario.rossi@example.it',
       shop: { id: 'shop-1', ownerUserId: null, ...wanted.shop, ...shop },
     }) as unknown as DelegationEntity;

@@ -30,6 +30,13 @@ export const SHOP_IMPORT_COLUMNS: readonly ImportColumn[] = (Object.keys(SHOP_CO
   help: MESSAGES.import.shopColumnHelp(key),
 }));
 
+/**
+ * The example's consent date: 15 January of last year, so that the example stays a declaration the
+ * rules take (not in the future, not more than two years old) whatever the year.
+ */
+const EXAMPLE_YEAR = new Date().getFullYear() - 1;
+export const SHOP_IMPORT_EXAMPLE_DECLARED_ON = `${EXAMPLE_YEAR}-01-15`;
+
 export const SHOP_IMPORT_EXAMPLE: Readonly<Record<string, string>> = {
   [C.key]: 'SOCIO-0001',
   [C.legalName]: 'Panetteria Rossi di Mario Rossi',
@@ -43,7 +50,7 @@ export const SHOP_IMPORT_EXAMPLE: Readonly<Record<string, string>> = {
   [C.ownerEmail]: 'mario.rossi@example.it',
   [C.contactEmail]: '',
   [C.contactPhone]: '+39 011 555 1234',
-  [C.declaredOn]: '15/01/2026',
+  [C.declaredOn]: `15/01/${EXAMPLE_YEAR}`,
 };
 
 /** The comuni as a shops file names them, loaded once per file. */

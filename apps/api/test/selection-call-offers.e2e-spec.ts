@@ -225,12 +225,24 @@ describe('Selection calls over GraphQL: offers that can give the places, places 
       expect(refused).toMatchObject({
         field: 'places',
         code: 'PLACES_OVER_FREE_CAPACITY',
-        message: 'places asks for 3 places, but the call’s offers have 5 free and other open calls will take 3 of them at their closing: ask for at most 2, or add offers',
+        message: 'places asks for 3 places, but the call’s offers have 5 free and other open calls may take 3 of them at their closing: ask for at most 2, or add offers',
       });
       // What is left can still be promised, at the draft as at the publishing; a draft promises nothing.
       expect(refusalOf(await create(aCall({ offerIds: [offer], places: 3 })))).toMatchObject({ field: 'input.places', code: 'PLACES_OVER_FREE_CAPACITY' });
       const rest = dataOf(await create(aCall({ offerIds: [offer], places: 2 }))).createSelectionCall;
       expect((await publish(rest.id)).errors).toBeUndefined();
+
+      // Two open calls over O and X (10 free each) may take all 20 between them, from either, in
+      // whatever order they close: a third call on O alone has nothing left to promise.
+      const [o, x] = [(await publishedOffer(api, other, { capacity: 10 })).id, (await publishedOffer(api, other, { capacity: 10 })).id];
+      for (let i = 0; i < 2; i += 1) {
+        const both = dataOf(await create(aCall({ offerIds: [o, x], places: 10 }))).createSelectionCall;
+        expect((await publish(both.id)).errors).toBeUndefined();
+      }
+      expect(refusalOf(await create(aCall({ offerIds: [o], places: 1 })))).toMatchObject({
+        field: 'input.places',
+        message: 'input.places asks for 1 place, but the call’s offers have 10 free and other open calls may take 10 of them at their closing: ask for at most 0, or add offers',
+      });
     });
 
     it('removes a draft that can no longer be published, audited; an open call stays, and a shop cannot remove anything', async () => {

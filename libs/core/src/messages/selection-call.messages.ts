@@ -59,18 +59,20 @@ export const selectionCallMessages = {
   /** `promised`: of the `free` places, those other open calls on the same offers will take at their closing. */
   placesOverFreeCapacity: (path: string, asked: number, free: number, promised = 0): Words => {
     const left = Math.max(0, free - promised);
+    const [askedEn, askedIt] = asked === 1 ? ['1 place', '1 posto'] : [`${asked} places`, `${asked} posti`];
     return promised === 0
       ? field(
           path,
-          `asks for ${asked} places, but the call’s offers have ${free} free: ask for at most ${free}, or add offers`,
-          `chiede ${asked} posti, ma le offerte del bando ne hanno ${free} liberi: chiedine al massimo ${left}, oppure aggiungi offerte`,
+          `asks for ${askedEn}, but the call’s offers have ${free} free: ask for at most ${free}, or add offers`,
+          `chiede ${askedIt}, ma le offerte del bando ne hanno ${free} liberi: chiedine al massimo ${left}, oppure aggiungi offerte`,
         )
       : field(
           path,
-          `asks for ${asked} places, but the call’s offers have ${free} free and other open calls will take ${promised} of them at their closing: ask for at most ${left}, or add offers`,
-          `chiede ${asked} posti, ma le offerte del bando ne hanno ${free} liberi e altri bandi aperti ne prenderanno ${promised} alla loro chiusura: chiedine al massimo ${left}, oppure aggiungi offerte`,
+          `asks for ${askedEn}, but the call’s offers have ${free} free and other open calls may take ${promised} of them at their closing: ask for at most ${left}, or add offers`,
+          `chiede ${askedIt}, ma le offerte del bando ne hanno ${free} liberi e altri bandi aperti ne possono prendere ${promised} alla loro chiusura: chiedine al massimo ${left}, oppure aggiungi offerte`,
         );
   },
+
   duplicateCriterion: (path: string): Words =>
     field(path, 'repeats the kind of an earlier criterion: each kind scores once, so give that one the whole weight', 'ripete il tipo di un criterio precedente: ogni tipo conta una volta sola, quindi dai a quello tutto il peso'),
   criterionFieldNotForKind: (path: string, kind: string, belongsTo: string): Words =>

@@ -251,25 +251,27 @@ export class SelectionCallService {
   }
 
   /**
-   * Of these offers' free places, how many open calls will take at their closing (the first to
-   * close takes first): for each open call sharing an offer, the places its other offers' free
-   * places cannot give. Publishing, the offers are locked first (in id order), so that two calls
-   * published at once do not both count on the same places.
+   * Of these offers' free places, how many open calls may take at their closing: each open call
+   * sharing an offer may take up to its places from the shared ones (a closing takes from the
+   * call's offers in its order, whichever closes first), so all of them together up to the free
+   * places there. Counted so, every open call, and the new one, can have its places whatever the
+   * order of the closings. Publishing, the offers are locked first (in id order), so that two
+   * calls published at once do not both count on the same places.
    */
   private async promisedElsewhere(ctx: RequestContext, offers: readonly { id: string; capacity: number; used: number }[], lock: boolean): Promise<number> {
     const ids = offers.map((offer) => offer.id).sort();
     const manager = this.connection.manager(ctx);
     if (lock && ctx.manager) await manager.query(`SELECT pg_advisory_xact_lock(hashtext('call-places:' || id)) FROM unnest($1::text[]) AS id ORDER BY id`, [ids]);
-    const rows: { places: number; free_outside: number }[] = await manager.query(
-      `SELECT c.places, coalesce(sum(greatest(o.capacity - o.used, 0)) FILTER (WHERE NOT (o.id = ANY($1::uuid[]))), 0)::int AS free_outside
+    const rows: { may_take: number }[] = await manager.query(
+      `SELECT least(c.places, sum(greatest(o.capacity - o.used, 0)))::int AS may_take
          FROM selection_call c
          JOIN selection_call_offer co ON co.call_id = c.id
-         JOIN offer o ON o.id = co.offer_id
-        WHERE c.status = $2 AND EXISTS (SELECT 1 FROM selection_call_offer mine WHERE mine.call_id = c.id AND mine.offer_id = ANY($1::uuid[]))
+         JOIN offer o ON o.id = co.offer_id AND o.id = ANY($1::uuid[])
+        WHERE c.status = $2
         GROUP BY c.id, c.places`,
       [ids, SelectionCallStatus.OPEN],
     );
-    return rows.reduce((sum, row) => sum + Math.max(0, row.places - row.free_outside), 0);
+    return Math.min(freePlaces(offers), rows.reduce((sum, row) => sum + row.may_take, 0));
   }
 }
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AuthService, generatePassword, MailService, openDatabase, RequestContext, RetentionService, UserRole } from '@vec/core';
+import { AuthService, generatePassword, MailService, normaliseEmailAddress, openDatabase, RequestContext, RetentionService, UserRole } from '@vec/core';
 import { runPendingMigrations } from '@vec/database';
 import { parseArgs } from 'node:util';
 import { CliModule } from './cli.module';
@@ -55,8 +55,9 @@ async function createUser(argv: string[]): Promise<number> {
   const role = values.role?.toUpperCase() as UserRole | undefined;
   const problems: string[] = [];
   if (!role || !Object.values(UserRole).includes(role)) problems.push(`--role must be one of ${Object.values(UserRole).map((name) => name.toLowerCase()).join(', ')}`);
-  const email = values.email?.trim().toLowerCase();
-  if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.push('--email must be a valid e-mail address');
+  const email = values.email === undefined ? undefined : normaliseEmailAddress(values.email);
+  // As sign-up reads it: one address is one account, and a new one has a plain ASCII name before the @.
+  if (!email || !/^[\x21-\x7e]+@[^\s@]+\.[^\s@]+$/.test(email) || /^[^@]*[^\x21-\x7e]/.test(email)) problems.push('--email must be a valid e-mail address');
   const given = values.password ?? process.env.NEW_USER_PASSWORD;
   if (given !== undefined && given.length < 12) problems.push('--password must have at least 12 characters');
   if (problems.length > 0 || !role || !email) {

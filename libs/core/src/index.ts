@@ -5,6 +5,7 @@ export * from './config/environment';
 export * from './config/validate-environment';
 export * from './config/database-connection';
 export * from './common/request-context';
+export * from './common/email-address';
 export * from './api/request-context';
 export * from './api/loaders';
 export * from './api/loader.factory';

@@ -1,9 +1,9 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { COMUNE_CODE_PATTERN, PROVINCE_CODE_PATTERN, REGION_CODE_PATTERN } from '@vec/territory';
 import { Transform } from 'class-transformer';
-import { domainToASCII } from 'node:url';
-import { IsDefined, IsEmail, IsOptional, IsUrl, IsUUID, Matches, MaxLength, registerDecorator, ValidateIf, type ValidationArguments } from 'class-validator';
+import { IsDefined, IsEmail, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, registerDecorator, ValidateIf, type ValidationArguments } from 'class-validator';
 import { MESSAGES, type IdentifiedThing, type Words } from '../messages';
+import { normaliseEmailAddress } from '../common/email-address';
 import { normaliseText, textProblem, type TextKind, type TextProblem } from './text-rules';
 
 type TransformArgs = { value: unknown };
@@ -17,22 +17,25 @@ export const compactVatNumber = ({ value }: TransformArgs): unknown =>
   typeof value === 'string' ? value.replace(/\s+/g, '').replace(/^IT/i, '') : value;
 
 /**
- * An e-mail address as one account or contact: trimmed, NFKC (full-width letters are plain ones),
- * lower case, and its domain in ASCII (IDNA: an accented or Cyrillic domain becomes `xn--…`, which
- * staff can tell from the Latin one; invisible characters are dropped or make it invalid). The
- * local part must then be ASCII (`EmailAddress`), so "negozio@…" with a zero-width space, a
- * Cyrillic "г" or a full-width "ｎ" is refused or read as the plain address, never a look-alike.
+ * An e-mail address as people type it, in the form the platform stores (normaliseEmailAddress).
+ * The local part must then be ASCII for a new address (`EmailAddress`), so "negozio@…" with a
+ * zero-width space, a Cyrillic "г" or a full-width "ｎ" is refused or read as the plain address,
+ * never a look-alike; an address only looked up (`EmailLookup`) is read the same way.
  */
-export const emailAddress = ({ value }: TransformArgs): unknown => {
-  if (typeof value !== 'string') return value;
-  const typed = value.trim().normalize('NFKC').toLowerCase();
-  const at = typed.lastIndexOf('@');
-  if (at < 0) return typed;
-  // An empty answer means no valid domain: left empty, so that the rule refuses the address.
-  return `${typed.slice(0, at)}@${domainToASCII(typed.slice(at + 1))}`;
+export const emailAddress = ({ value }: TransformArgs): unknown => (typeof value === 'string' ? normaliseEmailAddress(value) : value);
+
+/**
+ * An address only looked up, never stored (sign-in, a password reset, a filter): read as stored
+ * addresses are, without the rules for a new one, so that an account made under older rules can
+ * still sign in and reset its password.
+ */
+export const EmailLookup = (): PropertyDecorator => (target, property) => {
+  MaxLength(254)(target, property);
+  IsString()(target, property);
+  Transform(emailAddress)(target, property);
 };
 
-/** A required or optional e-mail address (see `emailAddress`), at most 254 characters. */
+/** A new e-mail address (see `emailAddress`), at most 254 characters. */
 export const EmailAddress = (): PropertyDecorator => (target, property) => {
   MaxLength(254)(target, property);
   IsEmail({ allow_utf8_local_part: false, allow_ip_domain: false, allow_display_name: false })(target, property);

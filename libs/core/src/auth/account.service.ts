@@ -15,6 +15,7 @@ import { hashPassword, verifyPassword } from './password-hasher';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserAccountEntity } from './user-account.entity';
 import { isUniqueViolation } from '../common/unique-violation';
+import { normaliseEmailAddress } from '../common/email-address';
 
 export type LinkOutcome = { kind: 'done'; user: UserAccountEntity } | { kind: 'link-not-valid'; problem: AccountLinkProblem };
 export type ConfirmEmailChangeOutcome = LinkOutcome | { kind: 'email-taken' };
@@ -28,7 +29,7 @@ export type RequestEmailChangeOutcome = { kind: 'requested'; newEmail: string; e
  */
 export const RESET_REQUEST_FLOOR_MS = 300;
 
-const normalise = (email: string): string => email.trim().toLowerCase();
+const normalise = (email: string): string => normaliseEmailAddress(email);
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**

@@ -20,6 +20,7 @@ import { AccountLinks } from './account-links';
 import { AccountTokenPurpose } from './account-token-purpose';
 import { isUniqueViolation } from '../common/unique-violation';
 import { isUuid } from '../common/uuid';
+import { normaliseEmailAddress } from '../common/email-address';
 
 export interface Session {
   accessToken: string;
@@ -120,7 +121,7 @@ export class AuthService {
    * never tells which e-mails have accounts): a locked account refuses even the right password.
    */
   async validateCredentials(ctx: RequestContext, email: string, password: string): Promise<UserAccountEntity> {
-    const account = email.trim().toLowerCase();
+    const account = normaliseEmailAddress(email);
     await this.throttle.consume(ctx, AddressLimit.LOGIN);
     await this.throttle.assertNotLocked(account);
     const user = await this.connection.repository(ctx, UserAccountEntity).findOneBy({ email: account });
@@ -249,7 +250,7 @@ export class AuthService {
     const users = this.connection.repository(tx, UserAccountEntity);
     const user = await users.save(
       users.create({
-        email: account.email.trim().toLowerCase(),
+        email: normaliseEmailAddress(account.email),
         passwordHash: await hashPassword(account.password),
         role: account.role,
         language: account.language ?? DEFAULT_LANGUAGE,

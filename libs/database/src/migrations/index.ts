@@ -30,6 +30,7 @@ import { AllocationRunCompleteSets1796465838517 } from './1796465838517-allocati
 import { MatchServedRequests1796470000000 } from './1796470000000-match-served-requests';
 import { DelegationHandovers1796538096106 } from './1796538096106-delegation-handovers';
 import { WithdrawalWordsToProviders1796600000000 } from './1796600000000-withdrawal-words-to-providers';
+import { EmailAddressesInOneForm1796700000000 } from './1796700000000-email-addresses-in-one-form';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ AccountRecovery1796438029667,
   MatchServedRequests1796470000000,
   DelegationHandovers1796538096106,
   WithdrawalWordsToProviders1796600000000,
+  EmailAddressesInOneForm1796700000000,
 ];

@@ -1,12 +1,12 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { EmailAddress } from '../../api/input-rules';
+import { EmailAddress, EmailLookup } from '../../api/input-rules';
 import { PASSWORD_MIN_LENGTH } from './auth.inputs';
 
 @InputType()
 export class RequestPasswordResetInput {
   @Field()
-  @EmailAddress()
+  @EmailLookup()
   email!: string;
 }
 

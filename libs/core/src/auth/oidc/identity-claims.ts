@@ -1,4 +1,5 @@
 import { FISCAL_NUMBER_CLAIM } from './oidc-provider-config';
+import { normaliseEmailAddress } from '../../common/email-address';
 
 /**
  * The person a provider vouched for, read from the ID token and the userinfo answer: the one place
@@ -45,7 +46,8 @@ export function readIdentity(claims: Record<string, unknown>, options: { publicI
   // Only the public digital identity systems vouch for a fiscal code: another provider's claim of one is not read at all.
   const fiscalCode = options.publicIdentity ? fiscalCodeOf(claims[FISCAL_NUMBER_CLAIM] ?? claims.fiscal_number ?? claims.fiscalNumber) : null;
   if (!fiscalCode && options.publicIdentity) missing.push(FISCAL_NUMBER_CLAIM);
-  const email = text(claims.email, 254)?.toLowerCase() ?? null;
+  const given = text(claims.email, 254);
+  const email = given ? normaliseEmailAddress(given) : null;
   if (!subject || missing.length > 0) return { ok: false, missing };
   return {
     ok: true,

@@ -202,7 +202,11 @@ export class OpenDataService {
     });
   }
 
-  /** National totals for the public home page. */
+  /**
+   * National totals for the public home page. The share reporting online orders counts only the
+   * answers of the province × service cells the open data publishes (MIN_ANSWERS_PUBLISHED or
+   * more): counted over all, it would give away, by subtraction, what a cell of one or two said.
+   */
   async figures(ctx: RequestContext): Promise<PublicFigures> {
     const [row] = await this.connection.dataSource.query(`
       SELECT (SELECT count(*)::int FROM shop) AS shops,
@@ -213,9 +217,13 @@ export class OpenDataService {
              (SELECT count(*)::int FROM help_request WHERE status IN ('MATCHED', 'FULFILLED')) AS matched,
              (SELECT count(*)::int FROM match WHERE state = 'ACTIVE') AS active,
              (SELECT count(*)::int FROM match WHERE state = 'COMPLETED') AS completed,
-             (SELECT count(*)::int FROM outcome_survey WHERE checkpoint = 'COMPLETION') AS answers,
-             (SELECT count(*)::int FROM outcome_survey WHERE checkpoint = 'COMPLETION' AND got_online_orders) AS orders,
-             (SELECT count(DISTINCT shop_id)::int FROM delegation WHERE activated_at IS NOT NULL) AS intermediated`);
+             published.answers, published.orders,
+             (SELECT count(DISTINCT shop_id)::int FROM delegation WHERE activated_at IS NOT NULL) AS intermediated
+      FROM (SELECT coalesce(sum(n), 0)::int AS answers, coalesce(sum(k), 0)::int AS orders
+              FROM (SELECT count(*) AS n, count(*) FILTER (WHERE v.got_online_orders) AS k
+                      FROM outcome_survey v JOIN match m ON m.id = v.match_id
+                     WHERE v.checkpoint = 'COMPLETION' GROUP BY m.province_code, m.category
+                    HAVING count(*) >= $1) cells) published`, [MIN_ANSWERS_PUBLISHED]);
     return {
       shops: row.shops,
       approvedProviders: row.providers,

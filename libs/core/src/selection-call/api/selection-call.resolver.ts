@@ -108,7 +108,7 @@ export class SelectionCallResolver {
   }
 
   @Public()
-  @Query(() => GraduatoriaPageModel, { description: 'The published ranking of a closed call, in rank order (public; shop name, comune, score, outcome only).' })
+  @Query(() => GraduatoriaPageModel, { description: 'The published ranking of a closed call, in rank order (public; shop name, comune, score, outcome, and the application id with its draw key, to check the draw).' })
   async callGraduatoria(@Ctx() ctx: RequestContext, @Args() args: GraduatoriaArgs): Promise<GraduatoriaPageModel> {
     return mapPage(await this.results.graduatoria(ctx, args.callId, args), toGraduatoriaRowModel);
   }

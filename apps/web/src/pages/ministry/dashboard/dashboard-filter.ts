@@ -1,5 +1,5 @@
 // The dashboard's filter lives in the address (so a view can be bookmarked or shared) and becomes
-// the API's MonitoringFilterInput; dates are whole days in the reader's time zone, the last one included.
+// the API's MonitoringFilterInput; dates are whole days in Italy, the last one included.
 import type { MonitoringFilterInput, ServiceCategory } from '../../../gql/generated';
 import { instantOfItalianTime } from '../../../i18n/italian-time';
 

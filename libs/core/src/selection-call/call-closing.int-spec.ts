@@ -124,7 +124,7 @@ describe('closing a selection call: ranking, places, reserve list, graduatoria (
       [302, 'RESERVE'],
       [303, 'RESERVE'],
     ]);
-    expect(Object.keys(graduatoria.items[0]).sort()).toEqual(['comuneName', 'position', 'provinceSigla', 'score', 'shopName', 'status']);
+    expect(Object.keys(graduatoria.items[0]).sort()).toEqual(['applicationId', 'comuneName', 'drawKey', 'position', 'provinceSigla', 'score', 'shopName', 'status']);
 
     const again = await closing().close(actingAs(staff, new Date(now.getTime() + 3 * DAY_MS)), call.id);
     expect(again.kind).toBe('call');

@@ -104,9 +104,7 @@ export class SelectionCallService {
     requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR);
     return this.connection.withTransaction(ctx, async (tx) => {
       const calls = this.connection.repository(tx, SelectionCallEntity);
-      const call = await calls.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!call) return fail(SelectionCallErrorCode.CALL_NOT_FOUND, 'id');
-      await this.publishers.requireRunner(tx, call);
+      const call = await this.lockAsRunner(tx, id);
       if (call.status !== SelectionCallStatus.DRAFT) return { kind: 'not-draft', current: call.status };
       await this.publishers.requireDraftOrganisation(tx, call);
       if (call.closesAt.getTime() <= tx.now.getTime()) return { kind: 'window-over', closesAt: call.closesAt };
@@ -127,15 +125,20 @@ export class SelectionCallService {
   async discard(ctx: RequestContext, id: string): Promise<DiscardCallOutcome> {
     requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR);
     return this.connection.withTransaction(ctx, async (tx) => {
-      const calls = this.connection.repository(tx, SelectionCallEntity);
-      const call = await calls.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!call) return fail(SelectionCallErrorCode.CALL_NOT_FOUND, 'id');
-      await this.publishers.requireRunner(tx, call);
+      const call = await this.lockAsRunner(tx, id);
       if (call.status !== SelectionCallStatus.DRAFT) return { kind: 'not-draft', current: call.status };
-      await calls.delete({ id });
+      await this.connection.repository(tx, SelectionCallEntity).delete({ id });
       await this.audit.record(tx, { action: 'selection_call.discarded', entityType: 'selection_call', entityId: id, before: { title: call.title, places: call.places, status: call.status } });
       return { kind: 'discarded', id };
     });
+  }
+
+  /** The call, locked until the transaction ends, for the one running it (CALL_NOT_FOUND otherwise). */
+  private async lockAsRunner(tx: RequestContext, id: string): Promise<SelectionCallEntity> {
+    const call = await this.connection.repository(tx, SelectionCallEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!call) return fail(SelectionCallErrorCode.CALL_NOT_FOUND, 'id');
+    await this.publishers.requireRunner(tx, call);
+    return call;
   }
 
   /** A call: staff and the organisation running it see drafts too, everyone else only published ones. */

@@ -124,7 +124,7 @@ async function writeShopsFile(path: string, rows: number): Promise<void> {
       `titolare${i}@bench.example`,
       i % 3 === 0 ? `negozio${i}@bench.example` : '',
       i % 4 === 0 ? '011 555 1234' : '',
-      '15/01/2026',
+      `15/01/${new Date().getFullYear() - 1}`,
     ];
     await write(`${cells.map((cell) => (/[;"\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(';')}\r\n`);
   }

@@ -203,6 +203,9 @@ describe('Shops registered on paper by a facilitator, and claimed by their owner
     expect(await refusedFields({ comuneCode: '999999' })).toEqual(['input.shop.comuneCode']);
     expect(await refusedFields({ atecoSection: 'G', atecoDivision: '10' })).toEqual(['input.shop.atecoDivision']);
     expect(await refusedFields({ latitude: 45.07 })).toEqual(['input.shop.longitude']);
+    // A declaration three years old: a typing slip, or a consent to sign again; nothing is written.
+    const old = await api.gqlAs(cna.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput(), ownerEmail: anEmail('titolare'), declaredOn: '2023-12-01' } });
+    expect(old.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.declaredOn', code: 'DECLARED_TOO_LONG_AGO' })] });
     // Palermo's point, for a shop in Torino.
     expect(await refusedFields({ latitude: 38.1, longitude: 13.36 })).toEqual(['input.shop.latitude', 'input.shop.longitude']);
   });

@@ -1,4 +1,5 @@
 import { PRIVACY_NOTICE_VERSION } from '@vec/core';
+import { SHOP_IMPORT_EXAMPLE_DECLARED_ON } from '@vec/core/delegation/api/import/shop-import.row';
 import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
 import { ClaimShopDocument, DecideFacilitatorDocument, DelegatedShopsDocument, RegisterFacilitatorDocument, RegisterShopOnPaperDocument, ResendClaimLinkDocument, WithdrawDelegationDocument } from './gql/generated';
@@ -123,8 +124,8 @@ describe('CSV import of shops by facilitators, on paper consent', () => {
       [ascom.facilitatorId],
     );
     expect(delegations).toEqual([
-      { external_key: 'S-1', comune_code: '001272', paper_declared_on: '2026-01-15', consent: 'PAPER', status: 'ACTIVE', invited_email: rows[0].email_titolare },
-      { external_key: 'S-3', comune_code: '022165', paper_declared_on: '2026-01-15', consent: 'PAPER', status: 'ACTIVE', invited_email: rows[2].email_titolare },
+      { external_key: 'S-1', comune_code: '001272', paper_declared_on: SHOP_IMPORT_EXAMPLE_DECLARED_ON, consent: 'PAPER', status: 'ACTIVE', invited_email: rows[0].email_titolare },
+      { external_key: 'S-3', comune_code: '022165', paper_declared_on: SHOP_IMPORT_EXAMPLE_DECLARED_ON, consent: 'PAPER', status: 'ACTIVE', invited_email: rows[2].email_titolare },
     ]);
     const mails: { recipient: string; kind: string; text: string }[] = await db.query('SELECT recipient, kind, text FROM mail_message WHERE recipient = ANY($1) ORDER BY recipient', [
       [rows[0].email_titolare, rows[2].email_titolare].sort(),

@@ -644,7 +644,7 @@ export type RegisterShopInput = {
 
 /** Register a business without an account yet, under the paper consent its owner signed; the owner gets a link to claim it. */
 export type RegisterShopOnPaperInput = {
-  /** The date on the signed declaration, YYYY-MM-DD; not in the future. */
+  /** The date on the signed declaration, YYYY-MM-DD; not in the future, nor more than two years ago. */
   declaredOn: string;
   /** The owner’s e-mail, where the claim link goes. */
   ownerEmail: string;

@@ -72,9 +72,11 @@ describe('Calls run by an authorised organisation, in the browser: staff grant a
     await orgPage.getByRole('definition').filter({ hasText: agency }).waitFor();
     await expectAccessible(orgPage, 'organisation-call-open');
 
-    // Staff see it among every call, run by the agency.
-    await page.goto('/ministero/bandi');
-    await page.getByTestId('call-card').filter({ hasText: title }).getByText(`gestito da ${agency}`).waitFor();
+    // Staff see it, run by the agency (on its own page: the list of every call, ten a page by closing date, holds other suites' calls too).
+    const callId = new URL(orgPage.url()).pathname.split('/').pop() as string;
+    await page.goto(`/ministero/bandi/${callId}`);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByRole('definition').filter({ hasText: agency }).waitFor();
 
     // Staff revoke, with the reason; the agency may no longer create calls.
     await page.goto('/ministero/enti-bandi');

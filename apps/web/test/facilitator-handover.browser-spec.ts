@@ -104,7 +104,10 @@ describe('Handing a paper shop from one facilitator’s desk to another’s, in 
     await back.context().close();
 
     // The owner's e-mailed link still opens the claim page, which says who registered the shop and who acts for it now.
-    const [mail]: { text: string }[] = await web.api.app.get(DataSource).query('SELECT text FROM mail_message WHERE recipient = $1', [ownerEmail]);
+    const [mail]: { text: string }[] = await web.api.app.get(DataSource).query(`SELECT text FROM mail_message WHERE recipient = $1 AND kind = 'SHOP_CLAIM_INVITATION'`, [ownerEmail]);
+    // And the owner was told, in a mail of its own, who acts for the shop now.
+    const [notice]: { subject: string }[] = await web.api.app.get(DataSource).query(`SELECT subject FROM mail_message WHERE recipient = $1 AND kind = 'SHOP_HANDED_OVER'`, [ownerEmail]);
+    expect(notice.subject).toBe(`${receiver.name} opera ora per ${shopName} su Vicini e connessi`);
     const owner = await web.newPage();
     await owner.goto(/\/rivendica\/[^\s]+/.exec(mail.text)?.[0] ?? '');
     await owner.getByRole('heading', { level: 1, name: 'Prendi il controllo della tua attività' }).waitFor();

@@ -113,6 +113,15 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
 
     await shopPage.reload();
     const closedCard = shopPage.getByTestId('shop-call-card').filter({ hasText: title });
+    // The list holds every suite's calls, ten a page, the latest closing first: the shop pages on to its own.
+    await shopPage.getByTestId('shop-call-card').first().waitFor();
+    for (let turn = 0; turn < 20 && (await closedCard.count()) === 0; turn += 1) {
+      const pages = shopPage.getByRole('navigation', { name: 'Pagine' });
+      const shown = await pages.locator('span').textContent();
+      await pages.getByRole('button', { name: 'Successiva' }).click();
+      await eventually(async () => (await pages.locator('span').textContent()) !== shown, true);
+      await shopPage.getByTestId('shop-call-card').first().waitFor();
+    }
     await closedCard.getByTestId('my-score').waitFor();
     expect(await closedCard.getByTestId('my-score').textContent()).toBe('Punteggio 84, posizione 1 in graduatoria');
     await closedCard.getByText('60 punti su 60: risposta sì').waitFor();

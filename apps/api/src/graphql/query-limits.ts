@@ -84,16 +84,16 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operation }) {
-          // Variables that do not fit their types are refused by the input-hygiene plugin, which
-          // stops at 50 of them. Pricing them would coerce them all, a message each: 16,000 bad list
-          // items took 0.7 s of the event loop. Apollo runs the plugins' checks together, so this
-          // one tells for itself, stopping at the first.
-          if (getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 }).errors) return;
           let memo = memos.get(document);
           if (!memo) memos.set(document, (memo = { variables: costVariables(document), costs: new Map() }));
           const given = request.variables ?? {};
           const key = JSON.stringify([request.operationName ?? null, ...memo.variables.map((name) => (name in given ? [given[name]] : []))]);
           if (memo.costs.has(key)) return;
+          // Variables that do not fit their types are refused by the input-hygiene plugin, which
+          // stops at 50 of them. Pricing them would coerce them all, a message each: 16,000 bad list
+          // items took 0.7 s of the event loop. Apollo runs the plugins' checks together, so this
+          // one tells for itself, stopping at the first (an operation priced before needs no look).
+          if (getVariableValues(schema, operation?.variableDefinitions ?? [], given, { maxErrors: 1 }).errors) return;
           let cost: number;
           try {
             cost = operationCost(schema, document, request.variables, request.operationName ?? undefined);

@@ -29,7 +29,6 @@ export type RequestEmailChangeOutcome = { kind: 'requested'; newEmail: string; e
  */
 export const RESET_REQUEST_FLOOR_MS = 300;
 
-const normalise = (email: string): string => normaliseEmailAddress(email);
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -53,7 +52,7 @@ export class AccountService {
    */
   async requestPasswordReset(ctx: RequestContext, email: string): Promise<void> {
     const started = Date.now();
-    const address = normalise(email);
+    const address = normaliseEmailAddress(email);
     await this.throttle.consume(ctx, AddressLimit.ACCOUNT_MAIL);
     await this.throttle.consumeEmail(address);
     const user = await this.connection.repository(ctx, UserAccountEntity).findOneBy({ email: address });
@@ -131,7 +130,7 @@ export class AccountService {
    */
   async requestEmailChange(ctx: RequestContext, currentPassword: string, newEmail: string): Promise<RequestEmailChangeOutcome> {
     const user = await this.current(ctx);
-    const address = normalise(newEmail);
+    const address = normaliseEmailAddress(newEmail);
     if (address === user.email) return { kind: 'same-email' };
     if (!(await this.passwordMatches(user, currentPassword))) return { kind: 'wrong-password' };
     // Counted before the address is looked up: "already taken" tells whether someone has an account, so asking is throttled like the e-mail it would send.

@@ -1,9 +1,8 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { UserLanguage } from '../user-language';
 import { SELF_REGISTRATION_ROLES, STAFF_ROLES, UserRole } from '../user-role';
-import { asAlternatives, EmailAddress, emailAddress, worded } from '../../api/input-rules';
+import { asAlternatives, EmailAddress, EmailLookup, worded } from '../../api/input-rules';
 import { MESSAGES } from '../../messages';
 import { PRIVACY_NOTICE_VERSION } from '../../privacy/privacy-notice';
 
@@ -41,9 +40,7 @@ export class RegisterInput {
 @InputType()
 export class LoginInput {
   @Field()
-  @Transform(emailAddress)
-  @IsString()
-  @MaxLength(254)
+  @EmailLookup()
   email!: string;
 
   @Field()

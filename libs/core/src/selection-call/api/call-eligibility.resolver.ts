@@ -9,6 +9,12 @@ import { TerritoryService } from '../../territory/territory.service';
 import { MAX_CALL_AREAS } from './selection-call.inputs';
 import { CallEligibilityModel } from './selection-call.models';
 
+/** The places of these codes, in the codes' order (an unknown code left out). */
+function inCodeOrder<T extends { code: string }>(codes: readonly string[], places: readonly T[]): T[] {
+  const byCode = new Map(places.map((place) => [place.code, place]));
+  return codes.flatMap((code) => byCode.get(code) ?? []);
+}
+
 /** A call's territory by name, for shops to read before they apply (its codes alone say nothing to them). */
 @Resolver(() => CallEligibilityModel)
 export class CallEligibilityResolver {
@@ -17,17 +23,13 @@ export class CallEligibilityResolver {
   @ListSize(REGION_COUNT)
   @ResolveField(() => [RegionModel], { description: 'The regions of regionCodes.' })
   async regions(@Ctx() ctx: RequestContext, @Parent() eligibility: CallEligibilityModel): Promise<RegionModel[]> {
-    if (eligibility.regionCodes.length === 0) return [];
-    const byCode = new Map((await this.territory.listRegions(ctx)).map((region) => [region.code, region]));
-    return eligibility.regionCodes.flatMap((code) => (byCode.has(code) ? [toRegionModel(byCode.get(code)!)] : []));
+    return eligibility.regionCodes.length === 0 ? [] : inCodeOrder(eligibility.regionCodes, await this.territory.listRegions(ctx)).map(toRegionModel);
   }
 
   @ListSize(PROVINCE_COUNT)
   @ResolveField(() => [ProvinceModel], { description: 'The provinces of provinceCodes.' })
   async provinces(@Ctx() ctx: RequestContext, @Parent() eligibility: CallEligibilityModel): Promise<ProvinceModel[]> {
-    if (eligibility.provinceCodes.length === 0) return [];
-    const byCode = new Map((await this.territory.listProvinces(ctx)).map((province) => [province.code, province]));
-    return eligibility.provinceCodes.flatMap((code) => (byCode.has(code) ? [toProvinceModel(byCode.get(code)!)] : []));
+    return eligibility.provinceCodes.length === 0 ? [] : inCodeOrder(eligibility.provinceCodes, await this.territory.listProvinces(ctx)).map(toProvinceModel);
   }
 
   @ListSize(MAX_CALL_AREAS)

@@ -29,7 +29,6 @@ export const MAX_CALL_STATEMENTS = 20;
 export const MAX_CALL_CRITERIA = 10;
 export const MAX_CALL_OFFERS = 20;
 export const MAX_CALL_AREAS = 200;
-const MAX_AREAS = MAX_CALL_AREAS;
 const CODE = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 const upperEach = ({ value }: { value: unknown }): unknown =>
@@ -53,9 +52,9 @@ export class CallEligibilityInput implements CallEligibilityCommand {
   @Field(() => [String], { defaultValue: [] }) @ArrayMaxSize(100) @ArrayUnique() @IsAtecoDivision(true) divisions: string[] = [];
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(100_000) minEmployees?: number | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(100_000) maxEmployees?: number | null;
-  @Field(() => [String], { defaultValue: [] }) @ArrayMaxSize(MAX_AREAS) @ArrayUnique() @IsRegionCode(true) regionCodes: string[] = [];
-  @Field(() => [String], { defaultValue: [] }) @ArrayMaxSize(MAX_AREAS) @ArrayUnique() @IsProvinceCode(true) provinceCodes: string[] = [];
-  @Field(() => [String], { defaultValue: [] }) @ArrayMaxSize(MAX_AREAS) @ArrayUnique() @IsComuneCode(true) comuneCodes: string[] = [];
+  @Field(() => [String], { defaultValue: [] }) @ArrayMaxSize(MAX_CALL_AREAS) @ArrayUnique() @IsRegionCode(true) regionCodes: string[] = [];
+  @Field(() => [String], { defaultValue: [] }) @ArrayMaxSize(MAX_CALL_AREAS) @ArrayUnique() @IsProvinceCode(true) provinceCodes: string[] = [];
+  @Field(() => [String], { defaultValue: [] }) @ArrayMaxSize(MAX_CALL_AREAS) @ArrayUnique() @IsComuneCode(true) comuneCodes: string[] = [];
 }
 
 @InputType({ description: 'A scoring criterion with its published weight (1–100 points).' })
@@ -63,7 +62,7 @@ export class ScoringCriterionInput implements ScoringCriterionCommand {
   @Field(() => ScoringKind) @IsEnum(ScoringKind) kind!: ScoringKind;
   @Field(() => Int) @IsInt() @Min(1) @Max(100) weight!: number;
   @Field(() => Int, { nullable: true, description: 'FEWER_EMPLOYEES: from this many employees up, no points.' }) @IsOptional() @IsInt() @Min(1) @Max(100_000) employeesCap?: number | null;
-  @Field(() => [String], { nullable: true, description: 'PRIORITY_PROVINCES.' }) @IsOptional() @ArrayMaxSize(MAX_AREAS) @ArrayUnique() @IsProvinceCode(true) provinceCodes?: string[] | null;
+  @Field(() => [String], { nullable: true, description: 'PRIORITY_PROVINCES.' }) @IsOptional() @ArrayMaxSize(MAX_CALL_AREAS) @ArrayUnique() @IsProvinceCode(true) provinceCodes?: string[] | null;
   @Field(() => String, { nullable: true, description: 'ANSWER_YES: the code of one of the call’s questions.' }) @IsOptional() @IsString() @Matches(CODE) questionCode?: string | null;
 }
 

@@ -6,6 +6,7 @@ import {
   AnswerDelegationInvitationDocument,
   ApplyToOfferDocument,
   ConfirmMatchActiveDocument,
+  CreateHelpRequestBundleDocument,
   CreateHelpRequestDocument,
   DecideFacilitatorDocument,
   DelegatedShopsDocument,
@@ -15,6 +16,7 @@ import {
   MatchByIdDocument,
   MonitoringByFacilitatorDocument,
   MyHelpRequestsDocument,
+  MyNotificationsDocument,
   MyMatchesDocument,
   MyShopDocument,
   RevokeDelegationDocument,
@@ -85,10 +87,31 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
       { to_state: 'ACTIVE', actor_user_id: ascom.userId, actor_role: 'FACILITATOR' },
     ]);
 
+    const bundle = member(
+      dataOf(await actingFor(ascom, shop.shopId, CreateHelpRequestBundleDocument, { input: { categories: ['WEBSITE', 'CYBERSECURITY'] } })).createHelpRequestBundle,
+      'HelpRequestBundle',
+    );
+
+    // The shop reads who did what, and on which request, service or bundle.
     const history = dataOf(await api.gqlAs(shop.accessToken, ActionsOnMyBehalfDocument)).actionsOnMyBehalf;
-    expect(history.items.map((item) => item.action)).toEqual(['match.active', 'match.applied', 'help_request.created', 'shop.updated']);
+    expect(history.items.map((item) => item.action)).toEqual(['help_request.created', 'help_request.created', 'help_request_bundle.created', 'match.active', 'match.applied', 'help_request.created', 'shop.updated']);
     expect(history.items.every((item) => item.facilitatorName === ascom.name)).toBe(true);
-    expect((await notificationKinds(api, shop)).filter((kind) => kind === 'ACTED_ON_BEHALF')).toHaveLength(4);
+    const noSubject = { helpRequestId: null, requestCategory: null, requestDescription: null, matchId: null, offerTitle: null, providerName: null, bundleId: null, bundleCategories: null };
+    const [{ name: providerName }] = await db.query(`SELECT name FROM provider WHERE id = $1`, [provider.providerId]);
+    const service = { ...noSubject, helpRequestId: requestId, requestCategory: 'ONLINE_STORE', requestDescription: 'Vendere online i prodotti del negozio.', matchId, offerTitle: offer.title, providerName };
+    expect(history.items.slice(2)).toEqual([
+      expect.objectContaining({ descriptionIt: 'ha chiesto un pacchetto di servizi', description: 'asked for a bundle of services', subject: { ...noSubject, bundleId: bundle.id, bundleCategories: ['WEBSITE', 'CYBERSECURITY'] } }),
+      expect.objectContaining({ descriptionIt: 'ha confermato che un servizio è attivo', subject: service }),
+      expect.objectContaining({ descriptionIt: 'si è candidata a un’offerta', subject: service }),
+      expect.objectContaining({ descriptionIt: 'ha chiesto un servizio', subject: { ...noSubject, helpRequestId: requestId, requestCategory: 'ONLINE_STORE', requestDescription: 'Vendere online i prodotti del negozio.' } }),
+      expect.objectContaining({ descriptionIt: 'ha modificato il profilo della tua attività', subject: null }),
+    ]);
+    expect(history.items.slice(0, 2).map((item) => item.subject?.requestCategory).sort()).toEqual(['CYBERSECURITY', 'WEBSITE']);
+    expect((await notificationKinds(api, shop)).filter((kind) => kind === 'ACTED_ON_BEHALF')).toHaveLength(5);
+    // The bundle's notification names it in words, not by the audit's code.
+    const notices = dataOf(await api.gqlAs(shop.accessToken, MyNotificationsDocument, { first: 50 })).myNotifications.items.filter((n) => n.kind === 'ACTED_ON_BEHALF');
+    expect(notices.map((n) => n.messageIt)).toContain(`${ascom.name} ha chiesto un pacchetto di servizi per tuo conto`);
+    expect(notices.every((n) => !n.messageIt.includes('«'))).toBe(true);
     expect(await notificationKinds(api, ascom)).toContain('DELEGATION_CHANGED');
 
     // Monitoring by intermediary: one shop onboarded and served; the open data counts it.

@@ -91,7 +91,8 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
       { input: { category: 'ONLINE_STORE', description: 'Un negozio online per i nostri prodotti da forno.' } },
       { authorization: `Bearer ${facilitatorOwner.accessToken}`, 'x-on-behalf-of-shop': shopId },
     );
-    expect(asked.body.data?.createHelpRequest.__typename).toBe('HelpRequest');
+    const askedId = asked.body.data?.createHelpRequest.__typename === 'HelpRequest' ? asked.body.data.createHelpRequest.id : null;
+    expect(askedId).not.toBeNull();
 
     const page = await web.newPage();
     await logIn(page, facilitatorOwner.email);
@@ -124,8 +125,14 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     await logIn(shopPage, shopOwner.email);
     await shopPage.goto('/la-mia-attivita/facilitatori');
     await shopPage.getByRole('heading', { level: 1, name: 'I facilitatori della mia attività' }).waitFor();
-    await shopPage.getByText(`${facilitatorName}: ha chiesto un servizio`, { exact: false }).waitFor();
+    // Each action names what it concerned, with the way to it.
+    const action = shopPage.getByRole('listitem').filter({ hasText: `${facilitatorName} ha chiesto un servizio: Negozio online, «Un negozio online per i nostri prodotti da forno.»` });
+    await action.waitFor();
     await expectAccessible(shopPage, 'shop-delegations');
+    await action.getByRole('link', { name: 'Negozio online, «Un negozio online per i nostri prodotti da forno.»' }).click();
+    await shopPage.waitForURL(`**/la-mia-attivita/richieste/${askedId}`);
+    await shopPage.goBack();
+    await shopPage.getByRole('heading', { level: 1, name: 'I facilitatori della mia attività' }).waitFor();
     // The organisation already acting for the shop is not offered to choose again.
     await shopPage.getByLabel(/^Cerca il facilitatore/).fill(facilitatorName.slice(-12).toUpperCase());
     await shopPage.locator('li', { hasText: facilitatorName }).getByText('Opera già per la tua attività').waitFor();

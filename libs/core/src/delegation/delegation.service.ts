@@ -16,6 +16,7 @@ import { DelegationErrorCode, DelegationException } from './delegation.exception
 import { DelegationConsent, DelegationStatus } from './delegation.types';
 import { DelegatedShopRow, delegatedShops } from './delegated-shops.query';
 import { unclaimedShopsOnlyActedForBy } from './unclaimed-shops.query';
+import { OnBehalfSubject, onBehalfSubjects, subjectOf } from './on-behalf-subjects.query';
 import { assertDeclaredOn, PaperConsentRecords } from './paper-consent.records';
 import { DelegationRecords } from './delegation.records';
 
@@ -38,6 +39,8 @@ export interface ActionOnBehalf {
   entityType: string;
   entityId: string;
   facilitatorName: string;
+  /** The shop's request, service or bundle it concerned (null when it concerned the profile, or it is gone). */
+  subject: OnBehalfSubject | null;
 }
 
 /** The reason recorded when a delegation ends because an account was erased (a code, not a person's words). */
@@ -269,9 +272,11 @@ export class DelegationService {
     const events = await this.audit.onBehalfOf(ctx, shop.id, page);
     const actors = [...new Set(events.items.flatMap((event) => (event.actorUserId ? [event.actorUserId] : [])))];
     const names = await this.facilitators.namesByOwners(ctx, actors);
+    const subjects = await onBehalfSubjects(this.connection.manager(ctx), shop.id, events.items);
     return {
       ...events,
       items: events.items.map((event) => ({
+        subject: subjectOf(subjects, event),
         id: event.id,
         occurredAt: event.occurredAt,
         action: event.action,

@@ -1,12 +1,16 @@
 import { delegationHandoverMessages } from './delegation-handover.messages';
 import { datePhrase, day, type Words } from './words';
 
-/** What a facilitator did, as the shop reads it in its notifications; an action not listed is named generally. */
+/**
+ * What a facilitator did, as the shop reads it in its notifications and in its history ("what was
+ * done on your behalf"): every change a facilitator can make for a shop; any other is named generally.
+ */
 const ACTIONS: Readonly<Record<string, Words>> = {
   'shop.updated': { en: 'changed your shop’s profile', it: 'ha modificato il profilo della tua attività' },
   'help_request.created': { en: 'asked for a service', it: 'ha chiesto un servizio' },
   'help_request.updated': { en: 'changed one of your requests', it: 'ha modificato una tua richiesta' },
   'help_request.cancelled': { en: 'withdrew one of your requests', it: 'ha ritirato una tua richiesta' },
+  'help_request_bundle.created': { en: 'asked for a bundle of services', it: 'ha chiesto un pacchetto di servizi' },
   'match.applied': { en: 'applied to an offer', it: 'si è candidata a un’offerta' },
   'match.waitlisted': { en: 'put you on an offer’s waiting list', it: 'ti ha messo in lista d’attesa per un’offerta' },
   'match.active': { en: 'confirmed that a service is active', it: 'ha confermato che un servizio è attivo' },
@@ -14,6 +18,8 @@ const ACTIONS: Readonly<Record<string, Words>> = {
   'match.withdrawn': { en: 'withdrew from a service', it: 'ha rinunciato a un servizio' },
   'outcome_survey.answered': { en: 'answered an outcome survey', it: 'ha risposto a un questionario sui risultati' },
 };
+
+const delegatedAction = (action: string): Words => ACTIONS[action] ?? { en: 'made a change', it: 'ha fatto una modifica' };
 
 /** Delegations of shops to facilitators: refusals and what each side is told. */
 export const delegationMessages = {
@@ -79,9 +85,11 @@ export const delegationMessages = {
   }),
   /** To the shop: "<facilitator> <did something> on your behalf". */
   actedOnBehalf: (facilitator: string, action: string): Words => {
-    const did = ACTIONS[action] ?? { en: `did “${action}”`, it: `ha eseguito «${action}»` };
+    const did = delegatedAction(action);
     return { en: `${facilitator} ${did.en} on your behalf`, it: `${facilitator} ${did.it} per tuo conto` };
   },
+  /** The verb phrase alone ("asked for a service"), as the shop's history lists it after the facilitator's name. */
+  delegatedAction: (action: string): Words => delegatedAction(action),
   /** To the facilitator: what a shop did with its delegation. */
   changed: (shop: string, status: string): Words => {
     switch (status) {

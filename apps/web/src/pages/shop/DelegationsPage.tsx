@@ -1,15 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PagedResults } from '../../components/PagedResults';
-import { usePaging } from '../../components/Pagination';
 import { PageTitle } from '../../components/PageTitle';
 import { StatusNotice, useNotice } from '../../components/StatusNotice';
 import { useFormErrors } from '../../errors/use-form-errors';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import {
-  ActionsOnMyBehalfDocument,
   FacilitatorsNearDocument,
   GrantDelegationDocument,
   MyDelegationsDocument,
@@ -18,8 +15,8 @@ import {
   type DelegationFieldsFragment,
 } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
+import { OnBehalfHistory } from './OnBehalfHistory';
 
-const HISTORY_PAGE = 10;
 /** Facilitators listed at once: beyond these, the owner narrows them by name. */
 const CHOICES = 20;
 
@@ -129,31 +126,6 @@ function ChooseFacilitator({ onChosen }: { onChosen: (message: string) => void }
   );
 }
 
-function History() {
-  const { t } = useTranslation();
-  const { dateTime } = useFormat();
-  const paging = usePaging(HISTORY_PAGE);
-  const { data, error } = useQuery(ActionsOnMyBehalfDocument, { variables: { first: HISTORY_PAGE, offset: paging.offset }, fetchPolicy: 'cache-and-network' });
-  return (
-    <section aria-labelledby="on-behalf-title" className="mt-5">
-      <h2 id="on-behalf-title" className="h4">
-        {t('delegations.historyTitle')}
-      </h2>
-      <PagedResults paging={paging} page={data?.actionsOnMyBehalf} error={error} empty={t('delegations.historyEmpty')}>
-        {(page) => (
-          <ul>
-            {page.items.map((item) => (
-              <li key={item.id}>
-                {dateTime(item.occurredAt)} · {item.facilitatorName}: {t(`delegations.actions.${item.action}`, { defaultValue: item.action })}
-              </li>
-            ))}
-          </ul>
-        )}
-      </PagedResults>
-    </section>
-  );
-}
-
 /** The shop's facilitators: who may act for it, what they did, and the way to revoke or choose one. */
 export function DelegationsPage() {
   const { t } = useTranslation();
@@ -175,7 +147,7 @@ export function DelegationsPage() {
         </ul>
       )}
       <ChooseFacilitator onChosen={announce} />
-      <History />
+      <OnBehalfHistory />
     </>
   );
 }

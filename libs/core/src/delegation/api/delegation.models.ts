@@ -4,8 +4,10 @@ import { ValidateNested } from 'class-validator';
 import { BusinessErrorModel, BusinessFailure } from '../../api/business-error.model';
 import { modelOf } from '../../api/model-instance';
 import { PageArgs, Paginated } from '../../api/pagination';
+import { ServiceCategory } from '@vec/matching';
+import '../../api/service-category.model';
 import { FacilitatorKind } from '../../facilitator/facilitator.types';
-import type { Words } from '../../messages';
+import { MESSAGES, type Words } from '../../messages';
 import type { DelegatedShopRow } from '../delegated-shops.query';
 import type { LinkPreview } from '../delegation-link.service';
 import { DelegationEntity } from '../delegation.entity';
@@ -71,14 +73,30 @@ export class DelegatedShopModel {
 @ObjectType('DelegatedShopPage')
 export class DelegatedShopPageModel extends Paginated(DelegatedShopModel, 'DelegatedShopPageBase') {}
 
+@ObjectType('ActionSubject', { description: 'The shop’s request, service or bundle an action in its name concerned.' })
+export class ActionSubjectModel {
+  @Field(() => ID, { nullable: true }) helpRequestId!: string | null;
+  @Field(() => ServiceCategory, { nullable: true }) requestCategory!: ServiceCategory | null;
+  @Field(() => String, { nullable: true, description: 'What the request asks, in the shop’s words.' }) requestDescription!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The service (match) the action concerned.' }) matchId!: string | null;
+  @Field(() => String, { nullable: true }) offerTitle!: string | null;
+  @Field(() => String, { nullable: true, description: 'The organisation offering the service.' }) providerName!: string | null;
+  @Field(() => ID, { nullable: true }) bundleId!: string | null;
+  @Field(() => [ServiceCategory], { nullable: true, description: 'The categories of the bundle of services asked.' }) bundleCategories!: ServiceCategory[] | null;
+}
+
 @ObjectType('ActionOnBehalf', { description: 'Something a facilitator did in the shop’s name (from the audit trail).' })
 export class ActionOnBehalfModel {
   @Field(() => ID) id!: string;
   @Field() occurredAt!: Date;
   @Field({ description: 'The audited action, e.g. `match.applied`.' }) action!: string;
+  @Field({ description: 'What was done, in English, as it follows the facilitator’s name (“asked for a service”).' }) description!: string;
+  @Field({ description: 'The same in Italian (“ha chiesto un servizio”).' }) descriptionIt!: string;
   @Field() entityType!: string;
   @Field() entityId!: string;
   @Field() facilitatorName!: string;
+  @Field(() => ActionSubjectModel, { nullable: true, description: 'The request, service or bundle concerned; null for the shop’s profile, or once it is gone.' })
+  subject!: ActionSubjectModel | null;
 }
 
 @ObjectType('ActionOnBehalfPage')
@@ -198,7 +216,10 @@ export const toDelegationModel = (e: DelegationEntity): DelegationModel =>
 
 export const toDelegatedShopModel = (row: DelegatedShopRow): DelegatedShopModel =>
   modelOf(DelegatedShopModel, { ...row, consent: row.consent as DelegationConsent, pendingHandover: row.pendingHandover && modelOf(PendingHandoverModel, row.pendingHandover) });
-export const toActionOnBehalfModel = (row: ActionOnBehalf): ActionOnBehalfModel => modelOf(ActionOnBehalfModel, row);
+export const toActionOnBehalfModel = (row: ActionOnBehalf): ActionOnBehalfModel => {
+  const words = MESSAGES.delegation.delegatedAction(row.action);
+  return modelOf(ActionOnBehalfModel, { ...row, description: words.en, descriptionIt: words.it, subject: row.subject && modelOf(ActionSubjectModel, row.subject) });
+};
 export const toDelegationLinkModel = (p: LinkPreview): DelegationLinkModel =>
   modelOf(DelegationLinkModel, {
     purpose: p.purpose,

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { FacilitatorsDocument, MyFacilitatorDocument, RegisterFacilitatorDocument, type RegisterFacilitatorInput, VerifyFacilitatorDocument } from './gql/generated';
+import { FacilitatorsDocument, MyFacilitatorDocument, RegisterFacilitatorDocument, type RegisterFacilitatorInput, UpdateFacilitatorDocument, VerifyFacilitatorDocument } from './gql/generated';
 import { aFacilitatorInput, signUp, staffUser } from './testing/fixtures';
 import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
 
@@ -46,6 +46,37 @@ describe('Facilitator organisations and their verification over GraphQL', () => 
       { action: 'facilitator.registered', actor_user_id: owner.userId },
       { action: 'facilitator.approved', actor_user_id: staff.userId },
     ]);
+  });
+
+  it('keeps the name, website and territory the Ministry verified: an approved facilitator cannot widen its territory or rename itself alone, but may change its contact', async () => {
+    const facilitator = await registered();
+    // Before verification everything is its own to correct.
+    expect(dataOf(await api.gqlAs(facilitator.accessToken, UpdateFacilitatorDocument, { input: { name: 'Ascom Torino e provincia' } })).updateFacilitator).toMatchObject({ name: 'Ascom Torino e provincia', verificationStatus: 'PENDING' });
+    const staff = await staffUser(api);
+    await api.gqlAs(staff.accessToken, VerifyFacilitatorDocument, { input: { facilitatorId: facilitator.id, decision: 'APPROVED' } });
+    const [before] = await db.query('SELECT name, website, national, province_codes, region_codes, comune_codes FROM facilitator WHERE id = $1', [facilitator.id]);
+
+    const national = await api.gqlAs(facilitator.accessToken, UpdateFacilitatorDocument, { input: { territory: { national: true, regionCodes: [], provinceCodes: [], comuneCodes: [] } } });
+    expect(national.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [
+        expect.objectContaining({
+          field: 'input.territory',
+          code: 'VERIFIED_DETAIL_LOCKED',
+          messageIt:
+            'input.territory: il Ministero ha verificato la tua organizzazione con questo nome, questo sito e questo territorio, che quindi non si possono cambiare da qui; per cambiarli scrivi al Dipartimento dalla pagina Contatti',
+        }),
+      ],
+    });
+    const renamed = await api.gqlAs(facilitator.accessToken, UpdateFacilitatorDocument, { input: { name: 'CNA Nazionale' } });
+    expect(renamed.errors?.[0].extensions).toMatchObject({ fields: [expect.objectContaining({ field: 'input.name', code: 'VERIFIED_DETAIL_LOCKED' })] });
+    expect(await db.query('SELECT name, website, national, province_codes, region_codes, comune_codes FROM facilitator WHERE id = $1', [facilitator.id])).toEqual([before]);
+
+    // The same territory sent back with a new contact address is fine.
+    const contact = await api.gqlAs(facilitator.accessToken, UpdateFacilitatorDocument, {
+      input: { contactEmail: 'sportello@ascom.example.it', territory: { national: false, regionCodes: [], provinceCodes: before.province_codes, comuneCodes: [] } },
+    });
+    expect(dataOf(contact).updateFacilitator).toMatchObject({ contactEmail: 'sportello@ascom.example.it', verificationStatus: 'APPROVED' });
   });
 
   it('needs a reason to reject, refuses an impossible decision as a union member, and lets no facilitator decide', async () => {

@@ -62,6 +62,36 @@ describe('Provider standing: verification, suspension, offers awaiting verificat
     expect(audit.map((row: { action: string }) => row.action)).toEqual(['provider.registered', 'provider.rejected', 'provider.updated', 'provider.resubmitted', 'provider.approved']);
   });
 
+  it('keeps the name and website the Ministry verified: an approved or suspended organisation cannot change them alone, and nothing is written', async () => {
+    const provider = await approvedProvider(api, staff);
+    const [before] = await db.query('SELECT name, website, description FROM provider WHERE id = $1', [provider.providerId]);
+    const renamed = await api.gqlAs(provider.accessToken, UpdateProviderDocument, { input: { name: 'Poste Italiane S.p.A. – servizio ufficiale', description: 'Una descrizione cambiata insieme al nome.' } });
+    expect(renamed.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [
+        expect.objectContaining({
+          field: 'input.name',
+          code: 'VERIFIED_DETAIL_LOCKED',
+          messageIt:
+            'input.name: il Ministero ha verificato la tua organizzazione con questo nome e questo sito, che quindi non si possono cambiare da qui; per cambiarli scrivi al Dipartimento dalla pagina Contatti',
+        }),
+      ],
+    });
+    const moved = await api.gqlAs(provider.accessToken, UpdateProviderDocument, { input: { website: 'poste-ufficiale.example.com' } });
+    expect(moved.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.website', code: 'VERIFIED_DETAIL_LOCKED' })] });
+    expect(await db.query('SELECT name, website, description FROM provider WHERE id = $1', [provider.providerId])).toEqual([before]);
+
+    // The same name and website sent back unchanged, with a new description, are fine.
+    const described = await api.gqlAs(provider.accessToken, UpdateProviderDocument, { input: { name: before.name, website: before.website, description: 'Formazione gratuita sul commercio elettronico per i negozi.' } });
+    expect(dataOf(described).updateProvider).toMatchObject({ verificationStatus: 'APPROVED' });
+    expect(await db.query('SELECT name, website, description FROM provider WHERE id = $1', [provider.providerId])).toEqual([{ ...before, description: 'Formazione gratuita sul commercio elettronico per i negozi.' }]);
+
+    // Suspended, still locked.
+    expect(await decide(provider.providerId, 'SUSPENDED', 'Verifica in corso')).toMatchObject({ verificationStatus: 'SUSPENDED' });
+    const whileSuspended = await api.gqlAs(provider.accessToken, UpdateProviderDocument, { input: { name: 'Un altro nome S.r.l.' } });
+    expect(whileSuspended.errors?.[0].extensions).toMatchObject({ fields: [expect.objectContaining({ field: 'input.name', code: 'VERIFIED_DETAIL_LOCKED' })] });
+  });
+
   it('freezes a suspended provider: its held places are released and each shop is told what happens to its place or service', async () => {
     const provider = await approvedProvider(api, staff);
     const offer = await publishedOffer(api, provider, { capacity: 2, coverage: { comuneCodes: [TORINO] } });

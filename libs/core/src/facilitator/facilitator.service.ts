@@ -9,7 +9,7 @@ import { RequestContext } from '../common/request-context';
 import { everyWordIn, searchWords } from '../common/text-search';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { applyOrganisationDecision, closeOnErasure } from '../provider/organisation-decision';
-import { providerActive, resubmits } from '../provider/provider-verification';
+import { detailsLocked, providerActive, resubmits } from '../provider/provider-verification';
 import { VerificationStatus } from '../provider/provider.types';
 import { TerritoryErrorCode, TerritoryException } from '../territory/territory.exception';
 import { TerritoryService } from '../territory/territory.service';
@@ -83,6 +83,12 @@ export class FacilitatorService {
         ...Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)),
         ...(territory ? territoryColumns(territory) : {}),
       };
+      const differs = (key: keyof FacilitatorEntity): boolean => key in changes && JSON.stringify(current[key]) !== JSON.stringify(changes[key]);
+      // What shops choose a verified facilitator by stays as the Ministry verified it.
+      if (detailsLocked(current.verificationStatus)) {
+        const locked = differs('name') ? 'input.name' : differs('website') ? 'input.website' : TERRITORY_COLUMNS.some(differs) ? 'input.territory' : null;
+        if (locked) throw new FacilitatorException(FacilitatorErrorCode.VERIFIED_DETAIL_LOCKED, locked);
+      }
       const changed = Object.entries(changes).some(([key, value]) => JSON.stringify(current[key as keyof FacilitatorEntity]) !== JSON.stringify(value));
       const resubmitted = resubmits(current.verificationStatus, changed);
       const updated = await facilitators.save(
@@ -229,6 +235,8 @@ export class FacilitatorService {
 }
 
 /** The territory as stored: lists without repeats, in code order, emptied when national. */
+const TERRITORY_COLUMNS: readonly (keyof FacilitatorEntity)[] = ['national', 'regionCodes', 'provinceCodes', 'comuneCodes'];
+
 function territoryColumns(territory: FacilitatorTerritory): Pick<FacilitatorEntity, 'national' | 'regionCodes' | 'provinceCodes' | 'comuneCodes'> {
   const tidy = (codes: readonly string[]): string[] => (territory.national ? [] : [...new Set(codes)].sort());
   return {

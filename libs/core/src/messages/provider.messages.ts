@@ -18,6 +18,11 @@ export const providerMessages = {
   notRegistered: (): Words => ({ en: 'Register your organisation first', it: 'Registra prima la tua organizzazione' }),
   notFound: (): Words => ({ en: 'No such provider', it: 'Fornitore non trovato' }),
   alreadyRegistered: (): Words => ({ en: 'This account already has an organisation', it: 'Questo account ha già registrato un’organizzazione' }),
+  /** A verified organisation's name or website is what shops trust in the catalogue: the provider does not change it alone. */
+  verifiedDetailLocked: (field: string): Words => ({
+    en: `${field}: the Ministry verified your organisation under this name and website, so they cannot be changed here; to change them, write to the Department from the Contacts page`,
+    it: `${field}: il Ministero ha verificato la tua organizzazione con questo nome e questo sito, che quindi non si possono cambiare da qui; per cambiarli scrivi al Dipartimento dalla pagina Contatti`,
+  }),
   partitaIvaTaken: (): Words => ({ en: 'An organisation with this Partita IVA is already registered', it: 'Un’organizzazione con questa Partita IVA è già registrata' }),
   /** The refusal a suspended or rejected organisation gets for an action towards shops. */
   notApproved: (status: VerificationStatus): Words =>

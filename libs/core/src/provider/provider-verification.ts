@@ -23,6 +23,14 @@ export const allowedDecisions = (status: VerificationStatus): readonly Verificat
 /** A rejected organisation that changes its details resubmits them: it goes back to PENDING. */
 export const resubmits = (status: VerificationStatus, changed: boolean): boolean => status === VerificationStatus.REJECTED && changed;
 
+/**
+ * What the Ministry verified and shops trust (a provider's name and website in the catalogue; a
+ * facilitator's also its territory): once an organisation has been approved, and while it is
+ * suspended, these are not its own to change alone.
+ */
+export const VERIFIED_DETAILS = ['name', 'website'] as const;
+export const detailsLocked = (status: VerificationStatus): boolean => status === VerificationStatus.APPROVED || status === VerificationStatus.SUSPENDED;
+
 /** Only an approved organisation acts towards shops: a suspended or rejected one is frozen. */
 export const providerActive = (status: VerificationStatus): boolean => status === VerificationStatus.APPROVED;
 

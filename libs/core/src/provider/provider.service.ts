@@ -10,7 +10,7 @@ import { ProviderEntity } from './provider.entity';
 import { ProviderErrorCode, ProviderException } from './provider.exception';
 import { VerificationStatus } from './provider.types';
 import { applyOrganisationDecision, closeOnErasure, erasedOwners } from './organisation-decision';
-import { resubmits } from './provider-verification';
+import { detailsLocked, resubmits, VERIFIED_DETAILS } from './provider-verification';
 import type { ProviderFilter, RegisterProvider, UpdateProvider, VerifyProvider } from './provider.commands';
 import { violatedUniqueConstraint } from '../common/unique-violation';
 import { everyWordIn, searchWords } from '../common/text-search';
@@ -60,7 +60,10 @@ export class ProviderService {
     }
   }
 
-  /** Changes the caller's details; a rejected organisation that changes something resubmits them. */
+  /**
+   * Changes the caller's details; a rejected organisation that changes something resubmits them.
+   * A verified one keeps the name and website the Ministry verified (VERIFIED_DETAILS).
+   */
   async update(ctx: RequestContext, input: UpdateProvider): Promise<ProviderEntity> {
     const own = await this.requireOwnProvider(ctx);
     return this.connection.withTransaction(ctx, async (tx) => {
@@ -68,6 +71,8 @@ export class ProviderService {
       const current = await providers.findOneOrFail({ where: { id: own.id }, lock: { mode: 'pessimistic_write' } });
       const before = { ...current };
       const changes: Partial<ProviderEntity> = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+      const locked = detailsLocked(current.verificationStatus) ? VERIFIED_DETAILS.find((key) => key in changes && changes[key] !== current[key]) : undefined;
+      if (locked) throw new ProviderException(ProviderErrorCode.VERIFIED_DETAIL_LOCKED, `input.${locked}`);
       const changed = Object.entries(changes).some(([key, value]) => current[key as keyof ProviderEntity] !== value);
       const resubmitted = resubmits(current.verificationStatus, changed);
       const updated = await providers.save(

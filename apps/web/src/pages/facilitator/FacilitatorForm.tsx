@@ -16,6 +16,7 @@ import {
 } from '../../gql/generated';
 import type { CoverageValue } from '../provider/offer-form-values';
 import { TerritoryPicker } from './TerritoryPicker';
+import { useTerritoryLabel } from './use-territory-label';
 
 export const FACILITATOR_KINDS: FacilitatorKind[] = ['CHAMBER_OF_COMMERCE', 'TRADE_ASSOCIATION', 'DIGITAL_INNOVATION_HUB', 'MUNICIPALITY', 'OTHER'];
 
@@ -71,6 +72,8 @@ export function FacilitatorForm({ facilitator, onDone, onCancel }: Props) {
   };
   const { errors, attempt, failLocal, dismiss, send } = useFormErrors(labels);
   const { values, set } = useFieldValues(initial, dismiss);
+  const verified = facilitator?.verificationStatus === 'APPROVED' || facilitator?.verificationStatus === 'SUSPENDED';
+  const territoryLabel = useTerritoryLabel();
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -86,7 +89,9 @@ export function FacilitatorForm({ facilitator, onDone, onCancel }: Props) {
     };
     const common = { name: values.name, kind: values.kind, contactEmail: values.contactEmail, website: values.website, territory: area };
     if (facilitator) {
-      const updated = await send('Facilitator', async () => (await updateFacilitator({ variables: { input: common } })).data?.updateFacilitator);
+      // A verified organisation keeps the name, website and territory the Ministry verified.
+      const input = verified ? { kind: values.kind, contactEmail: values.contactEmail } : common;
+      const updated = await send('Facilitator', async () => (await updateFacilitator({ variables: { input } })).data?.updateFacilitator);
       if (!updated) return;
       if (facilitator.verificationStatus === 'REJECTED') onDone(updated.verificationStatus === 'PENDING' ? t('facilitator.resubmitted') : t('facilitator.nothingChanged'));
       else onDone(t('facilitator.updated'));
@@ -102,7 +107,27 @@ export function FacilitatorForm({ facilitator, onDone, onCancel }: Props) {
     <form noValidate onSubmit={(event) => void submit(event)} className="mt-4">
       <ErrorSummary errors={errors} attempt={attempt} idPrefix="facilitator" />
       {resubmitting ? <p className="alert alert-info">{t('facilitator.resubmitLead')}</p> : null}
-      <TextField id={id('name')} label={labels.name} required autoComplete="organization" value={values.name} onChange={set('name')} error={errors.fields.name} />
+      {facilitator && verified ? (
+        <div className="mb-4">
+          <dl className="profile-list">
+            <div className="profile-row">
+              <dt>{labels.name}</dt>
+              <dd>{values.name}</dd>
+            </div>
+            <div className="profile-row">
+              <dt>{labels.website}</dt>
+              <dd>{values.website || t('facilitator.noWebsite')}</dd>
+            </div>
+            <div className="profile-row">
+              <dt>{labels.territory}</dt>
+              <dd>{territoryLabel(facilitator.territory)}</dd>
+            </div>
+          </dl>
+          <p className="form-text">{t('facilitator.verifiedDetails')}</p>
+        </div>
+      ) : (
+        <TextField id={id('name')} label={labels.name} required autoComplete="organization" value={values.name} onChange={set('name')} error={errors.fields.name} />
+      )}
       <SelectField
         id={id('kind')}
         label={labels.kind}
@@ -136,15 +161,19 @@ export function FacilitatorForm({ facilitator, onDone, onCancel }: Props) {
         onChange={set('contactEmail')}
         error={errors.fields.contactEmail}
       />
-      <TextField id={id('website')} label={labels.website} type="url" hint={t('facilitator.hints.website')} autoComplete="url" value={values.website} onChange={set('website')} error={errors.fields.website} />
-      <TerritoryPicker
-        value={territory}
-        onChange={(next) => {
-          setTerritory(next);
-          dismiss('territory');
-        }}
-        error={errors.fields.territory}
-      />
+      {verified ? null : (
+        <>
+          <TextField id={id('website')} label={labels.website} type="url" hint={t('facilitator.hints.website')} autoComplete="url" value={values.website} onChange={set('website')} error={errors.fields.website} />
+          <TerritoryPicker
+            value={territory}
+            onChange={(next) => {
+              setTerritory(next);
+              dismiss('territory');
+            }}
+            error={errors.fields.territory}
+          />
+        </>
+      )}
       <FormActions
         busy={registering.loading || updating.loading}
         submitLabel={resubmitting ? t('facilitator.resubmit') : facilitator ? t('common.saveChanges') : t('facilitator.submitRegister')}

@@ -42,6 +42,7 @@ export function ProviderForm({ provider, onDone, onCancel }: Props) {
     description: t('provider.fields.description'),
   };
   const { errors, attempt, failLocal, dismiss, send } = useFormErrors(labels);
+  const verified = provider?.verificationStatus === 'APPROVED' || provider?.verificationStatus === 'SUSPENDED';
   const { values, set } = useFieldValues(initial, dismiss);
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -52,7 +53,9 @@ export function ProviderForm({ provider, onDone, onCancel }: Props) {
     }
     const common = { name: values.name, kind: values.kind, website: values.website, description: values.description };
     if (provider) {
-      const updated = await send('Provider', async () => (await updateProvider({ variables: { input: common } })).data?.updateProvider);
+      // A verified organisation keeps the name and website the Ministry verified.
+      const input = verified ? { kind: values.kind, description: values.description } : common;
+      const updated = await send('Provider', async () => (await updateProvider({ variables: { input } })).data?.updateProvider);
       if (!updated) return;
       // A rejected organisation that changes its details sends them back for verification.
       if (provider.verificationStatus === 'REJECTED') onDone(updated.verificationStatus === 'PENDING' ? t('provider.resubmitted') : t('provider.nothingChanged'));
@@ -69,7 +72,23 @@ export function ProviderForm({ provider, onDone, onCancel }: Props) {
     <form noValidate onSubmit={(event) => void submit(event)} className="mt-4">
       <ErrorSummary errors={errors} attempt={attempt} idPrefix="provider" />
       {resubmitting ? <p className="alert alert-info">{t('provider.resubmitLead')}</p> : null}
-      <TextField id={id('name')} label={labels.name} required autoComplete="organization" value={values.name} onChange={set('name')} error={errors.fields.name} />
+      {verified ? (
+        <div className="mb-4">
+          <dl className="profile-list">
+            <div className="profile-row">
+              <dt>{labels.name}</dt>
+              <dd>{values.name}</dd>
+            </div>
+            <div className="profile-row">
+              <dt>{labels.website}</dt>
+              <dd>{values.website || t('provider.noWebsite')}</dd>
+            </div>
+          </dl>
+          <p className="form-text">{t('provider.verifiedDetails')}</p>
+        </div>
+      ) : (
+        <TextField id={id('name')} label={labels.name} required autoComplete="organization" value={values.name} onChange={set('name')} error={errors.fields.name} />
+      )}
       {provider ? null : (
         <TextField
           id={id('partitaIva')}
@@ -92,7 +111,9 @@ export function ProviderForm({ provider, onDone, onCancel }: Props) {
         onChange={(kind) => set('kind')(PROVIDER_KINDS.find((k) => k === kind) ?? '')}
         error={errors.fields.kind}
       />
-      <TextField id={id('website')} label={labels.website} type="url" hint={t('provider.hints.website')} autoComplete="url" value={values.website} onChange={set('website')} error={errors.fields.website} />
+      {verified ? null : (
+        <TextField id={id('website')} label={labels.website} type="url" hint={t('provider.hints.website')} autoComplete="url" value={values.website} onChange={set('website')} error={errors.fields.website} />
+      )}
       <TextField
         id={id('description')}
         label={labels.description}

@@ -15,6 +15,8 @@ export function facilitatorErrorToGraphQL(error: FacilitatorException): GraphQLE
       return wordedError(MESSAGES.facilitator.notFound(), { code: 'NOT_FOUND', reason: error.code, field: error.field });
     case FacilitatorErrorCode.TERRITORY_EMPTY:
       return userInputError([fieldError(field, error.code, MESSAGES.facilitator.territoryEmpty(field))]);
+    case FacilitatorErrorCode.VERIFIED_DETAIL_LOCKED:
+      return userInputError([fieldError(field, error.code, MESSAGES.facilitator.verifiedDetailLocked(field))]);
   }
 }
 

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { wordedError } from '../../api/user-input.error';
+import { fieldError, userInputError, wordedError } from '../../api/user-input.error';
 import { MESSAGES } from '../../messages';
 import { ProviderErrorCode, ProviderException } from '../provider.exception';
 
@@ -12,6 +12,10 @@ export function providerErrorToGraphQL(error: ProviderException): GraphQLError {
       return wordedError(MESSAGES.provider.notRegistered(), { code: 'NOT_FOUND', reason: error.code });
     case ProviderErrorCode.PROVIDER_NOT_FOUND:
       return wordedError(MESSAGES.provider.notFound(), { code: 'NOT_FOUND', reason: error.code });
+    case ProviderErrorCode.VERIFIED_DETAIL_LOCKED: {
+      const field = error.field ?? 'input.name';
+      return userInputError([fieldError(field, error.code, MESSAGES.provider.verifiedDetailLocked(field))]);
+    }
   }
 }
 

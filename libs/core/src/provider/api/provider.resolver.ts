@@ -34,7 +34,8 @@ export class ProviderResolver {
 
   @Roles(UserRole.PROVIDER)
   @Mutation(() => ProviderModel, {
-    description: 'Change your organisation’s details. A rejected organisation that changes them resubmits them: it is PENDING again.',
+    description:
+      'Change your organisation’s details. A rejected organisation that changes them resubmits them: it is PENDING again. Once verified (APPROVED or SUSPENDED), the name and website are the ones the Ministry verified: changing them is refused (VERIFIED_DETAIL_LOCKED).',
   })
   async updateProvider(@Ctx() ctx: RequestContext, @Args('input') input: UpdateProviderInput): Promise<ProviderModel> {
     return toProviderModel(await this.providerService.update(ctx, input));

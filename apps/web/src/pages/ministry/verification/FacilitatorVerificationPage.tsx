@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { FacilitatorQueueDocument, type FacilitatorFieldsFragment } from '../../../gql/generated';
 import { useFormat } from '../../../i18n/format';
-import { useTerritoryLabel } from '../../facilitator/FacilitatorPage';
+import { useTerritoryLabel } from '../../facilitator/use-territory-label';
 import { VerificationCard, VerificationQueue, useVerificationQueue } from './VerificationQueue';
 import { VerificationDecision } from './VerificationDecision';
 

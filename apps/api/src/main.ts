@@ -187,8 +187,10 @@ async function bootstrap(env: Environment, log: BootLogger): Promise<void> {
     throw error;
   }
   started = true;
-  const base = `http://localhost:${env.PORT}`;
-  log.info(`GraphQL API at ${base}/graphql — health at ${base}/health/ready${env.RUN_WORKER ? ' — worker running in this process' : ''}`);
+  // Where this process listens (all interfaces read as localhost), and the public address when one is set.
+  const base = `http://${env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}`;
+  const publicAddress = env.APP_URL ? ` — public address ${env.APP_URL}` : '';
+  log.info(`GraphQL API at ${base}/graphql — health at ${base}/health/ready${publicAddress}${env.RUN_WORKER ? ' — worker running in this process' : ''}`);
 }
 
 const EXPECTED = [EmbeddedPostgresStartError, InvalidEnvironmentError, PortInUseError, MetricsPortInUseError, DatabaseUnreachableError, PendingMigrationsError];

@@ -34,6 +34,7 @@ async function main(log: pino.Logger): Promise<void> {
     log.info(`${signal} received: finishing the jobs in hand, then stopping`);
     void app
       .close()
+      .then(() => log.info('Stopped'))
       .catch((error: unknown) => log.error(`While stopping: ${loggableError(error).message}`))
       .finally(() => log.flush(() => process.exit(0)));
   };

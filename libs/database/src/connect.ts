@@ -5,8 +5,11 @@ import { Client } from 'pg';
 /** The database cannot be reached (or refuses the credentials): the message says where and why, in one line. */
 export class DatabaseUnreachableError extends Error {}
 
-/** A connection string fit for a log line: the password masked. */
-export const maskedUrl = (url: string): string => url.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
+/**
+ * A connection string fit for a log line: the password masked, all of it up to the host, even
+ * when it holds an unencoded `@` or `/` (the host is what follows the last `@` before the path).
+ */
+export const maskedUrl = (url: string): string => url.replace(/\/\/([^:/@]*):.*@(?=[^@/?#]*(?:[/?#]|$))/, '//$1:***@');
 
 /** Failures that time may fix: the server not up yet, a name not resolvable yet, a server starting or shutting down. */
 const TRANSIENT = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', '57P03', '53300']);

@@ -1,3 +1,4 @@
+import { maskedUrl } from '@vec/database';
 import type { Environment } from './environment';
 import { MESSAGES } from '../messages';
 import { identityProviderProductionProblems, parseIdentityProviders } from '../auth/oidc/oidc-provider-config';
@@ -9,7 +10,7 @@ export const DEVELOPMENT_JWT_SECRET = 'vicini-e-connessi-local-development-key-n
 /** A value fit for a log line: secrets described, never shown; a URL's password masked. */
 export function printable(variable: string, value: unknown): string {
   if (variable === 'JWT_SECRET' || variable === 'METRICS_TOKEN' || variable === 'OIDC_PROVIDERS') return typeof value === 'string' ? `<hidden, ${value.length} characters>` : String(value);
-  if (typeof value === 'string' && variable.endsWith('_URL')) return JSON.stringify(value.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@'));
+  if (typeof value === 'string' && variable.endsWith('_URL')) return JSON.stringify(maskedUrl(value));
   return JSON.stringify(value);
 }
 

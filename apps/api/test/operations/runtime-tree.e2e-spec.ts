@@ -82,6 +82,8 @@ describe('The runtime tree a production image carries: production dependencies a
     }
     expect(await api.exited).toBe(0);
     expect(await worker.exited).toBe(0);
+    // A clean stop is told apart from a crash.
+    expect(worker.output()).toContain('"msg":"Stopped"');
     expect(`${api.output()}${worker.output()}`).not.toMatch(/"level":(50|60)/);
   }, 120_000);
 

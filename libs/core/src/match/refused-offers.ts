@@ -6,6 +6,21 @@ export type Refusal = { how: 'WITHDRAWN' | 'DECLINED'; at: Date };
 /** Per help request, the offers it refused, by offer id. */
 export type RefusedOffers = Map<string, Map<string, Refusal>>;
 
+/** The refused pairs, as rows (help_request_id, offer_id, state, ended_at), of the matches `where` picks. */
+const refusedPairs = (where: string): string => `SELECT help_request_id, offer_id, state, ended_at FROM (
+       SELECT DISTINCT ON (m.help_request_id, m.offer_id) m.id, m.help_request_id, m.offer_id, m.state, m.ended_at
+       FROM match m ${where}
+       ORDER BY m.help_request_id, m.offer_id, m.created_at DESC, m.id DESC) latest
+     WHERE state = 'DECLINED'
+        OR (state = 'WITHDRAWN' AND EXISTS (
+              SELECT 1 FROM match_transition t WHERE t.match_id = latest.id AND t.to_state = 'WITHDRAWN' AND t.actor_role = 'SHOP'))`;
+
+/**
+ * Every OPEN request's refused pairs, as SQL (no parameters): refusedOffers' rule for whoever
+ * judges open requests in bulk (an allocation run's input, the dashboard's unmet demand).
+ */
+export const OPEN_REQUESTS_REFUSED_PAIRS = refusedPairs(`JOIN help_request r ON r.id = m.help_request_id AND r.status = 'OPEN'`);
+
 /**
  * The offers each request refused and did not ask for again: for every (request, offer) pair,
  * the latest match decides — declined by the provider, or withdrawn by the shop itself (not by
@@ -17,13 +32,7 @@ export type RefusedOffers = Map<string, Map<string, Refusal>>;
 export async function refusedOffers(db: EntityManager, requestIds: readonly string[] | null): Promise<RefusedOffers> {
   if (requestIds?.length === 0) return new Map();
   const rows: { help_request_id: string; offer_id: string; state: 'WITHDRAWN' | 'DECLINED'; ended_at: Date }[] = await db.query(
-    `SELECT help_request_id, offer_id, state, ended_at FROM (
-       SELECT DISTINCT ON (m.help_request_id, m.offer_id) m.id, m.help_request_id, m.offer_id, m.state, m.ended_at
-       FROM match m ${requestIds ? 'WHERE m.help_request_id = ANY($1::uuid[])' : `JOIN help_request r ON r.id = m.help_request_id AND r.status = 'OPEN'`}
-       ORDER BY m.help_request_id, m.offer_id, m.created_at DESC, m.id DESC) latest
-     WHERE state = 'DECLINED'
-        OR (state = 'WITHDRAWN' AND EXISTS (
-              SELECT 1 FROM match_transition t WHERE t.match_id = latest.id AND t.to_state = 'WITHDRAWN' AND t.actor_role = 'SHOP'))`,
+    requestIds ? refusedPairs('WHERE m.help_request_id = ANY($1::uuid[])') : OPEN_REQUESTS_REFUSED_PAIRS,
     requestIds ? [requestIds] : [],
   );
   const refused: RefusedOffers = new Map();

@@ -19,7 +19,7 @@ interface OfferSpec {
   full?: boolean;
 }
 
-async function seedOffer(db: DataSource, providerId: string, spec: OfferSpec): Promise<void> {
+async function seedOffer(db: DataSource, providerId: string, spec: OfferSpec): Promise<string> {
   const restricted = Boolean(spec.sections || spec.divisions);
   const [offer] = await db.query(
     `INSERT INTO offer (provider_id, title, description, categories, coverage_national, all_sectors, eligible_sections, eligible_divisions,
@@ -36,6 +36,7 @@ async function seedOffer(db: DataSource, providerId: string, spec: OfferSpec): P
     );
   }
   if (spec.full) await db.query('UPDATE offer SET used = capacity WHERE id = $1', [offer.id]);
+  return offer.id;
 }
 
 describe('unmet demand with sector-restricted offers (a database of its own)', () => {
@@ -55,13 +56,16 @@ describe('unmet demand with sector-restricted offers (a database of its own)', (
     await seedOffer(db, provider.id, { categories: [ServiceCategory.CYBERSECURITY], national: true, sections: ['I'] });
     // Every sector, all of Italy, full.
     await seedOffer(db, provider.id, { categories: [ServiceCategory.HOME_DELIVERY], national: true, full: true });
+    // Every sector, all of Italy, with room: but it declined one shop's request, and is not proposed to it again.
+    const payments = await seedOffer(db, provider.id, { categories: [ServiceCategory.DIGITAL_PAYMENTS], national: true });
 
-    const ask = async (shopId: string, category: ServiceCategory, daysAgo: number): Promise<void> => {
-      await db.query(`INSERT INTO help_request (shop_id, category, description, status, created_at) VALUES ($1, $2, 'Richiesta di prova.', 'OPEN', $3)`, [
+    const ask = async (shopId: string, category: ServiceCategory, daysAgo: number): Promise<string> => {
+      const [request] = await db.query(`INSERT INTO help_request (shop_id, category, description, status, created_at) VALUES ($1, $2, 'Richiesta di prova.', 'OPEN', $3) RETURNING id`, [
         shopId,
         category,
         new Date(now.getTime() - daysAgo * DAY),
       ]);
+      return request.id;
     };
     // Two shops of one comune and trade: one place, two requests.
     const [retailA, retailB] = await seedShops(db, 2, { comuneCode: NAPOLI, section: 'G', division: '47' });
@@ -75,6 +79,14 @@ describe('unmet demand with sector-restricted offers (a database of its own)', (
     await ask(bakery.id, ServiceCategory.CYBERSECURITY, 4); // section C: coverage gap
     await ask(florence.id, ServiceCategory.ONLINE_STORE, 1); // outside the circle: coverage gap
     await ask(florence.id, ServiceCategory.HOME_DELIVERY, 5); // the all-sector national offer is full: capacity gap
+    const [declined, sameTrade] = await seedShops(db, 2, { comuneCode: FIRENZE, section: 'G', division: '47' });
+    const refused = await ask(declined.id, ServiceCategory.DIGITAL_PAYMENTS, 6); // its only offer declined it: coverage gap
+    await ask(sameTrade.id, ServiceCategory.DIGITAL_PAYMENTS, 6); // the same place, never declined: served
+    await db.query(
+      `INSERT INTO match (help_request_id, offer_id, shop_id, provider_id, category, state, origin, coverage_level, distance_km, ended_at)
+       VALUES ($1, $2, $3, $4, 'DIGITAL_PAYMENTS', 'DECLINED', 'APPLICATION', 'NATIONAL', 0, now())`,
+      [refused, payments, declined.id, provider.id],
+    );
   });
 
   afterAll(async () => {
@@ -82,16 +94,17 @@ describe('unmet demand with sector-restricted offers (a database of its own)', (
     await scratch.drop();
   });
 
-  it('counts each request of a place, judges restricted offers by section and division, and keeps the oldest date', async () => {
+  it('counts each request of a place, judges restricted offers by section and division, leaves out offers a request refused, and keeps the oldest date', async () => {
     const staff = actingAs(await seedUser(core.db, UserRole.MINISTRY), now);
     const page = await core.app.get(UnmetDemandService).list(staff, {}, { first: 50, offset: 0 });
     expect(page.items.map((r) => [r.provinceCode, r.category, r.coverageGap, r.capacityGap])).toEqual([
       ['063', 'ONLINE_STORE', 1, 2],
+      ['048', 'DIGITAL_PAYMENTS', 1, 0],
       ['048', 'HOME_DELIVERY', 0, 1],
       ['063', 'CYBERSECURITY', 1, 0],
       ['048', 'ONLINE_STORE', 1, 0],
     ]);
     expect(page.items[0].oldestWaitingSince.getTime()).toBe(oldest.getTime());
-    expect(page.totalCount).toBe(4);
+    expect(page.totalCount).toBe(5);
   });
 });

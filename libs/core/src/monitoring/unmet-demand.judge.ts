@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { OPEN_REQUESTS_REFUSED_PAIRS } from '../match/refused-offers';
 import { andClause, MonitoringScope, requestConditions, SqlParams } from './monitoring-scope';
 
 /** Mean Earth radius, as in @vec/territory's distanceKm and the coverage queries. */
@@ -16,18 +17,31 @@ const CELL_DEG = 0.5;
  * `unmet_place(pid, …, province_code, region_code, n, oldest)` with `unmet_verdict(pid, any_room)`:
  * any_room is true when a fitting offer has a free place, false when all are full; no verdict row
  * when none fits. With `keepRequestIds`, each place also lists its requests (`request_ids`).
+ *
+ * As in an allocation run, an offer a request refused (declined by the provider, or given up by
+ * the shop) is not proposed to it again: such a request is a place of its own, with `refused`
+ * listing those offers, judged offer by offer; every other place has `refused` null.
  */
 export async function judgeOpenRequests(db: EntityManager, scope: MonitoringScope, now: Date, keepRequestIds = false): Promise<void> {
   const run = (sql: string, values: unknown[] = []): Promise<unknown> => db.query(sql, values);
   const p = new SqlParams();
-  // Open requests fold into distinct places at once, each with its count and oldest request.
+  await run(`CREATE TEMP TABLE unmet_refused ON COMMIT DROP AS
+       SELECT help_request_id, array_agg(offer_id) AS offers FROM (${OPEN_REQUESTS_REFUSED_PAIRS}) x GROUP BY 1`);
+  // Open requests fold into distinct places at once, each with its count and oldest request; a
+  // request that refused offers stays a place of its own.
+  const conditions = andClause(requestConditions(scope, p));
+  const place = `r.category, s.ateco_section AS section, s.ateco_division AS division, s.latitude, s.longitude, s.comune_code AS comune, r.province_code, r.region_code`;
   await run(
     `CREATE TEMP TABLE unmet_place ON COMMIT DROP AS
        SELECT row_number() OVER () AS pid, * FROM (
-         SELECT r.category, s.ateco_section AS section, s.ateco_division AS division, s.latitude, s.longitude, s.comune_code AS comune,
-                r.province_code, r.region_code, count(*)::int AS n, min(r.created_at) AS oldest${keepRequestIds ? ', array_agg(r.id) AS request_ids' : ''}
-         FROM help_request r JOIN shop s ON s.id = r.shop_id WHERE r.status = 'OPEN' ${andClause(requestConditions(scope, p))}
-         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) d`,
+         SELECT ${place}, count(*)::int AS n, min(r.created_at) AS oldest${keepRequestIds ? ', array_agg(r.id) AS request_ids' : ''}, NULL::uuid[] AS refused
+         FROM help_request r JOIN shop s ON s.id = r.shop_id
+         WHERE r.status = 'OPEN' ${conditions} AND NOT EXISTS (SELECT 1 FROM unmet_refused x WHERE x.help_request_id = r.id)
+         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+         UNION ALL
+         SELECT ${place}, 1, r.created_at${keepRequestIds ? ', ARRAY[r.id]' : ''}, x.offers
+         FROM help_request r JOIN shop s ON s.id = r.shop_id JOIN unmet_refused x ON x.help_request_id = r.id
+         WHERE r.status = 'OPEN' ${conditions}) d`,
     p.values,
   );
   await run(
@@ -71,18 +85,29 @@ export async function judgeOpenRequests(db: EntityManager, scope: MonitoringScop
        SELECT category, bool_or(room) AS room FROM unmet_valid WHERE coverage_national AND all_sectors GROUP BY 1`);
   await run('ANALYZE unmet_place, unmet_valid, unmet_area, unmet_radius, unmet_area_open, unmet_radius_open, unmet_national_open');
   const restricted = (alias: string): string => `pl.section = ANY(${alias}.eligible_sections) OR pl.division = ANY(${alias}.eligible_divisions)`;
+  // Folded places meet the per-comune, per-point and national flags; a place with refused offers
+  // meets each offer but those.
+  const fitsOffer = (alias: string): string => `${alias}.all_sectors OR ${restricted(alias)}`;
+  const notRefused = (offer: string): string => `pl.refused IS NOT NULL AND NOT ${offer} = ANY(pl.refused)`;
   await run(`CREATE TEMP TABLE unmet_verdict ON COMMIT DROP AS
        SELECT pid, bool_or(room) AS any_room FROM (
-         SELECT pl.pid, true AS fits, a.room FROM unmet_place pl JOIN unmet_area_open a ON a.comune = pl.comune AND a.category = pl.category
+         SELECT pl.pid, true AS fits, a.room FROM unmet_place pl JOIN unmet_area_open a ON a.comune = pl.comune AND a.category = pl.category WHERE pl.refused IS NULL
          UNION ALL SELECT pl.pid, ${restricted('a')}, a.room
-         FROM unmet_place pl JOIN unmet_area a ON a.comune = pl.comune AND a.category = pl.category AND NOT a.all_sectors
+         FROM unmet_place pl JOIN unmet_area a ON a.comune = pl.comune AND a.category = pl.category AND NOT a.all_sectors WHERE pl.refused IS NULL
          UNION ALL SELECT pl.pid, true, ro.room
-         FROM unmet_place pl JOIN unmet_radius_open ro ON ro.latitude = pl.latitude AND ro.longitude = pl.longitude AND ro.category = pl.category
+         FROM unmet_place pl JOIN unmet_radius_open ro ON ro.latitude = pl.latitude AND ro.longitude = pl.longitude AND ro.category = pl.category WHERE pl.refused IS NULL
          UNION ALL SELECT pl.pid, ${restricted('v')}, v.room
          FROM unmet_place pl JOIN unmet_radius rr ON rr.latitude = pl.latitude AND rr.longitude = pl.longitude
-         JOIN unmet_valid v ON v.id = rr.offer_id AND v.category = pl.category AND NOT v.all_sectors
-         UNION ALL SELECT pl.pid, true, n.room FROM unmet_place pl JOIN unmet_national_open n ON n.category = pl.category
+         JOIN unmet_valid v ON v.id = rr.offer_id AND v.category = pl.category AND NOT v.all_sectors WHERE pl.refused IS NULL
+         UNION ALL SELECT pl.pid, true, n.room FROM unmet_place pl JOIN unmet_national_open n ON n.category = pl.category WHERE pl.refused IS NULL
          UNION ALL SELECT pl.pid, ${restricted('v')}, v.room
-         FROM unmet_place pl JOIN unmet_valid v ON v.coverage_national AND NOT v.all_sectors AND v.category = pl.category) reach
+         FROM unmet_place pl JOIN unmet_valid v ON v.coverage_national AND NOT v.all_sectors AND v.category = pl.category WHERE pl.refused IS NULL
+         UNION ALL SELECT pl.pid, ${fitsOffer('a')}, a.room
+         FROM unmet_place pl JOIN unmet_area a ON a.comune = pl.comune AND a.category = pl.category WHERE ${notRefused('a.id')}
+         UNION ALL SELECT pl.pid, ${fitsOffer('v')}, v.room
+         FROM unmet_place pl JOIN unmet_radius rr ON rr.latitude = pl.latitude AND rr.longitude = pl.longitude
+         JOIN unmet_valid v ON v.id = rr.offer_id AND v.category = pl.category WHERE ${notRefused('v.id')}
+         UNION ALL SELECT pl.pid, ${fitsOffer('v')}, v.room
+         FROM unmet_place pl JOIN unmet_valid v ON v.coverage_national AND v.category = pl.category WHERE ${notRefused('v.id')}) reach
        WHERE fits GROUP BY pid`);
 }

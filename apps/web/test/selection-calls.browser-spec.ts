@@ -79,11 +79,13 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     // Who may apply is said with the call: here all of Italy, any sector and size.
     expect(await card.locator('dt', { hasText: 'Territorio' }).locator('xpath=following-sibling::dd[1]').innerText()).toBe('Tutta Italia');
     await card.getByRole('button', { name: 'Presenta la domanda' }).click();
-    await card.getByTestId('call-refusal').waitFor();
-    expect(await card.getByTestId('call-refusal').locator('li').allInnerTexts()).toEqual([
-      'Conferma la dichiarazione: «Sede legale e produzione in Italia»',
-      'Rispondi alla domanda: «È la prima volta che vendete online?»',
-    ]);
+    // What the form lacks is said on its fields and in the summary, which takes the focus; nothing is sent.
+    const summary = card.getByRole('alert').filter({ hasText: 'Dichiarazioni: spunta tutte le dichiarazioni del bando per candidarti.' });
+    await summary.waitFor();
+    await summary.getByText('«È la prima volta che vendete online?»: scegli sì o no.').waitFor();
+    expect(await summary.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    await card.getByRole('group', { name: 'È la prima volta che vendete online?' }).getByText('scegli sì o no', { exact: false }).waitFor();
+    expect(await card.getByTestId('call-refusal').count()).toBe(0);
     await expectAccessible(shopPage, 'calls-shop-refusal');
     await card.locator('label', { hasText: 'Sede legale e produzione in Italia' }).click();
     await card.getByRole('group', { name: 'È la prima volta che vendete online?' }).locator('label', { hasText: 'Sì' }).click();
@@ -138,6 +140,49 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     ]);
     await expectAccessible(publicPage, 'graduatoria');
   }, 120_000);
+
+  it('a published call whose applications open later says when, with no form to fill in yet', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const offer = await publishedOffer(web.api, provider, { capacity: 5, coverage: { national: true } });
+    const title = unique('Bando in arrivo');
+    const opensAt = new Date(Date.now() + 2 * 3_600_000);
+    const created = dataOf(
+      await web.api.gqlAs(staff.accessToken, CreateSelectionCallDocument, {
+        input: {
+          title,
+          description: 'Un anno gratuito di negozio online per le botteghe selezionate dal bando.',
+          offerIds: [offer.id],
+          places: 1,
+          opensAt: opensAt.toISOString(),
+          closesAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+          eligibility: {},
+          declarations: [],
+          questions: [],
+          scoring: [{ kind: 'FEWER_EMPLOYEES', weight: 100, employeesCap: 50 }],
+          tieBreak: ['EARLIER_APPLICATION'],
+        },
+      }),
+    ).createSelectionCall;
+    member(dataOf(await web.api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: created.id })).publishSelectionCall, 'SelectionCall');
+    const shop = await shopNamed(web.api, TORINO, unique('Merceria Viola'));
+
+    const page = await web.newPage();
+    await logIn(page, shop.email);
+    await page.goto('/la-mia-attivita/bandi');
+    const card = page.getByTestId('shop-call-card').filter({ hasText: title });
+    // Other suites' open calls may fill the first pages: read on until it shows.
+    await page.getByTestId('shop-call-card').first().waitFor();
+    for (let shown = 1; (await card.count()) === 0; shown++) {
+      await page.getByRole('button', { name: 'Successiva' }).click();
+      await page.getByText(`Pagina ${shown + 1} di`, { exact: false }).waitFor();
+    }
+    await card.getByText('Non ancora aperto', { exact: true }).waitFor();
+    await card.getByText('Le domande si aprono il', { exact: false }).waitFor();
+    expect(await card.getByRole('button', { name: 'Presenta la domanda' }).count()).toBe(0);
+    await expectAccessible(page, 'calls-shop-not-yet-open');
+    await page.context().close();
+  });
 
   it('a draft whose window has ended is not offered for publishing: staff delete it, asked first, and are back on the list', async () => {
     const staff = await staffUser(web.api);

@@ -40,6 +40,8 @@ export interface FormErrorState {
   failWith(error: unknown): void;
   failBusiness(error: ApiFieldError): void;
   failLocal(field: string, message: () => string): void;
+  /** Several problems the form found itself, shown together. */
+  failLocalAll(problems: LocalProblems): void;
   clear(): void;
   /** The reader changed this field: its message goes (from the field and from the summary). */
   dismiss(field: string): void;
@@ -106,6 +108,7 @@ export function useFormErrors(labels: FieldLabels): FormErrorState {
     failWith: useCallback((error: unknown) => fail({ kind: 'api', error }), [fail]),
     failBusiness: useCallback((error: ApiFieldError) => fail({ kind: 'business', error }), [fail]),
     failLocal: useCallback((field: string, message: () => string) => fail({ kind: 'local' }, { [field]: message }), [fail]),
+    failLocalAll: useCallback((problems: LocalProblems) => fail({ kind: 'local' }, problems), [fail]),
     clear: useCallback(() => setCurrent(null), []),
     dismiss,
     changed: <T>(field: string, set: (value: T) => void) => (value: T) => {

@@ -122,7 +122,7 @@ export const selectionCallMessages = {
   ineligible: (failure: CallIneligibility, statement: string | null, territory: CallTerritoryNames | null = null): Words => {
     switch (failure.code) {
       case 'NOT_OPEN_YET':
-        return { en: `Applications open on ${day(new Date(failure.opensAt)).en}`, it: `Le domande si aprono ${datePhrase('il', day(new Date(failure.opensAt)).it)}` };
+        return { en: `Applications open on ${dayAndTime(new Date(failure.opensAt)).en}`, it: `Le domande si aprono ${datePhrase('il', dayAndTime(new Date(failure.opensAt)).it)}` };
       case 'WINDOW_CLOSED':
         return { en: `Applications closed on ${day(new Date(failure.closesAt)).en}`, it: `Le domande si sono chiuse ${datePhrase('il', day(new Date(failure.closesAt)).it)}` };
       case 'SECTOR':

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxGroup, RadioGroup } from '../../components/fields';
@@ -16,14 +16,30 @@ export function ApplyForm({ call, onApplied }: { call: CallFieldsFragment; onApp
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [apply, { loading }] = useMutation(ApplyToSelectionCallDocument, { refetchQueries: [MyCallApplicationOfDocument], awaitRefetchQueries: true });
-  const labels = { declarations: t('calls.apply.declarations') };
-  const { errors, attempt, failWith, failBusiness, clear } = useFormErrors(labels);
+  const questionField = (code: string): string => `q-${code}`;
+  const labels: Record<string, string> = {
+    declarations: t('calls.apply.declarations'),
+    ...Object.fromEntries(call.questions.map((question) => [questionField(question.code), question.text])),
+  };
+  const { errors, attempt, failWith, failBusiness, failLocalAll, clear, dismiss } = useFormErrors(labels);
   const prefix = `apply-${call.id}`;
+  const refusalBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (refusal) refusalBox.current?.focus();
+  }, [refusal]);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     clear();
     setRefusal(null);
+    // What is missing from the form itself is said on its fields, before anything is sent.
+    const missing: Record<string, () => string> = {};
+    if (declared.length < call.declarations.length) missing.declarations = () => t('calls.apply.confirmAll');
+    for (const question of call.questions) if (!answers[question.code]) missing[questionField(question.code)] = () => t('calls.apply.answerMissing', { question: question.text });
+    if (Object.keys(missing).length > 0) {
+      failLocalAll(missing);
+      return;
+    }
     try {
       const { data } = await apply({
         variables: {
@@ -48,7 +64,7 @@ export function ApplyForm({ call, onApplied }: { call: CallFieldsFragment; onApp
     <form noValidate onSubmit={(event) => void submit(event)} aria-label={t('calls.apply.formLabel', { title: call.title })}>
       <ErrorSummary errors={errors} attempt={attempt} idPrefix={prefix} />
       {refusal ? (
-        <div className="alert alert-danger" role="alert" tabIndex={-1} data-testid="call-refusal">
+        <div ref={refusalBox} className="alert alert-danger" role="alert" tabIndex={-1} data-testid="call-refusal">
           <p className="mb-1">{inLanguage(refusal.message, refusal.messageIt)}</p>
           <ul className="mb-0">
             {refusal.failed.map((failure, index) => (
@@ -63,7 +79,10 @@ export function ApplyForm({ call, onApplied }: { call: CallFieldsFragment; onApp
           legend={labels.declarations}
           options={call.declarations.map((d) => ({ value: d.code, label: d.text }))}
           value={declared}
-          onChange={setDeclared}
+          onChange={(value) => {
+            setDeclared(value);
+            dismiss('declarations');
+          }}
           error={errors.fields.declarations}
         />
       ) : null}
@@ -77,7 +96,11 @@ export function ApplyForm({ call, onApplied }: { call: CallFieldsFragment; onApp
             { value: 'no', label: t('calls.apply.no') },
           ]}
           value={answers[question.code] ?? ''}
-          onChange={(value) => setAnswers((all) => ({ ...all, [question.code]: value }))}
+          onChange={(value) => {
+            setAnswers((all) => ({ ...all, [question.code]: value }));
+            dismiss(questionField(question.code));
+          }}
+          error={errors.fields[questionField(question.code)]}
         />
       ))}
       <button type="submit" className="btn btn-primary" disabled={loading}>

@@ -5,8 +5,10 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { PagedResults } from '../../components/PagedResults';
 import { usePaging } from '../../components/Pagination';
+import { StatusBadge } from '../../components/StatusBadge';
 import { StatusNotice, useNotice } from '../../components/StatusNotice';
 import { MyCallApplicationOfDocument, SelectionCallListDocument, type CallFieldsFragment } from '../../gql/generated';
+import { useFormat } from '../../i18n/format';
 import { PATHS, pathTo } from '../../routes';
 import { RequireShop } from '../shop/RequireShop';
 import { ApplyForm } from './ApplyForm';
@@ -20,17 +22,21 @@ function CallCard({ call, onApplied }: { call: CallFieldsFragment; onApplied: (m
   const { t } = useTranslation();
   const { data, loading } = useQuery(MyCallApplicationOfDocument, { variables: { callId: call.id }, fetchPolicy: 'cache-and-network' });
   const application = data?.myCallApplication;
+  const { dateTime } = useFormat();
+  // Published, but its window has not opened yet: said so, with no form to fill in.
+  const notYetOpen = call.status === 'OPEN' && new Date(call.opensAt).getTime() > Date.now();
   return (
     <li className="queue-card" data-testid="shop-call-card">
       <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
         <h2 className="h4 mb-1">{call.title}</h2>
-        <CallStatusBadge status={call.status} />
+        {notYetOpen ? <StatusBadge tone="pending">{t('calls.notYetOpen')}</StatusBadge> : <CallStatusBadge status={call.status} />}
       </div>
       <CallSummary call={call} />
       {call.status === 'CLOSED' ? <Link to={pathTo(PATHS.graduatoria, call.id)}>{t('calls.staff.publicList')}</Link> : null}
       {loading && !data ? <Loading /> : null}
       {application ? <MyApplication application={application} /> : null}
-      {!application && data && call.status === 'OPEN' ? <ApplyForm call={call} onApplied={onApplied} /> : null}
+      {!application && data && notYetOpen ? <p className="alert alert-info">{t('calls.opensAt', { when: dateTime(call.opensAt) })}</p> : null}
+      {!application && data && call.status === 'OPEN' && !notYetOpen ? <ApplyForm call={call} onApplied={onApplied} /> : null}
     </li>
   );
 }

@@ -22,38 +22,46 @@ export function OfferSetCard({ bundleId, set, rank, onApplied }: Props) {
   const chosen = set.parts.map((part) => ({ helpRequestId: part.helpRequestId, offerId: part.offer.id }));
   // Every service left out has a full offer that fits: the shop can wait for the whole set.
   const waitable = set.missing.length > 0 && set.missing.every((part) => part.waitlistOffers.length > 0);
+  // No offer can take any of the services now: only what is missing, and why, is worth showing.
+  const empty = set.parts.length === 0;
   return (
     <li className="offer-card" data-testid="offer-set">
       <article aria-labelledby={`${id}-title`}>
         <h3 className="h4 mb-1" id={`${id}-title`}>
-          {rank === null ? t('bundle.partialTitle') : t('bundle.setTitle', { rank })}
+          {empty ? t('bundle.noneNowTitle') : rank === null ? t('bundle.partialTitle') : t('bundle.setTitle', { rank })}
         </h3>
-        <p className="mb-2">{t('bundle.setFacts', { count: set.providerCount })}</p>
-        <p className="fw-semibold mb-1">{t('bundle.why')}</p>
-        <ul>
-          {set.why.map((reason) => (
-            <li key={reason.code}>{english ? reason.message : reason.messageIt}</li>
-          ))}
-        </ul>
-        <table className="table table-sm">
-          <caption className="visually-hidden">{t('bundle.partsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('bundle.service')}</th>
-              <th scope="col">{t('bundle.offer')}</th>
-              <th scope="col">{t('bundle.score')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {set.parts.map((part) => (
-              <tr key={part.helpRequestId}>
-                <th scope="row">{label(part.category)}</th>
-                <td>{t('bundle.partOffer', { title: part.offer.title, provider: part.offer.provider.name })}</td>
-                <td>{t('bundle.points', { score: Math.round(part.score) })}</td>
+        {empty ? null : (
+          <>
+            <p className="mb-2">{t('bundle.setFacts', { count: set.providerCount })}</p>
+            <p className="fw-semibold mb-1">{t('bundle.why')}</p>
+            <ul>
+              {set.why.map((reason) => (
+                <li key={reason.code}>{english ? reason.message : reason.messageIt}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        {empty ? null : (
+          <table className="table table-sm">
+            <caption className="visually-hidden">{t('bundle.partsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('bundle.service')}</th>
+                <th scope="col">{t('bundle.offer')}</th>
+                <th scope="col">{t('bundle.score')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {set.parts.map((part) => (
+                <tr key={part.helpRequestId}>
+                  <th scope="row">{label(part.category)}</th>
+                  <td>{t('bundle.partOffer', { title: part.offer.title, provider: part.offer.provider.name })}</td>
+                  <td>{t('bundle.points', { score: Math.round(part.score) })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
         {set.links.length > 0 ? (
           <>
             <p className="fw-semibold mb-1">{t('bundle.linksTitle')}</p>

@@ -63,6 +63,9 @@ describe('Accounts and sessions over GraphQL', () => {
 
   it.each<[string, Partial<RegisterInput>, string, string]>([
     ['a short password', { password: 'short' }, 'input.password', 'minLength'],
+    // Twelve spaces, or a few letters padded with them, are no password.
+    ['a password of spaces', { password: ' '.repeat(12) }, 'input.password', 'matches'],
+    ['a password padded with spaces', { password: 'abc         def' }, 'input.password', 'matches'],
     ['a malformed e-mail', { email: 'not-an-email' }, 'input.email', 'isEmail'],
     // A role of the schema's enum that sign-up does not allow.
     ['a ministry role', { role: 'MINISTRY' }, 'input.role', 'isIn'],
@@ -73,6 +76,15 @@ describe('Accounts and sessions over GraphQL', () => {
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field, code })] });
     const [{ count }] = await api.app.get(DataSource).query('SELECT COUNT(*)::int AS count FROM user_account WHERE email = $1', [input.email]);
     expect(count).toBe(0);
+  });
+
+  it('words a password of spaces as such, and takes a passphrase with its spaces', async () => {
+    const blank = await api.gql(RegisterDocument, { input: { email: email(), password: ' '.repeat(16), role: 'SHOP', privacyNoticeVersion: PRIVACY_NOTICE_VERSION } });
+    expect(blank.errors?.[0].extensions).toMatchObject({ fields: [expect.objectContaining({ field: 'input.password', messageIt: 'input.password è un campo obbligatorio' })] });
+    const padded = await api.gql(RegisterDocument, { input: { email: email(), password: 'abc          def', role: 'SHOP', privacyNoticeVersion: PRIVACY_NOTICE_VERSION } });
+    expect(padded.errors?.[0].extensions).toMatchObject({ fields: [expect.objectContaining({ field: 'input.password', messageIt: 'input.password deve avere almeno 12 caratteri che non siano spazi' })] });
+    const phrase = await api.gql(RegisterDocument, { input: { email: email(), password: 'pane e coperto al forno', role: 'SHOP', privacyNoticeVersion: PRIVACY_NOTICE_VERSION } });
+    expect(phrase.data?.register).toMatchObject({ __typename: 'AuthPayload' });
   });
 
   it('refuses a wrong password and an unknown e-mail alike', async () => {

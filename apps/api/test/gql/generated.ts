@@ -158,7 +158,7 @@ export type CatalogueFilterInput = {
 
 export type ChangePasswordInput = {
   currentPassword: string;
-  /** At least 12 characters. */
+  /** At least 12 characters other than spaces. */
   newPassword: string;
 };
 
@@ -174,7 +174,7 @@ export type ChangeStaffRoleInput = {
 export type ClaimShopInput = {
   /** The link’s code (what follows /rivendica/). */
   link: string;
-  /** For a new account, at least 12 characters. */
+  /** For a new account, at least 12 characters other than spaces. */
   password?: string | null | undefined;
   /** With a password (a new account): the version of the privacy notice the owner read and accepted (privacyNotice.version). */
   privacyNoticeVersion?: string | null | undefined;
@@ -269,7 +269,7 @@ export type CreateSelectionCallInput = {
 
 export type CreateStaffUserInput = {
   email: string;
-  /** At least 12 characters; omit it to have one generated and returned once. */
+  /** At least 12 characters other than spaces; omit it to have one generated and returned once. */
   password?: string | null | undefined;
   /** MINISTRY or ADMIN. */
   role: UserRole;
@@ -652,7 +652,7 @@ export type RegisterInput = {
   email: string;
   /** The language e-mails are written in; Italian when omitted. */
   language?: Language;
-  /** At least 12 characters. */
+  /** At least 12 characters other than spaces. */
   password: string;
   /** The version of the privacy notice the person read and accepted (privacyNotice.version); recorded with the account. */
   privacyNoticeVersion: string;
@@ -731,7 +731,7 @@ export type ResendMailInput = {
 };
 
 export type ResetPasswordInput = {
-  /** At least 12 characters. */
+  /** At least 12 characters other than spaces. */
   password: string;
   token: string;
 };

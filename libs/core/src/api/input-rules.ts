@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { COMUNE_CODE_PATTERN, PROVINCE_CODE_PATTERN, REGION_CODE_PATTERN } from '@vec/territory';
 import { Transform } from 'class-transformer';
-import { IsDefined, IsEmail, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, registerDecorator, ValidateIf, type ValidationArguments } from 'class-validator';
+import { IsDefined, IsEmail, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength, registerDecorator, ValidateIf, type ValidationArguments } from 'class-validator';
 import { MESSAGES, type IdentifiedThing, type Words } from '../messages';
 import { normaliseEmailAddress } from '../common/email-address';
 import { normaliseText, textProblem, type TextKind, type TextProblem } from './text-rules';
@@ -40,6 +40,21 @@ export const EmailAddress = (): PropertyDecorator => (target, property) => {
   MaxLength(254)(target, property);
   IsEmail({ allow_utf8_local_part: false, allow_ip_domain: false, allow_display_name: false })(target, property);
   Transform(emailAddress)(target, property);
+};
+
+/** The fewest characters a new password has, spaces aside. */
+export const PASSWORD_MIN_LENGTH = 12;
+
+/**
+ * A new password: at most 128 characters, of which at least PASSWORD_MIN_LENGTH are not spaces
+ * (a passphrase keeps its spaces; twelve spaces are no password). Optional where the field is.
+ */
+export const NewPassword = (options: { optional?: boolean } = {}): PropertyDecorator => (target, property) => {
+  MaxLength(128)(target, property);
+  MinLength(PASSWORD_MIN_LENGTH)(target, property);
+  Matches(new RegExp(`^(?:\\s*\\S){${PASSWORD_MIN_LENGTH}}`), worded((path) => MESSAGES.validation.passwordCharacters(path, PASSWORD_MIN_LENGTH)))(target, property);
+  IsString()(target, property);
+  if (options.optional) IsOptional()(target, property);
 };
 
 /**

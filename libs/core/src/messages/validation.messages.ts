@@ -56,6 +56,8 @@ export const validationMessages = {
   uniqueItems: (path: string): Words => field(path, 'must not list the same item twice', 'non può contenere due volte lo stesso elemento'),
   unknownField: (path: string): Words => field(path, 'is not a field of this input: leave it out', 'non è un campo ammesso: toglilo'),
   url: (path: string): Words => field(path, 'must be a web address, such as www.example.it', 'deve essere un indirizzo web, come www.esempio.it'),
+  passwordCharacters: (path: string, least: number): Words =>
+    field(path, `must have at least ${least} characters other than spaces`, `deve avere almeno ${least} caratteri che non siano spazi`),
   identifier: (path: string, of: IdentifiedThing = 'any'): Words => field(path, IDENTIFIED[of].en, IDENTIFIED[of].it),
   latitude: (path: string): Words => field(path, 'must be a latitude between -90 and 90', 'deve essere una latitudine tra -90 e 90'),
   longitude: (path: string): Words => field(path, 'must be a longitude between -180 and 180', 'deve essere una longitudine tra -180 e 180'),

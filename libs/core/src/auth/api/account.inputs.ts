@@ -1,7 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsString, MaxLength, MinLength } from 'class-validator';
-import { EmailAddress, EmailLookup } from '../../api/input-rules';
-import { PASSWORD_MIN_LENGTH } from './auth.inputs';
+import { IsString, MaxLength } from 'class-validator';
+import { EmailAddress, EmailLookup, NewPassword, PASSWORD_MIN_LENGTH } from '../../api/input-rules';
 
 @InputType()
 export class RequestPasswordResetInput {
@@ -21,10 +20,8 @@ export class AccountLinkInput {
 
 @InputType()
 export class ResetPasswordInput extends AccountLinkInput {
-  @Field({ description: `At least ${PASSWORD_MIN_LENGTH} characters.` })
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH)
-  @MaxLength(128)
+  @Field({ description: `At least ${PASSWORD_MIN_LENGTH} characters other than spaces.` })
+  @NewPassword()
   password!: string;
 }
 
@@ -35,10 +32,8 @@ export class ChangePasswordInput {
   @MaxLength(128)
   currentPassword!: string;
 
-  @Field({ description: `At least ${PASSWORD_MIN_LENGTH} characters.` })
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH)
-  @MaxLength(128)
+  @Field({ description: `At least ${PASSWORD_MIN_LENGTH} characters other than spaces.` })
+  @NewPassword()
   newPassword!: string;
 }
 

@@ -2,11 +2,10 @@ import { Field, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { UserLanguage } from '../user-language';
 import { SELF_REGISTRATION_ROLES, STAFF_ROLES, UserRole } from '../user-role';
-import { asAlternatives, EmailAddress, EmailLookup, worded } from '../../api/input-rules';
+import { asAlternatives, EmailAddress, EmailLookup, NewPassword, PASSWORD_MIN_LENGTH, worded } from '../../api/input-rules';
 import { MESSAGES } from '../../messages';
 import { PRIVACY_NOTICE_VERSION } from '../../privacy/privacy-notice';
 
-export const PASSWORD_MIN_LENGTH = 12;
 
 @InputType()
 export class RegisterInput {
@@ -14,10 +13,8 @@ export class RegisterInput {
   @EmailAddress()
   email!: string;
 
-  @Field({ description: `At least ${PASSWORD_MIN_LENGTH} characters.` })
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH)
-  @MaxLength(128)
+  @Field({ description: `At least ${PASSWORD_MIN_LENGTH} characters other than spaces.` })
+  @NewPassword()
   password!: string;
 
   @Field(() => UserRole, { description: 'SHOP, PROVIDER or FACILITATOR; other roles are created by an administrator.' })
@@ -73,11 +70,8 @@ export class CreateStaffUserInput {
   @IsIn(STAFF_ROLES, asAlternatives())
   role!: UserRole;
 
-  @Field({ nullable: true, description: `At least ${PASSWORD_MIN_LENGTH} characters; omit it to have one generated and returned once.` })
-  @IsOptional()
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH)
-  @MaxLength(128)
+  @Field({ nullable: true, description: `At least ${PASSWORD_MIN_LENGTH} characters other than spaces; omit it to have one generated and returned once.` })
+  @NewPassword({ optional: true })
   password?: string;
 }
 

@@ -1,12 +1,11 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ServiceCategory } from '@vec/matching';
 import '../../api/service-category.model';
-import { asAlternatives, identifies, IsAtecoSection, IsComuneCode, worded, EmailAddress } from '../../api/input-rules';
+import { asAlternatives, identifies, IsAtecoSection, IsComuneCode, worded, EmailAddress, NewPassword, PASSWORD_MIN_LENGTH } from '../../api/input-rules';
 import { MESSAGES } from '../../messages';
 import { PRIVACY_NOTICE_VERSION } from '../../privacy/privacy-notice';
-import { PASSWORD_MIN_LENGTH } from '../../auth/api/auth.inputs';
 import { RegisterShopInput } from '../../shop/api/shop.inputs';
 import type { ClaimShop, DelegatedShopFilter, InviteShop, RegisterShopOnPaper } from '../delegation.commands';
 
@@ -53,11 +52,8 @@ export class AnswerDelegationInvitationInput {
 @InputType({ description: 'Claim a shop a facilitator registered for you: signed in with an account that has no shop, or with a password for a new account.' })
 export class ClaimShopInput implements ClaimShop {
   @Field({ description: 'The link’s code (what follows /rivendica/).' }) @IsString() @MaxLength(200) link!: string;
-  @Field({ nullable: true, description: `For a new account, at least ${PASSWORD_MIN_LENGTH} characters.` })
-  @IsOptional()
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH)
-  @MaxLength(128)
+  @Field({ nullable: true, description: `For a new account, at least ${PASSWORD_MIN_LENGTH} characters other than spaces.` })
+  @NewPassword({ optional: true })
   password?: string;
 
   @Field(() => String, { nullable: true, description: 'With a password (a new account): the version of the privacy notice the owner read and accepted (privacyNotice.version).' })

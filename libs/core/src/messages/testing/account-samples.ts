@@ -175,6 +175,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'auth' 
     uniqueItems: ON_FIELD,
     unknownField: ON_FIELD,
     url: ON_FIELD,
+    passwordCharacters: [['input.password', 12]],
     identifier: [[FIELD], ...each(['any', 'offer', 'helpRequest', 'match', 'provider', 'allocationRun', 'account', 'notification'] as const).map(([of]) => [FIELD, of] as const)],
     latitude: ON_FIELD,
     longitude: ON_FIELD,

@@ -165,6 +165,12 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     await page.getByText('Grazie: abbiamo registrato le tue risposte.').waitFor();
     await page.getByText("Com'è andata nei primi 30 giorni?: nessun ordine online", { exact: false }).waitFor();
     expect(await monthSurvey.count()).toBe(0);
+
+    // Every survey due answered: the list of services no longer asks for one.
+    await page.goto('/la-mia-attivita/servizi');
+    const row = page.locator(`a[href$="/la-mia-attivita/servizi/${matchId}"]`).locator('xpath=ancestor::*[self::li or self::tr][1]');
+    await row.waitFor();
+    expect(await row.innerText()).not.toContain('dicci se ti ha portato ordini online');
     await page.context().close();
   });
 

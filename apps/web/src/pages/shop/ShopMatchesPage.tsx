@@ -27,8 +27,10 @@ function NextStep({ match }: { match: MatchListFieldsFragment }) {
     case 'ACTIVE':
       return <>{match.freeUntil ? t('matches.next.ACTIVE', { date: format.date(match.freeUntil) }) : null}</>;
     case 'ACCEPTED':
+      return <>{t('matches.next.ACCEPTED')}</>;
     case 'COMPLETED':
-      return <>{t(`matches.next.${match.state}`)}</>;
+      // Asked only while a survey is due: once answered, nothing more is asked here.
+      return match.surveysDue.length > 0 ? <>{t('matches.next.COMPLETED')}</> : null;
     default:
       return null;
   }

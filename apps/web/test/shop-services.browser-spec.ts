@@ -240,11 +240,14 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     await page.locator('#request-' + requestId + '-description-error').waitFor();
     expect(await page.locator('#request-' + requestId + '-description-error').textContent()).toMatch(/^Che cosa ti serve /);
     await expectAccessible(page, 'request-description-error');
-    await description.fill('Consegne a domicilio il sabato mattina nel centro storico di Siena.');
+    await description.fill('Consegne a domicilio il sabato mattina.\n\nNel centro storico di Siena.');
     expect(await page.locator('#request-' + requestId + '-description-error').count()).toBe(0);
     await page.getByRole('button', { name: 'Salva la descrizione' }).click();
     await page.getByRole('status').getByText('Descrizione aggiornata.').waitFor();
-    await page.getByText('Consegne a domicilio il sabato mattina nel centro storico di Siena.').waitFor();
+    // The line breaks the shop typed are kept on the page.
+    const shown = page.locator('dd', { hasText: 'Consegne a domicilio il sabato mattina.' });
+    await shown.waitFor();
+    expect(await shown.innerText()).toBe('Consegne a domicilio il sabato mattina.\n\nNel centro storico di Siena.');
 
     await page.getByRole('button', { name: 'Ritira la richiesta' }).click();
     await page.getByRole('button', { name: 'Sì, ritira la richiesta' }).click();

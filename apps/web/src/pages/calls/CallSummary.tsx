@@ -27,7 +27,7 @@ export function CallSummary({ call, headingLevel = 3 }: { call: CallFieldsFragme
     .join(', ');
   return (
     <>
-      <p>{call.description}</p>
+      <p className="written-text">{call.description}</p>
       <dl className="row mb-2">
         <dt className="col-sm-4">{t('calls.runBy')}</dt>
         <dd className="col-sm-8">{call.publisher?.name ?? t('calls.ministry')}</dd>

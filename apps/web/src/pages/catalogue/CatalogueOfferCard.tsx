@@ -42,7 +42,7 @@ export function CatalogueOfferCard({ offer }: { offer: CatalogueOfferFieldsFragm
             </>
           ) : null}
         </p>
-        <p>{offer.description}</p>
+        <p className="written-text">{offer.description}</p>
         <dl className="queue-facts">
           <div>
             <dt>{t('offers.categories')}</dt>

@@ -34,7 +34,7 @@ export function RankedOfferCard({ ranked, helpRequestId, rank, waitlist }: Props
             </>
           ) : null}
         </p>
-        <p>{offer.description}</p>
+        <p className="written-text">{offer.description}</p>
         <OfferExplanation ranked={ranked} idPrefix={prefix} />
         <dl className="queue-facts">
           <div>

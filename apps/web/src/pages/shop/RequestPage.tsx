@@ -84,7 +84,7 @@ export function RequestPage() {
             </div>
             <div className="profile-row">
               <dt>{t('request.description')}</dt>
-              <dd>{request.description}</dd>
+              <dd className="written-text">{request.description}</dd>
             </div>
           </dl>
           <div className="d-flex flex-wrap gap-3 align-items-start">

@@ -95,7 +95,7 @@ function RequestList() {
                     <RequestStatusBadge status={request.status} />
                   </div>
                   <p className="small mb-2">{t('requests.createdOn', { date: format.date(request.createdAt) })}</p>
-                  <p className="mb-0">{request.description}</p>
+                  <p className="mb-0 written-text">{request.description}</p>
                 </li>
               ))}
             </ul>

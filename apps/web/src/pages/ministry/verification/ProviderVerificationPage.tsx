@@ -15,7 +15,7 @@ function ProviderCard({ provider, onDecided }: { provider: ProviderFieldsFragmen
   if (provider.website) facts.push({ label: t('provider.fields.website'), value: <a href={provider.website}>{provider.website}</a> });
   return (
     <VerificationCard entityType="provider" organisation={provider} facts={facts} decision={<VerificationDecision organisation={provider} kind="provider" onDecided={onDecided} />}>
-      <p className="mb-0">{provider.description}</p>
+      <p className="mb-0 written-text">{provider.description}</p>
       {provider.verificationStatus === 'PENDING' && provider.resubmittedAt ? (
         <p className="mt-2 mb-0 small">{t('provider.resubmittedOn', { date: format.date(provider.resubmittedAt) })}</p>
       ) : null}

@@ -87,4 +87,18 @@ describe('Public reads are cacheable: GET, persisted queries and Cache-Control',
   it('lets the open data be kept for a minute', async () => {
     expect((await api.http().get('/open-data/aggregates.json')).headers['cache-control']).toBe('public, max-age=60');
   });
+
+  it.each(['/open-data/aggregates.json', '/open-data/aggregates.csv'])('lets any site read %s from the browser, without credentials', async (path) => {
+    const response = await api.http().get(path).set('origin', 'https://www.regione.example.it');
+    expect(response.status).toBe(200);
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+    expect(response.headers['access-control-allow-credentials']).toBeUndefined();
+    expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin');
+  });
+
+  it('keeps the rest of the platform to its own origin', async () => {
+    const response = await api.http().get('/health/live').set('origin', 'https://www.regione.example.it');
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
+  });
 });

@@ -14,6 +14,16 @@ const LICENCE = 'CC-BY-4.0';
 
 const OPEN_DATA_CACHE = 'public, max-age=60';
 
+/**
+ * Open data is for anyone to reuse, from other sites' pages too (a region's or a chamber's web page
+ * reading it in the browser): any origin may read it, without credentials, and the resource policy
+ * that the rest of the platform keeps to its own origin is lifted here.
+ */
+const REUSABLE_ANYWHERE: readonly [string, string][] = [
+  ['access-control-allow-origin', '*'],
+  ['cross-origin-resource-policy', 'cross-origin'],
+];
+
 /** The open data CSV takes one parameter: the language of its headers. */
 export class OpenDataQuery {
   @IsOptional()
@@ -30,6 +40,8 @@ export class OpenDataController {
 
   // Public and the same for everyone, recomputed at most once a minute: browsers and CDNs may keep it.
   @Header('cache-control', OPEN_DATA_CACHE)
+  @Header(...REUSABLE_ANYWHERE[0])
+  @Header(...REUSABLE_ANYWHERE[1])
   @Get('aggregates.json')
   async json(@Req() req: Request): Promise<object> {
     const { computedAt, rows } = await this.openData.aggregates(requestContextFromHttp(req));
@@ -47,6 +59,7 @@ export class OpenDataController {
     const ctx = requestContextFromHttp(req);
     const { computedAt, rows } = await this.openData.aggregates(ctx);
     res.setHeader('cache-control', OPEN_DATA_CACHE);
+    for (const [name, value] of REUSABLE_ANYWHERE) res.setHeader(name, value);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="vicini-e-connessi-open-data-${computedAt.toISOString().slice(0, 10)}.csv"`);
     const csv = csvStringifier(headerOf(OPEN_DATA_COLUMNS, query.lang ?? 'it'));

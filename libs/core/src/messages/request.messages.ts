@@ -94,7 +94,8 @@ export type VariableProblem = 'isInt' | 'intRange' | 'isNumber' | 'isString' | '
 
 const VARIABLE_PROBLEMS: Readonly<Record<VariableProblem, (type: string) => Words>> = {
   isInt: () => ({ en: 'must be a whole number', it: 'deve essere un numero intero' }),
-  intRange: () => ({ en: 'must be a whole number between -2147483648 and 2147483647', it: 'deve essere un numero intero tra -2147483648 e 2147483647' }),
+  // Beyond what any field takes (its own limits are far smaller): said in words, not as 32-bit bounds.
+  intRange: () => ({ en: 'is a number far too large (or too small) for this field', it: 'è un numero troppo grande (o troppo piccolo) per questo campo' }),
   isNumber: () => ({ en: 'must be a number', it: 'deve essere un numero' }),
   isString: () => ({ en: 'must be text', it: 'deve essere un testo' }),
   isBoolean: () => ({ en: 'must be true or false', it: 'deve essere true o false' }),

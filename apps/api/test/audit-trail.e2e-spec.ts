@@ -70,13 +70,29 @@ describe('The audit trail for ministry staff: keyset pages and the CSV export', 
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toContain('text/csv');
     const rows: string[][] = parse(response.text.replace(/^\uFEFF/, ''), { delimiter: ';' });
-    expect(rows[0]).toEqual(['Numero evento', 'Data e ora', 'Azione', 'Tipo di oggetto', 'Identificativo oggetto', 'E-mail autore', 'Ruolo autore', 'Identificativo autore', 'Richiesta API', 'Prima', 'Dopo']);
-    expect(rows.slice(1).map((row) => [row[2], row[4], JSON.parse(row[10])])).toEqual([
-      ['test_object.step_b', `'${entityId}`, { step: 1 }],
-      ['test_object.step_a', `'${entityId}`, { step: 0 }],
+    expect(rows[0]).toEqual([
+      'Numero evento',
+      'Data e ora',
+      'Azione',
+      'Azione in parole',
+      'Tipo di oggetto',
+      'Identificativo oggetto',
+      'E-mail autore',
+      'Ruolo autore',
+      'Identificativo autore',
+      'Per conto dell’attività (id)',
+      'Per conto dell’attività',
+      'Richiesta API',
+      'Prima',
+      'Dopo',
+    ]);
+    expect(rows.slice(1).map((row) => [row[2], row[3], row[5], JSON.parse(row[13])])).toEqual([
+      ['test_object.step_b', 'Altra modifica (test_object.step_b)', `'${entityId}`, { step: 1 }],
+      ['test_object.step_a', 'Altra modifica (test_object.step_a)', `'${entityId}`, { step: 0 }],
     ]);
     const english = await api.http().get('/audit/events.csv').query({ entityId, lang: 'en' }).set('authorization', `Bearer ${staff.accessToken}`);
-    expect(english.text.split('\n')[0]).toContain('Event number;Time;Action');
+    expect(english.text.split('\n')[0]).toContain('Event number;Time;Action;Action in words');
+    expect(english.text).toContain('Other change (test_object.step_b)');
   });
 
   it('refuses the export to shops and providers, and a bad filter naming the parameter', async () => {

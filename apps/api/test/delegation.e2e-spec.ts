@@ -5,6 +5,7 @@ import {
   ActionsOnMyBehalfDocument,
   AnswerDelegationInvitationDocument,
   ApplyToOfferDocument,
+  AuditTrailDocument,
   ConfirmMatchActiveDocument,
   CreateHelpRequestBundleDocument,
   CreateHelpRequestDocument,
@@ -80,6 +81,16 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
     );
     expect(audit.map((event) => event.action)).toEqual(['shop.updated', 'help_request.created', 'match.applied', 'match.active']);
     expect(audit.every((event) => event.actor_role === 'FACILITATOR' && event.on_behalf_of_shop_id === shop.shopId)).toBe(true);
+    // Staff read the same in the audit trail: what was done in words, and in which shop's name.
+    const [{ trading_name: tradingName, legal_name: legalName }] = await db.query('SELECT trading_name, legal_name FROM shop WHERE id = $1', [shop.shopId]);
+    const trail = dataOf(await api.gqlAs(staff.accessToken, AuditTrailDocument, { filter: { entityType: 'match', entityId: matchId }, first: 10 })).auditEvents.items;
+    expect(trail.find((event) => event.action === 'match.applied')).toMatchObject({
+      description: 'Shop applied to an offer',
+      descriptionIt: 'Candidatura a un’offerta',
+      onBehalfOfShopId: shop.shopId,
+      onBehalfOfShopName: tradingName ?? legalName,
+    });
+    expect(trail.find((event) => event.action === 'match.accepted')).toMatchObject({ descriptionIt: 'Il fornitore ha accettato l’attività', onBehalfOfShopId: null, onBehalfOfShopName: null });
     const transitions = await db.query(`SELECT to_state, actor_user_id, actor_role FROM match_transition WHERE match_id = $1 ORDER BY id`, [matchId]);
     expect(transitions).toEqual([
       { to_state: 'PENDING', actor_user_id: ascom.userId, actor_role: 'FACILITATOR' },

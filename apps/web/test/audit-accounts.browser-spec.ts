@@ -40,6 +40,8 @@ describe('The audit trail and account administration in the browser', () => {
     await page.getByTestId('audit-count').getByText('2 eventi').waitFor();
     const rows = page.getByTestId('audit-event');
     expect(await rows.locator('code').allTextContents()).toEqual(['provider.rejected', 'provider.registered']);
+    // Each action in words first, its code beside it.
+    expect(await rows.locator('td:nth-child(2)').allInnerTexts()).toEqual(['Fornitore respinto\nprovider.rejected', 'Fornitore registrato\nprovider.registered']);
     expect(await rows.first().textContent()).toContain(staff.email);
     await rows.first().getByText('Mostra prima e dopo').click();
     await rows.first().getByText(/"verificationReason": "Documentazione incompleta"/).waitFor();
@@ -48,8 +50,13 @@ describe('The audit trail and account administration in the browser', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Scarica il registro filtrato (file CSV)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^vicini-e-connessi-registro-\d{4}-\d{2}-\d{2}\.csv$/);
     const lines = readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '').trim().split('\n');
-    expect(lines[0]).toBe('Numero evento;Data e ora;Azione;Tipo di oggetto;Identificativo oggetto;E-mail autore;Ruolo autore;Identificativo autore;Richiesta API;Prima;Dopo');
-    expect(lines.slice(1).map((line) => line.split(';')[2])).toEqual(['provider.rejected', 'provider.registered']);
+    expect(lines[0]).toBe(
+      'Numero evento;Data e ora;Azione;Azione in parole;Tipo di oggetto;Identificativo oggetto;E-mail autore;Ruolo autore;Identificativo autore;Per conto dell’attività (id);Per conto dell’attività;Richiesta API;Prima;Dopo',
+    );
+    expect(lines.slice(1).map((line) => line.split(';').slice(2, 4))).toEqual([
+      ['provider.rejected', 'Fornitore respinto'],
+      ['provider.registered', 'Fornitore registrato'],
+    ]);
 
     await rows.first().getByRole('link', { name: new RegExp(providerId) }).click();
     await page.getByRole('heading', { level: 1, name: `Cronologia di Fornitore ${providerId}` }).waitFor();

@@ -28,4 +28,7 @@ export function auditWhere(filter: AuditEventFilter, p: AuditSqlParams): string 
   return where.length ? `WHERE ${where.join(' AND ')}` : '';
 }
 
-export const AUDIT_FROM = 'audit_event e LEFT JOIN user_account u ON u.id = e.actor_user_id';
+/** The shop a facilitator acted for, by the name people know it by (`obs` in AUDIT_FROM). */
+export const ON_BEHALF_SHOP_NAME = 'COALESCE(obs.trading_name, obs.legal_name)';
+
+export const AUDIT_FROM = 'audit_event e LEFT JOIN user_account u ON u.id = e.actor_user_id LEFT JOIN shop obs ON obs.id = e.on_behalf_of_shop_id';

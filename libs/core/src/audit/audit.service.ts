@@ -7,7 +7,7 @@ import { TransactionalConnection } from '../common/transactional-connection';
 import { NotificationService } from '../notification/notification.service';
 import { AuditEventEntity } from './audit-event.entity';
 import type { AuditEventFilter, AuditPageRequest } from './audit.commands';
-import { AUDIT_FROM, auditWhere, AuditSqlParams } from './audit-query';
+import { AUDIT_FROM, auditWhere, AuditSqlParams, ON_BEHALF_SHOP_NAME } from './audit-query';
 
 /**
  * The shop a change was made for, when a facilitator acts for one: only once the shop feature's
@@ -135,7 +135,8 @@ export class AuditService {
 }
 
 /** The columns of the log as the list and the export read them. */
-export const AUDIT_COLUMNS = `e.id, e.occurred_at, e.actor_user_id, e.actor_role, u.email AS actor_email, e.request_id, e.action, e.entity_type, e.entity_id, e.before, e.after`;
+export const AUDIT_COLUMNS = `e.id, e.occurred_at, e.actor_user_id, e.actor_role, u.email AS actor_email, e.request_id, e.action, e.entity_type, e.entity_id, e.before, e.after,
+  e.on_behalf_of_shop_id, ${ON_BEHALF_SHOP_NAME} AS on_behalf_of_shop_name`;
 
 interface AuditEventRow {
   id: string;
@@ -149,6 +150,8 @@ interface AuditEventRow {
   entity_id: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  on_behalf_of_shop_id: string | null;
+  on_behalf_of_shop_name: string | null;
 }
 
 /** One event as staff read it: the row and the e-mail the acting account has now. */
@@ -164,6 +167,9 @@ export interface AuditEventView {
   entityId: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /** The shop a facilitator acted for, when it acted in a shop's name. */
+  onBehalfOfShopId: string | null;
+  onBehalfOfShopName: string | null;
 }
 
 export interface AuditPage extends Page<AuditEventView> {
@@ -183,4 +189,6 @@ const toAuditEventView = (row: AuditEventRow): AuditEventView => ({
   entityId: row.entity_id,
   before: row.before,
   after: row.after,
+  onBehalfOfShopId: row.on_behalf_of_shop_id,
+  onBehalfOfShopName: row.on_behalf_of_shop_name,
 });

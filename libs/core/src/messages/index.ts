@@ -1,6 +1,7 @@
 import { accountMailMessages } from './account-mail.messages';
 import { accountMessages } from './account.messages';
 import { allocationMessages } from './allocation.messages';
+import { auditMessages } from './audit-actions.messages';
 import { authMessages } from './auth.messages';
 import { bundleMessages } from './bundle.messages';
 import { configMessages } from './config.messages';
@@ -54,6 +55,7 @@ export const MESSAGES = {
   accountMail: accountMailMessages,
   account: accountMessages,
   allocation: allocationMessages,
+  audit: auditMessages,
   auth: authMessages,
   callPublisher: callPublisherMessages,
   bundle: bundleMessages,

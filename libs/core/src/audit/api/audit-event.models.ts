@@ -20,10 +20,16 @@ export class AuditEventModel {
   actorEmail!: string | null;
   @Field({ description: 'Correlates the change with the API request or job that made it.' }) requestId!: string;
   @Field({ description: 'Dotted verb, e.g. `offer.published`, `match.accepted`.' }) action!: string;
+  @Field({ description: 'The action in English words (“Offer published”); an action without words of its own is named by its code.' }) description!: string;
+  @Field({ description: 'The same in Italian (“Offerta pubblicata”).' }) descriptionIt!: string;
   @Field() entityType!: string;
   @Field() entityId!: string;
   @Field(() => GraphQLJSONObject, { nullable: true }) before!: Record<string, unknown> | null;
   @Field(() => GraphQLJSONObject, { nullable: true }) after!: Record<string, unknown> | null;
+  @Field(() => ID, { nullable: true, description: 'The shop a facilitator acted for, when the change was made in a shop’s name.' })
+  onBehalfOfShopId!: string | null;
+  @Field(() => String, { nullable: true, description: 'That shop’s name (its sign, or its legal name).' })
+  onBehalfOfShopName!: string | null;
 }
 
 @ObjectType('AuditEventPage')
@@ -94,8 +100,12 @@ export const toAuditEventModel = (e: AuditEventView): AuditEventModel => ({
   actorEmail: e.actorEmail,
   requestId: e.requestId,
   action: e.action,
+  description: MESSAGES.audit.action(e.action).en,
+  descriptionIt: MESSAGES.audit.action(e.action).it,
   entityType: e.entityType,
   entityId: e.entityId,
   before: e.before,
   after: e.after,
+  onBehalfOfShopId: e.onBehalfOfShopId,
+  onBehalfOfShopName: e.onBehalfOfShopName,
 });

@@ -1,5 +1,6 @@
 import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
@@ -9,6 +10,7 @@ import { UserRole } from '../../auth/user-role';
 import { requireActor } from '../../common/access';
 import { actorOf } from '../../common/request-context';
 import { TransactionalConnection } from '../../common/transactional-connection';
+import { MESSAGES } from '../../messages';
 import { HttpErrorFilter } from '../../monitoring/api/http-error.filter';
 import { csvStringifier } from '../../monitoring/export/csv-format';
 import { headerOf } from '../../monitoring/export/export-columns';
@@ -40,7 +42,14 @@ export class AuditExportController {
     try {
       const client = (await runner.connect()) as PoolClient;
       const csv = csvStringifier(headerOf(AUDIT_CSV_COLUMNS, lang ?? 'it'));
-      await pipeline(client.query(new QueryStream(sql, p.values, { batchSize: 500 })), csv, res);
+      const language = lang ?? 'it';
+      const worded = new Transform({
+        objectMode: true,
+        transform(row: Record<string, unknown>, _encoding, done) {
+          done(null, { ...row, action_words: MESSAGES.audit.action(String(row.action))[language] });
+        },
+      });
+      await pipeline(client.query(new QueryStream(sql, p.values, { batchSize: 500 })), worded, csv, res);
     } finally {
       await runner.release();
     }

@@ -1,9 +1,10 @@
+import { AUDIT_ACTION_CODES } from '../audit-actions.messages';
 import type { MESSAGES } from '..';
 import { VerificationStatus } from '../../provider/provider.types';
 import { type Samples, NONE, each, FIELD, ON_FIELD, DATE } from './sample-kit';
 
 /** Accounts, organisations, delegation, configuration and input validation: the arguments each entry of the catalogue is tried with. */
-export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'auth' | 'config' | 'delegation' | 'facilitator' | 'input' | 'oidc' | 'privacy' | 'provider' | 'sector' | 'shop' | 'territory' | 'validation'> = {
+export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'audit' | 'auth' | 'config' | 'delegation' | 'facilitator' | 'input' | 'oidc' | 'privacy' | 'provider' | 'sector' | 'shop' | 'territory' | 'validation'> = {
   account: {
     notFound: NONE,
     ownAccount: NONE,
@@ -13,6 +14,8 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'auth' 
     reasonRequired: ON_FIELD,
     reasonTooShort: [[FIELD, 5]],
   },
+  // Every listed action, and one the list does not know (shown by its code).
+  audit: { action: [...AUDIT_ACTION_CODES.map((code) => [code] as [string]), ['something.else']] },
   auth: {
     invalidCredentials: NONE,
     sessionExpired: NONE,

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { AuditEventFieldsFragment } from '../../../gql/generated';
+import { inLanguage } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { historyPath } from '../../../routes';
 
@@ -43,7 +44,9 @@ export function AuditEventsTable({ events, withEntity = true }: { events: AuditE
             <tr key={event.id} data-testid="audit-event">
               <td>{format.dateTime(event.occurredAt)}</td>
               <td>
-                <code>{event.action}</code>
+                {inLanguage(event.description, event.descriptionIt)}
+                <br />
+                <code className="small">{event.action}</code>
               </td>
               {withEntity ? (
                 <td>
@@ -52,7 +55,18 @@ export function AuditEventsTable({ events, withEntity = true }: { events: AuditE
                   </Link>
                 </td>
               ) : null}
-              <td>{event.actorEmail ?? (event.actorUserId ? event.actorUserId : t('audit.system'))}</td>
+              <td>
+                {event.actorEmail ?? (event.actorUserId ? event.actorUserId : t('audit.system'))}
+                {event.onBehalfOfShopId ? (
+                  <>
+                    <br />
+                    <span className="small">
+                      {t('audit.onBehalfOf')}{' '}
+                      <Link to={historyPath('shop', event.onBehalfOfShopId)}>{event.onBehalfOfShopName ?? event.onBehalfOfShopId}</Link>
+                    </span>
+                  </>
+                ) : null}
+              </td>
               <td>
                 {event.before || event.after ? (
                   <details>

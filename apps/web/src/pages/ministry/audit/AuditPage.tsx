@@ -15,7 +15,25 @@ import { AUDIT_PAGE_SIZE, AuditTrailResults } from './AuditTrailResults';
 import { useKeysetPaging } from './use-keyset-paging';
 import { instantOfItalianTime } from '../../../i18n/italian-time';
 
-const ENTITY_TYPES = ['user', 'shop', 'provider', 'offer', 'help_request', 'match', 'allocation_run', 'platform'];
+const ENTITY_TYPES = [
+  'user',
+  'shop',
+  'provider',
+  'facilitator',
+  'offer',
+  'help_request',
+  'help_request_bundle',
+  'match',
+  'allocation_run',
+  'selection_call',
+  'call_application',
+  'call_publisher',
+  'delegation',
+  'delegation_handover',
+  'mail_message',
+  'retention',
+  'platform',
+];
 const PREFIX = 'audit';
 
 interface Draft {

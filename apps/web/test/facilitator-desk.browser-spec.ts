@@ -123,7 +123,11 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
 
     const shopPage = await web.newPage();
     await logIn(shopPage, shopOwner.email);
-    await shopPage.goto('/la-mia-attivita/facilitatori');
+    // The notice of what was done in the shop's name leads to the page that lists it.
+    await shopPage.goto('/notifiche');
+    const notice = shopPage.getByTestId('notification').filter({ hasText: `${facilitatorName} ha chiesto un servizio per tuo conto` });
+    await notice.getByRole('link', { name: 'Apri' }).click();
+    await shopPage.waitForURL('**/la-mia-attivita/facilitatori');
     await shopPage.getByRole('heading', { level: 1, name: 'I facilitatori della mia attività' }).waitFor();
     // Each action names what it concerned, with the way to it.
     const action = shopPage.getByRole('listitem').filter({ hasText: `${facilitatorName} ha chiesto un servizio: Negozio online, «Un negozio online per i nostri prodotti da forno.»` });

@@ -10,9 +10,19 @@ import { usePaging } from '../components/Pagination';
 import { StatusNotice, useNotice } from '../components/StatusNotice';
 import { MarkNotificationsReadDocument, MyNotificationsDocument, UnreadNotificationCountDocument } from '../gql/generated';
 import { useFormat } from '../i18n/format';
-import { matchPathFor } from '../routes';
+import { matchPathFor, PATHS } from '../routes';
 
 const PAGE_SIZE = 10;
+
+/**
+ * Where a notice about no match leads: what facilitators did for the shop, or a delegation's
+ * change, to the page that shows it to this reader.
+ */
+function pageOfKind(kind: string, role: string): string | null {
+  if (kind === 'ACTED_ON_BEHALF' || kind === 'DELEGATION_WITHDRAWN') return role === 'SHOP' ? PATHS.shopDelegations : null;
+  if (kind === 'DELEGATION_CHANGED' || kind === 'DELEGATION_HANDOVER') return role === 'FACILITATOR' ? PATHS.facilitatorDesk : role === 'SHOP' ? PATHS.shopDelegations : null;
+  return null;
+}
 
 export function NotificationsPage() {
   const { t, i18n } = useTranslation();
@@ -73,7 +83,7 @@ export function NotificationsPage() {
         {(page) => (
           <ul className="list-unstyled">
             {page.items.map((n) => {
-              const to = n.matchId && user ? matchPathFor(user.role, n.matchId) : null;
+              const to = n.matchId && user ? matchPathFor(user.role, n.matchId) : (user && pageOfKind(n.kind, user.role)) || null;
               return (
                 <li key={n.id} className={`queue-card notice-item${n.readAt ? '' : ' notice-unread'}`} data-testid="notification">
                   <p className="mb-1">

@@ -142,7 +142,15 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     await shopPage.locator('li', { hasText: facilitatorName }).getByText('Opera già per la tua attività').waitFor();
     expect(await shopPage.getByRole('button', { name: `Scegli ${facilitatorName}`, exact: true }).count()).toBe(0);
     await shopPage.getByLabel(/^Cerca il facilitatore/).fill('');
-    await shopPage.getByRole('button', { name: 'Revoca il consenso' }).click();
+    // Revoking is asked first; "no" changes nothing and gives the focus back.
+    const revoke = shopPage.getByRole('button', { name: 'Revoca il consenso' });
+    await revoke.click();
+    await shopPage.getByText(`Revocare il consenso a ${facilitatorName}?`, { exact: false }).waitFor();
+    await expectAccessible(shopPage, 'shop-delegations-revoke-question');
+    await shopPage.getByRole('button', { name: 'No, lascialo operare' }).click();
+    await eventually(() => revoke.evaluate((button) => button === document.activeElement), true);
+    await revoke.click();
+    await shopPage.getByRole('button', { name: 'Sì, revoca il consenso' }).click();
     await shopPage.getByText(`Consenso revocato: ${facilitatorName} non può più operare per la tua attività.`).waitFor();
     await shopPage.getByText('Associazione di categoria · Consenso revocato', { exact: true }).waitFor();
     await expectAccessible(shopPage, 'shop-delegations-revoked');

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/PageTitle';
 import { StatusNotice, useNotice } from '../../components/StatusNotice';
 import { useFormErrors } from '../../errors/use-form-errors';
+import { ConfirmBox, useConfirmation } from '../../components/ConfirmBox';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import {
@@ -26,6 +27,7 @@ function DelegationCard({ delegation, onRevoked }: { delegation: DelegationField
   const [revoke, { loading }] = useMutation(RevokeDelegationDocument, { refetchQueries: [MyDelegationsDocument], awaitRefetchQueries: true });
   const { errors, attempt, send } = useFormErrors({});
   const live = delegation.status === 'ACTIVE';
+  const confirmation = useConfirmation();
   const name = delegation.facilitatorName ?? '';
   return (
     <li className="queue-card">
@@ -43,19 +45,32 @@ function DelegationCard({ delegation, onRevoked }: { delegation: DelegationField
           <>
             <p className="small">{t('delegations.scope')}</p>
             <ErrorSummary errors={errors} attempt={attempt} idPrefix={`delegation-${delegation.id}`} />
-            <button
-              type="button"
-              className="btn btn-outline-danger btn-sm"
-              disabled={loading}
-              aria-describedby={`delegation-${delegation.id}-name`}
-              onClick={() =>
-                void send('Delegation', async () => (await revoke({ variables: { input: { delegationId: delegation.id } } })).data?.revokeDelegation).then(
-                  (done) => done && onRevoked(t('delegations.revoked', { name })),
-                )
-              }
-            >
-              {t('delegations.revoke')}
-            </button>
+            {confirmation.asking ? (
+              <ConfirmBox
+                id={`delegation-${delegation.id}-revoke`}
+                question={t('delegations.revokeQuestion', { name })}
+                confirmLabel={t('delegations.confirmRevoke')}
+                cancelLabel={t('delegations.keep')}
+                busy={loading}
+                onConfirm={() =>
+                  void send('Delegation', async () => (await revoke({ variables: { input: { delegationId: delegation.id } } })).data?.revokeDelegation).then((done) => {
+                    confirmation.close();
+                    if (done) onRevoked(t('delegations.revoked', { name }));
+                  })
+                }
+                onCancel={confirmation.cancel}
+              />
+            ) : (
+              <button
+                ref={confirmation.trigger}
+                type="button"
+                className="btn btn-outline-danger btn-sm"
+                aria-describedby={`delegation-${delegation.id}-name`}
+                onClick={confirmation.ask}
+              >
+                {t('delegations.revoke')}
+              </button>
+            )}
           </>
         ) : null}
       </article>

@@ -94,6 +94,11 @@ async function mailbox(argv: string[]): Promise<number> {
     return 2;
   }
   const env = commandEnvironment('mailbox', process.env);
+  // In production every e-mail goes through SMTP: there is no development mailbox to read.
+  if (env.NODE_ENV === 'production') {
+    console.error('There is no development mailbox in production: e-mails go through SMTP_URL; staff see their delivery on the Outgoing mail page');
+    return 2;
+  }
   const database = await openDatabase(env, () => undefined, { joinRunning: true });
   const app = await NestFactory.createApplicationContext(CliModule.register(database.url, env), { logger: ['error', 'warn'] });
   try {

@@ -85,8 +85,17 @@ describe('The command line in production: each command needs only the settings i
     expect(refused).toEqual({ status: 1, stdout: '', stderr: `Cannot run user:create: Invalid configuration:\n  ${NO_DATABASE}\n` });
   }, 60_000);
 
-  it('mailbox reads the development mailbox with the database alone, and without DATABASE_URL refuses naming it', async () => {
-    const [shown, refused] = await Promise.all([cli(['mailbox', '--limit', '5'], production), cli(['mailbox'], { NODE_ENV: 'production' })]);
+  it('mailbox says production has no development mailbox, reads it in development with the database alone, and without DATABASE_URL refuses naming it', async () => {
+    const [inProduction, shown, refused] = await Promise.all([
+      cli(['mailbox', '--limit', '5'], production),
+      cli(['mailbox', '--limit', '5'], { ...production, NODE_ENV: 'development' }),
+      cli(['mailbox'], { NODE_ENV: 'production' }),
+    ]);
+    expect(inProduction).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'There is no development mailbox in production: e-mails go through SMTP_URL; staff see their delivery on the Outgoing mail page\n',
+    });
     expect(shown).toEqual({ status: 0, stdout: 'The development mailbox is empty\n', stderr: '' });
     expect(refused).toEqual({ status: 1, stdout: '', stderr: `Cannot run mailbox: Invalid configuration:\n  ${NO_DATABASE}\n` });
   }, 60_000);

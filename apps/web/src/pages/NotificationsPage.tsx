@@ -55,7 +55,7 @@ export function NotificationsPage() {
   return (
     <>
       <PageTitle title={t('notifications.title')}>{t('notifications.title')}</PageTitle>
-      <p className="lead">{t('notifications.lead')}</p>
+      <p className="lead">{user ? t(`notifications.leadByRole.${user.role}`, { defaultValue: t('notifications.lead') }) : t('notifications.lead')}</p>
       <StatusNotice {...notice} />
       {failed ? (
         <p className="alert alert-danger" role="alert">

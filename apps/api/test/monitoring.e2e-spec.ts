@@ -174,6 +174,13 @@ describe('Monitoring over GraphQL and HTTP: staff only, exports, open data (a da
       expect(response.body).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field, code })] });
       expect(response.body.fields[0].messageIt).not.toContain('filter.');
     }
+    // By day, weeks are the way out; by week, only a shorter period is.
+    expect((await get('/exports/timeseries-day.csv?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z')).body.fields[0].messageIt).toBe(
+      'from: il periodo supera 400 giorni; accorcialo o mostralo per settimane',
+    );
+    expect((await get('/exports/timeseries-week.csv?from=1990-01-01T00:00:00Z&to=2026-01-01T00:00:00Z')).body.fields[0].messageIt).toBe(
+      'from: il periodo supera 400 settimane (quasi 8 anni); accorcialo',
+    );
   });
 
   it('publishes open data to anyone, as JSON and CSV, without personal data', async () => {

@@ -144,7 +144,7 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     await page.waitForURL((url) => url.searchParams.get('dal') === '2024-01-01');
     expect((await focused(page)).text).toBe('Applica i filtri'); // the form stays as it was, focus included
     await page.getByRole('button', { name: 'giorno' }).click();
-    await page.getByText('Dal: il periodo supera 400 giorni o settimane; accorcialo o usa le settimane').waitFor();
+    await page.getByText('Dal: il periodo supera 400 giorni; accorcialo o mostralo per settimane').waitFor();
     await page.getByTestId('kpis').waitFor();
 
     // A period that ends before it starts is said next to the field, before asking the API.

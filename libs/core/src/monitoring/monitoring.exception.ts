@@ -8,6 +8,8 @@ export class MonitoringException extends Error {
   constructor(
     readonly code: MonitoringErrorCode,
     readonly field: string,
+    /** TOO_MANY_BUCKETS: whether the series was asked by week (else by day). */
+    readonly byWeek = false,
   ) {
     super(`${code}: ${field}`);
   }

@@ -234,7 +234,7 @@ export class MonitoringService {
     const from = scope.from ?? new Date(to.getTime() - DEFAULT_SPAN_DAYS[bucket] * DAY_MS);
     const unit = bucket === TimeBucket.DAY ? 'day' : 'week';
     const buckets = Math.ceil((to.getTime() - from.getTime()) / ((bucket === TimeBucket.DAY ? 1 : 7) * DAY_MS));
-    if (buckets > MAX_BUCKETS) throw new MonitoringException(MonitoringErrorCode.TOO_MANY_BUCKETS, 'filter.from');
+    if (buckets > MAX_BUCKETS) throw new MonitoringException(MonitoringErrorCode.TOO_MANY_BUCKETS, 'filter.from', bucket === TimeBucket.WEEK);
     const bounded = { ...scope, from, to };
     const db = this.connection.manager(ctx);
     // Each series is its own query, so that the three run side by side. Rows fall into buckets by

@@ -7,7 +7,7 @@ import { SYSTEM_REASON } from '../../match/match-reasons';
 import { OfferStatus } from '../../offer/offer.types';
 import { VerificationStatus } from '../../provider/provider.types';
 import { CallApplicationStatus, SelectionCallStatus, TieBreakRule } from '../../selection-call/selection-call.types';
-import { type Samples, NONE, each, ON_FIELD, DATE, STATES, STEPS, CHANGES, KINDS } from './sample-kit';
+import { type Samples, NONE, each, FIELD, ON_FIELD, DATE, STATES, STEPS, CHANGES, KINDS } from './sample-kit';
 
 /** Requests, offers, matches, bundles, allocation and selection calls: the arguments each entry of the catalogue is tried with. */
 export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selectionCall' | 'allocation' | 'callPublisher' | 'bundle' | 'helpRequest' | 'match' | 'reason' | 'request' | 'status' | 'import' | 'offer' | 'monitoring'> = {
@@ -119,7 +119,7 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
     deadlinePassed: [[DATE]],
     surveyNotDue: each(['NOT_COMPLETED', 'NOT_ACTIVATED', 'WITHDRAWN', 'TOO_EARLY', 'ALREADY_ANSWERED'] as const),
   },
-  monitoring: { provinceOutsideRegion: ON_FIELD, tooManyBuckets: ON_FIELD, unknownExport: ON_FIELD },
+  monitoring: { provinceOutsideRegion: ON_FIELD, tooManyBuckets: [[FIELD, false], [FIELD, true]], unknownExport: ON_FIELD },
   offer: {
     notFound: NONE,
     coverageEmpty: ON_FIELD,

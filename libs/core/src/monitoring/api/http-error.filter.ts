@@ -26,7 +26,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       error instanceof GraphQLError
         ? error
         : error instanceof MonitoringException
-          ? monitoringErrorToGraphQL(new MonitoringException(error.code, asQueryParameter(error.field)))
+          ? monitoringErrorToGraphQL(new MonitoringException(error.code, asQueryParameter(error.field), error.byWeek))
           : error instanceof TerritoryException
             ? territoryErrorToGraphQL(new TerritoryException(error.code, asQueryParameter(error.field), error.value))
             : error instanceof AuthException

@@ -5,15 +5,15 @@ import { fieldError, userInputError } from '../../api/user-input.error';
 import { MESSAGES, type Words } from '../../messages';
 import { MonitoringErrorCode, MonitoringException } from '../monitoring.exception';
 
-const WORDS: Record<MonitoringErrorCode, (field: string) => Words> = {
-  PROVINCE_OUTSIDE_REGION: MESSAGES.monitoring.provinceOutsideRegion,
-  TOO_MANY_BUCKETS: MESSAGES.monitoring.tooManyBuckets,
-  UNKNOWN_EXPORT: MESSAGES.monitoring.unknownExport,
+const WORDS: Record<MonitoringErrorCode, (error: MonitoringException) => Words> = {
+  PROVINCE_OUTSIDE_REGION: (error) => MESSAGES.monitoring.provinceOutsideRegion(error.field),
+  TOO_MANY_BUCKETS: (error) => MESSAGES.monitoring.tooManyBuckets(error.field, error.byWeek),
+  UNKNOWN_EXPORT: (error) => MESSAGES.monitoring.unknownExport(error.field),
 };
 
 /** The one mapping from monitoring failures to errors (bad filters are bad input). */
 export function monitoringErrorToGraphQL(error: MonitoringException): GraphQLError {
-  return userInputError([fieldError(error.field, error.code, WORDS[error.code](error.field))]);
+  return userInputError([fieldError(error.field, error.code, WORDS[error.code](error))]);
 }
 
 @Catch(MonitoringException)

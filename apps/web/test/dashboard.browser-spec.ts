@@ -45,6 +45,7 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     expect(await kpi('requests').textContent()).toBe('5');
     expect(await kpi('matchRate').textContent()).toBe('0%');
     expect(await kpi('capacity').textContent()).toBe('0 / 5');
+    expect(await page.locator('[data-kpi="capacity"] .figure-label').textContent()).toBe('posti usati su quelli offerti');
     expect(await kpi('activationRate').textContent()).toBe('–');
     // Outcomes per checkpoint, each with its number of answers (none yet in this database).
     expect(await page.getByTestId('outcomes').locator('tbody tr').allInnerTexts()).toEqual([
@@ -121,6 +122,8 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     await page.waitForURL((url) => url.searchParams.get('regione') === '01');
     expect((await focused(page)).id).toBe('places-title'); // the button gave way to the provinces: the reader goes on from here
     await eventually(() => kpi('shops').textContent(), '3');
+    // Narrowed to a place, the places card says whose places it counts.
+    expect(await page.locator('[data-kpi="capacity"] .figure-label').textContent()).toBe('posti usati su quelli offerti, in tutta Italia, dalle offerte che raggiungono quest’area');
     const provinces = page.getByTestId('breakdown-PROVINCE');
     expect(await provinces.locator('tbody tr').filter({ hasText: /^Torino/ }).locator('td').nth(1).textContent()).toBe('3');
     expect(await page.getByLabel('Regione', { exact: true }).inputValue()).toBe('01');

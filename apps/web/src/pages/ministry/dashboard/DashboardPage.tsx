@@ -70,7 +70,7 @@ export function DashboardPage() {
   else if (kpis.data) {
     figures = (
       <>
-        <KpiCards kpis={kpis.data.monitoringKpis} />
+        <KpiCards kpis={kpis.data.monitoringKpis} narrowedToPlace={Boolean(input.regionCode || input.provinceCode)} />
         <OutcomesTable outcomes={kpis.data.monitoringKpis.outcomes} />
       </>
     );

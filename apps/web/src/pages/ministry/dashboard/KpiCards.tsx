@@ -11,8 +11,13 @@ interface Card {
   detail?: string;
 }
 
-/** The headline figures for the filter; a ratio with nothing to divide reads "–", not 0 %. */
-export function KpiCards({ kpis }: { kpis: Kpis }) {
+/**
+ * The headline figures for the filter; a ratio with nothing to divide reads "–", not 0 %. Narrowed
+ * to a region or province, the places are those of every offer reaching it, national ones
+ * included, taken by shops anywhere: the card says so, since the table by area counts only the
+ * places taken there.
+ */
+export function KpiCards({ kpis, narrowedToPlace = false }: { kpis: Kpis; narrowedToPlace?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   // Counts inside sentences: the plural follows `count`, the figure is written as the cards write it.
@@ -33,7 +38,7 @@ export function KpiCards({ kpis }: { kpis: Kpis }) {
     {
       id: 'capacity',
       value: `${format.number(kpis.capacityUsed)} / ${format.number(kpis.capacityTotal)}`,
-      label: t('dashboard.kpi.capacity'),
+      label: narrowedToPlace ? t('dashboard.kpi.capacityReaching') : t('dashboard.kpi.capacity'),
       detail: counted('dashboard.kpi.offers', kpis.offersPublished),
     },
     { id: 'completed', value: format.number(kpis.completedMatches), label: t('dashboard.kpi.completed', { count: kpis.completedMatches }), detail: counted('dashboard.kpi.surveyed', kpis.surveyedCompletions) },

@@ -114,6 +114,9 @@ describe('Monitoring over GraphQL and HTTP: staff only, exports, open data (a da
     }
     const rows = async (path: string): Promise<string[]> => text((await get(path)).text, '').slice(1).trim().split('\n').slice(1);
     expect(await rows('/exports/shops.csv?regionCode=01')).toHaveLength(3);
+    // Each offer says whether its provider is approved: only those reach shops and the dashboard's figures.
+    const offerRows = (await rows('/exports/offers.csv')).map((line) => line.split(';'));
+    expect(new Set(offerRows.map((cells) => `${cells[3]} ${cells[4]}`))).toEqual(new Set(['APPROVED Approvata', 'PENDING In attesa di verifica']));
     expect((await rows('/exports/kpis.csv')).find((line) => line.startsWith('Attività registrate;shopsRegistered;'))).toBeDefined();
     expect((await rows('/exports/kpis.csv?lang=en')).find((line) => line.startsWith('Answers after 30 days;outcomes.DAY_30.answers;'))).toBeDefined();
   });

@@ -42,7 +42,7 @@ export const STREAMED_EXPORTS: Readonly<Record<string, StreamedExport>> = {
   },
   offers: {
     kind: 'stream',
-    build: (scope, p) => `SELECT o.id, o.title, pr.name AS provider, o.status, array_to_string(o.categories, '|') AS categories, o.coverage_national,
+    build: (scope, p) => `SELECT o.id, o.title, pr.name AS provider, pr.verification_status AS provider_verification_status, o.status, array_to_string(o.categories, '|') AS categories, o.coverage_national,
         o.all_sectors, array_to_string(o.eligible_sections, '|') AS eligible_sections, array_to_string(o.eligible_divisions, '|') AS eligible_divisions,
         o.capacity, o.used, o.capacity - o.used AS remaining, o.free_period_months, o.valid_from, o.valid_until, o.published_at
       FROM offer o JOIN provider pr ON pr.id = o.provider_id

@@ -178,6 +178,9 @@ export const STREAMED_COLUMNS: Readonly<Record<string, readonly ExportColumn[]>>
     col('id', 'Id', 'Id', 'identifier'),
     col('title', 'Titolo', 'Title', 'title'),
     col('provider', 'Fornitore', 'Provider', 'name'),
+    // The dashboard counts only published offers of approved providers: this says which those are.
+    col('provider_verification_status', 'Codice verifica del fornitore', 'Provider verification code', 'PENDING, APPROVED, REJECTED or SUSPENDED: only offers of APPROVED providers reach shops and the dashboard'),
+    inWords('provider_verification_label', 'provider_verification_status', 'verificationStatus', 'Verifica del fornitore', 'Provider verification', 'the provider’s verification status'),
     col('status', 'Codice stato', 'Status code', 'DRAFT, PUBLISHED, PAUSED, SUSPENDED or CLOSED'),
     inWords('status_label', 'status', 'offerStatus', 'Stato', 'Status', 'the status'),
     col('categories', 'Codici servizi', 'Service codes', 'service category codes, separated by |'),

@@ -56,7 +56,10 @@ describe('Calls run by an authorised organisation, in the browser: staff grant a
     await orgPage.getByLabel(/^Descrizione/).fill('Un anno di vetrina sui marketplace esteri per le imprese selezionate dall’agenzia.');
     // The list offers a few published offers at a time: the author finds the one wanted by its title.
     await orgPage.getByLabel(/^Cerca l'offerta/).fill(offerTitle);
-    await orgPage.getByLabel(/^Offerta di cui il bando/).selectOption({ label: `${offerTitle} – Consegne Veloci S.r.l. (4 posti liberi)` });
+    // Each choice says where the offer reaches and until when, so that offers of one title are told apart.
+    const offerChoice = orgPage.getByLabel(/^Offerta di cui il bando/).locator('option', { hasText: offerTitle });
+    expect(await offerChoice.textContent()).toMatch(new RegExp(`^${offerTitle} – Consegne Veloci S\\.r\\.l\\. · Tutta Italia · fino al \\d{1,2}°? \\S+ \\d{4} \\(4 posti liberi\\)$`));
+    await orgPage.getByLabel(/^Offerta di cui il bando/).selectOption((await offerChoice.getAttribute('value')) as string);
     await orgPage.getByLabel(/^Numero di posti/).fill('2');
     await orgPage.getByLabel(/^Apertura delle domande/).fill(localInput(new Date(Date.now() - 3_600_000)));
     await orgPage.getByLabel(/^Chiusura delle domande/).fill(localInput(new Date(Date.now() + 86_400_000)));

@@ -47,7 +47,10 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     await page.getByLabel(/^Descrizione/).fill('Un anno gratuito di negozio online per le botteghe selezionate dal bando.');
     // The list offers a few published offers at a time: the author finds the one wanted by its title.
     await page.getByLabel(/^Cerca l'offerta/).fill(offerTitle);
-    await page.getByLabel(/^Offerta di cui il bando/).selectOption({ label: `${offerTitle} – Consegne Veloci S.r.l. (3 posti liberi)` });
+    // Each choice says where the offer reaches and until when, so that offers of one title are told apart.
+    const offerChoice = page.getByLabel(/^Offerta di cui il bando/).locator('option', { hasText: offerTitle });
+    expect(await offerChoice.textContent()).toMatch(new RegExp(`^${offerTitle} – Consegne Veloci S\\.r\\.l\\. · Tutta Italia · fino al \\d{1,2}°? \\S+ \\d{4} \\(3 posti liberi\\)$`));
+    await page.getByLabel(/^Offerta di cui il bando/).selectOption((await offerChoice.getAttribute('value')) as string);
     await page.getByLabel(/^Numero di posti/).fill('1');
     await page.getByLabel(/^Apertura delle domande/).fill(localInput(new Date(Date.now() - 3_600_000)));
     await page.getByLabel(/^Chiusura delle domande/).fill(localInput(new Date(Date.now() + 86_400_000)));

@@ -1,9 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useDeferredValue, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { coverageSummary } from '../../components/coverage-summary';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormActions, RadioGroup, SelectField, TextField } from '../../components/fields';
 import { useFormErrors, type LocalProblems } from '../../errors/use-form-errors';
+import { useFormat } from '../../i18n/format';
 import { instantOfItalianDateTime } from '../../i18n/italian-time';
 import { CallOfferChoicesDocument, NewSelectionCallDocument, RegionsDocument, SelectionCallListDocument, type CreateSelectionCallInput, type TieBreakRule } from '../../gql/generated';
 
@@ -39,9 +41,14 @@ const OFFER_CHOICES = 20;
 
 const intOrNull = (text: string): number | null => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : null);
 
+/** An offer's area in a list of choices: the first words of it, whole if short. */
+const AREA_IN_CHOICE = 60;
+const shortened = (text: string): string => (text.length > AREA_IN_CHOICE ? `${text.slice(0, AREA_IN_CHOICE - 1).trimEnd()}…` : text);
+
 /** A new call, saved as a draft: one offer, one declaration and one yes/no question, two weighted criteria and the tie-break order. */
 export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: string) => void; staff?: boolean }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const [values, setValues] = useState(EMPTY);
   const [offerSearch, setOfferSearch] = useState('');
   const searched = useDeferredValue(offerSearch.trim());
@@ -147,7 +154,17 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
         placeholder={t('calls.form.chooseOffer')}
         value={values.offerId}
         onChange={set('offerId', 'offerIds')}
-        options={offerItems.map((o) => ({ value: o.id, label: t('calls.form.offerOption', { title: o.title, provider: o.provider.name, free: o.capacity - o.used }) }))}
+        options={offerItems.map((o) => ({
+          value: o.id,
+          // Offers of one provider often share a title: where each reaches and until when tells them apart.
+          label: t(o.validUntil ? 'calls.form.offerOptionUntil' : 'calls.form.offerOption', {
+            title: o.title,
+            provider: o.provider.name,
+            area: shortened(coverageSummary(o.coverage, t)),
+            until: o.validUntil ? format.date(o.validUntil) : '',
+            free: o.capacity - o.used,
+          }),
+        }))}
         error={errors.fields['offerIds.0']}
       />
       <div className="row">

@@ -49,6 +49,12 @@ describe('Personal data in the browser: the privacy notice, the download, the de
     await page.getByLabel('Password attuale').fill('una-password-lunga-abbastanza');
     await page.getByRole('button', { name: 'Cancella definitivamente l\'account' }).click();
     await page.getByText('L’account non si può ancora cancellare: ecco cosa fare prima').first().waitFor();
+    // What to do comes right after the refusal, with the way to the page where it is done.
+    const blockers = page.getByTestId('erasure-blockers');
+    expect(await blockers.evaluate((list) => list.previousElementSibling?.getAttribute('role'))).toBe('alert');
+    await blockers.getByRole('link', { name: 'Vai alle tue richieste' }).click();
+    await page.waitForURL('**/la-mia-attivita/richieste');
+    await page.goBack();
 
     await web.app.get(DataSource).query(`UPDATE help_request SET status = 'CANCELLED', cancelled_at = now() WHERE shop_id = (SELECT id FROM shop WHERE owner_user_id = (SELECT id FROM user_account WHERE email = $1))`, [owner.email]);
     await page.reload();

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useActingFor } from '../../auth/acting-for';
 import { useSession } from '../../auth/session-context';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -34,6 +34,16 @@ export function PersonalDataPanel() {
   }
   return <OwnPersonalData />;
 }
+
+/** Where each thing that holds back an erasure is done. */
+const BLOCKER_PAGES: Partial<Record<string, { path: string; label: `personalData.goTo.${'matches' | 'requests' | 'offers' | 'desk' | 'calls'}` }>> = {
+  LIVE_MATCHES: { path: PATHS.shopMatches, label: 'personalData.goTo.matches' },
+  WAITLIST_ENTRIES: { path: PATHS.shopMatches, label: 'personalData.goTo.matches' },
+  OPEN_REQUESTS: { path: PATHS.shopRequests, label: 'personalData.goTo.requests' },
+  OPEN_OFFERS: { path: PATHS.providerOffers, label: 'personalData.goTo.offers' },
+  UNCLAIMED_SHOPS: { path: PATHS.facilitatorDesk, label: 'personalData.goTo.desk' },
+  OPEN_CALLS: { path: PATHS.facilitatorCalls, label: 'personalData.goTo.calls' },
+};
 
 function OwnPersonalData() {
   const { t } = useTranslation();
@@ -89,17 +99,29 @@ function OwnPersonalData() {
 
       <h3 className="h4 mt-5">{t('personalData.deleteTitle')}</h3>
       <p>{t('personalData.deleteText')}</p>
+      {/* A refusal is read first, then what to do, each with the way to the page where it is done. */}
+      <ErrorSummary errors={errors} attempt={attempt} idPrefix="delete-account" />
       {pending.length > 0 ? (
         <div className="callout-note" data-testid="erasure-blockers">
           <p className="mb-2">{t('personalData.blockersIntro')}</p>
           <ul className="mb-0">
-            {pending.map((blocker) => (
-              <li key={blocker.kind}>{italian ? blocker.messageIt : blocker.message}</li>
-            ))}
+            {pending.map((blocker) => {
+              const page = BLOCKER_PAGES[blocker.kind];
+              return (
+                <li key={blocker.kind}>
+                  {italian ? blocker.messageIt : blocker.message}
+                  {page ? (
+                    <>
+                      {' '}
+                      <Link to={page.path}>{t(page.label)}</Link>
+                    </>
+                  ) : null}
+                </li>
+              );
+            })}
           </ul>
         </div>
       ) : null}
-      <ErrorSummary errors={errors} attempt={attempt} idPrefix="delete-account" />
       <form noValidate onSubmit={(event) => void submit(event)} className="mt-3">
         <TextField
           id="delete-account-password"

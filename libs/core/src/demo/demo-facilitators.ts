@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { PastAuditRecord } from '../audit/audit.service';
+import type { Actor } from '../common/request-context';
 import { UserAccountEntity } from '../auth/user-account.entity';
 import { UserRole } from '../auth/user-role';
 import { DelegationEntity } from '../delegation/delegation.entity';
@@ -22,6 +24,8 @@ interface DemoFacilitators {
   delegations: number;
   /** The demo facilitator's name and province, for the printed logins. */
   note: string;
+  /** What the real actions would have recorded: registrations, decisions, delegations given. */
+  audit: PastAuditRecord[];
 }
 
 /**
@@ -129,5 +133,45 @@ export async function seedDemoFacilitators(
       .map((shop, i) => delegation(association.id, shop.id, DelegationConsent.SHOP, 30 - i)),
   ];
   await manager.getRepository(DelegationEntity).insert(delegations);
-  return { users, paperShop, facilitators: 3, delegations: delegations.length, note: `${chamber.name} (approved), ${delegations.filter((d) => d.facilitatorId === chamber.id).length} shops` };
+  return {
+    users,
+    paperShop,
+    facilitators: 3,
+    delegations: delegations.length,
+    note: `${chamber.name} (approved), ${delegations.filter((d) => d.facilitatorId === chamber.id).length} shops`,
+    audit: facilitatorAudit([chamber, association, hub], delegations, [...shops, paperShop], now),
+  };
+}
+
+/** The audit events of the demo's intermediaries, as registering, deciding and delegating record theirs. */
+function facilitatorAudit(organisations: readonly FacilitatorEntity[], delegations: readonly DelegationEntity[], shops: readonly ShopEntity[], now: Date): PastAuditRecord[] {
+  const registeredAt = new Date(now.getTime() - 30 * DAY_MS);
+  const asFacilitator = (userId: string): Actor => ({ userId, role: UserRole.FACILITATOR });
+  const ownerOf = new Map(organisations.map((f) => [f.id, f.ownerUserId]));
+  const shopOwner = new Map(shops.map((s) => [s.id, s.ownerUserId]));
+  const events: PastAuditRecord[] = [];
+  for (const f of organisations) {
+    events.push({ action: 'facilitator.registered', entityType: 'facilitator', entityId: f.id, after: { name: f.name, kind: f.kind }, occurredAt: registeredAt, actor: f.ownerUserId ? asFacilitator(f.ownerUserId) : null });
+    if (f.verifiedAt && f.verifiedByUserId) {
+      events.push({
+        action: `facilitator.${f.verificationStatus.toLowerCase()}`,
+        entityType: 'facilitator',
+        entityId: f.id,
+        before: { verificationStatus: VerificationStatus.PENDING },
+        after: { verificationStatus: f.verificationStatus },
+        occurredAt: f.verifiedAt,
+        actor: { userId: f.verifiedByUserId, role: UserRole.MINISTRY },
+      });
+    }
+  }
+  for (const d of delegations) {
+    const facilitatorOwner = ownerOf.get(d.facilitatorId) ?? null;
+    const owner = (d.shopId && shopOwner.get(d.shopId)) || null;
+    events.push(
+      d.consent === DelegationConsent.PAPER
+        ? { action: 'delegation.registered_on_paper', entityType: 'delegation', entityId: d.id, after: { shopId: d.shopId, paperDeclaredOn: d.paperDeclaredOn }, occurredAt: d.createdAt, actor: facilitatorOwner ? asFacilitator(facilitatorOwner) : null }
+        : { action: 'delegation.granted', entityType: 'delegation', entityId: d.id, after: { facilitatorId: d.facilitatorId, shopId: d.shopId }, occurredAt: d.createdAt, actor: owner ? { userId: owner, role: UserRole.SHOP } : null },
+    );
+  }
+  return events;
 }

@@ -61,7 +61,7 @@ interface Step {
 
 /**
  * Six weeks of programme history for the demo, decided by the real engine: the open requests are
- * allocated exactly, then each match is walked some way along its life (pending, accepted, active,
+ * allocated exactly (as the shops' applications), then each match is walked some way along its life (pending, accepted, active,
  * completed with a survey; or declined, expired), and some requests whose offers were full wait
  * on a list. Timestamps follow the request's age so that monitoring has a story over time. The
  * trigger on `match` keeps every offer's slot counter right.
@@ -119,7 +119,9 @@ export async function seedDemoHistory(
       if (roll < 0.3 || age < 3) return MatchState.ACCEPTED;
       return roll < 0.75 || age < 14 ? MatchState.ACTIVE : MatchState.COMPLETED;
     })();
-    const steps: Step[] = [{ to: MatchState.PENDING, at: created, role: index % 3 === 0 ? null : 'SHOP', userId: index % 3 === 0 ? null : shop.ownerUserId }];
+    // Every one of them an application: an assignment by the Department belongs to a run, which the
+    // demo leaves for staff to start themselves (its page would otherwise list none for matches saying so).
+    const steps: Step[] = [{ to: MatchState.PENDING, at: created, role: 'SHOP', userId: shop.ownerUserId }];
     const providerStep = (to: MatchState, reason?: string): void => {
       steps.push({ to, at: at(created, 0.1, 3), role: 'PROVIDER', userId: provider.ownerUserId, reason });
     };
@@ -132,7 +134,7 @@ export async function seedDemoHistory(
     if (fate === MatchState.COMPLETED) steps.push({ to: MatchState.COMPLETED, at: at(steps[steps.length - 1].at, 7, 20), role: 'SHOP', userId: shop.ownerUserId });
     const last = steps[steps.length - 1];
     // Opened and walked through its steps by the same rules the platform applies.
-    const opening = { request, offer, state: MatchState.PENDING, origin: index % 3 === 0 ? MatchOrigin.ALLOCATION : MatchOrigin.APPLICATION, ranked: assignment } as const;
+    const opening = { request, offer, state: MatchState.PENDING, origin: MatchOrigin.APPLICATION, ranked: assignment } as const;
     const match = Object.assign(new MatchEntity(), openMatch(opening, created, RESPONSE_DAYS), { id: demoId(index + 1, 5), createdAt: created, updatedAt: last.at });
     for (const step of steps.slice(1)) {
       const move = STEP_ACTION[step.to];

@@ -88,6 +88,8 @@ describe('demo seed', () => {
       ['provider', 'provider', 'provider.registered'],
       ['offer', 'offer', 'offer.created'],
       ['help_request', 'help_request', 'help_request.created'],
+      ['facilitator', 'facilitator', 'facilitator.registered'],
+      ['delegation', 'delegation', 'delegation.%'],
     ]) {
       const missing = await count(`SELECT COUNT(*)::int AS n FROM ${table} x
         WHERE NOT EXISTS (SELECT 1 FROM audit_event e WHERE e.entity_type = '${type}' AND e.entity_id = x.id::text AND e.action LIKE '${action}')`);
@@ -103,7 +105,12 @@ describe('demo seed', () => {
     const decided = await count(`SELECT COUNT(*)::int AS n FROM provider p WHERE verification_status <> 'PENDING' AND NOT EXISTS (
       SELECT 1 FROM audit_event e WHERE e.entity_id = p.id::text AND e.action = 'provider.' || lower(p.verification_status::text) AND e.actor_user_id = p.verified_by_user_id)`);
     expect(decided).toBe(0);
+    const facilitatorsDecided = await count(`SELECT COUNT(*)::int AS n FROM facilitator f WHERE verification_status <> 'PENDING' AND NOT EXISTS (
+      SELECT 1 FROM audit_event e WHERE e.entity_id = f.id::text AND e.action = 'facilitator.' || lower(f.verification_status::text) AND e.actor_user_id = f.verified_by_user_id)`);
+    expect(facilitatorsDecided).toBe(0);
     expect(await count(`SELECT COUNT(*)::int AS n FROM audit_event WHERE request_id <> 'demo-seed' OR occurred_at > now()`)).toBe(0);
+    // An assignment by the Department belongs to a run staff can open: the demo makes none without one.
+    expect(await count(`SELECT COUNT(*)::int AS n FROM match WHERE origin = 'ALLOCATION' AND allocation_run_id IS NULL`)).toBe(0);
   });
 
   it('leaves the demo logins something to do: an answer to give, an activation to confirm, a request to place', async () => {

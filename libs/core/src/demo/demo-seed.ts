@@ -238,7 +238,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     const audit = new AuditService(connection, new NotificationService(connection));
     const ctx = new RequestContext('demo-seed', now).withManager(manager);
     const everyone = [...users, ...intermediaries.users];
-    await audit.recordPast(ctx, demoAuditEvents(everyone, { ...world, shops: [...shops, intermediaries.paperShop] }, journal, now));
+    await audit.recordPast(ctx, [...demoAuditEvents(everyone, { ...world, shops: [...shops, intermediaries.paperShop] }, journal, now), ...intermediaries.audit]);
     const summary: DemoSummary = {
       shops: shops.length,
       providers: providers.length,

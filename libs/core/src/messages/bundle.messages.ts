@@ -22,8 +22,14 @@ const WHY: Readonly<Record<SetReason, Words>> = {
 
 /** A partial set covers only some of the services: the reasons about "every service" speak of those it covers. */
 const WHY_PARTIAL: Readonly<Partial<Record<SetReason, Words>>> = {
-  SINGLE_OFFER: { en: 'One offer covers every service available now', it: 'Un’unica offerta copre tutti i servizi disponibili ora' },
-  SINGLE_PROVIDER: { en: 'Every service available now comes from the same provider', it: 'Tutti i servizi disponibili ora vengono dallo stesso fornitore' },
+  SINGLE_OFFER: {
+    en: 'One offer, for the services listed below; the others cannot be had yet',
+    it: 'Una sola offerta, per i servizi elencati qui sotto; gli altri non si possono ancora avere',
+  },
+  SINGLE_PROVIDER: {
+    en: 'The services listed below come from the same provider; the others cannot be had yet',
+    it: 'I servizi elencati qui sotto vengono dallo stesso fornitore; gli altri non si possono ancora avere',
+  },
 };
 
 const NO_CANDIDATE: Words = {

@@ -192,6 +192,14 @@ describe('Selection calls over GraphQL: publish, apply, exclude, close, graduato
       input: aCall(-60_000, { opensAt: new Date(Date.now() - 86_400_000).toISOString() }),
     });
     expect(over.errors?.[0].extensions.fields).toEqual([expect.objectContaining({ field: 'input.closesAt', code: 'CLOSES_IN_PAST' })]);
+    // A code people write by hand is told what it may be made of.
+    const badCode = await api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input: aCall(60_000, { declarations: [{ code: 'Sede Italia', text: 'Sede legale in Italia' }] }) });
+    expect(badCode.errors?.[0].extensions.fields).toEqual([
+      expect.objectContaining({
+        field: 'input.declarations.0.code',
+        messageIt: 'input.declarations.0.code deve essere fatto di lettere minuscole, cifre e trattini, per esempio sede-italia',
+      }),
+    ]);
     const noOffer = await api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input: aCall(60_000, { offerIds: ['00000000-0000-4000-8000-000000000000'] }) });
     expect(noOffer.errors?.[0].extensions.fields).toEqual([expect.objectContaining({ field: 'input.offerIds.0', code: 'OFFER_NOT_FOUND' })]);
     const [{ after }] = await db.query('SELECT count(*)::int AS after FROM selection_call');

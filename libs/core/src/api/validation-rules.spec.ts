@@ -108,8 +108,8 @@ describe('a rule with words of its own, taken from the catalogue', () => {
     ['01234567899', 'input.partitaIva has a wrong check digit', 'input.partitaIva ha la cifra di controllo errata: ricontrolla le 11 cifre'],
     [
       '01234567897',
-      'input.partitaIva has an invalid VAT office code (digits 8–10)',
-      'input.partitaIva non è una Partita IVA valida (il codice dell’ufficio IVA non esiste): ricontrolla le cifre',
+      'input.partitaIva has a VAT office code that does not exist (digits 8 to 10): check the digits',
+      'input.partitaIva ha un codice dell’ufficio IVA che non esiste (cifre dall’8ª alla 10ª): ricontrolla le cifre',
     ],
   ])('a Partita IVA %s says which check it failed', async (partitaIva, message, messageIt) => {
     expect(await refusal({ partitaIva }, Worded)).toEqual({ field: 'input.partitaIva', code: 'isPartitaIva', message, messageIt });

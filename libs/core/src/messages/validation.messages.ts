@@ -7,7 +7,7 @@ const field = (path: string, en: string, it: string): Words => ({ en: `${path} $
 const PARTITA_IVA: Readonly<Record<PartitaIvaFailure, Words>> = {
   FORMAT: { en: 'must be 11 digits', it: 'deve essere di 11 cifre' },
   CHECK_DIGIT: { en: 'has a wrong check digit', it: 'ha la cifra di controllo errata: ricontrolla le 11 cifre' },
-  OFFICE_CODE: { en: 'has an invalid VAT office code (digits 8–10)', it: 'non è una Partita IVA valida (il codice dell’ufficio IVA non esiste): ricontrolla le cifre' },
+  OFFICE_CODE: { en: 'has a VAT office code that does not exist (digits 8 to 10): check the digits', it: 'ha un codice dell’ufficio IVA che non esiste (cifre dall’8ª alla 10ª): ricontrolla le cifre' },
 };
 
 /** What the platform gives an identifier to. */
@@ -43,6 +43,9 @@ export const validationMessages = {
   oneOf: (path: string, values: readonly string[]): Words => field(path, `must be one of: ${values.join(', ')}`, `deve essere uno di questi valori: ${values.join(', ')}`),
   either: (path: string, values: readonly string[]): Words => field(path, `must be ${alternatives(values).en}`, `deve essere ${alternatives(values).it}`),
   pattern: (path: string): Words => field(path, 'is not written as expected', 'non è nella forma prevista'),
+  /** A call's declaration or question code: what it may be made of, with an example. */
+  shortCode: (path: string): Words =>
+    field(path, 'must be lower-case letters, digits and hyphens, such as sede-italia', 'deve essere fatto di lettere minuscole, cifre e trattini, per esempio sede-italia'),
   date: (path: string): Words => field(path, 'must be a date, such as 2026-05-01', 'deve essere una data, per esempio 2026-05-01'),
   atLeast: (path: string, min: number): Words => field(path, `must be at least ${min}`, `deve essere almeno ${min}`),
   atMost: (path: string, max: number): Words => field(path, `must be at most ${max}`, `non può superare ${max}`),

@@ -179,6 +179,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'audit'
     unknownField: ON_FIELD,
     url: ON_FIELD,
     passwordCharacters: [['input.password', 12]],
+    shortCode: ON_FIELD,
     identifier: [[FIELD], ...each(['any', 'offer', 'helpRequest', 'match', 'provider', 'allocationRun', 'account', 'notification'] as const).map(([of]) => [FIELD, of] as const)],
     latitude: ON_FIELD,
     longitude: ON_FIELD,

@@ -19,7 +19,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsAfter } from '../../api/is-after.validator';
-import { identifies, IsAtecoDivision, IsAtecoSection, IsComuneCode, IsProvinceCode, IsRegionCode, MultiLineText, SingleLineText, trim } from '../../api/input-rules';
+import { identifies, IsAtecoDivision, IsAtecoSection, IsComuneCode, IsProvinceCode, IsRegionCode, MultiLineText, SingleLineText, trim, worded } from '../../api/input-rules';
+import { MESSAGES } from '../../messages';
 import { PageArgs } from '../../api/pagination';
 import type { ApplyToCall, CallAnswer, CallEligibilityCommand, CreateSelectionCall, ExcludeCallApplication, ScoringCriterionCommand, SelectionCallFilter } from '../selection-call.commands';
 import { CallApplicationStatus, ScoringKind, SelectionCallStatus, TieBreakRule } from '../selection-call.types';
@@ -36,7 +37,7 @@ const upperEach = ({ value }: { value: unknown }): unknown =>
 
 @InputType({ description: 'A declaration to confirm or a yes/no question: a short code (lower case, digits, hyphens) and the words shown.' })
 export class CallStatementInput {
-  @Field() @Transform(trim) @IsString() @Matches(CODE) code!: string;
+  @Field() @Transform(trim) @IsString() @Matches(CODE, worded(MESSAGES.validation.shortCode)) code!: string;
   @Field() @SingleLineText() @IsString() @MinLength(5) @MaxLength(300) text!: string;
 }
 
@@ -63,7 +64,7 @@ export class ScoringCriterionInput implements ScoringCriterionCommand {
   @Field(() => Int) @IsInt() @Min(1) @Max(100) weight!: number;
   @Field(() => Int, { nullable: true, description: 'FEWER_EMPLOYEES: from this many employees up, no points.' }) @IsOptional() @IsInt() @Min(1) @Max(100_000) employeesCap?: number | null;
   @Field(() => [String], { nullable: true, description: 'PRIORITY_PROVINCES.' }) @IsOptional() @ArrayMaxSize(MAX_CALL_AREAS) @ArrayUnique() @IsProvinceCode(true) provinceCodes?: string[] | null;
-  @Field(() => String, { nullable: true, description: 'ANSWER_YES: the code of one of the call’s questions.' }) @IsOptional() @IsString() @Matches(CODE) questionCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'ANSWER_YES: the code of one of the call’s questions.' }) @IsOptional() @IsString() @Matches(CODE, worded(MESSAGES.validation.shortCode)) questionCode?: string | null;
 }
 
 @InputType()

@@ -74,4 +74,25 @@ describe('The public catalogue of offers in the browser', () => {
     expect(await card(store).count()).toBe(0);
     await page.context().close();
   });
+  it('keeps the page in the address: a reload stays on it, Back returns to the first', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    // More than a page of offers reaching Potenza for one service (others' national ones may add to them).
+    const prefix = unique('Sito per botteghe');
+    for (let i = 1; i <= 11; i++) await publishedOffer(web.api, provider, { title: `${prefix} ${i}`, categories: ['WEBSITE'], coverage: { comuneCodes: [POTENZA] } });
+
+    const page = await web.newPage();
+    await page.goto(`/offerte?servizio=WEBSITE&comune=${POTENZA}`);
+    const pager = page.getByRole('navigation', { name: 'Pagine del catalogo' });
+    await pager.getByText('Pagina 1 di', { exact: false }).waitFor();
+    await pager.getByRole('button', { name: 'Successiva' }).click();
+    await pager.getByText('Pagina 2 di', { exact: false }).waitFor();
+    expect(new URL(page.url()).searchParams.get('pagina')).toBe('2');
+    await page.reload();
+    await pager.getByText('Pagina 2 di', { exact: false }).waitFor();
+    await page.goBack();
+    await pager.getByText('Pagina 1 di', { exact: false }).waitFor();
+    expect(new URL(page.url()).searchParams.get('pagina')).toBeNull();
+    await page.context().close();
+  });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 
 export interface Paging {
   page: number;
@@ -12,9 +13,26 @@ export interface Paging {
   resultsRef: RefObject<HTMLDivElement | null>;
 }
 
-/** After Previous/Next the reader continues from the top of the new page, not from the buttons. */
-export function usePaging(pageSize: number): Paging {
-  const [page, setPage] = useState(0);
+/**
+ * After Previous/Next the reader continues from the top of the new page, not from the buttons.
+ * With `urlParam`, the page is kept in the address (1-based, absent on the first page): a reload
+ * keeps it, Back returns to the page before, and a link can name it.
+ */
+export function usePaging(pageSize: number, urlParam?: string): Paging {
+  const [local, setLocal] = useState(0);
+  const [params, setParams] = useSearchParams();
+  const fromUrl = urlParam ? Math.max(0, (Number.parseInt(params.get(urlParam) ?? '1', 10) || 1) - 1) : 0;
+  const page = urlParam ? fromUrl : local;
+  const setPage = (next: number): void => {
+    if (!urlParam) {
+      setLocal(next);
+      return;
+    }
+    const updated = new URLSearchParams(params);
+    if (next > 0) updated.set(urlParam, String(next + 1));
+    else updated.delete(urlParam);
+    setParams(updated);
+  };
   const resultsRef = useRef<HTMLDivElement>(null);
   const turned = useRef(false);
   useEffect(() => {

@@ -16,7 +16,7 @@ import { CatalogueOfferCard } from './CatalogueOfferCard';
 
 const PAGE_SIZE = 10;
 /** The filter lives in the address, in Italian like the paths: a search can be bookmarked or shared. */
-const PARAMS = { category: 'servizio', comune: 'comune' } as const;
+const PARAMS = { category: 'servizio', comune: 'comune', page: 'pagina' } as const;
 
 /** Where to go from here: sign up (or, for a shop, ask for a service) to be offered the offers that fit. */
 function NextStep() {
@@ -47,7 +47,7 @@ function NextStep() {
 
 function Results({ filter }: { filter: CatalogueFilterInput }) {
   const { t } = useTranslation();
-  const paging = usePaging(PAGE_SIZE);
+  const paging = usePaging(PAGE_SIZE, PARAMS.page);
   const { data, error } = useQuery(OfferCatalogueDocument, { variables: { filter, first: PAGE_SIZE, offset: paging.offset } });
   if (isBadUserInput(error)) return <p className="alert alert-warning">{t('catalogue.unknownComune')}</p>;
   return (

@@ -225,6 +225,22 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     await expectAccessible(page, 'shop-matches-phone');
     await page.context().close();
   });
+  it('reads a request again when its tab is shown again: one withdrawn meanwhile elsewhere offers no edit', async () => {
+    const shop = await shopIn(web.api, SIENA);
+    const requestId = await askFor(web.api, shop, 'WEBSITE');
+    const page = await web.newPage();
+    await logIn(page, shop.email);
+    await page.goto(`/la-mia-attivita/richieste/${requestId}`);
+    await page.getByRole('button', { name: 'Modifica la descrizione' }).waitFor();
+    // Withdrawn in another tab (here, the API), then this tab is shown again.
+    const { errors } = await web.gql('mutation ($id: ID!) { cancelHelpRequest(id: $id) { __typename } }', { id: requestId }, shop.accessToken);
+    expect(errors).toBeUndefined();
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await eventually(() => page.getByRole('button', { name: 'Modifica la descrizione' }).count(), 0);
+    await page.getByText('Ritirata', { exact: true }).first().waitFor();
+    await page.context().close();
+  });
+
   it('withdraws a request: the page says so and the reader continues from that message', async () => {
     const shop = await shopIn(web.api, SIENA);
     const requestId = await askFor(web.api, shop, 'HOME_DELIVERY');

@@ -13,6 +13,7 @@ import { MatchFacts } from './MatchFacts';
 import { MatchHistory } from './MatchHistory';
 import { ShopMatchActions } from './ShopMatchActions';
 import { SurveyForm } from './SurveyForm';
+import { useRefreshWhenShown } from '../../components/use-refresh-when-shown';
 
 /** One match, for its shop or its provider: where it stands, what to do next, and its history. */
 export function MatchPage({ side }: { side: 'SHOP' | 'PROVIDER' }) {
@@ -21,7 +22,8 @@ export function MatchPage({ side }: { side: 'SHOP' | 'PROVIDER' }) {
   const { id = '' } = useParams();
   const arrived = useArrivedNotice();
   const { notice, announce } = useNotice(arrived);
-  const { data, loading } = useQuery(MatchDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, refetch } = useQuery(MatchDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  useRefreshWhenShown(refetch);
   const match = data?.match;
   const title = match ? match.offer.title : t('matches.loadingTitle');
   const back = side === 'SHOP' ? { to: PATHS.shopMatches, label: t('matches.backShop') } : { to: PATHS.providerApplications, label: t('matches.backProvider') };

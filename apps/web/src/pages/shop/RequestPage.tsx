@@ -14,6 +14,7 @@ import { EditRequestDescription } from './EditRequestDescription';
 import { OtherOffers } from './OtherOffers';
 import { Recommendations } from './Recommendations';
 import { RequestStatusBadge } from './RequestStatusBadge';
+import { useRefreshWhenShown } from '../../components/use-refresh-when-shown';
 
 function RequestMatches({ request }: { request: HelpRequestFieldsFragment }) {
   const { t } = useTranslation();
@@ -57,7 +58,8 @@ export function RequestPage() {
   const format = useFormat();
   const { label } = useCategoryLabels();
   const { id = '' } = useParams();
-  const { data, loading } = useQuery(HelpRequestDocument, { variables: { id } });
+  const { data, loading, refetch } = useQuery(HelpRequestDocument, { variables: { id } });
+  useRefreshWhenShown(refetch);
   const { notice, announce } = useNotice();
   const request = data?.helpRequest;
   const title = request ? t('request.title', { category: label(request.category) }) : t('request.loadingTitle');

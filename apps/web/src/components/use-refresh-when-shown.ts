@@ -1,0 +1,18 @@
+import { useEffect, useRef } from 'react';
+
+/**
+ * Reads the page's data again when its tab is shown again: what was done meanwhile in another tab
+ * or by another person (a request withdrawn, a place accepted) is on the page before the reader
+ * acts on it, not learnt from a refusal.
+ */
+export function useRefreshWhenShown(refresh: () => unknown): void {
+  const latest = useRef(refresh);
+  latest.current = refresh;
+  useEffect(() => {
+    const shown = (): void => {
+      if (document.visibilityState === 'visible') void latest.current();
+    };
+    document.addEventListener('visibilitychange', shown);
+    return () => document.removeEventListener('visibilitychange', shown);
+  }, []);
+}

@@ -58,7 +58,7 @@ describe('Calls run by an authorised organisation, in the browser: staff grant a
     await orgPage.getByLabel(/^Cerca l'offerta/).fill(offerTitle);
     // Each choice says where the offer reaches and until when, so that offers of one title are told apart.
     const offerChoice = orgPage.getByLabel(/^Offerta di cui il bando/).locator('option', { hasText: offerTitle });
-    expect(await offerChoice.textContent()).toMatch(new RegExp(`^${offerTitle} – Consegne Veloci S\\.r\\.l\\. · Tutta Italia · fino al \\d{1,2}°? \\S+ \\d{4} \\(4 posti liberi\\)$`));
+    expect(await offerChoice.textContent()).toMatch(new RegExp(`^${offerTitle} – Consegne Veloci S\\.r\\.l\\. · Tutta Italia · fino (al \\d{1,2}°?|all'\\d{1,2}) \\S+ \\d{4} \\(4 posti liberi\\)$`));
     await orgPage.getByLabel(/^Offerta di cui il bando/).selectOption((await offerChoice.getAttribute('value')) as string);
     await orgPage.getByLabel(/^Numero di posti/).fill('2');
     await orgPage.getByLabel(/^Apertura delle domande/).fill(localInput(new Date(Date.now() - 3_600_000)));

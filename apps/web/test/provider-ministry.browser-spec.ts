@@ -117,6 +117,12 @@ describe('Provider and ministry journeys in the browser', () => {
     expect(await providerPage.getByTestId('verification-status').textContent()).toContain('Approvata');
     await eventually(() => providerPage.getByTestId('account-name').textContent(), `Accesso come ${firstName}`);
     await expectAccessible(providerPage, 'provider-profile-approved');
+    // Approved, its name and website are facts in the form, not fields: what the Ministry verified.
+    await providerPage.getByRole('button', { name: 'Modifica i dati' }).click();
+    await providerPage.getByText('Il nome e il sito sono quelli verificati dal Ministero', { exact: false }).waitFor();
+    expect(await providerPage.getByLabel("Nome dell'organizzazione").count()).toBe(0);
+    expect(await providerPage.locator('dt', { hasText: "Nome dell'organizzazione" }).locator('xpath=following-sibling::dd[1]').textContent()).toBe(firstName);
+    await expectAccessible(providerPage, 'provider-profile-verified-details');
 
     await page.getByRole('button', { name: 'Approvati', exact: true }).click();
     const approvedCard = await providerCard(page, firstName);

@@ -49,7 +49,7 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     await page.getByLabel(/^Cerca l'offerta/).fill(offerTitle);
     // Each choice says where the offer reaches and until when, so that offers of one title are told apart.
     const offerChoice = page.getByLabel(/^Offerta di cui il bando/).locator('option', { hasText: offerTitle });
-    expect(await offerChoice.textContent()).toMatch(new RegExp(`^${offerTitle} – Consegne Veloci S\\.r\\.l\\. · Tutta Italia · fino al \\d{1,2}°? \\S+ \\d{4} \\(3 posti liberi\\)$`));
+    expect(await offerChoice.textContent()).toMatch(new RegExp(`^${offerTitle} – Consegne Veloci S\\.r\\.l\\. · Tutta Italia · fino (al \\d{1,2}°?|all'\\d{1,2}) \\S+ \\d{4} \\(3 posti liberi\\)$`));
     await page.getByLabel(/^Offerta di cui il bando/).selectOption((await offerChoice.getAttribute('value')) as string);
     await page.getByLabel(/^Numero di posti/).fill('1');
     await page.getByLabel(/^Apertura delle domande/).fill(localInput(new Date(Date.now() - 3_600_000)));
@@ -181,7 +181,7 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
       await page.getByText(`Pagina ${shown + 1} di`, { exact: false }).waitFor();
     }
     await card.getByText('Non ancora aperto', { exact: true }).waitFor();
-    await card.getByText('Le domande si aprono il', { exact: false }).waitFor();
+    await card.getByText(/^Le domande si aprono (il |l')\d/).waitFor();
     expect(await card.getByRole('button', { name: 'Presenta la domanda' }).count()).toBe(0);
     await expectAccessible(page, 'calls-shop-not-yet-open');
     await page.context().close();

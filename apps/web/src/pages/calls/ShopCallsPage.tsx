@@ -35,7 +35,7 @@ function CallCard({ call, onApplied }: { call: CallFieldsFragment; onApplied: (m
       {call.status === 'CLOSED' ? <Link to={pathTo(PATHS.graduatoria, call.id)}>{t('calls.staff.publicList')}</Link> : null}
       {loading && !data ? <Loading /> : null}
       {application ? <MyApplication application={application} /> : null}
-      {!application && data && notYetOpen ? <p className="alert alert-info">{t('calls.opensAt', { when: dateTime(call.opensAt) })}</p> : null}
+      {!application && data && notYetOpen ? <p className="alert alert-info">{t('calls.opensAt', { date: dateTime(call.opensAt) })}</p> : null}
       {!application && data && call.status === 'OPEN' && !notYetOpen ? <ApplyForm call={call} onApplied={onApplied} /> : null}
     </li>
   );

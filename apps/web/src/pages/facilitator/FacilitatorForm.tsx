@@ -15,6 +15,7 @@ import {
   type FacilitatorKind,
 } from '../../gql/generated';
 import type { CoverageValue } from '../provider/offer-form-values';
+import { VerifiedDetails } from '../../components/VerifiedDetails';
 import { TerritoryPicker } from './TerritoryPicker';
 import { useTerritoryLabel } from './use-territory-label';
 
@@ -108,23 +109,14 @@ export function FacilitatorForm({ facilitator, onDone, onCancel }: Props) {
       <ErrorSummary errors={errors} attempt={attempt} idPrefix="facilitator" />
       {resubmitting ? <p className="alert alert-info">{t('facilitator.resubmitLead')}</p> : null}
       {facilitator && verified ? (
-        <div className="mb-4">
-          <dl className="profile-list">
-            <div className="profile-row">
-              <dt>{labels.name}</dt>
-              <dd>{values.name}</dd>
-            </div>
-            <div className="profile-row">
-              <dt>{labels.website}</dt>
-              <dd>{values.website || t('facilitator.noWebsite')}</dd>
-            </div>
-            <div className="profile-row">
-              <dt>{labels.territory}</dt>
-              <dd>{territoryLabel(facilitator.territory)}</dd>
-            </div>
-          </dl>
-          <p className="form-text">{t('facilitator.verifiedDetails')}</p>
-        </div>
+        <VerifiedDetails
+          rows={[
+            [labels.name, values.name],
+            [labels.website, values.website || t('facilitator.noWebsite')],
+            [labels.territory, territoryLabel(facilitator.territory)],
+          ]}
+          note={t('facilitator.verifiedDetails')}
+        />
       ) : (
         <TextField id={id('name')} label={labels.name} required autoComplete="organization" value={values.name} onChange={set('name')} error={errors.fields.name} />
       )}

@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { VerifiedDetails } from '../../components/VerifiedDetails';
 import { FormActions, SelectField, TextField } from '../../components/fields';
 import { useFieldValues } from '../../errors/use-field-values';
 import { useFormErrors } from '../../errors/use-form-errors';
@@ -73,19 +74,13 @@ export function ProviderForm({ provider, onDone, onCancel }: Props) {
       <ErrorSummary errors={errors} attempt={attempt} idPrefix="provider" />
       {resubmitting ? <p className="alert alert-info">{t('provider.resubmitLead')}</p> : null}
       {verified ? (
-        <div className="mb-4">
-          <dl className="profile-list">
-            <div className="profile-row">
-              <dt>{labels.name}</dt>
-              <dd>{values.name}</dd>
-            </div>
-            <div className="profile-row">
-              <dt>{labels.website}</dt>
-              <dd>{values.website || t('provider.noWebsite')}</dd>
-            </div>
-          </dl>
-          <p className="form-text">{t('provider.verifiedDetails')}</p>
-        </div>
+        <VerifiedDetails
+          rows={[
+            [labels.name, values.name],
+            [labels.website, values.website || t('provider.noWebsite')],
+          ]}
+          note={t('provider.verifiedDetails')}
+        />
       ) : (
         <TextField id={id('name')} label={labels.name} required autoComplete="organization" value={values.name} onChange={set('name')} error={errors.fields.name} />
       )}

@@ -1,0 +1,19 @@
+/**
+ * What the Ministry verified about an organisation (its name, website and, for a facilitator, its
+ * territory), shown in its form as facts rather than fields, with how to have them changed.
+ */
+export function VerifiedDetails({ rows, note }: { rows: readonly [label: string, value: string][]; note: string }) {
+  return (
+    <div className="mb-4">
+      <dl className="profile-list">
+        {rows.map(([label, value]) => (
+          <div key={label} className="profile-row">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="form-text">{note}</p>
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AuthService, generatePassword, MailService, normaliseEmailAddress, openDatabase, RequestContext, RetentionService, UserRole } from '@vec/core';
+import { acceptablePassword, AuthService, generatePassword, MailService, normaliseEmailAddress, openDatabase, PASSWORD_MIN_LENGTH, RequestContext, RetentionService, UserRole } from '@vec/core';
 import { runPendingMigrations } from '@vec/database';
 import { parseArgs } from 'node:util';
 import { CliModule } from './cli.module';
@@ -15,7 +15,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]   (in a container: node
       Undoes the last applied migration (its down(), in one transaction). To roll back an upgrade:
       stop the new version, run it once for each migration the upgrade applied, start the old one.
       Reads only the database settings, as migrate does.
-  user:create --role <ministry|admin|shop|provider|facilitator> --email <address> [--password <at least 12 characters>]
+  user:create --role <ministry|admin|shop|provider|facilitator> --email <address> [--password <at least 12 characters other than spaces>]
       Creates an account. Without --password (or NEW_USER_PASSWORD in the environment) a strong
       password is generated and printed once. Reads only the database settings, as migrate does.
   mailbox [--limit <1-200, default 10>]
@@ -59,7 +59,7 @@ async function createUser(argv: string[]): Promise<number> {
   // As sign-up reads it: one address is one account, and a new one has a plain ASCII name before the @.
   if (!email || !/^[\x21-\x7e]+@[^\s@]+\.[^\s@]+$/.test(email) || /^[^@]*[^\x21-\x7e]/.test(email)) problems.push('--email must be a valid e-mail address');
   const given = values.password ?? process.env.NEW_USER_PASSWORD;
-  if (given !== undefined && given.length < 12) problems.push('--password must have at least 12 characters');
+  if (given !== undefined && !acceptablePassword(given)) problems.push(`--password must have at least ${PASSWORD_MIN_LENGTH} characters other than spaces (and at most 128)`);
   if (problems.length > 0 || !role || !email) {
     console.error(problems.join('\n'));
     return 2;
@@ -93,12 +93,12 @@ async function mailbox(argv: string[]): Promise<number> {
     console.error('--limit must be a whole number from 1 to 200');
     return 2;
   }
-  const env = commandEnvironment('mailbox', process.env);
-  // In production every e-mail goes through SMTP: there is no development mailbox to read.
-  if (env.NODE_ENV === 'production') {
+  // In production every e-mail goes through SMTP: there is no development mailbox to read (said before any setting is asked for).
+  if (process.env.NODE_ENV === 'production') {
     console.error('There is no development mailbox in production: e-mails go through SMTP_URL; staff see their delivery on the Outgoing mail page');
     return 2;
   }
+  const env = commandEnvironment('mailbox', process.env);
   const database = await openDatabase(env, () => undefined, { joinRunning: true });
   const app = await NestFactory.createApplicationContext(CliModule.register(database.url, env), { logger: ['error', 'warn'] });
   try {

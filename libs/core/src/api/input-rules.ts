@@ -4,6 +4,9 @@ import { Transform } from 'class-transformer';
 import { IsDefined, IsEmail, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength, registerDecorator, ValidateIf, type ValidationArguments } from 'class-validator';
 import { MESSAGES, type IdentifiedThing, type Words } from '../messages';
 import { normaliseEmailAddress } from '../common/email-address';
+import { PASSWORD_CHARACTERS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password-rule';
+
+export { PASSWORD_MIN_LENGTH };
 import { normaliseText, textProblem, type TextKind, type TextProblem } from './text-rules';
 
 type TransformArgs = { value: unknown };
@@ -42,17 +45,14 @@ export const EmailAddress = (): PropertyDecorator => (target, property) => {
   Transform(emailAddress)(target, property);
 };
 
-/** The fewest characters a new password has, spaces aside. */
-export const PASSWORD_MIN_LENGTH = 12;
-
 /**
  * A new password: at most 128 characters, of which at least PASSWORD_MIN_LENGTH are not spaces
  * (a passphrase keeps its spaces; twelve spaces are no password). Optional where the field is.
  */
 export const NewPassword = (options: { optional?: boolean } = {}): PropertyDecorator => (target, property) => {
-  MaxLength(128)(target, property);
+  MaxLength(PASSWORD_MAX_LENGTH)(target, property);
   MinLength(PASSWORD_MIN_LENGTH)(target, property);
-  Matches(new RegExp(`^(?:\\s*\\S){${PASSWORD_MIN_LENGTH}}`), worded((path) => MESSAGES.validation.passwordCharacters(path, PASSWORD_MIN_LENGTH)))(target, property);
+  Matches(PASSWORD_CHARACTERS, worded((path) => MESSAGES.validation.passwordCharacters(path, PASSWORD_MIN_LENGTH)))(target, property);
   IsString()(target, property);
   if (options.optional) IsOptional()(target, property);
 };

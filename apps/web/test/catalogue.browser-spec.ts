@@ -88,6 +88,8 @@ describe('The public catalogue of offers in the browser', () => {
     await pager.getByRole('button', { name: 'Successiva' }).click();
     await pager.getByText('Pagina 2 di', { exact: false }).waitFor();
     expect(new URL(page.url()).searchParams.get('pagina')).toBe('2');
+    // The reader goes on from the top of the new page, not from a button that went away.
+    await eventually(() => page.evaluate(() => document.activeElement?.classList.contains('queue-results') ?? false), true);
     await page.reload();
     await pager.getByText('Pagina 2 di', { exact: false }).waitFor();
     await page.goBack();

@@ -2,6 +2,9 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 
+/** The largest offset the API takes in a list. */
+const MAX_OFFSET = 1_000_000;
+
 export interface Paging {
   page: number;
   offset: number;
@@ -21,7 +24,9 @@ export interface Paging {
 export function usePaging(pageSize: number, urlParam?: string): Paging {
   const [local, setLocal] = useState(0);
   const [params, setParams] = useSearchParams();
-  const fromUrl = urlParam ? Math.max(0, (Number.parseInt(params.get(urlParam) ?? '1', 10) || 1) - 1) : 0;
+  // A page typed in the address is kept within what the API pages through (offsets below a million).
+  const lastPage = Math.floor((MAX_OFFSET - 1) / pageSize);
+  const fromUrl = urlParam ? Math.min(lastPage, Math.max(0, (Number.parseInt(params.get(urlParam) ?? '1', 10) || 1) - 1)) : 0;
   const page = urlParam ? fromUrl : local;
   const setPage = (next: number): void => {
     if (!urlParam) {

@@ -157,8 +157,8 @@ export function CataloguePage() {
         <h2 id="catalogue-results-title" className="h3">
           {t('catalogue.resultsTitle')}
         </h2>
-        {/* A new filter starts again from the first page. */}
-        <Results key={params.toString()} filter={filter} />
+        {/* A new filter starts again from the first page; turning a page keeps the results (and the focus they take). */}
+        <Results key={`${category}|${comuneCode}`} filter={filter} />
       </section>
     </>
   );

@@ -10,7 +10,8 @@ export function useRefreshWhenShown(refresh: () => unknown): void {
   latest.current = refresh;
   useEffect(() => {
     const shown = (): void => {
-      if (document.visibilityState === 'visible') void latest.current();
+      // A refresh that fails (the network gone for a moment) leaves the page as it was.
+      if (document.visibilityState === 'visible') void Promise.resolve(latest.current()).catch(() => undefined);
     };
     document.addEventListener('visibilitychange', shown);
     return () => document.removeEventListener('visibilitychange', shown);

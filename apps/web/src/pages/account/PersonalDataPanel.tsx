@@ -35,20 +35,31 @@ export function PersonalDataPanel() {
   return <OwnPersonalData />;
 }
 
-/** Where each thing that holds back an erasure is done. */
-const BLOCKER_PAGES: Partial<Record<string, { path: string; label: `personalData.goTo.${'matches' | 'requests' | 'offers' | 'desk' | 'calls'}` }>> = {
-  LIVE_MATCHES: { path: PATHS.shopMatches, label: 'personalData.goTo.matches' },
-  WAITLIST_ENTRIES: { path: PATHS.shopMatches, label: 'personalData.goTo.matches' },
-  OPEN_REQUESTS: { path: PATHS.shopRequests, label: 'personalData.goTo.requests' },
-  OPEN_OFFERS: { path: PATHS.providerOffers, label: 'personalData.goTo.offers' },
-  UNCLAIMED_SHOPS: { path: PATHS.facilitatorDesk, label: 'personalData.goTo.desk' },
-  OPEN_CALLS: { path: PATHS.facilitatorCalls, label: 'personalData.goTo.calls' },
-};
+type GoTo = `personalData.goTo.${'matches' | 'applications' | 'requests' | 'offers' | 'desk' | 'calls'}`;
+
+/** Where each thing that holds back an erasure is done, for the reader's role. */
+function blockerPage(kind: string, role: string | undefined): { path: string; label: GoTo } | null {
+  switch (kind) {
+    case 'LIVE_MATCHES':
+    case 'WAITLIST_ENTRIES':
+      return role === 'PROVIDER' ? { path: PATHS.providerApplications, label: 'personalData.goTo.applications' } : { path: PATHS.shopMatches, label: 'personalData.goTo.matches' };
+    case 'OPEN_REQUESTS':
+      return { path: PATHS.shopRequests, label: 'personalData.goTo.requests' };
+    case 'OPEN_OFFERS':
+      return { path: PATHS.providerOffers, label: 'personalData.goTo.offers' };
+    case 'UNCLAIMED_SHOPS':
+      return { path: PATHS.facilitatorDesk, label: 'personalData.goTo.desk' };
+    case 'OPEN_CALLS':
+      return { path: PATHS.facilitatorCalls, label: 'personalData.goTo.calls' };
+    default:
+      return null;
+  }
+}
 
 function OwnPersonalData() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { signOut } = useSession();
+  const { signOut, user } = useSession();
   const [downloading, setDownloading] = useState(false);
   const [downloadFailed, setDownloadFailed] = useState(false);
   const [password, setPassword] = useState('');
@@ -106,7 +117,7 @@ function OwnPersonalData() {
           <p className="mb-2">{t('personalData.blockersIntro')}</p>
           <ul className="mb-0">
             {pending.map((blocker) => {
-              const page = BLOCKER_PAGES[blocker.kind];
+              const page = blockerPage(blocker.kind, user?.role);
               return (
                 <li key={blocker.kind}>
                   {italian ? blocker.messageIt : blocker.message}

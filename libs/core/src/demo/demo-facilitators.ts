@@ -126,11 +126,12 @@ export async function seedDemoFacilitators(
       endedByUserId: null,
     });
   const delegations = [
-    ...inProvince.map((shop, i) => delegation(chamber.id, shop.id, DelegationConsent.SHOP, 40 - i)),
+    // All after the organisations' approval (25 days ago), as a shop can only choose an approved one.
+    ...inProvince.map((shop, i) => delegation(chamber.id, shop.id, DelegationConsent.SHOP, 20 - i)),
     delegation(chamber.id, paperShop.id, DelegationConsent.PAPER, 3),
     ...Array.from({ length: 12 }, () => random.pick(elsewhere))
       .filter((shop, i, all) => all.findIndex((s) => s.id === shop.id) === i)
-      .map((shop, i) => delegation(association.id, shop.id, DelegationConsent.SHOP, 30 - i)),
+      .map((shop, i) => delegation(association.id, shop.id, DelegationConsent.SHOP, 22 - i)),
   ];
   await manager.getRepository(DelegationEntity).insert(delegations);
   return {

@@ -108,6 +108,8 @@ describe('demo seed', () => {
     const facilitatorsDecided = await count(`SELECT COUNT(*)::int AS n FROM facilitator f WHERE verification_status <> 'PENDING' AND NOT EXISTS (
       SELECT 1 FROM audit_event e WHERE e.entity_id = f.id::text AND e.action = 'facilitator.' || lower(f.verification_status::text) AND e.actor_user_id = f.verified_by_user_id)`);
     expect(facilitatorsDecided).toBe(0);
+    // The story in order: no delegation before its organisation was approved.
+    expect(await count(`SELECT COUNT(*)::int AS n FROM delegation d JOIN facilitator f ON f.id = d.facilitator_id WHERE d.created_at < f.verified_at`)).toBe(0);
     expect(await count(`SELECT COUNT(*)::int AS n FROM audit_event WHERE request_id <> 'demo-seed' OR occurred_at > now()`)).toBe(0);
     // An assignment by the Department belongs to a run staff can open: the demo makes none without one.
     expect(await count(`SELECT COUNT(*)::int AS n FROM match WHERE origin = 'ALLOCATION' AND allocation_run_id IS NULL`)).toBe(0);

@@ -58,6 +58,12 @@ describe('unmet demand with sector-restricted offers (a database of its own)', (
     await seedOffer(db, provider.id, { categories: [ServiceCategory.HOME_DELIVERY], national: true, full: true });
     // Every sector, all of Italy, with room: but it declined one shop's request, and is not proposed to it again.
     const payments = await seedOffer(db, provider.id, { categories: [ServiceCategory.DIGITAL_PAYMENTS], national: true });
+    // Two with room: a request that refused one still has the other.
+    const social = await seedOffer(db, provider.id, { categories: [ServiceCategory.SOCIAL_MARKETING], national: true });
+    await seedOffer(db, provider.id, { categories: [ServiceCategory.SOCIAL_MARKETING], national: true });
+    // One with room, one full: a request that refused the first waits for places in the second.
+    const website = await seedOffer(db, provider.id, { categories: [ServiceCategory.WEBSITE], national: true });
+    await seedOffer(db, provider.id, { categories: [ServiceCategory.WEBSITE], national: true, full: true });
 
     const ask = async (shopId: string, category: ServiceCategory, daysAgo: number): Promise<string> => {
       const [request] = await db.query(`INSERT INTO help_request (shop_id, category, description, status, created_at) VALUES ($1, $2, 'Richiesta di prova.', 'OPEN', $3) RETURNING id`, [
@@ -82,11 +88,18 @@ describe('unmet demand with sector-restricted offers (a database of its own)', (
     const [declined, sameTrade] = await seedShops(db, 2, { comuneCode: FIRENZE, section: 'G', division: '47' });
     const refused = await ask(declined.id, ServiceCategory.DIGITAL_PAYMENTS, 6); // its only offer declined it: coverage gap
     await ask(sameTrade.id, ServiceCategory.DIGITAL_PAYMENTS, 6); // the same place, never declined: served
-    await db.query(
-      `INSERT INTO match (help_request_id, offer_id, shop_id, provider_id, category, state, origin, coverage_level, distance_km, ended_at)
-       VALUES ($1, $2, $3, $4, 'DIGITAL_PAYMENTS', 'DECLINED', 'APPLICATION', 'NATIONAL', 0, now())`,
-      [refused, payments, declined.id, provider.id],
-    );
+    const decline = (requestId: string, offerId: string, shopId: string, category: ServiceCategory): Promise<unknown> =>
+      db.query(
+        `INSERT INTO match (help_request_id, offer_id, shop_id, provider_id, category, state, origin, coverage_level, distance_km, ended_at)
+         VALUES ($1, $2, $3, $4, $5, 'DECLINED', 'APPLICATION', 'NATIONAL', 0, now())`,
+        [requestId, offerId, shopId, provider.id, category],
+      );
+    await decline(refused, payments, declined.id, ServiceCategory.DIGITAL_PAYMENTS);
+    const [otherLeft, fullLeft] = await seedShops(db, 2, { comuneCode: FIRENZE, section: 'G', division: '47' });
+    // Refused one social offer, the other has room: served.
+    await decline(await ask(otherLeft.id, ServiceCategory.SOCIAL_MARKETING, 0), social, otherLeft.id, ServiceCategory.SOCIAL_MARKETING);
+    // Refused the website offer with room, the other is full: a capacity gap.
+    await decline(await ask(fullLeft.id, ServiceCategory.WEBSITE, 0), website, fullLeft.id, ServiceCategory.WEBSITE);
   });
 
   afterAll(async () => {
@@ -103,8 +116,9 @@ describe('unmet demand with sector-restricted offers (a database of its own)', (
       ['048', 'HOME_DELIVERY', 0, 1],
       ['063', 'CYBERSECURITY', 1, 0],
       ['048', 'ONLINE_STORE', 1, 0],
+      ['048', 'WEBSITE', 0, 1],
     ]);
     expect(page.items[0].oldestWaitingSince.getTime()).toBe(oldest.getTime());
-    expect(page.totalCount).toBe(5);
+    expect(page.totalCount).toBe(6);
   });
 });

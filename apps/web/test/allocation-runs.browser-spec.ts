@@ -101,7 +101,7 @@ describe('Allocation runs in the browser (a database of their own: a run takes e
     await page.getByRole('link', { name: 'Torna alle assegnazioni' }).click();
     await page.getByText('Assegnazione definitiva', { exact: true }).click();
     await page.getByRole('button', { name: "Avvia l'assegnazione definitiva" }).click();
-    await page.getByText("L'assegnazione definitiva crea gli abbinamenti", { exact: false }).waitFor();
+    await page.getByText("L'assegnazione definitiva ricalcola sui dati di adesso (può differire dall'ultima anteprima)", { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Sì, assegna i posti' }).click();
     await page.getByText('Assegnazione definitiva avviata', { exact: false }).waitFor();
     await eventually(() => latest.getByTestId('run-status').textContent(), 'Assegnata', 20_000);

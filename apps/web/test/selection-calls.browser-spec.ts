@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { seedShops } from '@vec/core/testing/seed';
 import { DataSource } from 'typeorm';
-import { ApplyToCallDocument, CreateSelectionCallDocument, PublishSelectionCallDocument } from '../../api/test/gql/generated';
+import { ApplyToCallDocument, CreateSelectionCallDocument, PublishSelectionCallDocument, type CreateSelectionCallInput } from '../../api/test/gql/generated';
 import { staffUser } from '../../api/test/testing/fixtures';
 import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
 import { dataOf, member } from '../../api/test/testing/test-app';
@@ -13,6 +13,24 @@ const TORINO = '001272';
 const unique = (name: string): string => `${name} ${randomUUID().slice(0, 6)}`;
 /** A datetime-local value: the form reads it in Italian time, wherever the browser is. */
 const localInput = (date: Date): string => italianDateTimeOf(date);
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+/** A call drafted by staff over the API: one offer, any sector and size, scored by fewer employees. */
+const aCall = (title: string, offerId: string, input: Partial<CreateSelectionCallInput> = {}): CreateSelectionCallInput => ({
+  title,
+  description: 'Un anno gratuito di negozio online per le botteghe selezionate dal bando.',
+  offerIds: [offerId],
+  places: 1,
+  opensAt: new Date(Date.now() - HOUR).toISOString(),
+  closesAt: new Date(Date.now() + DAY).toISOString(),
+  eligibility: {},
+  declarations: [],
+  questions: [],
+  scoring: [{ kind: 'FEWER_EMPLOYEES', weight: 100, employeesCap: 50 }],
+  tieBreak: ['EARLIER_APPLICATION'],
+  ...input,
+});
 
 describe('Selection calls in the browser: staff publish and close, a shop applies and reads its score, anyone reads the graduatoria', () => {
   let web: WebTestApp;
@@ -152,19 +170,7 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     const opensAt = new Date(Date.now() + 2 * 3_600_000);
     const created = dataOf(
       await web.api.gqlAs(staff.accessToken, CreateSelectionCallDocument, {
-        input: {
-          title,
-          description: 'Un anno gratuito di negozio online per le botteghe selezionate dal bando.',
-          offerIds: [offer.id],
-          places: 1,
-          opensAt: opensAt.toISOString(),
-          closesAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
-          eligibility: {},
-          declarations: [],
-          questions: [],
-          scoring: [{ kind: 'FEWER_EMPLOYEES', weight: 100, employeesCap: 50 }],
-          tieBreak: ['EARLIER_APPLICATION'],
-        },
+        input: aCall(title, offer.id, { opensAt: opensAt.toISOString(), closesAt: new Date(Date.now() + 3 * DAY).toISOString() }),
       }),
     ).createSelectionCall;
     member(dataOf(await web.api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: created.id })).publishSelectionCall, 'SelectionCall');
@@ -193,21 +199,7 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     const offer = await publishedOffer(web.api, provider, { capacity: 5, coverage: { national: true } });
     const title = unique('Bozza scaduta');
     const draft = dataOf(
-      await web.api.gqlAs(staff.accessToken, CreateSelectionCallDocument, {
-        input: {
-          title,
-          description: 'Un anno gratuito di negozio online per le botteghe selezionate dal bando.',
-          offerIds: [offer.id],
-          places: 1,
-          opensAt: new Date(Date.now() - 3_600_000).toISOString(),
-          closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-          eligibility: {},
-          declarations: [],
-          questions: [],
-          scoring: [{ kind: 'FEWER_EMPLOYEES', weight: 100, employeesCap: 50 }],
-          tieBreak: ['EARLIER_APPLICATION'],
-        },
-      }),
+      await web.api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input: aCall(title, offer.id) }),
     ).createSelectionCall;
     await web.app.get(DataSource).query(`UPDATE selection_call SET opens_at = now() - interval '2 days', closes_at = now() - interval '1 day' WHERE id = $1`, [draft.id]);
 
@@ -234,19 +226,11 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     const title = unique('Botteghe in rete');
     const created = dataOf(
       await web.api.gqlAs(staff.accessToken, CreateSelectionCallDocument, {
-        input: {
-          title,
+        input: aCall(title, offer.id, {
           description: 'Un anno gratuito di negozio online per le botteghe di tutta Italia.',
-          offerIds: [offer.id],
           places: 10,
-          opensAt: new Date(Date.now() - 3_600_000).toISOString(),
-          closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-          eligibility: {},
           declarations: [{ code: 'sede-italia', text: 'Sede legale e produzione in Italia' }],
-          questions: [],
-          scoring: [{ kind: 'FEWER_EMPLOYEES', weight: 100, employeesCap: 50 }],
-          tieBreak: ['EARLIER_APPLICATION'],
-        },
+        }),
       }),
     ).createSelectionCall;
     member(dataOf(await web.api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: created.id })).publishSelectionCall, 'SelectionCall');

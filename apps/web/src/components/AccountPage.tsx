@@ -6,6 +6,7 @@ import { LoadFailed, Loading } from './Loading';
 import { PageTitle } from './PageTitle';
 import { SignUpSteps } from './SignUpSteps';
 import { StatusNotice, useNotice } from './StatusNotice';
+import { ProfileList } from './ProfileList';
 
 /** Reports that a form was sent, with the message to show. */
 export type FormDone = (message: string) => void;
@@ -109,14 +110,7 @@ export function ProfileCard({ id, title, rows, editLabel, onEdit }: ProfileCardP
       <h2 id={id} className="h3">
         {title}
       </h2>
-      <dl className="profile-list">
-        {rows.map(([label, value]) => (
-          <div key={label} className="profile-row">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <ProfileList rows={rows} />
       <button type="button" className="btn btn-outline-primary" onClick={onEdit}>
         {editLabel}
       </button>

@@ -1,3 +1,5 @@
+import { ProfileList } from './ProfileList';
+
 /**
  * What the Ministry verified about an organisation (its name, website and, for a facilitator, its
  * territory), shown in its form as facts rather than fields, with how to have them changed.
@@ -5,14 +7,7 @@
 export function VerifiedDetails({ rows, note }: { rows: readonly [label: string, value: string][]; note: string }) {
   return (
     <div className="mb-4">
-      <dl className="profile-list">
-        {rows.map(([label, value]) => (
-          <div key={label} className="profile-row">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <ProfileList rows={rows} />
       <p className="form-text">{note}</p>
     </div>
   );

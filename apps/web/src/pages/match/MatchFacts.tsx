@@ -8,6 +8,7 @@ import { atecoLabel } from '../shop/ateco';
 import { MatchStateBadge } from './MatchStateBadge';
 import { ShopContacts } from './ShopContacts';
 import { comunePlaceLabel } from '../../components/comune-choice';
+import { ProfileList } from '../../components/ProfileList';
 
 type Side = 'SHOP' | 'PROVIDER';
 
@@ -37,14 +38,5 @@ export function MatchFacts({ match, side }: { match: MatchDetailFieldsFragment; 
     [t('matches.fields.freePeriod'), t('explanation.freePeriod', { count: match.offer.freePeriodMonths })],
     [t('matches.fields.origin'), t(`matches.origins.${match.origin}`)],
   );
-  return (
-    <dl className="profile-list">
-      {rows.map(([name, value]) => (
-        <div key={name} className="profile-row">
-          <dt>{name}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <ProfileList rows={rows} />;
 }

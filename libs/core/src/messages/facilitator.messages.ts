@@ -1,10 +1,10 @@
 import type { PartitaIvaFailure } from '../shop/registry/partita-iva';
+import { PARTITA_IVA } from './validation.messages';
 import type { Words } from './words';
 
 const TAX_CODE: Readonly<Record<PartitaIvaFailure, Words>> = {
+  ...PARTITA_IVA,
   FORMAT: { en: 'must be the 11 digits of a Partita IVA or numeric codice fiscale', it: 'deve essere di 11 cifre: la Partita IVA o il codice fiscale numerico' },
-  CHECK_DIGIT: { en: 'has a wrong check digit', it: 'ha la cifra di controllo errata: ricontrolla le 11 cifre' },
-  OFFICE_CODE: { en: 'has a VAT office code that does not exist (digits 8 to 10): check the digits', it: 'ha un codice dell’ufficio IVA che non esiste (cifre dall’8ª alla 10ª): ricontrolla le cifre' },
 };
 
 /** Facilitator organisations: registration and verification by ministry staff. */

@@ -4,7 +4,8 @@ import { alternatives, type Words } from './words';
 /** Every refusal starts with the field's path, which people's clients replace with its label. */
 const field = (path: string, en: string, it: string): Words => ({ en: `${path} ${en}`, it: `${path} ${it}` });
 
-const PARTITA_IVA: Readonly<Record<PartitaIvaFailure, Words>> = {
+/** Why a Partita IVA is refused; a facilitator's numeric codice fiscale fails the same checks (facilitator.messages.ts). */
+export const PARTITA_IVA: Readonly<Record<PartitaIvaFailure, Words>> = {
   FORMAT: { en: 'must be 11 digits', it: 'deve essere di 11 cifre' },
   CHECK_DIGIT: { en: 'has a wrong check digit', it: 'ha la cifra di controllo errata: ricontrolla le 11 cifre' },
   OFFICE_CODE: { en: 'has a VAT office code that does not exist (digits 8 to 10): check the digits', it: 'ha un codice dell’ufficio IVA che non esiste (cifre dall’8ª alla 10ª): ricontrolla le cifre' },

@@ -92,20 +92,23 @@ export class AuditEventListArgs extends PageArgs {
   after?: string;
 }
 
-export const toAuditEventModel = (e: AuditEventView): AuditEventModel => ({
-  id: e.id,
-  occurredAt: e.occurredAt,
-  actorUserId: e.actorUserId,
-  actorRole: e.actorRole,
-  actorEmail: e.actorEmail,
-  requestId: e.requestId,
-  action: e.action,
-  description: MESSAGES.audit.action(e.action).en,
-  descriptionIt: MESSAGES.audit.action(e.action).it,
-  entityType: e.entityType,
-  entityId: e.entityId,
-  before: e.before,
-  after: e.after,
-  onBehalfOfShopId: e.onBehalfOfShopId,
-  onBehalfOfShopName: e.onBehalfOfShopName,
-});
+export const toAuditEventModel = (e: AuditEventView): AuditEventModel => {
+  const words = MESSAGES.audit.action(e.action);
+  return {
+    id: e.id,
+    occurredAt: e.occurredAt,
+    actorUserId: e.actorUserId,
+    actorRole: e.actorRole,
+    actorEmail: e.actorEmail,
+    requestId: e.requestId,
+    action: e.action,
+    description: words.en,
+    descriptionIt: words.it,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    before: e.before,
+    after: e.after,
+    onBehalfOfShopId: e.onBehalfOfShopId,
+    onBehalfOfShopName: e.onBehalfOfShopName,
+  };
+};

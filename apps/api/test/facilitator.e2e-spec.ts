@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { FacilitatorsDocument, MyFacilitatorDocument, RegisterFacilitatorDocument, type RegisterFacilitatorInput, UpdateFacilitatorDocument, VerifyFacilitatorDocument } from './gql/generated';
+import { FacilitatorAsReadDocument, FacilitatorsDocument, MyFacilitatorDocument, RegisterFacilitatorDocument, type RegisterFacilitatorInput, UpdateFacilitatorDocument, VerifyFacilitatorDocument } from './gql/generated';
 import { aFacilitatorInput, signUp, staffUser } from './testing/fixtures';
 import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
 
@@ -108,6 +108,20 @@ describe('Facilitator organisations and their verification over GraphQL', () => 
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: expect.stringMatching(new RegExp(`^${field.replace(/\./g, '\\.')}`)) })] });
     const [{ n }] = await db.query('SELECT count(*)::int AS n FROM facilitator WHERE owner_user_id = $1', [owner.userId]);
     expect(n).toBe(0);
+  });
+
+  it('refuses a decision taken on details that changed after staff read them', async () => {
+    const facilitator = await registered();
+    const staff = await staffUser(api);
+    const read = dataOf(await api.gqlAs(staff.accessToken, FacilitatorAsReadDocument, { id: facilitator.id })).facilitator;
+    await api.gqlAs(facilitator.accessToken, UpdateFacilitatorDocument, { input: { name: 'Camera di commercio di Roma', territory: { national: true } } });
+    const stale = await api.gqlAs(staff.accessToken, VerifyFacilitatorDocument, { input: { facilitatorId: facilitator.id, decision: 'APPROVED', seenUpdatedAt: read.updatedAt } });
+    expect(stale.data?.verifyFacilitator).toMatchObject({ __typename: 'OrganisationChangedError', code: 'ORGANISATION_CHANGED', field: 'input.seenUpdatedAt' });
+    const [row] = await db.query('SELECT verification_status AS status, national FROM facilitator WHERE id = $1', [facilitator.id]);
+    expect(row).toEqual({ status: 'PENDING', national: true });
+    const reread = dataOf(await api.gqlAs(staff.accessToken, FacilitatorAsReadDocument, { id: facilitator.id })).facilitator;
+    const approved = await api.gqlAs(staff.accessToken, VerifyFacilitatorDocument, { input: { facilitatorId: facilitator.id, decision: 'APPROVED', seenUpdatedAt: reread.updatedAt } });
+    expect(approved.data?.verifyFacilitator).toMatchObject({ __typename: 'Facilitator', verificationStatus: 'APPROVED' });
   });
 
   it('answers a tax code already registered as a union member', async () => {

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import {
   MyProviderDocument,
+  ProviderAsReadDocument,
   ProviderByIdDocument,
   ProvidersDocument,
   RegisterProviderDocument,
@@ -71,6 +72,37 @@ describe('Providers and their verification over GraphQL', () => {
     expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.reason' })] });
     const [{ status }] = await db.query('SELECT verification_status AS status FROM provider WHERE id = $1', [provider.id]);
     expect(status).toBe('PENDING');
+  });
+
+  it('refuses a decision taken on details that changed after staff read them, and lets staff decide once they read them again', async () => {
+    const provider = await registeredProvider();
+    const staff = await staffUser(api);
+    const read = dataOf(await api.gqlAs(staff.accessToken, ProviderAsReadDocument, { id: provider.id })).provider;
+    // Between staff's reading and their approval, the pending organisation renames itself.
+    await api.gqlAs(provider.accessToken, UpdateProviderDocument, { input: { name: 'Poste Italiane S.p.A.' } });
+
+    const stale = await api.gqlAs(staff.accessToken, VerifyProviderDocument, { input: { providerId: provider.id, decision: 'APPROVED', seenUpdatedAt: read.updatedAt } });
+    const refusal = member(dataOf(stale).verifyProvider, 'OrganisationChangedError');
+    expect(refusal).toMatchObject({ code: 'ORGANISATION_CHANGED', field: 'input.seenUpdatedAt' });
+    expect(refusal.messageIt).toMatch(/^L’organizzazione è cambiata dopo che l’hai aperta \(.+ alle \d\d:\d\d\).*rileggila, poi decidi$/);
+    expect(new Date(refusal.updatedAt).getTime()).toBeGreaterThan(new Date(read.updatedAt).getTime());
+    const [row] = await db.query('SELECT name, verification_status AS status FROM provider WHERE id = $1', [provider.id]);
+    expect(row).toEqual({ name: 'Poste Italiane S.p.A.', status: 'PENDING' });
+    const decided = await db.query(`SELECT action FROM audit_event WHERE entity_id = $1 AND action LIKE 'provider.approved'`, [provider.id]);
+    expect(decided).toEqual([]);
+
+    // Read again, as it now is: the decision goes through, on what staff saw.
+    const reread = dataOf(await api.gqlAs(staff.accessToken, ProviderAsReadDocument, { id: provider.id })).provider;
+    expect(reread).toMatchObject({ name: 'Poste Italiane S.p.A.', updatedAt: refusal.updatedAt });
+    const rejected = await api.gqlAs(staff.accessToken, VerifyProviderDocument, { input: { providerId: provider.id, decision: 'REJECTED', reason: 'Il nome non corrisponde alla Partita IVA', seenUpdatedAt: reread.updatedAt } });
+    expect(rejected.data?.verifyProvider).toMatchObject({ __typename: 'Provider', verificationStatus: 'REJECTED' });
+
+    // A colleague's decision is a change too: a second decision on the version read before it is refused, not applied on top.
+    const late = await api.gqlAs(staff.accessToken, VerifyProviderDocument, { input: { providerId: provider.id, decision: 'APPROVED', seenUpdatedAt: reread.updatedAt } });
+    expect(late.data?.verifyProvider).toMatchObject({ __typename: 'OrganisationChangedError' });
+    // Without seenUpdatedAt (an integrator's older client) the state machine alone decides.
+    const blind = await api.gqlAs(staff.accessToken, VerifyProviderDocument, { input: { providerId: provider.id, decision: 'APPROVED' } });
+    expect(blind.data?.verifyProvider).toMatchObject({ __typename: 'InvalidVerificationTransitionError', currentStatus: 'REJECTED' });
   });
 
   it('lets only ministry staff verify, and providers see only their own organisation', async () => {

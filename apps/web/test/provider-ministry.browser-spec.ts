@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { DecideProviderDocument, DeleteMyAccountDocument, LoginDocument, RegisterProviderDocument } from '../../api/test/gql/generated';
+import { DataSource } from 'typeorm';
+import { DecideProviderDocument, DeleteMyAccountDocument, LoginDocument, RegisterProviderDocument, UpdateProviderDocument } from '../../api/test/gql/generated';
 import { aPartitaIva, aProviderInput, TEST_PASSWORD, anEmail } from '../../api/test/testing/fixtures';
 import { dataOf, member } from '../../api/test/testing/test-app';
 import { eventually, expectAccessible, focusedNotice, logIn, PHONE, startWebTestApp, type WebTestApp } from './testing/web-app';
@@ -208,6 +209,37 @@ describe('Provider and ministry journeys in the browser', () => {
     expect(await page.getByText(`${leavingName}: approvato.`).count()).toBe(0);
     await eventually(() => refusal.evaluate((summary) => summary === document.activeElement), true);
     await expectAccessible(page, 'verification-owner-erased-refusal');
+    await page.context().close();
+  });
+
+  it('ministry staff cannot approve details a provider changed after the page was read: the card shows the new ones under the refusal, and the next approval is of those', async () => {
+    const staff = await web.staffUser();
+    const owner = await web.signUp('PROVIDER');
+    const name = uniqueName('Consegne Oneste');
+    const providerId = member(dataOf(await web.api.gqlAs(owner.accessToken, RegisterProviderDocument, { input: aProviderInput({ name }) })).registerProvider, 'Provider').id;
+
+    const page = await web.newPage();
+    await logIn(page, staff.email);
+    await page.goto('/ministero/verifica-fornitori');
+    await page.getByRole('heading', { level: 1, name: 'Verifica dei fornitori' }).waitFor();
+    const card = await providerCard(page, name);
+    await card.getByRole('button', { name: 'Approva' }).waitFor();
+    // While staff read the card, the organisation takes a name shops would trust more.
+    const newName = uniqueName('Poste Ufficiali');
+    await web.api.gqlAs(owner.accessToken, UpdateProviderDocument, { input: { name: newName } });
+    await card.getByRole('button', { name: 'Approva' }).click();
+
+    const renamed = page.locator('li.queue-card').filter({ has: page.getByRole('heading', { name: newName, exact: true }) });
+    const refusal = renamed.getByRole('alert');
+    await refusal.getByText(/^L’organizzazione è cambiata dopo che l’hai aperta .*rileggila, poi decidi$/).waitFor();
+    expect(await page.getByText(`${newName}: approvato.`).count()).toBe(0);
+    await eventually(() => refusal.evaluate((summary) => summary === document.activeElement), true);
+    await expectAccessible(page, 'verification-changed-since-read');
+
+    await renamed.getByRole('button', { name: 'Approva' }).click();
+    await page.getByText(`${newName}: approvato.`, { exact: false }).waitFor();
+    const [{ status }] = await web.api.app.get(DataSource).query('SELECT verification_status AS status FROM provider WHERE id = $1', [providerId]);
+    expect(status).toBe('APPROVED');
     await page.context().close();
   });
 });

@@ -82,6 +82,7 @@
       "OfferClosedError",
       "OfferFullError",
       "OfferValidityEndedError",
+      "OrganisationChangedError",
       "OrganisationNotApprovedError",
       "OwnAccountError",
       "OwnerErasedError",
@@ -265,10 +266,12 @@
     "VerifyFacilitatorResult": [
       "Facilitator",
       "InvalidVerificationTransitionError",
+      "OrganisationChangedError",
       "OwnerErasedError"
     ],
     "VerifyProviderResult": [
       "InvalidVerificationTransitionError",
+      "OrganisationChangedError",
       "OwnerErasedError",
       "Provider"
     ],
@@ -359,6 +362,7 @@
       "OfferClosedError",
       "OfferFullError",
       "OfferValidityEndedError",
+      "OrganisationChangedError",
       "OrganisationNotApprovedError",
       "OwnAccountError",
       "OwnerErasedError",
@@ -542,10 +546,12 @@
     "VerifyFacilitatorResult": [
       "Facilitator",
       "InvalidVerificationTransitionError",
+      "OrganisationChangedError",
       "OwnerErasedError"
     ],
     "VerifyProviderResult": [
       "InvalidVerificationTransitionError",
+      "OrganisationChangedError",
       "OwnerErasedError",
       "Provider"
     ],

@@ -34,6 +34,8 @@ export interface VerifyFacilitator {
   readonly facilitatorId: string;
   readonly decision: VerificationStatus;
   readonly reason?: string;
+  /** The organisation's `updatedAt` as staff read it: a decision on details changed since is refused. */
+  readonly seenUpdatedAt?: Date | null;
 }
 
 export interface FacilitatorFilter {

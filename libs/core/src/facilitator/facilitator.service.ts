@@ -22,7 +22,8 @@ export type RegisterFacilitatorOutcome = { kind: 'facilitator'; facilitator: Fac
 export type VerifyFacilitatorOutcome =
   | { kind: 'facilitator'; facilitator: FacilitatorEntity; previous: VerificationStatus }
   | { kind: 'invalid-transition'; current: VerificationStatus }
-  | { kind: 'owner-erased' };
+  | { kind: 'owner-erased' }
+  | { kind: 'changed-since-read'; updatedAt: Date };
 
 /**
  * Facilitator organisations and their verification by ministry staff, with the same decisions

@@ -1,6 +1,6 @@
 import { VerificationStatus } from '../provider/provider.types';
 import { statusMessages } from './status.messages';
-import type { Words } from './words';
+import { datePhrase, dayAndTime, type Words } from './words';
 
 /** What staff can do instead, said after a decision the organisation's status does not allow. */
 const DECISION_HINTS: Readonly<Record<VerificationStatus, Words>> = {
@@ -40,6 +40,14 @@ export const providerMessages = {
     en: 'The account of this organisation was deleted at its owner’s request (GDPR Art. 17): nothing more can be decided on the organisation',
     it: 'L’account di questa organizzazione è stato cancellato su richiesta del titolare (art. 17 GDPR): sull’organizzazione non si può più decidere nulla',
   }),
+  /** Staff's decision on an organisation that changed after they read it (its details, or another decision). */
+  changedSinceRead: (updatedAt: Date): Words => {
+    const when = dayAndTime(updatedAt);
+    return {
+      en: `The organisation changed after you opened it (on ${when.en}): its details or its status are no longer those you read. Nothing was decided: read it again, then decide`,
+      it: `L’organizzazione è cambiata dopo che l’hai aperta (${datePhrase('il', when.it)}): i suoi dati o il suo stato non sono più quelli che hai letto. Non è stato deciso nulla: rileggila, poi decidi`,
+    };
+  },
   invalidDecision: (current: VerificationStatus, wanted: VerificationStatus): Words => {
     const [now, next, hint] = [statusMessages.verification(current), statusMessages.verification(wanted), DECISION_HINTS[current]];
     return {

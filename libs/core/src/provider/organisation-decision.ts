@@ -15,18 +15,26 @@ export interface VerifiedOrganisation {
   verificationReason: string | null;
   verifiedAt: Date | null;
   verifiedByUserId: string | null;
+  /** When its details or its verification last changed. */
+  updatedAt: Date;
 }
 
 export interface OrganisationDecision {
   decision: VerificationStatus;
   reason?: string | null;
+  /**
+   * The organisation's `updatedAt` as the decision's maker read it: given, a decision on an
+   * organisation changed since (its details, or another decision) is refused, to be read again.
+   */
+  seenUpdatedAt?: Date | null;
   actorUserId: string;
 }
 
 export type OrganisationDecisionOutcome<T> =
   | { kind: 'decided'; updated: T; previous: VerificationStatus }
   | { kind: 'invalid-transition'; current: VerificationStatus }
-  | { kind: 'owner-erased' };
+  | { kind: 'owner-erased' }
+  | { kind: 'changed-since-read'; updatedAt: Date };
 
 /**
  * A staff decision on an organisation the calling feature has read under lock in `tx`: the state
@@ -34,14 +42,18 @@ export type OrganisationDecisionOutcome<T> =
  * (`<entityType>.<decision>`), all in the caller's transaction. None on an organisation whose
  * account was erased: nobody can act for it or read a decision any more. Read under the same lock
  * as the erasure takes, so a decision waiting for an erasure under way is refused once it commits.
+ * With `seenUpdatedAt`, one taken on details that changed after they were read (a pending
+ * organisation renamed between staff's reading and their approval) is refused: what staff approve
+ * is what they read.
  */
 export async function applyOrganisationDecision<T extends VerifiedOrganisation>(
   tx: RequestContext,
   target: { repository: Repository<T>; audit: AuditService; entityType: 'provider' | 'facilitator' },
   current: T,
-  { decision, reason, actorUserId }: OrganisationDecision,
+  { decision, reason, seenUpdatedAt, actorUserId }: OrganisationDecision,
 ): Promise<OrganisationDecisionOutcome<T>> {
   if (await ownerErased(target.repository.manager, current.ownerUserId)) return { kind: 'owner-erased' };
+  if (seenUpdatedAt && seenUpdatedAt.getTime() !== current.updatedAt.getTime()) return { kind: 'changed-since-read', updatedAt: current.updatedAt };
   if (!allowedDecisions(current.verificationStatus).includes(decision)) return { kind: 'invalid-transition', current: current.verificationStatus };
   const before = { verificationStatus: current.verificationStatus, verificationReason: current.verificationReason };
   const changes = { verificationStatus: decision, verificationReason: reason ?? null, verifiedAt: tx.now, verifiedByUserId: actorUserId } as DeepPartial<T>;

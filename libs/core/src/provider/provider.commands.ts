@@ -24,6 +24,8 @@ export interface VerifyProvider {
   readonly providerId: string;
   readonly decision: VerificationStatus;
   readonly reason?: string;
+  /** The provider's `updatedAt` as staff read it: a decision on details changed since is refused. */
+  readonly seenUpdatedAt?: Date | null;
 }
 
 export interface ProviderFilter {

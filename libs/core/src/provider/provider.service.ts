@@ -19,7 +19,8 @@ export type RegisterProviderOutcome = { kind: 'provider'; provider: ProviderEnti
 export type VerifyOutcome =
   | { kind: 'provider'; provider: ProviderEntity; previous: VerificationStatus }
   | { kind: 'invalid-transition'; current: VerificationStatus }
-  | { kind: 'owner-erased' };
+  | { kind: 'owner-erased' }
+  | { kind: 'changed-since-read'; updatedAt: Date };
 
 /** Provider organisations and their verification by ministry staff. */
 @Injectable()

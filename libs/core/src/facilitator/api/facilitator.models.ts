@@ -36,6 +36,7 @@ export class FacilitatorModel {
   @Field(() => Date, { nullable: true, description: 'When a rejected organisation last corrected its details and came back to the queue.' })
   resubmittedAt!: Date | null;
   @Field() createdAt!: Date;
+  @Field({ description: 'When its details or its verification last changed: give it back as seenUpdatedAt when deciding on it.' }) updatedAt!: Date;
 }
 
 @ObjectType('FacilitatorPage')
@@ -91,4 +92,5 @@ export const toFacilitatorModel = (e: FacilitatorEntity): FacilitatorModel =>
     verifiedAt: e.verifiedAt,
     resubmittedAt: e.resubmittedAt,
     createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
   });

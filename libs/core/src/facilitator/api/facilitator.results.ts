@@ -1,6 +1,6 @@
 import { resultUnion } from '../../api/result-union';
 import { MESSAGES } from '../../messages';
-import { InvalidVerificationTransitionErrorModel, OwnerErasedErrorModel } from '../../provider/api/provider.models';
+import { InvalidVerificationTransitionErrorModel, OrganisationChangedErrorModel, OwnerErasedErrorModel } from '../../provider/api/provider.models';
 import type { VerificationStatus } from '../../provider/provider.types';
 import type { RegisterFacilitatorOutcome, VerifyFacilitatorOutcome } from '../facilitator.service';
 import { FacilitatorAlreadyRegisteredErrorModel, FacilitatorModel, TaxCodeTakenErrorModel, toFacilitatorModel } from './facilitator.models';
@@ -14,7 +14,7 @@ export const RegisterFacilitatorResult = resultUnion({
 
 export const VerifyFacilitatorResult = resultUnion({
   name: 'VerifyFacilitatorResult',
-  types: () => [FacilitatorModel, InvalidVerificationTransitionErrorModel, OwnerErasedErrorModel] as const,
+  types: () => [FacilitatorModel, InvalidVerificationTransitionErrorModel, OwnerErasedErrorModel, OrganisationChangedErrorModel] as const,
 });
 
 export function toRegisterFacilitatorResult(outcome: RegisterFacilitatorOutcome): typeof RegisterFacilitatorResult {
@@ -36,5 +36,7 @@ export function toVerifyFacilitatorResult(outcome: VerifyFacilitatorOutcome, dec
       return new InvalidVerificationTransitionErrorModel(MESSAGES.provider.invalidDecision(outcome.current, decision), 'input.decision', outcome.current);
     case 'owner-erased':
       return new OwnerErasedErrorModel(MESSAGES.provider.ownerErased(), 'input.facilitatorId');
+    case 'changed-since-read':
+      return new OrganisationChangedErrorModel(MESSAGES.provider.changedSinceRead(outcome.updatedAt), 'input.seenUpdatedAt', outcome.updatedAt);
   }
 }

@@ -138,6 +138,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'audit'
     verifiedDetailLocked: ON_FIELD,
     notApproved: each([VerificationStatus.SUSPENDED, VerificationStatus.REJECTED]),
     ownerErased: NONE,
+    changedSinceRead: [[DATE]],
     invalidDecision: Object.values(VerificationStatus).flatMap((current) => Object.values(VerificationStatus).map((wanted) => [current, wanted] as const)),
   },
   sector: {

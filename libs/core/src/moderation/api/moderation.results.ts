@@ -1,7 +1,7 @@
 import { resultUnion } from '../../api/result-union';
 import { MESSAGES } from '../../messages';
 import { InvalidOfferTransitionErrorModel, OfferModel, toOfferModel } from '../../offer/api/offer.models';
-import { InvalidVerificationTransitionErrorModel, OwnerErasedErrorModel, ProviderModel, toProviderModel } from '../../provider/api/provider.models';
+import { InvalidVerificationTransitionErrorModel, OrganisationChangedErrorModel, OwnerErasedErrorModel, ProviderModel, toProviderModel } from '../../provider/api/provider.models';
 import type { VerifyOutcome } from '../../provider/provider.service';
 import type { VerificationStatus } from '../../provider/provider.types';
 import type { ModerateOfferOutcome } from '../moderation.service';
@@ -10,7 +10,7 @@ import type { ModerateOfferOutcome } from '../moderation.service';
 
 export const VerifyProviderResult = resultUnion({
   name: 'VerifyProviderResult',
-  types: () => [ProviderModel, InvalidVerificationTransitionErrorModel, OwnerErasedErrorModel] as const,
+  types: () => [ProviderModel, InvalidVerificationTransitionErrorModel, OwnerErasedErrorModel, OrganisationChangedErrorModel] as const,
 });
 
 export const ModerateOfferResult = resultUnion({
@@ -26,6 +26,8 @@ export function toVerifyProviderResult(outcome: VerifyOutcome, decision: Verific
       return new InvalidVerificationTransitionErrorModel(MESSAGES.provider.invalidDecision(outcome.current, decision), 'input.decision', outcome.current);
     case 'owner-erased':
       return new OwnerErasedErrorModel(MESSAGES.provider.ownerErased(), 'input.providerId');
+    case 'changed-since-read':
+      return new OrganisationChangedErrorModel(MESSAGES.provider.changedSinceRead(outcome.updatedAt), 'input.seenUpdatedAt', outcome.updatedAt);
   }
 }
 

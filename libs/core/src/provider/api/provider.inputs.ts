@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsDefined, IsEnum, IsIn, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsDate, IsDefined, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsPartitaIva } from '../../shop/api/partita-iva.validator';
 import { ProviderKind, VerificationStatus } from '../provider.types';
 import { asAlternatives, Omittable, compactVatNumber, worded, SingleLineText, MultiLineText, WebsiteAddress } from '../../api/input-rules';
@@ -49,4 +49,13 @@ export class VerifyProviderInput implements VerifyProvider {
   @IsString()
   @IsDefined(worded(MESSAGES.validation.decisionReasonRequired))
   reason?: string;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'The organisation’s updatedAt as you read it. Given, the decision is refused with OrganisationChangedError when the organisation changed since (its details, or another decision): read it again first. The web app always sends it.',
+  })
+  @IsOptional()
+  @IsDate()
+  seenUpdatedAt?: Date | null;
 }

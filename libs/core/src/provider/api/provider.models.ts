@@ -31,6 +31,7 @@ export class ProviderModel {
   @Field(() => Date, { nullable: true, description: 'When a rejected organisation last corrected its details and came back to the queue.' })
   resubmittedAt!: Date | null;
   @Field() createdAt!: Date;
+  @Field({ description: 'When its details or its verification last changed: give it back as seenUpdatedAt when deciding on it.' }) updatedAt!: Date;
 }
 
 @ObjectType('ProviderPage')
@@ -58,6 +59,20 @@ export class InvalidVerificationTransitionErrorModel extends BusinessFailure imp
 })
 export class OwnerErasedErrorModel extends BusinessFailure implements BusinessErrorModel {
   readonly code = 'OWNER_ERASED' as const;
+}
+
+@ObjectType('OrganisationChangedError', {
+  implements: () => [BusinessErrorModel],
+  description: 'The organisation (provider or facilitator) changed after you read it (its details, or another decision): nothing was decided; read it again.',
+})
+export class OrganisationChangedErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'ORGANISATION_CHANGED' as const;
+  @Field({ description: 'When it last changed: its updatedAt now.' }) readonly updatedAt: Date;
+
+  constructor(words: Words, field: string, updatedAt: Date) {
+    super(words, field);
+    this.updatedAt = updatedAt;
+  }
 }
 
 @ObjectType('ProviderNotApprovedError', {
@@ -108,4 +123,5 @@ export const toProviderModel = (e: ProviderEntity): ProviderModel => modelOf(Pro
   verifiedAt: e.verifiedAt,
   resubmittedAt: e.resubmittedAt,
   createdAt: e.createdAt,
+  updatedAt: e.updatedAt,
 });

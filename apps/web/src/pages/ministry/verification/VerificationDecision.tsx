@@ -13,7 +13,7 @@ const isDecision = (status: VerificationStatus): status is Decision => status !=
 
 interface Props {
   /** A provider or a facilitator organisation: both are verified the same way. */
-  organisation: { id: string; name: string; allowedDecisions: readonly VerificationStatus[]; ownerErased: boolean };
+  organisation: { id: string; name: string; allowedDecisions: readonly VerificationStatus[]; ownerErased: boolean; updatedAt: string };
   kind: 'provider' | 'facilitator';
   onDecided: (message: string) => void;
 }
@@ -29,7 +29,10 @@ const afterDecision =
 
 /**
  * Approve at once; reject or suspend only with a reason, which the organisation will read. Nothing
- * is decided on an organisation whose account was erased: the card says so instead.
+ * is decided on an organisation whose account was erased: the card says so instead. Every decision
+ * names the version of the details it was taken on (`seenUpdatedAt`): if the organisation changed
+ * them meanwhile, the API refuses, the queue is read again and the card shows the new details
+ * under the refusal.
  */
 export function VerificationDecision({ organisation, kind, onDecided }: Props) {
   const { t } = useTranslation();
@@ -60,12 +63,12 @@ export function VerificationDecision({ organisation, kind, onDecided }: Props) {
     const decided =
       kind === 'facilitator'
         ? await send('Facilitator', async () => {
-            const result = (await verifyFacilitator({ variables: { input: { facilitatorId: organisation.id, decision, reason: why } } })).data?.verifyFacilitator;
+            const result = (await verifyFacilitator({ variables: { input: { facilitatorId: organisation.id, decision, reason: why, seenUpdatedAt: organisation.updatedAt } } })).data?.verifyFacilitator;
             if (result && result.__typename !== 'Facilitator') refusal = result.code;
             return result;
           })
         : await send('Provider', async () => {
-            const result = (await verifyProvider({ variables: { input: { providerId: organisation.id, decision, reason: why } } })).data?.verifyProvider;
+            const result = (await verifyProvider({ variables: { input: { providerId: organisation.id, decision, reason: why, seenUpdatedAt: organisation.updatedAt } } })).data?.verifyProvider;
             if (result && result.__typename !== 'Provider') refusal = result.code;
             return result;
           });

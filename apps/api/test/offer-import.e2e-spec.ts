@@ -80,6 +80,21 @@ describe('CSV import of offers', () => {
     ]);
   });
 
+  it('refuses a start more than a year ahead, for a new offer and for a known one whose start the file moves', async () => {
+    const provider = await approvedProvider(api, staff);
+    const italian = (date: Date): string => date.toLocaleDateString('it-IT', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Rome' });
+    const inTwoYears = italian(new Date(Date.now() + 730 * 86_400_000));
+    const first = await upload(api, provider.accessToken, csvOf([anOfferRow({ codice_esterno: 'LONTANA', valida_dal: inTwoYears, valida_fino_al: '' }), anOfferRow({ codice_esterno: 'VICINA' })]), 'DRY_RUN');
+    expect(first.job).toMatchObject({ created: 1, invalid: 1 });
+    expect((await problemsOf(api, provider.accessToken, first.job?.id ?? '')).map((p) => [p.line, p.column, p.reason?.it])).toEqual([
+      [2, 'valida_dal', expect.stringMatching(/^valida_dal: un’offerta deve iniziare entro un anno da oggi/)],
+    ]);
+    const written = await upload(api, provider.accessToken, csvOf([anOfferRow({ codice_esterno: 'VICINA' })]), 'ALL_OR_NOTHING');
+    expect(written.job).toMatchObject({ created: 1 });
+    const moved = await upload(api, provider.accessToken, csvOf([anOfferRow({ codice_esterno: 'VICINA', valida_dal: inTwoYears, valida_fino_al: '' })]), 'DRY_RUN');
+    expect(moved.job).toMatchObject({ updated: 0, invalid: 1 });
+  });
+
   it('all or nothing: one bad row and nothing is written, each good row reported as not written; fixed, every row is created', async () => {
     const provider = await approvedProvider(api, staff);
     const rows = [anOfferRow({ codice_esterno: 'A-1' }), anOfferRow({ codice_esterno: 'A-2', capacita: '-3' }), anOfferRow({ codice_esterno: 'A-3' })];

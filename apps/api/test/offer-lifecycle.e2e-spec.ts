@@ -115,6 +115,22 @@ describe('Offers over GraphQL: status machine, edits and visibility', () => {
     expect(await statusOf(offer.id)).toBe('PAUSED');
   });
 
+  it('refuses a start of validity more than a year ahead, on creation and when an edit moves it; a start already set stays', async () => {
+    const far = await api.gqlAs(provider.accessToken, CreateOfferDocument, { input: anOfferInput({ validFrom: daysFromNow(400), validUntil: daysFromNow(800) }) });
+    expect(far.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.validFrom', code: 'START_TOO_FAR' })] });
+    expect(far.errors?.[0].extensions.fields).toEqual([
+      expect.objectContaining({ messageIt: expect.stringMatching(/^input\.validFrom: un’offerta deve iniziare entro un anno da oggi, cioè entro (il|l’) ?\d{1,2}°? \p{L}+ \d{4}: /u) }),
+    ]);
+    const soon = await createOffer(api, provider, { validFrom: daysFromNow(300), validUntil: null });
+    const moved = await api.gqlAs(provider.accessToken, UpdateOfferDocument, { input: { id: soon.id, validFrom: daysFromNow(2 * 365) } });
+    expect(moved.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.validFrom', code: 'START_TOO_FAR' })] });
+    // An offer entered before the rule (or whose start was set when it was closer) keeps it through other edits.
+    await db.query("UPDATE offer SET valid_from = now() + interval '500 days' WHERE id = $1", [soon.id]);
+    const [{ valid_from: kept }] = await db.query('SELECT valid_from FROM offer WHERE id = $1', [soon.id]);
+    const retitled = await api.gqlAs(provider.accessToken, UpdateOfferDocument, { input: { id: soon.id, title: 'Negozio online gratuito per un anno', validFrom: kept } });
+    expect(retitled.data?.updateOffer).toMatchObject({ __typename: 'Offer', title: 'Negozio online gratuito per un anno' });
+  });
+
   it('replaces the coverage as a whole on update, keeps the status, and audits before and after', async () => {
     const offer = await publishedOffer(api, provider, { coverage: { regionCodes: ['12'], comuneCodes: ['001272'], radii: [{ comuneCode: '058091', km: 10 }] } });
     const { data } = await api.gqlAs(provider.accessToken, UpdateOfferDocument, {

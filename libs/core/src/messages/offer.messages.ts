@@ -58,6 +58,14 @@ export const offerMessages = {
     en: `${field}: the end of the validity is already past: a new offer that has ended could never be published`,
     it: `${field}: la fine della validità è già passata: un’offerta nuova già scaduta non si potrebbe mai pubblicare`,
   }),
+  /** A start of validity later than `latest` (a year from now). */
+  startTooFar: (field: string, latest: Date): Words => {
+    const when = day(latest);
+    return {
+      en: `${field}: an offer must start within a year from today that is by ${when.en}: shops look for help now; enter the offer closer to its start`,
+      it: `${field}: un’offerta deve iniziare entro un anno da oggi, cioè entro ${datePhrase('il', when.it)}: i negozi cercano aiuto adesso; inserisci l’offerta più vicino al suo inizio`,
+    };
+  },
   /** An edit that would leave `count` shops with a place or on the waitlist outside the offer's rules; `shop` in `comune` is one of them. */
   holdersLeftOut: (field: string, rule: 'CATEGORY' | 'COVERAGE' | 'SECTOR' | 'NOT_STARTED' | 'EXPIRED', count: number, shop: string, comune: string, service: Words): Words => {
     const who = {

@@ -15,6 +15,8 @@ export enum OfferErrorCode {
   VALIDITY_IN_PAST = 'VALIDITY_IN_PAST',
   /** A new offer whose validity has already ended: it could never be published. */
   CREATED_ENDED = 'CREATED_ENDED',
+  /** A start of validity more than a year ahead (shops look for help now); detail: the latest start allowed, ISO. */
+  START_TOO_FAR = 'START_TOO_FAR',
   /**
    * An edit that would leave shops holding or waiting for a place outside the offer's rules;
    * detail: `count|shop|comune|category`.

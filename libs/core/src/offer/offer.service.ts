@@ -64,6 +64,19 @@ export function assertNotEnded(validUntil: Date | null | undefined, now: Date, f
   if (validUntil && validUntil.getTime() <= now.getTime()) throw new OfferException(OfferErrorCode.CREATED_ENDED, field);
 }
 
+/** The latest start of validity an offer may be given now: a year ahead (shops look for help now, not in years). */
+export function latestStart(now: Date): Date {
+  const latest = new Date(now);
+  latest.setUTCFullYear(latest.getUTCFullYear() + 1);
+  return latest;
+}
+
+/** A new start of validity may be at most a year ahead (field `input.validFrom`); one already set stays as it is. */
+export function assertStartsSoon(validFrom: Date | null | undefined, now: Date, field = 'input.validFrom'): void {
+  const latest = latestStart(now);
+  if (validFrom && validFrom.getTime() > latest.getTime()) throw new OfferException(OfferErrorCode.START_TOO_FAR, field, latest.toISOString());
+}
+
 @Injectable()
 export class OfferService {
   constructor(
@@ -79,6 +92,7 @@ export class OfferService {
   async create(ctx: RequestContext, input: CreateOffer): Promise<OfferEntity> {
     const provider = await this.providers.requireOwnProvider(ctx);
     assertNotEnded(input.validUntil, ctx.now);
+    assertStartsSoon(input.validFrom, ctx.now);
     const sectors = resolveSectors(input.sectors);
     const coverage = await resolveCoverage(ctx, this.territory, input.coverage);
     return this.connection.withTransaction(ctx, async (tx) => {
@@ -117,6 +131,7 @@ export class OfferService {
       if (current.status === OfferStatus.CLOSED) return { kind: 'closed' };
       // `used` cannot move while the row is locked, so the check holds until commit.
       if (input.capacity !== undefined && input.capacity < current.used) return { kind: 'capacity-below-used', used: current.used };
+      if (input.validFrom && input.validFrom.getTime() !== current.validFrom.getTime()) assertStartsSoon(input.validFrom, ctx.now);
       const validFrom = input.validFrom ?? current.validFrom;
       const validUntil = input.validUntil === undefined ? current.validUntil : input.validUntil;
       if (validUntil && validUntil.getTime() <= validFrom.getTime()) {

@@ -139,7 +139,7 @@ export function OfferForm({ offer, onDone, onCancel }: Props) {
         />
         <div className="row">
           <div className="col-md-6">
-            <TextField id={id('validFrom')} label={labels.validFrom} type="date" required value={values.validFrom} onChange={set('validFrom')} error={errors.fields.validFrom} />
+            <TextField id={id('validFrom')} label={labels.validFrom} hint={t('offerForm.hints.validFrom')} type="date" required value={values.validFrom} onChange={set('validFrom')} error={errors.fields.validFrom} />
           </div>
           <div className="col-md-6">
             <TextField id={id('validUntil')} label={labels.validUntil} hint={t('offerForm.hints.validUntil')} type="date" value={values.validUntil} onChange={set('validUntil')} error={errors.fields.validUntil} />

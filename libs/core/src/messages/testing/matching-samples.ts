@@ -132,6 +132,7 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
     validityOrder: ON_FIELD,
     validityInPast: ON_FIELD,
     createdEnded: ON_FIELD,
+    startTooFar: [[FIELD, DATE]],
     holdersLeftOut: (['CATEGORY', 'COVERAGE', 'SECTOR', 'NOT_STARTED', 'EXPIRED'] as const).flatMap((rule) =>
       [1, 14].map((count) => ['input.categories', rule, count, 'Forno Rossi', 'Torino', { en: 'Cybersecurity', it: 'Sicurezza informatica' }] as const),
     ),

@@ -48,6 +48,8 @@ export function offerErrorToGraphQL(error: OfferException): GraphQLError {
       return bad(MESSAGES.offer.validityInPast(field));
     case OfferErrorCode.CREATED_ENDED:
       return bad(MESSAGES.offer.createdEnded(field));
+    case OfferErrorCode.START_TOO_FAR:
+      return bad(MESSAGES.offer.startTooFar(field, new Date(detail ?? '')));
     case OfferErrorCode.HOLDERS_CATEGORY:
     case OfferErrorCode.HOLDERS_OUTSIDE_COVERAGE:
     case OfferErrorCode.HOLDERS_SECTOR:

@@ -21,7 +21,7 @@ import { offerErrorToGraphQL } from '../offer.errors';
 import { CoverageTerritory, ResolvedCoverage, resolveCoverage } from '../../offer-coverage.input';
 import { OfferSectors, resolveSectors } from '../../offer-sectors';
 import { OfferException } from '../../offer.exception';
-import { assertNotEnded } from '../../offer.service';
+import { assertNotEnded, assertStartsSoon } from '../../offer.service';
 import { OfferImportRecords } from '../../offer-import.records';
 import { OfferService } from '../../offer.service';
 import { publicationBlock } from '../../offer-status';
@@ -54,14 +54,24 @@ function issuesOf(error: GraphQLError): ImportIssue[] {
 }
 
 /** The domain checks' failures (offer and territory) as issues; anything else is a fault and rethrown. */
-/** createOffer's refusal of an offer whose validity has already ended, as the row's issue on its column. */
-function endedIssues(validUntil: Date | null | undefined, now: Date): ImportIssue[] {
-  try {
-    assertNotEnded(validUntil, now, 'validUntil');
-    return [];
-  } catch (error) {
-    return domainIssues(error);
-  }
+/**
+ * The validity checks of createOffer and updateOffer, as the row's issues on their columns: a new
+ * offer may not have ended already, and a new start (a new offer's, or a known one's moved) may be at
+ * most a year ahead.
+ */
+function validityIssues(plan: OfferImportPlan, input: CreateOfferInput, now: Date): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  const check = (rule: () => void): void => {
+    try {
+      rule();
+    } catch (error) {
+      issues.push(...domainIssues(error));
+    }
+  };
+  if (plan.kind === 'create') check(() => assertNotEnded(input.validUntil, now, 'validUntil'));
+  const startMoved = plan.kind === 'create' || input.validFrom.getTime() !== plan.offer.validFrom.getTime();
+  if (startMoved) check(() => assertStartsSoon(input.validFrom, now, 'validFrom'));
+  return issues;
 }
 
 function domainIssues(error: unknown): ImportIssue[] {
@@ -143,11 +153,11 @@ export class OfferImportKind implements ImportKind<OfferImportScope> {
     const creates: CheckedRow[] = [];
     for (const item of checked) {
       const plan = offerChanges(existing.get(item.row.key), { ...item.input, ...item.sectors, coverage: item.coverage, publish: item.publish }, ctx.now);
-      const ended = plan.kind === 'create' ? endedIssues(item.input.validUntil, ctx.now) : [];
+      const invalid = validityIssues(plan, item.input, ctx.now);
       const refusal = this.refusal(plan, item, publisher, ctx.now);
-      if (ended.length > 0) {
-        // Only a new offer: a known one whose validity ended stays as it is, or is changed by the update's own rules.
-        results.set(item.row.line, result(item.row, ImportRowOutcome.INVALID, ended));
+      if (invalid.length > 0) {
+        // A known offer whose validity ended stays as it is, or is changed by the update's own rules.
+        results.set(item.row.line, result(item.row, ImportRowOutcome.INVALID, invalid));
       } else if (refusal) {
         results.set(item.row.line, result(item.row, ImportRowOutcome.SKIPPED, [rowIssue(refusal)], plan.kind === 'create' ? null : plan.offer.id));
       } else if (plan.kind === 'create') {

@@ -190,6 +190,30 @@ describe('each kind of e-mail, sent once by its trigger (real PostgreSQL, real S
     expect(off.text).toContain('Il motivo: «Segnalazioni dai negozi».');
   });
 
+  it('verification decisions on a facilitator: its account is told once of each, in its own words, with the reason', async () => {
+    const staff = actingAs(await seedUser(bed.core.db, UserRole.MINISTRY));
+    const moderation = bed.core.app.get(ModerationService);
+    const approved = await seedFacilitator(bed.core.db, 'PENDING', 'Camera di commercio di Torino');
+    const rejected = await seedFacilitator(bed.core.db, 'PENDING', 'Sportello imprese');
+    const suspended = await seedFacilitator(bed.core.db, 'APPROVED', 'Associazione artigiani');
+    await inEnglish(rejected.owner.userId);
+    await moderation.verifyFacilitator(staff, { facilitatorId: approved.id, decision: VerificationStatus.APPROVED });
+    await moderation.verifyFacilitator(staff, { facilitatorId: rejected.id, decision: VerificationStatus.REJECTED, reason: 'Codice fiscale cessato' });
+    await moderation.verifyFacilitator(staff, { facilitatorId: suspended.id, decision: VerificationStatus.SUSPENDED, reason: 'Segnalazioni dai negozi' });
+
+    const yes = await bed.onlyMail(approved.owner.userId, MailKind.FACILITATOR_APPROVED);
+    expect(yes.subject).toBe('Camera di commercio di Torino è verificata');
+    expect(yes.text).toContain('ora potete agire per conto dei negozi che vi danno il consenso');
+    expect(yes.text).toContain('Vedi la vostra organizzazione: https://vicini.test/facilitatore');
+    const no = await bed.onlyMail(rejected.owner.userId, MailKind.FACILITATOR_REJECTED);
+    expect(no.subject).toBe('Sportello imprese could not be verified');
+    expect(no.text).toContain('The reason: «Codice fiscale cessato».');
+    const off = await bed.onlyMail(suspended.owner.userId, MailKind.FACILITATOR_SUSPENDED);
+    expect(off.subject).toBe('Associazione artigiani è sospesa');
+    expect(off.text).toContain('non potete agire per conto dei negozi né invitarli');
+    expect(off.text).toContain('Il motivo: «Segnalazioni dai negozi».');
+  });
+
   it('survey due: the shop is asked once per checkpoint, by e-mail as well as by notification', async () => {
     const { provider, offerId, shops: [shop], providerName, offer } = await offerAndShops('questionario');
     const matchId = await apply(shop, offerId);

@@ -6,6 +6,7 @@ import {
   type DigestMail,
   type EmailChangedMail,
   type EmailLinkMail,
+  type FacilitatorDecisionMail,
   type MailRecipient,
   MESSAGES,
   type PasswordResetMail,
@@ -41,6 +42,9 @@ export interface MailValues {
   [MailKind.PROVIDER_APPROVED]: ProviderDecisionMail;
   [MailKind.PROVIDER_REJECTED]: ProviderDecisionMail;
   [MailKind.PROVIDER_SUSPENDED]: ProviderDecisionMail;
+  [MailKind.FACILITATOR_APPROVED]: FacilitatorDecisionMail;
+  [MailKind.FACILITATOR_REJECTED]: FacilitatorDecisionMail;
+  [MailKind.FACILITATOR_SUSPENDED]: FacilitatorDecisionMail;
   [MailKind.SURVEY_DUE]: SurveyMail;
   [MailKind.ALLOCATION_SHOP]: AllocationMail;
   [MailKind.ALLOCATION_PROVIDER]: AllocationMail;
@@ -109,6 +113,9 @@ const TEMPLATES: { [K in MailKind]: MailParts<MailValues[K]> } = {
   [MailKind.PROVIDER_APPROVED]: { subject: N.providerApprovedSubject, text: N.providerApprovedText, html: N.providerApprovedHtml, action: linkedAs(N.seeOrganisation) },
   [MailKind.PROVIDER_REJECTED]: { subject: N.providerRejectedSubject, text: N.providerRejectedText, html: N.providerRejectedHtml, action: linkedAs(N.seeOrganisation) },
   [MailKind.PROVIDER_SUSPENDED]: { subject: N.providerSuspendedSubject, text: N.providerSuspendedText, html: N.providerSuspendedHtml, action: linkedAs(N.seeOrganisation) },
+  [MailKind.FACILITATOR_APPROVED]: { subject: N.facilitatorApprovedSubject, text: N.facilitatorApprovedText, html: N.facilitatorApprovedHtml, action: linkedAs(N.seeOrganisation) },
+  [MailKind.FACILITATOR_REJECTED]: { subject: N.facilitatorRejectedSubject, text: N.facilitatorRejectedText, html: N.facilitatorRejectedHtml, action: linkedAs(N.seeOrganisation) },
+  [MailKind.FACILITATOR_SUSPENDED]: { subject: N.facilitatorSuspendedSubject, text: N.facilitatorSuspendedText, html: N.facilitatorSuspendedHtml, action: linkedAs(N.seeOrganisation) },
   [MailKind.SURVEY_DUE]: { subject: N.surveySubject, text: N.surveyText, html: N.surveyHtml, action: linkedAs(N.answerSurvey) },
   [MailKind.ALLOCATION_SHOP]: { subject: N.allocationShopSubject, text: N.allocationShopText, html: N.allocationShopHtml, action: linkedAs(N.seeServices) },
   [MailKind.ALLOCATION_PROVIDER]: { subject: N.allocationProviderSubject, text: N.allocationProviderText, html: N.allocationProviderHtml, action: linkedAs(N.seeApplications) },

@@ -55,6 +55,12 @@ export enum MailKind {
   PROVIDER_REJECTED = 'PROVIDER_REJECTED',
   /** Staff suspended the provider, with the reason (provider). */
   PROVIDER_SUSPENDED = 'PROVIDER_SUSPENDED',
+  /** Staff verified the facilitator organisation (facilitator). */
+  FACILITATOR_APPROVED = 'FACILITATOR_APPROVED',
+  /** Staff could not verify the facilitator organisation, with the reason (facilitator). */
+  FACILITATOR_REJECTED = 'FACILITATOR_REJECTED',
+  /** Staff suspended the facilitator organisation, with the reason (facilitator). */
+  FACILITATOR_SUSPENDED = 'FACILITATOR_SUSPENDED',
   /** The 30- or 90-day outcome survey of a service is due (shop). */
   SURVEY_DUE = 'SURVEY_DUE',
   /** What a committed allocation run gave a shop: one e-mail per shop per run (shop). */

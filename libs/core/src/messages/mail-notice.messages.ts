@@ -33,6 +33,13 @@ export interface ProviderDecisionMail {
   link: string;
 }
 
+/** A staff decision on a facilitator organisation: its name, the reason given (for a rejection or a suspension) and its page. */
+export interface FacilitatorDecisionMail {
+  organisation: string;
+  reason: string | null;
+  link: string;
+}
+
 /** The outcome survey a shop is asked for, 30 or 90 days after the service began. */
 export interface SurveyMail {
   provider: string;
@@ -102,6 +109,28 @@ const suspended = paragraphs<ProviderDecisionMail>(
   [
     'Buongiorno,',
     'Il Dipartimento ha sospeso **{{provider}}**: le vostre offerte non compaiono nel catalogo e i posti che occupavano sono stati liberati.',
+    '{{#if reason}}Il motivo: «{{reason}}».{{/if}}',
+    'Per chiedere chiarimenti, scrivete al Dipartimento dalla pagina dei contatti.',
+  ],
+);
+const facilitatorApproved = paragraphs<FacilitatorDecisionMail>(
+  ['Hello,', 'The Department verified **{{organisation}}**: you can now act for the shops that give you their consent, invite them and register those that signed on paper.'],
+  ['Buongiorno,', 'Il Dipartimento ha verificato **{{organisation}}**: ora potete agire per conto dei negozi che vi danno il consenso, invitarli e registrare quelli che hanno firmato su carta.'],
+);
+const facilitatorRejected = paragraphs<FacilitatorDecisionMail>(
+  ['Hello,', 'The Department could not verify **{{organisation}}**.', '{{#if reason}}The reason: «{{reason}}».{{/if}}', 'You can correct your organisation’s details and ask for verification again.'],
+  ['Buongiorno,', 'Il Dipartimento non ha potuto verificare **{{organisation}}**.', '{{#if reason}}Il motivo: «{{reason}}».{{/if}}', 'Potete correggere i dati dell’organizzazione e chiedere di nuovo la verifica.'],
+);
+const facilitatorSuspended = paragraphs<FacilitatorDecisionMail>(
+  [
+    'Hello,',
+    'The Department suspended **{{organisation}}**: until it is reinstated you cannot act for shops or invite them.',
+    '{{#if reason}}The reason: «{{reason}}».{{/if}}',
+    'To ask for more information, write to the Department from the contacts page.',
+  ],
+  [
+    'Buongiorno,',
+    'Il Dipartimento ha sospeso **{{organisation}}**: finché non viene riammessa non potete agire per conto dei negozi né invitarli.',
     '{{#if reason}}Il motivo: «{{reason}}».{{/if}}',
     'Per chiedere chiarimenti, scrivete al Dipartimento dalla pagina dei contatti.',
   ],
@@ -178,6 +207,15 @@ export const mailNoticeMessages = {
   providerSuspendedSubject: both(subject('{{provider}} is suspended'), subject('{{provider}} è sospesa')) as (v: ProviderDecisionMail) => Words,
   providerSuspendedText: suspended.text,
   providerSuspendedHtml: suspended.html,
+  facilitatorApprovedSubject: both(subject('{{organisation}} is verified'), subject('{{organisation}} è verificata')) as (v: FacilitatorDecisionMail) => Words,
+  facilitatorApprovedText: facilitatorApproved.text,
+  facilitatorApprovedHtml: facilitatorApproved.html,
+  facilitatorRejectedSubject: both(subject('{{organisation}} could not be verified'), subject('{{organisation}} non è stata verificata')) as (v: FacilitatorDecisionMail) => Words,
+  facilitatorRejectedText: facilitatorRejected.text,
+  facilitatorRejectedHtml: facilitatorRejected.html,
+  facilitatorSuspendedSubject: both(subject('{{organisation}} is suspended'), subject('{{organisation}} è sospesa')) as (v: FacilitatorDecisionMail) => Words,
+  facilitatorSuspendedText: facilitatorSuspended.text,
+  facilitatorSuspendedHtml: facilitatorSuspended.html,
   seeOrganisation: words('See your organisation', 'Vedi la vostra organizzazione'),
   surveySubject: both(subject('How is «{{offer}}» going?'), subject('Come sta andando «{{offer}}»?')) as (v: SurveyMail) => Words,
   surveyText: survey.text,

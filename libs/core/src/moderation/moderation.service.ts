@@ -32,6 +32,13 @@ const DECISION_MAILS: Partial<Record<VerificationStatus, MailKind.PROVIDER_APPRO
   [VerificationStatus.SUSPENDED]: MailKind.PROVIDER_SUSPENDED,
 };
 
+/** The e-mail each decision sends the facilitator organisation's account. */
+const FACILITATOR_DECISION_MAILS: Partial<Record<VerificationStatus, MailKind.FACILITATOR_APPROVED | MailKind.FACILITATOR_REJECTED | MailKind.FACILITATOR_SUSPENDED>> = {
+  [VerificationStatus.APPROVED]: MailKind.FACILITATOR_APPROVED,
+  [VerificationStatus.REJECTED]: MailKind.FACILITATOR_REJECTED,
+  [VerificationStatus.SUSPENDED]: MailKind.FACILITATOR_SUSPENDED,
+};
+
 /**
  * Ministry staff's decisions on providers and offers, with what each means for shops' matches,
  * in one transaction: the decision, its audit event, the notifications and the match changes.
@@ -82,6 +89,7 @@ export class ModerationService {
   /**
    * Approves, rejects or suspends a facilitator organisation; the organisation is told. A suspended
    * or rejected one can no longer act for shops (the delegation check asks for an approved one).
+   * Its account is notified and e-mailed, as a provider's is.
    */
   async verifyFacilitator(ctx: RequestContext, input: VerifyFacilitator): Promise<VerifyFacilitatorOutcome> {
     requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN);
@@ -96,6 +104,17 @@ export class ModerationService {
           params: { status: facilitator.verificationStatus, reason: facilitator.verificationReason, audience: 'FACILITATOR' },
         },
       ]);
+      const kind = FACILITATOR_DECISION_MAILS[facilitator.verificationStatus];
+      if (kind) {
+        await this.mail.enqueue(tx, [
+          {
+            idempotencyKey: `facilitator:${facilitator.id}:${facilitator.verificationStatus}:${tx.now.toISOString()}:${tx.requestId}`,
+            kind,
+            userId: facilitator.ownerUserId,
+            values: { organisation: facilitator.name, reason: facilitator.verificationReason, link: this.mail.link('/facilitatore') },
+          },
+        ]);
+      }
       return outcome;
     });
   }

@@ -1,6 +1,6 @@
 import type { MESSAGES, Words } from '..';
 import { OutcomeCheckpoint } from '../../match/match.types';
-import { type Samples, NONE, DATE, PARTIES, withWhy, APPLICATION_MAILS, MAIL_FRAMES, SHOP_MATCHES, DECLINED_MAILS, PROMOTED_MAILS, REMINDER_MAILS, DECISION_MAILS, SURVEY_MAILS, ALLOCATION_MAILS, DIGEST_MAILS, INVITATION_MAILS, CLAIM_MAILS, HANDED_OVER_MAILS, LINK_MAILS } from './sample-kit';
+import { type Samples, NONE, DATE, PARTIES, withWhy, APPLICATION_MAILS, MAIL_FRAMES, SHOP_MATCHES, DECLINED_MAILS, PROMOTED_MAILS, REMINDER_MAILS, DECISION_MAILS, FACILITATOR_DECISION_MAILS, SURVEY_MAILS, ALLOCATION_MAILS, DIGEST_MAILS, INVITATION_MAILS, CLAIM_MAILS, HANDED_OVER_MAILS, LINK_MAILS } from './sample-kit';
 
 /** E-mails, notifications and the privacy notice: the arguments each entry of the catalogue is tried with. */
 export const MAIL_SAMPLES: Pick<Samples<typeof MESSAGES>, 'accountMail' | 'delegationMail' | 'mail' | 'mailNotice' | 'mailLayout' | 'notification' | 'privacyNotice'> = {
@@ -69,6 +69,15 @@ export const MAIL_SAMPLES: Pick<Samples<typeof MESSAGES>, 'accountMail' | 'deleg
     providerSuspendedSubject: DECISION_MAILS,
     providerSuspendedText: DECISION_MAILS,
     providerSuspendedHtml: DECISION_MAILS,
+    facilitatorApprovedSubject: FACILITATOR_DECISION_MAILS,
+    facilitatorApprovedText: FACILITATOR_DECISION_MAILS,
+    facilitatorApprovedHtml: FACILITATOR_DECISION_MAILS,
+    facilitatorRejectedSubject: FACILITATOR_DECISION_MAILS,
+    facilitatorRejectedText: FACILITATOR_DECISION_MAILS,
+    facilitatorRejectedHtml: FACILITATOR_DECISION_MAILS,
+    facilitatorSuspendedSubject: FACILITATOR_DECISION_MAILS,
+    facilitatorSuspendedText: FACILITATOR_DECISION_MAILS,
+    facilitatorSuspendedHtml: FACILITATOR_DECISION_MAILS,
     seeOrganisation: NONE,
     surveySubject: SURVEY_MAILS,
     surveyText: SURVEY_MAILS,

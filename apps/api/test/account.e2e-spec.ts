@@ -131,6 +131,29 @@ describe('Verified addresses, password reset and account changes over GraphQL', 
     expect(taken).toMatchObject({ __typename: 'EmailTakenError', takenField: 'input.newEmail' });
   });
 
+  it('lets a new password take the account back: a change of address asked for with the old one no longer goes through', async () => {
+    // Someone who learnt the password asks to move the account to their address; the owner reacts with a new password.
+    const byChange = await signUp(api, 'SHOP');
+    const thief = anEmail('ladro');
+    await api.gqlAs(byChange.accessToken, RequestEmailChangeDocument, { input: { currentPassword: TEST_PASSWORD, newEmail: thief } });
+    const { token: changeLink } = await mailedLink(db, thief, 'EMAIL_CHANGE_CONFIRM');
+    await api.gqlAs(byChange.accessToken, ChangePasswordDocument, { input: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD } });
+    expect(dataOf(await api.gql(ConfirmEmailChangeDocument, { input: { token: changeLink } })).confirmEmailChange).toMatchObject({ __typename: 'AccountLinkError', problem: 'USED' });
+    expect(dataOf(await api.gqlAs(byChange.accessToken, MyAccountDocument)).me.email).toBe(byChange.email);
+
+    // The same through a password reset.
+    const byReset = await signUp(api, 'SHOP');
+    const thief2 = anEmail('ladro');
+    await api.gqlAs(byReset.accessToken, RequestEmailChangeDocument, { input: { currentPassword: TEST_PASSWORD, newEmail: thief2 } });
+    const { token: changeLink2 } = await mailedLink(db, thief2, 'EMAIL_CHANGE_CONFIRM');
+    await api.gql(RequestPasswordResetDocument, { input: { email: byReset.email } });
+    const { token: resetLink } = await mailedLink(db, byReset.email, 'PASSWORD_RESET');
+    expect(dataOf(await api.gql(ResetPasswordDocument, { input: { token: resetLink, password: NEW_PASSWORD } })).resetPassword).toMatchObject({ __typename: 'User' });
+    expect(dataOf(await api.gql(ConfirmEmailChangeDocument, { input: { token: changeLink2 } })).confirmEmailChange).toMatchObject({ __typename: 'AccountLinkError', problem: 'USED' });
+    const [{ email }] = await db.query('SELECT email FROM user_account WHERE id = $1', [byReset.userId]);
+    expect(email).toBe(byReset.email);
+  });
+
   it('keeps the account operations for signed-in users closed to anonymous callers', async () => {
     const { errors } = await api.gql(ChangePasswordDocument, { input: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD } });
     expect(errors?.[0].extensions.code).toBe('UNAUTHENTICATED');

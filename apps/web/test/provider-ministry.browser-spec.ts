@@ -106,7 +106,7 @@ describe('Provider and ministry journeys in the browser', () => {
     await eventually(() => secondCard.getByLabel('Motivazione').evaluate((field) => field === document.activeElement), true);
     await secondCard.getByRole('button', { name: 'Conferma il rifiuto' }).click();
     await secondCard.locator('[data-field-error]').waitFor();
-    expect(await secondCard.locator('[data-field-error]').textContent()).toBe('Motivazione deve spiegare la decisione in almeno 5 caratteri: il fornitore la leggerà');
+    expect(await secondCard.locator('[data-field-error]').textContent()).toBe('Motivazione deve spiegare la decisione in almeno 5 caratteri: l’organizzazione la leggerà');
     expect(await secondCard.getByLabel('Motivazione').getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'verification-reason-error');
     await secondCard.getByLabel('Motivazione').fill('Le offerte descritte non sono gratuite.');

@@ -90,8 +90,8 @@ describe('the global validation pipe', () => {
     expect(missing).toEqual({
       field: 'input.reason',
       code: 'isDefined',
-      message: 'input.reason is required to reject or suspend: explain the decision, the provider will read it',
-      messageIt: 'input.reason è un campo obbligatorio per respingere o sospendere: spiega la decisione, il fornitore la leggerà',
+      message: 'input.reason is required to reject or suspend: explain the decision, the organisation will read it',
+      messageIt: 'input.reason è un campo obbligatorio per respingere o sospendere: spiega la decisione, l’organizzazione la leggerà',
     });
   });
 

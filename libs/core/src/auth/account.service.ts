@@ -64,6 +64,15 @@ export class AccountService {
     await pause(RESET_REQUEST_FLOOR_MS - (Date.now() - started));
   }
 
+  /**
+   * A new password takes back the account: the reset links still out and a change of address
+   * asked for and not yet confirmed (whoever knew the old password may have asked it) stop working.
+   */
+  private async revokePendingLinks(tx: RequestContext, userId: string): Promise<void> {
+    await this.links.revokeOthers(tx, userId, AccountTokenPurpose.RESET_PASSWORD);
+    await this.links.revokeOthers(tx, userId, AccountTokenPurpose.CHANGE_EMAIL);
+  }
+
   /** Sets a new password through a reset link, once: every session of the account ends, and the reset is audited. */
   async resetPassword(ctx: RequestContext, token: string, password: string): Promise<LinkOutcome> {
     const passwordHash = await hashPassword(password);
@@ -76,7 +85,7 @@ export class AccountService {
       const verified = link.email === user.email && !user.emailVerifiedAt;
       await this.connection.repository(tx, UserAccountEntity).update({ id: user.id }, { passwordHash, ...(verified && { emailVerifiedAt: tx.now }) });
       await this.endSessions(tx, user.id);
-      await this.links.revokeOthers(tx, user.id, AccountTokenPurpose.RESET_PASSWORD);
+      await this.revokePendingLinks(tx, user.id);
       await this.audit.record(as, { action: 'user.password_reset', entityType: 'user', entityId: user.id, after: { sessionsEnded: true } });
       return { kind: 'done', user: await this.reload(tx, user.id) };
     });
@@ -110,7 +119,7 @@ export class AccountService {
     });
   }
 
-  /** A new password for the signed-in account, given its current one: its other sessions end, this one stays. */
+  /** A new password for the signed-in account, given its current one: its other sessions end, this one stays, and pending links stop (see revokePendingLinks). */
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<ChangePasswordOutcome> {
     const user = await this.current(ctx);
     if (!(await this.passwordMatches(user, currentPassword))) return { kind: 'wrong-password' };
@@ -118,7 +127,7 @@ export class AccountService {
     return this.connection.withTransaction(ctx, async (tx): Promise<ChangePasswordOutcome> => {
       await this.connection.repository(tx, UserAccountEntity).update({ id: user.id }, { passwordHash });
       await this.endSessions(tx, user.id, ctx.actor?.sessionId);
-      await this.links.revokeOthers(tx, user.id, AccountTokenPurpose.RESET_PASSWORD);
+      await this.revokePendingLinks(tx, user.id);
       await this.audit.record(tx, { action: 'user.password_changed', entityType: 'user', entityId: user.id, after: { otherSessionsEnded: true } });
       return { kind: 'changed', user: await this.reload(tx, user.id) };
     });

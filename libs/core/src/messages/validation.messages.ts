@@ -99,9 +99,9 @@ export const validationMessages = {
     ),
   auditCursor: (path: string): Words => field(path, 'must be the endCursor of a previous page', 'deve essere l’endCursor di una pagina precedente'),
   decisionReasonRequired: (path: string): Words =>
-    field(path, 'is required to reject or suspend: explain the decision, the provider will read it', 'è un campo obbligatorio per respingere o sospendere: spiega la decisione, il fornitore la leggerà'),
+    field(path, 'is required to reject or suspend: explain the decision, the organisation will read it', 'è un campo obbligatorio per respingere o sospendere: spiega la decisione, l’organizzazione la leggerà'),
   decisionReasonTooShort: (path: string, min: number): Words =>
-    field(path, `must explain the decision in at least ${min} characters: the provider will read it`, `deve spiegare la decisione in almeno ${min} caratteri: il fornitore la leggerà`),
+    field(path, `must explain the decision in at least ${min} characters: the organisation will read it`, `deve spiegare la decisione in almeno ${min} caratteri: l’organizzazione la leggerà`),
   suspensionReasonTooShort: (path: string, min: number): Words =>
     field(path, `must explain the suspension in at least ${min} characters: the provider will read it`, `deve spiegare la sospensione in almeno ${min} caratteri: il fornitore la leggerà`),
   zeroWithoutOrders: (path: string): Words => field(path, 'must be 0 when gotOnlineOrders is false', 'deve essere 0 se non sono arrivati ordini online'),

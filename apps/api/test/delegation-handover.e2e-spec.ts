@@ -45,7 +45,7 @@ describe('Handing a shop registered on paper over to another facilitator, over G
 
   async function claimLinkSentTo(email: string): Promise<string> {
     const [mail]: { text: string }[] = await db.query(`SELECT text FROM mail_message WHERE recipient = $1 ORDER BY created_at DESC LIMIT 1`, [email]);
-    const found = /\/rivendica\/([^\s]+)/.exec(mail?.text ?? '');
+    const found = /\/rivendica#([^\s]+)/.exec(mail?.text ?? '');
     if (!found) throw new Error(`no claim link was e-mailed to ${email}`);
     return found[1];
   }

@@ -131,7 +131,7 @@ describe('CSV import of shops by facilitators, on paper consent', () => {
       [rows[0].email_titolare, rows[2].email_titolare].sort(),
     ]);
     expect(mails.map((mail) => [mail.recipient, mail.kind])).toEqual([rows[0].email_titolare, rows[2].email_titolare].sort().map((recipient) => [recipient, 'SHOP_CLAIM_INVITATION']));
-    expect(mails[0].text).toContain('/rivendica/');
+    expect(mails[0].text).toContain('/rivendica#');
 
     const again = await send(ascom, shopsFile(rows), 'ROW_BY_ROW');
     expect(again.job).toMatchObject({ created: 0, updated: 0, unchanged: 2, invalid: 1 });
@@ -147,7 +147,7 @@ describe('CSV import of shops by facilitators, on paper consent', () => {
     // may stop only once the owner has claimed the shop: until then nobody else could act for it.
     const [live]: { id: string }[] = await db.query(`SELECT id FROM delegation WHERE facilitator_id = $1 AND external_key = 'S-1'`, [ascom.facilitatorId]);
     member(dataOf(await api.gqlAs(ascom.accessToken, WithdrawDelegationDocument, { input: { delegationId: live.id } })).withdrawDelegation, 'UnclaimedShopError');
-    const link = /\/rivendica\/(\S+)/.exec(mails.find((mail) => mail.recipient === rows[0].email_titolare)?.text ?? '')?.[1] ?? '';
+    const link = /\/rivendica#(\S+)/.exec(mails.find((mail) => mail.recipient === rows[0].email_titolare)?.text ?? '')?.[1] ?? '';
     member(dataOf(await api.gql(ClaimShopDocument, { input: { link, password: TEST_PASSWORD, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } })).claimShop, 'ClaimedShop');
     member(dataOf(await api.gqlAs(ascom.accessToken, WithdrawDelegationDocument, { input: { delegationId: live.id } })).withdrawDelegation, 'Delegation');
     rows[0] = { ...rows[0], addetti: '9' };

@@ -137,7 +137,9 @@ export function App() {
         <Route path={PATHS.unsubscribe} element={<UnsubscribePage />} />
         <Route path={PATHS.graduatoria} element={<GraduatoriaPage />} />
         <Route path={PATHS.delegationLink} element={<DelegationLinkPage />} />
+        <Route path={PATHS.delegationLinkInPath} element={<DelegationLinkPage />} />
         <Route path={PATHS.claimShop} element={<ClaimShopPage />} />
+        <Route path={PATHS.claimShopInPath} element={<ClaimShopPage />} />
         {RESERVED.map(([path, roles, page]) => (
           <Route key={path} path={path} element={<RequireRole roles={roles}>{page}</RequireRole>} />
         ))}

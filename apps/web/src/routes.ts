@@ -45,8 +45,11 @@ export const PATHS = {
   facilitatorCall: '/facilitatore/bandi/:id',
   facilitatorShopImport: '/facilitatore/negozi/importa',
   facilitatorPaperShop: '/facilitatore/negozi/registra',
-  delegationLink: '/delega/:code',
-  claimShop: '/rivendica/:code',
+  /** The e-mailed links carry their code in the fragment (`/delega#<code>`), which no server logs; links sent before, in the path. */
+  delegationLink: '/delega',
+  delegationLinkInPath: '/delega/:code',
+  claimShop: '/rivendica',
+  claimShopInPath: '/rivendica/:code',
   dashboard: '/ministero/cruscotto',
   verification: '/ministero/verifica-fornitori',
   offerReview: '/ministero/verifica-offerte',

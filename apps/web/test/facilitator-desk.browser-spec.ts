@@ -195,7 +195,7 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     const registered = await web.api.gqlAs(owner.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput({ tradingName: shopName }), ownerEmail, declaredOn: '2026-11-30' } });
     member(dataOf(registered).registerShopOnPaper, 'Delegation');
     const [mail]: { text: string }[] = await web.api.app.get(DataSource).query('SELECT text FROM mail_message WHERE recipient = $1', [ownerEmail]);
-    const path = /\/rivendica\/[^\s]+/.exec(mail.text)?.[0] ?? '';
+    const path = /\/rivendica#[^\s]+/.exec(mail.text)?.[0] ?? '';
 
     const page = await web.newPage();
     await page.goto(path);
@@ -283,6 +283,29 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     await row.getByRole('button', { name: `Smetti di operare per conto ${shopName}` }).waitFor();
     expect(await delegationStatus(delegationId)).toBe('ACTIVE');
     await expectAccessible(page, 'facilitator-desk-stop-refused');
+    await page.context().close();
+  });
+
+  it('a shop opens the e-mailed invitation, whose code travels in the fragment, signs in from it and accepts', async () => {
+    const facilitator = await anApprovedFacilitator();
+    const shopOwner = await web.signUp('SHOP');
+    member(dataOf(await web.api.gqlAs(shopOwner.accessToken, RegisterShopDocument, { input: aShopInput({ comuneCode: '001272' }) })).registerShop, 'Shop');
+    const delegationId = member(dataOf(await web.api.gqlAs(facilitator.accessToken, InviteShopDocument, { input: { email: shopOwner.email } })).inviteShop, 'Delegation').id;
+    const [mail]: { text: string }[] = await web.api.app.get(DataSource).query(`SELECT text FROM mail_message WHERE recipient = $1 AND kind = 'DELEGATION_INVITATION'`, [shopOwner.email]);
+    const path = /\/delega#[^\s]+/.exec(mail.text)?.[0] ?? '';
+    expect(path).toMatch(/^\/delega#[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
+
+    const page = await web.newPage();
+    await page.goto(path);
+    await page.getByRole('heading', { level: 1, name: 'Invito di un facilitatore' }).waitFor();
+    await page.getByRole('link', { name: 'Accedi', exact: true }).last().click();
+    await page.getByLabel('E-mail').fill(shopOwner.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/delega' && url.hash.length > 1);
+    await page.getByRole('button', { name: 'Accetta' }).click();
+    await page.getByRole('link', { name: 'Vai ai facilitatori della tua attività' }).waitFor();
+    expect(await delegationStatus(delegationId)).toBe('ACTIVE');
     await page.context().close();
   });
 

@@ -109,7 +109,7 @@ describe('Handing a paper shop from one facilitator’s desk to another’s, in 
     const [notice]: { subject: string }[] = await web.api.app.get(DataSource).query(`SELECT subject FROM mail_message WHERE recipient = $1 AND kind = 'SHOP_HANDED_OVER'`, [ownerEmail]);
     expect(notice.subject).toBe(`${receiver.name} opera ora per ${shopName} su Vicini e connessi`);
     const owner = await web.newPage();
-    await owner.goto(/\/rivendica\/[^\s]+/.exec(mail.text)?.[0] ?? '');
+    await owner.goto(/\/rivendica#[^\s]+/.exec(mail.text)?.[0] ?? '');
     await owner.getByRole('heading', { level: 1, name: 'Prendi il controllo della tua attività' }).waitFor();
     await owner.getByText(`${giver.name} ha registrato ${shopName} in base al consenso su carta che hai firmato il 30 novembre 2026; ora opera per suo conto ${receiver.name}.`).waitFor();
     await expectAccessible(owner, 'claim-shop-handed-over');

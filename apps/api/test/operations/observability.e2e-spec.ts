@@ -60,6 +60,17 @@ describe('What the platform says about itself: an access line per request, Prome
     expect(api.output()).not.toContain(accessToken);
   });
 
+  it('logs the invitation and claim pages of links sent before their secret moved to the fragment without that secret', async () => {
+    const id = randomUUID();
+    const secret = 'Segreto_del_link-0123456789abcdefghijklmnopqr';
+    const requestId = `trace-${randomUUID()}`;
+    for (const page of ['rivendica', 'delega']) await fetch(`${base}/${page}/${id}.${secret}?x=1`, { headers: { 'x-request-id': requestId } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const paths = jsonLines(api.output()).filter((line) => line.requestId === requestId).map((line) => (line.request as { path: string }).path);
+    expect(paths).toEqual([`/rivendica/${id}.[secret]`, `/delega/${id}.[secret]`]);
+    expect(api.output()).not.toContain(secret);
+  });
+
   it('serves Prometheus metrics on their own port, behind the token, and they move with the traffic', async () => {
     expect((await fetch(metricsUrl)).status).toBe(401);
     expect((await fetch(`${base}/metrics`)).status).toBe(404);

@@ -31,8 +31,8 @@ export const actingFor = <R, V>(api: TestApp, who: SignedIn, shopId: string | nu
 /** The code of the single-use link last e-mailed to this address. */
 export async function linkSentTo(db: DataSource, email: string, path: 'delega' | 'rivendica'): Promise<string> {
   const [mail]: { text: string }[] = await db.query(`SELECT text FROM mail_message WHERE recipient = $1 ORDER BY created_at DESC LIMIT 1`, [email]);
-  const found = new RegExp(`/${path}/([^\\s]+)`).exec(mail?.text ?? '');
-  if (!found) throw new Error(`no /${path}/ link was e-mailed to ${email}`);
+  const found = new RegExp(`/${path}#([^\\s]+)`).exec(mail?.text ?? '');
+  if (!found) throw new Error(`no /${path}# link was e-mailed to ${email}`);
   return found[1];
 }
 

@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { useLinkCode } from './account/link-token';
 import { useSession } from '../auth/session-context';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SubmitButton, TextField } from '../components/fields';
@@ -20,7 +21,7 @@ import { PATHS } from '../routes';
 export function ClaimShopPage() {
   const { t } = useTranslation();
   const { date } = useFormat();
-  const { code = '' } = useParams();
+  const code = useLinkCode();
   const { user } = useSession();
   const { data, error, loading } = useQuery(DelegationLinkDocument, { variables: { link: code } });
   const [claim, claiming] = useMutation(ClaimShopDocument);

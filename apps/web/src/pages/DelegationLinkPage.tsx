@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { useLinkCode } from './account/link-token';
 import { useSession } from '../auth/session-context';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { LoadFailed, Loading } from '../components/Loading';
@@ -16,7 +17,7 @@ import { PATHS } from '../routes';
 export function DelegationLinkPage() {
   const { t } = useTranslation();
   const { date } = useFormat();
-  const { code = '' } = useParams();
+  const code = useLinkCode();
   const { user } = useSession();
   const { data, error, loading } = useQuery(DelegationLinkDocument, { variables: { link: code } });
   const [answer, answering] = useMutation(AnswerDelegationInvitationDocument);
@@ -65,7 +66,7 @@ export function DelegationLinkPage() {
         ) : (
           <p>
             {t('delegationLink.signInFirst')}{' '}
-            <Link to={PATHS.login} state={{ from: `/delega/${code}` }}>
+            <Link to={PATHS.login} state={{ from: `/delega#${code}` }}>
               {t('delegationLink.signIn')}
             </Link>
           </p>

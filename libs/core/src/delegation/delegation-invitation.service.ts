@@ -81,7 +81,7 @@ export class DelegationInvitationService {
           kind: MailKind.DELEGATION_INVITATION,
           userId: null,
           recipient: input.email,
-          values: { facilitator: facilitator.name, link: this.mail.link(`/delega/${linkToken(delegation.id, link.secret)}`), validUntil: day(expires) },
+          values: { facilitator: facilitator.name, link: this.mail.link(`/delega#${linkToken(delegation.id, link.secret)}`), validUntil: day(expires) },
         },
       ]);
       return { kind: 'delegation', delegation };

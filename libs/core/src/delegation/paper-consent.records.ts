@@ -186,7 +186,7 @@ export class PaperConsentRecords {
         facilitator: facilitator.name,
         shop: shop.tradingName ?? shop.legalName,
         declaredOn: day(new Date(`${declaredOn}T12:00:00Z`)),
-        link: this.mail.link(`/rivendica/${token}`),
+        link: this.mail.link(`/rivendica#${token}`),
         validUntil: day(expires),
       },
     };

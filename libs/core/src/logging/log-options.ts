@@ -56,7 +56,17 @@ function answeredBy(req: LoggedRequest): { operation?: string; userId?: string }
   };
 }
 
-const pathOf = (req: LoggedRequest): string => (req.originalUrl ?? req.url ?? '').split('?')[0] ?? '';
+/**
+ * Pages whose last path segment is `<id>.<secret>`: the invitation and claim links e-mailed before
+ * their secret moved to the fragment. Whoever read a logged one could claim the shop: the log keeps
+ * the id only.
+ */
+const SECRET_IN_PATH = /^(\/(?:delega|rivendica)\/[^/.]+)\.[^/]+$/;
+
+/** The path as logged: no query string, and no link secret. */
+export const loggedPath = (url: string): string => (url.split('?')[0] ?? '').replace(SECRET_IN_PATH, '$1.[secret]');
+
+const pathOf = (req: LoggedRequest): string => loggedPath(req.originalUrl ?? req.url ?? '');
 
 /**
  * One access line per request, after its answer: method, path, client address, GraphQL

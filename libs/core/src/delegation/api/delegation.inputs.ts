@@ -45,13 +45,13 @@ export class GrantDelegationInput {
 
 @InputType({ description: 'Accept or decline an invitation, signed in as the shop’s owner.' })
 export class AnswerDelegationInvitationInput {
-  @Field({ description: 'The link’s code (what follows /delega/).' }) @IsString() @MaxLength(200) link!: string;
+  @Field({ description: 'The link’s code (what follows /delega#; in links sent before, /delega/).' }) @IsString() @MaxLength(200) link!: string;
   @Field() @IsBoolean() accept!: boolean;
 }
 
 @InputType({ description: 'Claim a shop a facilitator registered for you: signed in with an account that has no shop, or with a password for a new account.' })
 export class ClaimShopInput implements ClaimShop {
-  @Field({ description: 'The link’s code (what follows /rivendica/).' }) @IsString() @MaxLength(200) link!: string;
+  @Field({ description: 'The link’s code (what follows /rivendica#; in links sent before, /rivendica/).' }) @IsString() @MaxLength(200) link!: string;
   @Field({ nullable: true, description: `For a new account, at least ${PASSWORD_MIN_LENGTH} characters other than spaces.` })
   @NewPassword({ optional: true })
   password?: string;

@@ -25,7 +25,7 @@ import { ClaimShopResult, DelegationResult, toClaimShopResult, toDelegationResul
 
 @ArgsType()
 class LinkArgs {
-  @Field({ description: 'The link’s code (what follows /delega/ or /rivendica/).' }) @IsString() @MaxLength(200) link!: string;
+  @Field({ description: 'The link’s code (what follows /delega# or /rivendica#; in links sent before, /delega/ or /rivendica/).' }) @IsString() @MaxLength(200) link!: string;
 }
 
 /** Delegations of shops to facilitators (thin: the rules are the services'). */

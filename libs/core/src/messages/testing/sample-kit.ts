@@ -43,8 +43,8 @@ export const DIGEST_MAILS = [
   [{ count: 1, items: [{ subject: 'Digitale Srl ha accettato', link: 'https://vicini.example/a' }], link: 'https://vicini.example/notifiche' }],
   [{ count: 2, items: [{ subject: 'Digitale Srl ha accettato', link: 'https://vicini.example/a' }, { subject: 'Promemoria <importante>', link: null }], link: 'https://vicini.example/notifiche' }],
 ] as const;
-export const INVITATION_MAILS = [[{ facilitator: 'Ascom <Torino>', link: 'https://vicini.example/delega/1', validUntil: { en: '4 January 2027', it: '4 gennaio 2027' } }]] as const;
-export const CLAIM_MAILS = [[{ facilitator: 'Ascom Torino', shop: 'Forno & Figli', declaredOn: { en: '1 December 2026', it: '1 dicembre 2026' }, link: 'https://vicini.example/rivendica/1', validUntil: { en: '4 January 2027', it: '4 gennaio 2027' } }]] as const;
+export const INVITATION_MAILS = [[{ facilitator: 'Ascom <Torino>', link: 'https://vicini.example/delega#1', validUntil: { en: '4 January 2027', it: '4 gennaio 2027' } }]] as const;
+export const CLAIM_MAILS = [[{ facilitator: 'Ascom Torino', shop: 'Forno & Figli', declaredOn: { en: '1 December 2026', it: '1 dicembre 2026' }, link: 'https://vicini.example/rivendica#1', validUntil: { en: '4 January 2027', it: '4 gennaio 2027' } }]] as const;
 export const HANDED_OVER_MAILS = [
   [{ from: 'Ascom Torino', to: 'CNA Piemonte', shop: 'Forno & Figli', declaredOn: { en: '1 December 2026', it: '1 dicembre 2026' }, linkUntil: { en: '4 January 2027', it: '4 gennaio 2027' } }],
   [{ from: 'Ascom Torino', to: 'CNA Piemonte', shop: 'Forno & Figli', declaredOn: { en: '8 December 2026', it: '8 dicembre 2026' }, linkUntil: null }],

@@ -51,7 +51,7 @@ export type AnswerDelegationHandoverInput = {
 /** Accept or decline an invitation, signed in as the shop’s owner. */
 export type AnswerDelegationInvitationInput = {
   accept: boolean;
-  /** The link’s code (what follows /delega/). */
+  /** The link’s code (what follows /delega#; in links sent before, /delega/). */
   link: string;
 };
 
@@ -174,7 +174,7 @@ export type ChangeStaffRoleInput = {
 
 /** Claim a shop a facilitator registered for you: signed in with an account that has no shop, or with a password for a new account. */
 export type ClaimShopInput = {
-  /** The link’s code (what follows /rivendica/). */
+  /** The link’s code (what follows /rivendica#; in links sent before, /rivendica/). */
   link: string;
   /** For a new account, at least 12 characters other than spaces. */
   password?: string | null | undefined;

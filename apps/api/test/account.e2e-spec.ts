@@ -87,6 +87,11 @@ describe('Verified addresses, password reset and account changes over GraphQL', 
     expect(await api.gql(RequestPasswordResetDocument, { input: { email: unknown } })).toEqual({ data: { requestPasswordReset: true } });
     expect(await api.gql(RequestPasswordResetDocument, { input: { email: shop.email.toUpperCase() } })).toEqual({ data: { requestPasswordReset: true } });
     expect((await db.query('SELECT count(*)::int AS n FROM mail_message WHERE recipient = $1', [unknown]))[0].n).toBe(0);
+    // Nothing typed, or not an address: said on the field, not "if an account has the address , …".
+    for (const [email, words] of [['', 'input.email è un campo obbligatorio'], ['non-un-indirizzo', 'input.email deve essere un indirizzo e-mail, per esempio nome@esempio.it']]) {
+      const refused = await api.gql(RequestPasswordResetDocument, { input: { email } });
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.email', messageIt: words })] });
+    }
 
     const { url, token } = await mailedLink(db, shop.email, 'PASSWORD_RESET');
     expect(new URL(url).pathname).toBe('/reimposta-password');

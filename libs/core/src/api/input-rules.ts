@@ -27,6 +27,9 @@ export const compactVatNumber = ({ value }: TransformArgs): unknown =>
  */
 export const emailAddress = ({ value }: TransformArgs): unknown => (typeof value === 'string' ? normaliseEmailAddress(value) : value);
 
+/** Something before and after one @, nothing blank: what every stored address has. */
+const LOOKS_LIKE_AN_ADDRESS = /^[^@\s]+@[^@\s]+$/;
+
 /**
  * An address only looked up, never stored (sign-in, a password reset, a filter): read as stored
  * addresses are, without the rules for a new one, so that an account made under older rules can
@@ -34,6 +37,8 @@ export const emailAddress = ({ value }: TransformArgs): unknown => (typeof value
  */
 export const EmailLookup = (): PropertyDecorator => (target, property) => {
   MaxLength(254)(target, property);
+  // Blank is told "required" (validation.ts), anything else without the shape "not an e-mail address".
+  Matches(LOOKS_LIKE_AN_ADDRESS, worded((path) => MESSAGES.validation.email(path)))(target, property);
   IsString()(target, property);
   Transform(emailAddress)(target, property);
 };

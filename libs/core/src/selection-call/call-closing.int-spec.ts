@@ -186,4 +186,34 @@ describe('closing a selection call: ranking, places, reserve list, graduatoria (
       'call_application.submitted',
     ]);
   }, 60_000);
+
+  it('gives a place only on an offer that reaches the applicant by its own area and sectors, whatever the call allows; the others wait in reserve', async () => {
+    const now = new Date();
+    const provider = await seedProvider(core.db);
+    // Home delivery in Milano only, for shops of section G.
+    const offer = await seedOffer(core.db, provider.id, { capacity: 5, categories: [ServiceCategory.HOME_DELIVERY], comuneCodes: [MILANO] });
+    await core.db.query(`UPDATE offer SET all_sectors = false, eligible_sections = '{G}' WHERE id = $1`, [offer]);
+    const call = await openCall(aCall([offer], now, { places: 5, scoring: [], questions: [] }), now);
+    const [inMilano] = await seedShops(core.db, 1, { comuneCode: MILANO, section: 'G', division: '47' });
+    const [inTorino] = await seedShops(core.db, 1, { comuneCode: TORINO, section: 'G', division: '47' });
+    const [otherSector] = await seedShops(core.db, 1, { comuneCode: MILANO, section: 'S', division: '96' });
+    for (const [i, shop] of [inTorino, otherSector, inMilano].entries()) {
+      await core.db.query(
+        `INSERT INTO call_application (call_id, shop_id, submitted_at, declarations, answers, ateco_section, ateco_division, employees, comune_code, province_code, region_code)
+         SELECT $1, s.id, $3::timestamptz, ARRAY['sede-italia'], '{}'::jsonb, s.ateco_section, s.ateco_division, 2, s.comune_code, c.province_code, p.region_code
+         FROM shop s JOIN comune c ON c.code = s.comune_code JOIN province p ON p.code = c.province_code WHERE s.id = $2`,
+        [call.id, shop.id, new Date(now.getTime() + i * 60_000)],
+      );
+    }
+    expect((await closing().close(actingAs(staff, new Date(now.getTime() + 2 * DAY_MS)), call.id)).kind).toBe('call');
+    const outcome: { shop_id: string; position: number; status: string }[] = await core.db.query(
+      'SELECT shop_id, position, status FROM call_application WHERE call_id = $1 ORDER BY position',
+      [call.id],
+    );
+    expect(outcome).toEqual([
+      { shop_id: inTorino.id, position: 1, status: 'RESERVE' },
+      { shop_id: otherSector.id, position: 2, status: 'RESERVE' },
+      { shop_id: inMilano.id, position: 3, status: 'ADMITTED' },
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { admitInRankOrder, rankApplicants, type AdmissionCandidate, type RankedApplicant, type ServiceCategory } from '@vec/matching';
+import { admitInRankOrder, offerReach, rankApplicants, type AdmissionCandidate, type AtecoSection, type RankedApplicant, type ServiceCategory } from '@vec/matching';
 import { AuditService } from '../audit/audit.service';
 import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
@@ -11,6 +11,8 @@ import { MatchLocks } from '../match/match-locks';
 import { MatchState } from '../match/match.types';
 import { OfferRecords } from '../offer/offer-records.service';
 import type { OfferEntity } from '../offer/offer.entity';
+import { toEngineOffer } from '../matching/engine-input.mapper';
+import { ShopService } from '../shop/shop.service';
 import { CallApplicationEntity } from './call-application.entity';
 import { engineCriteria, engineTieBreak, rankingApplicant } from './call-ranking';
 import { SelectionCallEntity } from './selection-call.entity';
@@ -50,6 +52,7 @@ export class CallClosingService {
     private readonly audit: AuditService,
     private readonly config: ConfigService,
     private readonly publishers: CallPublisherService,
+    private readonly shops: ShopService,
   ) {}
 
   /** Staff, or the organisation running the call, close it once its window has ended (the sweep would within a minute). */
@@ -84,7 +87,7 @@ export class CallClosingService {
 
       // Only what the ranking and the admission read: a national call has tens of thousands.
       const applications = await this.connection.repository(tx, CallApplicationEntity).find({
-        select: { id: true, shopId: true, employees: true, provinceCode: true, answers: true, submittedAt: true },
+        select: { id: true, shopId: true, employees: true, comuneCode: true, provinceCode: true, regionCode: true, atecoSection: true, atecoDivision: true, answers: true, submittedAt: true },
         where: { callId, status: CallApplicationStatus.SUBMITTED },
       });
       const ranked = rankApplicants(
@@ -143,6 +146,8 @@ export class CallClosingService {
     await this.locks.offers(tx, offerIds);
     const offers = await this.offers.forMatching(tx, offerIds);
     const free = Object.fromEntries(offers.map((o) => [o.id, o.capacity - o.used]));
+    // An offer's own coverage and sectors hold for call places too: a call's territory does not widen them.
+    const reaches = new Map(offers.map((o) => [o.id, offerReach(toEngineOffer(o))]));
     const limit = this.config.getOrThrow<number>('MAX_LIVE_MATCHES_PER_SHOP');
 
     // Only the shops the admission reaches are locked and read: the first ranks, twice the places
@@ -159,9 +164,17 @@ export class CallClosingService {
       const shopIds = [...new Set(reached.map((c) => c.shopId))];
       await this.locks.shops(tx, [...shopIds].sort());
       live = new Map((await this.matches.liveOfShops(tx, shopIds)).map((l) => [l.shopId, new Set(l.categories)]));
+      const points = new Map((await this.shops.findMany(tx, shopIds)).map((shop) => [shop.id, shop]));
+      // The place and sector the shop applied with (as the ranking reads them), at the shop's point.
+      const reachedBy = (candidate: CallApplicationEntity, offer: OfferEntity): boolean => {
+        const point = points.get(candidate.shopId);
+        if (!point) return false;
+        const location = { comuneCode: candidate.comuneCode, provinceCode: candidate.provinceCode, regionCode: candidate.regionCode, latitude: point.latitude, longitude: point.longitude };
+        return reaches.get(offer.id)?.({ location, sector: { section: candidate.atecoSection as AtecoSection, division: candidate.atecoDivision } }) ?? false;
+      };
       const engineCandidates: AdmissionCandidate[] = reached.map((candidate) => ({
         id: candidate.id,
-        offerIds: offers.filter((offer) => categoryFor(candidate, offer)).map((offer) => offer.id),
+        offerIds: offers.filter((offer) => categoryFor(candidate, offer) && reachedBy(candidate, offer)).map((offer) => offer.id),
         blockedBy: (live.get(candidate.shopId)?.size ?? 0) >= limit ? [SHOP_LIMIT] : [],
       }));
       result = admitInRankOrder(engineCandidates, places, free);

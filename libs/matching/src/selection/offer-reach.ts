@@ -1,0 +1,18 @@
+import { compileOffer, matchCoverage, sectorEligible } from '../eligibility/compiled-offer';
+import type { AtecoSector, MatchingOffer, ShopLocation } from '../model/matching.types';
+
+/** A shop as an offer's own rules see it: where it is and what it does. */
+export interface ReachedShop {
+  location: ShopLocation;
+  sector: AtecoSector;
+}
+
+/**
+ * Whether an offer can serve a shop at all, by its own rules (matching rules 2 and 3): the shop's
+ * place inside its coverage, and its sector among those it takes. A call gives places only on
+ * offers that reach the applicant: a call's territory or sectors do not widen an offer's.
+ */
+export function offerReach(offer: MatchingOffer): (shop: ReachedShop) => boolean {
+  const compiled = compileOffer(offer);
+  return (shop) => sectorEligible(shop.sector, compiled) && matchCoverage(shop.location, compiled) !== null;
+}

@@ -6,10 +6,12 @@ import {
   LoginDocument,
   MeDocument,
   RefreshSessionDocument,
+  DecideProviderDocument,
+  RegisterProviderDocument,
   RegisterShopDocument,
   SetAccountStatusDocument,
 } from './gql/generated';
-import { aShopInput, signUp, staffUser, TEST_PASSWORD } from './testing/fixtures';
+import { aProviderInput, aShopInput, signUp, staffUser, TEST_PASSWORD } from './testing/fixtures';
 import { facilitatorAccount } from './testing/delegation-fixtures';
 import { dataOf, invalidVariables, member, startTestApp, TestApp } from './testing/test-app';
 
@@ -83,6 +85,28 @@ describe('Account administration over GraphQL (a database of its own: it counts 
       { action: 'user.disabled', actor_user_id: admin.userId, after: expect.objectContaining({ reason: 'Segnalazione di uso improprio' }) },
       { action: 'user.enabled', actor_user_id: admin.userId, after: { disabledAt: null, reason: 'Verifica conclusa, nessun abuso' } },
     ]);
+  });
+
+  it('does not disable the account of an organisation still in force: staff suspend the organisation first, then the account goes', async () => {
+    const admin = await staffUser(api, UserRole.ADMIN);
+    const minister = await staffUser(api, UserRole.MINISTRY);
+    const owner = await signUp(api, 'PROVIDER');
+    const providerId = member(dataOf(await api.gqlAs(owner.accessToken, RegisterProviderDocument, { input: aProviderInput({ name: 'Consegne Lampo S.r.l.' }) })).registerProvider, 'Provider').id;
+    await api.gqlAs(minister.accessToken, DecideProviderDocument, { input: { providerId, decision: 'APPROVED' } });
+
+    const refused = dataOf(await api.gqlAs(admin.accessToken, SetAccountStatusDocument, { input: { userId: owner.userId, status: 'DISABLED', reason: 'Segnalazione di uso improprio' } })).setAccountStatus;
+    expect(refused).toMatchObject({ __typename: 'AccountRunsOrganisationError', code: 'ACCOUNT_RUNS_ORGANISATION', field: 'input.userId' });
+    expect(refused).toMatchObject({ messageIt: expect.stringMatching(/^Questo account gestisce Consegne Lampo S\.r\.l\., un fornitore ancora approvato .*prima sospendilo o respingilo/) });
+    expect(dataOf(await api.gqlAs(owner.accessToken, MeDocument)).me.id).toBe(owner.userId);
+    expect(await auditOf(owner.userId)).toEqual([]);
+
+    await api.gqlAs(minister.accessToken, DecideProviderDocument, { input: { providerId, decision: 'SUSPENDED', reason: 'Segnalazione di uso improprio' } });
+    const disabled = await api.gqlAs(admin.accessToken, SetAccountStatusDocument, { input: { userId: owner.userId, status: 'DISABLED', reason: 'Segnalazione di uso improprio' } });
+    expect(member(dataOf(disabled).setAccountStatus, 'Account')).toMatchObject({ status: 'DISABLED' });
+    // A facilitator's account the same, while its organisation acts for shops.
+    const facilitator = await facilitatorAccount(api, minister);
+    const facilitatorRefused = dataOf(await api.gqlAs(admin.accessToken, SetAccountStatusDocument, { input: { userId: facilitator.userId, status: 'DISABLED', reason: 'Segnalazione di uso improprio' } })).setAccountStatus;
+    expect(facilitatorRefused).toMatchObject({ __typename: 'AccountRunsOrganisationError', messageIt: expect.stringContaining('un facilitatore ancora approvato') });
   });
 
   it.each<[string, Record<string, unknown>, string]>([

@@ -1074,6 +1074,8 @@ type AccountChangeFields_Account_Fragment = { __typename: 'Account', id: string,
 
 type AccountChangeFields_AccountNotFoundError_Fragment = { __typename: 'AccountNotFoundError', code: string, field: string | null, message: string, messageIt: string };
 
+type AccountChangeFields_AccountRunsOrganisationError_Fragment = { __typename: 'AccountRunsOrganisationError', code: string, field: string | null, message: string, messageIt: string };
+
 type AccountChangeFields_ErasedAccountError_Fragment = { __typename: 'ErasedAccountError', code: string, field: string | null, message: string, messageIt: string };
 
 type AccountChangeFields_LastAdminError_Fragment = { __typename: 'LastAdminError', code: string, field: string | null, message: string, messageIt: string };
@@ -1085,6 +1087,7 @@ type AccountChangeFields_OwnAccountError_Fragment = { __typename: 'OwnAccountErr
 export type AccountChangeFieldsFragment =
   | AccountChangeFields_Account_Fragment
   | AccountChangeFields_AccountNotFoundError_Fragment
+  | AccountChangeFields_AccountRunsOrganisationError_Fragment
   | AccountChangeFields_ErasedAccountError_Fragment
   | AccountChangeFields_LastAdminError_Fragment
   | AccountChangeFields_NotStaffAccountError_Fragment
@@ -1108,6 +1111,7 @@ export type SetAccountStatusMutationVariables = Exact<{
 export type SetAccountStatusMutation = { setAccountStatus:
     | { __typename: 'Account', id: string, email: string, role: UserRole, status: AccountStatus, disabledAt: string | null, organisation: string | null }
     | { __typename: 'AccountNotFoundError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'AccountRunsOrganisationError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'ErasedAccountError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'LastAdminError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'NotStaffAccountError', code: string, field: string | null, message: string, messageIt: string }
@@ -1122,6 +1126,7 @@ export type ChangeStaffRoleMutationVariables = Exact<{
 export type ChangeStaffRoleMutation = { changeStaffRole:
     | { __typename: 'Account', id: string, email: string, role: UserRole, status: AccountStatus, disabledAt: string | null, organisation: string | null }
     | { __typename: 'AccountNotFoundError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'AccountRunsOrganisationError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'ErasedAccountError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'LastAdminError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'NotStaffAccountError', code: string, field: string | null, message: string, messageIt: string }

@@ -1038,6 +1038,8 @@ type AdminAccountChange_Account_Fragment = { __typename: 'Account', id: string, 
 
 type AdminAccountChange_AccountNotFoundError_Fragment = { __typename: 'AccountNotFoundError', code: string, field: string | null, message: string, messageIt: string };
 
+type AdminAccountChange_AccountRunsOrganisationError_Fragment = { __typename: 'AccountRunsOrganisationError', code: string, field: string | null, message: string, messageIt: string };
+
 type AdminAccountChange_ErasedAccountError_Fragment = { __typename: 'ErasedAccountError', code: string, field: string | null, message: string, messageIt: string };
 
 type AdminAccountChange_LastAdminError_Fragment = { __typename: 'LastAdminError', code: string, field: string | null, message: string, messageIt: string };
@@ -1049,6 +1051,7 @@ type AdminAccountChange_OwnAccountError_Fragment = { __typename: 'OwnAccountErro
 export type AdminAccountChangeFragment =
   | AdminAccountChange_Account_Fragment
   | AdminAccountChange_AccountNotFoundError_Fragment
+  | AdminAccountChange_AccountRunsOrganisationError_Fragment
   | AdminAccountChange_ErasedAccountError_Fragment
   | AdminAccountChange_LastAdminError_Fragment
   | AdminAccountChange_NotStaffAccountError_Fragment
@@ -1063,6 +1066,7 @@ export type SetAdminAccountStatusMutationVariables = Exact<{
 export type SetAdminAccountStatusMutation = { setAccountStatus:
     | { __typename: 'Account', id: string, email: string, role: UserRole, status: AccountStatus, createdAt: string, disabledAt: string | null, organisation: string | null }
     | { __typename: 'AccountNotFoundError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'AccountRunsOrganisationError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'ErasedAccountError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'LastAdminError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'NotStaffAccountError', code: string, field: string | null, message: string, messageIt: string }
@@ -1077,6 +1081,7 @@ export type ChangeAdminStaffRoleMutationVariables = Exact<{
 export type ChangeAdminStaffRoleMutation = { changeStaffRole:
     | { __typename: 'Account', id: string, email: string, role: UserRole, status: AccountStatus, createdAt: string, disabledAt: string | null, organisation: string | null }
     | { __typename: 'AccountNotFoundError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'AccountRunsOrganisationError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'ErasedAccountError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'LastAdminError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'NotStaffAccountError', code: string, field: string | null, message: string, messageIt: string }
@@ -1751,6 +1756,8 @@ type MatchErrorFields_AccountLinkError_Fragment = { __typename: 'AccountLinkErro
 
 type MatchErrorFields_AccountNotFoundError_Fragment = { __typename: 'AccountNotFoundError', code: string, field: string | null, message: string, messageIt: string };
 
+type MatchErrorFields_AccountRunsOrganisationError_Fragment = { __typename: 'AccountRunsOrganisationError', code: string, field: string | null, message: string, messageIt: string };
+
 type MatchErrorFields_AlreadyAppliedError_Fragment = { __typename: 'AlreadyAppliedError', code: string, field: string | null, message: string, messageIt: string };
 
 type MatchErrorFields_AlreadyAppliedToCallError_Fragment = { __typename: 'AlreadyAppliedToCallError', code: string, field: string | null, message: string, messageIt: string };
@@ -1866,6 +1873,7 @@ export type MatchErrorFieldsFragment =
   | MatchErrorFields_AccountHasShopError_Fragment
   | MatchErrorFields_AccountLinkError_Fragment
   | MatchErrorFields_AccountNotFoundError_Fragment
+  | MatchErrorFields_AccountRunsOrganisationError_Fragment
   | MatchErrorFields_AlreadyAppliedError_Fragment
   | MatchErrorFields_AlreadyAppliedToCallError_Fragment
   | MatchErrorFields_AlreadyDelegatedError_Fragment
@@ -2137,6 +2145,8 @@ type OfferErrorFields_AccountLinkError_Fragment = { __typename: 'AccountLinkErro
 
 type OfferErrorFields_AccountNotFoundError_Fragment = { __typename: 'AccountNotFoundError', code: string, field: string | null, message: string, messageIt: string };
 
+type OfferErrorFields_AccountRunsOrganisationError_Fragment = { __typename: 'AccountRunsOrganisationError', code: string, field: string | null, message: string, messageIt: string };
+
 type OfferErrorFields_AlreadyAppliedError_Fragment = { __typename: 'AlreadyAppliedError', code: string, field: string | null, message: string, messageIt: string };
 
 type OfferErrorFields_AlreadyAppliedToCallError_Fragment = { __typename: 'AlreadyAppliedToCallError', code: string, field: string | null, message: string, messageIt: string };
@@ -2252,6 +2262,7 @@ export type OfferErrorFieldsFragment =
   | OfferErrorFields_AccountHasShopError_Fragment
   | OfferErrorFields_AccountLinkError_Fragment
   | OfferErrorFields_AccountNotFoundError_Fragment
+  | OfferErrorFields_AccountRunsOrganisationError_Fragment
   | OfferErrorFields_AlreadyAppliedError_Fragment
   | OfferErrorFields_AlreadyAppliedToCallError_Fragment
   | OfferErrorFields_AlreadyDelegatedError_Fragment

@@ -6,6 +6,7 @@
     "AccountChangeResult": [
       "Account",
       "AccountNotFoundError",
+      "AccountRunsOrganisationError",
       "ErasedAccountError",
       "LastAdminError",
       "NotStaffAccountError",
@@ -44,6 +45,7 @@
       "AccountHasShopError",
       "AccountLinkError",
       "AccountNotFoundError",
+      "AccountRunsOrganisationError",
       "AlreadyAppliedError",
       "AlreadyAppliedToCallError",
       "AlreadyDelegatedError",
@@ -286,6 +288,7 @@
     "AccountChangeResult": [
       "Account",
       "AccountNotFoundError",
+      "AccountRunsOrganisationError",
       "ErasedAccountError",
       "LastAdminError",
       "NotStaffAccountError",
@@ -324,6 +327,7 @@
       "AccountHasShopError",
       "AccountLinkError",
       "AccountNotFoundError",
+      "AccountRunsOrganisationError",
       "AlreadyAppliedError",
       "AlreadyAppliedToCallError",
       "AlreadyDelegatedError",

@@ -25,7 +25,8 @@ export type AccountChangeOutcome =
   | { kind: 'own-account' }
   | { kind: 'last-admin' }
   | { kind: 'not-staff' }
-  | { kind: 'erased' };
+  | { kind: 'erased' }
+  | { kind: 'runs-organisation'; organisation: string; role: 'PROVIDER' | 'FACILITATOR' };
 
 /**
  * One key for every change that could leave the platform without an active administrator: two
@@ -106,6 +107,10 @@ export class AccountAdminService {
       if (target.erasedAt) return { kind: 'erased' };
       if (disable === (target.disabledAt !== null)) return { kind: 'changed', account: await this.view(tx, target.id) };
       if (disable && target.role === UserRole.ADMIN && (await this.otherActiveAdmins(tx, target.id)) === 0) return { kind: 'last-admin' };
+      if (disable) {
+        const running = await this.organisationInForce(tx, target.id);
+        if (running) return { kind: 'runs-organisation', ...running };
+      }
       const disabledAt = disable ? tx.now : null;
       await this.connection.repository(tx, UserAccountEntity).update({ id: target.id }, { disabledAt });
       if (disable) {
@@ -120,6 +125,22 @@ export class AccountAdminService {
       });
       return { kind: 'changed', account: await this.view(tx, target.id) };
     });
+  }
+
+  /**
+   * The organisation (provider or facilitator) this account runs, while it is approved or awaiting
+   * verification. Disabling the account alone would leave its offers in the catalogue, places held
+   * for an answer nobody can give, and its shops' consents in force: staff suspend the organisation
+   * first (which frees its places and tells its shops), then the account may go.
+   */
+  private async organisationInForce(tx: RequestContext, userId: string): Promise<{ organisation: string; role: 'PROVIDER' | 'FACILITATOR' } | null> {
+    const rows: { name: string; role: 'PROVIDER' | 'FACILITATOR' }[] = await this.connection.manager(tx).query(
+      `SELECT name, 'PROVIDER' AS role FROM provider WHERE owner_user_id = $1 AND verification_status IN ('APPROVED', 'PENDING')
+       UNION ALL
+       SELECT name, 'FACILITATOR' AS role FROM facilitator WHERE owner_user_id = $1 AND verification_status IN ('APPROVED', 'PENDING')`,
+      [userId],
+    );
+    return rows[0] ? { organisation: rows[0].name, role: rows[0].role } : null;
   }
 
   /** Moves a staff member between MINISTRY and ADMIN; the new role applies from their next request. */

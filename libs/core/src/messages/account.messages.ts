@@ -21,6 +21,17 @@ export const accountMessages = {
     en: 'This account was deleted at its owner’s request: it cannot be enabled again or changed',
     it: 'Questo account è stato cancellato su richiesta del titolare: non si può riattivare né modificare',
   }),
+  /** Disabling the account of an organisation still in force: the organisation is suspended first, from its verification page. */
+  runsOrganisation: (organisation: string, role: 'PROVIDER' | 'FACILITATOR'): Words =>
+    role === 'PROVIDER'
+      ? {
+          en: `This account runs ${organisation}, a provider still approved or awaiting verification: suspend or reject it first from the providers’ verification page, so that its offers leave the catalogue and the shops waiting for it are told; then disable the account`,
+          it: `Questo account gestisce ${organisation}, un fornitore ancora approvato o in attesa di verifica: prima sospendilo o respingilo dalla pagina di verifica dei fornitori, così le sue offerte escono dal catalogo e i negozi che lo attendono vengono avvisati; poi disattiva l’account`,
+        }
+      : {
+          en: `This account runs ${organisation}, a facilitator still approved or awaiting verification: suspend or reject it first from the facilitators’ verification page, so that it stops acting for shops; then disable the account`,
+          it: `Questo account gestisce ${organisation}, un facilitatore ancora approvato o in attesa di verifica: prima sospendilo o respingilo dalla pagina di verifica dei facilitatori, così smette di operare per i negozi; poi disattiva l’account`,
+        },
   reasonRequired: (path: string): Words =>
     field(path, 'is required: say why, it is kept in the audit trail', 'è un campo obbligatorio: spiega il motivo, resta nel registro delle attività'),
   reasonTooShort: (path: string, min: number): Words =>

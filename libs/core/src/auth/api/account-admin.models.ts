@@ -50,6 +50,14 @@ export class ErasedAccountErrorModel extends BusinessFailure implements Business
   readonly code = 'ERASED_ACCOUNT' as const;
 }
 
+@ObjectType('AccountRunsOrganisationError', {
+  implements: () => [BusinessErrorModel],
+  description: 'The account runs a provider or facilitator organisation still approved or awaiting verification: suspend or reject the organisation first, then disable the account.',
+})
+export class AccountRunsOrganisationErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'ACCOUNT_RUNS_ORGANISATION' as const;
+}
+
 @ObjectType('NotStaffAccountError', { implements: () => [BusinessErrorModel], description: 'Only MINISTRY and ADMIN accounts move between staff roles.' })
 export class NotStaffAccountErrorModel extends BusinessFailure implements BusinessErrorModel {
   readonly code = 'NOT_STAFF_ACCOUNT' as const;

@@ -11,6 +11,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'audit'
     lastAdmin: NONE,
     notStaff: NONE,
     erased: NONE,
+    runsOrganisation: [['Digitale Srl', 'PROVIDER'], ['Camera di commercio di Torino', 'FACILITATOR']],
     reasonRequired: ON_FIELD,
     reasonTooShort: [[FIELD, 5]],
   },

@@ -7,6 +7,11 @@ import { PageTitle } from './PageTitle';
 import { SignUpSteps } from './SignUpSteps';
 import { StatusNotice, useNotice } from './StatusNotice';
 import { ProfileList } from './ProfileList';
+import { byId, useFocusAfter } from './use-focus-after';
+
+/** The profile's edit button and the edit form's heading: the focus moves between them as the form opens and closes. */
+const EDIT_BUTTON_ID = 'profile-edit';
+const EDIT_TITLE_ID = 'profile-edit-title';
 
 /** Reports that a form was sent, with the message to show. */
 export type FormDone = (message: string) => void;
@@ -37,6 +42,7 @@ export function AccountPage<T>({ ns, entity, failed, form, profile, next }: Prop
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const { notice, announce, clear } = useNotice();
+  const focusAfter = useFocusAfter();
   const done: FormDone = (message) => {
     setEditing(false);
     announce(message);
@@ -56,13 +62,19 @@ export function AccountPage<T>({ ns, entity, failed, form, profile, next }: Prop
   } else if (editing) {
     body = (
       <>
-        <h2 className="h3">{t(`${ns}.editTitle`)}</h2>
-        {form(entity, done, () => setEditing(false))}
+        <h2 id={EDIT_TITLE_ID} className="h3" tabIndex={-1}>
+          {t(`${ns}.editTitle`)}
+        </h2>
+        {form(entity, done, () => {
+          focusAfter(byId(EDIT_BUTTON_ID));
+          setEditing(false);
+        })}
       </>
     );
   } else {
     const edit = (): void => {
       clear();
+      focusAfter(byId(EDIT_TITLE_ID));
       setEditing(true);
     };
     body = (
@@ -111,7 +123,7 @@ export function ProfileCard({ id, title, rows, editLabel, onEdit }: ProfileCardP
         {title}
       </h2>
       <ProfileList rows={rows} />
-      <button type="button" className="btn btn-outline-primary" onClick={onEdit}>
+      <button id={EDIT_BUTTON_ID} type="button" className="btn btn-outline-primary" onClick={onEdit}>
         {editLabel}
       </button>
     </section>

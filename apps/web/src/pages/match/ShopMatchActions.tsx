@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmBox, useConfirmation } from '../../components/ConfirmBox';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormActions, TextField } from '../../components/fields';
+import { byId, useFocusAfter } from '../../components/use-focus-after';
 import { CompleteMatchDocument, ConfirmMatchActiveDocument, WithdrawMatchDocument, type MatchDetailFieldsFragment } from '../../gql/generated';
 import { AFTER_MATCH_STEP, useMatchStep } from './use-match-step';
 import { OPEN_STATES } from './MatchStateBadge';
@@ -19,6 +20,16 @@ export function ShopMatchActions({ match, onDone }: Props) {
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
   const completion = useConfirmation();
+  // The withdrawal's form takes its button's place: the focus goes to its field, and back on cancel.
+  const focusAfter = useFocusAfter();
+  const openWithdrawal = (): void => {
+    focusAfter(byId('match-reason'));
+    setWithdrawing(true);
+  };
+  const cancelWithdrawal = (): void => {
+    focusAfter(byId('match-withdraw'));
+    setWithdrawing(false);
+  };
   const step = useMatchStep({ reason: t('matches.withdrawReason') });
   const options = { refetchQueries: AFTER_MATCH_STEP };
   const [confirmActive, confirming] = useMutation(ConfirmMatchActiveDocument, options);
@@ -86,7 +97,7 @@ export function ShopMatchActions({ match, onDone }: Props) {
             </button>
           ) : null}
           {!withdrawing ? (
-            <button type="button" className="btn btn-outline-danger" disabled={busy} onClick={() => setWithdrawing(true)}>
+            <button id="match-withdraw" type="button" className="btn btn-outline-danger" disabled={busy} onClick={openWithdrawal}>
               {match.state === 'WAITLISTED' ? t('matches.actions.leaveWaitlist') : t('matches.actions.withdraw')}
             </button>
           ) : null}
@@ -95,7 +106,7 @@ export function ShopMatchActions({ match, onDone }: Props) {
       {withdrawing ? (
         <form noValidate onSubmit={submitWithdraw} className="mt-3" aria-label={t('matches.withdrawForm')}>
           <TextField id="match-reason" label={t('matches.withdrawReason')} hint={t('matches.withdrawReasonHint')} multiline value={reason} onChange={setReason} error={step.errors.fields.reason} />
-          <FormActions busy={withdrawingNow.loading} submitLabel={t('matches.actions.confirmWithdraw')} onCancel={() => setWithdrawing(false)} />
+          <FormActions busy={withdrawingNow.loading} submitLabel={t('matches.actions.confirmWithdraw')} onCancel={cancelWithdrawal} />
         </form>
       ) : null}
     </section>

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmBox, useConfirmation } from '../../components/ConfirmBox';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useFormErrors } from '../../errors/use-form-errors';
 import { CloseOfferDocument, MyOffersDocument, PauseOfferDocument, PublishOfferDocument, ResumeOfferDocument, type OfferFieldsFragment, type OfferStatus } from '../../gql/generated';
@@ -19,7 +19,8 @@ const ACTIONS: Record<OfferStatus, Action[]> = {
 
 export function OfferStatusActions({ offer, onDone }: { offer: OfferFieldsFragment; onDone: (message: string) => void }) {
   const { t } = useTranslation();
-  const [confirmClose, setConfirmClose] = useState(false);
+  // Closing is asked twice: the question takes the focus, and "cancel" gives it back to the button.
+  const closeConfirmation = useConfirmation();
   const options = { refetchQueries: [MyOffersDocument] };
   const [publish, publishing] = useMutation(PublishOfferDocument, options);
   const [pause, pausing] = useMutation(PauseOfferDocument, options);
@@ -39,7 +40,7 @@ export function OfferStatusActions({ offer, onDone }: { offer: OfferFieldsFragme
     };
     const changed = await send('Offer', steps[action]);
     if (changed) {
-      setConfirmClose(false);
+      closeConfirmation.close();
       const awaiting = action !== 'close' && action !== 'pause' && changed.visibility === 'AWAITING_VERIFICATION';
       onDone(awaiting ? t('offers.done.publishAwaiting', { title: offer.title }) : t(`offers.done.${action}`, { title: offer.title }));
     }
@@ -50,28 +51,27 @@ export function OfferStatusActions({ offer, onDone }: { offer: OfferFieldsFragme
   return (
     <div>
       <ErrorSummary errors={errors} attempt={attempt} idPrefix={prefix} />
-      {confirmClose ? (
-        <div className="confirm-box" role="group" aria-labelledby={`${prefix}-question`}>
-          <p id={`${prefix}-question`}>{t('offers.closeQuestion', { title: offer.title })}</p>
-          <div className="d-flex flex-wrap gap-2">
-            <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void run('close')}>
-              {t('offers.confirmClose')}
-            </button>
-            <button type="button" className="btn btn-outline-primary" onClick={() => setConfirmClose(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
+      {closeConfirmation.asking ? (
+        <ConfirmBox
+          id={`${prefix}-close`}
+          question={t('offers.closeQuestion', { title: offer.title })}
+          confirmLabel={t('offers.confirmClose')}
+          cancelLabel={t('common.cancel')}
+          busy={busy}
+          onConfirm={() => void run('close')}
+          onCancel={closeConfirmation.cancel}
+        />
       ) : (
         <div className="d-flex flex-wrap gap-2">
           {actions.map((action) => (
             <button
               key={action}
+              ref={action === 'close' ? closeConfirmation.trigger : undefined}
               type="button"
               className={`btn btn-sm ${action === 'close' ? 'btn-outline-danger' : action === 'pause' ? 'btn-outline-primary' : 'btn-primary'}`}
               disabled={busy}
               aria-describedby={`offer-${offer.id}-title`}
-              onClick={() => (action === 'close' ? setConfirmClose(true) : void run(action))}
+              onClick={() => (action === 'close' ? closeConfirmation.ask() : void run(action))}
             >
               {t(`offers.actions.${action}`)}
             </button>

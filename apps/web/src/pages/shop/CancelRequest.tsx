@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmBox, useConfirmation } from '../../components/ConfirmBox';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useFormErrors } from '../../errors/use-form-errors';
 import { CancelHelpRequestDocument, MyHelpRequestsDocument, MyMatchesDocument, type HelpRequestFieldsFragment } from '../../gql/generated';
@@ -8,14 +8,15 @@ import { CancelHelpRequestDocument, MyHelpRequestsDocument, MyMatchesDocument, t
 /** Withdrawing a request also gives up its match or waitlist place: asked twice, then done. */
 export function CancelRequest({ request, onDone }: { request: HelpRequestFieldsFragment; onDone: (message: string) => void }) {
   const { t } = useTranslation();
-  const [confirming, setConfirming] = useState(false);
+  // The question takes the focus; "no" gives it back to the button, as every confirmation does.
+  const confirmation = useConfirmation();
   const [cancel, { loading }] = useMutation(CancelHelpRequestDocument, { refetchQueries: [MyHelpRequestsDocument, MyMatchesDocument] });
   const { errors, attempt, send } = useFormErrors({});
   if (request.status !== 'OPEN' && request.status !== 'MATCHED') return null;
 
   const submit = async (): Promise<void> => {
     if (await send('HelpRequest', async () => (await cancel({ variables: { id: request.id } })).data?.cancelHelpRequest)) {
-      setConfirming(false);
+      confirmation.close();
       onDone(t('request.withdrawn'));
     }
   };
@@ -23,20 +24,18 @@ export function CancelRequest({ request, onDone }: { request: HelpRequestFieldsF
   return (
     <div>
       <ErrorSummary errors={errors} attempt={attempt} idPrefix="cancel-request" />
-      {confirming ? (
-        <div className="confirm-box" role="group" aria-labelledby="cancel-request-question">
-          <p id="cancel-request-question">{request.status === 'MATCHED' ? t('request.cancelMatchedQuestion') : t('request.cancelQuestion')}</p>
-          <div className="d-flex flex-wrap gap-2">
-            <button type="button" className="btn btn-danger" disabled={loading} onClick={() => void submit()}>
-              {loading ? t('common.sending') : t('request.cancelConfirm')}
-            </button>
-            <button type="button" className="btn btn-outline-primary" onClick={() => setConfirming(false)}>
-              {t('request.keep')}
-            </button>
-          </div>
-        </div>
+      {confirmation.asking ? (
+        <ConfirmBox
+          id="cancel-request"
+          question={request.status === 'MATCHED' ? t('request.cancelMatchedQuestion') : t('request.cancelQuestion')}
+          confirmLabel={t('request.cancelConfirm')}
+          cancelLabel={t('request.keep')}
+          busy={loading}
+          onConfirm={() => void submit()}
+          onCancel={confirmation.cancel}
+        />
       ) : (
-        <button type="button" className="btn btn-outline-danger" onClick={() => setConfirming(true)}>
+        <button ref={confirmation.trigger} type="button" className="btn btn-outline-danger" onClick={confirmation.ask}>
           {t('request.cancel')}
         </button>
       )}

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormActions, TextField } from '../../components/fields';
+import { byId, useFocusAfter } from '../../components/use-focus-after';
 import { useFormErrors } from '../../errors/use-form-errors';
 import { UpdateHelpRequestDescriptionDocument, type HelpRequestFieldsFragment } from '../../gql/generated';
 
@@ -14,12 +15,16 @@ export function EditRequestDescription({ request, onDone }: { request: HelpReque
   const [update, { loading }] = useMutation(UpdateHelpRequestDescriptionDocument);
   const labels = { description: t('request.description') };
   const { errors, attempt, send, changed, clear } = useFormErrors(labels);
+  // The form takes the button's place: the focus goes to its field, and back to the button on cancel.
+  const focusAfter = useFocusAfter();
   if (request.status !== 'OPEN') return null;
   const prefix = `request-${request.id}`;
+  const buttonId = `${prefix}-edit`;
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (await send('HelpRequest', async () => (await update({ variables: { input: { id: request.id, description: text } } })).data?.updateHelpRequest)) {
+      focusAfter(byId(buttonId));
       setOpen(false);
       onDone(t('request.saved'));
     }
@@ -28,11 +33,13 @@ export function EditRequestDescription({ request, onDone }: { request: HelpReque
   if (!open) {
     return (
       <button
+        id={buttonId}
         type="button"
         className="btn btn-outline-primary"
         onClick={() => {
           setText(request.description ?? '');
           clear();
+          focusAfter(byId(`${prefix}-description`));
           setOpen(true);
         }}
       >
@@ -53,7 +60,11 @@ export function EditRequestDescription({ request, onDone }: { request: HelpReque
         onChange={changed('description', setText)}
         error={errors.fields.description}
       />
-      <FormActions busy={loading} submitLabel={t('request.save')} onCancel={() => setOpen(false)} />
+      <FormActions busy={loading} submitLabel={t('request.save')} onCancel={() => {
+          focusAfter(byId(buttonId));
+          setOpen(false);
+        }}
+      />
     </form>
   );
 }

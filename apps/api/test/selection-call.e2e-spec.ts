@@ -166,6 +166,19 @@ describe('Selection calls over GraphQL: publish, apply, exclude, close, graduato
     expect(actions.map((r) => r.action)).toEqual(['selection_call.closed', 'selection_call.created', 'selection_call.published']);
   }, 60_000);
 
+  it('publishes its criteria in words: priority provinces by name, one point or many', async () => {
+    const scoring = [
+      { kind: 'PRIORITY_PROVINCES' as const, weight: 1, provinceCodes: ['001'] },
+      { kind: 'FEWER_EMPLOYEES' as const, weight: 30, employeesCap: 1 },
+    ];
+    const created = dataOf(await api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input: aCall(60_000, { scoring, questions: [] }) })).createSelectionCall;
+    expect(created.scoring.map((c) => c.descriptionIt)).toEqual([
+      '1 punto alle imprese nella provincia di Torino (TO)',
+      'Fino a 30 punti alle imprese più piccole: tutti senza addetti, nessuno da 1 addetto in su',
+    ]);
+    expect(created.scoring[0].description).toBe('1 point to businesses in the province of Torino (TO)');
+  });
+
   it('shows a call\'s offers as the reader may see them: a suspended one to staff and its provider only', async () => {
     const suspended = (await publishedOffer(api, provider, { capacity: 2, coverage: { national: true } })).id;
     const created = dataOf(await api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input: aCall(600_000, { offerIds: [offerId, suspended] }) })).createSelectionCall;

@@ -27,6 +27,13 @@ const TIE_BREAK: Readonly<Record<TieBreakRule | 'SCORE' | 'DRAW', Words>> = {
 
 const points = (hundredths: number): string => (hundredths / 100).toFixed(2).replace(/\.?0+$/, '');
 
+/** A count with its noun, one or many: "1 punto", "30 punti". */
+const counted = (n: number | string, one: Words, many: Words): Words => (Number(n) === 1 ? { en: `${n} ${one.en}`, it: `${n} ${one.it}` } : { en: `${n} ${many.en}`, it: `${n} ${many.it}` });
+const POINT = { en: 'point', it: 'punto' };
+const POINTS = { en: 'points', it: 'punti' };
+const EMPLOYEE = { en: 'employee', it: 'addetto' };
+const EMPLOYEES = { en: 'employees', it: 'addetti' };
+
 /** Selection calls (bandi): their errors, why a shop may not apply, and how each score was made. */
 export const selectionCallMessages = {
   callNotFound: (): Words => ({ en: 'No such selection call', it: 'Bando non trovato' }),
@@ -144,25 +151,32 @@ export const selectionCallMessages = {
     }
   },
   /** A published criterion, as the call states it. */
-  criterion: (kind: `${ScoringKind}`, weight: number, detail: string): Words => {
+  criterion: (kind: `${ScoringKind}`, weight: number, detail: string, provinces = 1): Words => {
+    const worth = counted(weight, POINT, POINTS);
     switch (kind) {
-      case 'FEWER_EMPLOYEES':
+      case 'FEWER_EMPLOYEES': {
+        const cap = counted(detail, EMPLOYEE, EMPLOYEES);
         return {
-          en: `Up to ${weight} points to smaller businesses: all with no employees, none from ${detail} employees up`,
-          it: `Fino a ${weight} punti alle imprese più piccole: tutti senza addetti, nessuno da ${detail} addetti in su`,
+          en: `Up to ${worth.en} to smaller businesses: all with no employees, none from ${cap.en} up`,
+          it: `Fino a ${worth.it} alle imprese più piccole: tutti senza addetti, nessuno da ${cap.it} in su`,
         };
+      }
       case 'PRIORITY_PROVINCES':
-        return { en: `${weight} points to businesses in the provinces ${detail}`, it: `${weight} punti alle imprese nelle province ${detail}` };
+        return provinces === 1
+          ? { en: `${worth.en} to businesses in the province of ${detail}`, it: `${worth.it} alle imprese nella provincia di ${detail}` }
+          : { en: `${worth.en} to businesses in the provinces of ${detail}`, it: `${worth.it} alle imprese nelle province di ${detail}` };
       case 'ANSWER_YES':
-        return { en: `${weight} points for answering yes to: “${detail}”`, it: `${weight} punti a chi risponde sì a: «${detail}»` };
+        return { en: `${worth.en} for answering yes to: “${detail}”`, it: `${worth.it} a chi risponde sì a: «${detail}»` };
     }
   },
   /** What one criterion gave an applicant, and why. */
   scorePart: (kind: `${ScoringKind}`, hundredths: number, weight: number, measured: number): Words => {
     const got = points(hundredths);
     switch (kind) {
-      case 'FEWER_EMPLOYEES':
-        return { en: `${got} of ${weight} points: ${measured} employees`, it: `${got} punti su ${weight}: ${measured} addetti` };
+      case 'FEWER_EMPLOYEES': {
+        const size = counted(measured, EMPLOYEE, EMPLOYEES);
+        return { en: `${got} of ${weight} points: ${size.en}`, it: `${got} punti su ${weight}: ${size.it}` };
+      }
       case 'PRIORITY_PROVINCES':
         return measured
           ? { en: `${got} of ${weight} points: the business is in a priority province`, it: `${got} punti su ${weight}: l’impresa è in una provincia prioritaria` }

@@ -60,6 +60,9 @@ export class SelectionCallService {
     const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR);
     const publisherFacilitatorId = isStaff(actor) ? null : (await this.publishers.requireActingOrganisation(ctx)).id;
     await this.check(ctx, input);
+    // Priority provinces are published by name, as applicants read them.
+    const provinces = new Map((await this.territory.listProvinces(ctx)).map((p) => [p.code, `${p.name} (${p.sigla})`]));
+    const provinceName = (code: string): string => provinces.get(code) ?? code;
     return this.connection.withTransaction(ctx, async (tx) => {
       const calls = this.connection.repository(tx, SelectionCallEntity);
       const e = input.eligibility;
@@ -82,7 +85,7 @@ export class SelectionCallService {
           },
           declarations: input.declarations.map(({ code, text }) => ({ code, text })),
           questions: input.questions.map(({ code, text }) => ({ code, text })),
-          scoring: input.scoring.map(storedCriterion),
+          scoring: input.scoring.map((c) => storedCriterion(c, provinceName)),
           tieBreak: [...input.tieBreak],
           drawSeed: null,
           createdByUserId: actor.userId,
@@ -284,8 +287,11 @@ function duplicates(values: readonly string[], field: string, key?: string): voi
   });
 }
 
-function storedCriterion(c: CreateSelectionCall['scoring'][number]): StoredScoringCriterion {
+function storedCriterion(c: CreateSelectionCall['scoring'][number], provinceName: (code: string) => string): StoredScoringCriterion {
   if (c.kind === ScoringKind.FEWER_EMPLOYEES) return { kind: 'FEWER_EMPLOYEES', weight: c.weight, employeesCap: c.employeesCap ?? 1 };
-  if (c.kind === ScoringKind.PRIORITY_PROVINCES) return { kind: 'PRIORITY_PROVINCES', weight: c.weight, provinceCodes: [...(c.provinceCodes ?? [])] };
+  if (c.kind === ScoringKind.PRIORITY_PROVINCES) {
+    const provinceCodes = [...(c.provinceCodes ?? [])];
+    return { kind: 'PRIORITY_PROVINCES', weight: c.weight, provinceCodes, provinceNames: provinceCodes.map(provinceName) };
+  }
   return { kind: 'ANSWER_YES', weight: c.weight, questionCode: c.questionCode ?? '' };
 }

@@ -42,7 +42,8 @@ export interface StoredCallEligibility {
 /** A published scoring criterion, as stored (the engine's ScoringCriterion). */
 export type StoredScoringCriterion =
   | { kind: 'FEWER_EMPLOYEES'; weight: number; employeesCap: number }
-  | { kind: 'PRIORITY_PROVINCES'; weight: number; provinceCodes: string[] }
+  /** `provinceNames`: the provinces as published, "Torino (TO)" (calls created before they were kept show the codes). */
+  | { kind: 'PRIORITY_PROVINCES'; weight: number; provinceCodes: string[]; provinceNames?: string[] }
   | { kind: 'ANSWER_YES'; weight: number; questionCode: string };
 
 export enum ScoringKind {

@@ -69,7 +69,7 @@ export function CallApplications({ callId, callStatus, onExcluded }: { callId: s
                   </div>
                   <p className="mb-1 small">
                     {t('calls.staff.appliedOn', { date: format.dateTime(application.submittedAt) })}
-                    {application.score !== null && application.score !== undefined ? ` · ${t('calls.scoreValue', { score: format.number(application.score, 2) })}` : ''}
+                    {application.score !== null && application.score !== undefined ? ` · ${t('calls.scoreValue', { count: application.score, score: format.number(application.score, 2) })}` : ''}
                   </p>
                   {application.exclusionReason ? <p className="mb-1">{t('calls.exclusion', { reason: application.exclusionReason })}</p> : null}
                   {callStatus === 'OPEN' && application.status === 'SUBMITTED' ? <ExcludeForm application={application} onDone={onExcluded} /> : null}

@@ -65,7 +65,7 @@ export function CallsStaffPage({ scope = 'staff' }: { scope?: CallScope }) {
                     <CallStatusBadge status={call.status} />
                   </div>
                   <p className="mb-0 small">
-                    {t('calls.cardLine', { places: format.number(call.places), date: format.endDateTime(call.closesAt) })} ·{' '}
+                    {t('calls.cardLine', { count: call.places, date: format.endDateTime(call.closesAt) })} ·{' '}
                     {t('calls.cardRunBy', { name: call.publisher?.name ?? t('calls.ministry') })}
                   </p>
                 </li>

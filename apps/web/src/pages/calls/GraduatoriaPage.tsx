@@ -26,7 +26,7 @@ export function GraduatoriaPage() {
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
-      <p className="lead">{t('calls.graduatoria.lead', { places: format.number(call.places), date: call.closedAt ? format.dateTime(call.closedAt) : '' })}</p>
+      <p className="lead">{t('calls.graduatoria.lead', { count: call.places, date: call.closedAt ? format.dateTime(call.closedAt) : '' })}</p>
       <h2 className="h5">{t('calls.criteria')}</h2>
       <ul>
         {call.scoring.map((criterion, index) => (

@@ -162,7 +162,7 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
             provider: o.provider.name,
             area: shortened(coverageSummary(o.coverage, t)),
             until: o.validUntil ? format.date(o.validUntil) : '',
-            free: o.capacity - o.used,
+            count: o.capacity - o.used,
           }),
         }))}
         error={errors.fields['offerIds.0']}

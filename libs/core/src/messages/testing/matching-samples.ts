@@ -62,7 +62,7 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
       [{ code: 'DECLARATION_NOT_CONFIRMED', declarationCode: 'sede' }, 'Sede legale in Italia'],
       [{ code: 'QUESTION_NOT_ANSWERED', questionCode: 'prima' }, null],
     ],
-    criterion: KINDS.map((kind) => [kind, 30, 'Prima volta online?'] as const),
+    criterion: [...KINDS.map((kind) => [kind, 30, 'Prima volta online?'] as const), ['FEWER_EMPLOYEES', 1, '1'] as const, ['PRIORITY_PROVINCES', 5, 'Napoli (NA), Milano (MI)', 2] as const],
     scorePart: KINDS.flatMap((kind) => [[kind, 1550, 30, 1] as const, [kind, 0, 30, 0] as const]),
     separatedBy: each(['SCORE', 'DRAW', ...Object.values(TieBreakRule)] as const),
     tieBreak: each(['DRAW', ...Object.values(TieBreakRule)] as const),

@@ -220,8 +220,8 @@ export class CallWindowErrorModel extends BusinessFailure implements BusinessErr
 }
 
 function criterionModel(c: StoredScoringCriterion, questionText: (code: string) => string): ScoringCriterionModel {
-  const detail = c.kind === 'FEWER_EMPLOYEES' ? String(c.employeesCap) : c.kind === 'PRIORITY_PROVINCES' ? c.provinceCodes.join(', ') : questionText(c.questionCode);
-  const words = MESSAGES.selectionCall.criterion(c.kind, c.weight, detail);
+  const detail = c.kind === 'FEWER_EMPLOYEES' ? String(c.employeesCap) : c.kind === 'PRIORITY_PROVINCES' ? (c.provinceNames ?? c.provinceCodes).join(', ') : questionText(c.questionCode);
+  const words = MESSAGES.selectionCall.criterion(c.kind, c.weight, detail, c.kind === 'PRIORITY_PROVINCES' ? c.provinceCodes.length : 1);
   return {
     kind: c.kind as ScoringKind,
     weight: c.weight,

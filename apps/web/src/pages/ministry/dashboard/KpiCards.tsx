@@ -32,7 +32,7 @@ export function KpiCards({ kpis, narrowedToPlace = false }: { kpis: Kpis; narrow
     { id: 'activationRate', value: format.percent(kpis.activationRate), label: t('dashboard.kpi.activationRate') },
     {
       id: 'medianHours',
-      value: kpis.medianHoursToAcceptance == null ? '–' : t('dashboard.kpi.hours', { hours: format.number(kpis.medianHoursToAcceptance, 1) }),
+      value: kpis.medianHoursToAcceptance == null ? '–' : t('dashboard.kpi.hours', { count: kpis.medianHoursToAcceptance, hours: format.number(kpis.medianHoursToAcceptance, 1) }),
       label: t('dashboard.kpi.medianHours'),
     },
     {

@@ -13,6 +13,7 @@ import {
   CreateSelectionCallDocument,
   DeclineMatchDocument,
   ExcludeCallApplicationDocument,
+  MyNotificationsDocument,
   MyCallApplicationDocument,
   PublishedSelectionCallDocument,
   SuspendOfferDocument,
@@ -118,6 +119,11 @@ describe('Selection calls over GraphQL: publish, apply, exclude, close, graduato
       'CallApplication',
     );
     expect(exclusion).toMatchObject({ status: 'EXCLUDED', exclusionReason: 'Visura camerale non conforme' });
+    // The shop hears of it at once, with the reason, in the web app and by e-mail.
+    const notices = dataOf(await api.gqlAs(excluded.accessToken, MyNotificationsDocument, { first: 5 })).myNotifications.items.filter((n) => n.kind === 'CALL_OUTCOME');
+    expect(notices.map((n) => n.messageIt)).toEqual(['Bando «Negozi del Piemonte online»: la tua domanda è stata esclusa (Visura camerale non conforme)']);
+    const [mail] = await db.query(`SELECT subject FROM mail_message WHERE user_id = $1 AND kind = 'CALL_OUTCOME'`, [excluded.userId]);
+    expect(mail.subject).toBe('Domanda esclusa: «Negozi del Piemonte online»');
     const early = member(dataOf(await api.gqlAs(staff.accessToken, CloseSelectionCallDocument, { id: created.id })).closeSelectionCall, 'CallWindowError');
     expect(early.code).toBe('CALL_WINDOW');
     // The closing time with its hour, in Italian time: the window may end the same day.

@@ -417,6 +417,7 @@ export type MailDelivery =
 export type MailKind =
   | 'ALLOCATION_PROVIDER'
   | 'ALLOCATION_SHOP'
+  | 'CALL_OUTCOME'
   | 'DAILY_DIGEST'
   | 'DELEGATION_INVITATION'
   | 'EMAIL_CHANGED_NOTICE'

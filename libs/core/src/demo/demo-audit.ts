@@ -11,7 +11,7 @@ import type { DemoJournal, DemoWorld } from './demo-history';
 
 /** The action a real match step is audited with (as the match journal names them). */
 function matchAction(from: MatchState | null, to: MatchState, origin: MatchOrigin): string {
-  if (from === null && to === MatchState.PENDING) return origin === MatchOrigin.ALLOCATION ? 'match.allocated' : 'match.applied';
+  if (from === null && to === MatchState.PENDING) return origin === MatchOrigin.ALLOCATION ? 'match.allocated' : origin === MatchOrigin.CALL ? 'match.call_admitted' : 'match.applied';
   if (from === null && to === MatchState.WAITLISTED) return 'match.waitlisted';
   if (from === MatchState.WAITLISTED && to === MatchState.PENDING) return 'match.promoted';
   return `match.${to.toLowerCase()}`;

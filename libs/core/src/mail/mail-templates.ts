@@ -1,5 +1,6 @@
 import {
   type AllocationMail,
+  type CallOutcomeMail,
   type ApplicationMail,
   type DeclinedMail,
   type DelegationInvitationMail,
@@ -45,6 +46,7 @@ export interface MailValues {
   [MailKind.FACILITATOR_APPROVED]: FacilitatorDecisionMail;
   [MailKind.FACILITATOR_REJECTED]: FacilitatorDecisionMail;
   [MailKind.FACILITATOR_SUSPENDED]: FacilitatorDecisionMail;
+  [MailKind.CALL_OUTCOME]: CallOutcomeMail;
   [MailKind.SURVEY_DUE]: SurveyMail;
   [MailKind.ALLOCATION_SHOP]: AllocationMail;
   [MailKind.ALLOCATION_PROVIDER]: AllocationMail;
@@ -116,6 +118,7 @@ const TEMPLATES: { [K in MailKind]: MailParts<MailValues[K]> } = {
   [MailKind.FACILITATOR_APPROVED]: { subject: N.facilitatorApprovedSubject, text: N.facilitatorApprovedText, html: N.facilitatorApprovedHtml, action: linkedAs(N.seeOrganisation) },
   [MailKind.FACILITATOR_REJECTED]: { subject: N.facilitatorRejectedSubject, text: N.facilitatorRejectedText, html: N.facilitatorRejectedHtml, action: linkedAs(N.seeOrganisation) },
   [MailKind.FACILITATOR_SUSPENDED]: { subject: N.facilitatorSuspendedSubject, text: N.facilitatorSuspendedText, html: N.facilitatorSuspendedHtml, action: linkedAs(N.seeOrganisation) },
+  [MailKind.CALL_OUTCOME]: { subject: N.callOutcomeSubject, text: N.callOutcomeText, html: N.callOutcomeHtml, action: linkedAs(N.seeCalls) },
   [MailKind.SURVEY_DUE]: { subject: N.surveySubject, text: N.surveyText, html: N.surveyHtml, action: linkedAs(N.answerSurvey) },
   [MailKind.ALLOCATION_SHOP]: { subject: N.allocationShopSubject, text: N.allocationShopText, html: N.allocationShopHtml, action: linkedAs(N.seeServices) },
   [MailKind.ALLOCATION_PROVIDER]: { subject: N.allocationProviderSubject, text: N.allocationProviderText, html: N.allocationProviderHtml, action: linkedAs(N.seeApplications) },

@@ -61,6 +61,8 @@ export enum MailKind {
   FACILITATOR_REJECTED = 'FACILITATOR_REJECTED',
   /** Staff suspended the facilitator organisation, with the reason (facilitator). */
   FACILITATOR_SUSPENDED = 'FACILITATOR_SUSPENDED',
+  /** What a selection call decided for an applicant: a place, the reserve list, or an exclusion with its reason (shop). */
+  CALL_OUTCOME = 'CALL_OUTCOME',
   /** The 30- or 90-day outcome survey of a service is due (shop). */
   SURVEY_DUE = 'SURVEY_DUE',
   /** What a committed allocation run gave a shop: one e-mail per shop per run (shop). */

@@ -47,6 +47,8 @@ function describe(entry: JournalEntry, actorSide: Side | null): { kind: string; 
   const both: Side[] = ['SHOP', 'PROVIDER'];
   const other: Side[] = actorSide === 'SHOP' ? ['PROVIDER'] : actorSide === 'PROVIDER' ? ['SHOP'] : both;
   if (from === null && match.state === MatchState.PENDING) {
+    // A call's place: the call tells the shop itself (CallOutcomes), with the call's name.
+    if (match.origin === MatchOrigin.CALL) return { kind: 'MATCH_CALL_ADMITTED', audience: ['PROVIDER'] };
     return match.origin !== MatchOrigin.APPLICATION ? { kind: 'MATCH_ALLOCATED', audience: both } : { kind: 'MATCH_APPLIED', audience: other };
   }
   if (from === null && match.state === MatchState.WAITLISTED) return { kind: 'MATCH_WAITLISTED', audience: other };
@@ -131,7 +133,7 @@ export class MatchJournal {
         if (userId) notifications.push({ userId, kind, matchId: match.id, params: { ...params, reason, audience: who } });
       }
       // A place held for the provider's answer, by an application or by a promotion from the waitlist: its deadline runs from now.
-      if ((kind === 'MATCH_APPLIED' || kind === 'MATCH_PROMOTED') && audience.includes('PROVIDER')) mails.push(this.applicationMail(match, side));
+      if ((kind === 'MATCH_APPLIED' || kind === 'MATCH_PROMOTED' || kind === 'MATCH_CALL_ADMITTED') && audience.includes('PROVIDER')) mails.push(this.applicationMail(match, side));
       const shopMail = audience.includes('SHOP') ? this.shopMail(entry, side) : null;
       if (shopMail) mails.push(shopMail);
     }

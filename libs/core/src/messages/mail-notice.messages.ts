@@ -8,6 +8,21 @@ export interface ShopMatchMail {
   link: string;
 }
 
+/**
+ * What a selection call decided for an applicant: a place (at the closing, or later from the
+ * reserve list), the reserve list at its position, or an exclusion with its reason.
+ */
+export interface CallOutcomeMail {
+  call: string;
+  outcome: 'ADMITTED' | 'PROMOTED' | 'RESERVE' | 'EXCLUDED';
+  offer: string | null;
+  provider: string | null;
+  respondBy: Words | null;
+  position: number | null;
+  reason: string | null;
+  link: string;
+}
+
 /** A declined match: with the provider's reason (or the platform's, in words), if any. */
 export interface DeclinedMail extends ShopMatchMail {
   reason: Words | null;
@@ -135,6 +150,18 @@ const facilitatorSuspended = paragraphs<FacilitatorDecisionMail>(
     'Per chiedere chiarimenti, scrivete al Dipartimento dalla pagina dei contatti.',
   ],
 );
+const callOutcome = paragraphs<CallOutcomeMail>(
+  [
+    'Hello,',
+    '{{#if (eq outcome "ADMITTED")}}The call «{{call}}» has closed and you got a place: «{{offer}}» by **{{provider}}**.{{/if}}{{#if (eq outcome "PROMOTED")}}A place of the call «{{call}}» became free and it is now yours: «{{offer}}» by **{{provider}}**.{{/if}}{{#if (eq outcome "RESERVE")}}The call «{{call}}» has closed: you are on the reserve list, ranked **{{position}}**. If a place you can take becomes free, it will be yours and you will be told.{{/if}}{{#if (eq outcome "EXCLUDED")}}Your application to the call «{{call}}» was excluded.{{/if}}',
+    '{{#if respondBy}}The provider will accept or decline by **{{respondBy}}**.{{/if}}{{#if reason}}The reason: «{{reason}}».{{/if}}',
+  ],
+  [
+    'Buongiorno,',
+    '{{#if (eq outcome "ADMITTED")}}Il bando «{{call}}» si è chiuso e hai ottenuto un posto: «{{offer}}» di **{{provider}}**.{{/if}}{{#if (eq outcome "PROMOTED")}}Si è liberato un posto del bando «{{call}}» ed è ora tuo: «{{offer}}» di **{{provider}}**.{{/if}}{{#if (eq outcome "RESERVE")}}Il bando «{{call}}» si è chiuso: sei in riserva, alla posizione **{{position}}** della graduatoria. Se si libera un posto adatto a te, ti sarà dato e riceverai un avviso.{{/if}}{{#if (eq outcome "EXCLUDED")}}La tua domanda al bando «{{call}}» è stata esclusa.{{/if}}',
+    '{{#if respondBy}}Il fornitore accetterà o rifiuterà entro **{{datePhrase "il" respondBy}}**.{{/if}}{{#if reason}}Il motivo: «{{reason}}».{{/if}}',
+  ],
+);
 const survey = paragraphs<SurveyMail>(
   ['Hello,', '{{days}} days ago **{{provider}}** began «{{offer}}» for you. Tell us in two minutes how it is going: your answers help the initiative measure what the services bring.'],
   ['Buongiorno,', '{{days}} giorni fa **{{provider}}** ha iniziato per te «{{offer}}». Raccontaci in due minuti come sta andando: le tue risposte aiutano l’iniziativa a misurare che cosa portano i servizi.'],
@@ -216,6 +243,13 @@ export const mailNoticeMessages = {
   facilitatorSuspendedSubject: both(subject('{{organisation}} is suspended'), subject('{{organisation}} è sospesa')) as (v: FacilitatorDecisionMail) => Words,
   facilitatorSuspendedText: facilitatorSuspended.text,
   facilitatorSuspendedHtml: facilitatorSuspended.html,
+  callOutcomeSubject: both(
+    subject('{{#if (eq outcome "RESERVE")}}On the reserve list of «{{call}}»{{else}}{{#if (eq outcome "EXCLUDED")}}Application excluded: «{{call}}»{{else}}A place from «{{call}}»{{/if}}{{/if}}'),
+    subject('{{#if (eq outcome "RESERVE")}}In riserva nel bando «{{call}}»{{else}}{{#if (eq outcome "EXCLUDED")}}Domanda esclusa: «{{call}}»{{else}}Un posto dal bando «{{call}}»{{/if}}{{/if}}'),
+  ) as (v: CallOutcomeMail) => Words,
+  callOutcomeText: callOutcome.text,
+  callOutcomeHtml: callOutcome.html,
+  seeCalls: words('See your calls', 'Vedi i tuoi bandi'),
   seeOrganisation: words('See your organisation', 'Vedi la vostra organizzazione'),
   surveySubject: both(subject('How is «{{offer}}» going?'), subject('Come sta andando «{{offer}}»?')) as (v: SurveyMail) => Words,
   surveyText: survey.text,

@@ -34,6 +34,33 @@ export const notificationMessages = {
     en: `The allocation assigned you ${title(p.offer)} by ${p.provider}: they will answer by ${by(respondBy).en}`,
     it: `L’assegnazione ti ha attribuito ${title(p.offer)} di ${p.provider}: risponderà entro ${datePhrase('il', by(respondBy).it)}`,
   }),
+  /** A selection call gave the shop a place on the provider's offer: the provider answers, as for an application. */
+  callAdmittedToProvider: (p: Parties, respondBy: Date | null): Words => ({
+    en: `A call gave ${p.shop} a place in ${title(p.offer)}: answer by ${by(respondBy).en}`,
+    it: `Un bando ha dato a ${p.shop} un posto in ${title(p.offer)}: rispondi entro ${datePhrase('il', by(respondBy).it)}`,
+  }),
+  /** What a selection call decided for the shop that applied. */
+  callOutcome: (call: string, outcome: string, p: Parties, respondBy: Date | null, position: number | null, why: Words | null): Words => {
+    switch (outcome) {
+      case 'ADMITTED':
+        return {
+          en: `Call ${title(call)}: you got a place in ${title(p.offer)} by ${p.provider}, who will answer by ${by(respondBy).en}`,
+          it: `Bando ${title(call)}: hai ottenuto un posto in ${title(p.offer)} di ${p.provider}, che risponderà entro ${datePhrase('il', by(respondBy).it)}`,
+        };
+      case 'PROMOTED':
+        return {
+          en: `Call ${title(call)}: a place became free and it is now yours, in ${title(p.offer)} by ${p.provider}, who will answer by ${by(respondBy).en}`,
+          it: `Bando ${title(call)}: si è liberato un posto ed è ora tuo, in ${title(p.offer)} di ${p.provider}, che risponderà entro ${datePhrase('il', by(respondBy).it)}`,
+        };
+      case 'RESERVE':
+        return {
+          en: `Call ${title(call)}: you are on the reserve list, ranked ${position ?? ''}; if a place you can take becomes free, it will be yours`,
+          it: `Bando ${title(call)}: sei in riserva, alla posizione ${position ?? ''} della graduatoria; se si libera un posto adatto a te, ti sarà dato`,
+        };
+      default:
+        return { en: `Call ${title(call)}: your application was excluded${inBrackets(why).en}`, it: `Bando ${title(call)}: la tua domanda è stata esclusa${inBrackets(why).it}` };
+    }
+  },
   allocatedToProvider: (p: Parties, respondBy: Date | null): Words => ({
     en: `The allocation assigned ${p.shop} to ${title(p.offer)}: answer by ${by(respondBy).en}`,
     it: `L’assegnazione ha attribuito ${p.shop} a ${title(p.offer)}: rispondi entro ${datePhrase('il', by(respondBy).it)}`,

@@ -70,6 +70,10 @@ function words(kind: string, p: Params): Words {
       return n.providerRejectedWhileServed(parties);
     case 'PROVIDER_DECISION':
       return organisationDecision(p, why, false);
+    case 'MATCH_CALL_ADMITTED':
+      return n.callAdmittedToProvider(parties, date(p.respondBy));
+    case 'CALL_OUTCOME':
+      return n.callOutcome(text(p.callTitle), text(p.outcome), parties, date(p.respondBy), typeof p.position === 'number' ? p.position : null, why);
     case 'FACILITATOR_DECISION':
       return organisationDecision(p, why, true);
     case 'OFFER_MODERATED':

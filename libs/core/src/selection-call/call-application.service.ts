@@ -9,6 +9,7 @@ import { TransactionalConnection } from '../common/transactional-connection';
 import { MESSAGES } from '../messages';
 import { ShopService } from '../shop/shop.service';
 import { TerritoryService } from '../territory/territory.service';
+import { CallOutcomes } from './call-outcomes';
 import { CallPublisherService } from './call-publisher.service';
 import { CallApplicationEntity } from './call-application.entity';
 import { engineRules } from './call-ranking';
@@ -47,6 +48,7 @@ export class CallApplicationService {
     private readonly territory: TerritoryService,
     private readonly audit: AuditService,
     private readonly publishers: CallPublisherService,
+    private readonly outcomes: CallOutcomes,
   ) {}
 
   /** The call's territory by name, to tell a shop outside it where the call is open. */
@@ -157,6 +159,7 @@ export class CallApplicationService {
       const before = { status: application.status, exclusionReason: application.exclusionReason };
       await applications.update({ id: application.id }, { status: CallApplicationStatus.EXCLUDED, exclusionReason: input.reason, excludedByUserId: actor.userId });
       await this.audit.record(tx, { action: 'call_application.excluded', entityType: 'call_application', entityId: application.id, before, after: { status: CallApplicationStatus.EXCLUDED, exclusionReason: input.reason } });
+      await this.outcomes.tell(tx, call, [{ shopId: application.shopId, applicationId: application.id, outcome: 'EXCLUDED', reason: input.reason }]);
       return { kind: 'application', application: await applications.findOneByOrFail({ id: application.id }) };
     });
   }

@@ -171,6 +171,26 @@ describe('closing a selection call: ranking, places, reserve list, graduatoria (
     expect(refilled.map((a) => a.status)).toEqual(['ADMITTED', 'LAPSED', 'ADMITTED', 'RESERVE']);
     const [{ state: promotedMatch }] = await core.db.query(`SELECT state FROM match WHERE id = $1`, [refilled[2].match_id]);
     expect(promotedMatch).toBe('PENDING');
+
+    // Each applicant heard what the call decided, in the web app and by e-mail; the provider, of each place to answer.
+    const heard = async (shopIndex: number): Promise<{ outcome: string; subject: string }[]> =>
+      core.db.query(
+        `SELECT n.params->>'outcome' AS outcome, m.subject FROM notification n
+           JOIN mail_message m ON m.user_id = n.user_id AND m.kind = 'CALL_OUTCOME' AND m.idempotency_key LIKE 'call:' || (n.params->>'callId') || ':%:' || (n.params->>'outcome') || ':%'
+          WHERE n.user_id = $1 AND n.kind = 'CALL_OUTCOME' ORDER BY n.created_at, n.id`,
+        [shops[shopIndex].owner.userId],
+      );
+    expect(await heard(0)).toEqual([{ outcome: 'ADMITTED', subject: 'Un posto dal bando «Made in Italy online»' }]);
+    expect(await heard(2)).toEqual([
+      { outcome: 'RESERVE', subject: 'In riserva nel bando «Made in Italy online»' },
+      { outcome: 'PROMOTED', subject: 'Un posto dal bando «Made in Italy online»' },
+    ]);
+    const [reserveText] = await core.db.query(`SELECT text FROM mail_message WHERE user_id = $1 AND kind = 'CALL_OUTCOME'`, [shops[3].owner.userId]);
+    expect(reserveText.text).toContain('sei in riserva, alla posizione 4 della graduatoria');
+    const providerNotices: { kind: string }[] = await core.db.query(`SELECT kind FROM notification WHERE user_id = $1 AND kind = 'MATCH_CALL_ADMITTED'`, [provider.owner.userId]);
+    expect(providerNotices).toHaveLength(3);
+    const providerMails: { n: number }[] = await core.db.query(`SELECT count(*)::int AS n FROM mail_message WHERE user_id = $1 AND kind = 'MATCH_APPLIED'`, [provider.owner.userId]);
+    expect(providerMails[0].n).toBe(3);
     const actions: { action: string }[] = await core.db.query(
       `SELECT action FROM audit_event WHERE entity_id = ANY($1::text[]) AND action LIKE 'call_application.%' ORDER BY occurred_at, action`,
       [(await core.db.query(`SELECT id FROM call_application WHERE call_id = $1`, [call.id])).map((r: { id: string }) => r.id)],

@@ -14,6 +14,7 @@ import type { OfferEntity } from '../offer/offer.entity';
 import { toEngineOffer } from '../matching/engine-input.mapper';
 import { ShopService } from '../shop/shop.service';
 import { CallApplicationEntity } from './call-application.entity';
+import { CallOutcomes, type CallPlaceTaken } from './call-outcomes';
 import { engineCriteria, engineTieBreak, rankingApplicant } from './call-ranking';
 import { SelectionCallEntity } from './selection-call.entity';
 import { SelectionCallErrorCode, SelectionCallException } from './selection-call.exception';
@@ -26,6 +27,9 @@ export type CloseCallOutcome =
   | { kind: 'draft' }
   /** `opensAt` while applications have not opened yet, else null. */
   | { kind: 'window-open'; closesAt: Date; opensAt: Date | null };
+
+/** A place the admission gave: its match and offer, and what the shop is told of it. */
+type AdmittedPlace = CallPlaceTaken & { offerId: string };
 
 /** Match states in which an admitted shop's place has ended before the service started: its place goes to the reserve list. */
 const LAPSED_STATES: readonly MatchState[] = [MatchState.DECLINED, MatchState.WITHDRAWN, MatchState.EXPIRED];
@@ -53,6 +57,7 @@ export class CallClosingService {
     private readonly config: ConfigService,
     private readonly publishers: CallPublisherService,
     private readonly shops: ShopService,
+    private readonly outcomes: CallOutcomes,
   ) {}
 
   /** Staff, or the organisation running the call, close it once its window has ended (the sweep would within a minute). */
@@ -108,6 +113,16 @@ export class CallClosingService {
         after: { applicants: ranked.length, admitted: admitted.size, reserve: ranked.length - admitted.size },
       });
       await this.recordAdmissions(tx, admitted, 'call_application.admitted');
+      // Everyone ranked hears the outcome: a place, or the reserve list at its position.
+      await this.outcomes.tell(
+        tx,
+        call,
+        ranked.map((r) => {
+          const shopId = (byId.get(r.id) as CallApplicationEntity).shopId;
+          const place = admitted.get(r.id);
+          return place ? { shopId, applicationId: r.id, outcome: 'ADMITTED' as const, place } : { shopId, applicationId: r.id, outcome: 'RESERVE' as const, position: r.position };
+        }),
+      );
       return { kind: 'call', call: await this.connection.repository(tx, SelectionCallEntity).findOneByOrFail({ id: callId }) };
     });
   }
@@ -130,6 +145,12 @@ export class CallClosingService {
       const admitted = await this.admit(tx, call, reserve, call.places - (holding.length - lapsed.length));
       for (const [id, { matchId }] of admitted) await applications.update({ id }, { status: CallApplicationStatus.ADMITTED, matchId, admittedAt: tx.now });
       await this.recordAdmissions(tx, admitted, 'call_application.promoted');
+      const shopOf = new Map(reserve.map((a) => [a.id, a.shopId]));
+      await this.outcomes.tell(
+        tx,
+        call,
+        [...admitted].map(([id, place]) => ({ shopId: shopOf.get(id) as string, applicationId: id, outcome: 'PROMOTED' as const, place })),
+      );
     });
   }
 
@@ -138,8 +159,8 @@ export class CallClosingService {
    * the engine's admitInRankOrder decides, and opens their matches. Locks offers, then shops (the
    * platform's lock order).
    */
-  private async admit(tx: RequestContext, call: SelectionCallEntity, candidates: readonly CallApplicationEntity[], places: number): Promise<Map<string, { matchId: string; offerId: string }>> {
-    const admitted = new Map<string, { matchId: string; offerId: string }>();
+  private async admit(tx: RequestContext, call: SelectionCallEntity, candidates: readonly CallApplicationEntity[], places: number): Promise<Map<string, AdmittedPlace>> {
+    const admitted = new Map<string, AdmittedPlace>();
     if (places <= 0 || candidates.length === 0) return admitted;
     const valid = new Set(await this.offers.validIds(tx));
     const offerIds = (await this.calls.offerIds(tx, call.id)).filter((id) => valid.has(id));
@@ -196,7 +217,9 @@ export class CallClosingService {
       call.id,
       chosen.map(({ candidate, offer, category }): CallPlace => ({ shopId: candidate.shopId, offer, category, description: call.title })),
     );
-    chosen.forEach(({ candidate, offer }, index) => admitted.set(candidate.id, { matchId: opened[index].id, offerId: offer.id }));
+    chosen.forEach(({ candidate, offer }, index) =>
+      admitted.set(candidate.id, { matchId: opened[index].id, offerId: offer.id, offerTitle: offer.title, providerName: offer.provider?.name ?? '', respondBy: opened[index].respondBy }),
+    );
     return admitted;
   }
 
@@ -228,11 +251,11 @@ export class CallClosingService {
     );
   }
 
-  private async recordAdmissions(tx: RequestContext, admitted: ReadonlyMap<string, { matchId: string; offerId: string }>, action: string): Promise<void> {
+  private async recordAdmissions(tx: RequestContext, admitted: ReadonlyMap<string, AdmittedPlace>, action: string): Promise<void> {
     if (admitted.size === 0) return;
     await this.audit.recordMany(
       tx,
-      [...admitted].map(([id, place]) => ({ action, entityType: 'call_application', entityId: id, after: { status: CallApplicationStatus.ADMITTED, ...place } })),
+      [...admitted].map(([id, { matchId, offerId }]) => ({ action, entityType: 'call_application', entityId: id, after: { status: CallApplicationStatus.ADMITTED, matchId, offerId } })),
     );
   }
 

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { FacilitatorModule } from '../facilitator/facilitator.module';
+import { MailModule } from '../mail/mail.module';
+import { NotificationModule } from '../notification/notification.module';
 import { MatchModule } from '../match/match.module';
 import { OfferModule } from '../offer/offer.module';
 import { ShopModule } from '../shop/shop.module';
@@ -8,6 +10,7 @@ import { TerritoryModule } from '../territory/territory.module';
 import { CallApplicationService } from './call-application.service';
 import { CallPublisherService } from './call-publisher.service';
 import { CallClosingService } from './call-closing.service';
+import { CallOutcomes } from './call-outcomes';
 import { CallResultsService } from './call-results.service';
 import { SelectionCallService } from './selection-call.service';
 
@@ -20,8 +23,8 @@ import { SelectionCallService } from './selection-call.service';
  * graduatoria is public. Owns `selection_call`, `selection_call_offer`, `call_application` and `call_publisher`.
  */
 @Module({
-  imports: [AuditModule, FacilitatorModule, MatchModule, OfferModule, ShopModule, TerritoryModule],
-  providers: [CallPublisherService, SelectionCallService, CallApplicationService, CallClosingService, CallResultsService],
+  imports: [AuditModule, FacilitatorModule, MailModule, MatchModule, NotificationModule, OfferModule, ShopModule, TerritoryModule],
+  providers: [CallPublisherService, SelectionCallService, CallApplicationService, CallClosingService, CallResultsService, CallOutcomes],
   exports: [CallPublisherService, SelectionCallService, CallApplicationService, CallClosingService, CallResultsService],
 })
 export class SelectionCallModule {}

@@ -1,6 +1,6 @@
 import type { MESSAGES, Words } from '..';
 import { OutcomeCheckpoint } from '../../match/match.types';
-import { type Samples, NONE, DATE, PARTIES, withWhy, APPLICATION_MAILS, MAIL_FRAMES, SHOP_MATCHES, DECLINED_MAILS, PROMOTED_MAILS, REMINDER_MAILS, DECISION_MAILS, FACILITATOR_DECISION_MAILS, SURVEY_MAILS, ALLOCATION_MAILS, DIGEST_MAILS, INVITATION_MAILS, CLAIM_MAILS, HANDED_OVER_MAILS, LINK_MAILS } from './sample-kit';
+import { type Samples, NONE, DATE, PARTIES, withWhy, APPLICATION_MAILS, MAIL_FRAMES, SHOP_MATCHES, DECLINED_MAILS, PROMOTED_MAILS, REMINDER_MAILS, DECISION_MAILS, CALL_OUTCOME_MAILS, FACILITATOR_DECISION_MAILS, SURVEY_MAILS, ALLOCATION_MAILS, DIGEST_MAILS, INVITATION_MAILS, CLAIM_MAILS, HANDED_OVER_MAILS, LINK_MAILS } from './sample-kit';
 
 /** E-mails, notifications and the privacy notice: the arguments each entry of the catalogue is tried with. */
 export const MAIL_SAMPLES: Pick<Samples<typeof MESSAGES>, 'accountMail' | 'delegationMail' | 'mail' | 'mailNotice' | 'mailLayout' | 'notification' | 'privacyNotice'> = {
@@ -78,6 +78,10 @@ export const MAIL_SAMPLES: Pick<Samples<typeof MESSAGES>, 'accountMail' | 'deleg
     facilitatorSuspendedSubject: FACILITATOR_DECISION_MAILS,
     facilitatorSuspendedText: FACILITATOR_DECISION_MAILS,
     facilitatorSuspendedHtml: FACILITATOR_DECISION_MAILS,
+    callOutcomeSubject: CALL_OUTCOME_MAILS,
+    callOutcomeText: CALL_OUTCOME_MAILS,
+    callOutcomeHtml: CALL_OUTCOME_MAILS,
+    seeCalls: NONE,
     seeOrganisation: NONE,
     surveySubject: SURVEY_MAILS,
     surveyText: SURVEY_MAILS,
@@ -105,6 +109,13 @@ export const MAIL_SAMPLES: Pick<Samples<typeof MESSAGES>, 'accountMail' | 'deleg
     matchWaitlisted: [[PARTIES]],
     allocatedToShop: [[PARTIES, DATE]],
     allocatedToProvider: [[PARTIES, DATE]],
+    callAdmittedToProvider: [[PARTIES, DATE]],
+    callOutcome: [
+      ['Negozi del Piemonte online', 'ADMITTED', PARTIES, DATE, null, null],
+      ['Negozi del Piemonte online', 'PROMOTED', PARTIES, DATE, null, null],
+      ['Negozi del Piemonte online', 'RESERVE', PARTIES, null, 12, null],
+      ['Negozi del Piemonte online', 'EXCLUDED', PARTIES, null, null, { en: 'Dichiarazione non veritiera', it: 'Dichiarazione non veritiera' }],
+    ],
     promotedToShop: [[PARTIES, DATE]],
     promotedToProvider: [[PARTIES, DATE]],
     matchAccepted: [[PARTIES]],

@@ -34,6 +34,13 @@ export const PROMOTED_MAILS = [[{ ...SHOP_MATCH, respondBy: null }], [{ ...SHOP_
 export const REMINDER_MAILS = [[{ shop: 'Forno Rossi', offer: 'Sito', respondBy: { en: '15 March 2026', it: '15 marzo 2026' }, link: 'https://vicini.example/organizzazione/candidature/1' }]] as const;
 export const DECISION_MAILS = [[{ provider: 'Digitale Srl', reason: null, link: 'https://vicini.example/organizzazione' }], [{ provider: 'Digitale Srl', reason: 'Partita IVA cessata', link: 'https://vicini.example/organizzazione' }]] as const;
 export const FACILITATOR_DECISION_MAILS = [[{ organisation: 'Camera di commercio di Torino', reason: null, link: 'https://vicini.example/facilitatore' }], [{ organisation: 'Confcommercio <Torino>', reason: 'Codice fiscale cessato', link: 'https://vicini.example/facilitatore' }]] as const;
+const CALL_MAIL = { call: 'Negozi del <Piemonte> online', offer: null, provider: null, respondBy: null, position: null, reason: null, link: 'https://vicini.example/la-mia-attivita/bandi' };
+export const CALL_OUTCOME_MAILS = [
+  [{ ...CALL_MAIL, outcome: 'ADMITTED', offer: 'Sito', provider: 'Digitale Srl', respondBy: { en: '15 March 2026', it: '15 marzo 2026' } }],
+  [{ ...CALL_MAIL, outcome: 'PROMOTED', offer: 'Sito', provider: 'Digitale Srl', respondBy: { en: '8 March 2026', it: '8 marzo 2026' } }],
+  [{ ...CALL_MAIL, outcome: 'RESERVE', position: 12 }],
+  [{ ...CALL_MAIL, outcome: 'EXCLUDED', reason: 'Dichiarazione non veritiera' }],
+] as const;
 export const SURVEY_MAILS = [[{ provider: 'Digitale Srl', offer: 'Sito', days: 30, link: 'https://vicini.example/la-mia-attivita/servizi/1' }]] as const;
 export const ALLOCATION_MAILS = [
   [{ count: 1, items: [{ offer: 'Sito', other: 'Digitale Srl' }], respondBy: { en: '15 March 2026', it: '15 marzo 2026' }, link: 'https://vicini.example/x' }],

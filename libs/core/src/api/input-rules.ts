@@ -7,7 +7,7 @@ import { normaliseEmailAddress } from '../common/email-address';
 import { PASSWORD_CHARACTERS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password-rule';
 
 export { PASSWORD_MIN_LENGTH };
-import { normaliseText, textProblem, type TextKind, type TextProblem } from './text-rules';
+import { nameProblem, normaliseText, textProblem, type TextKind, type TextProblem } from './text-rules';
 
 type TransformArgs = { value: unknown };
 
@@ -174,6 +174,22 @@ function textField(kind: TextKind, { optional = false }: TextOptions): PropertyD
  * break, control or invisible character, something visible (text-rules.ts). Replaces `@Transform(trim)`.
  */
 export const SingleLineText = (options: TextOptions = {}): PropertyDecorator => textField('SINGLE_LINE', options);
+
+/**
+ * A name others read in the platform's e-mails and pages (a business, an organisation, an offer, a
+ * call): single-line text, and no markup or web address, which a mail client would turn into a
+ * link under the platform's own name.
+ */
+export const NameText = (options: TextOptions = {}): PropertyDecorator => (target, property) => {
+  registerDecorator({
+    name: 'markupOrLink',
+    target: target.constructor,
+    propertyName: String(property),
+    options: worded((path) => MESSAGES.input.text(path, 'markupOrLink')),
+    validator: { validate: (value: unknown) => typeof value !== 'string' || nameProblem(value) === null },
+  });
+  textField('SINGLE_LINE', options)(target, property);
+};
 
 /** Free text — descriptions, reasons, notes: NFC, trimmed, line breaks and tabs allowed, something visible. */
 export const MultiLineText = (options: TextOptions = {}): PropertyDecorator => textField('MULTI_LINE', options);

@@ -1,7 +1,7 @@
 import { ArgumentMetadata } from '@nestjs/common';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { GraphQLError } from 'graphql';
-import { MultiLineText, SingleLineText } from './input-rules';
+import { MultiLineText, NameText, SingleLineText } from './input-rules';
 import { normaliseText, textProblem } from './text-rules';
 import type { FieldError } from './user-input.error';
 import { createValidationPipe } from './validation';
@@ -71,7 +71,7 @@ describe('normaliseText', () => {
 
 class Sample {
   @SingleLineText() @IsString() @MinLength(2) @MaxLength(200) name!: string;
-  @IsOptional() @SingleLineText({ optional: true }) @IsString() @MaxLength(200) tradingName?: string | null;
+  @IsOptional() @NameText({ optional: true }) @IsString() @MaxLength(200) tradingName?: string | null;
   @IsOptional() @MultiLineText() @IsString() @MaxLength(2000) description?: string;
 }
 
@@ -94,8 +94,18 @@ describe('SingleLineText and MultiLineText on an input', () => {
     [{ name: 'Bottega \u202eevil' }, 'input.name', 'bidiControl', expect.stringContaining('input.name must not contain characters that change the direction')],
     [{ name: 'Bottega\nRiga2' }, 'input.name', 'lineBreak', 'input.name must be a single line, without line breaks or tabs'],
     [{ name: 'Bottega', description: 'Riga \u0007' }, 'input.description', 'controlCharacter', 'input.description must not contain control characters'],
+    // A name others read in the platform's e-mails: no markup, no link a mail client would make clickable.
+    [{ name: 'Bottega', tradingName: '<a href="http://evil.example">Conti</a>' }, 'input.tradingName', 'markupOrLink', expect.stringContaining('input.tradingName must be a name, without web addresses')],
+    [{ name: 'Bottega', tradingName: 'Conti – conferma su http://evil.example/login' }, 'input.tradingName', 'markupOrLink', expect.stringContaining('without web addresses')],
+    [{ name: 'Bottega', tradingName: 'Conti www.evil-example.it' }, 'input.tradingName', 'markupOrLink', expect.stringContaining('without web addresses')],
   ])('refuses %j naming the field and the reason', async (value, field, code, message) => {
     expect(await refusal(value)).toEqual({ field, code, message, messageIt: expect.stringMatching(new RegExp(`^${field.replace('.', '\\.')} `)) });
+  });
+
+  it('takes names with dots, ampersands and apostrophes, such as real brands have', async () => {
+    for (const tradingName of ['NegozioFacile.it', 'Forno & Figli', "L'Antica Bottega S.r.l."]) {
+      expect(((await validate({ name: 'Bottega', tradingName })) as Sample).tradingName).toBe(tradingName);
+    }
   });
 
   it('stores composed, trimmed text, blank optional text as null, and keeps line breaks in descriptions', async () => {

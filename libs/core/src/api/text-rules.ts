@@ -49,6 +49,12 @@ export function textProblem(value: string, kind: TextKind): TextProblem | null {
   return null;
 }
 
+/** Markup, or a link a mail client would make clickable: not in a name that others' e-mails and pages show. */
+const MARKUP_OR_LINK = /[<>]|[a-z][a-z0-9+.-]*:\/\/|\bwww\./iu;
+
+/** A name (of a business, an organisation, an offer, a call) shown in others' e-mails and pages: no markup, no link. */
+export const nameProblem = (value: string): TextProblem | null => (MARKUP_OR_LINK.test(value) ? 'markupOrLink' : null);
+
 /** The rules every argument of every operation meets, whatever its field: MULTI_LINE's. */
 export const anyTextProblem = (value: string): TextProblem | null => textProblem(value, 'MULTI_LINE');
 

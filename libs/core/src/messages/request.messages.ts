@@ -72,7 +72,7 @@ export const requestMessages = {
 };
 
 /** The text rules of api/text-rules.ts; the same names are the errors' codes. */
-export type TextProblem = 'bidiControl' | 'controlCharacter' | 'lineBreak' | 'invisibleCharacter' | 'stackedMarks' | 'noVisibleCharacter';
+export type TextProblem = 'bidiControl' | 'controlCharacter' | 'lineBreak' | 'invisibleCharacter' | 'stackedMarks' | 'noVisibleCharacter' | 'markupOrLink';
 
 const TEXT_PROBLEMS: Readonly<Record<TextProblem, Words>> = {
   bidiControl: {
@@ -80,6 +80,10 @@ const TEXT_PROBLEMS: Readonly<Record<TextProblem, Words>> = {
     it: 'non può contenere caratteri che invertono la direzione del testo (U+202A–U+202E, U+2066–U+2069): possono mascherare ciò che dice',
   },
   controlCharacter: { en: 'must not contain control characters', it: 'non può contenere caratteri di controllo' },
+  markupOrLink: {
+    en: 'must be a name, without web addresses (http://, www.) or the characters < and >: it appears in the platform’s e-mails and pages',
+    it: 'deve essere un nome, senza indirizzi web (http://, www.) né i caratteri < e >: compare nelle e-mail e nelle pagine della piattaforma',
+  },
   lineBreak: { en: 'must be a single line, without line breaks or tabs', it: 'deve stare su una sola riga, senza a capo né tabulazioni' },
   invisibleCharacter: {
     en: 'must not contain invisible characters (zero-width spaces, joiners or direction marks)',

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsBoolean, IsDate, IsDefined, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { asAlternatives, compactVatNumber, identifies, IsComuneCode, IsProvinceCode, IsRegionCode, MultiLineText, Omittable, SingleLineText, WebsiteAddress, worded, EmailAddress } from '../../api/input-rules';
+import { asAlternatives, compactVatNumber, identifies, IsComuneCode, IsProvinceCode, IsRegionCode, MultiLineText, Omittable, NameText, WebsiteAddress, worded, EmailAddress } from '../../api/input-rules';
 import { MESSAGES } from '../../messages';
 import { VERIFICATION_DECISIONS } from '../../provider/api/provider.inputs';
 import { VerificationStatus } from '../../provider/provider.types';
@@ -22,7 +22,7 @@ export class FacilitatorTerritoryInput implements FacilitatorTerritory {
 
 @InputType()
 export class RegisterFacilitatorInput implements RegisterFacilitator {
-  @Field() @SingleLineText() @IsString() @MinLength(2) @MaxLength(200) name!: string;
+  @Field() @NameText() @IsString() @MinLength(2) @MaxLength(200) name!: string;
   @Field(() => FacilitatorKind) @IsEnum(FacilitatorKind) kind!: FacilitatorKind;
   @Field({ description: 'Partita IVA, or the numeric codice fiscale of a body without one: 11 digits.' })
   @Transform(compactVatNumber)
@@ -37,7 +37,7 @@ export class RegisterFacilitatorInput implements RegisterFacilitator {
 
 @InputType()
 export class UpdateFacilitatorInput implements UpdateFacilitator {
-  @Field({ nullable: true }) @SingleLineText() @IsString() @MinLength(2) @MaxLength(200) @Omittable() name?: string;
+  @Field({ nullable: true }) @NameText() @IsString() @MinLength(2) @MaxLength(200) @Omittable() name?: string;
   @Field(() => FacilitatorKind, { nullable: true }) @IsEnum(FacilitatorKind) @Omittable() kind?: FacilitatorKind;
   @Field({ nullable: true }) @EmailAddress() @Omittable() contactEmail?: string;
   @Field(() => String, { nullable: true, description: 'https:// is assumed when no scheme is typed; blank or null: none (on an update, removes it).' })

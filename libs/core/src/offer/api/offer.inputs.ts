@@ -21,7 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsAfter } from '../../api/is-after.validator';
-import { IsAtecoDivision, IsAtecoSection, IsComuneCode, IsProvinceCode, IsRegionCode, MultiLineText, Omittable, SingleLineText } from '../../api/input-rules';
+import { IsAtecoDivision, IsAtecoSection, IsComuneCode, IsProvinceCode, IsRegionCode, MultiLineText, Omittable, NameText } from '../../api/input-rules';
 import type { CoverageRadius, CreateOffer, OfferCoverageChoice, OfferSectorsChoice, UpdateOffer } from '../offer.commands';
 import { identifies } from '../../api/input-rules';
 
@@ -97,7 +97,7 @@ export class OfferSectorsInput implements OfferSectorsChoice {
 
 @InputType()
 export class CreateOfferInput implements CreateOffer {
-  @Field() @SingleLineText() @IsString() @MinLength(5) @MaxLength(120) title!: string;
+  @Field() @NameText() @IsString() @MinLength(5) @MaxLength(120) title!: string;
   @Field() @MultiLineText() @IsString() @MinLength(20) @MaxLength(4000) description!: string;
 
   @Field(() => [ServiceCategory], { description: 'One or more, without repeats.' })
@@ -144,7 +144,7 @@ export class CreateOfferInput implements CreateOffer {
 @InputType({ description: 'Only the fields given change; coverage and sectors, when given, replace the old ones as a whole.' })
 export class UpdateOfferInput implements UpdateOffer {
   @Field(() => ID) @IsUUID('all', identifies('offer')) id!: string;
-  @Field({ nullable: true }) @SingleLineText() @MaxLength(120) @MinLength(5) @IsString() @Omittable() title?: string;
+  @Field({ nullable: true }) @NameText() @MaxLength(120) @MinLength(5) @IsString() @Omittable() title?: string;
   @Field({ nullable: true }) @MultiLineText() @MaxLength(4000) @MinLength(20) @IsString() @Omittable() description?: string;
 
   @Field(() => [ServiceCategory], { nullable: true })

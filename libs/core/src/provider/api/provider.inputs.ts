@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsDate, IsDefined, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsPartitaIva } from '../../shop/api/partita-iva.validator';
 import { ProviderKind, VerificationStatus } from '../provider.types';
-import { asAlternatives, Omittable, compactVatNumber, worded, SingleLineText, MultiLineText, WebsiteAddress } from '../../api/input-rules';
+import { asAlternatives, Omittable, compactVatNumber, worded, NameText, MultiLineText, WebsiteAddress } from '../../api/input-rules';
 import type { RegisterProvider, UpdateProvider, VerifyProvider } from '../provider.commands';
 import { identifies } from '../../api/input-rules';
 import { MESSAGES } from '../../messages';
@@ -11,7 +11,7 @@ import { MESSAGES } from '../../messages';
 
 @InputType()
 export class RegisterProviderInput implements RegisterProvider {
-  @Field() @SingleLineText() @IsString() @MinLength(2) @MaxLength(200) name!: string;
+  @Field() @NameText() @IsString() @MinLength(2) @MaxLength(200) name!: string;
   @Field({ description: 'Partita IVA, 11 digits.' }) @Transform(compactVatNumber) @IsPartitaIva() partitaIva!: string;
   @Field(() => ProviderKind) @IsEnum(ProviderKind) kind!: ProviderKind;
   @Field(() => String, { nullable: true, description: 'https:// is assumed when no scheme is typed; blank or null: none (on an update, removes it).' })
@@ -22,7 +22,7 @@ export class RegisterProviderInput implements RegisterProvider {
 
 @InputType()
 export class UpdateProviderInput implements UpdateProvider {
-  @Field({ nullable: true }) @SingleLineText() @IsString() @MinLength(2) @MaxLength(200) @Omittable() name?: string;
+  @Field({ nullable: true }) @NameText() @IsString() @MinLength(2) @MaxLength(200) @Omittable() name?: string;
   @Field(() => ProviderKind, { nullable: true }) @IsEnum(ProviderKind) @Omittable() kind?: ProviderKind;
   @Field(() => String, { nullable: true, description: 'https:// is assumed when no scheme is typed; blank or null: none (on an update, removes it).' })
   @WebsiteAddress()

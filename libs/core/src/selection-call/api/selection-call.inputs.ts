@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsAfter } from '../../api/is-after.validator';
-import { identifies, IsAtecoDivision, IsAtecoSection, IsComuneCode, IsProvinceCode, IsRegionCode, MultiLineText, SingleLineText, trim, worded } from '../../api/input-rules';
+import { identifies, IsAtecoDivision, IsAtecoSection, IsComuneCode, IsProvinceCode, IsRegionCode, MultiLineText, NameText, SingleLineText, trim, worded } from '../../api/input-rules';
 import { MESSAGES } from '../../messages';
 import { PageArgs } from '../../api/pagination';
 import type { ApplyToCall, CallAnswer, CallEligibilityCommand, CreateSelectionCall, ExcludeCallApplication, ScoringCriterionCommand, SelectionCallFilter } from '../selection-call.commands';
@@ -69,7 +69,7 @@ export class ScoringCriterionInput implements ScoringCriterionCommand {
 
 @InputType()
 export class CreateSelectionCallInput implements CreateSelectionCall {
-  @Field() @SingleLineText() @IsString() @MinLength(5) @MaxLength(200) title!: string;
+  @Field() @NameText() @IsString() @MinLength(5) @MaxLength(200) title!: string;
   @Field() @MultiLineText() @IsString() @MinLength(20) @MaxLength(4000) description!: string;
 
   @Field(() => [ID], { description: 'The offers whose places the call gives, most preferred first.' })

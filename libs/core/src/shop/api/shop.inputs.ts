@@ -2,14 +2,14 @@ import { Field, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsInt, IsLatitude, IsLongitude, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsPartitaIva } from './partita-iva.validator';
-import { IsAtecoDivision, IsAtecoSection, IsComuneCode, IsPhoneNumber, Omittable, compactVatNumber, trim, upper, SingleLineText, EmailAddress } from '../../api/input-rules';
+import { IsAtecoDivision, IsAtecoSection, IsComuneCode, IsPhoneNumber, Omittable, compactVatNumber, trim, upper, NameText, SingleLineText, EmailAddress } from '../../api/input-rules';
 import type { RegisterShop, UpdateShop } from '../shop.commands';
 
 
 @InputType()
 export class RegisterShopInput implements RegisterShop {
   @Field({ description: 'Ragione sociale.' })
-  @SingleLineText()
+  @NameText()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -17,7 +17,7 @@ export class RegisterShopInput implements RegisterShop {
 
   @Field({ nullable: true, description: 'Insegna (trading name), if different.' })
   @IsOptional()
-  @SingleLineText({ optional: true })
+  @NameText({ optional: true })
   @IsString()
   @MaxLength(200)
   tradingName?: string;
@@ -78,8 +78,8 @@ export class RegisterShopInput implements RegisterShop {
 
 @InputType()
 export class UpdateShopInput implements UpdateShop {
-  @Field({ nullable: true }) @SingleLineText() @IsString() @MinLength(2) @MaxLength(200) @Omittable() legalName?: string;
-  @Field({ nullable: true, description: 'Empty or null: no trading name.' }) @IsOptional() @SingleLineText({ optional: true }) @IsString() @MaxLength(200) tradingName?: string;
+  @Field({ nullable: true }) @NameText() @IsString() @MinLength(2) @MaxLength(200) @Omittable() legalName?: string;
+  @Field({ nullable: true, description: 'Empty or null: no trading name.' }) @IsOptional() @NameText({ optional: true }) @IsString() @MaxLength(200) tradingName?: string;
   @Field({ nullable: true })
   @Transform(upper)
   @IsAtecoSection()

@@ -55,8 +55,11 @@ describe('The audit trail for ministry staff: keyset pages and the CSV export', 
 
   it('refuses a cursor that is not one, naming it', async () => {
     const staff = await staffUser(api);
-    const { errors } = await api.gqlAs(staff.accessToken, AuditTrailDocument, { filter: {}, first: 5, after: 'abc' });
-    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'after' })] });
+    // Not a number, or one past the ids' bigint (which the database would refuse with an error of its own).
+    for (const after of ['abc', '9223372036854775808', '99999999999999999999']) {
+      const { errors } = await api.gqlAs(staff.accessToken, AuditTrailDocument, { filter: {}, first: 5, after });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'after' })] });
+    }
   });
 
   it('exports the filtered log as CSV with Italian headers and formulas neutralised', async () => {

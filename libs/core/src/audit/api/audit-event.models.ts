@@ -88,7 +88,8 @@ export class AuditEventListArgs extends PageArgs {
 
   @Field(() => String, { nullable: true, description: 'Keyset paging: the `endCursor` of the previous page. Replaces `offset`, and a page costs the same however deep it lies.' })
   @IsOptional()
-  @Matches(/^[0-9]{1,19}$/, worded(MESSAGES.validation.auditCursor))
+  // Event ids are bigint: 18 digits stay below its limit (9,223,372,036,854,775,807) whatever is typed.
+  @Matches(/^[0-9]{1,18}$/, worded(MESSAGES.validation.auditCursor))
   after?: string;
 }
 

@@ -84,5 +84,9 @@ describe('account administration keeps an active administrator (a database of it
     expect(await accounts.setStatus(admin, { userId: staff.userId, status: AccountStatus.ACTIVE, reason: 'Rientro in servizio' })).toEqual({ kind: 'erased' });
     expect(await accounts.changeRole(admin, { userId: staff.userId, role: UserRole.ADMIN, reason: 'Nuovo incarico' })).toEqual({ kind: 'erased' });
     expect(await rows(staff.userId)).toEqual([{ role: UserRole.MINISTRY, disabled: true, changes: 0 }]);
+    // The list says erased, so the page offers nothing that would only be refused.
+    const [{ email }] = await core.db.query('SELECT email FROM user_account WHERE id = $1', [person.owner.userId]);
+    const listed = await accounts.list(admin, { search: email }, { first: 5, offset: 0 });
+    expect(listed.items.map((item) => [item.id, item.erasedAt instanceof Date])).toEqual([[person.owner.userId, true]]);
   });
 });

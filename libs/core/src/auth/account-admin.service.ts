@@ -15,6 +15,8 @@ export interface AccountView {
   role: UserRole;
   createdAt: Date;
   disabledAt: Date | null;
+  /** When it was erased at its owner's request (GDPR Art. 17): nothing can be changed on it any more. */
+  erasedAt: Date | null;
   /** The shop's or the provider's name, for the accounts that registered one. */
   organisation: string | null;
 }
@@ -35,7 +37,7 @@ export type AccountChangeOutcome =
  */
 const ADMIN_GUARD_LOCK = 7_318_001;
 
-const ACCOUNT_COLUMNS = `u.id, u.email, u.role, u.created_at, u.disabled_at, COALESCE(s.trading_name, s.legal_name, p.name, f.name) AS organisation`;
+const ACCOUNT_COLUMNS = `u.id, u.email, u.role, u.created_at, u.disabled_at, u.erased_at, COALESCE(s.trading_name, s.legal_name, p.name, f.name) AS organisation`;
 const ACCOUNT_FROM = `user_account u LEFT JOIN shop s ON s.owner_user_id = u.id LEFT JOIN provider p ON p.owner_user_id = u.id LEFT JOIN facilitator f ON f.owner_user_id = u.id`;
 
 interface AccountRow {
@@ -44,6 +46,7 @@ interface AccountRow {
   role: UserRole;
   created_at: Date;
   disabled_at: Date | null;
+  erased_at: Date | null;
   organisation: string | null;
 }
 
@@ -53,6 +56,7 @@ const toView = (row: AccountRow): AccountView => ({
   role: row.role,
   createdAt: row.created_at,
   disabledAt: row.disabled_at,
+  erasedAt: row.erased_at,
   organisation: row.organisation,
 });
 

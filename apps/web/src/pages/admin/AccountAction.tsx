@@ -94,7 +94,7 @@ export function AccountAction({ account, isSelf, onDone }: Props) {
 
   return (
     <div className="d-flex flex-wrap gap-2">
-      {isSelf ? null : account.status === 'ACTIVE' ? (
+      {isSelf || account.erasedAt ? null : account.status === 'ACTIVE' ? (
         <button id={`${prefix}-open-disable`} type="button" className="btn btn-outline-danger btn-sm" aria-describedby={`${prefix}-email`} onClick={() => open('disable')}>
           {t('accounts.actions.disable')}
         </button>
@@ -103,7 +103,7 @@ export function AccountAction({ account, isSelf, onDone }: Props) {
           {t('accounts.actions.enable')}
         </button>
       )}
-      {isStaff && !isSelf ? (
+      {isStaff && !isSelf && !account.erasedAt ? (
         <button id={`${prefix}-open-changeRole`} type="button" className="btn btn-outline-primary btn-sm" aria-describedby={`${prefix}-email`} onClick={() => open('changeRole')}>
           {t('accounts.actions.changeRole')}
         </button>

@@ -88,7 +88,7 @@ export function AccountsPage() {
                       </td>
                       <td>{account.organisation ?? '—'}</td>
                       <td>{t(`accounts.roles.${account.role}`)}</td>
-                      <td>{t(`accounts.statuses.${account.status}`)}</td>
+                      <td>{account.erasedAt ? t('accounts.erased') : t(`accounts.statuses.${account.status}`)}</td>
                       <td>
                         <AccountAction account={account} isSelf={account.id === user?.id} onDone={announce} />
                       </td>

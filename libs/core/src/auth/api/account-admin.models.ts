@@ -23,6 +23,8 @@ export class AccountModel {
   @Field(() => AccountStatus) status!: AccountStatus;
   @Field() createdAt!: Date;
   @Field(() => Date, { nullable: true }) disabledAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When it was erased at its owner’s request (GDPR Art. 17): it cannot be enabled again or changed.' })
+  erasedAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'The shop’s or the provider’s name, when the account registered one.' })
   organisation!: string | null;
 }
@@ -127,5 +129,6 @@ export const toAccountModel = (account: AccountView): AccountModel =>
     status: account.disabledAt ? AccountStatus.DISABLED : AccountStatus.ACTIVE,
     createdAt: account.createdAt,
     disabledAt: account.disabledAt,
+    erasedAt: account.erasedAt,
     organisation: account.organisation,
   });

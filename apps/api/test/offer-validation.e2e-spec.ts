@@ -113,7 +113,8 @@ describe('Offers over GraphQL: refused input leaves the database unchanged', () 
 
   it.each<[string, Partial<UpdateOfferInput>, string, string]>([
     ['an end before the current start', { validUntil: '2020-01-01T00:00:00.000Z' }, 'input.validUntil', 'VALIDITY_ORDER'],
-    ['a start after the current end', { validFrom: daysFromNow(400) }, 'input.validFrom', 'VALIDITY_ORDER'],
+    ['a start after the current end', { validFrom: daysFromNow(300) }, 'input.validFrom', 'VALIDITY_ORDER'],
+    ['a start more than a year ahead', { validFrom: daysFromNow(400), validUntil: null }, 'input.validFrom', 'START_TOO_FAR'],
     ['an unknown province in a new coverage', { coverage: { provinceCodes: ['001', '000'] } }, 'input.coverage.provinceCodes.1', 'PROVINCE_NOT_FOUND'],
     ['a new radius centred outside Italy', { coverage: { radii: [{ latitude: 7.68, longitude: 45.07, km: 15 }] } }, 'input.coverage.radii.0.latitude', 'RADIUS_CENTRE_OUTSIDE_ITALY'],
     ['a null title', { title: null }, 'input.title', 'isDefined'],

@@ -21,6 +21,7 @@ import {
   VerifyFacilitatorDocument,
 } from './gql/generated';
 import { aFacilitatorInput, anEmail, aShopInput, signUp, staffUser, TEST_PASSWORD, type SignedIn } from './testing/fixtures';
+import { linkSentTo as linkSentToAddress } from './testing/delegation-fixtures';
 import { shopIn } from './testing/offer-fixtures';
 import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
 
@@ -101,12 +102,7 @@ describe('Personal data over HTTP: export, erasure, retention report', () => {
       return { ...shop, delegationId: granted.id };
     }
 
-    async function linkSentTo(email: string, path: 'delega' | 'rivendica'): Promise<string> {
-      const [mail]: { text: string }[] = await db.query(`SELECT text FROM mail_message WHERE recipient = $1 ORDER BY created_at DESC LIMIT 1`, [email]);
-      const found = new RegExp(`/${path}/([^\\s]+)`).exec(mail?.text ?? '');
-      if (!found) throw new Error(`no /${path}/ link was e-mailed to ${email}`);
-      return found[1];
-    }
+    const linkSentTo = (email: string, path: 'delega' | 'rivendica'): Promise<string> => linkSentToAddress(db, email, path);
 
     const deleteAccount = async (who: SignedIn) => dataOf(await api.gqlAs(who.accessToken, DeleteMyAccountDocument, { input: { password: TEST_PASSWORD } })).deleteMyAccount;
     const statusOf = async (delegationId: string): Promise<string> => (await db.query(`SELECT status FROM delegation WHERE id = $1`, [delegationId]))[0].status;

@@ -62,7 +62,7 @@ export const offerMessages = {
   startTooFar: (field: string, latest: Date): Words => {
     const when = day(latest);
     return {
-      en: `${field}: an offer must start within a year from today that is by ${when.en}: shops look for help now; enter the offer closer to its start`,
+      en: `${field}: an offer must start within a year from today, that is by ${when.en}: shops look for help now; enter the offer closer to its start`,
       it: `${field}: un’offerta deve iniziare entro un anno da oggi, cioè entro ${datePhrase('il', when.it)}: i negozi cercano aiuto adesso; inserisci l’offerta più vicino al suo inizio`,
     };
   },

@@ -56,9 +56,9 @@ function MailCard({ mail, onDone }: { mail: OutgoingMailFieldsFragment; onDone: 
   return (
     <li className="queue-card" data-testid="mail-card">
       <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
-        <h3 className="h5 mb-1" id={nameId}>
+        <h2 className="h5 mb-1" id={nameId}>
           {mail.kind ? t(`preferences.kinds.${mail.kind}`) : t('outbox.kindUnknown')} — {mail.recipient}
-        </h3>
+        </h2>
         <span className={`badge ${mail.status === 'FAILED' || mail.status === 'UNCERTAIN' ? 'bg-danger' : 'bg-secondary'}`}>{t(`outbox.statuses.${mail.status}`)}</span>
       </div>
       <p className="mb-2 small">

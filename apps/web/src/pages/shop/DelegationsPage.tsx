@@ -32,9 +32,9 @@ function DelegationCard({ delegation, onRevoked }: { delegation: DelegationField
   return (
     <li className="queue-card">
       <article aria-labelledby={`delegation-${delegation.id}-name`}>
-        <h3 className="h5" id={`delegation-${delegation.id}-name`}>
+        <h2 className="h5" id={`delegation-${delegation.id}-name`}>
           {name}
-        </h3>
+        </h2>
         <p className="mb-1">
           {delegation.facilitatorKind ? `${t(`facilitator.kinds.${delegation.facilitatorKind}`)} · ` : ''}
           {t(`delegations.status.${delegation.status}`)}

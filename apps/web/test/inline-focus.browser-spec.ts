@@ -75,4 +75,23 @@ describe('The focus when an inline form or question opens and closes', () => {
     await eventually(() => focusedText(ministry), "Sospendi l'offerta");
     await ministry.context().close();
   });
+
+  it('a provider removes the comuni of a new offer one by one, and the focus stays in the list, then goes to the field that adds them', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const page = await web.newPage();
+    await logIn(page, provider.email);
+    await page.goto('/organizzazione/offerte/nuova');
+    for (const [search, option] of [['bologn', 'Bologna (BO)'], ['modena', 'Modena (MO)']]) {
+      await page.getByRole('combobox', { name: /^Comune da aggiungere/ }).fill(search);
+      await page.getByRole('option', { name: option }).click();
+      await page.getByRole('group', { name: 'Comuni' }).getByRole('button', { name: 'Aggiungi' }).click();
+      await page.getByRole('button', { name: `Rimuovi ${option}` }).waitFor();
+    }
+    await press(page, 'Rimuovi Bologna (BO)');
+    await eventually(() => focusedText(page), 'Rimuovi Modena (MO)');
+    await press(page, 'Rimuovi Modena (MO)');
+    await eventually(async () => (await focused(page)).id, 'offer-coverage-comune');
+    await page.context().close();
+  });
 });

@@ -7,6 +7,7 @@ import { FilterButtons } from '../components/FilterButtons';
 import { PageTitle } from '../components/PageTitle';
 import { PagedResults } from '../components/PagedResults';
 import { usePaging } from '../components/Pagination';
+import { useFocusAfter } from '../components/use-focus-after';
 import { StatusNotice, useNotice } from '../components/StatusNotice';
 import { MarkNotificationsReadDocument, MyNotificationsDocument, UnreadNotificationCountDocument } from '../gql/generated';
 import { useFormat } from '../i18n/format';
@@ -41,6 +42,13 @@ export function NotificationsPage() {
   const english = i18n.language === 'en';
 
   const [failed, setFailed] = useState(false);
+  // "Segna come letta" goes once pressed: the focus goes to the notice's link, or to its text (or,
+  // when the unread filter takes the notice away, to the page's title), never to the top of the page.
+  const focusAfter = useFocusAfter();
+  const markOne = (id: string): void => {
+    focusAfter(() => document.getElementById(`notice-${id}-open`) ?? document.getElementById(`notice-${id}-text`) ?? document.querySelector<HTMLElement>('h1'));
+    void mark([id]);
+  };
 
   /** Marks these notifications read, or all of them when no ids are given. */
   const mark = async (ids?: string[]): Promise<void> => {
@@ -87,7 +95,7 @@ export function NotificationsPage() {
               const to = n.matchId && user ? matchPathFor(user.role, n.matchId) : (user && pageOfKind(n.kind, user.role)) || null;
               return (
                 <li key={n.id} className={`queue-card notice-item${n.readAt ? '' : ' notice-unread'}`} data-testid="notification">
-                  <p className="mb-1">
+                  <p className="mb-1" id={`notice-${n.id}-text`} tabIndex={-1}>
                     {n.readAt ? null : <span className="visually-hidden">{t('notifications.unread')}: </span>}
                     {english ? n.message : n.messageIt}
                   </p>
@@ -96,12 +104,18 @@ export function NotificationsPage() {
                   </p>
                   <div className="d-flex flex-wrap gap-2">
                     {to ? (
-                      <Link className="btn btn-outline-primary btn-sm" to={to} onClick={() => (n.readAt ? undefined : void mark([n.id]))}>
+                      <Link
+                        id={`notice-${n.id}-open`}
+                        className="btn btn-outline-primary btn-sm"
+                        to={to}
+                        aria-describedby={`notice-${n.id}-text`}
+                        onClick={() => (n.readAt ? undefined : void mark([n.id]))}
+                      >
                         {t('notifications.open')}
                       </Link>
                     ) : null}
                     {n.readAt ? null : (
-                      <button type="button" className="btn btn-outline-primary btn-sm" disabled={marking.loading} onClick={() => void mark([n.id])}>
+                      <button type="button" className="btn btn-outline-primary btn-sm" disabled={marking.loading} aria-describedby={`notice-${n.id}-text`} onClick={() => markOne(n.id)}>
                         {t('notifications.markRead')}
                       </button>
                     )}

@@ -97,6 +97,7 @@ export function ProvincePicker({ value, onChange }: AreaProps) {
         label={t('coverage.chosenProvinces')}
         items={value.provinces.map((p) => ({ key: p.code, label: placeLabel(p) }))}
         onRemove={(code) => onChange({ ...value, provinces: value.provinces.filter((p) => p.code !== code) })}
+        emptyFocusId="offer-coverage-province"
       />
     </fieldset>
   );
@@ -133,6 +134,7 @@ export function ComuniPicker({ value, onChange }: AreaProps) {
         label={t('coverage.chosenComuni')}
         items={value.comuni.map((c) => ({ key: c.code, label: placeLabel(c) }))}
         onRemove={(code) => onChange({ ...value, comuni: value.comuni.filter((c) => c.code !== code) })}
+        emptyFocusId="offer-coverage-comune"
       />
     </fieldset>
   );
@@ -143,6 +145,13 @@ const MIN_RADIUS_KM = 1;
 const MAX_RADIUS_KM = 500;
 
 export function RadiusPicker({ value, onChange, errors }: AreaProps & { errors: Record<string, string> }) {
+  // A removed radius takes its button with it: the focus goes to the next one's (or the one before), else to the centre field.
+  const focusAfter = useFocusAfter();
+  const removeRadius = (index: number): void => {
+    const left = value.radii.length - 1;
+    focusAfter(byId(left > 0 ? `offer-coverage-radius-remove-${Math.min(index, left - 1)}` : 'offer-coverage-radius-centre'));
+    onChange({ ...value, radii: value.radii.filter((_r, i) => i !== index) });
+  };
   const { t } = useTranslation();
   const format = useFormat();
   const [centre, setCentre] = useState<ComuneChoice | null>(null);
@@ -193,7 +202,7 @@ export function RadiusPicker({ value, onChange, errors }: AreaProps & { errors: 
             return (
               <li key={`${radius.comune?.code ?? `${radius.latitude},${radius.longitude}`}-${index}`} className="radius-row">
                 <TextField id={`offer-${field}`} label={radiusWords('radiusAround', centreOf(radius), t)} inputMode="numeric" value={radius.km} onChange={update} error={errors[field]} />
-                <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => onChange({ ...value, radii: value.radii.filter((_r, i) => i !== index) })}>
+                <button id={`offer-coverage-radius-remove-${index}`} type="button" className="btn btn-outline-danger btn-sm" onClick={() => removeRadius(index)}>
                   {radiusWords('removeRadius', centreOf(radius), t)}
                 </button>
               </li>

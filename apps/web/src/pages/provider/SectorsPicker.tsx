@@ -71,6 +71,7 @@ export function SectorsPicker({ value, onChange, error, label }: Props) {
             label={t('sectors.chosenDivisions')}
             items={value.divisions.map((code) => ({ key: code, label: divisionLabel(code) }))}
             onRemove={(code) => onChange({ ...value, divisions: value.divisions.filter((d) => d !== code) })}
+            emptyFocusId="offer-sectors-division"
           />
         </>
       )}

@@ -1,6 +1,8 @@
 import { PRIVACY_NOTICE_VERSION } from '@vec/core';
 import { randomInt, randomUUID } from 'node:crypto';
-import { LoginDocument, RefreshSessionDocument, RegisterDocument, TypenameDocument } from '../gql/generated';
+import { DataSource } from 'typeorm';
+import { LoginDocument, RefreshSessionDocument, RegisterDocument, RequestPasswordResetDocument, ResetPasswordDocument, TypenameDocument } from '../gql/generated';
+import { mailedLink } from '../testing/mailbox';
 import { anEmail, TEST_PASSWORD } from '../testing/fixtures';
 import { type GraphQLHttpResponse, startTestApp, TestApp } from '../testing/test-app';
 
@@ -81,6 +83,26 @@ describe('Throttling shared by the API processes, and the account lockout', () =
     expect(answers.slice(0, 12)).toEqual(Array(12).fill('INVALID_CREDENTIALS'));
     expect(answers[12]).toBe('ADDRESS_LIMIT');
     expect(code(await login(first, anAddress(), anEmail(), 'qualsiasi-password'))).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('counts only failed sign-ins against an address: an office where many people sign in is not slowed down', async () => {
+    const address = anAddress();
+    const email = anEmail();
+    await register(first, anAddress(), email);
+    const answers: unknown[] = [];
+    for (let attempt = 1; attempt <= 20; attempt += 1) answers.push(code(await login(attempt % 2 ? first : second, address, email, TEST_PASSWORD)));
+    expect(answers).toEqual(Array(20).fill('OK'));
+  });
+
+  it('lets the owner who resets the password in at once, even while someone else’s guesses keep the account locked', async () => {
+    const email = anEmail();
+    await register(first, anAddress(), email);
+    for (let attempt = 1; attempt <= 5; attempt += 1) await login(first, anAddress(), email, 'sbagliata-sbagliata');
+    expect(code(await login(first, anAddress(), email, TEST_PASSWORD))).toBe('ACCOUNT_LOCKED');
+    await first.gqlHttp(RequestPasswordResetDocument, { input: { email } }, { 'x-forwarded-for': anAddress() });
+    const { token } = await mailedLink(first.app.get(DataSource), email, 'PASSWORD_RESET');
+    await first.gqlHttp(ResetPasswordDocument, { input: { token, password: 'una-nuova-password-sicura' } }, { 'x-forwarded-for': anAddress() });
+    expect(code(await login(second, anAddress(), email, 'una-nuova-password-sicura'))).toBe('OK');
   });
 
   it('limits sign-ups per address', async () => {

@@ -89,8 +89,8 @@ export class AccountService {
       await this.audit.record(as, { action: 'user.password_reset', entityType: 'user', entityId: user.id, after: { sessionsEnded: true } });
       return { kind: 'done', user: await this.reload(tx, user.id) };
     });
-    // Whoever reset the password may sign in at once, however many wrong passwords came before.
-    if (outcome.kind === 'done') await this.throttle.loginSucceeded(outcome.user.email);
+    // Whoever reset the password may sign in at once, however many wrong passwords (anyone's) came before.
+    if (outcome.kind === 'done') await this.throttle.passwordReset(outcome.user.email);
     return outcome;
   }
 

@@ -117,7 +117,7 @@ export class AuthService {
 
   /**
    * For the login strategy: the account, if the password is right and the account enabled. Attempts
-   * are counted per address, and wrong passwords per account (existing or not, so that the answer
+   * are counted per address (a successful one gives its point back), and wrong passwords per account (existing or not, so that the answer
    * never tells which e-mails have accounts): a locked account refuses even the right password.
    */
   async validateCredentials(ctx: RequestContext, email: string, password: string): Promise<UserAccountEntity> {
@@ -131,6 +131,7 @@ export class AuthService {
       throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS);
     }
     await this.throttle.loginSucceeded(account);
+    await this.throttle.refund(ctx, AddressLimit.LOGIN);
     if (user.disabledAt) throw new AuthException(AuthErrorCode.ACCOUNT_DISABLED);
     return user;
   }

@@ -86,6 +86,16 @@ export class ThrottleService {
   }
 
   /**
+   * Gives back the point an attempt took: a sign-in that succeeded is not one to slow down, so an
+   * office behind one address (a ministry floor, a chamber of commerce) is limited by its wrong
+   * passwords only, not by how many of its people sign in.
+   */
+  async refund(ctx: RequestContext, limit: AddressLimit): Promise<void> {
+    if (!ctx.clientAddress) return;
+    await this.byAddress[limit].reward(keyOf(ctx.clientAddress), 1);
+  }
+
+  /**
    * Counts one account e-mail asked for an address (a password reset, a verification link, a new
    * address to confirm), whether an account has it or not, so that the refusal tells nothing.
    */
@@ -137,6 +147,15 @@ export class ThrottleService {
   /** The right password: the count of wrong ones starts again. */
   async loginSucceeded(account: string): Promise<void> {
     await this.failures.delete(keyOf(account));
+  }
+
+  /**
+   * A new password set through the e-mailed link, which only the mailbox's owner could open: the
+   * wrong passwords counted and a lockout someone else's guesses caused both end.
+   */
+  async passwordReset(account: string): Promise<void> {
+    const key = keyOf(account);
+    await Promise.all([this.failures.delete(key), this.locks.delete(key)]);
   }
 }
 

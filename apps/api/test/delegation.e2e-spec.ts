@@ -244,6 +244,13 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
       const theirs = await delegatedShop(suspended);
       await api.gqlAs(staff.accessToken, DecideFacilitatorDocument, { input: { facilitatorId: suspended.facilitatorId, decision: 'SUSPENDED', reason: 'Segnalazioni da verificare' } });
       expect((await actingFor(suspended, theirs.shopId, MyShopDocument, {})).errors?.[0].extensions.code).toBe('NOT_FOUND');
+      // The shop is told, and told again when the organisation is reinstated.
+      await api.gqlAs(staff.accessToken, DecideFacilitatorDocument, { input: { facilitatorId: suspended.facilitatorId, decision: 'APPROVED' } });
+      const notices = dataOf(await api.gqlAs(theirs.accessToken, MyNotificationsDocument, { first: 10 })).myNotifications.items.filter((n) => n.kind === 'FACILITATOR_STANDING');
+      expect(notices.map((n) => n.messageIt)).toEqual([
+        `Il Ministero ha riammesso ${suspended.name}: può di nuovo operare per la tua attività`,
+        `Il Ministero ha sospeso ${suspended.name}: finché non viene riammesso non può operare per la tua attività; il tuo consenso resta, e puoi revocarlo`,
+      ]);
     });
 
     it('a shop account cannot use the header to reach another shop', async () => {

@@ -20,7 +20,7 @@ const PAGE_SIZE = 10;
  * or a call's outcome without a place, to the page that shows it to this reader.
  */
 function pageOfKind(kind: string, role: string): string | null {
-  if (kind === 'ACTED_ON_BEHALF' || kind === 'DELEGATION_WITHDRAWN') return role === 'SHOP' ? PATHS.shopDelegations : null;
+  if (kind === 'ACTED_ON_BEHALF' || kind === 'DELEGATION_WITHDRAWN' || kind === 'FACILITATOR_STANDING') return role === 'SHOP' ? PATHS.shopDelegations : null;
   if (kind === 'CALL_OUTCOME') return role === 'SHOP' ? PATHS.shopCalls : null;
   if (kind === 'DELEGATION_CHANGED' || kind === 'DELEGATION_HANDOVER') return role === 'FACILITATOR' ? PATHS.facilitatorDesk : role === 'SHOP' ? PATHS.shopDelegations : null;
   return null;

@@ -243,6 +243,21 @@ export class DelegationService {
     return live.length;
   }
 
+  /**
+   * After staff's decision on a facilitator organisation, in its transaction: the owners of the
+   * shops it acts for (live delegations) are told that it can no longer act for them (suspended or
+   * rejected), or that it can again (reinstated). Their consents stay: each shop may revoke its own.
+   */
+  async tellShopsOfStanding(tx: RequestContext, facilitator: { id: string; name: string }, status: 'SUSPENDED' | 'REJECTED' | 'APPROVED'): Promise<void> {
+    const live = await this.connection.repository(tx, DelegationEntity).find({ where: { facilitatorId: facilitator.id, status: DelegationStatus.ACTIVE }, order: { id: 'ASC' } });
+    const shopIds = live.flatMap((delegation) => (delegation.shopId ? [delegation.shopId] : []));
+    const owners = [...new Set((await this.shops.findMany(tx, shopIds)).flatMap((shop) => (shop.ownerUserId ? [shop.ownerUserId] : [])))];
+    await this.notifications.notify(
+      tx,
+      owners.map((userId) => ({ userId, kind: 'FACILITATOR_STANDING', params: { facilitatorName: facilitator.name, status, audience: 'SHOP' } })),
+    );
+  }
+
   /** The shop's delegations, live first, then newest first. */
   async listForShop(ctx: RequestContext, page: PageRequest): Promise<Page<DelegationEntity>> {
     requireActor(ctx, UserRole.SHOP);

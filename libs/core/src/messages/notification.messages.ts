@@ -34,6 +34,16 @@ export const notificationMessages = {
     en: `The allocation assigned you ${title(p.offer)} by ${p.provider}: they will answer by ${by(respondBy).en}`,
     it: `L’assegnazione ti ha attribuito ${title(p.offer)} di ${p.provider}: risponderà entro ${datePhrase('il', by(respondBy).it)}`,
   }),
+  /** To a shop: staff's decision on a facilitator that acts for it. */
+  facilitatorStanding: (facilitator: string, status: string): Words =>
+    status === 'APPROVED'
+      ? { en: `The Ministry reinstated ${facilitator}: it can act for your business again`, it: `Il Ministero ha riammesso ${facilitator}: può di nuovo operare per la tua attività` }
+      : status === 'REJECTED'
+        ? { en: `The Ministry rejected ${facilitator}: it can no longer act for your business; you may revoke your consent or choose another facilitator`, it: `Il Ministero ha respinto ${facilitator}: non può più operare per la tua attività; puoi revocare il consenso o sceglierne un altro` }
+        : {
+            en: `The Ministry suspended ${facilitator}: until it is reinstated it cannot act for your business; your consent stays, and you may revoke it`,
+            it: `Il Ministero ha sospeso ${facilitator}: finché non viene riammesso non può operare per la tua attività; il tuo consenso resta, e puoi revocarlo`,
+          },
   /** A selection call gave the shop a place on the provider's offer: the provider answers, as for an application. */
   callAdmittedToProvider: (p: Parties, respondBy: Date | null): Words => ({
     en: `A call gave ${p.shop} a place in ${title(p.offer)}: answer by ${by(respondBy).en}`,

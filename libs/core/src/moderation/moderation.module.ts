@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { DelegationModule } from '../delegation/delegation.module';
 import { MailModule } from '../mail/mail.module';
 import { FacilitatorModule } from '../facilitator/facilitator.module';
 import { MatchModule } from '../match/match.module';
@@ -13,7 +14,7 @@ import { ModerationService } from './moderation.service';
  * what they mean for shops' matches, applied through the owning features. Owns no table.
  */
 @Module({
-  imports: [AuditModule, MailModule, ProviderModule, FacilitatorModule, OfferModule, MatchModule, NotificationModule],
+  imports: [AuditModule, DelegationModule, MailModule, ProviderModule, FacilitatorModule, OfferModule, MatchModule, NotificationModule],
   providers: [ModerationService],
   exports: [ModerationService],
 })

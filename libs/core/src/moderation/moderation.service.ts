@@ -6,6 +6,7 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { MailService } from '../mail/mail.service';
 import { MailKind } from '../mail/mail.types';
+import { DelegationService } from '../delegation/delegation.service';
 import { FacilitatorService, VerifyFacilitatorOutcome } from '../facilitator/facilitator.service';
 import type { VerifyFacilitator } from '../facilitator/facilitator.commands';
 import { MatchStanding } from '../match/match-standing';
@@ -55,6 +56,7 @@ export class ModerationService {
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
     private readonly mail: MailService,
+    private readonly delegations: DelegationService,
   ) {}
 
   async verifyProvider(ctx: RequestContext, input: VerifyProvider): Promise<VerifyOutcome> {
@@ -96,7 +98,18 @@ export class ModerationService {
     return this.connection.withTransaction(ctx, async (tx) => {
       const outcome = await this.facilitators.verify(tx, input);
       if (outcome.kind !== 'facilitator') return outcome;
-      const { facilitator } = outcome;
+      const { facilitator, previous } = outcome;
+      // The shops it acts for learn that it stopped, or may act for them again.
+      const now = facilitator.verificationStatus;
+      const standing =
+        previous === VerificationStatus.APPROVED && now === VerificationStatus.SUSPENDED
+          ? 'SUSPENDED'
+          : previous === VerificationStatus.SUSPENDED && now === VerificationStatus.REJECTED
+            ? 'REJECTED'
+            : previous === VerificationStatus.SUSPENDED && now === VerificationStatus.APPROVED
+              ? 'APPROVED'
+              : null;
+      if (standing) await this.delegations.tellShopsOfStanding(tx, facilitator, standing);
       await this.notifications.notify(tx, [
         {
           userId: facilitator.ownerUserId,

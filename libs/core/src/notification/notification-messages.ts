@@ -70,6 +70,8 @@ function words(kind: string, p: Params): Words {
       return n.providerRejectedWhileServed(parties);
     case 'PROVIDER_DECISION':
       return organisationDecision(p, why, false);
+    case 'FACILITATOR_STANDING':
+      return n.facilitatorStanding(text(p.facilitatorName), text(p.status));
     case 'MATCH_CALL_ADMITTED':
       return n.callAdmittedToProvider(parties, date(p.respondBy));
     case 'CALL_OUTCOME':

@@ -110,6 +110,7 @@ export const MAIL_SAMPLES: Pick<Samples<typeof MESSAGES>, 'accountMail' | 'deleg
     allocatedToShop: [[PARTIES, DATE]],
     allocatedToProvider: [[PARTIES, DATE]],
     callAdmittedToProvider: [[PARTIES, DATE]],
+    facilitatorStanding: [['Confcommercio Torino', 'SUSPENDED'], ['Confcommercio Torino', 'REJECTED'], ['Confcommercio Torino', 'APPROVED']],
     callOutcome: [
       ['Negozi del Piemonte online', 'ADMITTED', PARTIES, DATE, null, null],
       ['Negozi del Piemonte online', 'PROMOTED', PARTIES, DATE, null, null],

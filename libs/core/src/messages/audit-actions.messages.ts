@@ -19,6 +19,7 @@ const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'user.enabled': w('Account enabled again', 'Account riattivato'),
   'user.erased': w('Account deleted at its owner’s request', 'Account cancellato su richiesta del titolare'),
   'personal_data.exported': w('Personal data downloaded', 'Dati personali scaricati'),
+  'export.downloaded': w('CSV export downloaded', 'Esportazione CSV scaricata'),
   'shop.registered': w('Shop registered', 'Attività registrata'),
   'shop.updated': w('Shop profile changed', 'Profilo dell’attività modificato'),
   'shop.claimed': w('Shop registered on paper claimed by its owner', 'Attività registrata su carta rivendicata dal titolare'),

@@ -10,6 +10,7 @@ import { UserRole } from '../../auth/user-role';
 import { requireActor } from '../../common/access';
 import { actorOf } from '../../common/request-context';
 import { TransactionalConnection } from '../../common/transactional-connection';
+import { AuditService } from '../audit.service';
 import { MESSAGES } from '../../messages';
 import { HttpErrorFilter } from '../../monitoring/api/http-error.filter';
 import { csvStringifier } from '../../monitoring/export/csv-format';
@@ -27,7 +28,10 @@ import { AuditExportQuery } from './audit-export.query';
 @Roles(UserRole.MINISTRY, UserRole.ADMIN)
 @Controller('audit')
 export class AuditExportController {
-  constructor(private readonly connection: TransactionalConnection) {}
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get('events.csv')
   async download(@Query() query: AuditExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
@@ -36,6 +40,10 @@ export class AuditExportController {
     const { lang, ...filter } = query;
     const p = new AuditSqlParams();
     const sql = `SELECT ${AUDIT_CSV_SELECT} FROM ${AUDIT_FROM} ${auditWhere(filter, p)} ORDER BY e.occurred_at DESC, e.id DESC`;
+    // The download is itself recorded (before the file is read, so the file shows it too).
+    await this.connection.withTransaction(ctx, (tx) =>
+      this.audit.record(tx, { action: 'export.downloaded', entityType: 'export', entityId: 'audit-events.csv', after: { file: 'audit/events.csv', filter: { ...filter }, lang: lang ?? 'it' } }),
+    );
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="vicini-e-connessi-registro-${ctx.now.toISOString().slice(0, 10)}.csv"`);
     const runner = this.connection.dataSource.createQueryRunner();

@@ -4,6 +4,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
+import { AuditService } from '../../audit/audit.service';
 import { Roles } from '../../auth/api/auth.decorators';
 import { UserRole } from '../../auth/user-role';
 import { actorOf, RequestContext } from '../../common/request-context';
@@ -39,6 +40,7 @@ export class ExportController {
     private readonly monitoring: MonitoringService,
     private readonly unmet: UnmetDemandService,
     private readonly capacity: CapacityService,
+    private readonly audit: AuditService,
   ) {}
 
   /** The names of the exports and their columns (headers in both languages), for integrators. */
@@ -58,6 +60,10 @@ export class ExportController {
     const { lang, ...filter } = query;
     const language = headerLanguage({ lang });
     const scope = await this.monitoring.scope(ctx, filter);
+    // Who downloaded which file with which filter: some hold shops' and owners' details.
+    await this.connection.withTransaction(ctx, (tx) =>
+      this.audit.record(tx, { action: 'export.downloaded', entityType: 'export', entityId: `${name}.csv`, after: { file: `${name}.csv`, filter: { ...filter }, lang: language } }),
+    );
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="${exportFileName(name, filter, ctx.now)}"`);
     const streamed = STREAMED_EXPORTS[name];

@@ -5,9 +5,10 @@ import { MonitoringExceptionFilter } from './monitoring.errors';
 import { ExportController } from './export.controller';
 import { OpenDataController } from './open-data.controller';
 import { MonitoringModule } from '../monitoring.module';
+import { AuditModule } from '../../audit/audit.module';
 
 @Module({
-  imports: [MonitoringModule],
+  imports: [AuditModule, MonitoringModule],
   controllers: [ExportController, OpenDataController],
   providers: [MonitoringResolver, { provide: APP_FILTER, useClass: MonitoringExceptionFilter }],
 })

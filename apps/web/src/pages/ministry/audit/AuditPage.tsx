@@ -32,6 +32,7 @@ const ENTITY_TYPES = [
   'delegation_handover',
   'mail_message',
   'retention',
+  'export',
   'platform',
 ];
 const PREFIX = 'audit';

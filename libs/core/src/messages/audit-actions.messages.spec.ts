@@ -5,7 +5,7 @@ import { AUDIT_ACTION_CODES } from './audit-actions.messages';
 /** The kinds of object the audit trail records. */
 const ENTITIES = [
   'user', 'shop', 'provider', 'facilitator', 'offer', 'help_request', 'help_request_bundle', 'match', 'allocation_run', 'selection_call',
-  'call_application', 'call_publisher', 'delegation', 'delegation_handover', 'mail', 'retention', 'personal_data', 'outcome_survey', 'demo',
+  'call_application', 'call_publisher', 'delegation', 'delegation_handover', 'mail', 'retention', 'personal_data', 'outcome_survey', 'demo', 'export',
 ];
 /** Literals of that form in those files that are query-builder paths (a column of a joined table), not actions. */
 const NOT_ACTIONS = new Set(['offer.id', 'offer.provider', 'shop.comune', 'shop.created_at', 'shop.id']);

@@ -4,6 +4,7 @@ import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
+import type { NewMail } from '../mail/mail.commands';
 import { MailService } from '../mail/mail.service';
 import { MailKind } from '../mail/mail.types';
 import { DelegationService } from '../delegation/delegation.service';
@@ -69,17 +70,7 @@ export class ModerationService {
         { userId: provider.ownerUserId, kind: 'PROVIDER_DECISION', params: { status: provider.verificationStatus, reason: provider.verificationReason, audience: 'PROVIDER' } },
       ]);
       const kind = DECISION_MAILS[provider.verificationStatus];
-      if (kind) {
-        await this.mail.enqueue(tx, [
-          {
-            // One decision, one transaction: a retried one writes it again in its place.
-            idempotencyKey: `provider:${provider.id}:${provider.verificationStatus}:${tx.now.toISOString()}:${tx.requestId}`,
-            kind,
-            userId: provider.ownerUserId,
-            values: { provider: provider.name, reason: provider.verificationReason, link: this.mail.link('/organizzazione') },
-          },
-        ]);
-      }
+      if (kind) await this.decisionMail(tx, `provider:${provider.id}:${provider.verificationStatus}`, { kind, userId: provider.ownerUserId, values: { provider: provider.name, reason: provider.verificationReason, link: this.mail.link('/organizzazione') } });
       const offerIds = await this.offerRecords.idsOfProvider(tx, provider.id);
       if (provider.verificationStatus === VerificationStatus.SUSPENDED) await this.standing.suspend(tx, offerIds, 'PROVIDER_SUSPENDED');
       if (provider.verificationStatus === VerificationStatus.REJECTED && previous === VerificationStatus.SUSPENDED) await this.standing.reject(tx, offerIds);
@@ -119,17 +110,19 @@ export class ModerationService {
       ]);
       const kind = FACILITATOR_DECISION_MAILS[facilitator.verificationStatus];
       if (kind) {
-        await this.mail.enqueue(tx, [
-          {
-            idempotencyKey: `facilitator:${facilitator.id}:${facilitator.verificationStatus}:${tx.now.toISOString()}:${tx.requestId}`,
-            kind,
-            userId: facilitator.ownerUserId,
-            values: { organisation: facilitator.name, reason: facilitator.verificationReason, link: this.mail.link('/facilitatore') },
-          },
-        ]);
+        await this.decisionMail(tx, `facilitator:${facilitator.id}:${facilitator.verificationStatus}`, {
+          kind,
+          userId: facilitator.ownerUserId,
+          values: { organisation: facilitator.name, reason: facilitator.verificationReason, link: this.mail.link('/facilitatore') },
+        });
       }
       return outcome;
     });
+  }
+
+  /** The e-mail of a decision to its organisation's account. One decision, one transaction: a retried one writes it again in its place. */
+  private async decisionMail(tx: RequestContext, decision: string, mail: Omit<NewMail, 'idempotencyKey'>): Promise<void> {
+    await this.mail.enqueue(tx, [{ ...mail, idempotencyKey: `${decision}:${tx.now.toISOString()}:${tx.requestId}` } as NewMail]);
   }
 
   /** Hides a published or paused offer from shops, with a reason its provider reads. */

@@ -1,9 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsBoolean, IsDate, IsDefined, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsBoolean, IsDefined, IsEnum, IsIn, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { asAlternatives, compactVatNumber, identifies, IsComuneCode, IsProvinceCode, IsRegionCode, MultiLineText, Omittable, NameText, WebsiteAddress, worded, EmailAddress } from '../../api/input-rules';
 import { MESSAGES } from '../../messages';
-import { VERIFICATION_DECISIONS } from '../../provider/api/provider.inputs';
+import { SeenUpdatedAt, VERIFICATION_DECISIONS } from '../../provider/api/provider.inputs';
 import { VerificationStatus } from '../../provider/provider.types';
 import type { FacilitatorTerritory, RegisterFacilitator, UpdateFacilitator, VerifyFacilitator } from '../facilitator.commands';
 import { FacilitatorKind } from '../facilitator.types';
@@ -64,12 +64,5 @@ export class VerifyFacilitatorInput implements VerifyFacilitator {
   @IsDefined(worded(MESSAGES.validation.decisionReasonRequired))
   reason?: string;
 
-  @Field(() => Date, {
-    nullable: true,
-    description:
-      'The organisation’s updatedAt as you read it. Given, the decision is refused with OrganisationChangedError when the organisation changed since (its details, or another decision): read it again first. The web app always sends it.',
-  })
-  @IsOptional()
-  @IsDate()
-  seenUpdatedAt?: Date | null;
+  @SeenUpdatedAt() seenUpdatedAt?: Date | null;
 }

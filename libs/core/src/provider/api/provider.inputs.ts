@@ -30,6 +30,17 @@ export class UpdateProviderInput implements UpdateProvider {
   @Field({ nullable: true }) @MultiLineText() @IsString() @MinLength(20) @MaxLength(4000) @Omittable() description?: string;
 }
 
+/** A decision's `seenUpdatedAt`, the same on providers and facilitators: the version of the organisation it was taken on. */
+export const SeenUpdatedAt = (): PropertyDecorator => (target, property) => {
+  Field(() => Date, {
+    nullable: true,
+    description:
+      'The organisation’s updatedAt as you read it. Given, the decision is refused with OrganisationChangedError when the organisation changed since (its details, or another decision): read it again first. The web app always sends it.',
+  })(target, property);
+  IsOptional()(target, property);
+  IsDate()(target, property);
+};
+
 export const VERIFICATION_DECISIONS = [VerificationStatus.APPROVED, VerificationStatus.REJECTED, VerificationStatus.SUSPENDED] as const;
 
 @InputType()
@@ -50,12 +61,5 @@ export class VerifyProviderInput implements VerifyProvider {
   @IsDefined(worded(MESSAGES.validation.decisionReasonRequired))
   reason?: string;
 
-  @Field(() => Date, {
-    nullable: true,
-    description:
-      'The organisation’s updatedAt as you read it. Given, the decision is refused with OrganisationChangedError when the organisation changed since (its details, or another decision): read it again first. The web app always sends it.',
-  })
-  @IsOptional()
-  @IsDate()
-  seenUpdatedAt?: Date | null;
+  @SeenUpdatedAt() seenUpdatedAt?: Date | null;
 }

@@ -54,7 +54,7 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
     const shop = await shopIn(api, TORINO);
     const invited = member(dataOf(await api.gqlAs(ascom.accessToken, InviteShopDocument, { input: { email: shop.email } })).inviteShop, 'Delegation');
     const link = await linkSentTo(shop.email, 'delega');
-    expect(dataOf(await api.gql(DelegationLinkDocument, { link })).delegationLink).toMatchObject({ purpose: 'INVITATION', facilitatorName: ascom.name, email: shop.email });
+    expect(dataOf(await api.gql(DelegationLinkDocument, { link })).delegationLink).toMatchObject({ purpose: 'INVITATION', facilitatorName: ascom.name, facilitatorApproved: true, email: shop.email });
     const accepted = dataOf(await api.gqlAs(shop.accessToken, AnswerDelegationInvitationDocument, { input: { link, accept: true } })).answerDelegationInvitation;
     expect(accepted).toMatchObject({ __typename: 'Delegation', id: invited.id, status: 'ACTIVE', consent: 'SHOP', shopId: shop.shopId, scope: ['PROFILE', 'REQUESTS', 'APPLY', 'CONFIRM'] });
     // The link worked once.
@@ -244,13 +244,19 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
       const theirs = await delegatedShop(suspended);
       await api.gqlAs(staff.accessToken, DecideFacilitatorDocument, { input: { facilitatorId: suspended.facilitatorId, decision: 'SUSPENDED', reason: 'Segnalazioni da verificare' } });
       expect((await actingFor(suspended, theirs.shopId, MyShopDocument, {})).errors?.[0].extensions.code).toBe('NOT_FOUND');
+      // An invitation it sent before says so: it cannot be accepted while the organisation is suspended.
+      const pendingShop = await shopIn(api, TORINO);
+      await api.gqlAs(staff.accessToken, DecideFacilitatorDocument, { input: { facilitatorId: suspended.facilitatorId, decision: 'APPROVED' } });
+      await api.gqlAs(suspended.accessToken, InviteShopDocument, { input: { email: pendingShop.email } });
+      await api.gqlAs(staff.accessToken, DecideFacilitatorDocument, { input: { facilitatorId: suspended.facilitatorId, decision: 'SUSPENDED', reason: 'Nuove segnalazioni da verificare' } });
+      const pendingLink = await linkSentTo(pendingShop.email, 'delega');
+      expect(dataOf(await api.gql(DelegationLinkDocument, { link: pendingLink })).delegationLink).toMatchObject({ facilitatorApproved: false });
       // The shop is told, and told again when the organisation is reinstated.
       await api.gqlAs(staff.accessToken, DecideFacilitatorDocument, { input: { facilitatorId: suspended.facilitatorId, decision: 'APPROVED' } });
       const notices = dataOf(await api.gqlAs(theirs.accessToken, MyNotificationsDocument, { first: 10 })).myNotifications.items.filter((n) => n.kind === 'FACILITATOR_STANDING');
-      expect(notices.map((n) => n.messageIt)).toEqual([
-        `Il Ministero ha riammesso ${suspended.name}: può di nuovo operare per la tua attività`,
-        `Il Ministero ha sospeso ${suspended.name}: finché non viene riammesso non può operare per la tua attività; il tuo consenso resta, e puoi revocarlo`,
-      ]);
+      const reinstated = `Il Ministero ha riammesso ${suspended.name}: può di nuovo operare per la tua attività`;
+      const suspendedNotice = `Il Ministero ha sospeso ${suspended.name}: finché non viene riammesso non può operare per la tua attività; il tuo consenso resta, e puoi revocarlo`;
+      expect(notices.map((n) => n.messageIt)).toEqual([reinstated, suspendedNotice, reinstated, suspendedNotice]);
     });
 
     it('a shop account cannot use the header to reach another shop', async () => {

@@ -54,6 +54,8 @@ export function DelegationLinkPage() {
           <Link className="btn btn-primary" to={PATHS.shopDelegations}>
             {t('delegationLink.toDelegations')}
           </Link>
+        ) : !link.facilitatorApproved ? (
+          <p className="alert alert-warning">{t('delegationLink.notApproved', { name: link.facilitatorName })}</p>
         ) : user?.role === 'SHOP' ? (
           <div className="d-flex flex-wrap gap-2">
             <button type="button" className="btn btn-primary" disabled={answering.loading} onClick={() => void reply(true)}>

@@ -6,6 +6,7 @@ import { modelOf } from '../../api/model-instance';
 import { PageArgs, Paginated } from '../../api/pagination';
 import { ServiceCategory } from '@vec/matching';
 import '../../api/service-category.model';
+import { VerificationStatus } from '../../provider/provider.types';
 import { FacilitatorKind } from '../../facilitator/facilitator.types';
 import { MESSAGES, type Words } from '../../messages';
 import type { DelegatedShopRow } from '../delegated-shops.query';
@@ -107,6 +108,8 @@ export class DelegationLinkModel {
   @Field({ description: 'INVITATION or CLAIM.' }) purpose!: string;
   @Field() facilitatorName!: string;
   @Field(() => FacilitatorKind) facilitatorKind!: FacilitatorKind;
+  @Field({ description: 'False while the organisation is suspended, rejected or not yet verified: an invitation cannot be accepted until the Ministry approves it (a claim can).' })
+  facilitatorApproved!: boolean;
   @Field(() => String, { nullable: true }) shopName!: string | null;
   @Field(() => String, { nullable: true, description: 'The organisation that registered the shop on paper, when it handed the shop over to the one named (claims only).' })
   registeredByName!: string | null;
@@ -225,6 +228,7 @@ export const toDelegationLinkModel = (p: LinkPreview): DelegationLinkModel =>
     purpose: p.purpose,
     facilitatorName: p.facilitator.name,
     facilitatorKind: p.facilitator.kind,
+    facilitatorApproved: p.facilitator.verificationStatus === VerificationStatus.APPROVED,
     shopName: p.shopName,
     registeredByName: p.registeredBy?.name ?? null,
     email: p.email,

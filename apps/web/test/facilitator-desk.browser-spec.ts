@@ -298,11 +298,13 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     const page = await web.newPage();
     await page.goto(path);
     await page.getByRole('heading', { level: 1, name: 'Invito di un facilitatore' }).waitFor();
-    await page.getByRole('link', { name: 'Accedi', exact: true }).last().click();
+    await page.getByRole('main').getByRole('link', { name: 'Accedi', exact: true }).click();
     await page.getByLabel('E-mail').fill(shopOwner.email);
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Accedi', exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/delega' && url.hash.length > 1);
+    // Back on the invitation, code and all (a navigation inside the app: no page load to wait for).
+    await page.getByRole('button', { name: 'Accetta' }).waitFor();
+    expect(new URL(page.url())).toMatchObject({ pathname: '/delega', hash: path.slice('/delega'.length) });
     await page.getByRole('button', { name: 'Accetta' }).click();
     await page.getByRole('link', { name: 'Vai ai facilitatori della tua attività' }).waitFor();
     expect(await delegationStatus(delegationId)).toBe('ACTIVE');

@@ -83,7 +83,8 @@ export class MatchCallService {
             offer: place.offer,
             state: MatchState.PENDING,
             origin: MatchOrigin.CALL,
-            // The call's territory, not the offer's coverage, decided who may have the place.
+            // The call's ranking decided who has the place (among the shops the offer reaches: see the
+            // admission); how locally it reaches them is not the call's to rank, and is not recorded.
             ranked: { coverageLevel: 'NATIONAL', distanceKm: 0 },
           },
           tx.now,

@@ -45,6 +45,15 @@ export class AuditService {
     await this.recordMany(ctx, [event]);
   }
 
+  /**
+   * A staff download of a CSV file (some hold shops' and owners' details), in a transaction of its
+   * own before the file is written: who, which file, with which filter and in which language.
+   */
+  async recordDownload(ctx: RequestContext, download: { entityId: string; file: string; filter: object; lang: string }): Promise<void> {
+    const { entityId, ...after } = download;
+    await this.connection.withTransaction(ctx, (tx) => this.record(tx, { action: 'export.downloaded', entityType: 'export', entityId, after: { ...after, filter: { ...after.filter } } }));
+  }
+
   /** Many events of one transaction (an allocation run writes thousands) in a few statements. */
   async recordMany(ctx: RequestContext, events: readonly AuditRecord[]): Promise<void> {
     const actor = ctx.actor ?? null;

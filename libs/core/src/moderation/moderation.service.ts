@@ -34,6 +34,13 @@ const DECISION_MAILS: Partial<Record<VerificationStatus, MailKind.PROVIDER_APPRO
   [VerificationStatus.SUSPENDED]: MailKind.PROVIDER_SUSPENDED,
 };
 
+/** The decisions on a facilitator its shops hear of (previous>new status): it stops acting for them, or may again. */
+const STANDING_CHANGES: Readonly<Record<string, 'SUSPENDED' | 'REJECTED' | 'APPROVED'>> = {
+  [`${VerificationStatus.APPROVED}>${VerificationStatus.SUSPENDED}`]: 'SUSPENDED',
+  [`${VerificationStatus.SUSPENDED}>${VerificationStatus.REJECTED}`]: 'REJECTED',
+  [`${VerificationStatus.SUSPENDED}>${VerificationStatus.APPROVED}`]: 'APPROVED',
+};
+
 /** The e-mail each decision sends the facilitator organisation's account. */
 const FACILITATOR_DECISION_MAILS: Partial<Record<VerificationStatus, MailKind.FACILITATOR_APPROVED | MailKind.FACILITATOR_REJECTED | MailKind.FACILITATOR_SUSPENDED>> = {
   [VerificationStatus.APPROVED]: MailKind.FACILITATOR_APPROVED,
@@ -91,15 +98,7 @@ export class ModerationService {
       if (outcome.kind !== 'facilitator') return outcome;
       const { facilitator, previous } = outcome;
       // The shops it acts for learn that it stopped, or may act for them again.
-      const now = facilitator.verificationStatus;
-      const standing =
-        previous === VerificationStatus.APPROVED && now === VerificationStatus.SUSPENDED
-          ? 'SUSPENDED'
-          : previous === VerificationStatus.SUSPENDED && now === VerificationStatus.REJECTED
-            ? 'REJECTED'
-            : previous === VerificationStatus.SUSPENDED && now === VerificationStatus.APPROVED
-              ? 'APPROVED'
-              : null;
+      const standing = STANDING_CHANGES[`${previous}>${facilitator.verificationStatus}`];
       if (standing) await this.delegations.tellShopsOfStanding(tx, facilitator, standing);
       await this.notifications.notify(tx, [
         {

@@ -178,6 +178,8 @@ export class CallClosingService {
     let reach = Math.min(candidates.length, Math.max(2 * places, 1));
     let live = new Map<string, Set<ServiceCategory>>();
     let result: ReturnType<typeof admitInRankOrder> | undefined;
+    // Each shop's point, read once however often the reach widens.
+    const points = new Map<string, { latitude: number; longitude: number }>();
     const categoryFor = (candidate: CallApplicationEntity, offer: OfferEntity): ServiceCategory | undefined =>
       offer.categories.find((category) => !live.get(candidate.shopId)?.has(category));
     for (;;) {
@@ -185,7 +187,7 @@ export class CallClosingService {
       const shopIds = [...new Set(reached.map((c) => c.shopId))];
       await this.locks.shops(tx, [...shopIds].sort());
       live = new Map((await this.matches.liveOfShops(tx, shopIds)).map((l) => [l.shopId, new Set(l.categories)]));
-      const points = new Map((await this.shops.findMany(tx, shopIds)).map((shop) => [shop.id, shop]));
+      for (const shop of await this.shops.findMany(tx, shopIds.filter((id) => !points.has(id)))) points.set(shop.id, shop);
       // The place and sector the shop applied with (as the ranking reads them), at the shop's point.
       const reachedBy = (candidate: CallApplicationEntity, offer: OfferEntity): boolean => {
         const point = points.get(candidate.shopId);

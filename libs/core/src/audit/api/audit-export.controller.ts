@@ -41,9 +41,7 @@ export class AuditExportController {
     const p = new AuditSqlParams();
     const sql = `SELECT ${AUDIT_CSV_SELECT} FROM ${AUDIT_FROM} ${auditWhere(filter, p)} ORDER BY e.occurred_at DESC, e.id DESC`;
     // The download is itself recorded (before the file is read, so the file shows it too).
-    await this.connection.withTransaction(ctx, (tx) =>
-      this.audit.record(tx, { action: 'export.downloaded', entityType: 'export', entityId: 'audit-events.csv', after: { file: 'audit/events.csv', filter: { ...filter }, lang: lang ?? 'it' } }),
-    );
+    await this.audit.recordDownload(ctx, { entityId: 'audit-events.csv', file: 'audit/events.csv', filter, lang: lang ?? 'it' });
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="vicini-e-connessi-registro-${ctx.now.toISOString().slice(0, 10)}.csv"`);
     const runner = this.connection.dataSource.createQueryRunner();

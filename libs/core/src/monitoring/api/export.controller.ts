@@ -61,9 +61,7 @@ export class ExportController {
     const language = headerLanguage({ lang });
     const scope = await this.monitoring.scope(ctx, filter);
     // Who downloaded which file with which filter: some hold shops' and owners' details.
-    await this.connection.withTransaction(ctx, (tx) =>
-      this.audit.record(tx, { action: 'export.downloaded', entityType: 'export', entityId: `${name}.csv`, after: { file: `${name}.csv`, filter: { ...filter }, lang: language } }),
-    );
+    await this.audit.recordDownload(ctx, { entityId: `${name}.csv`, file: `${name}.csv`, filter, lang: language });
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="${exportFileName(name, filter, ctx.now)}"`);
     const streamed = STREAMED_EXPORTS[name];

@@ -20,6 +20,7 @@ describe('Throttling shared by the API processes, and the account lockout', () =
     THROTTLE_REGISTER_PER_ADDRESS: '2',
     THROTTLE_REFRESH_PER_ADDRESS: '2',
     LOGIN_LOCKOUT_AFTER: '5',
+    LOGIN_LOCKOUT_ACCOUNT_AFTER: '8',
     LOGIN_LOCKOUT_SECONDS: '2',
     LOGIN_LOCKOUT_MAX_SECONDS: '3',
   };
@@ -40,40 +41,60 @@ describe('Throttling shared by the API processes, and the account lockout', () =
     api.gqlHttp(RegisterDocument, { input: { email, password: TEST_PASSWORD, role: 'SHOP', privacyNoticeVersion: PRIVACY_NOTICE_VERSION } }, { 'x-forwarded-for': address });
   const code = (reply: Reply): unknown => reply.body.errors?.[0]?.extensions.reason ?? reply.body.errors?.[0]?.extensions.code ?? 'OK';
 
-  it('locks an account after 5 wrong passwords, on every process, refusing even the right one, then lets its owner in', async () => {
+  it('locks an account after 5 wrong passwords from one address, for that address, on every process, refusing even the right one', async () => {
     const email = anEmail();
     expect(code(await register(first, anAddress(), email))).toBe('OK');
     const address = anAddress();
     const answers: unknown[] = [];
     for (let attempt = 1; attempt <= 5; attempt += 1) answers.push(code(await login(attempt % 2 ? first : second, address, email, 'sbagliata-sbagliata')));
     expect(answers).toEqual(Array(5).fill('INVALID_CREDENTIALS'));
-    // The sixth attempt, with the right password and through the other process: locked.
-    const locked = await login(second, anAddress(), email, TEST_PASSWORD);
+    // The sixth attempt from that address, with the right password and through the other process: locked.
+    const locked = await login(second, address, email, TEST_PASSWORD);
     expect(locked.body.data ?? null).toBeNull();
     expect(locked.body.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'ACCOUNT_LOCKED' });
     expect(Number(locked.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(locked.body.errors?.[0]?.extensions.retryAfter).toBe(Number(locked.headers['retry-after']));
-    expect(locked.body.errors?.[0]?.message).toMatch(/^Too many wrong passwords for this account: it is locked for now\. Try again in \d seconds$/);
+    expect(locked.body.errors?.[0]?.message).toMatch(/^Too many wrong passwords for this account: it is locked for now\. Try again in \d seconds, or reset the password$/);
     await new Promise((resolve) => setTimeout(resolve, 2100));
-    expect(code(await login(first, anAddress(), email, TEST_PASSWORD))).toBe('OK');
+    expect(code(await login(first, address, email, TEST_PASSWORD))).toBe('OK');
+  });
+
+  it('does not lock the owner out with a stranger’s guesses from another address', async () => {
+    const email = anEmail();
+    await register(first, anAddress(), email);
+    const stranger = anAddress();
+    for (let attempt = 1; attempt <= 7; attempt += 1) await login(first, stranger, email, 'sbagliata-sbagliata');
+    expect(code(await login(second, stranger, email, TEST_PASSWORD))).toBe('ACCOUNT_LOCKED');
+    expect(code(await login(second, anAddress(), email, TEST_PASSWORD))).toBe('OK');
+  });
+
+  it('locks an account for everyone after 8 wrong passwords from many addresses', async () => {
+    const email = anEmail();
+    await register(first, anAddress(), email);
+    for (let attempt = 1; attempt <= 8; attempt += 1) expect(code(await login(attempt % 2 ? first : second, anAddress(), email, 'sbagliata-sbagliata'))).toBe('INVALID_CREDENTIALS');
+    expect(code(await login(first, anAddress(), email, TEST_PASSWORD))).toBe('ACCOUNT_LOCKED');
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(code(await login(second, anAddress(), email, TEST_PASSWORD))).toBe('OK');
   });
 
   it('doubles the lock with each further wrong password, up to the maximum', async () => {
     const email = anEmail();
     await register(first, anAddress(), email);
-    for (let attempt = 1; attempt <= 5; attempt += 1) await login(first, anAddress(), email, 'sbagliata-sbagliata');
+    const address = anAddress();
+    for (let attempt = 1; attempt <= 5; attempt += 1) await login(first, address, email, 'sbagliata-sbagliata');
     await new Promise((resolve) => setTimeout(resolve, 2100));
     // The sixth wrong password, after the first lock: locked again, for twice as long (capped at 3 s here).
-    expect(code(await login(first, anAddress(), email, 'sbagliata-sbagliata'))).toBe('INVALID_CREDENTIALS');
-    const again = await login(first, anAddress(), email, TEST_PASSWORD);
+    expect(code(await login(first, address, email, 'sbagliata-sbagliata'))).toBe('INVALID_CREDENTIALS');
+    const again = await login(first, address, email, TEST_PASSWORD);
     expect(code(again)).toBe('ACCOUNT_LOCKED');
     expect(Number(again.headers['retry-after'])).toBe(3);
   });
 
   it('locks an e-mail without an account the same way, so the answers never tell which e-mails exist', async () => {
     const email = anEmail('nessuno');
-    for (let attempt = 1; attempt <= 5; attempt += 1) expect(code(await login(first, anAddress(), email, 'qualsiasi-password'))).toBe('INVALID_CREDENTIALS');
-    expect(code(await login(first, anAddress(), email, 'qualsiasi-password'))).toBe('ACCOUNT_LOCKED');
+    const address = anAddress();
+    for (let attempt = 1; attempt <= 5; attempt += 1) expect(code(await login(first, address, email, 'qualsiasi-password'))).toBe('INVALID_CREDENTIALS');
+    expect(code(await login(first, address, email, 'qualsiasi-password'))).toBe('ACCOUNT_LOCKED');
   });
 
   it('limits sign-in attempts per address across processes, whatever the account', async () => {
@@ -97,11 +118,16 @@ describe('Throttling shared by the API processes, and the account lockout', () =
   it('lets the owner who resets the password in at once, even while someone else’s guesses keep the account locked', async () => {
     const email = anEmail();
     await register(first, anAddress(), email);
-    for (let attempt = 1; attempt <= 5; attempt += 1) await login(first, anAddress(), email, 'sbagliata-sbagliata');
+    // Five guesses from the owner's own address lock it there; three more from elsewhere lock it for everyone.
+    const owner = anAddress();
+    for (let attempt = 1; attempt <= 5; attempt += 1) await login(first, owner, email, 'sbagliata-sbagliata');
+    for (let attempt = 1; attempt <= 3; attempt += 1) await login(first, anAddress(), email, 'sbagliata-sbagliata');
     expect(code(await login(first, anAddress(), email, TEST_PASSWORD))).toBe('ACCOUNT_LOCKED');
-    await first.gqlHttp(RequestPasswordResetDocument, { input: { email } }, { 'x-forwarded-for': anAddress() });
+    expect(code(await login(first, owner, email, TEST_PASSWORD))).toBe('ACCOUNT_LOCKED');
+    await first.gqlHttp(RequestPasswordResetDocument, { input: { email } }, { 'x-forwarded-for': owner });
     const { token } = await mailedLink(first.app.get(DataSource), email, 'PASSWORD_RESET');
-    await first.gqlHttp(ResetPasswordDocument, { input: { token, password: 'una-nuova-password-sicura' } }, { 'x-forwarded-for': anAddress() });
+    await first.gqlHttp(ResetPasswordDocument, { input: { token, password: 'una-nuova-password-sicura' } }, { 'x-forwarded-for': owner });
+    expect(code(await login(second, owner, email, 'una-nuova-password-sicura'))).toBe('OK');
     expect(code(await login(second, anAddress(), email, 'una-nuova-password-sicura'))).toBe('OK');
   });
 

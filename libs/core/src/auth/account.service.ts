@@ -122,7 +122,7 @@ export class AccountService {
   /** A new password for the signed-in account, given its current one: its other sessions end, this one stays, and pending links stop (see revokePendingLinks). */
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<ChangePasswordOutcome> {
     const user = await this.current(ctx);
-    if (!(await this.passwordMatches(user, currentPassword))) return { kind: 'wrong-password' };
+    if (!(await this.passwordMatches(ctx, user, currentPassword))) return { kind: 'wrong-password' };
     const passwordHash = await hashPassword(newPassword);
     return this.connection.withTransaction(ctx, async (tx): Promise<ChangePasswordOutcome> => {
       await this.connection.repository(tx, UserAccountEntity).update({ id: user.id }, { passwordHash });
@@ -141,7 +141,7 @@ export class AccountService {
     const user = await this.current(ctx);
     const address = normaliseEmailAddress(newEmail);
     if (address === user.email) return { kind: 'same-email' };
-    if (!(await this.passwordMatches(user, currentPassword))) return { kind: 'wrong-password' };
+    if (!(await this.passwordMatches(ctx, user, currentPassword))) return { kind: 'wrong-password' };
     // Counted before the address is looked up: "already taken" tells whether someone has an account, so asking is throttled like the e-mail it would send.
     await this.throttle.consume(ctx, AddressLimit.ACCOUNT_MAIL);
     await this.throttle.consumeEmail(address);
@@ -202,10 +202,10 @@ export class AccountService {
   }
 
   /** The current password, checked as a sign-in is: a wrong one counts towards the account's lock. */
-  private async passwordMatches(user: UserAccountEntity, password: string): Promise<boolean> {
-    await this.throttle.assertNotLocked(user.email);
+  private async passwordMatches(ctx: RequestContext, user: UserAccountEntity, password: string): Promise<boolean> {
+    await this.throttle.assertNotLocked(ctx, user.email);
     if (await verifyPassword(user.passwordHash, password)) return true;
-    await this.throttle.loginFailed(user.email);
+    await this.throttle.loginFailed(ctx, user.email);
     return false;
   }
 

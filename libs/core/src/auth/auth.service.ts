@@ -123,14 +123,14 @@ export class AuthService {
   async validateCredentials(ctx: RequestContext, email: string, password: string): Promise<UserAccountEntity> {
     const account = normaliseEmailAddress(email);
     await this.throttle.consume(ctx, AddressLimit.LOGIN);
-    await this.throttle.assertNotLocked(account);
+    await this.throttle.assertNotLocked(ctx, account);
     const user = await this.connection.repository(ctx, UserAccountEntity).findOneBy({ email: account });
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
     if (!user || !valid) {
-      await this.throttle.loginFailed(account);
+      await this.throttle.loginFailed(ctx, account);
       throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS);
     }
-    await this.throttle.loginSucceeded(account);
+    await this.throttle.loginSucceeded(ctx, account);
     await this.throttle.refund(ctx, AddressLimit.LOGIN);
     if (user.disabledAt) throw new AuthException(AuthErrorCode.ACCOUNT_DISABLED);
     return user;
@@ -222,9 +222,9 @@ export class AuthService {
    */
   async confirmPassword(ctx: RequestContext, password: string): Promise<boolean> {
     const user = await this.currentUser(ctx);
-    await this.throttle.assertNotLocked(user.email);
+    await this.throttle.assertNotLocked(ctx, user.email);
     const valid = await verifyPassword(user.passwordHash, password);
-    if (!valid) await this.throttle.loginFailed(user.email);
+    if (!valid) await this.throttle.loginFailed(ctx, user.email);
     return valid;
   }
 

@@ -104,12 +104,22 @@ export abstract class RequestLimitsEnvironment {
   @Max(100_000)
   THROTTLE_INVITATIONS_PER_ORGANISATION = 100;
 
-  /** Consecutive wrong passwords after which an account is locked for a while. */
+  /** Consecutive wrong passwords from one client address after which the account is locked, for that address, for a while. */
   @Transform(toNumber)
   @IsInt()
   @Min(1)
   @Max(100)
   LOGIN_LOCKOUT_AFTER = 5;
+
+  /**
+   * Wrong passwords from every address within a day after which the account is locked for everyone
+   * (a guess spread over many machines); a password reset lifts it.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  LOGIN_LOCKOUT_ACCOUNT_AFTER = 50;
 
   /** The first lock, in seconds; each further wrong password doubles it, up to LOGIN_LOCKOUT_MAX_SECONDS. */
   @Transform(toNumber)

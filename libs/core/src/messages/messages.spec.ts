@@ -73,7 +73,7 @@ describe('the message catalogue', () => {
     });
     expect(MESSAGES.validation.maxLength('input.title', 200)).toEqual({ en: 'input.title can have at most 200 characters', it: 'input.title può avere al massimo 200 caratteri' });
     expect(MESSAGES.request.tooManyRequests(61)).toEqual({ en: 'Too many requests from your connection. Try again in 2 minutes', it: 'Troppe richieste dalla tua connessione. Riprova tra 2 minuti' });
-    expect(MESSAGES.request.accountLocked(60).it).toMatch(/Riprova tra 1 minuto$/);
+    expect(MESSAGES.request.accountLocked(60).it).toMatch(/Riprova tra 1 minuto oppure reimposta la password$/);
     expect(MESSAGES.match.previouslyWithdrawn(DATE)).toEqual({
       en: 'You gave this offer up on 10 March 2026: confirm that you are asking for it again',
       it: 'Hai rinunciato a questa offerta il 10 marzo 2026: conferma che la chiedi di nuovo',

@@ -42,8 +42,8 @@ export const requestMessages = {
   accountLocked: (retryAfterSeconds: number): Words => {
     const wait = waitFor(retryAfterSeconds);
     return {
-      en: `Too many wrong passwords for this account: it is locked for now. Try again in ${wait.en}`,
-      it: `Troppe password errate per questo account: è bloccato per ora. Riprova tra ${wait.it}`,
+      en: `Too many wrong passwords for this account: it is locked for now. Try again in ${wait.en}, or reset the password`,
+      it: `Troppe password errate per questo account: è bloccato per ora. Riprova tra ${wait.it} oppure reimposta la password`,
     };
   },
   bodyNotJson: (): Words => ({ en: 'The request body is not valid JSON', it: 'Il corpo della richiesta non è un JSON valido' }),

@@ -16,32 +16,45 @@ describe('throttle counts (real PostgreSQL)', () => {
   const hashOf = (value: string): string => createHash('sha256').update(value).digest('base64url');
   const keysOf = async (value: string): Promise<string[]> =>
     (await core.db.query<{ key: string }[]>(`SELECT key FROM rate_limit WHERE key LIKE '%:' || $1 ORDER BY key`, [hashOf(value)])).map((row) => row.key);
+  /** The counts of an account from one client address each. */
+  const pairKeysOf = async (email: string): Promise<string[]> =>
+    (await core.db.query<{ key: string }[]>(`SELECT key FROM rate_limit WHERE key LIKE '%:' || $1 || '.%'`, [hashOf(email)])).map((row) => row.key).sort();
 
-  it('forgets every count kept under an address, in the caller’s transaction, and nothing of anyone else', async () => {
+  const from = (address?: string): RequestContext => new RequestContext(`test-${randomUUID()}`, new Date(), undefined, undefined, address);
+  const anAddress = (): string => `198.51.100.${Math.floor(Math.random() * 250) + 1}-${randomUUID()}`;
+
+  it('forgets every count kept under an address, from every client address, in the caller’s transaction, and nothing of anyone else', async () => {
     const email = `utente-${randomUUID()}@example.it`;
     const other = `altro-${randomUUID()}@example.it`;
-    const address = `198.51.100.${Math.floor(Math.random() * 250) + 1}-${randomUUID()}`;
+    const [here, there] = [anAddress(), anAddress()];
     for (const account of [email, other]) {
-      for (let i = 0; i < 6; i += 1) await throttle.loginFailed(account);
+      for (let i = 0; i < 6; i += 1) await throttle.loginFailed(from(here), account);
+      await throttle.loginFailed(from(there), account);
       await throttle.consumeEmail(account);
     }
-    await throttle.consume(new RequestContext(`test-${randomUUID()}`, new Date(), undefined, undefined, address), AddressLimit.LOGIN);
-    await expect(throttle.assertNotLocked(email)).rejects.toMatchObject({ reason: 'ACCOUNT_LOCKED' });
-    expect(await keysOf(email)).toEqual([`account-mail-email:${hashOf(email)}`, `login-failures:${hashOf(email)}`, `login-lock:${hashOf(email)}`]);
+    await throttle.consume(from(here), AddressLimit.LOGIN);
+    await expect(throttle.assertNotLocked(from(here), email)).rejects.toMatchObject({ reason: 'ACCOUNT_LOCKED' });
+    await expect(throttle.assertNotLocked(from(there), email)).resolves.toBeUndefined();
+    const account = hashOf(email);
+    expect(await keysOf(email)).toEqual([`account-mail-email:${account}`, `login-failures-account:${account}`]);
+    expect(await pairKeysOf(email)).toEqual(
+      [`login-failures:${account}.${hashOf(here)}`, `login-failures:${account}.${hashOf(there)}`, `login-lock:${account}.${hashOf(here)}`].sort(),
+    );
 
     // Written the way the account was typed: the counts are kept under the address as signed in with.
     const ctx = new RequestContext(`test-${randomUUID()}`, new Date());
     await core.app.get(TransactionalConnection).withTransaction(ctx, (tx) => throttle.forgetEmail(tx, ` ${email.toUpperCase()} `));
 
-    expect(await keysOf(email)).toEqual([]);
-    await expect(throttle.assertNotLocked(email)).resolves.toBeUndefined();
-    expect(await keysOf(other)).toHaveLength(3);
-    expect(await keysOf(address)).toEqual([`login-address:${hashOf(address)}`]);
+    expect([...(await keysOf(email)), ...(await pairKeysOf(email))]).toEqual([]);
+    await expect(throttle.assertNotLocked(from(here), email)).resolves.toBeUndefined();
+    expect(await keysOf(other)).toHaveLength(2);
+    expect(await pairKeysOf(other)).toHaveLength(3);
+    expect(await keysOf(here)).toEqual([`login-address:${hashOf(here)}`]);
   });
 
   it('forgets nothing when the transaction that asked rolls back', async () => {
     const email = `utente-${randomUUID()}@example.it`;
-    await throttle.loginFailed(email);
+    await throttle.loginFailed(from(), email);
     const ctx = new RequestContext(`test-${randomUUID()}`, new Date());
     await expect(
       core.app.get(TransactionalConnection).withTransaction(ctx, async (tx) => {
@@ -49,6 +62,7 @@ describe('throttle counts (real PostgreSQL)', () => {
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
-    expect(await keysOf(email)).toEqual([`login-failures:${hashOf(email)}`]);
+    expect(await keysOf(email)).toEqual([`login-failures-account:${hashOf(email)}`]);
+    expect(await pairKeysOf(email)).toEqual([`login-failures:${hashOf(email)}.${hashOf('')}`]);
   });
 });

@@ -87,6 +87,36 @@ describe('Accounts and sessions over GraphQL', () => {
     expect(phrase.data?.register).toMatchObject({ __typename: 'AuthPayload' });
   });
 
+  it('refuses a password too easy to guess, naming the field and why, and writes nothing', async () => {
+    const refusal = async (input: Partial<RegisterInput>): Promise<unknown> => {
+      const address = input.email ?? email();
+      const reply = await api.gql(RegisterDocument, { input: { email: address, password, role: 'SHOP', privacyNoticeVersion: PRIVACY_NOTICE_VERSION, ...input } });
+      const [{ count }] = await api.app.get(DataSource).query<{ count: number }[]>('SELECT count(*)::int AS count FROM user_account WHERE email = $1', [address]);
+      expect(count).toBe(0);
+      return reply.errors?.[0].extensions;
+    };
+    expect(await refusal({ password: 'aaaaaaaaaaaaaaaa' })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [
+        {
+          field: 'input.password',
+          code: 'passwordWeak',
+          message: expect.stringMatching(/^input\.password is too easy to guess: it repeats the same characters or words\. /),
+          messageIt: expect.stringMatching(/^input\.password è troppo facile da indovinare: ripete gli stessi caratteri o le stesse parole\. /),
+        },
+      ],
+    });
+    expect(await refusal({ password: 'qwertyuiop123' })).toMatchObject({ fields: [expect.objectContaining({ message: expect.stringContaining('one of the most used passwords') })] });
+    expect(await refusal({ password: 'Password2026!' })).toMatchObject({ fields: [expect.objectContaining({ message: expect.stringContaining('one of the most used passwords') })] });
+    const address = `giulia.bianchi.${randomUUID().slice(0, 4)}@example.it`;
+    expect(await refusal({ email: address, password: `${address.split('@')[0]}!` })).toMatchObject({ fields: [expect.objectContaining({ message: expect.stringContaining('built on your e-mail address') })] });
+    expect(await refusal({ password: 'VicinieConnessi' })).toMatchObject({ fields: [expect.objectContaining({ field: 'input.password', code: 'passwordWeak' })] });
+    // Length is told first: a short password is not judged for its guesses.
+    expect(await refusal({ password: 'aaaa' })).toMatchObject({ fields: [expect.objectContaining({ field: 'input.password', code: 'minLength' })] });
+    const strong = await api.gql(RegisterDocument, { input: { email: email(), password: 'forno-lievito-bicicletta', role: 'SHOP', privacyNoticeVersion: PRIVACY_NOTICE_VERSION } });
+    expect(strong.data?.register).toMatchObject({ __typename: 'AuthPayload' });
+  });
+
   it('refuses a wrong password and an unknown e-mail alike', async () => {
     const address = email();
     await register(address);

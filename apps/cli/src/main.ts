@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { acceptablePassword, AuthService, generatePassword, MailService, normaliseEmailAddress, openDatabase, PASSWORD_MIN_LENGTH, RequestContext, RetentionService, UserRole } from '@vec/core';
+import { acceptablePassword, AuthService, generatePassword, MailService, MESSAGES, normaliseEmailAddress, openDatabase, PASSWORD_MIN_LENGTH, passwordWeakness, RequestContext, RetentionService, UserRole } from '@vec/core';
 import { runPendingMigrations } from '@vec/database';
 import { parseArgs } from 'node:util';
 import { CliModule } from './cli.module';
@@ -60,6 +60,10 @@ async function createUser(argv: string[]): Promise<number> {
   if (!email || !/^[\x21-\x7e]+@[^\s@]+\.[^\s@]+$/.test(email) || /^[^@]*[^\x21-\x7e]/.test(email)) problems.push('--email must be a valid e-mail address');
   const given = values.password ?? process.env.NEW_USER_PASSWORD;
   if (given !== undefined && !acceptablePassword(given)) problems.push(`--password must have at least ${PASSWORD_MIN_LENGTH} characters other than spaces (and at most 128)`);
+  else if (given !== undefined) {
+    const weakness = passwordWeakness(given, email ? [email] : []);
+    if (weakness) problems.push(MESSAGES.validation.passwordWeak('--password', weakness).en);
+  }
   if (problems.length > 0 || !role || !email) {
     console.error(problems.join('\n'));
     return 2;

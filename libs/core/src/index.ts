@@ -19,7 +19,7 @@ export * from './common/transactional-connection';
 export * from './auth/api/auth.decorators';
 export * from './auth/auth.service';
 export { generatePassword } from './auth/password-hasher';
-export { acceptablePassword, PASSWORD_MIN_LENGTH } from './auth/password-rule';
+export { acceptablePassword, PASSWORD_MIN_LENGTH, passwordWeakness } from './auth/password-rule';
 export * from './auth/user-role';
 export * from './audit/audit.service';
 export * from './demo/demo-seed';

@@ -158,7 +158,7 @@ export type CatalogueFilterInput = {
 
 export type ChangePasswordInput = {
   currentPassword: string;
-  /** At least 12 characters other than spaces. */
+  /** At least 12 characters other than spaces, and not easy to guess (no repeats, keyboard rows, common passwords or your e-mail address). */
   newPassword: string;
 };
 
@@ -174,7 +174,7 @@ export type ChangeStaffRoleInput = {
 export type ClaimShopInput = {
   /** The link’s code (what follows /rivendica#; in links sent before, /rivendica/). */
   link: string;
-  /** For a new account, at least 12 characters other than spaces. */
+  /** For a new account, at least 12 characters other than spaces, and not easy to guess. */
   password?: string | null | undefined;
   /** With a password (a new account): the version of the privacy notice the owner read and accepted (privacyNotice.version). */
   privacyNoticeVersion?: string | null | undefined;
@@ -269,7 +269,7 @@ export type CreateSelectionCallInput = {
 
 export type CreateStaffUserInput = {
   email: string;
-  /** At least 12 characters other than spaces; omit it to have one generated and returned once. */
+  /** At least 12 characters other than spaces, and not easy to guess; omit it to have one generated and returned once. */
   password?: string | null | undefined;
   /** MINISTRY or ADMIN. */
   role: UserRole;
@@ -656,7 +656,7 @@ export type RegisterInput = {
   email: string;
   /** The language e-mails are written in; Italian when omitted. */
   language?: Language;
-  /** At least 12 characters other than spaces. */
+  /** At least 12 characters other than spaces, and not easy to guess (no repeats, keyboard rows, common passwords or your e-mail address). */
   password: string;
   /** The version of the privacy notice the person read and accepted (privacyNotice.version); recorded with the account. */
   privacyNoticeVersion: string;
@@ -735,7 +735,7 @@ export type ResendMailInput = {
 };
 
 export type ResetPasswordInput = {
-  /** At least 12 characters other than spaces. */
+  /** At least 12 characters other than spaces, and not easy to guess (no repeats, keyboard rows, common passwords or your e-mail address). */
   password: string;
   token: string;
 };

@@ -85,9 +85,11 @@ describe('The command line in production: each command needs only the settings i
     expect(refused).toEqual({ status: 1, stdout: '', stderr: `Cannot run user:create: Invalid configuration:\n  ${NO_DATABASE}\n` });
   }, 60_000);
 
-  it('user:create refuses a password of spaces with the rule the API applies, before reaching the database', async () => {
+  it('user:create refuses a password of spaces, or one too easy to guess, with the rules the API applies, before reaching the database', async () => {
     const spaces = await cli(['user:create', '--role', 'admin', '--email', 'spazi@example.it', '--password', ' '.repeat(12)], production);
     expect(spaces).toEqual({ status: 2, stdout: '', stderr: '--password must have at least 12 characters other than spaces (and at most 128)\n' });
+    const weak = await cli(['user:create', '--role', 'admin', '--email', 'debole@example.it', '--password', 'qwertyuiop123'], production);
+    expect(weak).toEqual({ status: 2, stdout: '', stderr: expect.stringMatching(/^--password is too easy to guess: it is one of the most used passwords, or nearly\. /) });
   }, 60_000);
 
   it('mailbox says production has no development mailbox (before asking for any setting), and reads it in development with the database alone', async () => {

@@ -1,3 +1,4 @@
+import type { PasswordWeakness } from '../auth/password-rule';
 import type { PartitaIvaFailure } from '../shop/registry/partita-iva';
 import { alternatives, type Words } from './words';
 
@@ -9,6 +10,16 @@ export const PARTITA_IVA: Readonly<Record<PartitaIvaFailure, Words>> = {
   FORMAT: { en: 'must be 11 digits', it: 'deve essere di 11 cifre' },
   CHECK_DIGIT: { en: 'has a wrong check digit', it: 'ha la cifra di controllo errata: ricontrolla le 11 cifre' },
   OFFICE_CODE: { en: 'has a VAT office code that does not exist (digits 8 to 10): check the digits', it: 'ha un codice dell’ufficio IVA che non esiste (cifre dall’8ª alla 10ª): ricontrolla le cifre' },
+};
+
+/** Why a new password is too easy to guess. */
+const PASSWORD_WEAKNESS: Readonly<Record<PasswordWeakness, Words>> = {
+  repeat: { en: 'it repeats the same characters or words', it: 'ripete gli stessi caratteri o le stesse parole' },
+  pattern: { en: 'it follows a sequence or a row of the keyboard', it: 'segue una sequenza o una fila della tastiera' },
+  common: { en: 'it is one of the most used passwords, or nearly', it: 'è una delle password più usate, o quasi' },
+  personal: { en: 'it is built on your e-mail address or on the platform’s name', it: 'si basa sul tuo indirizzo e-mail o sul nome della piattaforma' },
+  words: { en: 'it is a common word, name or date', it: 'è una parola, un nome o una data comune' },
+  guessable: { en: 'it is made of common words and patterns', it: 'è fatta di parole e schemi comuni' },
 };
 
 /** What the platform gives an identifier to. */
@@ -62,6 +73,12 @@ export const validationMessages = {
   url: (path: string): Words => field(path, 'must be a web address, such as www.example.it', 'deve essere un indirizzo web, come www.esempio.it'),
   passwordCharacters: (path: string, least: number): Words =>
     field(path, `must have at least ${least} characters other than spaces`, `deve avere almeno ${least} caratteri che non siano spazi`),
+  passwordWeak: (path: string, weakness: PasswordWeakness): Words =>
+    field(
+      path,
+      `is too easy to guess: ${PASSWORD_WEAKNESS[weakness].en}. Three or four unrelated words, or a short sentence only you would write, are safer`,
+      `è troppo facile da indovinare: ${PASSWORD_WEAKNESS[weakness].it}. Tre o quattro parole senza legame tra loro, o una breve frase che scriveresti solo tu, sono più sicure`,
+    ),
   identifier: (path: string, of: IdentifiedThing = 'any'): Words => field(path, IDENTIFIED[of].en, IDENTIFIED[of].it),
   latitude: (path: string): Words => field(path, 'must be a latitude between -90 and 90', 'deve essere una latitudine tra -90 e 90'),
   longitude: (path: string): Words => field(path, 'must be a longitude between -180 and 180', 'deve essere una longitudine tra -180 e 180'),

@@ -20,7 +20,7 @@ export class AccountLinkInput {
 
 @InputType()
 export class ResetPasswordInput extends AccountLinkInput {
-  @Field({ description: `At least ${PASSWORD_MIN_LENGTH} characters other than spaces.` })
+  @Field({ description: `At least ${PASSWORD_MIN_LENGTH} characters other than spaces, and not easy to guess (no repeats, keyboard rows, common passwords or your e-mail address).` })
   @NewPassword()
   password!: string;
 }
@@ -32,7 +32,7 @@ export class ChangePasswordInput {
   @MaxLength(128)
   currentPassword!: string;
 
-  @Field({ description: `At least ${PASSWORD_MIN_LENGTH} characters other than spaces.` })
+  @Field({ description: `At least ${PASSWORD_MIN_LENGTH} characters other than spaces, and not easy to guess (no repeats, keyboard rows, common passwords or your e-mail address).` })
   @NewPassword()
   newPassword!: string;
 }

@@ -13,7 +13,7 @@ export class RegisterInput {
   @EmailAddress()
   email!: string;
 
-  @Field({ description: `At least ${PASSWORD_MIN_LENGTH} characters other than spaces.` })
+  @Field({ description: `At least ${PASSWORD_MIN_LENGTH} characters other than spaces, and not easy to guess (no repeats, keyboard rows, common passwords or your e-mail address).` })
   @NewPassword()
   password!: string;
 
@@ -70,7 +70,7 @@ export class CreateStaffUserInput {
   @IsIn(STAFF_ROLES, asAlternatives())
   role!: UserRole;
 
-  @Field({ nullable: true, description: `At least ${PASSWORD_MIN_LENGTH} characters other than spaces; omit it to have one generated and returned once.` })
+  @Field({ nullable: true, description: `At least ${PASSWORD_MIN_LENGTH} characters other than spaces, and not easy to guess; omit it to have one generated and returned once.` })
   @NewPassword({ optional: true })
   password?: string;
 }

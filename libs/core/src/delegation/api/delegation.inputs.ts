@@ -52,7 +52,7 @@ export class AnswerDelegationInvitationInput {
 @InputType({ description: 'Claim a shop a facilitator registered for you: signed in with an account that has no shop, or with a password for a new account.' })
 export class ClaimShopInput implements ClaimShop {
   @Field({ description: 'The link’s code (what follows /rivendica#; in links sent before, /rivendica/).' }) @IsString() @MaxLength(200) link!: string;
-  @Field({ nullable: true, description: `For a new account, at least ${PASSWORD_MIN_LENGTH} characters other than spaces.` })
+  @Field({ nullable: true, description: `For a new account, at least ${PASSWORD_MIN_LENGTH} characters other than spaces, and not easy to guess.` })
   @NewPassword({ optional: true })
   password?: string;
 

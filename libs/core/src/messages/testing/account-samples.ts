@@ -181,6 +181,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'audit'
     unknownField: ON_FIELD,
     url: ON_FIELD,
     passwordCharacters: [['input.password', 12]],
+    passwordWeak: [['input.password', 'repeat'], ['input.newPassword', 'pattern'], ['input.password', 'common'], ['input.password', 'personal'], ['input.password', 'words'], ['input.password', 'guessable']],
     shortCode: ON_FIELD,
     identifier: [[FIELD], ...each(['any', 'offer', 'helpRequest', 'match', 'provider', 'allocationRun', 'account', 'notification'] as const).map(([of]) => [FIELD, of] as const)],
     latitude: ON_FIELD,

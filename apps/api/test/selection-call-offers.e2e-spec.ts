@@ -124,6 +124,24 @@ describe('Selection calls over GraphQL: offers that can give the places, places 
       ['an offer valid only after the call closes', async () => ({ offerIds: [(await publishedOffer(api, other, { validFrom: daysFromNow(5) })).id] }), 'input.offerIds.0', 'OFFER_NOT_YET_VALID'],
       ['1000 places on an offer of capacity 2', async () => ({ offerIds: [(await publishedOffer(api, other, { capacity: 2 })).id], places: 1000 }), 'input.places', 'PLACES_OVER_FREE_CAPACITY'],
       [
+        'an offer for Milan alone on a call open to Sicily',
+        async () => ({ offerIds: [(await publishedOffer(api, other, { coverage: { comuneCodes: ['015146'] } })).id], eligibility: { regionCodes: ['19'] } }),
+        'input.offerIds.0',
+        'OFFER_OUTSIDE_TERRITORY',
+      ],
+      [
+        'an offer 20 km around Turin on a call open to the province of Rome and the comune of Milan',
+        async () => ({ offerIds: [valid, (await publishedOffer(api, other, { coverage: { radii: [{ comuneCode: TORINO, km: 20 }] } })).id], eligibility: { provinceCodes: ['058'], comuneCodes: ['015146'] } }),
+        'input.offerIds.1',
+        'OFFER_OUTSIDE_TERRITORY',
+      ],
+      [
+        'an offer for restaurants and bars on a call open to retail shops',
+        async () => ({ offerIds: [(await publishedOffer(api, other, { sectors: { allSectors: false, sections: ['I'] } })).id], eligibility: { sections: ['G'], divisions: ['96'] } }),
+        'input.offerIds.0',
+        'OFFER_OTHER_SECTORS',
+      ],
+      [
         'two criteria of the same kind',
         async () => ({ scoring: [{ kind: 'FEWER_EMPLOYEES', weight: 30, employeesCap: 10 }, { kind: 'FEWER_EMPLOYEES', weight: 20, employeesCap: 5 }] }),
         'input.scoring.1.kind',
@@ -189,6 +207,23 @@ describe('Selection calls over GraphQL: offers that can give the places, places 
       const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1 AND action = 'selection_call.published'`, [id]);
       expect(n).toBe(0);
     };
+
+    it('takes an offer that reaches part of the call’s audience: a circle into its territory, a section holding its division', async () => {
+      const around = (await publishedOffer(api, other, { coverage: { radii: [{ comuneCode: TORINO, km: 12 }] } })).id;
+      const retail = (await publishedOffer(api, other, { coverage: { regionCodes: ['01'] }, sectors: { allSectors: false, sections: ['G'] } })).id;
+      const bakers = (await publishedOffer(api, other, { sectors: { allSectors: false, sections: [], divisions: ['10'] } })).id;
+      // Moncalieri, next to Turin; a call for food shops (division 47 of G) and food makers (section C, division 10).
+      const call = await create(aCall({ offerIds: [around, retail, bakers], places: 3, eligibility: { comuneCodes: ['001156'], divisions: ['47'], sections: ['C'] } }));
+      expect(dataOf(call).createSelectionCall.status).toBe('DRAFT');
+    });
+
+    it('checks again at publishing that each offer still reaches the call’s territory', async () => {
+      const offer = (await publishedOffer(api, other, { coverage: { regionCodes: ['01'] } })).id;
+      const call = dataOf(await create(aCall({ offerIds: [offer], eligibility: { regionCodes: ['01'] } }))).createSelectionCall;
+      member(dataOf(await api.gqlAs(other.accessToken, UpdateOfferDocument, { input: { id: offer, coverage: { regionCodes: ['12'] } } })).updateOffer, 'Offer');
+      expect(refusalOf(await publish(call.id))).toMatchObject({ field: 'offerIds.0', code: 'OFFER_OUTSIDE_TERRITORY', messageIt: expect.stringContaining('non copre alcun comune del territorio del bando') });
+      await stillDraft(call.id);
+    });
 
     it('checks the offers again: paused, short of places, then fine once the provider fixes them; shops then see the offer', async () => {
       const offer = (await publishedOffer(api, other, { capacity: 2 })).id;

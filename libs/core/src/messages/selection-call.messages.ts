@@ -63,6 +63,18 @@ export const selectionCallMessages = {
       `becomes valid only on ${day(from).en}, after the call closes: places are given at the closing, so choose an offer valid by then or close the call later`,
       `diventa valida solo ${datePhrase('il', day(from).it)}, dopo la chiusura del bando: i posti si assegnano alla chiusura, quindi scegli un’offerta già valida allora o chiudi dopo il bando`,
     ),
+  offerOutsideTerritory: (path: string): Words =>
+    field(
+      path,
+      'covers no comune of the call’s territory: places go only to applicants an offer reaches, so choose an offer that covers the territory or widen the territory',
+      'non copre alcun comune del territorio del bando: i posti vanno solo a chi l’offerta raggiunge, quindi scegli un’offerta che copra il territorio o allarga il territorio',
+    ),
+  offerOtherSectors: (path: string): Words =>
+    field(
+      path,
+      'takes none of the sectors the call is open to: places go only to applicants an offer takes, so choose another offer or widen the call’s sectors',
+      'non accetta alcuno dei settori a cui il bando è aperto: i posti vanno solo a chi l’offerta accetta, quindi scegli un’altra offerta o allarga i settori del bando',
+    ),
   /** `promised`: of the `free` places, those other open calls on the same offers will take at their closing. */
   placesOverFreeCapacity: (path: string, asked: number, free: number, promised = 0): Words => {
     const left = Math.max(0, free - promised);

@@ -13,6 +13,10 @@ export enum SelectionCallErrorCode {
   OFFER_VALIDITY_ENDS = 'OFFER_VALIDITY_ENDS',
   /** The offer's validity begins after the call closes (detail.date). */
   OFFER_NOT_YET_VALID = 'OFFER_NOT_YET_VALID',
+  /** No comune of the call's territory is inside the offer's coverage: its places could go to no applicant. */
+  OFFER_OUTSIDE_TERRITORY = 'OFFER_OUTSIDE_TERRITORY',
+  /** The offer takes none of the sectors the call is open to. */
+  OFFER_OTHER_SECTORS = 'OFFER_OTHER_SECTORS',
   /** More places than the offers have free (detail.asked, detail.free, detail.promised: of those, the places other open calls will take first). */
   PLACES_OVER_FREE_CAPACITY = 'PLACES_OVER_FREE_CAPACITY',
   /** A second criterion of the same kind. */

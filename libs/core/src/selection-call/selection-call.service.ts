@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ShopLocation } from '@vec/matching';
 import { Injectable } from '@nestjs/common';
 import { Brackets, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -9,7 +10,9 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { OfferRecords } from '../offer/offer-records.service';
 import { TerritoryService } from '../territory/territory.service';
+import { toEngineOffer } from '../matching/engine-input.mapper';
 import { CallOfferProblem, callOfferProblem, type CallStage, criterionProblem, freePlaces } from './call-offers';
+import { CallReachProblem, callReachProblem, type TakenSectors } from './call-offer-reach';
 import { CallPublisherService } from './call-publisher.service';
 import type { CreateSelectionCall, SelectionCallFilter } from './selection-call.commands';
 import { SelectionCallEntity } from './selection-call.entity';
@@ -37,6 +40,18 @@ const OFFER_PROBLEM_CODE: Readonly<Record<CallOfferProblem, SelectionCallErrorCo
   [CallOfferProblem.VALIDITY_ENDS]: SelectionCallErrorCode.OFFER_VALIDITY_ENDS,
   [CallOfferProblem.NOT_YET_VALID]: SelectionCallErrorCode.OFFER_NOT_YET_VALID,
 };
+
+const REACH_PROBLEM_CODE: Readonly<Record<CallReachProblem, SelectionCallErrorCode>> = {
+  [CallReachProblem.OUTSIDE_TERRITORY]: SelectionCallErrorCode.OFFER_OUTSIDE_TERRITORY,
+  [CallReachProblem.OTHER_SECTORS]: SelectionCallErrorCode.OFFER_OTHER_SECTORS,
+};
+
+/** Whom a call is open to: its territory (none listed, all of Italy) and its sectors. */
+interface CallAudience extends TakenSectors {
+  regionCodes: readonly string[];
+  provinceCodes: readonly string[];
+  comuneCodes: readonly string[];
+}
 
 /** Where a call's offers and places are named: in the create input, or (publishing) as the call's own fields. */
 interface CallFields {
@@ -112,7 +127,7 @@ export class SelectionCallService {
       await this.publishers.requireDraftOrganisation(tx, call);
       if (call.closesAt.getTime() <= tx.now.getTime()) return { kind: 'window-over', closesAt: call.closesAt };
       // The offers may have changed since the draft: shops are about to apply for their places.
-      await this.checkOffers(tx, await this.offerIds(tx, id), call.places, call.closesAt, 'publish', { offerIds: 'offerIds', places: 'places' });
+      await this.checkOffers(tx, await this.offerIds(tx, id), call.places, call.closesAt, 'publish', call.eligibility, { offerIds: 'offerIds', places: 'places' });
       const drawSeed = randomBytes(16).toString('hex');
       await calls.update({ id }, { status: SelectionCallStatus.OPEN, drawSeed, publishedAt: tx.now });
       await this.audit.record(tx, { action: 'selection_call.published', entityType: 'selection_call', entityId: id, after: { drawSeed } });
@@ -208,7 +223,6 @@ export class SelectionCallService {
     duplicates(input.declarations.map((d) => d.code), 'input.declarations', 'code');
     duplicates(input.questions.map((q) => q.code), 'input.questions', 'code');
     duplicates(input.tieBreak, 'input.tieBreak');
-    await this.checkOffers(ctx, input.offerIds, input.places, input.closesAt, 'draft', { offerIds: 'input.offerIds', places: 'input.places' });
     const misfit = criterionProblem(input.scoring);
     if (misfit?.problem === 'DUPLICATE_KIND') fail(SelectionCallErrorCode.DUPLICATE_CRITERION, `input.scoring.${misfit.index}.kind`);
     if (misfit?.problem === 'NOT_FOR_KIND') {
@@ -233,27 +247,39 @@ export class SelectionCallService {
     );
     const comuni = new Set((await this.territory.comuniByCode(ctx, e.comuneCodes ?? [])).map((c) => c.code));
     (e.comuneCodes ?? []).forEach((code, i) => comuni.has(code) || fail(SelectionCallErrorCode.UNKNOWN_TERRITORY, `input.eligibility.comuneCodes.${i}`));
+    const audience = { sections: e.sections ?? [], divisions: e.divisions ?? [], regionCodes: e.regionCodes ?? [], provinceCodes: e.provinceCodes ?? [], comuneCodes: e.comuneCodes ?? [] };
+    await this.checkOffers(ctx, input.offerIds, input.places, input.closesAt, 'draft', audience, { offerIds: 'input.offerIds', places: 'input.places' });
   }
 
   /**
    * Every offer exists and can give places at the closing (call-offers.ts says which can, at each
    * stage), and the places asked are no more than the offers have free now. Admission happens at
    * the closing and takes what is free then, so this cannot promise the places; it refuses a call
-   * that could not give them even today.
+   * that could not give them even today. Each offer must also reach some of the call's audience
+   * (call-offer-reach.ts): the places go only to applicants an offer reaches.
    */
-  private async checkOffers(ctx: RequestContext, offerIds: readonly string[], places: number, closesAt: Date, stage: CallStage, fields: CallFields): Promise<void> {
+  private async checkOffers(ctx: RequestContext, offerIds: readonly string[], places: number, closesAt: Date, stage: CallStage, audience: CallAudience, fields: CallFields): Promise<void> {
     const offers = await this.offers.forMatching(ctx, offerIds);
     const byId = new Map(offers.map((offer) => [offer.id, offer]));
+    const territory = await this.territoryOf(ctx, audience);
     offerIds.forEach((id, index) => {
       const offer = byId.get(id);
       const at = `${fields.offerIds}.${index}`;
       if (!offer) return fail(SelectionCallErrorCode.OFFER_NOT_FOUND, at);
       const problem = callOfferProblem({ ...offer, providerStatus: offer.provider?.verificationStatus }, closesAt, stage);
       if (problem) fail(OFFER_PROBLEM_CODE[problem], at, { date: problem === CallOfferProblem.NOT_YET_VALID ? offer.validFrom : (offer.validUntil ?? undefined) });
+      const missed = callReachProblem(toEngineOffer(offer), territory, audience);
+      if (missed) fail(REACH_PROBLEM_CODE[missed], at);
     });
     const free = freePlaces(offers);
     const promised = await this.promisedElsewhere(ctx, offers, stage === 'publish');
     if (places > free - promised) fail(SelectionCallErrorCode.PLACES_OVER_FREE_CAPACITY, fields.places, { asked: places, free, promised });
+  }
+
+  /** The comuni a call is open to, at their centres; null when it is open to all of Italy. */
+  private async territoryOf(ctx: RequestContext, area: CallAudience): Promise<ShopLocation[] | null> {
+    if (area.regionCodes.length + area.provinceCodes.length + area.comuneCodes.length === 0) return null;
+    return (await this.territory.comuniWithin(ctx, area)).map((c) => ({ comuneCode: c.code, provinceCode: c.provinceCode, regionCode: c.regionCode, latitude: c.latitude, longitude: c.longitude }));
   }
 
   /**

@@ -128,6 +128,19 @@ export class TerritoryService {
     return codes.map((code) => byCode.get(code));
   }
 
+  /** The comuni of some regions, provinces and comuni together, each with its centre, province and region. */
+  async comuniWithin(_ctx: RequestContext, area: { regionCodes: readonly string[]; provinceCodes: readonly string[]; comuneCodes: readonly string[] }): Promise<ComuneEntity[]> {
+    return this.comuni
+      .createQueryBuilder('c')
+      .select(['c.code', 'c.provinceCode', 'c.regionCode', 'c.latitude', 'c.longitude'])
+      .where('c.region_code = ANY(:regions) OR c.province_code = ANY(:provinces) OR c.code = ANY(:comuni)', {
+        regions: [...area.regionCodes],
+        provinces: [...area.provinceCodes],
+        comuni: [...area.comuneCodes],
+      })
+      .getMany();
+  }
+
   /** Every comune's code, names, province and region, for a reader that resolves many rows at once (CSV imports). */
   async allComuni(_ctx: RequestContext): Promise<ComuneEntity[]> {
     return this.comuni.find({

@@ -16,3 +16,9 @@ export function offerReach(offer: MatchingOffer): (shop: ReachedShop) => boolean
   const compiled = compileOffer(offer);
   return (shop) => sectorEligible(shop.sector, compiled) && matchCoverage(shop.location, compiled) !== null;
 }
+
+/** Whether an offer's coverage takes a place, whatever the shop there does (matching rule 2 alone). */
+export function offerCovers(offer: MatchingOffer): (location: ShopLocation) => boolean {
+  const compiled = compileOffer(offer);
+  return (location) => matchCoverage(location, compiled) !== null;
+}

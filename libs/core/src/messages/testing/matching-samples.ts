@@ -31,6 +31,8 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
     offerProviderNotApproved: ON_FIELD,
     offerValidityEnds: [['input.offerIds.0', DATE]],
     offerNotYetValid: [['input.offerIds.0', DATE]],
+    offerOutsideTerritory: [['input.offerIds.0'], ['offerIds.1']],
+    offerOtherSectors: [['input.offerIds.2']],
     placesOverFreeCapacity: [['input.places', 1000, 2], ['places', 5, 5, 3]],
     duplicateCriterion: ON_FIELD,
     criterionFieldNotForKind: [['input.scoring.1.provinceCodes', 'FEWER_EMPLOYEES', 'PRIORITY_PROVINCES']],

@@ -31,6 +31,10 @@ export function selectionCallErrorToGraphQL(error: SelectionCallException): Grap
       return input(words.offerValidityEnds(error.field, detail.date ?? new Date(0)));
     case SelectionCallErrorCode.OFFER_NOT_YET_VALID:
       return input(words.offerNotYetValid(error.field, detail.date ?? new Date(0)));
+    case SelectionCallErrorCode.OFFER_OUTSIDE_TERRITORY:
+      return input(words.offerOutsideTerritory(error.field));
+    case SelectionCallErrorCode.OFFER_OTHER_SECTORS:
+      return input(words.offerOtherSectors(error.field));
     case SelectionCallErrorCode.PLACES_OVER_FREE_CAPACITY:
       return input(words.placesOverFreeCapacity(error.field, detail.asked ?? 0, detail.free ?? 0, detail.promised ?? 0));
     case SelectionCallErrorCode.DUPLICATE_CRITERION:

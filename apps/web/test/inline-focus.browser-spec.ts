@@ -94,4 +94,20 @@ describe('The focus when an inline form or question opens and closes', () => {
     await eventually(async () => (await focused(page)).id, 'offer-coverage-comune');
     await page.context().close();
   });
+
+  it('a link of the error summary to a group of choices puts the focus on its first choice, not on the group', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const page = await web.newPage();
+    await logIn(page, provider.email);
+    await page.goto('/organizzazione/offerte/nuova');
+    await page.getByRole('button', { name: /^Salva/ }).first().click();
+    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: /Controlla/ }) });
+    const link = summary.getByRole('link', { name: /^Servizi compresi/ });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await eventually(() => page.evaluate(() => [document.activeElement?.tagName, (document.activeElement as HTMLInputElement | null)?.type].join(' ')), 'INPUT checkbox');
+    await eventually(() => page.evaluate(() => document.activeElement?.closest('fieldset')?.id ?? ''), 'offer-categories');
+    await page.context().close();
+  });
 });

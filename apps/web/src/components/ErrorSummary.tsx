@@ -2,12 +2,19 @@ import { useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasErrors, type FormErrors } from '../errors/form-errors';
 
-/** Moves to the field itself (a link to an input only scrolls); radio groups are found by name. */
+/**
+ * Moves to the field itself (a link to an input only scrolls); radio groups are found by name. A
+ * group of choices (a fieldset) shows its legend and takes the focus on its chosen option, or its
+ * first, so that the keyboard can change the choice at once.
+ */
 function focusField(event: MouseEvent, id: string): void {
   const field = document.getElementById(id) ?? document.querySelector<HTMLElement>(`[name="${id}"]`);
   if (!field) return;
   event.preventDefault();
-  field.focus();
+  if (!(field instanceof HTMLFieldSetElement)) return field.focus();
+  const choice = field.querySelector<HTMLElement>('input:checked:not(:disabled)') ?? field.querySelector<HTMLElement>('input:not(:disabled), select:not(:disabled), textarea:not(:disabled), button:not(:disabled)');
+  field.scrollIntoView({ block: 'start' });
+  (choice ?? field).focus({ preventScroll: true });
 }
 
 interface Props {

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
 import { useRefusals } from './refusals';
@@ -6,8 +7,14 @@ import { apiFormErrors, businessFormErrors, mergeFormErrors, NO_ERRORS, type Api
 
 type Failure = { kind: 'api'; error: unknown } | { kind: 'business'; error: ApiFieldError } | { kind: 'local' };
 
-/** Messages the form words itself, by field, worded when shown (so they follow the language switch). */
-export type LocalProblems = Record<string, () => string>;
+/**
+ * A message the form words itself, worded each time it is shown with the `t` and the labels of
+ * that render, so that it follows the language switch (a `t` kept from the submit would not).
+ */
+export type LocalProblem = (t: TFunction, labels: FieldLabels) => string;
+
+/** Messages the form words itself, by field. */
+export type LocalProblems = Record<string, LocalProblem>;
 
 interface Attempt {
   failure: Failure;
@@ -19,13 +26,13 @@ interface Attempt {
 const NO_DISMISSAL: ReadonlySet<string> = new Set();
 
 /** Worded on every render, in the language of the moment. */
-function word(attempt: Attempt | null, labels: FieldLabels, networkMessage: string): FormErrors {
+function word(attempt: Attempt | null, labels: FieldLabels, t: TFunction): FormErrors {
   if (!attempt) return NO_ERRORS;
   const { failure } = attempt;
   let api = NO_ERRORS;
-  if (failure.kind === 'api') api = apiFormErrors(failure.error, labels, currentLanguage(), networkMessage);
+  if (failure.kind === 'api') api = apiFormErrors(failure.error, labels, currentLanguage(), t('errors.network'));
   else if (failure.kind === 'business') api = businessFormErrors(failure.error, labels, currentLanguage());
-  const local = Object.fromEntries(Object.entries(attempt.local).map(([field, message]) => [field, message()]));
+  const local = Object.fromEntries(Object.entries(attempt.local).map(([field, message]) => [field, message(t, labels)]));
   const merged = mergeFormErrors(api, local, attempt.dismissed);
   // In the order of the form's labels, which is the order of its fields: the summary reads top to bottom.
   const order = Object.keys(labels);
@@ -39,7 +46,7 @@ export interface FormErrorState {
   attempt: number;
   failWith(error: unknown): void;
   failBusiness(error: ApiFieldError): void;
-  failLocal(field: string, message: () => string): void;
+  failLocal(field: string, message: LocalProblem): void;
   /** Several problems the form found itself, shown together. */
   failLocalAll(problems: LocalProblems): void;
   clear(): void;
@@ -103,11 +110,11 @@ export function useFormErrors(labels: FieldLabels): FormErrorState {
     return null;
   };
   return {
-    errors: word(current, labels, t('errors.network')),
+    errors: word(current, labels, t),
     attempt,
     failWith: useCallback((error: unknown) => fail({ kind: 'api', error }), [fail]),
     failBusiness: useCallback((error: ApiFieldError) => fail({ kind: 'business', error }), [fail]),
-    failLocal: useCallback((field: string, message: () => string) => fail({ kind: 'local' }, { [field]: message }), [fail]),
+    failLocal: useCallback((field: string, message: LocalProblem) => fail({ kind: 'local' }, { [field]: message }), [fail]),
     failLocalAll: useCallback((problems: LocalProblems) => fail({ kind: 'local' }, problems), [fail]),
     clear: useCallback(() => setCurrent(null), []),
     dismiss,

@@ -43,7 +43,7 @@ export function RegisterPage() {
     // No role chosen: sent with one the API never lets anybody sign up with (it refuses it before
     // anything else happens), so that the other fields' messages come back with the role's at once;
     // the form's own message for the role stands in for the API's.
-    const local: LocalProblems = role ? {} : { role: () => t('register.chooseRole') };
+    const local: LocalProblems = role ? {} : { role: (t) => t('register.chooseRole') };
     const input = { email, password, role: role || ('ADMIN' as const), language, refreshTokenInCookie: true, privacyNoticeVersion: noticeVersion };
     const session = await send('AuthPayload', async () => (await register({ variables: { input } })).data?.register, local);
     if (session) {

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxGroup, RadioGroup } from '../../components/fields';
-import { useFormErrors } from '../../errors/use-form-errors';
+import { useFormErrors, type LocalProblems } from '../../errors/use-form-errors';
 import { ApplyToSelectionCallDocument, MyCallApplicationOfDocument, type ApplyToSelectionCallMutation, type CallFieldsFragment } from '../../gql/generated';
 import { inLanguage } from '../../i18n';
 
@@ -33,9 +33,9 @@ export function ApplyForm({ call, onApplied }: { call: CallFieldsFragment; onApp
     clear();
     setRefusal(null);
     // What is missing from the form itself is said on its fields, before anything is sent.
-    const missing: Record<string, () => string> = {};
-    if (declared.length < call.declarations.length) missing.declarations = () => t('calls.apply.confirmAll');
-    for (const question of call.questions) if (!answers[question.code]) missing[questionField(question.code)] = () => t('calls.apply.answerMissing', { question: question.text });
+    const missing: LocalProblems = {};
+    if (declared.length < call.declarations.length) missing.declarations = (t) => t('calls.apply.confirmAll');
+    for (const question of call.questions) if (!answers[question.code]) missing[questionField(question.code)] = (t) => t('calls.apply.answerMissing', { question: question.text });
     if (Object.keys(missing).length > 0) {
       failLocalAll(missing);
       return;

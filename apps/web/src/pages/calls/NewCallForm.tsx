@@ -97,9 +97,9 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
     const opensAt = instantOf(values.opensAt);
     const closesAt = instantOf(values.closesAt);
     const local: LocalProblems = {};
-    if (!opensAt) local.opensAt = () => t('calls.form.dateMissing', { field: labels.opensAt });
-    if (!closesAt) local.closesAt = () => t('calls.form.dateMissing', { field: labels.closesAt });
-    if (!values.offerId) local['offerIds.0'] = () => t('calls.form.offerMissing');
+    if (!opensAt) local.opensAt = (t, labels) => t('calls.form.dateMissing', { field: labels.opensAt });
+    if (!closesAt) local.closesAt = (t, labels) => t('calls.form.dateMissing', { field: labels.closesAt });
+    if (!values.offerId) local['offerIds.0'] = (t) => t('calls.form.offerMissing');
     // A missing date is named here; the rest is still sent (with a window the API is sure to refuse), so every problem shows at once.
     const placeholder = new Date().toISOString();
     const input: CreateSelectionCallInput = {

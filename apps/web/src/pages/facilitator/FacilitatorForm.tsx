@@ -79,7 +79,7 @@ export function FacilitatorForm({ facilitator, onDone, onCancel }: Props) {
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (!values.kind) {
-      failLocal('kind', () => t('facilitator.chooseKind'));
+      failLocal('kind', (t) => t('facilitator.chooseKind'));
       return;
     }
     const area = {

@@ -82,9 +82,9 @@ function PaperShopForm({ onRegistered }: { onRegistered: (delegation: Delegation
     const problem = employeesProblem(values.employees);
     const comune = comuneProblem(values);
     const local: LocalProblems = {
-      ...(problem === null ? {} : { 'shop.employees': () => t(`shop.${problem}`) }),
-      ...(comune === null ? {} : { 'shop.comuneCode': () => t(`shop.${comune}`) }),
-      ...(signed ? {} : { signed: () => t('paperShop.consentRequired') }),
+      ...(problem === null ? {} : { 'shop.employees': (t) => t(`shop.${problem}`) }),
+      ...(comune === null ? {} : { 'shop.comuneCode': (t) => t(`shop.${comune}`) }),
+      ...(signed ? {} : { signed: (t) => t('paperShop.consentRequired') }),
     };
     const input = {
       shop: {

@@ -26,12 +26,12 @@ export function SurveyForm({ matchId, checkpoint, onDone }: Props) {
     event.preventDefault();
     // Checked here only what the API cannot receive at all: no answer, or not a number.
     if (got === '') {
-      failLocal('gotOnlineOrders', () => t('survey.chooseAnswer'));
+      failLocal('gotOnlineOrders', (t) => t('survey.chooseAnswer'));
       return;
     }
     // Digits only; how many is the API's to judge (at most a million), with its own words.
     if (got === 'yes' && !/^\d+$/.test(orders.trim())) {
-      failLocal('approximateOrders', () => t('survey.ordersNotNumber'));
+      failLocal('approximateOrders', (t) => t('survey.ordersNotNumber'));
       return;
     }
     const input = { matchId, checkpoint, gotOnlineOrders: got === 'yes', approximateOrders: got === 'yes' ? Number(orders.trim()) : 0 };

@@ -27,7 +27,7 @@ export function StartRunForm({ onStarted }: { onStarted: (message: string) => vo
     event.preventDefault();
     const runAt = when === 'later' ? runAtOf(date, time) : null;
     if (when === 'later' && !runAt) {
-      failLocal('runAt', () => t('allocation.form.whenInvalid'));
+      failLocal('runAt', (t) => t('allocation.form.whenInvalid'));
       return;
     }
     clear();

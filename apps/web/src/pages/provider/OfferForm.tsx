@@ -55,7 +55,7 @@ export function OfferForm({ offer, onDone, onCancel }: Props) {
     // reports these problems and the API's together, and nothing is saved.
     const { problems, sendable, standInsOnly } = readOffer(values, new Date());
     const local: LocalProblems = Object.fromEntries(
-      problems.map(({ field, problem }) => [field, () => t(`offerForm.problems.${problem}`, { field: labels[field] })]),
+      problems.map(({ field, problem }) => [field, (t, labels) => t(`offerForm.problems.${problem}`, { field: labels[field] })]),
     );
     if (!offer) {
       const created = await send('Offer', async () => (await createOffer({ variables: { input: createInput(sendable) } })).data?.createOffer, local, standInsOnly);

@@ -49,7 +49,7 @@ export function ProviderForm({ provider, onDone, onCancel }: Props) {
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (!values.kind) {
-      failLocal('kind', () => t('provider.chooseKind'));
+      failLocal('kind', (t) => t('provider.chooseKind'));
       return;
     }
     const common = { name: values.name, kind: values.kind, website: values.website, description: values.description };

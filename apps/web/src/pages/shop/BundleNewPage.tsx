@@ -25,7 +25,7 @@ function BundleForm() {
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (chosen.length < 2) {
-      failLocal('categories', () => t('bundle.tooFew'));
+      failLocal('categories', (t) => t('bundle.tooFew'));
       return;
     }
     const input = { categories: chosen, description: description.trim() || null };

@@ -34,7 +34,7 @@ function Questionnaire() {
     // In the order the API lists the suggestions, which is the platform's order of categories.
     const proposed = (questionnaire?.suggestions ?? []).map((s) => s.category).filter((category) => wanted.has(category));
     if (proposed.length === 0) {
-      failLocal('answers', () => t('needs.chooseOne'));
+      failLocal('answers', (t) => t('needs.chooseOne'));
       return;
     }
     clear();

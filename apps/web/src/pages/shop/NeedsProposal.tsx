@@ -73,11 +73,11 @@ export function NeedsProposal({ needs, categories, suggestions, alreadyAsked, on
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (chosen.length === 0) {
-      failLocal('rows', () => t('needs.chooseService'));
+      failLocal('rows', (t) => t('needs.chooseService'));
       return;
     }
     if (asBundle && chosen.length < 2) {
-      failLocal('asBundle', () => t('needs.asking.tooFew'));
+      failLocal('asBundle', (t) => t('needs.asking.tooFew'));
       return;
     }
     // A service the shop already asks for is refused, naming that request: the message says where it is.

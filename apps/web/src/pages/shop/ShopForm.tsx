@@ -90,8 +90,8 @@ export function ShopForm({ shop, onDone, onCancel }: Props) {
     const problem = employeesProblem(values.employees);
     const comune = comuneProblem(values);
     const local: LocalProblems = {
-      ...(problem === null ? {} : { employees: () => t(`shop.${problem}`) }),
-      ...(comune === null ? {} : { comuneCode: () => t(`shop.${comune}`) }),
+      ...(problem === null ? {} : { employees: (t) => t(`shop.${problem}`) }),
+      ...(comune === null ? {} : { comuneCode: (t) => t(`shop.${comune}`) }),
     };
     const employees = readable ?? UNREADABLE_EMPLOYEES;
     if (shop) {

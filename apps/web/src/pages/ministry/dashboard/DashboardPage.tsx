@@ -57,7 +57,7 @@ export function DashboardPage() {
   const problemReason = problem?.reason;
   useEffect(() => {
     if (problemField && problemReason) {
-      failLocal(`filter.${problemField}`, () => t(`dashboard.filter.${problemReason}`, { field: t(`dashboard.filter.${problemField}`) }));
+      failLocal(`filter.${problemField}`, (t) => t(`dashboard.filter.${problemReason}`, { field: t(`dashboard.filter.${problemField}`) }));
     } else if (refused) failWith(kpis.error);
     else clear();
   }, [problemField, problemReason, refused, kpis.error, failWith, failLocal, clear, t]);

@@ -1,6 +1,6 @@
 import { UserRole } from '@vec/core';
 import { DataSource } from 'typeorm';
-import { AuditEventsDocument, CreateStaffUserDocument, type CreateStaffUserInput, DecideProviderDocument, LoginDocument, RegisterProviderDocument } from './gql/generated';
+import { AuditEventsDocument, ChangePasswordDocument, MonitoringKpisDefaultDocument, CreateStaffUserDocument, type CreateStaffUserInput, DecideProviderDocument, LoginDocument, MyPasswordStateDocument, RegisterProviderDocument } from './gql/generated';
 import { anEmail, aProviderInput, signUp, staffUser, TEST_PASSWORD } from './testing/fixtures';
 import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
 
@@ -27,6 +27,42 @@ describe('Staff accounts and the audit log over GraphQL', () => {
     expect(login.data?.login.user.role).toBe('MINISTRY');
     const audit = await db.query('SELECT action, actor_user_id FROM audit_event WHERE entity_id = $1', [user.id]);
     expect(audit).toEqual([{ action: 'user.created', actor_user_id: admin.userId }]);
+  });
+
+  it('makes the owner of an account an admin created choose a new password before anything else', async () => {
+    const admin = await staffUser(api, UserRole.ADMIN);
+    const email = anEmail('funzionaria');
+    const { generatedPassword } = member(dataOf(await api.gqlAs(admin.accessToken, CreateStaffUserDocument, { input: { email, role: 'MINISTRY' } })).createStaffUser, 'StaffUserCreated');
+    const temporary = generatedPassword ?? '';
+    const { accessToken } = dataOf(await api.gql(LoginDocument, { input: { email, password: temporary } })).login;
+    expect(dataOf(await api.gqlAs(accessToken, MyPasswordStateDocument)).me.passwordChangeRequired).toBe(true);
+
+    // Everything else is refused, over GraphQL and plain HTTP alike, with the reason.
+    const refused = await api.gqlAs(accessToken, MonitoringKpisDefaultDocument);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PASSWORD_CHANGE_REQUIRED' });
+    expect(refused.errors?.[0].extensions.messageIt).toBe('La tua password è stata impostata da un amministratore: scegline una nuova nel tuo account prima di fare altro');
+    const csv = await api.http().get('/exports/breakdown-region.csv').set('authorization', `Bearer ${accessToken}`);
+    expect(csv.status).toBe(403);
+
+    // The same password again is not a change.
+    const same = await api.gqlAs(accessToken, ChangePasswordDocument, { input: { currentPassword: temporary, newPassword: temporary } });
+    expect(same.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.newPassword', code: 'passwordUnchanged' })] });
+    expect(dataOf(await api.gqlAs(accessToken, MyPasswordStateDocument)).me.passwordChangeRequired).toBe(true);
+
+    member(dataOf(await api.gqlAs(accessToken, ChangePasswordDocument, { input: { currentPassword: temporary, newPassword: 'lievito-madre-e-bicicletta' } })).changePassword, 'User');
+    // The same session goes on, now with everything its role allows.
+    expect(dataOf(await api.gqlAs(accessToken, MyPasswordStateDocument)).me.passwordChangeRequired).toBe(false);
+    expect((await api.gqlAs(accessToken, MonitoringKpisDefaultDocument)).errors).toBeUndefined();
+  });
+
+  it('asks for a new password of an account whose password an admin chose, too; accounts that signed up themselves are never asked', async () => {
+    const admin = await staffUser(api, UserRole.ADMIN);
+    const email = anEmail('admin');
+    await api.gqlAs(admin.accessToken, CreateStaffUserDocument, { input: { email, role: 'ADMIN', password: TEST_PASSWORD } });
+    const chosen = dataOf(await api.gql(LoginDocument, { input: { email, password: TEST_PASSWORD } })).login;
+    expect(chosen.user).toMatchObject({ passwordChangeRequired: true });
+    const shop = await signUp(api, 'SHOP');
+    expect(dataOf(await api.gqlAs(shop.accessToken, MyPasswordStateDocument)).me.passwordChangeRequired).toBe(false);
   });
 
   it('keeps a chosen password and returns none', async () => {

@@ -74,7 +74,8 @@ async function createUser(argv: string[]): Promise<number> {
   const database = await openDatabase(env, () => undefined, { joinRunning: true });
   const app = await NestFactory.createApplicationContext(CliModule.register(database.url, env), { logger: ['error', 'warn'] });
   try {
-    const user = await app.get(AuthService).createUser(RequestContext.system(), { email, password, role });
+    // Whoever runs the command knows the password (it was typed or printed here): the owner chooses their own at the first sign-in.
+    const user = await app.get(AuthService).createUser(RequestContext.system(), { email, password, role, passwordChangeRequired: true });
     console.log(`Created ${user.role} account ${user.email} (id ${user.id})`);
     if (given === undefined) console.log(`Password (shown once): ${password}`);
     return 0;

@@ -128,7 +128,25 @@ describe('The audit trail and account administration in the browser', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('staff-created');
     const password = (await page.getByTestId('generated-password').textContent()) ?? '';
     await expectAccessible(page, 'accounts-staff-created');
-    expect(dataOf(await web.api.gql(LoginDocument, { input: { email, password } })).login.user.role).toBe('MINISTRY');
     await page.context().close();
+
+    // The new colleague signs in with it and is asked for a password of their own before anything else.
+    const colleague = await web.newPage();
+    await logIn(colleague, email, password);
+    await colleague.waitForURL((url) => url.pathname === '/il-mio-account');
+    await colleague.getByTestId('password-change-required').getByText('Scegli una nuova password').waitFor();
+    await expectAccessible(colleague, 'account-password-change-required');
+    await colleague.goto('/ministero/cruscotto');
+    await colleague.waitForURL((url) => url.pathname === '/il-mio-account');
+    await colleague.locator('#change-password-currentPassword').fill(password);
+    await colleague.locator('#change-password-newPassword').fill('lievito-madre-e-bicicletta');
+    await colleague.getByRole('button', { name: 'Cambia la password' }).click();
+    await colleague.getByText('Password cambiata.', { exact: false }).first().waitFor();
+    expect(await colleague.getByTestId('password-change-required').count()).toBe(0);
+    await colleague.goto('/ministero/cruscotto');
+    await colleague.waitForURL((url) => url.pathname.startsWith('/ministero'));
+    await colleague.getByRole('heading', { level: 1 }).waitFor();
+    expect(new URL(colleague.url()).pathname).not.toBe('/il-mio-account');
+    await colleague.context().close();
   });
 });

@@ -7,6 +7,8 @@ export interface SessionUser {
   id: string;
   email: string;
   role: UserRole;
+  /** The password was set by an administrator: the account may only change it, until it does. */
+  passwordChangeRequired?: boolean;
 }
 
 export interface SessionPayload {
@@ -53,7 +55,7 @@ export const sessionStore = {
 
   start({ accessToken, user }: SessionPayload): void {
     storage()?.setItem(SIGNED_IN_KEY, '1');
-    state = { accessToken, user: { id: user.id, email: user.email, role: user.role } };
+    state = { accessToken, user: { id: user.id, email: user.email, role: user.role, passwordChangeRequired: user.passwordChangeRequired ?? false } };
     emit();
   },
 
@@ -61,6 +63,13 @@ export const sessionStore = {
   emailChanged(userId: string, email: string): void {
     if (state.user?.id !== userId) return;
     state = { ...state, user: { ...state.user, email } };
+    emit();
+  },
+
+  /** The account chose its own password: everything its role allows is open again. */
+  passwordChanged(userId: string): void {
+    if (state.user?.id !== userId || !state.user.passwordChangeRequired) return;
+    state = { ...state, user: { ...state.user, passwordChangeRequired: false } };
     emit();
   },
 

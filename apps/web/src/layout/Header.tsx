@@ -27,7 +27,7 @@ function AccountZone() {
   }
   return (
     <div className="d-flex align-items-center gap-2">
-      <NotificationsLink />
+      {user.passwordChangeRequired ? null : <NotificationsLink />}
       <AccountMenu user={user} />
       <button
         type="button"

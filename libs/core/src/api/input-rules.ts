@@ -81,6 +81,16 @@ export const NewPassword = (options: { optional?: boolean } = {}): PropertyDecor
   if (options.optional) IsOptional()(target, property);
 };
 
+/** A new password that must differ from the current one given beside it (`currentPassword`). */
+export const NotTheCurrentPassword = (): PropertyDecorator => (target, property) =>
+  registerDecorator({
+    name: 'passwordUnchanged',
+    target: target.constructor,
+    propertyName: String(property),
+    options: worded((path) => MESSAGES.validation.passwordUnchanged(path)),
+    validator: { validate: (value: unknown, args: ValidationArguments) => value !== (args.object as { currentPassword?: unknown }).currentPassword },
+  });
+
 const weaknessOf = ({ value, object }: { value: unknown; object: object }) => passwordWeakness(String(value), personalOf(object)) ?? 'guessable';
 
 /**

@@ -83,7 +83,7 @@ export class AccountService {
       const as = tx.withActor({ userId: user.id, role: user.role });
       // The link reached the address, which proves it as well as the sign-up link would.
       const verified = link.email === user.email && !user.emailVerifiedAt;
-      await this.connection.repository(tx, UserAccountEntity).update({ id: user.id }, { passwordHash, ...(verified && { emailVerifiedAt: tx.now }) });
+      await this.connection.repository(tx, UserAccountEntity).update({ id: user.id }, { passwordHash, passwordChangeRequired: false, ...(verified && { emailVerifiedAt: tx.now }) });
       await this.endSessions(tx, user.id);
       await this.revokePendingLinks(tx, user.id);
       await this.audit.record(as, { action: 'user.password_reset', entityType: 'user', entityId: user.id, after: { sessionsEnded: true } });
@@ -125,7 +125,7 @@ export class AccountService {
     if (!(await this.passwordMatches(ctx, user, currentPassword))) return { kind: 'wrong-password' };
     const passwordHash = await hashPassword(newPassword);
     return this.connection.withTransaction(ctx, async (tx): Promise<ChangePasswordOutcome> => {
-      await this.connection.repository(tx, UserAccountEntity).update({ id: user.id }, { passwordHash });
+      await this.connection.repository(tx, UserAccountEntity).update({ id: user.id }, { passwordHash, passwordChangeRequired: false });
       await this.endSessions(tx, user.id, ctx.actor?.sessionId);
       await this.revokePendingLinks(tx, user.id);
       await this.audit.record(tx, { action: 'user.password_changed', entityType: 'user', entityId: user.id, after: { otherSessionsEnded: true } });

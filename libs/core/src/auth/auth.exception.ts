@@ -6,6 +6,8 @@ export enum AuthErrorCode {
   NOT_AUTHENTICATED = 'NOT_AUTHENTICATED',
   FORBIDDEN_ROLE = 'FORBIDDEN_ROLE',
   SESSION_ENDED = 'SESSION_ENDED',
+  /** The account's password was set by someone else: it must choose its own before anything else. */
+  PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED',
 }
 
 export class AuthException extends Error {

@@ -36,6 +36,8 @@ export interface NewAccount {
   role: UserRole;
   /** Italian when not given. */
   language?: UserLanguage;
+  /** The password is someone else's choice: the owner must change it before anything else. */
+  passwordChangeRequired?: boolean;
 }
 
 /** Someone signing up: the account, and the version of the privacy notice they accepted. */
@@ -93,13 +95,16 @@ export class AuthService {
     return user;
   }
 
-  /** An administrator creates a ministry or admin account; without a password one is generated. */
+  /**
+   * An administrator creates a ministry or admin account; without a password one is generated.
+   * Either way the administrator knows it, so its owner must choose a new one at the first sign-in.
+   */
   async createStaffUser(ctx: RequestContext, input: { email: string; role: UserRole; password?: string }): Promise<CreateStaffUserOutcome> {
     requireActor(ctx, UserRole.ADMIN);
     if (!isStaffRole(input.role)) throw new AuthException(AuthErrorCode.FORBIDDEN_ROLE);
     const generatedPassword = input.password === undefined ? generatePassword() : null;
     try {
-      const user = await this.createUser(ctx, { email: input.email, role: input.role, password: input.password ?? generatedPassword ?? '' });
+      const user = await this.createUser(ctx, { email: input.email, role: input.role, password: input.password ?? generatedPassword ?? '', passwordChangeRequired: true });
       return { kind: 'created', user, generatedPassword };
     } catch (error) {
       if (isUniqueViolation(error)) return { kind: 'email-taken' };
@@ -200,14 +205,15 @@ export class AuthService {
    * a change of role applies to the next request.
    */
   async sessionActor(ctx: RequestContext, userId: string, sessionId: string): Promise<Actor | null> {
-    const rows: { role: UserRole }[] = await this.connection.manager(ctx).query(
-      `SELECT u.role FROM refresh_token t JOIN user_account u ON u.id = t.user_id
+    const rows: { role: UserRole; password_change_required: boolean }[] = await this.connection.manager(ctx).query(
+      `SELECT u.role, u.password_change_required FROM refresh_token t JOIN user_account u ON u.id = t.user_id
         WHERE t.family_id = $1 AND t.user_id = $2 AND t.used_at IS NULL AND t.revoked_at IS NULL
           AND t.expires_at > $3 AND u.disabled_at IS NULL
         LIMIT 1`,
       [sessionId, userId, ctx.now],
     );
-    return rows[0] ? { userId, role: rows[0].role } : null;
+    if (!rows[0]) return null;
+    return { userId, role: rows[0].role, ...(rows[0].password_change_required ? { passwordChangeRequired: true } : {}) };
   }
 
   /** Who an account acts as (its id and role), e.g. for work it started that runs later; null if it is gone. */
@@ -258,6 +264,7 @@ export class AuthService {
         language: account.language ?? DEFAULT_LANGUAGE,
         disabledAt: null,
         emailVerifiedAt: emailVerified ? tx.now : null,
+        passwordChangeRequired: account.passwordChangeRequired ?? false,
       }),
     );
     // Someone signing up acts as the account being created; otherwise the caller (admin, CLI) acts.

@@ -37,6 +37,13 @@ export class UserAccountEntity {
    */
   @Column({ type: 'timestamptz', nullable: true })
   emailVerifiedAt!: Date | null;
+  /**
+   * The password was set by someone else (an administrator creating the account, the command
+   * line): until the owner chooses a new one, the account may do nothing else.
+   */
+  @Column({ type: 'boolean', default: false })
+  passwordChangeRequired!: boolean;
+
   /** When the person asked for erasure: the row stays as a pseudonym for the audit trail, with nothing personal in it. */
   @Column({ type: 'timestamptz', nullable: true })
   erasedAt!: Date | null;

@@ -8,6 +8,8 @@ export interface Actor {
   role: UserRole;
   /** The session (refresh-token family) the access token belongs to, when the actor signed in. */
   sessionId?: string;
+  /** The account must choose a new password before anything else (see UserAccountEntity). */
+  passwordChangeRequired?: boolean;
 }
 
 /**

@@ -18,6 +18,10 @@ export const authMessages = {
   }),
   notAuthenticated: (): Words => ({ en: 'Log in to do this', it: 'Accedi per continuare' }),
   forbiddenRole: (): Words => ({ en: 'Your role may not do this', it: 'Il tuo ruolo non consente questa operazione' }),
+  passwordChangeRequired: (): Words => ({
+    en: 'Your password was set by an administrator: choose a new one in your account before doing anything else',
+    it: 'La tua password è stata impostata da un amministratore: scegline una nuova nel tuo account prima di fare altro',
+  }),
   emailTaken: (): Words => ({ en: 'An account with this e-mail already exists', it: 'Esiste già un account con questa e-mail' }),
   emailNotVerified: (email: string): Words => ({
     en: `Confirm your e-mail address first: open the link we sent to ${email} (or ask for a new one from the banner at the top of the page)`,

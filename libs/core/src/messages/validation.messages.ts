@@ -73,6 +73,7 @@ export const validationMessages = {
   url: (path: string): Words => field(path, 'must be a web address, such as www.example.it', 'deve essere un indirizzo web, come www.esempio.it'),
   passwordCharacters: (path: string, least: number): Words =>
     field(path, `must have at least ${least} characters other than spaces`, `deve avere almeno ${least} caratteri che non siano spazi`),
+  passwordUnchanged: (path: string): Words => field(path, 'must differ from the current password', 'deve essere diversa dalla password attuale'),
   passwordWeak: (path: string, weakness: PasswordWeakness): Words =>
     field(
       path,

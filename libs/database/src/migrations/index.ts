@@ -31,6 +31,7 @@ import { MatchServedRequests1796470000000 } from './1796470000000-match-served-r
 import { DelegationHandovers1796538096106 } from './1796538096106-delegation-handovers';
 import { WithdrawalWordsToProviders1796600000000 } from './1796600000000-withdrawal-words-to-providers';
 import { EmailAddressesInOneForm1796700000000 } from './1796700000000-email-addresses-in-one-form';
+import { PasswordChangeRequired1796800000000 } from './1796800000000-password-change-required';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ AccountRecovery1796438029667,
   DelegationHandovers1796538096106,
   WithdrawalWordsToProviders1796600000000,
   EmailAddressesInOneForm1796700000000,
+  PasswordChangeRequired1796800000000,
 ];

@@ -8,6 +8,8 @@ import { PageTitle } from '../../components/PageTitle';
 import { StatusNotice, useNotice } from '../../components/StatusNotice';
 import { useFieldValues } from '../../errors/use-field-values';
 import { useFormErrors, type FormErrorState } from '../../errors/use-form-errors';
+import { useSession } from '../../auth/session-context';
+import { sessionStore } from '../../auth/session-store';
 import { AccountStatusDocument, ChangePasswordDocument, RequestEmailChangeDocument } from '../../gql/generated';
 
 /** "Il mio account": the address and whether it is confirmed, a new password, a new address. */
@@ -15,12 +17,19 @@ export function MyAccountPage() {
   const { t } = useTranslation();
   const { data, error } = useQuery(AccountStatusDocument, { fetchPolicy: 'cache-and-network' });
   const { notice, announce } = useNotice();
+  const { user } = useSession();
   const me = data?.me;
   return (
     <div className="row justify-content-center">
       <div className="col-lg-8">
         <PageTitle title={t('account.title')}>{t('account.title')}</PageTitle>
         <StatusNotice message={notice.message} seq={notice.seq} />
+        {user?.passwordChangeRequired ? (
+          <div className="alert alert-warning" data-testid="password-change-required">
+            <h2 className="h5">{t('account.passwordChangeRequiredTitle')}</h2>
+            <p className="mb-0">{t('account.passwordChangeRequired')}</p>
+          </div>
+        ) : null}
         {!me && error ? <LoadFailed /> : null}
         {!me && !error ? <Loading /> : null}
         {me ? (
@@ -32,7 +41,7 @@ export function MyAccountPage() {
               </dd>
             </dl>
             <ChangePasswordForm onDone={announce} />
-            <ChangeEmailForm onDone={announce} />
+            {user?.passwordChangeRequired ? null : <ChangeEmailForm onDone={announce} />}
           </>
         ) : null}
       </div>
@@ -85,6 +94,7 @@ function ChangePasswordForm({ onDone }: { onDone: (message: string) => void }) {
     const changed = await form.send('User', async () => (await change({ variables: { input: values } })).data?.changePassword);
     if (!changed) return;
     setValues(NO_PASSWORDS);
+    sessionStore.passwordChanged(changed.id);
     onDone(t('account.passwordChanged'));
   };
 

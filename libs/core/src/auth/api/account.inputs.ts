@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsString, MaxLength } from 'class-validator';
-import { EmailAddress, EmailLookup, NewPassword, PASSWORD_MIN_LENGTH } from '../../api/input-rules';
+import { EmailAddress, EmailLookup, NewPassword, NotTheCurrentPassword, PASSWORD_MIN_LENGTH } from '../../api/input-rules';
 
 @InputType()
 export class RequestPasswordResetInput {
@@ -33,6 +33,7 @@ export class ChangePasswordInput {
   currentPassword!: string;
 
   @Field({ description: `At least ${PASSWORD_MIN_LENGTH} characters other than spaces, and not easy to guess (no repeats, keyboard rows, common passwords or your e-mail address).` })
+  @NotTheCurrentPassword()
   @NewPassword()
   newPassword!: string;
 }

@@ -15,7 +15,7 @@ import {
   toRequestEmailChangeResult,
   toResendVerificationResult,
 } from './account.results';
-import { Public } from './auth.decorators';
+import { BeforePasswordChange, Public } from './auth.decorators';
 
 /** The owner's own account: verifying its address, a forgotten password, a new password or address. */
 @Resolver()
@@ -48,6 +48,7 @@ export class AccountResolver {
     return toResendVerificationResult(await this.accounts.resendVerification(ctx));
   }
 
+  @BeforePasswordChange()
   @Mutation(() => ChangePasswordResult, { description: 'Change the signed-in account’s password, given the current one: its other sessions end, this one stays.' })
   async changePassword(@Ctx() ctx: RequestContext, @Args('input') input: ChangePasswordInput): Promise<typeof ChangePasswordResult> {
     return toChangePasswordResult(await this.accounts.changePassword(ctx, input.currentPassword, input.newPassword));

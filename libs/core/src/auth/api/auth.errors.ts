@@ -24,6 +24,8 @@ export function authErrorToGraphQL(error: AuthException): GraphQLError {
       return unauthenticated(error.code, MESSAGES.auth.notAuthenticated());
     case AuthErrorCode.FORBIDDEN_ROLE:
       return wordedError(MESSAGES.auth.forbiddenRole(), { code: 'FORBIDDEN', reason: error.code });
+    case AuthErrorCode.PASSWORD_CHANGE_REQUIRED:
+      return wordedError(MESSAGES.auth.passwordChangeRequired(), { code: 'FORBIDDEN', reason: error.code });
   }
 }
 

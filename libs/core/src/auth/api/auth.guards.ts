@@ -4,7 +4,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 import type { Actor } from '../../common/request-context';
-import { IS_PUBLIC_KEY, OPTIONAL_USER_KEY, ROLES_KEY } from './auth.decorators';
+import { BEFORE_PASSWORD_CHANGE_KEY, IS_PUBLIC_KEY, OPTIONAL_USER_KEY, ROLES_KEY } from './auth.decorators';
 import { AuthErrorCode, AuthException } from '../auth.exception';
 import { UserRole } from '../user-role';
 
@@ -42,15 +42,24 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 }
 
-/** Global: enforces @Roles(...) on authenticated callers. */
+/**
+ * Global: enforces @Roles(...) on authenticated callers, and refuses an account that must change
+ * its password everything but what is marked @BeforePasswordChange().
+ */
 @Injectable()
 export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
+    const caller = requestOf(context).user as Actor | undefined;
+    const open = metadata<boolean>(this.reflector, IS_PUBLIC_KEY, context);
+    // What anyone may do, such an account may do too; the rest waits for its own password.
+    if (caller?.passwordChangeRequired && !open && !metadata<boolean>(this.reflector, BEFORE_PASSWORD_CHANGE_KEY, context)) {
+      throw new AuthException(AuthErrorCode.PASSWORD_CHANGE_REQUIRED);
+    }
     const roles = metadata<UserRole[]>(this.reflector, ROLES_KEY, context);
-    if (!roles || metadata<boolean>(this.reflector, IS_PUBLIC_KEY, context)) return true;
-    const actor = requestOf(context).user as Actor | undefined;
+    if (!roles || open) return true;
+    const actor = caller;
     if (!actor) throw new AuthException(AuthErrorCode.NOT_AUTHENTICATED);
     if (!roles.includes(actor.role)) throw new AuthException(AuthErrorCode.FORBIDDEN_ROLE);
     return true;

@@ -17,6 +17,8 @@ export class UserModel {
   @Field() createdAt!: Date;
   @Field({ description: 'Whether the owner confirmed the address through the e-mailed link; until then the account cannot apply to offers or publish them.' })
   emailVerified!: boolean;
+  @Field({ description: 'The password was set by an administrator: until the owner changes it (changePassword), every other operation is refused with PASSWORD_CHANGE_REQUIRED.' })
+  passwordChangeRequired!: boolean;
 }
 
 @ObjectType('AuthPayload', { description: 'A new session: a short-lived access token and a one-use refresh token.' })
@@ -56,4 +58,5 @@ export const toUserModel = (user: UserAccountEntity): UserModel => modelOf(UserM
   language: user.language,
   createdAt: user.createdAt,
   emailVerified: user.emailVerifiedAt !== null,
+  passwordChangeRequired: user.passwordChangeRequired,
 });

@@ -3,7 +3,7 @@ import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { RequestContext } from '../../common/request-context';
 import { Ctx } from '../../api/request-context';
-import { Public, Roles } from './auth.decorators';
+import { BeforePasswordChange, Public, Roles } from './auth.decorators';
 import { AuthService, Session } from '../auth.service';
 import { CreateStaffUserInput, LoginInput, RefreshSessionInput, RegisterInput, UpdateMyLanguageInput } from './auth.inputs';
 import { GqlLocalAuthGuard } from './auth.guards';
@@ -96,11 +96,13 @@ export class AuthResolver {
     return true;
   }
 
+  @BeforePasswordChange()
   @Mutation(() => UserModel, { description: 'Choose the language the platform writes to you in (e-mails).' })
   async updateMyLanguage(@Ctx() ctx: RequestContext, @Args('input') input: UpdateMyLanguageInput): Promise<UserModel> {
     return toUserModel(await this.auth.setLanguage(ctx, input.language));
   }
 
+  @BeforePasswordChange()
   @Query(() => UserModel, { description: 'The signed-in account.' })
   async me(@Ctx() ctx: RequestContext): Promise<UserModel> {
     return toUserModel(await this.auth.currentUser(ctx));

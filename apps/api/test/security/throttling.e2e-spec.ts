@@ -77,6 +77,21 @@ describe('Throttling shared by the API processes, and the account lockout', () =
     expect(code(await login(second, anAddress(), email, TEST_PASSWORD))).toBe('OK');
   });
 
+  it('keeps the addresses its owner signed in from open while guesses from many others lock the account, and counts a burst like a sequence', async () => {
+    const email = anEmail();
+    await register(first, anAddress(), email);
+    const home = anAddress();
+    expect(code(await login(first, home, email, TEST_PASSWORD))).toBe('OK');
+    // Eight strangers' guesses sent at once; then a burst of ten from one address gets five guesses, as ten in a row would.
+    await Promise.all(Array.from({ length: 8 }, (_, i) => login(i % 2 ? first : second, anAddress(), email, 'sbagliata-sbagliata')));
+    expect(code(await login(first, anAddress(), email, TEST_PASSWORD))).toBe('ACCOUNT_LOCKED');
+    expect(code(await login(second, home, email, TEST_PASSWORD))).toBe('OK');
+    const [guesser, victim] = [anAddress(), anEmail('vittima')];
+    const burst = (await Promise.all(Array.from({ length: 10 }, (_, i) => login(i % 2 ? first : second, guesser, victim, 'sbagliata-sbagliata')))).map(code);
+    expect(burst.filter((answer) => answer === 'INVALID_CREDENTIALS')).toHaveLength(5);
+    expect(burst.filter((answer) => answer === 'ACCOUNT_LOCKED')).toHaveLength(5);
+  });
+
   it('doubles the lock with each further wrong password, up to the maximum', async () => {
     const email = anEmail();
     await register(first, anAddress(), email);

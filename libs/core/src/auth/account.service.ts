@@ -203,10 +203,10 @@ export class AccountService {
 
   /** The current password, checked as a sign-in is: a wrong one counts towards the account's lock. */
   private async passwordMatches(ctx: RequestContext, user: UserAccountEntity, password: string): Promise<boolean> {
-    await this.throttle.assertNotLocked(ctx, user.email);
-    if (await verifyPassword(user.passwordHash, password)) return true;
-    await this.throttle.loginFailed(ctx, user.email);
-    return false;
+    await this.throttle.passwordAttempt(ctx, user.email, { signedIn: true });
+    if (!(await verifyPassword(user.passwordHash, password))) return false;
+    await this.throttle.passwordRight(ctx, user.email);
+    return true;
   }
 
   /** Revokes every session of the account (their access tokens stop at the next request), but `keep`. */

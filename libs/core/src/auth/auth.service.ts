@@ -128,14 +128,11 @@ export class AuthService {
   async validateCredentials(ctx: RequestContext, email: string, password: string): Promise<UserAccountEntity> {
     const account = normaliseEmailAddress(email);
     await this.throttle.consume(ctx, AddressLimit.LOGIN);
-    await this.throttle.assertNotLocked(ctx, account);
+    await this.throttle.passwordAttempt(ctx, account);
     const user = await this.connection.repository(ctx, UserAccountEntity).findOneBy({ email: account });
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-    if (!user || !valid) {
-      await this.throttle.loginFailed(ctx, account);
-      throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS);
-    }
-    await this.throttle.loginSucceeded(ctx, account);
+    if (!user || !valid) throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS);
+    await this.throttle.passwordRight(ctx, account);
     await this.throttle.refund(ctx, AddressLimit.LOGIN);
     if (user.disabledAt) throw new AuthException(AuthErrorCode.ACCOUNT_DISABLED);
     return user;
@@ -228,9 +225,9 @@ export class AuthService {
    */
   async confirmPassword(ctx: RequestContext, password: string): Promise<boolean> {
     const user = await this.currentUser(ctx);
-    await this.throttle.assertNotLocked(ctx, user.email);
+    await this.throttle.passwordAttempt(ctx, user.email, { signedIn: true });
     const valid = await verifyPassword(user.passwordHash, password);
-    if (!valid) await this.throttle.loginFailed(ctx, user.email);
+    if (valid) await this.throttle.passwordRight(ctx, user.email);
     return valid;
   }
 

@@ -23,22 +23,26 @@ describe('throttle counts (real PostgreSQL)', () => {
   const from = (address?: string): RequestContext => new RequestContext(`test-${randomUUID()}`, new Date(), undefined, undefined, address);
   const anAddress = (): string => `198.51.100.${Math.floor(Math.random() * 250) + 1}-${randomUUID()}`;
 
+  /** One wrong password, as a sign-in counts it: the attempt, and no right password after it. */
+  const wrong = (ctx: RequestContext, account: string): Promise<void> => throttle.passwordAttempt(ctx, account);
+  const locked = (ctx: RequestContext, account: string): Promise<unknown> => throttle.passwordAttempt(ctx, account).then(() => 'counted', (error: unknown) => error);
+
   it('forgets every count kept under an address, from every client address, in the caller’s transaction, and nothing of anyone else', async () => {
     const email = `utente-${randomUUID()}@example.it`;
     const other = `altro-${randomUUID()}@example.it`;
     const [here, there] = [anAddress(), anAddress()];
     for (const account of [email, other]) {
-      for (let i = 0; i < 6; i += 1) await throttle.loginFailed(from(here), account);
-      await throttle.loginFailed(from(there), account);
+      for (let i = 0; i < 5; i += 1) await wrong(from(here), account);
+      await throttle.passwordAttempt(from(there), account);
+      await throttle.passwordRight(from(there), account);
       await throttle.consumeEmail(account);
     }
     await throttle.consume(from(here), AddressLimit.LOGIN);
-    await expect(throttle.assertNotLocked(from(here), email)).rejects.toMatchObject({ reason: 'ACCOUNT_LOCKED' });
-    await expect(throttle.assertNotLocked(from(there), email)).resolves.toBeUndefined();
+    expect(await locked(from(here), email)).toMatchObject({ reason: 'ACCOUNT_LOCKED' });
     const account = hashOf(email);
     expect(await keysOf(email)).toEqual([`account-mail-email:${account}`, `login-failures-account:${account}`]);
     expect(await pairKeysOf(email)).toEqual(
-      [`login-failures:${account}.${hashOf(here)}`, `login-failures:${account}.${hashOf(there)}`, `login-lock:${account}.${hashOf(here)}`].sort(),
+      [`login-failures:${account}.${hashOf(here)}`, `login-known:${account}.${hashOf(there)}`, `login-lock:${account}.${hashOf(here)}`].sort(),
     );
 
     // Written the way the account was typed: the counts are kept under the address as signed in with.
@@ -46,7 +50,6 @@ describe('throttle counts (real PostgreSQL)', () => {
     await core.app.get(TransactionalConnection).withTransaction(ctx, (tx) => throttle.forgetEmail(tx, ` ${email.toUpperCase()} `));
 
     expect([...(await keysOf(email)), ...(await pairKeysOf(email))]).toEqual([]);
-    await expect(throttle.assertNotLocked(from(here), email)).resolves.toBeUndefined();
     expect(await keysOf(other)).toHaveLength(2);
     expect(await pairKeysOf(other)).toHaveLength(3);
     expect(await keysOf(here)).toEqual([`login-address:${hashOf(here)}`]);
@@ -54,7 +57,7 @@ describe('throttle counts (real PostgreSQL)', () => {
 
   it('forgets nothing when the transaction that asked rolls back', async () => {
     const email = `utente-${randomUUID()}@example.it`;
-    await throttle.loginFailed(from(), email);
+    await wrong(from(), email);
     const ctx = new RequestContext(`test-${randomUUID()}`, new Date());
     await expect(
       core.app.get(TransactionalConnection).withTransaction(ctx, async (tx) => {
@@ -64,5 +67,25 @@ describe('throttle counts (real PostgreSQL)', () => {
     ).rejects.toThrow('rolled back');
     expect(await keysOf(email)).toEqual([`login-failures-account:${hashOf(email)}`]);
     expect(await pairKeysOf(email)).toEqual([`login-failures:${hashOf(email)}.${hashOf('')}`]);
+  });
+
+  it('counts attempts sent together one after the other: a burst from one address gets the 5 guesses a sequence gets', async () => {
+    const email = `utente-${randomUUID()}@example.it`;
+    const address = anAddress();
+    const answers = await Promise.all(Array.from({ length: 30 }, () => locked(from(address), email)));
+    expect(answers.filter((answer) => answer === 'counted')).toHaveLength(5);
+    expect(answers.filter((answer) => (answer as { reason?: string }).reason === 'ACCOUNT_LOCKED')).toHaveLength(25);
+  });
+
+  it('locks an account for everyone after 50 wrong passwords from many addresses, but not for an address its owner signed in from, nor a live session', async () => {
+    const email = `utente-${randomUUID()}@example.it`;
+    const owners = anAddress();
+    await throttle.passwordAttempt(from(owners), email);
+    await throttle.passwordRight(from(owners), email);
+    // Ten machines, five guesses each, sent together.
+    await Promise.all(Array.from({ length: 10 }, () => anAddress()).map((address) => Promise.all(Array.from({ length: 5 }, () => locked(from(address), email)))));
+    expect(await locked(from(anAddress()), email)).toMatchObject({ reason: 'ACCOUNT_LOCKED' });
+    expect(await locked(from(owners), email)).toBe('counted');
+    await expect(throttle.passwordAttempt(from(anAddress()), email, { signedIn: true })).resolves.toBeUndefined();
   });
 });

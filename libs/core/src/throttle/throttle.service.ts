@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { createHash } from 'node:crypto';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import type { Environment } from '../config/environment';
+import { AccountKeys, hashed, LoginLockout } from './login-lockout';
 import { ThrottleException } from './throttle.exception';
 
 /** What is counted, per client address, across every API process. */
@@ -18,10 +18,6 @@ export enum AddressLimit {
 }
 
 const MINUTE = 60;
-const DAY = 86_400;
-
-/** Keys never hold an e-mail address or an IP in clear: the table is not a log of who tried what. */
-const keyOf = (value: string): string => createHash('sha256').update(value).digest('base64url');
 
 /**
  * Throttling whose counts live in PostgreSQL (the `rate_limit` table, through rate-limiter-flexible),
@@ -32,21 +28,15 @@ const keyOf = (value: string): string => createHash('sha256').update(value).dige
  * Wrong passwords lock an account in two ways. From one client address, a few in a row lock the
  * account for that address only (`LOGIN_LOCKOUT_AFTER`): a stranger guessing from elsewhere does not
  * lock the owner out. Across all addresses, many in a day (`LOGIN_LOCKOUT_ACCOUNT_AFTER`, a guess
- * spread over many machines) lock it for everyone, and a password reset, which only the mailbox's
- * owner can complete, lifts both.
+ * spread over many machines) lock it for every address the owner has not signed in from, and a
+ * password reset, which only the mailbox's owner can complete, lifts both (login-lockout.ts).
  */
 @Injectable()
 export class ThrottleService {
   private readonly byAddress: Record<AddressLimit, RateLimiterPostgres>;
-  /** Wrong passwords and locks of an account from one client address (keys: account, then address). */
-  private readonly failures: RateLimiterPostgres;
-  private readonly locks: RateLimiterPostgres;
-  /** Wrong passwords and locks of an account from every address. */
-  private readonly accountFailures: RateLimiterPostgres;
-  private readonly accountLocks: RateLimiterPostgres;
   private readonly mailsPerEmail: RateLimiterPostgres;
   private readonly invitations: RateLimiterPostgres;
-  private readonly lockout: { after: number; accountAfter: number; seconds: number; maxSeconds: number };
+  private readonly lockout: LoginLockout;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -74,25 +64,19 @@ export class ThrottleService {
     };
     this.mailsPerEmail = store('account-mail-email', config.get('THROTTLE_ACCOUNT_MAIL_PER_EMAIL', { infer: true }), 60 * MINUTE);
     this.invitations = store('invitation-organisation', config.get('THROTTLE_INVITATIONS_PER_ORGANISATION', { infer: true }), 60 * MINUTE);
-    // Wrong passwords of an account from an address in a row: forgotten at a success, or a day after the first.
-    this.failures = store('login-failures', 1_000_000, DAY);
-    this.locks = store('login-lock', 1, DAY);
-    // Wrong passwords of an account from anywhere: forgotten a day after the first, or at a password reset.
-    this.accountFailures = store('login-failures-account', 1_000_000, DAY);
-    this.accountLocks = store('login-lock-account', 1, DAY);
-    this.lockout = {
+    this.lockout = new LoginLockout(dataSource, {
       after: config.get('LOGIN_LOCKOUT_AFTER', { infer: true }),
       accountAfter: config.get('LOGIN_LOCKOUT_ACCOUNT_AFTER', { infer: true }),
       seconds: config.get('LOGIN_LOCKOUT_SECONDS', { infer: true }),
       maxSeconds: config.get('LOGIN_LOCKOUT_MAX_SECONDS', { infer: true }),
-    };
+    });
   }
 
   /** Counts one attempt from the caller's address; refuses it when the address is over its limit. */
   async consume(ctx: RequestContext, limit: AddressLimit): Promise<void> {
     if (!ctx.clientAddress) return;
     try {
-      await this.byAddress[limit].consume(keyOf(ctx.clientAddress));
+      await this.byAddress[limit].consume(hashed(ctx.clientAddress));
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) throw new ThrottleException('ADDRESS_LIMIT', retryAfter(rejection));
       throw rejection;
@@ -106,7 +90,7 @@ export class ThrottleService {
    */
   async refund(ctx: RequestContext, limit: AddressLimit): Promise<void> {
     if (!ctx.clientAddress) return;
-    await this.byAddress[limit].reward(keyOf(ctx.clientAddress), 1);
+    await this.byAddress[limit].reward(hashed(ctx.clientAddress), 1);
   }
 
   /**
@@ -115,7 +99,7 @@ export class ThrottleService {
    */
   async consumeEmail(email: string): Promise<void> {
     try {
-      await this.mailsPerEmail.consume(keyOf(email.trim().toLowerCase()));
+      await this.mailsPerEmail.consume(hashed(email.trim().toLowerCase()));
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) throw new ThrottleException('EMAIL_LIMIT', retryAfter(rejection));
       throw rejection;
@@ -133,49 +117,27 @@ export class ThrottleService {
   }
 
   /**
-   * Refuses any sign-in, with the right password too, while the account is locked for the caller's
-   * address or for everyone.
+   * Before a password is checked (signing in, or a grave step asking for it again): refused while
+   * the account is locked for the caller, else counted as a wrong password until `passwordRight`
+   * takes it back (login-lockout.ts). `signedIn`: the caller holds a live session of the account.
    */
-  async assertNotLocked(ctx: RequestContext, account: string): Promise<void> {
-    const keys = keysOf(ctx, account);
-    const [fromHere, everywhere] = await Promise.all([this.locks.get(keys.pair), this.accountLocks.get(keys.account)]);
-    const longest = [fromHere, everywhere]
-      .filter((lock): lock is RateLimiterRes => lock !== null && lock.consumedPoints > 1 && lock.msBeforeNext > 0)
-      .sort((a, b) => b.msBeforeNext - a.msBeforeNext)[0];
-    if (longest) throw new ThrottleException('ACCOUNT_LOCKED', retryAfter(longest));
+  async passwordAttempt(ctx: RequestContext, account: string, options: { signedIn?: boolean } = {}): Promise<void> {
+    await this.lockout.begin(ctx, account, options);
   }
 
-  /**
-   * A wrong password: from a threshold on, the account is locked, twice as long each time — for the
-   * caller's address after a few in a row, for everyone after many from anywhere.
-   */
-  async loginFailed(ctx: RequestContext, account: string): Promise<void> {
-    const keys = keysOf(ctx, account);
-    const [fromHere, everywhere] = await Promise.all([this.failures.penalty(keys.pair, 1), this.accountFailures.penalty(keys.account, 1)]);
-    await Promise.all([
-      this.lockFor(this.locks, keys.pair, fromHere.consumedPoints - this.lockout.after),
-      this.lockFor(this.accountLocks, keys.account, everywhere.consumedPoints - this.lockout.accountAfter),
-    ]);
-  }
-
-  /** Locks a key for the first lock's length doubled `beyond` times (capped); nothing while under the threshold. */
-  private async lockFor(locks: RateLimiterPostgres, key: string, beyond: number): Promise<void> {
-    if (beyond < 0) return;
-    await locks.block(key, Math.min(this.lockout.seconds * 2 ** beyond, this.lockout.maxSeconds));
-  }
-
-  /** The right password: the count of wrong ones from the caller's address starts again. */
-  async loginSucceeded(ctx: RequestContext, account: string): Promise<void> {
-    await this.failures.delete(keysOf(ctx, account).pair);
+  /** The password was right: the attempt's count goes, and the caller's address is the owner's. */
+  async passwordRight(ctx: RequestContext, account: string): Promise<void> {
+    await this.lockout.succeeded(ctx, account);
   }
 
   /**
    * For the erasure of an account, in its transaction: every count kept under this address (wrong
-   * passwords and lockouts from every client address, account e-mails asked for) goes. Counts per
-   * client address alone stay: they name no one.
+   * passwords, lockouts and known addresses from every client address, account e-mails asked for)
+   * goes. Counts per client address alone stay: they name no one.
    */
   async forgetEmail(tx: RequestContext, email: string): Promise<void> {
-    await this.forgetAccountCounts(tx, email.trim().toLowerCase(), [this.mailsPerEmail]);
+    const address = email.trim().toLowerCase();
+    await this.forgetAccountCounts(this.connection.manager(tx), address, [this.mailsPerEmail.getKey(hashed(address))]);
   }
 
   /**
@@ -183,25 +145,13 @@ export class ThrottleService {
    * wrong passwords counted and the lockouts someone else's guesses caused, from any address, end.
    */
   async passwordReset(account: string): Promise<void> {
-    await this.forgetAccountCounts(undefined, account, []);
+    await this.forgetAccountCounts(this.dataSource.manager, account, []);
   }
 
-  private async forgetAccountCounts(tx: RequestContext | undefined, account: string, alsoFrom: RateLimiterPostgres[]): Promise<void> {
-    const key = keyOf(account);
-    const exact = [this.accountFailures, this.accountLocks, ...alsoFrom].map((limiter) => limiter.getKey(key));
-    const prefixes = [this.failures, this.locks].map((limiter) => limiter.getKey(`${key}.`));
-    const manager = tx ? this.connection.manager(tx) : this.dataSource.manager;
-    await manager.query(`DELETE FROM rate_limit WHERE key = ANY($1) OR starts_with(key, $2) OR starts_with(key, $3)`, [exact, ...prefixes]);
+  private async forgetAccountCounts(manager: EntityManager, account: string, alsoKeys: string[]): Promise<void> {
+    const { exact, prefixes } = AccountKeys.forgettable(account);
+    await manager.query(`DELETE FROM rate_limit WHERE key = ANY($1) OR EXISTS (SELECT 1 FROM unnest($2::text[]) AS prefix WHERE starts_with(key, prefix))`, [[...exact, ...alsoKeys], prefixes]);
   }
-}
-
-/**
- * The keys of an account's wrong passwords: the account's, and the pair of account and client
- * address, which begins with the account's so that all its pairs can be forgotten at once.
- */
-function keysOf(ctx: RequestContext, account: string): { account: string; pair: string } {
-  const key = keyOf(account);
-  return { account: key, pair: `${key}.${keyOf(ctx.clientAddress ?? '')}` };
 }
 
 const retryAfter = (res: RateLimiterRes): number => Math.max(1, Math.ceil(res.msBeforeNext / 1000));

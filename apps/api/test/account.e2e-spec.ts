@@ -1,3 +1,5 @@
+import { PRIVACY_NOTICE_VERSION } from '@vec/core';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   ChangePasswordDocument,
@@ -9,6 +11,7 @@ import {
   MyAccountDocument,
   PublishOfferDocument,
   RefreshSessionDocument,
+  RegisterDocument,
   RegisterProviderDocument,
   RegisterShopDocument,
   RequestEmailChangeDocument,
@@ -105,6 +108,23 @@ describe('Verified addresses, password reset and account changes over GraphQL', 
     expect((await login(shop.email, TEST_PASSWORD)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(dataOf(await login(shop.email, NEW_PASSWORD)).login.user.email).toBe(shop.email);
     expect(dataOf(await api.gql(ResetPasswordDocument, { input: { token, password: NEW_PASSWORD } })).resetPassword).toMatchObject({ __typename: 'AccountLinkError', problem: 'USED' });
+  });
+
+  it('refuses a new password built on the account’s own address, at a reset and at a change, naming the field; the link stays usable', async () => {
+    const suffix = randomUUID().slice(0, 6);
+    const email = `ferramenta.verdi.${suffix}@example.it`;
+    const session = member(dataOf(await api.gql(RegisterDocument, { input: { email, password: TEST_PASSWORD, role: 'SHOP', privacyNoticeVersion: PRIVACY_NOTICE_VERSION } })).register, 'AuthPayload');
+    const weak = (field: string) => ({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field, code: 'passwordWeak', message: expect.stringContaining('built on your e-mail address') })] });
+
+    const changed = await api.gqlAs(session.accessToken, ChangePasswordDocument, { input: { currentPassword: TEST_PASSWORD, newPassword: `Verdi Ferramenta ${suffix}` } });
+    expect(changed.errors?.[0].extensions).toMatchObject(weak('input.newPassword'));
+    expect(dataOf(await login(email, TEST_PASSWORD)).login.user.email).toBe(email);
+
+    await api.gql(RequestPasswordResetDocument, { input: { email } });
+    const { token } = await mailedLink(db, email, 'PASSWORD_RESET');
+    const reset = await api.gql(ResetPasswordDocument, { input: { token, password: `ferramenta-verdi-${suffix}` } });
+    expect(reset.errors?.[0].extensions).toMatchObject(weak('input.password'));
+    expect(dataOf(await api.gql(ResetPasswordDocument, { input: { token, password: NEW_PASSWORD } })).resetPassword).toMatchObject({ __typename: 'User', email });
   });
 
   it('changes the password with the current one, keeping this session and ending the others', async () => {

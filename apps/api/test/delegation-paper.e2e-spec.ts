@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { PRIVACY_NOTICE_VERSION } from '@vec/core';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { DataSource } from 'typeorm';
@@ -40,7 +41,8 @@ describe('Shops registered on paper by a facilitator, and claimed by their owner
 
   it('a facilitator registers a shop on a paper consent; the owner claims it with a new account, which turns the consent into its own', async () => {
     const cna = await facilitator();
-    const ownerEmail = anEmail('titolare');
+    const suffix = randomUUID().slice(0, 4);
+    const ownerEmail = `bottega.bruno.${suffix}@example.it`;
     const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     const early = await api.gqlAs(cna.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput(), ownerEmail, declaredOn: future } });
     expect(early.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.declaredOn' })] });
@@ -67,6 +69,9 @@ describe('Shops registered on paper by a facilitator, and claimed by their owner
     expect(noNotice.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.privacyNoticeVersion' })] });
     const oldNotice = await api.gql(ClaimShopDocument, { input: { link, password: TEST_PASSWORD, privacyNoticeVersion: '2020-01-01' } });
     expect(oldNotice.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.privacyNoticeVersion' })] });
+    // A password built on the invited address is refused, and the link still works.
+    const weak = await api.gql(ClaimShopDocument, { input: { link, password: `Bottega Bruno ${suffix}`, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } });
+    expect(weak.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.password', code: 'passwordWeak' })] });
     const claimed = dataOf(await api.gql(ClaimShopDocument, { input: { link, password: TEST_PASSWORD, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } })).claimShop;
     expect(claimed).toEqual({ __typename: 'ClaimedShop', shopId, email: ownerEmail });
     const reused = await api.gql(ClaimShopDocument, { input: { link, password: TEST_PASSWORD, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } });

@@ -55,6 +55,14 @@ describe('Staff accounts and the audit log over GraphQL', () => {
     expect((await api.gqlAs(accessToken, MonitoringKpisDefaultDocument)).errors).toBeUndefined();
   });
 
+  it('refuses a chosen password built on the new account’s address', async () => {
+    const admin = await staffUser(api, UserRole.ADMIN);
+    const email = `funzionario.bianchi.${Date.now()}@mit.gov.it`;
+    const refused = await api.gqlAs(admin.accessToken, CreateStaffUserDocument, { input: { email, role: 'MINISTRY', password: 'Funzionario Bianchi 2026' } });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.password', code: 'passwordWeak' })] });
+    expect(await countUsers(email)).toBe(0);
+  });
+
   it('asks for a new password of an account whose password an admin chose, too; accounts that signed up themselves are never asked', async () => {
     const admin = await staffUser(api, UserRole.ADMIN);
     const email = anEmail('admin');

@@ -4,7 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsDefined, IsEmail, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength, registerDecorator, ValidateIf, type ValidationArguments } from 'class-validator';
 import { MESSAGES, type IdentifiedThing, type Words } from '../messages';
 import { normaliseEmailAddress } from '../common/email-address';
-import { acceptablePassword, PASSWORD_CHARACTERS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordWeakness } from '../auth/password-rule';
+import { PASSWORD_CHARACTERS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password-rule';
 
 export { PASSWORD_MIN_LENGTH };
 import { nameProblem, normaliseText, textProblem, type TextKind, type TextProblem } from './text-rules';
@@ -50,30 +50,12 @@ export const EmailAddress = (): PropertyDecorator => (target, property) => {
   Transform(emailAddress)(target, property);
 };
 
-/** The e-mail address beside a password in the same input, if any: a password must not be built on it. */
-const personalOf = (input: object): string[] => {
-  const email = (input as { email?: unknown }).email;
-  return typeof email === 'string' ? [email] : [];
-};
-
 /**
  * A new password: at most 128 characters, of which at least PASSWORD_MIN_LENGTH are not spaces
- * (a passphrase keeps its spaces; twelve spaces are no password), and not too easy to guess
- * (`passwordWeakness`: repeats, keyboard rows, common passwords, the e-mail address beside it).
- * Optional where the field is.
+ * (a passphrase keeps its spaces; twelve spaces are no password). Optional where the field is.
+ * How easy it is to guess is judged by the services (`requireGuessResistant`), after the throttles.
  */
 export const NewPassword = (options: { optional?: boolean } = {}): PropertyDecorator => (target, property) => {
-  // Judged last (rules run bottom-up), and only once the length rules hold.
-  registerDecorator({
-    name: 'passwordWeak',
-    target: target.constructor,
-    propertyName: String(property),
-    options: {
-      message: (args: ValidationArguments) => MESSAGES.validation.passwordWeak(args.property, weaknessOf(args)).en,
-      context: { words: (path: string, _constraints: readonly unknown[], value: unknown, input?: object) => MESSAGES.validation.passwordWeak(path, weaknessOf({ value, object: input ?? {} })) },
-    },
-    validator: { validate: (value: unknown, args: ValidationArguments) => typeof value !== 'string' || !acceptablePassword(value) || passwordWeakness(value, personalOf(args.object)) === null },
-  });
   MaxLength(PASSWORD_MAX_LENGTH)(target, property);
   MinLength(PASSWORD_MIN_LENGTH)(target, property);
   Matches(PASSWORD_CHARACTERS, worded((path) => MESSAGES.validation.passwordCharacters(path, PASSWORD_MIN_LENGTH)))(target, property);
@@ -91,7 +73,6 @@ export const NotTheCurrentPassword = (): PropertyDecorator => (target, property)
     validator: { validate: (value: unknown, args: ValidationArguments) => value !== (args.object as { currentPassword?: unknown }).currentPassword },
   });
 
-const weaknessOf = ({ value, object }: { value: unknown; object: object }) => passwordWeakness(String(value), personalOf(object)) ?? 'guessable';
 
 /**
  * A website as people type it: trimmed; "www.esempio.it" or "esempio.it/negozio" read as https;
@@ -118,8 +99,7 @@ export const WebsiteAddress = (): PropertyDecorator => (target, property) => {
  * The words of a failed rule, from the catalogue: the field's path, the arguments the rule was
  * declared with (`[5]` for `@MinLength(5)`) and the value refused.
  */
-/** A rule's words, from the field's path, the rule's arguments, the value refused and the input it sits in. */
-export type RuleWords = (path: string, constraints: readonly unknown[], value: unknown, input?: object) => Words;
+export type RuleWords = (path: string, constraints: readonly unknown[], value: unknown) => Words;
 
 /** The options that word a rule: its catalogue entry, and the library's own message taken from it. */
 type Worded = { message: (args: ValidationArguments) => string; context: { words: RuleWords } };

@@ -76,7 +76,7 @@ function wordsOf(error: ValidationError, rule: string, field: string) {
   if (rule !== 'isNotEmpty' && typeof error.value === 'string' && error.value.trim() === '' && !optional(error)) return V.required(field);
   const own = (error.contexts?.[rule] as { words?: RuleWords } | undefined)?.words;
   const words = own ?? RULES[rule] ?? ((path: string) => V.invalid(path));
-  return words(field, declaredConstraints(error, rule), error.value, error.target);
+  return words(field, declaredConstraints(error, rule), error.value);
 }
 
 /**

@@ -16,6 +16,7 @@ import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserAccountEntity } from './user-account.entity';
 import { isUniqueViolation } from '../common/unique-violation';
 import { normaliseEmailAddress } from '../common/email-address';
+import { requireGuessResistant } from './password-rule';
 
 export type LinkOutcome = { kind: 'done'; user: UserAccountEntity } | { kind: 'link-not-valid'; problem: AccountLinkProblem };
 export type ConfirmEmailChangeOutcome = LinkOutcome | { kind: 'email-taken' };
@@ -75,11 +76,13 @@ export class AccountService {
 
   /** Sets a new password through a reset link, once: every session of the account ends, and the reset is audited. */
   async resetPassword(ctx: RequestContext, token: string, password: string): Promise<LinkOutcome> {
-    const passwordHash = await hashPassword(password);
     const outcome = await this.connection.withTransaction(ctx, async (tx): Promise<LinkOutcome> => {
       const claimed = await this.links.claim(tx, token, AccountTokenPurpose.RESET_PASSWORD);
       if (!claimed.ok) return { kind: 'link-not-valid', problem: claimed.problem };
       const { user, link } = claimed;
+      // Judged once the link is known good; refused, the link stays unused for another try.
+      requireGuessResistant(password, 'input.password', [user.email]);
+      const passwordHash = await hashPassword(password);
       const as = tx.withActor({ userId: user.id, role: user.role });
       // The link reached the address, which proves it as well as the sign-up link would.
       const verified = link.email === user.email && !user.emailVerifiedAt;
@@ -123,6 +126,7 @@ export class AccountService {
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<ChangePasswordOutcome> {
     const user = await this.current(ctx);
     if (!(await this.passwordMatches(ctx, user, currentPassword))) return { kind: 'wrong-password' };
+    requireGuessResistant(newPassword, 'input.newPassword', [user.email]);
     const passwordHash = await hashPassword(newPassword);
     return this.connection.withTransaction(ctx, async (tx): Promise<ChangePasswordOutcome> => {
       await this.connection.repository(tx, UserAccountEntity).update({ id: user.id }, { passwordHash, passwordChangeRequired: false });

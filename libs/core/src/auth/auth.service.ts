@@ -21,6 +21,7 @@ import { AccountTokenPurpose } from './account-token-purpose';
 import { isUniqueViolation } from '../common/unique-violation';
 import { isUuid } from '../common/uuid';
 import { normaliseEmailAddress } from '../common/email-address';
+import { requireGuessResistant } from './password-rule';
 
 export interface Session {
   accessToken: string;
@@ -88,6 +89,7 @@ export class AuthService {
    * came with does not already prove the address, a link to verify it is e-mailed.
    */
   async openAccount(tx: RequestContext, account: NewRegistration, proof: { emailVerified: boolean; via?: string }): Promise<UserAccountEntity> {
+    requireGuessResistant(account.password, 'input.password', [account.email]);
     const user = await this.createAccount(tx, account, 'user.registered', proof.emailVerified, proof.via);
     if (!proof.emailVerified) await this.links.send(tx, user, AccountTokenPurpose.VERIFY_EMAIL, user.email);
     // What the person accepted and when, with the account (GDPR Art. 5(2) and 13).
@@ -102,6 +104,7 @@ export class AuthService {
   async createStaffUser(ctx: RequestContext, input: { email: string; role: UserRole; password?: string }): Promise<CreateStaffUserOutcome> {
     requireActor(ctx, UserRole.ADMIN);
     if (!isStaffRole(input.role)) throw new AuthException(AuthErrorCode.FORBIDDEN_ROLE);
+    if (input.password !== undefined) requireGuessResistant(input.password, 'input.password', [input.email]);
     const generatedPassword = input.password === undefined ? generatePassword() : null;
     try {
       const user = await this.createUser(ctx, { email: input.email, role: input.role, password: input.password ?? generatedPassword ?? '', passwordChangeRequired: true });

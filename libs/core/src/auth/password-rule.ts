@@ -23,8 +23,14 @@ export type PasswordWeakness = 'repeat' | 'pattern' | 'common' | 'personal' | 'w
  */
 export const MIN_PASSWORD_GUESSES_LOG10 = 9;
 
-/** Characters judged: enough for any strength, and a bound on the estimate's time (≤ 30 ms). */
-const JUDGED_LENGTH = 64;
+/**
+ * Characters judged: enough for any strength (40 random letters are 10^56 guesses), and a bound on
+ * the estimate's time, which grows with the square of the length.
+ */
+const JUDGED_LENGTH = 40;
+
+/** Spaces, dots, dashes and underscores between words: "Mario Rossi 1980" is judged as "MarioRossi1980" too. */
+const SEPARATORS = /[\s._\-]+/gu;
 
 /** Words a password must not lean on, whoever chooses it: the platform's own name. */
 const PLATFORM_WORDS = ['vicini', 'connessi', 'vicinieconnessi', 'vicini e connessi'];
@@ -60,7 +66,11 @@ export function passwordWeakness(password: string, personal: readonly string[] =
   const key = personal.join('\n');
   if (lastJudged?.password === password && lastJudged.personal === key) return lastJudged.weakness;
   estimator ??= buildGuessEstimator({ words: PLATFORM_WORDS, maxLength: JUDGED_LENGTH });
-  const result = estimator.check(password, personalWords(personal));
+  const words = personalWords(personal);
+  const joined = password.replace(SEPARATORS, '');
+  // zxcvbn counts a separator as a random character: the words joined are judged too, and the weaker reading counts.
+  const readings = joined === password || joined.length === 0 ? [estimator.check(password, words)] : [estimator.check(password, words), estimator.check(joined, words)];
+  const result = readings.reduce((weakest, reading) => (reading.guessesLog10 < weakest.guessesLog10 ? reading : weakest));
   const onPersonalWords = result.sequence.some((match) => match.pattern === 'dictionary' && match.dictionaryName === 'userInputs');
   const weakness =
     result.guessesLog10 >= MIN_PASSWORD_GUESSES_LOG10 ? null : onPersonalWords ? 'personal' : (WEAKNESS_OF_WARNING[result.feedback.warning ?? ''] ?? 'guessable');
@@ -74,4 +84,24 @@ function personalWords(personal: readonly string[]): string[] {
     const local = value.split('@')[0] ?? '';
     return [value, local, ...local.split(/[^\p{L}\p{N}]+/u)].filter((word) => word.length >= 3);
   });
+}
+
+/** A new password too easy to guess: refused with the field it was given in and the reason. */
+export class WeakPasswordException extends Error {
+  constructor(
+    readonly field: string,
+    readonly weakness: PasswordWeakness,
+  ) {
+    super(`${field}: ${weakness}`);
+  }
+}
+
+/**
+ * Refuses a new password too easy to guess (`passwordWeakness`), the person's own e-mail address
+ * counted as known words. The services call it once the request has passed its throttles and its
+ * cheaper checks, so that judging (tens of milliseconds) is not free to ask for.
+ */
+export function requireGuessResistant(password: string, field: string, personal: readonly string[]): void {
+  const weakness = passwordWeakness(password, personal);
+  if (weakness) throw new WeakPasswordException(field, weakness);
 }

@@ -5,7 +5,7 @@ import { PassportModule } from '@nestjs/passport';
 import type { Environment } from '../../config/environment';
 import { AuthModule } from '../auth.module';
 import { AccountAdminResolver } from './account-admin.resolver';
-import { AuthExceptionFilter } from './auth.errors';
+import { AuthExceptionFilter, WeakPasswordExceptionFilter } from './auth.errors';
 import { JwtAuthGuard, RolesGuard } from './auth.guards';
 import { AccountResolver } from './account.resolver';
 import { AuthResolver } from './auth.resolver';
@@ -34,6 +34,7 @@ import { SessionCookie } from './session-cookie';
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
     { provide: APP_FILTER, useClass: AuthExceptionFilter },
+    { provide: APP_FILTER, useClass: WeakPasswordExceptionFilter },
   ],
   exports: [SessionCookie],
 })

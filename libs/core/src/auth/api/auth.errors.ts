@@ -1,9 +1,10 @@
 import { ArgumentsHost, Catch } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { wordedError } from '../../api/user-input.error';
+import { fieldError, userInputError, wordedError } from '../../api/user-input.error';
 import { MESSAGES, type Words } from '../../messages';
 import { AuthErrorCode, AuthException } from '../auth.exception';
+import { WeakPasswordException } from '../password-rule';
 
 const unauthenticated = (reason: AuthErrorCode, words: Words): GraphQLError => wordedError(words, { code: 'UNAUTHENTICATED', reason });
 
@@ -33,5 +34,13 @@ export function authErrorToGraphQL(error: AuthException): GraphQLError {
 export class AuthExceptionFilter implements GqlExceptionFilter {
   catch(error: AuthException, _host: ArgumentsHost): GraphQLError {
     return authErrorToGraphQL(error);
+  }
+}
+
+/** A new password too easy to guess: BAD_USER_INPUT on its field, with the reason. */
+@Catch(WeakPasswordException)
+export class WeakPasswordExceptionFilter implements GqlExceptionFilter {
+  catch(error: WeakPasswordException, _host: ArgumentsHost): GraphQLError {
+    return userInputError([fieldError(error.field, 'passwordWeak', MESSAGES.validation.passwordWeak(error.field, error.weakness))]);
   }
 }

@@ -46,6 +46,7 @@ export * from './metrics/metrics.module';
 export * from './metrics/metrics.service';
 export { assertMetricsPortFree, MetricsPortInUseError } from './metrics/metrics-server';
 export * from './api/public-cache';
+export { countedAddress } from './common/client-address';
 export { MESSAGES, type VariableProblem, type Words } from './messages';
 export { MonitoringService } from './monitoring/monitoring.service';
 export { UnmetDemandService } from './monitoring/unmet-demand.service';

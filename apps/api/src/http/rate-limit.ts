@@ -1,4 +1,4 @@
-import { ThrottleException, throttleWords } from '@vec/core';
+import { countedAddress, ThrottleException, throttleWords } from '@vec/core';
 import type { NextFunction, Request, Response } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -6,13 +6,14 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
  * A ceiling on requests per client address and minute, kept in this process's memory: it costs
  * no database round trip on every request, and each process protects itself (behind N processes an
  * address gets at most N times the limit). Sign-in, sign-up and session renewal have stricter
- * limits shared through PostgreSQL (ThrottleService). Health checks are never limited.
+ * limits shared through PostgreSQL (ThrottleService). Health checks are never limited. An IPv6
+ * client is counted by its /64 network (countedAddress).
  */
 export function rateLimit(perMinute: number): (req: Request, res: Response, next: NextFunction) => void {
   const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
   return (req, res, next) => {
     if (perMinute === 0 || req.path.startsWith('/health/')) return next();
-    limiter.consume(req.ip ?? 'unknown').then(
+    limiter.consume(countedAddress(req.ip ?? 'unknown')).then(
       () => next(),
       (rejection: unknown) => {
         if (!(rejection instanceof RateLimiterRes)) return next(rejection);

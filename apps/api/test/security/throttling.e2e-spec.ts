@@ -121,6 +121,15 @@ describe('Throttling shared by the API processes, and the account lockout', () =
     expect(code(await login(first, anAddress(), anEmail(), 'qualsiasi-password'))).toBe('INVALID_CREDENTIALS');
   });
 
+  it('counts an IPv6 client by its /64 network: a new address from the same block is the same client', async () => {
+    const block = `2001:db8:${randomInt(65536).toString(16)}:${randomInt(65536).toString(16)}`;
+    const answers: unknown[] = [];
+    for (let host = 1; host <= 13; host += 1) answers.push(code(await login(host % 2 ? first : second, `${block}::${host.toString(16)}`, anEmail(), 'qualsiasi-password')));
+    expect(answers.slice(0, 12)).toEqual(Array(12).fill('INVALID_CREDENTIALS'));
+    expect(answers[12]).toBe('ADDRESS_LIMIT');
+    expect(code(await login(first, `2001:db8:ffff:${randomInt(65536).toString(16)}::1`, anEmail(), 'qualsiasi-password'))).toBe('INVALID_CREDENTIALS');
+  });
+
   it('counts only failed sign-ins against an address: an office where many people sign in is not slowed down', async () => {
     const address = anAddress();
     const email = anEmail();

@@ -31,6 +31,7 @@ describe('production refuses unsafe settings', () => {
     ],
     ['seeding the demo', { SEED_DEMO: 'true' }, /SEED_DEMO="true": cannot be true in production/],
     ['with an insecure session cookie', { COOKIE_SECURE: 'false' }, /COOKIE_SECURE="false": cannot be false in production/],
+    ['trusting every proxy', { TRUST_PROXY: 'true' }, /TRUST_PROXY="true": cannot be true in production: every client could then name its own address/],
     [
       'with an identity provider over plain http',
       { OIDC_PROVIDERS: JSON.stringify([{ id: 'locale', kind: 'oidc', name: 'Locale', issuer: 'http://idp.example.org', clientId: 'vicini', clientSecret: 'segreto-del-client' }]) },

@@ -17,7 +17,8 @@ export function printable(variable: string, value: unknown): string {
 /**
  * What production refuses, each as `VARIABLE: reason`: it must run on a real database, sign with a
  * key of its own, send e-mail through a real SMTP server with links to its own address, and never
- * hold demo data. Development and tests may do all of these.
+ * hold demo data, nor believe any client about its own address. Development and tests may do all
+ * of these.
  */
 export function productionProblems(env: Environment): { variable: string; reason: string }[] {
   if (env.NODE_ENV !== 'production') return [];
@@ -42,6 +43,7 @@ export function productionProblems(env: Environment): { variable: string; reason
   else if (!env.APP_URL.startsWith('https://')) problems.push({ variable: 'APP_URL', reason: MESSAGES.config.appUrlNotHttps().en });
   if (env.SEED_DEMO === 'true') problems.push({ variable: 'SEED_DEMO', reason: MESSAGES.config.demoInProduction().en });
   if (env.COOKIE_SECURE === 'false') problems.push({ variable: 'COOKIE_SECURE', reason: MESSAGES.config.insecureCookieInProduction().en });
+  if (env.TRUST_PROXY.trim().toLowerCase() === 'true') problems.push({ variable: 'TRUST_PROXY', reason: MESSAGES.config.trustEveryProxyInProduction().en });
   const identity = parseIdentityProviders(env.OIDC_PROVIDERS);
   if (identity.ok) for (const words of identityProviderProductionProblems(identity.providers)) problems.push({ variable: 'OIDC_PROVIDERS', reason: words.en });
   return problems;

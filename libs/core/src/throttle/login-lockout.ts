@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { countedAddress } from '../common/client-address';
 import type { RequestContext } from '../common/request-context';
 import { ThrottleException } from './throttle.exception';
 
@@ -32,7 +33,7 @@ export class AccountKeys {
 
   constructor(account: string, clientAddress: string | undefined) {
     this.account = hashed(account);
-    this.pair = `${this.account}.${hashed(clientAddress ?? '')}`;
+    this.pair = `${this.account}.${hashed(countedAddress(clientAddress ?? ''))}`;
   }
 
   get pairFailures(): string {

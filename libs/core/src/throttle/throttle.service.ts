@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import type { Environment } from '../config/environment';
+import { countedAddress } from '../common/client-address';
 import { AccountKeys, hashed, LoginLockout } from './login-lockout';
 import { ThrottleException } from './throttle.exception';
 
@@ -76,7 +77,7 @@ export class ThrottleService {
   async consume(ctx: RequestContext, limit: AddressLimit): Promise<void> {
     if (!ctx.clientAddress) return;
     try {
-      await this.byAddress[limit].consume(hashed(ctx.clientAddress));
+      await this.byAddress[limit].consume(hashed(countedAddress(ctx.clientAddress)));
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) throw new ThrottleException('ADDRESS_LIMIT', retryAfter(rejection));
       throw rejection;
@@ -90,7 +91,7 @@ export class ThrottleService {
    */
   async refund(ctx: RequestContext, limit: AddressLimit): Promise<void> {
     if (!ctx.clientAddress) return;
-    await this.byAddress[limit].reward(hashed(ctx.clientAddress), 1);
+    await this.byAddress[limit].reward(hashed(countedAddress(ctx.clientAddress)), 1);
   }
 
   /**

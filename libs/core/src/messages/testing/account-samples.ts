@@ -55,6 +55,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'audit'
     jwtSecretGuessable: [[30, 40]],
     demoInProduction: NONE,
     insecureCookieInProduction: NONE,
+    trustEveryProxyInProduction: NONE,
   },
   delegation: {
     notClaimable: NONE,

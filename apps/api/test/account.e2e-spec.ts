@@ -41,6 +41,10 @@ describe('Verified addresses, password reset and account changes over GraphQL', 
   });
   afterAll(() => api.close());
 
+  /** The notices that an account's password changed, as e-mailed (told apart by how). */
+  const noticesTo = async (email: string): Promise<{ subject: string; reset: boolean }[]> =>
+    db.query(`SELECT subject, text LIKE '%reimpostata con il collegamento%' AS reset FROM mail_message WHERE recipient = $1 AND kind = 'PASSWORD_CHANGED_NOTICE' ORDER BY created_at`, [email]);
+
   const login = (email: string, password: string) => api.gql(LoginDocument, { input: { email, password } });
 
   it('lets an unverified shop sign in but not apply until it opens the link from the sign-up e-mail', async () => {
@@ -108,6 +112,7 @@ describe('Verified addresses, password reset and account changes over GraphQL', 
     expect((await login(shop.email, TEST_PASSWORD)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(dataOf(await login(shop.email, NEW_PASSWORD)).login.user.email).toBe(shop.email);
     expect(dataOf(await api.gql(ResetPasswordDocument, { input: { token, password: NEW_PASSWORD } })).resetPassword).toMatchObject({ __typename: 'AccountLinkError', problem: 'USED' });
+    expect(await noticesTo(shop.email)).toEqual([{ subject: 'La password del tuo account Vicini e connessi è cambiata', reset: true }]);
   });
 
   it('refuses a new password built on the account’s own address, at a reset and at a change, naming the field; the link stays usable', async () => {
@@ -138,6 +143,7 @@ describe('Verified addresses, password reset and account changes over GraphQL', 
     expect(dataOf(await api.gqlAs(shop.accessToken, MeDocument)).me.id).toBe(shop.userId);
     expect((await api.gqlAs(other.accessToken, MeDocument)).errors?.[0].extensions).toMatchObject({ reason: 'SESSION_ENDED' });
     expect(dataOf(await login(shop.email, NEW_PASSWORD)).login.user.id).toBe(shop.userId);
+    expect(await noticesTo(shop.email)).toEqual([{ subject: 'La password del tuo account Vicini e connessi è cambiata', reset: false }]);
   });
 
   it('changes the address only once the link sent to the new one is opened, and tells the old one', async () => {

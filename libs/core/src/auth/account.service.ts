@@ -89,6 +89,7 @@ export class AccountService {
       await this.connection.repository(tx, UserAccountEntity).update({ id: user.id }, { passwordHash, passwordChangeRequired: false, ...(verified && { emailVerifiedAt: tx.now }) });
       await this.endSessions(tx, user.id);
       await this.revokePendingLinks(tx, user.id);
+      await this.tellPasswordChanged(tx, user, 'reset', `password-reset-done:${link.id}`);
       await this.audit.record(as, { action: 'user.password_reset', entityType: 'user', entityId: user.id, after: { sessionsEnded: true } });
       return { kind: 'done', user: await this.reload(tx, user.id) };
     });
@@ -132,6 +133,7 @@ export class AccountService {
       await this.connection.repository(tx, UserAccountEntity).update({ id: user.id }, { passwordHash, passwordChangeRequired: false });
       await this.endSessions(tx, user.id, ctx.actor?.sessionId);
       await this.revokePendingLinks(tx, user.id);
+      await this.tellPasswordChanged(tx, user, 'changed', `password-changed:${user.id}:${tx.requestId}`);
       await this.audit.record(tx, { action: 'user.password_changed', entityType: 'user', entityId: user.id, after: { otherSessionsEnded: true } });
       return { kind: 'changed', user: await this.reload(tx, user.id) };
     });
@@ -211,6 +213,18 @@ export class AccountService {
     if (!(await verifyPassword(user.passwordHash, password))) return false;
     await this.throttle.passwordRight(ctx, user.email);
     return true;
+  }
+
+  /** The e-mail that tells the account its password changed, with what to do if the change was not its own. */
+  private async tellPasswordChanged(tx: RequestContext, user: UserAccountEntity, how: 'changed' | 'reset', idempotencyKey: string): Promise<void> {
+    await this.mail.enqueue(tx, [
+      {
+        idempotencyKey,
+        kind: MailKind.PASSWORD_CHANGED_NOTICE,
+        userId: user.id,
+        values: { email: user.email, how, resetUrl: this.mail.link(WEB_PAGES.forgotPassword), contactsUrl: this.mail.link(WEB_PAGES.contacts) },
+      },
+    ]);
   }
 
   /** Revokes every session of the account (their access tokens stop at the next request), but `keep`. */

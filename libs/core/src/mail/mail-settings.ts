@@ -12,6 +12,8 @@ export const WEB_PAGES = {
   preferences: '/preferenze',
   /** How to reach the platform's support (the web app's contacts page). */
   contacts: '/contatti',
+  /** Where a forgotten password is reset (the sign-in page's link). */
+  forgotPassword: '/password-dimenticata',
   /** GET: the web app's confirmation page; POST: one-click unsubscribe (RFC 8058), served by the API. */
   unsubscribe: '/disiscrizione',
 } as const;

@@ -6,6 +6,7 @@ import {
   type DelegationInvitationMail,
   type DigestMail,
   type EmailChangedMail,
+  type PasswordChangedMail,
   type EmailLinkMail,
   type FacilitatorDecisionMail,
   type MailRecipient,
@@ -35,6 +36,7 @@ export interface MailValues {
   [MailKind.PASSWORD_RESET]: PasswordResetMail;
   [MailKind.EMAIL_CHANGE_CONFIRM]: EmailLinkMail;
   [MailKind.EMAIL_CHANGED_NOTICE]: EmailChangedMail;
+  [MailKind.PASSWORD_CHANGED_NOTICE]: PasswordChangedMail;
   [MailKind.MATCH_RESPONSE_REMINDER]: ReminderMail;
   [MailKind.MATCH_ACCEPTED]: ShopMatchMail;
   [MailKind.MATCH_DECLINED]: DeclinedMail;
@@ -90,6 +92,7 @@ const ACCOUNT_TEMPLATES = {
   [MailKind.PASSWORD_RESET]: { subject: account.passwordResetSubject, text: account.passwordResetText, html: account.passwordResetHtml },
   [MailKind.EMAIL_CHANGE_CONFIRM]: { subject: account.emailChangeSubject, text: account.emailChangeText, html: account.emailChangeHtml },
   [MailKind.EMAIL_CHANGED_NOTICE]: { subject: account.emailChangedSubject, text: account.emailChangedText, html: account.emailChangedHtml },
+  [MailKind.PASSWORD_CHANGED_NOTICE]: { subject: account.passwordChangedSubject, text: account.passwordChangedText, html: account.passwordChangedHtml },
 };
 
 const TEMPLATES: { [K in MailKind]: MailParts<MailValues[K]> } = {

@@ -39,6 +39,8 @@ export enum MailKind {
   EMAIL_CHANGE_CONFIRM = 'EMAIL_CHANGE_CONFIRM',
   /** To the old address, once a change of address is confirmed. A security e-mail: it can never be turned off. */
   EMAIL_CHANGED_NOTICE = 'EMAIL_CHANGED_NOTICE',
+  /** To the account, once its password is changed or reset. A security e-mail: it can never be turned off. */
+  PASSWORD_CHANGED_NOTICE = 'PASSWORD_CHANGED_NOTICE',
   /** A place held for the provider's answer expires tomorrow (provider): a scheduled job, once per match. */
   MATCH_RESPONSE_REMINDER = 'MATCH_RESPONSE_REMINDER',
   /** The provider accepted the shop's request (shop). */

@@ -24,6 +24,15 @@ export interface EmailChangedMail {
   contactsUrl: string;
 }
 
+/** The notice to the account that its password changed: in its account page, or through a reset link. */
+export interface PasswordChangedMail {
+  email: string;
+  how: 'changed' | 'reset';
+  /** Where to reset the password at once if the change was not the account's. */
+  resetUrl: string;
+  contactsUrl: string;
+}
+
 // Typed by the values each kind names.
 const bothOf = <V extends object>(en: Template, it: Template) => both(en, it) as (values: V) => Words;
 const lines = (...parts: string[]): string => parts.join('\n');
@@ -201,4 +210,51 @@ export const accountMailMessages = {
       ),
     ),
   ),
+  passwordChangedSubject: bothOf<PasswordChangedMail>(subject('The password of your Vicini e connessi account changed'), subject('La password del tuo account Vicini e connessi è cambiata')),
+  passwordChangedText: (values: PasswordChangedMail): Words =>
+    bothOf<PasswordChangedMail>(
+      plain(
+        lines(
+          'Hello,',
+          '',
+          values.how === 'reset'
+            ? 'the password of the Vicini e connessi account {{email}} was reset through the link e-mailed to this address: every session of the account has ended.'
+            : 'the password of the Vicini e connessi account {{email}} was changed from the account page: its other sessions have ended.',
+          '',
+          'If you did not make this change, choose a new password at once ({{resetUrl}}) and write to the platform’s support ({{contactsUrl}}).',
+        ),
+      ),
+      plain(
+        lines(
+          'Buongiorno,',
+          '',
+          values.how === 'reset'
+            ? 'la password dell’account Vicini e connessi {{email}} è stata reimpostata con il collegamento inviato a questo indirizzo: tutte le sessioni dell’account sono state chiuse.'
+            : 'la password dell’account Vicini e connessi {{email}} è stata cambiata dalla pagina dell’account: le altre sessioni sono state chiuse.',
+          '',
+          'Se non hai fatto tu questa modifica, scegli subito una nuova password ({{resetUrl}}) e scrivi all’assistenza della piattaforma ({{contactsUrl}}).',
+        ),
+      ),
+    )(values),
+  passwordChangedHtml: (values: PasswordChangedMail): Words =>
+    bothOf<PasswordChangedMail>(
+      html(
+        lines(
+          '<p>Hello,</p>',
+          values.how === 'reset'
+            ? '<p>the password of the Vicini e connessi account <strong>{{email}}</strong> was reset through the link e-mailed to this address: every session of the account has ended.</p>'
+            : '<p>the password of the Vicini e connessi account <strong>{{email}}</strong> was changed from the account page: its other sessions have ended.</p>',
+          '<p>If you did not make this change, <a href="{{resetUrl}}">choose a new password at once</a> and write to <a href="{{contactsUrl}}">the platform’s support</a>.</p>',
+        ),
+      ),
+      html(
+        lines(
+          '<p>Buongiorno,</p>',
+          values.how === 'reset'
+            ? '<p>la password dell’account Vicini e connessi <strong>{{email}}</strong> è stata reimpostata con il collegamento inviato a questo indirizzo: tutte le sessioni dell’account sono state chiuse.</p>'
+            : '<p>la password dell’account Vicini e connessi <strong>{{email}}</strong> è stata cambiata dalla pagina dell’account: le altre sessioni sono state chiuse.</p>',
+          '<p>Se non hai fatto tu questa modifica, <a href="{{resetUrl}}">scegli subito una nuova password</a> e scrivi all’<a href="{{contactsUrl}}">assistenza della piattaforma</a>.</p>',
+        ),
+      ),
+    )(values),
 };

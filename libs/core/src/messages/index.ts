@@ -38,7 +38,7 @@ export type { MatchStep, SurveyNotDueReason } from './match.messages';
 export type { Parties, Suspended } from './notification.messages';
 export type { QueryLimit, TextProblem, VariableProblem } from './request.messages';
 export type { ApplicationMail } from './mail.messages';
-export type { EmailChangedMail, EmailLinkMail, PasswordResetMail } from './account-mail.messages';
+export type { EmailChangedMail, EmailLinkMail, PasswordChangedMail, PasswordResetMail } from './account-mail.messages';
 export type { AccountLinkProblem } from './auth.messages';
 export type { MailAction, MailFrameValues, MailRecipient } from './mail-layout.messages';
 export type { AllocationMail, CallOutcomeMail, DeclinedMail, DigestMail, FacilitatorDecisionMail, PromotedMail, ProviderDecisionMail, ReminderMail, ShopMatchMail, SurveyMail } from './mail-notice.messages';

@@ -1,6 +1,11 @@
-import type { MESSAGES, Words } from '..';
+import type { MESSAGES, PasswordChangedMail, Words } from '..';
 import { OutcomeCheckpoint } from '../../match/match.types';
 import { type Samples, NONE, DATE, PARTIES, withWhy, APPLICATION_MAILS, MAIL_FRAMES, SHOP_MATCHES, DECLINED_MAILS, PROMOTED_MAILS, REMINDER_MAILS, DECISION_MAILS, CALL_OUTCOME_MAILS, FACILITATOR_DECISION_MAILS, SURVEY_MAILS, ALLOCATION_MAILS, DIGEST_MAILS, INVITATION_MAILS, CLAIM_MAILS, HANDED_OVER_MAILS, LINK_MAILS } from './sample-kit';
+
+const PASSWORD_CHANGED_MAILS: [PasswordChangedMail][] = [
+  [{ email: 'titolare@example.it', how: 'changed', resetUrl: 'https://vicini.example/password-dimenticata', contactsUrl: 'https://vicini.example/contatti' }],
+  [{ email: 'titolare@example.it', how: 'reset', resetUrl: 'https://vicini.example/password-dimenticata', contactsUrl: 'https://vicini.example/contatti' }],
+];
 
 /** E-mails, notifications and the privacy notice: the arguments each entry of the catalogue is tried with. */
 export const MAIL_SAMPLES: Pick<Samples<typeof MESSAGES>, 'accountMail' | 'delegationMail' | 'mail' | 'mailNotice' | 'mailLayout' | 'notification' | 'privacyNotice'> = {
@@ -14,6 +19,9 @@ export const MAIL_SAMPLES: Pick<Samples<typeof MESSAGES>, 'accountMail' | 'deleg
     emailChangeSubject: LINK_MAILS,
     emailChangeText: LINK_MAILS,
     emailChangeHtml: LINK_MAILS,
+    passwordChangedSubject: PASSWORD_CHANGED_MAILS,
+    passwordChangedText: PASSWORD_CHANGED_MAILS,
+    passwordChangedHtml: PASSWORD_CHANGED_MAILS,
     emailChangedSubject: [[{ oldEmail: 'vecchio@example.it', newEmail: 'nuovo@example.it', contactsUrl: 'https://vicini.example/contatti' }]],
     emailChangedText: [[{ oldEmail: 'vecchio@example.it', newEmail: 'nuovo@example.it', contactsUrl: 'https://vicini.example/contatti' }]],
     emailChangedHtml: [[{ oldEmail: 'vecchio@example.it', newEmail: 'nuovo@example.it', contactsUrl: 'https://vicini.example/contatti' }]],

@@ -157,7 +157,7 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     await publicPage.getByRole('heading', { level: 1, name: `Graduatoria: ${title}` }).waitFor();
     expect(await publicPage.getByTestId('graduatoria-row').allInnerTexts()).toEqual([
       expect.stringMatching(new RegExp(`^1\\s+${bakeryName}\\s+Torino \\(TO\\)\\s+84\\s+Ammessa\\s+[0-9a-f-]{36}\\s+[0-9a-f]{64}$`)),
-      expect.stringMatching(new RegExp(`^2\\s+${barName}\\s+Torino \\(TO\\)\\s+24\\s+In riserva\\s+[0-9a-f-]{36}\\s+[0-9a-f]{64}$`)),
+      expect.stringMatching(new RegExp(`^2\\s+${barName}\\s+Torino \\(TO\\)\\s+24\\s+In riserva\\s+I posti sono andati alle domande prima in graduatoria\\.\\s+[0-9a-f-]{36}\\s+[0-9a-f]{64}$`)),
     ]);
     await expectAccessible(publicPage, 'graduatoria');
   }, 120_000);
@@ -267,7 +267,12 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
 
     const excluded = cards.filter({ hasText: name(22) });
     await excluded.getByLabel(`Motivo dell'esclusione di ${name(22)}`).fill('Dichiarazione non veritiera');
+    // What the applicant declared is there to judge on; the exclusion, final, is confirmed first.
+    await excluded.getByText('Addetti', { exact: true }).waitFor();
     await excluded.getByRole('button', { name: 'Escludi' }).click();
+    await excluded.getByRole('group', { name: /^Escludere la domanda di/ }).waitFor();
+    expect(await excluded.getByText('Esclusa', { exact: true }).count()).toBe(0);
+    await excluded.getByRole('button', { name: 'Sì, escludi' }).click();
     await eventually(() => focusedNotice(page), `Domanda di ${name(22)} esclusa.`);
     await excluded.getByText('Esclusa', { exact: true }).waitFor();
     await excluded.getByText('Dichiarazione non veritiera', { exact: false }).waitFor();

@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { ShopEntity } from '../shop/shop.entity';
 import { SelectionCallEntity } from './selection-call.entity';
-import { CallApplicationStatus } from './selection-call.types';
+import { CallApplicationStatus, CallReserveReason } from './selection-call.types';
 import type { StoredScorePart } from './selection-call.types';
 
 /**
@@ -86,6 +86,10 @@ export class CallApplicationEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   admittedAt!: Date | null;
+
+  /** RESERVE: why it waits (null for applications ranked before reasons were kept). */
+  @Column({ type: 'enum', enum: CallReserveReason, enumName: 'call_reserve_reason', nullable: true })
+  reserveReason!: CallReserveReason | null;
 
   @Column({ type: 'text', nullable: true })
   exclusionReason!: string | null;

@@ -3,7 +3,8 @@ import { ServiceCategory } from '@vec/matching';
 import { UserRole } from '../auth/user-role';
 import { RequestContext } from '../common/request-context';
 import { MatchLifecycleService } from '../match/match-lifecycle.service';
-import { seedOffer, seedProvider, seedShops, seedUser } from '../testing/seed';
+import { MatchApplicationService } from '../match/match-application.service';
+import { seedOffer, seedProvider, seedRequest, seedShops, seedUser } from '../testing/seed';
 import { actingAs, startTestCore, TestCore } from '../testing/test-core';
 import { createScratchDatabase } from '../testing/test-database';
 import type { Actor } from '../common/request-context';
@@ -124,7 +125,7 @@ describe('closing a selection call: ranking, places, reserve list, graduatoria (
       [302, 'RESERVE'],
       [303, 'RESERVE'],
     ]);
-    expect(Object.keys(graduatoria.items[0]).sort()).toEqual(['applicationId', 'comuneName', 'drawKey', 'position', 'provinceSigla', 'score', 'shopName', 'status']);
+    expect(Object.keys(graduatoria.items[0]).sort()).toEqual(['applicationId', 'comuneName', 'drawKey', 'position', 'provinceSigla', 'reserveReason', 'score', 'shopName', 'status']);
 
     const again = await closing().close(actingAs(staff, new Date(now.getTime() + 3 * DAY_MS)), call.id);
     expect(again.kind).toBe('call');
@@ -234,6 +235,44 @@ describe('closing a selection call: ranking, places, reserve list, graduatoria (
       { shop_id: inTorino.id, position: 1, status: 'RESERVE' },
       { shop_id: otherSector.id, position: 2, status: 'RESERVE' },
       { shop_id: inMilano.id, position: 3, status: 'ADMITTED' },
+    ]);
+    const published = await core.app.get(CallResultsService).graduatoria(RequestContext.system(), call.id, { first: 5, offset: 0 });
+    expect(published.items.map((row) => [row.position, row.status, row.reserveReason])).toEqual([
+      [1, 'RESERVE', 'NOT_REACHED'],
+      [2, 'RESERVE', 'NOT_REACHED'],
+      [3, 'ADMITTED', null],
+    ]);
+  });
+
+  it('says why each applicant ranked above an admission waits: a service of that kind already live, as many live services as a shop may hold', async () => {
+    const now = new Date();
+    const provider = await seedProvider(core.db);
+    const delivery = await seedOffer(core.db, provider.id, { capacity: 5, categories: [ServiceCategory.HOME_DELIVERY] });
+    const call = await openCall(aCall([delivery], now, { places: 1, scoring: [], questions: [] }), now);
+    const [holder, full, first, last] = await seedShops(core.db, 4, { comuneCode: TORINO });
+    // Live services before the call: the holder has home delivery, the other as many services as a shop may hold (3).
+    const live = async (shop: { id: string; owner: Actor }, category: ServiceCategory): Promise<void> => {
+      const offer = await seedOffer(core.db, provider.id, { capacity: 5, categories: [category] });
+      const helpRequestId = await seedRequest(core.db, shop.id, category);
+      expect((await core.app.get(MatchApplicationService).apply(actingAs(shop.owner), { helpRequestId, offerId: offer, joinWaitlist: false })).kind).toBe('match');
+    };
+    await live(holder, ServiceCategory.HOME_DELIVERY);
+    for (const category of [ServiceCategory.ONLINE_STORE, ServiceCategory.WEBSITE, ServiceCategory.DIGITAL_PAYMENTS]) await live(full, category);
+    for (const [i, shop] of [holder, full, first, last].entries()) {
+      await core.db.query(
+        `INSERT INTO call_application (call_id, shop_id, submitted_at, declarations, answers, ateco_section, ateco_division, employees, comune_code, province_code, region_code)
+         SELECT $1, s.id, $3::timestamptz, ARRAY['sede-italia'], '{}'::jsonb, s.ateco_section, s.ateco_division, 2, s.comune_code, c.province_code, p.region_code
+         FROM shop s JOIN comune c ON c.code = s.comune_code JOIN province p ON p.code = c.province_code WHERE s.id = $2`,
+        [call.id, shop.id, new Date(now.getTime() + i * 60_000)],
+      );
+    }
+    expect((await closing().close(actingAs(staff, new Date(now.getTime() + 2 * DAY_MS)), call.id)).kind).toBe('call');
+    const published = await core.app.get(CallResultsService).graduatoria(RequestContext.system(), call.id, { first: 5, offset: 0 });
+    expect(published.items.map((row) => [row.position, row.status, row.reserveReason])).toEqual([
+      [1, 'RESERVE', 'CATEGORY_HELD'],
+      [2, 'RESERVE', 'SHOP_LIMIT'],
+      [3, 'ADMITTED', null],
+      [4, 'RESERVE', 'CALL_FULL'],
     ]);
   });
 });

@@ -20,7 +20,8 @@ import { SelectionCallEntity } from './selection-call.entity';
 import { SelectionCallErrorCode, SelectionCallException } from './selection-call.exception';
 import { SelectionCallService } from './selection-call.service';
 import { CallPublisherService } from './call-publisher.service';
-import { CallApplicationStatus, SelectionCallStatus } from './selection-call.types';
+import { CallApplicationStatus, CallReserveReason, SelectionCallStatus } from './selection-call.types';
+import { reserveReasonOf, SHOP_LIMIT } from './reserve-reasons';
 
 export type CloseCallOutcome =
   | { kind: 'call'; call: SelectionCallEntity }
@@ -31,11 +32,16 @@ export type CloseCallOutcome =
 /** A place the admission gave: its match and offer, and what the shop is told of it. */
 type AdmittedPlace = CallPlaceTaken & { offerId: string };
 
+/** What an admission decided: the places given, and why each candidate it looked at and passed over waits. */
+interface Admission {
+  admitted: Map<string, AdmittedPlace>;
+  waiting: Map<string, CallReserveReason>;
+}
+
 /** Match states in which an admitted shop's place has ended before the service started: its place goes to the reserve list. */
 const LAPSED_STATES: readonly MatchState[] = [MatchState.DECLINED, MatchState.WITHDRAWN, MatchState.EXPIRED];
 
 /** Why a shop in the ranking cannot take a place now (stored nowhere: recomputed at each admission). */
-const SHOP_LIMIT = 'SHOP_LIMIT';
 
 /**
  * The closing of a call and what follows it. At the end of the window (the sweep job, or staff)
@@ -102,9 +108,9 @@ export class CallClosingService {
       );
       const byId = new Map(applications.map((a) => [a.id, a]));
       const inOrder = ranked.map((r) => byId.get(r.id) as CallApplicationEntity);
-      const admitted = await this.admit(tx, call, inOrder, call.places);
+      const { admitted, waiting } = await this.admit(tx, call, inOrder, call.places);
 
-      await this.writeRanking(tx, ranked, admitted);
+      await this.writeRanking(tx, ranked, admitted, waiting);
       await this.connection.repository(tx, SelectionCallEntity).update({ id: callId }, { status: SelectionCallStatus.CLOSED, closedAt: tx.now });
       await this.audit.record(tx, {
         action: 'selection_call.closed',
@@ -142,8 +148,10 @@ export class CallClosingService {
         lapsed.map((a) => ({ action: 'call_application.lapsed', entityType: 'call_application', entityId: a.id, before: { status: a.status, matchId: a.matchId }, after: { matchState: states.get(a.matchId as string) } })),
       );
       const reserve = await applications.find({ where: { callId, status: CallApplicationStatus.RESERVE }, order: { position: 'ASC' } });
-      const admitted = await this.admit(tx, call, reserve, call.places - (holding.length - lapsed.length));
-      for (const [id, { matchId }] of admitted) await applications.update({ id }, { status: CallApplicationStatus.ADMITTED, matchId, admittedAt: tx.now });
+      const { admitted, waiting } = await this.admit(tx, call, reserve, call.places - (holding.length - lapsed.length));
+      for (const [id, { matchId }] of admitted) await applications.update({ id }, { status: CallApplicationStatus.ADMITTED, matchId, admittedAt: tx.now, reserveReason: null });
+      // Those passed over again may wait for another reason now (a service of theirs ended, or began).
+      await this.writeReserveReasons(tx, waiting);
       await this.recordAdmissions(tx, admitted, 'call_application.promoted');
       const shopOf = new Map(reserve.map((a) => [a.id, a.shopId]));
       await this.outcomes.tell(
@@ -159,9 +167,9 @@ export class CallClosingService {
    * the engine's admitInRankOrder decides, and opens their matches. Locks offers, then shops (the
    * platform's lock order).
    */
-  private async admit(tx: RequestContext, call: SelectionCallEntity, candidates: readonly CallApplicationEntity[], places: number): Promise<Map<string, AdmittedPlace>> {
+  private async admit(tx: RequestContext, call: SelectionCallEntity, candidates: readonly CallApplicationEntity[], places: number): Promise<Admission> {
     const admitted = new Map<string, AdmittedPlace>();
-    if (places <= 0 || candidates.length === 0) return admitted;
+    if (places <= 0 || candidates.length === 0) return { admitted, waiting: new Map() };
     const valid = new Set(await this.offers.validIds(tx));
     const offerIds = (await this.calls.offerIds(tx, call.id)).filter((id) => valid.has(id));
     await this.locks.offers(tx, offerIds);
@@ -182,19 +190,19 @@ export class CallClosingService {
     const points = new Map<string, { latitude: number; longitude: number }>();
     const categoryFor = (candidate: CallApplicationEntity, offer: OfferEntity): ServiceCategory | undefined =>
       offer.categories.find((category) => !live.get(candidate.shopId)?.has(category));
+    // The place and sector the shop applied with (as the ranking reads them), at the shop's point.
+    const reachedBy = (candidate: CallApplicationEntity, offer: OfferEntity): boolean => {
+      const point = points.get(candidate.shopId);
+      if (!point) return false;
+      const location = { comuneCode: candidate.comuneCode, provinceCode: candidate.provinceCode, regionCode: candidate.regionCode, latitude: point.latitude, longitude: point.longitude };
+      return reaches.get(offer.id)?.({ location, sector: { section: candidate.atecoSection as AtecoSection, division: candidate.atecoDivision } }) ?? false;
+    };
     for (;;) {
       const reached = candidates.slice(0, reach);
       const shopIds = [...new Set(reached.map((c) => c.shopId))];
       await this.locks.shops(tx, [...shopIds].sort());
       live = new Map((await this.matches.liveOfShops(tx, shopIds)).map((l) => [l.shopId, new Set(l.categories)]));
       for (const shop of await this.shops.findMany(tx, shopIds.filter((id) => !points.has(id)))) points.set(shop.id, shop);
-      // The place and sector the shop applied with (as the ranking reads them), at the shop's point.
-      const reachedBy = (candidate: CallApplicationEntity, offer: OfferEntity): boolean => {
-        const point = points.get(candidate.shopId);
-        if (!point) return false;
-        const location = { comuneCode: candidate.comuneCode, provinceCode: candidate.provinceCode, regionCode: candidate.regionCode, latitude: point.latitude, longitude: point.longitude };
-        return reaches.get(offer.id)?.({ location, sector: { section: candidate.atecoSection as AtecoSection, division: candidate.atecoDivision } }) ?? false;
-      };
       const engineCandidates: AdmissionCandidate[] = reached.map((candidate) => ({
         id: candidate.id,
         offerIds: offers.filter((offer) => categoryFor(candidate, offer) && reachedBy(candidate, offer)).map((offer) => offer.id),
@@ -208,6 +216,9 @@ export class CallClosingService {
 
     if (!result) throw new Error('the admission never ran');
     const byId = new Map(candidates.map((c) => [c.id, c]));
+    const waiting = new Map(
+      result.waiting.map((w) => [w.id, reserveReasonOf(w, offers.filter((offer) => reachedBy(byId.get(w.id) as CallApplicationEntity, offer)).length, offers.length)]),
+    );
     const offerById = new Map(offers.map((o) => [o.id, o]));
     const chosen = result.admitted.map(({ id, offerId }) => {
       const candidate = byId.get(id) as CallApplicationEntity;
@@ -222,18 +233,21 @@ export class CallClosingService {
     chosen.forEach(({ candidate, offer }, index) =>
       admitted.set(candidate.id, { matchId: opened[index].id, offerId: offer.id, offerTitle: offer.title, providerName: offer.provider?.name ?? '', respondBy: opened[index].respondBy }),
     );
-    return admitted;
+    return { admitted, waiting };
   }
 
-  /** Every ranked application's score, position and outcome, in one statement whatever their number. */
-  private async writeRanking(tx: RequestContext, ranked: readonly RankedApplicant[], admitted: ReadonlyMap<string, { matchId: string }>): Promise<void> {
+  /**
+   * Every ranked application's score, position and outcome, in one statement whatever their number;
+   * those the admission did not look at wait because the places went to those ranked above.
+   */
+  private async writeRanking(tx: RequestContext, ranked: readonly RankedApplicant[], admitted: ReadonlyMap<string, { matchId: string }>, waiting: ReadonlyMap<string, CallReserveReason>): Promise<void> {
     if (ranked.length === 0) return;
     await this.connection.manager(tx).query(
       `UPDATE call_application a SET
          score = r.score, score_parts = r.parts, position = r.position, tied_with = r.tied_with, separated_by = r.separated_by,
          status = r.status::call_application_status, match_id = r.match_id, admitted_at = CASE WHEN r.match_id IS NULL THEN NULL ELSE $2::timestamptz END,
-         updated_at = now()
-       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, score int, parts jsonb, position int, tied_with int, separated_by text, status text, match_id uuid)
+         reserve_reason = r.reserve_reason::call_reserve_reason, updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, score int, parts jsonb, position int, tied_with int, separated_by text, status text, match_id uuid, reserve_reason text)
        WHERE a.id = r.id`,
       [
         JSON.stringify(
@@ -246,10 +260,22 @@ export class CallClosingService {
             separated_by: r.separatedFromPrevious,
             status: admitted.has(r.id) ? CallApplicationStatus.ADMITTED : CallApplicationStatus.RESERVE,
             match_id: admitted.get(r.id)?.matchId ?? null,
+            reserve_reason: admitted.has(r.id) ? null : (waiting.get(r.id) ?? CallReserveReason.CALL_FULL),
           })),
         ),
         tx.now,
       ],
+    );
+  }
+
+  /** Why the applications passed over by a refill wait now, in one statement. */
+  private async writeReserveReasons(tx: RequestContext, waiting: ReadonlyMap<string, CallReserveReason>): Promise<void> {
+    if (waiting.size === 0) return;
+    await this.connection.manager(tx).query(
+      `UPDATE call_application a SET reserve_reason = r.reason::call_reserve_reason, updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, reason text)
+       WHERE a.id = r.id AND a.status = 'RESERVE'`,
+      [JSON.stringify([...waiting].map(([id, reason]) => ({ id, reason })))],
     );
   }
 

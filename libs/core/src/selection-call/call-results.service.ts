@@ -4,7 +4,7 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { SelectionCallErrorCode, SelectionCallException } from './selection-call.exception';
 import { SelectionCallService } from './selection-call.service';
-import { CallApplicationStatus, SelectionCallStatus } from './selection-call.types';
+import { CallApplicationStatus, CallReserveReason, SelectionCallStatus } from './selection-call.types';
 import { drawKey } from './call-ranking';
 
 /** A line of the published graduatoria: what such lists publish, nothing more (no Partita IVA, address or contacts). */
@@ -19,6 +19,8 @@ export interface GraduatoriaRow {
   /** Hundredths of a point. */
   score: number;
   status: CallApplicationStatus;
+  /** RESERVE: why it waits. */
+  reserveReason: CallReserveReason | null;
 }
 
 /** How far a call has got: places, filled, reserve list. */
@@ -53,7 +55,8 @@ export class CallResultsService {
     const ranked = `a.call_id = $1 AND a.position IS NOT NULL`;
     const [{ total }] = await manager.query(`SELECT count(*)::int AS total FROM call_application a WHERE ${ranked}`, [callId]);
     const rows: Omit<GraduatoriaRow, 'drawKey'>[] = await manager.query(
-      `SELECT a.position, a.id AS "applicationId", coalesce(s.trading_name, s.legal_name) AS "shopName", c.name AS "comuneName", p.sigla AS "provinceSigla", a.score, a.status
+      `SELECT a.position, a.id AS "applicationId", coalesce(s.trading_name, s.legal_name) AS "shopName", c.name AS "comuneName", p.sigla AS "provinceSigla", a.score, a.status,
+              CASE WHEN a.status = 'RESERVE' THEN a.reserve_reason END AS "reserveReason"
        FROM call_application a JOIN shop s ON s.id = a.shop_id JOIN comune c ON c.code = a.comune_code JOIN province p ON p.code = a.province_code
        WHERE ${ranked} ORDER BY a.position LIMIT $2 OFFSET $3`,
       [callId, page.first, page.offset],

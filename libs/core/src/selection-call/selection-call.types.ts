@@ -22,6 +22,23 @@ export enum CallApplicationStatus {
   LAPSED = 'LAPSED',
 }
 
+/**
+ * Why an application waits on the reserve list (RESERVE), as the closing, or a later refill of
+ * freed places, found it:
+ * - CALL_FULL: the places went to applicants ranked above;
+ * - NO_PLACE_LEFT: the call's offers that could serve it had no place left;
+ * - SHOP_LIMIT: the shop already held as many live services as a shop may;
+ * - CATEGORY_HELD: the shop already had a live service of each kind the call's offers give;
+ * - NOT_REACHED: no offer of the call serves its place or sector.
+ */
+export enum CallReserveReason {
+  CALL_FULL = 'CALL_FULL',
+  NO_PLACE_LEFT = 'NO_PLACE_LEFT',
+  SHOP_LIMIT = 'SHOP_LIMIT',
+  CATEGORY_HELD = 'CATEGORY_HELD',
+  NOT_REACHED = 'NOT_REACHED',
+}
+
 /** What a call asks an applicant to confirm or answer: a stable code and the words shown. */
 export interface CallStatement {
   code: string;

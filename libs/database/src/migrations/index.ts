@@ -32,6 +32,7 @@ import { DelegationHandovers1796538096106 } from './1796538096106-delegation-han
 import { WithdrawalWordsToProviders1796600000000 } from './1796600000000-withdrawal-words-to-providers';
 import { EmailAddressesInOneForm1796700000000 } from './1796700000000-email-addresses-in-one-form';
 import { PasswordChangeRequired1796800000000 } from './1796800000000-password-change-required';
+import { CallReserveReasons1796800000100 } from './1796800000100-call-reserve-reasons';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ AccountRecovery1796438029667,
   WithdrawalWordsToProviders1796600000000,
   EmailAddressesInOneForm1796700000000,
   PasswordChangeRequired1796800000000,
+  CallReserveReasons1796800000100,
 ];

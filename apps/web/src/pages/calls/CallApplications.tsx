@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmBox } from '../../components/ConfirmBox';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { PagedResults } from '../../components/PagedResults';
@@ -8,37 +9,93 @@ import { usePaging } from '../../components/Pagination';
 import { useFormErrors } from '../../errors/use-form-errors';
 import { ExcludeApplicationDocument, StaffCallApplicationsDocument, type SelectionCallStatus, type StaffCallApplicationsQuery } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
-import { ApplicationStatusBadge } from './CallStatusBadge';
+import { ApplicationStatusBadge, ReserveReason } from './CallStatusBadge';
 
 const PAGE_SIZE = 20;
 type Application = StaffCallApplicationsQuery['callApplications']['items'][number];
+type CallQuestion = { code: string; text: string };
 
 function ExcludeForm({ application, onDone }: { application: Application; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
   // Only the page shown is fetched again: an excluded application keeps its place, so the page stays where it is.
   const [exclude, { loading }] = useMutation(ExcludeApplicationDocument, { refetchQueries: [StaffCallApplicationsDocument], awaitRefetchQueries: true });
   const labels = { reason: t('calls.staff.exclusionReason', { shop: application.shop.name }) };
-  const { errors, attempt, send } = useFormErrors(labels);
+  const { errors, attempt, send, failLocal } = useFormErrors(labels);
   const prefix = `exclude-${application.id}`;
-  const submit = async (event: FormEvent): Promise<void> => {
+  // An exclusion is final: the reason is asked first, then the step is confirmed.
+  const ask = (event: FormEvent): void => {
     event.preventDefault();
+    if (reason.trim() === '') return failLocal('reason', (tr, current) => tr('calls.staff.exclusionReasonMissing', { field: current.reason }));
+    setConfirming(true);
+  };
+  const confirm = async (): Promise<void> => {
     const done = await send('CallApplication', async () => (await exclude({ variables: { input: { applicationId: application.id, reason } } })).data?.excludeCallApplication);
+    setConfirming(false);
     if (done) onDone(t('calls.staff.excluded', { shop: application.shop.name }));
   };
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} className="mt-2">
+    <form noValidate onSubmit={ask} className="mt-2">
       <ErrorSummary errors={errors} attempt={attempt} idPrefix={prefix} />
       <TextField id={`${prefix}-reason`} label={labels.reason} value={reason} onChange={setReason} error={errors.fields.reason} />
-      <button type="submit" className="btn btn-outline-danger btn-sm" disabled={loading}>
-        {t('calls.staff.exclude')}
-      </button>
+      {confirming ? (
+        <ConfirmBox
+          id={`${prefix}-confirm`}
+          question={t('calls.staff.excludeQuestion', { shop: application.shop.name })}
+          confirmLabel={t('calls.staff.excludeConfirm')}
+          cancelLabel={t('calls.staff.keepApplication')}
+          busy={loading}
+          onConfirm={() => void confirm()}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : (
+        <button type="submit" className="btn btn-outline-danger btn-sm">
+          {t('calls.staff.exclude')}
+        </button>
+      )}
     </form>
   );
 }
 
+/** What the applicant declared and answered, and its size: what staff judge an exclusion on. */
+function ApplicationFacts({ application, questions, declarationCount }: { application: Application; questions: readonly CallQuestion[]; declarationCount: number }) {
+  const { t } = useTranslation();
+  const answers = new Map(application.answers.map((a) => [a.questionCode, a.answer]));
+  return (
+    <dl className="small mb-1 application-facts">
+      <dt>{t('calls.staff.employees')}</dt>
+      <dd>{application.employees}</dd>
+      {declarationCount > 0 ? (
+        <>
+          <dt>{t('calls.staff.declarations')}</dt>
+          <dd>{t('calls.staff.declarationsConfirmed', { count: application.declarations.length, total: declarationCount })}</dd>
+        </>
+      ) : null}
+      {questions.map((question) => (
+        <div key={question.code}>
+          <dt>{question.text}</dt>
+          <dd>{answers.has(question.code) ? t(answers.get(question.code) ? 'calls.apply.yes' : 'calls.apply.no') : '—'}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 /** A call's applications, a page at a time with their total, in rank order once it is closed; each can be excluded while the call is open. */
-export function CallApplications({ callId, callStatus, onExcluded }: { callId: string; callStatus: SelectionCallStatus; onExcluded: (message: string) => void }) {
+export function CallApplications({
+  callId,
+  callStatus,
+  questions,
+  declarationCount,
+  onExcluded,
+}: {
+  callId: string;
+  callStatus: SelectionCallStatus;
+  questions: readonly CallQuestion[];
+  declarationCount: number;
+  onExcluded: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const paging = usePaging(PAGE_SIZE);
@@ -65,12 +122,16 @@ export function CallApplications({ callId, callStatus, onExcluded }: { callId: s
                       {application.position ? `${application.position}. ` : ''}
                       {application.shop.name}
                     </h3>
-                    <ApplicationStatusBadge status={application.status} />
+                    <span>
+                      <ApplicationStatusBadge status={application.status} />
+                      <ReserveReason status={application.status} reason={application.reserveReason} />
+                    </span>
                   </div>
                   <p className="mb-1 small">
                     {t('calls.staff.appliedOn', { date: format.dateTime(application.submittedAt) })}
                     {application.score !== null && application.score !== undefined ? ` · ${t('calls.scoreValue', { count: application.score, score: format.number(application.score, 2) })}` : ''}
                   </p>
+                  <ApplicationFacts application={application} questions={questions} declarationCount={declarationCount} />
                   {application.exclusionReason ? <p className="mb-1">{t('calls.exclusion', { reason: application.exclusionReason })}</p> : null}
                   {callStatus === 'OPEN' && application.status === 'SUBMITTED' ? <ExcludeForm application={application} onDone={onExcluded} /> : null}
                 </li>

@@ -58,12 +58,13 @@ export function CallStaffPage({ scope = 'staff' }: { scope?: CallScope }) {
   const call = data.selectionCall;
   // The call closes at the end of its window, not before: until then the page says when.
   const windowOver = new Date(call.closesAt).getTime() <= Date.now();
+  const notYetOpen = new Date(call.opensAt).getTime() > Date.now();
 
   return (
     <>
       <PageTitle title={call.title}>{call.title}</PageTitle>
       <p>
-        <CallStatusBadge status={call.status} />
+        <CallStatusBadge status={call.status} opensAt={call.opensAt} />
       </p>
       <StatusNotice {...notice} />
       <ErrorSummary errors={errors} attempt={attempt} idPrefix="call-action" />
@@ -98,7 +99,8 @@ export function CallStaffPage({ scope = 'staff' }: { scope?: CallScope }) {
             }
           />
         ) : null}
-        {call.status === 'OPEN' && !windowOver ? <p className="mb-0">{t('calls.staff.closesLater', { date: format.endDateTime(call.closesAt) })}</p> : null}
+        {call.status === 'OPEN' && notYetOpen ? <p className="mb-0">{t('calls.staff.opensLater', { opens: format.dateTime(call.opensAt), closes: format.endDateTime(call.closesAt) })}</p> : null}
+        {call.status === 'OPEN' && !notYetOpen && !windowOver ? <p className="mb-0">{t('calls.staff.closesLater', { date: format.endDateTime(call.closesAt) })}</p> : null}
         {call.status === 'OPEN' && windowOver ? (
           <ConfirmedButton
             id="call-close"
@@ -113,7 +115,7 @@ export function CallStaffPage({ scope = 'staff' }: { scope?: CallScope }) {
         {call.status === 'CLOSED' ? <Link to={pathTo(PATHS.graduatoria, call.id)}>{t('calls.staff.publicList')}</Link> : null}
       </div>
       {/* A call closed meanwhile is ranked anew: its applications start again from the first page. */}
-      <CallApplications key={`${call.id}:${call.status}`} callId={call.id} callStatus={call.status} onExcluded={announce} />
+      <CallApplications key={`${call.id}:${call.status}`} callId={call.id} callStatus={call.status} questions={call.questions} declarationCount={call.declarations.length} onExcluded={announce} />
     </>
   );
 }

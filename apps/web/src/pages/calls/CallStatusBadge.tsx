@@ -1,13 +1,26 @@
 import { useTranslation } from 'react-i18next';
 import { StatusBadge, type Tone } from '../../components/StatusBadge';
-import type { CallApplicationStatus, SelectionCallStatus } from '../../gql/generated';
+import type { CallApplicationStatus, CallReserveReason, SelectionCallStatus } from '../../gql/generated';
 
 const CALL_TONE: Record<SelectionCallStatus, Tone> = { DRAFT: 'neutral', OPEN: 'info', CLOSED: 'approved' };
 const APPLICATION_TONE: Record<CallApplicationStatus, Tone> = { SUBMITTED: 'pending', EXCLUDED: 'rejected', ADMITTED: 'approved', RESERVE: 'info', LAPSED: 'neutral' };
 
-export function CallStatusBadge({ status }: { status: SelectionCallStatus }) {
+/** A call's status; a call published whose window has not opened yet says so, not "open". */
+export function CallStatusBadge({ status, opensAt }: { status: SelectionCallStatus; opensAt?: string }) {
   const { t } = useTranslation();
+  if (status === 'OPEN' && opensAt && new Date(opensAt).getTime() > Date.now()) return <StatusBadge tone="pending">{t('calls.notYetOpen')}</StatusBadge>;
   return <StatusBadge tone={CALL_TONE[status]}>{t(`calls.statuses.${status}`)}</StatusBadge>;
+}
+
+/** Why an application waits on the reserve list, as published with the ranking. */
+export function ReserveReason({ status, reason }: { status: CallApplicationStatus; reason?: CallReserveReason | null }) {
+  const { t } = useTranslation();
+  if (status !== 'RESERVE' || !reason) return null;
+  return (
+    <span className="d-block small" data-testid="reserve-reason">
+      {t(`calls.reserveReasons.${reason}`)}
+    </span>
+  );
 }
 
 export function ApplicationStatusBadge({ status }: { status: CallApplicationStatus }) {

@@ -8,7 +8,7 @@ import { usePaging } from '../../components/Pagination';
 import { PublicGraduatoriaDocument } from '../../gql/generated';
 import { inLanguage } from '../../i18n';
 import { useFormat } from '../../i18n/format';
-import { ApplicationStatusBadge } from './CallStatusBadge';
+import { ApplicationStatusBadge, ReserveReason } from './CallStatusBadge';
 
 const PAGE_SIZE = 50;
 
@@ -59,6 +59,7 @@ export function GraduatoriaPage() {
                     <td>{format.number(row.score, 2)}</td>
                     <td>
                       <ApplicationStatusBadge status={row.status} />
+                      <ReserveReason status={row.status} reason={row.reserveReason} />
                     </td>
                     <td className="small">
                       <code>{row.applicationId}</code>

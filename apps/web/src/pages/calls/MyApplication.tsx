@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { MyCallApplicationFieldsFragment } from '../../gql/generated';
 import { inLanguage } from '../../i18n';
 import { useFormat } from '../../i18n/format';
-import { ApplicationStatusBadge } from './CallStatusBadge';
+import { ApplicationStatusBadge, ReserveReason } from './CallStatusBadge';
 
 /** The shop's own application: its outcome, score, rank, and what each criterion gave and why. */
 export function MyApplication({ application }: { application: MyCallApplicationFieldsFragment }) {
@@ -13,6 +13,7 @@ export function MyApplication({ application }: { application: MyCallApplicationF
     <div className="mt-2" data-testid="my-application">
       <p className="mb-1">
         {t('calls.mine.status')} <ApplicationStatusBadge status={application.status} />
+        <ReserveReason status={application.status} reason={application.reserveReason} />
       </p>
       <p className="mb-1 small">{t('calls.mine.submitted', { date: format.dateTime(application.submittedAt) })}</p>
       {application.exclusionReason ? <p>{t('calls.exclusion', { reason: application.exclusionReason })}</p> : null}

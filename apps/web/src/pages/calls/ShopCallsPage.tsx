@@ -5,7 +5,6 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { PagedResults } from '../../components/PagedResults';
 import { usePaging } from '../../components/Pagination';
-import { StatusBadge } from '../../components/StatusBadge';
 import { StatusNotice, useNotice } from '../../components/StatusNotice';
 import { MyCallApplicationOfDocument, SelectionCallListDocument, type CallFieldsFragment } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
@@ -29,7 +28,7 @@ function CallCard({ call, onApplied }: { call: CallFieldsFragment; onApplied: (m
     <li className="queue-card" data-testid="shop-call-card">
       <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
         <h2 className="h4 mb-1">{call.title}</h2>
-        {notYetOpen ? <StatusBadge tone="pending">{t('calls.notYetOpen')}</StatusBadge> : <CallStatusBadge status={call.status} />}
+        <CallStatusBadge status={call.status} opensAt={call.opensAt} />
       </div>
       <CallSummary call={call} />
       {call.status === 'CLOSED' ? <Link to={pathTo(PATHS.graduatoria, call.id)}>{t('calls.staff.publicList')}</Link> : null}

@@ -9,13 +9,18 @@ import { MESSAGES, type Words } from '../../messages';
 import type { CallApplicationEntity } from '../call-application.entity';
 import type { CallFigures, GraduatoriaRow } from '../call-results.service';
 import type { SelectionCallEntity } from '../selection-call.entity';
-import { CallApplicationStatus, ScoringKind, SelectionCallStatus, TieBreakRule, type CallStatement, type StoredScoringCriterion } from '../selection-call.types';
+import { CallApplicationStatus, CallReserveReason, ScoringKind, SelectionCallStatus, TieBreakRule, type CallStatement, type StoredScoringCriterion } from '../selection-call.types';
 import type { CallTerritoryNames } from '../../messages/selection-call.messages';
 
 registerEnumType(SelectionCallStatus, { name: 'SelectionCallStatus', description: 'DRAFT (staff and the organisation running it only) → OPEN (applications within the window) → CLOSED (ranked, places given, graduatoria published).' })
 registerEnumType(CallApplicationStatus, {
   name: 'CallApplicationStatus',
   description: 'SUBMITTED; EXCLUDED by staff or the organisation running the call, with a reason; at the closing ADMITTED (a place held) or RESERVE; LAPSED when an admitted place ended before the service started, or when a shop on the reserve list erased its account.',
+});
+registerEnumType(CallReserveReason, {
+  name: 'CallReserveReason',
+  description:
+    'Why an application waits on the reserve list: CALL_FULL (the places went to those ranked above), NO_PLACE_LEFT (the offers that could serve it were full), SHOP_LIMIT (the shop already held as many live services as a shop may), CATEGORY_HELD (it already had a live service of each kind the offers give), NOT_REACHED (no offer of the call serves its place or sector).',
 });
 registerEnumType(ScoringKind, {
   name: 'ScoringKind',
@@ -126,6 +131,7 @@ export class CallApplicationModel {
   @Field(() => String, { nullable: true }) separationIt!: string | null;
   @ListSize(MAX_CALL_CRITERIA) @Field(() => [CallScorePartModel], { nullable: true }) scoreParts!: CallScorePartModel[] | null;
   @Field(() => ID, { nullable: true, description: 'ADMITTED: the place held (a match).' }) matchId!: string | null;
+  @Field(() => CallReserveReason, { nullable: true, description: 'RESERVE: why it waits (null for calls closed before reasons were kept).' }) reserveReason!: CallReserveReason | null;
   @Field(() => String, { nullable: true }) exclusionReason!: string | null;
 }
 
@@ -142,6 +148,7 @@ export class GraduatoriaRowModel {
   @Field() provinceSigla!: string;
   @Field(() => Float) score!: number;
   @Field(() => CallApplicationStatus) status!: CallApplicationStatus;
+  @Field(() => CallReserveReason, { nullable: true, description: 'RESERVE: why it waits, published with the ranking.' }) reserveReason!: CallReserveReason | null;
 }
 
 @ObjectType('GraduatoriaPage')
@@ -278,6 +285,7 @@ export function toCallApplicationModel(e: CallApplicationEntity): CallApplicatio
         return { criterion: part.criterion, kind: part.kind, weight: part.weight, measured: part.measured, points: part.points / 100, explanation: words.en, explanationIt: words.it };
       }) ?? null,
     matchId: e.matchId,
+    reserveReason: e.status === CallApplicationStatus.RESERVE ? e.reserveReason : null,
     exclusionReason: e.exclusionReason,
   });
 }

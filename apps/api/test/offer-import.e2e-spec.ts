@@ -138,6 +138,21 @@ describe('CSV import of offers', () => {
       ['3', 'R-2', 'rifiutata'],
       ['4', 'R-3', 'invariata'],
     ]);
+    // In English on request; a check of the same file says what it would do, not what it did.
+    const english = await api.http().get(`/imports/jobs/${changed.job?.id}/report.csv?lang=en`).set('authorization', `Bearer ${provider.accessToken}`).buffer(true);
+    expect(english.headers['content-disposition']).toMatch(/filename="import-report-offers-\d{4}-\d{2}-\d{2}\.csv"/);
+    const inEnglish = parse(english.text.replace(/^\uFEFF/, ''), { delimiter: ';' }) as string[][];
+    expect(inEnglish.slice(1).map((line) => [line[2], line[5].length > 0])).toEqual([
+      ['updated', false],
+      ['refused', true],
+      ['unchanged', false],
+    ]);
+    expect(inEnglish[2][5]).toBe("titolo must have at least 5 characters");
+    rows[0] = { ...rows[0], capacita: '85' };
+    const checked = await upload(api, provider.accessToken, csvOf(rows), 'DRY_RUN');
+    const dry = await api.http().get(`/imports/jobs/${checked.job?.id}/report.csv`).set('authorization', `Bearer ${provider.accessToken}`).buffer(true);
+    expect((parse(dry.text.replace(/^\uFEFF/, ''), { delimiter: ';' }) as string[][]).slice(1).map((line) => line[2])).toEqual(['da aggiornare', 'rifiutata', 'invariata']);
+
     const offer = dataOf(await api.gqlAs(provider.accessToken, OfferByIdDocument, { id: lines[1][3] })).offer;
     expect(offer).toMatchObject({ title: 'Vetrina online gratuita, nuova edizione', capacity: 80, status: 'PUBLISHED' });
     expect(offer.coverage.comuni.map((c) => c.code)).toEqual(['001272']);

@@ -55,6 +55,19 @@ describe('Importing offers from CSV in the browser', () => {
     await page.getByRole('link', { name: 'Torna alle mie offerte' }).click();
     await page.getByText('2 offerte').waitFor();
 
+    // All or nothing with a refused row: nothing is written, and the counts say so.
+    await page.getByRole('link', { name: 'Importa offerte da CSV' }).click();
+    const mixed = csvOf([anOfferRow({ codice_esterno: 'WEB-5' }), anOfferRow({ codice_esterno: 'WEB-6', titolo: 'No' })]);
+    await page.getByLabel('File CSV').setInputFiles({ name: 'misto.csv', mimeType: 'text/csv', buffer: mixed });
+    await page.getByRole('button', { name: 'Controlla il file' }).click();
+    await page.getByRole('heading', { name: 'Esito del controllo di «misto.csv»' }).waitFor();
+    await page.getByRole('button', { name: 'Importa le offerte' }).click();
+    await page.getByRole('heading', { name: 'Esito dell’importazione di «misto.csv»' }).waitFor();
+    expect(await page.getByTestId('count-created').last().textContent()).toBe('0');
+    expect(await page.getByTestId('count-notWritten').last().textContent()).toBe('1');
+    await page.getByRole('link', { name: 'Torna alle mie offerte' }).click();
+    await page.getByText('2 offerte').waitFor();
+
     await page.getByRole('link', { name: 'Importa offerte da CSV' }).click();
     const workbook = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(500, 1)]);
     await page.getByLabel('File CSV').setInputFiles({ name: 'offerte.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: workbook });

@@ -128,7 +128,7 @@ export class ImportJobService {
   /** The SQL and parameters that read a job's whole report in line order, for a cursor. */
   reportQuery(jobId: string): { sql: string; params: unknown[] } {
     return {
-      sql: `SELECT line, external_key, outcome::text AS outcome, entity_id, column_name, reason_it FROM import_row WHERE job_id = $1 ORDER BY line, id`,
+      sql: `SELECT line, external_key, outcome::text AS outcome, entity_id, column_name, reason_it, reason_en FROM import_row WHERE job_id = $1 ORDER BY line, id`,
       params: [jobId],
     };
   }

@@ -10,6 +10,12 @@ const OUTCOME: Readonly<Record<ImportRowOutcome, Words>> = {
   CANCELLED: { en: 'not written', it: 'non scritta' },
 };
 
+/** A check of the file (dry run) writes nothing: its rows would be created or updated. */
+const DRY_RUN_OUTCOME: Readonly<Partial<Record<ImportRowOutcome, Words>>> = {
+  CREATED: { en: 'to be created', it: 'da creare' },
+  UPDATED: { en: 'to be updated', it: 'da aggiornare' },
+};
+
 /** What to write in each column of an offers file. */
 const OFFER_COLUMN_HELP: Readonly<Record<string, Words>> = {
   key: { it: 'Il tuo codice dell’offerta (fino a 100 caratteri): importando di nuovo la riga, l’offerta si aggiorna', en: 'Your own code for the offer (up to 100 characters): importing the row again updates the offer' },
@@ -155,7 +161,8 @@ export const importMessages = {
     it: 'L’importazione si è fermata prima della fine (il server è stato riavviato): carica di nuovo il file',
   }),
   jobNotFound: (): Words => ({ en: 'No such import', it: 'Importazione non trovata' }),
-  outcome: (outcome: ImportRowOutcome): Words => OUTCOME[outcome],
+  outcome: (outcome: ImportRowOutcome, dryRun = false): Words => (dryRun ? DRY_RUN_OUTCOME[outcome] : undefined) ?? OUTCOME[outcome],
+  reportFileName: (kind: string, day: string): Words => ({ en: `import-report-${kind}-${day}.csv`, it: `esito-importazione-${kind}-${day}.csv` }),
   offerColumnHelp: (column: string): Words => OFFER_COLUMN_HELP[column] ?? { it: column, en: column },
   shopColumnHelp: (column: string): Words => SHOP_COLUMN_HELP[column] ?? { it: column, en: column },
   comuneNameUnknown: (column: string, text: string): Words => ({

@@ -24,10 +24,13 @@ export function ImportReport({ job, headingId, notWritten, focus = false }: { jo
   }, [job.id]);
 
   const more = async () => setProblems([...problems, ...(await fetchProblems(job.id, PAGE, problems.length)).items]);
-  type CountKey = 'toCreate' | 'toUpdate' | 'created' | 'updated' | 'unchanged' | 'skipped' | 'invalid';
+  type CountKey = 'toCreate' | 'toUpdate' | 'created' | 'updated' | 'notWritten' | 'unchanged' | 'skipped' | 'invalid';
+  // An import that wrote nothing (all or nothing, with a row refused) created and updated nothing: the rows it would have are "not written".
+  const unwritten = !dryRun && job.status === 'DONE' && !job.written;
   const counts: [CountKey, number][] = [
-    [dryRun ? 'toCreate' : 'created', job.created],
-    [dryRun ? 'toUpdate' : 'updated', job.updated],
+    [dryRun ? 'toCreate' : 'created', unwritten ? 0 : job.created],
+    [dryRun ? 'toUpdate' : 'updated', unwritten ? 0 : job.updated],
+    ...(unwritten ? [['notWritten', job.created + job.updated] as [CountKey, number]] : []),
     ['unchanged', job.unchanged],
     ['skipped', job.skipped],
     ['invalid', job.invalid],
@@ -82,7 +85,7 @@ export function ImportReport({ job, headingId, notWritten, focus = false }: { jo
             {t('offerImport.more')}
           </button>
         ) : null}
-        <button type="button" className="btn btn-outline-primary" onClick={() => void downloadReport(job.id)}>
+        <button type="button" className="btn btn-outline-primary" onClick={() => void downloadReport(job.id, language)}>
           {t('offerImport.report')}
         </button>
       </div>

@@ -62,7 +62,9 @@ async function saveFile(url: string, fallback: string): Promise<void> {
 }
 
 export const downloadTemplate = (kind: ImportKind): Promise<void> => saveFile(`/imports/${kind}/template.csv`, 'modello-importazione.csv');
-export const downloadReport = (jobId: string): Promise<void> => saveFile(`/imports/jobs/${encodeURIComponent(jobId)}/report.csv`, 'esito-importazione.csv');
+/** The outcome of every row, in the language of the page. */
+export const downloadReport = (jobId: string, language: 'it' | 'en'): Promise<void> =>
+  saveFile(`/imports/jobs/${encodeURIComponent(jobId)}/report.csv?lang=${language}`, language === 'en' ? 'import-report.csv' : 'esito-importazione.csv');
 
 /** The refused, skipped and cancelled rows of a job, a page at a time. */
 export async function fetchProblems(jobId: string, first: number, offset: number): Promise<{ items: ImportProblem[]; totalCount: number }> {

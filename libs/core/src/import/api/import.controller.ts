@@ -66,20 +66,24 @@ export class ImportController {
     return { items: items.map(importRowJson), totalCount };
   }
 
+  /** Every row's outcome as CSV, in the reader's language (`lang`, Italian by default); a check's rows say what would be done. */
   @Get('jobs/:id/report.csv')
-  async report(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async report(@Param('id') id: string, @Query('lang') lang: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
     const job = await this.jobs.getOwn(this.context(req), id);
+    const language = lang === 'en' ? 'en' : 'it';
+    const dryRun = job.mode === ImportMode.DRY_RUN;
     const { sql, params } = this.jobs.reportQuery(job.id);
     const runner = this.connection.dataSource.createQueryRunner();
     try {
       const client = (await runner.connect()) as PoolClient;
       res.setHeader('content-type', 'text/csv; charset=utf-8');
-      res.setHeader('content-disposition', `attachment; filename="esito-importazione-${job.kind}-${job.createdAt.toISOString().slice(0, 10)}.csv"`);
-      const csv = csvStringifier(REPORT_COLUMNS.map((key, i) => ({ key, header: MESSAGES.import.reportHeader(i).it })));
+      res.setHeader('content-disposition', `attachment; filename="${MESSAGES.import.reportFileName(job.kind, job.createdAt.toISOString().slice(0, 10))[language]}"`);
+      const csv = csvStringifier(REPORT_COLUMNS.map((key, i) => ({ key, header: MESSAGES.import.reportHeader(i)[language] })));
       const toRow = new Transform({
         objectMode: true,
-        transform(row: { line: number; external_key: string | null; outcome: ImportRowOutcome; entity_id: string | null; column_name: string | null; reason_it: string | null }, _e, done) {
-          done(null, { line: row.line, externalKey: row.external_key ?? '', outcome: MESSAGES.import.outcome(row.outcome).it, entityId: row.entity_id ?? '', column: row.column_name ?? '', reason: row.reason_it ?? '' });
+        transform(row: { line: number; external_key: string | null; outcome: ImportRowOutcome; entity_id: string | null; column_name: string | null; reason_it: string | null; reason_en: string | null }, _e, done) {
+          const reason = (language === 'en' ? row.reason_en : row.reason_it) ?? '';
+          done(null, { line: row.line, externalKey: row.external_key ?? '', outcome: MESSAGES.import.outcome(row.outcome, dryRun)[language], entityId: row.entity_id ?? '', column: row.column_name ?? '', reason });
         },
       });
       await pipeline(client.query(new QueryStream(sql, params, { batchSize: 1000 })), toRow, csv, res);

@@ -92,6 +92,15 @@ describe('The focus when an inline form or question opens and closes', () => {
     await eventually(() => focusedText(page), 'Rimuovi Modena (MO)');
     await press(page, 'Rimuovi Modena (MO)');
     await eventually(async () => (await focused(page)).id, 'offer-coverage-comune');
+    // By keyboard alone: the arrow and Enter choose a comune, Enter again adds it (the form is not sent).
+    await page.getByRole('combobox', { name: /^Comune da aggiungere/ }).fill('parm');
+    await page.getByRole('option', { name: 'Parma (PR)' }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Rimuovi Parma (PR)' }).waitFor();
+    await eventually(async () => (await focused(page)).id, 'offer-coverage-comune');
+    expect(await page.getByRole('alert').count()).toBe(0);
     await page.context().close();
   });
 

@@ -21,6 +21,11 @@ interface Props {
   onChange: (value: ComuneChoice | null) => void;
   /** What is written in the field, chosen from the list or not: a form can tell a name typed but never picked. */
   onTextChange?: (text: string) => void;
+  /**
+   * Enter pressed on a comune already chosen (the list closed): the picker's own step, such as
+   * adding it to a list, instead of submitting the form around it.
+   */
+  onConfirm?: () => void;
 }
 
 const MAX_OPTIONS = 8;
@@ -40,7 +45,7 @@ function useDebounced(value: string, delayMs: number): string {
   return debounced;
 }
 
-export function ComuneAutocomplete({ id, label, hint, error, required, value, onChange, onTextChange }: Props) {
+export function ComuneAutocomplete({ id, label, hint, error, required, value, onChange, onTextChange, onConfirm }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState(value ? placeLabel(value) : '');
   const [open, setOpen] = useState(false);
@@ -84,6 +89,9 @@ export function ComuneAutocomplete({ id, label, hint, error, required, value, on
         if (expanded && active >= 0) {
           event.preventDefault();
           choose(options[active]);
+        } else if (onConfirm && value && text === placeLabel(value)) {
+          event.preventDefault();
+          onConfirm();
         }
         break;
       case 'Escape':

@@ -121,7 +121,7 @@ export function ComuniPicker({ value, onChange }: AreaProps) {
       <legend className="h5">{t('coverage.comuni')}</legend>
       <div className="row">
         <div className="col-md-10">
-          <ComuneAutocomplete key={round} id="offer-coverage-comune" label={t('coverage.comune')} hint={t('coverage.comuneHint')} value={pending} onChange={setPending} />
+          <ComuneAutocomplete key={round} id="offer-coverage-comune" label={t('coverage.comune')} hint={t('coverage.comuneHint')} value={pending} onChange={setPending} onConfirm={add} />
         </div>
         <div className="col-md-2 coverage-add">
           <button type="button" className="btn btn-outline-primary" disabled={!pending} onClick={add}>

@@ -14,6 +14,7 @@ import {
   DeclineMatchDocument,
   ExcludeCallApplicationDocument,
   MyNotificationsDocument,
+  MyCallAdmissionObstacleDocument,
   MyCallApplicationDocument,
   PublishedSelectionCallDocument,
   SuspendOfferDocument,
@@ -23,6 +24,7 @@ import {
 } from './gql/generated';
 import { SignedIn, staffUser } from './testing/fixtures';
 import { approvedProvider, ProviderAccount, publishedOffer, shopIn } from './testing/offer-fixtures';
+import { applyTo, askFor } from './testing/match-fixtures';
 import { dataOf, type GraphQLResponse, member, startTestApp, TestApp } from './testing/test-app';
 
 const [TORINO, NOVARA, MILANO] = ['001272', '003106', '015146'];
@@ -171,6 +173,28 @@ describe('Selection calls over GraphQL: publish, apply, exclude, close, graduato
     const actions: { action: string }[] = await db.query(`SELECT DISTINCT action FROM audit_event WHERE entity_id = $1 ORDER BY action`, [created.id]);
     expect(actions.map((r) => r.action)).toEqual(['selection_call.closed', 'selection_call.created', 'selection_call.published']);
   }, 60_000);
+
+  it('warns a shop before it applies when, as things stand, the closing could give it no place', async () => {
+    const published = async (input: CreateSelectionCallInput): Promise<{ id: string }> => {
+      const draft = dataOf(await api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input })).createSelectionCall;
+      member(dataOf(await api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: draft.id })).publishSelectionCall, 'SelectionCall');
+      return draft;
+    };
+    const call = await published(aCall(60 * 60_000, { eligibility: {} }));
+    const obstacle = async (shop: SignedIn): Promise<unknown> => dataOf(await api.gqlAs(shop.accessToken, MyCallAdmissionObstacleDocument, { callId: call.id })).myCallAdmissionObstacle;
+    expect(await obstacle(await shopIn(api, TORINO))).toBeNull();
+    // Already served with an online store, the kind the call's offer gives.
+    const served = await shopIn(api, TORINO);
+    const other = await approvedProvider(api, staff);
+    const store = (await publishedOffer(api, other, { capacity: 3 })).id;
+    await applyTo(api, served, await askFor(api, served, 'ONLINE_STORE'), store);
+    expect(await obstacle(served)).toBe('CATEGORY_HELD');
+    // Outside every area the call's offers serve.
+    const local = (await publishedOffer(api, other, { capacity: 3, coverage: { comuneCodes: [MILANO] } })).id;
+    const elsewhere = await published(aCall(60 * 60_000, { offerIds: [local], eligibility: {} }));
+    const inNovara = await shopIn(api, NOVARA);
+    expect(dataOf(await api.gqlAs(inNovara.accessToken, MyCallAdmissionObstacleDocument, { callId: elsewhere.id })).myCallAdmissionObstacle).toBe('NOT_REACHED');
+  });
 
   it('publishes its criteria in words: priority provinces by name, one point or many', async () => {
     const scoring = [

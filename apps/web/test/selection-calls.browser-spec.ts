@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { seedShops } from '@vec/core/testing/seed';
+import type { Locator, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { ApplyToCallDocument, CreateSelectionCallDocument, PublishSelectionCallDocument, type CreateSelectionCallInput } from '../../api/test/gql/generated';
 import { staffUser } from '../../api/test/testing/fixtures';
@@ -31,6 +32,17 @@ const aCall = (title: string, offerId: string, input: Partial<CreateSelectionCal
   tieBreak: ['EARLIER_APPLICATION'],
   ...input,
 });
+
+/** A call's card on the shop's list of calls: other suites' open calls may fill the first pages, so it reads on until the card shows. */
+async function callCard(page: Page, title: string): Promise<Locator> {
+  const card = page.getByTestId('shop-call-card').filter({ hasText: title });
+  await page.getByTestId('shop-call-card').first().waitFor();
+  for (let shown = 1; (await card.count()) === 0; shown++) {
+    await page.getByRole('button', { name: 'Successiva' }).click();
+    await page.getByText(`Pagina ${shown + 1} di`, { exact: false }).waitFor();
+  }
+  return card;
+}
 
 describe('Selection calls in the browser: staff publish and close, a shop applies and reads its score, anyone reads the graduatoria', () => {
   let web: WebTestApp;
@@ -179,17 +191,29 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     const page = await web.newPage();
     await logIn(page, shop.email);
     await page.goto('/la-mia-attivita/bandi');
-    const card = page.getByTestId('shop-call-card').filter({ hasText: title });
-    // Other suites' open calls may fill the first pages: read on until it shows.
-    await page.getByTestId('shop-call-card').first().waitFor();
-    for (let shown = 1; (await card.count()) === 0; shown++) {
-      await page.getByRole('button', { name: 'Successiva' }).click();
-      await page.getByText(`Pagina ${shown + 1} di`, { exact: false }).waitFor();
-    }
+    const card = await callCard(page, title);
     await card.getByText('Non ancora aperto', { exact: true }).waitFor();
     await card.getByText(/^Le domande si aprono (il |l')\d/).waitFor();
     expect(await card.getByRole('button', { name: 'Presenta la domanda' }).count()).toBe(0);
     await expectAccessible(page, 'calls-shop-not-yet-open');
+    await page.context().close();
+  });
+
+  it('warns a shop that no offer of the call serves it before it applies, and still lets it apply', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const offer = await publishedOffer(web.api, provider, { capacity: 5, coverage: { comuneCodes: ['015146'] } });
+    const title = unique('Bando milanese');
+    const created = dataOf(await web.api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input: aCall(title, offer.id) })).createSelectionCall;
+    member(dataOf(await web.api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: created.id })).publishSelectionCall, 'SelectionCall');
+    const shop = await shopNamed(web.api, TORINO, unique('Cartoleria Blu'));
+    const page = await web.newPage();
+    await logIn(page, shop.email);
+    await page.goto('/la-mia-attivita/bandi');
+    const card = await callCard(page, title);
+    await card.getByTestId('admission-obstacle').getByText(/^Nessuna offerta del bando serve il luogo o il settore della tua attività/).waitFor();
+    await card.getByRole('button', { name: 'Presenta la domanda' }).waitFor();
+    await expectAccessible(page, 'calls-shop-obstacle');
     await page.context().close();
   });
 

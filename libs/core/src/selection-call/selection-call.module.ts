@@ -9,6 +9,7 @@ import { ShopModule } from '../shop/shop.module';
 import { TerritoryModule } from '../territory/territory.module';
 import { CallApplicationService } from './call-application.service';
 import { CallPublisherService } from './call-publisher.service';
+import { CallAdmissionCheck } from './call-admission-check';
 import { CallClosingService } from './call-closing.service';
 import { CallOutcomes } from './call-outcomes';
 import { CallResultsService } from './call-results.service';
@@ -24,7 +25,7 @@ import { SelectionCallService } from './selection-call.service';
  */
 @Module({
   imports: [AuditModule, FacilitatorModule, MailModule, MatchModule, NotificationModule, OfferModule, ShopModule, TerritoryModule],
-  providers: [CallPublisherService, SelectionCallService, CallApplicationService, CallClosingService, CallResultsService, CallOutcomes],
-  exports: [CallPublisherService, SelectionCallService, CallApplicationService, CallClosingService, CallResultsService],
+  providers: [CallPublisherService, SelectionCallService, CallApplicationService, CallClosingService, CallResultsService, CallOutcomes, CallAdmissionCheck],
+  exports: [CallPublisherService, SelectionCallService, CallApplicationService, CallClosingService, CallResultsService, CallAdmissionCheck],
 })
 export class SelectionCallModule {}

@@ -21,6 +21,9 @@ function CallCard({ call, onApplied }: { call: CallFieldsFragment; onApplied: (m
   const { t } = useTranslation();
   const { data, loading } = useQuery(MyCallApplicationOfDocument, { variables: { callId: call.id }, fetchPolicy: 'cache-and-network' });
   const application = data?.myCallApplication;
+  // What could keep the shop on the reserve list however it ranks (the API names only these three before applying).
+  const found = data?.myCallAdmissionObstacle;
+  const obstacle = found === 'SHOP_LIMIT' || found === 'CATEGORY_HELD' || found === 'NOT_REACHED' ? found : null;
   const { dateTime } = useFormat();
   // Published, but its window has not opened yet: said so, with no form to fill in.
   const notYetOpen = call.status === 'OPEN' && new Date(call.opensAt).getTime() > Date.now();
@@ -35,6 +38,11 @@ function CallCard({ call, onApplied }: { call: CallFieldsFragment; onApplied: (m
       {loading && !data ? <Loading /> : null}
       {application ? <MyApplication application={application} /> : null}
       {!application && data && notYetOpen ? <p className="alert alert-info">{t('calls.opensAt', { date: dateTime(call.opensAt) })}</p> : null}
+      {!application && obstacle && call.status === 'OPEN' ? (
+        <p className="alert alert-warning" data-testid="admission-obstacle">
+          {t(`calls.admissionObstacles.${obstacle}`)}
+        </p>
+      ) : null}
       {!application && data && call.status === 'OPEN' && !notYetOpen ? <ApplyForm call={call} onApplied={onApplied} /> : null}
     </li>
   );

@@ -15,6 +15,8 @@ import { OfferModel, toOfferModel } from '../../offer/api/offer.models';
 import { offerVisibleTo } from '../../offer/offer-status';
 import { isStaff } from '../../common/access';
 import { CallApplicationService } from '../call-application.service';
+import { CallReserveReason } from '../selection-call.types';
+import { CallAdmissionCheck } from '../call-admission-check';
 import { CallClosingService } from '../call-closing.service';
 import { CallResultsService } from '../call-results.service';
 import { SelectionCallService } from '../selection-call.service';
@@ -140,7 +142,10 @@ export class SelectionCallResolver {
 
 @Resolver(() => CallApplicationModel)
 export class CallApplicationResolver {
-  constructor(private readonly applications: CallApplicationService) {}
+  constructor(
+    private readonly applications: CallApplicationService,
+    private readonly admission: CallAdmissionCheck,
+  ) {}
 
   @Roles(UserRole.SHOP, UserRole.FACILITATOR)
   @Mutation(() => ApplyToCallResult, {
@@ -167,6 +172,16 @@ export class CallApplicationResolver {
   async myCallApplication(@Ctx() ctx: RequestContext, @Args() { callId }: CallIdArgs): Promise<CallApplicationModel | null> {
     const application = await this.applications.findOwn(ctx, callId);
     return application ? toCallApplicationModel(application) : null;
+  }
+
+  @Roles(UserRole.SHOP, UserRole.FACILITATOR)
+  @Query(() => CallReserveReason, {
+    nullable: true,
+    description:
+      'Before applying: why, as things stand now, the closing could give your shop no place however high it ranked (SHOP_LIMIT, CATEGORY_HELD or NOT_REACHED); null when nothing stands in the way. A warning: the closing decides on its day.',
+  })
+  async myCallAdmissionObstacle(@Ctx() ctx: RequestContext, @Args() { callId }: CallIdArgs): Promise<CallReserveReason | null> {
+    return this.admission.obstacle(ctx, callId);
   }
 
   @Roles(UserRole.SHOP, UserRole.FACILITATOR)

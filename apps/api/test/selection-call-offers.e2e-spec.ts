@@ -169,8 +169,8 @@ describe('Selection calls over GraphQL: offers that can give the places, places 
     it('states the figures: the places asked and the places the offers have free', async () => {
       const small = (await publishedOffer(api, other, { capacity: 2 })).id;
       const refusal = refusalOf(await create(aCall({ offerIds: [small, valid], places: 1000 })));
-      expect(refusal.message).toBe('input.places asks for 1000 places, but the call’s offers have 7 free: ask for at most 7, or add offers');
-      expect(refusal.messageIt).toBe('input.places chiede 1000 posti, ma le offerte del bando ne hanno 7 liberi: chiedine al massimo 7, oppure aggiungi offerte');
+      expect(refusal.message).toBe('input.places asks for 1000 places, but the call’s offers have 7 free: ask for at most 7, or choose offers with more free places');
+      expect(refusal.messageIt).toBe('input.places chiede 1000 posti, ma le offerte del bando ne hanno 7 liberi: chiedine al massimo 7, oppure scegli offerte con più posti liberi');
       const exact = dataOf(await create(aCall({ offerIds: [small, valid], places: 7 }))).createSelectionCall;
       expect(exact).toMatchObject({ status: 'DRAFT', places: 7 });
     });
@@ -238,7 +238,7 @@ describe('Selection calls over GraphQL: offers that can give the places, places 
       expect(refusalOf(await publish(call.id))).toMatchObject({
         field: 'places',
         code: 'PLACES_OVER_FREE_CAPACITY',
-        message: 'places asks for 2 places, but the call’s offers have 1 free: ask for at most 1, or add offers',
+        message: 'places asks for 2 places, but the call’s offers have 1 free: ask for at most 1, or choose offers with more free places',
       });
       await stillDraft(call.id);
 
@@ -260,7 +260,7 @@ describe('Selection calls over GraphQL: offers that can give the places, places 
       expect(refused).toMatchObject({
         field: 'places',
         code: 'PLACES_OVER_FREE_CAPACITY',
-        message: 'places asks for 3 places, but the call’s offers have 5 free and other open calls may take 3 of them at their closing: ask for at most 2, or add offers',
+        message: 'places asks for 3 places, but the call’s offers have 5 free and other open calls may take 3 of them at their closing: ask for at most 2, or choose offers with more free places',
       });
       // What is left can still be promised, at the draft as at the publishing; a draft promises nothing.
       expect(refusalOf(await create(aCall({ offerIds: [offer], places: 3 })))).toMatchObject({ field: 'input.places', code: 'PLACES_OVER_FREE_CAPACITY' });
@@ -276,7 +276,7 @@ describe('Selection calls over GraphQL: offers that can give the places, places 
       }
       expect(refusalOf(await create(aCall({ offerIds: [o], places: 1 })))).toMatchObject({
         field: 'input.places',
-        message: 'input.places asks for 1 place, but the call’s offers have 10 free and other open calls may take 10 of them at their closing: ask for at most 0, or add offers',
+        message: 'input.places asks for 1 place, but the call’s offers have 10 free and other open calls may take 10 of them at their closing: ask for at most 0, or choose offers with more free places',
       });
     });
 

@@ -40,14 +40,14 @@ describe('form errors from the API', () => {
       {
         field: 'input.places',
         code: 'PLACES_OVER_FREE_CAPACITY',
-        message: 'input.places asks for 1000 places, but the call’s offers have 2 free: ask for at most 2, or add offers',
-        messageIt: 'input.places chiede 1000 posti, ma le offerte del bando ne hanno 2 liberi: chiedine al massimo 2, oppure aggiungi offerte',
+        message: 'input.places asks for 1000 places, but the call’s offers have 2 free: ask for at most 2, or choose offers with more free places',
+        messageIt: 'input.places chiede 1000 posti, ma le offerte del bando ne hanno 2 liberi: chiedine al massimo 2, oppure scegli offerte con più posti liberi',
       },
     ]);
     expect(apiFormErrors(error, callLabels, 'it', 'rete')).toEqual({
       fields: {
         'offerIds.0': 'Offerta di cui il bando assegna i posti è una bozza che il fornitore non ha pubblicato: un bando dà posti solo su offerte pubblicate',
-        places: 'Numero di posti chiede 1000 posti, ma le offerte del bando ne hanno 2 liberi: chiedine al massimo 2, oppure aggiungi offerte',
+        places: 'Numero di posti chiede 1000 posti, ma le offerte del bando ne hanno 2 liberi: chiedine al massimo 2, oppure scegli offerte con più posti liberi',
       },
       general: [],
     });

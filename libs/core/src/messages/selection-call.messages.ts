@@ -82,13 +82,13 @@ export const selectionCallMessages = {
     return promised === 0
       ? field(
           path,
-          `asks for ${askedEn}, but the call’s offers have ${free} free: ask for at most ${free}, or add offers`,
-          `chiede ${askedIt}, ma le offerte del bando ne hanno ${free} liberi: chiedine al massimo ${left}, oppure aggiungi offerte`,
+          `asks for ${askedEn}, but the call’s offers have ${free} free: ask for at most ${free}, or choose offers with more free places`,
+          `chiede ${askedIt}, ma le offerte del bando ne hanno ${free} liberi: chiedine al massimo ${left}, oppure scegli offerte con più posti liberi`,
         )
       : field(
           path,
-          `asks for ${askedEn}, but the call’s offers have ${free} free and other open calls may take ${promised} of them at their closing: ask for at most ${left}, or add offers`,
-          `chiede ${askedIt}, ma le offerte del bando ne hanno ${free} liberi e altri bandi aperti ne possono prendere ${promised} alla loro chiusura: chiedine al massimo ${left}, oppure aggiungi offerte`,
+          `asks for ${askedEn}, but the call’s offers have ${free} free and other open calls may take ${promised} of them at their closing: ask for at most ${left}, or choose offers with more free places`,
+          `chiede ${askedIt}, ma le offerte del bando ne hanno ${free} liberi e altri bandi aperti ne possono prendere ${promised} alla loro chiusura: chiedine al massimo ${left}, oppure scegli offerte con più posti liberi`,
         );
   },
 

@@ -11,7 +11,10 @@ export const authMessages = {
     en: 'This session was already renewed; for safety every session of this login is closed',
     it: 'Questa sessione era già stata rinnovata; per sicurezza tutte le sessioni di questo accesso sono state chiuse',
   }),
-  accountDisabled: (): Words => ({ en: 'The account is disabled', it: 'L’account è disattivato' }),
+  accountDisabled: (): Words => ({
+    en: 'The account is disabled: to know why, or to have it enabled again, write to the platform’s support (Contacts page)',
+    it: 'L’account è disattivato: per sapere perché, o per farlo riattivare, scrivi all’assistenza della piattaforma (pagina Contatti)',
+  }),
   sessionEnded: (): Words => ({
     en: 'The session has ended (logged out, or the account was disabled): log in again',
     it: 'La sessione è terminata (uscita o account disattivato): accedi di nuovo',

@@ -30,7 +30,7 @@ export const MIN_PASSWORD_GUESSES_LOG10 = 9;
 const JUDGED_LENGTH = 40;
 
 /** Spaces, dots, dashes and underscores between words: "Mario Rossi 1980" is judged as "MarioRossi1980" too. */
-const SEPARATORS = /[\s._\-]+/gu;
+const SEPARATORS = /[\s._-]+/gu;
 
 /** Words a password must not lean on, whoever chooses it: the platform's own name. */
 const PLATFORM_WORDS = ['vicini', 'connessi', 'vicinieconnessi', 'vicini e connessi'];

@@ -32,13 +32,13 @@ describe('Allocation runs in the browser (a database of their own: a run takes e
     await page.getByRole('heading', { level: 1, name: 'Assegnazione dei posti' }).waitFor();
     await page.getByText('Nessuna assegnazione eseguita finora.').waitFor();
 
-    // A time in the past is refused by the API, next to the date.
+    // A time in the past is refused next to the date, before anything is sent or confirmed.
     await page.getByText('A una data e ora', { exact: true }).click();
     await page.getByLabel(/^Data di avvio/).fill(inDays(-1));
     await page.getByLabel(/^Ora di avvio/).fill('10:00');
     await page.getByRole('button', { name: "Avvia l'anteprima" }).click();
     await page.locator('#run-runAt-error').waitFor();
-    expect(await page.locator('#run-runAt-error').textContent()).toBe('Data di avvio deve essere nel futuro');
+    expect(await page.locator('#run-runAt-error').textContent()).toBe('Data di avvio: è già passata; indica un momento futuro, o scegli «Subito».');
     await expectAccessible(page, 'allocation-form-error');
 
     await page.getByLabel(/^Data di avvio/).fill(inDays(1));

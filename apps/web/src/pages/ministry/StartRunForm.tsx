@@ -30,6 +30,11 @@ export function StartRunForm({ onStarted }: { onStarted: (message: string) => vo
       failLocal('runAt', (t) => t('allocation.form.whenInvalid'));
       return;
     }
+    // Said before the confirmation, not after it: a start already past cannot be scheduled.
+    if (runAt && new Date(runAt).getTime() <= Date.now()) {
+      failLocal('runAt', (t) => t('allocation.form.whenPast'));
+      return;
+    }
     clear();
     if (mode === 'COMMIT' && !confirming) {
       setConfirming(true);
@@ -91,7 +96,7 @@ export function StartRunForm({ onStarted }: { onStarted: (message: string) => vo
       </div>
       {confirming ? (
         <div className="confirm-box mb-3" role="alert">
-          <p className="mb-0">{t('allocation.form.commitWarning')}</p>
+          <p className="mb-0">{when === 'later' ? t('allocation.form.commitWarningLater') : t('allocation.form.commitWarning')}</p>
         </div>
       ) : null}
       <FormActions busy={loading} submitLabel={confirming ? t('allocation.form.confirmCommit') : t(`allocation.form.submit.${mode}`)} onCancel={confirming ? () => setConfirming(false) : undefined} />

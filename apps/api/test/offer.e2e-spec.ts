@@ -92,6 +92,13 @@ describe('Offers over GraphQL: a provider publishes, a shop finds them by its co
     expect(found).not.toContain(offers.national.id);
   });
 
+  it('quotes the words of an offer that suggest the shop would pay, for staff and the provider to check', async () => {
+    const paying = await createOffer(api, provider, { conditions: 'Gratuito per sei mesi, poi 9,90 euro al mese con rinnovo automatico.' });
+    expect(paying.paymentMentions).toEqual(['9,90 euro al mese', 'rinnovo automatico']);
+    const free = await createOffer(api, provider, { conditions: 'Gratuito per sei mesi, senza canone né rinnovo automatico: poi il servizio termina.' });
+    expect(free.paymentMentions).toEqual([]);
+  });
+
   it('shows one published offer to the shop with its public provider', async () => {
     const { data, errors } = await api.gqlAs(shop.accessToken, OfferByIdDocument, { id: offers.roma.id });
     expect(errors).toBeUndefined();

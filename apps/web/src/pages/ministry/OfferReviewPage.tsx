@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FilterButtons } from '../../components/FilterButtons';
 import { CoverageFact, FreePeriodFact } from '../../components/OfferFacts';
 import { PagedResults } from '../../components/PagedResults';
+import { PaymentMentions } from '../../components/PaymentMentions';
 import { usePaging } from '../../components/Pagination';
 import { PageTitle } from '../../components/PageTitle';
 import { StatusNotice } from '../../components/StatusNotice';
@@ -40,6 +41,7 @@ function ReviewCard({ offer, onDone }: { offer: ReviewedOffer; onDone: (message:
           <FreePeriodFact months={offer.freePeriodMonths} />
         </dl>
         <h3 className="h6 mb-1">{t('offerReview.conditions')}</h3>
+        <PaymentMentions phrases={offer.paymentMentions} audience="staff" />
         <p className="mb-0">{offer.conditions}</p>
         {offer.status === 'SUSPENDED' && offer.moderationReason ? (
           <p className="mt-2 mb-0">

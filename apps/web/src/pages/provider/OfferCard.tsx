@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { CoverageFact, FreePeriodFact } from '../../components/OfferFacts';
+import { PaymentMentions } from '../../components/PaymentMentions';
 import type { OfferFieldsFragment } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
@@ -32,6 +33,7 @@ export function OfferCard({ offer, onDone }: { offer: OfferFieldsFragment; onDon
             <p className="mb-0">{t('offers.suspendedHelp')}</p>
           </div>
         ) : null}
+        {offer.status !== 'SUSPENDED' && offer.status !== 'CLOSED' ? <PaymentMentions phrases={offer.paymentMentions} audience="provider" /> : null}
         <dl className="queue-facts">
           <div>
             <dt>{t('offers.categories')}</dt>

@@ -14,6 +14,7 @@ import { OfferStatus, OfferVisibility } from '../offer.types';
 import { OfferCoverageModel, toCoverageModel } from './offer-coverage.model';
 import { IsComuneCode, IsProvinceCode, IsRegionCode, trim } from '../../api/input-rules';
 import type { MyOfferFilter, OfferFilter } from '../offer.commands';
+import { paymentMentions } from '../payment-mentions';
 
 registerEnumType(OfferStatus, {
   name: 'OfferStatus',
@@ -52,6 +53,11 @@ export class OfferModel {
   @Field(() => Int) freePeriodMonths!: number;
   @Field({ description: 'The terms: the service must be free for the whole free period, with no fee and no obligation to renew or pay afterwards.' })
   conditions!: string;
+  @Field(() => [String], {
+    description:
+      'Phrases of the conditions or description that suggest the shop would pay (an amount, an automatic renewal, a fee, a charge, a card to give): a hint for ministry staff and the provider to check the service is free, never a refusal. At most 5.',
+  })
+  paymentMentions!: string[];
   @Field() validFrom!: Date;
   @Field(() => Date, { nullable: true }) validUntil!: Date | null;
   @Field(() => OfferStatus) status!: OfferStatus;
@@ -212,6 +218,7 @@ export function toOfferModel(e: OfferEntity): OfferModel {
     remainingCapacity: e.capacity - e.used,
     freePeriodMonths: e.freePeriodMonths,
     conditions: e.conditions,
+    paymentMentions: paymentMentions(e.conditions, e.description),
     validFrom: e.validFrom,
     validUntil: e.validUntil,
     status: e.status,

@@ -57,6 +57,18 @@ describe('closing a selection call: ranking, places, reserve list, graduatoria (
     };
   }
 
+  /** Applications written as the shops are (their place and sector), a minute apart in this order, whatever the call's rules. */
+  async function applyInOrder(callId: string, shops: readonly { id: string }[], now: Date): Promise<void> {
+    for (const [i, shop] of shops.entries()) {
+      await core.db.query(
+        `INSERT INTO call_application (call_id, shop_id, submitted_at, declarations, answers, ateco_section, ateco_division, employees, comune_code, province_code, region_code)
+         SELECT $1, s.id, $3::timestamptz, ARRAY['sede-italia'], '{}'::jsonb, s.ateco_section, s.ateco_division, 2, s.comune_code, c.province_code, p.region_code
+         FROM shop s JOIN comune c ON c.code = s.comune_code JOIN province p ON p.code = c.province_code WHERE s.id = $2`,
+        [callId, shop.id, new Date(now.getTime() + i * 60_000)],
+      );
+    }
+  }
+
   async function openCall(input: CreateSelectionCall, now: Date): Promise<{ id: string; drawSeed: string }> {
     const call = await calls().create(actingAs(staff, now), input);
     const published = await calls().publish(actingAs(staff, now), call.id);
@@ -218,14 +230,7 @@ describe('closing a selection call: ranking, places, reserve list, graduatoria (
     const [inMilano] = await seedShops(core.db, 1, { comuneCode: MILANO, section: 'G', division: '47' });
     const [inTorino] = await seedShops(core.db, 1, { comuneCode: TORINO, section: 'G', division: '47' });
     const [otherSector] = await seedShops(core.db, 1, { comuneCode: MILANO, section: 'S', division: '96' });
-    for (const [i, shop] of [inTorino, otherSector, inMilano].entries()) {
-      await core.db.query(
-        `INSERT INTO call_application (call_id, shop_id, submitted_at, declarations, answers, ateco_section, ateco_division, employees, comune_code, province_code, region_code)
-         SELECT $1, s.id, $3::timestamptz, ARRAY['sede-italia'], '{}'::jsonb, s.ateco_section, s.ateco_division, 2, s.comune_code, c.province_code, p.region_code
-         FROM shop s JOIN comune c ON c.code = s.comune_code JOIN province p ON p.code = c.province_code WHERE s.id = $2`,
-        [call.id, shop.id, new Date(now.getTime() + i * 60_000)],
-      );
-    }
+    await applyInOrder(call.id, [inTorino, otherSector, inMilano], now);
     expect((await closing().close(actingAs(staff, new Date(now.getTime() + 2 * DAY_MS)), call.id)).kind).toBe('call');
     const outcome: { shop_id: string; position: number; status: string }[] = await core.db.query(
       'SELECT shop_id, position, status FROM call_application WHERE call_id = $1 ORDER BY position',
@@ -258,14 +263,7 @@ describe('closing a selection call: ranking, places, reserve list, graduatoria (
     };
     await live(holder, ServiceCategory.HOME_DELIVERY);
     for (const category of [ServiceCategory.ONLINE_STORE, ServiceCategory.WEBSITE, ServiceCategory.DIGITAL_PAYMENTS]) await live(full, category);
-    for (const [i, shop] of [holder, full, first, last].entries()) {
-      await core.db.query(
-        `INSERT INTO call_application (call_id, shop_id, submitted_at, declarations, answers, ateco_section, ateco_division, employees, comune_code, province_code, region_code)
-         SELECT $1, s.id, $3::timestamptz, ARRAY['sede-italia'], '{}'::jsonb, s.ateco_section, s.ateco_division, 2, s.comune_code, c.province_code, p.region_code
-         FROM shop s JOIN comune c ON c.code = s.comune_code JOIN province p ON p.code = c.province_code WHERE s.id = $2`,
-        [call.id, shop.id, new Date(now.getTime() + i * 60_000)],
-      );
-    }
+    await applyInOrder(call.id, [holder, full, first, last], now);
     expect((await closing().close(actingAs(staff, new Date(now.getTime() + 2 * DAY_MS)), call.id)).kind).toBe('call');
     const published = await core.app.get(CallResultsService).graduatoria(RequestContext.system(), call.id, { first: 5, offset: 0 });
     expect(published.items.map((row) => [row.position, row.status, row.reserveReason])).toEqual([

@@ -151,7 +151,10 @@ export async function seedPersonLife(db: DataSource, now = new Date()): Promise<
   await audit('match.withdrawn', 'match', withdrawn.id, { state: 'WITHDRAWN', reason: values.withdrawalReason }, 19);
   await db.query(`INSERT INTO refresh_token (user_id, family_id, secret_hash, expires_at) VALUES ($1, $2, 'hash', $3)`, [owner.userId, randomUUID(), ago(-20)]);
   const throttleKey = createHash('sha256').update(values.email).digest('base64url');
-  await db.query(`INSERT INTO rate_limit (key, points, expire) VALUES ($1, 1, $2)`, [`login-failures:${throttleKey}`, now.getTime() + DAY_MS]);
+  // Counts kept today (per account, and per account and client address) and in the layout before per-address counts.
+  for (const key of [`login-failures-account:${throttleKey}`, `login-failures:${throttleKey}.client`, `login-known:${throttleKey}.client`, `login-failures:${throttleKey}`]) {
+    await db.query(`INSERT INTO rate_limit (key, points, expire) VALUES ($1, 1, $2)`, [key, now.getTime() + DAY_MS]);
+  }
   await db.query(`INSERT INTO account_token (user_id, purpose, email, secret_hash, expires_at) VALUES ($1, 'RESET_PASSWORD', $2, $3, $4)`, [
     owner.userId,
     values.email,

@@ -52,11 +52,15 @@ export class AccountKeys {
     return `login-lock-account:${this.account}`;
   }
 
-  /** Every row kept for the account, whatever the address: exact keys, and prefixes of the per-address ones. */
+  /**
+   * Every row kept for the account, whatever the address: exact keys (with those of the count and
+   * lock kept per account alone before there were per-address ones), and prefixes of the
+   * per-address ones.
+   */
   static forgettable(account: string): { exact: string[]; prefixes: string[] } {
     const key = hashed(account);
     return {
-      exact: [`login-failures-account:${key}`, `login-lock-account:${key}`],
+      exact: [`login-failures-account:${key}`, `login-lock-account:${key}`, `login-failures:${key}`, `login-lock:${key}`],
       prefixes: ['login-failures', 'login-lock', 'login-known'].map((prefix) => `${prefix}:${key}.`),
     };
   }

@@ -10,6 +10,11 @@ module.exports = {
   // Suites start real processes (the API, Chromium, an OpenID provider) and stop them when they
   // end; should one ever outlive its suite, the run still ends with its results instead of waiting.
   forceExit: true,
+  // Each suite leaves some memory behind in its worker (modules Jest cannot release, such as the
+  // password estimator's dictionaries): a worker above this after a suite is replaced by a fresh
+  // one, so a full run never reaches the heap limit. Setting it also runs the suites in a worker
+  // rather than in Jest's own process, even on two cores.
+  workerIdleMemoryLimit: '1536MB',
   projects: [
     {
       ...shared,

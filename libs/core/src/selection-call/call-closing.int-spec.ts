@@ -273,4 +273,29 @@ describe('closing a selection call: ranking, places, reserve list, graduatoria (
       [4, 'RESERVE', 'CALL_FULL'],
     ]);
   });
+
+  it('gives a place never taken to the first in reserve once the service that kept it out ends', async () => {
+    const now = new Date();
+    const provider = await seedProvider(core.db);
+    const delivery = await seedOffer(core.db, provider.id, { capacity: 5, categories: [ServiceCategory.HOME_DELIVERY] });
+    const call = await openCall(aCall([delivery], now, { places: 1, scoring: [], questions: [] }), now);
+    const [holder] = await seedShops(core.db, 1, { comuneCode: TORINO });
+    const other = await seedOffer(core.db, provider.id, { capacity: 5, categories: [ServiceCategory.HOME_DELIVERY] });
+    const helpRequestId = await seedRequest(core.db, holder.id, ServiceCategory.HOME_DELIVERY);
+    const live = await core.app.get(MatchApplicationService).apply(actingAs(holder.owner), { helpRequestId, offerId: other, joinWaitlist: false });
+    if (live.kind !== 'match') throw new Error(`expected a match, got ${live.kind}`);
+    await applyInOrder(call.id, [holder], now);
+    const closedAt = new Date(now.getTime() + 2 * DAY_MS);
+    expect((await closing().close(actingAs(staff, closedAt), call.id)).kind).toBe('call');
+    const state = async (): Promise<unknown> => (await core.db.query(`SELECT status, reserve_reason FROM call_application WHERE call_id = $1`, [call.id]))[0];
+    expect(await state()).toEqual({ status: 'RESERVE', reserve_reason: 'CATEGORY_HELD' });
+
+    // Still held: the sweep leaves it waiting, its reason unchanged.
+    await closing().sweep(RequestContext.system(new Date(closedAt.getTime() + 60_000)));
+    expect(await state()).toEqual({ status: 'RESERVE', reserve_reason: 'CATEGORY_HELD' });
+
+    expect((await core.app.get(MatchLifecycleService).act(actingAs(holder.owner, new Date(closedAt.getTime() + 120_000)), live.match.id, 'withdraw', 'Non ci serve più')).kind).toBe('match');
+    await closing().sweep(RequestContext.system(new Date(closedAt.getTime() + 180_000)));
+    expect(await state()).toEqual({ status: 'ADMITTED', reserve_reason: null });
+  });
 });

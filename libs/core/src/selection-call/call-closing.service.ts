@@ -85,7 +85,18 @@ export class CallClosingService {
        WHERE a.status = 'ADMITTED' AND m.state = ANY($1::match_state[]) ORDER BY a.call_id`,
       [LAPSED_STATES],
     );
+    // Places never given because those ranked first could not take one then (their live services):
+    // once a service of theirs ends, the reserve list is read again.
+    const unfilled: { id: string }[] = await this.connection.manager(ctx).query(
+      `SELECT c.id FROM selection_call c
+        WHERE c.status = 'CLOSED' AND NOT c.id = ANY($1::uuid[])
+          AND c.places > (SELECT count(*) FROM call_application a WHERE a.call_id = c.id AND a.status = 'ADMITTED')
+          AND EXISTS (SELECT 1 FROM call_application a WHERE a.call_id = c.id AND a.status = 'RESERVE' AND a.reserve_reason IN ('SHOP_LIMIT', 'CATEGORY_HELD'))
+        ORDER BY c.id`,
+      [freed.map((f) => f.call_id)],
+    );
     for (const { call_id } of freed) await this.refill(ctx, call_id);
+    for (const { id } of unfilled) await this.refill(ctx, id);
     return due.length + freed.length;
   }
 
@@ -133,7 +144,10 @@ export class CallClosingService {
     });
   }
 
-  /** Admitted applications whose place ended LAPSE; their places go to the reserve list in rank order. */
+  /**
+   * Admitted applications whose place ended LAPSE; their places, and any never given, go to the
+   * reserve list in rank order, to those who can take one now.
+   */
   private async refill(ctx: RequestContext, callId: string): Promise<void> {
     await this.connection.withTransaction(ctx, async (tx) => {
       const call = await this.lockCall(tx, callId);
@@ -141,12 +155,14 @@ export class CallClosingService {
       const holding = await applications.find({ where: { callId, status: CallApplicationStatus.ADMITTED }, lock: { mode: 'pessimistic_write' } });
       const states = await this.matches.states(tx, holding.map((a) => a.matchId as string));
       const lapsed = holding.filter((a) => LAPSED_STATES.includes(states.get(a.matchId as string) as MatchState));
-      if (lapsed.length === 0) return;
-      await applications.update(lapsed.map((a) => a.id), { status: CallApplicationStatus.LAPSED });
-      await this.audit.recordMany(
-        tx,
-        lapsed.map((a) => ({ action: 'call_application.lapsed', entityType: 'call_application', entityId: a.id, before: { status: a.status, matchId: a.matchId }, after: { matchState: states.get(a.matchId as string) } })),
-      );
+      if (holding.length - lapsed.length >= call.places) return;
+      if (lapsed.length > 0) {
+        await applications.update(lapsed.map((a) => a.id), { status: CallApplicationStatus.LAPSED });
+        await this.audit.recordMany(
+          tx,
+          lapsed.map((a) => ({ action: 'call_application.lapsed', entityType: 'call_application', entityId: a.id, before: { status: a.status, matchId: a.matchId }, after: { matchState: states.get(a.matchId as string) } })),
+        );
+      }
       const reserve = await applications.find({ where: { callId, status: CallApplicationStatus.RESERVE }, order: { position: 'ASC' } });
       const { admitted, waiting } = await this.admit(tx, call, reserve, call.places - (holding.length - lapsed.length));
       for (const [id, { matchId }] of admitted) await applications.update({ id }, { status: CallApplicationStatus.ADMITTED, matchId, admittedAt: tx.now, reserveReason: null });
@@ -274,7 +290,7 @@ export class CallClosingService {
     await this.connection.manager(tx).query(
       `UPDATE call_application a SET reserve_reason = r.reason::call_reserve_reason, updated_at = now()
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, reason text)
-       WHERE a.id = r.id AND a.status = 'RESERVE'`,
+       WHERE a.id = r.id AND a.status = 'RESERVE' AND a.reserve_reason IS DISTINCT FROM r.reason::call_reserve_reason`,
       [JSON.stringify([...waiting].map(([id, reason]) => ({ id, reason })))],
     );
   }

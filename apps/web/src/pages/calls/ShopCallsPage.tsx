@@ -38,7 +38,7 @@ function CallCard({ call, onApplied }: { call: CallFieldsFragment; onApplied: (m
       {loading && !data ? <Loading /> : null}
       {application ? <MyApplication application={application} /> : null}
       {!application && data && notYetOpen ? <p className="alert alert-info">{t('calls.opensAt', { date: dateTime(call.opensAt) })}</p> : null}
-      {!application && obstacle && call.status === 'OPEN' ? (
+      {(!application || application.status === 'SUBMITTED') && obstacle && call.status === 'OPEN' ? (
         <p className="alert alert-warning" data-testid="admission-obstacle">
           {t(`calls.admissionObstacles.${obstacle}`)}
         </p>

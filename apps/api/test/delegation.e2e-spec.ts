@@ -56,7 +56,7 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
     const link = await linkSentTo(shop.email, 'delega');
     expect(dataOf(await api.gql(DelegationLinkDocument, { link })).delegationLink).toMatchObject({ purpose: 'INVITATION', facilitatorName: ascom.name, facilitatorApproved: true, email: shop.email });
     const accepted = dataOf(await api.gqlAs(shop.accessToken, AnswerDelegationInvitationDocument, { input: { link, accept: true } })).answerDelegationInvitation;
-    expect(accepted).toMatchObject({ __typename: 'Delegation', id: invited.id, status: 'ACTIVE', consent: 'SHOP', shopId: shop.shopId, scope: ['PROFILE', 'REQUESTS', 'APPLY', 'CONFIRM'] });
+    expect(accepted).toMatchObject({ __typename: 'Delegation', id: invited.id, status: 'ACTIVE', consent: 'SHOP', shopId: shop.shopId, facilitatorName: ascom.name, scope: ['PROFILE', 'REQUESTS', 'APPLY', 'CONFIRM'] });
     // The link worked once.
     const again = await api.gqlAs(shop.accessToken, AnswerDelegationInvitationDocument, { input: { link, accept: true } });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ code: 'LINK_INVALID' })] });

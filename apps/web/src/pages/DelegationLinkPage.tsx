@@ -29,7 +29,8 @@ export function DelegationLinkPage() {
     const done = await send('Delegation', async () => (await answer({ variables: { input: { link: code, accept } } })).data?.answerDelegationInvitation);
     if (done) {
       setAnswered(true);
-      announce(accept ? t('delegationLink.accepted', { name: done.facilitatorName ?? '' }) : t('delegationLink.declined'));
+      // The page's own link names the organisation, whatever the answer carries.
+      announce(accept ? t('delegationLink.accepted', { name: done.facilitatorName ?? data?.delegationLink?.facilitatorName ?? '' }) : t('delegationLink.declined'));
     }
   };
 

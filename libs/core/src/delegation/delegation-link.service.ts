@@ -116,7 +116,8 @@ export class DelegationLinkService {
       await this.notifications.notify(tx, [
         { userId: facilitator.ownerUserId, kind: 'DELEGATION_CHANGED', params: { shopName: shop.tradingName ?? shop.legalName, status: delegation.status, audience: 'FACILITATOR' } },
       ]);
-      return { kind: 'delegation', delegation };
+      // The answer names the organisation, as every delegation read does.
+      return { kind: 'delegation', delegation: Object.assign(delegation, { facilitator }) };
     });
   }
 

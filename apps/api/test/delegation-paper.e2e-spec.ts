@@ -72,6 +72,9 @@ describe('Shops registered on paper by a facilitator, and claimed by their owner
     // A password built on the invited address is refused, and the link still works.
     const weak = await api.gql(ClaimShopDocument, { input: { link, password: `Bottega Bruno ${suffix}`, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } });
     expect(weak.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.password', code: 'passwordWeak' })] });
+    // So is one built on the shop's name, which the claim page shows.
+    const named = await api.gql(ClaimShopDocument, { input: { link, password: 'Sartoria Bianchi 1970', privacyNoticeVersion: PRIVACY_NOTICE_VERSION } });
+    expect(named.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.password', code: 'passwordWeak' })] });
     const claimed = dataOf(await api.gql(ClaimShopDocument, { input: { link, password: TEST_PASSWORD, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } })).claimShop;
     expect(claimed).toEqual({ __typename: 'ClaimedShop', shopId, email: ownerEmail });
     const reused = await api.gql(ClaimShopDocument, { input: { link, password: TEST_PASSWORD, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } });

@@ -19,6 +19,7 @@ import { isUniqueViolation } from '../common/unique-violation';
 import { latestAfterHandovers, registrantBeforeHandovers } from './delegation-handover.queries';
 import { SHOP_CLAIMED } from './delegation-handover.types';
 import { DelegationRecords } from './delegation.records';
+import { requireGuessResistant } from '../auth/password-rule';
 
 /** What an invitation or claim link shows before it is used, to anyone holding it. */
 export interface LinkPreview {
@@ -147,6 +148,9 @@ export class DelegationLinkService {
           const account = await this.auth.currentUser(tx);
           owner = { id: account.id, email: account.email };
         } else {
+          // The claim page shows the shop's names: a password built on them is as easy to guess as one on the address.
+          const [claimed] = await this.shops.findMany(tx, [current.shopId]);
+          requireGuessResistant(input.password ?? '', 'input.password', [current.invitedEmail, claimed?.legalName ?? '', claimed?.tradingName ?? ''].filter(Boolean));
           // The link reached the address, so it needs no other proof; the owner accepted the privacy notice on the claim page.
           const account = await this.auth.openAccount(
             tx,

@@ -143,7 +143,7 @@ describe('The audit trail and account administration in the browser', () => {
     await colleague.getByRole('button', { name: 'Cambia la password' }).click();
     await colleague.getByText('Password cambiata.', { exact: false }).first().waitFor();
     expect(await colleague.getByTestId('password-change-required').count()).toBe(0);
-    await colleague.goto('/ministero/cruscotto');
+    await colleague.getByRole('link', { name: 'Vai alla tua area' }).click();
     await colleague.waitForURL((url) => url.pathname.startsWith('/ministero'));
     await colleague.getByRole('heading', { level: 1 }).waitFor();
     expect(new URL(colleague.url()).pathname).not.toBe('/il-mio-account');

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import type { FormEvent, ReactNode } from 'react';
+import { useRef, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SubmitButton, TextField } from '../../components/fields';
 import { LoadFailed, Loading } from '../../components/Loading';
@@ -10,6 +11,7 @@ import { useFieldValues } from '../../errors/use-field-values';
 import { useFormErrors, type FormErrorState } from '../../errors/use-form-errors';
 import { useSession } from '../../auth/session-context';
 import { sessionStore } from '../../auth/session-store';
+import { homePathFor } from '../../routes';
 import { AccountStatusDocument, ChangePasswordDocument, RequestEmailChangeDocument } from '../../gql/generated';
 
 /** "Il mio account": the address and whether it is confirmed, a new password, a new address. */
@@ -18,6 +20,8 @@ export function MyAccountPage() {
   const { data, error } = useQuery(AccountStatusDocument, { fetchPolicy: 'cache-and-network' });
   const { notice, announce } = useNotice();
   const { user } = useSession();
+  // Asked to choose a password on arrival: once chosen, the way on to the rest of the platform.
+  const wasRequired = useRef(user?.passwordChangeRequired ?? false);
   const me = data?.me;
   return (
     <div className="row justify-content-center">
@@ -29,6 +33,11 @@ export function MyAccountPage() {
             <h2 className="h5">{t('account.passwordChangeRequiredTitle')}</h2>
             <p className="mb-0">{t('account.passwordChangeRequired')}</p>
           </div>
+        ) : null}
+        {user && wasRequired.current && !user.passwordChangeRequired ? (
+          <p>
+            <Link to={homePathFor(user.role)}>{t('account.goToArea')}</Link>
+          </p>
         ) : null}
         {!me && error ? <LoadFailed /> : null}
         {!me && !error ? <Loading /> : null}

@@ -69,7 +69,8 @@ describe('Registering one shop on paper consent from the facilitator’s desk, i
     await page.getByLabel('Partita IVA').fill(partitaIva);
     await page.getByLabel(/^E-mail del titolare/).fill(ownerEmail);
     await page.getByRole('button', { name: 'Registra il negozio' }).click();
-    await page.getByRole('heading', { name: `${shopName} è registrato` }).waitFor();
+    await page.getByRole('heading', { name: `Registrazione completata: ${shopName}` }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('paper-done-title');
     await page.getByText(`Abbiamo inviato a ${ownerEmail} l’invito a rivendicare l’attività.`).waitFor();
     await expectAccessible(page, 'paper-shop-done');
     const mails: { kind: string }[] = await web.api.app.get(DataSource).query('SELECT kind FROM mail_message WHERE recipient = $1', [ownerEmail]);

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router-dom';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -24,9 +24,12 @@ const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe
 function Registered({ delegation, email, onAnother }: { delegation: DelegationFieldsFragment; email: string; onAnother: () => void }) {
   const { t } = useTranslation();
   const { date } = useFormat();
+  // The form gives way to this: the focus comes to its heading, so that it is read at once.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
-    <section className="alert alert-success" role="status" aria-labelledby="paper-done-title">
-      <h2 id="paper-done-title" className="h4">
+    <section className="alert alert-success" aria-labelledby="paper-done-title">
+      <h2 id="paper-done-title" className="h4" tabIndex={-1} ref={heading}>
         {t('paperShop.done.title', { shop: delegation.shopName ?? '' })}
       </h2>
       <p>{t('paperShop.done.consent', { date: delegation.paperDeclaredOn ? date(delegation.paperDeclaredOn) : '' })}</p>

@@ -9,7 +9,7 @@ export function PaymentMentions({ phrases, audience }: { phrases: readonly strin
   if (phrases.length === 0) return null;
   const quoted = phrases.map((phrase) => `«${phrase}»`).join(', ');
   return (
-    <p className="alert alert-warning" data-testid="payment-mentions">
+    <p className="alert alert-warning mt-2" data-testid="payment-mentions">
       {t(audience === 'staff' ? 'offerReview.paymentMentions' : 'offers.paymentMentions', { phrases: quoted, count: phrases.length })}
     </p>
   );

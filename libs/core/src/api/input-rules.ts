@@ -73,7 +73,6 @@ export const NotTheCurrentPassword = (): PropertyDecorator => (target, property)
     validator: { validate: (value: unknown, args: ValidationArguments) => value !== (args.object as { currentPassword?: unknown }).currentPassword },
   });
 
-
 /**
  * A website as people type it: trimmed; "www.esempio.it" or "esempio.it/negozio" read as https;
  * blank read as none (null: on an update, the website is removed). A scheme typed stays, so that

@@ -18,6 +18,7 @@ export function queryLimits(config: ConfigService<Environment, true>): QueryLimi
     directives: config.get('GRAPHQL_MAX_DIRECTIVES', { infer: true }),
     tokens: config.get('GRAPHQL_MAX_TOKENS', { infer: true }),
     cost: config.get('GRAPHQL_MAX_COST', { infer: true }),
+    costPerMinute: config.get('GRAPHQL_COST_PER_MINUTE', { infer: true }),
   };
 }
 
@@ -60,7 +61,7 @@ export function graphqlOptions(loaders: LoaderFactory, config: ConfigService<Env
     parseOptions: { maxTokens: limits.tokens },
     validationRules: [...(introspection ? [] : [noIntrospectionRule]), ...queryLimitRules(limits)],
     formatError: formatGraphQLError,
-    plugins: [ApolloServerPluginCacheControlDisabled(), publicCachePlugin, operationNamePlugin, graphqlMetricsPlugin(metrics), queryCostPlugin(limits.cost), inputHygienePlugin(), errorReportingPlugin],
+    plugins: [ApolloServerPluginCacheControlDisabled(), publicCachePlugin, operationNamePlugin, graphqlMetricsPlugin(metrics), queryCostPlugin(limits.cost, limits.costPerMinute), inputHygienePlugin(), errorReportingPlugin],
     context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => {
       const ctx = requestContextFromHttp(req);
       res.setHeader('x-request-id', ctx.requestId);

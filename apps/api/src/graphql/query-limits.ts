@@ -2,9 +2,10 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { queryCostEstimator, queryTooComplex, type QueryLimit } from '@vec/core';
+import { countedAddress, queryCostEstimator, queryTooComplex, throttleErrorToGraphQL, ThrottleException, type QueryLimit } from '@vec/core';
 import { getVariableValues, GraphQLError, Kind, visit, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule, type ValueNode } from 'graphql';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 export interface QueryLimits {
   depth: number;
@@ -12,6 +13,8 @@ export interface QueryLimits {
   directives: number;
   tokens: number;
   cost: number;
+  /** What one client address may ask for per minute, in cost units (0: no limit). */
+  costPerMinute: number;
 }
 
 /**
@@ -72,23 +75,48 @@ interface CostMemo {
 const MEMO_ENTRIES = 32;
 
 /**
- * Prices each operation once its variables are known (a page's `first` may be a variable) and
- * refuses it before execution when it is over the budget. The price is a function of the document,
- * the operation and the variables given to `first` and to directives, so a price within budget is
- * remembered for those (the parsed document is the same object for every request that sends the
- * same text): repeats skip the walk. Anything over budget, or not priced yet, is priced again.
+ * Charges each operation's cost to its client address (by countedAddress), within `perMinute`
+ * units a minute: an operation near the cost budget takes seconds of the server, and the plain
+ * request rate would let one client send hundreds a minute. One over its cost is never charged more
+ * than the whole minute's allowance, so it can pass after a wait. Refused with TOO_MANY_REQUESTS
+ * (COST_LIMIT), HTTP 429 and Retry-After, before it runs.
  */
-export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
+function costCharger(perMinute: number): (address: string, cost: number) => Promise<void> {
+  if (perMinute === 0) return async () => undefined;
+  const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+  return async (address, cost) => {
+    try {
+      await limiter.consume(countedAddress(address), Math.min(Math.max(cost, 1), perMinute));
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const refusal = throttleErrorToGraphQL(new ThrottleException('COST_LIMIT', Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))));
+      const http = refusal.extensions.http as { headers: unknown };
+      throw new GraphQLError(refusal.message, { extensions: { ...refusal.extensions, http: { ...http, status: 429 } } });
+    }
+  };
+}
+
+/**
+ * Prices each operation once its variables are known (a page's `first` may be a variable),
+ * refuses it before execution when it is over the budget, and charges its cost to the client's
+ * allowance per minute (costCharger). The price is a function of the document, the operation and
+ * the variables given to `first` and to directives, so a price within budget is remembered for
+ * those (the parsed document is the same object for every request that sends the same text):
+ * repeats skip the walk. Anything over budget, or not priced yet, is priced again.
+ */
+export function queryCostPlugin(maxCost: number, costPerMinute = 0): ApolloServerPlugin<{ req?: { ip?: string } }> {
   const memos = new WeakMap<DocumentNode, CostMemo>();
+  const charge = costCharger(costPerMinute);
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, operation }) {
+        async didResolveOperation({ request, document, schema, operation, contextValue }) {
           let memo = memos.get(document);
           if (!memo) memos.set(document, (memo = { variables: costVariables(document), costs: new Map() }));
           const given = request.variables ?? {};
           const key = JSON.stringify([request.operationName ?? null, ...memo.variables.map((name) => (name in given ? [given[name]] : []))]);
-          if (memo.costs.has(key)) return;
+          const known = memo.costs.get(key);
+          if (known !== undefined) return charge(contextValue.req?.ip ?? 'unknown', known);
           // Variables that do not fit their types are refused by the input-hygiene plugin, which
           // stops at 50 of them. Pricing them would coerce them all, a message each: 16,000 bad list
           // items took 0.7 s of the event loop. Apollo runs the plugins' checks together, so this
@@ -104,6 +132,7 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
           if (cost > maxCost) throw queryTooComplex('cost', maxCost, cost);
           if (memo.costs.size >= MEMO_ENTRIES) memo.costs.delete(memo.costs.keys().next().value as string);
           memo.costs.set(key, cost);
+          await charge(contextValue.req?.ip ?? 'unknown', cost);
         },
       };
     },

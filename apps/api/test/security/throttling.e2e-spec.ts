@@ -1,7 +1,7 @@
 import { PRIVACY_NOTICE_VERSION } from '@vec/core';
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { LoginDocument, RefreshSessionDocument, RegisterDocument, RequestPasswordResetDocument, ResetPasswordDocument, TypenameDocument } from '../gql/generated';
+import { ComuneSearchDocument, LoginDocument, RefreshSessionDocument, RegisterDocument, RequestPasswordResetDocument, ResetPasswordDocument, TypenameDocument } from '../gql/generated';
 import { mailedLink } from '../testing/mailbox';
 import { anEmail, TEST_PASSWORD } from '../testing/fixtures';
 import { type GraphQLHttpResponse, startTestApp, TestApp } from '../testing/test-app';
@@ -193,5 +193,45 @@ describe('The ceiling on requests per address and minute', () => {
     expect(http.body).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfter: expect.any(Number) });
     expect((await api.http().get('/health/live').set('x-forwarded-for', address)).status).toBe(200);
     expect((await typename(anAddress())).status).toBe(200);
+  });
+});
+
+describe('The allowance of query cost per address and minute', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp({ env: { TRUST_PROXY: 'true', GRAPHQL_COST_PER_MINUTE: '500' } });
+  });
+  afterAll(() => api.close());
+
+  // 25 comuni with six fields each, and the list: 151 units.
+  const search = (from: string, first: number) => api.gqlHttp(ComuneSearchDocument, { search: 'san', first }, { 'x-forwarded-for': from });
+
+  it('charges each operation its cost, and refuses with 429, COST_LIMIT and Retry-After once the minute’s allowance is spent', async () => {
+    const address = anAddress();
+    const answers: Reply[] = [];
+    for (let i = 0; i < 2; i += 1) answers.push(await search(address, 25));
+    expect(answers.map((answer) => [answer.status, answer.body.errors])).toEqual([
+      [200, undefined],
+      [200, undefined],
+    ]);
+    // 302 spent: a small page still fits, the next large one does not.
+    expect((await search(address, 1)).status).toBe(200);
+    const refused = await search(address, 50);
+    expect(refused.status).toBe(429);
+    expect(refused.body.data).toBeUndefined();
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'COST_LIMIT', retryAfter: expect.any(Number) });
+    expect(refused.body.errors?.[0].extensions?.messageIt).toMatch(/^La tua connessione ha chiesto più dati di quanti ne sono consentiti in un minuto\. Riprova tra \d+ (second|minut)/);
+    // Another client is not affected.
+    expect((await search(anAddress(), 50)).status).toBe(200);
+  });
+
+  it('charges an operation dearer than the allowance the whole minute, so that it can pass again after a wait', async () => {
+    const address = anAddress();
+    // 100 comuni: 601 units, within GRAPHQL_MAX_COST but over the allowance.
+    const first = await search(address, 100);
+    expect(first.status).toBe(200);
+    expect((first.body.data as { comuni: unknown[] }).comuni.length).toBeGreaterThan(50);
+    expect((await search(address, 1)).body.errors?.[0].extensions).toMatchObject({ reason: 'COST_LIMIT' });
   });
 });

@@ -62,6 +62,17 @@ export abstract class RequestLimitsEnvironment {
   @Max(1_000_000)
   RATE_LIMIT_PER_MINUTE = 600;
 
+  /**
+   * What one client address may ask for per minute from one API process, in the cost budget's
+   * units (0: no limit): every operation is charged its cost, so a client sending operations near
+   * GRAPHQL_MAX_COST is slowed down long before RATE_LIMIT_PER_MINUTE.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000)
+  GRAPHQL_COST_PER_MINUTE = 3_000_000;
+
   /** Sign-in attempts per client address per 15 minutes, counted across every API process. */
   @Transform(toNumber)
   @IsInt()

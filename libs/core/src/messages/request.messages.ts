@@ -28,6 +28,13 @@ export const requestMessages = {
     const wait = waitFor(retryAfterSeconds);
     return { en: `Too many requests from your connection. Try again in ${wait.en}`, it: `Troppe richieste dalla tua connessione. Riprova tra ${wait.it}` };
   },
+  costLimit: (retryAfterSeconds: number): Words => {
+    const wait = waitFor(retryAfterSeconds);
+    return {
+      en: `Your connection has asked for more data than one connection may in a minute. Try again in ${wait.en}, or ask for smaller pages`,
+      it: `La tua connessione ha chiesto più dati di quanti ne sono consentiti in un minuto. Riprova tra ${wait.it}, oppure chiedi pagine più piccole`,
+    };
+  },
   emailLimit: (retryAfterSeconds: number): Words => {
     const wait = waitFor(retryAfterSeconds);
     return { en: `Too many e-mails asked for this address. Try again in ${wait.en}`, it: `Troppe e-mail richieste per questo indirizzo. Riprova tra ${wait.it}` };

@@ -2,19 +2,20 @@ import { ArgumentsHost, Catch } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { retryAfterExtensions } from '../../api/retry-after';
-import { MESSAGES } from '../../messages';
+import { MESSAGES, type Words } from '../../messages';
 import { ThrottleException } from '../throttle.exception';
+
+const WORDS: Record<ThrottleException['reason'], (retryAfterSeconds: number) => Words> = {
+  ADDRESS_LIMIT: MESSAGES.request.tooManyRequests,
+  COST_LIMIT: MESSAGES.request.costLimit,
+  EMAIL_LIMIT: MESSAGES.request.emailLimit,
+  INVITATION_LIMIT: MESSAGES.request.invitationLimit,
+  ACCOUNT_LOCKED: MESSAGES.request.accountLocked,
+};
 
 /** The words of a refusal, for GraphQL and for plain HTTP alike. */
 export function throttleWords(error: ThrottleException): { message: string; messageIt: string } {
-  const words =
-    error.reason === 'ACCOUNT_LOCKED'
-      ? MESSAGES.request.accountLocked(error.retryAfterSeconds)
-      : error.reason === 'EMAIL_LIMIT'
-        ? MESSAGES.request.emailLimit(error.retryAfterSeconds)
-        : error.reason === 'INVITATION_LIMIT'
-          ? MESSAGES.request.invitationLimit(error.retryAfterSeconds)
-          : MESSAGES.request.tooManyRequests(error.retryAfterSeconds);
+  const words = WORDS[error.reason](error.retryAfterSeconds);
   return { message: words.en, messageIt: words.it };
 }
 

@@ -61,9 +61,38 @@ describe('openCsv', () => {
     expect(file.header).toEqual(['codice', 'titolo']);
     expect(file.records).toEqual([
       { cells: ['A', 'Vetrina; online'], line: 2 },
-      { cells: ['B', 'Due\nrighe'], line: 4 },
+      { cells: ['B', 'Due\nrighe'], line: 3 },
       { cells: ['C', 'Terza'], line: 5 },
     ]);
+  });
+
+  it('numbers each record by the line it starts on, whatever breaks lines inside quoted cells, blank lines and rows of empty cells before it, and wherever the chunks are cut', async () => {
+    const text = `${BOM}codice;titolo\r\nA;"una\r\ndue\r\ntre"\r\n\r\n;\r\nB;"x\ny"\r\nC;ultima`;
+    const lines = [2, 7, 9];
+    const whole = await readAll([text]);
+    expect(whole.records.map((record) => [record.cells[0], record.line])).toEqual([
+      ['A', 2],
+      ['B', 7],
+      ['C', 9],
+    ]);
+    const bytes = Buffer.from(text, 'utf8');
+    for (let size = 1; size <= 7; size += 3) {
+      const chunks: Buffer[] = [];
+      for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
+      expect((await readAll(chunks)).records.map((record) => record.line)).toEqual(lines);
+    }
+  });
+
+  it('numbers records right in a long file, read a few chunks at a time', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => (i % 3 === 0 ? `R${i};"due\r\nrighe"\r\n` : `R${i};una\r\n`));
+    const file = await readAll([`codice;titolo\r\n${rows.join('')}`]);
+    let expected = 2;
+    const wrong = file.records.filter((record, i) => {
+      const fine = record.line === expected;
+      expected += i % 3 === 0 ? 2 : 1;
+      return !fine;
+    });
+    expect(wrong).toEqual([]);
   });
 
   it('reads a comma file without a BOM, split at any byte (inside a multi-byte character too), skipping blank lines and rows of empty cells', async () => {
@@ -88,7 +117,9 @@ describe('openCsv', () => {
   });
 
   it('refuses broken quoting, naming the line', async () => {
-    expect(await refusal(readAll(['codice;titolo\nA;uno\nB;"mai chiusa\nC;tre\n']))).toEqual([ImportErrorCode.SYNTAX, expect.any(Number)]);
+    // A quote never closed: the line where it was opened, not the end of the file.
+    expect(await refusal(readAll(['codice;titolo\nA;uno\nB;"mai chiusa\nC;tre\nD;quattro\n']))).toEqual([ImportErrorCode.SYNTAX, 3]);
+    expect(await refusal(readAll(['codice;titolo\r\nA;"su\r\ndue righe"\r\nB;un "titolo" strano\r\n']))).toEqual([ImportErrorCode.SYNTAX, 4]);
     expect(await refusal(readAll(['codice;titolo\nA;un "titolo" strano\n']))).toEqual([ImportErrorCode.SYNTAX, 2]);
   });
 

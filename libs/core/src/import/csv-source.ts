@@ -50,28 +50,58 @@ export function sniff(head: Buffer): Separator {
 
 /**
  * Passes the bytes on unchanged, a line at a time, refusing the first line that is not UTF-8 (a file
- * saved as "CSV" in Windows-1252 instead of "CSV UTF-8"), and counts the bytes read.
+ * saved as "CSV" in Windows-1252 instead of "CSV UTF-8"), counts the bytes read, and keeps where
+ * each line break passed so that a position in the file can be told as a line (lineAt). csv-parse's
+ * own line count drifts in files that break lines inside quoted cells with CRLF, and a record's
+ * count is the line it ends on; positions are exact.
  */
 class Utf8Lines extends Transform {
   private carry = Buffer.alloc(0);
   private lines = 0;
   bytes = 0;
+  /** Bytes passed on so far. */
+  private passed = 0;
+  /** Positions of the line breaks passed on and not yet counted by lineAt, in order, from `head`. */
+  private breaks: number[] = [];
+  private head = 0;
+  private counted = 0;
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.bytes += chunk.length;
     const data = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
     const cut = data.lastIndexOf(0x0a) + 1;
     this.carry = Buffer.from(data.subarray(cut));
-    const whole = data.subarray(0, cut);
-    const error = this.check(whole);
-    if (error) return done(error);
-    done(null, whole);
+    this.pass(data.subarray(0, cut), done);
   }
 
   override _flush(done: TransformCallback): void {
-    const error = this.check(this.carry);
+    this.pass(this.carry, done);
+  }
+
+  /**
+   * The line (from 1) that the byte at `position` is on. Positions asked for must not decrease:
+   * the breaks before one are forgotten once counted, so the memory held is what the parser has
+   * not read yet.
+   */
+  lineAt(position: number): number {
+    const { breaks } = this;
+    while (this.head < breaks.length && breaks[this.head] < position) {
+      this.head++;
+      this.counted++;
+    }
+    if (this.head > 4096 && this.head * 2 > breaks.length) {
+      this.breaks = breaks.slice(this.head);
+      this.head = 0;
+    }
+    return this.counted + 1;
+  }
+
+  private pass(lines: Buffer, done: TransformCallback): void {
+    const error = this.check(lines);
     if (error) return done(error);
-    done(null, this.carry);
+    for (let at = lines.indexOf(0x0a); at >= 0; at = lines.indexOf(0x0a, at + 1)) this.breaks.push(this.passed + at);
+    this.passed += lines.length;
+    done(null, lines);
   }
 
   private check(lines: Buffer): ImportException | null {
@@ -90,7 +120,7 @@ class Utf8Lines extends Transform {
   }
 }
 
-/** One record of the file: its cells and the line it ends on (the header is line 1). */
+/** One record of the file: its cells and the line it starts on (the header is line 1). */
 export interface CsvRecord {
   cells: string[];
   line: number;
@@ -105,9 +135,20 @@ export interface CsvReader {
   bytesRead(): number;
 }
 
-/** csv-parse's errors that mean the text is not well-formed CSV, and where. */
-const syntaxError = (error: unknown): ImportException | null =>
-  error instanceof CsvError ? new ImportException(ImportErrorCode.SYNTAX, { line: (error as CsvError & { lines?: number }).lines ?? 0 }) : null;
+/**
+ * csv-parse's errors that mean the text is not well-formed CSV, and where: the line of the last
+ * cell boundary it passed, which is on the faulty record (where a quote that is never closed was
+ * opened, not the end of the file).
+ */
+const syntaxError = (error: unknown, lineAt: (position: number) => number): ImportException | null =>
+  error instanceof CsvError ? new ImportException(ImportErrorCode.SYNTAX, { line: lineAt((error as CsvError & { bytes?: number }).bytes ?? 0) }) : null;
+
+/** Line breaks inside a record's cells (quoted ones): the lines it spans beyond its first. */
+function breaksInside(cells: readonly string[]): number {
+  let count = 0;
+  for (const cell of cells) for (let at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) count++;
+  return count;
+}
 
 /**
  * Opens an uploaded CSV file as a stream of records: refuses what is not CSV (see `sniff`), takes
@@ -144,14 +185,16 @@ export async function openCsv(input: Readable): Promise<CsvReader> {
   };
   Readable.from(rest()).on('error', fail).pipe(utf8).on('error', fail).pipe(parser);
 
-  const records = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
+  const records = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { bytes: number } }>;
   const read = async (): Promise<IteratorResult<CsvRecord>> => {
     try {
       const next = await records.next();
       if (next.done) return { done: true, value: undefined };
-      return { done: false, value: { cells: next.value.record, line: next.value.info.lines } };
+      const { record, info } = next.value;
+      // info.bytes is where the record ends, its line break included: its last byte is on its last line.
+      return { done: false, value: { cells: record, line: utf8.lineAt(info.bytes - 1) - breaksInside(record) } };
     } catch (error) {
-      throw syntaxError(error) ?? error;
+      throw syntaxError(error, (position) => utf8.lineAt(position)) ?? error;
     }
   };
   const first = await read();

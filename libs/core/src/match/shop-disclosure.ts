@@ -43,9 +43,14 @@ export function discloseShopTo(viewer: Actor | undefined, match: DisclosedMatch,
  * shop's and DECLINED the provider's.
  */
 export function reasonFor(viewer: Actor | undefined, match: DisclosedMatch, now: Date, reason: string | null, actorRole: string | null): string | null {
+  return viewer?.role === UserRole.PROVIDER ? reasonForProvider(match, now, reason, actorRole) : reason;
+}
+
+/** A reason as the match's provider may read it (reasonFor a provider viewer). */
+export function reasonForProvider(match: DisclosedMatch, now: Date, reason: string | null, actorRole: string | null): string | null {
   if (reason === null || systemReasonCode(reason) !== null) return reason;
   const writtenByShopSide = actorRole === UserRole.SHOP || actorRole === UserRole.FACILITATOR;
-  return writtenByShopSide && !discloseShopTo(viewer, match, now) ? null : reason;
+  return writtenByShopSide && !providerDealsWithShop(match, now) ? null : reason;
 }
 
 /** The role that wrote a match's end reason, from the state it ended in. */

@@ -123,6 +123,21 @@ describe('the personal-data export (real PostgreSQL)', () => {
     expect(json.counts.facilitator).toBe(1);
   });
 
+  it('gives a provider its matches without the words the shop wrote on those it no longer deals with, as the API does', async () => {
+    const person = await seedPersonLife(core.db);
+    const { json } = await read(await exports.exportOwn(actingAs(person.provider)));
+    const matches = list(json, 'matches') as { state: string; endReason: string | null; history: { toState: string; reason: string | null }[] }[];
+    // Withdrawn: the shop's reason is the shop's. Completed 25 days ago: the provider still deals with the shop.
+    expect(matches.map((match) => [match.state, match.endReason, match.history.map((step) => step.reason)])).toEqual([
+      ['COMPLETED', null, [null, null, null, person.values.completionReason]],
+      ['WITHDRAWN', null, [null, null]],
+    ]);
+    const withdrawal = list(json, 'auditEvents').find((event) => event.action === 'match.withdrawn');
+    expect(withdrawal).toMatchObject({ byYou: false, actorRole: 'SHOP', after: { state: 'WITHDRAWN' } });
+    expect(withdrawal?.after).not.toHaveProperty('reason');
+    expect(JSON.stringify([matches, list(json, 'auditEvents')])).not.toContain(person.values.withdrawalReason);
+  });
+
   it('streams a large export in pieces', async () => {
     const person = await seedPersonLife(core.db);
     await core.db.query(

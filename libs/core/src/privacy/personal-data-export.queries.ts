@@ -1,3 +1,5 @@
+import { endReasonAuthor, reasonForProvider } from '../match/shop-disclosure';
+import type { MatchState } from '../match/match.types';
 import { AUDIT_PERSONAL_KEYS, type ExportSection } from './personal-data.registry';
 
 /** The personal keys of audit events, as an SQL array (constants of the registry, not input). */
@@ -10,15 +12,41 @@ const OWN_EVENT = `((e.entity_type = 'user' AND e.entity_id = {user}::text)
               OR (e.entity_type = 'facilitator' AND e.entity_id = {facilitator}::text)
               OR (e.entity_type = 'help_request' AND e.entity_id IN (SELECT id::text FROM help_request WHERE shop_id = {shop}))
               OR (e.entity_type = 'offer' AND e.entity_id IN (SELECT id::text FROM offer WHERE provider_id = {provider}))
-              OR (e.entity_type = 'match' AND e.entity_id IN (SELECT id::text FROM match WHERE shop_id = {shop} OR provider_id = {provider}))
+              OR (e.entity_type = 'match' AND e.entity_id IN (SELECT id::text FROM match WHERE shop_id = {shop}))
+              OR (e.entity_type = 'match' AND e.actor_role IS DISTINCT FROM 'SHOP' AND e.actor_role IS DISTINCT FROM 'FACILITATOR'
+                  AND e.entity_id IN (SELECT id::text FROM match WHERE provider_id = {provider}))
               OR (e.entity_type = 'delegation' AND e.entity_id IN (SELECT id::text FROM delegation WHERE shop_id = {shop})))`;
+
+/** What the shop's side did on the organisation's matches: listed, without the shop's words (they are the shop's data). */
+const SHOP_SIDE_EVENT = `(e.entity_type = 'match' AND e.entity_id IN (SELECT id::text FROM match WHERE provider_id = {provider}))`;
+
+/** One step of a match's history, as the export lists it. */
+interface ExportedStep {
+  actorRole: string | null;
+  reason: string | null;
+}
+
+/**
+ * A match as its provider may read it: the reasons the shop's side wrote only while the provider
+ * deals with the shop (shop-disclosure.ts), as in the API; a shop's own matches whole.
+ */
+function matchAsExported(row: Record<string, unknown>, subject: ExportSubject, now: Date): Record<string, unknown> {
+  if (row.shopId === subject.shop) return row;
+  const match = { state: row.state as MatchState, completedAt: (row.completedAt as Date | null) ?? null };
+  return {
+    ...row,
+    endReason: reasonForProvider(match, now, row.endReason as string | null, endReasonAuthor(match.state)),
+    history: (row.history as ExportedStep[]).map((step) => ({ ...step, reason: reasonForProvider(match, now, step.reason, step.actorRole) })),
+  };
+}
 
 /**
  * The SQL of each section of the personal-data export. Parameters: {user} the account, {shop} its shop,
  * {provider} and {facilitator} its organisation; any but the account may be null. Columns are named as the API names them.
- * `single` sections are one object (or null), the others lists streamed row by row.
+ * `single` sections are one object (or null), the others lists streamed row by row; `shape`, where
+ * given, is applied to each row as it is written.
  */
-export const EXPORT_QUERIES: Record<ExportSection, { single: boolean; sql: string }> = {
+export const EXPORT_QUERIES: Record<ExportSection, { single: boolean; sql: string; shape?: (row: Record<string, unknown>, subject: ExportSubject, now: Date) => Record<string, unknown> }> = {
   account: {
     single: true,
     sql: `SELECT id, email, role, created_at AS "createdAt", disabled_at AS "disabledAt" FROM user_account WHERE id = {user}`,
@@ -88,6 +116,7 @@ export const EXPORT_QUERIES: Record<ExportSection, { single: boolean; sql: strin
                     FROM match_transition t WHERE t.match_id = m.id) AS history
             FROM match m JOIN offer o ON o.id = m.offer_id
            WHERE m.shop_id = {shop} OR m.provider_id = {provider} ORDER BY m.created_at, m.id`,
+    shape: matchAsExported,
   },
   outcomeSurveys: {
     single: false,
@@ -127,7 +156,7 @@ export const EXPORT_QUERIES: Record<ExportSection, { single: boolean; sql: strin
                  e.actor_role AS "actorRole", e.actor_user_id IS NOT DISTINCT FROM {user}::uuid AS "byYou",
                  CASE WHEN e.own THEN e.before ELSE e.before - ${PERSONAL_KEYS} END AS before,
                  CASE WHEN e.own THEN e.after ELSE e.after - ${PERSONAL_KEYS} END AS after
-            FROM (SELECT e.*, ${OWN_EVENT} AS own FROM audit_event e WHERE e.actor_user_id = {user} OR ${OWN_EVENT}) e
+            FROM (SELECT e.*, ${OWN_EVENT} AS own FROM audit_event e WHERE e.actor_user_id = {user} OR ${OWN_EVENT} OR ${SHOP_SIDE_EVENT}) e
            ORDER BY e.id`,
   },
 };

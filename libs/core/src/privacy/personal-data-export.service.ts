@@ -96,7 +96,7 @@ export class PersonalDataExportService {
         buffer += `,${JSON.stringify(section)}:[`;
         let first = true;
         for await (const row of client.query(new QueryStream(text, values, { batchSize: 200 }))) {
-          buffer += (first ? '' : ',') + JSON.stringify(row);
+          buffer += (first ? '' : ',') + JSON.stringify(query.shape ? query.shape(row, subject, ctx.now) : row);
           first = false;
           if (buffer.length >= CHUNK_BYTES) {
             yield buffer;

@@ -85,7 +85,7 @@ describe('Match operations refuse bad input clearly and write nothing', () => {
     expect(closed).toMatchObject({ __typename: 'InvalidMatchTransitionError', code: 'REQUEST_NOT_OPEN', currentState: 'CANCELLED' });
   });
 
-  it('refuses a decline without a reason and an inconsistent survey, naming the field', async () => {
+  it('refuses a decline without a reason or with a web address, and an inconsistent survey, naming the field', async () => {
     const offer = await publishedOffer(api, provider, { coverage: { comuneCodes: [TORINO] } });
     const shop = await shopIn(api, TORINO);
     const match = await applyTo(api, shop, await askFor(api, shop), offer.id);
@@ -93,6 +93,12 @@ describe('Match operations refuse bad input clearly and write nothing', () => {
 
     const noReason = await api.gqlAs(provider.accessToken, DeclineMatchDocument, { input: { id: match.id, reason: '  ' } });
     expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.reason', code: 'minLength' })] });
+    // The shop reads the reason in the platform's e-mail: no link to a page of the provider's choosing.
+    const phishing = await api.gqlAs(provider.accessToken, DeclineMatchDocument, { input: { id: match.id, reason: 'Per il rimborso accedi a vicini-rimborsi.it/login con SPID' } });
+    expect(phishing.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field: 'input.reason', code: 'webAddress', messageIt: expect.stringContaining('input.reason non può contenere indirizzi web') })],
+    });
     const inconsistent: [Omit<AnswerOutcomeSurveyInput, 'matchId'>, string, string][] = [
       [{ gotOnlineOrders: false, approximateOrders: 5 }, 'input.approximateOrders', 'zeroWithoutOrders'],
       [{ gotOnlineOrders: true, approximateOrders: -3 }, 'input.approximateOrders', 'min'],

@@ -292,7 +292,7 @@ export type DeclareOfferIntegrationsInput = {
 
 export type DeclineMatchInput = {
   id: string;
-  /** Why, in a few words the shop will read (2–500 characters). */
+  /** Why, in a few words the shop will read by e-mail (2–500 characters, no web address). */
   reason: string;
 };
 

@@ -7,7 +7,7 @@ import { normaliseEmailAddress } from '../common/email-address';
 import { PASSWORD_CHARACTERS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password-rule';
 
 export { PASSWORD_MIN_LENGTH };
-import { nameProblem, normaliseText, textProblem, type TextKind, type TextProblem } from './text-rules';
+import { mailedTextProblem, nameProblem, normaliseText, textProblem, type TextKind, type TextProblem } from './text-rules';
 
 type TransformArgs = { value: unknown };
 
@@ -204,3 +204,19 @@ export const NameText = (options: TextOptions = {}): PropertyDecorator => (targe
 
 /** Free text — descriptions, reasons, notes: NFC, trimmed, line breaks and tabs allowed, something visible. */
 export const MultiLineText = (options: TextOptions = {}): PropertyDecorator => textField('MULTI_LINE', options);
+
+/**
+ * Free text one party writes that the platform e-mails to another under its own name (a
+ * provider's reason for declining a shop): MultiLineText, and no web address or markup
+ * (text-rules.ts, mailedTextProblem).
+ */
+export const MailedText = (options: TextOptions = {}): PropertyDecorator => (target, property) => {
+  registerDecorator({
+    name: 'webAddress',
+    target: target.constructor,
+    propertyName: String(property),
+    options: worded((path) => MESSAGES.input.text(path, 'webAddress')),
+    validator: { validate: (value: unknown) => typeof value !== 'string' || mailedTextProblem(value) === null },
+  });
+  textField('MULTI_LINE', options)(target, property);
+};

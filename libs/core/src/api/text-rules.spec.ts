@@ -1,8 +1,8 @@
 import { ArgumentMetadata } from '@nestjs/common';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { GraphQLError } from 'graphql';
-import { MultiLineText, NameText, SingleLineText } from './input-rules';
-import { normaliseText, textProblem } from './text-rules';
+import { MailedText, MultiLineText, NameText, SingleLineText } from './input-rules';
+import { mailedTextProblem, normaliseText, textProblem } from './text-rules';
 import type { FieldError } from './user-input.error';
 import { createValidationPipe } from './validation';
 
@@ -57,6 +57,21 @@ describe('textProblem', () => {
   });
 });
 
+describe('mailedTextProblem', () => {
+  it.each([
+    ['a full address', 'Accedi a https://rimborsi.example/login', 'webAddress'],
+    ['a www. address', 'vedi www.rimborsi-bonus.it', 'webAddress'],
+    ['a bare domain with a path, as mail clients link it', 'Per il rimborso accedi a vicini-rimborsi.it/login con SPID', 'webAddress'],
+    ['a bare domain', 'tutto su rimborsi-bonus.com', 'webAddress'],
+    ['an address by number', 'scarica da 192.168.1.20/modulo', 'webAddress'],
+    ['markup', 'Non possiamo <b>più</b>', 'webAddress'],
+    ['plain words, abbreviations and figures', 'Abbiamo esaurito i posti fino a gen. 2027 (ore 10.30, 3.5 kg): Rossi S.r.l., p. es. art.5 c.2', null],
+    ['an e-mail address to write to', 'Scriveteci a assistenza@negoziofacile.it per riprovare', null],
+  ])('%s', (_what, value, problem) => {
+    expect(mailedTextProblem(value)).toBe(problem);
+  });
+});
+
 describe('normaliseText', () => {
   it('composes (NFC), trims and writes line breaks as \\n', () => {
     expect(normaliseText('  Caffe\u0300\r\nRiga ')).toBe('Caff\u00e8\nRiga');
@@ -73,6 +88,7 @@ class Sample {
   @SingleLineText() @IsString() @MinLength(2) @MaxLength(200) name!: string;
   @IsOptional() @NameText({ optional: true }) @IsString() @MaxLength(200) tradingName?: string | null;
   @IsOptional() @MultiLineText() @IsString() @MaxLength(2000) description?: string;
+  @IsOptional() @MailedText() @IsString() @MaxLength(500) reason?: string;
 }
 
 const pipe = createValidationPipe();
@@ -98,6 +114,8 @@ describe('SingleLineText and MultiLineText on an input', () => {
     [{ name: 'Bottega', tradingName: '<a href="http://evil.example">Conti</a>' }, 'input.tradingName', 'markupOrLink', expect.stringContaining('input.tradingName must be a name, without web addresses')],
     [{ name: 'Bottega', tradingName: 'Conti – conferma su http://evil.example/login' }, 'input.tradingName', 'markupOrLink', expect.stringContaining('without web addresses')],
     [{ name: 'Bottega', tradingName: 'Conti www.evil-example.it' }, 'input.tradingName', 'markupOrLink', expect.stringContaining('without web addresses')],
+    // Free text the platform mails to the other party: not even a bare domain.
+    [{ name: 'Bottega', reason: 'Per il rimborso accedi a vicini-rimborsi.it/login' }, 'input.reason', 'webAddress', expect.stringContaining('input.reason must not contain web addresses')],
   ])('refuses %j naming the field and the reason', async (value, field, code, message) => {
     expect(await refusal(value)).toEqual({ field, code, message, messageIt: expect.stringMatching(new RegExp(`^${field.replace('.', '\\.')} `)) });
   });

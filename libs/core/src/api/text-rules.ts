@@ -1,3 +1,4 @@
+import { LinkifyIt } from 'linkify-it';
 import type { TextProblem } from '../messages';
 
 /**
@@ -54,6 +55,21 @@ const MARKUP_OR_LINK = /[<>]|[a-z][a-z0-9+.-]*:\/\/|\bwww\./iu;
 
 /** A name (of a business, an organisation, an offer, a call) shown in others' e-mails and pages: no markup, no link. */
 export const nameProblem = (value: string): TextProblem | null => (MARKUP_OR_LINK.test(value) ? 'markupOrLink' : null);
+
+/**
+ * What a mail client would turn into a link, as linkify-it finds it with fuzzy links on: full
+ * addresses, but also a bare domain with a path ("rimborsi-bonus.it/login") or without one; its
+ * default top-level domains are the common generic ones and every country's. E-mail addresses
+ * are left alone: a provider may well tell a shop where to write.
+ */
+const links = new LinkifyIt().set({ fuzzyLink: true, fuzzyEmail: false, fuzzyIP: true });
+
+/**
+ * Free text one person writes and the platform e-mails to another under its own name (a provider's
+ * reason for declining a shop): no markup and no web address, so that nobody can put a link to a
+ * page of theirs in the platform's e-mails.
+ */
+export const mailedTextProblem = (value: string): TextProblem | null => (/[<>]/.test(value) || links.test(value) ? 'webAddress' : null);
 
 /** The rules every argument of every operation meets, whatever its field: MULTI_LINE's. */
 export const anyTextProblem = (value: string): TextProblem | null => textProblem(value, 'MULTI_LINE');

@@ -79,7 +79,7 @@ export const requestMessages = {
 };
 
 /** The text rules of api/text-rules.ts; the same names are the errors' codes. */
-export type TextProblem = 'bidiControl' | 'controlCharacter' | 'lineBreak' | 'invisibleCharacter' | 'stackedMarks' | 'noVisibleCharacter' | 'markupOrLink';
+export type TextProblem = 'bidiControl' | 'controlCharacter' | 'lineBreak' | 'invisibleCharacter' | 'stackedMarks' | 'noVisibleCharacter' | 'markupOrLink' | 'webAddress';
 
 const TEXT_PROBLEMS: Readonly<Record<TextProblem, Words>> = {
   bidiControl: {
@@ -90,6 +90,10 @@ const TEXT_PROBLEMS: Readonly<Record<TextProblem, Words>> = {
   markupOrLink: {
     en: 'must be a name, without web addresses (http://, www.) or the characters < and >: it appears in the platform’s e-mails and pages',
     it: 'deve essere un nome, senza indirizzi web (http://, www.) né i caratteri < e >: compare nelle e-mail e nelle pagine della piattaforma',
+  },
+  webAddress: {
+    en: 'must not contain web addresses (such as www.example.it or example.it/page) or the characters < and >: the platform e-mails it to the other party under its own name',
+    it: 'non può contenere indirizzi web (come www.esempio.it o esempio.it/pagina) né i caratteri < e >: la piattaforma lo invia per e-mail all’altra parte a proprio nome',
   },
   lineBreak: { en: 'must be a single line, without line breaks or tabs', it: 'deve stare su una sola riga, senza a capo né tabulazioni' },
   invisibleCharacter: {

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, registerDecorator } from 'class-validator';
-import { worded, MultiLineText } from '../../api/input-rules';
+import { worded, MailedText, MultiLineText } from '../../api/input-rules';
 import { OutcomeCheckpoint } from '../match.types';
 import type { AnswerOutcomeSurvey } from '../match.commands';
 import { identifies } from '../../api/input-rules';
@@ -33,8 +33,8 @@ export class MatchIdArgs {
 export class DeclineMatchInput {
   @Field(() => ID) @IsUUID('all', identifies('match')) id!: string;
 
-  @Field({ description: 'Why, in a few words the shop will read (2–500 characters).' })
-  @MultiLineText()
+  @Field({ description: 'Why, in a few words the shop will read by e-mail (2–500 characters, no web address).' })
+  @MailedText()
   @IsString()
   @MinLength(2)
   @MaxLength(500)

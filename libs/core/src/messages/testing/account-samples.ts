@@ -102,7 +102,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'audit'
   input: {
     nulCharacter: ON_FIELD,
     malformedText: ON_FIELD,
-    text: (['bidiControl', 'controlCharacter', 'lineBreak', 'invisibleCharacter', 'stackedMarks', 'noVisibleCharacter', 'markupOrLink'] as const).map((problem) => [FIELD, problem] as const),
+    text: (['bidiControl', 'controlCharacter', 'lineBreak', 'invisibleCharacter', 'stackedMarks', 'noVisibleCharacter', 'markupOrLink', 'webAddress'] as const).map((problem) => [FIELD, problem] as const),
     variableType: (['isInt', 'intRange', 'isNumber', 'isString', 'isBoolean', 'isId', 'isDateTime', 'isObject', 'isDefined', 'unknownField', 'type'] as const).map((problem) => [FIELD, problem, 'CreateOfferInput'] as const),
     variableEnum: [[FIELD, ['ONLINE_STORE', 'HOME_DELIVERY']]],
     dateOutOfRange: ON_FIELD,

@@ -146,7 +146,7 @@ export class MailDeliveryService implements OnModuleDestroy {
   }
 
   private smtp(): Transporter {
-    if (!this.transport) this.transport = createTransport({ url: this.settings.smtpUrl, ...SMTP_TIMEOUTS });
+    if (!this.transport) this.transport = createTransport({ url: this.settings.smtpUrl, requireTLS: this.settings.smtpRequiresTls, ...SMTP_TIMEOUTS });
     return this.transport;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import ipaddr from 'ipaddr.js';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DEVELOPMENT_JWT_SECRET } from '../config/production-checks';
 
@@ -18,11 +19,31 @@ export const WEB_PAGES = {
   unsubscribe: '/disiscrizione',
 } as const;
 
+/**
+ * Whether the SMTP connection must be upgraded to TLS before anything is sent: in production, for
+ * an `smtp://` server other than this machine (`smtps://` is TLS from the start). STARTTLS is only
+ * used "when offered", so a server that does not offer it, or someone between who strips the offer,
+ * would otherwise get the SMTP password and the e-mails (reset links among them) in clear text.
+ */
+export function smtpRequiresTls(smtpUrl: string | undefined, production: boolean): boolean {
+  if (!production || !smtpUrl?.startsWith('smtp://')) return false;
+  let host: string;
+  try {
+    host = new URL(smtpUrl).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return true;
+  }
+  if (host === 'localhost') return false;
+  return !ipaddr.isValid(host) || ipaddr.process(host).range() !== 'loopback';
+}
+
 /** The e-mail settings of the environment, read once. */
 @Injectable()
 export class MailSettings {
   /** Unset: the development mailbox (production refuses to start without it). */
   readonly smtpUrl: string | undefined;
+  /** STARTTLS is required, not just used when offered (smtpRequiresTls). */
+  readonly smtpRequiresTls: boolean;
   readonly from: string;
   /** The domain of MAIL_FROM, which our Message-IDs carry. */
   readonly domain: string;
@@ -34,6 +55,7 @@ export class MailSettings {
 
   constructor(config: ConfigService) {
     this.smtpUrl = config.get<string>('SMTP_URL');
+    this.smtpRequiresTls = smtpRequiresTls(this.smtpUrl, config.get<string>('NODE_ENV') === 'production');
     this.from = config.get<string>('MAIL_FROM') ?? DEVELOPMENT_MAIL_FROM;
     this.domain = /@([^\s@<>]+)\s*>?\s*$/.exec(this.from)?.[1] ?? 'localhost';
     this.appUrl = (config.get<string>('APP_URL') ?? `http://localhost:${config.get<number>('PORT') ?? 3000}`).replace(/\/+$/, '');

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { acceptablePassword, AuthService, generatePassword, MailService, MESSAGES, normaliseEmailAddress, openDatabase, PASSWORD_MIN_LENGTH, passwordWeakness, RequestContext, RetentionService, UserRole } from '@vec/core';
-import { runPendingMigrations } from '@vec/database';
+import type { INestApplicationContext } from '@nestjs/common';
+import { assertMigrated, runPendingMigrations } from '@vec/database';
 import { parseArgs } from 'node:util';
+import { DataSource } from 'typeorm';
 import { CliModule } from './cli.module';
-import { commandEnvironment } from './command-environment';
+import { commandEnvironment, type CliCommand } from './command-environment';
 import { revertLastMigration, withSchema } from './schema-commands';
 
 const USAGE = `Usage: npm run cli -- <command> [options]   (in a container: node dist/apps/cli/src/main.js <command>); --help: this text
@@ -46,6 +48,27 @@ async function revertMigration(argv: string[]): Promise<number> {
   });
 }
 
+/**
+ * The platform's services for a command that reads or writes its tables, on the database the
+ * environment names, once that database has every migration of this version (the API and workers
+ * check the same: a command run before `migrate` names what is missing rather than an SQL error).
+ */
+async function withPlatform<T>(command: CliCommand, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  const env = commandEnvironment(command, process.env);
+  const database = await openDatabase(env, () => undefined, { joinRunning: true });
+  try {
+    const app = await NestFactory.createApplicationContext(CliModule.register(database.url, env), { logger: ['error', 'warn'] });
+    try {
+      await assertMigrated(app.get(DataSource));
+      return await work(app);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await database.close();
+  }
+}
+
 async function createUser(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -70,25 +93,21 @@ async function createUser(argv: string[]): Promise<number> {
   }
   const password = given ?? generatePassword();
 
-  const env = commandEnvironment('user:create', process.env);
-  const database = await openDatabase(env, () => undefined, { joinRunning: true });
-  const app = await NestFactory.createApplicationContext(CliModule.register(database.url, env), { logger: ['error', 'warn'] });
-  try {
-    // Whoever runs the command knows the password (it was typed or printed here): the owner chooses their own at the first sign-in.
-    const user = await app.get(AuthService).createUser(RequestContext.system(), { email, password, role, passwordChangeRequired: true });
-    console.log(`Created ${user.role} account ${user.email} (id ${user.id})`);
-    if (given === undefined) console.log(`Password (shown once): ${password}`);
-    return 0;
-  } catch (error) {
-    if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') {
-      console.error(`An account with e-mail ${email} already exists`);
-      return 1;
+  return withPlatform('user:create', async (app) => {
+    try {
+      // Whoever runs the command knows the password (it was typed or printed here): the owner chooses their own at the first sign-in.
+      const user = await app.get(AuthService).createUser(RequestContext.system(), { email, password, role, passwordChangeRequired: true });
+      console.log(`Created ${user.role} account ${user.email} (id ${user.id})`);
+      if (given === undefined) console.log(`Password (shown once): ${password}`);
+      return 0;
+    } catch (error) {
+      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') {
+        console.error(`An account with e-mail ${email} already exists`);
+        return 1;
+      }
+      throw error;
     }
-    throw error;
-  } finally {
-    await app.close();
-    await database.close();
-  }
+  });
 }
 
 async function mailbox(argv: string[]): Promise<number> {
@@ -103,28 +122,19 @@ async function mailbox(argv: string[]): Promise<number> {
     console.error('There is no development mailbox in production: e-mails go through SMTP_URL; staff see their delivery on the Outgoing mail page');
     return 2;
   }
-  const env = commandEnvironment('mailbox', process.env);
-  const database = await openDatabase(env, () => undefined, { joinRunning: true });
-  const app = await NestFactory.createApplicationContext(CliModule.register(database.url, env), { logger: ['error', 'warn'] });
-  try {
+  return withPlatform('mailbox', async (app) => {
     const mails = await app.get(MailService).devMailbox(RequestContext.system(), limit);
     if (mails.length === 0) console.log('The development mailbox is empty');
     for (const mail of mails) {
       console.log(['-'.repeat(72), `Date:    ${mail.createdAt.toISOString()}`, `To:      ${mail.recipient}`, `Subject: ${mail.subject}`, `Kind:    ${mail.kind} (${mail.language})`, '', mail.text, ''].join('\n'));
     }
     return 0;
-  } finally {
-    await app.close();
-    await database.close();
-  }
+  });
 }
 
 async function retention(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' } }, strict: true });
-  const env = commandEnvironment('retention', process.env);
-  const database = await openDatabase(env, () => undefined, { joinRunning: true });
-  const app = await NestFactory.createApplicationContext(CliModule.register(database.url, env), { logger: ['error', 'warn'] });
-  try {
+  return withPlatform('retention', async (app) => {
     const service = app.get(RetentionService);
     const report = values['dry-run'] ? await service.expired(RequestContext.system()) : await service.purge(RequestContext.system());
     console.log(values['dry-run'] ? `Dry run at ${report.at.toISOString()}: nothing changed` : `Retention run at ${report.at.toISOString()}`);
@@ -133,10 +143,7 @@ async function retention(argv: string[]): Promise<number> {
       console.log(`${line.kind.padEnd(16)} ${String(line.days).padStart(5)} days  ${verb.padEnd(12)} before ${line.cutoff.toISOString()}  ${line.rows} row(s)`);
     }
     return 0;
-  } finally {
-    await app.close();
-    await database.close();
-  }
+  });
 }
 
 /** Options or arguments a command does not take (node:util's parseArgs): a usage error, as a missing command is. */
@@ -170,8 +177,11 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
       return mailbox(rest);
     case 'retention':
       return retention(rest);
-    default:
+    case undefined:
       console.error(USAGE);
+      return 2;
+    default:
+      console.error(`Unknown command '${command}'\n\n${USAGE}`);
       return 2;
   }
 }

@@ -23,6 +23,25 @@ export function trustProxySetting(value: string): boolean | number | string[] {
 }
 
 /**
+ * In production without TRUST_PROXY, a request that came through a proxy (it carries
+ * X-Forwarded-For) means every client counts as that proxy's address: one client's wrong passwords
+ * lock an account for everyone, and the per-address limits become limits for all. Said once per
+ * process, naming the variable.
+ */
+function untrustedProxyWarning(logger: Logger): (req: Request, res: Response, next: NextFunction) => void {
+  let warned = false;
+  return (req, _res, next) => {
+    if (!warned && req.headers['x-forwarded-for'] !== undefined) {
+      warned = true;
+      logger.warn(
+        `Requests arrive through a proxy (X-Forwarded-For from ${req.socket.remoteAddress ?? 'an unknown address'}) but TRUST_PROXY is false: every client counts as the proxy, so throttling and the sign-in lockout treat all clients as one. Set TRUST_PROXY to the proxy's address or hop count.`,
+      );
+    }
+    next();
+  };
+}
+
+/**
  * The HTTP edge, the same for `npm start`, production and every test that boots the API: it must
  * run before `init()`/`listen()`, so that its middleware comes before Nest's routes and parsers.
  */
@@ -40,7 +59,9 @@ export function configureHttp(app: NestExpressApplication): void {
     if (shutdown.draining) res.setHeader('connection', 'close');
     next();
   });
-  app.set('trust proxy', trustProxySetting(config.get('TRUST_PROXY', { infer: true })));
+  const trustProxy = trustProxySetting(config.get('TRUST_PROXY', { infer: true }));
+  app.set('trust proxy', trustProxy);
+  if (production && trustProxy === false) app.use(untrustedProxyWarning(app.get<Logger>(ROOT_LOGGER)));
   app.use(helmet(securityHeaders(production)));
   // Nothing is kept by browsers or shared caches unless its handler says so (the web app's files,
   // public GraphQL answers, open data): downloads of personal data above all.

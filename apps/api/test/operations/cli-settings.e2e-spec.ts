@@ -40,13 +40,16 @@ describe('The command line in production: each command needs only the settings i
   });
   afterAll(() => database.drop());
 
-  it('answers --help with the usage and does nothing else (migrate --help does not migrate), and an option a command does not take with exit code 2', async () => {
+  it('answers --help with the usage and does nothing else (migrate --help does not migrate), an unknown command or option with exit code 2, and a command before the migrations with what to do', async () => {
     const empty = await createScratchDatabase({ migrated: false });
     try {
-      const [help, migrateHelp, unknown] = await Promise.all([
+      const onEmpty = { NODE_ENV: 'production', DATABASE_URL: empty.url };
+      const [help, migrateHelp, unknown, typo, beforeMigrate] = await Promise.all([
         cli(['--help'], {}),
-        cli(['migrate', '--help'], { NODE_ENV: 'production', DATABASE_URL: empty.url }),
-        cli(['migrate', '--dry-run'], { NODE_ENV: 'production', DATABASE_URL: empty.url }),
+        cli(['migrate', '--help'], onEmpty),
+        cli(['migrate', '--dry-run'], onEmpty),
+        cli(['user-create', '--role', 'admin', '--email', 'a@example.it'], onEmpty),
+        cli(['user:create', '--role', 'admin', '--email', 'a@example.it'], onEmpty),
       ]);
       for (const run of [help, migrateHelp]) {
         expect([run.status, run.stderr]).toEqual([0, '']);
@@ -54,6 +57,11 @@ describe('The command line in production: each command needs only the settings i
       }
       expect(unknown.status).toBe(2);
       expect(unknown.stderr).toMatch(/^Unknown option '--dry-run'/);
+      expect(typo.status).toBe(2);
+      expect(typo.stderr).toMatch(/^Unknown command 'user-create'\n\nUsage:/);
+      // A command run before `migrate` says so, as the API does, rather than an SQL error.
+      expect(beforeMigrate.status).toBe(1);
+      expect(beforeMigrate.stderr).toMatch(/^The database lacks \d+ migrations of this version \(.*\): apply them first with `node dist\/apps\/cli\/src\/main.js migrate`/);
       // Nothing was applied by either.
       const client = new Client({ connectionString: empty.url });
       await client.connect();

@@ -94,7 +94,7 @@ describe('What the platform says about itself: an access line per request, Prome
     expect(sample(after, http) - sample(before, http)).toBeGreaterThanOrEqual(4);
   });
 
-  it('warns, in production, when the metrics are open to anyone who reaches their port', async () => {
+  it('warns, in production, when the metrics are open to anyone who reaches their port, and once when requests come through a proxy TRUST_PROXY does not name', async () => {
     const [port, metricsPort] = [await freePort(), await freePort()];
     const production = spawnBuilt(API_MAIN, {
       NODE_ENV: 'production',
@@ -113,8 +113,14 @@ describe('What the platform says about itself: an access line per request, Prome
     });
     try {
       await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, production);
+      // Two requests through a proxy that TRUST_PROXY does not name: said once.
+      for (const client of ['203.0.113.5', '203.0.113.6']) await fetch(`http://127.0.0.1:${port}/health/live`, { headers: { 'x-forwarded-for': client } });
+      await new Promise((resolve) => setTimeout(resolve, 300));
       const warnings = jsonLines(production.output()).filter((line) => line.level === 40).map((line) => String(line.msg)); // pino's warn
       expect(warnings).toEqual(expect.arrayContaining([expect.stringContaining('Metrics are open to anyone who can reach 0.0.0.0')]));
+      expect(warnings.filter((warning) => warning.includes('TRUST_PROXY is false'))).toEqual([
+        expect.stringContaining("every client counts as the proxy, so throttling and the sign-in lockout treat all clients as one. Set TRUST_PROXY to the proxy's address or hop count."),
+      ]);
     } finally {
       production.process.kill('SIGTERM');
       await production.exited;

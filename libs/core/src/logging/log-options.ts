@@ -7,9 +7,23 @@ import type { Environment, LogLevelName } from '../config/environment';
 /** Nest's level names as pino's. */
 const PINO_LEVELS: Record<LogLevelName, string> = { error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' };
 
-/** JSON lines in production (and wherever LOG_FORMAT=json), readable lines in development. */
-export function pinoOptions(env: Pick<Environment, 'LOG_LEVEL' | 'LOG_FORMAT' | 'NODE_ENV'>): LoggerOptions {
-  const pretty = env.LOG_FORMAT === 'pretty' || (env.LOG_FORMAT === 'auto' && env.NODE_ENV !== 'production');
+/** Whether pino-pretty can be loaded: a development dependency, absent from the production image. */
+export function prettyPrinterInstalled(resolve: (name: string) => string = require.resolve): boolean {
+  try {
+    resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * JSON lines in production (and wherever LOG_FORMAT=json), readable lines in development; JSON too
+ * where the text printer is not installed (the production image without NODE_ENV, or with
+ * LOG_FORMAT=pretty), rather than a process that cannot start.
+ */
+export function pinoOptions(env: Pick<Environment, 'LOG_LEVEL' | 'LOG_FORMAT' | 'NODE_ENV'>, prettyAvailable = prettyPrinterInstalled()): LoggerOptions {
+  const pretty = prettyAvailable && (env.LOG_FORMAT === 'pretty' || (env.LOG_FORMAT === 'auto' && env.NODE_ENV !== 'production'));
   return {
     level: PINO_LEVELS[env.LOG_LEVEL],
     base: { app: 'vicini-e-connessi' },

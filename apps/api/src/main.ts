@@ -10,6 +10,7 @@ import {
   InvalidEnvironmentError,
   loggableError,
   MetricsPortInUseError,
+  onListenAddress,
   openDatabase,
   pinoOptions,
   seedDemo,
@@ -143,8 +144,8 @@ async function shutdown(signal: string, env: Environment, log: BootLogger, app: 
 
 async function bootstrap(env: Environment, log: BootLogger): Promise<void> {
   // Everything that can be checked before touching the database is checked first.
-  if (!(await isPortFree(env.PORT, env.HOST))) throw portInUse(env.PORT);
-  await assertMetricsPortFree(env.METRICS_PORT, env.METRICS_HOST);
+  if (!(await onListenAddress('HOST', env.HOST, () => isPortFree(env.PORT, env.HOST)))) throw portInUse(env.PORT);
+  await onListenAddress('METRICS_HOST', env.METRICS_HOST, () => assertMetricsPortFree(env.METRICS_PORT, env.METRICS_HOST));
 
   const steps = new StartupSteps(log);
   let database: DatabaseConnection | undefined;

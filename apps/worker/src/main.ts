@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ALL_ENTITIES, assertMetricsPortFree, InvalidEnvironmentError, loggableError, MetricsPortInUseError, pinoOptions, validateEnvironment } from '@vec/core';
+import { ALL_ENTITIES, assertMetricsPortFree, InvalidEnvironmentError, loggableError, MetricsPortInUseError, onListenAddress, pinoOptions, validateEnvironment } from '@vec/core';
 import { assertMigrated, buildDataSourceOptions, DatabaseUnreachableError, PendingMigrationsError, waitForDatabase } from '@vec/database';
 import { DataSource } from 'typeorm';
 import { Logger } from 'nestjs-pino';
@@ -16,7 +16,7 @@ async function main(log: pino.Logger): Promise<void> {
   const env = validateEnvironment(process.env);
   if (!env.DATABASE_URL) throw new InvalidEnvironmentError('DATABASE_URL is required for a separate worker (npm start runs one inside the API)');
   // Refused at once, not after waiting for the database: each process on a host needs its own.
-  await assertMetricsPortFree(env.METRICS_PORT, env.METRICS_HOST);
+  await onListenAddress('METRICS_HOST', env.METRICS_HOST, () => assertMetricsPortFree(env.METRICS_PORT, env.METRICS_HOST));
   await waitForDatabase(env.DATABASE_URL, env.DATABASE_CONNECT_TIMEOUT_SECONDS, (line) => log.info(line));
   // A worker never migrates: on a database older than its code it would fail every job.
   const schema = await new DataSource(buildDataSourceOptions(env.DATABASE_URL, ALL_ENTITIES)).initialize();

@@ -3,6 +3,7 @@ export * from './api/api.module';
 export * from './entities';
 export * from './config/environment';
 export * from './config/validate-environment';
+export * from './config/listen-address';
 export * from './config/database-connection';
 export * from './common/request-context';
 export * from './common/email-address';

@@ -28,6 +28,18 @@ describe('Start-up checks everything it can before touching the database, and sa
     expect(output.trim()).toBe('Cannot start: Invalid configuration:\n  PORT="abc": PORT must be an integer number');
   });
 
+  it.each([
+    ['HOST', API_MAIN, '256.1.1.1'],
+    ['METRICS_HOST', API_MAIN, 'not-a-host.invalid'],
+    ['METRICS_HOST', WORKER_MAIN, '203.0.113.250'],
+  ])('names %s when it is not an address of this machine', async (variable, main, value) => {
+    const [port, metricsPort] = [await freePort(), await freePort()];
+    const { code, output } = await refused(main, { PORT: String(port), METRICS_PORT: String(metricsPort), [variable]: value, DATABASE_URL: 'postgres://127.0.0.1:1/none' });
+    expect(code).toBe(1);
+    expect(output.trim()).toMatch(new RegExp(`^Cannot start: ${variable}="${value.replace(/\./g, '\\.')}": not an address of this machine, so nothing can listen on it \\(E[A-Z_]+\\)`));
+    expect(output).not.toContain('    at ');
+  });
+
   it('finds a busy HTTP port before starting a database', async () => {
     const busy: Server = createServer();
     const port = await freePort();

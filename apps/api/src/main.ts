@@ -120,11 +120,12 @@ function exitIfStillRunning(env: Environment, log: BootLogger): void {
   setTimeout(() => {
     log.error('Could not stop in time: exiting');
     process.exit(1);
-  }, 2 * env.SHUTDOWN_TIMEOUT_SECONDS * 1000 + 20_000).unref();
+  }, (env.SHUTDOWN_DELAY_SECONDS + 2 * env.SHUTDOWN_TIMEOUT_SECONDS) * 1000 + 20_000).unref();
 }
 
 /**
- * Stops in order, so that nothing fails half-way: readiness turns 503, the HTTP server stops
+ * Stops in order, so that nothing fails half-way: readiness turns 503 (and stays so while the API
+ * goes on answering for SHUTDOWN_DELAY_SECONDS, so that load balancers see it), the HTTP server stops
  * accepting and answers what is in flight (for at most SHUTDOWN_TIMEOUT_SECONDS), then the job
  * workers finish their jobs, the database pool closes, and the embedded PostgreSQL stops last.
  */
@@ -134,6 +135,10 @@ async function shutdown(signal: string, env: Environment, log: BootLogger, app: 
   exitIfStillRunning(env, log);
   if (app) {
     app.get(ShutdownState).begin();
+    if (env.SHUTDOWN_DELAY_SECONDS > 0) {
+      log.info(`Readiness is 503; still answering for ${env.SHUTDOWN_DELAY_SECONDS} s, so that load balancers take this instance out first`);
+      await new Promise((resolve) => setTimeout(resolve, env.SHUTDOWN_DELAY_SECONDS * 1000));
+    }
     const drained = await drainHttp(app.getHttpServer() as Server, timeoutMs);
     if (!drained) log.warn(`Requests still running after ${env.SHUTDOWN_TIMEOUT_SECONDS} s were cut`);
     await app.close().catch((error: unknown) => log.error(`While stopping: ${loggableError(error).message}`));

@@ -180,6 +180,20 @@ describe('A clean stop: readiness first, then the requests in flight, the jobs, 
     expect(jsonLines(next.api.output()).map((line) => line.msg)).toContain('Database schema is up to date');
   }, 180_000);
 
+  it('with SHUTDOWN_DELAY_SECONDS, goes on answering after SIGTERM with readiness at 503, so that a load balancer can take it out, then stops', async () => {
+    const port = await freePort();
+    const api = spawnBuilt(API_MAIN, { PORT: String(port), METRICS_PORT: '0', MIGRATIONS_RUN: 'false', SEED_DEMO: 'false', RUN_WORKER: 'false', LOG_FORMAT: 'json', LOG_LEVEL: 'log', SHUTDOWN_DELAY_SECONDS: '3' });
+    await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, api);
+    const signalled = Date.now();
+    api.process.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const [ready, live] = await Promise.all([fetch(`http://127.0.0.1:${port}/health/ready`), fetch(`http://127.0.0.1:${port}/health/live`)]);
+    expect([ready.status, live.status]).toEqual([503, 200]);
+    expect(await api.exited).toBe(0);
+    expect(Date.now() - signalled).toBeGreaterThanOrEqual(3000);
+    expect(jsonLines(api.output()).map((line) => line.msg)).toEqual(expect.arrayContaining([expect.stringMatching(/^Readiness is 503; still answering for 3 s/), 'Stopped']));
+  }, 60_000);
+
   it('turns readiness to 503 as soon as the instance starts stopping, while liveness stays 200', async () => {
     const api = await startTestApp();
     try {

@@ -262,6 +262,17 @@ export class Environment extends RequestLimitsEnvironment {
   @Max(600)
   SHUTDOWN_TIMEOUT_SECONDS = 25;
 
+  /**
+   * On SIGTERM or SIGINT, how long the API keeps answering, readiness at 503, before it stops
+   * accepting connections, in seconds: the time a load balancer that polls readiness needs to take
+   * the instance out, so that no client meets a refused connection.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  SHUTDOWN_DELAY_SECONDS = 0;
+
   /** How long to keep trying to reach DATABASE_URL at start, in seconds, before giving up. */
   @Transform(toNumber)
   @IsInt()

@@ -26,6 +26,12 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ ALLOCATION_SCHEDULE: 'none' })).toThrow(/ALLOCATION_SCHEDULE must be a 5-field cron expression, e\.g\. "0 2 \* \* \*", or off/);
   });
 
+  it('takes SMTP servers by name, address or IPv6 address, with or without credentials and port', () => {
+    for (const url of ['smtp://mail.example.org', 'smtp://user:p%40ss@mail.example.org:587', 'smtps://u:p@203.0.113.7:465', 'smtp://[2001:db8::25]:25', 'smtp://localhost:25/']) {
+      expect(validateEnvironment({ SMTP_URL: url }).SMTP_URL).toBe(url);
+    }
+  });
+
   it('reads strings from the environment into typed values', () => {
     const env = validateEnvironment({ PORT: '8080', MIGRATIONS_RUN: 'false', DATABASE_URL: 'postgres://u:p@db:5432/vicini', WORKER_POLL_SECONDS: '0.5', ALLOCATION_SCHEDULE: '0 2 * * *' });
     expect(env).toMatchObject({ PORT: 8080, MIGRATIONS_RUN: false, DATABASE_URL: 'postgres://u:p@db:5432/vicini', WORKER_POLL_SECONDS: 0.5, ALLOCATION_SCHEDULE: '0 2 * * *' });
@@ -45,6 +51,9 @@ describe('validateEnvironment', () => {
     [{ WORKER_POLL_SECONDS: '0.1' }, 'WORKER_POLL_SECONDS'],
     [{ RUN_WORKER: 'sometimes' }, 'RUN_WORKER'],
     [{ ALLOCATION_SCHEDULE: 'every night' }, 'ALLOCATION_SCHEDULE'],
+    [{ SMTP_URL: 'smtp://user:secret@' }, 'SMTP_URL'],
+    [{ SMTP_URL: 'smtp://mail.example.org:587/extra/path' }, 'SMTP_URL'],
+    [{ SMTP_URL: 'http://mail.example.org' }, 'SMTP_URL'],
   ])('rejects %j naming %s', (raw, variable) => {
     expect(() => validateEnvironment(raw)).toThrow(new RegExp(`^Invalid configuration:\\n  ${variable}=`));
   });

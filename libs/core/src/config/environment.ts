@@ -167,7 +167,7 @@ export class Environment extends RequestLimitsEnvironment {
    * (`npm run cli -- mailbox`); production refuses to start without it.
    */
   @IsOptional()
-  @Matches(/^smtps?:\/\/\S+$/, { message: MESSAGES.config.smtpUrl().en })
+  @Matches(/^smtps?:\/\/(\S*@)?(\[[0-9a-f:.]+\]|[^\s@/:[\]]+)(:\d{1,5})?\/?$/i, { message: MESSAGES.config.smtpUrl().en })
   SMTP_URL?: string;
 
   /** Who e-mails come from, `noreply@example.org` or `Vicini e connessi <noreply@example.org>`; required in production. */

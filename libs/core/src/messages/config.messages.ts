@@ -36,7 +36,10 @@ export const configMessages = {
     en: 'MAIL_FROM must be an e-mail address, alone or as "Name <address>"',
     it: 'MAIL_FROM deve essere un indirizzo e-mail, da solo o come "Nome <indirizzo>"',
   }),
-  smtpUrl: (): Words => ({ en: 'SMTP_URL must be an smtp:// or smtps:// URL', it: 'SMTP_URL deve essere un URL smtp:// o smtps://' }),
+  smtpUrl: (): Words => ({
+    en: 'SMTP_URL must be an smtp:// or smtps:// URL naming the server, such as smtp://user:password@mail.example.org:587',
+    it: 'SMTP_URL deve essere un URL smtp:// o smtps:// che indica il server, come smtp://utente:password@mail.esempio.it:587',
+  }),
   appUrl: (): Words => ({ en: 'APP_URL must be an http:// or https:// URL', it: 'APP_URL deve essere un URL http:// o https://' }),
   smtpRequired: (): Words => ({
     en: 'is required in production: without it e-mails would only reach the development mailbox',

@@ -21,6 +21,7 @@ import {
   MyMatchesDocument,
   MyShopDocument,
   RevokeDelegationDocument,
+  UnreadNotificationCountDocument,
   ShopByIdDocument,
   ShopsThroughIntermediariesDocument,
   UpdateMyLanguageDocument,
@@ -308,5 +309,25 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
     // A facilitator cannot grant itself a shop, nor use the shop's delegation operations.
     const selfGrant = await actingFor(chosen, shop.shopId, GrantDelegationDocument, { input: { facilitatorId: chosen.facilitatorId } });
     expect(selfGrant.errors?.[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('limits the delegations a shop grants in an hour, so that granting and revoking in a loop cannot flood an organisation with notices; revoking stays free', async () => {
+    const shop = await shopIn(api, TORINO);
+    const chosen = await facilitator();
+    const unread = async (): Promise<number> => dataOf(await api.gqlAs(chosen.accessToken, UnreadNotificationCountDocument, {})).unreadNotificationCount;
+    const before = await unread();
+    // THROTTLE_DELEGATION_GRANTS_PER_SHOP: 10 by default.
+    for (let i = 0; i < 10; i++) {
+      const granted = dataOf(await api.gqlAs(shop.accessToken, GrantDelegationDocument, { input: { facilitatorId: chosen.facilitatorId } })).grantDelegation;
+      if (granted.__typename !== 'Delegation') throw new Error(`grant ${i}: ${granted.__typename}`);
+      expect(dataOf(await api.gqlAs(shop.accessToken, RevokeDelegationDocument, { input: { delegationId: granted.id } })).revokeDelegation).toMatchObject({ status: 'REVOKED' });
+    }
+    const refused = await api.gqlAs(shop.accessToken, GrantDelegationDocument, { input: { facilitatorId: chosen.facilitatorId } });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'DELEGATION_LIMIT', retryAfter: expect.any(Number) });
+    expect(refused.errors?.[0].extensions.messageIt).toMatch(/^La tua attività ha concesso tutte le deleghe consentite in un’ora\. Riprova tra /);
+    expect(await unread()).toBe(before + 20);
+    // Another shop is not held back.
+    const other = await shopIn(api, TORINO);
+    expect(dataOf(await api.gqlAs(other.accessToken, GrantDelegationDocument, { input: { facilitatorId: chosen.facilitatorId } })).grantDelegation).toMatchObject({ status: 'ACTIVE' });
   });
 });

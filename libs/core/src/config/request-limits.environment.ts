@@ -115,6 +115,13 @@ export abstract class RequestLimitsEnvironment {
   @Max(100_000)
   THROTTLE_INVITATIONS_PER_ORGANISATION = 100;
 
+  /** Delegations a shop grants facilitators per hour (each notifies the organisation; revoking is never limited). */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  THROTTLE_DELEGATION_GRANTS_PER_SHOP = 10;
+
   /** Consecutive wrong passwords from one client address after which the account is locked, for that address, for a while. */
   @Transform(toNumber)
   @IsInt()

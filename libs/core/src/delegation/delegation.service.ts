@@ -19,6 +19,7 @@ import { unclaimedShopsOnlyActedForBy } from './unclaimed-shops.query';
 import { OnBehalfSubject, onBehalfSubjects, subjectOf } from './on-behalf-subjects.query';
 import { assertDeclaredOn, PaperConsentRecords } from './paper-consent.records';
 import { DelegationRecords } from './delegation.records';
+import { ThrottleService } from '../throttle/throttle.service';
 
 export type DelegationOutcome =
   | { kind: 'delegation'; delegation: DelegationEntity }
@@ -66,6 +67,7 @@ export class DelegationService {
     private readonly audit: AuditService,
     private readonly paper: PaperConsentRecords,
     private readonly records: DelegationRecords,
+    private readonly throttle: ThrottleService,
   ) {}
 
   /**
@@ -115,6 +117,7 @@ export class DelegationService {
     const shop = await this.shops.requireOwnShop(ctx);
     const facilitator = await this.facilitators.get(ctx, facilitatorId, 'input.facilitatorId');
     if (!providerActive(facilitator.verificationStatus)) return { kind: 'not-approved' };
+    await this.throttle.consumeDelegationGrant(shop.id);
     return this.connection.withTransaction(ctx, async (tx) => {
       await this.shops.lock(tx, shop.id);
       if (!(await this.facilitators.lockActing(tx, facilitatorId))) return { kind: 'not-approved' };

@@ -35,6 +35,13 @@ export const requestMessages = {
       it: `La tua connessione ha chiesto più dati di quanti ne sono consentiti in un minuto. Riprova tra ${wait.it}, oppure chiedi pagine più piccole`,
     };
   },
+  delegationLimit: (retryAfterSeconds: number): Words => {
+    const wait = waitFor(retryAfterSeconds);
+    return {
+      en: `Your shop has given as many delegations as it may in an hour. Try again in ${wait.en}`,
+      it: `La tua attività ha concesso tutte le deleghe consentite in un’ora. Riprova tra ${wait.it}`,
+    };
+  },
   emailLimit: (retryAfterSeconds: number): Words => {
     const wait = waitFor(retryAfterSeconds);
     return { en: `Too many e-mails asked for this address. Try again in ${wait.en}`, it: `Troppe e-mail richieste per questo indirizzo. Riprova tra ${wait.it}` };

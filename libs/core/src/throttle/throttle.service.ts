@@ -38,6 +38,7 @@ export class ThrottleService {
   private readonly mailsPerEmail: RateLimiterPostgres;
   private readonly invitations: RateLimiterPostgres;
   private readonly lockout: LoginLockout;
+  private readonly delegationGrants: RateLimiterPostgres;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -65,6 +66,7 @@ export class ThrottleService {
     };
     this.mailsPerEmail = store('account-mail-email', config.get('THROTTLE_ACCOUNT_MAIL_PER_EMAIL', { infer: true }), 60 * MINUTE);
     this.invitations = store('invitation-organisation', config.get('THROTTLE_INVITATIONS_PER_ORGANISATION', { infer: true }), 60 * MINUTE);
+    this.delegationGrants = store('delegation-grant-shop', config.get('THROTTLE_DELEGATION_GRANTS_PER_SHOP', { infer: true }), 60 * MINUTE);
     this.lockout = new LoginLockout(dataSource, {
       after: config.get('LOGIN_LOCKOUT_AFTER', { infer: true }),
       accountAfter: config.get('LOGIN_LOCKOUT_ACCOUNT_AFTER', { infer: true }),
@@ -103,6 +105,20 @@ export class ThrottleService {
       await this.mailsPerEmail.consume(hashed(email.trim().toLowerCase()));
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) throw new ThrottleException('EMAIL_LIMIT', retryAfter(rejection));
+      throw rejection;
+    }
+  }
+
+  /**
+   * Counts one delegation a shop grants a facilitator; refuses it over the hour's limit. Each grant
+   * notifies the organisation, so granting and revoking in a loop would flood it (revoking is never
+   * limited: a shop can always stop someone acting for it).
+   */
+  async consumeDelegationGrant(shopId: string): Promise<void> {
+    try {
+      await this.delegationGrants.consume(shopId);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) throw new ThrottleException('DELEGATION_LIMIT', retryAfter(rejection));
       throw rejection;
     }
   }

@@ -201,6 +201,7 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
     tooComplex: each(['depth', 'aliases', 'directives', 'tokens', 'cost'] as const).map(([limit]) => [limit, 10, 32] as const),
     tooManyRequests: [[1], [59], [60], [61], [900]],
     costLimit: [[1], [60]],
+    delegationLimit: [[30], [3600]],
     emailLimit: [[30], [3600]],
     invitationLimit: [[90], [3600]],
     accountLocked: [[1], [60], [900]],

@@ -8,6 +8,7 @@ import { ThrottleException } from '../throttle.exception';
 const WORDS: Record<ThrottleException['reason'], (retryAfterSeconds: number) => Words> = {
   ADDRESS_LIMIT: MESSAGES.request.tooManyRequests,
   COST_LIMIT: MESSAGES.request.costLimit,
+  DELEGATION_LIMIT: MESSAGES.request.delegationLimit,
   EMAIL_LIMIT: MESSAGES.request.emailLimit,
   INVITATION_LIMIT: MESSAGES.request.invitationLimit,
   ACCOUNT_LOCKED: MESSAGES.request.accountLocked,

@@ -29,6 +29,22 @@ describe('CSV import of offers', () => {
     expect(dryRun.job).toMatchObject({ status: 'DONE', rows: 1, created: 1, invalid: 0, written: false });
   });
 
+  it('lists the file’s columns in the template’s order, each with whether it is required and what to write, in Italian and English', async () => {
+    const provider = await approvedProvider(api, staff);
+    const columns = await api.http().get('/imports/offers/columns').set('authorization', `Bearer ${provider.accessToken}`);
+    expect(columns.status).toBe(200);
+    const template = await api.http().get('/imports/offers/template.csv').set('authorization', `Bearer ${provider.accessToken}`).buffer(true);
+    const [header] = parse(template.text.replace(/^\uFEFF/, ''), { delimiter: ';' }) as string[][];
+    const listed = columns.body as { header: string; required: boolean; key: boolean; help: { it: string; en: string } }[];
+    expect(listed.map((column) => column.header)).toEqual(header);
+    expect(listed.filter((column) => column.key).map((column) => column.header)).toEqual(['codice_esterno']);
+    expect(listed.find((column) => column.header === 'titolo')).toMatchObject({ required: true, help: { it: expect.any(String), en: expect.any(String) } });
+    for (const column of listed) expect([column.header, column.help.it.length > 5, column.help.en.length > 5]).toEqual([column.header, true, true]);
+    // Like every import route, for the kind's roles only.
+    const shop = await signUp(api, 'SHOP');
+    expect((await api.http().get('/imports/offers/columns').set('authorization', `Bearer ${shop.accessToken}`)).status).toBe(403);
+  });
+
   it('reports every bad row by line, column and reason in a dry run, and writes nothing', async () => {
     const provider = await approvedProvider(api, staff);
     const file = csvOf([

@@ -18,6 +18,12 @@ describe('Importing offers from CSV in the browser', () => {
     await page.getByRole('link', { name: 'Le mie offerte' }).first().click();
     await page.getByRole('link', { name: 'Importa offerte da CSV' }).click();
     await page.getByRole('heading', { level: 1, name: 'Importa offerte da CSV' }).waitFor();
+    // The columns, as the API defines them, folded under the template.
+    await page.locator('summary', { hasText: 'Le colonne del file' }).click();
+    const keyRow = page.getByRole('row', { name: /codice_esterno/ });
+    await keyRow.waitFor();
+    expect(await keyRow.getByRole('cell').first().textContent()).toBe('Sì, è il codice della riga');
+    expect(await page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'titolo', exact: true }) }).getByRole('cell').first().textContent()).toBe('Sì');
     await expectAccessible(page, 'offer-import');
 
     // Without a file, the field says what to do.
@@ -36,8 +42,8 @@ describe('Importing offers from CSV in the browser', () => {
     expect(await page.getByTestId('count-toCreate').textContent()).toBe('2');
     expect(await page.getByTestId('count-invalid').textContent()).toBe('2');
     await page.getByText('Righe lette: 4; separatore rilevato: «;».').waitFor();
-    await page.locator('table tbody tr').nth(1).waitFor();
-    const rows = await page.locator('table tbody tr').allInnerTexts();
+    await page.getByRole('table', { name: /problem(a|i), per riga/ }).locator('tbody tr').nth(1).waitFor();
+    const rows = await page.getByRole('table', { name: /problem(a|i), per riga/ }).locator('tbody tr').allInnerTexts();
     expect(rows.map((row) => row.split('\t').slice(0, 3))).toEqual([
       ['3', 'WEB-2', 'titolo'],
       ['4', 'WEB-3', 'comuni'],

@@ -44,8 +44,8 @@ describe('Importing shops from CSV on the facilitator’s desk, in the browser',
     await page.getByRole('heading', { name: 'Esito del controllo di «negozi.csv»' }).waitFor();
     expect(await page.getByTestId('count-toCreate').textContent()).toBe('2');
     expect(await page.getByTestId('count-invalid').textContent()).toBe('2');
-    await page.locator('table tbody tr').nth(1).waitFor();
-    const rows = await page.locator('table tbody tr').allInnerTexts();
+    await page.getByRole('table', { name: /problem(a|i), per riga/ }).locator('tbody tr').nth(1).waitFor();
+    const rows = await page.getByRole('table', { name: /problem(a|i), per riga/ }).locator('tbody tr').allInnerTexts();
     expect(rows.map((row) => row.split('\t').slice(0, 3))).toEqual([
       ['3', 'WEB-2', 'comune'],
       ['5', 'WEB-4', 'partita_iva'],

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { RadioGroup } from '../fields';
 import { currentLanguage } from '../../i18n';
 import { downloadTemplate, type ImportJob, type ImportKind, type ImportMode, type ImportProgress, ImportRefusedError, runImport } from './csv-import';
+import { ImportColumns } from './ImportColumns';
 import { ImportReport } from './ImportReport';
 
 type Commit = Exclude<ImportMode, 'DRY_RUN'>;
@@ -95,6 +96,7 @@ export function CsvImporter({ kind, templateText, commitLabel, notWritten }: Csv
         <button type="button" className="btn btn-outline-primary" onClick={() => void downloadTemplate(kind).catch(() => setRefusal(t('offerImport.failed')))}>
           {t('offerImport.template')}
         </button>
+        <ImportColumns kind={kind} />
       </section>
 
       <section aria-labelledby="import-check" className="mb-4">

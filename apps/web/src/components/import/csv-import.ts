@@ -32,6 +32,15 @@ export interface ImportProblem {
   reason: { it: string; en: string } | null;
 }
 
+/** One column of an import's file, as the API lists it. */
+export interface ImportColumn {
+  header: string;
+  required: boolean;
+  /** The column that identifies a row (the external key). */
+  key: boolean;
+  help: { it: string; en: string };
+}
+
 export interface ImportProgress {
   rows: number;
   bytesRead: number;
@@ -59,6 +68,11 @@ async function authorised(url: string, init: RequestInit = {}): Promise<Response
 /** Saves a CSV answer as a file, named as the API says. */
 async function saveFile(url: string, fallback: string): Promise<void> {
   await saveAsFile(await authorised(url), fallback);
+}
+
+/** The file's columns, in the template's order. */
+export async function fetchColumns(kind: ImportKind): Promise<ImportColumn[]> {
+  return (await (await authorised(`/imports/${kind}/columns`)).json()) as ImportColumn[];
 }
 
 export const downloadTemplate = (kind: ImportKind): Promise<void> => saveFile(`/imports/${kind}/template.csv`, 'modello-importazione.csv');

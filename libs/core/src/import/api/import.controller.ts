@@ -28,6 +28,7 @@ const REPORT_COLUMNS = ['line', 'externalKey', 'outcome', 'entityId', 'column', 
 /**
  * CSV imports over HTTP, for every import kind (`/imports/<kind>`):
  *  - `GET  /imports/<kind>/template.csv` the template: Italian header and an example row;
+ *  - `GET  /imports/<kind>/columns` its columns: header, required, the key column, what to write;
  *  - `POST /imports/<kind>?mode=DRY_RUN|ALL_OR_NOTHING|ROW_BY_ROW` the file as the `file` field of
  *    multipart/form-data; the answer streams one JSON line per batch (`application/x-ndjson`:
  *    `started`, `progress`…, then `finished` with the counts), and the job keeps going to its end
@@ -97,6 +98,13 @@ export class ImportController {
     const ctx = this.context(req);
     const kind = this.kind(ctx, name);
     return (await this.jobs.listOwn(ctx, kind.name, 20)).map(importJobJson);
+  }
+
+  /** The file's columns, in the template's order: header, whether every file must have it, and what to write in it. */
+  @Get(':kind/columns')
+  columns(@Param('kind') name: string, @Req() req: Request): { header: string; required: boolean; key: boolean; help: { it: string; en: string } }[] {
+    const kind = this.kind(this.context(req), name);
+    return kind.columns.map((column) => ({ header: column.header, required: column.required, key: column.header === kind.keyColumn, help: { it: column.help.it, en: column.help.en } }));
   }
 
   @Get(':kind/template.csv')

@@ -132,11 +132,20 @@ describe('Verified addresses, password reset and account changes over GraphQL', 
     expect(dataOf(await api.gql(ResetPasswordDocument, { input: { token, password: NEW_PASSWORD } })).resetPassword).toMatchObject({ __typename: 'User', email });
   });
 
-  it('changes the password with the current one, keeping this session and ending the others', async () => {
+  it('changes the password with the current one, keeping this session and ending the others; an empty current password is refused as missing, not counted as wrong', async () => {
     const shop = await signUp(api, 'SHOP');
     const other = dataOf(await login(shop.email, TEST_PASSWORD)).login;
     const wrong = dataOf(await api.gqlAs(shop.accessToken, ChangePasswordDocument, { input: { currentPassword: 'non-è-questa-password', newPassword: NEW_PASSWORD } })).changePassword;
     expect(wrong).toMatchObject({ __typename: 'WrongPasswordError', code: 'WRONG_PASSWORD', field: 'input.currentPassword' });
+    // A current password left empty is a field to fill, not a wrong guess: ten of them lock nothing.
+    for (let i = 0; i < 10; i++) {
+      for (const empty of [
+        api.gqlAs(shop.accessToken, ChangePasswordDocument, { input: { currentPassword: '', newPassword: NEW_PASSWORD } }),
+        api.gqlAs(shop.accessToken, RequestEmailChangeDocument, { input: { currentPassword: '', newEmail: `nuovo-${i}-${shop.email}` } }),
+      ]) {
+        expect((await empty).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.currentPassword', messageIt: 'input.currentPassword è un campo obbligatorio' })] });
+      }
+    }
 
     const changed = dataOf(await api.gqlAs(shop.accessToken, ChangePasswordDocument, { input: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD } })).changePassword;
     expect(changed).toMatchObject({ __typename: 'User', id: shop.userId });

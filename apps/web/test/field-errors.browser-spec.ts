@@ -184,6 +184,16 @@ describe('Field errors from the API in the browser', () => {
     expect(await page.locator('#register-password-error').textContent()).toBe('Password deve avere almeno 12 caratteri');
 
     await page.goto('/accedi');
+    // Empty fields are named, each on its field, before anything is sent.
+    let logins = 0;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && (request.postData() ?? '').includes('mutation Login')) logins += 1;
+    });
+    await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+    await page.locator('#login-password-error').waitFor();
+    expect(await page.locator('#login-email-error').textContent()).toBe('E-mail è un campo obbligatorio');
+    expect(await page.locator('#login-password-error').textContent()).toBe('Password è un campo obbligatorio');
+    expect(logins).toBe(0);
     await page.getByLabel('E-mail').fill(existing.email);
     await page.getByLabel('Password').fill('password-sbagliata-davvero');
     await page.getByRole('button', { name: 'Accedi', exact: true }).click();

@@ -6,7 +6,7 @@ import { useSession } from '../auth/session-context';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SubmitButton, TextField } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
-import { useFormErrors } from '../errors/use-form-errors';
+import { type LocalProblems, useFormErrors } from '../errors/use-form-errors';
 import { LoginDocument } from '../gql/generated';
 import { homePathFor, PATHS } from '../routes';
 import { DigitalIdentityError } from './digital-identity/DigitalIdentityError';
@@ -21,11 +21,19 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [login, { loading }] = useMutation(LoginDocument);
   const labels = { email: t('login.email'), password: t('login.password') };
-  const { errors, attempt, failWith, changed } = useFormErrors(labels);
+  const { errors, attempt, failWith, failLocalAll, changed } = useFormErrors(labels);
   const from = (location.state as { from?: string } | null)?.from;
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
+    // Empty fields are named before anything is sent: the API would only say the pair is wrong.
+    const missing: LocalProblems = {};
+    if (email.trim() === '') missing.email = (tr, names) => tr('errors.fieldRequired', { field: names.email });
+    if (password === '') missing.password = (tr, names) => tr('errors.fieldRequired', { field: names.password });
+    if (Object.keys(missing).length > 0) {
+      failLocalAll(missing);
+      return;
+    }
     try {
       const { data } = await login({ variables: { input: { email, password, refreshTokenInCookie: true } } });
       if (!data) return;

@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
 import { EmailAddress, EmailLookup, NewPassword, NotTheCurrentPassword, PASSWORD_MIN_LENGTH } from '../../api/input-rules';
 
 @InputType()
@@ -29,6 +29,7 @@ export class ResetPasswordInput extends AccountLinkInput {
 export class ChangePasswordInput {
   @Field()
   @IsString()
+  @MinLength(1)
   @MaxLength(128)
   currentPassword!: string;
 
@@ -42,6 +43,7 @@ export class ChangePasswordInput {
 export class RequestEmailChangeInput {
   @Field()
   @IsString()
+  @MinLength(1)
   @MaxLength(128)
   currentPassword!: string;
 

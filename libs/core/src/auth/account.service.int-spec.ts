@@ -201,7 +201,7 @@ describe('verified addresses, password reset and changes of password or address 
       // The same service over a throttle allowing two requests per client address and hour.
       const throttle = new ThrottleService(
         core.db,
-        new ConfigService({ THROTTLE_LOGIN_PER_ADDRESS: 30, THROTTLE_REGISTER_PER_ADDRESS: 10, THROTTLE_REFRESH_PER_ADDRESS: 300, THROTTLE_ACCOUNT_MAIL_PER_ADDRESS: 2, THROTTLE_ACCOUNT_MAIL_PER_EMAIL: 3, THROTTLE_INVITATIONS_PER_ORGANISATION: 100, LOGIN_LOCKOUT_AFTER: 5, LOGIN_LOCKOUT_ACCOUNT_AFTER: 50, LOGIN_LOCKOUT_SECONDS: 60, LOGIN_LOCKOUT_MAX_SECONDS: 900 }),
+        new ConfigService({ THROTTLE_LOGIN_PER_ADDRESS: 30, THROTTLE_REGISTER_PER_ADDRESS: 10, THROTTLE_REFRESH_PER_ADDRESS: 300, THROTTLE_ACCOUNT_MAIL_PER_ADDRESS: 2, THROTTLE_ACCOUNT_MAIL_PER_EMAIL: 3, THROTTLE_INVITATIONS_PER_ORGANISATION: 100, THROTTLE_DELEGATION_GRANTS_PER_SHOP: 10, LOGIN_LOCKOUT_AFTER: 5, LOGIN_LOCKOUT_ACCOUNT_AFTER: 50, LOGIN_LOCKOUT_SECONDS: 60, LOGIN_LOCKOUT_MAX_SECONDS: 900 }),
         core.app.get(TransactionalConnection),
       );
       const strict = new AccountService(core.app.get(TransactionalConnection), core.app.get(AuditService), core.app.get(AccountLinks), core.app.get(MailService), throttle);

@@ -164,7 +164,7 @@ describe('accounts, sign-in and rotating sessions (real PostgreSQL)', () => {
       const config = core.app.get(ConfigService);
       const throttle = new ThrottleService(
         core.db,
-        new ConfigService({ THROTTLE_LOGIN_PER_ADDRESS: 30, THROTTLE_REGISTER_PER_ADDRESS: 10, THROTTLE_REFRESH_PER_ADDRESS: 300, THROTTLE_ACCOUNT_MAIL_PER_ADDRESS: 10, THROTTLE_ACCOUNT_MAIL_PER_EMAIL: 3, THROTTLE_INVITATIONS_PER_ORGANISATION: 100, LOGIN_LOCKOUT_AFTER: 2, LOGIN_LOCKOUT_ACCOUNT_AFTER: 50, LOGIN_LOCKOUT_SECONDS: 1, LOGIN_LOCKOUT_MAX_SECONDS: 2 }),
+        new ConfigService({ THROTTLE_LOGIN_PER_ADDRESS: 30, THROTTLE_REGISTER_PER_ADDRESS: 10, THROTTLE_REFRESH_PER_ADDRESS: 300, THROTTLE_ACCOUNT_MAIL_PER_ADDRESS: 10, THROTTLE_ACCOUNT_MAIL_PER_EMAIL: 3, THROTTLE_INVITATIONS_PER_ORGANISATION: 100, THROTTLE_DELEGATION_GRANTS_PER_SHOP: 10, LOGIN_LOCKOUT_AFTER: 2, LOGIN_LOCKOUT_ACCOUNT_AFTER: 50, LOGIN_LOCKOUT_SECONDS: 1, LOGIN_LOCKOUT_MAX_SECONDS: 2 }),
         core.app.get(TransactionalConnection),
       );
       const shortLocks = new AuthService(core.app.get(TransactionalConnection), core.app.get(AuditService), core.app.get(JwtService), config, throttle, core.app.get(AccountLinks));

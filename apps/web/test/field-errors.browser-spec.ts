@@ -97,6 +97,16 @@ describe('Field errors from the API in the browser', () => {
     // Sent again, only what is still wrong comes back.
     await page.getByRole('button', { name: "Registra l'attività" }).click();
     await eventually(shownErrors, ['partitaIva', 'atecoDivision', 'comuneCode', 'address', 'contactEmail']);
+
+    // A name no comune has: the line saying so does not move the button away from the first tap.
+    const submitAt = () => page.getByRole('button', { name: "Registra l'attività" }).evaluate((button) => button.getBoundingClientRect().top + window.scrollY);
+    const before = await submitAt();
+    await page.getByRole('combobox', { name: /^Comune/ }).fill('Xyzzy');
+    await page.locator('.comune-empty', { hasText: 'Nessun comune trovato con questo nome' }).waitFor();
+    // Shown over the page, as the list of comuni is: leaving the field takes it away without moving anything.
+    expect(await submitAt()).toBe(before);
+    await page.getByRole('button', { name: "Registra l'attività" }).click();
+    await eventually(() => page.locator('#shop-comuneCode-error').textContent(), "Comune: scegli il comune dall'elenco che compare mentre scrivi (per esempio «Reggio nell'Emilia (RE)»).");
     await page.context().close();
   });
 

@@ -101,6 +101,11 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: shopName }) });
     await row.getByText('1 richiesta aperta').waitFor();
     await expectAccessible(page, 'facilitator-desk');
+    // A filter that leaves no shop says so, not that the desk is empty.
+    await page.getByLabel('Filtra per servizio richiesto').selectOption({ label: 'Sicurezza informatica' });
+    await page.getByText('Nessun negozio per questi filtri: prova con un altro comune o servizio, o toglili.').waitFor();
+    await page.getByLabel('Filtra per servizio richiesto').selectOption({ index: 0 });
+    await row.getByText('1 richiesta aperta').waitFor();
     await row.getByRole('button', { name: `Opera per conto ${shopName}` }).click();
 
     await page.waitForURL('**/la-mia-attivita');

@@ -214,7 +214,7 @@ export function DeskPage() {
             />
           </div>
         </div>
-        <PagedResults paging={paging} page={data?.delegatedShops} error={error} busy={loading} empty={approved ? t('desk.empty') : t('desk.emptyNotApproved')}>
+        <PagedResults paging={paging} page={data?.delegatedShops} error={error} busy={loading} empty={comune || category ? t('desk.emptyFiltered') : approved ? t('desk.empty') : t('desk.emptyNotApproved')}>
           {(page) => (
             <>
               <p>{t('desk.count', { count: page.totalCount })}</p>

@@ -52,7 +52,10 @@ describe('E-mail preferences in the browser', () => {
     await accepted.getByText('Riepilogo giornaliero', { exact: true }).click();
     await page.getByTestId('mail-preference-status').getByText('Richieste accettate: Riepilogo giornaliero.').waitFor();
     expect(await deliveryOf(email, 'MATCH_ACCEPTED')).toBe('DAILY_DIGEST');
-    await page.getByRole('listitem').getByText('Riepilogo giornaliero', { exact: true }).waitFor();
+    // Always sent: what concerns the account and decisions about the shop; the digest is not one of them.
+    const always = page.getByRole('heading', { name: 'Sempre inviate' }).locator('xpath=following-sibling::ul[1]');
+    expect(await always.getByRole('listitem').allTextContents()).toContain('Esiti dei bandi');
+    expect(await always.getByRole('listitem').allTextContents()).not.toContain('Riepilogo giornaliero');
     await expectAccessible(page, 'preferences-mail-phone');
     await page.context().close();
   });

@@ -8,13 +8,16 @@ import { type MailDelivery, type MailKind, MyMailPreferencesDocument, SetMailPre
 
 const DELIVERIES: MailDelivery[] = ['IMMEDIATELY', 'DAILY_DIGEST', 'OFF'];
 
-/** The kinds each role receives, in the order they are listed. */
+/**
+ * The kinds each role receives, in the order they are listed. The daily digest is not among them:
+ * it is how the kinds set to DAILY_DIGEST arrive, not a kind of its own to list as "always sent".
+ */
 const KINDS_OF: Record<UserRole, MailKind[]> = {
-  SHOP: ['MATCH_ACCEPTED', 'MATCH_DECLINED', 'MATCH_EXPIRED', 'MATCH_PROMOTED', 'ALLOCATION_SHOP', 'CALL_OUTCOME', 'SURVEY_DUE', 'DAILY_DIGEST'],
-  PROVIDER: ['MATCH_APPLIED', 'MATCH_RESPONSE_REMINDER', 'ALLOCATION_PROVIDER', 'PROVIDER_APPROVED', 'PROVIDER_REJECTED', 'PROVIDER_SUSPENDED', 'DAILY_DIGEST'],
+  SHOP: ['MATCH_ACCEPTED', 'MATCH_DECLINED', 'MATCH_EXPIRED', 'MATCH_PROMOTED', 'ALLOCATION_SHOP', 'CALL_OUTCOME', 'SURVEY_DUE'],
+  PROVIDER: ['MATCH_APPLIED', 'MATCH_RESPONSE_REMINDER', 'ALLOCATION_PROVIDER', 'PROVIDER_APPROVED', 'PROVIDER_REJECTED', 'PROVIDER_SUSPENDED'],
   MINISTRY: [],
   ADMIN: [],
-  FACILITATOR: ['FACILITATOR_APPROVED', 'FACILITATOR_REJECTED', 'FACILITATOR_SUSPENDED', 'SURVEY_DUE', 'DAILY_DIGEST'],
+  FACILITATOR: ['FACILITATOR_APPROVED', 'FACILITATOR_REJECTED', 'FACILITATOR_SUSPENDED', 'SURVEY_DUE'],
 };
 
 /**

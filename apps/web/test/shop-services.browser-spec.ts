@@ -141,11 +141,16 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     await page.locator('#survey-COMPLETION-gotOnlineOrders-error').waitFor();
     await page.getByText('Sì', { exact: true }).click();
     expect(await page.locator('#survey-COMPLETION-gotOnlineOrders-error').count()).toBe(0);
-    await page.getByLabel(/^Quanti ordini online, più o meno\?/).fill('12');
+    // Over the API's limit: the bound as Italians write it, the field named as a noun.
+    await page.getByLabel(/^Quanti ordini online, più o meno\?/).fill('2000000');
+    await page.getByRole('button', { name: 'Invia le risposte' }).click();
+    await eventually(() => page.locator('#survey-COMPLETION-approximateOrders-error').textContent(), 'Numero di ordini online non può superare 1.000.000');
+    // Thousands grouped with a dot, as written in Italy.
+    await page.getByLabel(/^Quanti ordini online, più o meno\?/).fill('1.200');
     await expectAccessible(page, 'match-survey');
     await page.getByRole('button', { name: 'Invia le risposte' }).click();
     await page.getByText('Grazie: abbiamo registrato le tue risposte.').waitFor();
-    await page.getByText("Com'è andata?: sì, circa 12 ordini", { exact: false }).waitFor();
+    await page.getByText("Com'è andata?: sì, circa 1.200 ordini", { exact: false }).waitFor();
     expect(await page.getByTestId('match-history').locator('li > span.fw-semibold').allTextContents()).toEqual([
       'Richiesta inviata al fornitore',
       'Accettata dal fornitore',

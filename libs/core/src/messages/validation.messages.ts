@@ -6,6 +6,12 @@ import { alternatives, type Words } from './words';
 const field = (path: string, en: string, it: string): Words => ({ en: `${path} ${en}`, it: `${path} ${it}` });
 
 /** Why a Partita IVA is refused; a facilitator's numeric codice fiscale fails the same checks (facilitator.messages.ts). */
+/** A bound as people read it in each language: 1,000,000 and 1.000.000 (a year, 2026, stays as it is). */
+function grouped(value: number): Words {
+  if (!Number.isInteger(value) || Math.abs(value) < 10_000) return { en: String(value), it: String(value) };
+  return { en: value.toLocaleString('en-GB'), it: value.toLocaleString('it-IT') };
+}
+
 export const PARTITA_IVA: Readonly<Record<PartitaIvaFailure, Words>> = {
   FORMAT: { en: 'must be 11 digits', it: 'deve essere di 11 cifre' },
   CHECK_DIGIT: { en: 'has a wrong check digit', it: 'ha la cifra di controllo errata: ricontrolla le 11 cifre' },
@@ -59,8 +65,8 @@ export const validationMessages = {
   shortCode: (path: string): Words =>
     field(path, 'must be lower-case letters, digits and hyphens, such as sede-italia', 'deve essere fatto di lettere minuscole, cifre e trattini, per esempio sede-italia'),
   date: (path: string): Words => field(path, 'must be a date, such as 2026-05-01', 'deve essere una data, per esempio 2026-05-01'),
-  atLeast: (path: string, min: number): Words => field(path, `must be at least ${min}`, `deve essere almeno ${min}`),
-  atMost: (path: string, max: number): Words => field(path, `must be at most ${max}`, `non può superare ${max}`),
+  atLeast: (path: string, min: number): Words => field(path, `must be at least ${grouped(min).en}`, `deve essere almeno ${grouped(min).it}`),
+  atMost: (path: string, max: number): Words => field(path, `must be at most ${grouped(max).en}`, `non può superare ${grouped(max).it}`),
   minLength: (path: string, min: number): Words => field(path, `must have at least ${min} characters`, `deve avere almeno ${min} caratteri`),
   maxLength: (path: string, max: number): Words => field(path, `can have at most ${max} characters`, `può avere al massimo ${max} caratteri`),
   minItems: (path: string, min: number): Words =>

@@ -18,7 +18,8 @@ export function SurveyForm({ matchId, checkpoint, onDone }: Props) {
   const [got, setGot] = useState('');
   const [orders, setOrders] = useState('');
   const [answer, { loading }] = useMutation(AnswerOutcomeSurveyDocument, { refetchQueries: [MatchDocument], awaitRefetchQueries: true });
-  const labels = { gotOnlineOrders: t('survey.gotOnlineOrders'), approximateOrders: t('survey.approximateOrders') };
+  // Messages name the count as a noun ("Numero di ordini online non può superare…"), not by its question.
+  const labels = { gotOnlineOrders: t('survey.gotOnlineOrders'), approximateOrders: t('survey.approximateOrdersField') };
   const { errors, attempt, failLocal, send, changed } = useFormErrors(labels);
   const prefix = `survey-${checkpoint}`;
 
@@ -29,12 +30,14 @@ export function SurveyForm({ matchId, checkpoint, onDone }: Props) {
       failLocal('gotOnlineOrders', (t) => t('survey.chooseAnswer'));
       return;
     }
-    // Digits only; how many is the API's to judge (at most a million), with its own words.
-    if (got === 'yes' && !/^\d+$/.test(orders.trim())) {
+    // Digits, grouped by thousands or not (1.500, 1,500, 1 500); how many is the API's to judge
+    // (at most a million), with its own words.
+    const count = orders.trim();
+    if (got === 'yes' && !/^(\d+|\d{1,3}([.,\s\u00a0\u202f']\d{3})+)$/.test(count)) {
       failLocal('approximateOrders', (t) => t('survey.ordersNotNumber'));
       return;
     }
-    const input = { matchId, checkpoint, gotOnlineOrders: got === 'yes', approximateOrders: got === 'yes' ? Number(orders.trim()) : 0 };
+    const input = { matchId, checkpoint, gotOnlineOrders: got === 'yes', approximateOrders: got === 'yes' ? Number(count.replace(/\D/g, '')) : 0 };
     if (await send('OutcomeSurvey', async () => (await answer({ variables: { input } })).data?.answerOutcomeSurvey)) onDone(t('survey.thanks'));
   };
 
@@ -61,7 +64,7 @@ export function SurveyForm({ matchId, checkpoint, onDone }: Props) {
         {got === 'yes' ? (
           <TextField
             id={`${prefix}-approximateOrders`}
-            label={labels.approximateOrders}
+            label={t('survey.approximateOrders')}
             hint={t('survey.approximateOrdersHint')}
             required
             inputMode="numeric"

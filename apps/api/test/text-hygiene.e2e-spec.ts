@@ -162,10 +162,10 @@ describe('Text hygiene of inputs', () => {
       expect(job).toMatchObject({ status: 'DONE', rows: 4, invalid: 3, written: false });
       const problems = await problemsOf(api, provider.accessToken, job?.id ?? '');
       expect(problems.map((p) => [p.line, p.outcome, p.column, p.reason?.it])).toEqual([
-        // A record's line is the one it ends on: the description and the title on two lines move the next ones down.
-        [3, 'CANCELLED', null, expect.stringContaining('Non scritta')],
+        // A record's line is the one it starts on: the description and the title on two lines move the next ones down.
+        [2, 'CANCELLED', null, expect.stringContaining('Non scritta')],
         [4, 'INVALID', 'titolo', expect.stringMatching(/^titolo non può contenere caratteri che invertono la direzione/)],
-        [6, 'INVALID', 'titolo', expect.stringMatching(/^titolo deve stare su una sola riga/)],
+        [5, 'INVALID', 'titolo', expect.stringMatching(/^titolo deve stare su una sola riga/)],
         [7, 'INVALID', 'codice_esterno', expect.stringMatching(/^codice_esterno non può contenere caratteri che invertono la direzione/)],
       ]);
       const [{ offers }] = await db.query('SELECT count(*)::int AS offers FROM offer WHERE provider_id = $1', [provider.providerId]);

@@ -73,7 +73,8 @@ describe('The command line in production: each command needs only the settings i
     } finally {
       await empty.drop();
     }
-  });
+    // Five command lines compiled and run side by side: on a busy machine that takes a while.
+  }, 180_000);
 
   it('user:create creates the account with the database alone, and without DATABASE_URL refuses naming it, before touching anything', async () => {
     const [created, refused] = await Promise.all([

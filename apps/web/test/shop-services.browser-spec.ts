@@ -94,6 +94,8 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     ]);
     await card.getByText(/^Punteggio [\d,]+ su 100/).click();
     await card.getByRole('cell', { name: '40 su 40' }).waitFor();
+    // The offer covers the whole comune: its distance points are not a distance the shop could misread.
+    await card.getByRole('rowheader', { name: "Distanza: non conta, l'offerta copre tutta l'area" }).waitFor();
     await expectAccessible(page, 'request-recommendations');
 
     await card.getByRole('button', { name: 'Scegli questa offerta' }).click();

@@ -52,7 +52,8 @@ export function OfferExplanation({ ranked, idPrefix }: { ranked: RankedOfferFiel
             {ranked.components.map((c) => (
               <tr key={c.name}>
                 <th scope="row" className="fw-normal">
-                  {t(`explanation.components.${c.name}`)}
+                  {/* Distance from an area's centre only means something for an offer around a point: one covering a whole comune, province, region or Italy gets its points wherever the shop is. */}
+                  {t(`explanation.components.${c.name === 'DISTANCE' && ranked.coverageLevel !== 'RADIUS' ? 'DISTANCE_WHOLE_AREA' : c.name}`)}
                 </th>
                 <td className="text-end">{t('explanation.pointsOf', { points: format.number(c.contribution, 1), weight: format.number(c.weight) })}</td>
               </tr>

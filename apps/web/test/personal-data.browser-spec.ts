@@ -43,6 +43,9 @@ describe('Personal data in the browser: the privacy notice, the download, the de
     const document = JSON.parse(readFileSync((await download.path()) ?? '', 'utf8'));
     expect(document.shop).toMatchObject({ tradingName: 'Bottega dei Dati' });
     expect(document.helpRequests).toHaveLength(1);
+    // The page says it is done, and the keyboard focus stays on the button.
+    await page.getByRole('status').getByText('File con i tuoi dati scaricato: lo trovi tra i download del browser.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Scarica i tuoi dati');
 
     await page.getByTestId('erasure-blockers').getByText('1 richiesta è ancora aperta: ritirala prima (Le mie richieste)').waitFor();
     await expectAccessible(page, 'personal-data-panel');

@@ -62,6 +62,7 @@ function OwnPersonalData() {
   const { signOut, user } = useSession();
   const [downloading, setDownloading] = useState(false);
   const [downloadFailed, setDownloadFailed] = useState(false);
+  const [downloaded, setDownloaded] = useState(false);
   const [password, setPassword] = useState('');
   const blockers = useQuery(MyErasureBlockersDocument, { fetchPolicy: 'network-only' });
   const [deleteAccount, { loading }] = useMutation(DeleteMyAccountDocument);
@@ -71,8 +72,12 @@ function OwnPersonalData() {
   const pending = blockers.data?.myErasureBlockers ?? [];
 
   const download = async (): Promise<void> => {
+    if (downloading) return;
     setDownloading(true);
-    setDownloadFailed(!(await downloadMyData()));
+    setDownloaded(false);
+    const ok = await downloadMyData();
+    setDownloadFailed(!ok);
+    setDownloaded(ok);
     setDownloading(false);
   };
 
@@ -99,9 +104,13 @@ function OwnPersonalData() {
         {t('personalData.title')}
       </h2>
       <p>{t('personalData.downloadText')}</p>
-      <button type="button" className="btn btn-outline-primary" onClick={() => void download()} disabled={downloading}>
+      {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus to the page. */}
+      <button type="button" className="btn btn-outline-primary" onClick={() => void download()} aria-disabled={downloading}>
         {t('personalData.download')}
       </button>
+      <p role="status" className={downloading || downloaded ? 'mt-2' : 'visually-hidden'}>
+        {downloading ? t('personalData.downloading') : downloaded ? t('personalData.downloaded') : ''}
+      </p>
       {downloadFailed ? (
         <p className="text-danger mt-2" role="alert">
           {t('personalData.downloadFailed')}

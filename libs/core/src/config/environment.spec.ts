@@ -51,6 +51,8 @@ describe('validateEnvironment', () => {
     [{ WORKER_POLL_SECONDS: '0.1' }, 'WORKER_POLL_SECONDS'],
     [{ RUN_WORKER: 'sometimes' }, 'RUN_WORKER'],
     [{ ALLOCATION_SCHEDULE: 'every night' }, 'ALLOCATION_SCHEDULE'],
+    [{ LOGIN_LOCKOUT_SECONDS: '1000', LOGIN_LOCKOUT_MAX_SECONDS: '10' }, 'LOGIN_LOCKOUT_MAX_SECONDS'],
+    [{ LOGIN_LOCKOUT_SECONDS: '1000' }, 'LOGIN_LOCKOUT_MAX_SECONDS'],
     [{ SMTP_URL: 'smtp://user:secret@' }, 'SMTP_URL'],
     [{ SMTP_URL: 'smtp://mail.example.org:587/extra/path' }, 'SMTP_URL'],
     [{ SMTP_URL: 'http://mail.example.org' }, 'SMTP_URL'],

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { toNumber } from './environment-values';
+import { IsNotBelow } from './not-below.validator';
 
 /**
  * The limits on what one client may ask of the API: the size of a request, the shape and cost of
@@ -150,5 +151,6 @@ export abstract class RequestLimitsEnvironment {
   @IsInt()
   @Min(1)
   @Max(86_400)
+  @IsNotBelow('LOGIN_LOCKOUT_SECONDS')
   LOGIN_LOCKOUT_MAX_SECONDS = 900;
 }

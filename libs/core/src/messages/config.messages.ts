@@ -36,6 +36,10 @@ export const configMessages = {
     en: 'MAIL_FROM must be an e-mail address, alone or as "Name <address>"',
     it: 'MAIL_FROM deve essere un indirizzo e-mail, da solo o come "Nome <indirizzo>"',
   }),
+  notBelow: (variable: string, other: string, bound: number): Words => ({
+    en: `${variable} must not be below ${other} (${bound})`,
+    it: `${variable} non può essere minore di ${other} (${bound})`,
+  }),
   smtpUrl: (): Words => ({
     en: 'SMTP_URL must be an smtp:// or smtps:// URL naming the server, such as smtp://user:password@mail.example.org:587',
     it: 'SMTP_URL deve essere un URL smtp:// o smtps:// che indica il server, come smtp://utente:password@mail.esempio.it:587',

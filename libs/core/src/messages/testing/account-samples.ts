@@ -37,6 +37,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'audit'
     databaseUrl: NONE,
     jwtSecretTooShort: [[32]],
     metricsPortIsPort: [[3000]],
+    notBelow: [['LOGIN_LOCKOUT_MAX_SECONDS', 'LOGIN_LOCKOUT_SECONDS', 1000]],
     metricsTokenTooShort: [[16]],
     workerPollSeconds: NONE,
     trustProxy: NONE,

@@ -186,21 +186,26 @@ function textField(kind: TextKind, { optional = false }: TextOptions): PropertyD
  */
 export const SingleLineText = (options: TextOptions = {}): PropertyDecorator => textField('SINGLE_LINE', options);
 
+/** Text of a kind with one rule more, worded as its problem (the shared shape of NameText and MailedText). */
+function textWithRule(kind: TextKind, problem: TextProblem, check: (value: string) => TextProblem | null, options: TextOptions): PropertyDecorator {
+  return (target, property) => {
+    registerDecorator({
+      name: problem,
+      target: target.constructor,
+      propertyName: String(property),
+      options: worded((path) => MESSAGES.input.text(path, problem)),
+      validator: { validate: (value: unknown) => typeof value !== 'string' || check(value) === null },
+    });
+    textField(kind, options)(target, property);
+  };
+}
+
 /**
  * A name others read in the platform's e-mails and pages (a business, an organisation, an offer, a
  * call): single-line text, and no markup or web address, which a mail client would turn into a
  * link under the platform's own name.
  */
-export const NameText = (options: TextOptions = {}): PropertyDecorator => (target, property) => {
-  registerDecorator({
-    name: 'markupOrLink',
-    target: target.constructor,
-    propertyName: String(property),
-    options: worded((path) => MESSAGES.input.text(path, 'markupOrLink')),
-    validator: { validate: (value: unknown) => typeof value !== 'string' || nameProblem(value) === null },
-  });
-  textField('SINGLE_LINE', options)(target, property);
-};
+export const NameText = (options: TextOptions = {}): PropertyDecorator => textWithRule('SINGLE_LINE', 'markupOrLink', nameProblem, options);
 
 /** Free text — descriptions, reasons, notes: NFC, trimmed, line breaks and tabs allowed, something visible. */
 export const MultiLineText = (options: TextOptions = {}): PropertyDecorator => textField('MULTI_LINE', options);
@@ -210,13 +215,4 @@ export const MultiLineText = (options: TextOptions = {}): PropertyDecorator => t
  * provider's reason for declining a shop): MultiLineText, and no web address or markup
  * (text-rules.ts, mailedTextProblem).
  */
-export const MailedText = (options: TextOptions = {}): PropertyDecorator => (target, property) => {
-  registerDecorator({
-    name: 'webAddress',
-    target: target.constructor,
-    propertyName: String(property),
-    options: worded((path) => MESSAGES.input.text(path, 'webAddress')),
-    validator: { validate: (value: unknown) => typeof value !== 'string' || mailedTextProblem(value) === null },
-  });
-  textField('MULTI_LINE', options)(target, property);
-};
+export const MailedText = (options: TextOptions = {}): PropertyDecorator => textWithRule('MULTI_LINE', 'webAddress', mailedTextProblem, options);

@@ -49,6 +49,11 @@ describe('Bundles: several services asked together, recommended as sets of offer
 
     const again = dataOf(await api.gqlAs(shop.accessToken, CreateHelpRequestBundleDocument, { input: { categories: ['WEBSITE', 'HOME_DELIVERY'] } })).createHelpRequestBundle;
     expect(again).toMatchObject({ __typename: 'DuplicateHelpRequestError', field: 'input.categories.1' });
+    // Every service already asked for is named in one refusal, not one per attempt.
+    const several = dataOf(await api.gqlAs(shop.accessToken, CreateHelpRequestBundleDocument, { input: { categories: ['WEBSITE', 'ONLINE_STORE', 'DIGITAL_PAYMENTS'] } })).createHelpRequestBundle;
+    expect(several).toMatchObject({ __typename: 'DuplicateHelpRequestError', field: 'input.categories.1' });
+    const words = several.__typename === 'DuplicateHelpRequestError' ? several.messageIt : '';
+    expect(words).toMatch(/^2 servizi sono già richiesti: «Negozio online» ha una richiesta aperta (del |dell’)\d+ \S+ \d{4}; «Pagamenti digitali» ha una richiesta aperta (del |dell’)\d+ \S+ \d{4}\. Toglili da questa richiesta, oppure ritira prima quelle in «Le mie richieste»$/);
     expect(await db.query(`SELECT count(*)::int AS n FROM help_request WHERE shop_id = $1`, [shop.shopId])).toEqual([{ n: 3 }]);
     const one = await api.gqlAs(shop.accessToken, CreateHelpRequestBundleDocument, { input: { categories: ['WEBSITE'] } });
     expect(one.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });

@@ -25,6 +25,8 @@ export interface Duplicate {
   index: number;
   category: ServiceCategory;
   existing: HelpRequestEntity | null;
+  /** The input's other services already asked for, in input order: refused together with this one. */
+  others: readonly Omit<Duplicate, 'others'>[];
 }
 
 export type CreateHelpRequestsOutcome =
@@ -212,12 +214,13 @@ export class HelpRequestService {
       where: { shopId, category: In([...new Set(categories)]), status: In([...IN_PROGRESS]), ...(except && { id: Not(except) }) },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
+    const found: Omit<Duplicate, 'others'>[] = [];
     for (const [index, category] of categories.entries()) {
       const existing = inProgress.find((request) => request.category === category);
-      if (existing) return { index, category, existing };
-      if (categories.indexOf(category) < index) return { index, category, existing: null };
+      if (existing) found.push({ index, category, existing });
+      else if (categories.indexOf(category) < index) found.push({ index, category, existing: null });
     }
-    return undefined;
+    return found.length === 0 ? undefined : { ...found[0], others: found.slice(1) };
   }
 
   /** The caller's shop's request, locked for the rest of the transaction, or HELP_REQUEST_NOT_FOUND. */

@@ -18,6 +18,24 @@ export const helpRequestMessages = {
       it: `Hai già una richiesta aperta per «${service.it}» (${datePhrase('del', of.it)}): è in «Le mie richieste»; modifica quella, oppure ritirala prima di chiedere di nuovo`,
     };
   },
+  /**
+   * Several services of one input already asked for: each named with why, in one message, so that
+   * the shop fixes them all at once rather than one per attempt.
+   */
+  severalAsked: (conflicts: readonly { category: ServiceCategory; since: Date | null; matched: boolean }[]): Words => {
+    const parts = conflicts.map(({ category, since, matched }) => {
+      const service = SERVICE_CATEGORY_LABELS[category];
+      if (!since) return { en: `«${service.en}» is asked for twice`, it: `«${service.it}» è chiesto due volte` };
+      const of = day(since);
+      return matched
+        ? { en: `«${service.en}» has a request of ${of.en} matched with a service`, it: `«${service.it}» ha una richiesta ${datePhrase('del', of.it)} abbinata a un servizio` }
+        : { en: `«${service.en}» has an open request of ${of.en}`, it: `«${service.it}» ha una richiesta aperta ${datePhrase('del', of.it)}` };
+    });
+    return {
+      en: `${conflicts.length} services are already asked for: ${parts.map((part) => part.en).join('; ')}. Take them out of this request, or withdraw those in My requests first`,
+      it: `${conflicts.length} servizi sono già richiesti: ${parts.map((part) => part.it).join('; ')}. Toglili da questa richiesta, oppure ritira prima quelle in «Le mie richieste»`,
+    };
+  },
   alreadyMatched: (category: ServiceCategory, since: Date): Words => {
     const [service, of] = [SERVICE_CATEGORY_LABELS[category], day(since)];
     return {

@@ -29,12 +29,21 @@ export const CancelHelpRequestResult = resultUnion({
 });
 
 /** The refusal of a second request for a service, pointing at the one the shop already has. */
-export function duplicateError({ category, existing }: Duplicate, field: string): DuplicateHelpRequestErrorModel {
-  const words = !existing
-    ? MESSAGES.helpRequest.askedTwice(category)
-    : existing.status === HelpRequestStatus.MATCHED
-      ? MESSAGES.helpRequest.alreadyMatched(category, existing.createdAt)
-      : MESSAGES.helpRequest.alreadyOpen(category, existing.createdAt);
+export function duplicateError({ category, existing, others }: Duplicate, field: string): DuplicateHelpRequestErrorModel {
+  const words =
+    others.length > 0
+      ? MESSAGES.helpRequest.severalAsked(
+          [{ category, existing }, ...others].map((conflict) => ({
+            category: conflict.category,
+            since: conflict.existing?.createdAt ?? null,
+            matched: conflict.existing?.status === HelpRequestStatus.MATCHED,
+          })),
+        )
+      : !existing
+        ? MESSAGES.helpRequest.askedTwice(category)
+        : existing.status === HelpRequestStatus.MATCHED
+          ? MESSAGES.helpRequest.alreadyMatched(category, existing.createdAt)
+          : MESSAGES.helpRequest.alreadyOpen(category, existing.createdAt);
   return new DuplicateHelpRequestErrorModel(words, field, category, existing);
 }
 

@@ -105,6 +105,15 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
     askedTwice: each(Object.values(ServiceCategory)),
     alreadyOpen: Object.values(ServiceCategory).map((category) => [category, DATE]),
     alreadyMatched: Object.values(ServiceCategory).map((category) => [category, DATE]),
+    severalAsked: [
+      [
+        [
+          { category: ServiceCategory.ONLINE_STORE, since: DATE, matched: false },
+          { category: ServiceCategory.DIGITAL_PAYMENTS, since: DATE, matched: true },
+          { category: ServiceCategory.HOME_DELIVERY, since: null, matched: false },
+        ],
+      ],
+    ],
     onWaitlist: NONE,
     notOpen: each(Object.values(HelpRequestStatus)),
     notWithdrawable: each(Object.values(HelpRequestStatus)),

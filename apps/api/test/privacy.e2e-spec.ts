@@ -200,6 +200,7 @@ describe('Personal data over HTTP: export, erasure, retention report', () => {
       ['NOTIFICATIONS', 'RETENTION_NOTIFICATION_DAYS', 365, 'DELETE'],
       ['SESSIONS', 'RETENTION_SESSION_DAYS', 90, 'DELETE'],
       ['MAIL', 'RETENTION_MAIL_DAYS', 180, 'DELETE'],
+      ['IMPORTS', 'RETENTION_IMPORT_DAYS', 90, 'DELETE'],
       ['AUDIT_EVENTS', 'RETENTION_AUDIT_DAYS', 3650, 'DELETE'],
     ]);
     const shop = await signUp(api, 'SHOP');

@@ -758,6 +758,7 @@ export type RetentionAction =
 export type RetentionKind =
   | 'AUDIT_EVENTS'
   | 'CLOSED_REQUESTS'
+  | 'IMPORTS'
   | 'MAIL'
   | 'NOTIFICATIONS'
   | 'SESSIONS';

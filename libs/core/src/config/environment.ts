@@ -234,6 +234,13 @@ export class Environment extends RequestLimitsEnvironment {
   @Max(36_500)
   RETENTION_MAIL_DAYS = 180;
 
+  /** CSV imports, with each row's outcome (whose reasons may quote the file's cells), are deleted this long after they ended. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(7)
+  @Max(36_500)
+  RETENTION_IMPORT_DAYS = 90;
+
   /** Audit events older than this are deleted. */
   @Transform(toNumber)
   @IsInt()

@@ -6,6 +6,7 @@ describe('retention cutoffs', () => {
     [RetentionKind.NOTIFICATIONS]: 365,
     [RetentionKind.SESSIONS]: 90,
     [RetentionKind.MAIL]: 180,
+    [RetentionKind.IMPORTS]: 90,
     [RetentionKind.AUDIT_EVENTS]: 3650,
   };
 
@@ -16,6 +17,7 @@ describe('retention cutoffs', () => {
       [RetentionKind.NOTIFICATIONS, '2026-01-31T12:00:00.000Z', RetentionAction.DELETE],
       [RetentionKind.SESSIONS, '2026-11-02T12:00:00.000Z', RetentionAction.DELETE],
       [RetentionKind.MAIL, '2026-08-04T12:00:00.000Z', RetentionAction.DELETE],
+      [RetentionKind.IMPORTS, '2026-11-02T12:00:00.000Z', RetentionAction.DELETE],
       [RetentionKind.AUDIT_EVENTS, '2017-02-02T12:00:00.000Z', RetentionAction.DELETE],
     ]);
   });

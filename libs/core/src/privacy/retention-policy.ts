@@ -7,6 +7,7 @@ export enum RetentionKind {
   NOTIFICATIONS = 'NOTIFICATIONS',
   SESSIONS = 'SESSIONS',
   MAIL = 'MAIL',
+  IMPORTS = 'IMPORTS',
   AUDIT_EVENTS = 'AUDIT_EVENTS',
 }
 
@@ -22,6 +23,7 @@ export const RETENTION_RULES: Readonly<Record<RetentionKind, { variable: keyof E
   [RetentionKind.NOTIFICATIONS]: { variable: 'RETENTION_NOTIFICATION_DAYS', action: RetentionAction.DELETE },
   [RetentionKind.SESSIONS]: { variable: 'RETENTION_SESSION_DAYS', action: RetentionAction.DELETE },
   [RetentionKind.MAIL]: { variable: 'RETENTION_MAIL_DAYS', action: RetentionAction.DELETE },
+  [RetentionKind.IMPORTS]: { variable: 'RETENTION_IMPORT_DAYS', action: RetentionAction.DELETE },
   [RetentionKind.AUDIT_EVENTS]: { variable: 'RETENTION_AUDIT_DAYS', action: RetentionAction.DELETE },
 };
 

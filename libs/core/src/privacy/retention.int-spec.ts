@@ -31,7 +31,7 @@ describe('retention: the daily purge with a moved clock (real PostgreSQL)', () =
     const person = await seedPersonLife(core.db, now);
     const staff = actingAs(await seedUser(core.db, UserRole.MINISTRY), now);
     // The fixture's rows are 19–60 days old, its session and its e-mailed link expire in 20 days: nothing has expired yet.
-    expect(rowsOf(await retention.dryRun(staff))).toEqual({ CLOSED_REQUESTS: 0, NOTIFICATIONS: 0, SESSIONS: 0, MAIL: 0, AUDIT_EVENTS: 0 });
+    expect(rowsOf(await retention.dryRun(staff))).toEqual({ CLOSED_REQUESTS: 0, NOTIFICATIONS: 0, SESSIONS: 0, MAIL: 0, IMPORTS: 0, AUDIT_EVENTS: 0 });
 
     // An e-mail gathered into a daily digest goes with the e-mails, like the digest that carried it.
     await q(
@@ -39,10 +39,10 @@ describe('retention: the daily purge with a moved clock (real PostgreSQL)', () =
        VALUES ($1, $2, $3, $4, 'MATCH_ACCEPTED', 'it', 'Oggetto', 'Testo', '<p>Testo</p>', 'DIGESTED', $5)`,
       [randomUUID(), `digested:${randomUUID()}`, person.owner.userId, person.values.email, days(now, -1)],
     );
-    // 200 days on: the e-mails (180 days), the session and the link (expired 90 days before) are due; the rest is not.
+    // 200 days on: the e-mails (180 days), the session and the link (expired 90 days before), the import (90 days) are due; the rest is not.
     const later = days(now, 200);
-    expect(rowsOf(await retention.expired(at(later)))).toEqual({ CLOSED_REQUESTS: 0, NOTIFICATIONS: 0, SESSIONS: 2, MAIL: 2, AUDIT_EVENTS: 0 });
-    expect(rowsOf(await retention.purge(at(later)))).toEqual({ CLOSED_REQUESTS: 0, NOTIFICATIONS: 0, SESSIONS: 2, MAIL: 2, AUDIT_EVENTS: 0 });
+    expect(rowsOf(await retention.expired(at(later)))).toEqual({ CLOSED_REQUESTS: 0, NOTIFICATIONS: 0, SESSIONS: 2, MAIL: 2, IMPORTS: 1, AUDIT_EVENTS: 0 });
+    expect(rowsOf(await retention.purge(at(later)))).toEqual({ CLOSED_REQUESTS: 0, NOTIFICATIONS: 0, SESSIONS: 2, MAIL: 2, IMPORTS: 1, AUDIT_EVENTS: 0 });
     expect(await q(`SELECT id FROM account_token WHERE user_id = $1`, [person.owner.userId])).toEqual([]);
     expect(await q(`SELECT id FROM mail_message WHERE user_id = $1`, [person.owner.userId])).toEqual([]);
     expect(await q(`SELECT id FROM refresh_token WHERE user_id = $1`, [person.owner.userId])).toEqual([]);
@@ -58,7 +58,7 @@ describe('retention: the daily purge with a moved clock (real PostgreSQL)', () =
     const monitoring = core.app.get(MonitoringService);
     const before = await monitoring.kpis(staff, {});
     const years = days(now, 3 * 365);
-    expect(rowsOf(await retention.purge(at(years)))).toEqual({ CLOSED_REQUESTS: 2, NOTIFICATIONS: 3, SESSIONS: 0, MAIL: 0, AUDIT_EVENTS: 0 });
+    expect(rowsOf(await retention.purge(at(years)))).toEqual({ CLOSED_REQUESTS: 2, NOTIFICATIONS: 3, SESSIONS: 0, MAIL: 0, IMPORTS: 0, AUDIT_EVENTS: 0 });
     expect(await q(`SELECT description, status FROM help_request WHERE shop_id = $1 ORDER BY created_at`, [person.shopId])).toEqual([
       { description: ERASED_TEXT, status: 'FULFILLED' },
       { description: ERASED_TEXT, status: 'CANCELLED' },
@@ -80,12 +80,12 @@ describe('retention: the daily purge with a moved clock (real PostgreSQL)', () =
     expect(await monitoring.kpis(staff, {})).toEqual(before);
 
     // Idempotent: the same day again finds nothing left, and writes no second audit event.
-    expect(rowsOf(await retention.purge(at(years)))).toEqual({ CLOSED_REQUESTS: 0, NOTIFICATIONS: 0, SESSIONS: 0, MAIL: 0, AUDIT_EVENTS: 0 });
+    expect(rowsOf(await retention.purge(at(years)))).toEqual({ CLOSED_REQUESTS: 0, NOTIFICATIONS: 0, SESSIONS: 0, MAIL: 0, IMPORTS: 0, AUDIT_EVENTS: 0 });
     const audited = await q<{ entity_id: string; after: Record<string, { rows: number }> }>(
       `SELECT entity_id, after FROM audit_event WHERE action = 'retention.purged' ORDER BY id`,
     );
     expect(audited.map((event) => [event.entity_id, Object.keys(event.after).sort()])).toEqual([
-      [later.toISOString().slice(0, 10), ['MAIL', 'SESSIONS']],
+      [later.toISOString().slice(0, 10), ['IMPORTS', 'MAIL', 'SESSIONS']],
       [years.toISOString().slice(0, 10), ['CLOSED_REQUESTS', 'NOTIFICATIONS']],
     ]);
 
@@ -100,6 +100,27 @@ describe('retention: the daily purge with a moved clock (real PostgreSQL)', () =
       years.toISOString().slice(0, 10),
       eleven.toISOString().slice(0, 10),
     ]);
+  });
+
+  it('deletes CSV imports with their rows once finished longer ago than their period, never one still running', async () => {
+    const now = new Date();
+    const owner = await seedUser(core.db, UserRole.PROVIDER);
+    const job = async (status: string, finishedDaysAgo: number | null, createdDaysAgo: number): Promise<string> => {
+      const [{ id }] = await q<{ id: string }>(
+        `INSERT INTO import_job (kind, owner_user_id, mode, status, file_name, separator, created_at, finished_at)
+         VALUES ('offers', $1, 'ROW_BY_ROW', $2, 'offerte.csv', ';', $3, $4) RETURNING id`,
+        [owner.userId, status, days(now, -createdDaysAgo), finishedDaysAgo === null ? null : days(now, -finishedDaysAgo)],
+      );
+      await q(`INSERT INTO import_row (job_id, line, external_key, outcome, reason_it, reason_en) VALUES ($1, 2, 'A', 'INVALID', 'titolo: «Mario Rossi»', 'titolo: «Mario Rossi»')`, [id]);
+      return id;
+    };
+    const old = await job('DONE', 100, 100);
+    const recent = await job('FAILED', 30, 30);
+    const running = await job('RUNNING', null, 200);
+    // RETENTION_IMPORT_DAYS: 90 by default.
+    expect(rowsOf(await retention.purge(at(now))).IMPORTS).toBe(1);
+    expect((await q<{ id: string }>(`SELECT id FROM import_job WHERE owner_user_id = $1 ORDER BY created_at`, [owner.userId])).map((row) => row.id)).toEqual([running, recent]);
+    expect(await q(`SELECT count(*)::int AS n FROM import_row WHERE job_id = $1`, [old])).toEqual([{ n: 0 }]);
   });
 
   it('leaves closed requests alone while one of their matches ended within the period, and the dry run is for staff only', async () => {

@@ -75,6 +75,11 @@ const STATEMENTS: Record<RetentionKind, { count: string; purge: string[] }> = {
     count: `SELECT count(*)::int AS n FROM mail_message WHERE status IN ('SENT', 'FAILED', 'UNCERTAIN', 'DEV_MAILBOX', 'DIGESTED') AND created_at < $1`,
     purge: [`DELETE FROM mail_message WHERE status IN ('SENT', 'FAILED', 'UNCERTAIN', 'DEV_MAILBOX', 'DIGESTED') AND created_at < $1`],
   },
+  [RetentionKind.IMPORTS]: {
+    // Finished ones only (an import under way is never cut); their rows go with them (ON DELETE CASCADE).
+    count: `SELECT count(*)::int AS n FROM import_job WHERE status <> 'RUNNING' AND coalesce(finished_at, created_at) < $1`,
+    purge: [`DELETE FROM import_job WHERE status <> 'RUNNING' AND coalesce(finished_at, created_at) < $1`],
+  },
   [RetentionKind.AUDIT_EVENTS]: {
     count: `SELECT count(*)::int AS n FROM audit_event WHERE occurred_at < $1`,
     purge: [`DELETE FROM audit_event WHERE occurred_at < $1`],

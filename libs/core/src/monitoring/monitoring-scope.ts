@@ -75,6 +75,8 @@ export const matchConditions = (scope: MonitoringScope, p: SqlParams, periodColu
 export function offerConditions(scope: MonitoringScope, p: SqlParams): string[] {
   const where: string[] = [];
   if (scope.category) where.push(`o.categories @> ARRAY[${p.add(scope.category)}]::service_category[]`);
+  // Open to the sector: as a shop of it would find the offer (rule 3 of the matching).
+  if (scope.atecoSection) where.push(`(o.all_sectors OR ${p.add(scope.atecoSection)} = ANY(o.eligible_sections))`);
   if (scope.provinceCode) {
     const province = p.add(scope.provinceCode);
     where.push(`(o.coverage_national OR EXISTS (
@@ -89,6 +91,12 @@ export function offerConditions(scope: MonitoringScope, p: SqlParams): string[] 
   }
   return where;
 }
+
+/**
+ * A published offer still counts among the offers and places on offer: its validity has not ended
+ * (the public catalogue's rule; one not started yet is already shown to shops, so it counts too).
+ */
+export const NOT_ENDED = `(o.valid_until IS NULL OR o.valid_until > now())`;
 
 export const whereClause = (conditions: readonly string[]): string => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
 export const andClause = (conditions: readonly string[]): string => (conditions.length ? `AND ${conditions.join(' AND ')}` : '');

@@ -256,4 +256,31 @@ describe('monitoring figures against a seeded programme (a database of their own
     // The fixture's provider has 1 of 6 left; then 37 of 100; then the two with every place free, the fewer first.
     expect(ids).toEqual([fixture.providerId, nearlyFull.id, untouchedSmall.id, untouchedLarge.id]);
   });
+
+  it('counts among the offers and places on offer only offers whose validity has not ended, and narrows them to the sector chosen', async () => {
+    const service = core.app.get(MonitoringService);
+    const openData = core.app.get(OpenDataService);
+    const measure = async (): Promise<number[][]> => {
+      const [all, sectionC, sectionI, figures] = await Promise.all([
+        service.kpis(staff, {}),
+        service.kpis(staff, { atecoSection: 'C' }),
+        service.kpis(staff, { atecoSection: 'I' }),
+        openData.figures(staff),
+      ]);
+      return [...[all, sectionC, sectionI].map((k) => [k.offersPublished, k.capacityTotal]), [figures.publishedOffers, figures.capacity]];
+    };
+    const before = await measure();
+    const provider = await seedProvider(core.db);
+    // Ended this morning, never closed by its provider: still PUBLISHED in the table.
+    await seedOffer(core.db, provider.id, { capacity: 40, validUntil: new Date(Date.now() - DAY / 2) });
+    // Open to manufacturing (section C) only.
+    const manufacturing = await seedOffer(core.db, provider.id, { capacity: 7 });
+    await core.db.query(`UPDATE offer SET all_sectors = false, eligible_sections = '{C}' WHERE id = $1`, [manufacturing]);
+    expect(await measure()).toEqual([
+      [before[0][0] + 1, before[0][1] + 7],
+      [before[1][0] + 1, before[1][1] + 7],
+      before[2],
+      [before[3][0] + 1, before[3][1] + 7],
+    ]);
+  });
 });

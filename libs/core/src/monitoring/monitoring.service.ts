@@ -10,7 +10,7 @@ import { OutcomeCheckpoint } from '../match/match.types';
 import { ATECO_SECTIONS } from '../shop/registry/ateco';
 import { TerritoryService } from '../territory/territory.service';
 import { BreakdownDimension, TimeBucket } from './monitoring.types';
-import { andClause, matchConditions, MonitoringScope, OFFER_PROVINCES, offerConditions, periodConditions, requestConditions, shopConditions, shopFrom, SqlParams, whereClause } from './monitoring-scope';
+import { andClause, matchConditions, MonitoringScope, NOT_ENDED, OFFER_PROVINCES, offerConditions, periodConditions, requestConditions, shopConditions, shopFrom, SqlParams, whereClause } from './monitoring-scope';
 import { MonitoringErrorCode, MonitoringException } from './monitoring.exception';
 import { DAY_MS } from '../common/time';
 import type { MonitoringFilter } from './monitoring.commands';
@@ -121,7 +121,7 @@ export class MonitoringService {
         ${whereClause([...periodConditions('pr.created_at', scope, p), ...this.providerReaches(scope, p)])}
         GROUP BY pr.verification_status`),
       this.one(db, (p) => `SELECT count(*)::int AS n, coalesce(sum(o.capacity), 0)::int AS capacity, coalesce(sum(o.used), 0)::int AS used FROM offer o
-        WHERE o.status = 'PUBLISHED' AND ${APPROVED} ${andClause([...offerConditions(scope, p), ...periodConditions('o.published_at', scope, p)])}`),
+        WHERE o.status = 'PUBLISHED' AND ${NOT_ENDED} AND ${APPROVED} ${andClause([...offerConditions(scope, p), ...periodConditions('o.published_at', scope, p)])}`),
       this.rows(db, (p) => `SELECT r.status::text AS key, count(*)::int AS n FROM help_request r ${whereClause(requestConditions(scope, p))} GROUP BY r.status`),
       this.rows(db, (p) => `SELECT m.state::text AS key, count(*)::int AS n FROM match m ${whereClause(matchConditions(scope, p, 'm.created_at'))} GROUP BY m.state`),
       // The median of the intervals, turned into hours once: converting every row first cost three times as much.
@@ -268,7 +268,7 @@ export class MonitoringService {
   /** Offers and their capacity per region, province, category or section they are open to. */
   private offerBreakdown(db: EntityManager, scope: MonitoringScope, by: BreakdownDimension): Promise<{ key: string; offers: number; capacity: number }[]> {
     const p = new SqlParams();
-    const conditions = [`o.status = 'PUBLISHED'`, APPROVED, ...offerConditions(scope, p), ...periodConditions('o.published_at', scope, p)];
+    const conditions = [`o.status = 'PUBLISHED'`, NOT_ENDED, APPROVED, ...offerConditions(scope, p), ...periodConditions('o.published_at', scope, p)];
     if (by === BreakdownDimension.CATEGORY || by === BreakdownDimension.SECTOR) {
       const keys =
         by === BreakdownDimension.CATEGORY

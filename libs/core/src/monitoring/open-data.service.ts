@@ -5,7 +5,7 @@ import { RequestContext } from '../common/request-context';
 import { liftLimitsForSystemWork, TransactionalConnection } from '../common/transactional-connection';
 import { TerritoryService } from '../territory/territory.service';
 import { EntityManager } from 'typeorm';
-import { OFFER_PROVINCES } from './monitoring-scope';
+import { NOT_ENDED, OFFER_PROVINCES } from './monitoring-scope';
 import { isStale, lockSnapshot, readSnapshot, SnapshotName, writeSnapshot } from './monitoring-snapshot';
 
 /** One province × category: counts only, never a name, an e-mail or a Partita IVA. */
@@ -156,7 +156,7 @@ export class OpenDataService {
         SELECT DISTINCT o.id, r.province_code, unnest(o.categories) AS category, o.capacity
         FROM offer o JOIN provider pr ON pr.id = o.provider_id AND pr.verification_status = 'APPROVED'
         JOIN (${OFFER_PROVINCES}) r ON r.offer_id = o.id
-        WHERE o.status = 'PUBLISHED'),
+        WHERE o.status = 'PUBLISHED' AND ${NOT_ENDED}),
       supply AS (SELECT province_code, category, count(*)::int AS offers_covering, sum(capacity)::int AS capacity_covering FROM reach GROUP BY 1, 2)
       SELECT coalesce(d.province_code, s.province_code) AS province_code, coalesce(d.category, s.category) AS category,
              coalesce(d.shops_asking, 0) AS shops_asking, coalesce(d.requests, 0) AS requests, coalesce(d.open_requests, 0) AS open_requests,
@@ -211,8 +211,8 @@ export class OpenDataService {
     const [row] = await this.connection.dataSource.query(`
       SELECT (SELECT count(*)::int FROM shop) AS shops,
              (SELECT count(*)::int FROM provider WHERE verification_status = 'APPROVED') AS providers,
-             (SELECT count(*)::int FROM offer o JOIN provider p ON p.id = o.provider_id WHERE o.status = 'PUBLISHED' AND p.verification_status = 'APPROVED') AS offers,
-             (SELECT coalesce(sum(o.capacity), 0)::int FROM offer o JOIN provider p ON p.id = o.provider_id WHERE o.status = 'PUBLISHED' AND p.verification_status = 'APPROVED') AS capacity,
+             (SELECT count(*)::int FROM offer o JOIN provider p ON p.id = o.provider_id WHERE o.status = 'PUBLISHED' AND ${NOT_ENDED} AND p.verification_status = 'APPROVED') AS offers,
+             (SELECT coalesce(sum(o.capacity), 0)::int FROM offer o JOIN provider p ON p.id = o.provider_id WHERE o.status = 'PUBLISHED' AND ${NOT_ENDED} AND p.verification_status = 'APPROVED') AS capacity,
              (SELECT count(*)::int FROM help_request WHERE status <> 'CANCELLED') AS requests,
              (SELECT count(*)::int FROM help_request WHERE status IN ('MATCHED', 'FULFILLED')) AS matched,
              (SELECT count(*)::int FROM match WHERE state = 'ACTIVE') AS active,

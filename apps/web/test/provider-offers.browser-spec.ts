@@ -78,6 +78,28 @@ describe('Provider offers and applications in the browser', () => {
     await eventually(async () => (await focused(page)).id, 'offer-coverage-radius-centre');
     expect(await radii.getByTestId('coverage-added').textContent()).toBe('Area aggiunta: entro 300 km da Napoli (NA).');
     expect(await page.locator('#offer-coverage-radius-km-error').count()).toBe(0);
+    // From the keyboard: Enter on the chosen centre goes on to its km, Enter there adds the radius; neither sends the form.
+    const formUrl = page.url();
+    await page.getByRole('combobox', { name: /^Comune al centro/ }).fill('parm');
+    await page.getByRole('option', { name: 'Parma (PR)' }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await eventually(async () => (await focused(page)).id, 'offer-coverage-radius-km');
+    await page.keyboard.type('20');
+    await page.keyboard.press('Enter');
+    await eventually(() => radii.getByTestId('coverage-added').textContent(), 'Area aggiunta: entro 20 km da Parma (PR).');
+    expect((await focused(page)).id).toBe('offer-coverage-radius-centre');
+    expect(page.url()).toBe(formUrl);
+    await page.getByRole('button', { name: 'Rimuovi il raggio attorno a Parma (PR)' }).click();
+    // A division of ATECO added: the focus goes back to the choice, and what was added is said.
+    await page.getByText('Solo alcuni settori ATECO', { exact: true }).click();
+    await page.getByLabel(/^Divisione ATECO da aggiungere/).selectOption({ index: 1 });
+    const chosenDivision = await page.getByLabel(/^Divisione ATECO da aggiungere/).evaluate((select) => (select as HTMLSelectElement).selectedOptions[0].text);
+    await page.getByRole('button', { name: 'Aggiungi la divisione' }).click();
+    await eventually(async () => (await focused(page)).id, 'offer-sectors-division');
+    await eventually(() => page.getByText(`Divisione aggiunta: ${chosenDivision}.`).count(), 1);
+    await page.getByText('Tutti i settori', { exact: true }).click();
     // Changed in the list to more than the API takes, it is refused on saving, next to that radius.
     await page.getByLabel('Raggio in km attorno a Napoli (NA)').fill('900');
     expect(await page.locator('.chips-list .chip-label').allTextContents()).toEqual(['Roma (RM)', 'Bologna (BO)']);

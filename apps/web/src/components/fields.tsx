@@ -50,9 +50,11 @@ interface TextFieldProps extends FieldProps {
   autoComplete?: string;
   inputMode?: 'text' | 'numeric' | 'email' | 'tel' | 'url';
   multiline?: boolean;
+  /** Enter in a single-line field does this instead of sending the form (a picker's "add"). */
+  onEnter?: () => void;
 }
 
-export function TextField({ id, label, error, hint, required, value, onChange, type = 'text', autoComplete, inputMode, multiline }: TextFieldProps) {
+export function TextField({ id, label, error, hint, required, value, onChange, type = 'text', autoComplete, inputMode, multiline, onEnter }: TextFieldProps) {
   const common = {
     id,
     name: id,
@@ -66,7 +68,25 @@ export function TextField({ id, label, error, hint, required, value, onChange, t
   return (
     <div className="form-group">
       <Label id={id} label={label} required={required} />
-      {multiline ? <textarea {...common} rows={4} /> : <input {...common} type={type} autoComplete={autoComplete} inputMode={inputMode} />}
+      {multiline ? (
+        <textarea {...common} rows={4} />
+      ) : (
+        <input
+          {...common}
+          type={type}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          onKeyDown={
+            onEnter
+              ? (event) => {
+                  if (event.key !== 'Enter') return;
+                  event.preventDefault();
+                  onEnter();
+                }
+              : undefined
+          }
+        />
+      )}
       <FieldMessages id={id} hint={hint} error={error} />
     </div>
   );

@@ -1,12 +1,13 @@
 // The three pickers of the coverage that add one area at a time: provinces (chosen by region),
 // comuni (by autocomplete) and radii around a comune.
 import { useQuery } from '@apollo/client/react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chips } from '../../components/Chips';
 import { ComuneAutocomplete, type ComuneChoice } from '../../components/ComuneAutocomplete';
 import { SelectField, TextField } from '../../components/fields';
 import { byId, useFocusAfter } from '../../components/use-focus-after';
+import { AddedNotice, useAdded } from './added-notice';
 import { ProvincesDocument, RegionsDocument } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
 import type { CoverageValue } from './offer-form-values';
@@ -16,31 +17,6 @@ import { radiusWords, type RadiusCentre } from '../../components/coverage-summar
 interface AreaProps {
   value: CoverageValue;
   onChange: (value: CoverageValue) => void;
-}
-
-/**
- * "Aggiungi" is disabled, or its picker emptied, once the area is added: the focus goes back to the
- * picker, ready for another, and this live region says what was added (the list of areas shows it).
- */
-function useAdded(): { added: string; announceAdded(area: string, picker: string): void } {
-  const [added, setAdded] = useState('');
-  const focusAfter = useFocusAfter();
-  return {
-    added,
-    announceAdded: (area, picker) => {
-      setAdded(area);
-      focusAfter(byId(picker));
-    },
-  };
-}
-
-/** Present (empty) from the start, so that what is added is announced. */
-function AddedNotice({ children }: { children: ReactNode }) {
-  return (
-    <p role="status" className="visually-hidden" data-testid="coverage-added">
-      {children}
-    </p>
-  );
 }
 
 export function ProvincePicker({ value, onChange }: AreaProps) {
@@ -87,7 +63,7 @@ export function ProvincePicker({ value, onChange }: AreaProps) {
           />
         </div>
         <div className="col-md-2 coverage-add">
-          <button type="button" className="btn btn-outline-primary" disabled={!province} onClick={add}>
+          <button type="button" className="btn btn-outline-primary" disabled={!province} onClick={add} aria-label={t('coverage.addProvinceLabel')}>
             {t('coverage.addProvince')}
           </button>
         </div>
@@ -124,7 +100,7 @@ export function ComuniPicker({ value, onChange }: AreaProps) {
           <ComuneAutocomplete key={round} id="offer-coverage-comune" label={t('coverage.comune')} hint={t('coverage.comuneHint')} value={pending} onChange={setPending} onConfirm={add} />
         </div>
         <div className="col-md-2 coverage-add">
-          <button type="button" className="btn btn-outline-primary" disabled={!pending} onClick={add}>
+          <button type="button" className="btn btn-outline-primary" disabled={!pending} onClick={add} aria-label={t('coverage.addComuneLabel')}>
             {t('coverage.addComune')}
           </button>
         </div>
@@ -183,13 +159,21 @@ export function RadiusPicker({ value, onChange, errors }: AreaProps & { errors: 
       <legend className="h5">{t('coverage.radii')}</legend>
       <div className="row">
         <div className="col-md-7">
-          <ComuneAutocomplete key={round} id="offer-coverage-radius-centre" label={t('coverage.radiusCentre')} value={centre} onChange={setCentre} />
+          {/* Enter on the chosen centre goes on to its km (or adds the radius when they are written); Enter in the km adds it: never the whole form. */}
+          <ComuneAutocomplete
+            key={round}
+            id="offer-coverage-radius-centre"
+            label={t('coverage.radiusCentre')}
+            value={centre}
+            onChange={setCentre}
+            onConfirm={() => (km.trim() === '' ? document.getElementById('offer-coverage-radius-km')?.focus() : add())}
+          />
         </div>
         <div className="col-md-3">
-          <TextField id="offer-coverage-radius-km" label={t('coverage.radiusKm')} hint={t('coverage.radiusKmHint')} inputMode="numeric" value={km} onChange={setKm} error={kmError} />
+          <TextField id="offer-coverage-radius-km" label={t('coverage.radiusKm')} hint={t('coverage.radiusKmHint')} inputMode="numeric" value={km} onChange={setKm} error={kmError} onEnter={add} />
         </div>
         <div className="col-md-2 coverage-add">
-          <button type="button" className="btn btn-outline-primary" disabled={!centre} onClick={add}>
+          <button type="button" className="btn btn-outline-primary" disabled={!centre} onClick={add} aria-label={t('coverage.addRadiusLabel')}>
             {t('coverage.addRadius')}
           </button>
         </div>

@@ -4,6 +4,7 @@ import { Chips } from '../../components/Chips';
 import { CheckboxGroup, RadioGroup, SelectField } from '../../components/fields';
 import { currentLanguage } from '../../i18n';
 import { atecoAllDivisions, atecoSections } from '../shop/ateco';
+import { AddedNotice, useAdded } from './added-notice';
 
 export interface SectorsValue {
   allSectors: boolean;
@@ -23,6 +24,7 @@ export function SectorsPicker({ value, onChange, error, label }: Props) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const [division, setDivision] = useState('');
+  const { added, announceAdded } = useAdded();
   const divisions = atecoAllDivisions(language);
   const divisionLabel = (code: string): string => divisions.find((d) => d.value === code)?.label ?? code;
   return (
@@ -58,15 +60,19 @@ export function SectorsPicker({ value, onChange, error, label }: Props) {
                 type="button"
                 className="btn btn-outline-primary"
                 disabled={!division}
+                aria-label={t('sectors.addDivisionLabel')}
                 onClick={() => {
                   onChange({ ...value, divisions: [...value.divisions, division] });
                   setDivision('');
+                  // The button is disabled once the choice is emptied: the focus goes back to the choice.
+                  announceAdded(divisionLabel(division), 'offer-sectors-division');
                 }}
               >
                 {t('sectors.addDivision')}
               </button>
             </div>
           </div>
+          <AddedNotice>{added ? t('sectors.added', { division: added }) : ''}</AddedNotice>
           <Chips
             label={t('sectors.chosenDivisions')}
             items={value.divisions.map((code) => ({ key: code, label: divisionLabel(code) }))}

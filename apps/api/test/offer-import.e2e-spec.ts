@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { CloseOfferDocument, MyOffersDocument, OfferByIdDocument, RegisterProviderDocument, VerifyProviderDocument } from './gql/generated';
+import { DataSource } from 'typeorm';
+import { CloseOfferDocument, MyOffersDocument, OfferByIdDocument, RegisterProviderDocument, UpdateOfferDocument, VerifyProviderDocument } from './gql/generated';
 import { aProviderInput, signUp, staffUser, SignedIn } from './testing/fixtures';
 import { anOfferRow, csvOf, problemsOf, upload } from './testing/import-fixtures';
 import { approvedProvider, ProviderAccount } from './testing/offer-fixtures';
@@ -126,6 +127,27 @@ describe('CSV import of offers', () => {
     const done = await upload(api, provider.accessToken, csvOf(rows), 'ALL_OR_NOTHING');
     expect(done.job).toMatchObject({ status: 'DONE', created: 3, invalid: 0, written: true });
     expect(await offerCount(provider)).toBe(3);
+  });
+
+  it('keeps the radii an offer was given in the app, which the file has no column for: the same file changes nothing, a changed row keeps them', async () => {
+    const provider = await approvedProvider(api, staff);
+    const rows = [anOfferRow({ codice_esterno: 'RAD-1', comuni: '001272', province: '' })];
+    expect((await upload(api, provider.accessToken, csvOf(rows), 'ROW_BY_ROW')).job).toMatchObject({ created: 1 });
+    const [{ id }] = await api.app.get(DataSource).query(`SELECT id FROM offer WHERE provider_id = $1 AND external_key = 'RAD-1'`, [provider.providerId]);
+    const coverage = { national: false, regionCodes: [], provinceCodes: [], comuneCodes: ['001272'], radii: [{ comuneCode: '058091', km: 20 }] };
+    expect(dataOf(await api.gqlAs(provider.accessToken, UpdateOfferDocument, { input: { id, coverage } })).updateOffer).toMatchObject({ __typename: 'Offer' });
+    const radiiOf = async (): Promise<unknown[]> => {
+      const offer = dataOf(await api.gqlAs(provider.accessToken, OfferByIdDocument, { id })).offer;
+      return (offer?.coverage.radii ?? []).map((radius) => [radius.comune?.code, radius.km]);
+    };
+    expect(await radiiOf()).toEqual([['058091', 20]]);
+    const again = await upload(api, provider.accessToken, csvOf(rows), 'ROW_BY_ROW');
+    expect(again.job).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+    expect(await radiiOf()).toEqual([['058091', 20]]);
+    rows[0] = { ...rows[0], capacita: '90' };
+    const changed = await upload(api, provider.accessToken, csvOf(rows), 'ROW_BY_ROW');
+    expect(changed.job).toMatchObject({ updated: 1 });
+    expect(await radiiOf()).toEqual([['058091', 20]]);
   });
 
   it('row by row: good rows written, bad ones reported; a second upload of the same file changes nothing; a changed row updates its offer', async () => {

@@ -1,7 +1,7 @@
 import type { OfferEntity } from '../../offer.entity';
 import type { CoverageRow } from '../../offer-coverage.input';
 import type { OfferSectors } from '../../offer-sectors';
-import { OfferStatus } from '../../offer.types';
+import { CoverageKind, OfferStatus } from '../../offer.types';
 
 /** What a checked row says the offer should be. */
 export interface WantedOffer extends OfferSectors {
@@ -23,8 +23,13 @@ export type OfferImportPlan =
   /** `fields`: some content differs; `publish`: a draft to publish. */
   | { kind: 'update'; offer: OfferEntity; fields: boolean; publish: boolean };
 
+/**
+ * The coverage a row can say: regions, provinces and comuni. The file has no column for radii, so
+ * an offer's radii are neither compared nor changed by an import (keptRadii).
+ */
 const coverageKey = (rows: readonly CoverageRow[]): string =>
   rows
+    .filter((row) => row.kind !== CoverageKind.RADIUS)
     .map((row) => [row.kind, row.regionCode, row.provinceCode, row.comuneCode, row.centerLatitude, row.centerLongitude, row.radiusKm].join('|'))
     .sort()
     .join(';');
@@ -54,4 +59,12 @@ export function offerChanges(existing: OfferEntity | undefined, wanted: WantedOf
     (existing.validUntil?.getTime() ?? null) !== (wanted.validUntil?.getTime() ?? null);
   const publish = wanted.publish && existing.status === OfferStatus.DRAFT;
   return fields || publish ? { kind: 'update', offer: existing, fields, publish } : { kind: 'unchanged', offer: existing };
+}
+
+/** The radii of an offer an import leaves as they are (none once the row makes the offer national). */
+export function keptRadii(existing: OfferEntity, national: boolean): { comuneCode?: string; latitude?: number; longitude?: number; km: number }[] {
+  if (national) return [];
+  return (existing.coverage ?? [])
+    .filter((row) => row.kind === CoverageKind.RADIUS && row.radiusKm !== null)
+    .map((row) => (row.comuneCode ? { comuneCode: row.comuneCode, km: Number(row.radiusKm) } : { latitude: Number(row.centerLatitude), longitude: Number(row.centerLongitude), km: Number(row.radiusKm) }));
 }

@@ -26,7 +26,7 @@ import { OfferImportRecords } from '../../offer-import.records';
 import { OfferService } from '../../offer.service';
 import { publicationBlock } from '../../offer-status';
 import { OfferStatus } from '../../offer.types';
-import { offerChanges, OfferImportPlan } from './offer-import.compare';
+import { keptRadii, offerChanges, OfferImportPlan } from './offer-import.compare';
 import { columnOfField, inColumnWords, OFFER_COLUMN, OFFER_IMPORT_COLUMNS, OFFER_IMPORT_EXAMPLE, parseOfferRow, TerritoryNames, normaliseName } from './offer-import.row';
 
 export interface OfferImportScope {
@@ -220,7 +220,15 @@ export class OfferImportKind implements ImportKind<OfferImportScope> {
   /** A known key whose row differs: the same update (and publication) the API makes. */
   private async update(ctx: RequestContext, item: CheckedRow, plan: Extract<OfferImportPlan, { kind: 'update' }>): Promise<void> {
     if (plan.fields) {
-      const outcome = await this.offers.update(ctx, { id: plan.offer.id, ...item.input, sectors: item.input.sectors ?? { allSectors: true, sections: [], divisions: [] }, validUntil: item.input.validUntil ?? null });
+      // The file has no radius column: the offer's radii stay as they are.
+      const coverage = { ...item.input.coverage, radii: keptRadii(plan.offer, Boolean(item.input.coverage.national)) };
+      const outcome = await this.offers.update(ctx, {
+        id: plan.offer.id,
+        ...item.input,
+        coverage,
+        sectors: item.input.sectors ?? { allSectors: true, sections: [], divisions: [] },
+        validUntil: item.input.validUntil ?? null,
+      });
       if (outcome.kind !== 'offer') throw new Error(`offer ${plan.offer.id} changed while it was imported: ${outcome.kind}`);
     }
     if (plan.publish) {

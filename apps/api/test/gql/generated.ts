@@ -334,6 +334,7 @@ export type DeleteMyAccountInput = {
 export type ErasureBlockerKind =
   | 'ALREADY_ERASED'
   | 'LIVE_MATCHES'
+  | 'LIVE_OFFER_MATCHES'
   | 'OPEN_CALLS'
   | 'OPEN_OFFERS'
   | 'OPEN_REQUESTS'

@@ -27,6 +27,7 @@ export const EXPORT_SECTION_LABELS: Record<string, Words> = {
 export type ErasureBlockerKind =
   | 'STAFF_ACCOUNT'
   | 'LIVE_MATCHES'
+  | 'LIVE_OFFER_MATCHES'
   | 'WAITLIST_ENTRIES'
   | 'OPEN_REQUESTS'
   | 'OPEN_OFFERS'
@@ -42,6 +43,16 @@ const BLOCKERS: Record<ErasureBlockerKind, (count: number) => Words> = {
   LIVE_MATCHES: (count) => ({
     en: count === 1 ? '1 service is still pending, accepted or active: withdraw or complete it first (Services)' : `${count} services are still pending, accepted or active: withdraw or complete them first (Services)`,
     it: count === 1 ? '1 servizio è ancora in attesa, accettato o attivo: ritiralo o concludilo prima (Servizi)' : `${count} servizi sono ancora in attesa, accettati o attivi: ritirali o concludili prima (Servizi)`,
+  }),
+  LIVE_OFFER_MATCHES: (count) => ({
+    en:
+      count === 1
+        ? '1 service on your offers is still pending, accepted or active: answer it if pending, complete it if active; an accepted one waits for the shop to confirm it (Applications)'
+        : `${count} services on your offers are still pending, accepted or active: answer those pending, complete those active; accepted ones wait for their shop to confirm them (Applications)`,
+    it:
+      count === 1
+        ? '1 servizio sulle tue offerte è ancora in attesa, accettato o attivo: se è in attesa rispondi, se è attivo concludilo; uno accettato aspetta la conferma del negozio (Candidature)'
+        : `${count} servizi sulle tue offerte sono ancora in attesa, accettati o attivi: rispondi a quelli in attesa, concludi quelli attivi; quelli accettati aspettano la conferma del negozio (Candidature)`,
   }),
   WAITLIST_ENTRIES: (count) => ({
     en: count === 1 ? "1 request is on an offer's waitlist: leave the waitlist first" : `${count} requests are on an offer's waitlist: leave the waitlist first`,

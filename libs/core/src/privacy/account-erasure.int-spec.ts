@@ -11,6 +11,7 @@ import { DelegationInvitationService } from '../delegation/delegation-invitation
 import { CallClosingService } from '../selection-call/call-closing.service';
 import { ShopErrorCode } from '../shop/shop.exception';
 import { ShopService } from '../shop/shop.service';
+import { MESSAGES } from '../messages';
 import { seedFacilitator, seedOffer, seedProvider, seedRequest, seedUser } from '../testing/seed';
 import { actingAs, startScratchCore, TestCore } from '../testing/test-core';
 import { AccountErasureService } from './account-erasure.service';
@@ -218,6 +219,26 @@ describe('erasing an account (real PostgreSQL)', () => {
       { kind: 'WAITLIST_ENTRIES', count: 1 },
       { kind: 'OPEN_REQUESTS', count: 2 },
     ]);
+  });
+
+  it('tells a provider what holds it back in its own terms: the services on its offers and its open offers', async () => {
+    const person = await seedPersonLife(core.db);
+    const provider = await seedProvider(core.db);
+    const offerId = await seedOffer(core.db, provider.id, { capacity: 5, categories: [ServiceCategory.WEBSITE] });
+    const request = await seedRequest(core.db, person.shopId, ServiceCategory.WEBSITE);
+    await q(`UPDATE help_request SET status = 'MATCHED' WHERE id = $1`, [request]);
+    await q(
+      `INSERT INTO match (help_request_id, offer_id, shop_id, provider_id, category, state, origin, coverage_level, distance_km, respond_by)
+       VALUES ($1, $2, $3, $4, 'WEBSITE', 'PENDING', 'APPLICATION', 'NATIONAL', 0, now() + interval '5 days')`,
+      [request, offerId, person.shopId, provider.id],
+    );
+    expect(await erasure.blockers(actingAs(provider.owner))).toEqual([
+      { kind: 'LIVE_OFFER_MATCHES', count: 1 },
+      { kind: 'OPEN_OFFERS', count: 1 },
+    ]);
+    expect(MESSAGES.privacy.erasureBlocker('LIVE_OFFER_MATCHES', 1).it).toBe(
+      '1 servizio sulle tue offerte è ancora in attesa, accettato o attivo: se è in attesa rispondi, se è attivo concludilo; uno accettato aspetta la conferma del negozio (Candidature)',
+    );
   });
 
   it('ends the shop’s live delegations, telling each facilitator, who can no longer act for the shop', async () => {

@@ -121,7 +121,7 @@ export class AccountErasureService {
       const [offers] = await manager.query(`SELECT count(*) AS open FROM offer WHERE provider_id = $1 AND status IN ('PUBLISHED', 'PAUSED', 'SUSPENDED')`, [
         organisation.providerId,
       ]);
-      add('LIVE_MATCHES', matches.live);
+      add('LIVE_OFFER_MATCHES', matches.live);
       add('OPEN_OFFERS', offers.open);
     }
     if (organisation.facilitatorId) {

@@ -40,6 +40,8 @@ type GoTo = `personalData.goTo.${'matches' | 'applications' | 'requests' | 'offe
 /** Where each thing that holds back an erasure is done, for the reader's role. */
 function blockerPage(kind: string, role: string | undefined): { path: string; label: GoTo } | null {
   switch (kind) {
+    case 'LIVE_OFFER_MATCHES':
+      return { path: PATHS.providerApplications, label: 'personalData.goTo.applications' };
     case 'LIVE_MATCHES':
     case 'WAITLIST_ENTRIES':
       return role === 'PROVIDER' ? { path: PATHS.providerApplications, label: 'personalData.goTo.applications' } : { path: PATHS.shopMatches, label: 'personalData.goTo.matches' };

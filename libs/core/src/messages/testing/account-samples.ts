@@ -128,7 +128,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'audit'
   },
   privacy: {
     erasureRefused: [[false], [true]],
-    erasureBlocker: (['STAFF_ACCOUNT', 'LIVE_MATCHES', 'WAITLIST_ENTRIES', 'OPEN_REQUESTS', 'OPEN_OFFERS', 'UNCLAIMED_SHOPS', 'OPEN_CALLS', 'ALREADY_ERASED'] as const).map((kind) => [kind, 2] as const),
+    erasureBlocker: (['STAFF_ACCOUNT', 'LIVE_MATCHES', 'LIVE_OFFER_MATCHES', 'WAITLIST_ENTRIES', 'OPEN_REQUESTS', 'OPEN_OFFERS', 'UNCLAIMED_SHOPS', 'OPEN_CALLS', 'ALREADY_ERASED'] as const).map((kind) => [kind, 2] as const),
     wrongPassword: NONE,
     accountNotFound: NONE,
     exportReasonRequired: NONE,

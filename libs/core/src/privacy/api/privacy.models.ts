@@ -9,12 +9,14 @@ import type { ErasureBlocker } from '../account-erasure.service';
 import { ListSize } from '../../api/query-cost';
 
 /** The most blockers an erasure can meet (one per kind), and the most purposes the notice lists. */
-export const ERASURE_BLOCKER_KINDS = 8;
+export const ERASURE_BLOCKER_KINDS = 9;
 const NOTICE_PURPOSES = 10;
 
 export enum ErasureBlockerKind {
   STAFF_ACCOUNT = 'STAFF_ACCOUNT',
   LIVE_MATCHES = 'LIVE_MATCHES',
+  /** The provider's side of the same: services on its offers still pending, accepted or active. */
+  LIVE_OFFER_MATCHES = 'LIVE_OFFER_MATCHES',
   WAITLIST_ENTRIES = 'WAITLIST_ENTRIES',
   OPEN_REQUESTS = 'OPEN_REQUESTS',
   OPEN_OFFERS = 'OPEN_OFFERS',

@@ -46,6 +46,6 @@ describe('exportFileName', () => {
     expect(exportFileName('kpis', {}, now)).toBe('vicini-e-connessi-kpis-2026-12-06.csv');
     expect(
       exportFileName('kpis', { regionCode: '08', provinceCode: '099', category: 'HOME_DELIVERY', atecoSection: 'G', from: new Date('2026-02-28T23:00:00Z'), to: new Date('2026-03-31T22:00:00Z') }, now),
-    ).toBe('vicini-e-connessi-kpis-regione-08-provincia-099-servizio-HOME_DELIVERY-ateco-G-dal-2026-03-01-al-2026-04-01-2026-12-06.csv');
+    ).toBe('vicini-e-connessi-kpis-regione-08-provincia-099-servizio-HOME_DELIVERY-ateco-G-dal-2026-03-01-al-2026-03-31-2026-12-06.csv');
   });
 });

@@ -49,7 +49,8 @@ export function exportFileName(name: string, filter: ExportFilterWords, now: Dat
     filter.category && `servizio-${filter.category}`,
     filter.atecoSection && `ateco-${filter.atecoSection}`,
     filter.from && `dal-${italianDate(filter.from)}`,
-    filter.to && `al-${italianDate(filter.to)}`,
+    // `to` is exclusive: the name says the last day included, as the dashboard's "Al" does.
+    filter.to && `al-${italianDate(new Date(filter.to.getTime() - 1))}`,
   ].filter((part): part is string => Boolean(part));
   return ['vicini-e-connessi', name, ...parts, italianDate(now)].join('-') + '.csv';
 }

@@ -48,7 +48,7 @@ const BREAKDOWN = [
   col('activeMatches', 'Servizi attivi', 'Active services', 'matches of those requests now active'),
   col('completedMatches', 'Servizi conclusi', 'Completed services', 'matches of those requests completed'),
   col('onlineOrdersShare', 'Quota con ordini online', 'Online orders share', `completion surveys reporting online orders ÷ completion surveys: ${RATIO}`),
-  col('offers', 'Offerte', 'Offers', 'published offers of approved providers reaching it'),
+  col('offers', 'Offerte', 'Offers', 'published offers of approved providers reaching it (and open to its sector, when one is chosen), whose validity has not ended'),
   col('capacity', 'Posti offerti', 'Places offered', 'their total capacity'),
   col('used', 'Posti usati', 'Places used', 'of the requests above, those holding a place (pending, accepted, active or completed match): the places its own shops took, on whichever offer'),
 ];
@@ -236,7 +236,7 @@ export const OPEN_DATA_COLUMNS: readonly ExportColumn[] = [
   ...checkpointColumns('Completion', 'alla conclusione', 'at completion'),
   ...checkpointColumns('30Days', 'a 30 giorni', 'after 30 days'),
   ...checkpointColumns('90Days', 'a 90 giorni', 'after 90 days'),
-  col('offersCovering', 'Offerte', 'Offers', 'published offers of approved providers reaching the province'),
+  col('offersCovering', 'Offerte', 'Offers', 'published offers of approved providers reaching the province, whose validity has not ended'),
   col('capacityCovering', 'Posti offerti', 'Places offered', 'their total capacity'),
 ];
 

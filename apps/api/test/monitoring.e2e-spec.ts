@@ -145,6 +145,15 @@ describe('Monitoring over GraphQL and HTTP: staff only, exports, open data (a da
     }
     const empty = await api.http().get('/exports/matches.csv?provinceCode=090').set('authorization', `Bearer ${staff.accessToken}`).buffer(true);
     expect(empty.text.slice(1).trim().split('\n')).toHaveLength(1);
+    // Providers as the cards count them: those with an offer reaching the place chosen.
+    const providersIn = async (query: string): Promise<number> =>
+      (await api.http().get(`/exports/providers.csv${query}`).set('authorization', `Bearer ${staff.accessToken}`).buffer(true)).text.slice(1).trim().split('\n').length - 1;
+    const counted = async (filter: MonitoringFilterInput): Promise<number> =>
+      (await api.gqlAs(staff.accessToken, MonitoringKpisDocument, { filter })).data?.monitoringKpis.providersByStatus.reduce((sum, row) => sum + row.count, 0) ?? -1;
+    for (const [query, filter] of [['?provinceCode=090', { provinceCode: '090' }], ['?regionCode=01&atecoSection=C', { regionCode: '01', atecoSection: 'C' }], ['', {}]] as const) {
+      expect([query, await providersIn(query)]).toEqual([query, await counted(filter)]);
+    }
+    expect(await providersIn('?provinceCode=090')).toBeLessThan(await providersIn(''));
   });
 
   it('refuses exports to others and bad filters with HTTP errors naming the field', async () => {

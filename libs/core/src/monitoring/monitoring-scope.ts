@@ -93,6 +93,15 @@ export function offerConditions(scope: MonitoringScope, p: SqlParams): string[] 
 }
 
 /**
+ * Providers in the place, category and sector: those with an offer (in any status) reaching them, as
+ * the published-offer figures count reach. Without a place, category or sector, every provider.
+ */
+export function providerReachConditions(scope: MonitoringScope, p: SqlParams): string[] {
+  const reach = offerConditions(scope, p);
+  return reach.length ? [`EXISTS (SELECT 1 FROM offer o WHERE o.provider_id = pr.id AND ${reach.join(' AND ')})`] : [];
+}
+
+/**
  * A published offer still counts among the offers and places on offer: its validity has not ended
  * (the public catalogue's rule; one not started yet is already shown to shops, so it counts too).
  */

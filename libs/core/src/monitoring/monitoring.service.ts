@@ -10,7 +10,7 @@ import { OutcomeCheckpoint } from '../match/match.types';
 import { ATECO_SECTIONS } from '../shop/registry/ateco';
 import { TerritoryService } from '../territory/territory.service';
 import { BreakdownDimension, TimeBucket } from './monitoring.types';
-import { andClause, matchConditions, MonitoringScope, NOT_ENDED, OFFER_PROVINCES, offerConditions, periodConditions, requestConditions, shopConditions, shopFrom, SqlParams, whereClause } from './monitoring-scope';
+import { andClause, matchConditions, MonitoringScope, NOT_ENDED, OFFER_PROVINCES, offerConditions, providerReachConditions, periodConditions, requestConditions, shopConditions, shopFrom, SqlParams, whereClause } from './monitoring-scope';
 import { MonitoringErrorCode, MonitoringException } from './monitoring.exception';
 import { DAY_MS } from '../common/time';
 import type { MonitoringFilter } from './monitoring.commands';
@@ -118,7 +118,7 @@ export class MonitoringService {
       this.one(db, (p) => `SELECT count(*)::int AS n FROM ${shopFrom(scope)}
         ${whereClause([...shopConditions(scope, p), ...periodConditions('s.created_at', scope, p), ...this.shopHasCategory(scope, p)])}`),
       this.rows(db, (p) => `SELECT pr.verification_status::text AS key, count(*)::int AS n FROM provider pr
-        ${whereClause([...periodConditions('pr.created_at', scope, p), ...this.providerReaches(scope, p)])}
+        ${whereClause([...periodConditions('pr.created_at', scope, p), ...providerReachConditions(scope, p)])}
         GROUP BY pr.verification_status`),
       this.one(db, (p) => `SELECT count(*)::int AS n, coalesce(sum(o.capacity), 0)::int AS capacity, coalesce(sum(o.used), 0)::int AS used FROM offer o
         WHERE o.status = 'PUBLISHED' AND ${NOT_ENDED} AND ${APPROVED} ${andClause([...offerConditions(scope, p), ...periodConditions('o.published_at', scope, p)])}`),
@@ -313,15 +313,6 @@ export class MonitoringService {
       case BreakdownDimension.SECTOR:
         return only(ATECO_SECTIONS, scope.atecoSection).map((section) => ({ code: section.code, name: section.it }));
     }
-  }
-
-  /**
-   * Providers in the place and category: those with an offer (in any status) reaching them, as
-   * the published-offer figures count reach. Without a place or category, every provider.
-   */
-  private providerReaches(scope: MonitoringScope, p: SqlParams): string[] {
-    const reach = offerConditions(scope, p);
-    return reach.length ? [`EXISTS (SELECT 1 FROM offer o WHERE o.provider_id = pr.id AND ${reach.join(' AND ')})`] : [];
   }
 
   private shopHasCategory(scope: MonitoringScope, p: SqlParams): string[] {

@@ -1,5 +1,5 @@
 import { AGGREGATE_COLUMNS, ExportColumn, STREAMED_COLUMNS } from './export-columns';
-import { MonitoringScope, offerConditions, periodConditions, requestConditions, shopConditions, SqlParams, whereClause } from '../monitoring-scope';
+import { MonitoringScope, offerConditions, periodConditions, providerReachConditions, requestConditions, shopConditions, SqlParams, whereClause } from '../monitoring-scope';
 
 /** A raw list staff may download: streamed from the database a row at a time. */
 export interface StreamedExport {
@@ -51,7 +51,7 @@ export const STREAMED_EXPORTS: Readonly<Record<string, StreamedExport>> = {
   providers: {
     kind: 'stream',
     build: (scope, p) => `SELECT pr.id, pr.name, pr.partita_iva, pr.kind, pr.website, pr.verification_status, pr.verification_reason, pr.verified_at, pr.created_at
-      FROM provider pr ${whereClause(periodConditions('pr.created_at', scope, p))} ORDER BY pr.created_at, pr.id`,
+      FROM provider pr ${whereClause([...periodConditions('pr.created_at', scope, p), ...providerReachConditions(scope, p)])} ORDER BY pr.created_at, pr.id`,
   },
 };
 

@@ -115,6 +115,12 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     const notification = page.getByTestId('notification').first();
     await notification.getByText(`ha accettato la tua richiesta per «${title}»`, { exact: false }).waitFor();
     await expectAccessible(page, 'notifications');
+    // Marked read while only the unread are shown, the notice leaves the list: the focus goes to the page's title, not to nowhere.
+    await page.getByRole('button', { name: 'Non lette', exact: true }).click();
+    await notification.getByRole('button', { name: 'Segna come letta' }).click();
+    await page.getByText('Nessuna notifica da leggere.').waitFor();
+    await eventually(() => page.evaluate(() => document.activeElement?.tagName), 'H1');
+    await page.getByRole('button', { name: 'Tutte', exact: true }).click();
     await notification.getByRole('link', { name: 'Apri' }).click();
     await page.waitForURL(`**/la-mia-attivita/servizi/${matchId}`);
     await page.getByRole('link', { name: 'Notifiche', exact: true }).waitFor();

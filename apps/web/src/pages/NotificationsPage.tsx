@@ -37,17 +37,21 @@ export function NotificationsPage() {
     variables: { first: PAGE_SIZE, offset: paging.offset, unreadOnly },
     fetchPolicy: 'cache-and-network',
   });
-  const [markRead, marking] = useMutation(MarkNotificationsReadDocument, { refetchQueries: [MyNotificationsDocument, UnreadNotificationCountDocument] });
+  const [markRead, marking] = useMutation(MarkNotificationsReadDocument, { refetchQueries: [MyNotificationsDocument, UnreadNotificationCountDocument], awaitRefetchQueries: true });
   const notifications = data?.myNotifications;
   const english = i18n.language === 'en';
 
   const [failed, setFailed] = useState(false);
   // "Segna come letta" goes once pressed: the focus goes to the notice's link, or to its text (or,
   // when the unread filter takes the notice away, to the page's title), never to the top of the page.
+  // It is placed once the list has been read again, where the notice now sits (a render is asked
+  // for, in case the list was already shown anew).
   const focusAfter = useFocusAfter();
-  const markOne = (id: string): void => {
+  const [, rendered] = useState(0);
+  const markOne = async (id: string): Promise<void> => {
+    await mark([id]);
     focusAfter(() => document.getElementById(`notice-${id}-open`) ?? document.getElementById(`notice-${id}-text`) ?? document.querySelector<HTMLElement>('h1'));
-    void mark([id]);
+    rendered((n) => n + 1);
   };
 
   /** Marks these notifications read, or all of them when no ids are given. */
@@ -115,7 +119,7 @@ export function NotificationsPage() {
                       </Link>
                     ) : null}
                     {n.readAt ? null : (
-                      <button type="button" className="btn btn-outline-primary btn-sm" disabled={marking.loading} aria-describedby={`notice-${n.id}-text`} onClick={() => markOne(n.id)}>
+                      <button type="button" className="btn btn-outline-primary btn-sm" disabled={marking.loading} aria-describedby={`notice-${n.id}-text`} onClick={() => void markOne(n.id)}>
                         {t('notifications.markRead')}
                       </button>
                     )}

@@ -229,7 +229,7 @@ describe('Provider offers and applications in the browser', () => {
     const page = await web.newPage();
     await logIn(page, pending.email);
     await page.goto('/organizzazione/offerte');
-    await page.getByText('La tua organizzazione è in attesa di verifica. Puoi già pubblicare le offerte', { exact: false }).waitFor();
+    await page.getByText('La tua organizzazione è in attesa di verifica. Con l’indirizzo e-mail confermato puoi già pubblicare le offerte', { exact: false }).waitFor();
     const card = page.getByTestId('offer-card').filter({ has: page.getByRole('heading', { name: title }) });
     await card.getByRole('button', { name: 'Pubblica' }).click();
     await page.getByText(`«${title}» è pubblicata in attesa di verifica: i negozi la vedranno quando la tua organizzazione sarà approvata.`).waitFor();

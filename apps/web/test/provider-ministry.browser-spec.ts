@@ -45,6 +45,15 @@ describe('Provider and ministry journeys in the browser', () => {
 
     await page.getByRole('button', { name: "Registra l'organizzazione" }).waitFor();
     await expectAccessible(page, 'provider-register-form-phone');
+    // Sent empty: every empty field is named at once, not the kind first and the rest on the next try.
+    await page.getByRole('button', { name: "Registra l'organizzazione" }).click();
+    await page.locator('#provider-description-error').waitFor();
+    expect(await page.getByRole('alert').getByRole('listitem').allTextContents()).toEqual([
+      "Nome dell'organizzazione è un campo obbligatorio",
+      'Partita IVA è un campo obbligatorio',
+      'Tipo: scegli il tipo di organizzazione.',
+      'Descrizione è un campo obbligatorio',
+    ]);
     await page.getByLabel("Nome dell'organizzazione").fill(name);
     await page.getByLabel('Partita IVA').fill(aPartitaIva());
     await page.getByLabel('Tipo').selectOption('DELIVERY');

@@ -5,7 +5,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { VerifiedDetails } from '../../components/VerifiedDetails';
 import { FormActions, SelectField, TextField } from '../../components/fields';
 import { useFieldValues } from '../../errors/use-field-values';
-import { useFormErrors } from '../../errors/use-form-errors';
+import { type LocalProblems, useFormErrors } from '../../errors/use-form-errors';
 import { MyProviderDocument, RegisterProviderDocument, UpdateProviderDocument, type ProviderFieldsFragment, type ProviderKind } from '../../gql/generated';
 
 export const PROVIDER_KINDS: ProviderKind[] = ['TECH', 'PLATFORM', 'LOGISTICS', 'DELIVERY', 'OTHER'];
@@ -42,14 +42,18 @@ export function ProviderForm({ provider, onDone, onCancel }: Props) {
     website: t('provider.fields.website'),
     description: t('provider.fields.description'),
   };
-  const { errors, attempt, failLocal, dismiss, send } = useFormErrors(labels);
+  const { errors, attempt, failLocalAll, dismiss, send } = useFormErrors(labels);
   const verified = provider?.verificationStatus === 'APPROVED' || provider?.verificationStatus === 'SUSPENDED';
   const { values, set } = useFieldValues(initial, dismiss);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (!values.kind) {
-      failLocal('kind', (t) => t('provider.chooseKind'));
+      // Nothing can be sent without a kind: what else is empty is said with it, all at once.
+      const missing: LocalProblems = { kind: (tr) => tr('provider.chooseKind') };
+      const required: ('name' | 'partitaIva' | 'description')[] = provider ? ['name', 'description'] : ['name', 'partitaIva', 'description'];
+      for (const field of required) if (!values[field].trim()) missing[field] = (tr, names) => tr('errors.fieldRequired', { field: names[field] });
+      failLocalAll(missing);
       return;
     }
     const common = { name: values.name, kind: values.kind, website: values.website, description: values.description };

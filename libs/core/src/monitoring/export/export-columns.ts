@@ -227,7 +227,7 @@ export const OPEN_DATA_COLUMNS: readonly ExportColumn[] = [
   col('provinceSigla', 'Sigla', 'Abbreviation', 'province abbreviation'),
   col('category', 'Codice servizio', 'Service code', 'service category code'),
   col('categoryLabelIt', 'Servizio', 'Service', 'service category, in Italian'),
-  col('shopsAsking', 'Attività richiedenti', 'Shops asking', 'shops that asked for the service'),
+  col('shopsAsking', 'Attività richiedenti', 'Shops asking', 'shops that ever asked for the service, those whose requests were all withdrawn included: it can exceed the requests'),
   col('requests', 'Richieste', 'Requests', 'requests, withdrawn ones excluded'),
   col('openRequests', 'Richieste aperte', 'Open requests', 'waiting for an offer'),
   col('matchedRequests', 'Richieste abbinate', 'Matched requests', 'with a live or completed match'),

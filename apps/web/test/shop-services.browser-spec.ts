@@ -117,8 +117,11 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     await expectAccessible(page, 'notifications');
     // Marked read while only the unread are shown, the notice leaves the list: the focus goes to the page's title, not to nowhere.
     await page.getByRole('button', { name: 'Non lette', exact: true }).click();
+    // What the filter left is said to assistive technology, the focus staying on the filter.
+    await eventually(() => page.getByTestId('results-status').textContent(), '1 risultato');
     await notification.getByRole('button', { name: 'Segna come letta' }).click();
     await page.getByText('Nessuna notifica da leggere.').waitFor();
+    expect(await page.getByTestId('results-status').textContent()).toBe('Nessun risultato');
     await eventually(() => page.evaluate(() => document.activeElement?.tagName), 'H1');
     await page.getByRole('button', { name: 'Tutte', exact: true }).click();
     await notification.getByRole('link', { name: 'Apri' }).click();

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LoadFailed, Loading } from './Loading';
 import { Pagination, type Paging } from './Pagination';
 
@@ -25,6 +26,10 @@ interface Props<T> {
  * focus moves to the top of the results after a page turn.
  */
 export function PagedResults<T>({ paging, page, error, empty, pagerLabel, busy = false, children }: Props<T>) {
+  const { t } = useTranslation();
+  // What a filter or a page turn left, said to assistive technology when it changes (the focus
+  // stays on the filter's button): the count, or that there is nothing.
+  const outcome = !page ? '' : page.items.length === 0 ? t('common.noResults') : t('common.results', { count: page.totalCount });
   let body;
   if (page) {
     const nothing = typeof empty === 'string' ? <p className="empty-state">{empty}</p> : empty;
@@ -38,6 +43,9 @@ export function PagedResults<T>({ paging, page, error, empty, pagerLabel, busy =
   } else body = error ? <LoadFailed /> : <Loading />;
   return (
     <div ref={paging.resultsRef} tabIndex={-1} className="queue-results" aria-busy={busy || undefined}>
+      <p role="status" className="visually-hidden" data-testid="results-status">
+        {outcome}
+      </p>
       {body}
     </div>
   );

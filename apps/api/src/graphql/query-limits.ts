@@ -76,10 +76,10 @@ const MEMO_ENTRIES = 32;
 
 /**
  * Charges each operation's cost to its client address (by countedAddress), within `perMinute`
- * units a minute: an operation near the cost budget takes seconds of the server, and the plain
- * request rate would let one client send hundreds a minute. One over its cost is never charged more
- * than the whole minute's allowance, so it can pass after a wait. Refused with TOO_MANY_REQUESTS
- * (COST_LIMIT), HTTP 429 and Retry-After, before it runs.
+ * units a minute: an operation near the cost budget can take most of a second of the server, and
+ * the plain request rate would let one client send hundreds a minute. An operation dearer than the
+ * whole allowance is charged the allowance, so it can pass after a wait. Refused with
+ * TOO_MANY_REQUESTS (COST_LIMIT), HTTP 429 and Retry-After, before it runs.
  */
 function costCharger(perMinute: number): (address: string, cost: number) => Promise<void> {
   if (perMinute === 0) return async () => undefined;

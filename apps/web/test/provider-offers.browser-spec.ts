@@ -92,6 +92,12 @@ describe('Provider offers and applications in the browser', () => {
     expect((await focused(page)).id).toBe('offer-coverage-radius-centre');
     expect(page.url()).toBe(formUrl);
     await page.getByRole('button', { name: 'Rimuovi il raggio attorno a Parma (PR)' }).click();
+    // Added without its km, the radius is not finished: the focus goes to its km in the list, and the announcement says so.
+    await pickComune(page, 'Comune al centro', 'moden', 'Modena (MO)');
+    await radii.getByRole('button', { name: 'Aggiungi il raggio' }).click();
+    await eventually(async () => (await focused(page)).id, 'offer-coverage.radii.1.km');
+    expect(await radii.getByTestId('coverage-added').textContent()).toBe('Raggio attorno a Modena (MO) aggiunto: scrivi qui i km.');
+    await page.getByRole('button', { name: 'Rimuovi il raggio attorno a Modena (MO)' }).click();
     // A division of ATECO added: the focus goes back to the choice, and what was added is said.
     await page.getByText('Solo alcuni settori ATECO', { exact: true }).click();
     await page.getByLabel(/^Divisione ATECO da aggiungere/).selectOption({ index: 1 });

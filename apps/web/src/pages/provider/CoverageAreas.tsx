@@ -135,6 +135,7 @@ export function RadiusPicker({ value, onChange, errors }: AreaProps & { errors: 
   const [kmError, setKmError] = useState<string | undefined>(undefined);
   const [round, setRound] = useState(0);
   const { added, announceAdded } = useAdded();
+  const [unfinished, setUnfinished] = useState('');
   const add = (): void => {
     if (!centre) return;
     // Left empty, the radius is added and its km asked for in the list; written, it must be one the offer can take.
@@ -150,7 +151,15 @@ export function RadiusPicker({ value, onChange, errors }: AreaProps & { errors: 
     setCentre(null);
     setKm('');
     setRound(round + 1);
-    announceAdded(radiusWords(radius.km ? 'within' : 'radiusAround', { place: placeLabel(centre) }, t, radius.km), 'offer-coverage-radius-centre');
+    if (radius.km) {
+      setUnfinished('');
+      announceAdded(radiusWords('within', { place: placeLabel(centre) }, t, radius.km), 'offer-coverage-radius-centre');
+    } else {
+      // Without its km the radius is not finished: the focus goes to its km in the list, and the
+      // announcement says so rather than repeating that field's label.
+      setUnfinished(placeLabel(centre));
+      announceAdded('', `offer-coverage.radii.${value.radii.length}.km`);
+    }
   };
   const centreOf = (r: CoverageValue['radii'][number]): RadiusCentre =>
     r.comune ? { place: placeLabel(r.comune) } : { latitude: format.number(r.latitude, 4), longitude: format.number(r.longitude, 4) };
@@ -194,7 +203,7 @@ export function RadiusPicker({ value, onChange, errors }: AreaProps & { errors: 
           })}
         </ul>
       ) : null}
-      <AddedNotice>{added ? t('coverage.added', { area: added }) : ''}</AddedNotice>
+      <AddedNotice>{unfinished ? t('coverage.radiusAddedNoKm', { centre: unfinished }) : added ? t('coverage.added', { area: added }) : ''}</AddedNotice>
     </fieldset>
   );
 }

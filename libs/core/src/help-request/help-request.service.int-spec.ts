@@ -114,7 +114,7 @@ describe('shops’ requests for help (real PostgreSQL)', () => {
         { category: WEBSITE, description: 'Uno' },
         { category: WEBSITE, description: 'Due' },
       ]);
-      expect(twice).toEqual({ kind: 'duplicate', duplicate: { index: 1, category: WEBSITE, existing: null } });
+      expect(twice).toEqual({ kind: 'duplicate', duplicate: { index: 1, category: WEBSITE, existing: null, others: [] } });
       expect(await rowsOf(shop)).toEqual([]);
 
       const [cancelled, fulfilled] = await created(shop, WEBSITE, DIGITAL_PAYMENTS);

@@ -2,10 +2,10 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { countedAddress, queryCostEstimator, queryTooComplex, throttleErrorToGraphQL, ThrottleException, type QueryLimit } from '@vec/core';
+import { countedAddress, queryCostEstimator, queryTooComplex, refusingWith, throttleErrorToGraphQL, ThrottleException, type QueryLimit } from '@vec/core';
 import { getVariableValues, GraphQLError, Kind, visit, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule, type ValueNode } from 'graphql';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 
 export interface QueryLimits {
   depth: number;
@@ -86,10 +86,10 @@ function costCharger(perMinute: number): (address: string, cost: number) => Prom
   const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
   return async (address, cost) => {
     try {
-      await limiter.consume(countedAddress(address), Math.min(Math.max(cost, 1), perMinute));
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const refusal = throttleErrorToGraphQL(new ThrottleException('COST_LIMIT', Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))));
+      await refusingWith('COST_LIMIT', limiter.consume(countedAddress(address), Math.min(Math.max(cost, 1), perMinute)));
+    } catch (error) {
+      if (!(error instanceof ThrottleException)) throw error;
+      const refusal = throttleErrorToGraphQL(error);
       const http = refusal.extensions.http as { headers: unknown };
       throw new GraphQLError(refusal.message, { extensions: { ...refusal.extensions, http: { ...http, status: 429 } } });
     }
@@ -115,8 +115,9 @@ export function queryCostPlugin(maxCost: number, costPerMinute = 0): ApolloServe
           if (!memo) memos.set(document, (memo = { variables: costVariables(document), costs: new Map() }));
           const given = request.variables ?? {};
           const key = JSON.stringify([request.operationName ?? null, ...memo.variables.map((name) => (name in given ? [given[name]] : []))]);
+          const address = contextValue.req?.ip ?? 'unknown';
           const known = memo.costs.get(key);
-          if (known !== undefined) return charge(contextValue.req?.ip ?? 'unknown', known);
+          if (known !== undefined) return charge(address, known);
           // Variables that do not fit their types are refused by the input-hygiene plugin, which
           // stops at 50 of them. Pricing them would coerce them all, a message each: 16,000 bad list
           // items took 0.7 s of the event loop. Apollo runs the plugins' checks together, so this
@@ -132,7 +133,7 @@ export function queryCostPlugin(maxCost: number, costPerMinute = 0): ApolloServe
           if (cost > maxCost) throw queryTooComplex('cost', maxCost, cost);
           if (memo.costs.size >= MEMO_ENTRIES) memo.costs.delete(memo.costs.keys().next().value as string);
           memo.costs.set(key, cost);
-          await charge(contextValue.req?.ip ?? 'unknown', cost);
+          await charge(address, cost);
         },
       };
     },

@@ -57,7 +57,6 @@ export function sniff(head: Buffer): Separator {
  */
 class Utf8Lines extends Transform {
   private carry = Buffer.alloc(0);
-  private lines = 0;
   bytes = 0;
   /** Bytes passed on so far. */
   private passed = 0;
@@ -97,24 +96,21 @@ class Utf8Lines extends Transform {
   }
 
   private pass(lines: Buffer, done: TransformCallback): void {
-    const error = this.check(lines);
+    // The lines passed on before these: those lineAt counted and those it has not reached yet.
+    const error = this.check(lines, this.counted + this.breaks.length - this.head);
     if (error) return done(error);
     for (let at = lines.indexOf(0x0a); at >= 0; at = lines.indexOf(0x0a, at + 1)) this.breaks.push(this.passed + at);
     this.passed += lines.length;
     done(null, lines);
   }
 
-  private check(lines: Buffer): ImportException | null {
-    if (isUtf8(lines)) {
-      for (const byte of lines) if (byte === 0x0a) this.lines++;
-      return null;
-    }
+  /** The first line of `lines` that is not UTF-8, numbered after the `before` lines already passed on. */
+  private check(lines: Buffer, before: number): ImportException | null {
+    if (isUtf8(lines)) return null;
     let start = 0;
-    for (;;) {
+    for (let line = before + 1; ; line++) {
       const end = lines.indexOf(0x0a, start);
-      const line = lines.subarray(start, end < 0 ? lines.length : end);
-      this.lines++;
-      if (!isUtf8(line)) return new ImportException(ImportErrorCode.NOT_UTF8, { line: this.lines });
+      if (!isUtf8(lines.subarray(start, end < 0 ? lines.length : end))) return new ImportException(ImportErrorCode.NOT_UTF8, { line });
       start = end + 1;
     }
   }

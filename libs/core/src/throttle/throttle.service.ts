@@ -78,12 +78,7 @@ export class ThrottleService {
   /** Counts one attempt from the caller's address; refuses it when the address is over its limit. */
   async consume(ctx: RequestContext, limit: AddressLimit): Promise<void> {
     if (!ctx.clientAddress) return;
-    try {
-      await this.byAddress[limit].consume(hashed(countedAddress(ctx.clientAddress)));
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) throw new ThrottleException('ADDRESS_LIMIT', retryAfter(rejection));
-      throw rejection;
-    }
+    await refusingWith('ADDRESS_LIMIT', this.byAddress[limit].consume(hashed(countedAddress(ctx.clientAddress))));
   }
 
   /**
@@ -101,12 +96,7 @@ export class ThrottleService {
    * address to confirm), whether an account has it or not, so that the refusal tells nothing.
    */
   async consumeEmail(email: string): Promise<void> {
-    try {
-      await this.mailsPerEmail.consume(hashed(email.trim().toLowerCase()));
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) throw new ThrottleException('EMAIL_LIMIT', retryAfter(rejection));
-      throw rejection;
-    }
+    await refusingWith('EMAIL_LIMIT', this.mailsPerEmail.consume(hashed(email.trim().toLowerCase())));
   }
 
   /**
@@ -115,22 +105,12 @@ export class ThrottleService {
    * limited: a shop can always stop someone acting for it).
    */
   async consumeDelegationGrant(shopId: string): Promise<void> {
-    try {
-      await this.delegationGrants.consume(shopId);
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) throw new ThrottleException('DELEGATION_LIMIT', retryAfter(rejection));
-      throw rejection;
-    }
+    await refusingWith('DELEGATION_LIMIT', this.delegationGrants.consume(shopId));
   }
 
   /** Counts one invitation e-mail a facilitator organisation sends a shop; refuses it over the hour's limit. */
   async consumeInvitation(organisationId: string): Promise<void> {
-    try {
-      await this.invitations.consume(organisationId);
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) throw new ThrottleException('INVITATION_LIMIT', retryAfter(rejection));
-      throw rejection;
-    }
+    await refusingWith('INVITATION_LIMIT', this.invitations.consume(organisationId));
   }
 
   /**
@@ -172,3 +152,13 @@ export class ThrottleService {
 }
 
 const retryAfter = (res: RateLimiterRes): number => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+
+/** A limiter's count taken; a refusal of it becomes the platform's ThrottleException for `reason`. */
+export async function refusingWith(reason: ThrottleException['reason'], consumed: Promise<unknown>): Promise<void> {
+  try {
+    await consumed;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) throw new ThrottleException(reason, retryAfter(rejection));
+    throw rejection;
+  }
+}

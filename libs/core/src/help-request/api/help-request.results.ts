@@ -1,7 +1,7 @@
 import { resultUnion } from '../../api/result-union';
 import { fieldPath } from '../../common/field-path';
 import { modelOf } from '../../api/model-instance';
-import { MESSAGES } from '../../messages';
+import { MESSAGES, type Words } from '../../messages';
 import type { CancelHelpRequestOutcome, CreateHelpRequestsOutcome, Duplicate, UpdateHelpRequestOutcome } from '../help-request.service';
 import { HelpRequestStatus } from '../help-request.types';
 import { DuplicateHelpRequestErrorModel, HelpRequestBatchModel, HelpRequestModel, HelpRequestStatusErrorModel, toHelpRequestModel } from './help-request.models';
@@ -29,22 +29,18 @@ export const CancelHelpRequestResult = resultUnion({
 });
 
 /** The refusal of a second request for a service, pointing at the one the shop already has. */
-export function duplicateError({ category, existing, others }: Duplicate, field: string): DuplicateHelpRequestErrorModel {
-  const words =
-    others.length > 0
-      ? MESSAGES.helpRequest.severalAsked(
-          [{ category, existing }, ...others].map((conflict) => ({
-            category: conflict.category,
-            since: conflict.existing?.createdAt ?? null,
-            matched: conflict.existing?.status === HelpRequestStatus.MATCHED,
-          })),
-        )
-      : !existing
-        ? MESSAGES.helpRequest.askedTwice(category)
-        : existing.status === HelpRequestStatus.MATCHED
-          ? MESSAGES.helpRequest.alreadyMatched(category, existing.createdAt)
-          : MESSAGES.helpRequest.alreadyOpen(category, existing.createdAt);
-  return new DuplicateHelpRequestErrorModel(words, field, category, existing);
+export function duplicateError(duplicate: Duplicate, field: string): DuplicateHelpRequestErrorModel {
+  return new DuplicateHelpRequestErrorModel(duplicateWords(duplicate), field, duplicate.category, duplicate.existing);
+}
+
+/** One service already asked for, with why; several, all in one message. */
+function duplicateWords({ category, existing, others }: Duplicate): Words {
+  if (others.length > 0) {
+    const conflicts = [{ category, existing }, ...others];
+    return MESSAGES.helpRequest.severalAsked(conflicts.map((c) => ({ category: c.category, since: c.existing?.createdAt ?? null, matched: c.existing?.status === HelpRequestStatus.MATCHED })));
+  }
+  if (!existing) return MESSAGES.helpRequest.askedTwice(category);
+  return existing.status === HelpRequestStatus.MATCHED ? MESSAGES.helpRequest.alreadyMatched(category, existing.createdAt) : MESSAGES.helpRequest.alreadyOpen(category, existing.createdAt);
 }
 
 /** One request asked for: the duplicate is named by the input's own category field. */

@@ -1,3 +1,4 @@
+import type { CoverageRadius } from '../../offer.commands';
 import type { OfferEntity } from '../../offer.entity';
 import type { CoverageRow } from '../../offer-coverage.input';
 import type { OfferSectors } from '../../offer-sectors';
@@ -62,7 +63,7 @@ export function offerChanges(existing: OfferEntity | undefined, wanted: WantedOf
 }
 
 /** The radii of an offer an import leaves as they are (none once the row makes the offer national). */
-export function keptRadii(existing: OfferEntity, national: boolean): { comuneCode?: string; latitude?: number; longitude?: number; km: number }[] {
+export function keptRadii(existing: OfferEntity, national: boolean): CoverageRadius[] {
   if (national) return [];
   return (existing.coverage ?? [])
     .filter((row) => row.kind === CoverageKind.RADIUS && row.radiusKm !== null)

@@ -1,4 +1,5 @@
 import { SERVICE_CATEGORY_LABELS } from '@vec/core/messages/service-categories';
+import { MatchState } from '@vec/core/match/match.types';
 import { seedMonitoringFixture } from '@vec/core/testing/monitoring-fixture';
 import { ServiceCategory } from '@vec/matching';
 import { DataSource } from 'typeorm';
@@ -119,6 +120,10 @@ describe('Monitoring over GraphQL and HTTP: staff only, exports, open data (a da
     expect(new Set(offerRows.map((cells) => `${cells[3]} ${cells[4]}`))).toEqual(new Set(['APPROVED Approvata', 'PENDING In attesa di verifica']));
     expect((await rows('/exports/kpis.csv')).find((line) => line.startsWith('Attività registrate;shopsRegistered;'))).toBeDefined();
     expect((await rows('/exports/kpis.csv?lang=en')).find((line) => line.startsWith('Answers after 30 days;outcomes.DAY_30.answers;'))).toBeDefined();
+    // Every state has its row, with 0 where no match is in it: a missing row would read as "not measured".
+    const stateRows = (await rows('/exports/kpis.csv?regionCode=01')).filter((line) => line.includes(';matchesByState.'));
+    expect(stateRows.map((line) => line.split(';')[1])).toEqual(Object.values(MatchState).map((state) => `matchesByState.${state}`));
+    expect(stateRows.some((line) => line.endsWith(';0'))).toBe(true);
   });
 
   it('streams raw lists, filtered like the figures', async () => {

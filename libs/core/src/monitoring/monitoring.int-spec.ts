@@ -1,5 +1,8 @@
 import { ServiceCategory } from '@vec/matching';
 import { UserRole } from '../auth/user-role';
+import { HelpRequestStatus } from '../help-request/help-request.types';
+import { MatchState } from '../match/match.types';
+import { VerificationStatus } from '../provider/provider.types';
 import { createScratchDatabase } from '../testing/test-database';
 import { seedOffer, seedProvider, seedUser } from '../testing/seed';
 import { actingAs, startTestCore, TestCore } from '../testing/test-core';
@@ -14,6 +17,11 @@ import { UnmetDemandService } from './unmet-demand.service';
 const SLOT = ['PENDING', 'ACCEPTED', 'ACTIVE', 'COMPLETED'];
 const countBy = <T>(items: T[], key: (item: T) => string): Record<string, number> =>
   items.reduce<Record<string, number>>((acc, item) => ({ ...acc, [key(item)]: (acc[key(item)] ?? 0) + 1 }), {});
+/** Every status of the enum, in its order, with zero where the fixture has none: the figures list them all. */
+const everyStatus = (statuses: Record<string, string>, counts: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(Object.values(statuses).map((status) => [status, counts[status] ?? 0]));
+const requestCounts = (requests: typeof REQUESTS): Record<string, number> => everyStatus(HelpRequestStatus, countBy(requests, (r) => r.status));
+const providerCounts = (counts: Record<string, number>): Record<string, number> => everyStatus(VerificationStatus, counts);
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -29,8 +37,8 @@ function expectedKpis(requests = REQUESTS, offers = OFFERS) {
   const completed = matches.filter((m) => m.state === 'COMPLETED');
   const surveyed = completed.filter((m) => m.survey);
   return {
-    requestsByStatus: countBy(requests, (r) => r.status),
-    matchesByState: countBy(matches, (m) => m.state),
+    requestsByStatus: requestCounts(requests),
+    matchesByState: everyStatus(MatchState, countBy(matches, (m) => m.state)),
     matchRate: live.filter((r) => r.match && SLOT.includes(r.match.state)).length / live.length,
     medianHoursToAcceptance: median(accepted.map((m) => (m.request.createdDaysAgo - (m.acceptedDaysAgo as number)) * 24)),
     activationRate: accepted.filter((m) => m.activatedDaysAgo !== undefined).length / accepted.length,
@@ -66,7 +74,7 @@ describe('monitoring figures against a seeded programme (a database of their own
     const expected = expectedKpis();
     expect(kpis).toMatchObject({
       shopsRegistered: SHOPS.length,
-      providersByStatus: { APPROVED: 1, PENDING: 1, REJECTED: 1 },
+      providersByStatus: providerCounts({ APPROVED: 1, PENDING: 1, REJECTED: 1 }),
       ...expected,
       medianHoursToAcceptance: expect.closeTo(expected.medianHoursToAcceptance, 6),
       matchRate: expect.closeTo(expected.matchRate, 9),
@@ -77,10 +85,10 @@ describe('monitoring figures against a seeded programme (a database of their own
   it('counts only the providers whose offers reach the place chosen', async () => {
     const service = core.app.get(MonitoringService);
     // Lazio: only the national offer's provider. Lombardia: its draft places the pending provider there too.
-    expect((await service.kpis(staff, { regionCode: '12' })).providersByStatus).toEqual({ APPROVED: 1 });
-    expect((await service.kpis(staff, { regionCode: '03' })).providersByStatus).toEqual({ APPROVED: 1, PENDING: 1 });
-    expect((await service.kpis(staff, { provinceCode: '015' })).providersByStatus).toEqual({ APPROVED: 1, PENDING: 1 });
-    expect((await service.kpis(staff, { category: ServiceCategory.CYBERSECURITY })).providersByStatus).toEqual({ APPROVED: 1 });
+    expect((await service.kpis(staff, { regionCode: '12' })).providersByStatus).toEqual(providerCounts({ APPROVED: 1 }));
+    expect((await service.kpis(staff, { regionCode: '03' })).providersByStatus).toEqual(providerCounts({ APPROVED: 1, PENDING: 1 }));
+    expect((await service.kpis(staff, { provinceCode: '015' })).providersByStatus).toEqual(providerCounts({ APPROVED: 1, PENDING: 1 }));
+    expect((await service.kpis(staff, { category: ServiceCategory.CYBERSECURITY })).providersByStatus).toEqual(providerCounts({ APPROVED: 1 }));
   });
 
   it('reports outcomes per checkpoint: answers, the share with online orders and the median orders', async () => {
@@ -123,11 +131,13 @@ describe('monitoring figures against a seeded programme (a database of their own
   it('narrows to a category and an ATECO section, and to a period', async () => {
     const service = core.app.get(MonitoringService);
     const delivery = await service.kpis(staff, { category: REQUESTS[6].category });
-    expect(delivery.requestsByStatus).toEqual(countBy(REQUESTS.filter((r) => r.category === REQUESTS[6].category), (r) => r.status));
+    expect(delivery.requestsByStatus).toEqual(requestCounts(REQUESTS.filter((r) => r.category === REQUESTS[6].category)));
     const sectionI = await service.kpis(staff, { atecoSection: 'I' });
     expect(sectionI.shopsRegistered).toBe(SHOPS.filter((s) => s.section === 'I').length);
     const lastWeek = await service.kpis(staff, { from: new Date(now.getTime() - 7 * DAY), to: now });
-    expect(lastWeek.requestsByStatus).toEqual(countBy(REQUESTS.filter((r) => r.createdDaysAgo < 7), (r) => r.status));
+    expect(lastWeek.requestsByStatus).toEqual(requestCounts(REQUESTS.filter((r) => r.createdDaysAgo < 7)));
+    // A status no request of the period is in is listed with zero, not left out.
+    expect(Object.values(lastWeek.requestsByStatus)).toContain(0);
     expect(lastWeek.shopsRegistered).toBe(0);
   });
 

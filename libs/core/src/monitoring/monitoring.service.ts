@@ -6,7 +6,9 @@ import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { OutcomeCheckpoint } from '../match/match.types';
+import { MatchState, OutcomeCheckpoint } from '../match/match.types';
+import { HelpRequestStatus } from '../help-request/help-request.types';
+import { VerificationStatus } from '../provider/provider.types';
 import { ATECO_SECTIONS } from '../shop/registry/ateco';
 import { TerritoryService } from '../territory/territory.service';
 import { BreakdownDimension, TimeBucket } from './monitoring.types';
@@ -79,7 +81,9 @@ const DEFAULT_SPAN_DAYS: Record<TimeBucket, number> = { [TimeBucket.DAY]: 30, [T
 export const MAX_BUCKETS = 400;
 
 type CountRow = { key: string; n: number };
-const toRecord = (rows: CountRow[]): Record<string, number> => Object.fromEntries(rows.map((r) => [r.key, r.n]));
+/** Every status in its declared order, with zero where no row has it: a status nobody is in is a figure too. */
+const toRecord = (rows: CountRow[], statuses: Record<string, string>): Record<string, number> =>
+  Object.fromEntries(Object.values(statuses).map((status) => [status, rows.find((r) => r.key === status)?.n ?? 0]));
 
 /**
  * Figures for ministry staff, straight from indexed SQL (aggregates never pass through Node as rows).
@@ -141,18 +145,18 @@ export class MonitoringService {
           ${whereClause([...ofMatches, ...periodConditions('v.answered_at', scope, p)])} GROUP BY v.checkpoint`;
       }),
     ]);
-    const byStatus = toRecord(requests);
+    const byStatus = toRecord(requests, HelpRequestStatus);
     // A request is MATCHED while a match holds a place for it and FULFILLED once one completed.
     const served = (byStatus.MATCHED ?? 0) + (byStatus.FULFILLED ?? 0);
     const notCancelled = Object.entries(byStatus).reduce((sum, [status, n]) => sum + (status === 'CANCELLED' ? 0 : n), 0);
     return {
       shopsRegistered: shops.n,
-      providersByStatus: toRecord(providers),
+      providersByStatus: toRecord(providers, VerificationStatus),
       offersPublished: offers.n,
       capacityTotal: offers.capacity,
       capacityUsed: offers.used,
       requestsByStatus: byStatus,
-      matchesByState: toRecord(matches),
+      matchesByState: toRecord(matches, MatchState),
       matchRate: ratio(served, notCancelled),
       medianHoursToAcceptance: acceptance.median === null ? null : Number(acceptance.median),
       activationRate: ratio(acceptance.activated, acceptance.n),

@@ -187,15 +187,16 @@ describe('monitoring figures against a seeded programme (a database of their own
     expect(series.reduce((sum, p) => sum + p.matches, 0)).toBe(REQUESTS.filter((r) => r.match).length);
   });
 
-  it('lists unmet demand by province and category: no offer at all versus only full ones', async () => {
+  it('lists unmet demand by province and category: no offer at all, only full ones, only refused ones', async () => {
     const page = await core.app.get(UnmetDemandService).list(staff, {}, { first: 50, offset: 0 });
-    expect(page.items.map((r) => [r.provinceCode, r.category, r.coverageGap, r.capacityGap])).toEqual([
-      ['001', 'CYBERSECURITY', 1, 0],
-      ['001', 'ONLINE_STORE', 0, 1],
-      // M1's request was declined by O2, the only offer reaching it: no offer can take it, as an allocation run would say.
-      ['015', 'HOME_DELIVERY', 1, 0],
-      ['015', 'ONLINE_STORE', 0, 1],
-      ['007', 'SOCIAL_MARKETING', 1, 0],
+    expect(page.items.map((r) => [r.provinceCode, r.category, r.coverageGap, r.capacityGap, r.refusedGap])).toEqual([
+      ['001', 'CYBERSECURITY', 1, 0, 0],
+      ['001', 'ONLINE_STORE', 0, 1, 0],
+      // M1's request was declined by O2, the only offer reaching it: no offer can take it, as an allocation run would say,
+      // but an offer does cover it, so providers are not missing for lack of coverage.
+      ['015', 'HOME_DELIVERY', 0, 0, 1],
+      ['015', 'ONLINE_STORE', 0, 1, 0],
+      ['007', 'SOCIAL_MARKETING', 1, 0, 0],
     ]);
     expect(page.totalCount).toBe(5);
     expect(page.items[0]).toMatchObject({ provinceName: 'Torino', regionName: 'Piemonte' });

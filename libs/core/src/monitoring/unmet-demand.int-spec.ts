@@ -86,7 +86,7 @@ describe('unmet demand with sector-restricted offers (a database of its own)', (
     await ask(florence.id, ServiceCategory.ONLINE_STORE, 1); // outside the circle: coverage gap
     await ask(florence.id, ServiceCategory.HOME_DELIVERY, 5); // the all-sector national offer is full: capacity gap
     const [declined, sameTrade] = await seedShops(db, 2, { comuneCode: FIRENZE, section: 'G', division: '47' });
-    const refused = await ask(declined.id, ServiceCategory.DIGITAL_PAYMENTS, 6); // its only offer declined it: coverage gap
+    const refused = await ask(declined.id, ServiceCategory.DIGITAL_PAYMENTS, 6); // its only offer declined it: a gap of refused offers
     await ask(sameTrade.id, ServiceCategory.DIGITAL_PAYMENTS, 6); // the same place, never declined: served
     const decline = (requestId: string, offerId: string, shopId: string, category: ServiceCategory): Promise<unknown> =>
       db.query(
@@ -100,6 +100,12 @@ describe('unmet demand with sector-restricted offers (a database of its own)', (
     await decline(await ask(otherLeft.id, ServiceCategory.SOCIAL_MARKETING, 0), social, otherLeft.id, ServiceCategory.SOCIAL_MARKETING);
     // Refused the website offer with room, the other is full: a capacity gap.
     await decline(await ask(fullLeft.id, ServiceCategory.WEBSITE, 0), website, fullLeft.id, ServiceCategory.WEBSITE);
+    // Napoli, section G: refused the full circle offer; the only other booking
+    // offer, national for section I, does not fit it. Covered only by what it refused.
+    const circle = await seedOffer(db, provider.id, { categories: [ServiceCategory.ONLINE_BOOKING], radiusKm: 30, full: true });
+    await seedOffer(db, provider.id, { categories: [ServiceCategory.ONLINE_BOOKING], national: true, sections: ['I'] });
+    const [refusedFull] = await seedShops(db, 1, { comuneCode: NAPOLI, section: 'G', division: '47' });
+    await decline(await ask(refusedFull.id, ServiceCategory.ONLINE_BOOKING, 1), circle, refusedFull.id, ServiceCategory.ONLINE_BOOKING);
   });
 
   afterAll(async () => {
@@ -107,18 +113,23 @@ describe('unmet demand with sector-restricted offers (a database of its own)', (
     await scratch.drop();
   });
 
-  it('counts each request of a place, judges restricted offers by section and division, leaves out offers a request refused, and keeps the oldest date', async () => {
+  it('counts each request of a place, judges restricted offers by section and division, tells offers a request refused apart, and keeps the oldest date', async () => {
     const staff = actingAs(await seedUser(core.db, UserRole.MINISTRY), now);
-    const page = await core.app.get(UnmetDemandService).list(staff, {}, { first: 50, offset: 0 });
-    expect(page.items.map((r) => [r.provinceCode, r.category, r.coverageGap, r.capacityGap])).toEqual([
-      ['063', 'ONLINE_STORE', 1, 2],
-      ['048', 'DIGITAL_PAYMENTS', 1, 0],
-      ['048', 'HOME_DELIVERY', 0, 1],
-      ['063', 'CYBERSECURITY', 1, 0],
-      ['048', 'ONLINE_STORE', 1, 0],
-      ['048', 'WEBSITE', 0, 1],
+    const service = core.app.get(UnmetDemandService);
+    const page = await service.list(staff, {}, { first: 50, offset: 0 });
+    expect(page.items.map((r) => [r.provinceCode, r.category, r.coverageGap, r.capacityGap, r.refusedGap])).toEqual([
+      ['063', 'ONLINE_STORE', 1, 2, 0],
+      ['048', 'DIGITAL_PAYMENTS', 0, 0, 1],
+      ['048', 'HOME_DELIVERY', 0, 1, 0],
+      ['063', 'CYBERSECURITY', 1, 0, 0],
+      ['048', 'ONLINE_STORE', 1, 0, 0],
+      ['063', 'ONLINE_BOOKING', 0, 0, 1],
+      ['048', 'WEBSITE', 0, 1, 0],
     ]);
     expect(page.items[0].oldestWaitingSince.getTime()).toBe(oldest.getTime());
-    expect(page.totalCount).toBe(6);
+    expect(page.totalCount).toBe(7);
+    // Judged on the spot, the same verdicts as the snapshot's.
+    const live = await service.listLive(staff, {}, { first: 50, offset: 0 });
+    expect(live.items).toEqual(page.items);
   });
 });

@@ -15,12 +15,15 @@ const CELL_DEG = 0.5;
  * sector, point, comune); offers are expanded to the comuni their areas contain; places then meet
  * only the offers of their own comune and category (plus radius and national ones). Leaves
  * `unmet_place(pid, …, province_code, region_code, n, oldest)` with `unmet_verdict(pid, any_room)`:
- * any_room is true when a fitting offer has a free place, false when all are full; no verdict row
- * when none fits. With `keepRequestIds`, each place also lists its requests (`request_ids`).
+ * any_room is true when a fitting offer has a free place, false when all are full, null when the
+ * only fitting offers are ones the request refused; no verdict row when none fits. With
+ * `keepRequestIds`, each place also lists its requests (`request_ids`).
  *
  * As in an allocation run, an offer a request refused (declined by the provider, or given up by
  * the shop) is not proposed to it again: such a request is a place of its own, with `refused`
- * listing those offers, judged offer by offer; every other place has `refused` null.
+ * listing those offers, judged offer by offer; every other place has `refused` null. Its refused
+ * offers still give it a verdict row, so that "covered, but only by offers it refused" is told
+ * apart from "nobody offers this here".
  */
 export async function judgeOpenRequests(db: EntityManager, scope: MonitoringScope, now: Date, keepRequestIds = false): Promise<void> {
   const run = (sql: string, values: unknown[] = []): Promise<unknown> => db.query(sql, values);
@@ -88,26 +91,26 @@ export async function judgeOpenRequests(db: EntityManager, scope: MonitoringScop
   // Folded places meet the per-comune, per-point and national flags; a place with refused offers
   // meets each offer but those.
   const fitsOffer = (alias: string): string => `${alias}.all_sectors OR ${restricted(alias)}`;
-  const notRefused = (offer: string): string => `pl.refused IS NOT NULL AND NOT ${offer} = ANY(pl.refused)`;
+  const refusedOne = (offer: string): string => `${offer} = ANY(pl.refused)`;
   await run(`CREATE TEMP TABLE unmet_verdict ON COMMIT DROP AS
-       SELECT pid, bool_or(room) AS any_room FROM (
-         SELECT pl.pid, true AS fits, a.room FROM unmet_place pl JOIN unmet_area_open a ON a.comune = pl.comune AND a.category = pl.category WHERE pl.refused IS NULL
-         UNION ALL SELECT pl.pid, ${restricted('a')}, a.room
+       SELECT pid, bool_or(room) FILTER (WHERE NOT refused) AS any_room FROM (
+         SELECT pl.pid, true AS fits, a.room, false AS refused FROM unmet_place pl JOIN unmet_area_open a ON a.comune = pl.comune AND a.category = pl.category WHERE pl.refused IS NULL
+         UNION ALL SELECT pl.pid, ${restricted('a')}, a.room, false
          FROM unmet_place pl JOIN unmet_area a ON a.comune = pl.comune AND a.category = pl.category AND NOT a.all_sectors WHERE pl.refused IS NULL
-         UNION ALL SELECT pl.pid, true, ro.room
+         UNION ALL SELECT pl.pid, true, ro.room, false
          FROM unmet_place pl JOIN unmet_radius_open ro ON ro.latitude = pl.latitude AND ro.longitude = pl.longitude AND ro.category = pl.category WHERE pl.refused IS NULL
-         UNION ALL SELECT pl.pid, ${restricted('v')}, v.room
+         UNION ALL SELECT pl.pid, ${restricted('v')}, v.room, false
          FROM unmet_place pl JOIN unmet_radius rr ON rr.latitude = pl.latitude AND rr.longitude = pl.longitude
          JOIN unmet_valid v ON v.id = rr.offer_id AND v.category = pl.category AND NOT v.all_sectors WHERE pl.refused IS NULL
-         UNION ALL SELECT pl.pid, true, n.room FROM unmet_place pl JOIN unmet_national_open n ON n.category = pl.category WHERE pl.refused IS NULL
-         UNION ALL SELECT pl.pid, ${restricted('v')}, v.room
+         UNION ALL SELECT pl.pid, true, n.room, false FROM unmet_place pl JOIN unmet_national_open n ON n.category = pl.category WHERE pl.refused IS NULL
+         UNION ALL SELECT pl.pid, ${restricted('v')}, v.room, false
          FROM unmet_place pl JOIN unmet_valid v ON v.coverage_national AND NOT v.all_sectors AND v.category = pl.category WHERE pl.refused IS NULL
-         UNION ALL SELECT pl.pid, ${fitsOffer('a')}, a.room
-         FROM unmet_place pl JOIN unmet_area a ON a.comune = pl.comune AND a.category = pl.category WHERE ${notRefused('a.id')}
-         UNION ALL SELECT pl.pid, ${fitsOffer('v')}, v.room
+         UNION ALL SELECT pl.pid, ${fitsOffer('a')}, a.room, ${refusedOne('a.id')}
+         FROM unmet_place pl JOIN unmet_area a ON a.comune = pl.comune AND a.category = pl.category WHERE pl.refused IS NOT NULL
+         UNION ALL SELECT pl.pid, ${fitsOffer('v')}, v.room, ${refusedOne('v.id')}
          FROM unmet_place pl JOIN unmet_radius rr ON rr.latitude = pl.latitude AND rr.longitude = pl.longitude
-         JOIN unmet_valid v ON v.id = rr.offer_id AND v.category = pl.category WHERE ${notRefused('v.id')}
-         UNION ALL SELECT pl.pid, ${fitsOffer('v')}, v.room
-         FROM unmet_place pl JOIN unmet_valid v ON v.coverage_national AND v.category = pl.category WHERE ${notRefused('v.id')}) reach
+         JOIN unmet_valid v ON v.id = rr.offer_id AND v.category = pl.category WHERE pl.refused IS NOT NULL
+         UNION ALL SELECT pl.pid, ${fitsOffer('v')}, v.room, ${refusedOne('v.id')}
+         FROM unmet_place pl JOIN unmet_valid v ON v.coverage_national AND v.category = pl.category WHERE pl.refused IS NOT NULL) reach
        WHERE fits GROUP BY pid`);
 }

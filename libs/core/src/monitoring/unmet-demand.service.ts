@@ -21,6 +21,8 @@ export interface UnmetDemandRow {
   coverageGap: number;
   /** Open requests whose covering offers are all full. */
   capacityGap: number;
+  /** Open requests covered only by offers they refused (declined by the provider, or given up by the shop). */
+  refusedGap: number;
   /** When the longest-waiting of those requests was made. */
   oldestWaitingSince: Date;
 }
@@ -31,23 +33,27 @@ export interface UnmetDemandPage extends Page<UnmetDemandRow> {
 }
 
 
-type GapRow = { province_code: string; region_code: string; category: ServiceCategory; coverage_gap: number; capacity_gap: number; oldest: string };
+type GapRow = { province_code: string; region_code: string; category: ServiceCategory; coverage_gap: number; capacity_gap: number; refused_gap: number; oldest: string };
 
-/** Province × category rows with gaps (from `judged(province_code, region_code, category, n, oldest, any_room)`), most unmet first. */
+/** Why a judged place is unmet (the `unmet_gap` values), or null when an offer with room fits it. */
+const VERDICT_GAP = `CASE WHEN v.pid IS NULL THEN 'COVERAGE' WHEN v.any_room IS NULL THEN 'REFUSED' WHEN NOT v.any_room THEN 'CAPACITY' END`;
+
+/** Province × category rows with gaps (from `judged(province_code, region_code, category, n, oldest, gap)`), most unmet first. */
 const GAPS_PAGE = `
   gaps AS (
     SELECT province_code, region_code, category,
-           coalesce(sum(n) FILTER (WHERE any_room IS NULL), 0)::int AS coverage_gap,
-           coalesce(sum(n) FILTER (WHERE any_room = false), 0)::int AS capacity_gap,
-           min(oldest) FILTER (WHERE any_room IS NOT TRUE) AS oldest
-    FROM judged GROUP BY 1, 2, 3 HAVING bool_or(any_room IS NOT TRUE))
+           coalesce(sum(n) FILTER (WHERE gap = 'COVERAGE'), 0)::int AS coverage_gap,
+           coalesce(sum(n) FILTER (WHERE gap = 'CAPACITY'), 0)::int AS capacity_gap,
+           coalesce(sum(n) FILTER (WHERE gap = 'REFUSED'), 0)::int AS refused_gap,
+           min(oldest) FILTER (WHERE gap IS NOT NULL) AS oldest
+    FROM judged GROUP BY 1, 2, 3 HAVING bool_or(gap IS NOT NULL))
   SELECT (SELECT count(*)::int FROM gaps) AS total,
-         (SELECT json_agg(g) FROM (SELECT * FROM gaps ORDER BY coverage_gap + capacity_gap DESC, oldest, province_code, category
+         (SELECT json_agg(g) FROM (SELECT * FROM gaps ORDER BY coverage_gap + capacity_gap + refused_gap DESC, oldest, province_code, category
                                    LIMIT $1 OFFSET $2) g) AS items`;
 
 /**
- * Where shops asked and nobody offers (coverage gap), or everyone who offers is full (capacity
- * gap). Judging every open request takes seconds at national scale, so the verdicts are kept in
+ * Where shops asked and nobody offers (coverage gap), everyone who offers is full (capacity gap),
+ * or the only offers are ones the request refused (refused gap). Judging every open request takes seconds at national scale, so the verdicts are kept in
  * a snapshot (one row per unmet open request) that the worker recomputes every five minutes and
  * after each committed allocation run; the dashboard reads it with any filter and says when it
  * was computed. `listLive` judges on the spot, for checks and comparisons.
@@ -70,7 +76,7 @@ export class UnmetDemandService {
     p.add(page.offset);
     const [{ total, items }]: { total: number; items: GapRow[] | null }[] = await this.connection.dataSource.query(
       `WITH judged AS (
-         SELECT province_code, region_code, category, 1 AS n, created_at AS oldest, CASE WHEN capacity_gap THEN false END AS any_room
+         SELECT province_code, region_code, category, 1 AS n, created_at AS oldest, gap::text AS gap
          FROM unmet_demand_request u ${whereClause(requestConditions(scope, p, 'u.created_at', 'u'))}),
        ${GAPS_PAGE}`,
       p.values,
@@ -86,7 +92,7 @@ export class UnmetDemandService {
       await judgeOpenRequests(db, scope, ctx.now);
       return db.query(
         `WITH judged AS (
-           SELECT pl.province_code, pl.region_code, pl.category, pl.n, pl.oldest, v.any_room
+           SELECT pl.province_code, pl.region_code, pl.category, pl.n, pl.oldest, ${VERDICT_GAP} AS gap
            FROM unmet_place pl LEFT JOIN unmet_verdict v ON v.pid = pl.pid),
          ${GAPS_PAGE}`,
         [page.first, page.offset],
@@ -110,8 +116,8 @@ export class UnmetDemandService {
       if (current && !isStale(current, ctx.now)) return current.computedAt;
       await judgeOpenRequests(db, {}, ctx.now, true);
       await db.query('DELETE FROM unmet_demand_request');
-      await db.query(`INSERT INTO unmet_demand_request (help_request_id, region_code, province_code, category, ateco_section, created_at, capacity_gap)
-          SELECT r.id, r.region_code, r.province_code, r.category, r.ateco_section, r.created_at, v.pid IS NOT NULL
+      await db.query(`INSERT INTO unmet_demand_request (help_request_id, region_code, province_code, category, ateco_section, created_at, gap)
+          SELECT r.id, r.region_code, r.province_code, r.category, r.ateco_section, r.created_at, (${VERDICT_GAP})::unmet_gap
           FROM unmet_place pl LEFT JOIN unmet_verdict v ON v.pid = pl.pid
           CROSS JOIN LATERAL unnest(pl.request_ids) AS u(id) JOIN help_request r ON r.id = u.id
           WHERE v.any_room IS NOT TRUE`);
@@ -133,6 +139,7 @@ export class UnmetDemandService {
         category: r.category,
         coverageGap: r.coverage_gap,
         capacityGap: r.capacity_gap,
+        refusedGap: r.refused_gap,
         oldestWaitingSince: new Date(r.oldest),
       })),
       total,

@@ -33,6 +33,7 @@ import { WithdrawalWordsToProviders1796600000000 } from './1796600000000-withdra
 import { EmailAddressesInOneForm1796700000000 } from './1796700000000-email-addresses-in-one-form';
 import { PasswordChangeRequired1796800000000 } from './1796800000000-password-change-required';
 import { CallReserveReasons1796800000100 } from './1796800000100-call-reserve-reasons';
+import { UnmetDemandRefusedGap1796900000000 } from './1796900000000-unmet-demand-refused-gap';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ AccountRecovery1796438029667,
   EmailAddressesInOneForm1796700000000,
   PasswordChangeRequired1796800000000,
   CallReserveReasons1796800000100,
+  UnmetDemandRefusedGap1796900000000,
 ];

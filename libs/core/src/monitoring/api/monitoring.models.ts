@@ -75,6 +75,8 @@ export class UnmetDemandModel {
   @Field(() => ServiceCategory) category!: ServiceCategory;
   @Field(() => Int, { description: 'No valid offer covers them at all: providers are missing here.' }) coverageGap!: number;
   @Field(() => Int, { description: 'Offers cover them but all are full: more capacity is missing.' }) capacityGap!: number;
+  @Field(() => Int, { description: 'The only offers covering them are ones they refused (declined by the provider, or given up by the shop): other providers are missing.' })
+  refusedGap!: number;
   @Field() oldestWaitingSince!: Date;
 }
 

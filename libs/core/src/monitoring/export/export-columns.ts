@@ -92,6 +92,7 @@ export const AGGREGATE_COLUMNS: Readonly<Record<string, readonly ExportColumn[]>
     ...categoryColumns('category', 'categoryLabel'),
     col('coverageGap', 'Senza alcuna offerta', 'No offer at all', 'open requests no valid offer covers: providers are missing there'),
     col('capacityGap', 'Offerte tutte piene', 'All offers full', 'open requests whose covering offers are all full: places are missing'),
+    col('refusedGap', 'Solo offerte già rifiutate', 'Only offers already refused', 'open requests covered only by offers they refused (declined by the provider, or given up by the shop): other providers are missing'),
     col('oldestWaitingSince', 'In attesa dal', 'Waiting since', 'the oldest of those requests (ISO 8601)'),
   ],
   'capacity-offers': [

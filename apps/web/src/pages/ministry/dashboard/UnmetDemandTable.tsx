@@ -10,7 +10,7 @@ import { sectionClass, useOnScreen, useSectionSettled } from './dashboard-sectio
 
 const PAGE_SIZE = 10;
 
-/** Where open requests wait with no offer at all (providers missing) or only full ones (places missing). */
+/** Where open requests wait with no offer at all or only refused ones (providers missing), or only full ones (places missing). */
 export function UnmetDemandTable({ filter }: { filter: MonitoringFilterInput }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -46,6 +46,9 @@ export function UnmetDemandTable({ filter }: { filter: MonitoringFilterInput }) 
                   <th scope="col" className="text-end">
                     {t('dashboard.unmet.capacityGap')}
                   </th>
+                  <th scope="col" className="text-end">
+                    {t('dashboard.unmet.refusedGap')}
+                  </th>
                   <th scope="col">{t('dashboard.unmet.waitingSince')}</th>
                 </tr>
               </thead>
@@ -58,6 +61,7 @@ export function UnmetDemandTable({ filter }: { filter: MonitoringFilterInput }) 
                     <td>{categories.label(item.category)}</td>
                     <td className="text-end">{format.number(item.coverageGap)}</td>
                     <td className="text-end">{format.number(item.capacityGap)}</td>
+                    <td className="text-end">{format.number(item.refusedGap)}</td>
                     <td>{format.date(item.oldestWaitingSince)}</td>
                   </tr>
                 ))}

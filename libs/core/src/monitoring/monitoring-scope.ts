@@ -69,8 +69,9 @@ export const matchConditions = (scope: MonitoringScope, p: SqlParams, periodColu
 
 /**
  * Offers (`o`) in the category whose coverage reaches the place: national, or an area row in it
- * (a region for a province filter counts: the offer covers the province). Radius rows count by
- * the comune they are drawn around.
+ * (a region for a province filter counts: the offer covers the province). Radius rows count in
+ * every province they reach (`reach_province_codes`: the centre's, and those with a comune whose
+ * centre lies in the circle).
  */
 export function offerConditions(scope: MonitoringScope, p: SqlParams): string[] {
   const where: string[] = [];
@@ -81,13 +82,14 @@ export function offerConditions(scope: MonitoringScope, p: SqlParams): string[] 
     const province = p.add(scope.provinceCode);
     where.push(`(o.coverage_national OR EXISTS (
       SELECT 1 FROM offer_coverage k LEFT JOIN comune kc ON kc.code = k.comune_code
-      WHERE k.offer_id = o.id AND (k.province_code = ${province} OR kc.province_code = ${province}
+      WHERE k.offer_id = o.id AND (k.province_code = ${province} OR kc.province_code = ${province} OR ${province} = ANY(k.reach_province_codes)
         OR k.region_code = (SELECT region_code FROM province WHERE code = ${province}))))`);
   } else if (scope.regionCode) {
     const region = p.add(scope.regionCode);
     where.push(`(o.coverage_national OR EXISTS (
       SELECT 1 FROM offer_coverage k LEFT JOIN province kp ON kp.code = k.province_code LEFT JOIN comune kc ON kc.code = k.comune_code
-      WHERE k.offer_id = o.id AND (k.region_code = ${region} OR kp.region_code = ${region} OR kc.region_code = ${region})))`);
+      WHERE k.offer_id = o.id AND (k.region_code = ${region} OR kp.region_code = ${region} OR kc.region_code = ${region}
+        OR EXISTS (SELECT 1 FROM province rp WHERE rp.code = ANY(k.reach_province_codes) AND rp.region_code = ${region}))))`);
   }
   return where;
 }
@@ -112,10 +114,11 @@ export const andClause = (conditions: readonly string[]): string => (conditions.
 
 /**
  * Every (offer_id, province_code) an offer reaches: all provinces for a national offer, those of
- * a covered region, a covered province, and the province of a covered comune or radius centre.
+ * a covered region, a covered province, the province of a covered comune, and those a radius reaches.
  */
 export const OFFER_PROVINCES = `
   SELECT o.id AS offer_id, pv.code AS province_code FROM offer o CROSS JOIN province pv WHERE o.coverage_national
   UNION SELECT k.offer_id, pv.code FROM offer_coverage k JOIN province pv ON pv.region_code = k.region_code
   UNION SELECT k.offer_id, k.province_code FROM offer_coverage k WHERE k.province_code IS NOT NULL
-  UNION SELECT k.offer_id, kc.province_code FROM offer_coverage k JOIN comune kc ON kc.code = k.comune_code`;
+  UNION SELECT k.offer_id, kc.province_code FROM offer_coverage k JOIN comune kc ON kc.code = k.comune_code
+  UNION SELECT k.offer_id, unnest(k.reach_province_codes) FROM offer_coverage k WHERE k.kind = 'RADIUS'`;

@@ -1,4 +1,5 @@
 import { ServiceCategory } from '@vec/matching';
+import { distanceKm, loadItalianTerritory } from '@vec/territory';
 import { UserRole } from '../auth/user-role';
 import { HelpRequestStatus } from '../help-request/help-request.types';
 import { MatchState } from '../match/match.types';
@@ -162,6 +163,27 @@ describe('monitoring figures against a seeded programme (a database of their own
     // Every province of the region is a row, those where nothing happened too: they are the gaps.
     expect(provinces.map((p) => p.code)).toEqual(['012', '013', '014', '015', '016', '017', '018', '019', '020', '097', '098', '108']);
     expect(provinces.find((p) => p.code === '015')).toMatchObject({ name: 'Milano', requests: REQUESTS.filter((r) => shopOf(r.shop).province === '015' && r.status !== 'CANCELLED').length });
+  });
+
+  it('counts a circle in every province it reaches, not only its centre’s', async () => {
+    // O4 is a circle of 20 km around Milano: worked out here from the comuni's centres, not with the SQL.
+    const o4 = OFFERS.find((o) => o.key === 'O4')!;
+    const { comuni } = loadItalianTerritory();
+    const centre = comuni.find((c) => c.code === o4.radius!.comune)!;
+    const reached = [...new Set(comuni.filter((c) => c.code === centre.code || distanceKm(c, centre) <= o4.radius!.km).map((c) => c.provinceCode))].sort();
+    expect(reached.length).toBeGreaterThan(1);
+    expect(reached).toContain('108'); // Monza e Brianza
+    const service = core.app.get(MonitoringService);
+    const provinces = await service.breakdown(staff, { regionCode: '03' }, BreakdownDimension.PROVINCE);
+    // Lombardia's provinces: the national and the regional offer everywhere, and the circle where it reaches.
+    expect(provinces.map((p) => [p.code, p.offers])).toEqual(provinces.map((p) => [p.code, reached.includes(p.code) ? 3 : 2]));
+    for (const provinceCode of reached) {
+      const kpis = await service.kpis(staff, { provinceCode, category: ServiceCategory.CYBERSECURITY });
+      expect([provinceCode, kpis.offersPublished]).toEqual([provinceCode, OFFERS.filter((o) => o.categories.includes(ServiceCategory.CYBERSECURITY) && (o.national || o.regions?.includes('03') || o.key === 'O4')).length]);
+    }
+    const openData = await core.app.get(OpenDataService).aggregates(actingAs({ userId: 'x', role: UserRole.SHOP }, now));
+    const monza = openData.rows.find((r) => r.provinceCode === '108' && r.category === ServiceCategory.CYBERSECURITY);
+    expect(monza?.offersCovering).toBeGreaterThanOrEqual(1);
   });
 
   it('breaks down by category and by sector', async () => {

@@ -66,4 +66,11 @@ export class OfferCoverageEntity {
 
   @Column({ type: 'integer', nullable: true })
   radiusKm!: number | null;
+
+  /**
+   * For RADIUS, the provinces the circle reaches (its centre's, and those with a comune whose centre
+   * lies in it), for the figures per place. A trigger computes it on every write; never set here.
+   */
+  @Column({ type: 'text', array: true, nullable: true, insert: false, update: false, select: false })
+  reachProvinceCodes!: string[] | null;
 }

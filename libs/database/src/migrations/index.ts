@@ -34,6 +34,7 @@ import { EmailAddressesInOneForm1796700000000 } from './1796700000000-email-addr
 import { PasswordChangeRequired1796800000000 } from './1796800000000-password-change-required';
 import { CallReserveReasons1796800000100 } from './1796800000100-call-reserve-reasons';
 import { UnmetDemandRefusedGap1796900000000 } from './1796900000000-unmet-demand-refused-gap';
+import { RadiusReachProvinces1796900000100 } from './1796900000100-radius-reach-provinces';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ AccountRecovery1796438029667,
   PasswordChangeRequired1796800000000,
   CallReserveReasons1796800000100,
   UnmetDemandRefusedGap1796900000000,
+  RadiusReachProvinces1796900000100,
 ];

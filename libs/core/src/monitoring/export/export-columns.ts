@@ -237,7 +237,7 @@ export const OPEN_DATA_COLUMNS: readonly ExportColumn[] = [
   ...checkpointColumns('Completion', 'alla conclusione', 'at completion'),
   ...checkpointColumns('30Days', 'a 30 giorni', 'after 30 days'),
   ...checkpointColumns('90Days', 'a 90 giorni', 'after 90 days'),
-  col('offersCovering', 'Offerte', 'Offers', 'published offers of approved providers reaching the province, whose validity has not ended'),
+  col('offersCovering', 'Offerte', 'Offers', 'published offers of approved providers reaching the province (a circle: those with a comune whose centre lies in it), whose validity has not ended'),
   col('capacityCovering', 'Posti offerti', 'Places offered', 'their total capacity'),
 ];
 

@@ -150,6 +150,8 @@ describe('Provider and ministry journeys in the browser', () => {
     await logIn(rejectedPage, second.email);
     expect(await rejectedPage.getByTestId('verification-status').textContent()).toContain('Respinta');
     await rejectedPage.getByText('Le offerte descritte non sono gratuite.').waitFor();
+    // Its next step is to correct its details, not to publish offers.
+    expect(await rejectedPage.getByText('Prossimi passi').count()).toBe(0);
 
     // A rejection is not turned into an approval: staff are offered no decision until the organisation resubmits.
     await page.getByRole('button', { name: 'Respinti', exact: true }).click();
@@ -160,7 +162,15 @@ describe('Provider and ministry journeys in the browser', () => {
 
     await rejectedPage.getByRole('button', { name: 'Correggi e invia di nuovo' }).click();
     await rejectedPage.getByText('Correggi ciò che indica la motivazione', { exact: false }).waitFor();
+    // Sending back what was rejected changes nothing: the form stays open and says so, with no success message.
+    await rejectedPage.getByRole('button', { name: 'Correggi e invia di nuovo' }).click();
+    const unchanged = rejectedPage.getByTestId('provider-unchanged');
+    await unchanged.waitFor();
+    expect(await unchanged.textContent()).toContain('Non hai cambiato nulla');
+    expect(await unchanged.evaluate((node) => node === document.activeElement)).toBe(true);
+    expect(await rejectedPage.getByLabel('Descrizione').count()).toBe(1);
     await rejectedPage.getByLabel('Descrizione').fill('Vetrine online gratuite per dodici mesi, senza rinnovo e senza costi al termine.');
+    expect(await unchanged.count()).toBe(0);
     await expectAccessible(rejectedPage, 'provider-resubmit-form');
     await rejectedPage.getByRole('button', { name: 'Correggi e invia di nuovo' }).click();
     await rejectedPage.getByText('Dati inviati di nuovo: il Dipartimento li verificherà.').waitFor();

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import type { FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { VerifiedDetails } from '../../components/VerifiedDetails';
@@ -45,6 +45,13 @@ export function ProviderForm({ provider, onDone, onCancel }: Props) {
   const { errors, attempt, failLocalAll, dismiss, send } = useFormErrors(labels);
   const verified = provider?.verificationStatus === 'APPROVED' || provider?.verificationStatus === 'SUSPENDED';
   const { values, set } = useFieldValues(initial, dismiss);
+  // A rejected organisation sending back what was rejected: nothing goes to the Department, and the form says why it stays open.
+  const [unchanged, setUnchanged] = useState(false);
+  const unchangedRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => setUnchanged(false), [values]);
+  useEffect(() => {
+    if (unchanged) unchangedRef.current?.focus();
+  }, [unchanged]);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -57,14 +64,19 @@ export function ProviderForm({ provider, onDone, onCancel }: Props) {
       return;
     }
     const common = { name: values.name, kind: values.kind, website: values.website, description: values.description };
+    if (provider?.verificationStatus === 'REJECTED' && (['name', 'kind', 'website', 'description'] as const).every((field) => values[field].trim() === initial[field].trim())) {
+      setUnchanged(true);
+      return;
+    }
     if (provider) {
       // A verified organisation keeps the name and website the Ministry verified.
       const input = verified ? { kind: values.kind, description: values.description } : common;
       const updated = await send('Provider', async () => (await updateProvider({ variables: { input } })).data?.updateProvider);
       if (!updated) return;
       // A rejected organisation that changes its details sends them back for verification.
-      if (provider.verificationStatus === 'REJECTED') onDone(updated.verificationStatus === 'PENDING' ? t('provider.resubmitted') : t('provider.nothingChanged'));
-      else onDone(t('provider.updated'));
+      if (provider.verificationStatus !== 'REJECTED') onDone(t('provider.updated'));
+      else if (updated.verificationStatus === 'PENDING') onDone(t('provider.resubmitted'));
+      else setUnchanged(true);
       return;
     }
     const input = { ...common, partitaIva: values.partitaIva };
@@ -123,6 +135,11 @@ export function ProviderForm({ provider, onDone, onCancel }: Props) {
         onChange={set('description')}
         error={errors.fields.description}
       />
+      {unchanged ? (
+        <p ref={unchangedRef} tabIndex={-1} className="alert alert-warning" role="alert" data-testid="provider-unchanged">
+          {t('provider.nothingChanged')}
+        </p>
+      ) : null}
       <FormActions
         busy={registering.loading || updating.loading}
         submitLabel={resubmitting ? t('provider.resubmit') : provider ? t('common.saveChanges') : t('provider.submitRegister')}

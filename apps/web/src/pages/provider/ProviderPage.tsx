@@ -56,10 +56,15 @@ export function ProviderPage() {
       failed={error !== undefined}
       form={(provider, onDone, onCancel) => <ProviderForm provider={provider} onDone={onDone} onCancel={onCancel} />}
       profile={(provider, onEdit) => <ProviderProfile provider={provider} onEdit={onEdit} />}
-      next={[
-        { to: PATHS.providerOffers, label: t('provider.offersLink') },
-        { to: PATHS.providerApplications, label: t('provider.applicationsLink') },
-      ]}
+      // A rejected organisation's next step is to correct and resubmit its details (the profile's button), not to publish.
+      next={
+        data?.myProvider?.verificationStatus === 'REJECTED'
+          ? []
+          : [
+              { to: PATHS.providerOffers, label: t('provider.offersLink') },
+              { to: PATHS.providerApplications, label: t('provider.applicationsLink') },
+            ]
+      }
     />
   );
 }

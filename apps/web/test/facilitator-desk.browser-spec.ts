@@ -56,7 +56,7 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     await page.getByRole('heading', { level: 2, name: shopName }).waitFor();
     member(dataOf(await web.api.gqlAs(shopOwner.accessToken, RevokeDelegationDocument, { input: { delegationId } })).revokeDelegation, 'Delegation');
 
-    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Le mie richieste' }).click();
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Richieste', exact: true }).click();
     const banner = page.getByTestId('acting-banner');
     await eventually(async () => (await banner.getByRole('alert').textContent())?.trim(), `Non operi più per conto di ${shopName}: ha revocato il consenso, o la delega è terminata.`);
     expect(await banner.textContent()).not.toContain('Stai operando per conto di');
@@ -112,12 +112,17 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     const banner = page.getByTestId('acting-banner');
     expect(await banner.textContent()).toContain(`Stai operando per conto di ${shopName}`);
     await page.getByRole('heading', { level: 2, name: shopName }).waitFor();
+    // The shop's screens speak of the shop, not of the facilitator's own business and requests.
+    await page.getByRole('heading', { level: 1, name: 'L’attività' }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Navigazione principale' });
+    expect(await nav.getByRole('link', { name: /^(La mia attività|Le mie richieste|I miei servizi)$/ }).count()).toBe(0);
     // The shop's personal data and account are its owner's: no download or deletion that would be the facilitator's own.
     await page.getByRole('heading', { level: 2, name: 'Dati personali e account' }).waitFor();
     expect(await page.getByRole('button', { name: /Cancella definitivamente l'account|Scarica i tuoi dati/ }).count()).toBe(0);
     await expectAccessible(page, 'acting-shop-profile');
-    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Le mie richieste' }).click();
+    await nav.getByRole('link', { name: 'Richieste', exact: true }).click();
     await page.waitForURL('**/la-mia-attivita/richieste');
+    await page.getByRole('heading', { level: 1, name: 'Richieste dell’attività' }).waitFor();
     await page.getByText('Negozio online', { exact: false }).first().waitFor();
     expect(await banner.isVisible()).toBe(true);
     await expectAccessible(page, 'acting-shop-requests');

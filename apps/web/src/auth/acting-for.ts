@@ -51,3 +51,9 @@ export const actingForStore = {
 };
 
 export const useActingFor = (): ActingFor | null => useSyncExternalStore(actingForStore.subscribe, actingForStore.get);
+
+/**
+ * The i18n context of a shop's own words: "Le mie richieste" to the shop, "Richieste dell’attività"
+ * to a facilitator acting for it (keys ending in `_acting`; the shop's words where there is none).
+ */
+export const useShopVoice = (): { context?: 'acting' } => (useActingFor() ? { context: 'acting' } : {});

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useShopVoice } from '../auth/acting-for';
 import { PersonalDataPanel } from '../pages/account/PersonalDataPanel';
 import { LoadFailed, Loading } from './Loading';
 import { PageTitle } from './PageTitle';
@@ -42,6 +43,8 @@ export function AccountPage<T>({ ns, entity, failed, form, profile, next }: Prop
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const { notice, announce, clear } = useNotice();
+  const voice = useShopVoice();
+  const title = ns === 'shop' ? voice : {};
   const focusAfter = useFocusAfter();
   const done: FormDone = (message) => {
     setEditing(false);
@@ -100,7 +103,7 @@ export function AccountPage<T>({ ns, entity, failed, form, profile, next }: Prop
 
   return (
     <>
-      <PageTitle title={t(`${ns}.title`)}>{t(`${ns}.title`)}</PageTitle>
+      <PageTitle title={t(`${ns}.title`, title)}>{t(`${ns}.title`, title)}</PageTitle>
       <StatusNotice {...notice} />
       {body}
     </>

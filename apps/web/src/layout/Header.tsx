@@ -197,10 +197,10 @@ function useNavigationLinks(): NavigationEntry[] {
       // While acting for a shop, its screens; the banner names it and leads back to the desk.
       if (acting)
         links.push(
-          { to: PATHS.shop, label: t('nav.shop'), end: true },
-          { to: PATHS.shopNeeds, label: t('nav.shopNeeds') },
-          { to: PATHS.shopRequests, label: t('nav.shopRequests') },
-          { to: PATHS.shopMatches, label: t('nav.shopMatches') },
+          { to: PATHS.shop, label: t('nav.shop', { context: 'acting' }), end: true },
+          { to: PATHS.shopNeeds, label: t('nav.shopNeeds', { context: 'acting' }) },
+          { to: PATHS.shopRequests, label: t('nav.shopRequests', { context: 'acting' }) },
+          { to: PATHS.shopMatches, label: t('nav.shopMatches', { context: 'acting' }) },
           { to: PATHS.shopCalls, label: t('nav.shopCalls') },
         );
       else links.push({ to: PATHS.facilitatorCalls, label: t('nav.facilitatorCalls') }, { to: PATHS.facilitator, label: t('nav.facilitator'), end: true });

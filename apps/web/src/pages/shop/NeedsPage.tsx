@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShopVoice } from '../../auth/acting-for';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxGroup } from '../../components/fields';
 import { PageTitle } from '../../components/PageTitle';
@@ -75,9 +76,10 @@ function Questionnaire() {
 
 export function NeedsPage() {
   const { t } = useTranslation();
+  const voice = useShopVoice();
   return (
     <>
-      <PageTitle title={t('needs.title')}>{t('needs.title')}</PageTitle>
+      <PageTitle title={t('needs.title', voice)}>{t('needs.title', voice)}</PageTitle>
       <p className="lead">{t('needs.lead')}</p>
       <RequireShop>{() => <Questionnaire />}</RequireShop>
     </>

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShopVoice } from '../../auth/acting-for';
 import { Link } from 'react-router-dom';
 import { FilterButtons } from '../../components/FilterButtons';
 import { PageTitle } from '../../components/PageTitle';
@@ -108,10 +109,11 @@ function RequestList() {
 
 export function RequestsPage() {
   const { t } = useTranslation();
+  const voice = useShopVoice();
   const notice = useArrivedNotice();
   return (
     <>
-      <PageTitle title={t('requests.title')}>{t('requests.title')}</PageTitle>
+      <PageTitle title={t('requests.title', voice)}>{t('requests.title', voice)}</PageTitle>
       <p className="lead">{t('requests.lead')}</p>
       <StatusNotice message={notice} />
       <RequireShop>{() => <RequestList />}</RequireShop>

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShopVoice } from '../../auth/acting-for';
 import { Link } from 'react-router-dom';
 import { FilterButtons } from '../../components/FilterButtons';
 import { PageTitle } from '../../components/PageTitle';
@@ -93,9 +94,10 @@ function MatchList() {
 
 export function ShopMatchesPage() {
   const { t } = useTranslation();
+  const voice = useShopVoice();
   return (
     <>
-      <PageTitle title={t('matches.title')}>{t('matches.title')}</PageTitle>
+      <PageTitle title={t('matches.title', voice)}>{t('matches.title', voice)}</PageTitle>
       <p className="lead">{t('matches.lead')}</p>
       <RequireShop>{() => <MatchList />}</RequireShop>
     </>

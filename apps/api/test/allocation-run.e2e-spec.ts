@@ -64,6 +64,9 @@ describe('Allocation runs over GraphQL (a database of their own: a run takes eve
     expect(waitlisted.state).toBe('WAITLISTED');
     const palermo = await shopIn(api, PALERMO);
     const palermoRequest = await askFor(api, palermo, 'CYBERSECURITY');
+    // An account whose address is not confirmed may not apply, so a run gives it no place either.
+    const unconfirmed = await shopIn(api, ROMA, { verified: false });
+    const unconfirmedRequest = await askFor(api, unconfirmed);
 
     const preview = await run('PREVIEW');
     expect(preview.status).toBe('PREVIEWED');
@@ -78,6 +81,7 @@ describe('Allocation runs over GraphQL (a database of their own: a run takes eve
     expect(byRequest.get(torinoRequests[2])).toMatchObject({ offerId: null, unservedReason: 'ALL_FULL' });
     expect(byRequest.get(waitingRequest)).toMatchObject({ offerId: nationalDelivery.id });
     expect(byRequest.get(palermoRequest)).toMatchObject({ unservedReason: 'NO_ELIGIBLE_OFFER' });
+    expect(byRequest.has(unconfirmedRequest)).toBe(false);
     const [{ n: beforeCommit }] = await db.query(`SELECT count(*)::int AS n FROM match WHERE origin = 'ALLOCATION'`);
     expect(beforeCommit).toBe(0);
 

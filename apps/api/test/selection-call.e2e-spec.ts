@@ -100,6 +100,11 @@ describe('Selection calls over GraphQL: publish, apply, exclude, close, graduato
     expect(twice.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.declarations.1', code: 'DUPLICATE_CODE' })] });
     expect(dataOf(await api.gqlAs(first.accessToken, MyCallApplicationDocument, { callId: created.id })).myCallApplication).toBeNull();
 
+    // An account whose address is not confirmed does not compete for places, as it may not apply to offers.
+    const unconfirmed = await shopIn(api, TORINO, { verified: false });
+    expect(member(await apply(unconfirmed, created.id, true), 'EmailNotVerifiedError')).toMatchObject({ code: 'EMAIL_NOT_VERIFIED', email: unconfirmed.email });
+    expect(dataOf(await api.gqlAs(unconfirmed.accessToken, MyCallApplicationDocument, { callId: created.id })).myCallApplication).toBeNull();
+
     const a = member(await apply(first, created.id, true), 'CallApplication');
     expect(a).toMatchObject({ status: 'SUBMITTED', score: null, position: null });
     expect(member(await apply(first, created.id, false), 'AlreadyAppliedToCallError').applicationId).toBe(a.id);
@@ -116,6 +121,9 @@ describe('Selection calls over GraphQL: publish, apply, exclude, close, graduato
     // The graduatoria does not exist before the closing.
     expect(code(await api.gql(CallGraduatoriaDocument, { callId: created.id }))).toBe('NOT_FOUND');
 
+    // The reason is e-mailed to the shop under the platform's name: no web address in it, not even a bare one.
+    const phishing = await api.gqlAs(staff.accessToken, ExcludeCallApplicationDocument, { input: { applicationId: e.id, reason: 'Documenti mancanti: caricali su vicini-verifica.it/login' } });
+    expect(phishing.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.reason', code: 'webAddress' })] });
     const exclusion = member(
       dataOf(await api.gqlAs(staff.accessToken, ExcludeCallApplicationDocument, { input: { applicationId: e.id, reason: 'Visura camerale non conforme' } })).excludeCallApplication,
       'CallApplication',

@@ -52,8 +52,8 @@ export async function approvedProvider(api: TestApp, staff: SignedIn): Promise<P
 }
 
 /** A shop account with its shop registered in the comune. */
-export async function shopIn(api: TestApp, comuneCode: string): Promise<SignedIn & { shopId: string }> {
-  const owner = await signUp(api, 'SHOP');
+export async function shopIn(api: TestApp, comuneCode: string, options: { verified?: boolean } = {}): Promise<SignedIn & { shopId: string }> {
+  const owner = await signUp(api, 'SHOP', options);
   const { registerShop } = dataOf(await api.gqlAs(owner.accessToken, RegisterShopDocument, { input: aShopInput({ comuneCode }) }));
   return { ...owner, shopId: member(registerShop, 'Shop').id };
 }

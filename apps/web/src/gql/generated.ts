@@ -334,7 +334,7 @@ export type ErasureBlockerKind =
 
 export type ExcludeCallApplicationInput = {
   applicationId: string | number;
-  /** Why, in a few words (5–500 characters): kept in the audit trail and shown to the applicant. */
+  /** Why, in a few words (5–500 characters, no web address: it is e-mailed to the applicant): kept in the audit trail and shown to the applicant. */
   reason: string;
 };
 
@@ -2712,6 +2712,7 @@ export type ApplyToSelectionCallMutation = { applyToCall:
     | { __typename: 'AlreadyAppliedToCallError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'CallApplication', id: string, status: CallApplicationStatus, reserveReason: CallReserveReason | null, submittedAt: string, score: number | null, position: number | null, tiedWith: number | null, separation: string | null, separationIt: string | null, exclusionReason: string | null, scoreParts: Array<{ __typename: 'CallScorePart', criterion: number, points: number, weight: number, explanation: string, explanationIt: string }> | null }
     | { __typename: 'CallNotEligibleError', code: string, field: string | null, message: string, messageIt: string, failed: Array<{ __typename: 'CallIneligibilityReason', code: CallIneligibilityCode, message: string, messageIt: string }> }
+    | { __typename: 'EmailNotVerifiedError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'InvalidCallStateError', code: string, field: string | null, message: string, messageIt: string }
    };
 

@@ -24,6 +24,7 @@
       "AlreadyAppliedToCallError",
       "CallApplication",
       "CallNotEligibleError",
+      "EmailNotVerifiedError",
       "InvalidCallStateError"
     ],
     "ApplyToOfferResult": [
@@ -306,6 +307,7 @@
       "AlreadyAppliedToCallError",
       "CallApplication",
       "CallNotEligibleError",
+      "EmailNotVerifiedError",
       "InvalidCallStateError"
     ],
     "ApplyToOfferResult": [

@@ -2,7 +2,7 @@ import { ArgumentMetadata } from '@nestjs/common';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { GraphQLError } from 'graphql';
 import { MailedText, MultiLineText, NameText, SingleLineText } from './input-rules';
-import { mailedTextProblem, normaliseText, textProblem } from './text-rules';
+import { mailedTextProblem, nameProblem, normaliseText, textProblem } from './text-rules';
 import type { FieldError } from './user-input.error';
 import { createValidationPipe } from './validation';
 
@@ -72,6 +72,22 @@ describe('mailedTextProblem', () => {
   });
 });
 
+describe('nameProblem', () => {
+  it.each([
+    ['a full address', 'Conti https://evil.example', 'markupOrLink'],
+    ['a www. address', 'Conti www.evil-example.it', 'markupOrLink'],
+    ['a bare domain going on to a page, as mail clients link it', 'bonus-vicini.it/rimborso', 'markupOrLink'],
+    ['a bare domain with a query', 'rimborso.it?codice=1', 'markupOrLink'],
+    ['an address by number with a path', 'Conti 10.0.0.1/login', 'markupOrLink'],
+    ['markup', 'Conti <b>', 'markupOrLink'],
+    ['a brand that is a bare domain', 'Subito.it', null],
+    ['a brand with a dotted company form', 'Vetrina.com S.r.l.', null],
+    ['plain names, abbreviations, times and figures', "Caffè dell'Arte S.n.c. – aperto 7:30, dal 1980 (2.0)", null],
+  ])('%s', (_what, value, problem) => {
+    expect(nameProblem(value)).toBe(problem);
+  });
+});
+
 describe('normaliseText', () => {
   it('composes (NFC), trims and writes line breaks as \\n', () => {
     expect(normaliseText('  Caffe\u0300\r\nRiga ')).toBe('Caff\u00e8\nRiga');
@@ -114,6 +130,7 @@ describe('SingleLineText and MultiLineText on an input', () => {
     [{ name: 'Bottega', tradingName: '<a href="http://evil.example">Conti</a>' }, 'input.tradingName', 'markupOrLink', expect.stringContaining('input.tradingName must be a name, without web addresses')],
     [{ name: 'Bottega', tradingName: 'Conti – conferma su http://evil.example/login' }, 'input.tradingName', 'markupOrLink', expect.stringContaining('without web addresses')],
     [{ name: 'Bottega', tradingName: 'Conti www.evil-example.it' }, 'input.tradingName', 'markupOrLink', expect.stringContaining('without web addresses')],
+    [{ name: 'Bottega', tradingName: 'bonus-vicini.it/rimborso' }, 'input.tradingName', 'markupOrLink', expect.stringContaining('without web addresses')],
     // Free text the platform mails to the other party: not even a bare domain.
     [{ name: 'Bottega', reason: 'Per il rimborso accedi a vicini-rimborsi.it/login' }, 'input.reason', 'webAddress', expect.stringContaining('input.reason must not contain web addresses')],
   ])('refuses %j naming the field and the reason', async (value, field, code, message) => {

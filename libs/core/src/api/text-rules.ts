@@ -50,12 +50,6 @@ export function textProblem(value: string, kind: TextKind): TextProblem | null {
   return null;
 }
 
-/** Markup, or a link a mail client would make clickable: not in a name that others' e-mails and pages show. */
-const MARKUP_OR_LINK = /[<>]|[a-z][a-z0-9+.-]*:\/\/|\bwww\./iu;
-
-/** A name (of a business, an organisation, an offer, a call) shown in others' e-mails and pages: no markup, no link. */
-export const nameProblem = (value: string): TextProblem | null => (MARKUP_OR_LINK.test(value) ? 'markupOrLink' : null);
-
 /**
  * What a mail client would turn into a link, as linkify-it finds it with fuzzy links on: full
  * addresses, but also a bare domain with a path ("rimborsi-bonus.it/login") or without one; its
@@ -63,6 +57,19 @@ export const nameProblem = (value: string): TextProblem | null => (MARKUP_OR_LIN
  * are left alone: a provider may well tell a shop where to write.
  */
 const links = new LinkifyIt().set({ fuzzyLink: true, fuzzyEmail: false, fuzzyIP: true });
+
+/** Markup, or a link a mail client would make clickable: not in a name that others' e-mails and pages show. */
+const MARKUP_OR_LINK = /[<>]|[a-z][a-z0-9+.-]*:\/\/|\bwww\./iu;
+/** What a bare domain in a name may not go on with: a path, a query, a fragment, a port or a user. */
+const PAST_THE_DOMAIN = /[/:?#@]/u;
+
+/**
+ * A name (of a business, an organisation, an offer, a call) shown in others' e-mails and pages: no
+ * markup and no link. A bare domain is a brand ("Subito.it", "Vetrina.com") and stays; a domain
+ * going on to a page ("bonus-vicini.it/rimborso") is a link to that page, and is refused.
+ */
+export const nameProblem = (value: string): TextProblem | null =>
+  MARKUP_OR_LINK.test(value) || (links.match(value) ?? []).some((link) => PAST_THE_DOMAIN.test(link.raw)) ? 'markupOrLink' : null;
 
 /**
  * Free text one person writes and the platform e-mails to another under its own name (a provider's

@@ -32,7 +32,8 @@ export class UserAccountEntity {
 
   /**
    * When the owner proved the address is theirs (the link e-mailed at sign-up or at a change of
-   * address). Until then the account may sign in but not apply to offers or publish them. Staff
+   * address). Until then the account may sign in but not apply to offers or calls, nor publish
+   * offers, and allocation runs leave its shop's requests out. Staff
    * accounts, the demo's and those from before the rule are verified.
    */
   @Column({ type: 'timestamptz', nullable: true })

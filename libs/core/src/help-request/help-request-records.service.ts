@@ -7,8 +7,13 @@ import { INSERT_CHUNK } from '../common/batch-insert';
 import { HelpRequestEntity } from './help-request.entity';
 import { HelpRequestStatus } from './help-request.types';
 
-/** An OPEN request that has no live match: what matching and allocation runs may still serve. */
-const OPEN_WITHOUT_LIVE_MATCH = `r.status = 'OPEN' AND NOT EXISTS (SELECT 1 FROM match m WHERE m.help_request_id = r.id AND m.state IN (${sqlStates(LIVE_STATES)}))`;
+/**
+ * An OPEN request that has no live match, of a shop whose owner confirmed the e-mail address (or
+ * registered on paper, with no owner yet): what allocation runs may still serve. An unconfirmed
+ * account may not apply, so a run does not hand it a place either.
+ */
+const OPEN_WITHOUT_LIVE_MATCH = `r.status = 'OPEN' AND NOT EXISTS (SELECT 1 FROM match m WHERE m.help_request_id = r.id AND m.state IN (${sqlStates(LIVE_STATES)}))
+  AND NOT EXISTS (SELECT 1 FROM shop os JOIN user_account ou ON ou.id = os.owner_user_id WHERE os.id = r.shop_id AND ou.email_verified_at IS NULL)`;
 
 /**
  * What the match, matching and allocation features read, lock and change of help requests, in

@@ -95,8 +95,8 @@ const TEXT_PROBLEMS: Readonly<Record<TextProblem, Words>> = {
   },
   controlCharacter: { en: 'must not contain control characters', it: 'non può contenere caratteri di controllo' },
   markupOrLink: {
-    en: 'must be a name, without web addresses (http://, www.) or the characters < and >: it appears in the platform’s e-mails and pages',
-    it: 'deve essere un nome, senza indirizzi web (http://, www.) né i caratteri < e >: compare nelle e-mail e nelle pagine della piattaforma',
+    en: 'must be a name, without web addresses (http://, www., example.it/page) or the characters < and >: it appears in the platform’s e-mails and pages',
+    it: 'deve essere un nome, senza indirizzi web (http://, www., esempio.it/pagina) né i caratteri < e >: compare nelle e-mail e nelle pagine della piattaforma',
   },
   webAddress: {
     en: 'must not contain web addresses (such as www.example.it or example.it/page) or the characters < and >: the platform e-mails it to the other party under its own name',

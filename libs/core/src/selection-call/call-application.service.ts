@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { callEligibility, type CallIneligibility } from '@vec/matching';
 import { AuditService } from '../audit/audit.service';
+import { AccountService } from '../auth/account.service';
 import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
 import { Page, PageRequest, toPage } from '../common/pagination';
@@ -24,7 +25,8 @@ export type ApplyToCallOutcome =
   | { kind: 'application'; application: CallApplicationEntity }
   | { kind: 'not-open'; status: SelectionCallStatus }
   | { kind: 'not-eligible'; failed: CallIneligibility[]; call: SelectionCallEntity; territory: CallTerritoryNames | null }
-  | { kind: 'already-applied'; application: CallApplicationEntity };
+  | { kind: 'already-applied'; application: CallApplicationEntity }
+  | { kind: 'email-not-verified'; email: string };
 
 export type ExcludeApplicationOutcome =
   | { kind: 'application'; application: CallApplicationEntity }
@@ -49,6 +51,7 @@ export class CallApplicationService {
     private readonly audit: AuditService,
     private readonly publishers: CallPublisherService,
     private readonly outcomes: CallOutcomes,
+    private readonly accounts: AccountService,
   ) {}
 
   /** The call's territory by name, to tell a shop outside it where the call is open. */
@@ -65,6 +68,9 @@ export class CallApplicationService {
 
   async apply(ctx: RequestContext, input: ApplyToCall): Promise<ApplyToCallOutcome> {
     const shop = await this.shops.requireOwnShop(ctx);
+    // As for offers: an account whose address is not confirmed does not compete for places.
+    const unverified = await this.accounts.unverifiedEmail(ctx);
+    if (unverified) return { kind: 'email-not-verified', email: unverified };
     return this.connection.withTransaction(ctx, async (tx) => {
       const call = await this.connection.repository(tx, SelectionCallEntity).findOne({ where: { id: input.callId }, lock: { mode: 'pessimistic_read' } });
       if (!call || call.status === SelectionCallStatus.DRAFT) return fail(SelectionCallErrorCode.CALL_NOT_FOUND, 'input.callId');

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
 import { FacilitatorModule } from '../facilitator/facilitator.module';
 import { MailModule } from '../mail/mail.module';
 import { NotificationModule } from '../notification/notification.module';
@@ -24,7 +25,7 @@ import { SelectionCallService } from './selection-call.service';
  * graduatoria is public. Owns `selection_call`, `selection_call_offer`, `call_application` and `call_publisher`.
  */
 @Module({
-  imports: [AuditModule, FacilitatorModule, MailModule, MatchModule, NotificationModule, OfferModule, ShopModule, TerritoryModule],
+  imports: [AuditModule, AuthModule, FacilitatorModule, MailModule, MatchModule, NotificationModule, OfferModule, ShopModule, TerritoryModule],
   providers: [CallPublisherService, SelectionCallService, CallApplicationService, CallClosingService, CallResultsService, CallOutcomes, CallAdmissionCheck],
   exports: [CallPublisherService, SelectionCallService, CallApplicationService, CallClosingService, CallResultsService, CallAdmissionCheck],
 })

@@ -15,7 +15,7 @@ export class UserModel {
   @Field(() => UserRole) role!: UserRole;
   @Field(() => UserLanguage, { description: 'The language e-mails to this account are written in.' }) language!: UserLanguage;
   @Field() createdAt!: Date;
-  @Field({ description: 'Whether the owner confirmed the address through the e-mailed link; until then the account cannot apply to offers or publish them.' })
+  @Field({ description: 'Whether the owner confirmed the address through the e-mailed link; until then the account cannot apply to offers or selection calls, nor publish offers, and allocation runs give its shop no places.' })
   emailVerified!: boolean;
   @Field({ description: 'The password was set by an administrator: until the owner changes it (changePassword), every other operation is refused with PASSWORD_CHANGE_REQUIRED.' })
   passwordChangeRequired!: boolean;

@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsAfter } from '../../api/is-after.validator';
-import { identifies, IsAtecoDivision, IsAtecoSection, IsComuneCode, IsProvinceCode, IsRegionCode, MultiLineText, NameText, SingleLineText, trim, worded } from '../../api/input-rules';
+import { identifies, IsAtecoDivision, IsAtecoSection, IsComuneCode, IsProvinceCode, IsRegionCode, MailedText, MultiLineText, NameText, SingleLineText, trim, worded } from '../../api/input-rules';
 import { MESSAGES } from '../../messages';
 import { PageArgs } from '../../api/pagination';
 import type { ApplyToCall, CallAnswer, CallEligibilityCommand, CreateSelectionCall, ExcludeCallApplication, ScoringCriterionCommand, SelectionCallFilter } from '../selection-call.commands';
@@ -114,8 +114,8 @@ export class ApplyToCallInput implements ApplyToCall {
 @InputType()
 export class ExcludeCallApplicationInput implements ExcludeCallApplication {
   @Field(() => ID) @IsUUID('all', identifies('callApplication')) applicationId!: string;
-  @Field({ description: 'Why, in a few words (5–500 characters): kept in the audit trail and shown to the applicant.' })
-  @MultiLineText()
+  @Field({ description: 'Why, in a few words (5–500 characters, no web address: it is e-mailed to the applicant): kept in the audit trail and shown to the applicant.' })
+  @MailedText()
   @IsString()
   @MinLength(5)
   @MaxLength(500)

@@ -1,3 +1,5 @@
+import { EmailNotVerifiedErrorModel } from '../../auth/api/account.models';
+import { emailNotVerified } from '../../auth/api/account.results';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { modelOf } from '../../api/model-instance';
 import { resultUnion } from '../../api/result-union';
@@ -52,7 +54,7 @@ export const CloseSelectionCallResult = resultUnion({
 
 export const ApplyToCallResult = resultUnion({
   name: 'ApplyToCallResult',
-  types: () => [CallApplicationModel, CallNotEligibleErrorModel, AlreadyAppliedToCallErrorModel, InvalidCallStateErrorModel] as const,
+  types: () => [CallApplicationModel, CallNotEligibleErrorModel, AlreadyAppliedToCallErrorModel, InvalidCallStateErrorModel, EmailNotVerifiedErrorModel] as const,
 });
 
 export const ExcludeCallApplicationResult = resultUnion({
@@ -93,6 +95,8 @@ export function toApplyResult(outcome: ApplyToCallOutcome): typeof ApplyToCallRe
       );
     case 'already-applied':
       return new AlreadyAppliedToCallErrorModel(MESSAGES.selectionCall.alreadyApplied(), outcome.application.id);
+    case 'email-not-verified':
+      return emailNotVerified(outcome.email);
     case 'not-open':
       return new InvalidCallStateErrorModel(MESSAGES.selectionCall.invalidState(outcome.status), 'input.callId', outcome.status);
   }

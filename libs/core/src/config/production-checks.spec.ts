@@ -31,7 +31,9 @@ describe('production refuses unsafe settings', () => {
     ],
     ['seeding the demo', { SEED_DEMO: 'true' }, /SEED_DEMO="true": cannot be true in production/],
     ['with an insecure session cookie', { COOKIE_SECURE: 'false' }, /COOKIE_SECURE="false": cannot be false in production/],
-    ['trusting every proxy', { TRUST_PROXY: 'true' }, /TRUST_PROXY="true": cannot be true in production: every client could then name its own address/],
+    ['trusting every proxy', { TRUST_PROXY: 'true' }, /TRUST_PROXY="true": cannot trust every proxy in production .*every client could then name its own address/],
+    ['trusting every address through wide subnets', { TRUST_PROXY: '0.0.0.0/1,128.0.0.0/1' }, /TRUST_PROXY="0.0.0.0\/1,128.0.0.0\/1": cannot trust every proxy in production/],
+    ['trusting more hops than any deployment has', { TRUST_PROXY: '99' }, /TRUST_PROXY="99": cannot trust every proxy in production \(true, more than 5 hops/],
     [
       'with an identity provider over plain http',
       { OIDC_PROVIDERS: JSON.stringify([{ id: 'locale', kind: 'oidc', name: 'Locale', issuer: 'http://idp.example.org', clientId: 'vicini', clientSecret: 'segreto-del-client' }]) },

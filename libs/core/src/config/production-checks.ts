@@ -3,6 +3,7 @@ import type { Environment } from './environment';
 import { MESSAGES } from '../messages';
 import { identityProviderProductionProblems, parseIdentityProviders } from '../auth/oidc/oidc-provider-config';
 import { MIN_SECRET_GUESSES_LOG10, secretGuessesLog10 } from './secret-strength';
+import { MAX_PRODUCTION_HOPS, trustsAnyClient } from './trust-proxy.validator';
 
 /** Signs access tokens when JWT_SECRET is unset (never in production: the checks below refuse it). */
 export const DEVELOPMENT_JWT_SECRET = 'vicini-e-connessi-local-development-key-not-for-production';
@@ -43,7 +44,7 @@ export function productionProblems(env: Environment): { variable: string; reason
   else if (!env.APP_URL.startsWith('https://')) problems.push({ variable: 'APP_URL', reason: MESSAGES.config.appUrlNotHttps().en });
   if (env.SEED_DEMO === 'true') problems.push({ variable: 'SEED_DEMO', reason: MESSAGES.config.demoInProduction().en });
   if (env.COOKIE_SECURE === 'false') problems.push({ variable: 'COOKIE_SECURE', reason: MESSAGES.config.insecureCookieInProduction().en });
-  if (env.TRUST_PROXY.trim().toLowerCase() === 'true') problems.push({ variable: 'TRUST_PROXY', reason: MESSAGES.config.trustEveryProxyInProduction().en });
+  if (trustsAnyClient(env.TRUST_PROXY)) problems.push({ variable: 'TRUST_PROXY', reason: MESSAGES.config.trustEveryProxyInProduction(MAX_PRODUCTION_HOPS).en });
   const identity = parseIdentityProviders(env.OIDC_PROVIDERS);
   if (identity.ok) for (const words of identityProviderProductionProblems(identity.providers)) problems.push({ variable: 'OIDC_PROVIDERS', reason: words.en });
   return problems;

@@ -86,8 +86,8 @@ export const configMessages = {
     en: 'cannot be false in production: the session cookie must only travel over HTTPS',
     it: 'non può essere false in produzione: il cookie di sessione deve viaggiare solo su HTTPS',
   }),
-  trustEveryProxyInProduction: (): Words => ({
-    en: 'cannot be true in production: every client could then name its own address in X-Forwarded-For and escape the per-address limits; give the number of proxies in front of the API (e.g. 1) or their addresses',
-    it: 'non può essere true in produzione: ogni client potrebbe dichiarare da sé il proprio indirizzo ed eludere i limiti per indirizzo; indica il numero di proxy davanti all’API (per esempio 1) o i loro indirizzi',
+  trustEveryProxyInProduction: (maxHops: number): Words => ({
+    en: `cannot trust every proxy in production (true, more than ${maxHops} hops, or a subnet wider than /8, /7 for IPv6): every client could then name its own address in X-Forwarded-For and escape the per-address limits; give the number of proxies in front of the API (e.g. 1) or their addresses`,
+    it: `in produzione non può fidarsi di ogni proxy (true, più di ${maxHops} passaggi, o una sottorete più ampia di /8, /7 per IPv6): ogni client potrebbe dichiarare da sé il proprio indirizzo ed eludere i limiti per indirizzo; indica il numero di proxy davanti all’API (per esempio 1) o i loro indirizzi`,
   }),
 };

@@ -56,7 +56,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'audit'
     jwtSecretGuessable: [[30, 40]],
     demoInProduction: NONE,
     insecureCookieInProduction: NONE,
-    trustEveryProxyInProduction: NONE,
+    trustEveryProxyInProduction: [[5]],
   },
   delegation: {
     notClaimable: NONE,

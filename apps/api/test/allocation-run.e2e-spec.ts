@@ -67,6 +67,10 @@ describe('Allocation runs over GraphQL (a database of their own: a run takes eve
     // An account whose address is not confirmed may not apply, so a run gives it no place either.
     const unconfirmed = await shopIn(api, ROMA, { verified: false });
     const unconfirmedRequest = await askFor(api, unconfirmed);
+    // Nor an account an admin disabled: nobody could answer for it.
+    const disabled = await shopIn(api, ROMA);
+    const disabledRequest = await askFor(api, disabled);
+    await db.query('UPDATE user_account SET disabled_at = now() WHERE id = $1', [disabled.userId]);
 
     const preview = await run('PREVIEW');
     expect(preview.status).toBe('PREVIEWED');
@@ -82,6 +86,7 @@ describe('Allocation runs over GraphQL (a database of their own: a run takes eve
     expect(byRequest.get(waitingRequest)).toMatchObject({ offerId: nationalDelivery.id });
     expect(byRequest.get(palermoRequest)).toMatchObject({ unservedReason: 'NO_ELIGIBLE_OFFER' });
     expect(byRequest.has(unconfirmedRequest)).toBe(false);
+    expect(byRequest.has(disabledRequest)).toBe(false);
     const [{ n: beforeCommit }] = await db.query(`SELECT count(*)::int AS n FROM match WHERE origin = 'ALLOCATION'`);
     expect(beforeCommit).toBe(0);
 

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { JOB } from '../jobs/job-names';
+import { JobQueue } from '../jobs/job-queue';
 import { AuditService } from '../audit/audit.service';
 import { requireActor } from '../common/access';
 import { Page, PageRequest, toPage } from '../common/pagination';
@@ -70,6 +72,7 @@ export class AccountAdminService {
   constructor(
     private readonly connection: TransactionalConnection,
     private readonly audit: AuditService,
+    private readonly jobs: JobQueue,
   ) {}
 
   async list(ctx: RequestContext, filter: AccountFilter, page: PageRequest): Promise<Page<AccountView>> {
@@ -119,6 +122,8 @@ export class AccountAdminService {
       await this.connection.repository(tx, UserAccountEntity).update({ id: target.id }, { disabledAt });
       if (disable) {
         await this.connection.manager(tx).query(`UPDATE refresh_token SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [target.id, tx.now]);
+        // Nobody can answer for a disabled shop: the places it holds or waits for go to others at once (the expiry sweep).
+        if (target.role === UserRole.SHOP) await this.jobs.send(tx, JOB.EXPIRE_HOLDS, {});
       }
       await this.audit.record(tx, {
         action: disable ? 'user.disabled' : 'user.enabled',

@@ -8,12 +8,13 @@ import { HelpRequestEntity } from './help-request.entity';
 import { HelpRequestStatus } from './help-request.types';
 
 /**
- * An OPEN request that has no live match, of a shop whose owner confirmed the e-mail address (or
- * registered on paper, with no owner yet): what allocation runs may still serve. An unconfirmed
- * account may not apply, so a run does not hand it a place either.
+ * An OPEN request that has no live match, of a shop whose owner confirmed the e-mail address and
+ * whose account is not disabled (or registered on paper, with no owner yet): what allocation runs
+ * may still serve. An unconfirmed account may not apply, and a disabled one cannot answer, so a
+ * run does not hand them a place either.
  */
 const OPEN_WITHOUT_LIVE_MATCH = `r.status = 'OPEN' AND NOT EXISTS (SELECT 1 FROM match m WHERE m.help_request_id = r.id AND m.state IN (${sqlStates(LIVE_STATES)}))
-  AND NOT EXISTS (SELECT 1 FROM shop os JOIN user_account ou ON ou.id = os.owner_user_id WHERE os.id = r.shop_id AND ou.email_verified_at IS NULL)`;
+  AND NOT EXISTS (SELECT 1 FROM shop os JOIN user_account ou ON ou.id = os.owner_user_id WHERE os.id = r.shop_id AND (ou.email_verified_at IS NULL OR ou.disabled_at IS NOT NULL))`;
 
 /**
  * What the match, matching and allocation features read, lock and change of help requests, in

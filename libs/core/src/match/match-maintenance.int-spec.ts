@@ -1,6 +1,9 @@
 import { ServiceCategory } from '@vec/matching';
+import { AccountAdminService } from '../auth/account-admin.service';
+import { AccountStatus } from '../auth/account-admin.commands';
+import { UserRole } from '../auth/user-role';
 import { RequestContext } from '../common/request-context';
-import { seedOffer, seedProvider, seedRequest, SeededProvider, SeededShop, seedShops } from '../testing/seed';
+import { seedOffer, seedProvider, seedRequest, SeededProvider, SeededShop, seedShops, seedUser } from '../testing/seed';
 import { actingAs, startTestCore, TestCore } from '../testing/test-core';
 import { createScratchDatabase } from '../testing/test-database';
 import { MatchApplicationService } from './match-application.service';
@@ -82,6 +85,32 @@ describe('what the platform does on its own: free periods end, waitlists close o
     expect(await match(waitlisted)).toMatchObject({ state: 'EXPIRED', end_reason: SYSTEM_REASON.OFFER_ENDED });
     expect((await match(held)).state).toBe('PENDING');
     expect(await used(offerId)).toBe(1);
+  });
+
+  it('releases what a shop whose account an admin disabled holds or waits for, once, telling the providers; the next on the waitlist gets the place', async () => {
+    const now = new Date();
+    const provider = await seedProvider(core.db);
+    const [held, full] = [await seedOffer(core.db, provider.id, { capacity: 1 }), await seedOffer(core.db, provider.id, { capacity: 1, categories: [ServiceCategory.HOME_DELIVERY] })];
+    const [disabled, next, other] = await seedShops(core.db, 3);
+    const heldMatch = await apply(disabled, held, now);
+    const nextMatch = await apply(next, held, now);
+    await apply(other, full, now, ServiceCategory.HOME_DELIVERY);
+    const waitingMatch = await apply(disabled, full, now, ServiceCategory.HOME_DELIVERY);
+    expect((await match(waitingMatch)).state).toBe('WAITLISTED');
+
+    const admin = actingAs(await seedUser(core.db, UserRole.ADMIN), now);
+    expect((await core.app.get(AccountAdminService).setStatus(admin, { userId: disabled.owner.userId, status: AccountStatus.DISABLED, reason: 'Account compromesso' })).kind).toBe('changed');
+    // Disabling queued the sweep (run here by hand: this test has no worker).
+    const [{ queued }] = await core.db.query(`SELECT count(*)::int AS queued FROM pgboss.job WHERE name = 'match-expire-holds' AND state = 'created'`);
+    expect(queued).toBeGreaterThanOrEqual(1);
+    expect(await maintenance.expireHolds(system(now))).toBe(2);
+    expect(await maintenance.expireHolds(system(now))).toBe(0);
+    expect(await match(heldMatch)).toMatchObject({ state: 'EXPIRED', end_reason: SYSTEM_REASON.SHOP_ACCOUNT_DISABLED });
+    expect(await match(waitingMatch)).toMatchObject({ state: 'EXPIRED', end_reason: SYSTEM_REASON.SHOP_ACCOUNT_DISABLED });
+    expect(await used(held)).toBe(0);
+    expect(await notified(provider.owner.userId, 'MATCH_EXPIRED')).toBe(2);
+    expect(await maintenance.promoteWaitlist(system(now), held)).toBe(1);
+    expect((await match(nextMatch)).state).toBe('PENDING');
   });
 
   it('gives a raised capacity to the waitlist in priority order, and the new hold its answer window', async () => {

@@ -45,7 +45,11 @@ export class MatchMaintenanceService {
     private readonly sets: MatchSetPromotion,
   ) {}
 
-  /** PENDING past respondBy → EXPIRED (slot freed, promotion queued); waitlists of ended offers → EXPIRED. */
+  /**
+   * PENDING past respondBy → EXPIRED (slot freed, promotion queued); waitlists of ended offers →
+   * EXPIRED; places held or waited for by a shop whose owner's account an admin disabled → EXPIRED
+   * (nobody can answer for it: the places go to others).
+   */
   async expireHolds(ctx: RequestContext): Promise<number> {
     const overdue = await this.sweep(
       ctx,
@@ -62,7 +66,15 @@ export class MatchMaintenanceService {
       (m, now) => moveMatch(m, 'expire', 'SYSTEM', { now, reason: SYSTEM_REASON.OFFER_ENDED }),
       SYSTEM_REASON.OFFER_ENDED,
     );
-    return overdue + ended;
+    const disabled = await this.sweep(
+      ctx,
+      `SELECT m.id, m.offer_id FROM match m JOIN shop s ON s.id = m.shop_id JOIN user_account u ON u.id = s.owner_user_id
+       WHERE m.state IN ('PENDING', 'WAITLISTED') AND u.disabled_at <= $1 ORDER BY m.id LIMIT ${BATCH}`,
+      (m) => m.state === MatchState.PENDING || m.state === MatchState.WAITLISTED,
+      (m, now) => moveMatch(m, 'expire', 'SYSTEM', { now, reason: SYSTEM_REASON.SHOP_ACCOUNT_DISABLED }),
+      SYSTEM_REASON.SHOP_ACCOUNT_DISABLED,
+    );
+    return overdue + ended + disabled;
   }
 
   /** ACTIVE whose free period is over → COMPLETED (the slot stays used: the shop was served). */
@@ -99,6 +111,8 @@ export class MatchMaintenanceService {
         .innerJoin('w.helpRequest', 'wr')
         .where('w.offer_id = :offerId', { offerId })
         .andWhere(`w.state = 'WAITLISTED'`)
+        // A shop whose owner's account is disabled is passed over: the expiry sweep closes its place.
+        .andWhere(`NOT EXISTS (SELECT 1 FROM shop ws JOIN user_account wu ON wu.id = ws.owner_user_id WHERE ws.id = w.shop_id AND wu.disabled_at IS NOT NULL)`)
         .orderBy(WAITLIST_ORDER[0], 'ASC')
         .addOrderBy(WAITLIST_ORDER[1], 'ASC')
         .addOrderBy(WAITLIST_ORDER[2], 'ASC')

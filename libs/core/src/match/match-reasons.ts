@@ -20,6 +20,8 @@ export const SYSTEM_REASON = {
   PROVIDER_SUSPENDED: 'PROVIDER_SUSPENDED',
   PROVIDER_REJECTED: 'PROVIDER_REJECTED',
   OFFER_SUSPENDED: 'OFFER_SUSPENDED',
+  /** An admin disabled the shop owner's account: its held and waiting places go to others. */
+  SHOP_ACCOUNT_DISABLED: 'SHOP_ACCOUNT_DISABLED',
   /** Another part of a waiting set stopped waiting: a set waits as a whole. */
   SET_PART_ENDED: 'SET_PART_ENDED',
   /** The shop withdrew the whole set in one step. */

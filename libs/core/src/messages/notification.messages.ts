@@ -121,6 +121,11 @@ export const notificationMessages = {
     en: `Your waitlist place for ${title(p.offer)} is closed${inBrackets(why).en}: you can apply elsewhere`,
     it: `Il tuo posto in lista d’attesa per ${title(p.offer)} è chiuso${inBrackets(why).it}: puoi candidarti altrove`,
   }),
+  /** The shop's account was disabled: what it held or waited for in the provider's offer goes to others. */
+  shopLeftToProvider: (p: Parties, why: Words | null): Words => ({
+    en: `${p.shop} no longer holds or waits for a place in ${title(p.offer)}${inBrackets(why).en}`,
+    it: `${p.shop} non trattiene né attende più un posto in ${title(p.offer)}${inBrackets(why).it}`,
+  }),
   waitlistClosedToProvider: (p: Parties, why: Words | null): Words => ({
     en: `The waitlist place of ${p.shop} for ${title(p.offer)} is closed${inBrackets(why).en}`,
     it: `Il posto in lista d’attesa di ${p.shop} per ${title(p.offer)} è chiuso${inBrackets(why).it}`,

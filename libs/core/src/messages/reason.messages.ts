@@ -15,6 +15,7 @@ const SYSTEM: Readonly<Record<SystemReason, Words>> = {
   PROVIDER_SUSPENDED: { en: 'the Ministry suspended the provider', it: 'il Ministero ha sospeso il fornitore' },
   PROVIDER_REJECTED: { en: 'the Ministry rejected the provider', it: 'il Ministero ha respinto il fornitore' },
   OFFER_SUSPENDED: { en: 'the Ministry suspended the offer', it: 'il Ministero ha sospeso l’offerta' },
+  SHOP_ACCOUNT_DISABLED: { en: 'the business’s account was disabled', it: 'l’account dell’attività è stato disattivato' },
   SET_PART_ENDED: {
     en: 'another service of the set stopped waiting: the set waits as a whole',
     it: 'un altro servizio dell’insieme non è più in attesa: l’insieme attende per intero',

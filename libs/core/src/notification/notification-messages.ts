@@ -54,6 +54,7 @@ function words(kind: string, p: Params): Words {
       // The shop's own words stay with the shop: a provider is told it withdrew, not why (see match/shop-disclosure.ts).
       return n.matchWithdrawn(parties, toShop || code ? why : null);
     case 'MATCH_EXPIRED':
+      if (code === SYSTEM_REASON.SHOP_ACCOUNT_DISABLED) return toShop ? n.holdReleasedToShop(parties, why) : n.shopLeftToProvider(parties, why);
       if (code === SYSTEM_REASON.PROVIDER_SUSPENDED || code === SYSTEM_REASON.OFFER_SUSPENDED || code === SYSTEM_REASON.PROVIDER_REJECTED) {
         return toShop ? n.holdReleasedToShop(parties, why) : n.holdReleasedToProvider(parties, why);
       }

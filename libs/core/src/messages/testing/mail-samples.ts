@@ -138,6 +138,7 @@ export const MAIL_SAMPLES: Pick<Samples<typeof MESSAGES>, 'accountMail' | 'deleg
     holdReleasedToShop: withWhy([PARTIES]) as [typeof PARTIES, Words | null][],
     holdReleasedToProvider: withWhy([PARTIES]) as [typeof PARTIES, Words | null][],
     waitlistClosedToShop: withWhy([PARTIES]) as [typeof PARTIES, Words | null][],
+    shopLeftToProvider: withWhy([PARTIES]) as [typeof PARTIES, Words | null][],
     waitlistClosedToProvider: withWhy([PARTIES]) as [typeof PARTIES, Words | null][],
     noAnswerToShop: [[PARTIES]],
     noAnswerToProvider: [[PARTIES]],

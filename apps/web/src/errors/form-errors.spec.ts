@@ -88,6 +88,17 @@ describe('form errors from the API', () => {
     expect(apiFormErrors(empty, offerLabels, 'it', 'rete').fields.coverage).toBe("Area servita: indicare almeno un'area");
   });
 
+  it('names the other field of a two-field rule by its label, given by its path beside the first ("filter.from"), even as a plain word', () => {
+    const filterLabels = { from: 'Dal giorno', to: 'Al giorno (compreso)' };
+    const error = badInput([{ field: 'input.to', code: 'isAfter', message: 'input.to must be after input.from', messageIt: 'input.to deve venire dopo «input.from»' }]);
+    expect(apiFormErrors(error, filterLabels, 'it', 'rete').fields).toEqual({ to: 'Al giorno (compreso) deve venire dopo «Dal giorno»' });
+    expect(apiFormErrors(error, filterLabels, 'en', 'network').fields).toEqual({ to: 'Al giorno (compreso) must be after Dal giorno' });
+    // A form that keys its fields by the whole path, as the audit trail's filter does.
+    const byPath = { 'filter.from': 'Dal giorno', 'filter.to': 'Al giorno (compreso)' };
+    const filtered = badInput([{ field: 'filter.to', code: 'isAfter', message: 'filter.to must be after filter.from', messageIt: 'filter.to deve venire dopo «filter.from»' }]);
+    expect(apiFormErrors(filtered, byPath, 'it', 'rete').fields).toEqual({ 'filter.to': 'Al giorno (compreso) deve venire dopo «Dal giorno»' });
+  });
+
   it('places business errors of result unions on their field', () => {
     const taken = { field: 'input.email', message: 'An account with this e-mail already exists', messageIt: 'Esiste già un account con questa e-mail' };
     expect(businessFormErrors(taken, labels, 'it')).toEqual({ fields: { email: 'Esiste già un account con questa e-mail' }, general: [] });

@@ -55,7 +55,10 @@ function wordMessage(error: ApiFieldError, language: Language, label: string | u
       break;
     }
   }
+  // Other fields the message names: by a path ("filter.from", beside this one or as the form keys it), or by a camelCase name no word shares.
+  const siblings = raw.includes('.') ? raw.replace(/[^.]*$/, '') : '';
   for (const [name, other] of Object.entries(labels)) {
+    for (const path of new Set([`${siblings}${name}`, name])) if (path.includes('.')) text = text.split(path).join(other);
     if (/^[a-z]+[A-Z]\w*$/.test(name)) text = text.replace(new RegExp(`\\b${name}\\b`, 'g'), other);
   }
   return capitalise(text);

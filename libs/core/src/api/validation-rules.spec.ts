@@ -88,8 +88,8 @@ describe('a rule with arguments, worded from the arguments it was declared with'
       { from: '2026-05-02', to: '2026-05-01' },
       'input.to',
       'isAfter',
-      'input.to must be after from',
-      'input.to deve venire dopo «from»',
+      'input.to must be after input.from',
+      'input.to deve venire dopo «input.from»',
     ],
     [{ slots: [{ month: 1 }, { month: 13 }] }, 'input.slots.1.month', 'max', 'input.slots.1.month must be at most 12', 'input.slots.1.month non può superare 12'],
   ])('%j: %s', async (value, field, code, message, messageIt) => {

@@ -45,7 +45,8 @@ const RULES: Readonly<Record<string, RuleWords>> = {
   isLongitude: V.longitude,
   isArray: V.list,
   nestedValidation: V.object,
-  isAfter: (path, constraints) => V.after(path, String(constraints[0])),
+  // The other field by its full path too ("filter.to must be after filter.from"), so that clients can name it.
+  isAfter: (path, constraints) => V.after(path, path.replace(/[^.]*$/, String(constraints[0]))),
 };
 
 /** The arguments `rule` was declared with on the property that failed it, from class-validator's metadata. */

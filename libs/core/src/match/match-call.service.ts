@@ -98,10 +98,10 @@ export class MatchCallService {
     return saved;
   }
 
-  /** The states of these matches now, by id. */
-  async states(ctx: RequestContext, matchIds: readonly string[]): Promise<Map<string, MatchState>> {
+  /** The states of these matches now, by id, and whether each service ever started (was active). */
+  async states(ctx: RequestContext, matchIds: readonly string[]): Promise<Map<string, { state: MatchState; started: boolean }>> {
     if (matchIds.length === 0) return new Map();
-    const rows = await this.connection.repository(ctx, MatchEntity).find({ select: { id: true, state: true }, where: matchIds.map((id) => ({ id })) });
-    return new Map(rows.map((row) => [row.id, row.state]));
+    const rows = await this.connection.repository(ctx, MatchEntity).find({ select: { id: true, state: true, activatedAt: true }, where: matchIds.map((id) => ({ id })) });
+    return new Map(rows.map((row) => [row.id, { state: row.state, started: row.activatedAt !== null }]));
   }
 }

@@ -298,4 +298,50 @@ describe('closing a selection call: ranking, places, reserve list, graduatoria (
     await closing().sweep(RequestContext.system(new Date(closedAt.getTime() + 180_000)));
     expect(await state()).toEqual({ status: 'ADMITTED', reserve_reason: null });
   });
+
+  it('gives the places an offer could not hold at the closing to the reserve list once the offer has room again', async () => {
+    const now = new Date();
+    const provider = await seedProvider(core.db);
+    const offer = await seedOffer(core.db, provider.id, { capacity: 2, categories: [ServiceCategory.CONNECTIVITY] });
+    const call = await openCall(aCall([offer], now, { places: 2, scoring: [], questions: [] }), now);
+    // Before the closing, the provider lowers the capacity: one place only can be held.
+    await core.db.query('UPDATE offer SET capacity = 1 WHERE id = $1', [offer]);
+    const shops = await seedShops(core.db, 3, { comuneCode: TORINO });
+    await applyInOrder(call.id, shops, now);
+    const closedAt = new Date(now.getTime() + 2 * DAY_MS);
+    expect((await closing().close(actingAs(staff, closedAt), call.id)).kind).toBe('call');
+    const state = async (): Promise<unknown[]> =>
+      (await core.db.query(`SELECT status, reserve_reason FROM call_application WHERE call_id = $1 ORDER BY position`, [call.id])).map((a: { status: string; reserve_reason: string | null }) => [a.status, a.reserve_reason]);
+    expect(await state()).toEqual([['ADMITTED', null], ['RESERVE', 'NO_PLACE_LEFT'], ['RESERVE', 'NO_PLACE_LEFT']]);
+
+    // Still full: the sweep leaves the reserve waiting.
+    await closing().sweep(RequestContext.system(new Date(closedAt.getTime() + 60_000)));
+    expect(await state()).toEqual([['ADMITTED', null], ['RESERVE', 'NO_PLACE_LEFT'], ['RESERVE', 'NO_PLACE_LEFT']]);
+
+    // The provider raises the capacity: the call's second place goes to the first in reserve, and no more.
+    await core.db.query('UPDATE offer SET capacity = 3 WHERE id = $1', [offer]);
+    await closing().sweep(RequestContext.system(new Date(closedAt.getTime() + 120_000)));
+    expect(await state()).toEqual([['ADMITTED', null], ['ADMITTED', null], ['RESERVE', 'CALL_FULL']]);
+  });
+
+  it('keeps admitted a shop whose service started and was given up later: its place is not given again', async () => {
+    const now = new Date();
+    const provider = await seedProvider(core.db);
+    const offer = await seedOffer(core.db, provider.id, { capacity: 5, categories: [ServiceCategory.ONLINE_BOOKING] });
+    const call = await openCall(aCall([offer], now, { places: 1, scoring: [], questions: [] }), now);
+    const shops = await seedShops(core.db, 2, { comuneCode: TORINO });
+    await applyInOrder(call.id, shops, now);
+    const closedAt = new Date(now.getTime() + 2 * DAY_MS);
+    expect((await closing().close(actingAs(staff, closedAt), call.id)).kind).toBe('call');
+    const [{ match_id: matchId }] = await core.db.query(`SELECT match_id FROM call_application WHERE call_id = $1 AND status = 'ADMITTED'`, [call.id]);
+    const lifecycle = core.app.get(MatchLifecycleService);
+    const at = (minutes: number): Date => new Date(closedAt.getTime() + minutes * 60_000);
+    expect((await lifecycle.act(actingAs(provider.owner, at(1)), matchId, 'accept')).kind).toBe('match');
+    expect((await lifecycle.act(actingAs(shops[0].owner, at(2)), matchId, 'activate')).kind).toBe('match');
+    expect((await lifecycle.act(actingAs(shops[0].owner, at(3)), matchId, 'withdraw', 'Non ci serve più')).kind).toBe('match');
+
+    await closing().sweep(RequestContext.system(at(4)));
+    const statuses = (await core.db.query(`SELECT status FROM call_application WHERE call_id = $1 ORDER BY position`, [call.id])).map((a: { status: string }) => a.status);
+    expect(statuses).toEqual(['ADMITTED', 'RESERVE']);
+  });
 });

@@ -38,7 +38,11 @@ interface Admission {
   waiting: Map<string, CallReserveReason>;
 }
 
-/** Match states in which an admitted shop's place has ended before the service started: its place goes to the reserve list. */
+/**
+ * Match states in which an admitted shop's place has ended: its place goes to the reserve list when
+ * it ended before the service started (never active). A service that ran and was given up later
+ * served the shop: its application stays admitted and the place is not given again.
+ */
 const LAPSED_STATES: readonly MatchState[] = [MatchState.DECLINED, MatchState.WITHDRAWN, MatchState.EXPIRED];
 
 /** Why a shop in the ranking cannot take a place now (stored nowhere: recomputed at each admission). */
@@ -82,16 +86,20 @@ export class CallClosingService {
     for (const { id } of due) await this.closeOne(ctx, id);
     const freed: { call_id: string }[] = await this.connection.manager(ctx).query(
       `SELECT DISTINCT a.call_id FROM call_application a JOIN match m ON m.id = a.match_id
-       WHERE a.status = 'ADMITTED' AND m.state = ANY($1::match_state[]) ORDER BY a.call_id`,
+       WHERE a.status = 'ADMITTED' AND m.state = ANY($1::match_state[]) AND m.activated_at IS NULL ORDER BY a.call_id`,
       [LAPSED_STATES],
     );
-    // Places never given because those ranked first could not take one then (their live services):
-    // once a service of theirs ends, the reserve list is read again.
+    // Places never given because those ranked first could not take one then (their live services), or
+    // because the call's offers had no free place (paused, or their capacity given elsewhere): once a
+    // service of theirs ends, or an offer of the call has room again, the reserve list is read again.
     const unfilled: { id: string }[] = await this.connection.manager(ctx).query(
       `SELECT c.id FROM selection_call c
         WHERE c.status = 'CLOSED' AND NOT c.id = ANY($1::uuid[])
           AND c.places > (SELECT count(*) FROM call_application a WHERE a.call_id = c.id AND a.status = 'ADMITTED')
-          AND EXISTS (SELECT 1 FROM call_application a WHERE a.call_id = c.id AND a.status = 'RESERVE' AND a.reserve_reason IN ('SHOP_LIMIT', 'CATEGORY_HELD'))
+          AND (EXISTS (SELECT 1 FROM call_application a WHERE a.call_id = c.id AND a.status = 'RESERVE' AND a.reserve_reason IN ('SHOP_LIMIT', 'CATEGORY_HELD'))
+            OR (EXISTS (SELECT 1 FROM call_application a WHERE a.call_id = c.id AND a.status = 'RESERVE' AND a.reserve_reason = 'NO_PLACE_LEFT')
+              AND EXISTS (SELECT 1 FROM selection_call_offer so JOIN offer o ON o.id = so.offer_id
+                           WHERE so.call_id = c.id AND o.status = 'PUBLISHED' AND o.used < o.capacity)))
         ORDER BY c.id`,
       [freed.map((f) => f.call_id)],
     );
@@ -154,13 +162,16 @@ export class CallClosingService {
       const applications = this.connection.repository(tx, CallApplicationEntity);
       const holding = await applications.find({ where: { callId, status: CallApplicationStatus.ADMITTED }, lock: { mode: 'pessimistic_write' } });
       const states = await this.matches.states(tx, holding.map((a) => a.matchId as string));
-      const lapsed = holding.filter((a) => LAPSED_STATES.includes(states.get(a.matchId as string) as MatchState));
+      const lapsed = holding.filter((a) => {
+        const match = states.get(a.matchId as string);
+        return match !== undefined && !match.started && LAPSED_STATES.includes(match.state);
+      });
       if (holding.length - lapsed.length >= call.places) return;
       if (lapsed.length > 0) {
         await applications.update(lapsed.map((a) => a.id), { status: CallApplicationStatus.LAPSED });
         await this.audit.recordMany(
           tx,
-          lapsed.map((a) => ({ action: 'call_application.lapsed', entityType: 'call_application', entityId: a.id, before: { status: a.status, matchId: a.matchId }, after: { matchState: states.get(a.matchId as string) } })),
+          lapsed.map((a) => ({ action: 'call_application.lapsed', entityType: 'call_application', entityId: a.id, before: { status: a.status, matchId: a.matchId }, after: { matchState: states.get(a.matchId as string)?.state } })),
         );
       }
       const reserve = await applications.find({ where: { callId, status: CallApplicationStatus.RESERVE }, order: { position: 'ASC' } });

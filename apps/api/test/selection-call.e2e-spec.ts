@@ -70,6 +70,9 @@ describe('Selection calls over GraphQL: publish, apply, exclude, close, graduato
 
   it('runs a call from draft to published graduatoria, and gives a declined place to the reserve list', async () => {
     const [first, second, excluded, inMilano, anotherTorino] = [await shopIn(api, TORINO), await shopIn(api, NOVARA), await shopIn(api, TORINO), await shopIn(api, MILANO), await shopIn(api, TORINO)];
+    // A deadline without its offset would be read in the server's time zone: refused, naming the field.
+    const naive = await api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input: { ...aCall(8_000), closesAt: '2030-12-21T18:00' } });
+    expect(naive.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.closesAt', code: 'isDateTime', message: expect.stringContaining('with its offset from UTC') })] });
     const created = dataOf(await api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input: aCall(8_000) })).createSelectionCall;
     expect(created).toMatchObject({ status: 'DRAFT', drawSeed: null, places: 1, offerIds: [offerId] });
     expect(created.scoring[0].descriptionIt).toBe('70 punti a chi risponde sì a: «È la prima volta che vendete online?»');

@@ -18,6 +18,10 @@ describe('parseDateTime', () => {
     },
   );
 
+  it.each([['2026-12-21T18:00'], ['2026-12-21T18:00:00'], ['2026-12-21T18:00:00.000']])('refuses a time without its offset, %p: it would be read in the server’s time zone', (value) => {
+    expect(() => parseDateTime(value)).toThrow(/^DateTime cannot represent .*: a time must give its offset from UTC/);
+  });
+
   it('refuses the same in a literal, and a literal that is not a string', () => {
     expect(valueFromAST(parseValue('"2027-02-31T00:00:00Z"'), new GraphQLNonNull(DateTimeScalar))).toBeUndefined();
     expect(() => DateTimeScalar.parseLiteral(parseValue('20270231'))).toThrow(/non-string value: 20270231/);

@@ -122,7 +122,10 @@ const VARIABLE_PROBLEMS: Readonly<Record<VariableProblem, (type: string) => Word
   isString: () => ({ en: 'must be text', it: 'deve essere un testo' }),
   isBoolean: () => ({ en: 'must be true or false', it: 'deve essere true o false' }),
   isId: () => ({ en: 'must be an identifier (text)', it: 'deve essere un identificativo (testo)' }),
-  isDateTime: () => ({ en: 'must be a date and time in ISO 8601 (e.g. 2026-12-31T10:00:00Z)', it: 'deve essere una data e ora ISO 8601 (per esempio 2026-12-31T10:00:00Z)' }),
+  isDateTime: () => ({
+    en: 'must be a date and time in ISO 8601 of a day that exists, with its offset from UTC (e.g. 2026-12-31T10:00:00Z or 2026-12-31T11:00:00+01:00)',
+    it: 'deve essere una data e ora ISO 8601 di un giorno che esiste, con lo scarto da UTC (per esempio 2026-12-31T10:00:00Z o 2026-12-31T11:00:00+01:00)',
+  }),
   isObject: (type) => ({ en: `must be an object with the fields of ${type}`, it: `deve essere un oggetto con i campi di ${type}` }),
   isDefined: () => ({ en: 'is required', it: 'è un campo obbligatorio' }),
   unknownField: (type) => ({ en: `is not a field of ${type}`, it: `non è un campo di ${type}` }),

@@ -199,6 +199,33 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     await page.context().close();
   });
 
+  it('a call whose window ends while the shop reads it stops offering the form, without a reload, and says the ranking follows', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const offer = await publishedOffer(web.api, provider, { capacity: 5, coverage: { national: true } });
+    const title = unique('Bando in chiusura');
+    const created = dataOf(
+      await web.api.gqlAs(staff.accessToken, CreateSelectionCallDocument, {
+        input: aCall(title, offer.id, { opensAt: new Date(Date.now() - HOUR).toISOString(), closesAt: new Date(Date.now() + 20_000).toISOString() }),
+      }),
+    ).createSelectionCall;
+    member(dataOf(await web.api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: created.id })).publishSelectionCall, 'SelectionCall');
+    const shop = await shopNamed(web.api, TORINO, unique('Cartoleria Blu'));
+
+    const page = await web.newPage();
+    await logIn(page, shop.email);
+    await page.goto('/la-mia-attivita/bandi');
+    const card = await callCard(page, title);
+    await card.getByRole('button', { name: 'Presenta la domanda' }).waitFor();
+    // The deadline passes with the page open: the sweep has not closed the call yet, but the form goes.
+    await card.getByTestId('call-window-over').waitFor({ timeout: 40_000 });
+    await card.getByText('Domande chiuse', { exact: true }).waitFor();
+    expect(await card.getByRole('button', { name: 'Presenta la domanda' }).count()).toBe(0);
+    expect(await card.getByTestId('call-window-over').textContent()).toMatch(/^Le domande si sono chiuse (il |l')\d.*la graduatoria sarà pubblicata a breve\.$/);
+    await expectAccessible(page, 'calls-shop-window-over');
+    await page.context().close();
+  }, 90_000);
+
   it('warns a shop that no offer of the call serves it before it applies, and still lets it apply', async () => {
     const staff = await staffUser(web.api);
     const provider = await approvedProvider(web.api, staff);

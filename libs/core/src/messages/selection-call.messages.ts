@@ -25,6 +25,13 @@ const TIE_BREAK: Readonly<Record<TieBreakRule | 'SCORE' | 'DRAW', Words>> = {
   DRAW: { en: 'the published draw', it: 'il sorteggio pubblicato' },
 };
 
+/** Why the applicant just above came first with the same score, as the end of a sentence. */
+const AHEAD_BY: Readonly<Record<TieBreakRule | 'DRAW', Words>> = {
+  EARLIER_APPLICATION: { en: 'because it applied earlier', it: 'perché ha presentato la domanda prima' },
+  FEWER_EMPLOYEES: { en: 'because it has fewer employees', it: 'perché ha meno addetti' },
+  DRAW: { en: 'by the published draw', it: 'per il sorteggio pubblicato' },
+};
+
 const points = (hundredths: number): string => (hundredths / 100).toFixed(2).replace(/\.?0+$/, '');
 
 /** A count with its noun, one or many: "1 punto", "30 punti". */
@@ -143,13 +150,17 @@ export const selectionCallMessages = {
       case 'NOT_OPEN_YET':
         return { en: `Applications open on ${dayAndTime(new Date(failure.opensAt)).en}`, it: `Le domande si aprono ${datePhrase('il', dayAndTime(new Date(failure.opensAt)).it)}` };
       case 'WINDOW_CLOSED':
-        return { en: `Applications closed on ${day(new Date(failure.closesAt)).en}`, it: `Le domande si sono chiuse ${datePhrase('il', day(new Date(failure.closesAt)).it)}` };
+        return { en: `Applications closed on ${dayAndTime(new Date(failure.closesAt)).en}`, it: `Le domande si sono chiuse ${datePhrase('il', dayAndTime(new Date(failure.closesAt)).it)}` };
       case 'SECTOR':
         return { en: 'Your ATECO sector is not among those of the call', it: 'Il tuo settore ATECO non è tra quelli del bando' };
-      case 'TOO_FEW_EMPLOYEES':
-        return { en: `The call asks for at least ${failure.min} employees`, it: `Il bando richiede almeno ${failure.min} addetti` };
-      case 'TOO_MANY_EMPLOYEES':
-        return { en: `The call is for businesses with at most ${failure.max} employees`, it: `Il bando è per imprese con al massimo ${failure.max} addetti` };
+      case 'TOO_FEW_EMPLOYEES': {
+        const least = counted(failure.min, EMPLOYEE, EMPLOYEES);
+        return { en: `The call asks for at least ${least.en}`, it: `Il bando richiede almeno ${least.it}` };
+      }
+      case 'TOO_MANY_EMPLOYEES': {
+        const most = counted(failure.max, EMPLOYEE, EMPLOYEES);
+        return { en: `The call is for businesses with at most ${most.en}`, it: `Il bando è per imprese con al massimo ${most.it}` };
+      }
       case 'OUTSIDE_TERRITORY': {
         const places = territory ? territoryWords(territory) : null;
         return places
@@ -203,7 +214,7 @@ export const selectionCallMessages = {
   separatedBy: (by: TieBreakRule | 'SCORE' | 'DRAW'): Words =>
     by === 'SCORE'
       ? { en: 'Ranked below the previous applicant for a lower score', it: 'In graduatoria dopo il precedente per un punteggio più basso' }
-      : { en: `Same score as the previous applicant: ahead went ${TIE_BREAK[by].en}`, it: `Stesso punteggio del precedente: è passata avanti ${TIE_BREAK[by].it}` },
+      : { en: `Same score as the previous applicant, which comes first ${AHEAD_BY[by].en}`, it: `Stesso punteggio del precedente, che viene prima ${AHEAD_BY[by].it}` },
   tieBreak: (rule: TieBreakRule | 'DRAW'): Words => TIE_BREAK[rule],
   applicationStatus: (status: CallApplicationStatus): Words => APPLICATION_STATUS[status],
 };

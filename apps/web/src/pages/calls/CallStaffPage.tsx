@@ -1,5 +1,4 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ConfirmedButton } from '../../components/ConfirmBox';
@@ -14,10 +13,10 @@ import { PATHS, pathTo } from '../../routes';
 import { CallApplications } from './CallApplications';
 import { CallSummary } from './CallSummary';
 import { CallStatusBadge } from './CallStatusBadge';
+import { useWindowOver } from './use-window-end';
 import type { CallScope } from './call-scope';
 
 /** The longest delay setTimeout keeps (about 24 days); a window ending later is noticed on a reload. */
-const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 /** At most this many offers in a call (the API's MAX_CALL_OFFERS). */
 const MAX_CALL_OFFERS = 20;
@@ -45,14 +44,7 @@ export function CallStaffPage({ scope = 'staff' }: { scope?: CallScope }) {
   // This page has no such fields to link to: every message is listed as it is.
   const errors = { fields: {}, general: [...named.general, ...Object.values(named.fields)] };
   // A page left open when the window ends offers the closing then, without a reload.
-  const [, windowEnded] = useState(0);
-  const closesAt = data?.selectionCall.status === 'OPEN' ? new Date(data.selectionCall.closesAt).getTime() : null;
-  useEffect(() => {
-    const wait = closesAt === null ? -1 : closesAt - Date.now();
-    if (wait < 0 || wait > MAX_TIMEOUT_MS) return undefined;
-    const timer = setTimeout(() => windowEnded((n) => n + 1), wait + 1000);
-    return () => clearTimeout(timer);
-  }, [closesAt]);
+  useWindowOver(data?.selectionCall.status === 'OPEN' ? data.selectionCall.closesAt : null);
   if (error) return <p className="text-danger">{t('calls.notFound')}</p>;
   if (!data) return <Loading />;
   const call = data.selectionCall;
@@ -64,7 +56,7 @@ export function CallStaffPage({ scope = 'staff' }: { scope?: CallScope }) {
     <>
       <PageTitle title={call.title}>{call.title}</PageTitle>
       <p>
-        <CallStatusBadge status={call.status} opensAt={call.opensAt} />
+        <CallStatusBadge status={call.status} opensAt={call.opensAt} closesAt={call.closesAt} />
       </p>
       <StatusNotice {...notice} />
       <ErrorSummary errors={errors} attempt={attempt} idPrefix="call-action" />

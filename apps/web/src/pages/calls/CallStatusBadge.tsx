@@ -5,10 +5,11 @@ import type { CallApplicationStatus, CallReserveReason, SelectionCallStatus } fr
 const CALL_TONE: Record<SelectionCallStatus, Tone> = { DRAFT: 'neutral', OPEN: 'info', CLOSED: 'approved' };
 const APPLICATION_TONE: Record<CallApplicationStatus, Tone> = { SUBMITTED: 'pending', EXCLUDED: 'rejected', ADMITTED: 'approved', RESERVE: 'info', LAPSED: 'neutral' };
 
-/** A call's status; a call published whose window has not opened yet says so, not "open". */
-export function CallStatusBadge({ status, opensAt }: { status: SelectionCallStatus; opensAt?: string }) {
+/** A call's status; a call published whose window has not opened yet, or has ended before the closing, says so, not "open". */
+export function CallStatusBadge({ status, opensAt, closesAt }: { status: SelectionCallStatus; opensAt?: string; closesAt?: string }) {
   const { t } = useTranslation();
   if (status === 'OPEN' && opensAt && new Date(opensAt).getTime() > Date.now()) return <StatusBadge tone="pending">{t('calls.notYetOpen')}</StatusBadge>;
+  if (status === 'OPEN' && closesAt && new Date(closesAt).getTime() <= Date.now()) return <StatusBadge tone="neutral">{t('calls.windowOver')}</StatusBadge>;
   return <StatusBadge tone={CALL_TONE[status]}>{t(`calls.statuses.${status}`)}</StatusBadge>;
 }
 

@@ -62,7 +62,7 @@ export function CallsStaffPage({ scope = 'staff' }: { scope?: CallScope }) {
                     <h3 className="h5 mb-1">
                       <Link to={pathTo(callPathFor(scope), call.id)}>{call.title}</Link>
                     </h3>
-                    <CallStatusBadge status={call.status} opensAt={call.opensAt} />
+                    <CallStatusBadge status={call.status} opensAt={call.opensAt} closesAt={call.closesAt} />
                   </div>
                   <p className="mb-0 small">
                     {t('calls.cardLine', { count: call.places, date: format.endDateTime(call.closesAt) })} ·{' '}

@@ -14,6 +14,7 @@ import { ApplyForm } from './ApplyForm';
 import { CallSummary } from './CallSummary';
 import { CallStatusBadge } from './CallStatusBadge';
 import { MyApplication } from './MyApplication';
+import { useWindowOver } from './use-window-end';
 
 const PAGE_SIZE = 10;
 
@@ -25,25 +26,31 @@ function CallCard({ call, onApplied }: { call: CallFieldsFragment; onApplied: (m
   const found = data?.myCallAdmissionObstacle;
   const obstacle = found === 'SHOP_LIMIT' || found === 'CATEGORY_HELD' || found === 'NOT_REACHED' ? found : null;
   const { dateTime } = useFormat();
-  // Published, but its window has not opened yet: said so, with no form to fill in.
+  // Published, but its window has not opened yet, or has ended and the ranking is being made: said so, with no form to fill in.
   const notYetOpen = call.status === 'OPEN' && new Date(call.opensAt).getTime() > Date.now();
+  const windowOver = useWindowOver(call.status === 'OPEN' ? call.closesAt : null);
   return (
     <li className="queue-card" data-testid="shop-call-card">
       <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
         <h2 className="h4 mb-1">{call.title}</h2>
-        <CallStatusBadge status={call.status} opensAt={call.opensAt} />
+        <CallStatusBadge status={call.status} opensAt={call.opensAt} closesAt={call.closesAt} />
       </div>
       <CallSummary call={call} />
       {call.status === 'CLOSED' ? <Link to={pathTo(PATHS.graduatoria, call.id)}>{t('calls.staff.publicList')}</Link> : null}
       {loading && !data ? <Loading /> : null}
       {application ? <MyApplication application={application} /> : null}
       {!application && data && notYetOpen ? <p className="alert alert-info">{t('calls.opensAt', { date: dateTime(call.opensAt) })}</p> : null}
-      {(!application || application.status === 'SUBMITTED') && obstacle && call.status === 'OPEN' ? (
+      {!application && data && windowOver ? (
+        <p className="alert alert-info" data-testid="call-window-over">
+          {t('calls.windowOverLead', { date: dateTime(call.closesAt) })}
+        </p>
+      ) : null}
+      {(!application || application.status === 'SUBMITTED') && obstacle && call.status === 'OPEN' && !windowOver ? (
         <p className="alert alert-warning" data-testid="admission-obstacle">
           {t(`calls.admissionObstacles.${obstacle}`)}
         </p>
       ) : null}
-      {!application && data && call.status === 'OPEN' && !notYetOpen ? <ApplyForm call={call} onApplied={onApplied} /> : null}
+      {!application && data && call.status === 'OPEN' && !notYetOpen && !windowOver ? <ApplyForm call={call} onApplied={onApplied} /> : null}
     </li>
   );
 }

@@ -83,6 +83,9 @@ describe('Selection calls over GraphQL: publish, apply, exclude, close, graduato
     const published = member(dataOf(await api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: created.id })).publishSelectionCall, 'SelectionCall');
     expect(published.status).toBe('OPEN');
     expect(published.drawSeed).toMatch(/^[0-9a-f]{32}$/);
+    // Planned to open a minute before the publication: the window opens with it, not before.
+    expect(new Date(published.opensAt).getTime()).toBeGreaterThan(new Date(created.opensAt).getTime());
+    expect(new Date(published.opensAt).getTime()).toBeGreaterThan(Date.now() - 30_000);
     expect(member(dataOf(await api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: created.id })).publishSelectionCall, 'InvalidCallStateError').currentStatus).toBe('OPEN');
     const seen = dataOf(await api.gqlAs(first.accessToken, SelectionCallDocument, { id: created.id })).selectionCall;
     expect(seen.offers.map((o) => o.id)).toEqual([offerId]);

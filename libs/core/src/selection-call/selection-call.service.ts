@@ -129,8 +129,15 @@ export class SelectionCallService {
       // The offers may have changed since the draft: shops are about to apply for their places.
       await this.checkOffers(tx, await this.offerIds(tx, id), call.places, call.closesAt, 'publish', call.eligibility, { offerIds: 'offerIds', places: 'places' });
       const drawSeed = randomBytes(16).toString('hex');
-      await calls.update({ id }, { status: SelectionCallStatus.OPEN, drawSeed, publishedAt: tx.now });
-      await this.audit.record(tx, { action: 'selection_call.published', entityType: 'selection_call', entityId: id, after: { drawSeed } });
+      // A window planned to open before the publication opens with it: nobody could apply earlier, and the call must not say they could.
+      const opensAt = call.opensAt.getTime() < tx.now.getTime() ? tx.now : call.opensAt;
+      await calls.update({ id }, { status: SelectionCallStatus.OPEN, drawSeed, publishedAt: tx.now, opensAt });
+      await this.audit.record(tx, {
+        action: 'selection_call.published',
+        entityType: 'selection_call',
+        entityId: id,
+        after: { drawSeed, ...(opensAt !== call.opensAt && { opensAt, plannedOpensAt: call.opensAt }) },
+      });
       return { kind: 'call', call: await calls.findOneByOrFail({ id }) };
     });
   }

@@ -3,6 +3,8 @@ import { DecideFacilitatorDocument, RegisterFacilitatorDocument } from '../../ap
 import { aFacilitatorInput, staffUser } from '../../api/test/testing/fixtures';
 import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
 import { dataOf, member } from '../../api/test/testing/test-app';
+import { DataSource } from 'typeorm';
+import { shopNamed } from './testing/journey-fixtures';
 import { expectAccessible, logIn, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 const unique = (name: string): string => `${name} ${randomUUID().slice(0, 6)}`;
@@ -81,6 +83,20 @@ describe('Calls run by an authorised organisation, in the browser: staff grant a
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await page.getByRole('definition').filter({ hasText: agency }).waitFor();
 
+    // A shop's application, which the agency may exclude while it is authorised.
+    const shopName = unique('Ceramiche Sole');
+    const shop = await shopNamed(web.api, '001272', shopName);
+    await web.api.app.get(DataSource).query(
+      `INSERT INTO call_application (call_id, shop_id, submitted_at, declarations, answers, ateco_section, ateco_division, employees, comune_code, province_code, region_code)
+       SELECT $1, s.id, now(), ARRAY(SELECT d->>'code' FROM selection_call c, jsonb_array_elements(c.declarations) d WHERE c.id = $1), '{}'::jsonb,
+              s.ateco_section, s.ateco_division, 2, s.comune_code, k.province_code, k.region_code
+       FROM shop s JOIN comune k ON k.code = s.comune_code WHERE s.owner_user_id = $2`,
+      [callId, shop.userId],
+    );
+    await orgPage.reload();
+    await orgPage.getByText(shopName, { exact: false }).first().waitFor();
+    expect(await orgPage.getByRole('button', { name: /^Escludi/ }).count()).toBeGreaterThan(0);
+
     // Staff revoke, with the reason; the agency may no longer create calls.
     await page.goto('/ministero/enti-bandi');
     const revokeCard = page.getByTestId('grant-card').filter({ hasText: agency });
@@ -95,5 +111,11 @@ describe('Calls run by an authorised organisation, in the browser: staff grant a
     await orgPage.getByTestId('call-card').filter({ hasText: title }).waitFor();
     expect(await orgPage.getByRole('button', { name: 'Salva la bozza' }).count()).toBe(0);
     await expectAccessible(orgPage, 'organisation-calls-revoked');
+    // Its call's page says so, and offers no action it would be refused: it may still read the applications.
+    await orgPage.goto(`/facilitatore/bandi/${callId}`);
+    await orgPage.getByTestId('call-runner-status').getByText('non è più autorizzata dal Ministero', { exact: false }).waitFor();
+    await orgPage.getByText(shopName, { exact: false }).first().waitFor();
+    expect(await orgPage.getByRole('button', { name: /^Escludi|Chiudi/ }).count()).toBe(0);
+    await expectAccessible(orgPage, 'organisation-call-revoked');
   }, 120_000);
 });

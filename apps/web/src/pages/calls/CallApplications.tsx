@@ -88,12 +88,15 @@ export function CallApplications({
   callStatus,
   questions,
   declarationCount,
+  mayExclude,
   onExcluded,
 }: {
   callId: string;
   callStatus: SelectionCallStatus;
   questions: readonly CallQuestion[];
   declarationCount: number;
+  /** Staff, or an organisation whose authorisation is in force. */
+  mayExclude: boolean;
   onExcluded: (message: string) => void;
 }) {
   const { t } = useTranslation();
@@ -133,7 +136,7 @@ export function CallApplications({
                   </p>
                   <ApplicationFacts application={application} questions={questions} declarationCount={declarationCount} />
                   {application.exclusionReason ? <p className="mb-1">{t('calls.exclusion', { reason: application.exclusionReason })}</p> : null}
-                  {callStatus === 'OPEN' && application.status === 'SUBMITTED' ? <ExcludeForm application={application} onDone={onExcluded} /> : null}
+                  {mayExclude && callStatus === 'OPEN' && application.status === 'SUBMITTED' ? <ExcludeForm application={application} onDone={onExcluded} /> : null}
                 </li>
               ))}
             </ul>

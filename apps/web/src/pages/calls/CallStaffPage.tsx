@@ -7,7 +7,7 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { StatusNotice, useArrivedNotice, useNotice } from '../../components/StatusNotice';
 import { useFormErrors } from '../../errors/use-form-errors';
-import { CloseCallDocument, DiscardCallDocument, PublishCallDocument, StaffCallApplicationsDocument, StaffCallDocument } from '../../gql/generated';
+import { CloseCallDocument, DiscardCallDocument, MyCallRunnerDocument, PublishCallDocument, StaffCallApplicationsDocument, StaffCallDocument } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
 import { PATHS, pathTo } from '../../routes';
 import { CallApplications } from './CallApplications';
@@ -35,6 +35,9 @@ export function CallStaffPage({ scope = 'staff' }: { scope?: CallScope }) {
   const { id = '' } = useParams();
   const { notice, announce } = useNotice(useArrivedNotice());
   const { data, error } = useQuery(StaffCallDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  // An organisation acts on its calls while the Ministry's authorisation is in force; revoked, it may only read them.
+  const runner = useQuery(MyCallRunnerDocument, { skip: scope === 'staff', fetchPolicy: 'cache-and-network' });
+  const mayAct = scope === 'staff' || Boolean(runner.data?.myCallPublisher);
   const [publish, publishing] = useMutation(PublishCallDocument, { refetchQueries: [StaffCallDocument], awaitRefetchQueries: true });
   const [discard, discarding] = useMutation(DiscardCallDocument);
   // Closing ranks the applications: the page of them shown is read again.
@@ -59,11 +62,16 @@ export function CallStaffPage({ scope = 'staff' }: { scope?: CallScope }) {
         <CallStatusBadge status={call.status} opensAt={call.opensAt} closesAt={call.closesAt} />
       </p>
       <StatusNotice {...notice} />
+      {scope === 'organisation' && runner.data && !runner.data.myCallPublisher ? (
+        <p className="alert alert-warning" data-testid="call-runner-status">
+          {t('calls.org.notAuthorisedCall')}
+        </p>
+      ) : null}
       <ErrorSummary errors={errors} attempt={attempt} idPrefix="call-action" />
       <CallSummary call={call} headingLevel={2} />
       {call.drawSeed ? <p className="small">{t('calls.seed', { seed: call.drawSeed })}</p> : null}
       <div className="d-flex flex-wrap gap-2 mb-4">
-        {call.status === 'DRAFT' && !windowOver ? (
+        {mayAct && call.status === 'DRAFT' && !windowOver ? (
           <ConfirmedButton
             id="call-publish"
             label={t('calls.staff.publish')}
@@ -76,7 +84,7 @@ export function CallStaffPage({ scope = 'staff' }: { scope?: CallScope }) {
         ) : null}
         {/* A draft cannot be edited, and one whose window has ended cannot open: it is removed and made anew. */}
         {call.status === 'DRAFT' && windowOver ? <p className="mb-0 w-100">{t('calls.staff.draftWindowOver', { date: format.endDateTime(call.closesAt) })}</p> : null}
-        {call.status === 'DRAFT' ? (
+        {mayAct && call.status === 'DRAFT' ? (
           <ConfirmedButton
             id="call-discard"
             label={t('calls.staff.discard')}
@@ -93,7 +101,7 @@ export function CallStaffPage({ scope = 'staff' }: { scope?: CallScope }) {
         ) : null}
         {call.status === 'OPEN' && notYetOpen ? <p className="mb-0">{t('calls.staff.opensLater', { opens: format.dateTime(call.opensAt), closes: format.endDateTime(call.closesAt) })}</p> : null}
         {call.status === 'OPEN' && !notYetOpen && !windowOver ? <p className="mb-0">{t('calls.staff.closesLater', { date: format.endDateTime(call.closesAt) })}</p> : null}
-        {call.status === 'OPEN' && windowOver ? (
+        {mayAct && call.status === 'OPEN' && windowOver ? (
           <ConfirmedButton
             id="call-close"
             label={t('calls.staff.close')}
@@ -107,7 +115,7 @@ export function CallStaffPage({ scope = 'staff' }: { scope?: CallScope }) {
         {call.status === 'CLOSED' ? <Link to={pathTo(PATHS.graduatoria, call.id)}>{t('calls.staff.publicList')}</Link> : null}
       </div>
       {/* A call closed meanwhile is ranked anew: its applications start again from the first page. */}
-      <CallApplications key={`${call.id}:${call.status}`} callId={call.id} callStatus={call.status} questions={call.questions} declarationCount={call.declarations.length} onExcluded={announce} />
+      <CallApplications key={`${call.id}:${call.status}`} callId={call.id} callStatus={call.status} questions={call.questions} declarationCount={call.declarations.length} mayExclude={mayAct} onExcluded={announce} />
     </>
   );
 }

@@ -74,6 +74,7 @@ describe('Facilitator organisations in the browser', () => {
     const card = await queueCard(page, name);
     await expectAccessible(page, 'facilitator-verification-queue');
     await card.getByRole('button', { name: 'Approva' }).click();
+    await card.getByRole('button', { name: "Conferma l'approvazione" }).click();
     await page.getByText(`${name}: approvato.`).waitFor();
     await page.context().close();
 

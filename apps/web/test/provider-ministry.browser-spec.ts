@@ -98,7 +98,13 @@ describe('Provider and ministry journeys in the browser', () => {
     await page.getByLabel('Cerca un fornitore per nome o Partita IVA').fill('');
     await page.getByRole('button', { name: 'Cerca', exact: true }).click();
 
+    // Approving e-mails the provider and opens the catalogue to its offers: asked twice, the question focused, so that a stray Enter decides nothing.
     await (await providerCard(page, firstName)).getByRole('button', { name: 'Approva' }).click();
+    const question = (await providerCard(page, firstName)).getByRole('group', { name: new RegExp(`^Approvare ${firstName}\\?`) });
+    await question.waitFor();
+    expect(await question.evaluate((node) => node === document.activeElement)).toBe(true);
+    await expectAccessible(page, 'verification-approve-question');
+    await question.getByRole('button', { name: "Conferma l'approvazione" }).click();
     await page.getByText(`${firstName}: approvato.`).waitFor();
     // The card has left the queue: the focus is on the message, not lost at the top of the page.
     await eventually(() => focusedNotice(page), `${firstName}: approvato.`);
@@ -221,6 +227,7 @@ describe('Provider and ministry journeys in the browser', () => {
     await leavingCard.getByRole('button', { name: 'Approva' }).waitFor();
     await eraseAccount(leaving);
     await leavingCard.getByRole('button', { name: 'Approva' }).click();
+    await leavingCard.getByRole('button', { name: "Conferma l'approvazione" }).click();
     const refusal = leavingCard.getByRole('alert');
     await refusal.getByText('L’account di questa organizzazione è stato cancellato su richiesta del titolare (art. 17 GDPR): sull’organizzazione non si può più decidere nulla').waitFor();
     await leavingCard.getByText("L'account di questa organizzazione è stato cancellato su richiesta del titolare: non si può più decidere nulla su di essa.").waitFor();
@@ -247,6 +254,7 @@ describe('Provider and ministry journeys in the browser', () => {
     const newName = uniqueName('Poste Ufficiali');
     await web.api.gqlAs(owner.accessToken, UpdateProviderDocument, { input: { name: newName } });
     await card.getByRole('button', { name: 'Approva' }).click();
+    await card.getByRole('button', { name: "Conferma l'approvazione" }).click();
 
     const renamed = page.locator('li.queue-card').filter({ has: page.getByRole('heading', { name: newName, exact: true }) });
     const refusal = renamed.getByRole('alert');
@@ -256,6 +264,7 @@ describe('Provider and ministry journeys in the browser', () => {
     await expectAccessible(page, 'verification-changed-since-read');
 
     await renamed.getByRole('button', { name: 'Approva' }).click();
+    await renamed.getByRole('button', { name: "Conferma l'approvazione" }).click();
     await page.getByText(`${newName}: approvato.`, { exact: false }).waitFor();
     const [{ status }] = await web.api.app.get(DataSource).query('SELECT verification_status AS status FROM provider WHERE id = $1', [providerId]);
     expect(status).toBe('APPROVED');

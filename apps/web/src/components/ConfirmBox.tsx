@@ -43,10 +43,12 @@ interface Props {
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Danger (the default) for a step that takes something away; primary for one that grants. */
+  tone?: 'danger' | 'primary';
 }
 
 /** The question and its two answers; it takes the focus when it appears, so the question is read first. */
-export function ConfirmBox({ id, question, confirmLabel, cancelLabel, busy, onConfirm, onCancel }: Props) {
+export function ConfirmBox({ id, question, confirmLabel, cancelLabel, busy, onConfirm, onCancel, tone = 'danger' }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
@@ -54,7 +56,7 @@ export function ConfirmBox({ id, question, confirmLabel, cancelLabel, busy, onCo
     <div ref={ref} className="confirm-box" role="group" tabIndex={-1} aria-labelledby={`${id}-question`}>
       <p id={`${id}-question`}>{question}</p>
       <div className="d-flex flex-wrap gap-2">
-        <button type="button" className="btn btn-danger" disabled={busy} onClick={onConfirm}>
+        <button type="button" className={`btn btn-${tone}`} disabled={busy} onClick={onConfirm}>
           {busy ? t('common.sending') : confirmLabel}
         </button>
         <button type="button" className="btn btn-outline-primary" onClick={onCancel}>

@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmBox } from '../../../components/ConfirmBox';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { FormActions, TextField } from '../../../components/fields';
 import { byId, useFocusAfter } from '../../../components/use-focus-after';
@@ -28,7 +29,8 @@ const afterDecision =
     Object.values(data ?? {}).some((result) => result.__typename === 'OwnerErasedError') ? [] : [queue];
 
 /**
- * Approve at once; reject or suspend only with a reason, which the organisation will read. Nothing
+ * Approve once asked twice (it e-mails the organisation and opens the catalogue to its offers, and
+ * only a suspension undoes it); reject or suspend only with a reason, which the organisation will read. Nothing
  * is decided on an organisation whose account was erased: the card says so instead. Every decision
  * names the version of the details it was taken on (`seenUpdatedAt`): if the organisation changed
  * them meanwhile, the API refuses, the queue is read again and the card shows the new details
@@ -51,7 +53,8 @@ export function VerificationDecision({ organisation, kind, onDecided }: Props) {
   const buttonId = (decision: Decision): string => `${prefix}-${decision}`;
   const ask = (decision: Decision): void => {
     setPending(decision);
-    focusAfter(byId(`${prefix}-reason`));
+    // The approval's question takes the focus itself (ConfirmBox); a rejection or suspension starts at its reason.
+    if (decision !== 'APPROVED') focusAfter(byId(`${prefix}-reason`));
   };
   const cancel = (): void => {
     if (pending) focusAfter(byId(buttonId(pending)));
@@ -95,6 +98,24 @@ export function VerificationDecision({ organisation, kind, onDecided }: Props) {
     );
   }
 
+  if (pending === 'APPROVED') {
+    return (
+      <div className="mt-3">
+        <ErrorSummary errors={errors} attempt={attempt} idPrefix={prefix} />
+        <ConfirmBox
+          id={`${prefix}-approve`}
+          question={t(`verification.approveQuestion.${kind}`, { name: organisation.name })}
+          confirmLabel={t('verification.confirm.APPROVED')}
+          cancelLabel={t('common.cancel')}
+          busy={loading}
+          tone="primary"
+          onConfirm={() => void decide('APPROVED').then(() => setPending(null))}
+          onCancel={cancel}
+        />
+      </div>
+    );
+  }
+
   if (pending) {
     return (
       <form noValidate onSubmit={submitReason} className="decision-form mt-3" aria-label={t(`verification.confirm.${pending}`)}>
@@ -129,7 +150,7 @@ export function VerificationDecision({ organisation, kind, onDecided }: Props) {
             className={decision === 'APPROVED' ? 'btn btn-primary' : 'btn btn-outline-danger'}
             disabled={loading}
             aria-describedby={`${kind}-${organisation.id}-name`}
-            onClick={() => (decision === 'APPROVED' ? void decide(decision) : ask(decision))}
+            onClick={() => ask(decision)}
           >
             {t(`verification.actions.${decision}`)}
           </button>

@@ -34,7 +34,7 @@ describe('Editing an offer that shops hold or wait for (GraphQL)', () => {
   const update = (change: Omit<UpdateOfferInput, 'id'>, id = offerId) => api.gqlAs(provider.accessToken, UpdateOfferDocument, { input: { id, ...change } });
 
   it.each<[string, Omit<UpdateOfferInput, 'id'>, string, string, RegExp]>([
-    ['dropping the service they asked for', { categories: ['WEBSITE'] }, 'input.categories', 'HOLDERS_CATEGORY', /2 shops holding or waiting .* asked for «Cybersecurity»/],
+    ['dropping the service they asked for', { categories: ['WEBSITE'] }, 'input.categories', 'HOLDERS_CATEGORY', /2 shops holding or waiting .* asked for “Cybersecurity”/],
     ['an area that leaves both out (Sardinia)', { coverage: { regionCodes: ['20'] } }, 'input.coverage', 'HOLDERS_OUTSIDE_COVERAGE', /leaves out 2 shops/],
     ['an area that leaves one out (the province of Turin)', { coverage: { provinceCodes: ['001'] } }, 'input.coverage', 'HOLDERS_OUTSIDE_COVERAGE', /leaves out a shop holding or waiting for a place on this offer \(.*, Cuneo\)/],
     ['sectors that leave out their sector', { sectors: { allSectors: false, sections: ['G'] } }, 'input.sectors', 'HOLDERS_SECTOR', /new sectors leave out 2 shops/],

@@ -57,7 +57,7 @@ describe('Field errors from the API in the browser', () => {
     expect(english).toMatch(/^VAT number \(Partita IVA\) .*check digit/);
     expect(await errorOf('legalName').textContent()).toMatch(/^Legal name .*2 characters/);
     // The form's own message (not the API's) follows the switch too.
-    expect(await errorOf('comuneCode').textContent()).toBe("Comune: choose the comune from the list that appears as you type (for example «Reggio nell'Emilia (RE)»).");
+    expect(await errorOf('comuneCode').textContent()).toBe("Comune: choose the comune from the list that appears as you type (for example “Reggio nell'Emilia (RE)”).");
     await expectAccessible(page, 'shop-form-errors-english');
     await page.context().close();
   });

@@ -117,8 +117,8 @@ describe('each kind of e-mail, sent once by its trigger (real PostgreSQL, real S
     await act(provider, matchId, 'decline', 'Siamo al completo fino a marzo');
 
     const mail = await bed.onlyMail(shop.owner.userId, MailKind.MATCH_DECLINED);
-    expect(mail.subject).toBe(`${providerName} declined your request for «${offer}»`);
-    expect(mail.text).toContain('Their reason: «Siamo al completo fino a marzo».');
+    expect(mail.subject).toBe(`${providerName} declined your request for “${offer}”`);
+    expect(mail.text).toContain('Their reason: “Siamo al completo fino a marzo”.');
     expect(mail.text).toContain(`See the service: https://vicini.test/la-mia-attivita/servizi/${matchId}`);
   });
 
@@ -184,7 +184,7 @@ describe('each kind of e-mail, sent once by its trigger (real PostgreSQL, real S
     expect(yes.text).toContain('Vedi la vostra organizzazione: https://vicini.test/organizzazione');
     const no = await bed.onlyMail(rejected.owner.userId, MailKind.PROVIDER_REJECTED);
     expect(no.subject).toBe('Fornitore di prova could not be verified');
-    expect(no.text).toContain('The reason: «Partita IVA cessata».');
+    expect(no.text).toContain('The reason: “Partita IVA cessata”.');
     const off = await bed.onlyMail(suspended.owner.userId, MailKind.PROVIDER_SUSPENDED);
     expect(off.subject).toBe('Fornitore di prova è sospesa');
     expect(off.text).toContain('Il motivo: «Segnalazioni dai negozi».');
@@ -207,7 +207,7 @@ describe('each kind of e-mail, sent once by its trigger (real PostgreSQL, real S
     expect(yes.text).toContain('Vedi la vostra organizzazione: https://vicini.test/facilitatore');
     const no = await bed.onlyMail(rejected.owner.userId, MailKind.FACILITATOR_REJECTED);
     expect(no.subject).toBe('Sportello imprese could not be verified');
-    expect(no.text).toContain('The reason: «Codice fiscale cessato».');
+    expect(no.text).toContain('The reason: “Codice fiscale cessato”.');
     const off = await bed.onlyMail(suspended.owner.userId, MailKind.FACILITATOR_SUSPENDED);
     expect(off.subject).toBe('Associazione artigiani è sospesa');
     expect(off.text).toContain('non potete agire per conto dei negozi né invitarli');

@@ -141,7 +141,7 @@ describe('e-mail through SMTP (real PostgreSQL, real SMTP on loopback)', () => {
     const [row] = await core.db.query('SELECT language FROM mail_message WHERE recipient = $1', [email]);
     expect(row.language).toBe('en');
     const [mail] = arrivedFor(email);
-    expect(mail.subject).toBe(`New application for «${title}» from ${shopName}`);
+    expect(mail.subject).toBe(`New application for “${title}” from ${shopName}`);
     expect(mail.text).toMatch(/Please accept or decline by \d{1,2} [A-Z][a-z]+ \d{4}/);
     expect(mail.html).toContain('lang="en"');
     expect(mail.html).toContain('>See the application</a>');

@@ -25,9 +25,22 @@ describe('renderMail', () => {
     expect(mail.text).not.toContain('Non ricevere più');
   });
 
+  it('ends a sentence on a name that ends with a full stop with one full stop, and quotes in English as English does', () => {
+    const decision = { provider: 'Catalogo Locale S.r.l.', reason: 'Partita IVA «cessata»', link: 'https://vicini.example/organizzazione' };
+    for (const language of ['it', 'en'] as const) {
+      const mail = renderMail(MailKind.PROVIDER_REJECTED, language, decision, LINKS);
+      expect([language, mail.text]).toEqual([language, expect.stringContaining('Catalogo Locale S.r.l.\n')]);
+      expect(mail.text).not.toContain('S.r.l..');
+      expect(mail.html).toContain('<strong>Catalogo Locale S.r.l.</strong></p>');
+    }
+    const english = renderMail(MailKind.PROVIDER_REJECTED, 'en', decision, LINKS);
+    expect(english.text).toContain('The reason: “Partita IVA “cessata””.');
+    expect(renderMail(MailKind.PROVIDER_REJECTED, 'it', decision, LINKS).text).toContain('Il motivo: «Partita IVA «cessata»».');
+  });
+
   it('writes the English e-mail in English throughout, dates included', () => {
     const mail = renderMail(MailKind.MATCH_APPLIED, 'en', APPLICATION, { ...LINKS, unsubscribeUrl: 'https://vicini.example/u?t=x' });
-    expect(mail.subject).toBe('New application for «Sito» from Bar <Centrale> & Co');
+    expect(mail.subject).toBe('New application for “Sito” from Bar <Centrale> & Co');
     expect(mail.html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
     expect(mail.html).toContain('by <strong>15 March 2026</strong>');
     expect(mail.html).toContain('>See the application</a>');

@@ -50,7 +50,7 @@ export const accountMailMessages = {
       lines(
         'Hello,',
         '',
-        'to finish signing up to Vicini e connessi, confirm that {{email}} is your address by opening this link:',
+        'To finish signing up to Vicini e connessi, confirm that {{email}} is your address by opening this link:',
         '{{link}}',
         '',
         'The link works for {{hours}} hours. Until then you can sign in, but not apply to offers or calls, nor publish offers.',
@@ -73,7 +73,7 @@ export const accountMailMessages = {
     html(
       lines(
         '<p>Hello,</p>',
-        '<p>to finish signing up to Vicini e connessi, confirm that <strong>{{email}}</strong> is your address.</p>',
+        '<p>To finish signing up to Vicini e connessi, confirm that <strong>{{email}}</strong> is your address.</p>',
         '<p><a href="{{link}}">Confirm my e-mail address</a></p>',
         '<p>The link works for {{hours}} hours. Until then you can sign in, but not apply to offers or calls, nor publish offers. If you did not sign up, ignore this message.</p>',
       ),
@@ -93,7 +93,7 @@ export const accountMailMessages = {
       lines(
         'Hello,',
         '',
-        'someone asked to reset the password of your Vicini e connessi account. To choose a new one, open this link:',
+        'Someone asked to reset the password of your Vicini e connessi account. To choose a new one, open this link:',
         '{{link}}',
         '',
         'The link works once, for {{minutes}} minutes. Setting a new password signs you out everywhere.',
@@ -116,7 +116,7 @@ export const accountMailMessages = {
     html(
       lines(
         '<p>Hello,</p>',
-        '<p>someone asked to reset the password of your Vicini e connessi account.</p>',
+        '<p>Someone asked to reset the password of your Vicini e connessi account.</p>',
         '<p><a href="{{link}}">Choose a new password</a></p>',
         '<p>The link works once, for {{minutes}} minutes. Setting a new password signs you out everywhere. If you did not ask, ignore this message: your password stays as it is.</p>',
       ),
@@ -136,7 +136,7 @@ export const accountMailMessages = {
       lines(
         'Hello,',
         '',
-        'you asked to use {{email}} for your Vicini e connessi account. To confirm, open this link:',
+        'You asked to use {{email}} for your Vicini e connessi account. To confirm, open this link:',
         '{{link}}',
         '',
         'The link works for {{hours}} hours; until you open it, your account keeps its current address.',
@@ -159,7 +159,7 @@ export const accountMailMessages = {
     html(
       lines(
         '<p>Hello,</p>',
-        '<p>you asked to use <strong>{{email}}</strong> for your Vicini e connessi account.</p>',
+        '<p>You asked to use <strong>{{email}}</strong> for your Vicini e connessi account.</p>',
         '<p><a href="{{link}}">Confirm my new e-mail address</a></p>',
         '<p>The link works for {{hours}} hours; until you open it, your account keeps its current address. If you did not ask, ignore this message.</p>',
       ),
@@ -179,7 +179,7 @@ export const accountMailMessages = {
       lines(
         'Hello,',
         '',
-        'the Vicini e connessi account that used {{oldEmail}} now uses {{newEmail}}: messages and sign-in go to the new address.',
+        'The Vicini e connessi account that used {{oldEmail}} now uses {{newEmail}}: messages and sign-in go to the new address.',
         '',
         'If you did not make this change, write at once to the platform’s support ({{contactsUrl}}): someone else may have your password.',
       ),
@@ -198,7 +198,7 @@ export const accountMailMessages = {
     html(
       lines(
         '<p>Hello,</p>',
-        '<p>the Vicini e connessi account that used <strong>{{oldEmail}}</strong> now uses <strong>{{newEmail}}</strong>: messages and sign-in go to the new address.</p>',
+        '<p>The Vicini e connessi account that used <strong>{{oldEmail}}</strong> now uses <strong>{{newEmail}}</strong>: messages and sign-in go to the new address.</p>',
         '<p>If you did not make this change, write at once to <a href="{{contactsUrl}}">the platform’s support</a>: someone else may have your password.</p>',
       ),
     ),

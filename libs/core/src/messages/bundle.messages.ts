@@ -47,15 +47,15 @@ export const bundleMessages = {
   }),
   notFound: (): Words => ({ en: 'No such bundle', it: 'Pacchetto non trovato' }),
   partFull: (category: ServiceCategory): Words => ({
-    en: `«${SERVICE_CATEGORY_LABELS[category].en}»: the offer chosen has no free place left; no place was held for any service of the set`,
+    en: `“${SERVICE_CATEGORY_LABELS[category].en}”: the offer chosen has no free place left; no place was held for any service of the set`,
     it: `«${SERVICE_CATEGORY_LABELS[category].it}»: l’offerta scelta non ha più posti liberi; non è stato preso alcun posto per i servizi dell’insieme`,
   }),
   partNotEligible: (category: ServiceCategory): Words => ({
-    en: `«${SERVICE_CATEGORY_LABELS[category].en}»: the offer chosen does not fit this service of your shop; no place was held for any service of the set`,
+    en: `“${SERVICE_CATEGORY_LABELS[category].en}”: the offer chosen does not fit this service of your shop; no place was held for any service of the set`,
     it: `«${SERVICE_CATEGORY_LABELS[category].it}»: l’offerta scelta non è adatta a questo servizio della tua attività; non è stato preso alcun posto per i servizi dell’insieme`,
   }),
   partNotOpen: (category: ServiceCategory): Words => ({
-    en: `«${SERVICE_CATEGORY_LABELS[category].en}»: this service already has an offer or is closed; no place was held for any service of the set`,
+    en: `“${SERVICE_CATEGORY_LABELS[category].en}”: this service already has an offer or is closed; no place was held for any service of the set`,
     it: `«${SERVICE_CATEGORY_LABELS[category].it}»: questo servizio ha già un’offerta o è chiuso; non è stato preso alcun posto per i servizi dell’insieme`,
   }),
   partUnknown: (field: string): Words => ({

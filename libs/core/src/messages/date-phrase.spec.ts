@@ -30,7 +30,7 @@ describe('an Italian date after its article', () => {
     );
     expect(MESSAGES.notification.matchApplied(parties, at('2026-01-01')).it).toBe('Bar Centrale ha chiesto «Sito»: rispondi entro il 1° gennaio 2026');
     expect(MESSAGES.notification.promotedToProvider(parties, at('2026-03-08')).it).toContain('rispondi entro l’8 marzo 2026');
-    expect(MESSAGES.notification.matchApplied(parties, at('2026-12-11')).en).toBe('Bar Centrale applied to «Sito»: answer by 11 December 2026');
+    expect(MESSAGES.notification.matchApplied(parties, at('2026-12-11')).en).toBe('Bar Centrale applied to “Sito”: answer by 11 December 2026');
   });
 
   it('in the e-mails, subject, text and HTML', () => {

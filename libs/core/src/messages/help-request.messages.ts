@@ -14,7 +14,7 @@ export const helpRequestMessages = {
   alreadyOpen: (category: ServiceCategory, since: Date): Words => {
     const [service, of] = [SERVICE_CATEGORY_LABELS[category], day(since)];
     return {
-      en: `You already have an open request for «${service.en}» (of ${of.en}): it is in My requests; change that one, or withdraw it before asking again`,
+      en: `You already have an open request for “${service.en}” (of ${of.en}): it is in My requests; change that one, or withdraw it before asking again`,
       it: `Hai già una richiesta aperta per «${service.it}» (${datePhrase('del', of.it)}): è in «Le mie richieste»; modifica quella, oppure ritirala prima di chiedere di nuovo`,
     };
   },
@@ -39,7 +39,7 @@ export const helpRequestMessages = {
   alreadyMatched: (category: ServiceCategory, since: Date): Words => {
     const [service, of] = [SERVICE_CATEGORY_LABELS[category], day(since)];
     return {
-      en: `You already have a request for «${service.en}» (of ${of.en}) matched with a service: it is in My requests; give that service up before asking again`,
+      en: `You already have a request for “${service.en}” (of ${of.en}) matched with a service: it is in My requests; give that service up before asking again`,
       it: `Hai già una richiesta per «${service.it}» (${datePhrase('del', of.it)}) abbinata a un servizio: è in «Le mie richieste»; rinuncia a quel servizio prima di chiedere di nuovo`,
     };
   },

@@ -90,11 +90,11 @@ export const importMessages = {
     it: `Nell’intestazione mancano le colonne ${quoted(columns)}: parti dal modello`,
   }),
   headerUnknown: (columns: readonly string[], known: readonly string[]): Words => ({
-    en: `The header has columns this import does not know: ${quoted(columns)}; the columns are ${alternatives(known.map((c) => `«${c}»`)).en}`,
+    en: `The header has columns this import does not know: ${quoted(columns)}; the columns are ${alternatives(known.map((c) => `“${c}”`)).en}`,
     it: `L’intestazione ha colonne che questa importazione non conosce: ${quoted(columns)}; le colonne sono ${alternatives(known.map((c) => `«${c}»`)).it}`,
   }),
   headerRepeated: (column: string): Words => ({
-    en: `The column «${column}» appears twice in the header`,
+    en: `The column “${column}” appears twice in the header`,
     it: `La colonna «${column}» compare due volte nell’intestazione`,
   }),
   tooLarge: (mb: number): Words => ({

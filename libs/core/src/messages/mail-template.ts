@@ -45,9 +45,14 @@ const inLanguage = (values: unknown, language: keyof Words): unknown => {
   return values;
 };
 
+/** English quotes as English does, “…”, where the templates (written alike for both languages) quote as Italian does, «…». */
+const englishQuotes = (text: string): string => text.replace(/«/g, '“').replace(/»/g, '”');
+/** One full stop where a sentence ends on a name that ends with one ("… Rossi S.r.l.."), in text and around a <strong>. */
+const oneStop = (text: string): string => text.replace(/(?<!\.)\.\.(?!\.)/g, '.').replace(/\.(<\/strong>)\./g, '.$1');
+
 export const both =
   (en: Template, it: Template) =>
-  (values: object): Words => ({ en: en(inLanguage(values, 'en') as object), it: it(inLanguage(values, 'it') as object) });
+  (values: object): Words => ({ en: oneStop(englishQuotes(en(inLanguage(values, 'en') as object))), it: oneStop(it(inLanguage(values, 'it') as object)) });
 
 /** `{{#if x}}…{{/if}}` around a whole paragraph: its <p> goes inside, so nothing is left when x is empty. */
 const CONDITIONAL = /^(\{\{#(?:if|unless) [^}]+\}\})([\s\S]*)(\{\{\/(?:if|unless)\}\})$/;

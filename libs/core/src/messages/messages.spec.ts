@@ -61,7 +61,7 @@ describe('the message catalogue', () => {
     expect(MESSAGES.mailNotice.allocationShopSubject(two).en).toBe('The allocation gave you 2 services');
     expect(MESSAGES.mailNotice.allocationShopSubject(ALLOCATION_MAILS[0][0]).it).toBe('L’assegnazione ti ha dato un servizio');
     expect(MESSAGES.mailNotice.matchDeclinedText(DECLINED_MAILS[1][0]).it).toContain('Il motivo indicato: «siamo al completo».');
-    expect(MESSAGES.mailNotice.matchDeclinedText(DECLINED_MAILS[1][0]).en).toContain('Their reason: «we are full».');
+    expect(MESSAGES.mailNotice.matchDeclinedText(DECLINED_MAILS[1][0]).en).toContain('Their reason: “we are full”.');
     expect(MESSAGES.mailNotice.matchDeclinedHtml(DECLINED_MAILS[0][0]).it).not.toContain('<p></p>');
     expect(MESSAGES.mailNotice.matchDeclinedHtml(DECLINED_MAILS[0][0]).it).toContain('<p><strong>Digitale Srl</strong> non può offrirti «Vetrina &lt;online&gt;».</p>');
   });

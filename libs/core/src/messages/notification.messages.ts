@@ -17,7 +17,9 @@ const CHECKPOINTS: Readonly<Record<OutcomeCheckpoint, Words>> = {
   COMPLETION: { en: 'final', it: 'finale' },
 };
 
+/** An offer's title, quoted as each language quotes: «…» in Italian, “…” in English. */
 const title = (offer: string): string => `«${offer}»`;
+const titleEn = (offer: string): string => `“${offer}”`;
 const by = (date: Date | null): Words => (date ? day(date) : { en: '', it: '' });
 
 /**
@@ -26,12 +28,12 @@ const by = (date: Date | null): Words => (date ? day(date) : { en: '', it: '' })
  */
 export const notificationMessages = {
   matchApplied: (p: Parties, respondBy: Date | null): Words => ({
-    en: `${p.shop} applied to ${title(p.offer)}: answer by ${by(respondBy).en}`,
+    en: `${p.shop} applied to ${titleEn(p.offer)}: answer by ${by(respondBy).en}`,
     it: `${p.shop} ha chiesto ${title(p.offer)}: rispondi entro ${datePhrase('il', by(respondBy).it)}`,
   }),
-  matchWaitlisted: (p: Parties): Words => ({ en: `${p.shop} joined the waitlist of ${title(p.offer)}`, it: `${p.shop} è in lista d’attesa per ${title(p.offer)}` }),
+  matchWaitlisted: (p: Parties): Words => ({ en: `${p.shop} joined the waitlist of ${titleEn(p.offer)}`, it: `${p.shop} è in lista d’attesa per ${title(p.offer)}` }),
   allocatedToShop: (p: Parties, respondBy: Date | null): Words => ({
-    en: `The allocation assigned you ${title(p.offer)} by ${p.provider}: they will answer by ${by(respondBy).en}`,
+    en: `The allocation assigned you ${titleEn(p.offer)} by ${p.provider}: they will answer by ${by(respondBy).en}`,
     it: `L’assegnazione ti ha attribuito ${title(p.offer)} di ${p.provider}: risponderà entro ${datePhrase('il', by(respondBy).it)}`,
   }),
   /** To a shop: staff's decision on a facilitator that acts for it. */
@@ -46,7 +48,7 @@ export const notificationMessages = {
           },
   /** A selection call gave the shop a place on the provider's offer: the provider answers, as for an application. */
   callAdmittedToProvider: (p: Parties, respondBy: Date | null): Words => ({
-    en: `A call gave ${p.shop} a place in ${title(p.offer)}: answer by ${by(respondBy).en}`,
+    en: `A call gave ${p.shop} a place in ${titleEn(p.offer)}: answer by ${by(respondBy).en}`,
     it: `Un bando ha dato a ${p.shop} un posto in ${title(p.offer)}: rispondi entro ${datePhrase('il', by(respondBy).it)}`,
   }),
   /** What a selection call decided for the shop that applied. */
@@ -54,88 +56,88 @@ export const notificationMessages = {
     switch (outcome) {
       case 'ADMITTED':
         return {
-          en: `Call ${title(call)}: you got a place in ${title(p.offer)} by ${p.provider}, who will answer by ${by(respondBy).en}`,
+          en: `Call ${titleEn(call)}: you got a place in ${titleEn(p.offer)} by ${p.provider}, who will answer by ${by(respondBy).en}`,
           it: `Bando ${title(call)}: hai ottenuto un posto in ${title(p.offer)} di ${p.provider}, che risponderà entro ${datePhrase('il', by(respondBy).it)}`,
         };
       case 'PROMOTED':
         return {
-          en: `Call ${title(call)}: a place became free and it is now yours, in ${title(p.offer)} by ${p.provider}, who will answer by ${by(respondBy).en}`,
+          en: `Call ${titleEn(call)}: a place became free and it is now yours, in ${titleEn(p.offer)} by ${p.provider}, who will answer by ${by(respondBy).en}`,
           it: `Bando ${title(call)}: si è liberato un posto ed è ora tuo, in ${title(p.offer)} di ${p.provider}, che risponderà entro ${datePhrase('il', by(respondBy).it)}`,
         };
       case 'RESERVE':
         return {
-          en: `Call ${title(call)}: you are on the reserve list, ranked ${position ?? ''}; if a place you can take becomes free, it will be yours`,
+          en: `Call ${titleEn(call)}: you are on the reserve list, ranked ${position ?? ''}; if a place you can take becomes free, it will be yours`,
           it: `Bando ${title(call)}: sei in riserva, alla posizione ${position ?? ''} della graduatoria; se si libera un posto adatto a te, ti sarà dato`,
         };
       default:
-        return { en: `Call ${title(call)}: your application was excluded${inBrackets(why).en}`, it: `Bando ${title(call)}: la tua domanda è stata esclusa${inBrackets(why).it}` };
+        return { en: `Call ${titleEn(call)}: your application was excluded${inBrackets(why).en}`, it: `Bando ${title(call)}: la tua domanda è stata esclusa${inBrackets(why).it}` };
     }
   },
   allocatedToProvider: (p: Parties, respondBy: Date | null): Words => ({
-    en: `The allocation assigned ${p.shop} to ${title(p.offer)}: answer by ${by(respondBy).en}`,
+    en: `The allocation assigned ${p.shop} to ${titleEn(p.offer)}: answer by ${by(respondBy).en}`,
     it: `L’assegnazione ha attribuito ${p.shop} a ${title(p.offer)}: rispondi entro ${datePhrase('il', by(respondBy).it)}`,
   }),
   promotedToShop: (p: Parties, respondBy: Date | null): Words => ({
-    en: `A place freed up in ${title(p.offer)} and it is now yours: ${p.provider} will answer by ${by(respondBy).en}`,
+    en: `A place freed up in ${titleEn(p.offer)} and it is now yours: ${p.provider} will answer by ${by(respondBy).en}`,
     it: `Si è liberato un posto in ${title(p.offer)} ed è ora tuo: ${p.provider} risponderà entro ${datePhrase('il', by(respondBy).it)}`,
   }),
   promotedToProvider: (p: Parties, respondBy: Date | null): Words => ({
-    en: `${p.shop} moved up from the waitlist of ${title(p.offer)}: answer by ${by(respondBy).en}`,
+    en: `${p.shop} moved up from the waitlist of ${titleEn(p.offer)}: answer by ${by(respondBy).en}`,
     it: `${p.shop} è passato dalla lista d’attesa a ${title(p.offer)}: rispondi entro ${datePhrase('il', by(respondBy).it)}`,
   }),
   matchAccepted: (p: Parties): Words => ({
-    en: `${p.provider} accepted your request for ${title(p.offer)}: confirm when the service is active`,
+    en: `${p.provider} accepted your request for ${titleEn(p.offer)}: confirm when the service is active`,
     it: `${p.provider} ha accettato la tua richiesta per ${title(p.offer)}: conferma quando il servizio è attivo`,
   }),
   matchDeclined: (p: Parties, why: Words | null): Words => ({
-    en: `${p.provider} declined ${title(p.offer)}${inBrackets(why).en}`,
+    en: `${p.provider} declined ${titleEn(p.offer)}${inBrackets(why).en}`,
     it: `${p.provider} ha rifiutato ${title(p.offer)}${inBrackets(why).it}`,
   }),
-  matchActive: (p: Parties): Words => ({ en: `${p.shop} confirmed that ${title(p.offer)} is active`, it: `${p.shop} ha confermato che ${title(p.offer)} è attivo` }),
+  matchActive: (p: Parties): Words => ({ en: `${p.shop} confirmed that ${titleEn(p.offer)} is active`, it: `${p.shop} ha confermato che ${title(p.offer)} è attivo` }),
   completedToShop: (p: Parties): Words => ({
-    en: `${title(p.offer)} is completed: tell us whether it brought online orders`,
+    en: `${titleEn(p.offer)} is completed: tell us whether it brought online orders`,
     it: `${title(p.offer)} è concluso: dicci se ha portato ordini online`,
   }),
-  completedToProvider: (p: Parties): Words => ({ en: `${title(p.offer)} for ${p.shop} is completed`, it: `${title(p.offer)} per ${p.shop} è concluso` }),
+  completedToProvider: (p: Parties): Words => ({ en: `${titleEn(p.offer)} for ${p.shop} is completed`, it: `${title(p.offer)} per ${p.shop} è concluso` }),
   allocatedElsewhereToShop: (p: Parties): Words => ({
-    en: `Your waitlist place for ${title(p.offer)} is released: the allocation assigned you another offer`,
+    en: `Your waitlist place for ${titleEn(p.offer)} is released: the allocation assigned you another offer`,
     it: `Il tuo posto in lista d’attesa per ${title(p.offer)} è liberato: l’assegnazione ti ha attribuito un’altra offerta`,
   }),
   allocatedElsewhereToProvider: (p: Parties): Words => ({
-    en: `${p.shop} left the waitlist of ${title(p.offer)}: the allocation assigned it another offer`,
+    en: `${p.shop} left the waitlist of ${titleEn(p.offer)}: the allocation assigned it another offer`,
     it: `${p.shop} è uscito dalla lista d’attesa di ${title(p.offer)}: l’assegnazione gli ha attribuito un’altra offerta`,
   }),
   matchWithdrawn: (p: Parties, why: Words | null): Words => ({
-    en: `${p.shop} withdrew from ${title(p.offer)}${inBrackets(why).en}`,
+    en: `${p.shop} withdrew from ${titleEn(p.offer)}${inBrackets(why).en}`,
     it: `${p.shop} ha rinunciato a ${title(p.offer)}${inBrackets(why).it}`,
   }),
   holdReleasedToShop: (p: Parties, why: Words | null): Words => ({
-    en: `Your request for ${title(p.offer)} is open again${inBrackets(why).en}: the place held for you is released, and you can apply to another offer`,
+    en: `Your request for ${titleEn(p.offer)} is open again${inBrackets(why).en}: the place held for you is released, and you can apply to another offer`,
     it: `La tua richiesta per ${title(p.offer)} è di nuovo aperta${inBrackets(why).it}: il posto trattenuto per te è liberato e puoi candidarti a un’altra offerta`,
   }),
   holdReleasedToProvider: (p: Parties, why: Words | null): Words => ({
-    en: `The place held for ${p.shop} in ${title(p.offer)} is released${inBrackets(why).en}`,
+    en: `The place held for ${p.shop} in ${titleEn(p.offer)} is released${inBrackets(why).en}`,
     it: `Il posto trattenuto per ${p.shop} in ${title(p.offer)} è liberato${inBrackets(why).it}`,
   }),
   waitlistClosedToShop: (p: Parties, why: Words | null): Words => ({
-    en: `Your waitlist place for ${title(p.offer)} is closed${inBrackets(why).en}: you can apply elsewhere`,
+    en: `Your waitlist place for ${titleEn(p.offer)} is closed${inBrackets(why).en}: you can apply elsewhere`,
     it: `Il tuo posto in lista d’attesa per ${title(p.offer)} è chiuso${inBrackets(why).it}: puoi candidarti altrove`,
   }),
   /** The shop's account was disabled: what it held or waited for in the provider's offer goes to others. */
   shopLeftToProvider: (p: Parties, why: Words | null): Words => ({
-    en: `${p.shop} no longer holds or waits for a place in ${title(p.offer)}${inBrackets(why).en}`,
+    en: `${p.shop} no longer holds or waits for a place in ${titleEn(p.offer)}${inBrackets(why).en}`,
     it: `${p.shop} non trattiene né attende più un posto in ${title(p.offer)}${inBrackets(why).it}`,
   }),
   waitlistClosedToProvider: (p: Parties, why: Words | null): Words => ({
-    en: `The waitlist place of ${p.shop} for ${title(p.offer)} is closed${inBrackets(why).en}`,
+    en: `The waitlist place of ${p.shop} for ${titleEn(p.offer)} is closed${inBrackets(why).en}`,
     it: `Il posto in lista d’attesa di ${p.shop} per ${title(p.offer)} è chiuso${inBrackets(why).it}`,
   }),
   noAnswerToShop: (p: Parties): Words => ({
-    en: `${title(p.offer)} ended without an answer: you can apply elsewhere`,
+    en: `${titleEn(p.offer)} ended without an answer: you can apply elsewhere`,
     it: `${title(p.offer)} è scaduto senza risposta: puoi candidarti altrove`,
   }),
   noAnswerToProvider: (p: Parties): Words => ({
-    en: `The application of ${p.shop} to ${title(p.offer)} expired without an answer`,
+    en: `The application of ${p.shop} to ${titleEn(p.offer)} expired without an answer`,
     it: `La richiesta di ${p.shop} per ${title(p.offer)} è scaduta senza risposta`,
   }),
   /** To a shop on the waitlist of an offer that ministry staff suspended (the offer, or its whole provider). */
@@ -155,7 +157,7 @@ export const notificationMessages = {
     };
   },
   providerRejectedWhileServed: (p: Parties): Words => ({
-    en: `The Ministry rejected the provider of ${title(p.offer)}: the platform does not stop the service you agreed, but the provider can no longer act here. You can give it up at any time and ask for another`,
+    en: `The Ministry rejected the provider of ${titleEn(p.offer)}: the platform does not stop the service you agreed, but the provider can no longer act here. You can give it up at any time and ask for another`,
     it: `Il Ministero ha respinto il fornitore di ${title(p.offer)}: la piattaforma non interrompe il servizio concordato, ma il fornitore non può più agire qui. Puoi rinunciarvi in qualsiasi momento e chiederne un altro`,
   }),
   organisationApproved: (): Words => ({
@@ -179,21 +181,21 @@ export const notificationMessages = {
     it: `Il Ministero ha sospeso la tua organizzazione${inBrackets(why).it}: non puoi operare per i negozi né invitarli finché non viene riammessa`,
   }),
   offerReinstated: (p: Parties, why: Words | null): Words => ({
-    en: `The Ministry lifted the suspension of ${title(p.offer)}${inBrackets(why).en}: it is paused, resume it when you are ready`,
+    en: `The Ministry lifted the suspension of ${titleEn(p.offer)}${inBrackets(why).en}: it is paused, resume it when you are ready`,
     it: `Il Ministero ha revocato la sospensione di ${title(p.offer)}${inBrackets(why).it}: è in pausa, riattivala quando sei pronto`,
   }),
   offerSuspended: (p: Parties, why: Words | null): Words => ({
-    en: `The Ministry suspended ${title(p.offer)}${inBrackets(why).en}: shops no longer see it. Correct it and write to the Ministry to have it reinstated`,
+    en: `The Ministry suspended ${titleEn(p.offer)}${inBrackets(why).en}: shops no longer see it. Correct it and write to the Ministry to have it reinstated`,
     it: `Il Ministero ha sospeso ${title(p.offer)}${inBrackets(why).it}: i negozi non la vedono più. Correggila e scrivi al Ministero per farla riattivare`,
   }),
   surveyDue: (p: Parties, checkpoint: OutcomeCheckpoint): Words => ({
-    en: `How is ${title(p.offer)} going? Answer the ${CHECKPOINTS[checkpoint].en} survey`,
+    en: `How is ${titleEn(p.offer)} going? Answer the ${CHECKPOINTS[checkpoint].en} survey`,
     it: `Come va ${title(p.offer)}? Rispondi al questionario ${CHECKPOINTS[checkpoint].it}`,
   }),
 };
 
 function suspendedWho(p: Parties, suspended: Suspended): Words {
   return suspended === 'OFFER'
-    ? { en: `The Ministry suspended ${title(p.offer)}`, it: `Il Ministero ha sospeso ${title(p.offer)}` }
-    : { en: `The Ministry suspended the provider of ${title(p.offer)}`, it: `Il Ministero ha sospeso il fornitore di ${title(p.offer)}` };
+    ? { en: `The Ministry suspended ${titleEn(p.offer)}`, it: `Il Ministero ha sospeso ${title(p.offer)}` }
+    : { en: `The Ministry suspended the provider of ${titleEn(p.offer)}`, it: `Il Ministero ha sospeso il fornitore di ${title(p.offer)}` };
 }

@@ -75,7 +75,7 @@ export const offerMessages = {
     const stop = { en: 'to take no more shops, pause or close the offer', it: 'per non accettare altre attività, metti in pausa o chiudi l’offerta' };
     switch (rule) {
       case 'CATEGORY':
-        return { en: `${field}: ${who.en} asked for «${service.en}»: keep this service; ${stop.en}`, it: `${field}: ${who.it} ha chiesto «${service.it}»: mantieni questo servizio; ${stop.it}` };
+        return { en: `${field}: ${who.en} asked for “${service.en}”: keep this service; ${stop.en}`, it: `${field}: ${who.it} ha chiesto «${service.it}»: mantieni questo servizio; ${stop.it}` };
       case 'COVERAGE':
         return { en: `${field}: the new area leaves out ${who.en}: keep it covered; ${stop.en}`, it: `${field}: la nuova area lascia fuori ${who.it}: continua a coprirla; ${stop.it}` };
       case 'SECTOR':

@@ -33,11 +33,11 @@ describe('describeNotification', () => {
 
   it("keeps a person's own reason as they wrote it", () => {
     expect(words('MATCH_DECLINED', 'SHOP', 'Siamo al completo a marzo.').messageIt).toBe('Digitale Srl ha rifiutato «Vetrina online» (Siamo al completo a marzo.)');
-    expect(words('MATCH_WITHDRAWN', 'SHOP', 'Abbiamo trovato un fattorino.').message).toBe('Forno Rossi withdrew from «Vetrina online» (Abbiamo trovato un fattorino.)');
+    expect(words('MATCH_WITHDRAWN', 'SHOP', 'Abbiamo trovato un fattorino.').message).toBe('Forno Rossi withdrew from “Vetrina online” (Abbiamo trovato un fattorino.)');
   });
 
   it('tells a provider that a shop withdrew, not in the shop’s own words (data minimisation)', () => {
-    expect(words('MATCH_WITHDRAWN', 'PROVIDER', 'Abbiamo trovato un fattorino.').message).toBe('Forno Rossi withdrew from «Vetrina online»');
+    expect(words('MATCH_WITHDRAWN', 'PROVIDER', 'Abbiamo trovato un fattorino.').message).toBe('Forno Rossi withdrew from “Vetrina online”');
   });
 
   it('tells a shop whose waitlist place the allocation released that it got another offer, not that it withdrew', () => {
@@ -51,7 +51,7 @@ describe('describeNotification', () => {
   it('says why a waitlist place closed, and keeps "without an answer" for holds that ran out', () => {
     expect(words('MATCH_EXPIRED', 'SHOP', 'OFFER_ENDED').messageIt).toBe('Il tuo posto in lista d’attesa per «Vetrina online» è chiuso (l’offerta è terminata): puoi candidarti altrove');
     expect(words('MATCH_EXPIRED', 'PROVIDER', 'NO_LONGER_ELIGIBLE: CATEGORY').message).toBe(
-      'The waitlist place of Forno Rossi for «Vetrina online» is closed (the offer no longer fits the request)',
+      'The waitlist place of Forno Rossi for “Vetrina online” is closed (the offer no longer fits the request)',
     );
     expect(words('MATCH_EXPIRED', 'SHOP', 'NO_ANSWER').messageIt).toBe('«Vetrina online» è scaduto senza risposta: puoi candidarti altrove');
   });

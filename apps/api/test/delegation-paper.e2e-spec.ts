@@ -75,15 +75,16 @@ describe('Shops registered on paper by a facilitator, and claimed by their owner
     // So is one built on the shop's name, which the claim page shows.
     const named = await api.gql(ClaimShopDocument, { input: { link, password: 'Sartoria Bianchi 1970', privacyNoticeVersion: PRIVACY_NOTICE_VERSION } });
     expect(named.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.password', code: 'passwordWeak' })] });
-    const claimed = dataOf(await api.gql(ClaimShopDocument, { input: { link, password: TEST_PASSWORD, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } })).claimShop;
+    // The owner chooses the language its e-mails are written in, as when signing up.
+    const claimed = dataOf(await api.gql(ClaimShopDocument, { input: { link, password: TEST_PASSWORD, privacyNoticeVersion: PRIVACY_NOTICE_VERSION, language: 'EN' } })).claimShop;
     expect(claimed).toEqual({ __typename: 'ClaimedShop', shopId, email: ownerEmail });
     const reused = await api.gql(ClaimShopDocument, { input: { link, password: TEST_PASSWORD, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } });
     expect(reused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ code: 'LINK_INVALID' })] });
 
     const login = dataOf(await api.gql(LoginDocument, { input: { email: ownerEmail, password: TEST_PASSWORD } })).login;
     // The notice accepted is recorded with the account; the link proved the address.
-    expect(await db.query(`SELECT a.notice_version, u.email_verified_at IS NOT NULL AS verified FROM privacy_notice_acceptance a JOIN user_account u ON u.id = a.user_id WHERE u.email = $1`, [ownerEmail])).toEqual([
-      { notice_version: PRIVACY_NOTICE_VERSION, verified: true },
+    expect(await db.query(`SELECT a.notice_version, u.email_verified_at IS NOT NULL AS verified, u.language FROM privacy_notice_acceptance a JOIN user_account u ON u.id = a.user_id WHERE u.email = $1`, [ownerEmail])).toEqual([
+      { notice_version: PRIVACY_NOTICE_VERSION, verified: true, language: 'en' },
     ]);
     expect(dataOf(await api.gqlAs(login.accessToken, MyShopDocument)).myShop?.id).toBe(shopId);
     const delegations = dataOf(await api.gqlAs(login.accessToken, MyDelegationsDocument)).myDelegations;

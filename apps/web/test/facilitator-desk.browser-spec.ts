@@ -214,12 +214,16 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     await page.getByText('Rivendicando l’attività confermi di aver letto', { exact: false }).waitFor();
     await expectAccessible(page, 'claim-shop');
     await page.getByLabel('Password').fill(TEST_PASSWORD);
+    // The e-mails' language, Italian as the page is, may be chosen as when signing up.
+    expect(await page.getByRole('radio', { name: 'Italiano' }).isChecked()).toBe(true);
+    await page.getByText('English', { exact: true }).click();
+    expect(await page.getByRole('radio', { name: 'English' }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Prendi il controllo' }).click();
     await page.getByText(`Fatto: accedi con ${ownerEmail} e la password scelta.`).waitFor();
-    const accepted: { notice_version: string }[] = await web.api.app
+    const accepted: { notice_version: string; language: string }[] = await web.api.app
       .get(DataSource)
-      .query('SELECT a.notice_version FROM privacy_notice_acceptance a JOIN user_account u ON u.id = a.user_id WHERE u.email = $1', [ownerEmail]);
-    expect(accepted).toEqual([{ notice_version: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]);
+      .query('SELECT a.notice_version, u.language FROM privacy_notice_acceptance a JOIN user_account u ON u.id = a.user_id WHERE u.email = $1', [ownerEmail]);
+    expect(accepted).toEqual([{ notice_version: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), language: 'en' }]);
     await page.getByRole('link', { name: 'Accedi' }).last().click();
     await logIn(page, ownerEmail);
     await page.waitForURL('**/la-mia-attivita');

@@ -180,6 +180,8 @@ export type ChangeStaffRoleInput = {
 
 /** Claim a shop a facilitator registered for you: signed in with an account that has no shop, or with a password for a new account. */
 export type ClaimShopInput = {
+  /** With a password (a new account): the language e-mails are written in; Italian when omitted. */
+  language?: Language | null | undefined;
   /** The link’s code (what follows /rivendica#; in links sent before, /rivendica/). */
   link: string;
   /** For a new account, at least 12 characters other than spaces, and not easy to guess. */

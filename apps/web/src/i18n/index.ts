@@ -45,3 +45,8 @@ export const currentLanguage = (): Language => (i18n.language === 'en' ? 'en' : 
 export const inLanguage = <T>(english: T, italian: T): T => (currentLanguage() === 'it' ? italian : english);
 
 export { i18n };
+
+/** The languages the platform writes its e-mails in, as the API names them. */
+export const MAIL_LANGUAGES = ['IT', 'EN'] as const;
+/** The pages' language, as the first guess for a new account's e-mails. */
+export const pageMailLanguage = (): (typeof MAIL_LANGUAGES)[number] => (i18n.language === 'en' ? 'EN' : 'IT');

@@ -5,12 +5,13 @@ import { Link } from 'react-router-dom';
 import { useLinkCode } from './account/link-token';
 import { useSession } from '../auth/session-context';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { SubmitButton, TextField } from '../components/fields';
+import { RadioGroup, SubmitButton, TextField } from '../components/fields';
 import { LoadFailed, Loading } from '../components/Loading';
 import { PageTitle } from '../components/PageTitle';
 import { StatusNotice, useNotice } from '../components/StatusNotice';
 import { useFormErrors } from '../errors/use-form-errors';
-import { ClaimShopDocument, DelegationLinkDocument, PrivacyNoticeDocument } from '../gql/generated';
+import { ClaimShopDocument, DelegationLinkDocument, type Language, PrivacyNoticeDocument } from '../gql/generated';
+import { MAIL_LANGUAGES, pageMailLanguage } from '../i18n';
 import { useFormat } from '../i18n/format';
 import { PATHS } from '../routes';
 
@@ -26,17 +27,19 @@ export function ClaimShopPage() {
   const { data, error, loading } = useQuery(DelegationLinkDocument, { variables: { link: code } });
   const [claim, claiming] = useMutation(ClaimShopDocument);
   const [password, setPassword] = useState('');
+  // The language of the pages is a good first guess for the e-mails', as when signing up.
+  const [language, setLanguage] = useState<Language>(pageMailLanguage);
   // A new account accepts the notice in force, as signing up does; the API records the version.
   const privacyNotice = useQuery(PrivacyNoticeDocument, { skip: Boolean(user) });
   const noticeVersion = privacyNotice.data?.privacyNotice.version ?? '';
-  const labels = { password: t('claim.password'), link: t('delegationLink.link'), privacyNoticeVersion: t('register.privacyLink') };
+  const labels = { password: t('claim.password'), link: t('delegationLink.link'), privacyNoticeVersion: t('register.privacyLink'), language: t('register.language') };
   const { errors, attempt, dismiss, send } = useFormErrors(labels);
   const { notice, announce } = useNotice();
   const [claimed, setClaimed] = useState(false);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    const input = user ? { link: code } : { link: code, password, privacyNoticeVersion: noticeVersion };
+    const input = user ? { link: code } : { link: code, password, privacyNoticeVersion: noticeVersion, language };
     const done = await send('ClaimedShop', async () => (await claim({ variables: { input } })).data?.claimShop);
     if (done) {
       setClaimed(true);
@@ -84,6 +87,18 @@ export function ClaimShopPage() {
                   dismiss('password');
                 }}
                 error={errors.fields.password}
+              />
+              <RadioGroup
+                id="claim-language"
+                legend={labels.language}
+                hint={t('register.languageHint')}
+                options={MAIL_LANGUAGES.map((value) => ({ value, label: t(`languages.${value}`) }))}
+                value={language}
+                onChange={(value) => {
+                  setLanguage(value as Language);
+                  dismiss('language');
+                }}
+                error={errors.fields.language}
               />
               <p className="small">
                 {t('claim.privacyBefore')} <Link to={PATHS.privacy}>{t('register.privacyLink')}</Link>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAIL_LANGUAGES, pageMailLanguage } from '../i18n';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useSession } from '../auth/session-context';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -13,10 +14,9 @@ import { homePathFor, PATHS } from '../routes';
 
 type SelfRole = 'SHOP' | 'PROVIDER' | 'FACILITATOR';
 const ROLES: SelfRole[] = ['SHOP', 'PROVIDER', 'FACILITATOR'];
-const LANGUAGES: Language[] = ['IT', 'EN'];
 
 export function RegisterPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const { signIn } = useSession();
@@ -24,7 +24,7 @@ export function RegisterPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   // The language of the pages is a good first guess for the e-mails'.
-  const [language, setLanguage] = useState<Language>(() => (i18n.language === 'en' ? 'EN' : 'IT'));
+  const [language, setLanguage] = useState<Language>(pageMailLanguage);
   const [register, { loading }] = useMutation(RegisterDocument);
   // The notice in force: signing up accepts this version, and the API records it with the account.
   const notice = useQuery(PrivacyNoticeDocument);
@@ -100,7 +100,7 @@ export function RegisterPage() {
             id="register-language"
             legend={labels.language}
             hint={t('register.languageHint')}
-            options={LANGUAGES.map((value) => ({ value, label: t(`languages.${value}`) }))}
+            options={MAIL_LANGUAGES.map((value) => ({ value, label: t(`languages.${value}`) }))}
             value={language}
             onChange={(value) => {
               setLanguage(value as Language);

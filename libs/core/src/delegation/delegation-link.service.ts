@@ -154,7 +154,7 @@ export class DelegationLinkService {
           // The link reached the address, so it needs no other proof; the owner accepted the privacy notice on the claim page.
           const account = await this.auth.openAccount(
             tx,
-            { email: current.invitedEmail, password: input.password ?? '', role: UserRole.SHOP, privacyNoticeVersion: input.privacyNoticeVersion ?? '' },
+            { email: current.invitedEmail, password: input.password ?? '', role: UserRole.SHOP, privacyNoticeVersion: input.privacyNoticeVersion ?? '', language: input.language },
             { emailVerified: true },
           );
           owner = { id: account.id, email: account.email };

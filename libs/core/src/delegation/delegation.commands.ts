@@ -1,3 +1,4 @@
+import type { UserLanguage } from '../auth/user-language';
 import type { RegisterShop } from '../shop/shop.commands';
 
 /**
@@ -23,6 +24,8 @@ export interface ClaimShop {
   readonly password?: string;
   /** With a password: the version of the privacy notice the owner accepted, recorded with the new account. */
   readonly privacyNoticeVersion?: string;
+  /** With a password: the language the new account is written to in (Italian when omitted). */
+  readonly language?: UserLanguage;
 }
 
 export interface DelegatedShopFilter {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAIL_LANGUAGES } from '../../i18n';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { RadioGroup, SubmitButton } from '../../components/fields';
 import { Loading } from '../../components/Loading';
@@ -10,7 +11,6 @@ import { StatusNotice, useNotice } from '../../components/StatusNotice';
 import { useFormErrors } from '../../errors/use-form-errors';
 import { type Language, MyPreferencesDocument, UpdateMyLanguageDocument } from '../../gql/generated';
 
-const LANGUAGES: Language[] = ['IT', 'EN'];
 
 /** The signed-in person's preferences: the language the platform writes to them in, and how each kind of e-mail reaches them. */
 export function PreferencesPage() {
@@ -58,7 +58,7 @@ export function PreferencesPage() {
                 id="preferences-language"
                 legend={labels.language}
                 hint={t('preferences.languageHint')}
-                options={LANGUAGES.map((value) => ({ value, label: t(`languages.${value}`) }))}
+                options={MAIL_LANGUAGES.map((value) => ({ value, label: t(`languages.${value}`) }))}
                 value={language}
                 onChange={(value) => setLanguage(value as Language)}
                 error={errors.fields.language}

@@ -4,6 +4,7 @@ import { IsBoolean, IsDefined, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Ma
 import { ServiceCategory } from '@vec/matching';
 import '../../api/service-category.model';
 import { asAlternatives, identifies, IsAtecoSection, IsComuneCode, worded, EmailAddress, NewPassword, PASSWORD_MIN_LENGTH } from '../../api/input-rules';
+import { UserLanguage } from '../../auth/user-language';
 import { MESSAGES } from '../../messages';
 import { PRIVACY_NOTICE_VERSION } from '../../privacy/privacy-notice';
 import { RegisterShopInput } from '../../shop/api/shop.inputs';
@@ -60,6 +61,11 @@ export class ClaimShopInput implements ClaimShop {
   @IsOptional()
   @IsIn([PRIVACY_NOTICE_VERSION], worded(MESSAGES.validation.privacyNoticeVersion))
   privacyNoticeVersion?: string;
+
+  @Field(() => UserLanguage, { nullable: true, description: 'With a password (a new account): the language e-mails are written in; Italian when omitted.' })
+  @IsOptional()
+  @IsIn(Object.values(UserLanguage), asAlternatives())
+  language?: UserLanguage;
 }
 
 @InputType()

@@ -1,3 +1,4 @@
+import type { Locator } from 'playwright-core';
 import { UserRole } from '@vec/core';
 import { readFileSync } from 'node:fs';
 import { DecideProviderDocument, LoginDocument, MeDocument, RegisterProviderDocument } from '../../api/test/gql/generated';
@@ -80,6 +81,18 @@ describe('The audit trail and account administration in the browser', () => {
     await row.getByText('Attivo', { exact: true }).waitFor();
     expect(await page.getByTestId('account-row').count()).toBe(1);
     await expectAccessible(page, 'accounts');
+    // On a phone the account shows whole: its actions, and their form once open, within the screen's width.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const within = async (locator: Locator): Promise<boolean> => {
+      const box = await locator.boundingBox();
+      return box !== null && box.x >= 0 && box.x + box.width <= 390;
+    };
+    expect(await within(row.getByRole('button', { name: 'Disattiva' }))).toBe(true);
+    await row.getByRole('button', { name: 'Disattiva' }).click();
+    expect(await within(row.getByRole('button', { name: `Disattiva ${user.email}` }))).toBe(true);
+    expect(await within(row.getByLabel('Motivo'))).toBe(true);
+    await row.getByRole('button', { name: 'Annulla' }).click();
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // Opening the form puts the focus on its reason; leaving it puts it back on the button.
     await row.getByRole('button', { name: 'Disattiva' }).click();

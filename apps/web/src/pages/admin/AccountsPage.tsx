@@ -68,35 +68,29 @@ export function AccountsPage() {
         {(page) => (
           <>
             <p className="small">{t('accounts.count', { count: page.totalCount })}</p>
-            <div className="table-responsive">
-              <table className="table">
-                <caption className="visually-hidden">{t('accounts.table.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('accounts.table.email')}</th>
-                    <th scope="col">{t('accounts.table.organisation')}</th>
-                    <th scope="col">{t('accounts.table.role')}</th>
-                    <th scope="col">{t('accounts.table.status')}</th>
-                    <th scope="col">{t('accounts.table.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((account) => (
-                    <tr key={account.id} data-testid="account-row">
-                      <td id={`account-${account.id}-email`}>
-                        {account.email} {account.id === user?.id ? t('accounts.you') : null}
-                      </td>
-                      <td>{account.organisation ?? '—'}</td>
-                      <td>{t(`accounts.roles.${account.role}`)}</td>
-                      <td>{account.erasedAt ? t('accounts.erased') : t(`accounts.statuses.${account.status}`)}</td>
-                      <td>
-                        <AccountAction account={account} isSelf={account.id === user?.id} onDone={announce} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            {/* Cards, not a table: on a phone every account shows whole, with its actions and their form at full width. */}
+            <ul className="list-unstyled" aria-label={t('accounts.table.caption')}>
+              {page.items.map((account) => (
+                <li key={account.id} className="queue-card" data-testid="account-row">
+                  <h3 className="h5 mb-1 text-break" id={`account-${account.id}-email`}>
+                    {account.email} {account.id === user?.id ? t('accounts.you') : null}
+                  </h3>
+                  <dl className="queue-facts">
+                    {[
+                      [t('accounts.table.organisation'), account.organisation ?? '—'],
+                      [t('accounts.table.role'), t(`accounts.roles.${account.role}`)],
+                      [t('accounts.table.status'), account.erasedAt ? t('accounts.erased') : t(`accounts.statuses.${account.status}`)],
+                    ].map(([label, value]) => (
+                      <div key={label}>
+                        <dt>{label}</dt>
+                        <dd>{value}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                  <AccountAction account={account} isSelf={account.id === user?.id} onDone={announce} />
+                </li>
+              ))}
+            </ul>
           </>
         )}
       </PagedResults>

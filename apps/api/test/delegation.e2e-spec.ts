@@ -311,6 +311,20 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
     expect(selfGrant.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
 
+  it('marks on the desk a shop whose owner an administrator disabled, for which the facilitator may not act, until it is enabled again', async () => {
+    const shop = await shopIn(api, TORINO);
+    const chosen = await facilitator();
+    member(dataOf(await api.gqlAs(shop.accessToken, GrantDelegationDocument, { input: { facilitatorId: chosen.facilitatorId } })).grantDelegation, 'Delegation');
+    const row = async () => dataOf(await api.gqlAs(chosen.accessToken, DelegatedShopsDocument, { first: 100 })).delegatedShops.items.find((r) => r.shopId === shop.shopId);
+    expect(await row()).toMatchObject({ ownerDisabled: false });
+    await db.query('UPDATE user_account SET disabled_at = now() WHERE id = $1', [shop.userId]);
+    expect(await row()).toMatchObject({ ownerDisabled: true });
+    expect((await actingFor(chosen, shop.shopId, MyShopDocument, {})).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    await db.query('UPDATE user_account SET disabled_at = NULL WHERE id = $1', [shop.userId]);
+    expect(await row()).toMatchObject({ ownerDisabled: false });
+    expect((await actingFor(chosen, shop.shopId, MyShopDocument, {})).data?.myShop?.id).toBe(shop.shopId);
+  });
+
   it('limits the delegations a shop grants in an hour, so that granting and revoking in a loop cannot flood an organisation with notices; revoking stays free', async () => {
     const shop = await shopIn(api, TORINO);
     const chosen = await facilitator();

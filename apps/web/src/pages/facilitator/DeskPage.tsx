@@ -238,6 +238,7 @@ export function DeskPage() {
                         <th scope="row">
                           {row.shopName}
                           {row.unclaimed ? <span className="d-block small fw-normal">{t('desk.unclaimed')}</span> : null}
+                          {row.ownerDisabled ? <span className="d-block small fw-normal" data-testid="owner-disabled">{t('desk.ownerDisabled')}</span> : null}
                         </th>
                         <td>{row.comuneName}</td>
                         <td>{row.consent === 'PAPER' && row.paperDeclaredOn ? t('desk.consent.PAPER', { date: date(row.paperDeclaredOn) }) : t('desk.consent.SHOP')}</td>
@@ -245,10 +246,13 @@ export function DeskPage() {
                           <ShopState row={row} />
                         </td>
                         <td>
-                          <button type="button" className="btn btn-sm btn-primary" onClick={() => void start({ shopId: row.shopId, shopName: row.shopName })}>
-                            {t('desk.actFor')}
-                            <span className="visually-hidden"> {row.shopName}</span>
-                          </button>
+                          {/* The platform refuses to act for a shop whose owner's account is disabled: no button that would only fail. */}
+                          {row.ownerDisabled ? null : (
+                            <button type="button" className="btn btn-sm btn-primary" onClick={() => void start({ shopId: row.shopId, shopName: row.shopName })}>
+                              {t('desk.actFor')}
+                              <span className="visually-hidden"> {row.shopName}</span>
+                            </button>
+                          )}
                           {row.unclaimed && row.consent === 'PAPER' ? <ResendClaimLink delegationId={row.delegationId} shopName={row.shopName} onSent={announce} /> : null}
                           {row.unclaimed ? <HandOverShop delegationId={row.delegationId} shopName={row.shopName} pending={row.pendingHandover ?? null} onDone={announce} /> : null}
                           <StopActingFor delegationId={row.delegationId} shopName={row.shopName} unclaimed={row.unclaimed} onDone={announce} />

@@ -63,6 +63,7 @@ export class DelegatedShopModel {
   @Field() comuneName!: string;
   @Field() atecoSection!: string;
   @Field({ description: 'Registered by the facilitator, not yet claimed by its owner.' }) unclaimed!: boolean;
+  @Field({ description: 'Its owner’s account was disabled by an administrator: nobody may act for the shop until it is enabled again.' }) ownerDisabled!: boolean;
   @Field(() => Int) requests!: number;
   @Field(() => Int) openRequests!: number;
   @Field(() => Int, { description: 'Matches the provider accepted, for the shop to confirm once the service runs.' }) matchesToConfirm!: number;

@@ -1,7 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { createHash } from 'node:crypto';
-import { ComuneCodesDocument, ComuneSearchDocument, type ComuneSearchQuery, PublicFiguresAndCategoriesDocument, RegionsAndMeDocument, RegionsDocument } from './gql/generated';
+import { ComuneCodesDocument, ComuneSearchDocument, type ComuneSearchQuery, PublicFiguresAndCategoriesDocument, RegionsAndMeDocument, RegionsDocument, SelectionCallsDocument } from './gql/generated';
 import { signUp, staffUser } from './testing/fixtures';
 import { type GraphQLHttpResponse, type GraphQLResponse, startTestApp, TestApp } from './testing/test-app';
 
@@ -34,6 +34,8 @@ describe('Public reads are cacheable: GET, persisted queries and Cache-Control',
     expect(response.headers['cache-control']).toBe('public, max-age=86400');
     const figures = await getDocument(PublicFiguresAndCategoriesDocument);
     expect(figures.headers['cache-control']).toBe('public, max-age=60');
+    const calls = await getDocument(SelectionCallsDocument, { filter: {} });
+    expect([calls.body.errors, calls.headers['cache-control']]).toEqual([undefined, 'public, max-age=60']);
   });
 
   it('keeps nothing asked by POST, with credentials, with errors, or mixing private fields', async () => {

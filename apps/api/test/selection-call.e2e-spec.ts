@@ -91,6 +91,12 @@ describe('Selection calls over GraphQL: publish, apply, exclude, close, graduato
     expect(seen.offers.map((o) => o.id)).toEqual([offerId]);
     const open = dataOf(await api.gqlAs(first.accessToken, SelectionCallsDocument, { filter: { status: 'OPEN' } })).selectionCalls;
     expect(open.items.map((c) => c.id)).toContain(created.id);
+    // Anyone finds the published calls, signed in or not; a draft stays staff's.
+    const draft = dataOf(await api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input: aCall(8_000) })).createSelectionCall;
+    const anyone = dataOf(await api.gql(SelectionCallsDocument, { filter: {} })).selectionCalls.items;
+    expect(anyone.map((c) => c.id)).toContain(created.id);
+    expect(anyone.map((c) => c.id)).not.toContain(draft.id);
+    expect(anyone.every((c) => c.status !== 'DRAFT')).toBe(true);
 
     // Every requirement not met, by name, with the call's own words.
     const outside = member(await apply(inMilano, created.id, true, []), 'CallNotEligibleError');

@@ -18,6 +18,7 @@ import { CallsStaffPage } from './pages/calls/CallsStaffPage';
 import { CallStaffPage } from './pages/calls/CallStaffPage';
 import { CallPublishersPage } from './pages/ministry/CallPublishersPage';
 import { GraduatoriaPage } from './pages/calls/GraduatoriaPage';
+import { PublicCallsPage } from './pages/calls/PublicCallsPage';
 import { ShopCallsPage } from './pages/calls/ShopCallsPage';
 import { MatchPage } from './pages/match/MatchPage';
 import { AllocationRunPage } from './pages/ministry/AllocationRunPage';
@@ -135,6 +136,7 @@ export function App() {
         <Route path={PATHS.contacts} element={<InfoPage key="contacts" name="contacts" template />} />
         <Route path={PATHS.faq} element={<FaqPage />} />
         <Route path={PATHS.unsubscribe} element={<UnsubscribePage />} />
+        <Route path={PATHS.publicCalls} element={<PublicCallsPage />} />
         <Route path={PATHS.graduatoria} element={<GraduatoriaPage />} />
         <Route path={PATHS.delegationLink} element={<DelegationLinkPage />} />
         <Route path={PATHS.delegationLinkInPath} element={<DelegationLinkPage />} />

@@ -30,6 +30,7 @@ export const PATHS = {
   shopMatches: '/la-mia-attivita/servizi',
   shopMatch: '/la-mia-attivita/servizi/:id',
   shopCalls: '/la-mia-attivita/bandi',
+  publicCalls: '/bandi',
   graduatoria: '/bandi/:id/graduatoria',
   shopDelegations: '/la-mia-attivita/facilitatori',
   provider: '/organizzazione',

@@ -33,6 +33,11 @@ describe('Public pages in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Registrati' }).waitFor();
     await expectAccessible(page, `register-${label}`);
 
+    await page.goto('/bandi');
+    await page.getByRole('heading', { level: 1, name: 'Bandi' }).waitFor();
+    await page.getByLabel('Bandi da mostrare').waitFor();
+    await expectAccessible(page, `calls-${label}`);
+
     await page.goto('/accedi');
     await page.getByRole('heading', { level: 1, name: 'Accedi' }).waitFor();
     await expectAccessible(page, `login-${label}`);

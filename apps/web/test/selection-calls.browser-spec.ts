@@ -3,7 +3,7 @@ import { seedShops } from '@vec/core/testing/seed';
 import type { Locator, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { ApplyToCallDocument, CreateSelectionCallDocument, PublishSelectionCallDocument, type CreateSelectionCallInput } from '../../api/test/gql/generated';
-import { staffUser } from '../../api/test/testing/fixtures';
+import { staffUser, TEST_PASSWORD } from '../../api/test/testing/fixtures';
 import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
 import { dataOf, member } from '../../api/test/testing/test-app';
 import { italianDateTimeOf } from '../src/i18n/italian-time';
@@ -225,6 +225,40 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     await expectAccessible(page, 'calls-shop-window-over');
     await page.context().close();
   }, 90_000);
+
+  it('anyone finds an open call and its rules on the public list, and a shop signs in from it to apply', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const offer = await publishedOffer(web.api, provider, { capacity: 5, coverage: { national: true } });
+    const title = unique('Bando per tutti');
+    const created = dataOf(await web.api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input: aCall(title, offer.id) })).createSelectionCall;
+    member(dataOf(await web.api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: created.id })).publishSelectionCall, 'SelectionCall');
+    const shop = await shopNamed(web.api, TORINO, unique('Drogheria Verde'));
+
+    const page = await web.newPage();
+    await page.goto('/');
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Bandi', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bandi' }).waitFor();
+    await page.getByLabel('Bandi da mostrare').selectOption('OPEN');
+    const card = page.getByTestId('public-call-card').filter({ hasText: title });
+    await page.getByTestId('public-call-card').first().waitFor();
+    for (let shown = 1; (await card.count()) === 0; shown++) {
+      await page.getByRole('button', { name: 'Successiva' }).click();
+      await page.getByText(`Pagina ${shown + 1} di`, { exact: false }).waitFor();
+    }
+    // The published rules, as shops read them, and the way in.
+    await card.getByText('Un anno gratuito di negozio online', { exact: false }).waitFor();
+    await card.getByText('Aperto', { exact: true }).waitFor();
+    await expectAccessible(page, 'calls-public-open');
+    await card.getByRole('link', { name: `Accedi per candidarti ${title}` }).click();
+    await page.waitForURL('**/accedi');
+    await page.getByLabel('E-mail').fill(shop.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+    await page.waitForURL('**/la-mia-attivita/bandi');
+    await (await callCard(page, title)).getByRole('button', { name: 'Presenta la domanda' }).waitFor();
+    await page.context().close();
+  });
 
   it('warns a shop that no offer of the call serves it before it applies, and still lets it apply', async () => {
     const staff = await staffUser(web.api);

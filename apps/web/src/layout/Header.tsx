@@ -173,7 +173,7 @@ function useNavigationLinks(): NavigationEntry[] {
   switch (user?.role) {
     case undefined:
       // Signed in, privacy is in the account menu with the person's other pages.
-      links.push({ to: PATHS.register, label: t('nav.register') }, { to: PATHS.privacy, label: t('nav.privacy'), end: true });
+      links.push({ to: PATHS.publicCalls, label: t('nav.publicCalls') }, { to: PATHS.register, label: t('nav.register') }, { to: PATHS.privacy, label: t('nav.privacy'), end: true });
       break;
     case 'SHOP':
       links.push(

@@ -5,6 +5,7 @@ import { ListSize } from '../../api/query-cost';
 import { Ctx } from '../../api/request-context';
 import { MAX_CALL_OFFERS } from './selection-call.inputs';
 import { MAX_FIGURES_CALLS } from '../call-results.service';
+import { PublicCache } from '../../api/public-cache';
 import { Public, Roles } from '../../auth/api/auth.decorators';
 import { UserRole } from '../../auth/user-role';
 import { mapPage } from '../../common/pagination';
@@ -55,6 +56,9 @@ import {
   toPublishResult,
 } from './selection-call.results';
 
+/** The public list of calls changes when one is published or closes: a minute's staleness is told by the page's own times. */
+const PUBLIC_CALLS_CACHE_SECONDS = 60;
+
 @Resolver(() => SelectionCallModel)
 export class SelectionCallResolver {
   constructor(
@@ -95,7 +99,11 @@ export class SelectionCallResolver {
     return toSelectionCallModel(await this.calls.get(ctx, id), await this.calls.offerIds(ctx, id));
   }
 
-  @Query(() => SelectionCallPageModel, { description: 'Calls, latest closing first (drafts: staff, and an organisation its own); `filter.organisationId` keeps one organisation’s calls.' })
+  @Public()
+  @PublicCache(PUBLIC_CALLS_CACHE_SECONDS)
+  @Query(() => SelectionCallPageModel, {
+    description: 'Calls, latest closing first: published ones for anyone, signed in or not (drafts: staff, and an organisation its own); `filter.organisationId` keeps one organisation’s calls.',
+  })
   async selectionCalls(@Ctx() ctx: RequestContext, @Args() args: SelectionCallListArgs): Promise<SelectionCallPageModel> {
     const page = await this.calls.list(ctx, args.filter, args);
     const offerIds = await this.calls.offerIdsOf(ctx, page.items.map((call) => call.id));

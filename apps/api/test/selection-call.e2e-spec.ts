@@ -164,9 +164,10 @@ describe('Selection calls over GraphQL: publish, apply, exclude, close, graduato
     expect(theirs).toMatchObject({ status: 'RESERVE', position: 2, score: 18, matchId: null, separationIt: 'In graduatoria dopo il precedente per un punteggio più basso' });
 
     const graduatoria = dataOf(await api.gql(CallGraduatoriaDocument, { callId: created.id })).callGraduatoria;
+    // The call ranks by employees and breaks ties by the earlier application: both are published, for a reader to check the order.
     expect(graduatoria.items).toEqual([
-      { position: 1, shopName: 'Il Forno di Via Roma', comuneName: 'Torino', provinceSigla: 'TO', score: 88, status: 'ADMITTED' },
-      { position: 2, shopName: 'Il Forno di Via Roma', comuneName: 'Novara', provinceSigla: 'NO', score: 18, status: 'RESERVE' },
+      { position: 1, shopName: 'Il Forno di Via Roma', comuneName: 'Torino', provinceSigla: 'TO', score: 88, status: 'ADMITTED', employees: 4, submittedAt: expect.any(String) },
+      { position: 2, shopName: 'Il Forno di Via Roma', comuneName: 'Novara', provinceSigla: 'NO', score: 18, status: 'RESERVE', employees: 4, submittedAt: expect.any(String) },
     ]);
     expect(dataOf(await api.gql(PublishedSelectionCallDocument, { id: created.id })).publishedSelectionCall.drawSeed).toBe(published.drawSeed);
     // Anyone can check the draw: each row gives its application and the key, sha256 of "seed:application id".

@@ -35,6 +35,11 @@ export function formatDateTime(iso: string, language: string | undefined): strin
   return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso));
 }
 
+/** A moment to the second ("7 dic 2026, 10:05:42"): what orders two applications made in one minute. */
+export function formatMoment(iso: string, language: string | undefined): string {
+  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'medium', timeZone: TIME_ZONE }).format(new Date(iso));
+}
+
 /**
  * The end of a period: like formatDateTime, but midnight in Italy is written as 24:00 of the day
  * before ("31 dicembre 2026 alle ore 24:00"), so that a window closing at the end of 31 December
@@ -65,6 +70,8 @@ export function formatDayMonth(iso: string, language: string | undefined): strin
 export interface Formatters {
   date(iso: string): string;
   dateTime(iso: string): string;
+  /** To the second: what orders two events of one minute. */
+  moment(iso: string): string;
   /** The end of a period: midnight in Italy as 24:00 of the day before. */
   endDateTime(iso: string): string;
   dayMonth(iso: string): string;
@@ -81,6 +88,7 @@ export function useFormat(): Formatters {
   return {
     date: (iso) => formatDate(iso, language),
     dateTime: (iso) => formatDateTime(iso, language),
+    moment: (iso) => formatMoment(iso, language),
     endDateTime: (iso) => formatEndDateTime(iso, language),
     dayMonth: (iso) => formatDayMonth(iso, language),
     time: (iso) => formatTime(iso, language),

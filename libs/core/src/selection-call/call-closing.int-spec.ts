@@ -137,7 +137,7 @@ describe('closing a selection call: ranking, places, reserve list, graduatoria (
       [302, 'RESERVE'],
       [303, 'RESERVE'],
     ]);
-    expect(Object.keys(graduatoria.items[0]).sort()).toEqual(['applicationId', 'comuneName', 'drawKey', 'position', 'provinceSigla', 'reserveReason', 'score', 'shopName', 'status']);
+    expect(Object.keys(graduatoria.items[0]).sort()).toEqual(['applicationId', 'comuneName', 'drawKey', 'employees', 'position', 'provinceSigla', 'reserveReason', 'score', 'shopName', 'status', 'submittedAt']);
 
     const again = await closing().close(actingAs(staff, new Date(now.getTime() + 3 * DAY_MS)), call.id);
     expect(again.kind).toBe('call');
@@ -303,7 +303,7 @@ describe('closing a selection call: ranking, places, reserve list, graduatoria (
     const now = new Date();
     const provider = await seedProvider(core.db);
     const offer = await seedOffer(core.db, provider.id, { capacity: 2, categories: [ServiceCategory.CONNECTIVITY] });
-    const call = await openCall(aCall([offer], now, { places: 2, scoring: [], questions: [] }), now);
+    const call = await openCall(aCall([offer], now, { places: 2, scoring: [], questions: [], tieBreak: [] }), now);
     // Before the closing, the provider lowers the capacity: one place only can be held.
     await core.db.query('UPDATE offer SET capacity = 1 WHERE id = $1', [offer]);
     const shops = await seedShops(core.db, 3, { comuneCode: TORINO });
@@ -313,6 +313,9 @@ describe('closing a selection call: ranking, places, reserve list, graduatoria (
     const state = async (): Promise<unknown[]> =>
       (await core.db.query(`SELECT status, reserve_reason FROM call_application WHERE call_id = $1 ORDER BY position`, [call.id])).map((a: { status: string; reserve_reason: string | null }) => [a.status, a.reserve_reason]);
     expect(await state()).toEqual([['ADMITTED', null], ['RESERVE', 'NO_PLACE_LEFT'], ['RESERVE', 'NO_PLACE_LEFT']]);
+    // Ranked by the draw alone: the graduatoria publishes neither the applications' times nor their employees.
+    const published = await core.app.get(CallResultsService).graduatoria(actingAs(staff, closedAt), call.id, { first: 10, offset: 0 });
+    expect(published.items.map((row) => [row.submittedAt, row.employees])).toEqual([[null, null], [null, null], [null, null]]);
 
     // Still full: the sweep leaves the reserve waiting.
     await closing().sweep(RequestContext.system(new Date(closedAt.getTime() + 60_000)));

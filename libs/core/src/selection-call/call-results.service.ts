@@ -4,7 +4,7 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { SelectionCallErrorCode, SelectionCallException } from './selection-call.exception';
 import { SelectionCallService } from './selection-call.service';
-import { CallApplicationStatus, CallReserveReason, SelectionCallStatus } from './selection-call.types';
+import { CallApplicationStatus, CallReserveReason, ScoringKind, SelectionCallStatus, TieBreakRule } from './selection-call.types';
 import { drawKey } from './call-ranking';
 
 /** A line of the published graduatoria: what such lists publish, nothing more (no Partita IVA, address or contacts). */
@@ -21,6 +21,10 @@ export interface GraduatoriaRow {
   status: CallApplicationStatus;
   /** RESERVE: why it waits. */
   reserveReason: CallReserveReason | null;
+  /** When it applied, published when the call breaks ties by the earlier application (else null). */
+  submittedAt: Date | null;
+  /** The employees it declared, published when the call scores or breaks ties by them (else null). */
+  employees: number | null;
 }
 
 /** How far a call has got: places, filled, reserve list. */
@@ -54,9 +58,13 @@ export class CallResultsService {
     const manager = this.connection.manager(ctx);
     const ranked = `a.call_id = $1 AND a.position IS NOT NULL`;
     const [{ total }] = await manager.query(`SELECT count(*)::int AS total FROM call_application a WHERE ${ranked}`, [callId]);
+    // A reader checks a tie with what broke it: the application's time and the employees, when the call ranks by them.
+    const byTime = call.tieBreak.includes(TieBreakRule.EARLIER_APPLICATION);
+    const byEmployees = call.tieBreak.includes(TieBreakRule.FEWER_EMPLOYEES) || call.scoring.some((criterion) => criterion.kind === ScoringKind.FEWER_EMPLOYEES);
     const rows: Omit<GraduatoriaRow, 'drawKey'>[] = await manager.query(
       `SELECT a.position, a.id AS "applicationId", coalesce(s.trading_name, s.legal_name) AS "shopName", c.name AS "comuneName", p.sigla AS "provinceSigla", a.score, a.status,
-              CASE WHEN a.status = 'RESERVE' THEN a.reserve_reason END AS "reserveReason"
+              CASE WHEN a.status = 'RESERVE' THEN a.reserve_reason END AS "reserveReason",
+              CASE WHEN ${byTime} THEN a.submitted_at END AS "submittedAt", CASE WHEN ${byEmployees} THEN a.employees END AS employees
        FROM call_application a JOIN shop s ON s.id = a.shop_id JOIN comune c ON c.code = a.comune_code JOIN province p ON p.code = a.province_code
        WHERE ${ranked} ORDER BY a.position LIMIT $2 OFFSET $3`,
       [callId, page.first, page.offset],

@@ -4,6 +4,7 @@ import { useParams } from 'react-router-dom';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { PagedResults } from '../../components/PagedResults';
+import { TableScroll } from '../../components/TableScroll';
 import { usePaging } from '../../components/Pagination';
 import { PublicGraduatoriaDocument } from '../../gql/generated';
 import { inLanguage } from '../../i18n';
@@ -36,8 +37,12 @@ export function GraduatoriaPage() {
       </ul>
       <p className="small">{t('calls.graduatoria.seed', { seed: call.drawSeed ?? '' })}</p>
       <PagedResults paging={paging} page={data.callGraduatoria} error={error} empty={t('calls.graduatoria.empty')}>
-        {(page) => (
-          <div className="table-responsive">
+        {(page) => {
+          // What broke a tie, published when the call ranks by it: a reader checks the order with it.
+          const byTime = page.items.some((row) => row.submittedAt);
+          const byEmployees = page.items.some((row) => row.employees != null);
+          return (
+          <TableScroll label={t('calls.graduatoria.caption', { count: page.totalCount })}>
             <table className="table">
               <caption>{t('calls.graduatoria.caption', { count: page.totalCount })}</caption>
               <thead>
@@ -46,6 +51,8 @@ export function GraduatoriaPage() {
                   <th scope="col">{t('calls.graduatoria.business')}</th>
                   <th scope="col">{t('calls.graduatoria.comune')}</th>
                   <th scope="col">{t('calls.graduatoria.score')}</th>
+                  {byTime ? <th scope="col">{t('calls.graduatoria.submittedAt')}</th> : null}
+                  {byEmployees ? <th scope="col">{t('calls.graduatoria.employees')}</th> : null}
                   <th scope="col">{t('calls.graduatoria.outcome')}</th>
                   <th scope="col">{t('calls.graduatoria.draw')}</th>
                 </tr>
@@ -57,6 +64,8 @@ export function GraduatoriaPage() {
                     <td>{row.shopName}</td>
                     <td>{`${row.comuneName} (${row.provinceSigla})`}</td>
                     <td>{format.number(row.score, 2)}</td>
+                    {byTime ? <td>{row.submittedAt ? format.moment(row.submittedAt) : '—'}</td> : null}
+                    {byEmployees ? <td>{row.employees != null ? format.number(row.employees) : '—'}</td> : null}
                     <td>
                       <ApplicationStatusBadge status={row.status} />
                       <ReserveReason status={row.status} reason={row.reserveReason} />
@@ -70,8 +79,9 @@ export function GraduatoriaPage() {
                 ))}
               </tbody>
             </table>
-          </div>
-        )}
+          </TableScroll>
+          );
+        }}
       </PagedResults>
     </>
   );

@@ -149,6 +149,10 @@ export class GraduatoriaRowModel {
   @Field(() => Float) score!: number;
   @Field(() => CallApplicationStatus) status!: CallApplicationStatus;
   @Field(() => CallReserveReason, { nullable: true, description: 'RESERVE: why it waits, published with the ranking.' }) reserveReason!: CallReserveReason | null;
+  @Field(() => Date, { nullable: true, description: 'When it applied: published when the call breaks ties by the earlier application, so that a tie can be checked; else null.' })
+  submittedAt!: Date | null;
+  @Field(() => Int, { nullable: true, description: 'The employees it declared: published when the call scores or breaks ties by them; else null.' })
+  employees!: number | null;
 }
 
 @ObjectType('GraduatoriaPage')

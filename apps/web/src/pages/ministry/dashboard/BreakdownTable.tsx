@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { BreakdownDimension } from '../../../gql/generated';
 import { useFormat } from '../../../i18n/format';
 import type { BreakdownRowData } from './breakdown-metrics';
-import { TableScroll } from './TableScroll';
+import { TableScroll } from '../../../components/TableScroll';
 
 interface Props {
   rows: BreakdownRowData[];

@@ -4,7 +4,7 @@ import { LoadFailed, Loading } from '../../../components/Loading';
 import { DashboardBundlesDocument, type DashboardBundlesQuery, type MonitoringFilterInput } from '../../../gql/generated';
 import { useFormat } from '../../../i18n/format';
 import { useCategoryLabels } from '../../../i18n/use-category-labels';
-import { TableScroll } from './TableScroll';
+import { TableScroll } from '../../../components/TableScroll';
 import { sectionClass, useOnScreen, useSectionSettled } from './dashboard-sections';
 
 type Counts = Pick<DashboardBundlesQuery['monitoringBundles'], (typeof COLUMNS)[number]>;

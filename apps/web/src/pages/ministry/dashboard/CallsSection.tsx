@@ -5,7 +5,7 @@ import { LoadFailed, Loading } from '../../../components/Loading';
 import { DashboardCallsDocument, type DashboardCallsQuery, type MonitoringFilterInput } from '../../../gql/generated';
 import { useFormat } from '../../../i18n/format';
 import { PATHS, pathTo } from '../../../routes';
-import { TableScroll } from './TableScroll';
+import { TableScroll } from '../../../components/TableScroll';
 import { sectionClass, useOnScreen, useSectionSettled } from './dashboard-sections';
 
 type Counts = Pick<DashboardCallsQuery['monitoringCalls']['open'], (typeof COLUMNS)[number]>;

@@ -7,7 +7,7 @@ import { PagedResults } from '../../../components/PagedResults';
 import { usePaging } from '../../../components/Pagination';
 import { CapacityByOfferDocument, CapacityByProviderDocument, type MonitoringFilterInput } from '../../../gql/generated';
 import { useFormat } from '../../../i18n/format';
-import { TableScroll } from './TableScroll';
+import { TableScroll } from '../../../components/TableScroll';
 import { sectionClass, useOnScreen, useSectionSettled } from './dashboard-sections';
 
 const PAGE_SIZE = 10;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DashboardKpisQuery } from '../../../gql/generated';
 import { useFormat } from '../../../i18n/format';
-import { TableScroll } from './TableScroll';
+import { TableScroll } from '../../../components/TableScroll';
 
 type Outcome = DashboardKpisQuery['monitoringKpis']['outcomes'][number];
 

@@ -8,7 +8,7 @@ import { apiFormErrors } from '../../../errors/form-errors';
 import { DashboardSeriesDocument, type DashboardSeriesQuery, type MonitoringFilterInput, type TimeBucket } from '../../../gql/generated';
 import { currentLanguage } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
-import { TableScroll } from './TableScroll';
+import { TableScroll } from '../../../components/TableScroll';
 import { useSectionSettled } from './dashboard-sections';
 
 type Point = DashboardSeriesQuery['monitoringTimeSeries'][number];

@@ -5,7 +5,7 @@ import { usePaging } from '../../../components/Pagination';
 import { UnmetDemandDocument, type MonitoringFilterInput } from '../../../gql/generated';
 import { useFormat } from '../../../i18n/format';
 import { useCategoryLabels } from '../../../i18n/use-category-labels';
-import { TableScroll } from './TableScroll';
+import { TableScroll } from '../../../components/TableScroll';
 import { sectionClass, useOnScreen, useSectionSettled } from './dashboard-sections';
 
 const PAGE_SIZE = 10;

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <div className="table-responsive" tabIndex={0} role="region" aria-label={t('dashboard.tableOf', { title: label })}>
+    <div className="table-responsive" tabIndex={0} role="region" aria-label={t('common.tableOf', { title: label })}>
       {children}
     </div>
   );

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { CloseOfferDocument, MyOffersDocument, OfferByIdDocument, RegisterProviderDocument, UpdateOfferDocument, VerifyProviderDocument } from './gql/generated';
 import { aProviderInput, signUp, staffUser, SignedIn } from './testing/fixtures';
 import { anOfferRow, csvOf, problemsOf, upload } from './testing/import-fixtures';
-import { approvedProvider, ProviderAccount } from './testing/offer-fixtures';
+import { approvedProvider, ProviderAccount, shopIn } from './testing/offer-fixtures';
+import { applyTo, askFor } from './testing/match-fixtures';
 import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
 
 describe('CSV import of offers', () => {
@@ -26,6 +27,10 @@ describe('CSV import of offers', () => {
     const rows = parse(response.text.replace(/^\uFEFF/, ''), { delimiter: ';' }) as string[][];
     expect(rows[0]).toEqual(expect.arrayContaining(['codice_esterno', 'titolo', 'categorie', 'comuni', 'capacita', 'valida_dal']));
     expect(rows).toHaveLength(2);
+    // Its validity starts the day it is downloaded and lasts a year: the example never expires in the file.
+    const today = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+    expect(rows[1][rows[0].indexOf('valida_dal')]).toBe(today);
+    expect(rows[1][rows[0].indexOf('valida_fino_al')]).toMatch(new RegExp(`^\\d{2}/\\d{2}/${new Date().getFullYear() + 1}$`));
     const dryRun = await upload(api, provider.accessToken, Buffer.from(response.text, 'utf8'), 'DRY_RUN');
     expect(dryRun.job).toMatchObject({ status: 'DONE', rows: 1, created: 1, invalid: 0, written: false });
   });
@@ -148,6 +153,29 @@ describe('CSV import of offers', () => {
     const changed = await upload(api, provider.accessToken, csvOf(rows), 'ROW_BY_ROW');
     expect(changed.job).toMatchObject({ updated: 1 });
     expect(await radiiOf()).toEqual([['058091', 20]]);
+  });
+
+  it('skips a row whose new area or sectors would leave out shops on the offer, with the API’s reason, in the dry run as in the import; the other rows are written', async () => {
+    const provider = await approvedProvider(api, staff);
+    const held = anOfferRow({ codice_esterno: 'HOLD-1', comuni: '001001|001272', province: '', settori_ateco: 'C', pubblica: 'sì' });
+    expect((await upload(api, provider.accessToken, csvOf([held]), 'ROW_BY_ROW')).job).toMatchObject({ created: 1 });
+    const [{ id }] = await api.app.get(DataSource).query(`SELECT id FROM offer WHERE provider_id = $1 AND external_key = 'HOLD-1'`, [provider.providerId]);
+    // A shop of Torino holds one of its places.
+    const shop = await shopIn(api, '001272');
+    await applyTo(api, shop, await askFor(api, shop), id);
+
+    const narrowed = [{ ...held, comuni: '001001' }, anOfferRow({ codice_esterno: 'HOLD-2', comuni: '001001', province: '' })];
+    const dryRun = await upload(api, provider.accessToken, csvOf(narrowed), 'DRY_RUN');
+    expect(dryRun.job).toMatchObject({ status: 'DONE', created: 1, updated: 0, skipped: 1 });
+    const [problem] = await problemsOf(api, provider.accessToken, dryRun.job?.id as string);
+    expect(problem).toMatchObject({ line: 2, outcome: 'SKIPPED', reason: { it: expect.stringContaining('Torino'), en: expect.any(String) } });
+    const written = await upload(api, provider.accessToken, csvOf(narrowed), 'ROW_BY_ROW');
+    expect(written.job).toMatchObject({ status: 'DONE', created: 1, updated: 0, skipped: 1 });
+    const coverage = dataOf(await api.gqlAs(provider.accessToken, OfferByIdDocument, { id })).offer?.coverage.comuni.map((c) => c.code);
+    expect(coverage?.sort()).toEqual(['001001', '001272']);
+    // Nor may the sectors leave it out.
+    const otherSector = await upload(api, provider.accessToken, csvOf([{ ...held, settori_ateco: 'G' }]), 'ROW_BY_ROW');
+    expect(otherSector.job).toMatchObject({ status: 'DONE', updated: 0, skipped: 1 });
   });
 
   it('row by row: good rows written, bad ones reported; a second upload of the same file changes nothing; a changed row updates its offer', async () => {

@@ -53,8 +53,8 @@ export interface ImportKind<Scope = unknown> {
   readonly roles: readonly UserRole[];
   readonly columns: readonly ImportColumn[];
   readonly keyColumn: string;
-  /** One example row for the template, by header. */
-  readonly example: Readonly<Record<string, string>>;
+  /** One example row for the template, by header, as it would import on `now` (its dates follow the day it is asked). */
+  example(now: Date): Readonly<Record<string, string>>;
   begin(ctx: RequestContext): Promise<Scope>;
   apply(ctx: RequestContext, scope: Scope, rows: readonly ImportRowInput[], write: boolean): Promise<ImportRowResult[]>;
 }

@@ -5,7 +5,7 @@ import { OPEN_STATES, sqlStates } from '../match/match.types';
 import { OfferErrorCode } from './offer.exception';
 
 /** A shop holding a place on an offer (pending, accepted, active) or waiting for one. */
-interface Holder {
+export interface Holder {
   request: Parameters<typeof toEngineRequest>[0];
   shop: Parameters<typeof toEngineRequest>[1];
   comune: Parameters<typeof toEngineRequest>[2];

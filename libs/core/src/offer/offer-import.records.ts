@@ -7,6 +7,7 @@ import { TransactionalConnection } from '../common/transactional-connection';
 import { OfferCoverageEntity } from './offer-coverage.entity';
 import { CoverageRow } from './offer-coverage.input';
 import { loadCoverage } from './offer-coverage.query';
+import { type Holder, offerHolders } from './offer-holders';
 import { OfferSectors } from './offer-sectors';
 import { OfferEntity } from './offer.entity';
 import { offerAuditView } from './offer.service';
@@ -40,6 +41,11 @@ export class OfferImportRecords {
     const offers = await this.connection.repository(ctx, OfferEntity).find({ where: { providerId, externalKey: In([...keys]) } });
     await loadCoverage(this.connection.repository(ctx, OfferCoverageEntity), offers);
     return new Map(offers.map((offer) => [offer.externalKey ?? '', offer]));
+  }
+
+  /** The shops holding or waiting for a place on an offer (an import's edit must still fit them). */
+  holders(ctx: RequestContext, offerId: string): Promise<Holder[]> {
+    return offerHolders(this.connection.manager(ctx), offerId);
   }
 
   /** New offers (drafts, or published when asked and already checked), in the context's transaction; their ids in order. */

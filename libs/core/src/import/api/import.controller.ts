@@ -114,7 +114,7 @@ export class ImportController {
     res.setHeader('content-disposition', `attachment; filename="modello-importazione-${kind.name}.csv"`);
     const csv = csvStringifier(kind.columns.map((column) => ({ key: column.header, header: column.header })));
     const done = pipeline(csv, res);
-    csv.write(kind.example);
+    csv.write(kind.example(this.context(req).now));
     csv.end();
     await done;
   }

@@ -81,7 +81,9 @@ export class ShopImportKind implements ImportKind<ShopImportScope> {
   readonly roles = [UserRole.FACILITATOR];
   readonly columns = SHOP_IMPORT_COLUMNS;
   readonly keyColumn = SHOP_COLUMN.key;
-  readonly example = SHOP_IMPORT_EXAMPLE;
+  example(): Readonly<Record<string, string>> {
+    return SHOP_IMPORT_EXAMPLE;
+  }
 
   constructor(
     private readonly facilitators: FacilitatorService,

@@ -25,9 +25,12 @@ import { assertNotEnded, assertStartsSoon } from '../../offer.service';
 import { OfferImportRecords } from '../../offer-import.records';
 import { OfferService } from '../../offer.service';
 import { publicationBlock } from '../../offer-status';
-import { OfferStatus } from '../../offer.types';
+import { CoverageKind, OfferStatus } from '../../offer.types';
+import { OfferEntity } from '../../offer.entity';
+import { holdersLeftOut } from '../../offer-holders';
+import { toEngineOffer } from '../../../matching/engine-input.mapper';
 import { keptRadii, offerChanges, OfferImportPlan } from './offer-import.compare';
-import { columnOfField, inColumnWords, OFFER_COLUMN, OFFER_IMPORT_COLUMNS, OFFER_IMPORT_EXAMPLE, parseOfferRow, TerritoryNames, normaliseName } from './offer-import.row';
+import { columnOfField, inColumnWords, OFFER_COLUMN, OFFER_IMPORT_COLUMNS, offerImportExample, parseOfferRow, TerritoryNames, normaliseName } from './offer-import.row';
 
 export interface OfferImportScope {
   provider: ProviderEntity;
@@ -104,7 +107,9 @@ export class OfferImportKind implements ImportKind<OfferImportScope> {
   readonly roles = [UserRole.PROVIDER];
   readonly columns = OFFER_IMPORT_COLUMNS;
   readonly keyColumn = OFFER_COLUMN.key;
-  readonly example = OFFER_IMPORT_EXAMPLE;
+  example(now: Date): Readonly<Record<string, string>> {
+    return offerImportExample(now);
+  }
 
   constructor(
     private readonly records: OfferImportRecords,
@@ -155,11 +160,15 @@ export class OfferImportKind implements ImportKind<OfferImportScope> {
       const plan = offerChanges(existing.get(item.row.key), { ...item.input, ...item.sectors, coverage: item.coverage, publish: item.publish }, ctx.now);
       const invalid = validityIssues(plan, item.input, ctx.now);
       const refusal = this.refusal(plan, item, publisher, ctx.now);
+      // Shops on the offer must still fit it, as for an edit in the app: said in the dry run too, and a refused row never fails the batch.
+      const holders = plan.kind === 'update' && plan.fields && !invalid.length && !refusal ? await this.holdersRefusal(ctx, plan.offer, item, provider) : [];
       if (invalid.length > 0) {
         // A known offer whose validity ended stays as it is, or is changed by the update's own rules.
         results.set(item.row.line, result(item.row, ImportRowOutcome.INVALID, invalid));
       } else if (refusal) {
         results.set(item.row.line, result(item.row, ImportRowOutcome.SKIPPED, [rowIssue(refusal)], plan.kind === 'create' ? null : plan.offer.id));
+      } else if (holders.length > 0 && plan.kind === 'update') {
+        results.set(item.row.line, result(item.row, ImportRowOutcome.SKIPPED, holders, plan.offer.id));
       } else if (plan.kind === 'create') {
         creates.push(item);
       } else if (plan.kind === 'unchanged') {
@@ -215,6 +224,28 @@ export class OfferImportKind implements ImportKind<OfferImportScope> {
       case 'validity-ended':
         return MESSAGES.offer.validityEnded(block.validUntil);
     }
+  }
+
+  /**
+   * The shops holding or waiting for a place on the offer that the row's categories, area, sectors
+   * or validity would leave out (OfferService.update refuses such an edit): its issues, in the API's
+   * words, or none. The offer's radii stay, as the update keeps them.
+   */
+  private async holdersRefusal(ctx: RequestContext, offer: OfferEntity, item: CheckedRow, provider: ProviderEntity): Promise<ImportIssue[]> {
+    const holders = await this.records.holders(ctx, offer.id);
+    if (holders.length === 0) return [];
+    const radii = item.coverage.national ? [] : (offer.coverage ?? []).filter((row) => row.kind === CoverageKind.RADIUS);
+    const edited = Object.assign(new OfferEntity(), offer, {
+      categories: item.input.categories,
+      coverageNational: item.coverage.national,
+      coverage: [...item.coverage.rows, ...radii],
+      ...item.sectors,
+      validFrom: item.input.validFrom,
+      validUntil: item.input.validUntil ?? null,
+      provider,
+    });
+    const left = holdersLeftOut(holders, toEngineOffer(Object.assign(new OfferEntity(), offer, { provider })), toEngineOffer(edited), ctx.now);
+    return left ? domainIssues(new OfferException(left.code, left.field, [left.count, left.shopName, left.comuneName, left.category].join('|'))) : [];
   }
 
   /** A known key whose row differs: the same update (and publication) the API makes. */

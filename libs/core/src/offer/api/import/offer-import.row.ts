@@ -56,6 +56,16 @@ export const OFFER_IMPORT_EXAMPLE: Readonly<Record<string, string>> = {
   [C.publish]: 'no',
 };
 
+/** A day as the file writes it, in Italy: 07/12/2026. */
+const fileDay = (date: Date): string => new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
+
+/** The template's example row, valid from `now` for a year: it imports as it is whatever the day it is downloaded. */
+export const offerImportExample = (now: Date): Readonly<Record<string, string>> => ({
+  ...OFFER_IMPORT_EXAMPLE,
+  [C.validFrom]: fileDay(now),
+  [C.validUntil]: fileDay(new Date(now.getTime() + 365 * 86_400_000)),
+});
+
 /** The territory as an import reads it: every name and code, loaded once per file. */
 export interface TerritoryNames {
   regionByName: ReadonlyMap<string, string>;

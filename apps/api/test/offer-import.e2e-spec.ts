@@ -102,6 +102,17 @@ describe('CSV import of offers', () => {
     ]);
   });
 
+  it('keeps an offer open all of its last day: one valid today only is imported and published, and lasts until midnight in Italy', async () => {
+    const provider = await approvedProvider(api, staff);
+    const today = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+    const file = csvOf([anOfferRow({ codice_esterno: 'ONE-DAY', valida_dal: today, valida_fino_al: today, pubblica: 'sì' })]);
+    expect((await upload(api, provider.accessToken, file, 'ROW_BY_ROW')).job).toMatchObject({ status: 'DONE', created: 1, invalid: 0, skipped: 0 });
+    const [{ valid_until: until }] = await api.app.get(DataSource).query(`SELECT valid_until FROM offer WHERE provider_id = $1 AND external_key = 'ONE-DAY'`, [provider.providerId]);
+    const italianDay = (at: Date): string => new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric' }).format(at);
+    expect(italianDay(until)).toBe(today);
+    expect(italianDay(new Date(until.getTime() + 1))).not.toBe(today);
+  });
+
   it('refuses a start more than a year ahead, for a new offer and for a known one whose start the file moves', async () => {
     const provider = await approvedProvider(api, staff);
     const italian = (date: Date): string => date.toLocaleDateString('it-IT', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Rome' });

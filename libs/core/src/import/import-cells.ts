@@ -54,6 +54,15 @@ export function italianDay(text: string): Date | null {
   return new Date(utc.getTime() - romeOffsetMinutes(utc) * 60_000);
 }
 
+/** The last moment of that day in Italy (a millisecond before the next starts): an end date includes its day. Null when it is not a date. */
+export function italianDayEnd(text: string): Date | null {
+  const start = italianDay(text);
+  if (!start) return null;
+  const calendar = new Date(start.getTime() + 36 * 3_600_000);
+  const next = new Date(Date.UTC(calendar.getUTCFullYear(), calendar.getUTCMonth(), calendar.getUTCDate()));
+  return new Date(next.getTime() - romeOffsetMinutes(next) * 60_000 - 1);
+}
+
 /** Cells holding lists: items separated by | (or commas). */
 export const listOf = (text: string): string[] =>
   text

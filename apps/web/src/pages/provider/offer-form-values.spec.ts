@@ -1,4 +1,4 @@
-import { createInput, dateInputOf, emptyOffer, isoOfDateInput, readOffer, updateInput, type OfferValues } from './offer-form-values';
+import { createInput, dateInputOf, emptyOffer, isoOfDateInput, isoOfEndOfDateInput, readOffer, updateInput, type OfferValues } from './offer-form-values';
 
 const filled = (): OfferValues => ({
   ...emptyOffer(new Date(2026, 0, 10)),
@@ -57,6 +57,15 @@ describe('offer form values', () => {
     ]);
   });
 
+  it('keeps an offer open all of its last day, in Italy: the end is the last moment of that day', () => {
+    expect(isoOfEndOfDateInput('2027-12-31')).toBe('2027-12-31T22:59:59.999Z');
+    // Summer time: Italy is two hours ahead.
+    expect(isoOfEndOfDateInput('2027-07-15')).toBe('2027-07-15T21:59:59.999Z');
+    expect(dateInputOf(isoOfEndOfDateInput('2027-12-31') as string)).toBe('2027-12-31');
+    expect(isoOfEndOfDateInput('2027-02-30')).toBeNull();
+    expect(createInput({ ...filled(), validUntil: '2027-12-31' }).validUntil).toBe('2027-12-31T22:59:59.999Z');
+  });
+
   it('sends a stand-in the API refuses for each value it could not receive, so that it reports the rest and saves nothing', () => {
     const values = { ...filled(), capacity: '', freePeriodMonths: 'sei', validFrom: '' };
     values.coverage = { ...values.coverage, radii: [{ ...values.coverage.radii[0], km: '?' }] };
@@ -65,7 +74,7 @@ describe('offer form values', () => {
     expect(input).toMatchObject({ capacity: 0, freePeriodMonths: 0, coverage: { radii: [{ comuneCode: '001272', km: 0 }] }, title: values.title });
     // No start date: today's stands in, with an end the day before (always refused), which is not the reader's concern.
     expect(input.validFrom).toBe(isoOfDateInput('2026-01-10'));
-    expect(input.validUntil).toBe(isoOfDateInput('2026-01-09'));
+    expect(input.validUntil).toBe(isoOfEndOfDateInput('2026-01-09'));
     expect(standInsOnly).toEqual(['validUntil']);
     // Nothing to stand in for: sent as typed.
     expect(readOffer(filled(), today)).toEqual({ problems: [], sendable: filled(), standInsOnly: [] });
@@ -86,7 +95,7 @@ describe('offer form values', () => {
       sectors: { allSectors: true, sections: [], divisions: [] },
       coverage: { national: false, regionCodes: ['01'], provinceCodes: [], comuneCodes: ['058091'], radii: [{ comuneCode: '001272', km: 30 }] },
     });
-    expect(input.validUntil).toBe(isoOfDateInput('2026-07-01'));
+    expect(input.validUntil).toBe(isoOfEndOfDateInput('2026-07-01'));
   });
 
   it('sends only what changed on an edit, coverage as a whole, and null to make the offer open-ended', () => {

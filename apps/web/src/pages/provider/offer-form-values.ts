@@ -46,6 +46,16 @@ export const dateInputOf = (iso: string): string => italianDayOf(iso);
 /** The start of that day in Italy; null when it is not a date. */
 export const isoOfDateInput = (value: string): string | null => instantOfItalianTime(value);
 
+/**
+ * The last moment of that day in Italy (a millisecond before the next day starts): "valida fino al
+ * 31/12" keeps the offer open all of 31 December, as the cards and the catalogue say. Null when it
+ * is not a date.
+ */
+export const isoOfEndOfDateInput = (value: string): string | null => {
+  const next = instantOfItalianTime(value, '00:00', 1);
+  return next === null ? null : new Date(new Date(next).getTime() - 1).toISOString();
+};
+
 export const EMPTY_COVERAGE: CoverageValue = { national: false, regions: [], provinces: [], comuni: [], radii: [] };
 
 export function emptyOffer(today: Date): OfferValues {
@@ -182,7 +192,7 @@ export function createInput(values: OfferValues): CreateOfferInput {
     freePeriodMonths: Number(values.freePeriodMonths.trim()),
     conditions: values.conditions,
     validFrom: isoOfDateInput(values.validFrom) ?? '',
-    validUntil: isoOfDateInput(values.validUntil) ?? undefined,
+    validUntil: isoOfEndOfDateInput(values.validUntil) ?? undefined,
   };
 }
 

@@ -1,5 +1,6 @@
 import { checkHeader } from '../../../import/import-runner.service';
 import { ImportErrorCode } from '../../../import/import.exception';
+import { italianDayEnd } from '../../../import/import-cells';
 import { columnOfField, inColumnWords, italianDay, listOf, normaliseName, OFFER_IMPORT_COLUMNS, OFFER_IMPORT_EXAMPLE, parseOfferRow, TerritoryNames, yesNo } from './offer-import.row';
 
 const NAMES: TerritoryNames = {
@@ -85,6 +86,12 @@ describe('cells', () => {
     expect(italianDay('2026-07-15')?.toISOString()).toBe('2026-07-14T22:00:00.000Z');
     expect(italianDay('1.7.2026')?.toISOString()).toBe('2026-06-30T22:00:00.000Z');
     expect(italianDay('29/02/2026')).toBeNull();
+    // An end date includes its day: the last moment of it, in Italy.
+    expect(italianDayEnd('31/12/2026')?.toISOString()).toBe('2026-12-31T22:59:59.999Z');
+    expect(italianDayEnd('2026-07-15')?.toISOString()).toBe('2026-07-15T21:59:59.999Z');
+    expect(italianDayEnd('31/12/2026')).toEqual(new Date(italianDay('01/01/2027')!.getTime() - 1));
+    expect(italianDayEnd('29/02/2026')).toBeNull();
+    expect(row({ valida_dal: '07/12/2026', valida_fino_al: '07/12/2026' }).plain).toMatchObject({ validFrom: italianDay('07/12/2026'), validUntil: italianDayEnd('07/12/2026') });
     expect(italianDay('13/13/2026')).toBeNull();
     expect(italianDay('2026/07/15')).toBeNull();
   });

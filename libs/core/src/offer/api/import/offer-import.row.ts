@@ -2,7 +2,7 @@ import { DAY_MS, EARLIEST_DATE, LATEST_DATE } from '../../../common/time';
 import { ServiceCategory } from '@vec/matching';
 import { MESSAGES, SERVICE_CATEGORY_LABELS, type Words } from '../../../messages';
 import type { ImportColumn, ImportIssue } from '../../../import/import-kind';
-import { italianDay, listOf, normaliseName, yesNo } from '../../../import/import-cells';
+import { italianDay, italianDayEnd, listOf, normaliseName, yesNo } from '../../../import/import-cells';
 
 /** The API's earliest date as a day written in a file: midnight of 1 January 1900 in Italy, just before it in UTC. */
 const FIRST_DAY = new Date(EARLIEST_DATE.getTime() - DAY_MS);
@@ -154,10 +154,11 @@ export function parseOfferRow(cells: Readonly<Record<string, string>>, names: Te
         divisions: sectorItems.filter((item) => /^\d+$/.test(item)).map((item) => padded(item, 2)),
       };
 
-  const day = (column: string): Date | string | undefined => {
+  // The start of the first day, the end of the last: "valida_fino_al 31/12" keeps the offer open all of 31 December.
+  const day = (column: string, end = false): Date | string | undefined => {
     const text = cell(column);
     if (text === '') return undefined;
-    const date = italianDay(text);
+    const date = end ? italianDayEnd(text) : italianDay(text);
     if (!date) issue(column, MESSAGES.import.notDate(column));
     // The years the API takes (a date typed through GraphQL meets the same bounds), as days in Italy.
     else if (date < FIRST_DAY || date > LATEST_DATE) issue(column, MESSAGES.input.dateOutOfRange(column));
@@ -174,7 +175,7 @@ export function parseOfferRow(cells: Readonly<Record<string, string>>, names: Te
     freePeriodMonths: wholeNumber(cell(C.freeMonths)),
     conditions: cell(C.conditions),
     validFrom: day(C.validFrom),
-    validUntil: day(C.validUntil),
+    validUntil: day(C.validUntil, true),
   };
   return { plain, publish: publish ?? false, issues };
 }

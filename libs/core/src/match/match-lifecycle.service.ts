@@ -56,7 +56,9 @@ export class MatchLifecycleService {
       const providerStatus = offer.provider?.verificationStatus;
       if (side === 'PROVIDER' && providerStatus && !providerActive(providerStatus)) return { kind: 'provider-not-approved', status: providerStatus };
       if (!rule.from.includes(current.state)) return { kind: 'invalid-transition', current: current.state };
-      if (action === 'accept' && current.respondBy && current.respondBy.getTime() < tx.now.getTime()) {
+      // Past its deadline a held place is the sweep's to release: neither accepted late nor turned into a refusal
+      // (a decline keeps the offer from the request for good; an expiry does not).
+      if ((action === 'accept' || action === 'decline') && current.state === MatchState.PENDING && current.respondBy && current.respondBy.getTime() < tx.now.getTime()) {
         return { kind: 'deadline-passed', respondBy: current.respondBy };
       }
       const from = current.state;

@@ -71,6 +71,22 @@ describe('what the platform does on its own: free periods end, waitlists close o
     expect(await notified(provider.owner.userId, 'MATCH_COMPLETED')).toBe(1);
   });
 
+  it('lets a provider neither accept nor decline a held place once its answer is overdue: the sweep releases it, with no refusal recorded', async () => {
+    const now = new Date();
+    const provider = await seedProvider(core.db);
+    const offerId = await seedOffer(core.db, provider.id, { capacity: 1 });
+    const [shop] = await seedShops(core.db, 1);
+    const held = await apply(shop, offerId, now);
+    const { respond_by: respondBy } = await match(held);
+    const late = new Date((respondBy as Date).getTime() + 60_000);
+    const lifecycle = core.app.get(MatchLifecycleService);
+    expect((await lifecycle.act(actingAs(provider.owner, late), held, 'decline', 'Siamo al completo')).kind).toBe('deadline-passed');
+    expect((await lifecycle.act(actingAs(provider.owner, late), held, 'accept')).kind).toBe('deadline-passed');
+    expect((await match(held)).state).toBe('PENDING');
+    expect(await maintenance.expireHolds(system(late))).toBe(1);
+    expect(await match(held)).toMatchObject({ state: 'EXPIRED', end_reason: SYSTEM_REASON.NO_ANSWER });
+  });
+
   it('closes the waitlist of an offer that was closed, with the reason, and frees nothing', async () => {
     const now = new Date();
     const provider = await seedProvider(core.db);

@@ -73,17 +73,23 @@ export const offerMessages = {
       it: count === 1 ? `un’attività che ha un posto o è in lista d’attesa su questa offerta (${shop}, ${comune})` : `${count} attività che hanno un posto o sono in lista d’attesa su questa offerta (come ${shop}, ${comune})`,
     };
     const stop = { en: 'to take no more shops, pause or close the offer', it: 'per non accettare altre attività, metti in pausa o chiudi l’offerta' };
+    // The verbs and pronouns agree with one shop or many.
+    const one = count === 1;
+    const asked = { en: 'asked', it: one ? 'ha chiesto' : 'hanno chiesto' };
+    const needs = { en: one ? 'needs' : 'need', it: one ? 'ha bisogno' : 'hanno bisogno' };
+    const keepCovered = { en: one ? 'keep it covered' : 'keep them covered', it: one ? 'continua a coprirla' : 'continua a coprirle' };
+    const keepSector = { en: one ? 'keep its sector' : 'keep their sectors', it: one ? 'mantieni il suo settore' : 'mantieni i loro settori' };
     switch (rule) {
       case 'CATEGORY':
-        return { en: `${field}: ${who.en} asked for “${service.en}”: keep this service; ${stop.en}`, it: `${field}: ${who.it} ha chiesto «${service.it}»: mantieni questo servizio; ${stop.it}` };
+        return { en: `${field}: ${who.en} ${asked.en} for “${service.en}”: keep this service; ${stop.en}`, it: `${field}: ${who.it} ${asked.it} «${service.it}»: mantieni questo servizio; ${stop.it}` };
       case 'COVERAGE':
-        return { en: `${field}: the new area leaves out ${who.en}: keep it covered; ${stop.en}`, it: `${field}: la nuova area lascia fuori ${who.it}: continua a coprirla; ${stop.it}` };
+        return { en: `${field}: the new area leaves out ${who.en}: ${keepCovered.en}; ${stop.en}`, it: `${field}: la nuova area lascia fuori ${who.it}: ${keepCovered.it}; ${stop.it}` };
       case 'SECTOR':
-        return { en: `${field}: the new sectors leave out ${who.en}: keep its sector; ${stop.en}`, it: `${field}: i nuovi settori escludono ${who.it}: mantieni il suo settore; ${stop.it}` };
+        return { en: `${field}: the new sectors leave out ${who.en}: ${keepSector.en}; ${stop.en}`, it: `${field}: i nuovi settori escludono ${who.it}: ${keepSector.it}; ${stop.it}` };
       case 'NOT_STARTED':
-        return { en: `${field}: ${who.en} needs the offer valid now: the start cannot move after today`, it: `${field}: ${who.it} ha bisogno che l’offerta sia valida ora: l’inizio non può spostarsi dopo oggi` };
+        return { en: `${field}: ${who.en} ${needs.en} the offer valid now: the start cannot move after today`, it: `${field}: ${who.it} ${needs.it} che l’offerta sia valida ora: l’inizio non può spostarsi dopo oggi` };
       case 'EXPIRED':
-        return { en: `${field}: ${who.en} needs the offer valid now: the end must be later than now; ${stop.en}`, it: `${field}: ${who.it} ha bisogno che l’offerta sia valida ora: la fine deve essere successiva a ora; ${stop.it}` };
+        return { en: `${field}: ${who.en} ${needs.en} the offer valid now: the end must be later than now; ${stop.en}`, it: `${field}: ${who.it} ${needs.it} che l’offerta sia valida ora: la fine deve essere successiva a ora; ${stop.it}` };
     }
   },
   statusFilterStaffOnly: (field: string): Words => ({

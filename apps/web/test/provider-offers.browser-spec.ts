@@ -126,6 +126,8 @@ describe('Provider offers and applications in the browser', () => {
 
     await page.waitForURL('**/organizzazione/offerte');
     await page.getByText(`«${title}» salvata in bozza`, { exact: false }).waitFor();
+    // The reader goes on from what happened: the message has the focus, not the page's title.
+    await eventually(async () => (await focusedNotice(page)).includes(`«${title}» salvata in bozza`), true);
     const card = page.getByTestId('offer-card').filter({ has: page.getByRole('heading', { name: title }) });
     expect(await card.getByTestId('offer-status').textContent()).toBe('Bozza');
     await card.getByText('Umbria; provincia di Roma (RM); Bologna (BO); entro 30 km da Napoli (NA)').waitFor();

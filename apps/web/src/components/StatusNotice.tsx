@@ -6,6 +6,8 @@ export interface Notice {
   message: string;
   /** Grows with every announcement that should take the focus (0: none yet). */
   seq: number;
+  /** The message the page was opened with (what the reader did on the page before): the layout gives it the focus. */
+  arrived?: boolean;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface Notice {
  * profile), and the reader should go on from what happened, not from the top of the page.
  */
 export function useNotice(initial = ''): { notice: Notice; announce(message: string): void; clear(): void } {
-  const [notice, setNotice] = useState<Notice>({ message: initial, seq: 0 });
+  const [notice, setNotice] = useState<Notice>({ message: initial, seq: 0, arrived: initial !== '' });
   const announce = useCallback((message: string) => setNotice((current) => ({ message, seq: current.seq + 1 })), []);
   const clear = useCallback(() => setNotice((current) => ({ message: '', seq: current.seq })), []);
   // An action refused after this message was announced makes it stale: it goes (not the refusals
@@ -50,13 +52,22 @@ export function useArrivedNotice(): string {
  * A success message announced politely; present (empty) from the start so that it is announced.
  * With a `seq` from useNotice, it takes the focus each time a new message is announced.
  */
-export function StatusNotice({ message, seq = 0 }: { message: string; seq?: number }) {
+export function StatusNotice({ message, seq = 0, arrived = false }: Partial<Notice> & { message: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (seq > 0) ref.current?.focus();
   }, [seq]);
+  // Opened with news of what was just done ("offer saved"): the layout focuses it instead of the page's title (Layout.tsx).
+  const fromBefore = arrived && seq === 0 && message !== '';
   return (
-    <div ref={ref} role="status" tabIndex={seq > 0 ? -1 : undefined} className={message ? 'alert alert-success' : 'visually-hidden'} data-testid="status-notice">
+    <div
+      ref={ref}
+      role="status"
+      tabIndex={seq > 0 || fromBefore ? -1 : undefined}
+      className={message ? 'alert alert-success' : 'visually-hidden'}
+      data-testid="status-notice"
+      data-arrived={fromBefore ? '' : undefined}
+    >
       {message}
     </div>
   );

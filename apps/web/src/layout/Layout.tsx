@@ -6,7 +6,7 @@ import { Footer } from './Footer';
 import { Header } from './Header';
 import { VerifyEmailBanner } from './VerifyEmailBanner';
 
-/** Skip link, header, the page, footer; after each navigation the new page's h1 takes the focus. */
+/** Skip link, header, the page, footer; after each navigation the new page's h1 takes the focus, or the news it opens with. */
 export function Layout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -17,8 +17,10 @@ export function Layout() {
       firstRender.current = false;
       return;
     }
+    // The news of what the reader just did, when the page opens with it ("offer saved"); else the page's title.
+    const news = document.querySelector<HTMLElement>('#main [data-arrived]');
     const heading = document.querySelector<HTMLElement>('#main h1');
-    (heading ?? document.getElementById('main'))?.focus();
+    (news ?? heading ?? document.getElementById('main'))?.focus();
   }, [pathname]);
 
   return (

@@ -37,7 +37,7 @@ export function CallsStaffPage({ scope = 'staff' }: { scope?: CallScope }) {
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
-      <StatusNotice message={arrived} />
+      <StatusNotice message={arrived} arrived />
       <p className="lead">{staff ? t('calls.staffLead') : t('calls.org.lead')}</p>
       {staff ? (
         <p>

@@ -115,7 +115,7 @@ export function RequestsPage() {
     <>
       <PageTitle title={t('requests.title', voice)}>{t('requests.title', voice)}</PageTitle>
       <p className="lead">{t('requests.lead')}</p>
-      <StatusNotice message={notice} />
+      <StatusNotice message={notice} arrived />
       <RequireShop>{() => <RequestList />}</RequireShop>
     </>
   );

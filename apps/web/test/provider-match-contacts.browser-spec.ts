@@ -31,4 +31,26 @@ describe('A provider’s page of a match the shop withdrew', () => {
     await expectAccessible(page, 'provider-match-contacts-withheld');
     await page.context().close();
   });
+
+  it('shows a shop on the waitlist with its position, and says its contacts and request come once it gets a place', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const offer = await publishedOffer(web.api, provider, { capacity: 1, coverage: { comuneCodes: [PISA] } });
+    const [first, second] = [await shopIn(web.api, PISA), await shopIn(web.api, PISA)];
+    await applyTo(web.api, first, await askFor(web.api, first), offer.id);
+    const waiting = await applyTo(web.api, second, await askFor(web.api, second), offer.id);
+    expect(waiting.state).toBe('WAITLISTED');
+
+    const page = await web.newPage();
+    await logIn(page, provider.email);
+    await page.goto(`/organizzazione/candidature?offerta=${offer.id}`);
+    await page.getByRole('button', { name: "In lista d'attesa", exact: true }).click();
+    const card = page.getByTestId('application').first();
+    await card.getByText("Posizione in lista d'attesa", { exact: true }).waitFor();
+    await card.getByText('1ª', { exact: true }).waitFor();
+    expect(await card.getByTestId('contacts-withheld').textContent()).toBe('Visibili quando l’attività otterrà un posto nell’offerta');
+    await card.getByText('La richiesta sarà visibile quando l’attività otterrà un posto nell’offerta').waitFor();
+    await expectAccessible(page, 'provider-applications-waitlist');
+    await page.context().close();
+  });
 });

@@ -6,9 +6,12 @@ interface Contacts {
   contactPhone?: string | null;
 }
 
-/** How to reach a match's shop, or why the provider no longer can (the API withholds them once the match is over). */
-export function ShopContacts({ shop }: { shop: Contacts }) {
+/**
+ * How to reach a match's shop, or why the provider cannot: not yet while the shop waits for a place
+ * (`waiting`), no longer once the match is over (the API withholds them).
+ */
+export function ShopContacts({ shop, waiting = false }: { shop: Contacts; waiting?: boolean }) {
   const { t } = useTranslation();
-  if (!shop.contactsAvailable) return <span data-testid="contacts-withheld">{t('matches.contactsWithheld')}</span>;
+  if (!shop.contactsAvailable) return <span data-testid="contacts-withheld">{waiting ? t('matches.contactsOnceHeld') : t('matches.contactsWithheld')}</span>;
   return <>{[shop.contactEmail, shop.contactPhone].filter(Boolean).join(' · ')}</>;
 }

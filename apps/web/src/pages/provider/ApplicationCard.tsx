@@ -31,7 +31,8 @@ export function ApplicationCard({ match, onDone }: { match: ApplicationFieldsFra
           <p className="deadline">{t('applications.respondBy', { date: format.dateTime(match.respondBy) })}</p>
         ) : null}
         {match.helpRequest.description === null ? (
-          <p>{t('matches.requestWithheld')}</p>
+          // A shop on the waitlist is shown to the provider once it gets a place; other withheld cases are past.
+          <p>{match.state === 'WAITLISTED' ? t('matches.requestOnceHeld') : t('matches.requestWithheld')}</p>
         ) : (
           <blockquote className="request-quote">{match.helpRequest.description}</blockquote>
         )}
@@ -44,10 +45,16 @@ export function ApplicationCard({ match, onDone }: { match: ApplicationFieldsFra
             <dt>{t('matches.fields.sector')}</dt>
             <dd>{atecoLabel(match.shop.atecoSection, match.shop.atecoDivision, currentLanguage())}</dd>
           </div>
+          {match.state === 'WAITLISTED' && match.waitlistPosition !== null ? (
+            <div>
+              <dt>{t('matches.fields.waitlistPosition')}</dt>
+              <dd>{t('matches.position', { position: match.waitlistPosition })}</dd>
+            </div>
+          ) : null}
           <div>
             <dt>{t('matches.fields.contacts')}</dt>
             <dd>
-              <ShopContacts shop={match.shop} />
+              <ShopContacts shop={match.shop} waiting={match.state === 'WAITLISTED'} />
             </dd>
           </div>
           <div>

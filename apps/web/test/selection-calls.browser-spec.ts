@@ -176,6 +176,36 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     await expectAccessible(publicPage, 'graduatoria');
   }, 120_000);
 
+  it('staff draft a call scored by size alone, with no question, for businesses of at least two employees', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const offerTitle = unique('Vetrina per taglia');
+    await publishedOffer(web.api, provider, { title: offerTitle, capacity: 3, coverage: { national: true } });
+    const title = unique('Bando per le piccole');
+    const page = await web.newPage();
+    await logIn(page, staff.email);
+    await page.goto('/ministero/bandi');
+    await page.getByLabel(/^Titolo/).fill(title);
+    await page.getByLabel(/^Descrizione/).fill('Un anno gratuito di negozio online per le botteghe più piccole.');
+    await page.getByLabel(/^Cerca l'offerta/).fill(offerTitle);
+    const offerChoice = page.getByLabel(/^Offerta di cui il bando/).locator('option', { hasText: offerTitle });
+    await offerChoice.waitFor({ state: 'attached' });
+    await page.getByLabel(/^Offerta di cui il bando/).selectOption((await offerChoice.getAttribute('value')) as string);
+    await page.getByLabel(/^Numero di posti/).fill('2');
+    await page.getByLabel(/^Apertura delle domande/).fill(localInput(new Date(Date.now() - 3_600_000)));
+    await page.getByLabel(/^Chiusura delle domande/).fill(localInput(new Date(Date.now() + 86_400_000)));
+    await page.getByLabel(/^Addetti almeno/).fill('2');
+    // No question: its weight is not asked for, and the score is the employees' alone.
+    expect(await page.getByLabel(/^Punti per chi risponde sì/).count()).toBe(0);
+    await page.getByRole('button', { name: 'Salva la bozza' }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const [call] = await web.api.app.get(DataSource).query('SELECT questions, scoring, eligibility FROM selection_call WHERE title = $1', [title]);
+    expect(call.questions).toEqual([]);
+    expect(call.scoring.map((criterion: { kind: string }) => criterion.kind)).toEqual(['FEWER_EMPLOYEES']);
+    expect(call.eligibility).toMatchObject({ minEmployees: 2 });
+    await page.context().close();
+  });
+
   it('a published call whose applications open later says when, with no form to fill in yet', async () => {
     const staff = await staffUser(web.api);
     const provider = await approvedProvider(web.api, staff);

@@ -27,6 +27,7 @@ const EMPTY = {
   opensAt: '',
   closesAt: '',
   regionCode: '',
+  minEmployees: '',
   maxEmployees: '',
   declaration: '',
   question: '',
@@ -45,7 +46,7 @@ const intOrNull = (text: string): number | null => (/^\d+$/.test(text.trim()) ? 
 const AREA_IN_CHOICE = 60;
 const shortened = (text: string): string => (text.length > AREA_IN_CHOICE ? `${text.slice(0, AREA_IN_CHOICE - 1).trimEnd()}…` : text);
 
-/** A new call, saved as a draft: one offer, one declaration and one yes/no question, two weighted criteria and the tie-break order. */
+/** A new call, saved as a draft: one offer, who may apply (region, size), a declaration, an optional yes/no question, the weighted criteria and the tie-break order. */
 export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: string) => void; staff?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -66,6 +67,9 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
         : t('calls.form.searchOfferHint');
   const regions = useQuery(RegionsDocument);
   const [create, { loading }] = useMutation(NewSelectionCallDocument, { refetchQueries: [SelectionCallListDocument], awaitRefetchQueries: true });
+  // Without a question the call is scored by size alone: the employees' criterion is then the first.
+  const asks = values.question.trim() !== '';
+  const employeesAt = asks ? 1 : 0;
   const labels = {
     title: t('calls.form.title'),
     description: t('calls.form.description'),
@@ -76,12 +80,13 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
     opensAt: t('calls.form.opensAt'),
     closesAt: t('calls.form.closesAt'),
     'eligibility.regionCodes.0': t('calls.form.region'),
+    'eligibility.minEmployees': t('calls.form.minEmployees'),
     'eligibility.maxEmployees': t('calls.form.maxEmployees'),
     'declarations.0.text': t('calls.form.declaration'),
     'questions.0.text': t('calls.form.question'),
     'scoring.0.weight': t('calls.form.questionWeight'),
-    'scoring.1.weight': t('calls.form.employeesWeight'),
-    'scoring.1.employeesCap': t('calls.form.employeesCap'),
+    [`scoring.${employeesAt}.weight`]: t('calls.form.employeesWeight'),
+    [`scoring.${employeesAt}.employeesCap`]: t('calls.form.employeesCap'),
   };
   const { errors: named, attempt, send, dismiss } = useFormErrors(labels);
   // The form picks one offer: a refusal of the list (`offerIds`) belongs to that picker, unless it has its own.
@@ -109,11 +114,11 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
       places: intOrNull(values.places) ?? 0,
       opensAt: opensAt && closesAt ? opensAt : placeholder,
       closesAt: opensAt && closesAt ? closesAt : placeholder,
-      eligibility: { regionCodes: values.regionCode ? [values.regionCode] : [], maxEmployees: intOrNull(values.maxEmployees) },
+      eligibility: { regionCodes: values.regionCode ? [values.regionCode] : [], minEmployees: intOrNull(values.minEmployees), maxEmployees: intOrNull(values.maxEmployees) },
       declarations: values.declaration.trim() ? [{ code: DECLARATION_CODE, text: values.declaration }] : [],
-      questions: [{ code: QUESTION_CODE, text: values.question }],
+      questions: asks ? [{ code: QUESTION_CODE, text: values.question }] : [],
       scoring: [
-        { kind: 'ANSWER_YES', weight: intOrNull(values.questionWeight) ?? 0, questionCode: QUESTION_CODE },
+        ...(asks ? [{ kind: 'ANSWER_YES' as const, weight: intOrNull(values.questionWeight) ?? 0, questionCode: QUESTION_CODE }] : []),
         { kind: 'FEWER_EMPLOYEES', weight: intOrNull(values.employeesWeight) ?? 0, employeesCap: intOrNull(values.employeesCap) },
       ],
       tieBreak: TIE_BREAKS[Number(values.tieBreak)],
@@ -191,22 +196,43 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
             error={errors.fields['eligibility.regionCodes.0']}
           />
         </div>
-        <div className="col-md-6">
+        <div className="col-md-3">
+          <TextField id={id('eligibility.minEmployees')} label={labels['eligibility.minEmployees']} hint={t('calls.form.minEmployeesHint')} inputMode="numeric" value={values.minEmployees} onChange={set('minEmployees', 'eligibility.minEmployees')} error={errors.fields['eligibility.minEmployees']} />
+        </div>
+        <div className="col-md-3">
           <TextField id={id('eligibility.maxEmployees')} label={labels['eligibility.maxEmployees']} hint={t('calls.form.maxEmployeesHint')} inputMode="numeric" value={values.maxEmployees} onChange={set('maxEmployees', 'eligibility.maxEmployees')} error={errors.fields['eligibility.maxEmployees']} />
         </div>
       </div>
       <TextField id={id('declarations.0.text')} label={labels['declarations.0.text']} hint={t('calls.form.declarationHint')} value={values.declaration} onChange={set('declaration', 'declarations.0.text')} error={errors.fields['declarations.0.text']} />
       <h3 className="h5 mt-3">{t('calls.form.scoring')}</h3>
-      <TextField id={id('questions.0.text')} label={labels['questions.0.text']} required hint={t('calls.form.questionHint')} value={values.question} onChange={set('question', 'questions.0.text')} error={errors.fields['questions.0.text']} />
+      <TextField id={id('questions.0.text')} label={labels['questions.0.text']} hint={t('calls.form.questionHint')} value={values.question} onChange={set('question', 'questions.0.text')} error={errors.fields['questions.0.text']} />
       <div className="row">
+        {asks ? (
+          <div className="col-md-4">
+            <TextField id={id('scoring.0.weight')} label={labels['scoring.0.weight']} required inputMode="numeric" value={values.questionWeight} onChange={set('questionWeight', 'scoring.0.weight')} error={errors.fields['scoring.0.weight']} />
+          </div>
+        ) : null}
         <div className="col-md-4">
-          <TextField id={id('scoring.0.weight')} label={labels['scoring.0.weight']} required inputMode="numeric" value={values.questionWeight} onChange={set('questionWeight', 'scoring.0.weight')} error={errors.fields['scoring.0.weight']} />
+          <TextField
+            id={id('scoring.employees.weight')}
+            label={t('calls.form.employeesWeight')}
+            required
+            inputMode="numeric"
+            value={values.employeesWeight}
+            onChange={set('employeesWeight', `scoring.${employeesAt}.weight`)}
+            error={errors.fields[`scoring.${employeesAt}.weight`]}
+          />
         </div>
         <div className="col-md-4">
-          <TextField id={id('scoring.1.weight')} label={labels['scoring.1.weight']} required inputMode="numeric" value={values.employeesWeight} onChange={set('employeesWeight', 'scoring.1.weight')} error={errors.fields['scoring.1.weight']} />
-        </div>
-        <div className="col-md-4">
-          <TextField id={id('scoring.1.employeesCap')} label={labels['scoring.1.employeesCap']} required inputMode="numeric" value={values.employeesCap} onChange={set('employeesCap', 'scoring.1.employeesCap')} error={errors.fields['scoring.1.employeesCap']} />
+          <TextField
+            id={id('scoring.employees.employeesCap')}
+            label={t('calls.form.employeesCap')}
+            required
+            inputMode="numeric"
+            value={values.employeesCap}
+            onChange={set('employeesCap', `scoring.${employeesAt}.employeesCap`)}
+            error={errors.fields[`scoring.${employeesAt}.employeesCap`]}
+          />
         </div>
       </div>
       <RadioGroup

@@ -57,6 +57,14 @@ describe('Bundles: several services asked together, recommended as sets of offer
     expect(await db.query(`SELECT count(*)::int AS n FROM help_request WHERE shop_id = $1`, [shop.shopId])).toEqual([{ n: 3 }]);
     const one = await api.gqlAs(shop.accessToken, CreateHelpRequestBundleDocument, { input: { categories: ['WEBSITE'] } });
     expect(one.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    // Served whole or not at all: more services than a shop may hold at once (3) could never be served, and are refused.
+    const big = await shopIn(api, AOSTA);
+    const four = await api.gqlAs(big.accessToken, CreateHelpRequestBundleDocument, { input: { categories: ['ONLINE_STORE', 'DIGITAL_PAYMENTS', 'HOME_DELIVERY', 'WEBSITE'] } });
+    expect(four.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field: 'input.categories', code: 'BUNDLE_TOO_LARGE', messageIt: expect.stringContaining('scegline al massimo 3') })],
+    });
+    expect(await db.query(`SELECT count(*)::int AS n FROM help_request WHERE shop_id = $1`, [big.shopId])).toEqual([{ n: 0 }]);
 
     // Another shop cannot read it.
     const other = await shopIn(api, AOSTA);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { categoriesForNeeds, ServiceCategory } from '@vec/matching';
 import { MESSAGES } from '../messages';
 import { In, Not, SelectQueryBuilder } from 'typeorm';
@@ -63,6 +64,7 @@ export class HelpRequestService {
     private readonly territory: TerritoryService,
     private readonly audit: AuditService,
     private readonly matches: MatchLifecycleService,
+    private readonly config: ConfigService,
   ) {}
 
   /**
@@ -71,7 +73,8 @@ export class HelpRequestService {
    * naming that request. As a bundle (two or more services), the requests are grouped in one
    * `help_request_bundle`, recommended and applied to as a set.
    */
-  async createMany(ctx: RequestContext, inputs: readonly CreateHelpRequest[], options: { asBundle?: boolean } = {}): Promise<CreateHelpRequestsOutcome> {
+  async createMany(ctx: RequestContext, inputs: readonly CreateHelpRequest[], options: { asBundle?: boolean; field?: string } = {}): Promise<CreateHelpRequestsOutcome> {
+    const bundleField = options.field ?? 'input.categories';
     const shop = await this.shops.requireOwnShop(ctx);
     if (options.asBundle && new Set(inputs.map((input) => input.category)).size < 2) {
       throw new HelpRequestException(HelpRequestErrorCode.BUNDLE_TOO_SMALL, 'input.asBundle');
@@ -80,6 +83,12 @@ export class HelpRequestService {
       await this.lockShop(tx, shop.id);
       const duplicate = await this.findDuplicate(tx, shop.id, inputs.map((input) => input.category));
       if (duplicate) return { kind: 'duplicate', duplicate };
+      if (options.asBundle) {
+        // Served whole or not at all: a bundle larger than the services the shop may still add would wait for ever.
+        const limit = this.config.getOrThrow<number>('MAX_LIVE_MATCHES_PER_SHOP');
+        const free = Math.max(0, limit - (await this.matches.liveCount(tx, shop.id)));
+        if (inputs.length > free) throw new HelpRequestException(HelpRequestErrorCode.BUNDLE_TOO_LARGE, bundleField, { free, limit });
+      }
       const bundles = this.connection.repository(tx, HelpRequestBundleEntity);
       const bundle = options.asBundle ? await bundles.save(bundles.create({ shopId: shop.id, categories: inputs.map((input) => input.category) })) : null;
       const requests = this.connection.repository(tx, HelpRequestEntity);
@@ -115,7 +124,8 @@ export class HelpRequestService {
       if (!proposed.includes(request.category)) throw new HelpRequestException(HelpRequestErrorCode.NOT_PROPOSED, `input.requests.${index}.category`);
     });
     const requests = input.requests ?? proposed.map((category) => ({ category, description: MESSAGES.needs.suggestion(category).it }));
-    return this.createMany(ctx, requests, { asBundle: input.asBundle ?? false });
+    // The refusal of a bundle too large goes to the choice to ask together: asked one by one, the same services are fine.
+    return this.createMany(ctx, requests, { asBundle: input.asBundle ?? false, field: 'input.asBundle' });
   }
 
   /** Changes an OPEN request of the caller's shop; once matched it is what the provider agreed to. */

@@ -45,6 +45,17 @@ export const bundleMessages = {
     en: `${field}: a bundle groups two or more services: choose another one, or ask for a single service`,
     it: `${field}: un pacchetto riunisce due o più servizi: scegline un altro, oppure chiedi un solo servizio`,
   }),
+  /** A bundle is served whole: more services than the shop may still add could never be. */
+  tooLarge: (field: string, free: number, limit: number): Words =>
+    free < 2
+      ? {
+          en: `${field}: a bundle is served all together, and your business may hold at most ${limit} services at once: with those it has now it cannot add two more together; ask for the services one at a time`,
+          it: `${field}: un pacchetto si serve tutto insieme, e la tua attività può avere al massimo ${limit} servizi in corso alla volta: con quelli che ha ora non può aggiungerne due insieme; chiedi i servizi uno per volta`,
+        }
+      : {
+          en: `${field}: a bundle is served all together, and your business may hold at most ${limit} services at once: choose at most ${free}, and ask for the others on their own or later`,
+          it: `${field}: un pacchetto si serve tutto insieme, e la tua attività può avere al massimo ${limit} servizi in corso alla volta: scegline al massimo ${free}, e chiedi gli altri a parte o più tardi`,
+        },
   notFound: (): Words => ({ en: 'No such bundle', it: 'Pacchetto non trovato' }),
   partFull: (category: ServiceCategory): Words => ({
     en: `“${SERVICE_CATEGORY_LABELS[category].en}”: the offer chosen has no free place left; no place was held for any service of the set`,

@@ -14,6 +14,8 @@ export function helpRequestErrorToGraphQL(error: HelpRequestException): GraphQLE
       return userInputError([fieldError(error.field, error.code, MESSAGES.needs.notProposed(error.field))]);
     case HelpRequestErrorCode.BUNDLE_TOO_SMALL:
       return userInputError([fieldError(error.field, error.code, MESSAGES.bundle.tooSmall(error.field))]);
+    case HelpRequestErrorCode.BUNDLE_TOO_LARGE:
+      return userInputError([fieldError(error.field, error.code, MESSAGES.bundle.tooLarge(error.field, error.room?.free ?? 0, error.room?.limit ?? 0))]);
     case HelpRequestErrorCode.BUNDLE_NOT_FOUND:
       return wordedError(MESSAGES.bundle.notFound(), { code: 'NOT_FOUND', reason: error.code, field: error.field });
   }

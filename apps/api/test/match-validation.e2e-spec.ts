@@ -101,6 +101,7 @@ describe('Match operations refuse bad input clearly and write nothing', () => {
     });
     const inconsistent: [Omit<AnswerOutcomeSurveyInput, 'matchId'>, string, string][] = [
       [{ gotOnlineOrders: false, approximateOrders: 5 }, 'input.approximateOrders', 'zeroWithoutOrders'],
+      [{ gotOnlineOrders: true, approximateOrders: 0 }, 'input.approximateOrders', 'someWithOrders'],
       [{ gotOnlineOrders: true, approximateOrders: -3 }, 'input.approximateOrders', 'min'],
     ];
     for (const [input, field, code] of inconsistent) {

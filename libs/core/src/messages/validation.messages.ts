@@ -129,4 +129,6 @@ export const validationMessages = {
   suspensionReasonTooShort: (path: string, min: number): Words =>
     field(path, `must explain the suspension in at least ${min} characters: the provider will read it`, `deve spiegare la sospensione in almeno ${min} caratteri: il fornitore la leggerà`),
   zeroWithoutOrders: (path: string): Words => field(path, 'must be 0 when gotOnlineOrders is false', 'deve essere 0 se non sono arrivati ordini online'),
+  someWithOrders: (path: string): Words =>
+    field(path, 'must be at least 1 when online orders came: if none came, answer no', 'deve essere almeno 1 se sono arrivati ordini online: se non ne sono arrivati, rispondi no'),
 };

@@ -65,6 +65,18 @@ function IsZeroWithoutOrders(): PropertyDecorator {
     });
 }
 
+/** "Yes, online orders" comes with at least one: a yes with none would count as a success in the figures. */
+function IsSomeWithOrders(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'someWithOrders',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: worded(MESSAGES.validation.someWithOrders),
+      validator: { validate: (value: unknown, args) => (args?.object as AnswerOutcomeSurveyInput).gotOnlineOrders !== true || typeof value !== 'number' || value >= 1 },
+    });
+}
+
 @InputType()
 export class AnswerOutcomeSurveyInput implements AnswerOutcomeSurvey {
   @Field(() => ID) @IsUUID('all', identifies('match')) matchId!: string;
@@ -77,8 +89,9 @@ export class AnswerOutcomeSurveyInput implements AnswerOutcomeSurvey {
   @IsBoolean()
   gotOnlineOrders!: boolean;
 
-  @Field(() => Int, { description: 'Roughly how many online orders (0 when none; at most 1,000,000).' })
+  @Field(() => Int, { description: 'Roughly how many online orders (0 when none, at least 1 with gotOnlineOrders; at most 1,000,000).' })
   @IsZeroWithoutOrders()
+  @IsSomeWithOrders()
   @IsInt()
   @Min(0)
   @Max(1_000_000)

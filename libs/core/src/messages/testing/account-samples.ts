@@ -212,5 +212,6 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'audit'
     decisionReasonTooShort: [[FIELD, 5]],
     suspensionReasonTooShort: [[FIELD, 10]],
     zeroWithoutOrders: ON_FIELD,
+    someWithOrders: ON_FIELD,
   },
 };

@@ -121,7 +121,13 @@ const TEMPLATES: { [K in MailKind]: MailParts<MailValues[K]> } = {
   [MailKind.FACILITATOR_APPROVED]: { subject: N.facilitatorApprovedSubject, text: N.facilitatorApprovedText, html: N.facilitatorApprovedHtml, action: linkedAs(N.seeOrganisation) },
   [MailKind.FACILITATOR_REJECTED]: { subject: N.facilitatorRejectedSubject, text: N.facilitatorRejectedText, html: N.facilitatorRejectedHtml, action: linkedAs(N.seeOrganisation) },
   [MailKind.FACILITATOR_SUSPENDED]: { subject: N.facilitatorSuspendedSubject, text: N.facilitatorSuspendedText, html: N.facilitatorSuspendedHtml, action: linkedAs(N.seeOrganisation) },
-  [MailKind.CALL_OUTCOME]: { subject: N.callOutcomeSubject, text: N.callOutcomeText, html: N.callOutcomeHtml, action: linkedAs(N.seeCalls) },
+  [MailKind.CALL_OUTCOME]: {
+    subject: N.callOutcomeSubject,
+    text: N.callOutcomeText,
+    html: N.callOutcomeHtml,
+    // A place won leads to the service it holds, named as such; the reserve list and an exclusion to the shop's calls.
+    action: { label: (values) => (values.outcome === 'ADMITTED' || values.outcome === 'PROMOTED' ? N.seeMatch() : N.seeCalls()), url: (values) => values.link },
+  },
   [MailKind.SURVEY_DUE]: { subject: N.surveySubject, text: N.surveyText, html: N.surveyHtml, action: linkedAs(N.answerSurvey) },
   [MailKind.ALLOCATION_SHOP]: { subject: N.allocationShopSubject, text: N.allocationShopText, html: N.allocationShopHtml, action: linkedAs(N.seeServices) },
   [MailKind.ALLOCATION_PROVIDER]: { subject: N.allocationProviderSubject, text: N.allocationProviderText, html: N.allocationProviderHtml, action: linkedAs(N.seeApplications) },

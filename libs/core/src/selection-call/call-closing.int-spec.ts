@@ -200,6 +200,10 @@ describe('closing a selection call: ranking, places, reserve list, graduatoria (
     ]);
     const [reserveText] = await core.db.query(`SELECT text FROM mail_message WHERE user_id = $1 AND kind = 'CALL_OUTCOME'`, [shops[3].owner.userId]);
     expect(reserveText.text).toContain('sei in riserva, alla posizione 4 della graduatoria');
+    expect(reserveText.text).toMatch(/Vedi i tuoi bandi: \S+\/la-mia-attivita\/bandi/);
+    // A place won leads to its service, and says so.
+    const [admittedText] = await core.db.query(`SELECT text FROM mail_message WHERE user_id = $1 AND kind = 'CALL_OUTCOME'`, [shops[0].owner.userId]);
+    expect(admittedText.text).toMatch(/Vedi il servizio: \S+\/la-mia-attivita\/servizi\/[0-9a-f-]{36}/);
     const providerNotices: { kind: string }[] = await core.db.query(`SELECT kind FROM notification WHERE user_id = $1 AND kind = 'MATCH_CALL_ADMITTED'`, [provider.owner.userId]);
     expect(providerNotices).toHaveLength(3);
     const providerMails: { n: number }[] = await core.db.query(`SELECT count(*)::int AS n FROM mail_message WHERE user_id = $1 AND kind = 'MATCH_APPLIED'`, [provider.owner.userId]);

@@ -230,8 +230,10 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
 
     await page.getByRole('button', { name: "Esci dalla lista d'attesa" }).click();
     await page.getByLabel('Motivo (facoltativo)').fill('Abbiamo trovato un fattorino in zona.');
-    await page.getByRole('button', { name: 'Conferma la rinuncia' }).click();
-    await page.getByText('Hai rinunciato al servizio.').waitFor();
+    // Leaving a waitlist gives up no service: the words say what it is, and that the provider is not told why.
+    await page.getByText('al fornitore diciamo solo che hai rinunciato, non perché', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Esci dalla lista', exact: true }).click();
+    await page.getByText('Sei uscito dalla lista d’attesa', { exact: false }).waitFor();
     await eventually(() => page.getByTestId('match-state').textContent(), 'Ritirato');
     await page.getByText('Motivo: Abbiamo trovato un fattorino in zona.').first().waitFor();
 

@@ -30,6 +30,8 @@ export function ShopMatchActions({ match, onDone }: Props) {
     focusAfter(byId('match-withdraw'));
     setWithdrawing(false);
   };
+  // Leaving a waitlist gives up no service: its words say so.
+  const waiting = match.state === 'WAITLISTED';
   const step = useMatchStep({ reason: t('matches.withdrawReason') });
   const options = { refetchQueries: AFTER_MATCH_STEP };
   const [confirmActive, confirming] = useMutation(ConfirmMatchActiveDocument, options);
@@ -47,7 +49,7 @@ export function ShopMatchActions({ match, onDone }: Props) {
   };
   const submitWithdraw = (event: FormEvent): void => {
     event.preventDefault();
-    void act(() => step.run(async () => (await withdraw({ variables: { input: { id: match.id, reason: reason.trim() || undefined } } })).data?.withdrawMatch), t('matches.done.withdrawn'));
+    void act(() => step.run(async () => (await withdraw({ variables: { input: { id: match.id, reason: reason.trim() || undefined } } })).data?.withdrawMatch), waiting ? t('matches.done.leftWaitlist') : t('matches.done.withdrawn'));
   };
 
   // Withdrawing is possible while the match is open.
@@ -98,15 +100,15 @@ export function ShopMatchActions({ match, onDone }: Props) {
           ) : null}
           {!withdrawing ? (
             <button id="match-withdraw" type="button" className="btn btn-outline-danger" disabled={busy} onClick={openWithdrawal}>
-              {match.state === 'WAITLISTED' ? t('matches.actions.leaveWaitlist') : t('matches.actions.withdraw')}
+              {waiting ? t('matches.actions.leaveWaitlist') : t('matches.actions.withdraw')}
             </button>
           ) : null}
         </div>
       )}
       {withdrawing ? (
-        <form noValidate onSubmit={submitWithdraw} className="mt-3" aria-label={t('matches.withdrawForm')}>
+        <form noValidate onSubmit={submitWithdraw} className="mt-3" aria-label={waiting ? t('matches.leaveWaitlistForm') : t('matches.withdrawForm')}>
           <TextField id="match-reason" label={t('matches.withdrawReason')} hint={t('matches.withdrawReasonHint')} multiline value={reason} onChange={setReason} error={step.errors.fields.reason} />
-          <FormActions busy={withdrawingNow.loading} submitLabel={t('matches.actions.confirmWithdraw')} onCancel={cancelWithdrawal} />
+          <FormActions busy={withdrawingNow.loading} submitLabel={waiting ? t('matches.actions.confirmLeaveWaitlist') : t('matches.actions.confirmWithdraw')} onCancel={cancelWithdrawal} />
         </form>
       ) : null}
     </section>

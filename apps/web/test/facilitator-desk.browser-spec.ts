@@ -168,6 +168,12 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     await shopPage.getByLabel(/^Cerca il facilitatore/).fill(facilitatorName.slice(-12).toUpperCase());
     await shopPage.getByRole('button', { name: `Scegli ${facilitatorName}`, exact: true }).waitFor();
     expect(await shopPage.getByRole('button', { name: /^Scegli / }).count()).toBe(1);
+    // Choosing gives it power to act for the shop: asked first, saying what it may do; "no" changes nothing.
+    await shopPage.getByRole('button', { name: `Scegli ${facilitatorName}`, exact: true }).click();
+    await shopPage.getByText(`Scegliere ${facilitatorName}? Potrà gestire il profilo e le richieste`, { exact: false }).waitFor();
+    await expectAccessible(shopPage, 'shop-delegations-choose-question');
+    await shopPage.getByRole('button', { name: 'No, torna indietro' }).click();
+    await shopPage.getByRole('button', { name: `Scegli ${facilitatorName}`, exact: true }).waitFor();
     await shopPage.getByLabel(/^Cerca il facilitatore/).fill(`${facilitatorName} nessuno`);
     await shopPage.getByText('Nessun facilitatore verificato del tuo comune corrisponde alla ricerca.').waitFor();
     await shopPage.context().close();

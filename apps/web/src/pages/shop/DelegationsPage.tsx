@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmedButton } from '../../components/ConfirmBox';
 import { PageTitle } from '../../components/PageTitle';
 import { StatusNotice, useNotice } from '../../components/StatusNotice';
 import { useFormErrors } from '../../errors/use-form-errors';
@@ -119,19 +120,21 @@ function ChooseFacilitator({ onChosen }: { onChosen: (message: string) => void }
               {acting.has(f.id) ? (
                 <span className="fw-semibold">{t('delegations.alreadyActing')}</span>
               ) : (
-                <button
-                  type="button"
+                // Giving an organisation power to act for the shop is asked first, with what it may do, as revoking is.
+                <ConfirmedButton
+                  id={`choose-${f.id}`}
                   className="btn btn-sm btn-outline-primary"
-                  disabled={loading}
-                  onClick={() =>
-                    void send('Delegation', async () => (await grant({ variables: { input: { facilitatorId: f.id } } })).data?.grantDelegation).then(
+                  label={t('delegations.chooseNamed', { name: f.name })}
+                  question={t('delegations.chooseQuestion', { name: f.name })}
+                  confirmLabel={t('delegations.chooseConfirm')}
+                  cancelLabel={t('delegations.chooseCancel')}
+                  busy={loading}
+                  onConfirm={() =>
+                    send('Delegation', async () => (await grant({ variables: { input: { facilitatorId: f.id } } })).data?.grantDelegation).then(
                       (done) => done && onChosen(t('delegations.granted', { name: f.name })),
                     )
                   }
-                >
-                  {t('delegations.choose')}
-                  <span className="visually-hidden"> {f.name}</span>
-                </button>
+                />
               )}
             </li>
           ))}

@@ -161,6 +161,8 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     expect(await closedCard.getByTestId('my-score').textContent()).toBe('Punteggio 84, posizione 1 in graduatoria');
     await closedCard.getByText('60 punti su 60: risposta sì').waitFor();
     await closedCard.getByTestId('application-status').filter({ hasText: 'Ammessa' }).waitFor();
+    // What follows a place won: the service's page, where the provider's answer comes.
+    expect(await closedCard.getByRole('link', { name: 'Vedi il servizio' }).getAttribute('href')).toMatch(/^\/la-mia-attivita\/servizi\/[0-9a-f-]{36}$/);
     await expectAccessible(shopPage, 'calls-shop-scored');
 
     // Anyone, signed in or not, reads the graduatoria.

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { MyCallApplicationFieldsFragment } from '../../gql/generated';
 import { inLanguage } from '../../i18n';
 import { useFormat } from '../../i18n/format';
+import { PATHS, pathTo } from '../../routes';
 import { ApplicationStatusBadge, ReserveReason } from './CallStatusBadge';
 
 /** The shop's own application: its outcome, score, rank, and what each criterion gave and why. */
@@ -16,6 +18,12 @@ export function MyApplication({ application }: { application: MyCallApplicationF
         <ReserveReason status={application.status} reason={application.reserveReason} />
       </p>
       <p className="mb-1 small">{t('calls.mine.submitted', { date: format.dateTime(application.submittedAt) })}</p>
+      {/* A place won is held for the provider's answer: the next step is on the service's page. */}
+      {application.status === 'ADMITTED' && application.matchId ? (
+        <p className="mb-1">
+          {t('calls.mine.admittedNext')} <Link to={pathTo(PATHS.shopMatch, application.matchId)}>{t('calls.mine.seeService')}</Link>
+        </p>
+      ) : null}
       {application.exclusionReason ? <p>{t('calls.exclusion', { reason: application.exclusionReason })}</p> : null}
       {application.score !== null && application.score !== undefined ? (
         <>

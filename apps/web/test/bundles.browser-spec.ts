@@ -160,5 +160,29 @@ describe('A set that waits as a whole, and is withdrawn in one step, in the brow
     await eventually(() => focusedNotice(page), 'Insieme ritirato: 3 servizi ritirati.');
     await eventually(() => page.getByTestId('open-set').count(), 0);
   });
-});
 
+  it('offers each part of a set that cannot be had whole on its own, from its request', async () => {
+    const staff = await staffUser(web.api);
+    const store = await approvedProvider(web.api, staff);
+    // Arezzo: an online store is on offer, connectivity nowhere.
+    const title = unique('Vetrina aretina');
+    await publishedOffer(web.api, store, { title, categories: ['ONLINE_STORE'], coverage: { comuneCodes: ['051002'] } });
+    const shop = await shopNamed(web.api, '051002', unique('Oreficeria Etrusca'));
+    const bundle = member(
+      dataOf(await web.api.gqlAs(shop.accessToken, CreateHelpRequestBundleDocument, { input: { categories: ['ONLINE_STORE', 'CONNECTIVITY'] } })).createHelpRequestBundle,
+      'HelpRequestBundle',
+    );
+    const storeRequest = bundle.requests.find((request) => request.category === 'ONLINE_STORE');
+    const page = await web.newPage();
+    await logIn(page, shop.email);
+    await page.goto(`/la-mia-attivita/pacchetti/${bundle.id}`);
+    const alone = page.getByTestId('set-parts-alone');
+    await alone.getByText('Puoi chiedere ciascun servizio da solo, dalla sua richiesta', { exact: false }).waitFor();
+    const link = alone.getByRole('link', { name: `Negozio online: «${title}», dalla sua richiesta` });
+    expect(await link.getAttribute('href')).toBe(`/la-mia-attivita/richieste/${storeRequest?.id}`);
+    await expectAccessible(page, 'bundle-parts-alone');
+    await link.click();
+    await page.getByRole('button', { name: 'Scegli questa offerta', exact: false }).first().waitFor();
+    await page.context().close();
+  });
+});

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { OfferSetViewFragment } from '../../gql/generated';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
+import { PATHS, pathTo } from '../../routes';
 import { ApplySetButton } from './ApplySetButton';
 import { ReasonList } from './Recommendations';
 
@@ -99,6 +101,18 @@ export function OfferSetCard({ bundleId, set, rank, onApplied }: Props) {
               onApplied={onApplied}
             />
           </>
+        ) : !empty ? (
+          // Not servable whole now: each part can still be asked for on its own, from its request.
+          <div className="mt-3" data-testid="set-parts-alone">
+            <p className="mb-1">{t('bundle.partsAloneLead')}</p>
+            <ul className="mb-0">
+              {set.parts.map((part) => (
+                <li key={part.helpRequestId}>
+                  <Link to={pathTo(PATHS.shopRequest, part.helpRequestId)}>{t('bundle.partAlone', { service: label(part.category), title: part.offer.title })}</Link>
+                </li>
+              ))}
+            </ul>
+          </div>
         ) : null}
       </article>
     </li>

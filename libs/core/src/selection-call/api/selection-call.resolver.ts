@@ -6,7 +6,7 @@ import { Ctx } from '../../api/request-context';
 import { MAX_CALL_OFFERS } from './selection-call.inputs';
 import { MAX_FIGURES_CALLS } from '../call-results.service';
 import { PublicCache } from '../../api/public-cache';
-import { Public, Roles } from '../../auth/api/auth.decorators';
+import { Public, Roles, SignedInIfAny } from '../../auth/api/auth.decorators';
 import { UserRole } from '../../auth/user-role';
 import { mapPage } from '../../common/pagination';
 import { RequestContext } from '../../common/request-context';
@@ -100,6 +100,7 @@ export class SelectionCallResolver {
   }
 
   @Public()
+  @SignedInIfAny()
   @PublicCache(PUBLIC_CALLS_CACHE_SECONDS)
   @Query(() => SelectionCallPageModel, {
     description: 'Calls, latest closing first: published ones for anyone, signed in or not (drafts: staff, and an organisation its own); `filter.organisationId` keeps one organisation’s calls.',

@@ -49,6 +49,8 @@ describe('Personal data in the browser: the privacy notice, the download, the de
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Scarica i tuoi dati');
 
     await page.getByTestId('erasure-blockers').getByText('1 richiesta è ancora aperta: ritirala prima (Le mie richieste)').waitFor();
+    // What stays is said before: the Partita IVA, and that the same business cannot register again.
+    expect(await page.getByTestId('partita-iva-kept').textContent()).toContain('non potrà registrarsi di nuovo con un altro account');
     await expectAccessible(page, 'personal-data-panel');
     await page.getByLabel('Password attuale').fill('una-password-lunga-abbastanza');
     await page.getByRole('button', { name: 'Cancella definitivamente l\'account' }).click();

@@ -9,7 +9,10 @@ export const shopMessages = {
     it: 'Indica il negozio per cui operi (nell’intestazione della richiesta): un facilitatore usa le funzioni di un negozio solo per suo conto',
   }),
   alreadyRegistered: (): Words => ({ en: 'This account already has a shop', it: 'Questo account ha già registrato un’attività' }),
-  partitaIvaTaken: (): Words => ({ en: 'A shop with this Partita IVA is already registered', it: 'Un’attività con questa Partita IVA è già registrata' }),
+  partitaIvaTaken: (): Words => ({
+    en: 'A shop with this Partita IVA is already registered: if it is yours, sign in with its account (or use “Forgot your password?”); if its account was deleted, or you think someone else registered it, write to the Department from the Contacts page',
+    it: 'Un’attività con questa Partita IVA è già registrata: se è la tua, accedi con il suo account (o usa «Password dimenticata?»); se il suo account è stato cancellato, o pensi che l’abbia registrata qualcun altro, scrivi al Dipartimento dalla pagina Contatti',
+  }),
   coordinatesIncomplete: (field: string): Words => ({
     en: `${field}: give both latitude and longitude, or neither to use the comune's position`,
     it: `${field}: indica sia la latitudine sia la longitudine, oppure nessuna delle due per usare la posizione del comune`,

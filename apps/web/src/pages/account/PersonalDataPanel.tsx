@@ -121,6 +121,8 @@ function OwnPersonalData() {
 
       <h3 className="h4 mt-5">{t('personalData.deleteTitle')}</h3>
       <p>{t('personalData.deleteText')}</p>
+      {/* A shop's Partita IVA stays with the programme's decisions: said before, not found out when registering again. */}
+      {user?.role === 'SHOP' ? <p data-testid="partita-iva-kept">{t('personalData.deletePartitaIvaKept')}</p> : null}
       {/* A refusal is read first, then what to do, each with the way to the page where it is done. */}
       <ErrorSummary errors={errors} attempt={attempt} idPrefix="delete-account" />
       {pending.length > 0 ? (

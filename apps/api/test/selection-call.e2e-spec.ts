@@ -98,6 +98,11 @@ describe('Selection calls over GraphQL: publish, apply, exclude, close, graduato
     expect(anyone.map((c) => c.id)).not.toContain(draft.id);
     expect(anyone.every((c) => c.status !== 'DRAFT')).toBe(true);
 
+    // Before applying, a shop learns which rules it fails by what it is (here, its place), and one that fits learns none.
+    const precheck = async (shop: SignedIn): Promise<unknown> =>
+      (await api.gqlRaw('query($id: ID!) { myCallIneligibility(callId: $id) { code messageIt } }', { variables: { id: created.id }, accessToken: shop.accessToken })).data;
+    expect(await precheck(inMilano)).toEqual({ myCallIneligibility: [{ code: 'OUTSIDE_TERRITORY', messageIt: 'Il bando è solo per le imprese di: Piemonte' }] });
+    expect(await precheck(first)).toEqual({ myCallIneligibility: [] });
     // Every requirement not met, by name, with the call's own words.
     const outside = member(await apply(inMilano, created.id, true, []), 'CallNotEligibleError');
     expect(outside.failed.map((f) => f.code)).toEqual(['OUTSIDE_TERRITORY', 'DECLARATION_NOT_CONFIRMED']);

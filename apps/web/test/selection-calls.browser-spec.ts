@@ -294,6 +294,24 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     await page.context().close();
   });
 
+  it('tells a shop outside a call’s territory before the form, and offers no form', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const offer = await publishedOffer(web.api, provider, { capacity: 5, coverage: { national: true } });
+    const title = unique('Bando piemontese');
+    const created = dataOf(await web.api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input: aCall(title, offer.id, { eligibility: { regionCodes: ['01'] } }) })).createSelectionCall;
+    member(dataOf(await web.api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: created.id })).publishSelectionCall, 'SelectionCall');
+    const shop = await shopNamed(web.api, '058091', unique('Forno Romano'));
+    const page = await web.newPage();
+    await logIn(page, shop.email);
+    await page.goto('/la-mia-attivita/bandi');
+    const card = await callCard(page, title);
+    await card.getByTestId('call-not-for-you').getByText('Il bando è solo per le imprese di: Piemonte').waitFor();
+    expect(await card.getByRole('button', { name: 'Presenta la domanda' }).count()).toBe(0);
+    await expectAccessible(page, 'calls-shop-not-for-you');
+    await page.context().close();
+  });
+
   it('warns a shop that no offer of the call serves it before it applies, and still lets it apply', async () => {
     const staff = await staffUser(web.api);
     const provider = await approvedProvider(web.api, staff);

@@ -56,7 +56,7 @@ export type AnswerDelegationInvitationInput = {
 };
 
 export type AnswerOutcomeSurveyInput = {
-  /** Roughly how many online orders (0 when none; at most 1,000,000). */
+  /** Roughly how many online orders (0 when none, at least 1 with gotOnlineOrders; at most 1,000,000). */
   approximateOrders: number;
   checkpoint?: OutcomeCheckpoint;
   /** Did the service bring online orders? */

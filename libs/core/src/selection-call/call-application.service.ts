@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { callEligibility, type CallIneligibility } from '@vec/matching';
+import { callEligibility, type CallApplicantFacts, type CallIneligibility, type CallIneligibilityCode } from '@vec/matching';
 import { AuditService } from '../audit/audit.service';
 import { AccountService } from '../auth/account.service';
 import { UserRole } from '../auth/user-role';
@@ -8,6 +8,7 @@ import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { MESSAGES } from '../messages';
+import type { ShopEntity } from '../shop/shop.entity';
 import { ShopService } from '../shop/shop.service';
 import { TerritoryService } from '../territory/territory.service';
 import { CallOutcomes } from './call-outcomes';
@@ -20,6 +21,9 @@ import { SelectionCallErrorCode, SelectionCallException } from './selection-call
 import { SelectionCallService } from './selection-call.service';
 import { CallApplicationStatus, SelectionCallStatus } from './selection-call.types';
 import type { CallTerritoryNames } from '../messages/selection-call.messages';
+
+/** The rules a shop fails by what it is (sector, size, place), which nothing in its application can change. */
+const SHOP_RULES: ReadonlySet<CallIneligibilityCode> = new Set(['SECTOR', 'TOO_FEW_EMPLOYEES', 'TOO_MANY_EMPLOYEES', 'OUTSIDE_TERRITORY']);
 
 export type ApplyToCallOutcome =
   | { kind: 'application'; application: CallApplicationEntity }
@@ -66,6 +70,29 @@ export class CallApplicationService {
     };
   }
 
+  /** What the call's rules read of the shop: its sector, size and place. */
+  private async shopFacts(ctx: RequestContext, shop: ShopEntity): Promise<Pick<CallApplicantFacts, 'section' | 'division' | 'employees' | 'comuneCode' | 'provinceCode' | 'regionCode'>> {
+    const [comune] = await this.territory.comuniByCode(ctx, [shop.comuneCode]);
+    const province = comune && (await this.territory.getProvince(ctx, comune.provinceCode));
+    if (!comune || !province) throw new Error(`shop ${shop.id} is in no known comune`);
+    return { section: shop.atecoSection, division: shop.atecoDivision, employees: shop.employees, comuneCode: comune.code, provinceCode: province.code, regionCode: province.regionCode };
+  }
+
+  /**
+   * Before applying: the rules of a published call the shop itself fails (sector, size, territory),
+   * which no declaration or answer can change, with the call's territory by name; none when it may
+   * apply. The window and the declarations are the form's to say.
+   */
+  async ineligibility(ctx: RequestContext, callId: string): Promise<{ failed: CallIneligibility[]; call: SelectionCallEntity; territory: CallTerritoryNames | null }> {
+    const shop = await this.shops.requireOwnShop(ctx);
+    const call = await this.calls.get(ctx, callId, 'callId');
+    const facts = { ...(await this.shopFacts(ctx, shop)), declarations: call.declarations.map((d) => d.code), answers: Object.fromEntries(call.questions.map((q) => [q.code, true])), at: call.opensAt.getTime() };
+    const verdict = callEligibility(facts, engineRules(call));
+    const failed = verdict.ok ? [] : verdict.failed.filter((failure) => SHOP_RULES.has(failure.code));
+    const territory = failed.some((failure) => failure.code === 'OUTSIDE_TERRITORY') ? await this.territoryNames(ctx, call) : null;
+    return { failed, call, territory };
+  }
+
   async apply(ctx: RequestContext, input: ApplyToCall): Promise<ApplyToCallOutcome> {
     const shop = await this.shops.requireOwnShop(ctx);
     // As for offers: an account whose address is not confirmed does not compete for places.
@@ -92,21 +119,8 @@ export class CallApplicationService {
       if (existing) return { kind: 'already-applied', application: existing };
       if (call.status !== SelectionCallStatus.OPEN) return { kind: 'not-open', status: call.status };
 
-      const [comune] = await this.territory.comuniByCode(tx, [shop.comuneCode]);
-      const province = comune && (await this.territory.getProvince(tx, comune.provinceCode));
-      if (!comune || !province) throw new Error(`shop ${shop.id} is in no known comune`);
       const answers = Object.fromEntries(input.answers.map((a) => [a.questionCode, a.answer]));
-      const facts = {
-        section: shop.atecoSection,
-        division: shop.atecoDivision,
-        employees: shop.employees,
-        comuneCode: comune.code,
-        provinceCode: province.code,
-        regionCode: province.regionCode,
-        declarations: [...new Set(input.declarations)],
-        answers,
-        at: tx.now.getTime(),
-      };
+      const facts = { ...(await this.shopFacts(tx, shop)), declarations: [...new Set(input.declarations)], answers, at: tx.now.getTime() };
       const verdict = callEligibility(facts, engineRules(call));
       if (!verdict.ok) {
         const territory = verdict.failed.some((failure) => failure.code === 'OUTSIDE_TERRITORY') ? await this.territoryNames(tx, call) : null;

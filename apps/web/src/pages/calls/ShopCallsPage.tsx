@@ -7,6 +7,7 @@ import { PagedResults } from '../../components/PagedResults';
 import { usePaging } from '../../components/Pagination';
 import { StatusNotice, useNotice } from '../../components/StatusNotice';
 import { MyCallApplicationOfDocument, SelectionCallListDocument, type CallFieldsFragment } from '../../gql/generated';
+import { inLanguage } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { PATHS, pathTo } from '../../routes';
 import { RequireShop } from '../shop/RequireShop';
@@ -29,6 +30,8 @@ function CallCard({ call, onApplied }: { call: CallFieldsFragment; onApplied: (m
   // Published, but its window has not opened yet, or has ended and the ranking is being made: said so, with no form to fill in.
   const notYetOpen = call.status === 'OPEN' && new Date(call.opensAt).getTime() > Date.now();
   const windowOver = useWindowOver(call.status === 'OPEN' ? call.closesAt : null);
+  // Rules the shop fails by what it is (sector, size, place): said before the form, which would only be refused.
+  const ineligible = data?.myCallIneligibility ?? [];
   return (
     <li className="queue-card" data-testid="shop-call-card">
       <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
@@ -40,17 +43,27 @@ function CallCard({ call, onApplied }: { call: CallFieldsFragment; onApplied: (m
       {loading && !data ? <Loading /> : null}
       {application ? <MyApplication application={application} /> : null}
       {!application && data && notYetOpen ? <p className="alert alert-info">{t('calls.opensAt', { date: dateTime(call.opensAt) })}</p> : null}
+      {!application && call.status === 'OPEN' && ineligible.length > 0 ? (
+        <div className="alert alert-warning" data-testid="call-not-for-you">
+          <p className="mb-1">{t('calls.notForYou')}</p>
+          <ul className="mb-0">
+            {ineligible.map((reason) => (
+              <li key={reason.code}>{inLanguage(reason.message, reason.messageIt)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {!application && data && windowOver ? (
         <p className="alert alert-info" data-testid="call-window-over">
           {t('calls.windowOverLead', { date: dateTime(call.closesAt) })}
         </p>
       ) : null}
-      {(!application || application.status === 'SUBMITTED') && obstacle && call.status === 'OPEN' && !windowOver ? (
+      {(!application || application.status === 'SUBMITTED') && obstacle && call.status === 'OPEN' && !windowOver && ineligible.length === 0 ? (
         <p className="alert alert-warning" data-testid="admission-obstacle">
           {t(`calls.admissionObstacles.${obstacle}`)}
         </p>
       ) : null}
-      {!application && data && call.status === 'OPEN' && !notYetOpen && !windowOver ? <ApplyForm call={call} onApplied={onApplied} /> : null}
+      {!application && data && call.status === 'OPEN' && !notYetOpen && !windowOver && ineligible.length === 0 ? <ApplyForm call={call} onApplied={onApplied} /> : null}
     </li>
   );
 }

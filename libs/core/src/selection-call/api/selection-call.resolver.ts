@@ -41,6 +41,8 @@ import {
   toCallApplicationModel,
   toCallFiguresModel,
   toGraduatoriaRowModel,
+  ineligibilityModels,
+  CallIneligibilityReasonModel,
   toSelectionCallModel,
 } from './selection-call.models';
 import {
@@ -191,6 +193,16 @@ export class CallApplicationResolver {
   })
   async myCallAdmissionObstacle(@Ctx() ctx: RequestContext, @Args() { callId }: CallIdArgs): Promise<CallReserveReason | null> {
     return this.admission.obstacle(ctx, callId);
+  }
+
+  @Roles(UserRole.SHOP, UserRole.FACILITATOR)
+  @ListSize(4)
+  @Query(() => [CallIneligibilityReasonModel], {
+    description: 'Before applying: the call’s rules your shop fails by what it is (sector, size, territory), in words naming the call’s own terms; empty when it may apply.',
+  })
+  async myCallIneligibility(@Ctx() ctx: RequestContext, @Args() { callId }: CallIdArgs): Promise<CallIneligibilityReasonModel[]> {
+    const { failed, call, territory } = await this.applications.ineligibility(ctx, callId);
+    return ineligibilityModels(failed, call, territory);
   }
 
   @Roles(UserRole.SHOP, UserRole.FACILITATOR)

@@ -51,6 +51,17 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
   });
   afterAll(() => web.close());
 
+  /** A call drafted and published by staff over the API, on a national offer of 5 places: its id and title. */
+  async function publishedCall(name: string, input: Partial<CreateSelectionCallInput> = {}): Promise<{ id: string; title: string }> {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const offer = await publishedOffer(web.api, provider, { capacity: 5, coverage: { national: true } });
+    const title = unique(name);
+    const created = dataOf(await web.api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input: aCall(title, offer.id, input) })).createSelectionCall;
+    member(dataOf(await web.api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: created.id })).publishSelectionCall, 'SelectionCall');
+    return { id: created.id, title };
+  }
+
   it('goes from a draft to a published graduatoria, accessible at every step', async () => {
     const staff = await staffUser(web.api);
     const provider = await approvedProvider(web.api, staff);
@@ -209,17 +220,8 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
   });
 
   it('a published call whose applications open later says when, with no form to fill in yet', async () => {
-    const staff = await staffUser(web.api);
-    const provider = await approvedProvider(web.api, staff);
-    const offer = await publishedOffer(web.api, provider, { capacity: 5, coverage: { national: true } });
-    const title = unique('Bando in arrivo');
     const opensAt = new Date(Date.now() + 2 * 3_600_000);
-    const created = dataOf(
-      await web.api.gqlAs(staff.accessToken, CreateSelectionCallDocument, {
-        input: aCall(title, offer.id, { opensAt: opensAt.toISOString(), closesAt: new Date(Date.now() + 3 * DAY).toISOString() }),
-      }),
-    ).createSelectionCall;
-    member(dataOf(await web.api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: created.id })).publishSelectionCall, 'SelectionCall');
+    const { title } = await publishedCall('Bando in arrivo', { opensAt: opensAt.toISOString(), closesAt: new Date(Date.now() + 3 * DAY).toISOString() });
     const shop = await shopNamed(web.api, TORINO, unique('Merceria Viola'));
 
     const page = await web.newPage();
@@ -234,16 +236,7 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
   });
 
   it('a call whose window ends while the shop reads it stops offering the form, without a reload, and says the ranking follows', async () => {
-    const staff = await staffUser(web.api);
-    const provider = await approvedProvider(web.api, staff);
-    const offer = await publishedOffer(web.api, provider, { capacity: 5, coverage: { national: true } });
-    const title = unique('Bando in chiusura');
-    const created = dataOf(
-      await web.api.gqlAs(staff.accessToken, CreateSelectionCallDocument, {
-        input: aCall(title, offer.id, { opensAt: new Date(Date.now() - HOUR).toISOString(), closesAt: new Date(Date.now() + 20_000).toISOString() }),
-      }),
-    ).createSelectionCall;
-    member(dataOf(await web.api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: created.id })).publishSelectionCall, 'SelectionCall');
+    const { title } = await publishedCall('Bando in chiusura', { opensAt: new Date(Date.now() - HOUR).toISOString(), closesAt: new Date(Date.now() + 20_000).toISOString() });
     const shop = await shopNamed(web.api, TORINO, unique('Cartoleria Blu'));
 
     const page = await web.newPage();
@@ -261,12 +254,7 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
   }, 90_000);
 
   it('anyone finds an open call and its rules on the public list, and a shop signs in from it to apply', async () => {
-    const staff = await staffUser(web.api);
-    const provider = await approvedProvider(web.api, staff);
-    const offer = await publishedOffer(web.api, provider, { capacity: 5, coverage: { national: true } });
-    const title = unique('Bando per tutti');
-    const created = dataOf(await web.api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input: aCall(title, offer.id) })).createSelectionCall;
-    member(dataOf(await web.api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: created.id })).publishSelectionCall, 'SelectionCall');
+    const { title } = await publishedCall('Bando per tutti');
     const shop = await shopNamed(web.api, TORINO, unique('Drogheria Verde'));
 
     const page = await web.newPage();
@@ -295,12 +283,7 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
   });
 
   it('tells a shop outside a call’s territory before the form, and offers no form', async () => {
-    const staff = await staffUser(web.api);
-    const provider = await approvedProvider(web.api, staff);
-    const offer = await publishedOffer(web.api, provider, { capacity: 5, coverage: { national: true } });
-    const title = unique('Bando piemontese');
-    const created = dataOf(await web.api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input: aCall(title, offer.id, { eligibility: { regionCodes: ['01'] } }) })).createSelectionCall;
-    member(dataOf(await web.api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: created.id })).publishSelectionCall, 'SelectionCall');
+    const { title } = await publishedCall('Bando piemontese', { eligibility: { regionCodes: ['01'] } });
     const shop = await shopNamed(web.api, '058091', unique('Forno Romano'));
     const page = await web.newPage();
     await logIn(page, shop.email);

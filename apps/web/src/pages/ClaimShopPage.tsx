@@ -5,13 +5,14 @@ import { Link } from 'react-router-dom';
 import { useLinkCode } from './account/link-token';
 import { useSession } from '../auth/session-context';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { RadioGroup, SubmitButton, TextField } from '../components/fields';
+import { SubmitButton, TextField } from '../components/fields';
+import { MailLanguageField } from '../components/MailLanguageField';
 import { LoadFailed, Loading } from '../components/Loading';
 import { PageTitle } from '../components/PageTitle';
 import { StatusNotice, useNotice } from '../components/StatusNotice';
 import { useFormErrors } from '../errors/use-form-errors';
 import { ClaimShopDocument, DelegationLinkDocument, type Language, PrivacyNoticeDocument } from '../gql/generated';
-import { MAIL_LANGUAGES, pageMailLanguage } from '../i18n';
+import { pageMailLanguage } from '../i18n';
 import { useFormat } from '../i18n/format';
 import { PATHS } from '../routes';
 
@@ -88,14 +89,11 @@ export function ClaimShopPage() {
                 }}
                 error={errors.fields.password}
               />
-              <RadioGroup
+              <MailLanguageField
                 id="claim-language"
-                legend={labels.language}
-                hint={t('register.languageHint')}
-                options={MAIL_LANGUAGES.map((value) => ({ value, label: t(`languages.${value}`) }))}
                 value={language}
                 onChange={(value) => {
-                  setLanguage(value as Language);
+                  setLanguage(value);
                   dismiss('language');
                 }}
                 error={errors.fields.language}

@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAIL_LANGUAGES, pageMailLanguage } from '../i18n';
+import { pageMailLanguage } from '../i18n';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useSession } from '../auth/session-context';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { FieldMessages, RadioGroup, SubmitButton, TextField } from '../components/fields';
+import { FieldMessages, SubmitButton, TextField } from '../components/fields';
+import { MailLanguageField } from '../components/MailLanguageField';
 import { PageTitle } from '../components/PageTitle';
 import { SignUpSteps } from '../components/SignUpSteps';
 import { type LocalProblems, useFormErrors } from '../errors/use-form-errors';
@@ -96,14 +97,11 @@ export function RegisterPage() {
             onChange={changing('password', setPassword)}
             error={errors.fields.password}
           />
-          <RadioGroup
+          <MailLanguageField
             id="register-language"
-            legend={labels.language}
-            hint={t('register.languageHint')}
-            options={MAIL_LANGUAGES.map((value) => ({ value, label: t(`languages.${value}`) }))}
             value={language}
             onChange={(value) => {
-              setLanguage(value as Language);
+              setLanguage(value);
               dismiss('language');
             }}
             error={errors.fields.language}

@@ -49,7 +49,9 @@ export function UnmetDemandTable({ filter }: { filter: MonitoringFilterInput }) 
                   <th scope="col" className="text-end">
                     {t('dashboard.unmet.refusedGap')}
                   </th>
-                  <th scope="col">{t('dashboard.unmet.waitingSince')}</th>
+                  <th scope="col" className="ps-4">
+                    {t('dashboard.unmet.waitingSince')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -62,7 +64,7 @@ export function UnmetDemandTable({ filter }: { filter: MonitoringFilterInput }) 
                     <td className="text-end">{format.number(item.coverageGap)}</td>
                     <td className="text-end">{format.number(item.capacityGap)}</td>
                     <td className="text-end">{format.number(item.refusedGap)}</td>
-                    <td>{format.date(item.oldestWaitingSince)}</td>
+                    <td className="ps-4">{format.date(item.oldestWaitingSince)}</td>
                   </tr>
                 ))}
               </tbody>

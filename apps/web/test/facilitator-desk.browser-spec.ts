@@ -199,44 +199,6 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     await staffPage.context().close();
   });
 
-  it('the owner of a shop registered on paper claims it from the e-mailed link with a new account', async () => {
-    const staff = await web.staffUser();
-    const staffSession = dataOf(await web.api.gql(LoginDocument, { input: { email: staff.email, password: staff.password } })).login;
-    const owner = await web.signUp('FACILITATOR');
-    const name = `CNA ${randomUUID().slice(0, 6)}`;
-    const facilitatorId = member(dataOf(await web.api.gqlAs(owner.accessToken, RegisterFacilitatorDocument, { input: aFacilitatorInput({ name }) })).registerFacilitator, 'Facilitator').id;
-    await web.api.gqlAs(staffSession.accessToken, DecideFacilitatorDocument, { input: { facilitatorId, decision: 'APPROVED' } });
-    const ownerEmail = anEmail('titolare');
-    const shopName = `Sartoria ${randomUUID().slice(0, 6)}`;
-    const registered = await web.api.gqlAs(owner.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput({ tradingName: shopName }), ownerEmail, declaredOn: '2026-11-30' } });
-    member(dataOf(registered).registerShopOnPaper, 'Delegation');
-    const [mail]: { text: string }[] = await web.api.app.get(DataSource).query('SELECT text FROM mail_message WHERE recipient = $1', [ownerEmail]);
-    const path = /\/rivendica#[^\s]+/.exec(mail.text)?.[0] ?? '';
-
-    const page = await web.newPage();
-    await page.goto(path);
-    await page.getByRole('heading', { level: 1, name: 'Prendi il controllo della tua attività' }).waitFor();
-    await page.getByText(`${name} ha registrato ${shopName}`, { exact: false }).waitFor();
-    await page.getByText('Rivendicando l’attività confermi di aver letto', { exact: false }).waitFor();
-    await expectAccessible(page, 'claim-shop');
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    // The e-mails' language, Italian as the page is, may be chosen as when signing up.
-    expect(await page.getByRole('radio', { name: 'Italiano' }).isChecked()).toBe(true);
-    await page.getByText('English', { exact: true }).click();
-    expect(await page.getByRole('radio', { name: 'English' }).isChecked()).toBe(true);
-    await page.getByRole('button', { name: 'Prendi il controllo' }).click();
-    await page.getByText(`Fatto: accedi con ${ownerEmail} e la password scelta.`).waitFor();
-    const accepted: { notice_version: string; language: string }[] = await web.api.app
-      .get(DataSource)
-      .query('SELECT a.notice_version, u.language FROM privacy_notice_acceptance a JOIN user_account u ON u.id = a.user_id WHERE u.email = $1', [ownerEmail]);
-    expect(accepted).toEqual([{ notice_version: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), language: 'en' }]);
-    await page.getByRole('link', { name: 'Accedi' }).last().click();
-    await logIn(page, ownerEmail);
-    await page.waitForURL('**/la-mia-attivita');
-    await page.getByRole('heading', { level: 2, name: shopName }).waitFor();
-    await page.context().close();
-  });
-
   it('a facilitator stops acting for a shop with an owner: asked first in the row, then the shop leaves the desk and the withdrawal is announced', async () => {
     const facilitator = await anApprovedFacilitator();
     const shopOwner = await web.signUp('SHOP');

@@ -1,48 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { seedShops } from '@vec/core/testing/seed';
-import type { Locator, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { ApplyToCallDocument, CreateSelectionCallDocument, PublishSelectionCallDocument, type CreateSelectionCallInput } from '../../api/test/gql/generated';
-import { staffUser, TEST_PASSWORD } from '../../api/test/testing/fixtures';
+import { ApplyToCallDocument, CreateSelectionCallDocument, PublishSelectionCallDocument } from '../../api/test/gql/generated';
+import { staffUser } from '../../api/test/testing/fixtures';
 import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
 import { dataOf, member } from '../../api/test/testing/test-app';
-import { italianDateTimeOf } from '../src/i18n/italian-time';
+import { aCall, callCard, localInput, TORINO, unique } from './testing/call-fixtures';
 import { shopNamed } from './testing/journey-fixtures';
 import { eventually, expectAccessible, focusedNotice, logIn, showSection, startWebTestApp, type WebTestApp } from './testing/web-app';
-
-const TORINO = '001272';
-const unique = (name: string): string => `${name} ${randomUUID().slice(0, 6)}`;
-/** A datetime-local value: the form reads it in Italian time, wherever the browser is. */
-const localInput = (date: Date): string => italianDateTimeOf(date);
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
-
-/** A call drafted by staff over the API: one offer, any sector and size, scored by fewer employees. */
-const aCall = (title: string, offerId: string, input: Partial<CreateSelectionCallInput> = {}): CreateSelectionCallInput => ({
-  title,
-  description: 'Un anno gratuito di negozio online per le botteghe selezionate dal bando.',
-  offerIds: [offerId],
-  places: 1,
-  opensAt: new Date(Date.now() - HOUR).toISOString(),
-  closesAt: new Date(Date.now() + DAY).toISOString(),
-  eligibility: {},
-  declarations: [],
-  questions: [],
-  scoring: [{ kind: 'FEWER_EMPLOYEES', weight: 100, employeesCap: 50 }],
-  tieBreak: ['EARLIER_APPLICATION'],
-  ...input,
-});
-
-/** A call's card on the shop's list of calls: other suites' open calls may fill the first pages, so it reads on until the card shows. */
-async function callCard(page: Page, title: string): Promise<Locator> {
-  const card = page.getByTestId('shop-call-card').filter({ hasText: title });
-  await page.getByTestId('shop-call-card').first().waitFor();
-  for (let shown = 1; (await card.count()) === 0; shown++) {
-    await page.getByRole('button', { name: 'Successiva' }).click();
-    await page.getByText(`Pagina ${shown + 1} di`, { exact: false }).waitFor();
-  }
-  return card;
-}
 
 describe('Selection calls in the browser: staff publish and close, a shop applies and reads its score, anyone reads the graduatoria', () => {
   let web: WebTestApp;
@@ -51,16 +15,6 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
   });
   afterAll(() => web.close());
 
-  /** A call drafted and published by staff over the API, on a national offer of 5 places: its id and title. */
-  async function publishedCall(name: string, input: Partial<CreateSelectionCallInput> = {}): Promise<{ id: string; title: string }> {
-    const staff = await staffUser(web.api);
-    const provider = await approvedProvider(web.api, staff);
-    const offer = await publishedOffer(web.api, provider, { capacity: 5, coverage: { national: true } });
-    const title = unique(name);
-    const created = dataOf(await web.api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input: aCall(title, offer.id, input) })).createSelectionCall;
-    member(dataOf(await web.api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: created.id })).publishSelectionCall, 'SelectionCall');
-    return { id: created.id, title };
-  }
 
   it('goes from a draft to a published graduatoria, accessible at every step', async () => {
     const staff = await staffUser(web.api);
@@ -216,82 +170,6 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     expect(call.questions).toEqual([]);
     expect(call.scoring.map((criterion: { kind: string }) => criterion.kind)).toEqual(['FEWER_EMPLOYEES']);
     expect(call.eligibility).toMatchObject({ minEmployees: 2 });
-    await page.context().close();
-  });
-
-  it('a published call whose applications open later says when, with no form to fill in yet', async () => {
-    const opensAt = new Date(Date.now() + 2 * 3_600_000);
-    const { title } = await publishedCall('Bando in arrivo', { opensAt: opensAt.toISOString(), closesAt: new Date(Date.now() + 3 * DAY).toISOString() });
-    const shop = await shopNamed(web.api, TORINO, unique('Merceria Viola'));
-
-    const page = await web.newPage();
-    await logIn(page, shop.email);
-    await page.goto('/la-mia-attivita/bandi');
-    const card = await callCard(page, title);
-    await card.getByText('Non ancora aperto', { exact: true }).waitFor();
-    await card.getByText(/^Le domande si aprono (il |l')\d/).waitFor();
-    expect(await card.getByRole('button', { name: 'Presenta la domanda' }).count()).toBe(0);
-    await expectAccessible(page, 'calls-shop-not-yet-open');
-    await page.context().close();
-  });
-
-  it('a call whose window ends while the shop reads it stops offering the form, without a reload, and says the ranking follows', async () => {
-    const { title } = await publishedCall('Bando in chiusura', { opensAt: new Date(Date.now() - HOUR).toISOString(), closesAt: new Date(Date.now() + 20_000).toISOString() });
-    const shop = await shopNamed(web.api, TORINO, unique('Cartoleria Blu'));
-
-    const page = await web.newPage();
-    await logIn(page, shop.email);
-    await page.goto('/la-mia-attivita/bandi');
-    const card = await callCard(page, title);
-    await card.getByRole('button', { name: 'Presenta la domanda' }).waitFor();
-    // The deadline passes with the page open: the sweep has not closed the call yet, but the form goes.
-    await card.getByTestId('call-window-over').waitFor({ timeout: 40_000 });
-    await card.getByText('Domande chiuse', { exact: true }).waitFor();
-    expect(await card.getByRole('button', { name: 'Presenta la domanda' }).count()).toBe(0);
-    expect(await card.getByTestId('call-window-over').textContent()).toMatch(/^Le domande si sono chiuse (il |l')\d.*la graduatoria sarà pubblicata a breve\.$/);
-    await expectAccessible(page, 'calls-shop-window-over');
-    await page.context().close();
-  }, 90_000);
-
-  it('anyone finds an open call and its rules on the public list, and a shop signs in from it to apply', async () => {
-    const { title } = await publishedCall('Bando per tutti');
-    const shop = await shopNamed(web.api, TORINO, unique('Drogheria Verde'));
-
-    const page = await web.newPage();
-    await page.goto('/');
-    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Bandi', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'Bandi' }).waitFor();
-    await page.getByLabel('Bandi da mostrare').selectOption('OPEN');
-    const card = page.getByTestId('public-call-card').filter({ hasText: title });
-    await page.getByTestId('public-call-card').first().waitFor();
-    for (let shown = 1; (await card.count()) === 0; shown++) {
-      await page.getByRole('button', { name: 'Successiva' }).click();
-      await page.getByText(`Pagina ${shown + 1} di`, { exact: false }).waitFor();
-    }
-    // The published rules, as shops read them, and the way in.
-    await card.getByText('Un anno gratuito di negozio online', { exact: false }).waitFor();
-    await card.getByText('Aperto', { exact: true }).waitFor();
-    await expectAccessible(page, 'calls-public-open');
-    await card.getByRole('link', { name: `Accedi per candidarti ${title}` }).click();
-    await page.waitForURL('**/accedi');
-    await page.getByLabel('E-mail').fill(shop.email);
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Accedi', exact: true }).click();
-    await page.waitForURL('**/la-mia-attivita/bandi');
-    await (await callCard(page, title)).getByRole('button', { name: 'Presenta la domanda' }).waitFor();
-    await page.context().close();
-  });
-
-  it('tells a shop outside a call’s territory before the form, and offers no form', async () => {
-    const { title } = await publishedCall('Bando piemontese', { eligibility: { regionCodes: ['01'] } });
-    const shop = await shopNamed(web.api, '058091', unique('Forno Romano'));
-    const page = await web.newPage();
-    await logIn(page, shop.email);
-    await page.goto('/la-mia-attivita/bandi');
-    const card = await callCard(page, title);
-    await card.getByTestId('call-not-for-you').getByText('Il bando è solo per le imprese di: Piemonte').waitFor();
-    expect(await card.getByRole('button', { name: 'Presenta la domanda' }).count()).toBe(0);
-    await expectAccessible(page, 'calls-shop-not-for-you');
     await page.context().close();
   });
 

@@ -16,8 +16,6 @@ import { CallStatusBadge } from './CallStatusBadge';
 import { useWindowOver } from './use-window-end';
 import type { CallScope } from './call-scope';
 
-/** The longest delay setTimeout keeps (about 24 days); a window ending later is noticed on a reload. */
-
 /** At most this many offers in a call (the API's MAX_CALL_OFFERS). */
 const MAX_CALL_OFFERS = 20;
 

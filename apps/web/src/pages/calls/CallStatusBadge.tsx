@@ -32,3 +32,13 @@ export function ApplicationStatusBadge({ status }: { status: CallApplicationStat
     </StatusBadge>
   );
 }
+
+/** A call's card heading: its title, and its status beside it. */
+export function CallCardHeading({ call }: { call: { title: string; status: SelectionCallStatus; opensAt: string; closesAt: string } }) {
+  return (
+    <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
+      <h2 className="h4 mb-1">{call.title}</h2>
+      <CallStatusBadge status={call.status} opensAt={call.opensAt} closesAt={call.closesAt} />
+    </div>
+  );
+}

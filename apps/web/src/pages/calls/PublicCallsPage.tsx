@@ -10,9 +10,9 @@ import { usePaging } from '../../components/Pagination';
 import { SelectionCallListDocument, type CallFieldsFragment, type SelectionCallStatus } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
 import { PATHS, pathTo } from '../../routes';
-import { CallStatusBadge } from './CallStatusBadge';
+import { CallCardHeading } from './CallStatusBadge';
 import { CallSummary } from './CallSummary';
-import { useWindowOver } from './use-window-end';
+import { useCallWindow } from './use-window-end';
 
 const PAGE_SIZE = 10;
 type Shown = '' | Exclude<SelectionCallStatus, 'DRAFT'>;
@@ -22,8 +22,7 @@ function PublicCallCard({ call }: { call: CallFieldsFragment }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { user } = useSession();
-  const windowOver = useWindowOver(call.status === 'OPEN' ? call.closesAt : null);
-  const notYetOpen = call.status === 'OPEN' && new Date(call.opensAt).getTime() > Date.now();
+  const { notYetOpen, windowOver } = useCallWindow(call);
   let next;
   if (call.status === 'CLOSED') next = <Link to={pathTo(PATHS.graduatoria, call.id)}>{t('calls.staff.publicList')}</Link>;
   else if (windowOver) next = <p className="mb-0">{t('calls.windowOverLead', { date: format.dateTime(call.closesAt) })}</p>;
@@ -38,10 +37,7 @@ function PublicCallCard({ call }: { call: CallFieldsFragment }) {
     );
   return (
     <li className="queue-card" data-testid="public-call-card">
-      <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
-        <h2 className="h4 mb-1">{call.title}</h2>
-        <CallStatusBadge status={call.status} opensAt={call.opensAt} closesAt={call.closesAt} />
-      </div>
+      <CallCardHeading call={call} />
       <CallSummary call={call} />
       {next}
     </li>

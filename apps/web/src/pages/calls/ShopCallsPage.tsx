@@ -13,9 +13,9 @@ import { PATHS, pathTo } from '../../routes';
 import { RequireShop } from '../shop/RequireShop';
 import { ApplyForm } from './ApplyForm';
 import { CallSummary } from './CallSummary';
-import { CallStatusBadge } from './CallStatusBadge';
+import { CallCardHeading } from './CallStatusBadge';
 import { MyApplication } from './MyApplication';
-import { useWindowOver } from './use-window-end';
+import { useCallWindow } from './use-window-end';
 
 const PAGE_SIZE = 10;
 
@@ -28,16 +28,12 @@ function CallCard({ call, onApplied }: { call: CallFieldsFragment; onApplied: (m
   const obstacle = found === 'SHOP_LIMIT' || found === 'CATEGORY_HELD' || found === 'NOT_REACHED' ? found : null;
   const { dateTime } = useFormat();
   // Published, but its window has not opened yet, or has ended and the ranking is being made: said so, with no form to fill in.
-  const notYetOpen = call.status === 'OPEN' && new Date(call.opensAt).getTime() > Date.now();
-  const windowOver = useWindowOver(call.status === 'OPEN' ? call.closesAt : null);
+  const { notYetOpen, windowOver } = useCallWindow(call);
   // Rules the shop fails by what it is (sector, size, place): said before the form, which would only be refused.
   const ineligible = data?.myCallIneligibility ?? [];
   return (
     <li className="queue-card" data-testid="shop-call-card">
-      <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
-        <h2 className="h4 mb-1">{call.title}</h2>
-        <CallStatusBadge status={call.status} opensAt={call.opensAt} closesAt={call.closesAt} />
-      </div>
+      <CallCardHeading call={call} />
       <CallSummary call={call} />
       {call.status === 'CLOSED' ? <Link to={pathTo(PATHS.graduatoria, call.id)}>{t('calls.staff.publicList')}</Link> : null}
       {loading && !data ? <Loading /> : null}

@@ -19,3 +19,12 @@ export function useWindowOver(closesAt: string | null): boolean {
   }, [end]);
   return end !== null && end <= Date.now();
 }
+
+/**
+ * Where a published call's window stands for a shop's or a visitor's card: not open yet, or over
+ * (re-rendering when it ends) while the call waits for its closing.
+ */
+export function useCallWindow(call: { status: string; opensAt: string; closesAt: string }): { notYetOpen: boolean; windowOver: boolean } {
+  const windowOver = useWindowOver(call.status === 'OPEN' ? call.closesAt : null);
+  return { notYetOpen: call.status === 'OPEN' && new Date(call.opensAt).getTime() > Date.now(), windowOver };
+}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { MatchModule } from '../match/match.module';
+import { MatchingModule } from '../matching/matching.module';
 import { ShopModule } from '../shop/shop.module';
 import { TerritoryModule } from '../territory/territory.module';
 import { HelpRequestService } from './help-request.service';
@@ -12,7 +13,7 @@ import { HelpRequestService } from './help-request.service';
  * through HelpRequestRecords (its own module, to avoid a cycle with the match feature).
  */
 @Module({
-  imports: [AuditModule, TerritoryModule, ShopModule, MatchModule],
+  imports: [AuditModule, TerritoryModule, ShopModule, MatchModule, MatchingModule],
   providers: [HelpRequestService],
   exports: [HelpRequestService],
 })

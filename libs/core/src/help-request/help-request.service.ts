@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { categoriesForNeeds, ServiceCategory } from '@vec/matching';
 import { MESSAGES } from '../messages';
 import { In, Not, SelectQueryBuilder } from 'typeorm';
@@ -10,6 +9,7 @@ import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { MatchLifecycleService } from '../match/match-lifecycle.service';
+import { MatchingData } from '../matching/matching-data';
 import { ShopService } from '../shop/shop.service';
 import { TerritoryService } from '../territory/territory.service';
 import { HelpRequestBundleEntity } from './help-request-bundle.entity';
@@ -64,7 +64,7 @@ export class HelpRequestService {
     private readonly territory: TerritoryService,
     private readonly audit: AuditService,
     private readonly matches: MatchLifecycleService,
-    private readonly config: ConfigService,
+    private readonly data: MatchingData,
   ) {}
 
   /**
@@ -85,8 +85,9 @@ export class HelpRequestService {
       if (duplicate) return { kind: 'duplicate', duplicate };
       if (options.asBundle) {
         // Served whole or not at all: a bundle larger than the services the shop may still add would wait for ever.
-        const limit = this.config.getOrThrow<number>('MAX_LIVE_MATCHES_PER_SHOP');
-        const free = Math.max(0, limit - (await this.matches.liveCount(tx, shop.id)));
+        const limit = this.data.context(tx).maxLiveMatchesPerShop;
+        const live = (await this.data.liveMatches(tx, [shop.id])).get(shop.id)?.total ?? 0;
+        const free = Math.max(0, limit - live);
         if (inputs.length > free) throw new HelpRequestException(HelpRequestErrorCode.BUNDLE_TOO_LARGE, bundleField, { free, limit });
       }
       const bundles = this.connection.repository(tx, HelpRequestBundleEntity);

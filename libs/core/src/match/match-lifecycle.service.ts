@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
 import { RequestContext } from '../common/request-context';
@@ -14,7 +13,7 @@ import { MatchLocks } from './match-locks';
 import { ShopService } from '../shop/shop.service';
 import { MatchEntity } from './match.entity';
 import { MatchErrorCode, MatchException } from './match.exception';
-import { LIVE_STATES, MATCH_TRANSITIONS, MatchAction, MatchState, OPEN_STATES, SLOT_STATES } from './match.types';
+import { MATCH_TRANSITIONS, MatchAction, MatchState, OPEN_STATES, SLOT_STATES } from './match.types';
 import { moveMatch } from './match-rules';
 
 export type MatchStepOutcome =
@@ -122,11 +121,6 @@ export class MatchLifecycleService {
   }
 
   /** The request holds a waitlist place: the place is for the request's category as it is now. */
-  /** The shop's live matches (held, accepted, active): what its limit of services at once counts. */
-  liveCount(tx: RequestContext, shopId: string): Promise<number> {
-    return this.connection.repository(tx, MatchEntity).countBy({ shopId, state: In([...LIVE_STATES]) });
-  }
-
   isWaitlisted(tx: RequestContext, helpRequestId: string): Promise<boolean> {
     return this.connection.repository(tx, MatchEntity).existsBy({ helpRequestId, state: MatchState.WAITLISTED });
   }

@@ -14,6 +14,7 @@ import {
   DelegationLinkDocument,
   GrantDelegationDocument,
   InviteShopDocument,
+  MatchStepsByDocument,
   MatchByIdDocument,
   MonitoringByFacilitatorDocument,
   MyHelpRequestsDocument,
@@ -98,6 +99,14 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
       { to_state: 'ACCEPTED', actor_user_id: provider.userId, actor_role: 'PROVIDER' },
       { to_state: 'ACTIVE', actor_user_id: ascom.userId, actor_role: 'FACILITATOR' },
     ]);
+    // The service's history names the organisation that took the shop's steps, to the shop and to its provider.
+    const steps = [
+      { toState: 'PENDING', actorRole: 'FACILITATOR', actorOrganisation: ascom.name },
+      { toState: 'ACCEPTED', actorRole: 'PROVIDER', actorOrganisation: null },
+      { toState: 'ACTIVE', actorRole: 'FACILITATOR', actorOrganisation: ascom.name },
+    ];
+    expect(dataOf(await api.gqlAs(shop.accessToken, MatchStepsByDocument, { id: matchId })).match.transitions).toEqual(steps);
+    expect(dataOf(await api.gqlAs(provider.accessToken, MatchStepsByDocument, { id: matchId })).match.transitions).toEqual(steps);
 
     const bundle = member(
       dataOf(await actingFor(ascom, shop.shopId, CreateHelpRequestBundleDocument, { input: { categories: ['WEBSITE', 'CYBERSECURITY'] } })).createHelpRequestBundle,

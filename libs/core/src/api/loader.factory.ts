@@ -31,7 +31,7 @@ export class LoaderFactory {
       shop: new DataLoader((ids: readonly string[]) => this.shops.findByIds(ids)),
       offer: new DataLoader((ids: readonly string[]) => this.offers.findByIds(ids)),
       helpRequest: new DataLoader((ids: readonly string[]) => this.helpRequests.findByIds(ids)),
-      matchTransitions: new DataLoader((ids: readonly string[]) => this.matches.transitionsOf(ids)),
+      matchTransitions: new DataLoader((ids: readonly string[]) => this.matches.stepsOf(ids, (users) => this.facilitators.namesByOwners(undefined, users))),
       matchSurveys: new DataLoader((ids: readonly string[]) => this.matches.surveysOf(ids)),
       waitlistPosition: new DataLoader((ids: readonly string[]) => this.matches.waitlistPositionsOf(ids)),
       offerIntegrations: new DataLoader((ids: readonly string[]) => this.integrations.partnersShownOf(ids)),

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { FacilitatorEntity } from '../facilitator/facilitator.entity';
 import type { HelpRequestEntity } from '../help-request/help-request.entity';
-import type { MatchTransitionEntity } from '../match/match-transition.entity';
+import type { RecordedStep } from '../match/match-query.service';
 import type { OutcomeSurveyEntity } from '../match/outcome-survey.entity';
 import type { OfferEntity } from '../offer/offer.entity';
 import type { ProviderEntity } from '../provider/provider.entity';
@@ -16,7 +16,7 @@ export interface Loaders {
   /** With coverage rows. */
   offer: DataLoader<string, OfferEntity | undefined>;
   helpRequest: DataLoader<string, HelpRequestEntity | undefined>;
-  matchTransitions: DataLoader<string, MatchTransitionEntity[]>;
+  matchTransitions: DataLoader<string, RecordedStep[]>;
   matchSurveys: DataLoader<string, OutcomeSurveyEntity[]>;
   waitlistPosition: DataLoader<string, number | null>;
   /** The partner offers each offer declares that shops see, with their provider. */

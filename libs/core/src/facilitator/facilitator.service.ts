@@ -183,9 +183,10 @@ export class FacilitatorService {
   }
 
   /** The names of the organisations these accounts own, by account (for histories of what they did). */
-  async namesByOwners(ctx: RequestContext, userIds: readonly string[]): Promise<Map<string, string>> {
+  async namesByOwners(ctx: RequestContext | undefined, userIds: readonly string[]): Promise<Map<string, string>> {
     if (userIds.length === 0) return new Map();
-    const rows = await this.connection.repository(ctx, FacilitatorEntity).findBy({ ownerUserId: In([...userIds]) });
+    const repository = ctx ? this.connection.repository(ctx, FacilitatorEntity) : this.connection.dataSource.getRepository(FacilitatorEntity);
+    const rows = await repository.findBy({ ownerUserId: In([...userIds]) });
     return new Map(rows.map((row) => [row.ownerUserId, row.name]));
   }
 

@@ -15,6 +15,9 @@ import { OutcomeSurveyEntity } from './outcome-survey.entity';
 import { WAITLIST_KEY_SQL } from './waitlist-order';
 import type { MatchFilter } from './match.commands';
 
+/** A step of a match, with the facilitator organisation that took it on a shop's behalf, if one did. */
+export type RecordedStep = MatchTransitionEntity & { readonly actorOrganisation: string | null };
+
 /** Reading matches: each side sees its own, ministry staff see all. */
 @Injectable()
 export class MatchQueryService {
@@ -71,10 +74,17 @@ export class MatchQueryService {
     return this.page(ctx, filter, page, (q) => q);
   }
 
-  /** For the per-request loaders: transitions, oldest first, of these matches. */
-  async transitionsOf(matchIds: readonly string[]): Promise<MatchTransitionEntity[][]> {
+  /**
+   * For the per-request loaders: transitions, oldest first, of these matches, each with the name of
+   * the facilitator organisation whose account took it on the shop's behalf (null for any other
+   * actor, or once that account is gone).
+   */
+  async stepsOf(matchIds: readonly string[], organisationsOf: (userIds: string[]) => Promise<Map<string, string>>): Promise<RecordedStep[][]> {
     const rows = await this.connection.dataSource.getRepository(MatchTransitionEntity).find({ where: { matchId: In([...matchIds]) }, order: { id: 'ASC' } });
-    return matchIds.map((id) => rows.filter((row) => row.matchId === id));
+    const transitions = matchIds.map((id) => rows.filter((row) => row.matchId === id));
+    const byFacilitator = (step: MatchTransitionEntity): string | null => (step.actorRole === UserRole.FACILITATOR ? step.actorUserId : null);
+    const names = await organisationsOf([...new Set(transitions.flat().map(byFacilitator).filter((id): id is string => id !== null))]);
+    return transitions.map((steps) => steps.map((step) => ({ ...step, actorOrganisation: names.get(byFacilitator(step) ?? '') ?? null })));
   }
 
   async surveysOf(matchIds: readonly string[]): Promise<OutcomeSurveyEntity[][]> {

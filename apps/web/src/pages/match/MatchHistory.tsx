@@ -7,7 +7,8 @@ import { useFormat } from '../../i18n/format';
 export function MatchHistory({ transitions }: { transitions: MatchDetailFieldsFragment['transitions'] }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const actor = (role: string | null): string => t(`matches.actors.${role ?? 'PLATFORM'}`, { defaultValue: role ?? '' });
+  const actor = ({ actorRole, actorOrganisation }: (typeof transitions)[number]): string =>
+    actorOrganisation ? t('matches.facilitatorNamed', { organisation: actorOrganisation }) : t(`matches.actors.${actorRole ?? 'PLATFORM'}`, { defaultValue: actorRole ?? '' });
   return (
     <section aria-labelledby="match-history-title" className="mt-5">
       <h2 id="match-history-title" className="h3">
@@ -18,7 +19,7 @@ export function MatchHistory({ transitions }: { transitions: MatchDetailFieldsFr
           <li key={`${step.occurredAt}-${step.toState}`}>
             <span className="fw-semibold">{t(`matches.steps.${step.toState}`)}</span>
             <span className="d-block small">
-              <time dateTime={step.occurredAt}>{format.dateTime(step.occurredAt)}</time> · {actor(step.actorRole)}
+              <time dateTime={step.occurredAt}>{format.dateTime(step.occurredAt)}</time> · {actor(step)}
             </span>
             {step.reasonText ? <span className="d-block">{t('matches.reason', { reason: inLanguage(step.reasonText, step.reasonTextIt) })}</span> : null}
           </li>

@@ -10,7 +10,7 @@ import { PageArgs, Paginated } from '../../api/pagination';
 import '../../api/service-category.model';
 import { CoverageLevelEnum } from '../../matching/api/matching-enums';
 import { IneligibilityExplanationModel } from '../../matching/api/recommendation.models';
-import { MatchTransitionEntity } from '../match-transition.entity';
+import type { RecordedStep } from '../match-query.service';
 import { MatchEntity } from '../match.entity';
 import { MatchOrigin, MatchState, OutcomeCheckpoint } from '../match.types';
 import { OutcomeSurveyEntity } from '../outcome-survey.entity';
@@ -32,7 +32,9 @@ export class MatchTransitionModel {
   @Field(() => MatchState, { nullable: true }) fromState!: MatchState | null;
   @Field(() => MatchState) toState!: MatchState;
   @Field() occurredAt!: Date;
-  @Field(() => String, { nullable: true, description: 'SHOP, PROVIDER, MINISTRY, ADMIN; empty when the platform acted.' }) actorRole!: string | null;
+  @Field(() => String, { nullable: true, description: 'SHOP, PROVIDER, FACILITATOR, MINISTRY, ADMIN; empty when the platform acted.' }) actorRole!: string | null;
+  @Field(() => String, { nullable: true, description: 'The facilitator organisation that took the step on the shop’s behalf (actorRole FACILITATOR); empty otherwise, or when its account is gone.' })
+  actorOrganisation!: string | null;
   @Field(() => String, { nullable: true, description: 'Why, as recorded: a platform code or the words of the person who acted.' }) reason!: string | null;
   @Field(() => String, { nullable: true, description: 'Why, in English words.' }) reasonText!: string | null;
   @Field(() => String, { nullable: true, description: 'Why, in Italian words.' }) reasonTextIt!: string | null;
@@ -226,9 +228,9 @@ export const toMatchShopModel = (shop: ShopEntity, withContacts = true): MatchSh
 });
 
 /** A step of a match; `reason` is the recorded one as the caller may read it (see shop-disclosure.ts). */
-export const toTransitionModel = (e: MatchTransitionEntity, reason: string | null = e.reason): MatchTransitionModel => {
+export const toTransitionModel = (e: RecordedStep, reason: string | null = e.reason): MatchTransitionModel => {
   const [reasonText, reasonTextIt] = reasonTexts(reason);
-  return { fromState: e.fromState, toState: e.toState, occurredAt: e.occurredAt, actorRole: e.actorRole, reason, reasonText, reasonTextIt };
+  return { fromState: e.fromState, toState: e.toState, occurredAt: e.occurredAt, actorRole: e.actorRole, actorOrganisation: e.actorOrganisation, reason, reasonText, reasonTextIt };
 };
 
 export const toSurveyModel = (e: OutcomeSurveyEntity): OutcomeSurveyModel => modelOf(OutcomeSurveyModel, {

@@ -65,7 +65,7 @@ export const DEFAULT_RANK_WEIGHTS: RankWeights = {
   REMAINING_CAPACITY: 10,
 };
 
-/** Distance value halves every this many km: close providers matter, far ones still count a little. */
+/** The distance value is 1 / (1 + d / this): half at this many km, a third at twice as many; close providers matter, far ones still count a little. */
 const DISTANCE_HALF_KM = 10;
 /** A free period of two years or more earns the full FREE_PERIOD value. */
 const FREE_PERIOD_FULL_MONTHS = 24;

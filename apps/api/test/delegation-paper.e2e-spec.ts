@@ -193,13 +193,44 @@ describe('Shops registered on paper by a facilitator, and claimed by their owner
     );
     const link = await linkSentTo(owner.email, 'rivendica');
     expect(dataOf(await api.gql(ClaimShopDocument, { input: { link, password: TEST_PASSWORD, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } })).claimShop).toMatchObject({ __typename: 'SignInFirstError', code: 'SIGN_IN_FIRST' });
-    const busy = await shopIn(api, TORINO);
-    expect(dataOf(await api.gqlAs(busy.accessToken, ClaimShopDocument, { input: { link } })).claimShop).toMatchObject({ __typename: 'AccountHasShopError' });
+    // Another shop account holding the forwarded link takes nothing, and the link still works for its address.
+    const stranger = await signUp(api, 'SHOP');
+    expect(dataOf(await api.gqlAs(stranger.accessToken, ClaimShopDocument, { input: { link } })).claimShop).toMatchObject({
+      __typename: 'ClaimForAnotherAddressError',
+      code: 'CLAIM_FOR_ANOTHER_ADDRESS',
+      field: 'input.link',
+      invitedEmail: owner.email,
+    });
+    expect(dataOf(await api.gqlAs(stranger.accessToken, MyShopDocument)).myShop).toBeNull();
     expect(dataOf(await api.gqlAs(owner.accessToken, ClaimShopDocument, { input: { link } })).claimShop).toEqual({
       __typename: 'ClaimedShop',
       shopId: registered.shopId,
       email: owner.email,
     });
+  });
+
+  it('refuses an owner address no owner could claim with: an organisation’s or staff account, a disabled one, or a shop account that has its business; nothing is written or sent', async () => {
+    const cna = await facilitator();
+    const provider = await signUp(api, 'PROVIDER');
+    const busy = await shopIn(api, TORINO);
+    const disabled = await signUp(api, 'SHOP');
+    await db.query('UPDATE user_account SET disabled_at = now() WHERE id = $1', [disabled.userId]);
+    const free = await signUp(api, 'SHOP');
+    const shopsBefore = Number((await db.query('SELECT count(*)::int AS n FROM shop'))[0].n);
+    for (const address of [provider.email, staff.email, busy.email.toUpperCase(), disabled.email, cna.email]) {
+      const refused = await api.gqlAs(cna.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput(), ownerEmail: address, declaredOn: '2026-12-01' } });
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.ownerEmail', code: 'OWNER_ADDRESS_CANNOT_CLAIM' })] });
+      expect(refused.errors?.[0].extensions.fields).toEqual([expect.objectContaining({ messageIt: expect.stringContaining('chiedi al titolare un altro indirizzo') })]);
+    }
+    expect(Number((await db.query('SELECT count(*)::int AS n FROM shop'))[0].n)).toBe(shopsBefore);
+    expect(Number((await db.query(`SELECT count(*)::int AS n FROM mail_message WHERE kind = 'SHOP_CLAIM_INVITATION' AND lower(recipient) = ANY($1)`, [[provider.email, busy.email]]))[0].n)).toBe(0);
+    // A shop account with no business yet can claim: accepted, and so is sending the link again to a corrected address, but not to an unusable one.
+    const registered = member(
+      dataOf(await api.gqlAs(cna.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput(), ownerEmail: free.email, declaredOn: '2026-12-01' } })).registerShopOnPaper,
+      'Delegation',
+    );
+    const resent = await api.gqlAs(cna.accessToken, ResendClaimLinkDocument, { input: { delegationId: registered.id, ownerEmail: provider.email } });
+    expect(resent.errors?.[0].extensions).toMatchObject({ fields: [expect.objectContaining({ field: 'input.ownerEmail', code: 'OWNER_ADDRESS_CANNOT_CLAIM' })] });
   });
 
   it('names the shop’s own fields when its comune, its sector or its point is refused', async () => {

@@ -188,6 +188,17 @@ describe('CSV import of shops by facilitators, on paper consent', () => {
     expect((await again()).errors?.[0].extensions).toMatchObject({ fields: [expect.objectContaining({ field: 'input.delegationId', code: 'CLAIMS_TO_ADDRESS_LIMIT' })] });
     expect((await db.query(`SELECT count(*)::int AS n FROM mail_message WHERE recipient = $1 AND kind = 'SHOP_CLAIM_INVITATION'`, [otherOwner]))[0].n).toBe(5);
 
+    // An address no owner could claim with (here a provider's account) is refused on its row, in the dry run and the import alike; the other rows are written.
+    const provider = await signUp(api, 'PROVIDER');
+    const mixed = [aShopRow({ codice_esterno: 'FORNITORE', email_titolare: provider.email.toUpperCase() }), aShopRow({ codice_esterno: 'TITOLARE' })];
+    for (const mode of ['DRY_RUN', 'ROW_BY_ROW'] as const) {
+      const job = await send(ascom, shopsFile(mixed), mode);
+      expect(job.job).toMatchObject({ created: 1, invalid: 1 });
+      expect((await problemsOf(api, ascom.accessToken, job.job?.id ?? '')).map((p) => [p.line, p.column, p.reason?.it])).toEqual([
+        [2, 'email_titolare', expect.stringMatching(/^email_titolare: questo indirizzo appartiene a un account che non può prendere in carico un’attività/)],
+      ]);
+    }
+
     // A declaration dated before 1900 is a mistyped year.
     const ancient = await send(ascom, shopsFile([aShopRow({ codice_esterno: 'ANTICO', data_consenso: '01/01/1000' })]), 'DRY_RUN');
     expect((await problemsOf(api, ascom.accessToken, ancient.job?.id ?? '')).map((p) => [p.column, p.reason?.it])).toEqual([

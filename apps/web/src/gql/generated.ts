@@ -1609,6 +1609,7 @@ export type ClaimShopMutationVariables = Exact<{
 
 export type ClaimShopMutation = { claimShop:
     | { __typename: 'AccountHasShopError', code: string, field: string | null, message: string, messageIt: string }
+    | { __typename: 'ClaimForAnotherAddressError', code: string, field: string | null, message: string, messageIt: string }
     | { __typename: 'ClaimedShop', shopId: string, email: string }
     | { __typename: 'SignInFirstError', code: string, field: string | null, message: string, messageIt: string }
    };
@@ -1788,6 +1789,8 @@ type MatchErrorFields_CallWindowError_Fragment = { __typename: 'CallWindowError'
 
 type MatchErrorFields_CapacityBelowUsedError_Fragment = { __typename: 'CapacityBelowUsedError', code: string, field: string | null, message: string, messageIt: string };
 
+type MatchErrorFields_ClaimForAnotherAddressError_Fragment = { __typename: 'ClaimForAnotherAddressError', code: string, field: string | null, message: string, messageIt: string };
+
 type MatchErrorFields_DuplicateHelpRequestError_Fragment = { __typename: 'DuplicateHelpRequestError', code: string, field: string | null, message: string, messageIt: string };
 
 type MatchErrorFields_EmailAlreadyVerifiedError_Fragment = { __typename: 'EmailAlreadyVerifiedError', code: string, field: string | null, message: string, messageIt: string };
@@ -1896,6 +1899,7 @@ export type MatchErrorFieldsFragment =
   | MatchErrorFields_CallPublisherStateError_Fragment
   | MatchErrorFields_CallWindowError_Fragment
   | MatchErrorFields_CapacityBelowUsedError_Fragment
+  | MatchErrorFields_ClaimForAnotherAddressError_Fragment
   | MatchErrorFields_DuplicateHelpRequestError_Fragment
   | MatchErrorFields_EmailAlreadyVerifiedError_Fragment
   | MatchErrorFields_EmailNotVerifiedError_Fragment
@@ -2177,6 +2181,8 @@ type OfferErrorFields_CallWindowError_Fragment = { __typename: 'CallWindowError'
 
 type OfferErrorFields_CapacityBelowUsedError_Fragment = { __typename: 'CapacityBelowUsedError', code: string, field: string | null, message: string, messageIt: string };
 
+type OfferErrorFields_ClaimForAnotherAddressError_Fragment = { __typename: 'ClaimForAnotherAddressError', code: string, field: string | null, message: string, messageIt: string };
+
 type OfferErrorFields_DuplicateHelpRequestError_Fragment = { __typename: 'DuplicateHelpRequestError', code: string, field: string | null, message: string, messageIt: string };
 
 type OfferErrorFields_EmailAlreadyVerifiedError_Fragment = { __typename: 'EmailAlreadyVerifiedError', code: string, field: string | null, message: string, messageIt: string };
@@ -2285,6 +2291,7 @@ export type OfferErrorFieldsFragment =
   | OfferErrorFields_CallPublisherStateError_Fragment
   | OfferErrorFields_CallWindowError_Fragment
   | OfferErrorFields_CapacityBelowUsedError_Fragment
+  | OfferErrorFields_ClaimForAnotherAddressError_Fragment
   | OfferErrorFields_DuplicateHelpRequestError_Fragment
   | OfferErrorFields_EmailAlreadyVerifiedError_Fragment
   | OfferErrorFields_EmailNotVerifiedError_Fragment

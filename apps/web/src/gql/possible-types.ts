@@ -55,6 +55,7 @@
       "CallPublisherStateError",
       "CallWindowError",
       "CapacityBelowUsedError",
+      "ClaimForAnotherAddressError",
       "DuplicateHelpRequestError",
       "EmailAlreadyVerifiedError",
       "EmailNotVerifiedError",
@@ -117,6 +118,7 @@
     ],
     "ClaimShopResult": [
       "AccountHasShopError",
+      "ClaimForAnotherAddressError",
       "ClaimedShop",
       "SignInFirstError"
     ],
@@ -338,6 +340,7 @@
       "CallPublisherStateError",
       "CallWindowError",
       "CapacityBelowUsedError",
+      "ClaimForAnotherAddressError",
       "DuplicateHelpRequestError",
       "EmailAlreadyVerifiedError",
       "EmailNotVerifiedError",
@@ -400,6 +403,7 @@
     ],
     "ClaimShopResult": [
       "AccountHasShopError",
+      "ClaimForAnotherAddressError",
       "ClaimedShop",
       "SignInFirstError"
     ],

@@ -53,7 +53,11 @@ export function ClaimShopPage() {
   else if (error || !data) body = error ? <p className="alert alert-warning">{t('delegationLink.invalid')}</p> : <LoadFailed />;
   else {
     const link = data.delegationLink;
-    body = claimed ? (
+    // The link is its address's: signed in with another account, there is nothing to claim here.
+    const otherAccount = user && !claimed && user.email.toLowerCase() !== link.email.toLowerCase();
+    body = otherAccount ? (
+      <p className="alert alert-warning">{t('claim.otherAccount', { email: link.email, account: user.email })}</p>
+    ) : claimed ? (
       <Link className="btn btn-primary" to={user ? PATHS.shop : PATHS.login}>
         {user ? t('claim.toShop') : t('claim.toLogin')}
       </Link>

@@ -43,6 +43,7 @@ export type AnswerInvitationOutcome =
 export type ClaimOutcome =
   | { kind: 'claimed'; delegation: DelegationEntity; shopId: string; email: string }
   | { kind: 'account-has-shop' }
+  | { kind: 'another-address'; invitedEmail: string }
   | { kind: 'sign-in-first' };
 
 /**
@@ -129,8 +130,8 @@ export class DelegationLinkService {
   }
 
   /**
-   * The owner claims a shop registered for it on paper: signed in with a shop account that has no
-   * shop yet, that account becomes the owner; otherwise a new account is made for the invited
+   * The owner claims a shop registered for it on paper: signed in with the shop account of the
+   * address the link was sent to, which has no shop yet, that account becomes the owner; otherwise a new account is made for the invited
    * e-mail with the password given. The delegation stays, now on the shop's own consent.
    */
   async claim(ctx: RequestContext, input: ClaimShop): Promise<ClaimOutcome> {
@@ -146,6 +147,8 @@ export class DelegationLinkService {
         let owner: { id: string; email: string };
         if (tx.actor) {
           const account = await this.auth.currentUser(tx);
+          // The link is the invited address's, as an invitation is: a forwarded e-mail gives the shop to no other account.
+          if (account.email !== current.invitedEmail.toLowerCase()) return { kind: 'another-address', invitedEmail: current.invitedEmail };
           owner = { id: account.id, email: account.email };
         } else {
           // The claim page shows the shop's names: a password built on them is as easy to guess as one on the address.

@@ -11,6 +11,11 @@ export enum DelegationErrorCode {
   DECLARED_TOO_LONG_AGO = 'DECLARED_TOO_LONG_AGO',
   /** The owner's address already had as many claim links from this organisation in a day as it may. */
   CLAIMS_TO_ADDRESS_LIMIT = 'CLAIMS_TO_ADDRESS_LIMIT',
+  /**
+   * The owner's address is an account's that could never claim the shop: a provider's, a
+   * facilitator's or staff's, a disabled one, or a shop account that already has its business.
+   */
+  OWNER_ADDRESS_CANNOT_CLAIM = 'OWNER_ADDRESS_CANNOT_CLAIM',
   PASSWORD_NEEDED = 'PASSWORD_NEEDED',
   /** A new account is opened only with the privacy notice accepted. */
   PRIVACY_NOTICE_NEEDED = 'PRIVACY_NOTICE_NEEDED',

@@ -84,8 +84,26 @@ export class PaperConsentRecords {
 
   /** Refuses the one claim link about to go to `ownerEmail` when the address already had its day's share. */
   async assertClaimAllowed(ctx: RequestContext, ownerEmail: string, field: string): Promise<void> {
+    if ((await this.addressesThatCannotClaim(ctx, [ownerEmail])).size > 0) throw new DelegationException(DelegationErrorCode.OWNER_ADDRESS_CANNOT_CLAIM, field);
     const sent = (await this.claimsSentTo(ctx, [ownerEmail])).get(ownerEmail.toLowerCase()) ?? 0;
     if (sent >= CLAIMS_PER_ADDRESS_PER_DAY) throw new DelegationException(DelegationErrorCode.CLAIMS_TO_ADDRESS_LIMIT, field);
+  }
+
+  /**
+   * Of these addresses, the ones (lower case) of an account that could never claim a shop: the
+   * claim opens a shop account at the address, or attaches the shop to the shop account signed in
+   * there, so an address of another role's account, of a disabled one, or of a shop account that
+   * already has its business would lead its owner to a claim page that can only refuse.
+   */
+  async addressesThatCannotClaim(ctx: RequestContext, addresses: readonly string[]): Promise<Set<string>> {
+    const wanted = [...new Set(addresses.map((address) => address.toLowerCase()))];
+    if (wanted.length === 0) return new Set();
+    const rows: { email: string }[] = await this.connection.manager(ctx).query(
+      `SELECT u.email FROM user_account u
+        WHERE u.email = ANY($1) AND (u.role <> 'SHOP' OR u.disabled_at IS NOT NULL OR EXISTS (SELECT 1 FROM shop s WHERE s.owner_user_id = u.id))`,
+      [wanted],
+    );
+    return new Set(rows.map((row) => row.email));
   }
 
   async recordMany(tx: RequestContext, facilitator: Pick<FacilitatorEntity, 'id' | 'name'>, items: readonly PaperConsent[]): Promise<DelegationEntity[]> {

@@ -41,6 +41,10 @@ export const delegationMessages = {
     en: `${field}: this address has already received ${perDay} links to claim a business in the last 24 hours; check the address, or try again in 24 hours`,
     it: `${field}: questo indirizzo ha già ricevuto ${perDay} link per rivendicare un’attività nelle ultime 24 ore; controlla l’indirizzo, oppure riprova tra 24 ore`,
   }),
+  ownerAddressCannotClaim: (field: string): Words => ({
+    en: `${field}: this address belongs to an account that cannot take over a business (an organisation's or staff account, a disabled one, or one that already has its business); ask the owner for another address`,
+    it: `${field}: questo indirizzo appartiene a un account che non può prendere in carico un’attività (di un’organizzazione o del personale, disattivato, o che ha già la sua attività); chiedi al titolare un altro indirizzo`,
+  }),
   declaredTooLongAgo: (field: string, years: number): Words => ({
     en: `${field} is more than ${years} years ago: check the date on the signed declaration; a consent that old is to be signed again`,
     it: `${field} risale a più di ${years} anni fa: controlla la data della dichiarazione firmata; un consenso così vecchio va firmato di nuovo`,
@@ -74,6 +78,10 @@ export const delegationMessages = {
   accountHasShop: (): Words => ({
     en: 'This account already manages a business, and one account manages one business: sign in with an account that has none, or ask the facilitator to send this link to another address of yours, to create a new account with it',
     it: 'Questo account gestisce già un’attività, e ogni account ne gestisce una sola: accedi con un account che non ne ha, oppure chiedi al facilitatore di inviare questo link a un altro tuo indirizzo, per creare con quello un nuovo account',
+  }),
+  claimForAnotherAddress: (invitedEmail: string): Words => ({
+    en: `This link to claim the business was sent to ${invitedEmail}, which is not this account’s address: sign out, then open the link again to create the account for that address, or sign in with the account that has it`,
+    it: `Questo link per rivendicare l’attività è stato inviato a ${invitedEmail}, che non è l’indirizzo di questo account: esci, poi apri di nuovo il link per creare l’account di quell’indirizzo, oppure accedi con l’account che lo ha`,
   }),
   signInFirst: (): Words => ({
     en: 'An account with this e-mail exists: sign in first, then open the link again. If that account already manages a business, ask the facilitator to send this link to another address of yours: one account manages one business',

@@ -187,6 +187,20 @@ export class AccountHasShopErrorModel extends BusinessFailure implements Busines
   readonly code = 'ACCOUNT_HAS_SHOP' as const;
 }
 
+@ObjectType('ClaimForAnotherAddressError', {
+  implements: () => [BusinessErrorModel],
+  description: 'The claim link went to another address than the signed-in account’s: it is claimed by the account of that address, or signed out, by creating one.',
+})
+export class ClaimForAnotherAddressErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'CLAIM_FOR_ANOTHER_ADDRESS' as const;
+  @Field({ description: 'The address the claim link was sent to.' }) readonly invitedEmail: string;
+
+  constructor(words: Words, field: string, invitedEmail: string) {
+    super(words, field);
+    this.invitedEmail = invitedEmail;
+  }
+}
+
 @ObjectType('SignInFirstError', { implements: () => [BusinessErrorModel] })
 export class SignInFirstErrorModel extends BusinessFailure implements BusinessErrorModel {
   readonly code = 'SIGN_IN_FIRST' as const;

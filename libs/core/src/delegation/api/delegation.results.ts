@@ -6,6 +6,7 @@ import type { InvitationOutcome } from '../delegation-invitation.service';
 import type { DelegationOutcome } from '../delegation.service';
 import {
   AccountHasShopErrorModel,
+  ClaimForAnotherAddressErrorModel,
   AlreadyDelegatedErrorModel,
   ClaimedShopModel,
   DelegationModel,
@@ -29,7 +30,7 @@ export const DelegationResult = resultUnion({
 
 export const ClaimShopResult = resultUnion({
   name: 'ClaimShopResult',
-  types: () => [ClaimedShopModel, AccountHasShopErrorModel, SignInFirstErrorModel] as const,
+  types: () => [ClaimedShopModel, AccountHasShopErrorModel, ClaimForAnotherAddressErrorModel, SignInFirstErrorModel] as const,
 });
 
 export function toDelegationResult(outcome: DelegationOutcome | AnswerInvitationOutcome | InvitationOutcome, field: string): typeof DelegationResult {
@@ -63,5 +64,7 @@ export function toClaimShopResult(outcome: ClaimOutcome): typeof ClaimShopResult
       return new AccountHasShopErrorModel(MESSAGES.delegation.accountHasShop());
     case 'sign-in-first':
       return new SignInFirstErrorModel(MESSAGES.delegation.signInFirst());
+    case 'another-address':
+      return new ClaimForAnotherAddressErrorModel(MESSAGES.delegation.claimForAnotherAddress(outcome.invitedEmail), 'input.link', outcome.invitedEmail);
   }
 }

@@ -141,9 +141,12 @@ export class ShopImportKind implements ImportKind<ShopImportScope> {
         results.set(item.row.line, result(item.row, ImportRowOutcome.UPDATED, [], plan.shopId));
       }
     }
-    const allowed = await this.withinClaimLimit(self, scope, creates, write);
+    const cannotClaim = await this.paper.addressesThatCannotClaim(self, creates.map((item) => item.input.ownerEmail));
+    const claimable = creates.filter((item) => !cannotClaim.has(item.input.ownerEmail.toLowerCase()));
+    const allowed = await this.withinClaimLimit(self, scope, claimable, write);
     for (const item of creates) {
-      if (!allowed.includes(item)) results.set(item.row.line, result(item.row, ImportRowOutcome.INVALID, domainIssues(new DelegationException(DelegationErrorCode.CLAIMS_TO_ADDRESS_LIMIT, 'input.ownerEmail'))));
+      const refused = !claimable.includes(item) ? DelegationErrorCode.OWNER_ADDRESS_CANNOT_CLAIM : !allowed.includes(item) ? DelegationErrorCode.CLAIMS_TO_ADDRESS_LIMIT : null;
+      if (refused) results.set(item.row.line, result(item.row, ImportRowOutcome.INVALID, domainIssues(new DelegationException(refused, 'input.ownerEmail'))));
     }
     const ids = write ? await this.create(self, facilitator, allowed) : allowed.map(() => null);
     allowed.forEach((item, i) => results.set(item.row.line, result(item.row, ImportRowOutcome.CREATED, [], ids[i])));

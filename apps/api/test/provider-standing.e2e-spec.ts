@@ -6,6 +6,7 @@ import {
   ConfirmMatchActiveDocument,
   MyNotificationsDocument,
   MyProviderDocument,
+  OfferModerationDocument,
   OfferVisibilityDocument,
   PauseOfferDocument,
   PublishOfferDocument,
@@ -170,5 +171,11 @@ describe('Provider standing: verification, suspension, offers awaiting verificat
     expect(lifted.data?.reinstateOffer).toEqual({ __typename: 'Offer', status: 'PAUSED' });
     const resumed = await api.gqlAs(provider.accessToken, ResumeOfferDocument, { id: offer.id });
     expect(resumed.data?.resumeOffer).toMatchObject({ __typename: 'Offer', status: 'PUBLISHED' });
+    // Staff's note is for the provider (and staff): a shop or another provider reading the published offer gets nothing of it (nor does a visitor, where a call shows it).
+    const moderation = async (token?: string) => (await api.gqlHttp(OfferModerationDocument, { id: offer.id }, token ? { authorization: `Bearer ${token}` } : {})).body.data?.offer;
+    expect(await moderation(provider.accessToken)).toEqual({ moderationReason: 'Condizioni corrette', moderatedAt: expect.any(String) });
+    expect(await moderation(staff.accessToken)).toEqual({ moderationReason: 'Condizioni corrette', moderatedAt: expect.any(String) });
+    const otherProvider = await approvedProvider(api, staff);
+    for (const reader of [shop.accessToken, otherProvider.accessToken]) expect(await moderation(reader)).toEqual({ moderationReason: null, moderatedAt: null });
   });
 });

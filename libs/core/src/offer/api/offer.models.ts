@@ -62,9 +62,9 @@ export class OfferModel {
   @Field(() => Date, { nullable: true }) validUntil!: Date | null;
   @Field(() => OfferStatus) status!: OfferStatus;
   @Field(() => Date, { nullable: true }) publishedAt!: Date | null;
-  @Field(() => String, { nullable: true, description: 'Why ministry staff suspended the offer, or the note they left when lifting the suspension.' })
+  /** Staff's words to the provider: resolved for staff and the offer's provider only (OfferResolver). */
   moderationReason!: string | null;
-  @Field(() => Date, { nullable: true }) moderatedAt!: Date | null;
+  moderatedAt!: Date | null;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
 }

@@ -4,6 +4,7 @@ import { ListSize } from '../../api/query-cost';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Public, Roles } from '../../auth/api/auth.decorators';
 import { UserRole } from '../../auth/user-role';
+import { isStaff } from '../../common/access';
 import type { Loaders } from '../../api/loaders';
 import { mapPage } from '../../common/pagination';
 import { RequestContext } from '../../common/request-context';
@@ -92,6 +93,27 @@ export class OfferResolver {
     if (!provider) throw new Error(`Provider ${offer.providerId} of offer ${offer.id} is missing`);
     const ended = offer.validUntil !== null && offer.validUntil.getTime() <= ctx.now.getTime();
     return offerVisibility(offer.status, provider.verificationStatus, ended);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Why ministry staff suspended the offer, or the note they left when lifting the suspension: for staff and the offer’s provider; empty for anyone else.',
+  })
+  async moderationReason(@Ctx() ctx: RequestContext, @Context('loaders') loaders: Loaders, @Parent() offer: OfferModel): Promise<string | null> {
+    return (await this.readsModeration(ctx, loaders, offer)) ? offer.moderationReason : null;
+  }
+
+  @ResolveField(() => Date, { nullable: true, description: 'When ministry staff last suspended or reinstated the offer: for staff and the offer’s provider; empty for anyone else.' })
+  async moderatedAt(@Ctx() ctx: RequestContext, @Context('loaders') loaders: Loaders, @Parent() offer: OfferModel): Promise<Date | null> {
+    return (await this.readsModeration(ctx, loaders, offer)) ? offer.moderatedAt : null;
+  }
+
+  /** Staff's words on an offer are between staff and its provider: shops and visitors never read them, wherever the offer is shown. */
+  private async readsModeration(ctx: RequestContext, loaders: Loaders, offer: OfferModel): Promise<boolean> {
+    if (!ctx.actor) return false;
+    if (isStaff(ctx.actor)) return true;
+    if (ctx.actor.role !== UserRole.PROVIDER) return false;
+    return (await loaders.provider.load(offer.providerId))?.ownerUserId === ctx.actor.userId;
   }
 
   @ResolveField(() => PublicProviderModel)

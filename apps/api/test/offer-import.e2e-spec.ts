@@ -6,6 +6,7 @@ import { anOfferRow, csvOf, problemsOf, upload } from './testing/import-fixtures
 import { approvedProvider, ProviderAccount, shopIn } from './testing/offer-fixtures';
 import { applyTo, askFor } from './testing/match-fixtures';
 import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
+import { OfferService } from '@vec/core/offer/offer.service';
 
 describe('CSV import of offers', () => {
   let api: TestApp;
@@ -187,6 +188,40 @@ describe('CSV import of offers', () => {
     // Nor may the sectors leave it out.
     const otherSector = await upload(api, provider.accessToken, csvOf([{ ...held, settori_ateco: 'G' }]), 'ROW_BY_ROW');
     expect(otherSector.job).toMatchObject({ status: 'DONE', updated: 0, skipped: 1 });
+  });
+
+  it('skips a row that a change made while the file is written refuses (shops took the places the row would remove), undoing only that row; the other rows are written', async () => {
+    const provider = await approvedProvider(api, staff);
+    const rows = [anOfferRow({ codice_esterno: 'RACE-1', capacita: '2', comuni: '001272', province: '', settori_ateco: 'C', pubblica: 'sì' }), anOfferRow({ codice_esterno: 'RACE-2', capacita: '5' })];
+    expect((await upload(api, provider.accessToken, csvOf(rows), 'ROW_BY_ROW')).job).toMatchObject({ created: 2 });
+    const db = api.app.get(DataSource);
+    const [{ id }] = await db.query(`SELECT id FROM offer WHERE provider_id = $1 AND external_key = 'RACE-1'`, [provider.providerId]);
+    // Two shops apply to the offer between the row's check (no place taken: 1 is enough) and its write.
+    const shops = [await shopIn(api, '001272'), await shopIn(api, '001272')];
+    const requests = await Promise.all(shops.map((shop) => askFor(api, shop)));
+    const offers = api.app.get(OfferService);
+    const update = offers.update.bind(offers);
+    const spy = jest.spyOn(offers, 'update').mockImplementation(async (ctx, input) => {
+      if (input.id === id) for (const [i, shop] of shops.entries()) await applyTo(api, shop, requests[i], id);
+      return update(ctx, input);
+    });
+    try {
+      const changed = [{ ...rows[0], capacita: '1', titolo: 'Un titolo nuovo' }, { ...rows[1], titolo: 'Un altro titolo nuovo' }];
+      const written = await upload(api, provider.accessToken, csvOf(changed), 'ROW_BY_ROW');
+      expect(written.job).toMatchObject({ status: 'DONE', updated: 1, skipped: 1, written: true });
+      const [problem] = await problemsOf(api, provider.accessToken, written.job?.id as string);
+      expect(problem).toMatchObject({ line: 2, outcome: 'SKIPPED', reason: { it: expect.stringContaining('2') } });
+    } finally {
+      spy.mockRestore();
+    }
+    const offersNow: { external_key: string; title: string; capacity: number; used: number }[] = await db.query(
+      `SELECT external_key, title, capacity, used FROM offer WHERE provider_id = $1 ORDER BY external_key`,
+      [provider.providerId],
+    );
+    expect(offersNow).toEqual([
+      { external_key: 'RACE-1', title: rows[0].titolo, capacity: 2, used: 2 },
+      { external_key: 'RACE-2', title: 'Un altro titolo nuovo', capacity: 5, used: 0 },
+    ]);
   });
 
   it('row by row: good rows written, bad ones reported; a second upload of the same file changes nothing; a changed row updates its offer', async () => {

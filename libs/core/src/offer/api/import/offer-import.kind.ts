@@ -23,7 +23,7 @@ import { OfferSectors, resolveSectors } from '../../offer-sectors';
 import { OfferException } from '../../offer.exception';
 import { assertNotEnded, assertStartsSoon } from '../../offer.service';
 import { OfferImportRecords } from '../../offer-import.records';
-import { OfferService } from '../../offer.service';
+import { OfferService, type OfferStatusOutcome } from '../../offer.service';
 import { publicationBlock } from '../../offer-status';
 import { CoverageKind, OfferStatus } from '../../offer.types';
 import { OfferEntity } from '../../offer.entity';
@@ -92,6 +92,22 @@ const result = (row: ImportRowInput, outcome: ImportRowOutcome, issues: readonly
 });
 
 const rowIssue = (reason: Words): ImportIssue => ({ column: null, reason });
+
+/** Why publishing a row's offer was refused, in the API's words (publishOffer), or null once published. */
+function publicationRefusal(outcome: OfferStatusOutcome): Words | null {
+  switch (outcome.kind) {
+    case 'offer':
+      return null;
+    case 'invalid-transition':
+      return MESSAGES.offer.invalidTransition(outcome.current, 'publish');
+    case 'validity-ended':
+      return MESSAGES.offer.validityEnded(outcome.validUntil);
+    case 'provider-not-approved':
+      return MESSAGES.provider.notApproved(outcome.status);
+    case 'email-not-verified':
+      return MESSAGES.auth.emailNotVerified(outcome.email);
+  }
+}
 
 /**
  * Offers imported by their provider from CSV (the `offers` import kind): each row is checked with
@@ -174,8 +190,8 @@ export class OfferImportKind implements ImportKind<OfferImportScope> {
       } else if (plan.kind === 'unchanged') {
         results.set(item.row.line, result(item.row, ImportRowOutcome.UNCHANGED, [], plan.offer.id));
       } else {
-        if (write) await this.update(ctx, item, plan);
-        results.set(item.row.line, result(item.row, ImportRowOutcome.UPDATED, [], plan.offer.id));
+        const refused = write ? await this.update(ctx, item, plan) : [];
+        results.set(item.row.line, result(item.row, refused.length > 0 ? ImportRowOutcome.SKIPPED : ImportRowOutcome.UPDATED, refused, plan.offer.id));
       }
     }
     const ids = write
@@ -248,23 +264,36 @@ export class OfferImportKind implements ImportKind<OfferImportScope> {
     return left ? domainIssues(new OfferException(left.code, left.field, [left.count, left.shopName, left.comuneName, left.category].join('|'))) : [];
   }
 
-  /** A known key whose row differs: the same update (and publication) the API makes. */
-  private async update(ctx: RequestContext, item: CheckedRow, plan: Extract<OfferImportPlan, { kind: 'update' }>): Promise<void> {
-    if (plan.fields) {
-      // The file has no radius column: the offer's radii stay as they are.
-      const coverage = { ...item.input.coverage, radii: keptRadii(plan.offer, Boolean(item.input.coverage.national)) };
-      const outcome = await this.offers.update(ctx, {
-        id: plan.offer.id,
-        ...item.input,
-        coverage,
-        sectors: item.input.sectors ?? { allSectors: true, sections: [], divisions: [] },
-        validUntil: item.input.validUntil ?? null,
-      });
-      if (outcome.kind !== 'offer') throw new Error(`offer ${plan.offer.id} changed while it was imported: ${outcome.kind}`);
+  /**
+   * A known key whose row differs: the same update (and publication) the API makes, under a
+   * savepoint of the batch's transaction. What changed since the row was checked (a shop took the
+   * last places, the offer was closed or published in the app, a holder no longer fits) refuses
+   * the row with the API's reason and undoes only its own writes; the batch goes on.
+   */
+  private async update(ctx: RequestContext, item: CheckedRow, plan: Extract<OfferImportPlan, { kind: 'update' }>): Promise<ImportIssue[]> {
+    const savepoint = async (statement: string): Promise<void> => void (await ctx.manager?.query(statement));
+    await savepoint('SAVEPOINT offer_import_row');
+    let refusal: Words | null = null;
+    try {
+      if (plan.fields) {
+        // The file has no radius column: the offer's radii stay as they are.
+        const coverage = { ...item.input.coverage, radii: keptRadii(plan.offer, Boolean(item.input.coverage.national)) };
+        const outcome = await this.offers.update(ctx, {
+          id: plan.offer.id,
+          ...item.input,
+          coverage,
+          sectors: item.input.sectors ?? { allSectors: true, sections: [], divisions: [] },
+          validUntil: item.input.validUntil ?? null,
+        });
+        if (outcome.kind === 'capacity-below-used') refusal = MESSAGES.offer.capacityBelowUsed(outcome.used);
+        else if (outcome.kind === 'closed') refusal = MESSAGES.offer.closed();
+      }
+      if (!refusal && plan.publish) refusal = publicationRefusal(await this.offers.changeStatus(ctx, plan.offer.id, 'publish'));
+    } catch (error) {
+      await savepoint('ROLLBACK TO SAVEPOINT offer_import_row');
+      return domainIssues(error);
     }
-    if (plan.publish) {
-      const outcome = await this.offers.changeStatus(ctx, plan.offer.id, 'publish');
-      if (outcome.kind !== 'offer') throw new Error(`offer ${plan.offer.id} could not be published: ${outcome.kind}`);
-    }
+    await savepoint(refusal ? 'ROLLBACK TO SAVEPOINT offer_import_row' : 'RELEASE SAVEPOINT offer_import_row');
+    return refusal ? [rowIssue(refusal)] : [];
   }
 }

@@ -185,12 +185,17 @@ describe('Monitoring over GraphQL and HTTP: staff only, exports, open data (a da
       ['/exports/shops.csv?regionCode=99', 'regionCode', 'REGION_NOT_FOUND'],
       ['/exports/breakdown-province.csv?regionCode=01&provinceCode=015', 'provinceCode', 'PROVINCE_OUTSIDE_REGION'],
     ];
+    const downloads = async (): Promise<number> =>
+      (await db.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'export.downloaded' AND actor_user_id = $1`, [staff.userId]))[0].n;
+    const before = await downloads();
     for (const [path, field, code] of cases) {
       const response = await get(path);
       expect([path, response.status, response.headers['content-type'], response.headers['content-disposition']]).toEqual([path, 400, 'application/json; charset=utf-8', undefined]);
       expect(response.body).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field, code })] });
       expect(response.body.fields[0].messageIt).not.toContain('filter.');
     }
+    // Nothing was downloaded, so the audit trail records no download.
+    expect(await downloads()).toBe(before);
     // By day, weeks are the way out; by week, only a shorter period is.
     expect((await get('/exports/timeseries-day.csv?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z')).body.fields[0].messageIt).toBe(
       'from: il periodo supera 400 giorni; accorcialo o mostralo per settimane',

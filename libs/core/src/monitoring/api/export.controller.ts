@@ -60,13 +60,14 @@ export class ExportController {
     const { lang, ...filter } = query;
     const language = headerLanguage({ lang });
     const scope = await this.monitoring.scope(ctx, filter);
+    const streamed = STREAMED_EXPORTS[name];
+    // An aggregate is computed first: a filter it refuses (a period too long for its buckets) downloads nothing, and records nothing.
+    const rows = streamed ? [] : await this.aggregate(ctx, name as AggregateExport, filter, language);
     // Who downloaded which file with which filter: some hold shops' and owners' details.
     await this.audit.recordDownload(ctx, { entityId: `${name}.csv`, file: `${name}.csv`, filter, lang: language });
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="${exportFileName(name, filter, ctx.now)}"`);
-    const streamed = STREAMED_EXPORTS[name];
     if (streamed) return this.stream(streamed.build.bind(streamed), scope, columnsOf(name), language, res);
-    const rows = await this.aggregate(ctx, name as AggregateExport, filter, language);
     const columns = columnsOf(name);
     const csv = csvStringifier(headerOf(columns, language));
     const done = pipeline(csv, res);

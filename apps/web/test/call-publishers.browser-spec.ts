@@ -63,7 +63,8 @@ describe('Calls run by an authorised organisation, in the browser: staff grant a
     expect(await offerChoice.textContent()).toMatch(new RegExp(`^${offerTitle} – Consegne Veloci S\\.r\\.l\\. · Tutta Italia · fino (al \\d{1,2}°?|all'\\d{1,2}) \\S+ \\d{4} \\(4 posti liberi\\)$`));
     await orgPage.getByLabel(/^Offerta di cui il bando/).selectOption((await offerChoice.getAttribute('value')) as string);
     await orgPage.getByLabel(/^Numero di posti/).fill('2');
-    await orgPage.getByLabel(/^Apertura delle domande/).fill(localInput(new Date(Date.now() - 3_600_000)));
+    // It opens in a few hours: publishing says from when shops may apply, not that they may now.
+    await orgPage.getByLabel(/^Apertura delle domande/).fill(localInput(new Date(Date.now() + 3 * 3_600_000)));
     await orgPage.getByLabel(/^Chiusura delle domande/).fill(localInput(new Date(Date.now() + 86_400_000)));
     await orgPage.getByLabel(/^Dichiarazione da confermare/).fill('Sede legale e produzione in Italia');
     await orgPage.getByLabel(/^Domanda sì\/no/).fill('È la prima volta che vendete all’estero?');
@@ -72,7 +73,7 @@ describe('Calls run by an authorised organisation, in the browser: staff grant a
     await orgPage.waitForURL('**/facilitatore/bandi/*');
     await orgPage.getByRole('button', { name: 'Pubblica il bando' }).click();
     await orgPage.getByRole('button', { name: 'Sì, pubblica' }).click();
-    await orgPage.getByText('Bando pubblicato', { exact: false }).waitFor();
+    await orgPage.getByText(/^Bando pubblicato: le imprese potranno presentare domanda (dal |dall')\d/).waitFor();
     // The call says publicly who runs it.
     await orgPage.getByRole('definition').filter({ hasText: agency }).waitFor();
     await expectAccessible(orgPage, 'organisation-call-open');

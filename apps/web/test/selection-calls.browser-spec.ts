@@ -60,7 +60,7 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     await page.getByRole('button', { name: 'Pubblica il bando' }).click();
     await page.getByText('Pubblicare il bando?', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Sì, pubblica' }).click();
-    await page.getByText('Bando pubblicato', { exact: false }).waitFor();
+    await page.getByText('Bando pubblicato: le imprese possono presentare domanda.', { exact: true }).waitFor();
     await page.getByText('Seme del sorteggio pubblicato', { exact: false }).waitFor();
     // While applications are open, the page says until when instead of offering to close.
     await page.getByText('Le domande sono aperte fino al', { exact: false }).waitFor();

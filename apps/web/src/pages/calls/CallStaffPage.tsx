@@ -77,7 +77,13 @@ export function CallStaffPage({ scope = 'staff' }: { scope?: CallScope }) {
             confirmLabel={t('calls.staff.publishConfirm')}
             cancelLabel={t('calls.staff.keep')}
             busy={publishing.loading}
-            onConfirm={() => send('SelectionCall', async () => (await publish({ variables: { id } })).data?.publishSelectionCall).then((done) => done && announce(t('calls.staff.published')))}
+            onConfirm={() =>
+              send('SelectionCall', async () => (await publish({ variables: { id } })).data?.publishSelectionCall).then(
+                (done) =>
+                  done &&
+                  announce(new Date(done.opensAt).getTime() > Date.now() ? t('calls.staff.publishedOpensLater', { opens: format.dateTime(done.opensAt) }) : t('calls.staff.published')),
+              )
+            }
           />
         ) : null}
         {/* A draft cannot be edited, and one whose window has ended cannot open: it is removed and made anew. */}

@@ -58,12 +58,39 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
 
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Richieste', exact: true }).click();
     const banner = page.getByTestId('acting-banner');
-    await eventually(async () => (await banner.getByRole('alert').textContent())?.trim(), `Non operi più per conto di ${shopName}: ha revocato il consenso, o la delega è terminata.`);
+    await eventually(async () => (await banner.getByRole('alert').textContent())?.trim(), `Non operi più per conto di ${shopName}.`);
     expect(await banner.textContent()).not.toContain('Stai operando per conto di');
+    // The shop's screen gives way to what happened, not to a page that failed to load.
+    await page.getByRole('heading', { level: 1, name: `Non operi più per conto di ${shopName}` }).waitFor();
+    await page.getByText('L’attività ha revocato il consenso, la delega è terminata', { exact: false }).waitFor();
+    expect(await page.getByText('Riprova più tardi', { exact: false }).count()).toBe(0);
     await expectAccessible(page, 'acting-ended');
     await banner.getByRole('button', { name: 'Torna alla scrivania' }).click();
     await page.waitForURL('**/facilitatore/negozi');
     expect(await page.getByTestId('acting-banner').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('a facilitator suspended while acting for a shop is told why on its desk, acts for no shop there, and the banner says the acting ended', async () => {
+    const facilitator = await anApprovedFacilitator();
+    const shopOwner = await web.signUp('SHOP');
+    const shopName = `Bottega ${randomUUID().slice(0, 6)}`;
+    member(dataOf(await web.api.gqlAs(shopOwner.accessToken, RegisterShopDocument, { input: aShopInput({ tradingName: shopName, comuneCode: '001272' }) })).registerShop, 'Shop');
+    member(dataOf(await web.api.gqlAs(shopOwner.accessToken, GrantDelegationDocument, { input: { facilitatorId: facilitator.facilitatorId } })).grantDelegation, 'Delegation');
+    const page = await web.newPage();
+    await logIn(page, facilitator.email);
+    await page.getByRole('button', { name: `Opera per conto ${shopName}` }).click();
+    await page.getByRole('heading', { level: 2, name: shopName }).waitFor();
+    const staff = await web.staffUser();
+    const staffSession = dataOf(await web.api.gql(LoginDocument, { input: { email: staff.email, password: staff.password } })).login;
+    await web.api.gqlAs(staffSession.accessToken, DecideFacilitatorDocument, { input: { facilitatorId: facilitator.facilitatorId, decision: 'SUSPENDED', reason: 'Verifica dei dati in corso' } });
+
+    await page.goto('/facilitatore/negozi');
+    await page.getByText('La tua organizzazione è sospesa dal Dipartimento (motivo: «Verifica dei dati in corso»)', { exact: false }).waitFor();
+    await page.getByRole('rowheader', { name: shopName }).waitFor();
+    expect(await page.getByRole('button', { name: `Opera per conto ${shopName}` }).count()).toBe(0);
+    await eventually(async () => (await page.getByTestId('acting-banner').getByRole('alert').textContent())?.trim(), `Non operi più per conto di ${shopName}.`);
+    await expectAccessible(page, 'desk-suspended');
     await page.context().close();
   });
 

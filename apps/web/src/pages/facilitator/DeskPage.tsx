@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router-dom';
+import { actingForStore, useActingFor } from '../../auth/acting-for';
 import { ComuneAutocomplete, type ComuneChoice } from '../../components/ComuneAutocomplete';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, SubmitButton, TextField } from '../../components/fields';
@@ -158,6 +159,11 @@ export function DeskPage() {
   // An organisation not registered yet has no desk: its registration comes first.
   if (mine.data && !facilitator) return <Navigate to={PATHS.facilitator} replace />;
   const approved = facilitator?.verificationStatus === 'APPROVED';
+  // An organisation no longer approved acts for no shop: a shop it was acting for is ended on the banner too.
+  const acting = useActingFor();
+  useEffect(() => {
+    if (facilitator && !approved && acting && !acting.ended) actingForStore.markEnded(acting.shopId);
+  }, [facilitator, approved, acting]);
 
   return (
     <>
@@ -165,8 +171,12 @@ export function DeskPage() {
       <p className="lead">{t('desk.lead')}</p>
       <StatusNotice {...notice} />
       {facilitator && !approved ? (
-        <p className="alert alert-info">
-          {t('desk.notApproved')} <Link to={PATHS.facilitator}>{t('nav.facilitator')}</Link>
+        <p className={`alert ${facilitator.verificationStatus === 'PENDING' ? 'alert-info' : 'alert-warning'}`}>
+          {t(`desk.notApproved.${facilitator.verificationStatus}`, {
+            defaultValue: t('desk.notApproved.PENDING'),
+            reason: facilitator.verificationReason ? t('desk.notApprovedReason', { reason: facilitator.verificationReason }) : '',
+          })}{' '}
+          <Link to={PATHS.facilitator}>{t('nav.facilitator')}</Link>
         </p>
       ) : null}
       {approved ? (
@@ -247,7 +257,7 @@ export function DeskPage() {
                         </td>
                         <td>
                           {/* The platform refuses to act for a shop whose owner's account is disabled: no button that would only fail. */}
-                          {row.ownerDisabled ? null : (
+                          {row.ownerDisabled || !approved ? null : (
                             <button type="button" className="btn btn-sm btn-primary" onClick={() => void start({ shopId: row.shopId, shopName: row.shopName })}>
                               {t('desk.actFor')}
                               <span className="visually-hidden"> {row.shopName}</span>

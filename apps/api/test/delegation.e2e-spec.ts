@@ -320,6 +320,21 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
     expect(selfGrant.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
 
+  it('a shop that chooses an organisation whose invitation waits at its address answers that invitation: it becomes the delegation, its link spent', async () => {
+    const ascom = await facilitator();
+    const shop = await shopIn(api, TORINO);
+    const invited = member(dataOf(await api.gqlAs(ascom.accessToken, InviteShopDocument, { input: { email: shop.email } })).inviteShop, 'Delegation');
+    const link = await linkSentTo(shop.email, 'delega');
+    const granted = member(dataOf(await api.gqlAs(shop.accessToken, GrantDelegationDocument, { input: { facilitatorId: ascom.facilitatorId } })).grantDelegation, 'Delegation');
+    expect(granted).toMatchObject({ id: invited.id, status: 'ACTIVE', consent: 'SHOP', shopId: shop.shopId });
+    const rows: { status: string }[] = await db.query('SELECT status FROM delegation WHERE facilitator_id = $1', [ascom.facilitatorId]);
+    expect(rows).toEqual([{ status: 'ACTIVE' }]);
+    const answered = await api.gqlAs(shop.accessToken, AnswerDelegationInvitationDocument, { input: { link, accept: true } });
+    expect(answered.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ code: 'LINK_INVALID' })] });
+    // Inviting the shop again is told it already acts for it, not to wait for an answer.
+    expect(dataOf(await api.gqlAs(ascom.accessToken, InviteShopDocument, { input: { email: shop.email } })).inviteShop).toMatchObject({ __typename: 'AlreadyDelegatedError' });
+  });
+
   it('marks on the desk a shop whose owner an administrator disabled, for which the facilitator may not act, until it is enabled again', async () => {
     const shop = await shopIn(api, TORINO);
     const chosen = await facilitator();

@@ -113,7 +113,7 @@ export class DelegationService {
 
   /** A shop chooses an approved facilitator to act for it: its consent, given here. */
   async grant(ctx: RequestContext, facilitatorId: string): Promise<DelegationOutcome> {
-    requireActor(ctx, UserRole.SHOP);
+    const actor = requireActor(ctx, UserRole.SHOP);
     const shop = await this.shops.requireOwnShop(ctx);
     const facilitator = await this.facilitators.get(ctx, facilitatorId, 'input.facilitatorId');
     if (!providerActive(facilitator.verificationStatus)) return { kind: 'not-approved' };
@@ -123,26 +123,39 @@ export class DelegationService {
       if (!(await this.facilitators.lockActing(tx, facilitatorId))) return { kind: 'not-approved' };
       const delegations = this.connection.repository(tx, DelegationEntity);
       if (await delegations.existsBy({ shopId: shop.id, facilitatorId, status: DelegationStatus.ACTIVE })) return { kind: 'already-delegated' };
+      // The organisation's invitation still waiting at the owner's address is answered by the choice: it becomes this delegation, its link spent.
+      const invitation = await this.pendingInvitationTo(tx, facilitatorId, actor.userId);
+      const granted = { shopId: shop.id, status: DelegationStatus.ACTIVE, consent: DelegationConsent.SHOP, activatedAt: tx.now, linkSecretHash: null };
       const delegation = await delegations.save(
-        delegations.create({
-          facilitatorId,
-          shopId: shop.id,
-          status: DelegationStatus.ACTIVE,
-          consent: DelegationConsent.SHOP,
-          paperDeclaredOn: null,
-          invitedEmail: null,
-          linkSecretHash: null,
-          linkExpiresAt: null,
-          linkUsedAt: null,
-          activatedAt: tx.now,
-          endedAt: null,
-          endedByUserId: null,
-        }),
+        invitation
+          ? delegations.merge(invitation, { ...granted, linkUsedAt: tx.now })
+          : delegations.create({
+              facilitatorId,
+              ...granted,
+              paperDeclaredOn: null,
+              invitedEmail: null,
+              linkExpiresAt: null,
+              linkUsedAt: null,
+              endedAt: null,
+              endedByUserId: null,
+            }),
       );
       await this.audit.record(tx, { action: 'delegation.granted', entityType: 'delegation', entityId: delegation.id, after: { facilitatorId, shopId: shop.id } });
       await this.tellFacilitator(tx, facilitator.ownerUserId, shop.tradingName ?? shop.legalName, 'ACTIVE');
       return { kind: 'delegation', delegation };
     });
+  }
+
+  /** The organisation's invitation, still usable, to the confirmed address of this shop account, locked; or null. */
+  private async pendingInvitationTo(tx: RequestContext, facilitatorId: string, ownerUserId: string): Promise<DelegationEntity | null> {
+    return this.connection
+      .repository(tx, DelegationEntity)
+      .createQueryBuilder('d')
+      .setLock('pessimistic_write')
+      .where('d.facilitator_id = :facilitatorId AND d.status = :invited AND d.link_expires_at > :now', { facilitatorId, invited: DelegationStatus.INVITED, now: tx.now })
+      .andWhere(`lower(d.invited_email) = (SELECT u.email FROM user_account u WHERE u.id = :owner AND u.email_verified_at IS NOT NULL)`, { owner: ownerUserId })
+      .orderBy('d.created_at', 'DESC')
+      .getOne();
   }
 
   /** The shop revokes a delegation: from this moment the facilitator can no longer act for it. */

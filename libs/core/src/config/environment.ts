@@ -3,7 +3,7 @@ import { IsCronExpression } from './cron-expression';
 import { IsIdentityProviders } from './identity-providers.validator';
 import { IsApartFromPort } from './metrics-port.validator';
 import { IsTrustProxy } from './trust-proxy.validator';
-import { IsParsableUrl } from './url.validator';
+import { IsDatabaseUrl } from './url.validator';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { MESSAGES } from '../messages';
 
@@ -34,8 +34,7 @@ export class Environment extends RequestLimitsEnvironment {
 
   /** PostgreSQL to use; when unset, an embedded PostgreSQL is started. */
   @IsOptional()
-  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: MESSAGES.config.databaseUrl().en })
-  @IsParsableUrl(MESSAGES.config.databaseUrl().en)
+  @IsDatabaseUrl({ scheme: MESSAGES.config.databaseUrl().en, unreadable: MESSAGES.config.databaseUrlUnreadable().en })
   DATABASE_URL?: string;
 
   @IsString()

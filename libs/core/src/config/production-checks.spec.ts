@@ -67,6 +67,11 @@ describe('production refuses unsafe settings', () => {
     expect(validateDatabaseEnvironment(job)).toMatchObject({ NODE_ENV: 'production', DATABASE_URL: PRODUCTION.DATABASE_URL, DATABASE_CONNECT_TIMEOUT_SECONDS: 30 });
     expect(() => validateDatabaseEnvironment({ NODE_ENV: 'production' })).toThrow(/^Invalid configuration:\n {2}DATABASE_URL=undefined: is required in production: the embedded PostgreSQL is for development only$/);
     expect(() => validateDatabaseEnvironment({ ...job, DATABASE_URL: 'mysql://db/vicini' })).toThrow(/^Invalid configuration:\n {2}DATABASE_URL="mysql:\/\/db\/vicini": DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL$/);
+    // One message per fault, and the fault named: a URL that is not postgres://, or one that does not parse (a port out of range).
+    expect(() => validateDatabaseEnvironment({ ...job, DATABASE_URL: 'postgres//db/vicini' })).toThrow(/^Invalid configuration:\n {2}DATABASE_URL="postgres\/\/db\/vicini": DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL$/);
+    expect(() => validateDatabaseEnvironment({ ...job, DATABASE_URL: 'postgres://u:p@127.0.0.1:99999/db' })).toThrow(
+      /^Invalid configuration:\n {2}DATABASE_URL="postgres:\/\/u:\*+@127\.0\.0\.1:99999\/db": DATABASE_URL cannot be read as a URL: check that the port is a number from 1 to 65535/,
+    );
   });
 
   // Keys people do use: jwt.io's example, words and years, the alphabet, l33t spellings, Italian phrases.

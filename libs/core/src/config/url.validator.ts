@@ -11,14 +11,23 @@ export function isParsableUrl(value: unknown): boolean {
   }
 }
 
-/** A URL the process will hand to a library, checked at start rather than failing there later. */
-export function IsParsableUrl(message: string, options?: ValidationOptions): PropertyDecorator {
+/**
+ * What is wrong with a DATABASE_URL, if anything: not a postgres:// URL at all, or one that does
+ * not parse (a port out of range, a password with a reserved character not percent-encoded).
+ */
+export function databaseUrlProblem(value: unknown): 'scheme' | 'unreadable' | null {
+  if (typeof value !== 'string' || !/^postgres(ql)?:\/\/\S+$/.test(value)) return 'scheme';
+  return isParsableUrl(value) ? null : 'unreadable';
+}
+
+/** DATABASE_URL, checked at start with one message that names what is wrong with it. */
+export function IsDatabaseUrl(messages: Record<'scheme' | 'unreadable', string>, options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
-      name: 'isParsableUrl',
+      name: 'isDatabaseUrl',
       target: target.constructor,
       propertyName: String(propertyName),
       options,
-      validator: { validate: isParsableUrl, defaultMessage: () => message },
+      validator: { validate: (value: unknown) => databaseUrlProblem(value) === null, defaultMessage: (args) => messages[databaseUrlProblem(args?.value) ?? 'scheme'] },
     });
 }

@@ -9,6 +9,10 @@ export const configMessages = {
     en: 'DATABASE_URL must be a postgres:// or postgresql:// URL',
     it: 'DATABASE_URL deve essere un URL postgres:// o postgresql://',
   }),
+  databaseUrlUnreadable: (): Words => ({
+    en: 'DATABASE_URL cannot be read as a URL: check that the port is a number from 1 to 65535 and that reserved characters in the user name or password (@ : / ? # %) are percent-encoded',
+    it: 'DATABASE_URL non si legge come URL: controlla che la porta sia un numero da 1 a 65535 e che i caratteri riservati nel nome utente o nella password (@ : / ? # %) siano codificati con %',
+  }),
   jwtSecretTooShort: (min: number): Words => ({
     en: `JWT_SECRET must be at least ${min} characters (required in production)`,
     it: `JWT_SECRET deve avere almeno ${min} caratteri (obbligatoria in produzione)`,

@@ -35,6 +35,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'audit'
   },
   config: {
     databaseUrl: NONE,
+    databaseUrlUnreadable: NONE,
     jwtSecretTooShort: [[32]],
     metricsPortIsPort: [[3000]],
     notBelow: [['LOGIN_LOCKOUT_MAX_SECONDS', 'LOGIN_LOCKOUT_SECONDS', 1000]],

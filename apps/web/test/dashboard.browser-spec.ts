@@ -206,6 +206,10 @@ describe('The ministry dashboard in the browser (a database of its own: the figu
     await eventually(() => page.getByTestId('filter-summary').textContent(), 'Tutta Italia · Tutte le categorie · Tutti i settori · dal 1° marzo 2026 al 31 marzo 2026');
     // Midnight in Italy, in winter time on 1 March and summer time on 1 April (the day after the last).
     await eventually(async () => periods.at(-1), { from: '2026-02-28T23:00:00.000Z', to: '2026-03-31T22:00:00.000Z' });
+    // With a period, the headline counts the services completed in it, and the tables say they follow the period's requests.
+    await eventually(async () => (await page.locator('[data-kpi="completed"]').textContent())?.includes('conclusi nel periodo') ?? false, true);
+    await showSection(page, 'places-title');
+    await page.getByText('Con un periodo scelto, le tabelle contano le richieste presentate nel periodo', { exact: false }).first().waitFor();
     await page.context().close();
   });
 

@@ -23,12 +23,12 @@ describe('kpiRows', () => {
     expect(italian).toEqual(
       expect.arrayContaining([
         { label: 'Fornitori in attesa di verifica', code: 'providersByStatus.PENDING', value: 2 },
-        { label: 'Richieste (stato: ritirata)', code: 'requestsByStatus.CANCELLED', value: 1 },
-        { label: 'Abbinamenti (stato: in lista d’attesa)', code: 'matchesByState.WAITLISTED', value: 2 },
+        { label: 'Richieste presentate nel periodo (stato attuale: ritirata)', code: 'requestsByStatus.CANCELLED', value: 1 },
+        { label: 'Abbinamenti nati nel periodo (stato attuale: in lista d’attesa)', code: 'matchesByState.WAITLISTED', value: 2 },
         { label: 'Attività registrate', code: 'shopsRegistered', value: 12 },
       ]),
     );
-    expect(kpiRows(KPIS, 'en')).toEqual(expect.arrayContaining([{ label: 'Matches (status: completed)', code: 'matchesByState.COMPLETED', value: 1 }]));
+    expect(kpiRows(KPIS, 'en')).toEqual(expect.arrayContaining([{ label: 'Matches made in the period (current status: completed)', code: 'matchesByState.COMPLETED', value: 1 }]));
     expect(italian.every((row) => !/[A-Z]{4,}/.test(row.label))).toBe(true);
   });
 });

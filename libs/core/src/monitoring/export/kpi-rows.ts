@@ -15,15 +15,15 @@ const FIGURES: Readonly<Record<string, Words>> = {
   matchRate: { it: 'Quota di richieste abbinate', en: 'Match rate' },
   medianHoursToAcceptance: { it: "Ore mediane fino all'accettazione", en: 'Median hours to acceptance' },
   activationRate: { it: "Quota di servizi attivati dopo l'accettazione", en: 'Activation rate' },
-  completedMatches: { it: 'Servizi conclusi', en: 'Completed services' },
-  surveyedCompletions: { it: 'Servizi conclusi con il questionario finale', en: 'Completed services with the final survey' },
+  completedMatches: { it: 'Servizi conclusi nel periodo', en: 'Services completed in the period' },
+  surveyedCompletions: { it: 'Servizi conclusi nel periodo con il questionario finale', en: 'Services completed in the period with the final survey' },
   onlineOrdersShare: { it: 'Quota dei questionari finali con ordini online', en: 'Share of final surveys with online orders' },
 };
 
 const GROUPS: Readonly<Record<string, Words>> = {
   providersByStatus: { it: 'Fornitori', en: 'Providers' },
-  requestsByStatus: { it: 'Richieste', en: 'Requests' },
-  matchesByState: { it: 'Abbinamenti', en: 'Matches' },
+  requestsByStatus: { it: 'Richieste presentate nel periodo', en: 'Requests made in the period' },
+  matchesByState: { it: 'Abbinamenti nati nel periodo', en: 'Matches made in the period' },
 };
 
 /** Providers by the state of their verification, each row named whole ("Fornitori approvati"), so the words agree. */
@@ -47,8 +47,8 @@ const CHECKPOINTS: Readonly<Record<string, Words>> = {
 };
 
 const OUTCOME_FIGURES: Readonly<Record<string, Words>> = {
-  answers: { it: 'Risposte', en: 'Answers' },
-  withOnlineOrders: { it: 'Risposte con ordini online', en: 'Answers with online orders' },
+  answers: { it: 'Risposte date nel periodo', en: 'Answers given in the period' },
+  withOnlineOrders: { it: 'Risposte date nel periodo con ordini online', en: 'Answers given in the period with online orders' },
   onlineOrdersShare: { it: 'Quota con ordini online', en: 'Share with online orders' },
   medianOrders: { it: 'Ordini mediani tra chi ne ha ricevuti', en: 'Median orders among those with any' },
 };
@@ -68,7 +68,8 @@ export function kpiRows(kpis: Kpis, language: ExportLanguage): KpiRow[] {
       for (const [status, n] of Object.entries(value as Record<string, number>)) {
         const whole = code === 'providersByStatus' ? PROVIDERS[status as VerificationStatus]?.[language] : undefined;
         const words = STATUS_WORDS[code]?.(status)?.[language] ?? status;
-        const state = language === 'it' ? 'stato' : 'status';
+        // Each counted at the time it began, in the state it is in now: the period's completions are completedMatches.
+        const state = language === 'it' ? 'stato attuale' : 'current status';
         rows.push({ label: whole ?? `${GROUPS[code]?.[language] ?? code} (${state}: ${words})`, code: `${code}.${status}`, value: n });
       }
     } else {

@@ -10,10 +10,12 @@ interface Props {
   caption: string;
   /** Offered for regions: narrows the whole dashboard to that place. */
   onSelect?: (code: string) => void;
+  /** A period is chosen: the table counts the period's requests, which the note says. */
+  period?: boolean;
 }
 
 /** One row per region, province, category or sector: the table alternative to the map. */
-export function BreakdownTable({ rows, dimension, caption, onSelect }: Props) {
+export function BreakdownTable({ rows, dimension, caption, onSelect, period = false }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const columns = ['shops', 'requests', 'matchRate', 'offers', 'capacity', 'used', 'activeMatches', 'completedMatches'] as const;
@@ -58,6 +60,7 @@ export function BreakdownTable({ rows, dimension, caption, onSelect }: Props) {
       {/* By category a shop counts once it asked, a request only while it stands: say so, or the shops outnumbering the requests look wrong. */}
       {dimension === 'CATEGORY' && <p className="small mt-2">{t('dashboard.breakdown.categoryNote')}</p>}
       <p className="small mt-2">{t('dashboard.breakdown.placesNote')}</p>
+      {period ? <p className="small mt-2">{t('dashboard.breakdown.periodNote')}</p> : null}
     </>
   );
 }

@@ -70,7 +70,7 @@ export function DashboardPage() {
   else if (kpis.data) {
     figures = (
       <>
-        <KpiCards kpis={kpis.data.monitoringKpis} narrowedToPlace={Boolean(input.regionCode || input.provinceCode)} />
+        <KpiCards kpis={kpis.data.monitoringKpis} narrowedToPlace={Boolean(input.regionCode || input.provinceCode)} period={Boolean(input.from || input.to)} />
         <OutcomesTable outcomes={kpis.data.monitoringKpis.outcomes} />
       </>
     );

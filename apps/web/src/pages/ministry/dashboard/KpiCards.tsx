@@ -17,7 +17,7 @@ interface Card {
  * included, taken by shops anywhere: the card says so, since the table by area counts only the
  * places taken there.
  */
-export function KpiCards({ kpis, narrowedToPlace = false }: { kpis: Kpis; narrowedToPlace?: boolean }) {
+export function KpiCards({ kpis, narrowedToPlace = false, period = false }: { kpis: Kpis; narrowedToPlace?: boolean; period?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   // Counts inside sentences: the plural follows `count`, the figure is written as the cards write it.
@@ -41,7 +41,7 @@ export function KpiCards({ kpis, narrowedToPlace = false }: { kpis: Kpis; narrow
       label: narrowedToPlace ? t('dashboard.kpi.capacityReaching') : t('dashboard.kpi.capacity'),
       detail: counted('dashboard.kpi.offers', kpis.offersPublished),
     },
-    { id: 'completed', value: format.number(kpis.completedMatches), label: t('dashboard.kpi.completed', { count: kpis.completedMatches }), detail: counted('dashboard.kpi.surveyed', kpis.surveyedCompletions) },
+    { id: 'completed', value: format.number(kpis.completedMatches), label: t(period ? 'dashboard.kpi.completedInPeriod' : 'dashboard.kpi.completed', { count: kpis.completedMatches }), detail: counted('dashboard.kpi.surveyed', kpis.surveyedCompletions) },
     { id: 'onlineOrders', value: format.percent(kpis.onlineOrdersShare), label: t('dashboard.kpi.onlineOrders') },
   ];
   return (

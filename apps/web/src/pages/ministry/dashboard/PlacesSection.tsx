@@ -23,6 +23,7 @@ export function PlacesSection({ filter, onRegion }: Props) {
   const format = useFormat();
   const [metric, setMetric] = useState<MapMetric>('requests');
   const regionCode = filter.regionCode;
+  const period = Boolean(filter.from || filter.to);
   const withoutPlace = { ...filter, regionCode: undefined, provinceCode: undefined };
   const { ref, deferred } = useOnScreen();
   const national = useQuery(DashboardBreakdownDocument, { variables: { by: 'REGION', filter: withoutPlace }, skip: deferred });
@@ -44,9 +45,9 @@ export function PlacesSection({ filter, onRegion }: Props) {
   let table;
   if (regionCode) {
     const rows = provinces.data?.monitoringBreakdown;
-    table = rows ? <BreakdownTable rows={rows} dimension="PROVINCE" caption={t('dashboard.places.provincesCaption', { region: regionName })} /> : provinces.error ? null : <Loading />;
+    table = rows ? <BreakdownTable rows={rows} dimension="PROVINCE" caption={t('dashboard.places.provincesCaption', { region: regionName })} period={period} /> : provinces.error ? null : <Loading />;
   } else {
-    table = regions ? <BreakdownTable rows={regions} dimension="REGION" caption={t('dashboard.places.regionsCaption')} onSelect={chooseRegion} /> : national.error ? null : <Loading />;
+    table = regions ? <BreakdownTable rows={regions} dimension="REGION" caption={t('dashboard.places.regionsCaption')} onSelect={chooseRegion} period={period} /> : national.error ? null : <Loading />;
   }
 
   return (

@@ -25,7 +25,7 @@ export function TopicsSection({ filter }: { filter: MonitoringFilterInput }) {
   const nameOf = (code: string): string | undefined => (topic === 'CATEGORY' ? categories.label(code as ServiceCategory) : sections.get(code));
   const rows = data?.monitoringBreakdown.map((row) => ({ ...row, name: nameOf(row.code) ?? row.name }));
   let body;
-  if (rows) body = <BreakdownTable rows={rows} dimension={topic} caption={t(`dashboard.topics.captions.${topic}`)} />;
+  if (rows) body = <BreakdownTable rows={rows} dimension={topic} caption={t(`dashboard.topics.captions.${topic}`)} period={Boolean(filter.from || filter.to)} />;
   else body = error ? <LoadFailed /> : <Loading />;
   return (
     <section ref={ref} aria-labelledby="topics-title" className={sectionClass('mt-5', deferred)}>

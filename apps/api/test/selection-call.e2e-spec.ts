@@ -21,6 +21,7 @@ import {
   PublishSelectionCallDocument,
   SelectionCallDocument,
   SelectionCallsDocument,
+  UpdateShopDocument,
 } from './gql/generated';
 import { SignedIn, staffUser } from './testing/fixtures';
 import { approvedProvider, ProviderAccount, publishedOffer, shopIn } from './testing/offer-fixtures';
@@ -174,6 +175,9 @@ describe('Selection calls over GraphQL: publish, apply, exclude, close, graduato
       { position: 1, shopName: 'Il Forno di Via Roma', comuneName: 'Torino', provinceSigla: 'TO', score: 88, status: 'ADMITTED', employees: 4, submittedAt: expect.any(String) },
       { position: 2, shopName: 'Il Forno di Via Roma', comuneName: 'Novara', provinceSigla: 'NO', score: 18, status: 'RESERVE', employees: 4, submittedAt: expect.any(String) },
     ]);
+    // The names are those the shops applied with: renaming a shop after the closing does not rewrite the published ranking.
+    await api.gqlAs(first.accessToken, UpdateShopDocument, { input: { tradingName: 'Vincitore Ufficiale Bando' } });
+    expect((await api.gql(CallGraduatoriaDocument, { callId: created.id })).data?.callGraduatoria.items.map((item) => item.shopName)).toEqual(['Il Forno di Via Roma', 'Il Forno di Via Roma']);
     expect(dataOf(await api.gql(PublishedSelectionCallDocument, { id: created.id })).publishedSelectionCall.drawSeed).toBe(published.drawSeed);
     // Anyone can check the draw: each row gives its application and the key, sha256 of "seed:application id".
     const keys = await api.gqlRaw('query($id: ID!) { callGraduatoria(callId: $id) { items { applicationId drawKey } } }', { variables: { id: created.id } });

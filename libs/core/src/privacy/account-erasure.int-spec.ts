@@ -137,8 +137,8 @@ describe('erasing an account (real PostgreSQL)', () => {
       expect(await q(`SELECT id FROM mail_message WHERE recipient = $1`, [values.email])).toEqual([]);
     },
     call_application: async ({ shopId, values }) =>
-      // Kept with the record of the selection, under the pseudonymised shop.
-      expect(await q(`SELECT answers FROM call_application WHERE shop_id = $1`, [shopId])).toEqual([{ answers: { attivita: values.callAnswer } }]),
+      // Kept with the record of the selection, under the pseudonymised shop, whose name the graduatoria no longer shows.
+      expect(await q(`SELECT answers, shop_name FROM call_application WHERE shop_id = $1`, [shopId])).toEqual([{ answers: { attivita: values.callAnswer }, shop_name: ERASED_TEXT }]),
     import_job: async ({ owner, values }) => {
       expect(await q(`SELECT id FROM import_job WHERE owner_user_id = $1`, [owner.userId])).toEqual([]);
       expect(await q(`SELECT id FROM import_job WHERE file_name = $1`, [values.importFileName])).toEqual([]);

@@ -166,6 +166,8 @@ export class AccountErasureService {
            FROM comune c WHERE s.id = $1 AND c.code = s.comune_code`,
         [shopId, ERASED_TEXT],
       );
+      // The graduatorie keep the shop's place in them, not its name.
+      await manager.query(`UPDATE call_application SET shop_name = $2 WHERE shop_id = $1`, [shopId, ERASED_TEXT]);
       await manager.query(`UPDATE help_request SET description = $2 WHERE shop_id = $1`, [shopId, ERASED_TEXT]);
       const requests: { id: string }[] = await manager.query(`SELECT id FROM help_request WHERE shop_id = $1`, [shopId]);
       const matches: { id: string }[] = await manager.query(`SELECT id FROM match WHERE shop_id = $1`, [shopId]);

@@ -275,6 +275,7 @@ export const PERSONAL_DATA_REGISTRY: Readonly<Record<string, TablePolicy>> = {
     columns: {
       answers: keep('Art. 17(3)(b) and (e) GDPR: the answers a selection was decided on are part of the record of a public selection procedure (its ranking may be challenged), kept with the pseudonymised shop'),
       exclusion_reason: keep('Art. 17(3)(b) and (e) GDPR: a staff decision in a public selection procedure, kept with its record'),
+      shop_name: pseudonymise(`the shop's name when it applied, shown in the published graduatoria; replaced by "${ERASED_TEXT}" as the shop's own`),
       ateco_section: not('business sector at the time of applying: the ranking used it'),
       ateco_division: not('business sector at the time of applying: the ranking used it'),
       comune_code: not('the comune at the time of applying: the ranking used it'),

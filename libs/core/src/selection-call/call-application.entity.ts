@@ -54,6 +54,10 @@ export class CallApplicationEntity {
   @Column({ type: 'integer' })
   employees!: number;
 
+  /** The shop's name when it applied, for the published graduatoria: set on insert by a trigger from the shop row. */
+  @Column({ type: 'text' })
+  shopName!: string;
+
   @Column({ type: 'text' })
   comuneCode!: string;
 

@@ -62,10 +62,10 @@ export class CallResultsService {
     const byTime = call.tieBreak.includes(TieBreakRule.EARLIER_APPLICATION);
     const byEmployees = call.tieBreak.includes(TieBreakRule.FEWER_EMPLOYEES) || call.scoring.some((criterion) => criterion.kind === ScoringKind.FEWER_EMPLOYEES);
     const rows: Omit<GraduatoriaRow, 'drawKey'>[] = await manager.query(
-      `SELECT a.position, a.id AS "applicationId", coalesce(s.trading_name, s.legal_name) AS "shopName", c.name AS "comuneName", p.sigla AS "provinceSigla", a.score, a.status,
+      `SELECT a.position, a.id AS "applicationId", a.shop_name AS "shopName", c.name AS "comuneName", p.sigla AS "provinceSigla", a.score, a.status,
               CASE WHEN a.status = 'RESERVE' THEN a.reserve_reason END AS "reserveReason",
               CASE WHEN ${byTime} THEN a.submitted_at END AS "submittedAt", CASE WHEN ${byEmployees} THEN a.employees END AS employees
-       FROM call_application a JOIN shop s ON s.id = a.shop_id JOIN comune c ON c.code = a.comune_code JOIN province p ON p.code = a.province_code
+       FROM call_application a JOIN comune c ON c.code = a.comune_code JOIN province p ON p.code = a.province_code
        WHERE ${ranked} ORDER BY a.position LIMIT $2 OFFSET $3`,
       [callId, page.first, page.offset],
     );

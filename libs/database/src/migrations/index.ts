@@ -35,6 +35,7 @@ import { PasswordChangeRequired1796800000000 } from './1796800000000-password-ch
 import { CallReserveReasons1796800000100 } from './1796800000100-call-reserve-reasons';
 import { UnmetDemandRefusedGap1796900000000 } from './1796900000000-unmet-demand-refused-gap';
 import { RadiusReachProvinces1796900000100 } from './1796900000100-radius-reach-provinces';
+import { CallApplicationShopName1797000000000 } from './1797000000000-call-application-shop-name';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ AccountRecovery1796438029667,
   CallReserveReasons1796800000100,
   UnmetDemandRefusedGap1796900000000,
   RadiusReachProvinces1796900000100,
+  CallApplicationShopName1797000000000,
 ];

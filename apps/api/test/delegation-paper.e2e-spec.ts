@@ -4,13 +4,16 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { DataSource } from 'typeorm';
 import {
   type RegisterShopInput,
+  AcceptMatchDocument,
   ActionsOnMyBehalfDocument,
+  ApplyToOfferDocument,
   ClaimShopDocument,
   CreateHelpRequestDocument,
   DelegatedShopsDocument,
   DelegationLinkDocument,
   LoginDocument,
   MyDelegationsDocument,
+  MyNotificationsDocument,
   MyShopDocument,
   RegisterShopOnPaperDocument,
   ResendClaimLinkDocument,
@@ -19,7 +22,7 @@ import {
 } from './gql/generated';
 import { actingFor as actingForShop, facilitatorAccount, type Facilitator, linkSentTo as linkSentToAddress, TORINO } from './testing/delegation-fixtures';
 import { anEmail, aShopInput, signUp, staffUser, TEST_PASSWORD, type SignedIn } from './testing/fixtures';
-import { shopIn } from './testing/offer-fixtures';
+import { approvedProvider, publishedOffer, shopIn } from './testing/offer-fixtures';
 import { dataOf, member, startTestApp, TestApp, type GraphQLResponse } from './testing/test-app';
 
 /** Shops a facilitator registers on a paper consent, and their owners claiming them, over GraphQL. */
@@ -231,6 +234,26 @@ describe('Shops registered on paper by a facilitator, and claimed by their owner
     );
     const resent = await api.gqlAs(cna.accessToken, ResendClaimLinkDocument, { input: { delegationId: registered.id, ownerEmail: provider.email } });
     expect(resent.errors?.[0].extensions).toMatchObject({ fields: [expect.objectContaining({ field: 'input.ownerEmail', code: 'OWNER_ADDRESS_CANNOT_CLAIM' })] });
+  });
+
+  it('tells the facilitator acting for a shop nobody has claimed yet what happens to its services, naming the shop', async () => {
+    const cna = await facilitator();
+    const input = aShopInput({ tradingName: `Forno ${randomUUID().slice(0, 6)}`, comuneCode: TORINO });
+    const registered = member(
+      dataOf(await api.gqlAs(cna.accessToken, RegisterShopOnPaperDocument, { input: { shop: input, ownerEmail: anEmail('titolare'), declaredOn: '2026-12-01' } })).registerShopOnPaper,
+      'Delegation',
+    );
+    const shopId = registered.shopId as string;
+    const asked = await actingFor(cna, shopId, CreateHelpRequestDocument, { input: { category: 'ONLINE_STORE', description: 'Vendere online il pane del forno.' } });
+    const helpRequestId = member(dataOf(asked).createHelpRequest, 'HelpRequest').id;
+    const provider = await approvedProvider(api, staff);
+    const offer = await publishedOffer(api, provider);
+    const applied = await actingFor(cna, shopId, ApplyToOfferDocument, { input: { helpRequestId, offerId: offer.id, joinWaitlist: false } });
+    const matchId = member(dataOf(applied).applyToOffer, 'Match').id;
+    dataOf(await api.gqlAs(provider.accessToken, AcceptMatchDocument, { id: matchId }));
+    const notices = dataOf(await api.gqlAs(cna.accessToken, MyNotificationsDocument, { first: 20 })).myNotifications.items.filter((n) => n.matchId === matchId);
+    expect(notices.map((n) => [n.kind, n.messageIt])).toEqual([['MATCH_ACCEPTED', expect.stringMatching(new RegExp(`^Per ${input.tradingName}: .+ ha accettato la tua richiesta`))]]);
+    expect(notices[0].message).toMatch(new RegExp(`^For ${input.tradingName}: `));
   });
 
   it('names the shop’s own fields when its comune, its sector or its point is refused', async () => {

@@ -96,7 +96,8 @@ export function NotificationsPage() {
         {(page) => (
           <ul className="list-unstyled">
             {page.items.map((n) => {
-              const to = n.matchId && user ? matchPathFor(user.role, n.matchId) : (user && pageOfKind(n.kind, user.role)) || null;
+              // A facilitator hears of the services of shops nobody has claimed yet: their desk leads to them.
+              const to = n.matchId && user ? (user.role === 'FACILITATOR' ? PATHS.facilitatorDesk : matchPathFor(user.role, n.matchId)) : (user && pageOfKind(n.kind, user.role)) || null;
               return (
                 <li key={n.id} className={`queue-card notice-item${n.readAt ? '' : ' notice-unread'}`} data-testid="notification">
                   <p className="mb-1" id={`notice-${n.id}-text`} tabIndex={-1}>

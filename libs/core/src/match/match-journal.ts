@@ -21,6 +21,8 @@ export interface MatchParties {
   shopOwnerUserId: string | null;
   /** The shop's account's address, for e-mails (none while the shop is unclaimed). */
   shopOwnerEmail: string | null;
+  /** While the shop is unclaimed: the account of the facilitator acting for it (the first to), which hears the shop's news. */
+  shopFacilitatorUserId: string | null;
   shopName: string;
   providerOwnerUserId: string;
   /** The provider's account's address, for e-mails. */
@@ -77,6 +79,8 @@ export class MatchJournal {
     if (matchIds.length === 0) return new Map();
     const rows: (MatchParties & { id: string })[] = await this.connection.manager(tx).query(
       `SELECT m.id, s.owner_user_id AS "shopOwnerUserId", su.email AS "shopOwnerEmail", coalesce(s.trading_name, s.legal_name) AS "shopName",
+              (SELECT f.owner_user_id FROM delegation d JOIN facilitator f ON f.id = d.facilitator_id
+                WHERE s.owner_user_id IS NULL AND d.shop_id = s.id AND d.status = 'ACTIVE' ORDER BY d.activated_at, d.id LIMIT 1) AS "shopFacilitatorUserId",
               p.owner_user_id AS "providerOwnerUserId", pu.email AS "providerOwnerEmail", p.name AS "providerName", o.title AS "offerTitle"
        FROM match m JOIN shop s ON s.id = m.shop_id JOIN provider p ON p.id = m.provider_id JOIN offer o ON o.id = m.offer_id
             JOIN user_account pu ON pu.id = p.owner_user_id LEFT JOIN user_account su ON su.id = s.owner_user_id
@@ -127,10 +131,12 @@ export class MatchJournal {
         respondBy: match.respondBy ? match.respondBy.toISOString() : null,
       };
       for (const who of audience) {
-        const userId = who === 'SHOP' ? side.shopOwnerUserId : side.providerOwnerUserId;
+        // A shop nobody has claimed yet hears its news through the facilitator acting for it, the shop named.
+        const forShop = who === 'SHOP' && !side.shopOwnerUserId && side.shopFacilitatorUserId !== null;
+        const userId = who === 'SHOP' ? (side.shopOwnerUserId ?? side.shopFacilitatorUserId) : side.providerOwnerUserId;
         // The shop's own words on a match it gave up stay with the shop (shop-disclosure.ts): its provider is told it withdrew, not why.
         const reason = who === 'PROVIDER' && kind === 'MATCH_WITHDRAWN' && systemReasonCode(params.reason) === null ? null : params.reason;
-        if (userId) notifications.push({ userId, kind, matchId: match.id, params: { ...params, reason, audience: who } });
+        if (userId) notifications.push({ userId, kind, matchId: match.id, params: { ...params, reason, audience: who, ...(forShop && { via: 'FACILITATOR' }) } });
       }
       // A place held for the provider's answer, by an application or by a promotion from the waitlist: its deadline runs from now.
       if ((kind === 'MATCH_APPLIED' || kind === 'MATCH_PROMOTED' || kind === 'MATCH_CALL_ADMITTED') && audience.includes('PROVIDER')) mails.push(this.applicationMail(match, side));

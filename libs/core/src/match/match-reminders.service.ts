@@ -68,8 +68,8 @@ export class MatchReminderService {
     for (const [checkpoint, days] of Object.entries(TIMED_CHECKPOINT_DAYS)) {
       for (;;) {
         const found = await this.connection.withTransaction(ctx, async (tx) => {
-          const rows: { id: string; owner: string; title: string; provider: string }[] = await this.connection.manager(tx).query(
-            `SELECT m.id, asked.owner, o.title, p.name AS provider
+          const rows: { id: string; owner: string; forShop: boolean; shopName: string; title: string; provider: string }[] = await this.connection.manager(tx).query(
+            `SELECT m.id, asked.owner, s.owner_user_id IS NULL AS "forShop", coalesce(s.trading_name, s.legal_name) AS "shopName", o.title, p.name AS provider
              FROM match m
                JOIN shop s ON s.id = m.shop_id JOIN offer o ON o.id = m.offer_id JOIN provider p ON p.id = m.provider_id
                CROSS JOIN LATERAL (SELECT coalesce(s.owner_user_id, (SELECT f.owner_user_id FROM delegation d JOIN facilitator f ON f.id = d.facilitator_id
@@ -83,7 +83,12 @@ export class MatchReminderService {
           if (rows.length === 0) return 0;
           await this.notifications.notifyAll(
             tx,
-            rows.map((row) => ({ userId: row.owner, kind: 'SURVEY_DUE', matchId: row.id, params: { checkpoint, offerTitle: row.title, audience: 'SHOP' } })),
+            rows.map((row) => ({
+              userId: row.owner,
+              kind: 'SURVEY_DUE',
+              matchId: row.id,
+              params: { checkpoint, offerTitle: row.title, audience: 'SHOP', ...(row.forShop && { via: 'FACILITATOR', shopName: row.shopName }) },
+            })),
           );
           await this.mail.enqueue(
             tx,

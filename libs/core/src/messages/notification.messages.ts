@@ -27,6 +27,8 @@ const by = (date: Date | null): Words => (date ? day(date) : { en: '', it: '' })
  * the reason in words (a platform reason, or the words of the person who acted), or null.
  */
 export const notificationMessages = {
+  /** A shop's notice, read by the facilitator acting for it while its owner has not claimed it yet. */
+  forShop: (shop: string, notice: Words): Words => ({ en: `For ${shop}: ${notice.en}`, it: `Per ${shop}: ${notice.it}` }),
   matchApplied: (p: Parties, respondBy: Date | null): Words => ({
     en: `${p.shop} applied to ${titleEn(p.offer)}: answer by ${by(respondBy).en}`,
     it: `${p.shop} ha chiesto ${title(p.offer)}: rispondi entro ${datePhrase('il', by(respondBy).it)}`,

@@ -70,6 +70,15 @@ describe('describeNotification of a handover between facilitators', () => {
   });
 });
 
+describe('describeNotification of a shop’s notice to the facilitator acting for it', () => {
+  it('names the shop first, while its owner has not claimed it', () => {
+    const survey = describeNotification('SURVEY_DUE', { offerTitle: 'Vetrina online', checkpoint: 'DAY_30', audience: 'SHOP', via: 'FACILITATOR', shopName: 'Forno Rossi' });
+    expect(survey.messageIt).toMatch(/^Per Forno Rossi: .*«Vetrina online»/);
+    expect(survey.message).toMatch(/^For Forno Rossi: /);
+    expect(describeNotification('SURVEY_DUE', { offerTitle: 'Vetrina online', checkpoint: 'DAY_30', audience: 'SHOP' }).messageIt).not.toContain('Forno Rossi');
+  });
+});
+
 describe('systemReasonCode', () => {
   it('recognises the platform codes, with or without details, and nothing else', () => {
     expect(systemReasonCode('NO_LONGER_ELIGIBLE: CATEGORY')).toBe('NO_LONGER_ELIGIBLE');

@@ -97,8 +97,12 @@ function words(kind: string, p: Params): Words {
   }
 }
 
-/** What the reader sees: English as `message`, Italian as `messageIt`. */
+/**
+ * What the reader sees: English as `message`, Italian as `messageIt`. A shop's notice that went to
+ * the facilitator acting for it (its owner has not claimed it yet) names the shop first.
+ */
 export function describeNotification(kind: string, p: Params): { message: string; messageIt: string } {
-  const { en, it } = words(kind, p);
+  const notice = words(kind, p);
+  const { en, it } = p.via === 'FACILITATOR' ? MESSAGES.notification.forShop(text(p.shopName), notice) : notice;
   return { message: en, messageIt: it };
 }

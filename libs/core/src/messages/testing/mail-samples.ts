@@ -113,6 +113,7 @@ export const MAIL_SAMPLES: Pick<Samples<typeof MESSAGES>, 'accountMail' | 'deleg
     html: MAIL_FRAMES,
   },
   notification: {
+    forShop: [['Forno Rossi', { en: 'Consegne Veloci accepted your request', it: 'Consegne Veloci ha accettato la tua richiesta' }]],
     matchApplied: [[PARTIES, DATE], [PARTIES, null]],
     matchWaitlisted: [[PARTIES]],
     allocatedToShop: [[PARTIES, DATE]],

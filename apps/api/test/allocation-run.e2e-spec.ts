@@ -164,7 +164,7 @@ describe('Allocation runs over GraphQL (a database of their own: a run takes eve
     // Given up again: the regional offer was the last one left, so the run leaves the request unserved.
     member(dataOf(await api.gqlAs(leaver.accessToken, WithdrawMatchDocument, { input: { id: matchOf(second, leaverRequest), reason: 'Preferiamo aspettare.' } })).withdrawMatch, 'Match');
     const third = await run('PREVIEW');
-    expect(itemOf(third, leaverRequest)).toMatchObject({ offerId: null, unservedReason: 'NO_ELIGIBLE_OFFER' });
+    expect(itemOf(third, leaverRequest)).toMatchObject({ offerId: null, unservedReason: 'ONLY_REFUSED' });
 
     const recommendations = await api.gqlAs(leaver.accessToken, OfferRecommendationsDocument, { id: leaverRequest });
     expect(recommendations.data?.offerRecommendations.eligible).toEqual([]);

@@ -834,10 +834,11 @@ export type TimeBucket =
   | 'DAY'
   | 'WEEK';
 
-/** NO_ELIGIBLE_OFFER: no offer covers the request at all; ALL_FULL: those that do are full; SHOP_LIMIT: the shop is at its limits; SET_INCOMPLETE (runs with completeSetsOnly): its bundle could not be served whole, so none of it was. */
+/** NO_ELIGIBLE_OFFER: no offer covers the request at all; ONLY_REFUSED: the only offers covering it are ones it refused or that declined it, never offered to it again; ALL_FULL: those that do are full; SHOP_LIMIT: the shop is at its limits; SET_INCOMPLETE (runs with completeSetsOnly): its bundle could not be served whole, so none of it was. */
 export type UnservedReason =
   | 'ALL_FULL'
   | 'NO_ELIGIBLE_OFFER'
+  | 'ONLY_REFUSED'
   | 'SET_INCOMPLETE'
   | 'SHOP_LIMIT';
 

@@ -18,6 +18,8 @@ export enum AllocationRunMode {
 /** Why the allocator left a request without an offer (from the engine's UnservedReason). */
 export enum UnservedReasonCode {
   NO_ELIGIBLE_OFFER = 'NO_ELIGIBLE_OFFER',
+  /** The only offers covering it are ones it refused, or that declined it (never offered to it again). */
+  ONLY_REFUSED = 'ONLY_REFUSED',
   ALL_FULL = 'ALL_FULL',
   SHOP_LIMIT = 'SHOP_LIMIT',
   /** Runs with completeSetsOnly: the request's bundle could not be served whole, so none of it is. */

@@ -36,6 +36,7 @@ import { CallReserveReasons1796800000100 } from './1796800000100-call-reserve-re
 import { UnmetDemandRefusedGap1796900000000 } from './1796900000000-unmet-demand-refused-gap';
 import { RadiusReachProvinces1796900000100 } from './1796900000100-radius-reach-provinces';
 import { CallApplicationShopName1797000000000 } from './1797000000000-call-application-shop-name';
+import { UnservedOnlyRefused1797000000100 } from './1797000000100-unserved-only-refused';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -77,4 +78,5 @@ AccountRecovery1796438029667,
   UnmetDemandRefusedGap1796900000000,
   RadiusReachProvinces1796900000100,
   CallApplicationShopName1797000000000,
+  UnservedOnlyRefused1797000000100,
 ];

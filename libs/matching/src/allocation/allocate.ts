@@ -18,7 +18,7 @@ export interface AllocationOptions extends AllocationContext {
   dropRule?: DropRule;
 }
 
-export type UnservedReason = 'NO_ELIGIBLE_OFFER' | 'ALL_FULL' | 'SHOP_LIMIT' | 'SET_INCOMPLETE';
+export type UnservedReason = 'NO_ELIGIBLE_OFFER' | 'ONLY_REFUSED' | 'ALL_FULL' | 'SHOP_LIMIT' | 'SET_INCOMPLETE';
 
 export interface Assignment {
   requestId: string;
@@ -33,6 +33,8 @@ export interface UnservedRequest {
   requestId: string;
   /**
    * NO_ELIGIBLE_OFFER: no offer passes the rules other than capacity and shop limits.
+   * ONLY_REFUSED: the only offers that would are pairs the caller excluded (`excludedPairs`:
+   * offers the request refused, or that declined it).
    * SHOP_LIMIT: the shop's limits are used up (by live matches or by this allocation).
    * ALL_FULL: otherwise — every eligible offer is full after the allocation.
    * SET_INCOMPLETE (only with `completeSetsOnly`): the request has eligible offers, but its set
@@ -142,7 +144,7 @@ function summarise(network: AllocationNetwork, solution: AllocationSolution): Om
       servedCategories.has(`${shopOf[r]}:${request.category}`) ||
       servedPerShop[shopOf[r]] >= shop.freeSlots;
     const reason: UnservedReason =
-      network.eligibleCount[r] === 0 ? 'NO_ELIGIBLE_OFFER' : shopFull ? 'SHOP_LIMIT' : 'ALL_FULL';
+      network.eligibleCount[r] === 0 ? (network.onlyRefused[r] === 1 ? 'ONLY_REFUSED' : 'NO_ELIGIBLE_OFFER') : shopFull ? 'SHOP_LIMIT' : 'ALL_FULL';
     unserved.push({ requestId: request.id, reason });
   }
   return {

@@ -99,7 +99,7 @@ const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
 
 /**
  * The rounds described at the top: solve, drop sets served in part, solve again without them,
- * until none is. A dropped request keeps NO_ELIGIBLE_OFFER when no offer could ever serve it (the
+ * until none is. A dropped request keeps NO_ELIGIBLE_OFFER (or ONLY_REFUSED) when no offer could ever serve it (the
  * rules alone decide that, so the first round already knows), else it is SET_INCOMPLETE.
  */
 export function allocateCompleteSets(
@@ -151,11 +151,11 @@ export function allocateCompleteSets(
   }
 
   const { result } = best.round;
-  const noOffer = new Set(full.result.unserved.filter((u) => u.reason === 'NO_ELIGIBLE_OFFER').map((u) => u.requestId));
+  const noOffer = new Map(full.result.unserved.filter((u) => u.reason === 'NO_ELIGIBLE_OFFER' || u.reason === 'ONLY_REFUSED').map((u) => [u.requestId, u.reason]));
   const withdrawn: UnservedRequest[] = [];
   for (const setId of best.dropped) {
     for (const requestId of sets.get(setId) ?? []) {
-      withdrawn.push({ requestId, reason: noOffer.has(requestId) ? 'NO_ELIGIBLE_OFFER' : 'SET_INCOMPLETE' });
+      withdrawn.push({ requestId, reason: noOffer.get(requestId) ?? 'SET_INCOMPLETE' });
     }
   }
   const unserved = [...result.unserved, ...withdrawn].sort((x, y) => compareIds(x.requestId, y.requestId));

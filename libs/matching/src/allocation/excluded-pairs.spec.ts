@@ -16,10 +16,19 @@ describe('allocator: excluded pairs (a request is never given again an offer it 
     expect(result.assignments.map((a) => a.offerId)).toEqual(['national']);
   });
 
-  it('leaves the request unserved, with no eligible offer, when it refused every offer it could have', () => {
+  it('leaves the request unserved, saying that only refused offers cover it, when it refused every offer it could have', () => {
     const result = allocate([request], [local], { ...aContext(), excludedPairs: new Map([['r1', new Set(['local'])]]) });
     expect(result.assignments).toEqual([]);
-    expect(result.unserved).toEqual([{ requestId: 'r1', reason: 'NO_ELIGIBLE_OFFER' }]);
+    expect(result.unserved).toEqual([{ requestId: 'r1', reason: 'ONLY_REFUSED' }]);
+  });
+
+  it('says no offer covers the request when the offer it refused does not cover it (any more) either', () => {
+    const elsewhere = anOffer({ id: 'elsewhere', coverage: aCoverage({ national: false, comuneCodes: ['001272'] }) });
+    const radius = anOffer({ id: 'radius', coverage: aCoverage({ national: false, radii: [{ latitude: ROMA.latitude, longitude: ROMA.longitude, km: 5 }] }) });
+    const excluded = new Map([['r1', new Set(['elsewhere', 'radius'])]]);
+    expect(allocate([request], [elsewhere], { ...aContext(), excludedPairs: excluded }).unserved).toEqual([{ requestId: 'r1', reason: 'NO_ELIGIBLE_OFFER' }]);
+    // A refused radius offer whose circle reaches the shop still counts as covering it.
+    expect(allocate([request], [radius], { ...aContext(), excludedPairs: excluded }).unserved).toEqual([{ requestId: 'r1', reason: 'ONLY_REFUSED' }]);
   });
 
   it('keeps the offer for the other requests, and ignores ids it does not know', () => {

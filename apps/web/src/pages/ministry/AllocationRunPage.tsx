@@ -17,7 +17,7 @@ import { RunStatusBadge, UNFINISHED } from './RunStatusBadge';
 import { usePollWhile } from './use-poll-while';
 
 const PAGE_SIZE = 10;
-const REASONS: UnservedReason[] = ['NO_ELIGIBLE_OFFER', 'ALL_FULL', 'SHOP_LIMIT', 'SET_INCOMPLETE'];
+const REASONS: UnservedReason[] = ['NO_ELIGIBLE_OFFER', 'ONLY_REFUSED', 'ALL_FULL', 'SHOP_LIMIT', 'SET_INCOMPLETE'];
 type Filter = 'all' | 'served' | 'unserved' | UnservedReason;
 const FILTERS: Filter[] = ['all', 'served', 'unserved', ...REASONS];
 

@@ -19,6 +19,8 @@ export interface AllocationNetwork {
   readonly remaining: Int32Array;
   /** Per request: offers passing the non-capacity, non-shop rules, including full ones. */
   readonly eligibleCount: Int32Array;
+  /** Per request: 1 when it has no eligible offer but some that would be, were they not pairs the caller excluded (refused). */
+  readonly onlyRefused: Uint8Array;
   /** CSR by request (length requests + 1) into edgeOffer / edgeCost. */
   readonly edgeStart: Int32Array;
   readonly edgeOffer: Int32Array;
@@ -74,6 +76,7 @@ export function buildAllocationNetwork(
   const index = new OfferIndex(valid);
 
   const eligibleCount = new Int32Array(requests.length);
+  const onlyRefused = new Uint8Array(requests.length);
   const edgeStart = new Int32Array(requests.length + 1);
   const edgeOffer = new IntBuffer();
   const offerTerm = new IntBuffer();
@@ -88,11 +91,16 @@ export function buildAllocationNetwork(
       groups.set(key, group);
     }
     let eligible = 0;
+    let refused = 0;
     const excluded = context.excludedPairs?.get(request.id);
     for (let i = 0; i < group.offers.length; i++) {
       const offer = valid[group.offers[i]];
       if (offer.sections !== null && !sectorEligible(request.sector, offer)) continue;
-      if (excluded !== undefined && excluded.has(offer.offer.id)) continue;
+      if (excluded !== undefined && excluded.has(offer.offer.id)) {
+        // Counted only if it covers the request: a refused offer elsewhere says nothing about this one.
+        if (group.areaLevel[i] >= 0 || (group.radius[i] === 1 && nearestCoveringRadiusKm(request.location, offer.offer.coverage.radii) >= 0)) refused++;
+        continue;
+      }
       let level = group.areaLevel[i];
       let km = 0;
       if (level !== COMUNE_RANK && group.radius[i] === 1) {
@@ -110,6 +118,7 @@ export function buildAllocationNetwork(
       offerTerm.push(offerCostTerm(weights, level, km));
     }
     eligibleCount[r] = eligible;
+    if (eligible === 0 && refused > 0) onlyRefused[r] = 1;
     edgeStart[r + 1] = edgeOffer.length;
   });
 
@@ -123,7 +132,7 @@ export function buildAllocationNetwork(
   }
 
   const { shops, shopOf, categoryTaken } = buildShops(requests, context.maxLiveMatchesPerShop);
-  return { requests, offers, remaining, eligibleCount, edgeStart, edgeOffer: edgeOffer.toArray(), edgeCost, shopOf, shops, categoryTaken };
+  return { requests, offers, remaining, eligibleCount, onlyRefused, edgeStart, edgeOffer: edgeOffer.toArray(), edgeCost, shopOf, shops, categoryTaken };
 }
 
 const COMUNE_RANK = coverageLevelRank('COMUNE');

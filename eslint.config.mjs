@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import eslint from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const CORE = 'libs/core/src';
@@ -118,6 +119,9 @@ export default tseslint.config(
     files: ['apps/web/src/**/*.{ts,tsx}'],
     ignores: ['apps/web/src/**/*.spec.ts'],
     languageOptions: { globals: globals.browser },
+    // Hooks in the same order on every render (a hook after an early return breaks the page), with every value they read.
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['**/*.mjs'],

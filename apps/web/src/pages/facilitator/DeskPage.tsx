@@ -156,14 +156,14 @@ export function DeskPage() {
     fetchPolicy: 'cache-and-network',
     skip: !facilitator,
   });
-  // An organisation not registered yet has no desk: its registration comes first.
-  if (mine.data && !facilitator) return <Navigate to={PATHS.facilitator} replace />;
   const approved = facilitator?.verificationStatus === 'APPROVED';
   // An organisation no longer approved acts for no shop: a shop it was acting for is ended on the banner too.
   const acting = useActingFor();
   useEffect(() => {
     if (facilitator && !approved && acting && !acting.ended) actingForStore.markEnded(acting.shopId);
   }, [facilitator, approved, acting]);
+  // An organisation not registered yet has no desk: its registration comes first.
+  if (mine.data && !facilitator) return <Navigate to={PATHS.facilitator} replace />;
 
   return (
     <>

@@ -46,6 +46,8 @@ describe('Account recovery and changes in the browser, through the development m
     await page.waitForURL('**/la-mia-attivita');
 
     await banner(page).getByText(`ti abbiamo inviato un collegamento a ${email}`, { exact: false }).waitFor();
+    // What waits for the confirmation, for a shop (a provider or a facilitator is told what it is for them).
+    await banner(page).getByText('non puoi candidarti alle offerte né ai bandi, e le assegnazioni non ti danno posti', { exact: false }).waitFor();
     await expectAccessible(page, 'verify-email-banner-phone');
     const first = await mailboxLink(email, 'EMAIL_VERIFICATION');
     await banner(page).getByRole('button', { name: 'Invia di nuovo il collegamento' }).click();

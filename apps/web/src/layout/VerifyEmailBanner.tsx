@@ -39,7 +39,7 @@ function Banner() {
   const failure = sent?.kind === 'failed' ? apiFormErrors(sent.error, {}, currentLanguage(), t('errors.network')).general.join(' ') : '';
   return (
     <div className="alert alert-warning mb-4" data-testid="verify-email-banner">
-      <p className="mb-2">{t('verifyBanner.text', { email: me.email })}</p>
+      <p className="mb-2">{t('verifyBanner.text', { email: me.email, context: me.role })}</p>
       <button type="button" className="btn btn-outline-primary btn-sm" disabled={loading} onClick={() => void send()}>
         {loading ? t('common.sending') : t('verifyBanner.resend')}
       </button>

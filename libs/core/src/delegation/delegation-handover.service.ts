@@ -7,6 +7,7 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import type { FacilitatorEntity } from '../facilitator/facilitator.entity';
 import { FacilitatorService } from '../facilitator/facilitator.service';
+import { WEB_PAGES } from '../mail/mail-settings';
 import { MailService } from '../mail/mail.service';
 import { MailKind } from '../mail/mail.types';
 import { day } from '../messages';
@@ -221,6 +222,8 @@ export class DelegationHandoverService {
           shop,
           declaredOn: day(new Date(`${taken.paperDeclaredOn}T12:00:00Z`)),
           linkUntil: linkWorks && taken.linkExpiresAt ? day(taken.linkExpiresAt) : null,
+          toEmail: receiver.contactEmail,
+          contactsUrl: this.mail.link(WEB_PAGES.contacts),
         },
       },
     ]);

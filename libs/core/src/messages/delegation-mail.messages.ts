@@ -25,6 +25,10 @@ export interface ShopHandedOverMail {
   shop: string;
   declaredOn: Words;
   linkUntil: Words | null;
+  /** The receiving organisation's contact address, to write to it (the platform's own e-mails are not read). */
+  toEmail: string;
+  /** The platform's contacts page, to write to the Department. */
+  contactsUrl: string;
 }
 
 /** The e-mails of delegations, as Handlebars templates in each language (subject, text, HTML). */
@@ -123,7 +127,7 @@ export const delegationMailMessages = {
         '',
         '{{from}} registered {{shop}} on Vicini e connessi under the paper consent you signed on {{declaredOn}}. It has handed the shop over: {{to}} now acts for it in its place, under the same consent, and {{from}} no longer does.',
         '{{#if linkUntil}}The link you received to take your shop over still works, until {{linkUntil}}: with your own account you see everything done on your behalf and can revoke it, or choose another facilitator.{{else}}To take your shop over with your own account, and see or revoke what is done on your behalf, ask {{to}} for a new link.{{/if}}',
-        'If you did not agree to this, write to {{to}} or to the Department.',
+        'If you did not agree to this, write to {{to}} ({{toEmail}}) or to the Department ({{contactsUrl}}).',
       ].join('\n'),
     ),
     plain(
@@ -132,7 +136,7 @@ export const delegationMailMessages = {
         '',
         '{{from}} ha registrato {{shop}} su Vicini e connessi in base al consenso su carta che hai firmato {{datePhrase "il" declaredOn}}. Ha passato l’attività a un’altra organizzazione: ora opera per suo conto {{to}}, con lo stesso consenso, e {{from}} non più.',
         '{{#if linkUntil}}Il link che hai ricevuto per prendere il controllo della tua attività vale ancora, fino {{datePhrase "al" linkUntil}}: con un tuo account vedrai tutto ciò che viene fatto per tuo conto e potrai revocarlo, o scegliere un altro facilitatore.{{else}}Per prendere il controllo della tua attività con un tuo account, e vedere o revocare ciò che viene fatto per tuo conto, chiedi a {{to}} un nuovo link.{{/if}}',
-        'Se non eri d’accordo, scrivi a {{to}} o al Dipartimento.',
+        'Se non eri d’accordo, scrivi a {{to}} ({{toEmail}}) o al Dipartimento ({{contactsUrl}}).',
       ].join('\n'),
     ),
   ) as (v: ShopHandedOverMail) => Words,
@@ -142,7 +146,7 @@ export const delegationMailMessages = {
         '<p>Hello,</p>',
         '<p><strong>{{from}}</strong> registered <strong>{{shop}}</strong> on Vicini e connessi under the paper consent you signed on {{declaredOn}}. It has handed the shop over: <strong>{{to}}</strong> now acts for it in its place, under the same consent, and {{from}} no longer does.</p>',
         '<p>{{#if linkUntil}}The link you received to take your shop over still works, until {{linkUntil}}: with your own account you see everything done on your behalf and can revoke it, or choose another facilitator.{{else}}To take your shop over with your own account, and see or revoke what is done on your behalf, ask {{to}} for a new link.{{/if}}</p>',
-        '<p>If you did not agree to this, write to {{to}} or to the Department.</p>',
+        '<p>If you did not agree to this, write to {{to}} (<a href="mailto:{{toEmail}}">{{toEmail}}</a>) or to the <a href="{{contactsUrl}}">Department</a>.</p>',
       ].join('\n'),
     ),
     html(
@@ -150,7 +154,7 @@ export const delegationMailMessages = {
         '<p>Buongiorno,</p>',
         '<p><strong>{{from}}</strong> ha registrato <strong>{{shop}}</strong> su Vicini e connessi in base al consenso su carta che hai firmato {{datePhrase "il" declaredOn}}. Ha passato l’attività a un’altra organizzazione: ora opera per suo conto <strong>{{to}}</strong>, con lo stesso consenso, e {{from}} non più.</p>',
         '<p>{{#if linkUntil}}Il link che hai ricevuto per prendere il controllo della tua attività vale ancora, fino {{datePhrase "al" linkUntil}}: con un tuo account vedrai tutto ciò che viene fatto per tuo conto e potrai revocarlo, o scegliere un altro facilitatore.{{else}}Per prendere il controllo della tua attività con un tuo account, e vedere o revocare ciò che viene fatto per tuo conto, chiedi a {{to}} un nuovo link.{{/if}}</p>',
-        '<p>Se non eri d’accordo, scrivi a {{to}} o al Dipartimento.</p>',
+        '<p>Se non eri d’accordo, scrivi a {{to}} (<a href="mailto:{{toEmail}}">{{toEmail}}</a>) o al <a href="{{contactsUrl}}">Dipartimento</a>.</p>',
       ].join('\n'),
     ),
   ) as (v: ShopHandedOverMail) => Words,

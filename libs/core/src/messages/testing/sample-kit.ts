@@ -53,8 +53,8 @@ export const DIGEST_MAILS = [
 export const INVITATION_MAILS = [[{ facilitator: 'Ascom <Torino>', link: 'https://vicini.example/delega#1', validUntil: { en: '4 January 2027', it: '4 gennaio 2027' } }]] as const;
 export const CLAIM_MAILS = [[{ facilitator: 'Ascom Torino', shop: 'Forno & Figli', declaredOn: { en: '1 December 2026', it: '1 dicembre 2026' }, link: 'https://vicini.example/rivendica#1', validUntil: { en: '4 January 2027', it: '4 gennaio 2027' } }]] as const;
 export const HANDED_OVER_MAILS = [
-  [{ from: 'Ascom Torino', to: 'CNA Piemonte', shop: 'Forno & Figli', declaredOn: { en: '1 December 2026', it: '1 dicembre 2026' }, linkUntil: { en: '4 January 2027', it: '4 gennaio 2027' } }],
-  [{ from: 'Ascom Torino', to: 'CNA Piemonte', shop: 'Forno & Figli', declaredOn: { en: '8 December 2026', it: '8 dicembre 2026' }, linkUntil: null }],
+  [{ from: 'Ascom Torino', to: 'CNA Piemonte', shop: 'Forno & Figli', declaredOn: { en: '1 December 2026', it: '1 dicembre 2026' }, linkUntil: { en: '4 January 2027', it: '4 gennaio 2027' }, toEmail: 'sportello@cna-piemonte.example.it', contactsUrl: 'https://vicini.example/contatti' }],
+  [{ from: 'Ascom Torino', to: 'CNA Piemonte', shop: 'Forno & Figli', declaredOn: { en: '8 December 2026', it: '8 dicembre 2026' }, linkUntil: null, toEmail: 'sportello@cna-piemonte.example.it', contactsUrl: 'https://vicini.example/contatti' }],
 ] as const;
 export const STATES = Object.values(MatchState);
 export const STEPS = ['accept', 'decline', 'activate', 'complete', 'withdraw'] as const;

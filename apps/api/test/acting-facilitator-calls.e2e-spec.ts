@@ -58,6 +58,11 @@ describe('A facilitator acting for a shop: the questionnaire and calls, as the s
     expect(applied).toMatchObject({ status: 'SUBMITTED' });
     expect(dataOf(await actingFor(api, facilitator, shop.shopId, MyCallApplicationDocument, { callId: ministryCall })).myCallApplication?.id).toBe(applied.id);
     expect(dataOf(await api.gqlAs(shop.accessToken, MyCallApplicationDocument, { callId: ministryCall })).myCallApplication?.id).toBe(applied.id);
+    // Its declarations were confirmed in the shop's name by the organisation: the application says so, to the shop and to staff.
+    const submittedBy = `query($id: ID!) { myCallApplication(callId: $id) { submittedByFacilitatorName } }`;
+    expect((await api.gqlRaw(submittedBy, { variables: { id: ministryCall }, accessToken: shop.accessToken })).data).toEqual({ myCallApplication: { submittedByFacilitatorName: facilitator.name } });
+    const staffView = await api.gqlRaw(`query($id: ID!) { callApplications(callId: $id, first: 10) { items { submittedByFacilitatorName } } }`, { variables: { id: ministryCall }, accessToken: staff.accessToken });
+    expect(staffView.data).toEqual({ callApplications: { items: [{ submittedByFacilitatorName: facilitator.name }] } });
     expect(dataOf(await actingFor(api, facilitator, shop.shopId, MyCallApplicationsDocument, {})).myCallApplications.items.map((a) => a.id)).toEqual([applied.id]);
 
     const own = await actingFor(api, facilitator, shop.shopId, ApplyToCallDocument, applyInput(ownCall));
@@ -65,6 +70,7 @@ describe('A facilitator acting for a shop: the questionnaire and calls, as the s
     expect(await db.query(`SELECT count(*)::int AS n FROM call_application WHERE call_id = $1`, [ownCall])).toEqual([{ n: 0 }]);
     // The shop itself may apply to it: the rule is about who fills the application in.
     member(dataOf(await api.gqlAs(shop.accessToken, ApplyToCallDocument, applyInput(ownCall))).applyToCall, 'CallApplication');
+    expect((await api.gqlRaw(submittedBy, { variables: { id: ownCall }, accessToken: shop.accessToken })).data).toEqual({ myCallApplication: { submittedByFacilitatorName: null } });
 
     // Acting for the shop, it lists the calls the shop sees: not its organisation's drafts.
     const draft = dataOf(await api.gqlAs(facilitator.accessToken, CreateSelectionCallDocument, { input: aCall() })).createSelectionCall;

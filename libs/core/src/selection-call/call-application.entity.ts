@@ -54,6 +54,10 @@ export class CallApplicationEntity {
   @Column({ type: 'integer' })
   employees!: number;
 
+  /** The facilitator organisation that submitted it for the shop, confirming its declarations in the shop's name; null when the shop did. */
+  @Column({ type: 'uuid', nullable: true })
+  submittedByFacilitatorId!: string | null;
+
   /** The shop's name when it applied, for the published graduatoria: set on insert by a trigger from the shop row. */
   @Column({ type: 'text' })
   shopName!: string;

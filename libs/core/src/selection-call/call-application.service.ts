@@ -127,10 +127,13 @@ export class CallApplicationService {
         return { kind: 'not-eligible', failed: verdict.failed, call, territory };
       }
 
+      // A facilitator acting for the shop confirms the declarations in its name: who did is kept with the application.
+      const submittedByFacilitatorId = ctx.actor?.role === UserRole.FACILITATOR ? await this.publishers.ownOrganisationId(tx) : null;
       const application = await applications.save(
         applications.create({
           callId: call.id,
           shopId: shop.id,
+          submittedByFacilitatorId,
           status: CallApplicationStatus.SUBMITTED,
           submittedAt: tx.now,
           declarations: facts.declarations,

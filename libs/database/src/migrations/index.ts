@@ -37,6 +37,7 @@ import { UnmetDemandRefusedGap1796900000000 } from './1796900000000-unmet-demand
 import { RadiusReachProvinces1796900000100 } from './1796900000100-radius-reach-provinces';
 import { CallApplicationShopName1797000000000 } from './1797000000000-call-application-shop-name';
 import { UnservedOnlyRefused1797000000100 } from './1797000000100-unserved-only-refused';
+import { CallApplicationSubmittedBy1797000000200 } from './1797000000200-call-application-submitted-by';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -79,4 +80,5 @@ AccountRecovery1796438029667,
   RadiusReachProvinces1796900000100,
   CallApplicationShopName1797000000000,
   UnservedOnlyRefused1797000000100,
+  CallApplicationSubmittedBy1797000000200,
 ];

@@ -6,12 +6,15 @@ import { CheckboxGroup, RadioGroup } from '../../components/fields';
 import { useFormErrors, type LocalProblems } from '../../errors/use-form-errors';
 import { ApplyToSelectionCallDocument, MyCallApplicationOfDocument, type ApplyToSelectionCallMutation, type CallFieldsFragment } from '../../gql/generated';
 import { inLanguage } from '../../i18n';
+import { useActingFor } from '../../auth/acting-for';
 
 type Refusal = Extract<ApplyToSelectionCallMutation['applyToCall'], { __typename: 'CallNotEligibleError' }>;
 
 /** The declarations to confirm and the questions to answer; a refusal lists every requirement not met. */
 export function ApplyForm({ call, onApplied }: { call: CallFieldsFragment; onApplied: (message: string) => void }) {
   const { t } = useTranslation();
+  // A facilitator confirms the declarations in the shop's name: said where it ticks them.
+  const acting = useActingFor();
   const [declared, setDeclared] = useState<string[]>([]);
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState<Refusal | null>(null);
@@ -77,6 +80,7 @@ export function ApplyForm({ call, onApplied }: { call: CallFieldsFragment; onApp
         <CheckboxGroup
           id={`${prefix}-declarations`}
           legend={labels.declarations}
+          hint={acting ? t('calls.apply.declarationsActing', { shop: acting.shopName }) : undefined}
           options={call.declarations.map((d) => ({ value: d.code, label: d.text }))}
           value={declared}
           onChange={(value) => {

@@ -132,6 +132,7 @@ export function CallApplications({
                   </div>
                   <p className="mb-1 small">
                     {t('calls.staff.appliedOn', { date: format.dateTime(application.submittedAt) })}
+                    {application.submittedByFacilitatorName ? ` · ${t('calls.submittedBy', { organisation: application.submittedByFacilitatorName })}` : ''}
                     {application.score !== null && application.score !== undefined ? ` · ${t('calls.scoreValue', { count: application.score, score: format.number(application.score, 2) })}` : ''}
                   </p>
                   <ApplicationFacts application={application} questions={questions} declarationCount={declarationCount} />

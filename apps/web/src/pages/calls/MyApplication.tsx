@@ -17,7 +17,10 @@ export function MyApplication({ application }: { application: MyCallApplicationF
         {t('calls.mine.status')} <ApplicationStatusBadge status={application.status} />
         <ReserveReason status={application.status} reason={application.reserveReason} />
       </p>
-      <p className="mb-1 small">{t('calls.mine.submitted', { date: format.dateTime(application.submittedAt) })}</p>
+      <p className="mb-1 small">
+        {t('calls.mine.submitted', { date: format.dateTime(application.submittedAt) })}
+        {application.submittedByFacilitatorName ? ` · ${t('calls.submittedBy', { organisation: application.submittedByFacilitatorName })}` : ''}
+      </p>
       {/* A place won is held for the provider's answer: the next step is on the service's page. */}
       {application.status === 'ADMITTED' && application.matchId ? (
         <p className="mb-1">

@@ -133,6 +133,8 @@ export class CallApplicationModel {
   @Field(() => ID, { nullable: true, description: 'ADMITTED: the place held (a match).' }) matchId!: string | null;
   @Field(() => CallReserveReason, { nullable: true, description: 'RESERVE: why it waits (null for calls closed before reasons were kept).' }) reserveReason!: CallReserveReason | null;
   @Field(() => String, { nullable: true }) exclusionReason!: string | null;
+  /** Resolved to its name (submittedByFacilitatorName). */
+  submittedByFacilitatorId!: string | null;
 }
 
 @ObjectType('CallApplicationPage')
@@ -291,6 +293,7 @@ export function toCallApplicationModel(e: CallApplicationEntity): CallApplicatio
     matchId: e.matchId,
     reserveReason: e.status === CallApplicationStatus.RESERVE ? e.reserveReason : null,
     exclusionReason: e.exclusionReason,
+    submittedByFacilitatorId: e.submittedByFacilitatorId,
   });
 }
 

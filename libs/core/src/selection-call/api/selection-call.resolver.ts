@@ -211,6 +211,14 @@ export class CallApplicationResolver {
     return mapPage(await this.applications.listOwn(ctx, page), toCallApplicationModel);
   }
 
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The facilitator organisation that submitted the application for the shop, confirming its declarations in the shop’s name; null when the shop did.',
+  })
+  async submittedByFacilitatorName(@Context('loaders') loaders: Loaders, @Parent() application: CallApplicationModel): Promise<string | null> {
+    return application.submittedByFacilitatorId ? ((await loaders.facilitator.load(application.submittedByFacilitatorId))?.name ?? null) : null;
+  }
+
   @Roles(UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR)
   @ResolveField(() => MatchShopModel, { description: 'The shop that applied (staff, and the organisation running the call: only its applications reach it).' })
   async shop(@Context('loaders') loaders: Loaders, @Parent() application: CallApplicationModel): Promise<MatchShopModel> {

@@ -60,8 +60,10 @@ export class MatchReminderService {
   /**
    * Asks shops for the 30- and 90-day outcome survey: a notification and an e-mail per match and
    * checkpoint, to the shop's owner (or, for a shop a facilitator registered and its owner has not
-   * claimed yet, the facilitator acting for it). Matches with nobody to ask are passed over in SQL,
-   * so they never hold up the others.
+   * claimed yet, the facilitator acting for it), once per match and checkpoint (recorded on the
+   * match: a notification may be deleted by an erasure or the retention purge). Matches with nobody
+   * to ask, or whose owner's account is erased or disabled, are passed over in SQL, so they never
+   * hold up the others.
    */
   async remindSurveys(ctx: RequestContext): Promise<number> {
     let sent = 0;
@@ -75,12 +77,16 @@ export class MatchReminderService {
                CROSS JOIN LATERAL (SELECT coalesce(s.owner_user_id, (SELECT f.owner_user_id FROM delegation d JOIN facilitator f ON f.id = d.facilitator_id
                                                                       WHERE d.shop_id = s.id AND d.status = 'ACTIVE' ORDER BY d.activated_at, d.id LIMIT 1)) AS owner) asked
              WHERE m.state IN ('ACTIVE', 'COMPLETED') AND m.activated_at <= $1 AND asked.owner IS NOT NULL
+               AND NOT ($2::outcome_checkpoint = ANY(m.survey_reminders))
                AND NOT EXISTS (SELECT 1 FROM outcome_survey v WHERE v.match_id = m.id AND v.checkpoint = $2::outcome_checkpoint)
-               AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.match_id = m.id AND n.kind = 'SURVEY_DUE' AND n.params->>'checkpoint' = $2::text)
+               AND NOT EXISTS (SELECT 1 FROM user_account u WHERE u.id = asked.owner AND (u.erased_at IS NOT NULL OR u.disabled_at IS NOT NULL))
              ORDER BY m.id LIMIT ${BATCH}`,
             [addDays(tx.now, -days), checkpoint],
           );
           if (rows.length === 0) return 0;
+          await this.connection
+            .manager(tx)
+            .query(`UPDATE match SET survey_reminders = array_append(survey_reminders, $2::outcome_checkpoint) WHERE id = ANY($1::uuid[])`, [rows.map((row) => row.id), checkpoint]);
           await this.notifications.notifyAll(
             tx,
             rows.map((row) => ({
@@ -102,7 +108,7 @@ export class MatchReminderService {
           return rows.length;
         });
         sent += found;
-        // The notifications just written keep these rows from being found again: the next batch is new.
+        // The reminders just recorded on the matches keep these rows from being found again: the next batch is new.
         if (found < BATCH) break;
       }
     }

@@ -5,7 +5,7 @@ import { HelpRequestEntity } from '../help-request/help-request.entity';
 import { OfferEntity } from '../offer/offer.entity';
 import { ProviderEntity } from '../provider/provider.entity';
 import { ShopEntity } from '../shop/shop.entity';
-import { MatchOrigin, MatchState, SERVED_STATES, sqlStates } from './match.types';
+import { MatchOrigin, MatchState, OutcomeCheckpoint, SERVED_STATES, sqlStates } from './match.types';
 
 /**
  * A help request paired with an offer. Shop, provider and category are copied from the request
@@ -114,6 +114,10 @@ export class MatchEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   completedAt!: Date | null;
+
+  /** The timed surveys (30 and 90 days) its shop was reminded of: each reminder goes once, whatever later deletes its notification. */
+  @Column({ type: 'enum', enum: OutcomeCheckpoint, enumName: 'outcome_checkpoint', array: true, default: () => "'{}'" })
+  surveyReminders!: OutcomeCheckpoint[];
 
   /** DECLINED, WITHDRAWN or EXPIRED: when, and why in the actor's words or a system code. */
   @Column({ type: 'timestamptz', nullable: true })

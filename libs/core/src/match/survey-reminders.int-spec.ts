@@ -96,6 +96,28 @@ describe('30- and 90-day outcome surveys over time (real PostgreSQL)', () => {
     expect(await reminders(pending.match.id)).toEqual([]);
   });
 
+  it('reminds once even when the reminder’s notification is deleted later (retention, erasure), and never an erased or disabled owner', async () => {
+    const activated = new Date();
+    const at = (days: number): Date => new Date(activated.getTime() + days * DAY_MS);
+    const kept = await activeMatch(activated);
+    expect(await remindAt(at(31))).toBeGreaterThanOrEqual(1);
+    await core.db.query(`DELETE FROM notification WHERE match_id = $1`, [kept.matchId]);
+    await remindAt(at(32));
+    expect(await reminders(kept.matchId)).toEqual([]);
+    const mails = await core.db.query(`SELECT count(*)::int AS n FROM mail_message WHERE user_id = $1 AND kind = 'SURVEY_DUE'`, [kept.shop.owner.userId]);
+    expect(mails).toEqual([{ n: 1 }]);
+
+    const erased = await activeMatch(activated);
+    const disabled = await activeMatch(activated);
+    await core.db.query(`UPDATE user_account SET erased_at = now() WHERE id = $1`, [erased.shop.owner.userId]);
+    await core.db.query(`UPDATE user_account SET disabled_at = now() WHERE id = $1`, [disabled.shop.owner.userId]);
+    await remindAt(at(91));
+    expect(await reminders(erased.matchId)).toEqual([]);
+    expect(await reminders(disabled.matchId)).toEqual([]);
+    const toThem = await core.db.query(`SELECT count(*)::int AS n FROM mail_message WHERE user_id = ANY($1) AND kind = 'SURVEY_DUE'`, [[erased.shop.owner.userId, disabled.shop.owner.userId]]);
+    expect(toThem).toEqual([{ n: 0 }]);
+  });
+
   it('is not held up by services nobody can be asked about (a shop not claimed, with no facilitator acting for it), however many come first', async () => {
     const activated = new Date();
     const provider = await seedProvider(core.db);

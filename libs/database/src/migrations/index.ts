@@ -38,6 +38,7 @@ import { RadiusReachProvinces1796900000100 } from './1796900000100-radius-reach-
 import { CallApplicationShopName1797000000000 } from './1797000000000-call-application-shop-name';
 import { UnservedOnlyRefused1797000000100 } from './1797000000100-unserved-only-refused';
 import { CallApplicationSubmittedBy1797000000200 } from './1797000000200-call-application-submitted-by';
+import { MatchSurveyReminders1797000000300 } from './1797000000300-match-survey-reminders';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -81,4 +82,5 @@ AccountRecovery1796438029667,
   CallApplicationShopName1797000000000,
   UnservedOnlyRefused1797000000100,
   CallApplicationSubmittedBy1797000000200,
+  MatchSurveyReminders1797000000300,
 ];

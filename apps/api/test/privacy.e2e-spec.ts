@@ -22,7 +22,8 @@ import {
 } from './gql/generated';
 import { aFacilitatorInput, anEmail, aShopInput, signUp, staffUser, TEST_PASSWORD, type SignedIn } from './testing/fixtures';
 import { linkSentTo as linkSentToAddress } from './testing/delegation-fixtures';
-import { shopIn } from './testing/offer-fixtures';
+import { approvedProvider, publishedOffer, shopIn } from './testing/offer-fixtures';
+import { applyTo, askFor } from './testing/match-fixtures';
 import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
 
 describe('Personal data over HTTP: export, erasure, retention report', () => {
@@ -79,6 +80,26 @@ describe('Personal data over HTTP: export, erasure, retention report', () => {
     expect(erased.__typename).toBe('AccountErased');
     const after = await api.gqlAs(shop.accessToken, MeDocument, {});
     expect(after.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('once a shop’s owner erased the account, its provider keeps the past service and no longer any way to reach the shop', async () => {
+    const staffMember = await staffUser(api);
+    const shop = await shopIn(api, '001272');
+    const provider = await approvedProvider(api, staffMember);
+    const offer = await publishedOffer(api, provider);
+    const match = await applyTo(api, shop, await askFor(api, shop), offer.id);
+    for (const [who, step] of [
+      [provider, 'acceptMatch'],
+      [shop, 'confirmMatchActive'],
+      [shop, 'completeMatch'],
+    ] as const) {
+      expect((await api.gqlRaw(`mutation($id: ID!) { ${step}(id: $id) { __typename } }`, { variables: { id: match.id }, accessToken: who.accessToken })).errors).toBeUndefined();
+    }
+    const contacts = async () => (await api.gqlRaw('query($id: ID!) { match(id: $id) { shop { contactsAvailable contactEmail contactPhone } } }', { variables: { id: match.id }, accessToken: provider.accessToken })).data;
+    expect(await contacts()).toEqual({ match: { shop: expect.objectContaining({ contactsAvailable: true, contactEmail: expect.stringContaining('@') }) } });
+
+    expect(dataOf(await api.gqlAs(shop.accessToken, DeleteMyAccountDocument, { input: { password: TEST_PASSWORD } })).deleteMyAccount.__typename).toBe('AccountErased');
+    expect(await contacts()).toEqual({ match: { shop: { contactsAvailable: false, contactEmail: null, contactPhone: null } } });
   });
 
   describe('a facilitator deleting its account', () => {

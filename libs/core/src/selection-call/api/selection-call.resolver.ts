@@ -224,6 +224,7 @@ export class CallApplicationResolver {
   async shop(@Context('loaders') loaders: Loaders, @Parent() application: CallApplicationModel): Promise<MatchShopModel> {
     const shop = await loaders.shop.load(application.shopId);
     if (!shop) throw new Error(`shop of application ${application.id} is missing`);
-    return toMatchShopModel(shop);
+    // An erased owner's shop keeps its place in the call's record, and no way to reach anyone.
+    return toMatchShopModel(shop, !(shop.ownerUserId !== null && (await loaders.ownerErased.load(shop.ownerUserId))));
   }
 }

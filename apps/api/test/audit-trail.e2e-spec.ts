@@ -105,6 +105,17 @@ describe('The audit trail for ministry staff: keyset pages and the CSV export', 
       { actor_user_id: staff.userId, after: { file: 'audit/events.csv', filter: { entityType: 'test_object', entityId }, lang: 'it' } },
       { actor_user_id: staff.userId, after: { file: 'audit/events.csv', filter: { entityId }, lang: 'en' } },
     ]);
+    // A download searching by an address keeps the account it named, not the address (which would outlive the account's erasure).
+    const byAddress = await api.http().get('/audit/events.csv').query({ actorEmail: staff.email.toUpperCase() }).set('authorization', `Bearer ${staff.accessToken}`);
+    expect(byAddress.status).toBe(200);
+    const nobody = await api.http().get('/audit/events.csv').query({ actorEmail: 'nessuno@example.it' }).set('authorization', `Bearer ${staff.accessToken}`);
+    expect(nobody.status).toBe(200);
+    const recorded = await db.query(`SELECT after FROM audit_event WHERE action = 'export.downloaded' AND actor_user_id = $1 ORDER BY id DESC LIMIT 2`, [staff.userId]);
+    expect(recorded.map((row: { after: unknown }) => row.after)).toEqual([
+      { file: 'audit/events.csv', filter: { actorUserId: null }, lang: 'it' },
+      { file: 'audit/events.csv', filter: { actorUserId: staff.userId }, lang: 'it' },
+    ]);
+    expect(JSON.stringify(recorded)).not.toContain('@');
     const shops = await api.http().get('/exports/shops.csv').query({ regionCode: '01' }).set('authorization', `Bearer ${staff.accessToken}`);
     expect(shops.status).toBe(200);
     const [last] = await db.query(`SELECT entity_id, after FROM audit_event WHERE action = 'export.downloaded' AND actor_user_id = $1 ORDER BY id DESC LIMIT 1`, [staff.userId]);

@@ -33,6 +33,18 @@ export class AuditExportController {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * The filter as the download's own event keeps it: an e-mail address searched for is kept as the
+   * account it named (its id, which an erasure leaves without a person behind it), not as the
+   * address, which would outlive the account's erasure for as long as the audit trail is kept.
+   */
+  private async recordedFilter(filter: Omit<AuditExportQuery, 'lang'>): Promise<object> {
+    if (!filter.actorEmail) return filter;
+    const { actorEmail, ...rest } = filter;
+    const [account]: { id: string }[] = await this.connection.dataSource.query(`SELECT id FROM user_account WHERE email = $1`, [actorEmail.trim().toLowerCase()]);
+    return { ...rest, actorUserId: account?.id ?? null };
+  }
+
   @Get('events.csv')
   async download(@Query() query: AuditExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
     const ctx = requestContextFromHttp(req).withActor(actorOf(req.user));
@@ -41,7 +53,7 @@ export class AuditExportController {
     const p = new AuditSqlParams();
     const sql = `SELECT ${AUDIT_CSV_SELECT} FROM ${AUDIT_FROM} ${auditWhere(filter, p)} ORDER BY e.occurred_at DESC, e.id DESC`;
     // The download is itself recorded (before the file is read, so the file shows it too).
-    await this.audit.recordDownload(ctx, { entityId: 'audit-events.csv', file: 'audit/events.csv', filter, lang: lang ?? 'it' });
+    await this.audit.recordDownload(ctx, { entityId: 'audit-events.csv', file: 'audit/events.csv', filter: await this.recordedFilter(filter), lang: lang ?? 'it' });
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="vicini-e-connessi-registro-${ctx.now.toISOString().slice(0, 10)}.csv"`);
     const runner = this.connection.dataSource.createQueryRunner();

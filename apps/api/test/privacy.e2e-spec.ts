@@ -18,10 +18,11 @@ import {
   RegisterShopDocument,
   RegisterShopOnPaperDocument,
   RetentionReportDocument,
+  UpdateShopDocument,
   VerifyFacilitatorDocument,
 } from './gql/generated';
 import { aFacilitatorInput, anEmail, aShopInput, signUp, staffUser, TEST_PASSWORD, type SignedIn } from './testing/fixtures';
-import { linkSentTo as linkSentToAddress } from './testing/delegation-fixtures';
+import { facilitatorAccount, linkSentTo as linkSentToAddress } from './testing/delegation-fixtures';
 import { approvedProvider, publishedOffer, shopIn } from './testing/offer-fixtures';
 import { applyTo, askFor } from './testing/match-fixtures';
 import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
@@ -100,6 +101,21 @@ describe('Personal data over HTTP: export, erasure, retention report', () => {
 
     expect(dataOf(await api.gqlAs(shop.accessToken, DeleteMyAccountDocument, { input: { password: TEST_PASSWORD } })).deleteMyAccount.__typename).toBe('AccountErased');
     expect(await contacts()).toEqual({ match: { shop: { contactsAvailable: false, contactEmail: null, contactPhone: null } } });
+  });
+
+  it('takes every name a shop went by out of its facilitator’s notices when its owner erases the account', async () => {
+    const staffMember = await staffUser(api);
+    const chamber = await facilitatorAccount(api, staffMember);
+    const shop = await shopIn(api, '001272');
+    const firstName = `Bottega Prima ${shop.userId.slice(0, 6)}`;
+    await api.gqlAs(shop.accessToken, UpdateShopDocument, { input: { tradingName: firstName } });
+    member(dataOf(await api.gqlAs(shop.accessToken, GrantDelegationDocument, { input: { facilitatorId: chamber.facilitatorId } })).grantDelegation, 'Delegation');
+    await api.gqlAs(shop.accessToken, UpdateShopDocument, { input: { tradingName: `Bottega Nuova ${shop.userId.slice(0, 6)}` } });
+    const notices = async () => JSON.stringify(dataOf(await api.gqlAs(chamber.accessToken, MyNotificationsDocument, { first: 50 })).myNotifications.items);
+    expect(await notices()).toContain(firstName);
+
+    expect(dataOf(await api.gqlAs(shop.accessToken, DeleteMyAccountDocument, { input: { password: TEST_PASSWORD } })).deleteMyAccount.__typename).toBe('AccountErased');
+    expect(await notices()).not.toContain('Bottega');
   });
 
   describe('a facilitator deleting its account', () => {

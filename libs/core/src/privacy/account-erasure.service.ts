@@ -149,7 +149,15 @@ export class AccountErasureService {
       const shopId = organisation.shopId;
       // State changes first, through the features that own them: no facilitator acts for the shop
       // any more, and no call still to close admits it (a shop cannot withdraw an application).
-      const [shop]: { names: string[] }[] = await manager.query(`SELECT array_remove(ARRAY[legal_name, trading_name], NULL) AS names FROM shop WHERE id = $1`, [shopId]);
+      // Every name the shop went by: its notices were written under the name of their day.
+      const [shop]: { names: string[] }[] = await manager.query(
+        `SELECT array_agg(DISTINCT n) FILTER (WHERE n IS NOT NULL) AS names FROM (
+           SELECT unnest(ARRAY[legal_name, trading_name]) AS n FROM shop WHERE id = $1
+           UNION ALL
+           SELECT unnest(ARRAY[e.before->>'legalName', e.before->>'tradingName', e.after->>'legalName', e.after->>'tradingName'])
+             FROM audit_event e WHERE e.entity_type = 'shop' AND e.entity_id = $1::text) AS names`,
+        [shopId],
+      );
       await this.delegations.revokeAllOnErasure(tx, shopId, ERASED_TEXT);
       await this.callApplications.excludeOnErasure(tx, shopId);
       // The facilitators' notifications about the shop (delegations, handovers) keep their facts, not its name.

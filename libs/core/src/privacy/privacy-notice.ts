@@ -7,7 +7,7 @@ import { RetentionCutoff } from './retention-policy';
  * wording that changes what people accept gets a new version: sign-up records the version
  * accepted, and refuses an older one.
  */
-export const PRIVACY_NOTICE_VERSION = '2026-12-06';
+export const PRIVACY_NOTICE_VERSION = '2026-12-07';
 
 export interface PrivacyNoticePurpose {
   purpose: Words;

@@ -15,7 +15,12 @@ const OWN_EVENT = `((e.entity_type = 'user' AND e.entity_id = {user}::text)
               OR (e.entity_type = 'match' AND e.entity_id IN (SELECT id::text FROM match WHERE shop_id = {shop}))
               OR (e.entity_type = 'match' AND e.actor_role IS DISTINCT FROM 'SHOP' AND e.actor_role IS DISTINCT FROM 'FACILITATOR'
                   AND e.entity_id IN (SELECT id::text FROM match WHERE provider_id = {provider}))
-              OR (e.entity_type = 'delegation' AND e.entity_id IN (SELECT id::text FROM delegation WHERE shop_id = {shop})))`;
+              OR (e.entity_type = 'delegation' AND e.entity_id IN (SELECT id::text FROM delegation WHERE shop_id = {shop}))
+              OR (e.entity_type = 'call_application' AND e.entity_id IN (SELECT id::text FROM call_application WHERE shop_id = {shop}))
+              OR (e.entity_type = 'call_publisher' AND e.entity_id IN (SELECT id::text FROM call_publisher WHERE facilitator_id = {facilitator})))`;
+
+/** What others did about the organisation's delegations (shops granting, revoking, claiming): listed, without the shops' personal data. */
+const FACILITATOR_SIDE_EVENT = `(e.entity_type = 'delegation' AND e.entity_id IN (SELECT id::text FROM delegation WHERE facilitator_id = {facilitator}))`;
 
 /** What the shop's side did on the organisation's matches: listed, without the shop's words (they are the shop's data). */
 const SHOP_SIDE_EVENT = `(e.entity_type = 'match' AND e.entity_id IN (SELECT id::text FROM match WHERE provider_id = {provider}))`;
@@ -147,7 +152,13 @@ export const EXPORT_QUERIES: Record<ExportSection, { single: boolean; sql: strin
   mailMessages: {
     single: false,
     sql: `SELECT id, recipient, kind, language, subject, text, status, created_at AS "createdAt", sent_at AS "sentAt"
-            FROM mail_message WHERE user_id = {user} ORDER BY created_at, id`,
+            FROM mail_message
+           WHERE user_id = {user}
+              -- Sent before the account existed (an invitation, a claim link): to its address, or its shop's delegations' (as erasure finds them).
+              OR (user_id IS NULL AND lower(recipient) IN (SELECT email FROM user_account WHERE id = {user}
+                                                           UNION SELECT lower(invited_email) FROM delegation
+                                                            WHERE invited_email IS NOT NULL AND (shop_id = {shop} OR lower(invited_email) = (SELECT email FROM user_account WHERE id = {user}))))
+           ORDER BY created_at, id`,
   },
   auditEvents: {
     single: false,
@@ -156,7 +167,7 @@ export const EXPORT_QUERIES: Record<ExportSection, { single: boolean; sql: strin
                  e.actor_role AS "actorRole", e.actor_user_id IS NOT DISTINCT FROM {user}::uuid AS "byYou",
                  CASE WHEN e.own THEN e.before ELSE e.before - ${PERSONAL_KEYS} END AS before,
                  CASE WHEN e.own THEN e.after ELSE e.after - ${PERSONAL_KEYS} END AS after
-            FROM (SELECT e.*, ${OWN_EVENT} AS own FROM audit_event e WHERE e.actor_user_id = {user} OR ${OWN_EVENT} OR ${SHOP_SIDE_EVENT}) e
+            FROM (SELECT e.*, ${OWN_EVENT} AS own FROM audit_event e WHERE e.actor_user_id = {user} OR ${OWN_EVENT} OR ${SHOP_SIDE_EVENT} OR ${FACILITATOR_SIDE_EVENT}) e
            ORDER BY e.id`,
   },
 };

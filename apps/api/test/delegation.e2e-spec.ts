@@ -14,6 +14,9 @@ import {
   DelegationLinkDocument,
   GrantDelegationDocument,
   InviteShopDocument,
+  WithdrawMatchDocument,
+  ApplyToOfferAgainDocument,
+  OfferRecommendationsDocument,
   MatchStepsByDocument,
   MatchByIdDocument,
   MonitoringByFacilitatorDocument,
@@ -318,6 +321,23 @@ describe('Facilitators acting for shops under their delegation, over GraphQL', (
     // A facilitator cannot grant itself a shop, nor use the shop's delegation operations.
     const selfGrant = await actingFor(chosen, shop.shopId, GrantDelegationDocument, { input: { facilitatorId: chosen.facilitatorId } });
     expect(selfGrant.errors?.[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('an offer a facilitator gave up for the shop counts as the shop’s refusal: listed apart, not offered again unless asked', async () => {
+    const ascom = await facilitator();
+    const shop = await shopIn(api, TORINO);
+    member(dataOf(await api.gqlAs(shop.accessToken, GrantDelegationDocument, { input: { facilitatorId: ascom.facilitatorId } })).grantDelegation, 'Delegation');
+    const provider = await approvedProvider(api, staff);
+    const offer = await publishedOffer(api, provider);
+    const asked = await actingFor(ascom, shop.shopId, CreateHelpRequestDocument, { input: { category: 'ONLINE_STORE', description: 'Vendere online i prodotti del negozio.' } });
+    const helpRequestId = member(dataOf(asked).createHelpRequest, 'HelpRequest').id;
+    const matchId = member(dataOf(await actingFor(ascom, shop.shopId, ApplyToOfferDocument, { input: { helpRequestId, offerId: offer.id, joinWaitlist: false } })).applyToOffer, 'Match').id;
+    expect((await actingFor(ascom, shop.shopId, WithdrawMatchDocument, { input: { id: matchId, reason: 'Il negozio ha cambiato idea.' } })).errors).toBeUndefined();
+
+    const recommendations = dataOf(await api.gqlAs(shop.accessToken, OfferRecommendationsDocument, { id: helpRequestId })).offerRecommendations;
+    expect(recommendations.refused.map((r) => [r.ranked.offer.id, r.endedAs])).toEqual([[offer.id, 'WITHDRAWN']]);
+    expect(recommendations.eligible.map((r) => r.offer.id)).not.toContain(offer.id);
+    expect(dataOf(await api.gqlAs(shop.accessToken, ApplyToOfferAgainDocument, { input: { helpRequestId, offerId: offer.id } })).applyToOffer).toEqual({ __typename: 'PreviouslyRefusedError', endedAs: 'WITHDRAWN' });
   });
 
   it('a shop that chooses an organisation whose invitation waits at its address answers that invitation: it becomes the delegation, its link spent', async () => {

@@ -1,6 +1,9 @@
 import { EntityManager } from 'typeorm';
 
-/** How a request came to refuse an offer: the shop gave it up, or the provider declined it. */
+/**
+ * How a request came to refuse an offer: the shop gave it up (itself, or a facilitator acting for
+ * it: a facilitator withdraws only on a shop's behalf), or the provider declined it.
+ */
 export type Refusal = { how: 'WITHDRAWN' | 'DECLINED'; at: Date };
 
 /** Per help request, the offers it refused, by offer id. */
@@ -13,7 +16,7 @@ const refusedPairs = (where: string): string => `SELECT help_request_id, offer_i
        ORDER BY m.help_request_id, m.offer_id, m.created_at DESC, m.id DESC) latest
      WHERE state = 'DECLINED'
         OR (state = 'WITHDRAWN' AND EXISTS (
-              SELECT 1 FROM match_transition t WHERE t.match_id = latest.id AND t.to_state = 'WITHDRAWN' AND t.actor_role = 'SHOP'))`;
+              SELECT 1 FROM match_transition t WHERE t.match_id = latest.id AND t.to_state = 'WITHDRAWN' AND t.actor_role IN ('SHOP', 'FACILITATOR')))`;
 
 /**
  * Every OPEN request's refused pairs, as SQL (no parameters): refusedOffers' rule for whoever

@@ -119,7 +119,7 @@ describe('Monitoring over GraphQL and HTTP: staff only, exports, open data (a da
     const offerRows = (await rows('/exports/offers.csv')).map((line) => line.split(';'));
     expect(new Set(offerRows.map((cells) => `${cells[3]} ${cells[4]}`))).toEqual(new Set(['APPROVED Approvata', 'PENDING In attesa di verifica']));
     expect((await rows('/exports/kpis.csv')).find((line) => line.startsWith('Attività registrate;shopsRegistered;'))).toBeDefined();
-    expect((await rows('/exports/kpis.csv?lang=en')).find((line) => line.startsWith('Answers given in the period after 30 days;outcomes.DAY_30.answers;'))).toBeDefined();
+    expect((await rows('/exports/kpis.csv?lang=en')).find((line) => line.startsWith('Answers after 30 days;outcomes.DAY_30.answers;'))).toBeDefined();
     // Every state has its row, with 0 where no match is in it: a missing row would read as "not measured".
     const stateRows = (await rows('/exports/kpis.csv?regionCode=01')).filter((line) => line.includes(';matchesByState.'));
     expect(stateRows.map((line) => line.split(';')[1])).toEqual(Object.values(MatchState).map((state) => `matchesByState.${state}`));

@@ -72,6 +72,8 @@ describe('Calls run by an authorised organisation, in the browser: staff grant a
     await orgPage.getByRole('heading', { level: 1, name: title }).waitFor();
     await orgPage.waitForURL('**/facilitatore/bandi/*');
     await orgPage.getByRole('button', { name: 'Pubblica il bando' }).click();
+    // Asked first, saying from when as well as until when.
+    await orgPage.getByText(/^Pubblicare il bando\? Le imprese potranno presentare domanda (dal |dall')\d/).waitFor();
     await orgPage.getByRole('button', { name: 'Sì, pubblica' }).click();
     await orgPage.getByText(/^Bando pubblicato: le imprese potranno presentare domanda (dal |dall')\d/).waitFor();
     // The call says publicly who runs it.

@@ -58,7 +58,7 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     await page.getByRole('button', { name: 'Pubblica il bando' }).click();
     await page.getByRole('button', { name: 'No, torna indietro' }).click();
     await page.getByRole('button', { name: 'Pubblica il bando' }).click();
-    await page.getByText('Pubblicare il bando?', { exact: false }).waitFor();
+    await page.getByText('Pubblicare il bando? Le imprese potranno presentare domanda fino', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Sì, pubblica' }).click();
     await page.getByText('Bando pubblicato: le imprese possono presentare domanda.', { exact: true }).waitFor();
     await page.getByText('Seme del sorteggio pubblicato', { exact: false }).waitFor();

@@ -73,7 +73,11 @@ export function CallStaffPage({ scope = 'staff' }: { scope?: CallScope }) {
           <ConfirmedButton
             id="call-publish"
             label={t('calls.staff.publish')}
-            question={t('calls.staff.publishQuestion', { date: format.endDateTime(call.closesAt) })}
+            question={
+              notYetOpen
+                ? t('calls.staff.publishQuestionLater', { opens: format.dateTime(call.opensAt), date: format.endDateTime(call.closesAt) })
+                : t('calls.staff.publishQuestion', { date: format.endDateTime(call.closesAt) })
+            }
             confirmLabel={t('calls.staff.publishConfirm')}
             cancelLabel={t('calls.staff.keep')}
             busy={publishing.loading}

@@ -263,7 +263,7 @@ export function DeskPage() {
                               <span className="visually-hidden"> {row.shopName}</span>
                             </button>
                           )}
-                          {row.unclaimed && row.consent === 'PAPER' ? <ResendClaimLink delegationId={row.delegationId} shopName={row.shopName} onSent={announce} /> : null}
+                          {approved && row.unclaimed && row.consent === 'PAPER' ? <ResendClaimLink delegationId={row.delegationId} shopName={row.shopName} onSent={announce} /> : null}
                           {row.unclaimed ? <HandOverShop delegationId={row.delegationId} shopName={row.shopName} pending={row.pendingHandover ?? null} onDone={announce} /> : null}
                           <StopActingFor delegationId={row.delegationId} shopName={row.shopName} unclaimed={row.unclaimed} onDone={announce} />
                         </td>

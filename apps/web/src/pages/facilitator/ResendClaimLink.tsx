@@ -18,7 +18,8 @@ export function ResendClaimLink({ delegationId, shopName, onSent }: Props) {
   const [open, setOpen] = useState(false);
   const [email, setEmail] = useState('');
   const [resend, { loading }] = useMutation(ResendClaimLinkDocument);
-  const labels = { ownerEmail: t('desk.resend.email') };
+  // With no new address the link goes to the one it went to before: a refusal of that address names it so.
+  const labels = { ownerEmail: t('desk.resend.email'), delegationId: t('desk.resend.sameAddress') };
   const { errors, attempt, send, dismiss } = useFormErrors(labels);
   const prefix = `resend-${delegationId}`;
 

@@ -103,7 +103,7 @@ export class ExportController {
 
   private async aggregate(ctx: RequestContext, name: AggregateExport, query: ExportQuery, language: ExportLanguage): Promise<object[]> {
     if (!AGGREGATE_EXPORTS.includes(name)) throw new MonitoringException(MonitoringErrorCode.UNKNOWN_EXPORT, 'file');
-    if (name === 'kpis') return kpiRows(await this.monitoring.kpis(ctx, query), language);
+    if (name === 'kpis') return kpiRows(await this.monitoring.kpis(ctx, query), language, Boolean(query.from || query.to));
     if (name.startsWith('breakdown-')) return this.monitoring.breakdown(ctx, query, name.slice('breakdown-'.length).toUpperCase() as BreakdownDimension);
     if (name.startsWith('timeseries-')) return this.monitoring.timeSeries(ctx, query, name.endsWith('day') ? TimeBucket.DAY : TimeBucket.WEEK);
     if (name === 'unmet-demand') return (await this.unmet.list(ctx, query, ALL)).items;

@@ -15,15 +15,15 @@ const FIGURES: Readonly<Record<string, Words>> = {
   matchRate: { it: 'Quota di richieste abbinate', en: 'Match rate' },
   medianHoursToAcceptance: { it: "Ore mediane fino all'accettazione", en: 'Median hours to acceptance' },
   activationRate: { it: "Quota di servizi attivati dopo l'accettazione", en: 'Activation rate' },
-  completedMatches: { it: 'Servizi conclusi nel periodo', en: 'Services completed in the period' },
-  surveyedCompletions: { it: 'Servizi conclusi nel periodo con il questionario finale', en: 'Services completed in the period with the final survey' },
+  completedMatches: { it: 'Servizi conclusi{period}', en: 'Services completed{period}' },
+  surveyedCompletions: { it: 'Servizi conclusi{period} con il questionario finale', en: 'Services completed{period} with the final survey' },
   onlineOrdersShare: { it: 'Quota dei questionari finali con ordini online', en: 'Share of final surveys with online orders' },
 };
 
 const GROUPS: Readonly<Record<string, Words>> = {
   providersByStatus: { it: 'Fornitori', en: 'Providers' },
-  requestsByStatus: { it: 'Richieste presentate nel periodo', en: 'Requests made in the period' },
-  matchesByState: { it: 'Abbinamenti nati nel periodo', en: 'Matches made in the period' },
+  requestsByStatus: { it: 'Richieste{made}', en: 'Requests{made}' },
+  matchesByState: { it: 'Abbinamenti{born}', en: 'Matches{made}' },
 };
 
 /** Providers by the state of their verification, each row named whole ("Fornitori approvati"), so the words agree. */
@@ -47,8 +47,8 @@ const CHECKPOINTS: Readonly<Record<string, Words>> = {
 };
 
 const OUTCOME_FIGURES: Readonly<Record<string, Words>> = {
-  answers: { it: 'Risposte date nel periodo', en: 'Answers given in the period' },
-  withOnlineOrders: { it: 'Risposte date nel periodo con ordini online', en: 'Answers given in the period with online orders' },
+  answers: { it: 'Risposte{given}', en: 'Answers{given}' },
+  withOnlineOrders: { it: 'Risposte{given} con ordini online', en: 'Answers{given} with online orders' },
   onlineOrdersShare: { it: 'Quota con ordini online', en: 'Share with online orders' },
   medianOrders: { it: 'Ordini mediani tra chi ne ha ricevuti', en: 'Median orders among those with any' },
 };
@@ -59,28 +59,39 @@ export interface KpiRow {
   value: number | null;
 }
 
-/** The headline figures as rows of the kpis export: each named in words, and by its API code. */
-export function kpiRows(kpis: Kpis, language: ExportLanguage): KpiRow[] {
+/** How a label says what its figure counts within a period, when one is chosen (each figure counts the events of its own kind in it). */
+const IN_PERIOD: Readonly<Record<ExportLanguage, Record<string, string>>> = {
+  it: { period: ' nel periodo', made: ' presentate nel periodo', born: ' nati nel periodo', given: ' date nel periodo' },
+  en: { period: ' in the period', made: ' made in the period', given: ' given in the period' },
+};
+
+/**
+ * The headline figures as rows of the kpis export: each named in words, and by its API code. With a
+ * period (`period`), each label says what it counts in it.
+ */
+export function kpiRows(kpis: Kpis, language: ExportLanguage, period = false): KpiRow[] {
   const rows: KpiRow[] = [];
+  const words = (label: Words | undefined, fallback: string): string =>
+    label ? label[language].replace(/\{(\w+)\}/g, (_whole, key: string) => (period ? (IN_PERIOD[language][key] ?? '') : '')) : fallback;
   for (const [code, value] of Object.entries(kpis)) {
     if (code === 'outcomes') continue;
     if (value !== null && typeof value === 'object') {
       for (const [status, n] of Object.entries(value as Record<string, number>)) {
         const whole = code === 'providersByStatus' ? PROVIDERS[status as VerificationStatus]?.[language] : undefined;
-        const words = STATUS_WORDS[code]?.(status)?.[language] ?? status;
+        const stateWords = STATUS_WORDS[code]?.(status)?.[language] ?? status;
         // Each counted at the time it began, in the state it is in now: the period's completions are completedMatches.
         const state = language === 'it' ? 'stato attuale' : 'current status';
-        rows.push({ label: whole ?? `${GROUPS[code]?.[language] ?? code} (${state}: ${words})`, code: `${code}.${status}`, value: n });
+        rows.push({ label: whole ?? `${words(GROUPS[code], code)} (${state}: ${stateWords})`, code: `${code}.${status}`, value: n });
       }
     } else {
-      rows.push({ label: FIGURES[code]?.[language] ?? code, code, value: value as number | null });
+      rows.push({ label: words(FIGURES[code], code), code, value: value as number | null });
     }
   }
   for (const outcome of kpis.outcomes) {
     const { checkpoint, ...figures } = outcome;
     for (const [figure, value] of Object.entries(figures)) {
       rows.push({
-        label: `${OUTCOME_FIGURES[figure]?.[language] ?? figure} ${CHECKPOINTS[checkpoint]?.[language] ?? checkpoint}`,
+        label: `${words(OUTCOME_FIGURES[figure], figure)} ${CHECKPOINTS[checkpoint]?.[language] ?? checkpoint}`,
         code: `outcomes.${checkpoint}.${figure}`,
         value,
       });

@@ -16,6 +16,8 @@ export enum DelegationErrorCode {
    * facilitator's or staff's, a disabled one, or a shop account that already has its business.
    */
   OWNER_ADDRESS_CANNOT_CLAIM = 'OWNER_ADDRESS_CANNOT_CLAIM',
+  /** Another shop registered on paper already waits to be claimed at the owner's address: one account manages one shop. */
+  OWNER_ADDRESS_HAS_SHOP_WAITING = 'OWNER_ADDRESS_HAS_SHOP_WAITING',
   PASSWORD_NEEDED = 'PASSWORD_NEEDED',
   /** A new account is opened only with the privacy notice accepted. */
   PRIVACY_NOTICE_NEEDED = 'PRIVACY_NOTICE_NEEDED',

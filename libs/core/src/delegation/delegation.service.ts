@@ -105,7 +105,7 @@ export class DelegationService {
       const claimable = current.status === DelegationStatus.ACTIVE && current.consent === DelegationConsent.PAPER && shop !== undefined && shop.ownerUserId === null;
       const ownerEmail = input.ownerEmail ?? current.invitedEmail;
       if (!claimable || !ownerEmail) return { kind: 'not-claimable', current: current.status };
-      await this.paper.assertClaimAllowed(tx, ownerEmail, input.ownerEmail ? 'input.ownerEmail' : 'input.delegationId');
+      await this.paper.assertClaimAllowed(tx, ownerEmail, input.ownerEmail ? 'input.ownerEmail' : 'input.delegationId', current.id);
       const delegation = await this.paper.reissueClaim(tx, facilitator, current, shop, ownerEmail);
       return { kind: 'delegation', delegation: Object.assign(delegation, { shop, facilitator }) };
     });

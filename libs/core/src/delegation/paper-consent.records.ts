@@ -83,27 +83,38 @@ export class PaperConsentRecords {
   }
 
   /** Refuses the one claim link about to go to `ownerEmail` when the address already had its day's share. */
-  async assertClaimAllowed(ctx: RequestContext, ownerEmail: string, field: string): Promise<void> {
-    if ((await this.addressesThatCannotClaim(ctx, [ownerEmail])).size > 0) throw new DelegationException(DelegationErrorCode.OWNER_ADDRESS_CANNOT_CLAIM, field);
+  /** `except`: the delegation whose claim link is being sent again (its own shop waiting is no obstacle). */
+  async assertClaimAllowed(ctx: RequestContext, ownerEmail: string, field: string, except?: string): Promise<void> {
+    const refused = (await this.addressesThatCannotClaim(ctx, [ownerEmail], except)).get(ownerEmail.toLowerCase());
+    if (refused) throw new DelegationException(refused, field);
     const sent = (await this.claimsSentTo(ctx, [ownerEmail])).get(ownerEmail.toLowerCase()) ?? 0;
     if (sent >= CLAIMS_PER_ADDRESS_PER_DAY) throw new DelegationException(DelegationErrorCode.CLAIMS_TO_ADDRESS_LIMIT, field);
   }
 
   /**
-   * Of these addresses, the ones (lower case) of an account that could never claim a shop: the
+   * Of these addresses, the ones (lower case) whose owner could never claim a shop, and why. The
    * claim opens a shop account at the address, or attaches the shop to the shop account signed in
-   * there, so an address of another role's account, of a disabled one, or of a shop account that
-   * already has its business would lead its owner to a claim page that can only refuse.
+   * there, and one account manages one shop: an address of another role's account, of a disabled
+   * one, or of a shop account that already has its business, or one at which another shop
+   * registered on paper already waits to be claimed (but `except`'s), would lead its owner to a
+   * claim page that can only refuse.
    */
-  async addressesThatCannotClaim(ctx: RequestContext, addresses: readonly string[]): Promise<Set<string>> {
+  async addressesThatCannotClaim(ctx: RequestContext, addresses: readonly string[], except?: string): Promise<Map<string, DelegationErrorCode>> {
     const wanted = [...new Set(addresses.map((address) => address.toLowerCase()))];
-    if (wanted.length === 0) return new Set();
-    const rows: { email: string }[] = await this.connection.manager(ctx).query(
-      `SELECT u.email FROM user_account u
-        WHERE u.email = ANY($1) AND (u.role <> 'SHOP' OR u.disabled_at IS NOT NULL OR EXISTS (SELECT 1 FROM shop s WHERE s.owner_user_id = u.id))`,
-      [wanted],
+    if (wanted.length === 0) return new Map();
+    const rows: { email: string; waiting: boolean }[] = await this.connection.manager(ctx).query(
+      `SELECT u.email, false AS waiting FROM user_account u
+        WHERE u.email = ANY($1) AND (u.role <> 'SHOP' OR u.disabled_at IS NOT NULL OR EXISTS (SELECT 1 FROM shop s WHERE s.owner_user_id = u.id))
+       UNION ALL
+       SELECT lower(d.invited_email), true FROM delegation d JOIN shop s ON s.id = d.shop_id
+        WHERE lower(d.invited_email) = ANY($1) AND d.status = 'ACTIVE' AND d.consent = 'PAPER' AND s.owner_user_id IS NULL
+          AND d.id IS DISTINCT FROM $2::uuid`,
+      [wanted, except ?? null],
     );
-    return new Set(rows.map((row) => row.email));
+    const refused = new Map<string, DelegationErrorCode>();
+    // An account that cannot claim says more than a shop waiting: it is named first.
+    for (const row of rows) if (!row.waiting || !refused.has(row.email)) refused.set(row.email, row.waiting ? DelegationErrorCode.OWNER_ADDRESS_HAS_SHOP_WAITING : DelegationErrorCode.OWNER_ADDRESS_CANNOT_CLAIM);
+    return refused;
   }
 
   async recordMany(tx: RequestContext, facilitator: Pick<FacilitatorEntity, 'id' | 'name'>, items: readonly PaperConsent[]): Promise<DelegationEntity[]> {

@@ -45,6 +45,10 @@ export const delegationMessages = {
     en: `${field}: this address belongs to an account that cannot take over a business (an organisation's or staff account, a disabled one, or one that already has its business); ask the owner for another address`,
     it: `${field}: questo indirizzo appartiene a un account che non può prendere in carico un’attività (di un’organizzazione o del personale, disattivato, o che ha già la sua attività); chiedi al titolare un altro indirizzo`,
   }),
+  ownerAddressHasShopWaiting: (field: string): Words => ({
+    en: `${field}: another business registered on paper already waits to be claimed at this address, and one account manages one business; ask the owner for another address for this one`,
+    it: `${field}: a questo indirizzo aspetta già di essere rivendicata un’altra attività registrata su carta, e ogni account ne gestisce una sola; chiedi al titolare un altro indirizzo per questa`,
+  }),
   declaredTooLongAgo: (field: string, years: number): Words => ({
     en: `${field} is more than ${years} years ago: check the date on the signed declaration; a consent that old is to be signed again`,
     it: `${field} risale a più di ${years} anni fa: controlla la data della dichiarazione firmata; un consenso così vecchio va firmato di nuovo`,

@@ -66,6 +66,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'audit'
     linkInvalid: ON_FIELD,
     claimsToAddressLimit: [['input.ownerEmail', 5]],
     ownerAddressCannotClaim: [['input.ownerEmail']],
+    ownerAddressHasShopWaiting: [['input.ownerEmail']],
     declaredInFuture: ON_FIELD,
     declaredTooLongAgo: [['input.declaredOn', 2]],
     invitationForAnotherAddress: [['titolare@bottega.example.it']],

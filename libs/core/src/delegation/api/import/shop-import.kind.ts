@@ -141,11 +141,19 @@ export class ShopImportKind implements ImportKind<ShopImportScope> {
         results.set(item.row.line, result(item.row, ImportRowOutcome.UPDATED, [], plan.shopId));
       }
     }
+    // Who cannot claim, or already has a shop waiting at the address: in the database, in this file's earlier rows (a dry run's count them), or higher in this batch.
     const cannotClaim = await this.paper.addressesThatCannotClaim(self, creates.map((item) => item.input.ownerEmail));
-    const claimable = creates.filter((item) => !cannotClaim.has(item.input.ownerEmail.toLowerCase()));
-    const allowed = await this.withinClaimLimit(self, scope, claimable, write);
+    const waiting = new Set([...scope.plannedClaims].filter(([, n]) => n > 0).map(([address]) => address));
+    const refusals = new Map<CheckedRow, DelegationErrorCode>();
     for (const item of creates) {
-      const refused = !claimable.includes(item) ? DelegationErrorCode.OWNER_ADDRESS_CANNOT_CLAIM : !allowed.includes(item) ? DelegationErrorCode.CLAIMS_TO_ADDRESS_LIMIT : null;
+      const address = item.input.ownerEmail.toLowerCase();
+      const refused = cannotClaim.get(address) ?? (waiting.has(address) ? DelegationErrorCode.OWNER_ADDRESS_HAS_SHOP_WAITING : undefined);
+      if (refused) refusals.set(item, refused);
+      else waiting.add(address);
+    }
+    const allowed = await this.withinClaimLimit(self, scope, creates.filter((item) => !refusals.has(item)), write);
+    for (const item of creates) {
+      const refused = refusals.get(item) ?? (!allowed.includes(item) ? DelegationErrorCode.CLAIMS_TO_ADDRESS_LIMIT : null);
       if (refused) results.set(item.row.line, result(item.row, ImportRowOutcome.INVALID, domainIssues(new DelegationException(refused, 'input.ownerEmail'))));
     }
     const ids = write ? await this.create(self, facilitator, allowed) : allowed.map(() => null);

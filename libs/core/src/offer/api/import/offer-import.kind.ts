@@ -93,8 +93,8 @@ const result = (row: ImportRowInput, outcome: ImportRowOutcome, issues: readonly
 
 const rowIssue = (reason: Words): ImportIssue => ({ column: null, reason });
 
-/** Why publishing a row's offer was refused, in the API's words (publishOffer), or null once published. */
-function publicationRefusal(outcome: OfferStatusOutcome): Words | null {
+/** Why publishing a row's offer is (or was) refused, in the API's words (publishOffer), or null once published. */
+function publicationRefusal(outcome: OfferStatusOutcome | NonNullable<ReturnType<typeof publicationBlock>>): Words | null {
   switch (outcome.kind) {
     case 'offer':
       return null;
@@ -231,15 +231,7 @@ export class OfferImportKind implements ImportKind<OfferImportScope> {
     if (!plan.publish) return null;
     // The same rules as publishOffer.
     const block = publicationBlock({ providerStatus: publisher.provider.verificationStatus, unverifiedEmail: publisher.unverifiedEmail, validUntil: item.input.validUntil ?? null, now });
-    if (!block) return null;
-    switch (block.kind) {
-      case 'provider-not-approved':
-        return MESSAGES.provider.notApproved(block.status);
-      case 'email-not-verified':
-        return MESSAGES.auth.emailNotVerified(block.email);
-      case 'validity-ended':
-        return MESSAGES.offer.validityEnded(block.validUntil);
-    }
+    return block ? publicationRefusal(block) : null;
   }
 
   /**

@@ -15,6 +15,8 @@ export const WEB_PAGES = {
   contacts: '/contatti',
   /** Where a forgotten password is reset (the sign-in page's link). */
   forgotPassword: '/password-dimenticata',
+  /** A facilitator's desk: the shops it acts for. */
+  facilitatorDesk: '/facilitatore/negozi',
   /** GET: the web app's confirmation page; POST: one-click unsubscribe (RFC 8058), served by the API. */
   unsubscribe: '/disiscrizione',
 } as const;

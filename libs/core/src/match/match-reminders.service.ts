@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../common/request-context';
 import { addDays } from '../common/time';
 import { TransactionalConnection } from '../common/transactional-connection';
+import { WEB_PAGES } from '../mail/mail-settings';
 import { MailService } from '../mail/mail.service';
 import { MailKind } from '../mail/mail.types';
 import { day } from '../messages';
@@ -102,7 +103,14 @@ export class MatchReminderService {
               idempotencyKey: `match:${row.id}:survey-${checkpoint}:${row.owner}`,
               kind: MailKind.SURVEY_DUE,
               userId: row.owner,
-              values: { provider: row.provider, offer: row.title, days, link: this.mail.link(`/la-mia-attivita/servizi/${row.id}`) },
+              // The facilitator of a shop nobody has claimed yet answers for it from its desk, the shop named.
+              values: {
+                provider: row.provider,
+                offer: row.title,
+                days,
+                link: this.mail.link(row.forShop ? WEB_PAGES.facilitatorDesk : `/la-mia-attivita/servizi/${row.id}`),
+                shop: row.forShop ? row.shopName : null,
+              },
             })),
           );
           return rows.length;

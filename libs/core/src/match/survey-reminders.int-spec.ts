@@ -1,5 +1,5 @@
 import { RequestContext } from '../common/request-context';
-import { seedOffer, seedProvider, seedRequest, SeededShop, seedShops } from '../testing/seed';
+import { seedFacilitator, seedOffer, seedProvider, seedRequest, SeededShop, seedShops } from '../testing/seed';
 import { actingAs, startTestCore, TestCore } from '../testing/test-core';
 import { createScratchDatabase } from '../testing/test-database';
 import { MatchApplicationService } from './match-application.service';
@@ -116,6 +116,20 @@ describe('30- and 90-day outcome surveys over time (real PostgreSQL)', () => {
     expect(await reminders(disabled.matchId)).toEqual([]);
     const toThem = await core.db.query(`SELECT count(*)::int AS n FROM mail_message WHERE user_id = ANY($1) AND kind = 'SURVEY_DUE'`, [[erased.shop.owner.userId, disabled.shop.owner.userId]]);
     expect(toThem).toEqual([{ n: 0 }]);
+  });
+
+  it('asks the facilitator acting for a shop nobody has claimed yet, naming the shop, and leads it to its desk', async () => {
+    const activated = new Date();
+    const { matchId, shop } = await activeMatch(activated);
+    const facilitator = await seedFacilitator(core.db);
+    await core.db.query(`UPDATE shop SET owner_user_id = NULL, trading_name = 'Forno del Borgo' WHERE id = $1`, [shop.id]);
+    await core.db.query(`INSERT INTO delegation (facilitator_id, shop_id, status, consent, paper_declared_on, activated_at) VALUES ($1, $2, 'ACTIVE', 'PAPER', current_date, now())`, [facilitator.id, shop.id]);
+    await remindAt(new Date(activated.getTime() + 31 * DAY_MS));
+    expect(await reminders(matchId)).toEqual([{ user_id: facilitator.owner.userId, checkpoint: 'DAY_30' }]);
+    const [mail] = await core.db.query(`SELECT subject, text FROM mail_message WHERE user_id = $1 AND kind = 'SURVEY_DUE'`, [facilitator.owner.userId]);
+    expect(mail.subject).toMatch(/^Forno del Borgo: come sta andando «/);
+    expect(mail.text).toContain('per Forno del Borgo, per cui operi');
+    expect(mail.text).toContain('/facilitatore/negozi');
   });
 
   it('is not held up by services nobody can be asked about (a shop not claimed, with no facilitator acting for it), however many come first', async () => {

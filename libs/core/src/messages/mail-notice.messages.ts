@@ -61,6 +61,8 @@ export interface SurveyMail {
   offer: string;
   days: number;
   link: string;
+  /** To the facilitator acting for a shop nobody has claimed yet: the shop it answers for; null to the shop's owner. */
+  shop: string | null;
 }
 
 /** What one allocation run gave one person: its lines (offer and provider for a shop, shop and offer for a provider). */
@@ -163,8 +165,14 @@ const callOutcome = paragraphs<CallOutcomeMail>(
   ],
 );
 const survey = paragraphs<SurveyMail>(
-  ['Hello,', '{{days}} days ago **{{provider}}** began «{{offer}}» for you. Tell us in two minutes how it is going: your answers help the initiative measure what the services bring.'],
-  ['Buongiorno,', '{{days}} giorni fa **{{provider}}** ha iniziato per te «{{offer}}». Raccontaci in due minuti come sta andando: le tue risposte aiutano l’iniziativa a misurare che cosa portano i servizi.'],
+  [
+    'Hello,',
+    '{{#if shop}}{{days}} days ago **{{provider}}** began «{{offer}}» for **{{shop}}**, which you act for. Tell us in two minutes how it is going, on its behalf (from your desk): the answers help the initiative measure what the services bring.{{else}}{{days}} days ago **{{provider}}** began «{{offer}}» for you. Tell us in two minutes how it is going: your answers help the initiative measure what the services bring.{{/if}}',
+  ],
+  [
+    'Buongiorno,',
+    '{{#if shop}}{{days}} giorni fa **{{provider}}** ha iniziato «{{offer}}» per **{{shop}}**, per cui operi. Raccontaci in due minuti come sta andando, per suo conto (dalla tua scrivania): le risposte aiutano l’iniziativa a misurare che cosa portano i servizi.{{else}}{{days}} giorni fa **{{provider}}** ha iniziato per te «{{offer}}». Raccontaci in due minuti come sta andando: le tue risposte aiutano l’iniziativa a misurare che cosa portano i servizi.{{/if}}',
+  ],
 );
 const allocationShop = paragraphs<AllocationMail>(
   [
@@ -251,7 +259,7 @@ export const mailNoticeMessages = {
   callOutcomeHtml: callOutcome.html,
   seeCalls: words('See your calls', 'Vedi i tuoi bandi'),
   seeOrganisation: words('See your organisation', 'Vedi la vostra organizzazione'),
-  surveySubject: both(subject('How is «{{offer}}» going?'), subject('Come sta andando «{{offer}}»?')) as (v: SurveyMail) => Words,
+  surveySubject: both(subject('{{#if shop}}{{shop}}: h{{else}}H{{/if}}ow is «{{offer}}» going?'), subject('{{#if shop}}{{shop}}: c{{else}}C{{/if}}ome sta andando «{{offer}}»?')) as (v: SurveyMail) => Words,
   surveyText: survey.text,
   surveyHtml: survey.html,
   answerSurvey: words('Answer the questionnaire', 'Rispondi al questionario'),

@@ -41,7 +41,10 @@ export const CALL_OUTCOME_MAILS = [
   [{ ...CALL_MAIL, outcome: 'RESERVE', position: 12 }],
   [{ ...CALL_MAIL, outcome: 'EXCLUDED', reason: 'Dichiarazione non veritiera' }],
 ] as const;
-export const SURVEY_MAILS = [[{ provider: 'Digitale Srl', offer: 'Sito', days: 30, link: 'https://vicini.example/la-mia-attivita/servizi/1' }]] as const;
+export const SURVEY_MAILS = [
+  [{ provider: 'Digitale Srl', offer: 'Sito', days: 30, link: 'https://vicini.example/la-mia-attivita/servizi/1', shop: null }],
+  [{ provider: 'Digitale Srl', offer: 'Sito', days: 90, link: 'https://vicini.example/facilitatore/negozi', shop: 'Forno Rossi' }],
+] as const;
 export const ALLOCATION_MAILS = [
   [{ count: 1, items: [{ offer: 'Sito', other: 'Digitale Srl' }], respondBy: { en: '15 March 2026', it: '15 marzo 2026' }, link: 'https://vicini.example/x' }],
   [{ count: 2, items: [{ offer: 'Sito', other: 'Digitale Srl' }, { offer: 'Consegne', other: 'Bar <Centrale>' }], respondBy: null, link: 'https://vicini.example/x' }],

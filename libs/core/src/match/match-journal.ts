@@ -14,6 +14,7 @@ import { moveMatch } from './match-rules';
 import { MatchTransitionEntity } from './match-transition.entity';
 import { MatchEntity } from './match.entity';
 import { MatchOrigin, MatchState } from './match.types';
+import { ACTING_FACILITATOR_OF_SHOP_SQL } from './unclaimed-shop-listener';
 
 /** The two sides of a match and the words notifications need. */
 export interface MatchParties {
@@ -79,8 +80,7 @@ export class MatchJournal {
     if (matchIds.length === 0) return new Map();
     const rows: (MatchParties & { id: string })[] = await this.connection.manager(tx).query(
       `SELECT m.id, s.owner_user_id AS "shopOwnerUserId", su.email AS "shopOwnerEmail", coalesce(s.trading_name, s.legal_name) AS "shopName",
-              (SELECT f.owner_user_id FROM delegation d JOIN facilitator f ON f.id = d.facilitator_id
-                WHERE s.owner_user_id IS NULL AND d.shop_id = s.id AND d.status = 'ACTIVE' ORDER BY d.activated_at, d.id LIMIT 1) AS "shopFacilitatorUserId",
+              CASE WHEN s.owner_user_id IS NULL THEN ${ACTING_FACILITATOR_OF_SHOP_SQL} END AS "shopFacilitatorUserId",
               p.owner_user_id AS "providerOwnerUserId", pu.email AS "providerOwnerEmail", p.name AS "providerName", o.title AS "offerTitle"
        FROM match m JOIN shop s ON s.id = m.shop_id JOIN provider p ON p.id = m.provider_id JOIN offer o ON o.id = m.offer_id
             JOIN user_account pu ON pu.id = p.owner_user_id LEFT JOIN user_account su ON su.id = s.owner_user_id

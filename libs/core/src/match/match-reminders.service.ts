@@ -8,6 +8,7 @@ import { MailKind } from '../mail/mail.types';
 import { day } from '../messages';
 import { NotificationService } from '../notification/notification.service';
 import { TIMED_CHECKPOINT_DAYS } from './match.types';
+import { ACTING_FACILITATOR_OF_SHOP_SQL } from './unclaimed-shop-listener';
 
 /** Rows handled per transaction: short transactions, bounded memory. */
 const BATCH = 200;
@@ -75,8 +76,7 @@ export class MatchReminderService {
             `SELECT m.id, asked.owner, s.owner_user_id IS NULL AS "forShop", coalesce(s.trading_name, s.legal_name) AS "shopName", o.title, p.name AS provider
              FROM match m
                JOIN shop s ON s.id = m.shop_id JOIN offer o ON o.id = m.offer_id JOIN provider p ON p.id = m.provider_id
-               CROSS JOIN LATERAL (SELECT coalesce(s.owner_user_id, (SELECT f.owner_user_id FROM delegation d JOIN facilitator f ON f.id = d.facilitator_id
-                                                                      WHERE d.shop_id = s.id AND d.status = 'ACTIVE' ORDER BY d.activated_at, d.id LIMIT 1)) AS owner) asked
+               CROSS JOIN LATERAL (SELECT coalesce(s.owner_user_id, ${ACTING_FACILITATOR_OF_SHOP_SQL}) AS owner) asked
              WHERE m.state IN ('ACTIVE', 'COMPLETED') AND m.activated_at <= $1 AND asked.owner IS NOT NULL
                AND NOT ($2::outcome_checkpoint = ANY(m.survey_reminders))
                AND NOT EXISTS (SELECT 1 FROM outcome_survey v WHERE v.match_id = m.id AND v.checkpoint = $2::outcome_checkpoint)

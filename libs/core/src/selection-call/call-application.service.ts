@@ -101,8 +101,10 @@ export class CallApplicationService {
     return this.connection.withTransaction(ctx, async (tx) => {
       const call = await this.connection.repository(tx, SelectionCallEntity).findOne({ where: { id: input.callId }, lock: { mode: 'pessimistic_read' } });
       if (!call || call.status === SelectionCallStatus.DRAFT) return fail(SelectionCallErrorCode.CALL_NOT_FOUND, 'input.callId');
+      // A facilitator acting for the shop: its organisation, which may not run the call and confirms the declarations in the shop's name.
+      const organisationId = await this.publishers.ownOrganisationId(tx);
       // Who runs a call does not also fill in applications to it.
-      if (ctx.actor?.role === UserRole.FACILITATOR && call.publisherFacilitatorId !== null && call.publisherFacilitatorId === (await this.publishers.ownOrganisationId(tx))) {
+      if (organisationId !== null && call.publisherFacilitatorId === organisationId) {
         return fail(SelectionCallErrorCode.RUNNER_CANNOT_APPLY, 'input.callId');
       }
       const declared = new Set(call.declarations.map((d) => d.code));
@@ -127,13 +129,12 @@ export class CallApplicationService {
         return { kind: 'not-eligible', failed: verdict.failed, call, territory };
       }
 
-      // A facilitator acting for the shop confirms the declarations in its name: who did is kept with the application.
-      const submittedByFacilitatorId = ctx.actor?.role === UserRole.FACILITATOR ? await this.publishers.ownOrganisationId(tx) : null;
       const application = await applications.save(
         applications.create({
           callId: call.id,
           shopId: shop.id,
-          submittedByFacilitatorId,
+          // Who confirmed the declarations in the shop's name is kept with the application.
+          submittedByFacilitatorId: organisationId,
           status: CallApplicationStatus.SUBMITTED,
           submittedAt: tx.now,
           declarations: facts.declarations,

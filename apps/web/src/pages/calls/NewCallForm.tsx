@@ -215,7 +215,7 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
         <div className="col-md-4">
           <TextField
             id={id('scoring.employees.weight')}
-            label={t('calls.form.employeesWeight')}
+            label={labels[`scoring.${employeesAt}.weight`]}
             required
             inputMode="numeric"
             value={values.employeesWeight}
@@ -226,7 +226,7 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
         <div className="col-md-4">
           <TextField
             id={id('scoring.employees.employeesCap')}
-            label={t('calls.form.employeesCap')}
+            label={labels[`scoring.${employeesAt}.employeesCap`]}
             required
             inputMode="numeric"
             value={values.employeesCap}

@@ -15,6 +15,7 @@ import { MatchEntity } from '../match.entity';
 import { MatchOrigin, MatchState, OutcomeCheckpoint } from '../match.types';
 import { OutcomeSurveyEntity } from '../outcome-survey.entity';
 import type { ShopEntity } from '../../shop/shop.entity';
+import type { Loaders } from '../../api/loaders';
 import { reasonTexts } from '../match-reasons';
 import { ListSize } from '../../api/query-cost';
 import type { MatchFilter } from '../match.commands';
@@ -214,6 +215,9 @@ export const toMatchModel = (e: MatchEntity): MatchModel => {
     updatedAt: e.updatedAt,
   });
 };
+
+/** Whether the shop's owner erased the account: the shop keeps its place in histories and records, and no way to reach anyone. */
+export const shopOwnerErased = async (loaders: Loaders, shop: ShopEntity): Promise<boolean> => shop.ownerUserId !== null && (await loaders.ownerErased.load(shop.ownerUserId));
 
 /** The shop of a match; `withContacts` false (see shop-disclosure.ts) leaves out how to reach it. */
 export const toMatchShopModel = (shop: ShopEntity, withContacts = true): MatchShopModel => ({

@@ -24,6 +24,7 @@ import {
   toMatchModel,
   toMatchShopModel,
   toSurveyModel,
+  shopOwnerErased,
   toTransitionModel,
 } from './match.models';
 import { MatchState, OutcomeCheckpoint } from '../match.types';
@@ -123,9 +124,7 @@ export class MatchResolver {
   @ResolveField(() => MatchShopModel, { description: 'Who to serve, and how to reach them while the provider deals with the shop (see MatchShop).' })
   async shop(@Context('loaders') loaders: Loaders, @Ctx() ctx: RequestContext, @Parent() match: MatchModel): Promise<MatchShopModel> {
     const shop = required(await loaders.shop.load(match.shopId), `shop of match ${match.id}`);
-    // An erased owner's shop keeps its place in the history, and no way to reach anyone.
-    const erased = shop.ownerUserId !== null && (await loaders.ownerErased.load(shop.ownerUserId));
-    return toMatchShopModel(shop, !erased && discloseShopTo(ctx.actor, match, ctx.now));
+    return toMatchShopModel(shop, !(await shopOwnerErased(loaders, shop)) && discloseShopTo(ctx.actor, match, ctx.now));
   }
 
   // The shop's own words on a match it gave up are withheld from the provider like its contacts.

@@ -10,7 +10,7 @@ import { Public, Roles, SignedInIfAny } from '../../auth/api/auth.decorators';
 import { UserRole } from '../../auth/user-role';
 import { mapPage } from '../../common/pagination';
 import { RequestContext } from '../../common/request-context';
-import { MatchShopModel, toMatchShopModel } from '../../match/api/match.models';
+import { MatchShopModel, shopOwnerErased, toMatchShopModel } from '../../match/api/match.models';
 import { CallOrganisationModel, toCallOrganisationModel } from './call-publisher.api';
 import { OfferModel, toOfferModel } from '../../offer/api/offer.models';
 import { offerVisibleTo } from '../../offer/offer-status';
@@ -224,7 +224,6 @@ export class CallApplicationResolver {
   async shop(@Context('loaders') loaders: Loaders, @Parent() application: CallApplicationModel): Promise<MatchShopModel> {
     const shop = await loaders.shop.load(application.shopId);
     if (!shop) throw new Error(`shop of application ${application.id} is missing`);
-    // An erased owner's shop keeps its place in the call's record, and no way to reach anyone.
-    return toMatchShopModel(shop, !(shop.ownerUserId !== null && (await loaders.ownerErased.load(shop.ownerUserId))));
+    return toMatchShopModel(shop, !(await shopOwnerErased(loaders, shop)));
   }
 }

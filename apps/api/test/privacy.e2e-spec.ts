@@ -238,6 +238,7 @@ describe('Personal data over HTTP: export, erasure, retention report', () => {
       ['SESSIONS', 'RETENTION_SESSION_DAYS', 90, 'DELETE'],
       ['MAIL', 'RETENTION_MAIL_DAYS', 180, 'DELETE'],
       ['IMPORTS', 'RETENTION_IMPORT_DAYS', 90, 'DELETE'],
+      ['INVITATIONS', 'RETENTION_INVITATION_DAYS', 90, 'PSEUDONYMISE'],
       ['AUDIT_EVENTS', 'RETENTION_AUDIT_DAYS', 3650, 'DELETE'],
     ]);
     const shop = await signUp(api, 'SHOP');

@@ -762,6 +762,7 @@ export type RetentionKind =
   | 'AUDIT_EVENTS'
   | 'CLOSED_REQUESTS'
   | 'IMPORTS'
+  | 'INVITATIONS'
   | 'MAIL'
   | 'NOTIFICATIONS'
   | 'SESSIONS';

@@ -710,6 +710,7 @@ export type RetentionKind =
   | 'AUDIT_EVENTS'
   | 'CLOSED_REQUESTS'
   | 'IMPORTS'
+  | 'INVITATIONS'
   | 'MAIL'
   | 'NOTIFICATIONS'
   | 'SESSIONS';

@@ -240,6 +240,13 @@ export class Environment extends RequestLimitsEnvironment {
   @Max(36_500)
   RETENTION_IMPORT_DAYS = 90;
 
+  /** A facilitator's invitation that was never accepted (declined, withdrawn, or its link lapsed) loses the address it was sent to this long after it ended. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(7)
+  @Max(36_500)
+  RETENTION_INVITATION_DAYS = 90;
+
   /** Audit events older than this are deleted. */
   @Transform(toNumber)
   @IsInt()

@@ -236,7 +236,7 @@ export const PERSONAL_DATA_REGISTRY: Readonly<Record<string, TablePolicy>> = {
     exportSection: 'delegations',
     columns: {
       external_key: not('the facilitator’s own code for a shop it imported from a file'),
-      invited_email: erase('the address an invitation was sent to; emptied on the erased shop’s delegations and wherever it is the account’s address'),
+      invited_email: erase('the address an invitation was sent to; emptied on the erased shop’s delegations and wherever it is the account’s address, and by the retention job on invitations never accepted once ended (RETENTION_INVITATION_DAYS)'),
       link_secret_hash: erase('the hash of an invitation or claim link; emptied with it; never exported (a credential)', false),
     },
   },

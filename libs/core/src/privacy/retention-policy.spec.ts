@@ -7,6 +7,7 @@ describe('retention cutoffs', () => {
     [RetentionKind.SESSIONS]: 90,
     [RetentionKind.MAIL]: 180,
     [RetentionKind.IMPORTS]: 90,
+    [RetentionKind.INVITATIONS]: 90,
     [RetentionKind.AUDIT_EVENTS]: 3650,
   };
 
@@ -18,6 +19,7 @@ describe('retention cutoffs', () => {
       [RetentionKind.SESSIONS, '2026-11-02T12:00:00.000Z', RetentionAction.DELETE],
       [RetentionKind.MAIL, '2026-08-04T12:00:00.000Z', RetentionAction.DELETE],
       [RetentionKind.IMPORTS, '2026-11-02T12:00:00.000Z', RetentionAction.DELETE],
+      [RetentionKind.INVITATIONS, '2026-11-02T12:00:00.000Z', RetentionAction.PSEUDONYMISE],
       [RetentionKind.AUDIT_EVENTS, '2017-02-02T12:00:00.000Z', RetentionAction.DELETE],
     ]);
   });

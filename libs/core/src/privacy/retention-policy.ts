@@ -8,6 +8,7 @@ export enum RetentionKind {
   SESSIONS = 'SESSIONS',
   MAIL = 'MAIL',
   IMPORTS = 'IMPORTS',
+  INVITATIONS = 'INVITATIONS',
   AUDIT_EVENTS = 'AUDIT_EVENTS',
 }
 
@@ -24,6 +25,7 @@ export const RETENTION_RULES: Readonly<Record<RetentionKind, { variable: keyof E
   [RetentionKind.SESSIONS]: { variable: 'RETENTION_SESSION_DAYS', action: RetentionAction.DELETE },
   [RetentionKind.MAIL]: { variable: 'RETENTION_MAIL_DAYS', action: RetentionAction.DELETE },
   [RetentionKind.IMPORTS]: { variable: 'RETENTION_IMPORT_DAYS', action: RetentionAction.DELETE },
+  [RetentionKind.INVITATIONS]: { variable: 'RETENTION_INVITATION_DAYS', action: RetentionAction.PSEUDONYMISE },
   [RetentionKind.AUDIT_EVENTS]: { variable: 'RETENTION_AUDIT_DAYS', action: RetentionAction.DELETE },
 };
 

@@ -45,6 +45,17 @@ const ABOUT_REQUEST = (request: string): string =>
 const EXPIRED_REQUEST_AUDITS = `SELECT a.id FROM audit_event a JOIN (${EXPIRED_REQUESTS}) x ON ${ABOUT_REQUEST('x.id')}
   WHERE ${CARRIES_WORDS('a.before')} OR ${CARRIES_WORDS('a.after')}`;
 
+/**
+ * Invitations never accepted that ended before the cutoff ($1) and still hold the address they
+ * were sent to: declined, withdrawn, or left unanswered until their link lapsed.
+ */
+const ENDED_INVITATIONS = `SELECT d.id FROM delegation d
+  WHERE d.activated_at IS NULL AND d.invited_email IS NOT NULL
+    AND (CASE WHEN d.status = 'INVITED' THEN d.link_expires_at ELSE d.ended_at END) < $1`;
+
+/** E-mails that are done with, whatever became of them: sent, given up, left uncertain, or gathered into a digest (itself an e-mail here). */
+const MAIL_DONE = `status IN ('SENT', 'FAILED', 'UNCERTAIN', 'DEV_MAILBOX', 'DIGESTED')`;
+
 /** For each kind: how to count what expired ($1 the cutoff; $2, where used, the system reason codes), and how to purge it. */
 const STATEMENTS: Record<RetentionKind, { count: string; purge: string[] }> = {
   [RetentionKind.CLOSED_REQUESTS]: {
@@ -71,14 +82,23 @@ const STATEMENTS: Record<RetentionKind, { count: string; purge: string[] }> = {
     purge: [`DELETE FROM refresh_token WHERE expires_at < $1`, `DELETE FROM account_token WHERE expires_at < $1`],
   },
   [RetentionKind.MAIL]: {
-    // Done with, whatever became of them: sent, given up, left uncertain, or gathered into a digest (itself an e-mail here).
-    count: `SELECT count(*)::int AS n FROM mail_message WHERE status IN ('SENT', 'FAILED', 'UNCERTAIN', 'DEV_MAILBOX', 'DIGESTED') AND created_at < $1`,
-    purge: [`DELETE FROM mail_message WHERE status IN ('SENT', 'FAILED', 'UNCERTAIN', 'DEV_MAILBOX', 'DIGESTED') AND created_at < $1`],
+    count: `SELECT count(*)::int AS n FROM mail_message WHERE ${MAIL_DONE} AND created_at < $1`,
+    purge: [`DELETE FROM mail_message WHERE ${MAIL_DONE} AND created_at < $1`],
   },
   [RetentionKind.IMPORTS]: {
     // Finished ones only (an import under way is never cut); their rows go with them (ON DELETE CASCADE).
     count: `SELECT count(*)::int AS n FROM import_job WHERE status <> 'RUNNING' AND coalesce(finished_at, created_at) < $1`,
     purge: [`DELETE FROM import_job WHERE status <> 'RUNNING' AND coalesce(finished_at, created_at) < $1`],
+  },
+  [RetentionKind.INVITATIONS]: {
+    // The address goes from the invitation, from the trail's copy of it, and with the e-mail that carried the link; the row stays, for the facilitator's history.
+    count: `SELECT count(*)::int AS n FROM (${ENDED_INVITATIONS}) x`,
+    purge: [
+      `UPDATE audit_event SET before = before - 'invitedEmail', after = after - 'invitedEmail'
+        WHERE entity_type = 'delegation' AND entity_id IN (SELECT id::text FROM (${ENDED_INVITATIONS}) x) AND (before ? 'invitedEmail' OR after ? 'invitedEmail')`,
+      `DELETE FROM mail_message WHERE idempotency_key IN (SELECT 'delegation:' || x.id || ':invitation' FROM (${ENDED_INVITATIONS}) x) AND ${MAIL_DONE}`,
+      `UPDATE delegation SET invited_email = NULL, link_secret_hash = NULL WHERE id IN (${ENDED_INVITATIONS})`,
+    ],
   },
   [RetentionKind.AUDIT_EVENTS]: {
     count: `SELECT count(*)::int AS n FROM audit_event WHERE occurred_at < $1`,

@@ -11,10 +11,10 @@ import {
   RegisterShopDocument,
   RegisterShopOnPaperDocument,
   RevokeDelegationDocument,
-  WithdrawDelegationDocument,
 } from '../../api/test/gql/generated';
 import { aFacilitatorInput, anEmail, aShopInput, TEST_PASSWORD } from '../../api/test/testing/fixtures';
 import { dataOf, member } from '../../api/test/testing/test-app';
+import { anApprovedFacilitator } from './testing/facilitator-fixtures';
 import { eventually, expectAccessible, focused, focusedNotice, logIn, showSection, startWebTestApp, type WebTestApp } from './testing/web-app';
 
 /** A comune no other test registers shops in: the dashboard's breakdown by facilitator, narrowed to its province, lists this test's facilitator first. */
@@ -27,23 +27,13 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
   });
   afterAll(() => web.close());
 
-  /** A facilitator's account with its organisation approved by ministry staff. */
-  const anApprovedFacilitator = async (): Promise<{ email: string; accessToken: string; facilitatorId: string }> => {
-    const staff = await web.staffUser();
-    const staffSession = dataOf(await web.api.gql(LoginDocument, { input: { email: staff.email, password: staff.password } })).login;
-    const owner = await web.signUp('FACILITATOR');
-    const input = aFacilitatorInput({ name: `Confcommercio ${randomUUID().slice(0, 6)}` });
-    const facilitatorId = member(dataOf(await web.api.gqlAs(owner.accessToken, RegisterFacilitatorDocument, { input })).registerFacilitator, 'Facilitator').id;
-    await web.api.gqlAs(staffSession.accessToken, DecideFacilitatorDocument, { input: { facilitatorId, decision: 'APPROVED' } });
-    return { ...owner, facilitatorId };
-  };
   const delegationStatus = async (delegationId: string): Promise<string> =>
     ((await web.api.app.get(DataSource).query('SELECT status FROM delegation WHERE id = $1', [delegationId])) as { status: string }[])[0].status;
   /** The role of what holds the keyboard focus. */
   const focusedRole = (page: Page): Promise<string | null> => page.evaluate(() => document.activeElement?.getAttribute('role') ?? null);
 
   it('a facilitator acting for a shop that revokes its consent is told so on the banner, with the way back to the desk', async () => {
-    const facilitator = await anApprovedFacilitator();
+    const facilitator = await anApprovedFacilitator(web);
     const shopOwner = await web.signUp('SHOP');
     const shopName = `Bottega ${randomUUID().slice(0, 6)}`;
     member(dataOf(await web.api.gqlAs(shopOwner.accessToken, RegisterShopDocument, { input: aShopInput({ tradingName: shopName, comuneCode: '001272' }) })).registerShop, 'Shop');
@@ -72,7 +62,7 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
   });
 
   it('a facilitator suspended while acting for a shop is told why on its desk, acts for no shop there, and the banner says the acting ended', async () => {
-    const facilitator = await anApprovedFacilitator();
+    const facilitator = await anApprovedFacilitator(web);
     const shopOwner = await web.signUp('SHOP');
     const shopName = `Bottega ${randomUUID().slice(0, 6)}`;
     member(dataOf(await web.api.gqlAs(shopOwner.accessToken, RegisterShopDocument, { input: aShopInput({ tradingName: shopName, comuneCode: '001272' }) })).registerShop, 'Shop');
@@ -227,7 +217,7 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
   });
 
   it('a facilitator stops acting for a shop with an owner: asked first in the row, then the shop leaves the desk and the withdrawal is announced', async () => {
-    const facilitator = await anApprovedFacilitator();
+    const facilitator = await anApprovedFacilitator(web);
     const shopOwner = await web.signUp('SHOP');
     const shopName = `Ferramenta ${randomUUID().slice(0, 6)}`;
     member(dataOf(await web.api.gqlAs(shopOwner.accessToken, RegisterShopDocument, { input: aShopInput({ tradingName: shopName }) })).registerShop, 'Shop');
@@ -260,7 +250,7 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
   });
 
   it('a facilitator cannot stop acting for a paper shop nobody has claimed and no one else acts for: the reason is shown in Italian and the row stays', async () => {
-    const facilitator = await anApprovedFacilitator();
+    const facilitator = await anApprovedFacilitator(web);
     const shopName = `Merceria ${randomUUID().slice(0, 6)}`;
     const registered = await web.api.gqlAs(facilitator.accessToken, RegisterShopOnPaperDocument, {
       input: { shop: aShopInput({ tradingName: shopName }), ownerEmail: anEmail('titolare'), declaredOn: '2026-11-30' },
@@ -296,7 +286,7 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
   });
 
   it('a shop opens the e-mailed invitation, whose code travels in the fragment, signs in from it and accepts', async () => {
-    const facilitator = await anApprovedFacilitator();
+    const facilitator = await anApprovedFacilitator(web);
     const shopOwner = await web.signUp('SHOP');
     member(dataOf(await web.api.gqlAs(shopOwner.accessToken, RegisterShopDocument, { input: aShopInput({ comuneCode: '001272' }) })).registerShop, 'Shop');
     const delegationId = member(dataOf(await web.api.gqlAs(facilitator.accessToken, InviteShopDocument, { input: { email: shopOwner.email } })).inviteShop, 'Delegation').id;
@@ -317,82 +307,6 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     await page.getByRole('button', { name: 'Accetta' }).click();
     await page.getByRole('link', { name: 'Vai ai facilitatori della tua attività' }).waitFor();
     expect(await delegationStatus(delegationId)).toBe('ACTIVE');
-    await page.context().close();
-  });
-
-  it('withdrawing an invitation is announced, and one already withdrawn elsewhere is refused with the reason', async () => {
-    const facilitator = await anApprovedFacilitator();
-    const invite = async (email: string): Promise<string> =>
-      member(dataOf(await web.api.gqlAs(facilitator.accessToken, InviteShopDocument, { input: { email } })).inviteShop, 'Delegation').id;
-    const first = anEmail('invitato');
-    const second = anEmail('invitato');
-    await invite(first);
-    const secondId = await invite(second);
-
-    const page = await web.newPage();
-    await logIn(page, facilitator.email);
-    await page.waitForURL('**/facilitatore/negozi');
-    const invitations = page.getByRole('region', { name: 'Inviti in attesa di risposta' });
-    await invitations.getByRole('button', { name: `Ritira l'invito ${first}` }).click();
-    await eventually(() => focusedNotice(page), `Invito a ${first} ritirato: il link inviato non funziona più.`);
-    expect(await invitations.getByRole('button', { name: `Ritira l'invito ${first}` }).count()).toBe(0);
-
-    // Withdrawn meanwhile from another tab: the list on this page is out of date, and the refusal says so.
-    member(dataOf(await web.api.gqlAs(facilitator.accessToken, WithdrawDelegationDocument, { input: { delegationId: secondId } })).withdrawDelegation, 'Delegation');
-    await invitations.getByRole('button', { name: `Ritira l'invito ${second}` }).click();
-    const refusal = invitations.getByRole('alert');
-    await refusal.getByRole('heading', { name: "Non è stato possibile ritirare l'invito" }).waitFor();
-    await refusal.getByText('La delega è ritirata: questo passaggio non è possibile').waitFor();
-    await eventually(() => focusedRole(page), 'alert');
-    // The first withdrawal's message is stale now: it does not stand beside the refusal.
-    expect(await page.getByTestId('status-notice').innerText()).toBe('');
-    await expectAccessible(page, 'facilitator-desk-invitation-refused');
-    await page.context().close();
-  });
-
-  it('a chamber with more invitations than fit a page reads them a page at a time with their total, and withdraws one on the second page', async () => {
-    const facilitator = await anApprovedFacilitator();
-    const db = web.api.app.get(DataSource);
-    const tag = randomUUID().slice(0, 6);
-    const email = (i: number): string => `bottega-${tag}-${String(i).padStart(2, '0')}@example.it`;
-    // 23 invitations, more than a page of 20, written straight to the table a minute apart: the newest (01) first.
-    await db.query(
-      `INSERT INTO delegation (facilitator_id, status, invited_email, link_secret_hash, link_expires_at, created_at)
-       SELECT $1, 'INVITED', 'bottega-' || $2 || '-' || lpad(i::text, 2, '0') || '@example.it', md5(random()::text), now() + interval '14 days', now() - make_interval(mins => i)
-       FROM generate_series(1, 23) AS i`,
-      [facilitator.facilitatorId, tag],
-    );
-
-    const page = await web.newPage();
-    await logIn(page, facilitator.email);
-    await page.waitForURL('**/facilitatore/negozi');
-    const invitations = page.getByRole('region', { name: 'Inviti in attesa di risposta' });
-    const withdrawButtons = invitations.getByRole('button', { name: /^Ritira l'invito / });
-    await invitations.getByTestId('invitations-count').filter({ hasText: '23 inviti' }).waitFor();
-    await invitations.getByRole('button', { name: `Ritira l'invito ${email(20)}` }).waitFor();
-    expect(await withdrawButtons.count()).toBe(20);
-    const pager = invitations.getByRole('navigation', { name: 'Pagine degli inviti' });
-    await pager.getByText('Pagina 1 di 2').waitFor();
-
-    await pager.getByRole('button', { name: 'Successiva' }).click();
-    await pager.getByText('Pagina 2 di 2').waitFor();
-    await invitations.getByRole('button', { name: `Ritira l'invito ${email(21)}` }).waitFor();
-    expect(await invitations.locator('li').allInnerTexts()).toEqual([
-      expect.stringContaining(email(21)),
-      expect.stringContaining(email(22)),
-      expect.stringContaining(email(23)),
-    ]);
-    await expectAccessible(page, 'facilitator-desk-invitations-second-page');
-
-    await invitations.getByRole('button', { name: `Ritira l'invito ${email(22)}` }).click();
-    await eventually(() => focusedNotice(page), `Invito a ${email(22)} ritirato: il link inviato non funziona più.`);
-    // Still the second page, without the one withdrawn, and the total says one fewer.
-    await invitations.getByTestId('invitations-count').filter({ hasText: '22 inviti' }).waitFor();
-    await pager.getByText('Pagina 2 di 2').waitFor();
-    expect(await invitations.locator('li').allInnerTexts()).toEqual([expect.stringContaining(email(21)), expect.stringContaining(email(23))]);
-    const [withdrawn]: { status: string }[] = await db.query('SELECT status FROM delegation WHERE facilitator_id = $1 AND invited_email = $2', [facilitator.facilitatorId, email(22)]);
-    expect(withdrawn.status).toBe('WITHDRAWN');
-    await expectAccessible(page, 'facilitator-desk-invitation-withdrawn-second-page');
     await page.context().close();
   });
 });

@@ -1,21 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import {
-  DecideFacilitatorDocument,
-  LoginDocument,
-  OfferDelegationHandoverDocument,
-  RegisterFacilitatorDocument,
-  RegisterShopOnPaperDocument,
-} from '../../api/test/gql/generated';
-import { aFacilitatorInput, anEmail, aShopInput } from '../../api/test/testing/fixtures';
+import { OfferDelegationHandoverDocument, RegisterShopOnPaperDocument } from '../../api/test/gql/generated';
+import { anEmail, aShopInput } from '../../api/test/testing/fixtures';
 import { dataOf, member } from '../../api/test/testing/test-app';
+import { anApprovedFacilitator, type ApprovedFacilitator } from './testing/facilitator-fixtures';
 import { eventually, expectAccessible, focusedNotice, logIn, startWebTestApp, type WebTestApp } from './testing/web-app';
 
-interface Party {
-  email: string;
-  accessToken: string;
-  name: string;
-}
+type Party = ApprovedFacilitator;
 
 describe('Handing a paper shop from one facilitator’s desk to another’s, in the browser', () => {
   let web: WebTestApp;
@@ -24,16 +15,6 @@ describe('Handing a paper shop from one facilitator’s desk to another’s, in 
   });
   afterAll(() => web.close());
 
-  /** A facilitator's account with its organisation approved by ministry staff. */
-  const anApprovedFacilitator = async (prefix: string): Promise<Party> => {
-    const staff = await web.staffUser();
-    const staffSession = dataOf(await web.api.gql(LoginDocument, { input: { email: staff.email, password: staff.password } })).login;
-    const owner = await web.signUp('FACILITATOR');
-    const name = `${prefix} ${randomUUID().slice(0, 6)}`;
-    const facilitatorId = member(dataOf(await web.api.gqlAs(owner.accessToken, RegisterFacilitatorDocument, { input: aFacilitatorInput({ name }) })).registerFacilitator, 'Facilitator').id;
-    await web.api.gqlAs(staffSession.accessToken, DecideFacilitatorDocument, { input: { facilitatorId, decision: 'APPROVED' } });
-    return { email: owner.email, accessToken: owner.accessToken, name };
-  };
   const onPaper = async (giver: Party, shopName: string, ownerEmail = anEmail('titolare')): Promise<string> =>
     member(
       dataOf(await web.api.gqlAs(giver.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput({ tradingName: shopName }), ownerEmail, declaredOn: '2026-11-30' } })).registerShopOnPaper,
@@ -47,8 +28,8 @@ describe('Handing a paper shop from one facilitator’s desk to another’s, in 
     ).map((row) => row.name);
 
   it('the giver offers its paper shop by the other desk’s e-mail, the receiver sees it on its desk and accepts: the shop moves from one desk to the other', async () => {
-    const giver = await anApprovedFacilitator('Confcommercio');
-    const receiver = await anApprovedFacilitator('CNA');
+    const giver = await anApprovedFacilitator(web, 'Confcommercio');
+    const receiver = await anApprovedFacilitator(web, 'CNA');
     const shopName = `Merceria ${randomUUID().slice(0, 6)}`;
     const ownerEmail = anEmail('titolare');
     await onPaper(giver, shopName, ownerEmail);
@@ -117,8 +98,8 @@ describe('Handing a paper shop from one facilitator’s desk to another’s, in 
   });
 
   it('the giver takes a pending offer back from its desk, and the receiver declines another: both shops stay with the giver', async () => {
-    const giver = await anApprovedFacilitator('Confesercenti');
-    const receiver = await anApprovedFacilitator('Confartigianato');
+    const giver = await anApprovedFacilitator(web, 'Confesercenti');
+    const receiver = await anApprovedFacilitator(web, 'Confartigianato');
     const [kept, declined] = [`Ferramenta ${randomUUID().slice(0, 6)}`, `Cartoleria ${randomUUID().slice(0, 6)}`];
     for (const shopName of [kept, declined]) {
       const delegationId = await onPaper(giver, shopName);

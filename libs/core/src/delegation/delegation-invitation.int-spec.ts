@@ -41,8 +41,17 @@ describe('inviting shops by e-mail: one working invitation per address, a limit 
     const second = delegationOf(await invitations.invite(asFacilitator(facilitator), { email }));
     expect(second).not.toBe('');
     await q(`UPDATE delegation SET link_expires_at = now() - interval '1 minute' WHERE id = $1`, [second]);
-    expect((await invitations.invite(asFacilitator(facilitator), { email })).kind).toBe('delegation');
+    // Lapsed, it stays on the desk, saying until when it worked, for the organisation to invite again or withdraw.
+    const desk = async (): Promise<unknown[]> =>
+      (await core.app.get(DelegationService).invitations(asFacilitator(facilitator), { first: 20, offset: 0 })).items.map((d) => [d.id, d.status, d.linkExpiresAt !== null]);
+    expect(await desk()).toEqual([[second, 'INVITED', true]]);
+    const third = delegationOf(await invitations.invite(asFacilitator(facilitator), { email: email.toUpperCase() }));
+    expect(third).not.toBe('');
     expect(await written(email)).toEqual([{ delegations: 3, mails: 3 }]);
+    // The new invitation takes the lapsed one's place: that one ended, withdrawn by the organisation, audited with why.
+    expect(await desk()).toEqual([[third, 'INVITED', true]]);
+    expect(await q(`SELECT status, ended_at IS NOT NULL AS ended, link_secret_hash FROM delegation WHERE id = $1`, [second])).toEqual([{ status: 'WITHDRAWN', ended: true, link_secret_hash: null }]);
+    expect(await q(`SELECT after->>'reason' AS reason FROM audit_event WHERE entity_id = $1 AND action = 'delegation.withdrawn'`, [second])).toEqual([{ reason: 'INVITED_AGAIN' }]);
   });
 
   it('refuses an organisation’s invitations over the hour’s limit, with when to try again, writing nothing', async () => {

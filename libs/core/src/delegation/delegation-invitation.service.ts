@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
+import { UserRole } from '../auth/user-role';
+import { requireActor } from '../common/access';
 import { addDays } from '../common/time';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
@@ -11,7 +13,11 @@ import { ThrottleService } from '../throttle/throttle.service';
 import type { InviteShop } from './delegation.commands';
 import { linkToken, newLinkSecret } from './delegation-link';
 import { DelegationEntity } from './delegation.entity';
+import { DelegationRecords } from './delegation.records';
 import { DelegationStatus, LINK_VALID_DAYS } from './delegation.types';
+
+/** The reason an invitation whose link lapsed ends with, when the organisation invites the same address again. */
+export const INVITED_AGAIN = 'INVITED_AGAIN';
 
 export type InvitationOutcome =
   | { kind: 'delegation'; delegation: DelegationEntity }
@@ -35,10 +41,12 @@ export class DelegationInvitationService {
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly throttle: ThrottleService,
+    private readonly records: DelegationRecords,
   ) {}
 
   async invite(ctx: RequestContext, input: InviteShop): Promise<InvitationOutcome> {
     const self = ctx.onBehalfOf(undefined);
+    const actor = requireActor(self, UserRole.FACILITATOR);
     const { facilitator, approved } = await this.facilitators.requireOwnApproved(self);
     if (!approved) return { kind: 'not-approved' };
     return this.connection.withTransaction(self, async (tx) => {
@@ -56,6 +64,18 @@ export class DelegationInvitationService {
       if (pending?.linkExpiresAt) return { kind: 'invitation-pending', invitedAt: pending.createdAt, expiresAt: pending.linkExpiresAt };
       if (await this.actsForShopOf(tx, facilitator.id, input.email)) return { kind: 'already-delegated' };
       await this.throttle.consumeInvitation(facilitator.id);
+      // The invitations to this address whose link lapsed unanswered end: the new one takes their place on the desk.
+      const lapsed = await delegations
+        .createQueryBuilder('d')
+        .setLock('pessimistic_write')
+        .where('d.facilitator_id = :facilitator AND d.status = :invited AND lower(d.invited_email) = lower(:email)', {
+          facilitator: facilitator.id,
+          invited: DelegationStatus.INVITED,
+          email: input.email,
+        })
+        .orderBy('d.id')
+        .getMany();
+      for (const old of lapsed) await this.records.end(tx, old, DelegationStatus.WITHDRAWN, actor.userId, INVITED_AGAIN);
       const link = newLinkSecret();
       const expires = addDays(tx.now, LINK_VALID_DAYS);
       const delegation = await delegations.save(

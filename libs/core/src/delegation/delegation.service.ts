@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { In, IsNull, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
@@ -326,12 +326,16 @@ export class DelegationService {
     return toPage(rows, total, page);
   }
 
-  /** The facilitator's pending invitations, newest first. */
+  /**
+   * The facilitator's invitations not answered, newest first: those still valid, and those whose
+   * link lapsed, until the organisation invites the address again or withdraws them (or the
+   * retention period takes their address).
+   */
   async invitations(ctx: RequestContext, page: PageRequest): Promise<Page<DelegationEntity>> {
     const self = ctx.onBehalfOf(undefined);
     const facilitator = await this.facilitators.requireOwn(self);
     const [items, total] = await this.connection.repository(self, DelegationEntity).findAndCount({
-      where: { facilitatorId: facilitator.id, status: DelegationStatus.INVITED },
+      where: { facilitatorId: facilitator.id, status: DelegationStatus.INVITED, invitedEmail: Not(IsNull()) },
       relations: { facilitator: true },
       order: { createdAt: 'DESC', id: 'ASC' },
       skip: page.offset,

@@ -10,16 +10,13 @@ import { PagedResults } from '../../components/PagedResults';
 import { usePaging } from '../../components/Pagination';
 import { PageTitle } from '../../components/PageTitle';
 import { StatusNotice, useNotice } from '../../components/StatusNotice';
-import { hasErrors } from '../../errors/form-errors';
 import { useFormErrors } from '../../errors/use-form-errors';
 import {
   DelegatedShopsDocument,
   InviteShopDocument,
   MyFacilitatorDocument,
   MyInvitationsDocument,
-  WithdrawDelegationDocument,
   type DelegatedShopsQuery,
-  type DelegationFieldsFragment,
   type ServiceCategory,
 } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
@@ -27,6 +24,7 @@ import { useCategoryLabels } from '../../i18n/use-category-labels';
 import { PATHS } from '../../routes';
 import { HandoverOffers } from './HandoverOffers';
 import { HandOverShop } from './HandOverShop';
+import { Invitations } from './Invitations';
 import { ResendClaimLink } from './ResendClaimLink';
 import { StopActingFor } from './StopActingFor';
 import { useActFor } from './use-act-for';
@@ -91,54 +89,6 @@ function InviteForm({ onInvited }: { onInvited: (message: string) => void }) {
   );
 }
 
-/** Invitations not answered yet, a page at a time with their total; withdrawing one is said, and so is a refusal (one answered meanwhile). */
-function Invitations({ onWithdrawn }: { onWithdrawn: (message: string) => void }) {
-  const { t } = useTranslation();
-  const { date } = useFormat();
-  const paging = usePaging(PAGE_SIZE);
-  const { data, previousData, error, loading: reading } = useQuery(MyInvitationsDocument, { variables: { first: PAGE_SIZE, offset: paging.offset }, fetchPolicy: 'cache-and-network' });
-  // Only the page shown is read again: the reader stays on it, with the later invitations moving up.
-  const [withdraw, { loading }] = useMutation(WithdrawDelegationDocument, { refetchQueries: [MyInvitationsDocument], awaitRefetchQueries: true });
-  const { errors, attempt, send } = useFormErrors({});
-  // While another page loads, the one read so far stays (marked busy) rather than the section vanishing.
-  const page = (data ?? previousData)?.myInvitations;
-  // A refusal stays on the page though the list emptied meanwhile (the invitation was answered).
-  if ((!page || (page.totalCount === 0 && paging.page === 0)) && !hasErrors(errors)) return null;
-
-  // The button pressed leaves with its invitation: the focus goes to the announcement, or to the refusal.
-  const submit = async (invitation: DelegationFieldsFragment): Promise<void> => {
-    const withdrawn = await send('Delegation', async () => (await withdraw({ variables: { input: { delegationId: invitation.id } } })).data?.withdrawDelegation);
-    if (withdrawn) onWithdrawn(t('desk.invitations.withdrawn', { email: invitation.invitedEmail ?? '' }));
-  };
-
-  return (
-    <section aria-labelledby="desk-invitations-title" className="mb-4">
-      <h2 id="desk-invitations-title" className="h4">
-        {t('desk.invitations.title')}
-      </h2>
-      <ErrorSummary errors={errors} attempt={attempt} idPrefix="desk-invitations" refusedTitle={t('desk.invitations.refused')} />
-      <PagedResults paging={paging} page={page} error={error} busy={reading} empty={t('desk.invitations.empty')} pagerLabel={t('desk.invitations.pager')}>
-        {(shown) => (
-          <>
-            <p data-testid="invitations-count">{t('desk.invitations.count', { count: shown.totalCount })}</p>
-            <ul className="list-unstyled">
-              {shown.items.map((invitation) => (
-                <li key={invitation.id} className="d-flex flex-wrap align-items-center gap-3 mb-2">
-                  <span>{t('desk.invitations.item', { email: invitation.invitedEmail ?? '', date: date(invitation.createdAt) })}</span>
-                  <button type="button" className="btn btn-sm btn-outline-danger" disabled={loading} onClick={() => void submit(invitation)}>
-                    {t('desk.invitations.withdraw')}
-                    <span className="visually-hidden"> {invitation.invitedEmail}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </PagedResults>
-    </section>
-  );
-}
-
 /** The facilitator's desk: the shops it acts for, their state, and the way to act for one. */
 export function DeskPage() {
   const { t } = useTranslation();
@@ -190,7 +140,7 @@ export function DeskPage() {
             </Link>
           </p>
           <InviteForm onInvited={announce} />
-          <Invitations onWithdrawn={announce} />
+          <Invitations onDone={announce} />
         </>
       ) : null}
       {facilitator ? <HandoverOffers onAnswered={announce} /> : null}

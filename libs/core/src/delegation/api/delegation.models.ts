@@ -36,6 +36,7 @@ export class DelegationModel {
   @Field(() => ID, { nullable: true }) shopId!: string | null;
   @Field(() => String, { nullable: true }) shopName!: string | null;
   @Field(() => String, { nullable: true, description: 'Where the invitation or claim link went.' }) invitedEmail!: string | null;
+  @Field(() => Date, { nullable: true, description: 'Until when the invitation or claim link works; in the past, it lapsed unused.' }) linkExpiresAt!: Date | null;
   @Field() createdAt!: Date;
   @Field(() => Date, { nullable: true }) activatedAt!: Date | null;
   @Field(() => Date, { nullable: true }) endedAt!: Date | null;
@@ -227,6 +228,7 @@ export const toDelegationModel = (e: DelegationEntity): DelegationModel =>
     shopId: e.shopId,
     shopName: e.shop ? (e.shop.tradingName ?? e.shop.legalName) : null,
     invitedEmail: e.invitedEmail,
+    linkExpiresAt: e.linkSecretHash && !e.linkUsedAt ? e.linkExpiresAt : null,
     createdAt: e.createdAt,
     activatedAt: e.activatedAt,
     endedAt: e.endedAt,

@@ -187,6 +187,35 @@ describe('Shops registered on paper by a facilitator, and claimed by their owner
     expect(await db.query(`SELECT count(*)::int AS n FROM delegation d JOIN shop s ON s.id = d.shop_id WHERE s.partita_iva = $1`, [shop.partitaIva])).toEqual([{ n: 1 }]);
   });
 
+  it('five registrations naming one owner address at once: one shop waits to be claimed there, the others are refused naming the field, one e-mail sent', async () => {
+    const cna = await facilitator();
+    const ownerEmail = anEmail('titolare');
+    const shops = Array.from({ length: 5 }, () => aShopInput());
+    const answers = await Promise.all(shops.map((shop) => api.gqlAs(cna.accessToken, RegisterShopOnPaperDocument, { input: { shop, ownerEmail, declaredOn: '2026-12-01' } })));
+    const registered = answers.filter((answer) => answer.data?.registerShopOnPaper?.__typename === 'Delegation');
+    expect(registered).toHaveLength(1);
+    for (const refused of answers.filter((answer) => answer.errors)) {
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.ownerEmail', code: 'OWNER_ADDRESS_HAS_SHOP_WAITING' })] });
+    }
+    expect(await db.query(`SELECT count(*)::int AS n FROM shop WHERE partita_iva = ANY($1)`, [shops.map((shop) => shop.partitaIva)])).toEqual([{ n: 1 }]);
+    expect(await db.query(`SELECT count(*)::int AS n FROM mail_message WHERE kind = 'SHOP_CLAIM_INVITATION' AND recipient = $1`, [ownerEmail])).toEqual([{ n: 1 }]);
+  });
+
+  it('an owner signed in claiming two shops at once with two links gets one, and is told of the other that its account has its business', async () => {
+    const cna = await facilitator();
+    const owner = await signUp(api, 'SHOP');
+    const register = async (ownerEmail: string): Promise<string> =>
+      member(dataOf(await api.gqlAs(cna.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput(), ownerEmail, declaredOn: '2026-12-01' } })).registerShopOnPaper, 'Delegation').id;
+    await register(owner.email);
+    // A second shop waiting at the same address, as one registered before the platform refused it.
+    const elsewhere = anEmail('altrove');
+    const second = await register(elsewhere);
+    const links = [await linkSentTo(owner.email, 'rivendica'), await linkSentTo(elsewhere, 'rivendica')];
+    await db.query(`UPDATE delegation SET invited_email = $2 WHERE id = $1`, [second, owner.email]);
+    const answers = await Promise.all(links.map(async (link) => dataOf(await api.gqlAs(owner.accessToken, ClaimShopDocument, { input: { link } })).claimShop.__typename));
+    expect(answers.sort()).toEqual(['AccountHasShopError', 'ClaimedShop']);
+  });
+
   it('claiming with an e-mail that has an account asks to sign in first; signed in, the account that has no shop becomes the owner', async () => {
     const cna = await facilitator();
     const owner = await signUp(api, 'SHOP');

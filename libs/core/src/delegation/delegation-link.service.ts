@@ -183,8 +183,10 @@ export class DelegationLinkService {
         return { kind: 'claimed', delegation, shopId: current.shopId, email: owner.email };
       });
     } catch (error) {
+      // The account claimed another shop at the same moment (two links to one address): one account manages one shop.
+      if (isUniqueViolation(error, 'shop_owner_user_id_key')) return { kind: 'account-has-shop' };
       // The invited e-mail has an account already: its owner signs in, then claims with it.
-      if (isUniqueViolation(error)) return { kind: 'sign-in-first' };
+      if (isUniqueViolation(error, 'user_account_email_key')) return { kind: 'sign-in-first' };
       throw error;
     }
   }

@@ -65,21 +65,31 @@ export class PaperConsentRecords {
 
   /**
    * How many claim links went to each of these addresses (lower case) in the last 24 hours, by
-   * the e-mails recorded. In a transaction that will send more, each address is locked first (in
-   * one order, so two imports never wait on each other): counts and sends of one address follow
-   * one another, whichever process makes them.
+   * the e-mails recorded; in a transaction, under the addresses' locks.
    */
   async claimsSentTo(ctx: RequestContext, addresses: readonly string[]): Promise<Map<string, number>> {
-    const wanted = [...new Set(addresses.map((address) => address.toLowerCase()))].sort();
+    const wanted = await this.lockAddresses(ctx, addresses);
     if (wanted.length === 0) return new Map();
-    const manager = this.connection.manager(ctx);
-    if (ctx.manager) await manager.query(`SELECT pg_advisory_xact_lock(hashtext('claim-links:' || a)) FROM unnest($1::text[]) AS a ORDER BY a`, [wanted]);
-    const rows: { address: string; n: number }[] = await manager.query(
+    const rows: { address: string; n: number }[] = await this.connection.manager(ctx).query(
       `SELECT lower(recipient) AS address, count(*)::int AS n FROM mail_message
         WHERE kind = $1 AND lower(recipient) = ANY($2) AND created_at > $3 GROUP BY 1`,
       [MailKind.SHOP_CLAIM_INVITATION, wanted, new Date(ctx.now.getTime() - DAY_MS)],
     );
     return new Map(rows.map((row) => [row.address, row.n]));
+  }
+
+  /**
+   * The addresses (lower case, each once, in order), each locked first when in a transaction, in
+   * that order so two imports never wait on each other: what is read about an address, and the
+   * claims then sent to it, follow one another whichever process makes them. Held to the end of
+   * the transaction; taking it again in the same one does not wait.
+   */
+  private async lockAddresses(ctx: RequestContext, addresses: readonly string[]): Promise<string[]> {
+    const wanted = [...new Set(addresses.map((address) => address.toLowerCase()))].sort();
+    if (wanted.length > 0 && ctx.manager) {
+      await this.connection.manager(ctx).query(`SELECT pg_advisory_xact_lock(hashtext('claim-links:' || a)) FROM unnest($1::text[]) AS a ORDER BY a`, [wanted]);
+    }
+    return wanted;
   }
 
   /** Refuses the one claim link about to go to `ownerEmail` when the address already had its day's share. */
@@ -100,7 +110,8 @@ export class PaperConsentRecords {
    * claim page that can only refuse.
    */
   async addressesThatCannotClaim(ctx: RequestContext, addresses: readonly string[], except?: string): Promise<Map<string, DelegationErrorCode>> {
-    const wanted = [...new Set(addresses.map((address) => address.toLowerCase()))];
+    // Under the addresses' locks: two registrations naming one address at once are judged one after the other, the second seeing the first's shop waiting.
+    const wanted = await this.lockAddresses(ctx, addresses);
     if (wanted.length === 0) return new Map();
     const rows: { email: string; waiting: boolean }[] = await this.connection.manager(ctx).query(
       `SELECT u.email, false AS waiting FROM user_account u

@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { UserAccountEntity } from '../auth/user-account.entity';
 import { VerificationStatus } from '../provider/provider.types';
 import { FacilitatorKind } from './facilitator.types';
@@ -19,7 +19,7 @@ export class FacilitatorEntity {
   @Column({ type: 'uuid' })
   ownerUserId!: string;
 
-  @OneToOne(() => UserAccountEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => UserAccountEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'owner_user_id', foreignKeyConstraintName: 'facilitator_owner_user_id_fkey' })
   owner?: UserAccountEntity;
 

@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { UserAccountEntity } from '../auth/user-account.entity';
 import { ProviderKind, VerificationStatus } from './provider.types';
 
@@ -13,7 +13,7 @@ export class ProviderEntity {
   @Column({ type: 'uuid' })
   ownerUserId!: string;
 
-  @OneToOne(() => UserAccountEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => UserAccountEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'owner_user_id', foreignKeyConstraintName: 'provider_owner_user_id_fkey' })
   owner?: UserAccountEntity;
 

@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { UserAccountEntity } from '../auth/user-account.entity';
 import { ComuneEntity } from '../territory/comune.entity';
 
@@ -20,7 +20,7 @@ export class ShopEntity {
   @Column({ type: 'uuid', nullable: true })
   ownerUserId!: string | null;
 
-  @OneToOne(() => UserAccountEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => UserAccountEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'owner_user_id', foreignKeyConstraintName: 'shop_owner_user_id_fkey' })
   owner?: UserAccountEntity;
 

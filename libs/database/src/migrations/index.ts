@@ -39,6 +39,7 @@ import { CallApplicationShopName1797000000000 } from './1797000000000-call-appli
 import { UnservedOnlyRefused1797000000100 } from './1797000000100-unserved-only-refused';
 import { CallApplicationSubmittedBy1797000000200 } from './1797000000200-call-application-submitted-by';
 import { MatchSurveyReminders1797000000300 } from './1797000000300-match-survey-reminders';
+import { OwnerUniqueOnce1797000000400 } from './1797000000400-owner-unique-once';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -83,4 +84,5 @@ AccountRecovery1796438029667,
   UnservedOnlyRefused1797000000100,
   CallApplicationSubmittedBy1797000000200,
   MatchSurveyReminders1797000000300,
+  OwnerUniqueOnce1797000000400,
 ];

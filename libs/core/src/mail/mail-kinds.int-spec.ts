@@ -135,6 +135,21 @@ describe('each kind of e-mail, sent once by its trigger (real PostgreSQL, real S
     expect(mail.text).toContain(`${providerName} non ha risposto in tempo alla tua richiesta per «${offer}»`);
   });
 
+  it('released: a place held when staff suspend the offer is e-mailed with that reason, not as the provider’s silence', async () => {
+    const { offerId, shops: [shop], providerName, offer } = await offerAndShops('sospesa');
+    const matchId = await apply(shop, offerId);
+    const staff = actingAs(await seedUser(bed.core.db, UserRole.MINISTRY));
+    expect((await bed.core.app.get(ModerationService).suspendOffer(staff, { offerId, reason: 'Prezzo nascosto nella descrizione' })).kind).toBe('offer');
+    expect(await stateOf(matchId)).toBe('EXPIRED');
+
+    const mail = await bed.onlyMail(shop.owner.userId, MailKind.MATCH_EXPIRED);
+    expect(mail.subject).toBe(`Il posto trattenuto per la tua richiesta per «${offer}» è liberato`);
+    expect(mail.text).toContain(`Il posto trattenuto per la tua richiesta per «${offer}» di ${providerName} è liberato: il Ministero ha sospeso l’offerta.`);
+    expect(mail.text).not.toContain('non ha risposto');
+    // Staff's note is for the provider: the shop reads the platform's reason only.
+    expect(mail.text).not.toContain('Prezzo nascosto');
+  });
+
   it('promoted: the waitlisted shop is told once that it now holds the freed place, with the date the provider answers by', async () => {
     const { provider, offerId, shops: [first, waiting], offer } = await offerAndShops('lista', 2, 1);
     const held = await apply(first, offerId);

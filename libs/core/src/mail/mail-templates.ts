@@ -3,6 +3,7 @@ import {
   type CallOutcomeMail,
   type ApplicationMail,
   type DeclinedMail,
+  type ExpiredMail,
   type DelegationInvitationMail,
   type DigestMail,
   type EmailChangedMail,
@@ -40,7 +41,7 @@ export interface MailValues {
   [MailKind.MATCH_RESPONSE_REMINDER]: ReminderMail;
   [MailKind.MATCH_ACCEPTED]: ShopMatchMail;
   [MailKind.MATCH_DECLINED]: DeclinedMail;
-  [MailKind.MATCH_EXPIRED]: ShopMatchMail;
+  [MailKind.MATCH_EXPIRED]: ExpiredMail;
   [MailKind.MATCH_PROMOTED]: PromotedMail;
   [MailKind.PROVIDER_APPROVED]: ProviderDecisionMail;
   [MailKind.PROVIDER_REJECTED]: ProviderDecisionMail;

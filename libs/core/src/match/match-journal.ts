@@ -194,7 +194,14 @@ export class MatchJournal {
     if (from === MatchState.PENDING && match.state === MatchState.DECLINED) {
       return { ...to, idempotencyKey: key('declined'), kind: MailKind.MATCH_DECLINED, values: { ...common, reason: reasonWords(entry.reason) } };
     }
-    if (from === MatchState.PENDING && match.state === MatchState.EXPIRED) return { ...to, idempotencyKey: key('expired'), kind: MailKind.MATCH_EXPIRED, values: common };
+    if (from === MatchState.PENDING && match.state === MatchState.EXPIRED) {
+      const code = systemReasonCode(entry.reason);
+      // A disabled account is written to no more; its notifications say what happened, should it be enabled again.
+      if (code === SYSTEM_REASON.SHOP_ACCOUNT_DISABLED) return null;
+      // The time running out is the provider's silence; anything else freed the place for a reason of the platform's, said in its words.
+      const reason = code && code !== SYSTEM_REASON.NO_ANSWER ? reasonWords(entry.reason) : null;
+      return { ...to, idempotencyKey: key('expired'), kind: MailKind.MATCH_EXPIRED, values: { ...common, reason } };
+    }
     if (from === MatchState.WAITLISTED && match.state === MatchState.PENDING) {
       return { ...to, idempotencyKey: key('promoted'), kind: MailKind.MATCH_PROMOTED, values: { ...common, respondBy: match.respondBy ? day(match.respondBy) : null } };
     }

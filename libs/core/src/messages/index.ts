@@ -41,7 +41,7 @@ export type { ApplicationMail } from './mail.messages';
 export type { EmailChangedMail, EmailLinkMail, PasswordChangedMail, PasswordResetMail } from './account-mail.messages';
 export type { AccountLinkProblem } from './auth.messages';
 export type { MailAction, MailFrameValues, MailRecipient } from './mail-layout.messages';
-export type { AllocationMail, CallOutcomeMail, DeclinedMail, DigestMail, FacilitatorDecisionMail, PromotedMail, ProviderDecisionMail, ReminderMail, ShopMatchMail, SurveyMail } from './mail-notice.messages';
+export type { AllocationMail, CallOutcomeMail, DeclinedMail, DigestMail, ExpiredMail, FacilitatorDecisionMail, PromotedMail, ProviderDecisionMail, ReminderMail, ShopMatchMail, SurveyMail } from './mail-notice.messages';
 export { PLATFORM_NAME } from './mail-layout.messages';
 export type { DelegationInvitationMail, ShopClaimMail, ShopHandedOverMail } from './delegation-mail.messages';
 export type { IdentifiedThing } from './validation.messages';

@@ -28,6 +28,14 @@ export interface DeclinedMail extends ShopMatchMail {
   reason: Words | null;
 }
 
+/**
+ * A held place freed without the provider's answer: `reason` is the platform's, in words, when
+ * something other than the time running out freed it (staff suspended the offer or its provider).
+ */
+export interface ExpiredMail extends ShopMatchMail {
+  reason: Words | null;
+}
+
 /** A shop moved from the waitlist into a place: the provider now has until `respondBy`. */
 export interface PromotedMail extends ShopMatchMail {
   respondBy: Words | null;
@@ -88,9 +96,17 @@ const declined = paragraphs<DeclinedMail>(
   ['Hello,', '**{{provider}}** cannot give you «{{offer}}».', '{{#if reason}}Their reason: «{{reason}}».{{/if}}', 'Your request stays open: other offers can still serve it.'],
   ['Buongiorno,', '**{{provider}}** non può offrirti «{{offer}}».', '{{#if reason}}Il motivo indicato: «{{reason}}».{{/if}}', 'La tua richiesta resta aperta: altre offerte possono ancora soddisfarla.'],
 );
-const expired = paragraphs<ShopMatchMail>(
-  ['Hello,', '**{{provider}}** did not answer your request for «{{offer}}» in time, so the place it held was freed.', 'Your request is open again: other offers can serve it.'],
-  ['Buongiorno,', '**{{provider}}** non ha risposto in tempo alla tua richiesta per «{{offer}}»: il posto che occupava è stato liberato.', 'La tua richiesta è di nuovo aperta: altre offerte possono soddisfarla.'],
+const expired = paragraphs<ExpiredMail>(
+  [
+    'Hello,',
+    '{{#if reason}}The place held for your request for «{{offer}}» by **{{provider}}** is released: {{reason}}.{{else}}**{{provider}}** did not answer your request for «{{offer}}» in time, so the place it held was freed.{{/if}}',
+    'Your request is open again: other offers can serve it.',
+  ],
+  [
+    'Buongiorno,',
+    '{{#if reason}}Il posto trattenuto per la tua richiesta per «{{offer}}» di **{{provider}}** è liberato: {{reason}}.{{else}}**{{provider}}** non ha risposto in tempo alla tua richiesta per «{{offer}}»: il posto che occupava è stato liberato.{{/if}}',
+    'La tua richiesta è di nuovo aperta: altre offerte possono soddisfarla.',
+  ],
 );
 const promoted = paragraphs<PromotedMail>(
   [
@@ -222,7 +238,10 @@ export const mailNoticeMessages = {
   matchDeclinedSubject: both(subject('{{provider}} declined your request for «{{offer}}»'), subject('{{provider}} ha rifiutato la tua richiesta per «{{offer}}»')) as (v: DeclinedMail) => Words,
   matchDeclinedText: declined.text,
   matchDeclinedHtml: declined.html,
-  matchExpiredSubject: both(subject('No answer in time to your request for «{{offer}}»'), subject('Nessuna risposta in tempo alla tua richiesta per «{{offer}}»')) as (v: ShopMatchMail) => Words,
+  matchExpiredSubject: both(
+    subject('{{#if reason}}The place held for your request for «{{offer}}» is released{{else}}No answer in time to your request for «{{offer}}»{{/if}}'),
+    subject('{{#if reason}}Il posto trattenuto per la tua richiesta per «{{offer}}» è liberato{{else}}Nessuna risposta in tempo alla tua richiesta per «{{offer}}»{{/if}}'),
+  ) as (v: ExpiredMail) => Words,
   matchExpiredText: expired.text,
   matchExpiredHtml: expired.html,
   matchPromotedSubject: both(subject('A place in «{{offer}}» is now yours'), subject('Un posto in «{{offer}}» ora è tuo')) as (v: PromotedMail) => Words,

@@ -1,6 +1,6 @@
 import type { MESSAGES, PasswordChangedMail, Words } from '..';
 import { OutcomeCheckpoint } from '../../match/match.types';
-import { type Samples, NONE, DATE, PARTIES, withWhy, APPLICATION_MAILS, MAIL_FRAMES, SHOP_MATCHES, DECLINED_MAILS, PROMOTED_MAILS, REMINDER_MAILS, DECISION_MAILS, CALL_OUTCOME_MAILS, FACILITATOR_DECISION_MAILS, SURVEY_MAILS, ALLOCATION_MAILS, DIGEST_MAILS, INVITATION_MAILS, CLAIM_MAILS, HANDED_OVER_MAILS, LINK_MAILS } from './sample-kit';
+import { type Samples, NONE, DATE, PARTIES, withWhy, APPLICATION_MAILS, MAIL_FRAMES, SHOP_MATCHES, DECLINED_MAILS, EXPIRED_MAILS, PROMOTED_MAILS, REMINDER_MAILS, DECISION_MAILS, CALL_OUTCOME_MAILS, FACILITATOR_DECISION_MAILS, SURVEY_MAILS, ALLOCATION_MAILS, DIGEST_MAILS, INVITATION_MAILS, CLAIM_MAILS, HANDED_OVER_MAILS, LINK_MAILS } from './sample-kit';
 
 const PASSWORD_CHANGED_MAILS: [PasswordChangedMail][] = [
   [{ email: 'titolare@example.it', how: 'changed', resetUrl: 'https://vicini.example/password-dimenticata', contactsUrl: 'https://vicini.example/contatti' }],
@@ -57,9 +57,9 @@ export const MAIL_SAMPLES: Pick<Samples<typeof MESSAGES>, 'accountMail' | 'deleg
     matchDeclinedSubject: DECLINED_MAILS,
     matchDeclinedText: DECLINED_MAILS,
     matchDeclinedHtml: DECLINED_MAILS,
-    matchExpiredSubject: SHOP_MATCHES,
-    matchExpiredText: SHOP_MATCHES,
-    matchExpiredHtml: SHOP_MATCHES,
+    matchExpiredSubject: EXPIRED_MAILS,
+    matchExpiredText: EXPIRED_MAILS,
+    matchExpiredHtml: EXPIRED_MAILS,
     matchPromotedSubject: PROMOTED_MAILS,
     matchPromotedText: PROMOTED_MAILS,
     matchPromotedHtml: PROMOTED_MAILS,

@@ -188,6 +188,10 @@ describe('CSV import of offers', () => {
     // Nor may the sectors leave it out.
     const otherSector = await upload(api, provider.accessToken, csvOf([{ ...held, settori_ateco: 'G' }]), 'ROW_BY_ROW');
     expect(otherSector.job).toMatchObject({ status: 'DONE', updated: 0, skipped: 1 });
+    // Each refusal names its column, as a bad cell does.
+    expect((await problemsOf(api, provider.accessToken, otherSector.job?.id as string))[0]).toMatchObject({ column: 'settori_ateco', reason: { it: expect.stringMatching(/^settori_ateco: /) } });
+    const otherCategory = await upload(api, provider.accessToken, csvOf([{ ...held, categorie: 'SHIPPING_LOGISTICS' }]), 'ROW_BY_ROW');
+    expect((await problemsOf(api, provider.accessToken, otherCategory.job?.id as string))[0]).toMatchObject({ column: 'categorie', reason: { it: expect.stringMatching(/^categorie: /) } });
   });
 
   it('skips a row that a change made while the file is written refuses (shops took the places the row would remove), undoing only that row; the other rows are written', async () => {
@@ -210,7 +214,7 @@ describe('CSV import of offers', () => {
       const written = await upload(api, provider.accessToken, csvOf(changed), 'ROW_BY_ROW');
       expect(written.job).toMatchObject({ status: 'DONE', updated: 1, skipped: 1, written: true });
       const [problem] = await problemsOf(api, provider.accessToken, written.job?.id as string);
-      expect(problem).toMatchObject({ line: 2, outcome: 'SKIPPED', reason: { it: expect.stringContaining('2') } });
+      expect(problem).toMatchObject({ line: 2, outcome: 'SKIPPED', column: 'capacita', reason: { it: expect.stringContaining('2') } });
     } finally {
       spy.mockRestore();
     }
@@ -287,7 +291,7 @@ describe('CSV import of offers', () => {
     const { job } = await upload(api, provider.accessToken, file, 'ROW_BY_ROW');
     expect(job).toMatchObject({ created: 1, skipped: 1 });
     expect(await problemsOf(api, provider.accessToken, job?.id ?? '')).toEqual([
-      expect.objectContaining({ line: 2, outcome: 'SKIPPED', column: null, reason: expect.objectContaining({ it: expect.stringContaining('sospesa') }) }),
+      expect.objectContaining({ line: 2, outcome: 'SKIPPED', column: 'pubblica', reason: expect.objectContaining({ it: expect.stringContaining('sospesa') }) }),
     ]);
     expect(await offerCount(provider)).toBe(1);
   });
@@ -300,7 +304,7 @@ describe('CSV import of offers', () => {
     const { job } = await upload(api, owner.accessToken, file, 'ROW_BY_ROW');
     expect(job).toMatchObject({ created: 1, skipped: 1 });
     expect(await problemsOf(api, owner.accessToken, job?.id ?? '')).toEqual([
-      expect.objectContaining({ line: 2, outcome: 'SKIPPED', column: null, reason: expect.objectContaining({ it: expect.stringContaining(owner.email) }) }),
+      expect.objectContaining({ line: 2, outcome: 'SKIPPED', column: 'pubblica', reason: expect.objectContaining({ it: expect.stringContaining(owner.email) }) }),
     ]);
     expect(dataOf(await api.gqlAs(owner.accessToken, MyOffersDocument, { first: 10 })).myOffers.totalCount).toBe(1);
     expect(dataOf(await api.gqlAs(owner.accessToken, MyOffersDocument, { filter: { status: 'PUBLISHED' }, first: 10 })).myOffers.totalCount).toBe(0);

@@ -92,6 +92,10 @@ const result = (row: ImportRowInput, outcome: ImportRowOutcome, issues: readonly
 });
 
 const rowIssue = (reason: Words): ImportIssue => ({ column: null, reason });
+/** Fewer places than shops hold: said on the capacity's column. */
+const capacityIssue = (used: number): ImportIssue => ({ column: OFFER_COLUMN.capacity, reason: MESSAGES.offer.capacityBelowUsed(used) });
+/** A publication refused: said on the column that asks for it. */
+const publishIssue = (reason: Words | null): ImportIssue | null => (reason ? { column: OFFER_COLUMN.publish, reason } : null);
 
 /** Why publishing a row's offer is (or was) refused, in the API's words (publishOffer), or null once published. */
 function publicationRefusal(outcome: OfferStatusOutcome | NonNullable<ReturnType<typeof publicationBlock>>): Words | null {
@@ -182,7 +186,7 @@ export class OfferImportKind implements ImportKind<OfferImportScope> {
         // A known offer whose validity ended stays as it is, or is changed by the update's own rules.
         results.set(item.row.line, result(item.row, ImportRowOutcome.INVALID, invalid));
       } else if (refusal) {
-        results.set(item.row.line, result(item.row, ImportRowOutcome.SKIPPED, [rowIssue(refusal)], plan.kind === 'create' ? null : plan.offer.id));
+        results.set(item.row.line, result(item.row, ImportRowOutcome.SKIPPED, [refusal], plan.kind === 'create' ? null : plan.offer.id));
       } else if (holders.length > 0 && plan.kind === 'update') {
         results.set(item.row.line, result(item.row, ImportRowOutcome.SKIPPED, holders, plan.offer.id));
       } else if (plan.kind === 'create') {
@@ -224,14 +228,14 @@ export class OfferImportKind implements ImportKind<OfferImportScope> {
   }
 
   /** Why the offer rules refuse what the row asks, if they do (the messages of the API's own refusals). */
-  private refusal(plan: OfferImportPlan, item: CheckedRow, publisher: { provider: ProviderEntity; unverifiedEmail: string | null }, now: Date): Words | null {
+  private refusal(plan: OfferImportPlan, item: CheckedRow, publisher: { provider: ProviderEntity; unverifiedEmail: string | null }, now: Date): ImportIssue | null {
     if (plan.kind === 'unchanged') return null;
-    if (plan.kind === 'update' && plan.offer.status === OfferStatus.CLOSED) return MESSAGES.offer.closed();
-    if (plan.kind === 'update' && item.input.capacity < plan.offer.used) return MESSAGES.offer.capacityBelowUsed(plan.offer.used);
+    if (plan.kind === 'update' && plan.offer.status === OfferStatus.CLOSED) return rowIssue(MESSAGES.offer.closed());
+    if (plan.kind === 'update' && item.input.capacity < plan.offer.used) return capacityIssue(plan.offer.used);
     if (!plan.publish) return null;
     // The same rules as publishOffer.
     const block = publicationBlock({ providerStatus: publisher.provider.verificationStatus, unverifiedEmail: publisher.unverifiedEmail, validUntil: item.input.validUntil ?? null, now });
-    return block ? publicationRefusal(block) : null;
+    return block ? publishIssue(publicationRefusal(block)) : null;
   }
 
   /**
@@ -265,7 +269,7 @@ export class OfferImportKind implements ImportKind<OfferImportScope> {
   private async update(ctx: RequestContext, item: CheckedRow, plan: Extract<OfferImportPlan, { kind: 'update' }>): Promise<ImportIssue[]> {
     const savepoint = async (statement: string): Promise<void> => void (await ctx.manager?.query(statement));
     await savepoint('SAVEPOINT offer_import_row');
-    let refusal: Words | null = null;
+    let refusal: ImportIssue | null = null;
     try {
       if (plan.fields) {
         // The file has no radius column: the offer's radii stay as they are.
@@ -277,15 +281,15 @@ export class OfferImportKind implements ImportKind<OfferImportScope> {
           sectors: item.input.sectors ?? { allSectors: true, sections: [], divisions: [] },
           validUntil: item.input.validUntil ?? null,
         });
-        if (outcome.kind === 'capacity-below-used') refusal = MESSAGES.offer.capacityBelowUsed(outcome.used);
-        else if (outcome.kind === 'closed') refusal = MESSAGES.offer.closed();
+        if (outcome.kind === 'capacity-below-used') refusal = capacityIssue(outcome.used);
+        else if (outcome.kind === 'closed') refusal = rowIssue(MESSAGES.offer.closed());
       }
-      if (!refusal && plan.publish) refusal = publicationRefusal(await this.offers.changeStatus(ctx, plan.offer.id, 'publish'));
+      if (!refusal && plan.publish) refusal = publishIssue(publicationRefusal(await this.offers.changeStatus(ctx, plan.offer.id, 'publish')));
     } catch (error) {
       await savepoint('ROLLBACK TO SAVEPOINT offer_import_row');
       return domainIssues(error);
     }
     await savepoint(refusal ? 'ROLLBACK TO SAVEPOINT offer_import_row' : 'RELEASE SAVEPOINT offer_import_row');
-    return refusal ? [rowIssue(refusal)] : [];
+    return refusal ? [refusal] : [];
   }
 }

@@ -114,6 +114,12 @@ describe('cells', () => {
     expect(columnOfField('coverage.comuneCodes.2')).toBe('comuni');
     expect(columnOfField('sectors.sections.0')).toBe('settori_ateco');
     expect(columnOfField('coverage')).toBeNull();
+    // A refusal of the offer's own rules names the API's field: its column all the same.
+    expect(columnOfField('input.categories')).toBe('categorie');
+    expect(columnOfField('input.sectors')).toBe('settori_ateco');
+    expect(columnOfField('input.capacity')).toBe('capacita');
+    expect(columnOfField('input.coverage.provinceCodes')).toBe('province');
+    expect(inColumnWords({ it: 'input.categories: 2 attività', en: 'input.categories: 2 businesses' }, 'input.categories', 'categorie').it).toBe('categorie: 2 attività');
     expect(inColumnWords({ it: 'capacity deve essere almeno 1', en: 'capacity must be at least 1' }, 'capacity', 'capacita')).toEqual({
       it: 'capacita deve essere almeno 1',
       en: 'capacita must be at least 1',

@@ -180,9 +180,9 @@ export function parseOfferRow(cells: Readonly<Record<string, string>>, names: Te
   return { plain, publish: publish ?? false, issues };
 }
 
-/** The column of an input field path (`coverage.comuneCodes.2` → comuni). */
+/** The column of an input field path (`coverage.comuneCodes.2` → comuni), with or without the API's `input.` before it. */
 export function columnOfField(path: string): string | null {
-  const [first, second] = path.split('.');
+  const [first, second] = path.replace(/^input\./, '').split('.');
   const byInput: Record<string, string> = {
     title: C.title,
     description: C.description,

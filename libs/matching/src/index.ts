@@ -3,6 +3,7 @@ export * from './model/matching.types';
 export * from './model/matching-input.error';
 export { eligibility, coverageLevel } from './eligibility/eligibility';
 export { validityFailures } from './eligibility/compiled-offer';
+export type { CoverageMatch } from './eligibility/compiled-offer';
 export { rank, explainAll, DEFAULT_RANK_WEIGHTS } from './ranking/rank';
 export type { RankedOffer, IneligibleOffer, RankingExplanation, RankWeights, ScoreComponent, ScoreComponentName } from './ranking/rank';
 export { allocate } from './allocation/allocate';

@@ -18,6 +18,8 @@ export interface CallPlace {
   category: ServiceCategory;
   /** The description of the request opened for it, when the shop has none of that category. */
   description: string;
+  /** How the offer reaches the shop: the most local level of its coverage, with the distance for a radius. */
+  reach: { level: string; distanceKm: number };
 }
 
 /** What a shop already holds, for the call's admission rules (one live match per category, K in all). */
@@ -83,9 +85,9 @@ export class MatchCallService {
             offer: place.offer,
             state: MatchState.PENDING,
             origin: MatchOrigin.CALL,
-            // The call's ranking decided who has the place (among the shops the offer reaches: see the
-            // admission); how locally it reaches them is not the call's to rank, and is not recorded.
-            ranked: { coverageLevel: 'NATIONAL', distanceKm: 0 },
+            // The call's ranking decided who has the place, among the shops the offer reaches; how
+            // locally it reaches this one is recorded as for any other place.
+            ranked: { coverageLevel: place.reach.level, distanceKm: Math.round(place.reach.distanceKm * 1e6) / 1e6 },
           },
           tx.now,
           responseDays,

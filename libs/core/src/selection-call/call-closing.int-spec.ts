@@ -251,6 +251,10 @@ describe('closing a selection call: ranking, places, reserve list, graduatoria (
       [2, 'RESERVE', 'NOT_REACHED'],
       [3, 'ADMITTED', null],
     ]);
+    // The place records how the offer reaches the shop (its comune), as any other place does: not the whole of Italy.
+    expect(await core.db.query(`SELECT m.coverage_level, m.distance_km::float AS distance_km FROM match m JOIN help_request r ON r.id = m.help_request_id WHERE r.shop_id = $1`, [inMilano.id])).toEqual([
+      { coverage_level: 'COMUNE', distance_km: 0 },
+    ]);
   });
 
   it('says why each applicant ranked above an admission waits: a service of that kind already live, as many live services as a shop may hold', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { admitInRankOrder, offerReach, rankApplicants, type AdmissionCandidate, type AtecoSection, type RankedApplicant, type ServiceCategory } from '@vec/matching';
+import { admitInRankOrder, offerReachLevel, rankApplicants, type AdmissionCandidate, type AtecoSection, type CoverageMatch, type RankedApplicant, type ServiceCategory } from '@vec/matching';
 import { AuditService } from '../audit/audit.service';
 import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
@@ -203,7 +203,7 @@ export class CallClosingService {
     const offers = await this.offers.forMatching(tx, offerIds);
     const free = Object.fromEntries(offers.map((o) => [o.id, o.capacity - o.used]));
     // An offer's own coverage and sectors hold for call places too: a call's territory does not widen them.
-    const reaches = new Map(offers.map((o) => [o.id, offerReach(toEngineOffer(o))]));
+    const reaches = new Map(offers.map((o) => [o.id, offerReachLevel(toEngineOffer(o))]));
     const limit = this.config.getOrThrow<number>('MAX_LIVE_MATCHES_PER_SHOP');
 
     // Only the shops the admission reaches are locked and read: the first ranks, twice the places
@@ -217,13 +217,14 @@ export class CallClosingService {
     const points = new Map<string, { latitude: number; longitude: number }>();
     const categoryFor = (candidate: CallApplicationEntity, offer: OfferEntity): ServiceCategory | undefined =>
       offer.categories.find((category) => !live.get(candidate.shopId)?.has(category));
-    // The place and sector the shop applied with (as the ranking reads them), at the shop's point.
-    const reachedBy = (candidate: CallApplicationEntity, offer: OfferEntity): boolean => {
+    // How the offer reaches the place and sector the shop applied with (as the ranking reads them), at the shop's point; null when it does not.
+    const reachOf = (candidate: CallApplicationEntity, offer: OfferEntity): CoverageMatch | null => {
       const point = points.get(candidate.shopId);
-      if (!point) return false;
+      if (!point) return null;
       const location = { comuneCode: candidate.comuneCode, provinceCode: candidate.provinceCode, regionCode: candidate.regionCode, latitude: point.latitude, longitude: point.longitude };
-      return reaches.get(offer.id)?.({ location, sector: { section: candidate.atecoSection as AtecoSection, division: candidate.atecoDivision } }) ?? false;
+      return reaches.get(offer.id)?.({ location, sector: { section: candidate.atecoSection as AtecoSection, division: candidate.atecoDivision } }) ?? null;
     };
+    const reachedBy = (candidate: CallApplicationEntity, offer: OfferEntity): boolean => reachOf(candidate, offer) !== null;
     for (;;) {
       const reached = candidates.slice(0, reach);
       const shopIds = [...new Set(reached.map((c) => c.shopId))];
@@ -250,12 +251,12 @@ export class CallClosingService {
     const chosen = result.admitted.map(({ id, offerId }) => {
       const candidate = byId.get(id) as CallApplicationEntity;
       const offer = offerById.get(offerId) as OfferEntity;
-      return { candidate, offer, category: categoryFor(candidate, offer) as ServiceCategory };
+      return { candidate, offer, category: categoryFor(candidate, offer) as ServiceCategory, reach: reachOf(candidate, offer) as CoverageMatch };
     });
     const opened = await this.matches.openForCall(
       tx,
       call.id,
-      chosen.map(({ candidate, offer, category }): CallPlace => ({ shopId: candidate.shopId, offer, category, description: call.title })),
+      chosen.map(({ candidate, offer, category, reach }): CallPlace => ({ shopId: candidate.shopId, offer, category, description: call.title, reach })),
     );
     chosen.forEach(({ candidate, offer }, index) =>
       admitted.set(candidate.id, { matchId: opened[index].id, offerId: offer.id, offerTitle: offer.title, providerName: offer.provider?.name ?? '', respondBy: opened[index].respondBy }),

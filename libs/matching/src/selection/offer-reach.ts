@@ -1,4 +1,4 @@
-import { compileOffer, matchCoverage, sectorEligible } from '../eligibility/compiled-offer';
+import { compileOffer, matchCoverage, sectorEligible, type CoverageMatch } from '../eligibility/compiled-offer';
 import type { AtecoSector, MatchingOffer, ShopLocation } from '../model/matching.types';
 
 /** A shop as an offer's own rules see it: where it is and what it does. */
@@ -13,8 +13,18 @@ export interface ReachedShop {
  * offers that reach the applicant: a call's territory or sectors do not widen an offer's.
  */
 export function offerReach(offer: MatchingOffer): (shop: ReachedShop) => boolean {
+  const reachOf = offerReachLevel(offer);
+  return (shop) => reachOf(shop) !== null;
+}
+
+/**
+ * How an offer reaches a shop by its own rules, as a place it gives is recorded: the most local
+ * level of its coverage that takes the shop's place, with the distance for a radius; null when
+ * it does not reach the shop at all (see `offerReach`).
+ */
+export function offerReachLevel(offer: MatchingOffer): (shop: ReachedShop) => CoverageMatch | null {
   const compiled = compileOffer(offer);
-  return (shop) => sectorEligible(shop.sector, compiled) && matchCoverage(shop.location, compiled) !== null;
+  return (shop) => (sectorEligible(shop.sector, compiled) ? matchCoverage(shop.location, compiled) : null);
 }
 
 /** Whether an offer's coverage takes a place, whatever the shop there does (matching rule 2 alone). */

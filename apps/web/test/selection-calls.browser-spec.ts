@@ -1,6 +1,6 @@
 import { seedShops } from '@vec/core/testing/seed';
 import { DataSource } from 'typeorm';
-import { ApplyToCallDocument, CreateSelectionCallDocument, PublishSelectionCallDocument } from '../../api/test/gql/generated';
+import { ApplyToCallDocument, CreateSelectionCallDocument, PublishSelectionCallDocument, WithdrawMatchDocument } from '../../api/test/gql/generated';
 import { staffUser } from '../../api/test/testing/fixtures';
 import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
 import { dataOf, member } from '../../api/test/testing/test-app';
@@ -111,24 +111,33 @@ describe('Selection calls in the browser: staff publish and close, a shop applie
     // Status, who runs it, places, filled, applications, excluded, reserve, promoted from reserve.
     expect(await dashboardRow.locator('td').allInnerTexts()).toEqual(['Chiuso', 'Ministero', '1', '1', '2', '0', '1', '0']);
 
-    await shopPage.reload();
     const closedCard = shopPage.getByTestId('shop-call-card').filter({ hasText: title });
     // The list holds every suite's calls, ten a page, the latest closing first: the shop pages on to its own.
-    await shopPage.getByTestId('shop-call-card').first().waitFor();
-    for (let turn = 0; turn < 20 && (await closedCard.count()) === 0; turn += 1) {
-      const pages = shopPage.getByRole('navigation', { name: 'Pagine' });
-      const shown = await pages.locator('span').textContent();
-      await pages.getByRole('button', { name: 'Successiva' }).click();
-      await eventually(async () => (await pages.locator('span').textContent()) !== shown, true);
+    const reloadToClosedCard = async (): Promise<void> => {
+      await shopPage.reload();
       await shopPage.getByTestId('shop-call-card').first().waitFor();
-    }
+      for (let turn = 0; turn < 20 && (await closedCard.count()) === 0; turn += 1) {
+        const pages = shopPage.getByRole('navigation', { name: 'Pagine' });
+        const shown = await pages.locator('span').textContent();
+        await pages.getByRole('button', { name: 'Successiva' }).click();
+        await eventually(async () => (await pages.locator('span').textContent()) !== shown, true);
+        await shopPage.getByTestId('shop-call-card').first().waitFor();
+      }
+    };
+    await reloadToClosedCard();
     await closedCard.getByTestId('my-score').waitFor();
     expect(await closedCard.getByTestId('my-score').textContent()).toBe('Punteggio 84, posizione 1 in graduatoria');
     await closedCard.getByText('60 punti su 60: risposta sì').waitFor();
     await closedCard.getByTestId('application-status').filter({ hasText: 'Ammessa' }).waitFor();
     // What follows a place won: the service's page, where the provider's answer comes.
-    expect(await closedCard.getByRole('link', { name: 'Vedi il servizio' }).getAttribute('href')).toMatch(/^\/la-mia-attivita\/servizi\/[0-9a-f-]{36}$/);
+    const serviceHref = (await closedCard.getByRole('link', { name: 'Vedi il servizio' }).getAttribute('href')) ?? '';
+    expect(serviceHref).toMatch(/^\/la-mia-attivita\/servizi\/[0-9a-f-]{36}$/);
+    expect(await closedCard.getByTestId('place-now').innerText()).toBe('Il posto è tuo: il fornitore ti risponderà, e il servizio è tra «I miei servizi». Vedi il servizio');
     await expectAccessible(shopPage, 'calls-shop-scored');
+    // Given up, the place is no longer promised: the call says so, with the way to the service.
+    member(dataOf(await web.api.gqlAs(bakery.accessToken, WithdrawMatchDocument, { input: { id: serviceHref.split('/').pop() ?? '' } })).withdrawMatch, 'Match');
+    await reloadToClosedCard();
+    await closedCard.getByTestId('place-now').filter({ hasText: 'Hai rinunciato al posto ottenuto con il bando: non è più tuo.' }).waitFor();
 
     // Anyone, signed in or not, reads the graduatoria.
     const publicPage = await web.newPage();

@@ -34,6 +34,7 @@ export class LoaderFactory {
       matchTransitions: new DataLoader((ids: readonly string[]) => this.matches.stepsOf(ids, (users) => this.facilitators.namesByOwners(undefined, users))),
       matchSurveys: new DataLoader((ids: readonly string[]) => this.matches.surveysOf(ids)),
       waitlistPosition: new DataLoader((ids: readonly string[]) => this.matches.waitlistPositionsOf(ids)),
+      matchState: new DataLoader((ids: readonly string[]) => this.matches.statesOf(ids)),
       offerIntegrations: new DataLoader((ids: readonly string[]) => this.integrations.partnersShownOf(ids)),
       offerUsage: new DataLoader((ids: readonly string[]) => this.matches.usageOf(ids)),
       facilitator: new DataLoader((ids: readonly string[]) => this.facilitators.findByIds(ids)),

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { FacilitatorEntity } from '../facilitator/facilitator.entity';
 import type { HelpRequestEntity } from '../help-request/help-request.entity';
 import type { RecordedStep } from '../match/match-query.service';
+import type { MatchState } from '../match/match.types';
 import type { OutcomeSurveyEntity } from '../match/outcome-survey.entity';
 import type { OfferEntity } from '../offer/offer.entity';
 import type { ProviderEntity } from '../provider/provider.entity';
@@ -19,6 +20,7 @@ export interface Loaders {
   matchTransitions: DataLoader<string, RecordedStep[]>;
   matchSurveys: DataLoader<string, OutcomeSurveyEntity[]>;
   waitlistPosition: DataLoader<string, number | null>;
+  matchState: DataLoader<string, MatchState | undefined>;
   /** The partner offers each offer declares that shops see, with their provider. */
   offerIntegrations: DataLoader<string, OfferEntity[]>;
   offerUsage: DataLoader<string, { pending: number; accepted: number; active: number; completed: number; waitlisted: number }>;

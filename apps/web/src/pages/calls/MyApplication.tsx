@@ -21,10 +21,11 @@ export function MyApplication({ application }: { application: MyCallApplicationF
         {t('calls.mine.submitted', { date: format.dateTime(application.submittedAt) })}
         {application.submittedByFacilitatorName ? ` · ${t('calls.submittedBy', { organisation: application.submittedByFacilitatorName })}` : ''}
       </p>
-      {/* A place won is held for the provider's answer: the next step is on the service's page. */}
+      {/* A place won: where it stands now (held for the provider's answer, running, given up…); the next step is on the service's page. */}
       {application.status === 'ADMITTED' && application.matchId ? (
-        <p className="mb-1">
-          {t('calls.mine.admittedNext')} <Link to={pathTo(PATHS.shopMatch, application.matchId)}>{t('calls.mine.seeService')}</Link>
+        <p className="mb-1" data-testid="place-now">
+          {t(`calls.mine.placeNow.${application.matchState && application.matchState !== 'WAITLISTED' ? application.matchState : 'PENDING'}`)}{' '}
+          <Link to={pathTo(PATHS.shopMatch, application.matchId)}>{t('calls.mine.seeService')}</Link>
         </p>
       ) : null}
       {application.exclusionReason ? <p>{t('calls.exclusion', { reason: application.exclusionReason })}</p> : null}

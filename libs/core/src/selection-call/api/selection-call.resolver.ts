@@ -11,6 +11,7 @@ import { UserRole } from '../../auth/user-role';
 import { mapPage } from '../../common/pagination';
 import { RequestContext } from '../../common/request-context';
 import { MatchShopModel, shopOwnerErased, toMatchShopModel } from '../../match/api/match.models';
+import { MatchState } from '../../match/match.types';
 import { CallOrganisationModel, toCallOrganisationModel } from './call-publisher.api';
 import { OfferModel, toOfferModel } from '../../offer/api/offer.models';
 import { offerVisibleTo } from '../../offer/offer-status';
@@ -217,6 +218,11 @@ export class CallApplicationResolver {
   })
   async submittedByFacilitatorName(@Context('loaders') loaders: Loaders, @Parent() application: CallApplicationModel): Promise<string | null> {
     return application.submittedByFacilitatorId ? ((await loaders.facilitator.load(application.submittedByFacilitatorId))?.name ?? null) : null;
+  }
+
+  @ResolveField(() => MatchState, { nullable: true, description: 'ADMITTED: where the place won stands now (the state of the match matchId), which the shop may have given up or completed since.' })
+  async matchState(@Context('loaders') loaders: Loaders, @Parent() application: CallApplicationModel): Promise<MatchState | null> {
+    return application.matchId ? ((await loaders.matchState.load(application.matchId)) ?? null) : null;
   }
 
   @Roles(UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR)

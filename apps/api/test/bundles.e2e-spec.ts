@@ -6,6 +6,7 @@ import {
   BundleRecommendationsDocument,
   CreateHelpRequestBundleDocument,
   CreateHelpRequestsFromNeedsDocument,
+  DeclineMatchDocument,
   DeclareOfferIntegrationsDocument,
   HelpRequestBundleDocument,
   MyHelpRequestBundlesDocument,
@@ -131,6 +132,30 @@ describe('Bundles: several services asked together, recommended as sets of offer
         category: 'HOME_DELIVERY',
         reasons: [{ code: 'FULL', messageIt: expect.any(String) }],
         waitlistOffers: [{ id: shipOffer.id }],
+      },
+    ]);
+  });
+
+  it('says a service is missing because its provider declined the shop, not that no offer covers it', async () => {
+    const coverage = { comuneCodes: [AOSTA] };
+    const booking = await publishedOffer(api, store, { categories: ['ONLINE_BOOKING'], coverage });
+    const skills = await publishedOffer(api, pay, { categories: ['DIGITAL_SKILLS'], coverage });
+    const shop = await shopIn(api, AOSTA);
+    const bundle = await bundleOf(shop, ['ONLINE_BOOKING', 'DIGITAL_SKILLS']);
+    const skillsRequest = bundle.requests.find((request) => request.category === 'DIGITAL_SKILLS')?.id ?? '';
+    // The shop applies for the skills course alone, and its provider declines it.
+    const held = await applyTo(api, shop, skillsRequest, skills.id);
+    member(dataOf(await api.gqlAs(pay.accessToken, DeclineMatchDocument, { input: { id: held.id, reason: 'Corso al completo per ora.' } })).declineMatch, 'Match');
+
+    const result = await setsFor(shop, bundle.id);
+    expect(result.sets).toEqual([]);
+    expect(result.bestPartial?.parts.map((part) => part.offer.id)).toEqual([booking.id]);
+    expect(result.bestPartial?.missing).toEqual([
+      {
+        helpRequestId: skillsRequest,
+        category: 'DIGITAL_SKILLS',
+        reasons: [{ code: 'REFUSED', messageIt: 'Le offerte che lo servirebbero sono quelle a cui hai rinunciato o il cui fornitore ti ha rifiutato: apri la richiesta per chiederne di nuovo una' }],
+        waitlistOffers: [],
       },
     ]);
   });

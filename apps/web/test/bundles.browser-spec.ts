@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ApplyToOfferDocument, CreateHelpRequestBundleDocument, CreateHelpRequestDocument, DeclareOfferIntegrationsDocument, MyHelpRequestBundlesDocument } from '../../api/test/gql/generated';
+import {
+  ApplyToOfferDocument,
+  CreateHelpRequestBundleDocument,
+  CreateHelpRequestDocument,
+  DeclareOfferIntegrationsDocument,
+  DeclineMatchDocument,
+  MyHelpRequestBundlesDocument,
+} from '../../api/test/gql/generated';
 import { staffUser } from '../../api/test/testing/fixtures';
 import { approvedProvider, publishedOffer } from '../../api/test/testing/offer-fixtures';
 import { dataOf, member } from '../../api/test/testing/test-app';
@@ -185,4 +192,32 @@ describe('A set that waits as a whole, and is withdrawn in one step, in the brow
     await page.getByRole('button', { name: 'Scegli questa offerta', exact: false }).first().waitFor();
     await page.context().close();
   });
+
+  it('says a service is missing because its provider declined the shop, and leads to its request to ask again', async () => {
+    const staff = await staffUser(web.api);
+    const [store, school] = [await approvedProvider(web.api, staff), await approvedProvider(web.api, staff)];
+    // Siena: an online store and a digital skills course, whose provider then declines the shop.
+    const coverage = { comuneCodes: ['052032'] };
+    await publishedOffer(web.api, store, { title: unique('Vetrina senese'), categories: ['ONLINE_STORE'], coverage });
+    const course = await publishedOffer(web.api, school, { title: unique('Corso digitale'), categories: ['DIGITAL_SKILLS'], coverage });
+    const shop = await shopNamed(web.api, '052032', unique('Drogheria del Campo'));
+    const bundle = member(
+      dataOf(await web.api.gqlAs(shop.accessToken, CreateHelpRequestBundleDocument, { input: { categories: ['ONLINE_STORE', 'DIGITAL_SKILLS'] } })).createHelpRequestBundle,
+      'HelpRequestBundle',
+    );
+    const skills = bundle.requests.find((request) => request.category === 'DIGITAL_SKILLS')?.id ?? '';
+    const held = member(dataOf(await web.api.gqlAs(shop.accessToken, ApplyToOfferDocument, { input: { helpRequestId: skills, offerId: course.id } })).applyToOffer, 'Match');
+    member(dataOf(await web.api.gqlAs(school.accessToken, DeclineMatchDocument, { input: { id: held.id, reason: 'Corso al completo per ora.' } })).declineMatch, 'Match');
+
+    const page = await web.newPage();
+    await logIn(page, shop.email);
+    await page.goto(`/la-mia-attivita/pacchetti/${bundle.id}`);
+    await page.getByText('Le offerte che lo servirebbero sono quelle a cui hai rinunciato o il cui fornitore ti ha rifiutato', { exact: false }).waitFor();
+    expect(await page.getByText('Nessuna offerta per questo servizio copre ancora', { exact: false }).count()).toBe(0);
+    const askAgain = page.getByRole('link', { name: 'Apri la richiesta di «Formazione sulle competenze digitali» per chiedere di nuovo' });
+    expect(await askAgain.getAttribute('href')).toBe(`/la-mia-attivita/richieste/${skills}`);
+    await expectAccessible(page, 'bundle-part-refused');
+    await page.context().close();
+  });
 });
+

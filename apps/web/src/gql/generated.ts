@@ -491,7 +491,7 @@ export type MatchState =
   | 'WAITLISTED'
   | 'WITHDRAWN';
 
-/** Why a service of a bundle has no offer in a set: a matching rule, or NO_CANDIDATE (no offer of the service covers the shop). */
+/** Why a service of a bundle has no offer in a set: a matching rule, REFUSED (the offers that would serve it are ones the request gave up or whose provider declined it: it may ask again), or NO_CANDIDATE (no offer of the service covers the shop). */
 export type MissingReason =
   | 'CATEGORY'
   | 'EXPIRED'
@@ -501,6 +501,7 @@ export type MissingReason =
   | 'NO_CANDIDATE'
   | 'OUTSIDE_COVERAGE'
   | 'PROVIDER_NOT_APPROVED'
+  | 'REFUSED'
   | 'SECTOR'
   | 'SHOP_CATEGORY_LIMIT'
   | 'SHOP_LIMIT';

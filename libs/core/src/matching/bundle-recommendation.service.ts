@@ -61,7 +61,8 @@ export class BundleRecommendationService {
         waitlist: explained.waitlist.filter((r) => !refused?.has(r.offerId)),
         ineligible: explained.ineligible,
       };
-      parts.push({ requestId: request.id, category: request.category, explanation: fresh });
+      const refusedOfferIds = [...explained.ranked, ...explained.waitlist].map((r) => r.offerId).filter((id) => refused?.has(id));
+      parts.push({ requestId: request.id, category: request.category, explanation: fresh, refusedOfferIds });
     }
     const facts = [...offers.values()].map((offer) => ({ offerId: offer.id, providerId: offer.providerId, seatsLeft: Math.max(0, offer.capacity - offer.used) }));
     const links = await this.integrations.linksAmong(ctx, [...offers.keys()]);

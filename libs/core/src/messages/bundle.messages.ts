@@ -37,10 +37,16 @@ const NO_CANDIDATE: Words = {
   it: 'Nessuna offerta per questo servizio copre ancora la tua attività',
 };
 
+const REFUSED: Words = {
+  en: 'The offers that would serve it are ones you gave up, or whose provider declined you: open the request to ask one of them again',
+  it: 'Le offerte che lo servirebbero sono quelle a cui hai rinunciato o il cui fornitore ti ha rifiutato: apri la richiesta per chiederne di nuovo una',
+};
+
 /** Bundles: why a set of offers is proposed, and why a service of the bundle has no offer in it. */
 export const bundleMessages = {
   why: (reason: SetReason, complete = true): Words => (complete ? WHY[reason] : (WHY_PARTIAL[reason] ?? WHY[reason])),
-  missing: (reason: MissingReason, waitlistOpen: boolean): Words => (reason === 'NO_CANDIDATE' ? NO_CANDIDATE : reasonMessages.ineligible(reason, waitlistOpen)),
+  missing: (reason: MissingReason, waitlistOpen: boolean): Words =>
+    reason === 'NO_CANDIDATE' ? NO_CANDIDATE : reason === 'REFUSED' ? REFUSED : reasonMessages.ineligible(reason, waitlistOpen),
   tooSmall: (field: string): Words => ({
     en: `${field}: a bundle groups two or more services: choose another one, or ask for a single service`,
     it: `${field}: un pacchetto riunisce due o più servizi: scegline un altro, oppure chiedi un solo servizio`,

@@ -8,6 +8,8 @@ export interface BundlePartInput {
   category: ServiceCategory;
   /** `explainAll` for the part's request: eligible offers ranked, full ones, the others with their failed rules. */
   explanation: RankingExplanation;
+  /** Offers that would rank or wait for the request but which it refused (given up, or declined by their provider): left out of `explanation`. */
+  refusedOfferIds?: readonly string[];
 }
 
 /** What the set search needs to know of a candidate offer beyond its score. */
@@ -37,8 +39,12 @@ export interface SetSearchOptions {
 
 export const DEFAULT_SET_SEARCH: Omit<SetSearchOptions, 'room'> = { perCategory: 5, beamWidth: 256, maxSets: 5 };
 
-/** Why a part has no offer in the set: a rule every candidate fails, or no offer covering the shop for the category at all. */
-export type MissingReason = IneligibilityReason | 'NO_CANDIDATE';
+/**
+ * Why a part has no offer in the set: a rule every candidate fails, the only offers that would
+ * serve it being ones the request refused (REFUSED: it may ask one of them again), or no offer
+ * covering the shop for the category at all.
+ */
+export type MissingReason = IneligibilityReason | 'REFUSED' | 'NO_CANDIDATE';
 
 export const SET_REASONS = ['SINGLE_OFFER', 'SINGLE_PROVIDER', 'ALL_INTEGRATED', 'PARTLY_INTEGRATED', 'BEST_SCORES'] as const;
 

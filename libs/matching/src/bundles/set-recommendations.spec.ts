@@ -107,6 +107,19 @@ describe('set recommendations for a bundle', () => {
     expect(twoOnly.bestPartial?.missing.map((m) => m.reasons)).toEqual([['SHOP_LIMIT']]);
   });
 
+  it('says a part is missing because the request refused the only offers that would serve it, not that none covers the shop', () => {
+    const offers = [offer('store', 'p-store', [ONLINE_STORE]), offer('ship', 'p-ship', [HOME_DELIVERY])];
+    const { parts, facts } = judge(offers, [ONLINE_STORE, HOME_DELIVERY]);
+    // The delivery request gave up 'ship' (or its provider declined it): the adapter leaves it out, and says so.
+    const delivery = parts[1];
+    const refused = { ...delivery, explanation: { ...delivery.explanation, ranked: [] }, refusedOfferIds: ['ship'] };
+    const result = recommendSets([parts[0], refused], facts, [], { room: 3 });
+    expect(result.bestPartial?.missing.map((m) => [m.category, m.reasons])).toEqual([[HOME_DELIVERY, ['REFUSED']]]);
+    // Without a refusal, the same empty part has no candidate at all.
+    const none = recommendSets([parts[0], { ...refused, refusedOfferIds: [] }], facts, [], { room: 3 });
+    expect(none.bestPartial?.missing.map((m) => m.reasons)).toEqual([['NO_CANDIDATE']]);
+  });
+
   it('keeps to top-k candidates and the beam, and says when the beam dropped sets', () => {
     const many = Array.from({ length: 8 }, (_, i) => [
       offer(`store-${i}`, `p-s${i}`, [ONLINE_STORE], { freePeriodMonths: i + 1 }),

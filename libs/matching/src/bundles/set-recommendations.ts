@@ -145,7 +145,8 @@ function reasonsFor(offers: number, providers: number, groups: number, links: nu
  * Why a part is left out. With eligible offers it was the set's own limits: their places taken by
  * the set's other parts (FULL) or the shop's room for live matches (SHOP_LIMIT). Otherwise the
  * rules its closest candidates of the category fail: full ones first (it may wait for them), else
- * those failing the fewest rules, else no offer of the category is a candidate at all.
+ * offers it refused only (REFUSED), else those failing the fewest rules, else no offer of the
+ * category is a candidate at all.
  */
 function missingPart(part: BundlePartInput, hadEligible: boolean, noRoom: boolean): MissingPart {
   const { explanation } = part;
@@ -153,6 +154,8 @@ function missingPart(part: BundlePartInput, hadEligible: boolean, noRoom: boolea
   const base = { requestId: part.requestId, category: part.category, waitlistOfferIds };
   if (hadEligible) return { ...base, reasons: [noRoom ? 'SHOP_LIMIT' : 'FULL'] };
   if (waitlistOfferIds.length > 0) return { ...base, reasons: ['FULL'] };
+  // The offers that would serve it are ones the request refused: asking one of them again is the way, not a rule it fails.
+  if (part.refusedOfferIds?.length) return { ...base, reasons: ['REFUSED'] };
   // An offer of other categories is no candidate for this one.
   const near = explanation.ineligible.filter((offer) => !offer.failed.includes('CATEGORY'));
   if (near.length === 0) return { ...base, reasons: ['NO_CANDIDATE'] };

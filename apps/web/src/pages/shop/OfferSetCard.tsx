@@ -83,6 +83,10 @@ export function OfferSetCard({ bundleId, set, rank, onApplied }: Props) {
                   <strong>{label(part.category)}</strong>
                   <ReasonList reasons={part.reasons} />
                   {part.waitlistOffers.length > 0 ? <p className="small mb-0">{t('bundle.waitFor', { titles: part.waitlistOffers.map((o) => o.title).join(', ') })}</p> : null}
+                  {/* Refused offers come back only when the shop asks again, on the request's own page. */}
+                  {part.reasons.some((reason) => reason.code === 'REFUSED') ? (
+                    <Link to={pathTo(PATHS.shopRequest, part.helpRequestId)}>{t('bundle.askAgain', { service: label(part.category) })}</Link>
+                  ) : null}
                 </li>
               ))}
             </ul>

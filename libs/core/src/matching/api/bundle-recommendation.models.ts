@@ -9,10 +9,10 @@ import type { OfferEntity } from '../../offer/offer.entity';
 import type { BundleRecommendations } from '../bundle-recommendation.service';
 
 const asEnum = <T extends string>(values: readonly T[]): Record<T, T> => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
-const MISSING_REASONS: readonly MissingReason[] = [...INELIGIBILITY_REASONS, 'NO_CANDIDATE'];
+const MISSING_REASONS: readonly MissingReason[] = [...INELIGIBILITY_REASONS, 'REFUSED', 'NO_CANDIDATE'];
 export const MissingReasonEnum = asEnum<MissingReason>(MISSING_REASONS);
 export const SetReasonEnum = asEnum<SetReason>(SET_REASONS);
-registerEnumType(MissingReasonEnum, { name: 'MissingReason', description: 'Why a service of a bundle has no offer in a set: a matching rule, or NO_CANDIDATE (no offer of the service covers the shop).' });
+registerEnumType(MissingReasonEnum, { name: 'MissingReason', description: 'Why a service of a bundle has no offer in a set: a matching rule, REFUSED (the offers that would serve it are ones the request gave up or whose provider declined it: it may ask again), or NO_CANDIDATE (no offer of the service covers the shop).' });
 registerEnumType(SetReasonEnum, { name: 'SetReason', description: 'Why a set of offers is proposed for a bundle.' });
 
 const CATEGORY_COUNT = Object.values(ServiceCategory).length;

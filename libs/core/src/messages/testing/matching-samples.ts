@@ -89,7 +89,7 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
   },
   bundle: {
     why: (['SINGLE_OFFER', 'SINGLE_PROVIDER', 'ALL_INTEGRATED', 'PARTLY_INTEGRATED', 'BEST_SCORES'] as const).flatMap((reason) => [[reason, true] as const, [reason, false] as const]),
-    missing: [...INELIGIBILITY_REASONS, 'NO_CANDIDATE' as const].flatMap((reason) => [[reason, true] as const, [reason, false] as const]),
+    missing: [...INELIGIBILITY_REASONS, 'REFUSED' as const, 'NO_CANDIDATE' as const].flatMap((reason) => [[reason, true] as const, [reason, false] as const]),
     tooSmall: ON_FIELD,
     tooLarge: [['input.categories', 2, 3], ['input.categories', 1, 3]],
     notFound: NONE,

@@ -9,6 +9,7 @@ import {
   DeclineMatchDocument,
   DeclareOfferIntegrationsDocument,
   HelpRequestBundleDocument,
+  type ServiceCategory,
   MyHelpRequestBundlesDocument,
 } from './gql/generated';
 import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
@@ -31,7 +32,7 @@ describe('Bundles: several services asked together, recommended as sets of offer
   });
   afterAll(() => api.close());
 
-  const bundleOf = async (shop: SignedIn, categories: ('ONLINE_STORE' | 'DIGITAL_PAYMENTS' | 'HOME_DELIVERY' | 'WEBSITE')[]) =>
+  const bundleOf = async (shop: SignedIn, categories: ServiceCategory[]) =>
     member(dataOf(await api.gqlAs(shop.accessToken, CreateHelpRequestBundleDocument, { input: { categories } })).createHelpRequestBundle, 'HelpRequestBundle');
   const setsFor = async (shop: SignedIn, bundleId: string) => dataOf(await api.gqlAs(shop.accessToken, BundleRecommendationsDocument, { bundleId })).bundleRecommendations;
 

@@ -15,6 +15,7 @@ import {
   MyDelegationsDocument,
   MyNotificationsDocument,
   MyShopDocument,
+  RefreshSessionDocument,
   RegisterShopOnPaperDocument,
   ResendClaimLinkDocument,
   RevokeDelegationDocument,
@@ -214,6 +215,36 @@ describe('Shops registered on paper by a facilitator, and claimed by their owner
     await db.query(`UPDATE delegation SET invited_email = $2 WHERE id = $1`, [second, owner.email]);
     const answers = await Promise.all(links.map(async (link) => dataOf(await api.gqlAs(owner.accessToken, ClaimShopDocument, { input: { link } })).claimShop.__typename));
     expect(answers.sort()).toEqual(['AccountHasShopError', 'ClaimedShop']);
+  });
+
+  it('an account opened at the owner’s address and never confirmed neither blocks the shop’s registration nor its claim: the owner’s link takes the address from it', async () => {
+    const cna = await facilitator();
+    // Someone who read the owner's address opens a provider account there, and never confirms it.
+    const squatter = await signUp(api, 'PROVIDER', { verified: false });
+    const registered = member(
+      dataOf(await api.gqlAs(cna.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput(), ownerEmail: squatter.email, declaredOn: '2026-12-01' } })).registerShopOnPaper,
+      'Delegation',
+    );
+    const link = await linkSentTo(squatter.email, 'rivendica');
+    const password = 'Il forno della nonna, dal 1962!';
+    expect(dataOf(await api.gql(ClaimShopDocument, { input: { link, password, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } })).claimShop).toMatchObject({
+      __typename: 'ClaimedShop',
+      shopId: registered.shopId,
+      email: squatter.email,
+    });
+    // The owner signs in with the address; the account opened there before no longer exists by it, and is disabled.
+    expect(dataOf(await api.gql(LoginDocument, { input: { email: squatter.email, password } })).login.user).toMatchObject({ role: 'SHOP' });
+    expect((await api.gql(LoginDocument, { input: { email: squatter.email, password: TEST_PASSWORD } })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const [released] = await db.query('SELECT email, disabled_at IS NOT NULL AS disabled FROM user_account WHERE id = $1', [squatter.userId]);
+    expect(released).toEqual({ email: `released-${squatter.userId}@released.invalid`, disabled: true });
+    // Its sessions end: neither its token nor its renewal works.
+    expect((await api.gql(RefreshSessionDocument, { input: { refreshToken: squatter.refreshToken } })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await api.gqlAs(squatter.accessToken, MyShopDocument)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await db.query(`SELECT action FROM audit_event WHERE entity_type = 'user' AND entity_id = $1`, [squatter.userId])).toEqual(expect.arrayContaining([{ action: 'user.address_released' }]));
+    // A confirmed account of another role still refuses the address, as before.
+    const confirmed = await signUp(api, 'PROVIDER');
+    const refused = await api.gqlAs(cna.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput(), ownerEmail: confirmed.email, declaredOn: '2026-12-01' } });
+    expect(refused.errors?.[0].extensions).toMatchObject({ fields: [expect.objectContaining({ field: 'input.ownerEmail', code: 'OWNER_ADDRESS_CANNOT_CLAIM' })] });
   });
 
   it('claiming with an e-mail that has an account asks to sign in first; signed in, the account that has no shop becomes the owner', async () => {

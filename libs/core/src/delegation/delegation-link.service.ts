@@ -20,6 +20,7 @@ import { latestAfterHandovers, registrantBeforeHandovers } from './delegation-ha
 import { SHOP_CLAIMED } from './delegation-handover.types';
 import { DelegationRecords } from './delegation.records';
 import { requireGuessResistant } from '../auth/password-rule';
+import { releaseUnconfirmedAddress } from './unconfirmed-address';
 
 /** What an invitation or claim link shows before it is used, to anyone holding it. */
 export interface LinkPreview {
@@ -154,7 +155,12 @@ export class DelegationLinkService {
           // The claim page shows the shop's names: a password built on them is as easy to guess as one on the address.
           const [claimed] = await this.shops.findMany(tx, [current.shopId]);
           requireGuessResistant(input.password ?? '', 'input.password', [current.invitedEmail, claimed?.legalName ?? '', claimed?.tradingName ?? ''].filter(Boolean));
-          // The link reached the address, so it needs no other proof; the owner accepted the privacy notice on the claim page.
+          // The link reached the address, so it needs no other proof: an account someone opened there without ever confirming it gives the address up.
+          const released = await releaseUnconfirmedAddress(this.connection.manager(tx), current.invitedEmail, tx.now);
+          if (released) {
+            await this.audit.record(tx, { action: 'user.address_released', entityType: 'user', entityId: released, after: { reason: 'CLAIMED_BY_ADDRESS_OWNER', delegationId: current.id } });
+          }
+          // The owner accepted the privacy notice on the claim page.
           const account = await this.auth.openAccount(
             tx,
             { email: current.invitedEmail, password: input.password ?? '', role: UserRole.SHOP, privacyNoticeVersion: input.privacyNoticeVersion ?? '', language: input.language },

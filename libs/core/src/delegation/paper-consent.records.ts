@@ -15,6 +15,7 @@ import { linkToken, newLinkSecret } from './delegation-link';
 import { DelegationEntity } from './delegation.entity';
 import { DelegationErrorCode, DelegationException } from './delegation.exception';
 import { DelegationConsent, DelegationStatus, LINK_VALID_DAYS } from './delegation.types';
+import { RELEASABLE_ACCOUNT } from './unconfirmed-address';
 
 /** A shop just registered on paper, and what its delegation records. */
 export interface PaperConsent {
@@ -107,7 +108,8 @@ export class PaperConsentRecords {
    * there, and one account manages one shop: an address of another role's account, of a disabled
    * one, or of a shop account that already has its business, or one at which another shop
    * registered on paper already waits to be claimed (but `except`'s), would lead its owner to a
-   * claim page that can only refuse.
+   * claim page that can only refuse. An account that never confirmed the address and owns nothing
+   * is no obstacle: the claim takes the address from it (RELEASABLE_ACCOUNT).
    */
   async addressesThatCannotClaim(ctx: RequestContext, addresses: readonly string[], except?: string): Promise<Map<string, DelegationErrorCode>> {
     // Under the addresses' locks: two registrations naming one address at once are judged one after the other, the second seeing the first's shop waiting.
@@ -116,6 +118,7 @@ export class PaperConsentRecords {
     const rows: { email: string; waiting: boolean }[] = await this.connection.manager(ctx).query(
       `SELECT u.email, false AS waiting FROM user_account u
         WHERE u.email = ANY($1) AND (u.role <> 'SHOP' OR u.disabled_at IS NOT NULL OR EXISTS (SELECT 1 FROM shop s WHERE s.owner_user_id = u.id))
+          AND NOT ${RELEASABLE_ACCOUNT('u')}
        UNION ALL
        SELECT lower(d.invited_email), true FROM delegation d JOIN shop s ON s.id = d.shop_id
         WHERE lower(d.invited_email) = ANY($1) AND d.status = 'ACTIVE' AND d.consent = 'PAPER' AND s.owner_user_id IS NULL

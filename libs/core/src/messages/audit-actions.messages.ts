@@ -18,6 +18,7 @@ const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'user.disabled': w('Account disabled', 'Account disattivato'),
   'user.enabled': w('Account enabled again', 'Account riattivato'),
   'user.erased': w('Account deleted at its owner’s request', 'Account cancellato su richiesta del titolare'),
+  'user.address_released': w('Address taken back by its owner with a claim link: the account never confirmed it, and is disabled', 'Indirizzo ripreso dal titolare con un link di rivendicazione: l’account non l’aveva mai confermato, ed è disattivato'),
   'personal_data.exported': w('Personal data downloaded', 'Dati personali scaricati'),
   'export.downloaded': w('CSV export downloaded', 'Esportazione CSV scaricata'),
   'shop.registered': w('Shop registered', 'Attività registrata'),

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
 import { staffUser } from './testing/fixtures';
-import { UpdateOfferDocument, type UpdateOfferInput } from './gql/generated';
+import { AcceptMatchDocument, ApplyToOfferDocument, UpdateOfferDocument, type UpdateOfferInput } from './gql/generated';
 import { applyTo, askFor } from './testing/match-fixtures';
 import { approvedProvider, createOffer, daysFromNow, ProviderAccount, providerFootprint, publishedOffer, shopIn } from './testing/offer-fixtures';
-import { startTestApp, TestApp } from './testing/test-app';
+import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
 
 const TORINO = '001272';
 const CUNEO = '004078';
@@ -62,6 +62,21 @@ describe('Editing an offer that shops hold or wait for (GraphQL)', () => {
       { state: 'PENDING', n: 1 },
       { state: 'WAITLISTED', n: 1 },
     ]);
+  });
+
+  it('lets the area narrow past a shop whose service the provider accepted: it runs on, and new shops there are no longer taken', async () => {
+    const narrowed = (await publishedOffer(api, provider, { categories: ['CYBERSECURITY'], capacity: 3 })).id;
+    const served = await shopIn(api, CUNEO);
+    const match = await applyTo(api, served, await askFor(api, served, 'CYBERSECURITY'), narrowed);
+    member(dataOf(await api.gqlAs(provider.accessToken, AcceptMatchDocument, { id: match.id })).acceptMatch, 'Match');
+    const { data, errors } = await update({ coverage: { provinceCodes: ['001'] } }, narrowed);
+    expect(errors).toBeUndefined();
+    expect(data?.updateOffer).toMatchObject({ __typename: 'Offer' });
+    expect(await db.query(`SELECT state::text FROM match WHERE id = $1`, [match.id])).toEqual([{ state: 'ACCEPTED' }]);
+    // Another shop of Cuneo can no longer apply.
+    const late = await shopIn(api, CUNEO);
+    const refused = dataOf(await api.gqlAs(late.accessToken, ApplyToOfferDocument, { input: { helpRequestId: await askFor(api, late, 'CYBERSECURITY'), offerId: narrowed } })).applyToOffer;
+    expect(refused.__typename).not.toBe('Match');
   });
 
   it('lets an offer nobody holds change its service and area freely, but not end in the past', async () => {

@@ -1,16 +1,17 @@
 import { eligibility, type IneligibilityReason, type MatchingOffer, type MatchingRequest } from '@vec/matching';
 import type { EntityManager } from 'typeorm';
 import { toEngineRequest } from '../matching/engine-input.mapper';
-import { OPEN_STATES, sqlStates } from '../match/match.types';
+import { MatchState, OPEN_STATES, sqlStates } from '../match/match.types';
 import { OfferErrorCode } from './offer.exception';
 
-/** A shop holding a place on an offer (pending, accepted, active) or waiting for one. */
+/** A shop holding a place on an offer (pending, accepted, active) or waiting for one, with its match's state. */
 export interface Holder {
   request: Parameters<typeof toEngineRequest>[0];
   shop: Parameters<typeof toEngineRequest>[1];
   comune: Parameters<typeof toEngineRequest>[2];
   shopName: string;
   comuneName: string;
+  state: MatchState;
 }
 
 /**
@@ -51,8 +52,9 @@ export async function offerHolders(manager: EntityManager, offerId: string): Pro
     province_code: string;
     region_code: string;
     comune_name: string;
+    state: MatchState;
   }[] = await manager.query(
-    `SELECT hr.id AS request_id, hr.category, hr.created_at, s.id AS shop_id, s.latitude, s.longitude, s.ateco_section, s.ateco_division,
+    `SELECT m.state, hr.id AS request_id, hr.category, hr.created_at, s.id AS shop_id, s.latitude, s.longitude, s.ateco_section, s.ateco_division,
             coalesce(s.trading_name, s.legal_name) AS shop_name, c.code AS comune_code, c.province_code, c.region_code, c.name AS comune_name
      FROM match m
      JOIN help_request hr ON hr.id = m.help_request_id
@@ -68,13 +70,23 @@ export async function offerHolders(manager: EntityManager, offerId: string): Pro
     comune: { code: row.comune_code, provinceCode: row.province_code, regionCode: row.region_code },
     shopName: row.shop_name,
     comuneName: row.comune_name,
+    state: row.state,
   }));
 }
 
 /**
+ * The rules that concern only the shops still waiting on the offer (a place held for the
+ * provider's answer, or the waitlist): a service the provider accepted runs on where it is, so
+ * narrowing the area or the sectors, to take no more shops there, leaves it be.
+ */
+const WAITING_ONLY: ReadonlySet<IneligibilityReason> = new Set(['OUTSIDE_COVERAGE', 'SECTOR']);
+const AGREED: ReadonlySet<MatchState> = new Set([MatchState.ACCEPTED, MatchState.ACTIVE]);
+
+/**
  * Judged by the engine, as if each shop on the offer applied now, before and after the edit: the
  * first rule (in the engine's order) the edit breaks for some of them, or null. A rule the offer
- * already broke before the edit (an end that has passed while services run) is not the edit's.
+ * already broke before the edit (an end that has passed while services run) is not the edit's,
+ * and an agreed service is left out of the area and sectors (WAITING_ONLY).
  */
 export function holdersLeftOut(holders: readonly Holder[], before: MatchingOffer, after: MatchingOffer, now: Date): HoldersLeftOut | null {
   const noLimits = { total: 0, byCategory: {} };
@@ -89,6 +101,7 @@ export function holdersLeftOut(holders: readonly Holder[], before: MatchingOffer
     const already = failed(request, before);
     for (const reason of failed(request, after)) {
       if (!EDITABLE_RULES.has(reason) || already.includes(reason)) continue;
+      if (WAITING_ONLY.has(reason) && AGREED.has(holder.state)) continue;
       const left = broken.get(reason);
       if (left) left.push(holder);
       else broken.set(reason, [holder]);

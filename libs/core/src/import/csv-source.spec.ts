@@ -83,6 +83,25 @@ describe('openCsv', () => {
     }
   });
 
+  it('reads a file whose lines end differently (a CRLF header, LF rows, a CR row) row by row, numbering each', async () => {
+    const file = await readAll([`${BOM}codice;titolo\r\n`, 'A;uno\n', 'B;"due\nrighe"\n', 'C;tre\r\n', 'D;quattro\n']);
+    expect(file.header).toEqual(['codice', 'titolo']);
+    expect(file.records).toEqual([
+      { cells: ['A', 'uno'], line: 2 },
+      { cells: ['B', 'due\nrighe'], line: 3 },
+      { cells: ['C', 'tre'], line: 5 },
+      { cells: ['D', 'quattro'], line: 6 },
+    ]);
+  });
+
+  it('skips blank lines before the header, as anywhere else, and numbers lines as the file has them', async () => {
+    const file = await readAll([`${BOM}\r\n  \n`, 'codice;titolo\n', 'A;uno\n']);
+    expect(file.header).toEqual(['codice', 'titolo']);
+    expect(file.records).toEqual([{ cells: ['A', 'uno'], line: 4 }]);
+    // A file of blank lines alone is empty.
+    await expect(readAll(['\n\r\n \n'])).rejects.toMatchObject({ code: 'EMPTY' });
+  });
+
   it('numbers records right in a long file, read a few chunks at a time', async () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => (i % 3 === 0 ? `R${i};"due\r\nrighe"\r\n` : `R${i};una\r\n`));
     const file = await readAll([`codice;titolo\r\n${rows.join('')}`]);

@@ -29,6 +29,25 @@ export function detectSeparator(line: string): Separator | null {
   return semicolons >= commas ? ';' : ',';
 }
 
+const withoutBom = (head: Buffer): Buffer => (head.subarray(0, 3).equals(BOM) ? head.subarray(3) : head);
+
+/** Whether a line holds nothing but spaces (a CR of a CRLF file included). */
+const isBlank = (line: Buffer): boolean => line.every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0d);
+
+/**
+ * The header line of a file's first bytes: its first line that is not blank (blank lines before
+ * it are skipped, as blank lines anywhere are), its number (from 1), and whether its end was read.
+ */
+export function headerLine(text: Buffer): { line: Buffer; number: number; complete: boolean } {
+  let start = 0;
+  for (let number = 1; ; number++) {
+    const end = text.indexOf(0x0a, start);
+    const line = text.subarray(start, end < 0 ? text.length : end);
+    if (end < 0 || !isBlank(line)) return { line, number, complete: end >= 0 };
+    start = end + 1;
+  }
+}
+
 /**
  * What the first bytes of an upload say: a spreadsheet or binary file is refused, and the header
  * line (after a byte-order mark, if any) gives the separator.
@@ -37,11 +56,10 @@ export function sniff(head: Buffer): Separator {
   if (head.length === 0) throw new ImportException(ImportErrorCode.EMPTY);
   if (head.subarray(0, 4).equals(ZIP) || head.subarray(0, 4).equals(OLE2)) throw new ImportException(ImportErrorCode.SPREADSHEET);
   if (head.includes(0)) throw new ImportException(ImportErrorCode.BINARY);
-  const text = head.subarray(0, 3).equals(BOM) ? head.subarray(3) : head;
-  const end = text.indexOf(0x0a);
-  const firstLine = end < 0 ? text : text.subarray(0, end);
+  const text = withoutBom(head);
+  const { line: firstLine, number, complete } = headerLine(text);
   // Cut off mid-character at the end of the sniffed bytes is not a fault of the file.
-  if (!isUtf8(firstLine) && (end >= 0 || text.length < SNIFF_BYTES)) throw new ImportException(ImportErrorCode.NOT_UTF8, { line: 1 });
+  if (!isUtf8(firstLine) && (complete || text.length < SNIFF_BYTES)) throw new ImportException(ImportErrorCode.NOT_UTF8, { line: number });
   if (firstLine.toString('utf8').trim() === '') throw new ImportException(ImportErrorCode.EMPTY);
   const separator = detectSeparator(firstLine.toString('utf8'));
   if (!separator) throw new ImportException(ImportErrorCode.NO_SEPARATOR);
@@ -164,7 +182,7 @@ export async function openCsv(input: Readable): Promise<CsvReader> {
     }
     chunks.push(next.value);
     size += next.value.length;
-    if (next.value.includes(0x0a)) break;
+    if (headerLine(withoutBom(Buffer.concat(chunks))).complete) break;
   }
   const head = Buffer.concat(chunks);
   const separator = sniff(head);
@@ -175,7 +193,16 @@ export async function openCsv(input: Readable): Promise<CsvReader> {
     for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
   };
   const utf8 = new Utf8Lines();
-  const parser = parse({ delimiter: separator, bom: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, info: true });
+  // Lines may end in CRLF, LF or CR, even mixed in one file (a header typed in Excel, rows pasted from elsewhere).
+  const parser = parse({
+    delimiter: separator,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+    info: true,
+  });
   const fail = (error: unknown): void => {
     parser.destroy(error instanceof Error ? error : new Error(String(error)));
   };

@@ -66,7 +66,7 @@ export class OfferResolver {
     return toOfferStatusResult(await this.offerService.changeStatus(ctx, id, 'close'), 'close');
   }
 
-  @Query(() => OfferModel, { description: 'One offer: published ones of approved providers for everyone; others for their provider and staff.' })
+  @Query(() => OfferModel, { description: 'One offer, signed in (visitors read the public catalogue, offerCatalogue): published ones of approved providers for every account; others for their provider and staff.' })
   async offer(@Ctx() ctx: RequestContext, @Args() { id }: OfferIdArgs): Promise<OfferModel> {
     return toOfferModel(await this.offerService.get(ctx, id));
   }
@@ -77,7 +77,7 @@ export class OfferResolver {
     return mapPage(await this.offerService.listOwn(ctx, args.filter, args), toOfferModel);
   }
 
-  @Query(() => OfferPageModel, { description: 'Offers by category and place, most recently published first.' })
+  @Query(() => OfferPageModel, { description: 'Offers by category and place, most recently published first, signed in (visitors: offerCatalogue).' })
   async offers(@Ctx() ctx: RequestContext, @Args() args: OfferListArgs): Promise<OfferPageModel> {
     return mapPage(await this.offerService.list(ctx, args.filter, args), toOfferModel);
   }

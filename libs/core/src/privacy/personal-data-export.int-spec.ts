@@ -92,7 +92,7 @@ describe('the personal-data export (real PostgreSQL)', () => {
     const document = await exports.exportOwn(actingAs(person.owner));
     expect(document.fileName).toMatch(/^vicini-e-connessi-dati-personali-\d{4}-\d{2}-\d{2}\.json$/);
     const { json, text } = await read(document);
-    expect(json).toMatchObject({ format: EXPORT_FORMAT, version: 1 });
+    expect(json).toMatchObject({ format: EXPORT_FORMAT, version: 2 });
     expect(Object.keys(json).slice(5)).toEqual([...EXPORT_SECTIONS]);
     for (const check of Object.values(FOUND)) check(json, person);
     for (const section of EXPORT_SECTIONS) {
@@ -104,6 +104,29 @@ describe('the personal-data export (real PostgreSQL)', () => {
     // Credentials never leave, nor does the other side's name.
     expect(text).not.toMatch(/argon2|secret_hash|secretHash|passwordHash/);
     expect(json.provider).toBeNull();
+  });
+
+  it('lists each sign-in once, with how often it was renewed, not every renewal as a session', async () => {
+    const person = await seedPersonLife(core.db);
+    const [{ family_id: family }] = await core.db.query(`SELECT family_id FROM refresh_token WHERE user_id = $1`, [person.owner.userId]);
+    // The same sign-in renewed twice (each renewal a token of its own), and a second sign-in, ended.
+    for (const minutes of [10, 20]) {
+      await core.db.query(`INSERT INTO refresh_token (user_id, family_id, secret_hash, expires_at, created_at) VALUES ($1, $2, 'hash', now() + interval '20 days', now() + make_interval(mins => $3))`, [
+        person.owner.userId,
+        family,
+        minutes,
+      ]);
+    }
+    await core.db.query(`INSERT INTO refresh_token (user_id, family_id, secret_hash, expires_at, revoked_at, created_at) VALUES ($1, gen_random_uuid(), 'hash', now() + interval '20 days', now() + interval '2 hours', now() + interval '1 hour')`, [
+      person.owner.userId,
+    ]);
+    const { json } = await read(await exports.exportOwn(actingAs(person.owner)));
+    expect(json.counts.sessions).toBe(2);
+    expect(list(json, 'sessions').map((session) => [session.sessionId === family, session.renewals, session.endedAt === null])).toEqual([
+      [true, 2, true],
+      [false, 0, false],
+    ]);
+    expect(json.summary.it).toContain('sessioni di accesso: 2');
   });
 
   it('gives an organisation acting for shops its own record and the shops it acts for, and its actions on them without their personal data', async () => {

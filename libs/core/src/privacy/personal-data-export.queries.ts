@@ -62,8 +62,10 @@ export const EXPORT_QUERIES: Record<ExportSection, { single: boolean; sql: strin
   },
   sessions: {
     single: false,
-    sql: `SELECT family_id AS "sessionId", created_at AS "createdAt", expires_at AS "expiresAt", used_at AS "renewedAt", revoked_at AS "endedAt"
-            FROM refresh_token WHERE user_id = {user} ORDER BY created_at, id`,
+    // One entry per sign-in, with how often it was renewed (each renewal is a token of its own).
+    sql: `SELECT family_id AS "sessionId", min(created_at) AS "startedAt", (count(*) - 1)::int AS "renewals", max(created_at) AS "lastRenewedAt",
+                 max(expires_at) AS "expiresAt", max(revoked_at) AS "endedAt"
+            FROM refresh_token WHERE user_id = {user} GROUP BY family_id ORDER BY min(created_at), family_id`,
   },
   identityLinks: {
     single: false,

@@ -14,7 +14,8 @@ import { isUuid } from '../common/uuid';
 
 /** The export's format, for programs that read it. */
 export const EXPORT_FORMAT = 'vicini-e-connessi/personal-data-export';
-export const EXPORT_FORMAT_VERSION = 1;
+/** 2: `sessions` lists sign-ins, each with its renewals counted, instead of every renewal. */
+export const EXPORT_FORMAT_VERSION = 2;
 
 /** What a reason for a staff export needs at least (the person's request, its date, a reference). */
 const MIN_REASON_LENGTH = 10;

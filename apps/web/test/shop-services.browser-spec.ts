@@ -153,11 +153,15 @@ describe('Shop services in the browser: needs, offers, matches, survey', () => {
     await page.getByText('Sì', { exact: true }).click();
     expect(await page.locator('#survey-COMPLETION-gotOnlineOrders-error').count()).toBe(0);
     // Over the API's limit: the bound as Italians write it, the field named as a noun.
-    await page.getByLabel(/^Quanti ordini online, più o meno\?/).fill('2000000');
+    await page.getByLabel(/^Numero di ordini online, più o meno/).fill('2000000');
     await page.getByRole('button', { name: 'Invia le risposte' }).click();
     await eventually(() => page.locator('#survey-COMPLETION-approximateOrders-error').textContent(), 'Numero di ordini online non può superare 1.000.000');
+    // Not a whole number: the field named the same way.
+    await page.getByLabel(/^Numero di ordini online, più o meno/).fill('2,5');
+    await page.getByRole('button', { name: 'Invia le risposte' }).click();
+    await eventually(() => page.locator('#survey-COMPLETION-approximateOrders-error').textContent(), 'Numero di ordini online deve essere un numero intero, per esempio 12.');
     // Thousands grouped with a dot, as written in Italy.
-    await page.getByLabel(/^Quanti ordini online, più o meno\?/).fill('1.200');
+    await page.getByLabel(/^Numero di ordini online, più o meno/).fill('1.200');
     await expectAccessible(page, 'match-survey');
     await page.getByRole('button', { name: 'Invia le risposte' }).click();
     await page.getByText('Grazie: abbiamo registrato le tue risposte.').waitFor();

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { askFor } from '../../api/test/testing/match-fixtures';
+import { applyTo, askFor } from '../../api/test/testing/match-fixtures';
 import { approvedProvider, publishedOffer, shopIn } from '../../api/test/testing/offer-fixtures';
 import { staffUser } from '../../api/test/testing/fixtures';
 import { eventually, focused, logIn, startWebTestApp, type WebTestApp } from './testing/web-app';
@@ -51,7 +51,9 @@ describe('The focus when an inline form or question opens and closes', () => {
   it('a provider asks to close an offer and cancels; staff open the suspension form and cancel', async () => {
     const staff = await staffUser(web.api);
     const provider = await approvedProvider(web.api, staff);
-    const offer = await publishedOffer(web.api, provider);
+    const offer = await publishedOffer(web.api, provider, { capacity: 1 });
+    // One shop holds the place, another waits: the question says what closing does to each.
+    for (const shop of [await shopIn(web.api, '001272'), await shopIn(web.api, '001272')]) await applyTo(web.api, shop, await askFor(web.api, shop), offer.id);
     const page = await web.newPage();
     await logIn(page, provider.email);
     await page.goto('/organizzazione/offerte');
@@ -59,6 +61,9 @@ describe('The focus when an inline form or question opens and closes', () => {
     await card.getByRole('button', { name: 'Chiudi', exact: true }).focus();
     await page.keyboard.press('Enter');
     await eventually(async () => (await focusedText(page)).startsWith('Chiudere «'), true);
+    expect(await focusedText(page)).toContain(
+      `Chiudere «${offer.title}» per sempre? I negozi non potranno più sceglierla. Una richiesta attende ancora la tua risposta: potrai ancora accettarla o rifiutarla. Un’attività in lista d’attesa esce dalla lista, e ne è avvisata.`,
+    );
     await press(page, 'Annulla');
     await eventually(() => focusedText(page), 'Chiudi');
     await page.context().close();

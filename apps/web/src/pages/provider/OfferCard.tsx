@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { CoverageFact, FreePeriodFact } from '../../components/OfferFacts';
 import { PaymentMentions } from '../../components/PaymentMentions';
-import type { OfferFieldsFragment } from '../../gql/generated';
+import type { MyOffersQuery } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
 import { PATHS, pathTo } from '../../routes';
@@ -10,7 +10,7 @@ import { CapacityBurnDown } from './CapacityBurnDown';
 import { OfferStatusActions } from './OfferStatusActions';
 import { OfferStatusBadge } from './OfferStatusBadge';
 
-export function OfferCard({ offer, onDone }: { offer: OfferFieldsFragment; onDone: (message: string) => void }) {
+export function OfferCard({ offer, onDone }: { offer: MyOffersQuery['myOffers']['items'][number]; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { label } = useCategoryLabels();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmBox, useConfirmation } from '../../components/ConfirmBox';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useFormErrors } from '../../errors/use-form-errors';
-import { CloseOfferDocument, MyOffersDocument, PauseOfferDocument, PublishOfferDocument, ResumeOfferDocument, type OfferFieldsFragment, type OfferStatus } from '../../gql/generated';
+import { CloseOfferDocument, MyOffersDocument, PauseOfferDocument, PublishOfferDocument, ResumeOfferDocument, type MyOffersQuery, type OfferStatus } from '../../gql/generated';
 
 type Action = 'publish' | 'pause' | 'resume' | 'close';
 
@@ -17,7 +17,7 @@ const ACTIONS: Record<OfferStatus, Action[]> = {
   CLOSED: [],
 };
 
-export function OfferStatusActions({ offer, onDone }: { offer: OfferFieldsFragment; onDone: (message: string) => void }) {
+export function OfferStatusActions({ offer, onDone }: { offer: MyOffersQuery['myOffers']['items'][number]; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   // Closing is asked twice: the question takes the focus, and "cancel" gives it back to the button.
   const closeConfirmation = useConfirmation();
@@ -54,7 +54,14 @@ export function OfferStatusActions({ offer, onDone }: { offer: OfferFieldsFragme
       {closeConfirmation.asking ? (
         <ConfirmBox
           id={`${prefix}-close`}
-          question={t('offers.closeQuestion', { title: offer.title })}
+          question={[
+            t('offers.closeQuestion', { title: offer.title }),
+            // What closing does to the shops already on it: those waiting for an answer still get one; the waitlist ends.
+            offer.usage.pending > 0 ? t('offers.closePending', { count: offer.usage.pending }) : '',
+            offer.usage.waitlisted > 0 ? t('offers.closeWaitlisted', { count: offer.usage.waitlisted }) : '',
+          ]
+            .filter(Boolean)
+            .join(' ')}
           confirmLabel={t('offers.confirmClose')}
           cancelLabel={t('common.cancel')}
           busy={busy}

@@ -119,6 +119,8 @@ describe('Calls run by organisations the ministry authorises: grant, revoke, and
 
     const listed = dataOf(await api.gqlAs(org.accessToken, CallApplicationsDocument, { callId: draft.id })).callApplications;
     expect(listed.items.map((a) => a.id).sort()).toEqual([kept.id, excluded.id].sort());
+    // Running the call, it may reach the applicants.
+    expect(listed.items.every((a) => a.shop.contactEmail !== null)).toBe(true);
     const exclusion = dataOf(await api.gqlAs(org.accessToken, ExcludeCallApplicationDocument, { input: { applicationId: excluded.id, reason: 'Dichiarazione non veritiera' } }));
     expect(member(exclusion.excludeCallApplication, 'CallApplication')).toMatchObject({ status: 'EXCLUDED', exclusionReason: 'Dichiarazione non veritiera' });
     // Excluded again, by staff and by the organisation at once: the first exclusion stands, with one audit event.
@@ -191,7 +193,11 @@ describe('Calls run by organisations the ministry authorises: grant, revoke, and
     const DRAFT_STAYS = { code: 'FORBIDDEN', reason: 'PUBLISHER_NOT_AUTHORISED' };
     expect(refusal(await api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: draft.id }))).toEqual(DRAFT_STAYS);
     // It still reads what it ran; staff carry the open call to its closing.
-    expect(dataOf(await api.gqlAs(org.accessToken, CallApplicationsDocument, { callId: open.id })).callApplications.items.map((a) => a.id)).toEqual([application.id]);
+    const kept = dataOf(await api.gqlAs(org.accessToken, CallApplicationsDocument, { callId: open.id })).callApplications.items;
+    expect(kept.map((a) => a.id)).toEqual([application.id]);
+    // The record, not a way to reach the shops: their contacts are no longer its.
+    expect(kept.map((a) => [a.shop.contactEmail, a.shop.contactPhone])).toEqual([[null, null]]);
+    expect(dataOf(await api.gqlAs(staff.accessToken, CallApplicationsDocument, { callId: open.id })).callApplications.items[0].shop.contactEmail).not.toBeNull();
     await sleep(Math.max(0, new Date(open.closesAt).getTime() - Date.now() + 200));
     expect(refusal(await api.gqlAs(org.accessToken, CloseSelectionCallDocument, { id: open.id }))).toEqual(NOT_PUBLISHER);
     expect(member(dataOf(await api.gqlAs(staff.accessToken, CloseSelectionCallDocument, { id: open.id })).closeSelectionCall, 'SelectionCall').status).toBe('CLOSED');

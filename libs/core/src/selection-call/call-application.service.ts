@@ -246,16 +246,16 @@ export class CallApplicationService {
   }
 
   /** Staff, or the organisation running the call: its applications, in rank order once ranked, else in the order they came. */
-  async listForCall(ctx: RequestContext, callId: string, filter: { status?: CallApplicationStatus }, page: PageRequest): Promise<Page<CallApplicationEntity>> {
+  async listForCall(ctx: RequestContext, callId: string, filter: { status?: CallApplicationStatus }, page: PageRequest): Promise<Page<CallApplicationEntity> & { contacts: boolean }> {
     requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR);
-    await this.publishers.requireReader(ctx, await this.calls.get(ctx, callId, 'callId'));
+    const { contacts } = await this.publishers.requireReader(ctx, await this.calls.get(ctx, callId, 'callId'));
     const [items, total] = await this.connection.repository(ctx, CallApplicationEntity).findAndCount({
       where: { callId, ...(filter.status && { status: filter.status }) },
       order: { position: { direction: 'ASC', nulls: 'LAST' }, submittedAt: 'ASC', id: 'ASC' },
       skip: page.offset,
       take: page.first,
     });
-    return toPage(items, total, page);
+    return { ...toPage(items, total, page), contacts };
   }
 
   /** The caller's shop's applications, newest first. */

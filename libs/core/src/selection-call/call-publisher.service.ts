@@ -170,13 +170,19 @@ export class CallPublisherService {
     await this.requireActingOrganisation(ctx);
   }
 
-  /** A call's applications: staff on any call; an approved organisation on its own (authorised or no longer). */
-  async requireReader(ctx: RequestContext, call: SelectionCallEntity, field = 'callId'): Promise<void> {
+  /**
+   * A call's applications: staff on any call; an approved organisation on its own (authorised or
+   * no longer). Returns whether the reader sees the applicants' contacts: staff, and the
+   * organisation while its authorisation is in force (it runs the call then); once revoked it
+   * keeps the record of its call, not a way to reach the shops.
+   */
+  async requireReader(ctx: RequestContext, call: SelectionCallEntity, field = 'callId'): Promise<{ contacts: boolean }> {
     const actor = requireActor(ctx, UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR);
-    if (isStaff(actor)) return;
+    if (isStaff(actor)) return { contacts: true };
     const own = await this.facilitators.requireOwn(ctx);
     if (call.publisherFacilitatorId !== own.id) fail(call.status === SelectionCallStatus.DRAFT ? SelectionCallErrorCode.CALL_NOT_FOUND : SelectionCallErrorCode.NOT_CALL_RUNNER, field);
     if (!providerActive(own.verificationStatus)) fail(SelectionCallErrorCode.ORGANISATION_NOT_APPROVED, field);
+    return { contacts: await this.connection.repository(ctx, CallPublisherEntity).existsBy({ facilitatorId: own.id, revokedAt: IsNull() }) };
   }
 
   /** The caller's organisation id when the caller is an organisation account with one, else null. */

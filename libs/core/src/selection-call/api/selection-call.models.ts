@@ -135,6 +135,8 @@ export class CallApplicationModel {
   @Field(() => String, { nullable: true }) exclusionReason!: string | null;
   /** Resolved to its name (submittedByFacilitatorName). */
   submittedByFacilitatorId!: string | null;
+  /** Whether its shop field shows the shop's contacts to this reader (see CallPublisherService.requireReader); not in the schema. */
+  shopContacts!: boolean;
 }
 
 @ObjectType('CallApplicationPage')
@@ -294,6 +296,7 @@ export function toCallApplicationModel(e: CallApplicationEntity): CallApplicatio
     reserveReason: e.status === CallApplicationStatus.RESERVE ? e.reserveReason : null,
     exclusionReason: e.exclusionReason,
     submittedByFacilitatorId: e.submittedByFacilitatorId,
+    shopContacts: true,
   });
 }
 

@@ -176,7 +176,8 @@ export class CallApplicationResolver {
   @Roles(UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR)
   @Query(() => CallApplicationPageModel, { description: 'A call’s applications, in rank order once it is closed (staff; an organisation for the calls it runs).' })
   async callApplications(@Ctx() ctx: RequestContext, @Args() args: CallApplicationListArgs): Promise<CallApplicationPageModel> {
-    return mapPage(await this.applications.listForCall(ctx, args.callId, { status: args.status }, args), toCallApplicationModel);
+    const page = await this.applications.listForCall(ctx, args.callId, { status: args.status }, args);
+    return mapPage(page, (application) => Object.assign(toCallApplicationModel(application), { shopContacts: page.contacts }));
   }
 
   @Roles(UserRole.SHOP, UserRole.FACILITATOR)
@@ -226,10 +227,10 @@ export class CallApplicationResolver {
   }
 
   @Roles(UserRole.MINISTRY, UserRole.ADMIN, UserRole.FACILITATOR)
-  @ResolveField(() => MatchShopModel, { description: 'The shop that applied (staff, and the organisation running the call: only its applications reach it).' })
+  @ResolveField(() => MatchShopModel, { description: 'The shop that applied (staff, and the organisation running the call: only its applications reach it; the shop’s contacts only while its authorisation to run calls is in force).' })
   async shop(@Context('loaders') loaders: Loaders, @Parent() application: CallApplicationModel): Promise<MatchShopModel> {
     const shop = await loaders.shop.load(application.shopId);
     if (!shop) throw new Error(`shop of application ${application.id} is missing`);
-    return toMatchShopModel(shop, !(await shopOwnerErased(loaders, shop)));
+    return toMatchShopModel(shop, application.shopContacts && !(await shopOwnerErased(loaders, shop)));
   }
 }

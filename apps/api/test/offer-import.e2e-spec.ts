@@ -70,10 +70,14 @@ describe('CSV import of offers', () => {
       anOfferRow({ codice_esterno: 'BAD-YESNO', nazionale: 'forse' }),
       anOfferRow({ codice_esterno: 'OK-1' }),
       anOfferRow({ codice_esterno: '' }),
+      anOfferRow({ codice_esterno: 'NO-MONTHS', mesi_gratuiti: '', valida_dal: '' }),
+      anOfferRow({ codice_esterno: 'HUGE-CAPACITY', capacita: '99999999999' }),
+      anOfferRow({ codice_esterno: 'FINE-SECTOR', settori_ateco: 'G47|47.11' }),
+      anOfferRow({ codice_esterno: 'SECTION-DIVISION', settori_ateco: 'G47|C' }),
     ]);
     const { status, job } = await upload(api, provider.accessToken, file, 'DRY_RUN');
     expect(status).toBe(200);
-    expect(job).toMatchObject({ status: 'DONE', rows: 15, created: 1, invalid: 14, written: false, separator: ';' });
+    expect(job).toMatchObject({ status: 'DONE', rows: 19, created: 2, invalid: 17, written: false, separator: ';' });
     const problems = await problemsOf(api, provider.accessToken, job?.id ?? '');
     const byLine = (line: number) => problems.filter((p) => p.line === line).map((p) => [p.column, p.reason?.it]);
     expect(byLine(3)).toEqual([['titolo', expect.stringMatching(/^titolo .*5/)]]);
@@ -90,6 +94,16 @@ describe('CSV import of offers', () => {
     expect(byLine(14)).toEqual([['nazionale', expect.stringContaining('«sì» oppure «no»')]]);
     expect(byLine(15)).toEqual([['codice_esterno', expect.stringContaining('già alla riga 2')]]);
     expect(byLine(16)).toEqual([['codice_esterno', expect.stringContaining('campo obbligatorio')]]);
+    // An empty required cell is said to be required, not to be a number or a date of the wrong kind.
+    expect(byLine(17)).toEqual([
+      ['mesi_gratuiti', 'mesi_gratuiti: campo obbligatorio, compilalo'],
+      ['valida_dal', 'valida_dal: campo obbligatorio, compilalo'],
+    ]);
+    // Too large is the maximum, not "a whole number".
+    expect(byLine(18)).toEqual([['capacita', expect.stringMatching(/100\.000/)]]);
+    // A finer ATECO code is named, with what an offer can take; "G47" is division 47, as written with its section.
+    expect(byLine(19)).toEqual([['settori_ateco', expect.stringContaining('«47.11» non è una sezione né una divisione ATECO')]]);
+    expect(byLine(20)).toEqual([]);
     expect(await offerCount(provider)).toBe(0);
   });
 

@@ -63,6 +63,17 @@ export function italianDayEnd(text: string): Date | null {
   return new Date(next.getTime() - romeOffsetMinutes(next) * 60_000 - 1);
 }
 
+/**
+ * A whole number as written (thousands grouped by dots or spaces, as in Italy), else the text
+ * itself for the input rules to refuse; empty: absent. However many digits: a number too large is
+ * the rules' maximum to refuse ("at most 100,000"), not a number that cannot be read.
+ */
+export const wholeNumber = (text: string): number | string | undefined => {
+  if (text === '') return undefined;
+  const digits = text.replace(/[\s.]/g, '');
+  return /^\d+$/.test(digits) ? Number(digits) : text;
+};
+
 /** Cells holding lists: items separated by | (or commas). */
 export const listOf = (text: string): string[] =>
   text

@@ -167,6 +167,10 @@ export class ImportRunner {
       else if (key.length > MAX_KEY_LENGTH) issues.push({ column: kind.keyColumn, reason: MESSAGES.import.tooLong(kind.keyColumn, MAX_KEY_LENGTH) });
       else if (seen.has(key)) issues.push({ column: kind.keyColumn, reason: MESSAGES.import.keyRepeated(kind.keyColumn, seen.get(key) ?? 0) });
       else seen.set(key, line);
+      // An empty required cell is said so, rather than by a rule about what it should hold ("must be a whole number").
+      for (const column of kind.columns) {
+        if (column.required && column.header !== kind.keyColumn && (byName[column.header] ?? '') === '') issues.push({ column: column.header, reason: MESSAGES.import.required(column.header) });
+      }
       batch.push({ line, key, cells: byName, issues });
       if (batch.length >= IMPORT_BATCH) await flush();
     }

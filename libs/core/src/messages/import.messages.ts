@@ -138,6 +138,10 @@ export const importMessages = {
     en: `${column}: write a date as dd/mm/yyyy (e.g. 01/03/2026) or yyyy-mm-dd`,
     it: `${column}: scrivi la data come gg/mm/aaaa (ad es. 01/03/2026) oppure aaaa-mm-gg`,
   }),
+  sectorUnreadable: (column: string, text: string): Words => ({
+    en: `${column}: "${text}" is not an ATECO section or division: write the section (a letter from A to V, e.g. G) or the division (two digits, e.g. 47); an offer cannot be narrowed to finer codes such as 47.11`,
+    it: `${column}: «${text}» non è una sezione né una divisione ATECO: scrivi la sezione (una lettera da A a V, ad es. G) o la divisione (due cifre, ad es. 47); un’offerta non si restringe a codici più fini come 47.11`,
+  }),
   notYesNo: (column: string): Words => ({ en: `${column}: write "sì" or "no"`, it: `${column}: scrivi «sì» oppure «no»` }),
   comuneUnknown: (column: string, text: string): Words => ({
     en: `${column}: "${text}" is not a comune: write its ISTAT code (6 digits) or its name and province, e.g. "Reggio nell'Emilia (RE)"`,

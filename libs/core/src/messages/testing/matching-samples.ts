@@ -182,6 +182,7 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
     keyRepeated: [['codice_esterno', 4]],
     notDate: [['valida_dal']],
     notYesNo: [['pubblica']],
+    sectorUnreadable: [['settori_ateco', '47.11']],
     comuneUnknown: [['comuni', 'Milano (RM)']],
     provinceUnknown: [['province', 'XX']],
     regionUnknown: [['regioni', 'Padania']],

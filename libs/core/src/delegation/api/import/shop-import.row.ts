@@ -1,6 +1,6 @@
 import { MESSAGES, type Words } from '../../../messages';
 import type { ImportColumn, ImportIssue } from '../../../import/import-kind';
-import { italianDay, normaliseName } from '../../../import/import-cells';
+import { italianDay, normaliseName, wholeNumber } from '../../../import/import-cells';
 import { sectionOfDivision } from '../../../shop/registry/ateco';
 
 /** The columns of a shops file (a facilitator registering shops on paper consent), Italian headers, in the template's order. */
@@ -108,8 +108,6 @@ export function atecoOf(text: string): { section: string; division: string } {
   return { section: match[1]?.toUpperCase() ?? sectionOfDivision(division)?.code ?? '', division };
 }
 
-/** A whole number as written, else the text itself for the input rules to refuse; empty: absent. */
-const wholeNumber = (text: string): number | string | undefined => (text === '' ? undefined : /^\d{1,9}$/.test(text.replace(/[\s.]/g, '')) ? Number(text.replace(/[\s.]/g, '')) : text);
 
 /** The comune a row names: by ISTAT code (zeros a spreadsheet dropped restored), or by name with the province when the name is not unique. */
 function comuneOf(comune: string, province: string, names: ComuneNames, issue: (column: string, reason: Words) => void): string {

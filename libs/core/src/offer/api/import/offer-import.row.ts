@@ -2,7 +2,7 @@ import { DAY_MS, EARLIEST_DATE, LATEST_DATE } from '../../../common/time';
 import { ServiceCategory } from '@vec/matching';
 import { MESSAGES, SERVICE_CATEGORY_LABELS, type Words } from '../../../messages';
 import type { ImportColumn, ImportIssue } from '../../../import/import-kind';
-import { italianDay, italianDayEnd, listOf, normaliseName, yesNo } from '../../../import/import-cells';
+import { italianDay, italianDayEnd, listOf, normaliseName, wholeNumber, yesNo } from '../../../import/import-cells';
 
 /** The API's earliest date as a day written in a file: midnight of 1 January 1900 in Italy, just before it in UTC. */
 const FIRST_DAY = new Date(EARLIEST_DATE.getTime() - DAY_MS);
@@ -82,8 +82,17 @@ const CATEGORY_BY_NAME = new Map<string, ServiceCategory>(
   ]),
 );
 
-/** A whole number as written, else the text itself for the input rules to refuse; empty: absent. */
-const wholeNumber = (text: string): number | string | undefined => (text === '' ? undefined : /^\d{1,9}$/.test(text.replace(/[\s.]/g, '')) ? Number(text.replace(/[\s.]/g, '')) : text);
+
+/**
+ * One item of the sectors cell: a section (a letter), a division (two digits, a leading zero a
+ * spreadsheet dropped restored; "G47" or "G.47" as written with its section), or nothing an
+ * offer can be narrowed to (a finer ATECO code such as 47.11, or no code at all).
+ */
+function sectorOf(item: string): { kind: 'section' | 'division'; code: string } | { kind: 'unreadable' } {
+  if (/^[A-Za-z]$/.test(item)) return { kind: 'section', code: item.toUpperCase() };
+  const division = /^(?:[A-Za-z]\s*[.-]?\s*)?(\d{1,2})$/.exec(item);
+  return division ? { kind: 'division', code: padded(division[1], 2) } : { kind: 'unreadable' };
+}
 
 /** Spreadsheets drop leading zeros: 1 → 01 for regions, 15 → 015 for provinces, 1272 → 001272 for comuni. */
 const padded = (text: string, length: number): string => (/^\d+$/.test(text) && text.length < length ? text.padStart(length, '0') : text);
@@ -146,12 +155,14 @@ export function parseOfferRow(cells: Readonly<Record<string, string>>, names: Te
 
   const sectorItems = listOf(cell(C.sectors));
   const everySector = sectorItems.length === 0 || (sectorItems.length === 1 && normaliseName(sectorItems[0]) === 'tutti');
+  const sectorsRead = everySector ? [] : sectorItems.map(sectorOf);
+  for (const [i, read] of sectorsRead.entries()) if (read.kind === 'unreadable') issue(C.sectors, MESSAGES.import.sectorUnreadable(C.sectors, sectorItems[i]));
   const sectors = everySector
     ? undefined
     : {
         allSectors: false,
-        sections: sectorItems.filter((item) => !/^\d+$/.test(item)).map((item) => item.toUpperCase()),
-        divisions: sectorItems.filter((item) => /^\d+$/.test(item)).map((item) => padded(item, 2)),
+        sections: sectorsRead.flatMap((read) => (read.kind === 'section' ? [read.code] : [])),
+        divisions: sectorsRead.flatMap((read) => (read.kind === 'division' ? [read.code] : [])),
       };
 
   // The start of the first day, the end of the last: "valida_fino_al 31/12" keeps the offer open all of 31 December.

@@ -16,6 +16,7 @@ import {
   MyNotificationsDocument,
   MyShopDocument,
   RefreshSessionDocument,
+  RegisterShopDocument,
   RegisterShopOnPaperDocument,
   ResendClaimLinkDocument,
   RevokeDelegationDocument,
@@ -245,6 +246,24 @@ describe('Shops registered on paper by a facilitator, and claimed by their owner
     const confirmed = await signUp(api, 'PROVIDER');
     const refused = await api.gqlAs(cna.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput(), ownerEmail: confirmed.email, declaredOn: '2026-12-01' } });
     expect(refused.errors?.[0].extensions).toMatchObject({ fields: [expect.objectContaining({ field: 'input.ownerEmail', code: 'OWNER_ADDRESS_CANNOT_CLAIM' })] });
+  });
+
+  it('an owner who signs up and registers the shop a facilitator registered for it is told to use the claim link, not to sign in to an account that does not exist', async () => {
+    const cna = await facilitator();
+    const shop = aShopInput();
+    const owner = await signUp(api, 'SHOP');
+    member(dataOf(await api.gqlAs(cna.accessToken, RegisterShopOnPaperDocument, { input: { shop, ownerEmail: owner.email, declaredOn: '2026-12-01' } })).registerShopOnPaper, 'Delegation');
+    const again = dataOf(await api.gqlAs(owner.accessToken, RegisterShopDocument, { input: { ...shop, tradingName: 'Lo stesso negozio' } })).registerShop;
+    expect(again).toMatchObject({ __typename: 'PartitaIvaTakenError', field: 'input.partitaIva', messageIt: expect.stringContaining('registrata da un facilitatore') });
+    expect(again.__typename === 'PartitaIvaTakenError' && again.messageIt).not.toContain('Password dimenticata');
+    // A number an owner's account already has keeps the usual words.
+    const other = await shopIn(api, TORINO);
+    const [{ partita_iva: taken }] = await db.query(`SELECT partita_iva FROM shop WHERE id = $1`, [other.shopId]);
+    const second = await signUp(api, 'SHOP');
+    expect(dataOf(await api.gqlAs(second.accessToken, RegisterShopDocument, { input: aShopInput({ partitaIva: taken }) })).registerShop).toMatchObject({
+      __typename: 'PartitaIvaTakenError',
+      messageIt: expect.stringContaining('Password dimenticata'),
+    });
   });
 
   it('claiming with an e-mail that has an account asks to sign in first; signed in, the account that has no shop becomes the owner', async () => {

@@ -13,6 +13,11 @@ export const shopMessages = {
     en: 'A shop with this Partita IVA is already registered: if it is yours, sign in with its account (or use “Forgot your password?”); if its account was deleted, or you think someone else registered it, write to the Department from the Contacts page',
     it: 'Un’attività con questa Partita IVA è già registrata: se è la tua, accedi con il suo account (o usa «Password dimenticata?»); se il suo account è stato cancellato, o pensi che l’abbia registrata qualcun altro, scrivi al Dipartimento dalla pagina Contatti',
   }),
+  /** The number is a shop a facilitator registered on paper for its owner, not yet claimed: the way is the claim link. */
+  partitaIvaOnPaper: (): Words => ({
+    en: 'A facilitator registered the shop with this Partita IVA for its owner, on a signed consent, and it waits to be claimed: open the link in the e-mail sent to the owner’s address, which attaches the shop to the account of that address; if the e-mail is lost, ask the facilitator to send the link again',
+    it: 'L’attività con questa Partita IVA è stata registrata da un facilitatore per il suo titolare, con un consenso firmato, e attende di essere rivendicata: apri il link nell’e-mail inviata all’indirizzo del titolare, che collega l’attività all’account di quell’indirizzo; se l’e-mail è persa, chiedi al facilitatore di inviare di nuovo il link',
+  }),
   coordinatesIncomplete: (field: string): Words => ({
     en: `${field}: give both latitude and longitude, or neither to use the comune's position`,
     it: `${field}: indica sia la latitudine sia la longitudine, oppure nessuna delle due per usare la posizione del comune`,

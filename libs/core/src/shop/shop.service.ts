@@ -19,7 +19,8 @@ import { isUniqueViolation } from '../common/unique-violation';
 export type RegisterShopOutcome =
   | { kind: 'shop'; shop: ShopEntity }
   | { kind: 'already-registered' }
-  | { kind: 'partita-iva-taken' };
+  /** `onPaper`: the shop of that number was registered by a facilitator and waits for its owner to claim it. */
+  | { kind: 'partita-iva-taken'; onPaper?: boolean };
 
 export type RegisterUnclaimedOutcome = { kind: 'shop'; shop: ShopEntity } | { kind: 'partita-iva-taken' };
 
@@ -56,7 +57,11 @@ export class ShopService {
         return { kind: 'shop', shop };
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'shop_partita_iva_key')) return { kind: 'partita-iva-taken' };
+      if (isUniqueViolation(error, 'shop_partita_iva_key')) {
+        // Read after the failed transaction: whether the owner of that number has a claim link to use instead.
+        const [taken]: { unclaimed: boolean }[] = await this.connection.manager(ctx).query(`SELECT owner_user_id IS NULL AS unclaimed FROM shop WHERE partita_iva = $1`, [input.partitaIva]);
+        return { kind: 'partita-iva-taken', onPaper: taken?.unclaimed ?? false };
+      }
       if (isUniqueViolation(error, 'shop_owner_user_id_key')) return { kind: 'already-registered' };
       throw error;
     }

@@ -160,6 +160,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'audit'
     noShopNamed: NONE,
     alreadyRegistered: NONE,
     partitaIvaTaken: NONE,
+    partitaIvaOnPaper: NONE,
     coordinatesIncomplete: ON_FIELD,
     coordinatesFarFromComune: [[FIELD, { km: '612.4', maxKm: '40', comune: 'Agliè' }]],
   },

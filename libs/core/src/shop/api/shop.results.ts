@@ -17,6 +17,6 @@ export function toRegisterShopResult(outcome: RegisterShopOutcome): typeof Regis
     case 'already-registered':
       return new ShopAlreadyRegisteredErrorModel(MESSAGES.shop.alreadyRegistered());
     case 'partita-iva-taken':
-      return new PartitaIvaTakenErrorModel(MESSAGES.shop.partitaIvaTaken(), 'input.partitaIva');
+      return new PartitaIvaTakenErrorModel(outcome.onPaper ? MESSAGES.shop.partitaIvaOnPaper() : MESSAGES.shop.partitaIvaTaken(), 'input.partitaIva');
   }
 }

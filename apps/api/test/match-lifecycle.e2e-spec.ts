@@ -128,6 +128,35 @@ describe('The match lifecycle over GraphQL, with the worker', () => {
     expect(applied[0].text).toContain(`/organizzazione/candidature/${first.id}`);
   });
 
+  it('lets the provider give back a place it accepted that the shop never started, with its reason: the shop is told, and the waitlist moves', async () => {
+    const offer = await publishedOffer(api, provider, { capacity: 1, coverage: { comuneCodes: [TORINO] } });
+    const [holder, waiting] = [await shopIn(api, TORINO), await shopIn(api, TORINO)];
+    const holderRequest = await askFor(api, holder);
+    const held = await applyTo(api, holder, holderRequest, offer.id);
+    const queued = await applyTo(api, waiting, await askFor(api, waiting), offer.id);
+    member(dataOf(await api.gqlAs(provider.accessToken, AcceptMatchDocument, { id: held.id })).acceptMatch, 'Match');
+
+    const declined = dataOf(await api.gqlAs(provider.accessToken, DeclineMatchDocument, { input: { id: held.id, reason: 'Il nostro tecnico per la zona non è più disponibile' } })).declineMatch;
+    expect(declined).toMatchObject({ state: 'DECLINED', endReason: 'Il nostro tecnico per la zona non è più disponibile' });
+    expect((await matchAs(api, holder, held.id)).transitions.at(-1)).toMatchObject({ fromState: 'ACCEPTED', toState: 'DECLINED', actorRole: 'PROVIDER' });
+    expect((await db.query('SELECT status FROM help_request WHERE id = $1', [holderRequest]))[0].status).toBe('OPEN');
+    await eventually(() => matchAs(api, waiting, queued.id), (m) => m.state === 'PENDING');
+    const mail = await eventually(
+      () => db.query(`SELECT text FROM mail_message WHERE kind = 'MATCH_DECLINED' AND idempotency_key LIKE $1`, [`match:${held.id}:%`]),
+      (rows: { text: string }[]) => rows.length > 0,
+    );
+    expect(mail[0].text).toContain('Il nostro tecnico per la zona non è più disponibile');
+    // A service the shop started is no longer the provider's to decline: it completes it.
+    const [other, otherShop] = [await publishedOffer(api, provider, { capacity: 1, coverage: { comuneCodes: [TORINO] } }), await shopIn(api, TORINO)];
+    const running = await applyTo(api, otherShop, await askFor(api, otherShop), other.id);
+    member(dataOf(await api.gqlAs(provider.accessToken, AcceptMatchDocument, { id: running.id })).acceptMatch, 'Match');
+    member(dataOf(await api.gqlAs(otherShop.accessToken, ConfirmMatchActiveDocument, { id: running.id })).confirmMatchActive, 'Match');
+    expect(dataOf(await api.gqlAs(provider.accessToken, DeclineMatchDocument, { input: { id: running.id, reason: 'Troppo tardi' } })).declineMatch).toMatchObject({
+      __typename: 'InvalidMatchTransitionError',
+      currentState: 'ACTIVE',
+    });
+  });
+
   it('expires a hold the provider did not answer in time and gives the place to the waitlist', async () => {
     const offer = await publishedOffer(api, provider, { capacity: 1, coverage: { comuneCodes: [TORINO] } });
     const [late, next] = [await shopIn(api, TORINO), await shopIn(api, TORINO)];

@@ -1,4 +1,4 @@
-import { WithdrawMatchDocument } from '../../api/test/gql/generated';
+import { AcceptMatchDocument, WithdrawMatchDocument } from '../../api/test/gql/generated';
 import { staffUser } from '../../api/test/testing/fixtures';
 import { applyTo, askFor } from '../../api/test/testing/match-fixtures';
 import { approvedProvider, publishedOffer, shopIn } from '../../api/test/testing/offer-fixtures';
@@ -6,7 +6,7 @@ import { expectAccessible, logIn, startWebTestApp, type WebTestApp } from './tes
 
 const PISA = '050026';
 
-describe('A provider’s page of a match the shop withdrew', () => {
+describe('A provider’s page of a match: withdrawn by the shop, waiting, or given back', () => {
   let web: WebTestApp;
   beforeAll(async () => {
     web = await startWebTestApp();
@@ -53,4 +53,27 @@ describe('A provider’s page of a match the shop withdrew', () => {
     await expectAccessible(page, 'provider-applications-waitlist');
     await page.context().close();
   });
+
+  it('gives back a place it accepted that the shop never started, with its reason, asked first', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const offer = await publishedOffer(web.api, provider, { coverage: { comuneCodes: [PISA] } });
+    const shop = await shopIn(web.api, PISA);
+    const match = await applyTo(web.api, shop, await askFor(web.api, shop), offer.id);
+    await web.api.gqlAs(provider.accessToken, AcceptMatchDocument, { id: match.id });
+
+    const page = await web.newPage();
+    await logIn(page, provider.email);
+    await page.goto(`/organizzazione/candidature/${match.id}`);
+    await page.getByText('Il negozio non ha ancora confermato che il servizio è iniziato.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Rinuncia al servizio' }).click();
+    const form = page.getByRole('form', { name: /^Rinuncia al servizio per / });
+    await form.getByLabel(/^Motivo del rifiuto/).fill('Il tecnico della zona non è più disponibile');
+    await expectAccessible(page, 'provider-give-back');
+    await form.getByRole('button', { name: 'Conferma la rinuncia' }).click();
+    await page.getByText(/^Hai rinunciato al servizio per /).waitFor();
+    expect(await page.getByRole('button', { name: 'Rinuncia al servizio' }).count()).toBe(0);
+    await page.context().close();
+  });
 });
+

@@ -191,7 +191,7 @@ export class MatchJournal {
     const to = { userId: side.shopOwnerUserId, recipient: side.shopOwnerEmail };
     const key = (step: string) => `match:${match.id}:${step}:${side.shopOwnerUserId}`;
     if (from === MatchState.PENDING && match.state === MatchState.ACCEPTED) return { ...to, idempotencyKey: key('accepted'), kind: MailKind.MATCH_ACCEPTED, values: common };
-    if (from === MatchState.PENDING && match.state === MatchState.DECLINED) {
+    if ((from === MatchState.PENDING || from === MatchState.ACCEPTED) && match.state === MatchState.DECLINED) {
       return { ...to, idempotencyKey: key('declined'), kind: MailKind.MATCH_DECLINED, values: { ...common, reason: reasonWords(entry.reason) } };
     }
     if (from === MatchState.PENDING && match.state === MatchState.EXPIRED) {

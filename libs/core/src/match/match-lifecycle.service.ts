@@ -29,7 +29,8 @@ type PartyAction = Extract<MatchAction, 'accept' | 'decline' | 'activate' | 'com
 
 /**
  * The steps the two sides take: the provider accepts or declines a PENDING match before its
- * deadline; the shop confirms the service ACTIVE, may complete it early, or withdraws. Whenever
+ * deadline, and may still decline one it accepted that the shop never started; the shop confirms
+ * the service ACTIVE, may complete it early, or withdraws. Whenever
  * a slot frees, a promotion job for the offer's waitlist is queued in the same transaction.
  */
 @Injectable()

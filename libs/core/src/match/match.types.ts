@@ -1,6 +1,7 @@
 /**
  * PENDING (a slot is held; the provider answers by `respondBy`) → ACCEPTED → ACTIVE (confirmed by
- * the shop) → COMPLETED; or DECLINED, WITHDRAWN, EXPIRED. WAITLISTED when the offer was full:
+ * the shop) → COMPLETED; or DECLINED (by the provider, before the service starts), WITHDRAWN,
+ * EXPIRED. WAITLISTED when the offer was full:
  * promoted to PENDING, in priority order, when a slot frees.
  */
 export enum MatchState {
@@ -53,7 +54,8 @@ interface TransitionRule {
 /** The whole state machine in one table; every transition is also recorded in match_transition. */
 export const MATCH_TRANSITIONS: Readonly<Record<MatchAction, TransitionRule>> = {
   accept: { from: [MatchState.PENDING], to: MatchState.ACCEPTED, by: ['PROVIDER'] },
-  decline: { from: [MatchState.PENDING], to: MatchState.DECLINED, by: ['PROVIDER'] },
+  // From ACCEPTED too: a provider that can no longer give a service the shop never started gives its place back, with its reason.
+  decline: { from: [MatchState.PENDING, MatchState.ACCEPTED], to: MatchState.DECLINED, by: ['PROVIDER'] },
   activate: { from: [MatchState.ACCEPTED], to: MatchState.ACTIVE, by: ['SHOP'] },
   complete: { from: [MatchState.ACTIVE], to: MatchState.COMPLETED, by: ['SHOP', 'PROVIDER', 'SYSTEM'] },
   withdraw: { from: OPEN_STATES, to: MatchState.WITHDRAWN, by: ['SHOP', 'SYSTEM'] },

@@ -47,12 +47,12 @@ const BLOCKERS: Record<ErasureBlockerKind, (count: number) => Words> = {
   LIVE_OFFER_MATCHES: (count) => ({
     en:
       count === 1
-        ? '1 service on your offers is still pending, accepted or active: answer it if pending, complete it if active; an accepted one waits for the shop to confirm it (Applications)'
-        : `${count} services on your offers are still pending, accepted or active: answer those pending, complete those active; accepted ones wait for their shop to confirm them (Applications)`,
+        ? '1 service on your offers is still pending, accepted or active: answer it if pending, complete it if active; if accepted, wait for the shop to confirm it or give the place back (Applications)'
+        : `${count} services on your offers are still pending, accepted or active: answer those pending, complete those active; accepted ones wait for their shop to confirm them, or you give their places back (Applications)`,
     it:
       count === 1
-        ? '1 servizio sulle tue offerte è ancora in attesa, accettato o attivo: se è in attesa rispondi, se è attivo concludilo; uno accettato aspetta la conferma del negozio (Candidature)'
-        : `${count} servizi sulle tue offerte sono ancora in attesa, accettati o attivi: rispondi a quelli in attesa, concludi quelli attivi; quelli accettati aspettano la conferma del negozio (Candidature)`,
+        ? '1 servizio sulle tue offerte è ancora in attesa, accettato o attivo: se è in attesa rispondi, se è attivo concludilo; se è accettato aspetta la conferma del negozio o rinuncia al servizio (Candidature)'
+        : `${count} servizi sulle tue offerte sono ancora in attesa, accettati o attivi: rispondi a quelli in attesa, concludi quelli attivi; quelli accettati aspettano la conferma del negozio, oppure rinunci al servizio (Candidature)`,
   }),
   WAITLIST_ENTRIES: (count) => ({
     en: count === 1 ? "1 request is on an offer's waitlist: leave the waitlist first" : `${count} requests are on an offer's waitlist: leave the waitlist first`,

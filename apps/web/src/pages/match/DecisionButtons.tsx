@@ -41,9 +41,13 @@ export function DecisionButtons({ match, onDone, describedBy }: Props) {
   const busy = accepting.loading || declineState.loading || completing.loading;
   const shop = match.shop.name;
 
+  // Accepted and not started yet: the provider may still give the place back, with its reason.
+  const accepted = match.state === 'ACCEPTED';
   const submitDecline = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (await step.run(async () => (await decline({ variables: { input: { id: match.id, reason } } })).data?.declineMatch)) onDone(t('applications.done.declined', { shop }));
+    if (await step.run(async () => (await decline({ variables: { input: { id: match.id, reason } } })).data?.declineMatch)) {
+      onDone(t(accepted ? 'applications.done.gaveBack' : 'applications.done.declined', { shop }));
+    }
   };
 
   if (match.state === 'ACTIVE') {
@@ -74,12 +78,12 @@ export function DecisionButtons({ match, onDone, describedBy }: Props) {
       </div>
     );
   }
-  if (match.state !== 'PENDING') return null;
+  if (match.state !== 'PENDING' && !accepted) return null;
   return (
     <div className="mt-3">
       <ErrorSummary errors={step.errors} attempt={step.attempt} idPrefix={prefix} />
       {declining ? (
-        <form noValidate onSubmit={(event) => void submitDecline(event)} aria-label={t('applications.declineForm', { shop })}>
+        <form noValidate onSubmit={(event) => void submitDecline(event)} aria-label={t(accepted ? 'applications.giveBackForm' : 'applications.declineForm', { shop })}>
           <TextField
             id={`${prefix}-reason`}
             label={t('applications.declineReason')}
@@ -90,8 +94,15 @@ export function DecisionButtons({ match, onDone, describedBy }: Props) {
             onChange={step.changed('reason', setReason)}
             error={step.errors.fields.reason}
           />
-          <FormActions busy={declineState.loading} submitLabel={t('applications.confirmDecline')} onCancel={stopDeclining} />
+          <FormActions busy={declineState.loading} submitLabel={t(accepted ? 'applications.confirmGiveBack' : 'applications.confirmDecline')} onCancel={stopDeclining} />
         </form>
+      ) : accepted ? (
+        <>
+          <p className="mb-2">{t('applications.giveBackLead')}</p>
+          <button ref={declineButton} type="button" className="btn btn-outline-danger" disabled={busy} aria-describedby={describedBy} onClick={startDeclining}>
+            {t('applications.giveBack')}
+          </button>
+        </>
       ) : (
         <div className="d-flex flex-wrap gap-2">
           <button

@@ -57,7 +57,7 @@ export class MatchResolver {
   }
 
   @Roles(UserRole.PROVIDER)
-  @Mutation(() => MatchStepResult, { description: 'PENDING → DECLINED, with a reason the shop reads; the place goes to the waitlist.' })
+  @Mutation(() => MatchStepResult, { description: 'PENDING, or ACCEPTED before the shop started the service → DECLINED, with a reason the shop reads; the place goes to the waitlist.' })
   async declineMatch(@Ctx() ctx: RequestContext, @Args('input') input: DeclineMatchInput): Promise<typeof MatchStepResult> {
     return toStepResult(await this.lifecycle.act(ctx, input.id, 'decline', input.reason), 'decline');
   }

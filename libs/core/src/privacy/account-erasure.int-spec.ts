@@ -237,7 +237,7 @@ describe('erasing an account (real PostgreSQL)', () => {
       { kind: 'OPEN_OFFERS', count: 1 },
     ]);
     expect(MESSAGES.privacy.erasureBlocker('LIVE_OFFER_MATCHES', 1).it).toBe(
-      '1 servizio sulle tue offerte è ancora in attesa, accettato o attivo: se è in attesa rispondi, se è attivo concludilo; uno accettato aspetta la conferma del negozio (Candidature)',
+      '1 servizio sulle tue offerte è ancora in attesa, accettato o attivo: se è in attesa rispondi, se è attivo concludilo; se è accettato aspetta la conferma del negozio o rinuncia al servizio (Candidature)',
     );
   });
 

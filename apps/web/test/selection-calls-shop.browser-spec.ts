@@ -26,6 +26,22 @@ describe('Selection calls as a shop and a visitor finds them: before the window,
     await page.context().close();
   });
 
+  it('a call whose applications open while the shop reads it offers the form then, without a reload', async () => {
+    const { title } = await publishedCall(web, 'Bando che apre', { opensAt: new Date(Date.now() + 20_000).toISOString(), closesAt: new Date(Date.now() + 3 * DAY).toISOString() });
+    const shop = await shopNamed(web.api, TORINO, unique('Erboristeria Lilla'));
+
+    const page = await web.newPage();
+    await logIn(page, shop.email);
+    await page.goto('/la-mia-attivita/bandi');
+    const card = await callCard(page, title);
+    await card.getByText('Non ancora aperto', { exact: true }).waitFor();
+    expect(await card.getByRole('button', { name: 'Presenta la domanda' }).count()).toBe(0);
+    // The opening passes with the page open: the badge and the notice go, the form comes.
+    await card.getByRole('button', { name: 'Presenta la domanda' }).waitFor({ timeout: 40_000 });
+    expect(await card.getByText('Non ancora aperto', { exact: true }).count()).toBe(0);
+    await page.context().close();
+  }, 90_000);
+
   it('a call whose window ends while the shop reads it stops offering the form, without a reload, and says the ranking follows', async () => {
     const { title } = await publishedCall(web, 'Bando in chiusura', { opensAt: new Date(Date.now() - HOUR).toISOString(), closesAt: new Date(Date.now() + 20_000).toISOString() });
     const shop = await shopNamed(web.api, TORINO, unique('Cartoleria Blu'));

@@ -13,7 +13,7 @@ import { PATHS, pathTo } from '../../routes';
 import { CallApplications } from './CallApplications';
 import { CallSummary } from './CallSummary';
 import { CallStatusBadge } from './CallStatusBadge';
-import { useWindowOver } from './use-window-end';
+import { useHasPassed, useWindowOver } from './use-window-end';
 import type { CallScope } from './call-scope';
 
 /** At most this many offers in a call (the API's MAX_CALL_OFFERS). */
@@ -46,6 +46,7 @@ export function CallStaffPage({ scope = 'staff' }: { scope?: CallScope }) {
   const errors = { fields: {}, general: [...named.general, ...Object.values(named.fields)] };
   // A page left open when the window ends offers the closing then, without a reload.
   useWindowOver(data?.selectionCall.status === 'OPEN' ? data.selectionCall.closesAt : null);
+  useHasPassed(data?.selectionCall.status === 'OPEN' ? data.selectionCall.opensAt : null);
   if (error) return <p className="text-danger">{t('calls.notFound')}</p>;
   if (!data) return <Loading />;
   const call = data.selectionCall;

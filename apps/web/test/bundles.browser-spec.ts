@@ -159,6 +159,11 @@ describe('A set that waits as a whole, and is withdrawn in one step, in the brow
     // While the set waits, no other set is proposed for its services.
     await page.getByText('Tutti i servizi del pacchetto hanno già un\'offerta, sono in lista d\'attesa o sono chiusi.').waitFor();
     await expectAccessible(page, 'bundle-set-waiting');
+    // In the services list, a part whose own offer has free places says it waits for the set, not only its place on a waitlist.
+    await page.goto('/la-mia-attivita/servizi');
+    const storeRow = page.getByTestId('match-row').filter({ hasText: 'Negozio online di bottega' });
+    await storeRow.getByText('Aspetta con gli altri servizi del suo insieme', { exact: false }).waitFor();
+    await page.goBack();
 
     await waiting.getByRole('button', { name: 'Ritira l\'intero insieme' }).click();
     await page.getByText('Ritirare tutti i 3 servizi ancora aperti di questo insieme?', { exact: false }).waitFor();

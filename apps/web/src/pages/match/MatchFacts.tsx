@@ -19,6 +19,7 @@ export function MatchFacts({ match, side }: { match: MatchDetailFieldsFragment; 
   const { label } = useCategoryLabels();
   const rows: [string, ReactNode][] = [[t('matches.fields.state'), <MatchStateBadge key="state" state={match.state} />]];
   if (match.state === 'WAITLISTED' && match.waitlistPosition !== null) rows.push([t('matches.fields.waitlistPosition'), t('matches.position', { position: match.waitlistPosition })]);
+  if (match.state === 'WAITLISTED' && match.setId) rows.push([t('matches.fields.waitsWithSet'), t('matches.waitsWithSet')]);
   if (match.state === 'PENDING' && match.respondBy) rows.push([side === 'SHOP' ? t('matches.fields.respondBy') : t('matches.fields.yourAnswerBy'), format.dateTime(match.respondBy)]);
   if (match.state === 'ACTIVE' && match.freeUntil) rows.push([t('matches.fields.freeUntil'), format.date(match.freeUntil)]);
   if (side === 'SHOP') {

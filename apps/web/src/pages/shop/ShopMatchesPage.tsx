@@ -22,7 +22,8 @@ function NextStep({ match }: { match: MatchListFieldsFragment }) {
   const format = useFormat();
   switch (match.state) {
     case 'WAITLISTED':
-      return <>{t('matches.next.WAITLISTED', { position: match.waitlistPosition ?? '—' })}</>;
+      // A part of a set waits for the whole set, even on an offer with free places.
+      return <>{t(match.setId ? 'matches.next.WAITLISTED_SET' : 'matches.next.WAITLISTED', { position: match.waitlistPosition ?? '—' })}</>;
     case 'PENDING':
       return <>{match.respondBy ? t('matches.next.PENDING', { date: format.dateTime(match.respondBy) }) : null}</>;
     case 'ACTIVE':
@@ -71,7 +72,7 @@ function MatchList() {
             <p>{t('matches.count', { count: page.totalCount })}</p>
             <ul className="list-unstyled">
               {page.items.map((match) => (
-                <li key={match.id} className="queue-card">
+                <li key={match.id} className="queue-card" data-testid="match-row">
                   <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
                     <h2 className="h4 mb-1">
                       <Link to={pathTo(PATHS.shopMatch, match.id)}>{match.offer.title}</Link>

@@ -24,6 +24,7 @@ describe('Personal data in the browser: the privacy notice, the download, the de
       expect.stringContaining('90 giorni'),
       expect.stringContaining('180 giorni'),
       expect.stringContaining('Importazioni da CSV, con l’esito di ogni riga90 giorni'),
+      expect.stringContaining('inviti mai accettati (rifiutati, ritirati o scaduti), dalla loro fine90 giorniresi anonimi'),
       expect.stringContaining('3.650 giorni'),
     ]);
     expect(await page.getByTestId('privacy-version').textContent()).toMatch(/^Versione dell'informativa: \d{4}-\d{2}-\d{2}\./);
@@ -83,7 +84,7 @@ describe('Personal data in the browser: the privacy notice, the download, the de
     await page.goto('/ministero/conservazione-dati');
     await page.getByRole('heading', { level: 1, name: 'Conservazione dei dati' }).waitFor();
     await page.getByText('RETENTION_AUDIT_DAYS').waitFor();
-    expect(await page.getByTestId('retention-report').locator('tbody tr').count()).toBe(6);
+    expect(await page.getByTestId('retention-report').locator('tbody tr').count()).toBe(7);
     await expectAccessible(page, 'retention-report');
     await page.context().close();
   });

@@ -142,10 +142,13 @@ describe('The match lifecycle over GraphQL, with the worker', () => {
     expect((await db.query('SELECT status FROM help_request WHERE id = $1', [holderRequest]))[0].status).toBe('OPEN');
     await eventually(() => matchAs(api, waiting, queued.id), (m) => m.state === 'PENDING');
     const mail = await eventually(
-      () => db.query(`SELECT text FROM mail_message WHERE kind = 'MATCH_DECLINED' AND idempotency_key LIKE $1`, [`match:${held.id}:%`]),
-      (rows: { text: string }[]) => rows.length > 0,
+      () => db.query(`SELECT subject, text FROM mail_message WHERE kind = 'MATCH_DECLINED' AND idempotency_key LIKE $1`, [`match:${held.id}:%`]),
+      (rows: { subject: string; text: string }[]) => rows.length > 0,
     );
     expect(mail[0].text).toContain('Il nostro tecnico per la zona non è più disponibile');
+    // Told as what it is: a place given back after accepting, not a refusal of the application.
+    expect(mail[0].subject).toContain('ha rinunciato al posto della tua richiesta');
+    expect(mail[0].text).toContain('aveva accettato la tua richiesta');
     // A service the shop started is no longer the provider's to decline: it completes it.
     const [other, otherShop] = [await publishedOffer(api, provider, { capacity: 1, coverage: { comuneCodes: [TORINO] } }), await shopIn(api, TORINO)];
     const running = await applyTo(api, otherShop, await askFor(api, otherShop), other.id);

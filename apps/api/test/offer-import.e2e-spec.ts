@@ -74,10 +74,11 @@ describe('CSV import of offers', () => {
       anOfferRow({ codice_esterno: 'HUGE-CAPACITY', capacita: '99999999999' }),
       anOfferRow({ codice_esterno: 'FINE-SECTOR', settori_ateco: 'G47|47.11' }),
       anOfferRow({ codice_esterno: 'SECTION-DIVISION', settori_ateco: 'G47|C' }),
+      anOfferRow({ codice_esterno: 'WRONG-SECTION', settori_ateco: 'C47' }),
     ]);
     const { status, job } = await upload(api, provider.accessToken, file, 'DRY_RUN');
     expect(status).toBe(200);
-    expect(job).toMatchObject({ status: 'DONE', rows: 19, created: 2, invalid: 17, written: false, separator: ';' });
+    expect(job).toMatchObject({ status: 'DONE', rows: 20, created: 2, invalid: 18, written: false, separator: ';' });
     const problems = await problemsOf(api, provider.accessToken, job?.id ?? '');
     const byLine = (line: number) => problems.filter((p) => p.line === line).map((p) => [p.column, p.reason?.it]);
     expect(byLine(3)).toEqual([['titolo', expect.stringMatching(/^titolo .*5/)]]);
@@ -104,6 +105,7 @@ describe('CSV import of offers', () => {
     // A finer ATECO code is named, with what an offer can take; "G47" is division 47, as written with its section.
     expect(byLine(19)).toEqual([['settori_ateco', expect.stringContaining('«47.11» non è una sezione né una divisione ATECO')]]);
     expect(byLine(20)).toEqual([]);
+    expect(byLine(21)).toEqual([['settori_ateco', expect.stringContaining('la divisione ATECO 47 appartiene alla sezione G')]]);
     expect(await offerCount(provider)).toBe(0);
   });
 

@@ -256,6 +256,8 @@ describe('Provider offers and applications in the browser', () => {
     await review.getByRole('heading', { level: 1, name: 'Verifica delle offerte' }).waitFor();
     const reviewed = await offerCard(review, title);
     await reviewed.getByText('Dopo il periodo si paga 30 euro al mese.', { exact: false }).waitFor();
+    // Staff read the description too, where a price may hide as well.
+    await reviewed.getByRole('heading', { name: 'Descrizione', level: 3 }).waitFor();
     await reviewed.getByRole('button', { name: "Sospendi l'offerta" }).click();
     await reviewed.getByRole('button', { name: 'Conferma la sospensione' }).click();
     await reviewed.locator('[data-field-error]').waitFor();
@@ -268,6 +270,8 @@ describe('Provider offers and applications in the browser', () => {
     await card.getByTestId('offer-suspension').getByText('Le condizioni chiedono 30 euro al mese dopo il periodo gratuito.', { exact: false }).waitFor();
     expect(await card.getByTestId('offer-status').textContent()).toBe('Sospesa dal Ministero');
     expect(await card.getByRole('button', { name: 'Riprendi' }).count()).toBe(0);
+    // The way to ask for another look: the Department's contacts.
+    expect(await card.getByTestId('offer-suspension').getByRole('link', { name: 'Scrivi al Dipartimento' }).getAttribute('href')).toBe('/contatti');
     await expectAccessible(page, 'provider-offer-suspended');
     for (const p of [page, review]) await p.context().close();
   });

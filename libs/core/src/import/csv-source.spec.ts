@@ -83,14 +83,16 @@ describe('openCsv', () => {
     }
   });
 
-  it('reads a file whose lines end differently (a CRLF header, LF rows, a CR row) row by row, numbering each', async () => {
-    const file = await readAll([`${BOM}codice;titolo\r\n`, 'A;uno\n', 'B;"due\nrighe"\n', 'C;tre\r\n', 'D;quattro\n']);
+  it('reads a file whose lines end differently (a CRLF header, LF and CRLF rows) row by row, numbering each; a lone CR breaks no line', async () => {
+    const file = await readAll([`${BOM}codice;titolo\r\n`, 'A;uno\n', 'B;"due\nrighe"\n', 'C;tre\r\n', 'D;quattro\n', 'E;cinque\rF;sei\n']);
     expect(file.header).toEqual(['codice', 'titolo']);
     expect(file.records).toEqual([
       { cells: ['A', 'uno'], line: 2 },
       { cells: ['B', 'due\nrighe'], line: 3 },
       { cells: ['C', 'tre'], line: 5 },
       { cells: ['D', 'quattro'], line: 6 },
+      // One line, as numbered by its LF: its extra cell is the importer's to report, on that line.
+      { cells: ['E', 'cinque\rF', 'sei'], line: 7 },
     ]);
   });
 

@@ -193,10 +193,12 @@ export async function openCsv(input: Readable): Promise<CsvReader> {
     for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
   };
   const utf8 = new Utf8Lines();
-  // Lines may end in CRLF, LF or CR, even mixed in one file (a header typed in Excel, rows pasted from elsewhere).
+  // Lines may end in CRLF or LF, even mixed in one file (a header typed in Excel, rows pasted from
+  // elsewhere). A lone CR is no line break: lines are numbered by their LFs, and each row's outcome
+  // is kept by its line.
   const parser = parse({
     delimiter: separator,
-    record_delimiter: ['\r\n', '\n', '\r'],
+    record_delimiter: ['\r\n', '\n'],
     bom: true,
     relax_column_count: true,
     skip_empty_lines: true,

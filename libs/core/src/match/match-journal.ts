@@ -129,6 +129,8 @@ export class MatchJournal {
         providerName: side.providerName,
         reason: entry.reason ?? null,
         respondBy: match.respondBy ? match.respondBy.toISOString() : null,
+        // The state it left: a decline of a place already accepted is told as such.
+        from: entry.from,
       };
       for (const who of audience) {
         // A shop nobody has claimed yet hears its news through the facilitator acting for it, the shop named.
@@ -192,7 +194,7 @@ export class MatchJournal {
     const key = (step: string) => `match:${match.id}:${step}:${side.shopOwnerUserId}`;
     if (from === MatchState.PENDING && match.state === MatchState.ACCEPTED) return { ...to, idempotencyKey: key('accepted'), kind: MailKind.MATCH_ACCEPTED, values: common };
     if ((from === MatchState.PENDING || from === MatchState.ACCEPTED) && match.state === MatchState.DECLINED) {
-      return { ...to, idempotencyKey: key('declined'), kind: MailKind.MATCH_DECLINED, values: { ...common, reason: reasonWords(entry.reason) } };
+      return { ...to, idempotencyKey: key('declined'), kind: MailKind.MATCH_DECLINED, values: { ...common, reason: reasonWords(entry.reason), gaveBack: from === MatchState.ACCEPTED } };
     }
     if (from === MatchState.PENDING && match.state === MatchState.EXPIRED) {
       const code = systemReasonCode(entry.reason);

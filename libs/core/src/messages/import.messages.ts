@@ -142,6 +142,10 @@ export const importMessages = {
     en: `${column}: "${text}" is not an ATECO section or division: write the section (a letter from A to V, e.g. G) or the division (two digits, e.g. 47); an offer cannot be narrowed to finer codes such as 47.11`,
     it: `${column}: «${text}» non è una sezione né una divisione ATECO: scrivi la sezione (una lettera da A a V, ad es. G) o la divisione (due cifre, ad es. 47); un’offerta non si restringe a codici più fini come 47.11`,
   }),
+  sectorSectionMismatch: (column: string, text: string, division: string, section: string): Words => ({
+    en: `${column}: in "${text}" the ATECO division ${division} belongs to section ${section}: write ${section}${division}, or only ${division}, or the section you meant`,
+    it: `${column}: in «${text}» la divisione ATECO ${division} appartiene alla sezione ${section}: scrivi ${section}${division}, oppure solo ${division}, o la sezione che intendevi`,
+  }),
   notYesNo: (column: string): Words => ({ en: `${column}: write "sì" or "no"`, it: `${column}: scrivi «sì» oppure «no»` }),
   comuneUnknown: (column: string, text: string): Words => ({
     en: `${column}: "${text}" is not a comune: write its ISTAT code (6 digits) or its name and province, e.g. "Reggio nell'Emilia (RE)"`,

@@ -23,9 +23,10 @@ export interface CallOutcomeMail {
   link: string;
 }
 
-/** A declined match: with the provider's reason (or the platform's, in words), if any. */
+/** A declined match: with the provider's reason (or the platform's, in words), if any; `gaveBack` when the provider had accepted it. */
 export interface DeclinedMail extends ShopMatchMail {
   reason: Words | null;
+  gaveBack?: boolean;
 }
 
 /**
@@ -93,8 +94,18 @@ const accepted = paragraphs<ShopMatchMail>(
   ['Buongiorno,', '**{{provider}}** ha accettato la tua richiesta per «{{offer}}». Ora potete accordarvi su come iniziare il servizio.'],
 );
 const declined = paragraphs<DeclinedMail>(
-  ['Hello,', '**{{provider}}** cannot give you «{{offer}}».', '{{#if reason}}Their reason: «{{reason}}».{{/if}}', 'Your request stays open: other offers can still serve it.'],
-  ['Buongiorno,', '**{{provider}}** non può offrirti «{{offer}}».', '{{#if reason}}Il motivo indicato: «{{reason}}».{{/if}}', 'La tua richiesta resta aperta: altre offerte possono ancora soddisfarla.'],
+  [
+    'Hello,',
+    '{{#if gaveBack}}**{{provider}}** accepted your request for «{{offer}}», but can no longer give you the service: it gave the place back before the service started.{{else}}**{{provider}}** cannot give you «{{offer}}».{{/if}}',
+    '{{#if reason}}Their reason: «{{reason}}».{{/if}}',
+    'Your request stays open: other offers can still serve it.',
+  ],
+  [
+    'Buongiorno,',
+    '{{#if gaveBack}}**{{provider}}** aveva accettato la tua richiesta per «{{offer}}», ma non può più offrirti il servizio: ha rinunciato al posto prima che il servizio iniziasse.{{else}}**{{provider}}** non può offrirti «{{offer}}».{{/if}}',
+    '{{#if reason}}Il motivo indicato: «{{reason}}».{{/if}}',
+    'La tua richiesta resta aperta: altre offerte possono ancora soddisfarla.',
+  ],
 );
 const expired = paragraphs<ExpiredMail>(
   [
@@ -235,7 +246,10 @@ export const mailNoticeMessages = {
   matchAcceptedSubject: both(subject('{{provider}} accepted your request for «{{offer}}»'), subject('{{provider}} ha accettato la tua richiesta per «{{offer}}»')) as (v: ShopMatchMail) => Words,
   matchAcceptedText: accepted.text,
   matchAcceptedHtml: accepted.html,
-  matchDeclinedSubject: both(subject('{{provider}} declined your request for «{{offer}}»'), subject('{{provider}} ha rifiutato la tua richiesta per «{{offer}}»')) as (v: DeclinedMail) => Words,
+  matchDeclinedSubject: both(
+    subject('{{#if gaveBack}}{{provider}} gave back the place of your request for «{{offer}}»{{else}}{{provider}} declined your request for «{{offer}}»{{/if}}'),
+    subject('{{#if gaveBack}}{{provider}} ha rinunciato al posto della tua richiesta per «{{offer}}»{{else}}{{provider}} ha rifiutato la tua richiesta per «{{offer}}»{{/if}}'),
+  ) as (v: DeclinedMail) => Words,
   matchDeclinedText: declined.text,
   matchDeclinedHtml: declined.html,
   matchExpiredSubject: both(

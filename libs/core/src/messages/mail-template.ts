@@ -61,8 +61,9 @@ const LIST = /^\{\{#each (\w+)\}\}- ([\s\S]*)\n\{\{\/each\}\}$/;
 const paragraph = (source: string): string => {
   const list = LIST.exec(source);
   if (list) return `<ul>\n{{#each ${list[1]}}}<li>${list[2]}</li>\n{{/each}}</ul>`;
+  // A paragraph shown only on a condition is left out whole; one with an {{else}} is always a paragraph, of one wording or the other.
   const conditional = CONDITIONAL.exec(source);
-  return conditional ? `${conditional[1]}<p>${conditional[2]}</p>${conditional[3]}` : `<p>${source}</p>`;
+  return conditional && !conditional[2].includes('{{else}}') ? `${conditional[1]}<p>${conditional[2]}</p>${conditional[3]}` : `<p>${source}</p>`;
 };
 
 /** `[words](url)`: a link in HTML, "words: url" in text. */

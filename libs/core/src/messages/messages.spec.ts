@@ -3,7 +3,7 @@ import { MESSAGES, type Words } from '.';
 import { ACCOUNT_SAMPLES } from './testing/account-samples';
 import { MAIL_SAMPLES } from './testing/mail-samples';
 import { MATCHING_SAMPLES } from './testing/matching-samples';
-import { ALLOCATION_MAILS, DATE, DECLINED_MAILS, type Samples } from './testing/sample-kit';
+import { ALLOCATION_MAILS, DATE, DECLINED_MAILS, EXPIRED_MAILS, type Samples } from './testing/sample-kit';
 
 /** For every entry of the catalogue, the arguments to try it with (by area, in ./testing): the compiler asks for each one. */
 const SAMPLES: Samples<typeof MESSAGES> = { ...ACCOUNT_SAMPLES, ...MAIL_SAMPLES, ...MATCHING_SAMPLES };
@@ -64,6 +64,10 @@ describe('the message catalogue', () => {
     expect(MESSAGES.mailNotice.matchDeclinedText(DECLINED_MAILS[1][0]).en).toContain('Their reason: “we are full”.');
     expect(MESSAGES.mailNotice.matchDeclinedHtml(DECLINED_MAILS[0][0]).it).not.toContain('<p></p>');
     expect(MESSAGES.mailNotice.matchDeclinedHtml(DECLINED_MAILS[0][0]).it).toContain('<p><strong>Digitale Srl</strong> non può offrirti «Vetrina &lt;online&gt;».</p>');
+    // A paragraph worded one way or another ({{else}}) is a paragraph either way.
+    expect(MESSAGES.mailNotice.matchDeclinedHtml(DECLINED_MAILS[3][0]).it).toContain('<p><strong>Digitale Srl</strong> aveva accettato la tua richiesta per «Vetrina &lt;online&gt;»');
+    expect(MESSAGES.mailNotice.matchExpiredHtml(EXPIRED_MAILS[0][0]).en).toContain('<p><strong>Digitale Srl</strong> did not answer your request');
+    expect(MESSAGES.mailNotice.matchExpiredHtml(EXPIRED_MAILS[1][0]).en).toMatch(/<p>The place held for your request for “Vetrina &lt;online&gt;” by <strong>Digitale Srl<\/strong> is released: the Ministry suspended the offer\.<\/p>/);
   });
 
   it('writes the values it is given into both languages', () => {

@@ -95,6 +95,11 @@ export const notificationMessages = {
     en: `${p.provider} declined ${titleEn(p.offer)}${inBrackets(why).en}`,
     it: `${p.provider} ha rifiutato ${title(p.offer)}${inBrackets(why).it}`,
   }),
+  /** The provider gave back a place it had accepted, before the shop started the service. */
+  placeGivenBack: (p: Parties, why: Words | null): Words => ({
+    en: `${p.provider} gave back the place of ${titleEn(p.offer)} it had accepted${inBrackets(why).en}: your request is open again`,
+    it: `${p.provider} ha rinunciato al posto di ${title(p.offer)} che aveva accettato${inBrackets(why).it}: la tua richiesta è di nuovo aperta`,
+  }),
   matchActive: (p: Parties): Words => ({ en: `${p.shop} confirmed that ${titleEn(p.offer)} is active`, it: `${p.shop} ha confermato che ${title(p.offer)} è attivo` }),
   completedToShop: (p: Parties): Words => ({
     en: `${titleEn(p.offer)} is completed: tell us whether it brought online orders`,

@@ -44,7 +44,7 @@ function words(kind: string, p: Params): Words {
     case 'MATCH_ACCEPTED':
       return n.matchAccepted(parties);
     case 'MATCH_DECLINED':
-      return n.matchDeclined(parties, why);
+      return p.from === 'ACCEPTED' ? n.placeGivenBack(parties, why) : n.matchDeclined(parties, why);
     case 'MATCH_ACTIVE':
       return n.matchActive(parties);
     case 'MATCH_COMPLETED':

@@ -42,7 +42,10 @@ function ReviewCard({ offer, onDone }: { offer: ReviewedOffer; onDone: (message:
         </dl>
         <h3 className="h6 mb-1">{t('offerReview.conditions')}</h3>
         <PaymentMentions phrases={offer.paymentMentions} audience="staff" />
-        <p className="mb-0">{offer.conditions}</p>
+        <p>{offer.conditions}</p>
+        {/* A price may hide in the description as well as in the conditions: both are read. */}
+        <h3 className="h6 mb-1">{t('offerReview.description')}</h3>
+        <p className="mb-0 text-prewrap">{offer.description}</p>
         {offer.status === 'SUSPENDED' && offer.moderationReason ? (
           <p className="mt-2 mb-0">
             <strong>{t('offerReview.suspendedOn', { date: offer.moderatedAt ? format.date(offer.moderatedAt) : '' })}:</strong> {offer.moderationReason}

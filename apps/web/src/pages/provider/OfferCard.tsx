@@ -30,7 +30,9 @@ export function OfferCard({ offer, onDone }: { offer: MyOffersQuery['myOffers'][
         {offer.status === 'SUSPENDED' ? (
           <div className="alert alert-danger" data-testid="offer-suspension">
             <p className="mb-1">{t('offers.suspendedBy', { date: offer.moderatedAt ? format.date(offer.moderatedAt) : '', reason: offer.moderationReason ?? '' })}</p>
-            <p className="mb-0">{t('offers.suspendedHelp')}</p>
+            <p className="mb-0">
+              {t('offers.suspendedHelp')} <Link to={PATHS.contacts}>{t('offers.suspendedContact')}</Link>
+            </p>
           </div>
         ) : null}
         {offer.status !== 'SUSPENDED' && offer.status !== 'CLOSED' ? <PaymentMentions phrases={offer.paymentMentions} audience="provider" /> : null}

@@ -130,6 +130,7 @@ export const MAIL_SAMPLES: Pick<Samples<typeof MESSAGES>, 'accountMail' | 'deleg
     promotedToProvider: [[PARTIES, DATE]],
     matchAccepted: [[PARTIES]],
     matchDeclined: withWhy([PARTIES]) as [typeof PARTIES, Words | null][],
+    placeGivenBack: withWhy([PARTIES]) as [typeof PARTIES, Words | null][],
     matchActive: [[PARTIES]],
     completedToShop: [[PARTIES]],
     completedToProvider: [[PARTIES]],

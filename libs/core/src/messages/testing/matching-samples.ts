@@ -183,6 +183,7 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
     notDate: [['valida_dal']],
     notYesNo: [['pubblica']],
     sectorUnreadable: [['settori_ateco', '47.11']],
+    sectorSectionMismatch: [['settori_ateco', 'C47', '47', 'G']],
     comuneUnknown: [['comuni', 'Milano (RM)']],
     provinceUnknown: [['province', 'XX']],
     regionUnknown: [['regioni', 'Padania']],

@@ -3,6 +3,7 @@ import { ServiceCategory } from '@vec/matching';
 import { MESSAGES, SERVICE_CATEGORY_LABELS, type Words } from '../../../messages';
 import type { ImportColumn, ImportIssue } from '../../../import/import-kind';
 import { italianDay, italianDayEnd, listOf, normaliseName, wholeNumber, yesNo } from '../../../import/import-cells';
+import { sectionOfDivision } from '../../../shop/registry/ateco';
 
 /** The API's earliest date as a day written in a file: midnight of 1 January 1900 in Italy, just before it in UTC. */
 const FIRST_DAY = new Date(EARLIEST_DATE.getTime() - DAY_MS);
@@ -88,10 +89,15 @@ const CATEGORY_BY_NAME = new Map<string, ServiceCategory>(
  * spreadsheet dropped restored; "G47" or "G.47" as written with its section), or nothing an
  * offer can be narrowed to (a finer ATECO code such as 47.11, or no code at all).
  */
-function sectorOf(item: string): { kind: 'section' | 'division'; code: string } | { kind: 'unreadable' } {
+function sectorOf(item: string): { kind: 'section' | 'division'; code: string } | { kind: 'unreadable' } | { kind: 'mismatch'; division: string; section: string } {
   if (/^[A-Za-z]$/.test(item)) return { kind: 'section', code: item.toUpperCase() };
-  const division = /^(?:[A-Za-z]\s*[.-]?\s*)?(\d{1,2})$/.exec(item);
-  return division ? { kind: 'division', code: padded(division[1], 2) } : { kind: 'unreadable' };
+  const division = /^(?:([A-Za-z])\s*[.-]?\s*)?(\d{1,2})$/.exec(item);
+  if (!division) return { kind: 'unreadable' };
+  const code = padded(division[2], 2);
+  // "C47": the letter must be the division's own section, or the provider meant something else.
+  const section = sectionOfDivision(code)?.code;
+  if (division[1] && section && division[1].toUpperCase() !== section) return { kind: 'mismatch', division: code, section };
+  return { kind: 'division', code };
 }
 
 /** Spreadsheets drop leading zeros: 1 → 01 for regions, 15 → 015 for provinces, 1272 → 001272 for comuni. */
@@ -156,7 +162,10 @@ export function parseOfferRow(cells: Readonly<Record<string, string>>, names: Te
   const sectorItems = listOf(cell(C.sectors));
   const everySector = sectorItems.length === 0 || (sectorItems.length === 1 && normaliseName(sectorItems[0]) === 'tutti');
   const sectorsRead = everySector ? [] : sectorItems.map(sectorOf);
-  for (const [i, read] of sectorsRead.entries()) if (read.kind === 'unreadable') issue(C.sectors, MESSAGES.import.sectorUnreadable(C.sectors, sectorItems[i]));
+  for (const [i, read] of sectorsRead.entries()) {
+    if (read.kind === 'unreadable') issue(C.sectors, MESSAGES.import.sectorUnreadable(C.sectors, sectorItems[i]));
+    if (read.kind === 'mismatch') issue(C.sectors, MESSAGES.import.sectorSectionMismatch(C.sectors, sectorItems[i], read.division, read.section));
+  }
   const sectors = everySector
     ? undefined
     : {

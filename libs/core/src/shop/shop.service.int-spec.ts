@@ -150,7 +150,7 @@ describe('shop profiles: registration, changes, ownership and staff lists (real 
       expect(await shopRows(owner)).toHaveLength(1);
 
       const other = await seedUser(core.db, UserRole.SHOP);
-      expect(await shops.register(actingAs(other), aShop({ partitaIva: first.partitaIva }))).toEqual({ kind: 'partita-iva-taken' });
+      expect(await shops.register(actingAs(other), aShop({ partitaIva: first.partitaIva }))).toEqual({ kind: 'partita-iva-taken', onPaper: false });
       expect(await shopRows(other)).toEqual([]);
       expect(await auditsBy(other)).toBe(0);
     });

@@ -97,6 +97,10 @@ describe('A set waits, is promoted and is withdrawn as one (with the worker)', (
     const promoted = await matchAs(api, shop, set.matches[0].id);
     expect(promoted.transitions.at(-1)).toEqual({ fromState: 'WAITLISTED', toState: 'PENDING', actorRole: null, reason: null });
     expect((await notificationKinds(api, shop)).filter((kind) => kind === 'MATCH_PROMOTED')).toHaveLength(3);
+    // Told as the set it waited for, not as a place that freed in each offer (two of them had room all along).
+    const subjects: { subject: string }[] = await db.query(`SELECT subject FROM mail_message WHERE kind = 'MATCH_PROMOTED' AND recipient = $1`, [shop.email]);
+    expect(subjects.map((mail) => mail.subject)).toEqual([expect.stringMatching(/^Il tuo insieme di servizi ha i suoi posti: /), expect.anything(), expect.anything()]);
+    expect(subjects.every((mail) => mail.subject.startsWith('Il tuo insieme di servizi ha i suoi posti'))).toBe(true);
   });
 
   it('keeps waiting while another part has no place, and does not hold up a single entry behind it', async () => {

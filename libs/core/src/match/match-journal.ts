@@ -131,6 +131,8 @@ export class MatchJournal {
         respondBy: match.respondBy ? match.respondBy.toISOString() : null,
         // The state it left: a decline of a place already accepted is told as such.
         from: entry.from,
+        // A part of a set: its promotion came with the whole set's.
+        setId: match.setId,
       };
       for (const who of audience) {
         // A shop nobody has claimed yet hears its news through the facilitator acting for it, the shop named.
@@ -205,7 +207,7 @@ export class MatchJournal {
       return { ...to, idempotencyKey: key('expired'), kind: MailKind.MATCH_EXPIRED, values: { ...common, reason } };
     }
     if (from === MatchState.WAITLISTED && match.state === MatchState.PENDING) {
-      return { ...to, idempotencyKey: key('promoted'), kind: MailKind.MATCH_PROMOTED, values: { ...common, respondBy: match.respondBy ? day(match.respondBy) : null } };
+      return { ...to, idempotencyKey: key('promoted'), kind: MailKind.MATCH_PROMOTED, values: { ...common, respondBy: match.respondBy ? day(match.respondBy) : null, set: match.setId !== null } };
     }
     return null;
   }

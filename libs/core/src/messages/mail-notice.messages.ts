@@ -37,9 +37,10 @@ export interface ExpiredMail extends ShopMatchMail {
   reason: Words | null;
 }
 
-/** A shop moved from the waitlist into a place: the provider now has until `respondBy`. */
+/** A shop moved from the waitlist into a place: the provider now has until `respondBy`; `set` when the place came with the rest of a set it waited for as a whole. */
 export interface PromotedMail extends ShopMatchMail {
   respondBy: Words | null;
+  set?: boolean;
 }
 
 /** The provider's reminder: an application to answer by tomorrow. */
@@ -122,12 +123,12 @@ const expired = paragraphs<ExpiredMail>(
 const promoted = paragraphs<PromotedMail>(
   [
     'Hello,',
-    'A place became free in «{{offer}}» by **{{provider}}**: your request on its waitlist now holds it.',
+    '{{#if set}}Every service of the set you waited for as a whole has a place now: «{{offer}}» by **{{provider}}** holds yours.{{else}}A place became free in «{{offer}}» by **{{provider}}**: your request on its waitlist now holds it.{{/if}}',
     '{{#if respondBy}}The provider will accept or decline by **{{respondBy}}**.{{/if}}',
   ],
   [
     'Buongiorno,',
-    'Si è liberato un posto nell’offerta «{{offer}}» di **{{provider}}**: la tua richiesta in lista d’attesa ora lo occupa.',
+    '{{#if set}}Ogni servizio dell’insieme che aspettavi tutto insieme ha ora un posto: «{{offer}}» di **{{provider}}** tiene il tuo.{{else}}Si è liberato un posto nell’offerta «{{offer}}» di **{{provider}}**: la tua richiesta in lista d’attesa ora lo occupa.{{/if}}',
     '{{#if respondBy}}Il fornitore accetterà o rifiuterà entro **{{datePhrase "il" respondBy}}**.{{/if}}',
   ],
 );
@@ -258,7 +259,10 @@ export const mailNoticeMessages = {
   ) as (v: ExpiredMail) => Words,
   matchExpiredText: expired.text,
   matchExpiredHtml: expired.html,
-  matchPromotedSubject: both(subject('A place in «{{offer}}» is now yours'), subject('Un posto in «{{offer}}» ora è tuo')) as (v: PromotedMail) => Words,
+  matchPromotedSubject: both(
+    subject('{{#if set}}Your set of services has its places: «{{offer}}»{{else}}A place in «{{offer}}» is now yours{{/if}}'),
+    subject('{{#if set}}Il tuo insieme di servizi ha i suoi posti: «{{offer}}»{{else}}Un posto in «{{offer}}» ora è tuo{{/if}}'),
+  ) as (v: PromotedMail) => Words,
   matchPromotedText: promoted.text,
   matchPromotedHtml: promoted.html,
   seeMatch: words('See the service', 'Vedi il servizio'),

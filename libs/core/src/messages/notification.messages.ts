@@ -83,6 +83,11 @@ export const notificationMessages = {
     en: `A place freed up in ${titleEn(p.offer)} and it is now yours: ${p.provider} will answer by ${by(respondBy).en}`,
     it: `Si è liberato un posto in ${title(p.offer)} ed è ora tuo: ${p.provider} risponderà entro ${datePhrase('il', by(respondBy).it)}`,
   }),
+  /** A part of a set that waited as a whole: every part got its place at once. */
+  setPromotedToShop: (p: Parties, respondBy: Date | null): Words => ({
+    en: `Your set of services has its places: ${titleEn(p.offer)} is yours, and ${p.provider} will answer by ${by(respondBy).en}`,
+    it: `Il tuo insieme di servizi ha i suoi posti: ${title(p.offer)} è tuo, e ${p.provider} risponderà entro ${datePhrase('il', by(respondBy).it)}`,
+  }),
   promotedToProvider: (p: Parties, respondBy: Date | null): Words => ({
     en: `${p.shop} moved up from the waitlist of ${titleEn(p.offer)}: answer by ${by(respondBy).en}`,
     it: `${p.shop} è passato dalla lista d’attesa a ${title(p.offer)}: rispondi entro ${datePhrase('il', by(respondBy).it)}`,

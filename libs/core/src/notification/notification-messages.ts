@@ -40,7 +40,8 @@ function words(kind: string, p: Params): Words {
     case 'MATCH_ALLOCATED':
       return toShop ? n.allocatedToShop(parties, date(p.respondBy)) : n.allocatedToProvider(parties, date(p.respondBy));
     case 'MATCH_PROMOTED':
-      return toShop ? n.promotedToShop(parties, date(p.respondBy)) : n.promotedToProvider(parties, date(p.respondBy));
+      if (!toShop) return n.promotedToProvider(parties, date(p.respondBy));
+      return p.setId ? n.setPromotedToShop(parties, date(p.respondBy)) : n.promotedToShop(parties, date(p.respondBy));
     case 'MATCH_ACCEPTED':
       return n.matchAccepted(parties);
     case 'MATCH_DECLINED':

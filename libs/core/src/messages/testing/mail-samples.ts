@@ -127,6 +127,7 @@ export const MAIL_SAMPLES: Pick<Samples<typeof MESSAGES>, 'accountMail' | 'deleg
       ['Negozi del Piemonte online', 'EXCLUDED', PARTIES, null, null, { en: 'Dichiarazione non veritiera', it: 'Dichiarazione non veritiera' }],
     ],
     promotedToShop: [[PARTIES, DATE]],
+    setPromotedToShop: [[PARTIES, DATE]],
     promotedToProvider: [[PARTIES, DATE]],
     matchAccepted: [[PARTIES]],
     matchDeclined: withWhy([PARTIES]) as [typeof PARTIES, Words | null][],

@@ -31,7 +31,11 @@ export const SHOP_MATCH = { provider: 'Digitale Srl', offer: 'Vetrina <online>',
 export const SHOP_MATCHES = [[SHOP_MATCH]] as const;
 export const DECLINED_MAILS = [[{ ...SHOP_MATCH, reason: null }], [{ ...SHOP_MATCH, reason: { en: 'we are full', it: 'siamo al completo' } }], [{ ...SHOP_MATCH, reason: MESSAGES.reason.system('NO_ANSWER') }], [{ ...SHOP_MATCH, reason: { en: 'our technician left', it: 'il tecnico non c’è più' }, gaveBack: true }]] as const;
 export const EXPIRED_MAILS = [[{ ...SHOP_MATCH, reason: null }], [{ ...SHOP_MATCH, reason: MESSAGES.reason.system('OFFER_SUSPENDED') }]] as const;
-export const PROMOTED_MAILS = [[{ ...SHOP_MATCH, respondBy: null }], [{ ...SHOP_MATCH, respondBy: { en: '15 March 2026', it: '15 marzo 2026' } }]] as const;
+export const PROMOTED_MAILS = [
+  [{ ...SHOP_MATCH, respondBy: null }],
+  [{ ...SHOP_MATCH, respondBy: { en: '15 March 2026', it: '15 marzo 2026' } }],
+  [{ ...SHOP_MATCH, respondBy: { en: '15 March 2026', it: '15 marzo 2026' }, set: true }],
+] as const;
 export const REMINDER_MAILS = [[{ shop: 'Forno Rossi', offer: 'Sito', respondBy: { en: '15 March 2026', it: '15 marzo 2026' }, link: 'https://vicini.example/organizzazione/candidature/1' }]] as const;
 export const DECISION_MAILS = [[{ provider: 'Digitale Srl', reason: null, link: 'https://vicini.example/organizzazione' }], [{ provider: 'Digitale Srl', reason: 'Partita IVA cessata', link: 'https://vicini.example/organizzazione' }]] as const;
 export const FACILITATOR_DECISION_MAILS = [[{ organisation: 'Camera di commercio di Torino', reason: null, link: 'https://vicini.example/facilitatore' }], [{ organisation: 'Confcommercio <Torino>', reason: 'Codice fiscale cessato', link: 'https://vicini.example/facilitatore' }]] as const;

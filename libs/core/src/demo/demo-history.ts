@@ -97,7 +97,9 @@ export async function seedDemoHistory(
   const transitions: Partial<MatchTransitionEntity>[] = [];
   const surveys: Partial<OutcomeSurveyEntity>[] = [];
   const byState: Record<string, number> = {};
-  const at = (from: Date, minDays: number, maxDays: number): Date => new Date(Math.min(now.getTime() - 3_600_000, from.getTime() + (minDays + random.next() * (maxDays - minDays)) * DAY_MS));
+  // Never later than an hour ago, nor before what it follows (a request made in the last hour).
+  const at = (from: Date, minDays: number, maxDays: number): Date =>
+    new Date(Math.max(from.getTime(), Math.min(now.getTime() - 3_600_000, from.getTime() + (minDays + random.next() * (maxDays - minDays)) * DAY_MS)));
 
   let demoProviderRecent = 0;
   result.assignments.forEach((assignment, index) => {

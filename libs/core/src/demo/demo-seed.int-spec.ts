@@ -70,6 +70,12 @@ describe('demo seed', () => {
     expect(drift).toBe(0);
     const overbooked = await count('SELECT COUNT(*)::int AS n FROM offer WHERE used > capacity');
     expect(overbooked).toBe(0);
+    // The story holds in time: no match before its offer was published and valid, its provider registered and decided, or its request made.
+    const beforeItsTime = await count(`SELECT COUNT(*)::int AS n FROM match m JOIN offer o ON o.id = m.offer_id JOIN provider p ON p.id = o.provider_id
+      JOIN help_request r ON r.id = m.help_request_id
+      WHERE m.created_at < o.published_at OR m.created_at < o.valid_from OR m.created_at < p.created_at
+         OR (p.verified_at IS NOT NULL AND m.created_at < p.verified_at) OR m.created_at < r.created_at`);
+    expect(beforeItsTime).toBe(0);
     const wrongStatus = await count(`SELECT COUNT(*)::int AS n FROM help_request r WHERE r.status = 'MATCHED'
       AND NOT EXISTS (SELECT 1 FROM match m WHERE m.help_request_id = r.id AND m.state IN ('PENDING','ACCEPTED','ACTIVE'))`);
     expect(wrongStatus).toBe(0);

@@ -119,8 +119,9 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     // Providers: most approved, a few waiting, one rejected and one suspended.
     const providers: ProviderEntity[] = DEMO_PROVIDERS.map((demo, index) => {
       const i = index + 1;
-      // Registered before staff decided (20 days ago) and before its offers (30 days ago).
-      const registered = addDays(now, -(31 + (index % 20)));
+      // The programme opened 45 days ago: registered in its first days, decided by staff 43 days ago,
+      // its offers published 42 days ago, all before the first request (at most 41 days ago).
+      const registered = addDays(now, -(44 + (index % 2)));
       users.push(user(1000 + i, i === 1 ? 'fornitore@vicini.demo' : `fornitore-${String(i).padStart(2, '0')}@vicini.demo`, UserRole.PROVIDER, passwordHash, registered));
       const status =
         index < 26 ? VerificationStatus.APPROVED : index < 28 ? VerificationStatus.PENDING : index === 28 ? VerificationStatus.REJECTED : VerificationStatus.SUSPENDED;
@@ -135,7 +136,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
         verificationStatus: status,
         verificationReason:
           status === VerificationStatus.REJECTED ? 'Documentazione incompleta' : status === VerificationStatus.SUSPENDED ? 'Segnalazioni di costi nascosti' : null,
-        verifiedAt: status === VerificationStatus.PENDING ? null : new Date(now.getTime() - 20 * DAY_MS),
+        verifiedAt: status === VerificationStatus.PENDING ? null : new Date(now.getTime() - 43 * DAY_MS),
         verifiedByUserId: status === VerificationStatus.PENDING ? null : uuidFrom(2),
         createdAt: registered,
       });
@@ -169,11 +170,11 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
             used: 0,
             freePeriodMonths: random.pick([3, 6, 6, 12]),
             conditions: 'Gratuito per tutto il periodo indicato; alla scadenza il servizio termina senza alcun obbligo di rinnovo.',
-            validFrom: new Date(now.getTime() - 30 * DAY_MS),
+            validFrom: new Date(now.getTime() - 43 * DAY_MS),
             validUntil: n % 3 === 0 ? null : new Date(now.getTime() + random.int(20, 360) * DAY_MS),
             status,
-            publishedAt: status === OfferStatus.DRAFT ? null : new Date(now.getTime() - 25 * DAY_MS),
-            createdAt: addDays(now, -30),
+            publishedAt: status === OfferStatus.DRAFT ? null : new Date(now.getTime() - 42 * DAY_MS),
+            createdAt: addDays(now, -43),
           }),
         );
         const area = (fields: Partial<OfferCoverageEntity>): OfferCoverageEntity =>

@@ -17,7 +17,7 @@ import { DelegationRecords } from './delegation.records';
 import { DelegationStatus, LINK_VALID_DAYS } from './delegation.types';
 
 /** The reason an invitation whose link lapsed ends with, when the organisation invites the same address again. */
-export const INVITED_AGAIN = 'INVITED_AGAIN';
+const INVITED_AGAIN = 'INVITED_AGAIN';
 
 export type InvitationOutcome =
   | { kind: 'delegation'; delegation: DelegationEntity }
@@ -53,19 +53,8 @@ export class DelegationInvitationService {
       // Locked: two invitations of one organisation are written one after the other, so the check below holds.
       if (!(await this.facilitators.lockActing(tx, facilitator.id))) return { kind: 'not-approved' };
       const delegations = this.connection.repository(tx, DelegationEntity);
-      const pending = await delegations
-        .createQueryBuilder('d')
-        .where('d.facilitator_id = :facilitator', { facilitator: facilitator.id })
-        .andWhere('d.status = :invited', { invited: DelegationStatus.INVITED })
-        .andWhere('lower(d.invited_email) = lower(:email)', { email: input.email })
-        .andWhere('d.link_expires_at > :now', { now: tx.now })
-        .orderBy('d.created_at', 'DESC')
-        .getOne();
-      if (pending?.linkExpiresAt) return { kind: 'invitation-pending', invitedAt: pending.createdAt, expiresAt: pending.linkExpiresAt };
-      if (await this.actsForShopOf(tx, facilitator.id, input.email)) return { kind: 'already-delegated' };
-      await this.throttle.consumeInvitation(facilitator.id);
-      // The invitations to this address whose link lapsed unanswered end: the new one takes their place on the desk.
-      const lapsed = await delegations
+      // The organisation's unanswered invitations to this address: one whose link still works, or those that lapsed.
+      const unanswered = await delegations
         .createQueryBuilder('d')
         .setLock('pessimistic_write')
         .where('d.facilitator_id = :facilitator AND d.status = :invited AND lower(d.invited_email) = lower(:email)', {
@@ -73,9 +62,15 @@ export class DelegationInvitationService {
           invited: DelegationStatus.INVITED,
           email: input.email,
         })
-        .orderBy('d.id')
+        .orderBy('d.created_at', 'DESC')
+        .addOrderBy('d.id')
         .getMany();
-      for (const old of lapsed) await this.records.end(tx, old, DelegationStatus.WITHDRAWN, actor.userId, INVITED_AGAIN);
+      const pending = unanswered.find((d) => d.linkExpiresAt && d.linkExpiresAt.getTime() > tx.now.getTime());
+      if (pending?.linkExpiresAt) return { kind: 'invitation-pending', invitedAt: pending.createdAt, expiresAt: pending.linkExpiresAt };
+      if (await this.actsForShopOf(tx, facilitator.id, input.email)) return { kind: 'already-delegated' };
+      await this.throttle.consumeInvitation(facilitator.id);
+      // Those that lapsed end: the new invitation takes their place on the desk.
+      for (const lapsed of unanswered) await this.records.end(tx, lapsed, DelegationStatus.WITHDRAWN, actor.userId, INVITED_AGAIN);
       const link = newLinkSecret();
       const expires = addDays(tx.now, LINK_VALID_DAYS);
       const delegation = await delegations.save(

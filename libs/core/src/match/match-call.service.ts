@@ -87,7 +87,7 @@ export class MatchCallService {
             origin: MatchOrigin.CALL,
             // The call's ranking decided who has the place, among the shops the offer reaches; how
             // locally it reaches this one is recorded as for any other place.
-            ranked: { coverageLevel: place.reach.level, distanceKm: Math.round(place.reach.distanceKm * 1e6) / 1e6 },
+            ranked: { coverageLevel: place.reach.level, distanceKm: place.reach.distanceKm },
           },
           tx.now,
           responseDays,

@@ -92,7 +92,6 @@ export class MatchQueryService {
     return matchIds.map((id) => rows.filter((row) => row.matchId === id));
   }
 
-  /** 1-based place in its offer's waitlist (null when not waitlisted), in promotion order. */
   /** Batch lookup for DataLoader: each match's state now, in the order asked (undefined for an unknown id). */
   async statesOf(matchIds: readonly string[]): Promise<(MatchState | undefined)[]> {
     const rows: { id: string; state: MatchState }[] = await this.connection.dataSource.query(`SELECT id, state FROM match WHERE id = ANY($1::uuid[])`, [matchIds]);
@@ -100,6 +99,7 @@ export class MatchQueryService {
     return matchIds.map((id) => byId.get(id));
   }
 
+  /** 1-based place in its offer's waitlist (null when not waitlisted), in promotion order. */
   async waitlistPositionsOf(matchIds: readonly string[]): Promise<(number | null)[]> {
     const rows: { id: string; position: number }[] = await this.connection.dataSource.query(
       `SELECT m.id, 1 + (SELECT count(*)::int FROM match w JOIN help_request wr ON wr.id = w.help_request_id

@@ -70,7 +70,8 @@ const DISTANCE_HALF_KM = 10;
 /** A free period of two years or more earns the full FREE_PERIOD value. */
 const FREE_PERIOD_FULL_MONTHS = 24;
 
-const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+/** Six decimals, as scores and distances are kept: 95.333333, not 95.33333300000001. */
+export const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 
 function component(name: ScoreComponentName, raw: number, value: number, weights: RankWeights): ScoreComponent {
   const weight = weights[name];

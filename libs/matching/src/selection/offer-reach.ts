@@ -1,5 +1,6 @@
 import { compileOffer, matchCoverage, sectorEligible, type CoverageMatch } from '../eligibility/compiled-offer';
 import type { AtecoSector, MatchingOffer, ShopLocation } from '../model/matching.types';
+import { round6 } from '../ranking/rank';
 
 /** A shop as an offer's own rules see it: where it is and what it does. */
 export interface ReachedShop {
@@ -24,7 +25,11 @@ export function offerReach(offer: MatchingOffer): (shop: ReachedShop) => boolean
  */
 export function offerReachLevel(offer: MatchingOffer): (shop: ReachedShop) => CoverageMatch | null {
   const compiled = compileOffer(offer);
-  return (shop) => (sectorEligible(shop.sector, compiled) ? matchCoverage(shop.location, compiled) : null);
+  return (shop) => {
+    const match = sectorEligible(shop.sector, compiled) ? matchCoverage(shop.location, compiled) : null;
+    // The distance kept as the ranking keeps it.
+    return match && { level: match.level, distanceKm: round6(match.distanceKm) };
+  };
 }
 
 /** Whether an offer's coverage takes a place, whatever the shop there does (matching rule 2 alone). */

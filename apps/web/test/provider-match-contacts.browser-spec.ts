@@ -68,7 +68,12 @@ describe('A provider’s page of a match: withdrawn by the shop, waiting, or giv
     await page.getByText('Il negozio non ha ancora confermato che il servizio è iniziato.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Rinuncia al servizio' }).click();
     const form = page.getByRole('form', { name: /^Rinuncia al servizio per / });
-    await form.getByLabel(/^Motivo del rifiuto/).fill('Il tecnico della zona non è più disponibile');
+    // The reason is the reason for giving the place back, in the field and in its error.
+    await form.getByRole('button', { name: 'Conferma la rinuncia' }).click();
+    const reasonError = form.locator('[data-field-error]');
+    await reasonError.waitFor();
+    expect(await reasonError.textContent()).toBe('Motivo della rinuncia è un campo obbligatorio');
+    await form.getByLabel(/^Motivo della rinuncia/).fill('Il tecnico della zona non è più disponibile');
     await expectAccessible(page, 'provider-give-back');
     await form.getByRole('button', { name: 'Conferma la rinuncia' }).click();
     await page.getByText(/^Hai rinunciato al servizio per /).waitFor();

@@ -25,6 +25,9 @@ export function DecisionButtons({ match, onDone, describedBy }: Props) {
   // "Rifiuta" gives way to the reason, and "Annulla" puts it back: the focus follows, not lost at the top.
   const focusAfter = useFocusAfter();
   const declineButton = useRef<HTMLButtonElement>(null);
+  // Accepted and not started yet: the provider may still give the place back, with its reason.
+  const accepted = match.state === 'ACCEPTED';
+  const reasonLabel = accepted ? 'applications.giveBackReason' : 'applications.declineReason';
   const startDeclining = (): void => {
     setDeclining(true);
     focusAfter(byId(`${prefix}-reason`));
@@ -33,7 +36,7 @@ export function DecisionButtons({ match, onDone, describedBy }: Props) {
     setDeclining(false);
     focusAfter(() => declineButton.current);
   };
-  const step = useMatchStep({ reason: t('applications.declineReason') });
+  const step = useMatchStep({ reason: t(reasonLabel) });
   const options = { refetchQueries: AFTER_MATCH_STEP };
   const [accept, accepting] = useMutation(AcceptMatchDocument, options);
   const [decline, declineState] = useMutation(DeclineMatchDocument, options);
@@ -41,8 +44,6 @@ export function DecisionButtons({ match, onDone, describedBy }: Props) {
   const busy = accepting.loading || declineState.loading || completing.loading;
   const shop = match.shop.name;
 
-  // Accepted and not started yet: the provider may still give the place back, with its reason.
-  const accepted = match.state === 'ACCEPTED';
   const submitDecline = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (await step.run(async () => (await decline({ variables: { input: { id: match.id, reason } } })).data?.declineMatch)) {
@@ -86,7 +87,7 @@ export function DecisionButtons({ match, onDone, describedBy }: Props) {
         <form noValidate onSubmit={(event) => void submitDecline(event)} aria-label={t(accepted ? 'applications.giveBackForm' : 'applications.declineForm', { shop })}>
           <TextField
             id={`${prefix}-reason`}
-            label={t('applications.declineReason')}
+            label={t(reasonLabel)}
             hint={t('applications.declineReasonHint')}
             required
             multiline

@@ -291,6 +291,21 @@ describe('Shops registered on paper by a facilitator, and claimed by their owner
     });
   });
 
+  it('an owner signed in with an account it never confirmed claims the shop with the link, which confirms its address', async () => {
+    const cna = await facilitator();
+    const owner = await signUp(api, 'SHOP', { verified: false });
+    const registered = member(
+      dataOf(await api.gqlAs(cna.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput(), ownerEmail: owner.email, declaredOn: '2026-12-01' } })).registerShopOnPaper,
+      'Delegation',
+    );
+    const link = await linkSentTo(owner.email, 'rivendica');
+    expect(dataOf(await api.gqlAs(owner.accessToken, ClaimShopDocument, { input: { link } })).claimShop).toEqual({ __typename: 'ClaimedShop', shopId: registered.shopId, email: owner.email });
+    const [account] = await db.query('SELECT email_verified_at FROM user_account WHERE id = $1', [owner.userId]);
+    expect(account.email_verified_at).not.toBeNull();
+    const [audited] = await db.query(`SELECT after FROM audit_event WHERE action = 'user.email_verified' AND entity_id = $1`, [owner.userId]);
+    expect(audited.after).toEqual({ email: owner.email, via: 'CLAIM_LINK' });
+  });
+
   it('refuses an owner address no owner could claim with: an organisation’s or staff account, a disabled one, or a shop account that has its business; nothing is written or sent', async () => {
     const cna = await facilitator();
     const provider = await signUp(api, 'PROVIDER');

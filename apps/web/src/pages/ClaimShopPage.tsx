@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -11,7 +11,7 @@ import { LoadFailed, Loading } from '../components/Loading';
 import { PageTitle } from '../components/PageTitle';
 import { StatusNotice, useNotice } from '../components/StatusNotice';
 import { useFormErrors } from '../errors/use-form-errors';
-import { ClaimShopDocument, DelegationLinkDocument, type Language, PrivacyNoticeDocument } from '../gql/generated';
+import { AccountStatusDocument, ClaimShopDocument, DelegationLinkDocument, type Language, PrivacyNoticeDocument } from '../gql/generated';
 import { pageMailLanguage } from '../i18n';
 import { useFormat } from '../i18n/format';
 import { PATHS } from '../routes';
@@ -27,6 +27,7 @@ export function ClaimShopPage() {
   const { user } = useSession();
   const { data, error, loading } = useQuery(DelegationLinkDocument, { variables: { link: code } });
   const [claim, claiming] = useMutation(ClaimShopDocument);
+  const client = useApolloClient();
   const [password, setPassword] = useState('');
   // The language of the pages is a good first guess for the e-mails', as when signing up.
   const [language, setLanguage] = useState<Language>(pageMailLanguage);
@@ -43,6 +44,11 @@ export function ClaimShopPage() {
     const input = user ? { link: code } : { link: code, password, privacyNoticeVersion: noticeVersion, language };
     const done = await send('ClaimedShop', async () => (await claim({ variables: { input } })).data?.claimShop);
     if (done) {
+      // Signed in, the account now has its shop and a confirmed address: what was read of either before the claim no longer holds.
+      if (user) {
+        client.cache.evict({ id: 'ROOT_QUERY', fieldName: 'myShop' });
+        await client.refetchQueries({ include: [AccountStatusDocument] });
+      }
       setClaimed(true);
       announce(user ? t('claim.doneSignedIn') : t('claim.done', { email: done.email }));
     }

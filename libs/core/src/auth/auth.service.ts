@@ -239,6 +239,16 @@ export class AuthService {
     return this.connection.repository(ctx, UserAccountEntity).findOneByOrFail({ id: ctx.actor.userId });
   }
 
+  /**
+   * A link sent to the account's address was opened by the account itself (a paper shop's claim
+   * link): that proves the address as the sign-up link would, so an unconfirmed one is confirmed.
+   */
+  async addressProven(tx: RequestContext, user: UserAccountEntity, via: string): Promise<void> {
+    if (user.emailVerifiedAt) return;
+    await this.connection.repository(tx, UserAccountEntity).update({ id: user.id }, { emailVerifiedAt: tx.now });
+    await this.audit.record(tx, { action: 'user.email_verified', entityType: 'user', entityId: user.id, after: { email: user.email, via } });
+  }
+
   /** The signed-in person chooses the language the platform writes to them in. */
   async setLanguage(ctx: RequestContext, language: UserLanguage): Promise<UserAccountEntity> {
     if (!ctx.actor) throw new AuthException(AuthErrorCode.NOT_AUTHENTICATED);

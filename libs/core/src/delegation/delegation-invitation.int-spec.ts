@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { AuthService } from '../auth/auth.service';
+import { UserRole } from '../auth/user-role';
+import { RequestContext } from '../common/request-context';
 import { asFacilitator, facilitatorParty } from '../testing/handover-fixture';
 import { startTestCore, TestCore } from '../testing/test-core';
 import { ThrottleException } from '../throttle/throttle.exception';
 import { ThrottleService } from '../throttle/throttle.service';
 import { DelegationInvitationService, InvitationOutcome } from './delegation-invitation.service';
 import { DelegationService } from './delegation.service';
+import { DelegationErrorCode, DelegationException } from './delegation.exception';
 
 describe('inviting shops by e-mail: one working invitation per address, a limit per organisation (real PostgreSQL)', () => {
   let core: TestCore;
@@ -52,6 +56,26 @@ describe('inviting shops by e-mail: one working invitation per address, a limit 
     expect(await desk()).toEqual([[third, 'INVITED', true]]);
     expect(await q(`SELECT status, ended_at IS NOT NULL AS ended, link_secret_hash FROM delegation WHERE id = $1`, [second])).toEqual([{ status: 'WITHDRAWN', ended: true, link_secret_hash: null }]);
     expect(await q(`SELECT after->>'reason' AS reason FROM audit_event WHERE entity_id = $1 AND action = 'delegation.withdrawn'`, [second])).toEqual([{ reason: 'INVITED_AGAIN' }]);
+  });
+
+  it('refuses an address whose account could never answer (not a shop account’s, or disabled), naming the field and writing nothing; a shop account’s is invited', async () => {
+    const facilitator = await facilitatorParty(core.db);
+    const auth = core.app.get(AuthService);
+    const account = async (role: UserRole): Promise<string> => {
+      const email = `account-${randomUUID()}@example.it`;
+      await auth.createUser(RequestContext.system(), { email, password: 'Vicini-Prova-2026!', role });
+      return email;
+    };
+    const disabled = await account(UserRole.SHOP);
+    await q(`UPDATE user_account SET disabled_at = now() WHERE email = $1`, [disabled]);
+    for (const email of [await account(UserRole.PROVIDER), await account(UserRole.FACILITATOR), await account(UserRole.MINISTRY), disabled]) {
+      const refused = invitations.invite(asFacilitator(facilitator), { email: email.toUpperCase() });
+      await expect(refused).rejects.toThrow(DelegationException);
+      await expect(refused).rejects.toMatchObject({ code: DelegationErrorCode.INVITEE_CANNOT_ANSWER, field: 'input.email' });
+      expect(await written(email)).toEqual([{ delegations: 0, mails: 0 }]);
+    }
+    const shopAccount = await account(UserRole.SHOP);
+    expect((await invitations.invite(asFacilitator(facilitator), { email: shopAccount })).kind).toBe('delegation');
   });
 
   it('refuses an organisation’s invitations over the hour’s limit, with when to try again, writing nothing', async () => {

@@ -13,6 +13,7 @@ import { ThrottleService } from '../throttle/throttle.service';
 import type { InviteShop } from './delegation.commands';
 import { linkToken, newLinkSecret } from './delegation-link';
 import { DelegationEntity } from './delegation.entity';
+import { DelegationErrorCode, DelegationException } from './delegation.exception';
 import { DelegationRecords } from './delegation.records';
 import { DelegationStatus, LINK_VALID_DAYS } from './delegation.types';
 
@@ -68,6 +69,8 @@ export class DelegationInvitationService {
       const pending = unanswered.find((d) => d.linkExpiresAt && d.linkExpiresAt.getTime() > tx.now.getTime());
       if (pending?.linkExpiresAt) return { kind: 'invitation-pending', invitedAt: pending.createdAt, expiresAt: pending.linkExpiresAt };
       if (await this.actsForShopOf(tx, facilitator.id, input.email)) return { kind: 'already-delegated' };
+      // An invitation is answered signed in with a shop account at the address: any other account there could only be refused.
+      if (await this.cannotAnswer(tx, input.email)) throw new DelegationException(DelegationErrorCode.INVITEE_CANNOT_ANSWER, 'input.email');
       await this.throttle.consumeInvitation(facilitator.id);
       // Those that lapsed end: the new invitation takes their place on the desk.
       for (const lapsed of unanswered) await this.records.end(tx, lapsed, DelegationStatus.WITHDRAWN, actor.userId, INVITED_AGAIN);
@@ -101,6 +104,14 @@ export class DelegationInvitationService {
       ]);
       return { kind: 'delegation', delegation };
     });
+  }
+
+  /** Whether the address is an account's that is not a shop's, or is disabled. */
+  private async cannotAnswer(tx: RequestContext, email: string): Promise<boolean> {
+    const rows: unknown[] = await this.connection
+      .manager(tx)
+      .query(`SELECT 1 FROM user_account WHERE email = lower($1) AND (role <> 'SHOP' OR disabled_at IS NOT NULL) LIMIT 1`, [email]);
+    return rows.length > 0;
   }
 
   /**

@@ -18,6 +18,8 @@ export enum DelegationErrorCode {
   OWNER_ADDRESS_CANNOT_CLAIM = 'OWNER_ADDRESS_CANNOT_CLAIM',
   /** Another shop registered on paper already waits to be claimed at the owner's address: one account manages one shop. */
   OWNER_ADDRESS_HAS_SHOP_WAITING = 'OWNER_ADDRESS_HAS_SHOP_WAITING',
+  /** The invited address is an account's that could never answer an invitation: not a shop account's, or a disabled one. */
+  INVITEE_CANNOT_ANSWER = 'INVITEE_CANNOT_ANSWER',
   PASSWORD_NEEDED = 'PASSWORD_NEEDED',
   /** A new account is opened only with the privacy notice accepted. */
   PRIVACY_NOTICE_NEEDED = 'PRIVACY_NOTICE_NEEDED',

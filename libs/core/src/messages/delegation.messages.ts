@@ -45,6 +45,10 @@ export const delegationMessages = {
     en: `${field}: this address belongs to an account that cannot take over a business (an organisation's or staff account, a disabled one, or one that already has its business); ask the owner for another address`,
     it: `${field}: questo indirizzo appartiene a un account che non può prendere in carico un’attività (di un’organizzazione o del personale, disattivato, o che ha già la sua attività); chiedi al titolare un altro indirizzo`,
   }),
+  inviteeCannotAnswer: (field: string): Words => ({
+    en: `${field}: this address belongs to an account that could never answer an invitation (an organisation's or staff account, or a disabled one); invite the shop at the address its owner signs in with`,
+    it: `${field}: questo indirizzo appartiene a un account che non potrebbe mai rispondere a un invito (di un’organizzazione o del personale, o disattivato); invita l’attività all’indirizzo con cui accede il titolare`,
+  }),
   ownerAddressHasShopWaiting: (field: string): Words => ({
     en: `${field}: another business registered on paper already waits to be claimed at this address, and one account manages one business; ask the owner for another address for this one`,
     it: `${field}: a questo indirizzo aspetta già di essere rivendicata un’altra attività registrata su carta, e ogni account ne gestisce una sola; chiedi al titolare un altro indirizzo per questa`,

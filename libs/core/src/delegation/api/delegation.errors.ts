@@ -28,6 +28,8 @@ export function delegationErrorToGraphQL(error: DelegationException): GraphQLErr
       return userInputError([fieldError(field, error.code, MESSAGES.delegation.ownerAddressCannotClaim(field))]);
     case DelegationErrorCode.OWNER_ADDRESS_HAS_SHOP_WAITING:
       return userInputError([fieldError(field, error.code, MESSAGES.delegation.ownerAddressHasShopWaiting(field))]);
+    case DelegationErrorCode.INVITEE_CANNOT_ANSWER:
+      return userInputError([fieldError(field, error.code, MESSAGES.delegation.inviteeCannotAnswer(field))]);
     case DelegationErrorCode.PASSWORD_NEEDED:
       return userInputError([fieldError(field, error.code, MESSAGES.delegation.passwordNeeded(field))]);
     case DelegationErrorCode.PRIVACY_NOTICE_NEEDED:

@@ -67,6 +67,7 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'audit'
     claimsToAddressLimit: [['input.ownerEmail', 5]],
     ownerAddressCannotClaim: [['input.ownerEmail']],
     ownerAddressHasShopWaiting: [['input.ownerEmail']],
+    inviteeCannotAnswer: [['input.email']],
     declaredInFuture: ON_FIELD,
     declaredTooLongAgo: [['input.declaredOn', 2]],
     invitationForAnotherAddress: [['titolare@bottega.example.it']],

@@ -1,16 +1,21 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import {
   ApplyToCallDocument,
+  CloseSelectionCallDocument,
   CreateHelpRequestsFromNeedsDocument,
   CreateSelectionCallDocument,
   GrantCallPublisherDocument,
   MyCallApplicationDocument,
   MyCallApplicationsDocument,
+  MyNotificationsDocument,
   PublishSelectionCallDocument,
+  RegisterShopOnPaperDocument,
   SelectionCallsDocument,
 } from './gql/generated';
 import { aCallInput } from './testing/call-fixtures';
-import { type SignedIn, staffUser } from './testing/fixtures';
+import { anEmail, aShopInput, type SignedIn, staffUser } from './testing/fixtures';
 import { actingFor, delegatedShop, type Facilitator, facilitatorAccount } from './testing/delegation-fixtures';
 import { approvedProvider, publishedOffer } from './testing/offer-fixtures';
 import { dataOf, member, startTestApp, TestApp } from './testing/test-app';
@@ -56,6 +61,9 @@ describe('A facilitator acting for a shop: the questionnaire and calls, as the s
 
     const applied = member(dataOf(await actingFor(api, facilitator, shop.shopId, ApplyToCallDocument, applyInput(ministryCall))).applyToCall, 'CallApplication');
     expect(applied).toMatchObject({ status: 'SUBMITTED' });
+    // The shop is told what was done in its name, in words, not as "a change".
+    const notices = dataOf(await api.gqlAs(shop.accessToken, MyNotificationsDocument, { first: 20 })).myNotifications.items.filter((n) => n.kind === 'ACTED_ON_BEHALF');
+    expect(notices.map((n) => n.messageIt)).toContain(`${facilitator.name} ha presentato una domanda a un bando per tuo conto`);
     expect(dataOf(await actingFor(api, facilitator, shop.shopId, MyCallApplicationDocument, { callId: ministryCall })).myCallApplication?.id).toBe(applied.id);
     expect(dataOf(await api.gqlAs(shop.accessToken, MyCallApplicationDocument, { callId: ministryCall })).myCallApplication?.id).toBe(applied.id);
     // Its declarations were confirmed in the shop's name by the organisation: the application says so, to the shop and to staff.
@@ -84,5 +92,26 @@ describe('A facilitator acting for a shop: the questionnaire and calls, as the s
     const nobody = await actingFor(api, facilitator, null, ApplyToCallDocument, applyInput(ministryCall));
     expect(nobody.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NO_SHOP_NAMED' });
     expect(nobody.data?.applyToCall ?? null).toBeNull();
+  });
+
+  it('tells the facilitator what a call decided for a shop registered on paper that nobody has claimed, naming the shop; no e-mail goes anywhere', async () => {
+    const facilitator = await facilitatorAccount(api, staff);
+    const shopName = `Sartoria ${randomUUID().slice(0, 6)}`;
+    const ownerEmail = anEmail('titolare');
+    const paper = member(
+      dataOf(await api.gqlAs(facilitator.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput({ tradingName: shopName }), ownerEmail, declaredOn: '2026-12-01' } }))
+        .registerShopOnPaper,
+      'Delegation',
+    );
+    const draft = dataOf(await api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input: aCallInput(offerId, 3_000) })).createSelectionCall;
+    member(dataOf(await api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: draft.id })).publishSelectionCall, 'SelectionCall');
+    member(dataOf(await actingFor(api, facilitator, paper.shopId, ApplyToCallDocument, applyInput(draft.id))).applyToCall, 'CallApplication');
+    await sleep(Math.max(0, new Date(draft.closesAt).getTime() - Date.now() + 200));
+    member(dataOf(await api.gqlAs(staff.accessToken, CloseSelectionCallDocument, { id: draft.id })).closeSelectionCall, 'SelectionCall');
+
+    const notices = dataOf(await api.gqlAs(facilitator.accessToken, MyNotificationsDocument, { first: 20 })).myNotifications.items.filter((n) => n.kind === 'CALL_OUTCOME');
+    expect(notices).toHaveLength(1);
+    expect(notices[0].messageIt.startsWith(`Per ${shopName}: `)).toBe(true);
+    expect(await db.query(`SELECT count(*)::int AS n FROM mail_message WHERE kind = 'CALL_OUTCOME' AND recipient = ANY($1)`, [[facilitator.email, ownerEmail]])).toEqual([{ n: 0 }]);
   });
 });

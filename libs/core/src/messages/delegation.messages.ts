@@ -16,6 +16,7 @@ const ACTIONS: Readonly<Record<string, Words>> = {
   'match.active': { en: 'confirmed that a service is active', it: 'ha confermato che un servizio è attivo' },
   'match.completed': { en: 'marked a service completed', it: 'ha segnato un servizio come concluso' },
   'match.withdrawn': { en: 'withdrew from a service', it: 'ha rinunciato a un servizio' },
+  'call_application.submitted': { en: 'applied to a selection call', it: 'ha presentato una domanda a un bando' },
   'outcome_survey.answered': { en: 'answered an outcome survey', it: 'ha risposto a un questionario sui risultati' },
 };
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../common/request-context';
+import { TransactionalConnection } from '../common/transactional-connection';
 import { MailService } from '../mail/mail.service';
 import { MailKind } from '../mail/mail.types';
 import { day } from '../messages';
+import { ACTING_FACILITATOR_OF_SHOP_SQL } from '../match/unclaimed-shop-listener';
 import { NotificationService } from '../notification/notification.service';
-import { ShopService } from '../shop/shop.service';
 
 /** A place a call gave: the match that holds it, and what the shop reads of it. */
 export interface CallPlaceTaken {
@@ -31,26 +32,35 @@ export interface CallOutcome {
  * Tells each applicant what a call decided for it, in the transaction that decided it: a notice in
  * the web app (linked to the place, or to the shop's calls) and an e-mail (`CALL_OUTCOME`, never
  * turned off: it can carry a deadline). A shop registered on paper and not yet claimed has no
- * account: its facilitator reads the outcome on the call's page.
+ * account: the facilitator acting for it gets the notice, naming the shop, as it does a match's
+ * news; no e-mail, as for a match's.
  */
 @Injectable()
 export class CallOutcomes {
   constructor(
-    private readonly shops: ShopService,
+    private readonly connection: TransactionalConnection,
     private readonly notifications: NotificationService,
     private readonly mail: MailService,
   ) {}
 
   async tell(tx: RequestContext, call: { id: string; title: string }, outcomes: readonly CallOutcome[]): Promise<void> {
     if (outcomes.length === 0) return;
-    const owners = new Map((await this.shops.findMany(tx, [...new Set(outcomes.map((o) => o.shopId))])).map((shop) => [shop.id, shop.ownerUserId]));
-    const told = outcomes.flatMap((o) => {
-      const userId = owners.get(o.shopId);
-      return userId ? [{ ...o, userId }] : [];
+    const rows: { id: string; ownerUserId: string | null; facilitatorUserId: string | null; shopName: string }[] = await this.connection.manager(tx).query(
+      `SELECT s.id, s.owner_user_id AS "ownerUserId", coalesce(s.trading_name, s.legal_name) AS "shopName",
+              CASE WHEN s.owner_user_id IS NULL THEN ${ACTING_FACILITATOR_OF_SHOP_SQL} END AS "facilitatorUserId"
+       FROM shop s WHERE s.id = ANY($1::uuid[])`,
+      [[...new Set(outcomes.map((o) => o.shopId))]],
+    );
+    const shops = new Map(rows.map((row) => [row.id, row]));
+    const reached = outcomes.flatMap((o) => {
+      const shop = shops.get(o.shopId);
+      const userId = shop?.ownerUserId ?? shop?.facilitatorUserId;
+      return shop && userId ? [{ ...o, userId, forShop: shop.ownerUserId ? null : shop.shopName }] : [];
     });
+    const told = reached.filter((o) => o.forShop === null);
     await this.notifications.notify(
       tx,
-      told.map((o) => ({
+      reached.map((o) => ({
         userId: o.userId,
         kind: 'CALL_OUTCOME',
         matchId: o.place?.matchId ?? null,
@@ -64,6 +74,7 @@ export class CallOutcomes {
           providerName: o.place?.providerName ?? null,
           respondBy: o.place?.respondBy ? o.place.respondBy.toISOString() : null,
           audience: 'SHOP',
+          ...(o.forShop !== null && { via: 'FACILITATOR', shopName: o.forShop }),
         },
       })),
     );

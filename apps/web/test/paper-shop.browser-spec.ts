@@ -40,7 +40,9 @@ describe('Registering one shop on paper consent from the facilitator’s desk, i
     await page.locator('#paper-signed-error').getByText('Conferma che il titolare ha firmato la dichiarazione di consenso su carta').waitFor();
     await page.locator('[id="paper-shop.legalName-error"]').waitFor();
     await page.locator('#paper-ownerEmail-error').waitFor();
-    expect(await page.locator('#paper-declaredOn-error').count()).toBe(0);
+    // The date the declaration was signed is typed from the paper, never assumed to be today.
+    expect(await page.getByLabel(/^Data della dichiarazione/).inputValue()).toBe('');
+    expect(await page.locator('#paper-declaredOn-error').textContent()).toContain('Indica la data in cui il titolare ha firmato la dichiarazione');
 
     await page.getByLabel('Ragione sociale').fill('Calzoleria Bianchi di Luca Bianchi');
     await page.getByLabel('Insegna').fill(shopName);
@@ -55,6 +57,7 @@ describe('Registering one shop on paper consent from the facilitator’s desk, i
     await page.getByLabel('E-mail di contatto').fill('calzoleria@example.it');
     await page.getByLabel(/^E-mail del titolare/).fill('luca.bianchi@');
     await page.locator('#paper-signed').getByText('Il titolare ha firmato la dichiarazione di consenso su carta e la conserviamo', { exact: true }).click();
+    await page.getByLabel(/^Data della dichiarazione/).fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date()));
     expect(await page.getByLabel('Il titolare ha firmato la dichiarazione di consenso su carta e la conserviamo').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Registra il negozio' }).click();
 

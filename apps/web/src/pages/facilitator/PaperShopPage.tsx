@@ -18,9 +18,6 @@ const NEVER_DECLARED = '2999-12-31';
 /** Sent for a number of employees that cannot be read: the API refuses it with every other field's problem at once. */
 const UNREADABLE_EMPLOYEES = -1;
 
-/** The day in Italy, YYYY-MM-DD: the date field's default and its latest value. */
-const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
-
 function Registered({ delegation, email, onAnother }: { delegation: DelegationFieldsFragment; email: string; onAnother: () => void }) {
   const { t } = useTranslation();
   const { date } = useFormat();
@@ -50,7 +47,8 @@ function PaperShopForm({ onRegistered }: { onRegistered: (delegation: Delegation
   const { t } = useTranslation();
   const [values, setValues] = useState<ShopValues>(EMPTY_SHOP);
   const [ownerEmail, setOwnerEmail] = useState('');
-  const [declaredOn, setDeclaredOn] = useState(today());
+  // Left empty: the date a paper declaration was signed is recorded for good, so it is typed from the paper, never assumed.
+  const [declaredOn, setDeclaredOn] = useState('');
   const [signed, setSigned] = useState(false);
   const [register, { loading }] = useMutation(RegisterShopOnPaperDocument, { refetchQueries: [DelegatedShopsDocument] });
 
@@ -88,7 +86,9 @@ function PaperShopForm({ onRegistered }: { onRegistered: (delegation: Delegation
       ...(problem === null ? {} : { 'shop.employees': (t) => t(`shop.${problem}`) }),
       ...(comune === null ? {} : { 'shop.comuneCode': (t) => t(`shop.${comune}`) }),
       ...(signed ? {} : { signed: (t) => t('paperShop.consentRequired') }),
+      ...(declaredOn ? {} : { declaredOn: (t) => t('paperShop.declaredOnRequired') }),
     };
+    const dated = signed && declaredOn !== '';
     const input = {
       shop: {
         legalName: values.legalName,
@@ -103,11 +103,11 @@ function PaperShopForm({ onRegistered }: { onRegistered: (delegation: Delegation
         contactPhone: values.contactPhone || undefined,
       },
       ownerEmail,
-      // Not confirmed as signed: a date the API is sure to refuse (it checks it before writing
+      // Not confirmed as signed, or with no date: a date the API is sure to refuse (it checks it before writing
       // anything), so that every other field's message comes back with the box's at once.
-      declaredOn: signed ? declaredOn : NEVER_DECLARED,
+      declaredOn: dated ? declaredOn : NEVER_DECLARED,
     };
-    const done = await send('Delegation', async () => (await register({ variables: { input } })).data?.registerShopOnPaper, local, signed ? [] : ['declaredOn']);
+    const done = await send('Delegation', async () => (await register({ variables: { input } })).data?.registerShopOnPaper, local, signed || !declaredOn ? [] : ['declaredOn']);
     if (done) onRegistered(done, ownerEmail.trim().toLowerCase());
   };
 

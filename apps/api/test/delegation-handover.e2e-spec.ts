@@ -126,7 +126,7 @@ describe('Handing a shop registered on paper over to another facilitator, over G
     expect(notice.text).toContain('Il link che hai ricevuto per prendere il controllo della tua attività vale ancora');
     // Whom to write to if the owner did not agree: the platform's own address is not read.
     const [{ contact_email: receiverEmail }] = await db.query('SELECT contact_email FROM facilitator WHERE id = $1', [receiver.facilitatorId]);
-    expect(notice.text).toContain(`scrivi a ${receiver.name} (${receiverEmail}) o al Dipartimento (http`);
+    expect(notice.text).toContain(`scrivi all’organizzazione ${receiver.name} (${receiverEmail}) o al Dipartimento (http`);
 
     // The owner's link still works, and says who acts for the shop now and who registered it.
     expect(dataOf(await api.gql(ClaimLinkPreviewDocument, { link })).delegationLink).toEqual({

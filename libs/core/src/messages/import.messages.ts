@@ -58,8 +58,11 @@ const REPORT_HEADER = {
   it: ['riga', 'codice_esterno', 'esito', 'identificativo', 'colonna', 'motivo'],
 };
 
-/** A list of column names as people read it: «a», «b» e «c». */
-const quoted = (names: readonly string[]): string => names.map((name) => `«${name}»`).join(', ');
+/** A list of column names as people read it, quoted as each language quotes: «a», «b» in Italian, “a”, “b” in English. */
+const quoted = (names: readonly string[]): Words => ({
+  en: names.map((name) => `“${name}”`).join(', '),
+  it: names.map((name) => `«${name}»`).join(', '),
+});
 
 /** CSV imports: the file as a whole, then its rows cell by cell. */
 export const importMessages = {
@@ -86,12 +89,12 @@ export const importMessages = {
     it: 'La prima riga non è un’intestazione CSV: i nomi delle colonne vanno separati da «;» o «,»; parti dal modello',
   }),
   headerMissing: (columns: readonly string[]): Words => ({
-    en: `The header lacks the columns ${quoted(columns)}: start from the template`,
-    it: `Nell’intestazione mancano le colonne ${quoted(columns)}: parti dal modello`,
+    en: `The header lacks the columns ${quoted(columns).en}: start from the template`,
+    it: `Nell’intestazione mancano le colonne ${quoted(columns).it}: parti dal modello`,
   }),
   headerUnknown: (columns: readonly string[], known: readonly string[]): Words => ({
-    en: `The header has columns this import does not know: ${quoted(columns)}; the columns are ${alternatives(known.map((c) => `“${c}”`)).en}`,
-    it: `L’intestazione ha colonne che questa importazione non conosce: ${quoted(columns)}; le colonne sono ${alternatives(known.map((c) => `«${c}»`)).it}`,
+    en: `The header has columns this import does not know: ${quoted(columns).en}; the columns are ${alternatives(known.map((c) => `“${c}”`)).en}`,
+    it: `L’intestazione ha colonne che questa importazione non conosce: ${quoted(columns).it}; le colonne sono ${alternatives(known.map((c) => `«${c}»`)).it}`,
   }),
   headerRepeated: (column: string): Words => ({
     en: `The column “${column}” appears twice in the header`,

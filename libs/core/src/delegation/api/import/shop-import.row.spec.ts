@@ -1,5 +1,6 @@
+import { importFailureWords } from '../../../import/import-failure';
 import { checkHeader } from '../../../import/import-runner.service';
-import { ImportErrorCode } from '../../../import/import.exception';
+import { ImportErrorCode, ImportException } from '../../../import/import.exception';
 import type { DelegationEntity } from '../../delegation.entity';
 import { DelegationStatus } from '../../delegation.types';
 import { shopImportPlan } from './shop-import.compare';
@@ -138,8 +139,29 @@ describe('the header of a shops file', () => {
     }
   };
 
+  /** The words of the header's refusal. */
+  const refusal = (header: string[]) => {
+    try {
+      checkHeader({ columns: SHOP_IMPORT_COLUMNS }, header);
+      return null;
+    } catch (error) {
+      return importFailureWords(error as ImportException);
+    }
+  };
+
   it('takes the required columns alone, and refuses a file without the consent date', () => {
     expect(code(SHOP_IMPORT_COLUMNS.filter((column) => column.required).map((column) => column.header))).toBeNull();
     expect(code(Object.keys(SHOP_IMPORT_EXAMPLE).filter((name) => name !== 'data_consenso'))).toBe(ImportErrorCode.HEADER_MISSING);
+  });
+
+  it('quotes the columns it names as each language quotes', () => {
+    expect(refusal(Object.keys(SHOP_IMPORT_EXAMPLE).filter((name) => name !== 'data_consenso'))).toEqual({
+      it: 'Nell’intestazione mancano le colonne «data_consenso»: parti dal modello',
+      en: 'The header lacks the columns “data_consenso”: start from the template',
+    });
+    const unknown = refusal([...Object.keys(SHOP_IMPORT_EXAMPLE), 'prezzo']);
+    expect(unknown?.it).toMatch(/^L’intestazione ha colonne che questa importazione non conosce: «prezzo»; /);
+    expect(unknown?.en).toMatch(/^The header has columns this import does not know: “prezzo”; /);
+    expect(unknown?.en).not.toMatch(/[«»]/);
   });
 });

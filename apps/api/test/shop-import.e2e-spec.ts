@@ -206,6 +206,31 @@ describe('CSV import of shops by facilitators, on paper consent', () => {
     ]);
   });
 
+  it('ignores the empty columns Excel leaves at the end of the header, and refuses a row with something under one, naming its position', async () => {
+    const ascom = await facilitator();
+    const columns = Object.keys(SHOP_IMPORT_EXAMPLE);
+    const line = (row: Record<string, string>, after: string) => `${columns.map((column) => row[column]).join(';')}${after}`;
+    const rows = [aShopRow({ codice_esterno: 'VUOTE-1' }), aShopRow({ codice_esterno: 'VUOTE-2' }), aShopRow({ codice_esterno: 'VUOTE-3' })];
+    // As Excel writes it once cells to the right were touched: every line ends in the same empty cells; a line typed elsewhere may lack them.
+    const file = (after: readonly string[]) => Buffer.from(`${columns.join(';')};;\r\n${rows.map((row, i) => line(row, after[i])).join('\r\n')}\r\n`);
+    const refused = await send(ascom, file([';;', ';;nota', '']), 'DRY_RUN');
+    expect(refused.job).toMatchObject({ status: 'DONE', rows: 3, created: 2, invalid: 1 });
+    expect((await problemsOf(api, ascom.accessToken, refused.job?.id ?? '')).map((p) => [p.line, p.column, p.reason])).toEqual([
+      [
+        3,
+        null,
+        {
+          it: 'La colonna 15 (O) non ha un nome nell’intestazione, ma in questa riga contiene qualcosa: scrivi il nome della colonna nell’intestazione, oppure svuota la colonna',
+          en: "Column 15 (O) has no name in the header, but this row has something in it: write the column's name in the header, or empty the column",
+        },
+      ],
+    ]);
+    const single = Buffer.from(`${columns.join(';')};\r\n${rows.map((row) => line(row, ';')).join('\r\n')}\r\n`);
+    const written = await send(ascom, single, 'ALL_OR_NOTHING');
+    expect(written.job).toMatchObject({ status: 'DONE', created: 3, invalid: 0, written: true });
+    expect((await desk(ascom)).totalCount).toBe(3);
+  });
+
   it('all or nothing: one bad row and no shop, delegation or e-mail is written', async () => {
     const ascom = await facilitator();
     const rows = [aShopRow({ codice_esterno: 'A-1' }), aShopRow({ codice_esterno: 'A-2', ateco: '04' })];

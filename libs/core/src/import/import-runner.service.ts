@@ -38,15 +38,20 @@ class Refused extends Error {}
 
 const WRITTEN = new Set([ImportRowOutcome.CREATED, ImportRowOutcome.UPDATED, ImportRowOutcome.UNCHANGED]);
 
-/** Checks the header against the kind's columns: every required one present, nothing unknown, nothing twice. */
+/**
+ * Checks the header against the kind's columns: every required one present, nothing unknown, nothing
+ * twice. An empty header cell is no column: Excel writes one (`email_titolare;;`) for each column to
+ * the right that was once touched, with nothing under it; its name stays empty in the names returned,
+ * and a row with something under it is refused (eachBatch).
+ */
 export function checkHeader(kind: Pick<ImportKind, 'columns'>, header: readonly string[]): string[] {
   const names = header.map((name) => name.trim().toLowerCase());
   const known = kind.columns.map((column) => column.header);
-  const repeated = names.find((name, i) => names.indexOf(name) !== i);
+  const repeated = names.find((name, i) => name !== '' && names.indexOf(name) !== i);
   if (repeated !== undefined) throw new ImportException(ImportErrorCode.HEADER_REPEATED, { columns: [repeated] });
   const missing = kind.columns.filter((column) => column.required && !names.includes(column.header)).map((column) => column.header);
   if (missing.length) throw new ImportException(ImportErrorCode.HEADER_MISSING, { columns: missing });
-  const unknown = names.filter((name) => !known.includes(name));
+  const unknown = names.filter((name) => name !== '' && !known.includes(name));
   if (unknown.length) throw new ImportException(ImportErrorCode.HEADER_UNKNOWN, { columns: unknown, known });
   return names;
 }
@@ -144,6 +149,8 @@ export class ImportRunner {
     apply: (batch: ImportRowInput[]) => Promise<ImportRowResult[]>,
   ): Promise<void> {
     const seen = new Map<string, number>();
+    // The cells a row must have: up to the header's last named column.
+    const named = header.findLastIndex((name) => name !== '') + 1;
     let batch: ImportRowInput[] = [];
     const flush = async (): Promise<void> => {
       if (batch.length === 0) return;
@@ -159,9 +166,15 @@ export class ImportRunner {
       const { cells, line } = next.value;
       if (++counts.rows > options.maxRows) throw new ImportException(ImportErrorCode.TOO_MANY_ROWS, { limit: options.maxRows });
       const issues: ImportIssue[] = [];
-      if (cells.length !== header.length) issues.push({ column: null, reason: MESSAGES.import.fieldCount(cells.length, header.length) });
+      // A row may stop before the header's unnamed columns at its end: they hold nothing.
+      if (cells.length > header.length || cells.length < named) issues.push({ column: null, reason: MESSAGES.import.fieldCount(cells.length, header.length) });
       const byName: Record<string, string> = {};
-      header.forEach((name, i) => (byName[name] = (cells[i] ?? '').trim()));
+      header.forEach((name, i) => {
+        const cell = (cells[i] ?? '').trim();
+        if (name !== '') byName[name] = cell;
+        // Whatever is under an unnamed column would be silently dropped: the row is refused, naming where it is.
+        else if (cell !== '') issues.push({ column: null, reason: MESSAGES.import.unnamedColumn(i + 1) });
+      });
       const key = byName[kind.keyColumn] ?? '';
       if (key === '') issues.push({ column: kind.keyColumn, reason: MESSAGES.import.required(kind.keyColumn) });
       else if (key.length > MAX_KEY_LENGTH) issues.push({ column: kind.keyColumn, reason: MESSAGES.import.tooLong(kind.keyColumn, MAX_KEY_LENGTH) });

@@ -64,6 +64,13 @@ const quoted = (names: readonly string[]): Words => ({
   it: names.map((name) => `«${name}»`).join(', '),
 });
 
+/** A column's letters in a spreadsheet, from its position (from 1): 1 → A, 27 → AA. */
+const spreadsheetColumn = (position: number): string => {
+  let letters = '';
+  for (let n = position; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+};
+
 /** CSV imports: the file as a whole, then its rows cell by cell. */
 export const importMessages = {
   unknownKind: (kind: string): Words => ({ en: `There is no import of "${kind}"`, it: `Non esiste un’importazione di «${kind}»` }),
@@ -127,6 +134,10 @@ export const importMessages = {
   fieldCount: (found: number, expected: number): Words => ({
     en: `The row has ${found} cells, the header ${expected}: check the separators and the quotes`,
     it: `La riga ha ${found} celle, l’intestazione ${expected}: controlla i separatori e le virgolette`,
+  }),
+  unnamedColumn: (position: number): Words => ({
+    en: `Column ${position} (${spreadsheetColumn(position)}) has no name in the header, but this row has something in it: write the column's name in the header, or empty the column`,
+    it: `La colonna ${position} (${spreadsheetColumn(position)}) non ha un nome nell’intestazione, ma in questa riga contiene qualcosa: scrivi il nome della colonna nell’intestazione, oppure svuota la colonna`,
   }),
   required: (column: string): Words => ({ en: `${column}: fill it in`, it: `${column}: campo obbligatorio, compilalo` }),
   tooLong: (column: string, max: number): Words => ({

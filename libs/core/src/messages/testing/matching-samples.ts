@@ -177,6 +177,7 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
     alreadyRunning: NONE,
     busy: [[30]],
     fieldCount: [[3, 14]],
+    unnamedColumn: [[14], [28]],
     required: [['titolo']],
     tooLong: [['codice_esterno', 100]],
     keyRepeated: [['codice_esterno', 4]],

@@ -154,6 +154,15 @@ describe('the header of a shops file', () => {
     expect(code(Object.keys(SHOP_IMPORT_EXAMPLE).filter((name) => name !== 'data_consenso'))).toBe(ImportErrorCode.HEADER_MISSING);
   });
 
+  it('takes empty header cells as no column, wherever they are, and still refuses a name written twice', () => {
+    const header = Object.keys(SHOP_IMPORT_EXAMPLE);
+    expect(code([...header, '', ''])).toBeNull();
+    expect(code([...header, ' '])).toBeNull();
+    expect(code(['', ...header.slice(0, 3), '', ...header.slice(3)])).toBeNull();
+    expect(checkHeader({ columns: SHOP_IMPORT_COLUMNS }, [...header, '', ''])).toEqual([...header, '', '']);
+    expect(code([...header, '', 'ateco'])).toBe(ImportErrorCode.HEADER_REPEATED);
+  });
+
   it('quotes the columns it names as each language quotes', () => {
     expect(refusal(Object.keys(SHOP_IMPORT_EXAMPLE).filter((name) => name !== 'data_consenso'))).toEqual({
       it: 'Nell’intestazione mancano le colonne «data_consenso»: parti dal modello',

@@ -79,10 +79,12 @@ describe('CSV import of shops by facilitators, on paper consent', () => {
       aShopRow({ codice_esterno: 'BAD-DATE', data_consenso: '31/02/2026' }),
       aShopRow({ codice_esterno: 'BAD-EMPLOYEES', addetti: 'tre' }),
       aShopRow({ codice_esterno: 'SAMONE-TN', comune: 'Samone', provincia: 'TN' }),
+      aShopRow({ codice_esterno: 'ATECO-EXCEL', ateco: '47,1' }),
+      aShopRow({ codice_esterno: 'ATECO-WORD', ateco: 'commercio' }),
     ]);
     const { status, job } = await send(ascom, file, 'DRY_RUN');
     expect(status).toBe(200);
-    expect(job).toMatchObject({ status: 'DONE', rows: 16, created: 3, invalid: 13, written: false });
+    expect(job).toMatchObject({ status: 'DONE', rows: 18, created: 4, invalid: 14, written: false });
     const problems = await problemsOf(api, ascom.accessToken, job?.id ?? '');
     const byLine = (line: number) => problems.filter((p) => p.line === line).map((p) => [p.column, p.reason?.it]);
     expect(byLine(3)).toEqual([['partita_iva', expect.stringContaining('cifra di controllo')]]);
@@ -101,6 +103,17 @@ describe('CSV import of shops by facilitators, on paper consent', () => {
     // Not a number: said so, not that it is over the maximum.
     expect(byLine(16)).toEqual([['addetti', expect.stringMatching(/^addetti deve essere un numero intero/)]]);
     expect(byLine(17)).toEqual([]);
+    // 47.10 as Excel in Italian shows it once it took it for a number; a word is said to be no code, not a cell left empty.
+    expect(byLine(18)).toEqual([]);
+    expect(problems.filter((p) => p.line === 19).map((p) => [p.column, p.reason])).toEqual([
+      [
+        'ateco',
+        {
+          it: 'ateco: «commercio» non è un codice ATECO: scrivi la divisione (2 cifre, ad es. 47) o il codice completo (47.11.10, oppure 47,11 come lo mostra Excel), con la sezione se vuoi (G47)',
+          en: 'ateco: “commercio” is not an ATECO code: write the division (2 digits, e.g. 47) or the full code (47.11.10, or 47,11 as Excel shows it), optionally with the section (G47)',
+        },
+      ],
+    ]);
     // The refusal of a taken Partita IVA says nothing of who holds it.
     expect(JSON.stringify(problems)).not.toContain(taken.email);
     expect((await desk(ascom)).totalCount).toBe(0);

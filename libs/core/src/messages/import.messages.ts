@@ -152,6 +152,10 @@ export const importMessages = {
     en: `${column}: write a date as dd/mm/yyyy (e.g. 01/03/2026) or yyyy-mm-dd`,
     it: `${column}: scrivi la data come gg/mm/aaaa (ad es. 01/03/2026) oppure aaaa-mm-gg`,
   }),
+  atecoUnreadable: (column: string, text: string): Words => ({
+    en: `${column}: “${text}” is not an ATECO code: write the division (2 digits, e.g. 47) or the full code (47.11.10, or 47,11 as Excel shows it), optionally with the section (G47)`,
+    it: `${column}: «${text}» non è un codice ATECO: scrivi la divisione (2 cifre, ad es. 47) o il codice completo (47.11.10, oppure 47,11 come lo mostra Excel), con la sezione se vuoi (G47)`,
+  }),
   sectorUnreadable: (column: string, text: string): Words => ({
     en: `${column}: "${text}" is not an ATECO section or division: write the section (a letter from A to V, e.g. G) or the division (two digits, e.g. 47); an offer cannot be narrowed to finer codes such as 47.11`,
     it: `${column}: «${text}» non è una sezione né una divisione ATECO: scrivi la sezione (una lettera da A a V, ad es. G) o la divisione (due cifre, ad es. 47); un’offerta non si restringe a codici più fini come 47.11`,

@@ -183,6 +183,7 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
     keyRepeated: [['codice_esterno', 4]],
     notDate: [['valida_dal']],
     notYesNo: [['pubblica']],
+    atecoUnreadable: [['ateco', 'commercio']],
     sectorUnreadable: [['settori_ateco', '47.11']],
     sectorSectionMismatch: [['settori_ateco', 'C47', '47', 'G']],
     comuneUnknown: [['comuni', 'Milano (RM)']],

@@ -57,8 +57,14 @@ describe('reading a row of a shops file', () => {
     [{ comune: 'Torino', provincia: 'XX' }, 'provincia', '«XX» non è una provincia'],
     [{ data_consenso: '31/02/2026' }, 'data_consenso', 'gg/mm/aaaa'],
     [{ ateco: '04' }, 'ateco', '04'],
+    [{ ateco: 'commercio' }, 'ateco', 'ateco: «commercio» non è un codice ATECO: scrivi la divisione (2 cifre, ad es. 47) o il codice completo (47.11.10, oppure 47,11'],
   ])('names the column of a cell it cannot read: %o', (cells, column, words) => {
     expect(issues(cells)).toEqual([[column, expect.stringContaining(words)]]);
+  });
+
+  it('reads the ATECO code Excel turned into a decimal number', () => {
+    expect(row({ ateco: '47,11' })).toMatchObject({ issues: [], plain: { shop: { atecoSection: 'G', atecoDivision: '47' } } });
+    expect(row({ ateco: '47,1' })).toMatchObject({ issues: [], plain: { shop: { atecoSection: 'G', atecoDivision: '47' } } });
   });
 
   it('reads a cell a spreadsheet protected with an apostrophe as written', () => {
@@ -81,7 +87,13 @@ describe('cells', () => {
     ['G47', { section: 'G', division: '47' }],
     ['c 10.1', { section: 'C', division: '10' }],
     ['04', { section: '', division: '04' }],
-    ['panetteria', { section: '', division: 'panetteria' }],
+    // What Excel in Italian shows of a code it took for a number.
+    ['47,11', { section: 'G', division: '47' }],
+    ['47,1', { section: 'G', division: '47' }],
+    ['1,11', { section: 'A', division: '01' }],
+    ['G 47,11', { section: 'G', division: '47' }],
+    ['panetteria', null],
+    ['', null],
   ])('atecoOf(%s)', (text, expected) => {
     expect(atecoOf(text)).toEqual(expected);
   });

@@ -98,16 +98,17 @@ export function isoDay(text: string): string | null {
 
 /**
  * An ATECO cell: the division (47), a fuller code (47.11.10), either with its section letter
- * (G47, G 47.11). The section, when not written, is the division's; what cannot be read is handed
- * on as written, for the input rules to refuse.
+ * (G47, G 47.11). A comma stands for the dot, and a division's leading zero may be missing: that
+ * is what Excel in Italian shows of a code it took for a number (47.11 → 47,11; 47.10 → 47,1;
+ * 01.11 → 1,11). The section, when not written, is the division's; null when the cell is no ATECO
+ * code at all.
  */
-export function atecoOf(text: string): { section: string; division: string } {
-  const match = /^([A-Za-z])?\s*[.-]?\s*(\d{2})(?:[.\s]?\d{1,2}){0,2}$/.exec(text.trim());
-  if (!match) return { section: '', division: text.trim() };
-  const division = match[2];
+export function atecoOf(text: string): { section: string; division: string } | null {
+  const match = /^([A-Za-z])?\s*[.-]?\s*(\d{1,2})(?:[.,\s]?\d{1,2}){0,2}$/.exec(text.trim());
+  if (!match) return null;
+  const division = match[2].padStart(2, '0');
   return { section: match[1]?.toUpperCase() ?? sectionOfDivision(division)?.code ?? '', division };
 }
-
 
 /** The comune a row names: by ISTAT code (zeros a spreadsheet dropped restored), or by name with the province when the name is not unique. */
 function comuneOf(comune: string, province: string, names: ComuneNames, issue: (column: string, reason: Words) => void): string {
@@ -144,8 +145,10 @@ export function parseShopRow(cells: Readonly<Record<string, string>>, names: Com
   const issue = (column: string, reason: Words): void => void issues.push({ column, reason });
 
   const ateco = atecoOf(cell(C.ateco));
+  // A cell that is no code is said so with what it holds (an empty one is the framework's "required").
+  if (!ateco && cell(C.ateco) !== '') issue(C.ateco, MESSAGES.import.atecoUnreadable(C.ateco, cell(C.ateco)));
   // A division written without its section that ATECO does not have: the API's words for an unknown division.
-  if (ateco.section === '' && /^\d{2}$/.test(ateco.division)) issue(C.ateco, MESSAGES.sector.unknownDivision(C.ateco, ateco.division));
+  if (ateco && ateco.section === '') issue(C.ateco, MESSAGES.sector.unknownDivision(C.ateco, ateco.division));
   const comuneCode = comuneOf(cell(C.comune), cell(C.province), names, issue);
   let declaredOn: string | undefined;
   if (cell(C.declaredOn) !== '') {
@@ -158,8 +161,8 @@ export function parseShopRow(cells: Readonly<Record<string, string>>, names: Com
       legalName: cell(C.legalName),
       ...(cell(C.tradingName) && { tradingName: cell(C.tradingName) }),
       partitaIva: cell(C.partitaIva),
-      atecoSection: ateco.section,
-      atecoDivision: ateco.division,
+      atecoSection: ateco?.section ?? '',
+      atecoDivision: ateco?.division ?? '',
       comuneCode,
       address: cell(C.address),
       employees: wholeNumber(cell(C.employees)),

@@ -17,6 +17,14 @@ const aShopRow = (cells: Record<string, string> = {}): Record<string, string> =>
   ...cells,
 });
 
+/** A Partita IVA starting with 0, as a spreadsheet that took it for a number gives it back: without the zero. */
+function zeroDropped(): { partitaIva: string; written: string } {
+  for (;;) {
+    const partitaIva = aPartitaIva();
+    if (partitaIva.startsWith('0') && partitaIva[1] !== '0') return { partitaIva, written: partitaIva.slice(1) };
+  }
+}
+
 /** The same Partita IVA with its check digit wrong. */
 const wrongCheckDigit = (partitaIva: string): string => `${partitaIva.slice(0, 10)}${(Number(partitaIva[10]) + 1) % 10}`;
 
@@ -242,6 +250,23 @@ describe('CSV import of shops by facilitators, on paper consent', () => {
     const written = await send(ascom, single, 'ALL_OR_NOTHING');
     expect(written.job).toMatchObject({ status: 'DONE', created: 3, invalid: 0, written: true });
     expect((await desk(ascom)).totalCount).toBe(3);
+  });
+
+  it('puts back the leading zero a spreadsheet dropped from a Partita IVA, and says it may have when the number is still not valid', async () => {
+    const ascom = await facilitator();
+    const dropped = zeroDropped();
+    const invalid = wrongCheckDigit(zeroDropped().partitaIva).slice(1);
+    const rows = [aShopRow({ codice_esterno: 'ZERO-1', partita_iva: dropped.written }), aShopRow({ codice_esterno: 'ZERO-2', partita_iva: invalid })];
+    const first = await send(ascom, shopsFile(rows), 'ROW_BY_ROW');
+    expect(first.job).toMatchObject({ status: 'DONE', created: 1, invalid: 1, written: true });
+    expect((await problemsOf(api, ascom.accessToken, first.job?.id ?? '')).map((p) => [p.line, p.column, p.reason?.it])).toEqual([
+      [3, 'partita_iva', expect.stringMatching(new RegExp(`^partita_iva: «${invalid}» ha 10 cifre, la Partita IVA 11: il foglio di calcolo può aver tolto lo 0 iniziale .*ma neanche con lo 0 davanti è valida`))],
+    ]);
+    const [shop]: { partita_iva: string }[] = await db.query(`SELECT s.partita_iva FROM shop s JOIN delegation d ON d.shop_id = s.id WHERE d.facilitator_id = $1 AND d.external_key = 'ZERO-1'`, [ascom.facilitatorId]);
+    expect(shop.partita_iva).toBe(dropped.partitaIva);
+    // The same file again is the same shop, not a Partita IVA that would change.
+    const again = await send(ascom, shopsFile(rows.slice(0, 1)), 'ROW_BY_ROW');
+    expect(again.job).toMatchObject({ unchanged: 1, skipped: 0, invalid: 0 });
   });
 
   it('all or nothing: one bad row and no shop, delegation or e-mail is written', async () => {

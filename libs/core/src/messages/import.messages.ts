@@ -199,6 +199,15 @@ export const importMessages = {
     en: `${column}: there is a comune called "${text}" in several provinces (${siglas.join(', ')}): write the province in its column, or the ISTAT code`,
     it: `${column}: esiste un comune «${text}» in più province (${siglas.join(', ')}): scrivi la provincia nella sua colonna, oppure il codice ISTAT`,
   }),
+  partitaIvaShort: (column: string, text: string): Words => {
+    const one = text.length === 10;
+    const digits = text.length === 1 ? { en: 'digit', it: 'cifra' } : { en: 'digits', it: 'cifre' };
+    const zeros = one ? { en: 'zero', it: 'lo 0' } : { en: 'zeros', it: 'gli 0' };
+    return {
+      en: `${column}: “${text}” has ${text.length} ${digits.en}, a Partita IVA 11: the spreadsheet may have dropped its leading ${zeros.en} (format the column as text and type the number again), but even with the ${zeros.en} in front it is not valid: check the digits`,
+      it: `${column}: «${text}» ha ${text.length} ${digits.it}, la Partita IVA 11: il foglio di calcolo può aver tolto ${zeros.it} ${one ? 'iniziale' : 'iniziali'} (formatta la colonna come testo e riscrivi il numero), ma neanche con ${zeros.it} davanti è valida: ricontrolla le cifre`,
+    };
+  },
   partitaIvaTaken: (column: string, partitaIva: string): Words => ({
     en: `${column}: the Partita IVA ${partitaIva} is already registered`,
     it: `${column}: la Partita IVA ${partitaIva} è già registrata`,

@@ -200,6 +200,7 @@ export const MATCHING_SAMPLES: Pick<Samples<typeof MESSAGES>, 'needs' | 'selecti
     shopColumnHelp: each(['key', 'legalName', 'tradingName', 'partitaIva', 'ateco', 'comune', 'province', 'address', 'employees', 'ownerEmail', 'contactEmail', 'contactPhone', 'declaredOn']),
     comuneNameUnknown: [['comune', 'Atlantide']],
     comuneAmbiguous: [['comune', 'Castro', ['BG', 'LE']]],
+    partitaIvaShort: [['partita_iva', '6018950012'], ['partita_iva', '123']],
     partitaIvaTaken: [['partita_iva', '12345670017']],
     partitaIvaRepeated: [['partita_iva', 3]],
     shopPartitaIvaFixed: [['partita_iva']],

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isValidPartitaIva, validatePartitaIva } from './partita-iva';
+import { isValidPartitaIva, partitaIvaWithLostZeros, validatePartitaIva } from './partita-iva';
 
 /**
  * Published Partita IVA of well-known Italian companies and public bodies (from their websites'
@@ -195,5 +195,22 @@ describe('isValidPartitaIva', () => {
       }),
       { numRuns: 1000, seed: 19 },
     );
+  });
+});
+
+describe('partitaIvaWithLostZeros', () => {
+  it.each([
+    ['6018950011', '06018950011'],
+    ['488410010', '00488410010'],
+    [' 905811006 ', '00905811006'],
+    // Padded with zeros, not a valid number: no guess.
+    ['6018950012', null],
+    ['123', null],
+    // Eleven digits, or anything that is not only digits, is not a number a spreadsheet shortened.
+    ['06018950011', null],
+    ['IT 6018950011', null],
+    ['', null],
+  ])('%s → %s', (input, expected) => {
+    expect(partitaIvaWithLostZeros(input)).toBe(expected);
   });
 });

@@ -39,6 +39,19 @@ export function isValidPartitaIva(input: string): boolean {
   return validatePartitaIva(input).ok;
 }
 
+/**
+ * A Partita IVA as a spreadsheet gives it back once it took it for a number: the leading zeros it
+ * dropped (06018950011 → 6018950011; 00488410010 → 488410010) put back, when the digits so padded
+ * are a valid Partita IVA; null for anything else. Only for files: a number typed in a form that
+ * lacks a digit is a typo, not a lost zero.
+ */
+export function partitaIvaWithLostZeros(text: string): string | null {
+  const digits = text.trim();
+  if (!/^\d{1,10}$/.test(digits)) return null;
+  const padded = digits.padStart(11, '0');
+  return validatePartitaIva(padded).ok ? padded : null;
+}
+
 /** Check digit over the first ten digits: odd positions (1st, 3rd, …) as they are, even ones doubled. */
 function checkDigitOf(digits: string): number {
   let sum = 0;

@@ -67,6 +67,21 @@ describe('reading a row of a shops file', () => {
     expect(row({ ateco: '47,1' })).toMatchObject({ issues: [], plain: { shop: { atecoSection: 'G', atecoDivision: '47' } } });
   });
 
+  it('puts back the leading zeros a spreadsheet dropped from a Partita IVA, and says it may have when the number is still not valid', () => {
+    expect(row({ partita_iva: '6018950011' })).toMatchObject({ issues: [], plain: { shop: { partitaIva: '06018950011' } } });
+    expect(row({ partita_iva: '488410010' })).toMatchObject({ issues: [], plain: { shop: { partitaIva: '00488410010' } } });
+    expect(row({ partita_iva: '6018950012' }).issues).toEqual([
+      {
+        column: 'partita_iva',
+        reason: {
+          it: 'partita_iva: «6018950012» ha 10 cifre, la Partita IVA 11: il foglio di calcolo può aver tolto lo 0 iniziale (formatta la colonna come testo e riscrivi il numero), ma neanche con lo 0 davanti è valida: ricontrolla le cifre',
+          en: 'partita_iva: “6018950012” has 10 digits, a Partita IVA 11: the spreadsheet may have dropped its leading zero (format the column as text and type the number again), but even with the zero in front it is not valid: check the digits',
+        },
+      },
+    ]);
+    expect(issues({ partita_iva: '123' })).toEqual([['partita_iva', expect.stringContaining('«123» ha 3 cifre, la Partita IVA 11: il foglio di calcolo può aver tolto gli 0 iniziali')]]);
+  });
+
   it('reads a cell a spreadsheet protected with an apostrophe as written', () => {
     expect(row({ telefono: "'+39 011 555 1234" }).plain.shop.contactPhone).toBe('+39 011 555 1234');
   });

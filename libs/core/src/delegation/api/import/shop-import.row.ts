@@ -2,6 +2,7 @@ import { MESSAGES, type Words } from '../../../messages';
 import type { ImportColumn, ImportIssue } from '../../../import/import-kind';
 import { italianDay, normaliseName, wholeNumber } from '../../../import/import-cells';
 import { sectionOfDivision } from '../../../shop/registry/ateco';
+import { partitaIvaWithLostZeros } from '../../../shop/registry/partita-iva';
 
 /** The columns of a shops file (a facilitator registering shops on paper consent), Italian headers, in the template's order. */
 export const SHOP_COLUMN = {
@@ -149,6 +150,9 @@ export function parseShopRow(cells: Readonly<Record<string, string>>, names: Com
   if (!ateco && cell(C.ateco) !== '') issue(C.ateco, MESSAGES.import.atecoUnreadable(C.ateco, cell(C.ateco)));
   // A division written without its section that ATECO does not have: the API's words for an unknown division.
   if (ateco && ateco.section === '') issue(C.ateco, MESSAGES.sector.unknownDivision(C.ateco, ateco.division));
+  // Digits alone and fewer than 11: a number the spreadsheet shortened, padded back when that makes a valid one.
+  const partitaIva = /^\d{1,10}$/.test(cell(C.partitaIva)) ? partitaIvaWithLostZeros(cell(C.partitaIva)) : cell(C.partitaIva);
+  if (partitaIva === null) issue(C.partitaIva, MESSAGES.import.partitaIvaShort(C.partitaIva, cell(C.partitaIva)));
   const comuneCode = comuneOf(cell(C.comune), cell(C.province), names, issue);
   let declaredOn: string | undefined;
   if (cell(C.declaredOn) !== '') {
@@ -160,7 +164,7 @@ export function parseShopRow(cells: Readonly<Record<string, string>>, names: Com
     shop: {
       legalName: cell(C.legalName),
       ...(cell(C.tradingName) && { tradingName: cell(C.tradingName) }),
-      partitaIva: cell(C.partitaIva),
+      partitaIva: partitaIva ?? cell(C.partitaIva),
       atecoSection: ateco?.section ?? '',
       atecoDivision: ateco?.division ?? '',
       comuneCode,

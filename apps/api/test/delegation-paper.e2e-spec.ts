@@ -106,9 +106,14 @@ describe('Shops registered on paper by a facilitator, and claimed by their owner
     const cna = await facilitator();
     const wrong = anEmail('titolare-refuso');
     const registered = member(
-      dataOf(await api.gqlAs(cna.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput(), ownerEmail: wrong, declaredOn: '2026-12-01' } })).registerShopOnPaper,
+      // No contact address of its own: the owner's, as an import fills it.
+      dataOf(await api.gqlAs(cna.accessToken, RegisterShopOnPaperDocument, { input: { shop: aShopInput({ contactEmail: wrong }), ownerEmail: wrong, declaredOn: '2026-12-01' } }))
+        .registerShopOnPaper,
       'Delegation',
     );
+    // The desk says where the link went and until when it works.
+    const deskRow = async () => dataOf(await api.gqlAs(cna.accessToken, DelegatedShopsDocument, { first: 50 })).delegatedShops.items.find((row) => row.delegationId === registered.id);
+    expect(await deskRow()).toMatchObject({ unclaimed: true, claimLinkSentTo: wrong, claimLinkExpiresAt: expect.any(String) });
     const first = await linkSentTo(wrong, 'rivendica');
     const other = await facilitator();
     const stranger = await api.gqlAs(other.accessToken, ResendClaimLinkDocument, { input: { delegationId: registered.id } });
@@ -124,6 +129,9 @@ describe('Shops registered on paper by a facilitator, and claimed by their owner
     });
     const second = await linkSentTo(right, 'rivendica');
     expect(second).not.toBe(first);
+    // The contact address that was the wrong owner's is corrected with it.
+    expect(await db.query('SELECT contact_email FROM shop WHERE id = $1', [registered.shopId])).toEqual([{ contact_email: right }]);
+    expect(await deskRow()).toMatchObject({ claimLinkSentTo: right });
     const stale = await api.gql(ClaimShopDocument, { input: { link: first, password: TEST_PASSWORD, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } });
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ code: 'LINK_INVALID' })] });
     expect(dataOf(await api.gql(ClaimShopDocument, { input: { link: second, password: TEST_PASSWORD, privacyNoticeVersion: PRIVACY_NOTICE_VERSION } })).claimShop).toMatchObject({ __typename: 'ClaimedShop', email: right });
@@ -133,6 +141,8 @@ describe('Shops registered on paper by a facilitator, and claimed by their owner
       { action: 'delegation.claim_link_resent', email: right },
       { action: 'delegation.claimed', email: null },
     ]);
+    // Claimed: the desk has no claim link to speak of.
+    expect(await deskRow()).toMatchObject({ unclaimed: false, claimLinkSentTo: null, claimLinkExpiresAt: null });
 
     const after = dataOf(await api.gqlAs(cna.accessToken, ResendClaimLinkDocument, { input: { delegationId: registered.id } })).resendClaimLink;
     expect(after).toMatchObject({ __typename: 'InvalidDelegationTransitionError', code: 'INVALID_TRANSITION', field: 'input.delegationId' });

@@ -84,6 +84,8 @@ describe('Registering one shop on paper consent from the facilitator’s desk, i
 
     // The owner's address was wrong: the claim link goes again, to the corrected one.
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: shopName }) });
+    // The row says where the link went and until when it works.
+    await row.getByText(`Link per rivendicare inviato a ${ownerEmail}: vale fino a`, { exact: false }).waitFor();
     await row.getByRole('button', { name: `Invia di nuovo il link per rivendicare ${shopName}` }).click();
     const resend = row.getByRole('form', { name: `Invia di nuovo il link per rivendicare ${shopName}` });
     await resend.getByLabel('Nuovo indirizzo e-mail del titolare').fill('non-un-indirizzo');
@@ -93,7 +95,8 @@ describe('Registering one shop on paper consent from the facilitator’s desk, i
     const corrected = `corretto.${ownerEmail}`;
     await resend.getByLabel('Nuovo indirizzo e-mail del titolare').fill(corrected);
     await resend.getByRole('button', { name: 'Invia il link' }).click();
-    await eventually(() => focusedNotice(page), `Link per rivendicare ${shopName} inviato di nuovo.`);
+    await eventually(() => focusedNotice(page), `Link per rivendicare ${shopName} inviato di nuovo a ${corrected}.`);
+    await row.getByText(`Link per rivendicare inviato a ${corrected}: vale fino a`, { exact: false }).waitFor();
     const resent: { kind: string }[] = await web.api.app.get(DataSource).query('SELECT kind FROM mail_message WHERE recipient = $1', [corrected]);
     expect(resent).toEqual([{ kind: 'SHOP_CLAIM_INVITATION' }]);
     await expectAccessible(page, 'paper-shop-resent');

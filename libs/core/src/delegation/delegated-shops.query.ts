@@ -17,6 +17,9 @@ export interface DelegatedShopRow {
   atecoSection: string;
   /** Registered by the facilitator and not yet claimed by its owner. */
   unclaimed: boolean;
+  /** Unclaimed and registered on paper: the address its claim link went to, and until when the link works (null once used). */
+  claimLinkSentTo: string | null;
+  claimLinkExpiresAt: Date | null;
   /** Its owner's account was disabled by an administrator: nobody may act in its name until it is enabled again. */
   ownerDisabled: boolean;
   requests: number;
@@ -63,6 +66,8 @@ export async function delegatedShops(
       `SELECT d.id AS "delegationId", d.consent, to_char(d.paper_declared_on, 'YYYY-MM-DD') AS "paperDeclaredOn", d.activated_at AS "activatedAt",
               s.id AS "shopId", coalesce(s.trading_name, s.legal_name) AS "shopName", s.comune_code AS "comuneCode", cm.name AS "comuneName", s.ateco_section AS "atecoSection",
               s.owner_user_id IS NULL AS unclaimed,
+              CASE WHEN s.owner_user_id IS NULL AND d.consent = 'PAPER' THEN d.invited_email END AS "claimLinkSentTo",
+              CASE WHEN s.owner_user_id IS NULL AND d.consent = 'PAPER' AND d.link_used_at IS NULL THEN d.link_expires_at END AS "claimLinkExpiresAt",
               EXISTS (SELECT 1 FROM user_account ou WHERE ou.id = s.owner_user_id AND ou.disabled_at IS NOT NULL) AS "ownerDisabled",
               (SELECT count(*)::int FROM help_request r WHERE r.shop_id = s.id) AS requests,
               (SELECT count(*)::int FROM help_request r WHERE r.shop_id = s.id AND r.status = 'OPEN') AS "openRequests",

@@ -107,6 +107,8 @@ export class DelegationService {
       if (!claimable || !ownerEmail) return { kind: 'not-claimable', current: current.status };
       await this.paper.assertClaimAllowed(tx, ownerEmail, input.ownerEmail ? 'input.ownerEmail' : 'input.delegationId', current.id);
       const delegation = await this.paper.reissueClaim(tx, facilitator, current, shop, ownerEmail);
+      // The shop's contact address was the owner's wrong one (the import fills it with the owner's when it has no other): corrected with it.
+      if (input.ownerEmail && current.invitedEmail) shop.contactEmail = (await this.shops.correctContactEmail(tx, shop.id, current.invitedEmail, ownerEmail)) ?? shop.contactEmail;
       return { kind: 'delegation', delegation: Object.assign(delegation, { shop, facilitator }) };
     });
   }

@@ -129,6 +129,21 @@ export class ShopService {
     return true;
   }
 
+  /**
+   * For the delegation feature, in its transaction: an unclaimed shop's owner address was wrong and
+   * its contact address was that same one (an import fills it so): the contact follows the correction.
+   * Returns the contact address the shop has now.
+   */
+  async correctContactEmail(tx: RequestContext, shopId: string, wrong: string, right: string): Promise<string | null> {
+    const shops = this.connection.repository(tx, ShopEntity);
+    const current = await shops.findOne({ where: { id: shopId }, lock: { mode: 'pessimistic_write' } });
+    if (!current || current.ownerUserId || current.contactEmail.toLowerCase() !== wrong.toLowerCase() || wrong.toLowerCase() === right.toLowerCase()) return current?.contactEmail ?? null;
+    const contactEmail = right.toLowerCase();
+    await shops.update({ id: shopId }, { contactEmail });
+    await this.audit.record(tx, { action: 'shop.updated', entityType: 'shop', entityId: shopId, before: { contactEmail: current.contactEmail }, after: { contactEmail } });
+    return contactEmail;
+  }
+
   async update(ctx: RequestContext, input: UpdateShop): Promise<ShopEntity> {
     const own = await this.requireOwnShop(ctx);
     return this.connection.withTransaction(ctx, async (tx) => {

@@ -198,6 +198,7 @@ export function DeskPage() {
                         <th scope="row">
                           {row.shopName}
                           {row.unclaimed ? <span className="d-block small fw-normal">{t('desk.unclaimed')}</span> : null}
+                          {row.claimLinkSentTo ? <ClaimLinkState email={row.claimLinkSentTo} expiresAt={row.claimLinkExpiresAt ?? null} /> : null}
                           {row.ownerDisabled ? <span className="d-block small fw-normal" data-testid="owner-disabled">{t('desk.ownerDisabled')}</span> : null}
                         </th>
                         <td>{row.comuneName}</td>
@@ -213,7 +214,7 @@ export function DeskPage() {
                               <span className="visually-hidden"> {row.shopName}</span>
                             </button>
                           )}
-                          {approved && row.unclaimed && row.consent === 'PAPER' ? <ResendClaimLink delegationId={row.delegationId} shopName={row.shopName} onSent={announce} /> : null}
+                          {approved && row.unclaimed && row.consent === 'PAPER' ? <ResendClaimLink delegationId={row.delegationId} shopName={row.shopName} sentTo={row.claimLinkSentTo ?? null} onSent={announce} /> : null}
                           {row.unclaimed ? <HandOverShop delegationId={row.delegationId} shopName={row.shopName} pending={row.pendingHandover ?? null} onDone={announce} /> : null}
                           <StopActingFor delegationId={row.delegationId} shopName={row.shopName} unclaimed={row.unclaimed} onDone={announce} />
                         </td>
@@ -227,5 +228,18 @@ export function DeskPage() {
         </PagedResults>
       </section>
     </>
+  );
+}
+
+/** Where a paper shop's claim link went, and until when it works or that it lapsed: what to check when an owner says nothing came. */
+function ClaimLinkState({ email, expiresAt }: { email: string; expiresAt: string | null }) {
+  const { t } = useTranslation();
+  const { date } = useFormat();
+  if (!expiresAt) return <span className="d-block small fw-normal">{t('desk.claimLink.sentTo', { email })}</span>;
+  const lapsed = new Date(expiresAt).getTime() <= Date.now();
+  return (
+    <span className="d-block small fw-normal" data-testid="claim-link">
+      {lapsed ? <strong>{t('desk.claimLink.lapsed', { email, date: date(expiresAt) })}</strong> : t('desk.claimLink.validUntil', { email, date: date(expiresAt) })}
+    </span>
   );
 }

@@ -4,20 +4,25 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormActions, TextField } from '../../components/fields';
 import { useFormErrors } from '../../errors/use-form-errors';
-import { ResendClaimLinkDocument } from '../../gql/generated';
+import { DelegatedShopsDocument, ResendClaimLinkDocument } from '../../gql/generated';
 
 interface Props {
   delegationId: string;
   shopName: string;
+  /** The address the last link went to. */
+  sentTo: string | null;
   onSent: (message: string) => void;
 }
 
 /** For a shop registered on paper and not claimed yet: the claim link again, to the same or a corrected address. */
-export function ResendClaimLink({ delegationId, shopName, onSent }: Props) {
+export function ResendClaimLink({ delegationId, shopName, sentTo, onSent }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [email, setEmail] = useState('');
-  const [resend, { loading }] = useMutation(ResendClaimLinkDocument);
+  // The desk's row then says where the new link went and until when it works.
+  const [resend, { loading }] = useMutation(ResendClaimLinkDocument, {
+    refetchQueries: ({ data }) => (data?.resendClaimLink.__typename === 'Delegation' ? [DelegatedShopsDocument] : []),
+  });
   // With no new address the link goes to the one it went to before: a refusal of that address names it so.
   const labels = { ownerEmail: t('desk.resend.email'), delegationId: t('desk.resend.sameAddress') };
   const { errors, attempt, send, dismiss } = useFormErrors(labels);
@@ -30,7 +35,8 @@ export function ResendClaimLink({ delegationId, shopName, onSent }: Props) {
     if (sent) {
       setOpen(false);
       setEmail('');
-      onSent(t('desk.resend.sent', { shop: shopName }));
+      const to = ownerEmail ?? sentTo;
+      onSent(to ? t('desk.resend.sentTo', { shop: shopName, email: to.toLowerCase() }) : t('desk.resend.sent', { shop: shopName }));
     }
   };
 

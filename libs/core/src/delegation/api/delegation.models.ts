@@ -64,6 +64,10 @@ export class DelegatedShopModel {
   @Field() comuneName!: string;
   @Field() atecoSection!: string;
   @Field({ description: 'Registered by the facilitator, not yet claimed by its owner.' }) unclaimed!: boolean;
+  @Field(() => String, { nullable: true, description: 'Registered on paper and not claimed yet: the owner’s address its claim link was sent to.' })
+  claimLinkSentTo!: string | null;
+  @Field(() => Date, { nullable: true, description: 'Registered on paper and not claimed yet: until when its claim link works (past: it lapsed; send it again).' })
+  claimLinkExpiresAt!: Date | null;
   @Field({ description: 'Its owner’s account was disabled by an administrator: nobody may act for the shop until it is enabled again.' }) ownerDisabled!: boolean;
   @Field(() => Int) requests!: number;
   @Field(() => Int) openRequests!: number;

@@ -38,6 +38,8 @@ describe('Provider standing: verification, suspension, offers awaiting verificat
     dataOf(await api.gqlAs(staff.accessToken, VerifyProviderDocument, { input: { providerId, decision, reason } })).verifyProvider;
   const notes = async (who: SignedIn) => dataOf(await api.gqlAs(who.accessToken, MyNotificationsDocument, { first: 50 })).myNotifications.items;
   const myProvider = async (who: SignedIn) => dataOf(await api.gqlAs(who.accessToken, MyProviderDocument)).myProvider;
+  /** What a shop was told about one match, by kind. */
+  const toldAbout = async (who: SignedIn, matchId: string) => (await notes(who)).filter((n) => n.matchId === matchId).map((n) => n.kind);
 
   it('never turns a rejection into an approval: the organisation corrects its details, which sends them back to the queue', async () => {
     const provider = await registeredProvider(api);
@@ -121,6 +123,9 @@ describe('Provider standing: verification, suspension, offers awaiting verificat
     expect(status).toBe('OPEN');
 
     expect((await notes(pendingShop)).map((n) => n.messageIt)).toContainEqual(expect.stringContaining('è di nuovo aperta (il Ministero ha sospeso il fornitore)'));
+    // The released place is told as released, and only so: the service the provider never accepted does not "continue".
+    expect(await toldAbout(pendingShop, pending.id)).toEqual(['MATCH_EXPIRED']);
+    expect(await toldAbout(activeShop, active.id)).toContain('PROVIDER_SUSPENDED');
     expect((await notes(waitingShop)).find((n) => n.kind === 'PROVIDER_SUSPENDED')?.messageIt).toMatch(/Mantieni il tuo posto in lista d’attesa/);
     expect((await notes(activeShop)).find((n) => n.kind === 'PROVIDER_SUSPENDED')?.messageIt).toMatch(/non interrompe il servizio concordato.*Puoi rinunciarvi/);
     expect((await notes(provider)).map((n) => n.kind)).toContain('PROVIDER_DECISION');
@@ -159,6 +164,7 @@ describe('Provider standing: verification, suspension, offers awaiting verificat
     expect(await offerIds(api, shop.accessToken, { comuneCode: TORINO })).not.toContain(offer.id);
     const [{ state }] = await db.query('SELECT state FROM match WHERE id = $1', [held.id]);
     expect(state).toBe('EXPIRED');
+    expect(await toldAbout(shop, held.id)).toEqual(['MATCH_EXPIRED']);
     const again = await api.gqlAs(shop.accessToken, ApplyToOfferDocument, { input: { helpRequestId: held.helpRequestId, offerId: offer.id, joinWaitlist: true } });
     expect(again.data?.applyToOffer).toMatchObject({ __typename: 'NotEligibleError' });
 

@@ -36,8 +36,11 @@ export class MatchStanding {
 
   async suspend(tx: RequestContext, offerIds: readonly string[], what: Suspended): Promise<void> {
     const matches = await this.lockOpenMatches(tx, offerIds);
-    await this.end(tx, matches.filter((m) => m.state === MatchState.PENDING), SYSTEM_REASON[what]);
-    await this.tell(tx, matches.filter((m) => m.state !== MatchState.PENDING), what);
+    // Sorted before anything moves: ending a held place turns it EXPIRED in place, and its shop hears only of the release.
+    const held = matches.filter((m) => m.state === MatchState.PENDING);
+    const kept = matches.filter((m) => m.state !== MatchState.PENDING);
+    await this.end(tx, held, SYSTEM_REASON[what]);
+    await this.tell(tx, kept, what);
   }
 
   async reject(tx: RequestContext, offerIds: readonly string[]): Promise<void> {

@@ -3,6 +3,7 @@ import { staffUser, SignedIn } from './testing/fixtures';
 import {
   AcceptMatchDocument,
   ApplyToOfferDocument,
+  AuditTrailDocument,
   ConfirmMatchActiveDocument,
   MyNotificationsDocument,
   MyProviderDocument,
@@ -40,6 +41,9 @@ describe('Provider standing: verification, suspension, offers awaiting verificat
   const myProvider = async (who: SignedIn) => dataOf(await api.gqlAs(who.accessToken, MyProviderDocument)).myProvider;
   /** What a shop was told about one match, by kind. */
   const toldAbout = async (who: SignedIn, matchId: string) => (await notes(who)).filter((n) => n.matchId === matchId).map((n) => n.kind);
+  /** How the audit page words a match's expiry. */
+  const expiryWords = async (matchId: string) =>
+    dataOf(await api.gqlAs(staff.accessToken, AuditTrailDocument, { filter: { entityId: matchId, action: 'match.expired' }, first: 5 })).auditEvents.items.map((e) => [e.description, e.descriptionIt]);
 
   it('never turns a rejection into an approval: the organisation corrects its details, which sends them back to the queue', async () => {
     const provider = await registeredProvider(api);
@@ -126,6 +130,7 @@ describe('Provider standing: verification, suspension, offers awaiting verificat
     // The released place is told as released, and only so: the service the provider never accepted does not "continue".
     expect(await toldAbout(pendingShop, pending.id)).toEqual(['MATCH_EXPIRED']);
     expect(await toldAbout(activeShop, active.id)).toContain('PROVIDER_SUSPENDED');
+    expect(await expiryWords(pending.id)).toEqual([['Place held released: the Ministry suspended the provider', 'Posto trattenuto liberato: il Ministero ha sospeso il fornitore']]);
     expect((await notes(waitingShop)).find((n) => n.kind === 'PROVIDER_SUSPENDED')?.messageIt).toMatch(/Mantieni il tuo posto in lista d’attesa/);
     expect((await notes(activeShop)).find((n) => n.kind === 'PROVIDER_SUSPENDED')?.messageIt).toMatch(/non interrompe il servizio concordato.*Puoi rinunciarvi/);
     expect((await notes(provider)).map((n) => n.kind)).toContain('PROVIDER_DECISION');
@@ -165,6 +170,7 @@ describe('Provider standing: verification, suspension, offers awaiting verificat
     const [{ state }] = await db.query('SELECT state FROM match WHERE id = $1', [held.id]);
     expect(state).toBe('EXPIRED');
     expect(await toldAbout(shop, held.id)).toEqual(['MATCH_EXPIRED']);
+    expect(await expiryWords(held.id)).toEqual([['Place held released: the Ministry suspended the offer', 'Posto trattenuto liberato: il Ministero ha sospeso l’offerta']]);
     const again = await api.gqlAs(shop.accessToken, ApplyToOfferDocument, { input: { helpRequestId: held.helpRequestId, offerId: offer.id, joinWaitlist: true } });
     expect(again.data?.applyToOffer).toMatchObject({ __typename: 'NotEligibleError' });
 

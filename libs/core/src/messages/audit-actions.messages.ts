@@ -104,4 +104,7 @@ export const AUDIT_ACTION_CODES: readonly string[] = Object.keys(AUDIT_ACTIONS);
 export const auditMessages = {
   /** An action in words; one not listed is named by its code. */
   action: (action: string): Words => AUDIT_ACTIONS[action] ?? w(`Other change (${action})`, `Altra modifica (${action})`),
+  /** A held or waitlist place the platform ended for a reason of its own other than no answer (`match.expired`), with that reason. */
+  placeEnded: (waitlisted: boolean, why: Words): Words =>
+    waitlisted ? w(`Waitlist place closed: ${why.en}`, `Posto in lista d’attesa chiuso: ${why.it}`) : w(`Place held released: ${why.en}`, `Posto trattenuto liberato: ${why.it}`),
 };

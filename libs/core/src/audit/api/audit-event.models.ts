@@ -5,6 +5,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { PageArgs, Paginated } from '../../api/pagination';
 import { IsAfter } from '../../api/is-after.validator';
 import type { AuditEventView } from '../audit.service';
+import { auditEventWords } from '../audit-words';
 import type { AuditEventFilter } from '../audit.commands';
 import { identifies, worded, EmailAddress } from '../../api/input-rules';
 import { MESSAGES } from '../../messages';
@@ -94,7 +95,7 @@ export class AuditEventListArgs extends PageArgs {
 }
 
 export const toAuditEventModel = (e: AuditEventView): AuditEventModel => {
-  const words = MESSAGES.audit.action(e.action);
+  const words = auditEventWords(e.action, e.before, e.after);
   return {
     id: e.id,
     occurredAt: e.occurredAt,

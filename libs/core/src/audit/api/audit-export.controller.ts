@@ -11,11 +11,11 @@ import { requireActor } from '../../common/access';
 import { actorOf } from '../../common/request-context';
 import { TransactionalConnection } from '../../common/transactional-connection';
 import { AuditService } from '../audit.service';
-import { MESSAGES } from '../../messages';
 import { HttpErrorFilter } from '../../monitoring/api/http-error.filter';
 import { csvStringifier } from '../../monitoring/export/csv-format';
 import { headerOf } from '../../monitoring/export/export-columns';
 import { AUDIT_FROM, auditWhere, AuditSqlParams } from '../audit-query';
+import { auditEventWords } from '../audit-words';
 import { AUDIT_CSV_COLUMNS, AUDIT_CSV_SELECT } from '../export/audit-csv-columns';
 import { AuditExportQuery } from './audit-export.query';
 
@@ -64,7 +64,7 @@ export class AuditExportController {
       const worded = new Transform({
         objectMode: true,
         transform(row: Record<string, unknown>, _encoding, done) {
-          done(null, { ...row, action_words: MESSAGES.audit.action(String(row.action))[language] });
+          done(null, { ...row, action_words: auditEventWords(String(row.action), row.before, row.after)[language] });
         },
       });
       await pipeline(client.query(new QueryStream(sql, p.values, { batchSize: 500 })), worded, csv, res);

@@ -1,5 +1,6 @@
 import { AUDIT_ACTION_CODES } from '../audit-actions.messages';
 import type { MESSAGES } from '..';
+import { reasonMessages } from '../reason.messages';
 import { VerificationStatus } from '../../provider/provider.types';
 import { type Samples, NONE, each, FIELD, ON_FIELD, DATE } from './sample-kit';
 
@@ -16,7 +17,10 @@ export const ACCOUNT_SAMPLES: Pick<Samples<typeof MESSAGES>, 'account' | 'audit'
     reasonTooShort: [[FIELD, 5]],
   },
   // Every listed action, and one the list does not know (shown by its code).
-  audit: { action: [...AUDIT_ACTION_CODES.map((code) => [code] as [string]), ['something.else']] },
+  audit: {
+    action: [...AUDIT_ACTION_CODES.map((code) => [code] as [string]), ['something.else']],
+    placeEnded: [[false, reasonMessages.system('OFFER_SUSPENDED')], [true, reasonMessages.system('PROVIDER_REJECTED')]],
+  },
   auth: {
     invalidCredentials: NONE,
     sessionExpired: NONE,

@@ -145,12 +145,13 @@ export type CallIneligibilityCode =
   | 'TOO_MANY_EMPLOYEES'
   | 'WINDOW_CLOSED';
 
-/** Why an application waits on the reserve list: CALL_FULL (the places went to those ranked above), NO_PLACE_LEFT (the offers that could serve it were full), SHOP_LIMIT (the shop already held as many live services as a shop may), CATEGORY_HELD (it already had a live service of each kind the offers give), NOT_REACHED (no offer of the call serves its place or sector). */
+/** Why an application waits on the reserve list: CALL_FULL (the places went to those ranked above), NO_PLACE_LEFT (the offers that could serve it were full), SHOP_LIMIT (the shop already held as many live services as a shop may), CATEGORY_HELD (it already had a live service of each kind the offers give), NOT_REACHED (no offer of the call serves its place or sector), OFFER_SUSPENDED (it had a place, released when the Ministry suspended the offer or its provider: the ranking gives it a place again, before those below, once places are available). */
 export type CallReserveReason =
   | 'CALL_FULL'
   | 'CATEGORY_HELD'
   | 'NOT_REACHED'
   | 'NO_PLACE_LEFT'
+  | 'OFFER_SUSPENDED'
   | 'SHOP_LIMIT';
 
 /** A declaration to confirm or a yes/no question: a short code (lower case, digits, hyphens) and the words shown. */

@@ -6,10 +6,18 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { HelpRequestRecords } from '../help-request/help-request-records.service';
 import { JournalEntry, MatchJournal } from './match-journal';
-import { SYSTEM_REASON } from './match-reasons';
+import { SYSTEM_REASON, systemReasonCode } from './match-reasons';
 import { moveMatch, openMatch } from './match-rules';
 import { MatchEntity } from './match.entity';
 import { LIVE_STATES, MatchOrigin, MatchState, sqlStates } from './match.types';
+
+/** The reasons a place ends when ministry staff suspend its offer or its provider (MatchStanding). */
+export type Suspension = typeof SYSTEM_REASON.OFFER_SUSPENDED | typeof SYSTEM_REASON.PROVIDER_SUSPENDED;
+
+function suspensionOf(endReason: string | null): Suspension | null {
+  const code = systemReasonCode(endReason);
+  return code === SYSTEM_REASON.OFFER_SUSPENDED || code === SYSTEM_REASON.PROVIDER_SUSPENDED ? code : null;
+}
 
 /** A place a selection call gives a shop on one of its offers. */
 export interface CallPlace {
@@ -100,10 +108,13 @@ export class MatchCallService {
     return saved;
   }
 
-  /** The states of these matches now, by id, and whether each service ever started (was active). */
-  async states(ctx: RequestContext, matchIds: readonly string[]): Promise<Map<string, { state: MatchState; started: boolean }>> {
+  /**
+   * The states of these matches now, by id, whether each service ever started (was active), and
+   * whether ministry staff ended it, suspending its offer or provider: no doing of either side.
+   */
+  async states(ctx: RequestContext, matchIds: readonly string[]): Promise<Map<string, { state: MatchState; started: boolean; suspended: Suspension | null }>> {
     if (matchIds.length === 0) return new Map();
-    const rows = await this.connection.repository(ctx, MatchEntity).find({ select: { id: true, state: true, activatedAt: true }, where: matchIds.map((id) => ({ id })) });
-    return new Map(rows.map((row) => [row.id, { state: row.state, started: row.activatedAt !== null }]));
+    const rows = await this.connection.repository(ctx, MatchEntity).find({ select: { id: true, state: true, activatedAt: true, endReason: true }, where: matchIds.map((id) => ({ id })) });
+    return new Map(rows.map((row) => [row.id, { state: row.state, started: row.activatedAt !== null, suspended: suspensionOf(row.endReason) }]));
   }
 }

@@ -75,6 +75,7 @@ const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'call_application.admitted': w('Application admitted by the ranking', 'Domanda ammessa in graduatoria'),
   'call_application.promoted': w('Application admitted from the reserve list', 'Domanda ammessa dalla lista di riserva'),
   'call_application.lapsed': w('Application lapsed', 'Domanda decaduta'),
+  'call_application.released': w('Place of an admitted application released by a suspension: back on the reserve list', 'Posto di una domanda ammessa liberato da una sospensione: torna in riserva'),
   'call_publisher.granted': w('Organisation authorised to run calls', 'Organizzazione autorizzata a gestire bandi'),
   'call_publisher.revoked': w('Authorisation to run calls revoked', 'Autorizzazione a gestire bandi revocata'),
   'delegation.invited': w('Shop invited by a facilitator', 'Attività invitata da un facilitatore'),

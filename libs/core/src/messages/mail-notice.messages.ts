@@ -20,6 +20,8 @@ export interface CallOutcomeMail {
   respondBy: Words | null;
   position: number | null;
   reason: string | null;
+  /** RESERVE: why the place the call had given was released (a suspension), when it was. */
+  released?: Words | null;
   link: string;
 }
 
@@ -183,12 +185,12 @@ const facilitatorSuspended = paragraphs<FacilitatorDecisionMail>(
 const callOutcome = paragraphs<CallOutcomeMail>(
   [
     'Hello,',
-    '{{#if (eq outcome "ADMITTED")}}The call «{{call}}» has closed and you got a place: «{{offer}}» by **{{provider}}**.{{/if}}{{#if (eq outcome "PROMOTED")}}A place of the call «{{call}}» became free and it is now yours: «{{offer}}» by **{{provider}}**.{{/if}}{{#if (eq outcome "RESERVE")}}The call «{{call}}» has closed: you are on the reserve list, ranked **{{position}}**. If a place you can take becomes free, it will be yours and you will be told.{{/if}}{{#if (eq outcome "EXCLUDED")}}Your application to the call «{{call}}» was excluded.{{/if}}',
+    '{{#if (eq outcome "ADMITTED")}}The call «{{call}}» has closed and you got a place: «{{offer}}» by **{{provider}}**.{{/if}}{{#if (eq outcome "PROMOTED")}}A place of the call «{{call}}» became free and it is now yours: «{{offer}}» by **{{provider}}**.{{/if}}{{#if (eq outcome "RESERVE")}}{{#if released}}The place the call «{{call}}» gave you is released: {{released}}. You are back on the reserve list, ranked **{{position}}**: when places are available again they will be given by the ranking, and you will be told.{{else}}The call «{{call}}» has closed: you are on the reserve list, ranked **{{position}}**. If a place you can take becomes free, it will be yours and you will be told.{{/if}}{{/if}}{{#if (eq outcome "EXCLUDED")}}Your application to the call «{{call}}» was excluded.{{/if}}',
     '{{#if respondBy}}The provider will accept or decline by **{{respondBy}}**.{{/if}}{{#if reason}}The reason: «{{reason}}».{{/if}}',
   ],
   [
     'Buongiorno,',
-    '{{#if (eq outcome "ADMITTED")}}Il bando «{{call}}» si è chiuso e hai ottenuto un posto: «{{offer}}» di **{{provider}}**.{{/if}}{{#if (eq outcome "PROMOTED")}}Si è liberato un posto del bando «{{call}}» ed è ora tuo: «{{offer}}» di **{{provider}}**.{{/if}}{{#if (eq outcome "RESERVE")}}Il bando «{{call}}» si è chiuso: sei in riserva, alla posizione **{{position}}** della graduatoria. Se si libera un posto adatto a te, ti sarà dato e riceverai un avviso.{{/if}}{{#if (eq outcome "EXCLUDED")}}La tua domanda al bando «{{call}}» è stata esclusa.{{/if}}',
+    '{{#if (eq outcome "ADMITTED")}}Il bando «{{call}}» si è chiuso e hai ottenuto un posto: «{{offer}}» di **{{provider}}**.{{/if}}{{#if (eq outcome "PROMOTED")}}Si è liberato un posto del bando «{{call}}» ed è ora tuo: «{{offer}}» di **{{provider}}**.{{/if}}{{#if (eq outcome "RESERVE")}}{{#if released}}Il posto che il bando «{{call}}» ti aveva dato è stato liberato: {{released}}. Torni in riserva, alla posizione **{{position}}** della graduatoria: quando i posti torneranno disponibili saranno dati secondo la graduatoria, e riceverai un avviso.{{else}}Il bando «{{call}}» si è chiuso: sei in riserva, alla posizione **{{position}}** della graduatoria. Se si libera un posto adatto a te, ti sarà dato e riceverai un avviso.{{/if}}{{/if}}{{#if (eq outcome "EXCLUDED")}}La tua domanda al bando «{{call}}» è stata esclusa.{{/if}}',
     '{{#if respondBy}}Il fornitore accetterà o rifiuterà entro **{{datePhrase "il" respondBy}}**.{{/if}}{{#if reason}}Il motivo: «{{reason}}».{{/if}}',
   ],
 );

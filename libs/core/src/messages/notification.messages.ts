@@ -67,6 +67,13 @@ export const notificationMessages = {
           it: `Bando ${title(call)}: si è liberato un posto ed è ora tuo, in ${title(p.offer)} di ${p.provider}, che risponderà entro ${datePhrase('il', by(respondBy).it)}`,
         };
       case 'RESERVE':
+        // A place the call had given, released by a suspension of the Ministry's: the shop waits at its position again.
+        if (why) {
+          return {
+            en: `Call ${titleEn(call)}: the place the call gave you is released${inBrackets(why).en} and you are back on the reserve list, ranked ${position ?? ''}: when places are available again they will be given by the ranking`,
+            it: `Bando ${title(call)}: il posto che il bando ti aveva dato è stato liberato${inBrackets(why).it} e torni in riserva alla posizione ${position ?? ''} della graduatoria: quando i posti torneranno disponibili saranno dati secondo la graduatoria`,
+          };
+        }
         return {
           en: `Call ${titleEn(call)}: you are on the reserve list, ranked ${position ?? ''}; if a place you can take becomes free, it will be yours`,
           it: `Bando ${title(call)}: sei in riserva, alla posizione ${position ?? ''} della graduatoria; se si libera un posto adatto a te, ti sarà dato`,

@@ -6,7 +6,7 @@ import { UserRole } from '../auth/user-role';
 import { requireActor } from '../common/access';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { MatchCallService, type CallPlace } from '../match/match-call.service';
+import { MatchCallService, type CallPlace, type Suspension } from '../match/match-call.service';
 import { MatchLocks } from '../match/match-locks';
 import { MatchState } from '../match/match.types';
 import { OfferRecords } from '../offer/offer-records.service';
@@ -90,14 +90,14 @@ export class CallClosingService {
       [LAPSED_STATES],
     );
     // Places never given because those ranked first could not take one then (their live services), or
-    // because the call's offers had no free place (paused, or their capacity given elsewhere): once a
+    // because the call's offers had no free place (paused, suspended, or their capacity given elsewhere): once a
     // service of theirs ends, or an offer of the call has room again, the reserve list is read again.
     const unfilled: { id: string }[] = await this.connection.manager(ctx).query(
       `SELECT c.id FROM selection_call c
         WHERE c.status = 'CLOSED' AND NOT c.id = ANY($1::uuid[])
           AND c.places > (SELECT count(*) FROM call_application a WHERE a.call_id = c.id AND a.status = 'ADMITTED')
           AND (EXISTS (SELECT 1 FROM call_application a WHERE a.call_id = c.id AND a.status = 'RESERVE' AND a.reserve_reason IN ('SHOP_LIMIT', 'CATEGORY_HELD'))
-            OR (EXISTS (SELECT 1 FROM call_application a WHERE a.call_id = c.id AND a.status = 'RESERVE' AND a.reserve_reason = 'NO_PLACE_LEFT')
+            OR (EXISTS (SELECT 1 FROM call_application a WHERE a.call_id = c.id AND a.status = 'RESERVE' AND a.reserve_reason IN ('NO_PLACE_LEFT', 'OFFER_SUSPENDED'))
               AND EXISTS (SELECT 1 FROM selection_call_offer so JOIN offer o ON o.id = so.offer_id
                            WHERE so.call_id = c.id AND o.status = 'PUBLISHED' AND o.used < o.capacity)))
         ORDER BY c.id`,
@@ -154,7 +154,9 @@ export class CallClosingService {
 
   /**
    * Admitted applications whose place ended LAPSE; their places, and any never given, go to the
-   * reserve list in rank order, to those who can take one now.
+   * reserve list in rank order, to those who can take one now. A place ended because staff
+   * suspended its offer or provider is no lapse of the shop's: its application goes back to the
+   * reserve list at its position, so the ranking gives it a place again before those below it.
    */
   private async refill(ctx: RequestContext, callId: string): Promise<void> {
     await this.connection.withTransaction(ctx, async (tx) => {
@@ -162,11 +164,14 @@ export class CallClosingService {
       const applications = this.connection.repository(tx, CallApplicationEntity);
       const holding = await applications.find({ where: { callId, status: CallApplicationStatus.ADMITTED }, lock: { mode: 'pessimistic_write' } });
       const states = await this.matches.states(tx, holding.map((a) => a.matchId as string));
-      const lapsed = holding.filter((a) => {
+      const ended = holding.filter((a) => {
         const match = states.get(a.matchId as string);
         return match !== undefined && !match.started && LAPSED_STATES.includes(match.state);
       });
-      if (holding.length - lapsed.length >= call.places) return;
+      const released = ended.filter((a) => states.get(a.matchId as string)?.suspended);
+      const lapsed = ended.filter((a) => !released.includes(a));
+      if (holding.length - ended.length >= call.places) return;
+      await this.returnToReserve(tx, call, released, states);
       if (lapsed.length > 0) {
         await applications.update(lapsed.map((a) => a.id), { status: CallApplicationStatus.LAPSED });
         await this.audit.recordMany(
@@ -175,7 +180,7 @@ export class CallClosingService {
         );
       }
       const reserve = await applications.find({ where: { callId, status: CallApplicationStatus.RESERVE }, order: { position: 'ASC' } });
-      const { admitted, waiting } = await this.admit(tx, call, reserve, call.places - (holding.length - lapsed.length));
+      const { admitted, waiting } = await this.admit(tx, call, reserve, call.places - (holding.length - ended.length));
       for (const [id, { matchId }] of admitted) await applications.update({ id }, { status: CallApplicationStatus.ADMITTED, matchId, admittedAt: tx.now, reserveReason: null });
       // Those passed over again may wait for another reason now (a service of theirs ended, or began).
       await this.writeReserveReasons(tx, waiting);
@@ -296,13 +301,43 @@ export class CallClosingService {
     );
   }
 
-  /** Why the applications passed over by a refill wait now, in one statement. */
+  /**
+   * Admitted applications whose place staff's suspension released wait again at their position
+   * (RESERVE, OFFER_SUSPENDED, no match), and their shops are told.
+   */
+  private async returnToReserve(tx: RequestContext, call: SelectionCallEntity, released: readonly CallApplicationEntity[], states: ReadonlyMap<string, { state: MatchState; suspended: Suspension | null }>): Promise<void> {
+    if (released.length === 0) return;
+    await this.connection
+      .repository(tx, CallApplicationEntity)
+      .update(released.map((a) => a.id), { status: CallApplicationStatus.RESERVE, matchId: null, admittedAt: null, reserveReason: CallReserveReason.OFFER_SUSPENDED });
+    await this.audit.recordMany(
+      tx,
+      released.map((a) => ({
+        action: 'call_application.released',
+        entityType: 'call_application',
+        entityId: a.id,
+        before: { status: a.status, matchId: a.matchId },
+        after: { status: CallApplicationStatus.RESERVE, reserveReason: CallReserveReason.OFFER_SUSPENDED, matchState: states.get(a.matchId as string)?.state },
+      })),
+    );
+    await this.outcomes.tell(
+      tx,
+      call,
+      released.map((a) => ({ shopId: a.shopId, applicationId: a.id, outcome: 'RESERVE' as const, position: a.position, reason: states.get(a.matchId as string)?.suspended ?? null, releasedMatchId: a.matchId })),
+    );
+  }
+
+  /**
+   * Why the applications passed over by a refill wait now, in one statement. One waiting for its
+   * suspended offer keeps saying so while the call's offers have no place for it.
+   */
   private async writeReserveReasons(tx: RequestContext, waiting: ReadonlyMap<string, CallReserveReason>): Promise<void> {
     if (waiting.size === 0) return;
     await this.connection.manager(tx).query(
       `UPDATE call_application a SET reserve_reason = r.reason::call_reserve_reason, updated_at = now()
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, reason text)
-       WHERE a.id = r.id AND a.status = 'RESERVE' AND a.reserve_reason IS DISTINCT FROM r.reason::call_reserve_reason`,
+       WHERE a.id = r.id AND a.status = 'RESERVE' AND a.reserve_reason IS DISTINCT FROM r.reason::call_reserve_reason
+         AND NOT (a.reserve_reason = 'OFFER_SUSPENDED' AND r.reason = 'NO_PLACE_LEFT')`,
       [JSON.stringify([...waiting].map(([id, reason]) => ({ id, reason })))],
     );
   }

@@ -3,6 +3,7 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { MailService } from '../mail/mail.service';
 import { MailKind } from '../mail/mail.types';
+import { reasonWords } from '../match/match-reasons';
 import { day } from '../messages';
 import { ACTING_FACILITATOR_OF_SHOP_SQL } from '../match/unclaimed-shop-listener';
 import { NotificationService } from '../notification/notification.service';
@@ -22,10 +23,12 @@ export interface CallOutcome {
   outcome: 'ADMITTED' | 'PROMOTED' | 'RESERVE' | 'EXCLUDED';
   /** RESERVE: its position in the graduatoria. */
   position?: number | null;
-  /** EXCLUDED: why, in the words of who excluded it. */
+  /** EXCLUDED: why, in the words of who excluded it; RESERVE: the code of why the place it had was released (a suspension), if it had one. */
   reason?: string | null;
   /** ADMITTED and PROMOTED: the place. */
   place?: CallPlaceTaken | null;
+  /** RESERVE after a suspension released its place: the match that held it (each release is told once). */
+  releasedMatchId?: string | null;
 }
 
 /**
@@ -81,7 +84,7 @@ export class CallOutcomes {
     await this.mail.enqueue(
       tx,
       told.map((o) => ({
-        idempotencyKey: `call:${call.id}:${o.applicationId}:${o.outcome}:${o.place?.matchId ?? ''}`,
+        idempotencyKey: `call:${call.id}:${o.applicationId}:${o.outcome}:${o.place?.matchId ?? o.releasedMatchId ?? ''}`,
         kind: MailKind.CALL_OUTCOME,
         userId: o.userId,
         values: {
@@ -91,7 +94,8 @@ export class CallOutcomes {
           provider: o.place?.providerName ?? null,
           respondBy: o.place?.respondBy ? day(o.place.respondBy) : null,
           position: o.position ?? null,
-          reason: o.reason ?? null,
+          reason: o.outcome === 'EXCLUDED' ? (o.reason ?? null) : null,
+          released: o.outcome === 'RESERVE' ? reasonWords(o.reason) : null,
           link: this.mail.link(o.place ? `/la-mia-attivita/servizi/${o.place.matchId}` : '/la-mia-attivita/bandi'),
         },
       })),

@@ -12,7 +12,9 @@ export enum SelectionCallStatus {
  * SUBMITTED while the call is open; EXCLUDED by staff (with a reason) before the closing;
  * at the closing ADMITTED (a place held on one of the call's offers) or RESERVE (waiting, in rank
  * order); an admitted one whose place ended before the service started (declined by the provider,
- * withdrawn by the shop, expired) becomes LAPSED and its place goes to the first in reserve.
+ * withdrawn by the shop, expired) becomes LAPSED and its place goes to the first in reserve. A place
+ * released because ministry staff suspended its offer or provider is no lapse of the shop's: the
+ * application goes back to the reserve list at its position (OFFER_SUSPENDED).
  */
 export enum CallApplicationStatus {
   SUBMITTED = 'SUBMITTED',
@@ -29,7 +31,9 @@ export enum CallApplicationStatus {
  * - NO_PLACE_LEFT: the call's offers that could serve it had no place left;
  * - SHOP_LIMIT: the shop already held as many live services as a shop may;
  * - CATEGORY_HELD: the shop already had a live service of each kind the call's offers give;
- * - NOT_REACHED: no offer of the call serves its place or sector.
+ * - NOT_REACHED: no offer of the call serves its place or sector;
+ * - OFFER_SUSPENDED: it had a place, released when ministry staff suspended the offer (or its
+ *   provider); it takes a place again in rank order, before those below, once places are available.
  */
 export enum CallReserveReason {
   CALL_FULL = 'CALL_FULL',
@@ -37,6 +41,7 @@ export enum CallReserveReason {
   SHOP_LIMIT = 'SHOP_LIMIT',
   CATEGORY_HELD = 'CATEGORY_HELD',
   NOT_REACHED = 'NOT_REACHED',
+  OFFER_SUSPENDED = 'OFFER_SUSPENDED',
 }
 
 /** What a call asks an applicant to confirm or answer: a stable code and the words shown. */

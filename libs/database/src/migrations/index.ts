@@ -40,6 +40,7 @@ import { UnservedOnlyRefused1797000000100 } from './1797000000100-unserved-only-
 import { CallApplicationSubmittedBy1797000000200 } from './1797000000200-call-application-submitted-by';
 import { MatchSurveyReminders1797000000300 } from './1797000000300-match-survey-reminders';
 import { OwnerUniqueOnce1797000000400 } from './1797000000400-owner-unique-once';
+import { CallReserveOfferSuspended1797000000500 } from './1797000000500-call-reserve-offer-suspended';
 
 // Every migration, oldest first. Listed explicitly so that builds and tests run exactly these.
 export const MIGRATIONS = [
@@ -85,4 +86,5 @@ AccountRecovery1796438029667,
   CallApplicationSubmittedBy1797000000200,
   MatchSurveyReminders1797000000300,
   OwnerUniqueOnce1797000000400,
+  CallReserveOfferSuspended1797000000500,
 ];

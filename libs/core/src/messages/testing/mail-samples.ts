@@ -124,6 +124,7 @@ export const MAIL_SAMPLES: Pick<Samples<typeof MESSAGES>, 'accountMail' | 'deleg
       ['Negozi del Piemonte online', 'ADMITTED', PARTIES, DATE, null, null],
       ['Negozi del Piemonte online', 'PROMOTED', PARTIES, DATE, null, null],
       ['Negozi del Piemonte online', 'RESERVE', PARTIES, null, 12, null],
+      ['Negozi del Piemonte online', 'RESERVE', PARTIES, null, 2, { en: 'the Ministry suspended the provider', it: 'il Ministero ha sospeso il fornitore' }],
       ['Negozi del Piemonte online', 'EXCLUDED', PARTIES, null, null, { en: 'Dichiarazione non veritiera', it: 'Dichiarazione non veritiera' }],
     ],
     promotedToShop: [[PARTIES, DATE]],

@@ -44,6 +44,7 @@ export const CALL_OUTCOME_MAILS = [
   [{ ...CALL_MAIL, outcome: 'ADMITTED', offer: 'Sito', provider: 'Digitale Srl', respondBy: { en: '15 March 2026', it: '15 marzo 2026' } }],
   [{ ...CALL_MAIL, outcome: 'PROMOTED', offer: 'Sito', provider: 'Digitale Srl', respondBy: { en: '8 March 2026', it: '8 marzo 2026' } }],
   [{ ...CALL_MAIL, outcome: 'RESERVE', position: 12 }],
+  [{ ...CALL_MAIL, outcome: 'RESERVE', position: 2, released: MESSAGES.reason.system('OFFER_SUSPENDED') }],
   [{ ...CALL_MAIL, outcome: 'EXCLUDED', reason: 'Dichiarazione non veritiera' }],
 ] as const;
 export const SURVEY_MAILS = [

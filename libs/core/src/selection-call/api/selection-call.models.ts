@@ -20,7 +20,7 @@ registerEnumType(CallApplicationStatus, {
 registerEnumType(CallReserveReason, {
   name: 'CallReserveReason',
   description:
-    'Why an application waits on the reserve list: CALL_FULL (the places went to those ranked above), NO_PLACE_LEFT (the offers that could serve it were full), SHOP_LIMIT (the shop already held as many live services as a shop may), CATEGORY_HELD (it already had a live service of each kind the offers give), NOT_REACHED (no offer of the call serves its place or sector).',
+    'Why an application waits on the reserve list: CALL_FULL (the places went to those ranked above), NO_PLACE_LEFT (the offers that could serve it were full), SHOP_LIMIT (the shop already held as many live services as a shop may), CATEGORY_HELD (it already had a live service of each kind the offers give), NOT_REACHED (no offer of the call serves its place or sector), OFFER_SUSPENDED (it had a place, released when the Ministry suspended the offer or its provider: the ranking gives it a place again, before those below, once places are available).',
 });
 registerEnumType(ScoringKind, {
   name: 'ScoringKind',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { andClause, offerConditions, SqlParams } from './monitoring-scope';
+import { offerConditions, onOfferConditions, SqlParams } from './monitoring-scope';
 import { MonitoringService } from './monitoring.service';
 import { DAY_MS } from '../common/time';
 import type { MonitoringFilter } from './monitoring.commands';
@@ -64,7 +64,7 @@ export class CapacityService {
     private readonly monitoring: MonitoringService,
   ) {}
 
-  /** Published and paused offers, the fullest first (fewest places left for their size). */
+  /** The offers the headline figures count (see onOfferConditions), the fullest first (fewest places left for their size). */
   async byOffer(
     ctx: RequestContext,
     filter: MonitoringFilter,
@@ -73,7 +73,7 @@ export class CapacityService {
   ): Promise<Page<OfferCapacityRow>> {
     const scope = await this.monitoring.scope(ctx, filter);
     const p = new SqlParams();
-    const conditions = [`o.status IN ('PUBLISHED', 'PAUSED')`, ...offerConditions(scope, p)];
+    const conditions = [...onOfferConditions(scope, p), ...offerConditions(scope, p)];
     if (options.providerId) conditions.push(`o.provider_id = ${p.add(options.providerId)}`);
     const horizon = options.endingWithinDays ? p.add(new Date(ctx.now.getTime() + options.endingWithinDays * DAY_MS)) : null;
     type Row = { id: string; title: string; provider_id: string; provider_name: string; status: string; capacity: number; used: number; free_period_months: number; valid_until: string | null; next_end: string | null } & Omit<SlotFigures, 'capacity' | 'remaining'>;
@@ -129,7 +129,7 @@ export class CapacityService {
        per_offer AS (
          SELECT o.id, o.provider_id, o.capacity, o.used, ${FIGURES}
          FROM offer o LEFT JOIN slots s ON s.offer_id = o.id
-         WHERE o.status IN ('PUBLISHED', 'PAUSED') ${andClause(offerConditions(scope, p))}),
+         WHERE ${[...onOfferConditions(scope, p), ...offerConditions(scope, p)].join(' AND ')}),
        rows AS (
          SELECT pr.id AS provider_id, pr.name AS provider_name, count(*)::int AS offers, sum(capacity)::int AS capacity, sum(used)::int AS used,
                 sum(held)::int AS held, sum(accepted)::int AS accepted, sum(active)::int AS active, sum(completed)::int AS completed, sum(waitlist)::int AS waitlist

@@ -109,6 +109,18 @@ export function providerReachConditions(scope: MonitoringScope, p: SqlParams): s
  */
 export const NOT_ENDED = `(o.valid_until IS NULL OR o.valid_until > now())`;
 
+/** Offers count once their provider is approved: before that, or once suspended or rejected, no shop can see them. */
+const APPROVED = `EXISTS (SELECT 1 FROM provider ap WHERE ap.id = o.provider_id AND ap.verification_status = 'APPROVED')`;
+
+/**
+ * The offers (`o`) the dashboard counts among the offers and places on offer, in every panel (the
+ * headline figures, the tables, the capacity burn-down and their exports), so that they agree:
+ * published offers of approved providers, their validity not ended.
+ */
+export function onOfferConditions(scope: MonitoringScope, p: SqlParams): string[] {
+  return [`o.status = 'PUBLISHED'`, APPROVED, NOT_ENDED, ...periodConditions('o.published_at', scope, p)];
+}
+
 export const whereClause = (conditions: readonly string[]): string => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
 export const andClause = (conditions: readonly string[]): string => (conditions.length ? `AND ${conditions.join(' AND ')}` : '');
 

@@ -12,7 +12,7 @@ import { VerificationStatus } from '../provider/provider.types';
 import { ATECO_SECTIONS } from '../shop/registry/ateco';
 import { TerritoryService } from '../territory/territory.service';
 import { BreakdownDimension, TimeBucket } from './monitoring.types';
-import { andClause, matchConditions, MonitoringScope, NOT_ENDED, OFFER_PROVINCES, offerConditions, providerReachConditions, periodConditions, requestConditions, shopConditions, shopFrom, SqlParams, whereClause } from './monitoring-scope';
+import { andClause, matchConditions, MonitoringScope, OFFER_PROVINCES, offerConditions, onOfferConditions, providerReachConditions, periodConditions, requestConditions, shopConditions, shopFrom, SqlParams, whereClause } from './monitoring-scope';
 import { MonitoringErrorCode, MonitoringException } from './monitoring.exception';
 import { DAY_MS } from '../common/time';
 import type { MonitoringFilter } from './monitoring.commands';
@@ -71,8 +71,6 @@ export interface SeriesPoint {
 }
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
-/** Offers count once their provider is approved: before that no shop can see them. */
-const APPROVED = `EXISTS (SELECT 1 FROM provider ap WHERE ap.id = o.provider_id AND ap.verification_status = 'APPROVED')`;
 /** Day and week boundaries are Italian ones. */
 const ZONE = 'Europe/Rome';
 /** Without a period, series cover the last 12 weeks (or 30 days). */
@@ -125,7 +123,7 @@ export class MonitoringService {
         ${whereClause([...periodConditions('pr.created_at', scope, p), ...providerReachConditions(scope, p)])}
         GROUP BY pr.verification_status`),
       this.one(db, (p) => `SELECT count(*)::int AS n, coalesce(sum(o.capacity), 0)::int AS capacity, coalesce(sum(o.used), 0)::int AS used FROM offer o
-        WHERE o.status = 'PUBLISHED' AND ${NOT_ENDED} AND ${APPROVED} ${andClause([...offerConditions(scope, p), ...periodConditions('o.published_at', scope, p)])}`),
+        WHERE ${[...onOfferConditions(scope, p), ...offerConditions(scope, p)].join(' AND ')}`),
       this.rows(db, (p) => `SELECT r.status::text AS key, count(*)::int AS n FROM help_request r ${whereClause(requestConditions(scope, p))} GROUP BY r.status`),
       this.rows(db, (p) => `SELECT m.state::text AS key, count(*)::int AS n FROM match m ${whereClause(matchConditions(scope, p, 'm.created_at'))} GROUP BY m.state`),
       // The median of the intervals, turned into hours once: converting every row first cost three times as much.
@@ -272,7 +270,7 @@ export class MonitoringService {
   /** Offers and their capacity per region, province, category or section they are open to. */
   private offerBreakdown(db: EntityManager, scope: MonitoringScope, by: BreakdownDimension): Promise<{ key: string; offers: number; capacity: number }[]> {
     const p = new SqlParams();
-    const conditions = [`o.status = 'PUBLISHED'`, NOT_ENDED, APPROVED, ...offerConditions(scope, p), ...periodConditions('o.published_at', scope, p)];
+    const conditions = [...onOfferConditions(scope, p), ...offerConditions(scope, p)];
     if (by === BreakdownDimension.CATEGORY || by === BreakdownDimension.SECTOR) {
       const keys =
         by === BreakdownDimension.CATEGORY

@@ -115,10 +115,17 @@ const APPROVED = `EXISTS (SELECT 1 FROM provider ap WHERE ap.id = o.provider_id 
 /**
  * The offers (`o`) the dashboard counts among the offers and places on offer, in every panel (the
  * headline figures, the tables, the capacity burn-down and their exports), so that they agree:
- * published offers of approved providers, their validity not ended.
+ * published offers of approved providers on offer in the period, that is published before its end
+ * and their validity not ended before its start; without a period, those on offer now (validity
+ * not ended). When an offer was paused, suspended or closed is not recorded, nor when its provider
+ * was suspended: those are counted as they are today, so one closed since counts in no period.
  */
 export function onOfferConditions(scope: MonitoringScope, p: SqlParams): string[] {
-  return [`o.status = 'PUBLISHED'`, APPROVED, NOT_ENDED, ...periodConditions('o.published_at', scope, p)];
+  const where = [`o.status = 'PUBLISHED'`, APPROVED];
+  if (scope.to) where.push(`o.published_at < ${p.add(scope.to)}`);
+  if (scope.from) where.push(`(o.valid_until IS NULL OR o.valid_until > ${p.add(scope.from)})`);
+  else if (!scope.to) where.push(NOT_ENDED);
+  return where;
 }
 
 export const whereClause = (conditions: readonly string[]): string => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');

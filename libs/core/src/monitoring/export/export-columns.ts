@@ -48,7 +48,7 @@ const BREAKDOWN = [
   col('activeMatches', 'Servizi attivi', 'Active services', 'matches of those requests now active'),
   col('completedMatches', 'Servizi conclusi', 'Completed services', 'matches of those requests completed'),
   col('onlineOrdersShare', 'Quota con ordini online', 'Online orders share', `completion surveys reporting online orders ÷ completion surveys: ${RATIO}`),
-  col('offers', 'Offerte', 'Offers', 'published offers of approved providers reaching it (and open to its sector, when one is chosen), whose validity has not ended'),
+  col('offers', 'Offerte', 'Offers', 'published offers of approved providers reaching it (and open to its sector, when one is chosen), whose validity has not ended; with a period, those on offer during it: published before its end, their validity not ended at its start'),
   col('capacity', 'Posti offerti', 'Places offered', 'their total capacity'),
   col('used', 'Posti usati', 'Places used', 'of the requests above, those holding a place (pending, accepted, active or completed match): the places its own shops took, on whichever offer'),
 ];

@@ -12,7 +12,10 @@ interface Card {
 }
 
 /**
- * The headline figures for the filter; a ratio with nothing to divide reads "–", not 0 %. Narrowed
+ * The headline figures for the filter; a ratio with nothing to divide reads "–", not 0 %. With a
+ * period, the offers are those on offer during it, and the services completed in it count their
+ * survey whenever it was answered: the card says so, since the outcomes table counts the answers
+ * given in the period. Narrowed
  * to a region or province, the places are those of every offer reaching it, national ones
  * included, taken by shops anywhere: the card says so, since the table by area counts only the
  * places taken there.
@@ -21,7 +24,10 @@ export function KpiCards({ kpis, narrowedToPlace = false, period = false }: { kp
   const { t } = useTranslation();
   const format = useFormat();
   // Counts inside sentences: the plural follows `count`, the figure is written as the cards write it.
-  const counted = (key: 'dashboard.kpi.requestsOpen' | 'dashboard.kpi.offers' | 'dashboard.kpi.surveyed', count: number): string => t(key, { count });
+  const counted = (
+    key: 'dashboard.kpi.requestsOpen' | 'dashboard.kpi.offers' | 'dashboard.kpi.offersInPeriod' | 'dashboard.kpi.surveyed' | 'dashboard.kpi.surveyedAnyTime',
+    count: number,
+  ): string => t(key, { count });
   const open = kpis.requestsByStatus.find((s) => s.status === 'OPEN')?.count ?? 0;
   // As everywhere else on the page, a withdrawn request is no longer a request.
   const requests = kpis.requestsByStatus.reduce((sum, s) => (s.status === 'CANCELLED' ? sum : sum + s.count), 0);
@@ -39,9 +45,9 @@ export function KpiCards({ kpis, narrowedToPlace = false, period = false }: { kp
       id: 'capacity',
       value: `${format.number(kpis.capacityUsed)} / ${format.number(kpis.capacityTotal)}`,
       label: narrowedToPlace ? t('dashboard.kpi.capacityReaching') : t('dashboard.kpi.capacity'),
-      detail: counted('dashboard.kpi.offers', kpis.offersPublished),
+      detail: counted(period ? 'dashboard.kpi.offersInPeriod' : 'dashboard.kpi.offers', kpis.offersPublished),
     },
-    { id: 'completed', value: format.number(kpis.completedMatches), label: t(period ? 'dashboard.kpi.completedInPeriod' : 'dashboard.kpi.completed', { count: kpis.completedMatches }), detail: counted('dashboard.kpi.surveyed', kpis.surveyedCompletions) },
+    { id: 'completed', value: format.number(kpis.completedMatches), label: t(period ? 'dashboard.kpi.completedInPeriod' : 'dashboard.kpi.completed', { count: kpis.completedMatches }), detail: counted(period ? 'dashboard.kpi.surveyedAnyTime' : 'dashboard.kpi.surveyed', kpis.surveyedCompletions) },
     { id: 'onlineOrders', value: format.percent(kpis.onlineOrdersShare), label: t('dashboard.kpi.onlineOrders') },
   ];
   return (

@@ -254,6 +254,22 @@ describe('Provider offers and applications in the browser', () => {
     await review.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Verifiche', exact: true }).click();
     await review.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Verifica offerte' }).click();
     await review.getByRole('heading', { level: 1, name: 'Verifica delle offerte' }).waitFor();
+    // Found by words of its title, then of its provider's name with the title's, whatever the list's length.
+    const search = review.getByLabel("Cerca un'offerta per titolo o nome del fornitore");
+    const [suffix] = title.split(' ').slice(-1);
+    await search.fill(suffix.toUpperCase());
+    await review.getByRole('button', { name: 'Cerca', exact: true }).click();
+    await eventually(() => review.locator('li.queue-card').count(), 1);
+    const providerName = (await review.locator('li.queue-card dt', { hasText: 'Fornitore' }).locator('xpath=following-sibling::dd').textContent()) ?? '';
+    await search.fill(`${providerName} consegne`);
+    await review.getByRole('button', { name: 'Cerca', exact: true }).click();
+    await review.locator('li.queue-card').getByRole('heading', { name: title, exact: true }).waitFor();
+    await search.fill('nessuna offerta ha questo titolo');
+    await review.getByRole('button', { name: 'Cerca', exact: true }).click();
+    await review.getByText('Nessuna offerta per «nessuna offerta ha questo titolo» in questo stato.').waitFor();
+    await expectAccessible(review, 'offer-review-search');
+    await search.fill('');
+    await review.getByRole('button', { name: 'Cerca', exact: true }).click();
     const reviewed = await offerCard(review, title);
     await reviewed.getByText('Dopo il periodo si paga 30 euro al mese.', { exact: false }).waitFor();
     // Staff read the description too, where a price may hide as well.

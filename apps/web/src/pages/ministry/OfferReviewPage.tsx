@@ -7,6 +7,7 @@ import { PagedResults } from '../../components/PagedResults';
 import { PaymentMentions } from '../../components/PaymentMentions';
 import { usePaging } from '../../components/Pagination';
 import { PageTitle } from '../../components/PageTitle';
+import { SearchForm } from '../../components/SearchForm';
 import { StatusNotice } from '../../components/StatusNotice';
 import { OfferReviewDocument, type OfferReviewQuery, type OfferStatus } from '../../gql/generated';
 import { useFormat } from '../../i18n/format';
@@ -62,9 +63,14 @@ function ReviewCard({ offer, onDone }: { offer: ReviewedOffer; onDone: (message:
 export function OfferReviewPage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('PUBLISHED');
+  /** The words searched for (title or provider's name), as last submitted. */
+  const [search, setSearch] = useState('');
   const [notice, setNotice] = useState('');
   const paging = usePaging(PAGE_SIZE);
-  const { data, error, loading } = useQuery(OfferReviewDocument, { variables: { status, first: PAGE_SIZE, offset: paging.offset }, fetchPolicy: 'cache-and-network' });
+  const { data, error, loading } = useQuery(OfferReviewDocument, {
+    variables: { status, search: search || null, first: PAGE_SIZE, offset: paging.offset },
+    fetchPolicy: 'cache-and-network',
+  });
   return (
     <>
       <PageTitle title={t('offerReview.title')}>{t('offerReview.title')}</PageTitle>
@@ -79,8 +85,17 @@ export function OfferReviewPage() {
           setNotice('');
         }}
       />
+      <SearchForm
+        id="offer-review-search"
+        label={t('offerReview.search')}
+        onSearch={(words) => {
+          setSearch(words.trim());
+          paging.reset();
+          setNotice('');
+        }}
+      />
       <StatusNotice message={notice} />
-      <PagedResults paging={paging} page={data?.offers} error={error} busy={loading} empty={t('offerReview.empty')}>
+      <PagedResults paging={paging} page={data?.offers} error={error} busy={loading} empty={search ? t('offerReview.noneFound', { search }) : t('offerReview.empty')}>
         {(page) => (
           <>
             <p>{t('offers.count', { count: page.totalCount })}</p>

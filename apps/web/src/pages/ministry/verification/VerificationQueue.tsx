@@ -1,10 +1,10 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../../components/fields';
 import { FilterButtons } from '../../../components/FilterButtons';
 import { PagedResults, type ResultPage } from '../../../components/PagedResults';
 import { usePaging } from '../../../components/Pagination';
 import { PageTitle } from '../../../components/PageTitle';
+import { SearchForm } from '../../../components/SearchForm';
 import { StatusNotice, useNotice } from '../../../components/StatusNotice';
 import type { VerificationStatus } from '../../../gql/generated';
 import { useFormat } from '../../../i18n/format';
@@ -59,7 +59,8 @@ export function VerificationQueue<Item extends { id: string }>({ texts, queue, p
         value={queue.status}
         onChange={queue.choose}
       />
-      <QueueSearch texts={texts} onSearch={queue.find} />
+      {/* Finds an organisation by words of its name or its tax code, within the status shown. */}
+      <SearchForm id={`${texts}-search`} label={t(`${texts}.search`)} onSearch={queue.find} />
       <StatusNotice {...queue.notice} />
       <PagedResults paging={queue.paging} page={page} error={error} busy={loading} empty={queue.search ? t('verification.noneFound', { search: queue.search }) : t(`${texts}.empty.${queue.status}`)}>
         {(found) => (
@@ -70,26 +71,6 @@ export function VerificationQueue<Item extends { id: string }>({ texts, queue, p
         )}
       </PagedResults>
     </>
-  );
-}
-
-/** Finds an organisation by words of its name or its tax code, within the status shown. */
-function QueueSearch({ texts, onSearch }: { texts: QueueProps<unknown>['texts']; onSearch: (words: string) => void }) {
-  const { t } = useTranslation();
-  const [words, setWords] = useState('');
-  const submit = (event: FormEvent): void => {
-    event.preventDefault();
-    onSearch(words);
-  };
-  return (
-    <form noValidate onSubmit={submit} className="d-flex flex-wrap align-items-end gap-2 mb-3">
-      <div className="flex-grow-1">
-        <TextField id={`${texts}-search`} label={t(`${texts}.search`)} type="search" value={words} onChange={setWords} />
-      </div>
-      <button type="submit" className="btn btn-outline-primary mb-3">
-        {t('verification.searchSubmit')}
-      </button>
-    </form>
   );
 }
 

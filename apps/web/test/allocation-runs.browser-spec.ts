@@ -110,5 +110,14 @@ describe('Allocation runs in the browser (a database of their own: a run takes e
     await page.getByText('abbinamento creato', { exact: false }).waitFor();
     await expectAccessible(page, 'allocation-run-committed-phone');
     await page.context().close();
+
+    // The provider reads the place as the Ministry's allocation gave it, not as an application of the shop's.
+    const providerPage = await web.newPage();
+    await logIn(providerPage, provider.email);
+    await providerPage.goto('/organizzazione/candidature');
+    const card = providerPage.getByTestId('application').first();
+    await card.getByText('Assegnata dal Ministero con l’assegnazione dei posti, ', { exact: false }).waitFor();
+    expect(await card.getByText('Candidatura del negozio', { exact: false }).count()).toBe(0);
+    await providerPage.context().close();
   });
 });

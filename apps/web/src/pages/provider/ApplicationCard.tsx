@@ -58,8 +58,9 @@ export function ApplicationCard({ match, onDone }: { match: ApplicationFieldsFra
             </dd>
           </div>
           <div>
-            <dt>{t('applications.appliedOn')}</dt>
-            <dd>{format.date(match.createdAt)}</dd>
+            {/* A place the Ministry's allocation or a call's ranking gave is no application of the shop's: the provider is told which. */}
+            <dt>{t('applications.origin.label')}</dt>
+            <dd>{t(`applications.origin.${match.origin}`, { date: format.date(match.createdAt) })}</dd>
           </div>
         </dl>
         <Link to={pathTo(PATHS.providerMatch, match.id)} aria-describedby={titleId}>

@@ -74,4 +74,23 @@ describe('A shop registered on paper by a facilitator, claimed by its owner in t
     expect(await banner.count()).toBe(0);
     await page.context().close();
   });
+
+  it('an owner who has an account at the address signs in from the claim page and comes back to it, link and all, to claim', async () => {
+    const owner = await signUp(web.api, 'SHOP');
+    const { shopName, path } = await registeredOnPaper(owner.email);
+    const page = await web.newPage();
+    await page.goto(path);
+    await page.getByText(`Hai già un account con ${owner.email}?`).waitFor();
+    await page.getByRole('link', { name: 'Accedi: tornerai a questa pagina' }).click();
+    await page.getByLabel('E-mail').fill(owner.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+    await page.getByText(`Sei collegato come ${owner.email}`, { exact: false }).waitFor();
+    expect(new URL(page.url()).pathname + new URL(page.url()).hash).toBe(path);
+    await page.getByRole('button', { name: 'Prendi il controllo' }).click();
+    await page.getByText("Fatto: l'attività è ora del tuo account.").waitFor();
+    await page.getByRole('link', { name: 'Vai alla tua attività' }).click();
+    await page.getByRole('heading', { level: 2, name: shopName }).waitFor();
+    await page.context().close();
+  });
 });

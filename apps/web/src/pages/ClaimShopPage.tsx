@@ -1,7 +1,7 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { useLinkCode } from './account/link-token';
 import { useSession } from '../auth/session-context';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -25,6 +25,9 @@ export function ClaimShopPage() {
   const { date } = useFormat();
   const code = useLinkCode();
   const { user } = useSession();
+  // An owner who has an account at the address signs in first and comes back here, link and all.
+  const location = useLocation();
+  const back = { from: `${location.pathname}${location.hash}` };
   const { data, error, loading } = useQuery(DelegationLinkDocument, { variables: { link: code } });
   const [claim, claiming] = useMutation(ClaimShopDocument);
   const client = useApolloClient();
@@ -85,6 +88,12 @@ export function ClaimShopPage() {
           ) : (
             <>
               <p>{t('claim.newAccount', { email: link.email })}</p>
+              <p>
+                {t('claim.haveAccount', { email: link.email })}{' '}
+                <Link to={PATHS.login} state={back}>
+                  {t('claim.signInAndReturn')}
+                </Link>
+              </p>
               <TextField
                 id="claim-password"
                 label={labels.password}

@@ -96,4 +96,52 @@ describe('A call whose offer staff suspend: the places it held go back to the ra
     expect((await callNotices(shops[0])).at(0)).toMatch(/^Bando «Export digitale per le imprese piemontesi»: si è liberato un posto ed è ora tuo/);
     expect(await callNotices(shops[6])).toHaveLength(1);
   }, 60_000);
+
+  /** A one-place call on these offers (most preferred first), closed with the shops given applying in this order. */
+  const closedCall = async (offerIds: string[], shops: SignedIn[]): Promise<string> => {
+    const input = aCallInput(offerIds[0], 4_000, { offerIds, places: 1 });
+    const created = dataOf(await api.gqlAs(staff.accessToken, CreateSelectionCallDocument, { input })).createSelectionCall;
+    member(dataOf(await api.gqlAs(staff.accessToken, PublishSelectionCallDocument, { id: created.id })).publishSelectionCall, 'SelectionCall');
+    for (const [i, shop] of shops.entries()) {
+      await api.gqlAs(shop.accessToken, UpdateShopDocument, { input: { employees: i + 1 } });
+      member(dataOf(await api.gqlAs(shop.accessToken, ApplyToCallDocument, { input: { callId: created.id, declarations: ['sede-italia'], answers: [] } })).applyToCall, 'CallApplication');
+    }
+    await sleep(Math.max(0, new Date(input.closesAt).getTime() - Date.now() + 200));
+    member(dataOf(await api.gqlAs(staff.accessToken, CloseSelectionCallDocument, { id: created.id })).closeSelectionCall, 'SelectionCall');
+    return created.id;
+  };
+
+  it('keeps the place for its shop when the call’s other offer does not reach it: it waits for the suspended offer, not "not reached", and gets the place back', async () => {
+    const provider = await approvedProvider(api, staff);
+    const national = await publishedOffer(api, provider, { capacity: 5, coverage: { national: true } });
+    // Cuneo's province only: Torino's shops are beyond it.
+    const elsewhere = await publishedOffer(api, provider, { capacity: 5, coverage: { provinceCodes: ['004'] } });
+    const shops = [await shopIn(api, TORINO), await shopIn(api, TORINO)];
+    const callId = await closedCall([national.id, elsewhere.id], shops);
+    expect((await lines(callId)).map((l) => [l.status, l.reserveReason])).toEqual([['ADMITTED', null], ['RESERVE', 'CALL_FULL']]);
+
+    await api.gqlAs(staff.accessToken, SuspendOfferDocument, { input: { offerId: national.id, reason: 'Le condizioni prevedono un canone dopo il periodo gratuito' } });
+    await sweep();
+    expect((await lines(callId))[0]).toMatchObject({ status: 'RESERVE', reserveReason: 'OFFER_SUSPENDED' });
+    await api.gqlAs(staff.accessToken, ReinstateOfferDocument, { input: { offerId: national.id } });
+    await api.gqlAs(provider.accessToken, ResumeOfferDocument, { id: national.id });
+    await sweep();
+    expect((await lines(callId)).map((l) => [l.status, l.reserveReason])).toEqual([['ADMITTED', null], ['RESERVE', 'CALL_FULL']]);
+  }, 60_000);
+
+  it('a shop whose released place the call gives again at once, on its other offer, hears of the new place alone', async () => {
+    const provider = await approvedProvider(api, staff);
+    const [first, second] = [await publishedOffer(api, provider, { capacity: 5, coverage: { national: true } }), await publishedOffer(api, provider, { capacity: 5, coverage: { national: true } })];
+    const [shop] = [await shopIn(api, TORINO)];
+    const callId = await closedCall([first.id, second.id], [shop]);
+    await api.gqlAs(staff.accessToken, SuspendOfferDocument, { input: { offerId: first.id, reason: 'Le condizioni prevedono un canone dopo il periodo gratuito' } });
+    await sweep();
+    expect((await lines(callId))[0]).toMatchObject({ status: 'ADMITTED', matchState: 'PENDING' });
+    const notices = dataOf(await api.gqlAs(shop.accessToken, MyNotificationsDocument, { first: 50 })).myNotifications.items.map((n) => [n.kind, n.messageIt]);
+    // Admitted at the closing, then the new place: no "back in reserve", no "your request is open again".
+    expect(notices.filter(([kind]) => kind === 'CALL_OUTCOME' || kind === 'MATCH_EXPIRED')).toEqual([
+      ['CALL_OUTCOME', expect.stringMatching(/si è liberato un posto ed è ora tuo/)],
+      ['CALL_OUTCOME', expect.any(String)],
+    ]);
+  }, 60_000);
 });

@@ -14,7 +14,7 @@ import type { OfferEntity } from '../offer/offer.entity';
 import { toEngineOffer } from '../matching/engine-input.mapper';
 import { ShopService } from '../shop/shop.service';
 import { CallApplicationEntity } from './call-application.entity';
-import { CallOutcomes, type CallPlaceTaken } from './call-outcomes';
+import { type CallOutcome, CallOutcomes, type CallPlaceTaken } from './call-outcomes';
 import { engineCriteria, engineTieBreak, rankingApplicant } from './call-ranking';
 import { SelectionCallEntity } from './selection-call.entity';
 import { SelectionCallErrorCode, SelectionCallException } from './selection-call.exception';
@@ -186,11 +186,11 @@ export class CallClosingService {
       await this.writeReserveReasons(tx, waiting);
       await this.recordAdmissions(tx, admitted, 'call_application.promoted');
       const shopOf = new Map(reserve.map((a) => [a.id, a.shopId]));
-      await this.outcomes.tell(
-        tx,
-        call,
-        [...admitted].map(([id, place]) => ({ shopId: shopOf.get(id) as string, applicationId: id, outcome: 'PROMOTED' as const, place })),
-      );
+      // A released shop given a place again at once hears of the place alone; the others, that they wait in reserve.
+      await this.outcomes.tell(tx, call, [
+        ...this.releasedOutcomes(released.filter((a) => !admitted.has(a.id)), states),
+        ...[...admitted].map(([id, place]) => ({ shopId: shopOf.get(id) as string, applicationId: id, outcome: 'PROMOTED' as const, place })),
+      ]);
     });
   }
 
@@ -303,7 +303,7 @@ export class CallClosingService {
 
   /**
    * Admitted applications whose place staff's suspension released wait again at their position
-   * (RESERVE, OFFER_SUSPENDED, no match), and their shops are told.
+   * (RESERVE, OFFER_SUSPENDED, no match); their shops are told once the refill has run (see releasedOutcomes).
    */
   private async returnToReserve(tx: RequestContext, call: SelectionCallEntity, released: readonly CallApplicationEntity[], states: ReadonlyMap<string, { state: MatchState; suspended: Suspension | null }>): Promise<void> {
     if (released.length === 0) return;
@@ -320,16 +320,17 @@ export class CallClosingService {
         after: { status: CallApplicationStatus.RESERVE, reserveReason: CallReserveReason.OFFER_SUSPENDED, matchState: states.get(a.matchId as string)?.state },
       })),
     );
-    await this.outcomes.tell(
-      tx,
-      call,
-      released.map((a) => ({ shopId: a.shopId, applicationId: a.id, outcome: 'RESERVE' as const, position: a.position, reason: states.get(a.matchId as string)?.suspended ?? null, releasedMatchId: a.matchId })),
-    );
+  }
+
+  /** What a released shop still in reserve after the refill is told: back in reserve at its position, and why. */
+  private releasedOutcomes(released: readonly CallApplicationEntity[], states: ReadonlyMap<string, { state: MatchState; suspended: Suspension | null }>): CallOutcome[] {
+    return released.map((a) => ({ shopId: a.shopId, applicationId: a.id, outcome: 'RESERVE' as const, position: a.position, reason: states.get(a.matchId as string)?.suspended ?? null, releasedMatchId: a.matchId }));
   }
 
   /**
    * Why the applications passed over by a refill wait now, in one statement. One waiting for its
-   * suspended offer keeps saying so while the call's offers have no place for it.
+   * suspended offer keeps saying so while the call's offers have no place for it, or none that
+   * reaches it (the suspended one may have been the only one): its place comes back with the offer.
    */
   private async writeReserveReasons(tx: RequestContext, waiting: ReadonlyMap<string, CallReserveReason>): Promise<void> {
     if (waiting.size === 0) return;
@@ -337,7 +338,7 @@ export class CallClosingService {
       `UPDATE call_application a SET reserve_reason = r.reason::call_reserve_reason, updated_at = now()
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, reason text)
        WHERE a.id = r.id AND a.status = 'RESERVE' AND a.reserve_reason IS DISTINCT FROM r.reason::call_reserve_reason
-         AND NOT (a.reserve_reason = 'OFFER_SUSPENDED' AND r.reason = 'NO_PLACE_LEFT')`,
+         AND NOT (a.reserve_reason = 'OFFER_SUSPENDED' AND r.reason IN ('NO_PLACE_LEFT', 'NOT_REACHED'))`,
       [JSON.stringify([...waiting].map(([id, reason]) => ({ id, reason })))],
     );
   }

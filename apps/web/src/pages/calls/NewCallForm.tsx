@@ -1,19 +1,20 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useDeferredValue, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { coverageSummary } from '../../components/coverage-summary';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { FormActions, RadioGroup, SelectField, TextField } from '../../components/fields';
+import { CheckboxGroup, FormActions, RadioGroup, SelectField, TextField } from '../../components/fields';
 import { useFormErrors, type LocalProblems } from '../../errors/use-form-errors';
-import { useFormat } from '../../i18n/format';
 import { instantOfItalianDateTime } from '../../i18n/italian-time';
-import { CallOfferChoicesDocument, NewSelectionCallDocument, RegionsDocument, SelectionCallListDocument, type CreateSelectionCallInput, type TieBreakRule } from '../../gql/generated';
+import { NewSelectionCallDocument, RegionsDocument, SelectionCallListDocument, type CreateSelectionCallInput, type TieBreakRule } from '../../gql/generated';
+import { CallOffers, freeOf, type OfferChoice } from './CallOffers';
+import { CallStatements } from './CallStatements';
 
 /** A date and time typed in a datetime-local field, in Italy, as an instant; null when it is not one. */
 export const instantOf = (local: string): string | null => instantOfItalianDateTime(local);
 
-const QUESTION_CODE = 'domanda-1';
-const DECLARATION_CODE = 'dichiarazione-1';
+/** The codes the form gives declarations and questions, by position: shops answer by them. */
+const declarationCode = (index: number): string => `dichiarazione-${index + 1}`;
+const questionCode = (index: number): string => `domanda-${index + 1}`;
 const TIE_BREAKS: TieBreakRule[][] = [
   ['EARLIER_APPLICATION', 'FEWER_EMPLOYEES'],
   ['FEWER_EMPLOYEES', 'EARLIER_APPLICATION'],
@@ -22,80 +23,84 @@ const TIE_BREAKS: TieBreakRule[][] = [
 const EMPTY = {
   title: '',
   description: '',
-  offerId: '',
   places: '',
   opensAt: '',
   closesAt: '',
-  regionCode: '',
   minEmployees: '',
   maxEmployees: '',
-  declaration: '',
-  question: '',
+  scoredQuestion: '0',
   questionWeight: '60',
   employeesWeight: '40',
   employeesCap: '10',
   tieBreak: '0',
 };
 
-/** Offers in the list at once: the author narrows them by words of the title or the provider's name. */
-const OFFER_CHOICES = 20;
+/** The lists the form starts with: one row each, as the form had before it took lists. */
+const EMPTY_LISTS = { offers: [null] as (OfferChoice | null)[], regionCodes: [] as string[], declarations: [''], questions: [''] };
 
 const intOrNull = (text: string): number | null => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : null);
 
-/** An offer's area in a list of choices: the first words of it, whole if short. */
-const AREA_IN_CHOICE = 60;
-const shortened = (text: string): string => (text.length > AREA_IN_CHOICE ? `${text.slice(0, AREA_IN_CHOICE - 1).trimEnd()}…` : text);
+/** Statements as sent: a single empty row is none; with several, each is sent as written (an empty one is refused). */
+const statements = (texts: string[], code: (index: number) => string) => (texts.length === 1 && !texts[0].trim() ? [] : texts.map((text, index) => ({ code: code(index), text })));
 
-/** A new call, saved as a draft: one offer, who may apply (region, size), a declaration, an optional yes/no question, the weighted criteria and the tie-break order. */
+/**
+ * A new call, saved as a draft: its offers in order of preference, who may apply (regions, size),
+ * the declarations to confirm, yes/no questions (one of them scored), the weighted criteria and
+ * the tie-break order.
+ */
 export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: string) => void; staff?: boolean }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const [values, setValues] = useState(EMPTY);
-  const [offerSearch, setOfferSearch] = useState('');
-  const searched = useDeferredValue(offerSearch.trim());
-  // Only offers a call can give: those shown to shops (published, of an approved provider, still valid); staff ask for them, others see only those.
-  const choices = useQuery(CallOfferChoicesDocument, { variables: { shownToShops: staff ? true : null, search: searched || null, first: OFFER_CHOICES } });
-  // While a new search loads, the list keeps the last answer rather than emptying.
-  const found = (choices.data ?? choices.previousData)?.offers;
-  const offerItems = found?.items ?? [];
-  const offerSearchHint = !found
-    ? t('calls.form.searchOfferHint')
-    : found.totalCount === 0 && searched
-      ? t('calls.form.noOfferFound')
-      : found.totalCount > found.items.length
-        ? t('calls.form.searchOfferMore', { shown: found.items.length, count: found.totalCount })
-        : t('calls.form.searchOfferHint');
+  const [lists, setLists] = useState(EMPTY_LISTS);
+  // A new key empties the offer search once a call is created.
+  const [round, setRound] = useState(0);
   const regions = useQuery(RegionsDocument);
   const [create, { loading }] = useMutation(NewSelectionCallDocument, { refetchQueries: [SelectionCallListDocument], awaitRefetchQueries: true });
+  const sentQuestions = statements(lists.questions, questionCode);
   // Without a question the call is scored by size alone: the employees' criterion is then the first.
-  const asks = values.question.trim() !== '';
+  const asks = sentQuestions.length > 0;
   const employeesAt = asks ? 1 : 0;
-  const labels = {
+  // One criterion per kind (the API refuses a second): one question gives the points, the others are only asked.
+  const scored = Math.min(Number(values.scoredQuestion), lists.questions.length - 1);
+  const offerLabel = (index: number): string => (lists.offers.length === 1 ? t('calls.form.offer') : index === 0 ? t('calls.form.offerFirst') : t('calls.form.offerAt', { n: index + 1 }));
+  const declarationLabel = (index: number): string => (lists.declarations.length === 1 ? t('calls.form.declaration') : t('calls.form.declarationAt', { n: index + 1 }));
+  const questionLabel = (index: number): string => (lists.questions.length === 1 ? t('calls.form.question') : t('calls.form.questionAt', { n: index + 1 }));
+  const labels: Record<string, string> = {
     title: t('calls.form.title'),
     description: t('calls.form.description'),
-    'offerIds.0': t('calls.form.offer'),
-    // The list itself (refused when empty): shown on its one picker, below.
-    offerIds: t('calls.form.offer'),
+    ...Object.fromEntries(lists.offers.map((_offer, index) => [`offerIds.${index}`, offerLabel(index)])),
+    // The list itself (refused when empty): shown on its first picker, below.
+    offerIds: t('calls.form.offers'),
     places: t('calls.form.places'),
     opensAt: t('calls.form.opensAt'),
     closesAt: t('calls.form.closesAt'),
-    'eligibility.regionCodes.0': t('calls.form.region'),
+    'eligibility.regionCodes': t('calls.form.regions'),
     'eligibility.minEmployees': t('calls.form.minEmployees'),
     'eligibility.maxEmployees': t('calls.form.maxEmployees'),
-    'declarations.0.text': t('calls.form.declaration'),
-    'questions.0.text': t('calls.form.question'),
+    declarations: t('calls.form.declarations'),
+    ...Object.fromEntries(lists.declarations.map((_text, index) => [`declarations.${index}.text`, declarationLabel(index)])),
+    questions: t('calls.form.questions'),
+    ...Object.fromEntries(lists.questions.map((_text, index) => [`questions.${index}.text`, questionLabel(index)])),
+    'scoring.0.questionCode': t('calls.form.scoredQuestion'),
     'scoring.0.weight': t('calls.form.questionWeight'),
     [`scoring.${employeesAt}.weight`]: t('calls.form.employeesWeight'),
     [`scoring.${employeesAt}.employeesCap`]: t('calls.form.employeesCap'),
   };
   const { errors: named, attempt, send, dismiss } = useFormErrors(labels);
-  // The form picks one offer: a refusal of the list (`offerIds`) belongs to that picker, unless it has its own.
+  // A refusal of the whole offer list (`offerIds`, empty) belongs to its first picker, unless that has its own.
   const { offerIds: listError, ...fields } = named.fields;
   const errors = listError && !fields['offerIds.0'] ? { ...named, fields: { ...fields, 'offerIds.0': listError } } : { ...named, fields };
+  const dismissAll = (...apiFields: string[]): void => apiFields.forEach(dismiss);
   const set = (field: keyof typeof EMPTY, apiField: string = field) => (value: string) => {
     setValues((all) => ({ ...all, [field]: value }));
     dismiss(apiField);
   };
+  const setList =
+    <K extends keyof typeof EMPTY_LISTS>(list: K) =>
+    (value: (typeof EMPTY_LISTS)[K]) =>
+      setLists((all) => ({ ...all, [list]: value }));
+  const chosenOffers = lists.offers.filter((offer): offer is OfferChoice => offer !== null);
+  const free = chosenOffers.reduce((sum, offer) => sum + freeOf(offer), 0);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -104,21 +109,37 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
     const local: LocalProblems = {};
     if (!opensAt) local.opensAt = (t, labels) => t('calls.form.dateMissing', { field: labels.opensAt });
     if (!closesAt) local.closesAt = (t, labels) => t('calls.form.dateMissing', { field: labels.closesAt });
-    if (!values.offerId) local['offerIds.0'] = (t) => t('calls.form.offerMissing');
+    // An empty row is sent as it is (the API refuses it where it stands), so that every message keeps its row.
+    lists.offers.forEach((offer, index) => {
+      const field = `offerIds.${index}`;
+      if (!offer) local[field] = (t, labels) => (lists.offers.length === 1 ? t('calls.form.offerMissing') : t('calls.form.offerRowMissing', { field: labels[field] }));
+    });
+    for (const list of ['declarations', 'questions'] as const) {
+      if (lists[list].length === 1) continue;
+      lists[list].forEach((text, index) => {
+        const field = `${list}.${index}.text`;
+        if (!text.trim()) local[field] = (t, labels) => t('calls.form.statementMissing', { field: labels[field] });
+      });
+    }
     // A missing date is named here; the rest is still sent (with a window the API is sure to refuse), so every problem shows at once.
     const placeholder = new Date().toISOString();
+    const chosenRegions = lists.regionCodes;
     const input: CreateSelectionCallInput = {
       title: values.title,
       description: values.description,
-      offerIds: values.offerId ? [values.offerId] : [],
+      offerIds: lists.offers.map((offer) => offer?.id ?? ''),
       places: intOrNull(values.places) ?? 0,
       opensAt: opensAt && closesAt ? opensAt : placeholder,
       closesAt: opensAt && closesAt ? closesAt : placeholder,
-      eligibility: { regionCodes: values.regionCode ? [values.regionCode] : [], minEmployees: intOrNull(values.minEmployees), maxEmployees: intOrNull(values.maxEmployees) },
-      declarations: values.declaration.trim() ? [{ code: DECLARATION_CODE, text: values.declaration }] : [],
-      questions: asks ? [{ code: QUESTION_CODE, text: values.question }] : [],
+      eligibility: {
+        regionCodes: (regions.data?.regions ?? []).map((r) => r.code).filter((code) => chosenRegions.includes(code)),
+        minEmployees: intOrNull(values.minEmployees),
+        maxEmployees: intOrNull(values.maxEmployees),
+      },
+      declarations: statements(lists.declarations, declarationCode),
+      questions: sentQuestions,
       scoring: [
-        ...(asks ? [{ kind: 'ANSWER_YES' as const, weight: intOrNull(values.questionWeight) ?? 0, questionCode: QUESTION_CODE }] : []),
+        ...(asks ? [{ kind: 'ANSWER_YES' as const, weight: intOrNull(values.questionWeight) ?? 0, questionCode: questionCode(scored) }] : []),
         { kind: 'FEWER_EMPLOYEES', weight: intOrNull(values.employeesWeight) ?? 0, employeesCap: intOrNull(values.employeesCap) },
       ],
       tieBreak: TIE_BREAKS[Number(values.tieBreak)],
@@ -126,7 +147,8 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
     const created = await send('SelectionCall', async () => (await create({ variables: { input } })).data?.createSelectionCall, local);
     if (created) {
       setValues(EMPTY);
-      setOfferSearch('');
+      setLists(EMPTY_LISTS);
+      setRound((n) => n + 1);
       onCreated(created.id);
     }
   };
@@ -141,40 +163,19 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
       <ErrorSummary errors={errors} attempt={attempt} idPrefix="call" />
       <TextField id={id('title')} label={labels.title} required value={values.title} onChange={set('title')} error={errors.fields.title} />
       <TextField id={id('description')} label={labels.description} required multiline value={values.description} onChange={set('description')} error={errors.fields.description} />
-      <TextField
-        id={id('offerSearch')}
-        label={t('calls.form.searchOffer')}
-        hint={offerSearchHint}
-        value={offerSearch}
-        onChange={(value) => {
-          setOfferSearch(value);
-          set('offerId', 'offerIds')('');
-        }}
-        autoComplete="off"
-      />
-      <SelectField
-        id={id('offerIds.0')}
-        label={labels['offerIds.0']}
-        required
-        placeholder={t('calls.form.chooseOffer')}
-        value={values.offerId}
-        onChange={set('offerId', 'offerIds')}
-        options={offerItems.map((o) => ({
-          value: o.id,
-          // Offers of one provider often share a title: where each reaches and until when tells them apart.
-          label: t(o.validUntil ? 'calls.form.offerOptionUntil' : 'calls.form.offerOption', {
-            title: o.title,
-            provider: o.provider.name,
-            area: shortened(coverageSummary(o.coverage, t)),
-            until: o.validUntil ? format.date(o.validUntil) : '',
-            count: o.capacity - o.used,
-          }),
-        }))}
-        error={errors.fields['offerIds.0']}
-      />
+      <CallOffers key={round} staff={staff} chosen={lists.offers} onChange={setList('offers')} labelOf={offerLabel} errors={errors.fields} dismiss={dismissAll} />
       <div className="row">
         <div className="col-md-4">
-          <TextField id={id('places')} label={labels.places} required inputMode="numeric" value={values.places} onChange={set('places')} error={errors.fields.places} />
+          <TextField
+            id={id('places')}
+            label={labels.places}
+            hint={chosenOffers.length > 0 ? t('calls.form.placesFree', { count: free }) : undefined}
+            required
+            inputMode="numeric"
+            value={values.places}
+            onChange={set('places')}
+            error={errors.fields.places}
+          />
         </div>
         <div className="col-md-4">
           <TextField id={id('opensAt')} label={labels.opensAt} hint={t('calls.form.italianTime')} required type="datetime-local" value={values.opensAt} onChange={set('opensAt')} error={errors.fields.opensAt} />
@@ -184,18 +185,20 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
         </div>
       </div>
       <h3 className="h5 mt-3">{t('calls.form.eligibility')}</h3>
+      <CheckboxGroup
+        id={id('eligibility.regionCodes')}
+        legend={labels['eligibility.regionCodes']}
+        hint={t('calls.form.regionsHint')}
+        columns
+        options={(regions.data?.regions ?? []).map((r) => ({ value: r.code, label: r.name }))}
+        value={lists.regionCodes}
+        onChange={(codes) => {
+          setList('regionCodes')(codes);
+          dismiss('eligibility.regionCodes');
+        }}
+        error={errors.fields['eligibility.regionCodes']}
+      />
       <div className="row">
-        <div className="col-md-6">
-          <SelectField
-            id={id('eligibility.regionCodes.0')}
-            label={labels['eligibility.regionCodes.0']}
-            placeholder={t('calls.form.allItaly')}
-            value={values.regionCode}
-            onChange={set('regionCode', 'eligibility.regionCodes.0')}
-            options={(regions.data?.regions ?? []).map((r) => ({ value: r.code, label: r.name }))}
-            error={errors.fields['eligibility.regionCodes.0']}
-          />
-        </div>
         <div className="col-md-3">
           <TextField id={id('eligibility.minEmployees')} label={labels['eligibility.minEmployees']} hint={t('calls.form.minEmployeesHint')} inputMode="numeric" value={values.minEmployees} onChange={set('minEmployees', 'eligibility.minEmployees')} error={errors.fields['eligibility.minEmployees']} />
         </div>
@@ -203,9 +206,46 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
           <TextField id={id('eligibility.maxEmployees')} label={labels['eligibility.maxEmployees']} hint={t('calls.form.maxEmployeesHint')} inputMode="numeric" value={values.maxEmployees} onChange={set('maxEmployees', 'eligibility.maxEmployees')} error={errors.fields['eligibility.maxEmployees']} />
         </div>
       </div>
-      <TextField id={id('declarations.0.text')} label={labels['declarations.0.text']} hint={t('calls.form.declarationHint')} value={values.declaration} onChange={set('declaration', 'declarations.0.text')} error={errors.fields['declarations.0.text']} />
+      <CallStatements
+        list="declarations"
+        texts={lists.declarations}
+        onChange={setList('declarations')}
+        labelOf={declarationLabel}
+        hint={t('calls.form.declarationHint')}
+        errors={errors.fields}
+        dismiss={dismissAll}
+      />
       <h3 className="h5 mt-3">{t('calls.form.scoring')}</h3>
-      <TextField id={id('questions.0.text')} label={labels['questions.0.text']} hint={t('calls.form.questionHint')} value={values.question} onChange={set('question', 'questions.0.text')} error={errors.fields['questions.0.text']} />
+      <CallStatements
+        list="questions"
+        texts={lists.questions}
+        onChange={setList('questions')}
+        labelOf={questionLabel}
+        hint={t('calls.form.questionHint')}
+        errors={errors.fields}
+        dismiss={dismissAll}
+        // The scored question keeps its words when one before it goes; when it goes itself, the first one scores.
+        onRemoved={(index) => {
+          dismiss('scoring.0.questionCode');
+          setValues((all) => {
+            const at = Number(all.scoredQuestion);
+            return { ...all, scoredQuestion: String(index < at ? at - 1 : index === at ? 0 : at) };
+          });
+        }}
+      />
+      {lists.questions.length > 1 ? (
+        <SelectField
+          id={id('scoring.0.questionCode')}
+          label={labels['scoring.0.questionCode']}
+          hint={t('calls.form.scoredQuestionHint')}
+          required
+          placeholder={t('calls.form.chooseScoredQuestion')}
+          value={String(scored)}
+          onChange={set('scoredQuestion', 'scoring.0.questionCode')}
+          options={lists.questions.map((text, index) => ({ value: String(index), label: text.trim() ? `${questionLabel(index)}: ${text.trim()}` : questionLabel(index) }))}
+          error={errors.fields['scoring.0.questionCode']}
+        />
+      ) : null}
       <div className="row">
         {asks ? (
           <div className="col-md-4">

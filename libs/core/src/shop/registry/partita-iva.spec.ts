@@ -206,6 +206,10 @@ describe('partitaIvaWithLostZeros', () => {
     // Padded with zeros, not a valid number: no guess.
     ['6018950012', null],
     ['123', null],
+    // A few digits padded to eleven may pass the check by chance (18 → 00000000018): no more than two zeros are put back.
+    ['18', null],
+    ['109', null],
+    ['90581100', null],
     // Eleven digits, or anything that is not only digits, is not a number a spreadsheet shortened.
     ['06018950011', null],
     ['IT 6018950011', null],

@@ -42,12 +42,14 @@ export function isValidPartitaIva(input: string): boolean {
 /**
  * A Partita IVA as a spreadsheet gives it back once it took it for a number: the leading zeros it
  * dropped (06018950011 → 6018950011; 00488410010 → 488410010) put back, when the digits so padded
- * are a valid Partita IVA; null for anything else. Only for files: a number typed in a form that
+ * are a valid Partita IVA (one or two zeros); null for anything else. Only for files: a number typed in a form that
  * lacks a digit is a typo, not a lost zero.
  */
 export function partitaIvaWithLostZeros(text: string): string | null {
   const digits = text.trim();
-  if (!/^\d{1,10}$/.test(digits)) return null;
+  // Two zeros at most: a real number's serial seldom starts with more, and a cell of a few digits
+  // (an employee count in the wrong column) padded to eleven may pass the check digit by chance.
+  if (!/^\d{9,10}$/.test(digits)) return null;
   const padded = digits.padStart(11, '0');
   return validatePartitaIva(padded).ok ? padded : null;
 }

@@ -243,10 +243,13 @@ export class AuthService {
    * A link sent to the account's address was opened by the account itself (a paper shop's claim
    * link): that proves the address as the sign-up link would, so an unconfirmed one is confirmed.
    */
-  async addressProven(tx: RequestContext, user: UserAccountEntity, via: string): Promise<void> {
-    if (user.emailVerifiedAt) return;
-    await this.connection.repository(tx, UserAccountEntity).update({ id: user.id }, { emailVerifiedAt: tx.now });
-    await this.audit.record(tx, { action: 'user.email_verified', entityType: 'user', entityId: user.id, after: { email: user.email, via } });
+  async addressProven(tx: RequestContext, userId: string, email: string, via: string): Promise<void> {
+    // Only while the account still has that address: one changed meanwhile is not the one the link reached.
+    const result = await this.connection
+      .repository(tx, UserAccountEntity)
+      .update({ id: userId, email: normaliseEmailAddress(email), emailVerifiedAt: IsNull() }, { emailVerifiedAt: tx.now });
+    if (!result.affected) return;
+    await this.audit.record(tx, { action: 'user.email_verified', entityType: 'user', entityId: userId, after: { email: normaliseEmailAddress(email), via } });
   }
 
   /** The signed-in person chooses the language the platform writes to them in. */

@@ -171,7 +171,7 @@ export class DelegationLinkService {
         const claimer = tx.withActor(tx.actor ?? { userId: owner.id, role: UserRole.SHOP });
         if (!(await this.shops.attachOwner(claimer, current.shopId, owner.id))) return { kind: 'account-has-shop' };
         // Opening the link sent to the address proves it, as for an account the claim opens: the shop keeps competing for places.
-        if (tx.actor) await this.auth.addressProven(tx, await this.auth.currentUser(tx), 'CLAIM_LINK');
+        if (tx.actor) await this.auth.addressProven(tx, owner.id, current.invitedEmail, 'CLAIM_LINK');
         const delegations = this.connection.repository(tx, DelegationEntity);
         const delegation = await delegations.save(delegations.merge(current, { consent: DelegationConsent.SHOP, linkUsedAt: tx.now, linkSecretHash: null }));
         await this.audit.record(claimer, {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Page, PageRequest, toPage } from '../common/pagination';
 import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
-import { offerConditions, onOfferConditions, SqlParams } from './monitoring-scope';
+import { NOT_ENDED, offerConditions, onOfferConditions, SqlParams } from './monitoring-scope';
 import { MonitoringService } from './monitoring.service';
 import { DAY_MS } from '../common/time';
 import type { MonitoringFilter } from './monitoring.commands';
@@ -84,7 +84,7 @@ export class CapacityService {
                 s.next_end, ${FIGURES}
          FROM offer o JOIN provider pr ON pr.id = o.provider_id LEFT JOIN slots s ON s.offer_id = o.id
          WHERE ${conditions.join(' AND ')}
-         ${horizon ? `AND (o.valid_until <= ${horizon} OR s.next_end <= ${horizon})` : ''})
+         ${horizon ? `AND ${NOT_ENDED} AND (o.valid_until <= ${horizon} OR s.next_end <= ${horizon})` : ''})
        SELECT (SELECT count(*)::int FROM rows) AS total,
               (SELECT json_agg(x) FROM (SELECT * FROM rows ORDER BY (capacity - used)::float / capacity, valid_until NULLS LAST, id
                                         LIMIT ${p.add(page.first)} OFFSET ${p.add(page.offset)}) x) AS items`,

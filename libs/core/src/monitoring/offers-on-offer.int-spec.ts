@@ -88,5 +88,8 @@ describe('the offers and places on offer, the same in every panel of the dashboa
     // The tables by place count the same offers as the headline figures.
     const [piemonte] = await core.app.get(MonitoringService).breakdown(staff, { regionCode: '01', ...lastWeek }, BreakdownDimension.REGION);
     expect([piemonte.offers, piemonte.capacity]).toEqual(expected(lastWeekOffers).headline);
+    // Places about to disappear are on offers still valid now: the one that ended this morning has gone already.
+    const endingSoon = await core.app.get(CapacityService).byOffer(staff, lastWeek, { endingWithinDays: 30 }, { first: 50, offset: 0 });
+    expect(endingSoon.items.map((row) => row.offerId)).not.toContain(endedToday);
   });
 });

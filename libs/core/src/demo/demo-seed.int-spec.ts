@@ -1,14 +1,25 @@
 import { runPendingMigrations } from '@vec/database';
-import { ServiceCategory } from '@vec/matching';
+import { rankApplicants, ServiceCategory } from '@vec/matching';
 import { SERVICE_CATEGORY_LABELS } from '../messages';
 import { DataSource } from 'typeorm';
 import { verifyPassword } from '../auth/password-hasher';
+import { UserRole } from '../auth/user-role';
+import { RequestContext } from '../common/request-context';
+import { CallApplicationService } from '../selection-call/call-application.service';
+import { CallResultsService } from '../selection-call/call-results.service';
+import { engineCriteria, engineTieBreak, rankingApplicant } from '../selection-call/call-ranking';
+import { SelectionCallEntity } from '../selection-call/selection-call.entity';
+import { CallApplicationEntity } from '../selection-call/call-application.entity';
+import { actingAs, startTestCore, TestCore } from '../testing/test-core';
 import { createScratchDatabase, openTestDataSource } from '../testing/test-database';
 import { DEMO_PASSWORD, seedDemo } from './demo-seed';
 
 describe('demo seed', () => {
   let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
   let db: DataSource;
+  // The real services, started once the demo is in (on an empty database the seed would find their rows).
+  let core: TestCore | undefined;
+  const services = async (): Promise<TestCore> => (core ??= await startTestCore({ url: scratch.url }));
 
   beforeAll(async () => {
     scratch = await createScratchDatabase();
@@ -16,6 +27,7 @@ describe('demo seed', () => {
     await runPendingMigrations(db);
   });
   afterAll(async () => {
+    await core?.close();
     await db.destroy();
     await scratch.drop();
   });
@@ -88,6 +100,8 @@ describe('demo seed', () => {
   });
 
   it('records what it created in the audit trail, as the real actions do: every object and every step of every match', async () => {
+    // A request opened for a call's place is written by the closing, which records the place (match.call_admitted) and not the request.
+    const callPlaces = `x.id IN (SELECT help_request_id FROM match WHERE origin = 'CALL')`;
     for (const [table, type, action] of [
       ['user_account', 'user', 'user.%'],
       ['shop', 'shop', 'shop.registered'],
@@ -98,7 +112,7 @@ describe('demo seed', () => {
       ['delegation', 'delegation', 'delegation.%'],
     ]) {
       const missing = await count(`SELECT COUNT(*)::int AS n FROM ${table} x
-        WHERE NOT EXISTS (SELECT 1 FROM audit_event e WHERE e.entity_type = '${type}' AND e.entity_id = x.id::text AND e.action LIKE '${action}')`);
+        WHERE ${table === 'help_request' ? `NOT ${callPlaces} AND` : ''} NOT EXISTS (SELECT 1 FROM audit_event e WHERE e.entity_type = '${type}' AND e.entity_id = x.id::text AND e.action LIKE '${action}')`);
       expect({ table, missing }).toEqual({ table, missing: 0 });
     }
     // One match event per transition, with the same time and actor, and the match's state last.
@@ -143,6 +157,68 @@ describe('demo seed', () => {
   it('gives the printed demo logins the documented password', async () => {
     const [row] = await db.query("SELECT password_hash FROM user_account WHERE email = 'ministero@vicini.demo'");
     expect(await verifyPassword(row.password_hash, DEMO_PASSWORD)).toBe(true);
+  });
+
+  const demoShop = async (): Promise<{ id: string; owner: string }> => (await db.query(`SELECT s.id, s.owner_user_id AS owner FROM shop s JOIN user_account u ON u.id = s.owner_user_id WHERE u.email = 'negozio@vicini.demo'`))[0];
+
+  it('has a closed selection call of the ministry ranked as its closing ranks: the demo shop among the admitted, holding a place on one of its offers', async () => {
+    const [call] = await db.getRepository(SelectionCallEntity).findBy({ status: 'CLOSED' as never });
+    expect(call).toMatchObject({ createdByUserId: expect.any(String), publisherFacilitatorId: null, drawSeed: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(call.closedAt?.getTime()).toBeGreaterThan(call.closesAt.getTime());
+    expect(call.closesAt.getTime()).toBeLessThan(Date.now() - 7 * 86_400_000);
+    const applications = await db.getRepository(CallApplicationEntity).find({ where: { callId: call.id }, order: { position: 'ASC' } });
+    expect(applications.length).toBeGreaterThanOrEqual(25);
+    // The stored ranking is the one the closing's engine gives from the stored applications.
+    const ranked = rankApplicants(applications.map((a) => rankingApplicant(call, a)), engineCriteria(call), engineTieBreak(call));
+    expect(applications.map((a) => [a.id, a.position, a.score, a.scoreParts, a.tiedWith, a.separatedBy])).toEqual(
+      ranked.map((r) => [r.id, r.position, r.score, r.parts, r.tiedWith, r.separatedFromPrevious]),
+    );
+    const graduatoria = await (await services()).app.get(CallResultsService).graduatoria(RequestContext.system(), call.id, { first: 100, offset: 0 });
+    expect(graduatoria.totalCount).toBe(applications.length);
+    const admitted = graduatoria.items.filter((row) => row.status === 'ADMITTED');
+    expect(admitted).toHaveLength(call.places);
+    expect(graduatoria.items.filter((row) => row.status === 'RESERVE').every((row) => row.reserveReason !== null)).toBe(true);
+    const shop = await demoShop();
+    expect(applications.find((a) => a.shopId === shop.id)?.status).toBe('ADMITTED');
+    // Each admitted shop holds a live place the call gave, on one of its offers, made at the closing.
+    const places = await count(`SELECT COUNT(*)::int AS n FROM call_application a JOIN match m ON m.id = a.match_id
+      JOIN selection_call_offer so ON so.call_id = a.call_id AND so.offer_id = m.offer_id
+      WHERE a.call_id = '${call.id}' AND a.status = 'ADMITTED' AND m.origin = 'CALL' AND m.shop_id = a.shop_id AND m.state IN ('ACCEPTED','ACTIVE') AND m.created_at = a.admitted_at`);
+    expect(places).toBe(call.places);
+    const used = await count(`SELECT COUNT(*)::int AS n FROM selection_call_offer so JOIN offer o ON o.id = so.offer_id
+      WHERE so.call_id = '${call.id}' AND o.used <> (SELECT COUNT(*) FROM match m WHERE m.offer_id = o.id AND m.state IN ('PENDING','ACCEPTED','ACTIVE','COMPLETED'))`);
+    expect(used).toBe(0);
+    expect(await count(`SELECT COUNT(*)::int AS n FROM notification WHERE kind = 'CALL_OUTCOME' AND params->>'callId' = '${call.id}'`)).toBe(applications.length);
+    expect(await count(`SELECT COUNT(*)::int AS n FROM audit_event WHERE entity_id = '${call.id}' AND action IN ('selection_call.created', 'selection_call.published', 'selection_call.closed')`)).toBe(3);
+    expect(await count(`SELECT COUNT(*)::int AS n FROM audit_event WHERE action = 'call_application.admitted' AND after->>'matchId' IS NOT NULL`)).toBe(call.places);
+  });
+
+  it('has an open selection call of the ministry that others applied to and the demo shop can apply to through the real service', async () => {
+    const [call] = await db.getRepository(SelectionCallEntity).findBy({ status: 'OPEN' as never });
+    expect(call.publishedAt?.getTime()).toBeLessThan(Date.now());
+    expect(call.closesAt.getTime()).toBeGreaterThan(Date.now() + 10 * 86_400_000);
+    // Its offers can give its places at the closing, as publishing checks them.
+    const unfit = await count(`SELECT COUNT(*)::int AS n FROM selection_call_offer so JOIN offer o ON o.id = so.offer_id JOIN provider p ON p.id = o.provider_id
+      WHERE so.call_id = '${call.id}' AND (o.status <> 'PUBLISHED' OR p.verification_status <> 'APPROVED' OR o.valid_until <= '${call.closesAt.toISOString()}')`);
+    expect(unfit).toBe(0);
+    const [{ free }] = await db.query(`SELECT sum(o.capacity - o.used)::int AS free FROM selection_call_offer so JOIN offer o ON o.id = so.offer_id WHERE so.call_id = $1`, [call.id]);
+    expect(free).toBeGreaterThanOrEqual(call.places);
+    const applications = await db.getRepository(CallApplicationEntity).findBy({ callId: call.id });
+    expect(applications.length).toBeGreaterThanOrEqual(20);
+    expect(applications.every((a) => a.status === 'SUBMITTED' && a.submittedAt >= (call.publishedAt as Date) && a.submittedAt < new Date())).toBe(true);
+    // Each with its shop's facts when it applied, as `apply` copies them.
+    const copied = await count(`SELECT COUNT(*)::int AS n FROM call_application a JOIN shop s ON s.id = a.shop_id JOIN comune c ON c.code = s.comune_code
+      WHERE a.call_id = '${call.id}' AND a.ateco_division = s.ateco_division AND a.employees = s.employees AND a.comune_code = s.comune_code AND a.province_code = c.province_code
+        AND a.shop_name = s.trading_name`);
+    expect(copied).toBe(applications.length);
+    const shop = await demoShop();
+    expect(applications.some((a) => a.shopId === shop.id)).toBe(false);
+    const outcome = await (await services()).app.get(CallApplicationService).apply(actingAs({ userId: shop.owner, role: UserRole.SHOP }), {
+      callId: call.id,
+      declarations: call.declarations.map((d) => d.code),
+      answers: call.questions.map((q) => ({ questionCode: q.code, answer: true })),
+    });
+    expect(outcome.kind).toBe('application');
   });
 
   it('does nothing on a database that already has accounts', async () => {

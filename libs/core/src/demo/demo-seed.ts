@@ -21,6 +21,7 @@ import { ComuneEntity } from '../territory/comune.entity';
 import { DEMO_PROVIDERS, LEGAL_FORMS, REQUEST_TEXTS, SHOP_KINDS, SURNAMES } from './demo-catalogue';
 import { NotificationService } from '../notification/notification.service';
 import { demoAuditEvents } from './demo-audit';
+import { DemoCalls, seedDemoCalls } from './demo-calls';
 import { DEMO_FACILITATOR_EMAIL, seedDemoFacilitators } from './demo-facilitators';
 import { demoId, DemoHistory, seedDemoHistory } from './demo-history';
 import { SeededRandom } from './seeded-random';
@@ -45,6 +46,7 @@ export interface DemoSummary {
   facilitators: number;
   delegations: number;
   history: DemoHistory;
+  calls: DemoCalls;
   logins: DemoLogin[];
 }
 
@@ -234,25 +236,30 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     const world = { shops, comuni, providers, offers, coverage, requests, bundles };
     const { history, journal } = await seedDemoHistory(manager, world, random, now, keepOpen);
     const intermediaries = await seedDemoFacilitators(manager, { shops, comuni, passwordHash }, random, now);
+    const calls = await seedDemoCalls(manager, world, journal, random, now);
     // Recorded through the audit service, as the real actions record theirs.
     const connection = new TransactionalConnection(dataSource);
     const audit = new AuditService(connection, new NotificationService(connection));
     const ctx = new RequestContext('demo-seed', now).withManager(manager);
     const everyone = [...users, ...intermediaries.users];
-    await audit.recordPast(ctx, [...demoAuditEvents(everyone, { ...world, shops: [...shops, intermediaries.paperShop] }, journal, now), ...intermediaries.audit]);
+    const journals = { matches: [...journal.matches, ...calls.journal.matches], transitions: [...journal.transitions, ...calls.journal.transitions], surveys: journal.surveys };
+    const events = [...demoAuditEvents(everyone, { ...world, shops: [...shops, intermediaries.paperShop] }, journals, now), ...intermediaries.audit, ...calls.audit];
+    await audit.recordPast(ctx, events.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime()));
     const summary: DemoSummary = {
       shops: shops.length,
       providers: providers.length,
       offers: offers.length,
-      helpRequests: requests.length,
+      // With the requests the closed call's places opened.
+      helpRequests: requests.length + calls.calls.closed.admitted,
       bundles: bundles.length,
       provinces: new Set(shops.map((s) => s.comuneCode.slice(0, 3))).size,
       facilitators: intermediaries.facilitators,
       delegations: intermediaries.delegations,
       history,
+      calls: calls.calls,
       logins: [
         { role: UserRole.ADMIN, email: 'admin@vicini.demo', note: 'platform settings and staff accounts' },
-        { role: UserRole.MINISTRY, email: 'ministero@vicini.demo', note: 'monitoring, provider verification' },
+        { role: UserRole.MINISTRY, email: 'ministero@vicini.demo', note: 'monitoring, provider verification, selection calls' },
         { role: UserRole.SHOP, email: 'negozio@vicini.demo', note: `${shops[0].tradingName}, ${comuni.find((c) => c.code === shops[0].comuneCode)?.name}` },
         { role: UserRole.PROVIDER, email: 'fornitore@vicini.demo', note: `${providers[0].name} (approved)` },
         { role: UserRole.FACILITATOR, email: DEMO_FACILITATOR_EMAIL, note: intermediaries.note },
@@ -262,7 +269,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       action: 'demo.seeded',
       entityType: 'platform',
       entityId: 'demo',
-      after: { shops: summary.shops, providers: summary.providers, offers: summary.offers, helpRequests: summary.helpRequests, matches: history.matches },
+      after: { shops: summary.shops, providers: summary.providers, offers: summary.offers, helpRequests: summary.helpRequests, matches: history.matches + calls.journal.matches.length },
     });
     return summary;
   });

@@ -13,7 +13,7 @@ import { SYSTEM_REASON } from '../match/match-reasons';
 import { moveMatch, openMatch } from '../match/match-rules';
 import { MatchTransitionEntity } from '../match/match-transition.entity';
 import { MatchEntity } from '../match/match.entity';
-import { MatchOrigin, MatchState } from '../match/match.types';
+import { LIVE_STATES, MatchOrigin, MatchState } from '../match/match.types';
 import { toEngineOffer } from '../matching/engine-input.mapper';
 import { NotificationService } from '../notification/notification.service';
 import { OfferEntity } from '../offer/offer.entity';
@@ -98,7 +98,9 @@ export async function seedDemoCalls(
   const closedAt = new Date(addDays(now, -11).getTime() + 60_000);
   const closedCategory = widest((c) => (askedBy(demoShop).has(c) ? [] : fitting(c, addDays(now, 30), [])));
   const closedOffers = fitting(closedCategory, addDays(now, 30), []);
-  const openCategory = widest((c) => (c === closedCategory ? [] : fitting(c, addDays(now, 14), closedOffers.map((o) => o.id))));
+  // The open call gives a kind of service the demo shop holds no live place of, so that applying can win it one.
+  const holding = new Set(history.matches.filter((m) => m.shopId === demoShop.id && LIVE_STATES.includes(m.state)).map((m) => m.category));
+  const openCategory = widest((c) => (c === closedCategory || holding.has(c) ? [] : fitting(c, addDays(now, 14), closedOffers.map((o) => o.id))));
   const openOffers = fitting(openCategory, addDays(now, 14), closedOffers.map((o) => o.id));
 
   const closed = call(1, {

@@ -219,6 +219,10 @@ describe('demo seed', () => {
       answers: call.questions.map((q) => ({ questionCode: q.code, answer: true })),
     });
     expect(outcome.kind).toBe('application');
+    // A kind of service it holds no live place of: ranked high enough, it would get one.
+    const held = await count(`SELECT COUNT(*)::int AS n FROM match m JOIN selection_call_offer so ON so.call_id = '${call.id}' JOIN offer o ON o.id = so.offer_id
+      WHERE m.shop_id = '${shop.id}' AND m.state IN ('PENDING','ACCEPTED','ACTIVE') AND m.category = ANY(o.categories)`);
+    expect(held).toBe(0);
   });
 
   it('does nothing on a database that already has accounts', async () => {

@@ -16,6 +16,7 @@ import { ThrottleService } from '../throttle/throttle.service';
 import type { ErasureBlockerKind } from '../messages';
 import { AUDIT_PERSONAL_KEYS, ERASED_TEXT } from './personal-data.registry';
 import { personWritten } from './person-written';
+import { replaceShopNameInDelegationNotices, shopNamesOf } from './shop-name-notices';
 import { enterPersonalDataMaintenance } from './personal-data-maintenance';
 
 export interface ErasureBlocker {
@@ -147,27 +148,14 @@ export class AccountErasureService {
     const subjects: { type: string; ids: string[] }[] = [{ type: 'user', ids: [userId] }];
     if (organisation.shopId) {
       const shopId = organisation.shopId;
+      // Read before its names go: the notices below were written under them.
+      const names = await shopNamesOf(manager, shopId);
       // State changes first, through the features that own them: no facilitator acts for the shop
       // any more, and no call still to close admits it (a shop cannot withdraw an application).
-      // Every name the shop went by: its notices were written under the name of their day.
-      const [shop]: { names: string[] }[] = await manager.query(
-        `SELECT array_agg(DISTINCT n) FILTER (WHERE n IS NOT NULL) AS names FROM (
-           SELECT unnest(ARRAY[legal_name, trading_name]) AS n FROM shop WHERE id = $1
-           UNION ALL
-           SELECT unnest(ARRAY[e.before->>'legalName', e.before->>'tradingName', e.after->>'legalName', e.after->>'tradingName'])
-             FROM audit_event e WHERE e.entity_type = 'shop' AND e.entity_id = $1::text) AS names`,
-        [shopId],
-      );
       await this.delegations.revokeAllOnErasure(tx, shopId, ERASED_TEXT);
       await this.callApplications.excludeOnErasure(tx, shopId);
       // The facilitators' notifications about the shop (delegations, handovers) keep their facts, not its name.
-      await manager.query(
-        `UPDATE notification SET params = params || jsonb_build_object('shopName', $3::text)
-          WHERE match_id IS NULL AND kind LIKE 'DELEGATION%' AND params->>'shopName' = ANY($2)
-            AND user_id IN (SELECT f.owner_user_id FROM delegation d JOIN facilitator f ON f.id = d.facilitator_id WHERE d.shop_id = $1
-                            UNION SELECT f.owner_user_id FROM delegation_handover h JOIN facilitator f ON f.id IN (h.from_facilitator_id, h.to_facilitator_id) WHERE h.shop_id = $1)`,
-        [shopId, shop.names, ERASED_TEXT],
-      );
+      await replaceShopNameInDelegationNotices(manager, shopId, names, ERASED_TEXT);
       await manager.query(
         `UPDATE shop s SET legal_name = $2, trading_name = NULL, address = $2, contact_email = 'erased-' || s.id || '@erased.invalid',
                 contact_phone = NULL, latitude = c.latitude, longitude = c.longitude, coordinates_from_comune = true

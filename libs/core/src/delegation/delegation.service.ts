@@ -262,6 +262,18 @@ export class DelegationService {
   }
 
   /**
+   * For the cancellation of a paper registration (privacy feature), in its transaction, with the
+   * delegation already locked: it ends as withdrawn by the facilitator, the reason in the audit
+   * trail. Nobody is told: the shop has no owner's account, and is about to be deleted.
+   */
+  async withdrawOnRegistrationCancelled(tx: RequestContext, delegationId: string, reason: string): Promise<void> {
+    const actor = requireActor(tx, UserRole.FACILITATOR);
+    const current = await this.lockDelegation(tx, delegationId);
+    if (!current || current.status !== DelegationStatus.ACTIVE) throw new Error(`delegation ${delegationId} is not live`);
+    await this.records.end(tx, current, DelegationStatus.WITHDRAWN, actor.userId, reason);
+  }
+
+  /**
    * After staff's decision on a facilitator organisation, in its transaction: the owners of the
    * shops it acts for (live delegations) are told that it can no longer act for them (suspended or
    * rejected), or that it can again (reinstated). Their consents stay: each shop may revoke its own.

@@ -24,6 +24,7 @@ const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'shop.registered': w('Shop registered', 'Attività registrata'),
   'shop.updated': w('Shop profile changed', 'Profilo dell’attività modificato'),
   'shop.claimed': w('Shop registered on paper claimed by its owner', 'Attività registrata su carta rivendicata dal titolare'),
+  'shop.registration_cancelled': w('Registration on paper cancelled by the facilitator: the shop and what was done for it deleted', 'Registrazione su carta annullata dal facilitatore: l’attività e quanto fatto per lei cancellati'),
   'provider.registered': w('Provider registered', 'Fornitore registrato'),
   'provider.updated': w('Provider details changed', 'Dati del fornitore modificati'),
   'provider.resubmitted': w('Provider details sent again for verification', 'Dati del fornitore inviati di nuovo per la verifica'),

@@ -101,6 +101,32 @@ export const privacyMessages = {
         },
   erasureBlocker: (kind: ErasureBlockerKind, count: number): Words => BLOCKERS[kind](count),
   wrongPassword: (): Words => ({ en: 'The password is not right', it: 'La password non è corretta' }),
+  /**
+   * A paper registration that cannot be cancelled any more: something was done with the shop that
+   * the programme's controls must keep (services in any state, applications to selection calls).
+   */
+  registrationKept: (matches: number, applications: number): Words => {
+    const en = [
+      ...(matches > 0 ? [matches === 1 ? '1 service (in any state)' : `${matches} services (in any state)`] : []),
+      ...(applications > 0 ? [applications === 1 ? '1 application to a selection call' : `${applications} applications to selection calls`] : []),
+    ].join(' and ');
+    const it = [
+      ...(matches > 0 ? [matches === 1 ? '1 servizio (in qualsiasi stato)' : `${matches} servizi (in qualsiasi stato)`] : []),
+      ...(applications > 0 ? [applications === 1 ? '1 domanda a un bando' : `${applications} domande a bandi`] : []),
+    ].join(' e ');
+    return {
+      en: `The registration stays: the shop already has ${en}, which the programme's controls must keep. Its data can now only be erased as an account's is: write to the Department from the Contacts page`,
+      it: `La registrazione resta: l’attività ha già ${it}, che i controlli del programma devono conservare. I suoi dati ora si possono cancellare solo come quelli di un account: scrivi al Dipartimento dalla pagina Contatti`,
+    };
+  },
+  registrationNotCancellable: (): Words => ({
+    en: 'Only a registration on paper that nobody has claimed yet can be cancelled, while your organisation acts for the shop: once claimed, the shop is its owner’s',
+    it: 'Si può annullare solo una registrazione su carta che nessuno ha ancora rivendicato, finché la tua organizzazione opera per l’attività: una volta rivendicata, l’attività è del titolare',
+  }),
+  registrationShared: (): Words => ({
+    en: 'Another facilitator acts for this shop too, so its registration cannot be cancelled: stop acting on its behalf instead (on the Desk, “Stop acting on behalf”)',
+    it: 'Anche un altro facilitatore opera per questa attività, quindi la sua registrazione non si può annullare: smetti invece di operare per suo conto (sulla Scrivania, «Smetti di operare per conto»)',
+  }),
   accountNotFound: (): Words => ({ en: 'No such account', it: 'Account non trovato' }),
   exportSummary: (counts: Readonly<Record<string, number>>, generatedAt: Date): Words => {
     const at = day(generatedAt);

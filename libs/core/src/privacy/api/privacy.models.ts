@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { BusinessErrorModel, BusinessFailure } from '../../api/business-error.model';
 import { modelOf } from '../../api/model-instance';
 import { MESSAGES } from '../../messages';
@@ -52,6 +52,31 @@ export class AccountErasureRefusedErrorModel extends BusinessFailure implements 
   constructor(blockers: ErasureBlocker[]) {
     super(MESSAGES.privacy.erasureRefused(blockers.some((blocker) => blocker.kind === 'ALREADY_ERASED')));
     this.blockers = blockers.map(toErasureBlockerModel);
+  }
+}
+
+@ObjectType('PaperRegistrationCancelled', {
+  description: 'The shop registered on paper was deleted with its requests, handovers and claim e-mails; its Partita IVA is free again.',
+})
+export class PaperRegistrationCancelledModel {
+  @Field(() => ID, { description: 'The delegation that ended (withdrawn, with the reason REGISTRATION_CANCELLED).' }) delegationId!: string;
+  @Field() cancelledAt!: Date;
+}
+
+@ObjectType('PaperRegistrationKeptError', {
+  implements: () => [BusinessErrorModel],
+  description:
+    'Something the programme’s controls must keep was done with the shop (services in any state, applications to selection calls): the registration stays, and its data can only be erased as an account’s is, through the Department.',
+})
+export class PaperRegistrationKeptErrorModel extends BusinessFailure implements BusinessErrorModel {
+  readonly code = 'REGISTRATION_KEPT' as const;
+  @Field(() => Int, { description: 'The shop’s services (matches), in any state.' }) readonly matches: number;
+  @Field(() => Int, { description: 'The shop’s applications to selection calls, in any state.' }) readonly callApplications: number;
+
+  constructor(matches: number, callApplications: number, field: string) {
+    super(MESSAGES.privacy.registrationKept(matches, callApplications), field);
+    this.matches = matches;
+    this.callApplications = callApplications;
   }
 }
 

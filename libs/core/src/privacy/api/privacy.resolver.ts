@@ -4,7 +4,8 @@ import { Ctx } from '../../api/request-context';
 import { SessionCookie } from '../../auth/api/session-cookie';
 import { RequestContext } from '../../common/request-context';
 import { AccountErasureService } from '../account-erasure.service';
-import { DeleteMyAccountInput } from './privacy.inputs';
+import { CancelPaperRegistrationInput, DeleteMyAccountInput } from './privacy.inputs';
+import { PaperRegistrationCancellationService } from '../paper-registration-cancellation.service';
 import { UserRole } from '../../auth/user-role';
 import { RetentionService } from '../retention.service';
 import { Public, Roles } from '../../auth/api/auth.decorators';
@@ -14,7 +15,7 @@ import {
   ERASURE_BLOCKER_KINDS,
   ErasureBlockerModel,
   PrivacyNoticeModel, RetentionReportModel, toErasureBlockerModel, toPrivacyNoticeModel, toRetentionReportModel } from './privacy.models';
-import { DeleteMyAccountResult, toDeleteMyAccountResult } from './privacy.results';
+import { CancelPaperRegistrationResult, DeleteMyAccountResult, toCancelPaperRegistrationResult, toDeleteMyAccountResult } from './privacy.results';
 import { ListSize } from '../../api/query-cost';
 
 @Resolver()
@@ -23,6 +24,7 @@ export class PrivacyResolver {
     private readonly erasure: AccountErasureService,
     private readonly cookie: SessionCookie,
     private readonly retention: RetentionService,
+    private readonly paperRegistrations: PaperRegistrationCancellationService,
   ) {}
 
   @Public()
@@ -51,5 +53,14 @@ export class PrivacyResolver {
     const outcome = await this.erasure.eraseOwnAccount(ctx, input.password);
     if (outcome.kind === 'erased') this.cookie.clear(res);
     return toDeleteMyAccountResult(outcome);
+  }
+
+  @Roles(UserRole.FACILITATOR)
+  @Mutation(() => CancelPaperRegistrationResult, {
+    description:
+      'Cancel the registration of a shop your organisation registered on paper by mistake, confirmed with your password: allowed while nobody has claimed it, no other facilitator acts for it, and it has no service (in any state) and no application to a selection call. The shop, its requests, handovers and claim e-mails are deleted, so its Partita IVA is free again; the audit trail keeps what happened without its personal data. Cannot be undone.',
+  })
+  async cancelPaperRegistration(@Ctx() ctx: RequestContext, @Args('input') input: CancelPaperRegistrationInput): Promise<typeof CancelPaperRegistrationResult> {
+    return toCancelPaperRegistrationResult(await this.paperRegistrations.cancel(ctx, input));
   }
 }

@@ -90,6 +90,7 @@
       "OrganisationNotApprovedError",
       "OwnAccountError",
       "OwnerErasedError",
+      "PaperRegistrationKeptError",
       "PartitaIvaTakenError",
       "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
@@ -111,6 +112,13 @@
     "CancelHelpRequestResult": [
       "HelpRequest",
       "HelpRequestStatusError"
+    ],
+    "CancelPaperRegistrationResult": [
+      "FacilitatorNotApprovedError",
+      "InvalidDelegationTransitionError",
+      "PaperRegistrationCancelled",
+      "PaperRegistrationKeptError",
+      "WrongPasswordError"
     ],
     "ChangePasswordResult": [
       "User",
@@ -375,6 +383,7 @@
       "OrganisationNotApprovedError",
       "OwnAccountError",
       "OwnerErasedError",
+      "PaperRegistrationKeptError",
       "PartitaIvaTakenError",
       "PreviouslyRefusedError",
       "ProviderAlreadyRegisteredError",
@@ -396,6 +405,13 @@
     "CancelHelpRequestResult": [
       "HelpRequest",
       "HelpRequestStatusError"
+    ],
+    "CancelPaperRegistrationResult": [
+      "FacilitatorNotApprovedError",
+      "InvalidDelegationTransitionError",
+      "PaperRegistrationCancelled",
+      "PaperRegistrationKeptError",
+      "WrongPasswordError"
     ],
     "ChangePasswordResult": [
       "User",

@@ -22,6 +22,7 @@ import {
 import { useFormat } from '../../i18n/format';
 import { useCategoryLabels } from '../../i18n/use-category-labels';
 import { PATHS } from '../../routes';
+import { CancelPaperRegistration } from './CancelPaperRegistration';
 import { HandoverOffers } from './HandoverOffers';
 import { HandOverShop } from './HandOverShop';
 import { Invitations } from './Invitations';
@@ -217,6 +218,8 @@ export function DeskPage() {
                           {approved && row.unclaimed && row.consent === 'PAPER' ? <ResendClaimLink delegationId={row.delegationId} shopName={row.shopName} sentTo={row.claimLinkSentTo ?? null} onSent={announce} /> : null}
                           {row.unclaimed ? <HandOverShop delegationId={row.delegationId} shopName={row.shopName} pending={row.pendingHandover ?? null} onDone={announce} /> : null}
                           <StopActingFor delegationId={row.delegationId} shopName={row.shopName} unclaimed={row.unclaimed} onDone={announce} />
+                          {/* A registration made by mistake is undone, not left to someone else: the shop goes, and its Partita IVA is free again. */}
+                          {approved && row.unclaimed && row.consent === 'PAPER' ? <CancelPaperRegistration delegationId={row.delegationId} shopName={row.shopName} onDone={announce} /> : null}
                         </td>
                       </tr>
                     ))}

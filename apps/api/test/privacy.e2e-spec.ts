@@ -160,7 +160,7 @@ describe('Personal data over HTTP: export, erasure, retention report', () => {
           kind: 'UNCLAIMED_SHOPS',
           count: 1,
           messageIt:
-            '1 attività che hai registrato su carta non ha ancora l’account del titolare e nessun altro opererebbe per lei: passala prima a un altro facilitatore (sulla Scrivania, «Passa a un altro facilitatore») oppure chiedi al titolare di rivendicarla con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»)',
+            '1 attività che hai registrato su carta non ha ancora l’account del titolare e nessun altro opererebbe per lei: passala prima a un altro facilitatore (sulla Scrivania, «Passa a un altro facilitatore») oppure chiedi al titolare di rivendicarla con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»); se registrarla è stato un errore, annulla la registrazione (sulla Scrivania, «Annulla la registrazione»)',
         },
       ];
       expect(dataOf(await api.gqlAs(chamber.accessToken, MyErasureBlockersDocument, {})).myErasureBlockers).toEqual([expect.objectContaining(blockers[0])]);

@@ -272,7 +272,7 @@ describe('The facilitator’s desk and acting on a shop’s behalf, in the brows
     await refusal.getByRole('heading', { name: `Non è stato possibile smettere di operare per conto di ${shopName}` }).waitFor();
     await refusal
       .getByText(
-        'L’attività è registrata su carta, il titolare non l’ha ancora rivendicata e nessun altro facilitatore opera per suo conto: se smettessi, nessuno potrebbe più farlo. Passala invece a un altro facilitatore (sulla Scrivania, «Passa a un altro facilitatore»): prenderà il tuo posto quando accetta. Oppure chiedi prima al titolare di rivendicarla con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»): potrà poi scegliere un altro facilitatore, se vuole',
+        'L’attività è registrata su carta, il titolare non l’ha ancora rivendicata e nessun altro facilitatore opera per suo conto: se smettessi, nessuno potrebbe più farlo. Passala invece a un altro facilitatore (sulla Scrivania, «Passa a un altro facilitatore»): prenderà il tuo posto quando accetta. Oppure chiedi prima al titolare di rivendicarla con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»): potrà poi scegliere un altro facilitatore, se vuole. Se registrarla è stato un errore (una Partita IVA sbagliata, o il titolare ha ritirato il consenso), annulla invece la registrazione (sulla Scrivania, «Annulla la registrazione»)',
       )
       .waitFor();
     await eventually(() => focusedRole(page), 'alert');

@@ -69,12 +69,12 @@ const BLOCKERS: Record<ErasureBlockerKind, (count: number) => Words> = {
   UNCLAIMED_SHOPS: (count) => ({
     en:
       count === 1
-        ? '1 shop you registered on paper has no owner’s account yet, and nobody else would act for it: hand it over to another facilitator (on the Desk, “Hand over to another facilitator”), or ask its owner to claim it with the link (on the Desk, “Send the claim link again”) first'
-        : `${count} shops you registered on paper have no owner's account yet, and nobody else would act for them: hand them over to another facilitator (on the Desk, “Hand over to another facilitator”), or ask their owners to claim them with the link (on the Desk, “Send the claim link again”) first`,
+        ? '1 shop you registered on paper has no owner’s account yet, and nobody else would act for it: hand it over to another facilitator (on the Desk, “Hand over to another facilitator”), or ask its owner to claim it with the link (on the Desk, “Send the claim link again”) first; if registering it was a mistake, cancel the registration (on the Desk, “Cancel the registration”)'
+        : `${count} shops you registered on paper have no owner's account yet, and nobody else would act for them: hand them over to another facilitator (on the Desk, “Hand over to another facilitator”), or ask their owners to claim them with the link (on the Desk, “Send the claim link again”) first; if registering one was a mistake, cancel its registration (on the Desk, “Cancel the registration”)`,
     it:
       count === 1
-        ? '1 attività che hai registrato su carta non ha ancora l’account del titolare e nessun altro opererebbe per lei: passala prima a un altro facilitatore (sulla Scrivania, «Passa a un altro facilitatore») oppure chiedi al titolare di rivendicarla con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»)'
-        : `${count} attività che hai registrato su carta non hanno ancora l’account del titolare e nessun altro opererebbe per loro: passale prima a un altro facilitatore (sulla Scrivania, «Passa a un altro facilitatore») oppure chiedi ai titolari di rivendicarle con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»)`,
+        ? '1 attività che hai registrato su carta non ha ancora l’account del titolare e nessun altro opererebbe per lei: passala prima a un altro facilitatore (sulla Scrivania, «Passa a un altro facilitatore») oppure chiedi al titolare di rivendicarla con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»); se registrarla è stato un errore, annulla la registrazione (sulla Scrivania, «Annulla la registrazione»)'
+        : `${count} attività che hai registrato su carta non hanno ancora l’account del titolare e nessun altro opererebbe per loro: passale prima a un altro facilitatore (sulla Scrivania, «Passa a un altro facilitatore») oppure chiedi ai titolari di rivendicarle con il link (sulla Scrivania, «Invia di nuovo il link per rivendicare»); se registrarne una è stato un errore, annullane la registrazione (sulla Scrivania, «Annulla la registrazione»)`,
   }),
   OPEN_CALLS: (count) => ({
     en:

@@ -17,8 +17,9 @@ export class StatusCountModel {
 export class MonitoringKpisModel {
   @Field(() => Int) shopsRegistered!: number;
   @ListSize(Object.keys(VerificationStatus).length) @Field(() => [StatusCountModel]) providersByStatus!: StatusCountModel[];
-  @Field(() => Int) offersPublished!: number;
-  @Field(() => Int) capacityTotal!: number;
+  @Field(() => Int, { description: 'Published offers of approved providers, still valid; with a period, those on offer during it (published before its end, valid after its start).' })
+  offersPublished!: number;
+  @Field(() => Int, { description: 'The places of those offers.' }) capacityTotal!: number;
   @Field(() => Int) capacityUsed!: number;
   @ListSize(Object.keys(HelpRequestStatus).length) @Field(() => [StatusCountModel]) requestsByStatus!: StatusCountModel[];
   @ListSize(Object.keys(MatchState).length) @Field(() => [StatusCountModel]) matchesByState!: StatusCountModel[];
@@ -26,7 +27,7 @@ export class MonitoringKpisModel {
   @Field(() => Float, { nullable: true, description: 'Median hours from the request to the provider’s acceptance.' }) medianHoursToAcceptance!: number | null;
   @Field(() => Float, { nullable: true, description: 'Accepted matches the shop confirmed active ÷ accepted matches.' }) activationRate!: number | null;
   @Field(() => Int) completedMatches!: number;
-  @Field(() => Int, { description: 'Completed matches whose shop answered the final survey.' }) surveyedCompletions!: number;
+  @Field(() => Int, { description: 'Completed matches (in the period, with one) whose shop answered the final survey, whenever it answered.' }) surveyedCompletions!: number;
   @Field(() => Float, { nullable: true, description: 'Of those, the share reporting online orders.' }) onlineOrdersShare!: number | null;
   @ListSize(Object.keys(OutcomeCheckpoint).length)
   @Field(() => [CheckpointOutcomeModel], { description: 'Outcome surveys answered in the period, for each checkpoint (every checkpoint listed, zeros included).' })

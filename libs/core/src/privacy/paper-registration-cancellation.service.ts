@@ -10,6 +10,7 @@ import { DelegationService } from '../delegation/delegation.service';
 import { DelegationConsent, DelegationStatus } from '../delegation/delegation.types';
 import { unclaimedShopsOnlyActedForBy } from '../delegation/unclaimed-shops.query';
 import { FacilitatorService } from '../facilitator/facilitator.service';
+import { DAY_MS } from '../common/time';
 import { MailKind } from '../mail/mail.types';
 import { ShopService } from '../shop/shop.service';
 import { AUDIT_PERSONAL_KEYS, ERASED_TEXT } from './personal-data.registry';
@@ -134,12 +135,7 @@ export class PaperRegistrationCancellationService {
       );
     }
     await this.delegations.withdrawOnRegistrationCancelled(tx, delegationId, REGISTRATION_CANCELLED);
-    // The claim links went to addresses with no account (user_id NULL), one e-mail per link, keyed by its delegation.
-    await manager.query(
-      `DELETE FROM mail_message WHERE user_id IS NULL AND kind = $1 AND lower(recipient) = ANY($2)
-          AND split_part(idempotency_key, ':', 1) = 'delegation' AND split_part(idempotency_key, ':', 2) = ANY($3) AND split_part(idempotency_key, ':', 3) = 'claim'`,
-      [MailKind.SHOP_CLAIM_INVITATION, addresses, delegations],
-    );
+    await this.forgetClaimMails(tx, addresses, delegations);
     await manager.query(`DELETE FROM delegation_handover WHERE id = ANY($1)`, [handovers]);
     // The delegations stay, as the record of who acted for what under which consent; the external
     // key goes too, so that the facilitator's file can register the shop again under the same code.
@@ -147,5 +143,29 @@ export class PaperRegistrationCancellationService {
     await manager.query(`DELETE FROM help_request WHERE id = ANY($1)`, [requests]);
     await manager.query(`DELETE FROM help_request_bundle WHERE id = ANY($1)`, [bundles]);
     await manager.query(`DELETE FROM shop WHERE id = $1`, [shopId]);
+  }
+
+  /**
+   * The claim e-mails of the shop's delegations (to addresses with no account, user_id NULL, keyed
+   * by the delegation) and the copies staff sent again of them: deleted, but for those that may have
+   * reached the address in the last day. Those lose their words and link and keep only their address
+   * and time, which the daily limit of claim e-mails to an address counts (PaperConsentRecords.claimsSentTo):
+   * registering and cancelling in a loop cannot send an address more than the limit. The mail
+   * retention deletes them with the others. One still queued is deleted, so never sent.
+   */
+  private async forgetClaimMails(tx: RequestContext, addresses: readonly string[], delegations: readonly string[]): Promise<void> {
+    const manager = this.connection.manager(tx);
+    const rows: { id: string; counted: boolean }[] = await manager.query(
+      `WITH RECURSIVE claim AS (
+         SELECT id FROM mail_message WHERE user_id IS NULL AND kind = $1 AND lower(recipient) = ANY($2)
+            AND split_part(idempotency_key, ':', 1) = 'delegation' AND split_part(idempotency_key, ':', 2) = ANY($3) AND split_part(idempotency_key, ':', 3) = 'claim'
+         UNION
+         SELECT m.id FROM mail_message m JOIN claim c ON m.idempotency_key = 'resend:' || c.id)
+       SELECT m.id, (m.status NOT IN ('QUEUED', 'FAILED') AND m.created_at > $4) AS counted FROM mail_message m JOIN claim c ON c.id = m.id`,
+      [MailKind.SHOP_CLAIM_INVITATION, addresses, delegations, new Date(tx.now.getTime() - DAY_MS)],
+    );
+    const counted = rows.filter((row) => row.counted).map((row) => row.id);
+    await manager.query(`DELETE FROM mail_message WHERE id = ANY($1) AND NOT id = ANY($2)`, [rows.map((row) => row.id), counted]);
+    await manager.query(`UPDATE mail_message SET subject = $2, text = $2, html = $2, action_url = NULL WHERE id = ANY($1)`, [counted, ERASED_TEXT]);
   }
 }

@@ -120,14 +120,14 @@ export async function seedDemoCalls(
   });
   const open = call(2, {
     title: 'Vicini digitali – seconda edizione',
-    description: 'Posti gratuiti per negozi, botteghe artigiane e pubblici esercizi che non hanno ancora un sito o una vetrina online: la graduatoria premia chi parte da zero e le imprese più piccole.',
+    description: `Posti gratuiti di ${SERVICE_CATEGORY_LABELS[openCategory].it.toLowerCase()} per negozi, botteghe artigiane e pubblici esercizi che non ne hanno ancora uno: la graduatoria premia chi parte da zero e le imprese più piccole.`,
     places: Math.min(25, freePlaces(openOffers)),
     createdAt: addDays(now, -5),
     opensAt: addDays(now, -4),
     closesAt: addDays(now, 14),
-    questions: [{ code: 'senza-sito', text: 'L’impresa è oggi senza sito web né vetrina online?' }],
+    questions: [{ code: 'da-zero', text: `L’impresa non usa ancora alcun servizio di ${SERVICE_CATEGORY_LABELS[openCategory].it.toLowerCase()}?` }],
     scoring: [
-      { kind: 'ANSWER_YES', weight: 60, questionCode: 'senza-sito' },
+      { kind: 'ANSWER_YES', weight: 60, questionCode: 'da-zero' },
       { kind: 'FEWER_EMPLOYEES', weight: 40, employeesCap: 6 },
     ],
     tieBreak: [TieBreakRule.FEWER_EMPLOYEES, TieBreakRule.EARLIER_APPLICATION],
@@ -181,11 +181,13 @@ export async function seedDemoCalls(
     });
   };
   const others = world.shops.slice(1);
-  const closedPool = random.sample(others.filter((s) => !askedBy(s).has(closedCategory)), 33);
+  // Shops the call's offers reach apply: a place it could give them is a place the ranking decides.
+  const reachedBy = (callOffers: readonly OfferEntity[]) => (shop: ShopEntity): boolean => callOffers.some((o) => reach(o, shop) !== null);
+  const closedPool = random.sample(others.filter((s) => !askedBy(s).has(closedCategory) && reachedBy(closedOffers)(s)), 33);
   // The demo shop applied on the call's second day, as a first-time seller.
   const closedShops = [...closedPool.slice(0, 5), demoShop, ...closedPool.slice(5)];
   const closedApplications = applyAll(closed, closedShops, closed.closesAt, (shop) => shop.id === demoShop.id || random.next() < 0.45);
-  const openApplications = applyAll(open, random.sample(others, 34), addDays(now, -0.05), () => random.next() < 0.6);
+  const openApplications = applyAll(open, random.sample(others.filter(reachedBy(openOffers)), 34), addDays(now, -0.05), () => random.next() < 0.6);
 
   // The closing, as the sweep ran it a minute after the window ended.
   const ranked = rankApplicants(

@@ -6,6 +6,7 @@ import { verifyPassword } from '../auth/password-hasher';
 import { UserRole } from '../auth/user-role';
 import { RequestContext } from '../common/request-context';
 import { CallApplicationService } from '../selection-call/call-application.service';
+import { CallClosingService } from '../selection-call/call-closing.service';
 import { CallResultsService } from '../selection-call/call-results.service';
 import { engineCriteria, engineTieBreak, rankingApplicant } from '../selection-call/call-ranking';
 import { SelectionCallEntity } from '../selection-call/selection-call.entity';
@@ -223,6 +224,18 @@ describe('demo seed', () => {
     const held = await count(`SELECT COUNT(*)::int AS n FROM match m JOIN selection_call_offer so ON so.call_id = '${call.id}' JOIN offer o ON o.id = so.offer_id
       WHERE m.shop_id = '${shop.id}' AND m.state IN ('PENDING','ACCEPTED','ACTIVE') AND m.category = ANY(o.categories)`);
     expect(held).toBe(0);
+
+    // Closed when its window ends, by the real closing: its offers reach every applicant, so its places are
+    // given but to shops that hold a service of the kind already or as many as a shop may.
+    const [ministry]: { id: string }[] = await db.query(`SELECT id FROM user_account WHERE email = 'ministero@vicini.demo'`);
+    const closing = await (await services())
+      .app.get(CallClosingService)
+      .close(actingAs({ userId: ministry.id, role: UserRole.MINISTRY }, new Date(call.closesAt.getTime() + 60_000)), call.id);
+    expect(closing.kind).toBe('call');
+    const outcomes: { status: string; reserve_reason: string | null }[] = await db.query(`SELECT status, reserve_reason FROM call_application WHERE call_id = $1`, [call.id]);
+    expect(outcomes.filter((o) => o.reserve_reason === 'NOT_REACHED')).toEqual([]);
+    const blocked = outcomes.filter((o) => o.reserve_reason === 'SHOP_LIMIT' || o.reserve_reason === 'CATEGORY_HELD').length;
+    expect(outcomes.filter((o) => o.status === 'ADMITTED').length + blocked).toBeGreaterThanOrEqual(Math.min(call.places, outcomes.length));
   });
 
   it('does nothing on a database that already has accounts', async () => {

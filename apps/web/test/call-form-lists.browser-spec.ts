@@ -101,4 +101,32 @@ describe('The new call form takes lists: offers in order of preference, regions,
     expect(call.places).toBe(4);
     await page.context().close();
   }, 120_000);
+
+  it('says every problem at once, each on its own field: an empty second offer on its row only, a size range the wrong way round, and the summary leads to the scoring fields', async () => {
+    const staff = await staffUser(web.api);
+    const provider = await approvedProvider(web.api, staff);
+    const tag = unique('Errori');
+    await publishedOffer(web.api, provider, { title: `${tag} vetrina`, capacity: 3, coverage: { national: true } });
+
+    const page = await web.newPage();
+    await logIn(page, staff.email);
+    await page.goto('/ministero/bandi');
+    await page.getByLabel(/^Cerca l'offerta/).fill(tag);
+    await chooseOffer(page, /^Offerta di cui il bando/, `${tag} vetrina`);
+    await page.getByRole('button', { name: "Aggiungi un'offerta" }).click();
+    await page.getByLabel(/^Addetti almeno/).fill('5');
+    await page.getByLabel(/^Addetti al massimo/).fill('3');
+    await page.getByLabel(/^Punti alle imprese più piccole/).fill('0');
+    await page.getByRole('button', { name: 'Salva la bozza' }).click();
+
+    await page.locator('[id="call-offerIds.1-error"]').waitFor();
+    expect(await page.locator('[id="call-offerIds.0-error"]').count()).toBe(0);
+    expect(await page.locator('[id="call-eligibility.maxEmployees-error"]').textContent()).toContain('deve essere almeno pari al numero minimo di addetti');
+    // The summary's link to the employees' points takes the focus to that field.
+    const summary = page.getByRole('alert');
+    await summary.getByRole('link', { name: /^Punti alle imprese più piccole/ }).click();
+    expect((await focused(page)).id).toMatch(/^call-scoring\.\d\.weight$/);
+    await expectAccessible(page, 'call-form-errors-at-once');
+    await page.context().close();
+  });
 });

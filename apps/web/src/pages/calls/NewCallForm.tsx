@@ -87,9 +87,11 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
     [`scoring.${employeesAt}.employeesCap`]: t('calls.form.employeesCap'),
   };
   const { errors: named, attempt, send, dismiss } = useFormErrors(labels);
-  // A refusal of the whole offer list (`offerIds`, empty) belongs to its first picker, unless that has its own.
+  // A refusal of the whole offer list (`offerIds`, empty) belongs to its first picker; an empty row makes the API
+  // refuse the list too (not an offer's id), and that row's own message already says it.
   const { offerIds: listError, ...fields } = named.fields;
-  const errors = listError && !fields['offerIds.0'] ? { ...named, fields: { ...fields, 'offerIds.0': listError } } : { ...named, fields };
+  const rowMessages = Object.keys(fields).some((field) => /^offerIds\.\d+$/.test(field));
+  const errors = listError && !rowMessages ? { ...named, fields: { ...fields, 'offerIds.0': listError } } : { ...named, fields };
   const dismissAll = (...apiFields: string[]): void => apiFields.forEach(dismiss);
   const set = (field: keyof typeof EMPTY, apiField: string = field) => (value: string) => {
     setValues((all) => ({ ...all, [field]: value }));
@@ -121,6 +123,9 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
         if (!text.trim()) local[field] = (t, labels) => t('calls.form.statementMissing', { field: labels[field] });
       });
     }
+    // Found here, with every other message: the API checks the size range only once the fields are valid.
+    const [min, max] = [intOrNull(values.minEmployees), intOrNull(values.maxEmployees)];
+    if (min !== null && max !== null && min > max) local['eligibility.maxEmployees'] = (t, labels) => t('calls.form.maxBelowMin', { field: labels['eligibility.maxEmployees'] });
     // A missing date is named here; the rest is still sent (with a window the API is sure to refuse), so every problem shows at once.
     const placeholder = new Date().toISOString();
     const chosenRegions = lists.regionCodes;
@@ -254,7 +259,7 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
         ) : null}
         <div className="col-md-4">
           <TextField
-            id={id('scoring.employees.weight')}
+            id={id(`scoring.${employeesAt}.weight`)}
             label={labels[`scoring.${employeesAt}.weight`]}
             required
             inputMode="numeric"
@@ -265,7 +270,7 @@ export function NewCallForm({ onCreated, staff = true }: { onCreated: (id: strin
         </div>
         <div className="col-md-4">
           <TextField
-            id={id('scoring.employees.employeesCap')}
+            id={id(`scoring.${employeesAt}.employeesCap`)}
             label={labels[`scoring.${employeesAt}.employeesCap`]}
             required
             inputMode="numeric"

@@ -4,7 +4,8 @@ import type { Actor } from '../common/request-context';
 import { UserAccountEntity } from '../auth/user-account.entity';
 import { UserRole } from '../auth/user-role';
 import { DelegationEntity } from '../delegation/delegation.entity';
-import { DelegationConsent, DelegationStatus } from '../delegation/delegation.types';
+import { newLinkSecret } from '../delegation/delegation-link';
+import { DelegationConsent, DelegationStatus, LINK_VALID_DAYS } from '../delegation/delegation.types';
 import { FacilitatorEntity } from '../facilitator/facilitator.entity';
 import { FacilitatorKind } from '../facilitator/facilitator.types';
 import { VerificationStatus } from '../provider/provider.types';
@@ -28,6 +29,9 @@ interface DemoFacilitators {
   audit: PastAuditRecord[];
 }
 
+
+/** The owner's address the demo's paper registration sent its claim link to. */
+const PAPER_OWNER_EMAIL = 'anna.sartoria.borgo@example.it';
 /**
  * Intermediaries in the demo: the verified chamber of commerce of the demo shop's province acting
  * for some of its shops (the demo shop among them, one registered on a paper consent and not yet
@@ -116,9 +120,10 @@ export async function seedDemoFacilitators(
       status: DelegationStatus.ACTIVE,
       consent,
       paperDeclaredOn: consent === DelegationConsent.PAPER ? new Date(now.getTime() - days * DAY_MS).toISOString().slice(0, 10) : null,
-      invitedEmail: null,
-      linkSecretHash: null,
-      linkExpiresAt: null,
+      // A paper registration e-mails its owner a claim link (which nobody holds in the demo: "send it again" gives one).
+      invitedEmail: consent === DelegationConsent.PAPER ? PAPER_OWNER_EMAIL : null,
+      linkSecretHash: consent === DelegationConsent.PAPER ? newLinkSecret().hash : null,
+      linkExpiresAt: consent === DelegationConsent.PAPER ? new Date(now.getTime() + (LINK_VALID_DAYS - days) * DAY_MS) : null,
       linkUsedAt: null,
       createdAt: new Date(now.getTime() - days * DAY_MS),
       activatedAt: new Date(now.getTime() - days * DAY_MS),
@@ -170,7 +175,14 @@ function facilitatorAudit(organisations: readonly FacilitatorEntity[], delegatio
     const owner = (d.shopId && shopOwner.get(d.shopId)) || null;
     events.push(
       d.consent === DelegationConsent.PAPER
-        ? { action: 'delegation.registered_on_paper', entityType: 'delegation', entityId: d.id, after: { shopId: d.shopId, paperDeclaredOn: d.paperDeclaredOn }, occurredAt: d.createdAt, actor: facilitatorOwner ? asFacilitator(facilitatorOwner) : null }
+        ? {
+            action: 'delegation.registered_on_paper',
+            entityType: 'delegation',
+            entityId: d.id,
+            after: { facilitatorId: d.facilitatorId, shopId: d.shopId, consent: d.consent, paperDeclaredOn: d.paperDeclaredOn, ownerEmail: d.invitedEmail },
+            occurredAt: d.createdAt,
+            actor: facilitatorOwner ? asFacilitator(facilitatorOwner) : null,
+          }
         : { action: 'delegation.granted', entityType: 'delegation', entityId: d.id, after: { facilitatorId: d.facilitatorId, shopId: d.shopId }, occurredAt: d.createdAt, actor: owner ? { userId: owner, role: UserRole.SHOP } : null },
     );
   }

@@ -152,6 +152,13 @@ describe('demo seed', () => {
     );
     expect(rows.map((row) => row.email)).toContain('negozio@vicini.demo');
     expect(rows.filter((row) => row.consent === 'PAPER')).toEqual([{ consent: 'PAPER', owner: null, email: null }]);
+    // Its claim link went to the owner's address, as a paper registration sends one, and still works for days.
+    const [paper]: { invited_email: string | null; link: boolean; expires: Date | null }[] = await db.query(
+      `SELECT invited_email, link_secret_hash IS NOT NULL AS link, link_expires_at AS expires FROM delegation WHERE consent = 'PAPER' AND status = 'ACTIVE'`,
+    );
+    expect(paper.invited_email).toMatch(/@example\.it$/);
+    expect(paper.link).toBe(true);
+    expect(paper.expires?.getTime()).toBeGreaterThan(Date.now() + 7 * 86_400_000);
     expect(await count(`SELECT COUNT(*)::int AS n FROM facilitator WHERE verification_status = 'PENDING'`)).toBe(1);
   });
 

@@ -102,10 +102,10 @@ async function prepareDatabase(env: Environment, database: DatabaseConnection, l
       if (summary) {
         log.info(
           `Demo data: ${summary.shops} shops in ${summary.provinces} provinces, ${summary.providers} providers, ` +
-            `${summary.offers} offers, ${summary.helpRequests} help requests (${summary.bundles} bundles), ${summary.history.matches} matches, ` +
+            `${summary.offers} offers, ${summary.helpRequests} help requests (${summary.bundles} bundles), ` +
+            `${summary.history.matches} matches (${Object.entries(summary.history.byState).map(([state, n]) => `${n} ${state.toLowerCase()}`).join(', ')}), ` +
             `${summary.facilitators} facilitators acting for ${summary.delegations} shops, ` +
-            `a selection call open (${summary.calls.open.applications} applications) and one closed (${summary.calls.closed.admitted} admitted, ${summary.calls.closed.reserve} in reserve) ` +
-            `(${Object.entries(summary.history.byState).map(([state, n]) => `${n} ${state.toLowerCase()}`).join(', ')})`,
+            `a selection call open (${summary.calls.open.applications} applications) and one closed (${summary.calls.closed.admitted} admitted, ${summary.calls.closed.reserve} in reserve)`,
         );
         const lines = summary.logins.map((login) => `  ${login.role.padEnd(11)} ${login.email.padEnd(24)} ${login.note}`);
         log.info(`Demo logins (password "${DEMO_PASSWORD}"):\n${lines.join('\n')}`);

@@ -55,7 +55,8 @@ describe('Allocation runs in the browser (a database of their own: a run takes e
     await page.getByText(': annullata.', { exact: false }).waitFor();
     await eventually(() => latest.getByTestId('run-status').textContent(), 'Annullata');
     // It never ran: the card says when it was cancelled, not that it finished.
-    await latest.getByText(' · annullata il ', { exact: false }).waitFor();
+    // With its article by the day: "il 7 dicembre", "l'8 dicembre".
+    await latest.getByText(/ · annullata (il |l')/).waitFor();
     expect(await latest.getByText('terminata', { exact: false }).count()).toBe(0);
 
     await page.getByText('Subito', { exact: true }).click();

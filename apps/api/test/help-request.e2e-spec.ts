@@ -59,7 +59,7 @@ describe('Help requests over GraphQL', () => {
       field: 'input.category',
       existingRequestId: first.id,
       existingStatus: 'OPEN',
-      messageIt: expect.stringMatching(/^Hai già una richiesta aperta per «Consegna a domicilio» \(del .+\): è in «Le mie richieste»; modifica quella, oppure ritirala/),
+      messageIt: expect.stringMatching(/^Hai già una richiesta aperta per «Consegna a domicilio» \((del |dell’).+\): è in «Le mie richieste»; modifica quella, oppure ritirala/),
     });
     const inBatch = await api.gqlAs(shop.accessToken, CreateHelpRequestsDocument, {
       input: { requests: [{ category: 'WEBSITE', description: 'Un sito per la bottega.' }, { category: 'HOME_DELIVERY', description: 'Consegne in zona.' }] },

@@ -6,18 +6,12 @@ import { RequestContext } from '../common/request-context';
 import { TransactionalConnection } from '../common/transactional-connection';
 import { HelpRequestRecords } from '../help-request/help-request-records.service';
 import { JournalEntry, MatchJournal } from './match-journal';
-import { SYSTEM_REASON, systemReasonCode } from './match-reasons';
+import { SYSTEM_REASON, suspensionOf, type Suspension } from './match-reasons';
+
+export type { Suspension } from './match-reasons';
 import { moveMatch, openMatch } from './match-rules';
 import { MatchEntity } from './match.entity';
 import { LIVE_STATES, MatchOrigin, MatchState, sqlStates } from './match.types';
-
-/** The reasons a place ends when ministry staff suspend its offer or its provider (MatchStanding). */
-export type Suspension = typeof SYSTEM_REASON.OFFER_SUSPENDED | typeof SYSTEM_REASON.PROVIDER_SUSPENDED;
-
-function suspensionOf(endReason: string | null): Suspension | null {
-  const code = systemReasonCode(endReason);
-  return code === SYSTEM_REASON.OFFER_SUSPENDED || code === SYSTEM_REASON.PROVIDER_SUSPENDED ? code : null;
-}
 
 /** A place a selection call gives a shop on one of its offers. */
 export interface CallPlace {

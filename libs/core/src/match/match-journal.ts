@@ -9,7 +9,7 @@ import { MailService } from '../mail/mail.service';
 import { MailKind } from '../mail/mail.types';
 import { day } from '../messages';
 import { NewNotification, NotificationService } from '../notification/notification.service';
-import { reasonWords, SYSTEM_REASON, systemReasonCode } from './match-reasons';
+import { reasonWords, suspensionOf, SYSTEM_REASON, systemReasonCode } from './match-reasons';
 import { moveMatch } from './match-rules';
 import { MatchTransitionEntity } from './match-transition.entity';
 import { MatchEntity } from './match.entity';
@@ -44,11 +44,6 @@ type Side = 'SHOP' | 'PROVIDER';
 /** The states a waiting match ends in without being served. */
 const WAITING_ENDS: readonly MatchState[] = [MatchState.WITHDRAWN, MatchState.EXPIRED];
 
-const isSuspension = (reason: string | null | undefined): boolean => {
-  const code = systemReasonCode(reason ?? null);
-  return code === SYSTEM_REASON.OFFER_SUSPENDED || code === SYSTEM_REASON.PROVIDER_SUSPENDED;
-};
-
 /** What a step is called (notification kind and audit verb) and who hears of it. */
 function describe(entry: JournalEntry, actorSide: Side | null): { kind: string; audience: Side[] } {
   const { match, from } = entry;
@@ -62,7 +57,7 @@ function describe(entry: JournalEntry, actorSide: Side | null): { kind: string; 
   if (from === null && match.state === MatchState.WAITLISTED) return { kind: 'MATCH_WAITLISTED', audience: other };
   if (from === MatchState.WAITLISTED && match.state === MatchState.PENDING) return { kind: 'MATCH_PROMOTED', audience: both };
   // A call's place released by staff's suspension goes back to the call's ranking: the call tells the shop where it stands (CallOutcomes), not that its request is open again.
-  if (match.origin === MatchOrigin.CALL && match.state === MatchState.EXPIRED && isSuspension(entry.reason)) return { kind: 'MATCH_EXPIRED', audience: other.filter((side) => side !== 'SHOP') };
+  if (match.origin === MatchOrigin.CALL && match.state === MatchState.EXPIRED && suspensionOf(entry.reason) !== null) return { kind: 'MATCH_EXPIRED', audience: other.filter((side) => side !== 'SHOP') };
   return { kind: `MATCH_${match.state}`, audience: other };
 }
 

@@ -29,6 +29,15 @@ export const SYSTEM_REASON = {
 } as const;
 export type SystemReason = (typeof SYSTEM_REASON)[keyof typeof SYSTEM_REASON];
 
+/** The reasons a place ends when ministry staff suspend its offer or its provider (MatchStanding). */
+export type Suspension = typeof SYSTEM_REASON.OFFER_SUSPENDED | typeof SYSTEM_REASON.PROVIDER_SUSPENDED;
+
+/** Which suspension ended a place, from its recorded reason; null when no suspension did. */
+export function suspensionOf(reason: unknown): Suspension | null {
+  const code = systemReasonCode(reason);
+  return code === SYSTEM_REASON.OFFER_SUSPENDED || code === SYSTEM_REASON.PROVIDER_SUSPENDED ? code : null;
+}
+
 /** How runs were recorded before they had a code; the history is append-only, so such rows stay. */
 const EARLIER_RUN_REASON = /^allocation run [0-9a-f-]{36}$/;
 

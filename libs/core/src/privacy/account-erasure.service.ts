@@ -14,7 +14,8 @@ import { CallApplicationService } from '../selection-call/call-application.servi
 import { CallPublisherService } from '../selection-call/call-publisher.service';
 import { ThrottleService } from '../throttle/throttle.service';
 import type { ErasureBlockerKind } from '../messages';
-import { AUDIT_PERSONAL_KEYS, ERASED_TEXT } from './personal-data.registry';
+import { type AuditSubject, stripPersonalAuditKeys } from './audit-personal-keys';
+import { ERASED_TEXT } from './personal-data.registry';
 import { personWritten } from './person-written';
 import { replaceShopNameInDelegationNotices, shopNamesOf } from './shop-name-notices';
 import { enterPersonalDataMaintenance } from './personal-data-maintenance';
@@ -145,7 +146,7 @@ export class AccountErasureService {
     const manager = this.connection.manager(tx);
     await enterPersonalDataMaintenance(manager);
     const [{ email, role }] = await manager.query(`SELECT email, role FROM user_account WHERE id = $1`, [userId]);
-    const subjects: { type: string; ids: string[] }[] = [{ type: 'user', ids: [userId] }];
+    const subjects: AuditSubject[] = [{ type: 'user', ids: [userId] }];
     if (organisation.shopId) {
       const shopId = organisation.shopId;
       // Read before its names go: the notices below were written under them.
@@ -222,13 +223,7 @@ export class AccountErasureService {
     await manager.query(`UPDATE delegation SET invited_email = NULL, link_secret_hash = NULL WHERE id = ANY($1)`, [delegations.map((delegation) => delegation.id)]);
     await manager.query(`DELETE FROM import_job WHERE owner_user_id = $1`, [userId]);
     await this.throttle.forgetEmail(tx, email);
-    for (const subject of subjects) {
-      await manager.query(
-        `UPDATE audit_event SET before = before - $3::text[], after = after - $3::text[]
-          WHERE entity_type = $1 AND entity_id = ANY($2) AND (before ?| $3::text[] OR after ?| $3::text[])`,
-        [subject.type, subject.ids, AUDIT_PERSONAL_KEYS],
-      );
-    }
+    await stripPersonalAuditKeys(manager, subjects);
     await manager.query(
       `UPDATE user_account SET email = 'erased-' || id || '@erased.invalid', password_hash = '!erased', disabled_at = coalesce(disabled_at, $2), erased_at = $2
         WHERE id = $1`,

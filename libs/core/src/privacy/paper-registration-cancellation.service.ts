@@ -13,7 +13,8 @@ import { FacilitatorService } from '../facilitator/facilitator.service';
 import { DAY_MS } from '../common/time';
 import { MailKind } from '../mail/mail.types';
 import { ShopService } from '../shop/shop.service';
-import { AUDIT_PERSONAL_KEYS, ERASED_TEXT } from './personal-data.registry';
+import { stripPersonalAuditKeys } from './audit-personal-keys';
+import { ERASED_TEXT } from './personal-data.registry';
 import { enterPersonalDataMaintenance } from './personal-data-maintenance';
 import { replaceShopNameInDelegationNotices, shopNamesOf } from './shop-name-notices';
 
@@ -127,13 +128,7 @@ export class PaperRegistrationCancellationService {
       { type: 'delegation', ids: delegations },
       { type: 'delegation_handover', ids: handovers },
     ];
-    for (const subject of subjects) {
-      await manager.query(
-        `UPDATE audit_event SET before = before - $3::text[], after = after - $3::text[]
-          WHERE entity_type = $1 AND entity_id = ANY($2) AND (before ?| $3::text[] OR after ?| $3::text[])`,
-        [subject.type, subject.ids, AUDIT_PERSONAL_KEYS],
-      );
-    }
+    await stripPersonalAuditKeys(manager, subjects);
     await this.delegations.withdrawOnRegistrationCancelled(tx, delegationId, REGISTRATION_CANCELLED);
     await this.forgetClaimMails(tx, addresses, delegations);
     await manager.query(`DELETE FROM delegation_handover WHERE id = ANY($1)`, [handovers]);
